@@ -1,0 +1,208 @@
+//! The demo language: what a lesson's `[demo]` table describes, once parsed.
+//! One description drives the engine and both listings.
+
+use super::expr::{Expr, Template};
+use std::ops::Range;
+
+/// Identifies a statement within its demo (ids are dense, in source order).
+pub type StmtId = u32;
+
+/// A whole demo: the definitions and the coroutine that starts it.
+#[derive(Clone, Debug, Default)]
+pub struct Demo {
+    pub entry: String,
+    pub functions: Vec<Function>,
+    /// Number of statements: every [`StmtId`] is below it.
+    pub statement_count: u32,
+}
+
+impl Demo {
+    /// The function with this name.
+    pub fn function(&self, name: &str) -> Option<&Function> {
+        self.functions.iter().find(|f| f.name == name)
+    }
+}
+
+/// What kind of definition a [`Function`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FunctionKind {
+    /// `async def name(...)`: awaited, spawned, gathered.
+    Coroutine,
+    /// `async def name(...)` with `yield`: an async generator, consumed by
+    /// `async_for` and `collect`.
+    Generator,
+    /// A class with `__aiter__`/`__anext__`: `fields` are set up from the
+    /// parameters and `body` is `__anext__` (`stop` ends the iteration).
+    Iterator,
+    /// A class with `__aenter__`/`__aexit__`: `body` is `__aenter__`,
+    /// `exit` is `__aexit__`.
+    Resource,
+}
+
+impl FunctionKind {
+    /// The name used in lesson files and messages.
+    pub fn noun(self) -> &'static str {
+        match self {
+            FunctionKind::Coroutine => "coroutine",
+            FunctionKind::Generator => "generator",
+            FunctionKind::Iterator => "iterator",
+            FunctionKind::Resource => "resource",
+        }
+    }
+}
+
+/// A coroutine, generator, iterator class or resource class.
+#[derive(Clone, Debug)]
+pub struct Function {
+    pub kind: FunctionKind,
+    pub name: String,
+    pub params: Vec<String>,
+    /// Instance fields of an iterator or resource: name and initial value.
+    pub fields: Vec<(String, Expr)>,
+    pub body: Block,
+    /// `__aexit__` of a resource.
+    pub exit: Block,
+    /// Byte range of the definition in the lesson file.
+    pub span: Range<usize>,
+}
+
+pub type Block = Vec<Stmt>;
+
+/// One statement, with its id and its byte range in the lesson file.
+#[derive(Clone, Debug)]
+pub struct Stmt {
+    pub id: StmtId,
+    pub span: Range<usize>,
+    pub kind: StmtKind,
+}
+
+/// A call of a named definition with arguments: `fetch("slow", 2)`.
+#[derive(Clone, Debug)]
+pub struct Call {
+    pub name: String,
+    pub args: Vec<Expr>,
+    pub span: Range<usize>,
+}
+
+/// The awaitables of a `gather` or `as_completed`.
+#[derive(Clone, Debug)]
+pub enum Calls {
+    /// Written one by one.
+    List(Vec<Call>),
+    /// One call per item: `[double(n) for n in [1, 2, 3]]`.
+    Each { call: Call, var: String, over: Expr },
+}
+
+#[derive(Clone, Debug)]
+pub enum StmtKind {
+    /// `print(...)`.
+    Print(Template),
+    /// `await asyncio.sleep(seconds)`.
+    Sleep(Expr),
+    /// A blocking call that holds the thread: `time.sleep(seconds)`.
+    Block(Expr),
+    /// CPU-bound work that holds the thread for `seconds`.
+    Compute(Expr),
+    /// `return value`.
+    Return(Option<Expr>),
+    /// `into = await call(...)`.
+    Await { call: Call, into: Option<String> },
+    /// `into = call(...)`: a coroutine object, not started until awaited.
+    Make { call: Call, into: String },
+    /// `into = asyncio.create_task(call(...))`.
+    Spawn { call: Call, into: String },
+    /// `into = await task_or_future`.
+    Join { target: String, into: Option<String> },
+    /// `task.cancel()`.
+    Cancel { task: String },
+    /// `into = await asyncio.gather(...)`.
+    Gather { calls: Calls, into: Option<String> },
+    /// `for fut in asyncio.as_completed(...): var = await fut; body`.
+    AsCompleted { calls: Calls, var: String, body: Block },
+    /// `try: into = await asyncio.wait_for(call, timeout); body
+    ///  except TimeoutError: on_timeout`.
+    WaitFor {
+        call: Call,
+        timeout: Expr,
+        into: Option<String>,
+        body: Block,
+        on_timeout: Block,
+    },
+    /// `async for var in source: body`.
+    AsyncFor { source: Call, var: String, body: Block },
+    /// `yield value` inside a generator.
+    Yield(Expr),
+    /// `raise StopAsyncIteration` inside an iterator's `__anext__`.
+    Stop,
+    /// `async with source as var: body`.
+    AsyncWith {
+        source: Call,
+        var: Option<String>,
+        body: Block,
+    },
+    /// `into = [value async for var in source if filter]`.
+    Collect {
+        source: Call,
+        var: String,
+        value: Option<Expr>,
+        filter: Option<Expr>,
+        into: String,
+    },
+    /// `for var in over: body`.
+    For { var: String, over: Expr, body: Block },
+    /// `while cond: body`.
+    While { cond: Expr, body: Block },
+    /// `if cond: then else: otherwise`.
+    If {
+        cond: Expr,
+        then: Block,
+        otherwise: Block,
+    },
+    /// `var = value`.
+    Set { var: String, value: Expr },
+    /// `try: body except CancelledError: on_cancel (re-raised) finally: finally`.
+    Try {
+        body: Block,
+        on_cancel: Block,
+        finally: Block,
+    },
+    /// `name = loop.create_future()`.
+    Future { name: String },
+    /// `future.set_result(value)`.
+    Resolve { future: String, value: Expr },
+}
+
+impl Stmt {
+    /// The nested blocks of the statement, in source order.
+    pub fn blocks(&self) -> Vec<&Block> {
+        match &self.kind {
+            StmtKind::AsCompleted { body, .. }
+            | StmtKind::AsyncFor { body, .. }
+            | StmtKind::AsyncWith { body, .. }
+            | StmtKind::For { body, .. }
+            | StmtKind::While { body, .. } => vec![body],
+            StmtKind::WaitFor {
+                body, on_timeout, ..
+            } => vec![body, on_timeout],
+            StmtKind::If {
+                then, otherwise, ..
+            } => vec![then, otherwise],
+            StmtKind::Try {
+                body,
+                on_cancel,
+                finally,
+            } => vec![body, on_cancel, finally],
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Visits every statement of a block, nested ones included, in source order.
+pub fn walk<'a>(block: &'a Block, f: &mut impl FnMut(&'a Stmt)) {
+    for stmt in block {
+        f(stmt);
+        for inner in stmt.blocks() {
+            walk(inner, f);
+        }
+    }
+}

@@ -1,0 +1,1031 @@
+//! Runs a demo's statements on Tokio: sleeps on Tokio timers, tasks on
+//! `spawn_local`, gather as a join of task handles, as_completed on
+//! `FuturesUnordered`, generators as `Stream`s, with asyncio's cancellation
+//! semantics (the cancelled task gets `CancelledError` at its await point
+//! and may clean up, awaiting).
+
+use super::eval::{self, Scope};
+use super::events::{EventKind, LaneId, LaneKind, WaitOn};
+use super::runtime::{Interrupt, Probe, Shared};
+use crate::demo::ast::{Block, Call, Calls, Demo, FunctionKind, Stmt, StmtId, StmtKind};
+use crate::demo::value::Value;
+use futures::future::{LocalBoxFuture, Shared as SharedFuture, join_all};
+use futures::stream::{FuturesUnordered, Stream, StreamExt};
+use futures::FutureExt;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+use std::time::Duration;
+use tokio::sync::Notify;
+
+/// How a whole run ended.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    /// The entry coroutine returned.
+    Finished,
+    /// The entry coroutine raised an error.
+    Failed(String),
+    /// A limit was reached or the demo deadlocked.
+    Aborted(String),
+    /// The run was stopped from outside (live runs).
+    Stopped,
+}
+
+/// What a task ended with.
+#[derive(Clone, Debug)]
+enum TaskResult {
+    Value(Value),
+    Cancelled,
+    Failed(String),
+    Aborted,
+}
+
+/// A variable's content: a value, or one of the awaitable objects.
+#[derive(Clone)]
+enum Slot {
+    Val(Value),
+    Task(Rc<TaskHandle>),
+    Future(Rc<FutureCell>),
+    Coroutine(Rc<RefCell<Option<(String, Vec<Slot>)>>>),
+}
+
+/// Control flow out of a block.
+enum Flow {
+    Next,
+    Return(Value),
+    Stop,
+}
+
+type Exec = Result<Flow, Interrupt>;
+
+/// A task's cancellation request, delivered at its next await point.
+struct TaskCtx {
+    requested: Cell<bool>,
+    signal: Notify,
+}
+
+impl TaskCtx {
+    fn new() -> Rc<TaskCtx> {
+        Rc::new(TaskCtx {
+            requested: Cell::new(false),
+            signal: Notify::new(),
+        })
+    }
+
+    fn cancel(&self) {
+        self.requested.set(true);
+        self.signal.notify_one();
+    }
+
+    /// Completes when a cancellation is requested, consuming the request.
+    async fn cancelled(&self) {
+        loop {
+            if self.requested.replace(false) {
+                return;
+            }
+            self.signal.notified().await;
+        }
+    }
+}
+
+struct TaskHandle {
+    lane: LaneId,
+    ctx: Rc<TaskCtx>,
+    join: SharedFuture<LocalBoxFuture<'static, TaskResult>>,
+}
+
+impl TaskHandle {
+    fn done(&self) -> bool {
+        self.join.peek().is_some()
+    }
+}
+
+struct FutureCell {
+    name: String,
+    value: RefCell<Option<Value>>,
+    resolved: Notify,
+}
+
+impl FutureCell {
+    async fn wait(&self) -> Value {
+        loop {
+            let notified = self.resolved.notified();
+            if let Some(v) = self.value.borrow().clone() {
+                return v;
+            }
+            notified.await;
+        }
+    }
+}
+
+/// The interpreter of one run.
+pub struct Interp {
+    demo: Arc<Demo>,
+    shared: Rc<Shared>,
+    tasks: RefCell<Vec<Rc<TaskHandle>>>,
+}
+
+/// Runs the demo's entry coroutine as asyncio.run does: as the main task,
+/// then cancels whatever tasks are left and waits for them.
+pub async fn run(demo: Arc<Demo>, shared: Rc<Shared>) -> Outcome {
+    let ix = Rc::new(Interp {
+        demo: demo.clone(),
+        shared: shared.clone(),
+        tasks: RefCell::new(Vec::new()),
+    });
+    let entry = Call {
+        name: demo.entry.clone(),
+        args: Vec::new(),
+        span: 0..0,
+    };
+    let main = match ix.spawn(&entry, Vec::new(), None, 0, None) {
+        Ok(task) => task,
+        Err(_) => return Outcome::Aborted(shared.aborted().unwrap_or_default()),
+    };
+    let result = main.join.clone().await;
+    // asyncio.run cancels the tasks still pending and lets them clean up.
+    let left: Vec<_> = ix.tasks.borrow().iter().filter(|t| !t.done()).cloned().collect();
+    for t in &left {
+        t.ctx.cancel();
+    }
+    join_all(left.iter().map(|t| t.join.clone())).await;
+    match result {
+        TaskResult::Value(_) => Outcome::Finished,
+        TaskResult::Cancelled => Outcome::Failed("the main task was cancelled".into()),
+        TaskResult::Failed(m) => Outcome::Failed(m),
+        TaskResult::Aborted => Outcome::Aborted(shared.aborted().unwrap_or_default()),
+    }
+}
+
+impl Interp {
+    /// Starts `call` as a new task (create_task).
+    fn spawn(
+        self: &Rc<Self>,
+        call: &Call,
+        args: Vec<Slot>,
+        parent: Option<LaneId>,
+        depth: u32,
+        stmt: Option<StmtId>,
+    ) -> Result<Rc<TaskHandle>, Interrupt> {
+        let ctx = TaskCtx::new();
+        let (lane, fut) = self.invoke(call, args, ctx.clone(), parent, LaneKind::Task, depth, stmt)?;
+        let shared = self.shared.clone();
+        let start_ctx = ctx.clone();
+        let body = async move {
+            if start_ctx.requested.replace(false) {
+                shared.emit(lane, None, EventKind::Cancelled);
+                return TaskResult::Cancelled;
+            }
+            match fut.await {
+                Ok(v) => TaskResult::Value(v),
+                Err(Interrupt::Cancelled) => TaskResult::Cancelled,
+                Err(Interrupt::Error(m)) => TaskResult::Failed(m),
+                Err(Interrupt::Abort) => TaskResult::Aborted,
+            }
+        };
+        let join = tokio::task::spawn_local(body)
+            .map(|r| r.unwrap_or(TaskResult::Aborted))
+            .boxed_local()
+            .shared();
+        let handle = Rc::new(TaskHandle { lane, ctx, join });
+        self.tasks.borrow_mut().push(handle.clone());
+        Ok(handle)
+    }
+
+    /// Calls a coroutine: makes its lane and returns its instrumented
+    /// future, which runs in whatever task awaits it.
+    #[allow(clippy::too_many_arguments)]
+    fn invoke(
+        self: &Rc<Self>,
+        call: &Call,
+        args: Vec<Slot>,
+        task: Rc<TaskCtx>,
+        parent: Option<LaneId>,
+        kind: LaneKind,
+        depth: u32,
+        stmt: Option<StmtId>,
+    ) -> Result<(LaneId, LocalBoxFuture<'static, Result<Value, Interrupt>>), Interrupt> {
+        let frame = self.frame(call, args, task, parent, kind, depth, stmt, None)?;
+        let lane = frame.lane;
+        let shared = self.shared.clone();
+        let fut = async move {
+            let demo = frame.ix.demo.clone();
+            let function = demo.function(&frame.function).expect("checked");
+            let result = frame.exec_block(&function.body).await;
+            finish(&frame.ix.shared, frame.lane, result)
+        };
+        Ok((lane, Probe::new(shared, lane, fut).boxed_local()))
+    }
+
+    /// A frame for `call`: its lane, with parameters bound.
+    #[allow(clippy::too_many_arguments)]
+    fn frame(
+        self: &Rc<Self>,
+        call: &Call,
+        args: Vec<Slot>,
+        task: Rc<TaskCtx>,
+        parent: Option<LaneId>,
+        kind: LaneKind,
+        depth: u32,
+        stmt: Option<StmtId>,
+        fields: Option<Rc<RefCell<HashMap<String, Slot>>>>,
+    ) -> Result<Frame, Interrupt> {
+        if depth > self.shared.limits.max_depth {
+            return Err(self.shared.abort(format!(
+                "calls nested deeper than {} (limit: call depth); does `{}` call itself without end?",
+                self.shared.limits.max_depth, call.name
+            )));
+        }
+        let function = self.demo.function(&call.name).ok_or_else(|| {
+            Interrupt::Error(format!("name '{}' is not defined", call.name))
+        })?;
+        let lane = self.shared.new_lane(&call.name, kind, parent, stmt)?;
+        let vars = function.params.iter().cloned().zip(args).collect();
+        Ok(Frame {
+            ix: self.clone(),
+            function: call.name.clone(),
+            lane,
+            task,
+            depth,
+            vars: RefCell::new(vars),
+            fields,
+            yielded: None,
+        })
+    }
+}
+
+/// Records how a lane's body ended and turns it into the lane's result.
+fn finish(shared: &Shared, lane: LaneId, result: Exec) -> Result<Value, Interrupt> {
+    match result {
+        Ok(flow) => {
+            let value = match flow {
+                Flow::Return(v) => v,
+                _ => Value::None,
+            };
+            shared.emit(lane, None, EventKind::Returned { value: value.repr() });
+            Ok(value)
+        }
+        Err(Interrupt::Cancelled) => {
+            shared.emit(lane, None, EventKind::Cancelled);
+            Err(Interrupt::Cancelled)
+        }
+        Err(Interrupt::Error(message)) => {
+            shared.emit(lane, None, EventKind::Failed { message: message.clone() });
+            Err(Interrupt::Error(message))
+        }
+        Err(Interrupt::Abort) => Err(Interrupt::Abort),
+    }
+}
+
+/// One invocation of a coroutine, generator step, iterator step or resource method.
+struct Frame {
+    ix: Rc<Interp>,
+    function: String,
+    lane: LaneId,
+    task: Rc<TaskCtx>,
+    depth: u32,
+    vars: RefCell<HashMap<String, Slot>>,
+    /// The object's fields, for iterator and resource methods.
+    fields: Option<Rc<RefCell<HashMap<String, Slot>>>>,
+    /// Where a generator puts the item it yields.
+    yielded: Option<Rc<RefCell<Option<Value>>>>,
+}
+
+impl Scope for Frame {
+    fn get(&self, name: &str) -> Result<Value, String> {
+        let slot = self.slot(name)?;
+        match slot {
+            Slot::Val(v) => Ok(v),
+            Slot::Task(_) => Err(format!("`{name}` is a task: await it to get its result")),
+            Slot::Future(_) => Err(format!("`{name}` is a future: await it to get its result")),
+            Slot::Coroutine(_) => Err(format!("`{name}` is a coroutine: await it to run it")),
+        }
+    }
+}
+
+/// Completes on its second poll: the point where a generator hands an item
+/// to its consumer and waits to be resumed.
+struct YieldPoint(bool);
+
+impl Future for YieldPoint {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
+        if self.0 {
+            Poll::Ready(())
+        } else {
+            self.0 = true;
+            Poll::Pending
+        }
+    }
+}
+
+/// An async generator or async iterator, driven by its consumer.
+struct ItemStream {
+    shared: Rc<Shared>,
+    lane: LaneId,
+    slot: Rc<RefCell<Option<Value>>>,
+    /// The running generator body, or the running `__anext__` call.
+    current: Option<LocalBoxFuture<'static, Exec>>,
+    /// Starts the next `__anext__` call (iterators only).
+    next_call: Option<Box<dyn FnMut() -> LocalBoxFuture<'static, Exec>>>,
+    done: bool,
+}
+
+impl Stream for ItemStream {
+    type Item = Result<Value, Interrupt>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        if self.done {
+            return Poll::Ready(None);
+        }
+        if self.current.is_none() {
+            let start = self.next_call.as_mut().map(|f| f());
+            self.current = start;
+        }
+        let Some(current) = self.current.as_mut() else {
+            return Poll::Ready(None);
+        };
+        match current.as_mut().poll(cx) {
+            Poll::Pending => match self.slot.borrow_mut().take() {
+                Some(v) => Poll::Ready(Some(Ok(v))),
+                None => Poll::Pending,
+            },
+            Poll::Ready(result) => {
+                self.current = None;
+                let iterator = self.next_call.is_some();
+                match result {
+                    Ok(Flow::Return(v)) if iterator => Poll::Ready(Some(Ok(v))),
+                    Ok(Flow::Next) if iterator => Poll::Ready(Some(Ok(Value::None))),
+                    Ok(_) => {
+                        self.done = true;
+                        self.shared.emit(
+                            self.lane,
+                            None,
+                            EventKind::Returned {
+                                value: "None".into(),
+                            },
+                        );
+                        Poll::Ready(None)
+                    }
+                    Err(e) => {
+                        self.done = true;
+                        let _ = finish(&self.shared, self.lane, Err(e.clone()));
+                        Poll::Ready(Some(Err(e)))
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn check_seconds(v: &Value, what: &str) -> Result<Duration, Interrupt> {
+    let secs = v.as_seconds().ok_or_else(|| {
+        Interrupt::Error(format!("{what} takes a number of seconds, not {}", v.type_name()))
+    })?;
+    if !secs.is_finite() || !(0.0..=1e9).contains(&secs) {
+        return Err(Interrupt::Error(format!(
+            "{what} takes zero or more seconds, not {}",
+            v.repr()
+        )));
+    }
+    Ok(Duration::from_secs_f64(secs))
+}
+
+impl Frame {
+    fn shared(&self) -> &Shared {
+        &self.ix.shared
+    }
+
+    fn slot(&self, name: &str) -> Result<Slot, String> {
+        if let Some(s) = self.vars.borrow().get(name) {
+            return Ok(s.clone());
+        }
+        if let Some(fields) = &self.fields
+            && let Some(s) = fields.borrow().get(name)
+        {
+            return Ok(s.clone());
+        }
+        Err(format!("name '{name}' is not defined"))
+    }
+
+    fn bind(&self, name: &str, slot: Slot) {
+        if let Some(fields) = &self.fields
+            && !self.vars.borrow().contains_key(name)
+            && fields.borrow().contains_key(name)
+        {
+            fields.borrow_mut().insert(name.to_string(), slot);
+            return;
+        }
+        self.vars.borrow_mut().insert(name.to_string(), slot);
+    }
+
+    fn eval(&self, e: &crate::demo::expr::Expr) -> Result<Value, Interrupt> {
+        eval::eval(e, self).map_err(Interrupt::Error)
+    }
+
+    /// Arguments of a call: values, or awaitables passed through by name.
+    fn args(&self, call: &Call) -> Result<Vec<Slot>, Interrupt> {
+        call.args
+            .iter()
+            .map(|a| match &a.kind {
+                crate::demo::expr::ExprKind::Var(name) => {
+                    self.slot(name).map_err(Interrupt::Error)
+                }
+                _ => self.eval(a).map(Slot::Val),
+            })
+            .collect()
+    }
+
+    /// Waits at an await point of this task: a cancellation requested for
+    /// the task is raised here, as `CancelledError` is in asyncio.
+    async fn await_point<T>(&self, on: WaitOn, fut: impl Future<Output = T>) -> Result<T, Interrupt> {
+        self.shared().set_waiting(self.lane, on);
+        tokio::select! {
+            biased;
+            _ = self.task.cancelled() => Err(Interrupt::Cancelled),
+            v = fut => Ok(v),
+        }
+    }
+
+    fn exec_block<'a>(&'a self, block: &'a Block) -> LocalBoxFuture<'a, Exec> {
+        Box::pin(async move {
+            for stmt in block {
+                match self.exec(stmt).await? {
+                    Flow::Next => {}
+                    flow => return Ok(flow),
+                }
+            }
+            Ok(Flow::Next)
+        })
+    }
+
+    fn iteration(&self, count: &mut u64) -> Result<(), Interrupt> {
+        *count += 1;
+        if *count > self.shared().limits.max_iterations {
+            return Err(self.shared().abort(format!(
+                "a loop in `{}` ran more than {} times (limit: loop iterations)",
+                self.function,
+                self.shared().limits.max_iterations
+            )));
+        }
+        Ok(())
+    }
+
+    /// Calls a coroutine directly (in this task) and waits for its result.
+    async fn call_coroutine(&self, call: &Call, args: Vec<Slot>, stmt: StmtId) -> Result<Value, Interrupt> {
+        let (lane, fut) = self.ix.invoke(
+            call,
+            args,
+            self.task.clone(),
+            Some(self.lane),
+            LaneKind::Coroutine,
+            self.depth + 1,
+            Some(stmt),
+        )?;
+        self.shared().set_waiting(self.lane, WaitOn::Lane(lane));
+        fut.await
+    }
+
+    fn spawn_all(&self, calls: &Calls, stmt: StmtId) -> Result<Vec<Rc<TaskHandle>>, Interrupt> {
+        let mut out = Vec::new();
+        match calls {
+            Calls::List(list) => {
+                for call in list {
+                    let args = self.args(call)?;
+                    out.push(self.ix.spawn(call, args, Some(self.lane), self.depth + 1, Some(stmt))?);
+                }
+            }
+            Calls::Each { call, var, over } => {
+                let items = match self.eval(over)? {
+                    Value::List(items) => items,
+                    v => {
+                        return Err(Interrupt::Error(format!(
+                            "'{}' object is not iterable",
+                            v.type_name()
+                        )));
+                    }
+                };
+                for item in items.iter() {
+                    self.bind(var, Slot::Val(item.clone()));
+                    let args = self.args(call)?;
+                    out.push(self.ix.spawn(call, args, Some(self.lane), self.depth + 1, Some(stmt))?);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Makes the stream of items of a generator or iterator call.
+    fn items(&self, source: &Call, stmt: StmtId) -> Result<(LaneId, ItemStream), Interrupt> {
+        let args = self.args(source)?;
+        let demo = self.ix.demo.clone();
+        let function = demo.function(&source.name).expect("checked");
+        let slot = Rc::new(RefCell::new(None));
+        match function.kind {
+            FunctionKind::Iterator => {
+                let fields = self.object_fields(source, args, stmt)?;
+                let lane = self.shared().new_lane(&source.name, LaneKind::Generator, Some(self.lane), Some(stmt))?;
+                let ix = self.ix.clone();
+                let task = self.task.clone();
+                let name = source.name.clone();
+                let depth = self.depth + 1;
+                let next_call = move || -> LocalBoxFuture<'static, Exec> {
+                    let frame = Frame {
+                        ix: ix.clone(),
+                        function: name.clone(),
+                        lane,
+                        task: task.clone(),
+                        depth,
+                        vars: RefCell::new(HashMap::new()),
+                        fields: Some(fields.clone()),
+                        yielded: None,
+                    };
+                    let shared = ix.shared.clone();
+                    Probe::new(
+                        shared,
+                        lane,
+                        async move {
+                            let demo = frame.ix.demo.clone();
+                            let body = &demo.function(&frame.function).expect("checked").body;
+                            frame.exec_block(body).await
+                        },
+                    )
+                    .boxed_local()
+                };
+                Ok((
+                    lane,
+                    ItemStream {
+                        shared: self.ix.shared.clone(),
+                        lane,
+                        slot,
+                        current: None,
+                        next_call: Some(Box::new(next_call)),
+                        done: false,
+                    },
+                ))
+            }
+            _ => {
+                let mut frame = self.ix.frame(
+                    source,
+                    args,
+                    self.task.clone(),
+                    Some(self.lane),
+                    LaneKind::Generator,
+                    self.depth + 1,
+                    Some(stmt),
+                    None,
+                )?;
+                frame.yielded = Some(slot.clone());
+                let lane = frame.lane;
+                let body = Probe::new(self.ix.shared.clone(), lane, async move {
+                    let demo = frame.ix.demo.clone();
+                    let body = &demo.function(&frame.function).expect("checked").body;
+                    frame.exec_block(body).await
+                })
+                .boxed_local();
+                Ok((
+                    lane,
+                    ItemStream {
+                        shared: self.ix.shared.clone(),
+                        lane,
+                        slot,
+                        current: Some(body),
+                        next_call: None,
+                        done: false,
+                    },
+                ))
+            }
+        }
+    }
+
+    /// The fields of a new iterator or resource object.
+    fn object_fields(
+        &self,
+        source: &Call,
+        args: Vec<Slot>,
+        stmt: StmtId,
+    ) -> Result<Rc<RefCell<HashMap<String, Slot>>>, Interrupt> {
+        let demo = self.ix.demo.clone();
+        let function = demo.function(&source.name).expect("checked");
+        let init = Frame {
+            ix: self.ix.clone(),
+            function: source.name.clone(),
+            lane: self.lane,
+            task: self.task.clone(),
+            depth: self.depth,
+            vars: RefCell::new(function.params.iter().cloned().zip(args).collect()),
+            fields: None,
+            yielded: None,
+        };
+        let mut fields = HashMap::new();
+        for (name, e) in &function.fields {
+            fields.insert(name.clone(), Slot::Val(init.eval(e)?));
+        }
+        let _ = stmt;
+        Ok(Rc::new(RefCell::new(fields)))
+    }
+
+    /// Runs one method (`__aenter__` or `__aexit__`) of a resource on its lane.
+    async fn resource_method(
+        &self,
+        name: &str,
+        lane: LaneId,
+        fields: &Rc<RefCell<HashMap<String, Slot>>>,
+        exit: bool,
+    ) -> Exec {
+        let frame = Frame {
+            ix: self.ix.clone(),
+            function: name.to_string(),
+            lane,
+            task: self.task.clone(),
+            depth: self.depth + 1,
+            vars: RefCell::new(HashMap::new()),
+            fields: Some(fields.clone()),
+            yielded: None,
+        };
+        self.shared().set_waiting(self.lane, WaitOn::Lane(lane));
+        Probe::new(self.ix.shared.clone(), lane, async move {
+            let demo = frame.ix.demo.clone();
+            let function = demo.function(&frame.function).expect("checked");
+            let block = if exit { &function.exit } else { &function.body };
+            frame.exec_block(block).await
+        })
+        .await
+    }
+
+    async fn exec(&self, stmt: &Stmt) -> Exec {
+        self.shared().step()?;
+        let id = Some(stmt.id);
+        match &stmt.kind {
+            StmtKind::Print(t) => {
+                let text = eval::render(t, self).map_err(Interrupt::Error)?;
+                for line in text.split('\n') {
+                    self.shared().emit(self.lane, id, EventKind::Printed { text: line.to_string() });
+                }
+            }
+            StmtKind::Sleep(e) => {
+                let d = check_seconds(&self.eval(e)?, "asyncio.sleep()")?;
+                if d.is_zero() {
+                    self.await_point(WaitOn::Yield, tokio::task::yield_now()).await?;
+                } else {
+                    let deadline = tokio::time::Instant::now() + d;
+                    let on = WaitOn::Timer {
+                        deadline: self.shared().now() + d,
+                    };
+                    self.await_point(on, self.shared().sleep_until(deadline)).await?;
+                }
+            }
+            StmtKind::Block(e) | StmtKind::Compute(e) => {
+                let d = check_seconds(&self.eval(e)?, "time.sleep()")?;
+                let until = self.shared().now() + d;
+                self.shared().emit(self.lane, id, EventKind::Blocked { until });
+                self.shared().block(d);
+                self.shared().emit(self.lane, id, EventKind::Unblocked);
+            }
+            StmtKind::Return(e) => {
+                let v = match e {
+                    Some(e) => self.eval(e)?,
+                    None => Value::None,
+                };
+                return Ok(Flow::Return(v));
+            }
+            StmtKind::Await { call, into } => {
+                let args = self.args(call)?;
+                let v = self.call_coroutine(call, args, stmt.id).await?;
+                if let Some(name) = into {
+                    self.bind(name, Slot::Val(v));
+                }
+            }
+            StmtKind::Make { call, into } => {
+                let args = self.args(call)?;
+                let pending = Rc::new(RefCell::new(Some((call.name.clone(), args))));
+                self.bind(into, Slot::Coroutine(pending));
+            }
+            StmtKind::Spawn { call, into } => {
+                let args = self.args(call)?;
+                let task = self.ix.spawn(call, args, Some(self.lane), self.depth + 1, id)?;
+                self.bind(into, Slot::Task(task));
+            }
+            StmtKind::Join { target, into } => {
+                let value = match self.slot(target).map_err(Interrupt::Error)? {
+                    Slot::Task(task) => {
+                        match self.await_point(WaitOn::Lane(task.lane), task.join.clone()).await? {
+                            TaskResult::Value(v) => v,
+                            TaskResult::Cancelled => return Err(Interrupt::Cancelled),
+                            TaskResult::Failed(m) => return Err(Interrupt::Error(m)),
+                            TaskResult::Aborted => return Err(Interrupt::Abort),
+                        }
+                    }
+                    Slot::Future(f) => {
+                        self.await_point(WaitOn::Future(f.name.clone()), f.wait()).await?
+                    }
+                    Slot::Coroutine(pending) => {
+                        let Some((name, args)) = pending.borrow_mut().take() else {
+                            return Err(Interrupt::Error(
+                                "cannot reuse already awaited coroutine".into(),
+                            ));
+                        };
+                        let call = Call {
+                            name,
+                            args: Vec::new(),
+                            span: stmt.span.clone(),
+                        };
+                        self.call_coroutine(&call, args, stmt.id).await?
+                    }
+                    Slot::Val(v) => {
+                        return Err(Interrupt::Error(format!(
+                            "object {} can't be used in 'await' expression",
+                            v.type_name()
+                        )));
+                    }
+                };
+                if let Some(name) = into {
+                    self.bind(name, Slot::Val(value));
+                }
+            }
+            StmtKind::Cancel { task } => match self.slot(task).map_err(Interrupt::Error)? {
+                Slot::Task(t) => {
+                    if !t.done() {
+                        t.ctx.cancel();
+                    }
+                }
+                _ => {
+                    return Err(Interrupt::Error(format!("`{task}` is not a task")));
+                }
+            },
+            StmtKind::Gather { calls, into } => {
+                let tasks = self.spawn_all(calls, stmt.id)?;
+                let lanes = tasks.iter().map(|t| t.lane).collect();
+                let joined = join_all(tasks.iter().map(|t| t.join.clone()));
+                let results = match self.await_point(WaitOn::Lanes(lanes), joined).await {
+                    Ok(r) => r,
+                    Err(e) => {
+                        tasks.iter().for_each(|t| t.ctx.cancel());
+                        return Err(e);
+                    }
+                };
+                let mut values = Vec::with_capacity(results.len());
+                for r in results {
+                    match r {
+                        TaskResult::Value(v) => values.push(v),
+                        TaskResult::Cancelled => return Err(Interrupt::Cancelled),
+                        TaskResult::Failed(m) => return Err(Interrupt::Error(m)),
+                        TaskResult::Aborted => return Err(Interrupt::Abort),
+                    }
+                }
+                if let Some(name) = into {
+                    self.bind(name, Slot::Val(Value::List(Arc::new(values))));
+                }
+            }
+            StmtKind::AsCompleted { calls, var, body } => {
+                let tasks = self.spawn_all(calls, stmt.id)?;
+                let mut pending: FuturesUnordered<_> = tasks
+                    .iter()
+                    .map(|t| {
+                        let lane = t.lane;
+                        t.join.clone().map(move |r| (lane, r))
+                    })
+                    .collect();
+                let mut remaining: Vec<LaneId> = tasks.iter().map(|t| t.lane).collect();
+                let mut count = 0;
+                loop {
+                    let next = self
+                        .await_point(WaitOn::Lanes(remaining.clone()), pending.next())
+                        .await?;
+                    let Some((lane, result)) = next else { break };
+                    remaining.retain(|l| *l != lane);
+                    self.iteration(&mut count)?;
+                    match result {
+                        TaskResult::Value(v) => self.bind(var, Slot::Val(v)),
+                        TaskResult::Cancelled => return Err(Interrupt::Cancelled),
+                        TaskResult::Failed(m) => return Err(Interrupt::Error(m)),
+                        TaskResult::Aborted => return Err(Interrupt::Abort),
+                    }
+                    match self.exec_block(body).await? {
+                        Flow::Next => {}
+                        flow => return Ok(flow),
+                    }
+                }
+            }
+            StmtKind::WaitFor {
+                call,
+                timeout,
+                into,
+                body,
+                on_timeout,
+            } => {
+                let limit = check_seconds(&self.eval(timeout)?, "wait_for() timeout")?;
+                let deadline = tokio::time::Instant::now() + limit;
+                let args = self.args(call)?;
+                let task = self.ix.spawn(call, args, Some(self.lane), self.depth + 1, id)?;
+                let race = async {
+                    tokio::select! {
+                        biased;
+                        r = task.join.clone() => Some(r),
+                        _ = self.shared().sleep_until(deadline) => None,
+                    }
+                };
+                let raced = match self.await_point(WaitOn::Lane(task.lane), race).await {
+                    Ok(r) => r,
+                    Err(e) => {
+                        task.ctx.cancel();
+                        self.shared().set_waiting(self.lane, WaitOn::Lane(task.lane));
+                        task.join.clone().await;
+                        return Err(e);
+                    }
+                };
+                let result = match raced {
+                    Some(r) => r,
+                    None => {
+                        task.ctx.cancel();
+                        self.shared().set_waiting(self.lane, WaitOn::Lane(task.lane));
+                        let r = task.join.clone().await;
+                        if matches!(r, TaskResult::Cancelled) {
+                            self.shared().emit(task.lane, id, EventKind::TimedOut);
+                            return self.exec_block(on_timeout).await;
+                        }
+                        r
+                    }
+                };
+                match result {
+                    TaskResult::Value(v) => {
+                        if let Some(name) = into {
+                            self.bind(name, Slot::Val(v));
+                        }
+                        return self.exec_block(body).await;
+                    }
+                    TaskResult::Cancelled => return Err(Interrupt::Cancelled),
+                    TaskResult::Failed(m) => return Err(Interrupt::Error(m)),
+                    TaskResult::Aborted => return Err(Interrupt::Abort),
+                }
+            }
+            StmtKind::AsyncFor { source, var, body } => {
+                let (lane, mut items) = self.items(source, stmt.id)?;
+                let mut count = 0;
+                loop {
+                    self.shared().set_waiting(self.lane, WaitOn::Generator(lane));
+                    let Some(item) = items.next().await else { break };
+                    self.iteration(&mut count)?;
+                    self.bind(var, Slot::Val(item?));
+                    match self.exec_block(body).await? {
+                        Flow::Next => {}
+                        flow => return Ok(flow),
+                    }
+                }
+            }
+            StmtKind::Yield(e) => {
+                let v = self.eval(e)?;
+                let slot = self.yielded.as_ref().ok_or_else(|| {
+                    Interrupt::Error("'yield' outside a generator".into())
+                })?;
+                *slot.borrow_mut() = Some(v);
+                self.shared().set_waiting(self.lane, WaitOn::Consumer);
+                YieldPoint(false).await;
+            }
+            StmtKind::Stop => return Ok(Flow::Stop),
+            StmtKind::Collect {
+                source,
+                var,
+                value,
+                filter,
+                into,
+            } => {
+                let (lane, mut items) = self.items(source, stmt.id)?;
+                let mut out = Vec::new();
+                let mut count = 0;
+                loop {
+                    self.shared().set_waiting(self.lane, WaitOn::Generator(lane));
+                    let Some(item) = items.next().await else { break };
+                    self.iteration(&mut count)?;
+                    self.bind(var, Slot::Val(item?));
+                    if let Some(f) = filter
+                        && !self.eval(f)?.truthy()
+                    {
+                        continue;
+                    }
+                    out.push(match value {
+                        Some(v) => self.eval(v)?,
+                        None => self.eval(&crate::demo::expr::Expr {
+                            kind: crate::demo::expr::ExprKind::Var(var.clone()),
+                            span: 0..0,
+                        })?,
+                    });
+                }
+                self.bind(into, Slot::Val(Value::List(Arc::new(out))));
+            }
+            StmtKind::AsyncWith { source, var, body } => {
+                let args = self.args(source)?;
+                let fields = self.object_fields(source, args, stmt.id)?;
+                let lane =
+                    self.shared()
+                        .new_lane(&source.name, LaneKind::Resource, Some(self.lane), id)?;
+                let entered = match self.resource_method(&source.name, lane, &fields, false).await {
+                    Ok(Flow::Return(v)) => v,
+                    Ok(_) => Value::None,
+                    Err(e) => {
+                        let _ = finish(self.shared(), lane, Err(e.clone()));
+                        return Err(e);
+                    }
+                };
+                if let Some(name) = var {
+                    self.bind(name, Slot::Val(entered));
+                }
+                let result = self.exec_block(body).await;
+                let exited = self.resource_method(&source.name, lane, &fields, true).await;
+                let exited = exited.map(|_| Flow::Next);
+                let _ = finish(self.shared(), lane, exited.as_ref().map(|_| Flow::Next).map_err(Clone::clone));
+                exited?;
+                return result;
+            }
+            StmtKind::For { var, over, body } => {
+                let items: Vec<Value> = match self.eval(over)? {
+                    Value::List(items) => items.as_ref().clone(),
+                    Value::Str(s) => s.chars().map(|c| Value::Str(c.to_string().into())).collect(),
+                    v => {
+                        return Err(Interrupt::Error(format!(
+                            "'{}' object is not iterable",
+                            v.type_name()
+                        )));
+                    }
+                };
+                let mut count = 0;
+                for item in items {
+                    self.iteration(&mut count)?;
+                    self.bind(var, Slot::Val(item));
+                    match self.exec_block(body).await? {
+                        Flow::Next => {}
+                        flow => return Ok(flow),
+                    }
+                }
+            }
+            StmtKind::While { cond, body } => {
+                let mut count = 0;
+                while self.eval(cond)?.truthy() {
+                    self.iteration(&mut count)?;
+                    match self.exec_block(body).await? {
+                        Flow::Next => {}
+                        flow => return Ok(flow),
+                    }
+                }
+            }
+            StmtKind::If {
+                cond,
+                then,
+                otherwise,
+            } => {
+                let block = if self.eval(cond)?.truthy() { then } else { otherwise };
+                return self.exec_block(block).await;
+            }
+            StmtKind::Set { var, value } => {
+                let v = self.eval(value)?;
+                self.bind(var, Slot::Val(v));
+            }
+            StmtKind::Try {
+                body,
+                on_cancel,
+                finally,
+            } => {
+                let mut result = self.exec_block(body).await;
+                if matches!(result, Err(Interrupt::Cancelled)) && !on_cancel.is_empty() {
+                    result = match self.exec_block(on_cancel).await {
+                        Ok(Flow::Next) => Err(Interrupt::Cancelled),
+                        other => other,
+                    };
+                }
+                if !finally.is_empty() && !matches!(result, Err(Interrupt::Abort)) {
+                    match self.exec_block(finally).await? {
+                        Flow::Next => {}
+                        flow => return Ok(flow),
+                    }
+                }
+                return result;
+            }
+            StmtKind::Future { name } => {
+                let cell = FutureCell {
+                    name: name.clone(),
+                    value: RefCell::new(None),
+                    resolved: Notify::new(),
+                };
+                self.bind(name, Slot::Future(Rc::new(cell)));
+            }
+            StmtKind::Resolve { future, value } => {
+                let v = self.eval(value)?;
+                match self.slot(future).map_err(Interrupt::Error)? {
+                    Slot::Future(f) => {
+                        if f.value.borrow().is_some() {
+                            return Err(Interrupt::Error("invalid state: the future is already done".into()));
+                        }
+                        *f.value.borrow_mut() = Some(v);
+                        f.resolved.notify_waiters();
+                    }
+                    _ => return Err(Interrupt::Error(format!("`{future}` is not a future"))),
+                }
+            }
+        }
+        Ok(Flow::Next)
+    }
+}

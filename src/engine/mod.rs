@@ -1,0 +1,233 @@
+//! The engine: runs a demo on a `current_thread` Tokio runtime with a paused
+//! clock, on a thread of its own, and reports what happens as [`Event`]s.
+//!
+//! Headless runs finish at once with exact virtual timestamps; live runs are
+//! paced in real time and steered through a [`Control`].
+
+pub mod eval;
+pub mod events;
+mod interp;
+pub mod pace;
+mod runtime;
+
+use crate::demo::ast::Demo;
+pub use events::{Event, EventKind, LaneId, LaneKind, WaitOn};
+pub use interp::Outcome;
+pub use pace::Control;
+use runtime::{Shared, Sink};
+use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// Bounds that keep any demo from hanging or exhausting the machine.
+/// Reaching one ends the run with a message naming it.
+#[derive(Clone, Debug)]
+pub struct Limits {
+    /// Tasks, coroutine calls, generators and resources, together.
+    pub max_lanes: usize,
+    pub max_events: usize,
+    /// Virtual time a run may last.
+    pub max_virtual: Duration,
+    /// Iterations of any one loop.
+    pub max_iterations: u64,
+    /// Nested calls (recursion included).
+    pub max_depth: u32,
+    /// Statements executed in all.
+    pub max_steps: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_lanes: 250_000,
+            max_events: 5_000_000,
+            max_virtual: Duration::from_secs(3600),
+            max_iterations: 100_000,
+            max_depth: 100,
+            max_steps: 2_000_000,
+        }
+    }
+}
+
+/// The record of a finished run.
+#[derive(Clone, Debug)]
+pub struct Report {
+    pub events: Vec<Event>,
+    pub outcome: Outcome,
+}
+
+impl Report {
+    /// The headless transcript: one `[t=T] TEXT` line per printed line.
+    pub fn transcript(&self) -> Vec<String> {
+        self.events
+            .iter()
+            .filter_map(Event::transcript_line)
+            .collect()
+    }
+
+    /// The printed lines, without time stamps.
+    pub fn printed(&self) -> Vec<&str> {
+        self.events
+            .iter()
+            .filter_map(|e| match &e.kind {
+                EventKind::Printed { text } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Virtual time of the last event.
+    pub fn duration(&self) -> Duration {
+        self.events.last().map_or(Duration::ZERO, |e| e.time)
+    }
+}
+
+/// Runs a demo to the end at once, on its own thread, and returns every event.
+pub fn run_headless(demo: &Demo, limits: &Limits) -> Report {
+    let demo = Arc::new(demo.clone());
+    let limits = limits.clone();
+    std::thread::scope(|scope| {
+        scope
+            .spawn(move || {
+                let events = Rc::new(std::cell::RefCell::new(Vec::new()));
+                let sink_events = events.clone();
+                let sink: Sink = Box::new(move |e| sink_events.borrow_mut().push(e));
+                let outcome = run_on_this_thread(demo, limits, sink, None);
+                let events = std::mem::take(&mut *events.borrow_mut());
+                Report { events, outcome }
+            })
+            .join()
+            .unwrap_or_else(|_| Report {
+                events: Vec::new(),
+                outcome: Outcome::Failed("the engine thread panicked".into()),
+            })
+    })
+}
+
+fn run_on_this_thread(
+    demo: Arc<Demo>,
+    limits: Limits,
+    sink: Sink,
+    control: Option<Arc<Control>>,
+) -> Outcome {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .start_paused(true)
+        .build()
+        .expect("a current-thread runtime builds");
+    let local = tokio::task::LocalSet::new();
+    let max_virtual = limits.max_virtual;
+    local.block_on(&runtime, async move {
+        let shared = Rc::new(Shared::new(limits, sink, control.clone()));
+        let pacer = async {
+            match &control {
+                Some(c) => pace::pace(&shared, c).await,
+                None => std::future::pending().await,
+            }
+        };
+        tokio::select! {
+            biased;
+            _ = shared.abort_signal.notified() => {
+                Outcome::Aborted(shared.aborted().unwrap_or_default())
+            }
+            _ = pacer => Outcome::Stopped,
+            outcome = interp::run(demo, shared.clone()) => outcome,
+            _ = tokio::time::sleep(max_virtual) => {
+                let reason = if shared.timers_pending() {
+                    format!(
+                        "the demo ran past {} s of virtual time (limit: virtual duration)",
+                        max_virtual.as_secs()
+                    )
+                } else {
+                    "deadlock: every task is waiting and no timer is pending".to_string()
+                };
+                shared.abort(reason.clone());
+                Outcome::Aborted(reason)
+            }
+        }
+    })
+}
+
+/// A demo running live on its own thread.
+pub struct LiveRun {
+    control: Arc<Control>,
+    events: mpsc::Receiver<Event>,
+    thread: Option<std::thread::JoinHandle<Outcome>>,
+    outcome: Option<Outcome>,
+}
+
+impl LiveRun {
+    /// Starts `demo` paced at `speed` virtual seconds per real second.
+    pub fn start(demo: &Demo, limits: &Limits, speed: f64, paused: bool) -> LiveRun {
+        let control = Arc::new(Control::new(speed, paused));
+        let (tx, events) = mpsc::channel();
+        let demo = Arc::new(demo.clone());
+        let limits = limits.clone();
+        let thread_control = control.clone();
+        let thread = std::thread::Builder::new()
+            .name("asynclings-demo".into())
+            .spawn(move || {
+                let sink: Sink = Box::new(move |e| {
+                    let _ = tx.send(e);
+                });
+                run_on_this_thread(demo, limits, sink, Some(thread_control))
+            })
+            .expect("the demo thread starts");
+        LiveRun {
+            control,
+            events,
+            thread: Some(thread),
+            outcome: None,
+        }
+    }
+
+    /// The control handle: pause, resume, step, speed, stop.
+    pub fn control(&self) -> &Arc<Control> {
+        &self.control
+    }
+
+    /// The events recorded since the last call.
+    pub fn drain(&self) -> Vec<Event> {
+        self.events.try_iter().collect()
+    }
+
+    /// Waits up to `timeout` for the next event.
+    pub fn next_event(&self, timeout: Duration) -> Option<Event> {
+        self.events.recv_timeout(timeout).ok()
+    }
+
+    /// How the run ended, once it has.
+    pub fn outcome(&mut self) -> Option<&Outcome> {
+        if self.outcome.is_none() && self.thread.as_ref().is_some_and(|t| t.is_finished()) {
+            let thread = self.thread.take().expect("checked");
+            self.outcome = Some(
+                thread
+                    .join()
+                    .unwrap_or_else(|_| Outcome::Failed("the engine thread panicked".into())),
+            );
+        }
+        self.outcome.as_ref()
+    }
+
+    /// Waits for the run to end and returns every event not yet drained.
+    pub fn wait(mut self) -> (Vec<Event>, Outcome) {
+        let thread = self.thread.take();
+        let outcome = match thread {
+            Some(t) => t
+                .join()
+                .unwrap_or_else(|_| Outcome::Failed("the engine thread panicked".into())),
+            None => self.outcome.take().unwrap_or(Outcome::Stopped),
+        };
+        (self.events.try_iter().collect(), outcome)
+    }
+}
+
+impl Drop for LiveRun {
+    fn drop(&mut self) {
+        self.control.stop();
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}

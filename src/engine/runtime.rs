@@ -1,0 +1,352 @@
+//! The run's shared state on the Tokio thread: the event recorder, the lane
+//! table, ordered timers, the blocking clock advance, and the probe that
+//! instruments every lane's future.
+
+use super::events::{Event, EventKind, LaneId, LaneKind, WaitOn};
+use super::pace::Control;
+use super::Limits;
+use crate::demo::ast::StmtId;
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll, Wake, Waker};
+use std::time::Duration;
+use tokio::sync::Notify;
+use tokio::time::Instant;
+
+/// Where events go.
+pub type Sink = Box<dyn FnMut(Event)>;
+
+/// Why a statement did not finish normally.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Interrupt {
+    /// `CancelledError` raised at an await point.
+    Cancelled,
+    /// A runtime error (Python would raise an exception).
+    Error(String),
+    /// The run is over: a limit was reached.
+    Abort,
+}
+
+/// State shared by every lane of one run.
+pub struct Shared {
+    pub limits: Limits,
+    start: Instant,
+    sink: RefCell<Sink>,
+    events: Cell<usize>,
+    lanes: RefCell<Vec<LaneSlot>>,
+    timers: RefCell<BTreeMap<(Instant, u64), Option<Waker>>>,
+    timer_seq: Cell<u64>,
+    wakes: Arc<Mutex<Vec<LaneId>>>,
+    steps: Cell<u64>,
+    aborted: RefCell<Option<String>>,
+    /// Woken when the run must end early.
+    pub abort_signal: Notify,
+    /// Live pacing, absent in headless runs.
+    pub control: Option<Arc<Control>>,
+}
+
+struct LaneSlot {
+    waiting: Option<WaitOn>,
+}
+
+impl Shared {
+    pub fn new(limits: Limits, sink: Sink, control: Option<Arc<Control>>) -> Shared {
+        Shared {
+            limits,
+            start: Instant::now(),
+            sink: RefCell::new(sink),
+            events: Cell::new(0),
+            lanes: RefCell::new(Vec::new()),
+            timers: RefCell::new(BTreeMap::new()),
+            timer_seq: Cell::new(0),
+            wakes: Arc::new(Mutex::new(Vec::new())),
+            steps: Cell::new(0),
+            aborted: RefCell::new(None),
+            abort_signal: Notify::new(),
+            control,
+        }
+    }
+
+    /// Virtual time since the start of the run.
+    pub fn now(&self) -> Duration {
+        Instant::now() - self.start
+    }
+
+    /// The virtual instant `d` after the start.
+    pub fn instant(&self, d: Duration) -> Instant {
+        self.start + d
+    }
+
+    /// Records an event (and, first, every wake that happened before it).
+    pub fn emit(&self, lane: LaneId, stmt: Option<StmtId>, kind: EventKind) {
+        let time = self.now();
+        let woken: Vec<LaneId> = std::mem::take(&mut *self.wakes.lock().expect("wake log"));
+        let mut sink = self.sink.borrow_mut();
+        for w in woken {
+            sink(Event {
+                time,
+                lane: w,
+                stmt: None,
+                kind: EventKind::Woken,
+            });
+        }
+        sink(Event {
+            time,
+            lane,
+            stmt,
+            kind,
+        });
+        drop(sink);
+        let n = self.events.get() + 1;
+        self.events.set(n);
+        if n > self.limits.max_events {
+            self.abort(format!(
+                "the demo produced more than {} events (limit: events)",
+                self.limits.max_events
+            ));
+        }
+        if let Some(control) = &self.control {
+            control.on_event(time);
+        }
+    }
+
+    /// How many events the run has recorded.
+    pub fn event_count(&self) -> usize {
+        self.events.get()
+    }
+
+    /// Makes a new lane and records its creation.
+    pub fn new_lane(
+        &self,
+        name: &str,
+        kind: LaneKind,
+        parent: Option<LaneId>,
+        stmt: Option<StmtId>,
+    ) -> Result<LaneId, Interrupt> {
+        let id = {
+            let mut lanes = self.lanes.borrow_mut();
+            if lanes.len() >= self.limits.max_lanes {
+                drop(lanes);
+                return Err(self.abort(format!(
+                    "the demo made more than {} tasks and coroutines (limit: tasks)",
+                    self.limits.max_lanes
+                )));
+            }
+            lanes.push(LaneSlot { waiting: None });
+            (lanes.len() - 1) as LaneId
+        };
+        self.emit(
+            id,
+            stmt,
+            EventKind::Created {
+                name: name.to_string(),
+                kind,
+                parent,
+            },
+        );
+        Ok(id)
+    }
+
+    /// Notes what the lane is about to wait on, for its next `Suspended` event.
+    pub fn set_waiting(&self, lane: LaneId, on: WaitOn) {
+        if let Some(slot) = self.lanes.borrow_mut().get_mut(lane as usize) {
+            slot.waiting = Some(on);
+        }
+    }
+
+    fn take_waiting(&self, lane: LaneId) -> WaitOn {
+        self.lanes
+            .borrow_mut()
+            .get_mut(lane as usize)
+            .and_then(|s| s.waiting.take())
+            .unwrap_or(WaitOn::Yield)
+    }
+
+    /// Counts one executed statement against the step limit.
+    pub fn step(&self) -> Result<(), Interrupt> {
+        let n = self.steps.get() + 1;
+        self.steps.set(n);
+        if n > self.limits.max_steps {
+            return Err(self.abort(format!(
+                "the demo ran more than {} statements (limit: steps)",
+                self.limits.max_steps
+            )));
+        }
+        if self.aborted.borrow().is_some() {
+            return Err(Interrupt::Abort);
+        }
+        Ok(())
+    }
+
+    /// Ends the run early with `reason` (the first reason wins).
+    pub fn abort(&self, reason: String) -> Interrupt {
+        let first = self.aborted.borrow().is_none();
+        if first {
+            *self.aborted.borrow_mut() = Some(reason.clone());
+            self.emit(0, None, EventKind::Aborted { reason });
+            self.abort_signal.notify_one();
+        }
+        Interrupt::Abort
+    }
+
+    /// The reason the run was aborted, if it was.
+    pub fn aborted(&self) -> Option<String> {
+        self.aborted.borrow().clone()
+    }
+
+    /// Whether any demo timer is still pending.
+    pub fn timers_pending(&self) -> bool {
+        !self.timers.borrow().is_empty()
+    }
+
+    /// Sleeps until `deadline` on a Tokio timer. Timers due at the same
+    /// instant (or overdue together after a blocking call) complete in
+    /// deadline order, ties in creation order, as on CPython's loop.
+    pub async fn sleep_until(&self, deadline: Instant) {
+        let seq = self.timer_seq.get();
+        self.timer_seq.set(seq + 1);
+        let key = (deadline, seq);
+        self.timers.borrow_mut().insert(key, None);
+        let _entry = TimerEntry { shared: self, key };
+        tokio::time::sleep_until(deadline).await;
+        std::future::poll_fn(|cx| {
+            let mut timers = self.timers.borrow_mut();
+            if timers.keys().next() == Some(&key) {
+                Poll::Ready(())
+            } else {
+                timers.insert(key, Some(cx.waker().clone()));
+                Poll::Pending
+            }
+        })
+        .await;
+    }
+
+    /// Holds the thread for `d` of virtual time, as a blocking call does:
+    /// the clock moves and no other task runs. Live, the stall takes real
+    /// time too (paced, and paused with the run).
+    pub fn block(&self, d: Duration) {
+        match &self.control {
+            None => advance_clock(d),
+            Some(control) => {
+                let chunk = Duration::from_millis(20);
+                let mut left = d;
+                while !left.is_zero() {
+                    let step = left.min(chunk);
+                    control.hold_thread(step);
+                    advance_clock(step);
+                    left -= step;
+                }
+            }
+        }
+    }
+}
+
+/// Removes a timer from the ordering table when its sleep ends or is dropped,
+/// and lets the next due timer through.
+struct TimerEntry<'a> {
+    shared: &'a Shared,
+    key: (Instant, u64),
+}
+
+impl Drop for TimerEntry<'_> {
+    fn drop(&mut self) {
+        let mut timers = self.shared.timers.borrow_mut();
+        timers.remove(&self.key);
+        if let Some((_, Some(waker))) = timers.iter().next() {
+            waker.wake_by_ref();
+        }
+    }
+}
+
+/// Moves the paused clock forward without yielding: `tokio::time::advance`
+/// polled once and dropped.
+fn advance_clock(d: Duration) {
+    let mut fut = std::pin::pin!(tokio::time::advance(d));
+    let mut cx = Context::from_waker(Waker::noop());
+    let _ = fut.as_mut().poll(&mut cx);
+}
+
+/// A waker that notes its lane was woken, then wakes the task.
+struct LaneWaker {
+    lane: LaneId,
+    inner: Mutex<Waker>,
+    noted: AtomicBool,
+    log: Arc<Mutex<Vec<LaneId>>>,
+}
+
+impl Wake for LaneWaker {
+    fn wake(self: Arc<Self>) {
+        self.wake_by_ref();
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        if !self.noted.swap(true, Ordering::Relaxed) {
+            self.log.lock().expect("wake log").push(self.lane);
+        }
+        self.inner.lock().expect("inner waker").wake_by_ref();
+    }
+}
+
+/// Wraps a lane's future and records each poll, each `Pending` (with what
+/// the lane waits on) and each wake.
+pub struct Probe<F> {
+    shared: Rc<Shared>,
+    lane: LaneId,
+    waker: Option<Arc<LaneWaker>>,
+    inner: Pin<Box<F>>,
+}
+
+impl<F: Future> Probe<F> {
+    pub fn new(shared: Rc<Shared>, lane: LaneId, inner: F) -> Self {
+        Probe {
+            shared,
+            lane,
+            waker: None,
+            inner: Box::pin(inner),
+        }
+    }
+}
+
+impl<F: Future> Future for Probe<F> {
+    type Output = F::Output;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        let this = self.get_mut();
+        this.shared.emit(this.lane, None, EventKind::Polled);
+        let waker = match &this.waker {
+            Some(w) => {
+                {
+                    let mut inner = w.inner.lock().expect("inner waker");
+                    if !inner.will_wake(cx.waker()) {
+                        *inner = cx.waker().clone();
+                    }
+                }
+                w.noted.store(false, Ordering::Relaxed);
+                w.clone()
+            }
+            None => {
+                let w = Arc::new(LaneWaker {
+                    lane: this.lane,
+                    inner: Mutex::new(cx.waker().clone()),
+                    noted: AtomicBool::new(false),
+                    log: this.shared.wakes.clone(),
+                });
+                this.waker = Some(w.clone());
+                w
+            }
+        };
+        let waker = Waker::from(waker);
+        let result = this.inner.as_mut().poll(&mut Context::from_waker(&waker));
+        if result.is_pending() {
+            let on = this.shared.take_waiting(this.lane);
+            this.shared
+                .emit(this.lane, None, EventKind::Suspended { on });
+        }
+        result
+    }
+}

@@ -1,0 +1,360 @@
+//! Checks a parsed demo for mistakes the TOML layout cannot catch: names
+//! that are not defined, calls of the wrong kind or arity, `yield` outside a
+//! generator, duplicate definitions.
+
+use super::diagnostic::did_you_mean;
+use crate::demo::ast::{Block, Call, Calls, Demo, Function, FunctionKind, StmtKind};
+use crate::demo::expr::{Expr, Part, Template};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// Reports one problem: where, what, how to fix it.
+pub type Report<'a> = dyn FnMut(Range<usize>, String, Option<String>) + 'a;
+
+/// Runs every check on `demo`, reporting each problem found.
+pub fn check_demo(demo: &Demo, report: &mut Report<'_>) {
+    let mut seen = HashSet::new();
+    for f in &demo.functions {
+        if !seen.insert(f.name.as_str()) {
+            report(
+                f.span.clone(),
+                format!("`{}` is defined twice", f.name),
+                Some("each coroutine, generator, iterator and resource needs its own name".into()),
+            );
+        }
+    }
+    if let Some(entry) = demo.function(&demo.entry) {
+        if entry.kind != FunctionKind::Coroutine {
+            report(
+                entry.span.clone(),
+                format!(
+                    "the demo starts at `{}`, which is a {}, not a coroutine",
+                    entry.name,
+                    entry.kind.noun()
+                ),
+                Some("the entry point must be a [[demo.coroutine]]".into()),
+            );
+        } else if !entry.params.is_empty() {
+            report(
+                entry.span.clone(),
+                format!("the entry coroutine `{}` cannot take parameters", entry.name),
+                Some("asyncio.run(main()) calls it with no arguments".into()),
+            );
+        }
+    }
+    for f in &demo.functions {
+        let mut checker = Checker {
+            demo,
+            function: f,
+            scope: f
+                .params
+                .iter()
+                .chain(f.fields.iter().map(|(n, _)| n))
+                .cloned()
+                .collect(),
+            report,
+        };
+        for (_, init) in &f.fields {
+            let mut vars = Vec::new();
+            init.variables(&mut vars);
+            for (name, span) in vars {
+                if !f.params.contains(&name) {
+                    checker.undefined(&name, span);
+                }
+            }
+        }
+        checker.block(&f.body);
+        checker.block(&f.exit);
+    }
+}
+
+struct Checker<'d, 'r, 'a> {
+    demo: &'d Demo,
+    function: &'d Function,
+    scope: Vec<String>,
+    report: &'r mut Report<'a>,
+}
+
+impl Checker<'_, '_, '_> {
+    fn undefined(&mut self, name: &str, span: Range<usize>) {
+        let help = match did_you_mean(name, self.scope.iter().map(String::as_str)) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None if self.scope.is_empty() => format!(
+                "`{}` has no variables yet: assign one first with {{ set = \"{name}\", to = ... }}",
+                self.function.name
+            ),
+            None => format!("variables here: {}", self.scope.join(", ")),
+        };
+        (self.report)(
+            span,
+            format!("`{name}` is not defined in `{}`", self.function.name),
+            Some(help),
+        );
+    }
+
+    fn expr(&mut self, e: &Expr) {
+        let mut vars = Vec::new();
+        e.variables(&mut vars);
+        for (name, span) in vars {
+            if !self.scope.contains(&name) {
+                self.undefined(&name, span);
+            }
+        }
+    }
+
+    fn template(&mut self, t: &Template) {
+        for part in &t.parts {
+            if let Part::Hole(e) = part {
+                self.expr(e);
+            }
+        }
+    }
+
+    fn define(&mut self, name: &str) {
+        if !self.scope.iter().any(|s| s == name) {
+            self.scope.push(name.to_string());
+        }
+    }
+
+    fn variable(&mut self, name: &str, span: Range<usize>) {
+        if !self.scope.iter().any(|s| s == name) {
+            self.undefined(name, span);
+        }
+    }
+
+    fn call(&mut self, call: &Call, wanted: &[FunctionKind], how: &str) {
+        for a in &call.args {
+            self.expr(a);
+        }
+        let Some(target) = self.demo.function(&call.name) else {
+            let candidates = self
+                .demo
+                .functions
+                .iter()
+                .filter(|f| wanted.contains(&f.kind))
+                .map(|f| f.name.as_str());
+            let help = match did_you_mean(&call.name, candidates) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => format!(
+                    "define it as a [[demo.{}]] with name = \"{}\"",
+                    wanted[0].noun(),
+                    call.name
+                ),
+            };
+            (self.report)(
+                call.span.clone(),
+                format!("`{}` is not defined", call.name),
+                Some(help),
+            );
+            return;
+        };
+        if !wanted.contains(&target.kind) {
+            let nouns: Vec<_> = wanted.iter().map(|k| k.noun()).collect();
+            (self.report)(
+                call.span.clone(),
+                format!(
+                    "`{}` is a {}, but {how} takes a {}",
+                    call.name,
+                    target.kind.noun(),
+                    nouns.join(" or ")
+                ),
+                None,
+            );
+            return;
+        }
+        if target.params.len() != call.args.len() {
+            (self.report)(
+                call.span.clone(),
+                format!(
+                    "`{}` takes {} argument{} but is given {}",
+                    call.name,
+                    target.params.len(),
+                    if target.params.len() == 1 { "" } else { "s" },
+                    call.args.len()
+                ),
+                Some(if target.params.is_empty() {
+                    "remove `args`".into()
+                } else {
+                    format!("its parameters are: {}", target.params.join(", "))
+                }),
+            );
+        }
+    }
+
+    fn calls(&mut self, calls: &Calls, how: &str) {
+        match calls {
+            Calls::List(list) => {
+                for c in list {
+                    self.call(c, &[FunctionKind::Coroutine], how);
+                }
+            }
+            Calls::Each { call, var, over } => {
+                self.expr(over);
+                self.define(var);
+                self.call(call, &[FunctionKind::Coroutine], how);
+            }
+        }
+    }
+
+    fn block(&mut self, block: &Block) {
+        const COROUTINE: &[FunctionKind] = &[FunctionKind::Coroutine];
+        const ITERABLE: &[FunctionKind] = &[FunctionKind::Generator, FunctionKind::Iterator];
+        for stmt in block {
+            match &stmt.kind {
+                StmtKind::Print(t) => self.template(t),
+                StmtKind::Sleep(e) | StmtKind::Block(e) | StmtKind::Compute(e) => self.expr(e),
+                StmtKind::Return(value) => {
+                    if self.function.kind == FunctionKind::Generator {
+                        (self.report)(
+                            stmt.span.clone(),
+                            "an async generator cannot return a value".into(),
+                            Some("use `yield` to produce items; the generator ends at the end of its body".into()),
+                        );
+                    }
+                    if let Some(v) = value {
+                        self.expr(v);
+                    }
+                }
+                StmtKind::Await { call, into } => {
+                    self.call(call, COROUTINE, "`call`");
+                    if let Some(v) = into {
+                        self.define(v);
+                    }
+                }
+                StmtKind::Spawn { call, into } => {
+                    self.call(call, COROUTINE, "`spawn`");
+                    self.define(into);
+                }
+                StmtKind::Make { call, into } => {
+                    self.call(call, COROUTINE, "`make`");
+                    self.define(into);
+                }
+                StmtKind::Join { target, into } => {
+                    self.variable(target, stmt.span.clone());
+                    if let Some(v) = into {
+                        self.define(v);
+                    }
+                }
+                StmtKind::Cancel { task } => self.variable(task, stmt.span.clone()),
+                StmtKind::Gather { calls, into } => {
+                    self.calls(calls, "`gather`");
+                    if let Some(v) = into {
+                        self.define(v);
+                    }
+                }
+                StmtKind::AsCompleted { calls, var, body } => {
+                    self.calls(calls, "`as_completed`");
+                    self.define(var);
+                    self.block(body);
+                }
+                StmtKind::WaitFor {
+                    call,
+                    timeout,
+                    into,
+                    body,
+                    on_timeout,
+                } => {
+                    self.call(call, COROUTINE, "`wait_for`");
+                    self.expr(timeout);
+                    if let Some(v) = into {
+                        self.define(v);
+                    }
+                    self.block(body);
+                    self.block(on_timeout);
+                }
+                StmtKind::AsyncFor { source, var, body } => {
+                    self.call(source, ITERABLE, "`async_for`");
+                    self.define(var);
+                    self.block(body);
+                }
+                StmtKind::Yield(e) => {
+                    if self.function.kind != FunctionKind::Generator {
+                        (self.report)(
+                            stmt.span.clone(),
+                            format!(
+                                "`yield` is only allowed in a generator, and `{}` is a {}",
+                                self.function.name,
+                                self.function.kind.noun()
+                            ),
+                            Some("move it into a [[demo.generator]]".into()),
+                        );
+                    }
+                    self.expr(e);
+                }
+                StmtKind::Stop => {
+                    if self.function.kind != FunctionKind::Iterator {
+                        (self.report)(
+                            stmt.span.clone(),
+                            format!(
+                                "`stop` is only allowed in an iterator's `next`, and `{}` is a {}",
+                                self.function.name,
+                                self.function.kind.noun()
+                            ),
+                            Some("a generator stops at the end of its body; a coroutine returns".into()),
+                        );
+                    }
+                }
+                StmtKind::AsyncWith { source, var, body } => {
+                    self.call(source, &[FunctionKind::Resource], "`async_with`");
+                    if let Some(v) = var {
+                        self.define(v);
+                    }
+                    self.block(body);
+                }
+                StmtKind::Collect {
+                    source,
+                    var,
+                    value,
+                    filter,
+                    into,
+                } => {
+                    self.call(source, ITERABLE, "`collect`");
+                    self.define(var);
+                    if let Some(v) = value {
+                        self.expr(v);
+                    }
+                    if let Some(f) = filter {
+                        self.expr(f);
+                    }
+                    self.define(into);
+                }
+                StmtKind::For { var, over, body } => {
+                    self.expr(over);
+                    self.define(var);
+                    self.block(body);
+                }
+                StmtKind::While { cond, body } => {
+                    self.expr(cond);
+                    self.block(body);
+                }
+                StmtKind::If {
+                    cond,
+                    then,
+                    otherwise,
+                } => {
+                    self.expr(cond);
+                    self.block(then);
+                    self.block(otherwise);
+                }
+                StmtKind::Set { var, value } => {
+                    self.expr(value);
+                    self.define(var);
+                }
+                StmtKind::Try {
+                    body,
+                    on_cancel,
+                    finally,
+                } => {
+                    self.block(body);
+                    self.block(on_cancel);
+                    self.block(finally);
+                }
+                StmtKind::Future { name } => self.define(name),
+                StmtKind::Resolve { future, value } => {
+                    self.variable(future, stmt.span.clone());
+                    self.expr(value);
+                }
+            }
+        }
+    }
+}

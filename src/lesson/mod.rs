@@ -1,0 +1,282 @@
+//! Lessons: reading them from the built-in set, a folder or one file, and
+//! finding one by id, number or path.
+
+pub mod check;
+pub mod diagnostic;
+pub mod parse;
+
+use crate::demo::ast::Demo;
+use diagnostic::{LessonError, LessonErrors};
+use include_dir::{Dir, include_dir};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/lessons");
+
+/// A lesson: prose, a demo, and quiz questions.
+#[derive(Clone, Debug)]
+pub struct Lesson {
+    /// The slug that names it on the command line.
+    pub id: String,
+    /// The `NN` of a file named `NN-slug.toml`.
+    pub number: Option<u32>,
+    pub title: String,
+    pub summary: String,
+    /// Markdown prose.
+    pub text: String,
+    pub demo: Demo,
+    pub quizzes: Vec<Quiz>,
+    /// Where the lesson came from, as shown in messages.
+    pub file: String,
+    /// The lesson file's text.
+    pub source: Arc<str>,
+}
+
+/// A "predict, then run" question.
+#[derive(Clone, Debug)]
+pub struct Quiz {
+    pub question: String,
+    pub choices: Vec<String>,
+    pub answer: QuizAnswer,
+    /// Shown after the learner answers.
+    pub explain: Option<String>,
+}
+
+/// How a quiz knows its right answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuizAnswer {
+    /// The choice at this index, fixed in the file.
+    Choice(usize),
+    /// The choice equal to what the run shows.
+    FromRun(RunFact),
+}
+
+/// Something a finished run can answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunFact {
+    /// The text of the first printed line.
+    FirstLine,
+    /// The text of the last printed line.
+    LastLine,
+    /// The virtual time when the demo ended, in seconds (`2`, `1.5`).
+    TotalTime,
+    /// How many lines the demo printed.
+    LineCount,
+}
+
+impl RunFact {
+    /// The names used in lesson files.
+    pub const ALL: [(&'static str, RunFact); 4] = [
+        ("first_line", RunFact::FirstLine),
+        ("last_line", RunFact::LastLine),
+        ("total_time", RunFact::TotalTime),
+        ("line_count", RunFact::LineCount),
+    ];
+}
+
+/// Reads one lesson from its text.
+pub fn parse(file: &str, text: &str) -> Result<Lesson, LessonErrors> {
+    let stem = Path::new(file)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or(file);
+    parse::parse_lesson(file, stem, text).map_err(LessonErrors)
+}
+
+/// Why lessons could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Invalid(LessonErrors),
+    #[error("{} has no lesson files (*.toml)", .0.display())]
+    Empty(PathBuf),
+    #[error("two lessons have the id `{id}`: {first} and {second}")]
+    DuplicateId {
+        id: String,
+        first: String,
+        second: String,
+    },
+    #[error("no lesson is named `{0}`{1}")]
+    NotFound(String, String),
+}
+
+impl LoadError {
+    /// The full report, with source excerpts for lesson errors.
+    pub fn render(&self, color: bool) -> String {
+        match self {
+            LoadError::Invalid(errors) => errors.render(color),
+            other => format!("error: {other}\n"),
+        }
+    }
+}
+
+/// An ordered set of lessons.
+#[derive(Clone, Debug)]
+pub struct Lessons {
+    pub lessons: Vec<Lesson>,
+}
+
+impl Lessons {
+    /// The lessons built into the program.
+    pub fn built_in() -> Lessons {
+        let mut files: Vec<_> = BUILT_IN
+            .files()
+            .filter(|f| f.path().extension().is_some_and(|e| e == "toml"))
+            .collect();
+        files.sort_by_key(|f| f.path());
+        let lessons = files
+            .iter()
+            .map(|f| {
+                let name = format!("lessons/{}", f.path().display());
+                let text = f.contents_utf8().expect("built-in lessons are UTF-8");
+                parse(&name, text).unwrap_or_else(|e| {
+                    panic!("built-in lesson {name} is broken:\n{}", e.render(false))
+                })
+            })
+            .collect();
+        Lessons { lessons }
+    }
+
+    /// Every `*.toml` file of a folder, in file-name order. Every broken
+    /// file is reported, not just the first.
+    pub fn from_dir(dir: &Path) -> Result<Lessons, LoadError> {
+        let entries = std::fs::read_dir(dir).map_err(|source| LoadError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+            .collect();
+        paths.sort();
+        if paths.is_empty() {
+            return Err(LoadError::Empty(dir.to_path_buf()));
+        }
+        let mut lessons = Vec::new();
+        let mut errors = Vec::new();
+        for path in &paths {
+            match load_file(path) {
+                Ok(l) => lessons.push(l),
+                Err(LoadError::Invalid(e)) => errors.extend(e.0),
+                Err(other) => return Err(other),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(LoadError::Invalid(LessonErrors(errors)));
+        }
+        let set = Lessons { lessons };
+        set.check_unique()?;
+        Ok(set)
+    }
+
+    fn check_unique(&self) -> Result<(), LoadError> {
+        for (i, a) in self.lessons.iter().enumerate() {
+            if let Some(b) = self.lessons[..i].iter().find(|b| b.id == a.id) {
+                return Err(LoadError::DuplicateId {
+                    id: a.id.clone(),
+                    first: b.file.clone(),
+                    second: a.file.clone(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Finds a lesson by id, by number (`5` or `05`), or by its position
+    /// in the list when lessons carry no numbers.
+    pub fn find(&self, name: &str) -> Option<&Lesson> {
+        if let Some(l) = self.lessons.iter().find(|l| l.id == name) {
+            return Some(l);
+        }
+        let n: u32 = name.parse().ok()?;
+        self.lessons
+            .iter()
+            .find(|l| l.number == Some(n))
+            .or_else(|| {
+                let all_unnumbered = self.lessons.iter().all(|l| l.number.is_none());
+                all_unnumbered
+                    .then(|| self.lessons.get(n.checked_sub(1)? as usize))
+                    .flatten()
+            })
+    }
+
+    /// A lesson named by id or number, or the path of a `.toml` file.
+    pub fn resolve(&self, name: &str) -> Result<Lesson, LoadError> {
+        let path = Path::new(name);
+        if name.ends_with(".toml") || path.is_file() {
+            return load_file(path);
+        }
+        self.find(name).cloned().ok_or_else(|| {
+            let ids = self.lessons.iter().map(|l| l.id.as_str());
+            let hint = match diagnostic::did_you_mean(name, ids) {
+                Some(best) => format!(" (did you mean `{best}`?)"),
+                None => " (`asynclings list` shows them all)".to_string(),
+            };
+            LoadError::NotFound(name.to_string(), hint)
+        })
+    }
+}
+
+/// Reads one lesson file.
+pub fn load_file(path: &Path) -> Result<Lesson, LoadError> {
+    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    parse(&path.display().to_string(), &text).map_err(LoadError::Invalid)
+}
+
+/// Reads every lesson below the given files and folders, collecting every
+/// problem; used by `asynclings check`.
+pub fn check_paths(paths: &[PathBuf]) -> (usize, Vec<LoadError>) {
+    let mut ok = 0;
+    let mut problems = Vec::new();
+    for path in paths {
+        let files: Vec<PathBuf> = if path.is_dir() {
+            match std::fs::read_dir(path) {
+                Ok(entries) => {
+                    let mut files: Vec<_> = entries
+                        .filter_map(Result::ok)
+                        .map(|e| e.path())
+                        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                        .collect();
+                    files.sort();
+                    if files.is_empty() {
+                        problems.push(LoadError::Empty(path.clone()));
+                    }
+                    files
+                }
+                Err(source) => {
+                    problems.push(LoadError::Io {
+                        path: path.clone(),
+                        source,
+                    });
+                    continue;
+                }
+            }
+        } else {
+            vec![path.clone()]
+        };
+        for file in files {
+            match load_file(&file) {
+                Ok(_) => ok += 1,
+                Err(e) => problems.push(e),
+            }
+        }
+    }
+    (ok, problems)
+}
+
+/// A lesson error for tests and tools that build lessons from strings.
+pub fn errors_of(file: &str, text: &str) -> Vec<LessonError> {
+    match parse(file, text) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.0,
+    }
+}

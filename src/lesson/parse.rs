@@ -1,0 +1,1083 @@
+//! Reads a lesson file (TOML) into a [`Lesson`], reporting every problem with
+//! its place in the file.
+
+use super::diagnostic::{LessonError, did_you_mean};
+use super::{Lesson, Quiz, QuizAnswer, RunFact};
+use crate::demo::ast::{Block, Call, Calls, Demo, Function, FunctionKind, Stmt, StmtKind};
+use crate::demo::expr::{self, Expr, ExprKind, SyntaxError, shift};
+use crate::demo::value::Value;
+use std::ops::Range;
+use std::sync::Arc;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+type Node<'i> = Spanned<DeValue<'i>>;
+
+/// Statement keywords and the other keys each one accepts.
+pub const STATEMENTS: &[(&str, &[&str])] = &[
+    ("print", &[]),
+    ("sleep", &[]),
+    ("block", &[]),
+    ("compute", &[]),
+    ("return", &[]),
+    ("call", &["args", "into"]),
+    ("make", &["args", "into"]),
+    ("spawn", &["args", "into"]),
+    ("await", &["into"]),
+    ("cancel", &[]),
+    ("gather", &["args", "for", "in", "into"]),
+    ("as_completed", &["args", "for", "in", "as", "body"]),
+    ("wait_for", &["args", "timeout", "into", "body", "on_timeout"]),
+    ("async_for", &["args", "as", "body"]),
+    ("yield", &[]),
+    ("stop", &[]),
+    ("async_with", &["args", "as", "body"]),
+    ("collect", &["args", "as", "value", "if", "into"]),
+    ("for", &["in", "body"]),
+    ("while", &["body"]),
+    ("if", &["then", "else"]),
+    ("set", &["to"]),
+    ("try", &["on_cancel", "finally"]),
+    ("future", &[]),
+    ("resolve", &["value"]),
+];
+
+const TOP_KEYS: &[&str] = &["id", "title", "summary", "text", "demo", "quiz"];
+const DEMO_KEYS: &[&str] = &["entry", "coroutine", "generator", "iterator", "resource"];
+const QUIZ_KEYS: &[&str] = &["question", "choices", "answer", "from_run", "explain"];
+
+/// Parses a lesson file. `file` names it in messages; `stem` is the file
+/// name without `.toml` (it gives the default id and the number).
+pub fn parse_lesson(file: &str, stem: &str, text: &str) -> Result<Lesson, Vec<LessonError>> {
+    let source: Arc<str> = Arc::from(text);
+    let mut r = Reader {
+        file,
+        source: &source,
+        errors: Vec::new(),
+        next_id: 0,
+    };
+    let root = match DeTable::parse(text) {
+        Ok(root) => root,
+        Err(e) => {
+            let span = e.span().unwrap_or(0..0);
+            let message = e.message().trim().to_string();
+            let message = message.lines().next().unwrap_or("invalid TOML").to_string();
+            r.error(
+                span,
+                format!("this is not valid TOML: {message}"),
+                Some("see docs/lesson-format.md for the layout of a lesson file".into()),
+            );
+            return Err(r.errors);
+        }
+    };
+    let whole = root.span();
+    let root = root.into_inner();
+    r.check_keys(&root, TOP_KEYS, "a lesson");
+
+    let (number, slug) = split_stem(stem);
+    let id = match root.get("id") {
+        Some(node) => r.string(node, "id").map(|(s, _)| s),
+        None => Some(slug.to_string()),
+    }
+    .unwrap_or_default();
+    if !id.is_empty() && !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        let span = root.get("id").map_or(0..0, |n| n.span());
+        r.error(
+            span,
+            format!("the id `{id}` has characters other than letters, digits, `-` and `_`"),
+            Some("ids are typed on the command line: use a slug like `gather-many`".into()),
+        );
+    }
+    let title = r.required_string(&root, "title", whole.clone(), "a lesson");
+    let summary = r.required_string(&root, "summary", whole.clone(), "a lesson");
+    let text = match root.get("text") {
+        Some(node) => r.string(node, "text").map(|(s, _)| s).unwrap_or_default(),
+        None => String::new(),
+    };
+    let demo = match root.get("demo") {
+        Some(node) => r.demo(node),
+        None => {
+            r.error(
+                whole.start..whole.start,
+                "the lesson has no `[demo]` table",
+                Some("add a [demo] table with at least one [[demo.coroutine]] named `main`".into()),
+            );
+            None
+        }
+    };
+    let quizzes = root.get("quiz").map(|n| r.quizzes(n)).unwrap_or_default();
+
+    if let Some(demo) = &demo {
+        super::check::check_demo(demo, &mut |span, msg, help| r.error(span, msg, help));
+    }
+    if !r.errors.is_empty() {
+        return Err(r.errors);
+    }
+    Ok(Lesson {
+        id,
+        number,
+        title,
+        summary,
+        text,
+        demo: demo.expect("no errors means the demo parsed"),
+        quizzes,
+        file: file.to_string(),
+        source,
+    })
+}
+
+/// `05-gather` gives `(Some(5), "gather")`; `gather` gives `(None, "gather")`.
+pub fn split_stem(stem: &str) -> (Option<u32>, &str) {
+    if let Some((digits, rest)) = stem.split_once('-')
+        && !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && !rest.is_empty()
+    {
+        return (digits.parse().ok(), rest);
+    }
+    (None, stem)
+}
+
+struct Reader<'a> {
+    file: &'a str,
+    source: &'a Arc<str>,
+    errors: Vec<LessonError>,
+    next_id: u32,
+}
+
+fn type_of(v: &DeValue<'_>) -> &'static str {
+    match v {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+impl<'a> Reader<'a> {
+    fn error(&mut self, span: Range<usize>, message: impl Into<String>, help: Option<String>) {
+        self.errors.push(LessonError::new(
+            self.file,
+            self.source,
+            span,
+            message,
+            help,
+        ));
+    }
+
+    fn check_keys(&mut self, table: &DeTable<'_>, allowed: &[&str], what: &str) {
+        for (key, _) in table.iter() {
+            if !allowed.contains(&key.get_ref().as_ref()) {
+                let k = key.get_ref().as_ref();
+                let help = match did_you_mean(k, allowed.iter().copied()) {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => format!("{what} takes: {}", allowed.join(", ")),
+                };
+                self.error(
+                    key.span(),
+                    format!("unknown key `{k}` in {what}"),
+                    Some(help),
+                );
+            }
+        }
+    }
+
+    fn string(&mut self, node: &Node<'_>, what: &str) -> Option<(String, Range<usize>)> {
+        match node.get_ref() {
+            DeValue::String(s) => Some((s.to_string(), node.span())),
+            other => {
+                self.error(
+                    node.span(),
+                    format!("`{what}` must be a string, not {}", type_of(other)),
+                    Some(format!("write {what} = \"...\"")),
+                );
+                None
+            }
+        }
+    }
+
+    fn required_string(
+        &mut self,
+        table: &DeTable<'_>,
+        key: &str,
+        table_span: Range<usize>,
+        what: &str,
+    ) -> String {
+        match table.get(key) {
+            Some(node) => self.string(node, key).map(|(s, _)| s).unwrap_or_default(),
+            None => {
+                self.error(
+                    table_span.start..table_span.start,
+                    format!("{what} needs `{key}`"),
+                    Some(format!("add {key} = \"...\"")),
+                );
+                String::new()
+            }
+        }
+    }
+
+    /// A variable or definition name: a Python identifier.
+    fn name(&mut self, node: &Node<'_>, what: &str) -> Option<String> {
+        let (s, span) = self.string(node, what)?;
+        let valid = s.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !valid {
+            self.error(
+                span,
+                format!("`{s}` is not a valid name for `{what}`"),
+                Some("names are letters, digits and `_`, not starting with a digit".into()),
+            );
+            return None;
+        }
+        if RESERVED.contains(&s.as_str()) {
+            self.error(
+                span,
+                format!("`{s}` is a keyword in Python or Rust and cannot be a name"),
+                Some(format!("pick another name, such as `{s}_`")),
+            );
+            return None;
+        }
+        Some(s)
+    }
+
+    fn table<'n, 'i>(&mut self, node: &'n Node<'i>, what: &str) -> Option<&'n DeTable<'i>> {
+        match node.get_ref() {
+            DeValue::Table(t) => Some(t),
+            other => {
+                self.error(
+                    node.span(),
+                    format!("{what} must be a table, not {}", type_of(other)),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    fn array<'n, 'i>(&mut self, node: &'n Node<'i>, what: &str) -> Option<&'n [Node<'i>]> {
+        match node.get_ref() {
+            DeValue::Array(items) => Some(items),
+            other => {
+                self.error(
+                    node.span(),
+                    format!("`{what}` must be an array, not {}", type_of(other)),
+                    Some(format!("write {what} = [ ... ]")),
+                );
+                None
+            }
+        }
+    }
+
+    /// Where the text of a string node starts in the file, when the
+    /// file holds it verbatim (no escapes), so expression errors can point
+    /// inside it.
+    fn string_base(&self, node: &Node<'_>, text: &str) -> Option<usize> {
+        let span = node.span();
+        let raw = self.source.get(span.clone())?;
+        for quote in ["\"\"\"", "'''", "\"", "'"] {
+            if let Some(inner) = raw
+                .strip_prefix(quote)
+                .and_then(|r| r.strip_suffix(quote))
+                && inner == text
+            {
+                return Some(span.start + quote.len());
+            }
+        }
+        None
+    }
+
+    fn syntax_error(&mut self, node: &Node<'_>, text: &str, e: SyntaxError) {
+        let span = match self.string_base(node, text) {
+            Some(base) => base + e.span.start..base + e.span.end,
+            None => node.span(),
+        };
+        self.error(span, e.message, None);
+    }
+
+    fn place(&self, node: &Node<'_>, text: &str, e: Expr) -> Expr {
+        match self.string_base(node, text) {
+            Some(base) => shift(e, base),
+            None => set_span(e, node.span()),
+        }
+    }
+
+    /// A value: a TOML number, boolean or array, or a string with `{expr}`
+    /// holes (a string that is one hole is that expression's value).
+    fn value(&mut self, node: &Node<'_>) -> Option<Expr> {
+        let span = node.span();
+        let lit = |v| {
+            Some(Expr {
+                kind: ExprKind::Lit(v),
+                span: span.clone(),
+            })
+        };
+        match node.get_ref() {
+            DeValue::String(s) => match expr::parse_value_text(s) {
+                Ok(e) => Some(self.place(node, s, e)),
+                Err(e) => {
+                    self.syntax_error(node, s, e);
+                    None
+                }
+            },
+            DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+                Ok(i) => lit(Value::Int(i)),
+                Err(_) => {
+                    self.error(span.clone(), "this integer does not fit in 64 bits", None);
+                    None
+                }
+            },
+            DeValue::Float(f) => {
+                let text = f.as_str().replace('_', "");
+                match text.parse::<f64>() {
+                    Ok(x) => lit(Value::Float(x)),
+                    Err(_) => {
+                        self.error(span.clone(), "this is not a number", None);
+                        None
+                    }
+                }
+            }
+            DeValue::Boolean(b) => lit(Value::Bool(*b)),
+            DeValue::Array(items) => {
+                let items: Vec<_> = items.iter().map(|n| self.value(n)).collect();
+                if items.iter().any(Option::is_none) {
+                    return None;
+                }
+                Some(Expr {
+                    kind: ExprKind::List(items.into_iter().flatten().collect()),
+                    span,
+                })
+            }
+            other => {
+                self.error(
+                    span.clone(),
+                    format!("a value cannot be {}", type_of(other)),
+                    Some(
+                        "values are numbers, booleans, arrays or strings (with `{expr}` holes)"
+                            .into(),
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// A duration in seconds: a number, or a string that is one `{expr}`.
+    fn duration(&mut self, node: &Node<'_>, what: &str) -> Option<Expr> {
+        let e = self.value(node)?;
+        match &e.kind {
+            ExprKind::Lit(v) => match v.as_seconds() {
+                Some(s) if !s.is_finite() => {
+                    self.error(
+                        node.span(),
+                        format!("`{what}` must be a finite number of seconds"),
+                        Some("write a number such as 1 or 0.5".into()),
+                    );
+                    None
+                }
+                Some(s) if s < 0.0 => {
+                    self.error(
+                        node.span(),
+                        format!("`{what}` cannot be negative ({s} seconds)"),
+                        Some("durations are zero or more seconds".into()),
+                    );
+                    None
+                }
+                Some(_) => Some(e),
+                None => {
+                    self.error(
+                        node.span(),
+                        format!("`{what}` must be a number of seconds, not {}", v.type_name()),
+                        Some(format!(
+                            "write {what} = 1.5, or {what} = \"{{delay}}\" for a variable"
+                        )),
+                    );
+                    None
+                }
+            },
+            ExprKind::Template(_) | ExprKind::List(_) => {
+                self.error(
+                    node.span(),
+                    format!("`{what}` must be a number of seconds"),
+                    Some(format!(
+                        "write {what} = 1.5, or {what} = \"{{delay}}\" for a variable"
+                    )),
+                );
+                None
+            }
+            _ => Some(e),
+        }
+    }
+
+    /// A condition: an expression written without braces, like `n > 0`.
+    fn condition(&mut self, node: &Node<'_>, what: &str) -> Option<Expr> {
+        match node.get_ref() {
+            DeValue::Boolean(b) => Some(Expr {
+                kind: ExprKind::Lit(Value::Bool(*b)),
+                span: node.span(),
+            }),
+            DeValue::String(s) => {
+                let inner = s
+                    .trim()
+                    .strip_prefix('{')
+                    .and_then(|x| x.strip_suffix('}'))
+                    .unwrap_or(s);
+                match expr::parse_expr(inner) {
+                    Ok(e) => Some(self.place(node, s, e)),
+                    Err(e) => {
+                        self.syntax_error(node, s, e);
+                        None
+                    }
+                }
+            }
+            other => {
+                self.error(
+                    node.span(),
+                    format!("`{what}` must be a condition string, not {}", type_of(other)),
+                    Some(format!("write {what} = \"count > 0\"")),
+                );
+                None
+            }
+        }
+    }
+
+    fn template(&mut self, node: &Node<'_>) -> Option<expr::Template> {
+        match node.get_ref() {
+            DeValue::String(s) => match expr::parse_template(s) {
+                Ok(t) => {
+                    let e = self.place(
+                        node,
+                        s,
+                        Expr {
+                            kind: ExprKind::Template(t),
+                            span: 0..s.len(),
+                        },
+                    );
+                    let ExprKind::Template(t) = e.kind else {
+                        unreachable!("place keeps the kind")
+                    };
+                    Some(t)
+                }
+                Err(e) => {
+                    self.syntax_error(node, s, e);
+                    None
+                }
+            },
+            _ => {
+                let e = self.value(node)?;
+                Some(expr::Template {
+                    parts: vec![expr::Part::Hole(e)],
+                })
+            }
+        }
+    }
+
+    fn demo(&mut self, node: &Node<'_>) -> Option<Demo> {
+        let table = self.table(node, "`demo`")?;
+        self.check_keys(table, DEMO_KEYS, "`[demo]`");
+        let entry = match table.get("entry") {
+            Some(n) => self.name(n, "entry")?,
+            None => "main".to_string(),
+        };
+        let mut functions = Vec::new();
+        for (key, kind) in [
+            ("coroutine", FunctionKind::Coroutine),
+            ("generator", FunctionKind::Generator),
+            ("iterator", FunctionKind::Iterator),
+            ("resource", FunctionKind::Resource),
+        ] {
+            let Some(list) = table.get(key) else { continue };
+            let Some(items) = self.array(list, &format!("demo.{key}")) else {
+                continue;
+            };
+            for item in items {
+                if let Some(f) = self.function(item, kind) {
+                    functions.push(f);
+                }
+            }
+        }
+        if !functions.iter().any(|f| f.name == entry) {
+            let span = table.get("entry").map_or(node.span(), |n| n.span());
+            let names: Vec<_> = functions.iter().map(|f| f.name.as_str()).collect();
+            let help = match did_you_mean(&entry, names.iter().copied()) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => format!(
+                    "add a [[demo.coroutine]] with name = \"{entry}\", or set entry to one of: {}",
+                    if names.is_empty() {
+                        "(none defined)".to_string()
+                    } else {
+                        names.join(", ")
+                    }
+                ),
+            };
+            self.error(
+                span,
+                format!("the demo starts at `{entry}`, which is not defined"),
+                Some(help),
+            );
+        }
+        Some(Demo {
+            entry,
+            functions,
+            statement_count: self.next_id,
+        })
+    }
+
+    fn function(&mut self, node: &Node<'_>, kind: FunctionKind) -> Option<Function> {
+        let noun = kind.noun();
+        let table = self.table(node, &format!("a {noun}"))?;
+        let allowed: &[&str] = match kind {
+            FunctionKind::Coroutine | FunctionKind::Generator => &["name", "params", "body"],
+            FunctionKind::Iterator => &["name", "params", "fields", "next"],
+            FunctionKind::Resource => &["name", "params", "fields", "enter", "exit"],
+        };
+        self.check_keys(table, allowed, &format!("a {noun}"));
+        let name = match table.get("name") {
+            Some(n) => self.name(n, "name"),
+            None => {
+                self.error(
+                    node.span().start..node.span().start,
+                    format!("this {noun} has no `name`"),
+                    Some("add name = \"...\"".into()),
+                );
+                None
+            }
+        };
+        let mut params = Vec::new();
+        if let Some(p) = table.get("params")
+            && let Some(items) = self.array(p, "params")
+        {
+            for item in items {
+                if let Some(n) = self.name(item, "params") {
+                    if params.contains(&n) {
+                        self.error(
+                            item.span(),
+                            format!("the parameter `{n}` is listed twice"),
+                            Some("give each parameter its own name".into()),
+                        );
+                    }
+                    params.push(n);
+                }
+            }
+        }
+        let mut fields = Vec::new();
+        if let Some(f) = table.get("fields")
+            && let Some(t) = self.table(f, "`fields`")
+        {
+            for (key, value) in t.iter() {
+                if let Some(v) = self.value(value) {
+                    fields.push((key.get_ref().to_string(), v));
+                }
+            }
+        }
+        let body_key = match kind {
+            FunctionKind::Coroutine | FunctionKind::Generator => "body",
+            FunctionKind::Iterator => "next",
+            FunctionKind::Resource => "enter",
+        };
+        let body = match table.get(body_key) {
+            Some(b) => self.block(b, body_key),
+            None => {
+                self.error(
+                    node.span().start..node.span().start,
+                    format!("this {noun} has no `{body_key}`"),
+                    Some(format!("add {body_key} = [ ... statements ... ]")),
+                );
+                Vec::new()
+            }
+        };
+        let exit = match table.get("exit") {
+            Some(b) => self.block(b, "exit"),
+            None => Vec::new(),
+        };
+        Some(Function {
+            kind,
+            name: name?,
+            params,
+            fields,
+            body,
+            exit,
+            span: node.span(),
+        })
+    }
+
+    fn block(&mut self, node: &Node<'_>, what: &str) -> Block {
+        let Some(items) = self.array(node, what) else {
+            return Vec::new();
+        };
+        items.iter().filter_map(|item| self.statement(item)).collect()
+    }
+
+    fn statement(&mut self, node: &Node<'_>) -> Option<Stmt> {
+        let table = self.table(node, "a statement")?;
+        let keyword = table
+            .iter()
+            .find(|(k, _)| STATEMENTS.iter().any(|(s, _)| *s == k.get_ref().as_ref()));
+        let Some((key, main)) = keyword else {
+            let (first, _) = table.iter().next().or_else(|| {
+                self.error(
+                    node.span(),
+                    "an empty statement",
+                    Some("a statement is a table like { print = \"hello\" }".into()),
+                );
+                None
+            })?;
+            let k = first.get_ref().as_ref();
+            let help = match did_you_mean(k, STATEMENTS.iter().map(|(s, _)| *s)) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => format!(
+                    "a statement starts with one of: {}",
+                    STATEMENTS
+                        .iter()
+                        .map(|(s, _)| *s)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            self.error(
+                first.span(),
+                format!("`{k}` is not a statement"),
+                Some(help),
+            );
+            return None;
+        };
+        let keyword = key.get_ref().to_string();
+        let extra = STATEMENTS
+            .iter()
+            .find(|(s, _)| *s == keyword)
+            .map(|(_, e)| *e)
+            .expect("found above");
+        for (k, _) in table.iter() {
+            let k_str = k.get_ref().as_ref();
+            if k_str == keyword || extra.contains(&k_str) {
+                continue;
+            }
+            let help = match did_you_mean(k_str, extra.iter().copied()) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None if extra.is_empty() => format!("`{keyword}` takes no other keys"),
+                None => format!("`{keyword}` also takes: {}", extra.join(", ")),
+            };
+            self.error(
+                k.span(),
+                format!("`{k_str}` does not belong in a `{keyword}` statement"),
+                Some(help),
+            );
+        }
+        let id = self.next_id;
+        self.next_id += 1;
+        let kind = self.statement_kind(&keyword, main, table, node)?;
+        Some(Stmt {
+            id,
+            span: node.span(),
+            kind,
+        })
+    }
+
+    fn required<'n, 'i>(
+        &mut self,
+        table: &'n DeTable<'i>,
+        key: &str,
+        keyword: &str,
+        node: &Node<'_>,
+        example: &str,
+    ) -> Option<&'n Node<'i>> {
+        let found = table.get(key);
+        if found.is_none() {
+            self.error(
+                node.span(),
+                format!("`{keyword}` needs `{key}`"),
+                Some(format!("for example {example}")),
+            );
+        }
+        found
+    }
+
+    fn opt_name(&mut self, table: &DeTable<'_>, key: &str) -> Option<Option<String>> {
+        match table.get(key) {
+            Some(n) => self.name(n, key).map(Some),
+            None => Some(None),
+        }
+    }
+
+    fn opt_block(&mut self, table: &DeTable<'_>, key: &str) -> Block {
+        table
+            .get(key)
+            .map(|b| self.block(b, key))
+            .unwrap_or_default()
+    }
+
+    /// The call a statement makes: the keyword's value names the
+    /// definition, `args` holds the arguments.
+    fn call(&mut self, main: &Node<'_>, table: &DeTable<'_>) -> Option<Call> {
+        let name = self.name(main, "the called name")?;
+        let mut args = Vec::new();
+        if let Some(a) = table.get("args") {
+            for item in self.array(a, "args")? {
+                args.push(self.value(item)?);
+            }
+        }
+        Some(Call {
+            name,
+            args,
+            span: main.span(),
+        })
+    }
+
+    fn calls(
+        &mut self,
+        keyword: &str,
+        main: &Node<'_>,
+        table: &DeTable<'_>,
+        node: &Node<'_>,
+    ) -> Option<Calls> {
+        match main.get_ref() {
+            DeValue::Array(items) => {
+                for key in ["args", "for", "in"] {
+                    if let Some(k) = table.get(key) {
+                        self.error(
+                            k.span(),
+                            format!("`{key}` goes with the one-call form of `{keyword}`"),
+                            Some(format!("put args inside each call: {keyword} = [ {{ call = \"f\", args = [1] }} ]")),
+                        );
+                    }
+                }
+                let mut calls = Vec::new();
+                for item in items.iter() {
+                    let t = self.table(item, &format!("each awaitable of `{keyword}`"))?;
+                    self.check_keys(t, &["call", "args"], "a call");
+                    let Some(name) = t.get("call") else {
+                        self.error(
+                            item.span(),
+                            "this call has no `call` key",
+                            Some("write { call = \"fetch\", args = [1] }".into()),
+                        );
+                        return None;
+                    };
+                    calls.push(self.call(name, t)?);
+                }
+                Some(Calls::List(calls))
+            }
+            _ => {
+                let call = self.call(main, table)?;
+                match (table.get("for"), table.get("in")) {
+                    (Some(var), Some(over)) => Some(Calls::Each {
+                        var: self.name(var, "for")?,
+                        over: self.value(over)?,
+                        call,
+                    }),
+                    (None, None) => Some(Calls::List(vec![call])),
+                    _ => {
+                        self.error(
+                            node.span(),
+                            format!("`{keyword}` over a list needs both `for` and `in`"),
+                            Some(format!(
+                                "for example {{ {keyword} = \"double\", args = [\"{{n}}\"], for = \"n\", in = [1, 2, 3] }}"
+                            )),
+                        );
+                        None
+                    }
+                }
+            }
+        }
+    }
+
+    fn statement_kind(
+        &mut self,
+        keyword: &str,
+        main: &Node<'_>,
+        table: &DeTable<'_>,
+        node: &Node<'_>,
+    ) -> Option<StmtKind> {
+        Some(match keyword {
+            "print" => StmtKind::Print(self.template(main)?),
+            "sleep" => StmtKind::Sleep(self.duration(main, "sleep")?),
+            "block" => StmtKind::Block(self.duration(main, "block")?),
+            "compute" => StmtKind::Compute(self.duration(main, "compute")?),
+            "return" => StmtKind::Return(Some(self.value(main)?)),
+            "call" => StmtKind::Await {
+                call: self.call(main, table)?,
+                into: self.opt_name(table, "into")?,
+            },
+            "make" => {
+                let call = self.call(main, table)?;
+                let into = self.required(table, "into", keyword, node, "into = \"coro\"")?;
+                StmtKind::Make {
+                    call,
+                    into: self.name(into, "into")?,
+                }
+            }
+            "spawn" => {
+                let call = self.call(main, table)?;
+                let into = self.required(table, "into", keyword, node, "into = \"task\"")?;
+                StmtKind::Spawn {
+                    call,
+                    into: self.name(into, "into")?,
+                }
+            }
+            "await" => StmtKind::Join {
+                target: self.name(main, "await")?,
+                into: self.opt_name(table, "into")?,
+            },
+            "cancel" => StmtKind::Cancel {
+                task: self.name(main, "cancel")?,
+            },
+            "gather" => StmtKind::Gather {
+                calls: self.calls(keyword, main, table, node)?,
+                into: self.opt_name(table, "into")?,
+            },
+            "as_completed" => {
+                let calls = self.calls(keyword, main, table, node)?;
+                let var = self.required(table, "as", keyword, node, "as = \"result\"")?;
+                StmtKind::AsCompleted {
+                    calls,
+                    var: self.name(var, "as")?,
+                    body: self.opt_block(table, "body"),
+                }
+            }
+            "wait_for" => {
+                let call = self.call(main, table)?;
+                let timeout = self.required(table, "timeout", keyword, node, "timeout = 3")?;
+                StmtKind::WaitFor {
+                    call,
+                    timeout: self.duration(timeout, "timeout")?,
+                    into: self.opt_name(table, "into")?,
+                    body: self.opt_block(table, "body"),
+                    on_timeout: self.opt_block(table, "on_timeout"),
+                }
+            }
+            "async_for" => {
+                let source = self.call(main, table)?;
+                let var = self.required(table, "as", keyword, node, "as = \"item\"")?;
+                StmtKind::AsyncFor {
+                    source,
+                    var: self.name(var, "as")?,
+                    body: self.opt_block(table, "body"),
+                }
+            }
+            "yield" => StmtKind::Yield(self.value(main)?),
+            "stop" => {
+                if !matches!(main.get_ref(), DeValue::Boolean(true)) {
+                    self.error(
+                        main.span(),
+                        "`stop` is written `stop = true`",
+                        Some("it ends an iterator's iteration (raise StopAsyncIteration)".into()),
+                    );
+                    return None;
+                }
+                StmtKind::Stop
+            }
+            "async_with" => StmtKind::AsyncWith {
+                source: self.call(main, table)?,
+                var: self.opt_name(table, "as")?,
+                body: self.opt_block(table, "body"),
+            },
+            "collect" => {
+                let source = self.call(main, table)?;
+                let var = self.required(table, "as", keyword, node, "as = \"n\"")?;
+                let var = self.name(var, "as")?;
+                let into = self.required(table, "into", keyword, node, "into = \"items\"")?;
+                let into = self.name(into, "into")?;
+                let value = match table.get("value") {
+                    Some(v) => Some(self.value(v)?),
+                    None => None,
+                };
+                let filter = match table.get("if") {
+                    Some(c) => Some(self.condition(c, "if")?),
+                    None => None,
+                };
+                StmtKind::Collect {
+                    source,
+                    var,
+                    value,
+                    filter,
+                    into,
+                }
+            }
+            "for" => {
+                let var = self.name(main, "for")?;
+                let over = self.required(table, "in", keyword, node, "in = \"{range(3)}\"")?;
+                StmtKind::For {
+                    var,
+                    over: self.value(over)?,
+                    body: self.opt_block(table, "body"),
+                }
+            }
+            "while" => StmtKind::While {
+                cond: self.condition(main, "while")?,
+                body: self.opt_block(table, "body"),
+            },
+            "if" => StmtKind::If {
+                cond: self.condition(main, "if")?,
+                then: self.opt_block(table, "then"),
+                otherwise: self.opt_block(table, "else"),
+            },
+            "set" => {
+                let var = self.name(main, "set")?;
+                let to = self.required(table, "to", keyword, node, "to = 3")?;
+                StmtKind::Set {
+                    var,
+                    value: self.value(to)?,
+                }
+            }
+            "try" => StmtKind::Try {
+                body: self.block(main, "try"),
+                on_cancel: self.opt_block(table, "on_cancel"),
+                finally: self.opt_block(table, "finally"),
+            },
+            "future" => StmtKind::Future {
+                name: self.name(main, "future")?,
+            },
+            "resolve" => {
+                let future = self.name(main, "resolve")?;
+                let value = self.required(table, "value", keyword, node, "value = \"done\"")?;
+                StmtKind::Resolve {
+                    future,
+                    value: self.value(value)?,
+                }
+            }
+            other => unreachable!("statement `{other}` is listed but not read"),
+        })
+    }
+
+    fn quizzes(&mut self, node: &Node<'_>) -> Vec<Quiz> {
+        let Some(items) = self.array(node, "quiz") else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items {
+            let Some(t) = self.table(item, "a quiz") else {
+                continue;
+            };
+            self.check_keys(t, QUIZ_KEYS, "a quiz");
+            let question = self.required_string(t, "question", item.span(), "a quiz");
+            let explain = t
+                .get("explain")
+                .and_then(|n| self.string(n, "explain"))
+                .map(|(s, _)| s);
+            let mut choices = Vec::new();
+            if let Some(c) = t.get("choices")
+                && let Some(list) = self.array(c, "choices")
+            {
+                for choice in list {
+                    if let Some((s, _)) = self.string(choice, "choices") {
+                        choices.push(s);
+                    }
+                }
+            }
+            if choices.len() < 2 {
+                self.error(
+                    t.get("choices").map_or(item.span(), |n| n.span()),
+                    "a quiz needs at least two `choices`",
+                    Some("write choices = [\"first\", \"second\"]".into()),
+                );
+                continue;
+            }
+            let answer = match (t.get("answer"), t.get("from_run")) {
+                (Some(a), None) => {
+                    let Some((a_text, span)) = self.string(a, "answer") else {
+                        continue;
+                    };
+                    match choices.iter().position(|c| *c == a_text) {
+                        Some(i) => QuizAnswer::Choice(i),
+                        None => {
+                            self.error(
+                                span,
+                                format!("the answer `{a_text}` is not one of the choices"),
+                                Some(format!("choices are: {}", choices.join(", "))),
+                            );
+                            continue;
+                        }
+                    }
+                }
+                (None, Some(f)) => {
+                    let Some((fact, span)) = self.string(f, "from_run") else {
+                        continue;
+                    };
+                    match RunFact::ALL.iter().find(|(n, _)| *n == fact) {
+                        Some((_, fact)) => QuizAnswer::FromRun(*fact),
+                        None => {
+                            let names: Vec<_> = RunFact::ALL.iter().map(|(n, _)| *n).collect();
+                            let help = match did_you_mean(&fact, names.iter().copied()) {
+                                Some(best) => format!("did you mean `{best}`?"),
+                                None => format!("from_run is one of: {}", names.join(", ")),
+                            };
+                            self.error(
+                                span,
+                                format!("`{fact}` is not something a run can answer"),
+                                Some(help),
+                            );
+                            continue;
+                        }
+                    }
+                }
+                (Some(a), Some(_)) => {
+                    self.error(
+                        a.span(),
+                        "a quiz has either `answer` or `from_run`, not both",
+                        Some("prefer from_run: the run itself checks the answer".into()),
+                    );
+                    continue;
+                }
+                (None, None) => {
+                    self.error(
+                        item.span().start..item.span().start,
+                        "this quiz has no `answer` and no `from_run`",
+                        Some("add from_run = \"first_line\" (or answer = \"...\")".into()),
+                    );
+                    continue;
+                }
+            };
+            out.push(Quiz {
+                question,
+                choices,
+                answer,
+                explain,
+            });
+        }
+        out
+    }
+}
+
+/// Words that cannot name anything, because the listings would not compile.
+const RESERVED: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
+    "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
+    "while", "with", "yield", "abstract", "become", "box", "const", "crate", "do", "dyn", "enum",
+    "extern", "false", "final", "fn", "impl", "let", "loop", "macro", "match", "mod", "move", "mut",
+    "override", "priv", "pub", "ref", "self", "Self", "static", "struct", "super", "trait", "true",
+    "type", "typeof", "unsafe", "unsized", "use", "virtual", "where", "asyncio", "time", "tokio",
+    "print",
+];
+
+fn set_span(mut e: Expr, span: Range<usize>) -> Expr {
+    e.span = span.clone();
+    e.kind = match e.kind {
+        ExprKind::List(items) => {
+            ExprKind::List(items.into_iter().map(|x| set_span(x, span.clone())).collect())
+        }
+        ExprKind::Unary(op, x) => ExprKind::Unary(op, Box::new(set_span(*x, span))),
+        ExprKind::Binary(op, a, b) => ExprKind::Binary(
+            op,
+            Box::new(set_span(*a, span.clone())),
+            Box::new(set_span(*b, span)),
+        ),
+        ExprKind::Call(f, args) => {
+            ExprKind::Call(f, args.into_iter().map(|x| set_span(x, span.clone())).collect())
+        }
+        ExprKind::Template(t) => ExprKind::Template(expr::Template {
+            parts: t
+                .parts
+                .into_iter()
+                .map(|p| match p {
+                    expr::Part::Hole(x) => expr::Part::Hole(set_span(x, span.clone())),
+                    text => text,
+                })
+                .collect(),
+        }),
+        other => other,
+    };
+    e
+}
