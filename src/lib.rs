@@ -4,3 +4,4 @@
 pub mod demo;
 pub mod engine;
 pub mod lesson;
+pub mod render;

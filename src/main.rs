@@ -1,3 +1,200 @@
-fn main() {
-    println!("Hello, world!");
+//! The `asynclings` command line.
+
+use asynclings::engine::{self, Limits, LiveRun, Outcome};
+use asynclings::lesson::{self, Lessons, LoadError};
+use asynclings::render;
+use clap::{Args, Parser, Subcommand};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+/// Learn async programming in the terminal: lessons with Python (asyncio)
+/// and Rust (Tokio) listings and live demos that really run on Tokio.
+#[derive(Parser)]
+#[command(name = "asynclings", version, about, long_about = None)]
+struct Cli {
+    /// Load the lessons of this folder instead of the built-in ones.
+    #[arg(long, global = true, value_name = "DIR")]
+    lessons: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the lessons: number, id, title, summary.
+    List,
+    /// Run a lesson's demo and print what it prints.
+    Run(RunArgs),
+    /// Print a lesson's Python or Rust listing.
+    Show(ShowArgs),
+    /// Check lesson files and report every problem; exits non-zero on any.
+    Check {
+        /// Lesson files or folders (default: the lessons in use).
+        paths: Vec<PathBuf>,
+    },
+}
+
+#[derive(Args)]
+struct RunArgs {
+    /// A lesson id (`gather`), number (`5`) or path to a .toml file.
+    lesson: String,
+    /// Run at once on the virtual clock and print the transcript
+    /// (`[t=T] TEXT` per printed line).
+    #[arg(long)]
+    headless: bool,
+    /// Also print every task event, one per line.
+    #[arg(long)]
+    events: bool,
+    /// Live speed: virtual seconds per real second (0.1 to 10).
+    #[arg(long, default_value_t = 1.0)]
+    speed: f64,
+}
+
+#[derive(Args)]
+#[group(required = true, multiple = false)]
+struct ShowArgs {
+    /// A lesson id (`gather`), number (`5`) or path to a .toml file.
+    lesson: String,
+    /// The Python (asyncio) listing.
+    #[arg(long, group = "language")]
+    python: bool,
+    /// The Rust (Tokio) listing.
+    #[arg(long, group = "language")]
+    rust: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprint!("{}", e.render(std::io::stderr().is_terminal()));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn load(dir: &Option<PathBuf>) -> Result<Lessons, LoadError> {
+    match dir {
+        Some(dir) => Lessons::from_dir(dir),
+        None => Ok(Lessons::built_in()),
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, LoadError> {
+    let Some(command) = cli.command else {
+        let lessons = load(&cli.lessons)?;
+        return Ok(asynclings_ui(lessons));
+    };
+    match command {
+        Command::List => {
+            let lessons = load(&cli.lessons)?;
+            let mut out = std::io::stdout().lock();
+            for (i, l) in lessons.lessons.iter().enumerate() {
+                let n = l.number.unwrap_or(i as u32 + 1);
+                let _ = writeln!(out, "{n:>2}  {:<20} {}", l.id, l.title);
+                let _ = writeln!(out, "    {:<20} {}", "", l.summary);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Show(args) => {
+            let lesson = load(&cli.lessons)?.resolve(&args.lesson)?;
+            let listing = if args.python {
+                render::python::render(&lesson.demo)
+            } else {
+                render::rust::render(&lesson.demo)
+            };
+            print!("{}", listing.text());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { paths } => {
+            let paths = if paths.is_empty() {
+                vec![
+                    cli.lessons
+                        .clone()
+                        .unwrap_or_else(|| PathBuf::from("lessons")),
+                ]
+            } else {
+                paths
+            };
+            let (ok, problems) = lesson::check_paths(&paths);
+            let color = std::io::stderr().is_terminal();
+            for p in &problems {
+                eprint!("{}", p.render(color));
+            }
+            let broken: usize = problems.len();
+            if broken == 0 {
+                println!("{ok} lesson file{} OK", if ok == 1 { "" } else { "s" });
+                Ok(ExitCode::SUCCESS)
+            } else {
+                eprintln!("{ok} lesson file(s) OK, {broken} with problems");
+                Ok(ExitCode::FAILURE)
+            }
+        }
+        Command::Run(args) => {
+            let lesson = load(&cli.lessons)?.resolve(&args.lesson)?;
+            let limits = Limits::default();
+            if args.headless {
+                let report = engine::run_headless(&lesson.demo, &limits);
+                let mut out = std::io::stdout().lock();
+                for event in &report.events {
+                    if args.events {
+                        let _ = writeln!(out, "{event}");
+                    } else if let Some(line) = event.transcript_line() {
+                        let _ = writeln!(out, "{line}");
+                    }
+                }
+                return Ok(outcome_code(&report.outcome));
+            }
+            let live = LiveRun::start(&lesson.demo, &limits, args.speed, false);
+            Ok(print_live(live, args.events))
+        }
+    }
+}
+
+/// Prints a live run's lines (or events) as they happen, until it ends.
+fn print_live(mut live: LiveRun, events: bool) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    let mut print = |event: &engine::Event| {
+        if events {
+            let _ = writeln!(out, "{event}");
+        } else if let Some(line) = event.transcript_line() {
+            let _ = writeln!(out, "{line}");
+        }
+        let _ = out.flush();
+    };
+    loop {
+        if let Some(event) = live.next_event(Duration::from_millis(50)) {
+            print(&event);
+        } else if live.outcome().is_some() {
+            let (rest, outcome) = live.wait();
+            rest.iter().for_each(&mut print);
+            return outcome_code(&outcome);
+        }
+    }
+}
+
+fn outcome_code(outcome: &Outcome) -> ExitCode {
+    match outcome {
+        Outcome::Finished => ExitCode::SUCCESS,
+        Outcome::Failed(m) => {
+            eprintln!("error: the demo failed: {m}");
+            ExitCode::FAILURE
+        }
+        Outcome::Aborted(m) => {
+            eprintln!("error: the demo was stopped: {m}");
+            ExitCode::FAILURE
+        }
+        Outcome::Stopped => ExitCode::FAILURE,
+    }
+}
+
+fn asynclings_ui(lessons: Lessons) -> ExitCode {
+    eprintln!(
+        "asynclings: {} lessons loaded. The terminal UI is not built yet; try\n  asynclings list\n  asynclings run gather --headless\n  asynclings show gather --python",
+        lessons.lessons.len()
+    );
+    ExitCode::SUCCESS
 }

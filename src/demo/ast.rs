@@ -112,13 +112,20 @@ pub enum StmtKind {
     /// `into = asyncio.create_task(call(...))`.
     Spawn { call: Call, into: String },
     /// `into = await task_or_future`.
-    Join { target: String, into: Option<String> },
+    Join {
+        target: String,
+        into: Option<String>,
+    },
     /// `task.cancel()`.
     Cancel { task: String },
     /// `into = await asyncio.gather(...)`.
     Gather { calls: Calls, into: Option<String> },
     /// `for fut in asyncio.as_completed(...): var = await fut; body`.
-    AsCompleted { calls: Calls, var: String, body: Block },
+    AsCompleted {
+        calls: Calls,
+        var: String,
+        body: Block,
+    },
     /// `try: into = await asyncio.wait_for(call, timeout); body
     ///  except TimeoutError: on_timeout`.
     WaitFor {
@@ -129,7 +136,11 @@ pub enum StmtKind {
         on_timeout: Block,
     },
     /// `async for var in source: body`.
-    AsyncFor { source: Call, var: String, body: Block },
+    AsyncFor {
+        source: Call,
+        var: String,
+        body: Block,
+    },
     /// `yield value` inside a generator.
     Yield(Expr),
     /// `raise StopAsyncIteration` inside an iterator's `__anext__`.
@@ -149,7 +160,11 @@ pub enum StmtKind {
         into: String,
     },
     /// `for var in over: body`.
-    For { var: String, over: Expr, body: Block },
+    For {
+        var: String,
+        over: Expr,
+        body: Block,
+    },
     /// `while cond: body`.
     While { cond: Expr, body: Block },
     /// `if cond: then else: otherwise`.

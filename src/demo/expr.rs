@@ -668,7 +668,10 @@ mod tests {
             ExprKind::Lit(v) => v.repr(),
             ExprKind::Var(n) => n.clone(),
             ExprKind::List(items) => {
-                format!("[{}]", items.iter().map(show).collect::<Vec<_>>().join(", "))
+                format!(
+                    "[{}]",
+                    items.iter().map(show).collect::<Vec<_>>().join(", ")
+                )
             }
             ExprKind::Unary(op, x) => format!("({op:?} {})", show(x)),
             ExprKind::Binary(op, a, b) => format!("({} {} {})", show(a), op.python(), show(b)),

@@ -239,7 +239,9 @@ fn builtin(f: Builtin, args: Vec<Value>) -> Result<Value, String> {
                 (start - stop - step - 1).max(0) / -step
             };
             if len > MAX_RANGE {
-                return Err(format!("range() of {len} items is over the limit of {MAX_RANGE}"));
+                return Err(format!(
+                    "range() of {len} items is over the limit of {MAX_RANGE}"
+                ));
             }
             Ok(Value::List(Arc::new(
                 (0..len).map(|i| Value::Int(start + i * step)).collect(),
@@ -272,11 +274,11 @@ fn builtin(f: Builtin, args: Vec<Value>) -> Result<Value, String> {
         Builtin::Float => {
             arity(1, 1)?;
             match &args[0] {
-                Value::Str(s) => s
-                    .trim()
-                    .parse()
-                    .map(Value::Float)
-                    .map_err(|_| format!("could not convert string to float: {}", args[0].repr())),
+                Value::Str(s) => {
+                    s.trim().parse().map(Value::Float).map_err(|_| {
+                        format!("could not convert string to float: {}", args[0].repr())
+                    })
+                }
                 v => num(v)
                     .map(|n| Value::Float(as_f64(&n)))
                     .ok_or_else(|| format!("float() cannot take '{}'", v.type_name())),
@@ -306,7 +308,9 @@ fn builtin(f: Builtin, args: Vec<Value>) -> Result<Value, String> {
                 _ => args,
             };
             if f == Builtin::Sum {
-                return items.into_iter().try_fold(Value::Int(0), |acc, v| binary(BinaryOp::Add, acc, v));
+                return items
+                    .into_iter()
+                    .try_fold(Value::Int(0), |acc, v| binary(BinaryOp::Add, acc, v));
             }
             let mut iter = items.into_iter();
             let first = iter
@@ -314,9 +318,17 @@ fn builtin(f: Builtin, args: Vec<Value>) -> Result<Value, String> {
                 .ok_or_else(|| format!("{}() of an empty list", f.name()))?;
             iter.try_fold(first, |best, v| {
                 let ord = compare(&v, &best).ok_or_else(|| {
-                    format!("cannot compare '{}' and '{}'", v.type_name(), best.type_name())
+                    format!(
+                        "cannot compare '{}' and '{}'",
+                        v.type_name(),
+                        best.type_name()
+                    )
                 })?;
-                let better = if f == Builtin::Min { ord.is_lt() } else { ord.is_gt() };
+                let better = if f == Builtin::Min {
+                    ord.is_lt()
+                } else {
+                    ord.is_gt()
+                };
                 Ok(if better { v } else { best })
             })
         }
@@ -362,7 +374,10 @@ mod tests {
         assert_eq!(ev("sum([1, 2, 3])"), "6");
         assert_eq!(ev("max(3, n, 5)"), "7");
         assert_eq!(ev("1 == 1.0"), "True");
-        assert_eq!(ev("'a' < 1"), "error: '<' not supported between instances of 'str' and 'int'");
+        assert_eq!(
+            ev("'a' < 1"),
+            "error: '<' not supported between instances of 'str' and 'int'"
+        );
         assert_eq!(ev("missing"), "error: name 'missing' is not defined");
     }
 }

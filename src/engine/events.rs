@@ -106,7 +106,11 @@ impl fmt::Display for WaitOn {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             WaitOn::Timer { deadline } => {
-                write!(f, "timer until t={}", format_seconds(deadline.as_secs_f64()))
+                write!(
+                    f,
+                    "timer until t={}",
+                    format_seconds(deadline.as_secs_f64())
+                )
             }
             WaitOn::Lane(l) => write!(f, "lane #{l}"),
             WaitOn::Lanes(ls) => {

@@ -9,9 +9,9 @@ use super::events::{EventKind, LaneId, LaneKind, WaitOn};
 use super::runtime::{Interrupt, Probe, Shared};
 use crate::demo::ast::{Block, Call, Calls, Demo, FunctionKind, Stmt, StmtId, StmtKind};
 use crate::demo::value::Value;
+use futures::FutureExt;
 use futures::future::{LocalBoxFuture, Shared as SharedFuture, join_all};
 use futures::stream::{FuturesUnordered, Stream, StreamExt};
-use futures::FutureExt;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::future::Future;
@@ -148,7 +148,13 @@ pub async fn run(demo: Arc<Demo>, shared: Rc<Shared>) -> Outcome {
     };
     let result = main.join.clone().await;
     // asyncio.run cancels the tasks still pending and lets them clean up.
-    let left: Vec<_> = ix.tasks.borrow().iter().filter(|t| !t.done()).cloned().collect();
+    let left: Vec<_> = ix
+        .tasks
+        .borrow()
+        .iter()
+        .filter(|t| !t.done())
+        .cloned()
+        .collect();
     for t in &left {
         t.ctx.cancel();
     }
@@ -172,7 +178,8 @@ impl Interp {
         stmt: Option<StmtId>,
     ) -> Result<Rc<TaskHandle>, Interrupt> {
         let ctx = TaskCtx::new();
-        let (lane, fut) = self.invoke(call, args, ctx.clone(), parent, LaneKind::Task, depth, stmt)?;
+        let (lane, fut) =
+            self.invoke(call, args, ctx.clone(), parent, LaneKind::Task, depth, stmt)?;
         let shared = self.shared.clone();
         let start_ctx = ctx.clone();
         let body = async move {
@@ -240,9 +247,10 @@ impl Interp {
                 self.shared.limits.max_depth, call.name
             )));
         }
-        let function = self.demo.function(&call.name).ok_or_else(|| {
-            Interrupt::Error(format!("name '{}' is not defined", call.name))
-        })?;
+        let function = self
+            .demo
+            .function(&call.name)
+            .ok_or_else(|| Interrupt::Error(format!("name '{}' is not defined", call.name)))?;
         let lane = self.shared.new_lane(&call.name, kind, parent, stmt)?;
         let vars = function.params.iter().cloned().zip(args).collect();
         Ok(Frame {
@@ -266,7 +274,13 @@ fn finish(shared: &Shared, lane: LaneId, result: Exec) -> Result<Value, Interrup
                 Flow::Return(v) => v,
                 _ => Value::None,
             };
-            shared.emit(lane, None, EventKind::Returned { value: value.repr() });
+            shared.emit(
+                lane,
+                None,
+                EventKind::Returned {
+                    value: value.repr(),
+                },
+            );
             Ok(value)
         }
         Err(Interrupt::Cancelled) => {
@@ -274,7 +288,13 @@ fn finish(shared: &Shared, lane: LaneId, result: Exec) -> Result<Value, Interrup
             Err(Interrupt::Cancelled)
         }
         Err(Interrupt::Error(message)) => {
-            shared.emit(lane, None, EventKind::Failed { message: message.clone() });
+            shared.emit(
+                lane,
+                None,
+                EventKind::Failed {
+                    message: message.clone(),
+                },
+            );
             Err(Interrupt::Error(message))
         }
         Err(Interrupt::Abort) => Err(Interrupt::Abort),
@@ -384,7 +404,10 @@ impl Stream for ItemStream {
 
 fn check_seconds(v: &Value, what: &str) -> Result<Duration, Interrupt> {
     let secs = v.as_seconds().ok_or_else(|| {
-        Interrupt::Error(format!("{what} takes a number of seconds, not {}", v.type_name()))
+        Interrupt::Error(format!(
+            "{what} takes a number of seconds, not {}",
+            v.type_name()
+        ))
     })?;
     if !secs.is_finite() || !(0.0..=1e9).contains(&secs) {
         return Err(Interrupt::Error(format!(
@@ -432,9 +455,7 @@ impl Frame {
         call.args
             .iter()
             .map(|a| match &a.kind {
-                crate::demo::expr::ExprKind::Var(name) => {
-                    self.slot(name).map_err(Interrupt::Error)
-                }
+                crate::demo::expr::ExprKind::Var(name) => self.slot(name).map_err(Interrupt::Error),
                 _ => self.eval(a).map(Slot::Val),
             })
             .collect()
@@ -442,7 +463,11 @@ impl Frame {
 
     /// Waits at an await point of this task: a cancellation requested for
     /// the task is raised here, as `CancelledError` is in asyncio.
-    async fn await_point<T>(&self, on: WaitOn, fut: impl Future<Output = T>) -> Result<T, Interrupt> {
+    async fn await_point<T>(
+        &self,
+        on: WaitOn,
+        fut: impl Future<Output = T>,
+    ) -> Result<T, Interrupt> {
         self.shared().set_waiting(self.lane, on);
         tokio::select! {
             biased;
@@ -476,7 +501,12 @@ impl Frame {
     }
 
     /// Calls a coroutine directly (in this task) and waits for its result.
-    async fn call_coroutine(&self, call: &Call, args: Vec<Slot>, stmt: StmtId) -> Result<Value, Interrupt> {
+    async fn call_coroutine(
+        &self,
+        call: &Call,
+        args: Vec<Slot>,
+        stmt: StmtId,
+    ) -> Result<Value, Interrupt> {
         let (lane, fut) = self.ix.invoke(
             call,
             args,
@@ -496,7 +526,13 @@ impl Frame {
             Calls::List(list) => {
                 for call in list {
                     let args = self.args(call)?;
-                    out.push(self.ix.spawn(call, args, Some(self.lane), self.depth + 1, Some(stmt))?);
+                    out.push(self.ix.spawn(
+                        call,
+                        args,
+                        Some(self.lane),
+                        self.depth + 1,
+                        Some(stmt),
+                    )?);
                 }
             }
             Calls::Each { call, var, over } => {
@@ -512,7 +548,13 @@ impl Frame {
                 for item in items.iter() {
                     self.bind(var, Slot::Val(item.clone()));
                     let args = self.args(call)?;
-                    out.push(self.ix.spawn(call, args, Some(self.lane), self.depth + 1, Some(stmt))?);
+                    out.push(self.ix.spawn(
+                        call,
+                        args,
+                        Some(self.lane),
+                        self.depth + 1,
+                        Some(stmt),
+                    )?);
                 }
             }
         }
@@ -528,7 +570,12 @@ impl Frame {
         match function.kind {
             FunctionKind::Iterator => {
                 let fields = self.object_fields(source, args, stmt)?;
-                let lane = self.shared().new_lane(&source.name, LaneKind::Generator, Some(self.lane), Some(stmt))?;
+                let lane = self.shared().new_lane(
+                    &source.name,
+                    LaneKind::Generator,
+                    Some(self.lane),
+                    Some(stmt),
+                )?;
                 let ix = self.ix.clone();
                 let task = self.task.clone();
                 let name = source.name.clone();
@@ -545,15 +592,11 @@ impl Frame {
                         yielded: None,
                     };
                     let shared = ix.shared.clone();
-                    Probe::new(
-                        shared,
-                        lane,
-                        async move {
-                            let demo = frame.ix.demo.clone();
-                            let body = &demo.function(&frame.function).expect("checked").body;
-                            frame.exec_block(body).await
-                        },
-                    )
+                    Probe::new(shared, lane, async move {
+                        let demo = frame.ix.demo.clone();
+                        let body = &demo.function(&frame.function).expect("checked").body;
+                        frame.exec_block(body).await
+                    })
                     .boxed_local()
                 };
                 Ok((
@@ -664,25 +707,34 @@ impl Frame {
             StmtKind::Print(t) => {
                 let text = eval::render(t, self).map_err(Interrupt::Error)?;
                 for line in text.split('\n') {
-                    self.shared().emit(self.lane, id, EventKind::Printed { text: line.to_string() });
+                    self.shared().emit(
+                        self.lane,
+                        id,
+                        EventKind::Printed {
+                            text: line.to_string(),
+                        },
+                    );
                 }
             }
             StmtKind::Sleep(e) => {
                 let d = check_seconds(&self.eval(e)?, "asyncio.sleep()")?;
                 if d.is_zero() {
-                    self.await_point(WaitOn::Yield, tokio::task::yield_now()).await?;
+                    self.await_point(WaitOn::Yield, tokio::task::yield_now())
+                        .await?;
                 } else {
                     let deadline = tokio::time::Instant::now() + d;
                     let on = WaitOn::Timer {
                         deadline: self.shared().now() + d,
                     };
-                    self.await_point(on, self.shared().sleep_until(deadline)).await?;
+                    self.await_point(on, self.shared().sleep_until(deadline))
+                        .await?;
                 }
             }
             StmtKind::Block(e) | StmtKind::Compute(e) => {
                 let d = check_seconds(&self.eval(e)?, "time.sleep()")?;
                 let until = self.shared().now() + d;
-                self.shared().emit(self.lane, id, EventKind::Blocked { until });
+                self.shared()
+                    .emit(self.lane, id, EventKind::Blocked { until });
                 self.shared().block(d);
                 self.shared().emit(self.lane, id, EventKind::Unblocked);
             }
@@ -707,13 +759,18 @@ impl Frame {
             }
             StmtKind::Spawn { call, into } => {
                 let args = self.args(call)?;
-                let task = self.ix.spawn(call, args, Some(self.lane), self.depth + 1, id)?;
+                let task = self
+                    .ix
+                    .spawn(call, args, Some(self.lane), self.depth + 1, id)?;
                 self.bind(into, Slot::Task(task));
             }
             StmtKind::Join { target, into } => {
                 let value = match self.slot(target).map_err(Interrupt::Error)? {
                     Slot::Task(task) => {
-                        match self.await_point(WaitOn::Lane(task.lane), task.join.clone()).await? {
+                        match self
+                            .await_point(WaitOn::Lane(task.lane), task.join.clone())
+                            .await?
+                        {
                             TaskResult::Value(v) => v,
                             TaskResult::Cancelled => return Err(Interrupt::Cancelled),
                             TaskResult::Failed(m) => return Err(Interrupt::Error(m)),
@@ -721,7 +778,8 @@ impl Frame {
                         }
                     }
                     Slot::Future(f) => {
-                        self.await_point(WaitOn::Future(f.name.clone()), f.wait()).await?
+                        self.await_point(WaitOn::Future(f.name.clone()), f.wait())
+                            .await?
                     }
                     Slot::Coroutine(pending) => {
                         let Some((name, args)) = pending.borrow_mut().take() else {
@@ -821,7 +879,9 @@ impl Frame {
                 let limit = check_seconds(&self.eval(timeout)?, "wait_for() timeout")?;
                 let deadline = tokio::time::Instant::now() + limit;
                 let args = self.args(call)?;
-                let task = self.ix.spawn(call, args, Some(self.lane), self.depth + 1, id)?;
+                let task = self
+                    .ix
+                    .spawn(call, args, Some(self.lane), self.depth + 1, id)?;
                 let race = async {
                     tokio::select! {
                         biased;
@@ -833,7 +893,8 @@ impl Frame {
                     Ok(r) => r,
                     Err(e) => {
                         task.ctx.cancel();
-                        self.shared().set_waiting(self.lane, WaitOn::Lane(task.lane));
+                        self.shared()
+                            .set_waiting(self.lane, WaitOn::Lane(task.lane));
                         task.join.clone().await;
                         return Err(e);
                     }
@@ -842,7 +903,8 @@ impl Frame {
                     Some(r) => r,
                     None => {
                         task.ctx.cancel();
-                        self.shared().set_waiting(self.lane, WaitOn::Lane(task.lane));
+                        self.shared()
+                            .set_waiting(self.lane, WaitOn::Lane(task.lane));
                         let r = task.join.clone().await;
                         if matches!(r, TaskResult::Cancelled) {
                             self.shared().emit(task.lane, id, EventKind::TimedOut);
@@ -867,8 +929,11 @@ impl Frame {
                 let (lane, mut items) = self.items(source, stmt.id)?;
                 let mut count = 0;
                 loop {
-                    self.shared().set_waiting(self.lane, WaitOn::Generator(lane));
-                    let Some(item) = items.next().await else { break };
+                    self.shared()
+                        .set_waiting(self.lane, WaitOn::Generator(lane));
+                    let Some(item) = items.next().await else {
+                        break;
+                    };
                     self.iteration(&mut count)?;
                     self.bind(var, Slot::Val(item?));
                     match self.exec_block(body).await? {
@@ -879,9 +944,10 @@ impl Frame {
             }
             StmtKind::Yield(e) => {
                 let v = self.eval(e)?;
-                let slot = self.yielded.as_ref().ok_or_else(|| {
-                    Interrupt::Error("'yield' outside a generator".into())
-                })?;
+                let slot = self
+                    .yielded
+                    .as_ref()
+                    .ok_or_else(|| Interrupt::Error("'yield' outside a generator".into()))?;
                 *slot.borrow_mut() = Some(v);
                 self.shared().set_waiting(self.lane, WaitOn::Consumer);
                 YieldPoint(false).await;
@@ -898,8 +964,11 @@ impl Frame {
                 let mut out = Vec::new();
                 let mut count = 0;
                 loop {
-                    self.shared().set_waiting(self.lane, WaitOn::Generator(lane));
-                    let Some(item) = items.next().await else { break };
+                    self.shared()
+                        .set_waiting(self.lane, WaitOn::Generator(lane));
+                    let Some(item) = items.next().await else {
+                        break;
+                    };
                     self.iteration(&mut count)?;
                     self.bind(var, Slot::Val(item?));
                     if let Some(f) = filter
@@ -920,10 +989,16 @@ impl Frame {
             StmtKind::AsyncWith { source, var, body } => {
                 let args = self.args(source)?;
                 let fields = self.object_fields(source, args, stmt.id)?;
-                let lane =
-                    self.shared()
-                        .new_lane(&source.name, LaneKind::Resource, Some(self.lane), id)?;
-                let entered = match self.resource_method(&source.name, lane, &fields, false).await {
+                let lane = self.shared().new_lane(
+                    &source.name,
+                    LaneKind::Resource,
+                    Some(self.lane),
+                    id,
+                )?;
+                let entered = match self
+                    .resource_method(&source.name, lane, &fields, false)
+                    .await
+                {
                     Ok(Flow::Return(v)) => v,
                     Ok(_) => Value::None,
                     Err(e) => {
@@ -935,16 +1010,25 @@ impl Frame {
                     self.bind(name, Slot::Val(entered));
                 }
                 let result = self.exec_block(body).await;
-                let exited = self.resource_method(&source.name, lane, &fields, true).await;
+                let exited = self
+                    .resource_method(&source.name, lane, &fields, true)
+                    .await;
                 let exited = exited.map(|_| Flow::Next);
-                let _ = finish(self.shared(), lane, exited.as_ref().map(|_| Flow::Next).map_err(Clone::clone));
+                let _ = finish(
+                    self.shared(),
+                    lane,
+                    exited.as_ref().map(|_| Flow::Next).map_err(Clone::clone),
+                );
                 exited?;
                 return result;
             }
             StmtKind::For { var, over, body } => {
                 let items: Vec<Value> = match self.eval(over)? {
                     Value::List(items) => items.as_ref().clone(),
-                    Value::Str(s) => s.chars().map(|c| Value::Str(c.to_string().into())).collect(),
+                    Value::Str(s) => s
+                        .chars()
+                        .map(|c| Value::Str(c.to_string().into()))
+                        .collect(),
                     v => {
                         return Err(Interrupt::Error(format!(
                             "'{}' object is not iterable",
@@ -977,7 +1061,11 @@ impl Frame {
                 then,
                 otherwise,
             } => {
-                let block = if self.eval(cond)?.truthy() { then } else { otherwise };
+                let block = if self.eval(cond)?.truthy() {
+                    then
+                } else {
+                    otherwise
+                };
                 return self.exec_block(block).await;
             }
             StmtKind::Set { var, value } => {
@@ -1017,7 +1105,9 @@ impl Frame {
                 match self.slot(future).map_err(Interrupt::Error)? {
                     Slot::Future(f) => {
                         if f.value.borrow().is_some() {
-                            return Err(Interrupt::Error("invalid state: the future is already done".into()));
+                            return Err(Interrupt::Error(
+                                "invalid state: the future is already done".into(),
+                            ));
                         }
                         *f.value.borrow_mut() = Some(v);
                         f.resolved.notify_waiters();

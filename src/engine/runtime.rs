@@ -2,9 +2,9 @@
 //! table, ordered timers, the blocking clock advance, and the probe that
 //! instruments every lane's future.
 
+use super::Limits;
 use super::events::{Event, EventKind, LaneId, LaneKind, WaitOn};
 use super::pace::Control;
-use super::Limits;
 use crate::demo::ast::StmtId;
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -159,11 +159,11 @@ impl Shared {
         }
     }
 
-    fn take_waiting(&self, lane: LaneId) -> WaitOn {
+    fn waiting(&self, lane: LaneId) -> WaitOn {
         self.lanes
-            .borrow_mut()
-            .get_mut(lane as usize)
-            .and_then(|s| s.waiting.take())
+            .borrow()
+            .get(lane as usize)
+            .and_then(|s| s.waiting.clone())
             .unwrap_or(WaitOn::Yield)
     }
 
@@ -343,7 +343,7 @@ impl<F: Future> Future for Probe<F> {
         let waker = Waker::from(waker);
         let result = this.inner.as_mut().poll(&mut Context::from_waker(&waker));
         if result.is_pending() {
-            let on = this.shared.take_waiting(this.lane);
+            let on = this.shared.waiting(this.lane);
             this.shared
                 .emit(this.lane, None, EventKind::Suspended { on });
         }

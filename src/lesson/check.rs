@@ -37,7 +37,10 @@ pub fn check_demo(demo: &Demo, report: &mut Report<'_>) {
         } else if !entry.params.is_empty() {
             report(
                 entry.span.clone(),
-                format!("the entry coroutine `{}` cannot take parameters", entry.name),
+                format!(
+                    "the entry coroutine `{}` cannot take parameters",
+                    entry.name
+                ),
                 Some("asyncio.run(main()) calls it with no arguments".into()),
             );
         }
@@ -290,7 +293,10 @@ impl Checker<'_, '_, '_> {
                                 self.function.name,
                                 self.function.kind.noun()
                             ),
-                            Some("a generator stops at the end of its body; a coroutine returns".into()),
+                            Some(
+                                "a generator stops at the end of its body; a coroutine returns"
+                                    .into(),
+                            ),
                         );
                     }
                 }

@@ -100,10 +100,9 @@ impl Diagnostic for LessonError {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let len = self.span.end.saturating_sub(self.span.start);
-        Some(Box::new(std::iter::once(LabeledSpan::new_primary_with_span(
-            Some("here".into()),
-            (self.span.start, len),
-        ))))
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(Some("here".into()), (self.span.start, len)),
+        )))
     }
 }
 
@@ -133,7 +132,10 @@ impl fmt::Display for LessonErrors {
 impl std::error::Error for LessonErrors {}
 
 /// The closest candidate to `word`, if one is close enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(word, c), c))
@@ -167,6 +169,9 @@ mod tests {
         assert!(out.contains("lessons/x.toml:2:11"), "{out}");
         assert!(out.contains("summary = 2"), "{out}");
         assert!(out.contains("help: write summary"), "{out}");
-        assert_eq!(e.to_string(), "lessons/x.toml:2:11: `summary` must be a string");
+        assert_eq!(
+            e.to_string(),
+            "lessons/x.toml:2:11: `summary` must be a string"
+        );
     }
 }

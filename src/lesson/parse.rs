@@ -27,7 +27,10 @@ pub const STATEMENTS: &[(&str, &[&str])] = &[
     ("cancel", &[]),
     ("gather", &["args", "for", "in", "into"]),
     ("as_completed", &["args", "for", "in", "as", "body"]),
-    ("wait_for", &["args", "timeout", "into", "body", "on_timeout"]),
+    (
+        "wait_for",
+        &["args", "timeout", "into", "body", "on_timeout"],
+    ),
     ("async_for", &["args", "as", "body"]),
     ("yield", &[]),
     ("stop", &[]),
@@ -80,7 +83,11 @@ pub fn parse_lesson(file: &str, stem: &str, text: &str) -> Result<Lesson, Vec<Le
         None => Some(slug.to_string()),
     }
     .unwrap_or_default();
-    if !id.is_empty() && !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+    if !id.is_empty()
+        && !id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
         let span = root.get("id").map_or(0..0, |n| n.span());
         r.error(
             span,
@@ -222,7 +229,10 @@ impl<'a> Reader<'a> {
     /// A variable or definition name: a Python identifier.
     fn name(&mut self, node: &Node<'_>, what: &str) -> Option<String> {
         let (s, span) = self.string(node, what)?;
-        let valid = s.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        let valid = s
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
             && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
         if !valid {
             self.error(
@@ -278,9 +288,7 @@ impl<'a> Reader<'a> {
         let span = node.span();
         let raw = self.source.get(span.clone())?;
         for quote in ["\"\"\"", "'''", "\"", "'"] {
-            if let Some(inner) = raw
-                .strip_prefix(quote)
-                .and_then(|r| r.strip_suffix(quote))
+            if let Some(inner) = raw.strip_prefix(quote).and_then(|r| r.strip_suffix(quote))
                 && inner == text
             {
                 return Some(span.start + quote.len());
@@ -389,7 +397,10 @@ impl<'a> Reader<'a> {
                 None => {
                     self.error(
                         node.span(),
-                        format!("`{what}` must be a number of seconds, not {}", v.type_name()),
+                        format!(
+                            "`{what}` must be a number of seconds, not {}",
+                            v.type_name()
+                        ),
                         Some(format!(
                             "write {what} = 1.5, or {what} = \"{{delay}}\" for a variable"
                         )),
@@ -435,7 +446,10 @@ impl<'a> Reader<'a> {
             other => {
                 self.error(
                     node.span(),
-                    format!("`{what}` must be a condition string, not {}", type_of(other)),
+                    format!(
+                        "`{what}` must be a condition string, not {}",
+                        type_of(other)
+                    ),
                     Some(format!("write {what} = \"count > 0\"")),
                 );
                 None
@@ -607,7 +621,10 @@ impl<'a> Reader<'a> {
         let Some(items) = self.array(node, what) else {
             return Vec::new();
         };
-        items.iter().filter_map(|item| self.statement(item)).collect()
+        items
+            .iter()
+            .filter_map(|item| self.statement(item))
+            .collect()
     }
 
     fn statement(&mut self, node: &Node<'_>) -> Option<Stmt> {
@@ -1042,11 +1059,11 @@ impl<'a> Reader<'a> {
 
 /// Words that cannot name anything, because the listings would not compile.
 const RESERVED: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
-    "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
-    "while", "with", "yield", "abstract", "become", "box", "const", "crate", "do", "dyn", "enum",
-    "extern", "false", "final", "fn", "impl", "let", "loop", "macro", "match", "mod", "move", "mut",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield", "abstract", "become", "box", "const", "crate", "do", "dyn", "enum", "extern",
+    "false", "final", "fn", "impl", "let", "loop", "macro", "match", "mod", "move", "mut",
     "override", "priv", "pub", "ref", "self", "Self", "static", "struct", "super", "trait", "true",
     "type", "typeof", "unsafe", "unsized", "use", "virtual", "where", "asyncio", "time", "tokio",
     "print",
@@ -1055,18 +1072,24 @@ const RESERVED: &[&str] = &[
 fn set_span(mut e: Expr, span: Range<usize>) -> Expr {
     e.span = span.clone();
     e.kind = match e.kind {
-        ExprKind::List(items) => {
-            ExprKind::List(items.into_iter().map(|x| set_span(x, span.clone())).collect())
-        }
+        ExprKind::List(items) => ExprKind::List(
+            items
+                .into_iter()
+                .map(|x| set_span(x, span.clone()))
+                .collect(),
+        ),
         ExprKind::Unary(op, x) => ExprKind::Unary(op, Box::new(set_span(*x, span))),
         ExprKind::Binary(op, a, b) => ExprKind::Binary(
             op,
             Box::new(set_span(*a, span.clone())),
             Box::new(set_span(*b, span)),
         ),
-        ExprKind::Call(f, args) => {
-            ExprKind::Call(f, args.into_iter().map(|x| set_span(x, span.clone())).collect())
-        }
+        ExprKind::Call(f, args) => ExprKind::Call(
+            f,
+            args.into_iter()
+                .map(|x| set_span(x, span.clone()))
+                .collect(),
+        ),
         ExprKind::Template(t) => ExprKind::Template(expr::Template {
             parts: t
                 .parts

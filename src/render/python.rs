@@ -1,0 +1,10 @@
+//! The Python (asyncio) listing of a demo.
+
+use super::Listing;
+use crate::demo::ast::Demo;
+
+/// Renders `demo` as a complete asyncio program.
+pub fn render(demo: &Demo) -> Listing {
+    let _ = demo;
+    Listing::default()
+}
