@@ -84,6 +84,12 @@ impl Control {
         });
     }
 
+    /// Whether a step is still under way.
+    pub fn is_stepping(&self) -> bool {
+        let state = self.state.lock().expect("control state");
+        state.step_requested || state.stepping_from.is_some()
+    }
+
     /// Sets the speed (virtual seconds per real second), clamped to
     /// [`SPEED_RANGE`]; returns the speed set.
     pub fn set_speed(&self, speed: f64) -> f64 {
