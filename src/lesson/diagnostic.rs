@@ -42,6 +42,41 @@ impl LessonError {
         }
     }
 
+    /// The report for a file whose bytes are not UTF-8: it points at the
+    /// first bad byte (the text before it is quoted as read).
+    pub fn not_utf8(file: &str, bytes: &[u8]) -> Self {
+        let valid = match std::str::from_utf8(bytes) {
+            Ok(_) => bytes.len(),
+            Err(e) => e.valid_up_to(),
+        };
+        // Quote the text up to the end of the line holding the bad byte,
+        // with the bad bytes shown as U+FFFD.
+        let line_end = bytes[valid..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |i| valid + i);
+        let head = String::from_utf8_lossy(&bytes[..line_end]).into_owned();
+        let source: Arc<str> = Arc::from(head);
+        let bad = bytes.get(valid).copied().unwrap_or(0);
+        let at = valid.min(source.len());
+        let end = source[at..]
+            .chars()
+            .next()
+            .map_or(at, |c| at + c.len_utf8());
+        LessonError::new(
+            file,
+            &source,
+            at..end,
+            format!(
+                "this file is not UTF-8 text: the byte 0x{bad:02X} (offset {valid}) is not valid UTF-8"
+            ),
+            Some(
+                "lesson files are UTF-8 TOML text: re-save the file as UTF-8 (or check that it is not a binary file)"
+                    .into(),
+            ),
+        )
+    }
+
     /// 1-based line and column (in characters) of the start of the span.
     pub fn line_col(&self) -> (usize, usize) {
         line_col(&self.source, self.span.start)

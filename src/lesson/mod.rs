@@ -225,11 +225,15 @@ impl Lessons {
 
 /// Reads one lesson file.
 pub fn load_file(path: &Path) -> Result<Lesson, LoadError> {
-    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
         path: path.to_path_buf(),
         source,
     })?;
-    parse(&path.display().to_string(), &text).map_err(LoadError::Invalid)
+    let file = path.display().to_string();
+    let text = String::from_utf8(bytes).map_err(|e| {
+        LoadError::Invalid(LessonErrors(vec![LessonError::not_utf8(&file, e.as_bytes())]))
+    })?;
+    parse(&file, &text).map_err(LoadError::Invalid)
 }
 
 /// Reads every lesson below the given files and folders, collecting every
