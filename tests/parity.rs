@@ -1,0 +1,213 @@
+//! Parity between the engine and CPython: every lesson's headless transcript
+//! must equal what its Python listing prints when CPython runs it on a
+//! virtual clock (tests/support/virtual_clock.py). Reference lessons
+//! (tests/reference/*.toml) must also print their `.expected` transcript.
+
+use asynclings::engine::{self, Limits};
+use asynclings::lesson::{self, Lesson};
+use asynclings::render::python;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The `.toml` files directly inside `dir`, sorted; none if it is missing.
+fn tomls(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    out.sort();
+    out
+}
+
+fn load(path: &Path) -> Result<Lesson, String> {
+    lesson::load_file(path).map_err(|e| e.render(false))
+}
+
+fn engine_transcript(lesson: &Lesson) -> Vec<String> {
+    engine::run_headless(&lesson.demo, &Limits::default()).transcript()
+}
+
+fn python_available() -> bool {
+    Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Runs the lesson's Python listing under the virtual-clock harness.
+fn cpython_transcript(name: &str, lesson: &Lesson) -> Result<Vec<String>, String> {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("parity");
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let program = dir.join(format!("{name}.py"));
+    std::fs::write(&program, python::render(&lesson.demo).text()).map_err(|e| e.to_string())?;
+    let output = Command::new("python3")
+        .arg(root().join("tests/support/virtual_clock.py"))
+        .arg(&program)
+        .output()
+        .map_err(|e| format!("cannot run python3: {e}"))?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let lines: Vec<String> = stdout.lines().map(str::to_string).collect();
+    if !output.status.success() {
+        return Err(format!(
+            "python3 failed ({}) on {}\nstdout:\n{}\nstderr:\n{}",
+            output.status,
+            program.display(),
+            stdout,
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    Ok(lines)
+}
+
+fn show(lines: &[String]) -> String {
+    if lines.is_empty() {
+        return "    (nothing printed)\n".into();
+    }
+    lines.iter().map(|l| format!("    {l}\n")).collect()
+}
+
+/// Checks one lesson file; returns a description of each mismatch.
+fn check(path: &Path, expected: Option<&Path>, python: bool) -> Vec<String> {
+    let name = path.file_stem().unwrap().to_string_lossy().to_string();
+    let lesson = match load(path) {
+        Ok(l) => l,
+        Err(e) => return vec![format!("{}: does not load:\n{e}", path.display())],
+    };
+    let mut problems = Vec::new();
+    let engine = engine_transcript(&lesson);
+    if python {
+        match cpython_transcript(&name, &lesson) {
+            Ok(cpython) if cpython == engine => {}
+            Ok(cpython) => problems.push(format!(
+                "{}: the engine and CPython disagree\nengine:\n{}CPython:\n{}listing:\n{}",
+                path.display(),
+                show(&engine),
+                show(&cpython),
+                python::render(&lesson.demo).text()
+            )),
+            Err(e) => problems.push(format!(
+                "{}: {e}\nengine:\n{}",
+                path.display(),
+                show(&engine)
+            )),
+        }
+    }
+    if let Some(expected) = expected {
+        match std::fs::read_to_string(expected) {
+            Ok(text) => {
+                let want: Vec<String> = text.lines().map(str::to_string).collect();
+                if want != engine {
+                    problems.push(format!(
+                        "{}: the engine's transcript is not {}\nengine:\n{}expected:\n{}",
+                        path.display(),
+                        expected.display(),
+                        show(&engine),
+                        show(&want)
+                    ));
+                }
+            }
+            Err(e) => problems.push(format!("cannot read {}: {e}", expected.display())),
+        }
+    }
+    problems
+}
+
+fn run_all(files: &[(PathBuf, Option<PathBuf>)]) {
+    let python = python_available();
+    if !python {
+        eprintln!(
+            "python3 is not on PATH: skipping the CPython half of the parity tests \
+             (engine transcripts are still checked against .expected files)"
+        );
+    }
+    let problems: Vec<String> = files
+        .iter()
+        .flat_map(|(path, expected)| check(path, expected.as_deref(), python))
+        .collect();
+    assert!(
+        problems.is_empty(),
+        "{} problem(s) in {} lesson(s):\n\n{}",
+        problems.len(),
+        files.len(),
+        problems.join("\n")
+    );
+}
+
+fn references() -> Vec<PathBuf> {
+    tomls(&root().join("tests/reference"))
+}
+
+#[test]
+fn reference_lessons_match_cpython_and_expected() {
+    let files: Vec<_> = references()
+        .into_iter()
+        .map(|p| {
+            let expected = p.with_extension("expected");
+            (p, Some(expected))
+        })
+        .collect();
+    assert!(!files.is_empty(), "no reference lessons found");
+    run_all(&files);
+}
+
+#[test]
+fn every_lesson_matches_cpython() {
+    let files: Vec<_> = tomls(&root().join("lessons"))
+        .into_iter()
+        .map(|p| (p, None))
+        .collect();
+    run_all(&files);
+}
+
+#[test]
+fn listings_cover_every_statement_and_definition() {
+    let mut files = references();
+    files.extend(tomls(&root().join("lessons")));
+    for path in files {
+        let Ok(lesson) = load(&path) else { continue };
+        let listing = python::render(&lesson.demo);
+        for id in 0..lesson.demo.statement_count {
+            let span = listing
+                .spans
+                .get(&id)
+                .unwrap_or_else(|| panic!("{}: statement {id} has no span", path.display()));
+            assert!(
+                span.start < span.end && span.end <= listing.lines.len(),
+                "{}: statement {id} has the span {span:?}",
+                path.display()
+            );
+        }
+        for f in &lesson.demo.functions {
+            let range = listing
+                .functions
+                .get(&f.name)
+                .unwrap_or_else(|| panic!("{}: `{}` has no line range", path.display(), f.name));
+            let first = &listing.lines[range.start];
+            assert!(
+                first.contains(&format!(" {}", f.name)),
+                "{}: `{}` starts at `{first}`",
+                path.display(),
+                f.name
+            );
+        }
+    }
+}
+
+#[test]
+fn reference_python_listings() {
+    for path in references() {
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let lesson = load(&path).unwrap_or_else(|e| panic!("{e}"));
+        insta::assert_snapshot!(
+            format!("python_{name}"),
+            python::render(&lesson.demo).text()
+        );
+    }
+}
