@@ -5,3 +5,4 @@ pub mod demo;
 pub mod engine;
 pub mod lesson;
 pub mod render;
+pub mod ui;

@@ -192,9 +192,17 @@ fn outcome_code(outcome: &Outcome) -> ExitCode {
 }
 
 fn asynclings_ui(lessons: Lessons) -> ExitCode {
-    eprintln!(
-        "asynclings: {} lessons loaded. The terminal UI is not built yet; try\n  asynclings list\n  asynclings run gather --headless\n  asynclings show gather --python",
-        lessons.lessons.len()
-    );
-    ExitCode::SUCCESS
+    if !std::io::stdout().is_terminal() {
+        eprintln!(
+            "asynclings: the lesson screen needs a terminal; try `asynclings list` or `asynclings run <lesson> --headless`"
+        );
+        return ExitCode::FAILURE;
+    }
+    match asynclings::ui::run(lessons) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("asynclings: terminal error: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -1,0 +1,574 @@
+//! The application state, changed only by [`App::update`] with a [`Msg`].
+
+use super::highlight::Lang;
+use super::markdown;
+use super::progress::Progress;
+use super::theme::Theme;
+use super::timeline::Timeline;
+use crate::engine::{Event, Limits, LiveRun, Outcome};
+use crate::lesson::Lesson;
+use crate::render::{self, Listing};
+use crossterm::event::{
+    Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::{Position, Rect};
+use ratatui::text::Line;
+use std::time::{Duration, Instant};
+
+/// What can happen to the app.
+#[derive(Clone, Debug)]
+pub enum Msg {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    Resize(u16, u16),
+    /// The animation tick: collect a live run's events, move the clock.
+    Tick,
+    /// Quit now (Ctrl-C, SIGTERM).
+    Quit,
+}
+
+impl Msg {
+    /// The message for a terminal event, if it means anything.
+    pub fn from_term(event: TermEvent) -> Option<Msg> {
+        match event {
+            TermEvent::Key(k) if k.kind != KeyEventKind::Release => Some(Msg::Key(k)),
+            TermEvent::Mouse(m) => Some(Msg::Mouse(m)),
+            TermEvent::Resize(w, h) => Some(Msg::Resize(w, h)),
+            _ => None,
+        }
+    }
+
+    /// A plain key press, for tests.
+    pub fn key(code: KeyCode) -> Msg {
+        Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    List,
+    Lesson,
+}
+
+/// Where a lesson's demo run is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RunStatus {
+    /// Not started.
+    Idle,
+    Running,
+    Paused,
+    Finished(Outcome),
+}
+
+/// Speeds that `+` and `-` step through.
+pub const SPEEDS: [f64; 9] = [0.1, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0];
+
+/// The lesson list.
+#[derive(Clone, Debug, Default)]
+pub struct ListState {
+    /// Position in the filtered list.
+    pub selected: usize,
+    pub filter: String,
+    /// `/` was pressed: keys edit the filter.
+    pub filtering: bool,
+    pub scroll: usize,
+}
+
+/// An open lesson and its demo run.
+pub struct LessonState {
+    pub index: usize,
+    pub python: Listing,
+    pub rust: Listing,
+    pub lang: Lang,
+    pub prose: Vec<Line<'static>>,
+    pub prose_scroll: u16,
+    pub run: Option<LiveRun>,
+    pub timeline: Timeline,
+    pub status: RunStatus,
+    pub speed: f64,
+    /// Virtual time of the run (estimated between events while running).
+    pub now: Duration,
+    anchor: Option<(Duration, Instant)>,
+    /// Scrub position in a finished run.
+    pub cursor: Option<Duration>,
+    pub selected_lane: usize,
+    pub lane_scroll: usize,
+    /// The task detail view is open (for `selected_lane`).
+    pub detail: bool,
+    /// Keep ticking until then (a step may still be producing events).
+    busy_until: Option<Instant>,
+}
+
+impl LessonState {
+    fn new(index: usize, lesson: &Lesson, theme: &Theme, lang: Lang, speed: f64) -> LessonState {
+        LessonState {
+            index,
+            python: render::python::render(&lesson.demo),
+            rust: render::rust::render(&lesson.demo),
+            lang,
+            prose: markdown::render(&lesson.text, theme),
+            prose_scroll: 0,
+            run: None,
+            timeline: Timeline::default(),
+            status: RunStatus::Idle,
+            speed,
+            now: Duration::ZERO,
+            anchor: None,
+            cursor: None,
+            selected_lane: 0,
+            lane_scroll: 0,
+            detail: false,
+            busy_until: None,
+        }
+    }
+
+    /// The time the screen shows: the scrub cursor or now.
+    pub fn view_time(&self) -> Duration {
+        self.cursor.unwrap_or(self.now)
+    }
+
+    pub fn listing(&self, lang: Lang) -> &Listing {
+        match lang {
+            Lang::Python => &self.python,
+            Lang::Rust => &self.rust,
+        }
+    }
+
+    /// Loads recorded events as if a run had got this far (tests, replays).
+    pub fn load_events(&mut self, events: &[Event], status: RunStatus) {
+        self.run = None;
+        self.timeline = Timeline::from_events(events);
+        self.now = self.timeline.end;
+        self.status = status;
+        self.cursor = None;
+    }
+
+    /// Sets the virtual time shown (tests: a moment between events).
+    pub fn set_now(&mut self, now: Duration) {
+        self.now = now;
+    }
+
+    fn start(&mut self, lesson: &Lesson, paused: bool) {
+        self.run = None; // stops and joins the previous run
+        self.timeline = Timeline::default();
+        self.now = Duration::ZERO;
+        self.cursor = None;
+        self.detail = false;
+        self.run = Some(LiveRun::start(
+            &lesson.demo,
+            &Limits::default(),
+            self.speed,
+            paused,
+        ));
+        self.anchor = Some((Duration::ZERO, Instant::now()));
+        self.status = if paused {
+            RunStatus::Paused
+        } else {
+            RunStatus::Running
+        };
+    }
+
+    fn pause(&mut self) {
+        if let Some(run) = &self.run {
+            run.control().pause();
+        }
+        self.status = RunStatus::Paused;
+    }
+
+    fn resume(&mut self) {
+        if let Some(run) = &self.run {
+            run.control().resume();
+        }
+        self.anchor = Some((self.now, Instant::now()));
+        self.status = RunStatus::Running;
+    }
+
+    fn step(&mut self) {
+        if let Some(run) = &self.run {
+            run.control().step();
+        }
+        self.status = RunStatus::Paused;
+        self.busy_until = Some(Instant::now() + Duration::from_millis(1500));
+    }
+
+    fn set_speed(&mut self, up: bool) {
+        let i = SPEEDS
+            .iter()
+            .position(|&s| s >= self.speed - 1e-9)
+            .unwrap_or(SPEEDS.len() - 1);
+        let i = if up {
+            (i + 1).min(SPEEDS.len() - 1)
+        } else {
+            i.saturating_sub(1)
+        };
+        self.speed = SPEEDS[i];
+        if let Some(run) = &self.run {
+            run.control().set_speed(self.speed);
+        }
+        self.anchor = Some((self.now, Instant::now()));
+    }
+
+    /// Collects new events; returns whether anything changed, and whether
+    /// the run just finished.
+    fn tick(&mut self) -> (bool, bool) {
+        let Some(run) = &mut self.run else {
+            return (false, false);
+        };
+        let mut changed = false;
+        let mut apply = |events: Vec<Event>, timeline: &mut Timeline| {
+            changed |= !events.is_empty();
+            for e in &events {
+                timeline.apply(e);
+            }
+        };
+        apply(run.drain(), &mut self.timeline);
+        let mut finished = false;
+        if let Some(outcome) = run.outcome().cloned() {
+            apply(run.drain(), &mut self.timeline);
+            self.status = RunStatus::Finished(outcome);
+            self.now = self.timeline.end;
+            self.run = None;
+            finished = true;
+            changed = true;
+        } else if self.status == RunStatus::Running {
+            let (v, real) = *self.anchor.get_or_insert((self.now, Instant::now()));
+            let mut now = v + real.elapsed().mul_f64(self.speed);
+            if let Some(deadline) = self.timeline.next_deadline(self.timeline.end) {
+                now = now.min(deadline);
+            }
+            let now = now.max(self.timeline.end);
+            changed |= now != self.now;
+            self.now = now;
+        } else if changed {
+            self.now = self.now.max(self.timeline.end);
+        }
+        (changed, finished)
+    }
+
+    /// Whether the screen animates (ticks often).
+    pub fn animating(&self) -> bool {
+        self.status == RunStatus::Running || self.busy_until.is_some_and(|t| Instant::now() < t)
+    }
+
+    fn scrub(&mut self, forward: bool) {
+        if !matches!(self.status, RunStatus::Finished(_)) {
+            return;
+        }
+        let times = &self.timeline.times;
+        let t = self.view_time();
+        let next = if forward {
+            times.iter().find(|&&x| x > t).copied()
+        } else {
+            times.iter().rev().find(|&&x| x < t).copied()
+        };
+        if let Some(next) = next {
+            self.cursor = (next != self.now).then_some(next);
+        }
+    }
+}
+
+/// The whole application.
+pub struct App {
+    pub lessons: Vec<Lesson>,
+    pub screen: Screen,
+    pub list: ListState,
+    pub lesson: Option<LessonState>,
+    pub progress: Progress,
+    pub theme: Theme,
+    pub help: bool,
+    pub quit: bool,
+    /// Terminal size, for mouse hit tests.
+    pub size: (u16, u16),
+    lang: Lang,
+    speed: f64,
+}
+
+impl App {
+    /// Starts on the list, at the lesson opened last.
+    pub fn new(lessons: Vec<Lesson>, progress: Progress, theme: Theme) -> App {
+        let selected = progress
+            .last
+            .as_ref()
+            .and_then(|id| lessons.iter().position(|l| &l.id == id))
+            .unwrap_or(0);
+        App {
+            lessons,
+            screen: Screen::List,
+            list: ListState {
+                selected,
+                ..ListState::default()
+            },
+            lesson: None,
+            progress,
+            theme,
+            help: false,
+            quit: false,
+            size: (80, 24),
+            lang: Lang::Python,
+            speed: 1.0,
+        }
+    }
+
+    /// Lesson indices that match the filter, in order.
+    pub fn filtered(&self) -> Vec<usize> {
+        let f = self.list.filter.to_lowercase();
+        self.lessons
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| {
+                f.is_empty()
+                    || l.title.to_lowercase().contains(&f)
+                    || l.summary.to_lowercase().contains(&f)
+                    || l.id.to_lowercase().contains(&f)
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The number shown for a lesson.
+    pub fn number(&self, index: usize) -> u32 {
+        self.lessons[index].number.unwrap_or(index as u32 + 1)
+    }
+
+    /// Opens a lesson (stopping any run).
+    pub fn open(&mut self, index: usize) {
+        if index >= self.lessons.len() {
+            return;
+        }
+        if let Some(l) = &self.lesson {
+            self.lang = l.lang;
+            self.speed = l.speed;
+        }
+        self.lesson = None;
+        self.lesson = Some(LessonState::new(
+            index,
+            &self.lessons[index],
+            &self.theme,
+            self.lang,
+            self.speed,
+        ));
+        self.screen = Screen::Lesson;
+        if let Some(pos) = self.filtered().iter().position(|&i| i == index) {
+            self.list.selected = pos;
+        }
+        self.progress.last = Some(self.lessons[index].id.clone());
+        self.progress.save();
+    }
+
+    /// Whether the main loop should tick often.
+    pub fn animating(&self) -> bool {
+        self.screen == Screen::Lesson && self.lesson.as_ref().is_some_and(|l| l.animating())
+    }
+
+    /// Applies a message; returns whether the screen must be redrawn.
+    pub fn update(&mut self, msg: Msg) -> bool {
+        match msg {
+            Msg::Quit => {
+                self.quit = true;
+                true
+            }
+            Msg::Resize(w, h) => {
+                self.size = (w, h);
+                true
+            }
+            Msg::Tick => self.tick(),
+            Msg::Mouse(m) => self.mouse(m),
+            Msg::Key(k) => {
+                if k.modifiers.contains(KeyModifiers::CONTROL)
+                    && matches!(k.code, KeyCode::Char('c') | KeyCode::Char('q'))
+                {
+                    self.quit = true;
+                    return true;
+                }
+                if self.help {
+                    if matches!(
+                        k.code,
+                        KeyCode::Char('?') | KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter
+                    ) {
+                        self.help = false;
+                    }
+                    return true;
+                }
+                match self.screen {
+                    Screen::List => self.list_key(k),
+                    Screen::Lesson => self.lesson_key(k),
+                }
+                true
+            }
+        }
+    }
+
+    fn tick(&mut self) -> bool {
+        let Some(lesson) = &mut self.lesson else {
+            return false;
+        };
+        let (changed, finished) = lesson.tick();
+        if finished && lesson.status == RunStatus::Finished(Outcome::Finished) {
+            let id = self.lessons[lesson.index].id.clone();
+            if self.progress.done.insert(id) {
+                self.progress.save();
+            }
+        }
+        changed
+    }
+
+    fn list_key(&mut self, k: KeyEvent) {
+        let count = self.filtered().len();
+        if self.list.filtering {
+            match k.code {
+                KeyCode::Esc => {
+                    self.list.filtering = false;
+                    self.list.filter.clear();
+                }
+                KeyCode::Enter => self.list.filtering = false,
+                KeyCode::Backspace => {
+                    self.list.filter.pop();
+                }
+                KeyCode::Char(c) => {
+                    self.list.filter.push(c);
+                    self.list.selected = 0;
+                }
+                KeyCode::Up | KeyCode::Down => {
+                    self.list.filtering = false;
+                    self.list_key(k);
+                }
+                _ => {}
+            }
+            return;
+        }
+        match k.code {
+            KeyCode::Char('q') => self.quit = true,
+            KeyCode::Esc => {
+                if self.list.filter.is_empty() {
+                    self.quit = true;
+                } else {
+                    self.list.filter.clear();
+                }
+            }
+            KeyCode::Char('/') => self.list.filtering = true,
+            KeyCode::Char('?') => self.help = true,
+            KeyCode::Up | KeyCode::Char('k') => {
+                self.list.selected = self.list.selected.saturating_sub(1)
+            }
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.list.selected = (self.list.selected + 1).min(count.saturating_sub(1))
+            }
+            KeyCode::Home => self.list.selected = 0,
+            KeyCode::End => self.list.selected = count.saturating_sub(1),
+            KeyCode::Enter => {
+                if let Some(&i) = self.filtered().get(self.list.selected) {
+                    self.open(i);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn lesson_key(&mut self, k: KeyEvent) {
+        let Some(lesson) = &mut self.lesson else {
+            self.screen = Screen::List;
+            return;
+        };
+        let current = &self.lessons[lesson.index];
+        if lesson.detail
+            && matches!(
+                k.code,
+                KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter | KeyCode::Backspace
+            )
+        {
+            lesson.detail = false;
+            return;
+        }
+        let lanes = lesson.timeline.lanes.len();
+        match k.code {
+            KeyCode::Char('q') | KeyCode::Esc => {
+                self.lang = lesson.lang;
+                self.speed = lesson.speed;
+                self.lesson = None;
+                self.screen = Screen::List;
+            }
+            KeyCode::Char('?') => self.help = true,
+            KeyCode::Char(' ') => match lesson.status {
+                RunStatus::Idle | RunStatus::Finished(_) => lesson.start(current, false),
+                RunStatus::Running => lesson.pause(),
+                RunStatus::Paused => {
+                    if lesson.run.is_some() {
+                        lesson.resume()
+                    } else {
+                        lesson.start(current, false)
+                    }
+                }
+            },
+            KeyCode::Char('s') => {
+                if lesson.run.is_none() {
+                    lesson.start(current, true);
+                }
+                lesson.step();
+            }
+            KeyCode::Char('r') => lesson.start(current, false),
+            KeyCode::Char('+') | KeyCode::Char('=') => lesson.set_speed(true),
+            KeyCode::Char('-') | KeyCode::Char('_') => lesson.set_speed(false),
+            KeyCode::Tab | KeyCode::BackTab => lesson.lang = lesson.lang.other(),
+            KeyCode::Char('n') | KeyCode::PageDown => {
+                let i = lesson.index + 1;
+                if i < self.lessons.len() {
+                    self.open(i);
+                }
+            }
+            KeyCode::Char('p') | KeyCode::PageUp => {
+                if let Some(i) = lesson.index.checked_sub(1) {
+                    self.open(i);
+                }
+            }
+            KeyCode::Left => lesson.scrub(false),
+            KeyCode::Right => lesson.scrub(true),
+            KeyCode::Up => lesson.selected_lane = lesson.selected_lane.saturating_sub(1),
+            KeyCode::Down => {
+                lesson.selected_lane = (lesson.selected_lane + 1).min(lanes.saturating_sub(1))
+            }
+            KeyCode::Enter => lesson.detail = lanes > 0,
+            KeyCode::Char('j') => lesson.prose_scroll = lesson.prose_scroll.saturating_add(1),
+            KeyCode::Char('k') => lesson.prose_scroll = lesson.prose_scroll.saturating_sub(1),
+            _ => {}
+        }
+    }
+
+    fn mouse(&mut self, m: MouseEvent) -> bool {
+        let up = match m.kind {
+            MouseEventKind::ScrollUp => true,
+            MouseEventKind::ScrollDown => false,
+            _ => return false,
+        };
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        let at = Position::new(m.column, m.row);
+        match self.screen {
+            Screen::List => {
+                let count = self.filtered().len();
+                self.list.selected = if up {
+                    self.list.selected.saturating_sub(1)
+                } else {
+                    (self.list.selected + 1).min(count.saturating_sub(1))
+                };
+            }
+            Screen::Lesson => {
+                let Some(lesson) = &mut self.lesson else {
+                    return false;
+                };
+                let areas = super::view::lesson::layout(area);
+                if areas.timeline.contains(at) {
+                    let max = lesson.timeline.lanes.len().saturating_sub(1);
+                    lesson.lane_scroll = if up {
+                        lesson.lane_scroll.saturating_sub(1)
+                    } else {
+                        (lesson.lane_scroll + 1).min(max)
+                    };
+                } else if up {
+                    lesson.prose_scroll = lesson.prose_scroll.saturating_sub(1);
+                } else {
+                    lesson.prose_scroll = lesson.prose_scroll.saturating_add(1);
+                }
+            }
+        }
+        true
+    }
+}

@@ -1,0 +1,306 @@
+//! Per-lane state intervals derived from a run's event log, and the state
+//! of any lane at any virtual time (for drawing and scrubbing).
+
+use crate::demo::ast::StmtId;
+use crate::engine::{Event, EventKind, LaneId, LaneKind, WaitOn};
+use std::collections::HashMap;
+use std::time::Duration;
+
+/// What a lane is doing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LaneState {
+    Running,
+    /// Woken, waiting for its turn on the thread.
+    Ready,
+    WaitTimer,
+    /// Waiting on another task, coroutine, generator or future.
+    WaitTask,
+    /// Holding the thread with a blocking call.
+    Blocked,
+    Done,
+    Cancelled,
+    TimedOut,
+    Failed,
+}
+
+impl LaneState {
+    /// The glyph drawn in the timeline.
+    pub fn glyph(self) -> char {
+        match self {
+            LaneState::Running => '█',
+            LaneState::Ready => '▒',
+            LaneState::WaitTimer => '─',
+            LaneState::WaitTask => '┄',
+            LaneState::Blocked => '▓',
+            LaneState::Done => '✓',
+            LaneState::Cancelled => '✗',
+            LaneState::TimedOut => '⌛',
+            LaneState::Failed => '!',
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            LaneState::Running => "running",
+            LaneState::Ready => "ready",
+            LaneState::WaitTimer => "waiting on timer",
+            LaneState::WaitTask => "waiting on task",
+            LaneState::Blocked => "blocked",
+            LaneState::Done => "done",
+            LaneState::Cancelled => "cancelled",
+            LaneState::TimedOut => "timed out",
+            LaneState::Failed => "failed",
+        }
+    }
+
+    /// Whether the lane has ended.
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            LaneState::Done | LaneState::Cancelled | LaneState::TimedOut | LaneState::Failed
+        )
+    }
+
+    /// Which state wins when several fall in one timeline column.
+    pub fn priority(self) -> u8 {
+        match self {
+            LaneState::Blocked => 9,
+            LaneState::Failed | LaneState::Cancelled | LaneState::TimedOut => 8,
+            LaneState::Done => 7,
+            LaneState::Running => 6,
+            LaneState::Ready => 5,
+            LaneState::WaitTimer => 3,
+            LaneState::WaitTask => 2,
+        }
+    }
+}
+
+/// One stretch of a lane in one state; `end` is `None` while it lasts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Segment {
+    pub start: Duration,
+    pub end: Option<Duration>,
+    pub state: LaneState,
+    /// What it waits on, for the waiting states.
+    pub on: Option<WaitOn>,
+}
+
+/// One task, coroutine, generator or resource.
+#[derive(Clone, Debug)]
+pub struct Lane {
+    pub id: LaneId,
+    pub name: String,
+    pub kind: LaneKind,
+    pub parent: Option<LaneId>,
+    pub created: Duration,
+    pub segments: Vec<Segment>,
+    /// The statements it was at, with the time it got there.
+    pub stmts: Vec<(Duration, StmtId)>,
+    /// The value it returned, or why it failed.
+    pub result: Option<String>,
+}
+
+impl Lane {
+    /// The segment in force at `t` (the last one starting at or before it).
+    pub fn segment_at(&self, t: Duration) -> Option<&Segment> {
+        let i = self.segments.partition_point(|s| s.start <= t);
+        i.checked_sub(1).map(|i| &self.segments[i])
+    }
+
+    pub fn state_at(&self, t: Duration) -> Option<LaneState> {
+        self.segment_at(t).map(|s| s.state)
+    }
+
+    /// The statement the lane was at, at `t`.
+    pub fn stmt_at(&self, t: Duration) -> Option<StmtId> {
+        let i = self.stmts.partition_point(|(s, _)| *s <= t);
+        i.checked_sub(1).map(|i| self.stmts[i].1)
+    }
+
+    /// The most telling state over `[from, to)`: a blip of running
+    /// shows even though it takes no virtual time.
+    pub fn state_in(&self, from: Duration, to: Duration) -> Option<LaneState> {
+        let first = self.segments.partition_point(|s| s.start <= from);
+        let mut best = first
+            .checked_sub(1)
+            .map(|i| self.segments[i].state)
+            // A lane that ended earlier draws nothing.
+            .filter(|s| !s.is_final());
+        for s in &self.segments[first..] {
+            if s.start >= to {
+                break;
+            }
+            if best.is_none_or(|b| s.state.priority() > b.priority()) {
+                best = Some(s.state);
+            }
+        }
+        best
+    }
+
+    pub fn last_state(&self) -> Option<LaneState> {
+        self.segments.last().map(|s| s.state)
+    }
+
+    pub fn is_task(&self) -> bool {
+        self.kind == LaneKind::Task
+    }
+}
+
+/// Every lane of a run, built up event by event.
+#[derive(Clone, Debug, Default)]
+pub struct Timeline {
+    pub lanes: Vec<Lane>,
+    index: HashMap<LaneId, usize>,
+    /// Blocking calls: `[start, until)`; every lane stalls meanwhile.
+    pub blocks: Vec<(Duration, Duration)>,
+    /// Time of the last event.
+    pub end: Duration,
+    /// Every distinct event time, ascending (scrub stops).
+    pub times: Vec<Duration>,
+    /// Printed lines: time, lane, text.
+    pub output: Vec<(Duration, LaneId, String)>,
+    /// Why the run ended early, if it did.
+    pub aborted: Option<String>,
+}
+
+impl Timeline {
+    pub fn from_events<'a>(events: impl IntoIterator<Item = &'a Event>) -> Timeline {
+        let mut t = Timeline::default();
+        for e in events {
+            t.apply(e);
+        }
+        t
+    }
+
+    pub fn lane(&self, id: LaneId) -> Option<&Lane> {
+        self.index.get(&id).map(|&i| &self.lanes[i])
+    }
+
+    /// Position of a lane in `lanes`.
+    pub fn position(&self, id: LaneId) -> Option<usize> {
+        self.index.get(&id).copied()
+    }
+
+    /// Adds one event.
+    pub fn apply(&mut self, e: &Event) {
+        let t = e.time;
+        self.end = self.end.max(t);
+        if self.times.last() != Some(&t) {
+            self.times.push(t);
+        }
+        if let EventKind::Created { name, kind, parent } = &e.kind {
+            let lane = Lane {
+                id: e.lane,
+                name: name.clone(),
+                kind: *kind,
+                parent: *parent,
+                created: t,
+                segments: Vec::new(),
+                stmts: Vec::new(),
+                result: None,
+            };
+            self.index.insert(e.lane, self.lanes.len());
+            self.lanes.push(lane);
+            self.set(e.lane, t, LaneState::Ready, None);
+            return;
+        }
+        match &e.kind {
+            EventKind::Printed { text } => self.output.push((t, e.lane, text.clone())),
+            EventKind::Aborted { reason } => self.aborted = Some(reason.clone()),
+            _ => {}
+        }
+        let Some(&i) = self.index.get(&e.lane) else {
+            return;
+        };
+        if let Some(stmt) = e.stmt {
+            let lane = &mut self.lanes[i];
+            if lane.stmts.last().map(|s| s.1) != Some(stmt) {
+                lane.stmts.push((t, stmt));
+            }
+        }
+        let (state, on) = match &e.kind {
+            EventKind::Polled | EventKind::Unblocked => (LaneState::Running, None),
+            EventKind::Suspended { on } => {
+                let state = match on {
+                    WaitOn::Timer { .. } => LaneState::WaitTimer,
+                    WaitOn::Yield => LaneState::Ready,
+                    _ => LaneState::WaitTask,
+                };
+                (state, Some(on.clone()))
+            }
+            EventKind::Woken => (LaneState::Ready, None),
+            EventKind::Blocked { until } => {
+                self.blocks.push((t, *until));
+                (LaneState::Blocked, None)
+            }
+            EventKind::Returned { value } => {
+                self.lanes[i].result = Some(value.clone());
+                (LaneState::Done, None)
+            }
+            EventKind::Cancelled => (LaneState::Cancelled, None),
+            EventKind::TimedOut => (LaneState::TimedOut, None),
+            EventKind::Failed { message } => {
+                self.lanes[i].result = Some(message.clone());
+                (LaneState::Failed, None)
+            }
+            _ => return,
+        };
+        self.set(e.lane, t, state, on);
+    }
+
+    fn set(&mut self, id: LaneId, t: Duration, state: LaneState, on: Option<WaitOn>) {
+        let Some(&i) = self.index.get(&id) else {
+            return;
+        };
+        let lane = &mut self.lanes[i];
+        if let Some(last) = lane.segments.last_mut() {
+            if last.state.is_final() {
+                return;
+            }
+            if last.state == state && last.on == on {
+                return;
+            }
+            last.end = Some(t);
+        }
+        lane.segments.push(Segment {
+            start: t,
+            end: None,
+            state,
+            on,
+        });
+    }
+
+    /// Whether a blocking call holds the thread at any point of `[from, to)`.
+    pub fn blocked_in(&self, from: Duration, to: Duration) -> bool {
+        self.blocks.iter().any(|&(s, u)| s < to && u > from)
+    }
+
+    /// The earliest pending timer deadline after `now` among lanes still
+    /// waiting on one: a live run cannot be past it without an event.
+    pub fn next_deadline(&self, now: Duration) -> Option<Duration> {
+        self.lanes
+            .iter()
+            .filter_map(|l| match l.segments.last() {
+                Some(Segment {
+                    on: Some(WaitOn::Timer { deadline }),
+                    ..
+                }) if *deadline >= now => Some(*deadline),
+                _ => None,
+            })
+            .min()
+    }
+
+    /// The latest time anything is known to happen: the last event, the
+    /// end of a blocking call, or a pending timer deadline.
+    pub fn horizon(&self) -> Duration {
+        let deadlines = self.lanes.iter().filter_map(|l| match l.segments.last() {
+            Some(Segment {
+                on: Some(WaitOn::Timer { deadline }),
+                ..
+            }) => Some(*deadline),
+            _ => None,
+        });
+        let blocks = self.blocks.iter().map(|b| b.1);
+        deadlines.chain(blocks).fold(self.end, Duration::max)
+    }
+}

@@ -1,0 +1,93 @@
+//! The code pane: a highlighted listing with a marker per task at the line
+//! of its current statement, in the task's colour.
+
+use crate::ui::app::{App, LessonState};
+use crate::ui::highlight::{Lang, highlight};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+use std::collections::BTreeMap;
+
+/// Lane positions per listing line, at the time shown.
+pub fn markers(lesson: &LessonState, lang: Lang) -> BTreeMap<usize, Vec<usize>> {
+    let listing = lesson.listing(lang);
+    let t = lesson.view_time();
+    let mut at: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, lane) in lesson.timeline.lanes.iter().enumerate() {
+        if lane.created > t || lane.state_at(t).is_none_or(|s| s.is_final()) {
+            continue;
+        }
+        if let Some(line) = lane.stmt_at(t).and_then(|s| listing.line_of(s)) {
+            at.entry(line).or_default().push(i);
+        }
+    }
+    at
+}
+
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    lesson: &LessonState,
+    lang: Lang,
+    hint: bool,
+) {
+    let theme = &app.theme;
+    let title = if hint {
+        format!(" {} — Tab: {} ", lang.name(), lang.other().name())
+    } else {
+        format!(" {} ", lang.name())
+    };
+    let block = Block::bordered().title(title).border_style(theme.border());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let listing = lesson.listing(lang);
+    if listing.lines.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Span::styled("(no listing for this demo yet)", theme.dim())),
+            inner,
+        );
+        return;
+    }
+    let marks = markers(lesson, lang);
+    // Keep the first marked line in view.
+    let height = inner.height as usize;
+    let first_mark = marks.keys().next().copied().unwrap_or(0);
+    let scroll = if first_mark >= height {
+        (first_mark + 1).saturating_sub(height / 2)
+    } else {
+        0
+    }
+    .min(listing.lines.len().saturating_sub(height));
+    let digits = listing.lines.len().to_string().len();
+    let lines: Vec<Line> = listing
+        .lines
+        .iter()
+        .enumerate()
+        .skip(scroll)
+        .take(height)
+        .map(|(n, text)| {
+            let mut spans = Vec::new();
+            match marks.get(&n).map(Vec::as_slice) {
+                None | Some([]) => spans.push(Span::raw("  ")),
+                Some([a]) => {
+                    spans.push(Span::styled("▶", theme.lane(*a)));
+                    spans.push(Span::raw(" "));
+                }
+                Some([a, b]) => {
+                    spans.push(Span::styled("▶", theme.lane(*a)));
+                    spans.push(Span::styled("▶", theme.lane(*b)));
+                }
+                Some([a, ..]) => {
+                    spans.push(Span::styled("▶", theme.lane(*a)));
+                    spans.push(Span::styled("+", theme.accent()));
+                }
+            }
+            spans.push(Span::styled(format!("{:>digits$} ", n + 1), theme.dim()));
+            spans.extend(highlight(text, lang, theme));
+            Line::from(spans)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,82 @@
+//! The task detail view (Enter on a lane): state history, what it awaits,
+//! its current line.
+
+use crate::demo::value::format_seconds;
+use crate::engine::LaneKind;
+use crate::ui::app::{App, LessonState};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+fn secs(d: std::time::Duration) -> String {
+    format_seconds(d.as_secs_f64())
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
+    let theme = &app.theme;
+    let tl = &lesson.timeline;
+    let Some(lane) = tl.lanes.get(lesson.selected_lane) else {
+        return;
+    };
+    let t = lesson.view_time();
+    let kind = match lane.kind {
+        LaneKind::Task => "task",
+        LaneKind::Coroutine => "coroutine",
+        LaneKind::Generator => "generator",
+        LaneKind::Resource => "resource",
+    };
+    let key = |k: &str| Span::styled(format!("{k:>10}: "), theme.accent());
+    let mut lines = vec![Line::from(vec![
+        key("lane"),
+        Span::styled(
+            format!("#{} {} ({kind})", lane.id, lane.name),
+            theme.lane(lesson.selected_lane),
+        ),
+    ])];
+    if let Some(p) = lane.parent.and_then(|p| tl.lane(p)) {
+        lines.push(Line::from(vec![
+            key("made by"),
+            Span::raw(format!("#{} {}", p.id, p.name)),
+        ]));
+    }
+    let seg = lane.segment_at(t);
+    lines.push(Line::from(vec![
+        key(&format!("at t={}", secs(t))),
+        Span::raw(seg.map_or("not created yet", |s| s.state.label())),
+    ]));
+    if let Some(on) = seg.and_then(|s| s.on.as_ref()) {
+        lines.push(Line::from(vec![key("awaits"), Span::raw(on.to_string())]));
+    }
+    let listing = lesson.listing(lesson.lang);
+    if let Some(n) = lane.stmt_at(t).and_then(|s| listing.line_of(s)) {
+        let text = listing.lines.get(n).map_or("", |s| s.trim());
+        lines.push(Line::from(vec![
+            key("line"),
+            Span::raw(format!("{}: {text}", n + 1)),
+        ]));
+    }
+    if let Some(r) = &lane.result {
+        lines.push(Line::from(vec![key("result"), Span::raw(r.clone())]));
+    }
+    lines.push(Line::from(Span::styled("history:", theme.heading())));
+    for s in &lane.segments {
+        let end = s.end.map_or(String::new(), |e| format!("–{}", secs(e)));
+        let on = s.on.as_ref().map_or(String::new(), |o| format!(" ({o})"));
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {} ", s.state.glyph()), theme.state(s.state)),
+            Span::styled(format!("t={}{end} ", secs(s.start)), theme.dim()),
+            Span::raw(format!("{}{on}", s.state.label())),
+        ]));
+    }
+    let rect = super::centered(area, 70, lines.len() as u16 + 2);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::bordered()
+                .title(" Task  Esc close ")
+                .border_style(theme.focus_border()),
+        ),
+        rect,
+    );
+}

@@ -1,0 +1,65 @@
+//! The help overlay (`?`).
+
+use crate::ui::app::{App, Screen};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+const LESSON_KEYS: &[(&str, &str)] = &[
+    ("Space", "run / pause / resume"),
+    ("s", "step to the next event"),
+    ("+ -", "faster / slower (0.1x..10x)"),
+    ("r", "restart the demo"),
+    ("n p PgDn PgUp", "next / previous lesson"),
+    ("Tab", "Python / Rust listing"),
+    ("← →", "scrub through a finished run"),
+    ("↑ ↓ Enter", "pick a task, show its details"),
+    ("j k wheel", "scroll the prose / lanes"),
+    ("q Esc", "back to the list"),
+    ("?", "close this help"),
+];
+
+const LIST_KEYS: &[(&str, &str)] = &[
+    ("↑ ↓ j k", "move"),
+    ("Enter", "open the lesson"),
+    ("/", "filter by title"),
+    ("Esc", "clear the filter / quit"),
+    ("q", "quit"),
+    ("?", "close this help"),
+];
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let keys = match app.screen {
+        Screen::List => LIST_KEYS,
+        Screen::Lesson => LESSON_KEYS,
+    };
+    let mut lines: Vec<Line> = keys
+        .iter()
+        .map(|(k, what)| {
+            Line::from(vec![
+                Span::styled(format!("{k:>14} "), theme.accent()),
+                Span::raw(*what),
+            ])
+        })
+        .collect();
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "Timeline: █ running ▒ ready ─ timer ┄ awaits ▓ blocked ✓ done ✗ cancelled ⌛ timed out",
+        theme.dim(),
+    )));
+    let h = lines.len() as u16 + 2;
+    let rect = super::centered(area, 60, h);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(ratatui::widgets::Wrap { trim: false })
+            .block(
+                Block::bordered()
+                    .title(" Keys ")
+                    .border_style(theme.focus_border()),
+            ),
+        rect,
+    );
+}

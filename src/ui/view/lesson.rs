@@ -1,0 +1,127 @@
+//! The lesson screen: prose, code, output, timeline and status line.
+//! Fits 80x24 and spreads out when there is more room.
+
+use crate::ui::app::{App, LessonState};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+/// Where each pane goes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Areas {
+    pub title: Rect,
+    pub prose: Rect,
+    pub code: Rect,
+    /// The second listing, side by side, when wide enough.
+    pub code2: Option<Rect>,
+    pub output: Rect,
+    pub timeline: Rect,
+    pub status: Rect,
+}
+
+/// The layout for a screen of this size.
+pub fn layout(area: Rect) -> Areas {
+    let [title, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    if area.width >= 120 {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)])
+                .areas(body);
+        let [prose, output] =
+            Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(left);
+        let [code, timeline] =
+            Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(right);
+        let (code, code2) = if area.width >= 160 {
+            let [a, b] = Layout::horizontal([Constraint::Percentage(50); 2]).areas(code);
+            (a, Some(b))
+        } else {
+            (code, None)
+        };
+        Areas {
+            title,
+            prose,
+            code,
+            code2,
+            output,
+            timeline,
+            status,
+        }
+    } else {
+        let [prose, middle, timeline] = Layout::vertical([
+            Constraint::Percentage(30),
+            Constraint::Percentage(35),
+            Constraint::Min(5),
+        ])
+        .areas(body);
+        let [code, output] =
+            Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
+                .areas(middle);
+        Areas {
+            title,
+            prose,
+            code,
+            code2: None,
+            output,
+            timeline,
+            status,
+        }
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
+    let theme = &app.theme;
+    let l = &app.lessons[lesson.index];
+    let areas = layout(area);
+    let done = if app.progress.done.contains(&l.id) {
+        " ✓"
+    } else {
+        ""
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(
+                format!(" {:>2} ", app.number(lesson.index)),
+                theme.selected(),
+            ),
+            Span::styled(format!(" {}", l.title), theme.heading()),
+            Span::styled(done, theme.ok()),
+            Span::styled(format!("  — {}", l.summary), theme.dim()),
+        ])),
+        areas.title,
+    );
+
+    let block = Block::bordered()
+        .title(" Lesson  j/k scroll ")
+        .border_style(theme.border());
+    let inner = block.inner(areas.prose);
+    frame.render_widget(block, areas.prose);
+    frame.render_widget(
+        Paragraph::new(lesson.prose.clone())
+            .wrap(Wrap { trim: false })
+            .scroll((lesson.prose_scroll, 0)),
+        inner,
+    );
+
+    super::code::draw(
+        frame,
+        areas.code,
+        app,
+        lesson,
+        lesson.lang,
+        areas.code2.is_none(),
+    );
+    if let Some(code2) = areas.code2 {
+        super::code::draw(frame, code2, app, lesson, lesson.lang.other(), false);
+    }
+    super::output::draw(frame, areas.output, app, lesson);
+    super::timeline::draw(frame, areas.timeline, app, lesson);
+    super::status::draw(frame, areas.status, app, lesson);
+    if lesson.detail {
+        super::detail::draw(frame, area, app, lesson);
+    }
+}

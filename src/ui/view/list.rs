@@ -1,0 +1,81 @@
+//! The lesson list: number, title, summary, done mark; `/` filters.
+
+use crate::ui::app::App;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let [body, bottom] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let done = app.progress.done.len();
+    let title = format!(" asynclings — {} lessons, {done} done ", app.lessons.len());
+    let block = Block::bordered()
+        .title(Span::styled(title, theme.accent()))
+        .border_style(theme.border());
+    let inner = block.inner(body);
+    frame.render_widget(block, body);
+
+    let shown = app.filtered();
+    // Two rows per lesson: title, then summary.
+    let per_page = (inner.height as usize / 2).max(1);
+    let selected = app.list.selected.min(shown.len().saturating_sub(1));
+    let first = selected.saturating_sub(per_page - 1);
+    let mut lines = Vec::new();
+    if app.lessons.is_empty() {
+        lines.push(Line::from(Span::styled("No lessons found.", theme.dim())));
+    } else if shown.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "No lesson matches the filter.",
+            theme.dim(),
+        )));
+    }
+    for (pos, &i) in shown.iter().enumerate().skip(first).take(per_page) {
+        let l = &app.lessons[i];
+        let is_done = app.progress.done.contains(&l.id);
+        let mark = if is_done {
+            Span::styled("✓ ", theme.ok())
+        } else {
+            Span::raw("  ")
+        };
+        let mut title_style = theme.text().add_modifier(Modifier::BOLD);
+        let pointer = if pos == selected {
+            title_style = title_style.patch(theme.selected());
+            "▶ "
+        } else {
+            "  "
+        };
+        lines.push(Line::from(vec![
+            Span::styled(pointer, theme.accent()),
+            mark,
+            Span::styled(format!("{:>2}  ", app.number(i)), theme.dim()),
+            Span::styled(l.title.clone(), title_style),
+        ]));
+        lines.push(Line::from(vec![
+            Span::raw("        "),
+            Span::styled(l.summary.clone(), theme.dim()),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+
+    let bar = if app.list.filtering {
+        Line::from(vec![
+            Span::styled(" / ", theme.selected()),
+            Span::raw(format!(" {}▏", app.list.filter)),
+            Span::styled("  Enter keep  Esc clear", theme.dim()),
+        ])
+    } else if !app.list.filter.is_empty() {
+        Line::from(vec![
+            Span::styled(format!(" filter: {} ", app.list.filter), theme.selected()),
+            Span::styled("  Esc clear  / edit  Enter open  q quit", theme.dim()),
+        ])
+    } else {
+        Line::from(Span::styled(
+            " ↑/↓ move  Enter open  / filter  ? help  q quit",
+            theme.dim(),
+        ))
+    };
+    frame.render_widget(Paragraph::new(bar), bottom);
+}

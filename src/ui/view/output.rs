@@ -1,0 +1,56 @@
+//! The output pane: `[t=T] text` lines printed up to the time shown.
+
+use crate::demo::value::format_seconds;
+use crate::ui::app::{App, LessonState};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
+    let theme = &app.theme;
+    let t = lesson.view_time();
+    let block = Block::bordered()
+        .title(" Output ")
+        .border_style(theme.border());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let tl = &lesson.timeline;
+    let mut lines: Vec<Line> = tl
+        .output
+        .iter()
+        .filter(|(at, _, _)| *at <= t)
+        .map(|(at, lane, text)| {
+            let colour = tl.position(*lane).map_or(theme.dim(), |i| theme.lane(i));
+            Line::from(vec![
+                Span::styled(format!("[t={}] ", format_seconds(at.as_secs_f64())), colour),
+                Span::raw(text.clone()),
+            ])
+        })
+        .collect();
+    if lesson.cursor.is_none() {
+        if let Some(reason) = &tl.aborted {
+            lines.push(Line::from(Span::styled(
+                format!("stopped: {reason}"),
+                theme.error(),
+            )));
+        }
+        if let crate::ui::app::RunStatus::Finished(crate::engine::Outcome::Failed(m)) =
+            &lesson.status
+        {
+            lines.push(Line::from(Span::styled(
+                format!("error: {m}"),
+                theme.error(),
+            )));
+        }
+    }
+    if lines.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "(nothing printed yet — Space runs the demo)",
+            theme.dim(),
+        )));
+    }
+    let skip = lines.len().saturating_sub(inner.height as usize);
+    let lines: Vec<Line> = lines.into_iter().skip(skip).collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

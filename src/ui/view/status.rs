@@ -1,0 +1,51 @@
+//! The status line: lesson k/n, run state, virtual time, speed, keys.
+
+use crate::demo::value::format_seconds;
+use crate::engine::Outcome;
+use crate::ui::app::{App, LessonState, RunStatus};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// A speed as shown: `1x`, `0.5x`, `10x`.
+pub fn speed(s: f64) -> String {
+    format!("{}x", format_seconds(s))
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
+    let theme = &app.theme;
+    let (state, style) = match &lesson.status {
+        RunStatus::Idle => ("■ ready", theme.dim()),
+        RunStatus::Running => ("▶ running", theme.ok()),
+        RunStatus::Paused => ("⏸ paused", theme.accent()),
+        RunStatus::Finished(Outcome::Finished) => ("✓ finished", theme.ok()),
+        RunStatus::Finished(Outcome::Stopped) => ("■ stopped", theme.dim()),
+        RunStatus::Finished(_) => ("✗ failed", theme.error()),
+    };
+    let time = match lesson.cursor {
+        Some(c) => format!("t={}s (scrub)", format_seconds(c.as_secs_f64())),
+        None => format!("t={}s", format_seconds(lesson.now.as_secs_f64())),
+    };
+    let keys = match lesson.status {
+        RunStatus::Running => "Space pause  s step  +/- speed  r restart  ? help  q back",
+        RunStatus::Finished(_) => "←/→ scrub  Space run again  n next  ? help  q back",
+        _ => "Space run  s step  +/- speed  Tab lang  n/p lesson  ? help  q back",
+    };
+    let line = Line::from(vec![
+        Span::styled(
+            format!(" {}/{} ", lesson.index + 1, app.lessons.len()),
+            theme.selected(),
+        ),
+        Span::raw(" "),
+        Span::styled(state, style.add_modifier(Modifier::BOLD)),
+        Span::raw("  "),
+        Span::raw(time),
+        Span::raw("  "),
+        Span::raw(speed(lesson.speed)),
+        Span::raw("  "),
+        Span::styled(keys, theme.dim()),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}

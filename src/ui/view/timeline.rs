@@ -1,0 +1,218 @@
+//! The timeline: one lane per task, a time axis in virtual seconds, state
+//! glyphs and colours, a "now" marker, pending timer deadlines ahead, a
+//! legend. A blocking call stalls every lane.
+
+use crate::demo::value::format_seconds;
+use crate::engine::WaitOn;
+use crate::ui::app::{App, LessonState};
+use crate::ui::timeline::{LaneState, Timeline};
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use std::time::Duration;
+
+/// A time scale: seconds per column, and the tick step for labels.
+#[derive(Clone, Copy, Debug)]
+pub struct Scale {
+    pub per_col: f64,
+    pub tick: f64,
+}
+
+impl Scale {
+    /// Fits `span` seconds in `cols` columns.
+    pub fn fit(span: f64, cols: u16) -> Scale {
+        let cols = cols.max(1) as f64;
+        let span = span.max(1.0);
+        let per_col = span / cols;
+        // At least 8 columns between labels.
+        let steps = [
+            0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 15.0, 30.0, 60.0, 120.0, 300.0, 600.0, 1800.0,
+        ];
+        let tick = steps
+            .iter()
+            .copied()
+            .find(|s| s / per_col >= 8.0)
+            .unwrap_or(3600.0);
+        Scale { per_col, tick }
+    }
+
+    pub fn col(&self, t: Duration) -> usize {
+        (t.as_secs_f64() / self.per_col).floor() as usize
+    }
+
+    fn range(&self, col: usize) -> (Duration, Duration) {
+        (
+            Duration::from_secs_f64(col as f64 * self.per_col),
+            Duration::from_secs_f64((col + 1) as f64 * self.per_col),
+        )
+    }
+}
+
+const LEGEND: &[(LaneState, &str)] = &[
+    (LaneState::Running, "run"),
+    (LaneState::Ready, "ready"),
+    (LaneState::WaitTimer, "timer"),
+    (LaneState::WaitTask, "awaits"),
+    (LaneState::Blocked, "blocked"),
+    (LaneState::Done, "done"),
+    (LaneState::Cancelled, "cancelled"),
+    (LaneState::TimedOut, "timeout"),
+];
+
+/// The span the axis covers: everything known, with a little room.
+pub fn span(tl: &Timeline, now: Duration) -> f64 {
+    let end = tl.horizon().max(now).as_secs_f64();
+    (end * 1.08).ceil().max(1.0)
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
+    let theme = &app.theme;
+    let tl = &lesson.timeline;
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(format!(
+            " Timeline — {} lane{}  ↑/↓ Enter details ",
+            tl.lanes.len(),
+            if tl.lanes.len() == 1 { "" } else { "s" }
+        ))
+        .border_style(theme.border());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height < 2 || inner.width < 10 {
+        return;
+    }
+    let t = lesson.view_time();
+    let name_w = (inner.width / 5).clamp(6, 18);
+    let cols = inner.width - name_w;
+    let scale = Scale::fit(span(tl, t), cols);
+    let buf = frame.buffer_mut();
+
+    // The axis.
+    let axis_y = inner.y;
+    let x0 = inner.x + name_w;
+    let mut tick = 0.0;
+    while tick / scale.per_col < cols as f64 {
+        let c = (tick / scale.per_col).round() as u16;
+        let label = format!("{}s", format_seconds(tick));
+        if c + label.len() as u16 <= cols {
+            buf.set_string(x0 + c, axis_y, "┊", theme.dim());
+            buf.set_string(x0 + c + 1, axis_y, &label, theme.dim());
+        }
+        tick += scale.tick;
+    }
+    let now_col = scale.col(t).min(cols as usize - 1) as u16;
+    buf.set_string(x0 + now_col, axis_y, "▼", theme.now_marker());
+    buf.set_string(inner.x, axis_y, "virtual s", theme.dim());
+
+    // The lanes.
+    let rows = inner.height.saturating_sub(2) as usize;
+    let lanes = tl.lanes.len();
+    // Keep the selected lane visible.
+    let mut first = lesson.lane_scroll.min(lanes.saturating_sub(rows.max(1)));
+    if lesson.selected_lane < first {
+        first = lesson.selected_lane;
+    } else if rows > 0 && lesson.selected_lane >= first + rows {
+        first = lesson.selected_lane + 1 - rows;
+    }
+    if lanes == 0 && rows > 0 {
+        buf.set_string(
+            inner.x,
+            inner.y + 1,
+            "no tasks yet: Space runs the demo, s steps",
+            theme.dim(),
+        );
+    }
+    for (row, i) in (first..lanes).take(rows).enumerate() {
+        let y = inner.y + 1 + row as u16;
+        draw_lane(buf, tl, i, lesson, &scale, x0, y, cols, t, app);
+        let lane = &tl.lanes[i];
+        let mut style = theme.lane(i);
+        if i == lesson.selected_lane {
+            style = style.patch(theme.selected());
+        }
+        let name: String = format!("{} #{}", lane.name, lane.id)
+            .chars()
+            .take(name_w as usize - 1)
+            .collect();
+        buf.set_string(inner.x, y, &name, style);
+    }
+    if lanes > rows && rows > 0 {
+        let more = format!("{}-{}/{}", first + 1, (first + rows).min(lanes), lanes);
+        let x = inner.right().saturating_sub(more.len() as u16);
+        buf.set_string(x, inner.y + inner.height - 2, &more, theme.dim());
+    }
+
+    // The legend.
+    let mut spans = Vec::new();
+    for (state, label) in LEGEND {
+        spans.push(Span::styled(state.glyph().to_string(), theme.state(*state)));
+        spans.push(Span::styled(format!("{label} "), theme.dim()));
+    }
+    spans.push(Span::styled("◇", theme.state(LaneState::WaitTimer)));
+    spans.push(Span::styled("deadline ", theme.dim()));
+    spans.push(Span::styled("▼", theme.now_marker()));
+    spans.push(Span::styled("now", theme.dim()));
+    let legend = Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1);
+    frame.render_widget(Paragraph::new(Line::from(spans)), legend);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw_lane(
+    buf: &mut Buffer,
+    tl: &Timeline,
+    i: usize,
+    lesson: &LessonState,
+    scale: &Scale,
+    x0: u16,
+    y: u16,
+    cols: u16,
+    t: Duration,
+    app: &App,
+) {
+    let theme = &app.theme;
+    let lane = &tl.lanes[i];
+    let now_col = scale.col(t);
+    // A pending timer deadline at the time shown is drawn ahead.
+    let deadline = match lane.segment_at(t) {
+        Some(s) if s.state == LaneState::WaitTimer => match &s.on {
+            Some(WaitOn::Timer { deadline }) if *deadline > t => Some(scale.col(*deadline)),
+            _ => None,
+        },
+        _ => None,
+    };
+    let _ = lesson;
+    for c in 0..cols as usize {
+        let x = x0 + c as u16;
+        let cell_style: Style;
+        let glyph: char;
+        if c > now_col {
+            if deadline == Some(c) {
+                glyph = '◇';
+                cell_style = theme.state(LaneState::WaitTimer);
+            } else {
+                continue;
+            }
+        } else {
+            let (from, mut to) = scale.range(c);
+            if c == now_col {
+                to = to.min(t + Duration::from_nanos(1));
+            }
+            let Some(state) = lane.state_in(from, to) else {
+                continue;
+            };
+            let state = if !state.is_final() && tl.blocked_in(from, to) {
+                LaneState::Blocked
+            } else {
+                state
+            };
+            glyph = state.glyph();
+            cell_style = theme.state(state);
+        }
+        if let Some(cell) = buf.cell_mut((x, y)) {
+            cell.set_char(glyph).set_style(cell_style);
+        }
+    }
+}
