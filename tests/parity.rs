@@ -211,3 +211,18 @@ fn reference_python_listings() {
         );
     }
 }
+
+/// Lessons in the folder named by `ASYNCLINGS_PARITY_DIR`, for trying out
+/// new demos against CPython: `ASYNCLINGS_PARITY_DIR=/tmp/demos cargo test
+/// --test parity extra`. Does nothing when the variable is unset.
+#[test]
+fn extra_lessons_match_cpython() {
+    let Some(dir) = std::env::var_os("ASYNCLINGS_PARITY_DIR") else {
+        return;
+    };
+    let files: Vec<_> = tomls(Path::new(&dir))
+        .into_iter()
+        .map(|p| (p, None))
+        .collect();
+    run_all(&files);
+}
