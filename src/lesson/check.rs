@@ -5,7 +5,7 @@
 use super::diagnostic::did_you_mean;
 use crate::demo::ast::{Block, Call, Calls, Demo, Function, FunctionKind, StmtKind};
 use crate::demo::expr::{Expr, Part, Template};
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Reports one problem: where, what, how to fix it.
@@ -13,14 +13,35 @@ pub type Report<'a> = dyn FnMut(Range<usize>, String, Option<String>) + 'a;
 
 /// Runs every check on `demo`, reporting each problem found.
 pub fn check_demo(demo: &Demo, report: &mut Report<'_>) {
-    let mut seen = HashSet::new();
+    check_demo_in(demo, None, report);
+}
+
+/// Runs every check on `demo`, read from `source` (the lesson file's text,
+/// when known: it lets reports point at the very name that is wrong inside
+/// a statement, and name the line of an earlier definition).
+pub fn check_demo_in(demo: &Demo, source: Option<&str>, report: &mut Report<'_>) {
+    let mut seen: HashMap<&str, &Function> = HashMap::new();
     for f in &demo.functions {
-        if !seen.insert(f.name.as_str()) {
+        if let Some(first) = seen.get(f.name.as_str()) {
+            let place = match source {
+                Some(text) => format!(
+                    "the first `{}` is the {} at line {}",
+                    f.name,
+                    first.kind.noun(),
+                    super::diagnostic::line_col(text, first.span.start).0
+                ),
+                None => format!("the first `{}` is a {}", f.name, first.kind.noun()),
+            };
             report(
-                f.span.clone(),
-                format!("`{}` is defined twice", f.name),
-                Some("each coroutine, generator, iterator and resource needs its own name".into()),
+                name_span(source, &f.span, &f.name),
+                format!("`{}` is defined twice ({place})", f.name),
+                Some(
+                    "each coroutine, generator, iterator and resource needs its own name: rename or remove one"
+                        .into(),
+                ),
             );
+        } else {
+            seen.insert(f.name.as_str(), f);
         }
     }
     if let Some(entry) = demo.function(&demo.entry) {
@@ -49,6 +70,7 @@ pub fn check_demo(demo: &Demo, report: &mut Report<'_>) {
         let mut checker = Checker {
             demo,
             function: f,
+            source,
             scope: f
                 .params
                 .iter()
@@ -73,6 +95,7 @@ pub fn check_demo(demo: &Demo, report: &mut Report<'_>) {
 
 struct Checker<'d, 'r, 'a> {
     demo: &'d Demo,
+    source: Option<&'d str>,
     function: &'d Function,
     scope: Vec<String>,
     report: &'r mut Report<'a>,
@@ -121,6 +144,7 @@ impl Checker<'_, '_, '_> {
 
     fn variable(&mut self, name: &str, span: Range<usize>) {
         if !self.scope.iter().any(|s| s == name) {
+            let span = name_span(self.source, &span, name);
             self.undefined(name, span);
         }
     }
@@ -153,15 +177,26 @@ impl Checker<'_, '_, '_> {
         };
         if !wanted.contains(&target.kind) {
             let nouns: Vec<_> = wanted.iter().map(|k| k.noun()).collect();
+            let name = &call.name;
+            let help = match target.kind {
+                FunctionKind::Coroutine => format!(
+                    "run a coroutine with {{ call = \"{name}\" }}, {{ spawn = \"{name}\", into = \"task\" }} or {{ gather = ... }}"
+                ),
+                FunctionKind::Generator | FunctionKind::Iterator => format!(
+                    "iterate over it with {{ async_for = \"{name}\", as = \"item\", body = [ ... ] }}, or gather its items with {{ collect = \"{name}\", as = \"item\", into = \"items\" }}"
+                ),
+                FunctionKind::Resource => format!(
+                    "use a resource with {{ async_with = \"{name}\", as = \"r\", body = [ ... ] }}"
+                ),
+            };
             (self.report)(
                 call.span.clone(),
                 format!(
-                    "`{}` is a {}, but {how} takes a {}",
-                    call.name,
+                    "`{name}` is a {}, but {how} takes a {}",
                     target.kind.noun(),
                     nouns.join(" or ")
                 ),
-                None,
+                Some(help),
             );
             return;
         }
@@ -363,4 +398,23 @@ impl Checker<'_, '_, '_> {
             }
         }
     }
+}
+
+/// The span of the quoted `name` inside `span` of `source`, when it occurs
+/// there exactly once; `span` itself otherwise.
+fn name_span(source: Option<&str>, span: &Range<usize>, name: &str) -> Range<usize> {
+    let Some(text) = source.and_then(|s| s.get(span.clone())) else {
+        return span.clone();
+    };
+    let mut found = None;
+    for quote in ['"', '\''] {
+        let quoted = format!("{quote}{name}{quote}");
+        for (i, _) in text.match_indices(&quoted) {
+            if found.is_some() {
+                return span.clone();
+            }
+            found = Some(span.start + i..span.start + i + quoted.len());
+        }
+    }
+    found.unwrap_or_else(|| span.clone())
 }

@@ -59,22 +59,37 @@ pub fn parse_lesson(file: &str, stem: &str, text: &str) -> Result<Lesson, Vec<Le
         errors: Vec::new(),
         next_id: 0,
     };
+    if let Some(at) = text.find('\0') {
+        r.error(
+            at..at + 1,
+            "this file holds a NUL byte: it looks like a binary file, not a lesson",
+            Some("a lesson file is UTF-8 text in TOML; see docs/lesson-format.md".into()),
+        );
+        return Err(r.errors);
+    }
     let root = match DeTable::parse(text) {
         Ok(root) => root,
         Err(e) => {
             let span = e.span().unwrap_or(0..0);
-            let message = e.message().trim().to_string();
-            let message = message.lines().next().unwrap_or("invalid TOML").to_string();
-            r.error(
-                span,
-                format!("this is not valid TOML: {message}"),
-                Some("see docs/lesson-format.md for the layout of a lesson file".into()),
-            );
+            let (message, help) = toml_problem(e.message(), source.get(span.clone()));
+            r.error(span, message, Some(help));
             return Err(r.errors);
         }
     };
     let whole = root.span();
     let root = root.into_inner();
+    if root.is_empty() {
+        r.error(
+            0..text.len(),
+            if text.trim().is_empty() {
+                "the file is empty: a lesson needs a title, a summary and a [demo]"
+            } else {
+                "the file holds no keys: a lesson needs a title, a summary and a [demo]"
+            },
+            Some(format!("start from this:\n{SKELETON}")),
+        );
+        return Err(r.errors);
+    }
     r.check_keys(&root, TOP_KEYS, "a lesson");
 
     let (number, slug) = split_stem(stem);
@@ -115,7 +130,10 @@ pub fn parse_lesson(file: &str, stem: &str, text: &str) -> Result<Lesson, Vec<Le
     let quizzes = root.get("quiz").map(|n| r.quizzes(n)).unwrap_or_default();
 
     if let Some(demo) = &demo {
-        super::check::check_demo(demo, &mut |span, msg, help| r.error(span, msg, help));
+        let text = source.clone();
+        super::check::check_demo_in(demo, Some(&text), &mut |span, msg, help| {
+            r.error(span, msg, help)
+        });
     }
     if !r.errors.is_empty() {
         return Err(r.errors);
@@ -131,6 +149,61 @@ pub fn parse_lesson(file: &str, stem: &str, text: &str) -> Result<Lesson, Vec<Le
         file: file.to_string(),
         source,
     })
+}
+
+/// The smallest valid lesson, shown when a file has none.
+const SKELETON: &str = r#"title = "My lesson"
+summary = "One line on what it shows."
+
+[demo]
+[[demo.coroutine]]
+name = "main"
+body = [{ print = "hello" }]"#;
+
+/// Turns the TOML reader's message into what went wrong and how to fix it.
+fn toml_problem(raw: &str, offending: Option<&str>) -> (String, String) {
+    let raw = raw.trim();
+    let first = raw.lines().next().unwrap_or("invalid TOML").trim();
+    let has = |words: &str| raw.contains(words);
+    let message = if has("duplicate key") {
+        match offending.map(str::trim).filter(|k| !k.is_empty()) {
+            Some(key) => {
+                format!("this is not valid TOML: the key `{key}` is set twice in the same table")
+            }
+            None => "this is not valid TOML: a key is set twice in the same table".to_string(),
+        }
+    } else if has("recursion depth") {
+        "this is not valid TOML: arrays or tables are nested too deeply".to_string()
+    } else {
+        format!("this is not valid TOML: {first}")
+    };
+    let number_words = [
+        "number", "float", "integer", "fraction", "exponent", "mantissa", "zero", "sign",
+    ];
+    let help = if has("duplicate key") {
+        "keep one of the two; each [[demo.coroutine]] (or [[quiz]]) header starts a new table with its own keys"
+    } else if has("recursion depth") {
+        "a lesson never needs more than a few levels of `[` and `{`: flatten the value"
+    } else if has("multi-line") {
+        "close the text with the same three quotes that open it (`\"\"\"` or `'''`)"
+    } else if has("string") && (has("expected `\"`") || has("expected `'`")) {
+        "close the string with the same quote on the same line; text over several lines goes between `\"\"\"` and `\"\"\"`"
+    } else if has("unclosed inline table") || has("key-value pairs") {
+        "an inline table is one line, keys separated by `,` and closed by `}`: { call = \"fetch\", args = [1] }"
+    } else if has("unclosed array table") || has("unclosed table") || has("invalid table") {
+        "a table header is one whole line: [demo], [[demo.coroutine]] or [[quiz]]"
+    } else if has("array") {
+        "separate the items of an array with `,` and close it with `]`: [1, 2, 3]"
+    } else if has("key") {
+        "each line is `key = value`; keys are letters, digits, `_` and `-` (quote any other key)"
+    } else if number_words.iter().any(|w| has(w)) {
+        "numbers are written 1, -2 or 0.5; text goes in double quotes: \"soon\""
+    } else if has("value") || has("date") || has("boolean") || has("string") {
+        "a value is a number, true or false, a \"string\" in quotes, an array [ ... ] or an inline table { ... }"
+    } else {
+        "a lesson file is TOML: `key = value` lines, [tables] and [[arrays of tables]]; see docs/lesson-format.md"
+    };
+    (message, help.to_string())
 }
 
 /// `05-gather` gives `(Some(5), "gather")`; `gather` gives `(None, "gather")`.
@@ -150,6 +223,18 @@ struct Reader<'a> {
     source: &'a Arc<str>,
     errors: Vec<LessonError>,
     next_id: u32,
+}
+
+/// A demo value's type, in words.
+fn value_noun(v: &Value) -> &'static str {
+    match v {
+        Value::None => "None",
+        Value::Bool(_) => "a boolean",
+        Value::Int(_) => "an integer",
+        Value::Float(_) => "a float",
+        Value::Str(_) => "a string",
+        Value::List(_) => "a list",
+    }
 }
 
 fn type_of(v: &DeValue<'_>) -> &'static str {
@@ -204,6 +289,33 @@ impl<'a> Reader<'a> {
                 None
             }
         }
+    }
+
+    /// Whether an item of the array `list` is a string; reports it if not.
+    fn is_string_item(&mut self, node: &Node<'_>, list: &str, example: &str) -> bool {
+        if matches!(node.get_ref(), DeValue::String(_)) {
+            return true;
+        }
+        let raw = self
+            .source
+            .get(node.span())
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        let shown = if raw.is_empty() || raw.len() > 40 {
+            String::new()
+        } else {
+            format!(" (`{raw}`)")
+        };
+        self.error(
+            node.span(),
+            format!(
+                "each item of `{list}` must be a string in quotes, not {}{shown}",
+                type_of(node.get_ref())
+            ),
+            Some(format!("write {example}")),
+        );
+        false
     }
 
     fn required_string(
@@ -297,12 +409,61 @@ impl<'a> Reader<'a> {
         None
     }
 
+    /// Reports an error inside the expression text of a string node: at its
+    /// place in the string when the file holds the string verbatim.
     fn syntax_error(&mut self, node: &Node<'_>, text: &str, e: SyntaxError) {
+        self.expression_error(node, text, e, false);
+    }
+
+    fn expression_error(
+        &mut self,
+        node: &Node<'_>,
+        text: &str,
+        e: SyntaxError,
+        in_condition: bool,
+    ) {
         let span = match self.string_base(node, text) {
             Some(base) => base + e.span.start..base + e.span.end,
             None => node.span(),
         };
-        self.error(span, e.message, None);
+        let (message, help) = explain_syntax_error(&e.message, in_condition);
+        self.error(span, message, Some(help));
+    }
+
+    /// Refuses expressions deep or long enough to exhaust the stack of the
+    /// parser, the checker, the listings or the engine. `regions` are the
+    /// byte ranges of `text` that hold expressions.
+    fn expression_size(
+        &mut self,
+        node: &Node<'_>,
+        text: &str,
+        regions: &[Range<usize>],
+        in_condition: bool,
+    ) -> bool {
+        for region in regions {
+            let Some(problem) = expression_too_big(&text[region.clone()]) else {
+                continue;
+            };
+            let (at, message) = problem;
+            let start = region.start + at.start;
+            let end = region.start + at.end;
+            let e = SyntaxError {
+                message,
+                span: start..end,
+            };
+            let span = match self.string_base(node, text) {
+                Some(base) => base + e.span.start..base + e.span.end,
+                None => node.span(),
+            };
+            let help = if in_condition {
+                "split it: compute parts first with { set = \"part\", to = \"{...}\" }, then test `part`"
+            } else {
+                "split it: compute parts first with { set = \"part\", to = \"{...}\" }, then use `{part}`"
+            };
+            self.error(span, e.message, Some(help.into()));
+            return false;
+        }
+        true
     }
 
     fn place(&self, node: &Node<'_>, text: &str, e: Expr) -> Expr {
@@ -323,6 +484,7 @@ impl<'a> Reader<'a> {
             })
         };
         match node.get_ref() {
+            DeValue::String(s) if !self.expression_size(node, s, &holes(s), false) => None,
             DeValue::String(s) => match expr::parse_value_text(s) {
                 Ok(e) => Some(self.place(node, s, e)),
                 Err(e) => {
@@ -380,8 +542,10 @@ impl<'a> Reader<'a> {
                 Some(s) if !s.is_finite() => {
                     self.error(
                         node.span(),
-                        format!("`{what}` must be a finite number of seconds"),
-                        Some("write a number such as 1 or 0.5".into()),
+                        format!("`{what}` must be a finite number of seconds, not {s}"),
+                        Some(format!(
+                            "write a number of seconds such as {what} = 1 or {what} = 0.5"
+                        )),
                     );
                     None
                 }
@@ -398,8 +562,9 @@ impl<'a> Reader<'a> {
                     self.error(
                         node.span(),
                         format!(
-                            "`{what}` must be a number of seconds, not {}",
-                            v.type_name()
+                            "`{what}` must be a number of seconds, not {} ({})",
+                            value_noun(v),
+                            v.repr()
                         ),
                         Some(format!(
                             "write {what} = 1.5, or {what} = \"{{delay}}\" for a variable"
@@ -409,9 +574,13 @@ impl<'a> Reader<'a> {
                 }
             },
             ExprKind::Template(_) | ExprKind::List(_) => {
+                let found = match &e.kind {
+                    ExprKind::List(_) => "a list",
+                    _ => "text",
+                };
                 self.error(
                     node.span(),
-                    format!("`{what}` must be a number of seconds"),
+                    format!("`{what}` must be a number of seconds, not {found}"),
                     Some(format!(
                         "write {what} = 1.5, or {what} = \"{{delay}}\" for a variable"
                     )),
@@ -435,10 +604,28 @@ impl<'a> Reader<'a> {
                     .strip_prefix('{')
                     .and_then(|x| x.strip_suffix('}'))
                     .unwrap_or(s);
+                // `inner` is a slice of `s`: where it starts in `s`.
+                let offset = inner.as_ptr() as usize - s.as_ptr() as usize;
+                let region = offset..offset + inner.len();
+                if !self.expression_size(node, s, &[region], true) {
+                    return None;
+                }
+                if inner.trim().is_empty() {
+                    self.error(
+                        node.span(),
+                        format!("`{what}` has an empty condition"),
+                        Some(format!("write a test such as {what} = \"count > 0\"")),
+                    );
+                    return None;
+                }
                 match expr::parse_expr(inner) {
-                    Ok(e) => Some(self.place(node, s, e)),
+                    Ok(e) => Some(self.place(node, s, shift(e, offset))),
                     Err(e) => {
-                        self.syntax_error(node, s, e);
+                        let e = SyntaxError {
+                            message: e.message,
+                            span: e.span.start + offset..e.span.end + offset,
+                        };
+                        self.expression_error(node, s, e, true);
                         None
                     }
                 }
@@ -459,6 +646,7 @@ impl<'a> Reader<'a> {
 
     fn template(&mut self, node: &Node<'_>) -> Option<expr::Template> {
         match node.get_ref() {
+            DeValue::String(s) if !self.expression_size(node, s, &holes(s), false) => None,
             DeValue::String(s) => match expr::parse_template(s) {
                 Ok(t) => {
                     let e = self.place(
@@ -564,6 +752,9 @@ impl<'a> Reader<'a> {
             && let Some(items) = self.array(p, "params")
         {
             for item in items {
+                if !self.is_string_item(item, "params", "params = [\"name\", \"delay\"]") {
+                    continue;
+                }
                 if let Some(n) = self.name(item, "params") {
                     if params.contains(&n) {
                         self.error(
@@ -633,31 +824,7 @@ impl<'a> Reader<'a> {
             .iter()
             .find(|(k, _)| STATEMENTS.iter().any(|(s, _)| *s == k.get_ref().as_ref()));
         let Some((key, main)) = keyword else {
-            let (first, _) = table.iter().next().or_else(|| {
-                self.error(
-                    node.span(),
-                    "an empty statement",
-                    Some("a statement is a table like { print = \"hello\" }".into()),
-                );
-                None
-            })?;
-            let k = first.get_ref().as_ref();
-            let help = match did_you_mean(k, STATEMENTS.iter().map(|(s, _)| *s)) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None => format!(
-                    "a statement starts with one of: {}",
-                    STATEMENTS
-                        .iter()
-                        .map(|(s, _)| *s)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            };
-            self.error(
-                first.span(),
-                format!("`{k}` is not a statement"),
-                Some(help),
-            );
+            self.no_keyword(table, node);
             return None;
         };
         let keyword = key.get_ref().to_string();
@@ -690,6 +857,67 @@ impl<'a> Reader<'a> {
             span: node.span(),
             kind,
         })
+    }
+
+    /// Reports a statement table that has no statement keyword.
+    fn no_keyword(&mut self, table: &DeTable<'_>, node: &Node<'_>) {
+        let all: Vec<&str> = STATEMENTS.iter().map(|(s, _)| *s).collect();
+        let keys: Vec<_> = table.iter().map(|(k, _)| k).collect();
+        let Some(first) = keys.first() else {
+            self.error(
+                node.span(),
+                "an empty statement `{}`",
+                Some(
+                    "a statement is a table like { print = \"hello\" }; remove the empty one"
+                        .into(),
+                ),
+            );
+            return;
+        };
+        // A misspelt keyword.
+        for k in &keys {
+            let name = k.get_ref().as_ref();
+            if let Some(best) = did_you_mean(name, all.iter().copied()) {
+                self.error(
+                    k.span(),
+                    format!("`{name}` is not a statement keyword"),
+                    Some(format!("did you mean `{best}`?")),
+                );
+                return;
+            }
+        }
+        // Only options (`into`, `args`, ...): the keyword is missing.
+        let names: Vec<&str> = keys.iter().map(|k| k.get_ref().as_ref()).collect();
+        let takes_all: Vec<&str> = STATEMENTS
+            .iter()
+            .filter(|(_, extra)| names.iter().all(|n| extra.contains(n)))
+            .map(|(s, _)| *s)
+            .collect();
+        let shown = names
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        if !takes_all.is_empty() {
+            self.error(
+                node.span(),
+                format!("this statement has no keyword: {shown} only complete a statement"),
+                Some(format!(
+                    "start it with the statement it completes, one of: {}",
+                    takes_all.join(", ")
+                )),
+            );
+            return;
+        }
+        let name = first.get_ref().as_ref();
+        self.error(
+            first.span(),
+            format!("`{name}` is not a statement keyword"),
+            Some(format!(
+                "a statement is a table that starts with one of: {}",
+                all.join(", ")
+            )),
+        );
     }
 
     fn required<'n, 'i>(
@@ -978,6 +1206,9 @@ impl<'a> Reader<'a> {
                 && let Some(list) = self.array(c, "choices")
             {
                 for choice in list {
+                    if !self.is_string_item(choice, "choices", "choices = [\"1 s\", \"2 s\"]") {
+                        continue;
+                    }
                     if let Some((s, _)) = self.string(choice, "choices") {
                         choices.push(s);
                     }
@@ -1055,6 +1286,158 @@ impl<'a> Reader<'a> {
         }
         out
     }
+}
+
+/// The longest expression accepted, in bytes.
+const MAX_EXPRESSION_LEN: usize = 300;
+/// The deepest nesting of brackets and prefix operators accepted.
+const MAX_EXPRESSION_DEPTH: usize = 32;
+
+/// The byte ranges of the `{...}` holes of a template (without the braces);
+/// an unclosed hole runs to the end.
+fn holes(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' if bytes.get(i + 1) == Some(&b'{') => i += 2,
+            b'}' if bytes.get(i + 1) == Some(&b'}') => i += 2,
+            b'{' => {
+                let close = text[i..].find('}').map_or(text.len(), |j| i + j);
+                out.push(i + 1..close);
+                i = close + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// Why an expression is too big to accept, and where, if it is.
+fn expression_too_big(text: &str) -> Option<(Range<usize>, String)> {
+    if text.len() > MAX_EXPRESSION_LEN {
+        return Some((
+            0..text.len(),
+            format!(
+                "this expression is {} characters long; the limit is {MAX_EXPRESSION_LEN}",
+                text.len()
+            ),
+        ));
+    }
+    let bytes = text.as_bytes();
+    let mut brackets = 0usize;
+    let mut prefix_run = 0usize;
+    // Whether the last token was a value (so `-` after it is binary).
+    let mut after_value = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        let start = i;
+        match c {
+            b' ' | b'\t' => {
+                i += 1;
+                continue;
+            }
+            b'\'' | b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != c {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+                after_value = true;
+                prefix_run = 0;
+            }
+            b'(' | b'[' => {
+                brackets += 1;
+                after_value = false;
+                i += 1;
+            }
+            b')' | b']' => {
+                brackets = brackets.saturating_sub(1);
+                after_value = true;
+                prefix_run = 0;
+                i += 1;
+            }
+            b'-' | b'+' if !after_value => {
+                prefix_run += 1;
+                i += 1;
+            }
+            c if c.is_ascii_alphanumeric() || c == b'_' || c == b'.' => {
+                while i < bytes.len()
+                    && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] == b'.')
+                {
+                    i += 1;
+                }
+                if &text[start..i] == "not" {
+                    prefix_run += 1;
+                    after_value = false;
+                } else if matches!(&text[start..i], "and" | "or" | "in" | "if" | "else") {
+                    prefix_run = 0;
+                    after_value = false;
+                } else {
+                    prefix_run = 0;
+                    after_value = true;
+                }
+            }
+            _ => {
+                after_value = false;
+                prefix_run = 0;
+                i += 1;
+            }
+        }
+        if brackets + prefix_run > MAX_EXPRESSION_DEPTH {
+            let end = i.min(text.len()).max(start + 1);
+            return Some((
+                start..end,
+                format!(
+                    "this expression nests brackets and signs more than {MAX_EXPRESSION_DEPTH} deep"
+                ),
+            ));
+        }
+    }
+    None
+}
+
+/// A syntax error's message in a lesson's words, and how to fix it.
+fn explain_syntax_error(message: &str, in_condition: bool) -> (String, String) {
+    let message = match message {
+        "expected a value, found the end" => {
+            "the expression ends where a value is expected (after an operator, or in empty brackets)"
+                .to_string()
+        }
+        other => other.to_string(),
+    };
+    let help = if message.contains("`=` assigns") {
+        "write `==` to compare, as in `n == 3`; to change a variable use { set = \"n\", to = 3 }"
+            .to_string()
+    } else if message.contains("never closed with `}`") {
+        "close the hole with `}`, as in \"{n}\", or write `{{` for a literal `{`".to_string()
+    } else if message.contains("lone `}`") {
+        "open the hole with `{`, as in \"{n}\", or write `}}` for a literal `}`".to_string()
+    } else if message.contains("empty `{}`") {
+        "for example \"{n}\" or \"{n + 1}\"".to_string()
+    } else if let Some(name) = message
+        .strip_prefix('`')
+        .and_then(|m| m.split_once("(...)` is not a built-in"))
+        .map(|(name, _)| name)
+    {
+        let names = expr::Builtin::ALL.iter().map(|(n, _)| *n);
+        match did_you_mean(name, names) {
+            Some(best) => format!("did you mean `{best}(...)`?"),
+            None => "to run a coroutine, use a statement: { call = \"name\", into = \"result\" }"
+                .to_string(),
+        }
+    } else if in_condition {
+        "a condition is an expression such as `n > 0`, `done == False` or `len(items) < 3`; \
+         operators: + - * / // % == != < <= > >= and or not"
+            .to_string()
+    } else {
+        "a `{...}` hole holds an expression such as `{n}`, `{n * 2}` or `{len(items)}`; \
+         operators: + - * / // % == != < <= > >= and or not"
+            .to_string()
+    };
+    (message, help)
 }
 
 /// Words that cannot name anything, because the listings would not compile.

@@ -1,0 +1,177 @@
+//! Runs `asynclings check FILE` on every broken lesson in `tests/broken/`
+//! and compares what it prints on stderr with `FILE.expected` (the file
+//! with `.toml` replaced by `.expected`).
+//!
+//! To (re)write the expected reports after a deliberate change of a
+//! message, run `UPDATE_EXPECT=1 cargo test --test broken_lessons`, then
+//! read every changed `.expected` file before committing it.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The broken lesson files, by name, relative to the crate root.
+fn broken_files() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/broken");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/broken exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .map(|p| Path::new("tests/broken").join(p.file_name().expect("a file name")))
+        .collect();
+    files.sort();
+    files
+}
+
+struct Run {
+    code: Option<i32>,
+    stderr: String,
+    timed_out: bool,
+}
+
+/// Runs `asynclings check FILE` from the crate root, killing it after
+/// [`TIMEOUT`].
+fn check(file: &Path) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_asynclings"))
+        .arg("check")
+        .arg(file)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("FORCE_COLOR")
+        .env("COLUMNS", "100")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the asynclings binary starts");
+    let mut pipe = child.stderr.take().expect("stderr is piped");
+    let reader = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = pipe.read_to_end(&mut bytes);
+        bytes
+    });
+    let start = Instant::now();
+    let (status, timed_out) = loop {
+        if let Some(status) = child.try_wait().expect("waiting works") {
+            break (Some(status), false);
+        }
+        if start.elapsed() > TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            break (None, true);
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let bytes = reader.join().expect("the reader thread ends");
+    Run {
+        code: status.and_then(|s| s.code()),
+        stderr: String::from_utf8_lossy(&bytes).into_owned(),
+        timed_out,
+    }
+}
+
+/// Whether `text` holds `file:LINE:COL` with both numbers present.
+fn has_location(text: &str, file: &str) -> bool {
+    let prefix = format!("{file}:");
+    text.match_indices(&prefix).any(|(i, _)| {
+        let rest = &text[i + prefix.len()..];
+        let line: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if line.is_empty() {
+            return false;
+        }
+        let rest = &rest[line.len()..];
+        let Some(rest) = rest.strip_prefix(':') else {
+            return false;
+        };
+        rest.starts_with(|c: char| c.is_ascii_digit())
+    })
+}
+
+#[test]
+fn every_broken_lesson_is_reported_as_expected() {
+    let files = broken_files();
+    assert!(
+        files.len() >= 35,
+        "the corpus should hold at least 35 broken lessons, found {}",
+        files.len()
+    );
+    let update = std::env::var_os("UPDATE_EXPECT").is_some();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut failures = Vec::new();
+    for file in &files {
+        let name = file.display().to_string();
+        let run = check(file);
+        if run.timed_out {
+            failures.push(format!("{name}: still running after {TIMEOUT:?}, killed"));
+            continue;
+        }
+        if run.stderr.contains("panicked") || run.stderr.contains("overflowed its stack") {
+            failures.push(format!("{name}: the checker crashed:\n{}", run.stderr));
+            continue;
+        }
+        match run.code {
+            Some(0) => failures.push(format!("{name}: exit code 0 for a broken lesson")),
+            None => failures.push(format!("{name}: killed by a signal:\n{}", run.stderr)),
+            Some(_) => {}
+        }
+        if !has_location(&run.stderr, &name) {
+            failures.push(format!(
+                "{name}: the report does not name the place as {name}:LINE:COL:\n{}",
+                run.stderr
+            ));
+        }
+        let expected_path = root.join(file.with_extension("expected"));
+        if update {
+            std::fs::write(&expected_path, &run.stderr).expect("the expected file is writable");
+            continue;
+        }
+        match std::fs::read_to_string(&expected_path) {
+            Ok(expected) if expected == run.stderr => {}
+            Ok(expected) => failures.push(format!(
+                "{name}: the report differs from {}\n--- expected\n{expected}\n--- actual\n{}",
+                expected_path.display(),
+                run.stderr
+            )),
+            Err(e) => failures.push(format!(
+                "{name}: cannot read {} ({e}); run with UPDATE_EXPECT=1 to write it",
+                expected_path.display()
+            )),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} broken lessons failed:\n\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n\n")
+    );
+}
+
+#[test]
+fn every_expected_report_has_its_lesson() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/broken");
+    for entry in std::fs::read_dir(&dir).expect("tests/broken exists") {
+        let path = entry.expect("readable entry").path();
+        if path.extension().is_some_and(|e| e == "expected") {
+            assert!(
+                path.with_extension("toml").is_file(),
+                "{} has no lesson file next to it",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn location_detection_works() {
+    assert!(has_location("  × a/b.toml:3:14: bad", "a/b.toml"));
+    assert!(!has_location(
+        "error: cannot read a/b.toml: nope",
+        "a/b.toml"
+    ));
+    assert!(!has_location("a/b.toml:3: nope", "a/b.toml"));
+}
