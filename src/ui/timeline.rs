@@ -34,7 +34,7 @@ impl LaneState {
             LaneState::Blocked => '▓',
             LaneState::Done => '✓',
             LaneState::Cancelled => '✗',
-            LaneState::TimedOut => '⌛',
+            LaneState::TimedOut => '⊘',
             LaneState::Failed => '!',
         }
     }

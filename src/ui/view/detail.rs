@@ -56,7 +56,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
             Span::raw(format!("{}: {text}", n + 1)),
         ]));
     }
-    if let Some(r) = &lane.result {
+    if let Some(r) = lane
+        .result
+        .as_ref()
+        .filter(|_| seg.is_some_and(|s| s.state.is_final()))
+    {
         lines.push(Line::from(vec![key("result"), Span::raw(r.clone())]));
     }
     lines.push(Line::from(Span::styled("history:", theme.heading())));

@@ -46,7 +46,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .collect();
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
-        "Timeline: █ running ▒ ready ─ timer ┄ awaits ▓ blocked ✓ done ✗ cancelled ⌛ timed out",
+        "Timeline: █ running ▒ ready ─ timer ┄ awaits ▓ blocked ✓ done ✗ cancelled ⊘ timed out",
         theme.dim(),
     )));
     let h = lines.len() as u16 + 2;

@@ -9,7 +9,6 @@ use crate::ui::timeline::{LaneState, Timeline};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use std::time::Duration;
@@ -40,14 +39,7 @@ impl Scale {
     }
 
     pub fn col(&self, t: Duration) -> usize {
-        (t.as_secs_f64() / self.per_col).floor() as usize
-    }
-
-    fn range(&self, col: usize) -> (Duration, Duration) {
-        (
-            Duration::from_secs_f64(col as f64 * self.per_col),
-            Duration::from_secs_f64((col + 1) as f64 * self.per_col),
-        )
+        (t.as_secs_f64() / self.per_col + 1e-9).floor() as usize
     }
 }
 
@@ -95,7 +87,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     let x0 = inner.x + name_w;
     let mut tick = 0.0;
     while tick / scale.per_col < cols as f64 {
-        let c = (tick / scale.per_col).round() as u16;
+        let c = scale.col(Duration::from_secs_f64(tick)) as u16;
         let label = format!("{}s", format_seconds(tick));
         if c + label.len() as u16 <= cols {
             buf.set_string(x0 + c, axis_y, "┊", theme.dim());
@@ -127,7 +119,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     }
     for (row, i) in (first..lanes).take(rows).enumerate() {
         let y = inner.y + 1 + row as u16;
-        draw_lane(buf, tl, i, lesson, &scale, x0, y, cols, t, app);
+        draw_lane(buf, tl, i, &scale, x0, y, cols, t, app);
         let lane = &tl.lanes[i];
         let mut style = theme.lane(i);
         if i == lesson.selected_lane {
@@ -159,12 +151,65 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     frame.render_widget(Paragraph::new(Line::from(spans)), legend);
 }
 
+/// The state drawn in each column up to the time shown: every segment
+/// marks the columns it covers, the most telling state winning a column,
+/// so a running blip shows even though it takes no virtual time.
+pub fn lane_cells(
+    tl: &Timeline,
+    i: usize,
+    scale: &Scale,
+    cols: usize,
+    t: Duration,
+) -> Vec<Option<LaneState>> {
+    let mut cells: Vec<Option<LaneState>> = vec![None; cols];
+    let last = cols.saturating_sub(1);
+    let mut put = |c: usize, state: LaneState| {
+        if let Some(cell) = cells.get_mut(c)
+            && cell.is_none_or(|old| state.priority() > old.priority())
+        {
+            *cell = Some(state);
+        }
+    };
+    let lane = &tl.lanes[i];
+    let mut alive: Option<(usize, usize)> = None;
+    for seg in &lane.segments {
+        if seg.start > t {
+            break;
+        }
+        let from = scale.col(seg.start).min(last);
+        if seg.state.is_final() {
+            put(from, seg.state);
+            continue;
+        }
+        let to = scale.col(seg.end.unwrap_or(t).min(t)).min(last);
+        alive = Some((alive.map_or(from, |a| a.0), to));
+        for c in from..=to {
+            put(c, seg.state);
+        }
+    }
+    // A blocking call holds the thread: every live lane stalls.
+    if let Some((a, b)) = alive {
+        for &(start, until) in &tl.blocks {
+            if start > t {
+                continue;
+            }
+            let from = scale.col(start).max(a);
+            let to = scale.col(until.min(t)).min(b);
+            for cell in cells.iter_mut().take(to.min(last) + 1).skip(from) {
+                if cell.is_some_and(|s| !s.is_final()) {
+                    *cell = Some(LaneState::Blocked);
+                }
+            }
+        }
+    }
+    cells
+}
+
 #[allow(clippy::too_many_arguments)]
 fn draw_lane(
     buf: &mut Buffer,
     tl: &Timeline,
     i: usize,
-    lesson: &LessonState,
     scale: &Scale,
     x0: u16,
     y: u16,
@@ -174,45 +219,27 @@ fn draw_lane(
 ) {
     let theme = &app.theme;
     let lane = &tl.lanes[i];
-    let now_col = scale.col(t);
     // A pending timer deadline at the time shown is drawn ahead.
-    let deadline = match lane.segment_at(t) {
-        Some(s) if s.state == LaneState::WaitTimer => match &s.on {
-            Some(WaitOn::Timer { deadline }) if *deadline > t => Some(scale.col(*deadline)),
-            _ => None,
-        },
-        _ => None,
-    };
-    let _ = lesson;
-    for c in 0..cols as usize {
-        let x = x0 + c as u16;
-        let cell_style: Style;
-        let glyph: char;
-        if c > now_col {
-            if deadline == Some(c) {
-                glyph = '◇';
-                cell_style = theme.state(LaneState::WaitTimer);
-            } else {
-                continue;
-            }
-        } else {
-            let (from, mut to) = scale.range(c);
-            if c == now_col {
-                to = to.min(t + Duration::from_nanos(1));
-            }
-            let Some(state) = lane.state_in(from, to) else {
-                continue;
-            };
-            let state = if !state.is_final() && tl.blocked_in(from, to) {
-                LaneState::Blocked
-            } else {
-                state
-            };
-            glyph = state.glyph();
-            cell_style = theme.state(state);
+    if let Some(s) = lane.segment_at(t)
+        && let Some(WaitOn::Timer { deadline }) = &s.on
+        && s.state == LaneState::WaitTimer
+        && *deadline > t
+    {
+        let c = scale.col(*deadline);
+        if c < cols as usize
+            && let Some(cell) = buf.cell_mut((x0 + c as u16, y))
+        {
+            cell.set_char('◇')
+                .set_style(theme.state(LaneState::WaitTimer));
         }
-        if let Some(cell) = buf.cell_mut((x, y)) {
-            cell.set_char(glyph).set_style(cell_style);
+    }
+    for (c, state) in lane_cells(tl, i, scale, cols as usize, t)
+        .into_iter()
+        .enumerate()
+    {
+        let Some(state) = state else { continue };
+        if let Some(cell) = buf.cell_mut((x0 + c as u16, y)) {
+            cell.set_char(state.glyph()).set_style(theme.state(state));
         }
     }
 }

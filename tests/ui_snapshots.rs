@@ -1,0 +1,183 @@
+//! Snapshots of the UI drawn into a ratatui TestBackend.
+
+use asynclings::engine::{Limits, Outcome, run_headless};
+use asynclings::lesson::{Lesson, load_file};
+use asynclings::ui::app::{App, Msg, RunStatus};
+use asynclings::ui::progress::Progress;
+use asynclings::ui::theme::Theme;
+use asynclings::ui::view;
+use crossterm::event::KeyCode;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::Path;
+use std::time::Duration;
+
+fn gather() -> Lesson {
+    let mut l = load_file(Path::new("tests/reference/r02_gather.toml")).expect("reference lesson");
+    l.id = "gather".into();
+    l.number = Some(5);
+    l.text = "# Running together\n\n`gather` runs *both* coroutines at once:\n\n- `slow` sleeps 2 s\n- `quick` sleeps 1 s\n\nSo the whole thing takes **2 s**, not 3.\n\n```python\nawait asyncio.gather(a(), b())\n```\n".into();
+    l
+}
+
+fn lessons() -> Vec<Lesson> {
+    let mut first = gather();
+    first.id = "first".into();
+    first.number = Some(1);
+    first.title = "Coroutines".into();
+    first.summary = "What `async def` makes.".into();
+    let mut second = gather();
+    second.id = "await".into();
+    second.number = Some(2);
+    second.title = "Await".into();
+    second.summary = "Sequential awaits add up.".into();
+    vec![first, second, gather()]
+}
+
+fn app() -> App {
+    let mut progress = Progress::default();
+    progress.done.insert("first".into());
+    App::new(lessons(), progress, Theme::mono())
+}
+
+fn draw(app: &mut App, w: u16, h: u16) -> String {
+    app.update(Msg::Resize(w, h));
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| view::draw(f, app)).unwrap();
+    terminal.backend().to_string()
+}
+
+fn events_until(t: f64) -> (Vec<asynclings::engine::Event>, Outcome) {
+    let report = run_headless(&gather().demo, &Limits::default());
+    let cut = Duration::from_secs_f64(t);
+    let events = report
+        .events
+        .into_iter()
+        .filter(|e| e.time <= cut)
+        .collect();
+    (events, report.outcome)
+}
+
+#[test]
+fn lesson_list() {
+    let mut app = app();
+    insta::assert_snapshot!("ui_list_80x24", draw(&mut app, 80, 24));
+    app.update(Msg::key(KeyCode::Char('/')));
+    for c in "awa".chars() {
+        app.update(Msg::key(KeyCode::Char(c)));
+    }
+    insta::assert_snapshot!("ui_list_filtered_80x24", draw(&mut app, 80, 24));
+}
+
+#[test]
+fn lesson_before_run() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut app = app();
+        app.open(2);
+        insta::assert_snapshot!(format!("ui_lesson_before_{w}x{h}"), draw(&mut app, w, h));
+    }
+}
+
+#[test]
+fn lesson_during_run() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut app = app();
+        app.open(2);
+        let (events, _) = events_until(1.0);
+        let lesson = app.lesson.as_mut().unwrap();
+        lesson.load_events(&events, RunStatus::Running);
+        lesson.set_now(Duration::from_millis(1500));
+        insta::assert_snapshot!(format!("ui_lesson_during_{w}x{h}"), draw(&mut app, w, h));
+    }
+}
+
+#[test]
+fn lesson_paused() {
+    let mut app = app();
+    app.open(2);
+    let (events, _) = events_until(1.0);
+    app.lesson
+        .as_mut()
+        .unwrap()
+        .load_events(&events, RunStatus::Paused);
+    insta::assert_snapshot!("ui_lesson_paused_80x24", draw(&mut app, 80, 24));
+}
+
+#[test]
+fn lesson_after_run() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut app = app();
+        app.open(2);
+        let (events, outcome) = events_until(100.0);
+        app.lesson
+            .as_mut()
+            .unwrap()
+            .load_events(&events, RunStatus::Finished(outcome));
+        insta::assert_snapshot!(format!("ui_lesson_after_{w}x{h}"), draw(&mut app, w, h));
+    }
+}
+
+#[test]
+fn scrub_and_task_detail() {
+    let mut app = app();
+    app.open(2);
+    let (events, outcome) = events_until(100.0);
+    app.lesson
+        .as_mut()
+        .unwrap()
+        .load_events(&events, RunStatus::Finished(outcome));
+    app.update(Msg::key(KeyCode::Left));
+    assert_eq!(
+        app.lesson.as_ref().unwrap().view_time(),
+        Duration::from_secs(1)
+    );
+    app.update(Msg::key(KeyCode::Down));
+    app.update(Msg::key(KeyCode::Enter));
+    insta::assert_snapshot!("ui_task_detail_80x24", draw(&mut app, 80, 24));
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = app();
+    app.open(2);
+    app.update(Msg::key(KeyCode::Char('?')));
+    insta::assert_snapshot!("ui_help_80x24", draw(&mut app, 80, 24));
+}
+
+#[test]
+fn too_small() {
+    let mut app = app();
+    insta::assert_snapshot!("ui_too_small_30x8", draw(&mut app, 30, 8));
+    app.open(2);
+    // Every size down to 20x5 draws without panicking.
+    for w in 20..=90 {
+        for h in 5..=30 {
+            draw(&mut app, w, h);
+        }
+    }
+}
+
+#[test]
+fn live_run_reaches_the_end() {
+    let mut app = app();
+    app.open(2);
+    app.update(Msg::key(KeyCode::Char('+')));
+    for _ in 0..4 {
+        app.update(Msg::key(KeyCode::Char('+')));
+    }
+    app.update(Msg::key(KeyCode::Char(' ')));
+    let start = std::time::Instant::now();
+    while !matches!(
+        app.lesson.as_ref().unwrap().status,
+        RunStatus::Finished(_)
+    ) {
+        assert!(start.elapsed() < Duration::from_secs(20), "run never ended");
+        app.update(Msg::Tick);
+        draw(&mut app, 80, 24);
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let lesson = app.lesson.as_ref().unwrap();
+    assert_eq!(lesson.status, RunStatus::Finished(Outcome::Finished));
+    assert_eq!(lesson.timeline.output.len(), 5);
+    assert!(app.progress.done.contains("gather"));
+}
