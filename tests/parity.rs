@@ -226,3 +226,61 @@ fn extra_lessons_match_cpython() {
         .collect();
     run_all(&files);
 }
+
+/// Known engine discrepancies with CPython, as the smallest lessons that
+/// show them: `cargo test --test parity known -- --ignored`.
+#[test]
+#[ignore = "engine: tasks resumed after `sleep(0)` run in reverse order, and run before tasks that were ready earlier"]
+fn known_engine_discrepancies() {
+    const SLEEP0_ORDER: &str = r#"
+title = "sleep(0) order"
+summary = "Tasks that yield with sleep(0) at the same instant resume in FIFO order."
+
+[demo]
+[[demo.coroutine]]
+name = "job"
+params = ["name"]
+body = [ { sleep = 0 }, { print = "{name}" } ]
+
+[[demo.coroutine]]
+name = "main"
+body = [
+  { gather = [ { call = "job", args = ["a"] }, { call = "job", args = ["b"] }, { call = "job", args = ["c"] } ] },
+]
+"#;
+    const TIMER_AFTER_READY: &str = r#"
+title = "timer wake vs sleep(0)"
+summary = "A task woken by a timer runs after the tasks that were already ready."
+
+[demo]
+[[demo.coroutine]]
+name = "ticker"
+body = [ { sleep = 1 }, { print = "tick" } ]
+
+[[demo.coroutine]]
+name = "main"
+body = [
+  { spawn = "ticker", into = "t" },
+  { sleep = 0 },
+  { block = 1.5 },
+  { sleep = 0 },
+  { print = "A" },
+  { block = 1 },
+  { sleep = 0 },
+  { print = "B" },
+  { await = "t" },
+]
+"#;
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("known");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut files = Vec::new();
+    for (name, text) in [
+        ("sleep0_order", SLEEP0_ORDER),
+        ("timer_after_ready", TIMER_AFTER_READY),
+    ] {
+        let path = dir.join(format!("{name}.toml"));
+        std::fs::write(&path, text).unwrap();
+        files.push((path, None));
+    }
+    run_all(&files);
+}
