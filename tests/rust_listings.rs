@@ -1,0 +1,201 @@
+//! The Rust (Tokio) listings of the reference lessons: snapshots, complete
+//! spans, rustfmt-clean text, and (ignored by default, needs the network the
+//! first time) a build of every listing against Tokio whose output must match
+//! the engine's.
+
+use asynclings::demo::ast::{Block, Demo, walk};
+use asynclings::lesson::{Lesson, load_file};
+use asynclings::render::rust::render;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn lesson_files(dir: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .expect("a file name")
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn load(path: &Path) -> Lesson {
+    load_file(path).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()))
+}
+
+fn all_lessons() -> Vec<(String, Lesson)> {
+    let mut out = Vec::new();
+    for dir in ["tests/reference", "lessons"] {
+        for path in lesson_files(dir) {
+            let name = format!("{}_{}", dir.replace('/', "_"), stem(&path));
+            out.push((name, load(&path)));
+        }
+    }
+    out
+}
+
+#[test]
+fn reference_listings() {
+    for path in lesson_files("tests/reference") {
+        let lesson = load(&path);
+        let listing = render(&lesson.demo);
+        insta::assert_snapshot!(stem(&path), listing.text());
+    }
+}
+
+fn blocks(demo: &Demo) -> Vec<&Block> {
+    demo.functions
+        .iter()
+        .flat_map(|f| [&f.body, &f.exit])
+        .collect()
+}
+
+#[test]
+fn every_statement_and_function_has_a_span() {
+    for (name, lesson) in all_lessons() {
+        let listing = render(&lesson.demo);
+        let n = listing.lines.len();
+        for block in blocks(&lesson.demo) {
+            walk(block, &mut |s| {
+                let span = listing
+                    .spans
+                    .get(&s.id)
+                    .unwrap_or_else(|| panic!("{name}: statement {} has no span", s.id));
+                assert!(
+                    span.start < span.end && span.end <= n,
+                    "{name}: bad span {span:?} for statement {}",
+                    s.id
+                );
+            });
+        }
+        for f in &lesson.demo.functions {
+            let span = listing
+                .functions
+                .get(&f.name)
+                .unwrap_or_else(|| panic!("{name}: function {} has no span", f.name));
+            assert!(span.start < span.end && span.end <= n, "{name}: {}", f.name);
+        }
+    }
+}
+
+fn rustfmt_check(text: &str) -> Option<String> {
+    let dir = std::env::temp_dir().join(format!("asynclings-rustfmt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).ok()?;
+    let file = dir.join("listing.rs");
+    std::fs::write(&file, text).ok()?;
+    let out = Command::new("rustfmt")
+        .args(["--edition", "2024", "--check"])
+        .arg(&file)
+        .output()
+        .ok()?;
+    if out.status.success() {
+        None
+    } else {
+        Some(String::from_utf8_lossy(&out.stdout).into_owned())
+    }
+}
+
+#[test]
+fn listings_are_rustfmt_clean() {
+    if Command::new("rustfmt").arg("--version").output().is_err() {
+        eprintln!("rustfmt not found: skipped");
+        return;
+    }
+    let mut failures = Vec::new();
+    for (name, lesson) in all_lessons() {
+        if let Some(diff) = rustfmt_check(&render(&lesson.demo).text()) {
+            failures.push(format!("{name}:\n{diff}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Python prints `['a', 'b']`, Rust's `{:?}` prints `["a", "b"]`: the one
+/// difference allowed between the two outputs.
+fn normalise(line: &str) -> String {
+    line.replace('\'', "\"")
+}
+
+/// Builds every listing as a binary of one Cargo project, runs each and
+/// compares what it prints with the engine. Slow (a Tokio build) and needs
+/// the crates (online the first time): `cargo test -- --ignored`.
+#[test]
+#[ignore]
+fn listings_compile_and_print_like_the_engine() {
+    let lessons = all_lessons();
+    let dir = std::env::temp_dir().join("asynclings-rust-listings");
+    let bin = dir.join("src/bin");
+    let _ = std::fs::remove_dir_all(&bin);
+    std::fs::create_dir_all(&bin).expect("temp dir");
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        r#"[package]
+name = "listings"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+tokio = { version = "1", features = ["full", "test-util"] }
+futures = "0.3"
+tokio-stream = "0.1"
+async-stream = "0.3"
+
+[workspace]
+"#,
+    )
+    .expect("Cargo.toml");
+    for (name, lesson) in &lessons {
+        let text = render(&lesson.demo).text().replace(
+            "#[tokio::main]",
+            "#[tokio::main(flavor = \"current_thread\", start_paused = true)]",
+        );
+        std::fs::write(bin.join(format!("{name}.rs")), text).expect("write listing");
+    }
+    let build = |offline: bool| {
+        let mut cmd = Command::new(env!("CARGO"));
+        cmd.arg("build").arg("--bins").current_dir(&dir);
+        cmd.env("CARGO_TARGET_DIR", dir.join("target"));
+        if offline {
+            cmd.arg("--offline");
+        }
+        cmd.output().expect("cargo runs")
+    };
+    let mut out = build(true);
+    if !out.status.success() {
+        out = build(false);
+    }
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let mut failures = Vec::new();
+    if !out.status.success() {
+        failures.push(format!("build failed:\n{stderr}"));
+    }
+    for (name, lesson) in &lessons {
+        let exe = dir.join("target/debug").join(name);
+        if !exe.exists() {
+            failures.push(format!("{name}: not built"));
+            continue;
+        }
+        let run = Command::new(&exe).output().expect("run listing");
+        let got: Vec<String> = String::from_utf8_lossy(&run.stdout)
+            .lines()
+            .map(normalise)
+            .collect();
+        let report = asynclings::engine::run_headless(&lesson.demo, &Default::default());
+        let want: Vec<String> = report.printed().into_iter().map(normalise).collect();
+        if got != want {
+            failures.push(format!("{name}: printed\n{got:#?}\nengine\n{want:#?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
