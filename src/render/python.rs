@@ -492,7 +492,7 @@ impl Writer {
                 _ => false,
             };
             if safe {
-                let (text, _) = self.expr_prec(rhs, false);
+                let (text, _) = self.expr_prec(rhs, None);
                 return format!("{target} {}= {text}", op.python());
             }
         }
@@ -506,13 +506,33 @@ impl Writer {
         }
         match t.as_plain() {
             Some(text) if text.is_empty() => String::new(),
-            Some(text) => string_literal(&text, false),
+            Some(text) => string_literal(&text, None),
             None => self.fstring(t),
         }
     }
 
+    /// Text with holes: an f-string, or `"...".format(...)` when a hole
+    /// holds strings that no f-string quote could carry in Python 3.11
+    /// (which allows neither the outer quote nor backslashes in holes).
     fn fstring(&self, t: &Template) -> String {
-        let mut out = String::from("f\"");
+        let mut strings = Vec::new();
+        let mut nested = false;
+        for part in &t.parts {
+            if let Part::Hole(e) = part {
+                strings_in(e, &mut strings, &mut nested);
+            }
+        }
+        // In Python 3.11 a hole may hold neither quote of its f-string
+        // nor a backslash.
+        let plain = |s: &String| {
+            !s.chars()
+                .any(|c| c == '\'' || c == '"' || c == '\\' || c.is_control())
+        };
+        if nested || !strings.iter().all(plain) {
+            return self.format_call(t);
+        }
+        let (outer, inner) = ('"', '\'');
+        let mut out = format!("f{outer}");
         for part in &t.parts {
             match part {
                 Part::Text(text) => {
@@ -520,13 +540,16 @@ impl Writer {
                         match c {
                             '{' => out.push_str("{{"),
                             '}' => out.push_str("}}"),
-                            '"' => out.push_str("\\\""),
+                            c if c == outer => {
+                                out.push('\\');
+                                out.push(c);
+                            }
                             c => push_escaped(&mut out, c),
                         }
                     }
                 }
                 Part::Hole(e) => {
-                    let (text, _) = self.expr_prec(e, true);
+                    let (text, _) = self.expr_prec(e, Some(inner));
                     out.push('{');
                     // `{{` would read as an escaped brace.
                     if text.starts_with('{') {
@@ -537,24 +560,46 @@ impl Writer {
                 }
             }
         }
-        out.push('"');
+        out.push(outer);
         out
     }
 
+    /// `"text {} text".format(value)`: what `fstring` falls back to.
+    fn format_call(&self, t: &Template) -> String {
+        let mut pattern = String::new();
+        let mut args = Vec::new();
+        for part in &t.parts {
+            match part {
+                Part::Text(text) => {
+                    pattern.push_str(&text.replace('{', "{{").replace('}', "}}"));
+                }
+                Part::Hole(e) => {
+                    pattern.push_str("{}");
+                    args.push(self.expr(e));
+                }
+            }
+        }
+        format!(
+            "{}.format({})",
+            string_literal(&pattern, None),
+            args.join(", ")
+        )
+    }
+
     fn expr(&self, e: &Expr) -> String {
-        self.expr_prec(e, false).0
+        self.expr_prec(e, None).0
     }
 
     /// An expression and how tightly it binds (Python's order: `or` 1,
     /// `and` 2, `not` 3, comparisons 4, `+` 5, `*` 6, unary minus 7, atoms 9).
-    /// `in_fstring`: inside an f-string's hole, where strings take single quotes.
-    fn expr_prec(&self, e: &Expr, in_fstring: bool) -> (String, u8) {
-        let sub = |x: &Expr| self.expr_prec(x, in_fstring);
+    /// `quote`: inside an f-string's hole, the quote string literals take.
+    fn expr_prec(&self, e: &Expr, quote: Option<char>) -> (String, u8) {
+        let sub = |x: &Expr| self.expr_prec(x, quote);
         let paren = |(text, p): (String, u8), min: u8| {
             if p < min { format!("({text})") } else { text }
         };
         match &e.kind {
-            ExprKind::Lit(v) => literal(v, in_fstring),
+            ExprKind::Lit(v) => literal(v, quote),
             ExprKind::Var(name) => (self.var(name), 9),
             ExprKind::List(items) => {
                 let items: Vec<String> = items.iter().map(|x| sub(x).0).collect();
@@ -564,16 +609,9 @@ impl Writer {
                 let args: Vec<String> = args.iter().map(|x| sub(x).0).collect();
                 (format!("{}({})", f.name(), args.join(", ")), 9)
             }
-            ExprKind::Template(t) => {
-                if in_fstring {
-                    // A nested f-string needs the other quote.
-                    let outer = self.fstring(t);
-                    let inner = &outer[2..outer.len() - 1];
-                    (format!("f'{inner}'"), 9)
-                } else {
-                    (self.fstring(t), 9)
-                }
-            }
+            // Never inside an f-string's hole: `fstring` falls back to
+            // `.format` for nested templates.
+            ExprKind::Template(t) => (self.fstring(t), 9),
             ExprKind::Unary(UnaryOp::Neg, x) => (format!("-{}", paren(sub(x), 7)), 7),
             ExprKind::Unary(UnaryOp::Not, x) => (format!("not {}", paren(sub(x), 3)), 3),
             ExprKind::Binary(op, a, b) => {
@@ -588,37 +626,68 @@ impl Writer {
     }
 }
 
-fn literal(v: &Value, in_fstring: bool) -> (String, u8) {
+/// Every string literal in `e`; `nested` is set when it holds a template.
+fn strings_in(e: &Expr, out: &mut Vec<String>, nested: &mut bool) {
+    match &e.kind {
+        ExprKind::Lit(v) => value_strings(v, out),
+        ExprKind::Var(_) => {}
+        ExprKind::List(items) | ExprKind::Call(_, items) => {
+            items.iter().for_each(|x| strings_in(x, out, nested))
+        }
+        ExprKind::Unary(_, x) => strings_in(x, out, nested),
+        ExprKind::Binary(_, a, b) => {
+            strings_in(a, out, nested);
+            strings_in(b, out, nested);
+        }
+        ExprKind::Template(_) => *nested = true,
+    }
+}
+
+fn value_strings(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Str(s) => out.push(s.to_string()),
+        // Written `float("inf")`.
+        Value::Float(x) if !x.is_finite() => out.push("inf".into()),
+        Value::List(items) => items.iter().for_each(|x| value_strings(x, out)),
+        _ => {}
+    }
+}
+
+fn literal(v: &Value, quote: Option<char>) -> (String, u8) {
     match v {
         Value::None => ("None".into(), 9),
         Value::Bool(b) => (if *b { "True" } else { "False" }.into(), 9),
         Value::Int(i) => (i.to_string(), if *i < 0 { 7 } else { 9 }),
-        Value::Float(x) if x.is_nan() => ("float(\"nan\")".into(), 9),
-        Value::Float(x) if x.is_infinite() => {
-            let s = if *x > 0.0 { "inf" } else { "-inf" };
-            let q = if in_fstring { '\'' } else { '"' };
-            (format!("float({q}{s}{q})"), 9)
+        Value::Float(x) if !x.is_finite() => {
+            let s = if x.is_nan() {
+                "nan"
+            } else if *x > 0.0 {
+                "inf"
+            } else {
+                "-inf"
+            };
+            (format!("float({})", string_literal(s, quote)), 9)
         }
         Value::Float(x) => {
             let p = if x.is_sign_negative() { 7 } else { 9 };
             (python_float_repr(*x), p)
         }
-        Value::Str(s) => (string_literal(s, in_fstring), 9),
+        Value::Str(s) => (string_literal(s, quote), 9),
         Value::List(items) => {
-            let items: Vec<String> = items.iter().map(|x| literal(x, in_fstring).0).collect();
+            let items: Vec<String> = items.iter().map(|x| literal(x, quote).0).collect();
             (format!("[{}]", items.join(", ")), 9)
         }
     }
 }
 
-/// A Python string literal: double quotes (black's choice) unless the text
-/// holds a double quote and no single quote, or it sits inside an f-string.
-fn string_literal(s: &str, in_fstring: bool) -> String {
-    let quote = if in_fstring || (s.contains('"') && !s.contains('\'')) {
+/// A Python string literal: in the given quote, else double quotes
+/// (black's choice) unless the text holds a double quote and no single quote.
+fn string_literal(s: &str, quote: Option<char>) -> String {
+    let quote = quote.unwrap_or(if s.contains('"') && !s.contains('\'') {
         '\''
     } else {
         '"'
-    };
+    });
     let mut out = String::new();
     out.push(quote);
     for c in s.chars() {
@@ -689,5 +758,7 @@ mod tests {
             w.fstring(&t),
             "f\"{name} said \\\"hi\\\" {{x}} {name + '!'}\""
         );
+        let t = parse_template("{a + \"it's\"} {{b}}").unwrap();
+        assert_eq!(w.fstring(&t), "\"{} {{b}}\".format(a + \"it's\")");
     }
 }
