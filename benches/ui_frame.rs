@@ -1,0 +1,98 @@
+//! Drawing one full lesson frame with 10, 100 and 1000 lanes.
+
+use asynclings::engine::{Event, EventKind, LaneKind, WaitOn};
+use asynclings::lesson::load_file;
+use asynclings::ui::app::{App, Msg, RunStatus};
+use asynclings::ui::progress::Progress;
+use asynclings::ui::theme::Theme;
+use asynclings::ui::view;
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::Path;
+use std::time::Duration;
+
+/// A run with `n` tasks sleeping different times, half of them done.
+fn events(n: u32) -> Vec<Event> {
+    let ev = |t: f64, lane: u32, kind: EventKind| Event {
+        time: Duration::from_secs_f64(t),
+        lane,
+        stmt: Some(0),
+        kind,
+    };
+    let mut out = vec![ev(
+        0.0,
+        0,
+        EventKind::Created {
+            name: "main".into(),
+            kind: LaneKind::Task,
+            parent: None,
+        },
+    )];
+    for i in 1..n {
+        out.push(ev(
+            0.0,
+            i,
+            EventKind::Created {
+                name: format!("worker{i}"),
+                kind: LaneKind::Task,
+                parent: Some(0),
+            },
+        ));
+    }
+    for i in 1..n {
+        out.push(ev(0.0, i, EventKind::Polled));
+        let deadline = Duration::from_secs_f64(f64::from(i % 20) * 0.5 + 0.5);
+        out.push(ev(
+            0.0,
+            i,
+            EventKind::Suspended {
+                on: WaitOn::Timer { deadline },
+            },
+        ));
+    }
+    let mut ends: Vec<(f64, u32)> = (1..n).map(|i| (f64::from(i % 20) * 0.5 + 0.5, i)).collect();
+    ends.sort_by(|a, b| a.0.total_cmp(&b.0));
+    for (t, i) in ends.into_iter().filter(|(t, _)| *t <= 5.0) {
+        out.push(ev(t, i, EventKind::Woken));
+        out.push(ev(t, i, EventKind::Polled));
+        out.push(ev(
+            t,
+            i,
+            EventKind::Printed {
+                text: format!("worker{i} done"),
+            },
+        ));
+        out.push(ev(
+            t,
+            i,
+            EventKind::Returned {
+                value: "None".into(),
+            },
+        ));
+    }
+    out
+}
+
+fn bench(c: &mut Criterion) {
+    let lesson = load_file(Path::new("tests/reference/r02_gather.toml")).expect("lesson");
+    let mut group = c.benchmark_group("ui_frame");
+    for n in [10u32, 100, 1000] {
+        let mut app = App::new(vec![lesson.clone()], Progress::default(), Theme::default());
+        app.open(0);
+        app.update(Msg::Resize(160, 48));
+        let lesson_state = app.lesson.as_mut().expect("open");
+        lesson_state.load_events(&events(n), RunStatus::Running);
+        lesson_state.set_now(Duration::from_secs(5));
+        let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("terminal");
+        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| {
+                terminal.draw(|f| view::draw(f, &app)).expect("draw");
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
