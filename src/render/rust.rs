@@ -489,6 +489,17 @@ fn ident(name: &str) -> String {
     }
 }
 
+/// A coroutine's or generator's name: `main` is Tokio's entry point, so a
+/// `main` that is not the demo's entry becomes `main_coroutine`.
+fn fn_name(name: &str) -> String {
+    if name == "main" {
+        // Only reached for a non-entry `main` (the entry `main` is inlined).
+        "main_coroutine".into()
+    } else {
+        ident(name)
+    }
+}
+
 fn camel(name: &str) -> String {
     name.split('_')
         .filter(|p| !p.is_empty())
@@ -548,6 +559,23 @@ impl Code {
     }
 
     fn wrap(&self, min: u8) -> String {
+        // A method call on a bare number literal needs its type spelled out.
+        let numeric = !self.text.is_empty()
+            && self
+                .text
+                .trim_start_matches('-')
+                .starts_with(|c: char| c.is_ascii_digit())
+            && self
+                .text
+                .chars()
+                .all(|c| c.is_ascii_digit() || ".-e".contains(c));
+        if min == 10 && numeric {
+            let suffix = if self.ty == Ty::Float { "_f64" } else { "_i64" };
+            if self.text.starts_with('-') {
+                return format!("({}{suffix})", self.text);
+            }
+            return format!("{}{suffix}", self.text);
+        }
         if self.prec < min {
             format!("({})", self.text)
         } else {
@@ -629,6 +657,8 @@ struct Renderer<'a> {
     uses: BTreeMap<&'static str, Vec<&'static str>>,
     indent: usize,
     needs_on_drop: bool,
+    /// The arguments of the last `format`-style call, for wrapping.
+    last_format_args: Vec<String>,
     // The function being rendered.
     func: String,
     kind: FunctionKind,
@@ -656,6 +686,7 @@ impl<'a> Renderer<'a> {
             uses: BTreeMap::new(),
             indent: 0,
             needs_on_drop: false,
+            last_format_args: Vec::new(),
             func: String::new(),
             kind: FunctionKind::Coroutine,
             declared: HashSet::new(),
@@ -678,6 +709,14 @@ impl<'a> Renderer<'a> {
 
     fn line(&mut self, text: impl AsRef<str>) {
         let text = text.as_ref();
+        // An empty block is written `{}`.
+        if text == "}"
+            && let Some(last) = self.lines.last_mut()
+            && last.ends_with(" {")
+        {
+            last.push('}');
+            return;
+        }
         if text.is_empty() {
             self.lines.push(String::new());
         } else {
@@ -689,30 +728,60 @@ impl<'a> Renderer<'a> {
     /// A statement line that rustfmt would wrap at 100 columns: a call whose
     /// arguments go one per line.
     fn call_line(&mut self, head: &str, args: &[String], tail: &str) {
-        let one = format!(
-            "{}{head}{}{tail}",
-            "    ".repeat(self.indent),
-            args.join(", ")
-        );
-        if one.len() <= 100 {
+        self.args_line(head, args, tail, true);
+    }
+
+    /// As [`Self::call_line`] for a macro: rustfmt adds no trailing comma.
+    fn macro_line(&mut self, head: &str, args: &[String], tail: &str) {
+        self.args_line(head, args, tail, false);
+    }
+
+    fn args_line(&mut self, head: &str, args: &[String], tail: &str, comma: bool) {
+        let inner = args.join(", ");
+        let one = format!("{}{head}{inner}{tail}", "    ".repeat(self.indent));
+        if one.len() <= 100 && (inner.len() <= 60 || args.len() == 1) {
             self.lines.push(one);
             return;
         }
         self.line(head);
         self.indent += 1;
-        for a in args {
-            self.line(format!("{a},"));
+        for (i, a) in args.iter().enumerate() {
+            if comma || i + 1 < args.len() {
+                self.line(format!("{a},"));
+            } else {
+                self.line(a);
+            }
         }
         self.indent -= 1;
         self.line(tail);
     }
 
+    /// `head` + a method chain + `tail`, one call per line when rustfmt
+    /// would break it (longer than 60 columns or the line longer than 100).
+    fn chain_line(&mut self, head: &str, base: &str, calls: &[String], tail: &str) {
+        let chain = format!("{base}{}", calls.concat());
+        let one = format!("{}{head}{chain}{tail}", "    ".repeat(self.indent));
+        if one.len() <= 100 && chain.len() <= 60 {
+            self.lines.push(one);
+            return;
+        }
+        self.line(format!("{head}{base}"));
+        self.indent += 1;
+        let n = calls.len();
+        for (i, c) in calls.iter().enumerate() {
+            if i + 1 == n {
+                self.line(format!("{c}{tail}"));
+            } else {
+                self.line(c);
+            }
+        }
+        self.indent -= 1;
+    }
+
     fn finish(mut self) -> Listing {
         let mut head = Vec::new();
         // rustfmt's order: paths compared segment by segment.
-        let mut uses: Vec<_> = self.uses.iter().collect();
-        uses.sort_by(|a, b| a.0.cmp(b.0));
-        for (module, names) in uses {
+        for (module, names) in &self.uses {
             let mut names = names.clone();
             names.sort_by(|a, b| version_cmp(a, b));
             if names.len() == 1 {
@@ -721,6 +790,7 @@ impl<'a> Renderer<'a> {
                 head.push(format!("use {module}::{{{}}};", names.join(", ")));
             }
         }
+        head.sort();
         if !head.is_empty() {
             head.push(String::new());
         }
@@ -763,7 +833,7 @@ impl<'a> Renderer<'a> {
         if !entry_is_main {
             self.line("#[tokio::main]");
             self.line("async fn main() {");
-            self.line(format!("    {}().await;", ident(&self.demo.entry)));
+            self.line(format!("    {}().await;", fn_name(&self.demo.entry)));
             self.line("}");
             self.line("");
         }
@@ -873,7 +943,7 @@ impl<'a> Renderer<'a> {
         } else {
             let params = self.param_list(f);
             let ret = self.ret_suffix(&f.name);
-            self.line(format!("async fn {}({params}){ret} {{", ident(&f.name)));
+            self.line(format!("async fn {}({params}){ret} {{", fn_name(&f.name)));
         }
         self.indent += 1;
         self.body(&f.body, true);
@@ -890,7 +960,7 @@ impl<'a> Renderer<'a> {
         let item = self.types.item.get(&f.name).cloned().unwrap_or(Ty::Unknown);
         self.line(format!(
             "fn {}({params}) -> impl Stream<Item = {}> {{",
-            ident(&f.name),
+            fn_name(&f.name),
             item.rust()
         ));
         self.indent += 1;
@@ -937,6 +1007,9 @@ impl<'a> Renderer<'a> {
                     let ty = self.types.var(&f.name, field);
                     let value = if ty == Ty::Float && code.ty == Ty::Int {
                         code.as_f64().text
+                    } else if matches!(&e.kind, ExprKind::Var(p) if f.params.contains(p)) {
+                        // Parameters move into the struct.
+                        code.text
                     } else {
                         code.owned()
                     };
@@ -947,7 +1020,16 @@ impl<'a> Renderer<'a> {
                     }
                 })
                 .collect();
-            self.call_line("Self { ", &inits, " }");
+            let one = inits.join(", ");
+            if one.len() <= 18 {
+                self.line(format!("Self {{ {one} }}"));
+            } else {
+                self.line("Self {");
+                for i in &inits {
+                    self.line(format!("    {i},"));
+                }
+                self.line("}");
+            }
         }
         self.indent -= 1;
         self.line("}");
@@ -1232,6 +1314,7 @@ impl<'a> Renderer<'a> {
         }
         let mut all = vec![format!("\"{fmt}\"")];
         all.extend(args);
+        self.last_format_args = all.clone();
         (format!("{mac}({})", all.join(", ")), true)
     }
 
@@ -1298,7 +1381,7 @@ impl<'a> Renderer<'a> {
             Some(FunctionKind::Iterator | FunctionKind::Resource) => {
                 format!("{}::new({args})", camel(&call.name))
             }
-            _ => format!("{}({args})", ident(&call.name)),
+            _ => format!("{}({args})", fn_name(&call.name)),
         }
     }
 
@@ -1390,8 +1473,13 @@ impl<'a> Renderer<'a> {
         }
         match &s.kind {
             StmtKind::Print(t) => {
-                let (text, _) = self.format(t, "println!");
-                self.line(format!("{text};"));
+                let (text, fresh) = self.format(t, "println!");
+                if fresh {
+                    let args = std::mem::take(&mut self.last_format_args);
+                    self.macro_line("println!(", &args, ");");
+                } else {
+                    self.line(format!("{text};"));
+                }
             }
             StmtKind::Sleep(e) => {
                 if let ExprKind::Lit(v) = &e.kind
@@ -1462,32 +1550,31 @@ impl<'a> Renderer<'a> {
             StmtKind::AsCompleted { calls, var, body } => {
                 self.use_("futures::stream", "FuturesUnordered");
                 self.use_("futures", "StreamExt");
-                let collect = match calls {
+                match calls {
                     Calls::List(list) => {
                         let same = list.windows(2).all(|w| w[0].name == w[1].name);
                         if !same {
                             self.use_("futures", "FutureExt");
                         }
-                        let items: Vec<String> = list
-                            .iter()
-                            .map(|c| {
-                                let code = self.call(c);
-                                if same {
-                                    code
-                                } else {
-                                    format!("{code}.boxed()")
-                                }
-                            })
-                            .collect();
-                        format!("[{}].into_iter().collect()", items.join(", "))
+                        self.line("let mut pending = FuturesUnordered::new();");
+                        for c in list {
+                            let code = self.call(c);
+                            let code = if same {
+                                code
+                            } else {
+                                format!("{code}.boxed()")
+                            };
+                            self.line(format!("pending.push({code});"));
+                        }
                     }
                     Calls::Each { call, var, over } => {
                         let (iter, pat) = self.iter_of(over, var);
                         let c = self.call(call);
-                        format!("{iter}.map(|{pat}| {c}).collect()")
+                        self.line(format!(
+                            "let mut pending: FuturesUnordered<_> = {iter}.map(|{pat}| {c}).collect();"
+                        ));
                     }
-                };
-                self.line(format!("let mut pending: FuturesUnordered<_> = {collect};"));
+                }
                 self.declared.insert(var.clone());
                 self.line(format!(
                     "while let Some({}) = pending.next().await {{",
@@ -1573,7 +1660,7 @@ impl<'a> Renderer<'a> {
                 let stream = self.stream(source);
                 let item = self.types.item_of(self.demo, &source.name);
                 let pat = ident(var);
-                let mut chain = stream;
+                let mut chain = Vec::new();
                 if let Some(f) = filter {
                     let c = self.expr(f).truthy();
                     let p = if item.is_copy() {
@@ -1581,16 +1668,18 @@ impl<'a> Renderer<'a> {
                     } else {
                         pat.clone()
                     };
-                    chain = format!("{chain}.filter(|{p}| std::future::ready({}))", c.text);
+                    chain.push(format!(".filter(|{p}| std::future::ready({}))", c.text));
                 }
                 if let Some(v) = value {
                     let c = self.expr(v);
                     if c.text != pat {
-                        chain = format!("{chain}.map(|{pat}| {})", c.owned());
+                        chain.push(format!(".map(|{pat}| {})", c.owned()));
                     }
                 }
                 let b = self.bind(into);
-                self.line(format!("{b}{chain}.collect::<Vec<_>>().await;"));
+                chain.push(".collect::<Vec<_>>()".into());
+                chain.push(".await".into());
+                self.chain_line(&b, &stream, &chain, ";");
             }
             StmtKind::For { var, over, body } => {
                 let c = self.expr(over);
@@ -1767,8 +1856,8 @@ impl<'a> Renderer<'a> {
                 self.use_("futures::future", "join_all");
                 let (iter, pat) = self.iter_of(over, var);
                 let c = self.call(call);
-                let mapped = if c == format!("{}({pat})", ident(&call.name)) {
-                    format!("{iter}.map({})", ident(&call.name))
+                let mapped = if c == format!("{}({pat})", fn_name(&call.name)) {
+                    format!("{iter}.map({})", fn_name(&call.name))
                 } else {
                     format!("{iter}.map(|{pat}| {c})")
                 };
