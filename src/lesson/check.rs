@@ -62,7 +62,10 @@ pub fn check_demo_in(demo: &Demo, source: Option<&str>, report: &mut Report<'_>)
                     "the entry coroutine `{}` cannot take parameters",
                     entry.name
                 ),
-                Some("asyncio.run(main()) calls it with no arguments".into()),
+                Some(format!(
+                    "remove `params` from `{}`: asyncio.run({}()) calls it with no arguments",
+                    entry.name, entry.name
+                )),
             );
         }
     }

@@ -118,6 +118,7 @@ pub fn parse_lesson(file: &str, stem: &str, text: &str) -> Result<Lesson, Vec<Le
     };
     let demo = match root.get("demo") {
         Some(node) => r.demo(node),
+        None if near_miss(&root, "demo") => None,
         None => {
             r.error(
                 whole.start..whole.start,
@@ -237,6 +238,63 @@ fn value_noun(v: &Value) -> &'static str {
     }
 }
 
+/// For a one-line basic string `raw` (quotes included) whose value is
+/// `text`: the offset in `raw` of each byte offset of `text` (and of its end).
+fn escaped_offsets(raw: &str, text: &str) -> Option<Vec<usize>> {
+    let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
+    if raw.starts_with("\"\"\"") || inner.contains('\n') {
+        return None;
+    }
+    let mut map = Vec::with_capacity(text.len() + 1);
+    let mut decoded = String::with_capacity(text.len());
+    let mut chars = inner.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let raw_at = 1 + i;
+        let ch = if c == '\\' {
+            let (_, e) = chars.next()?;
+            match e {
+                'n' => '\n',
+                't' => '\t',
+                'r' => '\r',
+                'b' => '\u{8}',
+                'f' => '\u{c}',
+                'e' => '\u{1b}',
+                '"' => '"',
+                '\\' => '\\',
+                'x' | 'u' | 'U' => {
+                    let n = match e {
+                        'x' => 2,
+                        'u' => 4,
+                        _ => 8,
+                    };
+                    let mut hex = String::new();
+                    for _ in 0..n {
+                        hex.push(chars.next()?.1);
+                    }
+                    char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?
+                }
+                _ => return None,
+            }
+        } else {
+            c
+        };
+        for _ in 0..ch.len_utf8() {
+            map.push(raw_at);
+        }
+        decoded.push(ch);
+    }
+    map.push(raw.len() - 1);
+    (decoded == text).then_some(map)
+}
+
+/// Whether `table` has a key that looks like a misspelling of `key`.
+fn near_miss(table: &DeTable<'_>, key: &str) -> bool {
+    table.iter().any(|(k, _)| {
+        let k = k.get_ref().as_ref();
+        k != key && did_you_mean(k, [key]).is_some()
+    })
+}
+
 fn type_of(v: &DeValue<'_>) -> &'static str {
     match v {
         DeValue::String(_) => "a string",
@@ -327,6 +385,8 @@ impl<'a> Reader<'a> {
     ) -> String {
         match table.get(key) {
             Some(node) => self.string(node, key).map(|(s, _)| s).unwrap_or_default(),
+            // A misspelt key is already reported, with this one as the fix.
+            None if near_miss(table, key) => String::new(),
             None => {
                 self.error(
                     table_span.start..table_span.start,
@@ -409,6 +469,27 @@ impl<'a> Reader<'a> {
         None
     }
 
+    /// The place in the file of the byte range `at` of a string node's
+    /// text: exact when the string is verbatim or a one-line `"..."` string
+    /// with escapes; the whole string otherwise.
+    fn text_span(&self, node: &Node<'_>, text: &str, at: Range<usize>) -> Range<usize> {
+        if let Some(base) = self.string_base(node, text) {
+            return base + at.start..base + at.end;
+        }
+        let span = node.span();
+        let Some(raw) = self.source.get(span.clone()) else {
+            return span;
+        };
+        match escaped_offsets(raw, text) {
+            Some(map) => {
+                let start = map.get(at.start).copied().unwrap_or(raw.len() - 1);
+                let end = map.get(at.end).copied().unwrap_or(raw.len() - 1);
+                span.start + start..span.start + end.max(start)
+            }
+            None => span,
+        }
+    }
+
     /// Reports an error inside the expression text of a string node: at its
     /// place in the string when the file holds the string verbatim.
     fn syntax_error(&mut self, node: &Node<'_>, text: &str, e: SyntaxError) {
@@ -422,10 +503,7 @@ impl<'a> Reader<'a> {
         e: SyntaxError,
         in_condition: bool,
     ) {
-        let span = match self.string_base(node, text) {
-            Some(base) => base + e.span.start..base + e.span.end,
-            None => node.span(),
-        };
+        let span = self.text_span(node, text, e.span.clone());
         let (message, help) = explain_syntax_error(&e.message, in_condition);
         self.error(span, message, Some(help));
     }
@@ -451,10 +529,7 @@ impl<'a> Reader<'a> {
                 message,
                 span: start..end,
             };
-            let span = match self.string_base(node, text) {
-                Some(base) => base + e.span.start..base + e.span.end,
-                None => node.span(),
-            };
+            let span = self.text_span(node, text, e.span.clone());
             let help = if in_condition {
                 "split it: compute parts first with { set = \"part\", to = \"{...}\" }, then test `part`"
             } else {
@@ -700,7 +775,12 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        if !functions.iter().any(|f| f.name == entry) {
+        let misspelt_kind = table
+            .iter()
+            .any(|(k, _)| !DEMO_KEYS.contains(&k.get_ref().as_ref()));
+        if functions.is_empty() && misspelt_kind {
+            // The unknown key is reported already; `main` is surely under it.
+        } else if !functions.iter().any(|f| f.name == entry) {
             let span = table.get("entry").map_or(node.span(), |n| n.span());
             let names: Vec<_> = functions.iter().map(|f| f.name.as_str()).collect();
             let help = match did_you_mean(&entry, names.iter().copied()) {
@@ -809,8 +889,25 @@ impl<'a> Reader<'a> {
     }
 
     fn block(&mut self, node: &Node<'_>, what: &str) -> Block {
-        let Some(items) = self.array(node, what) else {
-            return Vec::new();
+        let items = match node.get_ref() {
+            DeValue::Array(items) => items,
+            other => {
+                let hint = match other {
+                    DeValue::Table(_) => " (put the statement inside `[ ]`)",
+                    _ => "",
+                };
+                self.error(
+                    node.span(),
+                    format!(
+                        "`{what}` must be an array of statements, not {}{hint}",
+                        type_of(other)
+                    ),
+                    Some(format!(
+                        "write {what} = [ {{ print = \"hello\" }}, {{ sleep = 1 }} ]"
+                    )),
+                );
+                return Vec::new();
+            }
         };
         items
             .iter()
@@ -1233,7 +1330,14 @@ impl<'a> Reader<'a> {
                             self.error(
                                 span,
                                 format!("the answer `{a_text}` is not one of the choices"),
-                                Some(format!("choices are: {}", choices.join(", "))),
+                                Some(format!(
+                                    "write the answer exactly as one of the choices: {}",
+                                    choices
+                                        .iter()
+                                        .map(|c| format!("\"{c}\""))
+                                        .collect::<Vec<_>>()
+                                        .join(", ")
+                                )),
                             );
                             continue;
                         }
@@ -1264,7 +1368,10 @@ impl<'a> Reader<'a> {
                     self.error(
                         a.span(),
                         "a quiz has either `answer` or `from_run`, not both",
-                        Some("prefer from_run: the run itself checks the answer".into()),
+                        Some(
+                            "remove one: `answer` fixes the right choice, `from_run` takes it from the run (preferred)"
+                                .into(),
+                        ),
                     );
                     continue;
                 }
@@ -1428,6 +1535,9 @@ fn explain_syntax_error(message: &str, in_condition: bool) -> (String, String) {
             None => "to run a coroutine, use a statement: { call = \"name\", into = \"result\" }"
                 .to_string(),
         }
+    } else if in_condition && (message.contains("`{`") || message.contains("`}`")) {
+        "a condition is written without braces, as in while = \"n > 0\" (or with one pair around all of it)"
+            .to_string()
     } else if in_condition {
         "a condition is an expression such as `n > 0`, `done == False` or `len(items) < 3`; \
          operators: + - * / // % == != < <= > >= and or not"
