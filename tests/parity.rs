@@ -3,6 +3,7 @@
 //! virtual clock (tests/support/virtual_clock.py). Reference lessons
 //! (tests/reference/*.toml) must also print their `.expected` transcript.
 
+use asynclings::demo::ast::Block;
 use asynclings::engine::{self, Limits};
 use asynclings::lesson::{self, Lesson};
 use asynclings::render::python;
@@ -185,6 +186,9 @@ fn listings_cover_every_statement_and_definition() {
             );
         }
         for f in &lesson.demo.functions {
+            for block in [&f.body, &f.exit] {
+                nested_spans_inside(&path, &listing, block);
+            }
             let range = listing
                 .functions
                 .get(&f.name)
@@ -196,6 +200,35 @@ fn listings_cover_every_statement_and_definition() {
                 path.display(),
                 f.name
             );
+        }
+    }
+}
+
+/// Each statement's lines hold those of the statements nested in it, and
+/// statements of one block follow each other without overlapping.
+fn nested_spans_inside(path: &Path, listing: &asynclings::render::Listing, block: &Block) {
+    let mut previous_end = 0;
+    for stmt in block {
+        let span = &listing.spans[&stmt.id];
+        assert!(
+            span.start >= previous_end,
+            "{}: statement {} ({span:?}) overlaps the one before it",
+            path.display(),
+            stmt.id
+        );
+        previous_end = span.end;
+        for inner in stmt.blocks() {
+            for s in inner {
+                let inner_span = &listing.spans[&s.id];
+                assert!(
+                    span.start <= inner_span.start && inner_span.end <= span.end,
+                    "{}: statement {} ({inner_span:?}) is outside statement {} ({span:?})",
+                    path.display(),
+                    s.id,
+                    stmt.id
+                );
+            }
+            nested_spans_inside(path, listing, inner);
         }
     }
 }
