@@ -107,7 +107,10 @@ pub fn parse_lesson(file: &str, stem: &str, text: &str) -> Result<Lesson, Vec<Le
         r.error(
             span,
             format!("the id `{id}` has characters other than letters, digits, `-` and `_`"),
-            Some("ids are typed on the command line: use a slug like `gather-many`".into()),
+            Some(format!(
+                "ids are typed on the command line: use a slug such as `{}`",
+                to_slug(&id)
+            )),
         );
     }
     let title = r.required_string(&root, "title", whole.clone(), "a lesson");
@@ -287,6 +290,37 @@ fn escaped_offsets(raw: &str, text: &str) -> Option<Vec<usize>> {
     (decoded == text).then_some(map)
 }
 
+/// `text` made into a valid name: other characters become `_`, and a
+/// leading digit gets a `_` before it.
+fn valid_name(text: &str) -> String {
+    let mut name: String = text
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    if !name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
+        name.insert(0, '_');
+    }
+    name
+}
+
+/// `text` made into an id: lower case, other characters become `-`.
+fn to_slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.trim().chars() {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_matches('-').to_string();
+    if out.is_empty() {
+        "my-lesson".into()
+    } else {
+        out
+    }
+}
+
 /// Whether `table` has a key that looks like a misspelling of `key`.
 fn near_miss(table: &DeTable<'_>, key: &str) -> bool {
     table.iter().any(|(k, _)| {
@@ -410,7 +444,10 @@ impl<'a> Reader<'a> {
             self.error(
                 span,
                 format!("`{s}` is not a valid name for `{what}`"),
-                Some("names are letters, digits and `_`, not starting with a digit".into()),
+                Some(format!(
+                    "names are letters, digits and `_`, not starting with a digit, such as `{}`",
+                    valid_name(&s)
+                )),
             );
             return None;
         }
@@ -429,10 +466,28 @@ impl<'a> Reader<'a> {
         match node.get_ref() {
             DeValue::Table(t) => Some(t),
             other => {
+                let help = if what == "a statement" {
+                    "a statement is an inline table that starts with its keyword: { print = \"hello\" }"
+                        .to_string()
+                } else if what == "`demo`" {
+                    "write a [demo] table, then one [[demo.coroutine]] table per coroutine"
+                        .to_string()
+                } else if what == "`fields`" {
+                    "write fields = { count = 0 }".to_string()
+                } else if what == "a quiz" {
+                    "write each quiz as a [[quiz]] table with question, choices and from_run (or answer)"
+                        .to_string()
+                } else if what.starts_with("each awaitable") {
+                    "write each one as { call = \"fetch\", args = [1] }".to_string()
+                } else if let Some(noun) = what.strip_prefix("a ").or(what.strip_prefix("an ")) {
+                    format!("write each {noun} as a [[demo.{noun}]] table with its name")
+                } else {
+                    "write a table: { key = value }".to_string()
+                };
                 self.error(
                     node.span(),
                     format!("{what} must be a table, not {}", type_of(other)),
-                    None,
+                    Some(help),
                 );
                 None
             }
@@ -570,7 +625,14 @@ impl<'a> Reader<'a> {
             DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
                 Ok(i) => lit(Value::Int(i)),
                 Err(_) => {
-                    self.error(span.clone(), "this integer does not fit in 64 bits", None);
+                    self.error(
+                        span.clone(),
+                        "this integer does not fit in 64 bits",
+                        Some(
+                            "use a number between -9223372036854775808 and 9223372036854775807"
+                                .into(),
+                        ),
+                    );
                     None
                 }
             },
@@ -579,7 +641,11 @@ impl<'a> Reader<'a> {
                 match text.parse::<f64>() {
                     Ok(x) => lit(Value::Float(x)),
                     Err(_) => {
-                        self.error(span.clone(), "this is not a number", None);
+                        self.error(
+                            span.clone(),
+                            "this is not a number",
+                            Some("write a number such as 1.5 or -0.25".into()),
+                        );
                         None
                     }
                 }
@@ -1110,12 +1176,20 @@ impl<'a> Reader<'a> {
                         call,
                     }),
                     (None, None) => Some(Calls::List(vec![call])),
-                    _ => {
+                    (var, _) => {
+                        let (has, lacks) = if var.is_some() {
+                            ("for", "in")
+                        } else {
+                            ("in", "for")
+                        };
+                        let name = &call.name;
                         self.error(
                             node.span(),
-                            format!("`{keyword}` over a list needs both `for` and `in`"),
+                            format!(
+                                "`{keyword}` over a list needs both `for` and `in`, and this one has `{has}` but no `{lacks}`"
+                            ),
                             Some(format!(
-                                "for example {{ {keyword} = \"double\", args = [\"{{n}}\"], for = \"n\", in = [1, 2, 3] }}"
+                                "for example {{ {keyword} = \"{name}\", args = [\"{{n}}\"], for = \"n\", in = [1, 2, 3] }}"
                             )),
                         );
                         None
