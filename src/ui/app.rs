@@ -149,7 +149,7 @@ impl LessonState {
     }
 
     fn start(&mut self, lesson: &Lesson, paused: bool) {
-        self.run = None; // stops and joins the previous run
+        discard(self.run.take());
         self.timeline = Timeline::default();
         self.now = Duration::ZERO;
         self.cursor = None;
@@ -264,6 +264,54 @@ impl LessonState {
         if let Some(next) = next {
             self.cursor = (next != self.now).then_some(next);
         }
+    }
+}
+
+/// Stops a run and lets another thread wait for its end: a demo thread
+/// inside a long blocking call must not freeze the screen.
+fn discard(run: Option<LiveRun>) {
+    if let Some(run) = run {
+        run.control().stop();
+        std::thread::spawn(move || drop(run));
+    }
+}
+
+impl Drop for LessonState {
+    fn drop(&mut self) {
+        discard(self.run.take());
+    }
+}
+
+/// Rows of lanes the timeline shows at this terminal size.
+pub fn timeline_rows(size: (u16, u16)) -> usize {
+    let areas = super::view::lesson::layout(Rect::new(0, 0, size.0, size.1));
+    areas.timeline.height.saturating_sub(3).max(1) as usize
+}
+
+impl LessonState {
+    /// Moves the lane selection, scrolling to keep it in view.
+    pub fn select_lane(&mut self, lane: usize, rows: usize) {
+        let lanes = self.timeline.lanes.len();
+        self.selected_lane = lane.min(lanes.saturating_sub(1));
+        if self.selected_lane < self.lane_scroll {
+            self.lane_scroll = self.selected_lane;
+        } else if self.selected_lane >= self.lane_scroll + rows {
+            self.lane_scroll = self.selected_lane + 1 - rows;
+        }
+    }
+
+    /// Scrolls the lanes, keeping the selection among the visible ones.
+    pub fn scroll_lanes(&mut self, up: bool, rows: usize) {
+        let max = self.timeline.lanes.len().saturating_sub(rows);
+        self.lane_scroll = if up {
+            self.lane_scroll.saturating_sub(1)
+        } else {
+            (self.lane_scroll + 1).min(max)
+        };
+        let sel = self
+            .selected_lane
+            .clamp(self.lane_scroll, self.lane_scroll + rows - 1);
+        self.selected_lane = sel.min(self.timeline.lanes.len().saturating_sub(1));
     }
 }
 
@@ -522,9 +570,13 @@ impl App {
             }
             KeyCode::Left => lesson.scrub(false),
             KeyCode::Right => lesson.scrub(true),
-            KeyCode::Up => lesson.selected_lane = lesson.selected_lane.saturating_sub(1),
+            KeyCode::Up => {
+                let rows = timeline_rows(self.size);
+                lesson.select_lane(lesson.selected_lane.saturating_sub(1), rows)
+            }
             KeyCode::Down => {
-                lesson.selected_lane = (lesson.selected_lane + 1).min(lanes.saturating_sub(1))
+                let rows = timeline_rows(self.size);
+                lesson.select_lane(lesson.selected_lane + 1, rows)
             }
             KeyCode::Enter => lesson.detail = lanes > 0,
             KeyCode::Char('j') => lesson.prose_scroll = lesson.prose_scroll.saturating_add(1),
@@ -556,12 +608,7 @@ impl App {
                 };
                 let areas = super::view::lesson::layout(area);
                 if areas.timeline.contains(at) {
-                    let max = lesson.timeline.lanes.len().saturating_sub(1);
-                    lesson.lane_scroll = if up {
-                        lesson.lane_scroll.saturating_sub(1)
-                    } else {
-                        (lesson.lane_scroll + 1).min(max)
-                    };
+                    lesson.scroll_lanes(up, timeline_rows(self.size));
                 } else if up {
                     lesson.prose_scroll = lesson.prose_scroll.saturating_sub(1);
                 } else {

@@ -60,7 +60,12 @@ pub fn run_app<B: Backend>(
 /// Opens the UI on the real terminal; returns when the learner quits.
 pub fn run(lessons: crate::lesson::Lessons) -> std::io::Result<()> {
     let progress = progress::Progress::load(progress::Progress::default_path());
+    let last = progress.last.clone();
     let mut app = App::new(lessons.lessons, progress, theme::Theme::from_env());
+    // Reopen the lesson the learner had open last.
+    if let Some(i) = last.and_then(|id| app.lessons.iter().position(|l| l.id == id)) {
+        app.open(i);
+    }
     let mut guard = terminal::Guard::new()?;
     let signalled = guard.signalled.clone();
     let mut input = |wait: Duration| -> Option<Msg> {

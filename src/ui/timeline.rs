@@ -64,9 +64,9 @@ impl LaneState {
     /// Which state wins when several fall in one timeline column.
     pub fn priority(self) -> u8 {
         match self {
-            LaneState::Blocked => 9,
-            LaneState::Failed | LaneState::Cancelled | LaneState::TimedOut => 8,
-            LaneState::Done => 7,
+            LaneState::Failed | LaneState::Cancelled | LaneState::TimedOut => 9,
+            LaneState::Done => 8,
+            LaneState::Blocked => 7,
             LaneState::Running => 6,
             LaneState::Ready => 5,
             LaneState::WaitTimer => 3,
@@ -161,6 +161,8 @@ pub struct Timeline {
     pub output: Vec<(Duration, LaneId, String)>,
     /// Why the run ended early, if it did.
     pub aborted: Option<String>,
+    /// The lane that ran last: one thread runs one lane at a time.
+    running: Option<LaneId>,
 }
 
 impl Timeline {
@@ -252,6 +254,23 @@ impl Timeline {
         let Some(&i) = self.index.get(&id) else {
             return;
         };
+        if state != LaneState::Ready {
+            // A lane left running without a suspension (an async context
+            // manager between enter and exit, a generator between items)
+            // is not running once another lane runs or suspends: it waits
+            // on its user.
+            let other = if state == LaneState::Running {
+                self.running.replace(id)
+            } else {
+                self.running
+            };
+            if let Some(other) = other
+                && other != id
+                && self.lane(other).and_then(Lane::last_state) == Some(LaneState::Running)
+            {
+                self.set(other, t, LaneState::WaitTask, None);
+            }
+        }
         let lane = &mut self.lanes[i];
         if let Some(last) = lane.segments.last_mut() {
             if last.state.is_final() {

@@ -103,12 +103,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     let rows = inner.height.saturating_sub(2) as usize;
     let lanes = tl.lanes.len();
     // Keep the selected lane visible.
-    let mut first = lesson.lane_scroll.min(lanes.saturating_sub(rows.max(1)));
-    if lesson.selected_lane < first {
-        first = lesson.selected_lane;
-    } else if rows > 0 && lesson.selected_lane >= first + rows {
-        first = lesson.selected_lane + 1 - rows;
-    }
+    let first = lesson.lane_scroll.min(lanes.saturating_sub(rows.max(1)));
     if lanes == 0 && rows > 0 {
         buf.set_string(
             inner.x,
