@@ -1,5 +1,9 @@
 //! The Python (asyncio) listing of a demo: a complete, black-style program
 //! whose output, run on a virtual clock, is the engine's transcript.
+//!
+//! Iterators and resources become classes whose fields are `self.name`.
+//! `__aenter__` is the `enter` block as written: like the engine, `as`
+//! receives what it returns, or `None` when it returns nothing.
 
 use super::Listing;
 use crate::demo::ast::{Block, Call, Calls, Demo, Function, FunctionKind, Stmt, StmtKind, walk};
