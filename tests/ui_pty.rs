@@ -186,3 +186,15 @@ fn sigterm_mid_demo_restores_the_terminal() {
     s.wait_exit();
     s.assert_restored();
 }
+
+#[test]
+fn ctrl_c_quits_and_restores() {
+    let mut s = Session::start("ctrlc");
+    s.wait_for("asynclings — 1 lessons");
+    s.send("\r");
+    s.send(" ");
+    s.wait_for("▶ running");
+    s.send("\x03");
+    s.wait_exit();
+    s.assert_restored();
+}

@@ -167,10 +167,7 @@ fn live_run_reaches_the_end() {
     }
     app.update(Msg::key(KeyCode::Char(' ')));
     let start = std::time::Instant::now();
-    while !matches!(
-        app.lesson.as_ref().unwrap().status,
-        RunStatus::Finished(_)
-    ) {
+    while !matches!(app.lesson.as_ref().unwrap().status, RunStatus::Finished(_)) {
         assert!(start.elapsed() < Duration::from_secs(20), "run never ended");
         app.update(Msg::Tick);
         draw(&mut app, 80, 24);
@@ -180,4 +177,79 @@ fn live_run_reaches_the_end() {
     assert_eq!(lesson.status, RunStatus::Finished(Outcome::Finished));
     assert_eq!(lesson.timeline.output.len(), 5);
     assert!(app.progress.done.contains("gather"));
+}
+
+#[test]
+fn many_lanes_scroll() {
+    use asynclings::engine::{Event, EventKind, LaneKind, WaitOn};
+    let ev = |t: f64, lane: u32, kind: EventKind| Event {
+        time: Duration::from_secs_f64(t),
+        lane,
+        stmt: None,
+        kind,
+    };
+    let mut events = Vec::new();
+    for i in 0..40u32 {
+        events.push(ev(
+            0.0,
+            i,
+            EventKind::Created {
+                name: format!("w{i}"),
+                kind: LaneKind::Task,
+                parent: None,
+            },
+        ));
+        events.push(ev(0.0, i, EventKind::Polled));
+        events.push(ev(
+            0.0,
+            i,
+            EventKind::Suspended {
+                on: WaitOn::Timer {
+                    deadline: Duration::from_secs(u64::from(i % 4) + 1),
+                },
+            },
+        ));
+    }
+    let mut app = app();
+    app.open(2);
+    app.update(Msg::Resize(80, 24));
+    let lesson = app.lesson.as_mut().unwrap();
+    lesson.load_events(&events, RunStatus::Paused);
+    for _ in 0..12 {
+        app.update(Msg::key(KeyCode::Down));
+    }
+    let lesson = app.lesson.as_ref().unwrap();
+    assert_eq!(lesson.selected_lane, 12);
+    assert!(lesson.lane_scroll > 0);
+    let scroll = lesson.lane_scroll;
+    insta::assert_snapshot!("ui_many_lanes_80x24", draw(&mut app, 80, 24));
+    // The mouse wheel over the timeline scrolls the lanes.
+    let wheel = crossterm::event::MouseEvent {
+        kind: crossterm::event::MouseEventKind::ScrollDown,
+        column: 40,
+        row: 20,
+        modifiers: crossterm::event::KeyModifiers::NONE,
+    };
+    app.update(Msg::Mouse(wheel));
+    assert_eq!(app.lesson.as_ref().unwrap().lane_scroll, scroll + 1);
+}
+
+#[test]
+fn no_color_theme_has_no_colours() {
+    let mut app = app();
+    app.open(2);
+    let (events, _) = events_until(1.0);
+    app.lesson
+        .as_mut()
+        .unwrap()
+        .load_events(&events, RunStatus::Paused);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| view::draw(f, &app)).unwrap();
+    let buffer = terminal.backend().buffer();
+    assert!(
+        buffer
+            .content
+            .iter()
+            .all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset)
+    );
 }

@@ -120,7 +120,7 @@ impl Lane {
     /// The most telling state over `[from, to)`: a blip of running
     /// shows even though it takes no virtual time.
     pub fn state_in(&self, from: Duration, to: Duration) -> Option<LaneState> {
-        let first = self.segments.partition_point(|s| s.start <= from);
+        let first = self.segments.partition_point(|s| s.start < from);
         let mut best = first
             .checked_sub(1)
             .map(|i| self.segments[i].state)
@@ -321,5 +321,94 @@ impl Timeline {
         });
         let blocks = self.blocks.iter().map(|b| b.1);
         deadlines.chain(blocks).fold(self.end, Duration::max)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(t: f64, lane: LaneId, kind: EventKind) -> Event {
+        Event {
+            time: Duration::from_secs_f64(t),
+            lane,
+            stmt: None,
+            kind,
+        }
+    }
+
+    fn created(lane: LaneId, name: &str) -> EventKind {
+        let _ = lane;
+        EventKind::Created {
+            name: name.into(),
+            kind: LaneKind::Task,
+            parent: None,
+        }
+    }
+
+    #[test]
+    fn states_over_time() {
+        let deadline = Duration::from_secs(2);
+        let events = [
+            ev(0.0, 0, created(0, "main")),
+            ev(0.0, 0, EventKind::Polled),
+            ev(
+                0.0,
+                0,
+                EventKind::Suspended {
+                    on: WaitOn::Timer { deadline },
+                },
+            ),
+            ev(2.0, 0, EventKind::Woken),
+            ev(2.0, 0, EventKind::Polled),
+            ev(
+                2.0,
+                0,
+                EventKind::Returned {
+                    value: "None".into(),
+                },
+            ),
+        ];
+        let tl = Timeline::from_events(&events);
+        let lane = tl.lane(0).unwrap();
+        let s = |t: f64| lane.state_at(Duration::from_secs_f64(t));
+        assert_eq!(s(1.0), Some(LaneState::WaitTimer));
+        assert_eq!(s(2.0), Some(LaneState::Done));
+        assert_eq!(tl.next_deadline(Duration::ZERO), None);
+        assert_eq!(tl.times, vec![Duration::ZERO, deadline]);
+        // The zero-length run at t=0 wins its column.
+        assert_eq!(
+            lane.state_in(Duration::ZERO, Duration::from_millis(100)),
+            Some(LaneState::Running)
+        );
+        assert_eq!(
+            lane.state_in(Duration::from_secs(1), Duration::from_millis(1100)),
+            Some(LaneState::WaitTimer)
+        );
+    }
+
+    #[test]
+    fn blocking_and_implicit_waits() {
+        let events = [
+            ev(0.0, 0, created(0, "a")),
+            ev(0.0, 1, created(1, "b")),
+            ev(0.0, 0, EventKind::Polled),
+            ev(
+                0.0,
+                0,
+                EventKind::Blocked {
+                    until: Duration::from_secs(2),
+                },
+            ),
+            ev(2.0, 0, EventKind::Unblocked),
+            // `b` runs while `a` never said it suspended.
+            ev(2.0, 1, EventKind::Polled),
+        ];
+        let tl = Timeline::from_events(&events);
+        assert!(tl.blocked_in(Duration::from_secs(1), Duration::from_millis(1500)));
+        assert!(!tl.blocked_in(Duration::from_secs(3), Duration::from_secs(4)));
+        assert_eq!(tl.lane(0).unwrap().last_state(), Some(LaneState::WaitTask));
+        assert_eq!(tl.lane(1).unwrap().last_state(), Some(LaneState::Running));
+        assert_eq!(tl.horizon(), Duration::from_secs(2));
     }
 }

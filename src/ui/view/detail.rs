@@ -2,8 +2,9 @@
 //! its current line.
 
 use crate::demo::value::format_seconds;
-use crate::engine::LaneKind;
+use crate::engine::{LaneId, LaneKind, WaitOn};
 use crate::ui::app::{App, LessonState};
+use crate::ui::timeline::Timeline;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -11,6 +12,23 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 fn secs(d: std::time::Duration) -> String {
     format_seconds(d.as_secs_f64())
+}
+
+/// What a lane waits on, naming the lanes.
+pub fn describe(on: &WaitOn, tl: &Timeline) -> String {
+    let name = |id: &LaneId| match tl.lane(*id) {
+        Some(l) => format!("{} #{id}", l.name),
+        None => format!("#{id}"),
+    };
+    match on {
+        WaitOn::Lane(id) => format!("{} to finish", name(id)),
+        WaitOn::Lanes(ids) => {
+            let names: Vec<String> = ids.iter().map(name).collect();
+            format!("{} to finish", names.join(", "))
+        }
+        WaitOn::Generator(id) => format!("the next item of {}", name(id)),
+        other => other.to_string(),
+    }
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
@@ -46,7 +64,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
         Span::raw(seg.map_or("not created yet", |s| s.state.label())),
     ]));
     if let Some(on) = seg.and_then(|s| s.on.as_ref()) {
-        lines.push(Line::from(vec![key("awaits"), Span::raw(on.to_string())]));
+        lines.push(Line::from(vec![key("awaits"), Span::raw(describe(on, tl))]));
     }
     let listing = lesson.listing(lesson.lang);
     if let Some(n) = lane.stmt_at(t).and_then(|s| listing.line_of(s)) {

@@ -5,7 +5,7 @@ use crate::ui::app::{App, LessonState};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     let theme = &app.theme;
@@ -50,7 +50,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
             theme.dim(),
         )));
     }
-    let skip = lines.len().saturating_sub(inner.height as usize);
-    let lines: Vec<Line> = lines.into_iter().skip(skip).collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    // Keep the last lines in view; long lines wrap.
+    let width = inner.width.max(1) as usize;
+    let mut rows = 0;
+    let mut keep = 0;
+    for line in lines.iter().rev() {
+        let h = line.width().max(1).div_ceil(width);
+        if rows + h > inner.height as usize {
+            break;
+        }
+        rows += h;
+        keep += 1;
+    }
+    let lines: Vec<Line> = lines.split_off(lines.len() - keep);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
