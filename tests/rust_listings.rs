@@ -164,7 +164,8 @@ async-stream = "0.3"
     }
     let build = |offline: bool| {
         let mut cmd = Command::new(env!("CARGO"));
-        cmd.arg("build").arg("--bins").current_dir(&dir);
+        cmd.args(["build", "--bins", "--keep-going"])
+            .current_dir(&dir);
         cmd.env("CARGO_TARGET_DIR", dir.join("target"));
         if offline {
             cmd.arg("--offline");

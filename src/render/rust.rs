@@ -110,6 +110,10 @@ struct Types {
     owned_str: HashSet<(String, usize)>,
     /// (function, parameter) futures the function resolves: oneshot senders.
     senders: HashSet<(String, String)>,
+    /// (function, parameter index) given a computed list of strings.
+    owned_list: HashSet<(String, usize)>,
+    /// Inside `on_cancel` or `finally` while inferring.
+    in_cleanup: bool,
 }
 
 impl Types {
@@ -274,6 +278,21 @@ impl Types {
             if ty == Ty::Str && !matches!(arg.kind, ExprKind::Lit(_)) {
                 changed |= self.owned_str.insert((call.name.clone(), i));
             }
+            // Lists of literal strings stay `Vec<&str>` unless some caller
+            // passes a list it computed.
+            let borrowed_list = match &arg.kind {
+                ExprKind::List(_) => true,
+                ExprKind::Var(n) => demo.function(f).is_some_and(|func| {
+                    func.params
+                        .iter()
+                        .position(|p| p == n)
+                        .is_some_and(|j| !self.owned_list.contains(&(f.to_string(), j)))
+                }),
+                _ => false,
+            };
+            if ty == Ty::List(Box::new(Ty::Str)) && !borrowed_list {
+                changed |= self.owned_list.insert((call.name.clone(), i));
+            }
             if let Some(slot) = self.params.get_mut(&call.name).and_then(|p| p.get_mut(i)) {
                 changed |= unify(slot, &ty);
                 let back = slot.clone();
@@ -322,6 +341,8 @@ impl Types {
                     let ty = self.expr_ty(name, value);
                     changed |= self.set(name, var, &ty);
                 }
+                // A return in cleanup code cannot happen in Rust's `Drop`.
+                StmtKind::Return(Some(_)) if self.in_cleanup => {}
                 StmtKind::Return(Some(e)) => {
                     let ty = self.expr_ty(name, e);
                     let slot = self.ret.get_mut(name).expect("every function");
@@ -437,8 +458,10 @@ impl Types {
                     finally,
                 } => {
                     changed |= self.block(demo, f, body);
+                    let outer = std::mem::replace(&mut self.in_cleanup, true);
                     changed |= self.block(demo, f, on_cancel);
                     changed |= self.block(demo, f, finally);
+                    self.in_cleanup = outer;
                 }
                 StmtKind::Future { name: fut } => {
                     changed |= self.set(name, fut, &Ty::Future(Box::new(Ty::Unknown)));
@@ -657,6 +680,10 @@ struct Renderer<'a> {
     uses: BTreeMap<&'static str, Vec<&'static str>>,
     indent: usize,
     needs_on_drop: bool,
+    /// `on_cancel` guards of the enclosing `try`s, to disarm on `return`.
+    guards: Vec<String>,
+    /// Futures awaited in more than one place: `Shared` receivers.
+    shared: HashSet<(String, String)>,
     /// The arguments of the last `format`-style call, for wrapping.
     last_format_args: Vec<String>,
     // The function being rendered.
@@ -687,6 +714,8 @@ impl<'a> Renderer<'a> {
             indent: 0,
             needs_on_drop: false,
             last_format_args: Vec::new(),
+            guards: Vec::new(),
+            shared: shared_futures(demo, types),
             func: String::new(),
             kind: FunctionKind::Coroutine,
             declared: HashSet::new(),
@@ -896,6 +925,15 @@ impl<'a> Renderer<'a> {
             .collect();
     }
 
+    /// A `Vec<&str>` parameter (only ever given lists of literals).
+    fn list_borrowed(&self, func: &str, i: usize) -> bool {
+        let kind = self.demo.function(func).map(|f| f.kind);
+        matches!(
+            kind,
+            Some(FunctionKind::Coroutine | FunctionKind::Generator)
+        ) && !self.types.owned_list.contains(&(func.to_string(), i))
+    }
+
     fn param_owned(&self, func: &str, i: usize) -> bool {
         let kind = self.demo.function(func).map(|f| f.kind);
         matches!(kind, Some(FunctionKind::Iterator | FunctionKind::Resource))
@@ -903,7 +941,13 @@ impl<'a> Renderer<'a> {
                 && self.types.owned_str.contains(&(func.to_string(), i)))
     }
 
-    fn param_list(&self, f: &Function) -> String {
+    fn param_list(&mut self, f: &Function) -> String {
+        if f.params
+            .iter()
+            .any(|p| self.shared.contains(&(f.name.clone(), p.clone())))
+        {
+            self.use_("futures::future", "Shared");
+        }
         f.params
             .iter()
             .enumerate()
@@ -911,8 +955,14 @@ impl<'a> Renderer<'a> {
                 let ty = self.types.var(&f.name, p);
                 let written = match &ty {
                     Ty::Str if !self.param_owned(&f.name, i) => "&str".to_string(),
+                    Ty::List(t) if **t == Ty::Str && self.list_borrowed(&f.name, i) => {
+                        "Vec<&str>".to_string()
+                    }
                     Ty::Future(t) if self.types.senders.contains(&(f.name.clone(), p.clone())) => {
                         format!("oneshot::Sender<{}>", t.rust())
+                    }
+                    Ty::Future(t) if self.shared.contains(&(f.name.clone(), p.clone())) => {
+                        format!("Shared<oneshot::Receiver<{}>>", t.rust())
                     }
                     t => t.rust(),
                 };
@@ -1364,9 +1414,23 @@ impl<'a> Renderer<'a> {
                         ExprKind::Var(n) if sender && self.local_futures.contains(n) => {
                             format!("{}_tx", n)
                         }
+                        ExprKind::Var(n)
+                            if !sender && self.shared.contains(&(self.func.clone(), n.clone())) =>
+                        {
+                            format!("{}.clone()", ident(n))
+                        }
                         _ => c.text,
                     }
                 }
+                Ty::List(t) if **t == Ty::Str && self.list_borrowed(&call.name, i) => c.owned(),
+                Ty::List(t) if **t == Ty::Str => match &arg.kind {
+                    ExprKind::List(items) => {
+                        let items: Vec<String> =
+                            items.iter().map(|i| self.expr(i).owned()).collect();
+                        format!("vec![{}]", items.join(", "))
+                    }
+                    _ => c.owned(),
+                },
                 Ty::List(_) => c.owned(),
                 _ => c.text,
             };
@@ -1509,6 +1573,9 @@ impl<'a> Renderer<'a> {
                 if tail {
                     self.line("None");
                 } else {
+                    for g in self.guards.clone().iter().rev() {
+                        self.line(format!("{g}.disarm();"));
+                    }
                     self.line("return None;");
                 }
             }
@@ -1634,7 +1701,17 @@ impl<'a> Renderer<'a> {
                 let has_value = !matches!(opened, Ty::Unit | Ty::Unknown);
                 let obj = match var {
                     Some(v) if !has_value => ident(v),
-                    _ => snake(&source.name),
+                    _ => {
+                        let base = snake(&source.name);
+                        let mut obj = base.clone();
+                        let mut n = 1;
+                        while self.declared.contains(&obj) {
+                            n += 1;
+                            obj = format!("{base}{n}");
+                        }
+                        self.declared.insert(obj.clone());
+                        obj
+                    }
                 };
                 let c = self.call(source);
                 self.line("// No async drop in Rust: open and close explicitly.");
@@ -1734,6 +1811,11 @@ impl<'a> Renderer<'a> {
                     name,
                     ident(name)
                 ));
+                if self.shared.contains(&(self.func.clone(), name.clone())) {
+                    self.use_("futures", "FutureExt");
+                    self.line("// Awaited in several places: a cloneable, shared future.");
+                    self.line(format!("let {} = {}.shared();", ident(name), ident(name)));
+                }
             }
             StmtKind::Resolve { future, value } => {
                 let c = self.expr(value);
@@ -1786,6 +1868,11 @@ impl<'a> Renderer<'a> {
             }
             (_, v) => v,
         };
+        if !tail {
+            for g in self.guards.clone().iter().rev() {
+                self.line(format!("{g}.disarm();"));
+            }
+        }
         match (value, tail) {
             (Some(v), true) => self.line(v),
             (Some(v), false) => self.line(format!("return {v};")),
@@ -1883,16 +1970,28 @@ impl<'a> Renderer<'a> {
             self.sync = sync;
             self.line("});");
         }
+        let guard = match self.guards.len() {
+            0 => "on_cancel".to_string(),
+            n => format!("on_cancel{}", n + 1),
+        };
         if !on_cancel.is_empty() {
-            self.line("let on_cancel = OnDrop::new(|| {");
+            self.line(format!("let {guard} = OnDrop::new(|| {{"));
             self.sync = true;
             self.nested(on_cancel);
             self.sync = sync;
             self.line("});");
+            self.guards.push(guard.clone());
         }
         self.body(body, false);
         if !on_cancel.is_empty() {
-            self.line("on_cancel.disarm();");
+            self.guards.pop();
+            let returns = matches!(
+                body.last().map(|s| &s.kind),
+                Some(StmtKind::Return(_) | StmtKind::Stop)
+            );
+            if !returns {
+                self.line(format!("{guard}.disarm();"));
+            }
         }
         self.indent -= 1;
         self.line("}");
@@ -2055,3 +2154,64 @@ const ON_DROP: &[&str] = &[
     "    }",
     "}",
 ];
+
+/// The calls a statement makes itself (not those of nested blocks).
+fn stmt_calls(s: &Stmt) -> Vec<&Call> {
+    match &s.kind {
+        StmtKind::Await { call, .. }
+        | StmtKind::Make { call, .. }
+        | StmtKind::Spawn { call, .. }
+        | StmtKind::WaitFor { call, .. } => vec![call],
+        StmtKind::AsyncFor { source, .. }
+        | StmtKind::AsyncWith { source, .. }
+        | StmtKind::Collect { source, .. } => vec![source],
+        StmtKind::Gather { calls, .. } | StmtKind::AsCompleted { calls, .. } => match calls {
+            Calls::List(list) => list.iter().collect(),
+            Calls::Each { call, .. } => vec![call],
+        },
+        _ => Vec::new(),
+    }
+}
+
+/// Futures (and the parameters they are passed to) awaited in more than one
+/// place: a oneshot receiver has one owner, so these become `Shared`.
+fn shared_futures(demo: &Demo, types: &Types) -> HashSet<(String, String)> {
+    let mut out = HashSet::new();
+    for f in &demo.functions {
+        let mut futures = Vec::new();
+        crate::demo::ast::walk(&f.body, &mut |s| {
+            if let StmtKind::Future { name } = &s.kind {
+                futures.push(name.clone());
+            }
+        });
+        for fut in futures {
+            let mut uses = 0;
+            let mut params = Vec::new();
+            crate::demo::ast::walk(&f.body, &mut |s| {
+                if let StmtKind::Join { target, .. } = &s.kind
+                    && *target == fut
+                {
+                    uses += 1;
+                }
+                for call in stmt_calls(s) {
+                    let Some(callee) = demo.function(&call.name) else {
+                        continue;
+                    };
+                    for (arg, p) in call.args.iter().zip(&callee.params) {
+                        if matches!(&arg.kind, ExprKind::Var(n) if *n == fut)
+                            && !types.senders.contains(&(call.name.clone(), p.clone()))
+                        {
+                            uses += 1;
+                            params.push((call.name.clone(), p.clone()));
+                        }
+                    }
+                }
+            });
+            if uses > 1 {
+                out.insert((f.name.clone(), fut));
+                out.extend(params);
+            }
+        }
+    }
+    out
+}
