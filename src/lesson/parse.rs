@@ -515,10 +515,20 @@ impl<'a> Reader<'a> {
         let span = node.span();
         let raw = self.source.get(span.clone())?;
         for quote in ["\"\"\"", "'''", "\"", "'"] {
-            if let Some(inner) = raw.strip_prefix(quote).and_then(|r| r.strip_suffix(quote))
-                && inner == text
-            {
-                return Some(span.start + quote.len());
+            let Some(inner) = raw.strip_prefix(quote).and_then(|r| r.strip_suffix(quote)) else {
+                continue;
+            };
+            // A multi-line string drops the newline right after its quotes.
+            let newline = if quote.len() == 3 {
+                ["\r\n", "\n"]
+                    .iter()
+                    .find(|nl| inner.starts_with(**nl))
+                    .map_or(0, |nl| nl.len())
+            } else {
+                0
+            };
+            if &inner[newline..] == text {
+                return Some(span.start + quote.len() + newline);
             }
         }
         None
@@ -597,9 +607,21 @@ impl<'a> Reader<'a> {
     }
 
     fn place(&self, node: &Node<'_>, text: &str, e: Expr) -> Expr {
-        match self.string_base(node, text) {
-            Some(base) => shift(e, base),
-            None => set_span(e, node.span()),
+        if let Some(base) = self.string_base(node, text) {
+            return shift(e, base);
+        }
+        let span = node.span();
+        let map = self
+            .source
+            .get(span.clone())
+            .and_then(|raw| escaped_offsets(raw, text));
+        match map {
+            Some(map) => {
+                let last = *map.last().expect("the map has an end");
+                let at = |i: usize| span.start + map.get(i).copied().unwrap_or(last);
+                map_spans(e, &|r| at(r.start)..at(r.end).max(at(r.start)))
+            }
+            None => set_span(e, span),
         }
     }
 
@@ -1636,33 +1658,30 @@ const RESERVED: &[&str] = &[
     "print",
 ];
 
-fn set_span(mut e: Expr, span: Range<usize>) -> Expr {
-    e.span = span.clone();
+fn set_span(e: Expr, span: Range<usize>) -> Expr {
+    map_spans(e, &|_| span.clone())
+}
+
+/// `e` with every span passed through `f`.
+fn map_spans(mut e: Expr, f: &dyn Fn(&Range<usize>) -> Range<usize>) -> Expr {
+    e.span = f(&e.span);
     e.kind = match e.kind {
-        ExprKind::List(items) => ExprKind::List(
-            items
-                .into_iter()
-                .map(|x| set_span(x, span.clone()))
-                .collect(),
-        ),
-        ExprKind::Unary(op, x) => ExprKind::Unary(op, Box::new(set_span(*x, span))),
-        ExprKind::Binary(op, a, b) => ExprKind::Binary(
-            op,
-            Box::new(set_span(*a, span.clone())),
-            Box::new(set_span(*b, span)),
-        ),
-        ExprKind::Call(f, args) => ExprKind::Call(
-            f,
-            args.into_iter()
-                .map(|x| set_span(x, span.clone()))
-                .collect(),
-        ),
+        ExprKind::List(items) => {
+            ExprKind::List(items.into_iter().map(|x| map_spans(x, f)).collect())
+        }
+        ExprKind::Unary(op, x) => ExprKind::Unary(op, Box::new(map_spans(*x, f))),
+        ExprKind::Binary(op, a, b) => {
+            ExprKind::Binary(op, Box::new(map_spans(*a, f)), Box::new(map_spans(*b, f)))
+        }
+        ExprKind::Call(b, args) => {
+            ExprKind::Call(b, args.into_iter().map(|x| map_spans(x, f)).collect())
+        }
         ExprKind::Template(t) => ExprKind::Template(expr::Template {
             parts: t
                 .parts
                 .into_iter()
                 .map(|p| match p {
-                    expr::Part::Hole(x) => expr::Part::Hole(set_span(x, span.clone())),
+                    expr::Part::Hole(x) => expr::Part::Hole(map_spans(x, f)),
                     text => text,
                 })
                 .collect(),
@@ -1670,4 +1689,58 @@ fn set_span(mut e: Expr, span: Range<usize>) -> Expr {
         other => other,
     };
     e
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn holes_skip_doubled_braces() {
+        assert_eq!(holes("a {b} {{c}} {d"), vec![3..4, 13..14]);
+        assert!(holes("no holes").is_empty());
+    }
+
+    #[test]
+    fn big_expressions_are_refused_before_parsing() {
+        assert!(expression_too_big("n + 1").is_none());
+        assert!(expression_too_big(&"(".repeat(20)).is_none());
+        let (at, message) = expression_too_big(&"(".repeat(40)).expect("too deep");
+        assert_eq!(at, 32..33);
+        assert!(message.contains("32 deep"), "{message}");
+        assert!(expression_too_big(&format!("{}1", "-".repeat(33))).is_some());
+        assert!(expression_too_big(&format!("{}True", "not ".repeat(33))).is_some());
+        // Binary minus and signs inside strings do not count.
+        assert!(expression_too_big(&vec!["1"; 60].join(" - ")).is_none());
+        assert!(expression_too_big(&format!("'{}'", "-".repeat(100))).is_none());
+        assert!(expression_too_big(&"1+".repeat(200)).is_some());
+    }
+
+    #[test]
+    fn offsets_map_through_escapes() {
+        let raw = r#""a\"b\u00e9{x}""#;
+        let map = escaped_offsets(raw, "a\"bé{x}").expect("it decodes");
+        // `{` is the 6th byte of the text (é is two bytes) and the 12th of raw.
+        assert_eq!(map[5], 11);
+        assert_eq!(*map.last().unwrap(), raw.len() - 1);
+        assert!(escaped_offsets(raw, "something else").is_none());
+        assert!(escaped_offsets("'literal'", "literal").is_none());
+    }
+
+    #[test]
+    fn suggestions_are_valid() {
+        assert_eq!(valid_name("2fast"), "_2fast");
+        assert_eq!(valid_name("my-var"), "my_var");
+        assert_eq!(to_slug("My Lesson!"), "my-lesson");
+        assert_eq!(to_slug("???"), "my-lesson");
+    }
+
+    #[test]
+    fn toml_problems_say_how_to_fix_them() {
+        let (message, help) = toml_problem("duplicate key", Some("name"));
+        assert!(message.contains("`name` is set twice"), "{message}");
+        assert!(help.contains("keep one"), "{help}");
+        let (_, help) = toml_problem("invalid basic string, expected `\"`", None);
+        assert!(help.contains("close the string"), "{help}");
+    }
 }
