@@ -36,9 +36,14 @@ impl Guard {
     pub fn new() -> io::Result<Guard> {
         static HOOK: Once = Once::new();
         HOOK.call_once(|| {
+            // Only a panic of the UI thread ends the UI; the demo thread's
+            // panics are caught and reported as a failed run.
+            let ui_thread = std::thread::current().id();
             let previous = std::panic::take_hook();
             std::panic::set_hook(Box::new(move |info| {
-                restore();
+                if std::thread::current().id() == ui_thread {
+                    restore();
+                }
                 previous(info);
             }));
         });

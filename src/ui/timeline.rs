@@ -203,6 +203,13 @@ impl Timeline {
             };
             self.index.insert(e.lane, self.lanes.len());
             self.lanes.push(lane);
+            // The statement that made the lane is the parent's.
+            if let (Some(stmt), Some(&p)) = (e.stmt, parent.and_then(|p| self.index.get(&p))) {
+                let parent = &mut self.lanes[p];
+                if parent.stmts.last().map(|s| s.1) != Some(stmt) {
+                    parent.stmts.push((t, stmt));
+                }
+            }
             self.set(e.lane, t, LaneState::Ready, None);
             return;
         }
