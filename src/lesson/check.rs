@@ -247,9 +247,9 @@ impl Checker<'_, '_, '_> {
                 StmtKind::Return(value) => {
                     if self.function.kind == FunctionKind::Generator {
                         (self.report)(
-                            stmt.span.clone(),
+                            key_span(self.source, &stmt.span, "return"),
                             "an async generator cannot return a value".into(),
-                            Some("use `yield` to produce items; the generator ends at the end of its body".into()),
+                            Some("remove the `return` and `yield` the value instead; the generator ends when its body ends".into()),
                         );
                     }
                     if let Some(v) = value {
@@ -311,7 +311,7 @@ impl Checker<'_, '_, '_> {
                 StmtKind::Yield(e) => {
                     if self.function.kind != FunctionKind::Generator {
                         (self.report)(
-                            stmt.span.clone(),
+                            key_span(self.source, &stmt.span, "yield"),
                             format!(
                                 "`yield` is only allowed in a generator, and `{}` is a {}",
                                 self.function.name,
@@ -325,14 +325,14 @@ impl Checker<'_, '_, '_> {
                 StmtKind::Stop => {
                     if self.function.kind != FunctionKind::Iterator {
                         (self.report)(
-                            stmt.span.clone(),
+                            key_span(self.source, &stmt.span, "stop"),
                             format!(
                                 "`stop` is only allowed in an iterator's `next`, and `{}` is a {}",
                                 self.function.name,
                                 self.function.kind.noun()
                             ),
                             Some(
-                                "a generator stops at the end of its body; a coroutine returns"
+                                "remove it: a generator ends when its body ends, a coroutine with `return`"
                                     .into(),
                             ),
                         );
@@ -420,4 +420,21 @@ fn name_span(source: Option<&str>, span: &Range<usize>, name: &str) -> Range<usi
         }
     }
     found.unwrap_or_else(|| span.clone())
+}
+
+/// The span of the key `key` (as in `key = ...`) inside `span` of `source`;
+/// `span` itself when it cannot be found.
+fn key_span(source: Option<&str>, span: &Range<usize>, key: &str) -> Range<usize> {
+    let Some(text) = source.and_then(|s| s.get(span.clone())) else {
+        return span.clone();
+    };
+    for (i, _) in text.match_indices(key) {
+        let before = text[..i].chars().next_back();
+        let after = text[i + key.len()..].trim_start();
+        let starts_word = before.is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '"'));
+        if starts_word && after.starts_with('=') {
+            return span.start + i..span.start + i + key.len();
+        }
+    }
+    span.clone()
 }
