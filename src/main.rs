@@ -53,15 +53,15 @@ struct RunArgs {
 }
 
 #[derive(Args)]
-#[group(required = true, multiple = false)]
+#[command(group = clap::ArgGroup::new("language").required(true).args(["python", "rust"]))]
 struct ShowArgs {
     /// A lesson id (`gather`), number (`5`) or path to a .toml file.
     lesson: String,
     /// The Python (asyncio) listing.
-    #[arg(long, group = "language")]
+    #[arg(long)]
     python: bool,
     /// The Rust (Tokio) listing.
-    #[arg(long, group = "language")]
+    #[arg(long)]
     rust: bool,
 }
 

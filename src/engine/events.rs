@@ -5,6 +5,7 @@
 use crate::demo::ast::StmtId;
 use crate::demo::value::format_seconds;
 use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// A lane: one coroutine invocation, task, generator or resource.
@@ -42,8 +43,8 @@ pub enum WaitOn {
     Timer { deadline: Duration },
     /// Another lane (a task or an awaited coroutine) to finish.
     Lane(LaneId),
-    /// Several lanes (`gather`, `as_completed`).
-    Lanes(Vec<LaneId>),
+    /// Several lanes (`gather`, `as_completed`), shared between events.
+    Lanes(Arc<[LaneId]>),
     /// The next item of a generator lane.
     Generator(LaneId),
     /// A future to be resolved.
@@ -113,6 +114,9 @@ impl fmt::Display for WaitOn {
                 )
             }
             WaitOn::Lane(l) => write!(f, "lane #{l}"),
+            WaitOn::Lanes(ls) if ls.len() > 8 => {
+                write!(f, "{} lanes #{}..#{}", ls.len(), ls[0], ls[ls.len() - 1])
+            }
             WaitOn::Lanes(ls) => {
                 let names: Vec<_> = ls.iter().map(|l| format!("#{l}")).collect();
                 write!(f, "lanes {}", names.join(" "))

@@ -817,7 +817,7 @@ impl Frame {
             },
             StmtKind::Gather { calls, into } => {
                 let tasks = self.spawn_all(calls, stmt.id)?;
-                let lanes = tasks.iter().map(|t| t.lane).collect();
+                let lanes: Arc<[LaneId]> = tasks.iter().map(|t| t.lane).collect();
                 let joined = join_all(tasks.iter().map(|t| t.join.clone()));
                 let results = match self.await_point(WaitOn::Lanes(lanes), joined).await {
                     Ok(r) => r,
@@ -841,21 +841,15 @@ impl Frame {
             }
             StmtKind::AsCompleted { calls, var, body } => {
                 let tasks = self.spawn_all(calls, stmt.id)?;
-                let mut pending: FuturesUnordered<_> = tasks
-                    .iter()
-                    .map(|t| {
-                        let lane = t.lane;
-                        t.join.clone().map(move |r| (lane, r))
-                    })
-                    .collect();
-                let mut remaining: Vec<LaneId> = tasks.iter().map(|t| t.lane).collect();
+                let mut pending: FuturesUnordered<_> =
+                    tasks.iter().map(|t| t.join.clone()).collect();
+                let lanes: Arc<[LaneId]> = tasks.iter().map(|t| t.lane).collect();
                 let mut count = 0;
                 loop {
                     let next = self
-                        .await_point(WaitOn::Lanes(remaining.clone()), pending.next())
+                        .await_point(WaitOn::Lanes(lanes.clone()), pending.next())
                         .await?;
-                    let Some((lane, result)) = next else { break };
-                    remaining.retain(|l| *l != lane);
+                    let Some(result) = next else { break };
                     self.iteration(&mut count)?;
                     match result {
                         TaskResult::Value(v) => self.bind(var, Slot::Val(v)),

@@ -1,0 +1,118 @@
+//! Engine speed, each figure side by side with its baseline:
+//! - `gather_100k/engine` vs `gather_100k/tokio_join_all`: the engine's
+//!   overhead over the same workload written directly with Tokio;
+//! - `gather_100k_cpython/harness` vs `gather_100k/engine`: the lesson's own
+//!   Python listing under CPython on a virtual clock;
+//! - `lessons/<id>`: a headless run of every built-in lesson.
+
+use asynclings::engine::{self, Limits, Outcome};
+use asynclings::lesson::{self, Lessons};
+use asynclings::render;
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const COUNT: usize = 100_000;
+
+fn gather_lesson() -> lesson::Lesson {
+    let text = format!(
+        r#"
+title = "gather 100k"
+summary = "benchmark"
+[demo]
+[[demo.coroutine]]
+name = "work"
+params = ["n"]
+body = [ {{ sleep = 1 }}, {{ return = "{{n}}" }} ]
+
+[[demo.coroutine]]
+name = "main"
+body = [
+  {{ gather = "work", args = ["{{n}}"], for = "n", in = "{{range({COUNT})}}", into = "results" }},
+  {{ print = "{{len(results)}} results" }},
+]
+"#
+    );
+    lesson::parse("gather-100k.toml", &text).expect("the benchmark lesson is valid")
+}
+
+/// The same workload written directly: `join_all` of 100k sleeps.
+fn tokio_join_all() -> usize {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .start_paused(true)
+        .build()
+        .expect("runtime");
+    runtime.block_on(async {
+        let work = (0..COUNT).map(|n| async move {
+            tokio::time::sleep(Duration::from_secs(1)).await;
+            n
+        });
+        futures::future::join_all(work).await.len()
+    })
+}
+
+fn gather(c: &mut Criterion) {
+    let lesson = gather_lesson();
+    let limits = Limits {
+        max_events: usize::MAX,
+        ..Limits::default()
+    };
+    let mut group = c.benchmark_group("gather_100k");
+    group.sample_size(10);
+    group.bench_function("tokio_join_all", |b| b.iter(|| black_box(tokio_join_all())));
+    group.bench_function("engine", |b| {
+        b.iter(|| {
+            let report = engine::run_headless(&lesson.demo, &limits);
+            assert_eq!(report.outcome, Outcome::Finished);
+            black_box(report.events.len())
+        })
+    });
+    group.finish();
+}
+
+fn cpython(c: &mut Criterion) {
+    let harness = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/virtual_clock.py");
+    let python_ok = Command::new("python3").arg("--version").output().is_ok();
+    if !python_ok || !harness.exists() {
+        eprintln!("skipping gather_100k_cpython: python3 or {} missing", harness.display());
+        return;
+    }
+    let lesson = gather_lesson();
+    let program = std::env::temp_dir().join(format!("asynclings-bench-{}.py", std::process::id()));
+    std::fs::write(&program, render::python::render(&lesson.demo).text()).expect("write program");
+    let mut group = c.benchmark_group("gather_100k_cpython");
+    group.sample_size(10);
+    group.bench_function("harness", |b| {
+        b.iter_custom(|iters| {
+            let start = Instant::now();
+            for _ in 0..iters {
+                let out = Command::new("python3")
+                    .arg(&harness)
+                    .arg(&program)
+                    .output()
+                    .expect("python3 runs");
+                assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            }
+            start.elapsed()
+        })
+    });
+    group.finish();
+    let _ = std::fs::remove_file(program);
+}
+
+fn lessons(c: &mut Criterion) {
+    let limits = Limits::default();
+    let mut group = c.benchmark_group("lessons");
+    for lesson in Lessons::built_in().lessons {
+        group.bench_function(&lesson.id, |b| {
+            b.iter(|| black_box(engine::run_headless(&lesson.demo, &limits).events.len()))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, gather, cpython, lessons);
+criterion_main!(benches);
