@@ -579,7 +579,10 @@ impl App {
                 lesson.select_lane(lesson.selected_lane + 1, rows)
             }
             KeyCode::Enter => lesson.detail = lanes > 0,
-            KeyCode::Char('j') => lesson.prose_scroll = lesson.prose_scroll.saturating_add(1),
+            KeyCode::Char('j') => {
+                let max = lesson.prose.len().saturating_sub(1) as u16;
+                lesson.prose_scroll = (lesson.prose_scroll + 1).min(max)
+            }
             KeyCode::Char('k') => lesson.prose_scroll = lesson.prose_scroll.saturating_sub(1),
             _ => {}
         }
@@ -612,7 +615,8 @@ impl App {
                 } else if up {
                     lesson.prose_scroll = lesson.prose_scroll.saturating_sub(1);
                 } else {
-                    lesson.prose_scroll = lesson.prose_scroll.saturating_add(1);
+                    let max = lesson.prose.len().saturating_sub(1) as u16;
+                    lesson.prose_scroll = (lesson.prose_scroll + 1).min(max);
                 }
             }
         }

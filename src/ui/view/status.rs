@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     };
     let line = Line::from(vec![
         Span::styled(
-            format!(" {}/{} ", lesson.index + 1, app.lessons.len()),
+            format!(" lesson {}/{} ", lesson.index + 1, app.lessons.len()),
             theme.selected(),
         ),
         Span::raw(" "),
