@@ -680,6 +680,8 @@ struct Renderer<'a> {
     uses: BTreeMap<&'static str, Vec<&'static str>>,
     indent: usize,
     needs_on_drop: bool,
+    /// Inside a hand-written `poll_next`.
+    poll_mode: bool,
     /// `on_cancel` guards of the enclosing `try`s, to disarm on `return`.
     guards: Vec<String>,
     /// Futures awaited in more than one place: `Shared` receivers.
@@ -715,6 +717,7 @@ impl<'a> Renderer<'a> {
             needs_on_drop: false,
             last_format_args: Vec::new(),
             guards: Vec::new(),
+            poll_mode: false,
             shared: shared_futures(demo, types),
             func: String::new(),
             kind: FunctionKind::Coroutine,
@@ -1024,17 +1027,26 @@ impl<'a> Renderer<'a> {
     }
 
     fn struct_def(&mut self, f: &Function, doc: &[&str]) -> String {
+        self.struct_with(f, doc, None)
+    }
+
+    /// The struct of an iterator or resource, with an extra field
+    /// (name, type; starts as `None`), and its `impl` opened with `new`.
+    fn struct_with(&mut self, f: &Function, doc: &[&str], extra: Option<(&str, &str)>) -> String {
         let name = camel(&f.name);
         for d in doc {
             self.line(format!("/// {d}"));
         }
-        if f.fields.is_empty() {
+        if f.fields.is_empty() && extra.is_none() {
             self.line(format!("struct {name};"));
         } else {
             self.line(format!("struct {name} {{"));
             for (field, _) in &f.fields {
                 let ty = self.types.var(&f.name, field);
                 self.line(format!("    {}: {},", ident(field), ty.rust()));
+            }
+            if let Some((field, ty)) = extra {
+                self.line(format!("    {field}: {ty},"));
             }
             self.line("}");
         }
@@ -1046,10 +1058,10 @@ impl<'a> Renderer<'a> {
         let params = self.param_list(f);
         self.line(format!("fn new({params}) -> Self {{"));
         self.indent += 1;
-        if f.fields.is_empty() {
+        if f.fields.is_empty() && extra.is_none() {
             self.line(&name);
         } else {
-            let inits: Vec<String> = f
+            let mut inits: Vec<String> = f
                 .fields
                 .iter()
                 .map(|(field, e)| {
@@ -1070,6 +1082,9 @@ impl<'a> Renderer<'a> {
                     }
                 })
                 .collect();
+            if let Some((field, _)) = extra {
+                inits.push(format!("{field}: None"));
+            }
             let one = inits.join(", ");
             if one.len() <= 18 {
                 self.line(format!("Self {{ {one} }}"));
@@ -1086,7 +1101,90 @@ impl<'a> Renderer<'a> {
         name
     }
 
+    /// An iterator whose `__anext__` is "guards that stop, one sleep, then
+    /// plain statements" becomes a hand-written `Stream::poll_next` that
+    /// keeps its pending `Sleep` in the struct.
+    fn simple_iterator(f: &Function) -> bool {
+        let is_guard = |s: &Stmt| {
+            matches!(&s.kind, StmtKind::If { then, otherwise, .. }
+                if otherwise.is_empty() && matches!(then.as_slice(), [Stmt { kind: StmtKind::Stop, .. }]))
+        };
+        let Some(sleep) = f
+            .body
+            .iter()
+            .position(|s| matches!(s.kind, StmtKind::Sleep(_)))
+        else {
+            return false;
+        };
+        let fields: Vec<&String> = f.fields.iter().map(|(n, _)| n).collect();
+        let StmtKind::Sleep(d) = &f.body[sleep].kind else {
+            return false;
+        };
+        let mut vars = Vec::new();
+        d.variables(&mut vars);
+        if vars.iter().any(|(v, _)| fields.contains(&v))
+            || f.fields.iter().any(|(n, _)| n == "delay")
+        {
+            return false;
+        }
+        let sync = |s: &Stmt| {
+            let mut ok = true;
+            crate::demo::ast::walk(&vec![s.clone()], &mut |inner| {
+                ok &= matches!(
+                    inner.kind,
+                    StmtKind::Print(_)
+                        | StmtKind::Set { .. }
+                        | StmtKind::If { .. }
+                        | StmtKind::Return(Some(_))
+                        | StmtKind::Stop
+                );
+            });
+            ok
+        };
+        f.body[..sleep].iter().all(is_guard)
+            && f.body[sleep + 1..].iter().all(sync)
+            && matches!(
+                f.body.last().map(|s| &s.kind),
+                Some(StmtKind::Return(Some(_)))
+            )
+    }
+
+    fn poll_iterator(&mut self, f: &Function) {
+        self.use_("futures", "Stream");
+        self.use_("std::pin", "Pin");
+        self.use_("std::task", "Context");
+        self.use_("std::task", "Poll");
+        self.use_("std::task", "ready");
+        self.use_("tokio::time", "Sleep");
+        let name = self.struct_with(f, &[], Some(("delay", "Option<Pin<Box<Sleep>>>")));
+        self.indent -= 1;
+        self.line("}");
+        self.line("");
+        self.enter(f, "self", true);
+        self.poll_mode = true;
+        let item = self.types.ret_of(&f.name).rust();
+        self.line("/// Python's `__aiter__`/`__anext__`: Tokio polls for the next item.");
+        self.line(format!("impl Stream for {name} {{"));
+        self.indent += 1;
+        self.line(format!("type Item = {item};"));
+        self.line("");
+        self.line(format!(
+            "fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<{item}>> {{"
+        ));
+        self.indent += 1;
+        self.body(&f.body, true);
+        self.indent -= 1;
+        self.line("}");
+        self.indent -= 1;
+        self.line("}");
+        self.poll_mode = false;
+    }
+
     fn iterator(&mut self, f: &Function) {
+        if Self::simple_iterator(f) {
+            self.poll_iterator(f);
+            return;
+        }
         self.use_("futures", "Stream");
         self.use_("futures::stream", "unfold");
         self.struct_def(f, &[]);
@@ -1554,7 +1652,15 @@ impl<'a> Renderer<'a> {
                 }
                 self.use_("tokio::time", "sleep");
                 let d = self.duration(e);
-                self.line(format!("sleep({d}).await;"));
+                if self.poll_mode {
+                    self.line("let delay = self");
+                    self.line("    .delay");
+                    self.line(format!("    .get_or_insert_with(|| Box::pin(sleep({d})));"));
+                    self.line("ready!(delay.as_mut().poll(cx));");
+                    self.line("self.delay = None;");
+                } else {
+                    self.line(format!("sleep({d}).await;"));
+                }
             }
             StmtKind::Block(e) => {
                 let d = self.duration(e);
@@ -1569,6 +1675,13 @@ impl<'a> Renderer<'a> {
                 self.line(format!("std::thread::sleep({d});"));
             }
             StmtKind::Return(e) => self.ret(e.as_ref(), tail),
+            StmtKind::Stop if self.poll_mode => {
+                if tail {
+                    self.line("Poll::Ready(None)");
+                } else {
+                    self.line("return Poll::Ready(None);");
+                }
+            }
             StmtKind::Stop => {
                 if tail {
                     self.line("None");
@@ -1843,8 +1956,10 @@ impl<'a> Renderer<'a> {
 
     fn stream(&mut self, source: &Call) -> String {
         let c = self.call(source);
-        match self.demo.function(&source.name).map(|f| f.kind) {
-            Some(FunctionKind::Iterator) => format!("{c}.into_stream()"),
+        match self.demo.function(&source.name) {
+            Some(f) if f.kind == FunctionKind::Iterator && !Self::simple_iterator(f) => {
+                format!("{c}.into_stream()")
+            }
             _ => c,
         }
     }
@@ -1860,6 +1975,9 @@ impl<'a> Renderer<'a> {
             }
         });
         let value = match (self.kind, value) {
+            (FunctionKind::Iterator, Some(v)) if self.poll_mode => {
+                Some(format!("Poll::Ready(Some({v}))"))
+            }
             (FunctionKind::Iterator, Some(v)) => Some(format!("Some({v})")),
             (FunctionKind::Generator, _) => None,
             (_, v) if self.entry_main => {
