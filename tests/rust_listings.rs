@@ -120,6 +120,13 @@ fn listings_are_rustfmt_clean() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Listings whose output honestly differs from asyncio's, and why: they
+/// must still build, but their output is not compared.
+const KNOWN_DIFFERENCES: &[(&str, &str)] = &[(
+    "lessons_12-async-with",
+    "a future dropped by `timeout` never runs the explicit async `close` (no async drop)",
+)];
+
 /// Python prints `['a', 'b']`, Rust's `{:?}` prints `["a", "b"]`: the one
 /// difference allowed between the two outputs.
 fn normalise(line: &str) -> String {
@@ -192,6 +199,10 @@ async-stream = "0.3"
             .lines()
             .map(normalise)
             .collect();
+        if let Some((_, why)) = KNOWN_DIFFERENCES.iter().find(|(n, _)| n == name) {
+            eprintln!("{name}: output not compared: {why}");
+            continue;
+        }
         let report = asynclings::engine::run_headless(&lesson.demo, &Default::default());
         let want: Vec<String> = report.printed().into_iter().map(normalise).collect();
         if got != want {

@@ -1837,6 +1837,9 @@ impl<'a> Renderer<'a> {
                     _ => self.line(format!("{obj}.open().await;")),
                 }
                 self.body(body, false);
+                if !self.entry_main {
+                    self.line("// Never reached if this future is dropped (timeout, abort) first.");
+                }
                 self.line(format!("{obj}.close().await;"));
             }
             StmtKind::Collect {
@@ -2074,6 +2077,41 @@ impl<'a> Renderer<'a> {
     fn try_(&mut self, body: &Block, on_cancel: &Block, finally: &Block) {
         if on_cancel.is_empty() && finally.is_empty() {
             self.body(body, false);
+            return;
+        }
+        // `try: await task / except CancelledError` around an aborted task:
+        // the JoinError says it was cancelled.
+        if let [join] = body.as_slice()
+            && let StmtKind::Join { target, into: None } = &join.kind
+            && matches!(self.var_ty(target), Ty::Task(_))
+            && !on_cancel.is_empty()
+        {
+            if !finally.is_empty() {
+                self.needs_on_drop = true;
+                self.line("{");
+                self.indent += 1;
+                self.line("let _finally = OnDrop::new(|| {");
+                let sync = std::mem::replace(&mut self.sync, true);
+                self.nested(finally);
+                self.sync = sync;
+                self.line("});");
+            }
+            let start = self.lines.len();
+            self.line(format!("match {}.await {{", ident(target)));
+            self.line("    Ok(_) => {}");
+            self.spans.insert(join.id, start..self.lines.len());
+            self.indent += 1;
+            self.line("// Aborted: Tokio reports it as a `JoinError`, not an exception.");
+            self.line("Err(e) if e.is_cancelled() => {");
+            self.nested(on_cancel);
+            self.line("}");
+            self.line("Err(e) => std::panic::resume_unwind(e.into_panic()),");
+            self.indent -= 1;
+            self.line("}");
+            if !finally.is_empty() {
+                self.indent -= 1;
+                self.line("}");
+            }
             return;
         }
         self.needs_on_drop = true;
