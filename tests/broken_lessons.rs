@@ -175,3 +175,51 @@ fn location_detection_works() {
     ));
     assert!(!has_location("a/b.toml:3: nope", "a/b.toml"));
 }
+
+/// Every way of cutting a valid lesson short, or of dropping one of its
+/// characters, is reported (never a panic), and every report says how to
+/// fix the problem and points inside the file.
+#[test]
+fn damaged_reference_lessons_are_reported_without_panics() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference");
+    let mut texts = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("tests/reference exists") {
+        let path = entry.expect("readable entry").path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            texts.push(std::fs::read_to_string(&path).expect("a UTF-8 lesson"));
+        }
+    }
+    assert!(!texts.is_empty());
+    let mut checked = 0;
+    for text in &texts {
+        let cuts = text.char_indices().map(|(i, _)| i);
+        for i in cuts {
+            let next = text[i..].chars().next().map_or(0, char::len_utf8);
+            let dropped = format!("{}{}", &text[..i], &text[i + next..]);
+            for variant in [&text[..i], dropped.as_str()] {
+                let Err(errors) = asynclings::lesson::parse("damaged.toml", variant) else {
+                    continue;
+                };
+                checked += 1;
+                for e in &errors.0 {
+                    assert!(
+                        e.span.start <= e.span.end && e.span.end <= variant.len(),
+                        "span {:?} out of the file for:\n{variant}",
+                        e.span
+                    );
+                    assert!(
+                        e.help.as_deref().is_some_and(|h| !h.trim().is_empty()),
+                        "no help for `{}` in:\n{variant}",
+                        e.message
+                    );
+                    let report = e.render(false);
+                    assert!(report.contains("damaged.toml:"), "{report}");
+                }
+            }
+        }
+    }
+    assert!(
+        checked > 100,
+        "only {checked} damaged lessons were rejected"
+    );
+}
