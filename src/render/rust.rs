@@ -680,6 +680,8 @@ struct Renderer<'a> {
     uses: BTreeMap<&'static str, Vec<&'static str>>,
     indent: usize,
     needs_on_drop: bool,
+    /// Whole-second parameters only used as durations (and printed): `u64`.
+    secs: HashSet<(String, String)>,
     /// Inside a hand-written `poll_next`.
     poll_mode: bool,
     /// `on_cancel` guards of the enclosing `try`s, to disarm on `return`.
@@ -718,6 +720,7 @@ impl<'a> Renderer<'a> {
             last_format_args: Vec::new(),
             guards: Vec::new(),
             poll_mode: false,
+            secs: seconds_params(demo),
             shared: shared_futures(demo, types),
             func: String::new(),
             kind: FunctionKind::Coroutine,
@@ -966,6 +969,9 @@ impl<'a> Renderer<'a> {
                     }
                     Ty::Future(t) if self.shared.contains(&(f.name.clone(), p.clone())) => {
                         format!("Shared<oneshot::Receiver<{}>>", t.rust())
+                    }
+                    Ty::Int if self.secs.contains(&(f.name.clone(), p.clone())) => {
+                        "u64".to_string()
                     }
                     t => t.rust(),
                 };
@@ -1483,6 +1489,11 @@ impl<'a> Renderer<'a> {
                 }
                 _ => {}
             }
+        }
+        if let ExprKind::Var(n) = &e.kind
+            && self.secs.contains(&(self.func.clone(), n.clone()))
+        {
+            return format!("Duration::from_secs({})", ident(n));
         }
         let c = self.expr(e);
         match c.ty {
@@ -2370,4 +2381,106 @@ fn shared_futures(demo: &Demo, types: &Types) -> HashSet<(String, String)> {
         }
     }
     out
+}
+
+/// Every expression of a statement (not of nested blocks), with whether
+/// it stands where a duration is expected.
+fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
+    let mut out: Vec<(&Expr, bool)> = Vec::new();
+    match &s.kind {
+        StmtKind::Print(t) => {
+            for part in &t.parts {
+                if let Part::Hole(e) = part {
+                    // A hole that is just the name prints the same for u64.
+                    out.push((e, matches!(e.kind, ExprKind::Var(_))));
+                }
+            }
+        }
+        StmtKind::Sleep(e) | StmtKind::Block(e) | StmtKind::Compute(e) => out.push((e, true)),
+        StmtKind::WaitFor { timeout, .. } => out.push((timeout, true)),
+        StmtKind::Return(Some(e)) | StmtKind::Yield(e) => out.push((e, false)),
+        StmtKind::Collect { value, filter, .. } => {
+            out.extend(value.iter().chain(filter.iter()).map(|e| (e, false)));
+        }
+        StmtKind::For { over, .. } => out.push((over, false)),
+        StmtKind::While { cond, .. } | StmtKind::If { cond, .. } => out.push((cond, false)),
+        StmtKind::Set { value, .. } | StmtKind::Resolve { value, .. } => out.push((value, false)),
+        StmtKind::Gather {
+            calls: Calls::Each { over, .. },
+            ..
+        }
+        | StmtKind::AsCompleted {
+            calls: Calls::Each { over, .. },
+            ..
+        } => out.push((over, false)),
+        _ => {}
+    }
+    for call in stmt_calls(s) {
+        out.extend(call.args.iter().map(|a| (a, false)));
+    }
+    out
+}
+
+/// Integer parameters used only as whole seconds (and printed), given only
+/// non-negative integer literals: they can be `u64`, as `Duration` wants.
+fn seconds_params(demo: &Demo) -> HashSet<(String, String)> {
+    let mut candidates: HashSet<(String, String)> = HashSet::new();
+    for f in &demo.functions {
+        if !matches!(f.kind, FunctionKind::Coroutine | FunctionKind::Generator) {
+            continue;
+        }
+        for p in &f.params {
+            let (mut total, mut as_duration, mut other_ok) = (0, 0, 0);
+            let mut assigned = false;
+            crate::demo::ast::walk(&f.body, &mut |s| {
+                if let StmtKind::Set { var, .. } = &s.kind {
+                    assigned |= var == p;
+                }
+                let duration_stmt = matches!(
+                    s.kind,
+                    StmtKind::Sleep(_)
+                        | StmtKind::Block(_)
+                        | StmtKind::Compute(_)
+                        | StmtKind::WaitFor { .. }
+                );
+                for (e, allowed) in stmt_exprs(s) {
+                    let mut vars = Vec::new();
+                    e.variables(&mut vars);
+                    total += vars.iter().filter(|(v, _)| v == p).count();
+                    if allowed && matches!(&e.kind, ExprKind::Var(v) if v == p) {
+                        if duration_stmt {
+                            as_duration += 1;
+                        } else {
+                            other_ok += 1;
+                        }
+                    }
+                }
+            });
+            if !assigned && as_duration > 0 && total == as_duration + other_ok {
+                candidates.insert((f.name.clone(), p.clone()));
+            }
+        }
+    }
+    // Every call must pass a literal whole number of seconds.
+    for f in &demo.functions {
+        for block in [&f.body, &f.exit] {
+            crate::demo::ast::walk(block, &mut |s| {
+                for call in stmt_calls(s) {
+                    let Some(callee) = demo.function(&call.name) else {
+                        continue;
+                    };
+                    for (i, p) in callee.params.iter().enumerate() {
+                        let literal = matches!(
+                            call.args.get(i).map(|a| &a.kind),
+                            Some(ExprKind::Lit(Value::Int(n))) if *n >= 0
+                        );
+                        if !literal {
+                            candidates.remove(&(call.name.clone(), p.clone()));
+                        }
+                    }
+                }
+            });
+        }
+    }
+    candidates
 }
