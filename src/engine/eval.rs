@@ -4,8 +4,24 @@ use crate::demo::expr::{BinaryOp, Builtin, Expr, ExprKind, Part, Template, Unary
 use crate::demo::value::Value;
 use std::sync::Arc;
 
-/// Longest list `range(...)` may build.
-pub const MAX_RANGE: i64 = 1_000_000;
+/// Longest list or string an expression may build.
+pub const MAX_LEN: usize = 1_000_000;
+
+/// Starts the message of an error that is a limit of the engine, not a
+/// Python exception: the run is aborted rather than the demo failing.
+pub const LIMIT: &str = "limit: ";
+
+fn too_long(what: &str, len: usize) -> String {
+    format!("{LIMIT}{what} of {len} items is longer than {MAX_LEN} (limit: value size)")
+}
+
+fn checked_len(what: &str, len: usize) -> Result<(), String> {
+    if len > MAX_LEN {
+        Err(too_long(what, len))
+    } else {
+        Ok(())
+    }
+}
 
 /// Looks a variable up.
 pub trait Scope {
@@ -58,6 +74,7 @@ pub fn render(t: &Template, scope: &dyn Scope) -> Result<String, String> {
             Part::Text(s) => out.push_str(s),
             Part::Hole(e) => out.push_str(&eval(e, scope)?.to_string()),
         }
+        checked_len("a string", out.len())?;
     }
     Ok(out)
 }
@@ -116,14 +133,20 @@ fn binary(op: BinaryOp, a: Value, b: Value) -> Result<Value, String> {
         _ => {}
     }
     match (&a, &b, op) {
-        (Value::Str(x), Value::Str(y), Add) => return Ok(Value::Str(format!("{x}{y}").into())),
+        (Value::Str(x), Value::Str(y), Add) => {
+            checked_len("a string", x.len() + y.len())?;
+            return Ok(Value::Str(format!("{x}{y}").into()));
+        }
         (Value::List(x), Value::List(y), Add) => {
+            checked_len("a list", x.len() + y.len())?;
             return Ok(Value::List(Arc::new(
                 x.iter().chain(y.iter()).cloned().collect(),
             )));
         }
         (Value::Str(s), Value::Int(n), Mul) | (Value::Int(n), Value::Str(s), Mul) => {
-            return Ok(Value::Str(s.repeat((*n).clamp(0, 10_000) as usize).into()));
+            let times = (*n).max(0) as usize;
+            checked_len("a string", s.len().saturating_mul(times))?;
+            return Ok(Value::Str(s.repeat(times).into()));
         }
         _ => {}
     }
@@ -142,8 +165,17 @@ fn binary(op: BinaryOp, a: Value, b: Value) -> Result<Value, String> {
                 FloorDiv | Mod if y == 0 => {
                     return Err("integer division or modulo by zero".into());
                 }
-                FloorDiv => Value::Int(x / y - i64::from(x % y != 0 && (x < 0) != (y < 0))),
-                Mod => Value::Int(((x % y) + y) % y),
+                FloorDiv => {
+                    let q = x.checked_div(y).ok_or_else(overflow)?;
+                    Value::Int(q - i64::from(x % y != 0 && (x < 0) != (y < 0)))
+                }
+                Mod => Value::Int(x.checked_rem(y).map_or(0, |r| {
+                    if r != 0 && (r < 0) != (y < 0) {
+                        r + y
+                    } else {
+                        r
+                    }
+                })),
                 _ => unreachable!("comparisons handled above"),
             })
         }
@@ -233,18 +265,18 @@ fn builtin(f: Builtin, args: Vec<Value>) -> Result<Value, String> {
             if step == 0 {
                 return Err("range() arg 3 must not be zero".into());
             }
+            let (start, stop, step) = (i128::from(start), i128::from(stop), i128::from(step));
             let len = if step > 0 {
                 (stop - start + step - 1).max(0) / step
             } else {
                 (start - stop - step - 1).max(0) / -step
             };
-            if len > MAX_RANGE {
-                return Err(format!(
-                    "range() of {len} items is over the limit of {MAX_RANGE}"
-                ));
-            }
+            let len = usize::try_from(len).unwrap_or(usize::MAX);
+            checked_len("range()", len)?;
             Ok(Value::List(Arc::new(
-                (0..len).map(|i| Value::Int(start + i * step)).collect(),
+                (0..len as i128)
+                    .map(|i| Value::Int((start + i * step) as i64))
+                    .collect(),
             )))
         }
         Builtin::Len => {
@@ -287,7 +319,7 @@ fn builtin(f: Builtin, args: Vec<Value>) -> Result<Value, String> {
         Builtin::Abs => {
             arity(1, 1)?;
             match num(&args[0]) {
-                Some(Num::I(i)) => Ok(Value::Int(i.abs())),
+                Some(Num::I(i)) => Ok(Value::Int(i.checked_abs().ok_or("integer overflow")?)),
                 Some(Num::F(x)) => Ok(Value::Float(x.abs())),
                 None => Err(format!(
                     "bad operand type for abs(): '{}'",

@@ -6,7 +6,7 @@
 
 use super::eval::{self, Scope};
 use super::events::{EventKind, LaneId, LaneKind, WaitOn};
-use super::runtime::{Interrupt, Probe, Shared};
+use super::runtime::{self, Interrupt, Probe, Shared};
 use crate::demo::ast::{Block, Call, Calls, Demo, FunctionKind, Stmt, StmtId, StmtKind};
 use crate::demo::value::Value;
 use futures::FutureExt;
@@ -104,21 +104,32 @@ impl TaskHandle {
     }
 }
 
+/// A future (`loop.create_future()`): pending, then resolved or cancelled.
 struct FutureCell {
     name: String,
-    value: RefCell<Option<Value>>,
+    state: RefCell<Option<Result<Value, Interrupt>>>,
     resolved: Notify,
 }
 
 impl FutureCell {
-    async fn wait(&self) -> Value {
+    async fn wait(&self) -> Result<Value, Interrupt> {
         loop {
             let notified = self.resolved.notified();
-            if let Some(v) = self.value.borrow().clone() {
-                return v;
+            if let Some(result) = self.state.borrow().clone() {
+                return result;
             }
             notified.await;
         }
+    }
+
+    /// Ends a pending future; false if it was already done.
+    fn settle(&self, result: Result<Value, Interrupt>) -> bool {
+        if self.state.borrow().is_some() {
+            return false;
+        }
+        *self.state.borrow_mut() = Some(result);
+        self.resolved.notify_waiters();
+        true
     }
 }
 
@@ -194,7 +205,9 @@ impl Interp {
                 Err(Interrupt::Abort) => TaskResult::Aborted,
             }
         };
-        let join = tokio::task::spawn_local(body)
+        // Unconstrained: Tokio's cooperative budget would otherwise make a
+        // join of many tasks re-poll most of them on every wake-up.
+        let join = tokio::task::unconstrained(tokio::task::spawn_local(body))
             .map(|r| r.unwrap_or(TaskResult::Aborted))
             .boxed_local()
             .shared();
@@ -447,7 +460,15 @@ impl Frame {
     }
 
     fn eval(&self, e: &crate::demo::expr::Expr) -> Result<Value, Interrupt> {
-        eval::eval(e, self).map_err(Interrupt::Error)
+        eval::eval(e, self).map_err(|m| self.raised(m))
+    }
+
+    /// An evaluation error: a Python exception, or a limit that ends the run.
+    fn raised(&self, message: String) -> Interrupt {
+        match message.strip_prefix(eval::LIMIT) {
+            Some(reason) => self.shared().abort(reason.to_string()),
+            None => Interrupt::Error(message),
+        }
     }
 
     /// Arguments of a call: values, or awaitables passed through by name.
@@ -705,7 +726,7 @@ impl Frame {
         let id = Some(stmt.id);
         match &stmt.kind {
             StmtKind::Print(t) => {
-                let text = eval::render(t, self).map_err(Interrupt::Error)?;
+                let text = eval::render(t, self).map_err(|m| self.raised(m))?;
                 for line in text.split('\n') {
                     self.shared().emit(
                         self.lane,
@@ -719,7 +740,7 @@ impl Frame {
             StmtKind::Sleep(e) => {
                 let d = check_seconds(&self.eval(e)?, "asyncio.sleep()")?;
                 if d.is_zero() {
-                    self.await_point(WaitOn::Yield, tokio::task::yield_now())
+                    self.await_point(WaitOn::Yield, runtime::yield_now())
                         .await?;
                 } else {
                     let deadline = tokio::time::Instant::now() + d;
@@ -767,10 +788,10 @@ impl Frame {
             StmtKind::Join { target, into } => {
                 let value = match self.slot(target).map_err(Interrupt::Error)? {
                     Slot::Task(task) => {
-                        match self
-                            .await_point(WaitOn::Lane(task.lane), task.join.clone())
-                            .await?
-                        {
+                        let awaited = self.await_point(WaitOn::Lane(task.lane), task.join.clone());
+                        // As in asyncio, cancelling the awaiting task cancels the awaited one.
+                        let result = awaited.await.inspect_err(|_| task.ctx.cancel())?;
+                        match result {
                             TaskResult::Value(v) => v,
                             TaskResult::Cancelled => return Err(Interrupt::Cancelled),
                             TaskResult::Failed(m) => return Err(Interrupt::Error(m)),
@@ -778,8 +799,12 @@ impl Frame {
                         }
                     }
                     Slot::Future(f) => {
-                        self.await_point(WaitOn::Future(f.name.clone()), f.wait())
-                            .await?
+                        let awaited = self.await_point(WaitOn::Future(f.name.clone()), f.wait());
+                        // Cancelling the awaiting task cancels the future.
+                        let result = awaited.await.inspect_err(|e| {
+                            f.settle(Err(e.clone()));
+                        })?;
+                        result?
                     }
                     Slot::Coroutine(pending) => {
                         let Some((name, args)) = pending.borrow_mut().take() else {
@@ -1089,7 +1114,7 @@ impl Frame {
             StmtKind::Future { name } => {
                 let cell = FutureCell {
                     name: name.clone(),
-                    value: RefCell::new(None),
+                    state: RefCell::new(None),
                     resolved: Notify::new(),
                 };
                 self.bind(name, Slot::Future(Rc::new(cell)));
@@ -1098,13 +1123,11 @@ impl Frame {
                 let v = self.eval(value)?;
                 match self.slot(future).map_err(Interrupt::Error)? {
                     Slot::Future(f) => {
-                        if f.value.borrow().is_some() {
-                            return Err(Interrupt::Error(
-                                "invalid state: the future is already done".into(),
-                            ));
+                        if !f.settle(Ok(v)) {
+                            return Err(Interrupt::Error(format!(
+                                "InvalidStateError: `{future}` is already done (resolved or cancelled)"
+                            )));
                         }
-                        *f.value.borrow_mut() = Some(v);
-                        f.resolved.notify_waiters();
                     }
                     _ => return Err(Interrupt::Error(format!("`{future}` is not a future"))),
                 }

@@ -83,13 +83,19 @@ impl Report {
     }
 }
 
+/// Stack of a demo thread: deep enough for `max_depth` nested calls even in
+/// debug builds.
+const ENGINE_STACK: usize = 64 * 1024 * 1024;
+
 /// Runs a demo to the end at once, on its own thread, and returns every event.
 pub fn run_headless(demo: &Demo, limits: &Limits) -> Report {
     let demo = Arc::new(demo.clone());
     let limits = limits.clone();
     std::thread::scope(|scope| {
-        scope
-            .spawn(move || {
+        std::thread::Builder::new()
+            .name("asynclings-demo".into())
+            .stack_size(ENGINE_STACK)
+            .spawn_scoped(scope, move || {
                 let events = Rc::new(std::cell::RefCell::new(Vec::new()));
                 let sink_events = events.clone();
                 let sink: Sink = Box::new(move |e| sink_events.borrow_mut().push(e));
@@ -97,6 +103,7 @@ pub fn run_headless(demo: &Demo, limits: &Limits) -> Report {
                 let events = std::mem::take(&mut *events.borrow_mut());
                 Report { events, outcome }
             })
+            .expect("the demo thread starts")
             .join()
             .unwrap_or_else(|_| Report {
                 events: Vec::new(),
@@ -167,6 +174,7 @@ impl LiveRun {
         let thread_control = control.clone();
         let thread = std::thread::Builder::new()
             .name("asynclings-demo".into())
+            .stack_size(ENGINE_STACK)
             .spawn(move || {
                 let sink: Sink = Box::new(move |e| {
                     let _ = tx.send(e);

@@ -206,13 +206,16 @@ impl Shared {
 
     /// Sleeps until `deadline` on a Tokio timer. Timers due at the same
     /// instant (or overdue together after a blocking call) complete in
-    /// deadline order, ties in creation order, as on CPython's loop.
+    /// deadline order, ties in creation order, as on CPython's loop. As on
+    /// CPython, a task woken by a timer resumes one scheduling round later
+    /// than one that merely yielded (the timer resolves a future, which
+    /// then schedules the task).
     pub async fn sleep_until(&self, deadline: Instant) {
         let seq = self.timer_seq.get();
         self.timer_seq.set(seq + 1);
         let key = (deadline, seq);
         self.timers.borrow_mut().insert(key, None);
-        let _entry = TimerEntry { shared: self, key };
+        let entry = TimerEntry { shared: self, key };
         tokio::time::sleep_until(deadline).await;
         std::future::poll_fn(|cx| {
             let mut timers = self.timers.borrow_mut();
@@ -224,6 +227,8 @@ impl Shared {
             }
         })
         .await;
+        drop(entry);
+        yield_now().await;
     }
 
     /// Holds the thread for `d` of virtual time, as a blocking call does:
@@ -261,6 +266,23 @@ impl Drop for TimerEntry<'_> {
             waker.wake_by_ref();
         }
     }
+}
+
+/// Goes to the back of the run queue, as `asyncio.sleep(0)` does: wakes
+/// itself and returns `Pending` once. (Tokio's own `yield_now` defers the
+/// wake and resumes deferred tasks last-in first-out.)
+pub async fn yield_now() {
+    let mut yielded = false;
+    std::future::poll_fn(|cx| {
+        if yielded {
+            Poll::Ready(())
+        } else {
+            yielded = true;
+            cx.waker().wake_by_ref();
+            Poll::Pending
+        }
+    })
+    .await
 }
 
 /// Moves the paused clock forward without yielding: `tokio::time::advance`
