@@ -139,13 +139,25 @@ impl Types {
                 }
             }
         }
-        for _ in 0..8 {
-            let mut changed = false;
-            for f in &demo.functions {
-                changed |= t.pass(demo, f);
+        for round in 0..2 {
+            for _ in 0..8 {
+                let mut changed = false;
+                for f in &demo.functions {
+                    changed |= t.pass(demo, f);
+                }
+                if !changed {
+                    break;
+                }
             }
-            if !changed {
-                break;
+            if round == 0 {
+                // A coroutine that never returns a value returns `()`.
+                for f in &demo.functions {
+                    if f.kind == FunctionKind::Coroutine
+                        && let Some(r) = t.ret.get_mut(&f.name)
+                    {
+                        unify(r, &Ty::Unit);
+                    }
+                }
             }
         }
         t
@@ -1448,7 +1460,9 @@ impl<'a> Renderer<'a> {
                     let c = self.expr(e);
                     let debug = matches!(c.ty, Ty::Float | Ty::List(_) | Ty::Unit);
                     let spec = if debug { ":?" } else { "" };
-                    if c.ty == Ty::Bool {
+                    if c.ty == Ty::Unit {
+                        fmt.push_str("None");
+                    } else if c.ty == Ty::Bool {
                         fmt.push_str("{}");
                         args.push(format!("if {} {{ \"True\" }} else {{ \"False\" }}", c.text));
                     } else if c.prec == 10
@@ -1994,6 +2008,11 @@ impl<'a> Renderer<'a> {
             }
             (FunctionKind::Iterator, Some(v)) => Some(format!("Some({v})")),
             (FunctionKind::Generator, _) => None,
+            (FunctionKind::Coroutine, _)
+                if matches!(self.types.ret_of(&self.func), Ty::Unit | Ty::Unknown) =>
+            {
+                None
+            }
             (_, v) if self.entry_main => {
                 let _ = v;
                 None
