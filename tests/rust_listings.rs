@@ -122,10 +122,33 @@ fn listings_are_rustfmt_clean() {
 
 /// Listings whose output honestly differs from asyncio's, and why: they
 /// must still build, but their output is not compared.
-const KNOWN_DIFFERENCES: &[(&str, &str)] = &[(
-    "lessons_12-async-with",
-    "a future dropped by `timeout` never runs the explicit async `close` (no async drop)",
-)];
+const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
+    (
+        "lessons_12-async-with",
+        "a future dropped by `timeout` never runs the explicit async `close` (no async drop)",
+    ),
+    (
+        "tests_reference_x06_objects",
+        "one parameter given an int and a float (Python prints `1`, Rust `1.0`); `[None]` is `[()]`",
+    ),
+    (
+        "tests_reference_x05_cancel_gather",
+        "a value returned from `except CancelledError` cannot come out of a dropped future",
+    ),
+];
+
+/// Engine edge-case demos that rely on Python's dynamic typing or runtime
+/// errors: not expected to build as Rust.
+const UNTRANSLATABLE: &[(&str, &str)] = &[
+    (
+        "tests_reference_x02_futures",
+        "resolves the same future twice (a Python InvalidStateError)",
+    ),
+    (
+        "tests_reference_x07_edge_cases",
+        "one coroutine called with ints and with strings; mixed-type lists",
+    ),
+];
 
 /// Python prints `['a', 'b']`, Rust's `{:?}` prints `["a", "b"]`: the one
 /// difference allowed between the two outputs.
@@ -163,6 +186,7 @@ async-stream = "0.3"
     )
     .expect("Cargo.toml");
     for (name, lesson) in &lessons {
+        let _ = std::fs::remove_file(dir.join("target/debug").join(name));
         let text = render(&lesson.demo).text().replace(
             "#[tokio::main]",
             "#[tokio::main(flavor = \"current_thread\", start_paused = true)]",
@@ -185,13 +209,18 @@ async-stream = "0.3"
     }
     let stderr = String::from_utf8_lossy(&out.stderr);
     let mut failures = Vec::new();
-    if !out.status.success() {
-        failures.push(format!("build failed:\n{stderr}"));
-    }
     for (name, lesson) in &lessons {
         let exe = dir.join("target/debug").join(name);
+        if let Some((_, why)) = UNTRANSLATABLE.iter().find(|(n, _)| n == name) {
+            eprintln!("{name}: not expected to build: {why}");
+            continue;
+        }
         if !exe.exists() {
-            failures.push(format!("{name}: not built"));
+            let errors: Vec<&str> = stderr
+                .split("\n\n")
+                .filter(|e| e.contains(&format!("src/bin/{name}.rs")))
+                .collect();
+            failures.push(format!("{name}: not built\n{}", errors.join("\n\n")));
             continue;
         }
         let run = Command::new(&exe).output().expect("run listing");

@@ -150,9 +150,20 @@ impl Types {
                 }
             }
             if round == 0 {
-                // A coroutine that never returns a value returns `()`.
+                // A coroutine that never returns a value returns `()`, and
+                // an `__anext__` that falls off its end gives `None`.
                 for f in &demo.functions {
-                    if f.kind == FunctionKind::Coroutine
+                    let ends = matches!(
+                        f.body.last().map(|s| &s.kind),
+                        Some(StmtKind::Return(_) | StmtKind::Stop)
+                    );
+                    if f.kind == FunctionKind::Iterator
+                        && !ends
+                        && let Some(r) = t.ret.get_mut(&f.name)
+                    {
+                        unify(r, &Ty::Unit);
+                    }
+                    if matches!(f.kind, FunctionKind::Coroutine | FunctionKind::Resource)
                         && let Some(r) = t.ret.get_mut(&f.name)
                     {
                         unify(r, &Ty::Unit);
@@ -1221,7 +1232,7 @@ impl<'a> Renderer<'a> {
             Some(StmtKind::Return(_) | StmtKind::Stop)
         );
         if !ends {
-            self.line("None");
+            self.line("Some(())");
         }
         self.indent -= 1;
         self.line("}");
@@ -1837,8 +1848,9 @@ impl<'a> Renderer<'a> {
             StmtKind::AsyncWith { source, var, body } => {
                 let opened = self.types.ret_of(&source.name);
                 let has_value = !matches!(opened, Ty::Unit | Ty::Unknown);
+                // `as v` of an `__aenter__` returning nothing is None: `v`
+                // is then printed as `None` and needs no binding.
                 let obj = match var {
-                    Some(v) if !has_value => ident(v),
                     _ => {
                         let base = snake(&source.name);
                         let mut obj = base.clone();
