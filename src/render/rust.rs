@@ -1850,19 +1850,14 @@ impl<'a> Renderer<'a> {
                 let has_value = !matches!(opened, Ty::Unit | Ty::Unknown);
                 // `as v` of an `__aenter__` returning nothing is None: `v`
                 // is then printed as `None` and needs no binding.
-                let obj = match var {
-                    _ => {
-                        let base = snake(&source.name);
-                        let mut obj = base.clone();
-                        let mut n = 1;
-                        while self.declared.contains(&obj) {
-                            n += 1;
-                            obj = format!("{base}{n}");
-                        }
-                        self.declared.insert(obj.clone());
-                        obj
-                    }
-                };
+                let base = snake(&source.name);
+                let mut obj = base.clone();
+                let mut n = 1;
+                while self.declared.contains(&obj) {
+                    n += 1;
+                    obj = format!("{base}{n}");
+                }
+                self.declared.insert(obj.clone());
                 let c = self.call(source);
                 self.line("// No async drop in Rust: open and close explicitly.");
                 self.line(format!("let mut {obj} = {c};"));
