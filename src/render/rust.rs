@@ -1949,7 +1949,7 @@ impl<'a> Renderer<'a> {
                 body,
                 on_cancel,
                 finally,
-            } => self.try_(body, on_cancel, finally),
+            } => self.try_(body, on_cancel, finally, tail),
             StmtKind::Future { name } => {
                 self.use_("tokio::sync", "oneshot");
                 self.local_futures.insert(name.clone());
@@ -2026,10 +2026,8 @@ impl<'a> Renderer<'a> {
             }
             (_, v) => v,
         };
-        if !tail {
-            for g in self.guards.clone().iter().rev() {
-                self.line(format!("{g}.disarm();"));
-            }
+        for g in self.guards.clone().iter().rev() {
+            self.line(format!("{g}.disarm();"));
         }
         match (value, tail) {
             (Some(v), true) => self.line(v),
@@ -2111,7 +2109,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn try_(&mut self, body: &Block, on_cancel: &Block, finally: &Block) {
+    fn try_(&mut self, body: &Block, on_cancel: &Block, finally: &Block, tail: bool) {
         if on_cancel.is_empty() && finally.is_empty() {
             self.body(body, false);
             return;
@@ -2175,7 +2173,8 @@ impl<'a> Renderer<'a> {
             self.line("});");
             self.guards.push(guard.clone());
         }
-        self.body(body, false);
+        let ends_in_return = matches!(body.last().map(|s| &s.kind), Some(StmtKind::Return(_)));
+        self.body(body, tail && ends_in_return);
         if !on_cancel.is_empty() {
             self.guards.pop();
             let returns = matches!(
