@@ -705,6 +705,8 @@ struct Renderer<'a> {
     needs_on_drop: bool,
     /// Whole-second parameters only used as durations (and printed): `u64`.
     secs: HashSet<(String, String)>,
+    /// Names the current function reads.
+    used: HashSet<String>,
     /// Inside a hand-written `poll_next`.
     poll_mode: bool,
     /// `on_cancel` guards of the enclosing `try`s, to disarm on `return`.
@@ -743,6 +745,7 @@ impl<'a> Renderer<'a> {
             last_format_args: Vec::new(),
             guards: Vec::new(),
             poll_mode: false,
+            used: HashSet::new(),
             secs: seconds_params(demo),
             shared: shared_futures(demo, types),
             func: String::new(),
@@ -933,6 +936,28 @@ impl<'a> Renderer<'a> {
                             *self.assigned.entry(var.clone()).or_default() += 1;
                         }
                     });
+                }
+            });
+        }
+        self.used.clear();
+        for block in [&f.body, &f.exit] {
+            crate::demo::ast::walk(block, &mut |s| {
+                let mut vars = Vec::new();
+                for (e, _) in stmt_exprs(s) {
+                    e.variables(&mut vars);
+                }
+                self.used.extend(vars.into_iter().map(|(v, _)| v));
+                match &s.kind {
+                    StmtKind::Join { target, .. } => {
+                        self.used.insert(target.clone());
+                    }
+                    StmtKind::Cancel { task } => {
+                        self.used.insert(task.clone());
+                    }
+                    StmtKind::Resolve { future, .. } => {
+                        self.used.insert(future.clone());
+                    }
+                    _ => {}
                 }
             });
         }
@@ -1594,13 +1619,25 @@ impl<'a> Renderer<'a> {
             } else {
                 ""
             };
-            format!("let {m}{} = ", ident(name))
+            format!("let {m}{} = ", self.pat(name))
         } else {
             format!("{} = ", ident(name))
         }
     }
 
+    /// A binding's name, `_`-prefixed if nothing reads it.
+    fn pat(&self, name: &str) -> String {
+        // `()` values are printed as the text `None`, never read.
+        if self.used.contains(name) && self.var_ty(name) != Ty::Unit {
+            ident(name)
+        } else {
+            format!("_{name}")
+        }
+    }
+
     fn assign(&mut self, into: Option<&str>, rhs: &str) {
+        // A value nobody reads needs no name.
+        let into = into.filter(|n| self.used.contains(*n) || self.declared.contains(*n));
         match into {
             Some(name) => {
                 let b = self.bind(name);
@@ -1738,11 +1775,19 @@ impl<'a> Renderer<'a> {
             }
             StmtKind::Make { call, into } => {
                 let c = self.call(call);
-                self.line("// Not started yet: a Rust future runs only when awaited.");
-                self.assign(Some(into), &c);
+                if self.used.contains(into) {
+                    self.line("// Not started yet: a Rust future runs only when awaited.");
+                } else {
+                    self.line("// Never awaited, so it never runs.");
+                }
+                let b = self.bind(into);
+                self.line(format!("{b}{c};"));
             }
             StmtKind::Spawn { call, into } => {
                 let c = self.call(call);
+                if !self.used.contains(into) {
+                    self.line("// Never awaited: dropping a JoinHandle detaches the task.");
+                }
                 self.assign(Some(into), &format!("tokio::spawn({c})"));
             }
             StmtKind::Join { target, into } => {
@@ -1794,7 +1839,7 @@ impl<'a> Renderer<'a> {
                 self.declared.insert(var.clone());
                 self.line(format!(
                     "while let Some({}) = pending.next().await {{",
-                    ident(var)
+                    self.pat(var)
                 ));
                 self.nested(body);
                 self.line("}");
@@ -1812,11 +1857,11 @@ impl<'a> Renderer<'a> {
                 self.line(format!("match timeout({d}, {c}).await {{"));
                 self.indent += 1;
                 let pat = match into {
-                    Some(v) => {
+                    Some(v) if self.used.contains(v) && self.var_ty(v) != Ty::Unit => {
                         self.declared.insert(v.clone());
                         ident(v)
                     }
-                    None => "_".into(),
+                    _ => "_".into(),
                 };
                 self.line(format!("Ok({pat}) => {{"));
                 self.nested(body);
@@ -1836,7 +1881,7 @@ impl<'a> Renderer<'a> {
                 self.declared.insert(var.clone());
                 self.line(format!(
                     "while let Some({}) = {items}.next().await {{",
-                    ident(var)
+                    self.pat(var)
                 ));
                 self.nested(body);
                 self.line("}");
@@ -1920,7 +1965,12 @@ impl<'a> Renderer<'a> {
                     format!("&{}", c.wrap(7))
                 };
                 self.declared.insert(var.clone());
-                self.line(format!("for {} in {head} {{", ident(var)));
+                let pat = if self.used.contains(var) {
+                    ident(var)
+                } else {
+                    "_".into()
+                };
+                self.line(format!("for {pat} in {head} {{"));
                 self.nested(body);
                 self.line("}");
             }
