@@ -88,6 +88,38 @@ fn every_statement_and_function_has_a_span() {
     }
 }
 
+/// Each statement's first line is the Rust for that statement, so the code
+/// pane highlights the right line.
+#[test]
+fn spans_point_at_the_matching_rust() {
+    use asynclings::demo::ast::StmtKind;
+    for (name, lesson) in all_lessons() {
+        let listing = render(&lesson.demo);
+        for block in blocks(&lesson.demo) {
+            walk(block, &mut |s| {
+                let want: &[&str] = match &s.kind {
+                    StmtKind::Print(_) => &["println!", "Drop"],
+                    StmtKind::Sleep(_) => &["sleep(", "yield_now", "delay", "Drop"],
+                    StmtKind::Block(_) | StmtKind::Compute(_) => &["thread::sleep"],
+                    StmtKind::Spawn { .. } => &["tokio::spawn"],
+                    StmtKind::Cancel { .. } => &[".abort()"],
+                    StmtKind::WaitFor { .. } => &["timeout("],
+                    StmtKind::Future { .. } => &["oneshot::channel"],
+                    _ => return,
+                };
+                let span = &listing.spans[&s.id];
+                let text = listing.lines[span.clone()].join("\n");
+                assert!(
+                    want.iter().any(|w| text.contains(w)),
+                    "{name}: statement {} ({:?}) renders as:\n{text}",
+                    s.id,
+                    s.kind
+                );
+            });
+        }
+    }
+}
+
 fn rustfmt_check(text: &str) -> Option<String> {
     let dir = std::env::temp_dir().join(format!("asynclings-rustfmt-{}", std::process::id()));
     std::fs::create_dir_all(&dir).ok()?;

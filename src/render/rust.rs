@@ -1711,7 +1711,11 @@ impl<'a> Renderer<'a> {
                 let (text, fresh) = self.format(t, "println!");
                 if fresh {
                     let args = std::mem::take(&mut self.last_format_args);
-                    self.macro_line("println!(", &args, ");");
+                    if args == ["\"\""] {
+                        self.line("println!();");
+                    } else {
+                        self.macro_line("println!(", &args, ");");
+                    }
                 } else {
                     self.line(format!("{text};"));
                 }
