@@ -820,6 +820,10 @@ impl<'a> Renderer<'a> {
     /// `head` + a method chain + `tail`, one call per line when rustfmt
     /// would break it (longer than 60 columns or the line longer than 100).
     fn chain_line(&mut self, head: &str, base: &str, calls: &[String], tail: &str) {
+        let (base, mut first) = split_chain(base);
+        first.extend(calls.iter().cloned());
+        let calls = first;
+        let base = base.as_str();
         let chain = format!("{base}{}", calls.concat());
         let one = format!("{}{head}{chain}{tail}", "    ".repeat(self.indent));
         if one.len() <= 100 && chain.len() <= 60 {
@@ -1835,9 +1839,13 @@ impl<'a> Renderer<'a> {
                     Calls::Each { call, var, over } => {
                         let (iter, pat) = self.iter_of(over, var);
                         let c = self.call(call);
-                        self.line(format!(
-                            "let mut pending: FuturesUnordered<_> = {iter}.map(|{pat}| {c}).collect();"
-                        ));
+                        let calls = [format!(".map(|{pat}| {c})"), ".collect()".to_string()];
+                        self.chain_line(
+                            "let mut pending: FuturesUnordered<_> = ",
+                            &iter,
+                            &calls,
+                            ";",
+                        );
                     }
                 }
                 self.declared.insert(var.clone());
@@ -2562,4 +2570,34 @@ fn seconds_params(demo: &Demo) -> HashSet<(String, String)> {
         }
     }
     candidates
+}
+
+/// Splits `a.b(x).c()` into `a` and its method calls `.b(x)`, `.c()`, at
+/// the dots outside brackets and strings.
+fn split_chain(text: &str) -> (String, Vec<String>) {
+    let mut parts = vec![String::new()];
+    let mut depth = 0i32;
+    let mut in_str = false;
+    let mut prev = ' ';
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if prev != '\\' => in_str = !in_str,
+            '(' | '[' | '{' if !in_str => depth += 1,
+            ')' | ']' | '}' if !in_str => depth -= 1,
+            '.' if !in_str
+                && depth == 0
+                && !prev.is_ascii_digit()
+                && prev != '.'
+                && chars.peek().is_some_and(|n| n.is_alphabetic() || *n == '_') =>
+            {
+                parts.push(String::new());
+            }
+            _ => {}
+        }
+        parts.last_mut().expect("never empty").push(c);
+        prev = c;
+    }
+    let base = parts.remove(0);
+    (base, parts)
 }
