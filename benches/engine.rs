@@ -16,6 +16,10 @@ use std::time::{Duration, Instant};
 
 const COUNT: usize = 100_000;
 
+/// The allocator the `asynclings` binary uses, for both sides of every pair.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn gather_lesson() -> lesson::Lesson {
     let text = format!(
         r#"
@@ -38,20 +42,26 @@ body = [
     lesson::parse("gather-100k.toml", &text).expect("the benchmark lesson is valid")
 }
 
-/// The same workload written directly: `join_all` of 100k sleeps.
-fn tokio_join_all() -> usize {
+/// The same workload written directly: `join_all` of 100k sleeps. With
+/// `unconstrained`, Tokio's cooperative budget is off, as it is for the
+/// engine's task joins (with it on, every wake-up re-polls the sleeps that
+/// ran out of budget, which makes the join quadratic).
+fn tokio_join_all(unconstrained: bool) -> usize {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_time()
         .start_paused(true)
         .build()
         .expect("runtime");
-    runtime.block_on(async {
-        let work = (0..COUNT).map(|n| async move {
-            tokio::time::sleep(Duration::from_secs(1)).await;
-            n
-        });
-        futures::future::join_all(work).await.len()
-    })
+    let work = (0..COUNT).map(|n| async move {
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        n
+    });
+    let join = futures::future::join_all(work);
+    if unconstrained {
+        runtime.block_on(tokio::task::unconstrained(join)).len()
+    } else {
+        runtime.block_on(join).len()
+    }
 }
 
 fn gather(c: &mut Criterion) {
@@ -62,7 +72,12 @@ fn gather(c: &mut Criterion) {
     };
     let mut group = c.benchmark_group("gather_100k");
     group.sample_size(10);
-    group.bench_function("tokio_join_all", |b| b.iter(|| black_box(tokio_join_all())));
+    group.bench_function("tokio_join_all", |b| {
+        b.iter(|| black_box(tokio_join_all(false)))
+    });
+    group.bench_function("tokio_join_all_unconstrained", |b| {
+        b.iter(|| black_box(tokio_join_all(true)))
+    });
     group.bench_function("engine", |b| {
         b.iter(|| {
             let report = engine::run_headless(&lesson.demo, &limits);
@@ -77,7 +92,10 @@ fn cpython(c: &mut Criterion) {
     let harness = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/virtual_clock.py");
     let python_ok = Command::new("python3").arg("--version").output().is_ok();
     if !python_ok || !harness.exists() {
-        eprintln!("skipping gather_100k_cpython: python3 or {} missing", harness.display());
+        eprintln!(
+            "skipping gather_100k_cpython: python3 or {} missing",
+            harness.display()
+        );
         return;
     }
     let lesson = gather_lesson();
@@ -94,7 +112,11 @@ fn cpython(c: &mut Criterion) {
                     .arg(&program)
                     .output()
                     .expect("python3 runs");
-                assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+                assert!(
+                    out.status.success(),
+                    "{}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
             }
             start.elapsed()
         })

@@ -65,6 +65,12 @@ struct ShowArgs {
     rust: bool,
 }
 
+/// A run allocates many small task states and events from the demo thread,
+/// where glibc's allocator grows a per-thread arena page by page; mimalloc
+/// runs the 100k-task benchmark about twice as fast.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {

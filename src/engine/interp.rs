@@ -13,7 +13,6 @@ use futures::FutureExt;
 use futures::future::{LocalBoxFuture, Shared as SharedFuture, join_all};
 use futures::stream::{FuturesUnordered, Stream, StreamExt};
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -51,6 +50,34 @@ enum Slot {
     Task(Rc<TaskHandle>),
     Future(Rc<FutureCell>),
     Coroutine(Rc<RefCell<Option<(String, Vec<Slot>)>>>),
+}
+
+/// A frame's variables (or an object's fields): a handful, so a small list
+/// beats a hash map.
+#[derive(Default)]
+struct Vars(Vec<(String, Slot)>);
+
+impl Vars {
+    fn get(&self, name: &str) -> Option<&Slot> {
+        self.0.iter().find(|(n, _)| n == name).map(|(_, s)| s)
+    }
+
+    fn contains_key(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+
+    fn insert(&mut self, name: String, slot: Slot) {
+        match self.0.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, s)) => *s = slot,
+            None => self.0.push((name, slot)),
+        }
+    }
+}
+
+impl FromIterator<(String, Slot)> for Vars {
+    fn from_iter<I: IntoIterator<Item = (String, Slot)>>(iter: I) -> Self {
+        Vars(iter.into_iter().collect())
+    }
 }
 
 /// Control flow out of a block.
@@ -228,7 +255,7 @@ impl Interp {
         kind: LaneKind,
         depth: u32,
         stmt: Option<StmtId>,
-    ) -> Result<(LaneId, LocalBoxFuture<'static, Result<Value, Interrupt>>), Interrupt> {
+    ) -> Result<(LaneId, Probe<Result<Value, Interrupt>>), Interrupt> {
         let frame = self.frame(call, args, task, parent, kind, depth, stmt, None)?;
         let lane = frame.lane;
         let shared = self.shared.clone();
@@ -238,7 +265,7 @@ impl Interp {
             let result = frame.exec_block(&function.body).await;
             finish(&frame.ix.shared, frame.lane, result)
         };
-        Ok((lane, Probe::new(shared, lane, fut).boxed_local()))
+        Ok((lane, Probe::new(shared, lane, fut)))
     }
 
     /// A frame for `call`: its lane, with parameters bound.
@@ -252,7 +279,7 @@ impl Interp {
         kind: LaneKind,
         depth: u32,
         stmt: Option<StmtId>,
-        fields: Option<Rc<RefCell<HashMap<String, Slot>>>>,
+        fields: Option<Rc<RefCell<Vars>>>,
     ) -> Result<Frame, Interrupt> {
         if depth > self.shared.limits.max_depth {
             return Err(self.shared.abort(format!(
@@ -321,9 +348,9 @@ struct Frame {
     lane: LaneId,
     task: Rc<TaskCtx>,
     depth: u32,
-    vars: RefCell<HashMap<String, Slot>>,
+    vars: RefCell<Vars>,
     /// The object's fields, for iterator and resource methods.
-    fields: Option<Rc<RefCell<HashMap<String, Slot>>>>,
+    fields: Option<Rc<RefCell<Vars>>>,
     /// Where a generator puts the item it yields.
     yielded: Option<Rc<RefCell<Option<Value>>>>,
 }
@@ -362,9 +389,9 @@ struct ItemStream {
     lane: LaneId,
     slot: Rc<RefCell<Option<Value>>>,
     /// The running generator body, or the running `__anext__` call.
-    current: Option<LocalBoxFuture<'static, Exec>>,
+    current: Option<Probe<Exec>>,
     /// Starts the next `__anext__` call (iterators only).
-    next_call: Option<Box<dyn FnMut() -> LocalBoxFuture<'static, Exec>>>,
+    next_call: Option<Box<dyn FnMut() -> Probe<Exec>>>,
     done: bool,
 }
 
@@ -382,7 +409,7 @@ impl Stream for ItemStream {
         let Some(current) = self.current.as_mut() else {
             return Poll::Ready(None);
         };
-        match current.as_mut().poll(cx) {
+        match Pin::new(current).poll(cx) {
             Poll::Pending => match self.slot.borrow_mut().take() {
                 Some(v) => Poll::Ready(Some(Ok(v))),
                 None => Poll::Pending,
@@ -601,14 +628,14 @@ impl Frame {
                 let task = self.task.clone();
                 let name = source.name.clone();
                 let depth = self.depth + 1;
-                let next_call = move || -> LocalBoxFuture<'static, Exec> {
+                let next_call = move || -> Probe<Exec> {
                     let frame = Frame {
                         ix: ix.clone(),
                         function: name.clone(),
                         lane,
                         task: task.clone(),
                         depth,
-                        vars: RefCell::new(HashMap::new()),
+                        vars: RefCell::new(Vars::default()),
                         fields: Some(fields.clone()),
                         yielded: None,
                     };
@@ -618,7 +645,6 @@ impl Frame {
                         let body = &demo.function(&frame.function).expect("checked").body;
                         frame.exec_block(body).await
                     })
-                    .boxed_local()
                 };
                 Ok((
                     lane,
@@ -649,8 +675,7 @@ impl Frame {
                     let demo = frame.ix.demo.clone();
                     let body = &demo.function(&frame.function).expect("checked").body;
                     frame.exec_block(body).await
-                })
-                .boxed_local();
+                });
                 Ok((
                     lane,
                     ItemStream {
@@ -672,7 +697,7 @@ impl Frame {
         source: &Call,
         args: Vec<Slot>,
         stmt: StmtId,
-    ) -> Result<Rc<RefCell<HashMap<String, Slot>>>, Interrupt> {
+    ) -> Result<Rc<RefCell<Vars>>, Interrupt> {
         let demo = self.ix.demo.clone();
         let function = demo.function(&source.name).expect("checked");
         let init = Frame {
@@ -685,7 +710,7 @@ impl Frame {
             fields: None,
             yielded: None,
         };
-        let mut fields = HashMap::new();
+        let mut fields = Vars::default();
         for (name, e) in &function.fields {
             fields.insert(name.clone(), Slot::Val(init.eval(e)?));
         }
@@ -698,7 +723,7 @@ impl Frame {
         &self,
         name: &str,
         lane: LaneId,
-        fields: &Rc<RefCell<HashMap<String, Slot>>>,
+        fields: &Rc<RefCell<Vars>>,
         exit: bool,
     ) -> Exec {
         let frame = Frame {
@@ -707,7 +732,7 @@ impl Frame {
             lane,
             task: self.task.clone(),
             depth: self.depth + 1,
-            vars: RefCell::new(HashMap::new()),
+            vars: RefCell::new(Vars::default()),
             fields: Some(fields.clone()),
             yielded: None,
         };
@@ -785,51 +810,6 @@ impl Frame {
                     .spawn(call, args, Some(self.lane), self.depth + 1, id)?;
                 self.bind(into, Slot::Task(task));
             }
-            StmtKind::Join { target, into } => {
-                let value = match self.slot(target).map_err(Interrupt::Error)? {
-                    Slot::Task(task) => {
-                        let awaited = self.await_point(WaitOn::Lane(task.lane), task.join.clone());
-                        // As in asyncio, cancelling the awaiting task cancels the awaited one.
-                        let result = awaited.await.inspect_err(|_| task.ctx.cancel())?;
-                        match result {
-                            TaskResult::Value(v) => v,
-                            TaskResult::Cancelled => return Err(Interrupt::Cancelled),
-                            TaskResult::Failed(m) => return Err(Interrupt::Error(m)),
-                            TaskResult::Aborted => return Err(Interrupt::Abort),
-                        }
-                    }
-                    Slot::Future(f) => {
-                        let awaited = self.await_point(WaitOn::Future(f.name.clone()), f.wait());
-                        // Cancelling the awaiting task cancels the future.
-                        let result = awaited.await.inspect_err(|e| {
-                            f.settle(Err(e.clone()));
-                        })?;
-                        result?
-                    }
-                    Slot::Coroutine(pending) => {
-                        let Some((name, args)) = pending.borrow_mut().take() else {
-                            return Err(Interrupt::Error(
-                                "cannot reuse already awaited coroutine".into(),
-                            ));
-                        };
-                        let call = Call {
-                            name,
-                            args: Vec::new(),
-                            span: stmt.span.clone(),
-                        };
-                        self.call_coroutine(&call, args, stmt.id).await?
-                    }
-                    Slot::Val(v) => {
-                        return Err(Interrupt::Error(format!(
-                            "object {} can't be used in 'await' expression",
-                            v.type_name()
-                        )));
-                    }
-                };
-                if let Some(name) = into {
-                    self.bind(name, Slot::Val(value));
-                }
-            }
             StmtKind::Cancel { task } => match self.slot(task).map_err(Interrupt::Error)? {
                 Slot::Task(t) => {
                     if !t.done() {
@@ -840,127 +820,6 @@ impl Frame {
                     return Err(Interrupt::Error(format!("`{task}` is not a task")));
                 }
             },
-            StmtKind::Gather { calls, into } => {
-                let tasks = self.spawn_all(calls, stmt.id)?;
-                let lanes: Arc<[LaneId]> = tasks.iter().map(|t| t.lane).collect();
-                let joined = join_all(tasks.iter().map(|t| t.join.clone()));
-                let results = match self.await_point(WaitOn::Lanes(lanes), joined).await {
-                    Ok(r) => r,
-                    Err(e) => {
-                        tasks.iter().for_each(|t| t.ctx.cancel());
-                        return Err(e);
-                    }
-                };
-                let mut values = Vec::with_capacity(results.len());
-                for r in results {
-                    match r {
-                        TaskResult::Value(v) => values.push(v),
-                        TaskResult::Cancelled => return Err(Interrupt::Cancelled),
-                        TaskResult::Failed(m) => return Err(Interrupt::Error(m)),
-                        TaskResult::Aborted => return Err(Interrupt::Abort),
-                    }
-                }
-                if let Some(name) = into {
-                    self.bind(name, Slot::Val(Value::List(Arc::new(values))));
-                }
-            }
-            StmtKind::AsCompleted { calls, var, body } => {
-                let tasks = self.spawn_all(calls, stmt.id)?;
-                let mut pending: FuturesUnordered<_> =
-                    tasks.iter().map(|t| t.join.clone()).collect();
-                let lanes: Arc<[LaneId]> = tasks.iter().map(|t| t.lane).collect();
-                let mut count = 0;
-                loop {
-                    let next = self
-                        .await_point(WaitOn::Lanes(lanes.clone()), pending.next())
-                        .await?;
-                    let Some(result) = next else { break };
-                    self.iteration(&mut count)?;
-                    match result {
-                        TaskResult::Value(v) => self.bind(var, Slot::Val(v)),
-                        TaskResult::Cancelled => return Err(Interrupt::Cancelled),
-                        TaskResult::Failed(m) => return Err(Interrupt::Error(m)),
-                        TaskResult::Aborted => return Err(Interrupt::Abort),
-                    }
-                    match self.exec_block(body).await? {
-                        Flow::Next => {}
-                        flow => return Ok(flow),
-                    }
-                }
-            }
-            StmtKind::WaitFor {
-                call,
-                timeout,
-                into,
-                body,
-                on_timeout,
-            } => {
-                let limit = check_seconds(&self.eval(timeout)?, "wait_for() timeout")?;
-                let deadline = tokio::time::Instant::now() + limit;
-                let args = self.args(call)?;
-                let task = self
-                    .ix
-                    .spawn(call, args, Some(self.lane), self.depth + 1, id)?;
-                let race = async {
-                    tokio::select! {
-                        biased;
-                        r = task.join.clone() => Some(r),
-                        _ = self.shared().sleep_until(deadline) => None,
-                    }
-                };
-                let raced = match self.await_point(WaitOn::Lane(task.lane), race).await {
-                    Ok(r) => r,
-                    Err(e) => {
-                        task.ctx.cancel();
-                        self.shared()
-                            .set_waiting(self.lane, WaitOn::Lane(task.lane));
-                        task.join.clone().await;
-                        return Err(e);
-                    }
-                };
-                let result = match raced {
-                    Some(r) => r,
-                    None => {
-                        task.ctx.cancel();
-                        self.shared()
-                            .set_waiting(self.lane, WaitOn::Lane(task.lane));
-                        let r = task.join.clone().await;
-                        if matches!(r, TaskResult::Cancelled) {
-                            self.shared().emit(task.lane, id, EventKind::TimedOut);
-                            return self.exec_block(on_timeout).await;
-                        }
-                        r
-                    }
-                };
-                match result {
-                    TaskResult::Value(v) => {
-                        if let Some(name) = into {
-                            self.bind(name, Slot::Val(v));
-                        }
-                        return self.exec_block(body).await;
-                    }
-                    TaskResult::Cancelled => return Err(Interrupt::Cancelled),
-                    TaskResult::Failed(m) => return Err(Interrupt::Error(m)),
-                    TaskResult::Aborted => return Err(Interrupt::Abort),
-                }
-            }
-            StmtKind::AsyncFor { source, var, body } => {
-                let (lane, mut items) = self.items(source, stmt.id)?;
-                let mut count = 0;
-                loop {
-                    self.shared()
-                        .set_waiting(self.lane, WaitOn::Generator(lane));
-                    let Some(item) = items.next().await else {
-                        break;
-                    };
-                    self.iteration(&mut count)?;
-                    self.bind(var, Slot::Val(item?));
-                    match self.exec_block(body).await? {
-                        Flow::Next => {}
-                        flow => return Ok(flow),
-                    }
-                }
-            }
             StmtKind::Yield(e) => {
                 let v = self.eval(e)?;
                 let slot = self
@@ -972,75 +831,6 @@ impl Frame {
                 YieldPoint(false).await;
             }
             StmtKind::Stop => return Ok(Flow::Stop),
-            StmtKind::Collect {
-                source,
-                var,
-                value,
-                filter,
-                into,
-            } => {
-                let (lane, mut items) = self.items(source, stmt.id)?;
-                let mut out = Vec::new();
-                let mut count = 0;
-                loop {
-                    self.shared()
-                        .set_waiting(self.lane, WaitOn::Generator(lane));
-                    let Some(item) = items.next().await else {
-                        break;
-                    };
-                    self.iteration(&mut count)?;
-                    self.bind(var, Slot::Val(item?));
-                    if let Some(f) = filter
-                        && !self.eval(f)?.truthy()
-                    {
-                        continue;
-                    }
-                    out.push(match value {
-                        Some(v) => self.eval(v)?,
-                        None => self.eval(&crate::demo::expr::Expr {
-                            kind: crate::demo::expr::ExprKind::Var(var.clone()),
-                            span: 0..0,
-                        })?,
-                    });
-                }
-                self.bind(into, Slot::Val(Value::List(Arc::new(out))));
-            }
-            StmtKind::AsyncWith { source, var, body } => {
-                let args = self.args(source)?;
-                let fields = self.object_fields(source, args, stmt.id)?;
-                let lane = self.shared().new_lane(
-                    &source.name,
-                    LaneKind::Resource,
-                    Some(self.lane),
-                    id,
-                )?;
-                let entered = match self
-                    .resource_method(&source.name, lane, &fields, false)
-                    .await
-                {
-                    Ok(Flow::Return(v)) => v,
-                    Ok(_) => Value::None,
-                    Err(e) => {
-                        let _ = finish(self.shared(), lane, Err(e.clone()));
-                        return Err(e);
-                    }
-                };
-                if let Some(name) = var {
-                    self.bind(name, Slot::Val(entered));
-                }
-                let result = self.exec_block(body).await;
-                let exited = self
-                    .resource_method(&source.name, lane, &fields, true)
-                    .await;
-                let exited = exited.map(|_| Flow::Next);
-                let _ = finish(
-                    self.shared(),
-                    lane,
-                    exited.as_ref().map(|_| Flow::Next).map_err(Clone::clone),
-                );
-                exited?;
-                return result;
-            }
             StmtKind::For { var, over, body } => {
                 let items: Vec<Value> = match self.eval(over)? {
                     Value::List(items) => items.as_ref().clone(),
@@ -1091,26 +881,6 @@ impl Frame {
                 let v = self.eval(value)?;
                 self.bind(var, Slot::Val(v));
             }
-            StmtKind::Try {
-                body,
-                on_cancel,
-                finally,
-            } => {
-                let mut result = self.exec_block(body).await;
-                if matches!(result, Err(Interrupt::Cancelled)) && !on_cancel.is_empty() {
-                    result = match self.exec_block(on_cancel).await {
-                        Ok(Flow::Next) => Err(Interrupt::Cancelled),
-                        other => other,
-                    };
-                }
-                if !finally.is_empty() && !matches!(result, Err(Interrupt::Abort)) {
-                    match self.exec_block(finally).await? {
-                        Flow::Next => {}
-                        flow => return Ok(flow),
-                    }
-                }
-                return result;
-            }
             StmtKind::Future { name } => {
                 let cell = FutureCell {
                     name: name.clone(),
@@ -1132,7 +902,277 @@ impl Frame {
                     _ => return Err(Interrupt::Error(format!("`{future}` is not a future"))),
                 }
             }
+            _ => return self.exec_compound(stmt).await,
         }
         Ok(Flow::Next)
+    }
+
+    /// The statements with large futures, boxed so that `exec` stays small
+    /// (every task holds an `exec` future while it waits).
+    fn exec_compound<'a>(&'a self, stmt: &'a Stmt) -> LocalBoxFuture<'a, Exec> {
+        Box::pin(async move {
+            let id = Some(stmt.id);
+            match &stmt.kind {
+                StmtKind::Join { target, into } => {
+                    let value = match self.slot(target).map_err(Interrupt::Error)? {
+                        Slot::Task(task) => {
+                            let awaited =
+                                self.await_point(WaitOn::Lane(task.lane), task.join.clone());
+                            // As in asyncio, cancelling the awaiting task cancels the awaited one.
+                            let result = awaited.await.inspect_err(|_| task.ctx.cancel())?;
+                            match result {
+                                TaskResult::Value(v) => v,
+                                TaskResult::Cancelled => return Err(Interrupt::Cancelled),
+                                TaskResult::Failed(m) => return Err(Interrupt::Error(m)),
+                                TaskResult::Aborted => return Err(Interrupt::Abort),
+                            }
+                        }
+                        Slot::Future(f) => {
+                            let awaited =
+                                self.await_point(WaitOn::Future(f.name.clone()), f.wait());
+                            // Cancelling the awaiting task cancels the future.
+                            let result = awaited.await.inspect_err(|e| {
+                                f.settle(Err(e.clone()));
+                            })?;
+                            result?
+                        }
+                        Slot::Coroutine(pending) => {
+                            let Some((name, args)) = pending.borrow_mut().take() else {
+                                return Err(Interrupt::Error(
+                                    "cannot reuse already awaited coroutine".into(),
+                                ));
+                            };
+                            let call = Call {
+                                name,
+                                args: Vec::new(),
+                                span: stmt.span.clone(),
+                            };
+                            self.call_coroutine(&call, args, stmt.id).await?
+                        }
+                        Slot::Val(v) => {
+                            return Err(Interrupt::Error(format!(
+                                "object {} can't be used in 'await' expression",
+                                v.type_name()
+                            )));
+                        }
+                    };
+                    if let Some(name) = into {
+                        self.bind(name, Slot::Val(value));
+                    }
+                }
+                StmtKind::Gather { calls, into } => {
+                    let tasks = self.spawn_all(calls, stmt.id)?;
+                    let lanes: Arc<[LaneId]> = tasks.iter().map(|t| t.lane).collect();
+                    let joined = join_all(tasks.iter().map(|t| t.join.clone()));
+                    let results = match self.await_point(WaitOn::Lanes(lanes), joined).await {
+                        Ok(r) => r,
+                        Err(e) => {
+                            tasks.iter().for_each(|t| t.ctx.cancel());
+                            return Err(e);
+                        }
+                    };
+                    let mut values = Vec::with_capacity(results.len());
+                    for r in results {
+                        match r {
+                            TaskResult::Value(v) => values.push(v),
+                            TaskResult::Cancelled => return Err(Interrupt::Cancelled),
+                            TaskResult::Failed(m) => return Err(Interrupt::Error(m)),
+                            TaskResult::Aborted => return Err(Interrupt::Abort),
+                        }
+                    }
+                    if let Some(name) = into {
+                        self.bind(name, Slot::Val(Value::List(Arc::new(values))));
+                    }
+                }
+                StmtKind::AsCompleted { calls, var, body } => {
+                    let tasks = self.spawn_all(calls, stmt.id)?;
+                    let mut pending: FuturesUnordered<_> =
+                        tasks.iter().map(|t| t.join.clone()).collect();
+                    let lanes: Arc<[LaneId]> = tasks.iter().map(|t| t.lane).collect();
+                    let mut count = 0;
+                    loop {
+                        let next = self
+                            .await_point(WaitOn::Lanes(lanes.clone()), pending.next())
+                            .await?;
+                        let Some(result) = next else { break };
+                        self.iteration(&mut count)?;
+                        match result {
+                            TaskResult::Value(v) => self.bind(var, Slot::Val(v)),
+                            TaskResult::Cancelled => return Err(Interrupt::Cancelled),
+                            TaskResult::Failed(m) => return Err(Interrupt::Error(m)),
+                            TaskResult::Aborted => return Err(Interrupt::Abort),
+                        }
+                        match self.exec_block(body).await? {
+                            Flow::Next => {}
+                            flow => return Ok(flow),
+                        }
+                    }
+                }
+                StmtKind::WaitFor {
+                    call,
+                    timeout,
+                    into,
+                    body,
+                    on_timeout,
+                } => {
+                    let limit = check_seconds(&self.eval(timeout)?, "wait_for() timeout")?;
+                    let deadline = tokio::time::Instant::now() + limit;
+                    let args = self.args(call)?;
+                    let task = self
+                        .ix
+                        .spawn(call, args, Some(self.lane), self.depth + 1, id)?;
+                    let race = async {
+                        tokio::select! {
+                            biased;
+                            r = task.join.clone() => Some(r),
+                            _ = self.shared().sleep_until(deadline) => None,
+                        }
+                    };
+                    let raced = match self.await_point(WaitOn::Lane(task.lane), race).await {
+                        Ok(r) => r,
+                        Err(e) => {
+                            task.ctx.cancel();
+                            self.shared()
+                                .set_waiting(self.lane, WaitOn::Lane(task.lane));
+                            task.join.clone().await;
+                            return Err(e);
+                        }
+                    };
+                    let result = match raced {
+                        Some(r) => r,
+                        None => {
+                            task.ctx.cancel();
+                            self.shared()
+                                .set_waiting(self.lane, WaitOn::Lane(task.lane));
+                            let r = task.join.clone().await;
+                            if matches!(r, TaskResult::Cancelled) {
+                                self.shared().emit(task.lane, id, EventKind::TimedOut);
+                                return self.exec_block(on_timeout).await;
+                            }
+                            r
+                        }
+                    };
+                    match result {
+                        TaskResult::Value(v) => {
+                            if let Some(name) = into {
+                                self.bind(name, Slot::Val(v));
+                            }
+                            return self.exec_block(body).await;
+                        }
+                        TaskResult::Cancelled => return Err(Interrupt::Cancelled),
+                        TaskResult::Failed(m) => return Err(Interrupt::Error(m)),
+                        TaskResult::Aborted => return Err(Interrupt::Abort),
+                    }
+                }
+                StmtKind::AsyncFor { source, var, body } => {
+                    let (lane, mut items) = self.items(source, stmt.id)?;
+                    let mut count = 0;
+                    loop {
+                        self.shared()
+                            .set_waiting(self.lane, WaitOn::Generator(lane));
+                        let Some(item) = items.next().await else {
+                            break;
+                        };
+                        self.iteration(&mut count)?;
+                        self.bind(var, Slot::Val(item?));
+                        match self.exec_block(body).await? {
+                            Flow::Next => {}
+                            flow => return Ok(flow),
+                        }
+                    }
+                }
+                StmtKind::Collect {
+                    source,
+                    var,
+                    value,
+                    filter,
+                    into,
+                } => {
+                    let (lane, mut items) = self.items(source, stmt.id)?;
+                    let mut out = Vec::new();
+                    let mut count = 0;
+                    loop {
+                        self.shared()
+                            .set_waiting(self.lane, WaitOn::Generator(lane));
+                        let Some(item) = items.next().await else {
+                            break;
+                        };
+                        self.iteration(&mut count)?;
+                        self.bind(var, Slot::Val(item?));
+                        if let Some(f) = filter
+                            && !self.eval(f)?.truthy()
+                        {
+                            continue;
+                        }
+                        out.push(match value {
+                            Some(v) => self.eval(v)?,
+                            None => self.eval(&crate::demo::expr::Expr {
+                                kind: crate::demo::expr::ExprKind::Var(var.clone()),
+                                span: 0..0,
+                            })?,
+                        });
+                    }
+                    self.bind(into, Slot::Val(Value::List(Arc::new(out))));
+                }
+                StmtKind::AsyncWith { source, var, body } => {
+                    let args = self.args(source)?;
+                    let fields = self.object_fields(source, args, stmt.id)?;
+                    let lane = self.shared().new_lane(
+                        &source.name,
+                        LaneKind::Resource,
+                        Some(self.lane),
+                        id,
+                    )?;
+                    let entered = match self
+                        .resource_method(&source.name, lane, &fields, false)
+                        .await
+                    {
+                        Ok(Flow::Return(v)) => v,
+                        Ok(_) => Value::None,
+                        Err(e) => {
+                            let _ = finish(self.shared(), lane, Err(e.clone()));
+                            return Err(e);
+                        }
+                    };
+                    if let Some(name) = var {
+                        self.bind(name, Slot::Val(entered));
+                    }
+                    let result = self.exec_block(body).await;
+                    let exited = self
+                        .resource_method(&source.name, lane, &fields, true)
+                        .await;
+                    let exited = exited.map(|_| Flow::Next);
+                    let _ = finish(
+                        self.shared(),
+                        lane,
+                        exited.as_ref().map(|_| Flow::Next).map_err(Clone::clone),
+                    );
+                    exited?;
+                    return result;
+                }
+                StmtKind::Try {
+                    body,
+                    on_cancel,
+                    finally,
+                } => {
+                    let mut result = self.exec_block(body).await;
+                    if matches!(result, Err(Interrupt::Cancelled)) && !on_cancel.is_empty() {
+                        result = match self.exec_block(on_cancel).await {
+                            Ok(Flow::Next) => Err(Interrupt::Cancelled),
+                            other => other,
+                        };
+                    }
+                    if !finally.is_empty() && !matches!(result, Err(Interrupt::Abort)) {
+                        match self.exec_block(finally).await? {
+                            Flow::Next => {}
+                            flow => return Ok(flow),
+                        }
+                    }
+                    return result;
+                }
+                _ => unreachable!("simple statements run in exec"),
+            }
+            Ok(Flow::Next)
+        })
     }
 }

@@ -6,6 +6,7 @@ use super::Limits;
 use super::events::{Event, EventKind, LaneId, LaneKind, WaitOn};
 use super::pace::Control;
 use crate::demo::ast::StmtId;
+use futures::future::LocalBoxFuture;
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::future::Future;
@@ -316,15 +317,15 @@ impl Wake for LaneWaker {
 
 /// Wraps a lane's future and records each poll, each `Pending` (with what
 /// the lane waits on) and each wake.
-pub struct Probe<F> {
+pub struct Probe<T> {
     shared: Rc<Shared>,
     lane: LaneId,
     waker: Option<Arc<LaneWaker>>,
-    inner: Pin<Box<F>>,
+    inner: LocalBoxFuture<'static, T>,
 }
 
-impl<F: Future> Probe<F> {
-    pub fn new(shared: Rc<Shared>, lane: LaneId, inner: F) -> Self {
+impl<T> Probe<T> {
+    pub fn new(shared: Rc<Shared>, lane: LaneId, inner: impl Future<Output = T> + 'static) -> Self {
         Probe {
             shared,
             lane,
@@ -334,10 +335,10 @@ impl<F: Future> Probe<F> {
     }
 }
 
-impl<F: Future> Future for Probe<F> {
-    type Output = F::Output;
+impl<T> Future for Probe<T> {
+    type Output = T;
 
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
         let this = self.get_mut();
         this.shared.emit(this.lane, None, EventKind::Polled);
         let waker = match &this.waker {
