@@ -1988,7 +1988,11 @@ impl<'a> Renderer<'a> {
             }
             StmtKind::While { cond, body } => {
                 let c = self.expr(cond).truthy();
-                self.line(format!("while {} {{", c.text));
+                if c.text == "true" {
+                    self.line("loop {");
+                } else {
+                    self.line(format!("while {} {{", c.text));
+                }
                 self.nested(body);
                 self.line("}");
             }
