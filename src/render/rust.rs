@@ -2004,10 +2004,7 @@ impl<'a> Renderer<'a> {
                 let c = self.expr(cond).truthy();
                 self.line(format!("if {} {{", c.text));
                 self.nested_tail(then, tail);
-                if !otherwise.is_empty() {
-                    self.line("} else {");
-                    self.nested_tail(otherwise, tail);
-                }
+                self.else_chain(otherwise, tail);
                 self.line("}");
             }
             StmtKind::Set { var, value } => self.set(var, value),
@@ -2040,6 +2037,29 @@ impl<'a> Renderer<'a> {
                 };
                 self.line(format!("let _ = {sender}.send({});", c.owned()));
             }
+        }
+    }
+
+    /// The `else` of an `if`: a lone nested `if` becomes `} else if`.
+    fn else_chain(&mut self, otherwise: &Block, tail: bool) {
+        if let [inner] = otherwise.as_slice()
+            && let StmtKind::If {
+                cond,
+                then,
+                otherwise,
+            } = &inner.kind
+        {
+            let start = self.lines.len();
+            let c = self.expr(cond).truthy();
+            self.line(format!("}} else if {} {{", c.text));
+            self.nested_tail(then, tail);
+            self.else_chain(otherwise, tail);
+            self.spans.insert(inner.id, start..self.lines.len());
+            return;
+        }
+        if !otherwise.is_empty() {
+            self.line("} else {");
+            self.nested_tail(otherwise, tail);
         }
     }
 
