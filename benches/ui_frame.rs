@@ -34,7 +34,7 @@ fn events(n: u32) -> Vec<Event> {
             0.0,
             i,
             EventKind::Created {
-                name: format!("worker{i}"),
+                name: format!("worker{i}").into(),
                 kind: LaneKind::Task,
                 parent: Some(0),
             },

@@ -260,11 +260,12 @@ fn extra_lessons_match_cpython() {
     run_all(&files);
 }
 
-/// Known engine discrepancies with CPython, as the smallest lessons that
-/// show them: `cargo test --test parity known -- --ignored`.
+/// Scheduling corner cases where a naive engine differs from CPython:
+/// `sleep(0)` resumes tasks first-in first-out, a task woken by a timer
+/// resumes after the tasks already ready, and cancelling a task cancels the
+/// task it awaits.
 #[test]
-#[ignore = "engine: `sleep(0)` resumes tasks in reverse order and ahead of tasks already ready; cancelling a task does not cancel the task it awaits"]
-fn known_engine_discrepancies() {
+fn scheduling_corner_cases_match_cpython() {
     const SLEEP0_ORDER: &str = r#"
 title = "sleep(0) order"
 summary = "Tasks that yield with sleep(0) at the same instant resume in FIFO order."

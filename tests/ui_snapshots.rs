@@ -194,7 +194,7 @@ fn many_lanes_scroll() {
             0.0,
             i,
             EventKind::Created {
-                name: format!("w{i}"),
+                name: format!("w{i}").into(),
                 kind: LaneKind::Task,
                 parent: None,
             },

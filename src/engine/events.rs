@@ -48,7 +48,7 @@ pub enum WaitOn {
     /// The next item of a generator lane.
     Generator(LaneId),
     /// A future to be resolved.
-    Future(String),
+    Future(Arc<str>),
     /// A yield: back of the ready queue (`asyncio.sleep(0)`).
     Yield,
     /// A generator that yielded an item and waits to be asked for the next.
@@ -60,7 +60,7 @@ pub enum WaitOn {
 pub enum EventKind {
     /// A lane came to be; `parent` is the lane that made it.
     Created {
-        name: String,
+        name: Arc<str>,
         kind: LaneKind,
         parent: Option<LaneId>,
     },

@@ -10,7 +10,7 @@ use super::runtime::{self, Interrupt, Probe, Shared};
 use crate::demo::ast::{Block, Call, Calls, Demo, FunctionKind, Stmt, StmtId, StmtKind};
 use crate::demo::value::Value;
 use futures::FutureExt;
-use futures::future::{LocalBoxFuture, Shared as SharedFuture, join_all};
+use futures::future::{LocalBoxFuture, join_all};
 use futures::stream::{FuturesUnordered, Stream, StreamExt};
 use std::cell::{Cell, RefCell};
 use std::future::Future;
@@ -119,21 +119,39 @@ impl TaskCtx {
     }
 }
 
+/// A task: its lane, its cancellation request, and its result once done.
 struct TaskHandle {
     lane: LaneId,
     ctx: Rc<TaskCtx>,
-    join: SharedFuture<LocalBoxFuture<'static, TaskResult>>,
+    result: RefCell<Option<TaskResult>>,
+    finished: Notify,
 }
 
 impl TaskHandle {
     fn done(&self) -> bool {
-        self.join.peek().is_some()
+        self.result.borrow().is_some()
+    }
+
+    /// Waits for the task to end (what `await task` waits for).
+    async fn join(&self) -> TaskResult {
+        loop {
+            let finished = self.finished.notified();
+            if let Some(result) = self.result.borrow().clone() {
+                return result;
+            }
+            finished.await;
+        }
+    }
+
+    fn finish(&self, result: TaskResult) {
+        *self.result.borrow_mut() = Some(result);
+        self.finished.notify_waiters();
     }
 }
 
 /// A future (`loop.create_future()`): pending, then resolved or cancelled.
 struct FutureCell {
-    name: String,
+    name: Arc<str>,
     state: RefCell<Option<Result<Value, Interrupt>>>,
     resolved: Notify,
 }
@@ -184,7 +202,7 @@ pub async fn run(demo: Arc<Demo>, shared: Rc<Shared>) -> Outcome {
         Ok(task) => task,
         Err(_) => return Outcome::Aborted(shared.aborted().unwrap_or_default()),
     };
-    let result = main.join.clone().await;
+    let result = main.join().await;
     // asyncio.run cancels the tasks still pending and lets them clean up.
     let left: Vec<_> = ix
         .tasks
@@ -196,7 +214,7 @@ pub async fn run(demo: Arc<Demo>, shared: Rc<Shared>) -> Outcome {
     for t in &left {
         t.ctx.cancel();
     }
-    join_all(left.iter().map(|t| t.join.clone())).await;
+    join_all(left.iter().map(|t| t.join())).await;
     match result {
         TaskResult::Value(_) => Outcome::Finished,
         TaskResult::Cancelled => Outcome::Failed("the main task was cancelled".into()),
@@ -219,26 +237,29 @@ impl Interp {
         let (lane, fut) =
             self.invoke(call, args, ctx.clone(), parent, LaneKind::Task, depth, stmt)?;
         let shared = self.shared.clone();
-        let start_ctx = ctx.clone();
+        let handle = Rc::new(TaskHandle {
+            lane,
+            ctx,
+            result: RefCell::new(None),
+            finished: Notify::new(),
+        });
+        let task = handle.clone();
         let body = async move {
-            if start_ctx.requested.replace(false) {
+            if task.ctx.requested.replace(false) {
                 shared.emit(lane, None, EventKind::Cancelled);
-                return TaskResult::Cancelled;
+                return task.finish(TaskResult::Cancelled);
             }
-            match fut.await {
-                Ok(v) => TaskResult::Value(v),
-                Err(Interrupt::Cancelled) => TaskResult::Cancelled,
-                Err(Interrupt::Error(m)) => TaskResult::Failed(m),
-                Err(Interrupt::Abort) => TaskResult::Aborted,
-            }
+            let result = match std::panic::AssertUnwindSafe(fut).catch_unwind().await {
+                Ok(Ok(v)) => TaskResult::Value(v),
+                Ok(Err(Interrupt::Cancelled)) => TaskResult::Cancelled,
+                Ok(Err(Interrupt::Error(m))) => TaskResult::Failed(m),
+                Ok(Err(Interrupt::Abort)) => TaskResult::Aborted,
+                Err(_) => TaskResult::Failed("internal error: the engine panicked".into()),
+            };
+            task.finish(result);
         };
-        // Unconstrained: Tokio's cooperative budget would otherwise make a
-        // join of many tasks re-poll most of them on every wake-up.
-        let join = tokio::task::unconstrained(tokio::task::spawn_local(body))
-            .map(|r| r.unwrap_or(TaskResult::Aborted))
-            .boxed_local()
-            .shared();
-        let handle = Rc::new(TaskHandle { lane, ctx, join });
+        // The task runs detached; its handle carries the result.
+        drop(tokio::task::spawn_local(body));
         self.tasks.borrow_mut().push(handle.clone());
         Ok(handle)
     }
@@ -883,7 +904,7 @@ impl Frame {
             }
             StmtKind::Future { name } => {
                 let cell = FutureCell {
-                    name: name.clone(),
+                    name: Arc::from(name.as_str()),
                     state: RefCell::new(None),
                     resolved: Notify::new(),
                 };
@@ -916,8 +937,7 @@ impl Frame {
                 StmtKind::Join { target, into } => {
                     let value = match self.slot(target).map_err(Interrupt::Error)? {
                         Slot::Task(task) => {
-                            let awaited =
-                                self.await_point(WaitOn::Lane(task.lane), task.join.clone());
+                            let awaited = self.await_point(WaitOn::Lane(task.lane), task.join());
                             // As in asyncio, cancelling the awaiting task cancels the awaited one.
                             let result = awaited.await.inspect_err(|_| task.ctx.cancel())?;
                             match result {
@@ -963,7 +983,7 @@ impl Frame {
                 StmtKind::Gather { calls, into } => {
                     let tasks = self.spawn_all(calls, stmt.id)?;
                     let lanes: Arc<[LaneId]> = tasks.iter().map(|t| t.lane).collect();
-                    let joined = join_all(tasks.iter().map(|t| t.join.clone()));
+                    let joined = join_all(tasks.iter().map(|t| t.join()));
                     let results = match self.await_point(WaitOn::Lanes(lanes), joined).await {
                         Ok(r) => r,
                         Err(e) => {
@@ -986,8 +1006,7 @@ impl Frame {
                 }
                 StmtKind::AsCompleted { calls, var, body } => {
                     let tasks = self.spawn_all(calls, stmt.id)?;
-                    let mut pending: FuturesUnordered<_> =
-                        tasks.iter().map(|t| t.join.clone()).collect();
+                    let mut pending: FuturesUnordered<_> = tasks.iter().map(|t| t.join()).collect();
                     let lanes: Arc<[LaneId]> = tasks.iter().map(|t| t.lane).collect();
                     let mut count = 0;
                     loop {
@@ -1024,7 +1043,7 @@ impl Frame {
                     let race = async {
                         tokio::select! {
                             biased;
-                            r = task.join.clone() => Some(r),
+                            r = task.join() => Some(r),
                             _ = self.shared().sleep_until(deadline) => None,
                         }
                     };
@@ -1034,7 +1053,7 @@ impl Frame {
                             task.ctx.cancel();
                             self.shared()
                                 .set_waiting(self.lane, WaitOn::Lane(task.lane));
-                            task.join.clone().await;
+                            task.join().await;
                             return Err(e);
                         }
                     };
@@ -1044,7 +1063,7 @@ impl Frame {
                             task.ctx.cancel();
                             self.shared()
                                 .set_waiting(self.lane, WaitOn::Lane(task.lane));
-                            let r = task.join.clone().await;
+                            let r = task.join().await;
                             if matches!(r, TaskResult::Cancelled) {
                                 self.shared().emit(task.lane, id, EventKind::TimedOut);
                                 return self.exec_block(on_timeout).await;

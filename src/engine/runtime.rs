@@ -40,6 +40,7 @@ pub struct Shared {
     sink: RefCell<Sink>,
     events: Cell<usize>,
     lanes: RefCell<Vec<LaneSlot>>,
+    names: RefCell<Vec<Arc<str>>>,
     timers: RefCell<BTreeMap<(Instant, u64), Option<Waker>>>,
     timer_seq: Cell<u64>,
     wakes: Arc<Mutex<Vec<LaneId>>>,
@@ -63,6 +64,7 @@ impl Shared {
             sink: RefCell::new(sink),
             events: Cell::new(0),
             lanes: RefCell::new(Vec::new()),
+            names: RefCell::new(Vec::new()),
             timers: RefCell::new(BTreeMap::new()),
             timer_seq: Cell::new(0),
             wakes: Arc::new(Mutex::new(Vec::new())),
@@ -121,6 +123,17 @@ impl Shared {
         self.events.get()
     }
 
+    /// One shared copy of each lane name.
+    fn intern(&self, name: &str) -> Arc<str> {
+        let mut names = self.names.borrow_mut();
+        if let Some(n) = names.iter().find(|n| ***n == *name) {
+            return n.clone();
+        }
+        let n: Arc<str> = Arc::from(name);
+        names.push(n.clone());
+        n
+    }
+
     /// Makes a new lane and records its creation.
     pub fn new_lane(
         &self,
@@ -145,7 +158,7 @@ impl Shared {
             id,
             stmt,
             EventKind::Created {
-                name: name.to_string(),
+                name: self.intern(name),
                 kind,
                 parent,
             },

@@ -193,7 +193,7 @@ impl Timeline {
         if let EventKind::Created { name, kind, parent } = &e.kind {
             let lane = Lane {
                 id: e.lane,
-                name: name.clone(),
+                name: name.to_string(),
                 kind: *kind,
                 parent: *parent,
                 created: t,
