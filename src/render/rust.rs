@@ -2,7 +2,26 @@
 //!
 //! The demo language is dynamically typed, so rendering starts with a small
 //! type inference ([`Types`]) over call sites, literals and returns, then
-//! writes one idiomatic Tokio item per definition.
+//! writes one idiomatic Tokio item per definition. Conventions:
+//!
+//! - the entry coroutine, when named `main`, becomes `#[tokio::main] async
+//!   fn main()` itself; otherwise `main` calls it (and a non-entry `main`
+//!   is renamed `main_coroutine`);
+//! - ints are `i64` (`u64` for whole-second parameters only used as
+//!   durations), floats `f64`, strings `&str` parameters and `String`
+//!   values (`String` parameters when a spawned task needs to own them);
+//! - values print like Python: floats and lists with `{:?}`, `None` as the
+//!   text `None`, booleans as `True`/`False`;
+//! - an async generator is `async_stream::stream!`; an iterator class is a
+//!   hand-written `Stream::poll_next` when its `__anext__` is "guards, one
+//!   sleep, plain statements", else an `async fn next_item` behind
+//!   `futures::stream::unfold`; a resource is a struct with explicit
+//!   `open`/`close` (no async drop);
+//! - `try`/`except CancelledError`/`finally`: Tokio cancels by dropping the
+//!   future, so the cleanup runs from a drop guard (`OnDrop`), and cannot
+//!   await; awaiting an aborted task matches `JoinError::is_cancelled`;
+//! - a future is a `oneshot` channel (`Shared` when awaited in several
+//!   places).
 
 use super::Listing;
 use crate::demo::ast::{Block, Call, Calls, Demo, Function, FunctionKind, Stmt, StmtKind};
@@ -2301,9 +2320,9 @@ fn builtin(f: Builtin, args: Vec<Code>) -> Code {
     let first = args.first().cloned().unwrap_or(Code::new("0", Ty::Int, 10));
     match f {
         Builtin::Range => {
-            let (lo, hi) = match args.len() {
-                1 => ("0".to_string(), first.wrap(1)),
-                _ => (first.wrap(1), args[1].wrap(1)),
+            let (lo, hi) = match args.get(1) {
+                None => ("0".to_string(), first.wrap(1)),
+                Some(end) => (first.wrap(1), end.wrap(1)),
             };
             let mut c = if let Some(step) = args.get(2) {
                 Code::new(
