@@ -1,7 +1,7 @@
 //! The Rust (Tokio) listing of a demo.
 //!
 //! The demo language is dynamically typed, so rendering starts with a small
-//! type inference ([`Types`]) over call sites, literals and returns, then
+//! type inference (`Types`) over call sites, literals and returns, then
 //! writes one idiomatic Tokio item per definition. Conventions:
 //!
 //! - the entry coroutine, when named `main`, becomes `#[tokio::main] async
@@ -672,7 +672,9 @@ impl Code {
 
     /// An owned value (strings become `String`).
     fn owned(&self) -> String {
-        if self.ty == Ty::Str && !self.fresh {
+        if self.text == "\"\"" {
+            "String::new()".into()
+        } else if self.ty == Ty::Str && !self.fresh {
             format!("{}.to_string()", self.wrap(10))
         } else if self.range {
             format!("{}.collect::<Vec<_>>()", self.wrap(10))
@@ -1395,6 +1397,28 @@ impl<'a> Renderer<'a> {
                 let x = self.expr(x).truthy();
                 Code::new(format!("!{}", x.wrap(7)), Ty::Bool, 7)
             }
+            ExprKind::Binary(BinaryOp::Add, _, _)
+                if self.types.expr_ty(&self.func, e) == Ty::Str =>
+            {
+                // `a + "!" + b` is one `format!("{a}!{b}")`.
+                let mut leaves = Vec::new();
+                str_leaves(e, &mut leaves);
+                let mut fmt = String::new();
+                let mut args = Vec::new();
+                for leaf in leaves {
+                    if let ExprKind::Lit(Value::Str(t)) = &leaf.kind {
+                        fmt.push_str(&escape_fmt(t));
+                        continue;
+                    }
+                    let c = self.expr(leaf);
+                    self.hole(&c, &mut fmt, &mut args);
+                }
+                let (text, fresh) = self.format_tail(fmt, args, "format!");
+                let mut c = Code::new(text, Ty::Str, 10);
+                c.fresh = fresh;
+                c.str_ref = !fresh;
+                c
+            }
             ExprKind::Binary(op, a, b) => {
                 let (a, b) = (self.expr(a), self.expr(b));
                 self.binary(*op, a, b)
@@ -1517,25 +1541,34 @@ impl<'a> Renderer<'a> {
                 Part::Text(s) => fmt.push_str(&escape_fmt(s)),
                 Part::Hole(e) => {
                     let c = self.expr(e);
-                    let debug = matches!(c.ty, Ty::Float | Ty::List(_) | Ty::Unit);
-                    let spec = if debug { ":?" } else { "" };
-                    if c.ty == Ty::Unit {
-                        fmt.push_str("None");
-                    } else if c.ty == Ty::Bool {
-                        fmt.push_str("{}");
-                        args.push(format!("if {} {{ \"True\" }} else {{ \"False\" }}", c.text));
-                    } else if c.prec == 10
-                        && c.text.chars().all(|ch| ch.is_alphanumeric() || ch == '_')
-                        && !c.text.chars().next().is_some_and(|ch| ch.is_ascii_digit())
-                    {
-                        fmt.push_str(&format!("{{{}{spec}}}", c.text));
-                    } else {
-                        fmt.push_str(&format!("{{{spec}}}"));
-                        args.push(c.text);
-                    }
+                    self.hole(&c, &mut fmt, &mut args);
                 }
             }
         }
+        self.format_tail(fmt, args, mac)
+    }
+
+    /// Appends one printed value to a format string and its arguments.
+    fn hole(&mut self, c: &Code, fmt: &mut String, args: &mut Vec<String>) {
+        let debug = matches!(c.ty, Ty::Float | Ty::List(_) | Ty::Unit);
+        let spec = if debug { ":?" } else { "" };
+        if c.ty == Ty::Unit {
+            fmt.push_str("None");
+        } else if c.ty == Ty::Bool {
+            fmt.push_str("{}");
+            args.push(format!("if {} {{ \"True\" }} else {{ \"False\" }}", c.text));
+        } else if c.prec == 10
+            && c.text.chars().all(|ch| ch.is_alphanumeric() || ch == '_')
+            && !c.text.chars().next().is_some_and(|ch| ch.is_ascii_digit())
+        {
+            fmt.push_str(&format!("{{{}{spec}}}", c.text));
+        } else {
+            fmt.push_str(&format!("{{{spec}}}"));
+            args.push(c.text.clone());
+        }
+    }
+
+    fn format_tail(&mut self, fmt: String, args: Vec<String>, mac: &str) -> (String, bool) {
         if mac == "format!" && args.is_empty() && !fmt.contains('{') && !fmt.contains('}') {
             return (format!("\"{fmt}\""), false);
         }
@@ -2643,4 +2676,15 @@ fn split_chain(text: &str) -> (String, Vec<String>) {
     }
     let base = parts.remove(0);
     (base, parts)
+}
+
+/// The operands of a chain of string `+`, in order.
+fn str_leaves<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
+    match &e.kind {
+        ExprKind::Binary(BinaryOp::Add, a, b) => {
+            str_leaves(a, out);
+            str_leaves(b, out);
+        }
+        _ => out.push(e),
+    }
 }
