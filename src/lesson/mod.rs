@@ -4,6 +4,7 @@
 pub mod check;
 pub mod diagnostic;
 pub mod parse;
+pub mod quiz;
 
 use crate::demo::ast::Demo;
 use diagnostic::{LessonError, LessonErrors};
@@ -40,6 +41,8 @@ pub struct Quiz {
     pub answer: QuizAnswer,
     /// Shown after the learner answers.
     pub explain: Option<String>,
+    /// Byte range of the quiz in the lesson file.
+    pub span: std::ops::Range<usize>,
 }
 
 /// How a quiz knows its right answer.
@@ -231,7 +234,10 @@ pub fn load_file(path: &Path) -> Result<Lesson, LoadError> {
     })?;
     let file = path.display().to_string();
     let text = String::from_utf8(bytes).map_err(|e| {
-        LoadError::Invalid(LessonErrors(vec![LessonError::not_utf8(&file, e.as_bytes())]))
+        LoadError::Invalid(LessonErrors(vec![LessonError::not_utf8(
+            &file,
+            e.as_bytes(),
+        )]))
     })?;
     parse(&file, &text).map_err(LoadError::Invalid)
 }
@@ -269,7 +275,14 @@ pub fn check_paths(paths: &[PathBuf]) -> (usize, Vec<LoadError>) {
         };
         for file in files {
             match load_file(&file) {
-                Ok(_) => ok += 1,
+                Ok(lesson) => {
+                    let errors = quiz::check_quizzes(&lesson);
+                    if errors.is_empty() {
+                        ok += 1;
+                    } else {
+                        problems.push(LoadError::Invalid(LessonErrors(errors)));
+                    }
+                }
                 Err(e) => problems.push(e),
             }
         }

@@ -1379,6 +1379,21 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// The span of an array-of-tables entry, widened back to its `[[name]]`
+    /// header when the header is right before it.
+    fn table_header(&self, span: Range<usize>, header: &str) -> Range<usize> {
+        match self.source[..span.start].rfind(header) {
+            Some(start)
+                if self.source[start + header.len()..span.start]
+                    .trim()
+                    .is_empty() =>
+            {
+                start..span.end
+            }
+            _ => span,
+        }
+    }
+
     fn quizzes(&mut self, node: &Node<'_>) -> Vec<Quiz> {
         let Some(items) = self.array(node, "quiz") else {
             return Vec::new();
@@ -1485,6 +1500,7 @@ impl<'a> Reader<'a> {
                 choices,
                 answer,
                 explain,
+                span: self.table_header(item.span(), "[[quiz]]"),
             });
         }
         out
