@@ -323,6 +323,7 @@ impl Interp {
             vars: RefCell::new(vars),
             fields,
             yielded: None,
+            at: Cell::new(None),
         })
     }
 }
@@ -374,6 +375,8 @@ struct Frame {
     fields: Option<Rc<RefCell<Vars>>>,
     /// Where a generator puts the item it yields.
     yielded: Option<Rc<RefCell<Option<Value>>>>,
+    /// The statement being executed.
+    at: Cell<Option<StmtId>>,
 }
 
 impl Scope for Frame {
@@ -484,6 +487,11 @@ impl Frame {
         &self.ix.shared
     }
 
+    /// Notes what this lane is about to wait on, at its current statement.
+    fn wait_on(&self, on: WaitOn) {
+        self.shared().set_waiting(self.lane, on, self.at.get());
+    }
+
     fn slot(&self, name: &str) -> Result<Slot, String> {
         if let Some(s) = self.vars.borrow().get(name) {
             return Ok(s.clone());
@@ -537,7 +545,7 @@ impl Frame {
         on: WaitOn,
         fut: impl Future<Output = T>,
     ) -> Result<T, Interrupt> {
-        self.shared().set_waiting(self.lane, on);
+        self.wait_on(on);
         tokio::select! {
             biased;
             _ = self.task.cancelled() => Err(Interrupt::Cancelled),
@@ -585,7 +593,7 @@ impl Frame {
             self.depth + 1,
             Some(stmt),
         )?;
-        self.shared().set_waiting(self.lane, WaitOn::Lane(lane));
+        self.wait_on(WaitOn::Lane(lane));
         fut.await
     }
 
@@ -659,6 +667,7 @@ impl Frame {
                         vars: RefCell::new(Vars::default()),
                         fields: Some(fields.clone()),
                         yielded: None,
+                        at: Cell::new(None),
                     };
                     let shared = ix.shared.clone();
                     Probe::new(shared, lane, async move {
@@ -730,6 +739,7 @@ impl Frame {
             vars: RefCell::new(function.params.iter().cloned().zip(args).collect()),
             fields: None,
             yielded: None,
+            at: Cell::new(None),
         };
         let mut fields = Vars::default();
         for (name, e) in &function.fields {
@@ -756,8 +766,9 @@ impl Frame {
             vars: RefCell::new(Vars::default()),
             fields: Some(fields.clone()),
             yielded: None,
+            at: Cell::new(None),
         };
-        self.shared().set_waiting(self.lane, WaitOn::Lane(lane));
+        self.wait_on(WaitOn::Lane(lane));
         Probe::new(self.ix.shared.clone(), lane, async move {
             let demo = frame.ix.demo.clone();
             let function = demo.function(&frame.function).expect("checked");
@@ -769,6 +780,7 @@ impl Frame {
 
     async fn exec(&self, stmt: &Stmt) -> Exec {
         self.shared().step()?;
+        self.at.set(Some(stmt.id));
         let id = Some(stmt.id);
         match &stmt.kind {
             StmtKind::Print(t) => {
@@ -848,7 +860,7 @@ impl Frame {
                     .as_ref()
                     .ok_or_else(|| Interrupt::Error("'yield' outside a generator".into()))?;
                 *slot.borrow_mut() = Some(v);
-                self.shared().set_waiting(self.lane, WaitOn::Consumer);
+                self.wait_on(WaitOn::Consumer);
                 YieldPoint(false).await;
             }
             StmtKind::Stop => return Ok(Flow::Stop),
@@ -1051,8 +1063,7 @@ impl Frame {
                         Ok(r) => r,
                         Err(e) => {
                             task.ctx.cancel();
-                            self.shared()
-                                .set_waiting(self.lane, WaitOn::Lane(task.lane));
+                            self.wait_on(WaitOn::Lane(task.lane));
                             task.join().await;
                             return Err(e);
                         }
@@ -1061,8 +1072,7 @@ impl Frame {
                         Some(r) => r,
                         None => {
                             task.ctx.cancel();
-                            self.shared()
-                                .set_waiting(self.lane, WaitOn::Lane(task.lane));
+                            self.wait_on(WaitOn::Lane(task.lane));
                             let r = task.join().await;
                             if matches!(r, TaskResult::Cancelled) {
                                 self.shared().emit(task.lane, id, EventKind::TimedOut);
@@ -1087,8 +1097,7 @@ impl Frame {
                     let (lane, mut items) = self.items(source, stmt.id)?;
                     let mut count = 0;
                     loop {
-                        self.shared()
-                            .set_waiting(self.lane, WaitOn::Generator(lane));
+                        self.wait_on(WaitOn::Generator(lane));
                         let Some(item) = items.next().await else {
                             break;
                         };
@@ -1111,8 +1120,7 @@ impl Frame {
                     let mut out = Vec::new();
                     let mut count = 0;
                     loop {
-                        self.shared()
-                            .set_waiting(self.lane, WaitOn::Generator(lane));
+                        self.wait_on(WaitOn::Generator(lane));
                         let Some(item) = items.next().await else {
                             break;
                         };

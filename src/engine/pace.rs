@@ -5,6 +5,7 @@
 //! same events at the same virtual times as a headless one.
 
 use super::runtime::Shared;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
@@ -21,6 +22,8 @@ pub struct Control {
     changed: Condvar,
     /// Woken when a step has reached the next demo event.
     step_reached: tokio::sync::Notify,
+    /// The run's virtual time in microseconds, as of the last frame or event.
+    now_micros: AtomicU64,
 }
 
 #[derive(Clone, Debug)]
@@ -50,6 +53,7 @@ impl Control {
             }),
             changed: Condvar::new(),
             step_reached: tokio::sync::Notify::new(),
+            now_micros: AtomicU64::new(0),
         }
     }
 
@@ -112,8 +116,19 @@ impl Control {
         self.state.lock().expect("control state").stop
     }
 
+    /// The run's virtual time, as of its last frame or event.
+    pub fn virtual_now(&self) -> Duration {
+        Duration::from_micros(self.now_micros.load(Ordering::Relaxed))
+    }
+
+    fn set_now(&self, time: Duration) {
+        self.now_micros
+            .fetch_max(time.as_micros() as u64, Ordering::Relaxed);
+    }
+
     /// Called on the runtime thread for every event.
     pub(crate) fn on_event(&self, time: Duration) {
+        self.set_now(time);
         let state = self.state.lock().expect("control state");
         if let Some(from) = state.stepping_from
             && time > from
@@ -174,6 +189,7 @@ pub(crate) async fn pace(shared: &Shared, control: &Control) {
         let target = anchor.0 + anchor.1.elapsed().mul_f64(state.speed);
         let target = target.max(shared.now() + Duration::from_millis(1));
         tokio::time::sleep_until(shared.instant(target)).await;
+        control.set_now(shared.now());
     }
 }
 

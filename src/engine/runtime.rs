@@ -54,6 +54,8 @@ pub struct Shared {
 
 struct LaneSlot {
     waiting: Option<WaitOn>,
+    /// The statement the lane waits at.
+    at: Option<StmtId>,
 }
 
 impl Shared {
@@ -151,7 +153,10 @@ impl Shared {
                     self.limits.max_lanes
                 )));
             }
-            lanes.push(LaneSlot { waiting: None });
+            lanes.push(LaneSlot {
+                waiting: None,
+                at: None,
+            });
             (lanes.len() - 1) as LaneId
         };
         self.emit(
@@ -167,18 +172,22 @@ impl Shared {
     }
 
     /// Notes what the lane is about to wait on, for its next `Suspended` event.
-    pub fn set_waiting(&self, lane: LaneId, on: WaitOn) {
+    pub fn set_waiting(&self, lane: LaneId, on: WaitOn, at: Option<StmtId>) {
         if let Some(slot) = self.lanes.borrow_mut().get_mut(lane as usize) {
             slot.waiting = Some(on);
+            slot.at = at;
         }
     }
 
-    fn waiting(&self, lane: LaneId) -> WaitOn {
-        self.lanes
-            .borrow()
-            .get(lane as usize)
-            .and_then(|s| s.waiting.clone())
-            .unwrap_or(WaitOn::Yield)
+    /// What the lane waits on, and at which statement.
+    fn waiting(&self, lane: LaneId) -> (WaitOn, Option<StmtId>) {
+        let lanes = self.lanes.borrow();
+        let slot = lanes.get(lane as usize);
+        (
+            slot.and_then(|s| s.waiting.clone())
+                .unwrap_or(WaitOn::Yield),
+            slot.and_then(|s| s.at),
+        )
     }
 
     /// Counts one executed statement against the step limit.
@@ -353,7 +362,8 @@ impl<T> Future for Probe<T> {
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
         let this = self.get_mut();
-        this.shared.emit(this.lane, None, EventKind::Polled);
+        let (_, resumes_at) = this.shared.waiting(this.lane);
+        this.shared.emit(this.lane, resumes_at, EventKind::Polled);
         let waker = match &this.waker {
             Some(w) => {
                 {
@@ -379,9 +389,8 @@ impl<T> Future for Probe<T> {
         let waker = Waker::from(waker);
         let result = this.inner.as_mut().poll(&mut Context::from_waker(&waker));
         if result.is_pending() {
-            let on = this.shared.waiting(this.lane);
-            this.shared
-                .emit(this.lane, None, EventKind::Suspended { on });
+            let (on, at) = this.shared.waiting(this.lane);
+            this.shared.emit(this.lane, at, EventKind::Suspended { on });
         }
         result
     }
