@@ -43,13 +43,16 @@ enum TaskResult {
     Aborted,
 }
 
+/// A coroutine object not yet awaited: the coroutine's name and arguments.
+type PendingCall = (String, Vec<Slot>);
+
 /// A variable's content: a value, or one of the awaitable objects.
 #[derive(Clone)]
 enum Slot {
     Val(Value),
     Task(Rc<TaskHandle>),
     Future(Rc<FutureCell>),
-    Coroutine(Rc<RefCell<Option<(String, Vec<Slot>)>>>),
+    Coroutine(Rc<RefCell<Option<PendingCall>>>),
 }
 
 /// A frame's variables (or an object's fields): a handful, so a small list
