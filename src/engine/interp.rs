@@ -485,7 +485,53 @@ fn check_seconds(v: &Value, what: &str) -> Result<Duration, Interrupt> {
     Ok(Duration::from_secs_f64(secs))
 }
 
+/// Which block of a definition a frame runs.
+#[derive(Clone, Copy)]
+enum Method {
+    /// The body: a coroutine's or generator's body, `__anext__`, `__aenter__`.
+    Body,
+    /// A resource's `__aexit__`.
+    Exit,
+}
+
 impl Frame {
+    /// A frame for a method of an object whose fields are `fields`.
+    fn method(
+        ix: &Rc<Interp>,
+        function: &str,
+        lane: LaneId,
+        task: Rc<TaskCtx>,
+        depth: u32,
+        fields: &Rc<RefCell<Vars>>,
+    ) -> Frame {
+        Frame {
+            ix: ix.clone(),
+            function: function.to_string(),
+            lane,
+            task,
+            depth,
+            vars: RefCell::new(Vars::default()),
+            fields: Some(fields.clone()),
+            yielded: None,
+            at: Cell::new(None),
+        }
+    }
+
+    /// Runs one block of the frame's definition on the frame's lane.
+    fn run(self, method: Method) -> Probe<Exec> {
+        let shared = self.ix.shared.clone();
+        let lane = self.lane;
+        Probe::new(shared, lane, async move {
+            let demo = self.ix.demo.clone();
+            let function = demo.function(&self.function).expect("checked");
+            let block = match method {
+                Method::Body => &function.body,
+                Method::Exit => &function.exit,
+            };
+            self.exec_block(block).await
+        })
+    }
+
     fn shared(&self) -> &Shared {
         &self.ix.shared
     }
@@ -649,7 +695,7 @@ impl Frame {
         let slot = Rc::new(RefCell::new(None));
         match function.kind {
             FunctionKind::Iterator => {
-                let fields = self.object_fields(source, args, stmt)?;
+                let fields = self.object_fields(source, args)?;
                 let lane = self.shared().new_lane(
                     &source.name,
                     LaneKind::Generator,
@@ -661,23 +707,8 @@ impl Frame {
                 let name = source.name.clone();
                 let depth = self.depth + 1;
                 let next_call = move || -> Probe<Exec> {
-                    let frame = Frame {
-                        ix: ix.clone(),
-                        function: name.clone(),
-                        lane,
-                        task: task.clone(),
-                        depth,
-                        vars: RefCell::new(Vars::default()),
-                        fields: Some(fields.clone()),
-                        yielded: None,
-                        at: Cell::new(None),
-                    };
-                    let shared = ix.shared.clone();
-                    Probe::new(shared, lane, async move {
-                        let demo = frame.ix.demo.clone();
-                        let body = &demo.function(&frame.function).expect("checked").body;
-                        frame.exec_block(body).await
-                    })
+                    let frame = Frame::method(&ix, &name, lane, task.clone(), depth, &fields);
+                    frame.run(Method::Body)
                 };
                 Ok((
                     lane,
@@ -704,11 +735,7 @@ impl Frame {
                 )?;
                 frame.yielded = Some(slot.clone());
                 let lane = frame.lane;
-                let body = Probe::new(self.ix.shared.clone(), lane, async move {
-                    let demo = frame.ix.demo.clone();
-                    let body = &demo.function(&frame.function).expect("checked").body;
-                    frame.exec_block(body).await
-                });
+                let body = frame.run(Method::Body);
                 Ok((
                     lane,
                     ItemStream {
@@ -729,26 +756,24 @@ impl Frame {
         &self,
         source: &Call,
         args: Vec<Slot>,
-        stmt: StmtId,
     ) -> Result<Rc<RefCell<Vars>>, Interrupt> {
         let demo = self.ix.demo.clone();
         let function = demo.function(&source.name).expect("checked");
-        let init = Frame {
-            ix: self.ix.clone(),
-            function: source.name.clone(),
-            lane: self.lane,
-            task: self.task.clone(),
-            depth: self.depth,
-            vars: RefCell::new(function.params.iter().cloned().zip(args).collect()),
-            fields: None,
-            yielded: None,
-            at: Cell::new(None),
-        };
+        let params = Rc::new(RefCell::new(
+            function.params.iter().cloned().zip(args).collect(),
+        ));
+        let init = Frame::method(
+            &self.ix,
+            &source.name,
+            self.lane,
+            self.task.clone(),
+            self.depth,
+            &params,
+        );
         let mut fields = Vars::default();
         for (name, e) in &function.fields {
             fields.insert(name.clone(), Slot::Val(init.eval(e)?));
         }
-        let _ = stmt;
         Ok(Rc::new(RefCell::new(fields)))
     }
 
@@ -758,27 +783,18 @@ impl Frame {
         name: &str,
         lane: LaneId,
         fields: &Rc<RefCell<Vars>>,
-        exit: bool,
+        method: Method,
     ) -> Exec {
-        let frame = Frame {
-            ix: self.ix.clone(),
-            function: name.to_string(),
+        let frame = Frame::method(
+            &self.ix,
+            name,
             lane,
-            task: self.task.clone(),
-            depth: self.depth + 1,
-            vars: RefCell::new(Vars::default()),
-            fields: Some(fields.clone()),
-            yielded: None,
-            at: Cell::new(None),
-        };
+            self.task.clone(),
+            self.depth + 1,
+            fields,
+        );
         self.wait_on(WaitOn::Lane(lane));
-        Probe::new(self.ix.shared.clone(), lane, async move {
-            let demo = frame.ix.demo.clone();
-            let function = demo.function(&frame.function).expect("checked");
-            let block = if exit { &function.exit } else { &function.body };
-            frame.exec_block(block).await
-        })
-        .await
+        frame.run(method).await
     }
 
     async fn exec(&self, stmt: &Stmt) -> Exec {
@@ -1146,7 +1162,7 @@ impl Frame {
                 }
                 StmtKind::AsyncWith { source, var, body } => {
                     let args = self.args(source)?;
-                    let fields = self.object_fields(source, args, stmt.id)?;
+                    let fields = self.object_fields(source, args)?;
                     let lane = self.shared().new_lane(
                         &source.name,
                         LaneKind::Resource,
@@ -1154,7 +1170,7 @@ impl Frame {
                         id,
                     )?;
                     let entered = match self
-                        .resource_method(&source.name, lane, &fields, false)
+                        .resource_method(&source.name, lane, &fields, Method::Body)
                         .await
                     {
                         Ok(Flow::Return(v)) => v,
@@ -1169,7 +1185,7 @@ impl Frame {
                     }
                     let result = self.exec_block(body).await;
                     let exited = self
-                        .resource_method(&source.name, lane, &fields, true)
+                        .resource_method(&source.name, lane, &fields, Method::Exit)
                         .await;
                     let exited = exited.map(|_| Flow::Next);
                     let _ = finish(
