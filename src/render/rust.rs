@@ -123,7 +123,9 @@ struct Types {
     item: HashMap<String, Ty>,
     /// Variables (parameters and fields included) of each function.
     vars: HashMap<String, HashMap<String, Ty>>,
-    /// Functions started with `tokio::spawn` (their futures must be 'static).
+    /// Functions whose futures outlive the statement that calls them
+    /// (spawned, stored, mapped in a closure): string arguments that are not
+    /// literals must be owned.
     spawned: HashSet<String>,
     /// (function, parameter index) given a non-literal string somewhere.
     owned_str: HashSet<(String, usize)>,
@@ -409,7 +411,7 @@ impl Types {
                     }
                 }
                 StmtKind::Make { call, into } => {
-                    changed |= self.call(demo, name, call, false);
+                    changed |= self.call(demo, name, call, true);
                     let ty = Ty::Coro(Box::new(self.ret_of(&call.name)));
                     changed |= self.set(name, into, &ty);
                 }
@@ -425,14 +427,14 @@ impl Types {
                     }
                 }
                 StmtKind::Gather { calls, into } => {
-                    changed |= self.calls(demo, name, calls, false);
+                    changed |= self.calls(demo, name, calls, matches!(calls, Calls::Each { .. }));
                     if let Some(v) = into {
                         let ty = Ty::List(Box::new(self.calls_ret(calls)));
                         changed |= self.set(name, v, &ty);
                     }
                 }
                 StmtKind::AsCompleted { calls, var, body } => {
-                    changed |= self.calls(demo, name, calls, false);
+                    changed |= self.calls(demo, name, calls, true);
                     let ty = self.calls_ret(calls);
                     changed |= self.set(name, var, &ty);
                     changed |= self.block(demo, f, body);
@@ -453,7 +455,7 @@ impl Types {
                     changed |= self.block(demo, f, on_timeout);
                 }
                 StmtKind::AsyncFor { source, var, body } => {
-                    changed |= self.call(demo, name, source, false);
+                    changed |= self.call(demo, name, source, true);
                     let ty = self.item_of(demo, &source.name);
                     changed |= self.set(name, var, &ty);
                     changed |= self.block(demo, f, body);
@@ -626,6 +628,8 @@ impl Code {
     fn wrap(&self, min: u8) -> String {
         // A method call on a bare number literal needs its type spelled out.
         let numeric = !self.text.is_empty()
+            && !self.range
+            && !self.text.contains("..")
             && self
                 .text
                 .trim_start_matches('-')
