@@ -136,5 +136,46 @@ fn lessons(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, gather, cpython, lessons);
+/// A demo lasting 4 virtual seconds.
+const FOUR_SECONDS: &str = r#"
+title = "four seconds"
+summary = "pacing benchmark"
+[demo]
+[[demo.coroutine]]
+name = "tick"
+params = ["n"]
+body = [ { sleep = 1 }, { print = "tick {n}" } ]
+
+[[demo.coroutine]]
+name = "main"
+body = [ { for = "n", in = "{range(4)}", body = [ { call = "tick", args = ["{n}"] } ] } ]
+"#;
+
+/// Live pacing: at 2x, 4 virtual seconds should take about 2 real seconds;
+/// pausing for 1 s should add about 1 s. Criterion reports the real time.
+fn live(c: &mut Criterion) {
+    let lesson = lesson::parse("four.toml", FOUR_SECONDS).expect("valid");
+    let limits = Limits::default();
+    let mut group = c.benchmark_group("live_4s_at_2x");
+    group.sample_size(10);
+    group.bench_function("run", |b| {
+        b.iter(|| {
+            let run = engine::LiveRun::start(&lesson.demo, &limits, 2.0, false);
+            assert_eq!(run.wait().1, Outcome::Finished);
+        })
+    });
+    group.bench_function("run_with_1s_pause", |b| {
+        b.iter(|| {
+            let run = engine::LiveRun::start(&lesson.demo, &limits, 2.0, false);
+            std::thread::sleep(Duration::from_millis(500));
+            run.control().pause();
+            std::thread::sleep(Duration::from_secs(1));
+            run.control().resume();
+            assert_eq!(run.wait().1, Outcome::Finished);
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, gather, cpython, lessons, live);
 criterion_main!(benches);
