@@ -928,8 +928,20 @@ impl<'a> Renderer<'a> {
             self.line("");
         }
         if self.needs_on_drop {
+            let disarmed = self.lines.iter().any(|l| l.ends_with(".disarm();"));
+            let mut skip = false;
             for l in ON_DROP {
-                self.line(l);
+                // `disarm` only when some guard is disarmed.
+                if !disarmed && l.trim_start().starts_with("fn disarm") {
+                    skip = true;
+                    self.lines.pop();
+                }
+                if !skip {
+                    self.line(l);
+                }
+                if skip && l.trim() == "}" {
+                    skip = false;
+                }
             }
         }
     }
