@@ -2,7 +2,8 @@
 
 use super::highlight::Lang;
 use super::markdown;
-use super::progress::Progress;
+use super::progress::{Prediction, Progress};
+use super::quiz::{AnswerKey, Phase, QuizPanel};
 use super::theme::Theme;
 use super::timeline::Timeline;
 use crate::engine::{Event, Limits, LiveRun, Outcome};
@@ -13,6 +14,7 @@ use crossterm::event::{
 };
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
+use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 /// What can happen to the app.
@@ -86,9 +88,8 @@ pub struct LessonState {
     pub timeline: Timeline,
     pub status: RunStatus,
     pub speed: f64,
-    /// Virtual time of the run (estimated between events while running).
+    /// Virtual time of the run: the live run's clock while it runs.
     pub now: Duration,
-    anchor: Option<(Duration, Instant)>,
     /// Scrub position in a finished run.
     pub cursor: Option<Duration>,
     pub selected_lane: usize,
@@ -97,6 +98,10 @@ pub struct LessonState {
     pub detail: bool,
     /// Keep ticking until then (a step may still be producing events).
     busy_until: Option<Instant>,
+    /// The open quiz panel ("predict, then run").
+    pub quiz: Option<QuizPanel>,
+    /// The quiz was offered in this visit (Space offers it once).
+    pub quiz_offered: bool,
 }
 
 impl LessonState {
@@ -113,12 +118,13 @@ impl LessonState {
             status: RunStatus::Idle,
             speed,
             now: Duration::ZERO,
-            anchor: None,
             cursor: None,
             selected_lane: 0,
             lane_scroll: 0,
             detail: false,
             busy_until: None,
+            quiz: None,
+            quiz_offered: false,
         }
     }
 
@@ -160,7 +166,6 @@ impl LessonState {
             self.speed,
             paused,
         ));
-        self.anchor = Some((Duration::ZERO, Instant::now()));
         self.status = if paused {
             RunStatus::Paused
         } else {
@@ -179,7 +184,6 @@ impl LessonState {
         if let Some(run) = &self.run {
             run.control().resume();
         }
-        self.anchor = Some((self.now, Instant::now()));
         self.status = RunStatus::Running;
     }
 
@@ -205,7 +209,6 @@ impl LessonState {
         if let Some(run) = &self.run {
             run.control().set_speed(self.speed);
         }
-        self.anchor = Some((self.now, Instant::now()));
     }
 
     /// Collects new events; returns whether anything changed, and whether
@@ -214,6 +217,7 @@ impl LessonState {
         let Some(run) = &mut self.run else {
             return (false, false);
         };
+        let clock = run.control().virtual_now();
         let mut changed = false;
         let mut apply = |events: Vec<Event>, timeline: &mut Timeline| {
             changed |= !events.is_empty();
@@ -230,17 +234,18 @@ impl LessonState {
             self.run = None;
             finished = true;
             changed = true;
-        } else if self.status == RunStatus::Running {
-            let (v, real) = *self.anchor.get_or_insert((self.now, Instant::now()));
-            let mut now = v + real.elapsed().mul_f64(self.speed);
+        } else {
+            // The run's own clock, read before draining (the engine moves
+            // it after sending an event). The clock may pass a timer's
+            // deadline just before the wake is sent: the deadline holds
+            // it back until the wake is drained.
+            let mut now = clock;
             if let Some(deadline) = self.timeline.next_deadline(self.timeline.end) {
                 now = now.min(deadline);
             }
             let now = now.max(self.timeline.end);
             changed |= now != self.now;
             self.now = now;
-        } else if changed {
-            self.now = self.now.max(self.timeline.end);
         }
         (changed, finished)
     }
@@ -283,8 +288,8 @@ impl Drop for LessonState {
 }
 
 /// Rows of lanes the timeline shows at this terminal size.
-pub fn timeline_rows(size: (u16, u16)) -> usize {
-    let areas = super::view::lesson::layout(Rect::new(0, 0, size.0, size.1));
+pub fn timeline_rows(size: (u16, u16), quiz: bool) -> usize {
+    let areas = super::view::lesson::layout(Rect::new(0, 0, size.0, size.1), quiz);
     areas.timeline.height.saturating_sub(3).max(1) as usize
 }
 
@@ -329,6 +334,8 @@ pub struct App {
     pub size: (u16, u16),
     lang: Lang,
     speed: f64,
+    /// The right quiz answers per lesson index, computed once per lesson.
+    answer_keys: HashMap<usize, AnswerKey>,
 }
 
 impl App {
@@ -354,6 +361,7 @@ impl App {
             size: (80, 24),
             lang: Lang::Python,
             speed: 1.0,
+            answer_keys: HashMap::new(),
         }
     }
 
@@ -401,6 +409,132 @@ impl App {
         }
         self.progress.last = Some(self.lessons[index].id.clone());
         self.progress.save();
+        if !self.lessons[index].quizzes.is_empty() {
+            self.answer_keys
+                .entry(index)
+                .or_insert_with(|| AnswerKey::compute(&self.lessons[index]));
+        }
+    }
+
+    /// The run's answer to quiz `quiz` of lesson `index`, waiting for the
+    /// check run if it is still going.
+    pub fn correct_choice(&mut self, index: usize, quiz: usize) -> Result<usize, String> {
+        let key = self
+            .answer_keys
+            .entry(index)
+            .or_insert_with(|| AnswerKey::compute(&self.lessons[index]));
+        key.wait()
+            .get(quiz)
+            .cloned()
+            .unwrap_or_else(|| Err("the check run gave no answer".into()))
+    }
+
+    /// Whether the learner has a recorded prediction for a quiz.
+    fn answered(&self, index: usize, quiz: usize) -> bool {
+        self.progress
+            .prediction(&self.lessons[index].id, quiz)
+            .is_some()
+    }
+
+    /// Opens the quiz panel of the open lesson at its first unanswered
+    /// quiz (the first one when all are answered: a retake).
+    fn open_quiz(&mut self) {
+        let Some(lesson) = &self.lesson else { return };
+        let index = lesson.index;
+        let l = &self.lessons[index];
+        if l.quizzes.is_empty() {
+            return;
+        }
+        let first = super::quiz::first_open(l, |q| self.answered(index, q)).unwrap_or(0);
+        if let Some(lesson) = &mut self.lesson {
+            lesson.quiz = Some(QuizPanel::ask(first));
+            lesson.quiz_offered = true;
+        }
+    }
+
+    /// The run of a quiz's demo ended: shows and records the verdict.
+    fn reveal(&mut self) {
+        let Some(lesson) = &self.lesson else { return };
+        let index = lesson.index;
+        let Some(QuizPanel {
+            index: quiz,
+            phase: Phase::Watching { picked },
+            ..
+        }) = lesson.quiz.clone()
+        else {
+            return;
+        };
+        let correct = self.correct_choice(index, quiz);
+        if let Ok(right) = correct {
+            let id = self.lessons[index].id.clone();
+            self.progress.record(
+                &id,
+                quiz,
+                Prediction {
+                    picked,
+                    right: right == picked,
+                },
+            );
+            self.progress.save();
+        }
+        if let Some(panel) = self.lesson.as_mut().and_then(|l| l.quiz.as_mut()) {
+            panel.phase = Phase::Revealed { picked, correct };
+        }
+    }
+
+    /// Handles a key for the quiz panel; returns whether it took it.
+    fn quiz_key(&mut self, k: KeyEvent) -> bool {
+        let Some(lesson) = &mut self.lesson else {
+            return false;
+        };
+        let l = &self.lessons[lesson.index];
+        let Some(panel) = &mut lesson.quiz else {
+            return false;
+        };
+        let count = l.quizzes.get(panel.index).map_or(0, |q| q.choices.len());
+        match (&panel.phase, k.code) {
+            (Phase::Asking, KeyCode::Char(c @ '1'..='9')) => {
+                let picked = c as usize - '1' as usize;
+                if picked < count {
+                    panel.selected = picked;
+                    panel.phase = Phase::Watching { picked };
+                    lesson.start(l, false);
+                }
+                true
+            }
+            (Phase::Asking, KeyCode::Up | KeyCode::Char('k')) => {
+                panel.selected = panel.selected.saturating_sub(1);
+                true
+            }
+            (Phase::Asking, KeyCode::Down | KeyCode::Char('j')) => {
+                panel.selected = (panel.selected + 1).min(count.saturating_sub(1));
+                true
+            }
+            (Phase::Asking, KeyCode::Enter) => {
+                if panel.selected < count {
+                    panel.phase = Phase::Watching {
+                        picked: panel.selected,
+                    };
+                    lesson.start(l, false);
+                }
+                true
+            }
+            (Phase::Asking | Phase::Revealed { .. }, KeyCode::Esc) => {
+                lesson.quiz = None;
+                true
+            }
+            // No run without a prediction while asking: Esc skips.
+            (
+                Phase::Asking,
+                KeyCode::Char(' ' | 's' | 'r' | 'Q') | KeyCode::Left | KeyCode::Right,
+            ) => true,
+            (Phase::Revealed { .. }, KeyCode::Enter | KeyCode::Char('Q')) => {
+                let next = panel.index + 1;
+                lesson.quiz = (next < l.quizzes.len()).then(|| QuizPanel::ask(next));
+                true
+            }
+            _ => false,
+        }
     }
 
     /// Whether the main loop should tick often.
@@ -456,6 +590,16 @@ impl App {
             if self.progress.done.insert(id) {
                 self.progress.save();
             }
+        }
+        if finished {
+            self.reveal();
+        }
+        if let Some(key) = self
+            .lesson
+            .as_ref()
+            .and_then(|l| self.answer_keys.get_mut(&l.index))
+        {
+            key.poll();
         }
         changed
     }
@@ -517,7 +661,6 @@ impl App {
             self.screen = Screen::List;
             return;
         };
-        let current = &self.lessons[lesson.index];
         if lesson.detail
             && matches!(
                 k.code,
@@ -527,6 +670,37 @@ impl App {
             lesson.detail = false;
             return;
         }
+        if self.quiz_key(k) {
+            return;
+        }
+        let Some(lesson) = &self.lesson else { return };
+        let index = lesson.index;
+        let current = &self.lessons[index];
+        let offer = lesson.quiz.is_none()
+            && !lesson.quiz_offered
+            && lesson.status == RunStatus::Idle
+            && lesson.run.is_none();
+        match k.code {
+            // Before the first run: predict, then run.
+            KeyCode::Char(' ' | 's')
+                if offer
+                    && super::quiz::first_open(current, |q| self.answered(index, q)).is_some() =>
+            {
+                self.open_quiz();
+                return;
+            }
+            KeyCode::Char('Q') => {
+                if lesson.quiz.is_none() {
+                    self.open_quiz();
+                }
+                return;
+            }
+            _ => {}
+        }
+        let Some(lesson) = &mut self.lesson else {
+            return;
+        };
+        let current = &self.lessons[lesson.index];
         let lanes = lesson.timeline.lanes.len();
         match k.code {
             KeyCode::Char('q') | KeyCode::Esc => {
@@ -571,11 +745,11 @@ impl App {
             KeyCode::Left => lesson.scrub(false),
             KeyCode::Right => lesson.scrub(true),
             KeyCode::Up => {
-                let rows = timeline_rows(self.size);
+                let rows = timeline_rows(self.size, lesson.quiz.is_some());
                 lesson.select_lane(lesson.selected_lane.saturating_sub(1), rows)
             }
             KeyCode::Down => {
-                let rows = timeline_rows(self.size);
+                let rows = timeline_rows(self.size, lesson.quiz.is_some());
                 lesson.select_lane(lesson.selected_lane + 1, rows)
             }
             KeyCode::Enter => lesson.detail = lanes > 0,
@@ -609,9 +783,10 @@ impl App {
                 let Some(lesson) = &mut self.lesson else {
                     return false;
                 };
-                let areas = super::view::lesson::layout(area);
+                let quiz = lesson.quiz.is_some();
+                let areas = super::view::lesson::layout(area, quiz);
                 if areas.timeline.contains(at) {
-                    lesson.scroll_lanes(up, timeline_rows(self.size));
+                    lesson.scroll_lanes(up, timeline_rows(self.size, quiz));
                 } else if up {
                     lesson.prose_scroll = lesson.prose_scroll.saturating_sub(1);
                 } else {

@@ -9,6 +9,7 @@ pub mod app;
 pub mod highlight;
 pub mod markdown;
 pub mod progress;
+pub mod quiz;
 pub mod terminal;
 pub mod theme;
 pub mod timeline;

@@ -7,7 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 const LESSON_KEYS: &[(&str, &str)] = &[
-    ("Space", "run / pause / resume"),
+    ("Space", "run / pause / resume (first: predict)"),
+    ("Q", "quiz: predict, then run"),
+    ("1-9 ↑ ↓ Enter", "pick a prediction (Esc skips)"),
     ("s", "step to the next event"),
     ("+ -", "faster / slower (0.1x..10x)"),
     ("r", "restart the demo"),

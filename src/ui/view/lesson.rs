@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Areas {
     pub title: Rect,
+    /// The prose, or the quiz panel when it is open.
     pub prose: Rect,
     pub code: Rect,
     /// The second listing, side by side, when wide enough.
@@ -20,8 +21,9 @@ pub struct Areas {
     pub status: Rect,
 }
 
-/// The layout for a screen of this size.
-pub fn layout(area: Rect) -> Areas {
+/// The layout for a screen of this size; `quiz`: the quiz panel is open
+/// (on a narrow screen it takes more room than the prose).
+pub fn layout(area: Rect, quiz: bool) -> Areas {
     let [title, body, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
@@ -52,9 +54,10 @@ pub fn layout(area: Rect) -> Areas {
             status,
         }
     } else {
+        let (top, middle) = if quiz { (40, 30) } else { (30, 35) };
         let [prose, middle, timeline] = Layout::vertical([
-            Constraint::Percentage(30),
-            Constraint::Percentage(35),
+            Constraint::Percentage(top),
+            Constraint::Percentage(middle),
             Constraint::Min(5),
         ])
         .areas(body);
@@ -76,7 +79,7 @@ pub fn layout(area: Rect) -> Areas {
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     let theme = &app.theme;
     let l = &app.lessons[lesson.index];
-    let areas = layout(area);
+    let areas = layout(area, lesson.quiz.is_some());
     let done = if app.progress.done.contains(&l.id) {
         " ✓"
     } else {
@@ -90,22 +93,27 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
             ),
             Span::styled(format!(" {}", l.title), theme.heading()),
             Span::styled(done, theme.ok()),
+            Span::styled(super::quiz::score(app, lesson.index), theme.accent()),
             Span::styled(format!("  — {}", l.summary), theme.dim()),
         ])),
         areas.title,
     );
 
-    let block = Block::bordered()
-        .title(" Lesson  j/k scroll ")
-        .border_style(theme.border());
-    let inner = block.inner(areas.prose);
-    frame.render_widget(block, areas.prose);
-    frame.render_widget(
-        Paragraph::new(lesson.prose.clone())
-            .wrap(Wrap { trim: false })
-            .scroll((lesson.prose_scroll, 0)),
-        inner,
-    );
+    if let Some(panel) = &lesson.quiz {
+        super::quiz::draw(frame, areas.prose, app, l, panel);
+    } else {
+        let block = Block::bordered()
+            .title(" Lesson  j/k scroll ")
+            .border_style(theme.border());
+        let inner = block.inner(areas.prose);
+        frame.render_widget(block, areas.prose);
+        frame.render_widget(
+            Paragraph::new(lesson.prose.clone())
+                .wrap(Wrap { trim: false })
+                .scroll((lesson.prose_scroll, 0)),
+            inner,
+        );
+    }
 
     super::code::draw(
         frame,

@@ -52,6 +52,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             mark,
             Span::styled(format!("{:>2}  ", app.number(i)), theme.dim()),
             Span::styled(l.title.clone(), title_style),
+            Span::styled(super::quiz::score(app, i), theme.dim()),
         ]));
         lines.push(Line::from(vec![
             Span::raw("        "),

@@ -6,6 +6,7 @@ pub mod help;
 pub mod lesson;
 pub mod list;
 pub mod output;
+pub mod quiz;
 pub mod small;
 pub mod status;
 pub mod timeline;

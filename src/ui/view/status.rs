@@ -3,6 +3,7 @@
 use crate::demo::value::format_seconds;
 use crate::engine::Outcome;
 use crate::ui::app::{App, LessonState, RunStatus};
+use crate::ui::quiz::Phase;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -28,9 +29,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
         Some(c) => format!("t={}s (scrub)", format_seconds(c.as_secs_f64())),
         None => format!("t={}s", format_seconds(lesson.now.as_secs_f64())),
     };
-    let keys = match lesson.status {
-        RunStatus::Running => "Space pause  s step  +/- speed  r restart  ? help  q back",
-        RunStatus::Finished(_) => "←/→ scrub  Space run again  n next  ? help  q back",
+    let l = &app.lessons[lesson.index];
+    let quizzes = !l.quizzes.is_empty();
+    let unanswered = app.progress.score(&l.id, l.quizzes.len()).0 < l.quizzes.len();
+    let keys = match (&lesson.quiz, &lesson.status) {
+        (Some(q), _) if q.is_asking() => "1-9 ↑/↓ Enter predict  Esc skip  ? help  q back",
+        (Some(q), _) if matches!(q.phase, Phase::Revealed { .. }) => {
+            "Enter next question  Esc close  ←/→ scrub  ? help  q back"
+        }
+        (_, RunStatus::Running) => "Space pause  s step  +/- speed  r restart  ? help  q back",
+        (_, RunStatus::Finished(_)) if quizzes => {
+            "←/→ scrub  Space run again  Q quiz  n next  ? help  q back"
+        }
+        (_, RunStatus::Finished(_)) => "←/→ scrub  Space run again  n next  ? help  q back",
+        (None, RunStatus::Idle) if unanswered && !lesson.quiz_offered => {
+            "Space predict & run  Q quiz  +/- speed  Tab lang  n/p lesson  ? help  q back"
+        }
+        _ if quizzes => {
+            "Space run  Q quiz  s step  +/- speed  Tab lang  n/p lesson  ? help  q back"
+        }
         _ => "Space run  s step  +/- speed  Tab lang  n/p lesson  ? help  q back",
     };
     let line = Line::from(vec![

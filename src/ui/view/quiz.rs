@@ -1,0 +1,139 @@
+//! The quiz panel ("predict, then run"), drawn where the prose goes: the
+//! question and numbered choices, then the prediction while the demo runs,
+//! then the verdict with the run's answer and the explanation.
+
+use crate::lesson::{Lesson, Quiz};
+use crate::ui::app::App;
+use crate::ui::quiz::{Phase, QuizPanel};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+/// A lesson's score as shown after its title: ` quiz 2/3` (right answers
+/// out of its quizzes), or nothing before any prediction.
+pub fn score(app: &App, index: usize) -> String {
+    let l = &app.lessons[index];
+    let (answered, right) = app.progress.score(&l.id, l.quizzes.len());
+    if answered == 0 {
+        String::new()
+    } else {
+        format!(" quiz {right}/{}", l.quizzes.len())
+    }
+}
+
+/// A choice as shown: `2  fast finished`.
+fn choice(quiz: &Quiz, i: usize) -> String {
+    match quiz.choices.get(i) {
+        Some(c) => format!("{}  {c}", i + 1),
+        None => format!("{}", i + 1),
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &Lesson, panel: &QuizPanel) {
+    let theme = &app.theme;
+    let Some(quiz) = lesson.quizzes.get(panel.index) else {
+        return;
+    };
+    let n = lesson.quizzes.len();
+    let k = panel.index + 1;
+    let (title, title_style) = match (&panel.phase, panel.verdict()) {
+        (Phase::Asking, _) => (
+            format!(" Predict, then run — quiz {k}/{n} "),
+            theme.accent(),
+        ),
+        (Phase::Watching { .. }, _) => (format!(" Quiz {k}/{n} — watch the run "), theme.accent()),
+        (_, Some(true)) => (format!(" Quiz {k}/{n} — ✓ right "), theme.ok()),
+        (
+            Phase::Revealed {
+                correct: Err(_), ..
+            },
+            _,
+        ) => (format!(" Quiz {k}/{n} — no answer "), theme.dim()),
+        _ => (format!(" Quiz {k}/{n} — ✗ not this time "), theme.error()),
+    };
+    let block = Block::bordered()
+        .title(Span::styled(
+            title,
+            title_style.add_modifier(Modifier::BOLD),
+        ))
+        .border_style(theme.focus_border());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [body, footer] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+
+    let mut lines = vec![Line::from(Span::styled(
+        quiz.question.clone(),
+        theme.heading(),
+    ))];
+    let keys: String = match &panel.phase {
+        Phase::Asking => {
+            for i in 0..quiz.choices.len() {
+                lines.push(if i == panel.selected {
+                    Line::from(vec![
+                        Span::styled("▶ ", theme.accent()),
+                        Span::styled(choice(quiz, i), theme.selected()),
+                    ])
+                } else {
+                    Line::from(format!("  {}", choice(quiz, i)))
+                });
+            }
+            let last = quiz.choices.len().min(9);
+            format!("1-{last} or ↑/↓ Enter: predict and run  Esc skip")
+        }
+        Phase::Watching { picked } => {
+            lines.push(Line::from(vec![
+                Span::raw("Your prediction: "),
+                Span::styled(choice(quiz, *picked), theme.accent()),
+            ]));
+            lines.push(Line::from(Span::styled(
+                "The answer shows when the run ends.",
+                theme.dim(),
+            )));
+            "Space pause  +/- speed  r restart".into()
+        }
+        Phase::Revealed { picked, correct } => {
+            match correct {
+                Ok(right) if right == picked => lines.push(Line::from(vec![
+                    Span::styled("✓ Right: ", theme.ok().add_modifier(Modifier::BOLD)),
+                    Span::raw(choice(quiz, *right)),
+                ])),
+                Ok(right) => {
+                    lines.push(Line::from(vec![
+                        Span::styled("✗ You said ", theme.error().add_modifier(Modifier::BOLD)),
+                        Span::raw(choice(quiz, *picked)),
+                    ]));
+                    lines.push(Line::from(vec![
+                        Span::styled("  The run says ", theme.ok()),
+                        Span::raw(choice(quiz, *right)),
+                    ]));
+                }
+                Err(why) => {
+                    lines.push(Line::from(vec![
+                        Span::raw("You said "),
+                        Span::raw(choice(quiz, *picked)),
+                    ]));
+                    lines.push(Line::from(Span::styled(
+                        format!("The run cannot check it: {why}"),
+                        theme.dim(),
+                    )));
+                }
+            }
+            if let Some(explain) = &quiz.explain {
+                lines.push(Line::from(Span::styled(explain.clone(), theme.text())));
+            }
+            let (_, right) = app.progress.score(&lesson.id, n);
+            if k < n {
+                format!("Enter next question  Esc close  score {right}/{n}")
+            } else {
+                format!("Enter close  score {right}/{n}")
+            }
+        }
+    };
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
+    frame.render_widget(
+        Paragraph::new(Line::from(Span::styled(keys, theme.dim()))),
+        footer,
+    );
+}
