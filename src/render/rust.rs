@@ -1934,7 +1934,18 @@ impl<'a> Renderer<'a> {
                 self.use_("tokio::time", "timeout");
                 let d = self.duration(timeout);
                 let c = self.call(call);
-                self.line(format!("match timeout({d}, {c}).await {{"));
+                let one = format!("match timeout({d}, {c}).await {{");
+                if format!("{d}, {c}").len() <= 60 && one.len() + 4 * self.indent <= 100 {
+                    self.line(one);
+                } else {
+                    // rustfmt's layout of a long scrutinee.
+                    self.line("match timeout(");
+                    self.line(format!("    {d},"));
+                    self.line(format!("    {c},"));
+                    self.line(")");
+                    self.line(".await");
+                    self.line("{");
+                }
                 self.indent += 1;
                 let pat = match into {
                     Some(v) if self.used.contains(v) && self.var_ty(v) != Ty::Unit => {
