@@ -1036,6 +1036,21 @@ impl<'a> Renderer<'a> {
                 && self.types.owned_str.contains(&(func.to_string(), i)))
     }
 
+    /// A function signature, its parameters one per line when rustfmt
+    /// would break it (longer than 100 columns).
+    fn signature(&mut self, head: &str, params: &str, tail: &str) {
+        let one = format!("{}{head}{params}{tail}", "    ".repeat(self.indent));
+        if one.len() <= 100 || params.is_empty() {
+            self.lines.push(one);
+            return;
+        }
+        self.line(head);
+        for p in params.split(", ") {
+            self.line(format!("    {p},"));
+        }
+        self.line(tail);
+    }
+
     fn param_list(&mut self, f: &Function) -> String {
         if f.params
             .iter()
@@ -1091,7 +1106,8 @@ impl<'a> Renderer<'a> {
         } else {
             let params = self.param_list(f);
             let ret = self.ret_suffix(&f.name);
-            self.line(format!("async fn {}({params}){ret} {{", fn_name(&f.name)));
+            let head = format!("async fn {}(", fn_name(&f.name));
+            self.signature(&head, &params, &format!("){ret} {{"));
         }
         self.indent += 1;
         self.body(&f.body, true);
@@ -1106,11 +1122,9 @@ impl<'a> Renderer<'a> {
         self.use_("async_stream", "stream");
         let params = self.param_list(f);
         let item = self.types.item.get(&f.name).cloned().unwrap_or(Ty::Unknown);
-        self.line(format!(
-            "fn {}({params}) -> impl Stream<Item = {}> {{",
-            fn_name(&f.name),
-            item.rust()
-        ));
+        let head = format!("fn {}(", fn_name(&f.name));
+        let tail = format!(") -> impl Stream<Item = {}> {{", item.rust());
+        self.signature(&head, &params, &tail);
         self.indent += 1;
         self.line("stream! {");
         self.indent += 1;
