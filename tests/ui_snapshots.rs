@@ -253,3 +253,169 @@ fn no_color_theme_has_no_colours() {
             .all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset)
     );
 }
+
+/// The gather lesson with two quizzes answered by the run.
+fn quiz_app() -> App {
+    use asynclings::lesson::{Quiz, QuizAnswer, RunFact};
+    let mut lessons = lessons();
+    lessons[2].quizzes = vec![
+        Quiz {
+            question: "Which line is printed first?".into(),
+            choices: vec!["quick started".into(), "slow started".into()],
+            answer: QuizAnswer::FromRun(RunFact::FirstLine),
+            explain: Some("gather starts its coroutines in argument order.".into()),
+            span: 0..0,
+        },
+        Quiz {
+            question: "How many seconds does the whole run take?".into(),
+            choices: vec!["1".into(), "2".into(), "3".into()],
+            answer: QuizAnswer::FromRun(RunFact::TotalTime),
+            explain: Some("The sleeps overlap: the run lasts as long as the slowest, 2 s.".into()),
+            span: 0..0,
+        },
+    ];
+    let mut app = App::new(lessons, Progress::default(), Theme::mono());
+    app.open(2);
+    // Fast runs: 10x.
+    for _ in 0..5 {
+        app.update(Msg::key(KeyCode::Char('+')));
+    }
+    app
+}
+
+/// Ticks until the open lesson's run ends.
+fn run_to_end(app: &mut App) {
+    let start = std::time::Instant::now();
+    while !matches!(app.lesson.as_ref().unwrap().status, RunStatus::Finished(_)) {
+        assert!(start.elapsed() < Duration::from_secs(20), "run never ended");
+        app.update(Msg::Tick);
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+fn panel(app: &App) -> asynclings::ui::quiz::QuizPanel {
+    app.lesson
+        .as_ref()
+        .unwrap()
+        .quiz
+        .clone()
+        .expect("the quiz panel is open")
+}
+
+#[test]
+fn quiz_question_then_right_answer() {
+    use asynclings::ui::progress::Prediction;
+    use asynclings::ui::quiz::Phase;
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut app = quiz_app();
+        // Space before the first run offers the quiz instead of running.
+        app.update(Msg::key(KeyCode::Char(' ')));
+        assert_eq!(app.lesson.as_ref().unwrap().status, RunStatus::Idle);
+        assert!(panel(&app).is_asking());
+        // Space and s do not run without a prediction.
+        app.update(Msg::key(KeyCode::Char(' ')));
+        assert_eq!(app.lesson.as_ref().unwrap().status, RunStatus::Idle);
+        app.update(Msg::key(KeyCode::Down));
+        assert_eq!(panel(&app).selected, 1);
+        insta::assert_snapshot!(format!("ui_quiz_question_{w}x{h}"), draw(&mut app, w, h));
+        // Enter predicts the highlighted choice and runs the demo.
+        app.update(Msg::key(KeyCode::Enter));
+        assert_eq!(panel(&app).phase, Phase::Watching { picked: 1 });
+        assert_eq!(app.lesson.as_ref().unwrap().status, RunStatus::Running);
+        let screen = draw(&mut app, w, h);
+        assert!(
+            screen.contains("Your prediction: 2  slow started"),
+            "{screen}"
+        );
+        run_to_end(&mut app);
+        assert_eq!(panel(&app).verdict(), Some(true));
+        assert_eq!(
+            app.progress.prediction("gather", 0),
+            Some(Prediction {
+                picked: 1,
+                right: true
+            })
+        );
+        insta::assert_snapshot!(format!("ui_quiz_right_{w}x{h}"), draw(&mut app, w, h));
+    }
+}
+
+#[test]
+fn quiz_wrong_answer_then_next_question() {
+    use asynclings::ui::progress::Prediction;
+    use asynclings::ui::quiz::Phase;
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut app = quiz_app();
+        app.update(Msg::key(KeyCode::Char('Q')));
+        // A digit predicts at once.
+        app.update(Msg::key(KeyCode::Char('1')));
+        assert_eq!(panel(&app).phase, Phase::Watching { picked: 0 });
+        run_to_end(&mut app);
+        assert_eq!(panel(&app).verdict(), Some(false));
+        assert_eq!(
+            app.progress.prediction("gather", 0),
+            Some(Prediction {
+                picked: 0,
+                right: false
+            })
+        );
+        insta::assert_snapshot!(format!("ui_quiz_wrong_{w}x{h}"), draw(&mut app, w, h));
+        // Enter: the next question; its prediction runs the demo again.
+        app.update(Msg::key(KeyCode::Enter));
+        assert_eq!(panel(&app).index, 1);
+        assert!(panel(&app).is_asking());
+        app.update(Msg::key(KeyCode::Char('2')));
+        assert_eq!(app.lesson.as_ref().unwrap().status, RunStatus::Running);
+        run_to_end(&mut app);
+        assert_eq!(panel(&app).verdict(), Some(true));
+        assert_eq!(app.progress.score("gather", 2), (2, 1));
+        // Enter after the last question closes the panel; the score shows.
+        app.update(Msg::key(KeyCode::Enter));
+        assert!(app.lesson.as_ref().unwrap().quiz.is_none());
+        let screen = draw(&mut app, w, h);
+        assert!(
+            screen.contains("Running together ✓ quiz 1/2") || screen.contains("gather ✓ quiz 1/2"),
+            "{screen}"
+        );
+        app.update(Msg::key(KeyCode::Char('q')));
+        assert!(draw(&mut app, w, h).contains("quiz 1/2"));
+    }
+}
+
+#[test]
+fn quiz_skipped_runs_on_space() {
+    let mut app = quiz_app();
+    app.update(Msg::key(KeyCode::Char(' ')));
+    assert!(panel(&app).is_asking());
+    app.update(Msg::key(KeyCode::Esc));
+    assert!(app.lesson.as_ref().unwrap().quiz.is_none());
+    // Offered once: Space now runs.
+    app.update(Msg::key(KeyCode::Char(' ')));
+    assert_eq!(app.lesson.as_ref().unwrap().status, RunStatus::Running);
+    run_to_end(&mut app);
+    assert!(app.progress.prediction("gather", 0).is_none());
+}
+
+#[test]
+fn gutter_markers_at_the_waiting_statement() {
+    use asynclings::ui::highlight::Lang;
+    let mut app = app();
+    app.open(2);
+    let (events, _) = events_until(1.0);
+    let lesson = app.lesson.as_mut().unwrap();
+    lesson.load_events(&events, RunStatus::Paused);
+    lesson.set_now(Duration::from_millis(1500));
+    let marks = view::code::markers(lesson, Lang::Python);
+    let python = &lesson.python;
+    let line = |text: &str| python.lines.iter().position(|l| l.contains(text)).unwrap();
+    // `slow` waits at its sleep, `main` at the gather; `quick` is done.
+    let slow = lesson
+        .timeline
+        .lanes
+        .iter()
+        .position(|l| l.name == "fetch")
+        .unwrap();
+    assert_eq!(marks.get(&line("asyncio.sleep(delay)")), Some(&vec![slow]));
+    assert_eq!(marks.get(&line("gather(")), Some(&vec![0]));
+    assert_eq!(marks.len(), 2, "{marks:?}");
+}

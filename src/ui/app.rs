@@ -287,12 +287,6 @@ impl Drop for LessonState {
     }
 }
 
-/// Rows of lanes the timeline shows at this terminal size.
-pub fn timeline_rows(size: (u16, u16), quiz: bool) -> usize {
-    let areas = super::view::lesson::layout(Rect::new(0, 0, size.0, size.1), quiz);
-    areas.timeline.height.saturating_sub(3).max(1) as usize
-}
-
 impl LessonState {
     /// Moves the lane selection, scrolling to keep it in view.
     pub fn select_lane(&mut self, lane: usize, rows: usize) {
@@ -537,6 +531,16 @@ impl App {
         }
     }
 
+    /// Rows of lanes the timeline shows at the terminal size.
+    pub fn timeline_rows(&self) -> usize {
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        let timeline = match &self.lesson {
+            Some(lesson) => super::view::lesson::lesson_layout(self, lesson, area).timeline,
+            None => super::view::lesson::layout(area, None).timeline,
+        };
+        timeline.height.saturating_sub(3).max(1) as usize
+    }
+
     /// Whether the main loop should tick often.
     pub fn animating(&self) -> bool {
         self.screen == Screen::Lesson && self.lesson.as_ref().is_some_and(|l| l.animating())
@@ -697,6 +701,7 @@ impl App {
             }
             _ => {}
         }
+        let rows = self.timeline_rows();
         let Some(lesson) = &mut self.lesson else {
             return;
         };
@@ -744,14 +749,8 @@ impl App {
             }
             KeyCode::Left => lesson.scrub(false),
             KeyCode::Right => lesson.scrub(true),
-            KeyCode::Up => {
-                let rows = timeline_rows(self.size, lesson.quiz.is_some());
-                lesson.select_lane(lesson.selected_lane.saturating_sub(1), rows)
-            }
-            KeyCode::Down => {
-                let rows = timeline_rows(self.size, lesson.quiz.is_some());
-                lesson.select_lane(lesson.selected_lane + 1, rows)
-            }
+            KeyCode::Up => lesson.select_lane(lesson.selected_lane.saturating_sub(1), rows),
+            KeyCode::Down => lesson.select_lane(lesson.selected_lane + 1, rows),
             KeyCode::Enter => lesson.detail = lanes > 0,
             KeyCode::Char('j') => {
                 let max = lesson.prose.len().saturating_sub(1) as u16;
@@ -780,13 +779,16 @@ impl App {
                 };
             }
             Screen::Lesson => {
+                let rows = self.timeline_rows();
+                let Some(lesson) = &self.lesson else {
+                    return false;
+                };
+                let areas = super::view::lesson::lesson_layout(self, lesson, area);
                 let Some(lesson) = &mut self.lesson else {
                     return false;
                 };
-                let quiz = lesson.quiz.is_some();
-                let areas = super::view::lesson::layout(area, quiz);
                 if areas.timeline.contains(at) {
-                    lesson.scroll_lanes(up, timeline_rows(self.size, quiz));
+                    lesson.scroll_lanes(up, rows);
                 } else if up {
                     lesson.prose_scroll = lesson.prose_scroll.saturating_sub(1);
                 } else {

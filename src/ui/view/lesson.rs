@@ -11,8 +11,11 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Areas {
     pub title: Rect,
-    /// The prose, or the quiz panel when it is open.
+    /// The prose (empty when the quiz panel takes its place).
     pub prose: Rect,
+    /// The quiz panel, when it is open: above the prose, or instead of it
+    /// on a narrow screen.
+    pub quiz: Option<Rect>,
     pub code: Rect,
     /// The second listing, side by side, when wide enough.
     pub code2: Option<Rect>,
@@ -21,9 +24,18 @@ pub struct Areas {
     pub status: Rect,
 }
 
-/// The layout for a screen of this size; `quiz`: the quiz panel is open
-/// (on a narrow screen it takes more room than the prose).
-pub fn layout(area: Rect, quiz: bool) -> Areas {
+/// The layout of the open lesson on a screen of this size.
+pub fn lesson_layout(app: &App, lesson: &LessonState, area: Rect) -> Areas {
+    let l = &app.lessons[lesson.index];
+    match &lesson.quiz {
+        Some(panel) => layout(area, Some(&|w| super::quiz::height(app, l, panel, w))),
+        None => layout(area, None),
+    }
+}
+
+/// The layout for a screen of this size. `quiz`, when the quiz panel is
+/// open, gives the rows it needs (borders included) at a width.
+pub fn layout(area: Rect, quiz: Option<&dyn Fn(u16) -> u16>) -> Areas {
     let [title, body, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
@@ -36,6 +48,23 @@ pub fn layout(area: Rect, quiz: bool) -> Areas {
                 .areas(body);
         let [prose, output] =
             Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(left);
+        // The panel on top, the prose below while it has room.
+        let (quiz, prose) = match quiz {
+            Some(rows) => {
+                let rows = rows(prose.width).min(prose.height);
+                let [quiz, rest] =
+                    Layout::vertical([Constraint::Length(rows), Constraint::Min(0)]).areas(prose);
+                (
+                    Some(quiz),
+                    if rest.height >= 3 {
+                        rest
+                    } else {
+                        Rect::default()
+                    },
+                )
+            }
+            None => (None, prose),
+        };
         let [code, timeline] =
             Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(right);
         let (code, code2) = if area.width >= 160 {
@@ -47,6 +76,7 @@ pub fn layout(area: Rect, quiz: bool) -> Areas {
         Areas {
             title,
             prose,
+            quiz,
             code,
             code2,
             output,
@@ -54,19 +84,24 @@ pub fn layout(area: Rect, quiz: bool) -> Areas {
             status,
         }
     } else {
-        let (top, middle) = if quiz { (40, 30) } else { (30, 35) };
-        let [prose, middle, timeline] = Layout::vertical([
-            Constraint::Percentage(top),
-            Constraint::Percentage(middle),
-            Constraint::Min(5),
-        ])
-        .areas(body);
+        let top = match quiz {
+            // Room for the panel, up to half the screen; the prose yields.
+            Some(rows) => Constraint::Length(rows(body.width).clamp(5, body.height / 2)),
+            None => Constraint::Percentage(30),
+        };
+        let [top, middle, timeline] =
+            Layout::vertical([top, Constraint::Percentage(35), Constraint::Min(5)]).areas(body);
+        let (quiz, prose) = match quiz {
+            Some(_) => (Some(top), Rect::default()),
+            None => (None, top),
+        };
         let [code, output] =
             Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
                 .areas(middle);
         Areas {
             title,
             prose,
+            quiz,
             code,
             code2: None,
             output,
@@ -79,7 +114,7 @@ pub fn layout(area: Rect, quiz: bool) -> Areas {
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     let theme = &app.theme;
     let l = &app.lessons[lesson.index];
-    let areas = layout(area, lesson.quiz.is_some());
+    let areas = lesson_layout(app, lesson, area);
     let done = if app.progress.done.contains(&l.id) {
         " ✓"
     } else {
@@ -99,9 +134,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
         areas.title,
     );
 
-    if let Some(panel) = &lesson.quiz {
-        super::quiz::draw(frame, areas.prose, app, l, panel);
-    } else {
+    if let (Some(panel), Some(rect)) = (&lesson.quiz, areas.quiz) {
+        super::quiz::draw(frame, rect, app, l, panel);
+    }
+    if !areas.prose.is_empty() {
         let block = Block::bordered()
             .title(" Lesson  j/k scroll ")
             .border_style(theme.border());

@@ -7,7 +7,7 @@ use crate::ui::app::App;
 use crate::ui::quiz::{Phase, QuizPanel};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
@@ -31,14 +31,17 @@ fn choice(quiz: &Quiz, i: usize) -> String {
     }
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &Lesson, panel: &QuizPanel) {
+/// The panel's title with its style, its lines and its key hints.
+fn content<'a>(
+    app: &App,
+    lesson: &Lesson,
+    panel: &QuizPanel,
+    quiz: &'a Quiz,
+) -> ((String, Style), Vec<Line<'a>>, String) {
     let theme = &app.theme;
-    let Some(quiz) = lesson.quizzes.get(panel.index) else {
-        return;
-    };
     let n = lesson.quizzes.len();
     let k = panel.index + 1;
-    let (title, title_style) = match (&panel.phase, panel.verdict()) {
+    let title = match (&panel.phase, panel.verdict()) {
         (Phase::Asking, _) => (
             format!(" Predict, then run — quiz {k}/{n} "),
             theme.accent(),
@@ -53,16 +56,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &Lesson, panel: &Q
         ) => (format!(" Quiz {k}/{n} — no answer "), theme.dim()),
         _ => (format!(" Quiz {k}/{n} — ✗ not this time "), theme.error()),
     };
-    let block = Block::bordered()
-        .title(Span::styled(
-            title,
-            title_style.add_modifier(Modifier::BOLD),
-        ))
-        .border_style(theme.focus_border());
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let [body, footer] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
-
     let mut lines = vec![Line::from(Span::styled(
         quiz.question.clone(),
         theme.heading(),
@@ -131,6 +124,43 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &Lesson, panel: &Q
             }
         }
     };
+    (title, lines, keys)
+}
+
+/// Rows the panel needs at this width, borders included.
+pub fn height(app: &App, lesson: &Lesson, panel: &QuizPanel, width: u16) -> u16 {
+    let Some(quiz) = lesson.quizzes.get(panel.index) else {
+        return 0;
+    };
+    let (_, lines, _) = content(app, lesson, panel, quiz);
+    let inner = width.saturating_sub(2).max(1) as usize;
+    // Word wrapping can take a row more than the width alone says.
+    let rows: usize = lines
+        .iter()
+        .map(|l| match l.width() {
+            0 => 1,
+            w if w <= inner => 1,
+            w => w.div_ceil(inner) + 1,
+        })
+        .sum();
+    (rows + 3).min(u16::MAX as usize) as u16
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &Lesson, panel: &QuizPanel) {
+    let theme = &app.theme;
+    let Some(quiz) = lesson.quizzes.get(panel.index) else {
+        return;
+    };
+    let ((title, title_style), lines, keys) = content(app, lesson, panel, quiz);
+    let block = Block::bordered()
+        .title(Span::styled(
+            title,
+            title_style.add_modifier(Modifier::BOLD),
+        ))
+        .border_style(theme.focus_border());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [body, footer] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
     frame.render_widget(
         Paragraph::new(Line::from(Span::styled(keys, theme.dim()))),
