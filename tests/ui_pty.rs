@@ -18,15 +18,17 @@ struct Session {
 
 impl Session {
     fn start(name: &str) -> Session {
+        Session::start_with(name, "")
+    }
+
+    /// Starts on the gather lesson with `extra` appended to its file.
+    fn start_with(name: &str, extra: &str) -> Session {
         let dir =
             std::env::temp_dir().join(format!("asynclings-ui-pty-{name}-{}", std::process::id()));
         let lessons = dir.join("lessons");
         std::fs::create_dir_all(&lessons).unwrap();
-        std::fs::copy(
-            "tests/reference/r02_gather.toml",
-            lessons.join("01-gather.toml"),
-        )
-        .unwrap();
+        let lesson = std::fs::read_to_string("tests/reference/r02_gather.toml").unwrap();
+        std::fs::write(lessons.join("01-gather.toml"), lesson + extra).unwrap();
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -152,18 +154,39 @@ fn open_run_pause_step_quit() {
     assert!(progress.contains("last gather"), "{progress}");
 }
 
+const QUIZ: &str = r#"
+[[quiz]]
+question = "Which line is printed first?"
+choices = ["quick started", "slow started"]
+from_run = "first_line"
+explain = "gather starts its coroutines in argument order."
+"#;
+
 #[test]
-fn run_to_the_end_marks_done() {
-    let mut s = Session::start("done");
+fn predict_then_run_to_the_end_marks_done() {
+    let mut s = Session::start_with("done", QUIZ);
     s.wait_for("asynclings — 1 lessons");
     s.send("\r");
     s.send("+++++");
     s.wait_for("10x");
+    // The first Space offers the quiz; 2 predicts and runs.
     s.send(" ");
+    s.wait_for("Predict, then run — quiz 1/1");
+    s.wait_for("2  slow started");
+    s.send("2");
     s.wait_for("✓ finished");
     s.wait_for("[t=2] slow finished");
+    s.wait_for("✓ Right: 2  slow started");
+    s.wait_for("gather starts its coroutines in argument order.");
+    let progress = std::fs::read_to_string(s.dir.join("data/progress.txt")).unwrap();
+    assert!(progress.contains("quiz gather 0 1 right"), "{progress}");
+    assert!(progress.contains("done gather"), "{progress}");
+    // Enter after the last quiz closes the panel: the prose is back.
+    s.send("\r");
+    s.wait_for("Lesson  j/k scroll");
     s.send("q");
     s.wait_for("1 done");
+    s.wait_for("gather quiz 1/1");
     s.send("q");
     s.wait_exit();
     s.assert_restored();
