@@ -167,9 +167,18 @@ fn live_run_reaches_the_end() {
     }
     app.update(Msg::key(KeyCode::Char(' ')));
     let start = std::time::Instant::now();
+    let mut last = Duration::ZERO;
     while !matches!(app.lesson.as_ref().unwrap().status, RunStatus::Finished(_)) {
         assert!(start.elapsed() < Duration::from_secs(20), "run never ended");
         app.update(Msg::Tick);
+        // The time shown is the run's own clock: it never goes back, and
+        // never passes the end of the demo (2 s).
+        let now = app.lesson.as_ref().unwrap().now;
+        assert!(
+            now >= last && now <= Duration::from_secs(2),
+            "{last:?} {now:?}"
+        );
+        last = now;
         draw(&mut app, 80, 24);
         std::thread::sleep(Duration::from_millis(10));
     }
@@ -418,4 +427,44 @@ fn gutter_markers_at_the_waiting_statement() {
     assert_eq!(marks.get(&line("asyncio.sleep(delay)")), Some(&vec![slow]));
     assert_eq!(marks.get(&line("gather(")), Some(&vec![0]));
     assert_eq!(marks.len(), 2, "{marks:?}");
+}
+
+/// Every quiz of every built-in lesson fits the 80x24 panel: the question
+/// and each choice show while asking, and the verdict with the run's answer
+/// and the explanation once revealed.
+#[test]
+fn built_in_quizzes_fit_80x24() {
+    use asynclings::ui::quiz::{Phase, QuizPanel};
+    let lessons = asynclings::lesson::Lessons::built_in().lessons;
+    let mut app = App::new(lessons, Progress::default(), Theme::mono());
+    let short = |s: &str| s.chars().take(30).collect::<String>();
+    for i in 0..app.lessons.len() {
+        app.open(i);
+        let quizzes = app.lessons[i].quizzes.clone();
+        for (n, quiz) in quizzes.iter().enumerate() {
+            let correct = app.correct_choice(i, n);
+            let right = correct.clone().expect("built-in quizzes have answers");
+            let lesson = app.lesson.as_mut().unwrap();
+            lesson.quiz = Some(QuizPanel::ask(n));
+            let screen = draw(&mut app, 80, 24);
+            let id = app.lessons[i].id.clone();
+            assert!(
+                screen.contains(&short(&quiz.question)),
+                "{id} #{n}:\n{screen}"
+            );
+            for c in &quiz.choices {
+                assert!(screen.contains(&short(c)), "{id} #{n} {c}:\n{screen}");
+            }
+            let picked = (right + 1) % quiz.choices.len();
+            let lesson = app.lesson.as_mut().unwrap();
+            lesson.quiz.as_mut().unwrap().phase = Phase::Revealed { picked, correct };
+            let screen = draw(&mut app, 80, 24);
+            assert!(screen.contains("The run says"), "{id} #{n}:\n{screen}");
+            if let Some(explain) = &quiz.explain {
+                // The explanation's last word shows: nothing is cut off.
+                let tail = explain.split_whitespace().last().unwrap_or_default();
+                assert!(screen.contains(&tail), "{id} #{n}: {tail:?}\n{screen}");
+            }
+        }
+    }
 }
