@@ -463,7 +463,7 @@ fn built_in_quizzes_fit_80x24() {
             if let Some(explain) = &quiz.explain {
                 // The explanation's last word shows: nothing is cut off.
                 let tail = explain.split_whitespace().last().unwrap_or_default();
-                assert!(screen.contains(&tail), "{id} #{n}: {tail:?}\n{screen}");
+                assert!(screen.contains(tail), "{id} #{n}: {tail:?}\n{screen}");
             }
         }
     }
