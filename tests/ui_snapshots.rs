@@ -468,3 +468,45 @@ fn built_in_quizzes_fit_80x24() {
         }
     }
 }
+
+/// A prediction made in the UI is in the progress file, and a new session
+/// reads it back: the score shows in the list and Space runs at once.
+#[test]
+fn prediction_survives_a_restart() {
+    use asynclings::ui::progress::Prediction;
+    let dir = std::env::temp_dir().join(format!("asynclings-ui-quiz-{}", std::process::id()));
+    let path = dir.join("progress.txt");
+    let mut app = quiz_app();
+    app.progress = Progress::load(Some(path.clone()));
+    app.update(Msg::key(KeyCode::Char('Q')));
+    app.update(Msg::key(KeyCode::Char('2')));
+    run_to_end(&mut app);
+    app.update(Msg::key(KeyCode::Enter));
+    app.update(Msg::key(KeyCode::Char('3')));
+    run_to_end(&mut app);
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("quiz gather 0 1 right"), "{saved}");
+    assert!(saved.contains("quiz gather 1 2 wrong"), "{saved}");
+
+    let progress = Progress::load(Some(path));
+    assert_eq!(
+        progress.prediction("gather", 1),
+        Some(Prediction {
+            picked: 2,
+            right: false
+        })
+    );
+    assert_eq!(progress.score("gather", 2), (2, 1));
+    let mut lessons = lessons();
+    lessons[2].quizzes = quiz_app().lessons[2].quizzes.clone();
+    let mut app = App::new(lessons, progress, Theme::mono());
+    let list = draw(&mut app, 80, 24);
+    assert!(list.contains("gather quiz 1/2"), "{list}");
+    // Every quiz answered: the first Space runs instead of asking again.
+    app.open(2);
+    app.update(Msg::key(KeyCode::Char(' ')));
+    let lesson = app.lesson.as_ref().unwrap();
+    assert!(lesson.quiz.is_none());
+    assert_eq!(lesson.status, RunStatus::Running);
+    let _ = std::fs::remove_dir_all(dir);
+}
