@@ -418,4 +418,35 @@ mod tests {
         assert_eq!(tl.lane(1).unwrap().last_state(), Some(LaneState::Running));
         assert_eq!(tl.horizon(), Duration::from_secs(2));
     }
+
+    #[test]
+    fn the_lane_is_at_the_statement_it_waits_at() {
+        let at = |t: f64, stmt: StmtId, kind: EventKind| Event {
+            stmt: Some(stmt),
+            ..ev(t, 0, kind)
+        };
+        let deadline = Duration::from_secs(1);
+        let events = [
+            ev(0.0, 0, created(0, "main")),
+            ev(0.0, 0, EventKind::Polled),
+            at(0.0, 3, EventKind::Printed { text: "hi".into() }),
+            // Suspended names the sleep it waits at.
+            at(
+                0.0,
+                4,
+                EventKind::Suspended {
+                    on: WaitOn::Timer { deadline },
+                },
+            ),
+            ev(1.0, 0, EventKind::Woken),
+            // Polled names where it resumes.
+            at(1.0, 4, EventKind::Polled),
+            at(1.0, 5, EventKind::Printed { text: "bye".into() }),
+        ];
+        let tl = Timeline::from_events(&events);
+        let lane = tl.lane(0).unwrap();
+        assert_eq!(lane.stmt_at(Duration::from_millis(500)), Some(4));
+        assert_eq!(lane.stmt_at(Duration::from_secs(1)), Some(5));
+        assert_eq!(lane.stmts.len(), 3);
+    }
 }
