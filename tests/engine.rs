@@ -229,3 +229,29 @@ fn wait_for_pause(live: &LiveRun) -> Vec<engine::Event> {
     std::thread::sleep(Duration::from_millis(30));
     live.drain()
 }
+
+/// Real TCP on 127.0.0.1 with a paused clock: Tokio polls the I/O driver
+/// with a zero timeout before it moves the clock, and loopback delivers
+/// data during the sending call, so every run gives the same transcript
+/// and the same events (times, lanes, order).
+#[test]
+fn tcp_runs_are_deterministic() {
+    let lesson = lesson::parse("15-io.toml", include_str!("../lessons/15-io.toml"))
+        .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let first = engine::run_headless(&lesson.demo, &Limits::default());
+    assert_eq!(first.outcome, Outcome::Finished, "{:?}", first.transcript());
+    assert!(
+        first
+            .transcript()
+            .contains(&"[t=2.7] C: got reply for C".to_string()),
+        "{:?}",
+        first.transcript()
+    );
+    let events: Vec<String> = first.events.iter().map(|e| e.to_string()).collect();
+    for run in 1..50 {
+        let again = engine::run_headless(&lesson.demo, &Limits::default());
+        assert_eq!(again.transcript(), first.transcript(), "run {run}");
+        let again: Vec<String> = again.events.iter().map(|e| e.to_string()).collect();
+        assert_eq!(again, events, "events of run {run}");
+    }
+}

@@ -185,6 +185,20 @@ pub enum StmtKind {
     Future { name: String },
     /// `future.set_result(value)`.
     Resolve { future: String, value: Expr },
+    /// `into = await asyncio.start_server(handler, "127.0.0.1", 0)`: a TCP
+    /// server on an OS-assigned loopback port; each connection runs
+    /// `handler(conn)` in a task of its own.
+    Serve { handler: Call, into: String },
+    /// `reader, writer = await asyncio.open_connection(...)`: a client
+    /// connection to the server `server`.
+    Connect { server: String, into: String },
+    /// `writer.write(line + "\n"); await writer.drain()`.
+    Send { conn: String, value: Expr },
+    /// `into = (await reader.readline()).decode().strip()`: `""` at the end
+    /// of the stream.
+    Receive { conn: String, into: String },
+    /// Closes a connection (`writer.close()`) or a server (`server.close()`).
+    Close { target: String },
 }
 
 impl Stmt {

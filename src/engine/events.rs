@@ -53,6 +53,9 @@ pub enum WaitOn {
     Yield,
     /// A generator that yielded an item and waits to be asked for the next.
     Consumer,
+    /// A socket: a connection being opened, or a line to arrive
+    /// (`"a line on conn"`).
+    Io(Arc<str>),
 }
 
 /// The kinds of event.
@@ -125,6 +128,7 @@ impl fmt::Display for WaitOn {
             WaitOn::Future(name) => write!(f, "future {name}"),
             WaitOn::Yield => f.write_str("its turn (yield)"),
             WaitOn::Consumer => f.write_str("its consumer to ask for the next item"),
+            WaitOn::Io(what) => f.write_str(what),
         }
     }
 }

@@ -53,6 +53,84 @@ enum Slot {
     Task(Rc<TaskHandle>),
     Future(Rc<FutureCell>),
     Coroutine(Rc<RefCell<Option<PendingCall>>>),
+    Server(Rc<ServerCell>),
+    Conn(Rc<ConnCell>),
+}
+
+/// A TCP server on 127.0.0.1: its address and its accept loop.
+struct ServerCell {
+    addr: std::net::SocketAddr,
+    accept: RefCell<Option<tokio::task::JoinHandle<()>>>,
+}
+
+impl Drop for ServerCell {
+    fn drop(&mut self) {
+        if let Some(a) = self.accept.get_mut().take() {
+            a.abort();
+        }
+    }
+}
+
+/// One end of a TCP connection. Lines are read through Tokio
+/// (`BufReader` over the read half, registered with the I/O driver);
+/// writes go straight to the socket without yielding, as asyncio's
+/// `writer.write()` buffers and `drain()` returns at once below the
+/// high-water mark (a loopback socket takes a short line at once).
+struct ConnCell {
+    name: Arc<str>,
+    reader: tokio::sync::Mutex<tokio::io::BufReader<tokio::net::tcp::OwnedReadHalf>>,
+    writer: RefCell<Option<std::net::TcpStream>>,
+    /// The write half: kept so that the socket stays open until `close`.
+    _write_half: tokio::net::tcp::OwnedWriteHalf,
+}
+
+impl ConnCell {
+    fn new(name: &str, stream: tokio::net::TcpStream) -> Result<ConnCell, Interrupt> {
+        let io = |e: std::io::Error| Interrupt::Error(format!("OSError: {e}"));
+        let std_stream = stream.into_std().map_err(io)?;
+        let writer = std_stream.try_clone().map_err(io)?;
+        let stream = tokio::net::TcpStream::from_std(std_stream).map_err(io)?;
+        let (read, write) = stream.into_split();
+        Ok(ConnCell {
+            name: Arc::from(name),
+            reader: tokio::sync::Mutex::new(tokio::io::BufReader::new(read)),
+            writer: RefCell::new(Some(writer)),
+            _write_half: write,
+        })
+    }
+
+    fn send(&self, line: &str) -> Result<(), Interrupt> {
+        use std::io::Write;
+        let mut writer = self.writer.borrow_mut();
+        let Some(w) = writer.as_mut() else {
+            return Err(Interrupt::Error(format!(
+                "RuntimeError: `{}` is closed",
+                self.name
+            )));
+        };
+        w.write_all(format!("{line}\n").as_bytes())
+            .map_err(|e| Interrupt::Error(format!("OSError: {e}")))
+    }
+
+    async fn receive(&self) -> Result<Value, Interrupt> {
+        use tokio::io::AsyncBufReadExt;
+        let mut reader = self.reader.lock().await;
+        let mut buf = String::new();
+        match reader.read_line(&mut buf).await {
+            Ok(_) => Ok(Value::Str(buf.trim().into())),
+            // A peer that closed with unread data resets the connection:
+            // the end of the stream, as far as a demo can tell.
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => Ok(Value::from("")),
+            Err(e) => Err(Interrupt::Error(format!("OSError: {e}"))),
+        }
+    }
+
+    /// Sends end-of-stream to the peer; later sends fail.
+    fn close(&self) {
+        if let Some(w) = self.writer.borrow_mut().take() {
+            let _ = w.shutdown(std::net::Shutdown::Write);
+        }
+    }
 }
 
 /// A frame's variables (or an object's fields): a handful, so a small list
@@ -390,6 +468,10 @@ impl Scope for Frame {
             Slot::Task(_) => Err(format!("`{name}` is a task: await it to get its result")),
             Slot::Future(_) => Err(format!("`{name}` is a future: await it to get its result")),
             Slot::Coroutine(_) => Err(format!("`{name}` is a coroutine: await it to run it")),
+            Slot::Server(_) => Err(format!("`{name}` is a server: connect to it")),
+            Slot::Conn(_) => Err(format!(
+                "`{name}` is a connection: send and receive lines on it"
+            )),
         }
     }
 }
@@ -954,6 +1036,26 @@ impl Frame {
                     _ => return Err(Interrupt::Error(format!("`{future}` is not a future"))),
                 }
             }
+            StmtKind::Send { conn, value } => {
+                let v = self.eval(value)?;
+                match self.slot(conn).map_err(Interrupt::Error)? {
+                    Slot::Conn(c) => c.send(&v.to_string())?,
+                    _ => return Err(Interrupt::Error(format!("`{conn}` is not a connection"))),
+                }
+            }
+            StmtKind::Close { target } => match self.slot(target).map_err(Interrupt::Error)? {
+                Slot::Conn(c) => c.close(),
+                Slot::Server(s) => {
+                    if let Some(a) = s.accept.borrow_mut().take() {
+                        a.abort();
+                    }
+                }
+                _ => {
+                    return Err(Interrupt::Error(format!(
+                        "`{target}` is neither a connection nor a server"
+                    )));
+                }
+            },
             _ => return self.exec_compound(stmt).await,
         }
         Ok(Flow::Next)
@@ -1004,6 +1106,11 @@ impl Frame {
                             return Err(Interrupt::Error(format!(
                                 "object {} can't be used in 'await' expression",
                                 v.type_name()
+                            )));
+                        }
+                        Slot::Server(_) | Slot::Conn(_) => {
+                            return Err(Interrupt::Error(format!(
+                                "`{target}` is a transport, not an awaitable"
                             )));
                         }
                     };
@@ -1215,6 +1322,62 @@ impl Frame {
                         }
                     }
                     return result;
+                }
+                StmtKind::Serve { handler, into } => {
+                    let io = |e: std::io::Error| Interrupt::Error(format!("OSError: {e}"));
+                    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                        .await
+                        .map_err(io)?;
+                    let addr = listener.local_addr().map_err(io)?;
+                    let ix = self.ix.clone();
+                    let handler = handler.clone();
+                    let (lane, depth) = (self.lane, self.depth + 1);
+                    let param: Arc<str> = self
+                        .ix
+                        .demo
+                        .function(&handler.name)
+                        .and_then(|f| f.params.first())
+                        .map_or("conn".into(), |p| p.as_str().into());
+                    // The accept loop is the loop's own reader callback in
+                    // asyncio, not a task: it has no lane.
+                    let accept = tokio::task::spawn_local(async move {
+                        while let Ok((stream, _)) = listener.accept().await {
+                            let Ok(conn) = ConnCell::new(&param, stream) else {
+                                continue;
+                            };
+                            let args = vec![Slot::Conn(Rc::new(conn))];
+                            if ix.spawn(&handler, args, Some(lane), depth, id).is_err() {
+                                break;
+                            }
+                        }
+                    });
+                    let cell = ServerCell {
+                        addr,
+                        accept: RefCell::new(Some(accept)),
+                    };
+                    self.bind(into, Slot::Server(Rc::new(cell)));
+                }
+                StmtKind::Connect { server, into } => {
+                    let addr = match self.slot(server).map_err(Interrupt::Error)? {
+                        Slot::Server(s) => s.addr,
+                        _ => return Err(Interrupt::Error(format!("`{server}` is not a server"))),
+                    };
+                    let on = WaitOn::Io(format!("a connection to {server}").into());
+                    let stream = self
+                        .await_point(on, tokio::net::TcpStream::connect(addr))
+                        .await?
+                        .map_err(|e| Interrupt::Error(format!("ConnectionError: {e}")))?;
+                    let conn = ConnCell::new(into, stream)?;
+                    self.bind(into, Slot::Conn(Rc::new(conn)));
+                }
+                StmtKind::Receive { conn, into } => {
+                    let cell = match self.slot(conn).map_err(Interrupt::Error)? {
+                        Slot::Conn(c) => c,
+                        _ => return Err(Interrupt::Error(format!("`{conn}` is not a connection"))),
+                    };
+                    let on = WaitOn::Io(format!("a line on {conn}").into());
+                    let line = self.await_point(on, cell.receive()).await??;
+                    self.bind(into, Slot::Val(line));
                 }
                 _ => unreachable!("simple statements run in exec"),
             }

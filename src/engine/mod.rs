@@ -120,6 +120,7 @@ fn run_on_this_thread(
 ) -> Outcome {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_time()
+        .enable_io()
         .start_paused(true)
         .build()
         .expect("a current-thread runtime builds");

@@ -81,6 +81,8 @@ pub fn check_demo_in(demo: &Demo, source: Option<&str>, report: &mut Report<'_>)
                 .cloned()
                 .collect(),
             report,
+            servers: Vec::new(),
+            conns: Vec::new(),
         };
         for (_, init) in &f.fields {
             let mut vars = Vec::new();
@@ -102,6 +104,9 @@ struct Checker<'d, 'r, 'a> {
     function: &'d Function,
     scope: Vec<String>,
     report: &'r mut Report<'a>,
+    /// Variables bound by `serve` and by `connect` in this function.
+    servers: Vec<String>,
+    conns: Vec<String>,
 }
 
 impl Checker<'_, '_, '_> {
@@ -150,6 +155,35 @@ impl Checker<'_, '_, '_> {
             let span = name_span(self.source, &span, name);
             self.undefined(name, span);
         }
+    }
+
+    /// Reports `name` when it is a variable of this function (not a
+    /// parameter) bound by neither `serve` nor `connect` as `want` needs.
+    fn transport(&mut self, name: &str, span: Range<usize>, servers: bool, conns: bool) {
+        if !self.scope.iter().any(|s| s == name) || self.function.params.iter().any(|p| p == name) {
+            return;
+        }
+        let ok = (servers && self.servers.iter().any(|s| s == name))
+            || (conns && self.conns.iter().any(|s| s == name));
+        if ok {
+            return;
+        }
+        let (what, help) = match (servers, conns) {
+            (true, false) => (
+                "a server",
+                format!("make one with {{ serve = \"handler\", into = \"{name}\" }}"),
+            ),
+            (false, true) => (
+                "a connection",
+                format!("open one with {{ connect = \"server\", into = \"{name}\" }}"),
+            ),
+            _ => (
+                "a connection or a server",
+                "`close` takes what `connect` or `serve` made".to_string(),
+            ),
+        };
+        let span = name_span(self.source, &span, name);
+        (self.report)(span, format!("`{name}` is not {what}"), Some(help));
     }
 
     fn call(&mut self, call: &Call, wanted: &[FunctionKind], how: &str) {
@@ -397,6 +431,46 @@ impl Checker<'_, '_, '_> {
                 StmtKind::Resolve { future, value } => {
                     self.variable(future, stmt.span.clone());
                     self.expr(value);
+                }
+                StmtKind::Serve { handler, into } => {
+                    match self.demo.function(&handler.name) {
+                        Some(f) if f.kind == FunctionKind::Coroutine => {
+                            if f.params.len() != 1 {
+                                (self.report)(
+                                    handler.span.clone(),
+                                    format!(
+                                        "`{}` takes {} parameters, but a connection handler takes one: the connection",
+                                        handler.name,
+                                        f.params.len()
+                                    ),
+                                    Some(format!("give `{}` params = [\"conn\"]", handler.name)),
+                                );
+                            }
+                        }
+                        _ => self.call(handler, COROUTINE, "`serve`"),
+                    }
+                    self.define(into);
+                    self.servers.push(into.clone());
+                }
+                StmtKind::Connect { server, into } => {
+                    self.variable(server, stmt.span.clone());
+                    self.transport(server, stmt.span.clone(), true, false);
+                    self.define(into);
+                    self.conns.push(into.clone());
+                }
+                StmtKind::Send { conn, value } => {
+                    self.variable(conn, stmt.span.clone());
+                    self.transport(conn, stmt.span.clone(), false, true);
+                    self.expr(value);
+                }
+                StmtKind::Receive { conn, into } => {
+                    self.variable(conn, stmt.span.clone());
+                    self.transport(conn, stmt.span.clone(), false, true);
+                    self.define(into);
+                }
+                StmtKind::Close { target } => {
+                    self.variable(target, stmt.span.clone());
+                    self.transport(target, stmt.span.clone(), true, true);
                 }
             }
         }

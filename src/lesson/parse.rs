@@ -43,6 +43,11 @@ pub const STATEMENTS: &[(&str, &[&str])] = &[
     ("try", &["on_cancel", "finally"]),
     ("future", &[]),
     ("resolve", &["value"]),
+    ("serve", &["into"]),
+    ("connect", &["into"]),
+    ("send", &["value"]),
+    ("receive", &["into"]),
+    ("close", &[]),
 ];
 
 const TOP_KEYS: &[&str] = &["id", "title", "summary", "text", "demo", "quiz"];
@@ -1375,6 +1380,45 @@ impl<'a> Reader<'a> {
                     value: self.value(value)?,
                 }
             }
+            "serve" => {
+                let name = self.name(main, "serve")?;
+                let into = self.required(table, "into", keyword, node, "into = \"server\"")?;
+                StmtKind::Serve {
+                    handler: Call {
+                        name,
+                        args: Vec::new(),
+                        span: main.span(),
+                    },
+                    into: self.name(into, "into")?,
+                }
+            }
+            "connect" => {
+                let server = self.name(main, "connect")?;
+                let into = self.required(table, "into", keyword, node, "into = \"conn\"")?;
+                StmtKind::Connect {
+                    server,
+                    into: self.name(into, "into")?,
+                }
+            }
+            "send" => {
+                let conn = self.name(main, "send")?;
+                let value = self.required(table, "value", keyword, node, "value = \"hello\"")?;
+                StmtKind::Send {
+                    conn,
+                    value: self.value(value)?,
+                }
+            }
+            "receive" => {
+                let conn = self.name(main, "receive")?;
+                let into = self.required(table, "into", keyword, node, "into = \"line\"")?;
+                StmtKind::Receive {
+                    conn,
+                    into: self.name(into, "into")?,
+                }
+            }
+            "close" => StmtKind::Close {
+                target: self.name(main, "close")?,
+            },
             other => unreachable!("statement `{other}` is listed but not read"),
         })
     }

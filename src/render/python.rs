@@ -21,6 +21,8 @@ pub fn render(demo: &Demo) -> Listing {
         fields: Vec::new(),
         in_generator: false,
         names: used_names(demo),
+        handlers: handlers(demo),
+        servers: servers(demo),
     };
     w.push(0, "import asyncio");
     if uses_blocking(demo) {
@@ -35,6 +37,47 @@ pub fn render(demo: &Demo) -> Listing {
     w.blank();
     w.push(0, &format!("asyncio.run({}())", demo.entry));
     w.listing
+}
+
+/// The coroutines that `serve` runs per connection: their parameter is
+/// the connection, a `(reader, writer)` pair.
+fn handlers(demo: &Demo) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for f in &demo.functions {
+        for block in [&f.body, &f.exit] {
+            walk(block, &mut |s| {
+                if let StmtKind::Serve { handler, .. } = &s.kind {
+                    out.insert(handler.name.clone());
+                }
+            });
+        }
+    }
+    out
+}
+
+/// The variables `serve` binds.
+fn servers(demo: &Demo) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for f in &demo.functions {
+        for block in [&f.body, &f.exit] {
+            walk(block, &mut |s| {
+                if let StmtKind::Serve { into, .. } = &s.kind {
+                    out.insert(into.clone());
+                }
+            });
+        }
+    }
+    out
+}
+
+/// The stream pair a connection variable stands for: `reader, writer` for
+/// `conn`, `NAME_reader, NAME_writer` for any other name.
+fn stream_pair(name: &str) -> (String, String) {
+    if name == "conn" {
+        ("reader".into(), "writer".into())
+    } else {
+        (format!("{name}_reader"), format!("{name}_writer"))
+    }
 }
 
 fn uses_blocking(demo: &Demo) -> bool {
@@ -74,6 +117,7 @@ fn used_names(demo: &Demo) -> HashSet<String> {
                     | StmtKind::Set { var, .. } => vec![var],
                     StmtKind::AsyncWith { var, .. } => var.iter().collect(),
                     StmtKind::Future { name } => vec![name],
+                    StmtKind::Serve { into, .. } | StmtKind::Receive { into, .. } => vec![into],
                     _ => Vec::new(),
                 };
                 names.extend(bound.into_iter().cloned());
@@ -90,6 +134,10 @@ struct Writer {
     /// Inside an async generator, where `return` takes no value.
     in_generator: bool,
     names: HashSet<String>,
+    /// Coroutines run per connection by `serve`.
+    handlers: HashSet<String>,
+    /// Variables bound by `serve`: `close` closes a server there.
+    servers: HashSet<String>,
 }
 
 impl Writer {
@@ -121,10 +169,20 @@ impl Writer {
         match f.kind {
             FunctionKind::Coroutine | FunctionKind::Generator => {
                 self.in_generator = f.kind == FunctionKind::Generator;
-                self.push(
-                    0,
-                    &format!("async def {}({}):", f.name, f.params.join(", ")),
-                );
+                let params = if self.handlers.contains(&f.name) {
+                    let pairs: Vec<String> = f
+                        .params
+                        .iter()
+                        .map(|p| {
+                            let (r, w) = stream_pair(p);
+                            format!("{r}, {w}")
+                        })
+                        .collect();
+                    pairs.join(", ")
+                } else {
+                    f.params.join(", ")
+                };
+                self.push(0, &format!("async def {}({params}):", f.name));
                 self.block(1, &f.body);
                 self.in_generator = false;
             }
@@ -473,9 +531,69 @@ impl Writer {
                 let line = format!("{}.set_result({})", self.var(future), self.expr(value));
                 self.push(indent, &line);
             }
+            StmtKind::Serve { handler, into } => {
+                let line = format!(
+                    "{} = await asyncio.start_server({}, \"127.0.0.1\", 0)",
+                    self.var(into),
+                    handler.name
+                );
+                self.push(indent, &line);
+            }
+            StmtKind::Connect { server, into } => {
+                let (r, w) = stream_pair(into);
+                let line = format!(
+                    "{r}, {w} = await asyncio.open_connection(*{}.sockets[0].getsockname())",
+                    self.var(server)
+                );
+                self.push(indent, &line);
+            }
+            StmtKind::Send { conn, value } => {
+                let (_, w) = stream_pair(conn);
+                let line = format!("{w}.write({}.encode())", self.line_text(value));
+                self.push(indent, &line);
+                self.push(indent, &format!("await {w}.drain()"));
+            }
+            StmtKind::Receive { conn, into } => {
+                let (r, _) = stream_pair(conn);
+                let line = format!(
+                    "{} = (await {r}.readline()).decode().strip()",
+                    self.var(into)
+                );
+                self.push(indent, &line);
+            }
+            StmtKind::Close { target } => {
+                let closed = if self.servers.contains(target) {
+                    self.var(target)
+                } else {
+                    stream_pair(target).1
+                };
+                self.push(indent, &format!("{closed}.close()"));
+                self.push(indent, &format!("await {closed}.wait_closed()"));
+            }
         }
         let end = self.len();
         self.listing.spans.insert(stmt.id, start..end);
+    }
+
+    /// The text of `value` followed by a newline, as a `str` expression.
+    fn line_text(&self, value: &Expr) -> String {
+        let mut t = match &value.kind {
+            ExprKind::Template(t) => t.clone(),
+            ExprKind::Lit(Value::Str(s)) => Template {
+                parts: vec![Part::Text(s.to_string())],
+            },
+            _ => Template {
+                parts: vec![Part::Hole(value.clone())],
+            },
+        };
+        match t.parts.last_mut() {
+            Some(Part::Text(text)) => text.push('\n'),
+            _ => t.parts.push(Part::Text("\n".into())),
+        }
+        match t.as_plain() {
+            Some(text) => string_literal(&text, None),
+            None => self.fstring(&t),
+        }
     }
 
     /// `x = value`, or `x -= 1` when the value updates `x` itself.
@@ -728,6 +846,8 @@ mod tests {
             fields: vec!["current".into()],
             in_generator: false,
             names: HashSet::new(),
+            handlers: HashSet::new(),
+            servers: HashSet::new(),
         };
         w.expr(&parse_expr(src).unwrap())
     }
@@ -756,6 +876,8 @@ mod tests {
             fields: Vec::new(),
             in_generator: false,
             names: HashSet::new(),
+            handlers: HashSet::new(),
+            servers: HashSet::new(),
         };
         let t = parse_template("{name} said \"hi\" {{x}} {name + '!'}").unwrap();
         assert_eq!(

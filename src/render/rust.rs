@@ -53,13 +53,17 @@ enum Ty {
     Task(Box<Ty>),
     Future(Box<Ty>),
     Coro(Box<Ty>),
+    /// A server's address (`serve`).
+    Server,
+    /// A connection (`connect`, a handler's parameter).
+    Conn,
 }
 
 impl Ty {
     fn is_copy(&self) -> bool {
         matches!(
             self,
-            Ty::Int | Ty::Float | Ty::Bool | Ty::Unknown | Ty::Unit
+            Ty::Int | Ty::Float | Ty::Bool | Ty::Unknown | Ty::Unit | Ty::Server
         )
     }
 
@@ -90,6 +94,8 @@ impl Ty {
             Ty::Task(t) => format!("tokio::task::JoinHandle<{}>", t.rust()),
             Ty::Future(t) => format!("oneshot::Receiver<{}>", t.rust()),
             Ty::Coro(t) => format!("impl Future<Output = {}>", t.rust()),
+            Ty::Server => "SocketAddr".into(),
+            Ty::Conn => "BufReader<TcpStream>".into(),
         }
     }
 }
@@ -514,11 +520,25 @@ impl Types {
                     let ty = Ty::Future(Box::new(self.expr_ty(name, value)));
                     changed |= self.set(name, future, &ty);
                 }
+                StmtKind::Serve { handler, into } => {
+                    changed |= self.set(name, into, &Ty::Server);
+                    if let Some(first) = self
+                        .params
+                        .get_mut(&handler.name)
+                        .and_then(|p| p.first_mut())
+                    {
+                        changed |= unify(first, &Ty::Conn);
+                    }
+                }
+                StmtKind::Connect { into, .. } => changed |= self.set(name, into, &Ty::Conn),
+                StmtKind::Receive { into, .. } => changed |= self.set(name, into, &Ty::Str),
                 StmtKind::Print(_)
                 | StmtKind::Sleep(_)
                 | StmtKind::Block(_)
                 | StmtKind::Compute(_)
                 | StmtKind::Cancel { .. }
+                | StmtKind::Send { .. }
+                | StmtKind::Close { .. }
                 | StmtKind::Stop => {}
             }
         }
@@ -728,6 +748,8 @@ struct Renderer<'a> {
     uses: BTreeMap<&'static str, Vec<&'static str>>,
     indent: usize,
     needs_on_drop: bool,
+    /// Whether the `receive` helper is used.
+    needs_receive: bool,
     /// Whole-second parameters only used as durations (and printed): `u64`.
     secs: HashSet<(String, String)>,
     /// Names the current function reads.
@@ -767,6 +789,7 @@ impl<'a> Renderer<'a> {
             uses: BTreeMap::new(),
             indent: 0,
             needs_on_drop: false,
+            needs_receive: false,
             last_format_args: Vec::new(),
             guards: Vec::new(),
             poll_mode: false,
@@ -927,6 +950,12 @@ impl<'a> Renderer<'a> {
             self.line("}");
             self.line("");
         }
+        if self.needs_receive {
+            for l in RECEIVE {
+                self.line(l);
+            }
+            self.line("");
+        }
         if self.needs_on_drop {
             let disarmed = self.lines.iter().any(|l| l.ends_with(".disarm();"));
             let mut skip = false;
@@ -960,7 +989,7 @@ impl<'a> Renderer<'a> {
                     | StmtKind::Join { into: Some(v), .. }
                     | StmtKind::Gather { into: Some(v), .. }
                     | StmtKind::WaitFor { into: Some(v), .. } => vec![v],
-                    StmtKind::Collect { into, .. } => vec![into],
+                    StmtKind::Collect { into, .. } | StmtKind::Receive { into, .. } => vec![into],
                     _ => vec![],
                 };
                 for n in names {
@@ -973,8 +1002,10 @@ impl<'a> Renderer<'a> {
             crate::demo::ast::walk(block, &mut |s| {
                 if let StmtKind::While { body, .. } = &s.kind {
                     crate::demo::ast::walk(body, &mut |inner| {
-                        if let StmtKind::Set { var, .. } = &inner.kind {
-                            *self.assigned.entry(var.clone()).or_default() += 1;
+                        if let StmtKind::Set { var: v, .. } | StmtKind::Receive { into: v, .. } =
+                            &inner.kind
+                        {
+                            *self.assigned.entry(v.clone()).or_default() += 1;
                         }
                     });
                 }
@@ -997,6 +1028,15 @@ impl<'a> Renderer<'a> {
                     }
                     StmtKind::Resolve { future, .. } => {
                         self.used.insert(future.clone());
+                    }
+                    StmtKind::Connect { server: n, .. }
+                    | StmtKind::Send { conn: n, .. }
+                    | StmtKind::Receive { conn: n, .. } => {
+                        self.used.insert(n.clone());
+                    }
+                    StmtKind::Close { target } => {
+                        self.used.insert(target.clone());
+                        self.used.insert(format!("{target} (closed)"));
                     }
                     _ => {}
                 }
@@ -1079,7 +1119,17 @@ impl<'a> Renderer<'a> {
                     }
                     t => t.rust(),
                 };
-                let m = if self.assigned.contains_key(p) && !self.fields.contains(p) {
+                match ty {
+                    Ty::Conn => {
+                        self.use_("tokio::io", "BufReader");
+                        self.use_("tokio::net", "TcpStream");
+                    }
+                    Ty::Server => self.use_("std::net", "SocketAddr"),
+                    _ => {}
+                }
+                let m = if (self.assigned.contains_key(p) || ty == Ty::Conn)
+                    && !self.fields.contains(p)
+                {
                     "mut "
                 } else {
                     ""
@@ -2130,6 +2180,90 @@ impl<'a> Renderer<'a> {
                 };
                 self.line(format!("let _ = {sender}.send({});", c.owned()));
             }
+            StmtKind::Serve { handler, into } => {
+                self.use_("tokio::io", "BufReader");
+                self.use_("tokio::net", "TcpListener");
+                let listener = format!("{into}_listener");
+                self.line(format!(
+                    "let {listener} = TcpListener::bind(\"127.0.0.1:0\").await.unwrap();"
+                ));
+                self.declared.insert(into.clone());
+                let addr = self.pat(into);
+                self.line(format!("let {addr} = {listener}.local_addr().unwrap();"));
+                let accept = if self.used.contains(&format!("{into} (closed)")) {
+                    format!("{into}_accept")
+                } else {
+                    format!("_{into}_accept")
+                };
+                self.line(format!("let {accept} = tokio::spawn(async move {{"));
+                self.line("    loop {");
+                self.line(format!(
+                    "        let (stream, _) = {listener}.accept().await.unwrap();"
+                ));
+                self.line(format!(
+                    "        tokio::spawn({}(BufReader::new(stream)));",
+                    fn_name(&handler.name)
+                ));
+                self.line("    }");
+                self.line("});");
+            }
+            StmtKind::Connect { server, into } => {
+                self.use_("tokio::io", "BufReader");
+                self.use_("tokio::net", "TcpStream");
+                self.declared.insert(into.clone());
+                self.line(format!(
+                    "let mut {} = BufReader::new(TcpStream::connect({}).await.unwrap());",
+                    ident(into),
+                    ident(server)
+                ));
+            }
+            StmtKind::Send { conn, value } => {
+                self.use_("tokio::io", "AsyncWriteExt");
+                let mut t = match &value.kind {
+                    ExprKind::Template(t) => t.clone(),
+                    ExprKind::Lit(Value::Str(s)) => Template {
+                        parts: vec![Part::Text(s.to_string())],
+                    },
+                    _ => Template {
+                        parts: vec![Part::Hole(value.clone())],
+                    },
+                };
+                match t.parts.last_mut() {
+                    Some(Part::Text(text)) => text.push('\n'),
+                    _ => t.parts.push(Part::Text("\n".into())),
+                }
+                let (text, _) = self.format(&t, "format!");
+                self.last_format_args.clear();
+                let bytes = match text.strip_prefix("format!(") {
+                    Some(_) => format!("{text}.as_bytes()"),
+                    None => format!("{}.as_bytes()", text.trim_end_matches(".to_string()")),
+                };
+                let head = format!("{}.write_all({bytes})", ident(conn));
+                // rustfmt breaks a chain longer than 60 columns.
+                if head.len() + ".await.unwrap()".len() <= 60 {
+                    self.line(format!("{head}.await.unwrap();"));
+                } else {
+                    self.line(head);
+                    self.line("    .await");
+                    self.line("    .unwrap();");
+                }
+            }
+            StmtKind::Receive { conn, into } => {
+                self.needs_receive = true;
+                self.use_("tokio::io", "AsyncBufReadExt");
+                self.use_("tokio::io", "BufReader");
+                self.use_("tokio::net", "TcpStream");
+                let rhs = format!("receive(&mut {}).await", ident(conn));
+                self.assign(Some(into), &rhs);
+            }
+            StmtKind::Close { target } => {
+                if self.var_ty(target) == Ty::Server {
+                    self.line(format!("{target}_accept.abort();"));
+                } else {
+                    self.use_("tokio::io", "AsyncWriteExt");
+                    self.line(format!("{}.shutdown().await.unwrap();", ident(target)));
+                }
+            }
         }
     }
 
@@ -2527,6 +2661,17 @@ const ON_DROP: &[&str] = &[
 ];
 
 /// The calls a statement makes itself (not those of nested blocks).
+/// The `receive` statement's helper: asyncio's
+/// `(await reader.readline()).decode().strip()`.
+const RECEIVE: &[&str] = &[
+    "/// Reads one line, without its line break: `\"\"` at the end of the stream.",
+    "async fn receive(conn: &mut BufReader<TcpStream>) -> String {",
+    "    let mut line = String::new();",
+    "    conn.read_line(&mut line).await.unwrap();",
+    "    line.trim().to_string()",
+    "}",
+];
+
 fn stmt_calls(s: &Stmt) -> Vec<&Call> {
     match &s.kind {
         StmtKind::Await { call, .. }
@@ -2608,7 +2753,9 @@ fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
         }
         StmtKind::For { over, .. } => out.push((over, false)),
         StmtKind::While { cond, .. } | StmtKind::If { cond, .. } => out.push((cond, false)),
-        StmtKind::Set { value, .. } | StmtKind::Resolve { value, .. } => out.push((value, false)),
+        StmtKind::Set { value, .. }
+        | StmtKind::Resolve { value, .. }
+        | StmtKind::Send { value, .. } => out.push((value, false)),
         StmtKind::Gather {
             calls: Calls::Each { over, .. },
             ..
