@@ -40,6 +40,8 @@ pub struct Shared {
     sink: RefCell<Sink>,
     events: Cell<usize>,
     lanes: RefCell<Vec<LaneSlot>>,
+    /// The lanes whose futures are being polled, outermost first.
+    polling: RefCell<Vec<LaneId>>,
     names: RefCell<Vec<Arc<str>>>,
     timers: RefCell<BTreeMap<(Instant, u64), Option<Waker>>>,
     timer_seq: Cell<u64>,
@@ -56,6 +58,9 @@ struct LaneSlot {
     waiting: Option<WaitOn>,
     /// The statement the lane waits at.
     at: Option<StmtId>,
+    /// The lane is in an engine-internal yield that is not shown as events.
+    quiet: bool,
+    waker: Option<Arc<LaneWaker>>,
 }
 
 impl Shared {
@@ -66,6 +71,7 @@ impl Shared {
             sink: RefCell::new(sink),
             events: Cell::new(0),
             lanes: RefCell::new(Vec::new()),
+            polling: RefCell::new(Vec::new()),
             names: RefCell::new(Vec::new()),
             timers: RefCell::new(BTreeMap::new()),
             timer_seq: Cell::new(0),
@@ -156,6 +162,8 @@ impl Shared {
             lanes.push(LaneSlot {
                 waiting: None,
                 at: None,
+                quiet: false,
+                waker: None,
             });
             (lanes.len() - 1) as LaneId
         };
@@ -251,7 +259,37 @@ impl Shared {
         })
         .await;
         drop(entry);
+        self.quiet_yield().await;
+    }
+
+    /// Yields once without showing it: the poll that follows is an artefact
+    /// of emulating CPython's extra scheduling round, not a step of the task,
+    /// so the lanes being polled record no `Suspended`/`Woken`/`Polled` for it.
+    async fn quiet_yield(&self) {
+        let chain = self.polling.borrow().clone();
+        self.set_quiet(&chain, true);
         yield_now().await;
+        self.set_quiet(&chain, false);
+    }
+
+    fn set_quiet(&self, chain: &[LaneId], quiet: bool) {
+        let mut lanes = self.lanes.borrow_mut();
+        for lane in chain {
+            if let Some(slot) = lanes.get_mut(*lane as usize) {
+                slot.quiet = quiet;
+                if let (true, Some(waker)) = (quiet, &slot.waker) {
+                    // A waker that has already noted a wake logs no other.
+                    waker.noted.store(true, Ordering::Relaxed);
+                }
+            }
+        }
+    }
+
+    fn is_quiet(&self, lane: LaneId) -> bool {
+        self.lanes
+            .borrow()
+            .get(lane as usize)
+            .is_some_and(|s| s.quiet)
     }
 
     /// Holds the thread for `d` of virtual time, as a blocking call does:
@@ -362,8 +400,10 @@ impl<T> Future for Probe<T> {
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
         let this = self.get_mut();
-        let (_, resumes_at) = this.shared.waiting(this.lane);
-        this.shared.emit(this.lane, resumes_at, EventKind::Polled);
+        if !this.shared.is_quiet(this.lane) {
+            let (_, resumes_at) = this.shared.waiting(this.lane);
+            this.shared.emit(this.lane, resumes_at, EventKind::Polled);
+        }
         let waker = match &this.waker {
             Some(w) => {
                 {
@@ -383,12 +423,17 @@ impl<T> Future for Probe<T> {
                     log: this.shared.wakes.clone(),
                 });
                 this.waker = Some(w.clone());
+                if let Some(slot) = this.shared.lanes.borrow_mut().get_mut(this.lane as usize) {
+                    slot.waker = Some(w.clone());
+                }
                 w
             }
         };
         let waker = Waker::from(waker);
+        this.shared.polling.borrow_mut().push(this.lane);
         let result = this.inner.as_mut().poll(&mut Context::from_waker(&waker));
-        if result.is_pending() {
+        this.shared.polling.borrow_mut().pop();
+        if result.is_pending() && !this.shared.is_quiet(this.lane) {
             let (on, at) = this.shared.waiting(this.lane);
             this.shared.emit(this.lane, at, EventKind::Suspended { on });
         }
