@@ -152,13 +152,17 @@ fn listings_are_rustfmt_clean() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Listings that teach a difference: Tokio prints the engine's lines less
+/// these ones, and why.
+const DROPPED_LINES: &[(&str, &[&str], &str)] = &[(
+    "lessons_12-async-with",
+    &["cache: closing", "cache: closed"],
+    "a future dropped by `timeout` never runs the explicit async `close` (no async drop)",
+)];
+
 /// Listings whose output honestly differs from asyncio's, and why: they
 /// must still build, but their output is not compared.
 const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
-    (
-        "lessons_12-async-with",
-        "a future dropped by `timeout` never runs the explicit async `close` (no async drop)",
-    ),
     (
         "tests_reference_x06_objects",
         "one parameter given an int and a float (Python prints `1`, Rust `1.0`); `[None]` is `[()]`",
@@ -289,7 +293,20 @@ async-stream = "0.3"
             continue;
         }
         let report = asynclings::engine::run_headless(&lesson.demo, &Default::default());
-        let want: Vec<String> = report.printed().into_iter().map(normalise).collect();
+        let dropped =
+            DROPPED_LINES
+                .iter()
+                .find(|(n, _, _)| n == name)
+                .map_or(&[][..], |(_, lines, why)| {
+                    eprintln!("{name}: compared without {lines:?}: {why}");
+                    *lines
+                });
+        let want: Vec<String> = report
+            .printed()
+            .into_iter()
+            .filter(|line| !dropped.contains(line))
+            .map(normalise)
+            .collect();
         if got != want {
             failures.push(format!("{name}: printed\n{got:#?}\nengine\n{want:#?}"));
         }
