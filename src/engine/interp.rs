@@ -17,7 +17,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 use std::sync::Arc;
-use std::task::{Context, Poll};
+use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 use tokio::sync::Notify;
 
@@ -173,30 +173,38 @@ type Exec = Result<Flow, Interrupt>;
 /// A task's cancellation request, delivered at its next await point.
 struct TaskCtx {
     requested: Cell<bool>,
-    signal: Notify,
+    /// The task's waker at its current await point.
+    waiting: RefCell<Option<Waker>>,
 }
 
 impl TaskCtx {
     fn new() -> Rc<TaskCtx> {
         Rc::new(TaskCtx {
             requested: Cell::new(false),
-            signal: Notify::new(),
+            waiting: RefCell::new(None),
         })
     }
 
     fn cancel(&self) {
         self.requested.set(true);
-        self.signal.notify_one();
+        if let Some(waker) = self.waiting.borrow_mut().take() {
+            waker.wake();
+        }
     }
 
     /// Completes when a cancellation is requested, consuming the request.
-    async fn cancelled(&self) {
-        loop {
+    fn cancelled(&self) -> impl Future<Output = ()> + '_ {
+        std::future::poll_fn(move |cx| {
             if self.requested.replace(false) {
-                return;
+                return Poll::Ready(());
             }
-            self.signal.notified().await;
-        }
+            let mut waiting = self.waiting.borrow_mut();
+            match waiting.as_ref() {
+                Some(w) if w.will_wake(cx.waker()) => {}
+                _ => *waiting = Some(cx.waker().clone()),
+            }
+            Poll::Pending
+        })
     }
 }
 
@@ -677,11 +685,14 @@ impl Frame {
         fut: impl Future<Output = T>,
     ) -> Result<T, Interrupt> {
         self.wait_on(on);
-        tokio::select! {
+        let result = tokio::select! {
             biased;
             _ = self.task.cancelled() => Err(Interrupt::Cancelled),
             v = fut => Ok(v),
-        }
+        };
+        // The task no longer waits here: a later cancel must not wake it.
+        self.task.waiting.borrow_mut().take();
+        result
     }
 
     fn exec_block<'a>(&'a self, block: &'a Block) -> LocalBoxFuture<'a, Exec> {
