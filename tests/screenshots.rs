@@ -5,13 +5,14 @@
 //!
 //! Regenerate with `cargo test --test screenshots -- --ignored`.
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+#[path = "support/pty.rs"]
+mod pty;
+
+use pty::Session;
 use std::fmt::Write as _;
-use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 // ---------------------------------------------------------------- SVG writer
 
@@ -362,92 +363,35 @@ fn svg_writer_renders_text_and_colour() {
 
 // ------------------------------------------------------------ driving the UI
 
-struct Session {
-    parser: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
-    dir: PathBuf,
+/// The real binary on the built-in lessons, with fresh progress and the
+/// dark colour theme.
+fn start(name: &str, cols: u16, rows: u16) -> Session {
+    let dir = std::env::temp_dir().join(format!(
+        "asynclings-screenshots-{name}-{}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let data = dir.join("data");
+    Session::spawn(
+        dir.clone(),
+        &[],
+        &[
+            ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
+            ("ASYNCLINGS_THEME", "dark"),
+        ],
+        &["NO_COLOR", "COLORFGBG"],
+        (cols, rows),
+    )
 }
 
-impl Session {
-    /// The real binary on the built-in lessons, with fresh progress and the
-    /// dark colour theme.
-    fn start(name: &str, cols: u16, rows: u16) -> Session {
-        let dir = std::env::temp_dir().join(format!(
-            "asynclings-screenshots-{name}-{}",
-            std::process::id()
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_asynclings"));
-        cmd.env("ASYNCLINGS_DATA_DIR", dir.join("data"));
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("ASYNCLINGS_THEME", "dark");
-        cmd.env_remove("NO_COLOR");
-        cmd.env_remove("COLORFGBG");
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(
-            NonZeroU16::new(rows).unwrap(),
-            NonZeroU16::new(cols).unwrap(),
-            0,
-        )));
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let sink = parser.clone();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        let writer = pair.master.take_writer().unwrap();
-        Session {
-            parser,
-            writer,
-            child,
-            _master: pair.master,
-            dir,
-        }
-    }
+trait Shots {
+    fn open_lesson(&mut self, number: usize, title: &str);
+    fn run_for(&mut self, after: Duration);
+    fn save(&self, name: &str, title: &str);
+}
 
-    fn contents(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
-    }
-
-    fn wait_for(&self, text: &str) {
-        let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(20) {
-            if self.contents().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        panic!("never saw {text:?}; screen:\n{}", self.contents());
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// Sends keys and gives the UI time to draw the result.
-    fn press(&mut self, keys: &str) {
-        self.send(keys);
-        std::thread::sleep(Duration::from_millis(150));
-    }
-
+impl Shots for Session {
     /// Opens the lesson at this position in the list (1-based).
     fn open_lesson(&mut self, number: usize, title: &str) {
         self.wait_for("↑/↓ move  Enter open");
@@ -462,7 +406,12 @@ impl Session {
     /// Starts the demo and waits until it has run for `after` of real time
     /// (virtual time at speed 1).
     fn run_for(&mut self, after: Duration) {
-        self.send(" ");
+        self.press(" ");
+        if !self.screen().contains("▶ running") {
+            // The first Space offers the lesson's quiz: skip it, then run.
+            self.press("\x1b");
+            self.send(" ");
+        }
         self.wait_for("▶ running");
         std::thread::sleep(after);
     }
@@ -478,20 +427,12 @@ impl Session {
     }
 }
 
-impl Drop for Session {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
 const GATHER_TITLE: &str = "gather: wait for several things at once";
 
 #[test]
 #[ignore = "writes assets/*.svg; run with cargo test --test screenshots -- --ignored"]
 fn lesson_list() {
-    let mut s = Session::start("list", 160, 48);
+    let mut s = start("list", 160, 48);
     s.wait_for("↑/↓ move  Enter open");
     s.press("");
     s.save("lesson-list", "asynclings: the lesson list");
@@ -500,7 +441,7 @@ fn lesson_list() {
 #[test]
 #[ignore = "writes assets/*.svg; run with cargo test --test screenshots -- --ignored"]
 fn gather_running_and_finished() {
-    let mut s = Session::start("gather", 160, 48);
+    let mut s = start("gather", 160, 48);
     s.open_lesson(5, GATHER_TITLE);
     s.run_for(Duration::from_millis(1300));
     s.save(
@@ -515,7 +456,7 @@ fn gather_running_and_finished() {
 #[test]
 #[ignore = "writes assets/*.svg; run with cargo test --test screenshots -- --ignored"]
 fn blocking_running() {
-    let mut s = Session::start("blocking", 160, 48);
+    let mut s = start("blocking", 160, 48);
     s.open_lesson(3, "blocking");
     // The blocker holds the thread from t=0.5 to t=2.5.
     s.run_for(Duration::from_millis(1600));
@@ -528,7 +469,7 @@ fn blocking_running() {
 #[test]
 #[ignore = "writes assets/*.svg; run with cargo test --test screenshots -- --ignored"]
 fn lesson_small_terminal() {
-    let mut s = Session::start("small", 80, 24);
+    let mut s = start("small", 80, 24);
     s.open_lesson(5, "gather");
     s.run_for(Duration::from_millis(1300));
     s.save(
