@@ -234,7 +234,15 @@ fn nested_spans_inside(path: &Path, listing: &asynclings::render::Listing, block
 }
 
 #[test]
-fn reference_python_listings() {
+fn python_listings() {
+    for path in tomls(Path::new("lessons")) {
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let lesson = load(&path).unwrap_or_else(|e| panic!("{e}"));
+        insta::assert_snapshot!(
+            format!("python_lesson_{name}"),
+            python::render(&lesson.demo).text()
+        );
+    }
     for path in references() {
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         let lesson = load(&path).unwrap_or_else(|e| panic!("{e}"));

@@ -45,7 +45,12 @@ fn all_lessons() -> Vec<(String, Lesson)> {
 }
 
 #[test]
-fn reference_listings() {
+fn listings() {
+    for path in lesson_files("lessons") {
+        let lesson = load(&path);
+        let listing = render(&lesson.demo);
+        insta::assert_snapshot!(format!("lesson_{}", stem(&path)), listing.text());
+    }
     for path in lesson_files("tests/reference") {
         let lesson = load(&path);
         let listing = render(&lesson.demo);
