@@ -1,8 +1,10 @@
-//! Drawing one full lesson frame with 10, 100 and 1000 lanes.
+//! Drawing one full lesson frame with 10, 100 and 1000 lanes, and
+//! highlighting a lesson's listings (done once per lesson and language).
 
 use asynclings::engine::{Event, EventKind, LaneKind, WaitOn};
 use asynclings::lesson::load_file;
 use asynclings::ui::app::{App, Msg, RunStatus};
+use asynclings::ui::highlight::{Lang, highlight_lines};
 use asynclings::ui::progress::Progress;
 use asynclings::ui::theme::Theme;
 use asynclings::ui::view;
@@ -94,5 +96,26 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// Highlighting a lesson's listing from scratch, per language: a short
+/// lesson and the longest one.
+fn highlight(c: &mut Criterion) {
+    let mut group = c.benchmark_group("highlight_lesson");
+    for file in ["r02_gather", "x01_cancel_cleanup"] {
+        let path = format!("tests/reference/{file}.toml");
+        let lesson = load_file(Path::new(&path)).expect("lesson");
+        let mut app = App::new(vec![lesson], Progress::default(), Theme::default());
+        app.open(0);
+        let state = app.lesson.as_ref().expect("open");
+        for lang in [Lang::Python, Lang::Rust] {
+            let lines = &state.listing(lang).lines;
+            let name = format!("{file}/{lang:?} ({} lines)", lines.len());
+            group.bench_function(name, |b| {
+                b.iter(|| highlight_lines(lines, lang, &app.theme));
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, highlight);
 criterion_main!(benches);

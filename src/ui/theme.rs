@@ -99,6 +99,18 @@ impl Theme {
     pub fn number(&self) -> Style {
         self.fg(Color::LightYellow, Color::Red)
     }
+    /// A function's name where it is defined or called.
+    pub fn function(&self) -> Style {
+        self.fg(Color::LightCyan, Color::Cyan)
+    }
+    /// A type's name.
+    pub fn type_name(&self) -> Style {
+        self.fg(Color::Yellow, Color::Magenta)
+    }
+    /// A macro call (`println!`) or an attribute (`#[tokio::main]`).
+    pub fn macro_name(&self) -> Style {
+        self.fg(Color::LightRed, Color::Red)
+    }
     pub fn error(&self) -> Style {
         self.fg(Color::LightRed, Color::Red)
             .add_modifier(Modifier::BOLD)

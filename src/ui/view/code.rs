@@ -2,7 +2,7 @@
 //! of its current statement, in the task's colour.
 
 use crate::ui::app::{App, LessonState};
-use crate::ui::highlight::{Lang, highlight};
+use crate::ui::highlight::{Lang, highlight_listing};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -61,13 +61,15 @@ pub fn draw(
     }
     .min(listing.lines.len().saturating_sub(height));
     let digits = listing.lines.len().to_string().len();
+    // Highlighted once per listing, language and theme; looked up per frame.
+    let highlighted = highlight_listing(&listing.lines, lang, theme);
     let lines: Vec<Line> = listing
         .lines
         .iter()
         .enumerate()
         .skip(scroll)
         .take(height)
-        .map(|(n, text)| {
+        .map(|(n, _)| {
             let mut spans = Vec::new();
             match marks.get(&n).map(Vec::as_slice) {
                 None | Some([]) => spans.push(Span::raw("  ")),
@@ -85,7 +87,7 @@ pub fn draw(
                 }
             }
             spans.push(Span::styled(format!("{:>digits$} ", n + 1), theme.dim()));
-            spans.extend(highlight(text, lang, theme));
+            spans.extend(highlighted.get(n).into_iter().flatten().cloned());
             Line::from(spans)
         })
         .collect();
