@@ -58,6 +58,19 @@ fn events_until(t: f64) -> (Vec<asynclings::engine::Event>, Outcome) {
     (events, report.outcome)
 }
 
+/// The app on the gather lesson with its run's events up to `t` virtual
+/// seconds, in the status `status` gives for the run's outcome.
+fn gather_at(t: f64, status: impl FnOnce(Outcome) -> RunStatus) -> App {
+    let mut app = app();
+    app.open(2);
+    let (events, outcome) = events_until(t);
+    app.lesson
+        .as_mut()
+        .unwrap()
+        .load_events(&events, status(outcome));
+    app
+}
+
 #[test]
 fn lesson_list() {
     let mut app = app();
@@ -93,39 +106,21 @@ fn lesson_during_run() {
 
 #[test]
 fn lesson_paused() {
-    let mut app = app();
-    app.open(2);
-    let (events, _) = events_until(1.0);
-    app.lesson
-        .as_mut()
-        .unwrap()
-        .load_events(&events, RunStatus::Paused);
+    let mut app = gather_at(1.0, |_| RunStatus::Paused);
     insta::assert_snapshot!("ui_lesson_paused_80x24", draw(&mut app, 80, 24));
 }
 
 #[test]
 fn lesson_after_run() {
     for (w, h) in [(80, 24), (160, 48)] {
-        let mut app = app();
-        app.open(2);
-        let (events, outcome) = events_until(100.0);
-        app.lesson
-            .as_mut()
-            .unwrap()
-            .load_events(&events, RunStatus::Finished(outcome));
+        let mut app = gather_at(100.0, RunStatus::Finished);
         insta::assert_snapshot!(format!("ui_lesson_after_{w}x{h}"), draw(&mut app, w, h));
     }
 }
 
 #[test]
 fn scrub_and_task_detail() {
-    let mut app = app();
-    app.open(2);
-    let (events, outcome) = events_until(100.0);
-    app.lesson
-        .as_mut()
-        .unwrap()
-        .load_events(&events, RunStatus::Finished(outcome));
+    let mut app = gather_at(100.0, RunStatus::Finished);
     app.update(Msg::key(KeyCode::Left));
     assert_eq!(
         app.lesson.as_ref().unwrap().view_time(),
@@ -245,13 +240,7 @@ fn many_lanes_scroll() {
 
 #[test]
 fn no_color_theme_has_no_colours() {
-    let mut app = app();
-    app.open(2);
-    let (events, _) = events_until(1.0);
-    app.lesson
-        .as_mut()
-        .unwrap()
-        .load_events(&events, RunStatus::Paused);
+    let app = gather_at(1.0, |_| RunStatus::Paused);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal.draw(|f| view::draw(f, &app)).unwrap();
     let buffer = terminal.backend().buffer();

@@ -299,6 +299,25 @@ impl Expr {
         }
     }
 
+    /// The value as a template followed by a newline: the line a `send`
+    /// statement writes.
+    pub fn line_template(&self) -> Template {
+        let mut t = match &self.kind {
+            ExprKind::Template(t) => t.clone(),
+            ExprKind::Lit(Value::Str(s)) => Template {
+                parts: vec![Part::Text(s.to_string())],
+            },
+            _ => Template {
+                parts: vec![Part::Hole(self.clone())],
+            },
+        };
+        match t.parts.last_mut() {
+            Some(Part::Text(text)) => text.push('\n'),
+            _ => t.parts.push(Part::Text("\n".into())),
+        }
+        t
+    }
+
     /// A literal expression.
     pub fn lit(value: Value) -> Expr {
         Expr {

@@ -577,19 +577,7 @@ impl Writer {
 
     /// The text of `value` followed by a newline, as a `str` expression.
     fn line_text(&self, value: &Expr) -> String {
-        let mut t = match &value.kind {
-            ExprKind::Template(t) => t.clone(),
-            ExprKind::Lit(Value::Str(s)) => Template {
-                parts: vec![Part::Text(s.to_string())],
-            },
-            _ => Template {
-                parts: vec![Part::Hole(value.clone())],
-            },
-        };
-        match t.parts.last_mut() {
-            Some(Part::Text(text)) => text.push('\n'),
-            _ => t.parts.push(Part::Text("\n".into())),
-        }
+        let t = value.line_template();
         match t.as_plain() {
             Some(text) => string_literal(&text, None),
             None => self.fstring(&t),

@@ -2219,19 +2219,7 @@ impl<'a> Renderer<'a> {
             }
             StmtKind::Send { conn, value } => {
                 self.use_("tokio::io", "AsyncWriteExt");
-                let mut t = match &value.kind {
-                    ExprKind::Template(t) => t.clone(),
-                    ExprKind::Lit(Value::Str(s)) => Template {
-                        parts: vec![Part::Text(s.to_string())],
-                    },
-                    _ => Template {
-                        parts: vec![Part::Hole(value.clone())],
-                    },
-                };
-                match t.parts.last_mut() {
-                    Some(Part::Text(text)) => text.push('\n'),
-                    _ => t.parts.push(Part::Text("\n".into())),
-                }
+                let t = value.line_template();
                 let (text, _) = self.format(&t, "format!");
                 self.last_format_args.clear();
                 let bytes = match text.strip_prefix("format!(") {
