@@ -255,3 +255,37 @@ fn tcp_runs_are_deterministic() {
         assert_eq!(again, events, "events of run {run}");
     }
 }
+
+#[test]
+fn comprehension_variables_do_not_leak_or_clobber() {
+    let lesson = format!(
+        r#"{HEADER}
+[[demo.generator]]
+name = "numbers"
+body = [ {{ yield = 1 }}, {{ yield = 2 }} ]
+
+[[demo.coroutine]]
+name = "double"
+params = ["x"]
+body = [ {{ sleep = 1 }}, {{ return = "{{x * 2}}" }} ]
+
+[[demo.coroutine]]
+name = "main"
+body = [
+  {{ set = "n", to = "outer" }},
+  {{ gather = "double", args = ["{{n}}"], for = "n", in = [1, 2], into = "doubled" }},
+  {{ collect = "numbers", as = "n", value = "{{n * 10}}", into = "tens" }},
+  {{ print = "{{n}} {{doubled}} {{tens}}" }},
+]
+"#
+    );
+    assert_eq!(transcript(&lesson), ["[t=1] outer [2, 4] [10, 20]"]);
+    let text = lesson.replace(r#"{ set = "n", to = "outer" },"#, "");
+    let errors = lesson::errors_of("leak.toml", &text);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].message.contains("`n` is not defined in `main`"),
+        "{}",
+        errors[0]
+    );
+}

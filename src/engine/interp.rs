@@ -147,6 +147,11 @@ impl Vars {
         self.get(name).is_some()
     }
 
+    fn remove(&mut self, name: &str) -> Option<Slot> {
+        let i = self.0.iter().position(|(n, _)| n == name)?;
+        Some(self.0.swap_remove(i).1)
+    }
+
     fn insert(&mut self, name: String, slot: Slot) {
         match self.0.iter_mut().find(|(n, _)| *n == name) {
             Some((_, s)) => *s = slot,
@@ -575,6 +580,27 @@ fn check_seconds(v: &Value, what: &str) -> Result<Duration, Interrupt> {
     Ok(Duration::from_secs_f64(secs))
 }
 
+/// A comprehension's variable, bound only while the comprehension runs: on
+/// drop the variable gets back its outer value, or is unbound (Python gives
+/// comprehensions a scope of their own).
+struct Comprehension<'a> {
+    frame: &'a Frame,
+    var: &'a str,
+    outer: Option<Slot>,
+}
+
+impl Drop for Comprehension<'_> {
+    fn drop(&mut self) {
+        let mut vars = self.frame.vars.borrow_mut();
+        match self.outer.take() {
+            Some(slot) => vars.insert(self.var.to_string(), slot),
+            None => {
+                vars.remove(self.var);
+            }
+        }
+    }
+}
+
 /// Which block of a definition a frame runs.
 #[derive(Clone, Copy)]
 enum Method {
@@ -651,6 +677,11 @@ impl Frame {
             fields.borrow_mut().insert(name.to_string(), slot);
             return;
         }
+        self.vars.borrow_mut().insert(name.to_string(), slot);
+    }
+
+    /// Binds a local variable, even where a field has the same name.
+    fn bind_local(&self, name: &str, slot: Slot) {
         self.vars.borrow_mut().insert(name.to_string(), slot);
     }
 
@@ -764,8 +795,14 @@ impl Frame {
                         )));
                     }
                 };
+                let outer = self.vars.borrow_mut().remove(var);
+                let _scope = Comprehension {
+                    frame: self,
+                    var,
+                    outer,
+                };
                 for item in items.iter() {
-                    self.bind(var, Slot::Val(item.clone()));
+                    self.bind_local(var, Slot::Val(item.clone()));
                     let args = self.args(call)?;
                     out.push(self.ix.spawn(
                         call,
@@ -1256,13 +1293,19 @@ impl Frame {
                     let (lane, mut items) = self.items(source, stmt.id)?;
                     let mut out = Vec::new();
                     let mut count = 0;
+                    let outer = self.vars.borrow_mut().remove(var);
+                    let scope = Comprehension {
+                        frame: self,
+                        var,
+                        outer,
+                    };
                     loop {
                         self.wait_on(WaitOn::Generator(lane));
                         let Some(item) = items.next().await else {
                             break;
                         };
                         self.iteration(&mut count)?;
-                        self.bind(var, Slot::Val(item?));
+                        self.bind_local(var, Slot::Val(item?));
                         if let Some(f) = filter
                             && !self.eval(f)?.truthy()
                         {
@@ -1276,6 +1319,7 @@ impl Frame {
                             })?,
                         });
                     }
+                    drop(scope);
                     self.bind(into, Slot::Val(Value::List(Arc::new(out))));
                 }
                 StmtKind::AsyncWith { source, var, body } => {

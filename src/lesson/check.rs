@@ -265,8 +265,11 @@ impl Checker<'_, '_, '_> {
             }
             Calls::Each { call, var, over } => {
                 self.expr(over);
+                let outer = self.scope.len();
                 self.define(var);
                 self.call(call, &[FunctionKind::Coroutine], how);
+                // A comprehension's variable does not outlive it.
+                self.scope.truncate(outer);
             }
         }
     }
@@ -387,6 +390,7 @@ impl Checker<'_, '_, '_> {
                     into,
                 } => {
                     self.call(source, ITERABLE, "`collect`");
+                    let outer = self.scope.len();
                     self.define(var);
                     if let Some(v) = value {
                         self.expr(v);
@@ -394,6 +398,8 @@ impl Checker<'_, '_, '_> {
                     if let Some(f) = filter {
                         self.expr(f);
                     }
+                    // A comprehension's variable does not outlive it.
+                    self.scope.truncate(outer);
                     self.define(into);
                 }
                 StmtKind::For { var, over, body } => {
