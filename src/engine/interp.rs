@@ -34,14 +34,8 @@ pub enum Outcome {
     Stopped,
 }
 
-/// What a task ended with.
-#[derive(Clone, Debug)]
-enum TaskResult {
-    Value(Value),
-    Cancelled,
-    Failed(String),
-    Aborted,
-}
+/// What a task ended with: its value, or how it stopped.
+type TaskResult = Result<Value, Interrupt>;
 
 /// A coroutine object not yet awaited: the coroutine's name and arguments.
 type PendingCall = (String, Vec<Slot>);
@@ -310,10 +304,10 @@ pub async fn run(demo: Arc<Demo>, shared: Rc<Shared>) -> Outcome {
     }
     join_all(left.iter().map(|t| t.join())).await;
     match result {
-        TaskResult::Value(_) => Outcome::Finished,
-        TaskResult::Cancelled => Outcome::Failed("the main task was cancelled".into()),
-        TaskResult::Failed(m) => Outcome::Failed(m),
-        TaskResult::Aborted => Outcome::Aborted(shared.aborted().unwrap_or_default()),
+        Ok(_) => Outcome::Finished,
+        Err(Interrupt::Cancelled) => Outcome::Failed("the main task was cancelled".into()),
+        Err(Interrupt::Error(m)) => Outcome::Failed(m),
+        Err(Interrupt::Abort) => Outcome::Aborted(shared.aborted().unwrap_or_default()),
     }
 }
 
@@ -341,15 +335,16 @@ impl Interp {
         let body = async move {
             if task.ctx.requested.replace(false) {
                 shared.emit(lane, None, EventKind::Cancelled);
-                return task.finish(TaskResult::Cancelled);
+                return task.finish(Err(Interrupt::Cancelled));
             }
-            let result = match std::panic::AssertUnwindSafe(fut).catch_unwind().await {
-                Ok(Ok(v)) => TaskResult::Value(v),
-                Ok(Err(Interrupt::Cancelled)) => TaskResult::Cancelled,
-                Ok(Err(Interrupt::Error(m))) => TaskResult::Failed(m),
-                Ok(Err(Interrupt::Abort)) => TaskResult::Aborted,
-                Err(_) => TaskResult::Failed("internal error: the engine panicked".into()),
-            };
+            let result = std::panic::AssertUnwindSafe(fut)
+                .catch_unwind()
+                .await
+                .unwrap_or_else(|_| {
+                    Err(Interrupt::Error(
+                        "internal error: the engine panicked".into(),
+                    ))
+                });
             task.finish(result);
         };
         // The task runs detached; its handle carries the result.
@@ -1120,13 +1115,7 @@ impl Frame {
                         Slot::Task(task) => {
                             let awaited = self.await_point(WaitOn::Lane(task.lane), task.join());
                             // As in asyncio, cancelling the awaiting task cancels the awaited one.
-                            let result = awaited.await.inspect_err(|_| task.ctx.cancel())?;
-                            match result {
-                                TaskResult::Value(v) => v,
-                                TaskResult::Cancelled => return Err(Interrupt::Cancelled),
-                                TaskResult::Failed(m) => return Err(Interrupt::Error(m)),
-                                TaskResult::Aborted => return Err(Interrupt::Abort),
-                            }
+                            awaited.await.inspect_err(|_| task.ctx.cancel())??
                         }
                         Slot::Future(f) => {
                             let awaited =
@@ -1177,15 +1166,7 @@ impl Frame {
                             return Err(e);
                         }
                     };
-                    let mut values = Vec::with_capacity(results.len());
-                    for r in results {
-                        match r {
-                            TaskResult::Value(v) => values.push(v),
-                            TaskResult::Cancelled => return Err(Interrupt::Cancelled),
-                            TaskResult::Failed(m) => return Err(Interrupt::Error(m)),
-                            TaskResult::Aborted => return Err(Interrupt::Abort),
-                        }
-                    }
+                    let values = results.into_iter().collect::<Result<Vec<_>, _>>()?;
                     if let Some(name) = into {
                         self.bind(name, Slot::Val(Value::List(Arc::new(values))));
                     }
@@ -1201,12 +1182,7 @@ impl Frame {
                             .await?;
                         let Some(result) = next else { break };
                         self.iteration(&mut count)?;
-                        match result {
-                            TaskResult::Value(v) => self.bind(var, Slot::Val(v)),
-                            TaskResult::Cancelled => return Err(Interrupt::Cancelled),
-                            TaskResult::Failed(m) => return Err(Interrupt::Error(m)),
-                            TaskResult::Aborted => return Err(Interrupt::Abort),
-                        }
+                        self.bind(var, Slot::Val(result?));
                         match self.exec_block(body).await? {
                             Flow::Next => {}
                             flow => return Ok(flow),
@@ -1238,7 +1214,8 @@ impl Frame {
                         Err(e) => {
                             task.ctx.cancel();
                             self.wait_on(WaitOn::Lane(task.lane));
-                            task.join().await;
+                            // Wait for its cleanup; our own interruption is what propagates.
+                            let _ = task.join().await;
                             return Err(e);
                         }
                     };
@@ -1248,24 +1225,18 @@ impl Frame {
                             task.ctx.cancel();
                             self.wait_on(WaitOn::Lane(task.lane));
                             let r = task.join().await;
-                            if matches!(r, TaskResult::Cancelled) {
+                            if r == Err(Interrupt::Cancelled) {
                                 self.shared().emit(task.lane, id, EventKind::TimedOut);
                                 return self.exec_block(on_timeout).await;
                             }
                             r
                         }
                     };
-                    match result {
-                        TaskResult::Value(v) => {
-                            if let Some(name) = into {
-                                self.bind(name, Slot::Val(v));
-                            }
-                            return self.exec_block(body).await;
-                        }
-                        TaskResult::Cancelled => return Err(Interrupt::Cancelled),
-                        TaskResult::Failed(m) => return Err(Interrupt::Error(m)),
-                        TaskResult::Aborted => return Err(Interrupt::Abort),
+                    let value = result?;
+                    if let Some(name) = into {
+                        self.bind(name, Slot::Val(value));
                     }
+                    return self.exec_block(body).await;
                 }
                 StmtKind::AsyncFor { source, var, body } => {
                     let (lane, mut items) = self.items(source, stmt.id)?;
