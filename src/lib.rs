@@ -4,5 +4,7 @@
 pub mod demo;
 pub mod engine;
 pub mod lesson;
+pub mod program;
+pub mod python;
 pub mod render;
 pub mod ui;
