@@ -7,6 +7,7 @@
 pub mod eval;
 pub mod events;
 mod interp;
+pub mod py;
 pub mod pace;
 mod runtime;
 

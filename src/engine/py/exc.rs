@@ -1,0 +1,183 @@
+//! Exceptions: the built-in classes and how the run-time raises them.
+
+use super::value::{Class, ExcState, Instance, Value};
+use indexmap::IndexMap;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// Why evaluation stopped early.
+#[derive(Clone)]
+pub enum Unwind {
+    /// A Python exception (an instance of an exception class).
+    Exc(Value),
+    /// The run is over: a limit was reached. Nothing catches it.
+    Abort,
+}
+
+pub type PyResult<T> = Result<T, Unwind>;
+
+/// Built-in exception classes: name, base, module it prints with.
+const HIERARCHY: &[(&str, &str, &str)] = &[
+    ("BaseException", "", ""),
+    ("Exception", "BaseException", ""),
+    ("GeneratorExit", "BaseException", ""),
+    ("KeyboardInterrupt", "BaseException", ""),
+    ("SystemExit", "BaseException", ""),
+    ("CancelledError", "BaseException", "asyncio.exceptions"),
+    ("ArithmeticError", "Exception", ""),
+    ("ZeroDivisionError", "ArithmeticError", ""),
+    ("OverflowError", "ArithmeticError", ""),
+    ("AssertionError", "Exception", ""),
+    ("AttributeError", "Exception", ""),
+    ("LookupError", "Exception", ""),
+    ("IndexError", "LookupError", ""),
+    ("KeyError", "LookupError", ""),
+    ("NameError", "Exception", ""),
+    ("UnboundLocalError", "NameError", ""),
+    ("OSError", "Exception", ""),
+    ("ConnectionError", "OSError", ""),
+    ("ConnectionResetError", "ConnectionError", ""),
+    ("ConnectionRefusedError", "ConnectionError", ""),
+    ("BrokenPipeError", "ConnectionError", ""),
+    ("TimeoutError", "OSError", ""),
+    ("RuntimeError", "Exception", ""),
+    ("NotImplementedError", "RuntimeError", ""),
+    ("RecursionError", "RuntimeError", ""),
+    ("StopIteration", "Exception", ""),
+    ("StopAsyncIteration", "Exception", ""),
+    ("TypeError", "Exception", ""),
+    ("ValueError", "Exception", ""),
+    ("UnicodeError", "ValueError", ""),
+    ("MemoryError", "Exception", ""),
+    ("InvalidStateError", "Exception", "asyncio.exceptions"),
+    ("IncompleteReadError", "EOFError", "asyncio.exceptions"),
+    ("EOFError", "Exception", ""),
+];
+
+thread_local! {
+    static CLASSES: HashMap<&'static str, Rc<Class>> = build();
+}
+
+fn build() -> HashMap<&'static str, Rc<Class>> {
+    let mut map: HashMap<&'static str, Rc<Class>> = HashMap::new();
+    // Bases come before subclasses, except EOFError; two passes settle it.
+    for _ in 0..2 {
+        for (name, base, module) in HIERARCHY {
+            if map.contains_key(name) {
+                continue;
+            }
+            let base = if base.is_empty() {
+                None
+            } else {
+                match map.get(base) {
+                    Some(b) => Some(b.clone()),
+                    None => continue,
+                }
+            };
+            map.insert(
+                name,
+                Rc::new(Class {
+                    name: Rc::from(*name),
+                    qualname: Rc::from(*name),
+                    base,
+                    namespace: RefCell::new(IndexMap::new()),
+                    builtin: true,
+                    module,
+                }),
+            );
+        }
+    }
+    map
+}
+
+/// The built-in exception class of this name.
+pub fn class(name: &str) -> Option<Rc<Class>> {
+    CLASSES.with(|c| c.get(name).cloned())
+}
+
+/// Every built-in exception class name.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    HIERARCHY.iter().map(|(n, _, _)| *n)
+}
+
+/// A new exception instance of `class` with these args.
+pub fn instance(class: Rc<Class>, args: Vec<Value>) -> Value {
+    Value::Instance(Rc::new(Instance {
+        class,
+        attrs: RefCell::new(IndexMap::new()),
+        exc: Some(ExcState {
+            args: RefCell::new(args),
+            ..ExcState::default()
+        }),
+    }))
+}
+
+/// A built-in exception with a message, ready to raise.
+pub fn error(name: &str, message: impl Into<String>) -> Unwind {
+    let class = class(name).unwrap_or_else(|| class("RuntimeError").expect("RuntimeError exists"));
+    let message: String = message.into();
+    let args = if message.is_empty() {
+        Vec::new()
+    } else {
+        vec![Value::str(&message)]
+    };
+    Unwind::Exc(instance(class, args))
+}
+
+/// `TypeError(message)`.
+pub fn type_error(message: impl Into<String>) -> Unwind {
+    error("TypeError", message)
+}
+
+/// `ValueError(message)`.
+pub fn value_error(message: impl Into<String>) -> Unwind {
+    error("ValueError", message)
+}
+
+/// `asyncio.CancelledError()`.
+pub fn cancelled() -> Unwind {
+    error("CancelledError", "")
+}
+
+/// Whether the exception value is an instance of the built-in class `name`
+/// (or of a subclass).
+pub fn is_instance_of(exc: &Value, name: &str) -> bool {
+    match exc {
+        Value::Instance(i) => i.class.derives_from(name),
+        _ => false,
+    }
+}
+
+/// The exception's state, if the value is an exception.
+pub fn state(exc: &Value) -> Option<&ExcState> {
+    match exc {
+        Value::Instance(i) => i.exc.as_ref(),
+        _ => None,
+    }
+}
+
+/// `Type: message` as the last line of a traceback shows it.
+pub fn summary(exc: &Value) -> String {
+    match exc {
+        Value::Instance(i) => {
+            let msg = super::value::exception_str(i);
+            let name = if i.class.builtin || i.class.module.is_empty() {
+                if i.class.module.is_empty() {
+                    i.class.name.to_string()
+                } else {
+                    format!("{}.{}", i.class.module, i.class.name)
+                }
+            } else {
+                i.class.name.to_string()
+            };
+            let name = if !i.class.builtin {
+                format!("__main__.{}", i.class.qualname)
+            } else {
+                name
+            };
+            if msg.is_empty() { name } else { format!("{name}: {msg}") }
+        }
+        other => other.repr(),
+    }
+}

@@ -1,0 +1,12 @@
+//! The Python interpreter of the engine: runs a lowered [`Program`] on the
+//! Tokio runtime, one Tokio task per asyncio task, and reports what happens
+//! as the engine's events.
+//!
+//! [`Program`]: crate::program::Program
+
+pub mod callbacks;
+pub mod exc;
+pub mod interp;
+pub mod native;
+pub mod ops;
+pub mod value;

@@ -1,0 +1,488 @@
+//! Arithmetic and comparison of the built-in types, as CPython does them:
+//! ints of any size, floats, strings, bytes, lists and tuples.
+
+use super::exc::{PyResult, error, type_error};
+use super::value::{Value, py_eq};
+use crate::program::{BinOp, CmpOp};
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+use std::cmp::Ordering;
+use std::rc::Rc;
+
+/// Largest sequence a run may build in one operation (items).
+pub const MAX_ITEMS: usize = 10_000_000;
+
+/// An int from a big integer, small when it fits.
+pub fn int(b: BigInt) -> Value {
+    match b.to_i64() {
+        Some(i) => Value::Int(i),
+        None => Value::BigInt(Rc::new(b)),
+    }
+}
+
+/// The value as a big integer, for ints and bools.
+pub fn big(v: &Value) -> Option<BigInt> {
+    match v {
+        Value::Int(i) => Some(BigInt::from(*i)),
+        Value::Bool(b) => Some(BigInt::from(*b as i64)),
+        Value::BigInt(b) => Some((**b).clone()),
+        _ => None,
+    }
+}
+
+/// The value as a float, for ints, bools and floats.
+pub fn float(v: &Value) -> Option<f64> {
+    match v {
+        Value::Int(i) => Some(*i as f64),
+        Value::Bool(b) => Some(*b as i64 as f64),
+        Value::BigInt(b) => b.to_f64(),
+        Value::Float(f) => Some(*f),
+        _ => None,
+    }
+}
+
+fn is_int(v: &Value) -> bool {
+    matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
+}
+
+fn is_num(v: &Value) -> bool {
+    is_int(v) || matches!(v, Value::Float(_))
+}
+
+/// Numeric equality across int, bool and float.
+pub fn num_eq(a: &Value, b: &Value) -> bool {
+    num_cmp(a, b) == Some(Ordering::Equal)
+}
+
+fn num_cmp(a: &Value, b: &Value) -> Option<Ordering> {
+    if is_int(a) && is_int(b) {
+        if let (Some(x), Some(y)) = (small(a), small(b)) {
+            return Some(x.cmp(&y));
+        }
+        return Some(big(a)?.cmp(&big(b)?));
+    }
+    float(a)?.partial_cmp(&float(b)?)
+}
+
+fn small(v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(i) => Some(*i),
+        Value::Bool(b) => Some(*b as i64),
+        _ => None,
+    }
+}
+
+fn unsupported(op: &str, a: &Value, b: &Value) -> super::exc::Unwind {
+    type_error(format!(
+        "unsupported operand type(s) for {op}: '{}' and '{}'",
+        a.type_name(),
+        b.type_name()
+    ))
+}
+
+/// `a op b` for the built-in types; `None` when the types do not support it
+/// (the interpreter then tries the instance's special methods).
+pub fn binop(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    use Value::*;
+    if is_num(a) && is_num(b) {
+        return arith(op, a, b).map(Some);
+    }
+    let v = match (op, a, b) {
+        (BinOp::Add, Str(x), Str(y)) => {
+            let mut s = String::with_capacity(x.len() + y.len());
+            s.push_str(x);
+            s.push_str(y);
+            check_len(s.len())?;
+            Value::str(&s)
+        }
+        (BinOp::Add, Bytes(x), Bytes(y)) => Bytes(Rc::from([&x[..], &y[..]].concat())),
+        (BinOp::Add, List(x), List(y)) => {
+            let mut v = x.borrow().clone();
+            v.extend(y.borrow().iter().cloned());
+            check_len(v.len())?;
+            Value::list(v)
+        }
+        (BinOp::Add, Tuple(x), Tuple(y)) => {
+            let mut v = x.to_vec();
+            v.extend(y.iter().cloned());
+            Value::tuple(v)
+        }
+        (BinOp::Mul, Str(_) | List(_) | Tuple(_) | Bytes(_), n) if is_int(n) => repeat(a, n)?,
+        (BinOp::Mul, n, Str(_) | List(_) | Tuple(_) | Bytes(_)) if is_int(n) => repeat(b, n)?,
+        (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Set(x), Set(y)) => {
+            let (x, y) = (x.borrow(), y.borrow());
+            let out: super::value::Set = match op {
+                BinOp::BitOr => x.iter().chain(y.iter()).cloned().collect(),
+                BinOp::BitAnd => x.iter().filter(|k| y.contains(*k)).cloned().collect(),
+                BinOp::Sub => x.iter().filter(|k| !y.contains(*k)).cloned().collect(),
+                _ => x
+                    .iter()
+                    .filter(|k| !y.contains(*k))
+                    .chain(y.iter().filter(|k| !x.contains(*k)))
+                    .cloned()
+                    .collect(),
+            };
+            Set(Rc::new(std::cell::RefCell::new(out)))
+        }
+        (BinOp::BitOr, Dict(x), Dict(y)) => {
+            let mut out = x.borrow().clone();
+            for (k, v) in y.borrow().iter() {
+                out.insert(k.clone(), v.clone());
+            }
+            Dict(Rc::new(std::cell::RefCell::new(out)))
+        }
+        (BinOp::Mod, Str(_), _) => {
+            return Err(type_error(
+                "'%' string formatting is not supported: use an f-string",
+            ));
+        }
+        _ => return Ok(Option::None),
+    };
+    Ok(Some(v))
+}
+
+/// The error for a binary operation no operand supports.
+pub fn binop_error(op: BinOp, a: &Value, b: &Value) -> super::exc::Unwind {
+    if op == BinOp::Add && matches!(a, Value::Str(_)) {
+        return type_error(format!(
+            "can only concatenate str (not \"{}\") to str",
+            b.type_name()
+        ));
+    }
+    if op == BinOp::Add && matches!(a, Value::List(_)) {
+        return type_error(format!(
+            "can only concatenate list (not \"{}\") to list",
+            b.type_name()
+        ));
+    }
+    if op == BinOp::Mul
+        && matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_))
+        && !is_int(b)
+    {
+        return type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            b.type_name()
+        ));
+    }
+    unsupported(op.symbol(), a, b)
+}
+
+fn check_len(n: usize) -> PyResult<()> {
+    if n > MAX_ITEMS * 10 {
+        return Err(error(
+            "MemoryError",
+            format!("the value would hold {n} items (limit: value size)"),
+        ));
+    }
+    Ok(())
+}
+
+fn repeat(seq: &Value, n: &Value) -> PyResult<Value> {
+    let count = match big(n).and_then(|b| b.to_i64()) {
+        Some(c) => c.max(0) as usize,
+        None => {
+            return Err(error(
+                "MemoryError",
+                "the repeated value is too big (limit: value size)",
+            ));
+        }
+    };
+    let len = match seq {
+        Value::Str(s) => s.len(),
+        Value::Bytes(s) => s.len(),
+        Value::List(l) => l.borrow().len(),
+        Value::Tuple(t) => t.len(),
+        _ => 0,
+    };
+    check_len(len.saturating_mul(count))?;
+    Ok(match seq {
+        Value::Str(s) => Value::str(&s.repeat(count)),
+        Value::Bytes(s) => Value::Bytes(Rc::from(s.repeat(count))),
+        Value::List(l) => {
+            let l = l.borrow();
+            let mut v = Vec::with_capacity(l.len() * count);
+            for _ in 0..count {
+                v.extend(l.iter().cloned());
+            }
+            Value::list(v)
+        }
+        Value::Tuple(t) => {
+            let mut v = Vec::with_capacity(t.len() * count);
+            for _ in 0..count {
+                v.extend(t.iter().cloned());
+            }
+            Value::tuple(v)
+        }
+        _ => Value::None,
+    })
+}
+
+fn arith(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+    if is_int(a) && is_int(b) {
+        if let (Some(x), Some(y)) = (small(a), small(b))
+            && let Some(v) = small_arith(op, x, y)?
+        {
+            return Ok(v);
+        }
+        return big_arith(op, &big(a).expect("int"), &big(b).expect("int"));
+    }
+    let (x, y) = (float(a).unwrap_or(f64::NAN), float(b).unwrap_or(f64::NAN));
+    Ok(Value::Float(match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::Div => {
+            if y == 0.0 {
+                return Err(error("ZeroDivisionError", "float division by zero"));
+            }
+            x / y
+        }
+        BinOp::FloorDiv => {
+            if y == 0.0 {
+                return Err(error("ZeroDivisionError", "float floor division by zero"));
+            }
+            (x / y).floor()
+        }
+        BinOp::Mod => {
+            if y == 0.0 {
+                return Err(error("ZeroDivisionError", "float modulo"));
+            }
+            let r = x % y;
+            if r != 0.0 && (r < 0.0) != (y < 0.0) { r + y } else { r }
+        }
+        BinOp::Pow => {
+            if x == 0.0 && y < 0.0 {
+                return Err(error(
+                    "ZeroDivisionError",
+                    "0.0 cannot be raised to a negative power",
+                ));
+            }
+            x.powf(y)
+        }
+        _ => return Err(unsupported(op.symbol(), a, b)),
+    }))
+}
+
+fn small_arith(op: BinOp, x: i64, y: i64) -> PyResult<Option<Value>> {
+    Ok(match op {
+        BinOp::Add => x.checked_add(y).map(Value::Int),
+        BinOp::Sub => x.checked_sub(y).map(Value::Int),
+        BinOp::Mul => x.checked_mul(y).map(Value::Int),
+        BinOp::Div => {
+            if y == 0 {
+                return Err(error("ZeroDivisionError", "division by zero"));
+            }
+            Some(Value::Float(true_div(x, y)))
+        }
+        BinOp::FloorDiv => {
+            if y == 0 {
+                return Err(error(
+                    "ZeroDivisionError",
+                    "integer division or modulo by zero",
+                ));
+            }
+            x.checked_div_euclid(y).map(|_| Value::Int(Integer::div_floor(&x, &y)))
+        }
+        BinOp::Mod => {
+            if y == 0 {
+                return Err(error(
+                    "ZeroDivisionError",
+                    "integer division or modulo by zero",
+                ));
+            }
+            x.checked_rem(y).map(|_| Value::Int(Integer::mod_floor(&x, &y)))
+        }
+        BinOp::Pow => {
+            if y < 0 {
+                if x == 0 {
+                    return Err(error(
+                        "ZeroDivisionError",
+                        "0.0 cannot be raised to a negative power",
+                    ));
+                }
+                Some(Value::Float((x as f64).powf(y as f64)))
+            } else {
+                u32::try_from(y).ok().and_then(|e| x.checked_pow(e)).map(Value::Int)
+            }
+        }
+        BinOp::BitAnd => Some(Value::Int(x & y)),
+        BinOp::BitOr => Some(Value::Int(x | y)),
+        BinOp::BitXor => Some(Value::Int(x ^ y)),
+        BinOp::LShift => {
+            if y < 0 {
+                return Err(super::exc::value_error("negative shift count"));
+            }
+            if y < 63 && x.unsigned_abs().leading_zeros() as i64 > y + 1 {
+                Some(Value::Int(x << y))
+            } else {
+                None
+            }
+        }
+        BinOp::RShift => {
+            if y < 0 {
+                return Err(super::exc::value_error("negative shift count"));
+            }
+            Some(Value::Int(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y }))
+        }
+        BinOp::MatMul => return Err(type_error("unsupported operand type(s) for @: 'int' and 'int'")),
+    })
+}
+
+/// `x / y` for ints, correctly rounded as CPython's true division is.
+fn true_div(x: i64, y: i64) -> f64 {
+    const EXACT: i64 = 1 << 53;
+    if x.abs() <= EXACT && y.abs() <= EXACT {
+        x as f64 / y as f64
+    } else {
+        big_true_div(&BigInt::from(x), &BigInt::from(y))
+    }
+}
+
+fn big_true_div(x: &BigInt, y: &BigInt) -> f64 {
+    match (x.to_f64(), y.to_f64()) {
+        (Some(a), Some(b)) if a.is_finite() && b.is_finite() => a / b,
+        _ => {
+            let (q, r) = x.div_rem(y);
+            q.to_f64().unwrap_or(f64::INFINITY) + r.to_f64().unwrap_or(0.0) / y.to_f64().unwrap_or(1.0)
+        }
+    }
+}
+
+/// The largest power a run computes (bits of the result).
+const MAX_BITS: u64 = 1 << 22;
+
+fn big_arith(op: BinOp, x: &BigInt, y: &BigInt) -> PyResult<Value> {
+    Ok(match op {
+        BinOp::Add => int(x + y),
+        BinOp::Sub => int(x - y),
+        BinOp::Mul => {
+            if x.bits() + y.bits() > MAX_BITS {
+                return Err(too_big());
+            }
+            int(x * y)
+        }
+        BinOp::Div => {
+            if y.is_zero() {
+                return Err(error("ZeroDivisionError", "division by zero"));
+            }
+            Value::Float(big_true_div(x, y))
+        }
+        BinOp::FloorDiv => {
+            if y.is_zero() {
+                return Err(error(
+                    "ZeroDivisionError",
+                    "integer division or modulo by zero",
+                ));
+            }
+            int(x.div_floor(y))
+        }
+        BinOp::Mod => {
+            if y.is_zero() {
+                return Err(error(
+                    "ZeroDivisionError",
+                    "integer division or modulo by zero",
+                ));
+            }
+            int(x.mod_floor(y))
+        }
+        BinOp::Pow => {
+            if y.is_negative() {
+                let (a, b) = (x.to_f64().unwrap_or(f64::INFINITY), y.to_f64().unwrap_or(0.0));
+                return Ok(Value::Float(a.powf(b)));
+            }
+            let Some(e) = y.to_u32() else {
+                if x.abs() <= BigInt::from(1) {
+                    return Ok(int(if x.is_negative() && y.is_odd() { x.clone() } else { x.abs() }));
+                }
+                return Err(too_big());
+            };
+            if x.bits().saturating_mul(e as u64) > MAX_BITS {
+                return Err(too_big());
+            }
+            int(num_traits::pow(x.clone(), e as usize))
+        }
+        BinOp::BitAnd => int(x & y),
+        BinOp::BitOr => int(x | y),
+        BinOp::BitXor => int(x ^ y),
+        BinOp::LShift => {
+            let Some(s) = y.to_u64().filter(|s| x.bits() + s <= MAX_BITS) else {
+                return Err(too_big());
+            };
+            int(x << s)
+        }
+        BinOp::RShift => int(x >> y.to_u64().unwrap_or(u64::MAX).min(1 << 24)),
+        BinOp::MatMul => return Err(type_error("unsupported operand type(s) for @")),
+    })
+}
+
+fn too_big() -> super::exc::Unwind {
+    error(
+        "MemoryError",
+        "the integer would have more than 4 million bits (limit: value size)",
+    )
+}
+
+/// `-x`, `+x`, `~x` for numbers.
+pub fn unary_num(op: crate::program::UnaryOp, v: &Value) -> Option<Value> {
+    use crate::program::UnaryOp::*;
+    Some(match (op, v) {
+        (Neg, Value::Int(i)) => i.checked_neg().map(Value::Int).unwrap_or_else(|| int(-BigInt::from(*i))),
+        (Neg, Value::Bool(b)) => Value::Int(-(*b as i64)),
+        (Neg, Value::BigInt(b)) => int(-(**b).clone()),
+        (Neg, Value::Float(f)) => Value::Float(-f),
+        (Pos, Value::Bool(b)) => Value::Int(*b as i64),
+        (Pos, v @ (Value::Int(_) | Value::BigInt(_) | Value::Float(_))) => v.clone(),
+        (Invert, Value::Int(i)) => Value::Int(!i),
+        (Invert, Value::Bool(b)) => Value::Int(!(*b as i64)),
+        (Invert, Value::BigInt(b)) => int(-(**b).clone() - 1),
+        _ => return None,
+    })
+}
+
+/// Ordering of two built-in values for `<`, `sorted`, `min`, `max`; `None`
+/// when the types cannot be ordered.
+pub fn order(a: &Value, b: &Value) -> Option<Ordering> {
+    use Value::*;
+    if is_num(a) && is_num(b) {
+        return num_cmp(a, b);
+    }
+    match (a, b) {
+        (Str(x), Str(y)) => Some(x.cmp(y)),
+        (Bytes(x), Bytes(y)) => Some(x.cmp(y)),
+        (List(x), List(y)) => seq_order(&x.borrow(), &y.borrow()),
+        (Tuple(x), Tuple(y)) => seq_order(x, y),
+        (Set(x), Set(y)) => {
+            let (x, y) = (x.borrow(), y.borrow());
+            if x.len() == y.len() && x.iter().all(|k| y.contains(k)) {
+                Some(Ordering::Equal)
+            } else if x.iter().all(|k| y.contains(k)) {
+                Some(Ordering::Less)
+            } else if y.iter().all(|k| x.contains(k)) {
+                Some(Ordering::Greater)
+            } else {
+                Option::None
+            }
+        }
+        _ => Option::None,
+    }
+}
+
+fn seq_order(x: &[Value], y: &[Value]) -> Option<Ordering> {
+    for (a, b) in x.iter().zip(y) {
+        if !py_eq(a, b) {
+            return order(a, b);
+        }
+    }
+    Some(x.len().cmp(&y.len()))
+}
+
+/// The error for an ordering comparison the types do not support.
+pub fn order_error(op: CmpOp, a: &Value, b: &Value) -> super::exc::Unwind {
+    type_error(format!(
+        "'{}' not supported between instances of '{}' and '{}'",
+        op.symbol(),
+        a.type_name(),
+        b.type_name()
+    ))
+}

@@ -1,0 +1,577 @@
+//! Run-time values of a Python program, printed exactly as CPython prints
+//! them.
+
+use super::native::Native;
+use crate::demo::value::{python_float_repr, python_str_repr};
+use crate::program::{Code, Module};
+use indexmap::{IndexMap, IndexSet};
+use num_bigint::BigInt;
+use std::cell::{Cell, RefCell};
+use std::fmt::Write;
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
+use std::sync::Arc;
+
+/// A Python value.
+#[derive(Clone)]
+pub enum Value {
+    None,
+    Ellipsis,
+    Bool(bool),
+    Int(i64),
+    /// An int beyond 64 bits (always outside the `i64` range).
+    BigInt(Rc<BigInt>),
+    Float(f64),
+    Str(Rc<str>),
+    Bytes(Rc<[u8]>),
+    List(Rc<RefCell<Vec<Value>>>),
+    Tuple(Rc<[Value]>),
+    Dict(Rc<RefCell<Dict>>),
+    Set(Rc<RefCell<Set>>),
+    Range(i64, i64, i64),
+    Function(Rc<Function>),
+    /// A function bound to its instance.
+    Method(Rc<(Value, Value)>),
+    /// A built-in function.
+    Builtin(&'static str),
+    /// A method of a built-in type bound to its receiver: `"a b".split`.
+    BuiltinMethod(Rc<(Value, Rc<str>)>),
+    Class(Rc<Class>),
+    Instance(Rc<Instance>),
+    /// A built-in type: `int`, `str`, `list`, ...
+    Type(&'static str),
+    Module(Module),
+    /// An iterator over a fixed sequence of values (list iterators, `zip`,
+    /// `enumerate`, ...), materialised when made.
+    Iterator(Rc<SeqIter>),
+    /// Everything with behaviour of its own: coroutines, generators, tasks,
+    /// futures, the event loop, streams.
+    Native(Rc<dyn Native>),
+}
+
+/// An iterator over values computed up front.
+pub struct SeqIter {
+    pub items: RefCell<std::collections::VecDeque<Value>>,
+    pub kind: &'static str,
+}
+
+/// A `def`, `async def` or `lambda`, with its captured cells and defaults.
+pub struct Function {
+    pub code: Arc<Code>,
+    pub defaults: Vec<Value>,
+    pub cells: Vec<Rc<RefCell<Option<Value>>>>,
+    pub globals: Rc<RefCell<Dict>>,
+    /// The class whose body defined it, for `super()`.
+    pub owner: RefCell<Option<Rc<Class>>>,
+}
+
+/// A class: user-defined or a built-in exception class.
+pub struct Class {
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+    pub base: Option<Rc<Class>>,
+    pub namespace: RefCell<IndexMap<Rc<str>, Value>>,
+    /// Built-in exception classes print without a module prefix and are
+    /// created by the runtime.
+    pub builtin: bool,
+    /// `asyncio.CancelledError` and friends print with their module.
+    pub module: &'static str,
+}
+
+impl Class {
+    /// Looks a name up in the class and its bases.
+    pub fn lookup(&self, name: &str) -> Option<Value> {
+        if let Some(v) = self.namespace.borrow().get(name) {
+            return Some(v.clone());
+        }
+        self.base.as_ref().and_then(|b| b.lookup(name))
+    }
+
+    /// Whether `self` is `other` or derives from it.
+    pub fn is_subclass(self: &Rc<Self>, other: &Rc<Class>) -> bool {
+        let mut c = Some(self.clone());
+        while let Some(k) = c {
+            if Rc::ptr_eq(&k, other) {
+                return true;
+            }
+            c = k.base.clone();
+        }
+        false
+    }
+
+    /// Whether the class derives from a built-in class of this name.
+    pub fn derives_from(&self, name: &str) -> bool {
+        if self.builtin && &*self.name == name {
+            return true;
+        }
+        self.base.as_ref().is_some_and(|b| b.derives_from(name))
+    }
+}
+
+/// An instance of a class; exceptions are instances too.
+pub struct Instance {
+    pub class: Rc<Class>,
+    pub attrs: RefCell<IndexMap<Rc<str>, Value>>,
+    /// Set for instances of exception classes.
+    pub exc: Option<ExcState>,
+}
+
+/// What an exception carries besides its attributes.
+#[derive(Default)]
+pub struct ExcState {
+    pub args: RefCell<Vec<Value>>,
+    pub cause: RefCell<Option<Value>>,
+    pub context: RefCell<Option<Value>>,
+    /// Set by `raise ... from ...`.
+    pub suppress_context: Cell<bool>,
+    /// Where it was raised and each frame it passed: (line, function).
+    pub traceback: RefCell<Vec<(usize, Rc<str>)>>,
+}
+
+/// A dict: insertion-ordered, keyed by hashable values.
+pub type Dict = IndexMap<Key, Value>;
+/// A set: kept in insertion order (see `docs/python-subset.md`).
+pub type Set = IndexSet<Key>;
+
+/// A hashable value used as a dict key or set member.
+#[derive(Clone)]
+pub struct Key(pub Value);
+
+impl Key {
+    /// The key for `v`, or a `TypeError` message if it is unhashable.
+    pub fn new(v: Value) -> Result<Key, String> {
+        if is_hashable(&v) {
+            Ok(Key(v))
+        } else {
+            Err(format!("unhashable type: '{}'", v.type_name()))
+        }
+    }
+}
+
+fn is_hashable(v: &Value) -> bool {
+    match v {
+        Value::List(_) | Value::Dict(_) | Value::Set(_) => false,
+        Value::Tuple(items) => items.iter().all(is_hashable),
+        _ => true,
+    }
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        py_eq(&self.0, &other.0)
+    }
+}
+impl Eq for Key {}
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        hash_value(&self.0, state)
+    }
+}
+
+fn hash_value<H: Hasher>(v: &Value, state: &mut H) {
+    match v {
+        Value::None => 0u8.hash(state),
+        Value::Bool(b) => (*b as i64).hash(state),
+        Value::Int(i) => i.hash(state),
+        Value::BigInt(b) => b.hash(state),
+        Value::Float(f) => {
+            if f.fract() == 0.0 && f.abs() < 9.2e18 {
+                (*f as i64).hash(state)
+            } else {
+                f.to_bits().hash(state)
+            }
+        }
+        Value::Str(s) => s.hash(state),
+        Value::Bytes(b) => b.hash(state),
+        Value::Tuple(items) => {
+            items.len().hash(state);
+            for i in items.iter() {
+                hash_value(i, state);
+            }
+        }
+        Value::Range(a, b, c) => (a, b, c).hash(state),
+        Value::Type(t) => t.hash(state),
+        Value::Module(m) => m.name().hash(state),
+        Value::Builtin(b) => b.hash(state),
+        other => identity(other).hash(state),
+    }
+}
+
+/// The identity of an object, for `is` and hashing by identity.
+pub fn identity(v: &Value) -> usize {
+    match v {
+        Value::Str(s) => Rc::as_ptr(s) as *const u8 as usize,
+        Value::Bytes(s) => Rc::as_ptr(s) as *const u8 as usize,
+        Value::BigInt(s) => Rc::as_ptr(s) as usize,
+        Value::List(s) => Rc::as_ptr(s) as usize,
+        Value::Tuple(s) => Rc::as_ptr(s) as *const u8 as usize,
+        Value::Dict(s) => Rc::as_ptr(s) as usize,
+        Value::Set(s) => Rc::as_ptr(s) as usize,
+        Value::Function(s) => Rc::as_ptr(s) as usize,
+        Value::Method(s) => Rc::as_ptr(s) as usize,
+        Value::BuiltinMethod(s) => Rc::as_ptr(s) as usize,
+        Value::Class(s) => Rc::as_ptr(s) as usize,
+        Value::Instance(s) => Rc::as_ptr(s) as usize,
+        Value::Iterator(s) => Rc::as_ptr(s) as usize,
+        Value::Native(s) => Rc::as_ptr(s) as *const u8 as usize,
+        _ => 0,
+    }
+}
+
+/// Python's `is`.
+pub fn is_same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::None, Value::None) | (Value::Ellipsis, Value::Ellipsis) => true,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        // Small ints are cached by CPython.
+        (Value::Int(x), Value::Int(y)) => x == y && (-5..=256).contains(x),
+        (Value::Type(x), Value::Type(y)) => x == y,
+        (Value::Module(x), Value::Module(y)) => x == y,
+        (Value::Builtin(x), Value::Builtin(y)) => x == y,
+        (Value::Str(x), Value::Str(y)) => Rc::ptr_eq(x, y) || (x.is_empty() && y.is_empty()),
+        _ => {
+            std::mem::discriminant(a) == std::mem::discriminant(b)
+                && identity(a) != 0
+                && identity(a) == identity(b)
+        }
+    }
+}
+
+/// Python's `==` for the built-in types; instances compare by identity
+/// (a user `__eq__` is handled by the interpreter before this).
+pub fn py_eq(a: &Value, b: &Value) -> bool {
+    use Value::*;
+    match (a, b) {
+        (None, None) | (Ellipsis, Ellipsis) => true,
+        (Bool(_) | Int(_) | Float(_) | BigInt(_), Bool(_) | Int(_) | Float(_) | BigInt(_)) => {
+            super::ops::num_eq(a, b)
+        }
+        (Str(x), Str(y)) => x == y,
+        (Bytes(x), Bytes(y)) => x == y,
+        (List(x), List(y)) => {
+            Rc::ptr_eq(x, y) || seq_eq(&x.borrow(), &y.borrow())
+        }
+        (Tuple(x), Tuple(y)) => seq_eq(x, y),
+        (Dict(x), Dict(y)) => {
+            let (x, y) = (x.borrow(), y.borrow());
+            x.len() == y.len()
+                && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| py_eq(v, w)))
+        }
+        (Set(x), Set(y)) => {
+            let (x, y) = (x.borrow(), y.borrow());
+            x.len() == y.len() && x.iter().all(|k| y.contains(k))
+        }
+        (Range(a1, b1, c1), Range(a2, b2, c2)) => (a1, b1, c1) == (a2, b2, c2),
+        _ => is_same(a, b) || (identity(a) != 0 && identity(a) == identity(b)),
+    }
+}
+
+fn seq_eq(x: &[Value], y: &[Value]) -> bool {
+    x.len() == y.len() && x.iter().zip(y).all(|(a, b)| py_eq(a, b))
+}
+
+impl Value {
+    pub fn str(s: &str) -> Value {
+        Value::Str(Rc::from(s))
+    }
+
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Rc::new(RefCell::new(items)))
+    }
+
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Rc::from(items))
+    }
+
+    /// Python's name for the value's type.
+    pub fn type_name(&self) -> &str {
+        match self {
+            Value::None => "NoneType",
+            Value::Ellipsis => "ellipsis",
+            Value::Bool(_) => "bool",
+            Value::Int(_) | Value::BigInt(_) => "int",
+            Value::Float(_) => "float",
+            Value::Str(_) => "str",
+            Value::Bytes(_) => "bytes",
+            Value::List(_) => "list",
+            Value::Tuple(_) => "tuple",
+            Value::Dict(_) => "dict",
+            Value::Set(_) => "set",
+            Value::Range(..) => "range",
+            Value::Function(_) => "function",
+            Value::Method(_) => "method",
+            Value::Builtin(_) => "builtin_function_or_method",
+            Value::BuiltinMethod(_) => "builtin_function_or_method",
+            Value::Class(_) | Value::Type(_) => "type",
+            Value::Instance(i) => &i.class.name,
+            Value::Module(_) => "module",
+            Value::Iterator(i) => i.kind,
+            Value::Native(n) => n.type_name(),
+        }
+    }
+
+    /// Python truthiness (instances with `__bool__`/`__len__` are handled by
+    /// the interpreter).
+    pub fn truthy(&self) -> bool {
+        match self {
+            Value::None => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::BigInt(_) => true,
+            Value::Float(f) => *f != 0.0,
+            Value::Str(s) => !s.is_empty(),
+            Value::Bytes(s) => !s.is_empty(),
+            Value::List(l) => !l.borrow().is_empty(),
+            Value::Tuple(t) => !t.is_empty(),
+            Value::Dict(d) => !d.borrow().is_empty(),
+            Value::Set(s) => !s.borrow().is_empty(),
+            Value::Range(a, b, c) => range_len(*a, *b, *c) > 0,
+            _ => true,
+        }
+    }
+
+    /// Python's `repr()` for values that need no interpreter (instances
+    /// with a `__repr__` are handled by the interpreter).
+    pub fn repr(&self) -> String {
+        let mut out = String::new();
+        write_repr(self, &mut out, 0);
+        out
+    }
+
+    /// Python's `str()` for values that need no interpreter.
+    pub fn to_str(&self) -> String {
+        match self {
+            Value::Str(s) => s.to_string(),
+            Value::Instance(i) if i.exc.is_some() => exception_str(i),
+            other => other.repr(),
+        }
+    }
+}
+
+/// The number of items of `range(start, stop, step)`.
+pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+    if step > 0 && start < stop {
+        (stop - start - 1) / step + 1
+    } else if step < 0 && start > stop {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        0
+    }
+}
+
+/// `str(exc)`: the message, or the args' repr when there are several.
+pub fn exception_str(i: &Instance) -> String {
+    let Some(state) = &i.exc else {
+        return String::new();
+    };
+    let args = state.args.borrow();
+    match args.len() {
+        0 => String::new(),
+        1 if i.class.derives_from("KeyError") => args[0].repr(),
+        1 => args[0].to_str(),
+        _ => Value::Tuple(Rc::from(args.clone())).repr(),
+    }
+}
+
+fn write_repr(v: &Value, out: &mut String, depth: usize) {
+    if depth > 200 {
+        out.push_str("...");
+        return;
+    }
+    match v {
+        Value::None => out.push_str("None"),
+        Value::Ellipsis => out.push_str("Ellipsis"),
+        Value::Bool(true) => out.push_str("True"),
+        Value::Bool(false) => out.push_str("False"),
+        Value::Int(i) => {
+            let _ = write!(out, "{i}");
+        }
+        Value::BigInt(i) => {
+            let _ = write!(out, "{i}");
+        }
+        Value::Float(f) => out.push_str(&python_float_repr(*f)),
+        Value::Str(s) => out.push_str(&python_str_repr(s)),
+        Value::Bytes(b) => out.push_str(&bytes_repr(b)),
+        Value::List(items) => {
+            out.push('[');
+            for (i, item) in items.borrow().iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                if let Value::List(inner) = item
+                    && Rc::ptr_eq(inner, items)
+                {
+                    out.push_str("[...]");
+                    continue;
+                }
+                write_repr(item, out, depth + 1);
+            }
+            out.push(']');
+        }
+        Value::Tuple(items) => {
+            out.push('(');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_repr(item, out, depth + 1);
+            }
+            if items.len() == 1 {
+                out.push(',');
+            }
+            out.push(')');
+        }
+        Value::Dict(d) => {
+            out.push('{');
+            for (i, (k, v)) in d.borrow().iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_repr(&k.0, out, depth + 1);
+                out.push_str(": ");
+                write_repr(v, out, depth + 1);
+            }
+            out.push('}');
+        }
+        Value::Set(s) => {
+            let s = s.borrow();
+            if s.is_empty() {
+                out.push_str("set()");
+                return;
+            }
+            out.push('{');
+            for (i, k) in set_order(&s).iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_repr(&k.0, out, depth + 1);
+            }
+            out.push('}');
+        }
+        Value::Range(a, b, c) => {
+            if *c == 1 {
+                let _ = write!(out, "range({a}, {b})");
+            } else {
+                let _ = write!(out, "range({a}, {b}, {c})");
+            }
+        }
+        Value::Function(f) => {
+            let _ = write!(out, "<function {}>", f.code.qualname);
+        }
+        Value::Method(m) => {
+            let name = match &m.1 {
+                Value::Function(f) => f.code.qualname.to_string(),
+                _ => "?".into(),
+            };
+            let _ = write!(out, "<bound method {name}>");
+        }
+        Value::Builtin(name) => {
+            let _ = write!(out, "<built-in function {name}>");
+        }
+        Value::BuiltinMethod(m) => {
+            let _ = write!(
+                out,
+                "<built-in method {} of {} object>",
+                m.1,
+                m.0.type_name()
+            );
+        }
+        Value::Class(c) => {
+            if c.builtin && c.module.is_empty() {
+                let _ = write!(out, "<class '{}'>", c.name);
+            } else if c.builtin {
+                let _ = write!(out, "<class '{}.{}'>", c.module, c.name);
+            } else {
+                let _ = write!(out, "<class '__main__.{}'>", c.qualname);
+            }
+        }
+        Value::Type(t) => {
+            let _ = write!(out, "<class '{t}'>");
+        }
+        Value::Instance(i) => {
+            if i.exc.is_some() {
+                out.push_str(&exception_repr(i));
+            } else {
+                let _ = write!(out, "<__main__.{} object>", i.class.qualname);
+            }
+        }
+        Value::Module(m) => {
+            let _ = write!(out, "<module '{}'>", m.name());
+        }
+        Value::Iterator(i) => {
+            let _ = write!(out, "<{} object>", i.kind);
+        }
+        Value::Native(n) => out.push_str(&n.repr()),
+    }
+}
+
+/// `repr(exc)`: `ValueError('bad')`.
+pub fn exception_repr(i: &Instance) -> String {
+    let args = i.exc.as_ref().map(|s| s.args.borrow().clone()).unwrap_or_default();
+    let inner = match args.len() {
+        1 => args[0].repr(),
+        _ => {
+            let t = Value::Tuple(Rc::from(args)).repr();
+            t[1..t.len() - 1].trim_end_matches(',').to_string()
+        }
+    };
+    format!("{}({inner})", i.class.name)
+}
+
+/// The order CPython iterates a set in, where it can be known: small
+/// non-negative ints sit in the slot of their value, so such a set iterates
+/// in ascending order; anything else keeps insertion order.
+pub fn set_order(s: &Set) -> Vec<Key> {
+    let small = s.iter().all(|k| matches!(k.0, Value::Int(i) if (0..table_size(s.len()) as i64).contains(&i)));
+    let mut keys: Vec<Key> = s.iter().cloned().collect();
+    if small {
+        keys.sort_by_key(|k| match k.0 {
+            Value::Int(i) => i,
+            _ => 0,
+        });
+    }
+    keys
+}
+
+/// CPython's set table size for `n` items built by successive adds.
+fn table_size(n: usize) -> usize {
+    let mut size = 8usize;
+    let mut fill = 0usize;
+    for _ in 0..n {
+        fill += 1;
+        if fill * 5 >= size * 3 {
+            size = if fill > 50_000 { fill * 2 } else { fill * 4 }.next_power_of_two();
+        }
+    }
+    size
+}
+
+/// `repr()` of bytes: `b'abc\n'`.
+pub fn bytes_repr(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::from("b");
+    out.push(quote);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            c if c as char == quote => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            0x20..=0x7e => out.push(c as char),
+            c => {
+                let _ = write!(out, "\\x{c:02x}");
+            }
+        }
+    }
+    out.push(quote);
+    out
+}
