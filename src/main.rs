@@ -143,7 +143,7 @@ fn run(cli: Cli) -> Result<ExitCode, LoadError> {
             let lesson = load(&cli.lessons)?.resolve(&args.lesson)?;
             let limits = Limits::default();
             if args.headless {
-                let report = engine::run_headless(&lesson.demo, &limits);
+                let report = engine::run_headless(lesson.script(), &limits);
                 let mut out = std::io::stdout().lock();
                 for event in &report.events {
                     if args.events {
@@ -154,7 +154,7 @@ fn run(cli: Cli) -> Result<ExitCode, LoadError> {
                 }
                 return Ok(outcome_code(&report.outcome));
             }
-            let live = LiveRun::start(&lesson.demo, &limits, args.speed, false);
+            let live = LiveRun::start(lesson.script(), &limits, args.speed, false);
             Ok(print_live(live, args.events))
         }
     }
@@ -185,6 +185,10 @@ fn print_live(mut live: LiveRun, events: bool) -> ExitCode {
 fn outcome_code(outcome: &Outcome) -> ExitCode {
     match outcome {
         Outcome::Finished => ExitCode::SUCCESS,
+        Outcome::Failed(m) if m.starts_with("Traceback") => {
+            eprintln!("{m}");
+            ExitCode::FAILURE
+        }
         Outcome::Failed(m) => {
             eprintln!("error: the demo failed: {m}");
             ExitCode::FAILURE

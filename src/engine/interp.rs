@@ -365,7 +365,7 @@ impl Interp {
         kind: LaneKind,
         depth: u32,
         stmt: Option<StmtId>,
-    ) -> Result<(LaneId, Probe<Result<Value, Interrupt>>), Interrupt> {
+    ) -> Result<(LaneId, Probe<'static, Result<Value, Interrupt>>), Interrupt> {
         let frame = self.frame(call, args, task, parent, kind, depth, stmt, None)?;
         let lane = frame.lane;
         let shared = self.shared.clone();
@@ -506,9 +506,9 @@ struct ItemStream {
     lane: LaneId,
     slot: Rc<RefCell<Option<Value>>>,
     /// The running generator body, or the running `__anext__` call.
-    current: Option<Probe<Exec>>,
+    current: Option<Probe<'static, Exec>>,
     /// Starts the next `__anext__` call (iterators only).
-    next_call: Option<Box<dyn FnMut() -> Probe<Exec>>>,
+    next_call: Option<Box<dyn FnMut() -> Probe<'static, Exec>>>,
     done: bool,
 }
 
@@ -629,7 +629,7 @@ impl Frame {
     }
 
     /// Runs one block of the frame's definition on the frame's lane.
-    fn run(self, method: Method) -> Probe<Exec> {
+    fn run(self, method: Method) -> Probe<'static, Exec> {
         let shared = self.ix.shared.clone();
         let lane = self.lane;
         Probe::new(shared, lane, async move {
@@ -831,7 +831,7 @@ impl Frame {
                 let task = self.task.clone();
                 let name = source.name.clone();
                 let depth = self.depth + 1;
-                let next_call = move || -> Probe<Exec> {
+                let next_call = move || -> Probe<'static, Exec> {
                     let frame = Frame::method(&ix, &name, lane, task.clone(), depth, &fields);
                     frame.run(Method::Body)
                 };

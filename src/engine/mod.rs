@@ -12,6 +12,7 @@ pub mod pace;
 mod runtime;
 
 use crate::demo::ast::Demo;
+use crate::program::Program;
 pub use events::{Event, EventKind, LaneId, LaneKind, WaitOn};
 pub use interp::Outcome;
 pub use pace::Control;
@@ -84,13 +85,32 @@ impl Report {
     }
 }
 
+/// What the engine runs: a statement-language demo or a Python program.
+#[derive(Clone)]
+pub enum Script {
+    Demo(Arc<Demo>),
+    Python(Arc<Program>),
+}
+
+impl From<&Demo> for Script {
+    fn from(d: &Demo) -> Script {
+        Script::Demo(Arc::new(d.clone()))
+    }
+}
+
+impl From<&Arc<Program>> for Script {
+    fn from(p: &Arc<Program>) -> Script {
+        Script::Python(p.clone())
+    }
+}
+
 /// Stack of a demo thread: deep enough for `max_depth` nested calls even in
 /// debug builds.
 const ENGINE_STACK: usize = 64 * 1024 * 1024;
 
 /// Runs a demo to the end at once, on its own thread, and returns every event.
-pub fn run_headless(demo: &Demo, limits: &Limits) -> Report {
-    let demo = Arc::new(demo.clone());
+pub fn run_headless(script: impl Into<Script>, limits: &Limits) -> Report {
+    let demo = script.into();
     let limits = limits.clone();
     std::thread::scope(|scope| {
         std::thread::Builder::new()
@@ -114,7 +134,7 @@ pub fn run_headless(demo: &Demo, limits: &Limits) -> Report {
 }
 
 fn run_on_this_thread(
-    demo: Arc<Demo>,
+    demo: Script,
     limits: Limits,
     sink: Sink,
     control: Option<Arc<Control>>,
@@ -141,7 +161,7 @@ fn run_on_this_thread(
                 Outcome::Aborted(shared.aborted().unwrap_or_default())
             }
             _ = pacer => Outcome::Stopped,
-            outcome = interp::run(demo, shared.clone()) => outcome,
+            outcome = run_script(demo, shared.clone()) => outcome,
             _ = tokio::time::sleep(max_virtual) => {
                 let reason = if shared.timers_pending() {
                     format!(
@@ -158,6 +178,13 @@ fn run_on_this_thread(
     })
 }
 
+async fn run_script(script: Script, shared: Rc<Shared>) -> Outcome {
+    match script {
+        Script::Demo(d) => interp::run(d, shared).await,
+        Script::Python(p) => py::run(p, shared).await,
+    }
+}
+
 /// A demo running live on its own thread.
 pub struct LiveRun {
     control: Arc<Control>,
@@ -168,10 +195,10 @@ pub struct LiveRun {
 
 impl LiveRun {
     /// Starts `demo` paced at `speed` virtual seconds per real second.
-    pub fn start(demo: &Demo, limits: &Limits, speed: f64, paused: bool) -> LiveRun {
+    pub fn start(script: impl Into<Script>, limits: &Limits, speed: f64, paused: bool) -> LiveRun {
         let control = Arc::new(Control::new(speed, paused));
         let (tx, events) = mpsc::channel();
-        let demo = Arc::new(demo.clone());
+        let demo = script.into();
         let limits = limits.clone();
         let thread_control = control.clone();
         let thread = std::thread::Builder::new()

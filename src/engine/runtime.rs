@@ -265,6 +265,10 @@ impl Shared {
     /// Yields once without showing it: the poll that follows is an artefact
     /// of emulating CPython's extra scheduling round, not a step of the task,
     /// so the lanes being polled record no `Suspended`/`Woken`/`Polled` for it.
+    pub async fn quiet_round(&self) {
+        self.quiet_yield().await
+    }
+
     async fn quiet_yield(&self) {
         let chain = self.polling.borrow().clone();
         self.set_quiet(&chain, true);
@@ -377,15 +381,15 @@ impl Wake for LaneWaker {
 
 /// Wraps a lane's future and records each poll, each `Pending` (with what
 /// the lane waits on) and each wake.
-pub struct Probe<T> {
+pub struct Probe<'a, T> {
     shared: Rc<Shared>,
     lane: LaneId,
     waker: Option<Arc<LaneWaker>>,
-    inner: LocalBoxFuture<'static, T>,
+    inner: LocalBoxFuture<'a, T>,
 }
 
-impl<T> Probe<T> {
-    pub fn new(shared: Rc<Shared>, lane: LaneId, inner: impl Future<Output = T> + 'static) -> Self {
+impl<'a, T> Probe<'a, T> {
+    pub fn new(shared: Rc<Shared>, lane: LaneId, inner: impl Future<Output = T> + 'a) -> Self {
         Probe {
             shared,
             lane,
@@ -395,7 +399,7 @@ impl<T> Probe<T> {
     }
 }
 
-impl<T> Future for Probe<T> {
+impl<T> Future for Probe<'_, T> {
     type Output = T;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {

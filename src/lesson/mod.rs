@@ -7,6 +7,8 @@ pub mod parse;
 pub mod quiz;
 
 use crate::demo::ast::Demo;
+use crate::engine::Script;
+use crate::program::Program;
 use diagnostic::{LessonError, LessonErrors};
 use include_dir::{Dir, include_dir};
 use std::path::{Path, PathBuf};
@@ -26,6 +28,8 @@ pub struct Lesson {
     /// Markdown prose.
     pub text: String,
     pub demo: Demo,
+    /// The demo as a Python program, for lessons that are `.py` files.
+    pub program: Option<Arc<Program>>,
     pub quizzes: Vec<Quiz>,
     /// Where the lesson came from, as shown in messages.
     pub file: String,
@@ -75,6 +79,50 @@ impl RunFact {
         ("total_time", RunFact::TotalTime),
         ("line_count", RunFact::LineCount),
     ];
+}
+
+impl Lesson {
+    /// What the engine runs for this lesson.
+    pub fn script(&self) -> Script {
+        match &self.program {
+            Some(p) => Script::Python(p.clone()),
+            None => Script::from(&self.demo),
+        }
+    }
+}
+
+/// A bare Python program as a lesson: the module docstring is its prose,
+/// and the docstring's first line its title.
+pub fn python_lesson(file: &str, text: &str) -> Result<Lesson, LessonErrors> {
+    let program = crate::python::load(file, text).map_err(LessonErrors)?;
+    let stem = Path::new(file)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or(file);
+    let (number, id) = parse::split_stem(stem);
+    let prose = program.docstring.clone().unwrap_or_default();
+    let title = prose
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .map_or_else(|| stem.to_string(), str::to_string);
+    let summary = prose
+        .split("\n\n")
+        .nth(1)
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|| format!("Your program {}", Path::new(file).file_name().and_then(|n| n.to_str()).unwrap_or(file)));
+    Ok(Lesson {
+        id: id.to_string(),
+        number,
+        title,
+        summary,
+        text: prose,
+        demo: Demo::default(),
+        source: program.source.clone(),
+        program: Some(Arc::new(program)),
+        quizzes: Vec::new(),
+        file: file.to_string(),
+    })
 }
 
 /// Reads one lesson from its text.
@@ -212,7 +260,7 @@ impl Lessons {
     /// A lesson named by id or number, or the path of a `.toml` file.
     pub fn resolve(&self, name: &str) -> Result<Lesson, LoadError> {
         let path = Path::new(name);
-        if name.ends_with(".toml") || path.is_file() {
+        if name.ends_with(".toml") || name.ends_with(".py") || path.is_file() {
             return load_file(path);
         }
         self.find(name).cloned().ok_or_else(|| {
@@ -239,6 +287,9 @@ pub fn load_file(path: &Path) -> Result<Lesson, LoadError> {
             e.as_bytes(),
         )]))
     })?;
+    if path.extension().is_some_and(|e| e == "py") {
+        return python_lesson(&file, &text).map_err(LoadError::Invalid);
+    }
     parse(&file, &text).map_err(LoadError::Invalid)
 }
 

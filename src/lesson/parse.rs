@@ -154,6 +154,7 @@ pub fn parse_lesson(file: &str, stem: &str, text: &str) -> Result<Lesson, Vec<Le
         summary,
         text,
         demo: demo.expect("no errors means the demo parsed"),
+        program: None,
         quizzes,
         file: file.to_string(),
         source,

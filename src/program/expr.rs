@@ -84,7 +84,7 @@ pub enum ExprKind {
     Dict(Vec<(Option<Expr>, Expr)>),
     /// `*iterable` inside a list, tuple or set display.
     Starred(Box<Expr>),
-    Comprehension(Box<Comprehension>),
+    Comprehension(Arc<Comprehension>),
     Await(Box<Expr>),
     Yield(Option<Box<Expr>>),
     YieldFrom(Box<Expr>),

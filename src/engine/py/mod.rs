@@ -4,9 +4,71 @@
 //!
 //! [`Program`]: crate::program::Program
 
+pub mod builtins;
 pub mod callbacks;
+pub mod coro;
 pub mod exc;
+mod eval;
+mod exec;
+pub mod format;
 pub mod interp;
+mod items;
+pub mod methods;
+mod modules;
 pub mod native;
+mod net;
 pub mod ops;
+mod special;
+pub mod tasks;
 pub mod value;
+
+use super::interp::Outcome;
+use super::runtime::Shared;
+use crate::program::Program;
+use exc::Unwind;
+use interp::Interp;
+use std::rc::Rc;
+use std::sync::Arc;
+
+/// Runs a program: its module code, which calls `asyncio.run(main())`.
+pub async fn run(program: Arc<Program>, shared: Rc<Shared>) -> Outcome {
+    let ix = Interp::new(shared.clone(), program.clone());
+    let module = ix.rc();
+    let handle = tokio::task::spawn_local(async move {
+        let frame = module.frame(
+            module.program.module.clone(),
+            Vec::new(),
+            module.module_task.clone(),
+            0,
+            None,
+        );
+        let r = module.run_body(&frame).await;
+        module.traceback(&frame, r)
+    });
+    let result = match handle.await {
+        Ok(r) => r,
+        Err(_) => return Outcome::Failed("internal error: the engine panicked".into()),
+    };
+    match result {
+        Ok(_) => Outcome::Finished,
+        Err(Unwind::Exc(e)) => Outcome::Failed(traceback(&program, &e)),
+        Err(Unwind::Abort) => Outcome::Aborted(shared.aborted().unwrap_or_default()),
+    }
+}
+
+/// The exception as CPython prints an uncaught one: the frames it passed,
+/// outermost first, each with its line, then `Type: message`.
+pub fn traceback(program: &Program, e: &value::Value) -> String {
+    let mut out = String::from("Traceback (most recent call last):\n");
+    if let Some(state) = exc::state(e) {
+        for (line, func) in state.traceback.borrow().iter().rev() {
+            out.push_str(&format!(
+                "  File \"{}\", line {line}, in {func}\n    {}\n",
+                program.file,
+                program.line_text(*line).trim()
+            ));
+        }
+    }
+    out.push_str(&exc::summary(e));
+    out
+}

@@ -54,19 +54,26 @@ pub trait Native: Any {
         false
     }
 
-    /// Calls a method; `None` if there is no such method.
-    fn call_method<'a>(
+    /// Calls a method; `None` if there is no such method. Calls never
+    /// suspend: a method that waits returns an awaitable.
+    fn call_method(
         self: Rc<Self>,
-        _ix: &'a Rc<Interp>,
-        _cx: &'a Ctx,
-        _name: &'a str,
+        _ix: &Rc<Interp>,
+        _cx: &Ctx,
+        _name: &str,
         _args: Args,
-    ) -> Option<Step<'a>> {
+    ) -> Option<PyResult<Value>> {
         None
     }
 
     /// What `await obj` does; `None` if it is not awaitable.
     fn await_on<'a>(self: Rc<Self>, _ix: &'a Rc<Interp>, _cx: &'a Ctx) -> Option<Step<'a>> {
+        None
+    }
+
+    /// The items of a built-in iterable object (dict views); `None` if it is
+    /// not one.
+    fn items(&self) -> Option<Vec<Value>> {
         None
     }
 

@@ -60,7 +60,7 @@ pub struct Function {
     pub code: Arc<Code>,
     pub defaults: Vec<Value>,
     pub cells: Vec<Rc<RefCell<Option<Value>>>>,
-    pub globals: Rc<RefCell<Dict>>,
+    pub globals: Rc<RefCell<Namespace>>,
     /// The class whose body defined it, for `super()`.
     pub owner: RefCell<Option<Rc<Class>>>,
 }
@@ -127,6 +127,9 @@ pub struct ExcState {
     /// Where it was raised and each frame it passed: (line, function).
     pub traceback: RefCell<Vec<(usize, Rc<str>)>>,
 }
+
+/// A module's or class's names.
+pub type Namespace = IndexMap<Rc<str>, Value>;
 
 /// A dict: insertion-ordered, keyed by hashable values.
 pub type Dict = IndexMap<Key, Value>;

@@ -5,7 +5,7 @@ use super::stmt::placeholder;
 use crate::program::expr::Literal;
 use crate::program::{
     Arg, BinOp, BoolOp, CmpOp, CodeKind, CompKind, Comprehension, Expr, ExprKind, FormatPart,
-    Generator, Name, UnaryOp,
+    Generator, Module, Name, UnaryOp,
 };
 use ruff_python_ast::{self as ast, Expr as E};
 use ruff_text_size::Ranged;
@@ -349,7 +349,8 @@ impl Lowerer {
             }
         }
         let func = self.expr(&c.func);
-        let mut s = func.suspends;
+        // `asyncio.run(...)` runs the event loop: the module code waits there.
+        let mut s = func.suspends || self.names_member(&c.func, Module::Asyncio, "run");
         let mut args = Vec::new();
         for a in c.arguments.args.iter() {
             match a {
@@ -374,6 +375,27 @@ impl Lowerer {
             }
         }
         self.make(e, ExprKind::Call(Box::new(func), args), s)
+    }
+
+    /// Whether `e` names `module.member` (`asyncio.run`, or `run` imported
+    /// from asyncio).
+    fn names_member(&self, e: &E, module: Module, member: &str) -> bool {
+        match e {
+            E::Attribute(a) => {
+                a.attr.as_str() == member
+                    && matches!(&*a.value, E::Name(n)
+                        if matches!(self.name(n.id.as_str()), Name::Global(_))
+                            && self.imports.get(n.id.as_str()) == Some(&module))
+            }
+            E::Name(n) => {
+                matches!(self.name(n.id.as_str()), Name::Global(_))
+                    && self
+                        .members
+                        .get(n.id.as_str())
+                        .is_some_and(|(m, x)| *m == module && x == member)
+            }
+            _ => false,
+        }
     }
 
     fn fstring_elements<'a>(
@@ -488,7 +510,7 @@ impl Lowerer {
             generators: gens,
             is_async,
         };
-        self.make(e, ExprKind::Comprehension(Box::new(comp)), suspends)
+        self.make(e, ExprKind::Comprehension(Arc::new(comp)), suspends)
     }
 }
 

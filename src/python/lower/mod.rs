@@ -24,6 +24,7 @@ pub fn lower(file: &str, source: &Arc<str>, module: &ModModule) -> Result<Progra
         next_stmt: 0,
         frames: Vec::new(),
         imports: HashMap::new(),
+        members: HashMap::new(),
         scopes,
     };
     for (name, range) in l.scopes.unbound_nonlocals.clone() {
@@ -97,6 +98,8 @@ struct Lowerer {
     frames: Vec<Frame>,
     /// Module-level names bound by `import`: which module they name.
     imports: HashMap<String, Module>,
+    /// Module-level names bound by `from module import member`.
+    members: HashMap<String, (Module, String)>,
     scopes: Scopes,
 }
 

@@ -252,6 +252,10 @@ impl Lowerer {
                         continue;
                     }
                     let bound = alias.asname.as_ref().unwrap_or(&alias.name).as_str();
+                    if self.frames.len() == 1 {
+                        self.members
+                            .insert(bound.to_string(), (m, member.to_string()));
+                    }
                     let name = self.name(bound);
                     self.push(
                         out,

@@ -1,0 +1,37 @@
+//! The members of the modules a demo may import: `asyncio` and `time`.
+
+use super::exc;
+use super::value::Value;
+use crate::program::Module;
+
+/// `module.name`.
+pub fn member(module: Module, name: &str) -> Option<Value> {
+    match module {
+        Module::Asyncio => Some(match name {
+            "run" => Value::Builtin("asyncio.run"),
+            "sleep" => Value::Builtin("asyncio.sleep"),
+            "create_task" => Value::Builtin("asyncio.create_task"),
+            "ensure_future" => Value::Builtin("asyncio.ensure_future"),
+            "gather" => Value::Builtin("asyncio.gather"),
+            "as_completed" => Value::Builtin("asyncio.as_completed"),
+            "wait_for" => Value::Builtin("asyncio.wait_for"),
+            "get_running_loop" => Value::Builtin("asyncio.get_running_loop"),
+            "get_event_loop" => Value::Builtin("asyncio.get_event_loop"),
+            "current_task" => Value::Builtin("asyncio.current_task"),
+            "start_server" => Value::Builtin("asyncio.start_server"),
+            "open_connection" => Value::Builtin("asyncio.open_connection"),
+            "Future" => Value::Builtin("asyncio.Future"),
+            "Task" => Value::Builtin("asyncio.Task"),
+            "CancelledError" | "InvalidStateError" => Value::Class(exc::class(name)?),
+            "TimeoutError" => Value::Class(exc::class("TimeoutError")?),
+            _ => return None,
+        }),
+        Module::Time => Some(match name {
+            "sleep" => Value::Builtin("time.sleep"),
+            "perf_counter" => Value::Builtin("time.perf_counter"),
+            "monotonic" => Value::Builtin("time.monotonic"),
+            "time" => Value::Builtin("time.time"),
+            _ => return None,
+        }),
+    }
+}

@@ -1,0 +1,364 @@
+//! Built-ins that need the interpreter (`print`, `isinstance`, `type`,
+//! `super`, `next`, ...) and the functions of `asyncio` and `time`.
+
+use super::exc::{PyResult, error, type_error};
+use super::interp::{Frame, Interp, type_of};
+use super::native::{Args, Native, downcast};
+use super::tasks::{self, FutureObj, TaskObj};
+use super::value::{Class, Value, identity};
+use crate::engine::events::EventKind;
+use std::rc::Rc;
+use std::time::Duration;
+
+/// The built-ins this module implements.
+pub const NAMES: &[&str] = &[
+    "print",
+    "isinstance",
+    "issubclass",
+    "type",
+    "super",
+    "next",
+    "iter",
+    "len",
+    "id",
+    "NotImplemented",
+    "aiter",
+];
+
+/// Most bytes a run may print.
+const MAX_OUTPUT: usize = 10 * 1024 * 1024;
+
+/// Calls a built-in by name.
+pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Value> {
+    match name {
+        "print" => {
+            let sep = match args.take_kw("sep") {
+                None | Some(Value::None) => " ".to_string(),
+                Some(Value::Str(s)) => s.to_string(),
+                Some(other) => {
+                    return Err(type_error(format!(
+                        "sep must be None or a string, not {}",
+                        other.type_name()
+                    )));
+                }
+            };
+            match args.take_kw("end") {
+                None | Some(Value::None) | Some(Value::Str(_)) => {}
+                Some(other) => {
+                    return Err(type_error(format!(
+                        "end must be None or a string, not {}",
+                        other.type_name()
+                    )));
+                }
+            }
+            if let Some((k, _)) = args.kw.first() {
+                return Err(type_error(format!(
+                    "'{k}' is an invalid keyword argument for print()"
+                )));
+            }
+            let mut parts = Vec::with_capacity(args.pos.len());
+            for a in &args.pos {
+                parts.push(ix.str(f, a)?);
+            }
+            let text = parts.join(&sep);
+            let total = ix.printed.get() + text.len() + 1;
+            ix.printed.set(total);
+            if total > MAX_OUTPUT {
+                return Err(ix.abort(format!(
+                    "the demo printed more than {} MiB (limit: output size)",
+                    MAX_OUTPUT >> 20
+                )));
+            }
+            for line in text.split('\n') {
+                ix.emit(f, EventKind::Printed { text: line.to_string() });
+            }
+            Ok(Value::None)
+        }
+        "isinstance" => {
+            let [obj, cls] = two(name, args)?;
+            Ok(Value::Bool(is_instance(&obj, &cls)?))
+        }
+        "issubclass" => {
+            let [a, b] = two(name, args)?;
+            match (&a, &b) {
+                (Value::Class(x), Value::Class(y)) => Ok(Value::Bool(x.is_subclass(y))),
+                (Value::Type(x), Value::Type(y)) => Ok(Value::Bool(x == y || *y == "object" || (*x == "bool" && *y == "int"))),
+                (Value::Class(_), Value::Type("object")) => Ok(Value::Bool(true)),
+                _ => Ok(Value::Bool(false)),
+            }
+        }
+        "type" => {
+            if args.pos.len() != 1 {
+                return Err(type_error("type() with three arguments (making a class) is not supported"));
+            }
+            let v = &args.pos[0];
+            Ok(match v {
+                Value::Instance(i) => Value::Class(i.class.clone()),
+                Value::Class(_) | Value::Type(_) => Value::Type("type"),
+                other => match type_of(other) {
+                    "object" => Value::Type(static_name(other.type_name())),
+                    t => Value::Type(t),
+                },
+            })
+        }
+        "super" => {
+            let Some(func) = &f.function else {
+                return Err(error("RuntimeError", "super(): no arguments"));
+            };
+            let Some(owner) = func.owner.borrow().clone() else {
+                return Err(error("RuntimeError", "super(): __class__ cell not found"));
+            };
+            let this = f.locals.borrow().first().cloned().flatten().ok_or_else(|| {
+                error("RuntimeError", "super(): no arguments")
+            })?;
+            Ok(Value::Native(Rc::new(Super { owner, this })))
+        }
+        "next" => {
+            let default = (args.pos.len() > 1).then(|| args.pos.pop()).flatten();
+            let it = args.pos.pop().ok_or_else(|| type_error("next expected at least 1 argument, got 0"))?;
+            match ix.next(f, &it)? {
+                Some(v) => Ok(v),
+                None => match default {
+                    Some(d) => Ok(d),
+                    None => Err(error("StopIteration", "")),
+                },
+            }
+        }
+        "iter" => {
+            let v = args.pos.pop().ok_or_else(|| type_error("iter expected 1 argument, got 0"))?;
+            ix.iter(f, &v)
+        }
+        "aiter" => {
+            let v = args.pos.pop().ok_or_else(|| type_error("aiter expected 1 argument, got 0"))?;
+            ix.aiter(f, &v)
+        }
+        "len" => {
+            if args.pos.len() != 1 {
+                return Err(type_error(format!(
+                    "len() takes exactly one argument ({} given)",
+                    args.pos.len()
+                )));
+            }
+            let v = &args.pos[0];
+            if let Some(m) = ix.special(v, "__len__") {
+                return ix.call(f, &m, Args::positional(vec![v.clone()]));
+            }
+            if let Value::Native(n) = v
+                && let Some(items) = n.items()
+            {
+                return Ok(Value::Int(items.len() as i64));
+            }
+            super::items::len(v)
+                .map(|n| Value::Int(n as i64))
+                .ok_or_else(|| type_error(format!("object of type '{}' has no len()", v.type_name())))
+        }
+        "id" => {
+            let v = args.pos.pop().unwrap_or(Value::None);
+            Ok(Value::Int(identity(&v) as i64))
+        }
+        "NotImplemented" => Err(type_error("'NotImplementedType' object is not callable")),
+        "asyncio.sleep" => tasks::sleep(args),
+        "asyncio.create_task" | "asyncio.ensure_future" => {
+            let task_name = args.take_kw("name");
+            let coro = args.pos.pop().ok_or_else(|| {
+                type_error("create_task() missing 1 required positional argument: 'coro'")
+            })?;
+            if name == "asyncio.ensure_future"
+                && (downcast::<TaskObj>(&coro).is_some() || downcast::<FutureObj>(&coro).is_some())
+            {
+                return Ok(coro);
+            }
+            Ok(Value::Native(ix.create_task(f, coro, task_name)?))
+        }
+        "asyncio.gather" => ix.gather(f, args),
+        "asyncio.as_completed" => ix.as_completed(f, args),
+        "asyncio.wait_for" => {
+            let timeout = args
+                .take_kw("timeout")
+                .or_else(|| (args.pos.len() > 1).then(|| args.pos.pop()).flatten())
+                .ok_or_else(|| type_error("wait_for() missing 1 required positional argument: 'timeout'"))?;
+            let aw = args.pos.pop().ok_or_else(|| {
+                type_error("wait_for() missing 1 required positional argument: 'fut'")
+            })?;
+            Ok(tasks::WaitFor::new(aw, timeout))
+        }
+        "asyncio.get_running_loop" | "asyncio.get_event_loop" => {
+            if !ix.running.get() {
+                return Err(error("RuntimeError", "no running event loop"));
+            }
+            Ok(Value::Native(Rc::new(Loop)))
+        }
+        "asyncio.current_task" => {
+            let t = f.task();
+            if Rc::ptr_eq(&t, &ix.module_task) {
+                return Ok(Value::None);
+            }
+            Ok(Value::Native(t))
+        }
+        "asyncio.run" => Err(error(
+            "RuntimeError",
+            "asyncio.run() must be called directly: `asyncio.run(main())`",
+        )),
+        "asyncio.start_server" | "asyncio.open_connection" => super::net::call(ix, f, name, args),
+        "asyncio.Future" => Ok(tasks::new_future("future")),
+        "asyncio.Task" => Err(type_error("create tasks with asyncio.create_task()")),
+        "time.sleep" => {
+            let d = args.pos.first().and_then(super::ops::float).ok_or_else(|| {
+                type_error("'float' object cannot be interpreted as an integer")
+            })?;
+            if d < 0.0 {
+                return Err(error("ValueError", "sleep length must be non-negative"));
+            }
+            if d > ix.shared.limits.max_virtual.as_secs_f64() {
+                return Err(ix.abort(format!(
+                    "time.sleep({}) would pass the run's {} s of virtual time (limit: virtual duration)",
+                    super::value::Value::Float(d).repr(),
+                    ix.shared.limits.max_virtual.as_secs()
+                )));
+            }
+            let until = ix.vclock.get() + d;
+            ix.emit(f, EventKind::Blocked { until: Duration::from_secs_f64(until) });
+            ix.shared.block(Duration::from_secs_f64(d));
+            ix.vclock.set(until);
+            ix.emit(f, EventKind::Unblocked);
+            Ok(Value::None)
+        }
+        "time.perf_counter" | "time.monotonic" | "time.time" => Ok(Value::Float(ix.vclock.get())),
+        other => ix.pure_builtin(f, other, args),
+    }
+}
+
+fn static_name(name: &str) -> &'static str {
+    match name {
+        "coroutine" => "coroutine",
+        "generator" => "generator",
+        "async_generator" => "async_generator",
+        "_asyncio.Task" => "Task",
+        "_asyncio.Future" => "Future",
+        "builtin_function_or_method" => "builtin_function_or_method",
+        "method" => "method",
+        "function" => "function",
+        "module" => "module",
+        _ => "object",
+    }
+}
+
+fn two(name: &str, args: Args) -> PyResult<[Value; 2]> {
+    let n = args.pos.len();
+    <[Value; 2]>::try_from(args.pos)
+        .map_err(|_| type_error(format!("{name} expected 2 arguments, got {n}")))
+}
+
+fn is_instance(obj: &Value, cls: &Value) -> PyResult<bool> {
+    Ok(match cls {
+        Value::Tuple(items) => {
+            for c in items.iter() {
+                if is_instance(obj, c)? {
+                    return Ok(true);
+                }
+            }
+            false
+        }
+        Value::Class(c) => match obj {
+            Value::Instance(i) => i.class.is_subclass(c),
+            _ => false,
+        },
+        Value::Type("object") => true,
+        Value::Type(t) => {
+            let actual = type_of(obj);
+            actual == *t || (*t == "int" && actual == "bool")
+        }
+        Value::Builtin("asyncio.Task") => downcast::<TaskObj>(obj).is_some(),
+        Value::Builtin("asyncio.Future") => {
+            downcast::<FutureObj>(obj).is_some() || downcast::<TaskObj>(obj).is_some()
+        }
+        _ => {
+            return Err(type_error(
+                "isinstance() arg 2 must be a type, a tuple of types, or a union",
+            ));
+        }
+    })
+}
+
+/// The running event loop, as `asyncio.get_running_loop()` returns it.
+pub struct Loop;
+
+impl Native for Loop {
+    fn type_name(&self) -> &str {
+        "_UnixSelectorEventLoop"
+    }
+
+    fn repr(&self) -> String {
+        "<_UnixSelectorEventLoop running=True closed=False debug=False>".into()
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        matches!(name, "create_future" | "time")
+    }
+
+    fn call_method(
+        self: Rc<Self>,
+        ix: &Rc<Interp>,
+        _cx: &Frame,
+        name: &str,
+        _args: Args,
+    ) -> Option<PyResult<Value>> {
+        Some(match name {
+            "create_future" => Ok(tasks::new_future("future")),
+            "time" => Ok(Value::Float(ix.vclock.get())),
+            _ => return None,
+        })
+    }
+}
+
+/// `super()`: the methods of the owner's base, bound to `this`.
+pub struct Super {
+    owner: Rc<Class>,
+    this: Value,
+}
+
+impl Native for Super {
+    fn type_name(&self) -> &str {
+        "super"
+    }
+
+    fn repr(&self) -> String {
+        format!("<super: <class '{}'>>", self.owner.name)
+    }
+
+    fn attr(self: Rc<Self>, name: &str) -> Option<Value> {
+        let base = self.owner.base.clone()?;
+        match base.lookup(name)? {
+            f @ Value::Function(_) => Some(Value::Method(Rc::new((self.this.clone(), f)))),
+            other => Some(other),
+        }
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        name == "__init__"
+    }
+
+    fn call_method(
+        self: Rc<Self>,
+        ix: &Rc<Interp>,
+        cx: &Frame,
+        name: &str,
+        mut args: Args,
+    ) -> Option<PyResult<Value>> {
+        match self.owner.base.as_ref().and_then(|b| b.lookup(name)) {
+            Some(f @ Value::Function(_)) => {
+                args.pos.insert(0, self.this.clone());
+                Some(ix.call(cx, &f, args))
+            }
+            Some(other) => Some(ix.call(cx, &other, args)),
+            None if name == "__init__" => {
+                // The built-in base (Exception, object) keeps its args.
+                if let Some(state) = super::exc::state(&self.this) {
+                    *state.args.borrow_mut() = args.pos;
+                }
+                Some(Ok(Value::None))
+            }
+            None => None,
+        }
+    }
+}

@@ -1,0 +1,925 @@
+//! asyncio's tasks and futures on Tokio: `asyncio.run`, `create_task`,
+//! `sleep`, `Future`, `gather`, `wait_for` and `as_completed`, each
+//! waking its waiters in the order CPython 3.11's event loop does.
+//!
+//! Where CPython hands a result on through a done-callback (a task's end to
+//! `gather`, `wait_for` or `as_completed`), the waiting task resumes one
+//! scheduling round later than after a plain wake: the engine reproduces
+//! that round with a quiet yield.
+
+use super::coro::Coroutine;
+use super::exc::{self, PyResult, Unwind, error, type_error, value_error};
+use super::interp::{Frame, Interp};
+use super::native::{Args, Native, Step, downcast};
+use super::value::Value;
+use crate::engine::events::{EventKind, LaneId, LaneKind, WaitOn};
+use crate::engine::runtime::{Probe, yield_now};
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::future::Future;
+use std::pin::pin;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::task::{Poll, Waker};
+use std::time::Duration;
+
+/// Something a task can be waiting on, which cancelling the task cancels.
+pub trait Cancel {
+    /// Cancels it; `false` if it was already done.
+    fn cancel(&self) -> bool;
+}
+
+/// The result a task or future settled with.
+#[derive(Clone)]
+pub enum Settled {
+    Value(Value),
+    /// An exception (a cancellation is a `CancelledError`).
+    Raised(Value),
+}
+
+/// Completion shared by tasks, futures and `gather`: the result, who waits
+/// for it, and callbacks run when it is set.
+#[derive(Default)]
+pub struct Completion {
+    result: RefCell<Option<Settled>>,
+    waiters: RefCell<Vec<Waker>>,
+    callbacks: RefCell<Vec<Box<dyn FnOnce(&Settled)>>>,
+}
+
+impl Completion {
+    pub fn done(&self) -> bool {
+        self.result.borrow().is_some()
+    }
+
+    pub fn result(&self) -> Option<Settled> {
+        self.result.borrow().clone()
+    }
+
+    /// Sets the result once; wakes the waiters and runs the callbacks.
+    pub fn settle(&self, r: Settled) -> bool {
+        if self.done() {
+            return false;
+        }
+        *self.result.borrow_mut() = Some(r.clone());
+        for w in self.waiters.borrow_mut().drain(..) {
+            w.wake();
+        }
+        let callbacks = std::mem::take(&mut *self.callbacks.borrow_mut());
+        for cb in callbacks {
+            cb(&r);
+        }
+        true
+    }
+
+    /// Runs `cb` when the result is set (at once if it is).
+    pub fn on_done(&self, cb: Box<dyn FnOnce(&Settled)>) {
+        match self.result() {
+            Some(r) => cb(&r),
+            None => self.callbacks.borrow_mut().push(cb),
+        }
+    }
+
+    /// Waits for the result.
+    pub fn wait(&self) -> impl Future<Output = Settled> + '_ {
+        std::future::poll_fn(move |cx| match self.result() {
+            Some(r) => Poll::Ready(r),
+            None => {
+                let mut w = self.waiters.borrow_mut();
+                if !w.iter().any(|x| x.will_wake(cx.waker())) {
+                    w.push(cx.waker().clone());
+                }
+                Poll::Pending
+            }
+        })
+    }
+}
+
+fn settled(r: PyResult<Value>) -> Option<Settled> {
+    match r {
+        Ok(v) => Some(Settled::Value(v)),
+        Err(Unwind::Exc(e)) => Some(Settled::Raised(e)),
+        Err(Unwind::Abort) => None,
+    }
+}
+
+fn unsettle(s: Settled) -> PyResult<Value> {
+    match s {
+        Settled::Value(v) => Ok(v),
+        Settled::Raised(e) => Err(Unwind::Exc(e)),
+    }
+}
+
+fn is_cancel(s: &Settled) -> bool {
+    matches!(s, Settled::Raised(e) if exc::is_instance_of(e, "CancelledError"))
+}
+
+/// An `asyncio.Task`.
+pub struct TaskObj {
+    pub name: RefCell<Rc<str>>,
+    pub lane: LaneId,
+    pub completion: Completion,
+    /// A cancellation to deliver at the next await point (or at the start).
+    pub must_cancel: Cell<bool>,
+    /// The waker of the await point the task is suspended at.
+    waker: RefCell<Option<Waker>>,
+    /// What the task waits on, which a cancel passes to.
+    waitee: RefCell<Option<Rc<dyn Cancel>>>,
+    /// The coroutine it runs, for `get_coro`.
+    coro: RefCell<Value>,
+}
+
+impl TaskObj {
+    pub fn new(name: Rc<str>, lane: LaneId, coro: Value) -> Rc<TaskObj> {
+        Rc::new(TaskObj {
+            name: RefCell::new(name),
+            lane,
+            completion: Completion::default(),
+            must_cancel: Cell::new(false),
+            waker: RefCell::new(None),
+            waitee: RefCell::new(None),
+            coro: RefCell::new(coro),
+        })
+    }
+
+    pub fn done(&self) -> bool {
+        self.completion.done()
+    }
+
+    pub fn cancelled(&self) -> bool {
+        self.completion.result().is_some_and(|r| is_cancel(&r))
+    }
+}
+
+impl Cancel for TaskObj {
+    fn cancel(&self) -> bool {
+        if self.done() {
+            return false;
+        }
+        let waitee = self.waitee.borrow().clone();
+        if let Some(w) = waitee
+            && w.cancel()
+        {
+            return true;
+        }
+        self.must_cancel.set(true);
+        if let Some(w) = self.waker.borrow().as_ref() {
+            w.wake_by_ref();
+        }
+        true
+    }
+}
+
+impl Native for TaskObj {
+    fn type_name(&self) -> &str {
+        "_asyncio.Task"
+    }
+
+    fn repr(&self) -> String {
+        let state = if self.cancelled() {
+            "cancelled"
+        } else if self.done() {
+            "finished"
+        } else {
+            "pending"
+        };
+        format!("<Task {state} name='{}'>", self.name.borrow())
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        matches!(
+            name,
+            "cancel" | "done" | "cancelled" | "result" | "exception" | "get_name" | "set_name"
+                | "get_coro" | "add_done_callback"
+        )
+    }
+
+    fn call_method(
+        self: Rc<Self>,
+        ix: &Rc<Interp>,
+        cx: &Frame,
+        name: &str,
+        mut args: Args,
+    ) -> Option<PyResult<Value>> {
+        Some(match name {
+            "cancel" => Ok(Value::Bool(self.cancel())),
+            "done" => Ok(Value::Bool(self.done())),
+            "cancelled" => Ok(Value::Bool(self.cancelled())),
+            "result" => result_of(&self.completion, "Result is not set."),
+            "exception" => exception_of(&self.completion),
+            "get_name" => Ok(Value::str(&self.name.borrow())),
+            "set_name" => {
+                let n = args.pos.pop().unwrap_or(Value::None);
+                *self.name.borrow_mut() = Rc::from(n.to_str());
+                Ok(Value::None)
+            }
+            "get_coro" => Ok(self.coro.borrow().clone()),
+            "add_done_callback" => add_done_callback(ix, cx, &self.completion, Value::Native(self.clone()), args),
+            _ => return None,
+        })
+    }
+
+    fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
+        Some(Box::pin(async move {
+            ix.shared.set_waiting(cx.lane.get(), WaitOn::Lane(self.lane), Some(cx.stmt.get()));
+            let waitee: Rc<dyn Cancel> = self.clone();
+            let r = ix.suspend(cx, Some(waitee), self.completion.wait()).await?;
+            unsettle(r)
+        }))
+    }
+}
+
+fn add_done_callback(ix: &Rc<Interp>, _cx: &Frame, c: &Completion, me: Value, mut args: Args) -> PyResult<Value> {
+    let cb = args.pos.pop().ok_or_else(|| type_error("add_done_callback() takes exactly one argument"))?;
+    let ix = ix.clone();
+    c.on_done(Box::new(move |_| {
+        // Callbacks run as the loop would: outside any task.
+        let task = ix.current_or_module();
+        let frame = ix.root_frame(task, 0);
+        let _ = ix.call(&frame, &cb, Args::positional(vec![me]));
+    }));
+    Ok(Value::None)
+}
+
+fn result_of(c: &Completion, unset: &str) -> PyResult<Value> {
+    match c.result() {
+        Some(r) => unsettle(r),
+        None => Err(error("InvalidStateError", unset)),
+    }
+}
+
+fn exception_of(c: &Completion) -> PyResult<Value> {
+    match c.result() {
+        Some(Settled::Raised(e)) if exc::is_instance_of(&e, "CancelledError") => Err(Unwind::Exc(e)),
+        Some(Settled::Raised(e)) => Ok(e),
+        Some(Settled::Value(_)) => Ok(Value::None),
+        None => Err(error("InvalidStateError", "Exception is not set.")),
+    }
+}
+
+/// An `asyncio.Future` made by `loop.create_future()`.
+pub struct FutureObj {
+    pub completion: Completion,
+    name: Rc<str>,
+}
+
+impl Cancel for FutureObj {
+    fn cancel(&self) -> bool {
+        self.completion.settle(Settled::Raised(cancelled_value()))
+    }
+}
+
+fn cancelled_value() -> Value {
+    match exc::cancelled() {
+        Unwind::Exc(e) => e,
+        Unwind::Abort => Value::None,
+    }
+}
+
+impl Native for FutureObj {
+    fn type_name(&self) -> &str {
+        "_asyncio.Future"
+    }
+
+    fn repr(&self) -> String {
+        let state = if self.completion.done() { "finished" } else { "pending" };
+        format!("<Future {state}>")
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        matches!(
+            name,
+            "set_result" | "set_exception" | "done" | "cancelled" | "result" | "exception" | "cancel"
+                | "add_done_callback"
+        )
+    }
+
+    fn call_method(
+        self: Rc<Self>,
+        ix: &Rc<Interp>,
+        cx: &Frame,
+        name: &str,
+        mut args: Args,
+    ) -> Option<PyResult<Value>> {
+        Some(match name {
+            "set_result" | "set_exception" => {
+                if self.completion.done() {
+                    return Some(Err(error("InvalidStateError", "invalid state")));
+                }
+                let v = args.pos.pop().unwrap_or(Value::None);
+                if name == "set_result" {
+                    self.completion.settle(Settled::Value(v));
+                } else {
+                    match ix.exception_value(cx, v) {
+                        Ok(e) => {
+                            self.completion.settle(Settled::Raised(e));
+                        }
+                        Err(e) => return Some(Err(e)),
+                    }
+                }
+                Ok(Value::None)
+            }
+            "done" => Ok(Value::Bool(self.completion.done())),
+            "cancelled" => Ok(Value::Bool(self.completion.result().is_some_and(|r| is_cancel(&r)))),
+            "cancel" => Ok(Value::Bool(self.cancel())),
+            "result" => result_of(&self.completion, "Result is not set."),
+            "exception" => exception_of(&self.completion),
+            "add_done_callback" => add_done_callback(ix, cx, &self.completion, Value::Native(self.clone()), args),
+            _ => return None,
+        })
+    }
+
+    fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
+        Some(Box::pin(async move {
+            ix.shared.set_waiting(
+                cx.lane.get(),
+                WaitOn::Future(Arc::from(&*self.name)),
+                Some(cx.stmt.get()),
+            );
+            let waitee: Rc<dyn Cancel> = self.clone();
+            let r = ix.suspend(cx, Some(waitee), self.completion.wait()).await?;
+            unsettle(r)
+        }))
+    }
+}
+
+/// `asyncio.sleep(delay, result)` before it is awaited.
+pub struct Sleep {
+    delay: f64,
+    result: Value,
+}
+
+impl Native for Sleep {
+    fn type_name(&self) -> &str {
+        "coroutine"
+    }
+
+    fn repr(&self) -> String {
+        "<coroutine object sleep>".into()
+    }
+
+    fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
+        Some(Box::pin(async move {
+            if self.delay <= 0.0 {
+                ix.shared.set_waiting(cx.lane.get(), WaitOn::Yield, Some(cx.stmt.get()));
+                ix.suspend(cx, None, yield_now()).await?;
+            } else {
+                let start = ix.vclock.get();
+                let deadline = start + self.delay;
+                let at = Duration::from_secs_f64(deadline);
+                ix.shared.set_waiting(cx.lane.get(), WaitOn::Timer { deadline: at }, Some(cx.stmt.get()));
+                let instant = ix.shared.instant(at);
+                ix.suspend(cx, None, ix.shared.sleep_until(instant)).await?;
+                ix.vclock.set(ix.vclock.get().max(deadline));
+            }
+            Ok(self.result.clone())
+        }))
+    }
+}
+
+/// `asyncio.gather(...)`: the children and the outer future.
+pub struct Gathering {
+    children: Vec<Rc<TaskObj>>,
+    pub completion: Completion,
+    cancel_requested: Cell<bool>,
+}
+
+impl Cancel for Gathering {
+    fn cancel(&self) -> bool {
+        if self.completion.done() {
+            return false;
+        }
+        let mut any = false;
+        for c in &self.children {
+            any |= c.cancel();
+        }
+        if any {
+            self.cancel_requested.set(true);
+        }
+        any
+    }
+}
+
+impl Native for Gathering {
+    fn type_name(&self) -> &str {
+        "_GatheringFuture"
+    }
+
+    fn repr(&self) -> String {
+        "<_GatheringFuture pending>".into()
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        matches!(name, "cancel" | "done" | "result")
+    }
+
+    fn call_method(
+        self: Rc<Self>,
+        _ix: &Rc<Interp>,
+        _cx: &Frame,
+        name: &str,
+        _args: Args,
+    ) -> Option<PyResult<Value>> {
+        Some(match name {
+            "cancel" => Ok(Value::Bool(self.cancel())),
+            "done" => Ok(Value::Bool(self.completion.done())),
+            "result" => result_of(&self.completion, "Result is not set."),
+            _ => return None,
+        })
+    }
+
+    fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
+        Some(Box::pin(async move {
+            let lanes: Arc<[LaneId]> = self.children.iter().map(|c| c.lane).collect();
+            ix.shared.set_waiting(cx.lane.get(), WaitOn::Lanes(lanes), Some(cx.stmt.get()));
+            let waitee: Rc<dyn Cancel> = self.clone();
+            let r = ix.suspend(cx, Some(waitee), self.completion.wait()).await?;
+            // CPython: the child's end runs gather's callback, which then
+            // wakes the waiting task: one round later.
+            ix.quiet_round(cx).await;
+            unsettle(r)
+        }))
+    }
+}
+
+/// One awaitable of `asyncio.as_completed`: the next result to finish.
+pub struct NextCompleted {
+    state: Rc<AsCompleted>,
+}
+
+/// The shared state of one `as_completed` call.
+pub struct AsCompleted {
+    tasks: Vec<Rc<TaskObj>>,
+    finished: RefCell<VecDeque<Settled>>,
+    arrived: Completion,
+}
+
+impl Native for NextCompleted {
+    fn type_name(&self) -> &str {
+        "coroutine"
+    }
+
+    fn repr(&self) -> String {
+        "<coroutine object as_completed.<locals>._wait_for_one>".into()
+    }
+
+    fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
+        Some(Box::pin(async move {
+            let state = self.state.clone();
+            let ready = state.finished.borrow_mut().pop_front();
+            let r = match ready {
+                Some(r) => r,
+                None => {
+                    let lanes: Arc<[LaneId]> = state.tasks.iter().map(|c| c.lane).collect();
+                    ix.shared.set_waiting(cx.lane.get(), WaitOn::Lanes(lanes), Some(cx.stmt.get()));
+                    let fut = std::future::poll_fn(|cx2| {
+                        match state.finished.borrow_mut().pop_front() {
+                            Some(r) => Poll::Ready(r),
+                            None => {
+                                let mut w = state.arrived.waiters.borrow_mut();
+                                if !w.iter().any(|x| x.will_wake(cx2.waker())) {
+                                    w.push(cx2.waker().clone());
+                                }
+                                Poll::Pending
+                            }
+                        }
+                    });
+                    let r = ix.suspend(cx, None, fut).await?;
+                    ix.quiet_round(cx).await;
+                    r
+                }
+            };
+            unsettle(r)
+        }))
+    }
+}
+
+impl Interp {
+    /// Waits on `fut` at an await point of the frame's task: a cancel of
+    /// the task raises `CancelledError` here (after passing the cancel to
+    /// `waitee`, which may settle `fut` first).
+    pub async fn suspend<T>(
+        &self,
+        cx: &Frame,
+        waitee: Option<Rc<dyn Cancel>>,
+        fut: impl Future<Output = T>,
+    ) -> PyResult<T> {
+        let task = cx.task();
+        if task.must_cancel.replace(false) {
+            return Err(exc::cancelled());
+        }
+        *task.waitee.borrow_mut() = waitee.clone();
+        let mut fut = pin!(fut);
+        let r = std::future::poll_fn(|c| {
+            if task.must_cancel.get() {
+                return Poll::Ready(None);
+            }
+            *task.waker.borrow_mut() = Some(c.waker().clone());
+            fut.as_mut().poll(c).map(Some)
+        })
+        .await;
+        *task.waitee.borrow_mut() = None;
+        *task.waker.borrow_mut() = None;
+        match r {
+            Some(v) => Ok(v),
+            None => {
+                task.must_cancel.set(false);
+                Err(exc::cancelled())
+            }
+        }
+    }
+
+    /// One scheduling round the lanes do not show (see the module docs).
+    pub async fn quiet_round(&self, _cx: &Frame) {
+        self.shared.quiet_round().await;
+    }
+
+    /// The task running now, or the module's pseudo-task.
+    pub fn current_or_module(&self) -> Rc<TaskObj> {
+        self.module_task.clone()
+    }
+
+    /// `asyncio.create_task(coro)`: a new task, started on the next round.
+    pub fn create_task(&self, cx: &Frame, aw: Value, name: Option<Value>) -> PyResult<Rc<TaskObj>> {
+        if !self.running.get() {
+            return Err(error("RuntimeError", "no running event loop"));
+        }
+        let coro_name: Rc<str> = match (downcast::<Coroutine>(&aw), downcast::<Sleep>(&aw)) {
+            (Some(c), _) => {
+                if c.started() {
+                    return Err(error("RuntimeError", "cannot reuse already awaited coroutine"));
+                }
+                c.name()
+            }
+            (None, Some(_)) => Rc::from("sleep"),
+            _ if downcast::<NextCompleted>(&aw).is_some() => Rc::from("_wait_for_one"),
+            _ => {
+                return Err(type_error(format!(
+                    "a coroutine was expected, got {}",
+                    self.repr(cx, &aw)?
+                )));
+            }
+        };
+        let n = self.task_counter.get() + 1;
+        self.task_counter.set(n);
+        let task_name: Rc<str> = match name {
+            Some(Value::None) | None => Rc::from(format!("Task-{n}")),
+            Some(v) => Rc::from(self.str(cx, &v)?),
+        };
+        let lane = self
+            .shared
+            .new_lane(&coro_name, LaneKind::Task, Some(cx.lane.get()), Some(cx.stmt.get()))
+            .map_err(|_| Unwind::Abort)?;
+        let task = TaskObj::new(task_name, lane, aw.clone());
+        self.tasks.borrow_mut().push(task.clone());
+        let ix = self.rc();
+        let t = task.clone();
+        let body = async move {
+            let frame = ix.root_frame(t.clone(), lane);
+            let r = if t.must_cancel.replace(false) {
+                if let Some(c) = downcast::<Coroutine>(&aw) {
+                    let _ = c.start();
+                }
+                Err(exc::cancelled())
+            } else if let Some(c) = downcast::<Coroutine>(&aw) {
+                match c.start() {
+                    Ok(frame) => {
+                        *frame.task.borrow_mut() = t.clone();
+                        frame.lane.set(lane);
+                        let r = ix.run_body(&frame).await;
+                        ix.traceback(&frame, r)
+                    }
+                    Err(e) => Err(e),
+                }
+            } else {
+                ix.await_value(&frame, aw).await
+            };
+            let r = match r {
+                Err(Unwind::Exc(e)) if exc::is_instance_of(&e, "StopIteration") => Err(error(
+                    "RuntimeError",
+                    "coroutine raised StopIteration",
+                )),
+                other => other,
+            };
+            ix.finish_lane(lane, &r);
+            if let Some(s) = settled(r) {
+                t.completion.settle(s);
+            }
+        };
+        drop(tokio::task::spawn_local(Probe::new(self.shared.clone(), lane, body)));
+        Ok(task)
+    }
+
+    /// A task for an awaitable (`ensure_future`): tasks and futures as
+    /// they are, coroutines wrapped.
+    fn ensure_task(&self, cx: &Frame, aw: Value) -> PyResult<Rc<TaskObj>> {
+        if let Some(t) = downcast::<TaskObj>(&aw) {
+            return Ok(t);
+        }
+        if let Some(f) = downcast::<FutureObj>(&aw) {
+            // A future stands in a task that waits on it.
+            return self.create_task_for_future(cx, f);
+        }
+        self.create_task(cx, aw, None)
+    }
+
+    fn create_task_for_future(&self, cx: &Frame, f: Rc<FutureObj>) -> PyResult<Rc<TaskObj>> {
+        let _ = (cx, f);
+        Err(type_error(
+            "gathering a bare Future is not supported: await it in a coroutine instead",
+        ))
+    }
+
+    /// `asyncio.gather(*aws)`.
+    pub fn gather(&self, cx: &Frame, mut args: Args) -> PyResult<Value> {
+        if let Some(v) = args.take_kw("return_exceptions")
+            && v.truthy()
+        {
+            return Err(type_error(
+                "gather(return_exceptions=True) is not supported yet",
+            ));
+        }
+        let mut children = Vec::with_capacity(args.pos.len());
+        for aw in args.pos {
+            children.push(self.ensure_task(cx, aw)?);
+        }
+        let g = Rc::new(Gathering {
+            children,
+            completion: Completion::default(),
+            cancel_requested: Cell::new(false),
+        });
+        if g.children.is_empty() {
+            g.completion.settle(Settled::Value(Value::list(Vec::new())));
+        }
+        for child in &g.children {
+            let weak = Rc::downgrade(&g);
+            child.completion.on_done(Box::new(move |r| {
+                let Some(g) = weak.upgrade() else { return };
+                if g.completion.done() {
+                    return;
+                }
+                if let Settled::Raised(_) = r {
+                    if g.cancel_requested.get() && !g.children.iter().all(|c| c.done()) {
+                        return;
+                    }
+                    if !g.cancel_requested.get() {
+                        g.completion.settle(r.clone());
+                        return;
+                    }
+                }
+                if g.children.iter().all(|c| c.done()) {
+                    if g.cancel_requested.get() {
+                        g.completion.settle(Settled::Raised(cancelled_value()));
+                        return;
+                    }
+                    let results = g
+                        .children
+                        .iter()
+                        .map(|c| match c.completion.result() {
+                            Some(Settled::Value(v)) => v,
+                            _ => Value::None,
+                        })
+                        .collect();
+                    g.completion.settle(Settled::Value(Value::list(results)));
+                }
+            }));
+        }
+        Ok(Value::Native(g))
+    }
+
+    /// `asyncio.as_completed(aws)`: an iterator of awaitables, each giving
+    /// the next result to finish.
+    pub fn as_completed(&self, cx: &Frame, mut args: Args) -> PyResult<Value> {
+        if args.take_kw("timeout").is_some_and(|t| !matches!(t, Value::None)) {
+            return Err(type_error("as_completed(timeout=...) is not supported yet"));
+        }
+        let source = args.pos.pop().ok_or_else(|| type_error("as_completed() missing 1 required positional argument: 'fs'"))?;
+        let items = self.iterate(cx, &source)?;
+        let mut tasks = Vec::new();
+        for aw in items {
+            tasks.push(self.ensure_task(cx, aw)?);
+        }
+        let state = Rc::new(AsCompleted {
+            tasks,
+            finished: RefCell::new(VecDeque::new()),
+            arrived: Completion::default(),
+        });
+        for t in &state.tasks {
+            let weak = Rc::downgrade(&state);
+            t.completion.on_done(Box::new(move |r| {
+                if let Some(s) = weak.upgrade() {
+                    s.finished.borrow_mut().push_back(r.clone());
+                    for w in s.arrived.waiters.borrow_mut().drain(..) {
+                        w.wake();
+                    }
+                }
+            }));
+        }
+        let nexts: VecDeque<Value> = (0..state.tasks.len())
+            .map(|_| Value::Native(Rc::new(NextCompleted { state: state.clone() })))
+            .collect();
+        Ok(Value::Iterator(Rc::new(super::value::SeqIter {
+            items: RefCell::new(nexts),
+            kind: "generator",
+        })))
+    }
+
+    /// `await asyncio.wait_for(aw, timeout)`, as CPython 3.11 runs it.
+    pub async fn wait_for(&self, cx: &Frame, aw: Value, timeout: Value) -> PyResult<Value> {
+        let timeout = match timeout {
+            Value::None => return self.await_value(cx, aw).await,
+            other => super::ops::float(&other)
+                .ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as a timeout", other.type_name())))?,
+        };
+        if timeout <= 0.0 {
+            let task = self.ensure_task(cx, aw)?;
+            if let Some(r) = task.completion.result() {
+                return unsettle(r);
+            }
+            self.cancel_and_wait(cx, &task).await?;
+            return self.timeout_result(&task);
+        }
+        // The timeout's timer is made before the task starts, so a tie goes
+        // to the timeout, as in CPython.
+        let deadline = self.vclock.get() + timeout;
+        let at = Duration::from_secs_f64(deadline);
+        let timer = self.shared.sleep_until(self.shared.instant(at));
+        let mut timer = pin!(timer);
+        // Register the timer now (its order is set when first polled).
+        let _ = futures::poll!(timer.as_mut());
+        let task = self.ensure_task(cx, aw)?;
+        self.shared.set_waiting(cx.lane.get(), WaitOn::Lane(task.lane), Some(cx.stmt.get()));
+        let done_first = std::future::poll_fn(|c| {
+            if task.done() {
+                return Poll::Ready(true);
+            }
+            if timer.as_mut().poll(c).is_ready() {
+                return Poll::Ready(false);
+            }
+            let mut w = task.completion.waiters.borrow_mut();
+            if !w.iter().any(|x| x.will_wake(c.waker())) {
+                w.push(c.waker().clone());
+            }
+            Poll::Pending
+        });
+        match self.suspend(cx, None, done_first).await {
+            Ok(true) => {
+                self.quiet_round(cx).await;
+                unsettle(task.completion.result().expect("done"))
+            }
+            Ok(false) => {
+                self.vclock.set(self.vclock.get().max(deadline));
+                if task.done() {
+                    return unsettle(task.completion.result().expect("done"));
+                }
+                self.cancel_and_wait(cx, &task).await?;
+                self.timeout_result(&task)
+            }
+            Err(Unwind::Exc(e)) => {
+                if let Some(r) = task.completion.result() {
+                    return unsettle(r);
+                }
+                self.cancel_and_wait(cx, &task).await?;
+                Err(Unwind::Exc(e))
+            }
+            Err(Unwind::Abort) => Err(Unwind::Abort),
+        }
+    }
+
+    fn timeout_result(&self, task: &TaskObj) -> PyResult<Value> {
+        match task.completion.result().expect("done") {
+            r if is_cancel(&r) => {
+                let Settled::Raised(cause) = r else { unreachable!() };
+                let e = match error("TimeoutError", "") {
+                    Unwind::Exc(e) => e,
+                    other => return Err(other),
+                };
+                if let Some(state) = exc::state(&e) {
+                    *state.cause.borrow_mut() = Some(cause);
+                    state.suppress_context.set(true);
+                }
+                Err(Unwind::Exc(e))
+            }
+            r => unsettle(r),
+        }
+    }
+
+    /// Cancels a task and waits until it has finished (its cleanup too).
+    async fn cancel_and_wait(&self, cx: &Frame, task: &Rc<TaskObj>) -> PyResult<()> {
+        task.cancel();
+        self.shared.set_waiting(cx.lane.get(), WaitOn::Lane(task.lane), Some(cx.stmt.get()));
+        // The caller is not cancelled while it waits here: asyncio shields
+        // this wait from nothing, but a second cancel is rare in demos.
+        let r = self.suspend(cx, None, task.completion.wait()).await;
+        if r.is_ok() {
+            self.quiet_round(cx).await;
+        }
+        r.map(|_| ())
+    }
+}
+
+/// `asyncio.run(main())`: runs the coroutine as the main task, then cancels
+/// the tasks left and waits for them, and returns main's result.
+pub async fn asyncio_run(ix: &Interp, cx: &Frame, mut args: Args) -> PyResult<Value> {
+    if ix.running.get() {
+        if let Some(c) = args.pos.first().and_then(downcast::<Coroutine>) {
+            let _ = c.start();
+        }
+        return Err(error(
+            "RuntimeError",
+            "asyncio.run() cannot be called from a running event loop",
+        ));
+    }
+    let Some(main) = args.pos.pop() else {
+        return Err(type_error("run() missing 1 required positional argument: 'main'"));
+    };
+    if downcast::<Coroutine>(&main).is_none() {
+        return Err(value_error(format!("a coroutine was expected, got {}", ix.repr(cx, &main)?)));
+    }
+    ix.running.set(true);
+    let task = ix.create_task(cx, main, None)?;
+    let r = task.completion.wait().await;
+    // The loop runs the round in which main's end is noticed, then stops.
+    yield_now().await;
+    let left: Vec<Rc<TaskObj>> = ix.tasks.borrow().iter().filter(|t| !t.done()).cloned().collect();
+    for t in &left {
+        t.cancel();
+    }
+    for t in &left {
+        t.completion.wait().await;
+    }
+    ix.running.set(false);
+    unsettle(r)
+}
+
+/// Makes the awaitable of `asyncio.sleep(delay, result)`.
+pub fn sleep(args: Args) -> PyResult<Value> {
+    let mut args = args;
+    let result = args.take_kw("result").or_else(|| (args.pos.len() > 1).then(|| args.pos.remove(1))).unwrap_or(Value::None);
+    let delay = args.pos.first().cloned().or_else(|| args.take_kw("delay")).ok_or_else(|| {
+        type_error("sleep() missing 1 required positional argument: 'delay'")
+    })?;
+    let d = super::ops::float(&delay).ok_or_else(|| {
+        type_error(format!(
+            "'<=' not supported between instances of '{}' and 'int'",
+            delay.type_name()
+        ))
+    })?;
+    if d.is_nan() {
+        return Err(value_error("Invalid delay: NaN (not a number)"));
+    }
+    Ok(Value::Native(Rc::new(Sleep { delay: d, result })))
+}
+
+/// A new future (`loop.create_future()`), named for the timeline.
+pub fn new_future(name: &str) -> Value {
+    Value::Native(Rc::new(FutureObj {
+        completion: Completion::default(),
+        name: Rc::from(name),
+    }))
+}
+
+/// `await asyncio.wait_for(...)` as an awaitable value.
+pub struct WaitFor {
+    aw: RefCell<Option<Value>>,
+    timeout: Value,
+}
+
+impl WaitFor {
+    pub fn new(aw: Value, timeout: Value) -> Value {
+        Value::Native(Rc::new(WaitFor {
+            aw: RefCell::new(Some(aw)),
+            timeout,
+        }))
+    }
+}
+
+impl Native for WaitFor {
+    fn type_name(&self) -> &str {
+        "coroutine"
+    }
+
+    fn repr(&self) -> String {
+        "<coroutine object wait_for>".into()
+    }
+
+    fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
+        Some(Box::pin(async move {
+            let aw = self
+                .aw
+                .borrow_mut()
+                .take()
+                .ok_or_else(|| error("RuntimeError", "cannot reuse already awaited coroutine"))?;
+            ix.wait_for(cx, aw, self.timeout.clone()).await
+        }))
+    }
+}
+
+/// Records a task's end for the event stream (used by `finish_lane`).
+pub fn end_kind(r: &PyResult<Value>) -> Option<EventKind> {
+    match r {
+        Ok(v) => Some(EventKind::Returned { value: v.repr() }),
+        Err(Unwind::Exc(e)) if exc::is_instance_of(e, "CancelledError") => Some(EventKind::Cancelled),
+        Err(Unwind::Exc(e)) => Some(EventKind::Failed { message: exc::summary(e) }),
+        Err(Unwind::Abort) => None,
+    }
+}
