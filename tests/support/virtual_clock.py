@@ -7,10 +7,17 @@
   to the next timer.
 * `time.sleep(n)` moves the clock forward by `n` and runs nothing else
   meanwhile, as a blocking call holds a real event loop.
+* `time.perf_counter()`, `time.monotonic()` and `time.time()` read the same
+  virtual clock as `loop.time()` (0.0 outside a running loop), so elapsed
+  times such as `time.perf_counter() - t0` are in virtual seconds.
 * Timers due at the same instant fire in the order they were created (on a
   real clock, the one created first would be due first).
+* Sockets are polled before the clock moves: loopback data already sent is
+  ready at the current instant. When no timer is pending, the loop waits for
+  a socket for up to a second of real time, then reports a deadlock.
 * Each printed line is written as `[t=T] TEXT`, with T the virtual time in
-  seconds formatted as `f"{round(t, 3):g}"`.
+  seconds formatted as `f"{round(t, 3):g}"`. A `print` call's text is split
+  on "\n" into whole lines: its `end=` is ignored.
 
 This is the CPython side of the parity tests: its output is compared with
 the headless transcript of the asynclings engine.
@@ -26,6 +33,9 @@ import sys
 import time
 
 _tickets = itertools.count()
+
+# Real seconds to wait for a socket when no timer is pending.
+_SOCKET_GRACE = 1.0
 
 
 class _Timer(asyncio.TimerHandle):
@@ -59,14 +69,19 @@ class _JumpingSelector(selectors.DefaultSelector):
 
     def select(self, timeout=None):
         loop = self.loop
-        if timeout is None and loop is not None and not loop._scheduled:
-            # Nothing is ready and no timer is pending: a real loop would
-            # hang here forever.
-            raise RuntimeError("deadlock: every task waits and no timer is pending")
         # Sockets first, at the current instant: loopback data sent already
         # is ready now. Only when nothing is ready does the clock move on.
         ready = super().select(0)
-        if ready or timeout is None or timeout <= 0 or loop is None:
+        if ready or loop is None or (timeout is not None and timeout <= 0):
+            return ready
+        if timeout is None:
+            # No timer is pending: only a socket can wake the loop. A peer on
+            # loopback answers at once, so a short real wait tells a task
+            # waiting for its peer from a deadlock, where a real loop would
+            # hang forever.
+            ready = super().select(_SOCKET_GRACE)
+            if not ready:
+                raise RuntimeError("deadlock: every task waits and no timer is pending")
             return ready
         if loop._scheduled:
             loop.clock = max(loop.clock, loop._scheduled[0]._when)
@@ -101,10 +116,13 @@ def _current_loop():
     return loop if isinstance(loop, VirtualClockLoop) else None
 
 
-def _stamp():
+def _virtual_now():
     loop = _current_loop()
-    t = loop.clock if loop is not None else 0.0
-    return f"{round(t, 3):g}"
+    return loop.clock if loop is not None else 0.0
+
+
+def _stamp():
+    return f"{round(_virtual_now(), 3):g}"
 
 
 _real_print = builtins.print
@@ -140,6 +158,9 @@ def main(argv):
         return 2
     builtins.print = _stamped_print
     time.sleep = _blocking_sleep
+    time.perf_counter = _virtual_now
+    time.monotonic = _virtual_now
+    time.time = _virtual_now
     asyncio.run = _run
     sys.argv = argv[1:]
     runpy.run_path(argv[1], run_name="__main__")

@@ -1,0 +1,11 @@
+# refuse: asyncio.Lock (not yet)
+import asyncio
+
+
+async def main():
+    lock = asyncio.Lock()
+    async with lock:
+        print("locked")
+
+
+asyncio.run(main())

@@ -1,0 +1,11 @@
+# refuse: asyncio.Queue (not yet)
+import asyncio
+
+
+async def main():
+    q = asyncio.Queue()
+    await q.put(1)
+    print(await q.get())
+
+
+asyncio.run(main())

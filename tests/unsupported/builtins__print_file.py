@@ -1,0 +1,9 @@
+# refuse: print(file=...)
+import asyncio
+
+
+async def main():
+    print("to stderr", file=None)
+
+
+asyncio.run(main())

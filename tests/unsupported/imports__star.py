@@ -1,0 +1,10 @@
+# refuse: star-import from asyncio import *
+from asyncio import *
+
+
+async def main():
+    await sleep(1)
+    print("slept")
+
+
+run(main())

@@ -1,0 +1,10 @@
+# refuse: import sys
+import asyncio
+import sys
+
+
+async def main():
+    print(sys.version)
+
+
+asyncio.run(main())

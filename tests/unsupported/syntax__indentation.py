@@ -1,0 +1,10 @@
+# refuse: indentation error
+import asyncio
+
+
+async def main():
+    print("one")
+      print("two")
+
+
+asyncio.run(main())

@@ -1,0 +1,4 @@
+# refuse: `return` outside a function
+import asyncio
+
+return 5
