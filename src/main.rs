@@ -2,7 +2,6 @@
 
 use asynclings::engine::{self, Limits, LiveRun, Outcome};
 use asynclings::lesson::{self, Lessons, LoadError};
-use asynclings::render;
 use clap::{Args, Parser, Subcommand};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -12,8 +11,17 @@ use std::time::Duration;
 /// Learn async programming in the terminal: lessons with Python (asyncio)
 /// and Rust (Tokio) listings and live demos that really run on Tokio.
 #[derive(Parser)]
-#[command(name = "asynclings", version, about, long_about = None)]
+#[command(
+    name = "asynclings",
+    version,
+    about,
+    long_about = None,
+    args_conflicts_with_subcommands = true
+)]
 struct Cli {
+    /// Open the lesson screen on this program (`.py`) or lesson (`.toml`).
+    #[arg(value_name = "FILE")]
+    file: Option<PathBuf>,
     /// Load the lessons of this folder instead of the built-in ones.
     #[arg(long, global = true, value_name = "DIR")]
     lessons: Option<PathBuf>,
@@ -91,8 +99,12 @@ fn load(dir: &Option<PathBuf>) -> Result<Lessons, LoadError> {
 
 fn run(cli: Cli) -> Result<ExitCode, LoadError> {
     let Some(command) = cli.command else {
+        if let Some(file) = &cli.file {
+            let lesson = lesson::load_file(file)?;
+            return Ok(asynclings_ui(Lessons { lessons: vec![lesson] }, true));
+        }
         let lessons = load(&cli.lessons)?;
-        return Ok(asynclings_ui(lessons));
+        return Ok(asynclings_ui(lessons, false));
     };
     match command {
         Command::List => {
@@ -108,9 +120,9 @@ fn run(cli: Cli) -> Result<ExitCode, LoadError> {
         Command::Show(args) => {
             let lesson = load(&cli.lessons)?.resolve(&args.lesson)?;
             let listing = if args.python {
-                render::python::render(&lesson.demo)
+                lesson.python_listing()
             } else {
-                render::rust::render(&lesson.demo)
+                lesson.rust_listing()
             };
             print!("{}", listing.text());
             Ok(ExitCode::SUCCESS)
@@ -201,14 +213,14 @@ fn outcome_code(outcome: &Outcome) -> ExitCode {
     }
 }
 
-fn asynclings_ui(lessons: Lessons) -> ExitCode {
+fn asynclings_ui(lessons: Lessons, open_first: bool) -> ExitCode {
     if !std::io::stdout().is_terminal() {
         eprintln!(
             "asynclings: the lesson screen needs a terminal; try `asynclings list` or `asynclings run <lesson> --headless`"
         );
         return ExitCode::FAILURE;
     }
-    match asynclings::ui::run(lessons) {
+    match asynclings::ui::run(lessons, open_first) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("asynclings: terminal error: {e}");

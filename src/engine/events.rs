@@ -85,6 +85,10 @@ pub enum EventKind {
     TimedOut,
     /// The lane printed a line.
     Printed { text: String },
+    /// The module code printed a line while no event loop ran (after
+    /// `asyncio.run` returned): the transcript stamps it `t=0`, as there is
+    /// no loop clock to read.
+    PrintedNoLoop { text: String },
     /// The lane failed with an error.
     Failed { message: String },
     /// The run ended early: a limit was reached or the demo deadlocked.
@@ -101,6 +105,7 @@ impl Event {
     pub fn transcript_line(&self) -> Option<String> {
         match &self.kind {
             EventKind::Printed { text } => Some(format!("[t={}] {text}", self.seconds())),
+            EventKind::PrintedNoLoop { text } => Some(format!("[t=0] {text}")),
             _ => None,
         }
     }
@@ -162,7 +167,9 @@ impl fmt::Display for Event {
             EventKind::Returned { value } => write!(f, "returned {value}")?,
             EventKind::Cancelled => f.write_str("cancelled")?,
             EventKind::TimedOut => f.write_str("timed out")?,
-            EventKind::Printed { text } => write!(f, "printed {text:?}")?,
+            EventKind::Printed { text } | EventKind::PrintedNoLoop { text } => {
+                write!(f, "printed {text:?}")?
+            }
             EventKind::Failed { message } => write!(f, "failed: {message}")?,
             EventKind::Aborted { reason } => write!(f, "run aborted: {reason}")?,
         }

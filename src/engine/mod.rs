@@ -73,7 +73,9 @@ impl Report {
         self.events
             .iter()
             .filter_map(|e| match &e.kind {
-                EventKind::Printed { text } => Some(text.as_str()),
+                EventKind::Printed { text } | EventKind::PrintedNoLoop { text } => {
+                    Some(text.as_str())
+                }
                 _ => None,
             })
             .collect()

@@ -9,6 +9,7 @@ pub mod quiz;
 use crate::demo::ast::Demo;
 use crate::engine::Script;
 use crate::program::Program;
+use crate::render::{self, Listing};
 use diagnostic::{LessonError, LessonErrors};
 use include_dir::{Dir, include_dir};
 use std::path::{Path, PathBuf};
@@ -82,6 +83,22 @@ impl RunFact {
 }
 
 impl Lesson {
+    /// The Python listing: the program's source, or the demo rendered.
+    pub fn python_listing(&self) -> Listing {
+        match &self.program {
+            Some(p) => render::python::source_listing(p),
+            None => render::python::render(&self.demo),
+        }
+    }
+
+    /// The Rust listing translated from the demo.
+    pub fn rust_listing(&self) -> Listing {
+        match &self.program {
+            Some(p) => render::rust::render_program(p),
+            None => render::rust::render(&self.demo),
+        }
+    }
+
     /// What the engine runs for this lesson.
     pub fn script(&self) -> Script {
         match &self.program {

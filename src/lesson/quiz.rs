@@ -40,7 +40,7 @@ impl Quiz {
 /// Runs the lesson's demo and checks that every quiz answered by the run
 /// has its answer among its choices, and that the demo finishes.
 pub fn check_quizzes(lesson: &Lesson) -> Vec<LessonError> {
-    let report = engine::run_headless(&lesson.demo, &Limits::default());
+    let report = engine::run_headless(lesson.script(), &Limits::default());
     let mut errors = Vec::new();
     if report.outcome != Outcome::Finished {
         let why = match &report.outcome {
@@ -101,7 +101,7 @@ from_run = "line_count"
     #[test]
     fn answers_come_from_the_run() {
         let lesson = crate::lesson::parse("quiz.toml", LESSON).unwrap();
-        let report = engine::run_headless(&lesson.demo, &Limits::default());
+        let report = engine::run_headless(lesson.script(), &Limits::default());
         assert_eq!(lesson.quizzes[0].correct_choice(&report), Ok(1));
         assert_eq!(lesson.quizzes[1].correct_choice(&report), Ok(1));
         assert_eq!(

@@ -30,6 +30,20 @@ use crate::demo::value::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Renders `demo` as a complete Tokio program.
+/// The Rust listing of a Python program, or a comment saying why it has
+/// none.
+pub fn render_program(program: &crate::program::Program) -> Listing {
+    let line = 1;
+    let _ = program;
+    Listing {
+        lines: vec![
+            "// The Tokio translation of this program is not available: the Rust".to_string(),
+            format!("// renderer does not translate Python programs yet (line {line})."),
+        ],
+        ..Listing::default()
+    }
+}
+
 pub fn render(demo: &Demo) -> Listing {
     let types = Types::infer(demo);
     let mut r = Renderer::new(demo, &types);

@@ -8,7 +8,7 @@ use super::theme::Theme;
 use super::timeline::Timeline;
 use crate::engine::{Event, Limits, LiveRun, Outcome};
 use crate::lesson::Lesson;
-use crate::render::{self, Listing};
+use crate::render::Listing;
 use crossterm::event::{
     Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind,
 };
@@ -108,8 +108,8 @@ impl LessonState {
     fn new(index: usize, lesson: &Lesson, theme: &Theme, lang: Lang, speed: f64) -> LessonState {
         LessonState {
             index,
-            python: render::python::render(&lesson.demo),
-            rust: render::rust::render(&lesson.demo),
+            python: lesson.python_listing(),
+            rust: lesson.rust_listing(),
             lang,
             prose: markdown::render(&lesson.text, theme),
             prose_scroll: 0,
@@ -161,7 +161,7 @@ impl LessonState {
         self.cursor = None;
         self.detail = false;
         self.run = Some(LiveRun::start(
-            &lesson.demo,
+            lesson.script(),
             &Limits::default(),
             self.speed,
             paused,

@@ -59,12 +59,15 @@ pub fn run_app<B: Backend>(
 }
 
 /// Opens the UI on the real terminal; returns when the learner quits.
-pub fn run(lessons: crate::lesson::Lessons) -> std::io::Result<()> {
+/// With `open_first`, the first lesson's screen opens at once (a program
+/// named on the command line); otherwise the lesson open last reopens.
+pub fn run(lessons: crate::lesson::Lessons, open_first: bool) -> std::io::Result<()> {
     let progress = progress::Progress::load(progress::Progress::default_path());
     let last = progress.last.clone();
     let mut app = App::new(lessons.lessons, progress, theme::Theme::from_env());
-    // Reopen the lesson the learner had open last.
-    if let Some(i) = last.and_then(|id| app.lessons.iter().position(|l| l.id == id)) {
+    if open_first {
+        app.open(0);
+    } else if let Some(i) = last.and_then(|id| app.lessons.iter().position(|l| l.id == id)) {
         app.open(i);
     }
     let mut guard = terminal::Guard::new()?;

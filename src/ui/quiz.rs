@@ -21,12 +21,12 @@ impl AnswerKey {
     /// Starts the headless run that answers the lesson's quizzes.
     pub fn compute(lesson: &Lesson) -> AnswerKey {
         let (tx, rx) = mpsc::channel();
-        let demo = lesson.demo.clone();
+        let script = lesson.script();
         let quizzes = lesson.quizzes.clone();
         std::thread::Builder::new()
             .name("asynclings-quiz".into())
             .spawn(move || {
-                let report = engine::run_headless(&demo, &Limits::default());
+                let report = engine::run_headless(script, &Limits::default());
                 let answers = quizzes.iter().map(|q| q.correct_choice(&report)).collect();
                 let _ = tx.send(answers);
             })

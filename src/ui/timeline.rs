@@ -214,7 +214,9 @@ impl Timeline {
             return;
         }
         match &e.kind {
-            EventKind::Printed { text } => self.output.push((t, e.lane, text.clone())),
+            EventKind::Printed { text } | EventKind::PrintedNoLoop { text } => {
+                self.output.push((t, e.lane, text.clone()))
+            }
             EventKind::Aborted { reason } => self.aborted = Some(reason.clone()),
             _ => {}
         }

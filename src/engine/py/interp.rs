@@ -42,6 +42,8 @@ pub struct Interp {
     pub depth: Cell<u32>,
     /// The running event loop, once `asyncio.run` has started.
     pub running: Cell<bool>,
+    /// `asyncio.run` has returned: no loop clock runs.
+    pub loop_closed: Cell<bool>,
     /// Bytes printed so far.
     pub printed: Cell<usize>,
     /// The virtual clock as CPython's loop keeps it: a float of seconds,
@@ -110,6 +112,7 @@ impl Interp {
             task_counter: Cell::new(0),
             depth: Cell::new(0),
             running: Cell::new(false),
+            loop_closed: Cell::new(false),
             printed: Cell::new(0),
             vclock: Cell::new(0.0),
             module_task: TaskObj::new(Rc::from("<module>"), 0, Value::None),

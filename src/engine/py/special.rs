@@ -69,8 +69,17 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
                     MAX_OUTPUT >> 20
                 )));
             }
+            let off_loop = ix.loop_closed.get();
             for line in text.split('\n') {
-                ix.emit(f, EventKind::Printed { text: line.to_string() });
+                let text = line.to_string();
+                ix.emit(
+                    f,
+                    if off_loop {
+                        EventKind::PrintedNoLoop { text }
+                    } else {
+                        EventKind::Printed { text }
+                    },
+                );
             }
             Ok(Value::None)
         }

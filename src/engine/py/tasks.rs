@@ -848,6 +848,8 @@ pub async fn asyncio_run(ix: &Interp, cx: &Frame, mut args: Args) -> PyResult<Va
         t.completion.wait().await;
     }
     ix.running.set(false);
+    ix.loop_closed.set(true);
+    ix.vclock.set(0.0);
     unsettle(r)
 }
 

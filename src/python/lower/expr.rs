@@ -276,13 +276,15 @@ impl Lowerer {
                 {
                     self.check_member(m, a.attr.as_str(), a.attr.range);
                 }
-                if a.attr.as_str().starts_with("__")
-                    && !matches!(a.attr.as_str(), "__name__" | "__class__" | "__init__" | "__qualname__")
-                {
+                if matches!(
+                    a.attr.as_str(),
+                    "__dict__" | "__globals__" | "__code__" | "__builtins__" | "__closure__"
+                        | "__subclasses__" | "__mro__" | "__bases__" | "__traceback__" | "__frame__"
+                ) {
                     self.refuse(
                         a.attr.range,
                         format!("the attribute '{}' is not supported", a.attr.as_str()),
-                        "special attributes other than __name__, __class__ and __init__ are not available",
+                        "a demo reaches its objects through their own attributes and methods",
                     );
                 }
                 let v = self.expr(&a.value);
