@@ -4,6 +4,7 @@
 pub mod demo;
 pub mod engine;
 pub mod lesson;
+pub mod memory;
 pub mod program;
 pub mod python;
 pub mod render;

@@ -76,8 +76,10 @@ struct ShowArgs {
 /// A run allocates many small task states and events from the demo thread,
 /// where glibc's allocator grows a per-thread arena page by page; mimalloc
 /// runs the 100k-task benchmark about twice as fast.
+/// Counting the bytes held gives every run one memory budget.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: asynclings::memory::Counting<mimalloc::MiMalloc> =
+    asynclings::memory::Counting(mimalloc::MiMalloc);
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

@@ -37,6 +37,9 @@ pub struct Limits {
     pub max_depth: u32,
     /// Statements executed in all.
     pub max_steps: u64,
+    /// Bytes the whole process may hold while a demo runs (see
+    /// [`crate::memory`]).
+    pub max_memory: usize,
 }
 
 impl Default for Limits {
@@ -48,6 +51,7 @@ impl Default for Limits {
             max_iterations: 100_000,
             max_depth: 100,
             max_steps: 2_000_000,
+            max_memory: 768 << 20,
         }
     }
 }

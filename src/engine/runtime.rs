@@ -211,6 +211,12 @@ impl Shared {
         if self.aborted.borrow().is_some() {
             return Err(Interrupt::Abort);
         }
+        if n % 64 == 0 && crate::memory::live_bytes() > self.limits.max_memory {
+            return Err(self.abort(format!(
+                "the demo's values take more than {} MiB (limit: memory)",
+                self.limits.max_memory >> 20
+            )));
+        }
         Ok(())
     }
 

@@ -131,7 +131,7 @@ impl Interp {
             Err(Unwind::Exc(e)) => EventKind::Failed {
                 message: super::exc::summary(e),
             },
-            Err(Unwind::Abort) => return,
+            Err(Unwind::Abort | Unwind::Limit(_)) => return,
         };
         self.shared.emit(lane, None, kind);
     }

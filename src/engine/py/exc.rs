@@ -13,6 +13,14 @@ pub enum Unwind {
     Exc(Value),
     /// The run is over: a limit was reached. Nothing catches it.
     Abort,
+    /// A limit was reached where the run's state is out of reach (an
+    /// operation on values); the statement running ends the run with it.
+    Limit(String),
+}
+
+/// Ends the run: `message` names the limit.
+pub fn limit(message: impl Into<String>) -> Unwind {
+    Unwind::Limit(message.into())
 }
 
 pub type PyResult<T> = Result<T, Unwind>;
@@ -115,6 +123,12 @@ pub fn instance(class: Rc<Class>, args: Vec<Value>) -> Value {
 
 /// A built-in exception with a message, ready to raise.
 pub fn error(name: &str, message: impl Into<String>) -> Unwind {
+    Unwind::Exc(new_error(name, message))
+}
+
+/// A new instance of the built-in exception class `name` (an empty message
+/// gives no args).
+pub fn new_error(name: &str, message: impl Into<String>) -> Value {
     let class = class(name).unwrap_or_else(|| class("RuntimeError").expect("RuntimeError exists"));
     let message: String = message.into();
     let args = if message.is_empty() {
@@ -122,7 +136,7 @@ pub fn error(name: &str, message: impl Into<String>) -> Unwind {
     } else {
         vec![Value::str(&message)]
     };
-    Unwind::Exc(instance(class, args))
+    instance(class, args)
 }
 
 /// `TypeError(message)`.

@@ -26,6 +26,13 @@ impl Interp {
     }
 
     async fn exec(&self, f: &Frame, s: &Stmt) -> PyResult<Flow> {
+        match self.exec_stmt(f, s).await {
+            Err(Unwind::Limit(reason)) => Err(self.abort(reason)),
+            other => other,
+        }
+    }
+
+    async fn exec_stmt(&self, f: &Frame, s: &Stmt) -> PyResult<Flow> {
         self.step()?;
         f.stmt.set(s.id);
         f.at.set(s.span.start);

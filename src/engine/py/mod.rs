@@ -52,6 +52,10 @@ pub async fn run(program: Arc<Program>, shared: Rc<Shared>) -> Outcome {
     match result {
         Ok(_) => Outcome::Finished,
         Err(Unwind::Exc(e)) => Outcome::Failed(traceback(&program, &e)),
+        Err(Unwind::Limit(reason)) => {
+            shared.abort(reason.clone());
+            Outcome::Aborted(reason)
+        }
         Err(Unwind::Abort) => Outcome::Aborted(shared.aborted().unwrap_or_default()),
     }
 }

@@ -170,10 +170,9 @@ pub fn binop_error(op: BinOp, a: &Value, b: &Value) -> super::exc::Unwind {
 
 fn check_len(n: usize) -> PyResult<()> {
     if n > MAX_ITEMS * 10 {
-        return Err(error(
-            "MemoryError",
-            format!("the value would hold {n} items (limit: value size)"),
-        ));
+        return Err(super::exc::limit(format!(
+            "the demo would build a value of {n} items (limit: value size)"
+        )));
     }
     Ok(())
 }
@@ -182,9 +181,8 @@ fn repeat(seq: &Value, n: &Value) -> PyResult<Value> {
     let count = match big(n).and_then(|b| b.to_i64()) {
         Some(c) => c.max(0) as usize,
         None => {
-            return Err(error(
-                "MemoryError",
-                "the repeated value is too big (limit: value size)",
+            return Err(super::exc::limit(
+                "the demo would repeat a value more times than fit in memory (limit: value size)",
             ));
         }
     };
@@ -417,10 +415,7 @@ fn big_arith(op: BinOp, x: &BigInt, y: &BigInt) -> PyResult<Value> {
 }
 
 fn too_big() -> super::exc::Unwind {
-    error(
-        "MemoryError",
-        "the integer would have more than 4 million bits (limit: value size)",
-    )
+    super::exc::limit("the demo would build an integer of more than 4 million bits (limit: value size)")
 }
 
 /// `-x`, `+x`, `~x` for numbers.

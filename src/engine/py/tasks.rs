@@ -12,7 +12,7 @@ use super::exc::{self, PyResult, Unwind, error, type_error, value_error};
 use super::interp::{Frame, Interp};
 use super::native::{Args, Native, Step, downcast};
 use super::value::Value;
-use crate::engine::events::{EventKind, LaneId, LaneKind, WaitOn};
+use crate::engine::events::{LaneId, LaneKind, WaitOn};
 use crate::engine::runtime::{Probe, yield_now};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -98,7 +98,7 @@ fn settled(r: PyResult<Value>) -> Option<Settled> {
     match r {
         Ok(v) => Some(Settled::Value(v)),
         Err(Unwind::Exc(e)) => Some(Settled::Raised(e)),
-        Err(Unwind::Abort) => None,
+        Err(Unwind::Abort | Unwind::Limit(_)) => None,
     }
 }
 
@@ -269,10 +269,7 @@ impl Cancel for FutureObj {
 }
 
 fn cancelled_value() -> Value {
-    match exc::cancelled() {
-        Unwind::Exc(e) => e,
-        Unwind::Abort => Value::None,
-    }
+    exc::new_error("CancelledError", "")
 }
 
 impl Native for FutureObj {
@@ -781,7 +778,7 @@ impl Interp {
                 self.cancel_and_wait(cx, &task).await?;
                 Err(Unwind::Exc(e))
             }
-            Err(Unwind::Abort) => Err(Unwind::Abort),
+            Err(other) => Err(other),
         }
     }
 
@@ -789,10 +786,7 @@ impl Interp {
         match task.completion.result().expect("done") {
             r if is_cancel(&r) => {
                 let Settled::Raised(cause) = r else { unreachable!() };
-                let e = match error("TimeoutError", "") {
-                    Unwind::Exc(e) => e,
-                    other => return Err(other),
-                };
+                let e = exc::new_error("TimeoutError", "");
                 if let Some(state) = exc::state(&e) {
                     *state.cause.borrow_mut() = Some(cause);
                     state.suppress_context.set(true);
@@ -916,12 +910,3 @@ impl Native for WaitFor {
     }
 }
 
-/// Records a task's end for the event stream (used by `finish_lane`).
-pub fn end_kind(r: &PyResult<Value>) -> Option<EventKind> {
-    match r {
-        Ok(v) => Some(EventKind::Returned { value: v.repr() }),
-        Err(Unwind::Exc(e)) if exc::is_instance_of(e, "CancelledError") => Some(EventKind::Cancelled),
-        Err(Unwind::Exc(e)) => Some(EventKind::Failed { message: exc::summary(e) }),
-        Err(Unwind::Abort) => None,
-    }
-}
