@@ -128,3 +128,30 @@ fn ctrl_c_quits_and_restores() {
     s.wait_exit();
     s.assert_restored();
 }
+
+/// Closing the terminal (a closed window, `tmux kill-session`, a dropped
+/// SSH connection) ends the program; it used to read the dead terminal in a
+/// loop forever.
+#[test]
+fn a_hung_up_terminal_ends_the_program() {
+    let mut s = start("hangup");
+    s.wait_for("asynclings — 1 lessons");
+    s.hang_up();
+    // A generous deadline: the program notices at once.
+    let status = s.wait_exit_within(std::time::Duration::from_secs(10));
+    assert_eq!(status.signal(), None, "killed by a signal: {status:?}");
+}
+
+/// The same while a demo animates the screen.
+#[test]
+fn a_hung_up_terminal_ends_a_running_demo() {
+    let mut s = start("hangup-running");
+    s.wait_for("asynclings — 1 lessons");
+    s.press("\r");
+    s.press("---");
+    s.press(" ");
+    s.wait_for("▶ running");
+    s.hang_up();
+    let status = s.wait_exit_within(std::time::Duration::from_secs(10));
+    assert_eq!(status.signal(), None, "killed by a signal: {status:?}");
+}

@@ -1,6 +1,7 @@
 //! Terminal setup and restore: raw mode, alternate screen, mouse capture.
-//! Restored by a Drop guard, by a panic hook, and on Ctrl-C (a key in raw
-//! mode) and SIGTERM (a flag the main loop checks).
+//! Restored by a Drop guard and by a panic hook; signals reach the UI loop
+//! through [`super::input`], which also restores the terminal itself if the
+//! loop does not end soon after one.
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
@@ -10,9 +11,7 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
-use std::sync::Arc;
 use std::sync::Once;
-use std::sync::atomic::AtomicBool;
 
 /// Puts the terminal back as it was; safe to call more than once.
 pub fn restore() {
@@ -28,8 +27,6 @@ pub fn restore() {
 /// The terminal in UI mode; restores it when dropped.
 pub struct Guard {
     pub terminal: Terminal<CrosstermBackend<Stdout>>,
-    /// Set by SIGTERM, SIGINT or SIGHUP.
-    pub signalled: Arc<AtomicBool>,
 }
 
 impl Guard {
@@ -47,14 +44,6 @@ impl Guard {
                 previous(info);
             }));
         });
-        let signalled = Arc::new(AtomicBool::new(false));
-        for sig in [
-            signal_hook::consts::SIGTERM,
-            signal_hook::consts::SIGINT,
-            signal_hook::consts::SIGHUP,
-        ] {
-            signal_hook::flag::register(sig, signalled.clone())?;
-        }
         enable_raw_mode()?;
         let mut stdout = io::stdout();
         if let Err(e) = execute!(stdout, EnterAlternateScreen, EnableMouseCapture) {
@@ -68,10 +57,7 @@ impl Guard {
                 return Err(e);
             }
         };
-        Ok(Guard {
-            terminal,
-            signalled,
-        })
+        Ok(Guard { terminal })
     }
 }
 

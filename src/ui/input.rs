@@ -1,0 +1,238 @@
+//! The UI's input: terminal events, the signals that end the UI, and the
+//! terminal going away, as one stream of [`Input`]s read by the UI thread.
+//!
+//! Three threads feed it, so the UI thread only ever waits on a channel:
+//!
+//! - a reader calls `crossterm::event::read` and forwards each event, or the
+//!   error that ends reading;
+//! - a hang-up watcher blocks in `poll(2)` on the terminal asking for no
+//!   events at all, so it wakes only on `POLLHUP`/`POLLERR`: the window was
+//!   closed, `tmux kill-session`, a dropped SSH connection. Crossterm reads
+//!   the end-of-file of a hung-up terminal in a loop that never returns, so
+//!   the reader cannot be relied on to notice;
+//! - a signal watcher forwards SIGTERM, SIGINT and SIGHUP. If the UI has not
+//!   finished [`GRACE`] after one (whatever it is stuck in), the watcher
+//!   restores the terminal and exits the process with `128 + signal`.
+
+use crossterm::event::Event;
+use rustix::event::{PollFd, PollFlags, Timespec};
+use std::io;
+use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
+use std::os::unix::net::UnixStream;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::Duration;
+
+/// How long the UI has to end by itself after a signal before the process
+/// is ended for it.
+pub const GRACE: Duration = Duration::from_secs(2);
+
+/// What the UI thread is told.
+#[derive(Debug)]
+pub enum Input {
+    /// A key, mouse or resize event.
+    Term(Event),
+    /// SIGTERM, SIGINT or SIGHUP arrived (its number).
+    Signal(i32),
+    /// The terminal can no longer be read: hung up, or a read error.
+    Gone(String),
+}
+
+/// What `poll(2)` says about a terminal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Probe {
+    /// Hung up or in error: it will never be read again.
+    HungUp,
+    /// Nothing happened within the time given.
+    Quiet,
+    /// The other descriptor (a stop signal) became readable or closed.
+    Stopped,
+    /// This descriptor cannot be polled (macOS cannot poll a tty device).
+    Unsupported,
+}
+
+/// Waits up to `timeout` (`None`: forever) for `tty` to hang up, or for
+/// `stop` to become readable. Asks for no input events, so bytes waiting
+/// to be read do not wake it.
+pub fn watch_hang_up(
+    tty: BorrowedFd<'_>,
+    stop: Option<BorrowedFd<'_>>,
+    timeout: Option<Duration>,
+) -> Probe {
+    // A timeout too long for a timespec waits forever.
+    let timeout = timeout.and_then(|t| Timespec::try_from(t).ok());
+    loop {
+        let mut fds = vec![PollFd::from_borrowed_fd(tty, PollFlags::empty())];
+        if let Some(stop) = stop {
+            fds.push(PollFd::from_borrowed_fd(stop, PollFlags::IN));
+        }
+        match rustix::event::poll(&mut fds, timeout.as_ref()) {
+            Ok(_) => {}
+            Err(rustix::io::Errno::INTR) => continue,
+            Err(_) => return Probe::Unsupported,
+        }
+        let tty = fds[0].revents();
+        if tty.contains(PollFlags::NVAL) {
+            return Probe::Unsupported;
+        }
+        if tty.intersects(PollFlags::HUP | PollFlags::ERR) {
+            return Probe::HungUp;
+        }
+        if fds.get(1).is_some_and(|s| !s.revents().is_empty()) {
+            return Probe::Stopped;
+        }
+        return Probe::Quiet;
+    }
+}
+
+/// The input threads; dropping it tells the signal watcher the UI is over.
+pub struct TermInput {
+    rx: Receiver<Input>,
+    /// A descriptor of the terminal, for [`TermInput::hung_up`].
+    tty: Option<OwnedFd>,
+    signals: signal_hook::iterator::Handle,
+    /// Closed on drop: ends the hang-up watcher and the signal grace wait.
+    _stop: UnixStream,
+}
+
+impl TermInput {
+    /// Starts the threads. Call before the terminal enters raw mode, so a
+    /// signal is never missed while the terminal is in UI mode.
+    pub fn start() -> io::Result<TermInput> {
+        let (tx, rx) = mpsc::channel();
+        let (stop, stop_rx) = UnixStream::pair()?;
+        let tty = open_tty().ok();
+
+        let signals = signal_watcher(tx.clone(), stop_rx.try_clone()?)?;
+
+        if let Some(fd) = tty.as_ref().map(OwnedFd::try_clone).transpose()? {
+            let tx = tx.clone();
+            let stop_rx = stop_rx.try_clone()?;
+            std::thread::Builder::new()
+                .name("hang-up watcher".into())
+                .spawn(move || {
+                    if watch_hang_up(fd.as_fd(), Some(stop_rx.as_fd()), None) == Probe::HungUp {
+                        let _ = tx.send(Input::Gone("the terminal hung up".into()));
+                    }
+                })?;
+        }
+
+        std::thread::Builder::new()
+            .name("terminal reader".into())
+            .spawn(move || {
+                loop {
+                    let input = match crossterm::event::read() {
+                        Ok(event) => Input::Term(event),
+                        Err(e) => Input::Gone(format!("cannot read the terminal: {e}")),
+                    };
+                    let gone = matches!(input, Input::Gone(_));
+                    if tx.send(input).is_err() || gone {
+                        return;
+                    }
+                }
+            })?;
+
+        Ok(TermInput {
+            rx,
+            tty,
+            signals,
+            _stop: stop,
+        })
+    }
+
+    /// The next input, waiting up to `wait`; `None` if there was none.
+    pub fn next(&self, wait: Duration) -> Option<Input> {
+        match self.rx.recv_timeout(wait) {
+            Ok(input) => Some(input),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => Some(Input::Gone("terminal input ended".into())),
+        }
+    }
+
+    /// Whether the terminal has hung up (checked now, without waiting).
+    pub fn hung_up(&self) -> bool {
+        self.tty
+            .as_ref()
+            .is_some_and(|t| watch_hang_up(t.as_fd(), None, Some(Duration::ZERO)) == Probe::HungUp)
+    }
+}
+
+impl Drop for TermInput {
+    fn drop(&mut self) {
+        self.signals.close();
+    }
+}
+
+/// The terminal crossterm reads: standard input if it is one, or `/dev/tty`.
+fn open_tty() -> io::Result<OwnedFd> {
+    use std::io::IsTerminal;
+    if io::stdin().is_terminal() {
+        io::stdin().as_fd().try_clone_to_owned()
+    } else {
+        Ok(std::fs::File::open("/dev/tty")?.into())
+    }
+}
+
+/// Forwards the first SIGTERM, SIGINT or SIGHUP; ends the process if the UI
+/// is still running [`GRACE`] later (`stop` readable or closed: it ended).
+fn signal_watcher(
+    tx: Sender<Input>,
+    stop: UnixStream,
+) -> io::Result<signal_hook::iterator::Handle> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])?;
+    let handle = signals.handle();
+    std::thread::Builder::new()
+        .name("signal watcher".into())
+        .spawn(move || {
+            let Some(signal) = signals.forever().next() else {
+                return;
+            };
+            let _ = tx.send(Input::Signal(signal));
+            let mut byte = [0u8];
+            let _ = stop.set_read_timeout(Some(GRACE));
+            match io::Read::read(&mut &stop, &mut byte) {
+                // Closed or written: the UI ended by itself.
+                Ok(_) => {}
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(_) => {
+                    super::terminal::restore();
+                    std::process::exit(128 + signal);
+                }
+            }
+        })?;
+    Ok(handle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_closed_writer_is_a_hang_up_and_waiting_bytes_are_not() {
+        let (reader, mut writer) = std::io::pipe().unwrap();
+        let reader: OwnedFd = reader.into();
+        let short = Some(Duration::from_millis(20));
+        assert_eq!(watch_hang_up(reader.as_fd(), None, short), Probe::Quiet);
+        io::Write::write_all(&mut writer, b"q").unwrap();
+        assert_eq!(watch_hang_up(reader.as_fd(), None, short), Probe::Quiet);
+        drop(writer);
+        let generous = Some(Duration::from_secs(10));
+        assert_eq!(watch_hang_up(reader.as_fd(), None, generous), Probe::HungUp);
+    }
+
+    #[test]
+    fn closing_the_stop_end_wakes_the_watcher() {
+        let (reader, _writer) = std::io::pipe().unwrap();
+        let reader: OwnedFd = reader.into();
+        let (stop, stop_rx) = UnixStream::pair().unwrap();
+        let watcher = std::thread::spawn(move || {
+            watch_hang_up(
+                reader.as_fd(),
+                Some(stop_rx.as_fd()),
+                Some(Duration::from_secs(10)),
+            )
+        });
+        drop(stop);
+        assert_eq!(watcher.join().unwrap(), Probe::Stopped);
+    }
+}
