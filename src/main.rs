@@ -205,7 +205,7 @@ fn asynclings_ui(lessons: Lessons) -> ExitCode {
         return ExitCode::FAILURE;
     }
     match asynclings::ui::run(lessons) {
-        Ok(_ended) => ExitCode::SUCCESS,
+        Ok(ended) => ExitCode::from(ended.exit_code()),
         Err(e) => {
             eprintln!("asynclings: terminal error: {e}");
             ExitCode::FAILURE

@@ -116,9 +116,14 @@ impl TermInput {
                 })?;
         }
 
+        let (ready_tx, ready) = mpsc::channel();
         std::thread::Builder::new()
             .name("terminal reader".into())
             .spawn(move || {
+                // Crossterm starts watching for resizes (SIGWINCH) when first
+                // asked for events; before the UI draws, so none is missed.
+                let _ = crossterm::event::poll(Duration::ZERO);
+                let _ = ready_tx.send(());
                 loop {
                     let input = match crossterm::event::read() {
                         Ok(event) => Input::Term(event),
@@ -130,6 +135,9 @@ impl TermInput {
                     }
                 }
             })?;
+        // Bounded: on a terminal hung up already, the poll above never
+        // returns, and the hang-up watcher ends the UI.
+        let _ = ready.recv_timeout(Duration::from_secs(1));
 
         Ok(TermInput {
             rx,

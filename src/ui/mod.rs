@@ -112,7 +112,7 @@ pub fn run(lessons: crate::lesson::Lessons) -> std::io::Result<Ended> {
             }
         }
     };
-    let result = run_app(&mut guard.terminal, &mut app, &mut input);
+    let result = run_app(guard.terminal(), &mut app, &mut input);
     // A draw that failed because the terminal hung up is no terminal error.
     let ended = match (result, ended) {
         (_, Some(ended)) => Ok(ended),

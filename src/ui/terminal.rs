@@ -26,7 +26,8 @@ pub fn restore() {
 
 /// The terminal in UI mode; restores it when dropped.
 pub struct Guard {
-    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+    /// Always `Some` until dropped.
+    terminal: Option<Terminal<CrosstermBackend<Stdout>>>,
 }
 
 impl Guard {
@@ -57,12 +58,29 @@ impl Guard {
                 return Err(e);
             }
         };
-        Ok(Guard { terminal })
+        Ok(Guard {
+            terminal: Some(terminal),
+        })
+    }
+
+    /// The ratatui terminal to draw on.
+    pub fn terminal(&mut self) -> &mut Terminal<CrosstermBackend<Stdout>> {
+        self.terminal
+            .as_mut()
+            .expect("the terminal lives as long as the guard")
     }
 }
 
 impl Drop for Guard {
     fn drop(&mut self) {
         restore();
+        if let Some(mut terminal) = self.terminal.take()
+            && terminal.show_cursor().is_err()
+        {
+            // The terminal is gone. Dropped, ratatui's `Terminal` would try
+            // to show the cursor again and print the failure to stderr,
+            // which is the same dead terminal: printing there panics.
+            std::mem::forget(terminal);
+        }
     }
 }

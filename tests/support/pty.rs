@@ -91,22 +91,26 @@ impl Session {
     pub fn hang_up(&mut self) {
         self.release.store(true, Ordering::SeqCst);
         // The reader is blocked in a read: a resize makes the program draw,
-        // which wakes the reader, which then drops its handle.
-        let taller = PtySize {
-            rows: self.size.rows + 1,
-            ..self.size
-        };
-        if let Some(master) = &self.master {
-            master.resize(taller).unwrap();
-        }
+        // which wakes the reader, which then drops its handle. The size
+        // changes back and forth until the reader is done, in case the
+        // program misses one.
         let start = Instant::now();
         let reader = self.reader.take().expect("hung up once");
-        while !reader.is_finished() {
+        for rows in [self.size.rows + 1, self.size.rows].into_iter().cycle() {
+            if let Some(master) = &self.master {
+                master.resize(PtySize { rows, ..self.size }).unwrap();
+            }
+            let asked = Instant::now();
+            while !reader.is_finished() && asked.elapsed() < Duration::from_millis(500) {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            if reader.is_finished() {
+                break;
+            }
             assert!(
                 start.elapsed() < Duration::from_secs(20),
-                "the program drew nothing after a resize"
+                "the program drew nothing after resizes"
             );
-            std::thread::sleep(Duration::from_millis(10));
         }
         reader.join().unwrap();
         self.writer = None;
