@@ -402,7 +402,8 @@ impl App {
             self.list.selected = pos;
         }
         self.progress.last = Some(self.lessons[index].id.clone());
-        self.progress.save();
+        // A failure is shown in the status line.
+        let _ = self.progress.save();
         if !self.lessons[index].quizzes.is_empty() {
             self.answer_keys
                 .entry(index)
@@ -469,7 +470,7 @@ impl App {
                     right: right == picked,
                 },
             );
-            self.progress.save();
+            let _ = self.progress.save();
         }
         if let Some(panel) = self.lesson.as_mut().and_then(|l| l.quiz.as_mut()) {
             panel.phase = Phase::Revealed { picked, correct };
@@ -560,6 +561,8 @@ impl App {
             Msg::Tick => self.tick(),
             Msg::Mouse(m) => self.mouse(m),
             Msg::Key(k) => {
+                // A notice about the progress file is shown until a key.
+                self.progress.notice = None;
                 if k.modifiers.contains(KeyModifiers::CONTROL)
                     && matches!(k.code, KeyCode::Char('c') | KeyCode::Char('q'))
                 {
@@ -592,7 +595,7 @@ impl App {
         if finished && lesson.status == RunStatus::Finished(Outcome::Finished) {
             let id = self.lessons[lesson.index].id.clone();
             if self.progress.done.insert(id) {
-                self.progress.save();
+                let _ = self.progress.save();
             }
         }
         if finished {

@@ -61,7 +61,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
     frame.render_widget(Paragraph::new(lines), inner);
 
-    let bar = if app.list.filtering {
+    let bar = if let Some(warning) = super::status::progress_warning(app) {
+        Line::from(Span::styled(format!(" ⚠ {warning}"), theme.error()))
+    } else if app.list.filtering {
         Line::from(vec![
             Span::styled(" / ", theme.selected()),
             Span::raw(format!(" {}▏", app.list.filter)),
