@@ -5,4 +5,5 @@ pub mod demo;
 pub mod engine;
 pub mod lesson;
 pub mod render;
+pub mod sanitize;
 pub mod ui;

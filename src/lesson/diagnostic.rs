@@ -1,7 +1,14 @@
 //! Errors in lesson files: where (`file:line:col`), what is wrong, what is expected.
+//!
+//! A report quotes the file, and the file is anyone's text: what the
+//! report shows (file name, quoted lines, message, help) passes through
+//! [`crate::sanitize::for_terminal`], the quoted lines with the error's
+//! place moved to match.
 
+use crate::sanitize::for_terminal;
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 use std::fmt;
 use std::ops::Range;
@@ -14,7 +21,6 @@ pub struct LessonError {
     pub file: String,
     /// The whole text of the file, so the report can quote it.
     pub source: Arc<str>,
-    named: NamedSource<Arc<str>>,
     /// Byte range of the offending text.
     pub span: Range<usize>,
     /// What is wrong.
@@ -35,7 +41,6 @@ impl LessonError {
         LessonError {
             file: file.to_string(),
             source: source.clone(),
-            named: NamedSource::new(file, source.clone()),
             span,
             message: message.into(),
             help,
@@ -98,10 +103,152 @@ impl LessonError {
         };
         let mut out = String::new();
         let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
-        if handler.render_report(&mut out, self).is_err() {
-            return self.to_string();
+        let shown = Shown::of(self);
+        if handler.render_report(&mut out, &shown).is_err() {
+            return for_terminal(&self.to_string()).into_owned();
         }
         out
+    }
+}
+
+/// A [`LessonError`] as its report shows it: safe text, and the error's
+/// place in that text.
+#[derive(Debug)]
+struct Shown {
+    /// `file:line:col: message`.
+    headline: String,
+    help: Option<String>,
+    excerpt: Excerpt,
+}
+
+impl Shown {
+    fn of(e: &LessonError) -> Shown {
+        Shown {
+            headline: for_terminal(&e.to_string()).into_owned(),
+            help: e.help.as_deref().map(|h| for_terminal(h).into_owned()),
+            excerpt: Excerpt::new(e),
+        }
+    }
+}
+
+impl fmt::Display for Shown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.headline)
+    }
+}
+
+impl std::error::Error for Shown {}
+
+impl Diagnostic for Shown {
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.excerpt)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = &self.excerpt.span;
+        let len = span.end.saturating_sub(span.start);
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(Some("here".into()), (span.start, len)),
+        )))
+    }
+}
+
+/// The file's text as a report quotes it: every line passed through
+/// [`for_terminal`] (a line's `\r\n` ending kept), the span moved to
+/// match, and the error's line and column in the file as it is, so the
+/// report's `[file:line:col]` names the real place.
+#[derive(Debug)]
+struct Excerpt {
+    name: String,
+    text: String,
+    /// The error's bytes in `text`.
+    span: Range<usize>,
+    /// 0-based line and column (in characters) of the error in the file.
+    line: usize,
+    column: usize,
+}
+
+impl Excerpt {
+    fn new(e: &LessonError) -> Excerpt {
+        let source = &*e.source;
+        let start = char_boundary(source, e.span.start);
+        let end = char_boundary(source, e.span.end).max(start);
+        let mut text = String::with_capacity(source.len());
+        let mut span = None;
+        let mut span_end = None;
+        let mut at = 0;
+        for raw in source.split_inclusive('\n') {
+            let line = raw
+                .strip_suffix('\n')
+                .map_or(raw, |l| l.strip_suffix('\r').unwrap_or(l));
+            let shown = for_terminal(line);
+            // An offset of this line (or its ending) in the shown text.
+            let place = |offset: usize| match offset.checked_sub(at + line.len()) {
+                None => text.len() + for_terminal(&line[..offset - at]).len(),
+                Some(into_ending) => text.len() + shown.len() + into_ending,
+            };
+            let next = at + raw.len();
+            if span.is_none() && start < next {
+                span = Some(place(start));
+            }
+            if span_end.is_none() && end < next {
+                span_end = Some(place(end));
+            }
+            text.push_str(&shown);
+            text.push_str(&raw[line.len()..]);
+            at = next;
+        }
+        let start_shown = span.unwrap_or(text.len());
+        let end_shown = span_end.unwrap_or(text.len()).max(start_shown);
+        let (line, column) = line_col(source, start);
+        Excerpt {
+            name: for_terminal(&e.file).into_owned(),
+            text,
+            span: start_shown..end_shown,
+            line: line - 1,
+            column: column - 1,
+        }
+    }
+}
+
+/// `offset`, within `text` and moved back to a character boundary.
+fn char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+impl SourceCode for Excerpt {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self.text.read_span(span, before, after)?;
+        // The reference point of the report's header: the file's own
+        // line and column, not the shown text's.
+        let (line, column) = if before == 0 && after == 0 && span.offset() == self.span.start {
+            (self.line, self.column)
+        } else {
+            (inner.line(), inner.column())
+        };
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            line,
+            column,
+            inner.line_count(),
+        )))
     }
 }
 
@@ -121,25 +268,6 @@ impl fmt::Display for LessonError {
 }
 
 impl std::error::Error for LessonError {}
-
-impl Diagnostic for LessonError {
-    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
-    }
-
-    fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.named)
-    }
-
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let len = self.span.end.saturating_sub(self.span.start);
-        Some(Box::new(std::iter::once(
-            LabeledSpan::new_primary_with_span(Some("here".into()), (self.span.start, len)),
-        )))
-    }
-}
 
 /// Every error found in one file.
 #[derive(Clone, Debug)]

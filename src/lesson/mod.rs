@@ -113,7 +113,10 @@ impl LoadError {
     pub fn render(&self, color: bool) -> String {
         match self {
             LoadError::Invalid(errors) => errors.render(color),
-            other => format!("error: {other}\n"),
+            other => format!(
+                "error: {}\n",
+                crate::sanitize::for_terminal(&other.to_string())
+            ),
         }
     }
 }

@@ -62,6 +62,17 @@ pub enum RunStatus {
     Finished(Outcome),
 }
 
+/// A listing with its lines as the code pane shows them (a lesson's strings
+/// may hold terminal controls).
+fn shown(mut listing: Listing) -> Listing {
+    for line in &mut listing.lines {
+        if let std::borrow::Cow::Owned(safe) = crate::sanitize::for_terminal(line) {
+            *line = safe;
+        }
+    }
+    listing
+}
+
 /// Speeds that `+` and `-` step through.
 pub const SPEEDS: [f64; 9] = [0.1, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0];
 
@@ -108,8 +119,8 @@ impl LessonState {
     fn new(index: usize, lesson: &Lesson, theme: &Theme, lang: Lang, speed: f64) -> LessonState {
         LessonState {
             index,
-            python: render::python::render(&lesson.demo),
-            rust: render::rust::render(&lesson.demo),
+            python: shown(render::python::render(&lesson.demo)),
+            rust: shown(render::rust::render(&lesson.demo)),
             lang,
             prose: markdown::render(&lesson.text, theme),
             prose_scroll: 0,

@@ -19,11 +19,13 @@ pub fn speed(s: f64) -> String {
 /// reading it (until a key is pressed), or why the last save failed.
 pub fn progress_warning(app: &App) -> Option<String> {
     let p = &app.progress;
-    p.notice.clone().or_else(|| {
+    let warning = p.notice.clone().or_else(|| {
         p.save_error
             .as_ref()
             .map(|e| format!("progress not saved: {e}"))
-    })
+    })?;
+    // It names files, whose names can hold anything.
+    Some(crate::sanitize::for_terminal(&warning).into_owned())
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
