@@ -223,3 +223,94 @@ fn damaged_reference_lessons_are_reported_without_panics() {
         "only {checked} damaged lessons were rejected"
     );
 }
+
+/// A scratch file holding `text`, in a folder of its own.
+fn scratch_lesson(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("asynclings-broken-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    let file = dir.join(format!("{name}.toml"));
+    std::fs::write(&file, text).expect("the lesson is written");
+    file
+}
+
+/// The column (in characters) of `needle` in the report line holding it.
+fn column_of(report: &str, line_start: &str, needle: &str) -> usize {
+    let line = report
+        .lines()
+        .find(|l| l.starts_with(line_start))
+        .unwrap_or_else(|| panic!("no line starting {line_start:?} in:\n{report}"));
+    let at = line
+        .find(needle)
+        .unwrap_or_else(|| panic!("no {needle:?} in {line:?}"));
+    line[..at].chars().count()
+}
+
+/// An error far into a very long line is quoted around its place, not
+/// whole: a caret past column 65,536 made miette panic ("Formatting
+/// argument out of range"), and shorter long lines were echoed whole.
+#[test]
+fn an_error_on_a_very_long_line_is_quoted_around_its_place() {
+    for (name, before, after) in [
+        // `junk` at column 65,537.
+        ("caret-past-65536", 65_525, 0),
+        ("middle-of-20k", 10_000, 10_000),
+    ] {
+        let line = format!(
+            "title = \"{}\" junk{}",
+            "x".repeat(before),
+            " ".repeat(after)
+        );
+        let file = scratch_lesson(name, &format!("{line}\nsummary = \"s\"\n"));
+        let run = check(&file);
+        assert!(!run.timed_out, "{name}: still running");
+        assert!(!run.stderr.contains("panicked"), "{name}:\n{}", run.stderr);
+        assert_eq!(run.code, Some(1), "{name}:\n{}", run.stderr);
+        // `junk`, 1-based.
+        let col = before + 12;
+        let place = format!("{}:1:{col}", file.display());
+        assert!(
+            run.stderr.contains(&place),
+            "{name}: no {place}:\n{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.len() < 2_000,
+            "{name}: a {}-byte report",
+            run.stderr.len()
+        );
+        // The window starts with `…` and the caret is under `junk`.
+        let quoted = run.stderr.lines().find(|l| l.starts_with(" 1 │")).unwrap();
+        assert!(quoted.starts_with(" 1 │ …x"), "{quoted}");
+        assert_eq!(after > 0, quoted.ends_with('…'), "{quoted}");
+        assert_eq!(
+            column_of(&run.stderr, " 1 │", "junk"),
+            column_of(&run.stderr, "   ·", "▲"),
+            "{name}:\n{}",
+            run.stderr
+        );
+        let _ = std::fs::remove_dir_all(file.parent().unwrap());
+    }
+}
+
+/// A message quoting a 20 KB key quotes its start and end, not all of it.
+#[test]
+fn a_message_about_a_very_long_key_is_short() {
+    let text = format!(
+        "title = \"t\"\nsummary = \"s\"\n{} = 1\n",
+        "k".repeat(20_000)
+    );
+    let file = scratch_lesson("long-key", &text);
+    let run = check(&file);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("unknown key"), "{}", run.stderr);
+    assert!(run.stderr.contains("k…"), "{}", run.stderr);
+    let ks = run.stderr.matches('k').count();
+    assert!(ks < 1_000, "{ks} k's quoted:\n{}", run.stderr);
+    assert!(
+        run.stderr.len() < 3_000,
+        "a {}-byte report",
+        run.stderr.len()
+    );
+    let _ = std::fs::remove_dir_all(file.parent().unwrap());
+}
