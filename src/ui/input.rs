@@ -102,7 +102,7 @@ impl TermInput {
         let (stop, stop_rx) = UnixStream::pair()?;
         let tty = open_tty().ok();
 
-        let signals = signal_watcher(tx.clone(), stop_rx.try_clone()?)?;
+        let signals = signal_watcher(tx.clone(), stop_rx.try_clone()?, force_exit)?;
 
         if let Some(fd) = tty.as_ref().map(OwnedFd::try_clone).transpose()? {
             let tx = tx.clone();
@@ -180,11 +180,13 @@ fn open_tty() -> io::Result<OwnedFd> {
     }
 }
 
-/// Forwards the first SIGTERM, SIGINT or SIGHUP; ends the process if the UI
-/// is still running [`GRACE`] later (`stop` readable or closed: it ended).
+/// Forwards the first SIGTERM, SIGINT or SIGHUP, then waits [`GRACE`] for
+/// `stop` to be closed or written (the UI ended); if it is not, calls
+/// `too_late` with the signal.
 fn signal_watcher(
     tx: Sender<Input>,
     stop: UnixStream,
+    too_late: impl FnOnce(i32) + Send + 'static,
 ) -> io::Result<signal_hook::iterator::Handle> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])?;
@@ -196,19 +198,32 @@ fn signal_watcher(
                 return;
             };
             let _ = tx.send(Input::Signal(signal));
-            let mut byte = [0u8];
             let _ = stop.set_read_timeout(Some(GRACE));
-            match io::Read::read(&mut &stop, &mut byte) {
-                // Closed or written: the UI ended by itself.
-                Ok(_) => {}
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(_) => {
-                    super::terminal::restore();
-                    std::process::exit(128 + signal);
+            loop {
+                match io::Read::read(&mut &stop, &mut [0u8]) {
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    // Closed or written: the UI ended by itself.
+                    Ok(_) => return,
+                    Err(_) => return too_late(signal),
                 }
             }
         })?;
     Ok(handle)
+}
+
+/// Restores the terminal and exits with `128 + signal`. The restoring
+/// happens on a thread of its own and is not waited for long: the
+/// terminal may be what the UI is stuck writing to.
+fn force_exit(signal: i32) {
+    let (restored, done) = mpsc::channel();
+    let _ = std::thread::Builder::new()
+        .name("restore".into())
+        .spawn(move || {
+            super::terminal::restore();
+            let _ = restored.send(());
+        });
+    let _ = done.recv_timeout(Duration::from_millis(500));
+    std::process::exit(128 + signal);
 }
 
 #[cfg(test)]
@@ -242,5 +257,44 @@ mod tests {
         });
         drop(stop);
         assert_eq!(watcher.join().unwrap(), Probe::Stopped);
+    }
+
+    /// The signal reaches the UI at once; if the UI has not ended after
+    /// [`GRACE`], the watcher acts for it; if it has, it does nothing.
+    /// (One test: the signal is raised in this test process.)
+    #[test]
+    fn a_signal_is_forwarded_then_acted_on_if_the_ui_does_not_end() {
+        use signal_hook::consts::{SIGINT, SIGTERM};
+        let generous = Duration::from_secs(10);
+
+        let (tx, rx) = mpsc::channel();
+        let (stop, stop_rx) = UnixStream::pair().unwrap();
+        let (late_tx, late) = mpsc::channel();
+        let handle = signal_watcher(tx, stop_rx, move |s| late_tx.send(s).unwrap()).unwrap();
+        signal_hook::low_level::raise(SIGTERM).unwrap();
+        assert!(matches!(
+            rx.recv_timeout(generous),
+            Ok(Input::Signal(SIGTERM))
+        ));
+        assert_eq!(late.recv_timeout(generous), Ok(SIGTERM));
+        handle.close();
+        drop(stop);
+
+        let (tx, rx) = mpsc::channel();
+        let (stop, stop_rx) = UnixStream::pair().unwrap();
+        let (late_tx, late) = mpsc::channel();
+        let handle = signal_watcher(tx, stop_rx, move |s| late_tx.send(s).unwrap()).unwrap();
+        signal_hook::low_level::raise(SIGINT).unwrap();
+        assert!(matches!(
+            rx.recv_timeout(generous),
+            Ok(Input::Signal(SIGINT))
+        ));
+        // The UI ends: the watcher returns without acting.
+        drop(stop);
+        assert_eq!(
+            late.recv_timeout(generous),
+            Err(mpsc::RecvTimeoutError::Disconnected)
+        );
+        handle.close();
     }
 }
