@@ -8,4 +8,5 @@ pub mod memory;
 pub mod program;
 pub mod python;
 pub mod render;
+pub mod sanitize;
 pub mod ui;

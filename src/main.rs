@@ -2,6 +2,7 @@
 
 use asynclings::engine::{self, Limits, LiveRun, Outcome};
 use asynclings::lesson::{self, Lessons, LoadError};
+use asynclings::sanitize::{for_output, for_terminal};
 use clap::{Args, Parser, Subcommand};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -114,8 +115,9 @@ fn run(cli: Cli) -> Result<ExitCode, LoadError> {
             let mut out = std::io::stdout().lock();
             for (i, l) in lessons.lessons.iter().enumerate() {
                 let n = l.number.unwrap_or(i as u32 + 1);
-                let _ = writeln!(out, "{n:>2}  {:<20} {}", l.id, l.title);
-                let _ = writeln!(out, "    {:<20} {}", "", l.summary);
+                let (id, title) = (for_terminal(&l.id), for_terminal(&l.title));
+                let _ = writeln!(out, "{n:>2}  {id:<20} {title}");
+                let _ = writeln!(out, "    {:<20} {}", "", for_terminal(&l.summary));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -126,7 +128,7 @@ fn run(cli: Cli) -> Result<ExitCode, LoadError> {
             } else {
                 lesson.rust_listing()
             };
-            print!("{}", listing.text());
+            print!("{}", for_terminal(&listing.text()));
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { paths } => {
@@ -156,33 +158,39 @@ fn run(cli: Cli) -> Result<ExitCode, LoadError> {
         Command::Run(args) => {
             let lesson = load(&cli.lessons)?.resolve(&args.lesson)?;
             let limits = Limits::default();
+            // Byte for byte into a pipe or a file; escaped on a terminal.
+            let escape = std::io::stdout().is_terminal();
             if args.headless {
                 let report = engine::run_headless(lesson.script(), &limits);
                 let mut out = std::io::stdout().lock();
                 for event in &report.events {
-                    if args.events {
-                        let _ = writeln!(out, "{event}");
-                    } else if let Some(line) = event.transcript_line() {
-                        let _ = writeln!(out, "{line}");
-                    }
+                    print_event(&mut out, event, args.events, escape);
                 }
                 return Ok(outcome_code(&report.outcome));
             }
             let live = LiveRun::start(lesson.script(), &limits, args.speed, false);
-            Ok(print_live(live, args.events))
+            Ok(print_live(live, args.events, escape))
         }
     }
 }
 
+/// Prints an event (`events`) or its transcript line, if it has one.
+fn print_event(out: &mut impl Write, event: &engine::Event, events: bool, escape: bool) {
+    let line = if events {
+        Some(event.to_string())
+    } else {
+        event.transcript_line()
+    };
+    if let Some(line) = line {
+        let _ = writeln!(out, "{}", for_output(&line, escape));
+    }
+}
+
 /// Prints a live run's lines (or events) as they happen, until it ends.
-fn print_live(mut live: LiveRun, events: bool) -> ExitCode {
+fn print_live(mut live: LiveRun, events: bool, escape: bool) -> ExitCode {
     let mut out = std::io::stdout().lock();
     let mut print = |event: &engine::Event| {
-        if events {
-            let _ = writeln!(out, "{event}");
-        } else if let Some(line) = event.transcript_line() {
-            let _ = writeln!(out, "{line}");
-        }
+        print_event(&mut out, event, events, escape);
         let _ = out.flush();
     };
     loop {
@@ -200,15 +208,15 @@ fn outcome_code(outcome: &Outcome) -> ExitCode {
     match outcome {
         Outcome::Finished => ExitCode::SUCCESS,
         Outcome::Failed(m) if m.starts_with("Traceback") => {
-            eprintln!("{m}");
+            eprintln!("{}", for_terminal(m));
             ExitCode::FAILURE
         }
         Outcome::Failed(m) => {
-            eprintln!("error: the demo failed: {m}");
+            eprintln!("error: the demo failed: {}", for_terminal(m));
             ExitCode::FAILURE
         }
         Outcome::Aborted(m) => {
-            eprintln!("error: the demo was stopped: {m}");
+            eprintln!("error: the demo was stopped: {}", for_terminal(m));
             ExitCode::FAILURE
         }
         Outcome::Stopped => ExitCode::FAILURE,
@@ -223,7 +231,7 @@ fn asynclings_ui(lessons: Lessons, open_first: bool) -> ExitCode {
         return ExitCode::FAILURE;
     }
     match asynclings::ui::run(lessons, open_first) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(ended) => ExitCode::from(ended.exit_code()),
         Err(e) => {
             eprintln!("asynclings: terminal error: {e}");
             ExitCode::FAILURE

@@ -35,9 +35,14 @@ struct Run {
 /// Runs `asynclings check FILE` from the crate root, killing it after
 /// [`TIMEOUT`].
 fn check(file: &Path) -> Run {
+    asynclings(&["check".as_ref(), file.as_os_str()])
+}
+
+/// Runs `asynclings ARGS` from the crate root, killing it after
+/// [`TIMEOUT`].
+fn asynclings(args: &[&std::ffi::OsStr]) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_asynclings"))
-        .arg("check")
-        .arg(file)
+        .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
@@ -221,5 +226,196 @@ fn damaged_reference_lessons_are_reported_without_panics() {
     assert!(
         checked > 100,
         "only {checked} damaged lessons were rejected"
+    );
+}
+
+/// A scratch file holding `text`, in a folder of its own.
+fn scratch_lesson(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("asynclings-broken-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    let file = dir.join(format!("{name}.toml"));
+    std::fs::write(&file, text).expect("the lesson is written");
+    file
+}
+
+/// The column (in characters) of `needle` in the report line holding it.
+fn column_of(report: &str, line_start: &str, needle: &str) -> usize {
+    let line = report
+        .lines()
+        .find(|l| l.starts_with(line_start))
+        .unwrap_or_else(|| panic!("no line starting {line_start:?} in:\n{report}"));
+    let at = line
+        .find(needle)
+        .unwrap_or_else(|| panic!("no {needle:?} in {line:?}"));
+    line[..at].chars().count()
+}
+
+/// An error far into a very long line is quoted around its place, not
+/// whole: a caret past column 65,536 made miette panic ("Formatting
+/// argument out of range"), and shorter long lines were echoed whole.
+#[test]
+fn an_error_on_a_very_long_line_is_quoted_around_its_place() {
+    for (name, before, after) in [
+        // `junk` at column 65,537.
+        ("caret-past-65536", 65_525, 0),
+        ("middle-of-20k", 10_000, 10_000),
+    ] {
+        let line = format!(
+            "title = \"{}\" junk{}",
+            "x".repeat(before),
+            " ".repeat(after)
+        );
+        let file = scratch_lesson(name, &format!("{line}\nsummary = \"s\"\n"));
+        let run = check(&file);
+        assert!(!run.timed_out, "{name}: still running");
+        assert!(!run.stderr.contains("panicked"), "{name}:\n{}", run.stderr);
+        assert_eq!(run.code, Some(1), "{name}:\n{}", run.stderr);
+        // `junk`, 1-based.
+        let col = before + 12;
+        let place = format!("{}:1:{col}", file.display());
+        assert!(
+            run.stderr.contains(&place),
+            "{name}: no {place}:\n{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.len() < 2_000,
+            "{name}: a {}-byte report",
+            run.stderr.len()
+        );
+        // The window starts with `…` and the caret is under `junk`.
+        let quoted = run.stderr.lines().find(|l| l.starts_with(" 1 │")).unwrap();
+        assert!(quoted.starts_with(" 1 │ …x"), "{quoted}");
+        assert_eq!(after > 0, quoted.ends_with('…'), "{quoted}");
+        assert_eq!(
+            column_of(&run.stderr, " 1 │", "junk"),
+            column_of(&run.stderr, "   ·", "▲"),
+            "{name}:\n{}",
+            run.stderr
+        );
+        let _ = std::fs::remove_dir_all(file.parent().unwrap());
+    }
+}
+
+/// A message quoting a 20 KB key quotes its start and end, not all of it.
+#[test]
+fn a_message_about_a_very_long_key_is_short() {
+    let text = format!(
+        "title = \"t\"\nsummary = \"s\"\n{} = 1\n",
+        "k".repeat(20_000)
+    );
+    let file = scratch_lesson("long-key", &text);
+    let run = check(&file);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("unknown key"), "{}", run.stderr);
+    assert!(run.stderr.contains("k…"), "{}", run.stderr);
+    let ks = run.stderr.matches('k').count();
+    assert!(ks < 1_000, "{ks} k's quoted:\n{}", run.stderr);
+    assert!(
+        run.stderr.len() < 3_000,
+        "a {}-byte report",
+        run.stderr.len()
+    );
+    let _ = std::fs::remove_dir_all(file.parent().unwrap());
+}
+
+/// A folder holding a valid lesson and `name`, made by `make(path)`.
+fn folder_with(test: &str, name: &str, make: impl FnOnce(&Path)) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("asynclings-files-{test}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(
+        root.join("tests/reference/r02_gather.toml"),
+        dir.join("01-ok.toml"),
+    )
+    .expect("a valid lesson");
+    make(&dir.join(name));
+    dir
+}
+
+/// `check DIR`, `--lessons DIR list` and `run FILE` on a folder holding
+/// `name` next to a valid lesson: each refuses the file with `FILE: error:
+/// MESSAGE`, exits 1, and ends well before the timeout (a named pipe used
+/// to block forever, a link to /dev/zero to read until memory ran out).
+fn refused(test: &str, name: &str, message: &str, make: impl FnOnce(&Path)) {
+    let dir = folder_with(test, name, make);
+    let file = dir.join(name);
+    let expected = format!("{}: error: {message}", file.display());
+    let runs = [
+        ("check", asynclings(&["check".as_ref(), dir.as_os_str()])),
+        (
+            "list",
+            asynclings(&["--lessons".as_ref(), dir.as_os_str(), "list".as_ref()]),
+        ),
+        (
+            "run",
+            asynclings(&["run".as_ref(), file.as_os_str(), "--headless".as_ref()]),
+        ),
+    ];
+    for (what, run) in runs {
+        assert!(!run.timed_out, "{what}: still running after {TIMEOUT:?}");
+        assert_eq!(run.code, Some(1), "{what}:\n{}", run.stderr);
+        assert!(
+            run.stderr.contains(&expected),
+            "{what}: no {expected:?} in:\n{}",
+            run.stderr
+        );
+    }
+    let check = asynclings(&["check".as_ref(), dir.as_os_str()]);
+    assert!(
+        check
+            .stderr
+            .ends_with("1 lesson file(s) OK, 1 with problems\n"),
+        "{}",
+        check.stderr
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_named_pipe_is_refused_without_blocking() {
+    refused(
+        "fifo",
+        "02-pipe.toml",
+        "this is a named pipe, not a regular file",
+        |path| {
+            let made = Command::new("mkfifo")
+                .arg(path)
+                .status()
+                .expect("mkfifo runs");
+            assert!(made.success(), "mkfifo failed");
+        },
+    );
+}
+
+#[test]
+fn a_link_to_dev_zero_is_refused_without_reading() {
+    refused(
+        "zero",
+        "02-zero.toml",
+        "this is a character device, not a regular file (reached through a symbolic link)",
+        |path| std::os::unix::fs::symlink("/dev/zero", path).expect("a symlink"),
+    );
+}
+
+#[test]
+fn a_folder_named_like_a_lesson_is_refused() {
+    refused(
+        "folder",
+        "02-folder.toml",
+        "this is a folder, not a regular file",
+        |path| std::fs::create_dir(path).expect("a folder"),
+    );
+}
+
+#[test]
+fn a_file_over_one_mebibyte_is_refused() {
+    refused(
+        "big",
+        "02-big.toml",
+        "this file is 1048577 bytes; lesson files are at most 1048576 bytes (1 MiB)",
+        |path| std::fs::write(path, "#".repeat(1_048_577)).expect("a big file"),
     );
 }

@@ -99,22 +99,35 @@ fn predict_then_run_to_the_end_marks_done() {
     s.assert_restored();
 }
 
-#[test]
-fn sigterm_mid_demo_restores_the_terminal() {
-    let mut s = start("sigterm");
+/// A signal ends the UI with the shell's status for it (128 + its number)
+/// and gives the terminal back.
+fn signal_mid_demo(name: &str, code: u32) {
+    let mut s = start(&format!("sig{name}"));
     s.wait_for("asynclings — 1 lessons");
     s.press("\r");
     s.press("---");
     s.press(" ");
     s.wait_for("▶ running");
-    let pid = s.child.process_id().expect("a pid");
-    let status = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    s.wait_exit();
+    s.signal(name);
+    let status = s.wait_exit();
+    assert_eq!(status.signal(), None, "killed by SIG{name}: {status:?}");
+    assert_eq!(status.exit_code(), code, "exit status after SIG{name}");
     s.assert_restored();
+}
+
+#[test]
+fn sigterm_mid_demo_exits_143_and_restores_the_terminal() {
+    signal_mid_demo("TERM", 143);
+}
+
+#[test]
+fn sighup_mid_demo_exits_129_and_restores_the_terminal() {
+    signal_mid_demo("HUP", 129);
+}
+
+#[test]
+fn sigint_mid_demo_exits_130_and_restores_the_terminal() {
+    signal_mid_demo("INT", 130);
 }
 
 #[test]
@@ -124,7 +137,38 @@ fn ctrl_c_quits_and_restores() {
     s.press("\r");
     s.press(" ");
     s.wait_for("▶ running");
+    // In raw mode Ctrl-C is a key, not a signal: it quits like `q`.
     s.press("\x03");
-    s.wait_exit();
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
     s.assert_restored();
+}
+
+/// Closing the terminal (a closed window, `tmux kill-session`, a dropped
+/// SSH connection) ends the program; it used to read the dead terminal in a
+/// loop forever.
+#[test]
+fn a_hung_up_terminal_ends_the_program() {
+    let mut s = start("hangup");
+    s.wait_for("asynclings — 1 lessons");
+    s.hang_up();
+    // A generous deadline: the program notices at once.
+    let status = s.wait_exit_within(std::time::Duration::from_secs(10));
+    assert_eq!(status.signal(), None, "killed by a signal: {status:?}");
+    assert_eq!(status.exit_code(), 129, "a hang-up exits as SIGHUP does");
+}
+
+/// The same while a demo animates the screen.
+#[test]
+fn a_hung_up_terminal_ends_a_running_demo() {
+    let mut s = start("hangup-running");
+    s.wait_for("asynclings — 1 lessons");
+    s.press("\r");
+    s.press("---");
+    s.press(" ");
+    s.wait_for("▶ running");
+    s.hang_up();
+    let status = s.wait_exit_within(std::time::Duration::from_secs(10));
+    assert_eq!(status.signal(), None, "killed by a signal: {status:?}");
+    assert_eq!(status.exit_code(), 129, "a hang-up exits as SIGHUP does");
 }

@@ -171,6 +171,9 @@ pub enum LoadError {
     },
     #[error("no lesson is named `{0}`{1}")]
     NotFound(String, String),
+    /// A file refused before reading: not a regular file, or too big.
+    #[error("{}: error: {why}", .path.display())]
+    NotASourceFile { path: PathBuf, why: String },
 }
 
 impl LoadError {
@@ -178,7 +181,13 @@ impl LoadError {
     pub fn render(&self, color: bool) -> String {
         match self {
             LoadError::Invalid(errors) => errors.render(color),
-            other => format!("error: {other}\n"),
+            LoadError::NotASourceFile { .. } => {
+                format!("{}\n", crate::sanitize::for_terminal(&self.to_string()))
+            }
+            other => format!(
+                "error: {}\n",
+                crate::sanitize::for_terminal(&other.to_string())
+            ),
         }
     }
 }
@@ -220,7 +229,8 @@ impl Lessons {
         let mut paths: Vec<PathBuf> = entries
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+            // Anything else named *.toml is reported by `read_source_file`.
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
             .collect();
         paths.sort();
         if paths.is_empty() {
@@ -291,19 +301,91 @@ impl Lessons {
     }
 }
 
-/// Reads one lesson file.
-pub fn load_file(path: &Path) -> Result<Lesson, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+/// The largest lesson or program file read: 1 MiB.
+pub const MAX_SOURCE_BYTES: u64 = 1 << 20;
+
+/// Reads a lesson or program file as text: the one way such files are
+/// read. Refuses, before reading, anything that is not a regular file once
+/// symbolic links are followed (a folder, a named pipe that would block, a
+/// device such as `/dev/zero` that never ends) and files over
+/// [`MAX_SOURCE_BYTES`], as `FILE: error: ...`; reports text that is not
+/// UTF-8 as a lesson error pointing at the first bad byte.
+pub fn read_source_file(path: &Path) -> Result<String, LoadError> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    let refuse = |why: String| LoadError::NotASourceFile {
+        path: path.to_path_buf(),
+        why,
+    };
+    let io = |source| LoadError::Io {
         path: path.to_path_buf(),
         source,
+    };
+    check_source_metadata(&std::fs::metadata(path).map_err(io)?).map_err(|why| {
+        let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        refuse(if link {
+            format!("{why} (reached through a symbolic link)")
+        } else {
+            why
+        })
     })?;
-    let file = path.display().to_string();
-    let text = String::from_utf8(bytes).map_err(|e| {
+    // Non-blocking, in case the file was swapped for a pipe since.
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+        .open(path)
+        .map_err(io)?;
+    check_source_metadata(&file.metadata().map_err(io)?).map_err(refuse)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_SOURCE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_SOURCE_BYTES {
+        return Err(refuse(too_big(bytes.len() as u64)));
+    }
+    let name = path.display().to_string();
+    String::from_utf8(bytes).map_err(|e| {
         LoadError::Invalid(LessonErrors(vec![LessonError::not_utf8(
-            &file,
+            &name,
             e.as_bytes(),
         )]))
-    })?;
+    })
+}
+
+/// Why a file with this metadata is not read, if it is not.
+fn check_source_metadata(meta: &std::fs::Metadata) -> Result<(), String> {
+    use std::os::unix::fs::FileTypeExt;
+    let t = meta.file_type();
+    let what = if t.is_file() {
+        return if meta.len() > MAX_SOURCE_BYTES {
+            Err(too_big(meta.len()))
+        } else {
+            Ok(())
+        };
+    } else if t.is_dir() {
+        "a folder"
+    } else if t.is_fifo() {
+        "a named pipe"
+    } else if t.is_socket() {
+        "a socket"
+    } else if t.is_char_device() {
+        "a character device"
+    } else if t.is_block_device() {
+        "a block device"
+    } else {
+        "something else"
+    };
+    Err(format!("this is {what}, not a regular file"))
+}
+
+fn too_big(len: u64) -> String {
+    format!("this file is {len} bytes; lesson files are at most {MAX_SOURCE_BYTES} bytes (1 MiB)")
+}
+
+/// Reads one lesson file.
+pub fn load_file(path: &Path) -> Result<Lesson, LoadError> {
+    let text = read_source_file(path)?;
+    let file = path.display().to_string();
     if path.extension().is_some_and(|e| e == "py") {
         return python_lesson(&file, &text).map_err(LoadError::Invalid);
     }

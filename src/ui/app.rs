@@ -62,6 +62,17 @@ pub enum RunStatus {
     Finished(Outcome),
 }
 
+/// A listing with its lines as the code pane shows them (a lesson's strings
+/// may hold terminal controls).
+fn shown(mut listing: Listing) -> Listing {
+    for line in &mut listing.lines {
+        if let std::borrow::Cow::Owned(safe) = crate::sanitize::for_terminal(line) {
+            *line = safe;
+        }
+    }
+    listing
+}
+
 /// Speeds that `+` and `-` step through.
 pub const SPEEDS: [f64; 9] = [0.1, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0];
 
@@ -108,8 +119,8 @@ impl LessonState {
     fn new(index: usize, lesson: &Lesson, theme: &Theme, lang: Lang, speed: f64) -> LessonState {
         LessonState {
             index,
-            python: lesson.python_listing(),
-            rust: lesson.rust_listing(),
+            python: shown(lesson.python_listing()),
+            rust: shown(lesson.rust_listing()),
             lang,
             prose: markdown::render(&lesson.text, theme),
             prose_scroll: 0,
@@ -402,7 +413,8 @@ impl App {
             self.list.selected = pos;
         }
         self.progress.last = Some(self.lessons[index].id.clone());
-        self.progress.save();
+        // A failure is shown in the status line.
+        let _ = self.progress.save();
         if !self.lessons[index].quizzes.is_empty() {
             self.answer_keys
                 .entry(index)
@@ -469,7 +481,7 @@ impl App {
                     right: right == picked,
                 },
             );
-            self.progress.save();
+            let _ = self.progress.save();
         }
         if let Some(panel) = self.lesson.as_mut().and_then(|l| l.quiz.as_mut()) {
             panel.phase = Phase::Revealed { picked, correct };
@@ -560,6 +572,8 @@ impl App {
             Msg::Tick => self.tick(),
             Msg::Mouse(m) => self.mouse(m),
             Msg::Key(k) => {
+                // A notice about the progress file is shown until a key.
+                self.progress.notice = None;
                 if k.modifiers.contains(KeyModifiers::CONTROL)
                     && matches!(k.code, KeyCode::Char('c') | KeyCode::Char('q'))
                 {
@@ -592,7 +606,7 @@ impl App {
         if finished && lesson.status == RunStatus::Finished(Outcome::Finished) {
             let id = self.lessons[lesson.index].id.clone();
             if self.progress.done.insert(id) {
-                self.progress.save();
+                let _ = self.progress.save();
             }
         }
         if finished {

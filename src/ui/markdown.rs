@@ -2,6 +2,7 @@
 //! Headings, emphasis, lists, inline code and code blocks.
 
 use super::theme::Theme;
+use crate::sanitize::for_terminal;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -109,18 +110,21 @@ pub fn render(text: &str, theme: &Theme) -> Vec<Line<'static>> {
                 }
                 if in_code_block {
                     for l in text.lines() {
-                        lines.push(Line::from(Span::styled(format!("  {l}"), theme.code())));
+                        lines.push(Line::from(Span::styled(
+                            format!("  {}", for_terminal(l)),
+                            theme.code(),
+                        )));
                     }
                 } else {
                     let style = *styles.last().unwrap_or(&Style::default());
-                    current.push(Span::styled(text.into_string(), style));
+                    current.push(Span::styled(for_terminal(&text).into_owned(), style));
                 }
             }
             Event::Code(code) => {
                 if let Some(prefix) = pending_prefix.take() {
                     current.push(Span::styled(prefix, theme.accent()));
                 }
-                current.push(Span::styled(code.into_string(), theme.code()));
+                current.push(Span::styled(for_terminal(&code).into_owned(), theme.code()));
             }
             Event::SoftBreak => current.push(Span::raw(" ")),
             Event::HardBreak => flush(&mut lines, &mut current),

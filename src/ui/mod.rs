@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod highlight;
+pub mod input;
 pub mod markdown;
 pub mod progress;
 pub mod quiz;
@@ -16,41 +17,43 @@ pub mod timeline;
 pub mod view;
 
 use app::{App, Msg};
+use input::{Input, TermInput};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 /// Redraw interval while a demo runs.
 pub const FRAME: Duration = Duration::from_millis(33);
-/// Input wait when nothing moves (no busy loop; bounds signal latency).
+/// Input wait when nothing moves (no busy loop).
 pub const IDLE: Duration = Duration::from_millis(250);
 
-/// Runs the loop until the app quits or `stop` is set. `input` waits up to
-/// the given time for the next message.
+/// Runs the loop until the app quits. `input` waits up to the given time
+/// for the next message.
 pub fn run_app<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     input: &mut dyn FnMut(Duration) -> Option<Msg>,
-    stop: &AtomicBool,
 ) -> Result<(), B::Error> {
     if let Ok(size) = terminal.size() {
         app.size = (size.width, size.height);
     }
     let mut dirty = true;
     loop {
+        // Quitting draws nothing more: the terminal may be gone.
+        if app.quit {
+            return Ok(());
+        }
         if dirty {
             terminal.draw(|f| view::draw(f, app))?;
             dirty = false;
-        }
-        if app.quit || stop.load(Ordering::Relaxed) {
-            return Ok(());
         }
         let wait = if app.animating() { FRAME } else { IDLE };
         if let Some(msg) = input(wait) {
             dirty |= app.update(msg);
             // Take everything already queued before drawing.
-            while let Some(msg) = input(Duration::ZERO) {
+            while !app.quit
+                && let Some(msg) = input(Duration::ZERO)
+            {
                 dirty |= app.update(msg);
             }
         }
@@ -58,10 +61,35 @@ pub fn run_app<B: Backend>(
     }
 }
 
-/// Opens the UI on the real terminal; returns when the learner quits.
-/// With `open_first`, the first lesson's screen opens at once (a program
-/// named on the command line); otherwise the lesson open last reopens.
-pub fn run(lessons: crate::lesson::Lessons, open_first: bool) -> std::io::Result<()> {
+/// How the UI ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ended {
+    /// The learner quit (`q`, `Esc`, or Ctrl-C typed as a key).
+    Quit,
+    /// This signal arrived (SIGTERM, SIGINT, SIGHUP).
+    Signal(i32),
+    /// The terminal hung up or could not be read.
+    TerminalGone,
+}
+
+impl Ended {
+    /// The exit status, by the shell's conventions: 0 for a quit, 128 plus
+    /// the signal's number for a signal, and 129 (as for SIGHUP) when the
+    /// terminal went away.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Ended::Quit => 0,
+            Ended::Signal(s) => u8::try_from(128 + s).unwrap_or(u8::MAX),
+            Ended::TerminalGone => 128 + signal_hook::consts::SIGHUP as u8,
+        }
+    }
+}
+
+/// Opens the UI on the real terminal; returns when the learner quits, a
+/// signal arrives or the terminal goes away. With `open_first`, the first
+/// lesson's screen opens at once (a program named on the command line);
+/// otherwise the lesson open last reopens.
+pub fn run(lessons: crate::lesson::Lessons, open_first: bool) -> std::io::Result<Ended> {
     let progress = progress::Progress::load(progress::Progress::default_path());
     let last = progress.last.clone();
     let mut app = App::new(lessons.lessons, progress, theme::Theme::from_env());
@@ -70,18 +98,33 @@ pub fn run(lessons: crate::lesson::Lessons, open_first: bool) -> std::io::Result
     } else if let Some(i) = last.and_then(|id| app.lessons.iter().position(|l| l.id == id)) {
         app.open(i);
     }
+    // Signals are watched before the terminal enters raw mode.
+    let events = TermInput::start()?;
     let mut guard = terminal::Guard::new()?;
-    let signalled = guard.signalled.clone();
+    let mut ended = None;
     let mut input = |wait: Duration| -> Option<Msg> {
-        match crossterm::event::poll(wait) {
-            Ok(true) => crossterm::event::read().ok().and_then(Msg::from_term),
-            Ok(false) => None,
-            // The terminal is gone: quit.
-            Err(_) => Some(Msg::Quit),
+        match events.next(wait)? {
+            Input::Term(event) => Msg::from_term(event),
+            Input::Signal(s) => {
+                ended.get_or_insert(Ended::Signal(s));
+                Some(Msg::Quit)
+            }
+            Input::Gone(_) => {
+                ended.get_or_insert(Ended::TerminalGone);
+                Some(Msg::Quit)
+            }
         }
     };
-    let result = run_app(&mut guard.terminal, &mut app, &mut input, &signalled);
+    let result = run_app(guard.terminal(), &mut app, &mut input);
+    // A draw that failed because the terminal hung up is no terminal error.
+    let ended = match (result, ended) {
+        (_, Some(ended)) => Ok(ended),
+        (Err(_), None) if events.hung_up() => Ok(Ended::TerminalGone),
+        (Err(e), None) => Err(e),
+        (Ok(()), None) => Ok(Ended::Quit),
+    };
     drop(app); // stops a running demo
-    drop(guard);
-    result
+    drop(guard); // restores the terminal
+    drop(events); // tells the signal watcher the UI is over
+    ended
 }

@@ -1,6 +1,7 @@
 //! Terminal setup and restore: raw mode, alternate screen, mouse capture.
-//! Restored by a Drop guard, by a panic hook, and on Ctrl-C (a key in raw
-//! mode) and SIGTERM (a flag the main loop checks).
+//! Restored by a Drop guard and by a panic hook; signals reach the UI loop
+//! through [`super::input`], which also restores the terminal itself if the
+//! loop does not end soon after one.
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
@@ -10,9 +11,7 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
-use std::sync::Arc;
 use std::sync::Once;
-use std::sync::atomic::AtomicBool;
 
 /// Puts the terminal back as it was; safe to call more than once.
 pub fn restore() {
@@ -27,9 +26,8 @@ pub fn restore() {
 
 /// The terminal in UI mode; restores it when dropped.
 pub struct Guard {
-    pub terminal: Terminal<CrosstermBackend<Stdout>>,
-    /// Set by SIGTERM, SIGINT or SIGHUP.
-    pub signalled: Arc<AtomicBool>,
+    /// Always `Some` until dropped.
+    terminal: Option<Terminal<CrosstermBackend<Stdout>>>,
 }
 
 impl Guard {
@@ -47,14 +45,6 @@ impl Guard {
                 previous(info);
             }));
         });
-        let signalled = Arc::new(AtomicBool::new(false));
-        for sig in [
-            signal_hook::consts::SIGTERM,
-            signal_hook::consts::SIGINT,
-            signal_hook::consts::SIGHUP,
-        ] {
-            signal_hook::flag::register(sig, signalled.clone())?;
-        }
         enable_raw_mode()?;
         let mut stdout = io::stdout();
         if let Err(e) = execute!(stdout, EnterAlternateScreen, EnableMouseCapture) {
@@ -69,14 +59,28 @@ impl Guard {
             }
         };
         Ok(Guard {
-            terminal,
-            signalled,
+            terminal: Some(terminal),
         })
+    }
+
+    /// The ratatui terminal to draw on.
+    pub fn terminal(&mut self) -> &mut Terminal<CrosstermBackend<Stdout>> {
+        self.terminal
+            .as_mut()
+            .expect("the terminal lives as long as the guard")
     }
 }
 
 impl Drop for Guard {
     fn drop(&mut self) {
         restore();
+        if let Some(mut terminal) = self.terminal.take()
+            && terminal.show_cursor().is_err()
+        {
+            // The terminal is gone. Dropped, ratatui's `Terminal` would try
+            // to show the cursor again and print the failure to stderr,
+            // which is the same dead terminal: printing there panics.
+            std::mem::forget(terminal);
+        }
     }
 }

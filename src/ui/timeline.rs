@@ -158,6 +158,9 @@ pub struct Timeline {
     /// Every distinct event time, ascending (scrub stops).
     pub times: Vec<Duration>,
     /// Printed lines: time, lane, text.
+    /// Texts from the demo (names, printed lines, results, reasons) are
+    /// kept as the screen shows them, escaped by
+    /// [`crate::sanitize::for_terminal`].
     pub output: Vec<(Duration, LaneId, String)>,
     /// Why the run ended early, if it did.
     pub aborted: Option<String>,
@@ -193,7 +196,7 @@ impl Timeline {
         if let EventKind::Created { name, kind, parent } = &e.kind {
             let lane = Lane {
                 id: e.lane,
-                name: name.to_string(),
+                name: shown(name),
                 kind: *kind,
                 parent: *parent,
                 created: t,
@@ -215,9 +218,9 @@ impl Timeline {
         }
         match &e.kind {
             EventKind::Printed { text } | EventKind::PrintedNoLoop { text } => {
-                self.output.push((t, e.lane, text.clone()))
+                self.output.push((t, e.lane, shown(text)))
             }
-            EventKind::Aborted { reason } => self.aborted = Some(reason.clone()),
+            EventKind::Aborted { reason } => self.aborted = Some(shown(reason)),
             _ => {}
         }
         let Some(&i) = self.index.get(&e.lane) else {
@@ -245,13 +248,13 @@ impl Timeline {
                 (LaneState::Blocked, None)
             }
             EventKind::Returned { value } => {
-                self.lanes[i].result = Some(value.clone());
+                self.lanes[i].result = Some(shown(value));
                 (LaneState::Done, None)
             }
             EventKind::Cancelled => (LaneState::Cancelled, None),
             EventKind::TimedOut => (LaneState::TimedOut, None),
             EventKind::Failed { message } => {
-                self.lanes[i].result = Some(message.clone());
+                self.lanes[i].result = Some(shown(message));
                 (LaneState::Failed, None)
             }
             _ => return,
@@ -331,6 +334,11 @@ impl Timeline {
         let blocks = self.blocks.iter().map(|b| b.1);
         deadlines.chain(blocks).fold(self.end, Duration::max)
     }
+}
+
+/// A demo's text as the screen shows it.
+fn shown(text: &str) -> String {
+    crate::sanitize::for_terminal(text).into_owned()
 }
 
 #[cfg(test)]

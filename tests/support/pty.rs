@@ -6,14 +6,22 @@ use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 pub struct Session {
     pub parser: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
+    /// `None` once [`Session::hang_up`] closed the terminal.
+    writer: Option<Box<dyn Write + Send>>,
     pub child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    /// The thread feeding `parser`; it holds a handle of the master side.
+    reader: Option<JoinHandle<()>>,
+    /// Tells the reader to let go of its handle after its next read.
+    release: Arc<AtomicBool>,
+    size: PtySize,
     /// A scratch folder of the test's, removed when the session ends.
     pub dir: PathBuf,
 }
@@ -28,14 +36,13 @@ impl Session {
         unset: &[&str],
         (cols, rows): (u16, u16),
     ) -> Session {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
+        let size = PtySize {
+            rows,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        };
+        let pair = native_pty_system().openpty(size).unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_asynclings"));
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
@@ -54,10 +61,12 @@ impl Session {
         )));
         let mut reader = pair.master.try_clone_reader().unwrap();
         let sink = parser.clone();
-        std::thread::spawn(move || {
+        let release = Arc::new(AtomicBool::new(false));
+        let released = release.clone();
+        let reader = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
+                if n == 0 || released.load(Ordering::SeqCst) {
                     break;
                 }
                 sink.lock().unwrap().process(&buf[..n]);
@@ -66,11 +75,46 @@ impl Session {
         let writer = pair.master.take_writer().unwrap();
         Session {
             parser,
-            writer,
+            writer: Some(writer),
             child,
-            _master: pair.master,
+            master: Some(pair.master),
+            reader: Some(reader),
+            release,
+            size,
             dir,
         }
+    }
+
+    /// Closes the master side of the terminal under the running program,
+    /// as closing its window or killing its tmux session does. The screen
+    /// stops updating.
+    pub fn hang_up(&mut self) {
+        self.release.store(true, Ordering::SeqCst);
+        // The reader is blocked in a read: a resize makes the program draw,
+        // which wakes the reader, which then drops its handle. The size
+        // changes back and forth until the reader is done, in case the
+        // program misses one.
+        let start = Instant::now();
+        let reader = self.reader.take().expect("hung up once");
+        for rows in [self.size.rows + 1, self.size.rows].into_iter().cycle() {
+            if let Some(master) = &self.master {
+                master.resize(PtySize { rows, ..self.size }).unwrap();
+            }
+            let asked = Instant::now();
+            while !reader.is_finished() && asked.elapsed() < Duration::from_millis(500) {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            if reader.is_finished() {
+                break;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "the program drew nothing after resizes"
+            );
+        }
+        reader.join().unwrap();
+        self.writer = None;
+        self.master = None;
     }
 
     /// The text on the screen now.
@@ -92,8 +136,9 @@ impl Session {
 
     /// Types `keys`.
     pub fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer.write_all(keys.as_bytes()).unwrap();
+        writer.flush().unwrap();
     }
 
     /// Types `keys` and gives the UI time to draw the result.
@@ -102,8 +147,14 @@ impl Session {
         std::thread::sleep(Duration::from_millis(120));
     }
 
-    /// Waits for the program to exit (fails after 15 s).
+    /// Waits for the program to exit (fails after 15 s; the program is
+    /// then killed when the session is dropped).
     pub fn wait_exit(&mut self) -> ExitStatus {
+        self.wait_exit_within(Duration::from_secs(15))
+    }
+
+    /// Waits up to `deadline` for the program to exit, or fails.
+    pub fn wait_exit_within(&mut self, deadline: Duration) -> ExitStatus {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
@@ -112,11 +163,21 @@ impl Session {
                 return status;
             }
             assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "the UI did not exit"
+                start.elapsed() < deadline,
+                "the UI did not exit within {deadline:?}"
             );
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    /// Sends a signal (`TERM`, `HUP`, `INT`) to the program.
+    pub fn signal(&self, name: &str) {
+        let pid = self.child.process_id().expect("a pid");
+        let status = std::process::Command::new("kill")
+            .args([format!("-{name}"), pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success(), "kill -{name} failed");
     }
 
     /// The terminal is back to normal: main screen, cursor shown, no mouse capture.

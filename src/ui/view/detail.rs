@@ -15,6 +15,7 @@ fn secs(d: std::time::Duration) -> String {
 }
 
 /// What a lane waits on, naming the lanes.
+/// What a lane waits for, as shown (lane names are already escaped).
 pub fn describe(on: &WaitOn, tl: &Timeline) -> String {
     let name = |id: &LaneId| match tl.lane(*id) {
         Some(l) => format!("{} #{id}", l.name),
@@ -27,7 +28,7 @@ pub fn describe(on: &WaitOn, tl: &Timeline) -> String {
             format!("{} to finish", names.join(", "))
         }
         WaitOn::Generator(id) => format!("the next item of {}", name(id)),
-        other => other.to_string(),
+        other => crate::sanitize::for_terminal(&other.to_string()).into_owned(),
     }
 }
 
@@ -84,7 +85,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     lines.push(Line::from(Span::styled("history:", theme.heading())));
     for s in &lane.segments {
         let end = s.end.map_or(String::new(), |e| format!("–{}", secs(e)));
-        let on = s.on.as_ref().map_or(String::new(), |o| format!(" ({o})"));
+        let on = s.on.as_ref().map_or(String::new(), |o| {
+            format!(" ({})", crate::sanitize::for_terminal(&o.to_string()))
+        });
         lines.push(Line::from(vec![
             Span::styled(format!("  {} ", s.state.glyph()), theme.state(s.state)),
             Span::styled(format!("t={}{end} ", secs(s.start)), theme.dim()),

@@ -1,6 +1,7 @@
 //! The lesson screen: prose, code, output, timeline and status line.
 //! Fits 80x24 and spreads out when there is more room.
 
+use crate::sanitize::for_terminal;
 use crate::ui::app::{App, LessonState};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -126,10 +127,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
                 format!(" {:>2} ", app.number(lesson.index)),
                 theme.selected(),
             ),
-            Span::styled(format!(" {}", l.title), theme.heading()),
+            Span::styled(format!(" {}", for_terminal(&l.title)), theme.heading()),
             Span::styled(done, theme.ok()),
             Span::styled(super::quiz::score(app, lesson.index), theme.accent()),
-            Span::styled(format!("  — {}", l.summary), theme.dim()),
+            Span::styled(format!("  — {}", for_terminal(&l.summary)), theme.dim()),
         ])),
         areas.title,
     );

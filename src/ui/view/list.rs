@@ -1,5 +1,6 @@
 //! The lesson list: number, title, summary, done mark; `/` filters.
 
+use crate::sanitize::for_terminal;
 use crate::ui::app::App;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -51,25 +52,30 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             Span::styled(pointer, theme.accent()),
             mark,
             Span::styled(format!("{:>2}  ", app.number(i)), theme.dim()),
-            Span::styled(l.title.clone(), title_style),
+            Span::styled(for_terminal(&l.title).into_owned(), title_style),
             Span::styled(super::quiz::score(app, i), theme.dim()),
         ]));
         lines.push(Line::from(vec![
             Span::raw("        "),
-            Span::styled(l.summary.clone(), theme.dim()),
+            Span::styled(for_terminal(&l.summary).into_owned(), theme.dim()),
         ]));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 
-    let bar = if app.list.filtering {
+    let bar = if let Some(warning) = super::status::progress_warning(app) {
+        Line::from(Span::styled(format!(" ⚠ {warning}"), theme.error()))
+    } else if app.list.filtering {
         Line::from(vec![
             Span::styled(" / ", theme.selected()),
-            Span::raw(format!(" {}▏", app.list.filter)),
+            Span::raw(format!(" {}▏", for_terminal(&app.list.filter))),
             Span::styled("  Enter keep  Esc clear", theme.dim()),
         ])
     } else if !app.list.filter.is_empty() {
         Line::from(vec![
-            Span::styled(format!(" filter: {} ", app.list.filter), theme.selected()),
+            Span::styled(
+                format!(" filter: {} ", for_terminal(&app.list.filter)),
+                theme.selected(),
+            ),
             Span::styled("  Esc clear  / edit  Enter open  q quit", theme.dim()),
         ])
     } else {

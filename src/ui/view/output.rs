@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
             &lesson.status
         {
             lines.push(Line::from(Span::styled(
-                format!("error: {m}"),
+                format!("error: {}", crate::sanitize::for_terminal(m)),
                 theme.error(),
             )));
         }

@@ -3,6 +3,7 @@
 //! then the verdict with the run's answer and the explanation.
 
 use crate::lesson::{Lesson, Quiz};
+use crate::sanitize::for_terminal;
 use crate::ui::app::App;
 use crate::ui::quiz::{Phase, QuizPanel};
 use ratatui::Frame;
@@ -26,7 +27,7 @@ pub fn score(app: &App, index: usize) -> String {
 /// A choice as shown: `2  fast finished`.
 fn choice(quiz: &Quiz, i: usize) -> String {
     match quiz.choices.get(i) {
-        Some(c) => format!("{}  {c}", i + 1),
+        Some(c) => format!("{}  {}", i + 1, for_terminal(c)),
         None => format!("{}", i + 1),
     }
 }
@@ -57,7 +58,7 @@ fn content<'a>(
         _ => (format!(" Quiz {k}/{n} — ✗ not this time "), theme.error()),
     };
     let mut lines = vec![Line::from(Span::styled(
-        quiz.question.clone(),
+        for_terminal(&quiz.question).into_owned(),
         theme.heading(),
     ))];
     let keys: String = match &panel.phase {
@@ -108,13 +109,16 @@ fn content<'a>(
                         Span::raw(choice(quiz, *picked)),
                     ]));
                     lines.push(Line::from(Span::styled(
-                        format!("The run cannot check it: {why}"),
+                        format!("The run cannot check it: {}", for_terminal(why)),
                         theme.dim(),
                     )));
                 }
             }
             if let Some(explain) = &quiz.explain {
-                lines.push(Line::from(Span::styled(explain.clone(), theme.text())));
+                lines.push(Line::from(Span::styled(
+                    for_terminal(explain).into_owned(),
+                    theme.text(),
+                )));
             }
             let (_, right) = app.progress.score(&lesson.id, n);
             if k < n {

@@ -15,6 +15,19 @@ pub fn speed(s: f64) -> String {
     format!("{}x", format_seconds(s))
 }
 
+/// What the learner must know about the progress file: what went wrong
+/// reading it (until a key is pressed), or why the last save failed.
+pub fn progress_warning(app: &App) -> Option<String> {
+    let p = &app.progress;
+    let warning = p.notice.clone().or_else(|| {
+        p.save_error
+            .as_ref()
+            .map(|e| format!("progress not saved: {e}"))
+    })?;
+    // It names files, whose names can hold anything.
+    Some(crate::sanitize::for_terminal(&warning).into_owned())
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     let theme = &app.theme;
     let (state, style) = match &lesson.status {
@@ -50,6 +63,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
         }
         _ => "Space run  s step  +/- speed  Tab lang  n/p lesson  ? help  q back",
     };
+    // A problem with the progress file takes the place of the keys.
+    let keys = match progress_warning(app) {
+        Some(warning) => Span::styled(format!("⚠ {warning}"), theme.error()),
+        None => Span::styled(keys, theme.dim()),
+    };
     let line = Line::from(vec![
         Span::styled(
             format!(" lesson {}/{} ", lesson.index + 1, app.lessons.len()),
@@ -62,7 +80,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
         Span::raw("  "),
         Span::raw(speed(lesson.speed)),
         Span::raw("  "),
-        Span::styled(keys, theme.dim()),
+        keys,
     ]);
     frame.render_widget(Paragraph::new(line), area);
 }
