@@ -12,13 +12,7 @@ use std::time::Duration;
 /// Learn async programming in the terminal: lessons with Python (asyncio)
 /// and Rust (Tokio) listings and live demos that really run on Tokio.
 #[derive(Parser)]
-#[command(
-    name = "asynclings",
-    version,
-    about,
-    long_about = None,
-    args_conflicts_with_subcommands = true
-)]
+#[command(name = "asynclings", version, about, long_about = None)]
 struct Cli {
     /// Open the lesson screen on this program (`.py`) or lesson (`.toml`).
     #[arg(value_name = "FILE")]

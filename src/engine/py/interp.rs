@@ -46,6 +46,8 @@ pub struct Interp {
     pub loop_closed: Cell<bool>,
     /// Bytes printed so far.
     pub printed: Cell<usize>,
+    /// Sockets open now (servers and connection ends).
+    pub sockets: Cell<usize>,
     /// The virtual clock as CPython's loop keeps it: a float of seconds,
     /// the deadline of the last timer that fired plus blocking calls.
     pub vclock: Cell<f64>,
@@ -114,6 +116,7 @@ impl Interp {
             running: Cell::new(false),
             loop_closed: Cell::new(false),
             printed: Cell::new(0),
+            sockets: Cell::new(0),
             vclock: Cell::new(0.0),
             module_task: TaskObj::new(Rc::from("<module>"), 0, Value::None),
             me: me.clone(),
