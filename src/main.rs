@@ -201,8 +201,8 @@ fn print_live(mut live: LiveRun, events: bool, escape: bool) -> ExitCode {
 fn outcome_code(outcome: &Outcome) -> ExitCode {
     match outcome {
         Outcome::Finished => ExitCode::SUCCESS,
-        Outcome::Failed(m) if m.starts_with("Traceback") => {
-            eprintln!("{}", for_terminal(m));
+        Outcome::Raised { traceback, .. } => {
+            eprintln!("{}", for_terminal(traceback));
             ExitCode::FAILURE
         }
         Outcome::Failed(m) => {

@@ -38,6 +38,7 @@ fn engine_run(path: &Path) -> Result<(String, Option<String>), String> {
     let failure = match report.outcome {
         Outcome::Finished => None,
         Outcome::Failed(m) | Outcome::Aborted(m) => Some(m),
+        Outcome::Raised { traceback, .. } => Some(traceback),
         Outcome::Stopped => Some("stopped".into()),
     };
     Ok((transcript, failure))

@@ -28,6 +28,9 @@ pub enum Outcome {
     Finished,
     /// The entry coroutine raised an error.
     Failed(String),
+    /// A Python program raised an exception nobody caught: CPython's
+    /// traceback, and the byte offset in the source where it was raised.
+    Raised { traceback: String, at: usize },
     /// A limit was reached or the demo deadlocked.
     Aborted(String),
     /// The run was stopped from outside (live runs).

@@ -42,7 +42,21 @@ impl Quiz {
 pub fn check_quizzes(lesson: &Lesson) -> Vec<LessonError> {
     let report = engine::run_headless(lesson.script(), &Limits::default());
     let mut errors = Vec::new();
-    if report.outcome != Outcome::Finished {
+    if let (Outcome::Raised { traceback, at }, Some(_)) = (&report.outcome, &lesson.program) {
+        let last = traceback.lines().last().unwrap_or_default();
+        let end = lesson.source[*at..]
+            .find('\n')
+            .map_or(lesson.source.len(), |n| at + n);
+        errors.push(LessonError::new(
+            &lesson.file,
+            &lesson.source,
+            *at..end,
+            format!("the program raises {last}"),
+            Some(format!(
+                "this is where CPython would raise it too:\n{traceback}"
+            )),
+        ));
+    } else if report.outcome != Outcome::Finished {
         let why = match &report.outcome {
             Outcome::Failed(m) => format!("the demo fails: {m}"),
             Outcome::Aborted(m) => format!("the demo is stopped: {m}"),

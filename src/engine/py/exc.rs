@@ -185,11 +185,6 @@ pub fn summary(exc: &Value) -> String {
             } else {
                 i.class.name.to_string()
             };
-            let name = if !i.class.builtin {
-                format!("__main__.{}", i.class.qualname)
-            } else {
-                name
-            };
             if msg.is_empty() { name } else { format!("{name}: {msg}") }
         }
         other => other.repr(),

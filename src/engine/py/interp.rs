@@ -324,11 +324,10 @@ impl Interp {
         if let Err(Unwind::Exc(e)) = &result
             && let Some(state) = exc::state(e)
         {
-            let line = self.program.line_of(frame.at.get());
             state
                 .traceback
                 .borrow_mut()
-                .push((line, Rc::from(&*frame.code.name)));
+                .push((frame.at.get(), Rc::from(&*frame.code.name)));
         }
         result
     }
@@ -805,6 +804,13 @@ impl Interp {
                 if let Some(g) = downcast::<Generator>(v) {
                     return g.drain(self, f);
                 }
+                if let Some(c) = downcast::<super::items::Cursor>(v) {
+                    let mut out = Vec::new();
+                    while let Some(x) = c.step()? {
+                        out.push(x);
+                    }
+                    return Ok(out);
+                }
                 return Err(not_iterable(v));
             }
             Value::Instance(_) => {
@@ -843,10 +849,18 @@ impl Interp {
     pub fn next(&self, f: &Frame, it: &Value) -> PyResult<Option<Value>> {
         match it {
             Value::Iterator(i) => Ok(i.items.borrow_mut().pop_front()),
-            Value::Native(_) => match downcast::<Generator>(it) {
-                Some(g) => g.next_sync(self, f, Value::None),
-                None => Err(type_error(format!("'{}' object is not an iterator", it.type_name()))),
-            },
+            Value::Native(_) => {
+                if let Some(c) = downcast::<super::items::Cursor>(it) {
+                    return c.step();
+                }
+                match downcast::<Generator>(it) {
+                    Some(g) => g.next_sync(self, f, Value::None),
+                    None => Err(type_error(format!(
+                        "'{}' object is not an iterator",
+                        it.type_name()
+                    ))),
+                }
+            }
             Value::Instance(_) => {
                 let Some(next) = self.special(it, "__next__") else {
                     return Err(type_error(format!("'{}' object is not an iterator", it.type_name())));
@@ -865,7 +879,15 @@ impl Interp {
     pub fn iter(&self, f: &Frame, v: &Value) -> PyResult<Value> {
         match v {
             Value::Iterator(_) => Ok(v.clone()),
-            Value::Native(_) if downcast::<Generator>(v).is_some() => Ok(v.clone()),
+            Value::List(_) | Value::Dict(_) => {
+                Ok(super::items::Cursor::over(v).expect("a list or dict"))
+            }
+            Value::Native(_)
+                if downcast::<Generator>(v).is_some()
+                    || downcast::<super::items::Cursor>(v).is_some() =>
+            {
+                Ok(v.clone())
+            }
             Value::Instance(_) if self.special(v, "__next__").is_some() && self.special(v, "__iter__").is_some() => {
                 let iter = self.special(v, "__iter__").expect("checked");
                 self.call(f, &iter, Args::positional(vec![v.clone()]))

@@ -2,8 +2,8 @@
 
 use super::exc::{self, PyResult, error, type_error};
 use super::native::Native;
-use super::ops;
 use super::value::{Key, Value};
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 /// A `slice(lo, hi, step)`.
@@ -266,8 +266,61 @@ pub fn len(v: &Value) -> Option<usize> {
     })
 }
 
-#[allow(dead_code)]
-fn unused(_: &Value) -> Option<usize> {
-    let _ = ops::MAX_ITEMS;
-    None
+/// An iterator over a live list or dict, as CPython's: a list grown while
+/// it is iterated yields the new items; a dict whose size changes raises.
+pub struct Cursor {
+    over: CursorOver,
+    next: Cell<usize>,
+}
+
+enum CursorOver {
+    List(Rc<RefCell<Vec<Value>>>),
+    /// The dict and its size when iteration began.
+    DictKeys(Rc<RefCell<super::value::Dict>>, usize),
+}
+
+impl Cursor {
+    /// A cursor over a list or a dict's keys; `None` for other values.
+    pub fn over(v: &Value) -> Option<Value> {
+        let over = match v {
+            Value::List(l) => CursorOver::List(l.clone()),
+            Value::Dict(d) => CursorOver::DictKeys(d.clone(), d.borrow().len()),
+            _ => return None,
+        };
+        Some(Value::Native(Rc::new(Cursor {
+            over,
+            next: Cell::new(0),
+        })))
+    }
+
+    /// The next item, `None` at the end.
+    pub fn step(&self) -> PyResult<Option<Value>> {
+        let i = self.next.get();
+        let item = match &self.over {
+            CursorOver::List(l) => l.borrow().get(i).cloned(),
+            CursorOver::DictKeys(d, len) => {
+                let d = d.borrow();
+                if d.len() != *len {
+                    return Err(error(
+                        "RuntimeError",
+                        "dictionary changed size during iteration",
+                    ));
+                }
+                d.get_index(i).map(|(k, _)| k.0.clone())
+            }
+        };
+        if item.is_some() {
+            self.next.set(i + 1);
+        }
+        Ok(item)
+    }
+}
+
+impl Native for Cursor {
+    fn type_name(&self) -> &str {
+        match self.over {
+            CursorOver::List(_) => "list_iterator",
+            CursorOver::DictKeys(..) => "dict_keyiterator",
+        }
+    }
 }

@@ -51,7 +51,12 @@ pub async fn run(program: Arc<Program>, shared: Rc<Shared>) -> Outcome {
     };
     match result {
         Ok(_) => Outcome::Finished,
-        Err(Unwind::Exc(e)) => Outcome::Failed(traceback(&program, &e)),
+        Err(Unwind::Exc(e)) => Outcome::Raised {
+            traceback: traceback(&program, &e),
+            at: exc::state(&e)
+                .and_then(|s| s.traceback.borrow().first().map(|(at, _)| *at))
+                .unwrap_or(0),
+        },
         Err(Unwind::Limit(reason)) => {
             shared.abort(reason.clone());
             Outcome::Aborted(reason)
@@ -65,11 +70,12 @@ pub async fn run(program: Arc<Program>, shared: Rc<Shared>) -> Outcome {
 pub fn traceback(program: &Program, e: &value::Value) -> String {
     let mut out = String::from("Traceback (most recent call last):\n");
     if let Some(state) = exc::state(e) {
-        for (line, func) in state.traceback.borrow().iter().rev() {
+        for (at, func) in state.traceback.borrow().iter().rev() {
+            let line = program.line_of(*at);
             out.push_str(&format!(
                 "  File \"{}\", line {line}, in {func}\n    {}\n",
                 program.file,
-                program.line_text(*line).trim()
+                program.line_text(line).trim()
             ));
         }
     }

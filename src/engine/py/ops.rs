@@ -284,10 +284,7 @@ fn small_arith(op: BinOp, x: i64, y: i64) -> PyResult<Option<Value>> {
         }
         BinOp::Mod => {
             if y == 0 {
-                return Err(error(
-                    "ZeroDivisionError",
-                    "integer division or modulo by zero",
-                ));
+                return Err(error("ZeroDivisionError", "integer modulo by zero"));
             }
             x.checked_rem(y).map(|_| Value::Int(Integer::mod_floor(&x, &y)))
         }
@@ -377,10 +374,7 @@ fn big_arith(op: BinOp, x: &BigInt, y: &BigInt) -> PyResult<Value> {
         }
         BinOp::Mod => {
             if y.is_zero() {
-                return Err(error(
-                    "ZeroDivisionError",
-                    "integer division or modulo by zero",
-                ));
+                return Err(error("ZeroDivisionError", "integer modulo by zero"));
             }
             int(x.mod_floor(y))
         }

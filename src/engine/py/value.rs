@@ -124,7 +124,8 @@ pub struct ExcState {
     pub context: RefCell<Option<Value>>,
     /// Set by `raise ... from ...`.
     pub suppress_context: Cell<bool>,
-    /// Where it was raised and each frame it passed: (line, function).
+    /// Where it was raised and each frame it passed, innermost first:
+    /// (byte offset in the source, function).
     pub traceback: RefCell<Vec<(usize, Rc<str>)>>,
 }
 

@@ -1,6 +1,7 @@
 //! Lowering expressions.
 
 use super::Lowerer;
+use crate::python::scope::ScopeKind;
 use super::stmt::placeholder;
 use crate::program::expr::Literal;
 use crate::program::{
@@ -74,6 +75,13 @@ impl Lowerer {
                 self.make(e, ExprKind::BoolOp(op, values), s)
             }
             E::Named(n) => {
+                if self.frame().kind == ScopeKind::Comprehension {
+                    self.refuse(
+                        n.range,
+                        "':=' inside a comprehension is not supported",
+                        "it binds in the enclosing function: assign the value in a plain loop instead",
+                    );
+                }
                 let target = self.target(&n.target);
                 let value = self.expr(&n.value);
                 let s = value.suspends;

@@ -25,6 +25,14 @@ pub fn lower(file: &str, source: &Arc<str>, module: &ModModule) -> Result<Progra
         frames: Vec::new(),
         imports: HashMap::new(),
         members: HashMap::new(),
+        async_defs: module
+            .body
+            .iter()
+            .filter_map(|s| match s {
+                ast::Stmt::FunctionDef(f) if f.is_async => Some(f.name.as_str().to_string()),
+                _ => None,
+            })
+            .collect(),
         scopes,
     };
     for (name, range) in l.scopes.unbound_nonlocals.clone() {
@@ -100,6 +108,8 @@ struct Lowerer {
     imports: HashMap<String, Module>,
     /// Module-level names bound by `from module import member`.
     members: HashMap<String, (Module, String)>,
+    /// Names of the module's `async def`s.
+    async_defs: std::collections::HashSet<String>,
     scopes: Scopes,
 }
 

@@ -1,6 +1,7 @@
 //! Lowering statements.
 
 use super::Lowerer;
+use crate::python::scope::ScopeKind;
 use crate::program::{
     CodeKind, Expr, ExprKind, Handler, Module, Name, Stmt, StmtKind, Target, WithItem,
 };
@@ -82,10 +83,31 @@ impl Lowerer {
     fn stmt(&mut self, s: &S, out: &mut Vec<Stmt>) {
         match s {
             S::Expr(e) => {
+                if self.frames.len() == 1
+                    && let ast::Expr::Call(c) = &*e.value
+                    && let ast::Expr::Name(n) = &*c.func
+                    && self.async_defs.contains(n.id.as_str())
+                {
+                    let name = n.id.as_str();
+                    self.refuse(
+                        c.range(),
+                        format!("'{name}()' makes a coroutine and never runs it"),
+                        format!("run it on the event loop: `asyncio.run({name}())`"),
+                    );
+                }
                 let value = self.expr(&e.value);
                 self.push(out, s, StmtKind::Expr(value));
             }
             S::Assign(a) => {
+                if self.frame().kind == ScopeKind::Class
+                    && a.targets.iter().any(|t| matches!(t, ast::Expr::Name(n) if n.id.as_str() == "__slots__"))
+                {
+                    self.refuse(
+                        a.range,
+                        "'__slots__' is not supported",
+                        "a demo's instances take any attribute; remove `__slots__`",
+                    );
+                }
                 let value = self.expr(&a.value);
                 let targets = a.targets.iter().map(|t| self.target(t)).collect();
                 self.push(out, s, StmtKind::Assign { targets, value });

@@ -35,8 +35,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
                 theme.error(),
             )));
         }
-        if let crate::ui::app::RunStatus::Finished(crate::engine::Outcome::Failed(m)) =
-            &lesson.status
+        if let crate::ui::app::RunStatus::Finished(
+            crate::engine::Outcome::Failed(m)
+            | crate::engine::Outcome::Raised { traceback: m, .. },
+        ) = &lesson.status
         {
             lines.push(Line::from(Span::styled(
                 format!("error: {}", crate::sanitize::for_terminal(m)),

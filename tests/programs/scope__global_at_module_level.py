@@ -1,4 +1,4 @@
-# refuse: `global` at module level
+# covers: global at module level (allowed, does nothing)
 import asyncio
 
 global counter
