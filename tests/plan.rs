@@ -337,3 +337,17 @@ fn a_future_resolved_twice_is_refused() {
     assert_eq!(text, "f.set_result(2)");
     assert!(e.reason.contains("oneshot"), "{e:?}");
 }
+
+#[test]
+fn a_future_made_on_each_turn_of_a_loop_is_planned() {
+    let src = format!(
+        "{HEADER}async def main():\n    for i in range(3):\n        f = asyncio.get_running_loop().create_future()\n        f.set_result(i)\n        v = await f\n        print(v)\n{RUN}"
+    );
+    let demo = plan(&load(&src)).expect("planned");
+    let listing = rust::render(&demo);
+    assert!(
+        listing.text().contains("oneshot::channel()"),
+        "{}",
+        listing.text()
+    );
+}

@@ -21,8 +21,9 @@ pub(super) struct Scope {
     init: bool,
     /// Variables bound to `asyncio.get_running_loop()`.
     loops: Vec<String>,
-    /// Futures made here, and how many places resolve each.
-    futures: HashMap<String, u32>,
+    /// Futures made here: how many places resolve each, and the loop
+    /// depth it was made at.
+    futures: HashMap<String, (u32, u32)>,
     /// How many loops the statement is in.
     depth: u32,
 }
@@ -48,17 +49,17 @@ impl Scope {
 
     /// A future that this function resolves: made here, or a parameter.
     pub(super) fn made_future(&mut self, name: &str) {
-        self.futures.insert(name.to_string(), 0);
+        self.futures.insert(name.to_string(), (0, self.depth));
     }
 
     /// Counts a place that resolves the future `name` made here: a oneshot
-    /// sender goes to one place.
+    /// sender goes to one place, once (not in a loop the future outlives).
     pub(super) fn resolve(&mut self, name: &str, span: &Range<usize>) -> Result<()> {
-        let in_loop = self.depth > 0;
-        let Some(n) = self.futures.get_mut(name) else {
+        let Some((n, made_at)) = self.futures.get_mut(name) else {
             return Ok(());
         };
         *n += 1;
+        let in_loop = self.depth > *made_at;
         if *n > 1 || in_loop {
             let place = if in_loop {
                 "in a loop"
