@@ -297,23 +297,7 @@ impl<'p> Planner<'p> {
                 P::Import { .. } | P::Pass => {}
                 P::Expr(e) if matches!(&e.kind, E::Literal(Literal::Str(_))) => {}
                 P::Expr(e) => {
-                    let name = match &e.kind {
-                        E::Call(f, args) if self.is_member(f, Module::Asyncio, "run") => match args
-                            .as_slice()
-                        {
-                            [Arg::Positional(c)] => match &c.kind {
-                                E::Call(g, a) if a.is_empty() => match &g.kind {
-                                    E::Name(Name::Global(n)) if self.defs.contains_key(&**n) => {
-                                        Some(n.to_string())
-                                    }
-                                    _ => None,
-                                },
-                                _ => None,
-                            },
-                            _ => None,
-                        },
-                        _ => None,
-                    };
+                    let name = self.entry_of(e);
                     match name {
                         Some(n) if entry.is_none() => *entry = Some(n),
                         Some(_) => {
@@ -357,6 +341,27 @@ impl<'p> Planner<'p> {
             }
         }
         Ok(())
+    }
+
+    /// `asyncio.run(main())`: the coroutine it starts, called without arguments.
+    fn entry_of(&self, e: &py::Expr) -> Option<String> {
+        let E::Call(f, args) = &e.kind else {
+            return None;
+        };
+        let [Arg::Positional(c)] = args.as_slice() else {
+            return None;
+        };
+        let E::Call(g, a) = &c.kind else { return None };
+        match &g.kind {
+            E::Name(Name::Global(n))
+                if a.is_empty()
+                    && self.is_member(f, Module::Asyncio, "run")
+                    && self.defs.contains_key(&**n) =>
+            {
+                Some(n.to_string())
+            }
+            _ => None,
+        }
     }
 
     /// The parameters of a coroutine or `__init__` (less `self`). A
