@@ -1,6 +1,7 @@
 //! The two listings of a demo: idiomatic Python (asyncio) and idiomatic Rust
 //! (Tokio), each knowing which lines every statement occupies.
 
+pub mod plan;
 pub mod python;
 pub mod rust;
 

@@ -1,0 +1,383 @@
+//! The asyncio shapes built on calls of the program's definitions:
+//! awaiting, gathering, `as_completed` over a list of tasks, async
+//! comprehensions, and the checks on arguments (one type per parameter,
+//! one resolver per future).
+
+use super::stmt::{Scope, local_name, one_arg};
+use super::{Planner, Result, refuse};
+use crate::demo::ast::{Call, Calls, FunctionKind, Stmt, StmtKind};
+use crate::demo::expr::{BinaryOp, Expr, ExprKind};
+use crate::program::{
+    self as py, Arg, ExprKind as E, Literal, Module, Name, StmtKind as P, Target,
+};
+
+impl Planner<'_> {
+    /// A call of one of the program's definitions, of one of the `kinds`;
+    /// `None` when `e` is no call of a definition.
+    pub(super) fn user_call(
+        &self,
+        sc: &mut Scope,
+        e: &py::Expr,
+        kinds: &[FunctionKind],
+    ) -> Result<Option<Call>> {
+        let E::Call(f, args) = &e.kind else {
+            return Ok(None);
+        };
+        let E::Name(Name::Global(name)) = &f.kind else {
+            return Ok(None);
+        };
+        let Some(def) = self.defs.get(&**name).copied() else {
+            return Ok(None);
+        };
+        if !def.kind.is_some_and(|k| kinds.contains(&k)) {
+            let how = match def.kind {
+                Some(FunctionKind::Coroutine) => {
+                    "a coroutine: awaited, spawned with `asyncio.create_task` or gathered"
+                }
+                Some(FunctionKind::Generator | FunctionKind::Iterator) => {
+                    "iterated with `async for` or `[... async for ...]`"
+                }
+                Some(FunctionKind::Resource) => "entered with `async with`",
+                None => "a definition the Rust listing cannot translate",
+            };
+            return refuse(
+                &e.span,
+                format!("`{name}(...)` here"),
+                format!("`{name}` is {how}"),
+            );
+        }
+        let args = self.positional(sc, args, &e.span)?;
+        if args.len() != def.params {
+            return refuse(
+                &e.span,
+                format!("`{name}` called with {} arguments", args.len()),
+                format!(
+                    "`{name}` takes {}: a Rust function is called with all of its parameters",
+                    def.params
+                ),
+            );
+        }
+        let call = Call {
+            name: name.to_string(),
+            args,
+            span: e.span.clone(),
+        };
+        for (i, arg) in call.args.iter().enumerate() {
+            self.check_arg(&call, i, arg)?;
+            if let ExprKind::Var(v) = &arg.kind
+                && self.resolves(&call.name, i)
+            {
+                sc.resolve(v, &arg.span)?;
+            }
+        }
+        Ok(Some(call))
+    }
+
+    /// The calls of a list of tasks: `[asyncio.create_task(f(...)), ...]`
+    /// or `[asyncio.create_task(f(n)) for n in ...]`.
+    pub(super) fn task_list(&self, sc: &mut Scope, e: &py::Expr) -> Result<Option<Calls>> {
+        let mut task = |sc: &mut Scope, e: &py::Expr| -> Result<Option<Call>> {
+            match &e.kind {
+                E::Call(f, args) if self.is_member(f, Module::Asyncio, "create_task") => {
+                    match one_arg(args) {
+                        Some(c) => self.user_call(sc, c, &[FunctionKind::Coroutine]),
+                        None => Ok(None),
+                    }
+                }
+                _ => Ok(None),
+            }
+        };
+        match &e.kind {
+            E::List(items) if !items.is_empty() => {
+                let mut calls = Vec::new();
+                for item in items {
+                    let Some(c) = task(sc, item)? else {
+                        return Ok(None);
+                    };
+                    calls.push(c);
+                }
+                Ok(Some(Calls::List(calls)))
+            }
+            E::Comprehension(c) => self.each(sc, c, &mut task),
+            _ => Ok(None),
+        }
+    }
+
+    /// `[make(n) for n in over]` (or a generator expression): one call per item.
+    pub(super) fn each(
+        &self,
+        sc: &mut Scope,
+        c: &py::Comprehension,
+        make: &mut dyn FnMut(&mut Scope, &py::Expr) -> Result<Option<Call>>,
+    ) -> Result<Option<Calls>> {
+        let [g] = c.generators.as_slice() else {
+            return Ok(None);
+        };
+        if c.is_async
+            || !g.ifs.is_empty()
+            || matches!(c.kind, py::CompKind::Set | py::CompKind::Dict)
+        {
+            return Ok(None);
+        }
+        let Target::Name(n) = &g.target else {
+            return Ok(None);
+        };
+        let Some(call) = make(sc, &c.element)? else {
+            return Ok(None);
+        };
+        Ok(Some(Calls::Each {
+            call,
+            var: n.ident().to_string(),
+            over: self.expr(sc, &g.iter)?,
+        }))
+    }
+
+    /// `for fut in asyncio.as_completed(tasks): var = await fut; body`,
+    /// the tasks made by `first` (the loop itself or the list before it).
+    pub(super) fn as_completed(
+        &self,
+        sc: &mut Scope,
+        first: &py::Stmt,
+        for_stmt: &py::Stmt,
+        calls: Calls,
+        after: &[py::Stmt],
+    ) -> Result<Stmt> {
+        let P::For { target, body, .. } = &for_stmt.kind else {
+            unreachable!("checked by the caller")
+        };
+        let fut = match target {
+            Target::Name(n) => n.ident(),
+            _ => {
+                return refuse(
+                    &for_stmt.span,
+                    "this loop variable",
+                    "the plan's loops bind one local variable",
+                );
+            }
+        };
+        let Some((head, rest)) = body.split_first() else {
+            return refuse(
+                &for_stmt.span,
+                "an empty `as_completed` loop",
+                "the loop awaits each result",
+            );
+        };
+        let var = match &head.kind {
+            P::Assign { targets, value }
+                if targets.len() == 1
+                    && matches!(&value.kind, E::Await(x) if local_name(x) == Some(fut)) =>
+            {
+                self.loop_var(sc, &targets[0], &head.span)?
+            }
+            _ => {
+                return refuse(
+                    &head.span,
+                    "an `as_completed` loop that does not start with `x = await fut`",
+                    format!(
+                        "the Rust listing's loop receives each result first: write `result = await {fut}`"
+                    ),
+                );
+            }
+        };
+        if let P::For { iter, .. } = &for_stmt.kind
+            && let E::Call(_, args) = &iter.kind
+            && let Some(tasks) = one_arg(args).and_then(local_name)
+            && self.mentions(rest.iter().chain(after), tasks)
+        {
+            return refuse(
+                &first.span,
+                format!("the list `{tasks}` used after `as_completed`"),
+                "the Rust listing hands the tasks to a `FuturesUnordered` that `as_completed` uses up",
+            );
+        }
+        Ok(Stmt {
+            id: head.id,
+            span: first.span.start..for_stmt.span.end,
+            kind: StmtKind::AsCompleted {
+                calls,
+                var,
+                body: self.nested(sc, rest)?,
+            },
+        })
+    }
+
+    /// Whether the source of `stmts` mentions the word `name`.
+    pub(super) fn mentions<'s>(
+        &self,
+        stmts: impl Iterator<Item = &'s py::Stmt>,
+        name: &str,
+    ) -> bool {
+        let word = |c: char| c.is_alphanumeric() || c == '_';
+        stmts.into_iter().any(|s| {
+            let text = self.text(&s.span);
+            text.match_indices(name).any(|(i, _)| {
+                !text[..i].ends_with(word) && !text[i + name.len()..].starts_with(word)
+            })
+        })
+    }
+
+    /// `into = await inner`.
+    pub(super) fn awaited(
+        &self,
+        sc: &mut Scope,
+        inner: &py::Expr,
+        into: Option<String>,
+    ) -> Result<StmtKind> {
+        if let Some(target) = local_name(inner) {
+            return Ok(StmtKind::Join {
+                target: sc.local(target, &inner.span)?,
+                into,
+            });
+        }
+        if let E::Call(f, args) = &inner.kind {
+            if self.is_member(f, Module::Asyncio, "sleep")
+                && into.is_none()
+                && let Some(d) = one_arg(args)
+            {
+                return Ok(StmtKind::Sleep(self.expr(sc, d)?));
+            }
+            if self.is_member(f, Module::Asyncio, "gather") {
+                return Ok(StmtKind::Gather {
+                    calls: self.gathered(sc, inner, args)?,
+                    into,
+                });
+            }
+            if self.is_member(f, Module::Asyncio, "start_server")
+                && let Some(into) = into.clone()
+                && let [
+                    Arg::Positional(hx),
+                    Arg::Positional(host),
+                    Arg::Positional(port),
+                ] = args.as_slice()
+                && let E::Name(Name::Global(h)) = &hx.kind
+                && matches!(&host.kind, E::Literal(Literal::Str(s)) if &**s == "127.0.0.1")
+                && matches!(&port.kind, E::Literal(Literal::Int(0)))
+            {
+                let handler = Call {
+                    name: h.to_string(),
+                    args: Vec::new(),
+                    span: hx.span.clone(),
+                };
+                return Ok(StmtKind::Serve { handler, into });
+            }
+            if let Some(call) = self.user_call(sc, inner, &[FunctionKind::Coroutine])? {
+                return Ok(StmtKind::Await { call, into });
+            }
+        }
+        if let E::Call(f, _) = &inner.kind {
+            if self.is_member(f, Module::Asyncio, "wait_for") {
+                return refuse(
+                    &inner.span,
+                    "`asyncio.wait_for` outside `try: ... except TimeoutError:`",
+                    "the Rust listing translates `wait_for` as a `match` on Tokio's `timeout`: write \
+                     `try:`, then `x = await asyncio.wait_for(f(...), timeout=...)` first, then \
+                     `except TimeoutError:`",
+                );
+            }
+            if let E::Attr(_, m) = &f.kind
+                && matches!(
+                    &**m,
+                    "readline" | "read" | "readexactly" | "readuntil" | "drain" | "wait_closed"
+                )
+            {
+                return refuse(
+                    &inner.span,
+                    format!("`await ....{m}()` here"),
+                    "the Rust listing receives a line as `x = (await reader.readline()).decode().strip()`, \
+                     sends as `writer.write(...)` then `await writer.drain()`, and closes as \
+                     `writer.close()` then `await writer.wait_closed()`",
+                );
+            }
+        }
+        refuse(
+            &inner.span,
+            "awaiting this",
+            "the Rust listing awaits the program's coroutines, tasks and futures, \
+             `asyncio.sleep`, `asyncio.gather`, `asyncio.wait_for` and the stream calls",
+        )
+    }
+
+    /// The awaitables of `asyncio.gather(...)`.
+    pub(super) fn gathered(&self, sc: &mut Scope, e: &py::Expr, args: &[Arg]) -> Result<Calls> {
+        if let [Arg::Star(x)] = args
+            && let E::Comprehension(c) = &x.kind
+        {
+            let mut call =
+                |sc: &mut Scope, e: &py::Expr| self.user_call(sc, e, &[FunctionKind::Coroutine]);
+            if let Some(calls) = self.each(sc, c, &mut call)? {
+                return Ok(calls);
+            }
+        }
+        let mut calls = Vec::new();
+        for a in args {
+            let call = match a {
+                Arg::Positional(x) => self.user_call(sc, x, &[FunctionKind::Coroutine])?,
+                _ => None,
+            };
+            let Some(call) = call else {
+                return refuse(
+                    &e.span,
+                    "`asyncio.gather` of this",
+                    "the Rust listing gathers calls of the program's coroutines, written one by one \
+                     or as `*(f(n) for n in ...)`",
+                );
+            };
+            calls.push(call);
+        }
+        Ok(Calls::List(calls))
+    }
+
+    /// `into = [value async for var in source if filter]`.
+    pub(super) fn collect(
+        &self,
+        sc: &mut Scope,
+        e: &py::Expr,
+        c: &py::Comprehension,
+        into: String,
+    ) -> Result<StmtKind> {
+        let shape = "the Rust listing collects `[value async for x in source if test]` from one \
+                     async generator or iterator of the program";
+        let [g] = c.generators.as_slice() else {
+            return refuse(&e.span, "an async comprehension with several `for`s", shape);
+        };
+        if c.kind != py::CompKind::List || !g.is_async {
+            return refuse(&e.span, "this async comprehension", shape);
+        }
+        let var = self.loop_var(sc, &g.target, &e.span)?;
+        let Some(source) = self.user_call(
+            sc,
+            &g.iter,
+            &[FunctionKind::Generator, FunctionKind::Iterator],
+        )?
+        else {
+            return refuse(&g.iter.span, "an async comprehension over this", shape);
+        };
+        let value = match local_name(&c.element) {
+            Some(n) if n == var => None,
+            _ => Some(self.expr(sc, &c.element)?),
+        };
+        let mut filter: Option<Expr> = None;
+        for test in &g.ifs {
+            let t = self.expr(sc, test)?;
+            filter = Some(match filter {
+                None => t,
+                Some(f) => Expr {
+                    span: f.span.start..t.span.end,
+                    kind: ExprKind::Binary(BinaryOp::And, Box::new(f), Box::new(t)),
+                },
+            });
+        }
+        Ok(StmtKind::Collect {
+            source,
+            var,
+            value,
+            filter,
+            into,
+        })
+    }
+
+    /// `asyncio.get_running_loop()` (called with no arguments).
+    pub(super) fn is_member_call(&self, e: &py::Expr, member: &str) -> bool {
+        matches!(&e.kind, E::Call(f, args) if args.is_empty() && self.is_member(f, Module::Asyncio, member))
+    }
+}

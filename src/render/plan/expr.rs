@@ -1,0 +1,489 @@
+//! Expressions: a program's expressions in the demo language (literals,
+//! variables, lists, arithmetic, comparisons, `and`/`or`/`not`, the
+//! built-ins of [`Builtin`], f-strings as templates).
+
+use super::stmt::Scope;
+use super::{Planner, Result, refuse};
+use crate::demo::expr::{BinaryOp, Builtin, Expr, ExprKind, Part, Template, UnaryOp};
+use crate::demo::value::Value;
+use crate::program::{
+    self as py, Arg, BinOp, BoolOp, CmpOp, ExprKind as E, FormatPart, Literal, Name,
+};
+use std::ops::Range;
+
+/// What a literal value is, as far as Rust's types go: ints and floats are
+/// both numbers (the listing widens ints to floats).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    Number,
+    Str,
+    Bool,
+    None,
+    List,
+}
+
+impl Kind {
+    pub(super) fn noun(self) -> &'static str {
+        match self {
+            Kind::Number => "a number",
+            Kind::Str => "a string",
+            Kind::Bool => "a boolean",
+            Kind::None => "`None`",
+            Kind::List => "a list",
+        }
+    }
+}
+
+/// The kind of a literal (or f-string) expression; `None` when only the
+/// listing's type inference could tell.
+pub(super) fn kind_of(e: &Expr) -> Option<Kind> {
+    match &e.kind {
+        ExprKind::Lit(Value::Int(_) | Value::Float(_)) => Some(Kind::Number),
+        ExprKind::Lit(Value::Str(_)) | ExprKind::Template(_) => Some(Kind::Str),
+        ExprKind::Lit(Value::Bool(_)) => Some(Kind::Bool),
+        ExprKind::Lit(Value::None) => Some(Kind::None),
+        ExprKind::Lit(Value::List(_)) | ExprKind::List(_) => Some(Kind::List),
+        _ => None,
+    }
+}
+
+/// Appends text to template parts, joining it to the text before.
+pub(super) fn push_text(parts: &mut Vec<Part>, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    match parts.last_mut() {
+        Some(Part::Text(t)) => t.push_str(text),
+        _ => parts.push(Part::Text(text.to_string())),
+    }
+}
+
+/// A template as an expression: plain text is a string literal.
+pub(super) fn template_expr(t: Template, span: &Range<usize>) -> Expr {
+    let kind = match t.as_plain() {
+        Some(text) => ExprKind::Lit(Value::Str(text.into())),
+        None => ExprKind::Template(t),
+    };
+    Expr {
+        kind,
+        span: span.clone(),
+    }
+}
+
+const VALUES: &str = "the Rust listing's values are numbers, strings, booleans, `None` and lists";
+
+fn binary(op: BinOp, span: &Range<usize>) -> Result<BinaryOp> {
+    Ok(match op {
+        BinOp::Add => BinaryOp::Add,
+        BinOp::Sub => BinaryOp::Sub,
+        BinOp::Mul => BinaryOp::Mul,
+        BinOp::Div => BinaryOp::Div,
+        BinOp::FloorDiv => BinaryOp::FloorDiv,
+        BinOp::Mod => BinaryOp::Mod,
+        other => {
+            return refuse(
+                span,
+                format!("the operator `{}`", other.symbol()),
+                "the Rust listing translates the arithmetic + - * / // % only",
+            );
+        }
+    })
+}
+
+/// An augmented assignment's operator.
+pub(super) fn aug_op(op: BinOp, span: &Range<usize>) -> Result<BinaryOp> {
+    binary(op, span)
+}
+
+fn compare(op: CmpOp, span: &Range<usize>) -> Result<BinaryOp> {
+    Ok(match op {
+        CmpOp::Eq => BinaryOp::Eq,
+        CmpOp::Ne => BinaryOp::Ne,
+        CmpOp::Lt => BinaryOp::Lt,
+        CmpOp::Le => BinaryOp::Le,
+        CmpOp::Gt => BinaryOp::Gt,
+        CmpOp::Ge => BinaryOp::Ge,
+        CmpOp::Is | CmpOp::IsNot => {
+            return refuse(
+                span,
+                format!("the comparison `{}`", op.symbol()),
+                "Rust compares values, not object identities: write `==` or `!=`",
+            );
+        }
+        CmpOp::In | CmpOp::NotIn => {
+            return refuse(
+                span,
+                format!("the membership test `{}`", op.symbol()),
+                "the plan's comparisons are == != < <= > >=",
+            );
+        }
+    })
+}
+
+fn literal(l: &Literal, span: &Range<usize>) -> Result<Value> {
+    Ok(match l {
+        Literal::None => Value::None,
+        Literal::Bool(b) => Value::Bool(*b),
+        Literal::Int(i) => Value::Int(*i),
+        Literal::Float(f) => Value::Float(*f),
+        Literal::Str(s) => Value::Str(s.clone()),
+        Literal::BigInt(_) => {
+            return refuse(
+                span,
+                "an integer beyond 64 bits",
+                "the Rust listing's integers are `i64`",
+            );
+        }
+        Literal::Bytes(_) => return refuse(span, "a bytes literal", VALUES),
+        Literal::Ellipsis => return refuse(span, "`...`", VALUES),
+    })
+}
+
+fn describe(e: &E) -> (&'static str, &'static str) {
+    match e {
+        E::Lambda { .. } => (
+            "a `lambda`",
+            "the Rust listing translates coroutines and the values they compute; \
+             functions as values have no counterpart in the plan",
+        ),
+        E::Dict(_) => (
+            "a `dict` literal",
+            "the Rust listing's values are numbers, strings, booleans, `None` and lists; \
+             the plan has no type for a dict",
+        ),
+        E::Tuple(_) => ("a tuple", VALUES),
+        E::Set(_) => ("a set", VALUES),
+        E::Subscript(..) | E::Slice(..) => (
+            "indexing (`x[i]`)",
+            "the plan reads lists whole: through `for`, `len`, `min`, `max` and `sum`",
+        ),
+        E::IfExp(..) => (
+            "a conditional expression (`a if c else b`)",
+            "the plan's expressions have no conditional: use an `if` statement",
+        ),
+        E::Comprehension(_) => (
+            "a comprehension here",
+            "the Rust listing translates `[... async for ...]` as an assignment, \
+             and `asyncio.gather(*(f(n) for n in ...))`",
+        ),
+        E::Await(_) => (
+            "an `await` inside an expression",
+            "the Rust listing awaits as a statement of its own: `x = await f(...)`",
+        ),
+        E::Yield(_) | E::YieldFrom(_) => (
+            "`yield` inside an expression",
+            "the Rust listing's generators yield as a statement: `yield value`",
+        ),
+        E::Starred(_) => ("a starred expression", VALUES),
+        E::Named(..) => (
+            "an assignment expression (`:=`)",
+            "the plan assigns in statements only",
+        ),
+        E::Attr(..) => (
+            "this attribute",
+            "the plan reads an object's fields as `self.name` inside its own class only",
+        ),
+        _ => ("this expression", VALUES),
+    }
+}
+
+impl Planner<'_> {
+    pub(super) fn expr(&self, sc: &Scope, e: &py::Expr) -> Result<Expr> {
+        let kind = match &e.kind {
+            E::Literal(l) => ExprKind::Lit(literal(l, &e.span)?),
+            E::Name(n) => ExprKind::Var(self.var(sc, n, &e.span)?),
+            E::Attr(obj, attr) if sc.field(obj, attr).is_some() => ExprKind::Var(attr.to_string()),
+            E::List(items) => {
+                let items = items
+                    .iter()
+                    .map(|x| self.expr(sc, x))
+                    .collect::<Result<Vec<_>>>()?;
+                let kinds: Vec<_> = items.iter().filter_map(kind_of).collect();
+                if let Some(k) = kinds.iter().find(|k| **k != kinds[0]) {
+                    return refuse(
+                        &e.span,
+                        format!("a list holding {} and {}", kinds[0].noun(), k.noun()),
+                        "a Rust `Vec` holds items of one type",
+                    );
+                }
+                ExprKind::List(items)
+            }
+            E::UnaryOp(py::UnaryOp::Neg, x) => {
+                let x = self.expr(sc, x)?;
+                match x.kind {
+                    ExprKind::Lit(Value::Int(i)) if i != i64::MIN => ExprKind::Lit(Value::Int(-i)),
+                    ExprKind::Lit(Value::Float(f)) => ExprKind::Lit(Value::Float(-f)),
+                    _ => ExprKind::Unary(UnaryOp::Neg, Box::new(x)),
+                }
+            }
+            E::UnaryOp(py::UnaryOp::Not, x) => {
+                ExprKind::Unary(UnaryOp::Not, Box::new(self.expr(sc, x)?))
+            }
+            E::UnaryOp(op, _) => {
+                let sym = if *op == py::UnaryOp::Pos { "+" } else { "~" };
+                return refuse(
+                    &e.span,
+                    format!("the unary `{sym}`"),
+                    "the plan's unary operators are `-` and `not`",
+                );
+            }
+            E::BinOp(op, a, b) => ExprKind::Binary(
+                binary(*op, &e.span)?,
+                Box::new(self.expr(sc, a)?),
+                Box::new(self.expr(sc, b)?),
+            ),
+            E::BoolOp(op, values) => {
+                let op = match op {
+                    BoolOp::And => BinaryOp::And,
+                    BoolOp::Or => BinaryOp::Or,
+                };
+                let mut values = values.iter();
+                let first = values.next().expect("a bool op has operands");
+                let mut acc = self.expr(sc, first)?;
+                for v in values {
+                    let v = self.expr(sc, v)?;
+                    let span = acc.span.start..v.span.end;
+                    acc = Expr {
+                        kind: ExprKind::Binary(op, Box::new(acc), Box::new(v)),
+                        span,
+                    };
+                }
+                acc.kind
+            }
+            E::Compare(first, rest) => match rest.as_slice() {
+                [(op, b)] => ExprKind::Binary(
+                    compare(*op, &e.span)?,
+                    Box::new(self.expr(sc, first)?),
+                    Box::new(self.expr(sc, b)?),
+                ),
+                _ => {
+                    return refuse(
+                        &e.span,
+                        "a chained comparison (`a < b < c`)",
+                        "Rust comparisons do not chain: write `a < b and b < c`",
+                    );
+                }
+            },
+            E::Call(f, args) => self.call_expr(sc, e, f, args)?,
+            E::FString(parts) => return Ok(template_expr(self.template(sc, parts)?, &e.span)),
+            other => {
+                let (what, why) = describe(other);
+                return refuse(&e.span, what, why);
+            }
+        };
+        Ok(Expr {
+            kind,
+            span: e.span.clone(),
+        })
+    }
+
+    /// A variable read: a local of the function (fields are read as `self.name`).
+    fn var(&self, sc: &Scope, n: &Name, span: &Range<usize>) -> Result<String> {
+        let id = n.ident();
+        match n {
+            Name::Local(..) | Name::Cell(..) => sc.local(id, span),
+            Name::Global(g) if self.defs.contains_key(&**g) => refuse(
+                span,
+                format!("`{g}` used as a value"),
+                "the Rust listing calls a definition where it is awaited, spawned, gathered, \
+                 iterated or entered; passing it around has no counterpart",
+            ),
+            Name::Global(g) => refuse(
+                span,
+                format!("the global name `{g}`"),
+                "the Rust listing translates a function's own variables and parameters; \
+                 module-level names (other than the definitions) have no counterpart",
+            ),
+        }
+    }
+
+    /// Positional arguments, converted.
+    pub(super) fn positional(
+        &self,
+        sc: &Scope,
+        args: &[Arg],
+        span: &Range<usize>,
+    ) -> Result<Vec<Expr>> {
+        args.iter()
+            .map(|a| match a {
+                Arg::Positional(e) => self.expr(sc, e),
+                _ => refuse(
+                    span,
+                    "a keyword or starred argument",
+                    "the Rust listing passes arguments by position",
+                ),
+            })
+            .collect()
+    }
+
+    fn call_expr(&self, sc: &Scope, e: &py::Expr, f: &py::Expr, args: &[Arg]) -> Result<ExprKind> {
+        if let E::Name(Name::Global(n)) = &f.kind
+            && let Some((_, b)) = Builtin::ALL.iter().find(|(name, _)| **name == **n)
+            && !self.defs.contains_key(&**n)
+        {
+            return Ok(ExprKind::Call(*b, self.positional(sc, args, &e.span)?));
+        }
+        if let E::Attr(obj, m) = &f.kind
+            && &**m == "format"
+            && let E::Literal(Literal::Str(pattern)) = &obj.kind
+        {
+            let t = self.format_call(sc, pattern, args, &e.span)?;
+            return Ok(template_expr(t, &e.span).kind);
+        }
+        let names = Builtin::ALL.map(|(n, _)| n).join(", ");
+        if let E::Name(Name::Global(n)) = &f.kind
+            && self.defs.contains_key(&**n)
+        {
+            return refuse(
+                &e.span,
+                format!("a call of `{n}` inside an expression"),
+                "the Rust listing awaits, spawns or gathers a coroutine as a statement of its own \
+                 (`x = await f(...)`)",
+            );
+        }
+        if let Some((m, member)) = self.member(f) {
+            return refuse(
+                &e.span,
+                format!("`{}.{member}(...)` here", m.name()),
+                format!(
+                    "the Rust listing translates `{}.{member}` only in the statement shapes it \
+                     knows (such as `await asyncio.sleep(x)` or `t = asyncio.create_task(f())`)",
+                    m.name()
+                ),
+            );
+        }
+        refuse(
+            &e.span,
+            format!("the call `{}`", self.text(&e.span)),
+            format!("the expressions of the Rust listing call the built-ins {names} only"),
+        )
+    }
+
+    /// `"{} and {}".format(a, b)`.
+    fn format_call(
+        &self,
+        sc: &Scope,
+        pattern: &str,
+        args: &[Arg],
+        span: &Range<usize>,
+    ) -> Result<Template> {
+        let mut values = self.positional(sc, args, span)?.into_iter();
+        let mut parts = Vec::new();
+        let mut chars = pattern.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (c, chars.peek()) {
+                ('{', Some('{')) | ('}', Some('}')) => {
+                    chars.next();
+                    push_text(&mut parts, &c.to_string());
+                }
+                ('{', Some('}')) => {
+                    chars.next();
+                    match values.next() {
+                        Some(v) => parts.push(Part::Hole(v)),
+                        None => {
+                            return refuse(
+                                span,
+                                "a `.format` with too few arguments",
+                                "Python raises IndexError here",
+                            );
+                        }
+                    }
+                }
+                ('{' | '}', _) => {
+                    return refuse(
+                        span,
+                        "a `.format` field with a name, index or format spec",
+                        "the Rust listing translates `{}` fields, filled in order",
+                    );
+                }
+                (c, _) => push_text(&mut parts, &c.to_string()),
+            }
+        }
+        Ok(Template { parts })
+    }
+
+    /// An f-string.
+    pub(super) fn template(&self, sc: &Scope, parts: &[FormatPart]) -> Result<Template> {
+        let mut out = Vec::new();
+        for p in parts {
+            match p {
+                FormatPart::Literal(s) => push_text(&mut out, s),
+                FormatPart::Field {
+                    value,
+                    conversion: None,
+                    spec,
+                    debug: None,
+                } if spec.is_empty() => out.push(Part::Hole(self.expr(sc, value)?)),
+                FormatPart::Field { value, .. } => {
+                    return refuse(
+                        &value.span,
+                        "a format spec or conversion in an f-string (`{x:.2f}`, `{x!r}`, `{x=}`)",
+                        "the Rust listing prints values the way `str()` does, nothing more",
+                    );
+                }
+            }
+        }
+        Ok(Template { parts: out })
+    }
+
+    /// What `print(...)` prints: its arguments joined by `sep`.
+    pub(super) fn print_template(
+        &self,
+        sc: &Scope,
+        args: &[Arg],
+        span: &Range<usize>,
+    ) -> Result<Template> {
+        let mut sep = " ".to_string();
+        let mut values = Vec::new();
+        for a in args {
+            match a {
+                Arg::Positional(e) => values.push(e),
+                Arg::Keyword(k, v) if &**k == "sep" || &**k == "end" => {
+                    let E::Literal(Literal::Str(s)) = &v.kind else {
+                        return refuse(
+                            &v.span,
+                            format!("a computed `{k}=`"),
+                            "the Rust listing needs `sep=` as a string literal",
+                        );
+                    };
+                    if &**k == "sep" {
+                        sep = s.to_string();
+                    } else if &**s != "\n" {
+                        return refuse(
+                            &v.span,
+                            "`print(..., end=...)`",
+                            "the Rust listing prints whole lines with `println!`",
+                        );
+                    }
+                }
+                _ => {
+                    return refuse(
+                        span,
+                        "this argument of `print`",
+                        "the Rust listing translates `print` with positional arguments, `sep=` and `end=\"\\n\"`",
+                    );
+                }
+            }
+        }
+        let mut parts = Vec::new();
+        for (i, v) in values.iter().enumerate() {
+            if i > 0 {
+                push_text(&mut parts, &sep);
+            }
+            let v = self.expr(sc, v)?;
+            match v.kind {
+                ExprKind::Lit(Value::Str(s)) => push_text(&mut parts, &s),
+                ExprKind::Template(t) => {
+                    for p in t.parts {
+                        match p {
+                            Part::Text(s) => push_text(&mut parts, &s),
+                            hole => parts.push(hole),
+                        }
+                    }
+                }
+                _ => parts.push(Part::Hole(v)),
+            }
+        }
+        Ok(Template { parts })
+    }
+}

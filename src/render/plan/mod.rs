@@ -1,0 +1,656 @@
+//! The translation plan: the shapes of a Python program that the Rust
+//! listing knows, recognised and written as a [`Demo`], the input of
+//! [`super::rust::render`].
+//!
+//! Every plan statement carries the [`StmtId`](crate::program::StmtId) of
+//! the Python statement it comes from, so the engine's events (which name
+//! Python statements) find their Rust lines through the listing's spans.
+//! A few Python statements fold into one plan statement (the `write` and
+//! `drain` of a send, the task list and the loop of `as_completed`, the
+//! `try` around `wait_for`): the plan statement takes the id of the one
+//! that awaits. Spans are byte ranges in the Python source.
+//!
+//! What has no faithful translation stops the plan with an
+//! [`Untranslatable`] that names the construct and says why.
+
+mod calls;
+mod expr;
+mod stmt;
+mod streams;
+
+use crate::demo::ast::{Call, Demo, Function, FunctionKind};
+use crate::demo::expr::Expr;
+use crate::program::{
+    self as py, Arg, CmpOp, Code, ExprKind as E, Literal, Module, Name, Program, Stmt,
+    StmtKind as P, Target,
+};
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::ops::Range;
+
+use expr::{Kind, kind_of};
+use stmt::Scope;
+
+/// The first construct of a program with no faithful Rust translation.
+#[derive(Debug, Clone)]
+pub struct Untranslatable {
+    /// Byte range of the construct in the program's source.
+    pub span: Range<usize>,
+    /// What it is, as a learner would name it: "a `lambda`".
+    pub construct: String,
+    /// Why the Rust listing cannot show it.
+    pub reason: String,
+}
+
+impl fmt::Display for Untranslatable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} has no Rust translation: {}",
+            self.construct, self.reason
+        )
+    }
+}
+
+impl std::error::Error for Untranslatable {}
+
+type Result<T> = std::result::Result<T, Untranslatable>;
+
+fn refuse<T>(
+    span: &Range<usize>,
+    construct: impl Into<String>,
+    reason: impl Into<String>,
+) -> Result<T> {
+    Err(Untranslatable {
+        span: span.clone(),
+        construct: construct.into(),
+        reason: reason.into(),
+    })
+}
+
+/// Builds the translation plan of `program`: the [`Demo`] whose Rust
+/// listing is the program's Tokio equivalent.
+pub fn plan(program: &Program) -> Result<Demo> {
+    let mut p = Planner {
+        program,
+        imports: HashMap::new(),
+        defs: HashMap::new(),
+        handlers: HashSet::new(),
+        resolvers: HashSet::new(),
+        arg_kinds: RefCell::new(HashMap::new()),
+    };
+    p.scan(&program.module.body);
+    let mut functions = Vec::new();
+    let mut entry = None;
+    p.module(&program.module.body, &mut functions, &mut entry)?;
+    let Some(entry) = entry else {
+        let end = program.source.len();
+        return refuse(
+            &(end..end),
+            "a program that never calls `asyncio.run(...)`",
+            "the Rust listing starts where `asyncio.run(main())` starts the event loop",
+        );
+    };
+    Ok(Demo {
+        entry,
+        functions,
+        statement_count: program.statement_count,
+    })
+}
+
+/// A definition of the program: what it is and how many parameters it takes.
+#[derive(Clone, Copy)]
+struct Def {
+    kind: Option<FunctionKind>,
+    params: usize,
+}
+
+struct Planner<'p> {
+    program: &'p Program,
+    /// Module-level names bound by imports: the module and the member.
+    imports: HashMap<String, (Module, Option<String>)>,
+    /// The module's definitions, by name.
+    defs: HashMap<String, Def>,
+    /// Coroutines that `asyncio.start_server` runs per connection.
+    handlers: HashSet<String>,
+    /// (definition, parameter index) whose future the definition resolves.
+    resolvers: HashSet<(String, usize)>,
+    /// (definition, parameter index): the kind of literal first passed,
+    /// and the line of that call.
+    arg_kinds: RefCell<HashMap<(String, usize), (Kind, usize)>>,
+}
+
+/// The module-level statements, the `if __name__ == "__main__":` body included.
+fn module_stmts(body: &[Stmt]) -> Vec<&Stmt> {
+    let mut out = Vec::new();
+    for s in body {
+        match &s.kind {
+            P::If { test, body, orelse } if orelse.is_empty() && is_main_guard(test) => {
+                out.extend(module_stmts(body))
+            }
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+fn is_main_guard(test: &py::Expr) -> bool {
+    let E::Compare(left, rest) = &test.kind else {
+        return false;
+    };
+    matches!(&left.kind, E::Name(n) if &**n.ident() == "__name__")
+        && matches!(rest.as_slice(), [(CmpOp::Eq, e)]
+            if matches!(&e.kind, E::Literal(Literal::Str(s)) if &**s == "__main__"))
+}
+
+/// The methods of a class body: name, code and the `def` statement.
+fn methods(code: &Code) -> impl Iterator<Item = (&str, &Code, &Stmt)> {
+    code.body.iter().filter_map(|s| match &s.kind {
+        P::Def { code, name, .. } => Some((&**name.ident(), &**code, s)),
+        _ => None,
+    })
+}
+
+impl<'p> Planner<'p> {
+    /// Imports, definitions, connection handlers and the parameters whose
+    /// future a definition resolves: what statements need to know about
+    /// definitions that may come later in the file.
+    fn scan(&mut self, body: &'p [Stmt]) {
+        let stmts = module_stmts(body);
+        for s in &stmts {
+            match &s.kind {
+                P::Import {
+                    module,
+                    member,
+                    name,
+                } => {
+                    let member = member.as_ref().map(|m| m.to_string());
+                    self.imports
+                        .insert(name.ident().to_string(), (*module, member));
+                }
+                P::Def { code, name, .. } => {
+                    let kind = match (code.is_async, code.is_generator) {
+                        (true, false) => Some(FunctionKind::Coroutine),
+                        (true, true) => Some(FunctionKind::Generator),
+                        _ => None,
+                    };
+                    let def = Def {
+                        kind,
+                        params: code.params.positional.len(),
+                    };
+                    self.defs.insert(name.ident().to_string(), def);
+                }
+                P::Class { code, name, .. } => {
+                    let names: Vec<&str> = methods(code).map(|(n, _, _)| n).collect();
+                    let kind = if names.contains(&"__anext__") {
+                        Some(FunctionKind::Iterator)
+                    } else if names.contains(&"__aenter__") {
+                        Some(FunctionKind::Resource)
+                    } else {
+                        None
+                    };
+                    let params = methods(code)
+                        .find(|(n, _, _)| *n == "__init__")
+                        .map_or(0, |(_, c, _)| c.params.positional.len().saturating_sub(1));
+                    self.defs
+                        .insert(name.ident().to_string(), Def { kind, params });
+                }
+                _ => {}
+            }
+        }
+        for (name, code, method) in self.codes(&stmts) {
+            crate::program::walk(&code.body, &mut |s| self.scan_stmt(&name, code, method, s));
+        }
+    }
+
+    /// Every function's code: the definition it belongs to, and whether it
+    /// is a method of a class.
+    fn codes(&self, stmts: &[&'p Stmt]) -> Vec<(String, &'p Code, bool)> {
+        let mut out = Vec::new();
+        for s in stmts {
+            match &s.kind {
+                P::Def { code, name, .. } => out.push((name.ident().to_string(), &**code, false)),
+                P::Class { code, name, .. } => {
+                    for (_, c, _) in methods(code) {
+                        out.push((name.ident().to_string(), c, true));
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn scan_stmt(&mut self, def: &str, code: &Code, method: bool, s: &Stmt) {
+        let value = match &s.kind {
+            P::Expr(e) => e,
+            P::Assign { value, .. } => value,
+            _ => return,
+        };
+        let value = match &value.kind {
+            E::Await(inner) => inner,
+            _ => value,
+        };
+        let E::Call(f, args) = &value.kind else {
+            return;
+        };
+        if self.is_member(f, Module::Asyncio, "start_server")
+            && let Some(Arg::Positional(h)) = args.first()
+            && let E::Name(Name::Global(h)) = &h.kind
+        {
+            self.handlers.insert(h.to_string());
+        }
+        if let E::Attr(obj, m) = &f.kind
+            && &**m == "set_result"
+            && !method
+            && let E::Name(n @ Name::Local(..)) = &obj.kind
+            && let Some(i) = code
+                .params
+                .positional
+                .iter()
+                .position(|p| p.name == *n.ident())
+        {
+            self.resolvers.insert((def.to_string(), i));
+        }
+    }
+
+    /// `module.member` when `e` names one (`asyncio.sleep`, or `sleep`
+    /// imported from asyncio).
+    fn member<'a>(&'a self, e: &'a py::Expr) -> Option<(Module, &'a str)> {
+        match &e.kind {
+            E::Attr(obj, attr) => match &obj.kind {
+                E::Name(Name::Global(n)) => match self.imports.get(&**n) {
+                    Some((m, None)) => Some((*m, &**attr)),
+                    _ => None,
+                },
+                _ => None,
+            },
+            E::Name(Name::Global(n)) => match self.imports.get(&**n) {
+                Some((m, Some(member))) => Some((*m, member.as_str())),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn is_member(&self, e: &py::Expr, module: Module, member: &str) -> bool {
+        self.member(e) == Some((module, member))
+    }
+
+    fn line(&self, span: &Range<usize>) -> usize {
+        self.program.line_of(span.start)
+    }
+
+    fn text(&self, span: &Range<usize>) -> &str {
+        self.program.source.get(span.clone()).unwrap_or("")
+    }
+
+    fn module(
+        &self,
+        body: &[Stmt],
+        functions: &mut Vec<Function>,
+        entry: &mut Option<String>,
+    ) -> Result<()> {
+        for s in module_stmts(body) {
+            match &s.kind {
+                P::Import { .. } | P::Pass => {}
+                P::Expr(e) if matches!(&e.kind, E::Literal(Literal::Str(_))) => {}
+                P::Expr(e) => {
+                    let name = self.entry_of(e);
+                    match name {
+                        Some(n) if entry.is_none() => *entry = Some(n),
+                        Some(_) => {
+                            return refuse(
+                                &s.span,
+                                "a second `asyncio.run(...)`",
+                                "the Rust listing has one `#[tokio::main]`: it runs one coroutine",
+                            );
+                        }
+                        None => {
+                            return refuse(
+                                &s.span,
+                                "this module-level statement",
+                                "at the top of the file the Rust listing translates definitions and \
+                                 one `asyncio.run(main())` that starts a coroutine without arguments",
+                            );
+                        }
+                    }
+                }
+                P::Def { code, name, .. } => functions.push(self.function(code, name, s)?),
+                P::Class {
+                    code, name, bases, ..
+                } => {
+                    if let Some(b) = bases.first() {
+                        return refuse(
+                            &b.span,
+                            "a class with a base class",
+                            "the Rust listing turns a class into a struct, and Rust structs do not inherit",
+                        );
+                    }
+                    functions.push(self.class(code, name, s)?);
+                }
+                _ => {
+                    return refuse(
+                        &s.span,
+                        "this module-level statement",
+                        "at the top of the file the Rust listing translates definitions and \
+                         `asyncio.run(main())`; module-level variables and code have no counterpart",
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `asyncio.run(main())`: the coroutine it starts, called without arguments.
+    fn entry_of(&self, e: &py::Expr) -> Option<String> {
+        let E::Call(f, args) = &e.kind else {
+            return None;
+        };
+        let [Arg::Positional(c)] = args.as_slice() else {
+            return None;
+        };
+        let E::Call(g, a) = &c.kind else { return None };
+        match &g.kind {
+            E::Name(Name::Global(n))
+                if a.is_empty()
+                    && self.is_member(f, Module::Asyncio, "run")
+                    && self.defs.contains_key(&**n) =>
+            {
+                Some(n.to_string())
+            }
+            _ => None,
+        }
+    }
+
+    /// The parameters of a coroutine or `__init__` (less `self`). A
+    /// connection handler's `reader, writer` pairs are one connection each.
+    fn params(
+        &self,
+        code: &Code,
+        name: &str,
+        skip: usize,
+        span: &Range<usize>,
+    ) -> Result<Vec<String>> {
+        let p = &code.params;
+        if p.varargs.is_some() || p.varkw.is_some() || !p.keyword_only.is_empty() {
+            return refuse(
+                span,
+                format!("the `*args`, `**kwargs` or keyword-only parameters of `{name}`"),
+                "a Rust function takes a fixed list of positional parameters",
+            );
+        }
+        if p.positional.iter().any(|p| p.has_default) {
+            return refuse(
+                span,
+                format!("a default parameter value in `{name}`"),
+                "Rust functions have no default arguments: pass every argument",
+            );
+        }
+        let names: Vec<String> = p
+            .positional
+            .iter()
+            .skip(skip)
+            .map(|p| p.name.to_string())
+            .collect();
+        if !self.handlers.contains(name) {
+            return Ok(names);
+        }
+        let mut out = Vec::new();
+        for pair in names.chunks(2) {
+            match pair {
+                [r, w]
+                    if streams::stream(r) == Some((streams::conn_name(r), false))
+                        && streams::stream(w) == Some((streams::conn_name(r), true)) =>
+                {
+                    out.push(streams::conn_name(r));
+                }
+                _ => {
+                    return refuse(
+                        span,
+                        format!("the parameters of the connection handler `{name}`"),
+                        "the Rust listing gives a handler one connection: write its \
+                         parameters `reader, writer` (or `NAME_reader, NAME_writer`)",
+                    );
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn function(&self, code: &Code, name: &Name, s: &Stmt) -> Result<Function> {
+        let name = name.ident().to_string();
+        if !code.is_async {
+            return refuse(
+                &s.span,
+                format!("the plain function `{name}`"),
+                "the Rust listing translates coroutines (`async def`) and async generators; \
+                 a plain `def` has no place in the plan",
+            );
+        }
+        let kind = if code.is_generator {
+            FunctionKind::Generator
+        } else {
+            FunctionKind::Coroutine
+        };
+        let params = self.params(code, &name, 0, &s.span)?;
+        let mut scope = Scope::new(kind, Vec::new());
+        for (i, p) in params.iter().enumerate() {
+            if self.resolves(&name, i) {
+                scope.made_future(p);
+            }
+        }
+        let body = self.block(&mut scope, &code.body)?;
+        Ok(Function {
+            kind,
+            name,
+            params,
+            fields: Vec::new(),
+            body,
+            exit: Vec::new(),
+            span: s.span.clone(),
+        })
+    }
+
+    fn class(&self, code: &Code, name: &Name, s: &Stmt) -> Result<Function> {
+        let name = name.ident().to_string();
+        for m in &code.body {
+            let ok = match &m.kind {
+                P::Def { .. } | P::Pass => true,
+                P::Expr(e) => matches!(&e.kind, E::Literal(Literal::Str(_))),
+                _ => false,
+            };
+            if !ok {
+                return refuse(
+                    &m.span,
+                    "a class-level statement",
+                    "the Rust listing turns a class into a struct whose fields are set in `__init__`",
+                );
+            }
+        }
+        let kind = self.defs.get(&name).and_then(|d| d.kind);
+        let allowed: &[&str] = match kind {
+            Some(FunctionKind::Iterator) => &["__init__", "__aiter__", "__anext__"],
+            Some(_) => &["__init__", "__aenter__", "__aexit__"],
+            None => &["__init__"],
+        };
+        for (m, _, def) in methods(code) {
+            if !allowed.contains(&m) {
+                let why = match m {
+                    "__iter__" | "__next__" => {
+                        "a plain iterator class has no Tokio counterpart here"
+                    }
+                    "__enter__" | "__exit__" => {
+                        "a plain context manager has no Tokio counterpart here"
+                    }
+                    _ => "other methods have no counterpart in the plan",
+                };
+                return refuse(
+                    &def.span,
+                    format!("a class with `{m}`"),
+                    format!(
+                        "the Rust listing translates async iterators (`__aiter__`/`__anext__`) \
+                         and async context managers (`__aenter__`/`__aexit__`); {why}"
+                    ),
+                );
+            }
+        }
+        let Some(kind) = kind else {
+            return refuse(
+                &s.span,
+                format!("the plain class `{name}`"),
+                "the Rust listing translates async iterators (`__aiter__`/`__anext__`) and \
+                 async context managers (`__aenter__`/`__aexit__`) only",
+            );
+        };
+        let needed: &[&str] = match kind {
+            FunctionKind::Iterator => &["__aiter__", "__anext__"],
+            _ => &["__aenter__", "__aexit__"],
+        };
+        for n in needed {
+            if !methods(code).any(|(m, _, _)| m == *n) {
+                return refuse(
+                    &s.span,
+                    format!("the class `{name}` without `{n}`"),
+                    format!("the Rust listing needs both {}", needed.join(" and ")),
+                );
+            }
+        }
+        let mut params = Vec::new();
+        let mut fields = Vec::new();
+        let mut body = Vec::new();
+        let mut exit = Vec::new();
+        for (m, c, def) in methods(code) {
+            let want_async = m != "__init__" && m != "__aiter__";
+            let arity = if m == "__aexit__" { 4 } else { 1 };
+            let self_first = c
+                .params
+                .positional
+                .first()
+                .is_some_and(|p| &*p.name == "self");
+            if c.is_async != want_async
+                || !self_first
+                || (m != "__init__" && c.params.positional.len() != arity)
+            {
+                let header = if want_async { "async def" } else { "def" };
+                let args = if m == "__aexit__" {
+                    "self, exc_type, exc, tb"
+                } else {
+                    "self"
+                };
+                return refuse(
+                    &def.span,
+                    format!("this `{m}`"),
+                    format!("the Rust listing knows `{m}` written `{header} {m}({args})`"),
+                );
+            }
+            match m {
+                "__init__" => {
+                    params = self.params(c, &name, 1, &def.span)?;
+                    fields = self.fields(c)?;
+                }
+                "__aiter__" => {
+                    let returns_self = matches!(c.body.as_slice(), [Stmt { kind: P::Return(Some(e)), .. }]
+                        if matches!(&e.kind, E::Name(n) if &**n.ident() == "self"));
+                    if !returns_self {
+                        return refuse(
+                            &def.span,
+                            "an `__aiter__` that does more than `return self`",
+                            "the Rust listing makes the object itself the stream",
+                        );
+                    }
+                }
+                _ => {
+                    let names = fields.iter().map(|(n, _)| n.clone()).collect();
+                    let block_kind = if m == "__aexit__" {
+                        FunctionKind::Coroutine
+                    } else {
+                        kind
+                    };
+                    let mut scope = Scope::new(block_kind, names);
+                    let block = self.block(&mut scope, &c.body)?;
+                    if m == "__aexit__" {
+                        exit = block;
+                    } else {
+                        body = block;
+                    }
+                }
+            }
+        }
+        Ok(Function {
+            kind,
+            name,
+            params,
+            fields,
+            body,
+            exit,
+            span: s.span.clone(),
+        })
+    }
+
+    /// `self.name = value` statements of `__init__`.
+    fn fields(&self, init: &Code) -> Result<Vec<(String, Expr)>> {
+        let scope = Scope::init();
+        let mut out = Vec::new();
+        for s in &init.body {
+            match &s.kind {
+                P::Pass => {}
+                P::Expr(e) if matches!(&e.kind, E::Literal(Literal::Str(_))) => {}
+                P::Assign { targets, value } if targets.len() == 1 => {
+                    let Target::Attr(obj, attr) = &targets[0] else {
+                        return self.not_a_field(s);
+                    };
+                    if !matches!(&obj.kind, E::Name(n) if &**n.ident() == "self") {
+                        return self.not_a_field(s);
+                    }
+                    if out.iter().any(|(n, _)| n == &**attr) {
+                        return refuse(
+                            &s.span,
+                            format!("setting `self.{attr}` twice in `__init__`"),
+                            "the Rust listing initialises each struct field once",
+                        );
+                    }
+                    out.push((attr.to_string(), self.expr(&scope, value)?));
+                }
+                _ => return self.not_a_field(s),
+            }
+        }
+        Ok(out)
+    }
+
+    fn not_a_field<T>(&self, s: &Stmt) -> Result<T> {
+        refuse(
+            &s.span,
+            "this statement in `__init__`",
+            "the Rust listing's constructor sets fields (`self.name = value`) and nothing else",
+        )
+    }
+
+    /// Remembers the kind of a literal argument; a parameter given two
+    /// kinds (a number here, a string there) has no one Rust type.
+    fn check_arg(&self, call: &Call, i: usize, arg: &Expr) -> Result<()> {
+        let Some(kind) = kind_of(arg) else {
+            return Ok(());
+        };
+        let mut seen = self.arg_kinds.borrow_mut();
+        let line = self.line(&arg.span);
+        let (first, at) = *seen.entry((call.name.clone(), i)).or_insert((kind, line));
+        if first != kind {
+            return refuse(
+                &arg.span,
+                format!("{} as argument {} of `{}`", kind.noun(), i + 1, call.name),
+                format!(
+                    "Rust gives each parameter one type, and line {at} passes {} there",
+                    first.noun()
+                ),
+            );
+        }
+        Ok(())
+    }
+
+    /// Whether `def`'s parameter `i` is a future it resolves.
+    fn resolves(&self, def: &str, i: usize) -> bool {
+        self.resolvers.contains(&(def.to_string(), i))
+    }
+}

@@ -1,0 +1,751 @@
+//! Statements: the Python shape of each plan statement (the shapes
+//! `render::python` writes), recognised in a block.
+
+use super::expr::aug_op;
+use super::{Planner, Result, refuse};
+use crate::demo::ast::{Block, FunctionKind, Stmt, StmtKind};
+use crate::demo::expr::{Expr, ExprKind};
+use crate::demo::value::Value;
+use crate::program::{
+    self as py, Arg, ExprKind as E, Literal, Module, Name, StmtKind as P, Target,
+};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// What the statements of one function may use.
+pub(super) struct Scope {
+    kind: FunctionKind,
+    /// An iterator's or resource's fields, read and set as `self.name`.
+    fields: Vec<String>,
+    /// In `__init__`: parameters are read; fields are not set yet.
+    init: bool,
+    /// Variables bound to `asyncio.get_running_loop()`.
+    loops: Vec<String>,
+    /// Futures made here: how many places resolve each, and the loop
+    /// depth it was made at.
+    futures: HashMap<String, (u32, u32)>,
+    /// How many loops the statement is in.
+    depth: u32,
+}
+
+impl Scope {
+    pub(super) fn new(kind: FunctionKind, fields: Vec<String>) -> Scope {
+        Scope {
+            kind,
+            fields,
+            init: false,
+            loops: Vec::new(),
+            futures: HashMap::new(),
+            depth: 0,
+        }
+    }
+
+    /// The scope of `__init__`, which reads its parameters and no fields.
+    pub(super) fn init() -> Scope {
+        let mut s = Scope::new(FunctionKind::Coroutine, Vec::new());
+        s.init = true;
+        s
+    }
+
+    /// A future that this function resolves: made here, or a parameter.
+    pub(super) fn made_future(&mut self, name: &str) {
+        self.futures.insert(name.to_string(), (0, self.depth));
+    }
+
+    /// Counts a place that resolves the future `name` made here: a oneshot
+    /// sender goes to one place, once (not in a loop the future outlives).
+    pub(super) fn resolve(&mut self, name: &str, span: &Range<usize>) -> Result<()> {
+        let Some((n, made_at)) = self.futures.get_mut(name) else {
+            return Ok(());
+        };
+        *n += 1;
+        let in_loop = self.depth > *made_at;
+        if *n > 1 || in_loop {
+            let place = if in_loop {
+                "in a loop"
+            } else {
+                "in a second place"
+            };
+            return refuse(
+                span,
+                format!("resolving the future `{name}` {place}"),
+                "a future is resolved once (twice is Python's `InvalidStateError`), and the Rust \
+                 listing makes it a oneshot channel whose one sender goes to one place",
+            );
+        }
+        Ok(())
+    }
+
+    fn in_class(&self) -> bool {
+        self.init
+            || matches!(self.kind, FunctionKind::Iterator | FunctionKind::Resource)
+            || !self.fields.is_empty()
+    }
+
+    /// The field `self.attr`, if `obj` is `self` and `attr` a field.
+    pub(super) fn field<'a>(&self, obj: &py::Expr, attr: &'a str) -> Option<&'a str> {
+        let is_self = matches!(&obj.kind, E::Name(Name::Local(_, n)) if &**n == "self");
+        (is_self && !self.init && self.fields.iter().any(|f| f == attr)).then_some(attr)
+    }
+
+    /// A local variable's name, which must not stand for a field.
+    pub(super) fn local(&self, id: &str, span: &Range<usize>) -> Result<String> {
+        if id == "self" && self.in_class() {
+            return refuse(
+                span,
+                "`self` as a value",
+                "the Rust listing reads and sets an object's fields (`self.name`); \
+                 the object itself is not passed around",
+            );
+        }
+        if self.fields.iter().any(|f| f == id) {
+            return refuse(
+                span,
+                format!("the local variable `{id}`, named like the field `self.{id}`"),
+                "the plan names a field by its name alone, so a local of the same name would be the field",
+            );
+        }
+        Ok(id.to_string())
+    }
+}
+
+/// The local variable `e` names, if it is a plain name.
+pub(super) fn local_name(e: &py::Expr) -> Option<&str> {
+    match &e.kind {
+        E::Name(Name::Local(_, n) | Name::Cell(_, n)) => Some(n),
+        _ => None,
+    }
+}
+
+pub(super) fn is_docstring(e: &py::Expr) -> bool {
+    matches!(&e.kind, E::Literal(Literal::Str(_)))
+}
+
+/// The one positional argument of a call.
+pub(super) fn one_arg(args: &[Arg]) -> Option<&py::Expr> {
+    match args {
+        [Arg::Positional(e)] => Some(e),
+        _ => None,
+    }
+}
+
+/// `obj.method()` with no arguments: `obj`.
+pub(super) fn method_call<'e>(e: &'e py::Expr, method: &str) -> Option<&'e py::Expr> {
+    match &e.kind {
+        E::Call(f, args) if args.is_empty() => match &f.kind {
+            E::Attr(obj, m) if &**m == method => Some(obj),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A plan statement (none for `pass`, docstrings and the like) and how
+/// many Python statements it stands for.
+pub(super) type Step = (Option<Stmt>, usize);
+
+/// The plan statement of one Python statement.
+pub(super) fn one(s: &py::Stmt, kind: StmtKind) -> Result<Step> {
+    Ok((
+        Some(Stmt {
+            id: s.id,
+            span: s.span.clone(),
+            kind,
+        }),
+        1,
+    ))
+}
+
+/// The plan statement of two Python statements, named by the second (the
+/// one that awaits).
+pub(super) fn pair(first: &py::Stmt, second: &py::Stmt, kind: StmtKind) -> Result<Step> {
+    let span = first.span.start..second.span.end;
+    Ok((
+        Some(Stmt {
+            id: second.id,
+            span,
+            kind,
+        }),
+        2,
+    ))
+}
+
+const LOOPS: &str = "the plan's loops end by their condition or a `return`";
+
+impl Planner<'_> {
+    pub(super) fn block(&self, sc: &mut Scope, body: &[py::Stmt]) -> Result<Block> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < body.len() {
+            let (stmt, used) = self.stmt(sc, &body[i..])?;
+            out.extend(stmt);
+            i += used;
+        }
+        Ok(out)
+    }
+
+    pub(super) fn nested(&self, sc: &mut Scope, body: &[py::Stmt]) -> Result<Block> {
+        sc.depth += 1;
+        let b = self.block(sc, body);
+        sc.depth -= 1;
+        b
+    }
+
+    /// The plan statement at the head of `rest`, and how many Python
+    /// statements it takes.
+    fn stmt(&self, sc: &mut Scope, rest: &[py::Stmt]) -> Result<Step> {
+        let s = &rest[0];
+        let next = rest.get(1);
+        match &s.kind {
+            P::Pass => Ok((None, 1)),
+            P::Expr(e) if is_docstring(e) => Ok((None, 1)),
+            P::Expr(e) => self.expr_stmt(sc, s, e, next),
+            P::Assign { targets, value } => self.assign(sc, rest, targets, value),
+            P::AugAssign { target, op, value } => {
+                let var = self.target(sc, target, &s.span)?;
+                let op = aug_op(*op, &s.span)?;
+                let lhs = Expr {
+                    kind: ExprKind::Var(var.clone()),
+                    span: s.span.clone(),
+                };
+                let value = Expr {
+                    kind: ExprKind::Binary(op, Box::new(lhs), Box::new(self.expr(sc, value)?)),
+                    span: s.span.clone(),
+                };
+                one(s, StmtKind::Set { var, value })
+            }
+            P::Return(v) => {
+                let value = match v {
+                    Some(v) => self.expr(sc, v)?,
+                    None => Expr::lit(Value::None),
+                };
+                one(s, StmtKind::Return(Some(value)))
+            }
+            P::If { test, body, orelse } => one(
+                s,
+                StmtKind::If {
+                    cond: self.expr(sc, test)?,
+                    then: self.block(sc, body)?,
+                    otherwise: self.block(sc, orelse)?,
+                },
+            ),
+            P::While { orelse, .. } | P::For { orelse, .. } if !orelse.is_empty() => refuse(
+                &s.span,
+                "a loop with `else`",
+                "Rust loops have no `else` clause",
+            ),
+            P::While { test, body, .. } => one(
+                s,
+                StmtKind::While {
+                    cond: self.expr(sc, test)?,
+                    body: self.nested(sc, body)?,
+                },
+            ),
+            P::For {
+                is_async: false,
+                target,
+                iter,
+                body,
+                ..
+            } => {
+                if let E::Call(f, args) = &iter.kind
+                    && self.is_member(f, Module::Asyncio, "as_completed")
+                {
+                    let calls = match one_arg(args) {
+                        Some(list) => self.task_list(sc, list)?,
+                        None => None,
+                    };
+                    let Some(calls) = calls else {
+                        return refuse(
+                            &iter.span,
+                            "`asyncio.as_completed` over this",
+                            "the Rust listing translates `as_completed` over a list of tasks \
+                             created in order (`[asyncio.create_task(f(...)), ...]`)",
+                        );
+                    };
+                    let stmt = self.as_completed(sc, s, s, calls, &[])?;
+                    return Ok((Some(stmt), 1));
+                }
+                let var = self.loop_var(sc, target, &s.span)?;
+                one(
+                    s,
+                    StmtKind::For {
+                        var,
+                        over: self.expr(sc, iter)?,
+                        body: self.nested(sc, body)?,
+                    },
+                )
+            }
+            P::For {
+                is_async: true,
+                target,
+                iter,
+                body,
+                ..
+            } => {
+                let var = self.loop_var(sc, target, &s.span)?;
+                let Some(source) =
+                    self.user_call(sc, iter, &[FunctionKind::Generator, FunctionKind::Iterator])?
+                else {
+                    return refuse(
+                        &iter.span,
+                        "`async for` over this",
+                        "the Rust listing iterates async generators and async iterator classes \
+                         of the program, called right there",
+                    );
+                };
+                one(
+                    s,
+                    StmtKind::AsyncFor {
+                        source,
+                        var,
+                        body: self.nested(sc, body)?,
+                    },
+                )
+            }
+            P::With {
+                is_async: true,
+                item,
+                body,
+            } => {
+                let Some(source) = self.user_call(sc, &item.context, &[FunctionKind::Resource])?
+                else {
+                    return refuse(
+                        &item.context.span,
+                        "`async with` on this",
+                        "the Rust listing enters async context manager classes of the program, \
+                         created right there",
+                    );
+                };
+                let var = match &item.target {
+                    Some(t) => Some(self.loop_var(sc, t, &s.span)?),
+                    None => None,
+                };
+                one(
+                    s,
+                    StmtKind::AsyncWith {
+                        source,
+                        var,
+                        body: self.block(sc, body)?,
+                    },
+                )
+            }
+            P::With { .. } => refuse(
+                &s.span,
+                "a plain `with`",
+                "the Rust listing translates `async with` only",
+            ),
+            P::Try { .. } => self.try_(sc, s),
+            P::Raise {
+                exc: Some(e),
+                cause: None,
+            } if sc.kind == FunctionKind::Iterator
+                && matches!(&e.kind, E::Name(Name::Global(n)) if &**n == "StopAsyncIteration") =>
+            {
+                one(s, StmtKind::Stop)
+            }
+            P::Raise { .. } => refuse(
+                &s.span,
+                "this `raise`",
+                "the Rust listing has no exceptions: it translates `raise StopAsyncIteration` \
+                 in `__anext__` and the `raise` that ends `except asyncio.CancelledError`",
+            ),
+            P::Break => refuse(&s.span, "`break`", LOOPS),
+            P::Continue => refuse(&s.span, "`continue`", LOOPS),
+            P::Def { .. } | P::Class { .. } => refuse(
+                &s.span,
+                "a nested definition",
+                "the Rust listing translates definitions at the top of the file",
+            ),
+            P::Import { .. } => refuse(
+                &s.span,
+                "an `import` inside a function",
+                "import at the top of the file",
+            ),
+            P::Assert { .. } => refuse(&s.span, "`assert`", "the Rust listing has no exceptions"),
+            P::Delete(_) => refuse(
+                &s.span,
+                "`del`",
+                "Rust frees values when they go out of scope",
+            ),
+        }
+    }
+
+    /// A target that is one variable (or field).
+    fn target(&self, sc: &Scope, t: &Target, span: &Range<usize>) -> Result<String> {
+        match t {
+            Target::Name(Name::Local(_, n) | Name::Cell(_, n)) => sc.local(n, span),
+            Target::Name(Name::Global(n)) => refuse(
+                span,
+                format!("assigning the global `{n}`"),
+                "the Rust listing's variables belong to one function",
+            ),
+            Target::Attr(obj, attr) if sc.field(obj, attr).is_some() => Ok(attr.to_string()),
+            Target::Attr(_, attr) => refuse(
+                span,
+                format!("setting the attribute `.{attr}`"),
+                "the plan sets an object's fields inside its own class, and only fields that `__init__` sets",
+            ),
+            Target::Subscript(..) => refuse(
+                span,
+                "item assignment (`x[i] = ...`)",
+                "the plan builds lists whole and never changes an item",
+            ),
+            Target::Unpack(..) => refuse(
+                span,
+                "unpacking (`a, b = ...`)",
+                "the plan binds one variable per assignment (a connection's `reader, writer` aside)",
+            ),
+        }
+    }
+
+    /// The variable of a `for`, `async for` or `as`: a plain local name.
+    pub(super) fn loop_var(&self, sc: &Scope, t: &Target, span: &Range<usize>) -> Result<String> {
+        match t {
+            Target::Name(_) => self.target(sc, t, span),
+            _ => refuse(
+                span,
+                "this loop variable",
+                "the plan's loops bind one local variable",
+            ),
+        }
+    }
+
+    fn expr_stmt(
+        &self,
+        sc: &mut Scope,
+        s: &py::Stmt,
+        e: &py::Expr,
+        next: Option<&py::Stmt>,
+    ) -> Result<Step> {
+        match &e.kind {
+            E::Await(inner) => return one(s, self.awaited(sc, inner, None)?),
+            E::Yield(v) if sc.kind == FunctionKind::Generator => {
+                let value = match v {
+                    Some(v) => self.expr(sc, v)?,
+                    None => Expr::lit(Value::None),
+                };
+                return one(s, StmtKind::Yield(value));
+            }
+            _ => {}
+        }
+        let E::Call(f, args) = &e.kind else {
+            return refuse(
+                &e.span,
+                "this expression statement",
+                "the Rust listing translates calls and awaits as statements",
+            );
+        };
+        if matches!(&f.kind, E::Name(Name::Global(n)) if &**n == "print")
+            && !self.defs.contains_key("print")
+        {
+            return one(s, StmtKind::Print(self.print_template(sc, args, &e.span)?));
+        }
+        if self.is_member(f, Module::Time, "sleep")
+            && let Some(d) = one_arg(args)
+        {
+            let d = self.expr(sc, d)?;
+            let rest = &self.program.source[s.span.end.min(self.program.source.len())..];
+            let comment = rest.lines().next().unwrap_or("");
+            let compute = comment.trim_start().starts_with('#') && comment.contains("CPU-bound");
+            return one(
+                s,
+                if compute {
+                    StmtKind::Compute(d)
+                } else {
+                    StmtKind::Block(d)
+                },
+            );
+        }
+        if let E::Attr(obj, m) = &f.kind
+            && let Some(v) = local_name(obj)
+        {
+            match (&**m, args.as_slice()) {
+                ("cancel", []) => {
+                    return one(
+                        s,
+                        StmtKind::Cancel {
+                            task: sc.local(v, &obj.span)?,
+                        },
+                    );
+                }
+                ("set_result", [Arg::Positional(x)]) => {
+                    let value = self.expr(sc, x)?;
+                    sc.resolve(v, &s.span)?;
+                    return one(
+                        s,
+                        StmtKind::Resolve {
+                            future: sc.local(v, &obj.span)?,
+                            value,
+                        },
+                    );
+                }
+                (m @ ("write" | "close"), _) => return self.stream_stmt(sc, s, v, m, args, next),
+                _ => {}
+            }
+        }
+        if self.user_call(sc, e, &[FunctionKind::Coroutine])?.is_some() {
+            return refuse(
+                &e.span,
+                "a coroutine called without `await`",
+                "it would never run; the Rust listing awaits, spawns or gathers each coroutine it calls",
+            );
+        }
+        if self.is_member(f, Module::Asyncio, "create_task") {
+            return refuse(
+                &e.span,
+                "a task not kept in a variable",
+                "the Rust listing keeps each task's `JoinHandle`: write `t = asyncio.create_task(...)`",
+            );
+        }
+        self.expr(sc, e)?;
+        refuse(
+            &e.span,
+            "this call as a statement",
+            "its value would be thrown away",
+        )
+    }
+
+    fn assign(
+        &self,
+        sc: &mut Scope,
+        rest: &[py::Stmt],
+        targets: &[Target],
+        value: &py::Expr,
+    ) -> Result<Step> {
+        let s = &rest[0];
+        let [target] = targets else {
+            return refuse(
+                &s.span,
+                "a chained assignment (`a = b = ...`)",
+                "the plan binds one variable per assignment",
+            );
+        };
+        if let Target::Unpack(items, None) = target
+            && let Some(conn) = self.connect(items, value)?
+        {
+            return one(s, conn);
+        }
+        if let Some(calls) = self.task_list(sc, value)? {
+            if let Some(
+                next @ py::Stmt {
+                    kind:
+                        P::For {
+                            is_async: false,
+                            iter,
+                            orelse,
+                            ..
+                        },
+                    ..
+                },
+            ) = rest.get(1)
+                && orelse.is_empty()
+                && let E::Call(f, args) = &iter.kind
+                && self.is_member(f, Module::Asyncio, "as_completed")
+                && let (Some(list), Target::Name(n)) = (one_arg(args).and_then(local_name), target)
+                && list == &**n.ident()
+            {
+                return Ok((Some(self.as_completed(sc, s, next, calls, &rest[2..])?), 2));
+            }
+            return refuse(
+                &s.span,
+                "a list of tasks",
+                "the Rust listing translates a list of tasks only when `asyncio.as_completed` \
+                 takes it right after (for other uses, keep each task in a variable)",
+            );
+        }
+        let var = self.target(sc, target, &s.span)?;
+        let kind = match &value.kind {
+            E::Await(inner) => self.awaited(sc, inner, Some(var))?,
+            E::Comprehension(c) if c.is_async => self.collect(sc, value, c, var)?,
+            E::Call(f, args) => {
+                if self.is_member(f, Module::Asyncio, "get_running_loop") && args.is_empty() {
+                    sc.loops.push(var);
+                    return Ok((None, 1));
+                }
+                if self.is_member(f, Module::Asyncio, "create_task") {
+                    let call = match one_arg(args) {
+                        Some(c) => self.user_call(sc, c, &[FunctionKind::Coroutine])?,
+                        None => None,
+                    };
+                    let Some(call) = call else {
+                        return refuse(
+                            &value.span,
+                            "this `asyncio.create_task`",
+                            "the Rust listing spawns one call of a coroutine of the program: \
+                             `asyncio.create_task(f(...))`, without `name=`",
+                        );
+                    };
+                    return one(s, StmtKind::Spawn { call, into: var });
+                }
+                if let Some(obj) = method_call(value, "create_future")
+                    && (self.is_member_call(obj, "get_running_loop")
+                        || local_name(obj).is_some_and(|l| sc.loops.iter().any(|x| x == l)))
+                {
+                    sc.made_future(&var);
+                    return one(s, StmtKind::Future { name: var });
+                }
+                if let Some(conn) = self.receive(value) {
+                    return one(s, StmtKind::Receive { conn, into: var });
+                }
+                match self.user_call(sc, value, &[FunctionKind::Coroutine])? {
+                    Some(call) => StmtKind::Make { call, into: var },
+                    None => StmtKind::Set {
+                        value: self.expr(sc, value)?,
+                        var,
+                    },
+                }
+            }
+            _ => StmtKind::Set {
+                value: self.expr(sc, value)?,
+                var,
+            },
+        };
+        one(s, kind)
+    }
+
+    /// `try` with `except asyncio.CancelledError` and `finally`, or around
+    /// `asyncio.wait_for` with `except TimeoutError`.
+    fn try_(&self, sc: &mut Scope, s: &py::Stmt) -> Result<Step> {
+        let P::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } = &s.kind
+        else {
+            unreachable!("called for a try")
+        };
+        if !orelse.is_empty() {
+            return refuse(
+                &s.span,
+                "`try ... else`",
+                "the Rust listing's `try` has a body, a cancellation handler and `finally`",
+            );
+        }
+        let class_is = |h: &py::Handler, m: &str| {
+            h.class.as_ref().is_some_and(|c| {
+                self.is_member(c, Module::Asyncio, m)
+                    || matches!(&c.kind, E::Name(Name::Global(n)) if m == "TimeoutError" && &**n == m)
+            })
+        };
+        if let [h] = handlers.as_slice()
+            && class_is(h, "TimeoutError")
+            && finalbody.is_empty()
+            && h.name.is_none()
+        {
+            return self.wait_for(sc, s, body, h);
+        }
+        let mut on_cancel: &[py::Stmt] = &[];
+        for h in handlers {
+            if let (Some(n), Some(c)) = (&h.name, &h.class) {
+                return refuse(
+                    &h.span,
+                    format!("`except {} as {}`", self.text(&c.span), n.ident()),
+                    "the Rust listing has no exception objects to bind a name to",
+                );
+            }
+            if !class_is(h, "CancelledError") || handlers.len() > 1 {
+                let what = match &h.class {
+                    Some(c) => format!("`except {}`", self.text(&c.span)),
+                    None => "a bare `except:`".into(),
+                };
+                return refuse(
+                    &h.span,
+                    what,
+                    "the Rust listing has no exceptions: it translates `except asyncio.CancelledError` \
+                     (a dropped future in Tokio) and `except TimeoutError` around `asyncio.wait_for` \
+                     (a `timeout` error)",
+                );
+            }
+            on_cancel = match h.body.split_last() {
+                Some((last, init))
+                    if matches!(
+                        last.kind,
+                        P::Raise {
+                            exc: None,
+                            cause: None
+                        }
+                    ) =>
+                {
+                    init
+                }
+                Some((last, _)) if matches!(last.kind, P::Return(_)) => &h.body,
+                _ => {
+                    return refuse(
+                        &h.span,
+                        "an `except asyncio.CancelledError` that goes on",
+                        "the plan's cancellation handler ends the function, as Tokio's dropped \
+                         future does: end it with `raise` (or `return`)",
+                    );
+                }
+            };
+        }
+        let kind = StmtKind::Try {
+            body: self.block(sc, body)?,
+            on_cancel: self.block(sc, on_cancel)?,
+            finally: self.block(sc, finalbody)?,
+        };
+        one(s, kind)
+    }
+
+    /// `try: [into =] await asyncio.wait_for(call, timeout=...); body
+    /// except TimeoutError: on_timeout`, named by the statement that awaits.
+    fn wait_for(
+        &self,
+        sc: &mut Scope,
+        s: &py::Stmt,
+        body: &[py::Stmt],
+        h: &py::Handler,
+    ) -> Result<Step> {
+        let Some((first, rest)) = body.split_first() else {
+            unreachable!("a try has a body")
+        };
+        let (awaited, into) = match &first.kind {
+            P::Expr(e) => (e, None),
+            P::Assign { targets, value } if targets.len() == 1 => {
+                (value, Some(self.target(sc, &targets[0], &first.span)?))
+            }
+            _ => return self.not_wait_for(first),
+        };
+        let E::Await(inner) = &awaited.kind else {
+            return self.not_wait_for(first);
+        };
+        let E::Call(f, args) = &inner.kind else {
+            return self.not_wait_for(first);
+        };
+        if !self.is_member(f, Module::Asyncio, "wait_for") {
+            return self.not_wait_for(first);
+        }
+        let (call, timeout) = match args.as_slice() {
+            [Arg::Positional(c), Arg::Keyword(k, t)] if &**k == "timeout" => (c, t),
+            [Arg::Positional(c), Arg::Positional(t)] => (c, t),
+            _ => return self.not_wait_for(first),
+        };
+        let Some(call) = self.user_call(sc, call, &[FunctionKind::Coroutine])? else {
+            return self.not_wait_for(first);
+        };
+        let kind = StmtKind::WaitFor {
+            call,
+            timeout: self.expr(sc, timeout)?,
+            into,
+            body: self.block(sc, rest)?,
+            on_timeout: self.block(sc, &h.body)?,
+        };
+        let stmt = Stmt {
+            id: first.id,
+            span: s.span.clone(),
+            kind,
+        };
+        Ok((Some(stmt), 1))
+    }
+
+    fn not_wait_for<T>(&self, first: &py::Stmt) -> Result<T> {
+        refuse(
+            &first.span,
+            "`except TimeoutError` around this",
+            "the Rust listing translates `try: x = await asyncio.wait_for(f(...), timeout=...)` \
+             first, then `except TimeoutError:`",
+        )
+    }
+}

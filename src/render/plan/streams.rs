@@ -1,0 +1,191 @@
+//! The TCP stream shapes: a connection's `reader, writer` pair, and the
+//! statements that connect, send, receive and close.
+
+use super::expr::{push_text, template_expr};
+use super::stmt::Scope;
+use super::stmt::{Step, local_name, method_call, one_arg, pair};
+use super::{Planner, Result, refuse};
+use crate::demo::ast::StmtKind;
+use crate::demo::expr::{Expr, ExprKind, Part};
+use crate::demo::value::Value;
+use crate::program::{
+    self as py, Arg, BinOp, ExprKind as E, Literal, Module, StmtKind as P, Target,
+};
+use std::ops::Range;
+
+/// The stream a connection variable is: `reader`/`writer` belong to the
+/// connection `conn`, `NAME_reader`/`NAME_writer` to `NAME`. True for a writer.
+pub(super) fn stream(name: &str) -> Option<(String, bool)> {
+    match name {
+        "reader" => Some(("conn".into(), false)),
+        "writer" => Some(("conn".into(), true)),
+        _ => name
+            .strip_suffix("_reader")
+            .map(|c| (c.to_string(), false))
+            .or_else(|| name.strip_suffix("_writer").map(|c| (c.to_string(), true))),
+    }
+}
+
+/// The connection a reader or writer name belongs to.
+pub(super) fn conn_name(name: &str) -> String {
+    stream(name).map(|(c, _)| c).unwrap_or_default()
+}
+
+/// `await obj.method()`: `obj`'s name.
+fn awaited_method<'e>(s: Option<&'e py::Stmt>, method: &str) -> Option<&'e str> {
+    let P::Expr(e) = &s?.kind else { return None };
+    let E::Await(inner) = &e.kind else {
+        return None;
+    };
+    local_name(method_call(inner, method)?)
+}
+
+/// The text of a send, without its line break: the value a `send` statement writes.
+fn unline(mut parts: Vec<Part>, span: &Range<usize>) -> Option<Expr> {
+    let Some(Part::Text(last)) = parts.last_mut() else {
+        return None;
+    };
+    last.strip_suffix('\n')?;
+    last.pop();
+    if last.is_empty() && parts.len() > 1 {
+        parts.pop();
+    }
+    if let [Part::Hole(e)] = parts.as_slice() {
+        return Some(e.clone());
+    }
+    Some(template_expr(crate::demo::expr::Template { parts }, span))
+}
+
+impl Planner<'_> {
+    /// `writer.write(...)` then `await writer.drain()`: a send;
+    /// `x.close()` then `await x.wait_closed()`: a close.
+    pub(super) fn stream_stmt(
+        &self,
+        sc: &Scope,
+        s: &py::Stmt,
+        v: &str,
+        method: &str,
+        args: &[Arg],
+        next: Option<&py::Stmt>,
+    ) -> Result<Step> {
+        if method == "write" {
+            if let Some((conn, true)) = stream(v)
+                && let Some(x) = one_arg(args)
+                && awaited_method(next, "drain") == Some(v)
+                && let Some(value) = self.line_value(sc, x)?
+                && let Some(next) = next
+            {
+                return pair(s, next, StmtKind::Send { conn, value });
+            }
+            return refuse(
+                &s.span,
+                "this `write`",
+                "the Rust listing sends a line as `writer.write(f\"...\\n\".encode())` \
+                 followed by `await writer.drain()`",
+            );
+        }
+        if args.is_empty()
+            && awaited_method(next, "wait_closed") == Some(v)
+            && let Some(next) = next
+        {
+            let target = match stream(v) {
+                Some((conn, true)) => conn,
+                _ => v.to_string(),
+            };
+            return pair(s, next, StmtKind::Close { target });
+        }
+        refuse(
+            &s.span,
+            "this `close()`",
+            "the Rust listing closes a writer or server as `x.close()` followed by \
+             `await x.wait_closed()`",
+        )
+    }
+
+    /// What a send writes: `f"...\n".encode()`, `"...\n".encode()` or
+    /// `(x + "\n").encode()`, less the line break.
+    pub(super) fn line_value(&self, sc: &Scope, x: &py::Expr) -> Result<Option<Expr>> {
+        let Some(text) = method_call(x, "encode") else {
+            return Ok(None);
+        };
+        if let E::BinOp(BinOp::Add, a, b) = &text.kind
+            && matches!(&b.kind, E::Literal(Literal::Str(s)) if &**s == "\n")
+        {
+            return Ok(Some(self.expr(sc, a)?));
+        }
+        let e = self.expr(sc, text)?;
+        let parts = match e.kind {
+            ExprKind::Lit(Value::Str(s)) => {
+                let mut parts = Vec::new();
+                push_text(&mut parts, &s);
+                parts
+            }
+            ExprKind::Template(t) => t.parts,
+            _ => return Ok(None),
+        };
+        Ok(unline(parts, &e.span))
+    }
+
+    /// `reader, writer = await asyncio.open_connection(*server.sockets[0].getsockname())`.
+    pub(super) fn connect(&self, items: &[Target], value: &py::Expr) -> Result<Option<StmtKind>> {
+        let E::Await(inner) = &value.kind else {
+            return Ok(None);
+        };
+        let E::Call(f, args) = &inner.kind else {
+            return Ok(None);
+        };
+        if !self.is_member(f, Module::Asyncio, "open_connection") {
+            return Ok(None);
+        }
+        let server = match args.as_slice() {
+            [Arg::Star(addr)] => method_call(addr, "getsockname").and_then(|s| match &s.kind {
+                E::Subscript(socks, i) if matches!(&i.kind, E::Literal(Literal::Int(0))) => {
+                    match &socks.kind {
+                        E::Attr(server, a) if &**a == "sockets" => local_name(server),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            }),
+            _ => None,
+        };
+        let names: Vec<&str> = items
+            .iter()
+            .filter_map(|t| match t {
+                Target::Name(n) => Some(&**n.ident()),
+                _ => None,
+            })
+            .collect();
+        match (server, names.as_slice()) {
+            (Some(server), [r, w])
+                if stream(r).is_some_and(|(c, wr)| !wr && c == conn_name(w))
+                    && stream(w).is_some_and(|(_, wr)| wr) =>
+            {
+                Ok(Some(StmtKind::Connect {
+                    server: server.to_string(),
+                    into: conn_name(r),
+                }))
+            }
+            _ => refuse(
+                &value.span,
+                "this `open_connection`",
+                "the Rust listing connects to a server of the program: \
+                 `reader, writer = await asyncio.open_connection(*server.sockets[0].getsockname())`",
+            ),
+        }
+    }
+
+    /// `(await reader.readline()).decode().strip()`: the connection.
+    pub(super) fn receive(&self, value: &py::Expr) -> Option<String> {
+        let decoded = method_call(value, "strip")?;
+        let awaited = method_call(decoded, "decode")?;
+        let E::Await(line) = &awaited.kind else {
+            return None;
+        };
+        let reader = local_name(method_call(line, "readline")?)?;
+        match stream(reader) {
+            Some((conn, false)) => Some(conn),
+            _ => None,
+        }
+    }
+}
