@@ -30,18 +30,43 @@ use crate::demo::value::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Renders `demo` as a complete Tokio program.
-/// The Rust listing of a Python program, or a comment saying why it has
-/// none.
+/// The Rust listing of a Python program, translated through its plan; a
+/// program with no faithful translation gets a listing that says which
+/// construct stops it, where, and why.
 pub fn render_program(program: &crate::program::Program) -> Listing {
-    let line = 1;
-    let _ = program;
-    Listing {
-        lines: vec![
-            "// The Tokio translation of this program is not available: the Rust".to_string(),
-            format!("// renderer does not translate Python programs yet (line {line})."),
-        ],
-        ..Listing::default()
+    match super::plan::plan(program) {
+        Ok(demo) => render(&demo),
+        Err(u) => {
+            let line = program.line_of(u.span.start);
+            let mut lines = vec![
+                "// No faithful Tokio translation of this program:".to_string(),
+                format!("// line {line}: {}", u.construct),
+            ];
+            lines.extend(wrap_comment(&u.reason, 76));
+            lines.push(format!("//     {}", program.line_text(line).trim()));
+            Listing {
+                lines,
+                ..Listing::default()
+            }
+        }
     }
+}
+
+/// `text` as `// ` comment lines of at most `width` characters.
+fn wrap_comment(text: &str, width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut line = String::from("//");
+    for word in text.split_whitespace() {
+        if line.len() + 1 + word.len() > width && line.len() > 2 {
+            out.push(std::mem::replace(&mut line, String::from("//")));
+        }
+        line.push(' ');
+        line.push_str(word);
+    }
+    if line.len() > 2 {
+        out.push(line);
+    }
+    out
 }
 
 pub fn render(demo: &Demo) -> Listing {
