@@ -6,6 +6,7 @@
 
 pub mod callbacks;
 pub mod exc;
+pub mod format;
 pub mod interp;
 pub mod native;
 pub mod ops;
