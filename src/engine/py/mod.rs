@@ -5,9 +5,11 @@
 //! [`Program`]: crate::program::Program
 
 pub mod callbacks;
+pub mod builtins;
 pub mod exc;
 pub mod format;
 pub mod interp;
+pub mod methods;
 pub mod native;
 pub mod ops;
 pub mod value;
