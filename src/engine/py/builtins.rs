@@ -1394,6 +1394,9 @@ pub(super) fn parse_float(text: &str) -> Option<f64> {
     if let Some(v) = special {
         return Some(if negative { -v } else { v });
     }
+    if body.starts_with(['+', '-']) {
+        return None;
+    }
     let bytes = body.as_bytes();
     let mut clean = String::with_capacity(body.len());
     for (i, &c) in bytes.iter().enumerate() {
@@ -2008,6 +2011,10 @@ mod tests {
             sum([1], x=1) => TypeError: 'x' is an invalid keyword argument for sum()
             sum(x=1, start=2) => TypeError: sum() takes at least 1 positional argument (0 given)
             enumerate(start=1) => TypeError: 'start' is an invalid keyword argument for enumerate()
+            float('+-3') => ValueError: could not convert string to float: '+-3'
+            float(' --4') => ValueError: could not convert string to float: ' --4'
+            float('-+.5e1') => ValueError: could not convert string to float: '-+.5e1'
+            int('+-3') => ValueError: invalid literal for int() with base 10: '+-3'
             "##,
         );
     }
