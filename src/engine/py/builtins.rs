@@ -2159,7 +2159,11 @@ pub(crate) mod testing {
                 },
                 ExprKind::Name(Name::Local(i, _)) => locals[*i as usize].clone(),
                 ExprKind::Name(Name::Global(n)) => match NAMES.iter().find(|b| **b == &**n) {
+                    Some(
+                        b @ &("str" | "int" | "float" | "bool" | "list" | "tuple" | "dict" | "set"),
+                    ) => Value::Type(b),
                     Some(b) => Value::Builtin(b),
+                    None if &**n == "bytes" => Value::Type("bytes"),
                     None => return Err(error("NameError", format!("name '{n}' is not defined"))),
                 },
                 ExprKind::Attr(recv, name) => {

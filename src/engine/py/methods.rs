@@ -134,9 +134,60 @@ fn methods_of(recv: &Value) -> &'static [&'static str] {
     }
 }
 
-/// Whether the built-in type of `recv` has this method.
+/// A value of the built-in type `name`, standing for its methods.
+fn sample(type_name: &str) -> Option<Value> {
+    Some(match type_name {
+        "str" => Value::str(""),
+        "bytes" => Value::Bytes(Rc::from(&b""[..])),
+        "list" => Value::list(Vec::new()),
+        "tuple" => Value::tuple(Vec::new()),
+        "dict" => Value::Dict(Rc::default()),
+        "set" => Value::Set(Rc::default()),
+        "int" => Value::Int(0),
+        "float" => Value::Float(0.0),
+        _ => return None,
+    })
+}
+
+/// Whether the built-in type of `recv` has this method; for a type
+/// (`Value::Type("str")`), whether it has the method unbound (`str.lower`).
 pub fn has_method(recv: &Value, name: &str) -> bool {
-    methods_of(recv).contains(&name)
+    if methods_of(recv).contains(&name) {
+        return true;
+    }
+    match recv {
+        Value::Type(t) => sample(t).is_some_and(|s| methods_of(&s).contains(&name)),
+        _ => false,
+    }
+}
+
+/// `str.lower(s)`: an unbound method called with its receiver first.
+fn call_unbound(
+    cx: &dyn Callbacks,
+    type_name: &str,
+    name: &str,
+    mut args: Args,
+) -> PyResult<Value> {
+    if args.pos.is_empty() {
+        return Err(type_error(format!(
+            "unbound method {type_name}.{name}() needs an argument"
+        )));
+    }
+    let recv = args.pos.remove(0);
+    let fits =
+        recv.type_name() == type_name || (type_name == "int" && matches!(recv, Value::Bool(_)));
+    if !fits {
+        return Err(type_error(format!(
+            "descriptor '{name}' for '{type_name}' objects doesn't apply to a '{}' object",
+            recv.type_name()
+        )));
+    }
+    call_method(cx, &recv, name, args).unwrap_or_else(|| {
+        Err(error(
+            "AttributeError",
+            format!("'{type_name}' object has no attribute '{name}'"),
+        ))
+    })
 }
 
 /// Calls `recv.name(*args)`; `None` if the type has no such method (the
@@ -149,6 +200,11 @@ pub fn call_method(
 ) -> Option<PyResult<Value>> {
     if !has_method(recv, name) {
         return None;
+    }
+    if let Value::Type(t) = recv
+        && !methods_of(recv).contains(&name)
+    {
+        return Some(call_unbound(cx, t, name, args));
     }
     Some(match recv {
         Value::Str(s) => str_method(cx, s, name, args),
@@ -2579,6 +2635,26 @@ mod tests {
             {1, 2}.issubset() => TypeError: set.issubset() takes exactly one argument (0 given)
             [1].sort(key=1, reverse=1) => TypeError: 'int' object is not callable
             [].sort(key=1) => None
+            str.lower('AB') => 'ab'
+            str.lower() => TypeError: unbound method str.lower() needs an argument
+            str.lower(1) => TypeError: descriptor 'lower' for 'str' objects doesn't apply to a 'int' object
+            str.join(',', ['a', 'b']) => 'a,b'
+            sorted(['b', 'A', 'c'], key=str.lower) => ['A', 'b', 'c']
+            list(map(str.strip, [' a ', 'b '])) => ['a', 'b']
+            dict.fromkeys('ab') => {'a': None, 'b': None}
+            dict.fromkeys('ab', 0) => {'a': 0, 'b': 0}
+            dict.fromkeys() => TypeError: fromkeys expected at least 1 argument, got 0
+            dict.fromkeys([[1]]) => TypeError: unhashable type: 'list'
+            dict.get({'a': 1}, 'a') => 1
+            list.append([], 1) => None
+            int.bit_length(5) => 3
+            int.bit_length(True) => 1
+            float.is_integer(1) => TypeError: descriptor 'is_integer' for 'float' objects doesn't apply to a 'int' object
+            str.upper(x=1) => TypeError: unbound method str.upper() needs an argument
+            bytes.hex(b'a') => '61'
+            set.add(1, 2) => TypeError: descriptor 'add' for 'set' objects doesn't apply to a 'int' object
+            dict.keys([]) => TypeError: descriptor 'keys' for 'dict' objects doesn't apply to a 'list' object
+            tuple.count((1,), 1) => 1
             "##,
         );
     }
