@@ -1,0 +1,1029 @@
+//! Python's format-spec mini-language for the built-in types, as CPython
+//! 3.11 implements it (`format(v, spec)`, f-string fields, `str.format`):
+//! `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`.
+
+use super::callbacks::Callbacks;
+use super::exc::{PyResult, error, type_error, value_error};
+use super::ops;
+use super::value::Value;
+use crate::demo::value::python_float_repr;
+use num_traits::Signed;
+
+/// Longest text a format spec may make (characters).
+const MAX_WIDTH: usize = ops::MAX_ITEMS * 10;
+
+/// A parsed format spec.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Spec {
+    pub fill: char,
+    /// `<`, `>`, `^` or `=`; `None` for the type's default.
+    pub align: Option<char>,
+    /// `+`, `-` or a space.
+    pub sign: Option<char>,
+    /// `z`: a negative zero prints without its sign.
+    pub no_neg_zero: bool,
+    /// `#`.
+    pub alternate: bool,
+    pub width: Option<usize>,
+    /// `,` or `_`.
+    pub grouping: Option<char>,
+    pub precision: Option<usize>,
+    pub ty: Option<char>,
+}
+
+fn is_align(c: char) -> bool {
+    matches!(c, '<' | '>' | '=' | '^')
+}
+
+/// Reads decimal digits at `pos`, CPython's `get_integer`.
+fn digits_at(chars: &[char], pos: &mut usize) -> PyResult<Option<usize>> {
+    let start = *pos;
+    let mut n: usize = 0;
+    while let Some(d) = chars.get(*pos).and_then(|c| c.to_digit(10)) {
+        n = n
+            .checked_mul(10)
+            .and_then(|n| n.checked_add(d as usize))
+            .filter(|n| *n <= isize::MAX as usize)
+            .ok_or_else(|| value_error("Too many decimal digits in format string"))?;
+        *pos += 1;
+    }
+    Ok((*pos > start).then_some(n))
+}
+
+/// Parses a format spec for a value of type `type_name` (whose default
+/// presentation type is `'s'` for str, `'d'` for int, none for float); the
+/// errors that do not depend on the value are raised here.
+pub fn parse_spec(spec: &str, type_name: &str, default_ty: Option<char>) -> PyResult<Spec> {
+    let default_align = if default_ty == Some('s') { '<' } else { '>' };
+    let chars: Vec<char> = spec.chars().collect();
+    let mut s = Spec {
+        fill: ' ',
+        align: None,
+        sign: None,
+        no_neg_zero: false,
+        alternate: false,
+        width: None,
+        grouping: None,
+        precision: None,
+        ty: None,
+    };
+    let mut pos = 0;
+    let mut fill_given = false;
+    if chars.len() >= 2 && is_align(chars[1]) {
+        s.fill = chars[0];
+        s.align = Some(chars[1]);
+        fill_given = true;
+        pos = 2;
+    } else if !chars.is_empty() && is_align(chars[0]) {
+        s.align = Some(chars[0]);
+        pos = 1;
+    }
+    if let Some(&c) = chars.get(pos)
+        && matches!(c, '+' | '-' | ' ')
+    {
+        s.sign = Some(c);
+        pos += 1;
+    }
+    if chars.get(pos) == Some(&'z') {
+        s.no_neg_zero = true;
+        pos += 1;
+    }
+    if chars.get(pos) == Some(&'#') {
+        s.alternate = true;
+        pos += 1;
+    }
+    if !fill_given && chars.get(pos) == Some(&'0') {
+        s.fill = '0';
+        if s.align.is_none() && default_align == '>' {
+            s.align = Some('=');
+        }
+        pos += 1;
+    }
+    s.width = digits_at(&chars, &mut pos)?;
+    if chars.get(pos) == Some(&',') {
+        s.grouping = Some(',');
+        pos += 1;
+    }
+    if chars.get(pos) == Some(&'_') {
+        if s.grouping.is_some() {
+            return Err(value_error("Cannot specify both ',' and '_'."));
+        }
+        s.grouping = Some('_');
+        pos += 1;
+    }
+    if chars.get(pos) == Some(&',') {
+        return Err(value_error("Cannot specify both ',' and '_'."));
+    }
+    if chars.get(pos) == Some(&'.') {
+        pos += 1;
+        s.precision = digits_at(&chars, &mut pos)?;
+        if s.precision.is_none() {
+            return Err(value_error("Format specifier missing precision"));
+        }
+    }
+    if chars.len() - pos > 1 {
+        return Err(value_error(format!(
+            "Invalid format specifier '{spec}' for object of type '{type_name}'"
+        )));
+    }
+    s.ty = chars.get(pos).copied().or(default_ty);
+    if let Some(g) = s.grouping {
+        let ty = s.ty.unwrap_or('\0');
+        let ok = match ty {
+            'd' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F' | '\0' => true,
+            'b' | 'o' | 'x' | 'X' => g == '_',
+            _ => false,
+        };
+        if !ok {
+            return Err(value_error(format!(
+                "Cannot specify '{g}' with {}.",
+                code_text(ty)
+            )));
+        }
+    }
+    for n in [s.width, s.precision].into_iter().flatten() {
+        if n > MAX_WIDTH {
+            return Err(error(
+                "MemoryError",
+                format!("the value would hold {n} items (limit: value size)"),
+            ));
+        }
+    }
+    Ok(s)
+}
+
+/// A format code quoted as CPython's messages show it.
+fn code_text(c: char) -> String {
+    if (c as u32) > 32 && (c as u32) < 128 {
+        format!("'{c}'")
+    } else {
+        format!("'\\x{:x}'", c as u32)
+    }
+}
+
+fn unknown_code(c: char, type_name: &str) -> super::exc::Unwind {
+    value_error(format!(
+        "Unknown format code {} for object of type '{type_name}'",
+        code_text(c)
+    ))
+}
+
+/// `format(v, spec)` for the built-in types. An empty spec gives `str(v)`
+/// (as `Value::to_str`; values whose `str` needs the interpreter go through
+/// [`format_with`]).
+pub fn format_value(v: &Value, spec: &str) -> PyResult<String> {
+    match v {
+        Value::Str(s) => {
+            if spec.is_empty() {
+                return Ok(s.to_string());
+            }
+            format_str(s, &parse_spec(spec, "str", Some('s'))?, "str")
+        }
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+            if spec.is_empty() {
+                return Ok(v.to_str());
+            }
+            let type_name = v.type_name();
+            let parsed = parse_spec(spec, type_name, Some('d'))?;
+            format_int(v, &parsed, type_name)
+        }
+        Value::Float(f) => {
+            if spec.is_empty() {
+                return Ok(float_repr(*f));
+            }
+            format_float(*f, &parse_spec(spec, "float", None)?, "float")
+        }
+        other => {
+            if spec.is_empty() {
+                Ok(other.to_str())
+            } else {
+                Err(type_error(format!(
+                    "unsupported format string passed to {}.__format__",
+                    other.type_name()
+                )))
+            }
+        }
+    }
+}
+
+/// `format(v, spec)` through the interpreter: an empty spec is `str(v)`
+/// (honouring `__str__`); a non-empty one formats a built-in value. A user
+/// class's `__format__` must be looked up by the interpreter before this.
+pub fn format_with(cx: &dyn Callbacks, v: &Value, spec: &str) -> PyResult<String> {
+    if spec.is_empty() {
+        return cx.str(v);
+    }
+    format_value(v, spec)
+}
+
+fn format_str(s: &str, spec: &Spec, type_name: &str) -> PyResult<String> {
+    match spec.ty {
+        None | Some('s') => {}
+        Some(c) => return Err(unknown_code(c, type_name)),
+    }
+    if spec.sign.is_some() {
+        return Err(value_error("Sign not allowed in string format specifier"));
+    }
+    if spec.no_neg_zero {
+        return Err(value_error(
+            "Negative zero coercion (z) not allowed in string format specifier",
+        ));
+    }
+    if spec.alternate {
+        return Err(value_error(
+            "Alternate form (#) not allowed in string format specifier",
+        ));
+    }
+    let align = spec.align.unwrap_or('<');
+    if align == '=' {
+        return Err(value_error(
+            "'=' alignment not allowed in string format specifier",
+        ));
+    }
+    let text: String = match spec.precision {
+        Some(p) => s.chars().take(p).collect(),
+        None => s.to_string(),
+    };
+    Ok(pad(&text, spec.width, align, spec.fill))
+}
+
+/// Pads `text` to `width` characters.
+fn pad(text: &str, width: Option<usize>, align: char, fill: char) -> String {
+    let len = text.chars().count();
+    let total = width.unwrap_or(0).max(len);
+    let left = match align {
+        '>' => total - len,
+        '^' => (total - len) / 2,
+        _ => 0,
+    };
+    let right = total - len - left;
+    let mut out = String::with_capacity(text.len() + left + right);
+    out.extend(std::iter::repeat_n(fill, left));
+    out.push_str(text);
+    out.extend(std::iter::repeat_n(fill, right));
+    out
+}
+
+/// Digits grouped by `sep` every `size` digits, zero-filled on the left to
+/// at least `min_width` characters: CPython's
+/// `_PyUnicode_InsertThousandsGrouping`.
+fn group_digits(digits: &str, sep: Option<(char, usize)>, min_width: isize) -> String {
+    let digits: Vec<char> = digits.chars().collect();
+    let mut remaining = digits.len() as isize;
+    let mut min_width = min_width;
+    // Groups from the right.
+    let mut groups: Vec<String> = Vec::new();
+    let take = |remaining: isize, l: isize| -> String {
+        let zeros = (l - remaining).max(0) as usize;
+        let n_chars = remaining.min(l).max(0) as usize;
+        let end = remaining.max(0) as usize;
+        let mut g: String = std::iter::repeat_n('0', zeros).collect();
+        g.extend(&digits[end - n_chars..end]);
+        g
+    };
+    match sep {
+        Some((_, size)) => loop {
+            let l = (size as isize).min(remaining.max(min_width).max(1));
+            groups.push(take(remaining, l));
+            remaining -= remaining.min(l).max(0);
+            min_width -= l;
+            if remaining <= 0 && min_width <= 0 {
+                break;
+            }
+            min_width -= 1;
+        },
+        None => {
+            let l = remaining.max(min_width).max(1);
+            groups.push(take(remaining, l));
+        }
+    }
+    groups.reverse();
+    match sep {
+        Some((c, _)) => groups.join(&c.to_string()),
+        None => groups.concat(),
+    }
+}
+
+/// Lays a number out: CPython's `calc_number_widths` and `fill_number`.
+/// `digits` is the integer part (grouped and zero-filled), `rest` what
+/// follows it (decimal point, fraction, exponent, `%`).
+fn layout(
+    negative: bool,
+    prefix: &str,
+    digits: &str,
+    rest: &str,
+    spec: &Spec,
+    group_size: usize,
+) -> String {
+    let sign = match (spec.sign, negative) {
+        (_, true) => "-",
+        (Some('+'), false) => "+",
+        (Some(' '), false) => " ",
+        _ => "",
+    };
+    let align = spec.align.unwrap_or('>');
+    let width = spec.width.map_or(-1, |w| w as isize);
+    let non_digit = (sign.len() + prefix.len() + rest.chars().count()) as isize;
+    let min_width = if spec.fill == '0' && align == '=' {
+        width - non_digit
+    } else {
+        0
+    };
+    let grouped = if digits.is_empty() {
+        String::new()
+    } else {
+        group_digits(digits, spec.grouping.map(|c| (c, group_size)), min_width)
+    };
+    let padding = (width - non_digit - grouped.chars().count() as isize).max(0) as usize;
+    let (left, middle, right) = match align {
+        '<' => (0, 0, padding),
+        '^' => (padding / 2, 0, padding - padding / 2),
+        '=' => (0, padding, 0),
+        _ => (padding, 0, 0),
+    };
+    let fill = |n: usize| std::iter::repeat_n(spec.fill, n).collect::<String>();
+    let mut out = fill(left);
+    out.push_str(sign);
+    out.push_str(prefix);
+    out.push_str(&fill(middle));
+    out.push_str(&grouped);
+    out.push_str(rest);
+    out.push_str(&fill(right));
+    out
+}
+
+fn format_int(v: &Value, spec: &Spec, type_name: &str) -> PyResult<String> {
+    let ty = spec.ty.unwrap_or('d');
+    match ty {
+        'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
+            let f = int_to_float(v)?;
+            return format_float(f, spec, type_name);
+        }
+        c => return Err(unknown_code(c, type_name)),
+    }
+    if spec.precision.is_some() {
+        return Err(value_error(
+            "Precision not allowed in integer format specifier",
+        ));
+    }
+    if spec.no_neg_zero {
+        return Err(value_error(
+            "Negative zero coercion (z) not allowed in integer format specifier",
+        ));
+    }
+    let n = ops::big(v).unwrap_or_default();
+    if ty == 'c' {
+        if spec.sign.is_some() {
+            return Err(value_error(
+                "Sign not allowed with integer format specifier 'c'",
+            ));
+        }
+        if spec.alternate {
+            return Err(value_error(
+                "Alternate form (#) not allowed with integer format specifier 'c'",
+            ));
+        }
+        if i64::try_from(&n).is_err() {
+            return Err(error(
+                "OverflowError",
+                "Python int too large to convert to C long",
+            ));
+        }
+        let code = u32::try_from(&n).ok().filter(|c| *c < 0x110000);
+        let Some(code) = code else {
+            return Err(error("OverflowError", "%c arg not in range(0x110000)"));
+        };
+        let c = char::from_u32(code).unwrap_or('\u{fffd}');
+        return Ok(layout(false, "", "", &c.to_string(), spec, 3));
+    }
+    let (radix, prefix) = match ty {
+        'b' => (2, "0b"),
+        'o' => (8, "0o"),
+        'x' => (16, "0x"),
+        'X' => (16, "0X"),
+        _ => (10, ""),
+    };
+    let mut digits = n.abs().to_str_radix(radix);
+    if ty == 'X' {
+        digits.make_ascii_uppercase();
+    }
+    let prefix = if spec.alternate { prefix } else { "" };
+    let group_size = if radix == 10 { 3 } else { 4 };
+    Ok(layout(
+        n.is_negative(),
+        prefix,
+        &digits,
+        "",
+        spec,
+        group_size,
+    ))
+}
+
+/// An int as a float, or CPython's `OverflowError`.
+pub fn int_to_float(v: &Value) -> PyResult<f64> {
+    match ops::float(v) {
+        Some(f) if f.is_finite() => Ok(f),
+        _ => Err(error("OverflowError", "int too large to convert to float")),
+    }
+}
+
+fn format_float(x: f64, spec: &Spec, type_name: &str) -> PyResult<String> {
+    let ty = spec.ty;
+    match ty {
+        None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => {}
+        Some(c) => return Err(unknown_code(c, type_name)),
+    }
+    let mut negative = x.is_sign_negative() && !x.is_nan();
+    let a = x.abs();
+    let mut text = match ty {
+        None => match spec.precision {
+            None => {
+                let mut r = if a.is_finite() {
+                    float_repr(a)
+                } else {
+                    non_finite(a)
+                };
+                if spec.alternate && a.is_finite() && !r.contains('.') {
+                    let at = r.find('e').unwrap_or(r.len());
+                    r.insert(at, '.');
+                }
+                r
+            }
+            Some(p) => float_g(a, p, spec.alternate, true),
+        },
+        Some('e' | 'E') => float_e(a, spec.precision.unwrap_or(6), spec.alternate),
+        Some('f' | 'F') => float_f(a, spec.precision.unwrap_or(6), spec.alternate),
+        Some('%') => {
+            let mut s = float_f(a * 100.0, spec.precision.unwrap_or(6), spec.alternate);
+            s.push('%');
+            s
+        }
+        _ => float_g(a, spec.precision.unwrap_or(6), spec.alternate, false),
+    };
+    if matches!(ty, Some('E' | 'F' | 'G')) {
+        text.make_ascii_uppercase();
+    }
+    let mantissa = text.split('e').next().unwrap_or("");
+    let is_zero = mantissa.contains(|c: char| c.is_ascii_digit())
+        && !mantissa.contains(|c| ('1'..='9').contains(&c));
+    if negative && spec.no_neg_zero && is_zero {
+        negative = false;
+    }
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (digits, rest) = text.split_at(split);
+    Ok(layout(negative, "", digits, rest, spec, 3))
+}
+
+/// `repr()` of a float as CPython writes it: the shortest digits that read
+/// back as the same float and, of those, the nearest to its exact value
+/// (ties to even). (`python_float_repr` takes Rust's shortest digits, which
+/// differ on a tie: -745021818796929.25 is `...929.2` in CPython.)
+pub fn float_repr(x: f64) -> String {
+    if !x.is_finite() || x == 0.0 {
+        return python_float_repr(x);
+    }
+    let shortest = format!("{:e}", x.abs());
+    let mantissa = shortest.split('e').next().unwrap_or("");
+    let n = mantissa.chars().filter(char::is_ascii_digit).count();
+    let (digits, exp) = round_digits(x.abs(), n);
+    let sign = if x < 0.0 { "-" } else { "" };
+    if !(-4..16).contains(&exp) {
+        let mut out = format!("{sign}{}", &digits[..1]);
+        if digits.len() > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        out.push_str(&exponent(exp));
+        return out;
+    }
+    let decpt = exp as i64 + 1;
+    let n = digits.len() as i64;
+    if decpt <= 0 {
+        format!("{sign}0.{}{digits}", "0".repeat((-decpt) as usize))
+    } else if decpt >= n {
+        format!("{sign}{digits}{}.0", "0".repeat((decpt - n) as usize))
+    } else {
+        let (int, frac) = digits.split_at(decpt as usize);
+        format!("{sign}{int}.{frac}")
+    }
+}
+
+fn non_finite(a: f64) -> String {
+    if a.is_nan() {
+        "nan".into()
+    } else {
+        "inf".into()
+    }
+}
+
+/// `'f'` of a non-negative float: correctly rounded, as CPython.
+fn float_f(a: f64, precision: usize, alternate: bool) -> String {
+    if !a.is_finite() {
+        return non_finite(a);
+    }
+    let mut s = format!("{a:.precision$}");
+    if alternate && precision == 0 {
+        s.push('.');
+    }
+    s
+}
+
+/// The digits and decimal exponent of a non-negative finite float rounded
+/// to `significant` digits: (`"12345"`, 3) for 123.45.
+fn round_digits(a: f64, significant: usize) -> (String, i32) {
+    let prec = significant.saturating_sub(1);
+    let s = format!("{a:.prec$e}");
+    let (mantissa, exp) = s.split_once('e').expect("exponent form");
+    let exp: i32 = exp.parse().expect("exponent digits");
+    (mantissa.replace('.', ""), exp)
+}
+
+fn exponent(exp: i32) -> String {
+    let sign = if exp < 0 { '-' } else { '+' };
+    format!("e{sign}{:02}", exp.unsigned_abs())
+}
+
+/// `'e'` of a non-negative float.
+fn float_e(a: f64, precision: usize, alternate: bool) -> String {
+    if !a.is_finite() {
+        return non_finite(a);
+    }
+    let (digits, exp) = round_digits(a, precision + 1);
+    let mut out = digits[..1].to_string();
+    if precision > 0 || alternate {
+        out.push('.');
+    }
+    out.push_str(&digits[1..]);
+    out.push_str(&exponent(exp));
+    out
+}
+
+/// `'g'` of a non-negative float; with `add_dot_0` the rules of a spec with
+/// a precision and no type (at least one digit after the point).
+fn float_g(a: f64, precision: usize, alternate: bool, add_dot_0: bool) -> String {
+    if !a.is_finite() {
+        return non_finite(a);
+    }
+    let p = precision.max(1);
+    let (mut digits, exp) = round_digits(a, p);
+    if !alternate {
+        let trimmed = digits.trim_end_matches('0').len().max(1);
+        digits.truncate(trimmed);
+    }
+    let decpt = exp as i64 + 1;
+    let limit = if add_dot_0 { p as i64 - 1 } else { p as i64 };
+    if decpt <= -4 || decpt > limit {
+        let mut out = digits[..1].to_string();
+        if digits.len() > 1 || alternate {
+            out.push('.');
+        }
+        out.push_str(&digits[1..]);
+        out.push_str(&exponent(exp));
+        return out;
+    }
+    let n = digits.len() as i64;
+    if decpt <= 0 {
+        format!("0.{}{digits}", "0".repeat((-decpt) as usize))
+    } else if decpt >= n {
+        let mut out = digits.clone();
+        out.push_str(&"0".repeat((decpt - n) as usize));
+        if alternate {
+            out.push('.');
+        } else if add_dot_0 {
+            out.push_str(".0");
+        }
+        out
+    } else {
+        let (int, frac) = digits.split_at(decpt as usize);
+        format!("{int}.{frac}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use num_bigint::BigInt;
+    use std::rc::Rc;
+
+    fn big(s: &str) -> Value {
+        ops::int(s.parse::<BigInt>().expect("big int literal"))
+    }
+
+    fn fmt(v: Value, spec: &str) -> String {
+        match format_value(&v, spec) {
+            Ok(s) => s,
+            Err(super::super::exc::Unwind::Exc(e)) => super::super::exc::summary(&e),
+            Err(_) => "abort".into(),
+        }
+    }
+
+    fn s(text: &str) -> Value {
+        Value::Str(Rc::from(text))
+    }
+
+    use Value::{Bool as B, Float as F, Int as I};
+
+    // Every expected string below was printed by CPython 3.11:
+    // `python3 -c 'print(repr(format(VALUE, SPEC)))'` (errors as
+    // `Type: message`).
+    #[test]
+    fn floats() {
+        let nan = f64::NAN;
+        let inf = f64::INFINITY;
+        let cases: &[(f64, &str, &str)] = &[
+            (1234567.891, ",.2f", "1,234,567.89"),
+            (0.5, ".0f", "0"),
+            (1.5, ".0f", "2"),
+            (2.5, ".0f", "2"),
+            (0.125, ".2f", "0.12"),
+            (0.375, ".2f", "0.38"),
+            (2.675, ".2f", "2.67"),
+            (-0.0, ".1f", "-0.0"),
+            (1e16, "g", "1e+16"),
+            (12.0, "08.3f", "0012.000"),
+            (-12.0, "08.3f", "-012.000"),
+            (0.1234, ".1%", "12.3%"),
+            (1.0 / 3.0, ".3e", "3.333e-01"),
+            (1.0, ".1", "1e+00"),
+            (1.0, ".0", "1e+00"),
+            (1.0, ".2", "1.0"),
+            (1234.5, ".2", "1.2e+03"),
+            (1.0, "", "1.0"),
+            (10.0, ".2", "1e+01"),
+            (1e16, "#", "1.e+16"),
+            (1.5, "#", "1.5"),
+            (123.0, "#.3", "1.23e+02"),
+            (0.0, ".3", "0.0"),
+            (-0.0, "+z", "+0.0"),
+            (-0.0, "z", "0.0"),
+            (-0.0, "z.0f", "0"),
+            (-0.4, "z.0f", "0"),
+            (-0.4, "z.0e", "-4e-01"),
+            (-1e-10, "zg", "-1e-10"),
+            (-1e-10, "z.3", "-1e-10"),
+            (-inf, "z", "-inf"),
+            (nan, "z", "nan"),
+            (-0.0, "z%", "0.000000%"),
+            (-6.402418342694801e+307, "^ z#_%", "-inf%"),
+            (1.5, ".0%", "150%"),
+            (0.125, ".2%", "12.50%"),
+            (1e22, "f", "10000000000000000000000.000000"),
+            (1e-7, "", "1e-07"),
+            (1e-7, "g", "1e-07"),
+            (1e-5, ".3g", "1e-05"),
+            (0.0001, "g", "0.0001"),
+            (0.00001, "g", "1e-05"),
+            (1234567.0, ".7g", "1234567"),
+            (999999.5, "g", "1e+06"),
+            (9.9999995, "g", "10"),
+            (0.1, ".1", "0.1"),
+            (0.15, ".1", "0.1"),
+            (1e100, ",", "1e+100"),
+            (123456789.0, ",", "123,456,789.0"),
+            (123456789.0, ",g", "1.23457e+08"),
+            (1234567.0, "_", "1_234_567.0"),
+            (-1234.5, "=+12,.1f", "-    1,234.5"),
+            (1234.5, "^+12,.1f", "  +1,234.5  "),
+            (1234.5, " 012,.1f", " 0,001,234.5"),
+            (12345.678, "015,.2f", "0,000,012,345.68"),
+            (12345.678, ",e", "1.234568e+04"),
+            (1e16, "10", "     1e+16"),
+            (1e16, ".0", "1e+16"),
+            (5e-324, "", "5e-324"),
+            (5e-324, "e", "4.940656e-324"),
+            (1.7976931348623157e308, "e", "1.797693e+308"),
+            (1.0, "n", "1"),
+            (1234.5, "n", "1234.5"),
+            (1e-5, "n", "1e-05"),
+            (1.5, "E", "1.500000E+00"),
+            (1e20, "G", "1E+20"),
+            (inf, "E", "INF"),
+            (nan, "F", "NAN"),
+            (inf, "+", "+inf"),
+            (inf, " ", " inf"),
+            (-inf, "08", "-0000inf"),
+            (inf, "010", "0000000inf"),
+            (inf, "010f", "0000000inf"),
+            (-nan, "f", "nan"),
+            (nan, "+f", "+nan"),
+            (nan, "=8", "     nan"),
+            (2.71835, "010.2f", "0000002.72"),
+            (2.71835, "+.3", "+2.72"),
+            (1e5, "g", "100000"),
+            (1e6, "g", "1e+06"),
+            (1e-4, "e", "1.000000e-04"),
+            (12345.6789, ".2e", "1.23e+04"),
+            (12345.6789, ".10g", "12345.6789"),
+            (12345.6789, "#.10g", "12345.67890"),
+            (12345.6789, "#.2g", "1.2e+04"),
+            (0.00001234, ".2g", "1.2e-05"),
+            (0.1, ".17g", "0.10000000000000001"),
+            (0.1, ".25g", "0.1000000000000000055511151"),
+            (0.1, ".20f", "0.10000000000000000555"),
+            (1.0, "#.0g", "1."),
+            (1.0, "#.1", "1.e+00"),
+            (1.0, "#.0f", "1."),
+            (1.0, "#.0e", "1.e+00"),
+            (1.0, "#g", "1.00000"),
+            (100.0, "#.3", "1.00e+02"),
+            (1e5, "#.3", "1.00e+05"),
+            (100.0, ".3", "1e+02"),
+            (0.0, "#", "0.0"),
+            (0.0, "e", "0.000000e+00"),
+            (0.0, ".0e", "0e+00"),
+            (-0.0, "e", "-0.000000e+00"),
+            (-0.0, "", "-0.0"),
+            (-0.0, "g", "-0"),
+            (0.0, "%", "0.000000%"),
+            (3.5, "", "3.5"),
+            (-745021818796929.2, "", "-745021818796929.2"),
+            (-745021818796929.2, "-z0,", "-745,021,818,796,929.2"),
+        ];
+        for (x, spec, want) in cases {
+            assert_eq!(fmt(F(*x), spec), *want, "format({x:?}, {spec:?})");
+        }
+        assert_eq!(
+            fmt(F(1e300), "f"),
+            "1000000000000000052504760255204420248704468581108159154915854115511802457988908195786371375080447864043704443832883878176942523235360430575644792184786706982848387200926575803737830233794788090059368953234970799945081119038967640880074652742780142494579258788820056842838115669472196386865459400540160.000000"
+        );
+        assert_eq!(
+            fmt(F(1e100), ",.2f"),
+            "10,000,000,000,000,000,159,028,911,097,599,180,468,360,808,563,945,281,389,781,327,557,747,838,772,170,381,060,813,469,985,856,815,104.00"
+        );
+    }
+
+    #[test]
+    fn ints() {
+        let cases: &[(Value, &str, &str)] = &[
+            (I(255), "#x", "0xff"),
+            (I(3), "+d", "+3"),
+            (I(3), " d", " 3"),
+            (I(-3), " d", "-3"),
+            (I(1234), "08,", "0,001,234"),
+            (I(1234), "09,", "0,001,234"),
+            (I(1234), "0=8,", "0,001,234"),
+            (I(1234), "*=8,", "***1,234"),
+            (I(1234), "0=+10", "+000001234"),
+            (I(1234), "^010", "0001234000"),
+            (I(1234), "<010", "1234000000"),
+            (I(1234), "x<010", "1234xxxxxx"),
+            (I(-1234), "010", "-000001234"),
+            (I(-1234), "010,", "-0,001,234"),
+            (I(1234), "012_b", "100_1101_0010"),
+            (I(1234), "#012_b", "0b100_1101_0010"),
+            (I(255), "#o", "0o377"),
+            (I(255), "#b", "0b11111111"),
+            (I(-255), "#X", "-0XFF"),
+            (I(255), "#X", "0XFF"),
+            (I(255), "#010x", "0x000000ff"),
+            (I(255), "_b", "1111_1111"),
+            (I(-255), "#_x", "-0xff"),
+            (I(0), "#x", "0x0"),
+            (I(65), "c", "A"),
+            (I(65), "10c", "         A"),
+            (I(65), "<5c", "A    "),
+            (I(0x1F600), "c", "😀"),
+            (I(1), "0", "1"),
+            (I(1), "00", "1"),
+            (I(1), "010", "0000000001"),
+            (I(1), "^", "1"),
+            (I(1), "#10", "         1"),
+            (I(-1), "+010_d", "-0_000_001"),
+            (I(1), "=", "1"),
+            (I(1234), "n", "1234"),
+            (I(100), ".2f", "100.00"),
+            (I(100), "g", "100"),
+            (I(123), ".3%", "12300.000%"),
+            (I(1), "%", "100.000000%"),
+            (I(1), "#%", "100.000000%"),
+            (I(1), "ze", "1.000000e+00"),
+            (I(1), "z.1f", "1.0"),
+            (B(true), "", "True"),
+            (B(true), ">6", "     1"),
+            (B(true), "6", "     1"),
+            (B(true), "d", "1"),
+            (B(true), "x", "1"),
+            (B(true), ".2f", "1.00"),
+            (B(true), "^5", "  1  "),
+            (B(false), "+", "+0"),
+            (B(true), "c", "\u{1}"),
+            (big("18446744073709551616"), "x", "10000000000000000"),
+            (
+                big("-18446744073709551616"),
+                "#_o",
+                "-0o20_0000_0000_0000_0000_0000",
+            ),
+            (
+                big("18446744073709551616"),
+                ",d",
+                "18,446,744,073,709,551,616",
+            ),
+            (big("18446744073709551616"), ".2e", "1.84e+19"),
+            (
+                big("1180591620717411303424"),
+                ",",
+                "1,180,591,620,717,411,303,424",
+            ),
+        ];
+        for (v, spec, want) in cases {
+            assert_eq!(
+                fmt(v.clone(), spec),
+                *want,
+                "format({}, {spec:?})",
+                v.repr()
+            );
+        }
+    }
+
+    #[test]
+    fn strings() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("ab", "*^7", "**ab***"),
+            ("ab", "*^8", "***ab***"),
+            ("ab", "05", "ab000"),
+            ("ab", "<05", "ab000"),
+            ("ab", "0>5", "000ab"),
+            ("abc", ".0", ""),
+            ("abc", "^6.2", "  ab  "),
+            ("héllo", "*>8", "***héllo"),
+            ("abc", "0", "abc"),
+            ("abc", "010", "abc0000000"),
+            ("", "5", "     "),
+            ("ab", "s", "ab"),
+            ("ab", "", "ab"),
+            ("ab", ".1", "a"),
+        ];
+        for (v, spec, want) in cases {
+            assert_eq!(fmt(s(v), spec), *want, "format({v:?}, {spec:?})");
+        }
+        assert_eq!(fmt(Value::None, ""), "None");
+        assert_eq!(fmt(Value::list(vec![I(1)]), ""), "[1]");
+    }
+
+    #[test]
+    fn errors() {
+        let cases: &[(Value, &str, &str)] = &[
+            (
+                s("a"),
+                "d",
+                "ValueError: Unknown format code 'd' for object of type 'str'",
+            ),
+            (
+                s("a"),
+                "z",
+                "ValueError: Negative zero coercion (z) not allowed in string format specifier",
+            ),
+            (
+                s("a"),
+                "+",
+                "ValueError: Sign not allowed in string format specifier",
+            ),
+            (
+                s("a"),
+                "#",
+                "ValueError: Alternate form (#) not allowed in string format specifier",
+            ),
+            (
+                s("a"),
+                "=5",
+                "ValueError: '=' alignment not allowed in string format specifier",
+            ),
+            (
+                s("a"),
+                "+z",
+                "ValueError: Sign not allowed in string format specifier",
+            ),
+            (
+                s("a"),
+                "z#",
+                "ValueError: Negative zero coercion (z) not allowed in string format specifier",
+            ),
+            (s("a"), ",", "ValueError: Cannot specify ',' with 's'."),
+            (
+                s("a"),
+                ",d",
+                "ValueError: Unknown format code 'd' for object of type 'str'",
+            ),
+            (
+                I(1),
+                "z",
+                "ValueError: Negative zero coercion (z) not allowed in integer format specifier",
+            ),
+            (
+                I(1),
+                "+z",
+                "ValueError: Negative zero coercion (z) not allowed in integer format specifier",
+            ),
+            (
+                I(1),
+                "zx",
+                "ValueError: Negative zero coercion (z) not allowed in integer format specifier",
+            ),
+            (
+                I(1),
+                "z+",
+                "ValueError: Unknown format code '+' for object of type 'int'",
+            ),
+            (
+                I(1),
+                ".2",
+                "ValueError: Precision not allowed in integer format specifier",
+            ),
+            (
+                I(1),
+                "xx",
+                "ValueError: Invalid format specifier 'xx' for object of type 'int'",
+            ),
+            (I(1), ",x", "ValueError: Cannot specify ',' with 'x'."),
+            (I(1), ",c", "ValueError: Cannot specify ',' with 'c'."),
+            (I(1), ",n", "ValueError: Cannot specify ',' with 'n'."),
+            (I(1), "_n", "ValueError: Cannot specify '_' with 'n'."),
+            (I(1), ",_", "ValueError: Cannot specify both ',' and '_'."),
+            (I(1), "_,", "ValueError: Cannot specify both ',' and '_'."),
+            (F(1.5), ",_", "ValueError: Cannot specify both ',' and '_'."),
+            (I(1), ".", "ValueError: Format specifier missing precision"),
+            (
+                I(1),
+                "+c",
+                "ValueError: Sign not allowed with integer format specifier 'c'",
+            ),
+            (I(-1), "c", "OverflowError: %c arg not in range(0x110000)"),
+            (
+                I(0x110000),
+                "c",
+                "OverflowError: %c arg not in range(0x110000)",
+            ),
+            (
+                big("-11516561222653427431448"),
+                "0c",
+                "OverflowError: Python int too large to convert to C long",
+            ),
+            (
+                I(1),
+                "s",
+                "ValueError: Unknown format code 's' for object of type 'int'",
+            ),
+            (
+                I(1),
+                "<<<",
+                "ValueError: Unknown format code '<' for object of type 'int'",
+            ),
+            (
+                I(1),
+                "é",
+                "ValueError: Unknown format code '\\xe9' for object of type 'int'",
+            ),
+            (
+                I(1),
+                "9999999999999999999999999",
+                "ValueError: Too many decimal digits in format string",
+            ),
+            (
+                B(true),
+                "s",
+                "ValueError: Unknown format code 's' for object of type 'bool'",
+            ),
+            (
+                F(1.0),
+                "d",
+                "ValueError: Unknown format code 'd' for object of type 'float'",
+            ),
+            (
+                F(1.5),
+                "c",
+                "ValueError: Unknown format code 'c' for object of type 'float'",
+            ),
+            (
+                F(1.5),
+                "zd",
+                "ValueError: Unknown format code 'd' for object of type 'float'",
+            ),
+            (
+                Value::None,
+                ">5",
+                "TypeError: unsupported format string passed to NoneType.__format__",
+            ),
+            (
+                Value::list(vec![]),
+                "5",
+                "TypeError: unsupported format string passed to list.__format__",
+            ),
+        ];
+        for (v, spec, want) in cases {
+            assert_eq!(
+                fmt(v.clone(), spec),
+                *want,
+                "format({}, {spec:?})",
+                v.repr()
+            );
+        }
+        let huge = ops::int(num_traits::pow(BigInt::from(2), 1030));
+        assert_eq!(
+            fmt(huge, "e"),
+            "OverflowError: int too large to convert to float"
+        );
+    }
+}
