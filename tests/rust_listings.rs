@@ -5,16 +5,18 @@
 
 use asynclings::demo::ast::{Block, Demo, walk};
 use asynclings::lesson::{Lesson, load_file};
-use asynclings::render::rust::render;
+use asynclings::render::plan::plan;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// The built-in lessons (`.toml`) and the reference programs (`.py`).
 fn lesson_files(dir: &str) -> Vec<PathBuf> {
+    let ext = if dir == "lessons" { "toml" } else { "py" };
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map(|d| {
             d.filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                .filter(|p| p.extension().is_some_and(|x| x == ext))
                 .collect()
         })
         .unwrap_or_default();
@@ -33,6 +35,12 @@ fn load(path: &Path) -> Lesson {
     load_file(path).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()))
 }
 
+/// The lesson's translation plan; `None` when the program has no faithful
+/// Rust translation (its listing then says why).
+fn planned(lesson: &Lesson) -> Option<Demo> {
+    plan(lesson.program.as_ref().expect("every demo is a Python program")).ok()
+}
+
 fn all_lessons() -> Vec<(String, Lesson)> {
     let mut out = Vec::new();
     for dir in ["tests/reference", "lessons"] {
@@ -48,12 +56,12 @@ fn all_lessons() -> Vec<(String, Lesson)> {
 fn listings() {
     for path in lesson_files("lessons") {
         let lesson = load(&path);
-        let listing = render(&lesson.demo);
+        let listing = lesson.rust_listing();
         insta::assert_snapshot!(format!("lesson_{}", stem(&path)), listing.text());
     }
     for path in lesson_files("tests/reference") {
         let lesson = load(&path);
-        let listing = render(&lesson.demo);
+        let listing = lesson.rust_listing();
         insta::assert_snapshot!(stem(&path), listing.text());
     }
 }
@@ -68,9 +76,10 @@ fn blocks(demo: &Demo) -> Vec<&Block> {
 #[test]
 fn every_statement_and_function_has_a_span() {
     for (name, lesson) in all_lessons() {
-        let listing = render(&lesson.demo);
+        let Some(demo) = planned(&lesson) else { continue };
+        let listing = lesson.rust_listing();
         let n = listing.lines.len();
-        for block in blocks(&lesson.demo) {
+        for block in blocks(&demo) {
             walk(block, &mut |s| {
                 let span = listing
                     .spans
@@ -83,7 +92,7 @@ fn every_statement_and_function_has_a_span() {
                 );
             });
         }
-        for f in &lesson.demo.functions {
+        for f in &demo.functions {
             let span = listing
                 .functions
                 .get(&f.name)
@@ -99,8 +108,9 @@ fn every_statement_and_function_has_a_span() {
 fn spans_point_at_the_matching_rust() {
     use asynclings::demo::ast::StmtKind;
     for (name, lesson) in all_lessons() {
-        let listing = render(&lesson.demo);
-        for block in blocks(&lesson.demo) {
+        let Some(demo) = planned(&lesson) else { continue };
+        let listing = lesson.rust_listing();
+        for block in blocks(&demo) {
             walk(block, &mut |s| {
                 let want: &[&str] = match &s.kind {
                     StmtKind::Print(_) => &["println!", "Drop"],
@@ -150,7 +160,7 @@ fn listings_are_rustfmt_clean() {
     }
     let mut failures = Vec::new();
     for (name, lesson) in all_lessons() {
-        if let Some(diff) = rustfmt_check(&render(&lesson.demo).text()) {
+        if let Some(diff) = rustfmt_check(&lesson.rust_listing().text()) {
             failures.push(format!("{name}:\n{diff}"));
         }
     }
@@ -235,7 +245,7 @@ async-stream = "0.3"
     )
     .expect("Cargo.toml");
     for (name, lesson) in &lessons {
-        let text = render(&lesson.demo).text().replace(
+        let text = lesson.rust_listing().text().replace(
             "#[tokio::main]",
             "#[tokio::main(flavor = \"current_thread\", start_paused = true)]",
         );
@@ -297,7 +307,7 @@ async-stream = "0.3"
             eprintln!("{name}: output not compared: {why}");
             continue;
         }
-        let report = asynclings::engine::run_headless(&lesson.demo, &Default::default());
+        let report = asynclings::engine::run_headless(lesson.script(), &Default::default());
         let dropped =
             DROPPED_LINES
                 .iter()

@@ -52,6 +52,10 @@ pub struct Shared {
     pub abort_signal: Notify,
     /// Live pacing, absent in headless runs.
     pub control: Option<Arc<Control>>,
+    /// The time events are stamped with, when the interpreter keeps its own
+    /// exact clock (CPython's float deadlines, which Tokio's timers round up
+    /// to whole milliseconds).
+    clock: Cell<Option<Duration>>,
 }
 
 struct LaneSlot {
@@ -80,6 +84,7 @@ impl Shared {
             aborted: RefCell::new(None),
             abort_signal: Notify::new(),
             control,
+            clock: Cell::new(None),
         }
     }
 
@@ -93,9 +98,16 @@ impl Shared {
         self.start + d
     }
 
+    /// Stamps events from now on with `t` (see `clock`); it only moves on.
+    pub fn set_clock(&self, t: Duration) {
+        if self.clock.get().is_none_or(|c| t > c) {
+            self.clock.set(Some(t));
+        }
+    }
+
     /// Records an event (and, first, every wake that happened before it).
     pub fn emit(&self, lane: LaneId, stmt: Option<StmtId>, kind: EventKind) {
-        let time = self.now();
+        let time = self.clock.get().unwrap_or_else(|| self.now());
         let woken: Vec<LaneId> = std::mem::take(&mut *self.wakes.lock().expect("wake log"));
         let mut sink = self.sink.borrow_mut();
         for w in woken {

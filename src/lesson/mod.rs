@@ -144,11 +144,19 @@ pub fn python_lesson(file: &str, text: &str) -> Result<Lesson, LessonErrors> {
 
 /// Reads one lesson from its text.
 pub fn parse(file: &str, text: &str) -> Result<Lesson, LessonErrors> {
+    parse_with(file, text, &|name| {
+        Err(format!("{name}: a lesson read from text has no folder to read its demo from"))
+    })
+}
+
+/// Reads one lesson from its text, reading the demo it names with
+/// `read_demo`.
+pub fn parse_with(file: &str, text: &str, read_demo: parse::ReadDemo<'_>) -> Result<Lesson, LessonErrors> {
     let stem = Path::new(file)
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or(file);
-    parse::parse_lesson(file, stem, text).map_err(LessonErrors)
+    parse::parse_lesson(file, stem, text, read_demo).map_err(LessonErrors)
 }
 
 /// Why lessons could not be loaded.
@@ -211,7 +219,14 @@ impl Lessons {
             .map(|f| {
                 let name = format!("lessons/{}", f.path().display());
                 let text = f.contents_utf8().expect("built-in lessons are UTF-8");
-                parse(&name, text).unwrap_or_else(|e| {
+                let read = |demo: &str| {
+                    BUILT_IN
+                        .get_file(demo)
+                        .and_then(|f| f.contents_utf8())
+                        .map(str::to_string)
+                        .ok_or_else(|| "no such built-in file".to_string())
+                };
+                parse_with(&name, text, &read).unwrap_or_else(|e| {
                     panic!("built-in lesson {name} is broken:\n{}", e.render(false))
                 })
             })
@@ -389,7 +404,15 @@ pub fn load_file(path: &Path) -> Result<Lesson, LoadError> {
     if path.extension().is_some_and(|e| e == "py") {
         return python_lesson(&file, &text).map_err(LoadError::Invalid);
     }
-    parse(&file, &text).map_err(LoadError::Invalid)
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let read = |demo: &str| {
+        read_source_file(&dir.join(demo)).map_err(|e| match e {
+            LoadError::Io { source, .. } => source.to_string(),
+            LoadError::NotASourceFile { why, .. } => why,
+            other => other.to_string(),
+        })
+    };
+    parse_with(&file, &text, &read).map_err(LoadError::Invalid)
 }
 
 /// Reads every lesson below the given files and folders, collecting every

@@ -56,7 +56,15 @@ const QUIZ_KEYS: &[&str] = &["question", "choices", "answer", "from_run", "expla
 
 /// Parses a lesson file. `file` names it in messages; `stem` is the file
 /// name without `.toml` (it gives the default id and the number).
-pub fn parse_lesson(file: &str, stem: &str, text: &str) -> Result<Lesson, Vec<LessonError>> {
+/// Reads the demo a lesson names (`demo = "05-gather.py"`) from beside it.
+pub type ReadDemo<'a> = &'a dyn Fn(&str) -> Result<String, String>;
+
+pub fn parse_lesson(
+    file: &str,
+    stem: &str,
+    text: &str,
+    read_demo: ReadDemo<'_>,
+) -> Result<Lesson, Vec<LessonError>> {
     let source: Arc<str> = Arc::from(text);
     let mut r = Reader {
         file,
@@ -124,7 +132,12 @@ pub fn parse_lesson(file: &str, stem: &str, text: &str) -> Result<Lesson, Vec<Le
         Some(node) => r.string(node, "text").map(|(s, _)| s).unwrap_or_default(),
         None => String::new(),
     };
+    let mut program = None;
     let demo = match root.get("demo") {
+        Some(node) if matches!(node.get_ref(), DeValue::String(_)) => {
+            program = r.demo_file(node, read_demo);
+            program.as_ref().map(|_| Demo::default())
+        }
         Some(node) => r.demo(node),
         None if near_miss(&root, "demo") => None,
         None => {
@@ -138,7 +151,7 @@ pub fn parse_lesson(file: &str, stem: &str, text: &str) -> Result<Lesson, Vec<Le
     };
     let quizzes = root.get("quiz").map(|n| r.quizzes(n)).unwrap_or_default();
 
-    if let Some(demo) = &demo {
+    if let (Some(demo), None) = (&demo, &program) {
         let text = source.clone();
         super::check::check_demo_in(demo, Some(&text), &mut |span, msg, help| {
             r.error(span, msg, help)
@@ -154,7 +167,7 @@ pub fn parse_lesson(file: &str, stem: &str, text: &str) -> Result<Lesson, Vec<Le
         summary,
         text,
         demo: demo.expect("no errors means the demo parsed"),
-        program: None,
+        program: program.map(Arc::new),
         quizzes,
         file: file.to_string(),
         source,
@@ -841,6 +854,38 @@ impl<'a> Reader<'a> {
                 Some(expr::Template {
                     parts: vec![expr::Part::Hole(e)],
                 })
+            }
+        }
+    }
+
+    /// `demo = "NN-name.py"`: the Python program beside the lesson.
+    fn demo_file(&mut self, node: &Node<'_>, read: ReadDemo<'_>) -> Option<crate::program::Program> {
+        let (name, span) = self.string(node, "demo")?;
+        if !name.ends_with(".py") || name.contains('/') || name.contains('\\') || name.starts_with('.') {
+            self.error(
+                span,
+                format!("`{name}` is not a demo file name"),
+                Some("name a .py file in the lesson's folder: demo = \"05-gather.py\"".into()),
+            );
+            return None;
+        }
+        let path = std::path::Path::new(self.file).with_file_name(&name);
+        let shown = path.display().to_string();
+        match read(&name) {
+            Ok(source) => match crate::python::load(&shown, &source) {
+                Ok(p) => Some(p),
+                Err(errors) => {
+                    self.errors.extend(errors);
+                    None
+                }
+            },
+            Err(why) => {
+                self.error(
+                    span,
+                    format!("cannot read the demo `{shown}`: {why}"),
+                    Some("the demo is a Python file beside the lesson file".into()),
+                );
+                None
             }
         }
     }

@@ -42,15 +42,15 @@ impl Quiz {
 pub fn check_quizzes(lesson: &Lesson) -> Vec<LessonError> {
     let report = engine::run_headless(lesson.script(), &Limits::default());
     let mut errors = Vec::new();
-    if let (Outcome::Raised { traceback, at }, Some(_)) = (&report.outcome, &lesson.program) {
+    if let (Outcome::Raised { traceback, at }, Some(program)) = (&report.outcome, &lesson.program) {
         let last = traceback.lines().last().unwrap_or_default();
-        let end = lesson.source[*at..]
-            .find('\n')
-            .map_or(lesson.source.len(), |n| at + n);
+        let source = &program.source;
+        let at = (*at).min(source.len());
+        let end = source[at..].find('\n').map_or(source.len(), |n| at + n);
         errors.push(LessonError::new(
-            &lesson.file,
-            &lesson.source,
-            *at..end,
+            &program.file,
+            source,
+            at..end,
             format!("the program raises {last}"),
             Some(format!(
                 "this is where CPython would raise it too:\n{traceback}"

@@ -138,6 +138,14 @@ impl Interp {
         })
     }
 
+    /// Moves the virtual clock (never back while the loop runs).
+    pub fn set_vclock(&self, t: f64) {
+        if t > self.vclock.get() {
+            self.vclock.set(t);
+            self.shared.set_clock(std::time::Duration::from_secs_f64(t));
+        }
+    }
+
     /// A strong handle to the interpreter, for futures that outlive a borrow.
     pub fn rc(&self) -> Rc<Interp> {
         self.me.upgrade().expect("the interpreter outlives its frames")
@@ -698,6 +706,11 @@ impl Interp {
     }
 
     pub fn truthy(&self, f: &Frame, v: &Value) -> PyResult<bool> {
+        if let Value::Native(n) = v
+            && let Some(items) = n.items()
+        {
+            return Ok(!items.is_empty());
+        }
         if let Value::Instance(_) = v {
             if let Some(m) = self.special(v, "__bool__") {
                 return Ok(self.call(f, &m, Args::positional(vec![v.clone()]))?.truthy());

@@ -298,6 +298,10 @@ impl Native for DictView {
     fn repr(&self) -> String {
         format!("{}({})", self.type_name(), Value::list(self.items()).repr())
     }
+
+    fn items(&self) -> Option<Vec<Value>> {
+        Some(DictView::items(self))
+    }
 }
 
 fn view(v: &Value) -> Option<Rc<DictView>> {

@@ -23,6 +23,7 @@ pub const NAMES: &[&str] = &[
     "id",
     "NotImplemented",
     "aiter",
+    "bytes",
 ];
 
 /// Most bytes a run may print.
@@ -166,6 +167,33 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             Ok(Value::Int(identity(&v) as i64))
         }
         "NotImplemented" => Err(type_error("'NotImplementedType' object is not callable")),
+        "bytes" => match args.pos.first() {
+            None => Ok(Value::Bytes(Rc::from(Vec::new()))),
+            Some(Value::Str(_)) => {
+                let s = args.pos.remove(0);
+                ix.call_method(f, &s, "encode", args)
+            }
+            Some(Value::Bytes(b)) => Ok(Value::Bytes(b.clone())),
+            Some(Value::Int(n)) if *n >= 0 && (*n as usize) <= super::ops::MAX_ITEMS => {
+                Ok(Value::Bytes(Rc::from(vec![0u8; *n as usize])))
+            }
+            Some(v) => {
+                let mut out = Vec::new();
+                for item in ix.iterate(f, v)? {
+                    match item {
+                        Value::Int(b) if (0..256).contains(&b) => out.push(b as u8),
+                        Value::Int(_) => return Err(error("ValueError", "bytes must be in range(0, 256)")),
+                        other => {
+                            return Err(type_error(format!(
+                                "'{}' object cannot be interpreted as an integer",
+                                other.type_name()
+                            )));
+                        }
+                    }
+                }
+                Ok(Value::Bytes(Rc::from(out)))
+            }
+        },
         "asyncio.sleep" => tasks::sleep(args),
         "asyncio.create_task" | "asyncio.ensure_future" => {
             let task_name = args.take_kw("name");
@@ -228,7 +256,7 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             let until = ix.vclock.get() + d;
             ix.emit(f, EventKind::Blocked { until: Duration::from_secs_f64(until) });
             ix.shared.block(Duration::from_secs_f64(d));
-            ix.vclock.set(until);
+            ix.set_vclock(until);
             ix.emit(f, EventKind::Unblocked);
             Ok(Value::None)
         }

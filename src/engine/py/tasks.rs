@@ -29,6 +29,48 @@ pub trait Cancel {
     fn cancel(&self) -> bool;
 }
 
+/// A task, a future or a `gather`: what `ensure_future` gives, which
+/// `gather`, `wait_for` and `as_completed` wait on.
+pub trait Waitable: Cancel {
+    fn completion(&self) -> &Completion;
+    /// The lanes it runs on, for the timeline (none for a bare future).
+    fn lanes(&self) -> Vec<LaneId>;
+}
+
+impl Waitable for TaskObj {
+    fn completion(&self) -> &Completion {
+        &self.completion
+    }
+    fn lanes(&self) -> Vec<LaneId> {
+        vec![self.lane]
+    }
+}
+
+impl Waitable for FutureObj {
+    fn completion(&self) -> &Completion {
+        &self.completion
+    }
+    fn lanes(&self) -> Vec<LaneId> {
+        Vec::new()
+    }
+}
+
+impl Waitable for Gathering {
+    fn completion(&self) -> &Completion {
+        &self.completion
+    }
+    fn lanes(&self) -> Vec<LaneId> {
+        self.children.iter().flat_map(|c| c.lanes()).collect()
+    }
+}
+
+fn wait_on(lanes: Vec<LaneId>) -> WaitOn {
+    match lanes.as_slice() {
+        [one] => WaitOn::Lane(*one),
+        _ => WaitOn::Lanes(Arc::from(lanes)),
+    }
+}
+
 /// The result a task or future settled with.
 #[derive(Clone)]
 pub enum Settled {
@@ -366,7 +408,7 @@ impl Native for Sleep {
                 ix.shared.set_waiting(cx.lane.get(), WaitOn::Timer { deadline: at }, Some(cx.stmt.get()));
                 let instant = ix.shared.instant(at);
                 ix.suspend(cx, None, ix.shared.sleep_until(instant)).await?;
-                ix.vclock.set(ix.vclock.get().max(deadline));
+                ix.set_vclock(deadline);
             }
             Ok(self.result.clone())
         }))
@@ -375,7 +417,7 @@ impl Native for Sleep {
 
 /// `asyncio.gather(...)`: the children and the outer future.
 pub struct Gathering {
-    children: Vec<Rc<TaskObj>>,
+    children: Vec<Rc<dyn Waitable>>,
     pub completion: Completion,
     cancel_requested: Cell<bool>,
 }
@@ -426,7 +468,7 @@ impl Native for Gathering {
 
     fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
         Some(Box::pin(async move {
-            let lanes: Arc<[LaneId]> = self.children.iter().map(|c| c.lane).collect();
+            let lanes: Arc<[LaneId]> = Arc::from(self.lanes());
             ix.shared.set_waiting(cx.lane.get(), WaitOn::Lanes(lanes), Some(cx.stmt.get()));
             let waitee: Rc<dyn Cancel> = self.clone();
             let r = ix.suspend(cx, Some(waitee), self.completion.wait()).await?;
@@ -445,7 +487,7 @@ pub struct NextCompleted {
 
 /// The shared state of one `as_completed` call.
 pub struct AsCompleted {
-    tasks: Vec<Rc<TaskObj>>,
+    tasks: Vec<Rc<dyn Waitable>>,
     finished: RefCell<VecDeque<Settled>>,
     arrived: Completion,
 }
@@ -466,7 +508,8 @@ impl Native for NextCompleted {
             let r = match ready {
                 Some(r) => r,
                 None => {
-                    let lanes: Arc<[LaneId]> = state.tasks.iter().map(|c| c.lane).collect();
+                    let lanes: Arc<[LaneId]> =
+                        state.tasks.iter().flat_map(|c| c.lanes()).collect();
                     ix.shared.set_waiting(cx.lane.get(), WaitOn::Lanes(lanes), Some(cx.stmt.get()));
                     let fut = std::future::poll_fn(|cx2| {
                         match state.finished.borrow_mut().pop_front() {
@@ -608,22 +651,17 @@ impl Interp {
 
     /// A task for an awaitable (`ensure_future`): tasks and futures as
     /// they are, coroutines wrapped.
-    fn ensure_task(&self, cx: &Frame, aw: Value) -> PyResult<Rc<TaskObj>> {
+    fn ensure_task(&self, cx: &Frame, aw: Value) -> PyResult<Rc<dyn Waitable>> {
         if let Some(t) = downcast::<TaskObj>(&aw) {
             return Ok(t);
         }
         if let Some(f) = downcast::<FutureObj>(&aw) {
-            // A future stands in a task that waits on it.
-            return self.create_task_for_future(cx, f);
+            return Ok(f);
         }
-        self.create_task(cx, aw, None)
-    }
-
-    fn create_task_for_future(&self, cx: &Frame, f: Rc<FutureObj>) -> PyResult<Rc<TaskObj>> {
-        let _ = (cx, f);
-        Err(type_error(
-            "gathering a bare Future is not supported: await it in a coroutine instead",
-        ))
+        if let Some(g) = downcast::<Gathering>(&aw) {
+            return Ok(g);
+        }
+        Ok(self.create_task(cx, aw, None)?)
     }
 
     /// `asyncio.gather(*aws)`.
@@ -649,13 +687,13 @@ impl Interp {
         }
         for child in &g.children {
             let weak = Rc::downgrade(&g);
-            child.completion.on_done(Box::new(move |r| {
+            child.completion().on_done(Box::new(move |r| {
                 let Some(g) = weak.upgrade() else { return };
                 if g.completion.done() {
                     return;
                 }
                 if let Settled::Raised(_) = r {
-                    if g.cancel_requested.get() && !g.children.iter().all(|c| c.done()) {
+                    if g.cancel_requested.get() && !g.children.iter().all(|c| c.completion().done()) {
                         return;
                     }
                     if !g.cancel_requested.get() {
@@ -663,7 +701,7 @@ impl Interp {
                         return;
                     }
                 }
-                if g.children.iter().all(|c| c.done()) {
+                if g.children.iter().all(|c| c.completion().done()) {
                     if g.cancel_requested.get() {
                         g.completion.settle(Settled::Raised(cancelled_value()));
                         return;
@@ -671,7 +709,7 @@ impl Interp {
                     let results = g
                         .children
                         .iter()
-                        .map(|c| match c.completion.result() {
+                        .map(|c| match c.completion().result() {
                             Some(Settled::Value(v)) => v,
                             _ => Value::None,
                         })
@@ -702,7 +740,7 @@ impl Interp {
         });
         for t in &state.tasks {
             let weak = Rc::downgrade(&state);
-            t.completion.on_done(Box::new(move |r| {
+            t.completion().on_done(Box::new(move |r| {
                 if let Some(s) = weak.upgrade() {
                     s.finished.borrow_mut().push_back(r.clone());
                     for w in s.arrived.waiters.borrow_mut().drain(..) {
@@ -729,7 +767,7 @@ impl Interp {
         };
         if timeout <= 0.0 {
             let task = self.ensure_task(cx, aw)?;
-            if let Some(r) = task.completion.result() {
+            if let Some(r) = task.completion().result() {
                 return unsettle(r);
             }
             self.cancel_and_wait(cx, &task).await?;
@@ -744,15 +782,15 @@ impl Interp {
         // Register the timer now (its order is set when first polled).
         let _ = futures::poll!(timer.as_mut());
         let task = self.ensure_task(cx, aw)?;
-        self.shared.set_waiting(cx.lane.get(), WaitOn::Lane(task.lane), Some(cx.stmt.get()));
+        self.shared.set_waiting(cx.lane.get(), wait_on(task.lanes()), Some(cx.stmt.get()));
         let done_first = std::future::poll_fn(|c| {
-            if task.done() {
+            if task.completion().done() {
                 return Poll::Ready(true);
             }
             if timer.as_mut().poll(c).is_ready() {
                 return Poll::Ready(false);
             }
-            let mut w = task.completion.waiters.borrow_mut();
+            let mut w = task.completion().waiters.borrow_mut();
             if !w.iter().any(|x| x.will_wake(c.waker())) {
                 w.push(c.waker().clone());
             }
@@ -761,18 +799,18 @@ impl Interp {
         match self.suspend(cx, None, done_first).await {
             Ok(true) => {
                 self.quiet_round(cx).await;
-                unsettle(task.completion.result().expect("done"))
+                unsettle(task.completion().result().expect("done"))
             }
             Ok(false) => {
-                self.vclock.set(self.vclock.get().max(deadline));
-                if task.done() {
-                    return unsettle(task.completion.result().expect("done"));
+                self.set_vclock(deadline);
+                if task.completion().done() {
+                    return unsettle(task.completion().result().expect("done"));
                 }
                 self.cancel_and_wait(cx, &task).await?;
                 self.timeout_result(&task)
             }
             Err(Unwind::Exc(e)) => {
-                if let Some(r) = task.completion.result() {
+                if let Some(r) = task.completion().result() {
                     return unsettle(r);
                 }
                 self.cancel_and_wait(cx, &task).await?;
@@ -782,8 +820,8 @@ impl Interp {
         }
     }
 
-    fn timeout_result(&self, task: &TaskObj) -> PyResult<Value> {
-        match task.completion.result().expect("done") {
+    fn timeout_result(&self, task: &Rc<dyn Waitable>) -> PyResult<Value> {
+        match task.completion().result().expect("done") {
             r if is_cancel(&r) => {
                 let Settled::Raised(cause) = r else { unreachable!() };
                 let e = exc::new_error("TimeoutError", "");
@@ -798,12 +836,12 @@ impl Interp {
     }
 
     /// Cancels a task and waits until it has finished (its cleanup too).
-    async fn cancel_and_wait(&self, cx: &Frame, task: &Rc<TaskObj>) -> PyResult<()> {
+    async fn cancel_and_wait(&self, cx: &Frame, task: &Rc<dyn Waitable>) -> PyResult<()> {
         task.cancel();
-        self.shared.set_waiting(cx.lane.get(), WaitOn::Lane(task.lane), Some(cx.stmt.get()));
+        self.shared.set_waiting(cx.lane.get(), wait_on(task.lanes()), Some(cx.stmt.get()));
         // The caller is not cancelled while it waits here: asyncio shields
         // this wait from nothing, but a second cancel is rare in demos.
-        let r = self.suspend(cx, None, task.completion.wait()).await;
+        let r = self.suspend(cx, None, task.completion().wait()).await;
         if r.is_ok() {
             self.quiet_round(cx).await;
         }

@@ -1,0 +1,25 @@
+import asyncio
+import time
+
+
+async def ticker():
+    for i in [1, 2, 3]:
+        await asyncio.sleep(1)
+        print(f"tick {i} (due at t={i})")
+
+
+async def blocker():
+    await asyncio.sleep(0.5)
+    print("blocker: calling time.sleep(2)")
+    time.sleep(2)
+    print("blocker: block over")
+
+
+async def main():
+    t = asyncio.create_task(ticker())
+    b = asyncio.create_task(blocker())
+    await t
+    await b
+
+
+asyncio.run(main())

@@ -1,0 +1,27 @@
+import asyncio
+
+
+async def waiter(name, slot):
+    print(f"{name}: waiting for the reply")
+    value = await slot
+    print(f"{name}: got {value}")
+
+
+async def producer(slot):
+    await asyncio.sleep(2)
+    print("producer: setting the result")
+    slot.set_result("pong")
+
+
+async def main():
+    reply = asyncio.get_running_loop().create_future()
+    a = asyncio.create_task(waiter("A", reply))
+    b = asyncio.create_task(waiter("B", reply))
+    p = asyncio.create_task(producer(reply))
+    await a
+    await b
+    await p
+    print("main: everyone has the reply")
+
+
+asyncio.run(main())
