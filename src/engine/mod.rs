@@ -1,20 +1,16 @@
-//! The engine: runs a demo on a `current_thread` Tokio runtime with a paused
+//! The engine: runs a Python program on a `current_thread` Tokio runtime with a paused
 //! clock, on a thread of its own, and reports what happens as [`Event`]s.
 //!
 //! Headless runs finish at once with exact virtual timestamps; live runs are
 //! paced in real time and steered through a [`Control`].
 
-pub mod eval;
 pub mod events;
-mod interp;
-pub mod py;
 pub mod pace;
+pub mod py;
 mod runtime;
 
-use crate::demo::ast::Demo;
 use crate::program::Program;
 pub use events::{Event, EventKind, LaneId, LaneKind, WaitOn};
-pub use interp::Outcome;
 pub use pace::Control;
 use runtime::{Shared, Sink};
 use std::rc::Rc;
@@ -91,24 +87,24 @@ impl Report {
     }
 }
 
-/// What the engine runs: a statement-language demo or a Python program.
-#[derive(Clone)]
-pub enum Script {
-    Demo(Arc<Demo>),
-    Python(Arc<Program>),
+/// How a run ended.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    /// The program ran to its end.
+    Finished,
+    /// The engine itself failed (a panic on the demo thread).
+    Failed(String),
+    /// The program raised an exception nobody caught: CPython's traceback,
+    /// and the byte offset in the source where it was raised.
+    Raised { traceback: String, at: usize },
+    /// A limit was reached or the program deadlocked.
+    Aborted(String),
+    /// The run was stopped from outside (live runs).
+    Stopped,
 }
 
-impl From<&Demo> for Script {
-    fn from(d: &Demo) -> Script {
-        Script::Demo(Arc::new(d.clone()))
-    }
-}
-
-impl From<&Arc<Program>> for Script {
-    fn from(p: &Arc<Program>) -> Script {
-        Script::Python(p.clone())
-    }
-}
+/// What the engine runs: a Python program.
+pub type Script = Arc<Program>;
 
 /// Stack of a demo thread: deep enough for `max_depth` nested calls even in
 /// debug builds.
@@ -185,10 +181,7 @@ fn run_on_this_thread(
 }
 
 async fn run_script(script: Script, shared: Rc<Shared>) -> Outcome {
-    match script {
-        Script::Demo(d) => interp::run(d, shared).await,
-        Script::Python(p) => py::run(p, shared).await,
-    }
+    py::run(script, shared).await
 }
 
 /// A demo running live on its own thread.

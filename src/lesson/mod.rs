@@ -1,12 +1,10 @@
 //! Lessons: reading them from the built-in set, a folder or one file, and
 //! finding one by id, number or path.
 
-pub mod check;
 pub mod diagnostic;
 pub mod parse;
 pub mod quiz;
 
-use crate::demo::ast::Demo;
 use crate::engine::Script;
 use crate::program::Program;
 use crate::render::{self, Listing};
@@ -28,9 +26,8 @@ pub struct Lesson {
     pub summary: String,
     /// Markdown prose.
     pub text: String,
-    pub demo: Demo,
-    /// The demo as a Python program, for lessons that are `.py` files.
-    pub program: Option<Arc<Program>>,
+    /// The demo: a Python program.
+    pub program: Arc<Program>,
     pub quizzes: Vec<Quiz>,
     /// Where the lesson came from, as shown in messages.
     pub file: String,
@@ -83,28 +80,19 @@ impl RunFact {
 }
 
 impl Lesson {
-    /// The Python listing: the program's source, or the demo rendered.
+    /// The Python listing: the program's source.
     pub fn python_listing(&self) -> Listing {
-        match &self.program {
-            Some(p) => render::python::source_listing(p),
-            None => render::python::render(&self.demo),
-        }
+        render::python::source_listing(&self.program)
     }
 
-    /// The Rust listing translated from the demo.
+    /// The Rust listing translated from the program.
     pub fn rust_listing(&self) -> Listing {
-        match &self.program {
-            Some(p) => render::rust::render_program(p),
-            None => render::rust::render(&self.demo),
-        }
+        render::rust::render_program(&self.program)
     }
 
     /// What the engine runs for this lesson.
     pub fn script(&self) -> Script {
-        match &self.program {
-            Some(p) => Script::Python(p.clone()),
-            None => Script::from(&self.demo),
-        }
+        self.program.clone()
     }
 }
 
@@ -134,9 +122,8 @@ pub fn python_lesson(file: &str, text: &str) -> Result<Lesson, LessonErrors> {
         title,
         summary,
         text: prose,
-        demo: Demo::default(),
         source: program.source.clone(),
-        program: Some(Arc::new(program)),
+        program: Arc::new(program),
         quizzes: Vec::new(),
         file: file.to_string(),
     })

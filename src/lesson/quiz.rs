@@ -42,7 +42,8 @@ impl Quiz {
 pub fn check_quizzes(lesson: &Lesson) -> Vec<LessonError> {
     let report = engine::run_headless(lesson.script(), &Limits::default());
     let mut errors = Vec::new();
-    if let (Outcome::Raised { traceback, at }, Some(program)) = (&report.outcome, &lesson.program) {
+    if let Outcome::Raised { traceback, at } = &report.outcome {
+        let program = &lesson.program;
         let last = traceback.lines().last().unwrap_or_default();
         let source = &program.source;
         let at = (*at).min(source.len());

@@ -22,7 +22,7 @@ mod special;
 pub mod tasks;
 pub mod value;
 
-use super::interp::Outcome;
+use super::Outcome;
 use super::runtime::Shared;
 use crate::program::Program;
 use exc::Unwind;
