@@ -1,7 +1,6 @@
 //! asynclings: learn async programming (Python asyncio and Rust Tokio) in
 //! the terminal, with demos that really run on Tokio.
 
-pub mod demo;
 pub mod engine;
 pub mod lesson;
 pub mod memory;

@@ -2,8 +2,8 @@
 //! exports read. Every event carries the virtual time, the lane (one per task
 //! or coroutine invocation) and the statement that caused it.
 
-use crate::demo::ast::StmtId;
-use crate::demo::value::format_seconds;
+use crate::render::plan::ir::ast::StmtId;
+use crate::render::plan::ir::value::format_seconds;
 use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;

@@ -5,7 +5,7 @@
 use super::Limits;
 use super::events::{Event, EventKind, LaneId, LaneKind, WaitOn};
 use super::pace::Control;
-use crate::demo::ast::StmtId;
+use crate::render::plan::ir::ast::StmtId;
 use futures::future::LocalBoxFuture;
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;

@@ -5,7 +5,7 @@ pub mod plan;
 pub mod python;
 pub mod rust;
 
-use crate::demo::ast::StmtId;
+use crate::render::plan::ir::ast::StmtId;
 use std::collections::HashMap;
 use std::ops::Range;
 

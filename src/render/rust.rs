@@ -24,9 +24,9 @@
 //!   places).
 
 use super::Listing;
-use crate::demo::ast::{Block, Call, Calls, Demo, Function, FunctionKind, Stmt, StmtKind};
-use crate::demo::expr::{BinaryOp, Builtin, Expr, ExprKind, Part, Template, UnaryOp};
-use crate::demo::value::Value;
+use crate::render::plan::ir::ast::{Block, Call, Calls, Demo, Function, FunctionKind, Stmt, StmtKind};
+use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, Part, Template, UnaryOp};
+use crate::render::plan::ir::value::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Renders `demo` as a complete Tokio program.
@@ -193,7 +193,7 @@ impl Types {
             t.vars.insert(f.name.clone(), HashMap::new());
             let mut resolved = Vec::new();
             for block in [&f.body, &f.exit] {
-                crate::demo::ast::walk(block, &mut |s| {
+                crate::render::plan::ir::ast::walk(block, &mut |s| {
                     if let StmtKind::Resolve { future, .. } = &s.kind {
                         resolved.push(future.clone());
                     }
@@ -1021,7 +1021,7 @@ impl<'a> Renderer<'a> {
         self.declared = f.params.iter().cloned().collect();
         self.assigned.clear();
         for block in [&f.body, &f.exit] {
-            crate::demo::ast::walk(block, &mut |s| {
+            crate::render::plan::ir::ast::walk(block, &mut |s| {
                 let names: Vec<&String> = match &s.kind {
                     StmtKind::Set { var, .. } => vec![var],
                     StmtKind::Await { into: Some(v), .. }
@@ -1038,9 +1038,9 @@ impl<'a> Renderer<'a> {
         }
         // A variable set inside a loop is set again on each turn.
         for block in [&f.body, &f.exit] {
-            crate::demo::ast::walk(block, &mut |s| {
+            crate::render::plan::ir::ast::walk(block, &mut |s| {
                 if let StmtKind::While { body, .. } = &s.kind {
-                    crate::demo::ast::walk(body, &mut |inner| {
+                    crate::render::plan::ir::ast::walk(body, &mut |inner| {
                         if let StmtKind::Set { var: v, .. } | StmtKind::Receive { into: v, .. } =
                             &inner.kind
                         {
@@ -1052,7 +1052,7 @@ impl<'a> Renderer<'a> {
         }
         self.used.clear();
         for block in [&f.body, &f.exit] {
-            crate::demo::ast::walk(block, &mut |s| {
+            crate::render::plan::ir::ast::walk(block, &mut |s| {
                 let mut vars = Vec::new();
                 for (e, _) in stmt_exprs(s) {
                     e.variables(&mut vars);
@@ -1327,7 +1327,7 @@ impl<'a> Renderer<'a> {
         }
         let sync = |s: &Stmt| {
             let mut ok = true;
-            crate::demo::ast::walk(&vec![s.clone()], &mut |inner| {
+            crate::render::plan::ir::ast::walk(&vec![s.clone()], &mut |inner| {
                 ok &= matches!(
                     inner.kind,
                     StmtKind::Print(_)
@@ -1437,7 +1437,7 @@ impl<'a> Renderer<'a> {
         self.line("");
         self.line("/// Python's `__aexit__`.");
         let mut sets_field = false;
-        crate::demo::ast::walk(&f.exit, &mut |s| {
+        crate::render::plan::ir::ast::walk(&f.exit, &mut |s| {
             if let StmtKind::Set { var, .. } = &s.kind {
                 sets_field |= f.fields.iter().any(|(n, _)| n == var);
             }
@@ -2722,7 +2722,7 @@ fn shared_futures(demo: &Demo, types: &Types) -> HashSet<(String, String)> {
     let mut out = HashSet::new();
     for f in &demo.functions {
         let mut futures = Vec::new();
-        crate::demo::ast::walk(&f.body, &mut |s| {
+        crate::render::plan::ir::ast::walk(&f.body, &mut |s| {
             if let StmtKind::Future { name } = &s.kind {
                 futures.push(name.clone());
             }
@@ -2730,7 +2730,7 @@ fn shared_futures(demo: &Demo, types: &Types) -> HashSet<(String, String)> {
         for fut in futures {
             let mut uses = 0;
             let mut params = Vec::new();
-            crate::demo::ast::walk(&f.body, &mut |s| {
+            crate::render::plan::ir::ast::walk(&f.body, &mut |s| {
                 if let StmtKind::Join { target, .. } = &s.kind
                     && *target == fut
                 {
@@ -2810,7 +2810,7 @@ fn seconds_params(demo: &Demo) -> HashSet<(String, String)> {
         for p in &f.params {
             let (mut total, mut as_duration, mut other_ok) = (0, 0, 0);
             let mut assigned = false;
-            crate::demo::ast::walk(&f.body, &mut |s| {
+            crate::render::plan::ir::ast::walk(&f.body, &mut |s| {
                 if let StmtKind::Set { var, .. } = &s.kind {
                     assigned |= var == p;
                 }
@@ -2842,7 +2842,7 @@ fn seconds_params(demo: &Demo) -> HashSet<(String, String)> {
     // Every call must pass a literal whole number of seconds.
     for f in &demo.functions {
         for block in [&f.body, &f.exit] {
-            crate::demo::ast::walk(block, &mut |s| {
+            crate::render::plan::ir::ast::walk(block, &mut |s| {
                 for call in stmt_calls(s) {
                     let Some(callee) = demo.function(&call.name) else {
                         continue;

@@ -1,7 +1,7 @@
 //! Per-lane state intervals derived from a run's event log, and the state
 //! of any lane at any virtual time (for drawing and scrubbing).
 
-use crate::demo::ast::StmtId;
+use crate::render::plan::ir::ast::StmtId;
 use crate::engine::{Event, EventKind, LaneId, LaneKind, WaitOn};
 use std::collections::HashMap;
 use std::time::Duration;

@@ -2259,7 +2259,7 @@ pub(crate) mod testing {
                     code: code.clone(),
                     defaults: Vec::new(),
                     cells: Vec::new(),
-                    globals: Rc::new(RefCell::new(Dict::new())),
+                    globals: Rc::new(RefCell::new(Default::default())),
                     owner: RefCell::new(None),
                 })),
                 other => panic!("not supported by the test evaluator: {other:?}"),
@@ -2282,7 +2282,7 @@ pub(crate) mod testing {
         match TestCx.eval(value, &[]) {
             Ok(v) => v.repr(),
             Err(Unwind::Exc(e)) => exc::summary(&e),
-            Err(Unwind::Abort) => "abort".into(),
+            Err(Unwind::Abort | Unwind::Limit(_)) => "abort".into(),
         }
     }
 

@@ -2,7 +2,7 @@
 //! them.
 
 use super::native::Native;
-use crate::demo::value::{python_float_repr, python_str_repr};
+use crate::render::plan::ir::value::{python_float_repr, python_str_repr};
 use crate::program::{Code, Module};
 use indexmap::{IndexMap, IndexSet};
 use num_bigint::BigInt;

@@ -5,8 +5,8 @@
 
 use super::stmt::{Scope, local_name, one_arg};
 use super::{Planner, Result, refuse};
-use crate::demo::ast::{Call, Calls, FunctionKind, Stmt, StmtKind};
-use crate::demo::expr::{BinaryOp, Expr, ExprKind};
+use crate::render::plan::ir::ast::{Call, Calls, FunctionKind, Stmt, StmtKind};
+use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind};
 use crate::program::{
     self as py, Arg, ExprKind as E, Literal, Module, Name, StmtKind as P, Target,
 };

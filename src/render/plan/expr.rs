@@ -4,8 +4,8 @@
 
 use super::stmt::Scope;
 use super::{Planner, Result, refuse};
-use crate::demo::expr::{BinaryOp, Builtin, Expr, ExprKind, Part, Template, UnaryOp};
-use crate::demo::value::Value;
+use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, Part, Template, UnaryOp};
+use crate::render::plan::ir::value::Value;
 use crate::program::{
     self as py, Arg, BinOp, BoolOp, CmpOp, ExprKind as E, FormatPart, Literal, Name,
 };

@@ -15,11 +15,12 @@
 
 mod calls;
 mod expr;
+pub mod ir;
 mod stmt;
 mod streams;
 
-use crate::demo::ast::{Call, Demo, Function, FunctionKind};
-use crate::demo::expr::Expr;
+use crate::render::plan::ir::ast::{Call, Demo, Function, FunctionKind};
+use crate::render::plan::ir::expr::Expr;
 use crate::program::{
     self as py, Arg, CmpOp, Code, ExprKind as E, Literal, Module, Name, Program, Stmt,
     StmtKind as P, Target,

@@ -3,9 +3,9 @@
 
 use super::expr::aug_op;
 use super::{Planner, Result, refuse};
-use crate::demo::ast::{Block, FunctionKind, Stmt, StmtKind};
-use crate::demo::expr::{Expr, ExprKind};
-use crate::demo::value::Value;
+use crate::render::plan::ir::ast::{Block, FunctionKind, Stmt, StmtKind};
+use crate::render::plan::ir::expr::{Expr, ExprKind};
+use crate::render::plan::ir::value::Value;
 use crate::program::{
     self as py, Arg, ExprKind as E, Literal, Module, Name, StmtKind as P, Target,
 };

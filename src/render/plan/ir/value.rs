@@ -1,4 +1,5 @@
-//! Values a demo computes with, printed the way Python's `print` shows them.
+//! Literal values of the plan, printed the way Python's `print` shows them,
+//! and the number formats shared with the engine (float repr, time stamps).
 
 use std::fmt;
 use std::sync::Arc;

@@ -1,5 +1,6 @@
-//! The demo language: what a lesson's `[demo]` table describes, once parsed.
-//! One description drives the engine and both listings.
+//! The plan of a program: its coroutines, generators, iterator and resource
+//! classes and their statements, in the shapes the Rust renderer
+//! translates. Built by [`super::super::plan`] from a Python program.
 
 use super::expr::{Expr, Template};
 use std::ops::Range;

@@ -1,0 +1,201 @@
+//! Expressions of the translation plan: literals, variables, arithmetic,
+//! comparisons, `and`/`or`/`not`, lists and a few built-in calls, with
+//! Python's precedence. Text with `{expr}` holes is a [`Template`].
+
+use super::value::Value;
+use std::ops::Range;
+
+/// An expression, with its byte range inside the text it was parsed from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Range<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExprKind {
+    Lit(Value),
+    Var(String),
+    List(Vec<Expr>),
+    Unary(UnaryOp, Box<Expr>),
+    Binary(BinaryOp, Box<Expr>, Box<Expr>),
+    /// A built-in function: `range`, `len`, `str`, `int`, `float`, `abs`, `min`, `max`, `sum`.
+    Call(Builtin, Vec<Expr>),
+    /// Text with holes, as a Python f-string.
+    Template(Template),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnaryOp {
+    Neg,
+    Not,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinaryOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    FloorDiv,
+    Mod,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    And,
+    Or,
+}
+
+impl BinaryOp {
+    /// Python's spelling.
+    pub fn python(self) -> &'static str {
+        match self {
+            BinaryOp::Add => "+",
+            BinaryOp::Sub => "-",
+            BinaryOp::Mul => "*",
+            BinaryOp::Div => "/",
+            BinaryOp::FloorDiv => "//",
+            BinaryOp::Mod => "%",
+            BinaryOp::Eq => "==",
+            BinaryOp::Ne => "!=",
+            BinaryOp::Lt => "<",
+            BinaryOp::Le => "<=",
+            BinaryOp::Gt => ">",
+            BinaryOp::Ge => ">=",
+            BinaryOp::And => "and",
+            BinaryOp::Or => "or",
+        }
+    }
+
+    /// Binding strength, higher binds tighter (Python's order).
+    pub fn precedence(self) -> u8 {
+        match self {
+            BinaryOp::Or => 1,
+            BinaryOp::And => 2,
+            BinaryOp::Eq
+            | BinaryOp::Ne
+            | BinaryOp::Lt
+            | BinaryOp::Le
+            | BinaryOp::Gt
+            | BinaryOp::Ge => 4,
+            BinaryOp::Add | BinaryOp::Sub => 5,
+            BinaryOp::Mul | BinaryOp::Div | BinaryOp::FloorDiv | BinaryOp::Mod => 6,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Builtin {
+    Range,
+    Len,
+    Str,
+    Int,
+    Float,
+    Abs,
+    Min,
+    Max,
+    Sum,
+}
+
+impl Builtin {
+    pub const ALL: [(&'static str, Builtin); 9] = [
+        ("range", Builtin::Range),
+        ("len", Builtin::Len),
+        ("str", Builtin::Str),
+        ("int", Builtin::Int),
+        ("float", Builtin::Float),
+        ("abs", Builtin::Abs),
+        ("min", Builtin::Min),
+        ("max", Builtin::Max),
+        ("sum", Builtin::Sum),
+    ];
+
+    pub fn name(self) -> &'static str {
+        Builtin::ALL
+            .iter()
+            .find(|(_, b)| *b == self)
+            .map(|(n, _)| *n)
+            .expect("every builtin is listed")
+    }
+}
+
+/// Text with `{expr}` holes (`{{` and `}}` stand for braces).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Template {
+    pub parts: Vec<Part>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Part {
+    Text(String),
+    Hole(Expr),
+}
+
+impl Template {
+    /// The template as plain text when it has no holes.
+    pub fn as_plain(&self) -> Option<String> {
+        let mut out = String::new();
+        for part in &self.parts {
+            match part {
+                Part::Text(t) => out.push_str(t),
+                Part::Hole(_) => return None,
+            }
+        }
+        Some(out)
+    }
+}
+
+impl Expr {
+    /// Every variable the expression reads, with its span.
+    pub fn variables(&self, out: &mut Vec<(String, Range<usize>)>) {
+        match &self.kind {
+            ExprKind::Var(name) => out.push((name.clone(), self.span.clone())),
+            ExprKind::Lit(_) => {}
+            ExprKind::List(items) | ExprKind::Call(_, items) => {
+                items.iter().for_each(|x| x.variables(out))
+            }
+            ExprKind::Unary(_, x) => x.variables(out),
+            ExprKind::Binary(_, a, b) => {
+                a.variables(out);
+                b.variables(out);
+            }
+            ExprKind::Template(t) => {
+                for part in &t.parts {
+                    if let Part::Hole(x) = part {
+                        x.variables(out);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The value as a template followed by a newline: the line a `send`
+    /// statement writes.
+    pub fn line_template(&self) -> Template {
+        let mut t = match &self.kind {
+            ExprKind::Template(t) => t.clone(),
+            ExprKind::Lit(Value::Str(s)) => Template {
+                parts: vec![Part::Text(s.to_string())],
+            },
+            _ => Template {
+                parts: vec![Part::Hole(self.clone())],
+            },
+        };
+        match t.parts.last_mut() {
+            Some(Part::Text(text)) => text.push('\n'),
+            _ => t.parts.push(Part::Text("\n".into())),
+        }
+        t
+    }
+
+    /// A literal expression.
+    pub fn lit(value: Value) -> Expr {
+        Expr {
+            kind: ExprKind::Lit(value),
+            span: 0..0,
+        }
+    }
+}

@@ -1,0 +1,7 @@
+//! The translation plan's representation: the shapes of a program the Rust
+//! renderer knows (coroutines, async generators, iterator and resource
+//! classes, and the statements they use), with expressions and values.
+
+pub mod ast;
+pub mod expr;
+pub mod value;
