@@ -3,7 +3,7 @@
 //! or coroutine invocation) and the statement that caused it.
 
 use crate::render::plan::ir::ast::StmtId;
-use crate::render::plan::ir::value::format_seconds;
+use crate::text::format_seconds;
 use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;

@@ -3,7 +3,7 @@
 
 use super::diagnostic::LessonError;
 use super::{Lesson, Quiz, QuizAnswer, RunFact};
-use crate::demo::value::format_seconds;
+use crate::text::format_seconds;
 use crate::engine::{self, Limits, Outcome, Report};
 
 impl RunFact {

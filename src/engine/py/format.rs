@@ -6,7 +6,7 @@ use super::callbacks::Callbacks;
 use super::exc::{PyResult, error, type_error, value_error};
 use super::ops;
 use super::value::Value;
-use crate::render::plan::ir::value::python_float_repr;
+use crate::text::python_float_repr;
 use num_traits::Signed;
 
 /// Longest text a format spec may make (characters).

@@ -2,7 +2,8 @@
 //! them.
 
 use super::native::Native;
-use crate::render::plan::ir::value::{python_float_repr, python_str_repr};
+use crate::text::python_str_repr;
+use super::format::float_repr as python_float_repr;
 use crate::program::{Code, Module};
 use indexmap::{IndexMap, IndexSet};
 use num_bigint::BigInt;

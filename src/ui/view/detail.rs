@@ -1,7 +1,7 @@
 //! The task detail view (Enter on a lane): state history, what it awaits,
 //! its current line.
 
-use crate::render::plan::ir::value::format_seconds;
+use crate::text::format_seconds;
 use crate::engine::{LaneId, LaneKind, WaitOn};
 use crate::ui::app::{App, LessonState};
 use crate::ui::timeline::Timeline;

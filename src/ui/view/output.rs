@@ -1,6 +1,6 @@
 //! The output pane: `[t=T] text` lines printed up to the time shown.
 
-use crate::render::plan::ir::value::format_seconds;
+use crate::text::format_seconds;
 use crate::ui::app::{App, LessonState};
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -1,6 +1,6 @@
 //! The status line: lesson k/n, run state, virtual time, speed, keys.
 
-use crate::render::plan::ir::value::format_seconds;
+use crate::text::format_seconds;
 use crate::engine::Outcome;
 use crate::ui::app::{App, LessonState, RunStatus};
 use crate::ui::quiz::Phase;

@@ -2,7 +2,7 @@
 //! glyphs and colours, a "now" marker, pending timer deadlines ahead, a
 //! legend. A blocking call stalls every lane.
 
-use crate::render::plan::ir::value::format_seconds;
+use crate::text::format_seconds;
 use crate::engine::WaitOn;
 use crate::ui::app::{App, LessonState};
 use crate::ui::timeline::{LaneState, Timeline};
