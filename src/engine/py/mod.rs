@@ -18,6 +18,7 @@ mod modules;
 pub mod native;
 mod net;
 pub mod ops;
+pub mod set;
 mod special;
 pub mod tasks;
 pub mod value;
