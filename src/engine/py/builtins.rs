@@ -132,12 +132,18 @@ pub fn call_builtin(cx: &dyn Callbacks, name: &str, args: Args) -> PyResult<Valu
         }
         "frozenset" | "set" => {
             positional(&args, name, 0, 1)?;
-            let mut set = Set::new();
-            if let Some(v) = args.pos.first() {
-                for item in cx.iterate(v)? {
-                    set.insert(key(item)?);
+            let set = match args.pos.first() {
+                None => Set::new(),
+                Some(Value::Set(s)) => s.borrow().copy(),
+                Some(Value::Dict(d)) => Set::from_dict_keys(d.borrow().keys().cloned()),
+                Some(v) => {
+                    let mut set = Set::new();
+                    for item in cx.iterate(v)? {
+                        set.insert(key(item)?);
+                    }
+                    set
                 }
-            }
+            };
             Ok(Value::Set(Rc::new(RefCell::new(set))))
         }
         "int" => int(cx, args),
@@ -2107,7 +2113,7 @@ pub(crate) mod testing {
                 Value::Bytes(b) => b.iter().map(|x| Value::Int(*x as i64)).collect(),
                 Value::Range(a, b, c) => range_items(*a, *b, *c)?,
                 Value::Dict(d) => d.borrow().keys().map(|k| k.0.clone()).collect(),
-                Value::Set(s) => crate::engine::py::value::set_order(&s.borrow())
+                Value::Set(s) => s.borrow().iter().cloned().collect::<Vec<_>>()
                     .into_iter()
                     .map(|k| k.0)
                     .collect(),

@@ -110,8 +110,8 @@ impl Interp {
             ExprKind::List(items) => Ok(Value::list(self.items_sync(f, items)?)),
             ExprKind::Tuple(items) => Ok(Value::tuple(self.items_sync(f, items)?)),
             ExprKind::Set(items) => {
-                let items = self.items_sync(f, items)?;
-                make_set(items)
+                let constant = is_constant_display(items);
+                make_set(self.items_sync(f, items)?, constant)
             }
             ExprKind::Dict(items) => {
                 let mut pairs = Vec::with_capacity(items.len());
@@ -273,7 +273,10 @@ impl Interp {
                 }
                 ExprKind::List(items) => Ok(Value::list(self.items_async(f, items).await?)),
                 ExprKind::Tuple(items) => Ok(Value::tuple(self.items_async(f, items).await?)),
-                ExprKind::Set(items) => make_set(self.items_async(f, items).await?),
+                ExprKind::Set(items) => {
+                    let constant = is_constant_display(items);
+                    make_set(self.items_async(f, items).await?, constant)
+                }
                 ExprKind::Dict(items) => {
                     let mut pairs = Vec::with_capacity(items.len());
                     for (k, v) in items {
@@ -657,11 +660,33 @@ fn slice(lo: Value, hi: Value, st: Value) -> Value {
     Value::Native(Rc::new(super::items::Slice { lo, hi, st }))
 }
 
-fn make_set(items: Vec<Value>) -> PyResult<Value> {
-    let mut s = super::value::Set::new();
-    for i in items {
-        s.insert(Key::new(i).map_err(type_error)?);
+/// CPython folds a set display of three or more constants into a frozenset
+/// and builds the set from it, which orders the set differently from
+/// adding the items one by one.
+fn is_constant_display(items: &[Expr]) -> bool {
+    fn constant(e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Literal(_) => true,
+            ExprKind::UnaryOp(UnaryOp::Neg | UnaryOp::Pos, x) => {
+                matches!(x.kind, ExprKind::Literal(Literal::Int(_) | Literal::Float(_)))
+            }
+            ExprKind::Tuple(items) => items.iter().all(constant),
+            _ => false,
+        }
     }
+    items.len() >= 3 && items.iter().all(constant)
+}
+
+fn make_set(items: Vec<Value>, constant: bool) -> PyResult<Value> {
+    let keys = items
+        .into_iter()
+        .map(|i| Key::new(i).map_err(type_error))
+        .collect::<PyResult<Vec<_>>>()?;
+    let s = if constant {
+        super::value::Set::from_const_display(keys)
+    } else {
+        keys.into_iter().collect()
+    };
     Ok(Value::Set(Rc::new(RefCell::new(s))))
 }
 

@@ -799,7 +799,7 @@ impl Interp {
             Value::Str(s) => s.chars().map(|c| Value::str(c.encode_utf8(&mut [0; 4]))).collect(),
             Value::Bytes(b) => b.iter().map(|x| Value::Int(*x as i64)).collect(),
             Value::Dict(d) => d.borrow().keys().map(|k| k.0.clone()).collect(),
-            Value::Set(s) => super::value::set_order(&s.borrow()).into_iter().map(|k| k.0).collect(),
+            Value::Set(s) => s.borrow().iter().map(|k| k.0.clone()).collect(),
             Value::Range(a, b, c) => {
                 let n = super::value::range_len(*a, *b, *c);
                 if n as usize > ops::MAX_ITEMS {

@@ -11,7 +11,7 @@ use super::callbacks::Callbacks;
 use super::exc::{self, PyResult, Unwind, error, type_error, value_error};
 use super::format;
 use super::native::{Args, Native};
-use super::value::{Dict, Key, Set, Value, is_same, set_order};
+use super::value::{Dict, Key, Set, Value, is_same};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -2033,20 +2033,30 @@ fn dict_fromkeys(cx: &dyn Callbacks, args: Args) -> PyResult<Value> {
 // ---------------------------------------------------------------------------
 // set.
 
-/// The members of an iterable, as set keys.
+/// The members of an iterable, as set keys (a set as it is, a dict's keys
+/// as CPython reads them, anything else item by item).
 fn set_of(cx: &dyn Callbacks, v: &Value) -> PyResult<Set> {
-    if let Value::Set(s) = v {
-        return Ok(s.borrow().clone());
+    match v {
+        Value::Set(s) => Ok(s.borrow().clone()),
+        Value::Dict(d) => Ok(Set::from_dict_keys(d.borrow().keys().cloned())),
+        other => {
+            let mut out = Set::new();
+            for item in cx.iterate(other)? {
+                out.insert(key(item)?);
+            }
+            Ok(out)
+        }
     }
-    let mut out = Set::new();
-    for item in cx.iterate(v)? {
-        out.insert(key(item)?);
-    }
-    Ok(out)
+}
+
+/// The members of a non-set argument, in order.
+fn keys_of(cx: &dyn Callbacks, v: &Value) -> PyResult<Vec<Key>> {
+    cx.iterate(v)?.into_iter().map(key).collect()
 }
 
 fn set_method(cx: &dyn Callbacks, s: &Rc<RefCell<Set>>, name: &str, args: Args) -> PyResult<Value> {
     let qual = format!("set.{name}");
+    let same = |v: &Value| matches!(v, Value::Set(o) if Rc::ptr_eq(o, s));
     match name {
         "add" => {
             let k = key(exactly_one(args, &qual)?)?;
@@ -2056,7 +2066,7 @@ fn set_method(cx: &dyn Callbacks, s: &Rc<RefCell<Set>>, name: &str, args: Args) 
         "discard" | "remove" => {
             let x = exactly_one(args, &qual)?;
             let k = key(x.clone())?;
-            let removed = s.borrow_mut().shift_remove(&k);
+            let removed = s.borrow_mut().discard(&k);
             if !removed && name == "remove" {
                 return Err(key_error(x));
             }
@@ -2064,44 +2074,94 @@ fn set_method(cx: &dyn Callbacks, s: &Rc<RefCell<Set>>, name: &str, args: Args) 
         }
         "pop" => {
             no_args(&args, &qual)?;
-            let first = set_order(&s.borrow()).into_iter().next();
-            match first {
-                Some(k) => {
-                    s.borrow_mut().shift_remove(&k);
-                    Ok(k.0)
-                }
+            let popped = s.borrow_mut().pop();
+            match popped {
+                Some(k) => Ok(k.0),
                 None => Err(key_error(Value::str("pop from an empty set"))),
             }
         }
         "copy" => {
             no_args(&args, &qual)?;
-            Ok(new_set(s.borrow().clone()))
+            Ok(new_set(s.borrow().copy()))
         }
         "clear" => {
             no_args(&args, &qual)?;
             s.borrow_mut().clear();
             Ok(Value::None)
         }
-        "union"
-        | "intersection"
-        | "difference"
-        | "update"
-        | "intersection_update"
-        | "difference_update" => {
+        "union" | "update" => {
+            no_kw(&args, &qual)?;
+            let mut out = if name == "union" {
+                s.borrow().copy()
+            } else {
+                s.borrow().clone()
+            };
+            for other in &args.pos {
+                match other {
+                    // `s.update(s)` and `s | s` add nothing.
+                    Value::Set(_) if same(other) => {}
+                    Value::Set(o) => out.update(&o.borrow()),
+                    Value::Dict(d) => out.update_dict_keys(d.borrow().keys().cloned()),
+                    o => out.update_iter(keys_of(cx, o)?),
+                }
+            }
+            if name == "update" {
+                *s.borrow_mut() = out;
+                Ok(Value::None)
+            } else {
+                Ok(new_set(out))
+            }
+        }
+        "intersection" | "intersection_update" | "difference" | "difference_update" => {
             no_kw(&args, &qual)?;
             let mut out = s.borrow().clone();
+            let mut first = true;
             for other in &args.pos {
-                let other = set_of(cx, other)?;
-                out = match name {
-                    "union" | "update" => {
-                        out.extend(other);
-                        out
+                let update = name.ends_with("update");
+                out = match (name.starts_with("inter"), other) {
+                    (true, Value::Set(_)) if same(other) => {
+                        if update { out } else { out.copy() }
                     }
-                    "intersection" | "intersection_update" => {
-                        out.into_iter().filter(|k| other.contains(k)).collect()
+                    (true, Value::Set(o)) => {
+                        if update {
+                            out.intersection_update(&o.borrow());
+                            out
+                        } else {
+                            out.intersection(&o.borrow())
+                        }
                     }
-                    _ => out.into_iter().filter(|k| !other.contains(k)).collect(),
+                    (true, o) => {
+                        let items = keys_of(cx, o)?;
+                        if update {
+                            out.intersection_update_iter(items);
+                            out
+                        } else {
+                            out.intersection_iter(items)
+                        }
+                    }
+                    (false, Value::Set(_)) if same(other) => Set::new(),
+                    (false, Value::Set(o)) => {
+                        if update {
+                            out.difference_update(&o.borrow());
+                            out
+                        } else {
+                            out.difference(&o.borrow())
+                        }
+                    }
+                    (false, o) => {
+                        let items = keys_of(cx, o)?;
+                        if update {
+                            out.difference_update_iter(items);
+                            out
+                        } else {
+                            out.difference_iter(items)
+                        }
+                    }
                 };
+                first = false;
+            }
+            if first && !name.ends_with("update") {
+                out = out.copy();
             }
             if name.ends_with("update") {
                 *s.borrow_mut() = out;
@@ -2111,16 +2171,30 @@ fn set_method(cx: &dyn Callbacks, s: &Rc<RefCell<Set>>, name: &str, args: Args) 
             }
         }
         "symmetric_difference" | "symmetric_difference_update" => {
-            let other = set_of(cx, &exactly_one(args, &qual)?)?;
+            let other = exactly_one(args, &qual)?;
+            if same(&other) {
+                if name.ends_with("update") {
+                    s.borrow_mut().clear();
+                    return Ok(Value::None);
+                }
+                return Ok(new_set(Set::new()));
+            }
             let mine = s.borrow().clone();
-            let mut out: Set = mine
-                .iter()
-                .filter(|k| !other.contains(*k))
-                .cloned()
-                .collect();
-            out.extend(other.into_iter().filter(|k| !mine.contains(k)));
+            let out = match &other {
+                Value::Set(o) => mine.symmetric_difference(&o.borrow()),
+                Value::Dict(d) => {
+                    let mut m = mine.clone();
+                    m.symmetric_difference_update_dict_keys(d.borrow().keys().cloned());
+                    m
+                }
+                o => mine.symmetric_difference_iter(keys_of(cx, o)?),
+            };
             if name.ends_with("update") {
-                *s.borrow_mut() = out;
+                let mut m = s.borrow_mut();
+                match &other {
+                    Value::Set(o) => m.symmetric_difference_update(&o.borrow()),
+                    _ => *m = out,
+                }
                 Ok(Value::None)
             } else {
                 Ok(new_set(out))
@@ -2130,9 +2204,9 @@ fn set_method(cx: &dyn Callbacks, s: &Rc<RefCell<Set>>, name: &str, args: Args) 
             let other = set_of(cx, &exactly_one(args, &qual)?)?;
             let mine = s.borrow();
             Ok(Value::Bool(match name {
-                "issubset" => mine.iter().all(|k| other.contains(k)),
-                "issuperset" => other.iter().all(|k| mine.contains(k)),
-                _ => !mine.iter().any(|k| other.contains(k)),
+                "issubset" => mine.issubset(&other),
+                "issuperset" => mine.issuperset(&other),
+                _ => mine.isdisjoint(&other),
             }))
         }
         _ => Err(error(

@@ -110,18 +110,18 @@ pub fn binop(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
         }
         (BinOp::Mul, Str(_) | List(_) | Tuple(_) | Bytes(_), n) if is_int(n) => repeat(a, n)?,
         (BinOp::Mul, n, Str(_) | List(_) | Tuple(_) | Bytes(_)) if is_int(n) => repeat(b, n)?,
-        (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Set(x), Set(y)) => {
-            let (x, y) = (x.borrow(), y.borrow());
-            let out: super::value::Set = match op {
-                BinOp::BitOr => x.iter().chain(y.iter()).cloned().collect(),
-                BinOp::BitAnd => x.iter().filter(|k| y.contains(*k)).cloned().collect(),
-                BinOp::Sub => x.iter().filter(|k| !y.contains(*k)).cloned().collect(),
-                _ => x
-                    .iter()
-                    .filter(|k| !y.contains(*k))
-                    .chain(y.iter().filter(|k| !x.contains(*k)))
-                    .cloned()
-                    .collect(),
+        (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Set(a), Set(b)) => {
+            let same = Rc::ptr_eq(a, b);
+            let (x, y) = (a.borrow(), b.borrow());
+            // CPython's own paths, so the result iterates in its order.
+            let out = match op {
+                BinOp::BitOr if same => x.copy(),
+                BinOp::BitOr => x.union(&y),
+                BinOp::BitAnd if same => x.copy(),
+                BinOp::BitAnd => x.intersection(&y),
+                _ if same => super::value::Set::new(),
+                BinOp::Sub => x.difference(&y),
+                _ => x.symmetric_difference(&y),
             };
             Set(Rc::new(std::cell::RefCell::new(out)))
         }

@@ -5,7 +5,7 @@ use super::native::Native;
 use crate::text::python_str_repr;
 use super::format::float_repr as python_float_repr;
 use crate::program::{Code, Module};
-use indexmap::{IndexMap, IndexSet};
+use indexmap::IndexMap;
 use num_bigint::BigInt;
 use std::cell::{Cell, RefCell};
 use std::fmt::Write;
@@ -135,8 +135,9 @@ pub type Namespace = IndexMap<Rc<str>, Value>;
 
 /// A dict: insertion-ordered, keyed by hashable values.
 pub type Dict = IndexMap<Key, Value>;
-/// A set: kept in insertion order (see `docs/python-subset.md`).
-pub type Set = IndexSet<Key>;
+/// A set: CPython's hash table, so it iterates (and prints) in CPython's
+/// order.
+pub type Set = super::set::PySet;
 
 /// A hashable value used as a dict key or set member.
 #[derive(Clone)]
@@ -446,7 +447,7 @@ fn write_repr(v: &Value, out: &mut String, depth: usize) {
                 return;
             }
             out.push('{');
-            for (i, k) in set_order(&s).iter().enumerate() {
+            for (i, k) in s.iter().enumerate() {
                 if i > 0 {
                     out.push_str(", ");
                 }
@@ -522,34 +523,6 @@ pub fn exception_repr(i: &Instance) -> String {
         }
     };
     format!("{}({inner})", i.class.name)
-}
-
-/// The order CPython iterates a set in, where it can be known: small
-/// non-negative ints sit in the slot of their value, so such a set iterates
-/// in ascending order; anything else keeps insertion order.
-pub fn set_order(s: &Set) -> Vec<Key> {
-    let small = s.iter().all(|k| matches!(k.0, Value::Int(i) if (0..table_size(s.len()) as i64).contains(&i)));
-    let mut keys: Vec<Key> = s.iter().cloned().collect();
-    if small {
-        keys.sort_by_key(|k| match k.0 {
-            Value::Int(i) => i,
-            _ => 0,
-        });
-    }
-    keys
-}
-
-/// CPython's set table size for `n` items built by successive adds.
-fn table_size(n: usize) -> usize {
-    let mut size = 8usize;
-    let mut fill = 0usize;
-    for _ in 0..n {
-        fill += 1;
-        if fill * 5 >= size * 3 {
-            size = if fill > 50_000 { fill * 2 } else { fill * 4 }.next_power_of_two();
-        }
-    }
-    size
 }
 
 /// `repr()` of bytes: `b'abc\n'`.
