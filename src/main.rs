@@ -98,7 +98,7 @@ fn run(cli: Cli) -> Result<ExitCode, LoadError> {
     let Some(command) = cli.command else {
         if let Some(file) = &cli.file {
             let lesson = lesson::load_file(file)?;
-            return Ok(asynclings_ui(Lessons { lessons: vec![lesson] }, true));
+            return Ok(asynclings_ui(Lessons::single(lesson), true));
         }
         let lessons = load(&cli.lessons)?;
         return Ok(asynclings_ui(lessons, false));
@@ -112,6 +112,9 @@ fn run(cli: Cli) -> Result<ExitCode, LoadError> {
                 let (id, title) = (for_terminal(&l.id), for_terminal(&l.title));
                 let _ = writeln!(out, "{n:>2}  {id:<20} {title}");
                 let _ = writeln!(out, "    {:<20} {}", "", for_terminal(&l.summary));
+            }
+            for e in &lessons.broken {
+                eprintln!("warning: not loaded: {}", for_terminal(&e.one_line()));
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -82,6 +82,17 @@ impl LessonError {
         )
     }
 
+    /// A file that could not be read at all (no text to quote).
+    pub fn unreadable(path: &std::path::Path, why: &str) -> Self {
+        let source: Arc<str> = Arc::from("");
+        LessonError::new(&path.display().to_string(), &source, 0..0, why, None)
+    }
+
+    /// One line: `file:line:col: message`.
+    pub fn one_line(&self) -> String {
+        format!("{}: {}", self.location(), self.message)
+    }
+
     /// 1-based line and column (in characters) of the start of the span.
     pub fn line_col(&self) -> (usize, usize) {
         line_col(&self.source, self.span.start)

@@ -191,6 +191,9 @@ impl LoadError {
 #[derive(Clone, Debug)]
 pub struct Lessons {
     pub lessons: Vec<Lesson>,
+    /// The reports of the files of the folder that could not be loaded:
+    /// the others open anyway, and the list shows these.
+    pub broken: Vec<LessonError>,
 }
 
 impl Lessons {
@@ -218,11 +221,24 @@ impl Lessons {
                 })
             })
             .collect();
-        Lessons { lessons }
+        Lessons {
+            lessons,
+            broken: Vec::new(),
+        }
     }
 
-    /// Every `*.toml` file of a folder, in file-name order. Every broken
-    /// file is reported, not just the first.
+    /// One lesson, for a file named on the command line.
+    pub fn single(lesson: Lesson) -> Lessons {
+        Lessons {
+            lessons: vec![lesson],
+            broken: Vec::new(),
+        }
+    }
+
+    /// Every lesson of a folder, in file-name order: each `*.toml` lesson
+    /// (its demo is the `.py` it names) and each `*.py` program that is not
+    /// a lesson's demo. A file that cannot be loaded does not stop the
+    /// others: its report goes to [`Lessons::broken`].
     pub fn from_dir(dir: &Path) -> Result<Lessons, LoadError> {
         let entries = std::fs::read_dir(dir).map_err(|source| LoadError::Io {
             path: dir.to_path_buf(),
@@ -232,25 +248,29 @@ impl Lessons {
             .filter_map(Result::ok)
             .map(|e| e.path())
             // Anything else named *.toml is reported by `read_source_file`.
-            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .filter(|p| p.extension().is_some_and(|e| e == "toml" || e == "py"))
             .collect();
         paths.sort();
+        // A `.py` beside a `.toml` of the same name is that lesson's demo.
+        let demos: Vec<PathBuf> = paths
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .map(|p| p.with_extension("py"))
+            .collect();
+        paths.retain(|p| !demos.contains(p));
         if paths.is_empty() {
             return Err(LoadError::Empty(dir.to_path_buf()));
         }
         let mut lessons = Vec::new();
-        let mut errors = Vec::new();
+        let mut broken = Vec::new();
         for path in &paths {
             match load_file(path) {
                 Ok(l) => lessons.push(l),
-                Err(LoadError::Invalid(e)) => errors.extend(e.0),
-                Err(other) => return Err(other),
+                Err(LoadError::Invalid(e)) => broken.extend(e.0),
+                Err(other) => broken.push(LessonError::unreadable(path, &other.to_string())),
             }
         }
-        if !errors.is_empty() {
-            return Err(LoadError::Invalid(LessonErrors(errors)));
-        }
-        let set = Lessons { lessons };
+        let set = Lessons { lessons, broken };
         set.check_unique()?;
         Ok(set)
     }

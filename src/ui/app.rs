@@ -341,6 +341,8 @@ pub struct App {
     speed: f64,
     /// The right quiz answers per lesson index, computed once per lesson.
     answer_keys: HashMap<usize, AnswerKey>,
+    /// Files of the folder that could not be loaded: `file:line:col: what`.
+    pub broken: Vec<String>,
 }
 
 impl App {
@@ -367,6 +369,7 @@ impl App {
             lang: Lang::Python,
             speed: 1.0,
             answer_keys: HashMap::new(),
+            broken: Vec::new(),
         }
     }
 

@@ -93,6 +93,7 @@ pub fn run(lessons: crate::lesson::Lessons, open_first: bool) -> std::io::Result
     let progress = progress::Progress::load(progress::Progress::default_path());
     let last = progress.last.clone();
     let mut app = App::new(lessons.lessons, progress, theme::Theme::from_env());
+    app.broken = lessons.broken.iter().map(|e| e.one_line()).collect();
     if open_first {
         app.open(0);
     } else if let Some(i) = last.and_then(|id| app.lessons.iter().position(|l| l.id == id)) {

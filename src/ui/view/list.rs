@@ -18,6 +18,30 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .border_style(theme.border());
     let inner = block.inner(body);
     frame.render_widget(block, body);
+    let broken_rows = if app.broken.is_empty() {
+        0
+    } else {
+        (app.broken.len() as u16 + 1).min(inner.height / 3).max(2)
+    };
+    let [inner, broken_area] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(broken_rows)]).areas(inner);
+    if broken_rows > 0 {
+        let mut lines = vec![Line::from(Span::styled(
+            format!(
+                "⚠ {} file{} could not be loaded (`asynclings check` shows the full report):",
+                app.broken.len(),
+                if app.broken.len() == 1 { "" } else { "s" }
+            ),
+            theme.error(),
+        ))];
+        for report in &app.broken {
+            lines.push(Line::from(Span::styled(
+                format!("  {}", for_terminal(report)),
+                theme.error(),
+            )));
+        }
+        frame.render_widget(Paragraph::new(lines), broken_area);
+    }
 
     let shown = app.filtered();
     // Two rows per lesson: title, then summary.
