@@ -45,7 +45,7 @@ impl Default for Limits {
             max_events: 5_000_000,
             max_virtual: Duration::from_secs(3600),
             max_iterations: 100_000,
-            max_depth: 100,
+            max_depth: 1000,
             max_steps: 2_000_000,
             max_memory: 768 << 20,
         }
