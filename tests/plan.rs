@@ -3,7 +3,7 @@
 //! the program's statements, and constructs with no faithful translation
 //! are refused at their place.
 
-use asynclings::demo::ast::walk;
+use asynclings::render::plan::ir::ast::walk;
 use asynclings::program::{Code, Program, Stmt, StmtKind};
 use asynclings::render::plan::{Untranslatable, plan};
 use asynclings::render::rust;

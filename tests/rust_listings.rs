@@ -3,7 +3,7 @@
 //! whose output must match the engine's (it needs the crates: online the
 //! first time, skipped when they cannot be fetched).
 
-use asynclings::demo::ast::{Block, Demo, walk};
+use asynclings::render::plan::ir::ast::{Block, Demo, walk};
 use asynclings::lesson::{Lesson, load_file};
 use asynclings::render::plan::plan;
 use std::path::{Path, PathBuf};
@@ -106,7 +106,7 @@ fn every_statement_and_function_has_a_span() {
 /// pane highlights the right line.
 #[test]
 fn spans_point_at_the_matching_rust() {
-    use asynclings::demo::ast::StmtKind;
+    use asynclings::render::plan::ir::ast::StmtKind;
     for (name, lesson) in all_lessons() {
         let Some(demo) = planned(&lesson) else { continue };
         let listing = lesson.rust_listing();
