@@ -1,7 +1,8 @@
 //! The code pane: a highlighted listing with a marker per task at the line
 //! of its current statement, in the task's colour.
 
-use crate::ui::app::{App, LessonState};
+use crate::engine::Outcome;
+use crate::ui::app::{App, LessonState, RunStatus};
 use crate::ui::highlight::{Lang, highlight_listing};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -23,6 +24,18 @@ pub fn markers(lesson: &LessonState, lang: Lang) -> BTreeMap<usize, Vec<usize>> 
         }
     }
     at
+}
+
+/// The Python line where an uncaught exception ended the run, if one did.
+pub fn raised_line(app: &App, lesson: &LessonState, lang: Lang) -> Option<usize> {
+    let RunStatus::Finished(Outcome::Raised { at, .. }) = &lesson.status else {
+        return None;
+    };
+    if lang != Lang::Python || lesson.cursor.is_some() {
+        return None;
+    }
+    let program = &app.lessons.get(lesson.index)?.program;
+    Some(program.line_of(*at) - 1)
 }
 
 pub fn draw(
@@ -51,9 +64,10 @@ pub fn draw(
         return;
     }
     let marks = markers(lesson, lang);
-    // Keep the first marked line in view.
+    let raised = raised_line(app, lesson, lang);
+    // Keep the line that raised, or else the first marked line, in view.
     let height = inner.height as usize;
-    let first_mark = marks.keys().next().copied().unwrap_or(0);
+    let first_mark = raised.or_else(|| marks.keys().next().copied()).unwrap_or(0);
     let scroll = if first_mark >= height {
         (first_mark + 1).saturating_sub(height / 2)
     } else {
@@ -71,6 +85,12 @@ pub fn draw(
         .take(height)
         .map(|(n, _)| {
             let mut spans = Vec::new();
+            if raised == Some(n) {
+                spans.push(Span::styled("✗ ", theme.error()));
+                spans.push(Span::styled(format!("{:>digits$} ", n + 1), theme.error()));
+                spans.extend(highlighted.get(n).into_iter().flatten().cloned());
+                return Line::from(spans);
+            }
             match marks.get(&n).map(Vec::as_slice) {
                 None | Some([]) => spans.push(Span::raw("  ")),
                 Some([a]) => {

@@ -35,15 +35,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
                 theme.error(),
             )));
         }
-        if let crate::ui::app::RunStatus::Finished(
-            crate::engine::Outcome::Failed(m)
-            | crate::engine::Outcome::Raised { traceback: m, .. },
-        ) = &lesson.status
-        {
-            lines.push(Line::from(Span::styled(
-                format!("error: {}", crate::sanitize::for_terminal(m)),
-                theme.error(),
-            )));
+        match &lesson.status {
+            crate::ui::app::RunStatus::Finished(crate::engine::Outcome::Failed(m)) => {
+                lines.push(Line::from(Span::styled(
+                    format!("error: {}", crate::sanitize::for_terminal(m)),
+                    theme.error(),
+                )));
+            }
+            // CPython's traceback, a line each (the line that raised is
+            // marked in the code pane).
+            crate::ui::app::RunStatus::Finished(crate::engine::Outcome::Raised {
+                traceback, ..
+            }) => {
+                for line in traceback.lines() {
+                    lines.push(Line::from(Span::styled(
+                        crate::sanitize::for_terminal(line).into_owned(),
+                        theme.error(),
+                    )));
+                }
+            }
+            _ => {}
         }
     }
     if lines.is_empty() {
