@@ -7,6 +7,6 @@ pub mod memory;
 pub mod program;
 pub mod python;
 pub mod render;
-pub mod text;
 pub mod sanitize;
+pub mod text;
 pub mod ui;

@@ -223,7 +223,7 @@ impl Shared {
         if self.aborted.borrow().is_some() {
             return Err(Interrupt::Abort);
         }
-        if n % 64 == 0 && crate::memory::live_bytes() > self.limits.max_memory {
+        if n.is_multiple_of(64) && crate::memory::live_bytes() > self.limits.max_memory {
             return Err(self.abort(format!(
                 "the demo's values take more than {} MiB (limit: memory)",
                 self.limits.max_memory >> 20

@@ -115,7 +115,15 @@ pub fn python_lesson(file: &str, text: &str) -> Result<Lesson, LessonErrors> {
         .split("\n\n")
         .nth(1)
         .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .unwrap_or_else(|| format!("Your program {}", Path::new(file).file_name().and_then(|n| n.to_str()).unwrap_or(file)));
+        .unwrap_or_else(|| {
+            format!(
+                "Your program {}",
+                Path::new(file)
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or(file)
+            )
+        });
     Ok(Lesson {
         id: id.to_string(),
         number,
@@ -132,13 +140,19 @@ pub fn python_lesson(file: &str, text: &str) -> Result<Lesson, LessonErrors> {
 /// Reads one lesson from its text.
 pub fn parse(file: &str, text: &str) -> Result<Lesson, LessonErrors> {
     parse_with(file, text, &|name| {
-        Err(format!("{name}: a lesson read from text has no folder to read its demo from"))
+        Err(format!(
+            "{name}: a lesson read from text has no folder to read its demo from"
+        ))
     })
 }
 
 /// Reads one lesson from its text, reading the demo it names with
 /// `read_demo`.
-pub fn parse_with(file: &str, text: &str, read_demo: parse::ReadDemo<'_>) -> Result<Lesson, LessonErrors> {
+pub fn parse_with(
+    file: &str,
+    text: &str,
+    read_demo: parse::ReadDemo<'_>,
+) -> Result<Lesson, LessonErrors> {
     let stem = Path::new(file)
         .file_stem()
         .and_then(|s| s.to_str())

@@ -14,7 +14,6 @@ type Node<'i> = Spanned<DeValue<'i>>;
 const TOP_KEYS: &[&str] = &["id", "title", "summary", "text", "demo", "quiz"];
 const QUIZ_KEYS: &[&str] = &["question", "choices", "answer", "from_run", "explain"];
 
-
 /// Reads the demo a lesson names (`demo = "05-gather.py"`) from beside it.
 pub type ReadDemo<'a> = &'a dyn Fn(&str) -> Result<String, String>;
 
@@ -191,8 +190,6 @@ struct Reader<'a> {
     source: &'a Arc<str>,
     errors: Vec<LessonError>,
 }
-
-/// A demo value's type, in words.
 
 /// `text` made into an id: lower case, other characters become `-`.
 fn to_slug(text: &str) -> String {
@@ -373,9 +370,17 @@ impl<'a> Reader<'a> {
     /// Where the text of a string node starts in the file, when the
     /// file holds it verbatim (no escapes), so expression errors can point
     /// inside it.
-    fn demo_file(&mut self, node: &Node<'_>, read: ReadDemo<'_>) -> Option<crate::program::Program> {
+    fn demo_file(
+        &mut self,
+        node: &Node<'_>,
+        read: ReadDemo<'_>,
+    ) -> Option<crate::program::Program> {
         let (name, span) = self.string(node, "demo")?;
-        if !name.ends_with(".py") || name.contains('/') || name.contains('\\') || name.starts_with('.') {
+        if !name.ends_with(".py")
+            || name.contains('/')
+            || name.contains('\\')
+            || name.starts_with('.')
+        {
             self.error(
                 span,
                 format!("`{name}` is not a demo file name"),

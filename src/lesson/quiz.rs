@@ -3,8 +3,8 @@
 
 use super::diagnostic::LessonError;
 use super::{Lesson, Quiz, QuizAnswer, RunFact};
-use crate::text::format_seconds;
 use crate::engine::{self, Limits, Outcome, Report};
+use crate::text::format_seconds;
 
 impl RunFact {
     /// What a finished run says about this fact, written as a choice would
@@ -89,13 +89,9 @@ pub fn check_quizzes(lesson: &Lesson) -> Vec<LessonError> {
 mod tests {
     use super::*;
 
-    const LESSON: &str = r#"
-title = "t"
+    const LESSON: &str = r#"title = "t"
 summary = "s"
-[demo]
-[[demo.coroutine]]
-name = "main"
-body = [ { print = "first" }, { sleep = 1.5 }, { print = "last" } ]
+demo = "quiz.py"
 
 [[quiz]]
 question = "How long?"
@@ -113,9 +109,27 @@ choices = ["1", "3"]
 from_run = "line_count"
 "#;
 
+    const PROGRAM: &str = r#"import asyncio
+
+
+async def main():
+    print("first")
+    await asyncio.sleep(1.5)
+    print("last")
+
+
+asyncio.run(main())
+"#;
+
     #[test]
     fn answers_come_from_the_run() {
-        let lesson = crate::lesson::parse("quiz.toml", LESSON).unwrap();
+        let dir = std::env::temp_dir().join(format!("asynclings-quiz-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("quiz.toml");
+        std::fs::write(&path, LESSON).unwrap();
+        std::fs::write(dir.join("quiz.py"), PROGRAM).unwrap();
+        let lesson =
+            crate::lesson::load_file(&path).unwrap_or_else(|e| panic!("{}", e.render(false)));
         let report = engine::run_headless(lesson.script(), &Limits::default());
         assert_eq!(lesson.quizzes[0].correct_choice(&report), Ok(1));
         assert_eq!(lesson.quizzes[1].correct_choice(&report), Ok(1));
@@ -125,12 +139,8 @@ from_run = "line_count"
         );
         let errors = check_quizzes(&lesson);
         assert_eq!(errors.len(), 1);
-        assert!(
-            errors[0]
-                .to_string()
-                .starts_with("quiz.toml:19:1: this quiz has no right answer"),
-            "{}",
-            errors[0]
-        );
+        let place = format!("{}:15:1: this quiz has no right answer", path.display());
+        assert!(errors[0].to_string().starts_with(&place), "{}", errors[0]);
+        let _ = std::fs::remove_dir_all(dir);
     }
 }

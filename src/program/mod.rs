@@ -9,8 +9,8 @@
 pub mod expr;
 
 pub use expr::{
-    Arg, BinOp, BoolOp, CmpOp, CompKind, Comprehension, Expr, ExprKind, FormatPart, Generator, Literal,
-    Name, UnaryOp,
+    Arg, BinOp, BoolOp, CmpOp, CompKind, Comprehension, Expr, ExprKind, FormatPart, Generator,
+    Literal, Name, UnaryOp,
 };
 use std::ops::Range;
 use std::sync::Arc;
@@ -48,7 +48,10 @@ impl Program {
 
     /// The text of a 1-based line, without its newline.
     pub fn line_text(&self, line: usize) -> &str {
-        self.source.lines().nth(line.saturating_sub(1)).unwrap_or("")
+        self.source
+            .lines()
+            .nth(line.saturating_sub(1))
+            .unwrap_or("")
     }
 }
 
@@ -166,7 +169,10 @@ pub enum StmtKind {
     /// An expression evaluated for its effect, usually a call.
     Expr(Expr),
     /// `t1 = t2 = value`.
-    Assign { targets: Vec<Target>, value: Expr },
+    Assign {
+        targets: Vec<Target>,
+        value: Expr,
+    },
     /// `target op= value`.
     AugAssign {
         target: Target,

@@ -202,7 +202,7 @@ impl Builder {
         }
     }
 
-    fn defaults<'a>(&mut self, params: &'a ast::Parameters) {
+    fn defaults(&mut self, params: &ast::Parameters) {
         for p in params
             .posonlyargs
             .iter()
@@ -353,4 +353,3 @@ impl<'a> Visitor<'a> for Builder {
 
     fn visit_annotation(&mut self, _: &'a Expr) {}
 }
-

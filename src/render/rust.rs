@@ -24,7 +24,9 @@
 //!   places).
 
 use super::Listing;
-use crate::render::plan::ir::ast::{Block, Call, Calls, Demo, Function, FunctionKind, Stmt, StmtKind};
+use crate::render::plan::ir::ast::{
+    Block, Call, Calls, Demo, Function, FunctionKind, Stmt, StmtKind,
+};
 use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, Part, Template, UnaryOp};
 use crate::render::plan::ir::value::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};

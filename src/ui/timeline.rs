@@ -1,8 +1,8 @@
 //! Per-lane state intervals derived from a run's event log, and the state
 //! of any lane at any virtual time (for drawing and scrubbing).
 
-use crate::render::plan::ir::ast::StmtId;
 use crate::engine::{Event, EventKind, LaneId, LaneKind, WaitOn};
+use crate::render::plan::ir::ast::StmtId;
 use std::collections::HashMap;
 use std::time::Duration;
 

@@ -2113,7 +2113,11 @@ pub(crate) mod testing {
                 Value::Bytes(b) => b.iter().map(|x| Value::Int(*x as i64)).collect(),
                 Value::Range(a, b, c) => range_items(*a, *b, *c)?,
                 Value::Dict(d) => d.borrow().keys().map(|k| k.0.clone()).collect(),
-                Value::Set(s) => s.borrow().iter().cloned().collect::<Vec<_>>()
+                Value::Set(s) => s
+                    .borrow()
+                    .iter()
+                    .cloned()
+                    .collect::<Vec<_>>()
                     .into_iter()
                     .map(|k| k.0)
                     .collect(),

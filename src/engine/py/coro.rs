@@ -30,7 +30,8 @@ pub struct Coroutine {
 }
 
 impl Coroutine {
-    pub fn new(func: Rc<Function>, frame: Frame) -> Value {
+    /// A coroutine object for a bound frame, as a value.
+    pub fn value(func: Rc<Function>, frame: Frame) -> Value {
         Value::Native(Rc::new(Coroutine {
             func,
             frame: RefCell::new(Some(frame)),
@@ -44,9 +45,10 @@ impl Coroutine {
 
     /// Takes the frame to run it; an error if it already ran.
     pub fn start(&self) -> PyResult<Frame> {
-        self.frame.borrow_mut().take().ok_or_else(|| {
-            error("RuntimeError", "cannot reuse already awaited coroutine")
-        })
+        self.frame
+            .borrow_mut()
+            .take()
+            .ok_or_else(|| error("RuntimeError", "cannot reuse already awaited coroutine"))
     }
 
     /// Whether it has been started (awaited or made a task).
@@ -100,12 +102,26 @@ impl Native for Coroutine {
 impl Interp {
     /// Runs a started coroutine's frame inside the caller's task, on a
     /// coroutine lane of its own.
-    pub async fn run_coroutine(&self, caller: &Frame, frame: Frame, name: Rc<str>) -> PyResult<Value> {
+    pub async fn run_coroutine(
+        &self,
+        caller: &Frame,
+        frame: Frame,
+        name: Rc<str>,
+    ) -> PyResult<Value> {
         let lane = self
             .shared
-            .new_lane(&name, LaneKind::Coroutine, Some(caller.lane.get()), Some(caller.stmt.get()))
+            .new_lane(
+                &name,
+                LaneKind::Coroutine,
+                Some(caller.lane.get()),
+                Some(caller.stmt.get()),
+            )
             .map_err(|_| Unwind::Abort)?;
-        self.shared.set_waiting(caller.lane.get(), WaitOn::Lane(lane), Some(caller.stmt.get()));
+        self.shared.set_waiting(
+            caller.lane.get(),
+            WaitOn::Lane(lane),
+            Some(caller.stmt.get()),
+        );
         *frame.task.borrow_mut() = caller.task();
         frame.lane.set(lane);
         let depth = self.enter(caller)?;
@@ -159,15 +175,18 @@ impl Interp {
     }
 
     /// A list, set or dict comprehension, run in its own scope.
-    pub async fn comprehension(&self, f: &Frame, c: &Comprehension, first: Value) -> PyResult<Value> {
+    pub async fn comprehension(
+        &self,
+        f: &Frame,
+        c: &Comprehension,
+        first: Value,
+    ) -> PyResult<Value> {
         let frame = self.comprehension_frame(f, c);
         let mut out = Vec::new();
         let mut pairs = Vec::new();
-        self.comp_loop(&frame, c, 0, first, &mut |v, w| {
-            match w {
-                Some(w) => pairs.push((v, w)),
-                None => out.push(v),
-            }
+        self.comp_loop(&frame, c, 0, first, &mut |v, w| match w {
+            Some(w) => pairs.push((v, w)),
+            None => out.push(v),
         })
         .await?;
         Ok(match c.kind {
@@ -191,12 +210,19 @@ impl Interp {
 
     fn comprehension_frame(&self, f: &Frame, c: &Comprehension) -> Frame {
         let code = &c.code;
-        let mut cells: Vec<Rc<RefCell<Option<Value>>>> =
-            (0..code.own_cells).map(|_| Rc::new(RefCell::new(None))).collect();
+        let mut cells: Vec<Rc<RefCell<Option<Value>>>> = (0..code.own_cells)
+            .map(|_| Rc::new(RefCell::new(None)))
+            .collect();
         for i in &code.captures {
             cells.push(f.cells.get(*i as usize).cloned().unwrap_or_default());
         }
-        let mut frame = self.frame(code.clone(), cells, f.task(), f.lane.get(), f.function.clone());
+        let mut frame = self.frame(
+            code.clone(),
+            cells,
+            f.task(),
+            f.lane.get(),
+            f.function.clone(),
+        );
         frame.namespace = f.namespace.clone();
         frame.stmt.set(f.stmt.get());
         frame
@@ -213,7 +239,11 @@ impl Interp {
         Box::pin(async move {
             let g = &c.generators[level];
             let mut n = 0u64;
-            let it = if g.is_async { self.aiter(f, &source)? } else { self.iter(f, &source)? };
+            let it = if g.is_async {
+                self.aiter(f, &source)?
+            } else {
+                self.iter(f, &source)?
+            };
             loop {
                 let item = if g.is_async {
                     self.anext(f, &it).await?
@@ -263,7 +293,8 @@ impl Interp {
         let ix = self.rc();
         let comp = c.clone();
         let body: LocalBoxFuture<'static, PyResult<Value>> = Box::pin(async move {
-            ix.comp_loop(&frame, &comp, 0, first, &mut |_, _| {}).await?;
+            ix.comp_loop(&frame, &comp, 0, first, &mut |_, _| {})
+                .await?;
             Ok(Value::None)
         });
         Value::Native(Rc::new(Generator {
@@ -280,7 +311,10 @@ impl Interp {
 fn not_awaitable(v: &Value) -> Unwind {
     error(
         "TypeError",
-        format!("object {} can't be used in 'await' expression", v.type_name()),
+        format!(
+            "object {} can't be used in 'await' expression",
+            v.type_name()
+        ),
     )
 }
 
@@ -296,7 +330,10 @@ impl YieldSlot {
     /// (`None` for `next`) is the result of the `yield` expression.
     pub fn yield_value(&self, v: Value) -> impl Future<Output = PyResult<Value>> + '_ {
         *self.out.borrow_mut() = Some(v);
-        YieldPoint { slot: self, yielded: false }
+        YieldPoint {
+            slot: self,
+            yielded: false,
+        }
     }
 }
 
@@ -310,7 +347,12 @@ impl Future for YieldPoint<'_> {
 
     fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Self::Output> {
         if self.yielded {
-            Poll::Ready(Ok(self.slot.sent.borrow_mut().take().unwrap_or(Value::None)))
+            Poll::Ready(Ok(self
+                .slot
+                .sent
+                .borrow_mut()
+                .take()
+                .unwrap_or(Value::None)))
         } else {
             // No wake: the consumer sees the value and resumes us itself.
             self.yielded = true;
@@ -332,7 +374,7 @@ pub struct Generator {
 
 impl Generator {
     /// A generator for a bound frame: `gen(3)` before any item.
-    pub fn new(ix: &Interp, mut frame: Frame, is_async: bool, _caller: &Frame) -> Value {
+    pub fn value(ix: &Interp, mut frame: Frame, is_async: bool) -> Value {
         let slot = Rc::new(YieldSlot::default());
         frame.yields = Some(slot.clone());
         let name: Rc<str> = Rc::from(&*frame.code.name);
@@ -354,7 +396,10 @@ impl Generator {
     /// `next(gen)` for a plain generator: `None` when it is exhausted.
     pub fn next_sync(&self, ix: &Interp, f: &Frame, send: Value) -> PyResult<Option<Value>> {
         if self.is_async {
-            return Err(error("TypeError", "'async_generator' object is not an iterator"));
+            return Err(error(
+                "TypeError",
+                "'async_generator' object is not an iterator",
+            ));
         }
         let _ = (ix, f);
         let mut body = self.body.borrow_mut();
@@ -367,10 +412,9 @@ impl Generator {
                 *body = None;
                 match r {
                     Ok(_) => Ok(None),
-                    Err(e) if super::eval::is_stop(&e) => Err(error(
-                        "RuntimeError",
-                        "generator raised StopIteration",
-                    )),
+                    Err(e) if super::eval::is_stop(&e) => {
+                        Err(error("RuntimeError", "generator raised StopIteration"))
+                    }
                     Err(e) => Err(e),
                 }
             }
@@ -397,20 +441,29 @@ impl Generator {
     /// `await anext(agen)`: the next item, or `None` at the end.
     pub async fn next_async(&self, ix: &Interp, f: &Frame, send: Value) -> PyResult<Option<Value>> {
         if self.running.replace(true) {
-            return Err(error("RuntimeError", "anext(): asynchronous generator is already running"));
+            return Err(error(
+                "RuntimeError",
+                "anext(): asynchronous generator is already running",
+            ));
         }
         let lane = match self.lane.get() {
             Some(l) => l,
             None => {
                 let l = ix
                     .shared
-                    .new_lane(&self.name, LaneKind::Generator, Some(f.lane.get()), Some(f.stmt.get()))
+                    .new_lane(
+                        &self.name,
+                        LaneKind::Generator,
+                        Some(f.lane.get()),
+                        Some(f.stmt.get()),
+                    )
                     .map_err(|_| Unwind::Abort)?;
                 self.lane.set(Some(l));
                 l
             }
         };
-        ix.shared.set_waiting(f.lane.get(), WaitOn::Generator(lane), Some(f.stmt.get()));
+        ix.shared
+            .set_waiting(f.lane.get(), WaitOn::Generator(lane), Some(f.stmt.get()));
         *self.slot.sent.borrow_mut() = Some(send);
         let step = std::future::poll_fn(|cx| {
             let mut body = self.body.borrow_mut();
@@ -437,7 +490,13 @@ impl Generator {
         let r = Probe::new(ix.shared.clone(), lane, step).await;
         self.running.set(false);
         match &r {
-            Ok(None) => ix.shared.emit(lane, None, EventKind::Returned { value: "None".into() }),
+            Ok(None) => ix.shared.emit(
+                lane,
+                None,
+                EventKind::Returned {
+                    value: "None".into(),
+                },
+            ),
             Err(e) => ix.finish_lane(lane, &Err(e.clone())),
             Ok(Some(_)) => {}
         }
@@ -447,7 +506,11 @@ impl Generator {
 
 impl Native for Generator {
     fn type_name(&self) -> &str {
-        if self.is_async { "async_generator" } else { "generator" }
+        if self.is_async {
+            "async_generator"
+        } else {
+            "generator"
+        }
     }
 
     fn repr(&self) -> String {
@@ -455,7 +518,10 @@ impl Native for Generator {
     }
 
     fn has_method(&self, name: &str) -> bool {
-        matches!(name, "send" | "close" | "__next__" | "__anext__" | "aclose" | "asend")
+        matches!(
+            name,
+            "send" | "close" | "__next__" | "__anext__" | "aclose" | "asend"
+        )
     }
 
     fn call_method(
@@ -467,7 +533,11 @@ impl Native for Generator {
     ) -> Option<PyResult<Value>> {
         Some(match name {
             "send" | "__next__" if !self.is_async => {
-                let v = if name == "send" { args.pos.pop().unwrap_or(Value::None) } else { Value::None };
+                let v = if name == "send" {
+                    args.pos.pop().unwrap_or(Value::None)
+                } else {
+                    Value::None
+                };
                 match self.next_sync(ix, cx, v) {
                     Ok(Some(v)) => Ok(v),
                     Ok(None) => Err(super::exc::error("StopIteration", "")),

@@ -145,7 +145,14 @@ impl Interp {
                         } => {
                             let v = self.eval(f, value)?;
                             let spec = self.spec_sync(f, spec)?;
-                            self.format_field(f, &mut out, v, *conversion, &spec, debug.as_deref())?;
+                            self.format_field(
+                                f,
+                                &mut out,
+                                v,
+                                *conversion,
+                                &spec,
+                                debug.as_deref(),
+                            )?;
                         }
                     }
                 }
@@ -166,7 +173,11 @@ impl Interp {
     }
 
     /// Evaluates an expression that may suspend.
-    pub fn eval_async<'a>(&'a self, f: &'a Frame, e: &'a Expr) -> LocalBoxFuture<'a, PyResult<Value>> {
+    pub fn eval_async<'a>(
+        &'a self,
+        f: &'a Frame,
+        e: &'a Expr,
+    ) -> LocalBoxFuture<'a, PyResult<Value>> {
         Box::pin(async move {
             if !e.suspends {
                 return self.eval(f, e);
@@ -308,7 +319,14 @@ impl Interp {
                             } => {
                                 let v = self.value(f, value).await?;
                                 let spec = self.spec_async(f, spec).await?;
-                                self.format_field(f, &mut out, v, *conversion, &spec, debug.as_deref())?;
+                                self.format_field(
+                                    f,
+                                    &mut out,
+                                    v,
+                                    *conversion,
+                                    &spec,
+                                    debug.as_deref(),
+                                )?;
                             }
                         }
                     }
@@ -321,7 +339,9 @@ impl Interp {
                     }
                     Ok(v)
                 }
-                ExprKind::Starred(_) => Err(error("SyntaxError", "can't use starred expression here")),
+                ExprKind::Starred(_) => {
+                    Err(error("SyntaxError", "can't use starred expression here"))
+                }
                 _ => self.eval(f, e),
             }
         })
@@ -417,7 +437,13 @@ impl Interp {
         self.call(f, callee, args)
     }
 
-    async fn call_method_async(&self, f: &Frame, obj: &Value, name: &str, args: Args) -> PyResult<Value> {
+    async fn call_method_async(
+        &self,
+        f: &Frame,
+        obj: &Value,
+        name: &str,
+        args: Args,
+    ) -> PyResult<Value> {
         if let (Value::Module(crate::program::Module::Asyncio), "run") = (obj, name) {
             return super::tasks::asyncio_run(self, f, args).await;
         }
@@ -531,7 +557,14 @@ impl Interp {
     }
 
     /// A binary operation, trying the operands' special methods.
-    pub fn binop(&self, f: &Frame, op: BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult<Value> {
+    pub fn binop(
+        &self,
+        f: &Frame,
+        op: BinOp,
+        a: &Value,
+        b: &Value,
+        inplace: bool,
+    ) -> PyResult<Value> {
         if inplace
             && op == BinOp::Add
             && let (Value::List(x), Value::List(_) | Value::Tuple(_)) = (a, b)
@@ -668,7 +701,10 @@ fn is_constant_display(items: &[Expr]) -> bool {
         match &e.kind {
             ExprKind::Literal(_) => true,
             ExprKind::UnaryOp(UnaryOp::Neg | UnaryOp::Pos, x) => {
-                matches!(x.kind, ExprKind::Literal(Literal::Int(_) | Literal::Float(_)))
+                matches!(
+                    x.kind,
+                    ExprKind::Literal(Literal::Int(_) | Literal::Float(_))
+                )
             }
             ExprKind::Tuple(items) => items.iter().all(constant),
             _ => false,

@@ -185,7 +185,11 @@ pub fn summary(exc: &Value) -> String {
             } else {
                 i.class.name.to_string()
             };
-            if msg.is_empty() { name } else { format!("{name}: {msg}") }
+            if msg.is_empty() {
+                name
+            } else {
+                format!("{name}: {msg}")
+            }
         }
         other => other.repr(),
     }

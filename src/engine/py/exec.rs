@@ -13,7 +13,11 @@ use std::sync::Arc;
 
 impl Interp {
     /// Runs a block of statements.
-    pub fn exec_block<'a>(&'a self, f: &'a Frame, block: &'a [Stmt]) -> LocalBoxFuture<'a, PyResult<Flow>> {
+    pub fn exec_block<'a>(
+        &'a self,
+        f: &'a Frame,
+        block: &'a [Stmt],
+    ) -> LocalBoxFuture<'a, PyResult<Flow>> {
         Box::pin(async move {
             for s in block {
                 match self.exec(f, s).await? {
@@ -69,7 +73,10 @@ impl Interp {
                     self.setitem(f, &o, &i, v)?;
                 }
                 Target::Unpack(..) => {
-                    return Err(error("SyntaxError", "illegal expression for augmented assignment"));
+                    return Err(error(
+                        "SyntaxError",
+                        "illegal expression for augmented assignment",
+                    ));
                 }
             },
             StmtKind::Return(v) => {
@@ -119,7 +126,9 @@ impl Interp {
                 body,
             } => {
                 let cm = self.value(f, &item.context).await?;
-                return self.with(f, *is_async, cm, item.target.as_ref(), body).await;
+                return self
+                    .with(f, *is_async, cm, item.target.as_ref(), body)
+                    .await;
             }
             StmtKind::Try {
                 body,
@@ -131,7 +140,9 @@ impl Interp {
                 let e = match exc {
                     None => match f.handling.borrow().last() {
                         Some(e) => e.clone(),
-                        None => return Err(error("RuntimeError", "No active exception to reraise")),
+                        None => {
+                            return Err(error("RuntimeError", "No active exception to reraise"));
+                        }
                     },
                     Some(e) => {
                         let v = self.value(f, e).await?;
@@ -221,7 +232,8 @@ impl Interp {
                         Target::Attr(obj, name) => {
                             let o = self.value(f, obj).await?;
                             match &o {
-                                Value::Instance(i) if i.attrs.borrow_mut().shift_remove(&**name).is_some() => {}
+                                Value::Instance(i)
+                                    if i.attrs.borrow_mut().shift_remove(&**name).is_some() => {}
                                 other => return Err(super::interp::no_attribute(other, name)),
                             }
                         }
@@ -352,8 +364,13 @@ impl Interp {
         } else {
             ("__enter__", "__exit__")
         };
-        let (Some(enter_m), Some(exit_m)) = (self.special(&cm, enter), self.special(&cm, exit)) else {
-            let proto = if is_async { "asynchronous context manager protocol" } else { "context manager protocol" };
+        let (Some(enter_m), Some(exit_m)) = (self.special(&cm, enter), self.special(&cm, exit))
+        else {
+            let proto = if is_async {
+                "asynchronous context manager protocol"
+            } else {
+                "context manager protocol"
+            };
             return Err(type_error(format!(
                 "'{}' object does not support the {proto}",
                 cm.type_name()
@@ -458,7 +475,9 @@ impl Interp {
     /// The exception a `raise` raises: an instance, or a class to call.
     pub fn exception_value(&self, f: &Frame, v: Value) -> PyResult<Value> {
         match &v {
-            Value::Class(c) if c.derives_from("BaseException") => self.instantiate(f, c, Args::default()),
+            Value::Class(c) if c.derives_from("BaseException") => {
+                self.instantiate(f, c, Args::default())
+            }
             Value::Instance(i) if i.exc.is_some() => Ok(v),
             _ => Err(type_error("exceptions must derive from BaseException")),
         }
@@ -475,7 +494,12 @@ impl Interp {
     }
 
     /// Binds a value to an assignment target.
-    pub fn assign<'a>(&'a self, f: &'a Frame, t: &'a Target, v: Value) -> LocalBoxFuture<'a, PyResult<()>> {
+    pub fn assign<'a>(
+        &'a self,
+        f: &'a Frame,
+        t: &'a Target,
+        v: Value,
+    ) -> LocalBoxFuture<'a, PyResult<()>> {
         Box::pin(async move {
             match t {
                 Target::Name(n) => self.store(f, n, v),
@@ -558,7 +582,12 @@ impl Interp {
         }))
     }
 
-    async fn make_class(&self, f: &Frame, code: &Arc<Code>, base: Option<Rc<Class>>) -> PyResult<Value> {
+    async fn make_class(
+        &self,
+        f: &Frame,
+        code: &Arc<Code>,
+        base: Option<Rc<Class>>,
+    ) -> PyResult<Value> {
         let ns = Rc::new(RefCell::new(IndexMap::new()));
         let mut frame = self.frame(code.clone(), Vec::new(), f.task(), f.lane.get(), None);
         frame.namespace = Some(ns.clone());
@@ -602,7 +631,8 @@ impl Interp {
         }
         match obj {
             Value::Dict(d) => {
-                d.borrow_mut().insert(Key::new(index.clone()).map_err(type_error)?, v);
+                d.borrow_mut()
+                    .insert(Key::new(index.clone()).map_err(type_error)?, v);
                 Ok(())
             }
             _ => super::items::setitem(obj, index, v),

@@ -21,6 +21,10 @@ use std::rc::{Rc, Weak};
 use std::sync::Arc;
 use std::task::{Context, Poll, Waker};
 
+/// A closure cell: a variable shared by a function and the functions it
+/// defines.
+pub type VarCell = Rc<RefCell<Option<Value>>>;
+
 /// Why a block stopped, when it did not raise.
 pub enum Flow {
     Normal,
@@ -62,9 +66,9 @@ pub struct Interp {
 pub struct Frame {
     pub code: Arc<Code>,
     pub locals: RefCell<Vec<Option<Value>>>,
-    pub cells: Vec<Rc<RefCell<Option<Value>>>>,
+    pub cells: Vec<VarCell>,
     /// A class body's namespace.
-    pub namespace: Option<Rc<RefCell<IndexMap<Rc<str>, Value>>>>,
+    pub namespace: Option<Rc<RefCell<Namespace>>>,
     /// The function running, for `super()`.
     pub function: Option<Rc<Function>>,
     /// The task the code runs in.
@@ -148,7 +152,9 @@ impl Interp {
 
     /// A strong handle to the interpreter, for futures that outlive a borrow.
     pub fn rc(&self) -> Rc<Interp> {
-        self.me.upgrade().expect("the interpreter outlives its frames")
+        self.me
+            .upgrade()
+            .expect("the interpreter outlives its frames")
     }
 
     /// A frame for running code of no function of its own (a task's root).
@@ -249,11 +255,7 @@ impl Interp {
             Name::Cell(i, _) => f.cells[*i as usize].borrow_mut().take().is_some(),
             Name::Global(n) => match &f.namespace {
                 Some(ns) => ns.borrow_mut().shift_remove(&**n).is_some(),
-                None => self
-                    .globals
-                    .borrow_mut()
-                    .shift_remove(&**n)
-                    .is_some(),
+                None => self.globals.borrow_mut().shift_remove(&**n).is_some(),
             },
         };
         if gone {
@@ -293,19 +295,24 @@ impl Interp {
     }
 
     /// Calls a Python function.
-    pub fn call_function(&self, caller: &Frame, func: &Rc<Function>, args: Args) -> PyResult<Value> {
+    pub fn call_function(
+        &self,
+        caller: &Frame,
+        func: &Rc<Function>,
+        args: Args,
+    ) -> PyResult<Value> {
         let code = &func.code;
         if code.is_async && code.is_generator {
             let frame = self.bind(caller, func, args)?;
-            return Ok(Generator::new(self, frame, true, caller));
+            return Ok(Generator::value(self, frame, true));
         }
         if code.is_async {
             let frame = self.bind(caller, func, args)?;
-            return Ok(Coroutine::new(func.clone(), frame));
+            return Ok(Coroutine::value(func.clone(), frame));
         }
         if code.is_generator {
             let frame = self.bind(caller, func, args)?;
-            return Ok(Generator::new(self, frame, false, caller));
+            return Ok(Generator::value(self, frame, false));
         }
         let frame = self.bind(caller, func, args)?;
         let depth = self.enter(caller)?;
@@ -318,10 +325,7 @@ impl Interp {
     pub fn enter(&self, _caller: &Frame) -> PyResult<u32> {
         let depth = self.depth.get();
         if depth >= self.shared.limits.max_depth {
-            return Err(error(
-                "RecursionError",
-                "maximum recursion depth exceeded",
-            ));
+            return Err(error("RecursionError", "maximum recursion depth exceeded"));
         }
         self.depth.set(depth + 1);
         Ok(depth)
@@ -352,8 +356,9 @@ impl Interp {
     /// caller's until the code starts).
     pub fn bind(&self, caller: &Frame, func: &Rc<Function>, mut args: Args) -> PyResult<Frame> {
         let code = &func.code;
-        let mut cells: Vec<Rc<RefCell<Option<Value>>>> =
-            (0..code.own_cells).map(|_| Rc::new(RefCell::new(None))).collect();
+        let mut cells: Vec<Rc<RefCell<Option<Value>>>> = (0..code.own_cells)
+            .map(|_| Rc::new(RefCell::new(None)))
+            .collect();
         cells.extend(func.cells.iter().cloned());
         let frame = self.frame(
             code.clone(),
@@ -500,7 +505,13 @@ impl Interp {
     }
 
     /// `obj.name(args)` without making a bound method first.
-    pub fn call_method(&self, f: &Frame, obj: &Value, name: &str, mut args: Args) -> PyResult<Value> {
+    pub fn call_method(
+        &self,
+        f: &Frame,
+        obj: &Value,
+        name: &str,
+        mut args: Args,
+    ) -> PyResult<Value> {
         match obj {
             Value::Instance(i) => {
                 if let Some(v) = i.attrs.borrow().get(name).cloned() {
@@ -552,7 +563,9 @@ impl Interp {
                 if let Some(state) = &i.exc {
                     match name {
                         "args" => return Ok(Value::tuple(state.args.borrow().clone())),
-                        "__cause__" => return Ok(state.cause.borrow().clone().unwrap_or(Value::None)),
+                        "__cause__" => {
+                            return Ok(state.cause.borrow().clone().unwrap_or(Value::None));
+                        }
                         "__context__" => {
                             return Ok(state.context.borrow().clone().unwrap_or(Value::None));
                         }
@@ -674,8 +687,11 @@ impl Interp {
                 }
             }
             Value::Dict(d) => {
-                let items: Vec<(Value, Value)> =
-                    d.borrow().iter().map(|(k, v)| (k.0.clone(), v.clone())).collect();
+                let items: Vec<(Value, Value)> = d
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| (k.0.clone(), v.clone()))
+                    .collect();
                 let mut parts = Vec::new();
                 for (k, v) in items {
                     parts.push(format!("{}: {}", self.repr(f, &k)?, self.repr(f, &v)?));
@@ -713,10 +729,14 @@ impl Interp {
         }
         if let Value::Instance(_) = v {
             if let Some(m) = self.special(v, "__bool__") {
-                return Ok(self.call(f, &m, Args::positional(vec![v.clone()]))?.truthy());
+                return Ok(self
+                    .call(f, &m, Args::positional(vec![v.clone()]))?
+                    .truthy());
             }
             if let Some(m) = self.special(v, "__len__") {
-                return Ok(self.call(f, &m, Args::positional(vec![v.clone()]))?.truthy());
+                return Ok(self
+                    .call(f, &m, Args::positional(vec![v.clone()]))?
+                    .truthy());
             }
         }
         Ok(v.truthy())
@@ -724,16 +744,28 @@ impl Interp {
 
     pub fn eq(&self, f: &Frame, a: &Value, b: &Value) -> PyResult<bool> {
         if let Some(m) = self.special(a, "__eq__") {
-            return self.truthy(f, &self.call(f, &m, Args::positional(vec![a.clone(), b.clone()]))?);
+            return self.truthy(
+                f,
+                &self.call(f, &m, Args::positional(vec![a.clone(), b.clone()]))?,
+            );
         }
         if let Some(m) = self.special(b, "__eq__") {
-            return self.truthy(f, &self.call(f, &m, Args::positional(vec![b.clone(), a.clone()]))?);
+            return self.truthy(
+                f,
+                &self.call(f, &m, Args::positional(vec![b.clone(), a.clone()]))?,
+            );
         }
         Ok(py_eq(a, b))
     }
 
     /// Orders two values, honouring `__lt__`/`__gt__`.
-    pub fn compare(&self, f: &Frame, op: crate::program::CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
+    pub fn compare(
+        &self,
+        f: &Frame,
+        op: crate::program::CmpOp,
+        a: &Value,
+        b: &Value,
+    ) -> PyResult<bool> {
         use crate::program::CmpOp::*;
         let (name, swapped) = match op {
             Lt => ("__lt__", "__gt__"),
@@ -743,10 +775,16 @@ impl Interp {
             _ => unreachable!("only orderings come here"),
         };
         if let Some(m) = self.special(a, name) {
-            return self.truthy(f, &self.call(f, &m, Args::positional(vec![a.clone(), b.clone()]))?);
+            return self.truthy(
+                f,
+                &self.call(f, &m, Args::positional(vec![a.clone(), b.clone()]))?,
+            );
         }
         if let Some(m) = self.special(b, swapped) {
-            return self.truthy(f, &self.call(f, &m, Args::positional(vec![b.clone(), a.clone()]))?);
+            return self.truthy(
+                f,
+                &self.call(f, &m, Args::positional(vec![b.clone(), a.clone()]))?,
+            );
         }
         let ord = ops::order(a, b).ok_or_else(|| ops::order_error(op, a, b))?;
         Ok(match op {
@@ -767,18 +805,27 @@ impl Interp {
                     other.type_name()
                 ))),
             },
-            Value::Dict(d) => Ok(d.borrow().contains_key(&Key::new(x.clone()).map_err(type_error)?)),
-            Value::Set(s) => Ok(s.borrow().contains(&Key::new(x.clone()).map_err(type_error)?)),
+            Value::Dict(d) => Ok(d
+                .borrow()
+                .contains_key(&Key::new(x.clone()).map_err(type_error)?)),
+            Value::Set(s) => Ok(s
+                .borrow()
+                .contains(&Key::new(x.clone()).map_err(type_error)?)),
             Value::Range(a, b, c) => Ok(match x {
                 Value::Int(i) => {
                     let (a, b, c) = (*a, *b, *c);
-                    (if c > 0 { a <= *i && *i < b } else { b < *i && *i <= a }) && (i - a) % c == 0
+                    (if c > 0 {
+                        a <= *i && *i < b
+                    } else {
+                        b < *i && *i <= a
+                    }) && (i - a) % c == 0
                 }
                 _ => false,
             }),
             _ => {
                 if let Some(m) = self.special(container, "__contains__") {
-                    let r = self.call(f, &m, Args::positional(vec![container.clone(), x.clone()]))?;
+                    let r =
+                        self.call(f, &m, Args::positional(vec![container.clone(), x.clone()]))?;
                     return self.truthy(f, &r);
                 }
                 for item in self.iterate(f, container)? {
@@ -796,7 +843,10 @@ impl Interp {
         Ok(match v {
             Value::List(l) => l.borrow().clone(),
             Value::Tuple(t) => t.to_vec(),
-            Value::Str(s) => s.chars().map(|c| Value::str(c.encode_utf8(&mut [0; 4]))).collect(),
+            Value::Str(s) => s
+                .chars()
+                .map(|c| Value::str(c.encode_utf8(&mut [0; 4])))
+                .collect(),
             Value::Bytes(b) => b.iter().map(|x| Value::Int(*x as i64)).collect(),
             Value::Dict(d) => d.borrow().keys().map(|k| k.0.clone()).collect(),
             Value::Set(s) => s.borrow().iter().map(|k| k.0.clone()).collect(),
@@ -843,11 +893,16 @@ impl Interp {
                         self.step()?;
                         match self.call(f, &next, Args::positional(vec![it.clone()])) {
                             Ok(x) => out.push(x),
-                            Err(Unwind::Exc(e)) if exc::is_instance_of(&e, "StopIteration") => break,
+                            Err(Unwind::Exc(e)) if exc::is_instance_of(&e, "StopIteration") => {
+                                break;
+                            }
                             Err(e) => return Err(e),
                         }
                         if out.len() > ops::MAX_ITEMS {
-                            return Err(self.abort("an iterator gave more than 10000000 items (limit: value size)".into()));
+                            return Err(self.abort(
+                                "an iterator gave more than 10000000 items (limit: value size)"
+                                    .into(),
+                            ));
                         }
                     }
                     return Ok(out);
@@ -876,7 +931,10 @@ impl Interp {
             }
             Value::Instance(_) => {
                 let Some(next) = self.special(it, "__next__") else {
-                    return Err(type_error(format!("'{}' object is not an iterator", it.type_name())));
+                    return Err(type_error(format!(
+                        "'{}' object is not an iterator",
+                        it.type_name()
+                    )));
                 };
                 match self.call(f, &next, Args::positional(vec![it.clone()])) {
                     Ok(x) => Ok(Some(x)),
@@ -884,7 +942,10 @@ impl Interp {
                     Err(e) => Err(e),
                 }
             }
-            other => Err(type_error(format!("'{}' object is not an iterator", other.type_name()))),
+            other => Err(type_error(format!(
+                "'{}' object is not an iterator",
+                other.type_name()
+            ))),
         }
     }
 
@@ -901,7 +962,10 @@ impl Interp {
             {
                 Ok(v.clone())
             }
-            Value::Instance(_) if self.special(v, "__next__").is_some() && self.special(v, "__iter__").is_some() => {
+            Value::Instance(_)
+                if self.special(v, "__next__").is_some()
+                    && self.special(v, "__iter__").is_some() =>
+            {
                 let iter = self.special(v, "__iter__").expect("checked");
                 self.call(f, &iter, Args::positional(vec![v.clone()]))
             }
@@ -1017,8 +1081,19 @@ pub fn builtin(name: &str) -> Option<Value> {
         return Some(Value::Class(c));
     }
     const TYPES: &[&str] = &[
-        "int", "float", "str", "bool", "list", "tuple", "dict", "set", "bytes", "range", "object",
-        "frozenset", "type",
+        "int",
+        "float",
+        "str",
+        "bool",
+        "list",
+        "tuple",
+        "dict",
+        "set",
+        "bytes",
+        "range",
+        "object",
+        "frozenset",
+        "type",
     ];
     if let Some(t) = TYPES.iter().find(|t| **t == name) {
         return Some(Value::Type(t));

@@ -19,7 +19,12 @@ impl Native for Slice {
     }
 
     fn repr(&self) -> String {
-        format!("slice({}, {}, {})", self.lo.repr(), self.hi.repr(), self.st.repr())
+        format!(
+            "slice({}, {}, {})",
+            self.lo.repr(),
+            self.hi.repr(),
+            self.st.repr()
+        )
     }
 }
 
@@ -29,7 +34,7 @@ fn as_index(v: &Value, what: &str) -> PyResult<i64> {
         Value::Bool(b) => Ok(*b as i64),
         Value::BigInt(_) => Err(error(
             "IndexError",
-            format!("cannot fit 'int' into an index-sized integer"),
+            "cannot fit 'int' into an index-sized integer",
         )),
         other => Err(type_error(format!(
             "{what} indices must be integers or slices, not {}",
@@ -105,7 +110,9 @@ pub fn getitem(obj: &Value, index: &Value) -> PyResult<Value> {
             let i = as_index(index, "string")?;
             let n = s.chars().count();
             let j = position(i, n, "string")?;
-            Ok(Value::str(s.chars().nth(j).expect("in range").encode_utf8(&mut [0; 4])))
+            Ok(Value::str(
+                s.chars().nth(j).expect("in range").encode_utf8(&mut [0; 4]),
+            ))
         }
         Value::Bytes(b) => {
             let i = position(as_index(index, "byte")?, b.len(), "index")?;
@@ -132,31 +139,52 @@ pub fn getitem(obj: &Value, index: &Value) -> PyResult<Value> {
 
 /// `KeyError(key)`.
 pub fn key_error(key: Value) -> exc::Unwind {
-    exc::Unwind::Exc(exc::instance(exc::class("KeyError").expect("built in"), vec![key]))
+    exc::Unwind::Exc(exc::instance(
+        exc::class("KeyError").expect("built in"),
+        vec![key],
+    ))
 }
 
 fn get_slice(obj: &Value, s: &Slice) -> PyResult<Value> {
     match obj {
         Value::List(l) => {
             let l = l.borrow();
-            Ok(Value::list(slice_indices(s, l.len())?.into_iter().map(|i| l[i].clone()).collect()))
+            Ok(Value::list(
+                slice_indices(s, l.len())?
+                    .into_iter()
+                    .map(|i| l[i].clone())
+                    .collect(),
+            ))
         }
         Value::Tuple(t) => Ok(Value::tuple(
-            slice_indices(s, t.len())?.into_iter().map(|i| t[i].clone()).collect(),
+            slice_indices(s, t.len())?
+                .into_iter()
+                .map(|i| t[i].clone())
+                .collect(),
         )),
         Value::Str(text) => {
             let chars: Vec<char> = text.chars().collect();
-            let out: String = slice_indices(s, chars.len())?.into_iter().map(|i| chars[i]).collect();
+            let out: String = slice_indices(s, chars.len())?
+                .into_iter()
+                .map(|i| chars[i])
+                .collect();
             Ok(Value::str(&out))
         }
         Value::Bytes(b) => {
-            let out: Vec<u8> = slice_indices(s, b.len())?.into_iter().map(|i| b[i]).collect();
+            let out: Vec<u8> = slice_indices(s, b.len())?
+                .into_iter()
+                .map(|i| b[i])
+                .collect();
             Ok(Value::Bytes(Rc::from(out)))
         }
         Value::Range(a, b, c) => {
             let n = super::value::range_len(*a, *b, *c) as usize;
             let idx = slice_indices(s, n)?;
-            Ok(Value::list(idx.into_iter().map(|i| Value::Int(a + c * i as i64)).collect()))
+            Ok(Value::list(
+                idx.into_iter()
+                    .map(|i| Value::Int(a + c * i as i64))
+                    .collect(),
+            ))
         }
         other => Err(type_error(format!(
             "'{}' object is not subscriptable",

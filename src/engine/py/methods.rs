@@ -2120,7 +2120,11 @@ fn set_method(cx: &dyn Callbacks, s: &Rc<RefCell<Set>>, name: &str, args: Args) 
                 let update = name.ends_with("update");
                 out = match (name.starts_with("inter"), other) {
                     (true, Value::Set(_)) if same(other) => {
-                        if update { out } else { out.copy() }
+                        if update {
+                            out
+                        } else {
+                            out.copy()
+                        }
                     }
                     (true, Value::Set(o)) => {
                         if update {

@@ -7,8 +7,8 @@
 pub mod builtins;
 pub mod callbacks;
 pub mod coro;
-pub mod exc;
 mod eval;
+pub mod exc;
 mod exec;
 pub mod format;
 pub mod interp;

@@ -76,7 +76,6 @@ pub trait Native: Any {
     fn items(&self) -> Option<Vec<Value>> {
         None
     }
-
 }
 
 /// Downcasts a native value to its concrete type.

@@ -58,12 +58,18 @@ pub fn call(_ix: &Interp, _f: &Frame, name: &str, mut args: Args) -> PyResult<Va
     let mut pos = args.pos.into_iter();
     match name {
         "asyncio.start_server" => {
-            let handler = pos
-                .next()
-                .ok_or_else(|| type_error("start_server() missing 1 required positional argument: 'client_connected_cb'"))?;
+            let handler = pos.next().ok_or_else(|| {
+                type_error(
+                    "start_server() missing 1 required positional argument: 'client_connected_cb'",
+                )
+            })?;
             let host = host.or_else(|| pos.next()).unwrap_or(Value::None);
             let port = port.or_else(|| pos.next()).unwrap_or(Value::Int(0));
-            Ok(Value::Native(Rc::new(Opening::Server { handler, host, port })))
+            Ok(Value::Native(Rc::new(Opening::Server {
+                handler,
+                host,
+                port,
+            })))
         }
         _ => {
             let host = host.or_else(|| pos.next()).unwrap_or(Value::None);
@@ -80,17 +86,21 @@ fn loopback(host: &Value) -> PyResult<()> {
         Value::None => Ok(()),
         other => Err(error(
             "OSError",
-            format!(
-                "a demo may only use 127.0.0.1, not {}",
-                other.repr()
-            ),
+            format!("a demo may only use 127.0.0.1, not {}", other.repr()),
         )),
     }
 }
 
 enum Opening {
-    Server { handler: Value, host: Value, port: Value },
-    Connection { host: Value, port: Value },
+    Server {
+        handler: Value,
+        host: Value,
+        port: Value,
+    },
+    Connection {
+        host: Value,
+        port: Value,
+    },
 }
 
 impl Native for Opening {
@@ -101,13 +111,22 @@ impl Native for Opening {
     fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
         Some(Box::pin(async move {
             match &*self {
-                Opening::Server { handler, host, port } => {
+                Opening::Server {
+                    handler,
+                    host,
+                    port,
+                } => {
                     loopback(host)?;
                     if !matches!(port, Value::Int(0)) {
-                        return Err(error("OSError", "a demo's server listens on port 0 (a free port the system picks)"));
+                        return Err(error(
+                            "OSError",
+                            "a demo's server listens on port 0 (a free port the system picks)",
+                        ));
                     }
                     let slot = take_socket(ix)?;
-                    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.map_err(os_error)?;
+                    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                        .await
+                        .map_err(os_error)?;
                     let addr = listener.local_addr().map_err(os_error)?;
                     let (lane, stmt) = (cx.lane.get(), cx.stmt.get());
                     let task = cx.task();
@@ -117,11 +136,15 @@ impl Native for Opening {
                         // asyncio's accept is a reader callback of the loop,
                         // not a task: it has no lane.
                         while let Ok((stream, _)) = listener.accept().await {
-                            let Ok(conn) = Conn::new(&server_ix, stream) else { continue };
+                            let Ok(conn) = Conn::new(&server_ix, stream) else {
+                                continue;
+                            };
                             let frame = server_ix.root_frame(task.clone(), lane);
                             frame.stmt.set(stmt);
                             let (r, w) = conn.ends();
-                            let Ok(coro) = server_ix.call(&frame, &handler, Args::positional(vec![r, w])) else {
+                            let Ok(coro) =
+                                server_ix.call(&frame, &handler, Args::positional(vec![r, w]))
+                            else {
                                 break;
                             };
                             if server_ix.create_task(&frame, coro, None).is_err() {
@@ -140,14 +163,19 @@ impl Native for Opening {
                     let Value::Int(port) = port else {
                         return Err(type_error("open_connection() needs a port number"));
                     };
-                    let port = u16::try_from(*port).map_err(|_| error("OverflowError", "port must be 0-65535."))?;
+                    let port = u16::try_from(*port)
+                        .map_err(|_| error("OverflowError", "port must be 0-65535."))?;
                     ix.shared.set_waiting(
                         cx.lane.get(),
                         WaitOn::Io(Arc::from(format!("a connection to port {port}"))),
                         Some(cx.stmt.get()),
                     );
                     let stream = ix
-                        .suspend(cx, None, tokio::net::TcpStream::connect(("127.0.0.1", port)))
+                        .suspend(
+                            cx,
+                            None,
+                            tokio::net::TcpStream::connect(("127.0.0.1", port)),
+                        )
                         .await?
                         .map_err(os_error)?;
                     let conn = Conn::new(ix, stream)?;
@@ -180,20 +208,28 @@ impl Native for Server {
     }
 
     fn repr(&self) -> String {
-        format!("<Server sockets=(<socket laddr=('127.0.0.1', {})>,)>", self.addr.port())
+        format!(
+            "<Server sockets=(<socket laddr=('127.0.0.1', {})>,)>",
+            self.addr.port()
+        )
     }
 
     fn attr(self: Rc<Self>, name: &str) -> Option<Value> {
-        (name == "sockets").then(|| {
-            Value::tuple(vec![Value::Native(Rc::new(Socket { addr: self.addr }))])
-        })
+        (name == "sockets")
+            .then(|| Value::tuple(vec![Value::Native(Rc::new(Socket { addr: self.addr }))]))
     }
 
     fn has_method(&self, name: &str) -> bool {
         matches!(name, "close" | "wait_closed" | "is_serving")
     }
 
-    fn call_method(self: Rc<Self>, _ix: &Rc<Interp>, _cx: &Frame, name: &str, _args: Args) -> Option<PyResult<Value>> {
+    fn call_method(
+        self: Rc<Self>,
+        _ix: &Rc<Interp>,
+        _cx: &Frame,
+        name: &str,
+        _args: Args,
+    ) -> Option<PyResult<Value>> {
         Some(match name {
             "close" => {
                 if let Some(a) = self.accept.borrow_mut().take() {
@@ -226,7 +262,13 @@ impl Native for Socket {
         name == "getsockname"
     }
 
-    fn call_method(self: Rc<Self>, _ix: &Rc<Interp>, _cx: &Frame, name: &str, _args: Args) -> Option<PyResult<Value>> {
+    fn call_method(
+        self: Rc<Self>,
+        _ix: &Rc<Interp>,
+        _cx: &Frame,
+        name: &str,
+        _args: Args,
+    ) -> Option<PyResult<Value>> {
         (name == "getsockname").then(|| {
             Ok(Value::tuple(vec![
                 Value::str("127.0.0.1"),
@@ -296,7 +338,13 @@ impl Native for Reader {
         matches!(name, "readline" | "read")
     }
 
-    fn call_method(self: Rc<Self>, _ix: &Rc<Interp>, _cx: &Frame, name: &str, args: Args) -> Option<PyResult<Value>> {
+    fn call_method(
+        self: Rc<Self>,
+        _ix: &Rc<Interp>,
+        _cx: &Frame,
+        name: &str,
+        args: Args,
+    ) -> Option<PyResult<Value>> {
         let n = match args.pos.first() {
             Some(Value::Int(n)) => *n,
             _ => -1,
@@ -306,7 +354,10 @@ impl Native for Reader {
             "read" => ReadOp::Bytes(n),
             _ => return None,
         };
-        Some(Ok(Value::Native(Rc::new(Read { conn: self.conn.clone(), op }))))
+        Some(Ok(Value::Native(Rc::new(Read {
+            conn: self.conn.clone(),
+            op,
+        }))))
     }
 }
 
@@ -372,10 +423,19 @@ impl Native for Writer {
     }
 
     fn has_method(&self, name: &str) -> bool {
-        matches!(name, "write" | "drain" | "close" | "wait_closed" | "is_closing" | "writelines")
+        matches!(
+            name,
+            "write" | "drain" | "close" | "wait_closed" | "is_closing" | "writelines"
+        )
     }
 
-    fn call_method(self: Rc<Self>, _ix: &Rc<Interp>, _cx: &Frame, name: &str, args: Args) -> Option<PyResult<Value>> {
+    fn call_method(
+        self: Rc<Self>,
+        _ix: &Rc<Interp>,
+        _cx: &Frame,
+        name: &str,
+        args: Args,
+    ) -> Option<PyResult<Value>> {
         Some(match name {
             "write" => {
                 let Some(Value::Bytes(data)) = args.pos.first() else {

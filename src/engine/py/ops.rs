@@ -247,7 +247,11 @@ fn arith(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
                 return Err(error("ZeroDivisionError", "float modulo"));
             }
             let r = x % y;
-            if r != 0.0 && (r < 0.0) != (y < 0.0) { r + y } else { r }
+            if r != 0.0 && (r < 0.0) != (y < 0.0) {
+                r + y
+            } else {
+                r
+            }
         }
         BinOp::Pow => {
             if x == 0.0 && y < 0.0 {
@@ -280,13 +284,15 @@ fn small_arith(op: BinOp, x: i64, y: i64) -> PyResult<Option<Value>> {
                     "integer division or modulo by zero",
                 ));
             }
-            x.checked_div_euclid(y).map(|_| Value::Int(Integer::div_floor(&x, &y)))
+            x.checked_div_euclid(y)
+                .map(|_| Value::Int(Integer::div_floor(&x, &y)))
         }
         BinOp::Mod => {
             if y == 0 {
                 return Err(error("ZeroDivisionError", "integer modulo by zero"));
             }
-            x.checked_rem(y).map(|_| Value::Int(Integer::mod_floor(&x, &y)))
+            x.checked_rem(y)
+                .map(|_| Value::Int(Integer::mod_floor(&x, &y)))
         }
         BinOp::Pow => {
             if y < 0 {
@@ -298,7 +304,10 @@ fn small_arith(op: BinOp, x: i64, y: i64) -> PyResult<Option<Value>> {
                 }
                 Some(Value::Float((x as f64).powf(y as f64)))
             } else {
-                u32::try_from(y).ok().and_then(|e| x.checked_pow(e)).map(Value::Int)
+                u32::try_from(y)
+                    .ok()
+                    .and_then(|e| x.checked_pow(e))
+                    .map(Value::Int)
             }
         }
         BinOp::BitAnd => Some(Value::Int(x & y)),
@@ -318,9 +327,17 @@ fn small_arith(op: BinOp, x: i64, y: i64) -> PyResult<Option<Value>> {
             if y < 0 {
                 return Err(super::exc::value_error("negative shift count"));
             }
-            Some(Value::Int(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y }))
+            Some(Value::Int(if y >= 64 {
+                if x < 0 { -1 } else { 0 }
+            } else {
+                x >> y
+            }))
         }
-        BinOp::MatMul => return Err(type_error("unsupported operand type(s) for @: 'int' and 'int'")),
+        BinOp::MatMul => {
+            return Err(type_error(
+                "unsupported operand type(s) for @: 'int' and 'int'",
+            ));
+        }
     })
 }
 
@@ -339,7 +356,8 @@ fn big_true_div(x: &BigInt, y: &BigInt) -> f64 {
         (Some(a), Some(b)) if a.is_finite() && b.is_finite() => a / b,
         _ => {
             let (q, r) = x.div_rem(y);
-            q.to_f64().unwrap_or(f64::INFINITY) + r.to_f64().unwrap_or(0.0) / y.to_f64().unwrap_or(1.0)
+            q.to_f64().unwrap_or(f64::INFINITY)
+                + r.to_f64().unwrap_or(0.0) / y.to_f64().unwrap_or(1.0)
         }
     }
 }
@@ -380,12 +398,19 @@ fn big_arith(op: BinOp, x: &BigInt, y: &BigInt) -> PyResult<Value> {
         }
         BinOp::Pow => {
             if y.is_negative() {
-                let (a, b) = (x.to_f64().unwrap_or(f64::INFINITY), y.to_f64().unwrap_or(0.0));
+                let (a, b) = (
+                    x.to_f64().unwrap_or(f64::INFINITY),
+                    y.to_f64().unwrap_or(0.0),
+                );
                 return Ok(Value::Float(a.powf(b)));
             }
             let Some(e) = y.to_u32() else {
                 if x.abs() <= BigInt::from(1) {
-                    return Ok(int(if x.is_negative() && y.is_odd() { x.clone() } else { x.abs() }));
+                    return Ok(int(if x.is_negative() && y.is_odd() {
+                        x.clone()
+                    } else {
+                        x.abs()
+                    }));
                 }
                 return Err(too_big());
             };
@@ -409,14 +434,19 @@ fn big_arith(op: BinOp, x: &BigInt, y: &BigInt) -> PyResult<Value> {
 }
 
 fn too_big() -> super::exc::Unwind {
-    super::exc::limit("the demo would build an integer of more than 4 million bits (limit: value size)")
+    super::exc::limit(
+        "the demo would build an integer of more than 4 million bits (limit: value size)",
+    )
 }
 
 /// `-x`, `+x`, `~x` for numbers.
 pub fn unary_num(op: crate::program::UnaryOp, v: &Value) -> Option<Value> {
     use crate::program::UnaryOp::*;
     Some(match (op, v) {
-        (Neg, Value::Int(i)) => i.checked_neg().map(Value::Int).unwrap_or_else(|| int(-BigInt::from(*i))),
+        (Neg, Value::Int(i)) => i
+            .checked_neg()
+            .map(Value::Int)
+            .unwrap_or_else(|| int(-BigInt::from(*i))),
         (Neg, Value::Bool(b)) => Value::Int(-(*b as i64)),
         (Neg, Value::BigInt(b)) => int(-(**b).clone()),
         (Neg, Value::Float(f)) => Value::Float(-f),

@@ -92,14 +92,18 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             let [a, b] = two(name, args)?;
             match (&a, &b) {
                 (Value::Class(x), Value::Class(y)) => Ok(Value::Bool(x.is_subclass(y))),
-                (Value::Type(x), Value::Type(y)) => Ok(Value::Bool(x == y || *y == "object" || (*x == "bool" && *y == "int"))),
+                (Value::Type(x), Value::Type(y)) => Ok(Value::Bool(
+                    x == y || *y == "object" || (*x == "bool" && *y == "int"),
+                )),
                 (Value::Class(_), Value::Type("object")) => Ok(Value::Bool(true)),
                 _ => Ok(Value::Bool(false)),
             }
         }
         "type" => {
             if args.pos.len() != 1 {
-                return Err(type_error("type() with three arguments (making a class) is not supported"));
+                return Err(type_error(
+                    "type() with three arguments (making a class) is not supported",
+                ));
             }
             let v = &args.pos[0];
             Ok(match v {
@@ -118,14 +122,21 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             let Some(owner) = func.owner.borrow().clone() else {
                 return Err(error("RuntimeError", "super(): __class__ cell not found"));
             };
-            let this = f.locals.borrow().first().cloned().flatten().ok_or_else(|| {
-                error("RuntimeError", "super(): no arguments")
-            })?;
+            let this = f
+                .locals
+                .borrow()
+                .first()
+                .cloned()
+                .flatten()
+                .ok_or_else(|| error("RuntimeError", "super(): no arguments"))?;
             Ok(Value::Native(Rc::new(Super { owner, this })))
         }
         "next" => {
             let default = (args.pos.len() > 1).then(|| args.pos.pop()).flatten();
-            let it = args.pos.pop().ok_or_else(|| type_error("next expected at least 1 argument, got 0"))?;
+            let it = args
+                .pos
+                .pop()
+                .ok_or_else(|| type_error("next expected at least 1 argument, got 0"))?;
             match ix.next(f, &it)? {
                 Some(v) => Ok(v),
                 None => match default {
@@ -135,11 +146,17 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             }
         }
         "iter" => {
-            let v = args.pos.pop().ok_or_else(|| type_error("iter expected 1 argument, got 0"))?;
+            let v = args
+                .pos
+                .pop()
+                .ok_or_else(|| type_error("iter expected 1 argument, got 0"))?;
             ix.iter(f, &v)
         }
         "aiter" => {
-            let v = args.pos.pop().ok_or_else(|| type_error("aiter expected 1 argument, got 0"))?;
+            let v = args
+                .pos
+                .pop()
+                .ok_or_else(|| type_error("aiter expected 1 argument, got 0"))?;
             ix.aiter(f, &v)
         }
         "len" => {
@@ -160,7 +177,9 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             }
             super::items::len(v)
                 .map(|n| Value::Int(n as i64))
-                .ok_or_else(|| type_error(format!("object of type '{}' has no len()", v.type_name())))
+                .ok_or_else(|| {
+                    type_error(format!("object of type '{}' has no len()", v.type_name()))
+                })
         }
         "id" => {
             let v = args.pos.pop().unwrap_or(Value::None);
@@ -182,7 +201,9 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
                 for item in ix.iterate(f, v)? {
                     match item {
                         Value::Int(b) if (0..256).contains(&b) => out.push(b as u8),
-                        Value::Int(_) => return Err(error("ValueError", "bytes must be in range(0, 256)")),
+                        Value::Int(_) => {
+                            return Err(error("ValueError", "bytes must be in range(0, 256)"));
+                        }
                         other => {
                             return Err(type_error(format!(
                                 "'{}' object cannot be interpreted as an integer",
@@ -213,11 +234,13 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             let timeout = args
                 .take_kw("timeout")
                 .or_else(|| (args.pos.len() > 1).then(|| args.pos.pop()).flatten())
-                .ok_or_else(|| type_error("wait_for() missing 1 required positional argument: 'timeout'"))?;
+                .ok_or_else(|| {
+                    type_error("wait_for() missing 1 required positional argument: 'timeout'")
+                })?;
             let aw = args.pos.pop().ok_or_else(|| {
                 type_error("wait_for() missing 1 required positional argument: 'fut'")
             })?;
-            Ok(tasks::WaitFor::new(aw, timeout))
+            Ok(tasks::WaitFor::value(aw, timeout))
         }
         "asyncio.get_running_loop" | "asyncio.get_event_loop" => {
             if !ix.running.get() {
@@ -240,9 +263,11 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
         "asyncio.Future" => Ok(tasks::new_future("future")),
         "asyncio.Task" => Err(type_error("create tasks with asyncio.create_task()")),
         "time.sleep" => {
-            let d = args.pos.first().and_then(super::ops::float).ok_or_else(|| {
-                type_error("'float' object cannot be interpreted as an integer")
-            })?;
+            let d = args
+                .pos
+                .first()
+                .and_then(super::ops::float)
+                .ok_or_else(|| type_error("'float' object cannot be interpreted as an integer"))?;
             if d < 0.0 {
                 return Err(error("ValueError", "sleep length must be non-negative"));
             }
@@ -254,7 +279,12 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
                 )));
             }
             let until = ix.vclock.get() + d;
-            ix.emit(f, EventKind::Blocked { until: Duration::from_secs_f64(until) });
+            ix.emit(
+                f,
+                EventKind::Blocked {
+                    until: Duration::from_secs_f64(until),
+                },
+            );
             ix.shared.block(Duration::from_secs_f64(d));
             ix.set_vclock(until);
             ix.emit(f, EventKind::Unblocked);

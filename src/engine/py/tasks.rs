@@ -79,13 +79,16 @@ pub enum Settled {
     Raised(Value),
 }
 
+/// Run once when a task or future settles.
+pub type DoneCallback = Box<dyn FnOnce(&Settled)>;
+
 /// Completion shared by tasks, futures and `gather`: the result, who waits
 /// for it, and callbacks run when it is set.
 #[derive(Default)]
 pub struct Completion {
     result: RefCell<Option<Settled>>,
     waiters: RefCell<Vec<Waker>>,
-    callbacks: RefCell<Vec<Box<dyn FnOnce(&Settled)>>>,
+    callbacks: RefCell<Vec<DoneCallback>>,
 }
 
 impl Completion {
@@ -114,7 +117,7 @@ impl Completion {
     }
 
     /// Runs `cb` when the result is set (at once if it is).
-    pub fn on_done(&self, cb: Box<dyn FnOnce(&Settled)>) {
+    pub fn on_done(&self, cb: DoneCallback) {
         match self.result() {
             Some(r) => cb(&r),
             None => self.callbacks.borrow_mut().push(cb),
@@ -230,8 +233,15 @@ impl Native for TaskObj {
     fn has_method(&self, name: &str) -> bool {
         matches!(
             name,
-            "cancel" | "done" | "cancelled" | "result" | "exception" | "get_name" | "set_name"
-                | "get_coro" | "add_done_callback"
+            "cancel"
+                | "done"
+                | "cancelled"
+                | "result"
+                | "exception"
+                | "get_name"
+                | "set_name"
+                | "get_coro"
+                | "add_done_callback"
         )
     }
 
@@ -255,14 +265,17 @@ impl Native for TaskObj {
                 Ok(Value::None)
             }
             "get_coro" => Ok(self.coro.borrow().clone()),
-            "add_done_callback" => add_done_callback(ix, cx, &self.completion, Value::Native(self.clone()), args),
+            "add_done_callback" => {
+                add_done_callback(ix, cx, &self.completion, Value::Native(self.clone()), args)
+            }
             _ => return None,
         })
     }
 
     fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
         Some(Box::pin(async move {
-            ix.shared.set_waiting(cx.lane.get(), WaitOn::Lane(self.lane), Some(cx.stmt.get()));
+            ix.shared
+                .set_waiting(cx.lane.get(), WaitOn::Lane(self.lane), Some(cx.stmt.get()));
             let waitee: Rc<dyn Cancel> = self.clone();
             let r = ix.suspend(cx, Some(waitee), self.completion.wait()).await?;
             unsettle(r)
@@ -270,8 +283,17 @@ impl Native for TaskObj {
     }
 }
 
-fn add_done_callback(ix: &Rc<Interp>, _cx: &Frame, c: &Completion, me: Value, mut args: Args) -> PyResult<Value> {
-    let cb = args.pos.pop().ok_or_else(|| type_error("add_done_callback() takes exactly one argument"))?;
+fn add_done_callback(
+    ix: &Rc<Interp>,
+    _cx: &Frame,
+    c: &Completion,
+    me: Value,
+    mut args: Args,
+) -> PyResult<Value> {
+    let cb = args
+        .pos
+        .pop()
+        .ok_or_else(|| type_error("add_done_callback() takes exactly one argument"))?;
     let ix = ix.clone();
     c.on_done(Box::new(move |_| {
         // Callbacks run as the loop would: outside any task.
@@ -291,7 +313,9 @@ fn result_of(c: &Completion, unset: &str) -> PyResult<Value> {
 
 fn exception_of(c: &Completion) -> PyResult<Value> {
     match c.result() {
-        Some(Settled::Raised(e)) if exc::is_instance_of(&e, "CancelledError") => Err(Unwind::Exc(e)),
+        Some(Settled::Raised(e)) if exc::is_instance_of(&e, "CancelledError") => {
+            Err(Unwind::Exc(e))
+        }
         Some(Settled::Raised(e)) => Ok(e),
         Some(Settled::Value(_)) => Ok(Value::None),
         None => Err(error("InvalidStateError", "Exception is not set.")),
@@ -320,14 +344,24 @@ impl Native for FutureObj {
     }
 
     fn repr(&self) -> String {
-        let state = if self.completion.done() { "finished" } else { "pending" };
+        let state = if self.completion.done() {
+            "finished"
+        } else {
+            "pending"
+        };
         format!("<Future {state}>")
     }
 
     fn has_method(&self, name: &str) -> bool {
         matches!(
             name,
-            "set_result" | "set_exception" | "done" | "cancelled" | "result" | "exception" | "cancel"
+            "set_result"
+                | "set_exception"
+                | "done"
+                | "cancelled"
+                | "result"
+                | "exception"
+                | "cancel"
                 | "add_done_callback"
         )
     }
@@ -358,11 +392,15 @@ impl Native for FutureObj {
                 Ok(Value::None)
             }
             "done" => Ok(Value::Bool(self.completion.done())),
-            "cancelled" => Ok(Value::Bool(self.completion.result().is_some_and(|r| is_cancel(&r)))),
+            "cancelled" => Ok(Value::Bool(
+                self.completion.result().is_some_and(|r| is_cancel(&r)),
+            )),
             "cancel" => Ok(Value::Bool(self.cancel())),
             "result" => result_of(&self.completion, "Result is not set."),
             "exception" => exception_of(&self.completion),
-            "add_done_callback" => add_done_callback(ix, cx, &self.completion, Value::Native(self.clone()), args),
+            "add_done_callback" => {
+                add_done_callback(ix, cx, &self.completion, Value::Native(self.clone()), args)
+            }
             _ => return None,
         })
     }
@@ -399,13 +437,18 @@ impl Native for Sleep {
     fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
         Some(Box::pin(async move {
             if self.delay <= 0.0 {
-                ix.shared.set_waiting(cx.lane.get(), WaitOn::Yield, Some(cx.stmt.get()));
+                ix.shared
+                    .set_waiting(cx.lane.get(), WaitOn::Yield, Some(cx.stmt.get()));
                 ix.suspend(cx, None, yield_now()).await?;
             } else {
                 let start = ix.vclock.get();
                 let deadline = start + self.delay;
                 let at = Duration::from_secs_f64(deadline);
-                ix.shared.set_waiting(cx.lane.get(), WaitOn::Timer { deadline: at }, Some(cx.stmt.get()));
+                ix.shared.set_waiting(
+                    cx.lane.get(),
+                    WaitOn::Timer { deadline: at },
+                    Some(cx.stmt.get()),
+                );
                 let instant = ix.shared.instant(at);
                 ix.suspend(cx, None, ix.shared.sleep_until(instant)).await?;
                 ix.set_vclock(deadline);
@@ -469,7 +512,8 @@ impl Native for Gathering {
     fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
         Some(Box::pin(async move {
             let lanes: Arc<[LaneId]> = Arc::from(self.lanes());
-            ix.shared.set_waiting(cx.lane.get(), WaitOn::Lanes(lanes), Some(cx.stmt.get()));
+            ix.shared
+                .set_waiting(cx.lane.get(), WaitOn::Lanes(lanes), Some(cx.stmt.get()));
             let waitee: Rc<dyn Cancel> = self.clone();
             let r = ix.suspend(cx, Some(waitee), self.completion.wait()).await?;
             // CPython: the child's end runs gather's callback, which then
@@ -508,11 +552,11 @@ impl Native for NextCompleted {
             let r = match ready {
                 Some(r) => r,
                 None => {
-                    let lanes: Arc<[LaneId]> =
-                        state.tasks.iter().flat_map(|c| c.lanes()).collect();
-                    ix.shared.set_waiting(cx.lane.get(), WaitOn::Lanes(lanes), Some(cx.stmt.get()));
-                    let fut = std::future::poll_fn(|cx2| {
-                        match state.finished.borrow_mut().pop_front() {
+                    let lanes: Arc<[LaneId]> = state.tasks.iter().flat_map(|c| c.lanes()).collect();
+                    ix.shared
+                        .set_waiting(cx.lane.get(), WaitOn::Lanes(lanes), Some(cx.stmt.get()));
+                    let fut =
+                        std::future::poll_fn(|cx2| match state.finished.borrow_mut().pop_front() {
                             Some(r) => Poll::Ready(r),
                             None => {
                                 let mut w = state.arrived.waiters.borrow_mut();
@@ -521,8 +565,7 @@ impl Native for NextCompleted {
                                 }
                                 Poll::Pending
                             }
-                        }
-                    });
+                        });
                     let r = ix.suspend(cx, None, fut).await?;
                     ix.quiet_round(cx).await;
                     r
@@ -586,7 +629,10 @@ impl Interp {
         let coro_name: Rc<str> = match (downcast::<Coroutine>(&aw), downcast::<Sleep>(&aw)) {
             (Some(c), _) => {
                 if c.started() {
-                    return Err(error("RuntimeError", "cannot reuse already awaited coroutine"));
+                    return Err(error(
+                        "RuntimeError",
+                        "cannot reuse already awaited coroutine",
+                    ));
                 }
                 c.name()
             }
@@ -607,7 +653,12 @@ impl Interp {
         };
         let lane = self
             .shared
-            .new_lane(&coro_name, LaneKind::Task, Some(cx.lane.get()), Some(cx.stmt.get()))
+            .new_lane(
+                &coro_name,
+                LaneKind::Task,
+                Some(cx.lane.get()),
+                Some(cx.stmt.get()),
+            )
             .map_err(|_| Unwind::Abort)?;
         let task = TaskObj::new(task_name, lane, aw.clone());
         self.tasks.borrow_mut().push(task.clone());
@@ -634,10 +685,9 @@ impl Interp {
                 ix.await_value(&frame, aw).await
             };
             let r = match r {
-                Err(Unwind::Exc(e)) if exc::is_instance_of(&e, "StopIteration") => Err(error(
-                    "RuntimeError",
-                    "coroutine raised StopIteration",
-                )),
+                Err(Unwind::Exc(e)) if exc::is_instance_of(&e, "StopIteration") => {
+                    Err(error("RuntimeError", "coroutine raised StopIteration"))
+                }
                 other => other,
             };
             ix.finish_lane(lane, &r);
@@ -645,7 +695,11 @@ impl Interp {
                 t.completion.settle(s);
             }
         };
-        drop(tokio::task::spawn_local(Probe::new(self.shared.clone(), lane, body)));
+        drop(tokio::task::spawn_local(Probe::new(
+            self.shared.clone(),
+            lane,
+            body,
+        )));
         Ok(task)
     }
 
@@ -693,7 +747,8 @@ impl Interp {
                     return;
                 }
                 if let Settled::Raised(_) = r {
-                    if g.cancel_requested.get() && !g.children.iter().all(|c| c.completion().done()) {
+                    if g.cancel_requested.get() && !g.children.iter().all(|c| c.completion().done())
+                    {
                         return;
                     }
                     if !g.cancel_requested.get() {
@@ -724,10 +779,15 @@ impl Interp {
     /// `asyncio.as_completed(aws)`: an iterator of awaitables, each giving
     /// the next result to finish.
     pub fn as_completed(&self, cx: &Frame, mut args: Args) -> PyResult<Value> {
-        if args.take_kw("timeout").is_some_and(|t| !matches!(t, Value::None)) {
+        if args
+            .take_kw("timeout")
+            .is_some_and(|t| !matches!(t, Value::None))
+        {
             return Err(type_error("as_completed(timeout=...) is not supported yet"));
         }
-        let source = args.pos.pop().ok_or_else(|| type_error("as_completed() missing 1 required positional argument: 'fs'"))?;
+        let source = args.pos.pop().ok_or_else(|| {
+            type_error("as_completed() missing 1 required positional argument: 'fs'")
+        })?;
         let items = self.iterate(cx, &source)?;
         let mut tasks = Vec::new();
         for aw in items {
@@ -750,7 +810,11 @@ impl Interp {
             }));
         }
         let nexts: VecDeque<Value> = (0..state.tasks.len())
-            .map(|_| Value::Native(Rc::new(NextCompleted { state: state.clone() })))
+            .map(|_| {
+                Value::Native(Rc::new(NextCompleted {
+                    state: state.clone(),
+                }))
+            })
             .collect();
         Ok(Value::Iterator(Rc::new(super::value::SeqIter {
             items: RefCell::new(nexts),
@@ -762,8 +826,12 @@ impl Interp {
     pub async fn wait_for(&self, cx: &Frame, aw: Value, timeout: Value) -> PyResult<Value> {
         let timeout = match timeout {
             Value::None => return self.await_value(cx, aw).await,
-            other => super::ops::float(&other)
-                .ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as a timeout", other.type_name())))?,
+            other => super::ops::float(&other).ok_or_else(|| {
+                type_error(format!(
+                    "'{}' object cannot be interpreted as a timeout",
+                    other.type_name()
+                ))
+            })?,
         };
         if timeout <= 0.0 {
             let task = self.ensure_task(cx, aw)?;
@@ -782,7 +850,8 @@ impl Interp {
         // Register the timer now (its order is set when first polled).
         let _ = futures::poll!(timer.as_mut());
         let task = self.ensure_task(cx, aw)?;
-        self.shared.set_waiting(cx.lane.get(), wait_on(task.lanes()), Some(cx.stmt.get()));
+        self.shared
+            .set_waiting(cx.lane.get(), wait_on(task.lanes()), Some(cx.stmt.get()));
         let done_first = std::future::poll_fn(|c| {
             if task.completion().done() {
                 return Poll::Ready(true);
@@ -823,7 +892,9 @@ impl Interp {
     fn timeout_result(&self, task: &Rc<dyn Waitable>) -> PyResult<Value> {
         match task.completion().result().expect("done") {
             r if is_cancel(&r) => {
-                let Settled::Raised(cause) = r else { unreachable!() };
+                let Settled::Raised(cause) = r else {
+                    unreachable!()
+                };
                 let e = exc::new_error("TimeoutError", "");
                 if let Some(state) = exc::state(&e) {
                     *state.cause.borrow_mut() = Some(cause);
@@ -838,7 +909,8 @@ impl Interp {
     /// Cancels a task and waits until it has finished (its cleanup too).
     async fn cancel_and_wait(&self, cx: &Frame, task: &Rc<dyn Waitable>) -> PyResult<()> {
         task.cancel();
-        self.shared.set_waiting(cx.lane.get(), wait_on(task.lanes()), Some(cx.stmt.get()));
+        self.shared
+            .set_waiting(cx.lane.get(), wait_on(task.lanes()), Some(cx.stmt.get()));
         // The caller is not cancelled while it waits here: asyncio shields
         // this wait from nothing, but a second cancel is rare in demos.
         let r = self.suspend(cx, None, task.completion().wait()).await;
@@ -862,17 +934,28 @@ pub async fn asyncio_run(ix: &Interp, cx: &Frame, mut args: Args) -> PyResult<Va
         ));
     }
     let Some(main) = args.pos.pop() else {
-        return Err(type_error("run() missing 1 required positional argument: 'main'"));
+        return Err(type_error(
+            "run() missing 1 required positional argument: 'main'",
+        ));
     };
     if downcast::<Coroutine>(&main).is_none() {
-        return Err(value_error(format!("a coroutine was expected, got {}", ix.repr(cx, &main)?)));
+        return Err(value_error(format!(
+            "a coroutine was expected, got {}",
+            ix.repr(cx, &main)?
+        )));
     }
     ix.running.set(true);
     let task = ix.create_task(cx, main, None)?;
     let r = task.completion.wait().await;
     // The loop runs the round in which main's end is noticed, then stops.
     yield_now().await;
-    let left: Vec<Rc<TaskObj>> = ix.tasks.borrow().iter().filter(|t| !t.done()).cloned().collect();
+    let left: Vec<Rc<TaskObj>> = ix
+        .tasks
+        .borrow()
+        .iter()
+        .filter(|t| !t.done())
+        .cloned()
+        .collect();
     for t in &left {
         t.cancel();
     }
@@ -888,10 +971,16 @@ pub async fn asyncio_run(ix: &Interp, cx: &Frame, mut args: Args) -> PyResult<Va
 /// Makes the awaitable of `asyncio.sleep(delay, result)`.
 pub fn sleep(args: Args) -> PyResult<Value> {
     let mut args = args;
-    let result = args.take_kw("result").or_else(|| (args.pos.len() > 1).then(|| args.pos.remove(1))).unwrap_or(Value::None);
-    let delay = args.pos.first().cloned().or_else(|| args.take_kw("delay")).ok_or_else(|| {
-        type_error("sleep() missing 1 required positional argument: 'delay'")
-    })?;
+    let result = args
+        .take_kw("result")
+        .or_else(|| (args.pos.len() > 1).then(|| args.pos.remove(1)))
+        .unwrap_or(Value::None);
+    let delay = args
+        .pos
+        .first()
+        .cloned()
+        .or_else(|| args.take_kw("delay"))
+        .ok_or_else(|| type_error("sleep() missing 1 required positional argument: 'delay'"))?;
     let d = super::ops::float(&delay).ok_or_else(|| {
         type_error(format!(
             "'<=' not supported between instances of '{}' and 'int'",
@@ -919,7 +1008,8 @@ pub struct WaitFor {
 }
 
 impl WaitFor {
-    pub fn new(aw: Value, timeout: Value) -> Value {
+    /// The awaitable, as a value.
+    pub fn value(aw: Value, timeout: Value) -> Value {
         Value::Native(Rc::new(WaitFor {
             aw: RefCell::new(Some(aw)),
             timeout,
@@ -938,13 +1028,11 @@ impl Native for WaitFor {
 
     fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
         Some(Box::pin(async move {
-            let aw = self
-                .aw
-                .borrow_mut()
-                .take()
-                .ok_or_else(|| error("RuntimeError", "cannot reuse already awaited coroutine"))?;
+            let aw =
+                self.aw.borrow_mut().take().ok_or_else(|| {
+                    error("RuntimeError", "cannot reuse already awaited coroutine")
+                })?;
             ix.wait_for(cx, aw, self.timeout.clone()).await
         }))
     }
 }
-

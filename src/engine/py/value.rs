@@ -1,10 +1,10 @@
 //! Run-time values of a Python program, printed exactly as CPython prints
 //! them.
 
-use super::native::Native;
-use crate::text::python_str_repr;
 use super::format::float_repr as python_float_repr;
+use super::native::Native;
 use crate::program::{Code, Module};
+use crate::text::python_str_repr;
 use indexmap::IndexMap;
 use num_bigint::BigInt;
 use std::cell::{Cell, RefCell};
@@ -255,14 +255,11 @@ pub fn py_eq(a: &Value, b: &Value) -> bool {
         }
         (Str(x), Str(y)) => x == y,
         (Bytes(x), Bytes(y)) => x == y,
-        (List(x), List(y)) => {
-            Rc::ptr_eq(x, y) || seq_eq(&x.borrow(), &y.borrow())
-        }
+        (List(x), List(y)) => Rc::ptr_eq(x, y) || seq_eq(&x.borrow(), &y.borrow()),
         (Tuple(x), Tuple(y)) => seq_eq(x, y),
         (Dict(x), Dict(y)) => {
             let (x, y) = (x.borrow(), y.borrow());
-            x.len() == y.len()
-                && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| py_eq(v, w)))
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| py_eq(v, w)))
         }
         (Set(x), Set(y)) => {
             let (x, y) = (x.borrow(), y.borrow());
@@ -514,7 +511,11 @@ fn write_repr(v: &Value, out: &mut String, depth: usize) {
 
 /// `repr(exc)`: `ValueError('bad')`.
 pub fn exception_repr(i: &Instance) -> String {
-    let args = i.exc.as_ref().map(|s| s.args.borrow().clone()).unwrap_or_default();
+    let args = i
+        .exc
+        .as_ref()
+        .map(|s| s.args.borrow().clone())
+        .unwrap_or_default();
     let inner = match args.len() {
         1 => args[0].repr(),
         _ => {

@@ -1,13 +1,13 @@
 //! Lowering expressions.
 
 use super::Lowerer;
-use crate::python::scope::ScopeKind;
 use super::stmt::placeholder;
 use crate::program::expr::Literal;
 use crate::program::{
     Arg, BinOp, BoolOp, CmpOp, CodeKind, CompKind, Comprehension, Expr, ExprKind, FormatPart,
     Generator, Module, Name, UnaryOp,
 };
+use crate::python::scope::ScopeKind;
 use ruff_python_ast::{self as ast, Expr as E};
 use ruff_text_size::Ranged;
 use std::sync::Arc;
@@ -140,7 +140,12 @@ impl Lowerer {
                 let items: Vec<(Option<Expr>, Expr)> = d
                     .items
                     .iter()
-                    .map(|item| (item.key.as_ref().map(|k| self.expr(k)), self.expr(&item.value)))
+                    .map(|item| {
+                        (
+                            item.key.as_ref().map(|k| self.expr(k)),
+                            self.expr(&item.value),
+                        )
+                    })
                     .collect();
                 let s = items
                     .iter()
@@ -248,7 +253,11 @@ impl Lowerer {
                 self.make(e, ExprKind::FString(parts), s)
             }
             E::TString(t) => {
-                self.refuse(t.range, "template strings are not supported", "use an f-string");
+                self.refuse(
+                    t.range,
+                    "template strings are not supported",
+                    "use an f-string",
+                );
                 placeholder(self.ranged(e))
             }
             E::StringLiteral(s) => self.make(
@@ -258,7 +267,11 @@ impl Lowerer {
             ),
             E::BytesLiteral(b) => {
                 let bytes: Vec<u8> = b.value.bytes().collect();
-                self.make(e, ExprKind::Literal(Literal::Bytes(Arc::from(bytes))), false)
+                self.make(
+                    e,
+                    ExprKind::Literal(Literal::Bytes(Arc::from(bytes))),
+                    false,
+                )
             }
             E::NumberLiteral(n) => match &n.value {
                 ast::Number::Int(i) => {
@@ -286,8 +299,16 @@ impl Lowerer {
                 }
                 if matches!(
                     a.attr.as_str(),
-                    "__dict__" | "__globals__" | "__code__" | "__builtins__" | "__closure__"
-                        | "__subclasses__" | "__mro__" | "__bases__" | "__traceback__" | "__frame__"
+                    "__dict__"
+                        | "__globals__"
+                        | "__code__"
+                        | "__builtins__"
+                        | "__closure__"
+                        | "__subclasses__"
+                        | "__mro__"
+                        | "__bases__"
+                        | "__traceback__"
+                        | "__frame__"
                 ) {
                     self.refuse(
                         a.attr.range,
@@ -297,7 +318,11 @@ impl Lowerer {
                 }
                 let v = self.expr(&a.value);
                 let s = v.suspends;
-                self.make(e, ExprKind::Attr(Box::new(v), Arc::from(a.attr.as_str())), s)
+                self.make(
+                    e,
+                    ExprKind::Attr(Box::new(v), Arc::from(a.attr.as_str())),
+                    s,
+                )
             }
             E::Subscript(x) => {
                 let v = self.expr(&x.value);
@@ -477,30 +502,38 @@ impl Lowerer {
             CompKind::Dict => "<dictcomp>",
             CompKind::Generator => "<genexpr>",
         };
-        let code = self.code(e.range(), name, CodeKind::Comprehension, is_async_fn, None, |l| {
-            for (i, g) in generators.iter().enumerate() {
-                let iter = if i == 0 {
-                    placeholder(l.ranged(&g.iter))
-                } else {
-                    l.expr(&g.iter)
-                };
-                let target = l.target(&g.target);
-                let ifs = g.ifs.iter().map(|c| l.expr(c)).collect();
-                lowered.push(Generator {
-                    target,
-                    iter,
-                    ifs,
-                    is_async: g.is_async,
-                });
-            }
-            el = Some(l.expr(element));
-            val = value.map(|v| l.expr(v));
-            Vec::new()
-        });
+        let code = self.code(
+            e.range(),
+            name,
+            CodeKind::Comprehension,
+            is_async_fn,
+            None,
+            |l| {
+                for (i, g) in generators.iter().enumerate() {
+                    let iter = if i == 0 {
+                        placeholder(l.ranged(&g.iter))
+                    } else {
+                        l.expr(&g.iter)
+                    };
+                    let target = l.target(&g.target);
+                    let ifs = g.ifs.iter().map(|c| l.expr(c)).collect();
+                    lowered.push(Generator {
+                        target,
+                        iter,
+                        ifs,
+                        is_async: g.is_async,
+                    });
+                }
+                el = Some(l.expr(element));
+                val = value.map(|v| l.expr(v));
+                Vec::new()
+            },
+        );
         let element = el.expect("element lowered");
-        let is_async = lowered.iter().any(|g| {
-            g.is_async || g.iter.suspends || g.ifs.iter().any(|c| c.suspends)
-        }) || element.suspends
+        let is_async = lowered
+            .iter()
+            .any(|g| g.is_async || g.iter.suspends || g.ifs.iter().any(|c| c.suspends))
+            || element.suspends
             || val.as_ref().is_some_and(|v| v.suspends);
         if is_async && !is_async_fn {
             self.refuse(
@@ -530,4 +563,3 @@ fn part_suspends(p: &FormatPart) -> bool {
         FormatPart::Field { value, spec, .. } => value.suspends || spec.iter().any(part_suspends),
     }
 }
-

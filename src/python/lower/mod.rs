@@ -15,7 +15,11 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Lowers a parsed module.
-pub fn lower(file: &str, source: &Arc<str>, module: &ModModule) -> Result<Program, Vec<LessonError>> {
+pub fn lower(
+    file: &str,
+    source: &Arc<str>,
+    module: &ModModule,
+) -> Result<Program, Vec<LessonError>> {
     let scopes = Scopes::analyse(&module.body);
     let mut l = Lowerer {
         file: file.to_string(),
@@ -321,9 +325,7 @@ impl Lowerer {
     }
 
     fn in_function(&self) -> bool {
-        self.frames
-            .iter()
-            .any(|f| f.kind == ScopeKind::Function)
+        self.frames.iter().any(|f| f.kind == ScopeKind::Function)
     }
 
     fn ranged(&self, node: &impl Ranged) -> Span {

@@ -1,10 +1,10 @@
 //! Lowering statements.
 
 use super::Lowerer;
-use crate::python::scope::ScopeKind;
 use crate::program::{
     CodeKind, Expr, ExprKind, Handler, Module, Name, Stmt, StmtKind, Target, WithItem,
 };
+use crate::python::scope::ScopeKind;
 use ruff_python_ast::{self as ast, Stmt as S};
 use ruff_text_size::Ranged;
 use std::sync::Arc;
@@ -100,7 +100,9 @@ impl Lowerer {
             }
             S::Assign(a) => {
                 if self.frame().kind == ScopeKind::Class
-                    && a.targets.iter().any(|t| matches!(t, ast::Expr::Name(n) if n.id.as_str() == "__slots__"))
+                    && a.targets
+                        .iter()
+                        .any(|t| matches!(t, ast::Expr::Name(n) if n.id.as_str() == "__slots__"))
                 {
                     self.refuse(
                         a.range,
@@ -329,7 +331,12 @@ impl Lowerer {
         b
     }
 
-    fn if_chain(&mut self, test: &ast::Expr, body: &[S], clauses: &[ast::ElifElseClause]) -> StmtKind {
+    fn if_chain(
+        &mut self,
+        test: &ast::Expr,
+        body: &[S],
+        clauses: &[ast::ElifElseClause],
+    ) -> StmtKind {
         let test = self.expr(test);
         let body = self.block(body);
         let orelse = match clauses.split_first() {
@@ -439,9 +446,14 @@ impl Lowerer {
             }
             bases = args.args.iter().map(|a| self.expr(a)).collect();
         }
-        let code = self.code(c.range, c.name.as_str(), CodeKind::Class, false, None, |l| {
-            l.block(&c.body)
-        });
+        let code = self.code(
+            c.range,
+            c.name.as_str(),
+            CodeKind::Class,
+            false,
+            None,
+            |l| l.block(&c.body),
+        );
         let name = self.name(c.name.as_str());
         self.push(out, c, StmtKind::Class { code, name, bases });
     }

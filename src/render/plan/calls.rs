@@ -5,11 +5,11 @@
 
 use super::stmt::{Scope, local_name, one_arg};
 use super::{Planner, Result, refuse};
-use crate::render::plan::ir::ast::{Call, Calls, FunctionKind, Stmt, StmtKind};
-use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind};
 use crate::program::{
     self as py, Arg, ExprKind as E, Literal, Module, Name, StmtKind as P, Target,
 };
+use crate::render::plan::ir::ast::{Call, Calls, FunctionKind, Stmt, StmtKind};
+use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind};
 
 impl Planner<'_> {
     /// A call of one of the program's definitions, of one of the `kinds`;

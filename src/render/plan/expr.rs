@@ -4,11 +4,11 @@
 
 use super::stmt::Scope;
 use super::{Planner, Result, refuse};
-use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, Part, Template, UnaryOp};
-use crate::render::plan::ir::value::Value;
 use crate::program::{
     self as py, Arg, BinOp, BoolOp, CmpOp, ExprKind as E, FormatPart, Literal, Name,
 };
+use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, Part, Template, UnaryOp};
+use crate::render::plan::ir::value::Value;
 use std::ops::Range;
 
 /// What a literal value is, as far as Rust's types go: ints and floats are

@@ -19,12 +19,12 @@ pub mod ir;
 mod stmt;
 mod streams;
 
-use crate::render::plan::ir::ast::{Call, Demo, Function, FunctionKind};
-use crate::render::plan::ir::expr::Expr;
 use crate::program::{
     self as py, Arg, CmpOp, Code, ExprKind as E, Literal, Module, Name, Program, Stmt,
     StmtKind as P, Target,
 };
+use crate::render::plan::ir::ast::{Call, Demo, Function, FunctionKind};
+use crate::render::plan::ir::expr::Expr;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::fmt;

@@ -3,12 +3,12 @@
 
 use super::expr::aug_op;
 use super::{Planner, Result, refuse};
-use crate::render::plan::ir::ast::{Block, FunctionKind, Stmt, StmtKind};
-use crate::render::plan::ir::expr::{Expr, ExprKind};
-use crate::render::plan::ir::value::Value;
 use crate::program::{
     self as py, Arg, ExprKind as E, Literal, Module, Name, StmtKind as P, Target,
 };
+use crate::render::plan::ir::ast::{Block, FunctionKind, Stmt, StmtKind};
+use crate::render::plan::ir::expr::{Expr, ExprKind};
+use crate::render::plan::ir::value::Value;
 use std::collections::HashMap;
 use std::ops::Range;
 

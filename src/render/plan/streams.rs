@@ -5,12 +5,12 @@ use super::expr::{push_text, template_expr};
 use super::stmt::Scope;
 use super::stmt::{Step, local_name, method_call, one_arg, pair};
 use super::{Planner, Result, refuse};
-use crate::render::plan::ir::ast::StmtKind;
-use crate::render::plan::ir::expr::{Expr, ExprKind, Part};
-use crate::render::plan::ir::value::Value;
 use crate::program::{
     self as py, Arg, BinOp, ExprKind as E, Literal, Module, StmtKind as P, Target,
 };
+use crate::render::plan::ir::ast::StmtKind;
+use crate::render::plan::ir::expr::{Expr, ExprKind, Part};
+use crate::render::plan::ir::value::Value;
 use std::ops::Range;
 
 /// The stream a connection variable is: `reader`/`writer` belong to the
@@ -53,7 +53,10 @@ fn unline(mut parts: Vec<Part>, span: &Range<usize>) -> Option<Expr> {
     if let [Part::Hole(e)] = parts.as_slice() {
         return Some(e.clone());
     }
-    Some(template_expr(crate::render::plan::ir::expr::Template { parts }, span))
+    Some(template_expr(
+        crate::render::plan::ir::expr::Template { parts },
+        span,
+    ))
 }
 
 impl Planner<'_> {

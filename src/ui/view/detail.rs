@@ -1,8 +1,8 @@
 //! The task detail view (Enter on a lane): state history, what it awaits,
 //! its current line.
 
-use crate::text::format_seconds;
 use crate::engine::{LaneId, LaneKind, WaitOn};
+use crate::text::format_seconds;
 use crate::ui::app::{App, LessonState};
 use crate::ui::timeline::Timeline;
 use ratatui::Frame;

@@ -45,7 +45,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
             // CPython's traceback, a line each (the line that raised is
             // marked in the code pane).
             crate::ui::app::RunStatus::Finished(crate::engine::Outcome::Raised {
-                traceback, ..
+                traceback,
+                ..
             }) => {
                 for line in traceback.lines() {
                     lines.push(Line::from(Span::styled(

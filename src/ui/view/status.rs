@@ -1,7 +1,7 @@
 //! The status line: lesson k/n, run state, virtual time, speed, keys.
 
-use crate::text::format_seconds;
 use crate::engine::Outcome;
+use crate::text::format_seconds;
 use crate::ui::app::{App, LessonState, RunStatus};
 use crate::ui::quiz::Phase;
 use ratatui::Frame;

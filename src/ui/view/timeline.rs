@@ -2,8 +2,8 @@
 //! glyphs and colours, a "now" marker, pending timer deadlines ahead, a
 //! legend. A blocking call stalls every lane.
 
-use crate::text::format_seconds;
 use crate::engine::WaitOn;
+use crate::text::format_seconds;
 use crate::ui::app::{App, LessonState};
 use crate::ui::timeline::{LaneState, Timeline};
 use ratatui::Frame;

@@ -94,7 +94,6 @@ impl fmt::Display for Value {
 mod tests {
     use super::*;
 
-
     #[test]
     fn lists_print_like_python() {
         let list = Value::List(Arc::new(vec![
@@ -106,5 +105,4 @@ mod tests {
         ]));
         assert_eq!(list.to_string(), "['slow-result', 4, 2.5, None, \"it's\"]");
     }
-
 }
