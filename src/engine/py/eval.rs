@@ -231,17 +231,22 @@ impl Interp {
                     let lo = parts.pop().unwrap_or(Value::None);
                     Ok(slice(lo, hi, st))
                 }
+                // Boxed, as the other heavy arms: an await point keeps this
+                // future alive, so it stays small.
                 ExprKind::Call(func, args) => {
-                    if let ExprKind::Attr(obj, name) = &func.kind {
-                        let o = self.value(f, obj).await?;
+                    Box::pin(async move {
+                        if let ExprKind::Attr(obj, name) = &func.kind {
+                            let o = self.value(f, obj).await?;
+                            let args = self.args_async(f, args).await?;
+                            f.at.set(e.span.start);
+                            return self.call_method_async(f, &o, name, args).await;
+                        }
+                        let callee = self.value(f, func).await?;
                         let args = self.args_async(f, args).await?;
                         f.at.set(e.span.start);
-                        return self.call_method_async(f, &o, name, args).await;
-                    }
-                    let callee = self.value(f, func).await?;
-                    let args = self.args_async(f, args).await?;
-                    f.at.set(e.span.start);
-                    self.call_async(f, &callee, args).await
+                        self.call_async(f, &callee, args).await
+                    })
+                    .await
                 }
                 ExprKind::BinOp(op, l, r) => {
                     let a = self.value(f, l).await?;

@@ -114,10 +114,12 @@ impl Interp {
                 orelse,
             } => {
                 let source = self.value(f, iter).await?;
+                // Boxed, as the other compound statements: the future of a
+                // simple statement stays small (every task holds one).
                 return if *is_async {
-                    self.async_for(f, s, source, target, body, orelse).await
+                    Box::pin(self.async_for(f, s, source, target, body, orelse)).await
                 } else {
-                    self.sync_for(f, source, target, body, orelse).await
+                    Box::pin(self.sync_for(f, source, target, body, orelse)).await
                 };
             }
             StmtKind::With {
@@ -126,16 +128,14 @@ impl Interp {
                 body,
             } => {
                 let cm = self.value(f, &item.context).await?;
-                return self
-                    .with(f, *is_async, cm, item.target.as_ref(), body)
-                    .await;
+                return Box::pin(self.with(f, *is_async, cm, item.target.as_ref(), body)).await;
             }
             StmtKind::Try {
                 body,
                 handlers,
                 orelse,
                 finalbody,
-            } => return self.try_stmt(f, body, handlers, orelse, finalbody).await,
+            } => return Box::pin(self.try_stmt(f, body, handlers, orelse, finalbody)).await,
             StmtKind::Raise { exc, cause } => {
                 let e = match exc {
                     None => match f.handling.borrow().last() {
@@ -201,7 +201,7 @@ impl Interp {
                         }
                     }
                 }
-                let class = self.make_class(f, code, base).await?;
+                let class = Box::pin(self.make_class(f, code, base)).await?;
                 self.store(f, name, class);
             }
             StmtKind::Import {

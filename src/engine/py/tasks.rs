@@ -461,6 +461,8 @@ impl Native for Sleep {
 /// `asyncio.gather(...)`: the children and the outer future.
 pub struct Gathering {
     children: Vec<Rc<dyn Waitable>>,
+    /// Children not done yet (so each end costs O(1), not a scan).
+    pending: Cell<usize>,
     pub completion: Completion,
     cancel_requested: Cell<bool>,
 }
@@ -732,6 +734,7 @@ impl Interp {
             children.push(self.ensure_task(cx, aw)?);
         }
         let g = Rc::new(Gathering {
+            pending: Cell::new(children.len()),
             children,
             completion: Completion::default(),
             cancel_requested: Cell::new(false),
@@ -743,12 +746,13 @@ impl Interp {
             let weak = Rc::downgrade(&g);
             child.completion().on_done(Box::new(move |r| {
                 let Some(g) = weak.upgrade() else { return };
+                g.pending.set(g.pending.get().saturating_sub(1));
+                let all_done = g.pending.get() == 0;
                 if g.completion.done() {
                     return;
                 }
                 if let Settled::Raised(_) = r {
-                    if g.cancel_requested.get() && !g.children.iter().all(|c| c.completion().done())
-                    {
+                    if g.cancel_requested.get() && !all_done {
                         return;
                     }
                     if !g.cancel_requested.get() {
@@ -756,7 +760,7 @@ impl Interp {
                         return;
                     }
                 }
-                if g.children.iter().all(|c| c.completion().done()) {
+                if all_done {
                     if g.cancel_requested.get() {
                         g.completion.settle(Settled::Raised(cancelled_value()));
                         return;
