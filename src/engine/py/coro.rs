@@ -26,7 +26,8 @@ use std::task::{Context, Poll, Waker};
 /// A coroutine object: `fetch(1)` before it is awaited.
 pub struct Coroutine {
     pub func: Rc<Function>,
-    frame: RefCell<Option<Frame>>,
+    /// Boxed: a started coroutine keeps only the empty slot.
+    frame: RefCell<Option<Box<Frame>>>,
 }
 
 impl Coroutine {
@@ -34,7 +35,7 @@ impl Coroutine {
     pub fn value(func: Rc<Function>, frame: Frame) -> Value {
         Value::Native(Rc::new(Coroutine {
             func,
-            frame: RefCell::new(Some(frame)),
+            frame: RefCell::new(Some(Box::new(frame))),
         }))
     }
 
@@ -44,7 +45,7 @@ impl Coroutine {
     }
 
     /// Takes the frame to run it; an error if it already ran.
-    pub fn start(&self) -> PyResult<Frame> {
+    pub fn start(&self) -> PyResult<Box<Frame>> {
         self.frame
             .borrow_mut()
             .take()
@@ -94,7 +95,7 @@ impl Native for Coroutine {
     fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
         Some(Box::pin(async move {
             let frame = self.start()?;
-            ix.run_coroutine(cx, frame, self.name()).await
+            ix.run_coroutine(cx, *frame, self.name()).await
         }))
     }
 }

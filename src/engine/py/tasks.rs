@@ -667,7 +667,6 @@ impl Interp {
         let ix = self.rc();
         let t = task.clone();
         let body = async move {
-            let frame = ix.root_frame(t.clone(), lane);
             let r = if t.must_cancel.replace(false) {
                 if let Some(c) = downcast::<Coroutine>(&aw) {
                     let _ = c.start();
@@ -684,7 +683,8 @@ impl Interp {
                     Err(e) => Err(e),
                 }
             } else {
-                ix.await_value(&frame, aw).await
+                let frame = ix.root_frame(t.clone(), lane);
+                Box::pin(ix.await_value(&frame, aw)).await
             };
             let r = match r {
                 Err(Unwind::Exc(e)) if exc::is_instance_of(&e, "StopIteration") => {
