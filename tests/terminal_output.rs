@@ -19,19 +19,17 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// Prints red-switching ESC sequences and a right-to-left override; the
-/// title would retitle the terminal window.
+/// The lesson prints red-switching ESC sequences and a right-to-left
+/// override; the title would retitle the terminal window.
 const LESSON: &str = r#"title = "Colours\u001b]0;pwned\u0007"
 summary = "Prints \u001b[2Jterminal controls."
 text = "Prose with \u001b[5mblinking and \u202egnidaer text."
-
-[demo]
-[[demo.coroutine]]
-name = "main"
-body = [
-  { print = "\u001b[31mred\u202e" },
-]
+demo = "colours.py"
 "#;
+
+/// Its demo, with the controls written raw in the source: in a comment
+/// and in the string it prints.
+const PROGRAM: &str = "import asyncio\n\n\nasync def main():\n    # \u{202e} reversed \x1b[1mbold\n    print(\"\x1b[31mred\u{202e}\")\n\n\nasyncio.run(main())\n";
 
 /// What the demo prints, byte for byte.
 const PRINTED: &str = "\x1b[31mred\u{202e}";
@@ -46,6 +44,14 @@ fn lesson_file(test: &str, name: &str, text: &[u8]) -> (PathBuf, PathBuf) {
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join(name);
     std::fs::write(&file, text).unwrap();
+    (dir, file)
+}
+
+/// A scratch folder holding the colours lesson and its demo; the path of
+/// the lesson.
+fn colours(test: &str) -> (PathBuf, PathBuf) {
+    let (dir, file) = lesson_file(test, "colours.toml", LESSON.as_bytes());
+    std::fs::write(dir.join("colours.py"), PROGRAM).unwrap();
     (dir, file)
 }
 
@@ -104,7 +110,7 @@ fn assert_inert(what: &str, text: &str) {
 
 #[test]
 fn run_into_a_pipe_is_byte_exact() {
-    let (dir, file) = lesson_file("pipe", "colours.toml", LESSON.as_bytes());
+    let (dir, file) = colours("pipe");
     let out = run(&["run", file.to_str().unwrap(), "--headless"]);
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert_eq!(out.stdout, format!("[t=0] {PRINTED}\n").into_bytes());
@@ -113,7 +119,7 @@ fn run_into_a_pipe_is_byte_exact() {
 
 #[test]
 fn run_on_a_terminal_shows_the_escapes() {
-    let (dir, file) = lesson_file("tty", "colours.toml", LESSON.as_bytes());
+    let (dir, file) = colours("tty");
     let mut s = pty::Session::spawn(
         dir,
         &["run", file.to_str().unwrap(), "--headless"],
@@ -129,7 +135,7 @@ fn run_on_a_terminal_shows_the_escapes() {
 
 #[test]
 fn show_list_and_check_escape_even_into_a_pipe() {
-    let (dir, file) = lesson_file("show", "colours.toml", LESSON.as_bytes());
+    let (dir, file) = colours("show");
     let path = file.to_str().unwrap();
     for lang in ["--python", "--rust"] {
         let out = run(&["show", path, lang]);
@@ -161,9 +167,9 @@ fn show_list_and_check_escape_even_into_a_pipe() {
 
 #[test]
 fn the_ui_shows_the_escapes_as_text() {
-    let (dir, file) = lesson_file("ui", "colours.toml", LESSON.as_bytes());
+    let (dir, file) = colours("ui");
     let lesson = load_file(&file).unwrap();
-    let report = run_headless(&lesson.demo, &Limits::default());
+    let report = run_headless(lesson.script(), &Limits::default());
     let mut app = App::new(vec![lesson], Progress::default(), Theme::mono());
     let draw = |app: &mut App| {
         app.update(Msg::Resize(120, 40));

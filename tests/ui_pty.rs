@@ -6,14 +6,24 @@ mod pty;
 
 use pty::Session;
 
+/// The gather lesson: its demo is `tests/reference/r02_gather.py`.
+const GATHER: &str = r#"title = "gather"
+summary = "Two sleeps that overlap."
+demo = "01-gather.py"
+"#;
+
 /// Starts the UI on a folder holding the gather lesson (with `extra`
 /// appended to its file), with fresh progress and no colour.
 fn start_with(name: &str, extra: &str) -> Session {
     let dir = std::env::temp_dir().join(format!("asynclings-ui-pty-{name}-{}", std::process::id()));
     let lessons = dir.join("lessons");
     std::fs::create_dir_all(&lessons).unwrap();
-    let lesson = std::fs::read_to_string("tests/reference/r02_gather.toml").unwrap();
-    std::fs::write(lessons.join("01-gather.toml"), lesson + extra).unwrap();
+    std::fs::write(lessons.join("01-gather.toml"), format!("{GATHER}{extra}")).unwrap();
+    std::fs::copy(
+        "tests/reference/r02_gather.py",
+        lessons.join("01-gather.py"),
+    )
+    .unwrap();
     let data = dir.join("data");
     Session::spawn(
         dir.clone(),

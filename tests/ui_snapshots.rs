@@ -13,8 +13,10 @@ use std::path::Path;
 use std::time::Duration;
 
 fn gather() -> Lesson {
-    let mut l = load_file(Path::new("tests/reference/r02_gather.toml")).expect("reference lesson");
+    let mut l = load_file(Path::new("tests/reference/r02_gather.py")).expect("reference program");
     l.id = "gather".into();
+    l.title = "gather".into();
+    l.summary = "Two sleeps that overlap.".into();
     l.number = Some(5);
     l.text = "# Running together\n\n`gather` runs *both* coroutines at once:\n\n- `slow` sleeps 2 s\n- `quick` sleeps 1 s\n\nSo the whole thing takes **2 s**, not 3.\n\n```python\nawait asyncio.gather(a(), b())\n```\n".into();
     l
@@ -48,7 +50,7 @@ fn draw(app: &mut App, w: u16, h: u16) -> String {
 }
 
 fn events_until(t: f64) -> (Vec<asynclings::engine::Event>, Outcome) {
-    let report = run_headless(&gather().demo, &Limits::default());
+    let report = run_headless(gather().script(), &Limits::default());
     let cut = Duration::from_secs_f64(t);
     let events = report
         .events
