@@ -582,34 +582,16 @@ impl Interp {
     /// Waits on `fut` at an await point of the frame's task: a cancel of
     /// the task raises `CancelledError` here (after passing the cancel to
     /// `waitee`, which may settle `fut` first).
-    pub async fn suspend<T>(
+    pub fn suspend<F: Future>(
         &self,
         cx: &Frame,
         waitee: Option<Rc<dyn Cancel>>,
-        fut: impl Future<Output = T>,
-    ) -> PyResult<T> {
-        let task = cx.task();
-        if task.must_cancel.replace(false) {
-            return Err(exc::cancelled());
-        }
-        *task.waitee.borrow_mut() = waitee.clone();
-        let mut fut = pin!(fut);
-        let r = std::future::poll_fn(|c| {
-            if task.must_cancel.get() {
-                return Poll::Ready(None);
-            }
-            *task.waker.borrow_mut() = Some(c.waker().clone());
-            fut.as_mut().poll(c).map(Some)
-        })
-        .await;
-        *task.waitee.borrow_mut() = None;
-        *task.waker.borrow_mut() = None;
-        match r {
-            Some(v) => Ok(v),
-            None => {
-                task.must_cancel.set(false);
-                Err(exc::cancelled())
-            }
+        fut: F,
+    ) -> AwaitPoint<F> {
+        AwaitPoint {
+            task: cx.task(),
+            waitee: Some(waitee),
+            fut,
         }
     }
 
@@ -922,6 +904,51 @@ impl Interp {
             self.quiet_round(cx).await;
         }
         r.map(|_| ())
+    }
+}
+
+/// An await point (see [`Interp::suspend`]). A plain struct rather than an
+/// `async fn`, which would store the awaited future twice: every waiting
+/// task holds one.
+pub struct AwaitPoint<F> {
+    task: Rc<TaskObj>,
+    /// Set until the first poll, which checks for a cancel already
+    /// requested and registers what the task waits on.
+    waitee: Option<Option<Rc<dyn Cancel>>>,
+    fut: F,
+}
+
+impl<F: Future> Future for AwaitPoint<F> {
+    type Output = PyResult<F::Output>;
+
+    fn poll(self: std::pin::Pin<&mut Self>, c: &mut std::task::Context<'_>) -> Poll<Self::Output> {
+        // SAFETY: `fut` is never moved out of the pinned struct; the other
+        // fields are not structurally pinned.
+        let this = unsafe { self.get_unchecked_mut() };
+        let task = &this.task;
+        if let Some(waitee) = this.waitee.take() {
+            if task.must_cancel.replace(false) {
+                return Poll::Ready(Err(exc::cancelled()));
+            }
+            *task.waitee.borrow_mut() = waitee;
+        }
+        if task.must_cancel.get() {
+            task.must_cancel.set(false);
+            *task.waitee.borrow_mut() = None;
+            *task.waker.borrow_mut() = None;
+            return Poll::Ready(Err(exc::cancelled()));
+        }
+        *task.waker.borrow_mut() = Some(c.waker().clone());
+        // SAFETY: see above; `fut` stays where it is.
+        let fut = unsafe { std::pin::Pin::new_unchecked(&mut this.fut) };
+        match fut.poll(c) {
+            Poll::Ready(v) => {
+                *task.waitee.borrow_mut() = None;
+                *task.waker.borrow_mut() = None;
+                Poll::Ready(Ok(v))
+            }
+            Poll::Pending => Poll::Pending,
+        }
     }
 }
 
