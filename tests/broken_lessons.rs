@@ -1,6 +1,8 @@
 //! Runs `asynclings check FILE` on every broken lesson in `tests/broken/`
 //! and compares what it prints on stderr with `FILE.expected` (the file
-//! with `.toml` replaced by `.expected`).
+//! with `.toml` replaced by `.expected`). The lessons name their demo
+//! beside them: most name the valid `demo.py`, so that the report is about
+//! the lesson file; `17-demo-syntax-error` names a broken one.
 //!
 //! To (re)write the expected reports after a deliberate change of a
 //! message, run `UPDATE_EXPECT=1 cargo test --test broken_lessons`, then
@@ -24,6 +26,17 @@ fn broken_files() -> Vec<PathBuf> {
         .collect();
     files.sort();
     files
+}
+
+/// The demo files of the corpus, by name, relative to the crate root.
+fn demo_files() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/broken");
+    std::fs::read_dir(&dir)
+        .expect("tests/broken exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "py"))
+        .map(|p| format!("tests/broken/{}", p.file_name().expect("a name").display()))
+        .collect()
 }
 
 struct Run {
@@ -100,8 +113,8 @@ fn has_location(text: &str, file: &str) -> bool {
 fn every_broken_lesson_is_reported_as_expected() {
     let files = broken_files();
     assert!(
-        files.len() >= 35,
-        "the corpus should hold at least 35 broken lessons, found {}",
+        files.len() >= 25,
+        "the corpus should hold at least 25 broken lessons, found {}",
         files.len()
     );
     let update = std::env::var_os("UPDATE_EXPECT").is_some();
@@ -123,7 +136,10 @@ fn every_broken_lesson_is_reported_as_expected() {
             None => failures.push(format!("{name}: killed by a signal:\n{}", run.stderr)),
             Some(_) => {}
         }
-        if !has_location(&run.stderr, &name) {
+        // The place is in the lesson, or in the demo it names.
+        let demos = demo_files();
+        if !has_location(&run.stderr, &name) && !demos.iter().any(|d| has_location(&run.stderr, d))
+        {
             failures.push(format!(
                 "{name}: the report does not name the place as {name}:LINE:COL:\n{}",
                 run.stderr
@@ -181,52 +197,95 @@ fn location_detection_works() {
     assert!(!has_location("a/b.toml:3: nope", "a/b.toml"));
 }
 
-/// Every way of cutting a valid lesson short, or of dropping one of its
-/// characters, is reported (never a panic), and every report says how to
-/// fix the problem and points inside the file.
-#[test]
-fn damaged_reference_lessons_are_reported_without_panics() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference");
-    let mut texts = Vec::new();
-    for entry in std::fs::read_dir(&dir).expect("tests/reference exists") {
-        let path = entry.expect("readable entry").path();
-        if path.extension().is_some_and(|e| e == "toml") {
-            texts.push(std::fs::read_to_string(&path).expect("a UTF-8 lesson"));
-        }
+/// Each error's span lies in the text, it says how to fix the problem,
+/// and its report names `file`.
+fn assert_reported(
+    file: &str,
+    variant: &str,
+    errors: &asynclings::lesson::diagnostic::LessonErrors,
+) {
+    for e in &errors.0 {
+        assert!(
+            e.span.start <= e.span.end && e.span.end <= variant.len(),
+            "span {:?} out of the file for:\n{variant}",
+            e.span
+        );
+        assert!(
+            e.help.as_deref().is_some_and(|h| !h.trim().is_empty()),
+            "no help for `{}` in:\n{variant}",
+            e.message
+        );
+        let report = e.render(false);
+        assert!(report.contains(&format!("{file}:")), "{report}");
     }
-    assert!(!texts.is_empty());
-    let mut checked = 0;
-    for text in &texts {
-        let cuts = text.char_indices().map(|(i, _)| i);
-        for i in cuts {
-            let next = text[i..].chars().next().map_or(0, char::len_utf8);
-            let dropped = format!("{}{}", &text[..i], &text[i + next..]);
-            for variant in [&text[..i], dropped.as_str()] {
-                let Err(errors) = asynclings::lesson::parse("damaged.toml", variant) else {
-                    continue;
-                };
-                checked += 1;
-                for e in &errors.0 {
-                    assert!(
-                        e.span.start <= e.span.end && e.span.end <= variant.len(),
-                        "span {:?} out of the file for:\n{variant}",
-                        e.span
-                    );
-                    assert!(
-                        e.help.as_deref().is_some_and(|h| !h.trim().is_empty()),
-                        "no help for `{}` in:\n{variant}",
-                        e.message
-                    );
-                    let report = e.render(false);
-                    assert!(report.contains("damaged.toml:"), "{report}");
-                }
+}
+
+/// Every way of cutting `text` short, and of dropping one of its
+/// characters.
+fn damaged(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.char_indices().flat_map(move |(i, c)| {
+        let dropped = format!("{}{}", &text[..i], &text[i + c.len_utf8()..]);
+        [text[..i].to_string(), dropped]
+    })
+}
+
+/// Every way of cutting a valid Python demo short, or of dropping one of
+/// its characters, is refused with a located report that says how to fix
+/// it, or loads and runs without crashing the engine.
+#[test]
+fn damaged_reference_programs_are_reported_without_panics() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("tests/reference/r02_gather.py"))
+        .expect("a UTF-8 program");
+    let mut refused = 0;
+    for variant in damaged(&text) {
+        match asynclings::lesson::python_lesson("damaged.py", &variant) {
+            Err(errors) => {
+                refused += 1;
+                assert_reported("damaged.py", &variant, &errors);
+            }
+            Ok(lesson) => {
+                let report = asynclings::engine::run_headless(
+                    lesson.script(),
+                    &asynclings::engine::Limits::default(),
+                );
+                assert!(
+                    !matches!(report.outcome, asynclings::engine::Outcome::Failed(_)),
+                    "the engine failed ({:?}) on:\n{variant}",
+                    report.outcome
+                );
             }
         }
     }
     assert!(
-        checked > 100,
-        "only {checked} damaged lessons were rejected"
+        refused > 100,
+        "only {refused} damaged programs were refused"
     );
+}
+
+/// The same for a lesson file (its demo read from beside it, intact): every
+/// damaged version the reader refuses is reported inside the file, with help.
+#[test]
+fn damaged_lesson_files_are_reported_without_panics() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text =
+        std::fs::read_to_string(root.join("lessons/05-gather.toml")).expect("a UTF-8 lesson");
+    let demo = std::fs::read_to_string(root.join("lessons/05-gather.py")).expect("its demo");
+    let read = |name: &str| {
+        if name == "05-gather.py" {
+            Ok(demo.clone())
+        } else {
+            Err(format!("no file `{name}` in this test"))
+        }
+    };
+    let mut refused = 0;
+    for variant in damaged(&text) {
+        if let Err(errors) = asynclings::lesson::parse_with("damaged.toml", &variant, &read) {
+            refused += 1;
+            assert_reported("damaged.toml", &variant, &errors);
+        }
+    }
+    assert!(refused > 100, "only {refused} damaged lessons were refused");
 }
 
 /// A scratch file holding `text`, in a folder of its own.
@@ -326,37 +385,46 @@ fn folder_with(test: &str, name: &str, make: impl FnOnce(&Path)) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("a scratch folder");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    std::fs::copy(
-        root.join("tests/reference/r02_gather.toml"),
+    std::fs::write(
         dir.join("01-ok.toml"),
+        "title = \"gather\"\nsummary = \"Two sleeps that overlap.\"\ndemo = \"01-ok.py\"\n",
     )
     .expect("a valid lesson");
+    std::fs::copy(
+        root.join("tests/reference/r02_gather.py"),
+        dir.join("01-ok.py"),
+    )
+    .expect("its demo");
     make(&dir.join(name));
     dir
 }
 
 /// `check DIR`, `--lessons DIR list` and `run FILE` on a folder holding
 /// `name` next to a valid lesson: each refuses the file with `FILE: error:
-/// MESSAGE`, exits 1, and ends well before the timeout (a named pipe used
-/// to block forever, a link to /dev/zero to read until memory ran out).
+/// MESSAGE` and ends well before the timeout (a named pipe used to block
+/// forever, a link to /dev/zero to read until memory ran out). `check` and
+/// `run` exit 1; `list` lists the valid lesson, warns about the other and
+/// exits 0.
 fn refused(test: &str, name: &str, message: &str, make: impl FnOnce(&Path)) {
     let dir = folder_with(test, name, make);
     let file = dir.join(name);
     let expected = format!("{}: error: {message}", file.display());
     let runs = [
-        ("check", asynclings(&["check".as_ref(), dir.as_os_str()])),
+        ("check", 1, asynclings(&["check".as_ref(), dir.as_os_str()])),
         (
             "list",
+            0,
             asynclings(&["--lessons".as_ref(), dir.as_os_str(), "list".as_ref()]),
         ),
         (
             "run",
+            1,
             asynclings(&["run".as_ref(), file.as_os_str(), "--headless".as_ref()]),
         ),
     ];
-    for (what, run) in runs {
+    for (what, code, run) in runs {
         assert!(!run.timed_out, "{what}: still running after {TIMEOUT:?}");
-        assert_eq!(run.code, Some(1), "{what}:\n{}", run.stderr);
+        assert_eq!(run.code, Some(code), "{what}:\n{}", run.stderr);
         assert!(
             run.stderr.contains(&expected),
             "{what}: no {expected:?} in:\n{}",
