@@ -146,8 +146,16 @@ impl Interp {
     pub fn set_vclock(&self, t: f64) {
         if t > self.vclock.get() {
             self.vclock.set(t);
-            self.shared.set_clock(std::time::Duration::from_secs_f64(t));
+            self.shared.set_clock(self.timer_at(t));
         }
+    }
+
+    /// The Tokio time of a virtual deadline in seconds. Deadlines past the
+    /// run's virtual-time limit (`sleep(1e308)`, `inf`) wait until just after
+    /// it, so the limit ends the run rather than the conversion failing.
+    pub fn timer_at(&self, t: f64) -> std::time::Duration {
+        let cap = self.shared.limits.max_virtual + std::time::Duration::from_secs(1);
+        std::time::Duration::try_from_secs_f64(t.max(0.0)).map_or(cap, |d| d.min(cap))
     }
 
     /// A strong handle to the interpreter, for futures that outlive a borrow.

@@ -21,7 +21,6 @@ use std::pin::pin;
 use std::rc::Rc;
 use std::sync::Arc;
 use std::task::{Poll, Waker};
-use std::time::Duration;
 
 /// Something a task can be waiting on, which cancelling the task cancels.
 pub trait Cancel {
@@ -443,7 +442,7 @@ impl Native for Sleep {
             } else {
                 let start = ix.vclock.get();
                 let deadline = start + self.delay;
-                let at = Duration::from_secs_f64(deadline);
+                let at = ix.timer_at(deadline);
                 ix.shared.set_waiting(
                     cx.lane.get(),
                     WaitOn::Timer { deadline: at },
@@ -830,7 +829,7 @@ impl Interp {
         // The timeout's timer is made before the task starts, so a tie goes
         // to the timeout, as in CPython.
         let deadline = self.vclock.get() + timeout;
-        let at = Duration::from_secs_f64(deadline);
+        let at = self.timer_at(deadline);
         let timer = self.shared.sleep_until(self.shared.instant(at));
         let mut timer = pin!(timer);
         // Register the timer now (its order is set when first polled).
