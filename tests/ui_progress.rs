@@ -12,7 +12,7 @@ use ratatui::backend::TestBackend;
 use std::path::{Path, PathBuf};
 
 fn lesson() -> Lesson {
-    load_file(Path::new("tests/reference/r02_gather.toml")).expect("reference lesson")
+    load_file(Path::new("tests/reference/r02_gather.py")).expect("reference lesson")
 }
 
 /// A fresh scratch folder for one test.
