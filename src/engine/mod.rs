@@ -171,7 +171,16 @@ fn run_on_this_thread(
                         max_virtual.as_secs()
                     )
                 } else {
-                    "deadlock: every task is waiting and no timer is pending".to_string()
+                    let mut waits = shared.waiting_lanes();
+                    if waits.len() > 6 {
+                        let more = waits.len() - 5;
+                        waits.truncate(5);
+                        waits.push(format!("and {more} more"));
+                    }
+                    format!(
+                        "deadlock: every task is waiting and no timer is pending ({})",
+                        waits.join("; ")
+                    )
                 };
                 shared.abort(reason.clone());
                 Outcome::Aborted(reason)

@@ -59,6 +59,9 @@ pub struct Shared {
 }
 
 struct LaneSlot {
+    name: Arc<str>,
+    /// The lane has ended (returned, was cancelled or failed).
+    ended: bool,
     waiting: Option<WaitOn>,
     /// The statement the lane waits at.
     at: Option<StmtId>,
@@ -105,8 +108,30 @@ impl Shared {
         }
     }
 
+    /// What each lane that has not ended waits on, for a deadlock report:
+    /// `main #0 waits on future fut`.
+    pub fn waiting_lanes(&self) -> Vec<String> {
+        self.lanes
+            .borrow()
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| !s.ended)
+            .map(|(i, s)| match &s.waiting {
+                Some(on) => format!("{} #{i} waits on {on}", s.name),
+                None => format!("{} #{i} waits", s.name),
+            })
+            .collect()
+    }
+
     /// Records an event (and, first, every wake that happened before it).
     pub fn emit(&self, lane: LaneId, stmt: Option<StmtId>, kind: EventKind) {
+        if matches!(
+            kind,
+            EventKind::Returned { .. } | EventKind::Cancelled | EventKind::Failed { .. }
+        ) && let Some(slot) = self.lanes.borrow_mut().get_mut(lane as usize)
+        {
+            slot.ended = true;
+        }
         let time = self.clock.get().unwrap_or_else(|| self.now());
         let woken: Vec<LaneId> = std::mem::take(&mut *self.wakes.lock().expect("wake log"));
         let mut sink = self.sink.borrow_mut();
@@ -172,6 +197,8 @@ impl Shared {
                 )));
             }
             lanes.push(LaneSlot {
+                name: self.intern(name),
+                ended: false,
                 waiting: None,
                 at: None,
                 quiet: false,
