@@ -1,45 +1,31 @@
 //! Engine speed, each figure side by side with its baseline:
 //! - `gather_100k/engine` vs `gather_100k/tokio_join_all`: the engine's
 //!   overhead over the same workload written directly with Tokio;
-//! - `gather_100k_cpython/harness` vs `gather_100k/engine`: the lesson's own
-//!   Python listing under CPython on a virtual clock;
-//! - `lessons/<id>`: a headless run of every built-in lesson.
+//! - `gather_100k_cpython/harness` vs `gather_100k/engine`: the same
+//!   program, `benches/gather_100k.py`, under CPython on a virtual clock;
+//! - `lessons/<id>`: a headless run of every built-in lesson;
+//! - `live_4s_at_2x`: live pacing of a 4-second program.
 
 use asynclings::engine::{self, Limits, Outcome};
 use asynclings::lesson::{self, Lessons};
-use asynclings::render;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+/// How many coroutines `benches/gather_100k.py` gathers.
 const COUNT: usize = 100_000;
 
 /// The allocator the `asynclings` binary uses, for both sides of every pair.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-fn gather_lesson() -> lesson::Lesson {
-    let text = format!(
-        r#"
-title = "gather 100k"
-summary = "benchmark"
-[demo]
-[[demo.coroutine]]
-name = "work"
-params = ["n"]
-body = [ {{ sleep = 1 }}, {{ return = "{{n}}" }} ]
+const GATHER_FILE: &str = "benches/gather_100k.py";
 
-[[demo.coroutine]]
-name = "main"
-body = [
-  {{ gather = "work", args = ["{{n}}"], for = "n", in = "{{range({COUNT})}}", into = "results" }},
-  {{ print = "{{len(results)}} results" }},
-]
-"#
-    );
-    lesson::parse("gather-100k.toml", &text).expect("the benchmark lesson is valid")
+fn gather_lesson() -> lesson::Lesson {
+    lesson::python_lesson(GATHER_FILE, include_str!("gather_100k.py"))
+        .unwrap_or_else(|e| panic!("the benchmark program is valid:\n{}", e.render(false)))
 }
 
 /// The same workload written directly: `join_all` of 100k sleeps. With
@@ -80,8 +66,9 @@ fn gather(c: &mut Criterion) {
     });
     group.bench_function("engine", |b| {
         b.iter(|| {
-            let report = engine::run_headless(&lesson.demo, &limits);
+            let report = engine::run_headless(lesson.script(), &limits);
             assert_eq!(report.outcome, Outcome::Finished);
+            assert_eq!(report.printed(), [COUNT.to_string().as_str(), "9999900000"]);
             black_box(report.events.len())
         })
     });
@@ -98,9 +85,7 @@ fn cpython(c: &mut Criterion) {
         );
         return;
     }
-    let lesson = gather_lesson();
-    let program = std::env::temp_dir().join(format!("asynclings-bench-{}.py", std::process::id()));
-    std::fs::write(&program, render::python::render(&lesson.demo).text()).expect("write program");
+    let program = Path::new(env!("CARGO_MANIFEST_DIR")).join(GATHER_FILE);
     let mut group = c.benchmark_group("gather_100k_cpython");
     group.sample_size(10);
     group.bench_function("harness", |b| {
@@ -117,12 +102,15 @@ fn cpython(c: &mut Criterion) {
                     "{}",
                     String::from_utf8_lossy(&out.stderr)
                 );
+                assert_eq!(
+                    String::from_utf8_lossy(&out.stdout),
+                    format!("[t=1] {COUNT}\n[t=1] 9999900000\n")
+                );
             }
             start.elapsed()
         })
     });
     group.finish();
-    let _ = std::fs::remove_file(program);
 }
 
 fn lessons(c: &mut Criterion) {
@@ -130,43 +118,46 @@ fn lessons(c: &mut Criterion) {
     let mut group = c.benchmark_group("lessons");
     for lesson in Lessons::built_in().lessons {
         group.bench_function(&lesson.id, |b| {
-            b.iter(|| black_box(engine::run_headless(&lesson.demo, &limits).events.len()))
+            b.iter(|| black_box(engine::run_headless(lesson.script(), &limits).events.len()))
         });
     }
     group.finish();
 }
 
-/// A demo lasting 4 virtual seconds.
+/// A program lasting 4 virtual seconds.
 const FOUR_SECONDS: &str = r#"
-title = "four seconds"
-summary = "pacing benchmark"
-[demo]
-[[demo.coroutine]]
-name = "tick"
-params = ["n"]
-body = [ { sleep = 1 }, { print = "tick {n}" } ]
+import asyncio
 
-[[demo.coroutine]]
-name = "main"
-body = [ { for = "n", in = "{range(4)}", body = [ { call = "tick", args = ["{n}"] } ] } ]
+
+async def tick(n):
+    await asyncio.sleep(1)
+    print(f"tick {n}")
+
+
+async def main():
+    for n in range(4):
+        await tick(n)
+
+
+asyncio.run(main())
 "#;
 
 /// Live pacing: at 2x, 4 virtual seconds should take about 2 real seconds;
 /// pausing for 1 s should add about 1 s. Criterion reports the real time.
 fn live(c: &mut Criterion) {
-    let lesson = lesson::parse("four.toml", FOUR_SECONDS).expect("valid");
+    let lesson = lesson::python_lesson("four.py", FOUR_SECONDS).expect("valid");
     let limits = Limits::default();
     let mut group = c.benchmark_group("live_4s_at_2x");
     group.sample_size(10);
     group.bench_function("run", |b| {
         b.iter(|| {
-            let run = engine::LiveRun::start(&lesson.demo, &limits, 2.0, false);
+            let run = engine::LiveRun::start(lesson.script(), &limits, 2.0, false);
             assert_eq!(run.wait().1, Outcome::Finished);
         })
     });
     group.bench_function("run_with_1s_pause", |b| {
         b.iter(|| {
-            let run = engine::LiveRun::start(&lesson.demo, &limits, 2.0, false);
+            let run = engine::LiveRun::start(lesson.script(), &limits, 2.0, false);
             std::thread::sleep(Duration::from_millis(500));
             run.control().pause();
             std::thread::sleep(Duration::from_secs(1));

@@ -77,7 +77,7 @@ fn events(n: u32) -> Vec<Event> {
 }
 
 fn bench(c: &mut Criterion) {
-    let lesson = load_file(Path::new("tests/reference/r02_gather.toml")).expect("lesson");
+    let lesson = load_file(Path::new("tests/reference/r02_gather.py")).expect("lesson");
     let mut group = c.benchmark_group("ui_frame");
     for n in [10u32, 100, 1000] {
         let mut app = App::new(vec![lesson.clone()], Progress::default(), Theme::default());
@@ -97,11 +97,11 @@ fn bench(c: &mut Criterion) {
 }
 
 /// Highlighting a lesson's listing from scratch, per language: a short
-/// lesson and the longest one.
+/// program and the longest reference program with a full Rust listing.
 fn highlight(c: &mut Criterion) {
     let mut group = c.benchmark_group("highlight_lesson");
-    for file in ["r02_gather", "x01_cancel_cleanup"] {
-        let path = format!("tests/reference/{file}.toml");
+    for file in ["r02_gather", "x03_expressions"] {
+        let path = format!("tests/reference/{file}.py");
         let lesson = load_file(Path::new(&path)).expect("lesson");
         let mut app = App::new(vec![lesson], Progress::default(), Theme::default());
         app.open(0);
