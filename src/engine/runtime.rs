@@ -43,7 +43,9 @@ pub struct Shared {
     /// The lanes whose futures are being polled, outermost first.
     polling: RefCell<Vec<LaneId>>,
     names: RefCell<Vec<Arc<str>>>,
-    timers: RefCell<BTreeMap<(Instant, u64), Option<Waker>>>,
+    /// Pending timers by (deadline, creation order): each timer's exact
+    /// virtual deadline, and the waker of a timer held back by the order.
+    timers: RefCell<BTreeMap<(Instant, u64), (Duration, Option<Waker>)>>,
     timer_seq: Cell<u64>,
     wakes: Arc<Mutex<Vec<LaneId>>>,
     steps: Cell<u64>,
@@ -132,7 +134,21 @@ impl Shared {
         {
             slot.ended = true;
         }
-        let time = self.clock.get().unwrap_or_else(|| self.now());
+        let time = match self.clock.get() {
+            None => self.now(),
+            Some(clock) => {
+                // Tokio's clock moved on to a timer: the wake happens at
+                // that timer's exact deadline.
+                let now = self.now();
+                if now > clock {
+                    let due = self.timers.borrow().values().next().map(|(exact, _)| *exact);
+                    if let Some(exact) = due.filter(|e| *e <= now) {
+                        self.set_clock(exact);
+                    }
+                }
+                self.clock.get().unwrap_or(clock)
+            }
+        };
         let woken: Vec<LaneId> = std::mem::take(&mut *self.wakes.lock().expect("wake log"));
         let mut sink = self.sink.borrow_mut();
         for w in woken {
@@ -286,11 +302,15 @@ impl Shared {
     /// CPython, a task woken by a timer resumes one scheduling round later
     /// than one that merely yielded (the timer resolves a future, which
     /// then schedules the task).
-    pub async fn sleep_until(&self, deadline: Instant) {
+    ///
+    /// `exact` is the deadline as the program computed it (Tokio's timers
+    /// round up to whole milliseconds): events of the wake are stamped with
+    /// it.
+    pub async fn sleep_until(&self, deadline: Instant, exact: Duration) {
         let seq = self.timer_seq.get();
         self.timer_seq.set(seq + 1);
         let key = (deadline, seq);
-        self.timers.borrow_mut().insert(key, None);
+        self.timers.borrow_mut().insert(key, (exact, None));
         let entry = TimerEntry { shared: self, key };
         tokio::time::sleep_until(deadline).await;
         std::future::poll_fn(|cx| {
@@ -298,7 +318,7 @@ impl Shared {
             if timers.keys().next() == Some(&key) {
                 Poll::Ready(())
             } else {
-                timers.insert(key, Some(cx.waker().clone()));
+                timers.insert(key, (exact, Some(cx.waker().clone())));
                 Poll::Pending
             }
         })
@@ -372,7 +392,7 @@ impl Drop for TimerEntry<'_> {
     fn drop(&mut self) {
         let mut timers = self.shared.timers.borrow_mut();
         timers.remove(&self.key);
-        if let Some((_, Some(waker))) = timers.iter().next() {
+        if let Some((_, (_, Some(waker)))) = timers.iter().next() {
             waker.wake_by_ref();
         }
     }

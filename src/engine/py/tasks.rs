@@ -449,7 +449,8 @@ impl Native for Sleep {
                     Some(cx.stmt.get()),
                 );
                 let instant = ix.shared.instant(at);
-                ix.suspend(cx, None, ix.shared.sleep_until(instant)).await?;
+                ix.suspend(cx, None, ix.shared.sleep_until(instant, at))
+                    .await?;
                 ix.set_vclock(deadline);
             }
             Ok(self.result.clone())
@@ -639,7 +640,8 @@ impl Interp {
             .new_lane(
                 &coro_name,
                 LaneKind::Task,
-                Some(cx.lane.get()),
+                // The main task is made by the module code, not by a task.
+                (!Rc::ptr_eq(&cx.task(), &self.module_task)).then(|| cx.lane.get()),
                 Some(cx.stmt.get()),
             )
             .map_err(|_| Unwind::Abort)?;
@@ -830,7 +832,7 @@ impl Interp {
         // to the timeout, as in CPython.
         let deadline = self.vclock.get() + timeout;
         let at = self.timer_at(deadline);
-        let timer = self.shared.sleep_until(self.shared.instant(at));
+        let timer = self.shared.sleep_until(self.shared.instant(at), at);
         let mut timer = pin!(timer);
         // Register the timer now (its order is set when first polled).
         let _ = futures::poll!(timer.as_mut());
