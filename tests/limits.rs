@@ -328,7 +328,6 @@ asyncio.run(main())
 }
 
 #[test]
-#[ignore = "the value-size limit stops this list only at 2^27 items: the run takes 25 s and 6 GB first"]
 fn doubling_a_list_is_stopped() {
     let report = run(r#"
 import asyncio
@@ -369,7 +368,6 @@ asyncio.run(main())
 /// The same doubling through an f-string, as `show --python` wrote the old
 /// statement-language demo.
 #[test]
-#[ignore = "f-string formatting does not check the value-size limit yet: the run allocates until memory runs out"]
 fn doubling_a_string_with_an_f_string_is_stopped() {
     let report = run(r#"
 import asyncio

@@ -90,8 +90,18 @@ fn reference_programs_match_cpython_and_expected() {
             .map(str::to_string)
             .collect();
         let lesson = load(&path);
-        assert_eq!(engine_transcript(&lesson), expected, "engine, {}", path.display());
-        assert_eq!(cpython_transcript(&path), expected, "CPython, {}", path.display());
+        assert_eq!(
+            engine_transcript(&lesson),
+            expected,
+            "engine, {}",
+            path.display()
+        );
+        assert_eq!(
+            cpython_transcript(&path),
+            expected,
+            "CPython, {}",
+            path.display()
+        );
     }
 }
 
@@ -108,7 +118,10 @@ fn python_listings_are_the_demo_files() {
         .output()
         .expect("the binary runs");
     let file = std::fs::read(root().join("lessons/05-gather.py")).expect("lesson 5's demo");
-    assert_eq!(out.stdout, file, "`show gather --python` prints lessons/05-gather.py");
+    assert_eq!(
+        out.stdout, file,
+        "`show gather --python` prints lessons/05-gather.py"
+    );
 }
 
 /// Programs in the folder named by `ASYNCLINGS_PARITY_DIR`, for trying out
@@ -128,6 +141,11 @@ fn extra_programs_match_cpython() {
     programs.sort();
     for path in programs {
         let lesson = load(&path);
-        assert_eq!(engine_transcript(&lesson), cpython_transcript(&path), "{}", path.display());
+        assert_eq!(
+            engine_transcript(&lesson),
+            cpython_transcript(&path),
+            "{}",
+            path.display()
+        );
     }
 }

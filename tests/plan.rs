@@ -3,8 +3,8 @@
 //! the program's statements, and constructs with no faithful translation
 //! are refused at their place.
 
-use asynclings::render::plan::ir::ast::walk;
 use asynclings::program::{Code, Program, Stmt, StmtKind};
+use asynclings::render::plan::ir::ast::walk;
 use asynclings::render::plan::{Untranslatable, plan};
 use asynclings::render::rust;
 use std::path::{Path, PathBuf};
@@ -83,9 +83,16 @@ fn check_plan(name: &str, program: &Program) -> Result<(), Untranslatable> {
     let count = ids.len();
     ids.sort();
     ids.dedup();
-    assert_eq!(ids.len(), count, "{name}: two plan statements share a Python statement");
+    assert_eq!(
+        ids.len(),
+        count,
+        "{name}: two plan statements share a Python statement"
+    );
     for id in got.spans.keys() {
-        assert!(*id < program.statement_count, "{name}: span for unknown statement {id}");
+        assert!(
+            *id < program.statement_count,
+            "{name}: span for unknown statement {id}"
+        );
     }
     for (id, text) in awaits_and_prints(program) {
         assert!(
@@ -102,7 +109,10 @@ fn every_lesson_and_reference_program_is_planned() {
         let name = stem(&path);
         let source = std::fs::read_to_string(&path).unwrap();
         let program = load(&source);
-        match (check_plan(&name, &program), UNTRANSLATABLE.iter().find(|(n, _)| *n == name)) {
+        match (
+            check_plan(&name, &program),
+            UNTRANSLATABLE.iter().find(|(n, _)| *n == name),
+        ) {
             (Ok(()), None) => {}
             (Err(e), Some((_, word))) => {
                 assert!(e.to_string().contains(word), "{name}: {e}");

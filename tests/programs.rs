@@ -69,7 +69,9 @@ fn the_engine_prints_what_cpython_prints() {
             Err(report) => failures.push(format!("{name}: does not load:\n{report}")),
             Ok((got, failure)) => {
                 if got != want {
-                    failures.push(format!("{name}: transcript differs\n--- expected\n{want}--- engine\n{got}"));
+                    failures.push(format!(
+                        "{name}: transcript differs\n--- expected\n{want}--- engine\n{got}"
+                    ));
                 }
                 match (&want_err, &failure) {
                     (None, Some(f)) => failures.push(format!("{name}: the engine failed: {f}")),

@@ -3,8 +3,8 @@
 //! whose output must match the engine's (it needs the crates: online the
 //! first time, skipped when they cannot be fetched).
 
-use asynclings::render::plan::ir::ast::{Block, Demo, walk};
 use asynclings::lesson::{Lesson, load_file};
+use asynclings::render::plan::ir::ast::{Block, Demo, walk};
 use asynclings::render::plan::plan;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -76,7 +76,9 @@ fn blocks(demo: &Demo) -> Vec<&Block> {
 #[test]
 fn every_statement_and_function_has_a_span() {
     for (name, lesson) in all_lessons() {
-        let Some(demo) = planned(&lesson) else { continue };
+        let Some(demo) = planned(&lesson) else {
+            continue;
+        };
         let listing = lesson.rust_listing();
         let n = listing.lines.len();
         for block in blocks(&demo) {
@@ -108,7 +110,9 @@ fn every_statement_and_function_has_a_span() {
 fn spans_point_at_the_matching_rust() {
     use asynclings::render::plan::ir::ast::StmtKind;
     for (name, lesson) in all_lessons() {
-        let Some(demo) = planned(&lesson) else { continue };
+        let Some(demo) = planned(&lesson) else {
+            continue;
+        };
         let listing = lesson.rust_listing();
         for block in blocks(&demo) {
             walk(block, &mut |s| {

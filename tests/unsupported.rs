@@ -121,8 +121,8 @@ fn every_program_outside_the_subset_is_refused_or_fails_as_cpython_does() {
         match kind.as_str() {
             "refuse" => {
                 let r = run(&["check", &name]);
-                let expected_path = Path::new(env!("CARGO_MANIFEST_DIR"))
-                    .join(file.with_extension("expected"));
+                let expected_path =
+                    Path::new(env!("CARGO_MANIFEST_DIR")).join(file.with_extension("expected"));
                 if r.code != Some(1) {
                     failures.push(format!("{name}: check exited {:?}\n{}", r.code, r.stderr));
                 }
@@ -156,13 +156,19 @@ fn every_program_outside_the_subset_is_refused_or_fails_as_cpython_does() {
                 }
                 let c = run(&["check", &name]);
                 if c.code != Some(1) || !c.stderr.contains(&format!("{name}:")) {
-                    failures.push(format!("{name}: check does not locate the error:\n{}", c.stderr));
+                    failures.push(format!(
+                        "{name}: check does not locate the error:\n{}",
+                        c.stderr
+                    ));
                 }
             }
             "limit" => {
                 let r = run(&["run", &name, "--headless"]);
                 if r.code != Some(1) {
-                    failures.push(format!("{name}: exit {:?} (a limit must end the run)\n{}", r.code, r.stderr));
+                    failures.push(format!(
+                        "{name}: exit {:?} (a limit must end the run)\n{}",
+                        r.code, r.stderr
+                    ));
                 }
                 if !(r.stderr.contains("(limit: ") || r.stderr.contains("deadlock")) {
                     failures.push(format!("{name}: the message names no limit:\n{}", r.stderr));

@@ -19,6 +19,9 @@ use std::time::Duration;
 use tokio::sync::Notify;
 use tokio::time::Instant;
 
+/// A timer's place in the order: deadline, then creation.
+type TimerKey = (Instant, u64);
+
 /// Where events go.
 pub type Sink = Box<dyn FnMut(Event)>;
 
@@ -45,7 +48,7 @@ pub struct Shared {
     names: RefCell<Vec<Arc<str>>>,
     /// Pending timers by (deadline, creation order): each timer's exact
     /// virtual deadline, and the waker of a timer held back by the order.
-    timers: RefCell<BTreeMap<(Instant, u64), (Duration, Option<Waker>)>>,
+    timers: RefCell<BTreeMap<TimerKey, (Duration, Option<Waker>)>>,
     timer_seq: Cell<u64>,
     wakes: Arc<Mutex<Vec<LaneId>>>,
     steps: Cell<u64>,
@@ -141,7 +144,12 @@ impl Shared {
                 // that timer's exact deadline.
                 let now = self.now();
                 if now > clock {
-                    let due = self.timers.borrow().values().next().map(|(exact, _)| *exact);
+                    let due = self
+                        .timers
+                        .borrow()
+                        .values()
+                        .next()
+                        .map(|(exact, _)| *exact);
                     if let Some(exact) = due.filter(|e| *e <= now) {
                         self.set_clock(exact);
                     }

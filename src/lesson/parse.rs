@@ -54,9 +54,9 @@ pub fn parse_lesson(
         r.error(
             0..text.len(),
             if text.trim().is_empty() {
-                "the file is empty: a lesson needs a title, a summary and a [demo]"
+                "the file is empty: a lesson needs a title, a summary and a demo"
             } else {
-                "the file holds no keys: a lesson needs a title, a summary and a [demo]"
+                "the file holds no keys: a lesson needs a title, a summary and a demo"
             },
             Some(format!("start from this:\n{SKELETON}")),
         );
@@ -158,7 +158,7 @@ fn toml_problem(raw: &str, offending: Option<&str>) -> (String, String) {
     } else if has("unclosed inline table") || has("key-value pairs") {
         "an inline table is one line, keys separated by `,` and closed by `}`: { call = \"fetch\", args = [1] }"
     } else if has("unclosed array table") || has("unclosed table") || has("invalid table") {
-        "a table header is one whole line: [demo], [[demo.coroutine]] or [[quiz]]"
+        "a table header is one whole line: [[quiz]]"
     } else if has("array") {
         "separate the items of an array with `,` and close it with `]`: [1, 2, 3]"
     } else if has("key") {
@@ -320,26 +320,13 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A variable or definition name: a Python identifier.
     fn table<'n, 'i>(&mut self, node: &'n Node<'i>, what: &str) -> Option<&'n DeTable<'i>> {
         match node.get_ref() {
             DeValue::Table(t) => Some(t),
             other => {
-                let help = if what == "a statement" {
-                    "a statement is an inline table that starts with its keyword: { print = \"hello\" }"
-                        .to_string()
-                } else if what == "`demo`" {
-                    "write a [demo] table, then one [[demo.coroutine]] table per coroutine"
-                        .to_string()
-                } else if what == "`fields`" {
-                    "write fields = { count = 0 }".to_string()
-                } else if what == "a quiz" {
+                let help = if what == "a quiz" {
                     "write each quiz as a [[quiz]] table with question, choices and from_run (or answer)"
                         .to_string()
-                } else if what.starts_with("each awaitable") {
-                    "write each one as { call = \"fetch\", args = [1] }".to_string()
-                } else if let Some(noun) = what.strip_prefix("a ").or(what.strip_prefix("an ")) {
-                    format!("write each {noun} as a [[demo.{noun}]] table with its name")
                 } else {
                     "write a table: { key = value }".to_string()
                 };
@@ -375,6 +362,20 @@ impl<'a> Reader<'a> {
         node: &Node<'_>,
         read: ReadDemo<'_>,
     ) -> Option<crate::program::Program> {
+        if let DeValue::Table(_) = node.get_ref() {
+            self.error(
+                node.span(),
+                "a `[demo]` table is the old statement language, which is retired",
+                Some(format!(
+                    "write the demo as a Python program beside the lesson and name it: demo = \"{}.py\"",
+                    std::path::Path::new(self.file)
+                        .file_stem()
+                        .and_then(|s| s.to_str())
+                        .unwrap_or("lesson")
+                )),
+            );
+            return None;
+        }
         let (name, span) = self.string(node, "demo")?;
         if !name.ends_with(".py")
             || name.contains('/')

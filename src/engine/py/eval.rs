@@ -156,6 +156,7 @@ impl Interp {
                         }
                     }
                 }
+                super::ops::check_bytes(out.len())?;
                 Ok(Value::str(&out))
             }
             ExprKind::Named(t, v) => {
@@ -335,6 +336,7 @@ impl Interp {
                             }
                         }
                     }
+                    super::ops::check_bytes(out.len())?;
                     Ok(Value::str(&out))
                 }
                 ExprKind::Named(t, v) => {

@@ -93,14 +93,14 @@ pub fn binop(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
             let mut s = String::with_capacity(x.len() + y.len());
             s.push_str(x);
             s.push_str(y);
-            check_len(s.len())?;
+            check_bytes(s.len())?;
             Value::str(&s)
         }
         (BinOp::Add, Bytes(x), Bytes(y)) => Bytes(Rc::from([&x[..], &y[..]].concat())),
         (BinOp::Add, List(x), List(y)) => {
             let mut v = x.borrow().clone();
             v.extend(y.borrow().iter().cloned());
-            check_len(v.len())?;
+            check_items(v.len())?;
             Value::list(v)
         }
         (BinOp::Add, Tuple(x), Tuple(y)) => {
@@ -168,10 +168,25 @@ pub fn binop_error(op: BinOp, a: &Value, b: &Value) -> super::exc::Unwind {
     unsupported(op.symbol(), a, b)
 }
 
-fn check_len(n: usize) -> PyResult<()> {
-    if n > MAX_ITEMS * 10 {
+/// Longest string or bytes a run may build (bytes).
+pub const MAX_BYTES: usize = 100 << 20;
+
+/// Ends the run if a list or tuple would hold more than [`MAX_ITEMS`].
+pub fn check_items(n: usize) -> PyResult<()> {
+    if n > MAX_ITEMS {
         return Err(super::exc::limit(format!(
             "the demo would build a value of {n} items (limit: value size)"
+        )));
+    }
+    Ok(())
+}
+
+/// Ends the run if a string would be longer than [`MAX_BYTES`].
+pub fn check_bytes(n: usize) -> PyResult<()> {
+    if n > MAX_BYTES {
+        return Err(super::exc::limit(format!(
+            "the demo would build a string of {} MiB (limit: value size)",
+            n >> 20
         )));
     }
     Ok(())
@@ -193,7 +208,11 @@ fn repeat(seq: &Value, n: &Value) -> PyResult<Value> {
         Value::Tuple(t) => t.len(),
         _ => 0,
     };
-    check_len(len.saturating_mul(count))?;
+    let total = len.saturating_mul(count);
+    match seq {
+        Value::Str(_) | Value::Bytes(_) => check_bytes(total)?,
+        _ => check_items(total)?,
+    }
     Ok(match seq {
         Value::Str(s) => Value::str(&s.repeat(count)),
         Value::Bytes(s) => Value::Bytes(Rc::from(s.repeat(count))),

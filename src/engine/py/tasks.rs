@@ -34,6 +34,8 @@ pub trait Waitable: Cancel {
     fn completion(&self) -> &Completion;
     /// The lanes it runs on, for the timeline (none for a bare future).
     fn lanes(&self) -> Vec<LaneId>;
+    /// `wait_for` gives up on it: its cancellation shows as a timeout.
+    fn time_out(&self) {}
 }
 
 impl Waitable for TaskObj {
@@ -42,6 +44,9 @@ impl Waitable for TaskObj {
     }
     fn lanes(&self) -> Vec<LaneId> {
         vec![self.lane]
+    }
+    fn time_out(&self) {
+        self.timed_out.set(true);
     }
 }
 
@@ -60,6 +65,9 @@ impl Waitable for Gathering {
     }
     fn lanes(&self) -> Vec<LaneId> {
         self.children.iter().flat_map(|c| c.lanes()).collect()
+    }
+    fn time_out(&self) {
+        self.children.iter().for_each(|c| c.time_out());
     }
 }
 
@@ -164,6 +172,8 @@ pub struct TaskObj {
     pub completion: Completion,
     /// A cancellation to deliver at the next await point (or at the start).
     pub must_cancel: Cell<bool>,
+    /// A `wait_for` timed out on it.
+    timed_out: Cell<bool>,
     /// The waker of the await point the task is suspended at.
     waker: RefCell<Option<Waker>>,
     /// What the task waits on, which a cancel passes to.
@@ -179,6 +189,7 @@ impl TaskObj {
             lane,
             completion: Completion::default(),
             must_cancel: Cell::new(false),
+            timed_out: Cell::new(false),
             waker: RefCell::new(None),
             waitee: RefCell::new(None),
             coro: RefCell::new(coro),
@@ -675,7 +686,15 @@ impl Interp {
                 }
                 other => other,
             };
-            ix.finish_lane(lane, &r);
+            match &r {
+                Err(Unwind::Exc(e))
+                    if t.timed_out.get() && exc::is_instance_of(e, "CancelledError") =>
+                {
+                    ix.shared
+                        .emit(lane, None, crate::engine::events::EventKind::TimedOut)
+                }
+                _ => ix.finish_lane(lane, &r),
+            }
             if let Some(s) = settled(r) {
                 t.completion.settle(s);
             }
@@ -825,6 +844,7 @@ impl Interp {
             if let Some(r) = task.completion().result() {
                 return unsettle(r);
             }
+            task.time_out();
             self.cancel_and_wait(cx, &task).await?;
             return self.timeout_result(&task);
         }
@@ -862,6 +882,7 @@ impl Interp {
                 if task.completion().done() {
                     return unsettle(task.completion().result().expect("done"));
                 }
+                task.time_out();
                 self.cancel_and_wait(cx, &task).await?;
                 self.timeout_result(&task)
             }
