@@ -1,6 +1,6 @@
-//! The Rust (Tokio) listing of a demo.
+//! The Rust (Tokio) listing of a program's translation plan.
 //!
-//! The demo language is dynamically typed, so rendering starts with a small
+//! Python is dynamically typed, so rendering starts with a small
 //! type inference (`Types`) over call sites, literals and returns, then
 //! writes one idiomatic Tokio item per definition. Conventions:
 //!

@@ -1,4 +1,4 @@
-//! Expressions: a program's expressions in the demo language (literals,
+//! Expressions: a program's expressions as the plan writes them (literals,
 //! variables, lists, arithmetic, comparisons, `and`/`or`/`not`, the
 //! built-ins of [`Builtin`], f-strings as templates).
 
