@@ -25,16 +25,9 @@ type TimerKey = (Instant, u64);
 /// Where events go.
 pub type Sink = Box<dyn FnMut(Event)>;
 
-/// Why a statement did not finish normally.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Interrupt {
-    /// `CancelledError` raised at an await point.
-    Cancelled,
-    /// A runtime error (Python would raise an exception).
-    Error(String),
-    /// The run is over: a limit was reached.
-    Abort,
-}
+/// The run is over: a limit was reached (the reason is recorded).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Aborted;
 
 /// State shared by every lane of one run.
 pub struct Shared {
@@ -210,7 +203,7 @@ impl Shared {
         kind: LaneKind,
         parent: Option<LaneId>,
         stmt: Option<StmtId>,
-    ) -> Result<LaneId, Interrupt> {
+    ) -> Result<LaneId, Aborted> {
         let id = {
             let mut lanes = self.lanes.borrow_mut();
             if lanes.len() >= self.limits.max_lanes {
@@ -262,7 +255,7 @@ impl Shared {
     }
 
     /// Counts one executed statement against the step limit.
-    pub fn step(&self) -> Result<(), Interrupt> {
+    pub fn step(&self) -> Result<(), Aborted> {
         let n = self.steps.get() + 1;
         self.steps.set(n);
         if n > self.limits.max_steps {
@@ -272,7 +265,7 @@ impl Shared {
             )));
         }
         if self.aborted.borrow().is_some() {
-            return Err(Interrupt::Abort);
+            return Err(Aborted);
         }
         if n.is_multiple_of(64) && crate::memory::live_bytes() > self.limits.max_memory {
             return Err(self.abort(format!(
@@ -284,14 +277,14 @@ impl Shared {
     }
 
     /// Ends the run early with `reason` (the first reason wins).
-    pub fn abort(&self, reason: String) -> Interrupt {
+    pub fn abort(&self, reason: String) -> Aborted {
         let first = self.aborted.borrow().is_none();
         if first {
             *self.aborted.borrow_mut() = Some(reason.clone());
             self.emit(0, None, EventKind::Aborted { reason });
             self.abort_signal.notify_one();
         }
-        Interrupt::Abort
+        Aborted
     }
 
     /// The reason the run was aborted, if it was.

@@ -25,18 +25,6 @@ async def parent():
     print(f"parent never {rs}")
 
 
-async def main():
-    e = asyncio.create_task(child("early", 1))
-    e.cancel()
-    try:
-        await e
-    except asyncio.CancelledError:
-        print("early was cancelled before starting")
-        return 1
-    finally:
-        print("finally after early")
-
-
 async def main2():
     p = asyncio.create_task(parent())
     await asyncio.sleep(1)

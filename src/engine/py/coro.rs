@@ -8,7 +8,7 @@
 //! polling with the consumer's waker, so its awaits really wait.
 
 use super::exc::{PyResult, Unwind, error};
-use super::interp::{Flow, Frame, Interp};
+use super::interp::{Frame, Interp};
 use super::native::{Args, Native, Step};
 use super::value::{Function, Key, Value};
 use crate::engine::events::{EventKind, LaneKind, WaitOn};
@@ -551,13 +551,5 @@ impl Native for Generator {
             }
             _ => return None,
         })
-    }
-}
-
-/// What a finished frame returns.
-pub fn flow_value(flow: Flow) -> Value {
-    match flow {
-        Flow::Return(v) => v,
-        _ => Value::None,
     }
 }

@@ -104,11 +104,6 @@ pub fn class(name: &str) -> Option<Rc<Class>> {
     CLASSES.with(|c| c.get(name).cloned())
 }
 
-/// Every built-in exception class name.
-pub fn names() -> impl Iterator<Item = &'static str> {
-    HIERARCHY.iter().map(|(n, _, _)| *n)
-}
-
 /// A new exception instance of `class` with these args.
 pub fn instance(class: Rc<Class>, args: Vec<Value>) -> Value {
     Value::Instance(Rc::new(Instance {

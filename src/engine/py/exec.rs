@@ -155,7 +155,6 @@ impl Interp {
                             };
                             if let Some(state) = exc::state(&v) {
                                 *state.cause.borrow_mut() = c;
-                                state.suppress_context.set(true);
                             }
                         }
                         self.set_context(f, &v);

@@ -1025,11 +1025,6 @@ impl Interp {
     pub fn pure_builtin(&self, f: &Frame, name: &str, args: Args) -> PyResult<Value> {
         builtins::call_builtin(&Cb { ix: self, f }, name, args)
     }
-
-    /// The interpreter as built-ins see it.
-    pub fn callbacks<'a>(&'a self, f: &'a Frame) -> Cb<'a> {
-        Cb { ix: self, f }
-    }
 }
 
 fn join_names(names: &[String]) -> String {

@@ -283,13 +283,8 @@ impl Native for TaskObj {
     }
 
     fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
-        Some(Box::pin(async move {
-            ix.shared
-                .set_waiting(cx.lane.get(), WaitOn::Lane(self.lane), Some(cx.stmt.get()));
-            let waitee: Rc<dyn Cancel> = self.clone();
-            let r = ix.suspend(cx, Some(waitee), self.completion.wait()).await?;
-            unsettle(r)
-        }))
+        let on = WaitOn::Lane(self.lane);
+        Some(Box::pin(ix.await_settled(cx, self, on)))
     }
 }
 
@@ -307,8 +302,7 @@ fn add_done_callback(
     let ix = ix.clone();
     c.on_done(Box::new(move |_| {
         // Callbacks run as the loop would: outside any task.
-        let task = ix.current_or_module();
-        let frame = ix.root_frame(task, 0);
+        let frame = ix.root_frame(ix.module_task.clone(), 0);
         let _ = ix.call(&frame, &cb, Args::positional(vec![me]));
     }));
     Ok(Value::None)
@@ -416,16 +410,8 @@ impl Native for FutureObj {
     }
 
     fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
-        Some(Box::pin(async move {
-            ix.shared.set_waiting(
-                cx.lane.get(),
-                WaitOn::Future(Arc::from(&*self.name)),
-                Some(cx.stmt.get()),
-            );
-            let waitee: Rc<dyn Cancel> = self.clone();
-            let r = ix.suspend(cx, Some(waitee), self.completion.wait()).await?;
-            unsettle(r)
-        }))
+        let on = WaitOn::Future(Arc::from(&*self.name));
+        Some(Box::pin(ix.await_settled(cx, self, on)))
     }
 }
 
@@ -524,15 +510,12 @@ impl Native for Gathering {
 
     fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
         Some(Box::pin(async move {
-            let lanes: Arc<[LaneId]> = Arc::from(self.lanes());
-            ix.shared
-                .set_waiting(cx.lane.get(), WaitOn::Lanes(lanes), Some(cx.stmt.get()));
-            let waitee: Rc<dyn Cancel> = self.clone();
-            let r = ix.suspend(cx, Some(waitee), self.completion.wait()).await?;
+            let on = WaitOn::Lanes(Arc::from(self.lanes()));
+            let r = ix.await_settled(cx, self, on).await;
             // CPython: the child's end runs gather's callback, which then
             // wakes the waiting task: one round later.
-            ix.quiet_round(cx).await;
-            unsettle(r)
+            ix.quiet_round().await;
+            r
         }))
     }
 }
@@ -580,7 +563,7 @@ impl Native for NextCompleted {
                             }
                         });
                     let r = ix.suspend(cx, None, fut).await?;
-                    ix.quiet_round(cx).await;
+                    ix.quiet_round().await;
                     r
                 }
             };
@@ -606,14 +589,21 @@ impl Interp {
         }
     }
 
-    /// One scheduling round the lanes do not show (see the module docs).
-    pub async fn quiet_round(&self, _cx: &Frame) {
-        self.shared.quiet_round().await;
+    /// Waits, at an await point, until a task, future or gather settles,
+    /// and gives its result (or raises its exception).
+    async fn await_settled(&self, cx: &Frame, w: Rc<dyn Waitable>, on: WaitOn) -> PyResult<Value> {
+        self.shared
+            .set_waiting(cx.lane.get(), on, Some(cx.stmt.get()));
+        let waitee: Rc<dyn Cancel> = w.clone();
+        let r = self
+            .suspend(cx, Some(waitee), w.completion().wait())
+            .await?;
+        unsettle(r)
     }
 
-    /// The task running now, or the module's pseudo-task.
-    pub fn current_or_module(&self) -> Rc<TaskObj> {
-        self.module_task.clone()
+    /// One scheduling round the lanes do not show (see the module docs).
+    pub async fn quiet_round(&self) {
+        self.shared.quiet_round().await;
     }
 
     /// `asyncio.create_task(coro)`: a new task, started on the next round.
@@ -874,7 +864,7 @@ impl Interp {
         });
         match self.suspend(cx, None, done_first).await {
             Ok(true) => {
-                self.quiet_round(cx).await;
+                self.quiet_round().await;
                 unsettle(task.completion().result().expect("done"))
             }
             Ok(false) => {
@@ -906,7 +896,6 @@ impl Interp {
                 let e = exc::new_error("TimeoutError", "");
                 if let Some(state) = exc::state(&e) {
                     *state.cause.borrow_mut() = Some(cause);
-                    state.suppress_context.set(true);
                 }
                 Err(Unwind::Exc(e))
             }
@@ -923,7 +912,7 @@ impl Interp {
         // this wait from nothing, but a second cancel is rare in demos.
         let r = self.suspend(cx, None, task.completion().wait()).await;
         if r.is_ok() {
-            self.quiet_round(cx).await;
+            self.quiet_round().await;
         }
         r.map(|_| ())
     }

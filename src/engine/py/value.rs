@@ -7,7 +7,7 @@ use crate::program::{Code, Module};
 use crate::text::python_str_repr;
 use indexmap::IndexMap;
 use num_bigint::BigInt;
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::fmt::Write;
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
@@ -123,8 +123,6 @@ pub struct ExcState {
     pub args: RefCell<Vec<Value>>,
     pub cause: RefCell<Option<Value>>,
     pub context: RefCell<Option<Value>>,
-    /// Set by `raise ... from ...`.
-    pub suppress_context: Cell<bool>,
     /// Where it was raised and each frame it passed, innermost first:
     /// (byte offset in the source, function).
     pub traceback: RefCell<Vec<(usize, Rc<str>)>>,
