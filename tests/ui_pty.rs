@@ -182,3 +182,74 @@ fn a_hung_up_terminal_ends_a_running_demo() {
     assert_eq!(status.signal(), None, "killed by a signal: {status:?}");
     assert_eq!(status.exit_code(), 129, "a hang-up exits as SIGHUP does");
 }
+
+/// `asynclings prog.py` opens the lesson screen on the program itself: its
+/// docstring as the prose, its source in the Python pane, and a run that
+/// prints what it prints. A program that raises marks the line.
+#[test]
+fn a_python_file_opens_on_its_lesson_screen() {
+    let dir = std::env::temp_dir().join(format!("asynclings-ui-pty-py-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let program = dir.join("countdown.py");
+    std::fs::write(
+        &program,
+        "\"\"\"A countdown\n\nThree ticks, then a crash.\n\"\"\"\nimport asyncio\n\n\nasync def main():\n    for n in [3, 2, 1]:\n        await asyncio.sleep(0.1)\n        print('tick', n)\n    print(10 // 0)\n\n\nasyncio.run(main())\n",
+    )
+    .unwrap();
+    let data = dir.join("data");
+    let mut s = Session::spawn(
+        dir.clone(),
+        &[program.to_str().unwrap()],
+        &[
+            ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
+            ("NO_COLOR", "1"),
+        ],
+        &[],
+        (100, 30),
+    );
+    s.wait_for("Three ticks, then a crash.");
+    s.wait_for("async def main():");
+    s.press(" ");
+    s.wait_for("tick 1");
+    s.wait_for("error: ZeroDivisionError: integer");
+    s.wait_for("✗");
+    s.press("q");
+    s.press("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+/// A folder where one program is outside the subset opens with the others;
+/// the list shows the broken file's report.
+#[test]
+fn a_broken_program_in_the_folder_is_listed_with_its_report() {
+    let dir = std::env::temp_dir().join(format!("asynclings-ui-pty-broken-{}", std::process::id()));
+    let lessons = dir.join("lessons");
+    std::fs::create_dir_all(&lessons).unwrap();
+    std::fs::copy(
+        "tests/reference/r01_sequential.py",
+        lessons.join("01-sequential.py"),
+    )
+    .unwrap();
+    std::fs::write(
+        lessons.join("02-web.py"),
+        "import asyncio\nimport requests\n",
+    )
+    .unwrap();
+    let data = dir.join("data");
+    let mut s = Session::spawn(
+        dir.clone(),
+        &["--lessons", lessons.to_str().unwrap()],
+        &[
+            ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
+            ("NO_COLOR", "1"),
+        ],
+        &[],
+        (100, 30),
+    );
+    s.wait_for("asynclings — 1 lessons");
+    s.wait_for("1 file could not be loaded");
+    s.wait_for("02-web.py:2:8: 'import requests' is not supported");
+    s.press("q");
+    assert!(s.wait_exit().success());
+}

@@ -265,25 +265,41 @@ impl Lessons {
             .filter(|p| p.extension().is_some_and(|e| e == "toml" || e == "py"))
             .collect();
         paths.sort();
-        // A `.py` beside a `.toml` of the same name is that lesson's demo.
-        let demos: Vec<PathBuf> = paths
-            .iter()
-            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-            .map(|p| p.with_extension("py"))
-            .collect();
-        paths.retain(|p| !demos.contains(p));
         if paths.is_empty() {
             return Err(LoadError::Empty(dir.to_path_buf()));
         }
+        // The `.toml` lessons first: the `.py` files they name are their
+        // demos, not lessons of their own.
+        let (tomls, programs): (Vec<PathBuf>, Vec<PathBuf>) = paths
+            .into_iter()
+            .partition(|p| p.extension().is_some_and(|e| e == "toml"));
         let mut lessons = Vec::new();
         let mut broken = Vec::new();
-        for path in &paths {
-            match load_file(path) {
-                Ok(l) => lessons.push(l),
-                Err(LoadError::Invalid(e)) => broken.extend(e.0),
-                Err(other) => broken.push(LessonError::unreadable(path, &other.to_string())),
+        let mut load = |path: &Path, lessons: &mut Vec<Lesson>| match load_file(path) {
+            Ok(l) => lessons.push(l),
+            Err(LoadError::Invalid(e)) => broken.extend(e.0),
+            Err(other) => broken.push(LessonError::unreadable(path, &other.to_string())),
+        };
+        for path in &tomls {
+            load(path, &mut lessons);
+        }
+        // A demo that failed to load is named by its lesson's report; a
+        // `.py` beside a `.toml` of its name is that lesson's demo too.
+        let demos: Vec<String> = lessons
+            .iter()
+            .map(|l| l.program.file.to_string())
+            .chain(
+                tomls
+                    .iter()
+                    .map(|t| t.with_extension("py").display().to_string()),
+            )
+            .collect();
+        for path in &programs {
+            if !demos.contains(&path.display().to_string()) {
+                load(path, &mut lessons);
             }
         }
+        lessons.sort_by(|a, b| a.file.cmp(&b.file));
         let set = Lessons { lessons, broken };
         set.check_unique()?;
         Ok(set)

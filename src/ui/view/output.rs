@@ -42,18 +42,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
                     theme.error(),
                 )));
             }
-            // CPython's traceback, a line each (the line that raised is
-            // marked in the code pane).
+            // The exception as CPython's traceback ends; the line that
+            // raised it is marked in the code pane (the whole traceback is
+            // on stderr after `run`).
             crate::ui::app::RunStatus::Finished(crate::engine::Outcome::Raised {
                 traceback,
                 ..
             }) => {
-                for line in traceback.lines() {
-                    lines.push(Line::from(Span::styled(
-                        crate::sanitize::for_terminal(line).into_owned(),
-                        theme.error(),
-                    )));
-                }
+                let last = traceback.lines().last().unwrap_or_default();
+                lines.push(Line::from(Span::styled(
+                    format!("error: {}", crate::sanitize::for_terminal(last)),
+                    theme.error(),
+                )));
             }
             _ => {}
         }
