@@ -7,6 +7,13 @@ async def heartbeat():
         print(f"heartbeat {beat}")
 
 
+async def sensor(count):
+    for i in range(count):
+        await asyncio.sleep(1)
+        print(f"produced {i}")
+        yield i
+
+
 async def main():
     hb = asyncio.create_task(heartbeat())
     async for reading in sensor(3):
@@ -15,13 +22,6 @@ async def main():
         print(f"done with {reading}")
     await hb
     print("all readings handled")
-
-
-async def sensor(count):
-    for i in range(count):
-        await asyncio.sleep(1)
-        print(f"produced {i}")
-        yield i
 
 
 asyncio.run(main())

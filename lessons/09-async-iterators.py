@@ -1,14 +1,6 @@
 import asyncio
 
 
-async def main():
-    async for n in AsyncRange(0, 3):
-        print(f"range gave {n}")
-    async for k in Countdown(3):
-        print(f"{k}...")
-    print("liftoff")
-
-
 class AsyncRange:
     def __init__(self, start, end):
         self.current = start
@@ -39,6 +31,14 @@ class Countdown:
         await asyncio.sleep(1)
         self.left -= 1
         return self.left + 1
+
+
+async def main():
+    async for n in AsyncRange(0, 3):
+        print(f"range gave {n}")
+    async for k in Countdown(3):
+        print(f"{k}...")
+    print("liftoff")
 
 
 asyncio.run(main())
