@@ -48,7 +48,7 @@ pub struct Quiz {
 }
 
 /// How a quiz knows its right answer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum QuizAnswer {
     /// The choice at this index, fixed in the file.
     Choice(usize),
@@ -57,7 +57,7 @@ pub enum QuizAnswer {
 }
 
 /// Something a finished run can answer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RunFact {
     /// The text of the first printed line.
     FirstLine,
@@ -67,16 +67,23 @@ pub enum RunFact {
     TotalTime,
     /// How many lines the demo printed.
     LineCount,
+    /// Which of the quiz's choices, each a line the demo prints, prints first.
+    FirstOfChoices,
+    /// The virtual time at which this line first prints, in seconds.
+    TimeOfLine(String),
 }
 
 impl RunFact {
-    /// The names used in lesson files.
-    pub const ALL: [(&'static str, RunFact); 4] = [
+    /// The names used in lesson files for the facts that need nothing else.
+    pub const ALL: [(&'static str, RunFact); 5] = [
         ("first_line", RunFact::FirstLine),
         ("last_line", RunFact::LastLine),
         ("total_time", RunFact::TotalTime),
         ("line_count", RunFact::LineCount),
+        ("first_of_choices", RunFact::FirstOfChoices),
     ];
+    /// The name of [`RunFact::TimeOfLine`], whose line is the quiz's `line` key.
+    pub const TIME_OF_LINE: &'static str = "time_of_line";
 }
 
 impl Lesson {

@@ -12,7 +12,9 @@ use toml::de::{DeTable, DeValue};
 type Node<'i> = Spanned<DeValue<'i>>;
 
 const TOP_KEYS: &[&str] = &["id", "title", "summary", "text", "demo", "quiz"];
-const QUIZ_KEYS: &[&str] = &["question", "choices", "answer", "from_run", "explain"];
+const QUIZ_KEYS: &[&str] = &[
+    "question", "choices", "answer", "from_run", "line", "explain",
+];
 
 /// Reads the demo a lesson names (`demo = "05-gather.py"`) from beside it.
 pub type ReadDemo<'a> = &'a dyn Fn(&str) -> Result<String, String>;
@@ -464,6 +466,14 @@ impl<'a> Reader<'a> {
                     let Some((a_text, span)) = self.string(a, "answer") else {
                         continue;
                     };
+                    if let Some(line) = t.get("line") {
+                        self.error(
+                            line.span(),
+                            "`line` goes only with from_run = \"time_of_line\"",
+                            Some("remove `line`: `answer` already fixes the right choice".into()),
+                        );
+                        continue;
+                    }
                     match choices.iter().position(|c| *c == a_text) {
                         Some(i) => QuizAnswer::Choice(i),
                         None => {
@@ -487,20 +497,44 @@ impl<'a> Reader<'a> {
                     let Some((fact, span)) = self.string(f, "from_run") else {
                         continue;
                     };
-                    match RunFact::ALL.iter().find(|(n, _)| *n == fact) {
-                        Some((_, fact)) => QuizAnswer::FromRun(*fact),
-                        None => {
-                            let names: Vec<_> = RunFact::ALL.iter().map(|(n, _)| *n).collect();
-                            let help = match did_you_mean(&fact, names.iter().copied()) {
-                                Some(best) => format!("did you mean `{best}`?"),
-                                None => format!("from_run is one of: {}", names.join(", ")),
-                            };
-                            self.error(
-                                span,
-                                format!("`{fact}` is not something a run can answer"),
-                                Some(help),
-                            );
-                            continue;
+                    let line = t.get("line").and_then(|n| self.string(n, "line"));
+                    if fact == RunFact::TIME_OF_LINE {
+                        match line {
+                            Some((line, _)) => QuizAnswer::FromRun(RunFact::TimeOfLine(line)),
+                            None => {
+                                self.error(
+                                    span,
+                                    "`time_of_line` needs the line to time",
+                                    Some("add line = \"...\", a line the demo prints".into()),
+                                );
+                                continue;
+                            }
+                        }
+                    } else if let Some((_, line_span)) = line {
+                        self.error(
+                            line_span,
+                            "`line` goes only with from_run = \"time_of_line\"",
+                            Some("remove `line`, or ask when that line prints".into()),
+                        );
+                        continue;
+                    } else {
+                        match RunFact::ALL.iter().find(|(n, _)| *n == fact) {
+                            Some((_, fact)) => QuizAnswer::FromRun(fact.clone()),
+                            None => {
+                                let mut names: Vec<_> =
+                                    RunFact::ALL.iter().map(|(n, _)| *n).collect();
+                                names.push(RunFact::TIME_OF_LINE);
+                                let help = match did_you_mean(&fact, names.iter().copied()) {
+                                    Some(best) => format!("did you mean `{best}`?"),
+                                    None => format!("from_run is one of: {}", names.join(", ")),
+                                };
+                                self.error(
+                                    span,
+                                    format!("`{fact}` is not something a run can answer"),
+                                    Some(help),
+                                );
+                                continue;
+                            }
                         }
                     }
                 }

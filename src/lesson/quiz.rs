@@ -3,19 +3,35 @@
 
 use super::diagnostic::LessonError;
 use super::{Lesson, Quiz, QuizAnswer, RunFact};
-use crate::engine::{self, Limits, Outcome, Report};
+use crate::engine::{self, EventKind, Limits, Outcome, Report};
 use crate::text::format_seconds;
 
 impl RunFact {
     /// What a finished run says about this fact, written as a choice would
-    /// be (`"2"`, `"1.5"`, `"slow started"`).
-    pub fn read(self, report: &Report) -> Option<String> {
+    /// be (`"2"`, `"1.5"`, `"slow started"`), or why the run cannot say.
+    /// `choices` are the quiz's choices, which `FirstOfChoices` looks for.
+    pub fn read(&self, report: &Report, choices: &[String]) -> Result<String, String> {
         let printed = report.printed();
+        let nothing = || "the run printed nothing, so it cannot answer".to_string();
         match self {
-            RunFact::FirstLine => printed.first().map(|s| s.to_string()),
-            RunFact::LastLine => printed.last().map(|s| s.to_string()),
-            RunFact::TotalTime => Some(format_seconds(report.duration().as_secs_f64())),
-            RunFact::LineCount => Some(printed.len().to_string()),
+            RunFact::FirstLine => printed.first().map(|s| s.to_string()).ok_or_else(nothing),
+            RunFact::LastLine => printed.last().map(|s| s.to_string()).ok_or_else(nothing),
+            RunFact::TotalTime => Ok(format_seconds(report.duration().as_secs_f64())),
+            RunFact::LineCount => Ok(printed.len().to_string()),
+            RunFact::FirstOfChoices => printed
+                .iter()
+                .find(|line| choices.iter().any(|c| c == *line))
+                .map(|s| s.to_string())
+                .ok_or_else(|| "the run prints none of the choices".into()),
+            RunFact::TimeOfLine(line) => report
+                .events
+                .iter()
+                .find_map(|e| match &e.kind {
+                    EventKind::Printed { text } if text == line => Some(e.seconds()),
+                    EventKind::PrintedNoLoop { text } if text == line => Some("0".into()),
+                    _ => None,
+                })
+                .ok_or_else(|| format!("the run never prints `{line}`")),
         }
     }
 }
@@ -23,12 +39,10 @@ impl RunFact {
 impl Quiz {
     /// The index of the right choice for this run of the demo.
     pub fn correct_choice(&self, report: &Report) -> Result<usize, String> {
-        match self.answer {
-            QuizAnswer::Choice(i) => Ok(i),
+        match &self.answer {
+            QuizAnswer::Choice(i) => Ok(*i),
             QuizAnswer::FromRun(fact) => {
-                let value = fact
-                    .read(report)
-                    .ok_or("the run printed nothing, so it cannot answer")?;
+                let value = fact.read(report, &self.choices)?;
                 self.choices.iter().position(|c| *c == value).ok_or(format!(
                     "the run gives `{value}`, which is not among the choices"
                 ))
@@ -105,8 +119,25 @@ from_run = "first_line"
 
 [[quiz]]
 question = "How many lines?"
-choices = ["1", "3"]
+choices = ["1", "2"]
 from_run = "line_count"
+
+[[quiz]]
+question = "When does last print?"
+choices = ["0", "1.5"]
+from_run = "time_of_line"
+line = "last"
+
+[[quiz]]
+question = "Which prints first?"
+choices = ["after", "last", "never"]
+from_run = "first_of_choices"
+
+[[quiz]]
+question = "When does after print?"
+choices = ["0", "1.5"]
+from_run = "time_of_line"
+line = "after"
 "#;
 
     const PROGRAM: &str = r#"import asyncio
@@ -119,6 +150,7 @@ async def main():
 
 
 asyncio.run(main())
+print("after")
 "#;
 
     #[test]
@@ -135,8 +167,12 @@ asyncio.run(main())
         assert_eq!(lesson.quizzes[1].correct_choice(&report), Ok(1));
         assert_eq!(
             lesson.quizzes[2].correct_choice(&report),
-            Err("the run gives `2`, which is not among the choices".into())
+            Err("the run gives `3`, which is not among the choices".into())
         );
+        assert_eq!(lesson.quizzes[3].correct_choice(&report), Ok(1));
+        assert_eq!(lesson.quizzes[4].correct_choice(&report), Ok(1));
+        // A line printed after `asyncio.run` is stamped t=0, as in the transcript.
+        assert_eq!(lesson.quizzes[5].correct_choice(&report), Ok(0));
         let errors = check_quizzes(&lesson);
         assert_eq!(errors.len(), 1);
         let place = format!("{}:15:1: this quiz has no right answer", path.display());
