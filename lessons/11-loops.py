@@ -1,4 +1,5 @@
 import asyncio
+import time
 
 
 async def countdown(steps):
@@ -24,11 +25,22 @@ async def retry():
     print(f"retry: connected after {attempt} attempts")
 
 
+async def cruncher():
+    await asyncio.sleep(1.2)
+    chunk = 0
+    while chunk < 3:
+        time.sleep(0.5)  # stands in for work: this loop never awaits
+        chunk += 1
+        print(f"cruncher: chunk {chunk} of 3 done")
+
+
 async def main():
     c = asyncio.create_task(countdown(3))
     r = asyncio.create_task(retry())
+    w = asyncio.create_task(cruncher())
     await c
     await r
+    await w
 
 
 asyncio.run(main())

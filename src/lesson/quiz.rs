@@ -153,6 +153,38 @@ asyncio.run(main())
 print("after")
 "#;
 
+    /// The built-in quizzes explain every answer, and at most a third of
+    /// them ask how long the run takes: order and who waits for whom teach
+    /// more.
+    #[test]
+    fn built_in_quizzes_explain_and_rarely_ask_for_the_total_time() {
+        let lessons = crate::lesson::Lessons::built_in().lessons;
+        let quizzes: Vec<_> = lessons
+            .iter()
+            .flat_map(|l| l.quizzes.iter().map(move |q| (&l.file, q)))
+            .collect();
+        let unexplained: Vec<_> = quizzes
+            .iter()
+            .filter(|(_, q)| q.explain.as_deref().is_none_or(|e| e.trim().is_empty()))
+            .map(|(file, q)| format!("{file}: {}", q.question))
+            .collect();
+        assert!(unexplained.is_empty(), "quizzes with no explain: {unexplained:#?}");
+        let total_time: Vec<_> = quizzes
+            .iter()
+            .filter(|(_, q)| {
+                q.answer == QuizAnswer::FromRun(RunFact::TotalTime)
+                    || q.question.to_lowercase().contains("how long")
+            })
+            .map(|(file, q)| format!("{file}: {}", q.question))
+            .collect();
+        assert!(
+            total_time.len() * 3 <= quizzes.len(),
+            "{} of {} quizzes ask for the total time: {total_time:#?}",
+            total_time.len(),
+            quizzes.len()
+        );
+    }
+
     #[test]
     fn answers_come_from_the_run() {
         let dir = std::env::temp_dir().join(format!("asynclings-quiz-{}", std::process::id()));
