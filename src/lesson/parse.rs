@@ -501,6 +501,8 @@ impl<'a> Reader<'a> {
                     if fact == RunFact::TIME_OF_LINE {
                         match line {
                             Some((line, _)) => QuizAnswer::FromRun(RunFact::TimeOfLine(line)),
+                            // A `line` that is not a string is already reported.
+                            None if t.get("line").is_some() => continue,
                             None => {
                                 self.error(
                                     span,
