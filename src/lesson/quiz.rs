@@ -168,7 +168,10 @@ print("after")
             .filter(|(_, q)| q.explain.as_deref().is_none_or(|e| e.trim().is_empty()))
             .map(|(file, q)| format!("{file}: {}", q.question))
             .collect();
-        assert!(unexplained.is_empty(), "quizzes with no explain: {unexplained:#?}");
+        assert!(
+            unexplained.is_empty(),
+            "quizzes with no explain: {unexplained:#?}"
+        );
         let total_time: Vec<_> = quizzes
             .iter()
             .filter(|(_, q)| {
