@@ -92,11 +92,24 @@ pub fn check_quizzes(lesson: &Lesson) -> Vec<LessonError> {
                 &lesson.source,
                 quiz.span.clone(),
                 format!("this quiz has no right answer: {message}"),
-                Some("add the run's value to `choices`, or change the demo".into()),
+                Some(fix_for(&quiz.answer).into()),
             ));
         }
     }
     errors
+}
+
+/// How to fix a quiz whose run does not give one of its choices.
+fn fix_for(answer: &QuizAnswer) -> &'static str {
+    match answer {
+        QuizAnswer::FromRun(RunFact::TimeOfLine(_)) => {
+            "write `line` exactly as the demo prints it, and put its time among `choices`"
+        }
+        QuizAnswer::FromRun(RunFact::FirstOfChoices) => {
+            "write each choice exactly as a line the demo prints"
+        }
+        _ => "add the run's value to `choices`, or change the demo",
+    }
 }
 
 #[cfg(test)]
