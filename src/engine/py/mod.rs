@@ -12,6 +12,7 @@ pub mod exc;
 mod exec;
 pub mod format;
 pub mod interp;
+mod label;
 mod items;
 pub mod methods;
 mod modules;

@@ -1,8 +1,11 @@
 //! The timeline: one lane per task, a time axis in virtual seconds, state
 //! glyphs and colours, a "now" marker, pending timer deadlines ahead, a
-//! legend. A blocking call stalls every lane.
+//! legend. A blocking call stalls every lane. The frames a task runs
+//! (awaited coroutines, async generators and iterators, context managers)
+//! are named on its bar, innermost on top, and the end of an async
+//! iteration is marked `∎`.
 
-use crate::engine::WaitOn;
+use crate::engine::{FrameExit, WaitOn};
 use crate::text::format_seconds;
 use crate::ui::app::{App, LessonState};
 use crate::ui::timeline::{LaneState, Timeline};
@@ -66,7 +69,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     let block = Block::default()
         .borders(Borders::TOP)
         .title(format!(
-            " Timeline — {} lane{}  ↑/↓ Enter details ",
+            " Timeline — {} task{}, one row each  ↑/↓ Enter details ",
             tl.lanes.len(),
             if tl.lanes.len() == 1 { "" } else { "s" }
         ))
@@ -120,10 +123,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
         if i == lesson.selected_lane {
             style = style.patch(theme.selected());
         }
-        let name: String = format!("{} #{}", lane.name, lane.id)
-            .chars()
-            .take(name_w as usize - 1)
-            .collect();
+        let name = fit(&format!("{} #{}", lane.label(), lane.id), name_w as usize - 1);
         buf.set_string(inner.x, y, &name, style);
     }
     if lanes > rows && rows > 0 {
@@ -141,9 +141,74 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     spans.push(Span::styled("◇", theme.state(LaneState::WaitTimer)));
     spans.push(Span::styled("deadline ", theme.dim()));
     spans.push(Span::styled("▼", theme.now_marker()));
-    spans.push(Span::styled("now", theme.dim()));
+    spans.push(Span::styled("now ", theme.dim()));
+    // What fits of the frames' legend (the help overlay has all of it).
+    let mut extra: Vec<Span> = Vec::new();
+    if tl.lanes.iter().any(|l| l.frames.iter().any(exhausted)) {
+        extra.push(Span::styled("∎", theme.accent()));
+        extra.push(Span::styled("StopAsyncIteration ", theme.dim()));
+    }
+    extra.push(Span::styled("rows are tasks, names on a bar its frames", theme.dim()));
+    let mut used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
+    for span in extra {
+        let w = span.content.chars().count();
+        if used + w > inner.width as usize {
+            break;
+        }
+        used += w;
+        spans.push(span);
+    }
     let legend = Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1);
     frame.render_widget(Paragraph::new(Line::from(spans)), legend);
+}
+
+/// `text` cut to `width` cells, ending in `…` when cut; a character that
+/// is not one cell wide shows as `?`, so one character is one column.
+fn fit(text: &str, width: usize) -> String {
+    let narrow = text.chars().map(|c| {
+        let mut b = [0; 4];
+        if Span::raw(&*c.encode_utf8(&mut b)).width() == 1 {
+            c
+        } else {
+            '?'
+        }
+    });
+    if text.chars().count() <= width {
+        return narrow.collect();
+    }
+    let mut out: String = narrow.take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+fn exhausted(f: &crate::ui::timeline::FrameSpan) -> bool {
+    f.exit == Some(FrameExit::Exhausted)
+}
+
+/// Where each frame's name goes on its task's bar, up to the time shown:
+/// `(first column, text)`, outer frames first so inner ones are drawn over
+/// them. A frame gets its name when it spans at least 4 columns; the name
+/// starts one column in and stops a column before the frame ends.
+pub fn frame_labels(
+    lane: &crate::ui::timeline::Lane,
+    scale: &Scale,
+    cols: usize,
+    t: Duration,
+) -> Vec<(usize, String)> {
+    let mut spans: Vec<(usize, usize, usize, &str)> = Vec::new();
+    for f in lane.frames.iter().take_while(|f| f.start <= t) {
+        let from = scale.col(f.start);
+        let to = scale.col(f.end.unwrap_or(t).min(t)).min(cols.saturating_sub(1));
+        if from >= cols || to < from + 3 {
+            continue;
+        }
+        spans.push((f.depth, from, to, &f.name));
+    }
+    spans.sort_by_key(|s| s.0);
+    spans
+        .into_iter()
+        .map(|(_, from, to, name)| (from + 1, fit(name, to - from - 1)))
+        .collect()
 }
 
 /// The state drawn in each column up to the time shown: every segment
@@ -228,13 +293,32 @@ fn draw_lane(
                 .set_style(theme.state(LaneState::WaitTimer));
         }
     }
-    for (c, state) in lane_cells(tl, i, scale, cols as usize, t)
-        .into_iter()
-        .enumerate()
-    {
+    let cells = lane_cells(tl, i, scale, cols as usize, t);
+    for (c, state) in cells.iter().enumerate() {
         let Some(state) = state else { continue };
         if let Some(cell) = buf.cell_mut((x0 + c as u16, y)) {
-            cell.set_char(state.glyph()).set_style(theme.state(state));
+            cell.set_char(state.glyph()).set_style(theme.state(*state));
+        }
+    }
+    // Frame names, in the colour of the state under each letter.
+    for (from, text) in frame_labels(lane, scale, cols as usize, t) {
+        for (k, ch) in text.chars().enumerate() {
+            let c = from + k;
+            let Some(Some(state)) = cells.get(c) else {
+                continue;
+            };
+            if let Some(cell) = buf.cell_mut((x0 + c as u16, y)) {
+                cell.set_char(ch).set_style(theme.state(*state));
+            }
+        }
+    }
+    // The end of an async iteration.
+    for f in lane.frames.iter().filter(|f| exhausted(f)) {
+        if let Some(end) = f.end.filter(|e| *e <= t) {
+            let c = scale.col(end).min(cols as usize - 1);
+            if let Some(cell) = buf.cell_mut((x0 + c as u16, y)) {
+                cell.set_char('∎').set_style(theme.accent());
+            }
         }
     }
 }
