@@ -169,13 +169,13 @@ impl fmt::Display for WaitOn {
                     format_seconds(deadline.as_secs_f64())
                 )
             }
-            WaitOn::Lane(l) => write!(f, "lane #{l}"),
+            WaitOn::Lane(l) => write!(f, "task #{l}"),
             WaitOn::Lanes(ls) if ls.len() > 8 => {
-                write!(f, "{} lanes #{}..#{}", ls.len(), ls[0], ls[ls.len() - 1])
+                write!(f, "{} tasks #{}..#{}", ls.len(), ls[0], ls[ls.len() - 1])
             }
             WaitOn::Lanes(ls) => {
                 let names: Vec<_> = ls.iter().map(|l| format!("#{l}")).collect();
-                write!(f, "lanes {}", names.join(" "))
+                write!(f, "tasks {}", names.join(" "))
             }
             WaitOn::Future(name) => write!(f, "future {name}"),
             WaitOn::Yield => f.write_str("its turn (yield)"),
@@ -197,9 +197,7 @@ impl fmt::Display for Event {
                     write!(f, " (by #{p})")?;
                 }
             }
-            EventKind::FrameEntered { name, kind } => {
-                write!(f, "enters {} {name}", kind.label())?
-            }
+            EventKind::FrameEntered { name, kind } => write!(f, "enters {} {name}", kind.label())?,
             EventKind::FrameLeft { name, exit } => match exit {
                 FrameExit::Returned { value } => write!(f, "leaves {name}: returned {value}")?,
                 FrameExit::Yielded => write!(f, "leaves {name}: yielded an item")?,

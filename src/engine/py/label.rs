@@ -11,6 +11,8 @@ use std::fmt::Write;
 const MAX_LABEL: usize = 48;
 /// The longest string argument shown, in characters.
 const MAX_STR: usize = 16;
+/// The longest repr of a native object (a task, a generator) shown.
+const MAX_NATIVE: usize = 32;
 /// Items of a list, tuple, set or dict shown before `…`.
 const MAX_ITEMS: usize = 3;
 
@@ -42,7 +44,11 @@ pub fn call_label(func: &Function, frame: &Frame) -> String {
             parts.push(format!("{}={}", k.0.to_str(), short_repr(v)));
         }
     }
-    let name = if skip == 1 { &code.qualname } else { &code.name };
+    let name = if skip == 1 {
+        &code.qualname
+    } else {
+        &code.name
+    };
     shorten(format!("{name}({})", parts.join(", ")))
 }
 
@@ -120,7 +126,13 @@ fn write_short(v: &Value, out: &mut String, depth: usize) {
         }
         Value::Method(_) => out.push_str("<bound method>"),
         Value::Native(n) => {
-            let _ = write!(out, "<{} object>", n.type_name());
+            let r = n.repr();
+            if r.chars().count() > MAX_NATIVE {
+                out.extend(r.chars().take(MAX_NATIVE - 1));
+                out.push('…');
+            } else {
+                out.push_str(&r);
+            }
         }
         Value::Iterator(i) => {
             let _ = write!(out, "<{} object>", i.kind);

@@ -82,19 +82,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
         lines.push(Line::from(vec![
             Span::raw(format!("{:>12}{}└ ", "", "  ".repeat(depth))),
             Span::raw(format!("{} ", f.name)),
-            Span::styled(
-                format!("({}, in this task)", f.kind.label()),
-                theme.dim(),
-            ),
+            Span::styled(format!("({}, in this task)", f.kind.label()), theme.dim()),
         ]));
     }
     if stack.is_empty()
-        && let Some(f) = lane.frames.iter().rev().find(|f| f.end.is_some_and(|e| e <= t))
+        && let Some(f) = lane
+            .frames
+            .iter()
+            .rev()
+            .find(|f| f.end.is_some_and(|e| e <= t))
         && let Some(exit) = &f.exit
     {
         lines.push(Line::from(vec![
             key("last left"),
-            Span::raw(format!("{} ({}): {}", f.name, f.kind.label(), exit_text(exit))),
+            Span::raw(format!(
+                "{} ({}): {}",
+                f.name,
+                f.kind.label(),
+                exit_text(exit)
+            )),
         ]));
     }
     let seg = lane.segment_at(t);

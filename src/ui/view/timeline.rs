@@ -123,7 +123,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
         if i == lesson.selected_lane {
             style = style.patch(theme.selected());
         }
-        let name = fit(&format!("{} #{}", lane.label(), lane.id), name_w as usize - 1);
+        let name = fit(
+            &format!("{} #{}", lane.label(), lane.id),
+            name_w as usize - 1,
+        );
         buf.set_string(inner.x, y, &name, style);
     }
     if lanes > rows && rows > 0 {
@@ -148,7 +151,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
         extra.push(Span::styled("∎", theme.accent()));
         extra.push(Span::styled("StopAsyncIteration ", theme.dim()));
     }
-    extra.push(Span::styled("rows are tasks, names on a bar its frames", theme.dim()));
+    extra.push(Span::styled(
+        "rows are tasks, names on a bar its frames",
+        theme.dim(),
+    ));
     let mut used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
     for span in extra {
         let w = span.content.chars().count();
@@ -198,7 +204,9 @@ pub fn frame_labels(
     let mut spans: Vec<(usize, usize, usize, &str)> = Vec::new();
     for f in lane.frames.iter().take_while(|f| f.start <= t) {
         let from = scale.col(f.start);
-        let to = scale.col(f.end.unwrap_or(t).min(t)).min(cols.saturating_sub(1));
+        let to = scale
+            .col(f.end.unwrap_or(t).min(t))
+            .min(cols.saturating_sub(1));
         if from >= cols || to < from + 3 {
             continue;
         }
