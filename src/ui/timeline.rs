@@ -543,4 +543,53 @@ mod tests {
         assert_eq!(lane.stmt_at(Duration::from_secs(1)), Some(5));
         assert_eq!(lane.stmts.len(), 3);
     }
+
+    #[test]
+    fn frames_nest_and_the_stack_at_a_time_is_the_frames_open_then() {
+        let enter = |t: f64, name: &str, kind: FrameKind| {
+            ev(
+                t,
+                0,
+                EventKind::FrameEntered {
+                    name: name.into(),
+                    kind,
+                },
+            )
+        };
+        let leave = |t: f64, exit: FrameExit| {
+            ev(
+                t,
+                0,
+                EventKind::FrameLeft {
+                    name: "".into(),
+                    exit,
+                },
+            )
+        };
+        let events = [
+            ev(0.0, 0, created(0, "main")),
+            enter(0.0, "outer()", FrameKind::Coroutine),
+            enter(1.0, "ticks(2)", FrameKind::AsyncGenerator),
+            leave(2.0, FrameExit::Yielded),
+            enter(2.0, "ticks(2)", FrameKind::AsyncGenerator),
+            leave(2.0, FrameExit::Exhausted),
+            leave(3.0, FrameExit::Returned { value: "1".into() }),
+        ];
+        let tl = Timeline::from_events(&events);
+        let lane = tl.lane(0).unwrap();
+        let names = |t: f64| -> Vec<String> {
+            lane.stack_at(Duration::from_secs_f64(t))
+                .iter()
+                .map(|f| f.name.clone())
+                .collect()
+        };
+        assert_eq!(names(0.5), ["outer()"]);
+        assert_eq!(names(1.5), ["outer()", "ticks(2)"]);
+        // Entered and left at the same instant: not open at any time.
+        assert_eq!(names(2.0), ["outer()"]);
+        assert!(names(3.0).is_empty());
+        assert_eq!(lane.frames[1].depth, 1);
+        assert_eq!(lane.frames[2].exit, Some(FrameExit::Exhausted));
+        assert_eq!(lane.label(), "main()");
+    }
 }

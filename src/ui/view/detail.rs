@@ -71,18 +71,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     // The frames it is inside: each runs in this task, none is a task.
     let stack = lane.stack_at(t);
     lines.push(Line::from(vec![
-        key("frames"),
-        Span::raw(if stack.is_empty() {
-            "only its own coroutine".to_string()
-        } else {
-            format!("{} (task's coroutine)", lane.call)
-        }),
+        key("stack"),
+        Span::raw(format!("{} ", lane.call)),
+        Span::styled("(the task's own coroutine)", theme.dim()),
     ]));
     for (depth, f) in stack.iter().enumerate() {
         lines.push(Line::from(vec![
-            Span::raw(format!("{:>12}{}└ ", "", "  ".repeat(depth))),
-            Span::raw(format!("{} ", f.name)),
-            Span::styled(format!("({}, in this task)", f.kind.label()), theme.dim()),
+            Span::raw(format!("{:>12}{}└ {} ", "", "  ".repeat(depth), f.name)),
+            Span::styled(
+                format!("({}, inside this task)", f.kind.label()),
+                theme.dim(),
+            ),
         ]));
     }
     if stack.is_empty()

@@ -80,7 +80,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
         return;
     }
     let t = lesson.view_time();
-    let name_w = (inner.width / 5).clamp(6, 18);
+    let name_w = (inner.width / 4).clamp(6, 24);
     let cols = inner.width - name_w;
     let scale = Scale::fit(span(tl, t), cols);
     let buf = frame.buffer_mut();
@@ -123,8 +123,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
         if i == lesson.selected_lane {
             style = style.patch(theme.selected());
         }
+        // The id always shows; the label gets what is left.
+        let id = format!(" #{}", lane.id);
+        let room = (name_w as usize - 1).saturating_sub(id.chars().count());
         let name = fit(
-            &format!("{} #{}", lane.label(), lane.id),
+            &format!("{}{id}", fit(lane.label(), room)),
             name_w as usize - 1,
         );
         buf.set_string(inner.x, y, &name, style);
@@ -146,23 +149,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     spans.push(Span::styled("▼", theme.now_marker()));
     spans.push(Span::styled("now ", theme.dim()));
     // What fits of the frames' legend (the help overlay has all of it).
-    let mut extra: Vec<Span> = Vec::new();
+    let mut extra: Vec<[Span; 2]> = Vec::new();
     if tl.lanes.iter().any(|l| l.frames.iter().any(exhausted)) {
-        extra.push(Span::styled("∎", theme.accent()));
-        extra.push(Span::styled("StopAsyncIteration ", theme.dim()));
+        extra.push([
+            Span::styled("∎", theme.accent()),
+            Span::styled("async for ends ", theme.dim()),
+        ]);
     }
-    extra.push(Span::styled(
-        "rows are tasks, names on a bar its frames",
-        theme.dim(),
-    ));
-    let mut used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
-    for span in extra {
-        let w = span.content.chars().count();
+    extra.push([
+        Span::styled("f()", theme.state(LaneState::WaitTimer)),
+        Span::styled(" frame", theme.dim()),
+    ]);
+    let width = |s: &Span| s.content.chars().count();
+    let mut used: usize = spans.iter().map(width).sum();
+    for pair in extra {
+        let w: usize = pair.iter().map(width).sum();
         if used + w > inner.width as usize {
             break;
         }
         used += w;
-        spans.push(span);
+        spans.extend(pair);
     }
     let legend = Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1);
     frame.render_widget(Paragraph::new(Line::from(spans)), legend);
