@@ -93,7 +93,7 @@ fn write_short(v: &Value, out: &mut String, depth: usize) {
         Value::Tuple(items) => write_items(items.iter(), items.len(), ("(", ")"), out, depth),
         Value::Set(s) => {
             let s = s.borrow();
-            if s.len() == 0 {
+            if s.is_empty() {
                 out.push_str("set()");
             } else {
                 let items: Vec<Value> = s.iter().take(MAX_ITEMS).map(|k| k.0.clone()).collect();
