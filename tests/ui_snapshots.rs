@@ -503,15 +503,13 @@ fn prediction_survives_a_restart() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
-/// Lesson 2 (sequential awaits) finished: one task, whose bar names the
-/// two coroutines it awaited; at `t=1` its detail view shows the stack.
-#[test]
-fn awaited_coroutines_are_frames_of_one_task() {
+/// The app on built-in lesson `number`, its run finished.
+fn built_in_finished(number: u32) -> App {
     let lessons = asynclings::lesson::Lessons::built_in().lessons;
     let index = lessons
         .iter()
-        .position(|l| l.number == Some(2))
-        .expect("lesson 2");
+        .position(|l| l.number == Some(number))
+        .expect("the lesson");
     let report = run_headless(lessons[index].script(), &Limits::default());
     let mut app = App::new(lessons, Progress::default(), Theme::mono());
     app.open(index);
@@ -519,6 +517,14 @@ fn awaited_coroutines_are_frames_of_one_task() {
         .as_mut()
         .unwrap()
         .load_events(&report.events, RunStatus::Finished(report.outcome));
+    app
+}
+
+/// Lesson 2 (sequential awaits) finished: one task, whose bar names the
+/// two coroutines it awaited; at `t=1` its detail view shows the stack.
+#[test]
+fn awaited_coroutines_are_frames_of_one_task() {
+    let mut app = built_in_finished(2);
     let lesson = app.lesson.as_ref().unwrap();
     assert_eq!(lesson.timeline.lanes.len(), 1);
     let wide = draw(&mut app, 160, 48);
@@ -538,4 +544,20 @@ fn awaited_coroutines_are_frames_of_one_task() {
         "{detail}"
     );
     insta::assert_snapshot!("ui_frames_detail_80x24", detail);
+}
+
+/// Lesson 9 (class async iterators): the `__anext__` calls are iterator
+/// frames of main, and each loop's end by `StopAsyncIteration` is marked.
+#[test]
+fn class_iterators_are_frames_and_their_end_is_marked() {
+    let mut app = built_in_finished(9);
+    assert_eq!(app.lesson.as_ref().unwrap().timeline.lanes.len(), 1);
+    let screen = draw(&mut app, 160, 48);
+    assert_eq!(
+        screen.matches('∎').count(),
+        2 + 1,
+        "two ends and the legend:\n{screen}"
+    );
+    assert!(screen.contains("∎async for ends"), "{screen}");
+    insta::assert_snapshot!("ui_frames_lesson9_160x48", screen);
 }

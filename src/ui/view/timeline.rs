@@ -329,7 +329,17 @@ fn draw_lane(
     // The end of an async iteration.
     for f in lane.frames.iter().filter(|f| exhausted(f)) {
         if let Some(end) = f.end.filter(|e| *e <= t) {
-            let c = scale.col(end).min(cols as usize - 1);
+            let mut c = scale.col(end).min(cols as usize - 1);
+            // The task's own end in the same column keeps its glyph.
+            if c > 0
+                && cells
+                    .get(c)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|s| s.is_final())
+            {
+                c -= 1;
+            }
             if let Some(cell) = buf.cell_mut((x0 + c as u16, y)) {
                 cell.set_char('∎').set_style(theme.accent());
             }
