@@ -686,7 +686,9 @@ async def main():
     b = asyncio.create_task(work(2, label="long " * 10))
     print(asyncio.current_task().get_name(), a.get_name(), b.get_name())
     await asyncio.gather(a, b)
-    print(asyncio.create_task(work(0)).get_name())
+    c = asyncio.create_task(work(0))
+    c.set_name(42)
+    print(c.get_name(), repr(c.get_name()))
 
 
 asyncio.run(main())
@@ -695,7 +697,7 @@ asyncio.run(main())
     // a number (the task is made, then renamed).
     assert_eq!(
         transcript(program),
-        ["[t=0] Task-1 first Task-3", "[t=2] Task-4"]
+        ["[t=0] Task-1 first Task-3", "[t=2] 42 '42'"]
     );
     let tasks = created(program);
     assert_eq!(
@@ -710,4 +712,12 @@ asyncio.run(main())
     );
     assert_eq!(tasks[2].1, "work(2, label='long long long l'…)");
     assert!(!tasks[2].3);
+    assert_eq!(tasks[3].2, "Task-4");
+    let renamed: Vec<String> = engine::run_headless(script(program), &Limits::default())
+        .events
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::Renamed { .. }))
+        .map(|e| e.to_string())
+        .collect();
+    assert_eq!(renamed, ["[t=2] #3 renamed 42"]);
 }

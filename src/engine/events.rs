@@ -109,6 +109,8 @@ pub enum EventKind {
         named: bool,
         parent: Option<LaneId>,
     },
+    /// `Task.set_name` gave the task this name.
+    Renamed { name: Arc<str> },
     /// The task entered a frame: it awaits a coroutine, asks an async
     /// generator or iterator for an item, or enters or exits an async
     /// context manager. `stmt` is the statement of the awaiting frame.
@@ -197,6 +199,7 @@ impl fmt::Display for Event {
                     write!(f, " (by #{p})")?;
                 }
             }
+            EventKind::Renamed { name } => write!(f, "renamed {name}")?,
             EventKind::FrameEntered { name, kind } => write!(f, "enters {} {name}", kind.label())?,
             EventKind::FrameLeft { name, exit } => match exit {
                 FrameExit::Returned { value } => write!(f, "leaves {name}: returned {value}")?,

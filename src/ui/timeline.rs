@@ -299,6 +299,12 @@ impl Timeline {
                 (state, Some(on.clone()))
             }
             EventKind::Woken => (LaneState::Ready, None),
+            EventKind::Renamed { name } => {
+                let lane = &mut self.lanes[i];
+                lane.name = shown(name);
+                lane.named = true;
+                return;
+            }
             EventKind::FrameEntered { name, kind } => {
                 let lane = &mut self.lanes[i];
                 lane.open.push(lane.frames.len());
@@ -574,6 +580,13 @@ mod tests {
             enter(2.0, "ticks(2)", FrameKind::AsyncGenerator),
             leave(2.0, FrameExit::Exhausted),
             leave(3.0, FrameExit::Returned { value: "1".into() }),
+            ev(
+                3.0,
+                0,
+                EventKind::Renamed {
+                    name: "boss".into(),
+                },
+            ),
         ];
         let tl = Timeline::from_events(&events);
         let lane = tl.lane(0).unwrap();
@@ -590,6 +603,7 @@ mod tests {
         assert!(names(3.0).is_empty());
         assert_eq!(lane.frames[1].depth, 1);
         assert_eq!(lane.frames[2].exit, Some(FrameExit::Exhausted));
-        assert_eq!(lane.label(), "main()");
+        // A task renamed with `set_name` is labelled by its new name.
+        assert_eq!((lane.label(), lane.call.as_str()), ("boss", "main()"));
     }
 }

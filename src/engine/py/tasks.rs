@@ -271,7 +271,19 @@ impl Native for TaskObj {
             "get_name" => Ok(Value::str(&self.name.borrow())),
             "set_name" => {
                 let n = args.pos.pop().unwrap_or(Value::None);
-                *self.name.borrow_mut() = Rc::from(n.to_str());
+                let name = match ix.str(cx, &n) {
+                    Ok(name) => name,
+                    Err(e) => return Some(Err(e)),
+                };
+                // On the renamed task's lane; the statement is the caller's.
+                ix.shared.emit(
+                    self.lane,
+                    None,
+                    crate::engine::events::EventKind::Renamed {
+                        name: Arc::from(&*name),
+                    },
+                );
+                *self.name.borrow_mut() = Rc::from(name);
                 Ok(Value::None)
             }
             "get_coro" => Ok(self.coro.borrow().clone()),
