@@ -537,6 +537,12 @@ fn awaited_coroutines_are_frames_of_one_task() {
         app.lesson.as_ref().unwrap().view_time(),
         Duration::from_secs(1)
     );
+    // The title names the selected task's frames at the time shown.
+    let scrubbed = draw(&mut app, 160, 48);
+    assert!(
+        scrubbed.contains("─ task main() › coroutine fetch('orders', 2) "),
+        "{scrubbed}"
+    );
     app.update(Msg::key(KeyCode::Enter));
     let detail = draw(&mut app, 80, 24);
     assert!(

@@ -66,13 +66,34 @@ pub fn span(tl: &Timeline, now: Duration) -> f64 {
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     let theme = &app.theme;
     let tl = &lesson.timeline;
+    let mut title = format!(
+        " Timeline — {} task{}, one row each ",
+        tl.lanes.len(),
+        if tl.lanes.len() == 1 { "" } else { "s" }
+    );
+    let keys = " ↑/↓ Enter details ";
+    // The selected task's frames at the time shown: what runs inside it.
+    if let Some(lane) = tl.lanes.get(lesson.selected_lane) {
+        let stack = lane.stack_at(lesson.view_time());
+        if !stack.is_empty() {
+            let mut path = format!("task {}", lane.label());
+            for f in stack {
+                path.push_str(&format!(" › {} {}", f.kind.label(), f.name));
+            }
+            let room = (area.width as usize).saturating_sub(title.chars().count() + 3);
+            title.push_str(&format!(
+                "─ {} ",
+                fit(&path, room.min(path.chars().count()))
+            ));
+        }
+    }
+    if title.chars().count() + keys.chars().count() + 1 <= area.width as usize {
+        title.push('─');
+        title.push_str(keys);
+    }
     let block = Block::default()
         .borders(Borders::TOP)
-        .title(format!(
-            " Timeline — {} task{}, one row each  ↑/↓ Enter details ",
-            tl.lanes.len(),
-            if tl.lanes.len() == 1 { "" } else { "s" }
-        ))
+        .title(title)
         .border_style(theme.border());
     let inner = block.inner(area);
     frame.render_widget(block, area);
