@@ -125,7 +125,12 @@ fn write_short(v: &Value, out: &mut String, depth: usize) {
             let _ = write!(out, "<function {}>", f.code.qualname);
         }
         Value::Method(_) => out.push_str("<bound method>"),
-        Value::Native(n) => {
+        // A coroutine or generator says which (its repr names the code);
+        // other objects only their type: a repr can hold what differs from
+        // run to run (a server's port).
+        Value::Native(n)
+            if n.type_name().ends_with("generator") || n.type_name() == "coroutine" =>
+        {
             let r = n.repr();
             if r.chars().count() > MAX_NATIVE {
                 out.extend(r.chars().take(MAX_NATIVE - 1));
@@ -133,6 +138,9 @@ fn write_short(v: &Value, out: &mut String, depth: usize) {
             } else {
                 out.push_str(&r);
             }
+        }
+        Value::Native(n) => {
+            let _ = write!(out, "<{} object>", n.type_name());
         }
         Value::Iterator(i) => {
             let _ = write!(out, "<{} object>", i.kind);
@@ -163,4 +171,35 @@ fn write_items<'a>(
         }
     }
     out.push_str(close);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ints(n: i64) -> Value {
+        Value::list((0..n).map(Value::Int).collect())
+    }
+
+    #[test]
+    fn short_reprs_are_python_reprs_cut_with_an_ellipsis() {
+        assert_eq!(short_repr(&Value::str("slow")), "'slow'");
+        assert_eq!(short_repr(&Value::Float(1.5)), "1.5");
+        assert_eq!(
+            short_repr(&Value::str("a string longer than sixteen")),
+            "'a string longer '…"
+        );
+        assert_eq!(short_repr(&ints(2)), "[0, 1]");
+        assert_eq!(short_repr(&ints(1_000_000)), "[0, 1, 2, …]");
+        assert_eq!(short_repr(&Value::list(vec![ints(5)])), "[[…]]");
+        assert_eq!(short_repr(&Value::tuple(vec![Value::None])), "(None,)");
+    }
+
+    #[test]
+    fn labels_are_cut_to_a_line() {
+        assert_eq!(shorten("f(1)".into()), "f(1)");
+        let long = shorten(format!("f({})", "9, ".repeat(40)));
+        assert_eq!(long.chars().count(), MAX_LABEL);
+        assert!(long.ends_with('…'));
+    }
 }
