@@ -221,7 +221,8 @@ fn exhausted(f: &crate::ui::timeline::FrameSpan) -> bool {
 /// Where each frame's name goes on its task's bar, up to the time shown:
 /// `(first column, text)`, outer frames first so inner ones are drawn over
 /// them. A frame gets its name when it spans at least 4 columns; the name
-/// starts one column in and stops a column before the frame ends.
+/// starts one column in and stops a column before the frame ends, shortened
+/// to fit (see [`bar_name`]).
 pub fn frame_labels(
     lane: &crate::ui::timeline::Lane,
     scale: &Scale,
@@ -242,8 +243,31 @@ pub fn frame_labels(
     spans.sort_by_key(|s| s.0);
     spans
         .into_iter()
-        .map(|(_, from, to, name)| (from + 1, fit(name, to - from - 1)))
+        .map(|(_, from, to, name)| (from + 1, bar_name(name, to - from - 1)))
         .collect()
+}
+
+/// A frame's name in `width` columns: whole if it fits, else without the
+/// class (`__aenter__()`), then without the arguments (`fetch(…)`), then
+/// cut (a special method without its underscores: `aent…`).
+fn bar_name(name: &str, width: usize) -> String {
+    let fits = |s: &str| s.chars().count() <= width;
+    let (head, args) = name.split_at(name.find('(').unwrap_or(name.len()));
+    let method = head.rsplit('.').next().unwrap_or(head);
+    let no_args = if args.len() > 2 { "(…)" } else { args };
+    let candidates = [
+        name.to_string(),
+        format!("{method}{args}"),
+        format!("{head}{no_args}"),
+        format!("{method}{no_args}"),
+        method.to_string(),
+    ];
+    // `__aenter__` and `__aexit__` differ in their first letters.
+    let bare = method.trim_matches('_');
+    match candidates.iter().find(|c| fits(c)) {
+        Some(c) => fit(c, width),
+        None => fit(bare, width),
+    }
 }
 
 /// The state drawn in each column up to the time shown: every segment
@@ -365,5 +389,23 @@ fn draw_lane(
                 cell.set_char('∎').set_style(theme.accent());
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bar_name;
+
+    #[test]
+    fn frame_names_shrink_to_fit_the_bar() {
+        assert_eq!(bar_name("fetch('users', 1)", 20), "fetch('users', 1)");
+        assert_eq!(bar_name("fetch('users', 1)", 10), "fetch(…)");
+        assert_eq!(bar_name("Conn.__aenter__()", 12), "__aenter__()");
+        assert_eq!(
+            bar_name("Conn.__aexit__(None, None, None)", 12),
+            "__aexit__(…)"
+        );
+        assert_eq!(bar_name("Conn.__aexit__(None, None, None)", 5), "aexit");
+        assert_eq!(bar_name("Conn.__aenter__()", 5), "aent…");
     }
 }
