@@ -87,7 +87,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
             ));
         }
     }
-    if title.chars().count() + keys.chars().count() + 1 <= area.width as usize {
+    if title.chars().count() + keys.chars().count() < area.width as usize {
         title.push('─');
         title.push_str(keys);
     }
@@ -222,7 +222,7 @@ fn exhausted(f: &crate::ui::timeline::FrameSpan) -> bool {
 /// `(first column, text)`, outer frames first so inner ones are drawn over
 /// them. A frame gets its name when it spans at least 4 columns; the name
 /// starts one column in and stops a column before the frame ends, shortened
-/// to fit (see [`bar_name`]).
+/// to fit (see `bar_name`).
 pub fn frame_labels(
     lane: &crate::ui::timeline::Lane,
     scale: &Scale,
