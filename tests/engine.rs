@@ -1,7 +1,7 @@
 //! The engine's behaviour as a user sees it: transcripts, event order,
 //! asyncio's cancellation semantics, and live runs that match headless ones.
 
-use asynclings::engine::{self, EventKind, Limits, LiveRun, Outcome, Script};
+use asynclings::engine::{self, EventKind, FrameExit, FrameKind, Limits, LiveRun, Outcome, Script};
 use asynclings::lesson;
 use std::time::{Duration, Instant};
 
@@ -134,7 +134,7 @@ fn wait_for_cancels_at_the_await_point_and_returns_after_cleanup() {
         .events
         .iter()
         .find_map(|e| match &e.kind {
-            EventKind::Created { name, .. } if &**name == "worker" => Some(e.lane),
+            EventKind::Created { call, .. } if &**call == "worker()" => Some(e.lane),
             _ => None,
         })
         .expect("a lane for the worker");
@@ -387,4 +387,337 @@ fn comprehension_variables_do_not_leak_or_clobber() {
         }
         other => panic!("expected a NameError, the run ended with {other:?}"),
     }
+}
+
+/// The events of a headless run as `--events` prints them, without the
+/// statement ids, leaving out polls and wakes.
+fn story(source: &str) -> Vec<String> {
+    let report = engine::run_headless(script(source), &Limits::default());
+    assert_eq!(
+        report.outcome,
+        Outcome::Finished,
+        "{:?}",
+        report.transcript()
+    );
+    report
+        .events
+        .iter()
+        .filter(|e| !matches!(e.kind, EventKind::Polled | EventKind::Woken))
+        .map(|e| {
+            let line = e.to_string();
+            match line.rfind(" @s") {
+                Some(i) => line[..i].to_string(),
+                None => line,
+            }
+        })
+        .collect()
+}
+
+fn created(source: &str) -> Vec<(u32, String, String, bool, Option<u32>)> {
+    let report = engine::run_headless(script(source), &Limits::default());
+    report
+        .events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Created {
+                call,
+                name,
+                named,
+                parent,
+            } => Some((e.lane, call.to_string(), name.to_string(), *named, *parent)),
+            _ => None,
+        })
+        .collect()
+}
+
+const AWAITS: &str = r#"
+import asyncio
+
+
+async def fetch(what, seconds):
+    print(f"{what}: start")
+    await asyncio.sleep(seconds)
+    return f"{what} data"
+
+
+async def main():
+    users = await fetch("users", 1)
+    orders = await fetch("orders", 2)
+    print(f"got {users} and {orders}")
+
+
+asyncio.run(main())
+"#;
+
+#[test]
+fn an_awaited_coroutine_is_a_frame_of_the_awaiting_task_not_a_lane() {
+    assert_eq!(
+        story(AWAITS),
+        [
+            "[t=0] #0 created task Task-1: main()",
+            "[t=0] #0 enters coroutine fetch('users', 1)",
+            "[t=0] #0 printed \"users: start\"",
+            // The task itself waits on the timer, inside frame `fetch`.
+            "[t=0] #0 suspended on timer until t=1",
+            "[t=1] #0 leaves fetch('users', 1): returned 'users data'",
+            "[t=1] #0 enters coroutine fetch('orders', 2)",
+            "[t=1] #0 printed \"orders: start\"",
+            "[t=1] #0 suspended on timer until t=3",
+            "[t=3] #0 leaves fetch('orders', 2): returned 'orders data'",
+            "[t=3] #0 printed \"got users data and orders data\"",
+            "[t=3] #0 returned None",
+        ]
+    );
+}
+
+#[test]
+fn an_async_generator_runs_as_frames_of_the_task_that_asks_for_items() {
+    let program = r#"
+import asyncio
+
+
+async def ticks(n):
+    for i in range(n):
+        await asyncio.sleep(1)
+        yield i
+
+
+async def consume(gen):
+    async for x in gen:
+        print(f"got {x}")
+
+
+async def main():
+    gen = ticks(2)
+    await asyncio.create_task(consume(gen))
+
+
+asyncio.run(main())
+"#;
+    assert_eq!(
+        story(program),
+        [
+            "[t=0] #0 created task Task-1: main()",
+            "[t=0] #1 created task Task-2: consume(<async_generator object ticks>) (by #0)",
+            "[t=0] #0 suspended on task #1",
+            // Made by main, driven by the consumer: its frames are the consumer's.
+            "[t=0] #1 enters async generator ticks(2)",
+            "[t=0] #1 suspended on timer until t=1",
+            "[t=1] #1 leaves ticks(2): yielded an item",
+            "[t=1] #1 printed \"got 0\"",
+            "[t=1] #1 enters async generator ticks(2)",
+            "[t=1] #1 suspended on timer until t=2",
+            "[t=2] #1 leaves ticks(2): yielded an item",
+            "[t=2] #1 printed \"got 1\"",
+            "[t=2] #1 enters async generator ticks(2)",
+            "[t=2] #1 leaves ticks(2): StopAsyncIteration",
+            "[t=2] #1 returned None",
+            "[t=2] #0 returned None",
+        ]
+    );
+}
+
+#[test]
+fn a_class_iterator_is_an_iterator_frame_ended_by_stop_async_iteration() {
+    let program = r#"
+import asyncio
+
+
+class Countdown:
+    def __init__(self, n):
+        self.n = n
+
+    def __aiter__(self):
+        return self
+
+    async def __anext__(self):
+        if self.n == 0:
+            raise StopAsyncIteration
+        await asyncio.sleep(1)
+        self.n -= 1
+        return self.n
+
+
+async def main():
+    async for n in Countdown(2):
+        print(n)
+
+
+asyncio.run(main())
+"#;
+    let report = engine::run_headless(script(program), &Limits::default());
+    let frames: Vec<_> = report
+        .events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::FrameEntered { name, kind } => Some(format!("{kind:?} {name}")),
+            EventKind::FrameLeft { exit, .. } => Some(format!("{exit:?}")),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        frames,
+        [
+            "Iterator Countdown.__anext__()",
+            "Returned { value: \"1\" }",
+            "Iterator Countdown.__anext__()",
+            "Returned { value: \"0\" }",
+            "Iterator Countdown.__anext__()",
+            "Exhausted",
+        ]
+    );
+    assert_eq!(FrameKind::Iterator.label(), "async iterator");
+    // One lane: the main task.
+    assert_eq!(created(program).len(), 1);
+    let end = report
+        .events
+        .iter()
+        .find(|e| {
+            matches!(
+                &e.kind,
+                EventKind::FrameLeft {
+                    exit: FrameExit::Exhausted,
+                    ..
+                }
+            )
+        })
+        .expect("the end of the iteration is an event");
+    assert_eq!((end.lane, end.time), (0, Duration::from_secs(2)));
+}
+
+#[test]
+fn an_async_context_manager_enters_and_exits_as_frames() {
+    let program = r#"
+import asyncio
+
+
+class Conn:
+    async def __aenter__(self):
+        await asyncio.sleep(0.5)
+        return "handle"
+
+    async def __aexit__(self, kind, exc, tb):
+        await asyncio.sleep(0.5)
+        print("closed")
+
+
+async def main():
+    async with Conn() as c:
+        print(f"using {c}")
+
+
+asyncio.run(main())
+"#;
+    assert_eq!(
+        story(program),
+        [
+            "[t=0] #0 created task Task-1: main()",
+            "[t=0] #0 enters context manager Conn.__aenter__()",
+            "[t=0] #0 suspended on timer until t=0.5",
+            "[t=0.5] #0 leaves Conn.__aenter__(): returned 'handle'",
+            "[t=0.5] #0 printed \"using handle\"",
+            "[t=0.5] #0 enters context manager Conn.__aexit__(None, None, None)",
+            "[t=0.5] #0 suspended on timer until t=1",
+            "[t=1] #0 printed \"closed\"",
+            "[t=1] #0 leaves Conn.__aexit__(None, None, None): returned None",
+            "[t=1] #0 returned None",
+        ]
+    );
+}
+
+#[test]
+fn gather_wraps_each_coroutine_in_a_task_of_its_own() {
+    let program = r#"
+import asyncio
+
+
+async def fetch(what, seconds):
+    await asyncio.sleep(seconds)
+    return what
+
+
+async def main():
+    r = await asyncio.gather(fetch("slow", 3), fetch("fast", 1))
+    print(r)
+
+
+asyncio.run(main())
+"#;
+    assert_eq!(
+        created(program),
+        [
+            (0, "main()".into(), "Task-1".into(), false, None),
+            (
+                1,
+                "fetch('slow', 3)".into(),
+                "Task-2".into(),
+                false,
+                Some(0)
+            ),
+            (
+                2,
+                "fetch('fast', 1)".into(),
+                "Task-3".into(),
+                false,
+                Some(0)
+            ),
+        ]
+    );
+    let s = story(program);
+    assert!(
+        s.contains(&"[t=0] #0 suspended on tasks #1 #2".to_string()),
+        "{s:#?}"
+    );
+    assert!(!s.iter().any(|l| l.contains("enters")), "{s:#?}");
+}
+
+#[test]
+fn a_task_is_labelled_by_its_name_when_given_one_and_names_count_as_in_cpython() {
+    let program = r#"
+import asyncio
+
+
+async def work(n, *, label="x"):
+    await asyncio.sleep(n)
+
+
+async def main():
+    a = asyncio.create_task(work(1), name="first")
+    b = asyncio.create_task(work(2, label="long " * 10))
+    print(asyncio.current_task().get_name(), a.get_name(), b.get_name())
+    await asyncio.gather(a, b)
+    c = asyncio.create_task(work(0))
+    c.set_name(42)
+    print(c.get_name(), repr(c.get_name()))
+
+
+asyncio.run(main())
+"#;
+    // What CPython 3.11 prints: `asyncio.create_task(name=...)` still uses up
+    // a number (the task is made, then renamed).
+    assert_eq!(
+        transcript(program),
+        ["[t=0] Task-1 first Task-3", "[t=2] 42 '42'"]
+    );
+    let tasks = created(program);
+    assert_eq!(
+        tasks[1],
+        (
+            1,
+            "work(1, label='x')".into(),
+            "first".into(),
+            true,
+            Some(0)
+        )
+    );
+    assert_eq!(tasks[2].1, "work(2, label='long long long l'…)");
+    assert!(!tasks[2].3);
+    assert_eq!(tasks[3].2, "Task-4");
+    let renamed: Vec<String> = engine::run_headless(script(program), &Limits::default())
+        .events
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::Renamed { .. }))
+        .map(|e| e.to_string())
+        .collect();
+    assert_eq!(renamed, ["[t=2] #3 renamed 42"]);
 }

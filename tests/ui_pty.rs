@@ -253,3 +253,60 @@ fn a_broken_program_in_the_folder_is_listed_with_its_report() {
     s.press("q");
     assert!(s.wait_exit().success());
 }
+
+/// Lesson 2 awaits two coroutines in a row: the timeline has one task lane
+/// (main), whose bar names the coroutines it awaited, and the task view
+/// shows `fetch` as a frame of that task, not a task of its own.
+#[test]
+fn lesson_2_shows_one_task_whose_frames_are_the_awaited_coroutines() {
+    let dir = std::env::temp_dir().join(format!("asynclings-ui-pty-frames-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let data = dir.join("data");
+    let mut s = Session::spawn(
+        dir.clone(),
+        &[],
+        &[
+            ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
+            ("NO_COLOR", "1"),
+        ],
+        &[],
+        (160, 48),
+    );
+    s.wait_for("await: one thing after another");
+    s.press("j");
+    s.press("\r");
+    s.wait_for("so sequential awaits add up");
+    s.press("+++++");
+    s.wait_for("10x");
+    s.press(" ");
+    s.wait_for("Predict, then run");
+    s.press("\x1b");
+    s.press(" ");
+    s.wait_for("✓ finished");
+    s.wait_for("Timeline — 1 task, one row each");
+    s.wait_for("fetch('users', 1)");
+    s.wait_for("fetch('orders', 2)");
+    let screen = s.screen();
+    // A lane's header ends in its id: `main() #0`.
+    let lanes: Vec<&str> = screen
+        .lines()
+        .filter(|l| {
+            l.match_indices(" #")
+                .any(|(i, _)| l[i + 2..].starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .collect();
+    assert_eq!(lanes.len(), 1, "one task lane:\n{screen}");
+    assert!(lanes[0].contains("main() #0"), "{screen}");
+    // Back to t=1, when main is inside its second fetch.
+    s.press("\x1b[D");
+    s.wait_for("t=1s (scrub)");
+    s.press("\r");
+    s.wait_for("task: #0 main(): a task, named 'Task-1'");
+    s.wait_for("stack: main() (the task's own coroutine)");
+    s.wait_for("└ fetch('orders', 2) (coroutine, inside this task)");
+    s.press("\x1b");
+    s.press("q");
+    s.press("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}

@@ -187,7 +187,7 @@ fn live_run_reaches_the_end() {
 
 #[test]
 fn many_lanes_scroll() {
-    use asynclings::engine::{Event, EventKind, LaneKind, WaitOn};
+    use asynclings::engine::{Event, EventKind, WaitOn};
     let ev = |t: f64, lane: u32, kind: EventKind| Event {
         time: Duration::from_secs_f64(t),
         lane,
@@ -200,8 +200,9 @@ fn many_lanes_scroll() {
             0.0,
             i,
             EventKind::Created {
-                name: format!("w{i}").into(),
-                kind: LaneKind::Task,
+                call: format!("w({i})").into(),
+                name: format!("Task-{}", i + 1).into(),
+                named: false,
                 parent: None,
             },
         ));
@@ -413,7 +414,7 @@ fn gutter_markers_at_the_waiting_statement() {
         .timeline
         .lanes
         .iter()
-        .position(|l| l.name == "fetch")
+        .position(|l| l.call == "fetch('slow', 2)")
         .unwrap();
     assert_eq!(marks.get(&line("asyncio.sleep(delay)")), Some(&vec![slow]));
     assert_eq!(marks.get(&line("gather(")), Some(&vec![0]));
@@ -500,4 +501,69 @@ fn prediction_survives_a_restart() {
     assert!(lesson.quiz.is_none());
     assert_eq!(lesson.status, RunStatus::Running);
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// The app on built-in lesson `number`, its run finished.
+fn built_in_finished(number: u32) -> App {
+    let lessons = asynclings::lesson::Lessons::built_in().lessons;
+    let index = lessons
+        .iter()
+        .position(|l| l.number == Some(number))
+        .expect("the lesson");
+    let report = run_headless(lessons[index].script(), &Limits::default());
+    let mut app = App::new(lessons, Progress::default(), Theme::mono());
+    app.open(index);
+    app.lesson
+        .as_mut()
+        .unwrap()
+        .load_events(&report.events, RunStatus::Finished(report.outcome));
+    app
+}
+
+/// Lesson 2 (sequential awaits) finished: one task, whose bar names the
+/// two coroutines it awaited; at `t=1` its detail view shows the stack.
+#[test]
+fn awaited_coroutines_are_frames_of_one_task() {
+    let mut app = built_in_finished(2);
+    let lesson = app.lesson.as_ref().unwrap();
+    assert_eq!(lesson.timeline.lanes.len(), 1);
+    let wide = draw(&mut app, 160, 48);
+    assert!(wide.contains("1 task, one row each"), "{wide}");
+    assert!(wide.contains("fetch('users', 1)"), "{wide}");
+    assert!(wide.contains("fetch('orders', 2)"), "{wide}");
+    insta::assert_snapshot!("ui_frames_lesson2_160x48", wide);
+    app.update(Msg::key(KeyCode::Left));
+    assert_eq!(
+        app.lesson.as_ref().unwrap().view_time(),
+        Duration::from_secs(1)
+    );
+    // The title names the selected task's frames at the time shown.
+    let scrubbed = draw(&mut app, 160, 48);
+    assert!(
+        scrubbed.contains("─ task main() › coroutine fetch('orders', 2) "),
+        "{scrubbed}"
+    );
+    app.update(Msg::key(KeyCode::Enter));
+    let detail = draw(&mut app, 80, 24);
+    assert!(
+        detail.contains("└ fetch('orders', 2) (coroutine, inside this task)"),
+        "{detail}"
+    );
+    insta::assert_snapshot!("ui_frames_detail_80x24", detail);
+}
+
+/// Lesson 9 (class async iterators): the `__anext__` calls are iterator
+/// frames of main, and each loop's end by `StopAsyncIteration` is marked.
+#[test]
+fn class_iterators_are_frames_and_their_end_is_marked() {
+    let mut app = built_in_finished(9);
+    assert_eq!(app.lesson.as_ref().unwrap().timeline.lanes.len(), 1);
+    let screen = draw(&mut app, 160, 48);
+    assert_eq!(
+        screen.matches('∎').count(),
+        2 + 1,
+        "two ends and the legend:\n{screen}"
+    );
+    assert!(screen.contains("∎async for ends"), "{screen}");
+    insta::assert_snapshot!("ui_frames_lesson9_160x48", screen);
 }

@@ -1,6 +1,14 @@
 //! The event stream of a run: the one interface the UI, the transcript and
-//! exports read. Every event carries the virtual time, the lane (one per task
-//! or coroutine invocation) and the statement that caused it.
+//! exports read. Every event carries the virtual time, the lane (one per
+//! asyncio task) and the statement that caused it.
+//!
+//! A lane is a task, never anything smaller: an awaited coroutine, an async
+//! generator or async iterator driven by `async for`/`anext`, and an async
+//! context manager's `__aenter__`/`__aexit__` run *inside* the task that
+//! drives them, so they are frames of its lane, bracketed by
+//! [`EventKind::FrameEntered`] and [`EventKind::FrameLeft`]. Frames nest as
+//! calls do: on each lane the entered and left events pair up like
+//! parentheses, innermost last.
 
 use crate::render::plan::ir::ast::StmtId;
 use crate::text::format_seconds;
@@ -8,7 +16,9 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// A lane: one coroutine invocation, task, generator or resource.
+/// A lane: one asyncio task (the main task of `asyncio.run`, a
+/// `create_task`, or a task asyncio makes for `gather`, `as_completed` or
+/// `wait_for`).
 pub type LaneId = u32;
 
 /// One thing that happened during a run.
@@ -22,18 +32,47 @@ pub struct Event {
     pub kind: EventKind,
 }
 
-/// What a lane is.
+/// What kind of code a frame of a task runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LaneKind {
-    /// A task: `asyncio.run`'s main, `create_task`, or a child of
-    /// `gather`/`as_completed`/`wait_for`.
-    Task,
-    /// A coroutine awaited directly, inside its caller's task.
+pub enum FrameKind {
+    /// A coroutine awaited directly (`await fetch(1)`).
     Coroutine,
-    /// An async generator or async iterator, driven by its consumer.
-    Generator,
-    /// An async context manager's `__aenter__`/`__aexit__`.
-    Resource,
+    /// An async generator (or async generator expression), run from one
+    /// `anext` to its next `yield`.
+    AsyncGenerator,
+    /// A class async iterator's `__anext__`.
+    Iterator,
+    /// An async context manager's `__aenter__` or `__aexit__`.
+    ContextManager,
+}
+
+impl FrameKind {
+    /// How the screen and `--events` name the kind.
+    pub fn label(self) -> &'static str {
+        match self {
+            FrameKind::Coroutine => "coroutine",
+            FrameKind::AsyncGenerator => "async generator",
+            FrameKind::Iterator => "async iterator",
+            FrameKind::ContextManager => "context manager",
+        }
+    }
+}
+
+/// How a frame was left.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FrameExit {
+    /// It returned this value (Python `repr`).
+    Returned { value: String },
+    /// An async generator yielded an item to its consumer; it stays paused
+    /// at its `yield` until asked for the next one.
+    Yielded,
+    /// The async iteration is over: the generator finished, or the
+    /// iterator's `__anext__` raised `StopAsyncIteration`.
+    Exhausted,
+    /// It raised an exception (`Type: message`).
+    Raised { message: String },
+    /// A `CancelledError` unwound it.
+    Cancelled,
 }
 
 /// What a suspended lane waits for.
@@ -41,18 +80,14 @@ pub enum LaneKind {
 pub enum WaitOn {
     /// A timer due at this virtual time.
     Timer { deadline: Duration },
-    /// Another lane (a task or an awaited coroutine) to finish.
+    /// Another task to finish.
     Lane(LaneId),
-    /// Several lanes (`gather`, `as_completed`), shared between events.
+    /// Several tasks (`gather`, `as_completed`), shared between events.
     Lanes(Arc<[LaneId]>),
-    /// The next item of a generator lane.
-    Generator(LaneId),
     /// A future to be resolved.
     Future(Arc<str>),
     /// A yield: back of the ready queue (`asyncio.sleep(0)`).
     Yield,
-    /// A generator that yielded an item and waits to be asked for the next.
-    Consumer,
     /// A socket: a connection being opened, or a line to arrive
     /// (`"a line on conn"`).
     Io(Arc<str>),
@@ -61,12 +96,27 @@ pub enum WaitOn {
 /// The kinds of event.
 #[derive(Clone, Debug, PartialEq)]
 pub enum EventKind {
-    /// A lane came to be; `parent` is the lane that made it.
+    /// A task came to be; `parent` is the task that made it (none for the
+    /// main task, which the module code makes).
     Created {
+        /// The coroutine call it runs, with Python reprs of the arguments
+        /// (shortened): `fetch('slow', 3)`.
+        call: Arc<str>,
+        /// The Task's name, as `get_name()` gives it: `Task-2`, or the
+        /// `name=` given to `create_task`.
         name: Arc<str>,
-        kind: LaneKind,
+        /// Whether `name` was given (`create_task(..., name=...)`).
+        named: bool,
         parent: Option<LaneId>,
     },
+    /// `Task.set_name` gave the task this name.
+    Renamed { name: Arc<str> },
+    /// The task entered a frame: it awaits a coroutine, asks an async
+    /// generator or iterator for an item, or enters or exits an async
+    /// context manager. `stmt` is the statement of the awaiting frame.
+    FrameEntered { name: Arc<str>, kind: FrameKind },
+    /// The task left its innermost frame (the one entered last).
+    FrameLeft { name: Arc<str>, exit: FrameExit },
     /// The runtime started polling the lane's future.
     Polled,
     /// The poll returned `Pending`: the lane waits on something.
@@ -121,18 +171,16 @@ impl fmt::Display for WaitOn {
                     format_seconds(deadline.as_secs_f64())
                 )
             }
-            WaitOn::Lane(l) => write!(f, "lane #{l}"),
+            WaitOn::Lane(l) => write!(f, "task #{l}"),
             WaitOn::Lanes(ls) if ls.len() > 8 => {
-                write!(f, "{} lanes #{}..#{}", ls.len(), ls[0], ls[ls.len() - 1])
+                write!(f, "{} tasks #{}..#{}", ls.len(), ls[0], ls[ls.len() - 1])
             }
             WaitOn::Lanes(ls) => {
                 let names: Vec<_> = ls.iter().map(|l| format!("#{l}")).collect();
-                write!(f, "lanes {}", names.join(" "))
+                write!(f, "tasks {}", names.join(" "))
             }
-            WaitOn::Generator(l) => write!(f, "next item of lane #{l}"),
             WaitOn::Future(name) => write!(f, "future {name}"),
             WaitOn::Yield => f.write_str("its turn (yield)"),
-            WaitOn::Consumer => f.write_str("its consumer to ask for the next item"),
             WaitOn::Io(what) => f.write_str(what),
         }
     }
@@ -143,18 +191,23 @@ impl fmt::Display for Event {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "[t={}] #{} ", self.seconds(), self.lane)?;
         match &self.kind {
-            EventKind::Created { name, kind, parent } => {
-                let kind = match kind {
-                    LaneKind::Task => "task",
-                    LaneKind::Coroutine => "coroutine",
-                    LaneKind::Generator => "generator",
-                    LaneKind::Resource => "resource",
-                };
-                write!(f, "created {kind} {name}")?;
+            EventKind::Created {
+                call, name, parent, ..
+            } => {
+                write!(f, "created task {name}: {call}")?;
                 if let Some(p) = parent {
                     write!(f, " (by #{p})")?;
                 }
             }
+            EventKind::Renamed { name } => write!(f, "renamed {name}")?,
+            EventKind::FrameEntered { name, kind } => write!(f, "enters {} {name}", kind.label())?,
+            EventKind::FrameLeft { name, exit } => match exit {
+                FrameExit::Returned { value } => write!(f, "leaves {name}: returned {value}")?,
+                FrameExit::Yielded => write!(f, "leaves {name}: yielded an item")?,
+                FrameExit::Exhausted => write!(f, "leaves {name}: StopAsyncIteration")?,
+                FrameExit::Raised { message } => write!(f, "leaves {name}: raised {message}")?,
+                FrameExit::Cancelled => write!(f, "leaves {name}: cancelled")?,
+            },
             EventKind::Polled => f.write_str("polled")?,
             EventKind::Suspended { on } => write!(f, "suspended on {on}")?,
             EventKind::Woken => f.write_str("woken")?,

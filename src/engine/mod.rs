@@ -10,7 +10,7 @@ pub mod py;
 mod runtime;
 
 use crate::program::Program;
-pub use events::{Event, EventKind, LaneId, LaneKind, WaitOn};
+pub use events::{Event, EventKind, FrameExit, FrameKind, LaneId, WaitOn};
 pub use pace::Control;
 use runtime::{Shared, Sink};
 use std::rc::Rc;
@@ -22,7 +22,8 @@ use std::time::Duration;
 /// Reaching one ends the run with a message naming it.
 #[derive(Clone, Debug)]
 pub struct Limits {
-    /// Tasks, coroutine calls, generators and resources, together.
+    /// Tasks (coroutines awaited inside a task are frames, bounded by the
+    /// depth and step limits).
     pub max_lanes: usize,
     pub max_events: usize,
     /// Virtual time a run may last.

@@ -3,12 +3,12 @@
 //! instruments every lane's future.
 
 use super::Limits;
-use super::events::{Event, EventKind, LaneId, LaneKind, WaitOn};
+use super::events::{Event, EventKind, LaneId, WaitOn};
 use super::pace::Control;
 use crate::render::plan::ir::ast::StmtId;
 use futures::future::LocalBoxFuture;
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -18,6 +18,10 @@ use std::task::{Context, Poll, Wake, Waker};
 use std::time::Duration;
 use tokio::sync::Notify;
 use tokio::time::Instant;
+
+/// How many distinct names are kept shared; past it (a demo whose calls
+/// all differ in their arguments) each name is its own copy.
+const MAX_INTERNED: usize = 10_000;
 
 /// A timer's place in the order: deadline, then creation.
 type TimerKey = (Instant, u64);
@@ -29,6 +33,13 @@ pub type Sink = Box<dyn FnMut(Event)>;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Aborted;
 
+/// What names a new task: its coroutine call and its Task name.
+pub struct TaskLabel<'a> {
+    pub call: &'a str,
+    pub name: &'a str,
+    pub named: bool,
+}
+
 /// State shared by every lane of one run.
 pub struct Shared {
     pub limits: Limits,
@@ -38,7 +49,8 @@ pub struct Shared {
     lanes: RefCell<Vec<LaneSlot>>,
     /// The lanes whose futures are being polled, outermost first.
     polling: RefCell<Vec<LaneId>>,
-    names: RefCell<Vec<Arc<str>>>,
+    /// Shared copies of lane and frame names (up to [`MAX_INTERNED`]).
+    names: RefCell<HashSet<Arc<str>>>,
     /// Pending timers by (deadline, creation order): each timer's exact
     /// virtual deadline, and the waker of a timer held back by the order.
     timers: RefCell<BTreeMap<TimerKey, (Duration, Option<Waker>)>>,
@@ -77,7 +89,7 @@ impl Shared {
             events: Cell::new(0),
             lanes: RefCell::new(Vec::new()),
             polling: RefCell::new(Vec::new()),
-            names: RefCell::new(Vec::new()),
+            names: RefCell::new(HashSet::new()),
             timers: RefCell::new(BTreeMap::new()),
             timer_seq: Cell::new(0),
             wakes: Arc::new(Mutex::new(Vec::new())),
@@ -185,22 +197,24 @@ impl Shared {
         self.events.get()
     }
 
-    /// One shared copy of each lane name.
-    fn intern(&self, name: &str) -> Arc<str> {
+    /// One shared copy of each lane or frame name.
+    pub fn intern(&self, name: &str) -> Arc<str> {
         let mut names = self.names.borrow_mut();
-        if let Some(n) = names.iter().find(|n| ***n == *name) {
+        if let Some(n) = names.get(name) {
             return n.clone();
         }
         let n: Arc<str> = Arc::from(name);
-        names.push(n.clone());
+        if names.len() < MAX_INTERNED {
+            names.insert(n.clone());
+        }
         n
     }
 
-    /// Makes a new lane and records its creation.
-    pub fn new_lane(
+    /// Makes a new task's lane and records its creation (see
+    /// [`EventKind::Created`] for the fields).
+    pub fn new_task(
         &self,
-        name: &str,
-        kind: LaneKind,
+        task: TaskLabel<'_>,
         parent: Option<LaneId>,
         stmt: Option<StmtId>,
     ) -> Result<LaneId, Aborted> {
@@ -209,12 +223,12 @@ impl Shared {
             if lanes.len() >= self.limits.max_lanes {
                 drop(lanes);
                 return Err(self.abort(format!(
-                    "the demo made more than {} tasks and coroutines (limit: tasks)",
+                    "the demo made more than {} tasks (limit: tasks)",
                     self.limits.max_lanes
                 )));
             }
             lanes.push(LaneSlot {
-                name: self.intern(name),
+                name: self.intern(task.call),
                 ended: false,
                 waiting: None,
                 at: None,
@@ -227,8 +241,9 @@ impl Shared {
             id,
             stmt,
             EventKind::Created {
-                name: self.intern(name),
-                kind,
+                call: self.intern(task.call),
+                name: Arc::from(task.name),
+                named: task.named,
                 parent,
             },
         );

@@ -1,7 +1,9 @@
 //! Per-lane state intervals derived from a run's event log, and the state
-//! of any lane at any virtual time (for drawing and scrubbing).
+//! of any lane at any virtual time (for drawing and scrubbing). A lane is a
+//! task; the coroutines, async generators, iterators and context managers
+//! it runs are its frames, kept as nested spans.
 
-use crate::engine::{Event, EventKind, LaneId, LaneKind, WaitOn};
+use crate::engine::{Event, EventKind, FrameExit, FrameKind, LaneId, WaitOn};
 use crate::render::plan::ir::ast::StmtId;
 use std::collections::HashMap;
 use std::time::Duration;
@@ -13,7 +15,7 @@ pub enum LaneState {
     /// Woken, waiting for its turn on the thread.
     Ready,
     WaitTimer,
-    /// Waiting on another task, coroutine, generator or future.
+    /// Waiting on another task, a future or a socket.
     WaitTask,
     /// Holding the thread with a blocking call.
     Blocked,
@@ -85,12 +87,38 @@ pub struct Segment {
     pub on: Option<WaitOn>,
 }
 
-/// One task, coroutine, generator or resource.
+/// One frame of a task: a coroutine it awaited, an async generator or
+/// iterator it asked for an item, a context manager it entered or exited.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FrameSpan {
+    pub name: String,
+    pub kind: FrameKind,
+    /// 0 for a frame the task's own coroutine entered, 1 for one inside
+    /// that, and so on.
+    pub depth: usize,
+    pub start: Duration,
+    /// `None` while the task is still inside it.
+    pub end: Option<Duration>,
+    pub exit: Option<FrameExit>,
+}
+
+impl FrameSpan {
+    /// Whether the task is inside the frame at `t`.
+    pub fn covers(&self, t: Duration) -> bool {
+        self.start <= t && self.end.is_none_or(|e| e > t)
+    }
+}
+
+/// One task.
 #[derive(Clone, Debug)]
 pub struct Lane {
     pub id: LaneId,
+    /// The coroutine call it runs: `fetch('slow', 3)`.
+    pub call: String,
+    /// The Task's name: `Task-2`, or the `name=` it was given.
     pub name: String,
-    pub kind: LaneKind,
+    /// Whether `name` was given to `create_task`.
+    pub named: bool,
     pub parent: Option<LaneId>,
     pub created: Duration,
     pub segments: Vec<Segment>,
@@ -98,9 +126,32 @@ pub struct Lane {
     pub stmts: Vec<(Duration, StmtId)>,
     /// The value it returned, or why it failed.
     pub result: Option<String>,
+    /// Its frames, in the order entered.
+    pub frames: Vec<FrameSpan>,
+    /// The frames it is inside now (indices into `frames`), innermost last.
+    open: Vec<usize>,
 }
 
 impl Lane {
+    /// How the timeline names the task: its own `name=` if it was given
+    /// one, else its coroutine call.
+    pub fn label(&self) -> &str {
+        if self.named { &self.name } else { &self.call }
+    }
+
+    /// The frames the task is inside at `t`, outermost first.
+    pub fn stack_at(&self, t: Duration) -> Vec<&FrameSpan> {
+        let mut stack: Vec<&FrameSpan> = Vec::new();
+        // Frames are in entry order, so a frame's parent comes before it.
+        for f in self.frames.iter().take_while(|f| f.start <= t) {
+            if f.covers(t) {
+                stack.truncate(f.depth);
+                stack.push(f);
+            }
+        }
+        stack
+    }
+
     /// The segment in force at `t` (the last one starting at or before it).
     pub fn segment_at(&self, t: Duration) -> Option<&Segment> {
         let i = self.segments.partition_point(|s| s.start <= t);
@@ -139,10 +190,6 @@ impl Lane {
 
     pub fn last_state(&self) -> Option<LaneState> {
         self.segments.last().map(|s| s.state)
-    }
-
-    pub fn is_task(&self) -> bool {
-        self.kind == LaneKind::Task
     }
 }
 
@@ -193,16 +240,25 @@ impl Timeline {
         if self.times.last() != Some(&t) {
             self.times.push(t);
         }
-        if let EventKind::Created { name, kind, parent } = &e.kind {
+        if let EventKind::Created {
+            call,
+            name,
+            named,
+            parent,
+        } = &e.kind
+        {
             let lane = Lane {
                 id: e.lane,
+                call: shown(call),
                 name: shown(name),
-                kind: *kind,
+                named: *named,
                 parent: *parent,
                 created: t,
                 segments: Vec::new(),
                 stmts: Vec::new(),
                 result: None,
+                frames: Vec::new(),
+                open: Vec::new(),
             };
             self.index.insert(e.lane, self.lanes.len());
             self.lanes.push(lane);
@@ -243,6 +299,41 @@ impl Timeline {
                 (state, Some(on.clone()))
             }
             EventKind::Woken => (LaneState::Ready, None),
+            EventKind::Renamed { name } => {
+                let lane = &mut self.lanes[i];
+                lane.name = shown(name);
+                lane.named = true;
+                return;
+            }
+            EventKind::FrameEntered { name, kind } => {
+                let lane = &mut self.lanes[i];
+                lane.open.push(lane.frames.len());
+                lane.frames.push(FrameSpan {
+                    name: shown(name),
+                    kind: *kind,
+                    depth: lane.open.len() - 1,
+                    start: t,
+                    end: None,
+                    exit: None,
+                });
+                return;
+            }
+            EventKind::FrameLeft { exit, .. } => {
+                let lane = &mut self.lanes[i];
+                if let Some(f) = lane.open.pop().and_then(|f| lane.frames.get_mut(f)) {
+                    f.end = Some(t);
+                    f.exit = Some(match exit {
+                        FrameExit::Returned { value } => FrameExit::Returned {
+                            value: shown(value),
+                        },
+                        FrameExit::Raised { message } => FrameExit::Raised {
+                            message: shown(message),
+                        },
+                        other => other.clone(),
+                    });
+                }
+                return;
+            }
             EventKind::Blocked { until } => {
                 self.blocks.push((t, *until));
                 (LaneState::Blocked, None)
@@ -267,10 +358,8 @@ impl Timeline {
             return;
         };
         if state != LaneState::Ready {
-            // A lane left running without a suspension (an async context
-            // manager between enter and exit, a generator between items)
-            // is not running once another lane runs or suspends: it waits
-            // on its user.
+            // One thread runs one task at a time: a lane last seen running
+            // is not running once another one runs or suspends.
             let other = if state == LaneState::Running {
                 self.running.replace(id)
             } else {
@@ -357,8 +446,9 @@ mod tests {
     fn created(lane: LaneId, name: &str) -> EventKind {
         let _ = lane;
         EventKind::Created {
-            name: name.into(),
-            kind: LaneKind::Task,
+            call: format!("{name}()").into(),
+            name: "Task-1".into(),
+            named: false,
             parent: None,
         }
     }
@@ -458,5 +548,62 @@ mod tests {
         assert_eq!(lane.stmt_at(Duration::from_millis(500)), Some(4));
         assert_eq!(lane.stmt_at(Duration::from_secs(1)), Some(5));
         assert_eq!(lane.stmts.len(), 3);
+    }
+
+    #[test]
+    fn frames_nest_and_the_stack_at_a_time_is_the_frames_open_then() {
+        let enter = |t: f64, name: &str, kind: FrameKind| {
+            ev(
+                t,
+                0,
+                EventKind::FrameEntered {
+                    name: name.into(),
+                    kind,
+                },
+            )
+        };
+        let leave = |t: f64, exit: FrameExit| {
+            ev(
+                t,
+                0,
+                EventKind::FrameLeft {
+                    name: "".into(),
+                    exit,
+                },
+            )
+        };
+        let events = [
+            ev(0.0, 0, created(0, "main")),
+            enter(0.0, "outer()", FrameKind::Coroutine),
+            enter(1.0, "ticks(2)", FrameKind::AsyncGenerator),
+            leave(2.0, FrameExit::Yielded),
+            enter(2.0, "ticks(2)", FrameKind::AsyncGenerator),
+            leave(2.0, FrameExit::Exhausted),
+            leave(3.0, FrameExit::Returned { value: "1".into() }),
+            ev(
+                3.0,
+                0,
+                EventKind::Renamed {
+                    name: "boss".into(),
+                },
+            ),
+        ];
+        let tl = Timeline::from_events(&events);
+        let lane = tl.lane(0).unwrap();
+        let names = |t: f64| -> Vec<String> {
+            lane.stack_at(Duration::from_secs_f64(t))
+                .iter()
+                .map(|f| f.name.clone())
+                .collect()
+        };
+        assert_eq!(names(0.5), ["outer()"]);
+        assert_eq!(names(1.5), ["outer()", "ticks(2)"]);
+        // Entered and left at the same instant: not open at any time.
+        assert_eq!(names(2.0), ["outer()"]);
+        assert!(names(3.0).is_empty());
+        assert_eq!(lane.frames[1].depth, 1);
+        assert_eq!(lane.frames[2].exit, Some(FrameExit::Exhausted));
+        // A task renamed with `set_name` is labelled by its new name.
+        assert_eq!((lane.label(), lane.call.as_str()), ("boss", "main()"));
     }
 }

@@ -1,18 +1,19 @@
 //! Coroutines, generators and comprehensions.
 //!
 //! A coroutine is its frame, not yet started; awaiting it runs the body in
-//! the awaiting task, on a lane of its own. A generator's body is a future
-//! too: `yield` hands a value to the generator's [`YieldSlot`] and returns
-//! `Pending` without a wake, so whoever drives the body sees the value.
-//! A plain generator is driven by polling once per item; an async one by
-//! polling with the consumer's waker, so its awaits really wait.
+//! the awaiting task, as a frame of that task's lane (`FrameEntered` ...
+//! `FrameLeft`). A generator's body is a future too: `yield` hands a value
+//! to the generator's [`YieldSlot`] and returns `Pending` without a wake, so
+//! whoever drives the body sees the value. A plain generator is driven by
+//! polling once per item; an async one by polling with the consumer's
+//! waker, so its awaits really wait, each item a frame of the consumer's
+//! task.
 
 use super::exc::{PyResult, Unwind, error};
 use super::interp::{Frame, Interp};
 use super::native::{Args, Native, Step};
 use super::value::{Function, Key, Value};
-use crate::engine::events::{EventKind, LaneKind, WaitOn};
-use crate::engine::runtime::Probe;
+use crate::engine::events::{EventKind, FrameExit, FrameKind, LaneId};
 use crate::program::Comprehension;
 use crate::program::expr::CompKind;
 use futures::future::LocalBoxFuture;
@@ -39,9 +40,13 @@ impl Coroutine {
         }))
     }
 
-    /// The coroutine's name, as a lane shows it.
-    pub fn name(&self) -> Rc<str> {
-        Rc::from(&*self.func.code.name)
+    /// The call it stands for, as the timeline names it: `fetch('slow', 3)`
+    /// (computed from the bound arguments, so only before it starts).
+    pub fn label(&self) -> String {
+        match self.frame.borrow().as_deref() {
+            Some(frame) => super::label::call_label(&self.func, frame),
+            None => format!("{}()", self.func.code.name),
+        }
     }
 
     /// Takes the frame to run it; an error if it already ran.
@@ -93,64 +98,68 @@ impl Native for Coroutine {
     }
 
     fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
-        Some(Box::pin(async move {
-            let frame = self.start()?;
-            ix.run_coroutine(cx, *frame, self.name()).await
-        }))
+        Some(Box::pin(ix.run_coroutine(cx, self, FrameKind::Coroutine)))
     }
 }
 
 impl Interp {
-    /// Runs a started coroutine's frame inside the caller's task, on a
-    /// coroutine lane of its own.
+    /// Runs a coroutine inside the caller's task, as a frame of its lane.
     pub async fn run_coroutine(
         &self,
         caller: &Frame,
-        frame: Frame,
-        name: Rc<str>,
+        coro: Rc<Coroutine>,
+        kind: FrameKind,
     ) -> PyResult<Value> {
-        let lane = self
-            .shared
-            .new_lane(
-                &name,
-                LaneKind::Coroutine,
-                Some(caller.lane.get()),
-                Some(caller.stmt.get()),
-            )
-            .map_err(|_| Unwind::Abort)?;
-        self.shared.set_waiting(
-            caller.lane.get(),
-            WaitOn::Lane(lane),
-            Some(caller.stmt.get()),
-        );
+        let name = self.shared.intern(&coro.label());
+        let frame = coro.start()?;
+        let lane = caller.lane.get();
         *frame.task.borrow_mut() = caller.task();
         frame.lane.set(lane);
         let depth = self.enter(caller)?;
-        let ix = self.rc();
-        let body = async move {
-            let r = ix.run_body(&frame).await;
-            let r = ix.traceback(&frame, r);
-            ix.finish_lane(lane, &r);
-            r
+        let at = Some(caller.stmt.get());
+        self.shared.emit(
+            lane,
+            at,
+            EventKind::FrameEntered {
+                name: name.clone(),
+                kind,
+            },
+        );
+        let r = self.run_body(&frame).await;
+        let r = self.traceback(&frame, r);
+        let exhausted = kind == FrameKind::Iterator
+            && matches!(&r, Err(Unwind::Exc(e)) if super::exc::is_instance_of(e, "StopAsyncIteration"));
+        let exit = if exhausted {
+            Some(FrameExit::Exhausted)
+        } else {
+            frame_exit(&r)
         };
-        let r = Probe::new(self.shared.clone(), lane, body).await;
+        if let Some(exit) = exit {
+            self.shared
+                .emit(lane, at, EventKind::FrameLeft { name, exit });
+        }
         self.depth.set(depth);
         r
     }
 
-    /// Records how a lane ended.
-    pub fn finish_lane(&self, lane: crate::engine::events::LaneId, r: &PyResult<Value>) {
-        let kind = match r {
-            Ok(v) => EventKind::Returned { value: v.repr() },
-            Err(Unwind::Exc(e)) if super::exc::is_instance_of(e, "CancelledError") => {
-                EventKind::Cancelled
-            }
-            Err(Unwind::Exc(e)) => EventKind::Failed {
-                message: super::exc::summary(e),
-            },
-            Err(Unwind::Abort | Unwind::Limit(_)) => return,
+    /// Records how a task ended.
+    pub fn finish_lane(&self, lane: LaneId, r: &PyResult<Value>) {
+        let kind = match frame_exit(r) {
+            Some(FrameExit::Returned { value }) => EventKind::Returned { value },
+            Some(FrameExit::Cancelled) => EventKind::Cancelled,
+            Some(FrameExit::Raised { message }) => EventKind::Failed { message },
+            Some(FrameExit::Yielded | FrameExit::Exhausted) | None => return,
         };
         self.shared.emit(lane, None, kind);
+    }
+
+    /// Awaits what a protocol method returned (`__anext__`, `__aenter__`,
+    /// `__aexit__`): a coroutine runs as a frame of this `kind`.
+    pub async fn await_protocol(&self, f: &Frame, v: Value, kind: FrameKind) -> PyResult<Value> {
+        match super::native::downcast::<Coroutine>(&v) {
+            Some(c) => Box::pin(self.run_coroutine(f, c, kind)).await,
+            None => self.await_value(f, v).await,
+        }
     }
 
     /// What `await v` does.
@@ -291,22 +300,39 @@ impl Interp {
         let mut frame = self.comprehension_frame(f, c);
         let slot = Rc::new(YieldSlot::default());
         frame.yields = Some(slot.clone());
+        let frame = Rc::new(frame);
         let ix = self.rc();
         let comp = c.clone();
+        let inner = frame.clone();
         let body: LocalBoxFuture<'static, PyResult<Value>> = Box::pin(async move {
-            ix.comp_loop(&frame, &comp, 0, first, &mut |_, _| {})
+            ix.comp_loop(&inner, &comp, 0, first, &mut |_, _| {})
                 .await?;
             Ok(Value::None)
         });
         Value::Native(Rc::new(Generator {
             name: Rc::from("<genexpr>"),
+            label: self.shared.intern("<genexpr>"),
             is_async: c.is_async,
             body: RefCell::new(Some(body)),
+            frame,
             slot,
-            lane: Cell::new(None),
             running: Cell::new(false),
         }))
     }
+}
+
+/// How a frame's result leaves it (`None` when the run is being aborted).
+fn frame_exit(r: &PyResult<Value>) -> Option<FrameExit> {
+    Some(match r {
+        Ok(v) => FrameExit::Returned { value: v.repr() },
+        Err(Unwind::Exc(e)) if super::exc::is_instance_of(e, "CancelledError") => {
+            FrameExit::Cancelled
+        }
+        Err(Unwind::Exc(e)) => FrameExit::Raised {
+            message: super::exc::summary(e),
+        },
+        Err(Unwind::Abort | Unwind::Limit(_)) => return None,
+    })
 }
 
 fn not_awaitable(v: &Value) -> Unwind {
@@ -365,48 +391,64 @@ impl Future for YieldPoint<'_> {
 /// A generator or async generator object.
 pub struct Generator {
     name: Rc<str>,
+    /// The call that made it, as its frames are named: `ticker(3)`.
+    label: Arc<str>,
     pub is_async: bool,
     body: RefCell<Option<LocalBoxFuture<'static, PyResult<Value>>>>,
+    /// The body's frame: it runs in the task of whoever asks for an item.
+    frame: Rc<Frame>,
     slot: Rc<YieldSlot>,
-    /// An async generator's lane, made when it first runs.
-    lane: Cell<Option<crate::engine::events::LaneId>>,
     running: Cell<bool>,
 }
 
 impl Generator {
     /// A generator for a bound frame: `gen(3)` before any item.
-    pub fn value(ix: &Interp, mut frame: Frame, is_async: bool) -> Value {
+    pub fn value(ix: &Interp, func: &Function, mut frame: Frame, is_async: bool) -> Value {
         let slot = Rc::new(YieldSlot::default());
         frame.yields = Some(slot.clone());
         let name: Rc<str> = Rc::from(&*frame.code.name);
+        let label = if is_async {
+            ix.shared.intern(&super::label::call_label(func, &frame))
+        } else {
+            ix.shared.intern(&name)
+        };
+        let frame = Rc::new(frame);
+        let inner = frame.clone();
         let ix = ix.rc();
         let body: LocalBoxFuture<'static, PyResult<Value>> = Box::pin(async move {
-            let r = ix.run_body(&frame).await;
-            ix.traceback(&frame, r)
+            let r = ix.run_body(&inner).await;
+            ix.traceback(&inner, r)
         });
         Value::Native(Rc::new(Generator {
             name,
+            label,
             is_async,
             body: RefCell::new(Some(body)),
+            frame,
             slot,
-            lane: Cell::new(None),
             running: Cell::new(false),
         }))
     }
 
+    /// The body runs in the consumer's task from here on.
+    fn run_in(&self, consumer: &Frame) {
+        self.frame.lane.set(consumer.lane.get());
+        *self.frame.task.borrow_mut() = consumer.task();
+    }
+
     /// `next(gen)` for a plain generator: `None` when it is exhausted.
-    pub fn next_sync(&self, ix: &Interp, f: &Frame, send: Value) -> PyResult<Option<Value>> {
+    pub fn next_sync(&self, f: &Frame, send: Value) -> PyResult<Option<Value>> {
         if self.is_async {
             return Err(error(
                 "TypeError",
                 "'async_generator' object is not an iterator",
             ));
         }
-        let _ = (ix, f);
         let mut body = self.body.borrow_mut();
         let Some(fut) = body.as_mut() else {
             return Ok(None);
         };
+        self.run_in(f);
         *self.slot.sent.borrow_mut() = Some(send);
         match fut.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
             Poll::Ready(r) => {
@@ -432,39 +474,36 @@ impl Generator {
     /// Every remaining item of a plain generator.
     pub fn drain(&self, ix: &Interp, f: &Frame) -> PyResult<Vec<Value>> {
         let mut out = Vec::new();
-        while let Some(v) = self.next_sync(ix, f, Value::None)? {
+        while let Some(v) = self.next_sync(f, Value::None)? {
             ix.step()?;
             out.push(v);
         }
         Ok(out)
     }
 
-    /// `await anext(agen)`: the next item, or `None` at the end.
+    /// `await anext(agen)`: the next item, or `None` at the end. The body
+    /// runs, until its next `yield`, as a frame of the consumer's task.
     pub async fn next_async(&self, ix: &Interp, f: &Frame, send: Value) -> PyResult<Option<Value>> {
+        if self.body.borrow().is_none() {
+            return Ok(None);
+        }
         if self.running.replace(true) {
             return Err(error(
                 "RuntimeError",
                 "anext(): asynchronous generator is already running",
             ));
         }
-        let lane = match self.lane.get() {
-            Some(l) => l,
-            None => {
-                let l = ix
-                    .shared
-                    .new_lane(
-                        &self.name,
-                        LaneKind::Generator,
-                        Some(f.lane.get()),
-                        Some(f.stmt.get()),
-                    )
-                    .map_err(|_| Unwind::Abort)?;
-                self.lane.set(Some(l));
-                l
-            }
-        };
-        ix.shared
-            .set_waiting(f.lane.get(), WaitOn::Generator(lane), Some(f.stmt.get()));
+        self.run_in(f);
+        let lane = f.lane.get();
+        let at = Some(f.stmt.get());
+        ix.shared.emit(
+            lane,
+            at,
+            EventKind::FrameEntered {
+                name: self.label.clone(),
+                kind: FrameKind::AsyncGenerator,
+            },
+        );
         *self.slot.sent.borrow_mut() = Some(send);
         let step = std::future::poll_fn(|cx| {
             let mut body = self.body.borrow_mut();
@@ -474,32 +513,30 @@ impl Generator {
             match fut.as_mut().poll(cx) {
                 Poll::Ready(r) => {
                     *body = None;
-                    Poll::Ready(match r {
-                        Ok(_) => Ok(None),
-                        Err(e) => Err(e),
-                    })
+                    Poll::Ready(r.map(|_| None))
                 }
                 Poll::Pending => match self.slot.out.borrow_mut().take() {
-                    Some(v) => {
-                        ix.shared.set_waiting(lane, WaitOn::Consumer, None);
-                        Poll::Ready(Ok(Some(v)))
-                    }
+                    Some(v) => Poll::Ready(Ok(Some(v))),
                     None => Poll::Pending,
                 },
             }
         });
-        let r = Probe::new(ix.shared.clone(), lane, step).await;
+        let r = step.await;
         self.running.set(false);
-        match &r {
-            Ok(None) => ix.shared.emit(
+        let exit = match &r {
+            Ok(Some(_)) => Some(FrameExit::Yielded),
+            Ok(None) => Some(FrameExit::Exhausted),
+            Err(e) => frame_exit(&Err(e.clone())),
+        };
+        if let Some(exit) = exit {
+            ix.shared.emit(
                 lane,
-                None,
-                EventKind::Returned {
-                    value: "None".into(),
+                at,
+                EventKind::FrameLeft {
+                    name: self.label.clone(),
+                    exit,
                 },
-            ),
-            Err(e) => ix.finish_lane(lane, &Err(e.clone())),
-            Ok(Some(_)) => {}
+            );
         }
         r
     }
@@ -527,7 +564,7 @@ impl Native for Generator {
 
     fn call_method(
         self: Rc<Self>,
-        ix: &Rc<Interp>,
+        _ix: &Rc<Interp>,
         cx: &Frame,
         name: &str,
         mut args: Args,
@@ -539,7 +576,7 @@ impl Native for Generator {
                 } else {
                     Value::None
                 };
-                match self.next_sync(ix, cx, v) {
+                match self.next_sync(cx, v) {
                     Ok(Some(v)) => Ok(v),
                     Ok(None) => Err(super::exc::error("StopIteration", "")),
                     Err(e) => Err(e),

@@ -4,6 +4,7 @@ use super::exc::{self, PyResult, Unwind, error, type_error};
 use super::interp::{Flow, Frame, Interp};
 use super::native::Args;
 use super::value::{Class, Function, Key, Value};
+use crate::engine::events::FrameKind;
 use crate::program::{Code, Stmt, StmtKind, Target};
 use futures::future::LocalBoxFuture;
 use indexmap::IndexMap;
@@ -343,7 +344,7 @@ impl Interp {
             )));
         };
         let awaitable = self.call(f, &m, Args::positional(vec![it.clone()]))?;
-        match self.await_value(f, awaitable).await {
+        match self.await_protocol(f, awaitable, FrameKind::Iterator).await {
             Ok(v) => Ok(Some(v)),
             Err(Unwind::Exc(e)) if exc::is_instance_of(&e, "StopAsyncIteration") => Ok(None),
             Err(e) => Err(e),
@@ -377,7 +378,9 @@ impl Interp {
         };
         let mut entered = self.call(f, &enter_m, Args::positional(vec![cm.clone()]))?;
         if is_async {
-            entered = self.await_value(f, entered).await?;
+            entered = self
+                .await_protocol(f, entered, FrameKind::ContextManager)
+                .await?;
         }
         if let Some(t) = target {
             self.assign(f, t, entered).await?;
@@ -405,7 +408,7 @@ impl Interp {
         }
         let mut exited = self.call(f, &exit_m, Args::positional(args));
         if is_async && let Ok(aw) = exited {
-            exited = self.await_value(f, aw).await;
+            exited = self.await_protocol(f, aw, FrameKind::ContextManager).await;
         }
         if exc_value.is_some() {
             f.handling.borrow_mut().pop();

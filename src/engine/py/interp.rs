@@ -312,7 +312,7 @@ impl Interp {
         let code = &func.code;
         if code.is_async && code.is_generator {
             let frame = self.bind(caller, func, args)?;
-            return Ok(Generator::value(self, frame, true));
+            return Ok(Generator::value(self, func, frame, true));
         }
         if code.is_async {
             let frame = self.bind(caller, func, args)?;
@@ -320,7 +320,7 @@ impl Interp {
         }
         if code.is_generator {
             let frame = self.bind(caller, func, args)?;
-            return Ok(Generator::value(self, frame, false));
+            return Ok(Generator::value(self, func, frame, false));
         }
         let frame = self.bind(caller, func, args)?;
         let depth = self.enter(caller)?;
@@ -930,7 +930,7 @@ impl Interp {
                     return c.step();
                 }
                 match downcast::<Generator>(it) {
-                    Some(g) => g.next_sync(self, f, Value::None),
+                    Some(g) => g.next_sync(f, Value::None),
                     None => Err(type_error(format!(
                         "'{}' object is not an iterator",
                         it.type_name()

@@ -13,6 +13,7 @@ mod exec;
 pub mod format;
 pub mod interp;
 mod items;
+mod label;
 pub mod methods;
 mod modules;
 pub mod native;

@@ -12,8 +12,8 @@ use super::exc::{self, PyResult, Unwind, error, type_error, value_error};
 use super::interp::{Frame, Interp};
 use super::native::{Args, Native, Step, downcast};
 use super::value::Value;
-use crate::engine::events::{LaneId, LaneKind, WaitOn};
-use crate::engine::runtime::{Probe, yield_now};
+use crate::engine::events::{LaneId, WaitOn};
+use crate::engine::runtime::{Probe, TaskLabel, yield_now};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::future::Future;
@@ -271,7 +271,19 @@ impl Native for TaskObj {
             "get_name" => Ok(Value::str(&self.name.borrow())),
             "set_name" => {
                 let n = args.pos.pop().unwrap_or(Value::None);
-                *self.name.borrow_mut() = Rc::from(n.to_str());
+                let name = match ix.str(cx, &n) {
+                    Ok(name) => name,
+                    Err(e) => return Some(Err(e)),
+                };
+                // On the renamed task's lane; the statement is the caller's.
+                ix.shared.emit(
+                    self.lane,
+                    None,
+                    crate::engine::events::EventKind::Renamed {
+                        name: Arc::from(&*name),
+                    },
+                );
+                *self.name.borrow_mut() = Rc::from(name);
                 Ok(Value::None)
             }
             "get_coro" => Ok(self.coro.borrow().clone()),
@@ -611,7 +623,7 @@ impl Interp {
         if !self.running.get() {
             return Err(error("RuntimeError", "no running event loop"));
         }
-        let coro_name: Rc<str> = match (downcast::<Coroutine>(&aw), downcast::<Sleep>(&aw)) {
+        let call: String = match (downcast::<Coroutine>(&aw), downcast::<Sleep>(&aw)) {
             (Some(c), _) => {
                 if c.started() {
                     return Err(error(
@@ -619,10 +631,13 @@ impl Interp {
                         "cannot reuse already awaited coroutine",
                     ));
                 }
-                c.name()
+                c.label()
             }
-            (None, Some(_)) => Rc::from("sleep"),
-            _ if downcast::<NextCompleted>(&aw).is_some() => Rc::from("_wait_for_one"),
+            (None, Some(s)) => format!(
+                "sleep({})",
+                super::label::short_repr(&Value::Float(s.delay))
+            ),
+            _ if downcast::<NextCompleted>(&aw).is_some() => "_wait_for_one()".into(),
             _ => {
                 return Err(type_error(format!(
                     "a coroutine was expected, got {}",
@@ -632,15 +647,18 @@ impl Interp {
         };
         let n = self.task_counter.get() + 1;
         self.task_counter.set(n);
-        let task_name: Rc<str> = match name {
-            Some(Value::None) | None => Rc::from(format!("Task-{n}")),
-            Some(v) => Rc::from(self.str(cx, &v)?),
+        let (task_name, named): (Rc<str>, bool) = match name {
+            Some(Value::None) | None => (Rc::from(format!("Task-{n}")), false),
+            Some(v) => (Rc::from(self.str(cx, &v)?), true),
         };
         let lane = self
             .shared
-            .new_lane(
-                &coro_name,
-                LaneKind::Task,
+            .new_task(
+                TaskLabel {
+                    call: &call,
+                    name: &task_name,
+                    named,
+                },
                 // The main task is made by the module code, not by a task.
                 (!Rc::ptr_eq(&cx.task(), &self.module_task)).then(|| cx.lane.get()),
                 Some(cx.stmt.get()),

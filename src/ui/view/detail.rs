@@ -1,7 +1,7 @@
-//! The task detail view (Enter on a lane): state history, what it awaits,
-//! its current line.
+//! The task detail view (Enter on a lane): the task and the frames it is
+//! inside, state history, what it awaits, its current line.
 
-use crate::engine::{LaneId, LaneKind, WaitOn};
+use crate::engine::{FrameExit, LaneId, WaitOn};
 use crate::text::format_seconds;
 use crate::ui::app::{App, LessonState};
 use crate::ui::timeline::Timeline;
@@ -14,21 +14,36 @@ fn secs(d: std::time::Duration) -> String {
     format_seconds(d.as_secs_f64())
 }
 
-/// What a lane waits on, naming the lanes.
-/// What a lane waits for, as shown (lane names are already escaped).
+/// What a task waits for, as shown (lane names are already escaped).
 pub fn describe(on: &WaitOn, tl: &Timeline) -> String {
     let name = |id: &LaneId| match tl.lane(*id) {
-        Some(l) => format!("{} #{id}", l.name),
+        Some(l) => format!("{} #{id}", l.label()),
         None => format!("#{id}"),
     };
     match on {
-        WaitOn::Lane(id) => format!("{} to finish", name(id)),
+        WaitOn::Lane(id) => format!("task {} to finish", name(id)),
+        WaitOn::Lanes(ids) if ids.len() > 8 => format!(
+            "{} tasks to finish ({} ... {})",
+            ids.len(),
+            name(&ids[0]),
+            name(&ids[ids.len() - 1])
+        ),
         WaitOn::Lanes(ids) => {
             let names: Vec<String> = ids.iter().map(name).collect();
-            format!("{} to finish", names.join(", "))
+            format!("tasks {} to finish", names.join(", "))
         }
-        WaitOn::Generator(id) => format!("the next item of {}", name(id)),
         other => crate::sanitize::for_terminal(&other.to_string()).into_owned(),
+    }
+}
+
+/// How a frame was left, in a few words.
+fn exit_text(exit: &FrameExit) -> String {
+    match exit {
+        FrameExit::Returned { value } => format!("returned {value}"),
+        FrameExit::Yielded => "yielded an item".into(),
+        FrameExit::Exhausted => "ended the iteration (StopAsyncIteration)".into(),
+        FrameExit::Raised { message } => format!("raised {message}"),
+        FrameExit::Cancelled => "cancelled".into(),
     }
 }
 
@@ -39,24 +54,52 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
         return;
     };
     let t = lesson.view_time();
-    let kind = match lane.kind {
-        LaneKind::Task => "task",
-        LaneKind::Coroutine => "coroutine",
-        LaneKind::Generator => "generator",
-        LaneKind::Resource => "resource",
-    };
     let key = |k: &str| Span::styled(format!("{k:>10}: "), theme.accent());
     let mut lines = vec![Line::from(vec![
-        key("lane"),
+        key("task"),
         Span::styled(
-            format!("#{} {} ({kind})", lane.id, lane.name),
+            format!("#{} {}: a task, named '{}'", lane.id, lane.call, lane.name),
             theme.lane(lesson.selected_lane),
         ),
     ])];
     if let Some(p) = lane.parent.and_then(|p| tl.lane(p)) {
         lines.push(Line::from(vec![
             key("made by"),
-            Span::raw(format!("#{} {}", p.id, p.name)),
+            Span::raw(format!("task #{} {}", p.id, p.label())),
+        ]));
+    }
+    // The frames it is inside: each runs in this task, none is a task.
+    let stack = lane.stack_at(t);
+    lines.push(Line::from(vec![
+        key("stack"),
+        Span::raw(format!("{} ", lane.call)),
+        Span::styled("(the task's own coroutine)", theme.dim()),
+    ]));
+    for (depth, f) in stack.iter().enumerate() {
+        lines.push(Line::from(vec![
+            Span::raw(format!("{:>12}{}└ {} ", "", "  ".repeat(depth), f.name)),
+            Span::styled(
+                format!("({}, inside this task)", f.kind.label()),
+                theme.dim(),
+            ),
+        ]));
+    }
+    if stack.is_empty()
+        && let Some(f) = lane
+            .frames
+            .iter()
+            .rev()
+            .find(|f| f.end.is_some_and(|e| e <= t))
+        && let Some(exit) = &f.exit
+    {
+        lines.push(Line::from(vec![
+            key("last left"),
+            Span::raw(format!(
+                "{} ({}): {}",
+                f.name,
+                f.kind.label(),
+                exit_text(exit)
+            )),
         ]));
     }
     let seg = lane.segment_at(t);

@@ -47,12 +47,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         })
         .collect();
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
-        "Timeline: █ running ▒ ready ─ timer ┄ awaits ▓ blocked ✓ done ✗ cancelled ⊘ timed out",
-        theme.dim(),
-    )));
+    for text in [
+        "Timeline: one row per task. A name on a task's bar is one of its",
+        "frames: a coroutine, async generator, iterator or context manager.",
+        "█ running ▒ ready ─ timer ┄ awaits ▓ blocked ✓ done ✗ cancelled",
+        "⊘ timed out ◇ deadline ∎ async for ended (StopAsyncIteration)",
+    ] {
+        lines.push(Line::from(Span::styled(text, theme.dim())));
+    }
     let h = lines.len() as u16 + 2;
-    let rect = super::centered(area, 60, h);
+    let rect = super::centered(area, 72, h);
     frame.render_widget(Clear, rect);
     frame.render_widget(
         Paragraph::new(lines)

@@ -1,8 +1,11 @@
 //! The timeline: one lane per task, a time axis in virtual seconds, state
 //! glyphs and colours, a "now" marker, pending timer deadlines ahead, a
-//! legend. A blocking call stalls every lane.
+//! legend. A blocking call stalls every lane. The frames a task runs
+//! (awaited coroutines, async generators and iterators, context managers)
+//! are named on its bar, innermost on top, and the end of an async
+//! iteration is marked `∎`.
 
-use crate::engine::WaitOn;
+use crate::engine::{FrameExit, WaitOn};
 use crate::text::format_seconds;
 use crate::ui::app::{App, LessonState};
 use crate::ui::timeline::{LaneState, Timeline};
@@ -63,13 +66,34 @@ pub fn span(tl: &Timeline, now: Duration) -> f64 {
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     let theme = &app.theme;
     let tl = &lesson.timeline;
+    let mut title = format!(
+        " Timeline — {} task{}, one row each ",
+        tl.lanes.len(),
+        if tl.lanes.len() == 1 { "" } else { "s" }
+    );
+    let keys = " ↑/↓ Enter details ";
+    // The selected task's frames at the time shown: what runs inside it.
+    if let Some(lane) = tl.lanes.get(lesson.selected_lane) {
+        let stack = lane.stack_at(lesson.view_time());
+        if !stack.is_empty() {
+            let mut path = format!("task {}", lane.label());
+            for f in stack {
+                path.push_str(&format!(" › {} {}", f.kind.label(), f.name));
+            }
+            let room = (area.width as usize).saturating_sub(title.chars().count() + 3);
+            title.push_str(&format!(
+                "─ {} ",
+                fit(&path, room.min(path.chars().count()))
+            ));
+        }
+    }
+    if title.chars().count() + keys.chars().count() < area.width as usize {
+        title.push('─');
+        title.push_str(keys);
+    }
     let block = Block::default()
         .borders(Borders::TOP)
-        .title(format!(
-            " Timeline — {} lane{}  ↑/↓ Enter details ",
-            tl.lanes.len(),
-            if tl.lanes.len() == 1 { "" } else { "s" }
-        ))
+        .title(title)
         .border_style(theme.border());
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -77,7 +101,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
         return;
     }
     let t = lesson.view_time();
-    let name_w = (inner.width / 5).clamp(6, 18);
+    let name_w = (inner.width / 4).clamp(6, 24);
     let cols = inner.width - name_w;
     let scale = Scale::fit(span(tl, t), cols);
     let buf = frame.buffer_mut();
@@ -120,10 +144,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
         if i == lesson.selected_lane {
             style = style.patch(theme.selected());
         }
-        let name: String = format!("{} #{}", lane.name, lane.id)
-            .chars()
-            .take(name_w as usize - 1)
-            .collect();
+        // The id always shows; the label gets what is left.
+        let id = format!(" #{}", lane.id);
+        let room = (name_w as usize - 1).saturating_sub(id.chars().count());
+        let name = fit(
+            &format!("{}{id}", fit(lane.label(), room)),
+            name_w as usize - 1,
+        );
         buf.set_string(inner.x, y, &name, style);
     }
     if lanes > rows && rows > 0 {
@@ -141,9 +168,106 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     spans.push(Span::styled("◇", theme.state(LaneState::WaitTimer)));
     spans.push(Span::styled("deadline ", theme.dim()));
     spans.push(Span::styled("▼", theme.now_marker()));
-    spans.push(Span::styled("now", theme.dim()));
+    spans.push(Span::styled("now ", theme.dim()));
+    // What fits of the frames' legend (the help overlay has all of it).
+    let mut extra: Vec<[Span; 2]> = Vec::new();
+    if tl.lanes.iter().any(|l| l.frames.iter().any(exhausted)) {
+        extra.push([
+            Span::styled("∎", theme.accent()),
+            Span::styled("async for ends ", theme.dim()),
+        ]);
+    }
+    extra.push([
+        Span::styled("f()", theme.state(LaneState::WaitTimer)),
+        Span::styled(" frame", theme.dim()),
+    ]);
+    let width = |s: &Span| s.content.chars().count();
+    let mut used: usize = spans.iter().map(width).sum();
+    for pair in extra {
+        let w: usize = pair.iter().map(width).sum();
+        if used + w > inner.width as usize {
+            break;
+        }
+        used += w;
+        spans.extend(pair);
+    }
     let legend = Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1);
     frame.render_widget(Paragraph::new(Line::from(spans)), legend);
+}
+
+/// `text` cut to `width` cells, ending in `…` when cut; a character that
+/// is not one cell wide shows as `?`, so one character is one column.
+fn fit(text: &str, width: usize) -> String {
+    let narrow = text.chars().map(|c| {
+        let mut b = [0; 4];
+        if Span::raw(&*c.encode_utf8(&mut b)).width() == 1 {
+            c
+        } else {
+            '?'
+        }
+    });
+    if text.chars().count() <= width {
+        return narrow.collect();
+    }
+    let mut out: String = narrow.take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+fn exhausted(f: &crate::ui::timeline::FrameSpan) -> bool {
+    f.exit == Some(FrameExit::Exhausted)
+}
+
+/// Where each frame's name goes on its task's bar, up to the time shown:
+/// `(first column, text)`, outer frames first so inner ones are drawn over
+/// them. A frame gets its name when it spans at least 4 columns; the name
+/// starts one column in and stops a column before the frame ends, shortened
+/// to fit (see `bar_name`).
+pub fn frame_labels(
+    lane: &crate::ui::timeline::Lane,
+    scale: &Scale,
+    cols: usize,
+    t: Duration,
+) -> Vec<(usize, String)> {
+    let mut spans: Vec<(usize, usize, usize, &str)> = Vec::new();
+    for f in lane.frames.iter().take_while(|f| f.start <= t) {
+        let from = scale.col(f.start);
+        let to = scale
+            .col(f.end.unwrap_or(t).min(t))
+            .min(cols.saturating_sub(1));
+        if from >= cols || to < from + 3 {
+            continue;
+        }
+        spans.push((f.depth, from, to, &f.name));
+    }
+    spans.sort_by_key(|s| s.0);
+    spans
+        .into_iter()
+        .map(|(_, from, to, name)| (from + 1, bar_name(name, to - from - 1)))
+        .collect()
+}
+
+/// A frame's name in `width` columns: whole if it fits, else without the
+/// class (`__aenter__()`), then without the arguments (`fetch(…)`), then
+/// cut (a special method without its underscores: `aent…`).
+fn bar_name(name: &str, width: usize) -> String {
+    let fits = |s: &str| s.chars().count() <= width;
+    let (head, args) = name.split_at(name.find('(').unwrap_or(name.len()));
+    let method = head.rsplit('.').next().unwrap_or(head);
+    let no_args = if args.len() > 2 { "(…)" } else { args };
+    let candidates = [
+        name.to_string(),
+        format!("{method}{args}"),
+        format!("{head}{no_args}"),
+        format!("{method}{no_args}"),
+        method.to_string(),
+    ];
+    // `__aenter__` and `__aexit__` differ in their first letters.
+    let bare = method.trim_matches('_');
+    match candidates.iter().find(|c| fits(c)) {
+        Some(c) => fit(c, width),
+        None => fit(bare, width),
+    }
 }
 
 /// The state drawn in each column up to the time shown: every segment
@@ -228,13 +352,60 @@ fn draw_lane(
                 .set_style(theme.state(LaneState::WaitTimer));
         }
     }
-    for (c, state) in lane_cells(tl, i, scale, cols as usize, t)
-        .into_iter()
-        .enumerate()
-    {
+    let cells = lane_cells(tl, i, scale, cols as usize, t);
+    for (c, state) in cells.iter().enumerate() {
         let Some(state) = state else { continue };
         if let Some(cell) = buf.cell_mut((x0 + c as u16, y)) {
-            cell.set_char(state.glyph()).set_style(theme.state(state));
+            cell.set_char(state.glyph()).set_style(theme.state(*state));
         }
+    }
+    // Frame names, in the colour of the state under each letter.
+    for (from, text) in frame_labels(lane, scale, cols as usize, t) {
+        for (k, ch) in text.chars().enumerate() {
+            let c = from + k;
+            let Some(Some(state)) = cells.get(c) else {
+                continue;
+            };
+            if let Some(cell) = buf.cell_mut((x0 + c as u16, y)) {
+                cell.set_char(ch).set_style(theme.state(*state));
+            }
+        }
+    }
+    // The end of an async iteration.
+    for f in lane.frames.iter().filter(|f| exhausted(f)) {
+        if let Some(end) = f.end.filter(|e| *e <= t) {
+            let mut c = scale.col(end).min(cols as usize - 1);
+            // The task's own end in the same column keeps its glyph.
+            if c > 0
+                && cells
+                    .get(c)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|s| s.is_final())
+            {
+                c -= 1;
+            }
+            if let Some(cell) = buf.cell_mut((x0 + c as u16, y)) {
+                cell.set_char('∎').set_style(theme.accent());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bar_name;
+
+    #[test]
+    fn frame_names_shrink_to_fit_the_bar() {
+        assert_eq!(bar_name("fetch('users', 1)", 20), "fetch('users', 1)");
+        assert_eq!(bar_name("fetch('users', 1)", 10), "fetch(…)");
+        assert_eq!(bar_name("Conn.__aenter__()", 12), "__aenter__()");
+        assert_eq!(
+            bar_name("Conn.__aexit__(None, None, None)", 12),
+            "__aexit__(…)"
+        );
+        assert_eq!(bar_name("Conn.__aexit__(None, None, None)", 5), "aexit");
+        assert_eq!(bar_name("Conn.__aenter__()", 5), "aent…");
     }
 }
