@@ -1,0 +1,184 @@
+//! Questions about the whole plan asked before rendering: which futures
+//! are shared, which parameters are whole seconds, what a statement calls.
+
+use super::types::Types;
+use crate::render::plan::ir::ast::{Call, Calls, Demo, FunctionKind, Stmt, StmtKind};
+use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, Part};
+use crate::render::plan::ir::value::Value;
+use std::collections::HashSet;
+
+/// The calls a statement makes itself (not those of nested blocks).
+pub(super) fn stmt_calls(s: &Stmt) -> Vec<&Call> {
+    match &s.kind {
+        StmtKind::Await { call, .. }
+        | StmtKind::Make { call, .. }
+        | StmtKind::Spawn { call, .. }
+        | StmtKind::WaitFor { call, .. } => vec![call],
+        StmtKind::AsyncFor { source, .. }
+        | StmtKind::AsyncWith { source, .. }
+        | StmtKind::Collect { source, .. } => vec![source],
+        StmtKind::Gather { calls, .. } | StmtKind::AsCompleted { calls, .. } => match calls {
+            Calls::List(list) => list.iter().collect(),
+            Calls::Each { call, .. } => vec![call],
+        },
+        _ => Vec::new(),
+    }
+}
+
+/// Futures (and the parameters they are passed to) awaited in more than one
+/// place: a oneshot receiver has one owner, so these become `Shared`.
+pub(super) fn shared_futures(demo: &Demo, types: &Types) -> HashSet<(String, String)> {
+    let mut out = HashSet::new();
+    for f in &demo.functions {
+        let mut futures = Vec::new();
+        crate::render::plan::ir::ast::walk(&f.body, &mut |s| {
+            if let StmtKind::Future { name } = &s.kind {
+                futures.push(name.clone());
+            }
+        });
+        for fut in futures {
+            let mut uses = 0;
+            let mut params = Vec::new();
+            crate::render::plan::ir::ast::walk(&f.body, &mut |s| {
+                if let StmtKind::Join { target, .. } = &s.kind
+                    && *target == fut
+                {
+                    uses += 1;
+                }
+                for call in stmt_calls(s) {
+                    let Some(callee) = demo.function(&call.name) else {
+                        continue;
+                    };
+                    for (arg, p) in call.args.iter().zip(&callee.params) {
+                        if matches!(&arg.kind, ExprKind::Var(n) if *n == fut)
+                            && !types.senders.contains(&(call.name.clone(), p.clone()))
+                        {
+                            uses += 1;
+                            params.push((call.name.clone(), p.clone()));
+                        }
+                    }
+                }
+            });
+            if uses > 1 {
+                out.insert((f.name.clone(), fut));
+                out.extend(params);
+            }
+        }
+    }
+    out
+}
+
+/// Every expression of a statement (not of nested blocks), with whether
+/// it stands where a duration is expected.
+pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
+    let mut out: Vec<(&Expr, bool)> = Vec::new();
+    match &s.kind {
+        StmtKind::Print(t) => {
+            for part in &t.parts {
+                if let Part::Hole(e) = part {
+                    // A hole that is just the name prints the same for u64.
+                    out.push((e, matches!(e.kind, ExprKind::Var(_))));
+                }
+            }
+        }
+        StmtKind::Sleep(e) | StmtKind::Block(e) | StmtKind::Compute(e) => out.push((e, true)),
+        StmtKind::WaitFor { timeout, .. } => out.push((timeout, true)),
+        StmtKind::Return(Some(e)) | StmtKind::Yield(e) => out.push((e, false)),
+        StmtKind::Collect { value, filter, .. } => {
+            out.extend(value.iter().chain(filter.iter()).map(|e| (e, false)));
+        }
+        StmtKind::For { over, .. } => out.push((over, false)),
+        StmtKind::While { cond, .. } | StmtKind::If { cond, .. } => out.push((cond, false)),
+        StmtKind::Set { value, .. }
+        | StmtKind::Resolve { value, .. }
+        | StmtKind::Send { value, .. } => out.push((value, false)),
+        StmtKind::Gather {
+            calls: Calls::Each { over, .. },
+            ..
+        }
+        | StmtKind::AsCompleted {
+            calls: Calls::Each { over, .. },
+            ..
+        } => out.push((over, false)),
+        _ => {}
+    }
+    for call in stmt_calls(s) {
+        out.extend(call.args.iter().map(|a| (a, false)));
+    }
+    out
+}
+
+/// Integer parameters used only as whole seconds (and printed), given only
+/// non-negative integer literals: they can be `u64`, as `Duration` wants.
+pub(super) fn seconds_params(demo: &Demo) -> HashSet<(String, String)> {
+    let mut candidates: HashSet<(String, String)> = HashSet::new();
+    for f in &demo.functions {
+        if !matches!(f.kind, FunctionKind::Coroutine | FunctionKind::Generator) {
+            continue;
+        }
+        for p in &f.params {
+            let (mut total, mut as_duration, mut other_ok) = (0, 0, 0);
+            let mut assigned = false;
+            crate::render::plan::ir::ast::walk(&f.body, &mut |s| {
+                if let StmtKind::Set { var, .. } = &s.kind {
+                    assigned |= var == p;
+                }
+                let duration_stmt = matches!(
+                    s.kind,
+                    StmtKind::Sleep(_)
+                        | StmtKind::Block(_)
+                        | StmtKind::Compute(_)
+                        | StmtKind::WaitFor { .. }
+                );
+                for (e, allowed) in stmt_exprs(s) {
+                    let mut vars = Vec::new();
+                    e.variables(&mut vars);
+                    total += vars.iter().filter(|(v, _)| v == p).count();
+                    if allowed && matches!(&e.kind, ExprKind::Var(v) if v == p) {
+                        if duration_stmt {
+                            as_duration += 1;
+                        } else {
+                            other_ok += 1;
+                        }
+                    }
+                }
+            });
+            if !assigned && as_duration > 0 && total == as_duration + other_ok {
+                candidates.insert((f.name.clone(), p.clone()));
+            }
+        }
+    }
+    // Every call must pass a literal whole number of seconds.
+    for f in &demo.functions {
+        for block in [&f.body, &f.exit] {
+            crate::render::plan::ir::ast::walk(block, &mut |s| {
+                for call in stmt_calls(s) {
+                    let Some(callee) = demo.function(&call.name) else {
+                        continue;
+                    };
+                    for (i, p) in callee.params.iter().enumerate() {
+                        let literal = matches!(
+                            call.args.get(i).map(|a| &a.kind),
+                            Some(ExprKind::Lit(Value::Int(n))) if *n >= 0
+                        );
+                        if !literal {
+                            candidates.remove(&(call.name.clone(), p.clone()));
+                        }
+                    }
+                }
+            });
+        }
+    }
+    candidates
+}
+
+/// The operands of a chain of string `+`, in order.
+pub(super) fn str_leaves<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
+    match &e.kind {
+        ExprKind::Binary(BinaryOp::Add, a, b) => {
+            str_leaves(a, out);
+            str_leaves(b, out);
+        }
+        _ => out.push(e),
+    }
+}

@@ -1,0 +1,281 @@
+//! Control flow and compound statements: `else` chains, returns,
+//! assignments, `gather`, `try` with its drop guards.
+
+use super::Renderer;
+use super::names::{fn_name, ident};
+use super::types::Ty;
+use crate::render::plan::ir::ast::{Block, Call, Calls, FunctionKind, StmtKind};
+use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind};
+
+impl Renderer<'_> {
+    /// The `else` of an `if`: a lone nested `if` becomes `} else if`.
+    pub(super) fn else_chain(&mut self, otherwise: &Block, tail: bool) {
+        if let [inner] = otherwise.as_slice()
+            && let StmtKind::If {
+                cond,
+                then,
+                otherwise,
+            } = &inner.kind
+        {
+            let start = self.lines.len();
+            let c = self.expr(cond).truthy();
+            self.line(format!("}} else if {} {{", c.text));
+            self.nested_tail(then, tail);
+            self.else_chain(otherwise, tail);
+            self.spans.insert(inner.id, start..self.lines.len());
+            return;
+        }
+        if !otherwise.is_empty() {
+            self.line("} else {");
+            self.nested_tail(otherwise, tail);
+        }
+    }
+
+    pub(super) fn nested(&mut self, block: &Block) {
+        self.indent += 1;
+        self.body(block, false);
+        self.indent -= 1;
+    }
+
+    pub(super) fn nested_tail(&mut self, block: &Block, tail: bool) {
+        self.indent += 1;
+        self.body(block, tail);
+        self.indent -= 1;
+    }
+
+    pub(super) fn stream(&mut self, source: &Call) -> String {
+        let c = self.call(source);
+        match self.demo.function(&source.name) {
+            Some(f) if f.kind == FunctionKind::Iterator && !Self::simple_iterator(f) => {
+                format!("{c}.into_stream()")
+            }
+            _ => c,
+        }
+    }
+
+    pub(super) fn ret(&mut self, e: Option<&Expr>, tail: bool) {
+        let value = e.map(|e| {
+            let c = self.expr(e);
+            let ret = self.types.ret_of(&self.func);
+            if ret == Ty::Float && c.ty == Ty::Int {
+                c.as_f64().text
+            } else {
+                c.owned()
+            }
+        });
+        let value = match (self.kind, value) {
+            (FunctionKind::Iterator, Some(v)) if self.poll_mode => {
+                Some(format!("Poll::Ready(Some({v}))"))
+            }
+            (FunctionKind::Iterator, Some(v)) => Some(format!("Some({v})")),
+            (FunctionKind::Generator, _) => None,
+            (FunctionKind::Coroutine, _)
+                if matches!(self.types.ret_of(&self.func), Ty::Unit | Ty::Unknown) =>
+            {
+                None
+            }
+            (_, v) if self.entry_main => {
+                let _ = v;
+                None
+            }
+            (_, v) => v,
+        };
+        for g in self.guards.clone().iter().rev() {
+            self.line(format!("{g}.disarm();"));
+        }
+        match (value, tail) {
+            (Some(v), true) => self.line(v),
+            (Some(v), false) => self.line(format!("return {v};")),
+            (None, _) => self.line("return;"),
+        }
+    }
+
+    pub(super) fn set(&mut self, var: &str, value: &Expr) {
+        let target_ty = self.var_ty(var);
+        // `x = x + 1` reads better as `x += 1`.
+        if let ExprKind::Binary(op @ (BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul), a, b) =
+            &value.kind
+            && matches!(&a.kind, ExprKind::Var(n) if n == var)
+            && matches!(target_ty, Ty::Int | Ty::Float)
+            && (self.declared.contains(var) || self.fields.contains(var))
+        {
+            let rhs = self.expr(b);
+            let rhs = if target_ty == Ty::Float {
+                rhs.as_f64()
+            } else {
+                rhs
+            };
+            let target = self.var_code(var).text;
+            self.line(format!("{target} {}= {};", op.python(), rhs.text));
+            return;
+        }
+        let c = self.expr(value);
+        let rhs = if target_ty == Ty::Float && c.ty == Ty::Int {
+            c.as_f64().text
+        } else {
+            c.owned()
+        };
+        let b = self.bind(var);
+        self.line(format!("{b}{rhs};"));
+    }
+
+    pub(super) fn gather(&mut self, calls: &Calls, into: Option<&str>) {
+        let unit = matches!(self.types.calls_ret(calls), Ty::Unit | Ty::Unknown);
+        let into = into.filter(|_| !unit);
+        match calls {
+            Calls::List(list) => {
+                let codes: Vec<String> = list.iter().map(|c| self.call(c)).collect();
+                match (into, codes.len()) {
+                    (_, 0) => self.assign(into, "Vec::<()>::new()"),
+                    (into, 1) => {
+                        let rhs = format!("vec![{}.await]", codes[0]);
+                        self.assign(into, &rhs);
+                    }
+                    (None, _) => self.call_line("tokio::join!(", &codes, ");"),
+                    (Some(v), n) => {
+                        let names: Vec<String> = (0..n)
+                            .map(|i| {
+                                if i < 26 {
+                                    char::from(b'a' + i as u8).to_string()
+                                } else {
+                                    format!("r{i}")
+                                }
+                            })
+                            .collect();
+                        let head = format!("let ({}) = tokio::join!(", names.join(", "));
+                        self.call_line(&head, &codes, ");");
+                        let b = self.bind(v);
+                        self.line(format!("{b}vec![{}];", names.join(", ")));
+                    }
+                }
+            }
+            Calls::Each { call, var, over } => {
+                self.use_("futures::future", "join_all");
+                let (iter, pat) = self.iter_of(over, var);
+                let c = self.call(call);
+                let mapped = if c == format!("{}({pat})", fn_name(&call.name)) {
+                    format!("{iter}.map({})", fn_name(&call.name))
+                } else {
+                    format!("{iter}.map(|{pat}| {c})")
+                };
+                self.assign(into, &format!("join_all({mapped}).await"));
+            }
+        }
+    }
+
+    pub(super) fn try_(&mut self, body: &Block, on_cancel: &Block, finally: &Block, tail: bool) {
+        if on_cancel.is_empty() && finally.is_empty() {
+            self.body(body, false);
+            return;
+        }
+        // `try: await task / except CancelledError` around an aborted task:
+        // the JoinError says it was cancelled.
+        if let [join] = body.as_slice()
+            && let StmtKind::Join { target, into: None } = &join.kind
+            && matches!(self.var_ty(target), Ty::Task(_))
+            && !on_cancel.is_empty()
+        {
+            if !finally.is_empty() {
+                self.needs_on_drop = true;
+                self.line("{");
+                self.indent += 1;
+                self.line("let _finally = OnDrop::new(|| {");
+                let sync = std::mem::replace(&mut self.sync, true);
+                self.nested(finally);
+                self.sync = sync;
+                self.line("});");
+            }
+            let start = self.lines.len();
+            self.line(format!("match {}.await {{", ident(target)));
+            self.line("    Ok(_) => {}");
+            self.spans.insert(join.id, start..self.lines.len());
+            self.indent += 1;
+            self.line("// Aborted: Tokio reports it as a `JoinError`, not an exception.");
+            self.line("Err(e) if e.is_cancelled() => {");
+            self.nested(on_cancel);
+            self.line("}");
+            self.line("Err(e) => std::panic::resume_unwind(e.into_panic()),");
+            self.indent -= 1;
+            self.line("}");
+            if !finally.is_empty() {
+                self.indent -= 1;
+                self.line("}");
+            }
+            return;
+        }
+        self.needs_on_drop = true;
+        self.line("{");
+        self.indent += 1;
+        self.line("// Tokio cancels a task by dropping its future: cleanup runs in `Drop`.");
+        let sync = self.sync;
+        if !finally.is_empty() {
+            self.line("let _finally = OnDrop::new(|| {");
+            self.sync = true;
+            self.nested(finally);
+            self.sync = sync;
+            self.line("});");
+        }
+        let guard = match self.guards.len() {
+            0 => "on_cancel".to_string(),
+            n => format!("on_cancel{}", n + 1),
+        };
+        if !on_cancel.is_empty() {
+            self.line(format!("let {guard} = OnDrop::new(|| {{"));
+            self.sync = true;
+            self.nested(on_cancel);
+            self.sync = sync;
+            self.line("});");
+            self.guards.push(guard.clone());
+        }
+        let ends_in_return = matches!(body.last().map(|s| &s.kind), Some(StmtKind::Return(_)));
+        self.body(body, tail && ends_in_return);
+        if !on_cancel.is_empty() {
+            self.guards.pop();
+            let returns = matches!(
+                body.last().map(|s| &s.kind),
+                Some(StmtKind::Return(_) | StmtKind::Stop)
+            );
+            if !returns {
+                self.line(format!("{guard}.disarm();"));
+            }
+        }
+        self.indent -= 1;
+        self.line("}");
+    }
+}
+
+/// The drop guard used for `try`'s cleanup.
+pub(super) const ON_DROP: &[&str] = &[
+    "/// Runs a closure when dropped, unless disarmed: Tokio cancels a task by",
+    "/// dropping its future, so cleanup that must run on cancellation lives in `Drop`.",
+    "struct OnDrop<F: FnOnce()>(Option<F>);",
+    "",
+    "impl<F: FnOnce()> OnDrop<F> {",
+    "    fn new(f: F) -> Self {",
+    "        OnDrop(Some(f))",
+    "    }",
+    "",
+    "    fn disarm(mut self) {",
+    "        self.0 = None;",
+    "    }",
+    "}",
+    "",
+    "impl<F: FnOnce()> Drop for OnDrop<F> {",
+    "    fn drop(&mut self) {",
+    "        if let Some(f) = self.0.take() {",
+    "            f();",
+    "        }",
+    "    }",
+    "}",
+];
+
+/// The `receive` statement's helper: asyncio's
+/// `(await reader.readline()).decode().strip()`.
+pub(super) const RECEIVE: &[&str] = &[
+    "/// Reads one line, without its line break: `\"\"` at the end of the stream.",
+    "async fn receive(conn: &mut BufReader<TcpStream>) -> String {",
+    "    let mut line = String::new();",
+    "    conn.read_line(&mut line).await.unwrap();",
+    "    line.trim().to_string()",
+    "}",
+];
