@@ -171,6 +171,72 @@ fn listings_are_rustfmt_clean() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// The attribute every listing shows, and the one the test builds: the
+/// paused clock is the only change.
+const SHOWN: &str = "#[tokio::main(flavor = \"current_thread\")]";
+const BUILT: &str = "#[tokio::main(flavor = \"current_thread\", start_paused = true)]";
+
+/// A listing that says why the program has no Tokio translation.
+fn untranslated(listing: &str) -> bool {
+    listing.starts_with("// No faithful Tokio translation")
+}
+
+/// The listing as the test builds it: `shown` with `start_paused = true`
+/// added to its one `#[tokio::main]`, and nothing else changed.
+fn as_built(name: &str, shown: &str) -> String {
+    let mains: Vec<&str> = shown
+        .lines()
+        .filter(|l| l.trim_start().starts_with("#[tokio::main"))
+        .collect();
+    assert_eq!(mains, [SHOWN], "{name}: the listing's runtime attribute");
+    let built = shown.replacen(SHOWN, BUILT, 1);
+    let (a, b): (Vec<&str>, Vec<&str>) = (shown.lines().collect(), built.lines().collect());
+    assert_eq!(a.len(), b.len(), "{name}");
+    let changed: Vec<(&str, &str)> = a
+        .iter()
+        .zip(&b)
+        .filter(|(x, y)| x != y)
+        .map(|(x, y)| (*x, *y))
+        .collect();
+    assert_eq!(
+        changed,
+        [(SHOWN, BUILT)],
+        "{name}: only the attribute differs"
+    );
+    built
+}
+
+#[test]
+fn every_listing_shows_the_current_thread_runtime() {
+    for (name, lesson) in all_lessons() {
+        let shown = lesson.rust_listing().text();
+        if untranslated(&shown) {
+            continue;
+        }
+        as_built(&name, &shown);
+    }
+}
+
+/// What the test builds is what the binary's `show --rust` prints.
+#[test]
+fn the_built_listing_is_what_show_prints() {
+    for path in lesson_files("lessons") {
+        let lesson = load(&path);
+        let out = Command::new(env!("CARGO_BIN_EXE_asynclings"))
+            .args(["show", "--rust"])
+            .arg(&path)
+            .output()
+            .expect("the binary runs");
+        assert!(out.status.success(), "{}", path.display());
+        let printed = String::from_utf8(out.stdout).expect("UTF-8");
+        let shown = lesson.rust_listing().text();
+        assert_eq!(printed, shown, "{}", path.display());
+        let name = format!("lessons_{}", stem(&path));
+        let built = as_built(&name, &shown);
+        assert_eq!(built.replacen(BUILT, SHOWN, 1), printed, "{name}");
+    }
+}
+
 /// Listings that teach a difference: Tokio prints the engine's lines less
 /// these ones, and why.
 const DROPPED_LINES: &[(&str, &[&str], &str)] = &[(
@@ -249,10 +315,12 @@ async-stream = "0.3"
     )
     .expect("Cargo.toml");
     for (name, lesson) in &lessons {
-        let text = lesson.rust_listing().text().replace(
-            "#[tokio::main]",
-            "#[tokio::main(flavor = \"current_thread\", start_paused = true)]",
-        );
+        let shown = lesson.rust_listing().text();
+        let text = if untranslated(&shown) {
+            shown
+        } else {
+            as_built(name, &shown)
+        };
         // Unchanged files keep their time stamps: no rebuild.
         let file = bin.join(format!("{name}.rs"));
         if std::fs::read_to_string(&file).ok().as_deref() != Some(text.as_str()) {

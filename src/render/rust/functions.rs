@@ -184,7 +184,7 @@ impl Renderer<'_> {
         self.enter(f, "self", false);
         self.entry_main = is_entry_main;
         if is_entry_main {
-            self.line("#[tokio::main]");
+            self.line(super::MAIN_ATTR);
             self.line("async fn main() {");
         } else {
             let params = self.param_list(f);

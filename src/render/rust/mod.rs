@@ -4,9 +4,10 @@
 //! type inference (`Types`) over call sites, literals and returns, then
 //! writes one idiomatic Tokio item per definition. Conventions:
 //!
-//! - the entry coroutine, when named `main`, becomes `#[tokio::main] async
-//!   fn main()` itself; otherwise `main` calls it (and a non-entry `main`
-//!   is renamed `main_coroutine`);
+//! - the entry coroutine, when named `main`, becomes `async fn main()`
+//!   itself under [`MAIN_ATTR`]; otherwise `main` calls it (and a non-entry
+//!   `main` is renamed `main_coroutine`); the runtime is the current-thread
+//!   flavour, as asyncio's loop runs on one thread;
 //! - ints are `i64` (`u64` for whole-second parameters only used as
 //!   durations), floats `f64`, strings `&str` parameters and `String`
 //!   values (`String` parameters when a spawned task needs to own them);
@@ -80,6 +81,9 @@ fn wrap_comment(text: &str, width: usize) -> Vec<String> {
     }
     out
 }
+
+/// The attribute on every listing's `main`: one thread, as asyncio's loop.
+pub const MAIN_ATTR: &str = "#[tokio::main(flavor = \"current_thread\")]";
 
 /// Renders `demo` as a complete Tokio program.
 pub fn render(demo: &Demo) -> Listing {
@@ -296,7 +300,7 @@ impl<'a> Renderer<'a> {
             self.line("");
         }
         if !entry_is_main {
-            self.line("#[tokio::main]");
+            self.line(MAIN_ATTR);
             self.line("async fn main() {");
             self.line(format!("    {}().await;", fn_name(&self.demo.entry)));
             self.line("}");
