@@ -2,7 +2,7 @@
 //! assignments, `gather`, `try` with its drop guards.
 
 use super::Renderer;
-use super::names::{fn_name, ident};
+use super::names::{fn_name, ident, split_chain};
 use super::types::Ty;
 use crate::render::plan::ir::ast::{Block, Call, Calls, FunctionKind, StmtKind};
 use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind};
@@ -131,7 +131,7 @@ impl Renderer<'_> {
                         let rhs = format!("vec![{}.await]", codes[0]);
                         self.assign(into, &rhs);
                     }
-                    (None, _) => self.call_line("tokio::join!(", &codes, ");"),
+                    (None, _) => self.join_line("", &codes),
                     (Some(v), n) => {
                         let names: Vec<String> = (0..n)
                             .map(|i| {
@@ -142,8 +142,7 @@ impl Renderer<'_> {
                                 }
                             })
                             .collect();
-                        let head = format!("let ({}) = tokio::join!(", names.join(", "));
-                        self.call_line(&head, &codes, ");");
+                        self.join_line(&format!("let ({}) = ", names.join(", ")), &codes);
                         let b = self.bind(v);
                         self.line(format!("{b}vec![{}];", names.join(", ")));
                     }
@@ -158,9 +157,54 @@ impl Renderer<'_> {
                 } else {
                     format!("{iter}.map(|{pat}| {c})")
                 };
-                self.assign(into, &format!("join_all({mapped}).await"));
+                if mapped.len() <= 60 {
+                    self.assign(into, &format!("join_all({mapped}).await"));
+                    return;
+                }
+                // rustfmt's layout of a long argument chain.
+                let into = into.filter(|n| self.used.contains(*n) || self.declared.contains(*n));
+                let b = into.map(|n| self.bind(n)).unwrap_or_default();
+                let (base, calls) = split_chain(&mapped);
+                self.line(format!("{b}join_all("));
+                self.indent += 1;
+                self.line(base);
+                self.indent += 1;
+                let n = calls.len();
+                for (i, c) in calls.iter().enumerate() {
+                    self.line(if i + 1 == n {
+                        format!("{c},")
+                    } else {
+                        c.clone()
+                    });
+                }
+                self.indent -= 2;
+                self.line(")");
+                self.line(".await;");
             }
         }
+    }
+
+    /// `tokio::join!(biased; ...)`: polled in the order written, so futures
+    /// that wake at the same instant resume in asyncio's order (an unbiased
+    /// `join!` rotates which one it polls first).
+    fn join_line(&mut self, binding: &str, codes: &[String]) {
+        let one = format!(
+            "{}{binding}tokio::join!(biased; {});",
+            "    ".repeat(self.indent),
+            codes.join(", ")
+        );
+        if one.len() <= 100 {
+            self.lines.push(one);
+            return;
+        }
+        self.line(format!("{binding}tokio::join!("));
+        self.indent += 1;
+        self.line("biased;");
+        for c in codes {
+            self.line(format!("{c},"));
+        }
+        self.indent -= 1;
+        self.line(");");
     }
 
     pub(super) fn try_(&mut self, body: &Block, on_cancel: &Block, finally: &Block, tail: bool) {

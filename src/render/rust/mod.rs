@@ -21,6 +21,8 @@
 //! - `try`/`except CancelledError`/`finally`: Tokio cancels by dropping the
 //!   future, so the cleanup runs from a drop guard (`OnDrop`), and cannot
 //!   await; awaiting an aborted task matches `JoinError::is_cancelled`;
+//! - `gather` of listed calls is `tokio::join!(biased; ...)`: futures that
+//!   wake at one instant resume in the order written, as in asyncio;
 //! - a future is a `oneshot` channel (`Shared` when awaited in several
 //!   places).
 
