@@ -2,7 +2,7 @@
 //! are shared, which parameters are whole seconds, what a statement calls.
 
 use super::types::Types;
-use crate::render::plan::ir::ast::{Call, Calls, Demo, FunctionKind, Stmt, StmtKind};
+use crate::render::plan::ir::ast::{Block, Call, Calls, Demo, FunctionKind, Stmt, StmtKind, walk};
 use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, Part};
 use crate::render::plan::ir::value::Value;
 use std::collections::HashSet;
@@ -181,4 +181,39 @@ pub(super) fn str_leaves<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
         }
         _ => out.push(e),
     }
+}
+
+/// The variables a block (nested blocks included) assigns.
+pub(super) fn assigned_in(block: &Block) -> HashSet<String> {
+    let mut out = HashSet::new();
+    walk(block, &mut |s| {
+        let name = match &s.kind {
+            StmtKind::Set { var, .. } => Some(var),
+            StmtKind::Await { into: Some(v), .. }
+            | StmtKind::Join { into: Some(v), .. }
+            | StmtKind::Gather { into: Some(v), .. }
+            | StmtKind::WaitFor { into: Some(v), .. } => Some(v),
+            StmtKind::Collect { into, .. } | StmtKind::Receive { into, .. } => Some(into),
+            _ => None,
+        };
+        out.extend(name.cloned());
+    });
+    out
+}
+
+/// The variables a block (nested blocks included) reads.
+pub(super) fn read_in(block: &Block) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    walk(block, &mut |s| {
+        let mut vars = Vec::new();
+        for (e, _) in stmt_exprs(s) {
+            e.variables(&mut vars);
+        }
+        for (v, _) in vars {
+            if !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    });
+    out
 }

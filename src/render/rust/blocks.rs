@@ -2,6 +2,7 @@
 //! assignments, `gather`, `try` with its drop guards.
 
 use super::Renderer;
+use super::analysis::{assigned_in, read_in};
 use super::names::{fn_name, ident, split_chain};
 use super::types::Ty;
 use crate::render::plan::ir::ast::{Block, Call, Calls, FunctionKind, StmtKind};
@@ -247,13 +248,37 @@ impl Renderer<'_> {
             }
             return;
         }
-        self.needs_on_drop = true;
         self.line("{");
         self.indent += 1;
         self.line("// Tokio cancels a task by dropping its future: cleanup runs in `Drop`.");
         let sync = self.sync;
+        // A variable the body changes and the cleanup reads cannot be
+        // borrowed by the closure: the guard holds it (`Guarded`).
+        let changed = assigned_in(body);
+        let mut held = Vec::new();
+        let mut hold = |r: &mut Self, block: &Block| {
+            let vars: Vec<String> = read_in(block)
+                .into_iter()
+                .filter(|v| {
+                    changed.contains(v)
+                        && r.declared.contains(v)
+                        && !r.fields.contains(v)
+                        && !r.held.contains(v)
+                        && !held.contains(v)
+                })
+                .collect();
+            match vars.as_slice() {
+                [v] => {
+                    held.push(v.clone());
+                    Some(v.clone())
+                }
+                _ => None,
+            }
+        };
+        let finally_holds = hold(self, finally);
+        let cancel_holds = hold(self, on_cancel);
         if !finally.is_empty() {
-            self.line("let _finally = OnDrop::new(|| {");
+            self.guard_line("_finally", finally_holds.as_deref());
             self.sync = true;
             self.nested(finally);
             self.sync = sync;
@@ -263,16 +288,22 @@ impl Renderer<'_> {
             0 => "on_cancel".to_string(),
             n => format!("on_cancel{}", n + 1),
         };
+        let guard = match &cancel_holds {
+            Some(v) => ident(v),
+            None => guard,
+        };
         if !on_cancel.is_empty() {
-            self.line(format!("let {guard} = OnDrop::new(|| {{"));
+            self.guard_line(&guard, cancel_holds.as_deref());
             self.sync = true;
             self.nested(on_cancel);
             self.sync = sync;
             self.line("});");
             self.guards.push(guard.clone());
         }
+        self.held.extend(held.iter().cloned());
         let ends_in_return = matches!(body.last().map(|s| &s.kind), Some(StmtKind::Return(_)));
         self.body(body, tail && ends_in_return);
+        self.held.retain(|v| !held.contains(v));
         if !on_cancel.is_empty() {
             self.guards.pop();
             let returns = matches!(
@@ -285,6 +316,32 @@ impl Renderer<'_> {
         }
         self.indent -= 1;
         self.line("}");
+    }
+}
+
+impl Renderer<'_> {
+    /// `let GUARD = OnDrop::new(|| {`, or `let mut VAR = Guarded::new(&mut
+    /// VAR, |VAR| {` when the cleanup reads `VAR`, which the body changes.
+    fn guard_line(&mut self, guard: &str, holds: Option<&str>) {
+        match holds {
+            None => {
+                self.needs_on_drop = true;
+                self.guard_names.insert(guard.to_string());
+                self.line(format!("let {guard} = OnDrop::new(|| {{"));
+            }
+            Some(v) => {
+                self.needs_guarded = true;
+                let v = ident(v);
+                self.held_names.insert(v.clone());
+                let pat = if self.var_ty(&v).is_copy() {
+                    format!("&{v}")
+                } else {
+                    v.clone()
+                };
+                self.line(format!("// `{v}` changes below: the guard holds it."));
+                self.line(format!("let mut {v} = Guarded::new(&mut {v}, |{pat}| {{"));
+            }
+        }
     }
 }
 
@@ -321,5 +378,52 @@ pub(super) const RECEIVE: &[&str] = &[
     "    let mut line = String::new();",
     "    conn.read_line(&mut line).await.unwrap();",
     "    line.trim().to_string()",
+    "}",
+];
+
+/// The drop guard of a cleanup that reads a variable the guarded code
+/// changes: it holds the variable and hands it to the cleanup.
+pub(super) const GUARDED: &[&str] = &[
+    "/// Holds a variable that the code in its scope changes, and runs a cleanup",
+    "/// with it when dropped, unless disarmed: the cleanup of a task that Tokio",
+    "/// cancels by dropping its future.",
+    "struct Guarded<'a, T, F: FnOnce(&T)> {",
+    "    value: &'a mut T,",
+    "    cleanup: Option<F>,",
+    "}",
+    "",
+    "impl<'a, T, F: FnOnce(&T)> Guarded<'a, T, F> {",
+    "    fn new(value: &'a mut T, cleanup: F) -> Self {",
+    "        Guarded {",
+    "            value,",
+    "            cleanup: Some(cleanup),",
+    "        }",
+    "    }",
+    "",
+    "    fn disarm(mut self) {",
+    "        self.cleanup = None;",
+    "    }",
+    "}",
+    "",
+    "impl<T, F: FnOnce(&T)> Deref for Guarded<'_, T, F> {",
+    "    type Target = T;",
+    "",
+    "    fn deref(&self) -> &T {",
+    "        self.value",
+    "    }",
+    "}",
+    "",
+    "impl<T, F: FnOnce(&T)> DerefMut for Guarded<'_, T, F> {",
+    "    fn deref_mut(&mut self) -> &mut T {",
+    "        self.value",
+    "    }",
+    "}",
+    "",
+    "impl<T, F: FnOnce(&T)> Drop for Guarded<'_, T, F> {",
+    "    fn drop(&mut self) {",
+    "        if let Some(f) = self.cleanup.take() {",
+    "            f(self.value);",
+    "        }",
+    "    }",
     "}",
 ];

@@ -16,6 +16,9 @@ impl Renderer<'_> {
 
     pub(super) fn var_code(&self, name: &str) -> Code {
         let ty = self.var_ty(name);
+        if self.is_held(name) {
+            return Code::new(format!("*{}", ident(name)), ty, 7);
+        }
         let text = if self.fields.contains(name) {
             format!("{}.{}", self.self_name, ident(name))
         } else {
@@ -346,9 +349,16 @@ impl Renderer<'_> {
                 ""
             };
             format!("let {m}{} = ", self.pat(name))
+        } else if self.is_held(name) {
+            format!("*{} = ", ident(name))
         } else {
             format!("{} = ", ident(name))
         }
+    }
+
+    /// A variable a `Guarded` holds, outside its cleanup: reached through it.
+    fn is_held(&self, name: &str) -> bool {
+        !self.sync && self.held.iter().any(|v| v == name)
     }
 
     /// A binding's name, `_`-prefixed if nothing reads it.

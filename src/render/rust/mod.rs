@@ -40,7 +40,7 @@ mod types;
 use super::Listing;
 use crate::render::plan::ir::ast::{Demo, FunctionKind};
 use analysis::{seconds_params, shared_futures};
-use blocks::{ON_DROP, RECEIVE};
+use blocks::{GUARDED, ON_DROP, RECEIVE};
 use names::{fn_name, split_chain, version_cmp};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use types::Types;
@@ -106,6 +106,13 @@ struct Renderer<'a> {
     uses: BTreeMap<&'static str, Vec<&'static str>>,
     indent: usize,
     needs_on_drop: bool,
+    /// Whether the `Guarded` helper is used.
+    needs_guarded: bool,
+    /// Variables held by a `Guarded` drop guard: read and written as `*v`.
+    held: Vec<String>,
+    /// The names bound to `OnDrop` and `Guarded` cancellation guards.
+    guard_names: HashSet<String>,
+    held_names: HashSet<String>,
     /// Whether the `receive` helper is used.
     needs_receive: bool,
     /// Whole-second parameters only used as durations (and printed): `u64`.
@@ -147,6 +154,10 @@ impl<'a> Renderer<'a> {
             uses: BTreeMap::new(),
             indent: 0,
             needs_on_drop: false,
+            needs_guarded: false,
+            held: Vec::new(),
+            guard_names: HashSet::new(),
+            held_names: HashSet::new(),
             needs_receive: false,
             last_format_args: Vec::new(),
             guards: Vec::new(),
@@ -192,18 +203,9 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// A statement line that rustfmt would wrap at 100 columns: a call whose
-    /// arguments go one per line.
-    fn call_line(&mut self, head: &str, args: &[String], tail: &str) {
-        self.args_line(head, args, tail, true);
-    }
-
-    /// As [`Self::call_line`] for a macro: rustfmt adds no trailing comma.
+    /// A macro call that rustfmt would wrap at 100 columns: its arguments
+    /// one per line, with no trailing comma.
     fn macro_line(&mut self, head: &str, args: &[String], tail: &str) {
-        self.args_line(head, args, tail, false);
-    }
-
-    fn args_line(&mut self, head: &str, args: &[String], tail: &str, comma: bool) {
         let inner = args.join(", ");
         let one = format!("{}{head}{inner}{tail}", "    ".repeat(self.indent));
         if one.len() <= 100 && (inner.len() <= 60 || args.len() == 1) {
@@ -213,7 +215,7 @@ impl<'a> Renderer<'a> {
         self.line(head);
         self.indent += 1;
         for (i, a) in args.iter().enumerate() {
-            if comma || i + 1 < args.len() {
+            if i + 1 < args.len() {
                 self.line(format!("{a},"));
             } else {
                 self.line(a);
@@ -287,6 +289,23 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// Writes a helper's lines, its `disarm` only when some guard is disarmed.
+    fn helper(&mut self, lines: &[&str], disarmed: bool) {
+        let mut skip = false;
+        for l in lines {
+            if !disarmed && l.trim_start().starts_with("fn disarm") {
+                skip = true;
+                self.lines.pop();
+            }
+            if !skip {
+                self.line(l);
+            }
+            if skip && l.trim() == "}" {
+                skip = false;
+            }
+        }
+    }
+
     fn program(&mut self) {
         let entry_is_main = self.demo.entry == "main";
         for f in &self.demo.functions {
@@ -314,22 +333,26 @@ impl<'a> Renderer<'a> {
             }
             self.line("");
         }
+        let disarmed = |names: &[String], lines: &[String]| {
+            lines.iter().any(|l| {
+                let l = l.trim_start();
+                names.iter().any(|n| l == format!("{n}.disarm();"))
+            })
+        };
         if self.needs_on_drop {
-            let disarmed = self.lines.iter().any(|l| l.ends_with(".disarm();"));
-            let mut skip = false;
-            for l in ON_DROP {
-                // `disarm` only when some guard is disarmed.
-                if !disarmed && l.trim_start().starts_with("fn disarm") {
-                    skip = true;
-                    self.lines.pop();
-                }
-                if !skip {
-                    self.line(l);
-                }
-                if skip && l.trim() == "}" {
-                    skip = false;
-                }
+            let names: Vec<String> = self.guard_names.iter().cloned().collect();
+            let on_drop = disarmed(&names, &self.lines);
+            self.helper(ON_DROP, on_drop);
+        }
+        if self.needs_guarded {
+            if self.needs_on_drop {
+                self.line("");
             }
+            let names: Vec<String> = self.held_names.iter().cloned().collect();
+            let guarded = disarmed(&names, &self.lines);
+            self.use_("std::ops", "Deref");
+            self.use_("std::ops", "DerefMut");
+            self.helper(GUARDED, guarded);
         }
     }
 }
