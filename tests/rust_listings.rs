@@ -237,14 +237,6 @@ fn the_built_listing_is_what_show_prints() {
     }
 }
 
-/// Listings that teach a difference: Tokio prints the engine's lines less
-/// these ones, and why.
-const DROPPED_LINES: &[(&str, &[&str], &str)] = &[(
-    "lessons_12-async-with",
-    &["cache: closing", "cache: closed"],
-    "a future dropped by `timeout` never runs the explicit async `close` (no async drop)",
-)];
-
 /// Listings whose output honestly differs from asyncio's, and why: they
 /// must still build, but their output is not compared.
 const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
@@ -380,20 +372,7 @@ async-stream = "0.3"
             continue;
         }
         let report = asynclings::engine::run_headless(lesson.script(), &Default::default());
-        let dropped =
-            DROPPED_LINES
-                .iter()
-                .find(|(n, _, _)| n == name)
-                .map_or(&[][..], |(_, lines, why)| {
-                    eprintln!("{name}: compared without {lines:?}: {why}");
-                    *lines
-                });
-        let want: Vec<String> = report
-            .printed()
-            .into_iter()
-            .filter(|line| !dropped.contains(line))
-            .map(normalise)
-            .collect();
+        let want: Vec<String> = report.printed().into_iter().map(normalise).collect();
         if got != want {
             failures.push(format!("{name}: printed\n{got:#?}\nengine\n{want:#?}"));
         }

@@ -5,7 +5,7 @@ use super::types::Types;
 use crate::render::plan::ir::ast::{Block, Call, Calls, Demo, FunctionKind, Stmt, StmtKind, walk};
 use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, Part};
 use crate::render::plan::ir::value::Value;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The calls a statement makes itself (not those of nested blocks).
 pub(super) fn stmt_calls(s: &Stmt) -> Vec<&Call> {
@@ -215,5 +215,54 @@ pub(super) fn read_in(block: &Block) -> Vec<String> {
             }
         }
     });
+    out
+}
+
+/// Coroutines whose body is one `async with` over a resource made from
+/// literals, awaited only through `wait_for`: the caller owns the resource
+/// and closes it after the timeout, as a dropped future runs no async
+/// cleanup. Each maps to the call that makes the resource.
+pub(super) fn caller_closes(demo: &Demo) -> HashMap<String, Call> {
+    let mut out = HashMap::new();
+    for f in &demo.functions {
+        let [with] = f.body.as_slice() else {
+            continue;
+        };
+        let StmtKind::AsyncWith { source, .. } = &with.kind else {
+            continue;
+        };
+        let mut vars = Vec::new();
+        for a in &source.args {
+            a.variables(&mut vars);
+        }
+        let resource = demo
+            .function(&source.name)
+            .is_some_and(|r| r.kind == FunctionKind::Resource);
+        if f.kind != FunctionKind::Coroutine
+            || f.name == demo.entry
+            || !resource
+            || !vars.is_empty()
+        {
+            continue;
+        }
+        let (mut timed, mut other) = (0, 0);
+        for g in &demo.functions {
+            for block in [&g.body, &g.exit] {
+                walk(block, &mut |s| {
+                    for call in stmt_calls(s) {
+                        if call.name == f.name {
+                            match s.kind {
+                                StmtKind::WaitFor { .. } => timed += 1,
+                                _ => other += 1,
+                            }
+                        }
+                    }
+                });
+            }
+        }
+        if timed > 0 && other == 0 {
+            out.insert(f.name.clone(), source.clone());
+        }
+    }
     out
 }

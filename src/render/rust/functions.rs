@@ -2,7 +2,7 @@
 
 use super::Renderer;
 use super::analysis::stmt_exprs;
-use super::names::{fn_name, ident};
+use super::names::{camel, fn_name, ident};
 use super::types::Ty;
 use crate::render::plan::ir::ast::{Block, Function, FunctionKind, StmtKind};
 use std::collections::HashSet;
@@ -187,7 +187,12 @@ impl Renderer<'_> {
             self.line(super::MAIN_ATTR);
             self.line("async fn main() {");
         } else {
-            let params = self.param_list(f);
+            let mut params = self.param_list(f);
+            if let Some(source) = self.caller_closes.get(&f.name).cloned() {
+                let obj = self.resource_name(&source);
+                let sep = if params.is_empty() { "" } else { ", " };
+                params = format!("{params}{sep}{obj}: &mut {}", camel(&source.name));
+            }
             let ret = self.ret_suffix(&f.name);
             let head = format!("async fn {}(", fn_name(&f.name));
             self.signature(&head, &params, &format!("){ret} {{"));

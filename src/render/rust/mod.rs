@@ -33,13 +33,14 @@ mod expr;
 mod functions;
 mod infer;
 mod names;
+mod scoped;
 mod stmt;
 mod structs;
 mod types;
 
 use super::Listing;
-use crate::render::plan::ir::ast::{Demo, FunctionKind};
-use analysis::{seconds_params, shared_futures};
+use crate::render::plan::ir::ast::{Call, Demo, FunctionKind};
+use analysis::{caller_closes, seconds_params, shared_futures};
 use blocks::{GUARDED, ON_DROP, RECEIVE};
 use names::{fn_name, split_chain, version_cmp};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -123,6 +124,9 @@ struct Renderer<'a> {
     poll_mode: bool,
     /// `on_cancel` guards of the enclosing `try`s, to disarm on `return`.
     guards: Vec<String>,
+    /// Coroutines timed by `wait_for` whose resource the caller owns and
+    /// closes, with the call that makes the resource.
+    caller_closes: HashMap<String, Call>,
     /// Futures awaited in more than one place: `Shared` receivers.
     shared: HashSet<(String, String)>,
     /// The arguments of the last `format`-style call, for wrapping.
@@ -165,6 +169,7 @@ impl<'a> Renderer<'a> {
             used: HashSet::new(),
             secs: seconds_params(demo),
             shared: shared_futures(demo, types),
+            caller_closes: caller_closes(demo),
             func: String::new(),
             kind: FunctionKind::Coroutine,
             declared: HashSet::new(),

@@ -198,39 +198,7 @@ impl Renderer<'_> {
                 into,
                 body,
                 on_timeout,
-            } => {
-                self.use_("tokio::time", "timeout");
-                let d = self.duration(timeout);
-                let c = self.call(call);
-                let one = format!("match timeout({d}, {c}).await {{");
-                if format!("{d}, {c}").len() <= 60 && one.len() + 4 * self.indent <= 100 {
-                    self.line(one);
-                } else {
-                    // rustfmt's layout of a long scrutinee.
-                    self.line("match timeout(");
-                    self.line(format!("    {d},"));
-                    self.line(format!("    {c},"));
-                    self.line(")");
-                    self.line(".await");
-                    self.line("{");
-                }
-                self.indent += 1;
-                let pat = match into {
-                    Some(v) if self.used.contains(v) && self.var_ty(v) != Ty::Unit => {
-                        self.declared.insert(v.clone());
-                        ident(v)
-                    }
-                    _ => "_".into(),
-                };
-                self.line(format!("Ok({pat}) => {{"));
-                self.nested(body);
-                self.line("}");
-                self.line("Err(_) => {");
-                self.nested(on_timeout);
-                self.line("}");
-                self.indent -= 1;
-                self.line("}");
-            }
+            } => self.wait_for(call, timeout, into.as_deref(), body, on_timeout),
             StmtKind::AsyncFor { source, var, body } => {
                 self.use_("std::pin", "pin");
                 self.use_("futures", "StreamExt");
@@ -250,33 +218,7 @@ impl Renderer<'_> {
                 self.line(format!("yield {};", c.owned()));
             }
             StmtKind::AsyncWith { source, var, body } => {
-                let opened = self.types.ret_of(&source.name);
-                let has_value = !matches!(opened, Ty::Unit | Ty::Unknown);
-                // `as v` of an `__aenter__` returning nothing is None: `v`
-                // is then printed as `None` and needs no binding.
-                let base = snake(&source.name);
-                let mut obj = base.clone();
-                let mut n = 1;
-                while self.declared.contains(&obj) {
-                    n += 1;
-                    obj = format!("{base}{n}");
-                }
-                self.declared.insert(obj.clone());
-                let c = self.call(source);
-                self.line("// No async drop in Rust: open and close explicitly.");
-                self.line(format!("let mut {obj} = {c};"));
-                match var {
-                    Some(v) if has_value => {
-                        let b = self.bind(v);
-                        self.line(format!("{b}{obj}.open().await;"));
-                    }
-                    _ => self.line(format!("{obj}.open().await;")),
-                }
-                self.body(body, false);
-                if !self.entry_main {
-                    self.line("// Never reached if this future is dropped (timeout, abort) first.");
-                }
-                self.line(format!("{obj}.close().await;"));
+                self.async_with(s.id, source, var.as_deref(), body)
             }
             StmtKind::Collect {
                 source,
