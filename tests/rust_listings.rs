@@ -217,6 +217,22 @@ fn every_listing_shows_the_current_thread_runtime() {
     }
 }
 
+/// Lesson 13's listing is the hand-written one its lesson names, a
+/// `Future` state machine, and it is built and compared like the others.
+#[test]
+fn a_lesson_can_name_a_hand_written_listing() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons/13-generators.toml");
+    let lesson = load(&path);
+    let file = path.with_extension("rs");
+    let written = std::fs::read_to_string(&file).expect("the listing");
+    assert_eq!(
+        lesson.rust_listing().text(),
+        format!("{}\n", written.trim_end())
+    );
+    assert!(written.contains("impl Future for Worker"));
+    assert!(lesson.rust_listing().spans.is_empty());
+}
+
 /// What the test builds is what the binary's `show --rust` prints.
 #[test]
 fn the_built_listing_is_what_show_prints() {
@@ -230,6 +246,11 @@ fn the_built_listing_is_what_show_prints() {
         assert!(out.status.success(), "{}", path.display());
         let printed = String::from_utf8(out.stdout).expect("UTF-8");
         let shown = lesson.rust_listing().text();
+        assert!(
+            !untranslated(&shown),
+            "{}: every built-in lesson has a Rust listing",
+            path.display()
+        );
         assert_eq!(printed, shown, "{}", path.display());
         let name = format!("lessons_{}", stem(&path));
         let built = as_built(&name, &shown);
