@@ -290,7 +290,8 @@ fn normalise(line: &str) -> String {
     line.replace('\'', "\"")
 }
 
-/// Builds every listing as a binary of one Cargo project, runs each and
+/// Builds every listing as a binary of one Cargo project (Tokio 1.46 or
+/// later, for `join!(biased; ...)`), runs each and
 /// compares what it prints with the engine. The project lives in Cargo's
 /// test scratch directory, so its dependencies are built once (about a
 /// minute, and online the first time); then the test takes 10-20 seconds.
@@ -318,7 +319,7 @@ edition = "2024"
 publish = false
 
 [dependencies]
-tokio = { version = "1", features = ["full", "test-util"] }
+tokio = { version = "1.46", features = ["full", "test-util"] }
 futures = "0.3"
 tokio-stream = "0.1"
 async-stream = "0.3"
