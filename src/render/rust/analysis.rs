@@ -2,7 +2,9 @@
 //! are shared, which parameters are whole seconds, what a statement calls.
 
 use super::types::Types;
-use crate::render::plan::ir::ast::{Block, Call, Calls, Demo, FunctionKind, Stmt, StmtKind, walk};
+use crate::render::plan::ir::ast::{
+    Block, Call, Calls, Demo, Function, FunctionKind, Stmt, StmtKind, walk,
+};
 use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, Part};
 use crate::render::plan::ir::value::Value;
 use std::collections::{HashMap, HashSet};
@@ -108,18 +110,28 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
     out
 }
 
-/// Integer parameters used only as whole seconds (and printed), given only
-/// non-negative integer literals: they can be `u64`, as `Duration` wants.
-pub(super) fn seconds_params(demo: &Demo) -> HashSet<(String, String)> {
+/// How a `Duration` parameter prints where Python prints its number of
+/// seconds.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Seconds {
+    /// Every caller passes a whole number of seconds: `d.as_secs()`.
+    Whole,
+    /// Every caller passes a float: `d.as_secs_f64()`, printed with `{:?}`.
+    Float,
+}
+
+/// Parameters used only as durations (and printed as they are), given only
+/// non-negative number literals: they become `Duration` parameters.
+pub(super) fn duration_params(demo: &Demo) -> HashMap<(String, String), Seconds> {
     let mut candidates: HashSet<(String, String)> = HashSet::new();
     for f in &demo.functions {
         if !matches!(f.kind, FunctionKind::Coroutine | FunctionKind::Generator) {
             continue;
         }
         for p in &f.params {
-            let (mut total, mut as_duration, mut other_ok) = (0, 0, 0);
+            let (mut total, mut as_duration, mut printed) = (0, 0, 0);
             let mut assigned = false;
-            crate::render::plan::ir::ast::walk(&f.body, &mut |s| {
+            walk(&f.body, &mut |s| {
                 if let StmtKind::Set { var, .. } = &s.kind {
                     assigned |= var == p;
                 }
@@ -130,39 +142,44 @@ pub(super) fn seconds_params(demo: &Demo) -> HashSet<(String, String)> {
                         | StmtKind::Compute(_)
                         | StmtKind::WaitFor { .. }
                 );
-                for (e, allowed) in stmt_exprs(s) {
+                let print = matches!(s.kind, StmtKind::Print(_));
+                for (e, at_duration) in stmt_exprs(s) {
                     let mut vars = Vec::new();
                     e.variables(&mut vars);
                     total += vars.iter().filter(|(v, _)| v == p).count();
-                    if allowed && matches!(&e.kind, ExprKind::Var(v) if v == p) {
-                        if duration_stmt {
-                            as_duration += 1;
-                        } else {
-                            other_ok += 1;
-                        }
+                    let whole = matches!(&e.kind, ExprKind::Var(v) if v == p);
+                    if at_duration && duration_stmt && whole {
+                        as_duration += 1;
+                    } else if print && whole {
+                        printed += 1;
+                    } else {
+                        printed += holes_of(e, p);
                     }
                 }
             });
-            if !assigned && as_duration > 0 && total == as_duration + other_ok {
+            if !assigned && as_duration > 0 && total == as_duration + printed {
                 candidates.insert((f.name.clone(), p.clone()));
             }
         }
     }
-    // Every call must pass a literal whole number of seconds.
+    // Every call must pass a non-negative number literal.
+    let mut kinds: HashMap<(String, String), (bool, bool)> = HashMap::new();
     for f in &demo.functions {
         for block in [&f.body, &f.exit] {
-            crate::render::plan::ir::ast::walk(block, &mut |s| {
+            walk(block, &mut |s| {
                 for call in stmt_calls(s) {
                     let Some(callee) = demo.function(&call.name) else {
                         continue;
                     };
                     for (i, p) in callee.params.iter().enumerate() {
-                        let literal = matches!(
-                            call.args.get(i).map(|a| &a.kind),
-                            Some(ExprKind::Lit(Value::Int(n))) if *n >= 0
-                        );
-                        if !literal {
-                            candidates.remove(&(call.name.clone(), p.clone()));
+                        let key = (call.name.clone(), p.clone());
+                        let seen = kinds.entry(key.clone()).or_default();
+                        match call.args.get(i).map(|a| &a.kind) {
+                            Some(ExprKind::Lit(Value::Int(n))) if *n >= 0 => seen.0 = true,
+                            Some(ExprKind::Lit(Value::Float(x))) if *x >= 0.0 => seen.1 = true,
+                            _ => {
+                                candidates.remove(&key);
+                            }
                         }
                     }
                 }
@@ -170,6 +187,70 @@ pub(super) fn seconds_params(demo: &Demo) -> HashSet<(String, String)> {
         }
     }
     candidates
+        .into_iter()
+        .filter_map(|key| {
+            let printed = demo
+                .function(&key.0)
+                .is_some_and(|f| print_holes(f, &key.1) > 0 || template_holes(f, &key.1) > 0);
+            match kinds.get(&key).copied().unwrap_or_default() {
+                (true, false) => Some((key, Seconds::Whole)),
+                (false, true) => Some((key, Seconds::Float)),
+                // Python prints `1` and `0.5`: one Rust format cannot.
+                (true, true) if printed => None,
+                (true, true) => Some((key, Seconds::Float)),
+                (false, false) => None,
+            }
+        })
+        .collect()
+}
+
+/// How often `p` is a whole hole (`{p}`) of a template inside `e`.
+fn holes_of(e: &Expr, p: &str) -> usize {
+    match &e.kind {
+        ExprKind::Template(t) => t
+            .parts
+            .iter()
+            .map(|part| match part {
+                Part::Hole(h) if matches!(&h.kind, ExprKind::Var(v) if v == p) => 1,
+                Part::Hole(h) => holes_of(h, p),
+                Part::Text(_) => 0,
+            })
+            .sum(),
+        ExprKind::Binary(_, a, b) => holes_of(a, p) + holes_of(b, p),
+        ExprKind::Unary(_, x) => holes_of(x, p),
+        ExprKind::List(items) | ExprKind::Call(_, items) => {
+            items.iter().map(|i| holes_of(i, p)).sum()
+        }
+        ExprKind::Lit(_) | ExprKind::Var(_) => 0,
+    }
+}
+
+/// How often a `print` of `f` has `p` as a whole hole.
+fn print_holes(f: &Function, p: &str) -> usize {
+    let mut n = 0;
+    walk(&f.body, &mut |s| {
+        if let StmtKind::Print(t) = &s.kind {
+            n += t
+                .parts
+                .iter()
+                .filter(|part| matches!(part, Part::Hole(h) if matches!(&h.kind, ExprKind::Var(v) if v == p)))
+                .count();
+        }
+    });
+    n
+}
+
+/// How often a template in `f` (outside prints) has `p` as a whole hole.
+fn template_holes(f: &Function, p: &str) -> usize {
+    let mut n = 0;
+    walk(&f.body, &mut |s| {
+        if !matches!(s.kind, StmtKind::Print(_)) {
+            for (e, _) in stmt_exprs(s) {
+                n += holes_of(e, p);
+            }
+        }
+    });
+    n
 }
 
 /// The operands of a chain of string `+`, in order.

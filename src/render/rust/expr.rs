@@ -1,6 +1,7 @@
 //! Expressions, format strings, durations and calls of demo functions.
 
 use super::Renderer;
+use super::analysis::Seconds;
 use super::analysis::str_leaves;
 use super::code::{Code, builtin, lit};
 use super::names::{camel, escape_fmt, fn_name, ident};
@@ -18,6 +19,16 @@ impl Renderer<'_> {
         let ty = self.var_ty(name);
         if self.is_held(name) {
             return Code::new(format!("*{}", ident(name)), ty, 7);
+        }
+        // A `Duration` parameter printed as Python prints its seconds.
+        match self.durations.get(&(self.func.clone(), name.to_string())) {
+            Some(Seconds::Whole) => {
+                return Code::new(format!("{}.as_secs()", ident(name)), Ty::Int, 10);
+            }
+            Some(Seconds::Float) => {
+                return Code::new(format!("{}.as_secs_f64()", ident(name)), Ty::Float, 10);
+            }
+            None => {}
         }
         let text = if self.fields.contains(name) {
             format!("{}.{}", self.self_name, ident(name))
@@ -255,6 +266,8 @@ impl Renderer<'_> {
         self.use_("std::time", "Duration");
         if let ExprKind::Lit(v) = &e.kind {
             match v {
+                Value::Int(0) => return "Duration::ZERO".into(),
+                Value::Float(x) if *x == 0.0 => return "Duration::ZERO".into(),
                 Value::Int(n) if *n >= 0 => return format!("Duration::from_secs({n})"),
                 Value::Float(x) if *x >= 0.0 => {
                     let ms = x * 1000.0;
@@ -270,9 +283,9 @@ impl Renderer<'_> {
             }
         }
         if let ExprKind::Var(n) = &e.kind
-            && self.secs.contains(&(self.func.clone(), n.clone()))
+            && self.durations.contains_key(&(self.func.clone(), n.clone()))
         {
-            return format!("Duration::from_secs({})", ident(n));
+            return ident(n);
         }
         let c = self.expr(e);
         match c.ty {
@@ -290,6 +303,13 @@ impl Renderer<'_> {
                 .and_then(|f| f.params.get(i))
                 .cloned()
                 .unwrap_or_default();
+            if self
+                .durations
+                .contains_key(&(call.name.clone(), pname.clone()))
+            {
+                out.push(self.duration(arg));
+                continue;
+            }
             let pty = self.types.var(&call.name, &pname);
             let c = self.expr(arg);
             let text = match &pty {

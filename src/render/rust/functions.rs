@@ -136,7 +136,12 @@ impl Renderer<'_> {
             .enumerate()
             .map(|(i, p)| {
                 let ty = self.types.var(&f.name, p);
+                let duration = self.durations.contains_key(&(f.name.clone(), p.clone()));
+                if duration {
+                    self.use_("std::time", "Duration");
+                }
                 let written = match &ty {
+                    _ if duration => "Duration".to_string(),
                     Ty::Str if !self.param_owned(&f.name, i) => "&str".to_string(),
                     Ty::List(t) if **t == Ty::Str && self.list_borrowed(&f.name, i) => {
                         "Vec<&str>".to_string()
@@ -146,9 +151,6 @@ impl Renderer<'_> {
                     }
                     Ty::Future(t) if self.shared.contains(&(f.name.clone(), p.clone())) => {
                         format!("Shared<oneshot::Receiver<{}>>", t.rust())
-                    }
-                    Ty::Int if self.secs.contains(&(f.name.clone(), p.clone())) => {
-                        "u64".to_string()
                     }
                     t => t.rust(),
                 };

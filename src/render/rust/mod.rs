@@ -8,8 +8,9 @@
 //!   itself under [`MAIN_ATTR`]; otherwise `main` calls it (and a non-entry
 //!   `main` is renamed `main_coroutine`); the runtime is the current-thread
 //!   flavour, as asyncio's loop runs on one thread;
-//! - ints are `i64` (`u64` for whole-second parameters only used as
-//!   durations), floats `f64`, strings `&str` parameters and `String`
+//! - a parameter only used as a duration (and printed) is a `Duration`,
+//!   and its callers pass `Duration::from_secs(3)`; ints are `i64`, floats
+//!   `f64`, strings `&str` parameters and `String`
 //!   values (`String` parameters when a spawned task needs to own them);
 //! - values print like Python: floats and lists with `{:?}`, `None` as the
 //!   text `None`, booleans as `True`/`False`;
@@ -40,7 +41,7 @@ mod types;
 
 use super::Listing;
 use crate::render::plan::ir::ast::{Call, Demo, FunctionKind};
-use analysis::{caller_closes, seconds_params, shared_futures};
+use analysis::{Seconds, caller_closes, duration_params, shared_futures};
 use blocks::{GUARDED, ON_DROP, RECEIVE};
 use names::{fn_name, split_chain, version_cmp};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -116,8 +117,8 @@ struct Renderer<'a> {
     held_names: HashSet<String>,
     /// Whether the `receive` helper is used.
     needs_receive: bool,
-    /// Whole-second parameters only used as durations (and printed): `u64`.
-    secs: HashSet<(String, String)>,
+    /// Parameters only used as durations (and printed): `Duration`.
+    durations: HashMap<(String, String), Seconds>,
     /// Names the current function reads.
     used: HashSet<String>,
     /// Inside a hand-written `poll_next`.
@@ -167,7 +168,7 @@ impl<'a> Renderer<'a> {
             guards: Vec::new(),
             poll_mode: false,
             used: HashSet::new(),
-            secs: seconds_params(demo),
+            durations: duration_params(demo),
             shared: shared_futures(demo, types),
             caller_closes: caller_closes(demo),
             func: String::new(),
