@@ -58,8 +58,16 @@ impl Renderer<'_> {
         let value = e.map(|e| {
             let c = self.expr(e);
             let ret = self.types.ret_of(&self.func);
+            // A local `String` is moved out, not copied.
+            let owned_local = matches!(e.kind, ExprKind::Var(_))
+                && c.ty == Ty::Str
+                && !c.str_ref
+                && c.prec == 10
+                && !c.text.contains('.');
             if ret == Ty::Float && c.ty == Ty::Int {
                 c.as_f64().text
+            } else if owned_local {
+                c.text
             } else {
                 c.owned()
             }

@@ -136,9 +136,19 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
                 None => ("0".to_string(), first.wrap(1)),
                 Some(end) => (first.wrap(1), end.wrap(1)),
             };
+            // `range(1, n + 1)` is `1..=n`.
+            let hi = match hi.strip_suffix(" + 1") {
+                Some(last) if args.get(1).is_some_and(|end| end.prec == 5) => format!("={last}"),
+                _ => hi,
+            };
             let mut c = if let Some(step) = args.get(2) {
+                let step = if step.text.chars().all(|c| c.is_ascii_digit()) {
+                    step.text.clone()
+                } else {
+                    format!("{} as usize", step.wrap(8))
+                };
                 Code::new(
-                    format!("({lo}..{hi}).step_by({} as usize)", step.wrap(8)),
+                    format!("({lo}..{hi}).step_by({step})"),
                     Ty::List(Box::new(Ty::Int)),
                     10,
                 )

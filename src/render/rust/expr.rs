@@ -98,6 +98,18 @@ impl Renderer<'_> {
                 c.str_ref = !fresh;
                 c
             }
+            // `n % 2 == 0`: Rust's `%` and Python's agree on whether a
+            // remainder is zero, whatever the sign.
+            ExprKind::Binary(op @ (BinaryOp::Eq | BinaryOp::Ne), m, zero)
+                if matches!(zero.kind, ExprKind::Lit(Value::Int(0)))
+                    && let ExprKind::Binary(BinaryOp::Mod, x, k) = &m.kind
+                    && matches!(k.kind, ExprKind::Lit(Value::Int(k)) if k > 0)
+                    && self.types.expr_ty(&self.func, x) == Ty::Int =>
+            {
+                let (x, k) = (self.expr(x), self.expr(k));
+                let sym = if *op == BinaryOp::Eq { "==" } else { "!=" };
+                Code::new(format!("{} % {} {sym} 0", x.wrap(6), k.text), Ty::Bool, 4)
+            }
             ExprKind::Binary(op, a, b) => {
                 let (a, b) = (self.expr(a), self.expr(b));
                 self.binary(*op, a, b)

@@ -4,7 +4,7 @@
 use super::Renderer;
 use super::names::{fn_name, ident, snake};
 use super::types::Ty;
-use crate::render::plan::ir::ast::{Calls, Stmt, StmtKind};
+use crate::render::plan::ir::ast::{Calls, FunctionKind, Stmt, StmtKind};
 use crate::render::plan::ir::expr::ExprKind;
 
 impl Renderer<'_> {
@@ -200,11 +200,20 @@ impl Renderer<'_> {
                 on_timeout,
             } => self.wait_for(call, timeout, into.as_deref(), body, on_timeout),
             StmtKind::AsyncFor { source, var, body } => {
-                self.use_("std::pin", "pin");
                 self.use_("futures", "StreamExt");
                 let stream = self.stream(source);
                 let items = format!("{}_items", snake(&source.name).trim_start_matches("r#"));
-                self.line(format!("let mut {items} = pin!({stream});"));
+                // `next()` needs an `Unpin` stream: a hand-written one is.
+                let unpin = self
+                    .demo
+                    .function(&source.name)
+                    .is_some_and(|f| f.kind == FunctionKind::Iterator && Self::simple_iterator(f));
+                if unpin {
+                    self.line(format!("let mut {items} = {stream};"));
+                } else {
+                    self.use_("std::pin", "pin");
+                    self.line(format!("let mut {items} = pin!({stream});"));
+                }
                 self.declared.insert(var.clone());
                 self.line(format!(
                     "while let Some({}) = {items}.next().await {{",
