@@ -384,6 +384,13 @@ async-stream = "0.3"
             failures.push(format!("{name}: not built\n{}", errors.join("\n\n")));
             continue;
         }
+        let warnings: Vec<&str> = stderr
+            .split("\n\n")
+            .filter(|e| e.starts_with("warning") && e.contains(&format!("src/bin/{name}.rs")))
+            .collect();
+        if !warnings.is_empty() {
+            failures.push(format!("{name}: warnings\n{}", warnings.join("\n\n")));
+        }
         let run = Command::new(&exe).output().expect("run listing");
         let got: Vec<String> = String::from_utf8_lossy(&run.stdout)
             .lines()
