@@ -103,10 +103,8 @@ impl Renderer<'_> {
     }
 
     pub(super) fn param_owned(&self, func: &str, i: usize) -> bool {
-        let kind = self.demo.function(func).map(|f| f.kind);
-        matches!(kind, Some(FunctionKind::Iterator | FunctionKind::Resource))
-            || (self.types.spawned.contains(func)
-                && self.types.owned_str.contains(&(func.to_string(), i)))
+        // A constructor (`new`) takes `&str` and owns the text itself.
+        self.types.spawned.contains(func) && self.types.owned_str.contains(&(func.to_string(), i))
     }
 
     /// A function signature, its parameters one per line when rustfmt

@@ -56,8 +56,11 @@ impl Renderer<'_> {
                     let ty = self.types.var(&f.name, field);
                     let value = if ty == Ty::Float && code.ty == Ty::Int {
                         code.as_f64().text
-                    } else if matches!(&e.kind, ExprKind::Var(p) if f.params.contains(p)) {
-                        // Parameters move into the struct.
+                    } else if matches!(&e.kind, ExprKind::Var(p) if f.params.contains(p))
+                        && ty != Ty::Str
+                    {
+                        // Parameters move into the struct (text is copied
+                        // from the `&str`).
                         code.text
                     } else {
                         code.owned()
