@@ -16,8 +16,10 @@
 mod calls;
 mod expr;
 pub mod ir;
+mod scope;
 mod stmt;
 mod streams;
+mod try_stmt;
 
 use crate::program::{
     self as py, Arg, CmpOp, Code, ExprKind as E, Literal, Module, Name, Program, Stmt,
@@ -31,7 +33,7 @@ use std::fmt;
 use std::ops::Range;
 
 use expr::{Kind, kind_of};
-use stmt::Scope;
+use scope::Scope;
 
 /// The first construct of a program with no faithful Rust translation.
 #[derive(Debug, Clone)]
