@@ -39,7 +39,14 @@ impl Renderer<'_> {
         obj
     }
 
-    pub(super) fn async_with(&mut self, id: u32, source: &Call, var: Option<&str>, body: &Block) {
+    pub(super) fn async_with(
+        &mut self,
+        id: u32,
+        source: &Call,
+        var: Option<&str>,
+        body: &Block,
+        tail: bool,
+    ) {
         let opened = self.types.ret_of(&source.name);
         let has_value = !matches!(opened, Ty::Unit | Ty::Unknown);
         // `as v` of an `__aenter__` returning nothing is None: `v` is then
@@ -70,10 +77,12 @@ impl Renderer<'_> {
             }
             _ => self.line(format!("{obj}.open().await;")),
         }
-        self.body(body, false);
         if by_caller {
+            // The function's one statement: its body ends the function.
+            self.body(body, tail);
             return;
         }
+        self.body(body, false);
         if !self.entry_main {
             self.line("// Never reached if this future is dropped (timeout, abort) first.");
         }

@@ -227,7 +227,7 @@ impl Renderer<'_> {
                 self.line(format!("yield {};", c.owned()));
             }
             StmtKind::AsyncWith { source, var, body } => {
-                self.async_with(s.id, source, var.as_deref(), body)
+                self.async_with(s.id, source, var.as_deref(), body, tail)
             }
             StmtKind::Collect {
                 source,
