@@ -347,3 +347,123 @@ pub(super) fn caller_closes(demo: &Demo) -> HashMap<String, Call> {
     }
     out
 }
+
+/// A local variable that only ever holds a duration: set to a number
+/// literal, multiplied by a whole number, and read only as a duration. It
+/// becomes a `Duration` (`let mut delay = Duration::from_millis(500);`,
+/// `delay *= 2;`).
+pub(super) fn duration_locals(demo: &Demo) -> HashSet<(String, String)> {
+    let mut out = HashSet::new();
+    for f in &demo.functions {
+        if !matches!(f.kind, FunctionKind::Coroutine | FunctionKind::Generator) {
+            continue;
+        }
+        let mut sets: HashMap<String, (bool, bool)> = HashMap::new();
+        walk(&f.body, &mut |s| {
+            if let StmtKind::Set { var, value } = &s.kind {
+                let literal = non_negative(value);
+                let scaled = scale_of(value, var).is_some();
+                let seen = sets.entry(var.clone()).or_insert((true, literal));
+                seen.0 &= literal || scaled;
+            }
+        });
+        for (v, (only_durations, starts_literal)) in sets {
+            if !only_durations || !starts_literal || f.params.contains(&v) {
+                continue;
+            }
+            if f.fields.iter().any(|(n, _)| *n == v) {
+                continue;
+            }
+            // Set only by `Set` statements, read only as a duration.
+            let (mut total, mut ok) = (0, 0);
+            let mut other_binding = false;
+            walk(&f.body, &mut |s| {
+                let duration_stmt = matches!(
+                    s.kind,
+                    StmtKind::Sleep(_)
+                        | StmtKind::Block(_)
+                        | StmtKind::Compute(_)
+                        | StmtKind::WaitFor { .. }
+                );
+                match &s.kind {
+                    StmtKind::Set { var, value } if *var == v => {
+                        let mut vars = Vec::new();
+                        value.variables(&mut vars);
+                        let n = vars.iter().filter(|(x, _)| *x == v).count();
+                        total += n;
+                        ok += n;
+                        return;
+                    }
+                    _ => other_binding |= binds(s).is_some_and(|x| *x == v),
+                }
+                for (e, at_duration) in stmt_exprs(s) {
+                    let mut vars = Vec::new();
+                    e.variables(&mut vars);
+                    total += vars.iter().filter(|(x, _)| *x == v).count();
+                    if at_duration
+                        && duration_stmt
+                        && matches!(&e.kind, ExprKind::Var(x) if *x == v)
+                    {
+                        ok += 1;
+                    }
+                }
+            });
+            if !other_binding && total == ok && total > 0 {
+                out.insert((f.name.clone(), v));
+            }
+        }
+    }
+    out
+}
+
+/// The name a statement itself binds, other than by `Set`.
+fn binds(s: &Stmt) -> Option<&String> {
+    match &s.kind {
+        StmtKind::Await { into: Some(v), .. }
+        | StmtKind::Join { into: Some(v), .. }
+        | StmtKind::Gather { into: Some(v), .. }
+        | StmtKind::WaitFor { into: Some(v), .. }
+        | StmtKind::AsyncWith { var: Some(v), .. } => Some(v),
+        StmtKind::Collect { into, .. }
+        | StmtKind::Receive { into, .. }
+        | StmtKind::Make { into, .. }
+        | StmtKind::Spawn { into, .. }
+        | StmtKind::Serve { into, .. }
+        | StmtKind::Connect { into, .. } => Some(into),
+        StmtKind::For { var, .. }
+        | StmtKind::AsyncFor { var, .. }
+        | StmtKind::AsCompleted { var, .. } => Some(var),
+        StmtKind::Future { name } => Some(name),
+        _ => None,
+    }
+}
+
+/// A non-negative number literal.
+fn non_negative(e: &Expr) -> bool {
+    matches!(e.kind, ExprKind::Lit(Value::Int(n)) if n >= 0)
+        || matches!(e.kind, ExprKind::Lit(Value::Float(x)) if x >= 0.0)
+}
+
+/// `var * k` (or `k * var`) with `k` a whole, non-negative number: `k`.
+pub(super) fn scale_of(e: &Expr, var: &str) -> Option<u32> {
+    let ExprKind::Binary(BinaryOp::Mul, a, b) = &e.kind else {
+        return None;
+    };
+    let is_var = |x: &Expr| matches!(&x.kind, ExprKind::Var(n) if n == var);
+    let whole = |x: &Expr| match x.kind {
+        ExprKind::Lit(Value::Int(n)) => u32::try_from(n).ok(),
+        ExprKind::Lit(Value::Float(f))
+            if f >= 0.0 && f.fract() == 0.0 && f <= f64::from(u32::MAX) =>
+        {
+            Some(f as u32)
+        }
+        _ => None,
+    };
+    if is_var(a) {
+        whole(b)
+    } else if is_var(b) {
+        whole(a)
+    } else {
+        None
+    }
+}

@@ -2,7 +2,7 @@
 //! assignments, `gather`, `try` with its drop guards.
 
 use super::Renderer;
-use super::analysis::{assigned_in, read_in};
+use super::analysis::{assigned_in, read_in, scale_of};
 use super::names::{fn_name, ident, split_chain};
 use super::types::Ty;
 use crate::render::plan::ir::ast::{Block, Call, Calls, FunctionKind, StmtKind};
@@ -100,6 +100,20 @@ impl Renderer<'_> {
     }
 
     pub(super) fn set(&mut self, var: &str, value: &Expr) {
+        if self
+            .duration_vars
+            .contains(&(self.func.clone(), var.to_string()))
+        {
+            match scale_of(value, var) {
+                Some(k) => self.line(format!("{} *= {k};", ident(var))),
+                None => {
+                    let d = self.duration(value);
+                    let b = self.bind(var);
+                    self.line(format!("{b}{d};"));
+                }
+            }
+            return;
+        }
         let target_ty = self.var_ty(var);
         // `x = x + 1` reads better as `x += 1`.
         if let ExprKind::Binary(op @ (BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul), a, b) =

@@ -295,7 +295,8 @@ impl Renderer<'_> {
             }
         }
         if let ExprKind::Var(n) = &e.kind
-            && self.durations.contains_key(&(self.func.clone(), n.clone()))
+            && (self.durations.contains_key(&(self.func.clone(), n.clone()))
+                || self.duration_vars.contains(&(self.func.clone(), n.clone())))
         {
             return ident(n);
         }

@@ -41,7 +41,7 @@ mod types;
 
 use super::Listing;
 use crate::render::plan::ir::ast::{Call, Demo, FunctionKind};
-use analysis::{Seconds, caller_closes, duration_params, shared_futures};
+use analysis::{Seconds, caller_closes, duration_locals, duration_params, shared_futures};
 use blocks::{GUARDED, ON_DROP, RECEIVE};
 use names::{fn_name, split_chain, version_cmp};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -119,6 +119,8 @@ struct Renderer<'a> {
     needs_receive: bool,
     /// Parameters only used as durations (and printed): `Duration`.
     durations: HashMap<(String, String), Seconds>,
+    /// Local variables that only hold durations: `Duration`s.
+    duration_vars: HashSet<(String, String)>,
     /// Names the current function reads.
     used: HashSet<String>,
     /// Inside a hand-written `poll_next`.
@@ -169,6 +171,7 @@ impl<'a> Renderer<'a> {
             poll_mode: false,
             used: HashSet::new(),
             durations: duration_params(demo),
+            duration_vars: duration_locals(demo),
             shared: shared_futures(demo, types),
             caller_closes: caller_closes(demo),
             func: String::new(),
