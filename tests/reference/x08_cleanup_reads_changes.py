@@ -24,6 +24,18 @@ async def count(name):
     print(f"{name}: counted to {step}")
 
 
+async def tally(name):
+    steps = 0
+    last = "none"
+    try:
+        for i in range(3):
+            await asyncio.sleep(1)
+            steps += 1
+            last = f"step {i}"
+    finally:
+        print(f"{name}: {steps} steps, last {last}")
+
+
 async def stop_work(name, delay):
     task = asyncio.create_task(work(name))
     await asyncio.sleep(delay)
@@ -51,6 +63,7 @@ async def main():
     await work("first")
     await stop_work("second", 1.5)
     await stop_count("third", 2.5)
+    await tally("fourth")
 
 
 asyncio.run(main())

@@ -285,22 +285,18 @@ impl Renderer<'_> {
                     changed.contains(v)
                         && r.declared.contains(v)
                         && !r.fields.contains(v)
-                        && !r.held.contains(v)
+                        && !r.held.iter().any(|(h, _)| h == v)
                         && !held.contains(v)
                 })
                 .collect();
-            match vars.as_slice() {
-                [v] => {
-                    held.push(v.clone());
-                    Some(v.clone())
-                }
-                _ => None,
-            }
+            held.extend(vars.iter().cloned());
+            vars
         };
         let finally_holds = hold(self, finally);
         let cancel_holds = hold(self, on_cancel);
+        let mut places = Vec::new();
         if !finally.is_empty() {
-            self.guard_line("_finally", finally_holds.as_deref());
+            self.guard_line("_finally", &finally_holds, &mut places);
             self.sync = true;
             self.nested(finally);
             self.sync = sync;
@@ -310,24 +306,20 @@ impl Renderer<'_> {
             0 => "on_cancel".to_string(),
             n => format!("on_cancel{}", n + 1),
         };
-        let guard = match &cancel_holds {
-            Some(v) => ident(v),
-            None => guard,
-        };
         if !on_cancel.is_empty() {
-            self.guard_line(&guard, cancel_holds.as_deref());
+            let guard = self.guard_line(&guard, &cancel_holds, &mut places);
             self.sync = true;
             self.nested(on_cancel);
             self.sync = sync;
             self.line("});");
-            self.guards.push(guard.clone());
+            self.guards.push(guard);
         }
-        self.held.extend(held.iter().cloned());
+        self.held.extend(places);
         let ends_in_return = matches!(body.last().map(|s| &s.kind), Some(StmtKind::Return(_)));
         self.body(body, tail && ends_in_return);
-        self.held.retain(|v| !held.contains(v));
+        self.held.retain(|(v, _)| !held.contains(v));
         if !on_cancel.is_empty() {
-            self.guards.pop();
+            let guard = self.guards.pop().unwrap_or(guard);
             let returns = matches!(
                 body.last().map(|s| &s.kind),
                 Some(StmtKind::Return(_) | StmtKind::Stop)
@@ -342,26 +334,82 @@ impl Renderer<'_> {
 }
 
 impl Renderer<'_> {
-    /// `let GUARD = OnDrop::new(|| {`, or `let mut VAR = Guarded::new(&mut
-    /// VAR, |VAR| {` when the cleanup reads `VAR`, which the body changes.
-    fn guard_line(&mut self, guard: &str, holds: Option<&str>) {
+    /// `let GUARD = OnDrop::new(|| {`, or, when the cleanup reads variables
+    /// that the body changes, a `Guarded` that holds them:
+    /// `let mut VAR = Guarded::new(&mut VAR, |VAR| {` for one, a tuple for
+    /// several. Returns the guard's name; `places` gets where the body
+    /// reaches each held variable (`*VAR`, `*held.0`).
+    fn guard_line(
+        &mut self,
+        guard: &str,
+        holds: &[String],
+        places: &mut Vec<(String, String)>,
+    ) -> String {
+        let copy = |r: &Self, v: &str| r.var_ty(v).is_copy();
         match holds {
-            None => {
+            [] => {
                 self.needs_on_drop = true;
                 self.guard_names.insert(guard.to_string());
                 self.line(format!("let {guard} = OnDrop::new(|| {{"));
+                guard.to_string()
             }
-            Some(v) => {
+            [v] => {
                 self.needs_guarded = true;
-                let v = ident(v);
-                self.held_names.insert(v.clone());
-                let pat = if self.var_ty(&v).is_copy() {
-                    format!("&{v}")
+                let name = ident(v);
+                self.held_names.insert(name.clone());
+                let pat = if copy(self, v) {
+                    format!("&{name}")
                 } else {
-                    v.clone()
+                    name.clone()
                 };
-                self.line(format!("// `{v}` changes below: the guard holds it."));
-                self.line(format!("let mut {v} = Guarded::new(&mut {v}, |{pat}| {{"));
+                self.line(format!("// `{name}` changes below: the guard holds it."));
+                self.line(format!(
+                    "let mut {name} = Guarded::new(&mut {name}, |{pat}| {{"
+                ));
+                places.push((v.clone(), format!("*{name}")));
+                name
+            }
+            many => {
+                self.needs_guarded = true;
+                let mut name = "held".to_string();
+                let mut n = 1;
+                while self.declared.contains(&name) || self.held_names.contains(&name) {
+                    n += 1;
+                    name = format!("held_{n}");
+                }
+                self.held_names.insert(name.clone());
+                let names: Vec<String> = many.iter().map(|v| ident(v)).collect();
+                let refs: Vec<String> = names.iter().map(|v| format!("&mut {v}")).collect();
+                let values: Vec<String> = many
+                    .iter()
+                    .zip(&names)
+                    .map(|(v, n)| {
+                        if copy(self, v) {
+                            format!("**{n}")
+                        } else {
+                            format!("&**{n}")
+                        }
+                    })
+                    .collect();
+                let list = names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>();
+                self.line(format!(
+                    "// {} change below: the guard holds them.",
+                    list.join(" and ")
+                ));
+                self.line(format!("let mut {name} = ({});", refs.join(", ")));
+                self.line(format!(
+                    "let mut {name} = Guarded::new(&mut {name}, |({})| {{",
+                    names.join(", ")
+                ));
+                self.line(format!(
+                    "    let ({}) = ({});",
+                    names.join(", "),
+                    values.join(", ")
+                ));
+                for (i, v) in many.iter().enumerate() {
+                    places.push((v.clone(), format!("*{name}.{i}")));
+                }
+                name
             }
         }
     }

@@ -17,8 +17,8 @@ impl Renderer<'_> {
 
     pub(super) fn var_code(&self, name: &str) -> Code {
         let ty = self.var_ty(name);
-        if self.is_held(name) {
-            return Code::new(format!("*{}", ident(name)), ty, 7);
+        if let Some(place) = self.held_place(name) {
+            return Code::new(place, ty, 7);
         }
         // A `Duration` parameter printed as Python prints its seconds.
         match self.durations.get(&(self.func.clone(), name.to_string())) {
@@ -382,16 +382,23 @@ impl Renderer<'_> {
                 ""
             };
             format!("let {m}{} = ", self.pat(name))
-        } else if self.is_held(name) {
-            format!("*{} = ", ident(name))
+        } else if let Some(place) = self.held_place(name) {
+            format!("{place} = ")
         } else {
             format!("{} = ", ident(name))
         }
     }
 
-    /// A variable a `Guarded` holds, outside its cleanup: reached through it.
-    fn is_held(&self, name: &str) -> bool {
-        !self.sync && self.held.iter().any(|v| v == name)
+    /// Where the guarded code reaches a variable a `Guarded` holds
+    /// (outside the cleanup, which gets the variable itself).
+    fn held_place(&self, name: &str) -> Option<String> {
+        if self.sync {
+            return None;
+        }
+        self.held
+            .iter()
+            .find(|(v, _)| v == name)
+            .map(|(_, place)| place.clone())
     }
 
     /// A binding's name, `_`-prefixed if nothing reads it.

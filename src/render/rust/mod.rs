@@ -110,8 +110,9 @@ struct Renderer<'a> {
     needs_on_drop: bool,
     /// Whether the `Guarded` helper is used.
     needs_guarded: bool,
-    /// Variables held by a `Guarded` drop guard: read and written as `*v`.
-    held: Vec<String>,
+    /// Variables held by a `Guarded` drop guard, and where the guarded
+    /// code reaches them (`*v`, `*held.0`).
+    held: Vec<(String, String)>,
     /// The names bound to `OnDrop` and `Guarded` cancellation guards.
     guard_names: HashSet<String>,
     held_names: HashSet<String>,
