@@ -33,6 +33,9 @@ pub struct Lesson {
     pub file: String,
     /// The lesson file's text.
     pub source: Arc<str>,
+    /// A hand-written Rust listing (`rust = "NN-name.rs"`), shown instead
+    /// of the translation, for a demo with no faithful automatic one.
+    pub rust: Option<Arc<str>>,
 }
 
 /// A "predict, then run" question.
@@ -92,9 +95,16 @@ impl Lesson {
         render::python::source_listing(&self.program)
     }
 
-    /// The Rust listing translated from the program.
+    /// The Rust listing: the hand-written one the lesson names, else the
+    /// translation of the program.
     pub fn rust_listing(&self) -> Listing {
-        render::rust::render_program(&self.program)
+        match &self.rust {
+            Some(text) => Listing {
+                lines: text.lines().map(str::to_string).collect(),
+                ..Listing::default()
+            },
+            None => render::rust::render_program(&self.program),
+        }
     }
 
     /// What the engine runs for this lesson.
@@ -141,6 +151,7 @@ pub fn python_lesson(file: &str, text: &str) -> Result<Lesson, LessonErrors> {
         program: Arc::new(program),
         quizzes: Vec::new(),
         file: file.to_string(),
+        rust: None,
     })
 }
 

@@ -1,6 +1,7 @@
 //! Reads a lesson file (TOML) into a [`Lesson`], reporting every problem with
 //! its place in the file. The demo is a Python program beside the lesson,
-//! named by `demo = "NN-name.py"`.
+//! named by `demo = "NN-name.py"`; a hand-written Rust listing may sit beside
+//! it too, named by `rust = "NN-name.rs"`.
 
 use super::diagnostic::{LessonError, did_you_mean};
 use super::{Lesson, Quiz, QuizAnswer, RunFact};
@@ -11,12 +12,13 @@ use toml::de::{DeTable, DeValue};
 
 type Node<'i> = Spanned<DeValue<'i>>;
 
-const TOP_KEYS: &[&str] = &["id", "title", "summary", "text", "demo", "quiz"];
+const TOP_KEYS: &[&str] = &["id", "title", "summary", "text", "demo", "rust", "quiz"];
 const QUIZ_KEYS: &[&str] = &[
     "question", "choices", "answer", "from_run", "line", "explain",
 ];
 
-/// Reads the demo a lesson names (`demo = "05-gather.py"`) from beside it.
+/// Reads a file a lesson names (`demo = "05-gather.py"`, `rust = ...`)
+/// from beside it.
 pub type ReadDemo<'a> = &'a dyn Fn(&str) -> Result<String, String>;
 
 /// Parses a lesson file. `file` names it in messages; `stem` is the file
@@ -107,6 +109,7 @@ pub fn parse_lesson(
             None
         }
     };
+    let rust = root.get("rust").and_then(|n| r.rust_file(n, read_demo));
     let quizzes = root.get("quiz").map(|n| r.quizzes(n)).unwrap_or_default();
     if !r.errors.is_empty() {
         return Err(r.errors);
@@ -121,6 +124,7 @@ pub fn parse_lesson(
         quizzes,
         file: file.to_string(),
         source,
+        rust,
     })
 }
 
@@ -406,6 +410,43 @@ impl<'a> Reader<'a> {
                     span,
                     format!("cannot read the demo `{shown}`: {why}"),
                     Some("the demo is a Python file beside the lesson file".into()),
+                );
+                None
+            }
+        }
+    }
+
+    /// The hand-written Rust listing a lesson names: a `.rs` file beside it.
+    fn rust_file(&mut self, node: &Node<'_>, read: ReadDemo<'_>) -> Option<Arc<str>> {
+        let (name, span) = self.string(node, "rust")?;
+        if !name.ends_with(".rs")
+            || name.contains('/')
+            || name.contains('\\')
+            || name.starts_with('.')
+        {
+            self.error(
+                span,
+                format!("`{name}` is not a Rust listing's file name"),
+                Some("name a .rs file in the lesson's folder: rust = \"13-generators.rs\"".into()),
+            );
+            return None;
+        }
+        match read(&name) {
+            Ok(text) if !text.trim().is_empty() => Some(Arc::from(text.trim_end())),
+            Ok(_) => {
+                self.error(
+                    span,
+                    format!("the Rust listing `{name}` is empty"),
+                    Some("write the listing in the file, or remove the `rust` key".into()),
+                );
+                None
+            }
+            Err(why) => {
+                let shown = std::path::Path::new(self.file).with_file_name(&name);
+                self.error(
+                    span,
+                    format!("cannot read the Rust listing `{}`: {why}", shown.display()),
+                    Some("the listing is a .rs file beside the lesson file".into()),
                 );
                 None
             }

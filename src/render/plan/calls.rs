@@ -3,7 +3,8 @@
 //! comprehensions, and the checks on arguments (one type per parameter,
 //! one resolver per future).
 
-use super::stmt::{Scope, local_name, one_arg};
+use super::scope::Scope;
+use super::stmt::{local_name, one_arg};
 use super::{Planner, Result, refuse};
 use crate::program::{
     self as py, Arg, ExprKind as E, Literal, Module, Name, StmtKind as P, Target,

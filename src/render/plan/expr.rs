@@ -2,7 +2,7 @@
 //! variables, lists, arithmetic, comparisons, `and`/`or`/`not`, the
 //! built-ins of [`Builtin`], f-strings as templates).
 
-use super::stmt::Scope;
+use super::scope::Scope;
 use super::{Planner, Result, refuse};
 use crate::program::{
     self as py, Arg, BinOp, BoolOp, CmpOp, ExprKind as E, FormatPart, Literal, Name,

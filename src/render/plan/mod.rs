@@ -14,14 +14,17 @@
 //! [`Untranslatable`] that names the construct and says why.
 
 mod calls;
+mod class;
 mod expr;
 pub mod ir;
+mod scope;
 mod stmt;
 mod streams;
+mod try_stmt;
 
 use crate::program::{
     self as py, Arg, CmpOp, Code, ExprKind as E, Literal, Module, Name, Program, Stmt,
-    StmtKind as P, Target,
+    StmtKind as P,
 };
 use crate::render::plan::ir::ast::{Call, Demo, Function, FunctionKind};
 use crate::render::plan::ir::expr::Expr;
@@ -31,7 +34,7 @@ use std::fmt;
 use std::ops::Range;
 
 use expr::{Kind, kind_of};
-use stmt::Scope;
+use scope::Scope;
 
 /// The first construct of a program with no faithful Rust translation.
 #[derive(Debug, Clone)]
@@ -452,180 +455,6 @@ impl<'p> Planner<'p> {
             exit: Vec::new(),
             span: s.span.clone(),
         })
-    }
-
-    fn class(&self, code: &Code, name: &Name, s: &Stmt) -> Result<Function> {
-        let name = name.ident().to_string();
-        for m in &code.body {
-            let ok = match &m.kind {
-                P::Def { .. } | P::Pass => true,
-                P::Expr(e) => matches!(&e.kind, E::Literal(Literal::Str(_))),
-                _ => false,
-            };
-            if !ok {
-                return refuse(
-                    &m.span,
-                    "a class-level statement",
-                    "the Rust listing turns a class into a struct whose fields are set in `__init__`",
-                );
-            }
-        }
-        let kind = self.defs.get(&name).and_then(|d| d.kind);
-        let allowed: &[&str] = match kind {
-            Some(FunctionKind::Iterator) => &["__init__", "__aiter__", "__anext__"],
-            Some(_) => &["__init__", "__aenter__", "__aexit__"],
-            None => &["__init__"],
-        };
-        for (m, _, def) in methods(code) {
-            if !allowed.contains(&m) {
-                let why = match m {
-                    "__iter__" | "__next__" => {
-                        "a plain iterator class has no Tokio counterpart here"
-                    }
-                    "__enter__" | "__exit__" => {
-                        "a plain context manager has no Tokio counterpart here"
-                    }
-                    _ => "other methods have no counterpart in the plan",
-                };
-                return refuse(
-                    &def.span,
-                    format!("a class with `{m}`"),
-                    format!(
-                        "the Rust listing translates async iterators (`__aiter__`/`__anext__`) \
-                         and async context managers (`__aenter__`/`__aexit__`); {why}"
-                    ),
-                );
-            }
-        }
-        let Some(kind) = kind else {
-            return refuse(
-                &s.span,
-                format!("the plain class `{name}`"),
-                "the Rust listing translates async iterators (`__aiter__`/`__anext__`) and \
-                 async context managers (`__aenter__`/`__aexit__`) only",
-            );
-        };
-        let needed: &[&str] = match kind {
-            FunctionKind::Iterator => &["__aiter__", "__anext__"],
-            _ => &["__aenter__", "__aexit__"],
-        };
-        for n in needed {
-            if !methods(code).any(|(m, _, _)| m == *n) {
-                return refuse(
-                    &s.span,
-                    format!("the class `{name}` without `{n}`"),
-                    format!("the Rust listing needs both {}", needed.join(" and ")),
-                );
-            }
-        }
-        let mut params = Vec::new();
-        let mut fields = Vec::new();
-        let mut body = Vec::new();
-        let mut exit = Vec::new();
-        for (m, c, def) in methods(code) {
-            let want_async = m != "__init__" && m != "__aiter__";
-            let arity = if m == "__aexit__" { 4 } else { 1 };
-            let self_first = c
-                .params
-                .positional
-                .first()
-                .is_some_and(|p| &*p.name == "self");
-            if c.is_async != want_async
-                || !self_first
-                || (m != "__init__" && c.params.positional.len() != arity)
-            {
-                let header = if want_async { "async def" } else { "def" };
-                let args = if m == "__aexit__" {
-                    "self, exc_type, exc, tb"
-                } else {
-                    "self"
-                };
-                return refuse(
-                    &def.span,
-                    format!("this `{m}`"),
-                    format!("the Rust listing knows `{m}` written `{header} {m}({args})`"),
-                );
-            }
-            match m {
-                "__init__" => {
-                    params = self.params(c, &name, 1, &def.span)?;
-                    fields = self.fields(c)?;
-                }
-                "__aiter__" => {
-                    let returns_self = matches!(c.body.as_slice(), [Stmt { kind: P::Return(Some(e)), .. }]
-                        if matches!(&e.kind, E::Name(n) if &**n.ident() == "self"));
-                    if !returns_self {
-                        return refuse(
-                            &def.span,
-                            "an `__aiter__` that does more than `return self`",
-                            "the Rust listing makes the object itself the stream",
-                        );
-                    }
-                }
-                _ => {
-                    let names = fields.iter().map(|(n, _)| n.clone()).collect();
-                    let block_kind = if m == "__aexit__" {
-                        FunctionKind::Coroutine
-                    } else {
-                        kind
-                    };
-                    let mut scope = Scope::new(block_kind, names);
-                    let block = self.block(&mut scope, &c.body)?;
-                    if m == "__aexit__" {
-                        exit = block;
-                    } else {
-                        body = block;
-                    }
-                }
-            }
-        }
-        Ok(Function {
-            kind,
-            name,
-            params,
-            fields,
-            body,
-            exit,
-            span: s.span.clone(),
-        })
-    }
-
-    /// `self.name = value` statements of `__init__`.
-    fn fields(&self, init: &Code) -> Result<Vec<(String, Expr)>> {
-        let scope = Scope::init();
-        let mut out = Vec::new();
-        for s in &init.body {
-            match &s.kind {
-                P::Pass => {}
-                P::Expr(e) if matches!(&e.kind, E::Literal(Literal::Str(_))) => {}
-                P::Assign { targets, value } if targets.len() == 1 => {
-                    let Target::Attr(obj, attr) = &targets[0] else {
-                        return self.not_a_field(s);
-                    };
-                    if !matches!(&obj.kind, E::Name(n) if &**n.ident() == "self") {
-                        return self.not_a_field(s);
-                    }
-                    if out.iter().any(|(n, _)| n == &**attr) {
-                        return refuse(
-                            &s.span,
-                            format!("setting `self.{attr}` twice in `__init__`"),
-                            "the Rust listing initialises each struct field once",
-                        );
-                    }
-                    out.push((attr.to_string(), self.expr(&scope, value)?));
-                }
-                _ => return self.not_a_field(s),
-            }
-        }
-        Ok(out)
-    }
-
-    fn not_a_field<T>(&self, s: &Stmt) -> Result<T> {
-        refuse(
-            &s.span,
-            "this statement in `__init__`",
-            "the Rust listing's constructor sets fields (`self.name = value`) and nothing else",
-        )
     }
 
     /// Remembers the kind of a literal argument; a parameter given two

@@ -2,6 +2,7 @@
 //! `render::python` writes), recognised in a block.
 
 use super::expr::aug_op;
+use super::scope::Scope;
 use super::{Planner, Result, refuse};
 use crate::program::{
     self as py, Arg, ExprKind as E, Literal, Module, Name, StmtKind as P, Target,
@@ -9,105 +10,7 @@ use crate::program::{
 use crate::render::plan::ir::ast::{Block, FunctionKind, Stmt, StmtKind};
 use crate::render::plan::ir::expr::{Expr, ExprKind};
 use crate::render::plan::ir::value::Value;
-use std::collections::HashMap;
 use std::ops::Range;
-
-/// What the statements of one function may use.
-pub(super) struct Scope {
-    kind: FunctionKind,
-    /// An iterator's or resource's fields, read and set as `self.name`.
-    fields: Vec<String>,
-    /// In `__init__`: parameters are read; fields are not set yet.
-    init: bool,
-    /// Variables bound to `asyncio.get_running_loop()`.
-    loops: Vec<String>,
-    /// Futures made here: how many places resolve each, and the loop
-    /// depth it was made at.
-    futures: HashMap<String, (u32, u32)>,
-    /// How many loops the statement is in.
-    depth: u32,
-}
-
-impl Scope {
-    pub(super) fn new(kind: FunctionKind, fields: Vec<String>) -> Scope {
-        Scope {
-            kind,
-            fields,
-            init: false,
-            loops: Vec::new(),
-            futures: HashMap::new(),
-            depth: 0,
-        }
-    }
-
-    /// The scope of `__init__`, which reads its parameters and no fields.
-    pub(super) fn init() -> Scope {
-        let mut s = Scope::new(FunctionKind::Coroutine, Vec::new());
-        s.init = true;
-        s
-    }
-
-    /// A future that this function resolves: made here, or a parameter.
-    pub(super) fn made_future(&mut self, name: &str) {
-        self.futures.insert(name.to_string(), (0, self.depth));
-    }
-
-    /// Counts a place that resolves the future `name` made here: a oneshot
-    /// sender goes to one place, once (not in a loop the future outlives).
-    pub(super) fn resolve(&mut self, name: &str, span: &Range<usize>) -> Result<()> {
-        let Some((n, made_at)) = self.futures.get_mut(name) else {
-            return Ok(());
-        };
-        *n += 1;
-        let in_loop = self.depth > *made_at;
-        if *n > 1 || in_loop {
-            let place = if in_loop {
-                "in a loop"
-            } else {
-                "in a second place"
-            };
-            return refuse(
-                span,
-                format!("resolving the future `{name}` {place}"),
-                "a future is resolved once (twice is Python's `InvalidStateError`), and the Rust \
-                 listing makes it a oneshot channel whose one sender goes to one place",
-            );
-        }
-        Ok(())
-    }
-
-    fn in_class(&self) -> bool {
-        self.init
-            || matches!(self.kind, FunctionKind::Iterator | FunctionKind::Resource)
-            || !self.fields.is_empty()
-    }
-
-    /// The field `self.attr`, if `obj` is `self` and `attr` a field.
-    pub(super) fn field<'a>(&self, obj: &py::Expr, attr: &'a str) -> Option<&'a str> {
-        let is_self = matches!(&obj.kind, E::Name(Name::Local(_, n)) if &**n == "self");
-        (is_self && !self.init && self.fields.iter().any(|f| f == attr)).then_some(attr)
-    }
-
-    /// A local variable's name, which must not stand for a field.
-    pub(super) fn local(&self, id: &str, span: &Range<usize>) -> Result<String> {
-        if id == "self" && self.in_class() {
-            return refuse(
-                span,
-                "`self` as a value",
-                "the Rust listing reads and sets an object's fields (`self.name`); \
-                 the object itself is not passed around",
-            );
-        }
-        if self.fields.iter().any(|f| f == id) {
-            return refuse(
-                span,
-                format!("the local variable `{id}`, named like the field `self.{id}`"),
-                "the plan names a field by its name alone, so a local of the same name would be the field",
-            );
-        }
-        Ok(id.to_string())
-    }
-}
 
 /// The local variable `e` names, if it is a plain name.
 pub(super) fn local_name(e: &py::Expr) -> Option<&str> {
@@ -372,7 +275,7 @@ impl Planner<'_> {
     }
 
     /// A target that is one variable (or field).
-    fn target(&self, sc: &Scope, t: &Target, span: &Range<usize>) -> Result<String> {
+    pub(super) fn target(&self, sc: &Scope, t: &Target, span: &Range<usize>) -> Result<String> {
         match t {
             Target::Name(Name::Local(_, n) | Name::Cell(_, n)) => sc.local(n, span),
             Target::Name(Name::Global(n)) => refuse(
@@ -602,150 +505,5 @@ impl Planner<'_> {
             },
         };
         one(s, kind)
-    }
-
-    /// `try` with `except asyncio.CancelledError` and `finally`, or around
-    /// `asyncio.wait_for` with `except TimeoutError`.
-    fn try_(&self, sc: &mut Scope, s: &py::Stmt) -> Result<Step> {
-        let P::Try {
-            body,
-            handlers,
-            orelse,
-            finalbody,
-        } = &s.kind
-        else {
-            unreachable!("called for a try")
-        };
-        if !orelse.is_empty() {
-            return refuse(
-                &s.span,
-                "`try ... else`",
-                "the Rust listing's `try` has a body, a cancellation handler and `finally`",
-            );
-        }
-        let class_is = |h: &py::Handler, m: &str| {
-            h.class.as_ref().is_some_and(|c| {
-                self.is_member(c, Module::Asyncio, m)
-                    || matches!(&c.kind, E::Name(Name::Global(n)) if m == "TimeoutError" && &**n == m)
-            })
-        };
-        if let [h] = handlers.as_slice()
-            && class_is(h, "TimeoutError")
-            && finalbody.is_empty()
-            && h.name.is_none()
-        {
-            return self.wait_for(sc, s, body, h);
-        }
-        let mut on_cancel: &[py::Stmt] = &[];
-        for h in handlers {
-            if let (Some(n), Some(c)) = (&h.name, &h.class) {
-                return refuse(
-                    &h.span,
-                    format!("`except {} as {}`", self.text(&c.span), n.ident()),
-                    "the Rust listing has no exception objects to bind a name to",
-                );
-            }
-            if !class_is(h, "CancelledError") || handlers.len() > 1 {
-                let what = match &h.class {
-                    Some(c) => format!("`except {}`", self.text(&c.span)),
-                    None => "a bare `except:`".into(),
-                };
-                return refuse(
-                    &h.span,
-                    what,
-                    "the Rust listing has no exceptions: it translates `except asyncio.CancelledError` \
-                     (a dropped future in Tokio) and `except TimeoutError` around `asyncio.wait_for` \
-                     (a `timeout` error)",
-                );
-            }
-            on_cancel = match h.body.split_last() {
-                Some((last, init))
-                    if matches!(
-                        last.kind,
-                        P::Raise {
-                            exc: None,
-                            cause: None
-                        }
-                    ) =>
-                {
-                    init
-                }
-                Some((last, _)) if matches!(last.kind, P::Return(_)) => &h.body,
-                _ => {
-                    return refuse(
-                        &h.span,
-                        "an `except asyncio.CancelledError` that goes on",
-                        "the plan's cancellation handler ends the function, as Tokio's dropped \
-                         future does: end it with `raise` (or `return`)",
-                    );
-                }
-            };
-        }
-        let kind = StmtKind::Try {
-            body: self.block(sc, body)?,
-            on_cancel: self.block(sc, on_cancel)?,
-            finally: self.block(sc, finalbody)?,
-        };
-        one(s, kind)
-    }
-
-    /// `try: [into =] await asyncio.wait_for(call, timeout=...); body
-    /// except TimeoutError: on_timeout`, named by the statement that awaits.
-    fn wait_for(
-        &self,
-        sc: &mut Scope,
-        s: &py::Stmt,
-        body: &[py::Stmt],
-        h: &py::Handler,
-    ) -> Result<Step> {
-        let Some((first, rest)) = body.split_first() else {
-            unreachable!("a try has a body")
-        };
-        let (awaited, into) = match &first.kind {
-            P::Expr(e) => (e, None),
-            P::Assign { targets, value } if targets.len() == 1 => {
-                (value, Some(self.target(sc, &targets[0], &first.span)?))
-            }
-            _ => return self.not_wait_for(first),
-        };
-        let E::Await(inner) = &awaited.kind else {
-            return self.not_wait_for(first);
-        };
-        let E::Call(f, args) = &inner.kind else {
-            return self.not_wait_for(first);
-        };
-        if !self.is_member(f, Module::Asyncio, "wait_for") {
-            return self.not_wait_for(first);
-        }
-        let (call, timeout) = match args.as_slice() {
-            [Arg::Positional(c), Arg::Keyword(k, t)] if &**k == "timeout" => (c, t),
-            [Arg::Positional(c), Arg::Positional(t)] => (c, t),
-            _ => return self.not_wait_for(first),
-        };
-        let Some(call) = self.user_call(sc, call, &[FunctionKind::Coroutine])? else {
-            return self.not_wait_for(first);
-        };
-        let kind = StmtKind::WaitFor {
-            call,
-            timeout: self.expr(sc, timeout)?,
-            into,
-            body: self.block(sc, rest)?,
-            on_timeout: self.block(sc, &h.body)?,
-        };
-        let stmt = Stmt {
-            id: first.id,
-            span: s.span.clone(),
-            kind,
-        };
-        Ok((Some(stmt), 1))
-    }
-
-    fn not_wait_for<T>(&self, first: &py::Stmt) -> Result<T> {
-        refuse(
-            &first.span,
-            "`except TimeoutError` around this",
-            "the Rust listing translates `try: x = await asyncio.wait_for(f(...), timeout=...)` \
-             first, then `except TimeoutError:`",
-        )
     }
 }

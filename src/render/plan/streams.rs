@@ -2,7 +2,7 @@
 //! statements that connect, send, receive and close.
 
 use super::expr::{push_text, template_expr};
-use super::stmt::Scope;
+use super::scope::Scope;
 use super::stmt::{Step, local_name, method_call, one_arg, pair};
 use super::{Planner, Result, refuse};
 use crate::program::{

@@ -1,0 +1,105 @@
+//! What the statements of one function may use: its kind, fields,
+//! loop variables and the futures it makes.
+
+use super::{Result, refuse};
+use crate::program::{self as py, ExprKind as E, Name};
+use crate::render::plan::ir::ast::FunctionKind;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// What the statements of one function may use.
+pub(super) struct Scope {
+    pub(super) kind: FunctionKind,
+    /// An iterator's or resource's fields, read and set as `self.name`.
+    pub(super) fields: Vec<String>,
+    /// In `__init__`: parameters are read; fields are not set yet.
+    pub(super) init: bool,
+    /// Variables bound to `asyncio.get_running_loop()`.
+    pub(super) loops: Vec<String>,
+    /// Futures made here: how many places resolve each, and the loop
+    /// depth it was made at.
+    pub(super) futures: HashMap<String, (u32, u32)>,
+    /// How many loops the statement is in.
+    pub(super) depth: u32,
+}
+
+impl Scope {
+    pub(super) fn new(kind: FunctionKind, fields: Vec<String>) -> Scope {
+        Scope {
+            kind,
+            fields,
+            init: false,
+            loops: Vec::new(),
+            futures: HashMap::new(),
+            depth: 0,
+        }
+    }
+
+    /// The scope of `__init__`, which reads its parameters and no fields.
+    pub(super) fn init() -> Scope {
+        let mut s = Scope::new(FunctionKind::Coroutine, Vec::new());
+        s.init = true;
+        s
+    }
+
+    /// A future that this function resolves: made here, or a parameter.
+    pub(super) fn made_future(&mut self, name: &str) {
+        self.futures.insert(name.to_string(), (0, self.depth));
+    }
+
+    /// Counts a place that resolves the future `name` made here: a oneshot
+    /// sender goes to one place, once (not in a loop the future outlives).
+    pub(super) fn resolve(&mut self, name: &str, span: &Range<usize>) -> Result<()> {
+        let Some((n, made_at)) = self.futures.get_mut(name) else {
+            return Ok(());
+        };
+        *n += 1;
+        let in_loop = self.depth > *made_at;
+        if *n > 1 || in_loop {
+            let place = if in_loop {
+                "in a loop"
+            } else {
+                "in a second place"
+            };
+            return refuse(
+                span,
+                format!("resolving the future `{name}` {place}"),
+                "a future is resolved once (twice is Python's `InvalidStateError`), and the Rust \
+                 listing makes it a oneshot channel whose one sender goes to one place",
+            );
+        }
+        Ok(())
+    }
+
+    fn in_class(&self) -> bool {
+        self.init
+            || matches!(self.kind, FunctionKind::Iterator | FunctionKind::Resource)
+            || !self.fields.is_empty()
+    }
+
+    /// The field `self.attr`, if `obj` is `self` and `attr` a field.
+    pub(super) fn field<'a>(&self, obj: &py::Expr, attr: &'a str) -> Option<&'a str> {
+        let is_self = matches!(&obj.kind, E::Name(Name::Local(_, n)) if &**n == "self");
+        (is_self && !self.init && self.fields.iter().any(|f| f == attr)).then_some(attr)
+    }
+
+    /// A local variable's name, which must not stand for a field.
+    pub(super) fn local(&self, id: &str, span: &Range<usize>) -> Result<String> {
+        if id == "self" && self.in_class() {
+            return refuse(
+                span,
+                "`self` as a value",
+                "the Rust listing reads and sets an object's fields (`self.name`); \
+                 the object itself is not passed around",
+            );
+        }
+        if self.fields.iter().any(|f| f == id) {
+            return refuse(
+                span,
+                format!("the local variable `{id}`, named like the field `self.{id}`"),
+                "the plan names a field by its name alone, so a local of the same name would be the field",
+            );
+        }
+        Ok(id.to_string())
+    }
+}

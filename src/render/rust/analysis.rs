@@ -1,0 +1,469 @@
+//! Questions about the whole plan asked before rendering: which futures
+//! are shared, which parameters are whole seconds, what a statement calls.
+
+use super::types::Types;
+use crate::render::plan::ir::ast::{
+    Block, Call, Calls, Demo, Function, FunctionKind, Stmt, StmtKind, walk,
+};
+use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, Part};
+use crate::render::plan::ir::value::Value;
+use std::collections::{HashMap, HashSet};
+
+/// The calls a statement makes itself (not those of nested blocks).
+pub(super) fn stmt_calls(s: &Stmt) -> Vec<&Call> {
+    match &s.kind {
+        StmtKind::Await { call, .. }
+        | StmtKind::Make { call, .. }
+        | StmtKind::Spawn { call, .. }
+        | StmtKind::WaitFor { call, .. } => vec![call],
+        StmtKind::AsyncFor { source, .. }
+        | StmtKind::AsyncWith { source, .. }
+        | StmtKind::Collect { source, .. } => vec![source],
+        StmtKind::Gather { calls, .. } | StmtKind::AsCompleted { calls, .. } => match calls {
+            Calls::List(list) => list.iter().collect(),
+            Calls::Each { call, .. } => vec![call],
+        },
+        _ => Vec::new(),
+    }
+}
+
+/// Futures (and the parameters they are passed to) awaited in more than one
+/// place: a oneshot receiver has one owner, so these become `Shared`.
+pub(super) fn shared_futures(demo: &Demo, types: &Types) -> HashSet<(String, String)> {
+    let mut out = HashSet::new();
+    for f in &demo.functions {
+        let mut futures = Vec::new();
+        crate::render::plan::ir::ast::walk(&f.body, &mut |s| {
+            if let StmtKind::Future { name } = &s.kind {
+                futures.push(name.clone());
+            }
+        });
+        for fut in futures {
+            let mut uses = 0;
+            let mut params = Vec::new();
+            crate::render::plan::ir::ast::walk(&f.body, &mut |s| {
+                if let StmtKind::Join { target, .. } = &s.kind
+                    && *target == fut
+                {
+                    uses += 1;
+                }
+                for call in stmt_calls(s) {
+                    let Some(callee) = demo.function(&call.name) else {
+                        continue;
+                    };
+                    for (arg, p) in call.args.iter().zip(&callee.params) {
+                        if matches!(&arg.kind, ExprKind::Var(n) if *n == fut)
+                            && !types.senders.contains(&(call.name.clone(), p.clone()))
+                        {
+                            uses += 1;
+                            params.push((call.name.clone(), p.clone()));
+                        }
+                    }
+                }
+            });
+            if uses > 1 {
+                out.insert((f.name.clone(), fut));
+                out.extend(params);
+            }
+        }
+    }
+    out
+}
+
+/// Every expression of a statement (not of nested blocks), with whether
+/// it stands where a duration is expected.
+pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
+    let mut out: Vec<(&Expr, bool)> = Vec::new();
+    match &s.kind {
+        StmtKind::Print(t) => {
+            for part in &t.parts {
+                if let Part::Hole(e) = part {
+                    // A hole that is just the name prints the same for u64.
+                    out.push((e, matches!(e.kind, ExprKind::Var(_))));
+                }
+            }
+        }
+        StmtKind::Sleep(e) | StmtKind::Block(e) | StmtKind::Compute(e) => out.push((e, true)),
+        StmtKind::WaitFor { timeout, .. } => out.push((timeout, true)),
+        StmtKind::Return(Some(e)) | StmtKind::Yield(e) => out.push((e, false)),
+        StmtKind::Collect { value, filter, .. } => {
+            out.extend(value.iter().chain(filter.iter()).map(|e| (e, false)));
+        }
+        StmtKind::For { over, .. } => out.push((over, false)),
+        StmtKind::While { cond, .. } | StmtKind::If { cond, .. } => out.push((cond, false)),
+        StmtKind::Set { value, .. }
+        | StmtKind::Resolve { value, .. }
+        | StmtKind::Send { value, .. } => out.push((value, false)),
+        StmtKind::Gather {
+            calls: Calls::Each { over, .. },
+            ..
+        }
+        | StmtKind::AsCompleted {
+            calls: Calls::Each { over, .. },
+            ..
+        } => out.push((over, false)),
+        _ => {}
+    }
+    for call in stmt_calls(s) {
+        out.extend(call.args.iter().map(|a| (a, false)));
+    }
+    out
+}
+
+/// How a `Duration` parameter prints where Python prints its number of
+/// seconds.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Seconds {
+    /// Every caller passes a whole number of seconds: `d.as_secs()`.
+    Whole,
+    /// Every caller passes a float: `d.as_secs_f64()`, printed with `{:?}`.
+    Float,
+}
+
+/// Parameters used only as durations (and printed as they are), given only
+/// non-negative number literals: they become `Duration` parameters.
+pub(super) fn duration_params(demo: &Demo) -> HashMap<(String, String), Seconds> {
+    let mut candidates: HashSet<(String, String)> = HashSet::new();
+    for f in &demo.functions {
+        if !matches!(f.kind, FunctionKind::Coroutine | FunctionKind::Generator) {
+            continue;
+        }
+        for p in &f.params {
+            let (mut total, mut as_duration, mut printed) = (0, 0, 0);
+            let mut assigned = false;
+            walk(&f.body, &mut |s| {
+                if let StmtKind::Set { var, .. } = &s.kind {
+                    assigned |= var == p;
+                }
+                let duration_stmt = matches!(
+                    s.kind,
+                    StmtKind::Sleep(_)
+                        | StmtKind::Block(_)
+                        | StmtKind::Compute(_)
+                        | StmtKind::WaitFor { .. }
+                );
+                let print = matches!(s.kind, StmtKind::Print(_));
+                for (e, at_duration) in stmt_exprs(s) {
+                    let mut vars = Vec::new();
+                    e.variables(&mut vars);
+                    total += vars.iter().filter(|(v, _)| v == p).count();
+                    let whole = matches!(&e.kind, ExprKind::Var(v) if v == p);
+                    if at_duration && duration_stmt && whole {
+                        as_duration += 1;
+                    } else if print && whole {
+                        printed += 1;
+                    } else {
+                        printed += holes_of(e, p);
+                    }
+                }
+            });
+            if !assigned && as_duration > 0 && total == as_duration + printed {
+                candidates.insert((f.name.clone(), p.clone()));
+            }
+        }
+    }
+    // Every call must pass a non-negative number literal.
+    let mut kinds: HashMap<(String, String), (bool, bool)> = HashMap::new();
+    for f in &demo.functions {
+        for block in [&f.body, &f.exit] {
+            walk(block, &mut |s| {
+                for call in stmt_calls(s) {
+                    let Some(callee) = demo.function(&call.name) else {
+                        continue;
+                    };
+                    for (i, p) in callee.params.iter().enumerate() {
+                        let key = (call.name.clone(), p.clone());
+                        let seen = kinds.entry(key.clone()).or_default();
+                        match call.args.get(i).map(|a| &a.kind) {
+                            Some(ExprKind::Lit(Value::Int(n))) if *n >= 0 => seen.0 = true,
+                            Some(ExprKind::Lit(Value::Float(x))) if *x >= 0.0 => seen.1 = true,
+                            _ => {
+                                candidates.remove(&key);
+                            }
+                        }
+                    }
+                }
+            });
+        }
+    }
+    candidates
+        .into_iter()
+        .filter_map(|key| {
+            let printed = demo
+                .function(&key.0)
+                .is_some_and(|f| print_holes(f, &key.1) > 0 || template_holes(f, &key.1) > 0);
+            match kinds.get(&key).copied().unwrap_or_default() {
+                (true, false) => Some((key, Seconds::Whole)),
+                (false, true) => Some((key, Seconds::Float)),
+                // Python prints `1` and `0.5`: one Rust format cannot.
+                (true, true) if printed => None,
+                (true, true) => Some((key, Seconds::Float)),
+                (false, false) => None,
+            }
+        })
+        .collect()
+}
+
+/// How often `p` is a whole hole (`{p}`) of a template inside `e`.
+fn holes_of(e: &Expr, p: &str) -> usize {
+    match &e.kind {
+        ExprKind::Template(t) => t
+            .parts
+            .iter()
+            .map(|part| match part {
+                Part::Hole(h) if matches!(&h.kind, ExprKind::Var(v) if v == p) => 1,
+                Part::Hole(h) => holes_of(h, p),
+                Part::Text(_) => 0,
+            })
+            .sum(),
+        ExprKind::Binary(_, a, b) => holes_of(a, p) + holes_of(b, p),
+        ExprKind::Unary(_, x) => holes_of(x, p),
+        ExprKind::List(items) | ExprKind::Call(_, items) => {
+            items.iter().map(|i| holes_of(i, p)).sum()
+        }
+        ExprKind::Lit(_) | ExprKind::Var(_) => 0,
+    }
+}
+
+/// How often a `print` of `f` has `p` as a whole hole.
+fn print_holes(f: &Function, p: &str) -> usize {
+    let mut n = 0;
+    walk(&f.body, &mut |s| {
+        if let StmtKind::Print(t) = &s.kind {
+            n += t
+                .parts
+                .iter()
+                .filter(|part| matches!(part, Part::Hole(h) if matches!(&h.kind, ExprKind::Var(v) if v == p)))
+                .count();
+        }
+    });
+    n
+}
+
+/// How often a template in `f` (outside prints) has `p` as a whole hole.
+fn template_holes(f: &Function, p: &str) -> usize {
+    let mut n = 0;
+    walk(&f.body, &mut |s| {
+        if !matches!(s.kind, StmtKind::Print(_)) {
+            for (e, _) in stmt_exprs(s) {
+                n += holes_of(e, p);
+            }
+        }
+    });
+    n
+}
+
+/// The operands of a chain of string `+`, in order.
+pub(super) fn str_leaves<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
+    match &e.kind {
+        ExprKind::Binary(BinaryOp::Add, a, b) => {
+            str_leaves(a, out);
+            str_leaves(b, out);
+        }
+        _ => out.push(e),
+    }
+}
+
+/// The variables a block (nested blocks included) assigns.
+pub(super) fn assigned_in(block: &Block) -> HashSet<String> {
+    let mut out = HashSet::new();
+    walk(block, &mut |s| {
+        let name = match &s.kind {
+            StmtKind::Set { var, .. } => Some(var),
+            StmtKind::Await { into: Some(v), .. }
+            | StmtKind::Join { into: Some(v), .. }
+            | StmtKind::Gather { into: Some(v), .. }
+            | StmtKind::WaitFor { into: Some(v), .. } => Some(v),
+            StmtKind::Collect { into, .. } | StmtKind::Receive { into, .. } => Some(into),
+            _ => None,
+        };
+        out.extend(name.cloned());
+    });
+    out
+}
+
+/// The variables a block (nested blocks included) reads.
+pub(super) fn read_in(block: &Block) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    walk(block, &mut |s| {
+        let mut vars = Vec::new();
+        for (e, _) in stmt_exprs(s) {
+            e.variables(&mut vars);
+        }
+        for (v, _) in vars {
+            if !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    });
+    out
+}
+
+/// Coroutines whose body is one `async with` over a resource made from
+/// literals, awaited only through `wait_for`: the caller owns the resource
+/// and closes it after the timeout, as a dropped future runs no async
+/// cleanup. Each maps to the call that makes the resource.
+pub(super) fn caller_closes(demo: &Demo) -> HashMap<String, Call> {
+    let mut out = HashMap::new();
+    for f in &demo.functions {
+        let [with] = f.body.as_slice() else {
+            continue;
+        };
+        let StmtKind::AsyncWith { source, .. } = &with.kind else {
+            continue;
+        };
+        let mut vars = Vec::new();
+        for a in &source.args {
+            a.variables(&mut vars);
+        }
+        let resource = demo
+            .function(&source.name)
+            .is_some_and(|r| r.kind == FunctionKind::Resource);
+        if f.kind != FunctionKind::Coroutine
+            || f.name == demo.entry
+            || !resource
+            || !vars.is_empty()
+        {
+            continue;
+        }
+        let (mut timed, mut other) = (0, 0);
+        for g in &demo.functions {
+            for block in [&g.body, &g.exit] {
+                walk(block, &mut |s| {
+                    for call in stmt_calls(s) {
+                        if call.name == f.name {
+                            match s.kind {
+                                StmtKind::WaitFor { .. } => timed += 1,
+                                _ => other += 1,
+                            }
+                        }
+                    }
+                });
+            }
+        }
+        if timed > 0 && other == 0 {
+            out.insert(f.name.clone(), source.clone());
+        }
+    }
+    out
+}
+
+/// A local variable that only ever holds a duration: set to a number
+/// literal, multiplied by a whole number, and read only as a duration. It
+/// becomes a `Duration` (`let mut delay = Duration::from_millis(500);`,
+/// `delay *= 2;`).
+pub(super) fn duration_locals(demo: &Demo) -> HashSet<(String, String)> {
+    let mut out = HashSet::new();
+    for f in &demo.functions {
+        if !matches!(f.kind, FunctionKind::Coroutine | FunctionKind::Generator) {
+            continue;
+        }
+        let mut sets: HashMap<String, (bool, bool)> = HashMap::new();
+        walk(&f.body, &mut |s| {
+            if let StmtKind::Set { var, value } = &s.kind {
+                let literal = non_negative(value);
+                let scaled = scale_of(value, var).is_some();
+                let seen = sets.entry(var.clone()).or_insert((true, literal));
+                seen.0 &= literal || scaled;
+            }
+        });
+        for (v, (only_durations, starts_literal)) in sets {
+            if !only_durations || !starts_literal || f.params.contains(&v) {
+                continue;
+            }
+            if f.fields.iter().any(|(n, _)| *n == v) {
+                continue;
+            }
+            // Set only by `Set` statements, read only as a duration.
+            let (mut total, mut ok) = (0, 0);
+            let mut other_binding = false;
+            walk(&f.body, &mut |s| {
+                let duration_stmt = matches!(
+                    s.kind,
+                    StmtKind::Sleep(_)
+                        | StmtKind::Block(_)
+                        | StmtKind::Compute(_)
+                        | StmtKind::WaitFor { .. }
+                );
+                match &s.kind {
+                    StmtKind::Set { var, value } if *var == v => {
+                        let mut vars = Vec::new();
+                        value.variables(&mut vars);
+                        let n = vars.iter().filter(|(x, _)| *x == v).count();
+                        total += n;
+                        ok += n;
+                        return;
+                    }
+                    _ => other_binding |= binds(s).is_some_and(|x| *x == v),
+                }
+                for (e, at_duration) in stmt_exprs(s) {
+                    let mut vars = Vec::new();
+                    e.variables(&mut vars);
+                    total += vars.iter().filter(|(x, _)| *x == v).count();
+                    if at_duration
+                        && duration_stmt
+                        && matches!(&e.kind, ExprKind::Var(x) if *x == v)
+                    {
+                        ok += 1;
+                    }
+                }
+            });
+            if !other_binding && total == ok && total > 0 {
+                out.insert((f.name.clone(), v));
+            }
+        }
+    }
+    out
+}
+
+/// The name a statement itself binds, other than by `Set`.
+fn binds(s: &Stmt) -> Option<&String> {
+    match &s.kind {
+        StmtKind::Await { into: Some(v), .. }
+        | StmtKind::Join { into: Some(v), .. }
+        | StmtKind::Gather { into: Some(v), .. }
+        | StmtKind::WaitFor { into: Some(v), .. }
+        | StmtKind::AsyncWith { var: Some(v), .. } => Some(v),
+        StmtKind::Collect { into, .. }
+        | StmtKind::Receive { into, .. }
+        | StmtKind::Make { into, .. }
+        | StmtKind::Spawn { into, .. }
+        | StmtKind::Serve { into, .. }
+        | StmtKind::Connect { into, .. } => Some(into),
+        StmtKind::For { var, .. }
+        | StmtKind::AsyncFor { var, .. }
+        | StmtKind::AsCompleted { var, .. } => Some(var),
+        StmtKind::Future { name } => Some(name),
+        _ => None,
+    }
+}
+
+/// A non-negative number literal.
+fn non_negative(e: &Expr) -> bool {
+    matches!(e.kind, ExprKind::Lit(Value::Int(n)) if n >= 0)
+        || matches!(e.kind, ExprKind::Lit(Value::Float(x)) if x >= 0.0)
+}
+
+/// `var * k` (or `k * var`) with `k` a whole, non-negative number: `k`.
+pub(super) fn scale_of(e: &Expr, var: &str) -> Option<u32> {
+    let ExprKind::Binary(BinaryOp::Mul, a, b) = &e.kind else {
+        return None;
+    };
+    let is_var = |x: &Expr| matches!(&x.kind, ExprKind::Var(n) if n == var);
+    let whole = |x: &Expr| match x.kind {
+        ExprKind::Lit(Value::Int(n)) => u32::try_from(n).ok(),
+        ExprKind::Lit(Value::Float(f))
+            if f >= 0.0 && f.fract() == 0.0 && f <= f64::from(u32::MAX) =>
+        {
+            Some(f as u32)
+        }
+        _ => None,
+    };
+    if is_var(a) {
+        whole(b)
+    } else if is_var(b) {
+        whole(a)
+    } else {
+        None
+    }
+}

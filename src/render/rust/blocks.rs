@@ -1,0 +1,499 @@
+//! Control flow and compound statements: `else` chains, returns,
+//! assignments, `gather`, `try` with its drop guards.
+
+use super::Renderer;
+use super::analysis::{assigned_in, read_in, scale_of};
+use super::names::{fn_name, ident, split_chain};
+use super::types::Ty;
+use crate::render::plan::ir::ast::{Block, Call, Calls, FunctionKind, StmtKind};
+use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind};
+
+impl Renderer<'_> {
+    /// The `else` of an `if`: a lone nested `if` becomes `} else if`.
+    pub(super) fn else_chain(&mut self, otherwise: &Block, tail: bool) {
+        if let [inner] = otherwise.as_slice()
+            && let StmtKind::If {
+                cond,
+                then,
+                otherwise,
+            } = &inner.kind
+        {
+            let start = self.lines.len();
+            let c = self.expr(cond).truthy();
+            self.line(format!("}} else if {} {{", c.text));
+            self.nested_tail(then, tail);
+            self.else_chain(otherwise, tail);
+            self.spans.insert(inner.id, start..self.lines.len());
+            return;
+        }
+        if !otherwise.is_empty() {
+            self.line("} else {");
+            self.nested_tail(otherwise, tail);
+        }
+    }
+
+    pub(super) fn nested(&mut self, block: &Block) {
+        self.indent += 1;
+        self.body(block, false);
+        self.indent -= 1;
+    }
+
+    pub(super) fn nested_tail(&mut self, block: &Block, tail: bool) {
+        self.indent += 1;
+        self.body(block, tail);
+        self.indent -= 1;
+    }
+
+    pub(super) fn stream(&mut self, source: &Call) -> String {
+        let c = self.call(source);
+        match self.demo.function(&source.name) {
+            Some(f) if f.kind == FunctionKind::Iterator && !Self::simple_iterator(f) => {
+                format!("{c}.into_stream()")
+            }
+            _ => c,
+        }
+    }
+
+    pub(super) fn ret(&mut self, e: Option<&Expr>, tail: bool) {
+        let value = e.map(|e| {
+            let c = self.expr(e);
+            let ret = self.types.ret_of(&self.func);
+            // A local `String` is moved out, not copied.
+            let owned_local = matches!(e.kind, ExprKind::Var(_))
+                && c.ty == Ty::Str
+                && !c.str_ref
+                && c.prec == 10
+                && !c.text.contains('.');
+            if ret == Ty::Float && c.ty == Ty::Int {
+                c.as_f64().text
+            } else if owned_local {
+                c.text
+            } else {
+                c.owned()
+            }
+        });
+        let value = match (self.kind, value) {
+            (FunctionKind::Iterator, Some(v)) if self.poll_mode => {
+                Some(format!("Poll::Ready(Some({v}))"))
+            }
+            (FunctionKind::Iterator, Some(v)) => Some(format!("Some({v})")),
+            (FunctionKind::Generator, _) => None,
+            (FunctionKind::Coroutine, _)
+                if matches!(self.types.ret_of(&self.func), Ty::Unit | Ty::Unknown) =>
+            {
+                None
+            }
+            (_, v) if self.entry_main => {
+                let _ = v;
+                None
+            }
+            (_, v) => v,
+        };
+        for g in self.guards.clone().iter().rev() {
+            self.line(format!("{g}.disarm();"));
+        }
+        match (value, tail) {
+            (Some(v), true) => self.line(v),
+            (Some(v), false) => self.line(format!("return {v};")),
+            (None, _) => self.line("return;"),
+        }
+    }
+
+    pub(super) fn set(&mut self, var: &str, value: &Expr) {
+        if self
+            .duration_vars
+            .contains(&(self.func.clone(), var.to_string()))
+        {
+            match scale_of(value, var) {
+                Some(k) => self.line(format!("{} *= {k};", ident(var))),
+                None => {
+                    let d = self.duration(value);
+                    let b = self.bind(var);
+                    self.line(format!("{b}{d};"));
+                }
+            }
+            return;
+        }
+        let target_ty = self.var_ty(var);
+        // `x = x + 1` reads better as `x += 1`.
+        if let ExprKind::Binary(op @ (BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul), a, b) =
+            &value.kind
+            && matches!(&a.kind, ExprKind::Var(n) if n == var)
+            && matches!(target_ty, Ty::Int | Ty::Float)
+            && (self.declared.contains(var) || self.fields.contains(var))
+        {
+            let rhs = self.expr(b);
+            let rhs = if target_ty == Ty::Float {
+                rhs.as_f64()
+            } else {
+                rhs
+            };
+            let target = self.var_code(var).text;
+            self.line(format!("{target} {}= {};", op.python(), rhs.text));
+            return;
+        }
+        let c = self.expr(value);
+        let rhs = if target_ty == Ty::Float && c.ty == Ty::Int {
+            c.as_f64().text
+        } else {
+            c.owned()
+        };
+        let b = self.bind(var);
+        self.line(format!("{b}{rhs};"));
+    }
+
+    pub(super) fn gather(&mut self, calls: &Calls, into: Option<&str>) {
+        let unit = matches!(self.types.calls_ret(calls), Ty::Unit | Ty::Unknown);
+        let into = into.filter(|_| !unit);
+        match calls {
+            Calls::List(list) => {
+                let codes: Vec<String> = list.iter().map(|c| self.call(c)).collect();
+                match (into, codes.len()) {
+                    (_, 0) => self.assign(into, "Vec::<()>::new()"),
+                    (into, 1) => {
+                        let rhs = format!("vec![{}.await]", codes[0]);
+                        self.assign(into, &rhs);
+                    }
+                    (None, _) => self.join_line("", &codes),
+                    (Some(v), n) => {
+                        let names: Vec<String> = (0..n)
+                            .map(|i| {
+                                if i < 26 {
+                                    char::from(b'a' + i as u8).to_string()
+                                } else {
+                                    format!("r{i}")
+                                }
+                            })
+                            .collect();
+                        self.join_line(&format!("let ({}) = ", names.join(", ")), &codes);
+                        let b = self.bind(v);
+                        self.line(format!("{b}vec![{}];", names.join(", ")));
+                    }
+                }
+            }
+            Calls::Each { call, var, over } => {
+                self.use_("futures::future", "join_all");
+                let (iter, pat) = self.iter_of(over, var);
+                let c = self.call(call);
+                let mapped = if c == format!("{}({pat})", fn_name(&call.name)) {
+                    format!("{iter}.map({})", fn_name(&call.name))
+                } else {
+                    format!("{iter}.map(|{pat}| {c})")
+                };
+                if mapped.len() <= 60 {
+                    self.assign(into, &format!("join_all({mapped}).await"));
+                    return;
+                }
+                // rustfmt's layout of a long argument chain.
+                let into = into.filter(|n| self.used.contains(*n) || self.declared.contains(*n));
+                let b = into.map(|n| self.bind(n)).unwrap_or_default();
+                let (base, calls) = split_chain(&mapped);
+                self.line(format!("{b}join_all("));
+                self.indent += 1;
+                self.line(base);
+                self.indent += 1;
+                let n = calls.len();
+                for (i, c) in calls.iter().enumerate() {
+                    self.line(if i + 1 == n {
+                        format!("{c},")
+                    } else {
+                        c.clone()
+                    });
+                }
+                self.indent -= 2;
+                self.line(")");
+                self.line(".await;");
+            }
+        }
+    }
+
+    /// `tokio::join!(biased; ...)`: polled in the order written, so futures
+    /// that wake at the same instant resume in asyncio's order (an unbiased
+    /// `join!` rotates which one it polls first).
+    fn join_line(&mut self, binding: &str, codes: &[String]) {
+        let one = format!(
+            "{}{binding}tokio::join!(biased; {});",
+            "    ".repeat(self.indent),
+            codes.join(", ")
+        );
+        if one.len() <= 100 {
+            self.lines.push(one);
+            return;
+        }
+        self.line(format!("{binding}tokio::join!("));
+        self.indent += 1;
+        self.line("biased;");
+        for c in codes {
+            self.line(format!("{c},"));
+        }
+        self.indent -= 1;
+        self.line(");");
+    }
+
+    pub(super) fn try_(&mut self, body: &Block, on_cancel: &Block, finally: &Block, tail: bool) {
+        if on_cancel.is_empty() && finally.is_empty() {
+            self.body(body, false);
+            return;
+        }
+        // `try: await task / except CancelledError` around an aborted task:
+        // the JoinError says it was cancelled.
+        if let [join] = body.as_slice()
+            && let StmtKind::Join { target, into: None } = &join.kind
+            && matches!(self.var_ty(target), Ty::Task(_))
+            && !on_cancel.is_empty()
+        {
+            if !finally.is_empty() {
+                self.needs_on_drop = true;
+                self.line("{");
+                self.indent += 1;
+                self.line("let _finally = OnDrop::new(|| {");
+                let sync = std::mem::replace(&mut self.sync, true);
+                self.nested(finally);
+                self.sync = sync;
+                self.line("});");
+            }
+            let start = self.lines.len();
+            self.line(format!("match {}.await {{", ident(target)));
+            self.line("    Ok(_) => {}");
+            self.spans.insert(join.id, start..self.lines.len());
+            self.indent += 1;
+            self.line("// Aborted: Tokio reports it as a `JoinError`, not an exception.");
+            self.line("Err(e) if e.is_cancelled() => {");
+            self.nested(on_cancel);
+            self.line("}");
+            self.line("Err(e) => std::panic::resume_unwind(e.into_panic()),");
+            self.indent -= 1;
+            self.line("}");
+            if !finally.is_empty() {
+                self.indent -= 1;
+                self.line("}");
+            }
+            return;
+        }
+        self.line("{");
+        self.indent += 1;
+        self.line("// Tokio cancels a task by dropping its future: cleanup runs in `Drop`.");
+        let sync = self.sync;
+        // A variable the body changes and the cleanup reads cannot be
+        // borrowed by the closure: the guard holds it (`Guarded`).
+        let changed = assigned_in(body);
+        let mut held = Vec::new();
+        let mut hold = |r: &mut Self, block: &Block| {
+            let vars: Vec<String> = read_in(block)
+                .into_iter()
+                .filter(|v| {
+                    changed.contains(v)
+                        && r.declared.contains(v)
+                        && !r.fields.contains(v)
+                        && !r.held.iter().any(|(h, _)| h == v)
+                        && !held.contains(v)
+                })
+                .collect();
+            held.extend(vars.iter().cloned());
+            vars
+        };
+        let finally_holds = hold(self, finally);
+        let cancel_holds = hold(self, on_cancel);
+        let mut places = Vec::new();
+        if !finally.is_empty() {
+            self.guard_line("_finally", &finally_holds, &mut places);
+            self.sync = true;
+            self.nested(finally);
+            self.sync = sync;
+            self.line("});");
+        }
+        let guard = match self.guards.len() {
+            0 => "on_cancel".to_string(),
+            n => format!("on_cancel{}", n + 1),
+        };
+        if !on_cancel.is_empty() {
+            let guard = self.guard_line(&guard, &cancel_holds, &mut places);
+            self.sync = true;
+            self.nested(on_cancel);
+            self.sync = sync;
+            self.line("});");
+            self.guards.push(guard);
+        }
+        self.held.extend(places);
+        let ends_in_return = matches!(body.last().map(|s| &s.kind), Some(StmtKind::Return(_)));
+        self.body(body, tail && ends_in_return);
+        self.held.retain(|(v, _)| !held.contains(v));
+        if !on_cancel.is_empty() {
+            let guard = self.guards.pop().unwrap_or(guard);
+            let returns = matches!(
+                body.last().map(|s| &s.kind),
+                Some(StmtKind::Return(_) | StmtKind::Stop)
+            );
+            if !returns {
+                self.line(format!("{guard}.disarm();"));
+            }
+        }
+        self.indent -= 1;
+        self.line("}");
+    }
+}
+
+impl Renderer<'_> {
+    /// `let GUARD = OnDrop::new(|| {`, or, when the cleanup reads variables
+    /// that the body changes, a `Guarded` that holds them:
+    /// `let mut VAR = Guarded::new(&mut VAR, |VAR| {` for one, a tuple for
+    /// several. Returns the guard's name; `places` gets where the body
+    /// reaches each held variable (`*VAR`, `*held.0`).
+    fn guard_line(
+        &mut self,
+        guard: &str,
+        holds: &[String],
+        places: &mut Vec<(String, String)>,
+    ) -> String {
+        let copy = |r: &Self, v: &str| r.var_ty(v).is_copy();
+        match holds {
+            [] => {
+                self.needs_on_drop = true;
+                self.guard_names.insert(guard.to_string());
+                self.line(format!("let {guard} = OnDrop::new(|| {{"));
+                guard.to_string()
+            }
+            [v] => {
+                self.needs_guarded = true;
+                let name = ident(v);
+                self.held_names.insert(name.clone());
+                let pat = if copy(self, v) {
+                    format!("&{name}")
+                } else {
+                    name.clone()
+                };
+                self.line(format!("// `{name}` changes below: the guard holds it."));
+                self.line(format!(
+                    "let mut {name} = Guarded::new(&mut {name}, |{pat}| {{"
+                ));
+                places.push((v.clone(), format!("*{name}")));
+                name
+            }
+            many => {
+                self.needs_guarded = true;
+                let mut name = "held".to_string();
+                let mut n = 1;
+                while self.declared.contains(&name) || self.held_names.contains(&name) {
+                    n += 1;
+                    name = format!("held_{n}");
+                }
+                self.held_names.insert(name.clone());
+                let names: Vec<String> = many.iter().map(|v| ident(v)).collect();
+                let refs: Vec<String> = names.iter().map(|v| format!("&mut {v}")).collect();
+                let values: Vec<String> = many
+                    .iter()
+                    .zip(&names)
+                    .map(|(v, n)| {
+                        if copy(self, v) {
+                            format!("**{n}")
+                        } else {
+                            format!("&**{n}")
+                        }
+                    })
+                    .collect();
+                let list = names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>();
+                self.line(format!(
+                    "// {} change below: the guard holds them.",
+                    list.join(" and ")
+                ));
+                self.line(format!("let mut {name} = ({});", refs.join(", ")));
+                self.line(format!(
+                    "let mut {name} = Guarded::new(&mut {name}, |({})| {{",
+                    names.join(", ")
+                ));
+                self.line(format!(
+                    "    let ({}) = ({});",
+                    names.join(", "),
+                    values.join(", ")
+                ));
+                for (i, v) in many.iter().enumerate() {
+                    places.push((v.clone(), format!("*{name}.{i}")));
+                }
+                name
+            }
+        }
+    }
+}
+
+/// The drop guard used for `try`'s cleanup.
+pub(super) const ON_DROP: &[&str] = &[
+    "/// Runs a closure when dropped, unless disarmed: Tokio cancels a task by",
+    "/// dropping its future, so cleanup that must run on cancellation lives in `Drop`.",
+    "struct OnDrop<F: FnOnce()>(Option<F>);",
+    "",
+    "impl<F: FnOnce()> OnDrop<F> {",
+    "    fn new(f: F) -> Self {",
+    "        OnDrop(Some(f))",
+    "    }",
+    "",
+    "    fn disarm(mut self) {",
+    "        self.0 = None;",
+    "    }",
+    "}",
+    "",
+    "impl<F: FnOnce()> Drop for OnDrop<F> {",
+    "    fn drop(&mut self) {",
+    "        if let Some(f) = self.0.take() {",
+    "            f();",
+    "        }",
+    "    }",
+    "}",
+];
+
+/// The `receive` statement's helper: asyncio's
+/// `(await reader.readline()).decode().strip()`.
+pub(super) const RECEIVE: &[&str] = &[
+    "/// Reads one line, without its line break: `\"\"` at the end of the stream.",
+    "async fn receive(conn: &mut BufReader<TcpStream>) -> String {",
+    "    let mut line = String::new();",
+    "    conn.read_line(&mut line).await.unwrap();",
+    "    line.trim().to_string()",
+    "}",
+];
+
+/// The drop guard of a cleanup that reads a variable the guarded code
+/// changes: it holds the variable and hands it to the cleanup.
+pub(super) const GUARDED: &[&str] = &[
+    "/// Holds a variable that the code in its scope changes, and runs a cleanup",
+    "/// with it when dropped, unless disarmed: the cleanup of a task that Tokio",
+    "/// cancels by dropping its future.",
+    "struct Guarded<'a, T, F: FnOnce(&T)> {",
+    "    value: &'a mut T,",
+    "    cleanup: Option<F>,",
+    "}",
+    "",
+    "impl<'a, T, F: FnOnce(&T)> Guarded<'a, T, F> {",
+    "    fn new(value: &'a mut T, cleanup: F) -> Self {",
+    "        Guarded {",
+    "            value,",
+    "            cleanup: Some(cleanup),",
+    "        }",
+    "    }",
+    "",
+    "    fn disarm(mut self) {",
+    "        self.cleanup = None;",
+    "    }",
+    "}",
+    "",
+    "impl<T, F: FnOnce(&T)> Deref for Guarded<'_, T, F> {",
+    "    type Target = T;",
+    "",
+    "    fn deref(&self) -> &T {",
+    "        self.value",
+    "    }",
+    "}",
+    "",
+    "impl<T, F: FnOnce(&T)> DerefMut for Guarded<'_, T, F> {",
+    "    fn deref_mut(&mut self) -> &mut T {",
+    "        self.value",
+    "    }",
+    "}",
+    "",
+    "impl<T, F: FnOnce(&T)> Drop for Guarded<'_, T, F> {",
+    "    fn drop(&mut self) {",
+    "        if let Some(f) = self.cleanup.take() {",
+    "            f(self.value);",
+    "        }",
+    "    }",
+    "}",
+];

@@ -1,0 +1,444 @@
+//! Expressions, format strings, durations and calls of demo functions.
+
+use super::Renderer;
+use super::analysis::Seconds;
+use super::analysis::str_leaves;
+use super::code::{Code, builtin, lit};
+use super::names::{camel, escape_fmt, fn_name, ident};
+use super::types::{Ty, unify};
+use crate::render::plan::ir::ast::{Call, FunctionKind};
+use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, Part, Template, UnaryOp};
+use crate::render::plan::ir::value::Value;
+
+impl Renderer<'_> {
+    pub(super) fn var_ty(&self, name: &str) -> Ty {
+        self.types.var(&self.func, name)
+    }
+
+    pub(super) fn var_code(&self, name: &str) -> Code {
+        let ty = self.var_ty(name);
+        if let Some(place) = self.held_place(name) {
+            return Code::new(place, ty, 7);
+        }
+        // A `Duration` parameter printed as Python prints its seconds.
+        match self.durations.get(&(self.func.clone(), name.to_string())) {
+            Some(Seconds::Whole) => {
+                return Code::new(format!("{}.as_secs()", ident(name)), Ty::Int, 10);
+            }
+            Some(Seconds::Float) => {
+                return Code::new(format!("{}.as_secs_f64()", ident(name)), Ty::Float, 10);
+            }
+            None => {}
+        }
+        let text = if self.fields.contains(name) {
+            format!("{}.{}", self.self_name, ident(name))
+        } else {
+            ident(name)
+        };
+        let mut c = Code::new(text, ty, 10);
+        c.str_ref = self.str_params.contains(name);
+        c
+    }
+
+    pub(super) fn expr(&mut self, e: &Expr) -> Code {
+        match &e.kind {
+            ExprKind::Lit(v) => lit(v),
+            ExprKind::Var(n) => self.var_code(n),
+            ExprKind::List(items) => {
+                let codes: Vec<Code> = items.iter().map(|i| self.expr(i)).collect();
+                let mut t = Ty::Unknown;
+                for c in &codes {
+                    unify(&mut t, &c.ty);
+                }
+                let parts: Vec<String> = codes
+                    .iter()
+                    .map(|c| {
+                        if t == Ty::Float {
+                            c.as_f64().text
+                        } else {
+                            c.text.clone()
+                        }
+                    })
+                    .collect();
+                let mut c = Code::new(
+                    format!("vec![{}]", parts.join(", ")),
+                    Ty::List(Box::new(t)),
+                    10,
+                );
+                c.fresh = true;
+                c
+            }
+            ExprKind::Unary(UnaryOp::Neg, x) => {
+                let x = self.expr(x);
+                Code::new(format!("-{}", x.wrap(7)), x.ty, 7)
+            }
+            ExprKind::Unary(UnaryOp::Not, x) => {
+                let x = self.expr(x).truthy();
+                Code::new(format!("!{}", x.wrap(7)), Ty::Bool, 7)
+            }
+            ExprKind::Binary(BinaryOp::Add, _, _)
+                if self.types.expr_ty(&self.func, e) == Ty::Str =>
+            {
+                // `a + "!" + b` is one `format!("{a}!{b}")`.
+                let mut leaves = Vec::new();
+                str_leaves(e, &mut leaves);
+                let mut fmt = String::new();
+                let mut args = Vec::new();
+                for leaf in leaves {
+                    if let ExprKind::Lit(Value::Str(t)) = &leaf.kind {
+                        fmt.push_str(&escape_fmt(t));
+                        continue;
+                    }
+                    let c = self.expr(leaf);
+                    self.hole(&c, &mut fmt, &mut args);
+                }
+                let (text, fresh) = self.format_tail(fmt, args, "format!");
+                let mut c = Code::new(text, Ty::Str, 10);
+                c.fresh = fresh;
+                c.str_ref = !fresh;
+                c
+            }
+            // `n % 2 == 0`: Rust's `%` and Python's agree on whether a
+            // remainder is zero, whatever the sign.
+            ExprKind::Binary(op @ (BinaryOp::Eq | BinaryOp::Ne), m, zero)
+                if matches!(zero.kind, ExprKind::Lit(Value::Int(0)))
+                    && let ExprKind::Binary(BinaryOp::Mod, x, k) = &m.kind
+                    && matches!(k.kind, ExprKind::Lit(Value::Int(k)) if k > 0)
+                    && self.types.expr_ty(&self.func, x) == Ty::Int =>
+            {
+                let (x, k) = (self.expr(x), self.expr(k));
+                let sym = if *op == BinaryOp::Eq { "==" } else { "!=" };
+                Code::new(format!("{} % {} {sym} 0", x.wrap(6), k.text), Ty::Bool, 4)
+            }
+            ExprKind::Binary(op, a, b) => {
+                let (a, b) = (self.expr(a), self.expr(b));
+                self.binary(*op, a, b)
+            }
+            ExprKind::Call(f, args) => {
+                let codes: Vec<Code> = args.iter().map(|a| self.expr(a)).collect();
+                builtin(*f, codes)
+            }
+            ExprKind::Template(t) => {
+                let (text, fresh) = self.format(t, "format!");
+                let mut c = Code::new(text, Ty::Str, 10);
+                c.fresh = fresh;
+                c.str_ref = !fresh;
+                c
+            }
+        }
+    }
+
+    pub(super) fn binary(&mut self, op: BinaryOp, a: Code, b: Code) -> Code {
+        use BinaryOp::*;
+        let prec = match op {
+            Or => 1,
+            And => 2,
+            Eq | Ne | Lt | Le | Gt | Ge => 4,
+            Add | Sub => 5,
+            Mul | Div | FloorDiv | Mod => 6,
+        };
+        let sym = match op {
+            Or => "||",
+            And => "&&",
+            Eq => "==",
+            Ne => "!=",
+            Lt => "<",
+            Le => "<=",
+            Gt => ">",
+            Ge => ">=",
+            Add => "+",
+            Sub => "-",
+            Mul => "*",
+            Div => "/",
+            FloorDiv => "/",
+            Mod => "%",
+        };
+        let float = a.ty == Ty::Float || b.ty == Ty::Float;
+        let (a, b) = if float || op == Div {
+            (a.as_f64(), b.as_f64())
+        } else {
+            (a, b)
+        };
+        let join = |a: &Code, b: &Code, ty: Ty| {
+            let right_min = if matches!(op, Sub | Div | Mod | Eq | Ne | Lt | Le | Gt | Ge) {
+                prec + 1
+            } else {
+                prec
+            };
+            let left_min = if prec == 4 { 5 } else { prec };
+            Code::new(
+                format!("{} {sym} {}", a.wrap(left_min), b.wrap(right_min)),
+                ty,
+                prec,
+            )
+        };
+        match op {
+            And | Or => join(&a.truthy(), &b.truthy(), Ty::Bool),
+            Eq | Ne | Lt | Le | Gt | Ge => join(&a, &b, Ty::Bool),
+            Add if a.ty == Ty::Str || b.ty == Ty::Str => {
+                let mut c = Code::new(
+                    format!("format!(\"{{}}{{}}\", {}, {})", a.text, b.text),
+                    Ty::Str,
+                    10,
+                );
+                c.fresh = true;
+                c
+            }
+            Mul if a.ty == Ty::Str => {
+                let mut c = Code::new(
+                    format!("{}.repeat({} as usize)", a.wrap(10), b.wrap(8)),
+                    Ty::Str,
+                    10,
+                );
+                c.fresh = true;
+                c
+            }
+            FloorDiv if float => Code::new(
+                format!("({}).floor()", join(&a, &b, Ty::Float).text),
+                Ty::Float,
+                10,
+            ),
+            FloorDiv => Code::new(
+                format!("{}.div_euclid({})", a.wrap(10), b.text),
+                Ty::Int,
+                10,
+            ),
+            Mod => Code::new(
+                format!("{}.rem_euclid({})", a.wrap(10), b.text),
+                if float { Ty::Float } else { Ty::Int },
+                10,
+            ),
+            Div => join(&a, &b, Ty::Float),
+            _ => {
+                let ty = if float {
+                    Ty::Float
+                } else if matches!(a.ty, Ty::List(_)) {
+                    a.ty.clone()
+                } else {
+                    Ty::Int
+                };
+                join(&a, &b, ty)
+            }
+        }
+    }
+
+    /// A `format!`-style macro call for a template; true if it makes a
+    /// fresh `String` (false: a plain literal).
+    pub(super) fn format(&mut self, t: &Template, mac: &str) -> (String, bool) {
+        let mut fmt = String::new();
+        let mut args = Vec::new();
+        for part in &t.parts {
+            match part {
+                Part::Text(s) => fmt.push_str(&escape_fmt(s)),
+                Part::Hole(e) => {
+                    let c = self.expr(e);
+                    self.hole(&c, &mut fmt, &mut args);
+                }
+            }
+        }
+        self.format_tail(fmt, args, mac)
+    }
+
+    /// Appends one printed value to a format string and its arguments.
+    pub(super) fn hole(&mut self, c: &Code, fmt: &mut String, args: &mut Vec<String>) {
+        let debug = matches!(c.ty, Ty::Float | Ty::List(_) | Ty::Unit);
+        let spec = if debug { ":?" } else { "" };
+        if c.ty == Ty::Unit {
+            fmt.push_str("None");
+        } else if c.ty == Ty::Bool {
+            fmt.push_str("{}");
+            args.push(format!("if {} {{ \"True\" }} else {{ \"False\" }}", c.text));
+        } else if c.prec == 10
+            && c.text.chars().all(|ch| ch.is_alphanumeric() || ch == '_')
+            && !c.text.chars().next().is_some_and(|ch| ch.is_ascii_digit())
+        {
+            fmt.push_str(&format!("{{{}{spec}}}", c.text));
+        } else {
+            fmt.push_str(&format!("{{{spec}}}"));
+            args.push(c.text.clone());
+        }
+    }
+
+    pub(super) fn format_tail(
+        &mut self,
+        fmt: String,
+        args: Vec<String>,
+        mac: &str,
+    ) -> (String, bool) {
+        if mac == "format!" && args.is_empty() && !fmt.contains('{') && !fmt.contains('}') {
+            return (format!("\"{fmt}\""), false);
+        }
+        let mut all = vec![format!("\"{fmt}\"")];
+        all.extend(args);
+        self.last_format_args = all.clone();
+        (format!("{mac}({})", all.join(", ")), true)
+    }
+
+    pub(super) fn duration(&mut self, e: &Expr) -> String {
+        self.use_("std::time", "Duration");
+        if let ExprKind::Lit(v) = &e.kind {
+            match v {
+                Value::Int(0) => return "Duration::ZERO".into(),
+                Value::Float(x) if *x == 0.0 => return "Duration::ZERO".into(),
+                Value::Int(n) if *n >= 0 => return format!("Duration::from_secs({n})"),
+                Value::Float(x) if *x >= 0.0 => {
+                    let ms = x * 1000.0;
+                    if ms.fract() == 0.0 && ms < 1e15 {
+                        if ms % 1000.0 == 0.0 {
+                            return format!("Duration::from_secs({})", ms as u64 / 1000);
+                        }
+                        return format!("Duration::from_millis({})", ms as u64);
+                    }
+                    return format!("Duration::from_secs_f64({x:?})");
+                }
+                _ => {}
+            }
+        }
+        if let ExprKind::Var(n) = &e.kind
+            && (self.durations.contains_key(&(self.func.clone(), n.clone()))
+                || self.duration_vars.contains(&(self.func.clone(), n.clone())))
+        {
+            return ident(n);
+        }
+        let c = self.expr(e);
+        match c.ty {
+            Ty::Int => format!("Duration::from_secs({} as u64)", c.wrap(8)),
+            _ => format!("Duration::from_secs_f64({})", c.as_f64().text),
+        }
+    }
+
+    /// Arguments of a call of a demo function, converted to its parameters.
+    pub(super) fn call_args(&mut self, call: &Call) -> Vec<String> {
+        let callee = self.demo.function(&call.name);
+        let mut out = Vec::new();
+        for (i, arg) in call.args.iter().enumerate() {
+            let pname = callee
+                .and_then(|f| f.params.get(i))
+                .cloned()
+                .unwrap_or_default();
+            if self
+                .durations
+                .contains_key(&(call.name.clone(), pname.clone()))
+            {
+                out.push(self.duration(arg));
+                continue;
+            }
+            let pty = self.types.var(&call.name, &pname);
+            let c = self.expr(arg);
+            let text = match &pty {
+                Ty::Str if self.param_owned(&call.name, i) => c.owned(),
+                Ty::Str => c.borrowed(),
+                Ty::Float if c.ty == Ty::Int => c.as_f64().text,
+                Ty::Future(_) => {
+                    let sender = self.types.senders.contains(&(call.name.clone(), pname));
+                    match &arg.kind {
+                        ExprKind::Var(n) if sender && self.local_futures.contains(n) => {
+                            format!("{}_tx", n)
+                        }
+                        ExprKind::Var(n)
+                            if !sender && self.shared.contains(&(self.func.clone(), n.clone())) =>
+                        {
+                            format!("{}.clone()", ident(n))
+                        }
+                        _ => c.text,
+                    }
+                }
+                Ty::List(t) if **t == Ty::Str && self.list_borrowed(&call.name, i) => c.owned(),
+                Ty::List(t) if **t == Ty::Str => match &arg.kind {
+                    ExprKind::List(items) => {
+                        let items: Vec<String> =
+                            items.iter().map(|i| self.expr(i).owned()).collect();
+                        format!("vec![{}]", items.join(", "))
+                    }
+                    _ => c.owned(),
+                },
+                Ty::List(_) => c.owned(),
+                _ => c.text,
+            };
+            out.push(text);
+        }
+        out
+    }
+
+    pub(super) fn call(&mut self, call: &Call) -> String {
+        let args = self.call_args(call).join(", ");
+        match self.demo.function(&call.name).map(|f| f.kind) {
+            Some(FunctionKind::Iterator | FunctionKind::Resource) => {
+                format!("{}::new({args})", camel(&call.name))
+            }
+            _ => format!("{}({args})", fn_name(&call.name)),
+        }
+    }
+
+    /// `let x = `, `let mut x = `, `x = ` or `self.x = `.
+    pub(super) fn bind(&mut self, name: &str) -> String {
+        if self.fields.contains(name) && !self.declared.contains(name) {
+            return format!("{}.{} = ", self.self_name, ident(name));
+        }
+        if self.declared.insert(name.to_string()) {
+            let m = if self.assigned.get(name).copied().unwrap_or(0) > 1 {
+                "mut "
+            } else {
+                ""
+            };
+            format!("let {m}{} = ", self.pat(name))
+        } else if let Some(place) = self.held_place(name) {
+            format!("{place} = ")
+        } else {
+            format!("{} = ", ident(name))
+        }
+    }
+
+    /// Where the guarded code reaches a variable a `Guarded` holds
+    /// (outside the cleanup, which gets the variable itself).
+    fn held_place(&self, name: &str) -> Option<String> {
+        if self.sync {
+            return None;
+        }
+        self.held
+            .iter()
+            .find(|(v, _)| v == name)
+            .map(|(_, place)| place.clone())
+    }
+
+    /// A binding's name, `_`-prefixed if nothing reads it.
+    pub(super) fn pat(&self, name: &str) -> String {
+        // `()` values are printed as the text `None`, never read.
+        if self.used.contains(name) && self.var_ty(name) != Ty::Unit {
+            ident(name)
+        } else {
+            format!("_{name}")
+        }
+    }
+
+    pub(super) fn assign(&mut self, into: Option<&str>, rhs: &str) {
+        // A value nobody reads needs no name.
+        let into = into.filter(|n| self.used.contains(*n) || self.declared.contains(*n));
+        match into {
+            Some(name) => {
+                let b = self.bind(name);
+                self.line(format!("{b}{rhs};"));
+            }
+            None => self.line(format!("{rhs};")),
+        }
+    }
+
+    /// An iterator over `over` for closures and loops, with the closure
+    /// pattern for its items.
+    pub(super) fn iter_of(&mut self, over: &Expr, var: &str) -> (String, String) {
+        let c = self.expr(over);
+        let pat = ident(var);
+        if c.range {
+            return (c.wrap(10), pat);
+        }
+        if let ExprKind::List(_) = over.kind {
+            let text = c.text.trim_start_matches("vec!").to_string();
+            return (format!("{text}.into_iter()"), pat);
+        }
+        if c.ty.elem().is_copy() {
+            (format!("{}.iter().copied()", c.wrap(10)), pat)
+        } else {
+            (format!("{}.iter()", c.wrap(10)), pat)
+        }
+    }
+}

@@ -1,0 +1,232 @@
+//! Coroutines and generators: per-function state, signatures and bodies.
+
+use super::Renderer;
+use super::analysis::stmt_exprs;
+use super::names::{camel, fn_name, ident};
+use super::types::Ty;
+use crate::render::plan::ir::ast::{Block, Function, FunctionKind, StmtKind};
+use std::collections::HashSet;
+
+impl Renderer<'_> {
+    /// Prepares per-function state.
+    pub(super) fn enter(&mut self, f: &Function, self_name: &'static str, with_fields: bool) {
+        self.func = f.name.clone();
+        self.kind = f.kind;
+        self.declared = f.params.iter().cloned().collect();
+        self.assigned.clear();
+        for block in [&f.body, &f.exit] {
+            crate::render::plan::ir::ast::walk(block, &mut |s| {
+                let names: Vec<&String> = match &s.kind {
+                    StmtKind::Set { var, .. } => vec![var],
+                    StmtKind::Await { into: Some(v), .. }
+                    | StmtKind::Join { into: Some(v), .. }
+                    | StmtKind::Gather { into: Some(v), .. }
+                    | StmtKind::WaitFor { into: Some(v), .. } => vec![v],
+                    StmtKind::Collect { into, .. } | StmtKind::Receive { into, .. } => vec![into],
+                    _ => vec![],
+                };
+                for n in names {
+                    *self.assigned.entry(n.clone()).or_default() += 1;
+                }
+            });
+        }
+        // A variable set inside a loop is set again on each turn.
+        for block in [&f.body, &f.exit] {
+            crate::render::plan::ir::ast::walk(block, &mut |s| {
+                if let StmtKind::While { body, .. } = &s.kind {
+                    crate::render::plan::ir::ast::walk(body, &mut |inner| {
+                        if let StmtKind::Set { var: v, .. } | StmtKind::Receive { into: v, .. } =
+                            &inner.kind
+                        {
+                            *self.assigned.entry(v.clone()).or_default() += 1;
+                        }
+                    });
+                }
+            });
+        }
+        self.used.clear();
+        for block in [&f.body, &f.exit] {
+            crate::render::plan::ir::ast::walk(block, &mut |s| {
+                let mut vars = Vec::new();
+                for (e, _) in stmt_exprs(s) {
+                    e.variables(&mut vars);
+                }
+                self.used.extend(vars.into_iter().map(|(v, _)| v));
+                match &s.kind {
+                    StmtKind::Join { target, .. } => {
+                        self.used.insert(target.clone());
+                    }
+                    StmtKind::Cancel { task } => {
+                        self.used.insert(task.clone());
+                    }
+                    StmtKind::Resolve { future, .. } => {
+                        self.used.insert(future.clone());
+                    }
+                    StmtKind::Connect { server: n, .. }
+                    | StmtKind::Send { conn: n, .. }
+                    | StmtKind::Receive { conn: n, .. } => {
+                        self.used.insert(n.clone());
+                    }
+                    StmtKind::Close { target } => {
+                        self.used.insert(target.clone());
+                        self.used.insert(format!("{target} (closed)"));
+                    }
+                    _ => {}
+                }
+            });
+        }
+        self.fields = if with_fields {
+            f.fields.iter().map(|(n, _)| n.clone()).collect()
+        } else {
+            HashSet::new()
+        };
+        self.self_name = self_name;
+        self.local_futures.clear();
+        self.str_params = f
+            .params
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| {
+                self.types.var(&f.name, p) == Ty::Str && !self.param_owned(&f.name, *i)
+            })
+            .map(|(_, p)| p.clone())
+            .collect();
+    }
+
+    /// A `Vec<&str>` parameter (only ever given lists of literals).
+    pub(super) fn list_borrowed(&self, func: &str, i: usize) -> bool {
+        let kind = self.demo.function(func).map(|f| f.kind);
+        matches!(
+            kind,
+            Some(FunctionKind::Coroutine | FunctionKind::Generator)
+        ) && !self.types.owned_list.contains(&(func.to_string(), i))
+    }
+
+    pub(super) fn param_owned(&self, func: &str, i: usize) -> bool {
+        // A constructor (`new`) takes `&str` and owns the text itself.
+        self.types.spawned.contains(func) && self.types.owned_str.contains(&(func.to_string(), i))
+    }
+
+    /// A function signature, its parameters one per line when rustfmt
+    /// would break it (longer than 100 columns).
+    pub(super) fn signature(&mut self, head: &str, params: &str, tail: &str) {
+        let one = format!("{}{head}{params}{tail}", "    ".repeat(self.indent));
+        if one.len() <= 100 || params.is_empty() {
+            self.lines.push(one);
+            return;
+        }
+        self.line(head);
+        for p in params.split(", ") {
+            self.line(format!("    {p},"));
+        }
+        self.line(tail);
+    }
+
+    pub(super) fn param_list(&mut self, f: &Function) -> String {
+        if f.params
+            .iter()
+            .any(|p| self.shared.contains(&(f.name.clone(), p.clone())))
+        {
+            self.use_("futures::future", "Shared");
+        }
+        f.params
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let ty = self.types.var(&f.name, p);
+                let duration = self.durations.contains_key(&(f.name.clone(), p.clone()));
+                if duration {
+                    self.use_("std::time", "Duration");
+                }
+                let written = match &ty {
+                    _ if duration => "Duration".to_string(),
+                    Ty::Str if !self.param_owned(&f.name, i) => "&str".to_string(),
+                    Ty::List(t) if **t == Ty::Str && self.list_borrowed(&f.name, i) => {
+                        "Vec<&str>".to_string()
+                    }
+                    Ty::Future(t) if self.types.senders.contains(&(f.name.clone(), p.clone())) => {
+                        format!("oneshot::Sender<{}>", t.rust())
+                    }
+                    Ty::Future(t) if self.shared.contains(&(f.name.clone(), p.clone())) => {
+                        format!("Shared<oneshot::Receiver<{}>>", t.rust())
+                    }
+                    t => t.rust(),
+                };
+                match ty {
+                    Ty::Conn => {
+                        self.use_("tokio::io", "BufReader");
+                        self.use_("tokio::net", "TcpStream");
+                    }
+                    Ty::Server => self.use_("std::net", "SocketAddr"),
+                    _ => {}
+                }
+                let m = if (self.assigned.contains_key(p) || ty == Ty::Conn)
+                    && !self.fields.contains(p)
+                {
+                    "mut "
+                } else {
+                    ""
+                };
+                format!("{m}{}: {written}", ident(p))
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    pub(super) fn ret_suffix(&self, name: &str) -> String {
+        match self.types.ret_of(name) {
+            Ty::Unit | Ty::Unknown => String::new(),
+            t => format!(" -> {}", t.rust()),
+        }
+    }
+
+    pub(super) fn coroutine(&mut self, f: &Function, is_entry_main: bool) {
+        self.enter(f, "self", false);
+        self.entry_main = is_entry_main;
+        if is_entry_main {
+            self.line(super::MAIN_ATTR);
+            self.line("async fn main() {");
+        } else {
+            let mut params = self.param_list(f);
+            if let Some(source) = self.caller_closes.get(&f.name).cloned() {
+                let obj = self.resource_name(&source);
+                let sep = if params.is_empty() { "" } else { ", " };
+                params = format!("{params}{sep}{obj}: &mut {}", camel(&source.name));
+            }
+            let ret = self.ret_suffix(&f.name);
+            let head = format!("async fn {}(", fn_name(&f.name));
+            self.signature(&head, &params, &format!("){ret} {{"));
+        }
+        self.indent += 1;
+        self.body(&f.body, true);
+        self.indent -= 1;
+        self.line("}");
+        self.entry_main = false;
+    }
+
+    pub(super) fn generator(&mut self, f: &Function) {
+        self.enter(f, "self", false);
+        self.use_("futures", "Stream");
+        self.use_("async_stream", "stream");
+        let params = self.param_list(f);
+        let item = self.types.item.get(&f.name).cloned().unwrap_or(Ty::Unknown);
+        let head = format!("fn {}(", fn_name(&f.name));
+        let tail = format!(") -> impl Stream<Item = {}> {{", item.rust());
+        self.signature(&head, &params, &tail);
+        self.indent += 1;
+        self.line("stream! {");
+        self.indent += 1;
+        self.body(&f.body, false);
+        self.indent -= 1;
+        self.line("}");
+        self.indent -= 1;
+        self.line("}");
+    }
+
+    pub(super) fn body(&mut self, block: &Block, tail: bool) {
+        let n = block.len();
+        for (i, s) in block.iter().enumerate() {
+            self.stmt(s, tail && i + 1 == n);
+        }
+    }
+}

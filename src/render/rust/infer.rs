@@ -1,0 +1,311 @@
+//! Type inference over call sites, literals and returns: rounds of passes
+//! over every function until nothing changes.
+
+use super::types::{Ty, Types, unify};
+use crate::render::plan::ir::ast::{Block, Call, Calls, Demo, Function, FunctionKind, StmtKind};
+use crate::render::plan::ir::expr::ExprKind;
+use std::collections::HashMap;
+
+impl Types {
+    pub(super) fn infer(demo: &Demo) -> Types {
+        let mut t = Types::default();
+        for f in &demo.functions {
+            t.params
+                .insert(f.name.clone(), vec![Ty::Unknown; f.params.len()]);
+            t.ret.insert(f.name.clone(), Ty::Unknown);
+            t.item.insert(f.name.clone(), Ty::Unknown);
+            t.vars.insert(f.name.clone(), HashMap::new());
+            let mut resolved = Vec::new();
+            for block in [&f.body, &f.exit] {
+                crate::render::plan::ir::ast::walk(block, &mut |s| {
+                    if let StmtKind::Resolve { future, .. } = &s.kind {
+                        resolved.push(future.clone());
+                    }
+                });
+            }
+            for p in &f.params {
+                if resolved.contains(p) {
+                    t.senders.insert((f.name.clone(), p.clone()));
+                }
+            }
+        }
+        for round in 0..2 {
+            for _ in 0..8 {
+                let mut changed = false;
+                for f in &demo.functions {
+                    changed |= t.pass(demo, f);
+                }
+                if !changed {
+                    break;
+                }
+            }
+            if round == 0 {
+                // A coroutine that never returns a value returns `()`, and
+                // an `__anext__` that falls off its end gives `None`.
+                for f in &demo.functions {
+                    let ends = matches!(
+                        f.body.last().map(|s| &s.kind),
+                        Some(StmtKind::Return(_) | StmtKind::Stop)
+                    );
+                    if f.kind == FunctionKind::Iterator
+                        && !ends
+                        && let Some(r) = t.ret.get_mut(&f.name)
+                    {
+                        unify(r, &Ty::Unit);
+                    }
+                    if matches!(f.kind, FunctionKind::Coroutine | FunctionKind::Resource)
+                        && let Some(r) = t.ret.get_mut(&f.name)
+                    {
+                        unify(r, &Ty::Unit);
+                    }
+                }
+            }
+        }
+        t
+    }
+
+    pub(super) fn pass(&mut self, demo: &Demo, f: &Function) -> bool {
+        let mut changed = false;
+        let params = self.params[&f.name].clone();
+        {
+            let vars = self.vars.get_mut(&f.name).expect("every function");
+            for (p, ty) in f.params.iter().zip(&params) {
+                changed |= unify(vars.entry(p.clone()).or_insert(Ty::Unknown), ty);
+            }
+        }
+        // Fields are typed from the parameters.
+        for (name, e) in &f.fields {
+            let ty = self.expr_ty(&f.name, e);
+            let vars = self.vars.get_mut(&f.name).expect("every function");
+            changed |= unify(vars.entry(name.clone()).or_insert(Ty::Unknown), &ty);
+        }
+        changed |= self.block(demo, f, &f.body);
+        changed |= self.block(demo, f, &f.exit);
+        let vars = &self.vars[&f.name];
+        let back: Vec<Ty> = f
+            .params
+            .iter()
+            .map(|p| vars.get(p).cloned().unwrap_or(Ty::Unknown))
+            .collect();
+        let slots = self.params.get_mut(&f.name).expect("every function");
+        for (slot, ty) in slots.iter_mut().zip(&back) {
+            changed |= unify(slot, ty);
+        }
+        changed
+    }
+
+    pub(super) fn call(&mut self, demo: &Demo, f: &str, call: &Call, spawn: bool) -> bool {
+        let mut changed = false;
+        if spawn {
+            changed |= self.spawned.insert(call.name.clone());
+        }
+        let Some(callee) = demo.function(&call.name) else {
+            return changed;
+        };
+        for (i, arg) in call.args.iter().enumerate() {
+            let ty = self.expr_ty(f, arg);
+            if ty == Ty::Str && !matches!(arg.kind, ExprKind::Lit(_)) {
+                changed |= self.owned_str.insert((call.name.clone(), i));
+            }
+            // Lists of literal strings stay `Vec<&str>` unless some caller
+            // passes a list it computed.
+            let borrowed_list = match &arg.kind {
+                ExprKind::List(_) => true,
+                ExprKind::Var(n) => demo.function(f).is_some_and(|func| {
+                    func.params
+                        .iter()
+                        .position(|p| p == n)
+                        .is_some_and(|j| !self.owned_list.contains(&(f.to_string(), j)))
+                }),
+                _ => false,
+            };
+            if ty == Ty::List(Box::new(Ty::Str)) && !borrowed_list {
+                changed |= self.owned_list.insert((call.name.clone(), i));
+            }
+            if let Some(slot) = self.params.get_mut(&call.name).and_then(|p| p.get_mut(i)) {
+                changed |= unify(slot, &ty);
+                let back = slot.clone();
+                if let ExprKind::Var(n) = &arg.kind {
+                    changed |= self.set(f, n, &back);
+                }
+            }
+        }
+        let _ = callee;
+        changed
+    }
+
+    pub(super) fn calls(&mut self, demo: &Demo, f: &str, calls: &Calls, spawn: bool) -> bool {
+        match calls {
+            Calls::List(list) => list
+                .iter()
+                .fold(false, |c, call| self.call(demo, f, call, spawn) | c),
+            Calls::Each { call, var, over } => {
+                let elem = self.expr_ty(f, over).elem();
+                self.set(f, var, &elem) | self.call(demo, f, call, spawn)
+            }
+        }
+    }
+
+    pub(super) fn block(&mut self, demo: &Demo, f: &Function, block: &Block) -> bool {
+        let mut changed = false;
+        let name = f.name.as_str();
+        for s in block {
+            match &s.kind {
+                StmtKind::Set { var, value } => {
+                    let ty = self.expr_ty(name, value);
+                    changed |= self.set(name, var, &ty);
+                }
+                // A return in cleanup code cannot happen in Rust's `Drop`.
+                StmtKind::Return(Some(_)) if self.in_cleanup => {}
+                StmtKind::Return(Some(e)) => {
+                    let ty = self.expr_ty(name, e);
+                    let slot = self.ret.get_mut(name).expect("every function");
+                    changed |= unify(slot, &ty);
+                }
+                StmtKind::Return(None) => {
+                    if f.kind == FunctionKind::Coroutine {
+                        let slot = self.ret.get_mut(name).expect("every function");
+                        changed |= unify(slot, &Ty::Unit);
+                    }
+                }
+                StmtKind::Yield(e) => {
+                    let ty = self.expr_ty(name, e);
+                    let slot = self.item.get_mut(name).expect("every function");
+                    changed |= unify(slot, &ty);
+                }
+                StmtKind::Await { call, into } => {
+                    changed |= self.call(demo, name, call, false);
+                    if let Some(v) = into {
+                        let ty = self.ret_of(&call.name);
+                        changed |= self.set(name, v, &ty);
+                    }
+                }
+                StmtKind::Make { call, into } => {
+                    changed |= self.call(demo, name, call, true);
+                    let ty = Ty::Coro(Box::new(self.ret_of(&call.name)));
+                    changed |= self.set(name, into, &ty);
+                }
+                StmtKind::Spawn { call, into } => {
+                    changed |= self.call(demo, name, call, true);
+                    let ty = Ty::Task(Box::new(self.ret_of(&call.name)));
+                    changed |= self.set(name, into, &ty);
+                }
+                StmtKind::Join { target, into } => {
+                    if let Some(v) = into {
+                        let ty = self.var(name, target).inner();
+                        changed |= self.set(name, v, &ty);
+                    }
+                }
+                StmtKind::Gather { calls, into } => {
+                    changed |= self.calls(demo, name, calls, matches!(calls, Calls::Each { .. }));
+                    if let Some(v) = into {
+                        let ty = Ty::List(Box::new(self.calls_ret(calls)));
+                        changed |= self.set(name, v, &ty);
+                    }
+                }
+                StmtKind::AsCompleted { calls, var, body } => {
+                    changed |= self.calls(demo, name, calls, true);
+                    let ty = self.calls_ret(calls);
+                    changed |= self.set(name, var, &ty);
+                    changed |= self.block(demo, f, body);
+                }
+                StmtKind::WaitFor {
+                    call,
+                    into,
+                    body,
+                    on_timeout,
+                    ..
+                } => {
+                    changed |= self.call(demo, name, call, false);
+                    if let Some(v) = into {
+                        let ty = self.ret_of(&call.name);
+                        changed |= self.set(name, v, &ty);
+                    }
+                    changed |= self.block(demo, f, body);
+                    changed |= self.block(demo, f, on_timeout);
+                }
+                StmtKind::AsyncFor { source, var, body } => {
+                    changed |= self.call(demo, name, source, true);
+                    let ty = self.item_of(demo, &source.name);
+                    changed |= self.set(name, var, &ty);
+                    changed |= self.block(demo, f, body);
+                }
+                StmtKind::Collect {
+                    source,
+                    var,
+                    value,
+                    into,
+                    ..
+                } => {
+                    changed |= self.call(demo, name, source, false);
+                    let ty = self.item_of(demo, &source.name);
+                    changed |= self.set(name, var, &ty);
+                    let out = match value {
+                        Some(v) => self.expr_ty(name, v),
+                        None => ty,
+                    };
+                    changed |= self.set(name, into, &Ty::List(Box::new(out)));
+                }
+                StmtKind::AsyncWith { source, var, body } => {
+                    changed |= self.call(demo, name, source, false);
+                    if let Some(v) = var {
+                        let ty = self.ret_of(&source.name);
+                        changed |= self.set(name, v, &ty);
+                    }
+                    changed |= self.block(demo, f, body);
+                }
+                StmtKind::For { var, over, body } => {
+                    let ty = self.expr_ty(name, over).elem();
+                    changed |= self.set(name, var, &ty);
+                    changed |= self.block(demo, f, body);
+                }
+                StmtKind::While { body, .. } => changed |= self.block(demo, f, body),
+                StmtKind::If {
+                    then, otherwise, ..
+                } => {
+                    changed |= self.block(demo, f, then);
+                    changed |= self.block(demo, f, otherwise);
+                }
+                StmtKind::Try {
+                    body,
+                    on_cancel,
+                    finally,
+                } => {
+                    changed |= self.block(demo, f, body);
+                    let outer = std::mem::replace(&mut self.in_cleanup, true);
+                    changed |= self.block(demo, f, on_cancel);
+                    changed |= self.block(demo, f, finally);
+                    self.in_cleanup = outer;
+                }
+                StmtKind::Future { name: fut } => {
+                    changed |= self.set(name, fut, &Ty::Future(Box::new(Ty::Unknown)));
+                }
+                StmtKind::Resolve { future, value } => {
+                    let ty = Ty::Future(Box::new(self.expr_ty(name, value)));
+                    changed |= self.set(name, future, &ty);
+                }
+                StmtKind::Serve { handler, into } => {
+                    changed |= self.set(name, into, &Ty::Server);
+                    if let Some(first) = self
+                        .params
+                        .get_mut(&handler.name)
+                        .and_then(|p| p.first_mut())
+                    {
+                        changed |= unify(first, &Ty::Conn);
+                    }
+                }
+                StmtKind::Connect { into, .. } => changed |= self.set(name, into, &Ty::Conn),
+                StmtKind::Receive { into, .. } => changed |= self.set(name, into, &Ty::Str),
+                StmtKind::Print(_)
+                | StmtKind::Sleep(_)
+                | StmtKind::Block(_)
+                | StmtKind::Compute(_)
+                | StmtKind::Cancel { .. }
+                | StmtKind::Send { .. }
+                | StmtKind::Close { .. }
+                | StmtKind::Stop => {}
+            }
+        }
+        changed
+    }
+}

@@ -1,0 +1,368 @@
+//! The Rust (Tokio) listing of a program's translation plan.
+//!
+//! Python is dynamically typed, so rendering starts with a small
+//! type inference (`Types`) over call sites, literals and returns, then
+//! writes one idiomatic Tokio item per definition. Conventions:
+//!
+//! - the entry coroutine, when named `main`, becomes `async fn main()`
+//!   itself under [`MAIN_ATTR`]; otherwise `main` calls it (and a non-entry
+//!   `main` is renamed `main_coroutine`); the runtime is the current-thread
+//!   flavour, as asyncio's loop runs on one thread;
+//! - a parameter only used as a duration (and printed) is a `Duration`,
+//!   and its callers pass `Duration::from_secs(3)`; ints are `i64`, floats
+//!   `f64`, strings `&str` parameters and `String`
+//!   values (`String` parameters when a spawned task needs to own them);
+//! - values print like Python: floats and lists with `{:?}`, `None` as the
+//!   text `None`, booleans as `True`/`False`;
+//! - an async generator is `async_stream::stream!`; an iterator class is a
+//!   hand-written `Stream::poll_next` when its `__anext__` is "guards, one
+//!   sleep, plain statements", else an `async fn next_item` behind
+//!   `futures::stream::unfold`; a resource is a struct with explicit
+//!   `open`/`close` (no async drop);
+//! - `try`/`except CancelledError`/`finally`: Tokio cancels by dropping the
+//!   future, so the cleanup runs from a drop guard (`OnDrop`), and cannot
+//!   await; awaiting an aborted task matches `JoinError::is_cancelled`;
+//! - `gather` of listed calls is `tokio::join!(biased; ...)`: futures that
+//!   wake at one instant resume in the order written, as in asyncio;
+//! - a future is a `oneshot` channel (`Shared` when awaited in several
+//!   places).
+
+mod analysis;
+mod blocks;
+mod code;
+mod expr;
+mod functions;
+mod infer;
+mod names;
+mod scoped;
+mod stmt;
+mod structs;
+mod types;
+
+use super::Listing;
+use crate::render::plan::ir::ast::{Call, Demo, FunctionKind};
+use analysis::{Seconds, caller_closes, duration_locals, duration_params, shared_futures};
+use blocks::{GUARDED, ON_DROP, RECEIVE};
+use names::{fn_name, split_chain, version_cmp};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use types::Types;
+
+/// The Rust listing of a Python program, translated through its plan; a
+/// program with no faithful translation gets a listing that says which
+/// construct stops it, where, and why.
+pub fn render_program(program: &crate::program::Program) -> Listing {
+    match super::plan::plan(program) {
+        Ok(demo) => render(&demo),
+        Err(u) => {
+            let line = program.line_of(u.span.start);
+            let mut lines = vec![
+                "// No faithful Tokio translation of this program:".to_string(),
+                format!("// line {line}: {}", u.construct),
+            ];
+            lines.extend(wrap_comment(&u.reason, 76));
+            lines.push(format!("//     {}", program.line_text(line).trim()));
+            Listing {
+                lines,
+                ..Listing::default()
+            }
+        }
+    }
+}
+
+/// `text` as `// ` comment lines of at most `width` characters.
+fn wrap_comment(text: &str, width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut line = String::from("//");
+    for word in text.split_whitespace() {
+        if line.len() + 1 + word.len() > width && line.len() > 2 {
+            out.push(std::mem::replace(&mut line, String::from("//")));
+        }
+        line.push(' ');
+        line.push_str(word);
+    }
+    if line.len() > 2 {
+        out.push(line);
+    }
+    out
+}
+
+/// The attribute on every listing's `main`: one thread, as asyncio's loop.
+pub const MAIN_ATTR: &str = "#[tokio::main(flavor = \"current_thread\")]";
+
+/// Renders `demo` as a complete Tokio program.
+pub fn render(demo: &Demo) -> Listing {
+    let types = Types::infer(demo);
+    let mut r = Renderer::new(demo, &types);
+    r.program();
+    r.finish()
+}
+
+/// Writes the listing's lines, one item per definition.
+struct Renderer<'a> {
+    demo: &'a Demo,
+    types: &'a Types,
+    lines: Vec<String>,
+    spans: HashMap<u32, std::ops::Range<usize>>,
+    functions: HashMap<String, std::ops::Range<usize>>,
+    /// module path -> imported names
+    uses: BTreeMap<&'static str, Vec<&'static str>>,
+    indent: usize,
+    needs_on_drop: bool,
+    /// Whether the `Guarded` helper is used.
+    needs_guarded: bool,
+    /// Variables held by a `Guarded` drop guard, and where the guarded
+    /// code reaches them (`*v`, `*held.0`).
+    held: Vec<(String, String)>,
+    /// The names bound to `OnDrop` and `Guarded` cancellation guards.
+    guard_names: HashSet<String>,
+    held_names: HashSet<String>,
+    /// Whether the `receive` helper is used.
+    needs_receive: bool,
+    /// Parameters only used as durations (and printed): `Duration`.
+    durations: HashMap<(String, String), Seconds>,
+    /// Local variables that only hold durations: `Duration`s.
+    duration_vars: HashSet<(String, String)>,
+    /// Names the current function reads.
+    used: HashSet<String>,
+    /// Inside a hand-written `poll_next`.
+    poll_mode: bool,
+    /// `on_cancel` guards of the enclosing `try`s, to disarm on `return`.
+    guards: Vec<String>,
+    /// Coroutines timed by `wait_for` whose resource the caller owns and
+    /// closes, with the call that makes the resource.
+    caller_closes: HashMap<String, Call>,
+    /// Futures awaited in more than one place: `Shared` receivers.
+    shared: HashSet<(String, String)>,
+    /// The arguments of the last `format`-style call, for wrapping.
+    last_format_args: Vec<String>,
+    // The function being rendered.
+    func: String,
+    kind: FunctionKind,
+    declared: HashSet<String>,
+    assigned: HashMap<String, usize>,
+    fields: HashSet<String>,
+    self_name: &'static str,
+    /// `&str` parameters of the current function.
+    str_params: HashSet<String>,
+    /// Futures created here: their sender is `NAME_tx`.
+    local_futures: HashSet<String>,
+    /// Inside a `Drop` closure: no awaiting.
+    sync: bool,
+    entry_main: bool,
+}
+
+impl<'a> Renderer<'a> {
+    fn new(demo: &'a Demo, types: &'a Types) -> Renderer<'a> {
+        Renderer {
+            demo,
+            types,
+            lines: Vec::new(),
+            spans: HashMap::new(),
+            functions: HashMap::new(),
+            uses: BTreeMap::new(),
+            indent: 0,
+            needs_on_drop: false,
+            needs_guarded: false,
+            held: Vec::new(),
+            guard_names: HashSet::new(),
+            held_names: HashSet::new(),
+            needs_receive: false,
+            last_format_args: Vec::new(),
+            guards: Vec::new(),
+            poll_mode: false,
+            used: HashSet::new(),
+            durations: duration_params(demo),
+            duration_vars: duration_locals(demo),
+            shared: shared_futures(demo, types),
+            caller_closes: caller_closes(demo),
+            func: String::new(),
+            kind: FunctionKind::Coroutine,
+            declared: HashSet::new(),
+            assigned: HashMap::new(),
+            fields: HashSet::new(),
+            self_name: "self",
+            str_params: HashSet::new(),
+            local_futures: HashSet::new(),
+            sync: false,
+            entry_main: false,
+        }
+    }
+
+    fn use_(&mut self, module: &'static str, name: &'static str) {
+        let names = self.uses.entry(module).or_default();
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+
+    fn line(&mut self, text: impl AsRef<str>) {
+        let text = text.as_ref();
+        // An empty block is written `{}`.
+        if text == "}"
+            && let Some(last) = self.lines.last_mut()
+            && last.ends_with(" {")
+        {
+            last.push('}');
+            return;
+        }
+        if text.is_empty() {
+            self.lines.push(String::new());
+        } else {
+            self.lines
+                .push(format!("{}{}", "    ".repeat(self.indent), text));
+        }
+    }
+
+    /// A macro call that rustfmt would wrap at 100 columns: its arguments
+    /// one per line, with no trailing comma.
+    fn macro_line(&mut self, head: &str, args: &[String], tail: &str) {
+        let inner = args.join(", ");
+        let one = format!("{}{head}{inner}{tail}", "    ".repeat(self.indent));
+        if one.len() <= 100 && (inner.len() <= 60 || args.len() == 1) {
+            self.lines.push(one);
+            return;
+        }
+        self.line(head);
+        self.indent += 1;
+        for (i, a) in args.iter().enumerate() {
+            if i + 1 < args.len() {
+                self.line(format!("{a},"));
+            } else {
+                self.line(a);
+            }
+        }
+        self.indent -= 1;
+        self.line(tail);
+    }
+
+    /// `head` + a method chain + `tail`, one call per line when rustfmt
+    /// would break it (longer than 60 columns or the line longer than 100).
+    fn chain_line(&mut self, head: &str, base: &str, calls: &[String], tail: &str) {
+        let (base, mut first) = split_chain(base);
+        first.extend(calls.iter().cloned());
+        let calls = first;
+        let base = base.as_str();
+        let chain = format!("{base}{}", calls.concat());
+        let one = format!("{}{head}{chain}{tail}", "    ".repeat(self.indent));
+        if one.len() <= 100 && chain.len() <= 60 {
+            self.lines.push(one);
+            return;
+        }
+        self.line(format!("{head}{base}"));
+        self.indent += 1;
+        let n = calls.len();
+        for (i, c) in calls.iter().enumerate() {
+            if i + 1 == n {
+                self.line(format!("{c}{tail}"));
+            } else {
+                self.line(c);
+            }
+        }
+        self.indent -= 1;
+    }
+
+    fn finish(mut self) -> Listing {
+        let mut head = Vec::new();
+        // rustfmt's order: paths compared segment by segment.
+        for (module, names) in &self.uses {
+            let mut names = names.clone();
+            names.sort_by(|a, b| version_cmp(a, b));
+            if names.len() == 1 {
+                head.push(format!("use {module}::{};", names[0]));
+            } else {
+                head.push(format!("use {module}::{{{}}};", names.join(", ")));
+            }
+        }
+        head.sort();
+        if !head.is_empty() {
+            head.push(String::new());
+        }
+        let shift = head.len();
+        head.append(&mut self.lines);
+        while head.last().is_some_and(|l| l.is_empty()) {
+            head.pop();
+        }
+        let spans = self
+            .spans
+            .into_iter()
+            .map(|(k, r)| (k, r.start + shift..r.end + shift))
+            .collect();
+        let functions = self
+            .functions
+            .into_iter()
+            .map(|(k, r)| (k, r.start + shift..r.end + shift))
+            .collect();
+        Listing {
+            lines: head,
+            spans,
+            functions,
+        }
+    }
+
+    /// Writes a helper's lines, its `disarm` only when some guard is disarmed.
+    fn helper(&mut self, lines: &[&str], disarmed: bool) {
+        let mut skip = false;
+        for l in lines {
+            if !disarmed && l.trim_start().starts_with("fn disarm") {
+                skip = true;
+                self.lines.pop();
+            }
+            if !skip {
+                self.line(l);
+            }
+            if skip && l.trim() == "}" {
+                skip = false;
+            }
+        }
+    }
+
+    fn program(&mut self) {
+        let entry_is_main = self.demo.entry == "main";
+        for f in &self.demo.functions {
+            let start = self.lines.len();
+            match f.kind {
+                FunctionKind::Coroutine => self.coroutine(f, entry_is_main && f.name == "main"),
+                FunctionKind::Generator => self.generator(f),
+                FunctionKind::Iterator => self.iterator(f),
+                FunctionKind::Resource => self.resource(f),
+            }
+            self.functions
+                .insert(f.name.clone(), start..self.lines.len());
+            self.line("");
+        }
+        if !entry_is_main {
+            self.line(MAIN_ATTR);
+            self.line("async fn main() {");
+            self.line(format!("    {}().await;", fn_name(&self.demo.entry)));
+            self.line("}");
+            self.line("");
+        }
+        if self.needs_receive {
+            for l in RECEIVE {
+                self.line(l);
+            }
+            self.line("");
+        }
+        let disarmed = |names: &[String], lines: &[String]| {
+            lines.iter().any(|l| {
+                let l = l.trim_start();
+                names.iter().any(|n| l == format!("{n}.disarm();"))
+            })
+        };
+        if self.needs_on_drop {
+            let names: Vec<String> = self.guard_names.iter().cloned().collect();
+            let on_drop = disarmed(&names, &self.lines);
+            self.helper(ON_DROP, on_drop);
+        }
+        if self.needs_guarded {
+            if self.needs_on_drop {
+                self.line("");
+            }
+            let names: Vec<String> = self.held_names.iter().cloned().collect();
+            let guarded = disarmed(&names, &self.lines);
+            self.use_("std::ops", "Deref");
+            self.use_("std::ops", "DerefMut");
+            self.helper(GUARDED, guarded);
+        }
+    }
+}

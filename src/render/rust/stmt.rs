@@ -1,0 +1,412 @@
+//! Statements: one Rust statement (or a few lines) per plan statement,
+//! each recorded with its span.
+
+use super::Renderer;
+use super::names::{fn_name, ident, snake};
+use super::types::Ty;
+use crate::render::plan::ir::ast::{Calls, FunctionKind, Stmt, StmtKind};
+use crate::render::plan::ir::expr::ExprKind;
+
+impl Renderer<'_> {
+    pub(super) fn stmt(&mut self, s: &Stmt, tail: bool) {
+        let start = self.lines.len();
+        self.stmt_inner(s, tail);
+        if self.lines.len() == start {
+            self.line("// (nothing to do in Rust)");
+        }
+        self.spans.insert(s.id, start..self.lines.len());
+    }
+
+    pub(super) fn no_await(&mut self, what: &str) {
+        self.line(format!(
+            "// `{what}` would await here, but `Drop` cannot await."
+        ));
+    }
+
+    pub(super) fn stmt_inner(&mut self, s: &Stmt, tail: bool) {
+        if self.sync
+            && !matches!(
+                s.kind,
+                StmtKind::Print(_)
+                    | StmtKind::Set { .. }
+                    | StmtKind::If { .. }
+                    | StmtKind::For { .. }
+                    | StmtKind::While { .. }
+                    | StmtKind::Block(_)
+                    | StmtKind::Compute(_)
+                    | StmtKind::Cancel { .. }
+                    | StmtKind::Resolve { .. }
+            )
+        {
+            let what = match &s.kind {
+                StmtKind::Sleep(_) => "sleep",
+                StmtKind::Return(_) => "return",
+                _ => "this statement",
+            };
+            self.no_await(what);
+            return;
+        }
+        match &s.kind {
+            StmtKind::Print(t) => {
+                let (text, fresh) = self.format(t, "println!");
+                if fresh {
+                    let args = std::mem::take(&mut self.last_format_args);
+                    if args == ["\"\""] {
+                        self.line("println!();");
+                    } else {
+                        self.macro_line("println!(", &args, ");");
+                    }
+                } else {
+                    self.line(format!("{text};"));
+                }
+            }
+            StmtKind::Sleep(e) => {
+                if let ExprKind::Lit(v) = &e.kind
+                    && v.as_seconds() == Some(0.0)
+                {
+                    self.line("tokio::task::yield_now().await;");
+                    return;
+                }
+                self.use_("tokio::time", "sleep");
+                let d = self.duration(e);
+                if self.poll_mode {
+                    self.line("let delay = self");
+                    self.line("    .delay");
+                    self.line(format!("    .get_or_insert_with(|| Box::pin(sleep({d})));"));
+                    self.line("ready!(delay.as_mut().poll(cx));");
+                    self.line("self.delay = None;");
+                } else {
+                    self.line(format!("sleep({d}).await;"));
+                }
+            }
+            StmtKind::Block(e) => {
+                let d = self.duration(e);
+                self.line(
+                    "// Blocks the runtime's thread: no other task runs meanwhile (the mistake).",
+                );
+                self.line(format!("std::thread::sleep({d});"));
+            }
+            StmtKind::Compute(e) => {
+                let d = self.duration(e);
+                self.line("// CPU-bound work: holds the thread just like a blocking call.");
+                self.line(format!("std::thread::sleep({d});"));
+            }
+            StmtKind::Return(e) => self.ret(e.as_ref(), tail),
+            StmtKind::Stop if self.poll_mode => {
+                if tail {
+                    self.line("Poll::Ready(None)");
+                } else {
+                    self.line("return Poll::Ready(None);");
+                }
+            }
+            StmtKind::Stop => {
+                if tail {
+                    self.line("None");
+                } else {
+                    for g in self.guards.clone().iter().rev() {
+                        self.line(format!("{g}.disarm();"));
+                    }
+                    self.line("return None;");
+                }
+            }
+            StmtKind::Await { call, into } => {
+                let c = self.call(call);
+                let ret = self.types.ret_of(&call.name);
+                let into = into
+                    .as_deref()
+                    .filter(|_| ret != Ty::Unit && ret != Ty::Unknown);
+                self.assign(into, &format!("{c}.await"));
+            }
+            StmtKind::Make { call, into } => {
+                let c = self.call(call);
+                if self.used.contains(into) {
+                    self.line("// Not started yet: a Rust future runs only when awaited.");
+                } else {
+                    self.line("// Never awaited, so it never runs.");
+                }
+                let b = self.bind(into);
+                self.line(format!("{b}{c};"));
+            }
+            StmtKind::Spawn { call, into } => {
+                let c = self.call(call);
+                if !self.used.contains(into) {
+                    self.line("// Never awaited: dropping a JoinHandle detaches the task.");
+                }
+                self.assign(Some(into), &format!("tokio::spawn({c})"));
+            }
+            StmtKind::Join { target, into } => {
+                let ty = self.var_ty(target);
+                let t = ident(target);
+                let rhs = match ty {
+                    Ty::Task(_) => format!("{t}.await.unwrap()"),
+                    Ty::Future(_) => format!("{t}.await.unwrap()"),
+                    _ => format!("{t}.await"),
+                };
+                let into = into
+                    .as_deref()
+                    .filter(|_| !matches!(ty.inner(), Ty::Unit | Ty::Unknown));
+                self.assign(into, &rhs);
+            }
+            StmtKind::Cancel { task } => {
+                self.line("// Tokio cancels by dropping the task's future at its next await.");
+                self.line(format!("{}.abort();", ident(task)));
+            }
+            StmtKind::Gather { calls, into } => self.gather(calls, into.as_deref()),
+            StmtKind::AsCompleted { calls, var, body } => {
+                self.use_("futures::stream", "FuturesUnordered");
+                self.use_("futures", "StreamExt");
+                match calls {
+                    Calls::List(list) => {
+                        let same = list.windows(2).all(|w| w[0].name == w[1].name);
+                        if !same {
+                            self.use_("futures", "FutureExt");
+                        }
+                        self.line("let mut pending = FuturesUnordered::new();");
+                        for c in list {
+                            let code = self.call(c);
+                            let code = if same {
+                                code
+                            } else {
+                                format!("{code}.boxed()")
+                            };
+                            self.line(format!("pending.push({code});"));
+                        }
+                    }
+                    Calls::Each { call, var, over } => {
+                        let (iter, pat) = self.iter_of(over, var);
+                        let c = self.call(call);
+                        let calls = [format!(".map(|{pat}| {c})"), ".collect()".to_string()];
+                        self.chain_line(
+                            "let mut pending: FuturesUnordered<_> = ",
+                            &iter,
+                            &calls,
+                            ";",
+                        );
+                    }
+                }
+                self.declared.insert(var.clone());
+                self.line(format!(
+                    "while let Some({}) = pending.next().await {{",
+                    self.pat(var)
+                ));
+                self.nested(body);
+                self.line("}");
+            }
+            StmtKind::WaitFor {
+                call,
+                timeout,
+                into,
+                body,
+                on_timeout,
+            } => self.wait_for(call, timeout, into.as_deref(), body, on_timeout),
+            StmtKind::AsyncFor { source, var, body } => {
+                self.use_("futures", "StreamExt");
+                let stream = self.stream(source);
+                let items = format!("{}_items", snake(&source.name).trim_start_matches("r#"));
+                // `next()` needs an `Unpin` stream: a hand-written one is.
+                let unpin = self
+                    .demo
+                    .function(&source.name)
+                    .is_some_and(|f| f.kind == FunctionKind::Iterator && Self::simple_iterator(f));
+                if unpin {
+                    self.line(format!("let mut {items} = {stream};"));
+                } else {
+                    self.use_("std::pin", "pin");
+                    self.line(format!("let mut {items} = pin!({stream});"));
+                }
+                self.declared.insert(var.clone());
+                self.line(format!(
+                    "while let Some({}) = {items}.next().await {{",
+                    self.pat(var)
+                ));
+                self.nested(body);
+                self.line("}");
+            }
+            StmtKind::Yield(e) => {
+                let c = self.expr(e);
+                self.line(format!("yield {};", c.owned()));
+            }
+            StmtKind::AsyncWith { source, var, body } => {
+                self.async_with(s.id, source, var.as_deref(), body, tail)
+            }
+            StmtKind::Collect {
+                source,
+                var,
+                value,
+                filter,
+                into,
+            } => {
+                self.use_("futures", "StreamExt");
+                let stream = self.stream(source);
+                let item = self.types.item_of(self.demo, &source.name);
+                let pat = ident(var);
+                let mut chain = Vec::new();
+                if let Some(f) = filter {
+                    let c = self.expr(f).truthy();
+                    let p = if item.is_copy() {
+                        format!("&{pat}")
+                    } else {
+                        pat.clone()
+                    };
+                    chain.push(format!(".filter(|{p}| std::future::ready({}))", c.text));
+                }
+                if let Some(v) = value {
+                    let c = self.expr(v);
+                    if c.text != pat {
+                        chain.push(format!(".map(|{pat}| {})", c.owned()));
+                    }
+                }
+                let b = self.bind(into);
+                chain.push(".collect::<Vec<_>>()".into());
+                chain.push(".await".into());
+                self.chain_line(&b, &stream, &chain, ";");
+            }
+            StmtKind::For { var, over, body } => {
+                let c = self.expr(over);
+                let head = if c.range {
+                    c.text.clone()
+                } else if let ExprKind::List(_) = over.kind {
+                    c.text.trim_start_matches("vec!").to_string()
+                } else if c.ty == Ty::Str {
+                    format!("{}.chars()", c.wrap(10))
+                } else if c.ty.elem().is_copy() {
+                    format!("{}.iter().copied()", c.wrap(10))
+                } else {
+                    format!("&{}", c.wrap(7))
+                };
+                self.declared.insert(var.clone());
+                let pat = if self.used.contains(var) {
+                    ident(var)
+                } else {
+                    "_".into()
+                };
+                self.line(format!("for {pat} in {head} {{"));
+                self.nested(body);
+                self.line("}");
+            }
+            StmtKind::While { cond, body } => {
+                let c = self.expr(cond).truthy();
+                if c.text == "true" {
+                    self.line("loop {");
+                } else {
+                    self.line(format!("while {} {{", c.text));
+                }
+                self.nested(body);
+                self.line("}");
+            }
+            StmtKind::If {
+                cond,
+                then,
+                otherwise,
+            } => {
+                let c = self.expr(cond).truthy();
+                self.line(format!("if {} {{", c.text));
+                self.nested_tail(then, tail);
+                self.else_chain(otherwise, tail);
+                self.line("}");
+            }
+            StmtKind::Set { var, value } => self.set(var, value),
+            StmtKind::Try {
+                body,
+                on_cancel,
+                finally,
+            } => self.try_(body, on_cancel, finally, tail),
+            StmtKind::Future { name } => {
+                self.use_("tokio::sync", "oneshot");
+                self.local_futures.insert(name.clone());
+                self.declared.insert(name.clone());
+                self.line(format!(
+                    "let ({}_tx, {}) = oneshot::channel();",
+                    name,
+                    ident(name)
+                ));
+                if self.shared.contains(&(self.func.clone(), name.clone())) {
+                    self.use_("futures", "FutureExt");
+                    self.line("// Awaited in several places: a cloneable, shared future.");
+                    self.line(format!("let {} = {}.shared();", ident(name), ident(name)));
+                }
+            }
+            StmtKind::Resolve { future, value } => {
+                let c = self.expr(value);
+                let sender = if self.local_futures.contains(future) {
+                    format!("{future}_tx")
+                } else {
+                    ident(future)
+                };
+                self.line(format!("let _ = {sender}.send({});", c.owned()));
+            }
+            StmtKind::Serve { handler, into } => {
+                self.use_("tokio::io", "BufReader");
+                self.use_("tokio::net", "TcpListener");
+                let listener = format!("{into}_listener");
+                self.line(format!(
+                    "let {listener} = TcpListener::bind(\"127.0.0.1:0\").await.unwrap();"
+                ));
+                self.declared.insert(into.clone());
+                let addr = self.pat(into);
+                self.line(format!("let {addr} = {listener}.local_addr().unwrap();"));
+                let accept = if self.used.contains(&format!("{into} (closed)")) {
+                    format!("{into}_accept")
+                } else {
+                    format!("_{into}_accept")
+                };
+                self.line(format!("let {accept} = tokio::spawn(async move {{"));
+                self.line("    loop {");
+                self.line(format!(
+                    "        let (stream, _) = {listener}.accept().await.unwrap();"
+                ));
+                self.line(format!(
+                    "        tokio::spawn({}(BufReader::new(stream)));",
+                    fn_name(&handler.name)
+                ));
+                self.line("    }");
+                self.line("});");
+            }
+            StmtKind::Connect { server, into } => {
+                self.use_("tokio::io", "BufReader");
+                self.use_("tokio::net", "TcpStream");
+                self.declared.insert(into.clone());
+                self.line(format!(
+                    "let mut {} = BufReader::new(TcpStream::connect({}).await.unwrap());",
+                    ident(into),
+                    ident(server)
+                ));
+            }
+            StmtKind::Send { conn, value } => {
+                self.use_("tokio::io", "AsyncWriteExt");
+                let t = value.line_template();
+                let (text, _) = self.format(&t, "format!");
+                self.last_format_args.clear();
+                let bytes = match text.strip_prefix("format!(") {
+                    Some(_) => format!("{text}.as_bytes()"),
+                    None => format!("{}.as_bytes()", text.trim_end_matches(".to_string()")),
+                };
+                let head = format!("{}.write_all({bytes})", ident(conn));
+                // rustfmt breaks a chain longer than 60 columns.
+                if head.len() + ".await.unwrap()".len() <= 60 {
+                    self.line(format!("{head}.await.unwrap();"));
+                } else {
+                    self.line(head);
+                    self.line("    .await");
+                    self.line("    .unwrap();");
+                }
+            }
+            StmtKind::Receive { conn, into } => {
+                self.needs_receive = true;
+                self.use_("tokio::io", "AsyncBufReadExt");
+                self.use_("tokio::io", "BufReader");
+                self.use_("tokio::net", "TcpStream");
+                let rhs = format!("receive(&mut {}).await", ident(conn));
+                self.assign(Some(into), &rhs);
+            }
+            StmtKind::Close { target } => {
+                if self.var_ty(target) == Ty::Server {
+                    self.line(format!("{target}_accept.abort();"));
+                } else {
+                    self.use_("tokio::io", "AsyncWriteExt");
+                    self.line(format!("{}.shutdown().await.unwrap();", ident(target)));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,249 @@
+//! Iterator and resource classes: a struct, its `new`, and a `Stream` or
+//! explicit `open`/`close`.
+
+use super::Renderer;
+use super::names::{camel, ident};
+use super::types::Ty;
+use crate::render::plan::ir::ast::{Function, FunctionKind, Stmt, StmtKind};
+use crate::render::plan::ir::expr::ExprKind;
+
+impl Renderer<'_> {
+    pub(super) fn struct_def(&mut self, f: &Function, doc: &[&str]) -> String {
+        self.struct_with(f, doc, None)
+    }
+
+    /// The struct of an iterator or resource, with an extra field
+    /// (name, type; starts as `None`), and its `impl` opened with `new`.
+    pub(super) fn struct_with(
+        &mut self,
+        f: &Function,
+        doc: &[&str],
+        extra: Option<(&str, &str)>,
+    ) -> String {
+        let name = camel(&f.name);
+        for d in doc {
+            self.line(format!("/// {d}"));
+        }
+        if f.fields.is_empty() && extra.is_none() {
+            self.line(format!("struct {name};"));
+        } else {
+            self.line(format!("struct {name} {{"));
+            for (field, _) in &f.fields {
+                let ty = self.types.var(&f.name, field);
+                self.line(format!("    {}: {},", ident(field), ty.rust()));
+            }
+            if let Some((field, ty)) = extra {
+                self.line(format!("    {field}: {ty},"));
+            }
+            self.line("}");
+        }
+        self.line("");
+        self.line(format!("impl {name} {{"));
+        self.indent += 1;
+        // The constructor: fields from the parameters.
+        self.enter(f, "self", false);
+        let params = self.param_list(f);
+        self.line(format!("fn new({params}) -> Self {{"));
+        self.indent += 1;
+        if f.fields.is_empty() && extra.is_none() {
+            self.line(&name);
+        } else {
+            let mut inits: Vec<String> = f
+                .fields
+                .iter()
+                .map(|(field, e)| {
+                    let code = self.expr(e);
+                    let ty = self.types.var(&f.name, field);
+                    let value = if ty == Ty::Float && code.ty == Ty::Int {
+                        code.as_f64().text
+                    } else if matches!(&e.kind, ExprKind::Var(p) if f.params.contains(p))
+                        && ty != Ty::Str
+                    {
+                        // Parameters move into the struct (text is copied
+                        // from the `&str`).
+                        code.text
+                    } else {
+                        code.owned()
+                    };
+                    if value == ident(field) {
+                        value
+                    } else {
+                        format!("{}: {value}", ident(field))
+                    }
+                })
+                .collect();
+            if let Some((field, _)) = extra {
+                inits.push(format!("{field}: None"));
+            }
+            let one = inits.join(", ");
+            if one.len() <= 18 {
+                self.line(format!("Self {{ {one} }}"));
+            } else {
+                self.line("Self {");
+                for i in &inits {
+                    self.line(format!("    {i},"));
+                }
+                self.line("}");
+            }
+        }
+        self.indent -= 1;
+        self.line("}");
+        name
+    }
+
+    /// An iterator whose `__anext__` is "guards that stop, one sleep, then
+    /// plain statements" becomes a hand-written `Stream::poll_next` that
+    /// keeps its pending `Sleep` in the struct.
+    pub(super) fn simple_iterator(f: &Function) -> bool {
+        let is_guard = |s: &Stmt| {
+            matches!(&s.kind, StmtKind::If { then, otherwise, .. }
+                if otherwise.is_empty() && matches!(then.as_slice(), [Stmt { kind: StmtKind::Stop, .. }]))
+        };
+        let Some(sleep) = f
+            .body
+            .iter()
+            .position(|s| matches!(s.kind, StmtKind::Sleep(_)))
+        else {
+            return false;
+        };
+        let fields: Vec<&String> = f.fields.iter().map(|(n, _)| n).collect();
+        let StmtKind::Sleep(d) = &f.body[sleep].kind else {
+            return false;
+        };
+        let mut vars = Vec::new();
+        d.variables(&mut vars);
+        if vars.iter().any(|(v, _)| fields.contains(&v))
+            || f.fields.iter().any(|(n, _)| n == "delay")
+        {
+            return false;
+        }
+        let sync = |s: &Stmt| {
+            let mut ok = true;
+            crate::render::plan::ir::ast::walk(&vec![s.clone()], &mut |inner| {
+                ok &= matches!(
+                    inner.kind,
+                    StmtKind::Print(_)
+                        | StmtKind::Set { .. }
+                        | StmtKind::If { .. }
+                        | StmtKind::Return(Some(_))
+                        | StmtKind::Stop
+                );
+            });
+            ok
+        };
+        f.body[..sleep].iter().all(is_guard)
+            && f.body[sleep + 1..].iter().all(sync)
+            && matches!(
+                f.body.last().map(|s| &s.kind),
+                Some(StmtKind::Return(Some(_)))
+            )
+    }
+
+    pub(super) fn poll_iterator(&mut self, f: &Function) {
+        self.use_("futures", "Stream");
+        self.use_("std::pin", "Pin");
+        self.use_("std::task", "Context");
+        self.use_("std::task", "Poll");
+        self.use_("std::task", "ready");
+        self.use_("tokio::time", "Sleep");
+        let name = self.struct_with(f, &[], Some(("delay", "Option<Pin<Box<Sleep>>>")));
+        self.indent -= 1;
+        self.line("}");
+        self.line("");
+        self.enter(f, "self", true);
+        self.poll_mode = true;
+        let item = self.types.ret_of(&f.name).rust();
+        self.line("/// Python's `__aiter__`/`__anext__`: Tokio polls for the next item.");
+        self.line(format!("impl Stream for {name} {{"));
+        self.indent += 1;
+        self.line(format!("type Item = {item};"));
+        self.line("");
+        self.line(format!(
+            "fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<{item}>> {{"
+        ));
+        self.indent += 1;
+        self.body(&f.body, true);
+        self.indent -= 1;
+        self.line("}");
+        self.indent -= 1;
+        self.line("}");
+        self.poll_mode = false;
+    }
+
+    pub(super) fn iterator(&mut self, f: &Function) {
+        if Self::simple_iterator(f) {
+            self.poll_iterator(f);
+            return;
+        }
+        self.use_("futures", "Stream");
+        self.use_("futures::stream", "unfold");
+        self.struct_def(f, &[]);
+        self.enter(f, "self", true);
+        let item = self.types.ret_of(&f.name);
+        self.line("");
+        self.line("/// Python's `__anext__`: the next item, or `None` to stop.");
+        self.line(format!(
+            "async fn next_item(&mut self) -> Option<{}> {{",
+            item.rust()
+        ));
+        self.indent += 1;
+        self.body(&f.body, true);
+        let ends = matches!(
+            f.body.last().map(|s| &s.kind),
+            Some(StmtKind::Return(_) | StmtKind::Stop)
+        );
+        if !ends {
+            self.line("Some(())");
+        }
+        self.indent -= 1;
+        self.line("}");
+        self.line("");
+        self.line("/// The items as a `Stream`: `__aiter__`.");
+        self.line(format!(
+            "fn into_stream(self) -> impl Stream<Item = {}> {{",
+            item.rust()
+        ));
+        self.line("    unfold(self, |mut it| async move {");
+        self.line("        let item = it.next_item().await?;");
+        self.line("        Some((item, it))");
+        self.line("    })");
+        self.line("}");
+        self.indent -= 1;
+        self.line("}");
+    }
+
+    pub(super) fn resource(&mut self, f: &Function) {
+        self.struct_def(
+            f,
+            &["Rust has no async `Drop`: `open` and `close` are called explicitly."],
+        );
+        self.enter(f, "self", true);
+        let ret = self.ret_suffix(&f.name);
+        self.line("");
+        self.line("/// Python's `__aenter__`.");
+        self.line(format!("async fn open(&mut self){ret} {{"));
+        self.indent += 1;
+        self.body(&f.body, true);
+        self.indent -= 1;
+        self.line("}");
+        self.line("");
+        self.line("/// Python's `__aexit__`.");
+        let mut sets_field = false;
+        crate::render::plan::ir::ast::walk(&f.exit, &mut |s| {
+            if let StmtKind::Set { var, .. } = &s.kind {
+                sets_field |= f.fields.iter().any(|(n, _)| n == var);
+            }
+        });
+        let recv = if sets_field { "mut self" } else { "self" };
+        self.line(format!("async fn close({recv}) {{"));
+        self.indent += 1;
+        let kind = self.kind;
+        self.kind = FunctionKind::Coroutine;
+        self.body(&f.exit, false);
+        self.kind = kind;
+        self.indent -= 1;
+        self.line("}");
+        self.indent -= 1;
+        self.line("}");
+    }
+}

@@ -1,0 +1,221 @@
+//! The Rust types demo values end up with, and what inference found out.
+
+use crate::render::plan::ir::ast::{Calls, Demo, FunctionKind};
+use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, UnaryOp};
+use crate::render::plan::ir::value::Value;
+use std::collections::{HashMap, HashSet};
+
+/// The Rust type a demo value ends up with.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Ty {
+    Unknown,
+    Unit,
+    Bool,
+    Int,
+    Float,
+    Str,
+    List(Box<Ty>),
+    Task(Box<Ty>),
+    Future(Box<Ty>),
+    Coro(Box<Ty>),
+    /// A server's address (`serve`).
+    Server,
+    /// A connection (`connect`, a handler's parameter).
+    Conn,
+}
+
+impl Ty {
+    pub(super) fn is_copy(&self) -> bool {
+        matches!(
+            self,
+            Ty::Int | Ty::Float | Ty::Bool | Ty::Unknown | Ty::Unit | Ty::Server
+        )
+    }
+
+    pub(super) fn elem(&self) -> Ty {
+        match self {
+            Ty::List(t) => (**t).clone(),
+            Ty::Str => Ty::Str,
+            _ => Ty::Unknown,
+        }
+    }
+
+    pub(super) fn inner(&self) -> Ty {
+        match self {
+            Ty::Task(t) | Ty::Future(t) | Ty::Coro(t) => (**t).clone(),
+            _ => Ty::Unknown,
+        }
+    }
+
+    /// The type as written in a signature (strings owned).
+    pub(super) fn rust(&self) -> String {
+        match self {
+            Ty::Unknown | Ty::Int => "i64".into(),
+            Ty::Unit => "()".into(),
+            Ty::Bool => "bool".into(),
+            Ty::Float => "f64".into(),
+            Ty::Str => "String".into(),
+            Ty::List(t) => format!("Vec<{}>", t.rust()),
+            Ty::Task(t) => format!("tokio::task::JoinHandle<{}>", t.rust()),
+            Ty::Future(t) => format!("oneshot::Receiver<{}>", t.rust()),
+            Ty::Coro(t) => format!("impl Future<Output = {}>", t.rust()),
+            Ty::Server => "SocketAddr".into(),
+            Ty::Conn => "BufReader<TcpStream>".into(),
+        }
+    }
+}
+
+/// Widens `slot` with what `new` tells; true if it changed.
+pub(super) fn unify(slot: &mut Ty, new: &Ty) -> bool {
+    match (&mut *slot, new) {
+        (_, Ty::Unknown) => false,
+        (Ty::Unknown, n) => {
+            *slot = n.clone();
+            true
+        }
+        (Ty::Int, Ty::Float) => {
+            *slot = Ty::Float;
+            true
+        }
+        (Ty::List(a), Ty::List(b))
+        | (Ty::Task(a), Ty::Task(b))
+        | (Ty::Future(a), Ty::Future(b))
+        | (Ty::Coro(a), Ty::Coro(b)) => unify(a, b),
+        _ => false,
+    }
+}
+
+/// What inference found out about the demo's names.
+#[derive(Default)]
+pub(super) struct Types {
+    pub(super) params: HashMap<String, Vec<Ty>>,
+    pub(super) ret: HashMap<String, Ty>,
+    /// Item type of a generator.
+    pub(super) item: HashMap<String, Ty>,
+    /// Variables (parameters and fields included) of each function.
+    pub(super) vars: HashMap<String, HashMap<String, Ty>>,
+    /// Functions whose futures outlive the statement that calls them
+    /// (spawned, stored, mapped in a closure): string arguments that are not
+    /// literals must be owned.
+    pub(super) spawned: HashSet<String>,
+    /// (function, parameter index) given a non-literal string somewhere.
+    pub(super) owned_str: HashSet<(String, usize)>,
+    /// (function, parameter) futures the function resolves: oneshot senders.
+    pub(super) senders: HashSet<(String, String)>,
+    /// (function, parameter index) given a computed list of strings.
+    pub(super) owned_list: HashSet<(String, usize)>,
+    /// Inside `on_cancel` or `finally` while inferring.
+    pub(super) in_cleanup: bool,
+}
+
+impl Types {
+    pub(super) fn var(&self, f: &str, name: &str) -> Ty {
+        self.vars
+            .get(f)
+            .and_then(|v| v.get(name))
+            .cloned()
+            .unwrap_or(Ty::Unknown)
+    }
+
+    pub(super) fn set(&mut self, f: &str, name: &str, ty: &Ty) -> bool {
+        let vars = self.vars.get_mut(f).expect("every function");
+        unify(vars.entry(name.to_string()).or_insert(Ty::Unknown), ty)
+    }
+
+    pub(super) fn ret_of(&self, name: &str) -> Ty {
+        self.ret.get(name).cloned().unwrap_or(Ty::Unknown)
+    }
+
+    /// The item type of a generator or iterator.
+    pub(super) fn item_of(&self, demo: &Demo, name: &str) -> Ty {
+        match demo.function(name).map(|f| f.kind) {
+            Some(FunctionKind::Iterator) => self.ret_of(name),
+            _ => self.item.get(name).cloned().unwrap_or(Ty::Unknown),
+        }
+    }
+
+    pub(super) fn expr_ty(&self, f: &str, e: &Expr) -> Ty {
+        match &e.kind {
+            ExprKind::Lit(v) => value_ty(v),
+            ExprKind::Var(n) => self.var(f, n),
+            ExprKind::List(items) => {
+                let mut t = Ty::Unknown;
+                for i in items {
+                    unify(&mut t, &self.expr_ty(f, i));
+                }
+                Ty::List(Box::new(t))
+            }
+            ExprKind::Unary(UnaryOp::Neg, x) => self.expr_ty(f, x),
+            ExprKind::Unary(UnaryOp::Not, _) => Ty::Bool,
+            ExprKind::Binary(op, a, b) => {
+                let (a, b) = (self.expr_ty(f, a), self.expr_ty(f, b));
+                match op {
+                    BinaryOp::Eq
+                    | BinaryOp::Ne
+                    | BinaryOp::Lt
+                    | BinaryOp::Le
+                    | BinaryOp::Gt
+                    | BinaryOp::Ge
+                    | BinaryOp::And
+                    | BinaryOp::Or => Ty::Bool,
+                    BinaryOp::Div => Ty::Float,
+                    _ if a == Ty::Float || b == Ty::Float => Ty::Float,
+                    _ if a == Ty::Str || b == Ty::Str => Ty::Str,
+                    _ if matches!(a, Ty::List(_)) => a,
+                    _ => Ty::Int,
+                }
+            }
+            ExprKind::Call(b, args) => {
+                let first = args
+                    .first()
+                    .map(|a| self.expr_ty(f, a))
+                    .unwrap_or(Ty::Unknown);
+                match b {
+                    Builtin::Range => Ty::List(Box::new(Ty::Int)),
+                    Builtin::Len | Builtin::Int => Ty::Int,
+                    Builtin::Str => Ty::Str,
+                    Builtin::Float => Ty::Float,
+                    Builtin::Abs => first,
+                    Builtin::Min | Builtin::Max | Builtin::Sum => {
+                        if args.len() == 1 {
+                            first.elem()
+                        } else {
+                            let mut t = Ty::Unknown;
+                            for a in args {
+                                unify(&mut t, &self.expr_ty(f, a));
+                            }
+                            t
+                        }
+                    }
+                }
+            }
+            ExprKind::Template(_) => Ty::Str,
+        }
+    }
+
+    pub(super) fn calls_ret(&self, calls: &Calls) -> Ty {
+        let mut t = Ty::Unknown;
+        match calls {
+            Calls::List(list) => {
+                for c in list {
+                    unify(&mut t, &self.ret_of(&c.name));
+                }
+            }
+            Calls::Each { call, .. } => {
+                unify(&mut t, &self.ret_of(&call.name));
+            }
+        }
+        t
+    }
+}
+
+pub(super) fn value_ty(v: &Value) -> Ty {
+    match v {
+        Value::None => Ty::Unit,
+        Value::Bool(_) => Ty::Bool,
+        Value::Int(_) => Ty::Int,
+        Value::Float(_) => Ty::Float,
+        Value::Str(_) => Ty::Str,
+        Value::List(items) => Ty::List(Box::new(items.first().map_or(Ty::Unknown, value_ty))),
+    }
+}
