@@ -5,6 +5,7 @@
 mod pty;
 
 use pty::Session;
+use std::time::Duration;
 
 /// The gather lesson: its demo is `tests/reference/r02_gather.py`.
 const GATHER: &str = r#"title = "gather"
@@ -252,4 +253,93 @@ fn a_broken_program_in_the_folder_is_listed_with_its_report() {
     s.wait_for("02-web.py:2:8: 'import requests' is not supported");
     s.press("q");
     assert!(s.wait_exit().success());
+}
+
+/// The virtual time the status line shows (`t=1.25s`), the last line of
+/// the screen.
+fn status_time(s: &Session) -> (f64, String) {
+    let screen = s.screen();
+    let status = screen.lines().last().unwrap_or("").to_string();
+    let t = status
+        .split_whitespace()
+        .find_map(|w| w.strip_prefix("t=")?.strip_suffix('s')?.parse().ok())
+        .unwrap_or_else(|| panic!("no time in the status line: {status:?}"));
+    (t, status)
+}
+
+/// Starts the UI on the built-in blocking lesson (lesson 3).
+fn start_blocking(name: &str, size: (u16, u16)) -> Session {
+    let dir = std::env::temp_dir().join(format!("asynclings-ui-pty-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let data = dir.join("data");
+    Session::spawn(
+        dir.clone(),
+        &[concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/lessons/03-blocking.toml"
+        )],
+        &[
+            ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
+            ("NO_COLOR", "1"),
+        ],
+        &[],
+        size,
+    )
+}
+
+/// During lesson 3's `time.sleep(2)` the clock keeps running in real time
+/// while the status line says who blocks the loop; pause holds the clock,
+/// and a step goes to the block's end.
+#[test]
+fn a_blocking_call_is_animated_live() {
+    let mut s = start_blocking("block", (100, 30));
+    s.wait_for("asyncio.sleep versus time.sleep");
+    // Skip the quiz offer, then run at 1x.
+    s.press(" ");
+    s.press("\x1b");
+    s.press(" ");
+    s.wait_for("blocker: calling time.sleep(2)");
+    s.wait_for("event loop blocked by blocker: time.sleep(2) until t=2.5s");
+    let mut samples = Vec::new();
+    for _ in 0..4 {
+        samples.push(status_time(&s));
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    for pair in samples.windows(2) {
+        let ((a, _), (b, status)) = (&pair[0], &pair[1]);
+        assert!(b > a, "the clock did not advance: {samples:?}");
+        assert!(*b < 2.5, "past the block: {status}");
+        assert!(status.contains("▓ blocked"), "{status}");
+        assert!(
+            status.contains("event loop blocked by blocker: time.sleep(2) until t=2.5s"),
+            "{status}"
+        );
+    }
+    // The ▓ bars grow with the clock.
+    let bars = |screen: &str| screen.matches('▓').count();
+    let before = bars(&s.screen());
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(bars(&s.screen()) > before, "{}", s.screen());
+    // Pause: the clock stops inside the block.
+    s.press(" ");
+    s.wait_for("⏸ paused");
+    std::thread::sleep(Duration::from_millis(100));
+    let (paused, status) = status_time(&s);
+    std::thread::sleep(Duration::from_millis(400));
+    assert_eq!(status_time(&s).0, paused, "{status}");
+    assert!(paused < 2.5, "{status}");
+    assert!(!s.screen().contains("block over"));
+    // A step goes to the block's end and that instant's work.
+    s.press("s");
+    s.wait_for("blocker: block over");
+    s.wait_for("tick 1 (due at t=1)");
+    std::thread::sleep(Duration::from_millis(300));
+    let (t, status) = status_time(&s);
+    assert_eq!(t, 2.5, "{status}");
+    assert!(status.contains("⏸ paused"), "{status}");
+    assert!(!s.screen().contains("tick 2"));
+    s.press("q");
+    s.press("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
 }

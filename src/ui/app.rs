@@ -189,6 +189,8 @@ impl LessonState {
             run.control().pause();
         }
         self.status = RunStatus::Paused;
+        // The clock may move until the runtime thread sees the pause.
+        self.busy_until = Some(Instant::now() + Duration::from_millis(200));
     }
 
     fn resume(&mut self) {
@@ -250,9 +252,15 @@ impl LessonState {
             // it after sending an event). The clock may pass a timer's
             // deadline just before the wake is sent: the deadline holds
             // it back until the wake is drained.
+            // During a blocking call timers fire late: only the block's end
+            // holds the clock back.
             let mut now = clock;
-            if let Some(deadline) = self.timeline.next_deadline(self.timeline.end) {
-                now = now.min(deadline);
+            let held = match super::block::held_at(&self.timeline, self.timeline.end) {
+                Some(block) => Some(block.until),
+                None => self.timeline.next_deadline(self.timeline.end),
+            };
+            if let Some(limit) = held {
+                now = now.min(limit);
             }
             let now = now.max(self.timeline.end);
             changed |= now != self.now;

@@ -6,6 +6,7 @@
 //! backend so tests drive it with a `TestBackend`.
 
 pub mod app;
+pub mod block;
 pub mod highlight;
 pub mod input;
 pub mod markdown;
