@@ -343,3 +343,209 @@ fn a_blocking_call_is_animated_live() {
     assert!(s.wait_exit().success());
     s.assert_restored();
 }
+
+/// A listing as `show` prints it (as the code pane shows it).
+fn listing(lesson: usize, lang: &str) -> Vec<String> {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_asynclings"))
+        .args(["show", &lesson.to_string(), lang])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+/// The rows inside the bordered pane titled `title`, as screen text.
+fn pane(s: &Session, title: &str) -> Option<Vec<String>> {
+    let parser = s.parser.lock().unwrap();
+    let screen = parser.screen();
+    let (rows, cols) = screen.size();
+    let (rows, cols) = (rows.get(), cols.get());
+    let text = |r: u16, from: u16, to: u16| -> String {
+        (from..to)
+            .filter_map(|c| screen.cell(r, c))
+            .filter(|cell| !cell.is_wide_continuation())
+            .map(|cell| match cell.contents() {
+                "" => " ".to_string(),
+                s => s.to_string(),
+            })
+            .collect()
+    };
+    for r in 0..rows {
+        let line = text(r, 0, cols);
+        let Some(at) = line.find(&format!("┌ {title}")) else {
+            continue;
+        };
+        let left = line[..at].chars().count() as u16;
+        let right =
+            (left + 1..cols).find(|&c| screen.cell(r, c).is_some_and(|x| x.contents() == "┐"))?;
+        let mut inner = Vec::new();
+        for y in r + 1..rows {
+            if screen.cell(y, left).is_some_and(|x| x.contents() == "└") {
+                return Some(inner);
+            }
+            inner.push(text(y, left + 1, right));
+        }
+    }
+    None
+}
+
+/// Every line the pane shows, put together from its rows (`↪` marks a
+/// row that goes on with the line above), is the whole source line.
+fn check_pane(rows: &[String], source: &[String]) -> Result<usize, String> {
+    let digits = source.len().to_string().len();
+    let gutter = 2 + digits + 1;
+    // Each line's rows; a row's trailing blanks are the pane's padding.
+    let mut shown: Vec<(usize, Vec<String>)> = Vec::new();
+    for row in rows {
+        let chars: Vec<char> = row.chars().collect();
+        if chars.len() < gutter {
+            return Err(format!("row narrower than the gutter: {row:?}"));
+        }
+        let number: String = chars[2..2 + digits].iter().collect();
+        let code: String = chars[gutter..].iter().collect();
+        let code = code.trim_end().to_string();
+        match number.trim() {
+            "" => {
+                if !code.is_empty() {
+                    return Err(format!("a row without a number: {row:?}"));
+                }
+            }
+            "↪" => match shown.last_mut() {
+                Some(last) => last.1.push(code),
+                None => return Err(format!("a continuation first: {row:?}")),
+            },
+            n => {
+                let n: usize = n.parse().map_err(|_| format!("no line number: {row:?}"))?;
+                shown.push((n, vec![code]));
+            }
+        }
+    }
+    for (n, pieces) in &shown {
+        let want = source.get(n - 1).ok_or(format!("no line {n}"))?;
+        // The rows are the source line in order, only blanks between them.
+        let mut rest = want.as_str();
+        for piece in pieces {
+            let at = rest.find(piece.as_str());
+            match at {
+                Some(at) if rest[..at].trim().is_empty() => rest = &rest[at + piece.len()..],
+                _ => {
+                    return Err(format!(
+                        "line {n} is cut:\n  shown  {pieces:?}\n  source {want:?}"
+                    ));
+                }
+            }
+        }
+        if !rest.trim().is_empty() {
+            return Err(format!(
+                "line {n} is cut:\n  shown  {pieces:?}\n  source {want:?}"
+            ));
+        }
+    }
+    if shown.is_empty() {
+        return Err("no line shown".into());
+    }
+    Ok(shown.len())
+}
+
+/// Checks the panes now on screen, retrying while the screen settles.
+fn check_panes(s: &Session, panes: &[(&str, &[String])], what: &str) -> usize {
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    loop {
+        let result: Result<usize, String> = panes.iter().try_fold(0, |n, (title, source)| {
+            let rows = pane(s, title).ok_or(format!("no {title} pane"))?;
+            Ok(n + check_pane(&rows, source).map_err(|e| format!("{title}: {e}"))?)
+        });
+        match result {
+            Ok(n) => return n,
+            Err(e) if std::time::Instant::now() > deadline => {
+                panic!("{what}: {e}\n{}", s.screen())
+            }
+            Err(_) => std::thread::sleep(Duration::from_millis(50)),
+        }
+    }
+}
+
+/// No line of any built-in lesson's Python or Rust listing is cut at
+/// 80x24 (one pane, Tab switches) or 160x48 (side by side), before the
+/// run and while it steps (the pane follows the running line).
+fn no_code_line_is_cut_at(size: (u16, u16)) {
+    let dir = std::env::temp_dir().join(format!(
+        "asynclings-ui-pty-wrap-{}x{}-{}",
+        size.0,
+        size.1,
+        std::process::id()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let data = dir.join("data");
+    let mut s = Session::spawn(
+        dir.clone(),
+        &[],
+        &[
+            ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
+            ("NO_COLOR", "1"),
+        ],
+        &[],
+        size,
+    );
+    s.wait_for("↑/↓ move  Enter open");
+    s.press("\r");
+    // The built-in lessons are the lesson files of `lessons/`.
+    let count = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/lessons"))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "toml"))
+        })
+        .count();
+    assert!(count >= 16, "{count} lessons");
+    let python_title = "Python (asyncio)";
+    let rust_title = "Rust (Tokio)";
+    let mut lines = 0;
+    for k in 1..=count {
+        s.wait_for(&format!(" lesson {k}/{count} "));
+        let python = listing(k, "--python");
+        let rust = listing(k, "--rust");
+        let check = |s: &mut Session, when: &str| -> usize {
+            let what = format!("lesson {k} at {}x{} {when}", size.0, size.1);
+            if size.0 >= 160 {
+                check_panes(s, &[(python_title, &python), (rust_title, &rust)], &what)
+            } else {
+                let n = check_panes(s, &[(python_title, &python)], &what);
+                s.press("\t");
+                let m = check_panes(s, &[(rust_title, &rust)], &what);
+                s.press("\t");
+                n + m
+            }
+        };
+        lines += check(&mut s, "before the run");
+        // Step a few moments in (a quiz offer is skipped).
+        s.press("s");
+        if s.screen().contains("Predict, then run") {
+            s.press("\x1b");
+            s.press("s");
+        }
+        for _ in 0..3 {
+            s.press("s");
+        }
+        lines += check(&mut s, "stepping");
+        s.press("n");
+    }
+    assert!(lines > count * 4, "only {lines} lines checked");
+    s.press("q");
+    s.press("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn no_code_line_is_cut_at_80x24() {
+    no_code_line_is_cut_at((80, 24));
+}
+
+#[test]
+fn no_code_line_is_cut_at_160x48() {
+    no_code_line_is_cut_at((160, 48));
+}

@@ -1,9 +1,11 @@
 //! The code pane: a highlighted listing with a marker per task at the line
-//! of its current statement, in the task's colour.
+//! of its current statement, in the task's colour. A line longer than the
+//! pane wraps onto rows marked `↪`; the pane follows the running line.
 
 use crate::engine::Outcome;
 use crate::ui::app::{App, LessonState, RunStatus};
-use crate::ui::highlight::{Lang, highlight_listing};
+use crate::ui::highlight::{Lang, highlight_listing, wrap_spans};
+use crate::ui::timeline::LaneState;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -65,51 +67,93 @@ pub fn draw(
     }
     let marks = markers(lesson, lang);
     let raised = raised_line(app, lesson, lang);
-    // Keep the line that raised, or else the first marked line, in view.
-    let height = inner.height as usize;
-    let first_mark = raised.or_else(|| marks.keys().next().copied()).unwrap_or(0);
-    let scroll = if first_mark >= height {
-        (first_mark + 1).saturating_sub(height / 2)
-    } else {
-        0
-    }
-    .min(listing.lines.len().saturating_sub(height));
     let digits = listing.lines.len().to_string().len();
-    // Highlighted once per listing, language and theme; looked up per frame.
+    // Marker, number, space; a continuation row shows `↪` for the number.
+    let gutter = 2 + digits + 1;
+    let width = (inner.width as usize).saturating_sub(gutter).max(1);
+    // Highlighted once per listing, language and theme; wrapped per frame.
     let highlighted = highlight_listing(&listing.lines, lang, theme);
-    let lines: Vec<Line> = listing
-        .lines
-        .iter()
-        .enumerate()
-        .skip(scroll)
-        .take(height)
-        .map(|(n, _)| {
+    let rows: Vec<Vec<Vec<Span>>> = (0..listing.lines.len())
+        .map(|n| wrap_spans(highlighted.get(n).map_or(&[][..], Vec::as_slice), width))
+        .collect();
+    let height = inner.height as usize;
+    let focus = raised
+        .or_else(|| current_line(lesson, lang))
+        .or_else(|| marks.keys().next().copied());
+    let first = first_line(&rows, focus.unwrap_or(0), height);
+    let mut lines: Vec<Line> = Vec::new();
+    for (n, line_rows) in rows.iter().enumerate().skip(first) {
+        let left = height - lines.len();
+        // A line is shown whole, or not at all (unless it alone overfills).
+        if line_rows.len() > left && !lines.is_empty() || left == 0 {
+            break;
+        }
+        for (k, row) in line_rows.iter().take(left).enumerate() {
             let mut spans = Vec::new();
-            if raised == Some(n) {
+            if k > 0 {
+                spans.push(Span::raw(" ".repeat(2 + digits - 1)));
+                spans.push(Span::styled("↪ ", theme.dim()));
+            } else if raised == Some(n) {
                 spans.push(Span::styled("✗ ", theme.error()));
                 spans.push(Span::styled(format!("{:>digits$} ", n + 1), theme.error()));
-                spans.extend(highlighted.get(n).into_iter().flatten().cloned());
-                return Line::from(spans);
+            } else {
+                match marks.get(&n).map(Vec::as_slice) {
+                    None | Some([]) => spans.push(Span::raw("  ")),
+                    Some([a]) => {
+                        spans.push(Span::styled("▶", theme.lane(*a)));
+                        spans.push(Span::raw(" "));
+                    }
+                    Some([a, b]) => {
+                        spans.push(Span::styled("▶", theme.lane(*a)));
+                        spans.push(Span::styled("▶", theme.lane(*b)));
+                    }
+                    Some([a, ..]) => {
+                        spans.push(Span::styled("▶", theme.lane(*a)));
+                        spans.push(Span::styled("+", theme.accent()));
+                    }
+                }
+                spans.push(Span::styled(format!("{:>digits$} ", n + 1), theme.dim()));
             }
-            match marks.get(&n).map(Vec::as_slice) {
-                None | Some([]) => spans.push(Span::raw("  ")),
-                Some([a]) => {
-                    spans.push(Span::styled("▶", theme.lane(*a)));
-                    spans.push(Span::raw(" "));
-                }
-                Some([a, b]) => {
-                    spans.push(Span::styled("▶", theme.lane(*a)));
-                    spans.push(Span::styled("▶", theme.lane(*b)));
-                }
-                Some([a, ..]) => {
-                    spans.push(Span::styled("▶", theme.lane(*a)));
-                    spans.push(Span::styled("+", theme.accent()));
-                }
-            }
-            spans.push(Span::styled(format!("{:>digits$} ", n + 1), theme.dim()));
-            spans.extend(highlighted.get(n).into_iter().flatten().cloned());
-            Line::from(spans)
-        })
-        .collect();
+            spans.extend(row.iter().cloned());
+            lines.push(Line::from(spans));
+        }
+    }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The line of the lane holding the thread (running or blocked) at the
+/// time shown, the one the pane follows.
+fn current_line(lesson: &LessonState, lang: Lang) -> Option<usize> {
+    let t = lesson.view_time();
+    let listing = lesson.listing(lang);
+    lesson
+        .timeline
+        .lanes
+        .iter()
+        .filter(|l| l.created <= t)
+        .find(|l| matches!(l.state_at(t), Some(LaneState::Running | LaneState::Blocked)))
+        .and_then(|l| l.stmt_at(t))
+        .and_then(|s| listing.line_of(s))
+}
+
+/// The first line shown so that `focus` is whole in `height` rows: the top
+/// while it fits there, else about the middle; and no blank rows below
+/// the listing's end when it could fill the pane.
+pub fn first_line(rows: &[Vec<Vec<Span>>], focus: usize, height: usize) -> usize {
+    let count = |r: std::ops::Range<usize>| -> usize { rows[r].iter().map(Vec::len).sum() };
+    let focus = focus.min(rows.len().saturating_sub(1));
+    if rows.is_empty() || count(0..focus + 1) <= height {
+        return 0;
+    }
+    // Back from the focus until about half the pane is above it.
+    let mut first = focus;
+    while first > 0 && count(first - 1..focus) <= height / 2 {
+        first -= 1;
+    }
+    // No later than the start from which the rest of the listing fits.
+    let mut last_full = rows.len();
+    while last_full > 0 && count(last_full - 1..rows.len()) <= height {
+        last_full -= 1;
+    }
+    first.min(last_full)
 }
