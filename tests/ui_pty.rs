@@ -549,3 +549,88 @@ fn no_code_line_is_cut_at_80x24() {
 fn no_code_line_is_cut_at_160x48() {
     no_code_line_is_cut_at((160, 48));
 }
+
+/// Starts the UI on the 10,000-task program of the corpus.
+fn start_waves(name: &str, size: (u16, u16)) -> Session {
+    let dir = std::env::temp_dir().join(format!("asynclings-ui-pty-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let data = dir.join("data");
+    Session::spawn(
+        dir.clone(),
+        &[concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/programs/tasks__ten_thousand_waves.py"
+        )],
+        &[
+            ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
+            ("NO_COLOR", "1"),
+        ],
+        &[],
+        size,
+    )
+}
+
+/// 10,000 tasks: the strip above the lanes counts them at the time shown,
+/// `b` jumps to the busiest moment, `f` keeps the unfinished lanes and `/`
+/// those whose name holds a text.
+#[test]
+fn ten_thousand_tasks_read_at_a_glance() {
+    let mut s = start_waves("strip", (160, 48));
+    s.wait_for("Ten thousand tasks in ten waves");
+    s.press(" ");
+    // While it runs, the strip counts the tasks so far.
+    s.wait_for("wave 2 started: 3000 tasks");
+    let screen = s.screen();
+    assert!(screen.contains("▶ running"), "{screen}");
+    for label in ["█run ", "▒ready ", "─wait ", "✓done "] {
+        assert!(screen.contains(label), "{label}: {screen}");
+    }
+    s.press("+++++");
+    s.wait_for("10x");
+    s.wait_for("✓ finished");
+    s.wait_for("all done: 10000 results, sum 45000");
+    s.wait_for("✓done 10001");
+    s.wait_for("─wait 0");
+    s.wait_for("Timeline — 10001 lanes");
+    // The busiest moment: at t=2 a wave starts while two older ones wake.
+    s.press("b");
+    s.wait_for("t=2s (scrub)");
+    s.wait_for("█run 2001");
+    // Waves 0 to 4 (and main) exist by then: 2,000 workers have ended.
+    s.wait_for("─wait 3001");
+    s.wait_for("✓done 2000");
+    // Only the lanes still unfinished at t=2.
+    s.press("f");
+    s.wait_for("Timeline — 3001/10001 lanes (unfinished)");
+    s.press("f");
+    // Only the lanes whose name holds a text.
+    s.press("/main");
+    s.wait_for("Timeline — 1/10001 lanes (name ~ \"main▏\")");
+    s.press("\r");
+    s.wait_for("Timeline — 1/10001 lanes (name ~ \"main\")");
+    s.press("\x1b");
+    s.press("q");
+    s.press("q");
+    assert!(s.wait_exit().success());
+}
+
+/// At 80x24 the strip takes two rows: tasks wanting the thread (running,
+/// ready), and waiting and done.
+#[test]
+fn ten_thousand_tasks_at_80x24() {
+    let mut s = start_waves("strip-small", (80, 24));
+    s.wait_for("Ten thousand tasks in ten waves");
+    s.press("+++++");
+    s.wait_for("10x");
+    s.press(" ");
+    s.wait_for("✓ finished");
+    s.wait_for("█501 ▒0");
+    s.wait_for("─0 ✓10001");
+    s.press("b");
+    s.wait_for("t=2s (scrub)");
+    s.wait_for("█2001 ▒0");
+    s.wait_for("─3001 ✓2000");
+    s.press("q");
+    s.press("q");
+    assert!(s.wait_exit().success());
+}

@@ -1,6 +1,8 @@
 //! The application state, changed only by [`App::update`] with a [`Msg`].
 
+use super::aggregate::Aggregate;
 use super::highlight::Lang;
+use super::lanes::LaneFilter;
 use super::markdown;
 use super::progress::{Prediction, Progress};
 use super::quiz::{AnswerKey, Phase, QuizPanel};
@@ -97,6 +99,10 @@ pub struct LessonState {
     pub prose_scroll: u16,
     pub run: Option<LiveRun>,
     pub timeline: Timeline,
+    /// Task counts per moment, for the timeline's strip.
+    pub aggregate: Aggregate,
+    /// Which lanes the timeline shows.
+    pub lane_filter: LaneFilter,
     pub status: RunStatus,
     pub speed: f64,
     /// Virtual time of the run: the live run's clock while it runs.
@@ -126,6 +132,8 @@ impl LessonState {
             prose_scroll: 0,
             run: None,
             timeline: Timeline::default(),
+            aggregate: Aggregate::default(),
+            lane_filter: LaneFilter::default(),
             status: RunStatus::Idle,
             speed,
             now: Duration::ZERO,
@@ -155,6 +163,9 @@ impl LessonState {
     pub fn load_events(&mut self, events: &[Event], status: RunStatus) {
         self.run = None;
         self.timeline = Timeline::from_events(events);
+        self.aggregate = Aggregate::default();
+        let ended = matches!(status, RunStatus::Finished(_));
+        self.aggregate.update(&self.timeline, ended);
         self.now = self.timeline.end;
         self.status = status;
         self.cursor = None;
@@ -168,6 +179,7 @@ impl LessonState {
     fn start(&mut self, lesson: &Lesson, paused: bool) {
         discard(self.run.take());
         self.timeline = Timeline::default();
+        self.aggregate = Aggregate::default();
         self.now = Duration::ZERO;
         self.cursor = None;
         self.detail = false;
@@ -247,7 +259,11 @@ impl LessonState {
             self.run = None;
             finished = true;
             changed = true;
-        } else {
+        }
+        if changed {
+            self.aggregate.update(&self.timeline, finished);
+        }
+        if !finished {
             // The run's own clock, read before draining (the engine moves
             // it after sending an event). The clock may pass a timer's
             // deadline just before the wake is sent: the deadline holds
@@ -307,29 +323,90 @@ impl Drop for LessonState {
 }
 
 impl LessonState {
-    /// Moves the lane selection, scrolling to keep it in view.
+    /// Positions in `timeline.lanes` of the lanes the filter shows now.
+    pub fn visible_lanes(&self) -> Vec<usize> {
+        self.lane_filter.visible(&self.timeline, self.view_time())
+    }
+
+    /// Selects lane `lane` (a position in `timeline.lanes`), or the nearest
+    /// shown one, scrolling to keep it in view.
     pub fn select_lane(&mut self, lane: usize, rows: usize) {
-        let lanes = self.timeline.lanes.len();
-        self.selected_lane = lane.min(lanes.saturating_sub(1));
-        if self.selected_lane < self.lane_scroll {
-            self.lane_scroll = self.selected_lane;
-        } else if self.selected_lane >= self.lane_scroll + rows {
-            self.lane_scroll = self.selected_lane + 1 - rows;
+        let visible = self.visible_lanes();
+        let pos = visible.partition_point(|&i| i < lane);
+        self.select_at(&visible, pos, rows);
+    }
+
+    /// Moves the selection `by` shown lanes (`isize::MIN`/`MAX`: first/last).
+    pub fn move_selection(&mut self, by: isize, rows: usize) {
+        let visible = self.visible_lanes();
+        let pos = visible.partition_point(|&i| i < self.selected_lane);
+        let pos = if visible.get(pos) == Some(&self.selected_lane) || by < 0 {
+            pos.saturating_add_signed(by)
+        } else {
+            // The selection is filtered out: a step down lands on the next one.
+            pos.saturating_add_signed(by - 1)
+        };
+        self.select_at(&visible, pos, rows);
+    }
+
+    fn select_at(&mut self, visible: &[usize], pos: usize, rows: usize) {
+        let Some(last) = visible.len().checked_sub(1) else {
+            return;
+        };
+        let pos = pos.min(last);
+        self.selected_lane = visible[pos];
+        let rows = rows.max(1);
+        if pos < self.lane_scroll {
+            self.lane_scroll = pos;
+        } else if pos >= self.lane_scroll + rows {
+            self.lane_scroll = pos + 1 - rows;
         }
     }
 
     /// Scrolls the lanes, keeping the selection among the visible ones.
     pub fn scroll_lanes(&mut self, up: bool, rows: usize) {
-        let max = self.timeline.lanes.len().saturating_sub(rows);
+        let visible = self.visible_lanes();
+        let rows = rows.max(1);
+        let max = visible.len().saturating_sub(rows);
         self.lane_scroll = if up {
             self.lane_scroll.saturating_sub(1)
         } else {
             (self.lane_scroll + 1).min(max)
         };
-        let sel = self
-            .selected_lane
-            .clamp(self.lane_scroll, self.lane_scroll + rows - 1);
-        self.selected_lane = sel.min(self.timeline.lanes.len().saturating_sub(1));
+        let pos = visible.partition_point(|&i| i < self.selected_lane);
+        let pos = pos.clamp(self.lane_scroll, self.lane_scroll + rows - 1);
+        if let Some(&lane) = visible.get(pos.min(visible.len().saturating_sub(1))) {
+            self.selected_lane = lane;
+        }
+    }
+
+    /// Puts the scrub cursor on the moment with the most tasks running or
+    /// ready (a finished run).
+    pub fn jump_to_busiest(&mut self) {
+        if !matches!(self.status, RunStatus::Finished(_)) {
+            return;
+        }
+        if let Some(m) = self.aggregate.busiest() {
+            self.cursor = (m.time != self.now).then_some(m.time);
+        }
+    }
+
+    /// A key while the lane name filter is typed.
+    fn filter_key(&mut self, code: KeyCode) {
+        let f = &mut self.lane_filter;
+        match code {
+            KeyCode::Esc => {
+                f.typing = false;
+                f.text.clear();
+            }
+            KeyCode::Enter => f.typing = false,
+            KeyCode::Backspace => {
+                f.text.pop();
+            }
+            KeyCode::Char(c) if !c.is_control() && f.text.chars().count() < 40 => f.text.push(c),
+            _ => {}
+        }
+        self.lane_scroll = 0;
     }
 }
 
@@ -557,11 +634,15 @@ impl App {
     /// Rows of lanes the timeline shows at the terminal size.
     pub fn timeline_rows(&self) -> usize {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
-        let timeline = match &self.lesson {
-            Some(lesson) => super::view::lesson::lesson_layout(self, lesson, area).timeline,
-            None => super::view::lesson::layout(area, None).timeline,
+        let (timeline, strip) = match &self.lesson {
+            Some(lesson) => {
+                let timeline = super::view::lesson::lesson_layout(self, lesson, area).timeline;
+                let lanes = timeline.height.saturating_sub(3);
+                (timeline, super::view::strip::height(lesson, lanes))
+            }
+            None => (super::view::lesson::layout(area, None).timeline, 0),
         };
-        timeline.height.saturating_sub(3).max(1) as usize
+        timeline.height.saturating_sub(3 + strip).max(1) as usize
     }
 
     /// Whether the main loop should tick often.
@@ -699,6 +780,10 @@ impl App {
             lesson.detail = false;
             return;
         }
+        if lesson.lane_filter.typing {
+            lesson.filter_key(k.code);
+            return;
+        }
         if self.quiz_key(k) {
             return;
         }
@@ -774,8 +859,16 @@ impl App {
             }
             KeyCode::Left => lesson.scrub(false),
             KeyCode::Right => lesson.scrub(true),
-            KeyCode::Up => lesson.select_lane(lesson.selected_lane.saturating_sub(1), rows),
-            KeyCode::Down => lesson.select_lane(lesson.selected_lane + 1, rows),
+            KeyCode::Up => lesson.move_selection(-1, rows),
+            KeyCode::Down => lesson.move_selection(1, rows),
+            KeyCode::Home => lesson.move_selection(isize::MIN, rows),
+            KeyCode::End => lesson.move_selection(isize::MAX, rows),
+            KeyCode::Char('f') => {
+                lesson.lane_filter.unfinished = !lesson.lane_filter.unfinished;
+                lesson.lane_scroll = 0;
+            }
+            KeyCode::Char('/') => lesson.lane_filter.typing = true,
+            KeyCode::Char('b') => lesson.jump_to_busiest(),
             KeyCode::Enter => lesson.detail = lanes > 0,
             KeyCode::Char('j') => {
                 let max = lesson.prose.len().saturating_sub(1) as u16;

@@ -94,6 +94,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
         }
         _ => "Space run  s step  +/- speed  Tab lang  n/p lesson  ? help  q back",
     };
+    // Many lanes: the keys that sort them out come first.
+    let many = lesson.timeline.lanes.len() > app.timeline_rows();
+    let keys = match (&lesson.status, many) {
+        _ if lesson.lane_filter.typing => "type part of a task name  Enter keep  Esc clear".into(),
+        (RunStatus::Finished(_), true) => format!("b busiest  f unfinished  / name  {keys}"),
+        (_, true) => format!("f unfinished  / name  {keys}"),
+        _ => keys.to_string(),
+    };
     // A problem with the progress file takes the place of the keys.
     let keys = match progress_warning(app) {
         Some(warning) => Span::styled(format!("⚠ {warning}"), theme.error()),
