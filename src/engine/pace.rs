@@ -351,4 +351,52 @@ mod tests {
         events.extend(rest);
         assert_eq!(events, run_headless(script(), &Limits::default()).events);
     }
+
+    #[test]
+    fn stepping_into_a_block_stops_at_its_start_and_the_next_step_at_its_end() {
+        let live = LiveRun::start(script(), &Limits::default(), 1.0, true);
+        let control = live.control();
+        let mut events = Vec::new();
+        let start = Duration::from_secs_f64(0.5);
+        for _ in 0..5 {
+            control.step();
+            std::thread::sleep(Duration::from_millis(100));
+            events.extend(live.drain());
+            if events
+                .iter()
+                .any(|e| matches!(e.kind, EventKind::Blocked { .. }))
+            {
+                break;
+            }
+        }
+        assert!(
+            events.iter().any(|e| e.kind
+                == EventKind::Printed {
+                    text: "blocker: calling time.sleep(2)".into()
+                }),
+            "{events:?}"
+        );
+        // Held at the block's start while paused.
+        std::thread::sleep(Duration::from_millis(200));
+        assert_eq!(control.virtual_now(), start);
+        assert!(live.drain().is_empty());
+        control.step();
+        let mut step = Vec::new();
+        wait_until("the block ends", || {
+            step.extend(live.drain());
+            step.iter().any(|e| e.kind == EventKind::Unblocked)
+        });
+        wait_until("the step ends", || {
+            control.is_paused() && !control.is_stepping()
+        });
+        std::thread::sleep(Duration::from_millis(30));
+        step.extend(live.drain());
+        let end = Duration::from_secs_f64(2.5);
+        assert!(step.iter().all(|e| e.time == end), "{step:?}");
+        assert!(step.iter().any(|e| e.kind
+            == EventKind::Printed {
+                text: "tick 1 (due at t=1)".into()
+            }));
+        control.stop();
+    }
 }
