@@ -246,20 +246,21 @@ pub fn highlight_listing(lines: &[String], lang: Lang, theme: &Theme) -> Arc<[Ve
     spans
 }
 
-/// Cuts a highlighted line into rows of at most `width` terminal columns,
-/// each span keeping its style: no character is lost, so a long line reads
-/// on over as many rows as it needs. A row ends after a space or after
-/// `,`, `(`, `[`, `{` or `.` when one falls in its second half, else at
-/// the width. An empty line is one empty row.
-pub fn wrap_spans(spans: &[Span<'static>], width: usize) -> Vec<Vec<Span<'static>>> {
+/// Where the rows of a highlighted line start (char indices) when it is
+/// cut to `width` terminal columns: a row ends after a space or after `,`,
+/// `(`, `[`, `{` or `.` when one falls in its second half, else at the
+/// width. A line that fits is one row.
+pub fn wrap_starts(spans: &[Span<'_>], width: usize) -> Vec<usize> {
     let width = width.max(1);
+    if spans.iter().map(Span::width).sum::<usize>() <= width {
+        return vec![0];
+    }
     let mut buf = [0u8; 4];
     let chars: Vec<(char, usize)> = spans
         .iter()
         .flat_map(|s| s.content.chars())
         .map(|c| (c, Span::raw(&*c.encode_utf8(&mut buf)).width()))
         .collect();
-    // Where each row starts, as char indices.
     let mut starts = vec![0];
     let (mut start, mut col) = (0, 0);
     for (i, &(_, w)) in chars.iter().enumerate() {
@@ -273,6 +274,18 @@ pub fn wrap_spans(spans: &[Span<'static>], width: usize) -> Vec<Vec<Span<'static
             col = chars[start..i].iter().map(|c| c.1).sum();
         }
         col += w;
+    }
+    starts
+}
+
+/// Cuts a highlighted line into rows of at most `width` terminal columns
+/// (at [`wrap_starts`]), each span keeping its style: no character is lost,
+/// so a long line reads on over as many rows as it needs. An empty line is
+/// one empty row.
+pub fn wrap_spans(spans: &[Span<'static>], width: usize) -> Vec<Vec<Span<'static>>> {
+    let starts = wrap_starts(spans, width);
+    if starts.len() == 1 {
+        return vec![spans.to_vec()];
     }
     let mut rows: Vec<Vec<Span<'static>>> = vec![Vec::new(); starts.len()];
     let mut row = 0;

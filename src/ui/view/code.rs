@@ -4,7 +4,7 @@
 
 use crate::engine::Outcome;
 use crate::ui::app::{App, LessonState, RunStatus};
-use crate::ui::highlight::{Lang, highlight_listing, wrap_spans};
+use crate::ui::highlight::{Lang, highlight_listing, wrap_spans, wrap_starts};
 use crate::ui::timeline::LaneState;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -14,18 +14,33 @@ use std::collections::BTreeMap;
 
 /// Lane positions per listing line, at the time shown.
 pub fn markers(lesson: &LessonState, lang: Lang) -> BTreeMap<usize, Vec<usize>> {
+    marks(lesson, lang).0
+}
+
+/// Lane positions per listing line at the time shown, and the line of the
+/// lane holding the thread (running or blocked) then: the line the pane
+/// follows. One look at each lane.
+fn marks(lesson: &LessonState, lang: Lang) -> (BTreeMap<usize, Vec<usize>>, Option<usize>) {
     let listing = lesson.listing(lang);
     let t = lesson.view_time();
     let mut at: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut current = None;
     for (i, lane) in lesson.timeline.lanes.iter().enumerate() {
-        if lane.created > t || lane.state_at(t).is_none_or(|s| s.is_final()) {
+        if lane.created > t {
             continue;
         }
+        let state = match lane.state_at(t) {
+            Some(s) if !s.is_final() => s,
+            _ => continue,
+        };
         if let Some(line) = lane.stmt_at(t).and_then(|s| listing.line_of(s)) {
             at.entry(line).or_default().push(i);
+            if current.is_none() && matches!(state, LaneState::Running | LaneState::Blocked) {
+                current = Some(line);
+            }
         }
     }
-    at
+    (at, current)
 }
 
 /// The Python line where an uncaught exception ended the run, if one did.
@@ -65,30 +80,30 @@ pub fn draw(
         );
         return;
     }
-    let marks = markers(lesson, lang);
+    let (marks, current) = marks(lesson, lang);
     let raised = raised_line(app, lesson, lang);
     let digits = listing.lines.len().to_string().len();
     // Marker, number, space; a continuation row shows `↪` for the number.
     let gutter = 2 + digits + 1;
     let width = (inner.width as usize).saturating_sub(gutter).max(1);
-    // Highlighted once per listing, language and theme; wrapped per frame.
+    // Highlighted once per listing, language and theme; wrapped per frame,
+    // only the lines shown.
     let highlighted = highlight_listing(&listing.lines, lang, theme);
-    let rows: Vec<Vec<Vec<Span>>> = (0..listing.lines.len())
-        .map(|n| wrap_spans(highlighted.get(n).map_or(&[][..], Vec::as_slice), width))
+    let spans = |n: usize| highlighted.get(n).map_or(&[][..], Vec::as_slice);
+    let counts: Vec<usize> = (0..listing.lines.len())
+        .map(|n| wrap_starts(spans(n), width).len())
         .collect();
     let height = inner.height as usize;
-    let focus = raised
-        .or_else(|| current_line(lesson, lang))
-        .or_else(|| marks.keys().next().copied());
-    let first = first_line(&rows, focus.unwrap_or(0), height);
+    let focus = raised.or(current).or_else(|| marks.keys().next().copied());
+    let first = first_line(&counts, focus.unwrap_or(0), height);
     let mut lines: Vec<Line> = Vec::new();
-    for (n, line_rows) in rows.iter().enumerate().skip(first) {
+    for (n, &count) in counts.iter().enumerate().skip(first) {
         let left = height - lines.len();
         // A line is shown whole, or not at all (unless it alone overfills).
-        if line_rows.len() > left && !lines.is_empty() || left == 0 {
+        if count > left && !lines.is_empty() || left == 0 {
             break;
         }
-        for (k, row) in line_rows.iter().take(left).enumerate() {
+        for (k, row) in wrap_spans(spans(n), width).iter().take(left).enumerate() {
             let mut spans = Vec::new();
             if k > 0 {
                 spans.push(Span::raw(" ".repeat(2 + digits - 1)));
@@ -121,38 +136,25 @@ pub fn draw(
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// The line of the lane holding the thread (running or blocked) at the
-/// time shown, the one the pane follows.
-fn current_line(lesson: &LessonState, lang: Lang) -> Option<usize> {
-    let t = lesson.view_time();
-    let listing = lesson.listing(lang);
-    lesson
-        .timeline
-        .lanes
-        .iter()
-        .filter(|l| l.created <= t)
-        .find(|l| matches!(l.state_at(t), Some(LaneState::Running | LaneState::Blocked)))
-        .and_then(|l| l.stmt_at(t))
-        .and_then(|s| listing.line_of(s))
-}
-
-/// The first line shown so that `focus` is whole in `height` rows: the top
+/// The first line shown so that `focus` is whole in `height` rows (`counts`:
+/// the rows of each line): the top
 /// while it fits there, else about the middle; and no blank rows below
 /// the listing's end when it could fill the pane.
-pub fn first_line(rows: &[Vec<Vec<Span>>], focus: usize, height: usize) -> usize {
-    let count = |r: std::ops::Range<usize>| -> usize { rows[r].iter().map(Vec::len).sum() };
-    let focus = focus.min(rows.len().saturating_sub(1));
-    if rows.is_empty() || count(0..focus + 1) <= height {
+pub fn first_line(counts: &[usize], focus: usize, height: usize) -> usize {
+    let focus = focus.min(counts.len().saturating_sub(1));
+    if counts.is_empty() || counts[..=focus].iter().sum::<usize>() <= height {
         return 0;
     }
     // Back from the focus until about half the pane is above it.
-    let mut first = focus;
-    while first > 0 && count(first - 1..focus) <= height / 2 {
+    let (mut first, mut above) = (focus, 0);
+    while first > 0 && above + counts[first - 1] <= height / 2 {
+        above += counts[first - 1];
         first -= 1;
     }
     // No later than the start from which the rest of the listing fits.
-    let mut last_full = rows.len();
-    while last_full > 0 && count(last_full - 1..rows.len()) <= height {
+    let (mut last_full, mut below) = (counts.len(), 0);
+    while last_full > 0 && below + counts[last_full - 1] <= height {
+        below += counts[last_full - 1];
         last_full -= 1;
     }
     first.min(last_full)
