@@ -294,11 +294,13 @@ fn start_blocking(name: &str, size: (u16, u16)) -> Session {
 fn a_blocking_call_is_animated_live() {
     let mut s = start_blocking("block", (100, 30));
     s.wait_for("asyncio.sleep versus time.sleep");
-    // Skip the quiz offer, then run at 1x.
+    // Skip the quiz offer, then run at 0.5x: the block takes 4 real seconds.
     s.press(" ");
     s.press("\x1b");
+    s.press("-");
+    s.wait_for("0.5x");
     s.press(" ");
-    s.wait_for("blocker: calling time.sleep(2)");
+    s.wait_for("[t=0.5] blocker: calling time.sleep(2)");
     s.wait_for("event loop blocked by blocker: time.sleep(2) until t=2.5s");
     let mut samples = Vec::new();
     for _ in 0..4 {
@@ -328,16 +330,16 @@ fn a_blocking_call_is_animated_live() {
     std::thread::sleep(Duration::from_millis(400));
     assert_eq!(status_time(&s).0, paused, "{status}");
     assert!(paused < 2.5, "{status}");
-    assert!(!s.screen().contains("block over"));
+    assert!(!s.screen().contains("[t=2.5] blocker: block over"));
     // A step goes to the block's end and that instant's work.
     s.press("s");
-    s.wait_for("blocker: block over");
-    s.wait_for("tick 1 (due at t=1)");
+    s.wait_for("[t=2.5] blocker: block over");
+    s.wait_for("[t=2.5] tick 1 (due at t=1)");
     std::thread::sleep(Duration::from_millis(300));
     let (t, status) = status_time(&s);
     assert_eq!(t, 2.5, "{status}");
     assert!(status.contains("⏸ paused"), "{status}");
-    assert!(!s.screen().contains("tick 2"));
+    assert!(!s.screen().contains("[t=3.5] tick 2"));
     s.press("q");
     s.press("q");
     assert!(s.wait_exit().success());
