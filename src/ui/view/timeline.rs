@@ -65,24 +65,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     let tl = &lesson.timeline;
     let t = lesson.view_time();
     let visible = lesson.visible_lanes();
-    let filter = &lesson.lane_filter;
-    let count = if filter.active() || filter.typing {
-        format!(
-            "{}/{} lanes ({})",
-            visible.len(),
-            tl.lanes.len(),
-            filter.describe()
-        )
-    } else {
-        format!(
-            "{} lane{}",
-            tl.lanes.len(),
-            if tl.lanes.len() == 1 { "" } else { "s" }
-        )
-    };
     let block = Block::default()
         .borders(Borders::TOP)
-        .title(format!(" Timeline — {count}  ↑/↓ Enter details "))
+        .title(format!(
+            " Timeline — {}  ↑/↓ Enter details ",
+            lesson.lane_filter.title(visible.len(), tl.lanes.len())
+        ))
         .border_style(theme.border());
     let inner = block.inner(area);
     frame.render_widget(block, area);
