@@ -494,7 +494,7 @@ async fn main() {
                 let w: usize = row.iter().map(Span::width).sum();
                 assert!(w > width / 2, "a row of {w} columns at width {width}");
             }
-            // The string split over two rows is a string on both.
+            // `await` keeps its colour on whichever row it falls.
             let style = style_at(std::slice::from_ref(&spans), 0, "await").fg;
             let awaits = rows
                 .iter()
