@@ -1,4 +1,4 @@
-//! Drawing one full lesson frame with 10, 100 and 1000 lanes, and
+//! Drawing one full lesson frame with 10, 100, 1000 and 10,000 lanes, and
 //! highlighting a lesson's listings (done once per lesson and language).
 
 use asynclings::engine::{Event, EventKind, WaitOn};
@@ -81,7 +81,7 @@ fn events(n: u32) -> Vec<Event> {
 fn bench(c: &mut Criterion) {
     let lesson = load_file(Path::new("tests/reference/r02_gather.py")).expect("lesson");
     let mut group = c.benchmark_group("ui_frame");
-    for n in [10u32, 100, 1000] {
+    for n in [10u32, 100, 1000, 10_000] {
         let mut app = App::new(vec![lesson.clone()], Progress::default(), Theme::default());
         app.open(0);
         app.update(Msg::Resize(160, 48));

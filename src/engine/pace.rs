@@ -34,6 +34,9 @@ struct State {
     step_requested: bool,
     /// A step is running; it started at this virtual time.
     stepping_from: Option<Duration>,
+    /// A step that a blocking call took to its end counts from the
+    /// block's start.
+    step_origin: Option<Duration>,
     stop: bool,
     /// Bumped whenever pacing must re-anchor (resume, speed change).
     epoch: u64,
@@ -48,6 +51,7 @@ impl Control {
                 speed: speed.clamp(SPEED_RANGE.0, SPEED_RANGE.1),
                 step_requested: false,
                 stepping_from: None,
+                step_origin: None,
                 stop: false,
                 epoch: 0,
             }),
@@ -137,19 +141,59 @@ impl Control {
         }
     }
 
-    /// Holds the runtime thread for `virtual_time / speed` of real time,
-    /// waiting while paused: the visible stall of a blocking call.
-    pub(crate) fn hold_thread(&self, virtual_time: Duration) {
+    /// Holds the runtime thread through a blocking call of `d` virtual
+    /// time starting at `start`, moving the virtual clock (`advance`) and
+    /// [`Control::virtual_now`] one real frame at a time at the current
+    /// speed, so the screen shows the clock running while every task
+    /// stalls. Pause holds the block where it is; a step (or stop) ends it
+    /// at once: the next thing that happens is the block's end, so a step
+    /// during a block goes there and lets that instant's work finish.
+    pub(crate) fn hold_block(
+        &self,
+        start: Duration,
+        d: Duration,
+        mut advance: impl FnMut(Duration),
+    ) {
+        let end = start + d;
+        let mut now = start;
         let mut state = self.state.lock().expect("control state");
-        while state.paused && !state.step_requested && !state.stop {
-            state = self.changed.wait(state).expect("control state");
+        while now < end {
+            while state.paused && !state.step_requested && !state.stop {
+                state = self.changed.wait(state).expect("control state");
+            }
+            if state.stop || state.step_requested {
+                if state.step_requested {
+                    // The pacer runs the step from the block's start: its
+                    // end is the first later instant.
+                    state.step_origin = Some(start);
+                }
+                drop(state);
+                advance(end - now);
+                self.set_now(end);
+                return;
+            }
+            let speed = state.speed;
+            let left = end - now;
+            let real_left = left.div_f64(speed);
+            let wait = FRAME.min(real_left);
+            let began = Instant::now();
+            state = self
+                .changed
+                .wait_timeout(state, wait)
+                .expect("control state")
+                .0;
+            let real = began.elapsed();
+            let moved = if real >= real_left {
+                left
+            } else {
+                real.mul_f64(speed).min(left)
+            };
+            if !moved.is_zero() {
+                advance(moved);
+                now += moved;
+                self.set_now(now);
+            }
         }
-        if state.stop {
-            return;
-        }
-        let real = virtual_time.div_f64(state.speed);
-        drop(state);
-        std::thread::sleep(real);
     }
 
     /// Blocks the runtime thread for one frame, or until paused ends.
@@ -196,15 +240,17 @@ pub(crate) async fn pace(shared: &Shared, control: &Control) {
 /// Lets the runtime run until the first event at a later virtual time than
 /// now, then until that instant's work is done, then pauses.
 async fn step(shared: &Shared, control: &Control) {
-    let from = shared.now();
-    {
+    let from = {
         let mut state = control.state.lock().expect("control state");
+        let from = state.step_origin.take().unwrap_or(shared.now());
         state.step_requested = false;
         state.stepping_from = Some(from);
-    }
+        from
+    };
     let events_before = shared.event_count();
     settle(shared).await;
-    if shared.event_count() == events_before {
+    // Past `from` already: a blocking call ran to its end.
+    if shared.event_count() == events_before && shared.now() <= from {
         tokio::select! {
             biased;
             _ = control.step_reached.notified() => {}
@@ -228,5 +274,129 @@ async fn settle(shared: &Shared) {
         if shared.event_count() == before {
             return;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::{EventKind, Limits, LiveRun, Outcome, run_headless};
+    use std::time::{Duration, Instant};
+
+    /// Lesson 3's program: `time.sleep(2)` at t=0.5 while a ticker waits.
+    const BLOCKING: &str = include_str!("../../lessons/03-blocking.py");
+
+    fn script() -> crate::engine::Script {
+        match crate::lesson::python_lesson("blocking.py", BLOCKING) {
+            Ok(l) => l.script(),
+            Err(e) => panic!("{}", e.render(false)),
+        }
+    }
+
+    fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !done() {
+            assert!(Instant::now() < deadline, "never: {what}");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    #[test]
+    fn the_clock_runs_through_a_block_and_pause_and_step_work_inside_it() {
+        let live = LiveRun::start(script(), &Limits::default(), 2.0, false);
+        let mut events = Vec::new();
+        wait_until("the block starts", || {
+            events.extend(live.drain());
+            events
+                .iter()
+                .any(|e| matches!(e.kind, EventKind::Blocked { .. }))
+        });
+        let control = live.control();
+        let mut samples = Vec::new();
+        for _ in 0..4 {
+            std::thread::sleep(Duration::from_millis(60));
+            samples.push(control.virtual_now());
+        }
+        assert!(samples.windows(2).all(|w| w[1] > w[0]), "{samples:?}");
+        assert!(samples[3] < Duration::from_secs_f64(2.5), "{samples:?}");
+        control.pause();
+        std::thread::sleep(Duration::from_millis(50));
+        let paused = control.virtual_now();
+        std::thread::sleep(Duration::from_millis(150));
+        assert_eq!(control.virtual_now(), paused);
+        assert!(live.drain().is_empty(), "nothing happens while paused");
+        // A step goes to the block's end and lets that instant finish.
+        control.step();
+        wait_until("the step ends", || {
+            control.is_paused() && !control.is_stepping()
+        });
+        std::thread::sleep(Duration::from_millis(30));
+        let step = live.drain();
+        let end = Duration::from_secs_f64(2.5);
+        assert!(
+            !step.is_empty() && step.iter().all(|e| e.time == end),
+            "{step:?}"
+        );
+        assert!(step.iter().any(|e| e.kind == EventKind::Unblocked));
+        assert!(step.iter().any(|e| e.kind
+            == EventKind::Printed {
+                text: "tick 1 (due at t=1)".into()
+            }));
+        assert_eq!(control.virtual_now(), end);
+        // The rest of the run, and the whole, as headless.
+        control.set_speed(10.0);
+        control.resume();
+        events.extend(step);
+        let (rest, outcome) = live.wait();
+        assert_eq!(outcome, Outcome::Finished);
+        events.extend(rest);
+        assert_eq!(events, run_headless(script(), &Limits::default()).events);
+    }
+
+    #[test]
+    fn stepping_into_a_block_stops_at_its_start_and_the_next_step_at_its_end() {
+        let live = LiveRun::start(script(), &Limits::default(), 1.0, true);
+        let control = live.control();
+        let mut events = Vec::new();
+        let start = Duration::from_secs_f64(0.5);
+        for _ in 0..5 {
+            control.step();
+            std::thread::sleep(Duration::from_millis(100));
+            events.extend(live.drain());
+            if events
+                .iter()
+                .any(|e| matches!(e.kind, EventKind::Blocked { .. }))
+            {
+                break;
+            }
+        }
+        assert!(
+            events.iter().any(|e| e.kind
+                == EventKind::Printed {
+                    text: "blocker: calling time.sleep(2)".into()
+                }),
+            "{events:?}"
+        );
+        // Held at the block's start while paused.
+        std::thread::sleep(Duration::from_millis(200));
+        assert_eq!(control.virtual_now(), start);
+        assert!(live.drain().is_empty());
+        control.step();
+        let mut step = Vec::new();
+        wait_until("the block ends", || {
+            step.extend(live.drain());
+            step.iter().any(|e| e.kind == EventKind::Unblocked)
+        });
+        wait_until("the step ends", || {
+            control.is_paused() && !control.is_stepping()
+        });
+        std::thread::sleep(Duration::from_millis(30));
+        step.extend(live.drain());
+        let end = Duration::from_secs_f64(2.5);
+        assert!(step.iter().all(|e| e.time == end), "{step:?}");
+        assert!(step.iter().any(|e| e.kind
+            == EventKind::Printed {
+                text: "tick 1 (due at t=1)".into()
+            }));
+        control.stop();
     }
 }

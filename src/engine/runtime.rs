@@ -379,20 +379,11 @@ impl Shared {
 
     /// Holds the thread for `d` of virtual time, as a blocking call does:
     /// the clock moves and no other task runs. Live, the stall takes real
-    /// time too (paced, and paused with the run).
+    /// time too, frame by frame ([`Control::hold_block`]).
     pub fn block(&self, d: Duration) {
         match &self.control {
             None => advance_clock(d),
-            Some(control) => {
-                let chunk = Duration::from_millis(20);
-                let mut left = d;
-                while !left.is_zero() {
-                    let step = left.min(chunk);
-                    control.hold_thread(step);
-                    advance_clock(step);
-                    left -= step;
-                }
-            }
+            Some(control) => control.hold_block(self.now(), d, advance_clock),
         }
     }
 }

@@ -1,6 +1,8 @@
 //! The application state, changed only by [`App::update`] with a [`Msg`].
 
+use super::aggregate::Aggregate;
 use super::highlight::Lang;
+use super::lanes::LaneFilter;
 use super::markdown;
 use super::progress::{Prediction, Progress};
 use super::quiz::{AnswerKey, Phase, QuizPanel};
@@ -97,6 +99,10 @@ pub struct LessonState {
     pub prose_scroll: u16,
     pub run: Option<LiveRun>,
     pub timeline: Timeline,
+    /// Task counts per moment, for the timeline's strip.
+    pub aggregate: Aggregate,
+    /// Which lanes the timeline shows.
+    pub lane_filter: LaneFilter,
     pub status: RunStatus,
     pub speed: f64,
     /// Virtual time of the run: the live run's clock while it runs.
@@ -126,6 +132,8 @@ impl LessonState {
             prose_scroll: 0,
             run: None,
             timeline: Timeline::default(),
+            aggregate: Aggregate::default(),
+            lane_filter: LaneFilter::default(),
             status: RunStatus::Idle,
             speed,
             now: Duration::ZERO,
@@ -155,6 +163,9 @@ impl LessonState {
     pub fn load_events(&mut self, events: &[Event], status: RunStatus) {
         self.run = None;
         self.timeline = Timeline::from_events(events);
+        self.aggregate = Aggregate::default();
+        let ended = matches!(status, RunStatus::Finished(_));
+        self.aggregate.update(&self.timeline, ended);
         self.now = self.timeline.end;
         self.status = status;
         self.cursor = None;
@@ -168,6 +179,7 @@ impl LessonState {
     fn start(&mut self, lesson: &Lesson, paused: bool) {
         discard(self.run.take());
         self.timeline = Timeline::default();
+        self.aggregate = Aggregate::default();
         self.now = Duration::ZERO;
         self.cursor = None;
         self.detail = false;
@@ -189,6 +201,8 @@ impl LessonState {
             run.control().pause();
         }
         self.status = RunStatus::Paused;
+        // The clock may move until the runtime thread sees the pause.
+        self.busy_until = Some(Instant::now() + Duration::from_millis(200));
     }
 
     fn resume(&mut self) {
@@ -245,14 +259,24 @@ impl LessonState {
             self.run = None;
             finished = true;
             changed = true;
-        } else {
+        }
+        if changed {
+            self.aggregate.update(&self.timeline, finished);
+        }
+        if !finished {
             // The run's own clock, read before draining (the engine moves
             // it after sending an event). The clock may pass a timer's
             // deadline just before the wake is sent: the deadline holds
             // it back until the wake is drained.
+            // During a blocking call timers fire late: only the block's end
+            // holds the clock back.
             let mut now = clock;
-            if let Some(deadline) = self.timeline.next_deadline(self.timeline.end) {
-                now = now.min(deadline);
+            let held = match super::block::held_at(&self.timeline, self.timeline.end) {
+                Some(block) => Some(block.until),
+                None => self.timeline.next_deadline(self.timeline.end),
+            };
+            if let Some(limit) = held {
+                now = now.min(limit);
             }
             let now = now.max(self.timeline.end);
             changed |= now != self.now;
@@ -295,33 +319,6 @@ fn discard(run: Option<LiveRun>) {
 impl Drop for LessonState {
     fn drop(&mut self) {
         discard(self.run.take());
-    }
-}
-
-impl LessonState {
-    /// Moves the lane selection, scrolling to keep it in view.
-    pub fn select_lane(&mut self, lane: usize, rows: usize) {
-        let lanes = self.timeline.lanes.len();
-        self.selected_lane = lane.min(lanes.saturating_sub(1));
-        if self.selected_lane < self.lane_scroll {
-            self.lane_scroll = self.selected_lane;
-        } else if self.selected_lane >= self.lane_scroll + rows {
-            self.lane_scroll = self.selected_lane + 1 - rows;
-        }
-    }
-
-    /// Scrolls the lanes, keeping the selection among the visible ones.
-    pub fn scroll_lanes(&mut self, up: bool, rows: usize) {
-        let max = self.timeline.lanes.len().saturating_sub(rows);
-        self.lane_scroll = if up {
-            self.lane_scroll.saturating_sub(1)
-        } else {
-            (self.lane_scroll + 1).min(max)
-        };
-        let sel = self
-            .selected_lane
-            .clamp(self.lane_scroll, self.lane_scroll + rows - 1);
-        self.selected_lane = sel.min(self.timeline.lanes.len().saturating_sub(1));
     }
 }
 
@@ -549,11 +546,15 @@ impl App {
     /// Rows of lanes the timeline shows at the terminal size.
     pub fn timeline_rows(&self) -> usize {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
-        let timeline = match &self.lesson {
-            Some(lesson) => super::view::lesson::lesson_layout(self, lesson, area).timeline,
-            None => super::view::lesson::layout(area, None).timeline,
+        let (timeline, strip) = match &self.lesson {
+            Some(lesson) => {
+                let timeline = super::view::lesson::lesson_layout(self, lesson, area).timeline;
+                let lanes = timeline.height.saturating_sub(3);
+                (timeline, super::view::strip::height(lesson, lanes))
+            }
+            None => (super::view::lesson::layout(area, None).timeline, 0),
         };
-        timeline.height.saturating_sub(3).max(1) as usize
+        timeline.height.saturating_sub(3 + strip).max(1) as usize
     }
 
     /// Whether the main loop should tick often.
@@ -691,6 +692,10 @@ impl App {
             lesson.detail = false;
             return;
         }
+        if lesson.lane_filter.typing {
+            lesson.filter_key(k.code);
+            return;
+        }
         if self.quiz_key(k) {
             return;
         }
@@ -766,8 +771,16 @@ impl App {
             }
             KeyCode::Left => lesson.scrub(false),
             KeyCode::Right => lesson.scrub(true),
-            KeyCode::Up => lesson.select_lane(lesson.selected_lane.saturating_sub(1), rows),
-            KeyCode::Down => lesson.select_lane(lesson.selected_lane + 1, rows),
+            KeyCode::Up => lesson.move_selection(-1, rows),
+            KeyCode::Down => lesson.move_selection(1, rows),
+            KeyCode::Home => lesson.move_selection(isize::MIN, rows),
+            KeyCode::End => lesson.move_selection(isize::MAX, rows),
+            KeyCode::Char('f') => {
+                lesson.lane_filter.unfinished = !lesson.lane_filter.unfinished;
+                lesson.lane_scroll = 0;
+            }
+            KeyCode::Char('/') => lesson.lane_filter.typing = true,
+            KeyCode::Char('b') => lesson.jump_to_busiest(),
             KeyCode::Enter => lesson.detail = lanes > 0,
             KeyCode::Char('j') => {
                 let max = lesson.prose.len().saturating_sub(1) as u16;

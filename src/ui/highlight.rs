@@ -246,6 +246,65 @@ pub fn highlight_listing(lines: &[String], lang: Lang, theme: &Theme) -> Arc<[Ve
     spans
 }
 
+/// Where the rows of a highlighted line start (char indices) when it is
+/// cut to `width` terminal columns: a row ends after a space or after `,`,
+/// `(`, `[`, `{` or `.` when one falls in its second half, else at the
+/// width. A line that fits is one row.
+pub fn wrap_starts(spans: &[Span<'_>], width: usize) -> Vec<usize> {
+    let width = width.max(1);
+    if spans.iter().map(Span::width).sum::<usize>() <= width {
+        return vec![0];
+    }
+    let mut buf = [0u8; 4];
+    let chars: Vec<(char, usize)> = spans
+        .iter()
+        .flat_map(|s| s.content.chars())
+        .map(|c| (c, Span::raw(&*c.encode_utf8(&mut buf)).width()))
+        .collect();
+    let mut starts = vec![0];
+    let (mut start, mut col) = (0, 0);
+    for (i, &(_, w)) in chars.iter().enumerate() {
+        if col + w > width && i > start {
+            let soft = (start + 1..i)
+                .rev()
+                .take_while(|&j| j - start > width / 2)
+                .find(|&j| matches!(chars[j - 1].0, ' ' | ',' | '(' | '[' | '{' | '.'));
+            start = soft.unwrap_or(i);
+            starts.push(start);
+            col = chars[start..i].iter().map(|c| c.1).sum();
+        }
+        col += w;
+    }
+    starts
+}
+
+/// Cuts a highlighted line into rows of at most `width` terminal columns
+/// (at [`wrap_starts`]), each span keeping its style: no character is lost,
+/// so a long line reads on over as many rows as it needs. An empty line is
+/// one empty row.
+pub fn wrap_spans(spans: &[Span<'static>], width: usize) -> Vec<Vec<Span<'static>>> {
+    let starts = wrap_starts(spans, width);
+    if starts.len() == 1 {
+        return vec![spans.to_vec()];
+    }
+    let mut rows: Vec<Vec<Span<'static>>> = vec![Vec::new(); starts.len()];
+    let mut row = 0;
+    let mut i = 0;
+    for span in spans {
+        for c in span.content.chars() {
+            while row + 1 < starts.len() && i >= starts[row + 1] {
+                row += 1;
+            }
+            match rows[row].last_mut() {
+                Some(last) if last.style == span.style => last.content.to_mut().push(c),
+                _ => rows[row].push(Span::styled(c.to_string(), span.style)),
+            }
+            i += 1;
+        }
+    }
+    rows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -415,5 +474,43 @@ async fn main() {
         };
         let c = highlight_listing(&src, Lang::Rust, &light);
         assert!(!Arc::ptr_eq(&a, &c));
+    }
+
+    #[test]
+    fn wrapped_rows_keep_every_character_and_its_colour() {
+        let theme = Theme::default();
+        let line = r#"    a, b, c = await asyncio.gather(fetch("slow", 3), fetch("fast", 1), fetch("né", 2))"#;
+        let spans = highlight(line, Lang::Python, &theme);
+        for width in [1, 7, 20, 41, 200] {
+            let rows = wrap_spans(&spans, width);
+            let joined: String = rows.iter().flatten().map(|s| s.content.as_ref()).collect();
+            assert_eq!(joined, line, "width {width}");
+            for row in &rows {
+                let w: usize = row.iter().map(Span::width).sum();
+                assert!(w <= width, "a row of {w} columns at width {width}");
+            }
+            // No row is cut short of half the width.
+            for row in &rows[..rows.len() - 1] {
+                let w: usize = row.iter().map(Span::width).sum();
+                assert!(w > width / 2, "a row of {w} columns at width {width}");
+            }
+            // `await` keeps its colour on whichever row it falls.
+            let style = style_at(std::slice::from_ref(&spans), 0, "await").fg;
+            let awaits = rows
+                .iter()
+                .flatten()
+                .filter(|s| s.content.contains("await"));
+            for span in awaits {
+                assert_eq!(span.style.fg, style);
+            }
+        }
+        assert_eq!(wrap_spans(&[], 10), vec![Vec::<Span>::new()]);
+        // A row ends after a comma or a space where one falls late enough.
+        let rows = wrap_spans(&[Span::raw("fetch(\"slow\", 3), fetch(\"fast\", 1)")], 20);
+        let rows: Vec<String> = rows
+            .iter()
+            .map(|r| r.iter().map(|s| s.content.as_ref()).collect())
+            .collect();
+        assert_eq!(rows, [r#"fetch("slow", 3), "#, r#"fetch("fast", 1)"#]);
     }
 }

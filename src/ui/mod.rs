@@ -5,9 +5,12 @@
 //! [`view`] draws it; [`run_app`] is the loop, generic over the ratatui
 //! backend so tests drive it with a `TestBackend`.
 
+pub mod aggregate;
 pub mod app;
+pub mod block;
 pub mod highlight;
 pub mod input;
+pub mod lanes;
 pub mod markdown;
 pub mod progress;
 pub mod quiz;

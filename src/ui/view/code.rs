@@ -1,9 +1,11 @@
 //! The code pane: a highlighted listing with a marker per task at the line
-//! of its current statement, in the task's colour.
+//! of its current statement, in the task's colour. A line longer than the
+//! pane wraps onto rows marked `↪`; the pane follows the running line.
 
 use crate::engine::Outcome;
 use crate::ui::app::{App, LessonState, RunStatus};
-use crate::ui::highlight::{Lang, highlight_listing};
+use crate::ui::highlight::{Lang, highlight_listing, wrap_spans, wrap_starts};
+use crate::ui::timeline::LaneState;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -12,18 +14,33 @@ use std::collections::BTreeMap;
 
 /// Lane positions per listing line, at the time shown.
 pub fn markers(lesson: &LessonState, lang: Lang) -> BTreeMap<usize, Vec<usize>> {
+    marks(lesson, lang).0
+}
+
+/// Lane positions per listing line at the time shown, and the line of the
+/// lane holding the thread (running or blocked) then: the line the pane
+/// follows. One look at each lane.
+fn marks(lesson: &LessonState, lang: Lang) -> (BTreeMap<usize, Vec<usize>>, Option<usize>) {
     let listing = lesson.listing(lang);
     let t = lesson.view_time();
     let mut at: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut current = None;
     for (i, lane) in lesson.timeline.lanes.iter().enumerate() {
-        if lane.created > t || lane.state_at(t).is_none_or(|s| s.is_final()) {
+        if lane.created > t {
             continue;
         }
+        let state = match lane.state_at(t) {
+            Some(s) if !s.is_final() => s,
+            _ => continue,
+        };
         if let Some(line) = lane.stmt_at(t).and_then(|s| listing.line_of(s)) {
             at.entry(line).or_default().push(i);
+            if current.is_none() && matches!(state, LaneState::Running | LaneState::Blocked) {
+                current = Some(line);
+            }
         }
     }
-    at
+    (at, current)
 }
 
 /// The Python line where an uncaught exception ended the run, if one did.
@@ -63,53 +80,82 @@ pub fn draw(
         );
         return;
     }
-    let marks = markers(lesson, lang);
+    let (marks, current) = marks(lesson, lang);
     let raised = raised_line(app, lesson, lang);
-    // Keep the line that raised, or else the first marked line, in view.
-    let height = inner.height as usize;
-    let first_mark = raised.or_else(|| marks.keys().next().copied()).unwrap_or(0);
-    let scroll = if first_mark >= height {
-        (first_mark + 1).saturating_sub(height / 2)
-    } else {
-        0
-    }
-    .min(listing.lines.len().saturating_sub(height));
     let digits = listing.lines.len().to_string().len();
-    // Highlighted once per listing, language and theme; looked up per frame.
+    // Marker, number, space; a continuation row shows `↪` for the number.
+    let gutter = 2 + digits + 1;
+    let width = (inner.width as usize).saturating_sub(gutter).max(1);
+    // Highlighted once per listing, language and theme; wrapped per frame,
+    // only the lines shown.
     let highlighted = highlight_listing(&listing.lines, lang, theme);
-    let lines: Vec<Line> = listing
-        .lines
-        .iter()
-        .enumerate()
-        .skip(scroll)
-        .take(height)
-        .map(|(n, _)| {
+    let spans = |n: usize| highlighted.get(n).map_or(&[][..], Vec::as_slice);
+    let counts: Vec<usize> = (0..listing.lines.len())
+        .map(|n| wrap_starts(spans(n), width).len())
+        .collect();
+    let height = inner.height as usize;
+    let focus = raised.or(current).or_else(|| marks.keys().next().copied());
+    let first = first_line(&counts, focus.unwrap_or(0), height);
+    let mut lines: Vec<Line> = Vec::new();
+    for (n, &count) in counts.iter().enumerate().skip(first) {
+        let left = height - lines.len();
+        // A line is shown whole, or not at all (unless it alone overfills).
+        if count > left && !lines.is_empty() || left == 0 {
+            break;
+        }
+        for (k, row) in wrap_spans(spans(n), width).iter().take(left).enumerate() {
             let mut spans = Vec::new();
-            if raised == Some(n) {
+            if k > 0 {
+                spans.push(Span::raw(" ".repeat(2 + digits - 1)));
+                spans.push(Span::styled("↪ ", theme.dim()));
+            } else if raised == Some(n) {
                 spans.push(Span::styled("✗ ", theme.error()));
                 spans.push(Span::styled(format!("{:>digits$} ", n + 1), theme.error()));
-                spans.extend(highlighted.get(n).into_iter().flatten().cloned());
-                return Line::from(spans);
+            } else {
+                match marks.get(&n).map(Vec::as_slice) {
+                    None | Some([]) => spans.push(Span::raw("  ")),
+                    Some([a]) => {
+                        spans.push(Span::styled("▶", theme.lane(*a)));
+                        spans.push(Span::raw(" "));
+                    }
+                    Some([a, b]) => {
+                        spans.push(Span::styled("▶", theme.lane(*a)));
+                        spans.push(Span::styled("▶", theme.lane(*b)));
+                    }
+                    Some([a, ..]) => {
+                        spans.push(Span::styled("▶", theme.lane(*a)));
+                        spans.push(Span::styled("+", theme.accent()));
+                    }
+                }
+                spans.push(Span::styled(format!("{:>digits$} ", n + 1), theme.dim()));
             }
-            match marks.get(&n).map(Vec::as_slice) {
-                None | Some([]) => spans.push(Span::raw("  ")),
-                Some([a]) => {
-                    spans.push(Span::styled("▶", theme.lane(*a)));
-                    spans.push(Span::raw(" "));
-                }
-                Some([a, b]) => {
-                    spans.push(Span::styled("▶", theme.lane(*a)));
-                    spans.push(Span::styled("▶", theme.lane(*b)));
-                }
-                Some([a, ..]) => {
-                    spans.push(Span::styled("▶", theme.lane(*a)));
-                    spans.push(Span::styled("+", theme.accent()));
-                }
-            }
-            spans.push(Span::styled(format!("{:>digits$} ", n + 1), theme.dim()));
-            spans.extend(highlighted.get(n).into_iter().flatten().cloned());
-            Line::from(spans)
-        })
-        .collect();
+            spans.extend(row.iter().cloned());
+            lines.push(Line::from(spans));
+        }
+    }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The first line shown so that `focus` is whole in `height` rows (`counts`:
+/// the rows of each line): the top
+/// while it fits there, else about the middle; and no blank rows below
+/// the listing's end when it could fill the pane.
+pub fn first_line(counts: &[usize], focus: usize, height: usize) -> usize {
+    let focus = focus.min(counts.len().saturating_sub(1));
+    if counts.is_empty() || counts[..=focus].iter().sum::<usize>() <= height {
+        return 0;
+    }
+    // Back from the focus until about half the pane is above it.
+    let (mut first, mut above) = (focus, 0);
+    while first > 0 && above + counts[first - 1] <= height / 2 {
+        above += counts[first - 1];
+        first -= 1;
+    }
+    // No later than the start from which the rest of the listing fits.
+    let (mut last_full, mut below) = (counts.len(), 0);
+    while last_full > 0 && below + counts[last_full - 1] <= height {
+        below += counts[last_full - 1];
+        last_full -= 1;
+    }
+    first.min(last_full)
 }

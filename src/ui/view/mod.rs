@@ -9,6 +9,7 @@ pub mod output;
 pub mod quiz;
 pub mod small;
 pub mod status;
+pub mod strip;
 pub mod timeline;
 
 use super::app::{App, Screen};

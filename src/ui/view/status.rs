@@ -3,7 +3,9 @@
 use crate::engine::Outcome;
 use crate::text::format_seconds;
 use crate::ui::app::{App, LessonState, RunStatus};
+use crate::ui::block::{Held, held_at};
 use crate::ui::quiz::Phase;
+use crate::ui::timeline::LaneState;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -28,10 +30,39 @@ pub fn progress_warning(app: &App) -> Option<String> {
     Some(crate::sanitize::for_terminal(&warning).into_owned())
 }
 
+/// What holds the thread: `event loop blocked by blocker: time.sleep(2)
+/// until t=2.5s`.
+pub fn blocked(lesson: &LessonState, held: &Held) -> String {
+    let t = lesson.view_time();
+    let lane = held.lane.and_then(|i| lesson.timeline.lanes.get(i));
+    let call = lane
+        .and_then(|l| l.stmt_at(t))
+        .and_then(|s| lesson.python.line_of(s))
+        .and_then(|n| lesson.python.lines.get(n))
+        .map(|line| {
+            let line = line.trim();
+            match line.char_indices().nth(40) {
+                Some((i, _)) => format!("{}…", &line[..i]),
+                None => line.to_string(),
+            }
+        });
+    let by = match (lane, call) {
+        (Some(l), Some(call)) => format!(" by {}: {call}", l.name),
+        (Some(l), None) => format!(" by {}", l.name),
+        _ => String::new(),
+    };
+    format!(
+        "event loop blocked{by} until t={}s",
+        format_seconds(held.until.as_secs_f64())
+    )
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     let theme = &app.theme;
+    let held = held_at(&lesson.timeline, lesson.view_time());
     let (state, style) = match &lesson.status {
         RunStatus::Idle => ("■ ready", theme.dim()),
+        RunStatus::Running if held.is_some() => ("▓ blocked", theme.state(LaneState::Blocked)),
         RunStatus::Running => ("▶ running", theme.ok()),
         RunStatus::Paused => ("⏸ paused", theme.accent()),
         RunStatus::Finished(Outcome::Finished) => ("✓ finished", theme.ok()),
@@ -63,6 +94,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
         }
         _ => "Space run  s step  +/- speed  Tab lang  n/p lesson  ? help  q back",
     };
+    // Many lanes: the keys that sort them out come first.
+    let many = lesson.timeline.lanes.len() > app.timeline_rows();
+    let keys = match (&lesson.status, many) {
+        _ if lesson.lane_filter.typing => "type part of a task name  Enter keep  Esc clear".into(),
+        (RunStatus::Finished(_), true) => format!("b busiest  f unfinished  / name  {keys}"),
+        (_, true) => format!("f unfinished  / name  {keys}"),
+        _ => keys.to_string(),
+    };
     // A problem with the progress file takes the place of the keys.
     let keys = match progress_warning(app) {
         Some(warning) => Span::styled(format!("⚠ {warning}"), theme.error()),
@@ -80,7 +119,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
         Span::raw("  "),
         Span::raw(speed(lesson.speed)),
         Span::raw("  "),
-        keys,
     ]);
+    let mut line = line;
+    if let Some(held) = held {
+        line.push_span(Span::styled(
+            blocked(lesson, &held),
+            theme.state(LaneState::Blocked),
+        ));
+        line.push_span(Span::raw("  "));
+    }
+    line.push_span(keys);
     frame.render_widget(Paragraph::new(line), area);
 }

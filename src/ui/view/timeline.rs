@@ -66,15 +66,16 @@ pub fn span(tl: &Timeline, now: Duration) -> f64 {
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     let theme = &app.theme;
     let tl = &lesson.timeline;
+    let t = lesson.view_time();
+    let visible = lesson.visible_lanes();
     let mut title = format!(
-        " Timeline — {} task{}, one row each ",
-        tl.lanes.len(),
-        if tl.lanes.len() == 1 { "" } else { "s" }
+        " Timeline — {} ",
+        lesson.lane_filter.title(visible.len(), tl.lanes.len())
     );
     let keys = " ↑/↓ Enter details ";
     // The selected task's frames at the time shown: what runs inside it.
     if let Some(lane) = tl.lanes.get(lesson.selected_lane) {
-        let stack = lane.stack_at(lesson.view_time());
+        let stack = lane.stack_at(t);
         if !stack.is_empty() {
             let mut path = format!("task {}", lane.label());
             for f in stack {
@@ -100,7 +101,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     if inner.height < 2 || inner.width < 10 {
         return;
     }
-    let t = lesson.view_time();
     let name_w = (inner.width / 4).clamp(6, 24);
     let cols = inner.width - name_w;
     let scale = Scale::fit(span(tl, t), cols);
@@ -123,12 +123,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     buf.set_string(x0 + now_col, axis_y, "▼", theme.now_marker());
     buf.set_string(inner.x, axis_y, "virtual s", theme.dim());
 
-    // The lanes.
-    let rows = inner.height.saturating_sub(2) as usize;
-    let lanes = tl.lanes.len();
+    // The aggregate strip, when the task lanes do not all fit.
+    let strip = super::strip::height(lesson, inner.height.saturating_sub(2));
+    let strip_area = Rect::new(inner.x, inner.y + 1, inner.width, strip);
+    super::strip::draw(buf, strip_area, app, lesson, &scale, x0, cols, name_w);
+
+    // The lanes the filter shows.
+    let rows = inner.height.saturating_sub(2 + strip) as usize;
+    let lanes = visible.len();
     // Keep the selected lane visible.
     let first = lesson.lane_scroll.min(lanes.saturating_sub(rows.max(1)));
-    if lanes == 0 && rows > 0 {
+    if tl.lanes.is_empty() && rows > 0 {
         buf.set_string(
             inner.x,
             inner.y + 1,
@@ -136,8 +141,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
             theme.dim(),
         );
     }
-    for (row, i) in (first..lanes).take(rows).enumerate() {
-        let y = inner.y + 1 + row as u16;
+    for (row, &i) in visible[first.min(lanes)..].iter().take(rows).enumerate() {
+        let y = inner.y + 1 + strip + row as u16;
         draw_lane(buf, tl, i, &scale, x0, y, cols, t, app);
         let lane = &tl.lanes[i];
         let mut style = theme.lane(i);
