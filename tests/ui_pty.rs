@@ -301,7 +301,7 @@ fn a_blocking_call_is_animated_live() {
     s.wait_for("0.5x");
     s.press(" ");
     s.wait_for("[t=0.5] blocker: calling time.sleep(2)");
-    s.wait_for("event loop blocked by blocker: time.sleep(2) until t=2.5s");
+    s.wait_for("event loop blocked by blocker(): time.sleep(2) until t=2.5s");
     let mut samples = Vec::new();
     for _ in 0..4 {
         samples.push(status_time(&s));
@@ -313,7 +313,7 @@ fn a_blocking_call_is_animated_live() {
         assert!(*b < 2.5, "past the block: {status}");
         assert!(status.contains("▓ blocked"), "{status}");
         assert!(
-            status.contains("event loop blocked by blocker: time.sleep(2) until t=2.5s"),
+            status.contains("event loop blocked by blocker(): time.sleep(2) until t=2.5s"),
             "{status}"
         );
     }
@@ -593,7 +593,7 @@ fn ten_thousand_tasks_read_at_a_glance() {
     s.wait_for("all done: 10000 results, sum 45000");
     s.wait_for("✓done 10001");
     s.wait_for("─wait 0");
-    s.wait_for("Timeline — 10001 lanes");
+    s.wait_for("Timeline — 10001 tasks, one row each");
     // The busiest moment: at t=2 a wave starts while two older ones wake.
     s.press("b");
     s.wait_for("t=2s (scrub)");
@@ -603,13 +603,13 @@ fn ten_thousand_tasks_read_at_a_glance() {
     s.wait_for("✓done 2000");
     // Only the lanes still unfinished at t=2.
     s.press("f");
-    s.wait_for("Timeline — 3001/10001 lanes (unfinished)");
+    s.wait_for("Timeline — 3001/10001 tasks (unfinished)");
     s.press("f");
     // Only the lanes whose name holds a text.
     s.press("/main");
-    s.wait_for("Timeline — 1/10001 lanes (name ~ \"main▏\")");
+    s.wait_for("Timeline — 1/10001 tasks (name ~ \"main▏\")");
     s.press("\r");
-    s.wait_for("Timeline — 1/10001 lanes (name ~ \"main\")");
+    s.wait_for("Timeline — 1/10001 tasks (name ~ \"main\")");
     s.press("\x1b");
     s.press("q");
     s.press("q");

@@ -12,7 +12,8 @@ use std::time::Duration;
 pub struct LaneFilter {
     /// Only lanes that exist and have not ended at the time shown.
     pub unfinished: bool,
-    /// Only lanes whose name contains this (ignoring ASCII case).
+    /// Only lanes whose label (`fetch('slow', 3)`) or Task name (`Task-2`)
+    /// contains this (ignoring ASCII case).
     pub text: String,
     /// `/` was pressed: keys edit `text`.
     pub typing: bool,
@@ -30,7 +31,9 @@ impl LaneFilter {
         if self.unfinished && lane.state_at(t).is_none_or(|s| s.is_final()) {
             return false;
         }
-        self.text.is_empty() || contains_ignore_case(&lane.name, &self.text)
+        self.text.is_empty()
+            || contains_ignore_case(lane.label(), &self.text)
+            || contains_ignore_case(&lane.name, &self.text)
     }
 
     /// Positions in `tl.lanes` of the lanes shown at `t`, in order.
@@ -43,8 +46,8 @@ impl LaneFilter {
             .collect()
     }
 
-    /// The timeline's lane count: `3 lanes`, or with a filter on
-    /// `1/3 lanes (unfinished)`.
+    /// The timeline's task count: `3 tasks, one row each`, or with a filter on
+    /// `1/3 tasks (unfinished)`.
     pub fn title(&self, shown: usize, total: usize) -> String {
         if self.active() || self.typing {
             format!("{shown}/{total} tasks ({})", self.describe())

@@ -30,7 +30,7 @@ pub fn progress_warning(app: &App) -> Option<String> {
     Some(crate::sanitize::for_terminal(&warning).into_owned())
 }
 
-/// What holds the thread: `event loop blocked by blocker: time.sleep(2)
+/// What holds the thread: `event loop blocked by blocker(): time.sleep(2)
 /// until t=2.5s`.
 pub fn blocked(lesson: &LessonState, held: &Held) -> String {
     let t = lesson.view_time();
@@ -47,8 +47,8 @@ pub fn blocked(lesson: &LessonState, held: &Held) -> String {
             }
         });
     let by = match (lane, call) {
-        (Some(l), Some(call)) => format!(" by {}: {call}", l.name),
-        (Some(l), None) => format!(" by {}", l.name),
+        (Some(l), Some(call)) => format!(" by {}: {call}", l.label()),
+        (Some(l), None) => format!(" by {}", l.label()),
         _ => String::new(),
     };
     format!(
