@@ -128,7 +128,7 @@ impl Interp {
                 body,
             } => {
                 let cm = self.value(f, &item.context).await?;
-                return Box::pin(self.with(f, *is_async, cm, item.target.as_ref(), body)).await;
+                return Box::pin(self.with(f, s, *is_async, cm, item.target.as_ref(), body)).await;
             }
             StmtKind::Try {
                 body,
@@ -353,6 +353,7 @@ impl Interp {
     async fn with(
         &self,
         f: &Frame,
+        s: &Stmt,
         is_async: bool,
         cm: Value,
         target: Option<&Target>,
@@ -363,8 +364,14 @@ impl Interp {
         } else {
             ("__enter__", "__exit__")
         };
-        let (Some(enter_m), Some(exit_m)) = (self.special(&cm, enter), self.special(&cm, exit))
-        else {
+        // A native manager (`TaskGroup`) takes its methods as methods.
+        let native = matches!(&cm, Value::Native(n) if n.has_method(enter) && n.has_method(exit));
+        let methods = if native {
+            (Some(Value::None), Some(Value::None))
+        } else {
+            (self.special(&cm, enter), self.special(&cm, exit))
+        };
+        let (Some(enter_m), Some(exit_m)) = methods else {
             let proto = if is_async {
                 "asynchronous context manager protocol"
             } else {
@@ -375,7 +382,11 @@ impl Interp {
                 cm.type_name()
             )));
         };
-        let mut entered = self.call(f, &enter_m, Args::positional(vec![cm.clone()]))?;
+        let mut entered = if native {
+            self.call_method(f, &cm, enter, Args::default())?
+        } else {
+            self.call(f, &enter_m, Args::positional(vec![cm.clone()]))?
+        };
         if is_async {
             entered = self.await_value(f, entered).await?;
         }
@@ -403,7 +414,15 @@ impl Interp {
         if let Some(e) = &exc_value {
             f.handling.borrow_mut().push(e.clone());
         }
-        let mut exited = self.call(f, &exit_m, Args::positional(args));
+        // The exit runs at the `with` statement, as CPython's traceback and
+        // the timeline show it.
+        f.stmt.set(s.id);
+        f.at.set(s.span.start);
+        let mut exited = if native {
+            self.call_method(f, &cm, exit, Args::positional(args[1..].to_vec()))
+        } else {
+            self.call(f, &exit_m, Args::positional(args))
+        };
         if is_async && let Ok(aw) = exited {
             exited = self.await_value(f, aw).await;
         }

@@ -484,6 +484,9 @@ impl Interp {
 
     /// `Class(args)`: a new instance, initialised by `__init__`.
     pub fn instantiate(&self, f: &Frame, class: &Rc<Class>, mut args: Args) -> PyResult<Value> {
+        if class.builtin && class.derives_from("BaseExceptionGroup") {
+            return super::groups::construct(class, args);
+        }
         let is_exc = class.derives_from("BaseException");
         let instance = Value::Instance(Rc::new(Instance {
             class: class.clone(),
@@ -577,7 +580,11 @@ impl Interp {
                         "__context__" => {
                             return Ok(state.context.borrow().clone().unwrap_or(Value::None));
                         }
-                        _ => {}
+                        _ => {
+                            if let Some(v) = super::groups::attr(i, name) {
+                                return Ok(v);
+                            }
+                        }
                     }
                 }
                 if name == "__class__" {

@@ -22,6 +22,7 @@ pub fn member(module: Module, name: &str) -> Option<Value> {
             "open_connection" => Value::Builtin("asyncio.open_connection"),
             "Future" => Value::Builtin("asyncio.Future"),
             "Task" => Value::Builtin("asyncio.Task"),
+            "TaskGroup" => Value::Builtin("asyncio.TaskGroup"),
             "CancelledError" | "InvalidStateError" => Value::Class(exc::class(name)?),
             "TimeoutError" => Value::Class(exc::class("TimeoutError")?),
             _ => return None,

@@ -261,6 +261,12 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
         )),
         "asyncio.start_server" | "asyncio.open_connection" => super::net::call(ix, f, name, args),
         "asyncio.Future" => Ok(tasks::new_future("future")),
+        "asyncio.TaskGroup" => {
+            if !args.pos.is_empty() || !args.kw.is_empty() {
+                return Err(type_error("TaskGroup() takes no arguments"));
+            }
+            Ok(super::taskgroup::TaskGroup::value())
+        }
         "asyncio.Task" => Err(type_error("create tasks with asyncio.create_task()")),
         "time.sleep" => {
             let d = args

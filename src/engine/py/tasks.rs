@@ -174,6 +174,8 @@ pub struct TaskObj {
     pub must_cancel: Cell<bool>,
     /// A `wait_for` timed out on it.
     timed_out: Cell<bool>,
+    /// Cancels requested and not withdrawn (`cancelling()`).
+    cancel_requests: Cell<u32>,
     /// The waker of the await point the task is suspended at.
     waker: RefCell<Option<Waker>>,
     /// What the task waits on, which a cancel passes to.
@@ -190,6 +192,7 @@ impl TaskObj {
             completion: Completion::default(),
             must_cancel: Cell::new(false),
             timed_out: Cell::new(false),
+            cancel_requests: Cell::new(0),
             waker: RefCell::new(None),
             waitee: RefCell::new(None),
             coro: RefCell::new(coro),
@@ -203,6 +206,13 @@ impl TaskObj {
     pub fn cancelled(&self) -> bool {
         self.completion.result().is_some_and(|r| is_cancel(&r))
     }
+
+    /// `task.uncancel()`: withdraws one cancel request; the ones left.
+    pub fn uncancel(&self) -> u32 {
+        let n = self.cancel_requests.get().saturating_sub(1);
+        self.cancel_requests.set(n);
+        n
+    }
 }
 
 impl Cancel for TaskObj {
@@ -210,6 +220,7 @@ impl Cancel for TaskObj {
         if self.done() {
             return false;
         }
+        self.cancel_requests.set(self.cancel_requests.get() + 1);
         let waitee = self.waitee.borrow().clone();
         if let Some(w) = waitee
             && w.cancel()
@@ -252,6 +263,8 @@ impl Native for TaskObj {
                 | "set_name"
                 | "get_coro"
                 | "add_done_callback"
+                | "cancelling"
+                | "uncancel"
         )
     }
 
@@ -275,6 +288,8 @@ impl Native for TaskObj {
                 Ok(Value::None)
             }
             "get_coro" => Ok(self.coro.borrow().clone()),
+            "cancelling" => Ok(Value::Int(self.cancel_requests.get().into())),
+            "uncancel" => Ok(Value::Int(self.uncancel().into())),
             "add_done_callback" => {
                 add_done_callback(ix, cx, &self.completion, Value::Native(self.clone()), args)
             }
@@ -608,6 +623,19 @@ impl Interp {
 
     /// `asyncio.create_task(coro)`: a new task, started on the next round.
     pub fn create_task(&self, cx: &Frame, aw: Value, name: Option<Value>) -> PyResult<Rc<TaskObj>> {
+        // The main task is made by the module code, not by a task.
+        let parent = (!Rc::ptr_eq(&cx.task(), &self.module_task)).then(|| cx.lane.get());
+        self.create_task_under(cx, aw, name, parent)
+    }
+
+    /// A new task whose lane has `parent` as its parent on the timeline.
+    pub fn create_task_under(
+        &self,
+        cx: &Frame,
+        aw: Value,
+        name: Option<Value>,
+        parent: Option<LaneId>,
+    ) -> PyResult<Rc<TaskObj>> {
         if !self.running.get() {
             return Err(error("RuntimeError", "no running event loop"));
         }
@@ -638,13 +666,7 @@ impl Interp {
         };
         let lane = self
             .shared
-            .new_lane(
-                &coro_name,
-                LaneKind::Task,
-                // The main task is made by the module code, not by a task.
-                (!Rc::ptr_eq(&cx.task(), &self.module_task)).then(|| cx.lane.get()),
-                Some(cx.stmt.get()),
-            )
+            .new_lane(&coro_name, LaneKind::Task, parent, Some(cx.stmt.get()))
             .map_err(|_| Unwind::Abort)?;
         let task = TaskObj::new(task_name, lane, aw.clone());
         self.tasks.borrow_mut().push(task.clone());

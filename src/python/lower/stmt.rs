@@ -28,6 +28,7 @@ const ASYNCIO_MEMBERS: &[&str] = &[
     "open_connection",
     "Future",
     "Task",
+    "TaskGroup",
 ];
 const TIME_MEMBERS: &[&str] = &["sleep", "perf_counter", "monotonic", "time"];
 
@@ -43,8 +44,7 @@ pub fn members(module: Module) -> &'static [&'static str] {
 pub fn not_yet(member: &str) -> bool {
     matches!(
         member,
-        "TaskGroup"
-            | "Queue"
+        "Queue"
             | "PriorityQueue"
             | "LifoQueue"
             | "Semaphore"
@@ -185,7 +185,8 @@ impl Lowerer {
                     self.refuse(
                         t.range,
                         "'except*' is not supported",
-                        "exception groups come with TaskGroup; use a plain `except`",
+                        "catch the group whole: `except ExceptionGroup as eg:`, then look at \
+                         `eg.exceptions`",
                     );
                 }
                 let body = self.block(&t.body);
@@ -501,7 +502,7 @@ impl Lowerer {
             self.refuse(
                 range,
                 format!("'{m}.{member}' is not supported yet"),
-                "supported: run, sleep, create_task, gather, as_completed, wait_for, \
+                "supported: run, sleep, create_task, TaskGroup, gather, as_completed, wait_for, \
                  CancelledError, TimeoutError, get_running_loop, current_task, \
                  start_server, open_connection",
             );
