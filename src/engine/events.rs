@@ -34,6 +34,8 @@ pub enum LaneKind {
     Generator,
     /// An async context manager's `__aenter__`/`__aexit__`.
     Resource,
+    /// An executor's job, on a worker thread or process.
+    Worker,
 }
 
 /// What a suspended lane waits for.
@@ -149,6 +151,7 @@ impl fmt::Display for Event {
                     LaneKind::Coroutine => "coroutine",
                     LaneKind::Generator => "generator",
                     LaneKind::Resource => "resource",
+                    LaneKind::Worker => "worker",
                 };
                 write!(f, "created {kind} {name}")?;
                 if let Some(p) = parent {

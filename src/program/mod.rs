@@ -250,6 +250,10 @@ pub enum StmtKind {
 pub enum Module {
     Asyncio,
     Time,
+    /// `concurrent`, the package: its one member is `futures`.
+    Concurrent,
+    /// `concurrent.futures`.
+    Futures,
 }
 
 impl Module {
@@ -257,6 +261,8 @@ impl Module {
         match self {
             Module::Asyncio => "asyncio",
             Module::Time => "time",
+            Module::Concurrent => "concurrent",
+            Module::Futures => "concurrent.futures",
         }
     }
 }

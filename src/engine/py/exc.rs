@@ -47,6 +47,8 @@ const HIERARCHY: &[(&str, &str, &str)] = &[
     ("UnboundLocalError", "NameError", ""),
     ("OSError", "Exception", ""),
     ("ConnectionError", "OSError", ""),
+    ("FileNotFoundError", "OSError", ""),
+    ("PermissionError", "OSError", ""),
     ("ConnectionResetError", "ConnectionError", ""),
     ("ConnectionRefusedError", "ConnectionError", ""),
     ("BrokenPipeError", "ConnectionError", ""),

@@ -415,7 +415,9 @@ impl Interp {
             f.handling.borrow_mut().push(e.clone());
         }
         // The exit runs at the `with` statement, as CPython's traceback and
-        // the timeline show it.
+        // the timeline show it; an exception of the body that goes on keeps
+        // the line that raised it.
+        let raised_at = (f.stmt.get(), f.at.get());
         f.stmt.set(s.id);
         f.at.set(s.span.start);
         let mut exited = if native {
@@ -432,6 +434,10 @@ impl Interp {
         let swallow = exited?;
         if exc_value.is_some() && self.truthy(f, &swallow)? {
             return Ok(Flow::Normal);
+        }
+        if exc_value.is_some() {
+            f.stmt.set(raised_at.0);
+            f.at.set(raised_at.1);
         }
         result
     }

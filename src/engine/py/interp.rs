@@ -57,6 +57,8 @@ pub struct Interp {
     pub vclock: Cell<f64>,
     /// Stands in for a task while the module code runs.
     pub module_task: Rc<TaskObj>,
+    /// Executor jobs and pools.
+    pub executors: super::executor::Executors,
     me: Weak<Interp>,
     empty: Arc<Code>,
 }
@@ -123,6 +125,7 @@ impl Interp {
             sockets: Cell::new(0),
             vclock: Cell::new(0.0),
             module_task: TaskObj::new(Rc::from("<module>"), 0, Value::None),
+            executors: Default::default(),
             me: me.clone(),
             empty: Arc::new(Code {
                 name: "<task>".into(),

@@ -10,6 +10,7 @@ pub mod coro;
 mod eval;
 pub mod exc;
 mod exec;
+pub mod executor;
 pub mod format;
 pub mod groups;
 pub mod interp;

@@ -636,7 +636,7 @@ impl Interp {
         name: Option<Value>,
         parent: Option<LaneId>,
     ) -> PyResult<Rc<TaskObj>> {
-        if !self.running.get() {
+        if !self.running.get() || self.in_job() {
             return Err(error("RuntimeError", "no running event loop"));
         }
         let coro_name: Rc<str> = match (downcast::<Coroutine>(&aw), downcast::<Sleep>(&aw)) {
@@ -651,6 +651,7 @@ impl Interp {
             }
             (None, Some(_)) => Rc::from("sleep"),
             _ if downcast::<NextCompleted>(&aw).is_some() => Rc::from("_wait_for_one"),
+            _ if downcast::<super::executor::ToThread>(&aw).is_some() => Rc::from("to_thread"),
             _ => {
                 return Err(type_error(format!(
                     "a coroutine was expected, got {}",

@@ -29,14 +29,19 @@ const ASYNCIO_MEMBERS: &[&str] = &[
     "Future",
     "Task",
     "TaskGroup",
+    "to_thread",
 ];
 const TIME_MEMBERS: &[&str] = &["sleep", "perf_counter", "monotonic", "time"];
+const CONCURRENT_MEMBERS: &[&str] = &["futures"];
+const FUTURES_MEMBERS: &[&str] = &["ThreadPoolExecutor", "ProcessPoolExecutor"];
 
 /// The members of a module a demo may use.
 pub fn members(module: Module) -> &'static [&'static str] {
     match module {
         Module::Asyncio => ASYNCIO_MEMBERS,
         Module::Time => TIME_MEMBERS,
+        Module::Concurrent => CONCURRENT_MEMBERS,
+        Module::Futures => FUTURES_MEMBERS,
     }
 }
 
@@ -57,7 +62,6 @@ pub fn not_yet(member: &str) -> bool {
             | "timeout"
             | "timeout_at"
             | "wait"
-            | "to_thread"
             | "run_coroutine_threadsafe"
     )
 }
@@ -231,10 +235,20 @@ impl Lowerer {
             S::Import(i) => {
                 for alias in &i.names {
                     let module = alias.name.as_str();
-                    let Some(m) = self.module(module, alias.range) else {
+                    let Some(mut m) = self.module(module, alias.range) else {
                         continue;
                     };
-                    let bound = alias.asname.as_ref().unwrap_or(&alias.name).as_str();
+                    // `import concurrent.futures` binds `concurrent`.
+                    let bound = match &alias.asname {
+                        Some(name) => name.as_str(),
+                        None => {
+                            let top = module.split('.').next().unwrap_or(module);
+                            if top != module {
+                                m = Module::Concurrent;
+                            }
+                            top
+                        }
+                    };
                     if self.frames.len() == 1 {
                         self.imports.insert(bound.to_string(), m);
                     }
@@ -464,6 +478,8 @@ impl Lowerer {
         match name {
             "asyncio" => Some(Module::Asyncio),
             "time" => Some(Module::Time),
+            "concurrent" => Some(Module::Concurrent),
+            "concurrent.futures" => Some(Module::Futures),
             other => {
                 let root = other.split('.').next().unwrap_or(other);
                 let why = match root {
@@ -473,15 +489,16 @@ impl Lowerer {
                     "socket" | "ssl" | "http" | "urllib" | "requests" | "aiohttp" | "httpx" => {
                         "a demo has no network access beyond asyncio's loopback streams"
                     }
-                    "threading" | "multiprocessing" | "concurrent" => {
-                        "a demo runs on one thread, as asyncio's event loop does"
+                    "threading" | "multiprocessing" => {
+                        "a demo's threads and processes are an executor's workers"
                     }
-                    _ => "a demo imports asyncio and time only",
+                    _ => "a demo imports asyncio, time and concurrent.futures only",
                 };
                 self.refuse(
                     range,
                     format!("'import {other}' is not supported: {why}"),
-                    "use `import asyncio` and `import time`",
+                    "use `import asyncio`, `import time` and, for worker threads or \
+                     processes, `from concurrent.futures import ThreadPoolExecutor`",
                 );
                 None
             }
@@ -503,7 +520,7 @@ impl Lowerer {
                 range,
                 format!("'{m}.{member}' is not supported yet"),
                 "supported: run, sleep, create_task, TaskGroup, gather, as_completed, wait_for, \
-                 CancelledError, TimeoutError, get_running_loop, current_task, \
+                 CancelledError, TimeoutError, get_running_loop, current_task, to_thread, \
                  start_server, open_connection",
             );
         } else {

@@ -44,6 +44,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
         LaneKind::Coroutine => "coroutine",
         LaneKind::Generator => "generator",
         LaneKind::Resource => "resource",
+        LaneKind::Worker => "worker",
     };
     let key = |k: &str| Span::styled(format!("{k:>10}: "), theme.accent());
     let mut lines = vec![Line::from(vec![
