@@ -16,20 +16,26 @@
   ready at the current instant. When no timer is pending, the loop waits for
   a socket for up to a second of real time, then reports a deadlock.
 * Executor jobs (`loop.run_in_executor`, so `asyncio.to_thread` too) run on
-  the virtual clock, not on real threads or processes: an executor of n
-  workers runs at most n jobs at once and queues the rest in order. A job
-  runs, in the loop's thread, when it gets a worker, with a clock of its own
-  that starts at the loop's time: `time.sleep(d)` inside it adds d to that
-  clock and blocks nothing else, and the clock functions read it. What the
-  job prints is stamped with the job's clock and printed when the loop's
-  clock reaches that time (a timer for each line); the job's future gets
-  its result (or exception) from a timer due at start + the job's time,
-  as the worker thread's `call_soon_threadsafe` would hand it over.
-  `shutdown(wait=True)` (the end of `with pool:`) with jobs left blocks
-  the loop until the last one ends: the jobs still queued start on the
-  workers as they free up, and the clock jumps to the end of the last.
-  A job that does not start is never run. A process pool's jobs run in
-  this process too.
+  the virtual clock, not on real threads or processes (the harness replaces
+  `run_in_executor` and wraps `ThreadPoolExecutor.shutdown` and
+  `ProcessPoolExecutor.shutdown`):
+  - an executor of n workers runs at most n jobs at once and queues the
+    rest, first come first served; a job whose future is cancelled while it
+    queues never runs;
+  - a job runs, in the loop's thread, when it gets a worker: its function is
+    called then, with a clock of its own that starts at the loop's time.
+    `time.sleep(d)` inside it adds d to that clock and blocks nothing else;
+    the clock functions read it; what it prints is kept with that time;
+  - one round later (as a new task's first step), a timer is set for each
+    moment the job printed at and for its end. When one is due, the next
+    round prints that moment's lines, stamped with the loop's time, and at
+    the end sets the job's future (its result or exception), as the worker
+    thread's `call_soon_threadsafe` hands it over;
+  - `shutdown(wait=True)` (the end of `with pool:`) with jobs left blocks the
+    loop until the last one ends: the queued jobs start on the workers as
+    they free up, and what the jobs print meanwhile is printed at its time,
+    during the block. The futures are still set after it, by the loop;
+  - a process pool's jobs run in this process too.
 * Each printed line is written as `[t=T] TEXT`, with T the virtual time in
   seconds formatted as `f"{round(t, 3):g}"`. A `print` call's text is split
   on "\n" into whole lines: its `end=` is ignored.

@@ -317,13 +317,8 @@ impl Interp {
     /// jobs print meanwhile is printed at its time, during the block (the
     /// futures are still set by the loop, after it).
     fn drain(&self, f: &Frame, pool: &Rc<Pool>) -> PyResult<()> {
-        let busy_now = |pool: &Pool| -> Vec<(u64, LaneId, f64, Rc<RefCell<Vec<Moment>>>)> {
-            pool.workers
-                .borrow()
-                .iter()
-                .flatten()
-                .map(|b| (b.id, b.lane, b.end, b.moments.clone()))
-                .collect()
+        let busy_now = |pool: &Pool| -> Vec<Busy> {
+            pool.workers.borrow().iter().flatten().cloned().collect()
         };
         // Every job not done yet: those running now, then those started here.
         let mut busy = busy_now(pool);
@@ -345,42 +340,42 @@ impl Interp {
             }
             self.start_job(pool, slot, free_at, job)?;
             for b in busy_now(pool) {
-                if !busy.iter().any(|x| x.0 == b.0) {
+                if !busy.iter().any(|x| x.id == b.id) {
                     busy.push(b);
                 }
             }
         }
-        let last = busy.iter().map(|b| b.2).fold(f64::NEG_INFINITY, f64::max);
+        let last = busy.iter().map(|b| b.end).fold(f64::NEG_INFINITY, f64::max);
         let start = self.vclock.get();
         if last <= start {
             return Ok(());
         }
         // Each moment with lines, by time, ties in the order the jobs began.
-        let mut due: Vec<(f64, u64, LaneId, Rc<RefCell<Vec<Moment>>>, usize)> = Vec::new();
-        for (id, lane, _, moments) in &busy {
-            for (i, m) in moments.borrow().iter().enumerate() {
+        let mut due: Vec<(f64, &Busy, usize)> = Vec::new();
+        for b in &busy {
+            for (i, m) in b.moments.borrow().iter().enumerate() {
                 if !m.lines.is_empty() {
-                    due.push((m.at, *id, *lane, moments.clone(), i));
+                    due.push((m.at, b, i));
                 }
             }
         }
-        due.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        due.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.id.cmp(&y.1.id)));
         self.emit(
             f,
             EventKind::Blocked {
                 until: Duration::from_secs_f64(last),
             },
         );
-        for (at, _, lane, moments, i) in due {
+        for (at, b, i) in due {
             let now = self.vclock.get();
             if at > now {
                 self.shared.block(Duration::from_secs_f64(at - now));
                 self.set_vclock(at);
             }
-            let lines = std::mem::take(&mut moments.borrow_mut()[i].lines);
+            let lines = std::mem::take(&mut b.moments.borrow_mut()[i].lines);
             for (text, stmt) in lines {
                 self.shared
-                    .emit(lane, Some(stmt), EventKind::Printed { text });
+                    .emit(b.lane, Some(stmt), EventKind::Printed { text });
             }
         }
         let now = self.vclock.get();
@@ -394,6 +389,7 @@ impl Interp {
 }
 
 /// A worker's job while it runs.
+#[derive(Clone)]
 struct Busy {
     /// Jobs are numbered as they start.
     id: u64,
