@@ -290,12 +290,12 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             Ok(Value::None)
         }
         "time.perf_counter" | "time.monotonic" | "time.time" => Ok(Value::Float(ix.clock_now())),
-        "asyncio.to_thread" => super::executor::ToThread::value(args),
+        "asyncio.to_thread" => super::pool::ToThread::value(args),
         "concurrent.futures.ThreadPoolExecutor" => {
-            super::executor::Pool::construct(super::executor::PoolKind::Thread, args)
+            super::pool::Pool::construct(super::pool::PoolKind::Thread, args)
         }
         "concurrent.futures.ProcessPoolExecutor" => {
-            super::executor::Pool::construct(super::executor::PoolKind::Process, args)
+            super::pool::Pool::construct(super::pool::PoolKind::Process, args)
         }
         other => ix.pure_builtin(f, other, args),
     }

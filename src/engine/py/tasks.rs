@@ -651,7 +651,7 @@ impl Interp {
             }
             (None, Some(_)) => Rc::from("sleep"),
             _ if downcast::<NextCompleted>(&aw).is_some() => Rc::from("_wait_for_one"),
-            _ if downcast::<super::executor::ToThread>(&aw).is_some() => Rc::from("to_thread"),
+            _ if downcast::<super::pool::ToThread>(&aw).is_some() => Rc::from("to_thread"),
             _ => {
                 return Err(type_error(format!(
                     "a coroutine was expected, got {}",
