@@ -192,6 +192,7 @@ impl Interp {
             .shared
             .new_lane(&q.name, LaneKind::Worker, q.parent, Some(q.stmt))
             .map_err(|_| Unwind::Abort)?;
+        q.future.lane.set(Some(lane));
         let frame = self.root_frame(self.module_task.clone(), lane);
         frame.stmt.set(q.stmt);
         let outer = self.executors.job.replace(Some(Job {

@@ -55,7 +55,7 @@ impl Waitable for FutureObj {
         &self.completion
     }
     fn lanes(&self) -> Vec<LaneId> {
-        Vec::new()
+        self.lane.get().into_iter().collect()
     }
 }
 
@@ -345,6 +345,8 @@ fn exception_of(c: &Completion) -> PyResult<Value> {
 pub struct FutureObj {
     pub completion: Completion,
     name: Rc<str>,
+    /// The lane that will settle it, when one does (an executor's job).
+    pub lane: Cell<Option<LaneId>>,
 }
 
 impl Cancel for FutureObj {
@@ -1063,6 +1065,7 @@ pub fn new_future(name: &str) -> Value {
     Value::Native(Rc::new(FutureObj {
         completion: Completion::default(),
         name: Rc::from(name),
+        lane: Cell::new(None),
     }))
 }
 
