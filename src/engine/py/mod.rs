@@ -35,7 +35,7 @@ use exc::Unwind;
 use interp::Interp;
 use std::rc::Rc;
 use std::sync::Arc;
-pub use traceback::traceback;
+pub use traceback::{last_line, traceback};
 
 /// Runs a program: its module code, which calls `asyncio.run(main())`.
 pub async fn run(program: Arc<Program>, shared: Rc<Shared>) -> Outcome {

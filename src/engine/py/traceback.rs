@@ -138,3 +138,36 @@ impl Printer<'_> {
         }
     }
 }
+
+/// The line of a printed traceback that names the exception: its last
+/// line, or for an exception group the group's own line, above the box of
+/// its first exception.
+pub fn last_line(traceback: &str) -> &str {
+    let lines: Vec<&str> = traceback.lines().collect();
+    match lines.iter().position(|l| l.trim_start().starts_with("+-+")) {
+        Some(i) if i > 0 => lines[i - 1].trim_start().trim_start_matches("| "),
+        _ => lines.last().copied().unwrap_or_default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::last_line;
+
+    #[test]
+    fn the_last_line_names_the_exception() {
+        let plain = "Traceback (most recent call last):\n  File \"p.py\", line 3, in main\n    \
+                     raise KeyError('k')\nKeyError: 'k'";
+        assert_eq!(last_line(plain), "KeyError: 'k'");
+        let group = "  + Exception Group Traceback (most recent call last):\n  \
+                     |   File \"p.py\", line 9, in main\n  |     async with asyncio.TaskGroup() as tg:\n  \
+                     | ExceptionGroup: unhandled errors in a TaskGroup (1 sub-exception)\n  \
+                     +-+---------------- 1 ----------------\n    \
+                     | Traceback (most recent call last):\n    | ValueError: boom\n    \
+                     +------------------------------------";
+        assert_eq!(
+            last_line(group),
+            "ExceptionGroup: unhandled errors in a TaskGroup (1 sub-exception)"
+        );
+    }
+}
