@@ -152,6 +152,8 @@ pub enum Target {
 pub struct Handler {
     /// `None` for a bare `except:`.
     pub class: Option<Expr>,
+    /// `except*`: it takes its part of an exception group.
+    pub star: bool,
     pub name: Option<Name>,
     pub body: Vec<Stmt>,
     pub span: Span,

@@ -1,6 +1,7 @@
 //! Statements.
 
 use super::exc::{self, PyResult, Unwind, error, type_error};
+use super::groups;
 use super::interp::{Flow, Frame, Interp};
 use super::native::Args;
 use super::value::{Class, Function, Key, Value};
@@ -137,6 +138,7 @@ impl Interp {
                 finalbody,
             } => return Box::pin(self.try_stmt(f, body, handlers, orelse, finalbody)).await,
             StmtKind::Raise { exc, cause } => {
+                self.bare_raise.set(exc.is_none());
                 let e = match exc {
                     None => match f.handling.borrow().last() {
                         Some(e) => e.clone(),
@@ -451,7 +453,11 @@ impl Interp {
         finalbody: &[Stmt],
     ) -> PyResult<Flow> {
         let mut result = self.exec_block(f, body).await;
-        if let Err(Unwind::Exc(e)) = &result {
+        if let Err(Unwind::Exc(e)) = &result
+            && handlers.first().is_some_and(|h| h.star)
+        {
+            result = self.except_star(f, e.clone(), handlers).await;
+        } else if let Err(Unwind::Exc(e)) = &result {
             let e = e.clone();
             for h in handlers {
                 let matched = match &h.class {
@@ -493,6 +499,79 @@ impl Interp {
         match fin? {
             Flow::Normal => result,
             flow => Ok(flow),
+        }
+    }
+
+    /// The `except*` handlers of a `try` whose body raised `orig`: each takes
+    /// the part of the group it matches (an exception that is no group
+    /// arrives wrapped in one); what is left, re-raised or newly raised,
+    /// goes on as CPython 3.11 combines it.
+    async fn except_star(
+        &self,
+        f: &Frame,
+        orig: Value,
+        handlers: &[crate::program::Handler],
+    ) -> PyResult<Flow> {
+        // A part re-raised as it came keeps the line that raised it.
+        let raised_at = (f.stmt.get(), f.at.get());
+        let mut rest = Some(orig.clone());
+        let mut raised = Vec::new();
+        for h in handlers {
+            let Some(left) = rest.take() else { break };
+            let Some(class) = &h.class else {
+                rest = Some(left);
+                continue;
+            };
+            let class = self.value(f, class).await?;
+            self.matches(&orig, &class)?;
+            let is_group_class =
+                |c: &Value| matches!(c, Value::Class(k) if k.derives_from("BaseExceptionGroup"));
+            let names_group = match &class {
+                Value::Tuple(items) => items.iter().any(is_group_class),
+                other => is_group_class(other),
+            };
+            if names_group {
+                return Err(type_error(
+                    "catching ExceptionGroup with except* is not allowed. Use except instead.",
+                ));
+            }
+            let (matched, left) = if groups::is_group(&left) {
+                groups::split(&left, &mut |e| self.matches(e, &class))?
+            } else if self.matches(&left, &class)? {
+                (Some(groups::wrap(&left)), None)
+            } else {
+                (None, Some(left))
+            };
+            rest = left;
+            let Some(m) = matched else { continue };
+            if let Some(n) = &h.name {
+                self.store(f, n, m.clone());
+            }
+            f.handling.borrow_mut().push(m.clone());
+            let r = self.exec_block(f, &h.body).await;
+            f.handling.borrow_mut().pop();
+            if let Some(n) = &h.name {
+                let _ = self.delete(f, n);
+            }
+            match r {
+                Ok(_) => {}
+                Err(Unwind::Exc(e)) => {
+                    // Only a bare `raise` re-raises the part: `raise eg`
+                    // gives it a new traceback, which makes it new.
+                    let again = super::value::is_same(&e, &m) && self.bare_raise.get();
+                    raised.push((e, again));
+                }
+                Err(other) => return Err(other),
+            }
+        }
+        raised.extend(rest.map(|r| (r, true)));
+        if raised.iter().all(|(_, again)| *again) {
+            f.stmt.set(raised_at.0);
+            f.at.set(raised_at.1);
+        }
+        match groups::reraise_star(&orig, raised) {
+            Some(e) => Err(Unwind::Exc(e)),
+            None => Ok(Flow::Normal),
         }
     }
 

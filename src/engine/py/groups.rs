@@ -128,3 +128,101 @@ pub fn str_of(i: &Instance) -> Option<String> {
     let s = if n == 1 { "" } else { "s" };
     Some(format!("{message} ({n} sub-exception{s})"))
 }
+
+/// A copy of `group` holding `excs`, as `eg.derive(excs)` makes it, with
+/// the group's traceback, cause and context.
+fn derive(group: &Value, excs: Vec<Value>) -> Value {
+    let message = exc::state(group)
+        .and_then(|s| s.args.borrow().first().map(Value::to_str))
+        .unwrap_or_default();
+    let copy = new(&message, excs);
+    if let (Some(from), Some(to)) = (exc::state(group), exc::state(&copy)) {
+        *to.traceback.borrow_mut() = from.traceback.borrow().clone();
+        *to.cause.borrow_mut() = from.cause.borrow().clone();
+        *to.context.borrow_mut() = from.context.borrow().clone();
+    }
+    copy
+}
+
+/// `ExceptionGroup("", (e,))`: how `except*` sees an exception that is not
+/// a group.
+pub fn wrap(e: &Value) -> Value {
+    let name = if exc::is_instance_of(e, "Exception") {
+        "ExceptionGroup"
+    } else {
+        "BaseExceptionGroup"
+    };
+    let class = exc::class(name).expect("the group classes exist");
+    let group = exc::instance(class, vec![Value::str(""), Value::tuple(vec![e.clone()])]);
+    if let (Some(from), Some(to)) = (exc::state(e), exc::state(&group)) {
+        *to.traceback.borrow_mut() = from.traceback.borrow().clone();
+    }
+    group
+}
+
+/// `group.split(condition)`: the part that holds (the group itself if it
+/// does), and the rest, each keeping the nesting (either may be `None`).
+pub fn split(
+    group: &Value,
+    holds: &mut dyn FnMut(&Value) -> PyResult<bool>,
+) -> PyResult<(Option<Value>, Option<Value>)> {
+    if holds(group)? {
+        return Ok((Some(group.clone()), None));
+    }
+    let mut matched = Vec::new();
+    let mut rest = Vec::new();
+    for e in members(group) {
+        if is_group(&e) {
+            let (m, r) = split(&e, holds)?;
+            matched.extend(m);
+            rest.extend(r);
+        } else if holds(&e)? {
+            matched.push(e);
+        } else {
+            rest.push(e);
+        }
+    }
+    let part = |excs: Vec<Value>| (!excs.is_empty()).then(|| derive(group, excs));
+    Ok((part(matched), part(rest)))
+}
+
+/// The leaves of a group (the exception itself if it is none).
+pub fn leaves(e: &Value) -> Vec<Value> {
+    if !is_group(e) {
+        return vec![e.clone()];
+    }
+    members(e).iter().flat_map(leaves).collect()
+}
+
+/// What leaves a `try`/`except*` after its handlers ran (CPython's
+/// `_PyExc_PrepReraiseStar`): the exceptions the handlers raised, each
+/// with whether it re-raises part of `orig` (a bare `raise`, or the part
+/// no handler matched). The re-raised parts keep `orig`'s shape; new
+/// exceptions come first in a new group beside them.
+pub fn reraise_star(orig: &Value, raised: Vec<(Value, bool)>) -> Option<Value> {
+    if raised.is_empty() {
+        return None;
+    }
+    if !is_group(orig) {
+        return raised.into_iter().next().map(|(e, _)| e);
+    }
+    let mut kept = Vec::new();
+    let mut fresh = Vec::new();
+    for (e, again) in raised {
+        if again {
+            kept.extend(leaves(&e));
+        } else {
+            fresh.push(e);
+        }
+    }
+    let mut in_kept = |leaf: &Value| Ok(kept.iter().any(|k| super::value::is_same(k, leaf)));
+    let projection = split(orig, &mut in_kept).ok().and_then(|(m, _)| m);
+    match (fresh.len(), projection) {
+        (0, projection) => projection,
+        (1, None) => fresh.pop(),
+        (_, projection) => {
+            fresh.extend(projection);
+            Some(new("", fresh))
+        }
+    }
+}

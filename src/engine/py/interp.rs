@@ -59,6 +59,8 @@ pub struct Interp {
     pub module_task: Rc<TaskObj>,
     /// Executor jobs and pools.
     pub executors: super::executor::Executors,
+    /// The last `raise` was a bare one (for `except*`).
+    pub bare_raise: Cell<bool>,
     me: Weak<Interp>,
     empty: Arc<Code>,
 }
@@ -126,6 +128,7 @@ impl Interp {
             vclock: Cell::new(0.0),
             module_task: TaskObj::new(Rc::from("<module>"), 0, Value::None),
             executors: Default::default(),
+            bare_raise: Cell::new(false),
             me: me.clone(),
             empty: Arc::new(Code {
                 name: "<task>".into(),

@@ -186,12 +186,10 @@ impl Lowerer {
             }
             S::Try(t) => {
                 if t.is_star {
-                    self.refuse(
-                        t.range,
-                        "'except*' is not supported",
-                        "catch the group whole: `except ExceptionGroup as eg:`, then look at \
-                         `eg.exceptions`",
-                    );
+                    for h in &t.handlers {
+                        let ast::ExceptHandler::ExceptHandler(h) = h;
+                        self.no_exit_in_star(&h.body, false);
+                    }
                 }
                 let body = self.block(&t.body);
                 let handlers = t
@@ -201,6 +199,7 @@ impl Lowerer {
                         let ast::ExceptHandler::ExceptHandler(h) = h;
                         Handler {
                             class: h.type_.as_ref().map(|c| self.expr(c)),
+                            star: t.is_star,
                             name: h.name.as_ref().map(|n| self.name(n.as_str())),
                             body: self.block(&h.body),
                             span: self.span(h.range),
@@ -471,6 +470,52 @@ impl Lowerer {
         );
         let name = self.name(c.name.as_str());
         self.push(out, c, StmtKind::Class { code, name, bases });
+    }
+
+    /// CPython's compiler refuses `break`, `continue` and `return` that
+    /// would leave an `except*` block.
+    fn no_exit_in_star(&mut self, body: &[S], in_loop: bool) {
+        for s in body {
+            let leaves = match s {
+                S::Return(_) => true,
+                S::Break(_) | S::Continue(_) => !in_loop,
+                _ => false,
+            };
+            if leaves {
+                self.refuse(
+                    s.range(),
+                    "'break', 'continue' and 'return' cannot appear in an except* block",
+                    "let the block end, and act on what it found after the `try`",
+                );
+            }
+            match s {
+                S::If(i) => {
+                    self.no_exit_in_star(&i.body, in_loop);
+                    for c in &i.elif_else_clauses {
+                        self.no_exit_in_star(&c.body, in_loop);
+                    }
+                }
+                S::With(w) => self.no_exit_in_star(&w.body, in_loop),
+                S::Try(t) => {
+                    self.no_exit_in_star(&t.body, in_loop);
+                    for h in &t.handlers {
+                        let ast::ExceptHandler::ExceptHandler(h) = h;
+                        self.no_exit_in_star(&h.body, in_loop);
+                    }
+                    self.no_exit_in_star(&t.orelse, in_loop);
+                    self.no_exit_in_star(&t.finalbody, in_loop);
+                }
+                S::For(l) => {
+                    self.no_exit_in_star(&l.body, true);
+                    self.no_exit_in_star(&l.orelse, in_loop);
+                }
+                S::While(l) => {
+                    self.no_exit_in_star(&l.body, true);
+                    self.no_exit_in_star(&l.orelse, in_loop);
+                }
+                _ => {}
+            }
+        }
     }
 
     /// The module an `import` names, or a refusal.
