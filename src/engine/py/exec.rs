@@ -138,7 +138,6 @@ impl Interp {
                 finalbody,
             } => return Box::pin(self.try_stmt(f, body, handlers, orelse, finalbody)).await,
             StmtKind::Raise { exc, cause } => {
-                self.bare_raise.set(exc.is_none());
                 let e = match exc {
                     None => match f.handling.borrow().last() {
                         Some(e) => e.clone(),
@@ -163,6 +162,7 @@ impl Interp {
                         v
                     }
                 };
+                self.bare_raise.set(exc.is_none());
                 return Err(Unwind::Exc(e));
             }
             StmtKind::Assert { test, msg } => {
@@ -366,28 +366,26 @@ impl Interp {
         } else {
             ("__enter__", "__exit__")
         };
-        // A native manager (`TaskGroup`) takes its methods as methods.
+        // A native manager (`TaskGroup`, an executor) has methods of its own.
         let native = matches!(&cm, Value::Native(n) if n.has_method(enter) && n.has_method(exit));
-        let methods = if native {
-            (Some(Value::None), Some(Value::None))
-        } else {
-            (self.special(&cm, enter), self.special(&cm, exit))
+        let methods = match (native, self.special(&cm, enter), self.special(&cm, exit)) {
+            (true, _, _) => None,
+            (false, Some(enter_m), Some(exit_m)) => Some((enter_m, exit_m)),
+            _ => {
+                let proto = if is_async {
+                    "asynchronous context manager protocol"
+                } else {
+                    "context manager protocol"
+                };
+                return Err(type_error(format!(
+                    "'{}' object does not support the {proto}",
+                    cm.type_name()
+                )));
+            }
         };
-        let (Some(enter_m), Some(exit_m)) = methods else {
-            let proto = if is_async {
-                "asynchronous context manager protocol"
-            } else {
-                "context manager protocol"
-            };
-            return Err(type_error(format!(
-                "'{}' object does not support the {proto}",
-                cm.type_name()
-            )));
-        };
-        let mut entered = if native {
-            self.call_method(f, &cm, enter, Args::default())?
-        } else {
-            self.call(f, &enter_m, Args::positional(vec![cm.clone()]))?
+        let mut entered = match &methods {
+            None => self.call_method(f, &cm, enter, Args::default())?,
+            Some((enter_m, _)) => self.call(f, enter_m, Args::positional(vec![cm.clone()]))?,
         };
         if is_async {
             entered = self.await_value(f, entered).await?;
@@ -422,10 +420,9 @@ impl Interp {
         let raised_at = (f.stmt.get(), f.at.get());
         f.stmt.set(s.id);
         f.at.set(s.span.start);
-        let mut exited = if native {
-            self.call_method(f, &cm, exit, Args::positional(args[1..].to_vec()))
-        } else {
-            self.call(f, &exit_m, Args::positional(args))
+        let mut exited = match &methods {
+            None => self.call_method(f, &cm, exit, Args::positional(args[1..].to_vec())),
+            Some((_, exit_m)) => self.call(f, exit_m, Args::positional(args)),
         };
         if is_async && let Ok(aw) = exited {
             exited = self.await_value(f, aw).await;
