@@ -1,7 +1,7 @@
 //! Drawing one full lesson frame with 10, 100, 1000 and 10,000 lanes, and
 //! highlighting a lesson's listings (done once per lesson and language).
 
-use asynclings::engine::{Event, EventKind, WaitOn};
+use asynclings::engine::{Event, EventKind, LaneKind, WaitOn};
 use asynclings::lesson::load_file;
 use asynclings::ui::app::{App, Msg, RunStatus};
 use asynclings::ui::highlight::{Lang, highlight_lines};
@@ -26,6 +26,7 @@ fn events(n: u32) -> Vec<Event> {
         0.0,
         0,
         EventKind::Created {
+            kind: LaneKind::Task,
             call: "main()".into(),
             name: "Task-1".into(),
             named: false,
@@ -37,6 +38,7 @@ fn events(n: u32) -> Vec<Event> {
             0.0,
             i,
             EventKind::Created {
+                kind: LaneKind::Task,
                 call: format!("worker({i})").into(),
                 name: format!("Task-{}", i + 1).into(),
                 named: false,

@@ -424,6 +424,7 @@ fn created(source: &str) -> Vec<(u32, String, String, bool, Option<u32>)> {
                 name,
                 named,
                 parent,
+                ..
             } => Some((e.lane, call.to_string(), name.to_string(), *named, *parent)),
             _ => None,
         })

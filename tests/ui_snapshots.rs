@@ -187,7 +187,7 @@ fn live_run_reaches_the_end() {
 
 #[test]
 fn many_lanes_scroll() {
-    use asynclings::engine::{Event, EventKind, WaitOn};
+    use asynclings::engine::{Event, EventKind, LaneKind, WaitOn};
     let ev = |t: f64, lane: u32, kind: EventKind| Event {
         time: Duration::from_secs_f64(t),
         lane,
@@ -200,6 +200,7 @@ fn many_lanes_scroll() {
             0.0,
             i,
             EventKind::Created {
+                kind: LaneKind::Task,
                 call: format!("w({i})").into(),
                 name: format!("Task-{}", i + 1).into(),
                 named: false,

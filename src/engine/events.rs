@@ -32,6 +32,19 @@ pub struct Event {
     pub kind: EventKind,
 }
 
+/// What a lane is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LaneKind {
+    /// An asyncio task: `asyncio.run`'s main task, `create_task`, a
+    /// TaskGroup's child, or a task asyncio makes itself (`gather`,
+    /// `as_completed`, `wait_for` on 3.11).
+    Task,
+    /// An executor's job, on a worker thread or process
+    /// (`run_in_executor`, `to_thread`): not a task, it runs outside the
+    /// event loop.
+    Worker,
+}
+
 /// What kind of code a frame of a task runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FrameKind {
@@ -99,6 +112,7 @@ pub enum EventKind {
     /// A task came to be; `parent` is the task that made it (none for the
     /// main task, which the module code makes).
     Created {
+        kind: LaneKind,
         /// The coroutine call it runs, with Python reprs of the arguments
         /// (shortened): `fetch('slow', 3)`.
         call: Arc<str>,
@@ -192,9 +206,16 @@ impl fmt::Display for Event {
         write!(f, "[t={}] #{} ", self.seconds(), self.lane)?;
         match &self.kind {
             EventKind::Created {
-                call, name, parent, ..
+                kind,
+                call,
+                name,
+                parent,
+                ..
             } => {
-                write!(f, "created task {name}: {call}")?;
+                match kind {
+                    LaneKind::Task => write!(f, "created task {name}: {call}")?,
+                    LaneKind::Worker => write!(f, "created worker job {call}")?,
+                }
                 if let Some(p) = parent {
                     write!(f, " (by #{p})")?;
                 }

@@ -10,7 +10,7 @@ pub mod py;
 mod runtime;
 
 use crate::program::Program;
-pub use events::{Event, EventKind, FrameExit, FrameKind, LaneId, WaitOn};
+pub use events::{Event, EventKind, FrameExit, FrameKind, LaneId, LaneKind, WaitOn};
 pub use pace::Control;
 use runtime::{Shared, Sink};
 use std::rc::Rc;

@@ -3,7 +3,7 @@
 //! instruments every lane's future.
 
 use super::Limits;
-use super::events::{Event, EventKind, LaneId, WaitOn};
+use super::events::{Event, EventKind, LaneId, LaneKind, WaitOn};
 use super::pace::Control;
 use crate::render::plan::ir::ast::StmtId;
 use futures::future::LocalBoxFuture;
@@ -33,8 +33,9 @@ pub type Sink = Box<dyn FnMut(Event)>;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Aborted;
 
-/// What names a new task: its coroutine call and its Task name.
-pub struct TaskLabel<'a> {
+/// What names a new lane: its kind, its call and its Task name.
+pub struct LaneLabel<'a> {
+    pub kind: LaneKind,
     pub call: &'a str,
     pub name: &'a str,
     pub named: bool,
@@ -210,11 +211,11 @@ impl Shared {
         n
     }
 
-    /// Makes a new task's lane and records its creation (see
+    /// Makes a new lane (a task or a worker job) and records its creation (see
     /// [`EventKind::Created`] for the fields).
-    pub fn new_task(
+    pub fn new_lane(
         &self,
-        task: TaskLabel<'_>,
+        task: LaneLabel<'_>,
         parent: Option<LaneId>,
         stmt: Option<StmtId>,
     ) -> Result<LaneId, Aborted> {
@@ -241,6 +242,7 @@ impl Shared {
             id,
             stmt,
             EventKind::Created {
+                kind: task.kind,
                 call: self.intern(task.call),
                 name: Arc::from(task.name),
                 named: task.named,

@@ -58,7 +58,7 @@ pub fn check_quizzes(lesson: &Lesson) -> Vec<LessonError> {
     let mut errors = Vec::new();
     if let Outcome::Raised { traceback, at } = &report.outcome {
         let program = &lesson.program;
-        let last = traceback.lines().last().unwrap_or_default();
+        let last = crate::engine::py::last_line(traceback);
         let source = &program.source;
         let at = (*at).min(source.len());
         let end = source[at..].find('\n').map_or(source.len(), |n| at + n);

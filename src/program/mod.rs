@@ -152,6 +152,8 @@ pub enum Target {
 pub struct Handler {
     /// `None` for a bare `except:`.
     pub class: Option<Expr>,
+    /// `except*`: it takes its part of an exception group.
+    pub star: bool,
     pub name: Option<Name>,
     pub body: Vec<Stmt>,
     pub span: Span,
@@ -250,6 +252,10 @@ pub enum StmtKind {
 pub enum Module {
     Asyncio,
     Time,
+    /// `concurrent`, the package: its one member is `futures`.
+    Concurrent,
+    /// `concurrent.futures`.
+    Futures,
 }
 
 impl Module {
@@ -257,6 +263,8 @@ impl Module {
         match self {
             Module::Asyncio => "asyncio",
             Module::Time => "time",
+            Module::Concurrent => "concurrent",
+            Module::Futures => "concurrent.futures",
         }
     }
 }

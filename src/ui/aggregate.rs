@@ -125,6 +125,9 @@ impl Aggregate {
         // (time, lane, state) of the new segments before the horizon.
         let mut new: Vec<(Duration, usize, LaneState)> = Vec::new();
         for (i, lane) in tl.lanes.iter().enumerate() {
+            if !lane.is_task() {
+                continue;
+            }
             let from = self.seen[i].0;
             let upto = match horizon {
                 Some(h) => from + lane.segments[from..].partition_point(|s| s.start < h),
@@ -198,6 +201,9 @@ impl Aggregate {
     pub fn current(&self, tl: &Timeline) -> Option<Moment> {
         let mut segs = Vec::new();
         for (i, lane) in tl.lanes.iter().enumerate() {
+            if !lane.is_task() {
+                continue;
+            }
             // After an update, every segment not taken in starts at the end.
             let from = self.seen.get(i).map_or(0, |s| s.0).min(lane.segments.len());
             segs.extend(lane.segments[from..].iter().map(|s| (s.start, i, s.state)));
@@ -275,8 +281,10 @@ mod tests {
 
     fn created(name: &str, kind: LaneKind) -> EventKind {
         EventKind::Created {
-            name: name.into(),
             kind,
+            call: name.into(),
+            name: name.into(),
+            named: false,
             parent: None,
         }
     }
@@ -289,9 +297,10 @@ mod tests {
         }
     }
 
-    /// Three workers sleep 1 s, 1 s and 2 s; a coroutine lane is not counted.
+    /// Three worker tasks sleep 1 s, 1 s and 2 s; an executor's job lane is
+    /// not counted.
     fn events() -> Vec<Event> {
-        let mut out = vec![ev(0.0, 9, created("helper", LaneKind::Coroutine))];
+        let mut out = vec![ev(0.0, 9, created("helper", LaneKind::Worker))];
         for (lane, sleep) in [(1, 1.0), (2, 1.0), (3, 2.0)] {
             out.push(ev(0.0, lane, created("worker", LaneKind::Task)));
             out.push(ev(0.0, lane, EventKind::Polled));

@@ -41,8 +41,10 @@ mod tests {
     #[test]
     fn the_block_in_force_names_its_lane() {
         let created = |name: &str| EventKind::Created {
-            name: name.into(),
             kind: LaneKind::Task,
+            call: name.into(),
+            name: name.into(),
+            named: false,
             parent: None,
         };
         let until = Duration::from_secs_f64(2.5);

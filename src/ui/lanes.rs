@@ -46,15 +46,22 @@ impl LaneFilter {
             .collect()
     }
 
-    /// The timeline's task count: `3 tasks, one row each`, or with a filter on
-    /// `1/3 tasks (unfinished)`.
-    pub fn title(&self, shown: usize, total: usize) -> String {
+    /// The timeline's row count: `3 tasks, one row each`, `2 tasks and
+    /// 3 executor jobs, one row each`, or with a filter on `1/3 tasks
+    /// (unfinished)`. `jobs` of the `total` rows are executor jobs.
+    pub fn title(&self, shown: usize, total: usize, jobs: usize) -> String {
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        let rows = if jobs == 0 { "tasks" } else { "rows" };
         if self.active() || self.typing {
-            format!("{shown}/{total} tasks ({})", self.describe())
+            format!("{shown}/{total} {rows} ({})", self.describe())
+        } else if jobs == 0 {
+            format!("{total} task{}, one row each", plural(total))
         } else {
+            let tasks = total - jobs;
             format!(
-                "{total} task{}, one row each",
-                if total == 1 { "" } else { "s" }
+                "{tasks} task{} and {jobs} executor job{}, one row each",
+                plural(tasks),
+                plural(jobs)
             )
         }
     }
@@ -189,8 +196,10 @@ mod tests {
     #[test]
     fn unfinished_and_name_filters() {
         let created = |name: &str| EventKind::Created {
-            name: name.into(),
             kind: LaneKind::Task,
+            call: name.into(),
+            name: name.into(),
+            named: false,
             parent: None,
         };
         let tl = Timeline::from_events(&[

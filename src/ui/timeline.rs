@@ -3,7 +3,7 @@
 //! task; the coroutines, async generators, iterators and context managers
 //! it runs are its frames, kept as nested spans.
 
-use crate::engine::{Event, EventKind, FrameExit, FrameKind, LaneId, WaitOn};
+use crate::engine::{Event, EventKind, FrameExit, FrameKind, LaneId, LaneKind, WaitOn};
 use crate::render::plan::ir::ast::StmtId;
 use std::collections::HashMap;
 use std::time::Duration;
@@ -109,10 +109,11 @@ impl FrameSpan {
     }
 }
 
-/// One task.
+/// One task (or an executor's worker job).
 #[derive(Clone, Debug)]
 pub struct Lane {
     pub id: LaneId,
+    pub kind: LaneKind,
     /// The coroutine call it runs: `fetch('slow', 3)`.
     pub call: String,
     /// The Task's name: `Task-2`, or the `name=` it was given.
@@ -133,6 +134,11 @@ pub struct Lane {
 }
 
 impl Lane {
+    /// Whether the lane is an asyncio task (not an executor's job).
+    pub fn is_task(&self) -> bool {
+        self.kind == LaneKind::Task
+    }
+
     /// How the timeline names the task: its own `name=` if it was given
     /// one, else its coroutine call.
     pub fn label(&self) -> &str {
@@ -241,6 +247,7 @@ impl Timeline {
             self.times.push(t);
         }
         if let EventKind::Created {
+            kind,
             call,
             name,
             named,
@@ -249,6 +256,7 @@ impl Timeline {
         {
             let lane = Lane {
                 id: e.lane,
+                kind: *kind,
                 call: shown(call),
                 name: shown(name),
                 named: *named,
@@ -446,6 +454,7 @@ mod tests {
     fn created(lane: LaneId, name: &str) -> EventKind {
         let _ = lane;
         EventKind::Created {
+            kind: LaneKind::Task,
             call: format!("{name}()").into(),
             name: "Task-1".into(),
             named: false,

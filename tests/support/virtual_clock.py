@@ -15,6 +15,27 @@
 * Sockets are polled before the clock moves: loopback data already sent is
   ready at the current instant. When no timer is pending, the loop waits for
   a socket for up to a second of real time, then reports a deadlock.
+* Executor jobs (`loop.run_in_executor`, so `asyncio.to_thread` too) run on
+  the virtual clock, not on real threads or processes (the harness replaces
+  `run_in_executor` and wraps `ThreadPoolExecutor.shutdown` and
+  `ProcessPoolExecutor.shutdown`):
+  - an executor of n workers runs at most n jobs at once and queues the
+    rest, first come first served; a job whose future is cancelled while it
+    queues never runs;
+  - a job runs, in the loop's thread, when it gets a worker: its function is
+    called then, with a clock of its own that starts at the loop's time.
+    `time.sleep(d)` inside it adds d to that clock and blocks nothing else;
+    the clock functions read it; what it prints is kept with that time;
+  - one round later (as a new task's first step), a timer is set for each
+    moment the job printed at and for its end. When one is due, the next
+    round prints that moment's lines, stamped with the loop's time, and at
+    the end sets the job's future (its result or exception), as the worker
+    thread's `call_soon_threadsafe` hands it over;
+  - `shutdown(wait=True)` (the end of `with pool:`) with jobs left blocks the
+    loop until the last one ends: the queued jobs start on the workers as
+    they free up, and what the jobs print meanwhile is printed at its time,
+    during the block. The futures are still set after it, by the loop;
+  - a process pool's jobs run in this process too.
 * Each printed line is written as `[t=T] TEXT`, with T the virtual time in
   seconds formatted as `f"{round(t, 3):g}"`. A `print` call's text is split
   on "\n" into whole lines: its `end=` is ignored.
@@ -25,6 +46,8 @@ the headless transcript of the asynclings engine.
 
 import asyncio
 import builtins
+import collections
+import concurrent.futures
 import heapq
 import itertools
 import runpy
@@ -90,6 +113,39 @@ class _JumpingSelector(selectors.DefaultSelector):
         return super().select(0)
 
 
+class _Job:
+    """One executor job: its clock (its end, once it has run), what it
+    printed when, and the moments `[time, lines]` left to print."""
+
+    _numbers = itertools.count()
+
+    def __init__(self, start):
+        self.number = next(self._numbers)
+        self.clock = start
+        self.lines = []
+        self.moments = []
+
+
+# The job running now (its function is being called), or None.
+_job = None
+
+
+class _Pool:
+    """The virtual workers of one executor."""
+
+    def __init__(self, executor):
+        # Each worker's job (its clock is its end), or None when idle.
+        self.workers = [None] * executor._max_workers
+        self.queue = collections.deque()
+
+
+def _pool(executor):
+    pool = getattr(executor, "_virtual_pool", None)
+    if pool is None:
+        pool = executor._virtual_pool = _Pool(executor)
+    return pool
+
+
 class VirtualClockLoop(asyncio.SelectorEventLoop):
     def __init__(self):
         selector = _JumpingSelector()
@@ -99,6 +155,109 @@ class VirtualClockLoop(asyncio.SelectorEventLoop):
 
     def time(self):
         return self.clock
+
+    def run_in_executor(self, executor, func, *args):
+        self._check_closed()
+        if executor is None:
+            executor = self._default_executor
+            self._check_default_executor()
+            if executor is None:
+                executor = concurrent.futures.ThreadPoolExecutor(thread_name_prefix="asyncio")
+                self._default_executor = executor
+        if getattr(executor, "_shutdown", False) or getattr(executor, "_shutdown_thread", False):
+            raise RuntimeError("cannot schedule new futures after shutdown")
+        future = self.create_future()
+        pool = _pool(executor)
+        pool.queue.append((future, func, args))
+        self._start_jobs(pool)
+        return future
+
+    def _start_jobs(self, pool):
+        """Starts queued jobs on the idle workers, first come first served
+        (a job whose future was cancelled while it queued is dropped)."""
+        while pool.queue and pool.queue[0][0].cancelled():
+            pool.queue.popleft()
+        for i, busy in enumerate(pool.workers):
+            while pool.queue and pool.queue[0][0].cancelled():
+                pool.queue.popleft()
+            if not pool.queue:
+                return
+            if busy is None:
+                self._start_job(pool, i, self.clock)
+
+    def _start_job(self, pool, worker, start):
+        global _job
+        future, func, args = pool.queue.popleft()
+        job = _Job(start)
+        outer, _job = _job, job
+        result = error = None
+        try:
+            result = func(*args)
+        except BaseException as e:  # a worker hands on whatever the job raised
+            error = e
+        finally:
+            _job = outer
+        pool.workers[worker] = job
+        # What the job printed, by time, then its end.
+        moments = {}
+        for when, line in job.lines:
+            moments.setdefault(when, []).append(line)
+        moments.setdefault(job.clock, [])
+        job.moments = [[when, lines] for when, lines in sorted(moments.items())]
+        ending = (pool, worker, job, future, result, error)
+        self.call_soon(self._register, job.moments, ending)
+
+    def _register(self, moments, ending):
+        """Sets a timer for each moment of a job, one round after it starts
+        (as a new task's first step would)."""
+        end = moments[-1][0]
+        for moment in moments:
+            when = moment[0]
+            done = ending if when == end else None
+            if when <= self.clock:
+                self.call_soon(self._deliver, moment, done)
+            else:
+                self.call_at(when, self.call_soon, self._deliver, moment, done)
+
+    def _deliver(self, moment, ending):
+        _print_lines(moment)
+        if ending is None:
+            return
+        pool, worker, job, future, result, error = ending
+        if pool.workers[worker] is job:
+            pool.workers[worker] = None
+        if not future.cancelled():
+            if error is None:
+                future.set_result(result)
+            else:
+                future.set_exception(error)
+        self._start_jobs(pool)
+
+    def _drain(self, pool):
+        """`shutdown(wait=True)`: runs the queue out, blocking the loop; the
+        workers print while the loop waits for them."""
+        jobs = [job for job in pool.workers if job is not None]
+        while pool.queue:
+            if pool.queue[0][0].cancelled():
+                pool.queue.popleft()
+                continue
+            worker = min(
+                (i for i, job in enumerate(pool.workers) if job is not None),
+                key=lambda i: pool.workers[i].clock,
+            )
+            self._start_job(pool, worker, pool.workers[worker].clock)
+            jobs.append(pool.workers[worker])
+        if not jobs:
+            return
+        last = max(job.clock for job in jobs)
+        due = sorted(
+            ((m[0], job.number, m) for job in jobs for m in job.moments if m[1]),
+            key=lambda d: d[:2],
+        )
+        for when, _, moment in due:
+            self.clock = max(self.clock, when)
+            _print_lines(moment)
+        self.clock = max(self.clock, last)
 
     def call_at(self, when, callback, *args, context=None):
         self._check_closed()
@@ -117,6 +276,8 @@ def _current_loop():
 
 
 def _virtual_now():
+    if _job is not None:
+        return _job.clock
     loop = _current_loop()
     return loop.clock if loop is not None else 0.0
 
@@ -134,17 +295,48 @@ def _stamped_print(*args, sep=" ", end="\n", file=None, flush=False):
         return
     text = (" " if sep is None else sep).join(str(a) for a in args)
     stamp = _stamp()
+    if _job is not None:
+        _job.lines.extend((_job.clock, line) for line in text.split("\n"))
+        return
     for line in text.split("\n"):
         _real_print(f"[t={stamp}] {line}")
+    sys.stdout.flush()
+
+
+def _print_lines(moment):
+    """Prints a job's lines of one moment (once), stamped with the loop's time."""
+    stamp = _stamp()
+    for line in moment[1]:
+        _real_print(f"[t={stamp}] {line}")
+    moment[1] = []
     sys.stdout.flush()
 
 
 def _blocking_sleep(seconds):
     if seconds < 0:
         raise ValueError("sleep length must be non-negative")
+    if _job is not None:
+        _job.clock += seconds
+        return
     loop = _current_loop()
     if loop is not None:
         loop.clock += seconds
+
+
+def _virtual_shutdown(real):
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        pool = getattr(self, "_virtual_pool", None)
+        loop = _current_loop()
+        if pool is not None and loop is not None:
+            if cancel_futures:
+                for future, _, _ in pool.queue:
+                    future.cancel()
+                pool.queue.clear()
+            if wait:
+                loop._drain(pool)
+        return real(self, wait, cancel_futures=cancel_futures)
+
+    return shutdown
 
 
 def _run(main, *, debug=None):
@@ -162,6 +354,8 @@ def main(argv):
     time.monotonic = _virtual_now
     time.time = _virtual_now
     asyncio.run = _run
+    for executor in (concurrent.futures.ThreadPoolExecutor, concurrent.futures.ProcessPoolExecutor):
+        executor.shutdown = _virtual_shutdown(executor.shutdown)
     sys.argv = argv[1:]
     runpy.run_path(argv[1], run_name="__main__")
     return 0

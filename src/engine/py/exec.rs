@@ -1,6 +1,7 @@
 //! Statements.
 
 use super::exc::{self, PyResult, Unwind, error, type_error};
+use super::groups;
 use super::interp::{Flow, Frame, Interp};
 use super::native::Args;
 use super::value::{Class, Function, Key, Value};
@@ -129,7 +130,7 @@ impl Interp {
                 body,
             } => {
                 let cm = self.value(f, &item.context).await?;
-                return Box::pin(self.with(f, *is_async, cm, item.target.as_ref(), body)).await;
+                return Box::pin(self.with(f, s, *is_async, cm, item.target.as_ref(), body)).await;
             }
             StmtKind::Try {
                 body,
@@ -162,6 +163,7 @@ impl Interp {
                         v
                     }
                 };
+                self.bare_raise.set(exc.is_none());
                 return Err(Unwind::Exc(e));
             }
             StmtKind::Assert { test, msg } => {
@@ -354,6 +356,7 @@ impl Interp {
     async fn with(
         &self,
         f: &Frame,
+        s: &Stmt,
         is_async: bool,
         cm: Value,
         target: Option<&Target>,
@@ -364,19 +367,27 @@ impl Interp {
         } else {
             ("__enter__", "__exit__")
         };
-        let (Some(enter_m), Some(exit_m)) = (self.special(&cm, enter), self.special(&cm, exit))
-        else {
-            let proto = if is_async {
-                "asynchronous context manager protocol"
-            } else {
-                "context manager protocol"
-            };
-            return Err(type_error(format!(
-                "'{}' object does not support the {proto}",
-                cm.type_name()
-            )));
+        // A native manager (`TaskGroup`, an executor) has methods of its own.
+        let native = matches!(&cm, Value::Native(n) if n.has_method(enter) && n.has_method(exit));
+        let methods = match (native, self.special(&cm, enter), self.special(&cm, exit)) {
+            (true, _, _) => None,
+            (false, Some(enter_m), Some(exit_m)) => Some((enter_m, exit_m)),
+            _ => {
+                let proto = if is_async {
+                    "asynchronous context manager protocol"
+                } else {
+                    "context manager protocol"
+                };
+                return Err(type_error(format!(
+                    "'{}' object does not support the {proto}",
+                    cm.type_name()
+                )));
+            }
         };
-        let mut entered = self.call(f, &enter_m, Args::positional(vec![cm.clone()]))?;
+        let mut entered = match &methods {
+            None => self.call_method(f, &cm, enter, Args::default())?,
+            Some((enter_m, _)) => self.call(f, enter_m, Args::positional(vec![cm.clone()]))?,
+        };
         if is_async {
             entered = self
                 .await_protocol(f, entered, FrameKind::ContextManager)
@@ -406,7 +417,16 @@ impl Interp {
         if let Some(e) = &exc_value {
             f.handling.borrow_mut().push(e.clone());
         }
-        let mut exited = self.call(f, &exit_m, Args::positional(args));
+        // The exit runs at the `with` statement, as CPython's traceback and
+        // the timeline show it; an exception of the body that goes on keeps
+        // the line that raised it.
+        let raised_at = (f.stmt.get(), f.at.get());
+        f.stmt.set(s.id);
+        f.at.set(s.span.start);
+        let mut exited = match &methods {
+            None => self.call_method(f, &cm, exit, Args::positional(args[1..].to_vec())),
+            Some((_, exit_m)) => self.call(f, exit_m, Args::positional(args)),
+        };
         if is_async && let Ok(aw) = exited {
             exited = self.await_protocol(f, aw, FrameKind::ContextManager).await;
         }
@@ -416,6 +436,10 @@ impl Interp {
         let swallow = exited?;
         if exc_value.is_some() && self.truthy(f, &swallow)? {
             return Ok(Flow::Normal);
+        }
+        if exc_value.is_some() {
+            f.stmt.set(raised_at.0);
+            f.at.set(raised_at.1);
         }
         result
     }
@@ -429,7 +453,11 @@ impl Interp {
         finalbody: &[Stmt],
     ) -> PyResult<Flow> {
         let mut result = self.exec_block(f, body).await;
-        if let Err(Unwind::Exc(e)) = &result {
+        if let Err(Unwind::Exc(e)) = &result
+            && handlers.first().is_some_and(|h| h.star)
+        {
+            result = self.except_star(f, e.clone(), handlers).await;
+        } else if let Err(Unwind::Exc(e)) = &result {
             let e = e.clone();
             for h in handlers {
                 let matched = match &h.class {
@@ -471,6 +499,79 @@ impl Interp {
         match fin? {
             Flow::Normal => result,
             flow => Ok(flow),
+        }
+    }
+
+    /// The `except*` handlers of a `try` whose body raised `orig`: each takes
+    /// the part of the group it matches (an exception that is no group
+    /// arrives wrapped in one); what is left, re-raised or newly raised,
+    /// goes on as CPython 3.11 combines it.
+    async fn except_star(
+        &self,
+        f: &Frame,
+        orig: Value,
+        handlers: &[crate::program::Handler],
+    ) -> PyResult<Flow> {
+        // A part re-raised as it came keeps the line that raised it.
+        let raised_at = (f.stmt.get(), f.at.get());
+        let mut rest = Some(orig.clone());
+        let mut raised = Vec::new();
+        for h in handlers {
+            let Some(left) = rest.take() else { break };
+            let Some(class) = &h.class else {
+                rest = Some(left);
+                continue;
+            };
+            let class = self.value(f, class).await?;
+            self.matches(&orig, &class)?;
+            let is_group_class =
+                |c: &Value| matches!(c, Value::Class(k) if k.derives_from("BaseExceptionGroup"));
+            let names_group = match &class {
+                Value::Tuple(items) => items.iter().any(is_group_class),
+                other => is_group_class(other),
+            };
+            if names_group {
+                return Err(type_error(
+                    "catching ExceptionGroup with except* is not allowed. Use except instead.",
+                ));
+            }
+            let (matched, left) = if groups::is_group(&left) {
+                groups::split(&left, &mut |e| self.matches(e, &class))?
+            } else if self.matches(&left, &class)? {
+                (Some(groups::wrap(&left)), None)
+            } else {
+                (None, Some(left))
+            };
+            rest = left;
+            let Some(m) = matched else { continue };
+            if let Some(n) = &h.name {
+                self.store(f, n, m.clone());
+            }
+            f.handling.borrow_mut().push(m.clone());
+            let r = self.exec_block(f, &h.body).await;
+            f.handling.borrow_mut().pop();
+            if let Some(n) = &h.name {
+                let _ = self.delete(f, n);
+            }
+            match r {
+                Ok(_) => {}
+                Err(Unwind::Exc(e)) => {
+                    // Only a bare `raise` re-raises the part: `raise eg`
+                    // gives it a new traceback, which makes it new.
+                    let again = super::value::is_same(&e, &m) && self.bare_raise.get();
+                    raised.push((e, again));
+                }
+                Err(other) => return Err(other),
+            }
+        }
+        raised.extend(rest.map(|r| (r, true)));
+        if raised.iter().all(|(_, again)| *again) {
+            f.stmt.set(raised_at.0);
+            f.at.set(raised_at.1);
+        }
+        match groups::reraise_star(&orig, raised) {
+            Some(e) => Err(Unwind::Exc(e)),
+            None => Ok(Flow::Normal),
         }
     }
 

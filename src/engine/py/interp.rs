@@ -57,6 +57,10 @@ pub struct Interp {
     pub vclock: Cell<f64>,
     /// Stands in for a task while the module code runs.
     pub module_task: Rc<TaskObj>,
+    /// Executor jobs and pools.
+    pub executors: super::executor::Executors,
+    /// The last `raise` was a bare one (for `except*`).
+    pub bare_raise: Cell<bool>,
     me: Weak<Interp>,
     empty: Arc<Code>,
 }
@@ -123,6 +127,8 @@ impl Interp {
             sockets: Cell::new(0),
             vclock: Cell::new(0.0),
             module_task: TaskObj::new(Rc::from("<module>"), 0, Value::None),
+            executors: Default::default(),
+            bare_raise: Cell::new(false),
             me: me.clone(),
             empty: Arc::new(Code {
                 name: "<task>".into(),
@@ -484,6 +490,9 @@ impl Interp {
 
     /// `Class(args)`: a new instance, initialised by `__init__`.
     pub fn instantiate(&self, f: &Frame, class: &Rc<Class>, mut args: Args) -> PyResult<Value> {
+        if class.builtin && class.derives_from("BaseExceptionGroup") {
+            return super::groups::construct(class, args);
+        }
         let is_exc = class.derives_from("BaseException");
         let instance = Value::Instance(Rc::new(Instance {
             class: class.clone(),
@@ -577,7 +586,11 @@ impl Interp {
                         "__context__" => {
                             return Ok(state.context.borrow().clone().unwrap_or(Value::None));
                         }
-                        _ => {}
+                        _ => {
+                            if let Some(v) = super::groups::attr(i, name) {
+                                return Ok(v);
+                            }
+                        }
                     }
                 }
                 if name == "__class__" {

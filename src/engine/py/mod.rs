@@ -10,7 +10,9 @@ pub mod coro;
 mod eval;
 pub mod exc;
 mod exec;
+pub mod executor;
 pub mod format;
+pub mod groups;
 pub mod interp;
 mod items;
 mod label;
@@ -19,9 +21,12 @@ mod modules;
 pub mod native;
 mod net;
 pub mod ops;
+pub mod pool;
 pub mod set;
 mod special;
+pub mod taskgroup;
 pub mod tasks;
+mod traceback;
 pub mod value;
 
 use super::Outcome;
@@ -31,6 +36,7 @@ use exc::Unwind;
 use interp::Interp;
 use std::rc::Rc;
 use std::sync::Arc;
+pub use traceback::{last_line, traceback};
 
 /// Runs a program: its module code, which calls `asyncio.run(main())`.
 pub async fn run(program: Arc<Program>, shared: Rc<Shared>) -> Outcome {
@@ -65,22 +71,4 @@ pub async fn run(program: Arc<Program>, shared: Rc<Shared>) -> Outcome {
         }
         Err(Unwind::Abort) => Outcome::Aborted(shared.aborted().unwrap_or_default()),
     }
-}
-
-/// The exception as CPython prints an uncaught one: the frames it passed,
-/// outermost first, each with its line, then `Type: message`.
-pub fn traceback(program: &Program, e: &value::Value) -> String {
-    let mut out = String::from("Traceback (most recent call last):\n");
-    if let Some(state) = exc::state(e) {
-        for (at, func) in state.traceback.borrow().iter().rev() {
-            let line = program.line_of(*at);
-            out.push_str(&format!(
-                "  File \"{}\", line {line}, in {func}\n    {}\n",
-                program.file,
-                program.line_text(line).trim()
-            ));
-        }
-    }
-    out.push_str(&exc::summary(e));
-    out
 }

@@ -1,4 +1,5 @@
-//! The members of the modules a demo may import: `asyncio` and `time`.
+//! The members of the modules a demo may import: `asyncio`, `time` and
+//! `concurrent.futures`.
 
 use super::exc;
 use super::value::Value;
@@ -22,8 +23,19 @@ pub fn member(module: Module, name: &str) -> Option<Value> {
             "open_connection" => Value::Builtin("asyncio.open_connection"),
             "Future" => Value::Builtin("asyncio.Future"),
             "Task" => Value::Builtin("asyncio.Task"),
+            "TaskGroup" => Value::Builtin("asyncio.TaskGroup"),
+            "to_thread" => Value::Builtin("asyncio.to_thread"),
             "CancelledError" | "InvalidStateError" => Value::Class(exc::class(name)?),
             "TimeoutError" => Value::Class(exc::class("TimeoutError")?),
+            _ => return None,
+        }),
+        Module::Concurrent => match name {
+            "futures" => Some(Value::Module(Module::Futures)),
+            _ => None,
+        },
+        Module::Futures => Some(match name {
+            "ThreadPoolExecutor" => Value::Builtin("concurrent.futures.ThreadPoolExecutor"),
+            "ProcessPoolExecutor" => Value::Builtin("concurrent.futures.ProcessPoolExecutor"),
             _ => return None,
         }),
         Module::Time => Some(match name {

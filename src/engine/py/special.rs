@@ -70,6 +70,9 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
                     MAX_OUTPUT >> 20
                 )));
             }
+            if ix.job_print(f, &text) {
+                return Ok(Value::None);
+            }
             let off_loop = ix.loop_closed.get();
             for line in text.split('\n') {
                 let text = line.to_string();
@@ -243,12 +246,15 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             Ok(tasks::WaitFor::value(aw, timeout))
         }
         "asyncio.get_running_loop" | "asyncio.get_event_loop" => {
-            if !ix.running.get() {
+            if !ix.running.get() || ix.in_job() {
                 return Err(error("RuntimeError", "no running event loop"));
             }
             Ok(Value::Native(Rc::new(Loop)))
         }
         "asyncio.current_task" => {
+            if ix.in_job() {
+                return Err(error("RuntimeError", "no running event loop"));
+            }
             let t = f.task();
             if Rc::ptr_eq(&t, &ix.module_task) {
                 return Ok(Value::None);
@@ -261,6 +267,12 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
         )),
         "asyncio.start_server" | "asyncio.open_connection" => super::net::call(ix, f, name, args),
         "asyncio.Future" => Ok(tasks::new_future("future")),
+        "asyncio.TaskGroup" => {
+            if !args.pos.is_empty() || !args.kw.is_empty() {
+                return Err(type_error("TaskGroup() takes no arguments"));
+            }
+            Ok(super::taskgroup::TaskGroup::value())
+        }
         "asyncio.Task" => Err(type_error("create tasks with asyncio.create_task()")),
         "time.sleep" => {
             let d = args
@@ -271,28 +283,44 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             if d < 0.0 {
                 return Err(error("ValueError", "sleep length must be non-negative"));
             }
-            if d > ix.shared.limits.max_virtual.as_secs_f64() {
-                return Err(ix.abort(format!(
-                    "time.sleep({}) would pass the run's {} s of virtual time (limit: virtual duration)",
-                    super::value::Value::Float(d).repr(),
-                    ix.shared.limits.max_virtual.as_secs()
-                )));
+            if ix.job_sleep(d)? {
+                return Ok(Value::None);
             }
-            let until = ix.vclock.get() + d;
-            ix.emit(
-                f,
-                EventKind::Blocked {
-                    until: Duration::from_secs_f64(until),
-                },
-            );
-            ix.shared.block(Duration::from_secs_f64(d));
-            ix.set_vclock(until);
-            ix.emit(f, EventKind::Unblocked);
+            block(ix, f, d)?;
             Ok(Value::None)
         }
-        "time.perf_counter" | "time.monotonic" | "time.time" => Ok(Value::Float(ix.vclock.get())),
+        "time.perf_counter" | "time.monotonic" | "time.time" => Ok(Value::Float(ix.clock_now())),
+        "asyncio.to_thread" => super::pool::ToThread::value(args),
+        "concurrent.futures.ThreadPoolExecutor" => {
+            super::pool::Pool::construct(super::pool::PoolKind::Thread, args)
+        }
+        "concurrent.futures.ProcessPoolExecutor" => {
+            super::pool::Pool::construct(super::pool::PoolKind::Process, args)
+        }
         other => ix.pure_builtin(f, other, args),
     }
+}
+
+/// A blocking call of `d` seconds: the clock moves, no other task runs.
+pub fn block(ix: &Interp, f: &Frame, d: f64) -> PyResult<()> {
+    if d > ix.shared.limits.max_virtual.as_secs_f64() {
+        return Err(ix.abort(format!(
+            "time.sleep({}) would pass the run's {} s of virtual time (limit: virtual duration)",
+            super::value::Value::Float(d).repr(),
+            ix.shared.limits.max_virtual.as_secs()
+        )));
+    }
+    let until = ix.vclock.get() + d;
+    ix.emit(
+        f,
+        EventKind::Blocked {
+            until: Duration::from_secs_f64(until),
+        },
+    );
+    ix.shared.block(Duration::from_secs_f64(d));
+    ix.set_vclock(until);
+    ix.emit(f, EventKind::Unblocked);
+    Ok(())
 }
 
 fn static_name(name: &str) -> &'static str {
@@ -360,19 +388,20 @@ impl Native for Loop {
     }
 
     fn has_method(&self, name: &str) -> bool {
-        matches!(name, "create_future" | "time")
+        matches!(name, "create_future" | "time" | "run_in_executor")
     }
 
     fn call_method(
         self: Rc<Self>,
         ix: &Rc<Interp>,
-        _cx: &Frame,
+        cx: &Frame,
         name: &str,
-        _args: Args,
+        args: Args,
     ) -> Option<PyResult<Value>> {
         Some(match name {
             "create_future" => Ok(tasks::new_future("future")),
             "time" => Ok(Value::Float(ix.vclock.get())),
+            "run_in_executor" => ix.run_in_executor(cx, args),
             _ => return None,
         })
     }

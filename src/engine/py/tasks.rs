@@ -12,8 +12,8 @@ use super::exc::{self, PyResult, Unwind, error, type_error, value_error};
 use super::interp::{Frame, Interp};
 use super::native::{Args, Native, Step, downcast};
 use super::value::Value;
-use crate::engine::events::{LaneId, WaitOn};
-use crate::engine::runtime::{Probe, TaskLabel, yield_now};
+use crate::engine::events::{LaneId, LaneKind, WaitOn};
+use crate::engine::runtime::{LaneLabel, Probe, yield_now};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::future::Future;
@@ -55,7 +55,7 @@ impl Waitable for FutureObj {
         &self.completion
     }
     fn lanes(&self) -> Vec<LaneId> {
-        Vec::new()
+        self.lane.get().into_iter().collect()
     }
 }
 
@@ -174,6 +174,8 @@ pub struct TaskObj {
     pub must_cancel: Cell<bool>,
     /// A `wait_for` timed out on it.
     timed_out: Cell<bool>,
+    /// Cancels requested and not withdrawn (`cancelling()`).
+    cancel_requests: Cell<u32>,
     /// The waker of the await point the task is suspended at.
     waker: RefCell<Option<Waker>>,
     /// What the task waits on, which a cancel passes to.
@@ -190,6 +192,7 @@ impl TaskObj {
             completion: Completion::default(),
             must_cancel: Cell::new(false),
             timed_out: Cell::new(false),
+            cancel_requests: Cell::new(0),
             waker: RefCell::new(None),
             waitee: RefCell::new(None),
             coro: RefCell::new(coro),
@@ -203,6 +206,13 @@ impl TaskObj {
     pub fn cancelled(&self) -> bool {
         self.completion.result().is_some_and(|r| is_cancel(&r))
     }
+
+    /// `task.uncancel()`: withdraws one cancel request; the ones left.
+    pub fn uncancel(&self) -> u32 {
+        let n = self.cancel_requests.get().saturating_sub(1);
+        self.cancel_requests.set(n);
+        n
+    }
 }
 
 impl Cancel for TaskObj {
@@ -210,6 +220,7 @@ impl Cancel for TaskObj {
         if self.done() {
             return false;
         }
+        self.cancel_requests.set(self.cancel_requests.get() + 1);
         let waitee = self.waitee.borrow().clone();
         if let Some(w) = waitee
             && w.cancel()
@@ -252,6 +263,8 @@ impl Native for TaskObj {
                 | "set_name"
                 | "get_coro"
                 | "add_done_callback"
+                | "cancelling"
+                | "uncancel"
         )
     }
 
@@ -287,6 +300,8 @@ impl Native for TaskObj {
                 Ok(Value::None)
             }
             "get_coro" => Ok(self.coro.borrow().clone()),
+            "cancelling" => Ok(Value::Int(self.cancel_requests.get().into())),
+            "uncancel" => Ok(Value::Int(self.uncancel().into())),
             "add_done_callback" => {
                 add_done_callback(ix, cx, &self.completion, Value::Native(self.clone()), args)
             }
@@ -342,6 +357,8 @@ fn exception_of(c: &Completion) -> PyResult<Value> {
 pub struct FutureObj {
     pub completion: Completion,
     name: Rc<str>,
+    /// The lane that will settle it, when one does (an executor's job).
+    pub lane: Cell<Option<LaneId>>,
 }
 
 impl Cancel for FutureObj {
@@ -620,7 +637,20 @@ impl Interp {
 
     /// `asyncio.create_task(coro)`: a new task, started on the next round.
     pub fn create_task(&self, cx: &Frame, aw: Value, name: Option<Value>) -> PyResult<Rc<TaskObj>> {
-        if !self.running.get() {
+        // The main task is made by the module code, not by a task.
+        let parent = (!Rc::ptr_eq(&cx.task(), &self.module_task)).then(|| cx.lane.get());
+        self.create_task_under(cx, aw, name, parent)
+    }
+
+    /// A new task whose lane has `parent` as its parent on the timeline.
+    pub fn create_task_under(
+        &self,
+        cx: &Frame,
+        aw: Value,
+        name: Option<Value>,
+        parent: Option<LaneId>,
+    ) -> PyResult<Rc<TaskObj>> {
+        if !self.running.get() || self.in_job() {
             return Err(error("RuntimeError", "no running event loop"));
         }
         let call: String = match (downcast::<Coroutine>(&aw), downcast::<Sleep>(&aw)) {
@@ -638,6 +668,7 @@ impl Interp {
                 super::label::short_repr(&Value::Float(s.delay))
             ),
             _ if downcast::<NextCompleted>(&aw).is_some() => "_wait_for_one()".into(),
+            _ if downcast::<super::pool::ToThread>(&aw).is_some() => "to_thread()".into(),
             _ => {
                 return Err(type_error(format!(
                     "a coroutine was expected, got {}",
@@ -653,14 +684,14 @@ impl Interp {
         };
         let lane = self
             .shared
-            .new_task(
-                TaskLabel {
+            .new_lane(
+                LaneLabel {
+                    kind: LaneKind::Task,
                     call: &call,
                     name: &task_name,
                     named,
                 },
-                // The main task is made by the module code, not by a task.
-                (!Rc::ptr_eq(&cx.task(), &self.module_task)).then(|| cx.lane.get()),
+                parent,
                 Some(cx.stmt.get()),
             )
             .map_err(|_| Unwind::Abort)?;
@@ -1058,6 +1089,7 @@ pub fn new_future(name: &str) -> Value {
     Value::Native(Rc::new(FutureObj {
         completion: Completion::default(),
         name: Rc::from(name),
+        lane: Cell::new(None),
     }))
 }
 

@@ -92,7 +92,7 @@ impl Class {
     pub fn is_subclass(self: &Rc<Self>, other: &Rc<Class>) -> bool {
         let mut c = Some(self.clone());
         while let Some(k) = c {
-            if Rc::ptr_eq(&k, other) {
+            if Rc::ptr_eq(&k, other) || k.second_base_is(other) {
                 return true;
             }
             c = k.base.clone();
@@ -102,10 +102,20 @@ impl Class {
 
     /// Whether the class derives from a built-in class of this name.
     pub fn derives_from(&self, name: &str) -> bool {
-        if self.builtin && &*self.name == name {
+        if self.builtin && (&*self.name == name || self.second_base_is_named(name)) {
             return true;
         }
         self.base.as_ref().is_some_and(|b| b.derives_from(name))
+    }
+
+    /// `ExceptionGroup` derives from `BaseExceptionGroup` as well as from
+    /// its one base here, `Exception`.
+    fn second_base_is_named(&self, name: &str) -> bool {
+        self.builtin && &*self.name == "ExceptionGroup" && name == "BaseExceptionGroup"
+    }
+
+    fn second_base_is(&self, other: &Class) -> bool {
+        other.builtin && self.second_base_is_named(&other.name)
     }
 }
 
@@ -366,6 +376,9 @@ pub fn exception_str(i: &Instance) -> String {
     let Some(state) = &i.exc else {
         return String::new();
     };
+    if let Some(s) = super::groups::str_of(i) {
+        return s;
+    }
     let args = state.args.borrow();
     match args.len() {
         0 => String::new(),

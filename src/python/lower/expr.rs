@@ -297,6 +297,15 @@ impl Lowerer {
                 {
                     self.check_member(m, a.attr.as_str(), a.attr.range);
                 }
+                // `concurrent.futures.ThreadPoolExecutor`
+                if let E::Attribute(inner) = &*a.value
+                    && inner.attr.as_str() == "futures"
+                    && let E::Name(n) = &*inner.value
+                    && let Name::Global(_) = self.name(n.id.as_str())
+                    && self.imports.get(n.id.as_str()) == Some(&Module::Concurrent)
+                {
+                    self.check_member(Module::Futures, a.attr.as_str(), a.attr.range);
+                }
                 if matches!(
                     a.attr.as_str(),
                     "__dict__"

@@ -28,14 +28,20 @@ const ASYNCIO_MEMBERS: &[&str] = &[
     "open_connection",
     "Future",
     "Task",
+    "TaskGroup",
+    "to_thread",
 ];
 const TIME_MEMBERS: &[&str] = &["sleep", "perf_counter", "monotonic", "time"];
+const CONCURRENT_MEMBERS: &[&str] = &["futures"];
+const FUTURES_MEMBERS: &[&str] = &["ThreadPoolExecutor", "ProcessPoolExecutor"];
 
 /// The members of a module a demo may use.
 pub fn members(module: Module) -> &'static [&'static str] {
     match module {
         Module::Asyncio => ASYNCIO_MEMBERS,
         Module::Time => TIME_MEMBERS,
+        Module::Concurrent => CONCURRENT_MEMBERS,
+        Module::Futures => FUTURES_MEMBERS,
     }
 }
 
@@ -43,8 +49,7 @@ pub fn members(module: Module) -> &'static [&'static str] {
 pub fn not_yet(member: &str) -> bool {
     matches!(
         member,
-        "TaskGroup"
-            | "Queue"
+        "Queue"
             | "PriorityQueue"
             | "LifoQueue"
             | "Semaphore"
@@ -57,7 +62,6 @@ pub fn not_yet(member: &str) -> bool {
             | "timeout"
             | "timeout_at"
             | "wait"
-            | "to_thread"
             | "run_coroutine_threadsafe"
     )
 }
@@ -182,11 +186,10 @@ impl Lowerer {
             }
             S::Try(t) => {
                 if t.is_star {
-                    self.refuse(
-                        t.range,
-                        "'except*' is not supported",
-                        "exception groups come with TaskGroup; use a plain `except`",
-                    );
+                    for h in &t.handlers {
+                        let ast::ExceptHandler::ExceptHandler(h) = h;
+                        self.no_exit_in_star(&h.body, false);
+                    }
                 }
                 let body = self.block(&t.body);
                 let handlers = t
@@ -196,6 +199,7 @@ impl Lowerer {
                         let ast::ExceptHandler::ExceptHandler(h) = h;
                         Handler {
                             class: h.type_.as_ref().map(|c| self.expr(c)),
+                            star: t.is_star,
                             name: h.name.as_ref().map(|n| self.name(n.as_str())),
                             body: self.block(&h.body),
                             span: self.span(h.range),
@@ -230,10 +234,20 @@ impl Lowerer {
             S::Import(i) => {
                 for alias in &i.names {
                     let module = alias.name.as_str();
-                    let Some(m) = self.module(module, alias.range) else {
+                    let Some(mut m) = self.module(module, alias.range) else {
                         continue;
                     };
-                    let bound = alias.asname.as_ref().unwrap_or(&alias.name).as_str();
+                    // `import concurrent.futures` binds `concurrent`.
+                    let bound = match &alias.asname {
+                        Some(name) => name.as_str(),
+                        None => {
+                            let top = module.split('.').next().unwrap_or(module);
+                            if top != module {
+                                m = Module::Concurrent;
+                            }
+                            top
+                        }
+                    };
                     if self.frames.len() == 1 {
                         self.imports.insert(bound.to_string(), m);
                     }
@@ -458,11 +472,59 @@ impl Lowerer {
         self.push(out, c, StmtKind::Class { code, name, bases });
     }
 
+    /// CPython's compiler refuses `break`, `continue` and `return` that
+    /// would leave an `except*` block.
+    fn no_exit_in_star(&mut self, body: &[S], in_loop: bool) {
+        for s in body {
+            let leaves = match s {
+                S::Return(_) => true,
+                S::Break(_) | S::Continue(_) => !in_loop,
+                _ => false,
+            };
+            if leaves {
+                self.refuse(
+                    s.range(),
+                    "'break', 'continue' and 'return' cannot appear in an except* block",
+                    "let the block end, and act on what it found after the `try`",
+                );
+            }
+            match s {
+                S::If(i) => {
+                    self.no_exit_in_star(&i.body, in_loop);
+                    for c in &i.elif_else_clauses {
+                        self.no_exit_in_star(&c.body, in_loop);
+                    }
+                }
+                S::With(w) => self.no_exit_in_star(&w.body, in_loop),
+                S::Try(t) => {
+                    self.no_exit_in_star(&t.body, in_loop);
+                    for h in &t.handlers {
+                        let ast::ExceptHandler::ExceptHandler(h) = h;
+                        self.no_exit_in_star(&h.body, in_loop);
+                    }
+                    self.no_exit_in_star(&t.orelse, in_loop);
+                    self.no_exit_in_star(&t.finalbody, in_loop);
+                }
+                S::For(l) => {
+                    self.no_exit_in_star(&l.body, true);
+                    self.no_exit_in_star(&l.orelse, in_loop);
+                }
+                S::While(l) => {
+                    self.no_exit_in_star(&l.body, true);
+                    self.no_exit_in_star(&l.orelse, in_loop);
+                }
+                _ => {}
+            }
+        }
+    }
+
     /// The module an `import` names, or a refusal.
     fn module(&mut self, name: &str, range: ruff_text_size::TextRange) -> Option<Module> {
         match name {
             "asyncio" => Some(Module::Asyncio),
             "time" => Some(Module::Time),
+            "concurrent" => Some(Module::Concurrent),
+            "concurrent.futures" => Some(Module::Futures),
             other => {
                 let root = other.split('.').next().unwrap_or(other);
                 let why = match root {
@@ -472,15 +534,16 @@ impl Lowerer {
                     "socket" | "ssl" | "http" | "urllib" | "requests" | "aiohttp" | "httpx" => {
                         "a demo has no network access beyond asyncio's loopback streams"
                     }
-                    "threading" | "multiprocessing" | "concurrent" => {
-                        "a demo runs on one thread, as asyncio's event loop does"
+                    "threading" | "multiprocessing" => {
+                        "a demo's threads and processes are an executor's workers"
                     }
-                    _ => "a demo imports asyncio and time only",
+                    _ => "a demo imports asyncio, time and concurrent.futures only",
                 };
                 self.refuse(
                     range,
                     format!("'import {other}' is not supported: {why}"),
-                    "use `import asyncio` and `import time`",
+                    "use `import asyncio`, `import time` and, for worker threads or \
+                     processes, `from concurrent.futures import ThreadPoolExecutor`",
                 );
                 None
             }
@@ -501,8 +564,8 @@ impl Lowerer {
             self.refuse(
                 range,
                 format!("'{m}.{member}' is not supported yet"),
-                "supported: run, sleep, create_task, gather, as_completed, wait_for, \
-                 CancelledError, TimeoutError, get_running_loop, current_task, \
+                "supported: run, sleep, create_task, TaskGroup, gather, as_completed, wait_for, \
+                 CancelledError, TimeoutError, get_running_loop, current_task, to_thread, \
                  start_server, open_connection",
             );
         } else {

@@ -20,6 +20,13 @@ impl Planner<'_> {
         else {
             unreachable!("called for a try")
         };
+        if handlers.iter().any(|h| h.star) {
+            return refuse(
+                &s.span,
+                "`except*`",
+                "the Rust listing has no exception groups",
+            );
+        }
         if !orelse.is_empty() {
             return refuse(
                 &s.span,

@@ -1,7 +1,7 @@
 //! The task detail view (Enter on a lane): the task and the frames it is
 //! inside, state history, what it awaits, its current line.
 
-use crate::engine::{FrameExit, LaneId, WaitOn};
+use crate::engine::{FrameExit, LaneId, LaneKind, WaitOn};
 use crate::text::format_seconds;
 use crate::ui::app::{App, LessonState};
 use crate::ui::timeline::Timeline;
@@ -55,12 +55,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     };
     let t = lesson.view_time();
     let key = |k: &str| Span::styled(format!("{k:>10}: "), theme.accent());
-    let mut lines = vec![Line::from(vec![
-        key("task"),
-        Span::styled(
+    let head = match lane.kind {
+        LaneKind::Task => (
+            "task",
             format!("#{} {}: a task, named '{}'", lane.id, lane.call, lane.name),
-            theme.lane(lesson.selected_lane),
         ),
+        LaneKind::Worker => (
+            "job",
+            format!(
+                "#{} {}: an executor's job on a worker, outside the event loop (not a task)",
+                lane.id, lane.call
+            ),
+        ),
+    };
+    let mut lines = vec![Line::from(vec![
+        key(head.0),
+        Span::styled(head.1, theme.lane(lesson.selected_lane)),
     ])];
     if let Some(p) = lane.parent.and_then(|p| tl.lane(p)) {
         lines.push(Line::from(vec![

@@ -70,7 +70,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     let visible = lesson.visible_lanes();
     let mut title = format!(
         " Timeline — {} ",
-        lesson.lane_filter.title(visible.len(), tl.lanes.len())
+        lesson.lane_filter.title(
+            visible.len(),
+            tl.lanes.len(),
+            tl.lanes.iter().filter(|l| !l.is_task()).count(),
+        )
     );
     let keys = " ↑/↓ Enter details ";
     // The selected task's frames at the time shown: what runs inside it.
