@@ -366,6 +366,12 @@ fn svg_writer_renders_text_and_colour() {
 /// The real binary on the built-in lessons, with fresh progress and the
 /// dark colour theme.
 fn start(name: &str, cols: u16, rows: u16) -> Session {
+    start_with(name, &[], cols, rows)
+}
+
+/// The real binary with these arguments, fresh progress and the dark
+/// colour theme.
+fn start_with(name: &str, args: &[&str], cols: u16, rows: u16) -> Session {
     let dir = std::env::temp_dir().join(format!(
         "asynclings-screenshots-{name}-{}",
         std::process::id()
@@ -375,7 +381,7 @@ fn start(name: &str, cols: u16, rows: u16) -> Session {
     let data = dir.join("data");
     Session::spawn(
         dir.clone(),
-        &[],
+        args,
         &[
             ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
             ("ASYNCLINGS_THEME", "dark"),
@@ -475,5 +481,39 @@ fn lesson_small_terminal() {
     s.save(
         "lesson-80x24",
         "asynclings: the gather lesson in an 80x24 terminal",
+    );
+}
+
+#[test]
+#[ignore = "writes assets/*.svg; run with cargo test --test screenshots -- --ignored"]
+fn await_frames() {
+    let mut s = start("frames", 160, 48);
+    s.open_lesson(2, "await: one thing after another");
+    // Inside the second fetch: one task row, both fetches drawn on it.
+    s.run_for(Duration::from_millis(2000));
+    s.save(
+        "await-frames",
+        "asynclings: the await lesson, one task whose frames are the awaited coroutines",
+    );
+}
+
+#[test]
+#[ignore = "writes assets/*.svg; run with cargo test --test screenshots -- --ignored"]
+fn ten_thousand_tasks() {
+    let program = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/programs/tasks__ten_thousand_waves.py"
+    );
+    let mut s = start_with("strip", &[program], 160, 48);
+    s.wait_for("Ten thousand tasks in ten waves");
+    s.press("++++");
+    s.run_for(Duration::from_millis(100));
+    s.wait_for("✓ finished");
+    // Jump to the busiest moment.
+    s.press("b");
+    std::thread::sleep(Duration::from_millis(300));
+    s.save(
+        "ten-thousand-tasks",
+        "asynclings: 10,000 tasks, the strip counting them at the busiest moment",
     );
 }
