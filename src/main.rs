@@ -51,8 +51,20 @@ struct RunArgs {
     #[arg(long)]
     events: bool,
     /// Live speed: virtual seconds per real second (0.1 to 10).
-    #[arg(long, default_value_t = 1.0)]
+    #[arg(long, default_value_t = 1.0, value_parser = parse_speed)]
     speed: f64,
+}
+
+/// `--speed`: a finite number of virtual seconds per real second within
+/// the pacer's range; anything else is a usage error (exit 2).
+fn parse_speed(text: &str) -> Result<f64, String> {
+    let (lo, hi) = asynclings::engine::pace::SPEED_RANGE;
+    match text.trim().parse::<f64>() {
+        Ok(v) if (lo..=hi).contains(&v) => Ok(v),
+        _ => Err(format!(
+            "`{text}` is not a speed from {lo} to {hi} (for example 0.5 or 2)"
+        )),
+    }
 }
 
 #[derive(Args)]

@@ -42,13 +42,22 @@ struct State {
     epoch: u64,
 }
 
+/// `speed` clamped to [`SPEED_RANGE`]; a NaN is the normal speed, 1.
+fn in_range(speed: f64) -> f64 {
+    if speed.is_nan() {
+        1.0
+    } else {
+        speed.clamp(SPEED_RANGE.0, SPEED_RANGE.1)
+    }
+}
+
 impl Control {
     /// A control starting at `speed`, paused or not.
     pub fn new(speed: f64, paused: bool) -> Control {
         Control {
             state: Mutex::new(State {
                 paused,
-                speed: speed.clamp(SPEED_RANGE.0, SPEED_RANGE.1),
+                speed: in_range(speed),
                 step_requested: false,
                 stepping_from: None,
                 step_origin: None,
@@ -101,7 +110,7 @@ impl Control {
     /// Sets the speed (virtual seconds per real second), clamped to
     /// [`SPEED_RANGE`]; returns the speed set.
     pub fn set_speed(&self, speed: f64) -> f64 {
-        let speed = speed.clamp(SPEED_RANGE.0, SPEED_RANGE.1);
+        let speed = in_range(speed);
         self.update(|s| s.speed = speed);
         speed
     }
