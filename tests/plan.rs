@@ -319,3 +319,35 @@ fn a_future_made_on_each_turn_of_a_loop_is_planned() {
         listing.text()
     );
 }
+
+const CHILD: &str = "async def child():\n    await asyncio.sleep(1)\n\n\n";
+
+#[test]
+fn a_task_group_child_kept_in_a_variable_is_refused() {
+    let src = format!(
+        "{HEADER}{CHILD}async def main():\n    async with asyncio.TaskGroup() as tg:\n        t = tg.create_task(child())\n    print(t.result())\n{RUN}"
+    );
+    let (e, text) = refused(&src);
+    assert_eq!(text, "tg.create_task(child())");
+    assert!(e.reason.contains("AbortHandle"), "{e:?}");
+}
+
+#[test]
+fn a_task_group_used_as_a_value_is_refused() {
+    let src = format!(
+        "{HEADER}{CHILD}async def main():\n    async with asyncio.TaskGroup() as tg:\n        print(tg)\n{RUN}"
+    );
+    let (e, _) = refused(&src);
+    assert!(e.construct.contains("TaskGroup `tg`"), "{e:?}");
+    assert!(e.reason.contains("JoinSet"), "{e:?}");
+}
+
+#[test]
+fn a_task_group_without_as_is_refused() {
+    let src = format!(
+        "{HEADER}{CHILD}async def main():\n    async with asyncio.TaskGroup():\n        await child()\n{RUN}"
+    );
+    let (e, text) = refused(&src);
+    assert_eq!(text, "asyncio.TaskGroup()");
+    assert!(e.reason.contains("as tg"), "{e:?}");
+}

@@ -121,6 +121,8 @@ fn spans_point_at_the_matching_rust() {
                     StmtKind::Sleep(_) => &["sleep(", "yield_now", "delay", "Drop"],
                     StmtKind::Block(_) | StmtKind::Compute(_) => &["thread::sleep"],
                     StmtKind::Spawn { .. } => &["tokio::spawn"],
+                    StmtKind::TaskGroup { .. } => &["JoinSet::new()"],
+                    StmtKind::GroupSpawn { .. } => &[".spawn("],
                     StmtKind::Cancel { .. } => &[".abort()"],
                     StmtKind::WaitFor { .. } => &["timeout("],
                     StmtKind::Future { .. } => &["oneshot::channel"],

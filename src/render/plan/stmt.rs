@@ -210,6 +210,25 @@ impl Planner<'_> {
                 is_async: true,
                 item,
                 body,
+            } if self.is_task_group(&item.context) => {
+                let Some(t) = &item.target else {
+                    return refuse(
+                        &item.context.span,
+                        "an `asyncio.TaskGroup()` without `as`",
+                        "the Rust listing spawns a group's children on a `JoinSet` it names: \
+                         write `async with asyncio.TaskGroup() as tg:`",
+                    );
+                };
+                let group = self.loop_var(sc, t, &s.span)?;
+                sc.groups.push(group.clone());
+                let body = self.block(sc, body);
+                sc.groups.pop();
+                one(s, StmtKind::TaskGroup { group, body: body? })
+            }
+            P::With {
+                is_async: true,
+                item,
+                body,
             } => {
                 let Some(source) = self.user_call(sc, &item.context, &[FunctionKind::Resource])?
                 else {
@@ -360,6 +379,9 @@ impl Planner<'_> {
                 },
             );
         }
+        if let Some(group) = self.group_spawn(sc, e)? {
+            return one(s, group);
+        }
         if let E::Attr(obj, m) = &f.kind
             && let Some(v) = local_name(obj)
         {
@@ -457,6 +479,16 @@ impl Planner<'_> {
                  takes it right after (for other uses, keep each task in a variable)",
             );
         }
+        if self.group_spawn(sc, value)?.is_some() {
+            return refuse(
+                &value.span,
+                "a TaskGroup's task kept in a variable",
+                "`JoinSet::spawn` hands back an `AbortHandle`, not the task's result, and the \
+                 group's results come back in the order the tasks finish: the Rust listing \
+                 translates `tg.create_task(f(...))` as a statement (return results through \
+                 a future, or use `asyncio.gather`)",
+            );
+        }
         let var = self.target(sc, target, &s.span)?;
         let kind = match &value.kind {
             E::Await(inner) => self.awaited(sc, inner, Some(var))?,
@@ -505,5 +537,47 @@ impl Planner<'_> {
             },
         };
         one(s, kind)
+    }
+
+    /// `asyncio.TaskGroup()`.
+    fn is_task_group(&self, e: &py::Expr) -> bool {
+        matches!(&e.kind, E::Call(f, args)
+            if args.is_empty() && self.is_member(f, Module::Asyncio, "TaskGroup"))
+    }
+
+    /// `group.create_task(f(...))` on a TaskGroup of this scope.
+    fn group_spawn(&self, sc: &mut Scope, e: &py::Expr) -> Result<Option<StmtKind>> {
+        let E::Call(f, args) = &e.kind else {
+            return Ok(None);
+        };
+        let E::Attr(obj, m) = &f.kind else {
+            return Ok(None);
+        };
+        let Some(group) = local_name(obj).filter(|g| sc.groups.iter().any(|x| x == g)) else {
+            return Ok(None);
+        };
+        if &**m != "create_task" {
+            return refuse(
+                &e.span,
+                format!("`{group}.{m}`"),
+                "the Rust listing translates a TaskGroup's `create_task` only",
+            );
+        }
+        let call = match one_arg(args) {
+            Some(c) => self.user_call(sc, c, &[FunctionKind::Coroutine])?,
+            None => None,
+        };
+        let Some(call) = call else {
+            return refuse(
+                &e.span,
+                format!("this `{group}.create_task`"),
+                "the Rust listing spawns one call of a coroutine of the program on the group: \
+                 `tg.create_task(f(...))`, without `name=`",
+            );
+        };
+        Ok(Some(StmtKind::GroupSpawn {
+            group: group.to_string(),
+            call,
+        }))
     }
 }

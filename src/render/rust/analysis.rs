@@ -15,6 +15,7 @@ pub(super) fn stmt_calls(s: &Stmt) -> Vec<&Call> {
         StmtKind::Await { call, .. }
         | StmtKind::Make { call, .. }
         | StmtKind::Spawn { call, .. }
+        | StmtKind::GroupSpawn { call, .. }
         | StmtKind::WaitFor { call, .. } => vec![call],
         StmtKind::AsyncFor { source, .. }
         | StmtKind::AsyncWith { source, .. }

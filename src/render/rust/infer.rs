@@ -190,6 +190,10 @@ impl Types {
                     let ty = Ty::Task(Box::new(self.ret_of(&call.name)));
                     changed |= self.set(name, into, &ty);
                 }
+                StmtKind::GroupSpawn { call, .. } => {
+                    changed |= self.call(demo, name, call, true);
+                }
+                StmtKind::TaskGroup { body, .. } => changed |= self.block(demo, f, body),
                 StmtKind::Join { target, into } => {
                     if let Some(v) = into {
                         let ty = self.var(name, target).inner();

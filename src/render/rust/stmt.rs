@@ -134,6 +134,20 @@ impl Renderer<'_> {
                 }
                 self.assign(Some(into), &format!("tokio::spawn({c})"));
             }
+            StmtKind::TaskGroup { group, body } => {
+                self.use_("tokio::task", "JoinSet");
+                self.declared.insert(group.clone());
+                self.line(format!("let mut {} = JoinSet::new();", ident(group)));
+                self.body(body, false);
+                self.line(
+                    "// Waits for every child; a child's panic resumes here and aborts the rest.",
+                );
+                self.line(format!("{}.join_all().await;", ident(group)));
+            }
+            StmtKind::GroupSpawn { group, call } => {
+                let c = self.call(call);
+                self.line(format!("{}.spawn({c});", ident(group)));
+            }
             StmtKind::Join { target, into } => {
                 let ty = self.var_ty(target);
                 let t = ident(target);

@@ -112,6 +112,11 @@ pub enum StmtKind {
     Make { call: Call, into: String },
     /// `into = asyncio.create_task(call(...))`.
     Spawn { call: Call, into: String },
+    /// `async with asyncio.TaskGroup() as group: body`: the body's
+    /// `group.create_task(...)` children are all awaited at its end.
+    TaskGroup { group: String, body: Block },
+    /// `group.create_task(call(...))` inside a `TaskGroup`'s body.
+    GroupSpawn { group: String, call: Call },
     /// `into = await task_or_future`.
     Join {
         target: String,
@@ -209,6 +214,7 @@ impl Stmt {
             StmtKind::AsCompleted { body, .. }
             | StmtKind::AsyncFor { body, .. }
             | StmtKind::AsyncWith { body, .. }
+            | StmtKind::TaskGroup { body, .. }
             | StmtKind::For { body, .. }
             | StmtKind::While { body, .. } => vec![body],
             StmtKind::WaitFor {
