@@ -16,6 +16,9 @@ pub(super) struct Scope {
     pub(super) init: bool,
     /// Variables bound to `asyncio.get_running_loop()`.
     pub(super) loops: Vec<String>,
+    /// Variables bound by `with ThreadPoolExecutor(...) as name` (or a
+    /// process pool).
+    pub(super) pools: Vec<String>,
     /// Variables bound by `async with asyncio.TaskGroup() as name`.
     pub(super) groups: Vec<String>,
     /// Futures made here: how many places resolve each, and the loop
@@ -33,6 +36,7 @@ impl Scope {
             init: false,
             loops: Vec::new(),
             groups: Vec::new(),
+            pools: Vec::new(),
             futures: HashMap::new(),
             depth: 0,
         }

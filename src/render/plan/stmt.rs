@@ -252,6 +252,11 @@ impl Planner<'_> {
                     },
                 )
             }
+            P::With {
+                is_async: false,
+                item,
+                body,
+            } if let Some(step) = self.pool_with(sc, s, item, body)? => Ok(step),
             P::With { .. } => refuse(
                 &s.span,
                 "a plain `with`",
@@ -409,6 +414,9 @@ impl Planner<'_> {
                 _ => {}
             }
         }
+        if let Some(call) = self.blocking_call(sc, e)? {
+            return one(s, StmtKind::CallFn { call, into: None });
+        }
         if self.user_call(sc, e, &[FunctionKind::Coroutine])?.is_some() {
             return refuse(
                 &e.span,
@@ -519,6 +527,27 @@ impl Planner<'_> {
                 {
                     sc.made_future(&var);
                     return one(s, StmtKind::Future { name: var });
+                }
+                if let Some((call, to_thread)) = self.executor_job(sc, value)? {
+                    if to_thread {
+                        return refuse(
+                            &value.span,
+                            "an `asyncio.to_thread` not awaited at once",
+                            "it is a coroutine that starts its job only when awaited: the Rust \
+                             listing translates `await asyncio.to_thread(f, ...)`, or \
+                             `loop.run_in_executor`, whose job starts at once",
+                        );
+                    }
+                    return one(s, StmtKind::Submit { call, into: var });
+                }
+                if let Some(call) = self.blocking_call(sc, value)? {
+                    return one(
+                        s,
+                        StmtKind::CallFn {
+                            call,
+                            into: Some(var),
+                        },
+                    );
                 }
                 if let Some(conn) = self.receive(value) {
                     return one(s, StmtKind::Receive { conn, into: var });
