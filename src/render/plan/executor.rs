@@ -6,7 +6,7 @@ use super::scope::Scope;
 use super::stmt::{Step, local_name, one};
 use super::{Planner, Result, refuse};
 use crate::program::{self as py, Arg, ExprKind as E, Literal, Module, Name, WithItem};
-use crate::render::plan::ir::ast::{Call, FunctionKind, StmtKind};
+use crate::render::plan::ir::ast::{Block, Call, FunctionKind, Stmt, StmtKind, walk};
 
 impl Planner<'_> {
     /// The plain function `name` of the program, if it is one.
@@ -127,15 +127,31 @@ impl Planner<'_> {
         sc.pools.push(var.to_string());
         let body = self.block(sc, body);
         sc.pools.pop();
-        one(
-            s,
-            StmtKind::Pool {
-                process,
-                body: body?,
-            },
-        )
-        .map(Some)
+        let body = body?;
+        if let Some(job) = unawaited_job(&body) {
+            return refuse(
+                &job.span,
+                "a job not awaited inside its executor's `with` block",
+                "leaving the block waits for the pool's jobs (`shutdown(wait=True)`), and a \
+                 Tokio `JoinHandle` has no such end: await each job inside the block",
+            );
+        }
+        one(s, StmtKind::Pool { process, body }).map(Some)
     }
+}
+
+/// A job submitted in `body` whose handle `body` never awaits.
+fn unawaited_job(body: &Block) -> Option<&Stmt> {
+    let mut jobs = Vec::new();
+    let mut joined = Vec::new();
+    walk(body, &mut |s| match &s.kind {
+        StmtKind::Submit { into, .. } => jobs.push((into.clone(), s)),
+        StmtKind::Join { target, .. } => joined.push(target.clone()),
+        _ => {}
+    });
+    jobs.into_iter()
+        .find(|(v, _)| !joined.contains(v))
+        .map(|(_, s)| s)
 }
 
 const POOL: &str = "the Rust listing runs a job on an executor made by `with ThreadPoolExecutor(...) \
