@@ -25,7 +25,12 @@
 //! - `gather` of listed calls is `tokio::join!(biased; ...)`: futures that
 //!   wake at one instant resume in the order written, as in asyncio;
 //! - a future is a `oneshot` channel (`Shared` when awaited in several
-//!   places).
+//!   places);
+//! - an `asyncio.TaskGroup` is a `JoinSet`: `tg.spawn(...)` per child and
+//!   `join_all().await` where the `async with` block ends;
+//! - a plain `def` is a plain `fn`; an executor's job
+//!   (`run_in_executor`, `to_thread`) is `spawn_blocking`, on Tokio's
+//!   blocking pool whatever the Python pool (Rust has no GIL).
 
 mod analysis;
 mod blocks;

@@ -56,7 +56,7 @@ impl FunctionKind {
     }
 }
 
-/// A coroutine, generator, iterator class or resource class.
+/// A coroutine, generator, iterator class, resource class or plain function.
 #[derive(Clone, Debug)]
 pub struct Function {
     pub kind: FunctionKind,
