@@ -17,6 +17,7 @@ mod calls;
 mod class;
 mod executor;
 mod expr;
+mod group;
 pub mod ir;
 mod scope;
 mod stmt;
