@@ -16,10 +16,9 @@ async def blocker():
 
 
 async def main():
-    t = asyncio.create_task(ticker())
-    b = asyncio.create_task(blocker())
-    await t
-    await b
+    async with asyncio.TaskGroup() as tg:
+        tg.create_task(ticker())
+        tg.create_task(blocker())
 
 
 asyncio.run(main())

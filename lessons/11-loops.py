@@ -35,12 +35,10 @@ async def cruncher():
 
 
 async def main():
-    c = asyncio.create_task(countdown(3))
-    r = asyncio.create_task(retry())
-    w = asyncio.create_task(cruncher())
-    await c
-    await r
-    await w
+    async with asyncio.TaskGroup() as tg:
+        tg.create_task(countdown(3))
+        tg.create_task(retry())
+        tg.create_task(cruncher())
 
 
 asyncio.run(main())

@@ -15,12 +15,10 @@ async def producer(slot):
 
 async def main():
     reply = asyncio.get_running_loop().create_future()
-    a = asyncio.create_task(waiter("A", reply))
-    b = asyncio.create_task(waiter("B", reply))
-    p = asyncio.create_task(producer(reply))
-    await a
-    await b
-    await p
+    async with asyncio.TaskGroup() as tg:
+        tg.create_task(waiter("A", reply))
+        tg.create_task(waiter("B", reply))
+        tg.create_task(producer(reply))
     print("main: everyone has the reply")
 
 

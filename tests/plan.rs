@@ -319,3 +319,70 @@ fn a_future_made_on_each_turn_of_a_loop_is_planned() {
         listing.text()
     );
 }
+
+const CHILD: &str = "async def child():\n    await asyncio.sleep(1)\n\n\n";
+
+#[test]
+fn a_task_group_child_kept_in_a_variable_is_refused() {
+    let src = format!(
+        "{HEADER}{CHILD}async def main():\n    async with asyncio.TaskGroup() as tg:\n        t = tg.create_task(child())\n    print(t.result())\n{RUN}"
+    );
+    let (e, text) = refused(&src);
+    assert_eq!(text, "tg.create_task(child())");
+    assert!(e.reason.contains("AbortHandle"), "{e:?}");
+}
+
+#[test]
+fn a_task_group_used_as_a_value_is_refused() {
+    let src = format!(
+        "{HEADER}{CHILD}async def main():\n    async with asyncio.TaskGroup() as tg:\n        print(tg)\n{RUN}"
+    );
+    let (e, _) = refused(&src);
+    assert!(e.construct.contains("TaskGroup `tg`"), "{e:?}");
+    assert!(e.reason.contains("JoinSet"), "{e:?}");
+}
+
+#[test]
+fn a_task_group_without_as_is_refused() {
+    let src = format!(
+        "{HEADER}{CHILD}async def main():\n    async with asyncio.TaskGroup():\n        await child()\n{RUN}"
+    );
+    let (e, text) = refused(&src);
+    assert_eq!(text, "asyncio.TaskGroup()");
+    assert!(e.reason.contains("as tg"), "{e:?}");
+}
+
+const JOB: &str = "import time\n\n\ndef work(n):\n    time.sleep(n)\n    return n\n\n\n";
+
+#[test]
+fn a_to_thread_not_awaited_at_once_is_refused() {
+    let src = format!(
+        "{HEADER}{JOB}async def main():\n    job = asyncio.to_thread(work, 1)\n    n = await job\n    print(n)\n{RUN}"
+    );
+    let (e, text) = refused(&src);
+    assert_eq!(text, "asyncio.to_thread(work, 1)");
+    assert!(e.reason.contains("only when awaited"), "{e:?}");
+}
+
+#[test]
+fn a_job_left_running_at_the_end_of_its_pool_is_refused() {
+    let src = format!(
+        "{HEADER}from concurrent.futures import ThreadPoolExecutor\n{JOB}async def main():\n    loop = asyncio.get_running_loop()\n    with ThreadPoolExecutor() as pool:\n        job = loop.run_in_executor(pool, work, 1)\n    print(\"left\")\n{RUN}"
+    );
+    let (e, _) = refused(&src);
+    assert!(e.construct.contains("not awaited"), "{e:?}");
+    assert!(e.reason.contains("JoinHandle"), "{e:?}");
+}
+
+#[test]
+fn an_executor_job_runs_on_the_blocking_pool() {
+    let src = format!(
+        "{HEADER}{JOB}async def main():\n    n = await asyncio.to_thread(work, 1)\n    print(n)\n{RUN}"
+    );
+    let listing = rust::render(&plan(&load(&src)).expect("planned")).text();
+    assert!(
+        listing.contains("let n = spawn_blocking(move || work(1)).await.unwrap();"),
+        "{listing}"
+    );
+    assert!(listing.contains("\nfn work(n: i64) -> i64 {"), "{listing}");
+}

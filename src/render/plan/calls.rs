@@ -39,6 +39,10 @@ impl Planner<'_> {
                     "iterated with `async for` or `[... async for ...]`"
                 }
                 Some(FunctionKind::Resource) => "entered with `async with`",
+                Some(FunctionKind::Blocking) => {
+                    "a plain function: called, or run with `loop.run_in_executor` or \
+                     `asyncio.to_thread`"
+                }
                 None => "a definition the Rust listing cannot translate",
             };
             return refuse(
@@ -47,10 +51,23 @@ impl Planner<'_> {
                 format!("`{name}` is {how}"),
             );
         }
-        let args = self.positional(sc, args, &e.span)?;
+        self.call_of(sc, name, def, args, &e.span).map(Some)
+    }
+
+    /// The call of the definition `name` with `args`: every parameter
+    /// given, one type per parameter.
+    pub(super) fn call_of(
+        &self,
+        sc: &mut Scope,
+        name: &str,
+        def: super::Def,
+        args: &[Arg],
+        span: &std::ops::Range<usize>,
+    ) -> Result<Call> {
+        let args = self.positional(sc, args, span)?;
         if args.len() != def.params {
             return refuse(
-                &e.span,
+                span,
                 format!("`{name}` called with {} arguments", args.len()),
                 format!(
                     "`{name}` takes {}: a Rust function is called with all of its parameters",
@@ -61,7 +78,7 @@ impl Planner<'_> {
         let call = Call {
             name: name.to_string(),
             args,
-            span: e.span.clone(),
+            span: span.clone(),
         };
         for (i, arg) in call.args.iter().enumerate() {
             self.check_arg(&call, i, arg)?;
@@ -71,7 +88,7 @@ impl Planner<'_> {
                 sc.resolve(v, &arg.span)?;
             }
         }
-        Ok(Some(call))
+        Ok(call)
     }
 
     /// The calls of a list of tasks: `[asyncio.create_task(f(...)), ...]`
@@ -260,6 +277,9 @@ impl Planner<'_> {
                     span: hx.span.clone(),
                 };
                 return Ok(StmtKind::Serve { handler, into });
+            }
+            if let Some((call, _)) = self.executor_job(sc, inner)? {
+                return Ok(StmtKind::RunBlocking { call, into });
             }
             if let Some(call) = self.user_call(sc, inner, &[FunctionKind::Coroutine])? {
                 return Ok(StmtKind::Await { call, into });

@@ -15,7 +15,9 @@
 
 mod calls;
 mod class;
+mod executor;
 mod expr;
+mod group;
 pub mod ir;
 mod scope;
 mod stmt;
@@ -177,6 +179,7 @@ impl<'p> Planner<'p> {
                     let kind = match (code.is_async, code.is_generator) {
                         (true, false) => Some(FunctionKind::Coroutine),
                         (true, true) => Some(FunctionKind::Generator),
+                        (false, false) => Some(FunctionKind::Blocking),
                         _ => None,
                     };
                     let def = Def {
@@ -425,18 +428,18 @@ impl<'p> Planner<'p> {
 
     fn function(&self, code: &Code, name: &Name, s: &Stmt) -> Result<Function> {
         let name = name.ident().to_string();
-        if !code.is_async {
-            return refuse(
-                &s.span,
-                format!("the plain function `{name}`"),
-                "the Rust listing translates coroutines (`async def`) and async generators; \
-                 a plain `def` has no place in the plan",
-            );
-        }
-        let kind = if code.is_generator {
-            FunctionKind::Generator
-        } else {
-            FunctionKind::Coroutine
+        let kind = match (code.is_async, code.is_generator) {
+            (true, true) => FunctionKind::Generator,
+            (true, false) => FunctionKind::Coroutine,
+            (false, false) => FunctionKind::Blocking,
+            (false, true) => {
+                return refuse(
+                    &s.span,
+                    format!("the plain generator `{name}`"),
+                    "the Rust listing translates coroutines, async generators and plain \
+                     functions that block; a plain generator has no place in the plan",
+                );
+            }
         };
         let params = self.params(code, &name, 0, &s.span)?;
         let mut scope = Scope::new(kind, Vec::new());

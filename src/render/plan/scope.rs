@@ -16,6 +16,11 @@ pub(super) struct Scope {
     pub(super) init: bool,
     /// Variables bound to `asyncio.get_running_loop()`.
     pub(super) loops: Vec<String>,
+    /// Variables bound by `with ThreadPoolExecutor(...) as name` (or a
+    /// process pool).
+    pub(super) pools: Vec<String>,
+    /// Variables bound by `async with asyncio.TaskGroup() as name`.
+    pub(super) groups: Vec<String>,
     /// Futures made here: how many places resolve each, and the loop
     /// depth it was made at.
     pub(super) futures: HashMap<String, (u32, u32)>,
@@ -30,6 +35,8 @@ impl Scope {
             fields,
             init: false,
             loops: Vec::new(),
+            groups: Vec::new(),
+            pools: Vec::new(),
             futures: HashMap::new(),
             depth: 0,
         }
@@ -91,6 +98,14 @@ impl Scope {
                 "`self` as a value",
                 "the Rust listing reads and sets an object's fields (`self.name`); \
                  the object itself is not passed around",
+            );
+        }
+        if self.groups.iter().any(|g| g == id) {
+            return refuse(
+                span,
+                format!("the TaskGroup `{id}` used as a value"),
+                "the Rust listing's group is a `JoinSet` the function owns: it translates \
+                 `{id}.create_task(f(...))` inside the `async with` block only",
             );
         }
         if self.fields.iter().any(|f| f == id) {

@@ -210,6 +210,25 @@ impl Planner<'_> {
                 is_async: true,
                 item,
                 body,
+            } if self.is_task_group(&item.context) => {
+                let Some(t) = &item.target else {
+                    return refuse(
+                        &item.context.span,
+                        "an `asyncio.TaskGroup()` without `as`",
+                        "the Rust listing spawns a group's children on a `JoinSet` it names: \
+                         write `async with asyncio.TaskGroup() as tg:`",
+                    );
+                };
+                let group = self.loop_var(sc, t, &s.span)?;
+                sc.groups.push(group.clone());
+                let body = self.block(sc, body);
+                sc.groups.pop();
+                one(s, StmtKind::TaskGroup { group, body: body? })
+            }
+            P::With {
+                is_async: true,
+                item,
+                body,
             } => {
                 let Some(source) = self.user_call(sc, &item.context, &[FunctionKind::Resource])?
                 else {
@@ -233,6 +252,11 @@ impl Planner<'_> {
                     },
                 )
             }
+            P::With {
+                is_async: false,
+                item,
+                body,
+            } if let Some(step) = self.pool_with(sc, s, item, body)? => Ok(step),
             P::With { .. } => refuse(
                 &s.span,
                 "a plain `with`",
@@ -360,6 +384,9 @@ impl Planner<'_> {
                 },
             );
         }
+        if let Some(group) = self.group_spawn(sc, e)? {
+            return one(s, group);
+        }
         if let E::Attr(obj, m) = &f.kind
             && let Some(v) = local_name(obj)
         {
@@ -386,6 +413,9 @@ impl Planner<'_> {
                 (m @ ("write" | "close"), _) => return self.stream_stmt(sc, s, v, m, args, next),
                 _ => {}
             }
+        }
+        if let Some(call) = self.blocking_call(sc, e)? {
+            return one(s, StmtKind::CallFn { call, into: None });
         }
         if self.user_call(sc, e, &[FunctionKind::Coroutine])?.is_some() {
             return refuse(
@@ -457,6 +487,16 @@ impl Planner<'_> {
                  takes it right after (for other uses, keep each task in a variable)",
             );
         }
+        if self.group_spawn(sc, value)?.is_some() {
+            return refuse(
+                &value.span,
+                "a TaskGroup's task kept in a variable",
+                "`JoinSet::spawn` hands back an `AbortHandle`, not the task's result, and the \
+                 group's results come back in the order the tasks finish: the Rust listing \
+                 translates `tg.create_task(f(...))` as a statement (return results through \
+                 a future, or use `asyncio.gather`)",
+            );
+        }
         let var = self.target(sc, target, &s.span)?;
         let kind = match &value.kind {
             E::Await(inner) => self.awaited(sc, inner, Some(var))?,
@@ -487,6 +527,27 @@ impl Planner<'_> {
                 {
                     sc.made_future(&var);
                     return one(s, StmtKind::Future { name: var });
+                }
+                if let Some((call, to_thread)) = self.executor_job(sc, value)? {
+                    if to_thread {
+                        return refuse(
+                            &value.span,
+                            "an `asyncio.to_thread` not awaited at once",
+                            "it is a coroutine that starts its job only when awaited: the Rust \
+                             listing translates `await asyncio.to_thread(f, ...)`, or \
+                             `loop.run_in_executor`, whose job starts at once",
+                        );
+                    }
+                    return one(s, StmtKind::Submit { call, into: var });
+                }
+                if let Some(call) = self.blocking_call(sc, value)? {
+                    return one(
+                        s,
+                        StmtKind::CallFn {
+                            call,
+                            into: Some(var),
+                        },
+                    );
                 }
                 if let Some(conn) = self.receive(value) {
                     return one(s, StmtKind::Receive { conn, into: var });

@@ -15,6 +15,10 @@ pub(super) fn stmt_calls(s: &Stmt) -> Vec<&Call> {
         StmtKind::Await { call, .. }
         | StmtKind::Make { call, .. }
         | StmtKind::Spawn { call, .. }
+        | StmtKind::GroupSpawn { call, .. }
+        | StmtKind::CallFn { call, .. }
+        | StmtKind::Submit { call, .. }
+        | StmtKind::RunBlocking { call, .. }
         | StmtKind::WaitFor { call, .. } => vec![call],
         StmtKind::AsyncFor { source, .. }
         | StmtKind::AsyncWith { source, .. }
@@ -121,19 +125,37 @@ pub(super) enum Seconds {
 }
 
 /// Parameters used only as durations (and printed as they are), given only
-/// non-negative number literals: they become `Duration` parameters.
+/// non-negative number literals, or passed on whole to another such
+/// parameter: they become `Duration` parameters.
 pub(super) fn duration_params(demo: &Demo) -> HashMap<(String, String), Seconds> {
     let mut candidates: HashSet<(String, String)> = HashSet::new();
+    // (function, parameter) passed on whole to (callee, parameter).
+    let mut links: Vec<((String, String), (String, String))> = Vec::new();
     for f in &demo.functions {
-        if !matches!(f.kind, FunctionKind::Coroutine | FunctionKind::Generator) {
+        if !matches!(
+            f.kind,
+            FunctionKind::Coroutine | FunctionKind::Generator | FunctionKind::Blocking
+        ) {
             continue;
         }
         for p in &f.params {
-            let (mut total, mut as_duration, mut printed) = (0, 0, 0);
+            let (mut total, mut as_duration, mut printed, mut passed) = (0, 0, 0, 0);
             let mut assigned = false;
+            let mut targets = Vec::new();
             walk(&f.body, &mut |s| {
                 if let StmtKind::Set { var, .. } = &s.kind {
                     assigned |= var == p;
+                }
+                for call in stmt_calls(s) {
+                    let Some(callee) = demo.function(&call.name) else {
+                        continue;
+                    };
+                    for (a, q) in call.args.iter().zip(&callee.params) {
+                        if matches!(&a.kind, ExprKind::Var(v) if v == p) {
+                            passed += 1;
+                            targets.push((call.name.clone(), q.clone()));
+                        }
+                    }
                 }
                 let duration_stmt = matches!(
                     s.kind,
@@ -157,13 +179,21 @@ pub(super) fn duration_params(demo: &Demo) -> HashMap<(String, String), Seconds>
                     }
                 }
             });
-            if !assigned && as_duration > 0 && total == as_duration + printed {
-                candidates.insert((f.name.clone(), p.clone()));
+            if !assigned
+                && as_duration + passed > 0
+                && total == as_duration + printed + passed
+                && targets.len() == passed
+            {
+                let key = (f.name.clone(), p.clone());
+                candidates.insert(key.clone());
+                links.extend(targets.into_iter().map(|t| (key.clone(), t)));
             }
         }
     }
-    // Every call must pass a non-negative number literal.
+    // Every call must pass a non-negative number literal or a candidate;
+    // what a candidate is given flows on to where it is passed.
     let mut kinds: HashMap<(String, String), (bool, bool)> = HashMap::new();
+    let mut given: Vec<((String, String), (String, String))> = Vec::new();
     for f in &demo.functions {
         for block in [&f.body, &f.exit] {
             walk(block, &mut |s| {
@@ -177,6 +207,9 @@ pub(super) fn duration_params(demo: &Demo) -> HashMap<(String, String), Seconds>
                         match call.args.get(i).map(|a| &a.kind) {
                             Some(ExprKind::Lit(Value::Int(n))) if *n >= 0 => seen.0 = true,
                             Some(ExprKind::Lit(Value::Float(x))) if *x >= 0.0 => seen.1 = true,
+                            Some(ExprKind::Var(v)) => {
+                                given.push(((f.name.clone(), v.clone()), key))
+                            }
                             _ => {
                                 candidates.remove(&key);
                             }
@@ -184,6 +217,24 @@ pub(super) fn duration_params(demo: &Demo) -> HashMap<(String, String), Seconds>
                     }
                 }
             });
+        }
+    }
+    loop {
+        let before = (candidates.len(), kinds.clone());
+        for (from, to) in links.iter().chain(&given) {
+            if !candidates.contains(from) || !candidates.contains(to) {
+                candidates.remove(from);
+                candidates.remove(to);
+            }
+        }
+        for (from, to) in &given {
+            let k = kinds.get(from).copied().unwrap_or_default();
+            let seen = kinds.entry(to.clone()).or_default();
+            seen.0 |= k.0;
+            seen.1 |= k.1;
+        }
+        if (candidates.len(), &kinds) == (before.0, &before.1) {
+            break;
         }
     }
     candidates
@@ -273,8 +324,12 @@ pub(super) fn assigned_in(block: &Block) -> HashSet<String> {
             StmtKind::Await { into: Some(v), .. }
             | StmtKind::Join { into: Some(v), .. }
             | StmtKind::Gather { into: Some(v), .. }
-            | StmtKind::WaitFor { into: Some(v), .. } => Some(v),
-            StmtKind::Collect { into, .. } | StmtKind::Receive { into, .. } => Some(into),
+            | StmtKind::WaitFor { into: Some(v), .. }
+            | StmtKind::CallFn { into: Some(v), .. }
+            | StmtKind::RunBlocking { into: Some(v), .. } => Some(v),
+            StmtKind::Collect { into, .. }
+            | StmtKind::Receive { into, .. }
+            | StmtKind::Submit { into, .. } => Some(into),
             _ => None,
         };
         out.extend(name.cloned());
@@ -355,7 +410,10 @@ pub(super) fn caller_closes(demo: &Demo) -> HashMap<String, Call> {
 pub(super) fn duration_locals(demo: &Demo) -> HashSet<(String, String)> {
     let mut out = HashSet::new();
     for f in &demo.functions {
-        if !matches!(f.kind, FunctionKind::Coroutine | FunctionKind::Generator) {
+        if !matches!(
+            f.kind,
+            FunctionKind::Coroutine | FunctionKind::Generator | FunctionKind::Blocking
+        ) {
             continue;
         }
         let mut sets: HashMap<String, (bool, bool)> = HashMap::new();
@@ -423,11 +481,14 @@ fn binds(s: &Stmt) -> Option<&String> {
         | StmtKind::Join { into: Some(v), .. }
         | StmtKind::Gather { into: Some(v), .. }
         | StmtKind::WaitFor { into: Some(v), .. }
+        | StmtKind::CallFn { into: Some(v), .. }
+        | StmtKind::RunBlocking { into: Some(v), .. }
         | StmtKind::AsyncWith { var: Some(v), .. } => Some(v),
         StmtKind::Collect { into, .. }
         | StmtKind::Receive { into, .. }
         | StmtKind::Make { into, .. }
         | StmtKind::Spawn { into, .. }
+        | StmtKind::Submit { into, .. }
         | StmtKind::Serve { into, .. }
         | StmtKind::Connect { into, .. } => Some(into),
         StmtKind::For { var, .. }

@@ -78,7 +78,7 @@ impl Renderer<'_> {
             }
             (FunctionKind::Iterator, Some(v)) => Some(format!("Some({v})")),
             (FunctionKind::Generator, _) => None,
-            (FunctionKind::Coroutine, _)
+            (FunctionKind::Coroutine | FunctionKind::Blocking, _)
                 if matches!(self.types.ret_of(&self.func), Ty::Unit | Ty::Unknown) =>
             {
                 None

@@ -19,6 +19,8 @@ impl Renderer<'_> {
                 let names: Vec<&String> = match &s.kind {
                     StmtKind::Set { var, .. } => vec![var],
                     StmtKind::Await { into: Some(v), .. }
+                    | StmtKind::CallFn { into: Some(v), .. }
+                    | StmtKind::RunBlocking { into: Some(v), .. }
                     | StmtKind::Join { into: Some(v), .. }
                     | StmtKind::Gather { into: Some(v), .. }
                     | StmtKind::WaitFor { into: Some(v), .. } => vec![v],
@@ -98,7 +100,7 @@ impl Renderer<'_> {
         let kind = self.demo.function(func).map(|f| f.kind);
         matches!(
             kind,
-            Some(FunctionKind::Coroutine | FunctionKind::Generator)
+            Some(FunctionKind::Coroutine | FunctionKind::Generator | FunctionKind::Blocking)
         ) && !self.types.owned_list.contains(&(func.to_string(), i))
     }
 
@@ -194,7 +196,10 @@ impl Renderer<'_> {
                 params = format!("{params}{sep}{obj}: &mut {}", camel(&source.name));
             }
             let ret = self.ret_suffix(&f.name);
-            let head = format!("async fn {}(", fn_name(&f.name));
+            let head = match f.kind {
+                FunctionKind::Blocking => format!("fn {}(", fn_name(&f.name)),
+                _ => format!("async fn {}(", fn_name(&f.name)),
+            };
             self.signature(&head, &params, &format!("){ret} {{"));
         }
         self.indent += 1;

@@ -53,8 +53,10 @@ impl Types {
                     {
                         unify(r, &Ty::Unit);
                     }
-                    if matches!(f.kind, FunctionKind::Coroutine | FunctionKind::Resource)
-                        && let Some(r) = t.ret.get_mut(&f.name)
+                    if matches!(
+                        f.kind,
+                        FunctionKind::Coroutine | FunctionKind::Resource | FunctionKind::Blocking
+                    ) && let Some(r) = t.ret.get_mut(&f.name)
                     {
                         unify(r, &Ty::Unit);
                     }
@@ -163,7 +165,7 @@ impl Types {
                     changed |= unify(slot, &ty);
                 }
                 StmtKind::Return(None) => {
-                    if f.kind == FunctionKind::Coroutine {
+                    if matches!(f.kind, FunctionKind::Coroutine | FunctionKind::Blocking) {
                         let slot = self.ret.get_mut(name).expect("every function");
                         changed |= unify(slot, &Ty::Unit);
                     }
@@ -186,6 +188,25 @@ impl Types {
                     changed |= self.set(name, into, &ty);
                 }
                 StmtKind::Spawn { call, into } => {
+                    changed |= self.call(demo, name, call, true);
+                    let ty = Ty::Task(Box::new(self.ret_of(&call.name)));
+                    changed |= self.set(name, into, &ty);
+                }
+                StmtKind::GroupSpawn { call, .. } => {
+                    changed |= self.call(demo, name, call, true);
+                }
+                StmtKind::TaskGroup { body, .. } | StmtKind::Pool { body, .. } => {
+                    changed |= self.block(demo, f, body)
+                }
+                StmtKind::CallFn { call, into } | StmtKind::RunBlocking { call, into } => {
+                    let spawn = matches!(s.kind, StmtKind::RunBlocking { .. });
+                    changed |= self.call(demo, name, call, spawn);
+                    if let Some(v) = into {
+                        let ty = self.ret_of(&call.name);
+                        changed |= self.set(name, v, &ty);
+                    }
+                }
+                StmtKind::Submit { call, into } => {
                     changed |= self.call(demo, name, call, true);
                     let ty = Ty::Task(Box::new(self.ret_of(&call.name)));
                     changed |= self.set(name, into, &ty);

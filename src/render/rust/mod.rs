@@ -25,7 +25,12 @@
 //! - `gather` of listed calls is `tokio::join!(biased; ...)`: futures that
 //!   wake at one instant resume in the order written, as in asyncio;
 //! - a future is a `oneshot` channel (`Shared` when awaited in several
-//!   places).
+//!   places);
+//! - an `asyncio.TaskGroup` is a `JoinSet`: `tg.spawn(...)` per child and
+//!   `join_all().await` where the `async with` block ends;
+//! - a plain `def` is a plain `fn`; an executor's job
+//!   (`run_in_executor`, `to_thread`) is `spawn_blocking`, on Tokio's
+//!   blocking pool whatever the Python pool (Rust has no GIL).
 
 mod analysis;
 mod blocks;
@@ -237,7 +242,7 @@ impl<'a> Renderer<'a> {
 
     /// `head` + a method chain + `tail`, one call per line when rustfmt
     /// would break it (longer than 60 columns or the line longer than 100).
-    fn chain_line(&mut self, head: &str, base: &str, calls: &[String], tail: &str) {
+    pub(super) fn chain_line(&mut self, head: &str, base: &str, calls: &[String], tail: &str) {
         let (base, mut first) = split_chain(base);
         first.extend(calls.iter().cloned());
         let calls = first;
@@ -321,7 +326,9 @@ impl<'a> Renderer<'a> {
         for f in &self.demo.functions {
             let start = self.lines.len();
             match f.kind {
-                FunctionKind::Coroutine => self.coroutine(f, entry_is_main && f.name == "main"),
+                FunctionKind::Coroutine | FunctionKind::Blocking => {
+                    self.coroutine(f, entry_is_main && f.name == "main")
+                }
                 FunctionKind::Generator => self.generator(f),
                 FunctionKind::Iterator => self.iterator(f),
                 FunctionKind::Resource => self.resource(f),

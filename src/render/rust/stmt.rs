@@ -79,6 +79,11 @@ impl Renderer<'_> {
                     self.line(format!("sleep({d}).await;"));
                 }
             }
+            StmtKind::Block(e) if self.kind == FunctionKind::Blocking => {
+                let d = self.duration(e);
+                self.line("// Blocks the thread it runs on: keep it off the runtime's threads.");
+                self.line(format!("std::thread::sleep({d});"));
+            }
             StmtKind::Block(e) => {
                 let d = self.duration(e);
                 self.line(
@@ -88,7 +93,7 @@ impl Renderer<'_> {
             }
             StmtKind::Compute(e) => {
                 let d = self.duration(e);
-                self.line("// CPU-bound work: holds the thread just like a blocking call.");
+                self.line("// CPU-bound work: holds the thread it runs on, like a blocking call.");
                 self.line(format!("std::thread::sleep({d});"));
             }
             StmtKind::Return(e) => self.ret(e.as_ref(), tail),
@@ -133,6 +138,53 @@ impl Renderer<'_> {
                     self.line("// Never awaited: dropping a JoinHandle detaches the task.");
                 }
                 self.assign(Some(into), &format!("tokio::spawn({c})"));
+            }
+            StmtKind::TaskGroup { group, body } => {
+                self.use_("tokio::task", "JoinSet");
+                self.declared.insert(group.clone());
+                self.line(format!("let mut {} = JoinSet::new();", ident(group)));
+                self.body(body, false);
+                self.line(
+                    "// Waits for every child; a child's panic resumes here and aborts the rest.",
+                );
+                self.line(format!("{}.join_all().await;", ident(group)));
+            }
+            StmtKind::CallFn { call, into } => {
+                if self.kind != FunctionKind::Blocking {
+                    self.line(format!(
+                        "// A plain call: `{}` holds this task's thread until it returns.",
+                        fn_name(&call.name)
+                    ));
+                }
+                let c = self.call(call);
+                let into = into
+                    .as_deref()
+                    .filter(|_| !matches!(self.types.ret_of(&call.name), Ty::Unit | Ty::Unknown));
+                self.assign(into, &c);
+            }
+            StmtKind::Pool { process, body } => {
+                if *process {
+                    self.line(
+                        "// No process pool: Rust has no GIL, so threads compute in parallel.",
+                    );
+                }
+                self.line("// Tokio's blocking pool runs each job on a thread of its own.");
+                self.body(body, false);
+            }
+            StmtKind::Submit { call, into } => {
+                let job = self.blocking_job(call);
+                self.assign_chain(Some(into), &job, &[]);
+            }
+            StmtKind::RunBlocking { call, into } => {
+                let job = self.blocking_job(call);
+                let into = into
+                    .as_deref()
+                    .filter(|_| !matches!(self.types.ret_of(&call.name), Ty::Unit | Ty::Unknown));
+                self.assign_chain(into, &job, &[".await".into(), ".unwrap()".into()]);
+            }
+            StmtKind::GroupSpawn { group, call } => {
+                let c = self.call(call);
+                self.line(format!("{}.spawn({c});", ident(group)));
             }
             StmtKind::Join { target, into } => {
                 let ty = self.var_ty(target);
@@ -407,6 +459,48 @@ impl Renderer<'_> {
                     self.line(format!("{}.shutdown().await.unwrap();", ident(target)));
                 }
             }
+        }
+    }
+
+    /// `spawn_blocking(...)` of a plain function's call.
+    fn blocking_job(&mut self, call: &crate::render::plan::ir::ast::Call) -> String {
+        self.use_("tokio::task", "spawn_blocking");
+        if call.args.is_empty() {
+            return format!("spawn_blocking({})", fn_name(&call.name));
+        }
+        let mut c = self.call(call);
+        // The closure must own what it takes: a borrowed text becomes a
+        // `String` before the job starts.
+        for a in &call.args {
+            if let ExprKind::Var(v) = &a.kind {
+                let owned = format!("{}.to_string()", ident(v));
+                if c.contains(&owned) {
+                    self.line(format!("let {0} = {0}.to_string();", ident(v)));
+                    c = c.replace(&owned, &ident(v));
+                }
+            }
+        }
+        format!("spawn_blocking(move || {c})")
+    }
+
+    /// `into = base` + a method chain, broken as rustfmt breaks it.
+    fn assign_chain(&mut self, into: Option<&str>, base: &str, calls: &[String]) {
+        let into = into.filter(|n| self.used.contains(*n) || self.declared.contains(*n));
+        let head = match into {
+            Some(name) => self.bind(name),
+            None => String::new(),
+        };
+        let width = 4 * self.indent + head.len() + base.len() + 1;
+        if calls.is_empty() && width > 100 && !head.is_empty() {
+            // rustfmt moves a long right-hand side to a line of its own.
+            self.line(head.trim_end());
+            self.indent += 1;
+            self.line(format!("{base};"));
+            self.indent -= 1;
+        } else if calls.is_empty() {
+            self.line(format!("{head}{base};"));
+        } else {
+            self.chain_line(&head, base, calls, ";");
         }
     }
 }

@@ -38,6 +38,9 @@ pub enum FunctionKind {
     /// A class with `__aenter__`/`__aexit__`: `body` is `__aenter__`,
     /// `exit` is `__aexit__`.
     Resource,
+    /// A plain `def`: blocking work, run on an executor's worker or (the
+    /// mistake) on the event loop's thread.
+    Blocking,
 }
 
 impl FunctionKind {
@@ -48,11 +51,12 @@ impl FunctionKind {
             FunctionKind::Generator => "generator",
             FunctionKind::Iterator => "iterator",
             FunctionKind::Resource => "resource",
+            FunctionKind::Blocking => "plain function",
         }
     }
 }
 
-/// A coroutine, generator, iterator class or resource class.
+/// A coroutine, generator, iterator class, resource class or plain function.
 #[derive(Clone, Debug)]
 pub struct Function {
     pub kind: FunctionKind,
@@ -112,6 +116,23 @@ pub enum StmtKind {
     Make { call: Call, into: String },
     /// `into = asyncio.create_task(call(...))`.
     Spawn { call: Call, into: String },
+    /// `async with asyncio.TaskGroup() as group: body`: the body's
+    /// `group.create_task(...)` children are all awaited at its end.
+    TaskGroup { group: String, body: Block },
+    /// `group.create_task(call(...))` inside a `TaskGroup`'s body.
+    GroupSpawn { group: String, call: Call },
+    /// `into = f(...)` with `f` a plain function: it runs at once, on the
+    /// calling task's thread.
+    CallFn { call: Call, into: Option<String> },
+    /// `with ThreadPoolExecutor(...) as pool: body` (`process` for a
+    /// `ProcessPoolExecutor`).
+    Pool { process: bool, body: Block },
+    /// `into = loop.run_in_executor(pool, f, *args)`: the job starts on a
+    /// worker at once; awaiting `into` (a [`StmtKind::Join`]) waits for it.
+    Submit { call: Call, into: String },
+    /// `into = await loop.run_in_executor(pool, f, *args)` or
+    /// `into = await asyncio.to_thread(f, *args)`.
+    RunBlocking { call: Call, into: Option<String> },
     /// `into = await task_or_future`.
     Join {
         target: String,
@@ -209,6 +230,8 @@ impl Stmt {
             StmtKind::AsCompleted { body, .. }
             | StmtKind::AsyncFor { body, .. }
             | StmtKind::AsyncWith { body, .. }
+            | StmtKind::TaskGroup { body, .. }
+            | StmtKind::Pool { body, .. }
             | StmtKind::For { body, .. }
             | StmtKind::While { body, .. } => vec![body],
             StmtKind::WaitFor {

@@ -1,0 +1,159 @@
+//! Executors: a plain function run on a pool's worker
+//! (`loop.run_in_executor`, `asyncio.to_thread`), the `with` that makes
+//! the pool, and a plain function called on the event loop's thread.
+
+use super::scope::Scope;
+use super::stmt::{Step, local_name, one};
+use super::{Planner, Result, refuse};
+use crate::program::{self as py, Arg, ExprKind as E, Literal, Module, Name, WithItem};
+use crate::render::plan::ir::ast::{Block, Call, FunctionKind, Stmt, StmtKind, walk};
+
+impl Planner<'_> {
+    /// The plain function `name` of the program, if it is one.
+    fn blocking_def<'e>(&self, e: &'e py::Expr) -> Option<(&'e str, super::Def)> {
+        let E::Name(Name::Global(name)) = &e.kind else {
+            return None;
+        };
+        let def = *self.defs.get(&**name)?;
+        (def.kind == Some(FunctionKind::Blocking)).then_some((&**name, def))
+    }
+
+    /// The call a job runs: `loop.run_in_executor(pool, f, *args)` (the
+    /// pool a `with` of this scope made, or `None`) or
+    /// `asyncio.to_thread(f, *args)`, with `f` a plain function; `true`
+    /// for `to_thread`, which starts the job only when awaited.
+    pub(super) fn executor_job(
+        &self,
+        sc: &mut Scope,
+        e: &py::Expr,
+    ) -> Result<Option<(Call, bool)>> {
+        let E::Call(f, args) = &e.kind else {
+            return Ok(None);
+        };
+        let to_thread = self.is_member(f, Module::Asyncio, "to_thread");
+        let rest = if to_thread {
+            args.as_slice()
+        } else if let E::Attr(obj, m) = &f.kind
+            && &**m == "run_in_executor"
+            && (self.is_member_call(obj, "get_running_loop")
+                || local_name(obj).is_some_and(|l| sc.loops.iter().any(|x| x == l)))
+        {
+            let pool = match args.first() {
+                Some(Arg::Positional(p)) => p,
+                _ => return refuse(&e.span, "this `run_in_executor`", POOL),
+            };
+            let known = matches!(&pool.kind, E::Literal(Literal::None))
+                || local_name(pool).is_some_and(|p| sc.pools.iter().any(|x| x == p));
+            if !known {
+                return refuse(&pool.span, "this executor", POOL);
+            }
+            &args[1..]
+        } else {
+            return Ok(None);
+        };
+        let func = match rest.first() {
+            Some(Arg::Positional(func)) => self.blocking_def(func),
+            _ => None,
+        };
+        let Some((name, def)) = func else {
+            return refuse(
+                &e.span,
+                "this executor job",
+                "the Rust listing runs a plain function of the program on a blocking thread: \
+                 pass the function and its positional arguments (`run_in_executor(pool, f, x)`, \
+                 `to_thread(f, x)`)",
+            );
+        };
+        let call = self.call_of(sc, name, def, &rest[1..], &e.span)?;
+        Ok(Some((call, to_thread)))
+    }
+
+    /// `f(...)` with `f` a plain function of the program.
+    pub(super) fn blocking_call(&self, sc: &mut Scope, e: &py::Expr) -> Result<Option<Call>> {
+        match &e.kind {
+            E::Call(f, args) => match self.blocking_def(f) {
+                Some((name, def)) => self.call_of(sc, name, def, args, &e.span).map(Some),
+                None => Ok(None),
+            },
+            _ => Ok(None),
+        }
+    }
+
+    /// Whether `e` makes a thread pool (`Some(false)`) or a process pool
+    /// (`Some(true)`): `ThreadPoolExecutor(...)`, `concurrent.futures.ProcessPoolExecutor(...)`.
+    fn pool_kind<'e>(&self, e: &'e py::Expr) -> Option<(bool, &'e [Arg])> {
+        let E::Call(f, args) = &e.kind else {
+            return None;
+        };
+        for (class, process) in [("ThreadPoolExecutor", false), ("ProcessPoolExecutor", true)] {
+            let dotted = matches!(&f.kind, E::Attr(obj, m)
+                if &**m == class && self.member(obj) == Some((Module::Concurrent, "futures")));
+            if dotted || self.is_member(f, Module::Futures, class) {
+                return Some((process, args));
+            }
+        }
+        None
+    }
+
+    /// `with ThreadPoolExecutor(...) as pool: body` (or a process pool).
+    pub(super) fn pool_with(
+        &self,
+        sc: &mut Scope,
+        s: &py::Stmt,
+        item: &WithItem,
+        body: &[py::Stmt],
+    ) -> Result<Option<Step>> {
+        let Some((process, args)) = self.pool_kind(&item.context) else {
+            return Ok(None);
+        };
+        if !args
+            .iter()
+            .all(|a| matches!(a, Arg::Keyword(k, _) if &**k == "max_workers"))
+        {
+            return refuse(
+                &item.context.span,
+                "these executor arguments",
+                "the Rust listing's jobs run on Tokio's blocking pool, which takes no such \
+                 arguments: give the executor `max_workers=` at most",
+            );
+        }
+        let Some(py::Target::Name(Name::Local(_, var) | Name::Cell(_, var))) = &item.target else {
+            return refuse(
+                &item.context.span,
+                "an executor without `as`",
+                "the Rust listing names the pool its jobs run on: write `with ... as pool:`",
+            );
+        };
+        sc.pools.push(var.to_string());
+        let body = self.block(sc, body);
+        sc.pools.pop();
+        let body = body?;
+        if let Some(job) = unawaited_job(&body) {
+            return refuse(
+                &job.span,
+                "a job not awaited inside its executor's `with` block",
+                "leaving the block waits for the pool's jobs (`shutdown(wait=True)`), and a \
+                 Tokio `JoinHandle` has no such end: await each job inside the block",
+            );
+        }
+        one(s, StmtKind::Pool { process, body }).map(Some)
+    }
+}
+
+/// A job submitted in `body` whose handle `body` never awaits.
+fn unawaited_job(body: &Block) -> Option<&Stmt> {
+    let mut jobs = Vec::new();
+    let mut joined = Vec::new();
+    walk(body, &mut |s| match &s.kind {
+        StmtKind::Submit { into, .. } => jobs.push((into.clone(), s)),
+        StmtKind::Join { target, .. } => joined.push(target.clone()),
+        _ => {}
+    });
+    jobs.into_iter()
+        .find(|(v, _)| !joined.contains(v))
+        .map(|(_, s)| s)
+}
+
+const POOL: &str = "the Rust listing runs a job on an executor made by `with ThreadPoolExecutor(...) \
+                    as pool:` (or `ProcessPoolExecutor`) in the same function, or on the default \
+                    executor (`None`)";
