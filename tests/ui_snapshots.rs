@@ -568,3 +568,29 @@ fn class_iterators_are_frames_and_their_end_is_marked() {
     assert!(screen.contains("∎async for ends"), "{screen}");
     insta::assert_snapshot!("ui_frames_lesson9_160x48", screen);
 }
+
+/// The app on a program file, its run finished.
+fn program_finished(path: &str) -> App {
+    let lesson = load_file(Path::new(path)).expect("program");
+    let report = run_headless(lesson.script(), &Limits::default());
+    let mut app = App::new(vec![lesson], Progress::default(), Theme::mono());
+    app.open(0);
+    app.lesson
+        .as_mut()
+        .unwrap()
+        .load_events(&report.events, RunStatus::Finished(report.outcome));
+    app
+}
+
+/// A run ended by an uncaught exception group: the output pane names the
+/// group by its own line, not by the closing rule of CPython's box.
+#[test]
+fn an_uncaught_exception_group_is_named_by_its_own_line() {
+    let mut app = program_finished("tests/programs/errors__taskgroup_uncaught.py");
+    let screen = draw(&mut app, 200, 60);
+    assert!(
+        screen.contains("error: ExceptionGroup: unhandled errors in a TaskGroup"),
+        "{screen}"
+    );
+    assert!(!screen.contains("error: +"), "{screen}");
+}

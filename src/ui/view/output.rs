@@ -42,14 +42,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
                     theme.error(),
                 )));
             }
-            // The exception as CPython's traceback ends; the line that
+            // The line of CPython's traceback that names the exception (an
+            // exception group's own line, not its box); the line that
             // raised it is marked in the code pane (the whole traceback is
             // on stderr after `run`).
             crate::ui::app::RunStatus::Finished(crate::engine::Outcome::Raised {
                 traceback,
                 ..
             }) => {
-                let last = traceback.lines().last().unwrap_or_default();
+                let last = crate::engine::py::last_line(traceback);
                 lines.push(Line::from(Span::styled(
                     format!("error: {}", crate::sanitize::for_terminal(last)),
                     theme.error(),
