@@ -594,3 +594,38 @@ fn an_uncaught_exception_group_is_named_by_its_own_line() {
     );
     assert!(!screen.contains("error: +"), "{screen}");
 }
+
+/// The selection follows the lane filter: a lane the filter hides is never
+/// the one Enter opens.
+#[test]
+fn enter_opens_only_a_lane_the_filter_shows() {
+    let mut app = gather_at(10.0, RunStatus::Finished);
+    draw(&mut app, 80, 24);
+    assert_eq!(app.lesson.as_ref().unwrap().selected_lane, 0);
+    // A name filter that hides main moves the selection to the quick fetch.
+    app.update(Msg::key(KeyCode::Char('/')));
+    for c in "quick".chars() {
+        app.update(Msg::key(KeyCode::Char(c)));
+    }
+    app.update(Msg::key(KeyCode::Enter));
+    let lesson = app.lesson.as_ref().unwrap();
+    assert_eq!(
+        lesson.timeline.lanes[lesson.selected_lane].label(),
+        "fetch('quick', 1)"
+    );
+    app.update(Msg::key(KeyCode::Enter));
+    let detail = draw(&mut app, 80, 24);
+    assert!(app.lesson.as_ref().unwrap().detail);
+    assert!(detail.contains("task: #2 fetch('quick', 1)"), "{detail}");
+    app.update(Msg::key(KeyCode::Esc));
+    // Every task has finished: the unfinished filter shows none, and
+    // Enter opens nothing.
+    app.update(Msg::key(KeyCode::Char('/')));
+    app.update(Msg::key(KeyCode::Esc));
+    app.update(Msg::key(KeyCode::Char('f')));
+    assert!(app.lesson.as_ref().unwrap().visible_lanes().is_empty());
+    app.update(Msg::key(KeyCode::Enter));
+    assert!(!app.lesson.as_ref().unwrap().detail);
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("0/3 tasks (unfinished)"), "{screen}");
+}

@@ -607,6 +607,16 @@ impl App {
             return false;
         };
         let (changed, finished) = lesson.tick();
+        if changed {
+            // Lanes that end leave the unfinished filter.
+            let rows = self.timeline_rows();
+            if let Some(lesson) = &mut self.lesson {
+                lesson.keep_selection_visible(rows);
+            }
+        }
+        let Some(lesson) = &mut self.lesson else {
+            return changed;
+        };
         if finished && lesson.status == RunStatus::Finished(Outcome::Finished) {
             let id = self.lessons[lesson.index].id.clone();
             if self.progress.done.insert(id) {
@@ -694,6 +704,10 @@ impl App {
         }
         if lesson.lane_filter.typing {
             lesson.filter_key(k.code);
+            let rows = self.timeline_rows();
+            if let Some(lesson) = &mut self.lesson {
+                lesson.keep_selection_visible(rows);
+            }
             return;
         }
         if self.quiz_key(k) {
@@ -769,8 +783,14 @@ impl App {
                     self.open(i);
                 }
             }
-            KeyCode::Left => lesson.scrub(false),
-            KeyCode::Right => lesson.scrub(true),
+            KeyCode::Left => {
+                lesson.scrub(false);
+                lesson.keep_selection_visible(rows);
+            }
+            KeyCode::Right => {
+                lesson.scrub(true);
+                lesson.keep_selection_visible(rows);
+            }
             KeyCode::Up => lesson.move_selection(-1, rows),
             KeyCode::Down => lesson.move_selection(1, rows),
             KeyCode::Home => lesson.move_selection(isize::MIN, rows),
@@ -778,10 +798,15 @@ impl App {
             KeyCode::Char('f') => {
                 lesson.lane_filter.unfinished = !lesson.lane_filter.unfinished;
                 lesson.lane_scroll = 0;
+                lesson.keep_selection_visible(rows);
             }
             KeyCode::Char('/') => lesson.lane_filter.typing = true,
-            KeyCode::Char('b') => lesson.jump_to_busiest(),
-            KeyCode::Enter => lesson.detail = lanes > 0,
+            KeyCode::Char('b') => {
+                lesson.jump_to_busiest();
+                lesson.keep_selection_visible(rows);
+            }
+            // Only a lane the filter shows opens.
+            KeyCode::Enter => lesson.detail = lanes > 0 && lesson.selection_visible(),
             KeyCode::Char('j') => {
                 let max = lesson.prose.len().saturating_sub(1) as u16;
                 lesson.prose_scroll = (lesson.prose_scroll + 1).min(max)

@@ -78,7 +78,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     );
     let keys = " ↑/↓ Enter details ";
     // The selected task's frames at the time shown: what runs inside it.
-    if let Some(lane) = tl.lanes.get(lesson.selected_lane) {
+    if let Some(lane) = tl
+        .lanes
+        .get(lesson.selected_lane)
+        .filter(|_| visible.binary_search(&lesson.selected_lane).is_ok())
+    {
         let stack = lane.stack_at(t);
         if !stack.is_empty() {
             let mut path = format!("task {}", lane.label());
