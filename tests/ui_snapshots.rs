@@ -629,3 +629,65 @@ fn enter_opens_only_a_lane_the_filter_shows() {
     let screen = draw(&mut app, 80, 24);
     assert!(screen.contains("0/3 tasks (unfinished)"), "{screen}");
 }
+
+/// The status line's last row at this size.
+fn status_line(screen: &str) -> String {
+    screen
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .trim_matches('"')
+        .to_string()
+}
+
+/// Lesson 3 during its blocking call: at 80 columns the status line keeps
+/// the state, the clock, the speed, what blocks the loop and the key to
+/// press next, dropping the other hints whole.
+#[test]
+fn the_blocked_status_line_fits_80_columns() {
+    let lessons = asynclings::lesson::Lessons::built_in().lessons;
+    let index = lessons
+        .iter()
+        .position(|l| l.number == Some(3))
+        .expect("lesson 3");
+    let report = run_headless(lessons[index].script(), &Limits::default());
+    let events: Vec<_> = report
+        .events
+        .into_iter()
+        .filter(|e| e.time <= Duration::from_secs(1))
+        .collect();
+    let mut app = App::new(lessons, Progress::default(), Theme::mono());
+    app.open(index);
+    let lesson = app.lesson.as_mut().unwrap();
+    lesson.load_events(&events, RunStatus::Running);
+    lesson.set_now(Duration::from_millis(1500));
+    for (w, h) in [(80, 24), (100, 30), (200, 60)] {
+        let screen = draw(&mut app, w, h);
+        let status = status_line(&screen);
+        for part in [
+            "▓ blocked",
+            "t=1.5s",
+            "1x",
+            "time.sleep(2) until t=2.5s",
+            "Space pause",
+        ] {
+            assert!(status.contains(part), "{w}x{h}: {part:?} in {status:?}");
+        }
+        // Every hint shown is whole.
+        let hints = ["s step", "+/- speed", "r restart", "? help", "q back"];
+        let tail = status.rsplit("Space pause").next().unwrap_or_default();
+        for word in tail.split("  ").map(str::trim).filter(|w| !w.is_empty()) {
+            assert!(
+                hints.contains(&word),
+                "{w}x{h}: cut hint {word:?} in {status:?}"
+            );
+        }
+        if w >= 200 {
+            assert!(
+                status.contains("event loop blocked by blocker(): time.sleep(2)"),
+                "{status}"
+            );
+            assert!(status.contains("q back"), "{status}");
+        }
+    }
+}
