@@ -215,7 +215,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     let mut badge_shown = false;
     let mut warned = None;
     match &warning {
-        Some(w) => warned = fit_words(&format!("⚠ {w}"), room.saturating_sub(GAP)),
+        Some(w) => {
+            if cost(None) <= room {
+                room -= cost(None);
+                badge_shown = true;
+            }
+            warned = fit_words(&format!("⚠ {w}"), room.saturating_sub(GAP));
+        }
         None => {
             for &item in &order {
                 if cost(item) > room {
