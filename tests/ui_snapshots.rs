@@ -674,7 +674,14 @@ fn the_blocked_status_line_fits_80_columns() {
             assert!(status.contains(part), "{w}x{h}: {part:?} in {status:?}");
         }
         // Every hint shown is whole.
-        let hints = ["s step", "+/- speed", "r restart", "? help", "q back"];
+        let hints = [
+            "s step",
+            "+/- speed",
+            "r restart",
+            "z frames",
+            "? help",
+            "q back",
+        ];
         let tail = status.rsplit("Space pause").next().unwrap_or_default();
         for word in tail.split("  ").map(str::trim).filter(|w| !w.is_empty()) {
             assert!(
@@ -690,4 +697,44 @@ fn the_blocked_status_line_fits_80_columns() {
             assert!(status.contains("q back"), "{status}");
         }
     }
+}
+
+/// Nested awaits (`level1` awaits `level2` awaits `level3`): a small demo
+/// shows each task's frames on sub-rows, one per depth, so every level's
+/// name shows, not only the innermost; `z` folds them away.
+#[test]
+fn nested_frames_unfold_into_sub_rows() {
+    let mut app = program_finished("tests/programs/ordering__nested_awaits.py");
+    let lesson = app.lesson.as_ref().unwrap();
+    assert_eq!(lesson.timeline.lanes.len(), 3);
+    assert!(lesson.frames_unfolded());
+    let screen = draw(&mut app, 200, 60);
+    // The sub-rows of main: one name per depth, left of the `━` bar.
+    for name in [
+        "level1('X')━",
+        "level2('X')━",
+        "level3('X')━",
+        "  └ coroutine",
+    ] {
+        assert!(screen.contains(name), "{name}:\n{screen}");
+    }
+    insta::assert_snapshot!("ui_nested_frames_200x60", screen);
+    app.update(Msg::key(KeyCode::Char('z')));
+    assert!(!app.lesson.as_ref().unwrap().frames_unfolded());
+    let folded = draw(&mut app, 200, 60);
+    assert!(!folded.contains("└ coroutine"), "{folded}");
+    assert!(folded.contains("z frames"), "{folded}");
+    app.update(Msg::key(KeyCode::Char('z')));
+    assert!(app.lesson.as_ref().unwrap().frames_unfolded());
+}
+
+/// The lesson screens a class reads from the back of the room: at 200x60
+/// and 100x30 nothing is cut, and a wide screen gives the panes the room.
+#[test]
+fn big_screens_for_a_class() {
+    let mut app = gather_at(1.5, |_| RunStatus::Running);
+    insta::assert_snapshot!("ui_lesson_during_200x60", draw(&mut app, 200, 60));
+    insta::assert_snapshot!("ui_lesson_during_100x30", draw(&mut app, 100, 30));
+    let mut app = built_in_finished(3);
+    insta::assert_snapshot!("ui_lesson3_after_200x60", draw(&mut app, 200, 60));
 }
