@@ -693,3 +693,44 @@ fn lesson_2_shows_one_task_whose_frames_are_the_awaited_coroutines() {
     assert!(s.wait_exit().success());
     s.assert_restored();
 }
+
+/// At 80x24 during lesson 3's block, the real binary's status line keeps
+/// the state, the clock, the speed, the blocking call and the key to press
+/// next, with no hint cut in the middle.
+#[test]
+fn the_blocked_status_line_reads_at_80x24() {
+    let mut s = start_blocking("block80", (80, 24));
+    s.wait_for("asyncio.sleep versus time.sleep");
+    s.press(" ");
+    s.press("\x1b");
+    s.press("-");
+    s.wait_for("0.5x");
+    s.press(" ");
+    s.wait_for("loop blocked: time.sleep(2) until t=2.5s");
+    let (t, status) = status_time(&s);
+    assert!(t < 2.5, "{status}");
+    for part in [
+        "▓ blocked",
+        "0.5x",
+        "time.sleep(2) until t=2.5s",
+        "Space pause",
+    ] {
+        assert!(status.contains(part), "{part:?} in {status:?}");
+    }
+    let hints = [
+        "s step",
+        "+/- speed",
+        "r restart",
+        "z frames",
+        "? help",
+        "q back",
+    ];
+    let tail = status.rsplit("Space pause").next().unwrap_or_default();
+    for hint in tail.split("  ").map(str::trim).filter(|h| !h.is_empty()) {
+        assert!(hints.contains(&hint), "cut hint {hint:?} in {status:?}");
+    }
+    s.press("q");
+    s.press("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}

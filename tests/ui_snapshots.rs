@@ -568,3 +568,173 @@ fn class_iterators_are_frames_and_their_end_is_marked() {
     assert!(screen.contains("∎async for ends"), "{screen}");
     insta::assert_snapshot!("ui_frames_lesson9_160x48", screen);
 }
+
+/// The app on a program file, its run finished.
+fn program_finished(path: &str) -> App {
+    let lesson = load_file(Path::new(path)).expect("program");
+    let report = run_headless(lesson.script(), &Limits::default());
+    let mut app = App::new(vec![lesson], Progress::default(), Theme::mono());
+    app.open(0);
+    app.lesson
+        .as_mut()
+        .unwrap()
+        .load_events(&report.events, RunStatus::Finished(report.outcome));
+    app
+}
+
+/// A run ended by an uncaught exception group: the output pane names the
+/// group by its own line, not by the closing rule of CPython's box.
+#[test]
+fn an_uncaught_exception_group_is_named_by_its_own_line() {
+    let mut app = program_finished("tests/programs/errors__taskgroup_uncaught.py");
+    let screen = draw(&mut app, 200, 60);
+    assert!(
+        screen.contains("error: ExceptionGroup: unhandled errors in a TaskGroup"),
+        "{screen}"
+    );
+    assert!(!screen.contains("error: +"), "{screen}");
+}
+
+/// The selection follows the lane filter: a lane the filter hides is never
+/// the one Enter opens.
+#[test]
+fn enter_opens_only_a_lane_the_filter_shows() {
+    let mut app = gather_at(10.0, RunStatus::Finished);
+    draw(&mut app, 80, 24);
+    assert_eq!(app.lesson.as_ref().unwrap().selected_lane, 0);
+    // A name filter that hides main moves the selection to the quick fetch.
+    app.update(Msg::key(KeyCode::Char('/')));
+    for c in "quick".chars() {
+        app.update(Msg::key(KeyCode::Char(c)));
+    }
+    app.update(Msg::key(KeyCode::Enter));
+    let lesson = app.lesson.as_ref().unwrap();
+    assert_eq!(
+        lesson.timeline.lanes[lesson.selected_lane].label(),
+        "fetch('quick', 1)"
+    );
+    app.update(Msg::key(KeyCode::Enter));
+    let detail = draw(&mut app, 80, 24);
+    assert!(app.lesson.as_ref().unwrap().detail);
+    assert!(detail.contains("task: #2 fetch('quick', 1)"), "{detail}");
+    app.update(Msg::key(KeyCode::Esc));
+    // Every task has finished: the unfinished filter shows none, and
+    // Enter opens nothing.
+    app.update(Msg::key(KeyCode::Char('/')));
+    app.update(Msg::key(KeyCode::Esc));
+    app.update(Msg::key(KeyCode::Char('f')));
+    assert!(app.lesson.as_ref().unwrap().visible_lanes().is_empty());
+    app.update(Msg::key(KeyCode::Enter));
+    assert!(!app.lesson.as_ref().unwrap().detail);
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("0/3 tasks (unfinished)"), "{screen}");
+}
+
+/// The status line's last row at this size.
+fn status_line(screen: &str) -> String {
+    screen
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .trim_matches('"')
+        .to_string()
+}
+
+/// Lesson 3 during its blocking call: at 80 columns the status line keeps
+/// the state, the clock, the speed, what blocks the loop and the key to
+/// press next, dropping the other hints whole.
+#[test]
+fn the_blocked_status_line_fits_80_columns() {
+    let lessons = asynclings::lesson::Lessons::built_in().lessons;
+    let index = lessons
+        .iter()
+        .position(|l| l.number == Some(3))
+        .expect("lesson 3");
+    let report = run_headless(lessons[index].script(), &Limits::default());
+    let events: Vec<_> = report
+        .events
+        .into_iter()
+        .filter(|e| e.time <= Duration::from_secs(1))
+        .collect();
+    let mut app = App::new(lessons, Progress::default(), Theme::mono());
+    app.open(index);
+    let lesson = app.lesson.as_mut().unwrap();
+    lesson.load_events(&events, RunStatus::Running);
+    lesson.set_now(Duration::from_millis(1500));
+    for (w, h) in [(80, 24), (100, 30), (200, 60)] {
+        let screen = draw(&mut app, w, h);
+        let status = status_line(&screen);
+        for part in [
+            "▓ blocked",
+            "t=1.5s",
+            "1x",
+            "time.sleep(2) until t=2.5s",
+            "Space pause",
+        ] {
+            assert!(status.contains(part), "{w}x{h}: {part:?} in {status:?}");
+        }
+        // Every hint shown is whole.
+        let hints = [
+            "s step",
+            "+/- speed",
+            "r restart",
+            "z frames",
+            "? help",
+            "q back",
+        ];
+        let tail = status.rsplit("Space pause").next().unwrap_or_default();
+        for word in tail.split("  ").map(str::trim).filter(|w| !w.is_empty()) {
+            assert!(
+                hints.contains(&word),
+                "{w}x{h}: cut hint {word:?} in {status:?}"
+            );
+        }
+        if w >= 200 {
+            assert!(
+                status.contains("event loop blocked by blocker(): time.sleep(2)"),
+                "{status}"
+            );
+            assert!(status.contains("q back"), "{status}");
+        }
+    }
+}
+
+/// Nested awaits (`level1` awaits `level2` awaits `level3`): a small demo
+/// shows each task's frames on sub-rows, one per depth, so every level's
+/// name shows, not only the innermost; `z` folds them away.
+#[test]
+fn nested_frames_unfold_into_sub_rows() {
+    let mut app = program_finished("tests/programs/ordering__nested_awaits.py");
+    let lesson = app.lesson.as_ref().unwrap();
+    assert_eq!(lesson.timeline.lanes.len(), 3);
+    assert!(lesson.frames_unfolded());
+    let screen = draw(&mut app, 200, 60);
+    // The sub-rows of main: one name per depth, left of the `━` bar.
+    for name in [
+        "level1('X')━",
+        "level2('X')━",
+        "level3('X')━",
+        "  └ coroutine",
+    ] {
+        assert!(screen.contains(name), "{name}:\n{screen}");
+    }
+    insta::assert_snapshot!("ui_nested_frames_200x60", screen);
+    app.update(Msg::key(KeyCode::Char('z')));
+    assert!(!app.lesson.as_ref().unwrap().frames_unfolded());
+    let folded = draw(&mut app, 200, 60);
+    assert!(!folded.contains("└ coroutine"), "{folded}");
+    assert!(folded.contains("z frames"), "{folded}");
+    app.update(Msg::key(KeyCode::Char('z')));
+    assert!(app.lesson.as_ref().unwrap().frames_unfolded());
+}
+
+/// The lesson screens a class reads from the back of the room: at 200x60
+/// and 100x30 nothing is cut, and a wide screen gives the panes the room.
+#[test]
+fn big_screens_for_a_class() {
+    let mut app = gather_at(1.5, |_| RunStatus::Running);
+    insta::assert_snapshot!("ui_lesson_during_200x60", draw(&mut app, 200, 60));
+    insta::assert_snapshot!("ui_lesson_during_100x30", draw(&mut app, 100, 30));
+    let mut app = built_in_finished(3);
+    insta::assert_snapshot!("ui_lesson3_after_200x60", draw(&mut app, 200, 60));
+}

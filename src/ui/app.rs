@@ -75,6 +75,10 @@ fn shown(mut listing: Listing) -> Listing {
     listing
 }
 
+/// A demo with at most this many tasks shows its frames' sub-rows until
+/// `z` folds them.
+pub const SMALL_DEMO: usize = 8;
+
 /// Speeds that `+` and `-` step through.
 pub const SPEEDS: [f64; 9] = [0.1, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0];
 
@@ -113,6 +117,9 @@ pub struct LessonState {
     pub lane_scroll: usize,
     /// The task detail view is open (for `selected_lane`).
     pub detail: bool,
+    /// Whether each task's frames get sub-rows (`z`); `None` until
+    /// toggled: unfolded for small demos (see [`LessonState::frames_unfolded`]).
+    pub frame_rows: Option<bool>,
     /// Keep ticking until then (a step may still be producing events).
     busy_until: Option<Instant>,
     /// The open quiz panel ("predict, then run").
@@ -141,10 +148,18 @@ impl LessonState {
             selected_lane: 0,
             lane_scroll: 0,
             detail: false,
+            frame_rows: None,
             busy_until: None,
             quiz: None,
             quiz_offered: false,
         }
+    }
+
+    /// Whether the timeline shows frame sub-rows under each task: as
+    /// toggled, else for a demo of at most [`SMALL_DEMO`] tasks.
+    pub fn frames_unfolded(&self) -> bool {
+        self.frame_rows
+            .unwrap_or(self.timeline.lanes.len() <= SMALL_DEMO)
     }
 
     /// The time the screen shows: the scrub cursor or now.
@@ -607,6 +622,16 @@ impl App {
             return false;
         };
         let (changed, finished) = lesson.tick();
+        if changed {
+            // Lanes that end leave the unfinished filter.
+            let rows = self.timeline_rows();
+            if let Some(lesson) = &mut self.lesson {
+                lesson.keep_selection_visible(rows);
+            }
+        }
+        let Some(lesson) = &mut self.lesson else {
+            return changed;
+        };
         if finished && lesson.status == RunStatus::Finished(Outcome::Finished) {
             let id = self.lessons[lesson.index].id.clone();
             if self.progress.done.insert(id) {
@@ -694,6 +719,10 @@ impl App {
         }
         if lesson.lane_filter.typing {
             lesson.filter_key(k.code);
+            let rows = self.timeline_rows();
+            if let Some(lesson) = &mut self.lesson {
+                lesson.keep_selection_visible(rows);
+            }
             return;
         }
         if self.quiz_key(k) {
@@ -769,8 +798,14 @@ impl App {
                     self.open(i);
                 }
             }
-            KeyCode::Left => lesson.scrub(false),
-            KeyCode::Right => lesson.scrub(true),
+            KeyCode::Left => {
+                lesson.scrub(false);
+                lesson.keep_selection_visible(rows);
+            }
+            KeyCode::Right => {
+                lesson.scrub(true);
+                lesson.keep_selection_visible(rows);
+            }
             KeyCode::Up => lesson.move_selection(-1, rows),
             KeyCode::Down => lesson.move_selection(1, rows),
             KeyCode::Home => lesson.move_selection(isize::MIN, rows),
@@ -778,10 +813,16 @@ impl App {
             KeyCode::Char('f') => {
                 lesson.lane_filter.unfinished = !lesson.lane_filter.unfinished;
                 lesson.lane_scroll = 0;
+                lesson.keep_selection_visible(rows);
             }
             KeyCode::Char('/') => lesson.lane_filter.typing = true,
-            KeyCode::Char('b') => lesson.jump_to_busiest(),
-            KeyCode::Enter => lesson.detail = lanes > 0,
+            KeyCode::Char('z') => lesson.frame_rows = Some(!lesson.frames_unfolded()),
+            KeyCode::Char('b') => {
+                lesson.jump_to_busiest();
+                lesson.keep_selection_visible(rows);
+            }
+            // Only a lane the filter shows opens.
+            KeyCode::Enter => lesson.detail = lanes > 0 && lesson.selection_visible(),
             KeyCode::Char('j') => {
                 let max = lesson.prose.len().saturating_sub(1) as u16;
                 lesson.prose_scroll = (lesson.prose_scroll + 1).min(max)

@@ -95,6 +95,26 @@ impl LessonState {
         self.select_at(&visible, pos, rows);
     }
 
+    /// Whether the selected lane is one the filter shows now.
+    pub fn selection_visible(&self) -> bool {
+        self.visible_lanes().contains(&self.selected_lane)
+    }
+
+    /// Moves the selection to the nearest shown lane when the filter hides
+    /// it (after the filter or the time shown changed).
+    pub fn keep_selection_visible(&mut self, rows: usize) {
+        if !self.lane_filter.active() {
+            return;
+        }
+        let visible = self.visible_lanes();
+        if visible.is_empty() || visible.contains(&self.selected_lane) {
+            return;
+        }
+        let pos = visible.partition_point(|&i| i < self.selected_lane);
+        self.lane_scroll = 0;
+        self.select_at(&visible, pos, rows);
+    }
+
     /// Moves the selection `by` shown lanes (`isize::MIN`/`MAX`: first/last).
     pub fn move_selection(&mut self, by: isize, rows: usize) {
         let visible = self.visible_lanes();

@@ -16,14 +16,13 @@ const LESSON_KEYS: &[(&str, &str)] = &[
     ("n p PgDn PgUp", "next / previous lesson"),
     ("Tab", "Python / Rust listing"),
     ("← →", "scrub through a finished run"),
-    ("↑ ↓ Enter", "pick a task, show its details"),
-    ("Home End", "first / last task lane"),
+    ("↑ ↓ Home End", "pick a task (Enter: its details)"),
+    ("z", "fold / unfold the frame sub-rows"),
     ("f", "only unfinished tasks / all again"),
     ("/", "only tasks whose name has a text"),
     ("b", "jump to the busiest moment (ended run)"),
     ("j k wheel", "scroll the prose / lanes"),
     ("q Esc", "back to the list"),
-    ("?", "close this help"),
 ];
 
 const LIST_KEYS: &[(&str, &str)] = &[
@@ -53,7 +52,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     lines.push(Line::from(""));
     for text in [
         "Timeline: one row per task. A name on a task's bar is one of its",
-        "frames: a coroutine, async generator, iterator or context manager.",
+        "frames: a coroutine, async generator, iterator or context manager;",
+        "the sub-rows under it (z) show every frame, one row per depth.",
         "█ running ▒ ready ─ timer ┄ awaits ▓ blocked ✓ done ✗ cancelled",
         "⊘ timed out ◇ deadline ∎ async for ended (StopAsyncIteration)",
     ] {
@@ -67,7 +67,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             .wrap(ratatui::widgets::Wrap { trim: false })
             .block(
                 Block::bordered()
-                    .title(" Keys ")
+                    .title(" Keys  ? closes ")
                     .border_style(theme.focus_border()),
             ),
         rect,

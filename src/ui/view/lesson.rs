@@ -44,9 +44,14 @@ pub fn layout(area: Rect, quiz: Option<&dyn Fn(u16) -> u16>) -> Areas {
     ])
     .areas(area);
     if area.width >= 120 {
-        let [left, right] =
-            Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)])
-                .areas(body);
+        // A classroom screen (200 columns): prose still reads in 60
+        // columns, and the code panes get the rest, so listings wrap less.
+        let left = if area.width >= 180 { 30 } else { 40 };
+        let [left, right] = Layout::horizontal([
+            Constraint::Percentage(left),
+            Constraint::Percentage(100 - left),
+        ])
+        .areas(body);
         let [prose, output] =
             Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(left);
         // The panel on top, the prose below while it has room.

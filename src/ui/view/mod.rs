@@ -2,6 +2,7 @@
 
 pub mod code;
 pub mod detail;
+pub mod frames;
 pub mod help;
 pub mod lesson;
 pub mod list;

@@ -2,10 +2,13 @@
 
 use crate::text::format_seconds;
 use crate::ui::app::{App, LessonState};
+use crate::ui::theme::Theme;
+use crate::ui::timeline::Timeline;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
+use std::time::Duration;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     let theme = &app.theme;
@@ -16,41 +19,32 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let tl = &lesson.timeline;
-    let mut lines: Vec<Line> = tl
-        .output
-        .iter()
-        .filter(|(at, _, _)| *at <= t)
-        .map(|(at, lane, text)| {
-            let colour = tl.position(*lane).map_or(theme.dim(), |i| theme.lane(i));
-            Line::from(vec![
-                Span::styled(format!("[t={}] ", format_seconds(at.as_secs_f64())), colour),
-                Span::raw(text.clone()),
-            ])
-        })
-        .collect();
+    // What ends the run, under the printed lines.
+    let mut tail: Vec<Line> = Vec::new();
     if lesson.cursor.is_none() {
         if let Some(reason) = &tl.aborted {
-            lines.push(Line::from(Span::styled(
+            tail.push(Line::from(Span::styled(
                 format!("stopped: {reason}"),
                 theme.error(),
             )));
         }
         match &lesson.status {
             crate::ui::app::RunStatus::Finished(crate::engine::Outcome::Failed(m)) => {
-                lines.push(Line::from(Span::styled(
+                tail.push(Line::from(Span::styled(
                     format!("error: {}", crate::sanitize::for_terminal(m)),
                     theme.error(),
                 )));
             }
-            // The exception as CPython's traceback ends; the line that
+            // The line of CPython's traceback that names the exception (an
+            // exception group's own line, not its box); the line that
             // raised it is marked in the code pane (the whole traceback is
             // on stderr after `run`).
             crate::ui::app::RunStatus::Finished(crate::engine::Outcome::Raised {
                 traceback,
                 ..
             }) => {
-                let last = traceback.lines().last().unwrap_or_default();
-                lines.push(Line::from(Span::styled(
+                let last = crate::engine::py::last_line(traceback);
+                tail.push(Line::from(Span::styled(
                     format!("error: {}", crate::sanitize::for_terminal(last)),
                     theme.error(),
                 )));
@@ -58,24 +52,114 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
             _ => {}
         }
     }
+    // Keep the last lines in view; long lines wrap. Only the printed
+    // lines that fit are formatted (a run may have printed 10,000).
+    let width = inner.width.max(1) as usize;
+    let height = inner.height as usize;
+    let rows = |line: &Line| line.width().max(1).div_ceil(width);
+    let mut used = 0;
+    let mut tail_kept = 0;
+    for line in tail.iter().rev() {
+        // The last line shows even when it alone is too tall.
+        if used > 0 && used + rows(line) > height {
+            break;
+        }
+        used += rows(line);
+        tail_kept += 1;
+    }
+    let tail = tail.split_off(tail.len() - tail_kept);
+    let mut lines = printed_tail(tl, t, theme, width, height, used);
+    lines.extend(tail);
     if lines.is_empty() {
         lines.push(Line::from(Span::styled(
             "(nothing printed yet — Space runs the demo)",
             theme.dim(),
         )));
     }
-    // Keep the last lines in view; long lines wrap.
-    let width = inner.width.max(1) as usize;
-    let mut rows = 0;
-    let mut keep = 0;
-    for line in lines.iter().rev() {
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// The last lines printed up to `t` that fit in `height` rows of `width`
+/// columns below `used` rows, oldest first: only these are formatted
+/// (a run may have printed 10,000). The last line shows even when it alone
+/// is too tall.
+fn printed_tail<'a>(
+    tl: &'a Timeline,
+    t: Duration,
+    theme: &Theme,
+    width: usize,
+    height: usize,
+    mut used: usize,
+) -> Vec<Line<'a>> {
+    let printed = tl.output.partition_point(|(at, _, _)| *at <= t);
+    let mut lines: Vec<Line> = Vec::new();
+    for (at, lane, text) in tl.output[..printed].iter().rev() {
+        let colour = tl.position(*lane).map_or(theme.dim(), |i| theme.lane(i));
+        let line = Line::from(vec![
+            Span::styled(format!("[t={}] ", format_seconds(at.as_secs_f64())), colour),
+            Span::raw(text.as_str()),
+        ]);
         let h = line.width().max(1).div_ceil(width);
-        if rows + h > inner.height as usize {
+        if used > 0 && used + h > height {
             break;
         }
-        rows += h;
-        keep += 1;
+        used += h;
+        lines.push(line);
     }
-    let lines: Vec<Line> = lines.split_off(lines.len() - keep);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    lines.reverse();
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{Event, EventKind, LaneKind};
+
+    #[test]
+    fn only_the_lines_that_fit_are_formatted() {
+        let ev = |t: u64, kind: EventKind| Event {
+            time: Duration::from_millis(t),
+            lane: 0,
+            stmt: None,
+            kind,
+        };
+        let mut events = vec![ev(
+            0,
+            EventKind::Created {
+                kind: LaneKind::Task,
+                call: "main()".into(),
+                name: "Task-1".into(),
+                named: false,
+                parent: None,
+            },
+        )];
+        events.extend((0..10_000).map(|i| {
+            ev(
+                i,
+                EventKind::Printed {
+                    text: format!("line {i}"),
+                },
+            )
+        }));
+        let tl = Timeline::from_events(&events);
+        let theme = Theme::mono();
+        let text =
+            |lines: &[Line]| -> Vec<String> { lines.iter().map(|l| l.to_string()).collect() };
+        // Up to t=5s: lines 0..=5000, the last 3 of them.
+        let lines = printed_tail(&tl, Duration::from_secs(5), &theme, 40, 4, 1);
+        assert_eq!(
+            text(&lines),
+            [
+                "[t=4.998] line 4998",
+                "[t=4.999] line 4999",
+                "[t=5] line 5000"
+            ]
+        );
+        // A line wider than the pane takes two rows.
+        let lines = printed_tail(&tl, Duration::from_secs(5), &theme, 10, 4, 0);
+        assert_eq!(text(&lines), ["[t=4.999] line 4999", "[t=5] line 5000"]);
+        // Nothing fits: the last line still shows.
+        let lines = printed_tail(&tl, Duration::from_secs(5), &theme, 10, 1, 0);
+        assert_eq!(text(&lines), ["[t=5] line 5000"]);
+    }
 }

@@ -30,9 +30,10 @@ pub fn progress_warning(app: &App) -> Option<String> {
     Some(crate::sanitize::for_terminal(&warning).into_owned())
 }
 
-/// What holds the thread: `event loop blocked by blocker(): time.sleep(2)
-/// until t=2.5s`.
-pub fn blocked(lesson: &LessonState, held: &Held) -> String {
+/// What holds the thread, longest first: `event loop blocked by
+/// blocker(): time.sleep(2) until t=2.5s`, then without the task, then
+/// without the call; the status line shows the longest that fits.
+pub fn blocked(lesson: &LessonState, held: &Held) -> Vec<String> {
     let t = lesson.view_time();
     let lane = held.lane.and_then(|i| lesson.timeline.lanes.get(i));
     let call = lane
@@ -46,15 +47,129 @@ pub fn blocked(lesson: &LessonState, held: &Held) -> String {
                 None => line.to_string(),
             }
         });
-    let by = match (lane, call) {
-        (Some(l), Some(call)) => format!(" by {}: {call}", l.label()),
-        (Some(l), None) => format!(" by {}", l.label()),
-        _ => String::new(),
+    let until = format!("until t={}s", format_seconds(held.until.as_secs_f64()));
+    let mut variants = Vec::new();
+    match (lane, &call) {
+        (Some(l), Some(call)) => variants.push(format!(
+            "event loop blocked by {}: {call} {until}",
+            l.label()
+        )),
+        (Some(l), None) => variants.push(format!("event loop blocked by {} {until}", l.label())),
+        _ => {}
+    }
+    if let Some(call) = &call {
+        variants.push(format!("loop blocked: {call} {until}"));
+    }
+    variants.push(format!("loop blocked {until}"));
+    variants
+}
+
+/// The key hints for the lesson screen, in the order shown, and the order
+/// they are dropped in when the line is short: the key to press next stays
+/// longest, then `? help`, then the others from the left.
+fn hints(app: &App, lesson: &LessonState) -> Vec<&'static str> {
+    let l = &app.lessons[lesson.index];
+    let quizzes = !l.quizzes.is_empty();
+    let unanswered = app.progress.score(&l.id, l.quizzes.len()).0 < l.quizzes.len();
+    let keys: &[&str] = match (&lesson.quiz, &lesson.status) {
+        _ if lesson.lane_filter.typing => &["type part of a task name", "Enter keep", "Esc clear"],
+        (Some(q), _) if q.is_asking() => &["1-9 ↑/↓ Enter predict", "Esc skip", "? help", "q back"],
+        (Some(q), _) if matches!(q.phase, Phase::Revealed { .. }) => &[
+            "Enter next question",
+            "Esc close",
+            "←/→ scrub",
+            "? help",
+            "q back",
+        ],
+        (_, RunStatus::Running) => &[
+            "Space pause",
+            "s step",
+            "+/- speed",
+            "r restart",
+            "z frames",
+            "? help",
+            "q back",
+        ],
+        (_, RunStatus::Finished(_)) if quizzes => &[
+            "Space run again",
+            "←/→ scrub",
+            "Q quiz",
+            "n next",
+            "z frames",
+            "? help",
+            "q back",
+        ],
+        (_, RunStatus::Finished(_)) => &[
+            "Space run again",
+            "←/→ scrub",
+            "n next",
+            "z frames",
+            "? help",
+            "q back",
+        ],
+        (None, RunStatus::Idle) if unanswered && !lesson.quiz_offered => &[
+            "Space predict & run",
+            "Q quiz",
+            "+/- speed",
+            "Tab lang",
+            "n/p lesson",
+            "z frames",
+            "? help",
+            "q back",
+        ],
+        _ if quizzes => &[
+            "Space run",
+            "Q quiz",
+            "s step",
+            "+/- speed",
+            "Tab lang",
+            "n/p lesson",
+            "z frames",
+            "? help",
+            "q back",
+        ],
+        _ => &[
+            "Space run",
+            "s step",
+            "+/- speed",
+            "Tab lang",
+            "n/p lesson",
+            "z frames",
+            "? help",
+            "q back",
+        ],
     };
-    format!(
-        "event loop blocked{by} until t={}s",
-        format_seconds(held.until.as_secs_f64())
-    )
+    let mut keys = keys.to_vec();
+    // Many lanes: the keys that sort them out come right after the first.
+    let many = lesson.timeline.lanes.len() > app.timeline_rows();
+    if many && !lesson.lane_filter.typing && lesson.quiz.is_none() {
+        let sort: &[&str] = match lesson.status {
+            RunStatus::Finished(_) => &["b busiest", "f unfinished", "/ name"],
+            _ => &["f unfinished", "/ name"],
+        };
+        keys.splice(1..1, sort.iter().copied());
+    }
+    keys
+}
+
+/// `text` in at most `width` columns, cut after a whole word with `…`.
+fn fit_words(text: &str, width: usize) -> Option<String> {
+    if Span::raw(text).width() <= width {
+        return Some(text.to_string());
+    }
+    let mut out = String::new();
+    for word in text.split(' ') {
+        let next = if out.is_empty() {
+            word.to_string()
+        } else {
+            format!("{out} {word}")
+        };
+        if Span::raw(next.as_str()).width() + 1 > width {
+            break;
+        }
+        out = next;
+    }
+    (!out.is_empty()).then(|| format!("{out}…"))
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
@@ -73,61 +188,85 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
         Some(c) => format!("t={}s (scrub)", format_seconds(c.as_secs_f64())),
         None => format!("t={}s", format_seconds(lesson.now.as_secs_f64())),
     };
-    let l = &app.lessons[lesson.index];
-    let quizzes = !l.quizzes.is_empty();
-    let unanswered = app.progress.score(&l.id, l.quizzes.len()).0 < l.quizzes.len();
-    let keys = match (&lesson.quiz, &lesson.status) {
-        (Some(q), _) if q.is_asking() => "1-9 ↑/↓ Enter predict  Esc skip  ? help  q back",
-        (Some(q), _) if matches!(q.phase, Phase::Revealed { .. }) => {
-            "Enter next question  Esc close  ←/→ scrub  ? help  q back"
-        }
-        (_, RunStatus::Running) => "Space pause  s step  +/- speed  r restart  ? help  q back",
-        (_, RunStatus::Finished(_)) if quizzes => {
-            "←/→ scrub  Space run again  Q quiz  n next  ? help  q back"
-        }
-        (_, RunStatus::Finished(_)) => "←/→ scrub  Space run again  n next  ? help  q back",
-        (None, RunStatus::Idle) if unanswered && !lesson.quiz_offered => {
-            "Space predict & run  Q quiz  +/- speed  Tab lang  n/p lesson  ? help  q back"
-        }
-        _ if quizzes => {
-            "Space run  Q quiz  s step  +/- speed  Tab lang  n/p lesson  ? help  q back"
-        }
-        _ => "Space run  s step  +/- speed  Tab lang  n/p lesson  ? help  q back",
+    let width = |s: &str| Span::raw(s).width();
+    const GAP: usize = 2;
+    let badge = format!(" lesson {}/{} ", lesson.index + 1, app.lessons.len());
+    let head = format!("{state}  {time}  {}", speed(lesson.speed));
+    let mut room = (area.width as usize).saturating_sub(width(&head));
+    let warning = progress_warning(app);
+    let hints = hints(app, lesson);
+    // Dropped last: the key to press next, then `? help`, then the lesson
+    // badge (`None`), then the other keys from the left.
+    let help = hints.iter().position(|h| *h == "? help");
+    let mut order: Vec<Option<usize>> = vec![Some(0)];
+    order.extend(help.filter(|&h| h != 0).map(Some));
+    order.push(None);
+    order.extend((1..hints.len()).filter(|&i| Some(i) != help).map(Some));
+    let cost = |item: Option<usize>| match item {
+        Some(i) => width(hints[i]) + GAP,
+        None => width(&badge) + 1,
     };
-    // Many lanes: the keys that sort them out come first.
-    let many = lesson.timeline.lanes.len() > app.timeline_rows();
-    let keys = match (&lesson.status, many) {
-        _ if lesson.lane_filter.typing => "type part of a task name  Enter keep  Esc clear".into(),
-        (RunStatus::Finished(_), true) => format!("b busiest  f unfinished  / name  {keys}"),
-        (_, true) => format!("f unfinished  / name  {keys}"),
-        _ => keys.to_string(),
-    };
-    // A problem with the progress file takes the place of the keys.
-    let keys = match progress_warning(app) {
-        Some(warning) => Span::styled(format!("⚠ {warning}"), theme.error()),
-        None => Span::styled(keys, theme.dim()),
-    };
-    let line = Line::from(vec![
-        Span::styled(
-            format!(" lesson {}/{} ", lesson.index + 1, app.lessons.len()),
-            theme.selected(),
-        ),
-        Span::raw(" "),
-        Span::styled(state, style.add_modifier(Modifier::BOLD)),
-        Span::raw("  "),
-        Span::raw(time),
-        Span::raw("  "),
-        Span::raw(speed(lesson.speed)),
-        Span::raw("  "),
-    ]);
-    let mut line = line;
-    if let Some(held) = held {
-        line.push_span(Span::styled(
-            blocked(lesson, &held),
-            theme.state(LaneState::Blocked),
-        ));
-        line.push_span(Span::raw("  "));
+    // The blocked message: the longest form that leaves room for the
+    // next key, else the longest that fits.
+    let needed = cost(order[0]);
+    let block = held.map(|h| blocked(lesson, &h)).and_then(|variants| {
+        let fits = |v: &&String, spare: usize| width(v) + GAP + spare <= room;
+        variants
+            .iter()
+            .find(|v| fits(v, needed))
+            .or_else(|| variants.iter().find(|v| fits(v, 0)))
+            .cloned()
+    });
+    if let Some(b) = &block {
+        room -= width(b) + GAP;
     }
-    line.push_span(keys);
+    // A problem with the progress file takes the place of the keys.
+    let mut shown = vec![false; hints.len()];
+    let mut badge_shown = false;
+    let mut warned = None;
+    match &warning {
+        Some(w) => {
+            if cost(None) <= room {
+                room -= cost(None);
+                badge_shown = true;
+            }
+            warned = fit_words(&format!("⚠ {w}"), room.saturating_sub(GAP));
+        }
+        None => {
+            for &item in &order {
+                if cost(item) > room {
+                    break;
+                }
+                room -= cost(item);
+                match item {
+                    Some(i) => shown[i] = true,
+                    None => badge_shown = true,
+                }
+            }
+        }
+    }
+    let mut line = Line::default();
+    if badge_shown {
+        line.push_span(Span::styled(badge, theme.selected()));
+        line.push_span(Span::raw(" "));
+    }
+    line.push_span(Span::styled(state, style.add_modifier(Modifier::BOLD)));
+    line.push_span(Span::raw(format!("  {time}  {}", speed(lesson.speed))));
+    if let Some(b) = block {
+        line.push_span(Span::raw("  "));
+        line.push_span(Span::styled(b, theme.state(LaneState::Blocked)));
+    }
+    if let Some(w) = warned {
+        line.push_span(Span::raw("  "));
+        line.push_span(Span::styled(w, theme.error()));
+    }
+    let keys: Vec<&str> = (0..hints.len())
+        .filter(|&i| shown[i])
+        .map(|i| hints[i])
+        .collect();
+    if !keys.is_empty() {
+        line.push_span(Span::raw("  "));
+        line.push_span(Span::styled(keys.join("  "), theme.dim()));
+    }
     frame.render_widget(Paragraph::new(line), area);
 }

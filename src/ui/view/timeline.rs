@@ -76,9 +76,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
             tl.lanes.iter().filter(|l| !l.is_task()).count(),
         )
     );
-    let keys = " ↑/↓ Enter details ";
+    let keys = if lesson.frames_unfolded() {
+        " ↑/↓ Enter details  z fold frames "
+    } else {
+        " ↑/↓ Enter details  z frames "
+    };
     // The selected task's frames at the time shown: what runs inside it.
-    if let Some(lane) = tl.lanes.get(lesson.selected_lane) {
+    if let Some(lane) = tl
+        .lanes
+        .get(lesson.selected_lane)
+        .filter(|_| visible.binary_search(&lesson.selected_lane).is_ok())
+    {
         let stack = lane.stack_at(t);
         if !stack.is_empty() {
             let mut path = format!("task {}", lane.label());
@@ -135,8 +143,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     // The lanes the filter shows.
     let rows = inner.height.saturating_sub(2 + strip) as usize;
     let lanes = visible.len();
-    // Keep the selected lane visible.
-    let first = lesson.lane_scroll.min(lanes.saturating_sub(rows.max(1)));
+    // Frame sub-rows under each task, when unfolded.
+    let unfold = lesson.frames_unfolded();
+    let depth = |i: usize| {
+        if unfold {
+            super::frames::depth(&tl.lanes[i], t)
+        } else {
+            0
+        }
+    };
+    // Keep the selected lane visible, with its sub-rows.
+    let mut first = lesson.lane_scroll.min(lanes.saturating_sub(rows.max(1)));
+    if let Ok(sel) = visible.binary_search(&lesson.selected_lane) {
+        first = first.min(sel);
+        while first < sel && (first..=sel).map(|p| 1 + depth(visible[p])).sum::<usize>() > rows {
+            first += 1;
+        }
+    }
     if tl.lanes.is_empty() && rows > 0 {
         buf.set_string(
             inner.x,
@@ -145,9 +168,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
             theme.dim(),
         );
     }
-    for (row, &i) in visible[first.min(lanes)..].iter().take(rows).enumerate() {
+    let mut row = 0;
+    let mut shown = 0;
+    for &i in visible[first.min(lanes)..].iter() {
+        if row >= rows {
+            break;
+        }
         let y = inner.y + 1 + strip + row as u16;
-        draw_lane(buf, tl, i, &scale, x0, y, cols, t, app);
+        let cells = draw_lane(buf, tl, i, &scale, x0, y, cols, t, app);
         let lane = &tl.lanes[i];
         let mut style = theme.lane(i);
         if i == lesson.selected_lane {
@@ -161,9 +189,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
             name_w as usize - 1,
         );
         buf.set_string(inner.x, y, &name, style);
+        row += 1;
+        shown += 1;
+        for d in 0..depth(i) {
+            if row >= rows {
+                break;
+            }
+            let y = inner.y + 1 + strip + row as u16;
+            let label = super::frames::label(lane, d, t, name_w as usize - 1);
+            buf.set_string(inner.x, y, &label, theme.dim());
+            super::frames::draw_row(buf, lane, d, &cells, &scale, x0, y, t, theme);
+            row += 1;
+        }
     }
-    if lanes > rows && rows > 0 {
-        let more = format!("{}-{}/{}", first + 1, (first + rows).min(lanes), lanes);
+    if (first > 0 || first + shown < lanes) && rows > 0 {
+        let more = format!("{}-{}/{}", first + 1, first + shown, lanes);
         let x = inner.right().saturating_sub(more.len() as u16);
         buf.set_string(x, inner.y + inner.height - 2, &more, theme.dim());
     }
@@ -206,7 +246,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
 
 /// `text` cut to `width` cells, ending in `…` when cut; a character that
 /// is not one cell wide shows as `?`, so one character is one column.
-fn fit(text: &str, width: usize) -> String {
+pub fn fit(text: &str, width: usize) -> String {
     let narrow = text.chars().map(|c| {
         let mut b = [0; 4];
         if Span::raw(&*c.encode_utf8(&mut b)).width() == 1 {
@@ -259,7 +299,7 @@ pub fn frame_labels(
 /// A frame's name in `width` columns: whole if it fits, else without the
 /// class (`__aenter__()`), then without the arguments (`fetch(…)`), then
 /// cut (a special method without its underscores: `aent…`).
-fn bar_name(name: &str, width: usize) -> String {
+pub fn bar_name(name: &str, width: usize) -> String {
     let fits = |s: &str| s.chars().count() <= width;
     let (head, args) = name.split_at(name.find('(').unwrap_or(name.len()));
     let method = head.rsplit('.').next().unwrap_or(head);
@@ -344,7 +384,7 @@ fn draw_lane(
     cols: u16,
     t: Duration,
     app: &App,
-) {
+) -> Vec<Option<LaneState>> {
     let theme = &app.theme;
     let lane = &tl.lanes[i];
     // A pending timer deadline at the time shown is drawn ahead.
@@ -399,6 +439,7 @@ fn draw_lane(
             }
         }
     }
+    cells
 }
 
 #[cfg(test)]
