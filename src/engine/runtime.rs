@@ -154,12 +154,7 @@ impl Shared {
                 // that timer's exact deadline.
                 let now = self.now();
                 if now > clock {
-                    let due = self
-                        .timers
-                        .borrow()
-                        .values()
-                        .next()
-                        .map(|slot| slot.exact);
+                    let due = self.timers.borrow().values().next().map(|slot| slot.exact);
                     if let Some(exact) = due.filter(|e| *e <= now) {
                         self.set_clock(exact);
                     }

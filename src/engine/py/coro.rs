@@ -317,6 +317,7 @@ impl Interp {
             frame,
             slot,
             running: Cell::new(false),
+            started: Cell::new(false),
         }))
     }
 }
@@ -345,16 +346,44 @@ fn not_awaitable(v: &Value) -> Unwind {
     )
 }
 
-/// Where a generator's `yield` leaves its value, and what is sent back.
+/// How a suspended generator is resumed: with a value sent in (`next` sends
+/// `None`), or with an exception thrown in at its `yield`.
+pub enum Resume {
+    Send(Value),
+    Throw(Value),
+}
+
+/// What one resumption of a plain generator gave.
+pub enum GenStep {
+    Yielded(Value),
+    /// The body returned: the value `StopIteration.value` carries.
+    Returned(Value),
+}
+
+/// `StopIteration(value)`, with no args for `None`, as a generator's
+/// `return` raises it.
+pub fn stop_iteration(value: Value) -> Unwind {
+    let args = match value {
+        Value::None => Vec::new(),
+        v => vec![v],
+    };
+    Unwind::Exc(super::exc::instance(
+        super::exc::class("StopIteration").expect("StopIteration exists"),
+        args,
+    ))
+}
+
+/// Where a generator's `yield` leaves its value, and how it is resumed.
 #[derive(Default)]
 pub struct YieldSlot {
     out: RefCell<Option<Value>>,
-    sent: RefCell<Option<Value>>,
+    sent: RefCell<Option<Resume>>,
 }
 
 impl YieldSlot {
     /// Hands `v` to the consumer and waits to be resumed; the value sent in
-    /// (`None` for `next`) is the result of the `yield` expression.
+    /// (`None` for `next`) is the result of the `yield` expression, an
+    /// exception thrown in is raised there.
     pub fn yield_value(&self, v: Value) -> impl Future<Output = PyResult<Value>> + '_ {
         *self.out.borrow_mut() = Some(v);
         YieldPoint {
@@ -374,12 +403,11 @@ impl Future for YieldPoint<'_> {
 
     fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Self::Output> {
         if self.yielded {
-            Poll::Ready(Ok(self
-                .slot
-                .sent
-                .borrow_mut()
-                .take()
-                .unwrap_or(Value::None)))
+            Poll::Ready(match self.slot.sent.borrow_mut().take() {
+                Some(Resume::Throw(e)) => Err(Unwind::Exc(e)),
+                Some(Resume::Send(v)) => Ok(v),
+                None => Ok(Value::None),
+            })
         } else {
             // No wake: the consumer sees the value and resumes us itself.
             self.yielded = true;
@@ -399,6 +427,8 @@ pub struct Generator {
     frame: Rc<Frame>,
     slot: Rc<YieldSlot>,
     running: Cell<bool>,
+    /// The body has run to its first `yield` (or further).
+    started: Cell<bool>,
 }
 
 impl Generator {
@@ -427,6 +457,7 @@ impl Generator {
             frame,
             slot,
             running: Cell::new(false),
+            started: Cell::new(false),
         }))
     }
 
@@ -438,23 +469,53 @@ impl Generator {
 
     /// `next(gen)` for a plain generator: `None` when it is exhausted.
     pub fn next_sync(&self, f: &Frame, send: Value) -> PyResult<Option<Value>> {
+        Ok(match self.resume(f, Resume::Send(send))? {
+            GenStep::Yielded(v) => Some(v),
+            GenStep::Returned(_) => None,
+        })
+    }
+
+    /// Resumes a plain generator until its next `yield` or its end
+    /// (`send`, `throw` and `next` in one).
+    pub fn resume(&self, f: &Frame, how: Resume) -> PyResult<GenStep> {
         if self.is_async {
             return Err(error(
                 "TypeError",
                 "'async_generator' object is not an iterator",
             ));
         }
-        let mut body = self.body.borrow_mut();
-        let Some(fut) = body.as_mut() else {
-            return Ok(None);
+        let Ok(mut body) = self.body.try_borrow_mut() else {
+            return Err(error("ValueError", "generator already executing"));
         };
+        let Some(fut) = body.as_mut() else {
+            return match how {
+                Resume::Send(_) => Ok(GenStep::Returned(Value::None)),
+                Resume::Throw(e) => Err(Unwind::Exc(e)),
+            };
+        };
+        if !self.started.get() {
+            match how {
+                Resume::Send(Value::None) => {}
+                Resume::Send(_) => {
+                    return Err(error(
+                        "TypeError",
+                        "can't send non-None value to a just-started generator",
+                    ));
+                }
+                Resume::Throw(e) => {
+                    *body = None;
+                    return Err(Unwind::Exc(e));
+                }
+            }
+        }
+        self.started.set(true);
         self.run_in(f);
-        *self.slot.sent.borrow_mut() = Some(send);
+        *self.slot.sent.borrow_mut() = Some(how);
         match fut.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
             Poll::Ready(r) => {
                 *body = None;
                 match r {
-                    Ok(_) => Ok(None),
+                    Ok(v) => Ok(GenStep::Returned(v)),
                     Err(e) if super::eval::is_stop(&e) => {
                         Err(error("RuntimeError", "generator raised StopIteration"))
                     }
@@ -462,12 +523,34 @@ impl Generator {
                 }
             }
             Poll::Pending => match self.slot.out.borrow_mut().take() {
-                Some(v) => Ok(Some(v)),
+                Some(v) => Ok(GenStep::Yielded(v)),
                 None => Err(error(
                     "RuntimeError",
                     "a plain generator tried to wait: only an async generator can await",
                 )),
             },
+        }
+    }
+
+    /// `gen.close()`: throws `GeneratorExit` in at the `yield` it waits at,
+    /// so its `finally` blocks run.
+    pub fn close(&self, f: &Frame) -> PyResult<()> {
+        if self.is_async || !self.started.get() {
+            self.body.borrow_mut().take();
+            return Ok(());
+        }
+        match self.resume(f, Resume::Throw(super::exc::new_error("GeneratorExit", ""))) {
+            Ok(GenStep::Yielded(_)) => {
+                Err(error("RuntimeError", "generator ignored GeneratorExit"))
+            }
+            Ok(GenStep::Returned(_)) => Ok(()),
+            Err(Unwind::Exc(e))
+                if super::exc::is_instance_of(&e, "GeneratorExit")
+                    || super::exc::is_instance_of(&e, "StopIteration") =>
+            {
+                Ok(())
+            }
+            Err(e) => Err(e),
         }
     }
 
@@ -504,7 +587,7 @@ impl Generator {
                 kind: FrameKind::AsyncGenerator,
             },
         );
-        *self.slot.sent.borrow_mut() = Some(send);
+        *self.slot.sent.borrow_mut() = Some(Resume::Send(send));
         let step = std::future::poll_fn(|cx| {
             let mut body = self.body.borrow_mut();
             let Some(fut) = body.as_mut() else {
@@ -558,35 +641,116 @@ impl Native for Generator {
     fn has_method(&self, name: &str) -> bool {
         matches!(
             name,
-            "send" | "close" | "__next__" | "__anext__" | "aclose" | "asend"
+            "send" | "throw" | "close" | "__next__" | "__anext__" | "aclose" | "asend"
         )
     }
 
     fn call_method(
         self: Rc<Self>,
-        _ix: &Rc<Interp>,
+        ix: &Rc<Interp>,
         cx: &Frame,
         name: &str,
         mut args: Args,
     ) -> Option<PyResult<Value>> {
-        Some(match name {
-            "send" | "__next__" if !self.is_async => {
-                let v = if name == "send" {
-                    args.pos.pop().unwrap_or(Value::None)
-                } else {
-                    Value::None
-                };
-                match self.next_sync(cx, v) {
-                    Ok(Some(v)) => Ok(v),
-                    Ok(None) => Err(super::exc::error("StopIteration", "")),
-                    Err(e) => Err(e),
+        let how = match name {
+            "__next__" => Resume::Send(Value::None),
+            "send" => {
+                let given = args.pos.len() + args.kw.len();
+                match args.pos.pop() {
+                    Some(v) if given == 1 => Resume::Send(v),
+                    _ => {
+                        return Some(Err(error(
+                            "TypeError",
+                            format!("generator.send() takes exactly one argument ({given} given)"),
+                        )));
+                    }
                 }
             }
+            "throw" if !self.is_async => match args.pos.pop() {
+                Some(e) if args.pos.is_empty() && args.kw.is_empty() => match thrown(ix, cx, e) {
+                    Ok(e) => Resume::Throw(e),
+                    Err(e) => return Some(Err(e)),
+                },
+                _ => {
+                    return Some(Err(error(
+                        "TypeError",
+                        "throw() takes one exception (the three-argument form is deprecated)",
+                    )));
+                }
+            },
+            "close" if !self.is_async => return Some(self.close(cx).map(|()| Value::None)),
             "close" | "aclose" => {
                 self.body.borrow_mut().take();
-                Ok(Value::None)
+                return Some(Ok(Value::None));
             }
             _ => return None,
+        };
+        if self.is_async {
+            return None;
+        }
+        Some(match self.resume(cx, how) {
+            Ok(GenStep::Yielded(v)) => Ok(v),
+            Ok(GenStep::Returned(v)) => Err(stop_iteration(v)),
+            Err(e) => Err(e),
         })
+    }
+}
+
+/// What `gen.throw(e)` raises: an exception instance, or a new instance of
+/// an exception class.
+fn thrown(ix: &Interp, f: &Frame, e: Value) -> PyResult<Value> {
+    match &e {
+        Value::Instance(i) if i.exc.is_some() => Ok(e),
+        Value::Class(c) if c.derives_from("BaseException") => {
+            ix.instantiate(f, c, Args::positional(Vec::new()))
+        }
+        _ => Err(error(
+            "TypeError",
+            "exceptions must be classes or instances deriving from BaseException, not ".to_string()
+                + e.type_name(),
+        )),
+    }
+}
+
+impl Interp {
+    /// `yield from it` in a generator (PEP 380): every item of `it` is
+    /// yielded from here, what is sent or thrown in is passed on to a
+    /// sub-generator (`close` closes it), and the value it returns is the
+    /// value of the expression.
+    pub async fn yield_from(&self, f: &Frame, slot: &YieldSlot, it: &Value) -> PyResult<Value> {
+        let sub = super::native::downcast::<Generator>(it).filter(|g| !g.is_async);
+        let mut how = Resume::Send(Value::None);
+        loop {
+            let step = match (&sub, how) {
+                (Some(g), how) => g.resume(f, how)?,
+                (None, Resume::Send(Value::None)) => match self.next(f, it)? {
+                    Some(v) => GenStep::Yielded(v),
+                    None => GenStep::Returned(Value::None),
+                },
+                (None, Resume::Send(_)) => {
+                    return Err(error(
+                        "AttributeError",
+                        format!("'{}' object has no attribute 'send'", it.type_name()),
+                    ));
+                }
+                (None, Resume::Throw(e)) => return Err(Unwind::Exc(e)),
+            };
+            let item = match step {
+                GenStep::Yielded(v) => v,
+                GenStep::Returned(v) => return Ok(v),
+            };
+            self.step()?;
+            how = match slot.yield_value(item).await {
+                Ok(v) => Resume::Send(v),
+                Err(Unwind::Exc(e)) if super::exc::is_instance_of(&e, "GeneratorExit") => {
+                    if let Some(g) = &sub {
+                        g.close(f)?;
+                    }
+                    return Err(Unwind::Exc(e));
+                }
+                Err(Unwind::Exc(e)) => Resume::Throw(e),
+                Err(other) => return Err(other),
+            };
+        }
     }
 }

@@ -586,6 +586,9 @@ impl Interp {
                         "__context__" => {
                             return Ok(state.context.borrow().clone().unwrap_or(Value::None));
                         }
+                        "value" if i.class.derives_from("StopIteration") => {
+                            return Ok(state.args.borrow().first().cloned().unwrap_or(Value::None));
+                        }
                         _ => {
                             if let Some(v) = super::groups::attr(i, name) {
                                 return Ok(v);

@@ -140,12 +140,17 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
                 .pos
                 .pop()
                 .ok_or_else(|| type_error("next expected at least 1 argument, got 0"))?;
-            match ix.next(f, &it)? {
-                Some(v) => Ok(v),
-                None => match default {
-                    Some(d) => Ok(d),
-                    None => Err(error("StopIteration", "")),
+            let step = match super::native::downcast::<super::coro::Generator>(&it) {
+                Some(g) if !g.is_async => g.resume(f, super::coro::Resume::Send(Value::None))?,
+                _ => match ix.next(f, &it)? {
+                    Some(v) => super::coro::GenStep::Yielded(v),
+                    None => super::coro::GenStep::Returned(Value::None),
                 },
+            };
+            match (step, default) {
+                (super::coro::GenStep::Yielded(v), _) => Ok(v),
+                (super::coro::GenStep::Returned(_), Some(d)) => Ok(d),
+                (super::coro::GenStep::Returned(v), None) => Err(super::coro::stop_iteration(v)),
             }
         }
         "iter" => {
