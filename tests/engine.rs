@@ -722,3 +722,95 @@ asyncio.run(main())
         .collect();
     assert_eq!(renamed, ["[t=2] #3 renamed 42"]);
 }
+
+/// The traceback an uncaught exception ends the run with.
+fn uncaught(source: &str) -> String {
+    match engine::run_headless(script(source), &Limits::default()).outcome {
+        Outcome::Raised { traceback, .. } => traceback,
+        other => panic!("expected an uncaught exception, got {other:?}"),
+    }
+}
+
+#[test]
+fn an_uncaught_exception_prints_its_cause_and_context_chain_as_cpython_does() {
+    let program = r#"import asyncio
+
+
+def parse(text):
+    try:
+        return int(text)
+    except ValueError as e:
+        raise RuntimeError("bad config") from e
+
+
+async def main():
+    try:
+        parse("x")
+    except RuntimeError:
+        {}["missing"]
+
+
+asyncio.run(main())
+"#;
+    let expected = r#"Traceback (most recent call last):
+  File "test.py", line 6, in parse
+    return int(text)
+ValueError: invalid literal for int() with base 10: 'x'
+
+The above exception was the direct cause of the following exception:
+
+Traceback (most recent call last):
+  File "test.py", line 13, in main
+    parse("x")
+  File "test.py", line 8, in parse
+    raise RuntimeError("bad config") from e
+RuntimeError: bad config
+
+During handling of the above exception, another exception occurred:
+
+Traceback (most recent call last):
+  File "test.py", line 18, in <module>
+    asyncio.run(main())
+  File "test.py", line 15, in main
+    {}["missing"]
+KeyError: 'missing'"#;
+    assert_eq!(uncaught(program), expected);
+}
+
+#[test]
+fn raise_from_none_hides_the_context_and_a_bare_raise_keeps_the_original_line() {
+    let program = r#"import asyncio
+
+
+def lookup(key):
+    try:
+        return {}[key]
+    except KeyError:
+        raise LookupError(f"no {key}") from None
+
+
+def again():
+    try:
+        lookup("k")
+    except LookupError:
+        raise
+
+
+async def main():
+    again()
+
+
+asyncio.run(main())
+"#;
+    let expected = r#"Traceback (most recent call last):
+  File "test.py", line 22, in <module>
+    asyncio.run(main())
+  File "test.py", line 19, in main
+    again()
+  File "test.py", line 13, in again
+    lookup("k")
+  File "test.py", line 8, in lookup
+    raise LookupError(f"no {key}") from None
+LookupError: no k"#;
+    assert_eq!(uncaught(program), expected);
+}

@@ -350,10 +350,15 @@ impl Interp {
         if let Err(Unwind::Exc(e)) = &result
             && let Some(state) = exc::state(e)
         {
-            state
-                .traceback
-                .borrow_mut()
-                .push((frame.at.get(), Rc::from(&*frame.code.name)));
+            if state.caught_in.get() == frame as *const Frame as usize {
+                // Re-raised from the `except` that recorded this frame.
+                state.caught_in.set(0);
+            } else {
+                state
+                    .traceback
+                    .borrow_mut()
+                    .push((frame.at.get(), Rc::from(&*frame.code.name)));
+            }
         }
         result
     }
@@ -585,6 +590,9 @@ impl Interp {
                         }
                         "__context__" => {
                             return Ok(state.context.borrow().clone().unwrap_or(Value::None));
+                        }
+                        "__suppress_context__" => {
+                            return Ok(Value::Bool(state.suppress_context.get()));
                         }
                         "value" if i.class.derives_from("StopIteration") => {
                             return Ok(state.args.borrow().first().cloned().unwrap_or(Value::None));
