@@ -814,3 +814,65 @@ asyncio.run(main())
 LookupError: no k"#;
     assert_eq!(uncaught(program), expected);
 }
+
+#[test]
+fn a_coroutine_never_awaited_is_reported_on_stderr_and_the_transcript_is_unchanged() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_asynclings"))
+        .args(["run", "lessons/01-coroutines.py", "--headless"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs");
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "[t=0] made a coroutine object; nothing has run yet\n[t=1] now awaiting it\n\
+         [t=1] hello, Ada\n[t=2] goodbye, Ada\n[t=2] main is done\n"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "lessons/01-coroutines.py:13: RuntimeWarning: coroutine 'greet' was never awaited\n  \
+         forgotten = greet(\"Ghost\")\n\
+         RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
+    );
+}
+
+#[test]
+fn a_bare_coroutine_call_warns_at_its_line_as_cpython_does_and_close_or_await_do_not() {
+    let program = r#"import asyncio
+
+
+async def greet(name):
+    print(f"hello, {name}")
+
+
+class Box:
+    async def open(self):
+        pass
+
+
+async def main():
+    greet("bare")
+    Box().open()
+    c = greet("closed")
+    c.close()
+    await greet("awaited")
+    asyncio.create_task(greet("task"))
+
+
+asyncio.run(main())
+"#;
+    let report = engine::run_headless(script(program), &Limits::default());
+    assert_eq!(report.outcome, Outcome::Finished);
+    let tracemalloc = "RuntimeWarning: Enable tracemalloc to get the object allocation traceback";
+    assert_eq!(
+        report.warnings,
+        vec![
+            format!(
+                "test.py:14: RuntimeWarning: coroutine 'greet' was never awaited\n  greet(\"bare\")\n{tracemalloc}"
+            ),
+            format!(
+                "test.py:15: RuntimeWarning: coroutine 'Box.open' was never awaited\n  Box().open()\n{tracemalloc}"
+            ),
+        ]
+    );
+}

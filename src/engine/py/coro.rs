@@ -29,14 +29,39 @@ pub struct Coroutine {
     pub func: Rc<Function>,
     /// Boxed: a started coroutine keeps only the empty slot.
     frame: RefCell<Option<Box<Frame>>>,
+    /// Where the call that made it is (a byte offset in the source).
+    made_at: usize,
+}
+
+thread_local! {
+    /// Coroutines dropped without ever starting: (qualified name, where
+    /// made), for the run's `RuntimeWarning`s.
+    static NEVER_AWAITED: RefCell<Vec<(Arc<str>, usize)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Takes the coroutines this thread dropped unstarted since the last call.
+pub fn take_never_awaited() -> Vec<(Arc<str>, usize)> {
+    NEVER_AWAITED.with(|n| std::mem::take(&mut *n.borrow_mut()))
+}
+
+impl Drop for Coroutine {
+    fn drop(&mut self) {
+        if self.frame.get_mut().is_some() {
+            let entry = (self.func.code.qualname.clone(), self.made_at);
+            // A thread being torn down has no list left: no warning then.
+            let _ = NEVER_AWAITED.try_with(|n| n.borrow_mut().push(entry));
+        }
+    }
 }
 
 impl Coroutine {
-    /// A coroutine object for a bound frame, as a value.
-    pub fn value(func: Rc<Function>, frame: Frame) -> Value {
+    /// A coroutine object for a bound frame, made by the call at `made_at`,
+    /// as a value.
+    pub fn value(func: Rc<Function>, frame: Frame, made_at: usize) -> Value {
         Value::Native(Rc::new(Coroutine {
             func,
             frame: RefCell::new(Some(Box::new(frame))),
+            made_at,
         }))
     }
 

@@ -322,7 +322,7 @@ impl Interp {
         }
         if code.is_async {
             let frame = self.bind(caller, func, args)?;
-            return Ok(Coroutine::value(func.clone(), frame));
+            return Ok(Coroutine::value(func.clone(), frame, caller.at.get()));
         }
         if code.is_generator {
             let frame = self.bind(caller, func, args)?;
