@@ -876,3 +876,31 @@ asyncio.run(main())
         ]
     );
 }
+
+#[test]
+fn a_server_handler_task_is_made_by_no_task_as_asyncio_accept_callback_runs_outside_tasks() {
+    let program = r#"import asyncio
+
+
+async def handle(reader, writer):
+    print("handler:", asyncio.current_task().get_name())
+    writer.close()
+
+
+async def main():
+    server = await asyncio.start_server(handle, "127.0.0.1", 0)
+    reader, writer = await asyncio.open_connection(*server.sockets[0].getsockname())
+    await asyncio.sleep(0.1)
+    writer.close()
+    server.close()
+
+
+asyncio.run(main())
+"#;
+    let made = created(program);
+    assert_eq!(made.len(), 2, "{made:?}");
+    let handler = &made[1];
+    assert!(handler.1.starts_with("handle("), "{made:?}");
+    assert_eq!(handler.2, "Task-2");
+    assert_eq!(handler.4, None, "the accept callback is no task");
+}
