@@ -1565,7 +1565,6 @@ fn invalid_int(original: &Value, base: u32) -> Unwind {
 #[cfg(test)]
 mod tests {
     use super::testing::check;
-    use super::*;
 
     // Each line is `expression => what CPython 3.11 gives`: the right-hand
     // sides were printed by `python3` evaluating the left-hand sides
@@ -2027,304 +2026,76 @@ mod tests {
 
     #[test]
     fn iterators_have_cpython_type_names() {
-        use super::testing::TestCx;
-        let kind =
-            |name: &str, v: Value| match call_builtin(&TestCx, name, Args::positional(vec![v])) {
-                Ok(Value::Iterator(it)) => it.kind,
-                _ => "not an iterator",
-            };
-        assert_eq!(kind("iter", Value::list(vec![])), "list_iterator");
-        assert_eq!(kind("iter", Value::tuple(vec![])), "tuple_iterator");
-        assert_eq!(kind("iter", Value::str("")), "str_ascii_iterator");
-        assert_eq!(kind("iter", Value::str("é")), "str_iterator");
-        assert_eq!(kind("iter", Value::Range(0, 3, 1)), "range_iterator");
-        assert_eq!(
-            kind("iter", Value::Bytes(Rc::from(&b""[..]))),
-            "bytes_iterator"
-        );
-        assert_eq!(
-            kind("reversed", Value::list(vec![])),
-            "list_reverseiterator"
-        );
-        assert_eq!(kind("reversed", Value::tuple(vec![])), "reversed");
-        assert_eq!(kind("reversed", Value::Range(0, 3, 1)), "range_iterator");
-        assert_eq!(kind("enumerate", Value::list(vec![])), "enumerate");
-        assert_eq!(kind("zip", Value::list(vec![])), "zip");
-        let it = call_builtin(
-            &TestCx,
-            "iter",
-            Args::positional(vec![Value::list(vec![Value::Int(1)])]),
-        )
-        .unwrap_or(Value::None);
-        let again = call_builtin(&TestCx, "iter", Args::positional(vec![it.clone()]))
-            .unwrap_or(Value::None);
-        assert!(
-            crate::engine::py::value::is_same(&it, &again),
-            "iter(iterator) is the iterator"
+        check(
+            r##"
+            type(iter([])).__name__ => 'list_iterator'
+            type(iter(())).__name__ => 'tuple_iterator'
+            type(iter('')).__name__ => 'str_ascii_iterator'
+            type(iter('é')).__name__ => 'str_iterator'
+            type(iter(range(3))).__name__ => 'range_iterator'
+            type(iter(b'')).__name__ => 'bytes_iterator'
+            type(reversed([])).__name__ => 'list_reverseiterator'
+            type(reversed(())).__name__ => 'reversed'
+            type(reversed(range(3))).__name__ => 'range_iterator'
+            type(enumerate([])).__name__ => 'enumerate'
+            type(zip([])).__name__ => 'zip'
+            (lambda it: iter(it) is it)(iter([1])) => True
+            "##,
         );
     }
 }
 
 #[cfg(test)]
 pub(crate) mod testing {
-    //! A stand-in for the interpreter: evaluates one Python expression with
-    //! the built-ins and the methods of this module, lambdas included.
+    //! Runs Python expressions on the real interpreter, for tests that hold
+    //! the built-ins and methods to what CPython prints.
 
-    use super::*;
-    use crate::engine::py::value::{Function, py_eq};
-    use crate::program::{Arg, Expr, ExprKind, Literal, Name, StmtKind, UnaryOp};
+    use crate::engine::{self, Limits, Outcome};
 
-    pub struct TestCx;
-
-    impl Callbacks for TestCx {
-        fn call(&self, f: &Value, args: Args) -> PyResult<Value> {
-            match f {
-                Value::Builtin(name) | Value::Type(name) => call_builtin(self, name, args),
-                Value::BuiltinMethod(m) => methods::call_method(self, &m.0, &m.1, args)
-                    .unwrap_or_else(|| Err(error("AttributeError", m.1.to_string()))),
-                Value::Function(func) => {
-                    let code = &func.code;
-                    let locals: Vec<Value> = args.pos;
-                    match &code.body[0].kind {
-                        StmtKind::Return(Some(e)) => self.eval(e, &locals),
-                        _ => Ok(Value::None),
-                    }
-                }
-                other => Err(type_error(format!(
-                    "'{}' object is not callable",
-                    other.type_name()
-                ))),
-            }
+    /// The `repr` of each expression's value, or its exception as
+    /// `Type: message`, one program run for all of them.
+    pub fn eval_all(sources: &[&str]) -> Vec<String> {
+        let mut program = String::new();
+        for src in sources {
+            program.push_str(&format!(
+                "try:\n    _r = repr({src})\nexcept BaseException as _e:\n    _m = str(_e)\n    \
+                 _r = f\"{{type(_e).__name__}}: {{_m}}\" if _m else type(_e).__name__\nprint(_r)\n"
+            ));
         }
-
-        fn repr(&self, v: &Value) -> PyResult<String> {
-            Ok(v.repr())
-        }
-
-        fn str(&self, v: &Value) -> PyResult<String> {
-            Ok(v.to_str())
-        }
-
-        fn iterate(&self, v: &Value) -> PyResult<Vec<Value>> {
-            Ok(match v {
-                Value::List(l) => l.borrow().clone(),
-                Value::Tuple(t) => t.to_vec(),
-                Value::Str(s) => s.chars().map(|c| Value::str(&c.to_string())).collect(),
-                Value::Bytes(b) => b.iter().map(|x| Value::Int(*x as i64)).collect(),
-                Value::Range(a, b, c) => range_items(*a, *b, *c)?,
-                Value::Dict(d) => d.borrow().keys().map(|k| k.0.clone()).collect(),
-                Value::Set(s) => s
-                    .borrow()
-                    .iter()
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .map(|k| k.0)
-                    .collect(),
-                Value::Iterator(it) => it.items.borrow_mut().drain(..).collect(),
-                other => match methods::iter_native(other) {
-                    Some(items) => items,
-                    None => {
-                        return Err(type_error(format!(
-                            "'{}' object is not iterable",
-                            other.type_name()
-                        )));
-                    }
-                },
-            })
-        }
-
-        fn eq(&self, a: &Value, b: &Value) -> PyResult<bool> {
-            Ok(py_eq(a, b))
-        }
-
-        fn lt(&self, a: &Value, b: &Value) -> PyResult<bool> {
-            match ops::order(a, b) {
-                Some(o) => Ok(o == Ordering::Less),
-                None if ops::float(a).is_some() && ops::float(b).is_some() => Ok(false),
-                None => Err(ops::order_error(CmpOp::Lt, a, b)),
-            }
-        }
-
-        fn truthy(&self, v: &Value) -> PyResult<bool> {
-            Ok(match methods::native_len(v) {
-                Some(n) => n > 0,
-                None => v.truthy(),
-            })
-        }
-    }
-
-    impl TestCx {
-        fn eval(&self, e: &Expr, locals: &[Value]) -> PyResult<Value> {
-            Ok(match &e.kind {
-                ExprKind::Literal(l) => match l {
-                    Literal::None => Value::None,
-                    Literal::Bool(b) => Value::Bool(*b),
-                    Literal::Int(i) => Value::Int(*i),
-                    Literal::BigInt(s) => ops::int(s.parse().expect("big literal")),
-                    Literal::Float(f) => Value::Float(*f),
-                    Literal::Str(s) => Value::str(s),
-                    Literal::Bytes(b) => Value::Bytes(Rc::from(&b[..])),
-                    Literal::Ellipsis => Value::Ellipsis,
-                },
-                ExprKind::Name(Name::Local(i, _)) => locals[*i as usize].clone(),
-                ExprKind::Name(Name::Global(n)) => match NAMES.iter().find(|b| **b == &**n) {
-                    Some(
-                        b @ &("str" | "int" | "float" | "bool" | "list" | "tuple" | "dict" | "set"),
-                    ) => Value::Type(b),
-                    Some(b) => Value::Builtin(b),
-                    None if &**n == "bytes" => Value::Type("bytes"),
-                    None => return Err(error("NameError", format!("name '{n}' is not defined"))),
-                },
-                ExprKind::Attr(recv, name) => {
-                    let recv = self.eval(recv, locals)?;
-                    Value::BuiltinMethod(Rc::new((recv, Rc::from(&**name))))
-                }
-                ExprKind::Call(f, args) => {
-                    let mut a = Args::default();
-                    for arg in args {
-                        match arg {
-                            Arg::Positional(x) => a.pos.push(self.eval(x, locals)?),
-                            Arg::Star(x) => {
-                                let v = self.eval(x, locals)?;
-                                a.pos.extend(self.iterate(&v)?);
-                            }
-                            Arg::Keyword(k, x) => {
-                                a.kw.push((Rc::from(&**k), self.eval(x, locals)?))
-                            }
-                            Arg::StarStar(x) => {
-                                if let Value::Dict(d) = self.eval(x, locals)? {
-                                    for (k, v) in d.borrow().iter() {
-                                        a.kw.push((Rc::from(k.0.to_str().as_str()), v.clone()));
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    let f = self.eval(f, locals)?;
-                    self.call(&f, a)?
-                }
-                ExprKind::UnaryOp(UnaryOp::Not, x) => {
-                    Value::Bool(!self.truthy(&self.eval(x, locals)?)?)
-                }
-                ExprKind::UnaryOp(op, x) => {
-                    let v = self.eval(x, locals)?;
-                    ops::unary_num(*op, &v).ok_or_else(|| type_error("bad operand type"))?
-                }
-                ExprKind::BinOp(op, a, b) => {
-                    let (a, b) = (self.eval(a, locals)?, self.eval(b, locals)?);
-                    ops::binop(*op, &a, &b)?.ok_or_else(|| ops::binop_error(*op, &a, &b))?
-                }
-                ExprKind::Subscript(v, i) => {
-                    let (v, i) = (self.eval(v, locals)?, self.eval(i, locals)?);
-                    match (&v, &i) {
-                        (Value::List(l), Value::Int(i)) => l.borrow()[*i as usize].clone(),
-                        (Value::Tuple(t), Value::Int(i)) => t[*i as usize].clone(),
-                        (Value::Dict(d), k) => d
-                            .borrow()
-                            .get(&Key(k.clone()))
-                            .cloned()
-                            .unwrap_or(Value::None),
-                        _ => return Err(type_error("subscript")),
-                    }
-                }
-                ExprKind::Compare(first, rest) => {
-                    let mut left = self.eval(first, locals)?;
-                    for (op, right) in rest {
-                        let right = self.eval(right, locals)?;
-                        let holds = match op {
-                            CmpOp::Eq => py_eq(&left, &right),
-                            CmpOp::Ne => !py_eq(&left, &right),
-                            CmpOp::Lt => self.lt(&left, &right)?,
-                            CmpOp::Gt => self.lt(&right, &left)?,
-                            CmpOp::Le => !self.lt(&right, &left)?,
-                            CmpOp::Ge => !self.lt(&left, &right)?,
-                            _ => panic!("not supported by the test evaluator: {op:?}"),
-                        };
-                        if !holds {
-                            return Ok(Value::Bool(false));
-                        }
-                        left = right;
-                    }
-                    Value::Bool(true)
-                }
-                ExprKind::List(items) => Value::list(self.eval_all(items, locals)?),
-                ExprKind::Tuple(items) => Value::tuple(self.eval_all(items, locals)?),
-                ExprKind::Set(items) => {
-                    let mut s = Set::new();
-                    for v in self.eval_all(items, locals)? {
-                        s.insert(key(v)?);
-                    }
-                    Value::Set(Rc::new(RefCell::new(s)))
-                }
-                ExprKind::Dict(items) => {
-                    let mut d = Dict::new();
-                    for (k, v) in items {
-                        let k = self.eval(k.as_ref().expect("no ** in tests"), locals)?;
-                        d.insert(key(k)?, self.eval(v, locals)?);
-                    }
-                    Value::Dict(Rc::new(RefCell::new(d)))
-                }
-                ExprKind::Lambda { code, .. } => Value::Function(Rc::new(Function {
-                    code: code.clone(),
-                    defaults: Vec::new(),
-                    cells: Vec::new(),
-                    globals: Rc::new(RefCell::new(Default::default())),
-                    owner: RefCell::new(None),
-                })),
-                other => panic!("not supported by the test evaluator: {other:?}"),
-            })
-        }
-
-        fn eval_all(&self, items: &[Expr], locals: &[Value]) -> PyResult<Vec<Value>> {
-            items.iter().map(|e| self.eval(e, locals)).collect()
-        }
-    }
-
-    /// The value of a Python expression as `repr` shows it, or the
-    /// exception as `Type: message`.
-    pub fn eval(src: &str) -> String {
-        let program = crate::python::load("t.py", &format!("x = {src}\n"))
-            .unwrap_or_else(|_| panic!("does not parse: {src}"));
-        let StmtKind::Assign { value, .. } = &program.module.body[0].kind else {
-            panic!("not an assignment");
-        };
-        match TestCx.eval(value, &[]) {
-            Ok(v) => v.repr(),
-            Err(Unwind::Exc(e)) => exc::summary(&e),
-            Err(Unwind::Abort | Unwind::Limit(_)) => "abort".into(),
-        }
+        let loaded = crate::python::load("t.py", &program).unwrap_or_else(|e| {
+            let why: Vec<String> = e.iter().map(|e| e.render(false)).collect();
+            panic!("does not load:\n{}", why.join("\n"))
+        });
+        let report = engine::run_headless(std::sync::Arc::new(loaded), &Limits::default());
+        assert_eq!(report.outcome, Outcome::Finished, "{:?}", report.printed());
+        report.printed().iter().map(|l| l.to_string()).collect()
     }
 
     /// Checks lines `expression => expected`, the expected text printed by
     /// CPython 3.11 (`repr()` of the value, or `Type: message`).
     pub fn check(cases: &str) {
-        let mut failures = Vec::new();
-        for line in cases.lines().map(str::trim).filter(|l| !l.is_empty()) {
-            let (src, want) = line.split_once(" => ").expect("expression => expected");
-            let got = eval(src);
-            if got != want {
-                failures.push(format!("{src}\n   got: {got}\n  want: {want}"));
-            }
-        }
+        let pairs: Vec<(&str, &str)> = cases
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|l| l.split_once(" => ").expect("expression => expected"))
+            .collect();
+        let sources: Vec<&str> = pairs.iter().map(|(src, _)| *src).collect();
+        let got = eval_all(&sources);
+        assert_eq!(got.len(), pairs.len(), "one printed line per expression");
+        let failures: Vec<String> = pairs
+            .iter()
+            .zip(&got)
+            .filter(|((_, want), got)| want != got)
+            .map(|((src, want), got)| format!("{src}\n   got: {got}\n  want: {want}"))
+            .collect();
         assert!(failures.is_empty(), "\n{}", failures.join("\n"));
     }
 }
 
 #[cfg(test)]
 mod sort_tests {
-    use super::testing::TestCx;
-    use super::*;
-
-    fn ints(values: &[Value]) -> Vec<i64> {
-        values
-            .iter()
-            .map(|v| match v {
-                Value::Int(i) => *i,
-                _ => i64::MIN,
-            })
-            .collect()
-    }
+    use super::testing::check;
 
     /// Long lists go through run detection and merges: `sorted(values,
     /// key=abs)` must be the stable sort (as Rust's `sort_by_key`), where
@@ -2338,6 +2109,11 @@ mod sort_tests {
             seed ^= seed << 17;
             seed
         };
+        let list = |v: &[i64]| {
+            let items: Vec<String> = v.iter().map(i64::to_string).collect();
+            format!("[{}]", items.join(", "))
+        };
+        let mut cases = String::new();
         for n in [0usize, 1, 2, 5, 63, 64, 65, 100, 257, 1000] {
             for reverse in [false, true] {
                 let mut items: Vec<i64> = (0..n)
@@ -2359,11 +2135,14 @@ mod sort_tests {
                 } else {
                     expected.sort_by_key(|v| v.abs());
                 }
-                let mut values: Vec<Value> = items.iter().map(|i| Value::Int(*i)).collect();
-                let key = Value::Builtin("abs");
-                assert!(sort_values(&TestCx, &mut values, Some(&key), reverse).is_ok());
-                assert_eq!(ints(&values), expected, "n={n} reverse={reverse}");
+                let reverse = if reverse { "True" } else { "False" };
+                cases.push_str(&format!(
+                    "sorted({}, key=abs, reverse={reverse}) => {}\n",
+                    list(&items),
+                    list(&expected)
+                ));
             }
         }
+        check(&cases);
     }
 }

@@ -552,6 +552,12 @@ impl Interp {
                 Some(r) => r,
                 None => Err(no_attribute(obj, name)),
             },
+            Value::Type(_) if methods::has_method(obj, name) => {
+                match methods::call_method(&Cb { ix: self, f }, obj, name, args) {
+                    Some(r) => r,
+                    None => Err(no_attribute(obj, name)),
+                }
+            }
             Value::Class(_) | Value::Module(_) | Value::Type(_) | Value::Function(_) => {
                 let m = self.getattr(f, obj, name)?;
                 self.call(f, &m, args)
@@ -625,6 +631,10 @@ impl Interp {
             },
             Value::Type(t) => match name {
                 "__name__" | "__qualname__" => Ok(Value::str(t)),
+                // An unbound method: `str.lower`.
+                _ if super::methods::has_method(obj, name) => {
+                    Ok(Value::BuiltinMethod(Rc::new((obj.clone(), Rc::from(name)))))
+                }
                 _ => Err(error(
                     "AttributeError",
                     format!("type object '{t}' has no attribute '{name}'"),
@@ -1005,7 +1015,9 @@ impl Interp {
                 let kind = match v {
                     Value::List(_) => "list_iterator",
                     Value::Tuple(_) => "tuple_iterator",
-                    Value::Str(_) => "str_ascii_iterator",
+                    Value::Str(s) if s.is_ascii() => "str_ascii_iterator",
+                    Value::Str(_) => "str_iterator",
+                    Value::Bytes(_) => "bytes_iterator",
                     Value::Dict(_) => "dict_keyiterator",
                     Value::Set(_) => "set_iterator",
                     Value::Range(..) => "range_iterator",

@@ -112,6 +112,7 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             Ok(match v {
                 Value::Instance(i) => Value::Class(i.class.clone()),
                 Value::Class(_) | Value::Type(_) => Value::Type("type"),
+                Value::Iterator(it) => Value::Type(it.kind),
                 other => match type_of(other) {
                     "object" => Value::Type(static_name(other.type_name())),
                     t => Value::Type(t),
@@ -154,10 +155,11 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             }
         }
         "iter" => {
-            let v = args
-                .pos
-                .pop()
-                .ok_or_else(|| type_error("iter expected 1 argument, got 0"))?;
+            if args.pos.len() != 1 || !args.kw.is_empty() {
+                // The argument errors and `iter(callable, sentinel)`.
+                return ix.pure_builtin(f, "iter", args);
+            }
+            let v = args.pos.pop().unwrap_or(Value::None);
             ix.iter(f, &v)
         }
         "aiter" => {
@@ -168,6 +170,7 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             ix.aiter(f, &v)
         }
         "len" => {
+            super::builtins::no_kw(&args, "len")?;
             if args.pos.len() != 1 {
                 return Err(type_error(format!(
                     "len() takes exactly one argument ({} given)",
@@ -339,6 +342,8 @@ fn static_name(name: &str) -> &'static str {
         "method" => "method",
         "function" => "function",
         "module" => "module",
+        "list_iterator" => "list_iterator",
+        "dict_keyiterator" => "dict_keyiterator",
         _ => "object",
     }
 }

@@ -117,17 +117,21 @@ impl Printer<'_> {
             if let Some(m) = lead.take() {
                 self.emit(m, '|');
             }
-            self.one(&exc);
+            // An exception the others were raised from was raised itself,
+            // if only inside asyncio (whose frames the engine has not).
+            self.one(&exc, msg.is_some());
             lead = msg;
         }
     }
 
     /// One exception of a chain, without what it was raised from.
-    fn one(&mut self, e: &value::Value) {
+    fn one(&mut self, e: &value::Value, raised: bool) {
         if !groups::is_group(e) {
             let stack = self.stack(e);
-            if let Some(stack) = stack {
+            if stack.is_some() || raised {
                 self.emit("Traceback (most recent call last):", '|');
+            }
+            if let Some(stack) = stack {
                 self.emit(&stack, '|');
             }
             self.emit(&exc::summary(e), '|');
