@@ -1,4 +1,5 @@
-//! `str.encode` and `bytes.decode`: the codecs and error handlers a demo can name.
+//! `str.encode` and `bytes.decode`: the codecs and error handlers a demo can
+//! name.
 
 use super::*;
 

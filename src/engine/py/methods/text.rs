@@ -1,4 +1,5 @@
-//! The methods of `str`, with CPython 3.11's Unicode predicates, splitting and case rules.
+//! The methods of `str`, with CPython 3.11's Unicode predicates, splitting
+//! and case rules.
 
 use super::*;
 

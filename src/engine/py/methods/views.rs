@@ -1,4 +1,5 @@
-//! The dict views: `dict_keys`, `dict_values`, `dict_items`, live over their dict.
+//! The dict views: `dict_keys`, `dict_values`, `dict_items`, live over their
+//! dict.
 
 use super::*;
 
