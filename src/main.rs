@@ -175,6 +175,7 @@ fn run(cli: Cli) -> Result<ExitCode, LoadError> {
                 for event in &report.events {
                     print_event(&mut out, event, args.events, escape);
                 }
+                print_warnings(&report.warnings);
                 return Ok(outcome_code(&report.outcome));
             }
             let live = LiveRun::start(lesson.script(), &limits, args.speed, false);
@@ -206,10 +207,18 @@ fn print_live(mut live: LiveRun, events: bool, escape: bool) -> ExitCode {
         if let Some(event) = live.next_event(Duration::from_millis(50)) {
             print(&event);
         } else if live.outcome().is_some() {
-            let (rest, outcome) = live.wait();
+            let (rest, outcome, warnings) = live.finish();
             rest.iter().for_each(&mut print);
+            print_warnings(&warnings);
             return outcome_code(&outcome);
         }
+    }
+}
+
+/// The run's warnings on stderr, as CPython writes them.
+fn print_warnings(warnings: &[String]) {
+    for w in warnings {
+        eprintln!("{}", for_terminal(w));
     }
 }
 

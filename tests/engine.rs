@@ -722,3 +722,185 @@ asyncio.run(main())
         .collect();
     assert_eq!(renamed, ["[t=2] #3 renamed 42"]);
 }
+
+/// The traceback an uncaught exception ends the run with.
+fn uncaught(source: &str) -> String {
+    match engine::run_headless(script(source), &Limits::default()).outcome {
+        Outcome::Raised { traceback, .. } => traceback,
+        other => panic!("expected an uncaught exception, got {other:?}"),
+    }
+}
+
+#[test]
+fn an_uncaught_exception_prints_its_cause_and_context_chain_as_cpython_does() {
+    let program = r#"import asyncio
+
+
+def parse(text):
+    try:
+        return int(text)
+    except ValueError as e:
+        raise RuntimeError("bad config") from e
+
+
+async def main():
+    try:
+        parse("x")
+    except RuntimeError:
+        {}["missing"]
+
+
+asyncio.run(main())
+"#;
+    let expected = r#"Traceback (most recent call last):
+  File "test.py", line 6, in parse
+    return int(text)
+ValueError: invalid literal for int() with base 10: 'x'
+
+The above exception was the direct cause of the following exception:
+
+Traceback (most recent call last):
+  File "test.py", line 13, in main
+    parse("x")
+  File "test.py", line 8, in parse
+    raise RuntimeError("bad config") from e
+RuntimeError: bad config
+
+During handling of the above exception, another exception occurred:
+
+Traceback (most recent call last):
+  File "test.py", line 18, in <module>
+    asyncio.run(main())
+  File "test.py", line 15, in main
+    {}["missing"]
+KeyError: 'missing'"#;
+    assert_eq!(uncaught(program), expected);
+}
+
+#[test]
+fn raise_from_none_hides_the_context_and_a_bare_raise_keeps_the_original_line() {
+    let program = r#"import asyncio
+
+
+def lookup(key):
+    try:
+        return {}[key]
+    except KeyError:
+        raise LookupError(f"no {key}") from None
+
+
+def again():
+    try:
+        lookup("k")
+    except LookupError:
+        raise
+
+
+async def main():
+    again()
+
+
+asyncio.run(main())
+"#;
+    let expected = r#"Traceback (most recent call last):
+  File "test.py", line 22, in <module>
+    asyncio.run(main())
+  File "test.py", line 19, in main
+    again()
+  File "test.py", line 13, in again
+    lookup("k")
+  File "test.py", line 8, in lookup
+    raise LookupError(f"no {key}") from None
+LookupError: no k"#;
+    assert_eq!(uncaught(program), expected);
+}
+
+#[test]
+fn a_coroutine_never_awaited_is_reported_on_stderr_and_the_transcript_is_unchanged() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_asynclings"))
+        .args(["run", "lessons/01-coroutines.py", "--headless"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs");
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "[t=0] made a coroutine object; nothing has run yet\n[t=1] now awaiting it\n\
+         [t=1] hello, Ada\n[t=2] goodbye, Ada\n[t=2] main is done\n"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "lessons/01-coroutines.py:13: RuntimeWarning: coroutine 'greet' was never awaited\n  \
+         forgotten = greet(\"Ghost\")\n\
+         RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
+    );
+}
+
+#[test]
+fn a_bare_coroutine_call_warns_at_its_line_as_cpython_does_and_close_or_await_do_not() {
+    let program = r#"import asyncio
+
+
+async def greet(name):
+    print(f"hello, {name}")
+
+
+class Box:
+    async def open(self):
+        pass
+
+
+async def main():
+    greet("bare")
+    Box().open()
+    c = greet("closed")
+    c.close()
+    await greet("awaited")
+    asyncio.create_task(greet("task"))
+
+
+asyncio.run(main())
+"#;
+    let report = engine::run_headless(script(program), &Limits::default());
+    assert_eq!(report.outcome, Outcome::Finished);
+    let tracemalloc = "RuntimeWarning: Enable tracemalloc to get the object allocation traceback";
+    assert_eq!(
+        report.warnings,
+        vec![
+            format!(
+                "test.py:14: RuntimeWarning: coroutine 'greet' was never awaited\n  greet(\"bare\")\n{tracemalloc}"
+            ),
+            format!(
+                "test.py:15: RuntimeWarning: coroutine 'Box.open' was never awaited\n  Box().open()\n{tracemalloc}"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_server_handler_task_is_made_by_no_task_as_asyncio_accept_callback_runs_outside_tasks() {
+    let program = r#"import asyncio
+
+
+async def handle(reader, writer):
+    print("handler:", asyncio.current_task().get_name())
+    writer.close()
+
+
+async def main():
+    server = await asyncio.start_server(handle, "127.0.0.1", 0)
+    reader, writer = await asyncio.open_connection(*server.sockets[0].getsockname())
+    await asyncio.sleep(0.1)
+    writer.close()
+    server.close()
+
+
+asyncio.run(main())
+"#;
+    let made = created(program);
+    assert_eq!(made.len(), 2, "{made:?}");
+    let handler = &made[1];
+    assert!(handler.1.starts_with("handle("), "{made:?}");
+    assert_eq!(handler.2, "Task-2");
+    assert_eq!(handler.4, None, "the accept callback is no task");
+}

@@ -58,6 +58,9 @@ impl Default for Limits {
 pub struct Report {
     pub events: Vec<Event>,
     pub outcome: Outcome,
+    /// What CPython writes to stderr besides a traceback: a `RuntimeWarning`
+    /// for each coroutine that was never awaited (see [`never_awaited`]).
+    pub warnings: Vec<String>,
 }
 
 impl Report {
@@ -123,15 +126,20 @@ pub fn run_headless(script: impl Into<Script>, limits: &Limits) -> Report {
                 let events = Rc::new(std::cell::RefCell::new(Vec::new()));
                 let sink_events = events.clone();
                 let sink: Sink = Box::new(move |e| sink_events.borrow_mut().push(e));
-                let outcome = run_on_this_thread(demo, limits, sink, None);
+                let (outcome, warnings) = run_on_this_thread(demo, limits, sink, None);
                 let events = std::mem::take(&mut *events.borrow_mut());
-                Report { events, outcome }
+                Report {
+                    events,
+                    outcome,
+                    warnings,
+                }
             })
             .expect("the demo thread starts")
             .join()
             .unwrap_or_else(|_| Report {
                 events: Vec::new(),
                 outcome: Outcome::Failed("the engine thread panicked".into()),
+                warnings: Vec::new(),
             })
     })
 }
@@ -141,7 +149,9 @@ fn run_on_this_thread(
     limits: Limits,
     sink: Sink,
     control: Option<Arc<Control>>,
-) -> Outcome {
+) -> (Outcome, Vec<String>) {
+    py::coro::take_never_awaited();
+    let program = demo.clone();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_time()
         .enable_io()
@@ -150,7 +160,7 @@ fn run_on_this_thread(
         .expect("a current-thread runtime builds");
     let local = tokio::task::LocalSet::new();
     let max_virtual = limits.max_virtual;
-    local.block_on(&runtime, async move {
+    let outcome = local.block_on(&runtime, async move {
         let shared = Rc::new(Shared::new(limits, sink, control.clone()));
         let pacer = async {
             match &control {
@@ -187,7 +197,37 @@ fn run_on_this_thread(
                 Outcome::Aborted(reason)
             }
         }
-    })
+    });
+    // Whatever the run still holds goes now, as at interpreter exit.
+    drop(local);
+    drop(runtime);
+    (outcome, never_awaited(&program))
+}
+
+/// CPython's warning for each coroutine dropped before it started:
+///
+/// ```text
+/// prog.py:13: RuntimeWarning: coroutine 'greet' was never awaited
+///   forgotten = greet("Ghost")
+/// RuntimeWarning: Enable tracemalloc to get the object allocation traceback
+/// ```
+///
+/// CPython names the line running when the object is collected (for a
+/// local of a coroutine that returned, a line inside asyncio); the engine
+/// names the line of the call that made it.
+fn never_awaited(program: &Program) -> Vec<String> {
+    py::coro::take_never_awaited()
+        .into_iter()
+        .map(|(name, at)| {
+            let line = program.line_of(at);
+            format!(
+                "{}:{line}: RuntimeWarning: coroutine '{name}' was never awaited\n  {}\n\
+                 RuntimeWarning: Enable tracemalloc to get the object allocation traceback",
+                program.file,
+                program.line_text(line).trim()
+            )
+        })
+        .collect()
 }
 
 async fn run_script(script: Script, shared: Rc<Shared>) -> Outcome {
@@ -198,8 +238,9 @@ async fn run_script(script: Script, shared: Rc<Shared>) -> Outcome {
 pub struct LiveRun {
     control: Arc<Control>,
     events: mpsc::Receiver<Event>,
-    thread: Option<std::thread::JoinHandle<Outcome>>,
+    thread: Option<std::thread::JoinHandle<(Outcome, Vec<String>)>>,
     outcome: Option<Outcome>,
+    warnings: Vec<String>,
 }
 
 impl LiveRun {
@@ -225,6 +266,7 @@ impl LiveRun {
             events,
             thread: Some(thread),
             outcome: None,
+            warnings: Vec::new(),
         }
     }
 
@@ -247,26 +289,40 @@ impl LiveRun {
     pub fn outcome(&mut self) -> Option<&Outcome> {
         if self.outcome.is_none() && self.thread.as_ref().is_some_and(|t| t.is_finished()) {
             let thread = self.thread.take().expect("checked");
-            self.outcome = Some(
-                thread
-                    .join()
-                    .unwrap_or_else(|_| Outcome::Failed("the engine thread panicked".into())),
-            );
+            let (outcome, warnings) = joined(thread);
+            self.outcome = Some(outcome);
+            self.warnings = warnings;
         }
         self.outcome.as_ref()
     }
 
     /// Waits for the run to end and returns every event not yet drained.
-    pub fn wait(mut self) -> (Vec<Event>, Outcome) {
-        let thread = self.thread.take();
-        let outcome = match thread {
-            Some(t) => t
-                .join()
-                .unwrap_or_else(|_| Outcome::Failed("the engine thread panicked".into())),
-            None => self.outcome.take().unwrap_or(Outcome::Stopped),
-        };
-        (self.events.try_iter().collect(), outcome)
+    pub fn wait(self) -> (Vec<Event>, Outcome) {
+        let (events, outcome, _) = self.finish();
+        (events, outcome)
     }
+
+    /// Waits for the run to end: the events not yet drained, the outcome
+    /// and the warnings (as in [`Report::warnings`]).
+    pub fn finish(mut self) -> (Vec<Event>, Outcome, Vec<String>) {
+        let (outcome, warnings) = match self.thread.take() {
+            Some(t) => joined(t),
+            None => (
+                self.outcome.take().unwrap_or(Outcome::Stopped),
+                std::mem::take(&mut self.warnings),
+            ),
+        };
+        (self.events.try_iter().collect(), outcome, warnings)
+    }
+}
+
+fn joined(thread: std::thread::JoinHandle<(Outcome, Vec<String>)>) -> (Outcome, Vec<String>) {
+    thread.join().unwrap_or_else(|_| {
+        (
+            Outcome::Failed("the engine thread panicked".into()),
+            Vec::new(),
+        )
+    })
 }
 
 impl Drop for LiveRun {

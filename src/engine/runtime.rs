@@ -54,8 +54,11 @@ pub struct Shared {
     names: RefCell<HashSet<Arc<str>>>,
     /// Pending timers by (deadline, creation order): each timer's exact
     /// virtual deadline, and the waker of a timer held back by the order.
-    timers: RefCell<BTreeMap<TimerKey, (Duration, Option<Waker>)>>,
+    timers: RefCell<BTreeMap<TimerKey, TimerSlot>>,
     timer_seq: Cell<u64>,
+    /// A blocking call moved the clock: the timers it made overdue are due
+    /// as soon as the blocking task gives up the thread.
+    overdue: Cell<bool>,
     wakes: Arc<Mutex<Vec<LaneId>>>,
     steps: Cell<u64>,
     aborted: RefCell<Option<String>>,
@@ -93,6 +96,7 @@ impl Shared {
             names: RefCell::new(HashSet::new()),
             timers: RefCell::new(BTreeMap::new()),
             timer_seq: Cell::new(0),
+            overdue: Cell::new(false),
             wakes: Arc::new(Mutex::new(Vec::new())),
             steps: Cell::new(0),
             aborted: RefCell::new(None),
@@ -150,12 +154,7 @@ impl Shared {
                 // that timer's exact deadline.
                 let now = self.now();
                 if now > clock {
-                    let due = self
-                        .timers
-                        .borrow()
-                        .values()
-                        .next()
-                        .map(|(exact, _)| *exact);
+                    let due = self.timers.borrow().values().next().map(|slot| slot.exact);
                     if let Some(exact) = due.filter(|e| *e <= now) {
                         self.set_clock(exact);
                     }
@@ -328,21 +327,58 @@ impl Shared {
         let seq = self.timer_seq.get();
         self.timer_seq.set(seq + 1);
         let key = (deadline, seq);
-        self.timers.borrow_mut().insert(key, (exact, None));
+        self.timers.borrow_mut().insert(key, TimerSlot::new(exact));
         let entry = TimerEntry { shared: self, key };
-        tokio::time::sleep_until(deadline).await;
+        let mut sleep = std::pin::pin!(tokio::time::sleep_until(deadline));
+        std::future::poll_fn(|cx| {
+            if let Some(slot) = self.timers.borrow_mut().get_mut(&key) {
+                if slot.released {
+                    return Poll::Ready(());
+                }
+                slot.waiting = Some(cx.waker().clone());
+            }
+            sleep.as_mut().poll(cx)
+        })
+        .await;
         std::future::poll_fn(|cx| {
             let mut timers = self.timers.borrow_mut();
             if timers.keys().next() == Some(&key) {
                 Poll::Ready(())
             } else {
-                timers.insert(key, (exact, Some(cx.waker().clone())));
+                if let Some(slot) = timers.get_mut(&key) {
+                    slot.held = Some(cx.waker().clone());
+                }
                 Poll::Pending
             }
         })
         .await;
         drop(entry);
         self.quiet_yield().await;
+    }
+
+    /// Hands every timer a blocking call made overdue to the run queue, in
+    /// deadline order, behind the tasks already ready (called as the next
+    /// task's poll starts, once the blocking task is back in the queue):
+    /// what CPython's `_run_once` does at the start of the next loop
+    /// iteration. Tokio would fire them only once no task is ready.
+    fn release_overdue(&self) {
+        if !self.overdue.replace(false) {
+            return;
+        }
+        let now = Instant::now();
+        let wakers: Vec<Waker> = self
+            .timers
+            .borrow_mut()
+            .iter_mut()
+            .take_while(|(key, _)| key.0 <= now)
+            .filter_map(|(_, slot)| {
+                slot.released = true;
+                slot.waiting.take()
+            })
+            .collect();
+        for waker in wakers {
+            waker.wake();
+        }
     }
 
     /// Yields once without showing it: the poll that follows is an artefact
@@ -387,6 +423,30 @@ impl Shared {
             None => advance_clock(d),
             Some(control) => control.hold_block(self.now(), d, advance_clock),
         }
+        self.overdue.set(true);
+    }
+}
+
+/// One pending timer in the ordering table.
+struct TimerSlot {
+    /// The deadline as the program computed it.
+    exact: Duration,
+    /// The waker of a timer that fired but waits for an earlier one.
+    held: Option<Waker>,
+    /// The waker of the timer's sleep, for a release after a blocking call.
+    waiting: Option<Waker>,
+    /// A blocking call made the timer overdue and it has been released.
+    released: bool,
+}
+
+impl TimerSlot {
+    fn new(exact: Duration) -> TimerSlot {
+        TimerSlot {
+            exact,
+            held: None,
+            waiting: None,
+            released: false,
+        }
     }
 }
 
@@ -401,7 +461,7 @@ impl Drop for TimerEntry<'_> {
     fn drop(&mut self) {
         let mut timers = self.shared.timers.borrow_mut();
         timers.remove(&self.key);
-        if let Some((_, (_, Some(waker)))) = timers.iter().next() {
+        if let Some(waker) = timers.values().next().and_then(|s| s.held.as_ref()) {
             waker.wake_by_ref();
         }
     }
@@ -508,6 +568,9 @@ impl<T> Future for Probe<'_, T> {
             }
         };
         let waker = Waker::from(waker);
+        if this.shared.polling.borrow().is_empty() {
+            this.shared.release_overdue();
+        }
         this.shared.polling.borrow_mut().push(this.lane);
         let result = this.inner.as_mut().poll(&mut Context::from_waker(&waker));
         this.shared.polling.borrow_mut().pop();

@@ -1,15 +1,12 @@
-//! Coroutines, generators and comprehensions.
+//! Coroutines and comprehensions (generators are in `generator`).
 //!
 //! A coroutine is its frame, not yet started; awaiting it runs the body in
 //! the awaiting task, as a frame of that task's lane (`FrameEntered` ...
-//! `FrameLeft`). A generator's body is a future too: `yield` hands a value
-//! to the generator's [`YieldSlot`] and returns `Pending` without a wake, so
-//! whoever drives the body sees the value. A plain generator is driven by
-//! polling once per item; an async one by polling with the consumer's
-//! waker, so its awaits really wait, each item a frame of the consumer's
-//! task.
+//! `FrameLeft`). A comprehension runs in a scope of its own; a generator
+//! expression is a [`Generator`] whose body runs the loops.
 
 use super::exc::{PyResult, Unwind, error};
+pub use super::generator::{GenStep, Generator, Resume, YieldSlot, stop_iteration};
 use super::interp::{Frame, Interp};
 use super::native::{Args, Native, Step};
 use super::value::{Function, Key, Value};
@@ -18,25 +15,47 @@ use crate::program::Comprehension;
 use crate::program::expr::CompKind;
 use futures::future::LocalBoxFuture;
 use std::cell::{Cell, RefCell};
-use std::future::Future;
-use std::pin::Pin;
 use std::rc::Rc;
 use std::sync::Arc;
-use std::task::{Context, Poll, Waker};
 
 /// A coroutine object: `fetch(1)` before it is awaited.
 pub struct Coroutine {
     pub func: Rc<Function>,
     /// Boxed: a started coroutine keeps only the empty slot.
     frame: RefCell<Option<Box<Frame>>>,
+    /// Where the call that made it is (a byte offset in the source).
+    made_at: usize,
+}
+
+thread_local! {
+    /// Coroutines dropped without ever starting: (qualified name, where
+    /// made), for the run's `RuntimeWarning`s.
+    static NEVER_AWAITED: RefCell<Vec<(Arc<str>, usize)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Takes the coroutines this thread dropped unstarted since the last call.
+pub fn take_never_awaited() -> Vec<(Arc<str>, usize)> {
+    NEVER_AWAITED.with(|n| std::mem::take(&mut *n.borrow_mut()))
+}
+
+impl Drop for Coroutine {
+    fn drop(&mut self) {
+        if self.frame.get_mut().is_some() {
+            let entry = (self.func.code.qualname.clone(), self.made_at);
+            // A thread being torn down has no list left: no warning then.
+            let _ = NEVER_AWAITED.try_with(|n| n.borrow_mut().push(entry));
+        }
+    }
 }
 
 impl Coroutine {
-    /// A coroutine object for a bound frame, as a value.
-    pub fn value(func: Rc<Function>, frame: Frame) -> Value {
+    /// A coroutine object for a bound frame, made by the call at `made_at`,
+    /// as a value.
+    pub fn value(func: Rc<Function>, frame: Frame, made_at: usize) -> Value {
         Value::Native(Rc::new(Coroutine {
             func,
             frame: RefCell::new(Some(Box::new(frame))),
+            made_at,
         }))
     }
 
@@ -317,12 +336,13 @@ impl Interp {
             frame,
             slot,
             running: Cell::new(false),
+            started: Cell::new(false),
         }))
     }
 }
 
 /// How a frame's result leaves it (`None` when the run is being aborted).
-fn frame_exit(r: &PyResult<Value>) -> Option<FrameExit> {
+pub(super) fn frame_exit(r: &PyResult<Value>) -> Option<FrameExit> {
     Some(match r {
         Ok(v) => FrameExit::Returned { value: v.repr() },
         Err(Unwind::Exc(e)) if super::exc::is_instance_of(e, "CancelledError") => {
@@ -343,250 +363,4 @@ fn not_awaitable(v: &Value) -> Unwind {
             v.type_name()
         ),
     )
-}
-
-/// Where a generator's `yield` leaves its value, and what is sent back.
-#[derive(Default)]
-pub struct YieldSlot {
-    out: RefCell<Option<Value>>,
-    sent: RefCell<Option<Value>>,
-}
-
-impl YieldSlot {
-    /// Hands `v` to the consumer and waits to be resumed; the value sent in
-    /// (`None` for `next`) is the result of the `yield` expression.
-    pub fn yield_value(&self, v: Value) -> impl Future<Output = PyResult<Value>> + '_ {
-        *self.out.borrow_mut() = Some(v);
-        YieldPoint {
-            slot: self,
-            yielded: false,
-        }
-    }
-}
-
-struct YieldPoint<'a> {
-    slot: &'a YieldSlot,
-    yielded: bool,
-}
-
-impl Future for YieldPoint<'_> {
-    type Output = PyResult<Value>;
-
-    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Self::Output> {
-        if self.yielded {
-            Poll::Ready(Ok(self
-                .slot
-                .sent
-                .borrow_mut()
-                .take()
-                .unwrap_or(Value::None)))
-        } else {
-            // No wake: the consumer sees the value and resumes us itself.
-            self.yielded = true;
-            Poll::Pending
-        }
-    }
-}
-
-/// A generator or async generator object.
-pub struct Generator {
-    name: Rc<str>,
-    /// The call that made it, as its frames are named: `ticker(3)`.
-    label: Arc<str>,
-    pub is_async: bool,
-    body: RefCell<Option<LocalBoxFuture<'static, PyResult<Value>>>>,
-    /// The body's frame: it runs in the task of whoever asks for an item.
-    frame: Rc<Frame>,
-    slot: Rc<YieldSlot>,
-    running: Cell<bool>,
-}
-
-impl Generator {
-    /// A generator for a bound frame: `gen(3)` before any item.
-    pub fn value(ix: &Interp, func: &Function, mut frame: Frame, is_async: bool) -> Value {
-        let slot = Rc::new(YieldSlot::default());
-        frame.yields = Some(slot.clone());
-        let name: Rc<str> = Rc::from(&*frame.code.name);
-        let label = if is_async {
-            ix.shared.intern(&super::label::call_label(func, &frame))
-        } else {
-            ix.shared.intern(&name)
-        };
-        let frame = Rc::new(frame);
-        let inner = frame.clone();
-        let ix = ix.rc();
-        let body: LocalBoxFuture<'static, PyResult<Value>> = Box::pin(async move {
-            let r = ix.run_body(&inner).await;
-            ix.traceback(&inner, r)
-        });
-        Value::Native(Rc::new(Generator {
-            name,
-            label,
-            is_async,
-            body: RefCell::new(Some(body)),
-            frame,
-            slot,
-            running: Cell::new(false),
-        }))
-    }
-
-    /// The body runs in the consumer's task from here on.
-    fn run_in(&self, consumer: &Frame) {
-        self.frame.lane.set(consumer.lane.get());
-        *self.frame.task.borrow_mut() = consumer.task();
-    }
-
-    /// `next(gen)` for a plain generator: `None` when it is exhausted.
-    pub fn next_sync(&self, f: &Frame, send: Value) -> PyResult<Option<Value>> {
-        if self.is_async {
-            return Err(error(
-                "TypeError",
-                "'async_generator' object is not an iterator",
-            ));
-        }
-        let mut body = self.body.borrow_mut();
-        let Some(fut) = body.as_mut() else {
-            return Ok(None);
-        };
-        self.run_in(f);
-        *self.slot.sent.borrow_mut() = Some(send);
-        match fut.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
-            Poll::Ready(r) => {
-                *body = None;
-                match r {
-                    Ok(_) => Ok(None),
-                    Err(e) if super::eval::is_stop(&e) => {
-                        Err(error("RuntimeError", "generator raised StopIteration"))
-                    }
-                    Err(e) => Err(e),
-                }
-            }
-            Poll::Pending => match self.slot.out.borrow_mut().take() {
-                Some(v) => Ok(Some(v)),
-                None => Err(error(
-                    "RuntimeError",
-                    "a plain generator tried to wait: only an async generator can await",
-                )),
-            },
-        }
-    }
-
-    /// Every remaining item of a plain generator.
-    pub fn drain(&self, ix: &Interp, f: &Frame) -> PyResult<Vec<Value>> {
-        let mut out = Vec::new();
-        while let Some(v) = self.next_sync(f, Value::None)? {
-            ix.step()?;
-            out.push(v);
-        }
-        Ok(out)
-    }
-
-    /// `await anext(agen)`: the next item, or `None` at the end. The body
-    /// runs, until its next `yield`, as a frame of the consumer's task.
-    pub async fn next_async(&self, ix: &Interp, f: &Frame, send: Value) -> PyResult<Option<Value>> {
-        if self.body.borrow().is_none() {
-            return Ok(None);
-        }
-        if self.running.replace(true) {
-            return Err(error(
-                "RuntimeError",
-                "anext(): asynchronous generator is already running",
-            ));
-        }
-        self.run_in(f);
-        let lane = f.lane.get();
-        let at = Some(f.stmt.get());
-        ix.shared.emit(
-            lane,
-            at,
-            EventKind::FrameEntered {
-                name: self.label.clone(),
-                kind: FrameKind::AsyncGenerator,
-            },
-        );
-        *self.slot.sent.borrow_mut() = Some(send);
-        let step = std::future::poll_fn(|cx| {
-            let mut body = self.body.borrow_mut();
-            let Some(fut) = body.as_mut() else {
-                return Poll::Ready(Ok(None));
-            };
-            match fut.as_mut().poll(cx) {
-                Poll::Ready(r) => {
-                    *body = None;
-                    Poll::Ready(r.map(|_| None))
-                }
-                Poll::Pending => match self.slot.out.borrow_mut().take() {
-                    Some(v) => Poll::Ready(Ok(Some(v))),
-                    None => Poll::Pending,
-                },
-            }
-        });
-        let r = step.await;
-        self.running.set(false);
-        let exit = match &r {
-            Ok(Some(_)) => Some(FrameExit::Yielded),
-            Ok(None) => Some(FrameExit::Exhausted),
-            Err(e) => frame_exit(&Err(e.clone())),
-        };
-        if let Some(exit) = exit {
-            ix.shared.emit(
-                lane,
-                at,
-                EventKind::FrameLeft {
-                    name: self.label.clone(),
-                    exit,
-                },
-            );
-        }
-        r
-    }
-}
-
-impl Native for Generator {
-    fn type_name(&self) -> &str {
-        if self.is_async {
-            "async_generator"
-        } else {
-            "generator"
-        }
-    }
-
-    fn repr(&self) -> String {
-        format!("<{} object {}>", self.type_name(), self.name)
-    }
-
-    fn has_method(&self, name: &str) -> bool {
-        matches!(
-            name,
-            "send" | "close" | "__next__" | "__anext__" | "aclose" | "asend"
-        )
-    }
-
-    fn call_method(
-        self: Rc<Self>,
-        _ix: &Rc<Interp>,
-        cx: &Frame,
-        name: &str,
-        mut args: Args,
-    ) -> Option<PyResult<Value>> {
-        Some(match name {
-            "send" | "__next__" if !self.is_async => {
-                let v = if name == "send" {
-                    args.pos.pop().unwrap_or(Value::None)
-                } else {
-                    Value::None
-                };
-                match self.next_sync(cx, v) {
-                    Ok(Some(v)) => Ok(v),
-                    Ok(None) => Err(super::exc::error("StopIteration", "")),
-                    Err(e) => Err(e),
-                }
-            }
-            "close" | "aclose" => {
-                self.body.borrow_mut().take();
-                Ok(Value::None)
-            }
-            _ => return None,
-        })
-    }
 }

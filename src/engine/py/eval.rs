@@ -205,10 +205,7 @@ impl Interp {
                     let Some(slot) = &f.yields else {
                         return Err(error("RuntimeError", "yield outside a generator"));
                     };
-                    while let Some(item) = self.next(f, &it)? {
-                        slot.yield_value(item).await?;
-                    }
-                    Ok(Value::None)
+                    self.yield_from(f, slot, &it).await
                 }
                 ExprKind::Attr(obj, name) => {
                     let o = self.value(f, obj).await?;

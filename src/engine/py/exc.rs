@@ -170,6 +170,54 @@ pub fn state(exc: &Value) -> Option<&ExcState> {
     }
 }
 
+/// Makes `context` the `__context__` of `e` (unless `e` has one and
+/// `overwrite` is false), first cutting `e` out of `context`'s own chain so
+/// that no chain loops, as CPython does.
+pub fn chain_context(e: &Value, context: &Value, overwrite: bool) {
+    let Some(own) = state(e) else { return };
+    if super::value::is_same(e, context) || (!overwrite && own.context.borrow().is_some()) {
+        return;
+    }
+    let mut link = context.clone();
+    for _ in 0..MAX_CHAIN {
+        let Some(s) = state(&link) else { break };
+        let next = s.context.borrow().clone();
+        match next {
+            Some(n) if super::value::is_same(&n, e) => {
+                *s.context.borrow_mut() = None;
+                break;
+            }
+            Some(n) => link = n,
+            None => break,
+        }
+    }
+    *own.context.borrow_mut() = Some(context.clone());
+}
+
+/// `raised` left the handling of `handled` (an `except` or `finally`
+/// block): the oldest exception of its context chain was raised while
+/// `handled` was being handled, so `handled` becomes that one's context
+/// (CPython sets it when the exception is raised, from the task's stack of
+/// handled exceptions; the engine keeps that stack per frame).
+pub fn chain_handled(raised: &Value, handled: &Value) {
+    let mut end = raised.clone();
+    for _ in 0..MAX_CHAIN {
+        if super::value::is_same(&end, handled) {
+            return;
+        }
+        let Some(s) = state(&end) else { return };
+        let next = s.context.borrow().clone();
+        match next {
+            Some(n) => end = n,
+            None => break,
+        }
+    }
+    chain_context(&end, handled, false);
+}
+
+/// How far a context chain is followed.
+pub const MAX_CHAIN: usize = 1000;
+
 /// `Type: message` as the last line of a traceback shows it.
 pub fn summary(exc: &Value) -> String {
     match exc {

@@ -157,9 +157,13 @@ impl Interp {
                             };
                             if let Some(state) = exc::state(&v) {
                                 *state.cause.borrow_mut() = c;
+                                state.suppress_context.set(true);
                             }
                         }
                         self.set_context(f, &v);
+                        if let Some(state) = exc::state(&v) {
+                            state.caught_in.set(0);
+                        }
                         v
                     }
                 };
@@ -471,12 +475,14 @@ impl Interp {
                     continue;
                 }
                 f.stmt.set(f.stmt.get());
+                self.caught(f, &e);
                 if let Some(n) = &h.name {
                     self.store(f, n, e.clone());
                 }
                 f.handling.borrow_mut().push(e.clone());
                 let r = self.exec_block(f, &h.body).await;
                 f.handling.borrow_mut().pop();
+                Self::handled(&e, &r);
                 if let Some(n) = &h.name {
                     let _ = self.delete(f, n);
                 }
@@ -492,9 +498,17 @@ impl Interp {
         if let Err(Unwind::Exc(e)) = &result {
             f.handling.borrow_mut().push(e.clone());
         }
+        let at = f.at.get();
         let fin = self.exec_block(f, finalbody).await;
-        if let Err(Unwind::Exc(_)) = &result {
+        if let (Err(_), Ok(Flow::Normal)) = (&result, &fin) {
+            // The exception goes on from where it was raised.
+            f.at.set(at);
+        }
+        if let Err(Unwind::Exc(e)) = &result {
             f.handling.borrow_mut().pop();
+            if let Err(Unwind::Exc(raised)) = &fin {
+                exc::chain_handled(raised, e);
+            }
         }
         match fin? {
             Flow::Normal => result,
@@ -589,10 +603,45 @@ impl Interp {
     /// Sets `__context__` to the exception being handled, as raising inside
     /// an `except` block does.
     pub fn set_context(&self, f: &Frame, e: &Value) {
-        if let (Some(state), Some(current)) = (exc::state(e), f.handling.borrow().last())
-            && !super::value::is_same(current, e)
-        {
-            *state.context.borrow_mut() = Some(current.clone());
+        if let Some(current) = f.handling.borrow().last() {
+            exc::chain_context(e, current, true);
+        }
+    }
+
+    /// An `except` clause of this frame caught `e`: the frame joins its
+    /// traceback (once), and an exception being handled becomes its context.
+    fn caught(&self, f: &Frame, e: &Value) {
+        if let Some(state) = exc::state(e) {
+            let here = f as *const Frame as usize;
+            if state.caught_in.get() != here {
+                state
+                    .traceback
+                    .borrow_mut()
+                    .push((f.at.get(), Rc::from(&*f.code.name)));
+                state.caught_in.set(here);
+            }
+        }
+        if let Some(current) = f.handling.borrow().last() {
+            exc::chain_context(e, current, false);
+        }
+    }
+
+    /// How an `except` block that handled `e` ended: an exception it raised
+    /// has `e` as its context; `e` handled for good leaves the frame's mark.
+    fn handled(e: &Value, r: &PyResult<Flow>) {
+        match r {
+            Err(Unwind::Exc(raised)) if super::value::is_same(raised, e) => {}
+            Err(Unwind::Exc(raised)) => {
+                exc::chain_handled(raised, e);
+                if let Some(state) = exc::state(e) {
+                    state.caught_in.set(0);
+                }
+            }
+            _ => {
+                if let Some(state) = exc::state(e) {
+                    state.caught_in.set(0);
+                }
+            }
         }
     }
 

@@ -322,7 +322,7 @@ impl Interp {
         }
         if code.is_async {
             let frame = self.bind(caller, func, args)?;
-            return Ok(Coroutine::value(func.clone(), frame));
+            return Ok(Coroutine::value(func.clone(), frame, caller.at.get()));
         }
         if code.is_generator {
             let frame = self.bind(caller, func, args)?;
@@ -350,10 +350,15 @@ impl Interp {
         if let Err(Unwind::Exc(e)) = &result
             && let Some(state) = exc::state(e)
         {
-            state
-                .traceback
-                .borrow_mut()
-                .push((frame.at.get(), Rc::from(&*frame.code.name)));
+            if state.caught_in.get() == frame as *const Frame as usize {
+                // Re-raised from the `except` that recorded this frame.
+                state.caught_in.set(0);
+            } else {
+                state
+                    .traceback
+                    .borrow_mut()
+                    .push((frame.at.get(), Rc::from(&*frame.code.name)));
+            }
         }
         result
     }
@@ -547,6 +552,12 @@ impl Interp {
                 Some(r) => r,
                 None => Err(no_attribute(obj, name)),
             },
+            Value::Type(_) if methods::has_method(obj, name) => {
+                match methods::call_method(&Cb { ix: self, f }, obj, name, args) {
+                    Some(r) => r,
+                    None => Err(no_attribute(obj, name)),
+                }
+            }
             Value::Class(_) | Value::Module(_) | Value::Type(_) | Value::Function(_) => {
                 let m = self.getattr(f, obj, name)?;
                 self.call(f, &m, args)
@@ -586,6 +597,12 @@ impl Interp {
                         "__context__" => {
                             return Ok(state.context.borrow().clone().unwrap_or(Value::None));
                         }
+                        "__suppress_context__" => {
+                            return Ok(Value::Bool(state.suppress_context.get()));
+                        }
+                        "value" if i.class.derives_from("StopIteration") => {
+                            return Ok(state.args.borrow().first().cloned().unwrap_or(Value::None));
+                        }
                         _ => {
                             if let Some(v) = super::groups::attr(i, name) {
                                 return Ok(v);
@@ -614,6 +631,10 @@ impl Interp {
             },
             Value::Type(t) => match name {
                 "__name__" | "__qualname__" => Ok(Value::str(t)),
+                // An unbound method: `str.lower`.
+                _ if super::methods::has_method(obj, name) => {
+                    Ok(Value::BuiltinMethod(Rc::new((obj.clone(), Rc::from(name)))))
+                }
                 _ => Err(error(
                     "AttributeError",
                     format!("type object '{t}' has no attribute '{name}'"),
@@ -994,7 +1015,9 @@ impl Interp {
                 let kind = match v {
                     Value::List(_) => "list_iterator",
                     Value::Tuple(_) => "tuple_iterator",
-                    Value::Str(_) => "str_ascii_iterator",
+                    Value::Str(s) if s.is_ascii() => "str_ascii_iterator",
+                    Value::Str(_) => "str_iterator",
+                    Value::Bytes(_) => "bytes_iterator",
                     Value::Dict(_) => "dict_keyiterator",
                     Value::Set(_) => "set_iterator",
                     Value::Range(..) => "range_iterator",

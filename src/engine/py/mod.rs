@@ -12,6 +12,7 @@ pub mod exc;
 mod exec;
 pub mod executor;
 pub mod format;
+pub mod generator;
 pub mod groups;
 pub mod interp;
 mod items;

@@ -147,7 +147,11 @@ impl Native for Opening {
                             else {
                                 break;
                             };
-                            if server_ix.create_task(&frame, coro, None).is_err() {
+                            // Made by the loop's callback: no task is its parent.
+                            if server_ix
+                                .create_task_under(&frame, coro, None, None)
+                                .is_err()
+                            {
                                 break;
                             }
                         }

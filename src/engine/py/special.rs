@@ -112,6 +112,7 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             Ok(match v {
                 Value::Instance(i) => Value::Class(i.class.clone()),
                 Value::Class(_) | Value::Type(_) => Value::Type("type"),
+                Value::Iterator(it) => Value::Type(it.kind),
                 other => match type_of(other) {
                     "object" => Value::Type(static_name(other.type_name())),
                     t => Value::Type(t),
@@ -140,19 +141,25 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
                 .pos
                 .pop()
                 .ok_or_else(|| type_error("next expected at least 1 argument, got 0"))?;
-            match ix.next(f, &it)? {
-                Some(v) => Ok(v),
-                None => match default {
-                    Some(d) => Ok(d),
-                    None => Err(error("StopIteration", "")),
+            let step = match super::native::downcast::<super::coro::Generator>(&it) {
+                Some(g) if !g.is_async => g.resume(f, super::coro::Resume::Send(Value::None))?,
+                _ => match ix.next(f, &it)? {
+                    Some(v) => super::coro::GenStep::Yielded(v),
+                    None => super::coro::GenStep::Returned(Value::None),
                 },
+            };
+            match (step, default) {
+                (super::coro::GenStep::Yielded(v), _) => Ok(v),
+                (super::coro::GenStep::Returned(_), Some(d)) => Ok(d),
+                (super::coro::GenStep::Returned(v), None) => Err(super::coro::stop_iteration(v)),
             }
         }
         "iter" => {
-            let v = args
-                .pos
-                .pop()
-                .ok_or_else(|| type_error("iter expected 1 argument, got 0"))?;
+            if args.pos.len() != 1 || !args.kw.is_empty() {
+                // The argument errors and `iter(callable, sentinel)`.
+                return ix.pure_builtin(f, "iter", args);
+            }
+            let v = args.pos.pop().unwrap_or(Value::None);
             ix.iter(f, &v)
         }
         "aiter" => {
@@ -163,6 +170,7 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             ix.aiter(f, &v)
         }
         "len" => {
+            super::builtins::no_kw(&args, "len")?;
             if args.pos.len() != 1 {
                 return Err(type_error(format!(
                     "len() takes exactly one argument ({} given)",
@@ -334,6 +342,8 @@ fn static_name(name: &str) -> &'static str {
         "method" => "method",
         "function" => "function",
         "module" => "module",
+        "list_iterator" => "list_iterator",
+        "dict_keyiterator" => "dict_keyiterator",
         _ => "object",
     }
 }

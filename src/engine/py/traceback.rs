@@ -7,12 +7,16 @@ use crate::program::Program;
 /// The exception as CPython prints an uncaught one: the frames it passed,
 /// outermost first, each with its line, then `Type: message`. An exception
 /// group prints in CPython's boxes, each of its exceptions in a numbered
-/// frame of its own.
+/// frame of its own. The exceptions it was raised from come first, as
+/// CPython chains them: its `__cause__` ("The above exception was the
+/// direct cause ..."), or else its `__context__` ("During handling of the
+/// above exception ..."), unless `raise ... from` suppressed it.
 pub fn traceback(program: &Program, e: &value::Value) -> String {
     let mut out = Printer {
         program,
         depth: 0,
         need_close: false,
+        seen: Vec::new(),
         text: String::new(),
     };
     out.exception(e);
@@ -28,8 +32,13 @@ struct Printer<'a> {
     /// How many groups deep the exception being printed is.
     depth: usize,
     need_close: bool,
+    /// The exceptions printed or queued so far (a chain never loops).
+    seen: Vec<value::Value>,
     text: String,
 }
+
+const CAUSE: &str = "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT: &str = "\nDuring handling of the above exception, another exception occurred:\n\n";
 
 /// CPython prints at most this many exceptions of a group.
 const MAX_GROUP_WIDTH: usize = 15;
@@ -73,11 +82,56 @@ impl Printer<'_> {
         Some(out)
     }
 
+    /// The exception's chain, oldest first: each with the message that
+    /// leads from it to the next.
+    fn chain(&mut self, e: &value::Value) -> Vec<(Option<&'static str>, value::Value)> {
+        let mut out = Vec::new();
+        let mut next = Some((None, e.clone()));
+        while let Some((msg, exc)) = next.take() {
+            self.seen.push(exc.clone());
+            if let Some(state) = exc::state(&exc)
+                && out.len() < exc::MAX_CHAIN
+            {
+                let cause = state.cause.borrow().clone();
+                let context = state.context.borrow().clone();
+                let link = match (cause, context) {
+                    (Some(c), _) => Some((CAUSE, c)),
+                    (None, Some(c)) if !state.suppress_context.get() => Some((CONTEXT, c)),
+                    _ => None,
+                };
+                next = link
+                    .filter(|(_, c)| !self.seen.iter().any(|s| value::is_same(s, c)))
+                    .map(|(m, c)| (Some(m), c));
+            }
+            out.push((msg, exc));
+        }
+        out.reverse();
+        out
+    }
+
     fn exception(&mut self, e: &value::Value) {
+        let chain = self.chain(e);
+        // The message that leads on from each exception is printed after it.
+        let mut lead: Option<&'static str> = None;
+        for (msg, exc) in chain {
+            if let Some(m) = lead.take() {
+                self.emit(m, '|');
+            }
+            // An exception the others were raised from was raised itself,
+            // if only inside asyncio (whose frames the engine has not).
+            self.one(&exc, msg.is_some());
+            lead = msg;
+        }
+    }
+
+    /// One exception of a chain, without what it was raised from.
+    fn one(&mut self, e: &value::Value, raised: bool) {
         if !groups::is_group(e) {
             let stack = self.stack(e);
-            if let Some(stack) = stack {
+            if stack.is_some() || raised {
                 self.emit("Traceback (most recent call last):", '|');
+            }
+            if let Some(stack) = stack {
                 self.emit(&stack, '|');
             }
             self.emit(&exc::summary(e), '|');

@@ -7,7 +7,7 @@ use crate::program::{Code, Module};
 use crate::text::python_str_repr;
 use indexmap::IndexMap;
 use num_bigint::BigInt;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::fmt::Write;
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
@@ -133,6 +133,12 @@ pub struct ExcState {
     pub args: RefCell<Vec<Value>>,
     pub cause: RefCell<Option<Value>>,
     pub context: RefCell<Option<Value>>,
+    /// `__suppress_context__`: `raise ... from ...` sets it.
+    pub suppress_context: Cell<bool>,
+    /// The frame (its address) whose `except` caught it and recorded the
+    /// frame in the traceback, while it is handled there: a bare `raise`
+    /// then adds no second entry for that frame, as in CPython.
+    pub caught_in: Cell<usize>,
     /// Where it was raised and each frame it passed, innermost first:
     /// (byte offset in the source, function).
     pub traceback: RefCell<Vec<(usize, Rc<str>)>>,
