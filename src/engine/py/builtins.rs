@@ -1066,8 +1066,8 @@ fn min_max(cx: &dyn Callbacks, mut args: Args, is_min: bool) -> PyResult<Value> 
 fn gt(cx: &dyn Callbacks, a: &Value, b: &Value) -> PyResult<bool> {
     let builtin = |v: &Value| !matches!(v, Value::Instance(_) | Value::Native(_));
     if builtin(a) && builtin(b) {
-        if let Some(o) = ops::order(a, b) {
-            return Ok(o == Ordering::Greater);
+        if let Some(gt) = ops::compare(CmpOp::Gt, a, b) {
+            return Ok(gt);
         }
         return cx.lt(b, a).map_err(|_| ops::order_error(CmpOp::Gt, a, b));
     }
@@ -2139,11 +2139,7 @@ pub(crate) mod testing {
         }
 
         fn lt(&self, a: &Value, b: &Value) -> PyResult<bool> {
-            match ops::order(a, b) {
-                Some(o) => Ok(o == Ordering::Less),
-                None if ops::float(a).is_some() && ops::float(b).is_some() => Ok(false),
-                None => Err(ops::order_error(CmpOp::Lt, a, b)),
-            }
+            ops::compare(CmpOp::Lt, a, b).ok_or_else(|| ops::order_error(CmpOp::Lt, a, b))
         }
 
         fn truthy(&self, v: &Value) -> PyResult<bool> {
