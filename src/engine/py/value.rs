@@ -154,19 +154,59 @@ pub struct Key(pub Value);
 impl Key {
     /// The key for `v`, or a `TypeError` message if it is unhashable.
     pub fn new(v: Value) -> Result<Key, String> {
-        if is_hashable(&v) {
-            Ok(Key(v))
-        } else {
-            Err(format!("unhashable type: '{}'", v.type_name()))
-        }
+        hashable(&v)?;
+        Ok(Key(v))
     }
 }
 
-fn is_hashable(v: &Value) -> bool {
+/// `Ok` when `v` can be a key; else the message of the `TypeError`.
+fn hashable(v: &Value) -> Result<(), String> {
     match v {
-        Value::List(_) | Value::Dict(_) | Value::Set(_) => false,
-        Value::Tuple(items) => items.iter().all(is_hashable),
-        _ => true,
+        Value::List(_) | Value::Dict(_) | Value::Set(_) => {
+            Err(format!("unhashable type: '{}'", v.type_name()))
+        }
+        Value::Tuple(items) => items.iter().try_for_each(hashable),
+        Value::Instance(i) => match i.class.hashing() {
+            ClassHash::Identity => Ok(()),
+            ClassHash::Unhashable => Err(format!("unhashable type: '{}'", i.class.name)),
+            ClassHash::User => Err(format!(
+                "'{}' defines __hash__, which CPython calls for set members and dict keys; \
+                 the engine does not, so its instances cannot be keys here",
+                i.class.name
+            )),
+        },
+        _ => Ok(()),
+    }
+}
+
+/// How a class's instances hash.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ClassHash {
+    /// By identity, `object.__hash__`.
+    Identity,
+    /// By the class's own `__hash__`.
+    User,
+    /// Not at all: `__hash__` is `None`, set so by the class or, as CPython
+    /// does, because the class defines `__eq__` and not `__hash__`.
+    Unhashable,
+}
+
+impl Class {
+    /// How instances hash: the nearest class (this one, then its bases)
+    /// that defines `__hash__` or `__eq__` decides.
+    pub fn hashing(&self) -> ClassHash {
+        {
+            let ns = self.namespace.borrow();
+            match ns.get("__hash__") {
+                Some(Value::None) => return ClassHash::Unhashable,
+                Some(_) => return ClassHash::User,
+                None if ns.contains_key("__eq__") => return ClassHash::Unhashable,
+                None => {}
+            }
+        }
+        self.base
+            .as_ref()
+            .map_or(ClassHash::Identity, |b| b.hashing())
     }
 }
 
