@@ -1075,6 +1075,7 @@ pub fn type_of(v: &Value) -> &'static str {
         Value::List(_) => "list",
         Value::Tuple(_) => "tuple",
         Value::Dict(_) => "dict",
+        Value::Set(s) if s.borrow().frozen => "frozenset",
         Value::Set(_) => "set",
         Value::Range(..) => "range",
         Value::Function(_) => "function",

@@ -123,6 +123,8 @@ pub fn binop(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
                 BinOp::Sub => x.difference(&y),
                 _ => x.symmetric_difference(&y),
             };
+            // The result has the left operand's type.
+            let out = out.with_frozen(x.frozen);
             Set(Rc::new(std::cell::RefCell::new(out)))
         }
         (BinOp::BitOr, Dict(x), Dict(y)) => {

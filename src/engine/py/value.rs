@@ -162,6 +162,7 @@ impl Key {
 /// `Ok` when `v` can be a key; else the message of the `TypeError`.
 fn hashable(v: &Value) -> Result<(), String> {
     match v {
+        Value::Set(s) if s.borrow().frozen => Ok(()),
         Value::List(_) | Value::Dict(_) | Value::Set(_) => {
             Err(format!("unhashable type: '{}'", v.type_name()))
         }
@@ -248,6 +249,7 @@ fn hash_value<H: Hasher>(v: &Value, state: &mut H) {
         Value::Type(t) => t.hash(state),
         Value::Module(m) => m.name().hash(state),
         Value::Builtin(b) => b.hash(state),
+        Value::Set(s) => s.borrow().frozen_hash().hash(state),
         other => identity(other).hash(state),
     }
 }
@@ -348,6 +350,7 @@ impl Value {
             Value::List(_) => "list",
             Value::Tuple(_) => "tuple",
             Value::Dict(_) => "dict",
+            Value::Set(s) if s.borrow().frozen => "frozenset",
             Value::Set(_) => "set",
             Value::Range(..) => "range",
             Value::Function(_) => "function",
@@ -490,18 +493,14 @@ fn write_repr(v: &Value, out: &mut String, depth: usize) {
         }
         Value::Set(s) => {
             let s = s.borrow();
-            if s.is_empty() {
-                out.push_str("set()");
-                return;
-            }
-            out.push('{');
+            let mut items = String::new();
             for (i, k) in s.iter().enumerate() {
                 if i > 0 {
-                    out.push_str(", ");
+                    items.push_str(", ");
                 }
-                write_repr(&k.0, out, depth + 1);
+                write_repr(&k.0, &mut items, depth + 1);
             }
-            out.push('}');
+            out.push_str(&s.wrap_repr(&items));
         }
         Value::Range(a, b, c) => {
             if *c == 1 {
