@@ -23,8 +23,10 @@ pub fn python_float_repr(x: f64) -> String {
     if s.contains('.') { s } else { format!("{s}.0") }
 }
 
-/// Python's `repr()` of a string: single quotes unless the text holds a
-/// single quote and no double quote.
+/// Python's `repr()` of a string, as CPython's `unicode_repr`: single quotes
+/// unless the text holds a single quote and no double quote; `\\`, `\n`,
+/// `\r`, `\t` and the quote escaped; every other non-printable character as
+/// `\xNN`, `\uNNNN` or `\UNNNNNNNN`.
 pub fn python_str_repr(s: &str) -> String {
     let quote = if s.contains('\'') && !s.contains('"') {
         '"'
@@ -43,11 +45,25 @@ pub fn python_str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c => out.push(c),
+            c if is_printable(c) => out.push(c),
+            c if (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push_str(&format!("\\U{:08x}", c as u32)),
         }
     }
     out.push(quote);
     out
+}
+
+/// Python's `str.isprintable()` for one character: not in the general
+/// categories Cc, Cf, Cs, Co, Cn, Zl, Zp or Zs, ASCII space excepted.
+///
+/// The categories come from `finl_unicode`'s tables, which follow a newer
+/// Unicode than CPython 3.11's 14.0: a character assigned since then counts
+/// as printable here and is escaped by CPython.
+pub fn is_printable(c: char) -> bool {
+    use finl_unicode::categories::CharacterCategories;
+    c == ' ' || !(c.is_other() || c.is_separator())
 }
 
 /// Virtual time written like Python's `f"{round(t, 3):g}"`: `0`, `0.5`, `2.25`.
@@ -89,6 +105,28 @@ mod tests {
         assert_eq!(python_float_repr(1e-5), "1e-05");
         assert_eq!(python_float_repr(1.5e16), "1.5e+16");
         assert_eq!(python_float_repr(-2.0), "-2.0");
+    }
+
+    #[test]
+    fn strings_repr_like_python() {
+        for (s, r) in [
+            ("it's", r#""it's""#),
+            ("'\"", r#"'\'"'"#),
+            ("\0\n", r"'\x00\n'"),
+            ("\x1b[31m", r"'\x1b[31m'"),
+            ("\x7f\u{85}\u{a0}", r"'\x7f\x85\xa0'"),
+            (
+                "\u{200b}\u{202e}\u{2028}\u{3000}",
+                r"'\u200b\u202e\u2028\u3000'",
+            ),
+            (
+                "\u{e000}\u{f0000}\u{e0001}",
+                r"'\ue000\U000f0000\U000e0001'",
+            ),
+            ("caf\u{e9} \u{1f600} \\", r"'café 😀 \\'"),
+        ] {
+            assert_eq!(python_str_repr(s), r, "{s:?}");
+        }
     }
 
     #[test]

@@ -144,7 +144,9 @@ pub fn call_builtin(cx: &dyn Callbacks, name: &str, args: Args) -> PyResult<Valu
                     set
                 }
             };
-            Ok(Value::Set(Rc::new(RefCell::new(set))))
+            Ok(Value::Set(Rc::new(RefCell::new(
+                set.with_frozen(name == "frozenset"),
+            ))))
         }
         "int" => int(cx, args),
         "iter" => iter(cx, args),

@@ -14,7 +14,6 @@ use crate::engine::runtime::Shared;
 use crate::program::{Code, CodeKind, Name, Program, StmtId};
 use indexmap::IndexMap;
 use std::cell::{Cell, RefCell};
-use std::cmp::Ordering;
 use std::future::Future;
 use std::pin::pin;
 use std::rc::{Rc, Weak};
@@ -828,13 +827,7 @@ impl Interp {
                 &self.call(f, &m, Args::positional(vec![b.clone(), a.clone()]))?,
             );
         }
-        let ord = ops::order(a, b).ok_or_else(|| ops::order_error(op, a, b))?;
-        Ok(match op {
-            Lt => ord == Ordering::Less,
-            Le => ord != Ordering::Greater,
-            Gt => ord == Ordering::Greater,
-            _ => ord != Ordering::Less,
-        })
+        ops::compare(op, a, b).ok_or_else(|| ops::order_error(op, a, b))
     }
 
     /// `x in container`.
@@ -1105,6 +1098,7 @@ pub fn type_of(v: &Value) -> &'static str {
         Value::List(_) => "list",
         Value::Tuple(_) => "tuple",
         Value::Dict(_) => "dict",
+        Value::Set(s) if s.borrow().frozen => "frozenset",
         Value::Set(_) => "set",
         Value::Range(..) => "range",
         Value::Function(_) => "function",

@@ -126,6 +126,7 @@ fn methods_of(recv: &Value) -> &'static [&'static str] {
         Value::List(_) => LIST_METHODS,
         Value::Tuple(_) => TUPLE_METHODS,
         Value::Dict(_) => DICT_METHODS,
+        Value::Set(s) if s.borrow().frozen => super::set::FROZENSET_METHODS,
         Value::Set(_) => SET_METHODS,
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => &["bit_count", "bit_length"],
         Value::Float(_) => &["is_integer"],
@@ -212,7 +213,9 @@ pub fn call_method(
         Value::List(l) => list_method(cx, l, name, args),
         Value::Tuple(t) => tuple_method(cx, t, name, args),
         Value::Dict(d) => dict_method(cx, d, name, args),
-        Value::Set(s) => set_method(cx, s, name, args),
+        Value::Set(s) => {
+            set_method(cx, s, name, args).map(|v| super::set::keep_frozen(&s.borrow(), v))
+        }
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => int_method(recv, name, args),
         Value::Float(f) => no_args(&args, "float.is_integer")
             .map(|_| Value::Bool(f.is_finite() && f.fract() == 0.0)),

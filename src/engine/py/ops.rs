@@ -123,6 +123,8 @@ pub fn binop(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
                 BinOp::Sub => x.difference(&y),
                 _ => x.symmetric_difference(&y),
             };
+            // The result has the left operand's type.
+            let out = out.with_frozen(x.frozen);
             Set(Rc::new(std::cell::RefCell::new(out)))
         }
         (BinOp::BitOr, Dict(x), Dict(y)) => {
@@ -478,41 +480,57 @@ pub fn unary_num(op: crate::program::UnaryOp, v: &Value) -> Option<Value> {
     })
 }
 
-/// Ordering of two built-in values for `<`, `sorted`, `min`, `max`; `None`
-/// when the types cannot be ordered.
-pub fn order(a: &Value, b: &Value) -> Option<Ordering> {
+/// An ordering comparison (`<`, `<=`, `>`, `>=`) of two built-in values;
+/// `None` when their types cannot be ordered. A NaN is unordered with every
+/// number, and two sets neither of which holds the other are unordered:
+/// every ordering comparison of them is false, as in CPython.
+pub fn compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
     use Value::*;
+    let by = |o: Option<Ordering>| Some(o.is_some_and(|o| holds(op, o)));
     if is_num(a) && is_num(b) {
-        return num_cmp(a, b);
+        return by(num_cmp(a, b));
     }
     match (a, b) {
-        (Str(x), Str(y)) => Some(x.cmp(y)),
-        (Bytes(x), Bytes(y)) => Some(x.cmp(y)),
-        (List(x), List(y)) => seq_order(&x.borrow(), &y.borrow()),
-        (Tuple(x), Tuple(y)) => seq_order(x, y),
+        (Str(x), Str(y)) => by(Some(x.cmp(y))),
+        (Bytes(x), Bytes(y)) => by(Some(x.cmp(y))),
+        (List(x), List(y)) => seq_compare(op, &x.borrow(), &y.borrow()),
+        (Tuple(x), Tuple(y)) => seq_compare(op, x, y),
         (Set(x), Set(y)) => {
             let (x, y) = (x.borrow(), y.borrow());
-            if x.len() == y.len() && x.iter().all(|k| y.contains(k)) {
-                Some(Ordering::Equal)
-            } else if x.iter().all(|k| y.contains(k)) {
-                Some(Ordering::Less)
-            } else if y.iter().all(|k| x.contains(k)) {
-                Some(Ordering::Greater)
-            } else {
-                Option::None
-            }
+            let within = |x: &super::set::PySet, y: &super::set::PySet| {
+                x.len() <= y.len() && x.iter().all(|k| y.contains(k))
+            };
+            Some(match op {
+                CmpOp::Lt => x.len() < y.len() && within(&x, &y),
+                CmpOp::Le => within(&x, &y),
+                CmpOp::Gt => y.len() < x.len() && within(&y, &x),
+                CmpOp::Ge => within(&y, &x),
+                _ => false,
+            })
         }
         _ => Option::None,
     }
 }
 
-fn seq_order(x: &[Value], y: &[Value]) -> Option<Ordering> {
+/// Sequences compare at their first pair of unequal items, else by length.
+fn seq_compare(op: CmpOp, x: &[Value], y: &[Value]) -> Option<bool> {
     for (a, b) in x.iter().zip(y) {
         if !py_eq(a, b) {
-            return order(a, b);
+            return compare(op, a, b);
         }
     }
-    Some(x.len().cmp(&y.len()))
+    Some(holds(op, x.len().cmp(&y.len())))
+}
+
+/// Whether an ordering satisfies an ordering comparison.
+fn holds(op: CmpOp, o: Ordering) -> bool {
+    match op {
+        CmpOp::Lt => o == Ordering::Less,
+        CmpOp::Le => o != Ordering::Greater,
+        CmpOp::Gt => o == Ordering::Greater,
+        CmpOp::Ge => o != Ordering::Less,
+        _ => false,
+    }
 }
 
 /// The error for an ordering comparison the types do not support.

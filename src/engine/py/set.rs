@@ -70,6 +70,7 @@ pub fn py_hash(v: &Value) -> Option<i64> {
             };
             hash_tuple(items.iter())?
         }
+        Value::Set(s) if s.borrow().frozen => s.borrow().frozen_hash(),
         Value::List(_) | Value::Dict(_) | Value::Set(_) => return None,
         // `meth_hash`: the receiver's address mixed with the function's hash.
         Value::Method(m) => {
@@ -197,6 +198,29 @@ fn hash_pointer(addr: usize) -> i64 {
     if h == -1 { -2 } else { h }
 }
 
+/// The methods of a `frozenset`: a set's that do not change it.
+pub const FROZENSET_METHODS: &[&str] = &[
+    "copy",
+    "difference",
+    "intersection",
+    "isdisjoint",
+    "issubset",
+    "issuperset",
+    "symmetric_difference",
+    "union",
+];
+
+/// `fs.union(...)` and the other methods that make a new set make a
+/// `frozenset` when called on one.
+pub fn keep_frozen(recv: &PySet, result: Value) -> Value {
+    if recv.frozen
+        && let Value::Set(out) = &result
+    {
+        out.borrow_mut().frozen = true;
+    }
+    result
+}
+
 /// The hash of a key, which [`Key::new`] guarantees is hashable.
 fn key_hash(key: &Key) -> i64 {
     py_hash(&key.0).unwrap_or(0)
@@ -276,6 +300,8 @@ pub struct PySet {
     mask: usize,
     /// Where `pop` starts looking.
     finger: usize,
+    /// A `frozenset`: prints as one, hashes, and has no mutating methods.
+    pub frozen: bool,
 }
 
 impl Default for PySet {
@@ -323,6 +349,7 @@ impl PySet {
             used: 0,
             mask: MINSIZE - 1,
             finger: 0,
+            frozen: false,
         }
     }
 
@@ -391,13 +418,43 @@ impl PySet {
     }
 
     /// `repr(s)` when each element's repr needs no interpreter:
-    /// `{1, 2}`, `set()`.
+    /// `{1, 2}`, `set()`, `frozenset({1, 2})`, `frozenset()`.
     pub fn repr(&self) -> String {
-        if self.is_empty() {
-            return "set()".into();
-        }
         let items: Vec<String> = self.iter().map(|k| k.0.repr()).collect();
-        format!("{{{}}}", items.join(", "))
+        self.wrap_repr(&items.join(", "))
+    }
+
+    /// The set's repr around its elements' reprs, joined.
+    pub fn wrap_repr(&self, items: &str) -> String {
+        match (self.frozen, self.is_empty()) {
+            (false, true) => "set()".into(),
+            (false, false) => format!("{{{items}}}"),
+            (true, true) => "frozenset()".into(),
+            (true, false) => format!("frozenset({{{items}}})"),
+        }
+    }
+
+    /// The set made a `frozenset` (or not).
+    pub fn with_frozen(mut self, frozen: bool) -> PySet {
+        self.frozen = frozen;
+        self
+    }
+
+    /// `frozenset_hash`: the elements' hashes, shuffled and xored (so the
+    /// order does not matter), mixed with the length.
+    pub fn frozen_hash(&self) -> i64 {
+        let shuffle = |h: u64| ((h ^ 89_869_747) ^ (h << 16)).wrapping_mul(3_644_798_167);
+        let mut hash = self
+            .entries()
+            .fold(0u64, |acc, (h, _)| acc ^ shuffle(h as u64));
+        hash ^= (self.used as u64 + 1).wrapping_mul(1_927_868_237);
+        hash ^= (hash >> 11) ^ (hash >> 25);
+        hash = hash.wrapping_mul(69_069).wrapping_add(907_133_923);
+        if hash == u64::MAX {
+            590_923_713
+        } else {
+            hash as i64
+        }
     }
 
     /// `s.add(key)`; whether it was absent.

@@ -160,19 +160,60 @@ pub struct Key(pub Value);
 impl Key {
     /// The key for `v`, or a `TypeError` message if it is unhashable.
     pub fn new(v: Value) -> Result<Key, String> {
-        if is_hashable(&v) {
-            Ok(Key(v))
-        } else {
-            Err(format!("unhashable type: '{}'", v.type_name()))
-        }
+        hashable(&v)?;
+        Ok(Key(v))
     }
 }
 
-fn is_hashable(v: &Value) -> bool {
+/// `Ok` when `v` can be a key; else the message of the `TypeError`.
+fn hashable(v: &Value) -> Result<(), String> {
     match v {
-        Value::List(_) | Value::Dict(_) | Value::Set(_) => false,
-        Value::Tuple(items) => items.iter().all(is_hashable),
-        _ => true,
+        Value::Set(s) if s.borrow().frozen => Ok(()),
+        Value::List(_) | Value::Dict(_) | Value::Set(_) => {
+            Err(format!("unhashable type: '{}'", v.type_name()))
+        }
+        Value::Tuple(items) => items.iter().try_for_each(hashable),
+        Value::Instance(i) => match i.class.hashing() {
+            ClassHash::Identity => Ok(()),
+            ClassHash::Unhashable => Err(format!("unhashable type: '{}'", i.class.name)),
+            ClassHash::User => Err(format!(
+                "'{}' defines __hash__, which CPython calls for set members and dict keys; \
+                 the engine does not, so its instances cannot be keys here",
+                i.class.name
+            )),
+        },
+        _ => Ok(()),
+    }
+}
+
+/// How a class's instances hash.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ClassHash {
+    /// By identity, `object.__hash__`.
+    Identity,
+    /// By the class's own `__hash__`.
+    User,
+    /// Not at all: `__hash__` is `None`, set so by the class or, as CPython
+    /// does, because the class defines `__eq__` and not `__hash__`.
+    Unhashable,
+}
+
+impl Class {
+    /// How instances hash: the nearest class (this one, then its bases)
+    /// that defines `__hash__` or `__eq__` decides.
+    pub fn hashing(&self) -> ClassHash {
+        {
+            let ns = self.namespace.borrow();
+            match ns.get("__hash__") {
+                Some(Value::None) => return ClassHash::Unhashable,
+                Some(_) => return ClassHash::User,
+                None if ns.contains_key("__eq__") => return ClassHash::Unhashable,
+                None => {}
+            }
+        }
+        self.base
+            .as_ref()
+            .map_or(ClassHash::Identity, |b| b.hashing())
     }
 }
 
@@ -214,6 +255,7 @@ fn hash_value<H: Hasher>(v: &Value, state: &mut H) {
         Value::Type(t) => t.hash(state),
         Value::Module(m) => m.name().hash(state),
         Value::Builtin(b) => b.hash(state),
+        Value::Set(s) => s.borrow().frozen_hash().hash(state),
         other => identity(other).hash(state),
     }
 }
@@ -314,6 +356,7 @@ impl Value {
             Value::List(_) => "list",
             Value::Tuple(_) => "tuple",
             Value::Dict(_) => "dict",
+            Value::Set(s) if s.borrow().frozen => "frozenset",
             Value::Set(_) => "set",
             Value::Range(..) => "range",
             Value::Function(_) => "function",
@@ -456,18 +499,14 @@ fn write_repr(v: &Value, out: &mut String, depth: usize) {
         }
         Value::Set(s) => {
             let s = s.borrow();
-            if s.is_empty() {
-                out.push_str("set()");
-                return;
-            }
-            out.push('{');
+            let mut items = String::new();
             for (i, k) in s.iter().enumerate() {
                 if i > 0 {
-                    out.push_str(", ");
+                    items.push_str(", ");
                 }
-                write_repr(&k.0, out, depth + 1);
+                write_repr(&k.0, &mut items, depth + 1);
             }
-            out.push('}');
+            out.push_str(&s.wrap_repr(&items));
         }
         Value::Range(a, b, c) => {
             if *c == 1 {

@@ -453,8 +453,8 @@ pub(super) fn min_max(cx: &dyn Callbacks, mut args: Args, is_min: bool) -> PyRes
 pub(super) fn gt(cx: &dyn Callbacks, a: &Value, b: &Value) -> PyResult<bool> {
     let builtin = |v: &Value| !matches!(v, Value::Instance(_) | Value::Native(_));
     if builtin(a) && builtin(b) {
-        if let Some(o) = ops::order(a, b) {
-            return Ok(o == Ordering::Greater);
+        if let Some(gt) = ops::compare(CmpOp::Gt, a, b) {
+            return Ok(gt);
         }
         return cx.lt(b, a).map_err(|_| ops::order_error(CmpOp::Gt, a, b));
     }

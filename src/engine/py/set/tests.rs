@@ -732,3 +732,23 @@ fn api_basics() {
     let copy = big.clone();
     assert!(copy.is_equal(&big.copy()));
 }
+
+#[test]
+fn frozensets_hash_and_print_as_cpython() {
+    let empty = PySet::new().with_frozen(true);
+    let small = set(ints(&[1, 2, 3])).with_frozen(true);
+    let mixed = set(vec![
+        i(-1),
+        f(2.5),
+        tuple(vec![Value::Int(1), Value::Int(2)]),
+    ])
+    .with_frozen(true);
+    // `hash(frozenset())`, `hash(frozenset([1, 2, 3]))`,
+    // `hash(frozenset([-1, 2.5, (1, 2)]))` in CPython 3.11.
+    assert_eq!(empty.frozen_hash(), 133_146_708_735_736);
+    assert_eq!(small.frozen_hash(), -272_375_401_224_217_160);
+    assert_eq!(mixed.frozen_hash(), -8_922_326_340_022_017_280);
+    assert_eq!(empty.repr(), "frozenset()");
+    assert_eq!(small.repr(), "frozenset({1, 2, 3})");
+    assert_eq!(set(ints(&[1])).repr(), "{1}");
+}
