@@ -328,9 +328,12 @@ fn add_done_callback(
         .ok_or_else(|| type_error("add_done_callback() takes exactly one argument"))?;
     let ix = ix.clone();
     c.on_done(Box::new(move |_| {
-        // Callbacks run as the loop would: outside any task.
-        let frame = ix.root_frame(ix.module_task.clone(), 0);
-        let _ = ix.call(&frame, &cb, Args::positional(vec![me]));
+        // As the loop does: `call_soon`, behind the steps already ready,
+        // and outside any task.
+        super::taskgroup::call_soon(move || {
+            let frame = ix.root_frame(ix.module_task.clone(), 0);
+            let _ = ix.call(&frame, &cb, Args::positional(vec![me]));
+        });
     }));
     Ok(Value::None)
 }
