@@ -193,6 +193,8 @@ impl fmt::Display for WaitOn {
                 let names: Vec<_> = ls.iter().map(|l| format!("#{l}")).collect();
                 write!(f, "tasks {}", names.join(" "))
             }
+            // A plain `loop.create_future()` is named just "future".
+            WaitOn::Future(name) if &**name == "future" => f.write_str("a future"),
             WaitOn::Future(name) => write!(f, "future {name}"),
             WaitOn::Yield => f.write_str("its turn (yield)"),
             WaitOn::Io(what) => f.write_str(what),

@@ -124,7 +124,7 @@ impl Shared {
     }
 
     /// What each lane that has not ended waits on, for a deadlock report:
-    /// `main #0 waits on future fut`.
+    /// `main #0 waits on a future`.
     pub fn waiting_lanes(&self) -> Vec<String> {
         self.lanes
             .borrow()

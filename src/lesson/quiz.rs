@@ -53,6 +53,24 @@ impl Quiz {
 
 /// Runs the lesson's demo and checks that every quiz answered by the run
 /// has its answer among its choices, and that the demo finishes.
+///
+/// An `AttributeError` or `NameError` may be the engine lacking a built-in
+/// name or a built-in type's attribute, and a "not supported" error is the
+/// engine's own, so `check` claims CPython's agreement only for the others.
+fn help_for(last: &str, traceback: &str) -> String {
+    if last.contains("not supported") {
+        format!("this is the engine's limit, not CPython's: CPython runs this:\n{traceback}")
+    } else if last.starts_with("AttributeError") || last.starts_with("NameError") {
+        format!(
+            "the engine raises this: CPython raises it too if the name is missing there, \
+             but if it is a built-in name or attribute the engine does not support yet, \
+             CPython may run the program (docs/python-subset.md lists what the engine supports):\n{traceback}"
+        )
+    } else {
+        format!("this is where CPython would raise it too:\n{traceback}")
+    }
+}
+
 pub fn check_quizzes(lesson: &Lesson) -> Vec<LessonError> {
     let report = engine::run_headless(lesson.script(), &Limits::default());
     let mut errors = Vec::new();
@@ -67,9 +85,7 @@ pub fn check_quizzes(lesson: &Lesson) -> Vec<LessonError> {
             source,
             at..end,
             format!("the program raises {last}"),
-            Some(format!(
-                "this is where CPython would raise it too:\n{traceback}"
-            )),
+            Some(help_for(last, traceback)),
         ));
     } else if report.outcome != Outcome::Finished {
         let why = match &report.outcome {

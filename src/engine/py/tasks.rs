@@ -1081,9 +1081,9 @@ pub fn sleep(args: Args) -> PyResult<Value> {
             delay.type_name()
         ))
     })?;
-    if d.is_nan() {
-        return Err(value_error("Invalid delay: NaN (not a number)"));
-    }
+    // CPython 3.11 and 3.12 return at once (NaN is not > 0); 3.13 raises
+    // `ValueError: Invalid delay: NaN (not a number)`.
+    let d = if d.is_nan() { 0.0 } else { d };
     Ok(Value::Native(Rc::new(Sleep { delay: d, result })))
 }
 
