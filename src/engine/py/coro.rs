@@ -323,8 +323,9 @@ impl Interp {
         let ix = self.rc();
         let comp = c.clone();
         let inner = frame.clone();
+        let run = ix.clone();
         let body: LocalBoxFuture<'static, PyResult<Value>> = Box::pin(async move {
-            ix.comp_loop(&inner, &comp, 0, first, &mut |_, _| {})
+            run.comp_loop(&inner, &comp, 0, first, &mut |_, _| {})
                 .await?;
             Ok(Value::None)
         });
@@ -337,6 +338,8 @@ impl Interp {
             slot,
             running: Cell::new(false),
             started: Cell::new(false),
+            ix: Rc::downgrade(&ix),
+            orphan: false,
         }))
     }
 }

@@ -106,6 +106,10 @@ pub struct Generator {
     pub(super) running: Cell<bool>,
     /// The body has run to its first `yield` (or further).
     pub(super) started: Cell<bool>,
+    /// For the finalizer that closes an abandoned async generator.
+    pub(super) ix: std::rc::Weak<Interp>,
+    /// Moved out of a dropped generator to be closed: not finalized again.
+    pub(super) orphan: bool,
 }
 
 impl Generator {
@@ -122,11 +126,12 @@ impl Generator {
         let frame = Rc::new(frame);
         let inner = frame.clone();
         let ix = ix.rc();
+        let run = ix.clone();
         let body: LocalBoxFuture<'static, PyResult<Value>> = Box::pin(async move {
-            let r = ix.run_body(&inner).await;
-            ix.traceback(&inner, r)
+            let r = run.run_body(&inner).await;
+            run.traceback(&inner, r)
         });
-        Value::Native(Rc::new(Generator {
+        let g = Rc::new(Generator {
             name,
             label,
             is_async,
@@ -135,7 +140,13 @@ impl Generator {
             slot,
             running: Cell::new(false),
             started: Cell::new(false),
-        }))
+            ix: Rc::downgrade(&ix),
+            orphan: false,
+        });
+        if is_async {
+            super::asyncgen::register(&ix, &g);
+        }
+        Value::Native(g)
     }
 
     /// The body runs in the consumer's task from here on.
@@ -244,6 +255,18 @@ impl Generator {
     /// `await anext(agen)`: the next item, or `None` at the end. The body
     /// runs, until its next `yield`, as a frame of the consumer's task.
     pub async fn next_async(&self, ix: &Interp, f: &Frame, send: Value) -> PyResult<Option<Value>> {
+        self.resume_async(ix, f, send, None).await
+    }
+
+    /// Resumes an async generator with a value sent in, or an exception
+    /// raised at its `yield` (`thrown`); the next item, or `None` at the end.
+    pub async fn resume_async(
+        &self,
+        ix: &Interp,
+        f: &Frame,
+        send: Value,
+        thrown: Option<Value>,
+    ) -> PyResult<Option<Value>> {
         if self.body.borrow().is_none() {
             return Ok(None);
         }
@@ -264,7 +287,11 @@ impl Generator {
                 kind: FrameKind::AsyncGenerator,
             },
         );
-        *self.slot.sent.borrow_mut() = Some(Resume::Send(send));
+        *self.slot.sent.borrow_mut() = Some(match thrown {
+            Some(e) => Resume::Throw(e),
+            None => Resume::Send(send),
+        });
+        self.started.set(true);
         let step = std::future::poll_fn(|cx| {
             let mut body = self.body.borrow_mut();
             let Some(fut) = body.as_mut() else {
@@ -316,10 +343,11 @@ impl Native for Generator {
     }
 
     fn has_method(&self, name: &str) -> bool {
-        matches!(
-            name,
-            "send" | "throw" | "close" | "__next__" | "__anext__" | "aclose" | "asend"
-        )
+        if self.is_async {
+            super::asyncgen::METHODS.contains(&name)
+        } else {
+            matches!(name, "send" | "throw" | "close" | "__next__")
+        }
     }
 
     fn call_method(
@@ -329,6 +357,9 @@ impl Native for Generator {
         name: &str,
         mut args: Args,
     ) -> Option<PyResult<Value>> {
+        if self.is_async {
+            return super::asyncgen::method(&self, ix, cx, name, args);
+        }
         let how = match name {
             "__next__" => Resume::Send(Value::None),
             "send" => {
@@ -355,21 +386,45 @@ impl Native for Generator {
                     )));
                 }
             },
-            "close" if !self.is_async => return Some(self.close(cx).map(|()| Value::None)),
-            "close" | "aclose" => {
-                self.body.borrow_mut().take();
-                return Some(Ok(Value::None));
-            }
+            "close" => return Some(self.close(cx).map(|()| Value::None)),
             _ => return None,
         };
-        if self.is_async {
-            return None;
-        }
         Some(match self.resume(cx, how) {
             Ok(GenStep::Yielded(v)) => Ok(v),
             Ok(GenStep::Returned(v)) => Err(stop_iteration(v)),
             Err(e) => Err(e),
         })
+    }
+}
+
+impl Generator {
+    /// Moves a suspended async generator's body out of one being dropped,
+    /// for the finalizer to close.
+    pub(super) fn take_suspended(&mut self) -> Option<Generator> {
+        if self.orphan || !self.started.get() || self.running.get() {
+            return None;
+        }
+        let body = self.body.get_mut().take()?;
+        Some(Generator {
+            name: self.name.clone(),
+            label: self.label.clone(),
+            is_async: true,
+            body: RefCell::new(Some(body)),
+            frame: self.frame.clone(),
+            slot: self.slot.clone(),
+            running: Cell::new(false),
+            started: Cell::new(true),
+            ix: self.ix.clone(),
+            orphan: true,
+        })
+    }
+}
+
+impl Drop for Generator {
+    fn drop(&mut self) {
+        if self.is_async {
+            super::asyncgen::finalize(self);
+        }
     }
 }
 

@@ -60,6 +60,8 @@ pub struct Interp {
     pub executors: super::executor::Executors,
     /// The last `raise` was a bare one (for `except*`).
     pub bare_raise: Cell<bool>,
+    /// Async generators made, for `asyncio.run` to close those left.
+    pub asyncgens: RefCell<Vec<Weak<super::generator::Generator>>>,
     me: Weak<Interp>,
     empty: Arc<Code>,
 }
@@ -128,6 +130,7 @@ impl Interp {
             module_task: TaskObj::new(Rc::from("<module>"), 0, Value::None),
             executors: Default::default(),
             bare_raise: Cell::new(false),
+            asyncgens: RefCell::new(Vec::new()),
             me: me.clone(),
             empty: Arc::new(Code {
                 name: "<task>".into(),

@@ -4,6 +4,7 @@
 //!
 //! [`Program`]: crate::program::Program
 
+mod asyncgen;
 pub mod builtins;
 pub mod callbacks;
 pub mod coro;

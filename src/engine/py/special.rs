@@ -23,6 +23,7 @@ pub const NAMES: &[&str] = &[
     "id",
     "NotImplemented",
     "aiter",
+    "anext",
     "bytes",
 ];
 
@@ -162,6 +163,7 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             let v = args.pos.pop().unwrap_or(Value::None);
             ix.iter(f, &v)
         }
+        "anext" => super::asyncgen::anext(ix, f, args),
         "aiter" => {
             let v = args
                 .pos

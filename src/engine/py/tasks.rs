@@ -657,6 +657,9 @@ impl Interp {
             return Err(error("RuntimeError", "no running event loop"));
         }
         let call: String = match (downcast::<Coroutine>(&aw), downcast::<Sleep>(&aw)) {
+            _ if super::asyncgen::task_label(&aw).is_some() => {
+                super::asyncgen::task_label(&aw).unwrap_or_default()
+            }
             (Some(c), _) => {
                 if c.started() {
                     return Err(error(
@@ -1056,6 +1059,7 @@ pub async fn asyncio_run(ix: &Interp, cx: &Frame, mut args: Args) -> PyResult<Va
     for t in &left {
         t.completion.wait().await;
     }
+    super::asyncgen::shutdown(ix, cx).await;
     ix.running.set(false);
     ix.loop_closed.set(true);
     ix.vclock.set(0.0);
