@@ -1,7 +1,13 @@
 //! The Rust (Tokio) listings of the reference lessons: snapshots, complete
 //! spans, rustfmt-clean text, and a build of every listing against Tokio
 //! whose output must match the engine's (it needs the crates: online the
-//! first time, skipped when they cannot be fetched).
+//! first time, skipped when they cannot be fetched, a failure then if
+//! `ASYNCLINGS_REQUIRE_LISTINGS=1`, as in CI).
+//!
+//! The comparison is of the printed lines and their order, not of their
+//! virtual times: a listing may not be changed beyond `start_paused`, and
+//! from outside the process nothing tells when under the paused clock a
+//! line was printed (the clock jumps, so wall time says nothing).
 
 use asynclings::lesson::{Lesson, load_file};
 use asynclings::render::plan::ir::ast::{Block, Demo, walk};
@@ -374,6 +380,12 @@ async-stream = "0.3"
     .iter()
     .any(|m| stderr.contains(m));
     if !out.status.success() && fetch_failed && !stderr.contains("src/bin/") {
+        // CI sets it: there, a build that cannot run is a failure, not a pass.
+        let required = std::env::var("ASYNCLINGS_REQUIRE_LISTINGS").is_ok_and(|v| v == "1");
+        assert!(
+            !required,
+            "ASYNCLINGS_REQUIRE_LISTINGS=1 and the crates could not be fetched:\n{stderr}"
+        );
         eprintln!("skipped: the crates could not be fetched:\n{stderr}");
         return;
     }
