@@ -155,6 +155,8 @@ struct Renderer<'a> {
     func: String,
     kind: FunctionKind,
     declared: HashSet<String>,
+    /// The function already says that Rust has no async drop.
+    said_no_async_drop: bool,
     assigned: HashMap<String, usize>,
     fields: HashSet<String>,
     self_name: &'static str,
@@ -194,6 +196,7 @@ impl<'a> Renderer<'a> {
             func: String::new(),
             kind: FunctionKind::Coroutine,
             declared: HashSet::new(),
+            said_no_async_drop: false,
             assigned: HashMap::new(),
             fields: HashSet::new(),
             self_name: "self",
