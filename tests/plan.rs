@@ -1,6 +1,6 @@
 //! The translation plan: every lesson's demo and reference program is
 //! planned (or refused, where documented), the Rust listing's spans name
-//! the program's statements, and constructs with no faithful translation
+//! the program's statements, and constructs the translator cannot translate yet
 //! are refused at their place.
 
 use asynclings::program::{Code, Program, Stmt, StmtKind};
@@ -385,4 +385,25 @@ fn an_executor_job_runs_on_the_blocking_pool() {
         "{listing}"
     );
     assert!(listing.contains("\nfn work(n: i64) -> i64 {"), "{listing}");
+}
+
+#[test]
+fn the_rust_pane_lists_every_blocker_at_file_line_col() {
+    let src = format!(
+        "{HEADER}async def main():\n    f = lambda x: x + 1\n    d = {{\"a\": 1}}\n    print(\"hi\")\n{RUN}"
+    );
+    let listing = rust::render_program(&load(&src)).lines;
+    assert_eq!(
+        listing[0],
+        "// The translator cannot translate this program yet (2 to do):"
+    );
+    assert!(
+        listing[1].starts_with("// x.py:5:9: a `lambda`"),
+        "{listing:#?}"
+    );
+    let dict = listing
+        .iter()
+        .position(|l| l.starts_with("// x.py:6:9: a `dict` literal"));
+    assert!(dict.is_some(), "{listing:#?}");
+    assert!(listing.iter().all(|l| l.starts_with("//")), "{listing:#?}");
 }

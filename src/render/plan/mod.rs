@@ -10,8 +10,8 @@
 //! `try` around `wait_for`): the plan statement takes the id of the one
 //! that awaits. Spans are byte ranges in the Python source.
 //!
-//! What has no faithful translation stops the plan with an
-//! [`Untranslatable`] that names the construct and says why.
+//! What the translator cannot translate yet is an [`Untranslatable`] that
+//! names the construct and says why; [`plan_all`] collects every one.
 
 mod calls;
 mod class;
@@ -38,7 +38,7 @@ use std::ops::Range;
 use expr::{Kind, kind_of};
 use scope::Scope;
 
-/// The first construct of a program with no faithful Rust translation.
+/// A construct of a program that the translator cannot translate yet.
 #[derive(Debug, Clone)]
 pub struct Untranslatable {
     /// Byte range of the construct in the program's source.
@@ -53,7 +53,7 @@ impl fmt::Display for Untranslatable {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} has no Rust translation: {}",
+            "the translator cannot translate {} yet: {}",
             self.construct, self.reason
         )
     }
@@ -76,8 +76,14 @@ fn refuse<T>(
 }
 
 /// Builds the translation plan of `program`: the [`Demo`] whose Rust
-/// listing is the program's Tokio equivalent.
+/// listing is the program's Tokio equivalent, or its first blocker.
 pub fn plan(program: &Program) -> Result<Demo> {
+    plan_all(program).map_err(|mut all| all.swap_remove(0))
+}
+
+/// As [`plan`], but a program the translator cannot translate yet gets
+/// every blocker found, in source order (never an empty list).
+pub fn plan_all(program: &Program) -> std::result::Result<Demo, Vec<Untranslatable>> {
     let mut p = Planner {
         program,
         imports: HashMap::new(),
@@ -85,24 +91,32 @@ pub fn plan(program: &Program) -> Result<Demo> {
         handlers: HashSet::new(),
         resolvers: HashSet::new(),
         arg_kinds: RefCell::new(HashMap::new()),
+        blockers: RefCell::new(Vec::new()),
     };
     p.scan(&program.module.body);
     let mut functions = Vec::new();
     let mut entry = None;
-    p.module(&program.module.body, &mut functions, &mut entry)?;
-    let Some(entry) = entry else {
+    p.module(&program.module.body, &mut functions, &mut entry);
+    let mut blockers = p.blockers.into_inner();
+    if entry.is_none() {
         let end = program.source.len();
-        return refuse(
-            &(end..end),
-            "a program that never calls `asyncio.run(...)`",
-            "the Rust listing starts where `asyncio.run(main())` starts the event loop",
-        );
-    };
-    Ok(Demo {
-        entry,
-        functions,
-        statement_count: program.statement_count,
-    })
+        blockers.push(Untranslatable {
+            span: end..end,
+            construct: "a program that never calls `asyncio.run(...)`".into(),
+            reason: "the Rust listing starts where `asyncio.run(main())` starts the event loop"
+                .into(),
+        });
+    }
+    blockers.sort_by_key(|b| (b.span.start, b.span.end));
+    blockers.dedup_by(|a, b| a.span == b.span && a.construct == b.construct);
+    match entry {
+        Some(entry) if blockers.is_empty() => Ok(Demo {
+            entry,
+            functions,
+            statement_count: program.statement_count,
+        }),
+        _ => Err(blockers),
+    }
 }
 
 /// A definition of the program: what it is and how many parameters it takes.
@@ -125,6 +139,8 @@ struct Planner<'p> {
     /// (definition, parameter index): the kind of literal first passed,
     /// and the line of that call.
     arg_kinds: RefCell<HashMap<(String, usize), (Kind, usize)>>,
+    /// What stops the translation, collected so that all are reported.
+    blockers: RefCell<Vec<Untranslatable>>,
 }
 
 /// The module-level statements, the `if __name__ == "__main__":` body included.
@@ -293,58 +309,64 @@ impl<'p> Planner<'p> {
         self.program.source.get(span.clone()).unwrap_or("")
     }
 
-    fn module(
+    fn module(&self, body: &[Stmt], functions: &mut Vec<Function>, entry: &mut Option<String>) {
+        for s in module_stmts(body) {
+            if let Err(e) = self.module_stmt(s, functions, entry) {
+                self.blockers.borrow_mut().push(e);
+            }
+        }
+    }
+
+    fn module_stmt(
         &self,
-        body: &[Stmt],
+        s: &Stmt,
         functions: &mut Vec<Function>,
         entry: &mut Option<String>,
     ) -> Result<()> {
-        for s in module_stmts(body) {
-            match &s.kind {
-                P::Import { .. } | P::Pass => {}
-                P::Expr(e) if matches!(&e.kind, E::Literal(Literal::Str(_))) => {}
-                P::Expr(e) => {
-                    let name = self.entry_of(e);
-                    match name {
-                        Some(n) if entry.is_none() => *entry = Some(n),
-                        Some(_) => {
-                            return refuse(
-                                &s.span,
-                                "a second `asyncio.run(...)`",
-                                "the Rust listing has one `#[tokio::main]`: it runs one coroutine",
-                            );
-                        }
-                        None => {
-                            return refuse(
-                                &s.span,
-                                "this module-level statement",
-                                "at the top of the file the Rust listing translates definitions and \
-                                 one `asyncio.run(main())` that starts a coroutine without arguments",
-                            );
-                        }
-                    }
-                }
-                P::Def { code, name, .. } => functions.push(self.function(code, name, s)?),
-                P::Class {
-                    code, name, bases, ..
-                } => {
-                    if let Some(b) = bases.first() {
+        match &s.kind {
+            P::Import { .. } | P::Pass => {}
+            P::Expr(e) if matches!(&e.kind, E::Literal(Literal::Str(_))) => {}
+            P::Expr(e) => {
+                let name = self.entry_of(e);
+                match name {
+                    Some(n) if entry.is_none() => *entry = Some(n),
+                    Some(_) => {
                         return refuse(
-                            &b.span,
-                            "a class with a base class",
-                            "the Rust listing turns a class into a struct, and Rust structs do not inherit",
+                            &s.span,
+                            "a second `asyncio.run(...)`",
+                            "the Rust listing has one `#[tokio::main]`: it runs one coroutine",
                         );
                     }
-                    functions.push(self.class(code, name, s)?);
+                    None => {
+                        return refuse(
+                            &s.span,
+                            "this module-level statement",
+                            "at the top of the file the Rust listing translates definitions and \
+                                 one `asyncio.run(main())` that starts a coroutine without arguments",
+                        );
+                    }
                 }
-                _ => {
+            }
+            P::Def { code, name, .. } => functions.push(self.function(code, name, s)?),
+            P::Class {
+                code, name, bases, ..
+            } => {
+                if let Some(b) = bases.first() {
                     return refuse(
-                        &s.span,
-                        "this module-level statement",
-                        "at the top of the file the Rust listing translates definitions and \
-                         `asyncio.run(main())`; module-level variables and code have no counterpart",
+                        &b.span,
+                        "a class with a base class",
+                        "the Rust listing turns a class into a struct, and Rust structs do not inherit",
                     );
                 }
+                functions.push(self.class(code, name, s)?);
+            }
+            _ => {
+                return refuse(
+                    &s.span,
+                    "this module-level statement",
+                    "at the top of the file the Rust listing translates definitions and \
+                         `asyncio.run(main())`; module-level variables and code have no counterpart",
+                );
             }
         }
         Ok(())

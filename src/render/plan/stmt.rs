@@ -80,9 +80,17 @@ impl Planner<'_> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < body.len() {
-            let (stmt, used) = self.stmt(sc, &body[i..])?;
-            out.extend(stmt);
-            i += used;
+            match self.stmt(sc, &body[i..]) {
+                Ok((stmt, used)) => {
+                    out.extend(stmt);
+                    i += used;
+                }
+                // Report it and go on, so that every blocker is listed.
+                Err(e) => {
+                    self.blockers.borrow_mut().push(e);
+                    i += 1;
+                }
+            }
         }
         Ok(out)
     }

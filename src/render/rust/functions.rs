@@ -13,6 +13,7 @@ impl Renderer<'_> {
         self.func = f.name.clone();
         self.kind = f.kind;
         self.declared = f.params.iter().cloned().collect();
+        self.said_no_async_drop = false;
         self.assigned.clear();
         for block in [&f.body, &f.exit] {
             crate::render::plan::ir::ast::walk(block, &mut |s| {

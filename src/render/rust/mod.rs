@@ -53,19 +53,30 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use types::Types;
 
 /// The Rust listing of a Python program, translated through its plan; a
-/// program with no faithful translation gets a listing that says which
-/// construct stops it, where, and why.
+/// program the translator cannot translate yet gets a comment block that
+/// lists every construct that stops it, at `file:line:col`, and why.
 pub fn render_program(program: &crate::program::Program) -> Listing {
-    match super::plan::plan(program) {
+    match super::plan::plan_all(program) {
         Ok(demo) => render(&demo),
-        Err(u) => {
-            let line = program.line_of(u.span.start);
-            let mut lines = vec![
-                "// No faithful Tokio translation of this program:".to_string(),
-                format!("// line {line}: {}", u.construct),
-            ];
-            lines.extend(wrap_comment(&u.reason, 76));
-            lines.push(format!("//     {}", program.line_text(line).trim()));
+        Err(blockers) => {
+            let mut lines = vec![format!(
+                "// The translator cannot translate this program yet ({} to do):",
+                blockers.len()
+            )];
+            for u in &blockers {
+                let (line, col) =
+                    crate::lesson::diagnostic::line_col(&program.source, u.span.start);
+                lines.push(format!("// {}:{line}:{col}: {}", program.file, u.construct));
+                lines.extend(
+                    wrap_comment(&u.reason, 74)
+                        .into_iter()
+                        .map(|l| l.replacen("//", "//  ", 1)),
+                );
+                let text = program.line_text(line).trim();
+                if !text.is_empty() {
+                    lines.push(format!("//     {text}"));
+                }
+            }
             Listing {
                 lines,
                 ..Listing::default()
@@ -144,6 +155,8 @@ struct Renderer<'a> {
     func: String,
     kind: FunctionKind,
     declared: HashSet<String>,
+    /// The function already says that Rust has no async drop.
+    said_no_async_drop: bool,
     assigned: HashMap<String, usize>,
     fields: HashSet<String>,
     self_name: &'static str,
@@ -183,6 +196,7 @@ impl<'a> Renderer<'a> {
             func: String::new(),
             kind: FunctionKind::Coroutine,
             declared: HashSet::new(),
+            said_no_async_drop: false,
             assigned: HashMap::new(),
             fields: HashSet::new(),
             self_name: "self",

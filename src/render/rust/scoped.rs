@@ -65,7 +65,9 @@ impl Renderer<'_> {
         } else {
             let obj = self.resource_name(source);
             let c = self.call(source);
-            self.line("// No async drop in Rust: open and close explicitly.");
+            if !std::mem::replace(&mut self.said_no_async_drop, true) {
+                self.line("// No async drop in Rust: open and close explicitly.");
+            }
             self.line(format!("let mut {obj} = {c};"));
             obj
         };
