@@ -738,3 +738,31 @@ fn big_screens_for_a_class() {
     let mut app = built_in_finished(3);
     insta::assert_snapshot!("ui_lesson3_after_200x60", draw(&mut app, 200, 60));
 }
+
+/// An executor's job lane reads as a thread's work, not a coroutine's
+/// waits: its own glyph and legend entry, its call with arguments, and the
+/// time it ended.
+#[test]
+fn an_executor_job_reads_as_work_on_a_worker_thread() {
+    let mut app = program_finished("tests/programs/executor__thread_pool.py");
+    let screen = draw(&mut app, 160, 48);
+    assert!(screen.contains("blocking('b', 1)"), "{screen}");
+    assert!(screen.contains("≡worker"), "{screen}");
+    // Lanes: main, ticker, then job a.
+    app.update(Msg::key(KeyCode::Down));
+    app.update(Msg::key(KeyCode::Down));
+    app.update(Msg::key(KeyCode::Enter));
+    let detail = draw(&mut app, 100, 30);
+    assert!(
+        detail.contains("blocking('a', 2) (a plain function on a worker thread)"),
+        "{detail}"
+    );
+    assert!(detail.contains("ended: done at t=2"), "{detail}");
+    assert!(
+        detail.contains("≡ t=0–2 running on a worker thread"),
+        "{detail}"
+    );
+    assert!(!detail.contains("waiting on"), "{detail}");
+    assert!(!detail.contains("own coroutine"), "{detail}");
+    insta::assert_snapshot!("ui_executor_job_detail_100x30", detail);
+}
