@@ -766,3 +766,22 @@ fn an_executor_job_reads_as_work_on_a_worker_thread() {
     assert!(!detail.contains("own coroutine"), "{detail}");
     insta::assert_snapshot!("ui_executor_job_detail_100x30", detail);
 }
+
+/// The list's title counts only the lessons it shows: progress records of
+/// another lesson set are not counted, and one lesson is "1 lesson".
+#[test]
+fn the_list_title_counts_only_the_lessons_shown() {
+    let mut progress = Progress::default();
+    progress.done.insert("async-basics".into());
+    progress.done.insert("gather".into());
+    progress.done.insert("elsewhere".into());
+    let mut app = App::new(vec![gather()], progress, Theme::mono());
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("asynclings — 1 lesson, 1 done"), "{screen}");
+    let mut app = App::new(lessons(), Progress::default(), Theme::mono());
+    let screen = draw(&mut app, 80, 24);
+    assert!(
+        screen.contains("asynclings — 3 lessons, 0 done"),
+        "{screen}"
+    );
+}
