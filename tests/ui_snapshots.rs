@@ -785,3 +785,15 @@ fn the_list_title_counts_only_the_lessons_shown() {
         "{screen}"
     );
 }
+
+/// A run with a failed task lists the failure's mark in the legend; a run
+/// without one keeps the room for the rest.
+#[test]
+fn the_legend_lists_the_failure_mark_when_a_task_failed() {
+    let mut app = program_finished("tests/programs/taskgroup__failure_cancels_siblings.py");
+    let screen = draw(&mut app, 160, 48);
+    assert!(screen.contains("!failed"), "{screen}");
+    let mut app = program_finished("tests/programs/executor__thread_pool.py");
+    let screen = draw(&mut app, 160, 48);
+    assert!(!screen.contains("!failed"), "{screen}");
+}
