@@ -797,3 +797,21 @@ fn the_legend_lists_the_failure_mark_when_a_task_failed() {
     let screen = draw(&mut app, 160, 48);
     assert!(!screen.contains("!failed"), "{screen}");
 }
+
+/// A program without a module docstring gets one line saying where one
+/// would show, not a large empty Lesson pane: the output takes the room.
+#[test]
+fn a_program_without_a_docstring_gives_the_prose_room_to_the_output() {
+    let mut app = program_finished("tests/programs/executor__thread_pool.py");
+    let screen = draw(&mut app, 200, 60);
+    assert!(
+        screen.contains("A module docstring would show here."),
+        "{screen}"
+    );
+    let rows: Vec<&str> = screen.lines().collect();
+    let output_row = rows.iter().position(|r| r.contains("┌ Output")).unwrap();
+    assert_eq!(output_row, 4, "{screen}");
+    // Every line the demo printed is on screen.
+    assert!(screen.contains("d done after 0.5s"), "{screen}");
+    insta::assert_snapshot!("ui_no_docstring_200x60", screen);
+}
