@@ -47,7 +47,7 @@ fn a_damaged_progress_file_is_reported_once_in_the_list() {
     assert!(screen.contains("had 1 damaged line"), "{screen}");
     assert!(screen.contains("progress.txt.corrupt-"), "{screen}");
     // The record before the damaged line is kept.
-    assert!(screen.contains("1 lessons, 1 done"), "{screen}");
+    assert!(screen.contains("1 lesson, 1 done"), "{screen}");
     // Told once: the next key takes the notice away.
     app.update(Msg::key(KeyCode::Down));
     let screen = draw(&mut app, 200, 24);

@@ -45,7 +45,7 @@ fn start(name: &str) -> Session {
 #[test]
 fn open_run_pause_step_quit() {
     let mut s = start("keys");
-    s.wait_for("asynclings — 1 lessons");
+    s.wait_for("asynclings — 1 lesson,");
     assert!(s.parser.lock().unwrap().screen().alternate_screen());
     s.press("\r");
     s.wait_for("Two sleeps that overlap");
@@ -83,7 +83,7 @@ explain = "gather starts its coroutines in argument order."
 #[test]
 fn predict_then_run_to_the_end_marks_done() {
     let mut s = start_with("done", QUIZ);
-    s.wait_for("asynclings — 1 lessons");
+    s.wait_for("asynclings — 1 lesson,");
     s.press("\r");
     s.press("+++++");
     s.wait_for("10x");
@@ -114,7 +114,7 @@ fn predict_then_run_to_the_end_marks_done() {
 /// and gives the terminal back.
 fn signal_mid_demo(name: &str, code: u32) {
     let mut s = start(&format!("sig{name}"));
-    s.wait_for("asynclings — 1 lessons");
+    s.wait_for("asynclings — 1 lesson,");
     s.press("\r");
     s.press("---");
     s.press(" ");
@@ -144,7 +144,7 @@ fn sigint_mid_demo_exits_130_and_restores_the_terminal() {
 #[test]
 fn ctrl_c_quits_and_restores() {
     let mut s = start("ctrlc");
-    s.wait_for("asynclings — 1 lessons");
+    s.wait_for("asynclings — 1 lesson,");
     s.press("\r");
     s.press(" ");
     s.wait_for("▶ running");
@@ -161,7 +161,7 @@ fn ctrl_c_quits_and_restores() {
 #[test]
 fn a_hung_up_terminal_ends_the_program() {
     let mut s = start("hangup");
-    s.wait_for("asynclings — 1 lessons");
+    s.wait_for("asynclings — 1 lesson,");
     s.hang_up();
     // A generous deadline: the program notices at once.
     let status = s.wait_exit_within(std::time::Duration::from_secs(10));
@@ -173,7 +173,7 @@ fn a_hung_up_terminal_ends_the_program() {
 #[test]
 fn a_hung_up_terminal_ends_a_running_demo() {
     let mut s = start("hangup-running");
-    s.wait_for("asynclings — 1 lessons");
+    s.wait_for("asynclings — 1 lesson,");
     s.press("\r");
     s.press("---");
     s.press(" ");
@@ -248,7 +248,7 @@ fn a_broken_program_in_the_folder_is_listed_with_its_report() {
         &[],
         (100, 30),
     );
-    s.wait_for("asynclings — 1 lessons");
+    s.wait_for("asynclings — 1 lesson,");
     s.wait_for("1 file could not be loaded");
     s.wait_for("02-web.py:2:8: 'import requests' is not supported");
     s.press("q");

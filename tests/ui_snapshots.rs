@@ -738,3 +738,80 @@ fn big_screens_for_a_class() {
     let mut app = built_in_finished(3);
     insta::assert_snapshot!("ui_lesson3_after_200x60", draw(&mut app, 200, 60));
 }
+
+/// An executor's job lane reads as a thread's work, not a coroutine's
+/// waits: its own glyph and legend entry, its call with arguments, and the
+/// time it ended.
+#[test]
+fn an_executor_job_reads_as_work_on_a_worker_thread() {
+    let mut app = program_finished("tests/programs/executor__thread_pool.py");
+    let screen = draw(&mut app, 160, 48);
+    assert!(screen.contains("blocking('b', 1)"), "{screen}");
+    assert!(screen.contains("≡worker"), "{screen}");
+    // Lanes: main, ticker, then job a.
+    app.update(Msg::key(KeyCode::Down));
+    app.update(Msg::key(KeyCode::Down));
+    app.update(Msg::key(KeyCode::Enter));
+    let detail = draw(&mut app, 100, 30);
+    assert!(
+        detail.contains("blocking('a', 2) (a plain function on a worker thread)"),
+        "{detail}"
+    );
+    assert!(detail.contains("ended: done at t=2"), "{detail}");
+    assert!(
+        detail.contains("≡ t=0–2 running on a worker thread"),
+        "{detail}"
+    );
+    assert!(!detail.contains("waiting on"), "{detail}");
+    assert!(!detail.contains("own coroutine"), "{detail}");
+    insta::assert_snapshot!("ui_executor_job_detail_100x30", detail);
+}
+
+/// The list's title counts only the lessons it shows: progress records of
+/// another lesson set are not counted, and one lesson is "1 lesson".
+#[test]
+fn the_list_title_counts_only_the_lessons_shown() {
+    let mut progress = Progress::default();
+    progress.done.insert("async-basics".into());
+    progress.done.insert("gather".into());
+    progress.done.insert("elsewhere".into());
+    let mut app = App::new(vec![gather()], progress, Theme::mono());
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("asynclings — 1 lesson, 1 done"), "{screen}");
+    let mut app = App::new(lessons(), Progress::default(), Theme::mono());
+    let screen = draw(&mut app, 80, 24);
+    assert!(
+        screen.contains("asynclings — 3 lessons, 0 done"),
+        "{screen}"
+    );
+}
+
+/// A run with a failed task lists the failure's mark in the legend; a run
+/// without one keeps the room for the rest.
+#[test]
+fn the_legend_lists_the_failure_mark_when_a_task_failed() {
+    let mut app = program_finished("tests/programs/taskgroup__failure_cancels_siblings.py");
+    let screen = draw(&mut app, 160, 48);
+    assert!(screen.contains("!failed"), "{screen}");
+    let mut app = program_finished("tests/programs/executor__thread_pool.py");
+    let screen = draw(&mut app, 160, 48);
+    assert!(!screen.contains("!failed"), "{screen}");
+}
+
+/// A program without a module docstring gets one line saying where one
+/// would show, not a large empty Lesson pane: the output takes the room.
+#[test]
+fn a_program_without_a_docstring_gives_the_prose_room_to_the_output() {
+    let mut app = program_finished("tests/programs/executor__thread_pool.py");
+    let screen = draw(&mut app, 200, 60);
+    assert!(
+        screen.contains("A module docstring would show here."),
+        "{screen}"
+    );
+    let rows: Vec<&str> = screen.lines().collect();
+    let output_row = rows.iter().position(|r| r.contains("┌ Output")).unwrap();
+    assert_eq!(output_row, 4, "{screen}");
+    // Every line the demo printed is on screen.
+    assert!(screen.contains("d done after 0.5s"), "{screen}");
+    insta::assert_snapshot!("ui_no_docstring_200x60", screen);
+}

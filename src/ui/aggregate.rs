@@ -30,7 +30,7 @@ pub enum Class {
 impl Class {
     fn of(state: LaneState) -> Class {
         match state {
-            LaneState::Running | LaneState::Blocked => Class::Running,
+            LaneState::Running | LaneState::Blocked | LaneState::Working => Class::Running,
             LaneState::Ready => Class::Ready,
             LaneState::WaitTimer | LaneState::WaitTask => Class::Waiting,
             LaneState::Done | LaneState::Cancelled | LaneState::TimedOut | LaneState::Failed => {

@@ -161,6 +161,7 @@ impl Theme {
             WaitTimer => self.fg(Color::Cyan, Color::Blue),
             WaitTask => self.fg(Color::Blue, Color::Blue),
             Blocked => self.fg(Color::LightRed, Color::Red),
+            Working => self.fg(Color::LightCyan, Color::Cyan),
             Done => self.fg(Color::Green, Color::Green),
             Cancelled | Failed => self.fg(Color::Red, Color::Red),
             TimedOut => self.fg(Color::LightMagenta, Color::Magenta),

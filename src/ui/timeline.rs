@@ -19,6 +19,9 @@ pub enum LaneState {
     WaitTask,
     /// Holding the thread with a blocking call.
     Blocked,
+    /// An executor's job running its plain function on a worker thread
+    /// (a blocking call or computing), outside the event loop.
+    Working,
     Done,
     Cancelled,
     TimedOut,
@@ -34,6 +37,7 @@ impl LaneState {
             LaneState::WaitTimer => '─',
             LaneState::WaitTask => '┄',
             LaneState::Blocked => '▓',
+            LaneState::Working => '≡',
             LaneState::Done => '✓',
             LaneState::Cancelled => '✗',
             LaneState::TimedOut => '⊘',
@@ -48,6 +52,7 @@ impl LaneState {
             LaneState::WaitTimer => "waiting on timer",
             LaneState::WaitTask => "waiting on task",
             LaneState::Blocked => "blocked",
+            LaneState::Working => "running on a worker thread",
             LaneState::Done => "done",
             LaneState::Cancelled => "cancelled",
             LaneState::TimedOut => "timed out",
@@ -69,7 +74,7 @@ impl LaneState {
             LaneState::Failed | LaneState::Cancelled | LaneState::TimedOut => 9,
             LaneState::Done => 8,
             LaneState::Blocked => 7,
-            LaneState::Running => 6,
+            LaneState::Running | LaneState::Working => 6,
             LaneState::Ready => 5,
             LaneState::WaitTimer => 3,
             LaneState::WaitTask => 2,
@@ -277,7 +282,12 @@ impl Timeline {
                     parent.stmts.push((t, stmt));
                 }
             }
-            self.set(e.lane, t, LaneState::Ready, None);
+            // A job is made when a worker takes it: it runs from then on.
+            let first = match kind {
+                LaneKind::Task => LaneState::Ready,
+                LaneKind::Worker => LaneState::Working,
+            };
+            self.set(e.lane, t, first, None);
             return;
         }
         match &e.kind {
@@ -296,7 +306,18 @@ impl Timeline {
                 lane.stmts.push((t, stmt));
             }
         }
+        let worker = self.lanes[i].kind == LaneKind::Worker;
         let (state, on) = match &e.kind {
+            // A job's thread does not wait on the loop: whatever it does
+            // until it ends (a `time.sleep`, a computation) is work.
+            EventKind::Polled
+            | EventKind::Unblocked
+            | EventKind::Suspended { .. }
+            | EventKind::Woken
+                if worker =>
+            {
+                (LaneState::Working, None)
+            }
             EventKind::Polled | EventKind::Unblocked => (LaneState::Running, None),
             EventKind::Suspended { on } => {
                 let state = match on {
@@ -365,7 +386,9 @@ impl Timeline {
         let Some(&i) = self.index.get(&id) else {
             return;
         };
-        if state != LaneState::Ready {
+        let task = self.lanes[i].kind == LaneKind::Task;
+        // Jobs run on worker threads, not on the loop's thread.
+        if task && state != LaneState::Ready {
             // One thread runs one task at a time: a lane last seen running
             // is not running once another one runs or suspends.
             let other = if state == LaneState::Running {

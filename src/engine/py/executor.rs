@@ -193,7 +193,7 @@ impl Interp {
             .new_lane(
                 LaneLabel {
                     kind: LaneKind::Worker,
-                    call: &q.name,
+                    call: &super::label::job_label(&q.name, &q.args),
                     name: &q.name,
                     named: false,
                 },

@@ -52,6 +52,18 @@ pub fn call_label(func: &Function, frame: &Frame) -> String {
     shorten(format!("{name}({})", parts.join(", ")))
 }
 
+/// `name(args)` for an executor's job: the function and the arguments
+/// `run_in_executor` or `to_thread` hands it, `crunch(1)`.
+pub fn job_label(name: &str, args: &super::native::Args) -> String {
+    let pos = args.pos.iter().map(short_repr);
+    let kw = args
+        .kw
+        .iter()
+        .map(|(k, v)| format!("{k}={}", short_repr(v)));
+    let parts: Vec<String> = pos.chain(kw).collect();
+    shorten(format!("{name}({})", parts.join(", ")))
+}
+
 /// Cuts a label to [`MAX_LABEL`] characters, ending it with `…`.
 pub fn shorten(label: String) -> String {
     if label.chars().count() <= MAX_LABEL {

@@ -80,10 +80,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     }
     // The frames it is inside: each runs in this task, none is a task.
     let stack = lane.stack_at(t);
+    let own = match lane.kind {
+        LaneKind::Task => "(the task's own coroutine)",
+        LaneKind::Worker => "(a plain function on a worker thread)",
+    };
     lines.push(Line::from(vec![
         key("stack"),
         Span::raw(format!("{} ", lane.call)),
-        Span::styled("(the task's own coroutine)", theme.dim()),
+        Span::styled(own, theme.dim()),
     ]));
     for (depth, f) in stack.iter().enumerate() {
         lines.push(Line::from(vec![
@@ -113,10 +117,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
         ]));
     }
     let seg = lane.segment_at(t);
-    lines.push(Line::from(vec![
-        key(&format!("at t={}", secs(t))),
-        Span::raw(seg.map_or("not created yet", |s| s.state.label())),
-    ]));
+    // A lane that has ended says when, not what it is at the cursor.
+    let now = match seg {
+        Some(s) if s.state.is_final() => Line::from(vec![
+            key("ended"),
+            Span::raw(format!("{} at t={}", s.state.label(), secs(s.start))),
+        ]),
+        _ => Line::from(vec![
+            key(&format!("at t={}", secs(t))),
+            Span::raw(seg.map_or("not created yet", |s| s.state.label())),
+        ]),
+    };
+    lines.push(now);
     if let Some(on) = seg.and_then(|s| s.on.as_ref()) {
         lines.push(Line::from(vec![key("awaits"), Span::raw(describe(on, tl))]));
     }

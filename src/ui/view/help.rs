@@ -55,7 +55,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         "frames: a coroutine, async generator, iterator or context manager;",
         "the sub-rows under it (z) show every frame, one row per depth.",
         "█ running ▒ ready ─ timer ┄ awaits ▓ blocked ✓ done ✗ cancelled",
-        "⊘ timed out ◇ deadline ∎ async for ended (StopAsyncIteration)",
+        "! failed: the task raised (its row ends there) ⊘ timed out",
+        "≡ an executor job on a worker thread (not a task) ◇ deadline",
+        "∎ async for ended (StopAsyncIteration)",
     ] {
         lines.push(Line::from(Span::styled(text, theme.dim())));
     }

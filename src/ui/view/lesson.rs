@@ -28,10 +28,20 @@ pub struct Areas {
 /// The layout of the open lesson on a screen of this size.
 pub fn lesson_layout(app: &App, lesson: &LessonState, area: Rect) -> Areas {
     let l = &app.lessons[lesson.index];
-    match &lesson.quiz {
+    let mut areas = match &lesson.quiz {
         Some(panel) => layout(area, Some(&|w| super::quiz::height(app, l, panel, w))),
         None => layout(area, None),
+    };
+    // A program without a docstring keeps one line of its pane (saying a
+    // docstring would show there) and gives the rest to the output below.
+    let below = areas.output.y == areas.prose.bottom() && areas.output.x == areas.prose.x;
+    if l.text.trim().is_empty() && below && areas.prose.height > 3 {
+        let spare = areas.prose.height - 3;
+        areas.prose.height = 3;
+        areas.output.y -= spare;
+        areas.output.height += spare;
     }
+    areas
 }
 
 /// The layout for a screen of this size. `quiz`, when the quiz panel is
@@ -149,8 +159,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
             .border_style(theme.border());
         let inner = block.inner(areas.prose);
         frame.render_widget(block, areas.prose);
+        let prose = if l.text.trim().is_empty() {
+            vec![Line::from(Span::styled(
+                "A module docstring would show here.",
+                theme.dim(),
+            ))]
+        } else {
+            lesson.prose.clone()
+        };
         frame.render_widget(
-            Paragraph::new(lesson.prose.clone())
+            Paragraph::new(prose)
                 .wrap(Wrap { trim: false })
                 .scroll((lesson.prose_scroll, 0)),
             inner,

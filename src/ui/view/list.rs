@@ -11,8 +11,15 @@ use ratatui::widgets::{Block, Paragraph};
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     let [body, bottom] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-    let done = app.progress.done.len();
-    let title = format!(" asynclings — {} lessons, {done} done ", app.lessons.len());
+    // Only the lessons shown count: the progress file may hold other sets'.
+    let n = app.lessons.len();
+    let done = app
+        .lessons
+        .iter()
+        .filter(|l| app.progress.done.contains(&l.id))
+        .count();
+    let noun = if n == 1 { "lesson" } else { "lessons" };
+    let title = format!(" asynclings — {n} {noun}, {done} done ");
     let block = Block::bordered()
         .title(Span::styled(title, theme.accent()))
         .border_style(theme.border());

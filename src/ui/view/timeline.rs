@@ -52,7 +52,9 @@ const LEGEND: &[(LaneState, &str)] = &[
     (LaneState::WaitTimer, "timer"),
     (LaneState::WaitTask, "awaits"),
     (LaneState::Blocked, "blocked"),
+    (LaneState::Working, "worker"),
     (LaneState::Done, "done"),
+    (LaneState::Failed, "failed"),
     (LaneState::Cancelled, "cancelled"),
     (LaneState::TimedOut, "timeout"),
 ];
@@ -210,7 +212,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
 
     // The legend.
     let mut spans = Vec::new();
+    // A worker's and a failure's marks are listed when the run has them.
+    let has = |state: LaneState| {
+        tl.lanes
+            .iter()
+            .any(|l| l.segments.iter().any(|s| s.state == state))
+    };
     for (state, label) in LEGEND {
+        if matches!(state, LaneState::Working | LaneState::Failed) && !has(*state) {
+            continue;
+        }
         spans.push(Span::styled(state.glyph().to_string(), theme.state(*state)));
         spans.push(Span::styled(format!("{label} "), theme.dim()));
     }
