@@ -468,7 +468,7 @@ fn blocking_running() {
     s.run_for(Duration::from_millis(1600));
     s.save(
         "blocking-running",
-        "asynclings: the blocking lesson mid-run, every lane stalled",
+        "asynclings: the blocking lesson mid-run, every task row stalled",
     );
 }
 
