@@ -268,26 +268,8 @@ impl Aggregate {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{Event, EventKind, LaneId, LaneKind, WaitOn};
-
-    fn ev(t: f64, lane: LaneId, kind: EventKind) -> Event {
-        Event {
-            time: Duration::from_secs_f64(t),
-            lane,
-            stmt: None,
-            kind,
-        }
-    }
-
-    fn created(name: &str, kind: LaneKind) -> EventKind {
-        EventKind::Created {
-            kind,
-            call: name.into(),
-            name: name.into(),
-            named: false,
-            parent: None,
-        }
-    }
+    use crate::engine::{Event, EventKind, LaneKind, WaitOn};
+    use crate::ui::timeline::fixtures::{created, ev};
 
     fn timer(t: f64) -> EventKind {
         EventKind::Suspended {
@@ -377,7 +359,7 @@ mod tests {
             let current = agg.current(&tl);
             assert_eq!(
                 current.map(|m| m.time),
-                tl.lanes.iter().any(|l| l.is_task()).then_some(tl.end)
+                (tl.task_count() > 0).then_some(tl.end)
             );
         }
         let current = agg.current(&tl);

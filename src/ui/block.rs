@@ -27,26 +27,12 @@ pub fn held_at(tl: &Timeline, t: Duration) -> Option<Held> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{Event, EventKind, LaneKind};
-
-    fn ev(t: f64, lane: crate::engine::LaneId, kind: EventKind) -> Event {
-        Event {
-            time: Duration::from_secs_f64(t),
-            lane,
-            stmt: None,
-            kind,
-        }
-    }
+    use crate::engine::{EventKind, LaneKind};
+    use crate::ui::timeline::fixtures::{created, ev};
 
     #[test]
     fn the_block_in_force_names_its_lane() {
-        let created = |name: &str| EventKind::Created {
-            kind: LaneKind::Task,
-            call: name.into(),
-            name: name.into(),
-            named: false,
-            parent: None,
-        };
+        let created = |name: &str| created(name, LaneKind::Task);
         let until = Duration::from_secs_f64(2.5);
         let mut tl = Timeline::from_events(&[
             ev(0.0, 0, created("ticker")),

@@ -202,26 +202,12 @@ fn contains_ignore_case(hay: &str, needle: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{Event, EventKind, LaneKind};
-
-    fn ev(t: f64, lane: crate::engine::LaneId, kind: EventKind) -> Event {
-        Event {
-            time: Duration::from_secs_f64(t),
-            lane,
-            stmt: None,
-            kind,
-        }
-    }
+    use crate::engine::{EventKind, LaneKind};
+    use crate::ui::timeline::fixtures::{created, ev};
 
     #[test]
     fn unfinished_and_name_filters() {
-        let created = |name: &str| EventKind::Created {
-            kind: LaneKind::Task,
-            call: name.into(),
-            name: name.into(),
-            named: false,
-            parent: None,
-        };
+        let created = |name: &str| created(name, LaneKind::Task);
         let tl = Timeline::from_events(&[
             ev(0.0, 0, created("main")),
             ev(0.0, 1, created("fetch('slow', 3)")),

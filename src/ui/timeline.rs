@@ -224,9 +224,21 @@ pub struct Timeline {
     pub aborted: Option<String>,
     /// The lane that ran last: one thread runs one lane at a time.
     running: Option<LaneId>,
+    /// How many lanes are executor jobs (the rest are tasks).
+    jobs: usize,
 }
 
 impl Timeline {
+    /// How many lanes are asyncio tasks.
+    pub fn task_count(&self) -> usize {
+        self.lanes.len() - self.jobs
+    }
+
+    /// How many lanes are executor jobs.
+    pub fn job_count(&self) -> usize {
+        self.jobs
+    }
+
     pub fn from_events<'a>(events: impl IntoIterator<Item = &'a Event>) -> Timeline {
         let mut t = Timeline::default();
         for e in events {
@@ -274,6 +286,7 @@ impl Timeline {
                 open: Vec::new(),
             };
             self.index.insert(e.lane, self.lanes.len());
+            self.jobs += usize::from(*kind == LaneKind::Worker);
             self.lanes.push(lane);
             // The statement that made the lane is the parent's.
             if let (Some(stmt), Some(&p)) = (e.stmt, parent.and_then(|p| self.index.get(&p))) {
@@ -461,11 +474,14 @@ fn shown(text: &str) -> String {
     crate::sanitize::for_terminal(text).into_owned()
 }
 
+/// Events for the UI's unit tests.
 #[cfg(test)]
-mod tests {
-    use super::*;
+pub(crate) mod fixtures {
+    use crate::engine::{Event, EventKind, LaneId, LaneKind};
+    use std::time::Duration;
 
-    fn ev(t: f64, lane: LaneId, kind: EventKind) -> Event {
+    /// An event at `t` virtual seconds.
+    pub fn ev(t: f64, lane: LaneId, kind: EventKind) -> Event {
         Event {
             time: Duration::from_secs_f64(t),
             lane,
@@ -473,6 +489,23 @@ mod tests {
             kind,
         }
     }
+
+    /// A lane made by no task, named `name` both as its call and its Task name.
+    pub fn created(name: &str, kind: LaneKind) -> EventKind {
+        EventKind::Created {
+            kind,
+            call: name.into(),
+            name: name.into(),
+            named: false,
+            parent: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::ev;
+    use super::*;
 
     fn created(lane: LaneId, name: &str) -> EventKind {
         let _ = lane;

@@ -22,7 +22,7 @@ const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█
 /// while every task lane fits, one per class with room for lanes below,
 /// else two (tasks wanting the thread, tasks done).
 pub fn height(lesson: &LessonState, rows: u16) -> u16 {
-    let tasks = lesson.timeline.lanes.iter().filter(|l| l.is_task()).count();
+    let tasks = lesson.timeline.task_count();
     if tasks < MIN_TASKS || tasks <= rows as usize {
         0
     } else if rows >= 10 {

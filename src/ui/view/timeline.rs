@@ -72,11 +72,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     let visible = lesson.visible_lanes();
     let mut title = format!(
         " Timeline — {} ",
-        lesson.lane_filter.title(
-            visible.len(),
-            tl.lanes.len(),
-            tl.lanes.iter().filter(|l| !l.is_task()).count(),
-        )
+        lesson
+            .lane_filter
+            .title(visible.len(), tl.lanes.len(), tl.job_count(),)
     );
     let keys = if lesson.frames_unfolded() {
         " ↑/↓ Enter details  z fold frames "
