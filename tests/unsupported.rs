@@ -1,5 +1,6 @@
-//! Programs outside the supported subset, or that fail: every file in
-//! `tests/unsupported/` says on its first line what must happen.
+//! Programs outside the supported subset, that fail, or that attack the
+//! engine: every file in `tests/unsupported/` and `tests/hostile/` says on
+//! its first line what must happen.
 //!
 //! * `# refuse: ...` — `asynclings check FILE` refuses it before running,
 //!   with a located report; stderr must equal `FILE.expected`.
@@ -9,6 +10,11 @@
 //! * `# limit: ...` — a runaway program: the run ends on its own, naming
 //!   the limit (or the deadlock), within the hang guard, and (where
 //!   `/usr/bin/time` exists) holding less than 1 GiB.
+//! * `# ends: TEXT` — a hostile program: `run --headless` exits 1 with TEXT
+//!   in its stderr (a limit, a refusal or CPython's error), never a panic
+//!   or a signal, within the hang guard and under 1 GiB; `check` exits 1.
+//! * `# output: TEXT` — it runs to the end (exit 0) and its transcript
+//!   holds TEXT.
 //!
 //! `UPDATE_EXPECT=1 cargo test --test unsupported` rewrites the
 //! `.expected` reports; read every changed one before committing it.
@@ -18,23 +24,31 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// Only a guard against a hang: runs end in well under a second.
-const HANG_GUARD: Duration = Duration::from_secs(20);
+/// Only a guard against a hang: runs end in seconds in a release build; a
+/// debug build writing a long report can take ten times longer.
+const HANG_GUARD: Duration = Duration::from_secs(60);
 
 fn files() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/unsupported");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/unsupported exists")
-        .map(|e| e.expect("readable entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "py"))
-        .map(|p| Path::new("tests/unsupported").join(p.file_name().expect("a name")))
-        .collect();
+    let mut files = Vec::new();
+    for folder in ["tests/unsupported", "tests/hostile"] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+        files.extend(
+            std::fs::read_dir(&dir)
+                .unwrap_or_else(|e| panic!("{folder}: {e}"))
+                .map(|e| e.expect("readable entry").path())
+                .filter(|p| p.extension().is_some_and(|e| e == "py"))
+                .map(|p| Path::new(folder).join(p.file_name().expect("a name"))),
+        );
+    }
     files.sort();
     files
 }
 
 struct Run {
     code: Option<i32>,
+    /// The signal that ended the process, if one did.
+    signal: Option<i32>,
+    stdout: String,
     stderr: String,
     /// Peak memory in KiB, when measured.
     peak_kib: Option<u64>,
@@ -55,7 +69,7 @@ fn run(args: &[&str]) -> Run {
         .env("COLUMNS", "100")
         .env("NO_COLOR", "1")
         .stdin(Stdio::null())
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary starts");
@@ -63,6 +77,15 @@ fn run(args: &[&str]) -> Run {
     let reader = std::thread::spawn(move || {
         let mut bytes = Vec::new();
         let _ = pipe.read_to_end(&mut bytes);
+        bytes
+    });
+    let mut out_pipe = child.stdout.take().expect("piped");
+    let out_reader = std::thread::spawn(move || {
+        // Keeps the first MiB and drains the rest, so the child never
+        // blocks on a full pipe.
+        let mut bytes = Vec::new();
+        let _ = (&mut out_pipe).take(1 << 20).read_to_end(&mut bytes);
+        let _ = std::io::copy(&mut out_pipe, &mut std::io::sink());
         bytes
     });
     let start = Instant::now();
@@ -78,6 +101,7 @@ fn run(args: &[&str]) -> Run {
         std::thread::sleep(Duration::from_millis(10));
     };
     let text = String::from_utf8_lossy(&reader.join().expect("reader ends")).into_owned();
+    let stdout = String::from_utf8_lossy(&out_reader.join().expect("reader ends")).into_owned();
     let mut peak_kib = None;
     let mut stderr = String::new();
     for line in text.lines() {
@@ -90,8 +114,19 @@ fn run(args: &[&str]) -> Run {
             }
         }
     }
+    use std::os::unix::process::ExitStatusExt;
+    // Under /usr/bin/time a signal shows as its "Command terminated by
+    // signal" line and status 128+n.
+    let signal = status.and_then(|s| s.signal()).or_else(|| {
+        stderr
+            .lines()
+            .find_map(|l| l.strip_prefix("Command terminated by signal "))
+            .and_then(|n| n.trim().parse().ok())
+    });
     Run {
         code: status.and_then(|s| s.code()),
+        signal,
+        stdout,
         stderr,
         peak_kib,
     }
@@ -177,6 +212,39 @@ fn every_program_outside_the_subset_is_refused_or_fails_as_cpython_does() {
                     && k > 1024 * 1024
                 {
                     failures.push(format!("{name}: peak memory {k} KiB"));
+                }
+            }
+            "ends" => {
+                let r = run(&["run", &name, "--headless"]);
+                if r.code != Some(1) || r.signal.is_some() || r.stderr.contains("panicked") {
+                    failures.push(format!(
+                        "{name}: exit {:?}, signal {:?} (the run must end with status 1)\n{}",
+                        r.code, r.signal, r.stderr
+                    ));
+                }
+                if !r.stderr.contains(&what) {
+                    failures.push(format!("{name}: expected `{what}` in:\n{}", r.stderr));
+                }
+                if let Some(k) = r.peak_kib
+                    && k > 1024 * 1024
+                {
+                    failures.push(format!("{name}: peak memory {k} KiB"));
+                }
+                let c = run(&["check", &name]);
+                if c.code != Some(1) || c.signal.is_some() {
+                    failures.push(format!(
+                        "{name}: check exited {:?}, signal {:?}:\n{}",
+                        c.code, c.signal, c.stderr
+                    ));
+                }
+            }
+            "output" => {
+                let r = run(&["run", &name, "--headless"]);
+                if r.code != Some(0) || !r.stdout.contains(&what) {
+                    failures.push(format!(
+                        "{name}: expected exit 0 and `{what}` in the transcript; got exit {:?}:\n{}{}",
+                        r.code, r.stdout, r.stderr
+                    ));
                 }
             }
             other => failures.push(format!("{name}: unknown directive `{other}`")),

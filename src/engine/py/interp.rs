@@ -51,6 +51,9 @@ pub struct Interp {
     pub printed: Cell<usize>,
     /// Sockets open now (servers and connection ends).
     pub sockets: Cell<usize>,
+    /// Ports of the servers this run started: those listening now, and
+    /// those it has closed. A demo may connect to no other port.
+    pub ports: RefCell<super::net::Ports>,
     /// The virtual clock as CPython's loop keeps it: a float of seconds,
     /// the deadline of the last timer that fired plus blocking calls.
     pub vclock: Cell<f64>,
@@ -126,6 +129,7 @@ impl Interp {
             loop_closed: Cell::new(false),
             printed: Cell::new(0),
             sockets: Cell::new(0),
+            ports: Default::default(),
             vclock: Cell::new(0.0),
             module_task: TaskObj::new(Rc::from("<module>"), 0, Value::None),
             executors: Default::default(),

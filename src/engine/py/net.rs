@@ -1,6 +1,11 @@
 //! asyncio streams on loopback TCP: `start_server` and `open_connection`,
 //! with `StreamReader`/`StreamWriter` over real `tokio::net` sockets.
 //!
+//! The sandbox: a demo may connect only to a server that the same run
+//! started and that still listens. Any other port is refused before a
+//! socket is made, and the run ends naming the rule (a port this run
+//! listened on and has closed refuses the connection, as the system would).
+//!
 //! Writes go straight to the socket without yielding, as asyncio's
 //! `writer.write()` buffers and `drain()` returns at once below the
 //! high-water mark (a loopback socket takes a short message whole). Reads
@@ -27,6 +32,46 @@ fn os_error(e: std::io::Error) -> super::exc::Unwind {
         _ => "OSError",
     };
     error(class, e.to_string())
+}
+
+/// The ports of the servers a run started.
+#[derive(Default)]
+pub struct Ports {
+    listening: Vec<u16>,
+    closed: Vec<u16>,
+}
+
+impl Ports {
+    fn open(&mut self, port: u16) {
+        self.closed.retain(|&p| p != port);
+        self.listening.push(port);
+    }
+
+    fn close(&mut self, port: u16) {
+        if let Some(i) = self.listening.iter().position(|&p| p == port) {
+            self.listening.swap_remove(i);
+            self.closed.push(port);
+        }
+    }
+}
+
+/// Checks, before any socket is made, that `port` is a server of this run
+/// that still listens.
+fn may_connect(ix: &Interp, port: u16) -> PyResult<()> {
+    let ports = ix.ports.borrow();
+    if ports.listening.contains(&port) {
+        Ok(())
+    } else if ports.closed.contains(&port) {
+        Err(error(
+            "ConnectionRefusedError",
+            format!("[Errno 111] Connect call failed ('127.0.0.1', {port})"),
+        ))
+    } else {
+        Err(super::exc::limit(format!(
+            "open_connection to port {port} refused: a demo may connect only to a server \
+             that it started with asyncio.start_server and that still listens (limit: sandbox)"
+        )))
+    }
 }
 
 /// Counts one more socket against the cap.
@@ -128,6 +173,7 @@ impl Native for Opening {
                         .await
                         .map_err(os_error)?;
                     let addr = listener.local_addr().map_err(os_error)?;
+                    ix.ports.borrow_mut().open(addr.port());
                     let (lane, stmt) = (cx.lane.get(), cx.stmt.get());
                     let task = cx.task();
                     let server_ix = ix.clone();
@@ -159,7 +205,7 @@ impl Native for Opening {
                     Ok(Value::Native(Rc::new(Server {
                         addr,
                         accept: RefCell::new(Some(accept)),
-                        _slot: slot,
+                        slot,
                     })))
                 }
                 Opening::Connection { host, port } => {
@@ -169,6 +215,7 @@ impl Native for Opening {
                     };
                     let port = u16::try_from(*port)
                         .map_err(|_| error("OverflowError", "port must be 0-65535."))?;
+                    may_connect(ix, port)?;
                     ix.shared.set_waiting(
                         cx.lane.get(),
                         WaitOn::Io(Arc::from(format!("a connection to port {port}"))),
@@ -195,14 +242,22 @@ impl Native for Opening {
 pub struct Server {
     addr: std::net::SocketAddr,
     accept: RefCell<Option<tokio::task::JoinHandle<()>>>,
-    _slot: SocketSlot,
+    slot: SocketSlot,
+}
+
+impl Server {
+    /// Stops listening: no later connection reaches this port.
+    fn stop(&self) {
+        if let Some(a) = self.accept.borrow_mut().take() {
+            a.abort();
+            self.slot.0.ports.borrow_mut().close(self.addr.port());
+        }
+    }
 }
 
 impl Drop for Server {
     fn drop(&mut self) {
-        if let Some(a) = self.accept.get_mut().take() {
-            a.abort();
-        }
+        self.stop();
     }
 }
 
@@ -236,9 +291,7 @@ impl Native for Server {
     ) -> Option<PyResult<Value>> {
         Some(match name {
             "close" => {
-                if let Some(a) = self.accept.borrow_mut().take() {
-                    a.abort();
-                }
+                self.stop();
                 Ok(Value::None)
             }
             "is_serving" => Ok(Value::Bool(self.accept.borrow().is_some())),
