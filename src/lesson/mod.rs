@@ -26,6 +26,9 @@ pub struct Lesson {
     pub summary: String,
     /// Markdown prose.
     pub text: String,
+    /// Markdown prose shown once the demo has run to its end: what the run
+    /// showed, which would give away the answers if read before it.
+    pub after_run: String,
     /// The demo: a Python program.
     pub program: Arc<Program>,
     pub quizzes: Vec<Quiz>,
@@ -147,6 +150,7 @@ pub fn python_lesson(file: &str, text: &str) -> Result<Lesson, LessonErrors> {
         title,
         summary,
         text: prose,
+        after_run: String::new(),
         source: program.source.clone(),
         program: Arc::new(program),
         quizzes: Vec::new(),

@@ -12,7 +12,16 @@ use toml::de::{DeTable, DeValue};
 
 type Node<'i> = Spanned<DeValue<'i>>;
 
-const TOP_KEYS: &[&str] = &["id", "title", "summary", "text", "demo", "rust", "quiz"];
+const TOP_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "summary",
+    "text",
+    "after_run",
+    "demo",
+    "rust",
+    "quiz",
+];
 const QUIZ_KEYS: &[&str] = &[
     "question", "choices", "answer", "from_run", "line", "explain",
 ];
@@ -95,6 +104,13 @@ pub fn parse_lesson(
         Some(node) => r.string(node, "text").map(|(s, _)| s).unwrap_or_default(),
         None => String::new(),
     };
+    let after_run = match root.get("after_run") {
+        Some(node) => r
+            .string(node, "after_run")
+            .map(|(s, _)| s)
+            .unwrap_or_default(),
+        None => String::new(),
+    };
     let program = match root.get("demo") {
         Some(node) => r.demo_file(node, read_demo),
         None if near_miss(&root, "demo") => None,
@@ -120,6 +136,7 @@ pub fn parse_lesson(
         title,
         summary,
         text,
+        after_run,
         program: Arc::new(program.expect("no errors means the demo loaded")),
         quizzes,
         file: file.to_string(),
