@@ -33,12 +33,18 @@ impl Interp {
 
     async fn exec(&self, f: &Frame, s: &Stmt) -> PyResult<Flow> {
         match self.exec_stmt(f, s).await {
-            Err(Unwind::Limit(reason)) => Err(self.abort(reason)),
+            Err(Unwind::Limit(reason)) => {
+                // The innermost statement that sees the limit is the one
+                // that reached it.
+                self.shared.at_stmt(s.id);
+                Err(self.abort(reason))
+            }
             other => other,
         }
     }
 
     async fn exec_stmt(&self, f: &Frame, s: &Stmt) -> PyResult<Flow> {
+        self.shared.at_stmt(s.id);
         self.step()?;
         f.stmt.set(s.id);
         f.at.set(s.span.start);
