@@ -4,32 +4,29 @@
 //!
 //! [`Program`]: crate::program::Program
 
-mod asyncgen;
 pub mod builtins;
-pub mod callbacks;
-pub mod coro;
-mod eval;
-pub mod exc;
-mod exec;
-pub mod executor;
-pub mod format;
-pub mod generator;
-pub mod groups;
-pub mod interp;
-mod items;
-mod label;
-pub mod methods;
-mod modules;
-pub mod native;
-mod net;
-pub mod ops;
-pub mod pool;
-pub mod set;
-mod special;
-pub mod taskgroup;
-pub mod tasks;
-mod traceback;
-pub mod value;
+pub mod modules;
+pub mod types;
+pub mod vm;
+
+// Every module of the interpreter is also reachable under its short name
+// from the whole of `engine::py`, as it was before the layers had folders.
+#[allow(unused_imports)]
+use builtins::special;
+#[allow(unused_imports)]
+use modules::asyncio::streams as net;
+#[allow(unused_imports)]
+pub use modules::asyncio::{taskgroups as taskgroup, tasks};
+#[allow(unused_imports)]
+pub use modules::concurrent_futures::{self as pool, executor};
+#[allow(unused_imports)]
+use types::items;
+#[allow(unused_imports)]
+pub use types::{callbacks, exc, format, groups, methods, native, ops, set, value};
+#[allow(unused_imports)]
+use vm::{asyncgen, eval, exec, label, traceback};
+#[allow(unused_imports)]
+pub use vm::{coro, generator, interp};
 
 use super::Outcome;
 use super::runtime::Shared;

@@ -406,7 +406,7 @@ impl Interp {
 
 /// A worker's job while it runs.
 #[derive(Clone)]
-pub(super) struct Busy {
+pub(in crate::engine::py) struct Busy {
     /// Jobs are numbered as they start.
     id: u64,
     end: f64,
@@ -430,7 +430,7 @@ struct JobEnd {
 }
 
 /// A job waiting for a worker.
-pub(super) struct Queued {
+pub(in crate::engine::py) struct Queued {
     pub(super) future: Rc<FutureObj>,
     func: Value,
     args: Args,

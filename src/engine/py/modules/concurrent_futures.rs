@@ -1,11 +1,15 @@
 //! The executors a demo makes (`ThreadPoolExecutor`, `ProcessPoolExecutor`)
 //! and `asyncio.to_thread`; [`super::executor`] runs their jobs.
 
+pub mod executor;
+
 use super::exc::{PyResult, error, type_error, value_error};
 use super::executor::{Busy, Queued};
 use super::interp::{Frame, Interp};
 use super::native::{Args, Native, Step};
 use super::value::Value;
+#[allow(unused_imports)]
+use super::*;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;

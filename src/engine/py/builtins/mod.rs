@@ -188,6 +188,10 @@ mod args;
 mod functions;
 mod numbers;
 mod sort;
+pub(super) mod special;
+
+#[allow(unused_imports)]
+use super::*;
 
 pub(super) use args::*;
 pub(super) use functions::*;

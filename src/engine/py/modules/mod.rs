@@ -1,9 +1,15 @@
 //! The members of the modules a demo may import: `asyncio`, `time` and
 //! `concurrent.futures`.
 
+pub mod asyncio;
+pub mod concurrent_futures;
+
 use super::exc;
 use super::value::Value;
 use crate::program::Module;
+
+#[allow(unused_imports)]
+use super::*;
 
 /// `module.name`.
 pub fn member(module: Module, name: &str) -> Option<Value> {
