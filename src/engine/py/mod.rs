@@ -9,33 +9,14 @@ pub mod modules;
 pub mod types;
 pub mod vm;
 
-// Every module of the interpreter is also reachable under its short name
-// from the whole of `engine::py`, as it was before the layers had folders.
-#[allow(unused_imports)]
-use builtins::special;
-#[allow(unused_imports)]
-use modules::asyncio::streams as net;
-#[allow(unused_imports)]
-pub use modules::asyncio::{taskgroups as taskgroup, tasks};
-#[allow(unused_imports)]
-pub use modules::concurrent_futures::{self as pool, executor};
-#[allow(unused_imports)]
-use types::items;
-#[allow(unused_imports)]
-pub use types::{callbacks, exc, format, groups, methods, native, ops, set, value};
-#[allow(unused_imports)]
-use vm::{asyncgen, eval, exec, label, traceback};
-#[allow(unused_imports)]
-pub use vm::{coro, generator, interp};
-
 use super::Outcome;
 use super::runtime::Shared;
 use crate::program::Program;
-use exc::Unwind;
-use interp::Interp;
 use std::rc::Rc;
 use std::sync::Arc;
-pub use traceback::{last_line, traceback};
+use types::exc::{self, Unwind};
+use vm::interp::Interp;
+pub use vm::traceback::{last_line, traceback};
 
 /// Runs a program: its module code, which calls `asyncio.run(main())`.
 pub async fn run(program: Arc<Program>, shared: Rc<Shared>) -> Outcome {

@@ -1,12 +1,19 @@
 //! Built-ins that need the interpreter (`print`, `isinstance`, `type`,
 //! `super`, `next`, ...) and the functions of `asyncio` and `time`.
 
-use super::exc::{PyResult, error, type_error};
-use super::interp::{Frame, Interp, type_of};
-use super::native::{Args, Native, downcast};
-use super::tasks::{self, FutureObj, TaskObj};
-use super::value::{Class, Value, identity};
 use crate::engine::events::EventKind;
+use crate::engine::py::modules::asyncio::streams;
+use crate::engine::py::modules::asyncio::tasks::{self, FutureObj, TaskObj};
+use crate::engine::py::types::exc;
+use crate::engine::py::types::exc::{PyResult, error, type_error};
+use crate::engine::py::types::items;
+use crate::engine::py::types::native;
+use crate::engine::py::types::native::{Args, Native, downcast};
+use crate::engine::py::types::ops;
+use crate::engine::py::types::value::{Class, Value, identity};
+use crate::engine::py::vm::asyncgen;
+use crate::engine::py::vm::coro;
+use crate::engine::py::vm::interp::{Frame, Interp, type_of};
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -142,17 +149,21 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
                 .pos
                 .pop()
                 .ok_or_else(|| type_error("next expected at least 1 argument, got 0"))?;
-            let step = match super::native::downcast::<super::coro::Generator>(&it) {
-                Some(g) if !g.is_async => g.resume(f, super::coro::Resume::Send(Value::None))?,
+            let step = match native::downcast::<coro::Generator>(&it) {
+                Some(g) if !g.is_async => {
+                    g.resume(f, crate::engine::py::vm::coro::Resume::Send(Value::None))?
+                }
                 _ => match ix.next(f, &it)? {
-                    Some(v) => super::coro::GenStep::Yielded(v),
-                    None => super::coro::GenStep::Returned(Value::None),
+                    Some(v) => crate::engine::py::vm::coro::GenStep::Yielded(v),
+                    None => crate::engine::py::vm::coro::GenStep::Returned(Value::None),
                 },
             };
             match (step, default) {
-                (super::coro::GenStep::Yielded(v), _) => Ok(v),
-                (super::coro::GenStep::Returned(_), Some(d)) => Ok(d),
-                (super::coro::GenStep::Returned(v), None) => Err(super::coro::stop_iteration(v)),
+                (crate::engine::py::vm::coro::GenStep::Yielded(v), _) => Ok(v),
+                (crate::engine::py::vm::coro::GenStep::Returned(_), Some(d)) => Ok(d),
+                (crate::engine::py::vm::coro::GenStep::Returned(v), None) => {
+                    Err(coro::stop_iteration(v))
+                }
             }
         }
         "iter" => {
@@ -163,7 +174,7 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             let v = args.pos.pop().unwrap_or(Value::None);
             ix.iter(f, &v)
         }
-        "anext" => super::asyncgen::anext(ix, f, args),
+        "anext" => asyncgen::anext(ix, f, args),
         "aiter" => {
             let v = args
                 .pos
@@ -172,7 +183,7 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             ix.aiter(f, &v)
         }
         "len" => {
-            super::builtins::no_kw(&args, "len")?;
+            super::no_kw(&args, "len")?;
             if args.pos.len() != 1 {
                 return Err(type_error(format!(
                     "len() takes exactly one argument ({} given)",
@@ -188,11 +199,9 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             {
                 return Ok(Value::Int(items.len() as i64));
             }
-            super::items::len(v)
-                .map(|n| Value::Int(n as i64))
-                .ok_or_else(|| {
-                    type_error(format!("object of type '{}' has no len()", v.type_name()))
-                })
+            items::len(v).map(|n| Value::Int(n as i64)).ok_or_else(|| {
+                type_error(format!("object of type '{}' has no len()", v.type_name()))
+            })
         }
         "id" => {
             let v = args.pos.pop().unwrap_or(Value::None);
@@ -206,7 +215,7 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
                 ix.call_method(f, &s, "encode", args)
             }
             Some(Value::Bytes(b)) => Ok(Value::Bytes(b.clone())),
-            Some(Value::Int(n)) if *n >= 0 && (*n as usize) <= super::ops::MAX_ITEMS => {
+            Some(Value::Int(n)) if *n >= 0 && (*n as usize) <= ops::MAX_ITEMS => {
                 Ok(Value::Bytes(Rc::from(vec![0u8; *n as usize])))
             }
             Some(v) => {
@@ -275,21 +284,20 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             "RuntimeError",
             "asyncio.run() must be called directly: `asyncio.run(main())`",
         )),
-        "asyncio.start_server" | "asyncio.open_connection" => super::net::call(ix, f, name, args),
+        "asyncio.start_server" | "asyncio.open_connection" => streams::call(ix, f, name, args),
         "asyncio.Future" => Ok(tasks::new_future("future")),
         "asyncio.TaskGroup" => {
             if !args.pos.is_empty() || !args.kw.is_empty() {
                 return Err(type_error("TaskGroup() takes no arguments"));
             }
-            Ok(super::taskgroup::TaskGroup::value())
+            Ok(crate::engine::py::modules::asyncio::taskgroups::TaskGroup::value())
         }
         "asyncio.Task" => Err(type_error("create tasks with asyncio.create_task()")),
         "time.sleep" => {
-            let d = args
-                .pos
-                .first()
-                .and_then(super::ops::float)
-                .ok_or_else(|| type_error("'float' object cannot be interpreted as an integer"))?;
+            let d =
+                args.pos.first().and_then(ops::float).ok_or_else(|| {
+                    type_error("'float' object cannot be interpreted as an integer")
+                })?;
             if d < 0.0 {
                 return Err(error("ValueError", "sleep length must be non-negative"));
             }
@@ -300,12 +308,20 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             Ok(Value::None)
         }
         "time.perf_counter" | "time.monotonic" | "time.time" => Ok(Value::Float(ix.clock_now())),
-        "asyncio.to_thread" => super::pool::ToThread::value(args),
+        "asyncio.to_thread" => {
+            crate::engine::py::modules::concurrent_futures::ToThread::value(args)
+        }
         "concurrent.futures.ThreadPoolExecutor" => {
-            super::pool::Pool::construct(super::pool::PoolKind::Thread, args)
+            crate::engine::py::modules::concurrent_futures::Pool::construct(
+                crate::engine::py::modules::concurrent_futures::PoolKind::Thread,
+                args,
+            )
         }
         "concurrent.futures.ProcessPoolExecutor" => {
-            super::pool::Pool::construct(super::pool::PoolKind::Process, args)
+            crate::engine::py::modules::concurrent_futures::Pool::construct(
+                crate::engine::py::modules::concurrent_futures::PoolKind::Process,
+                args,
+            )
         }
         other => ix.pure_builtin(f, other, args),
     }
@@ -316,7 +332,7 @@ pub fn block(ix: &Interp, f: &Frame, d: f64) -> PyResult<()> {
     if d > ix.shared.limits.max_virtual.as_secs_f64() {
         return Err(ix.abort(format!(
             "time.sleep({}) would pass the run's {} s of virtual time (limit: virtual duration)",
-            super::value::Value::Float(d).repr(),
+            crate::engine::py::types::value::Value::Float(d).repr(),
             ix.shared.limits.max_virtual.as_secs()
         )));
     }
@@ -461,7 +477,7 @@ impl Native for Super {
             Some(other) => Some(ix.call(cx, &other, args)),
             None if name == "__init__" => {
                 // The built-in base (Exception, object) keeps its args.
-                if let Some(state) = super::exc::state(&self.this) {
+                if let Some(state) = exc::state(&self.this) {
                     *state.args.borrow_mut() = args.pos;
                 }
                 Some(Ok(Value::None))

@@ -1,15 +1,13 @@
 //! The executors a demo makes (`ThreadPoolExecutor`, `ProcessPoolExecutor`)
-//! and `asyncio.to_thread`; [`super::executor`] runs their jobs.
+//! and `asyncio.to_thread`; [`executor`] runs their jobs.
 
 pub mod executor;
 
-use super::exc::{PyResult, error, type_error, value_error};
-use super::executor::{Busy, Queued};
-use super::interp::{Frame, Interp};
-use super::native::{Args, Native, Step};
-use super::value::Value;
-#[allow(unused_imports)]
-use super::*;
+use crate::engine::py::modules::concurrent_futures::executor::{Busy, Queued};
+use crate::engine::py::types::exc::{PyResult, error, type_error, value_error};
+use crate::engine::py::types::native::{Args, Native, Step};
+use crate::engine::py::types::value::Value;
+use crate::engine::py::vm::interp::{Frame, Interp};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -99,7 +97,7 @@ impl Pool {
         self.shut.set(true);
         if cancel {
             for q in self.queue.borrow_mut().drain(..) {
-                super::tasks::Cancel::cancel(&*q.future);
+                crate::engine::py::modules::asyncio::tasks::Cancel::cancel(&*q.future);
             }
         }
         if wait {

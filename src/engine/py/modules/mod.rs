@@ -4,12 +4,9 @@
 pub mod asyncio;
 pub mod concurrent_futures;
 
-use super::exc;
-use super::value::Value;
+use crate::engine::py::types::exc;
+use crate::engine::py::types::value::Value;
 use crate::program::Module;
-
-#[allow(unused_imports)]
-use super::*;
 
 /// `module.name`.
 pub fn member(module: Module, name: &str) -> Option<Value> {

@@ -11,6 +11,3 @@ pub mod native;
 pub mod ops;
 pub mod set;
 pub mod value;
-
-#[allow(unused_imports)]
-use super::*;

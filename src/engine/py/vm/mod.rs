@@ -9,6 +9,3 @@ pub mod generator;
 pub mod interp;
 pub(super) mod label;
 pub(super) mod traceback;
-
-#[allow(unused_imports)]
-use super::*;

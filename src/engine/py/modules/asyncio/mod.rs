@@ -4,6 +4,3 @@
 pub(in crate::engine::py) mod streams;
 pub mod taskgroups;
 pub mod tasks;
-
-#[allow(unused_imports)]
-use super::*;
