@@ -1,9 +1,8 @@
 //! Built-ins that need the interpreter (`print`, `isinstance`, `type`,
-//! `super`, `next`, ...) and the functions of `asyncio` and `time`.
+//! `super`, `next`, ...).
 
 use crate::engine::events::EventKind;
-use crate::engine::py::modules::asyncio::streams;
-use crate::engine::py::modules::asyncio::tasks::{self, FutureObj, TaskObj};
+use crate::engine::py::modules::asyncio::tasks::{FutureObj, TaskObj};
 use crate::engine::py::types::exc;
 use crate::engine::py::types::exc::{PyResult, error, type_error};
 use crate::engine::py::types::items;
@@ -15,7 +14,6 @@ use crate::engine::py::vm::asyncgen;
 use crate::engine::py::vm::coro;
 use crate::engine::py::vm::interp::{Frame, Interp, type_of};
 use std::rc::Rc;
-use std::time::Duration;
 
 /// The built-ins this module implements.
 pub const NAMES: &[&str] = &[
@@ -237,116 +235,8 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
                 Ok(Value::Bytes(Rc::from(out)))
             }
         },
-        "asyncio.sleep" => tasks::sleep(args),
-        "asyncio.create_task" | "asyncio.ensure_future" => {
-            let task_name = args.take_kw("name");
-            let coro = args.pos.pop().ok_or_else(|| {
-                type_error("create_task() missing 1 required positional argument: 'coro'")
-            })?;
-            if name == "asyncio.ensure_future"
-                && (downcast::<TaskObj>(&coro).is_some() || downcast::<FutureObj>(&coro).is_some())
-            {
-                return Ok(coro);
-            }
-            Ok(Value::Native(ix.create_task(f, coro, task_name)?))
-        }
-        "asyncio.gather" => ix.gather(f, args),
-        "asyncio.as_completed" => ix.as_completed(f, args),
-        "asyncio.wait_for" => {
-            let timeout = args
-                .take_kw("timeout")
-                .or_else(|| (args.pos.len() > 1).then(|| args.pos.pop()).flatten())
-                .ok_or_else(|| {
-                    type_error("wait_for() missing 1 required positional argument: 'timeout'")
-                })?;
-            let aw = args.pos.pop().ok_or_else(|| {
-                type_error("wait_for() missing 1 required positional argument: 'fut'")
-            })?;
-            Ok(tasks::WaitFor::value(aw, timeout))
-        }
-        "asyncio.get_running_loop" | "asyncio.get_event_loop" => {
-            if !ix.running.get() || ix.in_job() {
-                return Err(error("RuntimeError", "no running event loop"));
-            }
-            Ok(Value::Native(Rc::new(Loop)))
-        }
-        "asyncio.current_task" => {
-            if ix.in_job() {
-                return Err(error("RuntimeError", "no running event loop"));
-            }
-            let t = f.task();
-            if Rc::ptr_eq(&t, &ix.module_task) {
-                return Ok(Value::None);
-            }
-            Ok(Value::Native(t))
-        }
-        "asyncio.run" => Err(error(
-            "RuntimeError",
-            "asyncio.run() must be called directly: `asyncio.run(main())`",
-        )),
-        "asyncio.start_server" | "asyncio.open_connection" => streams::call(ix, f, name, args),
-        "asyncio.Future" => Ok(tasks::new_future("future")),
-        "asyncio.TaskGroup" => {
-            if !args.pos.is_empty() || !args.kw.is_empty() {
-                return Err(type_error("TaskGroup() takes no arguments"));
-            }
-            Ok(crate::engine::py::modules::asyncio::taskgroups::TaskGroup::value())
-        }
-        "asyncio.Task" => Err(type_error("create tasks with asyncio.create_task()")),
-        "time.sleep" => {
-            let d =
-                args.pos.first().and_then(ops::float).ok_or_else(|| {
-                    type_error("'float' object cannot be interpreted as an integer")
-                })?;
-            if d < 0.0 {
-                return Err(error("ValueError", "sleep length must be non-negative"));
-            }
-            if ix.job_sleep(d)? {
-                return Ok(Value::None);
-            }
-            block(ix, f, d)?;
-            Ok(Value::None)
-        }
-        "time.perf_counter" | "time.monotonic" | "time.time" => Ok(Value::Float(ix.clock_now())),
-        "asyncio.to_thread" => {
-            crate::engine::py::modules::concurrent_futures::ToThread::value(args)
-        }
-        "concurrent.futures.ThreadPoolExecutor" => {
-            crate::engine::py::modules::concurrent_futures::Pool::construct(
-                crate::engine::py::modules::concurrent_futures::PoolKind::Thread,
-                args,
-            )
-        }
-        "concurrent.futures.ProcessPoolExecutor" => {
-            crate::engine::py::modules::concurrent_futures::Pool::construct(
-                crate::engine::py::modules::concurrent_futures::PoolKind::Process,
-                args,
-            )
-        }
         other => ix.pure_builtin(f, other, args),
     }
-}
-
-/// A blocking call of `d` seconds: the clock moves, no other task runs.
-pub fn block(ix: &Interp, f: &Frame, d: f64) -> PyResult<()> {
-    if d > ix.shared.limits.max_virtual.as_secs_f64() {
-        return Err(ix.abort(format!(
-            "time.sleep({}) would pass the run's {} s of virtual time (limit: virtual duration)",
-            crate::engine::py::types::value::Value::Float(d).repr(),
-            ix.shared.limits.max_virtual.as_secs()
-        )));
-    }
-    let until = ix.vclock.get() + d;
-    ix.emit(
-        f,
-        EventKind::Blocked {
-            until: Duration::from_secs_f64(until),
-        },
-    );
-    ix.shared.block(Duration::from_secs_f64(d));
-    ix.set_vclock(until);
-    ix.emit(f, EventKind::Unblocked);
-    Ok(())
 }
 
 fn static_name(name: &str) -> &'static str {
@@ -401,38 +291,6 @@ fn is_instance(obj: &Value, cls: &Value) -> PyResult<bool> {
             ));
         }
     })
-}
-
-/// The running event loop, as `asyncio.get_running_loop()` returns it.
-pub struct Loop;
-
-impl Native for Loop {
-    fn type_name(&self) -> &str {
-        "_UnixSelectorEventLoop"
-    }
-
-    fn repr(&self) -> String {
-        "<_UnixSelectorEventLoop running=True closed=False debug=False>".into()
-    }
-
-    fn has_method(&self, name: &str) -> bool {
-        matches!(name, "create_future" | "time" | "run_in_executor")
-    }
-
-    fn call_method(
-        self: Rc<Self>,
-        ix: &Rc<Interp>,
-        cx: &Frame,
-        name: &str,
-        args: Args,
-    ) -> Option<PyResult<Value>> {
-        Some(match name {
-            "create_future" => Ok(tasks::new_future("future")),
-            "time" => Ok(Value::Float(ix.vclock.get())),
-            "run_in_executor" => ix.run_in_executor(cx, args),
-            _ => return None,
-        })
-    }
 }
 
 /// `super()`: the methods of the owner's base, bound to `this`.

@@ -203,3 +203,12 @@ impl Native for ToThread {
         }))
     }
 }
+
+/// Calls `concurrent.futures.NAME`.
+pub fn call(ix: &Interp, f: &Frame, name: &str, args: Args) -> PyResult<Value> {
+    match name {
+        "concurrent.futures.ThreadPoolExecutor" => Pool::construct(PoolKind::Thread, args),
+        "concurrent.futures.ProcessPoolExecutor" => Pool::construct(PoolKind::Process, args),
+        other => ix.pure_builtin(f, other, args),
+    }
+}

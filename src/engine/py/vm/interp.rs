@@ -1063,7 +1063,10 @@ impl Interp {
     }
 
     fn call_builtin(&self, f: &Frame, name: &str, args: Args) -> PyResult<Value> {
-        special::call(self, f, name, args)
+        match modules::call(self, f, name, args) {
+            Ok(result) => result,
+            Err(args) => special::call(self, f, name, args),
+        }
     }
 
     /// A built-in call through the pure built-ins module.
