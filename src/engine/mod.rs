@@ -164,7 +164,7 @@ fn run_on_this_thread(
     sink: Sink,
     control: Option<Arc<Control>>,
 ) -> (Outcome, Vec<String>, Option<Vec<StmtId>>) {
-    py::coro::take_never_awaited();
+    py::vm::coro::take_never_awaited();
     let program = demo.clone();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_time()
@@ -234,7 +234,7 @@ fn run_on_this_thread(
 /// local of a coroutine that returned, a line inside asyncio); the engine
 /// names the line of the call that made it.
 fn never_awaited(program: &Program) -> Vec<String> {
-    py::coro::take_never_awaited()
+    py::vm::coro::take_never_awaited()
         .into_iter()
         .map(|(name, at)| {
             let line = program.line_of(at);
