@@ -112,7 +112,7 @@ impl Renderer<'_> {
                     self.line("None");
                 } else {
                     for g in self.guards.clone().iter().rev() {
-                        self.line(format!("{g}.disarm();"));
+                        self.disarm(g);
                     }
                     self.line("return None;");
                 }
