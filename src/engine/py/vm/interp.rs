@@ -2,14 +2,24 @@
 //! protocols (`repr`, `str`, `==`, `<`, truth, iteration) that user classes
 //! can override.
 
-use super::callbacks::Callbacks;
 use super::coro::{Coroutine, Generator};
-use super::exc::{self, PyResult, Unwind, error, type_error};
-use super::native::{Args, downcast};
-use super::tasks::TaskObj;
-use super::value::{Class, Dict, Function, Instance, Key, Namespace, SeqIter, Value, py_eq};
-use super::{builtins, methods, ops};
 use crate::engine::events::{EventKind, LaneId};
+use crate::engine::py::builtins;
+use crate::engine::py::builtins::special;
+use crate::engine::py::modules;
+use crate::engine::py::modules::asyncio::streams;
+use crate::engine::py::modules::asyncio::tasks::TaskObj;
+use crate::engine::py::modules::concurrent_futures::executor;
+use crate::engine::py::types::callbacks::Callbacks;
+use crate::engine::py::types::exc::{self, PyResult, Unwind, error, type_error};
+use crate::engine::py::types::groups;
+use crate::engine::py::types::items;
+use crate::engine::py::types::native::{Args, downcast};
+use crate::engine::py::types::value;
+use crate::engine::py::types::value::{
+    Class, Dict, Function, Instance, Key, Namespace, SeqIter, Value, py_eq,
+};
+use crate::engine::py::types::{methods, ops};
 use crate::engine::runtime::Shared;
 use crate::program::{Code, CodeKind, Name, Program, StmtId};
 use indexmap::IndexMap;
@@ -53,14 +63,14 @@ pub struct Interp {
     pub sockets: Cell<usize>,
     /// Ports of the servers this run started: those listening now, and
     /// those it has closed. A demo may connect to no other port.
-    pub ports: RefCell<super::net::Ports>,
+    pub ports: RefCell<streams::Ports>,
     /// The virtual clock as CPython's loop keeps it: a float of seconds,
     /// the deadline of the last timer that fired plus blocking calls.
     pub vclock: Cell<f64>,
     /// Stands in for a task while the module code runs.
     pub module_task: Rc<TaskObj>,
     /// Executor jobs and pools.
-    pub executors: super::executor::Executors,
+    pub executors: executor::Executors,
     /// The last `raise` was a bare one (for `except*`).
     pub bare_raise: Cell<bool>,
     /// Async generators made, for `asyncio.run` to close those left.
@@ -502,13 +512,13 @@ impl Interp {
     /// `Class(args)`: a new instance, initialised by `__init__`.
     pub fn instantiate(&self, f: &Frame, class: &Rc<Class>, mut args: Args) -> PyResult<Value> {
         if class.builtin && class.derives_from("BaseExceptionGroup") {
-            return super::groups::construct(class, args);
+            return groups::construct(class, args);
         }
         let is_exc = class.derives_from("BaseException");
         let instance = Value::Instance(Rc::new(Instance {
             class: class.clone(),
             attrs: RefCell::new(IndexMap::new()),
-            exc: is_exc.then(|| super::value::ExcState {
+            exc: is_exc.then(|| value::ExcState {
                 args: RefCell::new(args.pos.clone()),
                 ..Default::default()
             }),
@@ -610,7 +620,7 @@ impl Interp {
                             return Ok(state.args.borrow().first().cloned().unwrap_or(Value::None));
                         }
                         _ => {
-                            if let Some(v) = super::groups::attr(i, name) {
+                            if let Some(v) = groups::attr(i, name) {
                                 return Ok(v);
                             }
                         }
@@ -638,7 +648,7 @@ impl Interp {
             Value::Type(t) => match name {
                 "__name__" | "__qualname__" => Ok(Value::str(t)),
                 // An unbound method: `str.lower`.
-                _ if super::methods::has_method(obj, name) => {
+                _ if methods::has_method(obj, name) => {
                     Ok(Value::BuiltinMethod(Rc::new((obj.clone(), Rc::from(name)))))
                 }
                 _ => Err(error(
@@ -651,7 +661,7 @@ impl Interp {
                 "__qualname__" => Ok(Value::str(&func.code.qualname)),
                 _ => Err(no_attribute(obj, name)),
             },
-            Value::Module(m) => super::modules::member(*m, name).ok_or_else(|| {
+            Value::Module(m) => modules::member(*m, name).ok_or_else(|| {
                 error(
                     "AttributeError",
                     format!("module '{}' has no attribute '{name}'", m.name()),
@@ -893,7 +903,7 @@ impl Interp {
             Value::Dict(d) => d.borrow().keys().map(|k| k.0.clone()).collect(),
             Value::Set(s) => s.borrow().iter().map(|k| k.0.clone()).collect(),
             Value::Range(a, b, c) => {
-                let n = super::value::range_len(*a, *b, *c);
+                let n = value::range_len(*a, *b, *c);
                 if n as usize > ops::MAX_ITEMS {
                     return Err(self.abort(format!(
                         "the demo iterated over {n} items at once (limit: value size)"
@@ -909,7 +919,7 @@ impl Interp {
                 if let Some(g) = downcast::<Generator>(v) {
                     return g.drain(self, f);
                 }
-                if let Some(c) = downcast::<super::items::Cursor>(v) {
+                if let Some(c) = downcast::<items::Cursor>(v) {
                     let mut out = Vec::new();
                     while let Some(x) = c.step()? {
                         out.push(x);
@@ -960,7 +970,7 @@ impl Interp {
         match it {
             Value::Iterator(i) => Ok(i.items.borrow_mut().pop_front()),
             Value::Native(_) => {
-                if let Some(c) = downcast::<super::items::Cursor>(it) {
+                if let Some(c) = downcast::<items::Cursor>(it) {
                     return c.step();
                 }
                 match downcast::<Generator>(it) {
@@ -996,11 +1006,10 @@ impl Interp {
         match v {
             Value::Iterator(_) => Ok(v.clone()),
             Value::List(_) | Value::Dict(_) => {
-                Ok(super::items::Cursor::over(v).expect("a list or dict"))
+                Ok(crate::engine::py::types::items::Cursor::over(v).expect("a list or dict"))
             }
             Value::Native(_)
-                if downcast::<Generator>(v).is_some()
-                    || downcast::<super::items::Cursor>(v).is_some() =>
+                if downcast::<Generator>(v).is_some() || downcast::<items::Cursor>(v).is_some() =>
             {
                 Ok(v.clone())
             }
@@ -1054,7 +1063,10 @@ impl Interp {
     }
 
     fn call_builtin(&self, f: &Frame, name: &str, args: Args) -> PyResult<Value> {
-        super::special::call(self, f, name, args)
+        match modules::call(self, f, name, args) {
+            Ok(result) => result,
+            Err(args) => special::call(self, f, name, args),
+        }
     }
 
     /// A built-in call through the pure built-ins module.
@@ -1138,7 +1150,7 @@ pub fn builtin(name: &str) -> Option<Value> {
     if let Some(t) = TYPES.iter().find(|t| **t == name) {
         return Some(Value::Type(t));
     }
-    if let Some(b) = super::special::NAMES.iter().find(|b| **b == name) {
+    if let Some(b) = special::NAMES.iter().find(|b| **b == name) {
         return Some(Value::Builtin(b));
     }
     builtins::NAMES

@@ -10,11 +10,13 @@
 //! task.
 
 use super::coro::frame_exit;
-use super::exc::{PyResult, Unwind, error};
 use super::interp::{Frame, Interp};
-use super::native::{Args, Native};
-use super::value::{Function, Value};
 use crate::engine::events::{EventKind, FrameExit, FrameKind};
+use crate::engine::py::types::exc;
+use crate::engine::py::types::exc::{PyResult, Unwind, error};
+use crate::engine::py::types::native;
+use crate::engine::py::types::native::{Args, Native};
+use crate::engine::py::types::value::{Function, Value};
 use futures::future::LocalBoxFuture;
 use std::cell::{Cell, RefCell};
 use std::future::Future;
@@ -44,8 +46,8 @@ pub fn stop_iteration(value: Value) -> Unwind {
         Value::None => Vec::new(),
         v => vec![v],
     };
-    Unwind::Exc(super::exc::instance(
-        super::exc::class("StopIteration").expect("StopIteration exists"),
+    Unwind::Exc(exc::instance(
+        exc::class("StopIteration").expect("StopIteration exists"),
         args,
     ))
 }
@@ -227,14 +229,14 @@ impl Generator {
             self.body.borrow_mut().take();
             return Ok(());
         }
-        match self.resume(f, Resume::Throw(super::exc::new_error("GeneratorExit", ""))) {
+        match self.resume(f, Resume::Throw(exc::new_error("GeneratorExit", ""))) {
             Ok(GenStep::Yielded(_)) => {
                 Err(error("RuntimeError", "generator ignored GeneratorExit"))
             }
             Ok(GenStep::Returned(_)) => Ok(()),
             Err(Unwind::Exc(e))
-                if super::exc::is_instance_of(&e, "GeneratorExit")
-                    || super::exc::is_instance_of(&e, "StopIteration") =>
+                if exc::is_instance_of(&e, "GeneratorExit")
+                    || exc::is_instance_of(&e, "StopIteration") =>
             {
                 Ok(())
             }
@@ -450,7 +452,7 @@ impl Interp {
     /// sub-generator (`close` closes it), and the value it returns is the
     /// value of the expression.
     pub async fn yield_from(&self, f: &Frame, slot: &YieldSlot, it: &Value) -> PyResult<Value> {
-        let sub = super::native::downcast::<Generator>(it).filter(|g| !g.is_async);
+        let sub = native::downcast::<Generator>(it).filter(|g| !g.is_async);
         let mut how = Resume::Send(Value::None);
         loop {
             let step = match (&sub, how) {
@@ -474,7 +476,7 @@ impl Interp {
             self.step()?;
             how = match slot.yield_value(item).await {
                 Ok(v) => Resume::Send(v),
-                Err(Unwind::Exc(e)) if super::exc::is_instance_of(&e, "GeneratorExit") => {
+                Err(Unwind::Exc(e)) if exc::is_instance_of(&e, "GeneratorExit") => {
                     if let Some(g) = &sub {
                         g.close(f)?;
                     }
