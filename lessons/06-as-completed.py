@@ -3,7 +3,7 @@ import asyncio
 
 async def check(name, seconds):
     await asyncio.sleep(seconds)
-    return f"{name} answered after {seconds}s"
+    return f"{name} is up"
 
 
 async def main():

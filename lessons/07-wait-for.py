@@ -17,15 +17,15 @@ async def query(name, seconds):
 
 async def main():
     try:
-        rows = await asyncio.wait_for(query("quick", 1), timeout=2)
+        rows = await asyncio.wait_for(query("users", 1), timeout=2)
         print(f"main: got {rows}")
     except TimeoutError:
-        print("main: quick timed out")
+        print("main: users timed out")
     try:
-        rows = await asyncio.wait_for(query("report", 5), timeout=2)
+        rows = await asyncio.wait_for(query("orders", 5), timeout=2)
         print(f"main: got {rows}")
     except TimeoutError:
-        print("main: report timed out")
+        print("main: orders timed out")
 
 
 asyncio.run(main())

@@ -337,6 +337,7 @@ tokio = { version = "1.46", features = ["full", "test-util"] }
 futures = "0.3"
 tokio-stream = "0.1"
 async-stream = "0.3"
+scopeguard = "1"
 
 [workspace]
 "#,

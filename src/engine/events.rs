@@ -39,10 +39,20 @@ pub enum LaneKind {
     /// TaskGroup's child, or a task asyncio makes itself (`gather`,
     /// `as_completed`, `wait_for` on 3.11).
     Task,
-    /// An executor's job, on a worker thread or process
-    /// (`run_in_executor`, `to_thread`): not a task, it runs outside the
-    /// event loop.
+    /// An executor's job on a worker thread (`run_in_executor` with a
+    /// thread pool, `to_thread`): not a task, it runs outside the event
+    /// loop.
     Worker,
+    /// An executor's job in a worker process (`run_in_executor` with a
+    /// `ProcessPoolExecutor`): not a task, it runs outside the event loop.
+    Process,
+}
+
+impl LaneKind {
+    /// Whether the lane is an executor's job (on a thread or in a process).
+    pub fn is_job(self) -> bool {
+        matches!(self, LaneKind::Worker | LaneKind::Process)
+    }
 }
 
 /// What kind of code a frame of a task runs.
@@ -216,7 +226,8 @@ impl fmt::Display for Event {
             } => {
                 match kind {
                     LaneKind::Task => write!(f, "created task {name}: {call}")?,
-                    LaneKind::Worker => write!(f, "created worker job {call}")?,
+                    LaneKind::Worker => write!(f, "created job {call} on a worker thread")?,
+                    LaneKind::Process => write!(f, "created job {call} in a worker process")?,
                 }
                 if let Some(p) = parent {
                     write!(f, " (by #{p})")?;

@@ -78,11 +78,19 @@ struct LaneSlot {
     name: Arc<str>,
     /// The lane has ended (returned, was cancelled or failed).
     ended: bool,
+    /// An executor's job: it works outside the loop from its start to its
+    /// end, so it shows no polls, waits or wakes.
+    job: bool,
     waiting: Option<WaitOn>,
     /// The statement the lane waits at.
     at: Option<StmtId>,
     /// The lane is in an engine-internal yield that is not shown as events.
     quiet: bool,
+    /// The lane is being polled and its `Polled` event (for this statement)
+    /// waits for the poll's first event: a poll that only passes an
+    /// engine-internal yield shows nothing, and the task's step shows as
+    /// one run of events.
+    unannounced: Option<Option<StmtId>>,
     waker: Option<Arc<LaneWaker>>,
 }
 
@@ -158,11 +166,35 @@ impl Shared {
             .collect()
     }
 
-    /// Records an event (and, first, every wake that happened before it).
+    /// Records an event (and, first, every wake that happened before it and
+    /// the `Polled` of each lane being polled that has not shown it yet).
     pub fn emit(&self, lane: LaneId, stmt: Option<StmtId>, kind: EventKind) {
+        let chain = self.polling.borrow().clone();
+        for polled in chain {
+            self.announce(polled);
+        }
+        self.record(lane, stmt, kind);
+    }
+
+    /// Records the lane's pending `Polled` event, if it has one.
+    fn announce(&self, lane: LaneId) {
+        let pending = self
+            .lanes
+            .borrow_mut()
+            .get_mut(lane as usize)
+            .and_then(|s| s.unannounced.take());
+        if let Some(stmt) = pending {
+            self.record(lane, stmt, EventKind::Polled);
+        }
+    }
+
+    fn record(&self, lane: LaneId, stmt: Option<StmtId>, kind: EventKind) {
         if matches!(
             kind,
-            EventKind::Returned { .. } | EventKind::Cancelled | EventKind::Failed { .. }
+            EventKind::Returned { .. }
+                | EventKind::Cancelled
+                | EventKind::Failed { .. }
+                | EventKind::TimedOut
         ) && let Some(slot) = self.lanes.borrow_mut().get_mut(lane as usize)
         {
             slot.ended = true;
@@ -183,6 +215,13 @@ impl Shared {
             }
         };
         let woken: Vec<LaneId> = std::mem::take(&mut *self.wakes.lock().expect("wake log"));
+        let woken: Vec<LaneId> = {
+            let lanes = self.lanes.borrow();
+            woken
+                .into_iter()
+                .filter(|w| lanes.get(*w as usize).is_none_or(|s| !s.job))
+                .collect()
+        };
         let mut sink = self.sink.borrow_mut();
         for w in woken {
             sink(Event {
@@ -250,9 +289,11 @@ impl Shared {
             lanes.push(LaneSlot {
                 name: self.intern(task.call),
                 ended: false,
+                job: task.kind.is_job(),
                 waiting: None,
                 at: None,
                 quiet: false,
+                unannounced: None,
                 waker: None,
             });
             (lanes.len() - 1) as LaneId
@@ -272,7 +313,27 @@ impl Shared {
     }
 
     /// Notes what the lane is about to wait on, for its next `Suspended` event.
+    /// Of several lanes, those that have ended already are left out: it
+    /// waits only on the others.
     pub fn set_waiting(&self, lane: LaneId, on: WaitOn, at: Option<StmtId>) {
+        let on = match on {
+            WaitOn::Lanes(lanes) => {
+                let running: Vec<LaneId> = {
+                    let slots = self.lanes.borrow();
+                    lanes
+                        .iter()
+                        .copied()
+                        .filter(|l| slots.get(*l as usize).is_none_or(|s| !s.ended))
+                        .collect()
+                };
+                match running.as_slice() {
+                    [] => WaitOn::Lanes(lanes),
+                    [one] => WaitOn::Lane(*one),
+                    _ => WaitOn::Lanes(Arc::from(running)),
+                }
+            }
+            on => on,
+        };
         if let Some(slot) = self.lanes.borrow_mut().get_mut(lane as usize) {
             slot.waiting = Some(on);
             slot.at = at;
@@ -428,11 +489,13 @@ impl Shared {
         }
     }
 
+    /// Whether the lane's polls and waits are not shown: it is in an
+    /// engine-internal yield, or it is an executor's job.
     fn is_quiet(&self, lane: LaneId) -> bool {
         self.lanes
             .borrow()
             .get(lane as usize)
-            .is_some_and(|s| s.quiet)
+            .is_some_and(|s| s.quiet || s.job)
     }
 
     /// Holds the thread for `d` of virtual time, as a blocking call does:
@@ -558,9 +621,16 @@ impl<T> Future for Probe<'_, T> {
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
         let this = self.get_mut();
+        // First, before this lane's waker forgets its wake: a timer made
+        // overdue may belong to this very lane, which is running already.
+        if this.shared.polling.borrow().is_empty() {
+            this.shared.release_overdue();
+        }
         if !this.shared.is_quiet(this.lane) {
             let (_, resumes_at) = this.shared.waiting(this.lane);
-            this.shared.emit(this.lane, resumes_at, EventKind::Polled);
+            if let Some(slot) = this.shared.lanes.borrow_mut().get_mut(this.lane as usize) {
+                slot.unannounced = Some(resumes_at);
+            }
         }
         let waker = match &this.waker {
             Some(w) => {
@@ -588,13 +658,11 @@ impl<T> Future for Probe<'_, T> {
             }
         };
         let waker = Waker::from(waker);
-        if this.shared.polling.borrow().is_empty() {
-            this.shared.release_overdue();
-        }
         this.shared.polling.borrow_mut().push(this.lane);
         let result = this.inner.as_mut().poll(&mut Context::from_waker(&waker));
         this.shared.polling.borrow_mut().pop();
         if result.is_pending() && !this.shared.is_quiet(this.lane) {
+            this.shared.announce(this.lane);
             let (on, at) = this.shared.waiting(this.lane);
             this.shared.emit(this.lane, at, EventKind::Suspended { on });
         }

@@ -286,7 +286,7 @@ impl Timeline {
                 open: Vec::new(),
             };
             self.index.insert(e.lane, self.lanes.len());
-            self.jobs += usize::from(*kind == LaneKind::Worker);
+            self.jobs += usize::from(kind.is_job());
             self.lanes.push(lane);
             // The statement that made the lane is the parent's.
             if let (Some(stmt), Some(&p)) = (e.stmt, parent.and_then(|p| self.index.get(&p))) {
@@ -298,7 +298,7 @@ impl Timeline {
             // A job is made when a worker takes it: it runs from then on.
             let first = match kind {
                 LaneKind::Task => LaneState::Ready,
-                LaneKind::Worker => LaneState::Working,
+                LaneKind::Worker | LaneKind::Process => LaneState::Working,
             };
             self.set(e.lane, t, first, None);
             return;
@@ -319,7 +319,7 @@ impl Timeline {
                 lane.stmts.push((t, stmt));
             }
         }
-        let worker = self.lanes[i].kind == LaneKind::Worker;
+        let worker = self.lanes[i].kind.is_job();
         let (state, on) = match &e.kind {
             // A job's thread does not wait on the loop: whatever it does
             // until it ends (a `time.sleep`, a computation) is work.

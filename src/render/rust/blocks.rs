@@ -90,7 +90,7 @@ impl Renderer<'_> {
             (_, v) => v,
         };
         for g in self.guards.clone().iter().rev() {
-            self.line(format!("{g}.disarm();"));
+            self.disarm(g);
         }
         match (value, tail) {
             (Some(v), true) => self.line(v),
@@ -243,10 +243,10 @@ impl Renderer<'_> {
             && !on_cancel.is_empty()
         {
             if !finally.is_empty() {
-                self.needs_on_drop = true;
+                self.use_("scopeguard", "guard");
                 self.line("{");
                 self.indent += 1;
-                self.line("let _finally = OnDrop::new(|| {");
+                self.line("let _finally = guard((), |_| {");
                 let sync = std::mem::replace(&mut self.sync, true);
                 self.nested(finally);
                 self.sync = sync;
@@ -270,8 +270,12 @@ impl Renderer<'_> {
             }
             return;
         }
-        self.line("{");
-        self.indent += 1;
+        // The guards drop at the end of the `try`: a block of their own,
+        // unless the function ends there anyway.
+        if !tail {
+            self.line("{");
+            self.indent += 1;
+        }
         self.line("// Tokio cancels a task by dropping its future: cleanup runs in `Drop`.");
         let sync = self.sync;
         // A variable the body changes and the cleanup reads cannot be
@@ -325,16 +329,29 @@ impl Renderer<'_> {
                 Some(StmtKind::Return(_) | StmtKind::Stop)
             );
             if !returns {
-                self.line(format!("{guard}.disarm();"));
+                self.disarm(&guard);
             }
         }
-        self.indent -= 1;
-        self.line("}");
+        if !tail {
+            self.indent -= 1;
+            self.line("}");
+        }
     }
 }
 
 impl Renderer<'_> {
-    /// `let GUARD = OnDrop::new(|| {`, or, when the cleanup reads variables
+    /// Switches a guard off: its cleanup will not run.
+    pub(super) fn disarm(&mut self, guard: &str) {
+        if self.guard_names.contains(guard) {
+            self.use_("scopeguard", "ScopeGuard");
+            self.line(format!("ScopeGuard::into_inner({guard});"));
+        } else {
+            self.line(format!("{guard}.disarm();"));
+        }
+    }
+
+    /// `let GUARD = guard((), |_| {` (`scopeguard`'s drop guard), or, when
+    /// the cleanup reads variables
     /// that the body changes, a `Guarded` that holds them:
     /// `let mut VAR = Guarded::new(&mut VAR, |VAR| {` for one, a tuple for
     /// several. Returns the guard's name; `places` gets where the body
@@ -348,9 +365,9 @@ impl Renderer<'_> {
         let copy = |r: &Self, v: &str| r.var_ty(v).is_copy();
         match holds {
             [] => {
-                self.needs_on_drop = true;
+                self.use_("scopeguard", "guard");
                 self.guard_names.insert(guard.to_string());
-                self.line(format!("let {guard} = OnDrop::new(|| {{"));
+                self.line(format!("let {guard} = guard((), |_| {{"));
                 guard.to_string()
             }
             [v] => {
@@ -414,31 +431,6 @@ impl Renderer<'_> {
         }
     }
 }
-
-/// The drop guard used for `try`'s cleanup.
-pub(super) const ON_DROP: &[&str] = &[
-    "/// Runs a closure when dropped, unless disarmed: Tokio cancels a task by",
-    "/// dropping its future, so cleanup that must run on cancellation lives in `Drop`.",
-    "struct OnDrop<F: FnOnce()>(Option<F>);",
-    "",
-    "impl<F: FnOnce()> OnDrop<F> {",
-    "    fn new(f: F) -> Self {",
-    "        OnDrop(Some(f))",
-    "    }",
-    "",
-    "    fn disarm(mut self) {",
-    "        self.0 = None;",
-    "    }",
-    "}",
-    "",
-    "impl<F: FnOnce()> Drop for OnDrop<F> {",
-    "    fn drop(&mut self) {",
-    "        if let Some(f) = self.0.take() {",
-    "            f();",
-    "        }",
-    "    }",
-    "}",
-];
 
 /// The `receive` statement's helper: asyncio's
 /// `(await reader.readline()).decode().strip()`.

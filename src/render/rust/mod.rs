@@ -20,10 +20,12 @@
 //!   `futures::stream::unfold`; a resource is a struct with explicit
 //!   `open`/`close` (no async drop);
 //! - `try`/`except CancelledError`/`finally`: Tokio cancels by dropping the
-//!   future, so the cleanup runs from a drop guard (`OnDrop`), and cannot
-//!   await; awaiting an aborted task matches `JoinError::is_cancelled`;
+//!   future, so the cleanup runs from a drop guard (`scopeguard::guard`),
+//!   and cannot await; awaiting an aborted task matches
+//!   `JoinError::is_cancelled`;
 //! - `gather` of listed calls is `tokio::join!(biased; ...)`: futures that
-//!   wake at one instant resume in the order written, as in asyncio;
+//!   wake at one instant resume in the order written, as asyncio resumes
+//!   sleeps started one after the other (their deadlines differ);
 //! - a future is a `oneshot` channel (`Shared` when awaited in several
 //!   places);
 //! - an `asyncio.TaskGroup` is a `JoinSet`: `tg.spawn(...)` per child and
@@ -47,7 +49,7 @@ mod types;
 use super::Listing;
 use crate::render::plan::ir::ast::{Call, Demo, FunctionKind};
 use analysis::{Seconds, caller_closes, duration_locals, duration_params, shared_futures};
-use blocks::{GUARDED, ON_DROP, RECEIVE};
+use blocks::{GUARDED, RECEIVE};
 use names::{fn_name, split_chain, version_cmp};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use types::Types;
@@ -123,13 +125,13 @@ struct Renderer<'a> {
     /// module path -> imported names
     uses: BTreeMap<&'static str, Vec<&'static str>>,
     indent: usize,
-    needs_on_drop: bool,
     /// Whether the `Guarded` helper is used.
     needs_guarded: bool,
     /// Variables held by a `Guarded` drop guard, and where the guarded
     /// code reaches them (`*v`, `*held.0`).
     held: Vec<(String, String)>,
-    /// The names bound to `OnDrop` and `Guarded` cancellation guards.
+    /// The names bound to `scopeguard` guards (`Guarded` ones are in
+    /// `held_names`).
     guard_names: HashSet<String>,
     held_names: HashSet<String>,
     /// Whether the `receive` helper is used.
@@ -179,7 +181,6 @@ impl<'a> Renderer<'a> {
             functions: HashMap::new(),
             uses: BTreeMap::new(),
             indent: 0,
-            needs_on_drop: false,
             needs_guarded: false,
             held: Vec::new(),
             guard_names: HashSet::new(),
@@ -370,15 +371,7 @@ impl<'a> Renderer<'a> {
                 names.iter().any(|n| l == format!("{n}.disarm();"))
             })
         };
-        if self.needs_on_drop {
-            let names: Vec<String> = self.guard_names.iter().cloned().collect();
-            let on_drop = disarmed(&names, &self.lines);
-            self.helper(ON_DROP, on_drop);
-        }
         if self.needs_guarded {
-            if self.needs_on_drop {
-                self.line("");
-            }
             let names: Vec<String> = self.held_names.iter().cloned().collect();
             let guarded = disarmed(&names, &self.lines);
             self.use_("std::ops", "Deref");

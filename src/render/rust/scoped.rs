@@ -103,6 +103,15 @@ impl Renderer<'_> {
     ) {
         self.use_("tokio::time", "timeout");
         let d = self.duration(timeout);
+        let pat = match into {
+            Some(v) if self.used.contains(v) && self.var_ty(v) != Ty::Unit => {
+                self.declared.insert(v.to_string());
+                ident(v)
+            }
+            _ => "_".into(),
+        };
+        // Nothing to do with a value: only the timeout matters.
+        let only_timeout = pat == "_" && body.is_empty();
         let scrutinee = match self.caller_closes.get(&call.name).cloned() {
             Some(source) => {
                 let obj = self.resource_name(&source);
@@ -122,6 +131,12 @@ impl Renderer<'_> {
                 self.declared.insert(result.to_string());
                 self.timed_line(&format!("let {result} = "), &d, &c, ";");
                 self.line(format!("{obj}.close().await;"));
+                if only_timeout {
+                    self.line(format!("if {result}.is_err() {{"));
+                    self.nested(on_timeout);
+                    self.line("}");
+                    return;
+                }
                 self.line(format!("match {result} {{"));
                 None
             }
@@ -131,13 +146,6 @@ impl Renderer<'_> {
             self.timed_line("match ", &d, &c, " {");
         }
         self.indent += 1;
-        let pat = match into {
-            Some(v) if self.used.contains(v) && self.var_ty(v) != Ty::Unit => {
-                self.declared.insert(v.to_string());
-                ident(v)
-            }
-            _ => "_".into(),
-        };
         self.line(format!("Ok({pat}) => {{"));
         self.nested(body);
         self.line("}");

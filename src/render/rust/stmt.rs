@@ -70,6 +70,9 @@ impl Renderer<'_> {
                 self.use_("tokio::time", "sleep");
                 let d = self.duration(e);
                 if self.poll_mode {
+                    // `poll` is `Future`'s: in the 2024 prelude, named for
+                    // readers on older editions.
+                    self.use_("std::future", "Future");
                     self.line("let delay = self");
                     self.line("    .delay");
                     self.line(format!("    .get_or_insert_with(|| Box::pin(sleep({d})));"));
@@ -109,7 +112,7 @@ impl Renderer<'_> {
                     self.line("None");
                 } else {
                     for g in self.guards.clone().iter().rev() {
-                        self.line(format!("{g}.disarm();"));
+                        self.disarm(g);
                     }
                     self.line("return None;");
                 }
@@ -480,7 +483,11 @@ impl Renderer<'_> {
                 }
             }
         }
-        format!("spawn_blocking(move || {c})")
+        // A closure that captures nothing needs no `move`.
+        let mut read = Vec::new();
+        call.args.iter().for_each(|a| a.variables(&mut read));
+        let keyword = if read.is_empty() { "" } else { "move " };
+        format!("spawn_blocking({keyword}|| {c})")
     }
 
     /// `into = base` + a method chain, broken as rustfmt breaks it.

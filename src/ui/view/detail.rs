@@ -60,7 +60,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
             "task",
             format!("#{} {}: a task, named '{}'", lane.id, lane.call, lane.name),
         ),
-        LaneKind::Worker => (
+        LaneKind::Worker | LaneKind::Process => (
             "job",
             format!(
                 "#{} {}: an executor's job on a worker, outside the event loop (not a task)",
@@ -83,6 +83,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     let own = match lane.kind {
         LaneKind::Task => "(the task's own coroutine)",
         LaneKind::Worker => "(a plain function on a worker thread)",
+        LaneKind::Process => "(a plain function in a worker process)",
     };
     lines.push(Line::from(vec![
         key("stack"),

@@ -31,7 +31,7 @@ pub(super) fn default_workers(kind: PoolKind) -> usize {
 
 /// A `ThreadPoolExecutor` or `ProcessPoolExecutor`.
 pub struct Pool {
-    kind: PoolKind,
+    pub(super) kind: PoolKind,
     /// Each worker's job, or `None` when idle.
     pub(super) workers: RefCell<Vec<Option<Busy>>>,
     /// Jobs are numbered as they start.

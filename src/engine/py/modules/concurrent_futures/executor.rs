@@ -20,7 +20,7 @@
 //! sees the program's globals, as a thread's would.
 
 use super::{Pool, PoolKind, default_workers};
-use crate::engine::events::{EventKind, LaneId, LaneKind, WaitOn};
+use crate::engine::events::{EventKind, LaneId, LaneKind};
 use crate::engine::py::modules::asyncio::tasks;
 use crate::engine::py::modules::asyncio::tasks::{FutureObj, Settled};
 use crate::engine::py::types::exc::{self, PyResult, Unwind, error, type_error};
@@ -194,7 +194,10 @@ impl Interp {
             .shared
             .new_lane(
                 LaneLabel {
-                    kind: LaneKind::Worker,
+                    kind: match pool.kind {
+                        PoolKind::Thread => LaneKind::Worker,
+                        PoolKind::Process => LaneKind::Process,
+                    },
                     call: &label::job_label(&q.name, &q.args),
                     name: &q.name,
                     named: false,
@@ -286,9 +289,7 @@ impl Interp {
         let mut due_now_round = false;
         for (i, (t, timer)) in times.into_iter().zip(timers).enumerate() {
             match timer {
-                Some((at, timer)) => {
-                    self.shared
-                        .set_waiting(lane, WaitOn::Timer { deadline: at }, None);
+                Some((_, timer)) => {
                     timer.await;
                     self.set_vclock(t);
                 }
