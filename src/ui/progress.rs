@@ -453,6 +453,32 @@ mod tests {
     }
 
     #[test]
+    fn a_file_over_the_cap_is_set_aside_unread() {
+        let dir = scratch("huge");
+        let path = dir.join("progress.txt");
+        let huge = "done gather\n".repeat(MAX_BYTES as usize / 12 + 1);
+        std::fs::write(&path, &huge).unwrap();
+        let mut p = Progress::load(Some(path.clone()));
+        assert!(p.done.is_empty());
+        let notice = p.notice.clone().expect("the learner is told");
+        assert!(
+            notice.contains("more than a progress file holds"),
+            "{notice}"
+        );
+        let aside = files_starting(&dir, "progress.txt.corrupt-");
+        assert_eq!(aside.len(), 1, "{aside:?}");
+        assert_eq!(std::fs::read_to_string(&aside[0]).unwrap(), huge);
+        p.done.insert("sleep".into());
+        p.save().unwrap();
+        assert!(
+            std::fs::read_to_string(&path)
+                .unwrap()
+                .contains("done sleep")
+        );
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
     fn a_failed_save_is_reported_and_leaves_the_file_as_it_was() {
         let dir = scratch("readonly");
         let path = dir.join("progress.txt");
