@@ -381,7 +381,7 @@ fn an_executor_job_runs_on_the_blocking_pool() {
     );
     let listing = rust::render(&plan(&load(&src)).expect("planned")).text();
     assert!(
-        listing.contains("let n = spawn_blocking(move || work(1)).await.unwrap();"),
+        listing.contains("let n = spawn_blocking(|| work(1)).await.unwrap();"),
         "{listing}"
     );
     assert!(listing.contains("\nfn work(n: i64) -> i64 {"), "{listing}");
