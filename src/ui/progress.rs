@@ -15,17 +15,29 @@
 //! - a file that cannot be read, or holds bytes that are not UTF-8, is
 //!   moved aside as `NAME.corrupt-<unix time>` before anything is written,
 //!   the records that could be read are saved afresh, and
-//!   [`Progress::notice`] says so;
+//!   [`Progress::notice`] says so. As for lesson files, only a regular
+//!   file of at most [`MAX_BYTES`] is read: a named pipe (which would
+//!   block), a device such as `/dev/zero` (which never ends) or a huge file
+//!   counts as unreadable;
 //! - a save writes a temporary file in the same folder and renames it over
 //!   the old one, so a crash or a full disk never leaves half a file, and a
-//!   failed save is kept in [`Progress::save_error`] for the status line.
+//!   failed save is kept in [`Progress::save_error`] for the status line;
+//! - when the file is a symbolic link, the save goes through it to the
+//!   file it names, and the link stays.
 
+mod file;
+
+pub use file::write_atomically;
+use file::{move_aside, read_regular_file, through_links};
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 /// The format version written in the file.
 pub const FORMAT: u32 = 1;
+
+/// The largest progress file read: 1 MiB, tens of thousands of records.
+pub const MAX_BYTES: u64 = 1 << 20;
 
 /// The learner's prediction for one quiz.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,7 +88,7 @@ impl Progress {
         let Some(file) = p.path.clone() else {
             return p;
         };
-        let bytes = match std::fs::read(&file) {
+        let bytes = match read_regular_file(&file) {
             Ok(bytes) => bytes,
             // No file (a folder on the way may be missing, or be a file):
             // nothing to lose.
@@ -239,58 +251,14 @@ impl Progress {
         let result = match (&self.path, &self.blocked) {
             (None, _) => Ok(()),
             (Some(_), Some(why)) => Err(io::Error::other(why.clone())),
-            (Some(path), None) => write_atomically(path, self.to_text().as_bytes()).map_err(|e| {
-                io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display()))
-            }),
+            (Some(path), None) => write_atomically(&through_links(path), self.to_text().as_bytes())
+                .map_err(|e| {
+                    io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display()))
+                }),
         };
         self.save_error = result.as_ref().err().map(ToString::to_string);
         result
     }
-}
-
-/// Replaces `path` with `bytes` by writing a temporary file next to it and
-/// renaming it over `path`: readers see the old file or the new one, never
-/// a part. Creates the folder if needed.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    std::fs::create_dir_all(dir)?;
-    let name = path
-        .file_name()
-        .map_or("file".into(), |n| n.to_string_lossy());
-    let temp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let written = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    } else if let Ok(d) = std::fs::File::open(dir) {
-        // Make the rename itself durable where the system allows it.
-        let _ = d.sync_all();
-    }
-    written
-}
-
-/// Renames `path` to `PATH.corrupt-<unix time>` (with `-2`, `-3`, ... if
-/// that exists) and returns the new name.
-fn move_aside(path: &Path) -> io::Result<PathBuf> {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let base = format!("{}.corrupt-{secs}", path.display());
-    let mut aside = PathBuf::from(&base);
-    let mut n = 1;
-    while aside.symlink_metadata().is_ok() {
-        n += 1;
-        aside = PathBuf::from(format!("{base}-{n}"));
-    }
-    std::fs::rename(path, &aside)?;
-    Ok(aside)
 }
 
 #[cfg(test)]
@@ -480,6 +448,32 @@ mod tests {
             std::fs::read_to_string(&path)
                 .unwrap()
                 .contains("done gather")
+        );
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn a_file_over_the_cap_is_set_aside_unread() {
+        let dir = scratch("huge");
+        let path = dir.join("progress.txt");
+        let huge = "done gather\n".repeat(MAX_BYTES as usize / 12 + 1);
+        std::fs::write(&path, &huge).unwrap();
+        let mut p = Progress::load(Some(path.clone()));
+        assert!(p.done.is_empty());
+        let notice = p.notice.clone().expect("the learner is told");
+        assert!(
+            notice.contains("more than a progress file holds"),
+            "{notice}"
+        );
+        let aside = files_starting(&dir, "progress.txt.corrupt-");
+        assert_eq!(aside.len(), 1, "{aside:?}");
+        assert_eq!(std::fs::read_to_string(&aside[0]).unwrap(), huge);
+        p.done.insert("sleep".into());
+        p.save().unwrap();
+        assert!(
+            std::fs::read_to_string(&path)
+                .unwrap()
+                .contains("done sleep")
         );
         let _ = std::fs::remove_dir_all(dir);
     }
