@@ -52,6 +52,8 @@ pub struct Shared {
     current_stmt: Cell<Option<StmtId>>,
     /// The lanes whose futures are being polled, outermost first.
     polling: RefCell<Vec<LaneId>>,
+    /// How many lanes have a `Polled` event still to show.
+    unannounced: Cell<usize>,
     /// Shared copies of lane and frame names (up to [`MAX_INTERNED`]).
     names: RefCell<HashSet<Arc<str>>>,
     /// Pending timers by (deadline, creation order): each timer's exact
@@ -104,6 +106,7 @@ impl Shared {
             lanes: RefCell::new(Vec::new()),
             current_stmt: Cell::new(None),
             polling: RefCell::new(Vec::new()),
+            unannounced: Cell::new(0),
             names: RefCell::new(HashSet::new()),
             timers: RefCell::new(BTreeMap::new()),
             timer_seq: Cell::new(0),
@@ -169,9 +172,12 @@ impl Shared {
     /// Records an event (and, first, every wake that happened before it and
     /// the `Polled` of each lane being polled that has not shown it yet).
     pub fn emit(&self, lane: LaneId, stmt: Option<StmtId>, kind: EventKind) {
-        let chain = self.polling.borrow().clone();
-        for polled in chain {
-            self.announce(polled);
+        if self.unannounced.get() > 0 {
+            let n = self.polling.borrow().len();
+            for i in 0..n {
+                let polled = self.polling.borrow()[i];
+                self.announce(polled);
+            }
         }
         self.record(lane, stmt, kind);
     }
@@ -184,6 +190,7 @@ impl Shared {
             .get_mut(lane as usize)
             .and_then(|s| s.unannounced.take());
         if let Some(stmt) = pending {
+            self.unannounced.set(self.unannounced.get() - 1);
             self.record(lane, stmt, EventKind::Polled);
         }
     }
@@ -628,8 +635,12 @@ impl<T> Future for Probe<'_, T> {
         }
         if !this.shared.is_quiet(this.lane) {
             let (_, resumes_at) = this.shared.waiting(this.lane);
-            if let Some(slot) = this.shared.lanes.borrow_mut().get_mut(this.lane as usize) {
-                slot.unannounced = Some(resumes_at);
+            if let Some(slot) = this.shared.lanes.borrow_mut().get_mut(this.lane as usize)
+                && slot.unannounced.replace(resumes_at).is_none()
+            {
+                this.shared
+                    .unannounced
+                    .set(this.shared.unannounced.get() + 1);
             }
         }
         let waker = match &this.waker {
