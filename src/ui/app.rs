@@ -99,8 +99,20 @@ pub struct LessonState {
     pub python: Listing,
     pub rust: Listing,
     pub lang: Lang,
+    /// The lesson's prose (`text`).
     pub prose: Vec<Line<'static>>,
+    /// The prose shown once the demo has run to its end (`after_run`).
+    pub after: Vec<Line<'static>>,
+    /// The demo has run to its end in this visit: `after` shows.
+    pub ran: bool,
     pub prose_scroll: u16,
+    /// The first listing line each code pane shows when scrolled by hand
+    /// (Python, Rust); `None` follows the running line.
+    pub code_scroll: [Option<usize>; 2],
+    /// The Rust listing's line for every statement of the program: its
+    /// own, else that of the innermost translated statement holding it,
+    /// so both panes mark the same moment.
+    pub rust_lines: HashMap<crate::program::StmtId, usize>,
     pub run: Option<LiveRun>,
     pub timeline: Timeline,
     /// Task counts per moment, for the timeline's strip.
@@ -130,13 +142,19 @@ pub struct LessonState {
 
 impl LessonState {
     fn new(index: usize, lesson: &Lesson, theme: &Theme, lang: Lang, speed: f64) -> LessonState {
+        let python = shown(lesson.python_listing());
+        let rust = shown(lesson.rust_listing());
         LessonState {
             index,
-            python: shown(lesson.python_listing()),
-            rust: shown(lesson.rust_listing()),
+            rust_lines: super::lines::rust_lines(&python, &rust),
+            python,
+            rust,
             lang,
             prose: markdown::render(&lesson.text, theme),
+            after: markdown::render(&lesson.after_run, theme),
+            ran: false,
             prose_scroll: 0,
+            code_scroll: [None, None],
             run: None,
             timeline: Timeline::default(),
             aggregate: Aggregate::default(),
@@ -167,6 +185,27 @@ impl LessonState {
         self.cursor.unwrap_or(self.now)
     }
 
+    /// The listing line of a statement, in the pane of `lang`.
+    pub fn line_of(&self, lang: Lang, stmt: crate::program::StmtId) -> Option<usize> {
+        match lang {
+            Lang::Python => self.python.line_of(stmt),
+            Lang::Rust => self.rust_lines.get(&stmt).copied(),
+        }
+    }
+
+    /// The prose the Lesson pane shows: the lesson's text, and what the
+    /// run showed once the demo has run to its end.
+    pub fn prose_lines(&self) -> Vec<Line<'static>> {
+        let mut lines = self.prose.clone();
+        if self.ran && !self.after.is_empty() {
+            if !lines.is_empty() {
+                lines.push(Line::default());
+            }
+            lines.extend(self.after.iter().cloned());
+        }
+        lines
+    }
+
     pub fn listing(&self, lang: Lang) -> &Listing {
         match lang {
             Lang::Python => &self.python,
@@ -180,6 +219,10 @@ impl LessonState {
         self.timeline = Timeline::from_events(events);
         self.aggregate = Aggregate::default();
         let ended = matches!(status, RunStatus::Finished(_));
+        self.ran |= matches!(
+            status,
+            RunStatus::Finished(Outcome::Finished | Outcome::Raised { .. })
+        );
         self.aggregate.update(&self.timeline, ended);
         self.now = self.timeline.end;
         self.status = status;
@@ -198,6 +241,7 @@ impl LessonState {
         self.now = Duration::ZERO;
         self.cursor = None;
         self.detail = false;
+        self.code_scroll = [None, None];
         self.run = Some(LiveRun::start(
             lesson.script(),
             &Limits::default(),
@@ -269,6 +313,7 @@ impl LessonState {
         let mut finished = false;
         if let Some(outcome) = run.outcome().cloned() {
             apply(run.drain(), &mut self.timeline);
+            self.ran |= matches!(outcome, Outcome::Finished | Outcome::Raised { .. });
             self.status = RunStatus::Finished(outcome);
             self.now = self.timeline.end;
             self.run = None;
@@ -346,6 +391,8 @@ pub struct App {
     pub progress: Progress,
     pub theme: Theme,
     pub help: bool,
+    /// Rows the help overlay is scrolled by (when it does not fit).
+    pub help_scroll: u16,
     pub quit: bool,
     /// Terminal size, for mouse hit tests.
     pub size: (u16, u16),
@@ -376,6 +423,7 @@ impl App {
             progress,
             theme,
             help: false,
+            help_scroll: 0,
             quit: false,
             size: (80, 24),
             lang: Lang::Python,
@@ -600,11 +648,20 @@ impl App {
                     return true;
                 }
                 if self.help {
-                    if matches!(
-                        k.code,
-                        KeyCode::Char('?') | KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter
-                    ) {
-                        self.help = false;
+                    let area = Rect::new(0, 0, self.size.0, self.size.1);
+                    let max = super::view::help::max_scroll(self, area);
+                    match k.code {
+                        KeyCode::Char('?' | 'q') | KeyCode::Esc | KeyCode::Enter => {
+                            self.help = false;
+                            self.help_scroll = 0;
+                        }
+                        KeyCode::Char('j') | KeyCode::Down => {
+                            self.help_scroll = (self.help_scroll + 1).min(max)
+                        }
+                        KeyCode::Char('k') | KeyCode::Up => {
+                            self.help_scroll = self.help_scroll.saturating_sub(1)
+                        }
+                        _ => {}
                     }
                     return true;
                 }
@@ -823,11 +880,10 @@ impl App {
             }
             // Only a lane the filter shows opens.
             KeyCode::Enter => lesson.detail = lanes > 0 && lesson.selection_visible(),
-            KeyCode::Char('j') => {
-                let max = lesson.prose.len().saturating_sub(1) as u16;
-                lesson.prose_scroll = (lesson.prose_scroll + 1).min(max)
-            }
-            KeyCode::Char('k') => lesson.prose_scroll = lesson.prose_scroll.saturating_sub(1),
+            KeyCode::Char('j') => self.scroll_prose(1),
+            KeyCode::Char('k') => self.scroll_prose(-1),
+            KeyCode::Char('J') => self.scroll_code(None, 1),
+            KeyCode::Char('K') => self.scroll_code(None, -1),
             _ => {}
         }
     }
@@ -858,13 +914,17 @@ impl App {
                 let Some(lesson) = &mut self.lesson else {
                     return false;
                 };
+                let delta = if up { -1 } else { 1 };
                 if areas.timeline.contains(at) {
                     lesson.scroll_lanes(up, rows);
-                } else if up {
-                    lesson.prose_scroll = lesson.prose_scroll.saturating_sub(1);
+                } else if areas.code.contains(at) {
+                    let lang = lesson.lang;
+                    self.scroll_code(Some(lang), delta);
+                } else if areas.code2.is_some_and(|r| r.contains(at)) {
+                    let lang = lesson.lang.other();
+                    self.scroll_code(Some(lang), delta);
                 } else {
-                    let max = lesson.prose.len().saturating_sub(1) as u16;
-                    lesson.prose_scroll = (lesson.prose_scroll + 1).min(max);
+                    self.scroll_prose(delta);
                 }
             }
         }

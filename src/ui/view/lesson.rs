@@ -159,18 +159,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
             .border_style(theme.border());
         let inner = block.inner(areas.prose);
         frame.render_widget(block, areas.prose);
-        let prose = if l.text.trim().is_empty() {
-            vec![Line::from(Span::styled(
-                "A module docstring would show here.",
-                theme.dim(),
-            ))]
-        } else {
-            lesson.prose.clone()
-        };
+        let max = crate::ui::scroll::prose_max(app, lesson, inner);
         frame.render_widget(
-            Paragraph::new(prose)
+            Paragraph::new(crate::ui::scroll::prose(app, lesson))
                 .wrap(Wrap { trim: false })
-                .scroll((lesson.prose_scroll, 0)),
+                .scroll((lesson.prose_scroll.min(max), 0)),
             inner,
         );
     }
