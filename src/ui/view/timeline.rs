@@ -59,6 +59,21 @@ const LEGEND: &[(LaneState, &str)] = &[
     (LaneState::TimedOut, "timeout"),
 ];
 
+/// The columns of the task names: the longest name with its ` #id`, from
+/// 10 columns up to two fifths of the pane (the time axis keeps the rest).
+pub fn name_width(tl: &Timeline, width: u16) -> u16 {
+    let longest = tl
+        .lanes
+        .iter()
+        .map(|l| l.label().chars().count() + 3 + l.id.checked_ilog10().unwrap_or(0) as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let most = (width * 2 / 5).max(10);
+    (longest.min(u16::MAX as usize) as u16)
+        .clamp(10, most)
+        .min(width)
+}
+
 /// The span the axis covers: everything known, with a little room.
 pub fn span(tl: &Timeline, now: Duration) -> f64 {
     let end = tl.horizon().max(now).as_secs_f64();
@@ -113,7 +128,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     if inner.height < 2 || inner.width < 10 {
         return;
     }
-    let name_w = (inner.width / 4).clamp(6, 24);
+    let name_w = name_width(tl, inner.width);
     let cols = inner.width - name_w;
     let scale = Scale::fit(span(tl, t), cols);
     let buf = frame.buffer_mut();
@@ -121,17 +136,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     // The axis.
     let axis_y = inner.y;
     let x0 = inner.x + name_w;
+    // A label the playhead would overwrite is left out (its tick stays
+    // unless the playhead is on it).
+    let now_col = scale.col(t).min(cols as usize - 1) as u16;
     let mut tick = 0.0;
     while tick / scale.per_col < cols as f64 {
         let c = scale.col(Duration::from_secs_f64(tick)) as u16;
         let label = format!("{}s", format_seconds(tick));
-        if c + label.len() as u16 <= cols {
-            buf.set_string(x0 + c, axis_y, "┊", theme.dim());
-            buf.set_string(x0 + c + 1, axis_y, &label, theme.dim());
+        let end = c + 1 + label.chars().count() as u16;
+        if end <= cols {
+            if c != now_col {
+                buf.set_string(x0 + c, axis_y, "┊", theme.dim());
+            }
+            if !(c + 1..end).contains(&now_col) {
+                buf.set_string(x0 + c + 1, axis_y, &label, theme.dim());
+            }
         }
         tick += scale.tick;
     }
-    let now_col = scale.col(t).min(cols as usize - 1) as u16;
     buf.set_string(x0 + now_col, axis_y, "▼", theme.now_marker());
     buf.set_string(inner.x, axis_y, "virtual s", theme.dim());
 
