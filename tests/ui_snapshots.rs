@@ -670,6 +670,8 @@ fn the_blocked_status_line_fits_80_columns() {
             "1x",
             "time.sleep(2) until t=2.5s",
             "Space pause",
+            "? help",
+            &format!("{}/{} ", index + 1, app.lessons.len()),
         ] {
             assert!(status.contains(part), "{w}x{h}: {part:?} in {status:?}");
         }
@@ -691,7 +693,7 @@ fn the_blocked_status_line_fits_80_columns() {
         }
         if w >= 200 {
             assert!(
-                status.contains("event loop blocked by blocker(): time.sleep(2)"),
+                status.contains("▓ blocked  t=1.5s  1x  by blocker(): time.sleep(2)"),
                 "{status}"
             );
             assert!(status.contains("q back"), "{status}");

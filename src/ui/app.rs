@@ -268,6 +268,7 @@ impl LessonState {
         if let Some(run) = &self.run {
             run.control().resume();
         }
+        self.cursor = None;
         self.status = RunStatus::Running;
     }
 
@@ -275,6 +276,7 @@ impl LessonState {
         if let Some(run) = &self.run {
             run.control().step();
         }
+        self.cursor = None;
         self.status = RunStatus::Paused;
         self.busy_until = Some(Instant::now() + Duration::from_millis(1500));
     }
@@ -350,8 +352,10 @@ impl LessonState {
         self.status == RunStatus::Running || self.busy_until.is_some_and(|t| Instant::now() < t)
     }
 
+    /// Moves the scrub cursor to the next or previous moment of a finished
+    /// or paused run (`Space` or `s` goes on from where the run is).
     fn scrub(&mut self, forward: bool) {
-        if !matches!(self.status, RunStatus::Finished(_)) {
+        if !matches!(self.status, RunStatus::Finished(_) | RunStatus::Paused) {
             return;
         }
         let times = &self.timeline.times;
@@ -362,7 +366,7 @@ impl LessonState {
             times.iter().rev().find(|&&x| x < t).copied()
         };
         if let Some(next) = next {
-            self.cursor = (next != self.now).then_some(next);
+            self.cursor = (next < self.now).then_some(next);
         }
     }
 }
@@ -823,6 +827,19 @@ impl App {
                 self.screen = Screen::List;
             }
             KeyCode::Char('?') => self.help = true,
+            // A new run makes the verdict shown stale: the panel closes.
+            KeyCode::Char(' ' | 'r' | 's')
+                if lesson
+                    .quiz
+                    .as_ref()
+                    .is_some_and(|q| matches!(q.phase, Phase::Revealed { .. })) =>
+            {
+                lesson.quiz = None;
+                lesson.start(current, k.code == KeyCode::Char('s'));
+                if k.code == KeyCode::Char('s') {
+                    lesson.step();
+                }
+            }
             KeyCode::Char(' ') => match lesson.status {
                 RunStatus::Idle | RunStatus::Finished(_) => lesson.start(current, false),
                 RunStatus::Running => lesson.pause(),

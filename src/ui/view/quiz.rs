@@ -85,7 +85,15 @@ fn content<'a>(
                 "The answer shows when the run ends.",
                 theme.dim(),
             )));
-            "Space pause  +/- speed  r restart".into()
+            let paused = app
+                .lesson
+                .as_ref()
+                .is_some_and(|l| l.status == crate::ui::app::RunStatus::Paused);
+            if paused {
+                "Space resume  s step  r restart".into()
+            } else {
+                "Space pause  +/- speed  r restart".into()
+            }
         }
         Phase::Revealed { picked, correct } => {
             match correct {

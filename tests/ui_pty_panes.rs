@@ -1,0 +1,180 @@
+//! The real binary in a pseudo-terminal: the prose and code panes scroll to
+//! their ends, and the status line says only what holds.
+
+#[path = "support/pty.rs"]
+mod pty;
+
+use pty::Session;
+
+/// A folder of two lessons: the gather demo with a long prose and two
+/// quizzes, and the wait_for demo of lesson 7.
+fn start(name: &str, size: (u16, u16)) -> Session {
+    let dir = std::env::temp_dir().join(format!(
+        "asynclings-pty-panes-{name}-{}",
+        std::process::id()
+    ));
+    let lessons = dir.join("lessons");
+    std::fs::create_dir_all(&lessons).unwrap();
+    let mut text = String::new();
+    for i in 1..=30 {
+        text.push_str(&format!(
+            "Paragraph {i} says a good deal about coroutines and tasks, at some length, so that it wraps.\n\n"
+        ));
+    }
+    text.push_str("THE LAST LINE OF THE PROSE.\n");
+    let gather = format!(
+        r#"title = "gather"
+summary = "Two sleeps that overlap."
+demo = "01-gather.py"
+text = '''
+{text}'''
+
+[[quiz]]
+question = "Which line is printed first?"
+choices = ["quick started", "slow started"]
+from_run = "first_line"
+
+[[quiz]]
+question = "Which line is printed last?"
+choices = ["slow finished", "['slow-result', 'quick-result']"]
+from_run = "last_line"
+"#
+    );
+    std::fs::write(lessons.join("01-gather.toml"), gather).unwrap();
+    std::fs::copy(
+        "tests/reference/r02_gather.py",
+        lessons.join("01-gather.py"),
+    )
+    .unwrap();
+    std::fs::write(
+        lessons.join("02-wait.toml"),
+        "title = \"wait_for\"\nsummary = \"A deadline.\"\ndemo = \"02-wait.py\"\n",
+    )
+    .unwrap();
+    std::fs::copy("lessons/07-wait-for.py", lessons.join("02-wait.py")).unwrap();
+    let data = dir.join("data");
+    Session::spawn(
+        dir.clone(),
+        &["--lessons", lessons.to_str().unwrap()],
+        &[
+            ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
+            ("NO_COLOR", "1"),
+        ],
+        &[],
+        size,
+    )
+}
+
+#[test]
+fn the_prose_scrolls_to_its_last_line_at_every_size() {
+    for size in [(80, 24), (120, 40), (200, 60)] {
+        let mut s = start(&format!("prose{}", size.0), size);
+        s.wait_for("asynclings — 2 lessons");
+        s.press("\r");
+        s.wait_for("Paragraph 1 says");
+        assert!(!s.screen().contains("THE LAST LINE OF THE PROSE."));
+        s.send(&"j".repeat(300));
+        s.wait_for("THE LAST LINE OF THE PROSE.");
+        s.press("q");
+        s.press("q");
+        assert!(s.wait_exit().success());
+    }
+}
+
+#[test]
+fn the_code_pane_shows_main_and_scrolls() {
+    let mut s = start("code", (120, 40));
+    s.wait_for("asynclings — 2 lessons");
+    s.press("j\r");
+    // Before a run: main, with the call the quiz would ask about.
+    s.wait_for("wait_for(query(\"report\", 5),");
+    s.send(&"K".repeat(40));
+    s.wait_for(" 1 import asyncio");
+    s.send(&"J".repeat(40));
+    s.wait_for("31 asyncio.run(main())");
+    // The wheel over the code pane scrolls it too (SGR mouse report).
+    s.send(&"\x1b[<64;90;10M".repeat(40));
+    s.wait_for(" 1 import asyncio");
+    s.press("q");
+    s.press("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn the_status_line_says_only_what_holds() {
+    let mut s = start("status", (120, 40));
+    s.wait_for("asynclings — 2 lessons");
+    s.press("\r");
+    s.press("+++++");
+    s.wait_for("10x");
+    s.press(" ");
+    s.wait_for("Predict, then run — quiz 1/2");
+    s.press("2");
+    s.wait_for("✓ Right: 2  slow started");
+    s.wait_for("Enter next question");
+    // A new run drops the verdict.
+    s.press("r");
+    s.wait_for("▶ running");
+    assert!(!s.screen().contains("✓ Right"), "{}", s.screen());
+    s.wait_for("✓ finished");
+    // The last question: the bar and the panel both say Enter closes.
+    s.press("Q");
+    s.wait_for("quiz 2/2");
+    s.press("1");
+    s.wait_for("Quiz 2/2 — ✗");
+    // The rest of the frame reaches the terminal.
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let screen = s.screen();
+    let status = screen.lines().last().unwrap_or_default().to_string();
+    assert!(status.contains("Enter close"), "{screen}");
+    assert!(!status.contains("Enter next question"), "{status}");
+    // A paused run: resume, and scrubbing works.
+    s.press("\r");
+    s.press("-------");
+    s.wait_for("0.25x");
+    s.press(" ");
+    s.wait_for("▶ running");
+    std::thread::sleep(std::time::Duration::from_millis(600));
+    s.press(" ");
+    s.wait_for("⏸ paused");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let status = s.screen().lines().last().unwrap_or_default().to_string();
+    assert!(status.contains("Space resume"), "{status}");
+    assert!(status.contains("←/→ scrub"), "{status}");
+    s.press("\x1b[D");
+    s.wait_for("(scrub)");
+    s.press("q");
+    s.press("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn one_program_has_no_lesson_number_or_next() {
+    let dir = std::env::temp_dir().join(format!("asynclings-pty-panes-one-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let program = dir.join("gather.py");
+    std::fs::copy("tests/reference/r02_gather.py", &program).unwrap();
+    let data = dir.join("data");
+    let mut s = Session::spawn(
+        dir.clone(),
+        &[program.to_str().unwrap()],
+        &[
+            ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
+            ("NO_COLOR", "1"),
+        ],
+        &[],
+        (120, 40),
+    );
+    s.wait_for("■ ready");
+    s.press("+++++");
+    s.press(" ");
+    s.wait_for("✓ finished");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let status = s.screen().lines().last().unwrap_or_default().to_string();
+    assert!(!status.contains("lesson 1/1"), "{status}");
+    assert!(!status.contains("n next"), "{status}");
+    assert!(!status.contains("n/p"), "{status}");
+    s.press("q");
+    s.press("q");
+    assert!(s.wait_exit().success());
+}
