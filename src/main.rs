@@ -41,7 +41,8 @@ enum Command {
 
 #[derive(Args)]
 struct RunArgs {
-    /// A lesson id (`gather`), number (`5`) or path to a .toml file.
+    /// A lesson id (`gather`), number (`5`), or the path of a lesson
+    /// (`.toml`) or of a program (`.py`).
     lesson: String,
     /// Run at once on the virtual clock and print the transcript
     /// (`[t=T] TEXT` per printed line).
@@ -70,7 +71,8 @@ fn parse_speed(text: &str) -> Result<f64, String> {
 #[derive(Args)]
 #[command(group = clap::ArgGroup::new("language").required(true).args(["python", "rust"]))]
 struct ShowArgs {
-    /// A lesson id (`gather`), number (`5`) or path to a .toml file.
+    /// A lesson id (`gather`), number (`5`), or the path of a lesson
+    /// (`.toml`) or of a program (`.py`).
     lesson: String,
     /// The Python (asyncio) listing.
     #[arg(long)]
@@ -150,6 +152,15 @@ fn run(cli: Cli) -> Result<ExitCode, LoadError> {
             } else {
                 paths
             };
+            // Programs named alone are counted as programs.
+            let what = if paths
+                .iter()
+                .all(|p| p.extension().is_some_and(|e| e == "py"))
+            {
+                "program"
+            } else {
+                "lesson file"
+            };
             let (ok, problems) = lesson::check_paths(&paths);
             let color = std::io::stderr().is_terminal();
             for p in &problems {
@@ -157,10 +168,10 @@ fn run(cli: Cli) -> Result<ExitCode, LoadError> {
             }
             let broken: usize = problems.len();
             if broken == 0 {
-                println!("{ok} lesson file{} OK", if ok == 1 { "" } else { "s" });
+                println!("{ok} {what}{} OK", if ok == 1 { "" } else { "s" });
                 Ok(ExitCode::SUCCESS)
             } else {
-                eprintln!("{ok} lesson file(s) OK, {broken} with problems");
+                eprintln!("{ok} {what}(s) OK, {broken} with problems");
                 Ok(ExitCode::FAILURE)
             }
         }
@@ -169,27 +180,47 @@ fn run(cli: Cli) -> Result<ExitCode, LoadError> {
             let limits = Limits::default();
             // Byte for byte into a pipe or a file; escaped on a terminal.
             let escape = std::io::stdout().is_terminal();
+            let listing = lesson.python_listing();
+            let lines = Lines(&listing);
             if args.headless {
                 let report = engine::run_headless(lesson.script(), &limits);
                 let mut out = std::io::stdout().lock();
                 for event in &report.events {
-                    print_event(&mut out, event, args.events, escape);
+                    print_event(&mut out, event, args.events.then_some(lines), escape);
                 }
                 print_warnings(&report.warnings);
                 return Ok(outcome_code(&report.outcome));
             }
             let live = LiveRun::start(lesson.script(), &limits, args.speed, false);
-            Ok(print_live(live, args.events, escape))
+            Ok(print_live(live, args.events.then_some(lines), escape))
         }
     }
 }
 
-/// Prints an event (`events`) or its transcript line, if it has one.
-fn print_event(out: &mut impl Write, event: &engine::Event, events: bool, escape: bool) {
-    let line = if events {
-        Some(event.to_string())
-    } else {
-        event.transcript_line()
+/// The demo's listing, to name a statement by its line in `--events`.
+#[derive(Clone, Copy)]
+struct Lines<'a>(&'a asynclings::render::Listing);
+
+impl Lines<'_> {
+    /// The event as a line, its statement named `line N` of the demo.
+    fn event(self, event: &engine::Event) -> String {
+        let text = event.to_string();
+        let Some(stmt) = event.stmt else { return text };
+        match (
+            text.strip_suffix(&format!(" @s{stmt}")),
+            self.0.line_of(stmt),
+        ) {
+            (Some(head), Some(n)) => format!("{head} (line {})", n + 1),
+            _ => text,
+        }
+    }
+}
+
+/// Prints an event (with `events`) or its transcript line, if it has one.
+fn print_event(out: &mut impl Write, event: &engine::Event, events: Option<Lines>, escape: bool) {
+    let line = match events {
+        Some(lines) => Some(lines.event(event)),
+        None => event.transcript_line(),
     };
     if let Some(line) = line {
         let _ = writeln!(out, "{}", for_output(&line, escape));
@@ -197,7 +228,7 @@ fn print_event(out: &mut impl Write, event: &engine::Event, events: bool, escape
 }
 
 /// Prints a live run's lines (or events) as they happen, until it ends.
-fn print_live(mut live: LiveRun, events: bool, escape: bool) -> ExitCode {
+fn print_live(mut live: LiveRun, events: Option<Lines>, escape: bool) -> ExitCode {
     let mut out = std::io::stdout().lock();
     let mut print = |event: &engine::Event| {
         print_event(&mut out, event, events, escape);

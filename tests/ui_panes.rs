@@ -241,3 +241,40 @@ fn the_help_scrolls_to_its_last_legend_line_at_80x24() {
     assert!(screen.contains("∎ async for ended"), "{screen}");
     assert!(screen.contains("▶▶ two tasks there, ▶+ more"), "{screen}");
 }
+
+#[test]
+fn quiz_questions_show_code_without_backticks() {
+    use asynclings::ui::quiz::QuizPanel;
+    let mut app = app();
+    let i = app
+        .lessons
+        .iter()
+        .position(|l| !l.quizzes.is_empty())
+        .unwrap();
+    app.lessons[i].quizzes[0].question = "What does `gather` return, and when?".into();
+    app.open(i);
+    app.lesson.as_mut().unwrap().quiz = Some(QuizPanel::ask(0));
+    let screen = draw(&mut app, 80, 24).join("\n");
+    assert!(
+        screen.contains("What does gather return, and when?"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_long_summary_is_cut_after_a_whole_word() {
+    let mut app = app();
+    app.lessons[0].summary =
+        "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi"
+            .into();
+    app.open(0);
+    let screen = draw(&mut app, 80, 24);
+    let title = screen[0].trim_end();
+    assert!(title.ends_with('…'), "{title}");
+    let before = title.trim_end_matches('…');
+    let last = before.split_whitespace().last().unwrap();
+    assert!(
+        app.lessons[0].summary.split(' ').any(|w| w == last),
+        "cut mid-word: {title}"
+    );
+}

@@ -136,19 +136,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     } else {
         ""
     };
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(
-                format!(" {:>2} ", app.number(lesson.index)),
-                theme.selected(),
-            ),
-            Span::styled(format!(" {}", for_terminal(&l.title)), theme.heading()),
-            Span::styled(done, theme.ok()),
-            Span::styled(super::quiz::score(app, lesson.index), theme.accent()),
-            Span::styled(format!("  — {}", for_terminal(&l.summary)), theme.dim()),
-        ])),
-        areas.title,
-    );
+    let mut title = Line::from(vec![
+        Span::styled(
+            format!(" {:>2} ", app.number(lesson.index)),
+            theme.selected(),
+        ),
+        Span::styled(format!(" {}", for_terminal(&l.title)), theme.heading()),
+        Span::styled(done, theme.ok()),
+        Span::styled(super::quiz::score(app, lesson.index), theme.accent()),
+    ]);
+    // The summary gets what is left, cut after a whole word.
+    let room = (areas.title.width as usize).saturating_sub(title.width());
+    if let Some(summary) =
+        super::status::fit_words(&for_terminal(&l.summary), room.saturating_sub(4))
+    {
+        title.push_span(Span::styled(format!("  — {summary}"), theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(title), areas.title);
 
     if let (Some(panel), Some(rect)) = (&lesson.quiz, areas.quiz) {
         super::quiz::draw(frame, rect, app, l, panel);

@@ -88,7 +88,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         ]));
         lines.push(Line::from(vec![
             Span::raw("        "),
-            Span::styled(for_terminal(&l.summary).into_owned(), theme.dim()),
+            Span::styled(
+                super::status::fit_words(
+                    &for_terminal(&l.summary),
+                    (inner.width as usize).saturating_sub(8),
+                )
+                .unwrap_or_default(),
+                theme.dim(),
+            ),
         ]));
     }
     frame.render_widget(Paragraph::new(lines), inner);

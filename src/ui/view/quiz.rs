@@ -24,6 +24,27 @@ pub fn score(app: &App, index: usize) -> String {
     }
 }
 
+/// `text` with its `code` spans in the code style, without the backticks.
+fn inline_code(text: &str, style: Style, code: Style) -> Line<'static> {
+    let text = for_terminal(text);
+    // Backticks that pair up: the parts between them are code.
+    let pairs = text.matches('`').count() / 2;
+    let mut spans = Vec::new();
+    for (i, part) in text.split('`').enumerate() {
+        if part.is_empty() {
+            continue;
+        }
+        let is_code = i % 2 == 1 && i <= pairs * 2;
+        let part = if i > pairs * 2 {
+            format!("`{part}")
+        } else {
+            part.to_string()
+        };
+        spans.push(Span::styled(part, if is_code { code } else { style }));
+    }
+    Line::from(spans)
+}
+
 /// A choice as shown: `2  fast finished`.
 fn choice(quiz: &Quiz, i: usize) -> String {
     match quiz.choices.get(i) {
@@ -57,10 +78,7 @@ fn content<'a>(
         ) => (format!(" Quiz {k}/{n} — no answer "), theme.dim()),
         _ => (format!(" Quiz {k}/{n} — ✗ not this time "), theme.error()),
     };
-    let mut lines = vec![Line::from(Span::styled(
-        for_terminal(&quiz.question).into_owned(),
-        theme.heading(),
-    ))];
+    let mut lines = vec![inline_code(&quiz.question, theme.heading(), theme.code())];
     let keys: String = match &panel.phase {
         Phase::Asking => {
             for i in 0..quiz.choices.len() {
@@ -123,10 +141,7 @@ fn content<'a>(
                 }
             }
             if let Some(explain) = &quiz.explain {
-                lines.push(Line::from(Span::styled(
-                    for_terminal(explain).into_owned(),
-                    theme.text(),
-                )));
+                lines.push(inline_code(explain, theme.text(), theme.code()));
             }
             let (_, right) = app.progress.score(&lesson.id, n);
             if k < n {

@@ -182,7 +182,7 @@ fn hints(app: &App, lesson: &LessonState) -> Vec<&'static str> {
 }
 
 /// `text` in at most `width` columns, cut after a whole word with `…`.
-fn fit_words(text: &str, width: usize) -> Option<String> {
+pub fn fit_words(text: &str, width: usize) -> Option<String> {
     if Span::raw(text).width() <= width {
         return Some(text.to_string());
     }

@@ -230,8 +230,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
         buf.set_string(x, inner.y + inner.height - 2, &more, theme.dim());
     }
 
-    // The legend.
-    let mut spans = Vec::new();
+    // The legend: whole entries, as many as fit (the help overlay has all).
+    let mut entries: Vec<[Span; 2]> = Vec::new();
     // A worker's and a failure's marks are listed when the run has them.
     let has = |state: LaneState| {
         tl.lanes
@@ -242,28 +242,33 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
         if matches!(state, LaneState::Working | LaneState::Failed) && !has(*state) {
             continue;
         }
-        spans.push(Span::styled(state.glyph().to_string(), theme.state(*state)));
-        spans.push(Span::styled(format!("{label} "), theme.dim()));
+        entries.push([
+            Span::styled(state.glyph().to_string(), theme.state(*state)),
+            Span::styled(format!("{label} "), theme.dim()),
+        ]);
     }
-    spans.push(Span::styled("◇", theme.state(LaneState::WaitTimer)));
-    spans.push(Span::styled("deadline ", theme.dim()));
-    spans.push(Span::styled("▼", theme.now_marker()));
-    spans.push(Span::styled("now ", theme.dim()));
-    // What fits of the frames' legend (the help overlay has all of it).
-    let mut extra: Vec<[Span; 2]> = Vec::new();
+    entries.push([
+        Span::styled("◇", theme.state(LaneState::WaitTimer)),
+        Span::styled("deadline ", theme.dim()),
+    ]);
+    entries.push([
+        Span::styled("▼", theme.now_marker()),
+        Span::styled("now ", theme.dim()),
+    ]);
     if tl.lanes.iter().any(|l| l.frames.iter().any(exhausted)) {
-        extra.push([
+        entries.push([
             Span::styled("∎", theme.accent()),
             Span::styled("async for ends ", theme.dim()),
         ]);
     }
-    extra.push([
+    entries.push([
         Span::styled("f()", theme.state(LaneState::WaitTimer)),
         Span::styled(" frame", theme.dim()),
     ]);
     let width = |s: &Span| s.content.chars().count();
-    let mut used: usize = spans.iter().map(width).sum();
-    for pair in extra {
+    let mut used = 0;
+    let mut spans = Vec::new();
+    for pair in entries {
         let w: usize = pair.iter().map(width).sum();
         if used + w > inner.width as usize {
             break;
