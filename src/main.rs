@@ -14,8 +14,9 @@ use std::time::Duration;
 #[derive(Parser)]
 #[command(name = "asynclings", version, about, long_about = None)]
 struct Cli {
-    /// Open the lesson screen on this program (`.py`) or lesson (`.toml`).
-    #[arg(value_name = "FILE")]
+    /// Open the lesson screen on this lesson (an id such as `gather`, a
+    /// number such as `5`), program (`.py`) or lesson file (`.toml`).
+    #[arg(value_name = "LESSON|FILE")]
     file: Option<PathBuf>,
     /// Load the lessons of this folder instead of the built-in ones.
     #[arg(long, global = true, value_name = "DIR")]
@@ -110,12 +111,22 @@ fn load(dir: &Option<PathBuf>) -> Result<Lessons, LoadError> {
 
 fn run(cli: Cli) -> Result<ExitCode, LoadError> {
     let Some(command) = cli.command else {
-        if let Some(file) = &cli.file {
-            let lesson = lesson::load_file(file)?;
-            return Ok(asynclings_ui(Lessons::single(lesson), true));
-        }
         let lessons = load(&cli.lessons)?;
-        return Ok(asynclings_ui(lessons, false));
+        let Some(file) = &cli.file else {
+            return Ok(asynclings_ui(lessons, None));
+        };
+        // A lesson of the set by id or number opens among the others.
+        let name = file.to_string_lossy();
+        let named = !file.exists() && file.extension().is_none();
+        if let Some(i) = named
+            .then(|| lessons.find(&name).map(|l| l.id.clone()))
+            .flatten()
+            .and_then(|id| lessons.lessons.iter().position(|l| l.id == id))
+        {
+            return Ok(asynclings_ui(lessons, Some(i)));
+        }
+        let lesson = lessons.resolve(&name)?;
+        return Ok(asynclings_ui(Lessons::single(lesson), Some(0)));
     };
     match command {
         Command::List => {
@@ -272,14 +283,14 @@ fn outcome_code(outcome: &Outcome) -> ExitCode {
     }
 }
 
-fn asynclings_ui(lessons: Lessons, open_first: bool) -> ExitCode {
+fn asynclings_ui(lessons: Lessons, open: Option<usize>) -> ExitCode {
     if !std::io::stdout().is_terminal() {
         eprintln!(
             "asynclings: the lesson screen needs a terminal; try `asynclings list` or `asynclings run <lesson> --headless`"
         );
         return ExitCode::FAILURE;
     }
-    match asynclings::ui::run(lessons, open_first) {
+    match asynclings::ui::run(lessons, open) {
         Ok(ended) => ExitCode::from(ended.exit_code()),
         Err(e) => {
             eprintln!("asynclings: terminal error: {e}");

@@ -91,6 +91,8 @@ pub struct ListState {
     /// `/` was pressed: keys edit the filter.
     pub filtering: bool,
     pub scroll: usize,
+    /// Digits typed so far: the number of the lesson to open.
+    pub jump: String,
 }
 
 /// An open lesson and its demo run.
@@ -712,6 +714,32 @@ impl App {
         changed
     }
 
+    /// The lesson numbered `number`, if there is one.
+    fn numbered(&self, number: &str) -> Option<usize> {
+        let n: u32 = number.parse().ok()?;
+        (0..self.lessons.len()).find(|&i| self.number(i) == n)
+    }
+
+    /// A digit typed in the list: opens the lesson of that number as soon
+    /// as no other lesson's number starts with the digits typed (`1` waits
+    /// for `12` when there are 16 lessons; Enter opens lesson 1).
+    fn jump_digit(&mut self, d: char) {
+        self.list.jump.push(d);
+        let typed = self.list.jump.clone();
+        let longer = (0..self.lessons.len()).any(|i| {
+            let n = self.number(i).to_string();
+            n.len() > typed.len() && n.starts_with(&typed)
+        });
+        match self.numbered(&typed) {
+            Some(i) if !longer => {
+                self.list.jump.clear();
+                self.open(i);
+            }
+            None if !longer => self.list.jump.clear(),
+            _ => {}
+        }
+    }
+
     fn list_key(&mut self, k: KeyEvent) {
         let count = self.filtered().len();
         if self.list.filtering {
@@ -736,8 +764,20 @@ impl App {
             }
             return;
         }
+        if let KeyCode::Char(d @ '0'..='9') = k.code {
+            self.jump_digit(d);
+            return;
+        }
+        let jump = std::mem::take(&mut self.list.jump);
+        if k.code == KeyCode::Enter
+            && let Some(i) = self.numbered(&jump)
+        {
+            self.open(i);
+            return;
+        }
         match k.code {
             KeyCode::Char('q') => self.quit = true,
+            KeyCode::Esc if !jump.is_empty() => {}
             KeyCode::Esc => {
                 if self.list.filter.is_empty() {
                     self.quit = true;

@@ -91,16 +91,16 @@ impl Ended {
 }
 
 /// Opens the UI on the real terminal; returns when the learner quits, a
-/// signal arrives or the terminal goes away. With `open_first`, the first
-/// lesson's screen opens at once (a program named on the command line);
+/// signal arrives or the terminal goes away. With `open`, that lesson's
+/// screen opens at once (a program or lesson named on the command line);
 /// otherwise the lesson open last reopens.
-pub fn run(lessons: crate::lesson::Lessons, open_first: bool) -> std::io::Result<Ended> {
+pub fn run(lessons: crate::lesson::Lessons, open: Option<usize>) -> std::io::Result<Ended> {
     let progress = progress::Progress::load(progress::Progress::default_path());
     let last = progress.last.clone();
     let mut app = App::new(lessons.lessons, progress, theme::Theme::from_env());
     app.broken = lessons.broken.iter().map(|e| e.one_line()).collect();
-    if open_first {
-        app.open(0);
+    if let Some(i) = open {
+        app.open(i);
     } else if let Some(i) = last.and_then(|id| app.lessons.iter().position(|l| l.id == id)) {
         app.open(i);
     }

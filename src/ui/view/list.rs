@@ -102,6 +102,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 
     let bar = if let Some(warning) = super::status::progress_warning(app) {
         Line::from(Span::styled(format!(" ⚠ {warning}"), theme.error()))
+    } else if !app.list.jump.is_empty() {
+        Line::from(vec![
+            Span::styled(format!(" lesson {}▏", app.list.jump), theme.selected()),
+            Span::styled("  Enter open  more digits  Esc cancel", theme.dim()),
+        ])
     } else if app.list.filtering {
         Line::from(vec![
             Span::styled(" / ", theme.selected()),
@@ -118,7 +123,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         ])
     } else {
         Line::from(Span::styled(
-            " ↑/↓ move  Enter open  / filter  ? help  q quit",
+            " ↑/↓ move  Enter open  1-9 number  / filter  ? help  q quit",
             theme.dim(),
         ))
     };
