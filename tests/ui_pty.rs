@@ -87,14 +87,16 @@ fn predict_then_run_to_the_end_marks_done() {
     s.press("\r");
     s.press("+++++");
     s.wait_for("10x");
-    // The first Space offers the quiz; 2 predicts and runs.
+    // The first Space offers the quiz; b predicts, Space runs.
     s.press(" ");
     s.wait_for("Predict, then run — quiz 1/1");
-    s.wait_for("2  slow started");
-    s.press("2");
+    s.wait_for("b  slow started");
+    s.press("b");
+    s.wait_for("Your prediction: b. Space runs the demo.");
+    s.press(" ");
     s.wait_for("✓ finished");
     s.wait_for("[t=2] slow finished");
-    s.wait_for("✓ Right: 2  slow started");
+    s.wait_for("✓ Right: b  slow started");
     s.wait_for("gather starts its coroutines in argument order.");
     let progress = std::fs::read_to_string(s.dir.join("data/progress.txt")).unwrap();
     assert!(progress.contains("quiz gather 0 1 right"), "{progress}");

@@ -109,8 +109,8 @@ fn the_status_line_says_only_what_holds() {
     s.wait_for("10x");
     s.press(" ");
     s.wait_for("Predict, then run — quiz 1/2");
-    s.press("2");
-    s.wait_for("✓ Right: 2  slow started");
+    s.press("b ");
+    s.wait_for("✓ Right: b  slow started");
     s.wait_for("Enter next question");
     // A new run drops the verdict.
     s.press("r");
@@ -120,7 +120,7 @@ fn the_status_line_says_only_what_holds() {
     // The last question: the bar and the panel both say Enter closes.
     s.press("Q");
     s.wait_for("quiz 2/2");
-    s.press("1");
+    s.press("a ");
     s.wait_for("Quiz 2/2 — ✗");
     // The rest of the frame reaches the terminal.
     std::thread::sleep(std::time::Duration::from_millis(200));
@@ -174,6 +174,48 @@ fn one_program_has_no_lesson_number_or_next() {
     assert!(!status.contains("lesson 1/1"), "{status}");
     assert!(!status.contains("n next"), "{status}");
     assert!(!status.contains("n/p"), "{status}");
+    s.press("q");
+    s.press("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn a_question_is_asked_before_the_answer_shows_and_can_be_retaken() {
+    let mut s = start("honest", (120, 40));
+    s.wait_for("asynclings — 2 lessons");
+    s.press("\r");
+    s.press("+++++");
+    s.wait_for("10x");
+    s.press(" ");
+    s.wait_for("Predict, then run — quiz 1/2");
+    // Digits pick nothing (they may be answers); letters do, and the run
+    // waits for its own key.
+    s.press("2");
+    assert!(!s.screen().contains("Your prediction"), "{}", s.screen());
+    s.press("b");
+    s.wait_for("Your prediction: b. Space runs the demo.");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(s.screen().contains("■ ready"), "{}", s.screen());
+    s.press(" ");
+    s.wait_for("✓ Right: b  slow started");
+    s.wait_for("[t=2] slow finished");
+    // The next question starts on a clean screen: the output is gone.
+    s.press("\r");
+    s.wait_for("Predict, then run — quiz 2/2");
+    s.wait_for("(nothing printed yet");
+    assert!(!s.screen().contains("[t=2] slow finished"), "{}", s.screen());
+    s.press("b ");
+    s.wait_for("Quiz 2/2 — ✓ right");
+    s.press("\r");
+    s.wait_for("quiz 2/2");
+    // Retake: Q asks the first question again, and the score is saved.
+    s.press("Q");
+    s.wait_for("Predict, then run — quiz 1/2");
+    s.press("a ");
+    s.wait_for("Quiz 1/2 — ✗ not this time");
+    let progress = std::fs::read_to_string(s.dir.join("data/progress.txt")).unwrap();
+    assert!(progress.contains("quiz gather 0 0 wrong"), "{progress}");
+    assert!(progress.contains("quiz gather 1 1 right"), "{progress}");
     s.press("q");
     s.press("q");
     assert!(s.wait_exit().success());

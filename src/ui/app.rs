@@ -257,6 +257,22 @@ impl LessonState {
         };
     }
 
+    /// Asks quiz `index` on a clean screen: the last run, its output and
+    /// what the lesson says after a run are gone until the next run ends.
+    pub fn ask(&mut self, index: usize) {
+        discard(self.run.take());
+        self.timeline = Timeline::default();
+        self.aggregate = Aggregate::default();
+        self.now = Duration::ZERO;
+        self.cursor = None;
+        self.detail = false;
+        self.code_scroll = [None, None];
+        self.status = RunStatus::Idle;
+        self.ran = false;
+        self.prose_scroll = 0;
+        self.quiz = Some(QuizPanel::ask(index));
+    }
+
     fn pause(&mut self) {
         if let Some(run) = &self.run {
             run.control().pause();
@@ -522,7 +538,7 @@ impl App {
         }
         let first = super::quiz::first_open(l, |q| self.answered(index, q)).unwrap_or(0);
         if let Some(lesson) = &mut self.lesson {
-            lesson.quiz = Some(QuizPanel::ask(first));
+            lesson.ask(first);
             lesson.quiz_offered = true;
         }
     }
@@ -567,45 +583,65 @@ impl App {
             return false;
         };
         let count = l.quizzes.get(panel.index).map_or(0, |q| q.choices.len());
+        // Choices are lettered a, b, c ...: numbers may be answers.
+        let letter = |c: char| {
+            c.is_ascii_lowercase()
+                .then(|| c as usize - 'a' as usize)
+                .filter(|&i| i < count)
+        };
+        let before_run = matches!(panel.phase, Phase::Asking | Phase::Predicted { .. });
         match (&panel.phase, k.code) {
-            (Phase::Asking, KeyCode::Char(c @ '1'..='9')) => {
-                let picked = c as usize - '1' as usize;
-                if picked < count {
-                    panel.selected = picked;
-                    panel.phase = Phase::Watching { picked };
-                    lesson.start(l, false);
+            (_, KeyCode::Char(c)) if before_run && letter(c).is_some() => {
+                let picked = letter(c).unwrap_or(0);
+                panel.selected = picked;
+                panel.phase = Phase::Predicted { picked };
+                true
+            }
+            (_, KeyCode::Up | KeyCode::Char('k')) if before_run => {
+                panel.selected = panel.selected.saturating_sub(1);
+                if let Phase::Predicted { picked } = &mut panel.phase {
+                    *picked = panel.selected;
                 }
                 true
             }
-            (Phase::Asking, KeyCode::Up | KeyCode::Char('k')) => {
-                panel.selected = panel.selected.saturating_sub(1);
-                true
-            }
-            (Phase::Asking, KeyCode::Down | KeyCode::Char('j')) => {
+            (_, KeyCode::Down | KeyCode::Char('j')) if before_run => {
                 panel.selected = (panel.selected + 1).min(count.saturating_sub(1));
+                if let Phase::Predicted { picked } = &mut panel.phase {
+                    *picked = panel.selected;
+                }
                 true
             }
             (Phase::Asking, KeyCode::Enter) => {
                 if panel.selected < count {
-                    panel.phase = Phase::Watching {
+                    panel.phase = Phase::Predicted {
                         picked: panel.selected,
                     };
-                    lesson.start(l, false);
                 }
                 true
             }
-            (Phase::Asking | Phase::Revealed { .. }, KeyCode::Esc) => {
+            // The run starts on its own key, once predicted.
+            (&Phase::Predicted { picked }, KeyCode::Enter | KeyCode::Char(' ')) => {
+                panel.phase = Phase::Watching { picked };
+                lesson.start(l, false);
+                true
+            }
+            (_, KeyCode::Esc) if !matches!(panel.phase, Phase::Watching { .. }) => {
                 lesson.quiz = None;
                 true
             }
-            // No run without a prediction while asking: Esc skips.
-            (
-                Phase::Asking,
-                KeyCode::Char(' ' | 's' | 'r' | 'Q') | KeyCode::Left | KeyCode::Right,
-            ) => true,
+            // No run without a prediction: Esc skips.
+            (_, KeyCode::Char(' ' | 's' | 'r' | 'Q') | KeyCode::Left | KeyCode::Right)
+                if before_run =>
+            {
+                true
+            }
             (Phase::Revealed { .. }, KeyCode::Enter | KeyCode::Char('Q')) => {
                 let next = panel.index + 1;
-                lesson.quiz = (next < l.quizzes.len()).then(|| QuizPanel::ask(next));
+                if next < l.quizzes.len() {
+                    lesson.ask(next);
+                } else {
+                    lesson.quiz = None;
+                }
                 true
             }
             _ => false,

@@ -8,8 +8,9 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 const LESSON_KEYS: &[(&str, &str)] = &[
     ("Space", "run / pause / resume (first: predict)"),
-    ("Q", "quiz: predict, then run"),
-    ("1-9 ↑ ↓ Enter", "pick a prediction (Esc skips)"),
+    ("Q", "quiz: predict, then run (again: retake)"),
+    ("a b c ↑ ↓ Enter", "pick a prediction (Esc skips)"),
+    ("Space Enter", "then run it (the answer shows at the end)"),
     ("s", "step to the next event"),
     ("+ -", "faster / slower (0.1x..10x)"),
     ("r", "restart the demo"),

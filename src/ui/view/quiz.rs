@@ -48,9 +48,14 @@ fn inline_code(text: &str, style: Style, code: Style) -> Line<'static> {
 /// A choice as shown: `2  fast finished`.
 fn choice(quiz: &Quiz, i: usize) -> String {
     match quiz.choices.get(i) {
-        Some(c) => format!("{}  {}", i + 1, for_terminal(c)),
-        None => format!("{}", i + 1),
+        Some(c) => format!("{}  {}", letter(i), for_terminal(c)),
+        None => letter(i).to_string(),
     }
+}
+
+/// The letter of choice `i`: `a`, `b`, ...
+pub fn letter(i: usize) -> char {
+    char::from(b'a' + (i.min(25) as u8))
 }
 
 /// The panel's title with its style, its lines and its key hints.
@@ -80,7 +85,11 @@ fn content<'a>(
     };
     let mut lines = vec![inline_code(&quiz.question, theme.heading(), theme.code())];
     let keys: String = match &panel.phase {
-        Phase::Asking => {
+        Phase::Asking | Phase::Predicted { .. } => {
+            let picked = match panel.phase {
+                Phase::Predicted { picked } => Some(picked),
+                _ => None,
+            };
             for i in 0..quiz.choices.len() {
                 lines.push(if i == panel.selected {
                     Line::from(vec![
@@ -91,8 +100,18 @@ fn content<'a>(
                     Line::from(format!("  {}", choice(quiz, i)))
                 });
             }
-            let last = quiz.choices.len().min(9);
-            format!("1-{last} or ↑/↓ Enter: predict and run  Esc skip")
+            let last = letter(quiz.choices.len().saturating_sub(1));
+            match picked {
+                Some(p) => {
+                    lines.push(Line::from(vec![
+                        Span::raw("Your prediction: "),
+                        Span::styled(letter(p).to_string(), theme.accent()),
+                        Span::raw(". Space runs the demo."),
+                    ]));
+                    format!("Space/Enter run  a-{last} change  Esc skip")
+                }
+                None => format!("a-{last} or ↑/↓ Enter: predict  Esc skip"),
+            }
         }
         Phase::Watching { picked } => {
             lines.push(Line::from(vec![

@@ -77,7 +77,10 @@ fn hints(app: &App, lesson: &LessonState) -> Vec<&'static str> {
         .is_some_and(|q| q.index + 1 >= l.quizzes.len());
     let keys: &[&str] = match (&lesson.quiz, &lesson.status) {
         _ if lesson.lane_filter.typing => &["type part of a task name", "Enter keep", "Esc clear"],
-        (Some(q), _) if q.is_asking() => &["1-9 ↑/↓ Enter predict", "Esc skip", "? help", "q back"],
+        (Some(q), _) if matches!(q.phase, Phase::Predicted { .. }) => {
+            &["Space run", "letter change", "Esc skip", "? help", "q back"]
+        }
+        (Some(q), _) if q.is_asking() => &["a-z ↑/↓ Enter predict", "Esc skip", "? help", "q back"],
         (Some(q), _) if matches!(q.phase, Phase::Revealed { .. }) && last_question => &[
             "Enter close",
             "Space run again",
