@@ -203,7 +203,11 @@ fn a_question_is_asked_before_the_answer_shows_and_can_be_retaken() {
     s.press("\r");
     s.wait_for("Predict, then run — quiz 2/2");
     s.wait_for("(nothing printed yet");
-    assert!(!s.screen().contains("[t=2] slow finished"), "{}", s.screen());
+    assert!(
+        !s.screen().contains("[t=2] slow finished"),
+        "{}",
+        s.screen()
+    );
     s.press("b ");
     s.wait_for("Quiz 2/2 — ✓ right");
     s.press("\r");

@@ -140,6 +140,11 @@ pub struct LessonState {
     pub quiz: Option<QuizPanel>,
     /// The quiz was offered in this visit (Space offers it once).
     pub quiz_offered: bool,
+    /// The lesson's files on disk, reloaded and rerun when they change.
+    pub watch: Option<super::watch::Watch>,
+    /// Why the last edit of the lesson's files cannot run (located); the
+    /// last good listing stays.
+    pub load_error: Option<String>,
 }
 
 impl LessonState {
@@ -172,6 +177,8 @@ impl LessonState {
             busy_until: None,
             quiz: None,
             quiz_offered: false,
+            watch: super::watch::Watch::start(std::path::Path::new(&lesson.file)),
+            load_error: None,
         }
     }
 
@@ -520,6 +527,43 @@ impl App {
             .unwrap_or_else(|| Err("the check run gave no answer".into()))
     }
 
+    /// Reads the open lesson's files again and reruns it; a broken edit
+    /// shows its located error in place of the run and keeps the listing.
+    pub fn reload(&mut self) {
+        let Some(lesson) = &mut self.lesson else {
+            return;
+        };
+        let index = lesson.index;
+        let path = std::path::PathBuf::from(&self.lessons[index].file);
+        match crate::lesson::load_file(&path) {
+            Ok(mut fresh) => {
+                let old = &self.lessons[index];
+                fresh.id = old.id.clone();
+                fresh.number = fresh.number.or(old.number);
+                self.lessons[index] = fresh;
+                let watch = lesson.watch.take();
+                let (lang, speed, scroll) = (lesson.lang, lesson.speed, lesson.prose_scroll);
+                let mut state =
+                    LessonState::new(index, &self.lessons[index], &self.theme, lang, speed);
+                state.watch = watch;
+                state.prose_scroll = scroll;
+                state.quiz_offered = true;
+                state.start(&self.lessons[index], false);
+                self.lesson = Some(state);
+                self.answer_keys.remove(&index);
+            }
+            Err(e) => {
+                discard(lesson.run.take());
+                lesson.timeline = Timeline::default();
+                lesson.aggregate = Aggregate::default();
+                lesson.now = Duration::ZERO;
+                lesson.cursor = None;
+                lesson.status = RunStatus::Idle;
+                lesson.load_error = Some(e.render(false));
+            }
+        }
+    }
+
     /// Whether the learner has a recorded prediction for a quiz.
     fn answered(&self, index: usize, quiz: usize) -> bool {
         self.progress
@@ -717,6 +761,15 @@ impl App {
     }
 
     fn tick(&mut self) -> bool {
+        if self
+            .lesson
+            .as_ref()
+            .and_then(|l| l.watch.as_ref())
+            .is_some_and(|w| w.changed())
+        {
+            self.reload();
+            return true;
+        }
         let Some(lesson) = &mut self.lesson else {
             return false;
         };

@@ -20,6 +20,7 @@ pub mod terminal;
 pub mod theme;
 pub mod timeline;
 pub mod view;
+pub mod watch;
 
 use app::{App, Msg};
 use input::{Input, TermInput};

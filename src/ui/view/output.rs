@@ -18,6 +18,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
         .border_style(theme.border());
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    // A broken edit: its located error in place of the run.
+    if let Some(error) = &lesson.load_error {
+        let lines: Vec<Line> = error
+            .lines()
+            .map(|l| Line::from(Span::styled(l.to_string(), theme.error())))
+            .collect();
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+        return;
+    }
     let tl = &lesson.timeline;
     // What ends the run, under the printed lines.
     let mut tail: Vec<Line> = Vec::new();
