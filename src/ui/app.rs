@@ -431,6 +431,11 @@ pub struct App {
     answer_keys: HashMap<usize, AnswerKey>,
     /// Files of the folder that could not be loaded: `file:line:col: what`.
     pub broken: Vec<String>,
+    /// `e` asked for the demo in an editor: its path and the line to open
+    /// at; the loop hands the terminal over and back.
+    pub pending_edit: Option<(std::path::PathBuf, usize)>,
+    /// Why the editor could not be run, shown until a key.
+    pub edit_error: Option<String>,
 }
 
 impl App {
@@ -459,6 +464,8 @@ impl App {
             speed: 1.0,
             answer_keys: HashMap::new(),
             broken: Vec::new(),
+            pending_edit: None,
+            edit_error: None,
         }
     }
 
@@ -525,6 +532,30 @@ impl App {
             .get(quiz)
             .cloned()
             .unwrap_or_else(|| Err("the check run gave no answer".into()))
+    }
+
+    /// The open lesson's demo on disk and the line to open it at: the
+    /// running line, else the first line of `main`. `None` for a lesson
+    /// with no file on disk (a built-in one).
+    fn edit_target(&self) -> Option<(std::path::PathBuf, usize)> {
+        let lesson = self.lesson.as_ref()?;
+        let l = &self.lessons[lesson.index];
+        let file = std::path::Path::new(&l.file);
+        let demo = if file.extension().is_some_and(|e| e == "py") {
+            file.to_path_buf()
+        } else {
+            let name = std::path::Path::new(&*l.program.file)
+                .file_name()?
+                .to_owned();
+            file.parent()?.join(name)
+        };
+        if !demo.is_file() {
+            return None;
+        }
+        let line = super::view::code::current_line(lesson, Lang::Python)
+            .or_else(|| lesson.python.functions.get("main").map(|r| r.start))
+            .unwrap_or(0);
+        Some((demo, line + 1))
     }
 
     /// Reads the open lesson's files again and reruns it; a broken edit
@@ -727,6 +758,7 @@ impl App {
             Msg::Key(k) => {
                 // A notice about the progress file is shown until a key.
                 self.progress.notice = None;
+                self.edit_error = None;
                 if k.modifiers.contains(KeyModifiers::CONTROL)
                     && matches!(k.code, KeyCode::Char('c') | KeyCode::Char('q'))
                 {
@@ -1028,6 +1060,7 @@ impl App {
             KeyCode::Enter => lesson.detail = lanes > 0 && lesson.selection_visible(),
             KeyCode::Char('j') => self.scroll_prose(1),
             KeyCode::Char('k') => self.scroll_prose(-1),
+            KeyCode::Char('e') => self.pending_edit = self.edit_target(),
             KeyCode::Char('J') => self.scroll_code(None, 1),
             KeyCode::Char('K') => self.scroll_code(None, -1),
             _ => {}

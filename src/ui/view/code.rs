@@ -45,6 +45,11 @@ fn marks(lesson: &LessonState, lang: Lang) -> (BTreeMap<usize, Vec<usize>>, Opti
     (at, current)
 }
 
+/// The line of the task holding the thread at the time shown, if any.
+pub fn current_line(lesson: &LessonState, lang: Lang) -> Option<usize> {
+    marks(lesson, lang).1
+}
+
 /// The Python line where an uncaught exception ended the run, if one did.
 pub fn raised_line(app: &App, lesson: &LessonState, lang: Lang) -> Option<usize> {
     let RunStatus::Finished(Outcome::Raised { at, .. }) = &lesson.status else {

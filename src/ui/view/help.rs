@@ -14,6 +14,7 @@ const LESSON_KEYS: &[(&str, &str)] = &[
     ("s", "step to the next event"),
     ("+ -", "faster / slower (0.1x..10x)"),
     ("r", "restart the demo"),
+    ("e", "edit the demo ($VISUAL, $EDITOR); saved: rerun"),
     ("n p PgDn PgUp", "next / previous lesson"),
     ("Tab", "Python / Rust listing"),
     ("← →", "scrub through a finished run"),

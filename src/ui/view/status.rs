@@ -21,11 +21,15 @@ pub fn speed(s: f64) -> String {
 /// reading it (until a key is pressed), or why the last save failed.
 pub fn progress_warning(app: &App) -> Option<String> {
     let p = &app.progress;
-    let warning = p.notice.clone().or_else(|| {
-        p.save_error
-            .as_ref()
-            .map(|e| format!("progress not saved: {e}"))
-    })?;
+    let warning = app
+        .edit_error
+        .clone()
+        .or_else(|| p.notice.clone())
+        .or_else(|| {
+            p.save_error
+                .as_ref()
+                .map(|e| format!("progress not saved: {e}"))
+        })?;
     // It names files, whose names can hold anything.
     Some(crate::sanitize::for_terminal(&warning).into_owned())
 }
