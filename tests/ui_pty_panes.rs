@@ -224,3 +224,74 @@ fn a_question_is_asked_before_the_answer_shows_and_can_be_retaken() {
     s.press("q");
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn presenting_zooms_the_panes_and_the_clicker_keys_still_work() {
+    let mut s = start("present", (120, 40));
+    s.wait_for("asynclings — 2 lessons");
+    s.press("\r");
+    s.wait_for("■ ready");
+    s.press("F");
+    s.wait_for("Timeline —");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let screen = s.screen();
+    assert!(!screen.contains("Python (asyncio)"), "{screen}");
+    assert!(!screen.contains("Lesson  j/k"), "{screen}");
+    // No key chatter in the status line.
+    let status = screen.lines().last().unwrap_or_default().to_string();
+    assert!(!status.contains("? help"), "{status}");
+    s.press("F");
+    s.wait_for("Python (asyncio)");
+    assert!(s.screen().contains("Timeline —"), "{}", s.screen());
+    s.press("F");
+    s.wait_for("Paragraph 1 says");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    assert!(!s.screen().contains("Timeline —"), "{}", s.screen());
+    // Back to the timeline alone (F after the prose: the whole screen,
+    // then the timeline); the clicker's PgDn goes to the next lesson,
+    // still presented.
+    s.press("FF");
+    s.press("\x1b[6~");
+    s.wait_for("wait_for  — A deadline.");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    assert!(!s.screen().contains("Python (asyncio)"), "{}", s.screen());
+    s.press("\x1b[5~");
+    s.wait_for("gather  — Two sleeps");
+    // F cycles back to the whole screen.
+    s.press("FFF");
+    s.wait_for("Lesson  j/k scroll");
+    s.wait_for("? help");
+    s.press("q");
+    s.press("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn a_focused_pane_pages_and_the_output_scrolls_back() {
+    let mut s = start("focus", (120, 40));
+    s.wait_for("asynclings — 2 lessons");
+    s.press("\r");
+    s.wait_for("Paragraph 1 says");
+    // Focus the prose: PgDn pages it instead of changing lesson.
+    s.press("w");
+    s.press("\x1b[6~");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let screen = s.screen();
+    assert!(screen.contains("gather"), "{screen}");
+    assert!(!screen.contains("Paragraph 1 says"), "{screen}");
+    // Run, then scroll the output back with the wheel over it.
+    s.press("+++++");
+    s.press(" \x1b");
+    s.press(" ");
+    s.wait_for("✓ finished");
+    s.wait_for("[t=2] ['slow-result', 'quick-result']");
+    s.send("\x1b[<64;10;30M");
+    s.wait_for("Output — 1 lines back");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    assert!(!s.screen().contains("['slow-result'"), "{}", s.screen());
+    s.send("\x1b[<65;10;30M");
+    s.wait_for("[t=2] ['slow-result', 'quick-result']");
+    s.press("q");
+    s.press("q");
+    assert!(s.wait_exit().success());
+}

@@ -54,6 +54,39 @@ pub enum Screen {
     Lesson,
 }
 
+/// A pane of the lesson screen that can take the focus (`w`): `PgUp` and
+/// `PgDn` then page it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pane {
+    Prose,
+    Code,
+    Output,
+}
+
+/// The presentation layout (`F`): which panes fill the screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Zoom {
+    /// The timeline alone.
+    Timeline,
+    /// The code above the timeline.
+    CodeTimeline,
+    /// The prose alone.
+    Prose,
+}
+
+impl Zoom {
+    /// The next layout `F` gives: timeline, code + timeline, prose, then
+    /// the usual screen.
+    pub fn next(zoom: Option<Zoom>) -> Option<Zoom> {
+        match zoom {
+            None => Some(Zoom::Timeline),
+            Some(Zoom::Timeline) => Some(Zoom::CodeTimeline),
+            Some(Zoom::CodeTimeline) => Some(Zoom::Prose),
+            Some(Zoom::Prose) => None,
+        }
+    }
+}
+
 /// Where a lesson's demo run is.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RunStatus {
@@ -140,6 +173,10 @@ pub struct LessonState {
     pub quiz: Option<QuizPanel>,
     /// The quiz was offered in this visit (Space offers it once).
     pub quiz_offered: bool,
+    /// The pane `PgUp`/`PgDn` page (`w` cycles); `None`: they change lesson.
+    pub focus: Option<Pane>,
+    /// Printed lines hidden at the end of the output (scrolled back).
+    pub output_scroll: usize,
     /// The lesson's files on disk, reloaded and rerun when they change.
     pub watch: Option<super::watch::Watch>,
     /// Why the last edit of the lesson's files cannot run (located); the
@@ -177,6 +214,8 @@ impl LessonState {
             busy_until: None,
             quiz: None,
             quiz_offered: false,
+            focus: None,
+            output_scroll: 0,
             watch: super::watch::Watch::start(std::path::Path::new(&lesson.file)),
             load_error: None,
         }
@@ -251,6 +290,7 @@ impl LessonState {
         self.cursor = None;
         self.detail = false;
         self.code_scroll = [None, None];
+        self.output_scroll = 0;
         self.run = Some(LiveRun::start(
             lesson.script(),
             &Limits::default(),
@@ -436,6 +476,8 @@ pub struct App {
     pub pending_edit: Option<(std::path::PathBuf, usize)>,
     /// Why the editor could not be run, shown until a key.
     pub edit_error: Option<String>,
+    /// The presentation layout, kept from lesson to lesson.
+    pub zoom: Option<Zoom>,
 }
 
 impl App {
@@ -466,6 +508,7 @@ impl App {
             broken: Vec::new(),
             pending_edit: None,
             edit_error: None,
+            zoom: None,
         }
     }
 
@@ -1022,6 +1065,19 @@ impl App {
             KeyCode::Char('+') | KeyCode::Char('=') => lesson.set_speed(true),
             KeyCode::Char('-') | KeyCode::Char('_') => lesson.set_speed(false),
             KeyCode::Tab | KeyCode::BackTab => lesson.lang = lesson.lang.other(),
+            KeyCode::PageDown | KeyCode::PageUp if lesson.focus.is_some() => {
+                let down = k.code == KeyCode::PageDown;
+                self.page(down);
+            }
+            KeyCode::Char('F') => self.zoom = Zoom::next(self.zoom),
+            KeyCode::Char('w') => {
+                lesson.focus = match lesson.focus {
+                    None => Some(Pane::Prose),
+                    Some(Pane::Prose) => Some(Pane::Code),
+                    Some(Pane::Code) => Some(Pane::Output),
+                    Some(Pane::Output) => None,
+                }
+            }
             KeyCode::Char('n') | KeyCode::PageDown => {
                 let i = lesson.index + 1;
                 if i < self.lessons.len() {
@@ -1096,6 +1152,8 @@ impl App {
                 let delta = if up { -1 } else { 1 };
                 if areas.timeline.contains(at) {
                     lesson.scroll_lanes(up, rows);
+                } else if areas.output.contains(at) {
+                    self.scroll_output(delta);
                 } else if areas.code.contains(at) {
                     let lang = lesson.lang;
                     self.scroll_code(Some(lang), delta);

@@ -2,7 +2,7 @@
 //! wrapped rows (so its last row is reachable at any width), the code
 //! panes by listing lines.
 
-use super::app::{App, LessonState};
+use super::app::{App, LessonState, Pane};
 use super::highlight::Lang;
 use super::view::lesson::{Areas, lesson_layout};
 use ratatui::layout::{Margin, Rect};
@@ -35,6 +35,42 @@ pub fn prose_max(app: &App, lesson: &LessonState, inner: Rect) -> u16 {
 }
 
 impl App {
+    /// Scrolls the output back (`delta` < 0) or forward by printed lines.
+    pub fn scroll_output(&mut self, delta: i32) {
+        let Some(lesson) = &mut self.lesson else {
+            return;
+        };
+        let t = lesson.view_time();
+        let printed = lesson
+            .timeline
+            .output
+            .partition_point(|(at, _, _)| *at <= t);
+        let back = lesson.output_scroll as i64 - delta as i64;
+        lesson.output_scroll = back.clamp(0, printed.saturating_sub(1) as i64) as usize;
+    }
+
+    /// Pages the focused pane by its height.
+    pub fn page(&mut self, down: bool) {
+        let Some(areas) = self.areas() else { return };
+        let Some(lesson) = &self.lesson else { return };
+        let sign = if down { 1 } else { -1 };
+        match lesson.focus {
+            Some(Pane::Prose) => {
+                let rows = areas.prose.height.saturating_sub(3).max(1) as i32;
+                self.scroll_prose(sign * rows);
+            }
+            Some(Pane::Code) => {
+                let rows = areas.code.height.saturating_sub(3).max(1) as i32;
+                self.scroll_code(None, sign * rows);
+            }
+            Some(Pane::Output) => {
+                let rows = areas.output.height.saturating_sub(3).max(1) as i32;
+                self.scroll_output(sign * rows);
+            }
+            None => {}
+        }
+    }
+
     /// The lesson screen's panes at the terminal size.
     fn areas(&self) -> Option<Areas> {
         let lesson = self.lesson.as_ref()?;

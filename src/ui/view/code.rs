@@ -154,7 +154,12 @@ pub fn draw(
     .into_iter()
     .find(|t| t.chars().count() <= room)
     .unwrap_or_else(|| format!(" {name} "));
-    let block = Block::bordered().title(title).border_style(theme.border());
+    let border = if lesson.focus == Some(crate::ui::app::Pane::Code) {
+        theme.focus_border()
+    } else {
+        theme.border()
+    };
+    let block = Block::bordered().title(title).border_style(border);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let listing = lesson.listing(lang);

@@ -16,6 +16,8 @@ const LESSON_KEYS: &[(&str, &str)] = &[
     ("r", "restart the demo"),
     ("e", "edit the demo ($VISUAL, $EDITOR); saved: rerun"),
     ("n p PgDn PgUp", "next / previous lesson"),
+    ("F", "present: timeline / code+timeline / prose / all"),
+    ("w", "focus prose / code / output (PgUp PgDn page it)"),
     ("Tab", "Python / Rust listing"),
     ("← →", "scrub through a finished run"),
     ("↑ ↓ Home End", "pick a task (Enter: its details)"),
@@ -23,7 +25,7 @@ const LESSON_KEYS: &[(&str, &str)] = &[
     ("f", "only unfinished tasks / all again"),
     ("/", "only tasks whose name has a text"),
     ("b", "jump to the busiest moment (ended run)"),
-    ("j k wheel", "scroll the prose / lanes"),
+    ("j k wheel", "scroll the prose / lanes / output"),
     ("J K wheel", "scroll the code panes (a run: follow)"),
     ("q Esc", "back to the list"),
 ];
@@ -43,6 +45,7 @@ const LEGEND: &[&str] = &[
 
 const LIST_KEYS: &[(&str, &str)] = &[
     ("↑ ↓ j k", "move"),
+    ("1-9", "open the lesson of that number"),
     ("Enter", "open the lesson"),
     ("/", "filter by title"),
     ("Esc", "clear the filter / quit"),

@@ -168,6 +168,10 @@ fn hints(app: &App, lesson: &LessonState) -> Vec<&'static str> {
             "q back",
         ],
     };
+    // Presenting: no key chatter (the presenter knows n/p and F).
+    if app.zoom.is_some() && lesson.quiz.is_none() {
+        return Vec::new();
+    }
     let mut keys = keys.to_vec();
     // One program: no other lesson to go to.
     let last = lesson.index + 1 >= app.lessons.len();
