@@ -278,3 +278,15 @@ fn a_long_summary_is_cut_after_a_whole_word() {
         "cut mid-word: {title}"
     );
 }
+
+#[test]
+fn the_gather_call_shows_while_its_quiz_is_asked_at_80x24() {
+    let mut app = app();
+    let gather = app.lessons.iter().position(|l| l.id == "gather").unwrap();
+    app.open(gather);
+    draw(&mut app, 80, 24);
+    app.update(Msg::key(KeyCode::Char(' ')));
+    assert!(app.lesson.as_ref().unwrap().quiz.is_some());
+    let screen = draw(&mut app, 80, 24).join("\n");
+    assert!(screen.contains("asyncio.gather("), "{screen}");
+}
