@@ -14,8 +14,9 @@ use std::time::Duration;
 #[derive(Parser)]
 #[command(name = "asynclings", version, about, long_about = None)]
 struct Cli {
-    /// Open the lesson screen on this program (`.py`) or lesson (`.toml`).
-    #[arg(value_name = "FILE")]
+    /// Open the lesson screen on this lesson (an id such as `gather`, a
+    /// number such as `5`), program (`.py`) or lesson file (`.toml`).
+    #[arg(value_name = "LESSON|FILE")]
     file: Option<PathBuf>,
     /// Load the lessons of this folder instead of the built-in ones.
     #[arg(long, global = true, value_name = "DIR")]
@@ -41,7 +42,8 @@ enum Command {
 
 #[derive(Args)]
 struct RunArgs {
-    /// A lesson id (`gather`), number (`5`) or path to a .toml file.
+    /// A lesson id (`gather`), number (`5`), or the path of a lesson
+    /// (`.toml`) or of a program (`.py`).
     lesson: String,
     /// Run at once on the virtual clock and print the transcript
     /// (`[t=T] TEXT` per printed line).
@@ -70,7 +72,8 @@ fn parse_speed(text: &str) -> Result<f64, String> {
 #[derive(Args)]
 #[command(group = clap::ArgGroup::new("language").required(true).args(["python", "rust"]))]
 struct ShowArgs {
-    /// A lesson id (`gather`), number (`5`) or path to a .toml file.
+    /// A lesson id (`gather`), number (`5`), or the path of a lesson
+    /// (`.toml`) or of a program (`.py`).
     lesson: String,
     /// The Python (asyncio) listing.
     #[arg(long)]
@@ -108,12 +111,22 @@ fn load(dir: &Option<PathBuf>) -> Result<Lessons, LoadError> {
 
 fn run(cli: Cli) -> Result<ExitCode, LoadError> {
     let Some(command) = cli.command else {
-        if let Some(file) = &cli.file {
-            let lesson = lesson::load_file(file)?;
-            return Ok(asynclings_ui(Lessons::single(lesson), true));
-        }
         let lessons = load(&cli.lessons)?;
-        return Ok(asynclings_ui(lessons, false));
+        let Some(file) = &cli.file else {
+            return Ok(asynclings_ui(lessons, None));
+        };
+        // A lesson of the set by id or number opens among the others.
+        let name = file.to_string_lossy();
+        let named = !file.exists() && file.extension().is_none();
+        if let Some(i) = named
+            .then(|| lessons.find(&name).map(|l| l.id.clone()))
+            .flatten()
+            .and_then(|id| lessons.lessons.iter().position(|l| l.id == id))
+        {
+            return Ok(asynclings_ui(lessons, Some(i)));
+        }
+        let lesson = lessons.resolve(&name)?;
+        return Ok(asynclings_ui(Lessons::single(lesson), Some(0)));
     };
     match command {
         Command::List => {
@@ -150,6 +163,15 @@ fn run(cli: Cli) -> Result<ExitCode, LoadError> {
             } else {
                 paths
             };
+            // Programs named alone are counted as programs.
+            let what = if paths
+                .iter()
+                .all(|p| p.extension().is_some_and(|e| e == "py"))
+            {
+                "program"
+            } else {
+                "lesson file"
+            };
             let (ok, problems) = lesson::check_paths(&paths);
             let color = std::io::stderr().is_terminal();
             for p in &problems {
@@ -157,10 +179,10 @@ fn run(cli: Cli) -> Result<ExitCode, LoadError> {
             }
             let broken: usize = problems.len();
             if broken == 0 {
-                println!("{ok} lesson file{} OK", if ok == 1 { "" } else { "s" });
+                println!("{ok} {what}{} OK", if ok == 1 { "" } else { "s" });
                 Ok(ExitCode::SUCCESS)
             } else {
-                eprintln!("{ok} lesson file(s) OK, {broken} with problems");
+                eprintln!("{ok} {what}(s) OK, {broken} with problems");
                 Ok(ExitCode::FAILURE)
             }
         }
@@ -169,27 +191,47 @@ fn run(cli: Cli) -> Result<ExitCode, LoadError> {
             let limits = Limits::default();
             // Byte for byte into a pipe or a file; escaped on a terminal.
             let escape = std::io::stdout().is_terminal();
+            let listing = lesson.python_listing();
+            let lines = Lines(&listing);
             if args.headless {
                 let report = engine::run_headless(lesson.script(), &limits);
                 let mut out = std::io::stdout().lock();
                 for event in &report.events {
-                    print_event(&mut out, event, args.events, escape);
+                    print_event(&mut out, event, args.events.then_some(lines), escape);
                 }
                 print_warnings(&report.warnings);
                 return Ok(outcome_code(&report.outcome));
             }
             let live = LiveRun::start(lesson.script(), &limits, args.speed, false);
-            Ok(print_live(live, args.events, escape))
+            Ok(print_live(live, args.events.then_some(lines), escape))
         }
     }
 }
 
-/// Prints an event (`events`) or its transcript line, if it has one.
-fn print_event(out: &mut impl Write, event: &engine::Event, events: bool, escape: bool) {
-    let line = if events {
-        Some(event.to_string())
-    } else {
-        event.transcript_line()
+/// The demo's listing, to name a statement by its line in `--events`.
+#[derive(Clone, Copy)]
+struct Lines<'a>(&'a asynclings::render::Listing);
+
+impl Lines<'_> {
+    /// The event as a line, its statement named `line N` of the demo.
+    fn event(self, event: &engine::Event) -> String {
+        let text = event.to_string();
+        let Some(stmt) = event.stmt else { return text };
+        match (
+            text.strip_suffix(&format!(" @s{stmt}")),
+            self.0.line_of(stmt),
+        ) {
+            (Some(head), Some(n)) => format!("{head} (line {})", n + 1),
+            _ => text,
+        }
+    }
+}
+
+/// Prints an event (with `events`) or its transcript line, if it has one.
+fn print_event(out: &mut impl Write, event: &engine::Event, events: Option<Lines>, escape: bool) {
+    let line = match events {
+        Some(lines) => Some(lines.event(event)),
+        None => event.transcript_line(),
     };
     if let Some(line) = line {
         let _ = writeln!(out, "{}", for_output(&line, escape));
@@ -197,7 +239,7 @@ fn print_event(out: &mut impl Write, event: &engine::Event, events: bool, escape
 }
 
 /// Prints a live run's lines (or events) as they happen, until it ends.
-fn print_live(mut live: LiveRun, events: bool, escape: bool) -> ExitCode {
+fn print_live(mut live: LiveRun, events: Option<Lines>, escape: bool) -> ExitCode {
     let mut out = std::io::stdout().lock();
     let mut print = |event: &engine::Event| {
         print_event(&mut out, event, events, escape);
@@ -241,14 +283,14 @@ fn outcome_code(outcome: &Outcome) -> ExitCode {
     }
 }
 
-fn asynclings_ui(lessons: Lessons, open_first: bool) -> ExitCode {
+fn asynclings_ui(lessons: Lessons, open: Option<usize>) -> ExitCode {
     if !std::io::stdout().is_terminal() {
         eprintln!(
             "asynclings: the lesson screen needs a terminal; try `asynclings list` or `asynclings run <lesson> --headless`"
         );
         return ExitCode::FAILURE;
     }
-    match asynclings::ui::run(lessons, open_first) {
+    match asynclings::ui::run(lessons, open) {
         Ok(ended) => ExitCode::from(ended.exit_code()),
         Err(e) => {
             eprintln!("asynclings: terminal error: {e}");

@@ -517,3 +517,17 @@ fn ten_thousand_tasks() {
         "asynclings: 10,000 tasks, the strip counting them at the busiest moment",
     );
 }
+
+#[test]
+#[ignore = "writes assets/*.svg; run with cargo test --test screenshots -- --ignored"]
+fn presentation_layout() {
+    let mut s = start("present", 160, 48);
+    s.open_lesson(5, GATHER_TITLE);
+    // F twice: the code above the timeline, nothing else.
+    s.press("FF");
+    s.run_for(Duration::from_millis(1300));
+    s.save(
+        "present-code-timeline",
+        "asynclings presenting: the gather lesson's code above its timeline, F cycles the zoom",
+    );
+}

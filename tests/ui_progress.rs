@@ -74,7 +74,7 @@ fn a_failed_save_shows_in_the_status_line() {
     let status = screen
         .lines()
         .rev()
-        .find(|l| l.contains("lesson 1/1"))
+        .find(|l| l.contains("■ ready"))
         .unwrap();
     assert!(
         status.contains("⚠ progress not saved: cannot write"),

@@ -87,14 +87,16 @@ fn predict_then_run_to_the_end_marks_done() {
     s.press("\r");
     s.press("+++++");
     s.wait_for("10x");
-    // The first Space offers the quiz; 2 predicts and runs.
+    // The first Space offers the quiz; b predicts, Space runs.
     s.press(" ");
     s.wait_for("Predict, then run — quiz 1/1");
-    s.wait_for("2  slow started");
-    s.press("2");
+    s.wait_for("b  slow started");
+    s.press("b");
+    s.wait_for("Your prediction: b. Space runs the demo.");
+    s.press(" ");
     s.wait_for("✓ finished");
     s.wait_for("[t=2] slow finished");
-    s.wait_for("✓ Right: 2  slow started");
+    s.wait_for("✓ Right: b  slow started");
     s.wait_for("gather starts its coroutines in argument order.");
     let progress = std::fs::read_to_string(s.dir.join("data/progress.txt")).unwrap();
     assert!(progress.contains("quiz gather 0 1 right"), "{progress}");
@@ -301,7 +303,7 @@ fn a_blocking_call_is_animated_live() {
     s.wait_for("0.5x");
     s.press(" ");
     s.wait_for("[t=0.5] blocker: calling time.sleep(2)");
-    s.wait_for("event loop blocked by blocker(): time.sleep(2) until t=2.5s");
+    s.wait_for("by blocker(): time.sleep(2) until t=2.5s");
     let mut samples = Vec::new();
     for _ in 0..4 {
         samples.push(status_time(&s));
@@ -313,7 +315,7 @@ fn a_blocking_call_is_animated_live() {
         assert!(*b < 2.5, "past the block: {status}");
         assert!(status.contains("▓ blocked"), "{status}");
         assert!(
-            status.contains("event loop blocked by blocker(): time.sleep(2) until t=2.5s"),
+            status.contains("by blocker(): time.sleep(2) until t=2.5s"),
             "{status}"
         );
     }
@@ -706,7 +708,7 @@ fn the_blocked_status_line_reads_at_80x24() {
     s.press("-");
     s.wait_for("0.5x");
     s.press(" ");
-    s.wait_for("loop blocked: time.sleep(2) until t=2.5s");
+    s.wait_for("time.sleep(2) until t=2.5s");
     let (t, status) = status_time(&s);
     assert!(t < 2.5, "{status}");
     for part in [

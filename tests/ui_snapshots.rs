@@ -320,13 +320,18 @@ fn quiz_question_then_right_answer() {
         app.update(Msg::key(KeyCode::Down));
         assert_eq!(panel(&app).selected, 1);
         insta::assert_snapshot!(format!("ui_quiz_question_{w}x{h}"), draw(&mut app, w, h));
-        // Enter predicts the highlighted choice and runs the demo.
+        // Enter predicts the highlighted choice; the run waits for its key.
         app.update(Msg::key(KeyCode::Enter));
+        assert_eq!(panel(&app).phase, Phase::Predicted { picked: 1 });
+        assert_eq!(app.lesson.as_ref().unwrap().status, RunStatus::Idle);
+        let screen = draw(&mut app, w, h);
+        assert!(screen.contains("Space runs the demo"), "{screen}");
+        app.update(Msg::key(KeyCode::Char(' ')));
         assert_eq!(panel(&app).phase, Phase::Watching { picked: 1 });
         assert_eq!(app.lesson.as_ref().unwrap().status, RunStatus::Running);
         let screen = draw(&mut app, w, h);
         assert!(
-            screen.contains("Your prediction: 2  slow started"),
+            screen.contains("Your prediction: b  slow started"),
             "{screen}"
         );
         run_to_end(&mut app);
@@ -349,8 +354,10 @@ fn quiz_wrong_answer_then_next_question() {
     for (w, h) in [(80, 24), (160, 48)] {
         let mut app = quiz_app();
         app.update(Msg::key(KeyCode::Char('Q')));
-        // A digit predicts at once.
-        app.update(Msg::key(KeyCode::Char('1')));
+        // A letter predicts; Space runs.
+        app.update(Msg::key(KeyCode::Char('a')));
+        assert_eq!(panel(&app).phase, Phase::Predicted { picked: 0 });
+        app.update(Msg::key(KeyCode::Char(' ')));
         assert_eq!(panel(&app).phase, Phase::Watching { picked: 0 });
         run_to_end(&mut app);
         assert_eq!(panel(&app).verdict(), Some(false));
@@ -362,11 +369,16 @@ fn quiz_wrong_answer_then_next_question() {
             })
         );
         insta::assert_snapshot!(format!("ui_quiz_wrong_{w}x{h}"), draw(&mut app, w, h));
-        // Enter: the next question; its prediction runs the demo again.
+        // Enter: the next question, on a clean screen: the last run's
+        // output (which holds the answer) is gone.
         app.update(Msg::key(KeyCode::Enter));
         assert_eq!(panel(&app).index, 1);
         assert!(panel(&app).is_asking());
-        app.update(Msg::key(KeyCode::Char('2')));
+        assert_eq!(app.lesson.as_ref().unwrap().status, RunStatus::Idle);
+        let screen = draw(&mut app, w, h);
+        assert!(!screen.contains("slow finished"), "{screen}");
+        app.update(Msg::key(KeyCode::Char('b')));
+        app.update(Msg::key(KeyCode::Enter));
         assert_eq!(app.lesson.as_ref().unwrap().status, RunStatus::Running);
         run_to_end(&mut app);
         assert_eq!(panel(&app).verdict(), Some(true));
@@ -430,7 +442,8 @@ fn built_in_quizzes_fit_80x24() {
     use asynclings::ui::quiz::{Phase, QuizPanel};
     let lessons = asynclings::lesson::Lessons::built_in().lessons;
     let mut app = App::new(lessons, Progress::default(), Theme::mono());
-    let short = |s: &str| s.chars().take(30).collect::<String>();
+    // Backticks mark code: the panel shows the code without them.
+    let short = |s: &str| s.replace('`', "").chars().take(30).collect::<String>();
     for i in 0..app.lessons.len() {
         app.open(i);
         let quizzes = app.lessons[i].quizzes.clone();
@@ -455,6 +468,7 @@ fn built_in_quizzes_fit_80x24() {
             assert!(screen.contains("The run says"), "{id} #{n}:\n{screen}");
             if let Some(explain) = &quiz.explain {
                 // The explanation's last word shows: nothing is cut off.
+                let explain = explain.replace('`', "");
                 let tail = explain.split_whitespace().last().unwrap_or_default();
                 assert!(screen.contains(tail), "{id} #{n}: {tail:?}\n{screen}");
             }
@@ -472,10 +486,12 @@ fn prediction_survives_a_restart() {
     let mut app = quiz_app();
     app.progress = Progress::load(Some(path.clone()));
     app.update(Msg::key(KeyCode::Char('Q')));
-    app.update(Msg::key(KeyCode::Char('2')));
+    app.update(Msg::key(KeyCode::Char('b')));
+    app.update(Msg::key(KeyCode::Char(' ')));
     run_to_end(&mut app);
     app.update(Msg::key(KeyCode::Enter));
-    app.update(Msg::key(KeyCode::Char('3')));
+    app.update(Msg::key(KeyCode::Char('c')));
+    app.update(Msg::key(KeyCode::Char(' ')));
     run_to_end(&mut app);
     let saved = std::fs::read_to_string(&path).unwrap();
     assert!(saved.contains("quiz gather 0 1 right"), "{saved}");
@@ -670,6 +686,8 @@ fn the_blocked_status_line_fits_80_columns() {
             "1x",
             "time.sleep(2) until t=2.5s",
             "Space pause",
+            "? help",
+            &format!("{}/{} ", index + 1, app.lessons.len()),
         ] {
             assert!(status.contains(part), "{w}x{h}: {part:?} in {status:?}");
         }
@@ -691,7 +709,7 @@ fn the_blocked_status_line_fits_80_columns() {
         }
         if w >= 200 {
             assert!(
-                status.contains("event loop blocked by blocker(): time.sleep(2)"),
+                status.contains("▓ blocked  t=1.5s  1x  by blocker(): time.sleep(2)"),
                 "{status}"
             );
             assert!(status.contains("q back"), "{status}");

@@ -54,6 +54,39 @@ pub enum Screen {
     Lesson,
 }
 
+/// A pane of the lesson screen that can take the focus (`w`): `PgUp` and
+/// `PgDn` then page it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pane {
+    Prose,
+    Code,
+    Output,
+}
+
+/// The presentation layout (`F`): which panes fill the screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Zoom {
+    /// The timeline alone.
+    Timeline,
+    /// The code above the timeline.
+    CodeTimeline,
+    /// The prose alone.
+    Prose,
+}
+
+impl Zoom {
+    /// The next layout `F` gives: timeline, code + timeline, prose, then
+    /// the usual screen.
+    pub fn next(zoom: Option<Zoom>) -> Option<Zoom> {
+        match zoom {
+            None => Some(Zoom::Timeline),
+            Some(Zoom::Timeline) => Some(Zoom::CodeTimeline),
+            Some(Zoom::CodeTimeline) => Some(Zoom::Prose),
+            Some(Zoom::Prose) => None,
+        }
+    }
+}
+
 /// Where a lesson's demo run is.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RunStatus {
@@ -91,6 +124,8 @@ pub struct ListState {
     /// `/` was pressed: keys edit the filter.
     pub filtering: bool,
     pub scroll: usize,
+    /// Digits typed so far: the number of the lesson to open.
+    pub jump: String,
 }
 
 /// An open lesson and its demo run.
@@ -99,8 +134,20 @@ pub struct LessonState {
     pub python: Listing,
     pub rust: Listing,
     pub lang: Lang,
+    /// The lesson's prose (`text`).
     pub prose: Vec<Line<'static>>,
+    /// The prose shown once the demo has run to its end (`after_run`).
+    pub after: Vec<Line<'static>>,
+    /// The demo has run to its end in this visit: `after` shows.
+    pub ran: bool,
     pub prose_scroll: u16,
+    /// The first listing line each code pane shows when scrolled by hand
+    /// (Python, Rust); `None` follows the running line.
+    pub code_scroll: [Option<usize>; 2],
+    /// The Rust listing's line for every statement of the program: its
+    /// own, else that of the innermost translated statement holding it,
+    /// so both panes mark the same moment.
+    pub rust_lines: HashMap<crate::program::StmtId, usize>,
     pub run: Option<LiveRun>,
     pub timeline: Timeline,
     /// Task counts per moment, for the timeline's strip.
@@ -126,17 +173,32 @@ pub struct LessonState {
     pub quiz: Option<QuizPanel>,
     /// The quiz was offered in this visit (Space offers it once).
     pub quiz_offered: bool,
+    /// The pane `PgUp`/`PgDn` page (`w` cycles); `None`: they change lesson.
+    pub focus: Option<Pane>,
+    /// Printed lines hidden at the end of the output (scrolled back).
+    pub output_scroll: usize,
+    /// The lesson's files on disk, reloaded and rerun when they change.
+    pub watch: Option<super::watch::Watch>,
+    /// Why the last edit of the lesson's files cannot run (located); the
+    /// last good listing stays.
+    pub load_error: Option<String>,
 }
 
 impl LessonState {
     fn new(index: usize, lesson: &Lesson, theme: &Theme, lang: Lang, speed: f64) -> LessonState {
+        let python = shown(lesson.python_listing());
+        let rust = shown(lesson.rust_listing());
         LessonState {
             index,
-            python: shown(lesson.python_listing()),
-            rust: shown(lesson.rust_listing()),
+            rust_lines: super::lines::rust_lines(&python, &rust),
+            python,
+            rust,
             lang,
             prose: markdown::render(&lesson.text, theme),
+            after: markdown::render(&lesson.after_run, theme),
+            ran: false,
             prose_scroll: 0,
+            code_scroll: [None, None],
             run: None,
             timeline: Timeline::default(),
             aggregate: Aggregate::default(),
@@ -152,6 +214,10 @@ impl LessonState {
             busy_until: None,
             quiz: None,
             quiz_offered: false,
+            focus: None,
+            output_scroll: 0,
+            watch: super::watch::Watch::start(std::path::Path::new(&lesson.file)),
+            load_error: None,
         }
     }
 
@@ -167,6 +233,27 @@ impl LessonState {
         self.cursor.unwrap_or(self.now)
     }
 
+    /// The listing line of a statement, in the pane of `lang`.
+    pub fn line_of(&self, lang: Lang, stmt: crate::program::StmtId) -> Option<usize> {
+        match lang {
+            Lang::Python => self.python.line_of(stmt),
+            Lang::Rust => self.rust_lines.get(&stmt).copied(),
+        }
+    }
+
+    /// The prose the Lesson pane shows: the lesson's text, and what the
+    /// run showed once the demo has run to its end.
+    pub fn prose_lines(&self) -> Vec<Line<'static>> {
+        let mut lines = self.prose.clone();
+        if self.ran && !self.after.is_empty() {
+            if !lines.is_empty() {
+                lines.push(Line::default());
+            }
+            lines.extend(self.after.iter().cloned());
+        }
+        lines
+    }
+
     pub fn listing(&self, lang: Lang) -> &Listing {
         match lang {
             Lang::Python => &self.python,
@@ -180,6 +267,10 @@ impl LessonState {
         self.timeline = Timeline::from_events(events);
         self.aggregate = Aggregate::default();
         let ended = matches!(status, RunStatus::Finished(_));
+        self.ran |= matches!(
+            status,
+            RunStatus::Finished(Outcome::Finished | Outcome::Raised { .. })
+        );
         self.aggregate.update(&self.timeline, ended);
         self.now = self.timeline.end;
         self.status = status;
@@ -198,6 +289,8 @@ impl LessonState {
         self.now = Duration::ZERO;
         self.cursor = None;
         self.detail = false;
+        self.code_scroll = [None, None];
+        self.output_scroll = 0;
         self.run = Some(LiveRun::start(
             lesson.script(),
             &Limits::default(),
@@ -209,6 +302,22 @@ impl LessonState {
         } else {
             RunStatus::Running
         };
+    }
+
+    /// Asks quiz `index` on a clean screen: the last run, its output and
+    /// what the lesson says after a run are gone until the next run ends.
+    pub fn ask(&mut self, index: usize) {
+        discard(self.run.take());
+        self.timeline = Timeline::default();
+        self.aggregate = Aggregate::default();
+        self.now = Duration::ZERO;
+        self.cursor = None;
+        self.detail = false;
+        self.code_scroll = [None, None];
+        self.status = RunStatus::Idle;
+        self.ran = false;
+        self.prose_scroll = 0;
+        self.quiz = Some(QuizPanel::ask(index));
     }
 
     fn pause(&mut self) {
@@ -224,6 +333,7 @@ impl LessonState {
         if let Some(run) = &self.run {
             run.control().resume();
         }
+        self.cursor = None;
         self.status = RunStatus::Running;
     }
 
@@ -231,6 +341,7 @@ impl LessonState {
         if let Some(run) = &self.run {
             run.control().step();
         }
+        self.cursor = None;
         self.status = RunStatus::Paused;
         self.busy_until = Some(Instant::now() + Duration::from_millis(1500));
     }
@@ -269,6 +380,7 @@ impl LessonState {
         let mut finished = false;
         if let Some(outcome) = run.outcome().cloned() {
             apply(run.drain(), &mut self.timeline);
+            self.ran |= matches!(outcome, Outcome::Finished | Outcome::Raised { .. });
             self.status = RunStatus::Finished(outcome);
             self.now = self.timeline.end;
             self.run = None;
@@ -305,8 +417,10 @@ impl LessonState {
         self.status == RunStatus::Running || self.busy_until.is_some_and(|t| Instant::now() < t)
     }
 
+    /// Moves the scrub cursor to the next or previous moment of a finished
+    /// or paused run (`Space` or `s` goes on from where the run is).
     fn scrub(&mut self, forward: bool) {
-        if !matches!(self.status, RunStatus::Finished(_)) {
+        if !matches!(self.status, RunStatus::Finished(_) | RunStatus::Paused) {
             return;
         }
         let times = &self.timeline.times;
@@ -317,7 +431,7 @@ impl LessonState {
             times.iter().rev().find(|&&x| x < t).copied()
         };
         if let Some(next) = next {
-            self.cursor = (next != self.now).then_some(next);
+            self.cursor = (next < self.now).then_some(next);
         }
     }
 }
@@ -346,6 +460,8 @@ pub struct App {
     pub progress: Progress,
     pub theme: Theme,
     pub help: bool,
+    /// Rows the help overlay is scrolled by (when it does not fit).
+    pub help_scroll: u16,
     pub quit: bool,
     /// Terminal size, for mouse hit tests.
     pub size: (u16, u16),
@@ -355,6 +471,13 @@ pub struct App {
     answer_keys: HashMap<usize, AnswerKey>,
     /// Files of the folder that could not be loaded: `file:line:col: what`.
     pub broken: Vec<String>,
+    /// `e` asked for the demo in an editor: its path and the line to open
+    /// at; the loop hands the terminal over and back.
+    pub pending_edit: Option<(std::path::PathBuf, usize)>,
+    /// Why the editor could not be run, shown until a key.
+    pub edit_error: Option<String>,
+    /// The presentation layout, kept from lesson to lesson.
+    pub zoom: Option<Zoom>,
 }
 
 impl App {
@@ -376,12 +499,16 @@ impl App {
             progress,
             theme,
             help: false,
+            help_scroll: 0,
             quit: false,
             size: (80, 24),
             lang: Lang::Python,
             speed: 1.0,
             answer_keys: HashMap::new(),
             broken: Vec::new(),
+            pending_edit: None,
+            edit_error: None,
+            zoom: None,
         }
     }
 
@@ -450,6 +577,67 @@ impl App {
             .unwrap_or_else(|| Err("the check run gave no answer".into()))
     }
 
+    /// The open lesson's demo on disk and the line to open it at: the
+    /// running line, else the first line of `main`. `None` for a lesson
+    /// with no file on disk (a built-in one).
+    fn edit_target(&self) -> Option<(std::path::PathBuf, usize)> {
+        let lesson = self.lesson.as_ref()?;
+        let l = &self.lessons[lesson.index];
+        let file = std::path::Path::new(&l.file);
+        let demo = if file.extension().is_some_and(|e| e == "py") {
+            file.to_path_buf()
+        } else {
+            let name = std::path::Path::new(&*l.program.file)
+                .file_name()?
+                .to_owned();
+            file.parent()?.join(name)
+        };
+        if !demo.is_file() {
+            return None;
+        }
+        let line = super::view::code::current_line(lesson, Lang::Python)
+            .or_else(|| lesson.python.functions.get("main").map(|r| r.start))
+            .unwrap_or(0);
+        Some((demo, line + 1))
+    }
+
+    /// Reads the open lesson's files again and reruns it; a broken edit
+    /// shows its located error in place of the run and keeps the listing.
+    pub fn reload(&mut self) {
+        let Some(lesson) = &mut self.lesson else {
+            return;
+        };
+        let index = lesson.index;
+        let path = std::path::PathBuf::from(&self.lessons[index].file);
+        match crate::lesson::load_file(&path) {
+            Ok(mut fresh) => {
+                let old = &self.lessons[index];
+                fresh.id = old.id.clone();
+                fresh.number = fresh.number.or(old.number);
+                self.lessons[index] = fresh;
+                let watch = lesson.watch.take();
+                let (lang, speed, scroll) = (lesson.lang, lesson.speed, lesson.prose_scroll);
+                let mut state =
+                    LessonState::new(index, &self.lessons[index], &self.theme, lang, speed);
+                state.watch = watch;
+                state.prose_scroll = scroll;
+                state.quiz_offered = true;
+                state.start(&self.lessons[index], false);
+                self.lesson = Some(state);
+                self.answer_keys.remove(&index);
+            }
+            Err(e) => {
+                discard(lesson.run.take());
+                lesson.timeline = Timeline::default();
+                lesson.aggregate = Aggregate::default();
+                lesson.now = Duration::ZERO;
+                lesson.cursor = None;
+                lesson.status = RunStatus::Idle;
+                lesson.load_error = Some(e.render(false));
+            }
+        }
+    }
+
     /// Whether the learner has a recorded prediction for a quiz.
     fn answered(&self, index: usize, quiz: usize) -> bool {
         self.progress
@@ -468,7 +656,7 @@ impl App {
         }
         let first = super::quiz::first_open(l, |q| self.answered(index, q)).unwrap_or(0);
         if let Some(lesson) = &mut self.lesson {
-            lesson.quiz = Some(QuizPanel::ask(first));
+            lesson.ask(first);
             lesson.quiz_offered = true;
         }
     }
@@ -513,45 +701,65 @@ impl App {
             return false;
         };
         let count = l.quizzes.get(panel.index).map_or(0, |q| q.choices.len());
+        // Choices are lettered a, b, c ...: numbers may be answers.
+        let letter = |c: char| {
+            c.is_ascii_lowercase()
+                .then(|| c as usize - 'a' as usize)
+                .filter(|&i| i < count)
+        };
+        let before_run = matches!(panel.phase, Phase::Asking | Phase::Predicted { .. });
         match (&panel.phase, k.code) {
-            (Phase::Asking, KeyCode::Char(c @ '1'..='9')) => {
-                let picked = c as usize - '1' as usize;
-                if picked < count {
-                    panel.selected = picked;
-                    panel.phase = Phase::Watching { picked };
-                    lesson.start(l, false);
+            (_, KeyCode::Char(c)) if before_run && letter(c).is_some() => {
+                let picked = letter(c).unwrap_or(0);
+                panel.selected = picked;
+                panel.phase = Phase::Predicted { picked };
+                true
+            }
+            (_, KeyCode::Up | KeyCode::Char('k')) if before_run => {
+                panel.selected = panel.selected.saturating_sub(1);
+                if let Phase::Predicted { picked } = &mut panel.phase {
+                    *picked = panel.selected;
                 }
                 true
             }
-            (Phase::Asking, KeyCode::Up | KeyCode::Char('k')) => {
-                panel.selected = panel.selected.saturating_sub(1);
-                true
-            }
-            (Phase::Asking, KeyCode::Down | KeyCode::Char('j')) => {
+            (_, KeyCode::Down | KeyCode::Char('j')) if before_run => {
                 panel.selected = (panel.selected + 1).min(count.saturating_sub(1));
+                if let Phase::Predicted { picked } = &mut panel.phase {
+                    *picked = panel.selected;
+                }
                 true
             }
             (Phase::Asking, KeyCode::Enter) => {
                 if panel.selected < count {
-                    panel.phase = Phase::Watching {
+                    panel.phase = Phase::Predicted {
                         picked: panel.selected,
                     };
-                    lesson.start(l, false);
                 }
                 true
             }
-            (Phase::Asking | Phase::Revealed { .. }, KeyCode::Esc) => {
+            // The run starts on its own key, once predicted.
+            (&Phase::Predicted { picked }, KeyCode::Enter | KeyCode::Char(' ')) => {
+                panel.phase = Phase::Watching { picked };
+                lesson.start(l, false);
+                true
+            }
+            (_, KeyCode::Esc) if !matches!(panel.phase, Phase::Watching { .. }) => {
                 lesson.quiz = None;
                 true
             }
-            // No run without a prediction while asking: Esc skips.
-            (
-                Phase::Asking,
-                KeyCode::Char(' ' | 's' | 'r' | 'Q') | KeyCode::Left | KeyCode::Right,
-            ) => true,
+            // No run without a prediction: Esc skips.
+            (_, KeyCode::Char(' ' | 's' | 'r' | 'Q') | KeyCode::Left | KeyCode::Right)
+                if before_run =>
+            {
+                true
+            }
             (Phase::Revealed { .. }, KeyCode::Enter | KeyCode::Char('Q')) => {
                 let next = panel.index + 1;
-                lesson.quiz = (next < l.quizzes.len()).then(|| QuizPanel::ask(next));
+                if next < l.quizzes.len() {
+                    lesson.ask(next);
+                } else {
+                    lesson.quiz = None;
+                }
                 true
             }
             _ => false,
@@ -593,6 +801,7 @@ impl App {
             Msg::Key(k) => {
                 // A notice about the progress file is shown until a key.
                 self.progress.notice = None;
+                self.edit_error = None;
                 if k.modifiers.contains(KeyModifiers::CONTROL)
                     && matches!(k.code, KeyCode::Char('c') | KeyCode::Char('q'))
                 {
@@ -600,11 +809,20 @@ impl App {
                     return true;
                 }
                 if self.help {
-                    if matches!(
-                        k.code,
-                        KeyCode::Char('?') | KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter
-                    ) {
-                        self.help = false;
+                    let area = Rect::new(0, 0, self.size.0, self.size.1);
+                    let max = super::view::help::max_scroll(self, area);
+                    match k.code {
+                        KeyCode::Char('?' | 'q') | KeyCode::Esc | KeyCode::Enter => {
+                            self.help = false;
+                            self.help_scroll = 0;
+                        }
+                        KeyCode::Char('j') | KeyCode::Down => {
+                            self.help_scroll = (self.help_scroll + 1).min(max)
+                        }
+                        KeyCode::Char('k') | KeyCode::Up => {
+                            self.help_scroll = self.help_scroll.saturating_sub(1)
+                        }
+                        _ => {}
                     }
                     return true;
                 }
@@ -618,6 +836,15 @@ impl App {
     }
 
     fn tick(&mut self) -> bool {
+        if self
+            .lesson
+            .as_ref()
+            .and_then(|l| l.watch.as_ref())
+            .is_some_and(|w| w.changed())
+        {
+            self.reload();
+            return true;
+        }
         let Some(lesson) = &mut self.lesson else {
             return false;
         };
@@ -651,6 +878,32 @@ impl App {
         changed
     }
 
+    /// The lesson numbered `number`, if there is one.
+    fn numbered(&self, number: &str) -> Option<usize> {
+        let n: u32 = number.parse().ok()?;
+        (0..self.lessons.len()).find(|&i| self.number(i) == n)
+    }
+
+    /// A digit typed in the list: opens the lesson of that number as soon
+    /// as no other lesson's number starts with the digits typed (`1` waits
+    /// for `12` when there are 16 lessons; Enter opens lesson 1).
+    fn jump_digit(&mut self, d: char) {
+        self.list.jump.push(d);
+        let typed = self.list.jump.clone();
+        let longer = (0..self.lessons.len()).any(|i| {
+            let n = self.number(i).to_string();
+            n.len() > typed.len() && n.starts_with(&typed)
+        });
+        match self.numbered(&typed) {
+            Some(i) if !longer => {
+                self.list.jump.clear();
+                self.open(i);
+            }
+            None if !longer => self.list.jump.clear(),
+            _ => {}
+        }
+    }
+
     fn list_key(&mut self, k: KeyEvent) {
         let count = self.filtered().len();
         if self.list.filtering {
@@ -675,8 +928,20 @@ impl App {
             }
             return;
         }
+        if let KeyCode::Char(d @ '0'..='9') = k.code {
+            self.jump_digit(d);
+            return;
+        }
+        let jump = std::mem::take(&mut self.list.jump);
+        if k.code == KeyCode::Enter
+            && let Some(i) = self.numbered(&jump)
+        {
+            self.open(i);
+            return;
+        }
         match k.code {
             KeyCode::Char('q') => self.quit = true,
+            KeyCode::Esc if !jump.is_empty() => {}
             KeyCode::Esc => {
                 if self.list.filter.is_empty() {
                     self.quit = true;
@@ -766,6 +1031,19 @@ impl App {
                 self.screen = Screen::List;
             }
             KeyCode::Char('?') => self.help = true,
+            // A new run makes the verdict shown stale: the panel closes.
+            KeyCode::Char(' ' | 'r' | 's')
+                if lesson
+                    .quiz
+                    .as_ref()
+                    .is_some_and(|q| matches!(q.phase, Phase::Revealed { .. })) =>
+            {
+                lesson.quiz = None;
+                lesson.start(current, k.code == KeyCode::Char('s'));
+                if k.code == KeyCode::Char('s') {
+                    lesson.step();
+                }
+            }
             KeyCode::Char(' ') => match lesson.status {
                 RunStatus::Idle | RunStatus::Finished(_) => lesson.start(current, false),
                 RunStatus::Running => lesson.pause(),
@@ -787,6 +1065,19 @@ impl App {
             KeyCode::Char('+') | KeyCode::Char('=') => lesson.set_speed(true),
             KeyCode::Char('-') | KeyCode::Char('_') => lesson.set_speed(false),
             KeyCode::Tab | KeyCode::BackTab => lesson.lang = lesson.lang.other(),
+            KeyCode::PageDown | KeyCode::PageUp if lesson.focus.is_some() => {
+                let down = k.code == KeyCode::PageDown;
+                self.page(down);
+            }
+            KeyCode::Char('F') => self.zoom = Zoom::next(self.zoom),
+            KeyCode::Char('w') => {
+                lesson.focus = match lesson.focus {
+                    None => Some(Pane::Prose),
+                    Some(Pane::Prose) => Some(Pane::Code),
+                    Some(Pane::Code) => Some(Pane::Output),
+                    Some(Pane::Output) => None,
+                }
+            }
             KeyCode::Char('n') | KeyCode::PageDown => {
                 let i = lesson.index + 1;
                 if i < self.lessons.len() {
@@ -823,11 +1114,11 @@ impl App {
             }
             // Only a lane the filter shows opens.
             KeyCode::Enter => lesson.detail = lanes > 0 && lesson.selection_visible(),
-            KeyCode::Char('j') => {
-                let max = lesson.prose.len().saturating_sub(1) as u16;
-                lesson.prose_scroll = (lesson.prose_scroll + 1).min(max)
-            }
-            KeyCode::Char('k') => lesson.prose_scroll = lesson.prose_scroll.saturating_sub(1),
+            KeyCode::Char('j') => self.scroll_prose(1),
+            KeyCode::Char('k') => self.scroll_prose(-1),
+            KeyCode::Char('e') => self.pending_edit = self.edit_target(),
+            KeyCode::Char('J') => self.scroll_code(None, 1),
+            KeyCode::Char('K') => self.scroll_code(None, -1),
             _ => {}
         }
     }
@@ -858,13 +1149,19 @@ impl App {
                 let Some(lesson) = &mut self.lesson else {
                     return false;
                 };
+                let delta = if up { -1 } else { 1 };
                 if areas.timeline.contains(at) {
                     lesson.scroll_lanes(up, rows);
-                } else if up {
-                    lesson.prose_scroll = lesson.prose_scroll.saturating_sub(1);
+                } else if areas.output.contains(at) {
+                    self.scroll_output(delta);
+                } else if areas.code.contains(at) {
+                    let lang = lesson.lang;
+                    self.scroll_code(Some(lang), delta);
+                } else if areas.code2.is_some_and(|r| r.contains(at)) {
+                    let lang = lesson.lang.other();
+                    self.scroll_code(Some(lang), delta);
                 } else {
-                    let max = lesson.prose.len().saturating_sub(1) as u16;
-                    lesson.prose_scroll = (lesson.prose_scroll + 1).min(max);
+                    self.scroll_prose(delta);
                 }
             }
         }

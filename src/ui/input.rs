@@ -19,8 +19,14 @@ use rustix::event::{PollFd, PollFlags, Timespec};
 use std::io;
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 use std::os::unix::net::UnixStream;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
+
+/// How long the reader waits on the terminal before looking whether it
+/// should let go of it (see [`TermInput::pause`]).
+pub const READ_SLICE: Duration = Duration::from_millis(50);
 
 /// How long the UI has to end by itself after a signal before the process
 /// is ended for it.
@@ -87,6 +93,11 @@ pub fn watch_hang_up(
 /// The input threads; dropping it tells the signal watcher the UI is over.
 pub struct TermInput {
     rx: Receiver<Input>,
+    /// Set while another program (an editor) has the terminal: the reader
+    /// stops reading it.
+    paused: Arc<AtomicBool>,
+    /// Set by the reader while it waits on the terminal.
+    reading: Arc<AtomicBool>,
     /// A descriptor of the terminal, for [`TermInput::hung_up`].
     tty: Option<OwnedFd>,
     signals: signal_hook::iterator::Handle,
@@ -117,6 +128,9 @@ impl TermInput {
         }
 
         let (ready_tx, ready) = mpsc::channel();
+        let paused = Arc::new(AtomicBool::new(false));
+        let reading = Arc::new(AtomicBool::new(false));
+        let (pause, read) = (paused.clone(), reading.clone());
         std::thread::Builder::new()
             .name("terminal reader".into())
             .spawn(move || {
@@ -125,8 +139,18 @@ impl TermInput {
                 let _ = crossterm::event::poll(Duration::ZERO);
                 let _ = ready_tx.send(());
                 loop {
-                    let input = match crossterm::event::read() {
-                        Ok(event) => Input::Term(event),
+                    // Paused: the keys are another program's.
+                    read.store(!pause.load(Ordering::SeqCst), Ordering::SeqCst);
+                    if pause.load(Ordering::SeqCst) {
+                        std::thread::sleep(Duration::from_millis(20));
+                        continue;
+                    }
+                    let input = match crossterm::event::poll(READ_SLICE) {
+                        Ok(false) => continue,
+                        Ok(true) => match crossterm::event::read() {
+                            Ok(event) => Input::Term(event),
+                            Err(e) => Input::Gone(format!("cannot read the terminal: {e}")),
+                        },
                         Err(e) => Input::Gone(format!("cannot read the terminal: {e}")),
                     };
                     let gone = matches!(input, Input::Gone(_));
@@ -141,6 +165,8 @@ impl TermInput {
 
         Ok(TermInput {
             rx,
+            paused,
+            reading,
             tty,
             signals,
             _stop: stop,
@@ -154,6 +180,21 @@ impl TermInput {
             Err(RecvTimeoutError::Timeout) => None,
             Err(RecvTimeoutError::Disconnected) => Some(Input::Gone("terminal input ended".into())),
         }
+    }
+
+    /// Stops reading the terminal, for another program to use it; returns
+    /// once the reader has let go (at most a [`READ_SLICE`] later).
+    pub fn pause(&self) {
+        self.paused.store(true, Ordering::SeqCst);
+        let start = std::time::Instant::now();
+        while self.reading.load(Ordering::SeqCst) && start.elapsed() < READ_SLICE * 4 {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    /// Reads the terminal again after [`TermInput::pause`].
+    pub fn resume(&self) {
+        self.paused.store(false, Ordering::SeqCst);
     }
 
     /// Whether the terminal has hung up (checked now, without waiting).

@@ -11,13 +11,16 @@ pub mod block;
 pub mod highlight;
 pub mod input;
 pub mod lanes;
+pub mod lines;
 pub mod markdown;
 pub mod progress;
 pub mod quiz;
+pub mod scroll;
 pub mod terminal;
 pub mod theme;
 pub mod timeline;
 pub mod view;
+pub mod watch;
 
 use app::{App, Msg};
 use input::{Input, TermInput};
@@ -32,10 +35,13 @@ pub const IDLE: Duration = Duration::from_millis(250);
 
 /// Runs the loop until the app quits. `input` waits up to the given time
 /// for the next message.
+/// `edit` hands the terminal to an editor on a file at a line (`e`) and
+/// takes it back, or says why it could not.
 pub fn run_app<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     input: &mut dyn FnMut(Duration) -> Option<Msg>,
+    edit: &mut dyn FnMut(&std::path::Path, usize) -> Result<(), String>,
 ) -> Result<(), B::Error> {
     if let Ok(size) = terminal.size() {
         app.size = (size.width, size.height);
@@ -60,7 +66,41 @@ pub fn run_app<B: Backend>(
                 dirty |= app.update(msg);
             }
         }
+        if let Some((file, line)) = app.pending_edit.take() {
+            app.edit_error = edit(&file, line).err();
+            // The editor drew over the screen: clear it and forget what
+            // was drawn, so the next frame is drawn whole. (`clear` would
+            // ask the terminal where its cursor is, a reply the input
+            // reader may take.)
+            terminal.backend_mut().clear()?;
+            terminal.swap_buffers();
+            terminal.swap_buffers();
+            dirty = true;
+        }
         dirty |= app.update(Msg::Tick);
+    }
+}
+
+/// Runs `$VISUAL`, else `$EDITOR`, else `vi` on `file` at `line` (as
+/// `+LINE FILE`, which vi, vim, nano, emacs and micro all take), through
+/// the shell so an editor given with arguments (`code -w`) works.
+fn open_editor(file: &std::path::Path, line: usize) -> Result<(), String> {
+    let editor = ["VISUAL", "EDITOR"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty()))
+        .unwrap_or_else(|| "vi".into());
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$@\""))
+        .arg("sh")
+        .arg(format!("+{line}"))
+        .arg(file)
+        .status()
+        .map_err(|e| format!("cannot start {editor}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{editor} ended with {status}"))
     }
 }
 
@@ -89,16 +129,16 @@ impl Ended {
 }
 
 /// Opens the UI on the real terminal; returns when the learner quits, a
-/// signal arrives or the terminal goes away. With `open_first`, the first
-/// lesson's screen opens at once (a program named on the command line);
+/// signal arrives or the terminal goes away. With `open`, that lesson's
+/// screen opens at once (a program or lesson named on the command line);
 /// otherwise the lesson open last reopens.
-pub fn run(lessons: crate::lesson::Lessons, open_first: bool) -> std::io::Result<Ended> {
+pub fn run(lessons: crate::lesson::Lessons, open: Option<usize>) -> std::io::Result<Ended> {
     let progress = progress::Progress::load(progress::Progress::default_path());
     let last = progress.last.clone();
     let mut app = App::new(lessons.lessons, progress, theme::Theme::from_env());
     app.broken = lessons.broken.iter().map(|e| e.one_line()).collect();
-    if open_first {
-        app.open(0);
+    if let Some(i) = open {
+        app.open(i);
     } else if let Some(i) = last.and_then(|id| app.lessons.iter().position(|l| l.id == id)) {
         app.open(i);
     }
@@ -119,7 +159,15 @@ pub fn run(lessons: crate::lesson::Lessons, open_first: bool) -> std::io::Result
             }
         }
     };
-    let result = run_app(guard.terminal(), &mut app, &mut input);
+    let mut edit = |file: &std::path::Path, line: usize| {
+        events.pause();
+        terminal::restore();
+        let result = open_editor(file, line);
+        let _ = terminal::enter();
+        events.resume();
+        result
+    };
+    let result = run_app(guard.terminal(), &mut app, &mut input, &mut edit);
     // A draw that failed because the terminal hung up is no terminal error.
     let ended = match (result, ended) {
         (_, Some(ended)) => Ok(ended),

@@ -1,6 +1,7 @@
-//! "Predict, then run": the quiz panel of a lesson. The learner picks an
-//! answer, the demo runs live, and when it ends the panel says whether the
-//! prediction was right. The right answers come from one headless run of the
+//! "Predict, then run": the quiz panel of a lesson. The question is asked
+//! on a clean screen (no output of an earlier run); the learner picks an
+//! answer by its letter, starts the run, and when it ends the panel says
+//! whether the prediction was right. The right answers come from one headless run of the
 //! demo per lesson ([`AnswerKey`]), computed on a thread of its own.
 
 use crate::engine::{self, Limits};
@@ -78,6 +79,9 @@ fn failed(count: usize, why: &str) -> Answers {
 pub enum Phase {
     /// The learner picks a choice.
     Asking,
+    /// A choice is picked; the run starts on its own key (a habitual
+    /// Space after a pick then starts it instead of pausing it).
+    Predicted { picked: usize },
     /// Predicted; the demo runs and the answer shows when it ends.
     Watching { picked: usize },
     /// The run has ended: the verdict, with the run's answer.
@@ -107,8 +111,9 @@ impl QuizPanel {
         }
     }
 
+    /// Whether the question is open, before its run.
     pub fn is_asking(&self) -> bool {
-        self.phase == Phase::Asking
+        matches!(self.phase, Phase::Asking | Phase::Predicted { .. })
     }
 
     /// Whether the prediction was right (once revealed).

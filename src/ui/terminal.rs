@@ -24,6 +24,12 @@ pub fn restore() {
     );
 }
 
+/// Puts the terminal in UI mode again after [`restore`] (an editor had it).
+pub fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
+}
+
 /// The terminal in UI mode; restores it when dropped.
 pub struct Guard {
     /// Always `Some` until dropped.

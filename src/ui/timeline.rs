@@ -50,7 +50,7 @@ impl LaneState {
             LaneState::Running => "running",
             LaneState::Ready => "ready",
             LaneState::WaitTimer => "waiting on timer",
-            LaneState::WaitTask => "waiting on task",
+            LaneState::WaitTask => "awaiting",
             LaneState::Blocked => "blocked",
             LaneState::Working => "running on a worker thread",
             LaneState::Done => "done",

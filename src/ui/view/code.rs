@@ -1,6 +1,9 @@
 //! The code pane: a highlighted listing with a marker per task at the line
-//! of its current statement, in the task's colour. A line longer than the
-//! pane wraps onto rows marked `↪`; the pane follows the running line.
+//! of its current statement, in the task's colour (`▶▶`: two tasks there,
+//! `▶+`: more). A line longer than the pane wraps onto rows marked `↪`.
+//! The pane follows the running line and keeps every marked line in view
+//! when they fit; before a run it shows `main`. `J`/`K` and the wheel
+//! scroll it by hand until the next run.
 
 use crate::engine::Outcome;
 use crate::ui::app::{App, LessonState, RunStatus};
@@ -21,7 +24,6 @@ pub fn markers(lesson: &LessonState, lang: Lang) -> BTreeMap<usize, Vec<usize>> 
 /// lane holding the thread (running or blocked) then: the line the pane
 /// follows. One look at each lane.
 fn marks(lesson: &LessonState, lang: Lang) -> (BTreeMap<usize, Vec<usize>>, Option<usize>) {
-    let listing = lesson.listing(lang);
     let t = lesson.view_time();
     let mut at: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     let mut current = None;
@@ -33,7 +35,7 @@ fn marks(lesson: &LessonState, lang: Lang) -> (BTreeMap<usize, Vec<usize>>, Opti
             Some(s) if !s.is_final() => s,
             _ => continue,
         };
-        if let Some(line) = lane.stmt_at(t).and_then(|s| listing.line_of(s)) {
+        if let Some(line) = lane.stmt_at(t).and_then(|s| lesson.line_of(lang, s)) {
             at.entry(line).or_default().push(i);
             if current.is_none() && matches!(state, LaneState::Running | LaneState::Blocked) {
                 current = Some(line);
@@ -41,6 +43,11 @@ fn marks(lesson: &LessonState, lang: Lang) -> (BTreeMap<usize, Vec<usize>>, Opti
         }
     }
     (at, current)
+}
+
+/// The line of the task holding the thread at the time shown, if any.
+pub fn current_line(lesson: &LessonState, lang: Lang) -> Option<usize> {
+    marks(lesson, lang).1
 }
 
 /// The Python line where an uncaught exception ended the run, if one did.
@@ -55,6 +62,75 @@ pub fn raised_line(app: &App, lesson: &LessonState, lang: Lang) -> Option<usize>
     Some(program.line_of(*at) - 1)
 }
 
+/// The rows each listing line takes in a pane of this inner width, and
+/// the width of the gutter (marker, number, space).
+fn row_counts(app: &App, lesson: &LessonState, lang: Lang, inner: u16) -> (Vec<usize>, usize) {
+    let listing = lesson.listing(lang);
+    let digits = listing.lines.len().to_string().len();
+    let gutter = 2 + digits + 1;
+    let width = (inner as usize).saturating_sub(gutter).max(1);
+    let highlighted = highlight_listing(&listing.lines, lang, &app.theme);
+    let counts = (0..listing.lines.len())
+        .map(|n| wrap_starts(highlighted.get(n).map_or(&[][..], Vec::as_slice), width).len())
+        .collect();
+    (counts, gutter)
+}
+
+/// The first line a pane with this inner area shows, and the last first
+/// line it can scroll to (from which the rest of the listing fits).
+pub fn window(app: &App, lesson: &LessonState, lang: Lang, inner: Rect) -> (usize, usize) {
+    let (counts, _) = row_counts(app, lesson, lang, inner.width);
+    let height = inner.height as usize;
+    let max = last_start(&counts, height);
+    let first = match lesson.code_scroll[slot(lang)] {
+        Some(first) => first.min(max),
+        None => follow(app, lesson, lang, &counts, height),
+    };
+    (first, max)
+}
+
+/// Where `lesson.code_scroll` keeps a pane's position.
+pub fn slot(lang: Lang) -> usize {
+    match lang {
+        Lang::Python => 0,
+        Lang::Rust => 1,
+    }
+}
+
+/// The first line shown when not scrolled by hand: the line that raised,
+/// else the running line with every other marked line when they fit, else
+/// (before a run, or after it) the whole of `main` with what precedes it.
+fn follow(app: &App, lesson: &LessonState, lang: Lang, counts: &[usize], height: usize) -> usize {
+    let (marks, current) = marks(lesson, lang);
+    if let Some(line) = raised_line(app, lesson, lang) {
+        return first_line(counts, line, height);
+    }
+    let rows = |a: usize, b: usize| counts[a..=b.min(counts.len() - 1)].iter().sum::<usize>();
+    if counts.is_empty() {
+        return 0;
+    }
+    if let (Some(&lo), Some(&hi)) = (marks.keys().next(), marks.keys().next_back()) {
+        let focus = current.unwrap_or(lo);
+        let mut first = first_line(counts, focus, height);
+        if rows(lo, hi) <= height {
+            first = first.min(lo);
+            while first < lo && rows(first, hi) > height {
+                first += 1;
+            }
+        }
+        return first;
+    }
+    let Some(main) = lesson.listing(lang).functions.get("main") else {
+        return 0;
+    };
+    let end = main.end.max(main.start + 1) - 1;
+    let mut first = 0;
+    while first < main.start && rows(first, end) > height {
+        first += 1;
+    }
+    first
+}
+
 pub fn draw(
     frame: &mut Frame,
     area: Rect,
@@ -64,12 +140,26 @@ pub fn draw(
     hint: bool,
 ) {
     let theme = &app.theme;
-    let title = if hint {
-        format!(" {} — Tab: {} ", lang.name(), lang.other().name())
+    // The longest title that fits: hints are dropped whole, never cut.
+    let name = lang.name();
+    let tab = format!(" — Tab: {}", lang.other().name());
+    let tab = if hint { tab.as_str() } else { "" };
+    let room = area.width.saturating_sub(2) as usize;
+    let title = [
+        format!(" {name}{tab}  J/K scroll "),
+        format!(" {name}{tab} "),
+        format!(" {name}  J/K scroll "),
+        format!(" {name} "),
+    ]
+    .into_iter()
+    .find(|t| t.chars().count() <= room)
+    .unwrap_or_else(|| format!(" {name} "));
+    let border = if lesson.focus == Some(crate::ui::app::Pane::Code) {
+        theme.focus_border()
     } else {
-        format!(" {} ", lang.name())
+        theme.border()
     };
-    let block = Block::bordered().title(title).border_style(theme.border());
+    let block = Block::bordered().title(title).border_style(border);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let listing = lesson.listing(lang);
@@ -80,22 +170,18 @@ pub fn draw(
         );
         return;
     }
-    let (marks, current) = marks(lesson, lang);
+    let (marks, _) = marks(lesson, lang);
     let raised = raised_line(app, lesson, lang);
     let digits = listing.lines.len().to_string().len();
     // Marker, number, space; a continuation row shows `↪` for the number.
-    let gutter = 2 + digits + 1;
+    let (counts, gutter) = row_counts(app, lesson, lang, inner.width);
     let width = (inner.width as usize).saturating_sub(gutter).max(1);
     // Highlighted once per listing, language and theme; wrapped per frame,
     // only the lines shown.
     let highlighted = highlight_listing(&listing.lines, lang, theme);
     let spans = |n: usize| highlighted.get(n).map_or(&[][..], Vec::as_slice);
-    let counts: Vec<usize> = (0..listing.lines.len())
-        .map(|n| wrap_starts(spans(n), width).len())
-        .collect();
     let height = inner.height as usize;
-    let focus = raised.or(current).or_else(|| marks.keys().next().copied());
-    let first = first_line(&counts, focus.unwrap_or(0), height);
+    let (first, _) = window(app, lesson, lang, inner);
     let mut lines: Vec<Line> = Vec::new();
     for (n, &count) in counts.iter().enumerate().skip(first) {
         let left = height - lines.len();
@@ -151,11 +237,15 @@ pub fn first_line(counts: &[usize], focus: usize, height: usize) -> usize {
         above += counts[first - 1];
         first -= 1;
     }
-    // No later than the start from which the rest of the listing fits.
+    first.min(last_start(counts, height))
+}
+
+/// The first line from which the rest of the listing fits in `height` rows.
+pub fn last_start(counts: &[usize], height: usize) -> usize {
     let (mut last_full, mut below) = (counts.len(), 0);
     while last_full > 0 && below + counts[last_full - 1] <= height {
         below += counts[last_full - 1];
         last_full -= 1;
     }
-    first.min(last_full)
+    last_full
 }

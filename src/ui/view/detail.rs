@@ -133,8 +133,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     if let Some(on) = seg.and_then(|s| s.on.as_ref()) {
         lines.push(Line::from(vec![key("awaits"), Span::raw(describe(on, tl))]));
     }
+    // An ended task has no current line (its last one seen may be earlier
+    // than the one it returned at).
     let listing = lesson.listing(lesson.lang);
-    if let Some(n) = lane.stmt_at(t).and_then(|s| listing.line_of(s)) {
+    let ended = seg.is_some_and(|s| s.state.is_final());
+    if let Some(n) = lane
+        .stmt_at(t)
+        .filter(|_| !ended)
+        .and_then(|s| lesson.line_of(lesson.lang, s))
+    {
         let text = listing.lines.get(n).map_or("", |s| s.trim());
         lines.push(Line::from(vec![
             key("line"),

@@ -2,7 +2,7 @@
 //! Fits 80x24 and spreads out when there is more room.
 
 use crate::sanitize::for_terminal;
-use crate::ui::app::{App, LessonState};
+use crate::ui::app::{App, LessonState, Pane, Zoom};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -28,6 +28,9 @@ pub struct Areas {
 /// The layout of the open lesson on a screen of this size.
 pub fn lesson_layout(app: &App, lesson: &LessonState, area: Rect) -> Areas {
     let l = &app.lessons[lesson.index];
+    if let Some(zoom) = app.zoom {
+        return zoomed(area, zoom);
+    }
     let mut areas = match &lesson.quiz {
         Some(panel) => layout(area, Some(&|w| super::quiz::height(app, l, panel, w))),
         None => layout(area, None),
@@ -40,6 +43,40 @@ pub fn lesson_layout(app: &App, lesson: &LessonState, area: Rect) -> Areas {
         areas.prose.height = 3;
         areas.output.y -= spare;
         areas.output.height += spare;
+    }
+    areas
+}
+
+/// The presentation layout: the title, the zoomed panes, and a status
+/// line without key hints.
+fn zoomed(area: Rect, zoom: Zoom) -> Areas {
+    let [title, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let mut areas = Areas {
+        title,
+        status,
+        ..Areas::default()
+    };
+    match zoom {
+        Zoom::Timeline => areas.timeline = body,
+        Zoom::Prose => areas.prose = body,
+        Zoom::CodeTimeline => {
+            let [code, timeline] =
+                Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)])
+                    .areas(body);
+            areas.timeline = timeline;
+            if area.width >= 160 {
+                let [a, b] = Layout::horizontal([Constraint::Percentage(50); 2]).areas(code);
+                areas.code = a;
+                areas.code2 = Some(b);
+            } else {
+                areas.code = code;
+            }
+        }
     }
     areas
 }
@@ -136,58 +173,66 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     } else {
         ""
     };
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(
-                format!(" {:>2} ", app.number(lesson.index)),
-                theme.selected(),
-            ),
-            Span::styled(format!(" {}", for_terminal(&l.title)), theme.heading()),
-            Span::styled(done, theme.ok()),
-            Span::styled(super::quiz::score(app, lesson.index), theme.accent()),
-            Span::styled(format!("  — {}", for_terminal(&l.summary)), theme.dim()),
-        ])),
-        areas.title,
-    );
+    let mut title = Line::from(vec![
+        Span::styled(
+            format!(" {:>2} ", app.number(lesson.index)),
+            theme.selected(),
+        ),
+        Span::styled(format!(" {}", for_terminal(&l.title)), theme.heading()),
+        Span::styled(done, theme.ok()),
+        Span::styled(super::quiz::score(app, lesson.index), theme.accent()),
+    ]);
+    // The summary gets what is left, cut after a whole word.
+    let room = (areas.title.width as usize).saturating_sub(title.width());
+    if let Some(summary) =
+        super::status::fit_words(&for_terminal(&l.summary), room.saturating_sub(4))
+    {
+        title.push_span(Span::styled(format!("  — {summary}"), theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(title), areas.title);
 
     if let (Some(panel), Some(rect)) = (&lesson.quiz, areas.quiz) {
         super::quiz::draw(frame, rect, app, l, panel);
     }
     if !areas.prose.is_empty() {
+        let border = if lesson.focus == Some(Pane::Prose) {
+            theme.focus_border()
+        } else {
+            theme.border()
+        };
         let block = Block::bordered()
             .title(" Lesson  j/k scroll ")
-            .border_style(theme.border());
+            .border_style(border);
         let inner = block.inner(areas.prose);
         frame.render_widget(block, areas.prose);
-        let prose = if l.text.trim().is_empty() {
-            vec![Line::from(Span::styled(
-                "A module docstring would show here.",
-                theme.dim(),
-            ))]
-        } else {
-            lesson.prose.clone()
-        };
+        let max = crate::ui::scroll::prose_max(app, lesson, inner);
         frame.render_widget(
-            Paragraph::new(prose)
+            Paragraph::new(crate::ui::scroll::prose(app, lesson))
                 .wrap(Wrap { trim: false })
-                .scroll((lesson.prose_scroll, 0)),
+                .scroll((lesson.prose_scroll.min(max), 0)),
             inner,
         );
     }
 
-    super::code::draw(
-        frame,
-        areas.code,
-        app,
-        lesson,
-        lesson.lang,
-        areas.code2.is_none(),
-    );
+    if !areas.code.is_empty() {
+        super::code::draw(
+            frame,
+            areas.code,
+            app,
+            lesson,
+            lesson.lang,
+            areas.code2.is_none(),
+        );
+    }
     if let Some(code2) = areas.code2 {
         super::code::draw(frame, code2, app, lesson, lesson.lang.other(), false);
     }
-    super::output::draw(frame, areas.output, app, lesson);
-    super::timeline::draw(frame, areas.timeline, app, lesson);
+    if !areas.output.is_empty() {
+        super::output::draw(frame, areas.output, app, lesson);
+    }
+    if !areas.timeline.is_empty() {
+        super::timeline::draw(frame, areas.timeline, app, lesson);
+    }
     super::status::draw(frame, areas.status, app, lesson);
     if lesson.detail {
         super::detail::draw(frame, area, app, lesson);

@@ -88,13 +88,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         ]));
         lines.push(Line::from(vec![
             Span::raw("        "),
-            Span::styled(for_terminal(&l.summary).into_owned(), theme.dim()),
+            Span::styled(
+                super::status::fit_words(
+                    &for_terminal(&l.summary),
+                    (inner.width as usize).saturating_sub(8),
+                )
+                .unwrap_or_default(),
+                theme.dim(),
+            ),
         ]));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 
     let bar = if let Some(warning) = super::status::progress_warning(app) {
         Line::from(Span::styled(format!(" ⚠ {warning}"), theme.error()))
+    } else if !app.list.jump.is_empty() {
+        Line::from(vec![
+            Span::styled(format!(" lesson {}▏", app.list.jump), theme.selected()),
+            Span::styled("  Enter open  more digits  Esc cancel", theme.dim()),
+        ])
     } else if app.list.filtering {
         Line::from(vec![
             Span::styled(" / ", theme.selected()),
@@ -111,7 +123,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         ])
     } else {
         Line::from(Span::styled(
-            " ↑/↓ move  Enter open  / filter  ? help  q quit",
+            " ↑/↓ move  Enter open  1-9 number  / filter  ? help  q quit",
             theme.dim(),
         ))
     };

@@ -13,15 +13,33 @@ use std::time::Duration;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     let theme = &app.theme;
     let t = lesson.view_time();
-    let block = Block::bordered()
-        .title(" Output ")
-        .border_style(theme.border());
+    let title = match lesson.output_scroll {
+        0 => " Output ".to_string(),
+        n => format!(" Output — {n} lines back "),
+    };
+    let border = if lesson.focus == Some(crate::ui::app::Pane::Output) {
+        theme.focus_border()
+    } else {
+        theme.border()
+    };
+    let block = Block::bordered().title(title).border_style(border);
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    // A broken edit: its located error in place of the run.
+    if let Some(error) = &lesson.load_error {
+        let lines: Vec<Line> = error
+            .lines()
+            .map(|l| Line::from(Span::styled(l.to_string(), theme.error())))
+            .collect();
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+        return;
+    }
     let tl = &lesson.timeline;
+    // Scrolled back: that many printed lines from the end are hidden.
+    let back = lesson.output_scroll;
     // What ends the run, under the printed lines.
     let mut tail: Vec<Line> = Vec::new();
-    if lesson.cursor.is_none() {
+    if lesson.cursor.is_none() && back == 0 {
         if let Some(reason) = &tl.aborted {
             tail.push(Line::from(Span::styled(
                 format!("stopped: {reason}"),
@@ -68,7 +86,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
         tail_kept += 1;
     }
     let tail = tail.split_off(tail.len() - tail_kept);
-    let mut lines = printed_tail(tl, t, theme, width, height, used);
+    let mut lines = printed_tail(tl, t, theme, width, height, used, back);
     lines.extend(tail);
     if lines.is_empty() {
         lines.push(Line::from(Span::styled(
@@ -90,8 +108,10 @@ fn printed_tail<'a>(
     width: usize,
     height: usize,
     mut used: usize,
+    back: usize,
 ) -> Vec<Line<'a>> {
     let printed = tl.output.partition_point(|(at, _, _)| *at <= t);
+    let printed = printed.saturating_sub(back).max(printed.min(1));
     let mut lines: Vec<Line> = Vec::new();
     for (at, lane, text) in tl.output[..printed].iter().rev() {
         let colour = tl.position(*lane).map_or(theme.dim(), |i| theme.lane(i));
@@ -146,7 +166,7 @@ mod tests {
         let text =
             |lines: &[Line]| -> Vec<String> { lines.iter().map(|l| l.to_string()).collect() };
         // Up to t=5s: lines 0..=5000, the last 3 of them.
-        let lines = printed_tail(&tl, Duration::from_secs(5), &theme, 40, 4, 1);
+        let lines = printed_tail(&tl, Duration::from_secs(5), &theme, 40, 4, 1, 0);
         assert_eq!(
             text(&lines),
             [
@@ -156,10 +176,10 @@ mod tests {
             ]
         );
         // A line wider than the pane takes two rows.
-        let lines = printed_tail(&tl, Duration::from_secs(5), &theme, 10, 4, 0);
+        let lines = printed_tail(&tl, Duration::from_secs(5), &theme, 10, 4, 0, 0);
         assert_eq!(text(&lines), ["[t=4.999] line 4999", "[t=5] line 5000"]);
         // Nothing fits: the last line still shows.
-        let lines = printed_tail(&tl, Duration::from_secs(5), &theme, 10, 1, 0);
+        let lines = printed_tail(&tl, Duration::from_secs(5), &theme, 10, 1, 0, 0);
         assert_eq!(text(&lines), ["[t=5] line 5000"]);
     }
 }

@@ -24,12 +24,38 @@ pub fn score(app: &App, index: usize) -> String {
     }
 }
 
+/// `text` with its `code` spans in the code style, without the backticks.
+fn inline_code(text: &str, style: Style, code: Style) -> Line<'static> {
+    let text = for_terminal(text);
+    // Backticks that pair up: the parts between them are code.
+    let pairs = text.matches('`').count() / 2;
+    let mut spans = Vec::new();
+    for (i, part) in text.split('`').enumerate() {
+        if part.is_empty() {
+            continue;
+        }
+        let is_code = i % 2 == 1 && i <= pairs * 2;
+        let part = if i > pairs * 2 {
+            format!("`{part}")
+        } else {
+            part.to_string()
+        };
+        spans.push(Span::styled(part, if is_code { code } else { style }));
+    }
+    Line::from(spans)
+}
+
 /// A choice as shown: `2  fast finished`.
 fn choice(quiz: &Quiz, i: usize) -> String {
     match quiz.choices.get(i) {
-        Some(c) => format!("{}  {}", i + 1, for_terminal(c)),
-        None => format!("{}", i + 1),
+        Some(c) => format!("{}  {}", letter(i), for_terminal(c)),
+        None => letter(i).to_string(),
     }
+}
+
+/// The letter of choice `i`: `a`, `b`, ...
+pub fn letter(i: usize) -> char {
+    char::from(b'a' + (i.min(25) as u8))
 }
 
 /// The panel's title with its style, its lines and its key hints.
@@ -57,12 +83,13 @@ fn content<'a>(
         ) => (format!(" Quiz {k}/{n} — no answer "), theme.dim()),
         _ => (format!(" Quiz {k}/{n} — ✗ not this time "), theme.error()),
     };
-    let mut lines = vec![Line::from(Span::styled(
-        for_terminal(&quiz.question).into_owned(),
-        theme.heading(),
-    ))];
+    let mut lines = vec![inline_code(&quiz.question, theme.heading(), theme.code())];
     let keys: String = match &panel.phase {
-        Phase::Asking => {
+        Phase::Asking | Phase::Predicted { .. } => {
+            let picked = match panel.phase {
+                Phase::Predicted { picked } => Some(picked),
+                _ => None,
+            };
             for i in 0..quiz.choices.len() {
                 lines.push(if i == panel.selected {
                     Line::from(vec![
@@ -73,8 +100,18 @@ fn content<'a>(
                     Line::from(format!("  {}", choice(quiz, i)))
                 });
             }
-            let last = quiz.choices.len().min(9);
-            format!("1-{last} or ↑/↓ Enter: predict and run  Esc skip")
+            let last = letter(quiz.choices.len().saturating_sub(1));
+            match picked {
+                Some(p) => {
+                    lines.push(Line::from(vec![
+                        Span::raw("Your prediction: "),
+                        Span::styled(letter(p).to_string(), theme.accent()),
+                        Span::raw(". Space runs the demo."),
+                    ]));
+                    format!("Space/Enter run  a-{last} change  Esc skip")
+                }
+                None => format!("a-{last} or ↑/↓ Enter: predict  Esc skip"),
+            }
         }
         Phase::Watching { picked } => {
             lines.push(Line::from(vec![
@@ -85,7 +122,15 @@ fn content<'a>(
                 "The answer shows when the run ends.",
                 theme.dim(),
             )));
-            "Space pause  +/- speed  r restart".into()
+            let paused = app
+                .lesson
+                .as_ref()
+                .is_some_and(|l| l.status == crate::ui::app::RunStatus::Paused);
+            if paused {
+                "Space resume  s step  r restart".into()
+            } else {
+                "Space pause  +/- speed  r restart".into()
+            }
         }
         Phase::Revealed { picked, correct } => {
             match correct {
@@ -115,10 +160,7 @@ fn content<'a>(
                 }
             }
             if let Some(explain) = &quiz.explain {
-                lines.push(Line::from(Span::styled(
-                    for_terminal(explain).into_owned(),
-                    theme.text(),
-                )));
+                lines.push(inline_code(explain, theme.text(), theme.code()));
             }
             let (_, right) = app.progress.score(&lesson.id, n);
             if k < n {

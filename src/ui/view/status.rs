@@ -21,18 +21,23 @@ pub fn speed(s: f64) -> String {
 /// reading it (until a key is pressed), or why the last save failed.
 pub fn progress_warning(app: &App) -> Option<String> {
     let p = &app.progress;
-    let warning = p.notice.clone().or_else(|| {
-        p.save_error
-            .as_ref()
-            .map(|e| format!("progress not saved: {e}"))
-    })?;
+    let warning = app
+        .edit_error
+        .clone()
+        .or_else(|| p.notice.clone())
+        .or_else(|| {
+            p.save_error
+                .as_ref()
+                .map(|e| format!("progress not saved: {e}"))
+        })?;
     // It names files, whose names can hold anything.
     Some(crate::sanitize::for_terminal(&warning).into_owned())
 }
 
-/// What holds the thread, longest first: `event loop blocked by
-/// blocker(): time.sleep(2) until t=2.5s`, then without the task, then
-/// without the call; the status line shows the longest that fits.
+/// What holds the thread, most detailed first, each worded the same way
+/// after `▓ blocked`: `by blocker(): time.sleep(2) until t=2.5s`, then
+/// without the task, then without the call, then the time alone. The
+/// status line shows the most detailed that fits.
 pub fn blocked(lesson: &LessonState, held: &Held) -> Vec<String> {
     let t = lesson.view_time();
     let lane = held.lane.and_then(|i| lesson.timeline.lanes.get(i));
@@ -41,7 +46,8 @@ pub fn blocked(lesson: &LessonState, held: &Held) -> Vec<String> {
         .and_then(|s| lesson.python.line_of(s))
         .and_then(|n| lesson.python.lines.get(n))
         .map(|line| {
-            let line = line.trim();
+            // The call without a trailing comment.
+            let line = line.split(" #").next().unwrap_or(line).trim();
             match line.char_indices().nth(40) {
                 Some((i, _)) => format!("{}…", &line[..i]),
                 None => line.to_string(),
@@ -49,18 +55,16 @@ pub fn blocked(lesson: &LessonState, held: &Held) -> Vec<String> {
         });
     let until = format!("until t={}s", format_seconds(held.until.as_secs_f64()));
     let mut variants = Vec::new();
-    match (lane, &call) {
-        (Some(l), Some(call)) => variants.push(format!(
-            "event loop blocked by {}: {call} {until}",
-            l.label()
-        )),
-        (Some(l), None) => variants.push(format!("event loop blocked by {} {until}", l.label())),
-        _ => {}
+    if let (Some(l), Some(call)) = (lane, &call) {
+        variants.push(format!("by {}: {call} {until}", l.label()));
     }
     if let Some(call) = &call {
-        variants.push(format!("loop blocked: {call} {until}"));
+        variants.push(format!("{call} {until}"));
     }
-    variants.push(format!("loop blocked {until}"));
+    if let Some(l) = lane {
+        variants.push(format!("by {} {until}", l.label()));
+    }
+    variants.push(until);
     variants
 }
 
@@ -71,12 +75,27 @@ fn hints(app: &App, lesson: &LessonState) -> Vec<&'static str> {
     let l = &app.lessons[lesson.index];
     let quizzes = !l.quizzes.is_empty();
     let unanswered = app.progress.score(&l.id, l.quizzes.len()).0 < l.quizzes.len();
+    let last_question = lesson
+        .quiz
+        .as_ref()
+        .is_some_and(|q| q.index + 1 >= l.quizzes.len());
     let keys: &[&str] = match (&lesson.quiz, &lesson.status) {
         _ if lesson.lane_filter.typing => &["type part of a task name", "Enter keep", "Esc clear"],
-        (Some(q), _) if q.is_asking() => &["1-9 ↑/↓ Enter predict", "Esc skip", "? help", "q back"],
+        (Some(q), _) if matches!(q.phase, Phase::Predicted { .. }) => {
+            &["Space run", "letter change", "Esc skip", "? help", "q back"]
+        }
+        (Some(q), _) if q.is_asking() => &["a-z ↑/↓ Enter predict", "Esc skip", "? help", "q back"],
+        (Some(q), _) if matches!(q.phase, Phase::Revealed { .. }) && last_question => &[
+            "Enter close",
+            "Space run again",
+            "←/→ scrub",
+            "? help",
+            "q back",
+        ],
         (Some(q), _) if matches!(q.phase, Phase::Revealed { .. }) => &[
             "Enter next question",
             "Esc close",
+            "Space run again",
             "←/→ scrub",
             "? help",
             "q back",
@@ -84,6 +103,16 @@ fn hints(app: &App, lesson: &LessonState) -> Vec<&'static str> {
         (_, RunStatus::Running) => &[
             "Space pause",
             "s step",
+            "+/- speed",
+            "r restart",
+            "z frames",
+            "? help",
+            "q back",
+        ],
+        (_, RunStatus::Paused) if lesson.run.is_some() => &[
+            "Space resume",
+            "s step",
+            "←/→ scrub",
             "+/- speed",
             "r restart",
             "z frames",
@@ -139,7 +168,18 @@ fn hints(app: &App, lesson: &LessonState) -> Vec<&'static str> {
             "q back",
         ],
     };
+    // Presenting: no key chatter (the presenter knows n/p and F).
+    if app.zoom.is_some() && lesson.quiz.is_none() {
+        return Vec::new();
+    }
     let mut keys = keys.to_vec();
+    // One program: no other lesson to go to.
+    let last = lesson.index + 1 >= app.lessons.len();
+    keys.retain(|k| match *k {
+        "n/p lesson" => app.lessons.len() > 1,
+        "n next" => !last,
+        _ => true,
+    });
     // Many lanes: the keys that sort them out come right after the first.
     let many = lesson.timeline.lanes.len() > app.timeline_rows();
     if many && !lesson.lane_filter.typing && lesson.quiz.is_none() {
@@ -153,7 +193,7 @@ fn hints(app: &App, lesson: &LessonState) -> Vec<&'static str> {
 }
 
 /// `text` in at most `width` columns, cut after a whole word with `…`.
-fn fit_words(text: &str, width: usize) -> Option<String> {
+pub fn fit_words(text: &str, width: usize) -> Option<String> {
     if Span::raw(text).width() <= width {
         return Some(text.to_string());
     }
@@ -184,70 +224,88 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
         RunStatus::Finished(Outcome::Stopped) => ("■ stopped", theme.dim()),
         RunStatus::Finished(_) => ("✗ failed", theme.error()),
     };
+    let running_block = held.is_some() && lesson.status == RunStatus::Running;
     let time = match lesson.cursor {
         Some(c) => format!("t={}s (scrub)", format_seconds(c.as_secs_f64())),
         None => format!("t={}s", format_seconds(lesson.now.as_secs_f64())),
     };
     let width = |s: &str| Span::raw(s).width();
     const GAP: usize = 2;
-    let badge = format!(" lesson {}/{} ", lesson.index + 1, app.lessons.len());
+    // One program alone has no lesson number to show.
+    let badges: Vec<String> = if app.lessons.len() > 1 {
+        let (k, n) = (lesson.index + 1, app.lessons.len());
+        vec![format!(" lesson {k}/{n} "), format!(" {k}/{n} ")]
+    } else {
+        Vec::new()
+    };
     let head = format!("{state}  {time}  {}", speed(lesson.speed));
     let mut room = (area.width as usize).saturating_sub(width(&head));
     let warning = progress_warning(app);
     let hints = hints(app, lesson);
-    // Dropped last: the key to press next, then `? help`, then the lesson
-    // badge (`None`), then the other keys from the left.
+    // Kept longest: the key to press next, then `? help`, then the lesson
+    // badge (shortened before it goes), then what blocks, then the other
+    // keys from the left.
     let help = hints.iter().position(|h| *h == "? help");
-    let mut order: Vec<Option<usize>> = vec![Some(0)];
-    order.extend(help.filter(|&h| h != 0).map(Some));
-    order.push(None);
-    order.extend((1..hints.len()).filter(|&i| Some(i) != help).map(Some));
-    let cost = |item: Option<usize>| match item {
-        Some(i) => width(hints[i]) + GAP,
-        None => width(&badge) + 1,
+    let cost = |i: usize| width(hints[i]) + GAP;
+    let mut shown = vec![false; hints.len()];
+    let take = |i: usize, room: &mut usize, shown: &mut Vec<bool>| {
+        if warning.is_none() && cost(i) <= *room {
+            *room -= cost(i);
+            shown[i] = true;
+        }
     };
-    // The blocked message: the longest form that leaves room for the
-    // next key, else the longest that fits.
-    let needed = cost(order[0]);
+    if !hints.is_empty() {
+        take(0, &mut room, &mut shown);
+    }
+    if let Some(h) = help.filter(|&h| h != 0) {
+        take(h, &mut room, &mut shown);
+    }
+    // The short badge is kept before what blocks, the long one after.
+    let mut badge = badges.last().filter(|b| width(b) < room).cloned();
+    if let Some(b) = &badge {
+        room -= width(b) + 1;
+    }
+    // After `▓ blocked` when running; on its own when paused or scrubbed.
     let block = held.map(|h| blocked(lesson, &h)).and_then(|variants| {
-        let fits = |v: &&String, spare: usize| width(v) + GAP + spare <= room;
         variants
-            .iter()
-            .find(|v| fits(v, needed))
-            .or_else(|| variants.iter().find(|v| fits(v, 0)))
-            .cloned()
+            .into_iter()
+            .map(|v| {
+                if running_block {
+                    v
+                } else {
+                    format!("▓ blocked {v}")
+                }
+            })
+            .find(|v| width(v) + GAP <= room)
     });
     if let Some(b) = &block {
         room -= width(b) + GAP;
     }
-    // A problem with the progress file takes the place of the keys.
-    let mut shown = vec![false; hints.len()];
-    let mut badge_shown = false;
-    let mut warned = None;
-    match &warning {
-        Some(w) => {
-            if cost(None) <= room {
-                room -= cost(None);
-                badge_shown = true;
-            }
-            warned = fit_words(&format!("⚠ {w}"), room.saturating_sub(GAP));
+    if let (Some(short), Some(long)) = (&badge, badges.first()) {
+        let more = width(long) - width(short);
+        if more <= room {
+            room -= more;
+            badge = Some(long.clone());
         }
-        None => {
-            for &item in &order {
-                if cost(item) > room {
+    }
+    // A problem with the progress file takes the place of the keys.
+    let warned = warning
+        .as_ref()
+        .and_then(|w| fit_words(&format!("⚠ {w}"), room.saturating_sub(GAP)));
+    if warning.is_none() {
+        for (i, shown) in shown.iter_mut().enumerate().skip(1) {
+            if !*shown && Some(i) != help {
+                if cost(i) > room {
                     break;
                 }
-                room -= cost(item);
-                match item {
-                    Some(i) => shown[i] = true,
-                    None => badge_shown = true,
-                }
+                room -= cost(i);
+                *shown = true;
             }
         }
     }
     let mut line = Line::default();
-    if badge_shown {
-        line.push_span(Span::styled(badge, theme.selected()));
+    if let Some(b) = badge {
+        line.push_span(Span::styled(b, theme.selected()));
         line.push_span(Span::raw(" "));
     }
     line.push_span(Span::styled(state, style.add_modifier(Modifier::BOLD)));

@@ -59,6 +59,21 @@ const LEGEND: &[(LaneState, &str)] = &[
     (LaneState::TimedOut, "timeout"),
 ];
 
+/// The columns of the task names: the longest name with its ` #id`, from
+/// 10 columns up to two fifths of the pane (the time axis keeps the rest).
+pub fn name_width(tl: &Timeline, width: u16) -> u16 {
+    let longest = tl
+        .lanes
+        .iter()
+        .map(|l| l.label().chars().count() + 3 + l.id.checked_ilog10().unwrap_or(0) as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let most = (width * 2 / 5).max(10);
+    (longest.min(u16::MAX as usize) as u16)
+        .clamp(10, most)
+        .min(width)
+}
+
 /// The span the axis covers: everything known, with a little room.
 pub fn span(tl: &Timeline, now: Duration) -> f64 {
     let end = tl.horizon().max(now).as_secs_f64();
@@ -113,7 +128,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     if inner.height < 2 || inner.width < 10 {
         return;
     }
-    let name_w = (inner.width / 4).clamp(6, 24);
+    let name_w = name_width(tl, inner.width);
     let cols = inner.width - name_w;
     let scale = Scale::fit(span(tl, t), cols);
     let buf = frame.buffer_mut();
@@ -121,17 +136,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     // The axis.
     let axis_y = inner.y;
     let x0 = inner.x + name_w;
+    // A label the playhead would overwrite is left out (its tick stays
+    // unless the playhead is on it).
+    let now_col = scale.col(t).min(cols as usize - 1) as u16;
     let mut tick = 0.0;
     while tick / scale.per_col < cols as f64 {
         let c = scale.col(Duration::from_secs_f64(tick)) as u16;
         let label = format!("{}s", format_seconds(tick));
-        if c + label.len() as u16 <= cols {
-            buf.set_string(x0 + c, axis_y, "┊", theme.dim());
-            buf.set_string(x0 + c + 1, axis_y, &label, theme.dim());
+        let end = c + 1 + label.chars().count() as u16;
+        if end <= cols {
+            if c != now_col {
+                buf.set_string(x0 + c, axis_y, "┊", theme.dim());
+            }
+            if !(c + 1..end).contains(&now_col) {
+                buf.set_string(x0 + c + 1, axis_y, &label, theme.dim());
+            }
         }
         tick += scale.tick;
     }
-    let now_col = scale.col(t).min(cols as usize - 1) as u16;
     buf.set_string(x0 + now_col, axis_y, "▼", theme.now_marker());
     buf.set_string(inner.x, axis_y, "virtual s", theme.dim());
 
@@ -208,8 +230,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
         buf.set_string(x, inner.y + inner.height - 2, &more, theme.dim());
     }
 
-    // The legend.
-    let mut spans = Vec::new();
+    // The legend: whole entries, as many as fit (the help overlay has all).
+    let mut entries: Vec<[Span; 2]> = Vec::new();
     // A worker's and a failure's marks are listed when the run has them.
     let has = |state: LaneState| {
         tl.lanes
@@ -220,28 +242,33 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
         if matches!(state, LaneState::Working | LaneState::Failed) && !has(*state) {
             continue;
         }
-        spans.push(Span::styled(state.glyph().to_string(), theme.state(*state)));
-        spans.push(Span::styled(format!("{label} "), theme.dim()));
+        entries.push([
+            Span::styled(state.glyph().to_string(), theme.state(*state)),
+            Span::styled(format!("{label} "), theme.dim()),
+        ]);
     }
-    spans.push(Span::styled("◇", theme.state(LaneState::WaitTimer)));
-    spans.push(Span::styled("deadline ", theme.dim()));
-    spans.push(Span::styled("▼", theme.now_marker()));
-    spans.push(Span::styled("now ", theme.dim()));
-    // What fits of the frames' legend (the help overlay has all of it).
-    let mut extra: Vec<[Span; 2]> = Vec::new();
+    entries.push([
+        Span::styled("◇", theme.state(LaneState::WaitTimer)),
+        Span::styled("deadline ", theme.dim()),
+    ]);
+    entries.push([
+        Span::styled("▼", theme.now_marker()),
+        Span::styled("now ", theme.dim()),
+    ]);
     if tl.lanes.iter().any(|l| l.frames.iter().any(exhausted)) {
-        extra.push([
+        entries.push([
             Span::styled("∎", theme.accent()),
             Span::styled("async for ends ", theme.dim()),
         ]);
     }
-    extra.push([
+    entries.push([
         Span::styled("f()", theme.state(LaneState::WaitTimer)),
         Span::styled(" frame", theme.dim()),
     ]);
     let width = |s: &Span| s.content.chars().count();
-    let mut used: usize = spans.iter().map(width).sum();
-    for pair in extra {
+    let mut used = 0;
+    let mut spans = Vec::new();
+    for pair in entries {
         let w: usize = pair.iter().map(width).sum();
         if used + w > inner.width as usize {
             break;
