@@ -271,6 +271,14 @@ impl Shared {
         Ok(id)
     }
 
+    /// The name the lane is shown by (its coroutine call or `name=`).
+    pub fn lane_name(&self, lane: LaneId) -> Option<Arc<str>> {
+        self.lanes
+            .borrow()
+            .get(lane as usize)
+            .map(|s| s.name.clone())
+    }
+
     /// Notes what the lane is about to wait on, for its next `Suspended` event.
     pub fn set_waiting(&self, lane: LaneId, on: WaitOn, at: Option<StmtId>) {
         if let Some(slot) = self.lanes.borrow_mut().get_mut(lane as usize) {
