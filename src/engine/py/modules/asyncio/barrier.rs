@@ -2,7 +2,7 @@
 //! `Condition`: filling, draining, resetting or broken.
 
 use super::locks::Condition;
-use super::mixins::{AsyncMethods, MethodCoro};
+use super::mixins::{AsyncMethods, MethodCoro, address};
 use crate::engine::py::builtins::args;
 use crate::engine::py::types::exc::{PyResult, error, value_error};
 use crate::engine::py::types::native::{Args, Native, Step};
@@ -171,7 +171,10 @@ impl Native for Barrier {
         if self.state.get() != State::Broken {
             extra.push_str(&format!(", waiters:{}/{}", self.n_waiting(), self.parties));
         }
-        format!("<asyncio.locks.Barrier object [{extra}]>")
+        format!(
+            "<asyncio.locks.Barrier object at {:#x} [{extra}]>",
+            address(self)
+        )
     }
 
     fn attr(self: Rc<Self>, name: &str) -> Option<Value> {

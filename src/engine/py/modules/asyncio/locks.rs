@@ -7,7 +7,7 @@
 //! `Semaphore`, hands its turn on.
 
 use super::mixins::{
-    AsyncMethods, MethodCoro, cancelled, is_cancel, lane_name, set_result, wait, waiter,
+    AsyncMethods, MethodCoro, address, cancelled, is_cancel, lane_name, set_result, wait, waiter,
 };
 use super::tasks::FutureObj;
 use crate::engine::events::LaneId;
@@ -136,7 +136,11 @@ impl Native for Lock {
     }
 
     fn repr(&self) -> String {
-        format!("<asyncio.locks.Lock object [{}]>", self.extra())
+        format!(
+            "<asyncio.locks.Lock object at {:#x} [{}]>",
+            address(self),
+            self.extra()
+        )
     }
 
     fn has_method(&self, name: &str) -> bool {
@@ -237,7 +241,10 @@ impl Native for Event {
         if n > 0 {
             extra.push_str(&format!(", waiters:{n}"));
         }
-        format!("<asyncio.locks.Event object [{extra}]>")
+        format!(
+            "<asyncio.locks.Event object at {:#x} [{extra}]>",
+            address(self)
+        )
     }
 
     fn has_method(&self, name: &str) -> bool {
@@ -411,7 +418,10 @@ impl Native for Condition {
         if n > 0 {
             extra.push_str(&format!(", waiters:{n}"));
         }
-        format!("<asyncio.locks.Condition object [{extra}]>")
+        format!(
+            "<asyncio.locks.Condition object at {:#x} [{extra}]>",
+            address(self)
+        )
     }
 
     fn has_method(&self, name: &str) -> bool {
@@ -589,7 +599,11 @@ impl Native for Semaphore {
         if n > 0 {
             extra.push_str(&format!(", waiters:{n}"));
         }
-        format!("<asyncio.locks.{} object [{extra}]>", self.name())
+        format!(
+            "<asyncio.locks.{} object at {:#x} [{extra}]>",
+            self.name(),
+            address(self)
+        )
     }
 
     fn has_method(&self, name: &str) -> bool {

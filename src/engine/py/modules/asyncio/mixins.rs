@@ -43,6 +43,13 @@ impl MethodCoro {
     }
 }
 
+impl MethodCoro {
+    /// Its call, for a task's lane: `Lock.acquire()`.
+    pub fn label(&self) -> String {
+        format!("{}()", self.obj.qualname(self.method))
+    }
+}
+
 impl Native for MethodCoro {
     fn type_name(&self) -> &str {
         "coroutine"
@@ -120,4 +127,9 @@ pub async fn wait(
 /// Wakes a waiter that is not done yet with `v`.
 pub fn set_result(w: &FutureObj, v: Value) {
     w.completion.settle(Settled::Value(v));
+}
+
+/// The object's address, for a repr's `at 0x...`.
+pub fn address<T>(p: &T) -> usize {
+    p as *const T as usize
 }
