@@ -114,6 +114,13 @@ pub enum WaitOn {
     /// A socket: a connection being opened, or a line to arrive
     /// (`"a line on conn"`).
     Io(Arc<str>),
+    /// A queue or synchronization primitive, described ready to show
+    /// (`Queue.get (queue empty)`, `Lock (held by worker(2))`); `holder` is
+    /// the lane that holds it, when one does (a `Lock`'s owner).
+    Sync {
+        what: Arc<str>,
+        holder: Option<LaneId>,
+    },
 }
 
 /// The kinds of event.
@@ -208,6 +215,7 @@ impl fmt::Display for WaitOn {
             WaitOn::Future(name) => write!(f, "future {name}"),
             WaitOn::Yield => f.write_str("its turn (yield)"),
             WaitOn::Io(what) => f.write_str(what),
+            WaitOn::Sync { what, .. } => f.write_str(what),
         }
     }
 }

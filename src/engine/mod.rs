@@ -205,8 +205,12 @@ fn run_on_this_thread(
                         waits.push(format!("and {more} more"));
                     }
                     *deadlock_slot.borrow_mut() = Some(shared.waiting_stmts());
+                    let cycle = shared
+                        .lock_cycle()
+                        .map(|c| format!("{c}; "))
+                        .unwrap_or_default();
                     format!(
-                        "deadlock: every task is waiting and no timer is pending ({})",
+                        "deadlock: {cycle}every task is waiting and no timer is pending ({})",
                         waits.join("; ")
                     )
                 };

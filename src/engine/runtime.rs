@@ -319,6 +319,49 @@ impl Shared {
         Ok(id)
     }
 
+    /// A cycle of tasks each waiting for a lock another holds, named:
+    /// `worker(1) waits for Lock held by worker(2), which waits for Lock
+    /// held by worker(1)`.
+    pub fn lock_cycle(&self) -> Option<String> {
+        let lanes = self.lanes.borrow();
+        let holder = |i: usize| match &lanes.get(i)?.waiting {
+            Some(WaitOn::Sync {
+                holder: Some(h), ..
+            }) if !lanes[i].ended => Some(*h as usize),
+            _ => None,
+        };
+        for start in 0..lanes.len() {
+            let mut path = vec![start];
+            let mut at = start;
+            while let Some(next) = holder(at) {
+                if next == start {
+                    let parts: Vec<String> = path
+                        .iter()
+                        .map(|&i| {
+                            let h = holder(i).unwrap_or(start);
+                            format!("waits for Lock held by {}", lanes[h].name)
+                        })
+                        .collect();
+                    return Some(format!("{} {}", lanes[start].name, parts.join(", which ")));
+                }
+                if path.contains(&next) || path.len() > lanes.len() {
+                    break;
+                }
+                path.push(next);
+                at = next;
+            }
+        }
+        None
+    }
+
+    /// The name the lane is shown by (its coroutine call or `name=`).
+    pub fn lane_name(&self, lane: LaneId) -> Option<Arc<str>> {
+        self.lanes
+            .borrow()
+            .get(lane as usize)
+            .map(|s| s.name.clone())
+    }
+
     /// Notes what the lane is about to wait on, for its next `Suspended` event.
     /// Of several lanes, those that have ended already are left out: it
     /// waits only on the others.

@@ -30,6 +30,18 @@ const ASYNCIO_MEMBERS: &[&str] = &[
     "Task",
     "TaskGroup",
     "to_thread",
+    "Queue",
+    "PriorityQueue",
+    "LifoQueue",
+    "QueueEmpty",
+    "QueueFull",
+    "Lock",
+    "Event",
+    "Condition",
+    "Semaphore",
+    "BoundedSemaphore",
+    "Barrier",
+    "BrokenBarrierError",
 ];
 const TIME_MEMBERS: &[&str] = &["sleep", "perf_counter", "monotonic", "time"];
 const CONCURRENT_MEMBERS: &[&str] = &["futures"];
@@ -49,20 +61,7 @@ pub fn members(module: Module) -> &'static [&'static str] {
 pub fn not_yet(member: &str) -> bool {
     matches!(
         member,
-        "Queue"
-            | "PriorityQueue"
-            | "LifoQueue"
-            | "Semaphore"
-            | "BoundedSemaphore"
-            | "Lock"
-            | "Event"
-            | "Condition"
-            | "Barrier"
-            | "shield"
-            | "timeout"
-            | "timeout_at"
-            | "wait"
-            | "run_coroutine_threadsafe"
+        "shield" | "timeout" | "timeout_at" | "wait" | "run_coroutine_threadsafe"
     )
 }
 

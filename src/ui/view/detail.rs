@@ -36,6 +36,17 @@ pub fn describe(on: &WaitOn, tl: &Timeline) -> String {
     }
 }
 
+/// A segment's state in words: a wait on a queue or a lock names it
+/// (`waiting on Queue.get (queue empty)`).
+fn state_text(s: &crate::ui::timeline::Segment) -> String {
+    match &s.on {
+        Some(WaitOn::Sync { what, .. }) => {
+            format!("waiting on {}", crate::sanitize::for_terminal(what))
+        }
+        _ => s.state.label().to_string(),
+    }
+}
+
 /// How a frame was left, in a few words.
 fn exit_text(exit: &FrameExit) -> String {
     match exit {
@@ -126,7 +137,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
         ]),
         _ => Line::from(vec![
             key(&format!("at t={}", secs(t))),
-            Span::raw(seg.map_or("not created yet", |s| s.state.label())),
+            Span::raw(seg.map_or("not created yet".into(), state_text)),
         ]),
     };
     lines.push(now);
@@ -158,13 +169,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     lines.push(Line::from(Span::styled("history:", theme.heading())));
     for s in &lane.segments {
         let end = s.end.map_or(String::new(), |e| format!("–{}", secs(e)));
-        let on = s.on.as_ref().map_or(String::new(), |o| {
-            format!(" ({})", crate::sanitize::for_terminal(&o.to_string()))
-        });
+        let on = match &s.on {
+            Some(WaitOn::Sync { .. }) | None => String::new(),
+            Some(o) => format!(" ({})", crate::sanitize::for_terminal(&o.to_string())),
+        };
         lines.push(Line::from(vec![
             Span::styled(format!("  {} ", s.state.glyph()), theme.state(s.state)),
             Span::styled(format!("t={}{end} ", secs(s.start)), theme.dim()),
-            Span::raw(format!("{}{on}", s.state.label())),
+            Span::raw(format!("{}{on}", state_text(s))),
         ]));
     }
     let rect = super::centered(area, 70, lines.len() as u16 + 2);

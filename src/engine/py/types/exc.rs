@@ -63,6 +63,9 @@ const HIERARCHY: &[(&str, &str, &str)] = &[
     ("UnicodeError", "ValueError", ""),
     ("MemoryError", "Exception", ""),
     ("InvalidStateError", "Exception", "asyncio.exceptions"),
+    ("QueueEmpty", "Exception", "asyncio.queues"),
+    ("QueueFull", "Exception", "asyncio.queues"),
+    ("BrokenBarrierError", "RuntimeError", "asyncio.exceptions"),
     ("IncompleteReadError", "EOFError", "asyncio.exceptions"),
     ("EOFError", "Exception", ""),
 ];

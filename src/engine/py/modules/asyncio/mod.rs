@@ -1,7 +1,11 @@
 //! `asyncio`, laid out as CPython's `Lib/asyncio`: tasks and futures,
 //! task groups, streams.
 
+pub mod barrier;
 pub mod events;
+pub mod locks;
+pub mod mixins;
+pub mod queues;
 pub(in crate::engine::py) mod streams;
 pub mod taskgroups;
 pub mod tasks;
@@ -73,6 +77,15 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             Ok(taskgroups::TaskGroup::value())
         }
         "asyncio.Task" => Err(type_error("create tasks with asyncio.create_task()")),
+        "asyncio.Queue" => queues::Queue::value(args, queues::Kind::Fifo),
+        "asyncio.PriorityQueue" => queues::Queue::value(args, queues::Kind::Priority),
+        "asyncio.LifoQueue" => queues::Queue::value(args, queues::Kind::Lifo),
+        "asyncio.Lock" => locks::Lock::value(args),
+        "asyncio.Event" => locks::Event::value(args),
+        "asyncio.Condition" => locks::Condition::value(args),
+        "asyncio.Semaphore" => locks::Semaphore::value(args, false),
+        "asyncio.BoundedSemaphore" => locks::Semaphore::value(args, true),
+        "asyncio.Barrier" => barrier::Barrier::value(args),
         "asyncio.to_thread" => concurrent_futures::ToThread::value(args),
         other => ix.pure_builtin(f, other, args),
     }

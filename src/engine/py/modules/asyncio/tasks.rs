@@ -676,6 +676,7 @@ impl Interp {
             }
             (None, Some(s)) => format!("sleep({})", label::short_repr(&Value::Float(s.delay))),
             _ if downcast::<NextCompleted>(&aw).is_some() => "_wait_for_one()".into(),
+            _ if let Some(m) = downcast::<super::mixins::MethodCoro>(&aw) => m.label(),
             _ if downcast::<concurrent_futures::ToThread>(&aw).is_some() => "to_thread()".into(),
             _ => {
                 return Err(type_error(format!(

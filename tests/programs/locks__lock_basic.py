@@ -1,4 +1,3 @@
-# refuse: asyncio.Lock (not yet)
 import asyncio
 
 

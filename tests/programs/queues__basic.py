@@ -1,4 +1,3 @@
-# refuse: asyncio.Queue (not yet)
 import asyncio
 
 

@@ -1,0 +1,634 @@
+//! asyncio's synchronization primitives as CPython 3.11's
+//! `Lib/asyncio/locks.py` runs them: `Lock`, `Event`, `Condition`,
+//! `Semaphore`, `BoundedSemaphore` (and `Barrier`, in `barrier`). Each
+//! waiter is a future in a FIFO deque; a release sets the first waiter's
+//! result, which schedules its task on the next round, and skips waiters
+//! already done. A cancelled waiter leaves the deque and, for `Lock` and
+//! `Semaphore`, hands its turn on.
+
+use super::mixins::{
+    AsyncMethods, MethodCoro, address, cancelled, is_cancel, lane_name, set_result, wait, waiter,
+};
+use super::tasks::FutureObj;
+use crate::engine::events::LaneId;
+use crate::engine::py::builtins::args;
+use crate::engine::py::types::exc::{PyResult, error, type_error, value_error};
+use crate::engine::py::types::native::{Args, Native, Step, downcast};
+use crate::engine::py::types::value::Value;
+use crate::engine::py::vm::interp::{Frame, Interp};
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+type Waiters = RefCell<VecDeque<Rc<FutureObj>>>;
+
+fn remove(waiters: &Waiters, fut: &Rc<FutureObj>) {
+    let mut w = waiters.borrow_mut();
+    if let Some(i) = w.iter().position(|x| Rc::ptr_eq(x, fut)) {
+        w.remove(i);
+    }
+}
+
+fn no_args(a: &Args, name: &str) -> PyResult<()> {
+    args::no_args(a, name)
+}
+
+/// `asyncio.Lock()`.
+#[derive(Default)]
+pub struct Lock {
+    locked: Cell<bool>,
+    /// The lane that holds it, for the timeline.
+    owner: Cell<Option<LaneId>>,
+    waiters: Waiters,
+}
+
+impl Lock {
+    pub fn value(a: Args) -> PyResult<Value> {
+        no_args(&a, "Lock()")?;
+        Ok(Value::Native(Rc::new(Lock::default())))
+    }
+
+    fn extra(&self) -> String {
+        let mut extra = if self.locked.get() {
+            "locked"
+        } else {
+            "unlocked"
+        }
+        .to_string();
+        let n = self.waiters.borrow().len();
+        if n > 0 {
+            extra.push_str(&format!(", waiters:{n}"));
+        }
+        extra
+    }
+
+    async fn acquire(&self, ix: &Interp, cx: &Frame) -> PyResult<Value> {
+        if !self.locked.get() && self.waiters.borrow().iter().all(|w| cancelled(w)) {
+            self.locked.set(true);
+            self.owner.set(Some(cx.lane.get()));
+            return Ok(Value::Bool(true));
+        }
+        let fut = waiter();
+        self.waiters.borrow_mut().push_back(fut.clone());
+        let holder = self.owner.get();
+        let what = match holder {
+            Some(h) => format!("Lock (held by {})", lane_name(ix, h)),
+            None => "Lock".to_string(),
+        };
+        let r = wait(ix, cx, &fut, what, holder).await;
+        remove(&self.waiters, &fut);
+        if let Err(e) = r {
+            if is_cancel(&e) && !self.locked.get() {
+                self.wake_up_first();
+            }
+            return Err(e);
+        }
+        self.locked.set(true);
+        self.owner.set(Some(cx.lane.get()));
+        Ok(Value::Bool(true))
+    }
+
+    fn release(&self) -> PyResult<Value> {
+        if !self.locked.get() {
+            return Err(error("RuntimeError", "Lock is not acquired."));
+        }
+        self.locked.set(false);
+        self.owner.set(None);
+        self.wake_up_first();
+        Ok(Value::None)
+    }
+
+    fn wake_up_first(&self) {
+        let first = self.waiters.borrow().front().cloned();
+        if let Some(f) = first
+            && !f.completion.done()
+        {
+            set_result(&f, Value::Bool(true));
+        }
+    }
+}
+
+impl AsyncMethods for Lock {
+    fn qualname(&self, method: &str) -> String {
+        format!("Lock.{method}")
+    }
+
+    fn run<'a>(
+        self: Rc<Self>,
+        ix: &'a Rc<Interp>,
+        cx: &'a Frame,
+        method: &'static str,
+        _args: Vec<Value>,
+    ) -> Step<'a> {
+        Box::pin(async move {
+            match method {
+                "__aexit__" => self.release(),
+                "__aenter__" => self.acquire(ix, cx).await.map(|_| Value::None),
+                _ => self.acquire(ix, cx).await,
+            }
+        })
+    }
+}
+
+impl Native for Lock {
+    fn type_name(&self) -> &str {
+        "Lock"
+    }
+
+    fn repr(&self) -> String {
+        format!(
+            "<asyncio.locks.Lock object at {:#x} [{}]>",
+            address(self),
+            self.extra()
+        )
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        matches!(
+            name,
+            "acquire" | "release" | "locked" | "__aenter__" | "__aexit__"
+        )
+    }
+
+    fn call_method(
+        self: Rc<Self>,
+        _ix: &Rc<Interp>,
+        _cx: &Frame,
+        name: &str,
+        a: Args,
+    ) -> Option<PyResult<Value>> {
+        Some(match name {
+            "locked" => no_args(&a, "locked()").map(|_| Value::Bool(self.locked.get())),
+            "release" => no_args(&a, "release()").and_then(|_| self.release()),
+            "acquire" => {
+                no_args(&a, "acquire()").map(|_| MethodCoro::value(self, "acquire", vec![]))
+            }
+            "__aenter__" => Ok(MethodCoro::value(self, "__aenter__", vec![])),
+            "__aexit__" => Ok(MethodCoro::value(self, "__aexit__", vec![])),
+            _ => return None,
+        })
+    }
+}
+
+/// `asyncio.Event()`.
+#[derive(Default)]
+pub struct Event {
+    value: Cell<bool>,
+    waiters: Waiters,
+}
+
+impl Event {
+    pub fn value(a: Args) -> PyResult<Value> {
+        no_args(&a, "Event()")?;
+        Ok(Value::Native(Rc::new(Event::default())))
+    }
+
+    /// `wait()`, the task shown waiting on `what`.
+    pub(super) async fn wait_as(&self, ix: &Interp, cx: &Frame, what: &str) -> PyResult<Value> {
+        if self.value.get() {
+            return Ok(Value::Bool(true));
+        }
+        let fut = waiter();
+        self.waiters.borrow_mut().push_back(fut.clone());
+        let r = wait(ix, cx, &fut, what.to_string(), None).await;
+        remove(&self.waiters, &fut);
+        r.map(|_| Value::Bool(true))
+    }
+
+    /// `clear()`.
+    pub(super) fn clear(&self) {
+        self.value.set(false);
+    }
+
+    /// `set()`.
+    pub(super) fn set(&self) {
+        if !self.value.get() {
+            self.value.set(true);
+            let waiters: Vec<_> = self.waiters.borrow().iter().cloned().collect();
+            for f in waiters {
+                if !f.completion.done() {
+                    set_result(&f, Value::Bool(true));
+                }
+            }
+        }
+    }
+}
+
+impl AsyncMethods for Event {
+    fn qualname(&self, method: &str) -> String {
+        format!("Event.{method}")
+    }
+
+    fn run<'a>(
+        self: Rc<Self>,
+        ix: &'a Rc<Interp>,
+        cx: &'a Frame,
+        _method: &'static str,
+        _args: Vec<Value>,
+    ) -> Step<'a> {
+        Box::pin(async move { self.wait_as(ix, cx, "Event").await })
+    }
+}
+
+impl Native for Event {
+    fn type_name(&self) -> &str {
+        "Event"
+    }
+
+    fn repr(&self) -> String {
+        let mut extra = if self.value.get() { "set" } else { "unset" }.to_string();
+        let n = self.waiters.borrow().len();
+        if n > 0 {
+            extra.push_str(&format!(", waiters:{n}"));
+        }
+        format!(
+            "<asyncio.locks.Event object at {:#x} [{extra}]>",
+            address(self)
+        )
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        matches!(name, "set" | "clear" | "is_set" | "wait")
+    }
+
+    fn call_method(
+        self: Rc<Self>,
+        _ix: &Rc<Interp>,
+        _cx: &Frame,
+        name: &str,
+        a: Args,
+    ) -> Option<PyResult<Value>> {
+        Some(match name {
+            "is_set" => no_args(&a, "is_set()").map(|_| Value::Bool(self.value.get())),
+            "set" => no_args(&a, "set()").map(|_| {
+                self.set();
+                Value::None
+            }),
+            "clear" => no_args(&a, "clear()").map(|_| {
+                self.value.set(false);
+                Value::None
+            }),
+            "wait" => no_args(&a, "wait()").map(|_| MethodCoro::value(self, "wait", vec![])),
+            _ => return None,
+        })
+    }
+}
+
+/// `asyncio.Condition(lock=None)`.
+pub struct Condition {
+    lock: Rc<Lock>,
+    waiters: Waiters,
+}
+
+impl Condition {
+    pub fn new() -> Rc<Condition> {
+        Rc::new(Condition {
+            lock: Rc::new(Lock::default()),
+            waiters: RefCell::default(),
+        })
+    }
+
+    pub fn value(mut a: Args) -> PyResult<Value> {
+        let lock = a
+            .take_kw("lock")
+            .or_else(|| (!a.pos.is_empty()).then(|| a.pos.remove(0)));
+        args::no_kw(&a, "Condition()")?;
+        if !a.pos.is_empty() {
+            return Err(type_error(format!(
+                "Condition.__init__() takes from 1 to 2 positional arguments but {} were given",
+                a.pos.len() + 2
+            )));
+        }
+        let lock = match lock {
+            None | Some(Value::None) => Rc::new(Lock::default()),
+            Some(v) => downcast::<Lock>(&v)
+                .ok_or_else(|| type_error("Condition() takes an asyncio.Lock"))?,
+        };
+        Ok(Value::Native(Rc::new(Condition {
+            lock,
+            waiters: RefCell::default(),
+        })))
+    }
+
+    /// `wait()`: releases the lock, waits to be notified, takes it again
+    /// (even when cancelled, then raising `CancelledError`).
+    pub(super) async fn wait(&self, ix: &Interp, cx: &Frame, what: &str) -> PyResult<Value> {
+        if !self.lock.locked.get() {
+            return Err(error("RuntimeError", "cannot wait on un-acquired lock"));
+        }
+        self.lock.release()?;
+        let fut = waiter();
+        self.waiters.borrow_mut().push_back(fut.clone());
+        let r = wait(ix, cx, &fut, what.to_string(), None).await;
+        remove(&self.waiters, &fut);
+        let mut was_cancelled = false;
+        loop {
+            match self.lock.acquire(ix, cx).await {
+                Ok(_) => break,
+                Err(e) if is_cancel(&e) => was_cancelled = true,
+                Err(e) => return Err(e),
+            }
+        }
+        if was_cancelled {
+            return Err(crate::engine::py::types::exc::cancelled());
+        }
+        r.map(|_| Value::Bool(true))
+    }
+
+    /// Takes the condition's lock (`async with cond`).
+    pub(super) async fn lock_acquire(&self, ix: &Interp, cx: &Frame) -> PyResult<Value> {
+        self.lock.acquire(ix, cx).await
+    }
+
+    /// Releases the condition's lock.
+    pub(super) fn lock_release(&self) -> PyResult<Value> {
+        self.lock.release()
+    }
+
+    pub(super) fn notify(&self, n: usize) -> PyResult<()> {
+        if !self.lock.locked.get() {
+            return Err(error("RuntimeError", "cannot notify on un-acquired lock"));
+        }
+        let waiters: Vec<_> = self.waiters.borrow().iter().cloned().collect();
+        let mut woken = 0;
+        for f in waiters {
+            if woken >= n {
+                break;
+            }
+            if !f.completion.done() {
+                woken += 1;
+                set_result(&f, Value::Bool(false));
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn notify_all(&self) -> PyResult<()> {
+        let n = self.waiters.borrow().len();
+        self.notify(n)
+    }
+
+    async fn wait_for(&self, ix: &Interp, cx: &Frame, predicate: Value) -> PyResult<Value> {
+        let mut result = ix.call(cx, &predicate, Args::default())?;
+        while !ix.truthy(cx, &result)? {
+            self.wait(ix, cx, "Condition").await?;
+            result = ix.call(cx, &predicate, Args::default())?;
+        }
+        Ok(result)
+    }
+}
+
+impl AsyncMethods for Condition {
+    fn qualname(&self, method: &str) -> String {
+        format!("Condition.{method}")
+    }
+
+    fn run<'a>(
+        self: Rc<Self>,
+        ix: &'a Rc<Interp>,
+        cx: &'a Frame,
+        method: &'static str,
+        mut args: Vec<Value>,
+    ) -> Step<'a> {
+        Box::pin(async move {
+            match method {
+                "wait" => self.wait(ix, cx, "Condition").await,
+                "wait_for" => self.wait_for(ix, cx, args.remove(0)).await,
+                "__aexit__" => self.lock.release(),
+                "__aenter__" => self.lock.acquire(ix, cx).await.map(|_| Value::None),
+                _ => self.lock.acquire(ix, cx).await,
+            }
+        })
+    }
+}
+
+impl Native for Condition {
+    fn type_name(&self) -> &str {
+        "Condition"
+    }
+
+    fn repr(&self) -> String {
+        let mut extra = if self.lock.locked.get() {
+            "locked"
+        } else {
+            "unlocked"
+        }
+        .to_string();
+        let n = self.waiters.borrow().len();
+        if n > 0 {
+            extra.push_str(&format!(", waiters:{n}"));
+        }
+        format!(
+            "<asyncio.locks.Condition object at {:#x} [{extra}]>",
+            address(self)
+        )
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        matches!(
+            name,
+            "acquire"
+                | "release"
+                | "locked"
+                | "wait"
+                | "wait_for"
+                | "notify"
+                | "notify_all"
+                | "__aenter__"
+                | "__aexit__"
+        )
+    }
+
+    fn call_method(
+        self: Rc<Self>,
+        _ix: &Rc<Interp>,
+        _cx: &Frame,
+        name: &str,
+        mut a: Args,
+    ) -> Option<PyResult<Value>> {
+        Some(match name {
+            "locked" => no_args(&a, "locked()").map(|_| Value::Bool(self.lock.locked.get())),
+            "release" => no_args(&a, "release()").and_then(|_| self.lock.release()),
+            "acquire" | "wait" => {
+                let m = if name == "wait" { "wait" } else { "acquire" };
+                no_args(&a, name).map(|_| MethodCoro::value(self, m, vec![]))
+            }
+            "wait_for" => args::exactly_one(a, "wait_for()")
+                .map(|p| MethodCoro::value(self, "wait_for", vec![p])),
+            "notify" => {
+                let n = a.take_kw("n").or_else(|| a.pos.pop());
+                let n = match n.as_ref().map(args::index).transpose() {
+                    Ok(n) => n.unwrap_or(1).max(0) as usize,
+                    Err(e) => return Some(Err(e)),
+                };
+                self.notify(n).map(|_| Value::None)
+            }
+            "notify_all" => no_args(&a, "notify_all()")
+                .and_then(|_| self.notify_all())
+                .map(|_| Value::None),
+            "__aenter__" => Ok(MethodCoro::value(self, "__aenter__", vec![])),
+            "__aexit__" => Ok(MethodCoro::value(self, "__aexit__", vec![])),
+            _ => return None,
+        })
+    }
+}
+
+/// `asyncio.Semaphore(value=1)` and `asyncio.BoundedSemaphore(value=1)`.
+pub struct Semaphore {
+    value: Cell<i64>,
+    /// The initial value: `BoundedSemaphore`'s bound, and the "of N" the
+    /// timeline shows.
+    initial: i64,
+    bounded: bool,
+    waiters: Waiters,
+}
+
+impl Semaphore {
+    pub fn value(mut a: Args, bounded: bool) -> PyResult<Value> {
+        let v = a
+            .take_kw("value")
+            .or_else(|| (!a.pos.is_empty()).then(|| a.pos.remove(0)));
+        args::no_kw(&a, "Semaphore()")?;
+        let v = match v {
+            Some(v) => args::index(&v)?,
+            None => 1,
+        };
+        if v < 0 {
+            return Err(value_error("Semaphore initial value must be >= 0"));
+        }
+        Ok(Value::Native(Rc::new(Semaphore {
+            value: Cell::new(v),
+            initial: v,
+            bounded,
+            waiters: RefCell::default(),
+        })))
+    }
+
+    fn name(&self) -> &'static str {
+        if self.bounded {
+            "BoundedSemaphore"
+        } else {
+            "Semaphore"
+        }
+    }
+
+    fn locked(&self) -> bool {
+        self.value.get() == 0 || self.waiters.borrow().iter().any(|w| !cancelled(w))
+    }
+
+    async fn acquire(&self, ix: &Interp, cx: &Frame) -> PyResult<Value> {
+        if !self.locked() {
+            self.value.set(self.value.get() - 1);
+            return Ok(Value::Bool(true));
+        }
+        let fut = waiter();
+        self.waiters.borrow_mut().push_back(fut.clone());
+        let what = format!(
+            "{} ({} of {} free)",
+            self.name(),
+            self.value.get().max(0),
+            self.initial
+        );
+        let r = wait(ix, cx, &fut, what, None).await;
+        remove(&self.waiters, &fut);
+        if let Err(e) = r {
+            if is_cancel(&e) && !cancelled(&fut) {
+                self.value.set(self.value.get() + 1);
+                self.wake_up_next();
+            }
+            return Err(e);
+        }
+        if self.value.get() > 0 {
+            self.wake_up_next();
+        }
+        Ok(Value::Bool(true))
+    }
+
+    fn release(&self) -> PyResult<Value> {
+        if self.bounded && self.value.get() >= self.initial {
+            return Err(value_error("BoundedSemaphore released too many times"));
+        }
+        self.value.set(self.value.get() + 1);
+        self.wake_up_next();
+        Ok(Value::None)
+    }
+
+    fn wake_up_next(&self) {
+        let waiters: Vec<_> = self.waiters.borrow().iter().cloned().collect();
+        if let Some(f) = waiters.iter().find(|f| !f.completion.done()) {
+            self.value.set(self.value.get() - 1);
+            set_result(f, Value::Bool(true));
+        }
+    }
+}
+
+impl AsyncMethods for Semaphore {
+    fn qualname(&self, method: &str) -> String {
+        format!("{}.{method}", self.name())
+    }
+
+    fn run<'a>(
+        self: Rc<Self>,
+        ix: &'a Rc<Interp>,
+        cx: &'a Frame,
+        method: &'static str,
+        _args: Vec<Value>,
+    ) -> Step<'a> {
+        Box::pin(async move {
+            match method {
+                "__aexit__" => self.release(),
+                "__aenter__" => self.acquire(ix, cx).await.map(|_| Value::None),
+                _ => self.acquire(ix, cx).await,
+            }
+        })
+    }
+}
+
+impl Native for Semaphore {
+    fn type_name(&self) -> &str {
+        self.name()
+    }
+
+    fn repr(&self) -> String {
+        let mut extra = if self.locked() {
+            "locked".to_string()
+        } else {
+            format!("unlocked, value:{}", self.value.get())
+        };
+        let n = self.waiters.borrow().len();
+        if n > 0 {
+            extra.push_str(&format!(", waiters:{n}"));
+        }
+        format!(
+            "<asyncio.locks.{} object at {:#x} [{extra}]>",
+            self.name(),
+            address(self)
+        )
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        matches!(
+            name,
+            "acquire" | "release" | "locked" | "__aenter__" | "__aexit__"
+        )
+    }
+
+    fn call_method(
+        self: Rc<Self>,
+        _ix: &Rc<Interp>,
+        _cx: &Frame,
+        name: &str,
+        a: Args,
+    ) -> Option<PyResult<Value>> {
+        Some(match name {
+            "locked" => no_args(&a, "locked()").map(|_| Value::Bool(self.locked())),
+            "release" => no_args(&a, "release()").and_then(|_| self.release()),
+            "acquire" => {
+                no_args(&a, "acquire()").map(|_| MethodCoro::value(self, "acquire", vec![]))
+            }
+            "__aenter__" => Ok(MethodCoro::value(self, "__aenter__", vec![])),
+            "__aexit__" => Ok(MethodCoro::value(self, "__aexit__", vec![])),
+            _ => return None,
+        })
+    }
+}
