@@ -4,6 +4,7 @@
 //! Headless runs finish at once with exact virtual timestamps; live runs are
 //! paced in real time and steered through a [`Control`].
 
+pub mod budget;
 pub mod events;
 pub mod pace;
 pub mod py;
@@ -28,8 +29,6 @@ pub struct Limits {
     pub max_events: usize,
     /// Virtual time a run may last.
     pub max_virtual: Duration,
-    /// Iterations of any one loop.
-    pub max_iterations: u64,
     /// Nested calls (recursion included).
     pub max_depth: u32,
     /// Statements executed in all.
@@ -45,9 +44,8 @@ impl Default for Limits {
             max_lanes: 250_000,
             max_events: 5_000_000,
             max_virtual: Duration::from_secs(3600),
-            max_iterations: 100_000,
             max_depth: 1000,
-            max_steps: 2_000_000,
+            max_steps: 20_000_000,
             max_memory: 768 << 20,
         }
     }
@@ -160,6 +158,7 @@ fn run_on_this_thread(
         .expect("a current-thread runtime builds");
     let local = tokio::task::LocalSet::new();
     let max_virtual = limits.max_virtual;
+    let _budgets = budget::install(limits.max_steps, limits.max_memory, control.clone());
     let outcome = local.block_on(&runtime, async move {
         let shared = Rc::new(Shared::new(limits, sink, control.clone()));
         let pacer = async {
@@ -198,6 +197,10 @@ fn run_on_this_thread(
             }
         }
     });
+    let outcome = match outcome {
+        Outcome::Aborted(reason) if reason == budget::STOPPED => Outcome::Stopped,
+        other => other,
+    };
     // Whatever the run still holds goes now, as at interpreter exit.
     drop(local);
     drop(runtime);

@@ -9,6 +9,7 @@ use super::native::{Args, downcast};
 use super::tasks::TaskObj;
 use super::value::{Class, Dict, Function, Instance, Key, Namespace, SeqIter, Value, py_eq};
 use super::{builtins, methods, ops};
+use crate::engine::budget;
 use crate::engine::events::{EventKind, LaneId};
 use crate::engine::runtime::Shared;
 use crate::program::{Code, CodeKind, Name, Program, StmtId};
@@ -880,8 +881,31 @@ impl Interp {
         }
     }
 
-    /// Every item of a synchronous iterable.
+    /// Every item of a synchronous iterable. Building the list is work and
+    /// memory of the run: both are charged to its budgets (the memory
+    /// before the list is built, where its length is known).
     pub fn iterate(&self, f: &Frame, v: &Value) -> PyResult<Vec<Value>> {
+        let known = match v {
+            Value::List(l) => Some(l.borrow().len()),
+            Value::Tuple(t) => Some(t.len()),
+            Value::Str(s) => Some(s.len()),
+            Value::Bytes(b) => Some(b.len()),
+            Value::Dict(d) => Some(d.borrow().len()),
+            Value::Set(s) => Some(s.borrow().len()),
+            Value::Range(a, b, c) => {
+                Some(usize::try_from(super::value::range_len(*a, *b, *c)).unwrap_or(usize::MAX))
+            }
+            _ => None,
+        };
+        if let Some(n) = known {
+            budget::reserve(n.saturating_mul(std::mem::size_of::<Value>()))?;
+        }
+        let items = self.iterate_all(f, v)?;
+        budget::charge_items(items.len())?;
+        Ok(items)
+    }
+
+    fn iterate_all(&self, f: &Frame, v: &Value) -> PyResult<Vec<Value>> {
         Ok(match v {
             Value::List(l) => l.borrow().clone(),
             Value::Tuple(t) => t.to_vec(),
@@ -949,7 +973,7 @@ impl Interp {
                     }
                     return Ok(out);
                 }
-                return self.iterate(f, &it);
+                return self.iterate_all(f, &it);
             }
             other => return Err(not_iterable(other)),
         })

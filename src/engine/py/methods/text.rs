@@ -186,6 +186,21 @@ pub(super) fn str_method(
                 Some(v) => index(v)?,
                 None => -1,
             };
+            // The result's size is checked before it is built.
+            let found = if old.is_empty() {
+                s.chars().count() + 1
+            } else {
+                s.matches(old).count()
+            };
+            let found = if count < 0 {
+                found
+            } else {
+                found.min(count as usize)
+            };
+            let size = (s.len() - found.saturating_mul(old.len()))
+                .saturating_add(found.saturating_mul(new.len()));
+            crate::engine::py::ops::check_bytes(size)?;
+            crate::engine::budget::reserve(size)?;
             if count < 0 {
                 text(s.replace(old, new))
             } else {
