@@ -711,29 +711,94 @@ impl Interp {
     }
 
     pub fn repr(&self, f: &Frame, v: &Value) -> PyResult<String> {
+        let mut out = String::new();
+        self.repr_into(f, v, &mut out)?;
+        Ok(out)
+    }
+
+    /// Writes `repr(v)` to `out`. A container met again inside itself is
+    /// `[...]` (`{...}`, `(...)`); nesting deeper than a call may go raises
+    /// `RecursionError`; the text is charged to the run as it grows and
+    /// may not pass the size of one value.
+    fn repr_into(&self, f: &Frame, v: &Value, out: &mut String) -> PyResult<()> {
         if let Some(m) = self.special(v, "__repr__") {
             return match self.call(f, &m, Args::positional(vec![v.clone()]))? {
-                Value::Str(s) => Ok(s.to_string()),
+                Value::Str(s) => {
+                    out.push_str(&s);
+                    ops::check_bytes(out.len())
+                }
                 other => Err(type_error(format!(
                     "__repr__ returned non-string (type {})",
                     other.type_name()
                 ))),
             };
         }
+        let (open, close, id) = match v {
+            Value::List(l) => ("[", "]", Rc::as_ptr(l) as *const u8 as usize),
+            Value::Dict(d) => ("{", "}", Rc::as_ptr(d) as *const u8 as usize),
+            Value::Tuple(t) => ("(", ")", t.as_ptr() as *const u8 as usize),
+            Value::Int(i) => {
+                use std::fmt::Write;
+                let _ = write!(out, "{i}");
+                return ops::check_bytes(out.len());
+            }
+            other => {
+                let text = other.repr();
+                budget::charge_bytes(text.len())?;
+                out.push_str(&text);
+                return ops::check_bytes(out.len());
+            }
+        };
+        if !super::recursion::repr_enter(id) {
+            out.push_str(open);
+            out.push_str("...");
+            out.push_str(close);
+            return Ok(());
+        }
+        let depth = self.depth.get();
+        let result = if depth >= self.shared.limits.max_depth {
+            Err(error(
+                "RecursionError",
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ))
+        } else {
+            self.depth.set(depth + 1);
+            let r = self.repr_items(f, v, out);
+            self.depth.set(depth);
+            r
+        };
+        super::recursion::repr_leave(id);
+        result
+    }
+
+    fn repr_items(&self, f: &Frame, v: &Value, out: &mut String) -> PyResult<()> {
+        budget::charge_items(match v {
+            Value::List(l) => l.borrow().len(),
+            Value::Tuple(t) => t.len(),
+            Value::Dict(d) => d.borrow().len(),
+            _ => 0,
+        })?;
+        let item = |out: &mut String, i: usize, x: &Value| -> PyResult<()> {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            self.repr_into(f, x, out)
+        };
         match v {
             Value::List(items) => {
                 let items = items.borrow().clone();
-                let parts: PyResult<Vec<String>> = items.iter().map(|x| self.repr(f, x)).collect();
-                Ok(format!("[{}]", parts?.join(", ")))
-            }
-            Value::Tuple(items) if items.iter().any(|x| matches!(x, Value::Instance(_))) => {
-                let parts: PyResult<Vec<String>> = items.iter().map(|x| self.repr(f, x)).collect();
-                let parts = parts?;
-                if parts.len() == 1 {
-                    Ok(format!("({},)", parts[0]))
-                } else {
-                    Ok(format!("({})", parts.join(", ")))
+                out.push('[');
+                for (i, x) in items.iter().enumerate() {
+                    item(out, i, x)?;
                 }
+                out.push(']');
+            }
+            Value::Tuple(items) => {
+                out.push('(');
+                for (i, x) in items.iter().enumerate() {
+                    item(out, i, x)?;
+                }
+                out.push_str(if items.len() == 1 { ",)" } else { ")" });
             }
             Value::Dict(d) => {
                 let items: Vec<(Value, Value)> = d
@@ -741,14 +806,17 @@ impl Interp {
                     .iter()
                     .map(|(k, v)| (k.0.clone(), v.clone()))
                     .collect();
-                let mut parts = Vec::new();
-                for (k, v) in items {
-                    parts.push(format!("{}: {}", self.repr(f, &k)?, self.repr(f, &v)?));
+                out.push('{');
+                for (i, (k, x)) in items.iter().enumerate() {
+                    item(out, i, k)?;
+                    out.push_str(": ");
+                    self.repr_into(f, x, out)?;
                 }
-                Ok(format!("{{{}}}", parts.join(", ")))
+                out.push('}');
             }
-            other => Ok(other.repr()),
+            _ => {}
         }
+        Ok(())
     }
 
     pub fn str(&self, f: &Frame, v: &Value) -> PyResult<String> {
@@ -804,7 +872,14 @@ impl Interp {
                 &self.call(f, &m, Args::positional(vec![b.clone(), a.clone()]))?,
             );
         }
-        Ok(py_eq(a, b))
+        let equal = py_eq(a, b);
+        if super::recursion::compare_overflowed() {
+            return Err(error(
+                "RecursionError",
+                "maximum recursion depth exceeded in comparison",
+            ));
+        }
+        Ok(equal)
     }
 
     /// Orders two values, honouring `__lt__`/`__gt__`.
@@ -835,7 +910,14 @@ impl Interp {
                 &self.call(f, &m, Args::positional(vec![b.clone(), a.clone()]))?,
             );
         }
-        ops::compare(op, a, b).ok_or_else(|| ops::order_error(op, a, b))
+        let ordered = ops::compare(op, a, b);
+        if super::recursion::compare_overflowed() {
+            return Err(error(
+                "RecursionError",
+                "maximum recursion depth exceeded in comparison",
+            ));
+        }
+        ordered.ok_or_else(|| ops::order_error(op, a, b))
     }
 
     /// `x in container`.

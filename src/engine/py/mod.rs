@@ -24,6 +24,7 @@ pub mod native;
 mod net;
 pub mod ops;
 pub mod pool;
+mod recursion;
 pub mod set;
 mod special;
 pub mod taskgroup;

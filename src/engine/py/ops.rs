@@ -541,6 +541,10 @@ pub fn unary_num(op: crate::program::UnaryOp, v: &Value) -> Option<Value> {
 /// number, and two sets neither of which holds the other are unordered:
 /// every ordering comparison of them is false, as in CPython.
 pub fn compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
+    super::recursion::nested_compare(Some(false), || compare_level(op, a, b))
+}
+
+fn compare_level(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
     use Value::*;
     let by = |o: Option<Ordering>| Some(o.is_some_and(|o| holds(op, o)));
     if is_num(a) && is_num(b) {

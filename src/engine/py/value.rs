@@ -303,6 +303,10 @@ pub fn is_same(a: &Value, b: &Value) -> bool {
 /// Python's `==` for the built-in types; instances compare by identity
 /// (a user `__eq__` is handled by the interpreter before this).
 pub fn py_eq(a: &Value, b: &Value) -> bool {
+    super::recursion::nested_compare(false, || eq_level(a, b))
+}
+
+fn eq_level(a: &Value, b: &Value) -> bool {
     use Value::*;
     match (a, b) {
         (None, None) | (Ellipsis, Ellipsis) => true,
