@@ -59,3 +59,31 @@ pub fn nested_compare<T>(overflow: T, level: impl FnOnce() -> T) -> T {
 pub fn compare_overflowed() -> bool {
     COMPARE_OVERFLOW.replace(false)
 }
+
+/// How deep generators may resume one another (`yield from` a generator
+/// that is itself resuming, an async generator iterating itself).
+pub const MAX_GENERATOR_DEPTH: u32 = 1000;
+
+thread_local! {
+    static GENERATOR_DEPTH: Cell<u32> = const { Cell::new(0) };
+}
+
+/// One generator resuming inside another; `None` past
+/// [`MAX_GENERATOR_DEPTH`] (the caller raises `RecursionError`).
+pub fn enter_generator() -> Option<GeneratorLevel> {
+    let depth = GENERATOR_DEPTH.get();
+    if depth >= MAX_GENERATOR_DEPTH {
+        return None;
+    }
+    GENERATOR_DEPTH.set(depth + 1);
+    Some(GeneratorLevel(()))
+}
+
+/// A generator's resumption under way; it ends when dropped.
+pub struct GeneratorLevel(());
+
+impl Drop for GeneratorLevel {
+    fn drop(&mut self) {
+        GENERATOR_DEPTH.set(GENERATOR_DEPTH.get().saturating_sub(1));
+    }
+}
