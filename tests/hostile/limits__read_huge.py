@@ -1,21 +1,21 @@
-# ends: (limit: steps)
+# output: 1000
 import asyncio
 
 
 async def handle(reader, writer):
-    while True:
-        writer.write(b"x" * 65536)
-        await writer.drain()
+    writer.write(b"x" * 1000)
+    await writer.drain()
+    writer.close()
 
 
 async def main():
     server = await asyncio.start_server(handle, "127.0.0.1", 0)
     port = server.sockets[0].getsockname()[1]
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
-    total = 0
-    while True:
-        data = await reader.read(2**40)
-        total += len(data)
+    data = await reader.read(2**40)
+    print(len(data))
+    writer.close()
+    server.close()
 
 
 asyncio.run(main())
