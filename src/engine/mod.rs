@@ -204,8 +204,17 @@ fn run_on_this_thread(
     // Whatever the run still holds goes now, as at interpreter exit.
     drop(local);
     drop(runtime);
-    (outcome, never_awaited(&program))
+    // A limit's message must not be buried under the warnings of the
+    // coroutines it left behind.
+    let most = match outcome {
+        Outcome::Aborted(_) => MAX_WARNINGS_AFTER_LIMIT,
+        _ => usize::MAX,
+    };
+    (outcome, never_awaited(&program, most))
 }
+
+/// Warnings written after a run that a limit ended, at most.
+const MAX_WARNINGS_AFTER_LIMIT: usize = 10;
 
 /// CPython's warning for each coroutine dropped before it started:
 ///
@@ -218,8 +227,11 @@ fn run_on_this_thread(
 /// CPython names the line running when the object is collected (for a
 /// local of a coroutine that returned, a line inside asyncio); the engine
 /// names the line of the call that made it.
-fn never_awaited(program: &Program) -> Vec<String> {
-    py::coro::take_never_awaited()
+fn never_awaited(program: &Program, most: usize) -> Vec<String> {
+    let mut dropped = py::coro::take_never_awaited();
+    let left = dropped.len().saturating_sub(most);
+    dropped.truncate(most);
+    let mut warnings: Vec<String> = dropped
         .into_iter()
         .map(|(name, at)| {
             let line = program.line_of(at);
@@ -230,7 +242,13 @@ fn never_awaited(program: &Program) -> Vec<String> {
                 program.line_text(line).trim()
             )
         })
-        .collect()
+        .collect();
+    if left > 0 {
+        warnings.push(format!(
+            "... and {left} more 'never awaited' warnings, left out: the run was stopped by a limit"
+        ));
+    }
+    warnings
 }
 
 async fn run_script(script: Script, shared: Rc<Shared>) -> Outcome {
