@@ -4,42 +4,19 @@
 //!
 //! [`Program`]: crate::program::Program
 
-mod asyncgen;
 pub mod builtins;
-pub mod callbacks;
-pub mod coro;
-mod eval;
-pub mod exc;
-mod exec;
-pub mod executor;
-pub mod format;
-pub mod generator;
-pub mod groups;
-pub mod interp;
-mod items;
-mod label;
-pub mod methods;
-mod modules;
-pub mod native;
-mod net;
-pub mod ops;
-pub mod pool;
-mod recursion;
-pub mod set;
-mod special;
-pub mod taskgroup;
-pub mod tasks;
-mod traceback;
-pub mod value;
+pub mod modules;
+pub mod types;
+pub mod vm;
 
 use super::Outcome;
 use super::runtime::Shared;
 use crate::program::Program;
-use exc::Unwind;
-use interp::Interp;
 use std::rc::Rc;
 use std::sync::Arc;
-pub use traceback::{last_line, traceback};
+use types::exc::{self, Unwind};
+use vm::interp::Interp;
+pub use vm::traceback::{last_line, traceback};
 
 /// Runs a program: its module code, which calls `asyncio.run(main())`.
 pub async fn run(program: Arc<Program>, shared: Rc<Shared>) -> Outcome {

@@ -1,5 +1,5 @@
 //! Tests of `methods`: expected values printed by CPython 3.11.
-use super::super::builtins::testing::check;
+use crate::engine::py::builtins::testing::check;
 
 // Each line is `expression => what CPython 3.11 gives`: the right-hand
 // sides were printed by `python3` evaluating the left-hand sides

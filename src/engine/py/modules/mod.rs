@@ -1,9 +1,37 @@
-//! The members of the modules a demo may import: `asyncio`, `time` and
-//! `concurrent.futures`.
+//! The modules a demo may import (`asyncio`, `time`, `concurrent.futures`),
+//! one Rust module per Python module: what each holds ([`member`]) and which
+//! one a built-in's name belongs to ([`call`]). A new module is a new file
+//! here, its arm in [`member`] and its line in `CALLS`.
 
-use super::exc;
-use super::value::Value;
+pub mod asyncio;
+pub mod concurrent_futures;
+pub mod time;
+
+use crate::engine::py::types::exc::{self, PyResult};
+use crate::engine::py::types::native::Args;
+use crate::engine::py::types::value::Value;
+use crate::engine::py::vm::interp::{Frame, Interp};
 use crate::program::Module;
+
+/// A module's functions: called with the built-in's whole name
+/// (`asyncio.sleep`).
+type Call = fn(&Interp, &Frame, &str, Args) -> PyResult<Value>;
+
+/// Which module calls a built-in, by the prefix of its name.
+const CALLS: &[(&str, Call)] = &[
+    ("asyncio.", asyncio::call),
+    ("concurrent.futures.", concurrent_futures::call),
+    ("time.", time::call),
+];
+
+/// Calls a module's function, or hands the arguments back when `name` is
+/// no module's.
+pub fn call(ix: &Interp, f: &Frame, name: &str, args: Args) -> Result<PyResult<Value>, Args> {
+    match CALLS.iter().find(|(prefix, _)| name.starts_with(prefix)) {
+        Some((_, call)) => Ok(call(ix, f, name, args)),
+        None => Err(args),
+    }
+}
 
 /// `module.name`.
 pub fn member(module: Module, name: &str) -> Option<Value> {

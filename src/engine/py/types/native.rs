@@ -3,8 +3,8 @@
 //! type is a new module, not a change to the interpreter.
 
 use super::exc::PyResult;
-use super::interp::{Ctx, Interp};
 use super::value::Value;
+use crate::engine::py::vm::interp::{Ctx, Interp};
 use futures::future::LocalBoxFuture;
 use std::any::Any;
 use std::rc::Rc;

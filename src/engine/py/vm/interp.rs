@@ -2,15 +2,25 @@
 //! protocols (`repr`, `str`, `==`, `<`, truth, iteration) that user classes
 //! can override.
 
-use super::callbacks::Callbacks;
 use super::coro::{Coroutine, Generator};
-use super::exc::{self, PyResult, Unwind, error, type_error};
-use super::native::{Args, downcast};
-use super::tasks::TaskObj;
-use super::value::{Class, Dict, Function, Instance, Key, Namespace, SeqIter, Value, py_eq};
-use super::{builtins, methods, ops};
 use crate::engine::budget;
 use crate::engine::events::{EventKind, LaneId};
+use crate::engine::py::builtins;
+use crate::engine::py::builtins::special;
+use crate::engine::py::modules;
+use crate::engine::py::modules::asyncio::streams;
+use crate::engine::py::modules::asyncio::tasks::TaskObj;
+use crate::engine::py::modules::concurrent_futures::executor;
+use crate::engine::py::types::callbacks::Callbacks;
+use crate::engine::py::types::exc::{self, PyResult, Unwind, error, type_error};
+use crate::engine::py::types::groups;
+use crate::engine::py::types::items;
+use crate::engine::py::types::native::{Args, downcast};
+use crate::engine::py::types::value;
+use crate::engine::py::types::value::{
+    Class, Dict, Function, Instance, Key, Namespace, SeqIter, Value, py_eq,
+};
+use crate::engine::py::types::{methods, ops};
 use crate::engine::runtime::Shared;
 use crate::program::{Code, CodeKind, Name, Program, StmtId};
 use indexmap::IndexMap;
@@ -54,14 +64,14 @@ pub struct Interp {
     pub sockets: Cell<usize>,
     /// Ports of the servers this run started: those listening now, and
     /// those it has closed. A demo may connect to no other port.
-    pub ports: RefCell<super::net::Ports>,
+    pub ports: RefCell<streams::Ports>,
     /// The virtual clock as CPython's loop keeps it: a float of seconds,
     /// the deadline of the last timer that fired plus blocking calls.
     pub vclock: Cell<f64>,
     /// Stands in for a task while the module code runs.
     pub module_task: Rc<TaskObj>,
     /// Executor jobs and pools.
-    pub executors: super::executor::Executors,
+    pub executors: executor::Executors,
     /// The last `raise` was a bare one (for `except*`).
     pub bare_raise: Cell<bool>,
     /// Async generators made, for `asyncio.run` to close those left.
@@ -503,13 +513,13 @@ impl Interp {
     /// `Class(args)`: a new instance, initialised by `__init__`.
     pub fn instantiate(&self, f: &Frame, class: &Rc<Class>, mut args: Args) -> PyResult<Value> {
         if class.builtin && class.derives_from("BaseExceptionGroup") {
-            return super::groups::construct(class, args);
+            return groups::construct(class, args);
         }
         let is_exc = class.derives_from("BaseException");
         let instance = Value::Instance(Rc::new(Instance {
             class: class.clone(),
             attrs: RefCell::new(IndexMap::new()),
-            exc: is_exc.then(|| super::value::ExcState {
+            exc: is_exc.then(|| value::ExcState {
                 args: RefCell::new(args.pos.clone()),
                 ..Default::default()
             }),
@@ -611,7 +621,7 @@ impl Interp {
                             return Ok(state.args.borrow().first().cloned().unwrap_or(Value::None));
                         }
                         _ => {
-                            if let Some(v) = super::groups::attr(i, name) {
+                            if let Some(v) = groups::attr(i, name) {
                                 return Ok(v);
                             }
                         }
@@ -639,7 +649,7 @@ impl Interp {
             Value::Type(t) => match name {
                 "__name__" | "__qualname__" => Ok(Value::str(t)),
                 // An unbound method: `str.lower`.
-                _ if super::methods::has_method(obj, name) => {
+                _ if methods::has_method(obj, name) => {
                     Ok(Value::BuiltinMethod(Rc::new((obj.clone(), Rc::from(name)))))
                 }
                 _ => Err(error(
@@ -652,7 +662,7 @@ impl Interp {
                 "__qualname__" => Ok(Value::str(&func.code.qualname)),
                 _ => Err(no_attribute(obj, name)),
             },
-            Value::Module(m) => super::modules::member(*m, name).ok_or_else(|| {
+            Value::Module(m) => modules::member(*m, name).ok_or_else(|| {
                 error(
                     "AttributeError",
                     format!("module '{}' has no attribute '{name}'", m.name()),
@@ -749,7 +759,7 @@ impl Interp {
                 return ops::check_bytes(out.len());
             }
         };
-        if !super::recursion::repr_enter(id) {
+        if !crate::engine::py::types::recursion::repr_enter(id) {
             out.push_str(open);
             out.push_str("...");
             out.push_str(close);
@@ -767,7 +777,7 @@ impl Interp {
             self.depth.set(depth);
             r
         };
-        super::recursion::repr_leave(id);
+        crate::engine::py::types::recursion::repr_leave(id);
         result
     }
 
@@ -873,7 +883,7 @@ impl Interp {
             );
         }
         let equal = py_eq(a, b);
-        if super::recursion::compare_overflowed() {
+        if crate::engine::py::types::recursion::compare_overflowed() {
             return Err(error(
                 "RecursionError",
                 "maximum recursion depth exceeded in comparison",
@@ -911,7 +921,7 @@ impl Interp {
             );
         }
         let ordered = ops::compare(op, a, b);
-        if super::recursion::compare_overflowed() {
+        if crate::engine::py::types::recursion::compare_overflowed() {
             return Err(error(
                 "RecursionError",
                 "maximum recursion depth exceeded in comparison",
@@ -974,9 +984,10 @@ impl Interp {
             Value::Bytes(b) => Some(b.len()),
             Value::Dict(d) => Some(d.borrow().len()),
             Value::Set(s) => Some(s.borrow().len()),
-            Value::Range(a, b, c) => {
-                Some(usize::try_from(super::value::range_len(*a, *b, *c)).unwrap_or(usize::MAX))
-            }
+            Value::Range(a, b, c) => Some(
+                usize::try_from(crate::engine::py::types::value::range_len(*a, *b, *c))
+                    .unwrap_or(usize::MAX),
+            ),
             _ => None,
         };
         if let Some(n) = known {
@@ -999,7 +1010,7 @@ impl Interp {
             Value::Dict(d) => d.borrow().keys().map(|k| k.0.clone()).collect(),
             Value::Set(s) => s.borrow().iter().map(|k| k.0.clone()).collect(),
             Value::Range(a, b, c) => {
-                let n = super::value::range_len(*a, *b, *c);
+                let n = value::range_len(*a, *b, *c);
                 if n as usize > ops::MAX_ITEMS {
                     return Err(self.abort(format!(
                         "the demo iterated over {n} items at once (limit: value size)"
@@ -1015,7 +1026,7 @@ impl Interp {
                 if let Some(g) = downcast::<Generator>(v) {
                     return g.drain(self, f);
                 }
-                if let Some(c) = downcast::<super::items::Cursor>(v) {
+                if let Some(c) = downcast::<items::Cursor>(v) {
                     let mut out = Vec::new();
                     while let Some(x) = c.step()? {
                         out.push(x);
@@ -1066,7 +1077,7 @@ impl Interp {
         match it {
             Value::Iterator(i) => Ok(i.items.borrow_mut().pop_front()),
             Value::Native(_) => {
-                if let Some(c) = downcast::<super::items::Cursor>(it) {
+                if let Some(c) = downcast::<items::Cursor>(it) {
                     return c.step();
                 }
                 match downcast::<Generator>(it) {
@@ -1102,11 +1113,10 @@ impl Interp {
         match v {
             Value::Iterator(_) => Ok(v.clone()),
             Value::List(_) | Value::Dict(_) => {
-                Ok(super::items::Cursor::over(v).expect("a list or dict"))
+                Ok(crate::engine::py::types::items::Cursor::over(v).expect("a list or dict"))
             }
             Value::Native(_)
-                if downcast::<Generator>(v).is_some()
-                    || downcast::<super::items::Cursor>(v).is_some() =>
+                if downcast::<Generator>(v).is_some() || downcast::<items::Cursor>(v).is_some() =>
             {
                 Ok(v.clone())
             }
@@ -1160,7 +1170,10 @@ impl Interp {
     }
 
     fn call_builtin(&self, f: &Frame, name: &str, args: Args) -> PyResult<Value> {
-        super::special::call(self, f, name, args)
+        match modules::call(self, f, name, args) {
+            Ok(result) => result,
+            Err(args) => special::call(self, f, name, args),
+        }
     }
 
     /// A built-in call through the pure built-ins module.
@@ -1244,7 +1257,7 @@ pub fn builtin(name: &str) -> Option<Value> {
     if let Some(t) = TYPES.iter().find(|t| **t == name) {
         return Some(Value::Type(t));
     }
-    if let Some(b) = super::special::NAMES.iter().find(|b| **b == name) {
+    if let Some(b) = special::NAMES.iter().find(|b| **b == name) {
         return Some(Value::Builtin(b));
     }
     builtins::NAMES

@@ -3,6 +3,7 @@
 //! Python code quoted next to it (`python3 -c '...'`).
 
 use super::*;
+use crate::engine::py::types::value;
 use num_bigint::BigInt;
 use std::rc::Rc;
 
@@ -27,7 +28,7 @@ fn ints(v: &[i64]) -> Vec<Key> {
 }
 
 fn range(start: i64, stop: i64, step: i64) -> Vec<Key> {
-    let n = crate::engine::py::value::range_len(start, stop, step);
+    let n = value::range_len(start, stop, step);
     (0..n).map(|k| i(start + k * step)).collect()
 }
 

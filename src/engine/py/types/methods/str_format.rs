@@ -1,6 +1,7 @@
 //! `str.format`: fields, conversions, nested specs and CPython's errors.
 
 use super::*;
+use crate::engine::py::builtins;
 
 /// `template.format(*args.pos, **args.kw)`.
 pub fn str_format(cx: &dyn Callbacks, template: &str, args: &Args) -> PyResult<String> {
@@ -66,7 +67,7 @@ pub(super) fn build_string(
             value = Value::str(&match conv {
                 'r' => cx.repr(&value)?,
                 's' => cx.str(&value)?,
-                'a' => super::super::builtins::ascii_escape(&cx.repr(&value)?),
+                'a' => builtins::ascii_escape(&cx.repr(&value)?),
                 c if (c as u32) > 32 && (c as u32) < 127 => {
                     return Err(value_error(format!("Unknown conversion specifier {c}")));
                 }

@@ -19,13 +19,15 @@
 //! Jobs run in the program's own thread and process: a process pool's job
 //! sees the program's globals, as a thread's would.
 
-use super::exc::{self, PyResult, Unwind, error, type_error};
-use super::interp::{Frame, Interp};
-use super::native::{Args, downcast};
-use super::pool::{Pool, PoolKind, default_workers};
-use super::tasks::{FutureObj, Settled};
-use super::value::Value;
+use super::{Pool, PoolKind, default_workers};
 use crate::engine::events::{EventKind, LaneId, LaneKind, WaitOn};
+use crate::engine::py::modules::asyncio::tasks;
+use crate::engine::py::modules::asyncio::tasks::{FutureObj, Settled};
+use crate::engine::py::types::exc::{self, PyResult, Unwind, error, type_error};
+use crate::engine::py::types::native::{Args, downcast};
+use crate::engine::py::types::value::Value;
+use crate::engine::py::vm::interp::{Frame, Interp};
+use crate::engine::py::vm::label;
 use crate::engine::runtime::{LaneLabel, Probe};
 use crate::render::plan::ir::ast::StmtId;
 use std::cell::RefCell;
@@ -147,7 +149,7 @@ impl Interp {
             ));
         }
         let name = function_name(&func);
-        let future_value = super::tasks::new_future(&name);
+        let future_value = tasks::new_future(&name);
         let future = downcast::<FutureObj>(&future_value).expect("a future");
         let parent = (!Rc::ptr_eq(&cx.task(), &self.module_task)).then(|| cx.lane.get());
         pool.queue.borrow_mut().push_back(Queued {
@@ -193,7 +195,7 @@ impl Interp {
             .new_lane(
                 LaneLabel {
                     kind: LaneKind::Worker,
-                    call: &super::label::job_label(&q.name, &q.args),
+                    call: &label::job_label(&q.name, &q.args),
                     name: &q.name,
                     named: false,
                 },
@@ -406,7 +408,7 @@ impl Interp {
 
 /// A worker's job while it runs.
 #[derive(Clone)]
-pub(super) struct Busy {
+pub(in crate::engine::py) struct Busy {
     /// Jobs are numbered as they start.
     id: u64,
     end: f64,
@@ -430,7 +432,7 @@ struct JobEnd {
 }
 
 /// A job waiting for a worker.
-pub(super) struct Queued {
+pub(in crate::engine::py) struct Queued {
     pub(super) future: Rc<FutureObj>,
     func: Value,
     args: Args,

@@ -11,12 +11,13 @@
 //! that depends on their addresses; the engine cancels them in the order
 //! they were made.
 
-use super::exc::{self, PyResult, Unwind, error};
-use super::interp::{Frame, Interp};
-use super::native::{Args, Native, Step};
 use super::tasks::{Cancel, Completion, Settled, TaskObj};
-use super::value::Value;
 use crate::engine::events::{LaneId, WaitOn};
+use crate::engine::py::types::exc::{self, PyResult, Unwind, error};
+use crate::engine::py::types::groups;
+use crate::engine::py::types::native::{Args, Native, Step};
+use crate::engine::py::types::value::Value;
+use crate::engine::py::vm::interp::{Frame, Interp};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
@@ -225,7 +226,7 @@ impl TaskGroup {
         }
         let errors = std::mem::take(&mut *self.errors.borrow_mut());
         if !errors.is_empty() {
-            return Err(Unwind::Exc(super::groups::new(MESSAGE, errors)));
+            return Err(Unwind::Exc(groups::new(MESSAGE, errors)));
         }
         Ok(Value::None)
     }

@@ -7,13 +7,13 @@
 //! and `iter` compute every item when called and return a
 //! [`Value::Iterator`].
 
-use super::callbacks::Callbacks;
-use super::exc::{self, PyResult, Unwind, error, type_error, value_error};
-use super::format;
-use super::methods;
-use super::native::Args;
-use super::ops;
-use super::value::{Class, Dict, Key, SeqIter, Set, Value, range_len};
+use crate::engine::py::types::callbacks::Callbacks;
+use crate::engine::py::types::exc::{self, PyResult, Unwind, error, type_error, value_error};
+use crate::engine::py::types::format;
+use crate::engine::py::types::methods;
+use crate::engine::py::types::native::Args;
+use crate::engine::py::types::ops;
+use crate::engine::py::types::value::{Class, Dict, Key, SeqIter, Set, Value, range_len};
 use crate::program::{BinOp, CmpOp};
 use indexmap::IndexMap;
 use num_bigint::BigInt;
@@ -188,6 +188,7 @@ mod args;
 mod functions;
 mod numbers;
 mod sort;
+pub(super) mod special;
 
 pub(super) use args::*;
 pub(super) use functions::*;

@@ -3,7 +3,8 @@
 //! stays one readable line whatever the arguments hold.
 
 use super::interp::Frame;
-use super::value::{Function, Value};
+use crate::engine::py::types::native;
+use crate::engine::py::types::value::{Function, Value};
 use crate::text::python_str_repr;
 use std::fmt::Write;
 
@@ -54,7 +55,7 @@ pub fn call_label(func: &Function, frame: &Frame) -> String {
 
 /// `name(args)` for an executor's job: the function and the arguments
 /// `run_in_executor` or `to_thread` hands it, `crunch(1)`.
-pub fn job_label(name: &str, args: &super::native::Args) -> String {
+pub fn job_label(name: &str, args: &native::Args) -> String {
     let pos = args.pos.iter().map(short_repr);
     let kw = args
         .kw

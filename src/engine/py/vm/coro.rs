@@ -5,12 +5,14 @@
 //! `FrameLeft`). A comprehension runs in a scope of its own; a generator
 //! expression is a [`Generator`] whose body runs the loops.
 
-use super::exc::{PyResult, Unwind, error};
 pub use super::generator::{GenStep, Generator, Resume, YieldSlot, stop_iteration};
 use super::interp::{Frame, Interp};
-use super::native::{Args, Native, Step};
-use super::value::{Function, Key, Value};
 use crate::engine::events::{EventKind, FrameExit, FrameKind, LaneId};
+use crate::engine::py::types::exc;
+use crate::engine::py::types::exc::{PyResult, Unwind, error};
+use crate::engine::py::types::native;
+use crate::engine::py::types::native::{Args, Native, Step};
+use crate::engine::py::types::value::{Function, Key, Value};
 use crate::program::Comprehension;
 use crate::program::expr::CompKind;
 use futures::future::LocalBoxFuture;
@@ -147,7 +149,7 @@ impl Interp {
         let r = self.run_body(&frame).await;
         let r = self.traceback(&frame, r);
         let exhausted = kind == FrameKind::Iterator
-            && matches!(&r, Err(Unwind::Exc(e)) if super::exc::is_instance_of(e, "StopAsyncIteration"));
+            && matches!(&r, Err(Unwind::Exc(e)) if exc::is_instance_of(e, "StopAsyncIteration"));
         let exit = if exhausted {
             Some(FrameExit::Exhausted)
         } else {
@@ -175,7 +177,7 @@ impl Interp {
     /// Awaits what a protocol method returned (`__anext__`, `__aenter__`,
     /// `__aexit__`): a coroutine runs as a frame of this `kind`.
     pub async fn await_protocol(&self, f: &Frame, v: Value, kind: FrameKind) -> PyResult<Value> {
-        match super::native::downcast::<Coroutine>(&v) {
+        match native::downcast::<Coroutine>(&v) {
             Some(c) => Box::pin(self.run_coroutine(f, c, kind)).await,
             None => self.await_value(f, v).await,
         }
@@ -221,16 +223,16 @@ impl Interp {
         Ok(match c.kind {
             CompKind::List | CompKind::Generator => Value::list(out),
             CompKind::Set => {
-                let mut s = super::value::Set::new();
+                let mut s = crate::engine::py::types::value::Set::new();
                 for v in out {
-                    s.insert(Key::new(v).map_err(super::exc::type_error)?);
+                    s.insert(Key::new(v).map_err(exc::type_error)?);
                 }
                 Value::Set(Rc::new(RefCell::new(s)))
             }
             CompKind::Dict => {
-                let mut d = super::value::Dict::new();
+                let mut d = crate::engine::py::types::value::Dict::new();
                 for (k, v) in pairs {
-                    d.insert(Key::new(k).map_err(super::exc::type_error)?, v);
+                    d.insert(Key::new(k).map_err(exc::type_error)?, v);
                 }
                 Value::Dict(Rc::new(RefCell::new(d)))
             }
@@ -348,11 +350,9 @@ impl Interp {
 pub(super) fn frame_exit(r: &PyResult<Value>) -> Option<FrameExit> {
     Some(match r {
         Ok(v) => FrameExit::Returned { value: v.repr() },
-        Err(Unwind::Exc(e)) if super::exc::is_instance_of(e, "CancelledError") => {
-            FrameExit::Cancelled
-        }
+        Err(Unwind::Exc(e)) if exc::is_instance_of(e, "CancelledError") => FrameExit::Cancelled,
         Err(Unwind::Exc(e)) => FrameExit::Raised {
-            message: super::exc::summary(e),
+            message: exc::summary(e),
         },
         Err(Unwind::Abort | Unwind::Limit(_)) => return None,
     })

@@ -1,11 +1,15 @@
 //! Statements.
 
-use super::exc::{self, PyResult, Unwind, error, type_error};
-use super::groups;
 use super::interp::{Flow, Frame, Interp};
-use super::native::Args;
-use super::value::{Class, Function, Key, Value};
 use crate::engine::events::FrameKind;
+use crate::engine::py::modules;
+use crate::engine::py::types::exc::{self, PyResult, Unwind, error, type_error};
+use crate::engine::py::types::groups;
+use crate::engine::py::types::items;
+use crate::engine::py::types::native;
+use crate::engine::py::types::native::Args;
+use crate::engine::py::types::value;
+use crate::engine::py::types::value::{Class, Function, Key, Value};
 use crate::program::{Code, Stmt, StmtKind, Target};
 use futures::future::LocalBoxFuture;
 use indexmap::IndexMap;
@@ -33,12 +37,18 @@ impl Interp {
 
     async fn exec(&self, f: &Frame, s: &Stmt) -> PyResult<Flow> {
         match self.exec_stmt(f, s).await {
-            Err(Unwind::Limit(reason)) => Err(self.abort(reason)),
+            Err(Unwind::Limit(reason)) => {
+                // The innermost statement that sees the limit is the one
+                // that reached it.
+                self.shared.at_stmt(s.id);
+                Err(self.abort(reason))
+            }
             other => other,
         }
     }
 
     async fn exec_stmt(&self, f: &Frame, s: &Stmt) -> PyResult<Flow> {
+        self.shared.at_stmt(s.id);
         self.step()?;
         f.stmt.set(s.id);
         f.at.set(s.span.start);
@@ -213,7 +223,7 @@ impl Interp {
             } => {
                 let v = match member {
                     None => Value::Module(*module),
-                    Some(m) => super::modules::member(*module, m).ok_or_else(|| {
+                    Some(m) => modules::member(*module, m).ok_or_else(|| {
                         error(
                             "ImportError",
                             format!("cannot import name '{m}' from '{}'", module.name()),
@@ -304,7 +314,7 @@ impl Interp {
 
     /// `aiter(v)`.
     pub fn aiter(&self, f: &Frame, v: &Value) -> PyResult<Value> {
-        if super::native::downcast::<super::coro::Generator>(v).is_some_and(|g| g.is_async) {
+        if native::downcast::<super::coro::Generator>(v).is_some_and(|g| g.is_async) {
             return Ok(v.clone());
         }
         match self.special(v, "__aiter__") {
@@ -318,7 +328,7 @@ impl Interp {
 
     /// `await anext(it)`: the next item, or `None` at `StopAsyncIteration`.
     pub async fn anext(&self, f: &Frame, it: &Value) -> PyResult<Option<Value>> {
-        if let Some(g) = super::native::downcast::<super::coro::Generator>(it)
+        if let Some(g) = native::downcast::<super::coro::Generator>(it)
             && g.is_async
         {
             return g.next_async(self, f, Value::None).await;
@@ -552,7 +562,7 @@ impl Interp {
                 Err(Unwind::Exc(e)) => {
                     // Only a bare `raise` re-raises the part: `raise eg`
                     // gives it a new traceback, which makes it new.
-                    let again = super::value::is_same(&e, &m) && self.bare_raise.get();
+                    let again = value::is_same(&e, &m) && self.bare_raise.get();
                     raised.push((e, again));
                 }
                 Err(other) => return Err(other),
@@ -610,7 +620,7 @@ impl Interp {
     /// has `e` as its context; `e` handled for good leaves the frame's mark.
     fn handled(e: &Value, r: &PyResult<Flow>) {
         match r {
-            Err(Unwind::Exc(raised)) if super::value::is_same(raised, e) => {}
+            Err(Unwind::Exc(raised)) if value::is_same(raised, e) => {}
             Err(Unwind::Exc(raised)) => {
                 exc::chain_handled(raised, e);
                 if let Some(state) = exc::state(e) {
@@ -650,12 +660,12 @@ impl Interp {
                         None => {
                             if items.len() != targets.len() {
                                 return Err(if items.len() > targets.len() {
-                                    super::exc::value_error(format!(
+                                    exc::value_error(format!(
                                         "too many values to unpack (expected {})",
                                         targets.len()
                                     ))
                                 } else {
-                                    super::exc::value_error(format!(
+                                    exc::value_error(format!(
                                         "not enough values to unpack (expected {}, got {})",
                                         targets.len(),
                                         items.len()
@@ -669,7 +679,7 @@ impl Interp {
                         Some(s) => {
                             let after = targets.len() - s - 1;
                             if items.len() < targets.len() - 1 {
-                                return Err(super::exc::value_error(format!(
+                                return Err(exc::value_error(format!(
                                     "not enough values to unpack (expected at least {}, got {})",
                                     targets.len() - 1,
                                     items.len()
@@ -752,7 +762,7 @@ impl Interp {
         if let Some(m) = self.special(obj, "__getitem__") {
             return self.call(f, &m, Args::positional(vec![obj.clone(), index.clone()]));
         }
-        super::items::getitem(obj, index)
+        items::getitem(obj, index)
     }
 
     /// `obj[index] = v`.
@@ -767,12 +777,12 @@ impl Interp {
                     .insert(Key::new(index.clone()).map_err(type_error)?, v);
                 Ok(())
             }
-            _ => super::items::setitem(obj, index, v),
+            _ => items::setitem(obj, index, v),
         }
     }
 
     /// `del obj[index]`.
     pub fn delitem(&self, obj: &Value, index: &Value) -> PyResult<()> {
-        super::items::delitem(obj, index)
+        items::delitem(obj, index)
     }
 }

@@ -1,7 +1,7 @@
 //! An uncaught exception as CPython prints it, exception groups in their
 //! boxes.
 
-use super::{exc, groups, value};
+use crate::engine::py::types::{exc, groups, value};
 use crate::program::Program;
 
 /// The exception as CPython prints an uncaught one: the frames it passed,

@@ -1,14 +1,19 @@
 //! Built-ins that need the interpreter (`print`, `isinstance`, `type`,
-//! `super`, `next`, ...) and the functions of `asyncio` and `time`.
+//! `super`, `next`, ...).
 
-use super::exc::{PyResult, error, type_error};
-use super::interp::{Frame, Interp, type_of};
-use super::native::{Args, Native, downcast};
-use super::tasks::{self, FutureObj, TaskObj};
-use super::value::{Class, Value, identity};
 use crate::engine::events::EventKind;
+use crate::engine::py::modules::asyncio::tasks::{FutureObj, TaskObj};
+use crate::engine::py::types::exc;
+use crate::engine::py::types::exc::{PyResult, error, type_error};
+use crate::engine::py::types::items;
+use crate::engine::py::types::native;
+use crate::engine::py::types::native::{Args, Native, downcast};
+use crate::engine::py::types::ops;
+use crate::engine::py::types::value::{Class, Value, identity};
+use crate::engine::py::vm::asyncgen;
+use crate::engine::py::vm::coro;
+use crate::engine::py::vm::interp::{Frame, Interp, type_of};
 use std::rc::Rc;
-use std::time::Duration;
 
 /// The built-ins this module implements.
 pub const NAMES: &[&str] = &[
@@ -142,17 +147,21 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
                 .pos
                 .pop()
                 .ok_or_else(|| type_error("next expected at least 1 argument, got 0"))?;
-            let step = match super::native::downcast::<super::coro::Generator>(&it) {
-                Some(g) if !g.is_async => g.resume(f, super::coro::Resume::Send(Value::None))?,
+            let step = match native::downcast::<coro::Generator>(&it) {
+                Some(g) if !g.is_async => {
+                    g.resume(f, crate::engine::py::vm::coro::Resume::Send(Value::None))?
+                }
                 _ => match ix.next(f, &it)? {
-                    Some(v) => super::coro::GenStep::Yielded(v),
-                    None => super::coro::GenStep::Returned(Value::None),
+                    Some(v) => crate::engine::py::vm::coro::GenStep::Yielded(v),
+                    None => crate::engine::py::vm::coro::GenStep::Returned(Value::None),
                 },
             };
             match (step, default) {
-                (super::coro::GenStep::Yielded(v), _) => Ok(v),
-                (super::coro::GenStep::Returned(_), Some(d)) => Ok(d),
-                (super::coro::GenStep::Returned(v), None) => Err(super::coro::stop_iteration(v)),
+                (crate::engine::py::vm::coro::GenStep::Yielded(v), _) => Ok(v),
+                (crate::engine::py::vm::coro::GenStep::Returned(_), Some(d)) => Ok(d),
+                (crate::engine::py::vm::coro::GenStep::Returned(v), None) => {
+                    Err(coro::stop_iteration(v))
+                }
             }
         }
         "iter" => {
@@ -163,7 +172,7 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             let v = args.pos.pop().unwrap_or(Value::None);
             ix.iter(f, &v)
         }
-        "anext" => super::asyncgen::anext(ix, f, args),
+        "anext" => asyncgen::anext(ix, f, args),
         "aiter" => {
             let v = args
                 .pos
@@ -172,7 +181,7 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             ix.aiter(f, &v)
         }
         "len" => {
-            super::builtins::no_kw(&args, "len")?;
+            super::no_kw(&args, "len")?;
             if args.pos.len() != 1 {
                 return Err(type_error(format!(
                     "len() takes exactly one argument ({} given)",
@@ -188,11 +197,9 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             {
                 return Ok(Value::Int(items.len() as i64));
             }
-            super::items::len(v)
-                .map(|n| Value::Int(n as i64))
-                .ok_or_else(|| {
-                    type_error(format!("object of type '{}' has no len()", v.type_name()))
-                })
+            items::len(v).map(|n| Value::Int(n as i64)).ok_or_else(|| {
+                type_error(format!("object of type '{}' has no len()", v.type_name()))
+            })
         }
         "id" => {
             let v = args.pos.pop().unwrap_or(Value::None);
@@ -206,7 +213,7 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
                 ix.call_method(f, &s, "encode", args)
             }
             Some(Value::Bytes(b)) => Ok(Value::Bytes(b.clone())),
-            Some(Value::Int(n)) if *n >= 0 && (*n as usize) <= super::ops::MAX_ITEMS => {
+            Some(Value::Int(n)) if *n >= 0 && (*n as usize) <= ops::MAX_ITEMS => {
                 Ok(Value::Bytes(Rc::from(vec![0u8; *n as usize])))
             }
             Some(v) => {
@@ -228,118 +235,8 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
                 Ok(Value::Bytes(Rc::from(out)))
             }
         },
-        "asyncio.sleep" => tasks::sleep(args),
-        "asyncio.create_task" | "asyncio.ensure_future" => {
-            let task_name = args.take_kw("name");
-            let coro = args.pos.pop().ok_or_else(|| {
-                type_error("create_task() missing 1 required positional argument: 'coro'")
-            })?;
-            if name == "asyncio.ensure_future"
-                && (downcast::<TaskObj>(&coro).is_some() || downcast::<FutureObj>(&coro).is_some())
-            {
-                return Ok(coro);
-            }
-            Ok(Value::Native(ix.create_task(f, coro, task_name)?))
-        }
-        "asyncio.gather" => ix.gather(f, args),
-        "asyncio.as_completed" => ix.as_completed(f, args),
-        "asyncio.wait_for" => {
-            let timeout = args
-                .take_kw("timeout")
-                .or_else(|| (args.pos.len() > 1).then(|| args.pos.pop()).flatten())
-                .ok_or_else(|| {
-                    type_error("wait_for() missing 1 required positional argument: 'timeout'")
-                })?;
-            let aw = args.pos.pop().ok_or_else(|| {
-                type_error("wait_for() missing 1 required positional argument: 'fut'")
-            })?;
-            Ok(tasks::WaitFor::value(aw, timeout))
-        }
-        "asyncio.get_running_loop" | "asyncio.get_event_loop" => {
-            if !ix.running.get() || ix.in_job() {
-                return Err(error("RuntimeError", "no running event loop"));
-            }
-            Ok(Value::Native(Rc::new(Loop)))
-        }
-        "asyncio.current_task" => {
-            if ix.in_job() {
-                return Err(error("RuntimeError", "no running event loop"));
-            }
-            let t = f.task();
-            if Rc::ptr_eq(&t, &ix.module_task) {
-                return Ok(Value::None);
-            }
-            Ok(Value::Native(t))
-        }
-        "asyncio.run" => Err(error(
-            "RuntimeError",
-            "asyncio.run() must be called directly: `asyncio.run(main())`",
-        )),
-        "asyncio.start_server" | "asyncio.open_connection" => super::net::call(ix, f, name, args),
-        "asyncio.Future" => Ok(tasks::new_future("future")),
-        "asyncio.TaskGroup" => {
-            if !args.pos.is_empty() || !args.kw.is_empty() {
-                return Err(type_error("TaskGroup() takes no arguments"));
-            }
-            Ok(super::taskgroup::TaskGroup::value())
-        }
-        "asyncio.Task" => Err(type_error("create tasks with asyncio.create_task()")),
-        "time.sleep" => {
-            let d = args
-                .pos
-                .first()
-                .and_then(super::ops::float)
-                .ok_or_else(|| type_error("'float' object cannot be interpreted as an integer"))?;
-            if d.is_nan() {
-                return Err(error("ValueError", "Invalid value NaN (not a number)"));
-            }
-            if d < 0.0 {
-                return Err(error("ValueError", "sleep length must be non-negative"));
-            }
-            if d.is_infinite() {
-                return Err(error(
-                    "OverflowError",
-                    "timestamp out of range for platform time_t",
-                ));
-            }
-            if ix.job_sleep(d)? {
-                return Ok(Value::None);
-            }
-            block(ix, f, d)?;
-            Ok(Value::None)
-        }
-        "time.perf_counter" | "time.monotonic" | "time.time" => Ok(Value::Float(ix.clock_now())),
-        "asyncio.to_thread" => super::pool::ToThread::value(args),
-        "concurrent.futures.ThreadPoolExecutor" => {
-            super::pool::Pool::construct(super::pool::PoolKind::Thread, args)
-        }
-        "concurrent.futures.ProcessPoolExecutor" => {
-            super::pool::Pool::construct(super::pool::PoolKind::Process, args)
-        }
         other => ix.pure_builtin(f, other, args),
     }
-}
-
-/// A blocking call of `d` seconds: the clock moves, no other task runs.
-pub fn block(ix: &Interp, f: &Frame, d: f64) -> PyResult<()> {
-    if d > ix.shared.limits.max_virtual.as_secs_f64() {
-        return Err(ix.abort(format!(
-            "time.sleep({}) would pass the run's {} s of virtual time (limit: virtual duration)",
-            super::value::Value::Float(d).repr(),
-            ix.shared.limits.max_virtual.as_secs()
-        )));
-    }
-    let until = ix.vclock.get() + d;
-    ix.emit(
-        f,
-        EventKind::Blocked {
-            until: Duration::from_secs_f64(until),
-        },
-    );
-    ix.shared.block(Duration::from_secs_f64(d));
-    ix.set_vclock(until);
-    ix.emit(f, EventKind::Unblocked);
-    Ok(())
 }
 
 fn static_name(name: &str) -> &'static str {
@@ -396,38 +293,6 @@ fn is_instance(obj: &Value, cls: &Value) -> PyResult<bool> {
     })
 }
 
-/// The running event loop, as `asyncio.get_running_loop()` returns it.
-pub struct Loop;
-
-impl Native for Loop {
-    fn type_name(&self) -> &str {
-        "_UnixSelectorEventLoop"
-    }
-
-    fn repr(&self) -> String {
-        "<_UnixSelectorEventLoop running=True closed=False debug=False>".into()
-    }
-
-    fn has_method(&self, name: &str) -> bool {
-        matches!(name, "create_future" | "time" | "run_in_executor")
-    }
-
-    fn call_method(
-        self: Rc<Self>,
-        ix: &Rc<Interp>,
-        cx: &Frame,
-        name: &str,
-        args: Args,
-    ) -> Option<PyResult<Value>> {
-        Some(match name {
-            "create_future" => Ok(tasks::new_future("future")),
-            "time" => Ok(Value::Float(ix.vclock.get())),
-            "run_in_executor" => ix.run_in_executor(cx, args),
-            _ => return None,
-        })
-    }
-}
-
 /// `super()`: the methods of the owner's base, bound to `this`.
 pub struct Super {
     owner: Rc<Class>,
@@ -470,7 +335,7 @@ impl Native for Super {
             Some(other) => Some(ix.call(cx, &other, args)),
             None if name == "__init__" => {
                 // The built-in base (Exception, object) keeps its args.
-                if let Some(state) = super::exc::state(&self.this) {
+                if let Some(state) = exc::state(&self.this) {
                     *state.args.borrow_mut() = args.pos;
                 }
                 Some(Ok(Value::None))

@@ -12,11 +12,12 @@
 //! wait on Tokio's I/O driver, which is polled before the paused clock
 //! moves, so data already sent is read at the same virtual instant.
 
-use super::exc::{PyResult, error, type_error};
-use super::interp::{Frame, Interp};
-use super::native::{Args, Native, Step};
-use super::value::Value;
 use crate::engine::events::WaitOn;
+use crate::engine::py::types::exc;
+use crate::engine::py::types::exc::{PyResult, error, type_error};
+use crate::engine::py::types::native::{Args, Native, Step};
+use crate::engine::py::types::value::Value;
+use crate::engine::py::vm::interp::{Frame, Interp};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
@@ -24,7 +25,7 @@ use std::sync::Arc;
 /// Most sockets (servers and connection ends) a run may hold at once.
 pub const MAX_SOCKETS: usize = 64;
 
-fn os_error(e: std::io::Error) -> super::exc::Unwind {
+fn os_error(e: std::io::Error) -> exc::Unwind {
     let class = match e.kind() {
         std::io::ErrorKind::ConnectionRefused => "ConnectionRefusedError",
         std::io::ErrorKind::ConnectionReset => "ConnectionResetError",
@@ -67,7 +68,7 @@ fn may_connect(ix: &Interp, port: u16) -> PyResult<()> {
             format!("[Errno 111] Connect call failed ('127.0.0.1', {port})"),
         ))
     } else {
-        Err(super::exc::limit(format!(
+        Err(exc::limit(format!(
             "open_connection to port {port} refused: a demo may connect only to a server \
              that it started with asyncio.start_server and that still listens (limit: sandbox)"
         )))
@@ -78,7 +79,7 @@ fn may_connect(ix: &Interp, port: u16) -> PyResult<()> {
 fn take_socket(ix: &Interp) -> PyResult<SocketSlot> {
     let n = ix.sockets.get();
     if n >= MAX_SOCKETS {
-        return Err(super::exc::limit(format!(
+        return Err(exc::limit(format!(
             "the demo holds more than {MAX_SOCKETS} sockets at once (limit: sockets)"
         )));
     }
@@ -460,7 +461,7 @@ impl Native for Read {
                             match reader.read(&mut chunk).await {
                                 Ok(0) => break Ok(()),
                                 Ok(got) => {
-                                    super::ops::check_bytes(buf.len() + got)?;
+                                    crate::engine::py::types::ops::check_bytes(buf.len() + got)?;
                                     crate::engine::budget::reserve(got)?;
                                     buf.extend_from_slice(&chunk[..got]);
                                 }

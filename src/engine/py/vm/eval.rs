@@ -3,11 +3,14 @@
 //! the async evaluator, which evaluates the operands and then applies the
 //! same operations.
 
-use super::exc::{self, PyResult, Unwind, error, type_error};
 use super::interp::{Frame, Interp};
-use super::native::Args;
-use super::value::{Key, Value};
-use super::{format, ops};
+use crate::engine::py::modules::asyncio::tasks;
+use crate::engine::py::types::exc::{self, PyResult, Unwind, error, type_error};
+use crate::engine::py::types::items;
+use crate::engine::py::types::native::Args;
+use crate::engine::py::types::value;
+use crate::engine::py::types::value::{Key, Value};
+use crate::engine::py::types::{format, ops};
 use crate::program::expr::{CompKind, Literal};
 use crate::program::{Arg, BinOp, BoolOp, CmpOp, Expr, ExprKind, FormatPart, UnaryOp};
 use futures::future::LocalBoxFuture;
@@ -156,7 +159,7 @@ impl Interp {
                         }
                     }
                 }
-                super::ops::check_bytes(out.len())?;
+                ops::check_bytes(out.len())?;
                 Ok(Value::str(&out))
             }
             ExprKind::Named(t, v) => {
@@ -333,7 +336,7 @@ impl Interp {
                             }
                         }
                     }
-                    super::ops::check_bytes(out.len())?;
+                    ops::check_bytes(out.len())?;
                     Ok(Value::str(&out))
                 }
                 ExprKind::Named(t, v) => {
@@ -436,7 +439,7 @@ impl Interp {
     /// A call that may suspend: only `asyncio.run` does.
     async fn call_async(&self, f: &Frame, callee: &Value, args: Args) -> PyResult<Value> {
         if let Value::Builtin("asyncio.run") = callee {
-            return super::tasks::asyncio_run(self, f, args).await;
+            return tasks::asyncio_run(self, f, args).await;
         }
         self.call(f, callee, args)
     }
@@ -449,13 +452,13 @@ impl Interp {
         args: Args,
     ) -> PyResult<Value> {
         if let (Value::Module(crate::program::Module::Asyncio), "run") = (obj, name) {
-            return super::tasks::asyncio_run(self, f, args).await;
+            return tasks::asyncio_run(self, f, args).await;
         }
         self.call_method(f, obj, name, args)
     }
 
     fn make_dict(&self, f: &Frame, pairs: Vec<(Option<Value>, Value)>) -> PyResult<Value> {
-        let mut d = super::value::Dict::new();
+        let mut d = crate::engine::py::types::value::Dict::new();
         for (k, v) in pairs {
             match k {
                 Some(k) => {
@@ -632,8 +635,8 @@ impl Interp {
                 }
                 Ok(!self.eq(f, a, b)?)
             }
-            CmpOp::Is => Ok(super::value::is_same(a, b)),
-            CmpOp::IsNot => Ok(!super::value::is_same(a, b)),
+            CmpOp::Is => Ok(value::is_same(a, b)),
+            CmpOp::IsNot => Ok(!value::is_same(a, b)),
             CmpOp::In => self.contains(f, b, a),
             CmpOp::NotIn => Ok(!self.contains(f, b, a)?),
             _ => self.compare(f, op, a, b),
@@ -694,7 +697,7 @@ pub fn literal(l: &Literal) -> Value {
 
 /// A `slice` object, as a tuple tagged for subscripting.
 fn slice(lo: Value, hi: Value, st: Value) -> Value {
-    Value::Native(Rc::new(super::items::Slice { lo, hi, st }))
+    Value::Native(Rc::new(items::Slice { lo, hi, st }))
 }
 
 /// CPython folds a set display of three or more constants into a frozenset
@@ -723,7 +726,7 @@ fn make_set(items: Vec<Value>, constant: bool) -> PyResult<Value> {
         .map(|i| Key::new(i).map_err(type_error))
         .collect::<PyResult<Vec<_>>>()?;
     let s = if constant {
-        super::value::Set::from_const_display(keys)
+        crate::engine::py::types::value::Set::from_const_display(keys)
     } else {
         keys.into_iter().collect()
     };

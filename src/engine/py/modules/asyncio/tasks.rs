@@ -7,12 +7,17 @@
 //! scheduling round later than after a plain wake: the engine reproduces
 //! that round with a quiet yield.
 
-use super::coro::Coroutine;
-use super::exc::{self, PyResult, Unwind, error, type_error, value_error};
-use super::interp::{Frame, Interp};
-use super::native::{Args, Native, Step, downcast};
-use super::value::Value;
 use crate::engine::events::{LaneId, LaneKind, WaitOn};
+use crate::engine::py::modules::concurrent_futures;
+use crate::engine::py::types::exc::{self, PyResult, Unwind, error, type_error, value_error};
+use crate::engine::py::types::native::{Args, Native, Step, downcast};
+use crate::engine::py::types::ops;
+use crate::engine::py::types::value;
+use crate::engine::py::types::value::Value;
+use crate::engine::py::vm::asyncgen;
+use crate::engine::py::vm::coro::Coroutine;
+use crate::engine::py::vm::interp::{Frame, Interp};
+use crate::engine::py::vm::label;
 use crate::engine::runtime::{LaneLabel, Probe, yield_now};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -335,7 +340,7 @@ fn add_done_callback(
     c.on_done(Box::new(move |_| {
         // As the loop does: `call_soon`, behind the steps already ready,
         // and outside any task.
-        super::taskgroup::call_soon(move || {
+        super::taskgroups::call_soon(move || {
             let frame = ix.root_frame(ix.module_task.clone(), 0);
             let _ = ix.call(&frame, &cb, Args::positional(vec![me]));
         });
@@ -662,8 +667,8 @@ impl Interp {
             return Err(error("RuntimeError", "no running event loop"));
         }
         let call: String = match (downcast::<Coroutine>(&aw), downcast::<Sleep>(&aw)) {
-            _ if super::asyncgen::task_label(&aw).is_some() => {
-                super::asyncgen::task_label(&aw).unwrap_or_default()
+            _ if asyncgen::task_label(&aw).is_some() => {
+                asyncgen::task_label(&aw).unwrap_or_default()
             }
             (Some(c), _) => {
                 if c.started() {
@@ -674,12 +679,9 @@ impl Interp {
                 }
                 c.label()
             }
-            (None, Some(s)) => format!(
-                "sleep({})",
-                super::label::short_repr(&Value::Float(s.delay))
-            ),
+            (None, Some(s)) => format!("sleep({})", label::short_repr(&Value::Float(s.delay))),
             _ if downcast::<NextCompleted>(&aw).is_some() => "_wait_for_one()".into(),
-            _ if downcast::<super::pool::ToThread>(&aw).is_some() => "to_thread()".into(),
+            _ if downcast::<concurrent_futures::ToThread>(&aw).is_some() => "to_thread()".into(),
             _ => {
                 return Err(type_error(format!(
                     "a coroutine was expected, got {}",
@@ -872,7 +874,7 @@ impl Interp {
                 }))
             })
             .collect();
-        Ok(Value::Iterator(Rc::new(super::value::SeqIter {
+        Ok(Value::Iterator(Rc::new(value::SeqIter {
             items: RefCell::new(nexts),
             kind: "generator",
         })))
@@ -882,7 +884,7 @@ impl Interp {
     pub async fn wait_for(&self, cx: &Frame, aw: Value, timeout: Value) -> PyResult<Value> {
         let timeout = match timeout {
             Value::None => return self.await_value(cx, aw).await,
-            other => super::ops::float(&other).ok_or_else(|| {
+            other => ops::float(&other).ok_or_else(|| {
                 type_error(format!(
                     "'{}' object cannot be interpreted as a timeout",
                     other.type_name()
@@ -1064,7 +1066,7 @@ pub async fn asyncio_run(ix: &Interp, cx: &Frame, mut args: Args) -> PyResult<Va
     for t in &left {
         t.completion.wait().await;
     }
-    super::asyncgen::shutdown(ix, cx).await;
+    asyncgen::shutdown(ix, cx).await;
     ix.running.set(false);
     ix.loop_closed.set(true);
     ix.vclock.set(0.0);
@@ -1084,7 +1086,7 @@ pub fn sleep(args: Args) -> PyResult<Value> {
         .cloned()
         .or_else(|| args.take_kw("delay"))
         .ok_or_else(|| type_error("sleep() missing 1 required positional argument: 'delay'"))?;
-    let d = super::ops::float(&delay).ok_or_else(|| {
+    let d = ops::float(&delay).ok_or_else(|| {
         type_error(format!(
             "'<=' not supported between instances of '{}' and 'int'",
             delay.type_name()

@@ -199,7 +199,7 @@ pub(super) fn str_method(
             };
             let size = (s.len() - found.saturating_mul(old.len()))
                 .saturating_add(found.saturating_mul(new.len()));
-            crate::engine::py::ops::check_bytes(size)?;
+            crate::engine::py::types::ops::check_bytes(size)?;
             crate::engine::budget::reserve(size)?;
             if count < 0 {
                 text(s.replace(old, new))

@@ -10,11 +10,13 @@
 //! task.
 
 use super::coro::frame_exit;
-use super::exc::{PyResult, Unwind, error};
 use super::interp::{Frame, Interp};
-use super::native::{Args, Native};
-use super::value::{Function, Value};
 use crate::engine::events::{EventKind, FrameExit, FrameKind};
+use crate::engine::py::types::exc;
+use crate::engine::py::types::exc::{PyResult, Unwind, error};
+use crate::engine::py::types::native;
+use crate::engine::py::types::native::{Args, Native};
+use crate::engine::py::types::value::{Function, Value};
 use futures::future::LocalBoxFuture;
 use std::cell::{Cell, RefCell};
 use std::future::Future;
@@ -44,8 +46,8 @@ pub fn stop_iteration(value: Value) -> Unwind {
         Value::None => Vec::new(),
         v => vec![v],
     };
-    Unwind::Exc(super::exc::instance(
-        super::exc::class("StopIteration").expect("StopIteration exists"),
+    Unwind::Exc(exc::instance(
+        exc::class("StopIteration").expect("StopIteration exists"),
         args,
     ))
 }
@@ -196,7 +198,7 @@ impl Generator {
                 }
             }
         }
-        let Some(_level) = super::recursion::enter_generator() else {
+        let Some(_level) = crate::engine::py::types::recursion::enter_generator() else {
             return Err(error("RecursionError", "maximum recursion depth exceeded"));
         };
         self.started.set(true);
@@ -230,14 +232,14 @@ impl Generator {
             self.body.borrow_mut().take();
             return Ok(());
         }
-        match self.resume(f, Resume::Throw(super::exc::new_error("GeneratorExit", ""))) {
+        match self.resume(f, Resume::Throw(exc::new_error("GeneratorExit", ""))) {
             Ok(GenStep::Yielded(_)) => {
                 Err(error("RuntimeError", "generator ignored GeneratorExit"))
             }
             Ok(GenStep::Returned(_)) => Ok(()),
             Err(Unwind::Exc(e))
-                if super::exc::is_instance_of(&e, "GeneratorExit")
-                    || super::exc::is_instance_of(&e, "StopIteration") =>
+                if exc::is_instance_of(&e, "GeneratorExit")
+                    || exc::is_instance_of(&e, "StopIteration") =>
             {
                 Ok(())
             }
@@ -300,7 +302,7 @@ impl Generator {
             let Some(fut) = body.as_mut() else {
                 return Poll::Ready(Ok(None));
             };
-            let Some(_level) = super::recursion::enter_generator() else {
+            let Some(_level) = crate::engine::py::types::recursion::enter_generator() else {
                 return Poll::Ready(Err(error(
                     "RecursionError",
                     "maximum recursion depth exceeded",
@@ -459,7 +461,7 @@ impl Interp {
     /// sub-generator (`close` closes it), and the value it returns is the
     /// value of the expression.
     pub async fn yield_from(&self, f: &Frame, slot: &YieldSlot, it: &Value) -> PyResult<Value> {
-        let sub = super::native::downcast::<Generator>(it).filter(|g| !g.is_async);
+        let sub = native::downcast::<Generator>(it).filter(|g| !g.is_async);
         let mut how = Resume::Send(Value::None);
         loop {
             let step = match (&sub, how) {
@@ -483,7 +485,7 @@ impl Interp {
             self.step()?;
             how = match slot.yield_value(item).await {
                 Ok(v) => Resume::Send(v),
-                Err(Unwind::Exc(e)) if super::exc::is_instance_of(&e, "GeneratorExit") => {
+                Err(Unwind::Exc(e)) if exc::is_instance_of(&e, "GeneratorExit") => {
                     if let Some(g) = &sub {
                         g.close(f)?;
                     }

@@ -5,11 +5,12 @@
 //! and `asyncio.run` closes the ones still alive at its end
 //! (`loop.shutdown_asyncgens()`).
 
-use super::exc::{self, PyResult, Unwind, error, type_error};
 use super::generator::Generator;
 use super::interp::{Frame, Interp};
-use super::native::{Args, Native, Step, downcast};
-use super::value::Value;
+use crate::engine::py::modules::asyncio::taskgroups;
+use crate::engine::py::types::exc::{self, PyResult, Unwind, error, type_error};
+use crate::engine::py::types::native::{Args, Native, Step, downcast};
+use crate::engine::py::types::value::Value;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
@@ -238,7 +239,7 @@ pub fn finalize(g: &mut Generator) {
     let Some(orphan) = g.take_suspended() else {
         return;
     };
-    super::taskgroup::call_soon(move || {
+    taskgroups::call_soon(move || {
         let frame = ix.root_frame(ix.module_task.clone(), 0);
         let op = AgenOp::value(Rc::new(orphan), Op::Close, None);
         let _ = ix.create_task(&frame, op, None);

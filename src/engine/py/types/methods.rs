@@ -2,17 +2,17 @@
 //! `set`, `int`, `float`) with CPython 3.11's results and error messages,
 //! and the dict views (`dict_keys`, `dict_values`, `dict_items`).
 
-use super::builtins::{
-    bind, check_items, exactly_one, index, index_clamped, is_space, key, no_args, no_kw,
-    not_integer, positional_kw, raise, sort_options, sort_values, text_arg, tuple_args,
-    update_from_pairs,
-};
 use super::callbacks::Callbacks;
 use super::exc::{self, PyResult, Unwind, error, type_error, value_error};
 use super::format;
 use super::native::{Args, Native};
 use super::value::{Dict, Key, Set, Value, is_same};
 use crate::engine::budget;
+use crate::engine::py::builtins::{
+    bind, check_items, exactly_one, index, index_clamped, is_space, key, no_args, no_kw,
+    not_integer, positional_kw, raise, sort_options, sort_values, text_arg, tuple_args,
+    update_from_pairs,
+};
 use std::cell::RefCell;
 use std::rc::Rc;
 

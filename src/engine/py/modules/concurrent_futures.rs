@@ -1,11 +1,13 @@
 //! The executors a demo makes (`ThreadPoolExecutor`, `ProcessPoolExecutor`)
-//! and `asyncio.to_thread`; [`super::executor`] runs their jobs.
+//! and `asyncio.to_thread`; [`executor`] runs their jobs.
 
-use super::exc::{PyResult, error, type_error, value_error};
-use super::executor::{Busy, Queued};
-use super::interp::{Frame, Interp};
-use super::native::{Args, Native, Step};
-use super::value::Value;
+pub mod executor;
+
+use crate::engine::py::modules::concurrent_futures::executor::{Busy, Queued};
+use crate::engine::py::types::exc::{PyResult, error, type_error, value_error};
+use crate::engine::py::types::native::{Args, Native, Step};
+use crate::engine::py::types::value::Value;
+use crate::engine::py::vm::interp::{Frame, Interp};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -95,7 +97,7 @@ impl Pool {
         self.shut.set(true);
         if cancel {
             for q in self.queue.borrow_mut().drain(..) {
-                super::tasks::Cancel::cancel(&*q.future);
+                crate::engine::py::modules::asyncio::tasks::Cancel::cancel(&*q.future);
             }
         }
         if wait {
@@ -199,5 +201,14 @@ impl Native for ToThread {
             let future = ix.submit(cx, &pool, func, args)?;
             ix.await_value(cx, future).await
         }))
+    }
+}
+
+/// Calls `concurrent.futures.NAME`.
+pub fn call(ix: &Interp, f: &Frame, name: &str, args: Args) -> PyResult<Value> {
+    match name {
+        "concurrent.futures.ThreadPoolExecutor" => Pool::construct(PoolKind::Thread, args),
+        "concurrent.futures.ProcessPoolExecutor" => Pool::construct(PoolKind::Process, args),
+        other => ix.pure_builtin(f, other, args),
     }
 }

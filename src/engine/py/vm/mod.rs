@@ -1,0 +1,11 @@
+//! The interpreter: frames, statements and expressions, calls, coroutines,
+//! generators and async generators, tracebacks and the timeline's labels.
+
+pub(super) mod asyncgen;
+pub mod coro;
+pub(super) mod eval;
+pub(super) mod exec;
+pub mod generator;
+pub mod interp;
+pub(super) mod label;
+pub(super) mod traceback;
