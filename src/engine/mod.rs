@@ -45,7 +45,7 @@ impl Default for Limits {
             max_events: 5_000_000,
             max_virtual: Duration::from_secs(3600),
             max_depth: 1000,
-            max_steps: 20_000_000,
+            max_steps: 10_000_000,
             max_memory: 768 << 20,
         }
     }

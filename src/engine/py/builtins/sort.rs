@@ -11,9 +11,6 @@ pub(in crate::engine::py) fn sort_values(
     key: Option<&Value>,
     reverse: bool,
 ) -> PyResult<()> {
-    // About n·log n comparisons, charged to the run before they are made.
-    let n = items.len();
-    crate::engine::budget::charge_items(n.saturating_mul(n.max(2).ilog2() as usize))?;
     let mut keys: Vec<Value> = match key {
         Some(f) => {
             let mut keys = Vec::with_capacity(items.len());

@@ -428,7 +428,11 @@ fn charge_big(op: BinOp, x: &BigInt, y: &BigInt) -> PyResult<()> {
     let words = match op {
         BinOp::Mul => large.saturating_mul(small.isqrt()),
         BinOp::Pow => {
-            let result = a.saturating_mul(y.to_u64().unwrap_or(0).min(MAX_BITS));
+            let result = x
+                .bits()
+                .saturating_mul(y.to_u64().unwrap_or(0).min(MAX_BITS))
+                / 64
+                + 1;
             result.saturating_mul(result.isqrt())
         }
         BinOp::Div | BinOp::FloorDiv | BinOp::Mod => a.saturating_mul(b),

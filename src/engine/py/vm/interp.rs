@@ -870,6 +870,7 @@ impl Interp {
     }
 
     pub fn eq(&self, f: &Frame, a: &Value, b: &Value) -> PyResult<bool> {
+        budget::charge_comparison()?;
         if let Some(m) = self.special(a, "__eq__") {
             return self.truthy(
                 f,
@@ -900,6 +901,7 @@ impl Interp {
         a: &Value,
         b: &Value,
     ) -> PyResult<bool> {
+        budget::charge_comparison()?;
         use crate::program::CmpOp::*;
         let (name, swapped) = match op {
             Lt => ("__lt__", "__gt__"),
@@ -994,7 +996,9 @@ impl Interp {
             budget::reserve(n.saturating_mul(std::mem::size_of::<Value>()))?;
         }
         let items = self.iterate_all(f, v)?;
-        budget::charge_items(items.len())?;
+        if !matches!(v, Value::Range(..)) {
+            budget::charge_items(items.len())?;
+        }
         Ok(items)
     }
 
@@ -1016,7 +1020,15 @@ impl Interp {
                         "the demo iterated over {n} items at once (limit: value size)"
                     )));
                 }
-                (0..n).map(|i| Value::Int(a + i * c)).collect()
+                // Built a chunk at a time: a long range is work the run
+                // pays for as it goes (and a stop reaches it).
+                let mut items = Vec::with_capacity(n as usize);
+                for chunk in (0..n).step_by(RANGE_CHUNK) {
+                    budget::charge_items(RANGE_CHUNK)?;
+                    let end = (chunk + RANGE_CHUNK as i64).min(n);
+                    items.extend((chunk..end).map(|i| Value::Int(a + i * c)));
+                }
+                items
             }
             Value::Iterator(it) => it.items.borrow_mut().drain(..).collect(),
             Value::Native(n) => {
@@ -1265,6 +1277,9 @@ pub fn builtin(name: &str) -> Option<Value> {
         .find(|b| **b == name)
         .map(|b| Value::Builtin(b))
 }
+
+/// Items of a range built between two charges of the run's budget.
+const RANGE_CHUNK: usize = 1 << 14;
 
 /// The interpreter and a frame, as the built-ins' callbacks.
 pub struct Cb<'a> {
