@@ -94,10 +94,10 @@ pub fn charge_bytes(bytes: usize) -> Result<(), Exceeded> {
     charge_fine(bytes as u64)
 }
 
-/// Charges one comparison of two values (a sort, `min`, `in`): about a
-/// byte's worth of work.
+/// Charges one comparison of two values (a sort, `min`, `in`): a
+/// sixteenth of a step.
 pub fn charge_comparison() -> Result<(), Exceeded> {
-    charge_fine(1)
+    charge_fine(BYTES_PER_STEP / 16)
 }
 
 fn charge_fine(units: u64) -> Result<(), Exceeded> {

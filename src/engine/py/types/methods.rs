@@ -225,7 +225,8 @@ pub fn call_method(
 /// sets, a sort's n·log n; nothing for the ones that touch one item.
 fn charge_method(recv: &Value, name: &str, args: &Args) -> PyResult<()> {
     let items = match recv {
-        Value::Str(s) => return Ok(budget::charge_bytes(s.len())?),
+        // Most string methods walk the text character by character.
+        Value::Str(s) => return Ok(budget::charge_bytes(s.len().saturating_mul(4))?),
         Value::Bytes(b) => {
             if matches!(name, "startswith" | "endswith") {
                 return Ok(());

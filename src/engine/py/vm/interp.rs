@@ -993,6 +993,11 @@ impl Interp {
             _ => None,
         };
         if let Some(n) = known {
+            if matches!(v, Value::Range(..)) && n > ops::MAX_ITEMS {
+                return Err(self.abort(format!(
+                    "the demo iterated over {n} items at once (limit: value size)"
+                )));
+            }
             budget::reserve(n.saturating_mul(std::mem::size_of::<Value>()))?;
         }
         let items = self.iterate_all(f, v)?;
