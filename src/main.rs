@@ -9,6 +9,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
+// Output to a closed pipe (`asynclings check | head -c1`) is dropped, as
+// other command-line tools do, instead of panicking.
+macro_rules! errln { ($($t:tt)*) => {{ let _ = writeln!(std::io::stderr(), $($t)*); }} }
+macro_rules! err { ($($t:tt)*) => {{ let _ = write!(std::io::stderr(), $($t)*); }} }
+macro_rules! outln { ($($t:tt)*) => {{ let _ = writeln!(std::io::stdout(), $($t)*); }} }
+macro_rules! out { ($($t:tt)*) => {{ let _ = write!(std::io::stdout(), $($t)*); }} }
+
 /// Learn async programming in the terminal: lessons with Python (asyncio)
 /// and Rust (Tokio) listings and live demos that really run on Tokio.
 #[derive(Parser)]
@@ -96,7 +103,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprint!("{}", e.render(std::io::stderr().is_terminal()));
+            err!("{}", e.render(std::io::stderr().is_terminal()));
             ExitCode::FAILURE
         }
     }
@@ -139,7 +146,7 @@ fn run(cli: Cli) -> Result<ExitCode, LoadError> {
                 let _ = writeln!(out, "    {:<20} {}", "", for_terminal(&l.summary));
             }
             for e in &lessons.broken {
-                eprintln!("warning: not loaded: {}", for_terminal(&e.one_line()));
+                errln!("warning: not loaded: {}", for_terminal(&e.one_line()));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -150,7 +157,7 @@ fn run(cli: Cli) -> Result<ExitCode, LoadError> {
             } else {
                 lesson.rust_listing()
             };
-            print!("{}", for_terminal(&listing.text()));
+            out!("{}", for_terminal(&listing.text()));
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { paths } => {
@@ -175,14 +182,14 @@ fn run(cli: Cli) -> Result<ExitCode, LoadError> {
             let (ok, problems) = lesson::check_paths(&paths);
             let color = std::io::stderr().is_terminal();
             for p in &problems {
-                eprint!("{}", p.render(color));
+                err!("{}", p.render(color));
             }
             let broken: usize = problems.len();
             if broken == 0 {
-                println!("{ok} {what}{} OK", if ok == 1 { "" } else { "s" });
+                outln!("{ok} {what}{} OK", if ok == 1 { "" } else { "s" });
                 Ok(ExitCode::SUCCESS)
             } else {
-                eprintln!("{ok} {what}(s) OK, {broken} with problems");
+                errln!("{ok} {what}(s) OK, {broken} with problems");
                 Ok(ExitCode::FAILURE)
             }
         }
@@ -260,7 +267,7 @@ fn print_live(mut live: LiveRun, events: Option<Lines>, escape: bool) -> ExitCod
 /// The run's warnings on stderr, as CPython writes them.
 fn print_warnings(warnings: &[String]) {
     for w in warnings {
-        eprintln!("{}", for_terminal(w));
+        errln!("{}", for_terminal(w));
     }
 }
 
@@ -268,15 +275,15 @@ fn outcome_code(outcome: &Outcome) -> ExitCode {
     match outcome {
         Outcome::Finished => ExitCode::SUCCESS,
         Outcome::Raised { traceback, .. } => {
-            eprintln!("{}", for_terminal(traceback));
+            errln!("{}", for_terminal(traceback));
             ExitCode::FAILURE
         }
         Outcome::Failed(m) => {
-            eprintln!("error: the demo failed: {}", for_terminal(m));
+            errln!("error: the demo failed: {}", for_terminal(m));
             ExitCode::FAILURE
         }
         Outcome::Aborted(m) => {
-            eprintln!("error: the demo was stopped: {}", for_terminal(m));
+            errln!("error: the demo was stopped: {}", for_terminal(m));
             ExitCode::FAILURE
         }
         Outcome::Stopped => ExitCode::FAILURE,
@@ -285,7 +292,7 @@ fn outcome_code(outcome: &Outcome) -> ExitCode {
 
 fn asynclings_ui(lessons: Lessons, open: Option<usize>) -> ExitCode {
     if !std::io::stdout().is_terminal() {
-        eprintln!(
+        errln!(
             "asynclings: the lesson screen needs a terminal; try `asynclings list` or `asynclings run <lesson> --headless`"
         );
         return ExitCode::FAILURE;
@@ -293,7 +300,7 @@ fn asynclings_ui(lessons: Lessons, open: Option<usize>) -> ExitCode {
     match asynclings::ui::run(lessons, open) {
         Ok(ended) => ExitCode::from(ended.exit_code()),
         Err(e) => {
-            eprintln!("asynclings: terminal error: {e}");
+            errln!("asynclings: terminal error: {e}");
             ExitCode::FAILURE
         }
     }

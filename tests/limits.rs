@@ -14,6 +14,19 @@ fn run(source: &str) -> Report {
     run_with(source, Limits::default())
 }
 
+/// Runs `source` with a small step budget: a runaway loop reaches it in a
+/// fraction of the default's time (the default's own size is measured in
+/// release builds).
+fn run_steps(source: &str) -> Report {
+    run_with(
+        source,
+        Limits {
+            max_steps: 50_000,
+            ..Limits::default()
+        },
+    )
+}
+
 fn run_with(source: &str, limits: Limits) -> Report {
     let lesson = asynclings::lesson::python_lesson("limits.py", source)
         .unwrap_or_else(|e| panic!("the test program is valid:\n{}", e.render(false)));
@@ -48,8 +61,9 @@ fn raised(report: &Report) -> &str {
 }
 
 #[test]
-fn an_endless_loop_without_await_hits_the_loop_limit() {
-    let report = run(r#"
+fn an_endless_loop_without_await_hits_the_step_limit() {
+    let report = run_steps(
+        r#"
 import asyncio
 
 
@@ -60,14 +74,16 @@ async def main():
 
 
 asyncio.run(main())
-"#);
+"#,
+    );
     let reason = aborted(&report);
-    assert!(reason.contains("(limit: loop iterations)"), "{reason}");
+    assert!(reason.contains("(limit: steps)"), "{reason}");
 }
 
 #[test]
-fn an_endless_loop_of_zero_sleeps_hits_the_loop_limit() {
-    let report = run(r#"
+fn an_endless_loop_of_zero_sleeps_hits_the_step_limit() {
+    let report = run_steps(
+        r#"
 import asyncio
 
 
@@ -77,9 +93,10 @@ async def main():
 
 
 asyncio.run(main())
-"#);
+"#,
+    );
     let reason = aborted(&report);
-    assert!(reason.contains("(limit: loop iterations)"), "{reason}");
+    assert!(reason.contains("(limit: steps)"), "{reason}");
 }
 
 const RECURSION: &str = r#"
@@ -138,7 +155,8 @@ fn a_coroutine_calling_itself_raises_at_a_lower_depth_limit() {
 
 #[test]
 fn spawning_in_an_endless_loop_is_stopped() {
-    let report = run(r#"
+    let report = run_steps(
+        r#"
 import asyncio
 
 
@@ -152,17 +170,19 @@ async def main():
 
 
 asyncio.run(main())
-"#);
+"#,
+    );
     let reason = aborted(&report);
     assert!(
-        reason.contains("(limit: loop iterations)") || reason.contains("(limit: tasks)"),
+        reason.contains("(limit: steps)") || reason.contains("(limit: tasks)"),
         "{reason}"
     );
 }
 
 #[test]
 fn tasks_that_each_spawn_another_hit_the_task_limit() {
-    let report = run(r#"
+    let report = run_steps(
+        r#"
 import asyncio
 
 
@@ -178,7 +198,8 @@ async def main():
 
 
 asyncio.run(main())
-"#);
+"#,
+    );
     let reason = aborted(&report);
     assert!(
         reason.contains("(limit: tasks)") || reason.contains("(limit: steps)"),
@@ -188,7 +209,8 @@ asyncio.run(main())
 
 #[test]
 fn collecting_an_endless_generator_is_stopped() {
-    let report = run(r#"
+    let report = run_steps(
+        r#"
 import asyncio
 
 
@@ -205,9 +227,10 @@ async def forever():
 
 
 asyncio.run(main())
-"#);
+"#,
+    );
     let reason = aborted(&report);
-    assert!(reason.contains("(limit: loop iterations)"), "{reason}");
+    assert!(reason.contains("(limit: steps)"), "{reason}");
     assert!(report.printed().is_empty(), "{:?}", report.printed());
 }
 
@@ -311,7 +334,8 @@ asyncio.run(main())
 
 #[test]
 fn nested_loops_hit_the_step_limit() {
-    let report = run(r#"
+    let report = run_steps(
+        r#"
 import asyncio
 
 
@@ -322,7 +346,8 @@ async def main():
 
 
 asyncio.run(main())
-"#);
+"#,
+    );
     let reason = aborted(&report);
     assert!(reason.contains("(limit: steps)"), "{reason}");
 }

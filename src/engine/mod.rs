@@ -4,6 +4,7 @@
 //! Headless runs finish at once with exact virtual timestamps; live runs are
 //! paced in real time and steered through a [`Control`].
 
+pub mod budget;
 pub mod events;
 pub mod pace;
 pub mod py;
@@ -28,8 +29,6 @@ pub struct Limits {
     pub max_events: usize,
     /// Virtual time a run may last.
     pub max_virtual: Duration,
-    /// Iterations of any one loop.
-    pub max_iterations: u64,
     /// Nested calls (recursion included).
     pub max_depth: u32,
     /// Statements executed in all.
@@ -45,9 +44,8 @@ impl Default for Limits {
             max_lanes: 250_000,
             max_events: 5_000_000,
             max_virtual: Duration::from_secs(3600),
-            max_iterations: 100_000,
             max_depth: 1000,
-            max_steps: 2_000_000,
+            max_steps: 10_000_000,
             max_memory: 768 << 20,
         }
     }
@@ -174,6 +172,7 @@ fn run_on_this_thread(
         .expect("a current-thread runtime builds");
     let local = tokio::task::LocalSet::new();
     let max_virtual = limits.max_virtual;
+    let _budgets = budget::install(limits.max_steps, limits.max_memory, control.clone());
     let deadlocked_at = Rc::new(std::cell::RefCell::new(None));
     let deadlock_slot = deadlocked_at.clone();
     let outcome = local.block_on(&runtime, async move {
@@ -219,12 +218,25 @@ fn run_on_this_thread(
             }
         }
     });
+    let outcome = match outcome {
+        Outcome::Aborted(reason) if reason == budget::STOPPED => Outcome::Stopped,
+        other => other,
+    };
     // Whatever the run still holds goes now, as at interpreter exit.
     drop(local);
     drop(runtime);
+    // A limit's message must not be buried under the warnings of the
+    // coroutines it left behind.
+    let most = match outcome {
+        Outcome::Aborted(_) => MAX_WARNINGS_AFTER_LIMIT,
+        _ => usize::MAX,
+    };
     let deadlocked_at = deadlocked_at.borrow_mut().take();
-    (outcome, never_awaited(&program), deadlocked_at)
+    (outcome, never_awaited(&program, most), deadlocked_at)
 }
+
+/// Warnings written after a run that a limit ended, at most.
+const MAX_WARNINGS_AFTER_LIMIT: usize = 10;
 
 /// CPython's warning for each coroutine dropped before it started:
 ///
@@ -237,8 +249,11 @@ fn run_on_this_thread(
 /// CPython names the line running when the object is collected (for a
 /// local of a coroutine that returned, a line inside asyncio); the engine
 /// names the line of the call that made it.
-fn never_awaited(program: &Program) -> Vec<String> {
-    py::vm::coro::take_never_awaited()
+fn never_awaited(program: &Program, most: usize) -> Vec<String> {
+    let mut dropped = py::vm::coro::take_never_awaited();
+    let left = dropped.len().saturating_sub(most);
+    dropped.truncate(most);
+    let mut warnings: Vec<String> = dropped
         .into_iter()
         .map(|(name, at)| {
             let line = program.line_of(at);
@@ -249,7 +264,13 @@ fn never_awaited(program: &Program) -> Vec<String> {
                 program.line_text(line).trim()
             )
         })
-        .collect()
+        .collect();
+    if left > 0 {
+        warnings.push(format!(
+            "... and {left} more 'never awaited' warnings, left out: the run was stopped by a limit"
+        ));
+    }
+    warnings
 }
 
 async fn run_script(script: Script, shared: Rc<Shared>) -> Outcome {

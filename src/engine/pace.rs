@@ -5,7 +5,7 @@
 //! same events at the same virtual times as a headless one.
 
 use super::runtime::Shared;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
@@ -24,6 +24,8 @@ pub struct Control {
     step_reached: tokio::sync::Notify,
     /// The run's virtual time in microseconds, as of the last frame or event.
     now_micros: AtomicU64,
+    /// Paused or stopped: work on the demo thread must wait or end.
+    halted: AtomicBool,
 }
 
 #[derive(Clone, Debug)]
@@ -40,6 +42,14 @@ struct State {
     stop: bool,
     /// Bumped whenever pacing must re-anchor (resume, speed change).
     epoch: u64,
+}
+
+impl State {
+    /// The demo's own work must wait: paused with no step under way, or
+    /// stopped.
+    fn holds_work(&self) -> bool {
+        self.stop || (self.paused && !self.step_requested && self.stepping_from.is_none())
+    }
 }
 
 /// `speed` clamped to [`SPEED_RANGE`]; a NaN is the normal speed, 1.
@@ -67,12 +77,14 @@ impl Control {
             changed: Condvar::new(),
             step_reached: tokio::sync::Notify::new(),
             now_micros: AtomicU64::new(0),
+            halted: AtomicBool::new(paused),
         }
     }
 
     fn update(&self, f: impl FnOnce(&mut State)) {
         let mut state = self.state.lock().expect("control state");
         f(&mut state);
+        self.halted.store(state.holds_work(), Ordering::Relaxed);
         state.epoch += 1;
         self.changed.notify_all();
     }
@@ -127,6 +139,21 @@ impl Control {
 
     fn stopped(&self) -> bool {
         self.state.lock().expect("control state").stop
+    }
+
+    /// Paused or stopped (a cheap check for the demo thread's hot paths).
+    pub(crate) fn is_halted(&self) -> bool {
+        self.halted.load(Ordering::Relaxed)
+    }
+
+    /// Holds the demo thread while the run is paused (a step lets it go
+    /// on); `false` once the run is stopped.
+    pub(crate) fn wait_while_paused(&self) -> bool {
+        let mut state = self.state.lock().expect("control state");
+        while state.holds_work() && !state.stop {
+            state = self.changed.wait(state).expect("control state");
+        }
+        !state.stop
     }
 
     /// The run's virtual time, as of its last frame or event.

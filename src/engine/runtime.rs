@@ -64,7 +64,6 @@ pub struct Shared {
     /// as soon as the blocking task gives up the thread.
     overdue: Cell<bool>,
     wakes: Arc<Mutex<Vec<LaneId>>>,
-    steps: Cell<u64>,
     aborted: RefCell<Option<String>>,
     /// Woken when the run must end early.
     pub abort_signal: Notify,
@@ -112,7 +111,6 @@ impl Shared {
             timer_seq: Cell::new(0),
             overdue: Cell::new(false),
             wakes: Arc::new(Mutex::new(Vec::new())),
-            steps: Cell::new(0),
             aborted: RefCell::new(None),
             abort_signal: Notify::new(),
             control,
@@ -401,24 +399,14 @@ impl Shared {
         )
     }
 
-    /// Counts one executed statement against the step limit.
+    /// Counts one executed statement against the step budget (which also
+    /// checks the memory budget and a live run's pause and stop).
     pub fn step(&self) -> Result<(), Aborted> {
-        let n = self.steps.get() + 1;
-        self.steps.set(n);
-        if n > self.limits.max_steps {
-            return Err(self.abort(format!(
-                "the demo ran more than {} statements (limit: steps)",
-                self.limits.max_steps
-            )));
+        if let Err(super::budget::Exceeded(reason)) = super::budget::charge(1) {
+            return Err(self.abort(reason));
         }
         if self.aborted.borrow().is_some() {
             return Err(Aborted);
-        }
-        if n.is_multiple_of(64) && crate::memory::live_bytes() > self.limits.max_memory {
-            return Err(self.abort(format!(
-                "the demo's values take more than {} MiB (limit: memory)",
-                self.limits.max_memory >> 20
-            )));
         }
         Ok(())
     }

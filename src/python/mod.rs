@@ -5,6 +5,7 @@
 //! refusal, each located) and builds the program.
 
 mod lower;
+mod nesting;
 mod parse;
 mod scope;
 

@@ -7,6 +7,15 @@ use std::sync::Arc;
 
 /// Parses a whole module.
 pub fn parse(file: &str, source: &Arc<str>) -> Result<ModModule, Vec<LessonError>> {
+    if let Some((at, why)) = super::nesting::too_deep(source) {
+        return Err(vec![LessonError::new(
+            file,
+            source,
+            at,
+            why,
+            Some("split the expression into smaller ones".into()),
+        )]);
+    }
     match ruff_python_parser::parse_module(source) {
         Ok(parsed) => Ok(parsed.into_syntax()),
         Err(e) => {

@@ -12,9 +12,14 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
 use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// The screen is in UI mode: nothing may be printed over it.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
 
 /// Puts the terminal back as it was; safe to call more than once.
 pub fn restore() {
+    ACTIVE.store(false, Ordering::SeqCst);
     let _ = disable_raw_mode();
     let _ = execute!(
         io::stdout(),
@@ -40,18 +45,23 @@ impl Guard {
     pub fn new() -> io::Result<Guard> {
         static HOOK: Once = Once::new();
         HOOK.call_once(|| {
-            // Only a panic of the UI thread ends the UI; the demo thread's
-            // panics are caught and reported as a failed run.
+            // Only a panic of the UI thread ends the UI, and the terminal is
+            // restored before its report is printed. Another thread's panic
+            // (a demo's, caught and shown as a failed run) is not printed
+            // over the screen.
             let ui_thread = std::thread::current().id();
             let previous = std::panic::take_hook();
             std::panic::set_hook(Box::new(move |info| {
                 if std::thread::current().id() == ui_thread {
                     restore();
+                } else if ACTIVE.load(Ordering::SeqCst) {
+                    return;
                 }
                 previous(info);
             }));
         });
         enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
         let mut stdout = io::stdout();
         if let Err(e) = execute!(stdout, EnterAlternateScreen, EnableMouseCapture) {
             restore();

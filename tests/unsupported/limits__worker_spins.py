@@ -1,4 +1,4 @@
-# limit: a job that never returns ends the run (loop iterations)
+# limit: a job that never returns ends the run (steps)
 import asyncio
 
 

@@ -498,6 +498,7 @@ pub(super) fn sum(cx: &dyn Callbacks, mut args: Args) -> PyResult<Value> {
     }
     // CPython 3.11 adds floats left to right in a C double: plain addition.
     for item in cx.iterate(&args.pos[0])? {
+        crate::engine::budget::charge_items(1)?;
         acc = match ops::binop(BinOp::Add, &acc, &item)? {
             Some(v) => v,
             None => return Err(ops::binop_error(BinOp::Add, &acc, &item)),

@@ -18,8 +18,17 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, args: Args) -> PyResult<Value> {
                 args.pos.first().and_then(ops::float).ok_or_else(|| {
                     type_error("'float' object cannot be interpreted as an integer")
                 })?;
+            if d.is_nan() {
+                return Err(error("ValueError", "Invalid value NaN (not a number)"));
+            }
             if d < 0.0 {
                 return Err(error("ValueError", "sleep length must be non-negative"));
+            }
+            if d.is_infinite() {
+                return Err(error(
+                    "OverflowError",
+                    "timestamp out of range for platform time_t",
+                ));
             }
             if ix.job_sleep(d)? {
                 return Ok(Value::None);

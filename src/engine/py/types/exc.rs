@@ -25,6 +25,12 @@ pub fn limit(message: impl Into<String>) -> Unwind {
 
 pub type PyResult<T> = Result<T, Unwind>;
 
+impl From<crate::engine::budget::Exceeded> for Unwind {
+    fn from(e: crate::engine::budget::Exceeded) -> Unwind {
+        Unwind::Limit(e.0)
+    }
+}
+
 /// Built-in exception classes: name, base, module it prints with.
 const HIERARCHY: &[(&str, &str, &str)] = &[
     ("BaseException", "", ""),

@@ -148,6 +148,9 @@ pub fn parse_spec(spec: &str, type_name: &str, default_ty: Option<char>) -> PyRe
                 format!("the value would hold {n} items (limit: value size)"),
             ));
         }
+        // Padding and digits are built: work and memory of the run.
+        crate::engine::budget::charge_bytes(n)?;
+        crate::engine::budget::reserve(n)?;
     }
     Ok(s)
 }
@@ -524,7 +527,14 @@ fn float_f(a: f64, precision: usize, alternate: bool) -> String {
     if !a.is_finite() {
         return non_finite(a);
     }
-    let mut s = format!("{a:.precision$}");
+    let mut s = if precision > EXACT_DIGITS {
+        // Every digit past the exact expansion is a zero.
+        let mut s = format!("{a:.EXACT_DIGITS$}");
+        s.push_str(&"0".repeat(precision - EXACT_DIGITS));
+        s
+    } else {
+        format!("{a:.precision$}")
+    };
     if alternate && precision == 0 {
         s.push('.');
     }
@@ -535,11 +545,19 @@ fn float_f(a: f64, precision: usize, alternate: bool) -> String {
 /// to `significant` digits: (`"12345"`, 3) for 123.45.
 fn round_digits(a: f64, significant: usize) -> (String, i32) {
     let prec = significant.saturating_sub(1);
-    let s = format!("{a:.prec$e}");
+    let s = format!("{a:.prec$e}", prec = prec.min(EXACT_DIGITS));
     let (mantissa, exp) = s.split_once('e').expect("exponent form");
     let exp: i32 = exp.parse().expect("exponent digits");
-    (mantissa.replace('.', ""), exp)
+    let mut digits = mantissa.replace('.', "");
+    // Every digit past the exact expansion is a zero.
+    digits.push_str(&"0".repeat(prec.saturating_sub(EXACT_DIGITS)));
+    (digits, exp)
 }
+
+/// Decimal places that hold every digit of any `f64` (the smallest
+/// subnormal has 1074 after the point); Rust's formatter takes at most
+/// 65535, so longer precisions are padded with zeros.
+const EXACT_DIGITS: usize = 1100;
 
 fn exponent(exp: i32) -> String {
     let sign = if exp < 0 { '-' } else { '+' };

@@ -43,21 +43,21 @@ fn as_index(v: &Value, what: &str) -> PyResult<i64> {
     }
 }
 
-/// The positions a slice selects in a sequence of `len` items.
-fn slice_indices(s: &Slice, len: usize) -> PyResult<Vec<usize>> {
-    let len = len as i64;
+/// What a slice selects in a sequence of `len` items: the first position,
+/// the step and how many (computed wide: a range may hold 2⁶³ items).
+fn slice_bounds(s: &Slice, len: i128) -> PyResult<(i128, i128, i128)> {
     let step = match &s.st {
         Value::None => 1,
-        v => as_index(v, "slice")?,
+        v => as_index(v, "slice")? as i128,
     };
     if step == 0 {
         return Err(exc::value_error("slice step cannot be zero"));
     }
-    let clamp = |v: &Value, default: i64| -> PyResult<i64> {
+    let clamp = |v: &Value, default: i128| -> PyResult<i128> {
         match v {
             Value::None => Ok(default),
             v => {
-                let mut i = as_index(v, "slice")?;
+                let mut i = as_index(v, "slice")? as i128;
                 if i < 0 {
                     i += len;
                 }
@@ -74,13 +74,26 @@ fn slice_indices(s: &Slice, len: usize) -> PyResult<Vec<usize>> {
     } else {
         (clamp(&s.lo, len - 1)?, clamp(&s.hi, -1)?)
     };
-    let mut out = Vec::new();
-    let mut i = start;
-    while (step > 0 && i < stop) || (step < 0 && i > stop) {
-        out.push(i as usize);
-        i += step;
-    }
-    Ok(out)
+    let count = if step > 0 && start < stop {
+        (stop - start - 1) / step + 1
+    } else if step < 0 && start > stop {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        0
+    };
+    Ok((start, step, count))
+}
+
+/// The positions a slice selects in a sequence of `len` items (charged
+/// to the run's budgets before they are listed).
+fn slice_indices(s: &Slice, len: usize) -> PyResult<Vec<usize>> {
+    let (start, step, count) = slice_bounds(s, len as i128)?;
+    let count = count as usize;
+    crate::engine::budget::reserve(count.saturating_mul(std::mem::size_of::<usize>()))?;
+    crate::engine::budget::charge_items(count)?;
+    Ok((0..count)
+        .map(|k| (start + k as i128 * step) as usize)
+        .collect())
 }
 
 fn position(i: i64, len: usize, what: &str) -> PyResult<usize> {
@@ -178,13 +191,15 @@ fn get_slice(obj: &Value, s: &Slice) -> PyResult<Value> {
             Ok(Value::Bytes(Rc::from(out)))
         }
         Value::Range(a, b, c) => {
-            let n = super::value::range_len(*a, *b, *c) as usize;
-            let idx = slice_indices(s, n)?;
-            Ok(Value::list(
-                idx.into_iter()
-                    .map(|i| Value::Int(a + c * i as i64))
-                    .collect(),
-            ))
+            // A range's slice is a range, as in CPython.
+            let n = super::value::range_len_wide(*a, *b, *c);
+            let (a, c) = (*a as i128, *c as i128);
+            let (start, step, count) = slice_bounds(s, n)?;
+            let first = a + start * c;
+            let step = step * c;
+            let stop = first + count * step;
+            let fit = |v: i128| v.clamp(i64::MIN as i128, i64::MAX as i128) as i64;
+            Ok(Value::Range(fit(first), fit(stop), fit(step)))
         }
         other => Err(type_error(format!(
             "'{}' object is not subscriptable",

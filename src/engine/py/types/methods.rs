@@ -7,6 +7,7 @@ use super::exc::{self, PyResult, Unwind, error, type_error, value_error};
 use super::format;
 use super::native::{Args, Native};
 use super::value::{Dict, Key, Set, Value, is_same};
+use crate::engine::budget;
 use crate::engine::py::builtins::{
     bind, check_items, exactly_one, index, index_clamped, is_space, key, no_args, no_kw,
     not_integer, positional_kw, raise, sort_options, sort_values, text_arg, tuple_args,
@@ -207,6 +208,68 @@ pub fn call_method(
     {
         return Some(call_unbound(cx, t, name, args));
     }
+    if let Err(e) = charge_method(recv, name, &args) {
+        return Some(Err(e));
+    }
+    let result = dispatch(cx, recv, name, args)?;
+    if let Ok(v) = &result
+        && let Err(e) = charge_result(v)
+    {
+        return Some(Err(e));
+    }
+    Some(result)
+}
+
+/// Charges the run's step budget with the work a method does on its
+/// receiver: a pass over it for most methods of strings, bytes, lists and
+/// sets, a sort's n·log n; nothing for the ones that touch one item.
+fn charge_method(recv: &Value, name: &str, args: &Args) -> PyResult<()> {
+    let items = match recv {
+        // Most string methods walk the text character by character.
+        Value::Str(s) => return Ok(budget::charge_bytes(s.len().saturating_mul(4))?),
+        Value::Bytes(b) => {
+            if matches!(name, "startswith" | "endswith") {
+                return Ok(());
+            }
+            return Ok(budget::charge_bytes(b.len())?);
+        }
+        Value::List(l) => {
+            let n = l.borrow().len();
+            match name {
+                "append" => 0,
+                "pop" if args.pos.is_empty() => 0,
+                // Charged by the sort itself.
+                "sort" => 0,
+                _ => n,
+            }
+        }
+        Value::Tuple(t) => t.len(),
+        Value::Dict(d) => match name {
+            "copy" | "clear" => d.borrow().len(),
+            _ => 0,
+        },
+        Value::Set(s) => match name {
+            "add" | "discard" | "remove" | "pop" => 0,
+            _ => s.borrow().len(),
+        },
+        _ => 0,
+    };
+    Ok(budget::charge_items(items)?)
+}
+
+/// Charges the building of a method's result: its bytes or its items.
+fn charge_result(v: &Value) -> PyResult<()> {
+    match v {
+        Value::Str(s) => budget::charge_bytes(s.len())?,
+        Value::Bytes(b) => budget::charge_bytes(b.len())?,
+        Value::List(l) => budget::charge_items(l.borrow().len())?,
+        Value::Tuple(t) => budget::charge_items(t.len())?,
+        _ => {}
+    }
+    Ok(())
+}
+
+fn dispatch(cx: &dyn Callbacks, recv: &Value, name: &str, args: Args) -> Option<PyResult<Value>> {
     Some(match recv {
         Value::Str(s) => str_method(cx, s, name, args),
         Value::Bytes(b) => bytes_method(cx, b, name, args),

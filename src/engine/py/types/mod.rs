@@ -9,5 +9,6 @@ pub(super) mod items;
 pub mod methods;
 pub mod native;
 pub mod ops;
+pub mod recursion;
 pub mod set;
 pub mod value;

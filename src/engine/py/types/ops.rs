@@ -3,6 +3,7 @@
 
 use super::exc::{PyResult, error, type_error};
 use super::value::{Value, py_eq};
+use crate::engine::budget;
 use crate::program::{BinOp, CmpOp};
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -88,6 +89,7 @@ pub fn binop(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
     if is_num(a) && is_num(b) {
         return arith(op, a, b).map(Some);
     }
+    charge_operands(a, b)?;
     let v = match (op, a, b) {
         (BinOp::Add, Str(x), Str(y)) => {
             let mut s = String::with_capacity(x.len() + y.len());
@@ -170,6 +172,30 @@ pub fn binop_error(op: BinOp, a: &Value, b: &Value) -> super::exc::Unwind {
     unsupported(op.symbol(), a, b)
 }
 
+/// Charges an operation on two containers or strings (a concatenation, a
+/// set union, a `%` format) with a pass over both, and reserves the memory
+/// a result as big as both may take.
+fn charge_operands(a: &Value, b: &Value) -> PyResult<()> {
+    let mut bytes = 0usize;
+    let mut items = 0usize;
+    for v in [a, b] {
+        match v {
+            Value::Str(s) => bytes += s.len(),
+            Value::Bytes(s) => bytes += s.len(),
+            Value::List(l) => items += l.borrow().len(),
+            Value::Tuple(t) => items += t.len(),
+            // Hashing each item into a new table: twice a copy's work.
+            Value::Set(s) => items += 2 * s.borrow().len(),
+            Value::Dict(d) => items += 2 * d.borrow().len(),
+            _ => {}
+        }
+    }
+    budget::charge_bytes(bytes)?;
+    budget::charge_items(items)?;
+    budget::reserve(bytes.saturating_add(items.saturating_mul(std::mem::size_of::<Value>())))?;
+    Ok(())
+}
+
 /// Longest string or bytes a run may build (bytes).
 pub const MAX_BYTES: usize = 100 << 20;
 
@@ -212,8 +238,16 @@ fn repeat(seq: &Value, n: &Value) -> PyResult<Value> {
     };
     let total = len.saturating_mul(count);
     match seq {
-        Value::Str(_) | Value::Bytes(_) => check_bytes(total)?,
-        _ => check_items(total)?,
+        Value::Str(_) | Value::Bytes(_) => {
+            check_bytes(total)?;
+            budget::reserve(total)?;
+            budget::charge_bytes(total)?;
+        }
+        _ => {
+            check_items(total)?;
+            budget::reserve(total.saturating_mul(std::mem::size_of::<Value>()))?;
+            budget::charge_items(total)?;
+        }
     }
     Ok(match seq {
         Value::Str(s) => Value::str(&s.repeat(count)),
@@ -386,7 +420,34 @@ fn big_true_div(x: &BigInt, y: &BigInt) -> f64 {
 /// The largest power a run computes (bits of the result).
 const MAX_BITS: u64 = 1 << 22;
 
+/// Charges the work of `op` on two big integers to the run's budgets:
+/// linear in their size for additions and bit operations, about
+/// Karatsuba's n·√m for products and powers, n·m for divisions.
+fn charge_big(op: BinOp, x: &BigInt, y: &BigInt) -> PyResult<()> {
+    let (a, b) = (x.bits() / 64 + 1, y.bits() / 64 + 1);
+    let (small, large) = (a.min(b), a.max(b));
+    let words = match op {
+        BinOp::Mul => large.saturating_mul(small.isqrt()),
+        BinOp::Pow => {
+            let result = x
+                .bits()
+                .saturating_mul(y.to_u64().unwrap_or(0).min(MAX_BITS))
+                / 64
+                + 1;
+            result.saturating_mul(result.isqrt())
+        }
+        BinOp::Div | BinOp::FloorDiv | BinOp::Mod => a.saturating_mul(b),
+        _ => large,
+    };
+    if words > 64 {
+        budget::charge_items(words as usize)?;
+        budget::reserve((a + b) as usize * 8)?;
+    }
+    Ok(())
+}
+
 fn big_arith(op: BinOp, x: &BigInt, y: &BigInt) -> PyResult<Value> {
+    charge_big(op, x, y)?;
     Ok(match op {
         BinOp::Add => int(x + y),
         BinOp::Sub => int(x - y),
@@ -485,6 +546,10 @@ pub fn unary_num(op: crate::program::UnaryOp, v: &Value) -> Option<Value> {
 /// number, and two sets neither of which holds the other are unordered:
 /// every ordering comparison of them is false, as in CPython.
 pub fn compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
+    super::recursion::nested_compare(Some(false), || compare_level(op, a, b))
+}
+
+fn compare_level(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
     use Value::*;
     let by = |o: Option<Ordering>| Some(o.is_some_and(|o| holds(op, o)));
     if is_num(a) && is_num(b) {

@@ -303,6 +303,10 @@ pub fn is_same(a: &Value, b: &Value) -> bool {
 /// Python's `==` for the built-in types; instances compare by identity
 /// (a user `__eq__` is handled by the interpreter before this).
 pub fn py_eq(a: &Value, b: &Value) -> bool {
+    super::recursion::nested_compare(false, || eq_level(a, b))
+}
+
+fn eq_level(a: &Value, b: &Value) -> bool {
     use Value::*;
     match (a, b) {
         (None, None) | (Ellipsis, Ellipsis) => true,
@@ -411,6 +415,13 @@ impl Value {
 
 /// The number of items of `range(start, stop, step)`.
 pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+    range_len_wide(start, stop, step).min(i64::MAX as i128) as i64
+}
+
+/// The number of items of `range(start, stop, step)`, which may pass
+/// `i64::MAX` (`range(-2**63, 1)`).
+pub fn range_len_wide(start: i64, stop: i64, step: i64) -> i128 {
+    let (start, stop, step) = (start as i128, stop as i128, step as i128);
     if step > 0 && start < stop {
         (stop - start - 1) / step + 1
     } else if step < 0 && start > stop {

@@ -269,7 +269,6 @@ impl Interp {
     ) -> LocalBoxFuture<'a, PyResult<()>> {
         Box::pin(async move {
             let g = &c.generators[level];
-            let mut n = 0u64;
             let it = if g.is_async {
                 self.aiter(f, &source)?
             } else {
@@ -282,7 +281,8 @@ impl Interp {
                     self.next(f, &it)?
                 };
                 let Some(item) = item else { break };
-                self.iteration(&mut n)?;
+                // Each item is a step of the run, as a loop's body is.
+                self.step()?;
                 self.assign(f, &g.target, item).await?;
                 let mut keep = true;
                 for cond in &g.ifs {

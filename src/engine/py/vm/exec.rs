@@ -103,21 +103,17 @@ impl Interp {
                 let block = if self.truthy(f, &t)? { body } else { orelse };
                 return self.exec_block(f, block).await;
             }
-            StmtKind::While { test, body, orelse } => {
-                let mut n = 0u64;
-                loop {
-                    let t = self.value(f, test).await?;
-                    if !self.truthy(f, &t)? {
-                        return self.exec_block(f, orelse).await;
-                    }
-                    self.iteration(&mut n)?;
-                    match self.exec_block(f, body).await? {
-                        Flow::Break => break,
-                        Flow::Return(v) => return Ok(Flow::Return(v)),
-                        Flow::Normal | Flow::Continue => {}
-                    }
+            StmtKind::While { test, body, orelse } => loop {
+                let t = self.value(f, test).await?;
+                if !self.truthy(f, &t)? {
+                    return self.exec_block(f, orelse).await;
                 }
-            }
+                match self.exec_block(f, body).await? {
+                    Flow::Break => break,
+                    Flow::Return(v) => return Ok(Flow::Return(v)),
+                    Flow::Normal | Flow::Continue => {}
+                }
+            },
             StmtKind::For {
                 is_async,
                 target,
@@ -270,18 +266,6 @@ impl Interp {
         Ok(Flow::Normal)
     }
 
-    /// Counts a loop iteration against the limit.
-    pub fn iteration(&self, n: &mut u64) -> PyResult<()> {
-        *n += 1;
-        if *n > self.shared.limits.max_iterations {
-            return Err(self.abort(format!(
-                "a loop ran more than {} times (limit: loop iterations)",
-                self.shared.limits.max_iterations
-            )));
-        }
-        Ok(())
-    }
-
     async fn sync_for(
         &self,
         f: &Frame,
@@ -291,12 +275,10 @@ impl Interp {
         orelse: &[Stmt],
     ) -> PyResult<Flow> {
         let it = self.iter(f, &source)?;
-        let mut n = 0u64;
         loop {
             let Some(item) = self.next(f, &it)? else {
                 return self.exec_block(f, orelse).await;
             };
-            self.iteration(&mut n)?;
             self.assign(f, target, item).await?;
             match self.exec_block(f, body).await? {
                 Flow::Break => return Ok(Flow::Normal),
@@ -316,13 +298,11 @@ impl Interp {
         orelse: &[Stmt],
     ) -> PyResult<Flow> {
         let it = self.aiter(f, &source)?;
-        let mut n = 0u64;
         loop {
             f.stmt.set(s.id);
             let Some(item) = self.anext(f, &it).await? else {
                 return self.exec_block(f, orelse).await;
             };
-            self.iteration(&mut n)?;
             self.assign(f, target, item).await?;
             match self.exec_block(f, body).await? {
                 Flow::Break => return Ok(Flow::Normal),

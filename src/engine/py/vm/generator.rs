@@ -198,6 +198,9 @@ impl Generator {
                 }
             }
         }
+        let Some(_level) = crate::engine::py::types::recursion::enter_generator() else {
+            return Err(error("RecursionError", "maximum recursion depth exceeded"));
+        };
         self.started.set(true);
         self.run_in(f);
         *self.slot.sent.borrow_mut() = Some(how);
@@ -298,6 +301,12 @@ impl Generator {
             let mut body = self.body.borrow_mut();
             let Some(fut) = body.as_mut() else {
                 return Poll::Ready(Ok(None));
+            };
+            let Some(_level) = crate::engine::py::types::recursion::enter_generator() else {
+                return Poll::Ready(Err(error(
+                    "RecursionError",
+                    "maximum recursion depth exceeded",
+                )));
             };
             match fut.as_mut().poll(cx) {
                 Poll::Ready(r) => {

@@ -3,6 +3,7 @@
 //! can override.
 
 use super::coro::{Coroutine, Generator};
+use crate::engine::budget;
 use crate::engine::events::{EventKind, LaneId};
 use crate::engine::py::builtins;
 use crate::engine::py::builtins::special;
@@ -720,29 +721,94 @@ impl Interp {
     }
 
     pub fn repr(&self, f: &Frame, v: &Value) -> PyResult<String> {
+        let mut out = String::new();
+        self.repr_into(f, v, &mut out)?;
+        Ok(out)
+    }
+
+    /// Writes `repr(v)` to `out`. A container met again inside itself is
+    /// `[...]` (`{...}`, `(...)`); nesting deeper than a call may go raises
+    /// `RecursionError`; the text is charged to the run as it grows and
+    /// may not pass the size of one value.
+    fn repr_into(&self, f: &Frame, v: &Value, out: &mut String) -> PyResult<()> {
         if let Some(m) = self.special(v, "__repr__") {
             return match self.call(f, &m, Args::positional(vec![v.clone()]))? {
-                Value::Str(s) => Ok(s.to_string()),
+                Value::Str(s) => {
+                    out.push_str(&s);
+                    ops::check_bytes(out.len())
+                }
                 other => Err(type_error(format!(
                     "__repr__ returned non-string (type {})",
                     other.type_name()
                 ))),
             };
         }
+        let (open, close, id) = match v {
+            Value::List(l) => ("[", "]", Rc::as_ptr(l) as *const u8 as usize),
+            Value::Dict(d) => ("{", "}", Rc::as_ptr(d) as *const u8 as usize),
+            Value::Tuple(t) => ("(", ")", t.as_ptr() as *const u8 as usize),
+            Value::Int(i) => {
+                use std::fmt::Write;
+                let _ = write!(out, "{i}");
+                return ops::check_bytes(out.len());
+            }
+            other => {
+                let text = other.repr();
+                budget::charge_bytes(text.len())?;
+                out.push_str(&text);
+                return ops::check_bytes(out.len());
+            }
+        };
+        if !crate::engine::py::types::recursion::repr_enter(id) {
+            out.push_str(open);
+            out.push_str("...");
+            out.push_str(close);
+            return Ok(());
+        }
+        let depth = self.depth.get();
+        let result = if depth >= self.shared.limits.max_depth {
+            Err(error(
+                "RecursionError",
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ))
+        } else {
+            self.depth.set(depth + 1);
+            let r = self.repr_items(f, v, out);
+            self.depth.set(depth);
+            r
+        };
+        crate::engine::py::types::recursion::repr_leave(id);
+        result
+    }
+
+    fn repr_items(&self, f: &Frame, v: &Value, out: &mut String) -> PyResult<()> {
+        budget::charge_items(match v {
+            Value::List(l) => l.borrow().len(),
+            Value::Tuple(t) => t.len(),
+            Value::Dict(d) => d.borrow().len(),
+            _ => 0,
+        })?;
+        let item = |out: &mut String, i: usize, x: &Value| -> PyResult<()> {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            self.repr_into(f, x, out)
+        };
         match v {
             Value::List(items) => {
                 let items = items.borrow().clone();
-                let parts: PyResult<Vec<String>> = items.iter().map(|x| self.repr(f, x)).collect();
-                Ok(format!("[{}]", parts?.join(", ")))
-            }
-            Value::Tuple(items) if items.iter().any(|x| matches!(x, Value::Instance(_))) => {
-                let parts: PyResult<Vec<String>> = items.iter().map(|x| self.repr(f, x)).collect();
-                let parts = parts?;
-                if parts.len() == 1 {
-                    Ok(format!("({},)", parts[0]))
-                } else {
-                    Ok(format!("({})", parts.join(", ")))
+                out.push('[');
+                for (i, x) in items.iter().enumerate() {
+                    item(out, i, x)?;
                 }
+                out.push(']');
+            }
+            Value::Tuple(items) => {
+                out.push('(');
+                for (i, x) in items.iter().enumerate() {
+                    item(out, i, x)?;
+                }
+                out.push_str(if items.len() == 1 { ",)" } else { ")" });
             }
             Value::Dict(d) => {
                 let items: Vec<(Value, Value)> = d
@@ -750,14 +816,17 @@ impl Interp {
                     .iter()
                     .map(|(k, v)| (k.0.clone(), v.clone()))
                     .collect();
-                let mut parts = Vec::new();
-                for (k, v) in items {
-                    parts.push(format!("{}: {}", self.repr(f, &k)?, self.repr(f, &v)?));
+                out.push('{');
+                for (i, (k, x)) in items.iter().enumerate() {
+                    item(out, i, k)?;
+                    out.push_str(": ");
+                    self.repr_into(f, x, out)?;
                 }
-                Ok(format!("{{{}}}", parts.join(", ")))
+                out.push('}');
             }
-            other => Ok(other.repr()),
+            _ => {}
         }
+        Ok(())
     }
 
     pub fn str(&self, f: &Frame, v: &Value) -> PyResult<String> {
@@ -801,6 +870,7 @@ impl Interp {
     }
 
     pub fn eq(&self, f: &Frame, a: &Value, b: &Value) -> PyResult<bool> {
+        budget::charge_comparison()?;
         if let Some(m) = self.special(a, "__eq__") {
             return self.truthy(
                 f,
@@ -813,7 +883,14 @@ impl Interp {
                 &self.call(f, &m, Args::positional(vec![b.clone(), a.clone()]))?,
             );
         }
-        Ok(py_eq(a, b))
+        let equal = py_eq(a, b);
+        if crate::engine::py::types::recursion::compare_overflowed() {
+            return Err(error(
+                "RecursionError",
+                "maximum recursion depth exceeded in comparison",
+            ));
+        }
+        Ok(equal)
     }
 
     /// Orders two values, honouring `__lt__`/`__gt__`.
@@ -824,6 +901,7 @@ impl Interp {
         a: &Value,
         b: &Value,
     ) -> PyResult<bool> {
+        budget::charge_comparison()?;
         use crate::program::CmpOp::*;
         let (name, swapped) = match op {
             Lt => ("__lt__", "__gt__"),
@@ -844,7 +922,14 @@ impl Interp {
                 &self.call(f, &m, Args::positional(vec![b.clone(), a.clone()]))?,
             );
         }
-        ops::compare(op, a, b).ok_or_else(|| ops::order_error(op, a, b))
+        let ordered = ops::compare(op, a, b);
+        if crate::engine::py::types::recursion::compare_overflowed() {
+            return Err(error(
+                "RecursionError",
+                "maximum recursion depth exceeded in comparison",
+            ));
+        }
+        ordered.ok_or_else(|| ops::order_error(op, a, b))
     }
 
     /// `x in container`.
@@ -890,8 +975,39 @@ impl Interp {
         }
     }
 
-    /// Every item of a synchronous iterable.
+    /// Every item of a synchronous iterable. Building the list is work and
+    /// memory of the run: both are charged to its budgets (the memory
+    /// before the list is built, where its length is known).
     pub fn iterate(&self, f: &Frame, v: &Value) -> PyResult<Vec<Value>> {
+        let known = match v {
+            Value::List(l) => Some(l.borrow().len()),
+            Value::Tuple(t) => Some(t.len()),
+            Value::Str(s) => Some(s.len()),
+            Value::Bytes(b) => Some(b.len()),
+            Value::Dict(d) => Some(d.borrow().len()),
+            Value::Set(s) => Some(s.borrow().len()),
+            Value::Range(a, b, c) => Some(
+                usize::try_from(crate::engine::py::types::value::range_len(*a, *b, *c))
+                    .unwrap_or(usize::MAX),
+            ),
+            _ => None,
+        };
+        if let Some(n) = known {
+            if matches!(v, Value::Range(..)) && n > ops::MAX_ITEMS {
+                return Err(self.abort(format!(
+                    "the demo iterated over {n} items at once (limit: value size)"
+                )));
+            }
+            budget::reserve(n.saturating_mul(std::mem::size_of::<Value>()))?;
+        }
+        let items = self.iterate_all(f, v)?;
+        if !matches!(v, Value::Range(..)) {
+            budget::charge_items(items.len())?;
+        }
+        Ok(items)
+    }
+
+    fn iterate_all(&self, f: &Frame, v: &Value) -> PyResult<Vec<Value>> {
         Ok(match v {
             Value::List(l) => l.borrow().clone(),
             Value::Tuple(t) => t.to_vec(),
@@ -909,7 +1025,15 @@ impl Interp {
                         "the demo iterated over {n} items at once (limit: value size)"
                     )));
                 }
-                (0..n).map(|i| Value::Int(a + i * c)).collect()
+                // Built a chunk at a time: a long range is work the run
+                // pays for as it goes (and a stop reaches it).
+                let mut items = Vec::with_capacity(n as usize);
+                for chunk in (0..n).step_by(RANGE_CHUNK) {
+                    budget::charge_items(RANGE_CHUNK)?;
+                    let end = (chunk + RANGE_CHUNK as i64).min(n);
+                    items.extend((chunk..end).map(|i| Value::Int(a + i * c)));
+                }
+                items
             }
             Value::Iterator(it) => it.items.borrow_mut().drain(..).collect(),
             Value::Native(n) => {
@@ -959,7 +1083,7 @@ impl Interp {
                     }
                     return Ok(out);
                 }
-                return self.iterate(f, &it);
+                return self.iterate_all(f, &it);
             }
             other => return Err(not_iterable(other)),
         })
@@ -1158,6 +1282,9 @@ pub fn builtin(name: &str) -> Option<Value> {
         .find(|b| **b == name)
         .map(|b| Value::Builtin(b))
 }
+
+/// Items of a range built between two charges of the run's budget.
+const RANGE_CHUNK: usize = 1 << 14;
 
 /// The interpreter and a frame, as the built-ins' callbacks.
 pub struct Cb<'a> {

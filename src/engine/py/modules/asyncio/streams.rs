@@ -419,6 +419,9 @@ impl Native for Reader {
     }
 }
 
+/// Bytes one read takes from a stream at most (CPython's stream buffer).
+const CHUNK: usize = 1 << 16;
+
 enum ReadOp {
     Line,
     /// Up to this many bytes; -1 reads to the end of the stream.
@@ -450,9 +453,25 @@ impl Native for Read {
                 let mut buf = Vec::new();
                 let r = match self.op {
                     ReadOp::Line => reader.read_until(b'\n', &mut buf).await.map(|_| ()),
-                    ReadOp::Bytes(n) if n < 0 => reader.read_to_end(&mut buf).await.map(|_| ()),
+                    ReadOp::Bytes(n) if n < 0 => {
+                        // To the end, a chunk at a time: the bytes count
+                        // against the run's budgets as they arrive.
+                        let mut chunk = vec![0; CHUNK];
+                        loop {
+                            match reader.read(&mut chunk).await {
+                                Ok(0) => break Ok(()),
+                                Ok(got) => {
+                                    crate::engine::py::types::ops::check_bytes(buf.len() + got)?;
+                                    crate::engine::budget::reserve(got)?;
+                                    buf.extend_from_slice(&chunk[..got]);
+                                }
+                                Err(e) => break Err(e),
+                            }
+                        }
+                    }
                     ReadOp::Bytes(n) => {
-                        buf.resize(n as usize, 0);
+                        // What is there, up to n: no n-byte buffer is made.
+                        buf.resize((n as usize).min(CHUNK), 0);
                         reader.read(&mut buf).await.map(|got| buf.truncate(got))
                     }
                 };
@@ -461,10 +480,10 @@ impl Native for Read {
                     // A peer that closed with unread data resets the
                     // connection: the end of the stream, as a demo sees it.
                     Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => Ok(buf),
-                    Err(e) => Err(e),
+                    Err(e) => Err(os_error(e)),
                 }
             };
-            let bytes = ix.suspend(cx, None, read).await?.map_err(os_error)?;
+            let bytes = ix.suspend(cx, None, read).await??;
             Ok(Value::Bytes(Rc::from(bytes)))
         }))
     }

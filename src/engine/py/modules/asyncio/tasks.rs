@@ -315,6 +315,11 @@ impl Native for TaskObj {
     }
 
     fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
+        if Rc::ptr_eq(&self, &cx.task()) {
+            // Else the task would wait for its own end for ever.
+            let message = format!("Task cannot await on itself: {}", self.repr());
+            return Some(Box::pin(async move { Err(error("RuntimeError", message)) }));
+        }
         let on = WaitOn::Lane(self.lane);
         Some(Box::pin(ix.await_settled(cx, self, on)))
     }

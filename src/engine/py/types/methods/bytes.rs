@@ -231,6 +231,7 @@ pub(super) fn bytes_method(
             if old.is_empty() {
                 while left > 0 && i <= b.len() {
                     out.extend_from_slice(new);
+                    crate::engine::py::types::ops::check_bytes(out.len())?;
                     if i < b.len() {
                         out.push(b[i]);
                     }
@@ -248,6 +249,7 @@ pub(super) fn bytes_method(
                 };
                 out.extend_from_slice(&b[i..i + at]);
                 out.extend_from_slice(new);
+                crate::engine::py::types::ops::check_bytes(out.len())?;
                 i += at + old.len();
                 left -= 1;
             }

@@ -186,6 +186,25 @@ pub(super) fn str_method(
                 Some(v) => index(v)?,
                 None => -1,
             };
+            // The result's size is checked before it is built.
+            let most = if count < 0 {
+                usize::MAX
+            } else {
+                count as usize
+            };
+            // Counted only until the result would pass the size limit.
+            let grows = new.len().saturating_sub(old.len()).max(1);
+            let enough = (crate::engine::py::types::ops::MAX_BYTES / grows).saturating_add(1);
+            let found = if old.is_empty() {
+                s.chars().take(most.min(enough)).count() + 1
+            } else {
+                s.matches(old).take(most.min(enough)).count()
+            }
+            .min(most);
+            let size = (s.len() - found.saturating_mul(old.len()))
+                .saturating_add(found.saturating_mul(new.len()));
+            crate::engine::py::types::ops::check_bytes(size)?;
+            crate::engine::budget::reserve(size)?;
             if count < 0 {
                 text(s.replace(old, new))
             } else {

@@ -1,0 +1,4 @@
+# output: [1, [...]]
+l = [1]
+l.append(l)
+print(l)

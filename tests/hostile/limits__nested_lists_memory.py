@@ -1,0 +1,2 @@
+# ends: (limit: memory)
+x = [[0] * 9_000_000 for _ in range(20)]

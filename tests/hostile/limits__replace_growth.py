@@ -1,0 +1,2 @@
+# ends: (limit: value size)
+s = ("a" * (50 << 20)).replace("a", "aaaaaaaaaa")
