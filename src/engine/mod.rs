@@ -31,7 +31,8 @@ pub struct Limits {
     pub max_virtual: Duration,
     /// Nested calls (recursion included).
     pub max_depth: u32,
-    /// Statements executed in all.
+    /// Steps in all: statements, and the work inside built-ins. 10,000,000
+    /// unless `ASYNCLINGS_MAX_STEPS` gives another positive number.
     pub max_steps: u64,
     /// Bytes the whole process may hold while a demo runs (see
     /// [`crate::memory`]).
@@ -45,7 +46,11 @@ impl Default for Limits {
             max_events: 5_000_000,
             max_virtual: Duration::from_secs(3600),
             max_depth: 1000,
-            max_steps: 10_000_000,
+            max_steps: std::env::var("ASYNCLINGS_MAX_STEPS")
+                .ok()
+                .and_then(|v| v.trim().parse().ok())
+                .filter(|&n| n > 0)
+                .unwrap_or(10_000_000),
             max_memory: 768 << 20,
         }
     }
