@@ -769,15 +769,14 @@ impl Interp {
         Ok(self.create_task(cx, aw, None)?)
     }
 
-    /// `asyncio.gather(*aws)`.
+    /// `asyncio.gather(*aws, return_exceptions=False)`, as CPython 3.11's
+    /// `_done_callback`: without `return_exceptions` the first failure ends
+    /// the gathering; with it, each failure takes its place in the results,
+    /// a cancelled child as `CancelledError('')`.
     pub fn gather(&self, cx: &Frame, mut args: Args) -> PyResult<Value> {
-        if let Some(v) = args.take_kw("return_exceptions")
-            && v.truthy()
-        {
-            return Err(type_error(
-                "gather(return_exceptions=True) is not supported yet",
-            ));
-        }
+        let return_exceptions = args
+            .take_kw("return_exceptions")
+            .is_some_and(|v| v.truthy());
         let mut children = Vec::with_capacity(args.pos.len());
         for aw in args.pos {
             children.push(self.ensure_task(cx, aw)?);
@@ -800,7 +799,9 @@ impl Interp {
                 if g.completion.done() {
                     return;
                 }
-                if let Settled::Raised(_) = r {
+                if let Settled::Raised(_) = r
+                    && !return_exceptions
+                {
                     if g.cancel_requested.get() && !all_done {
                         return;
                     }
@@ -819,7 +820,12 @@ impl Interp {
                         .iter()
                         .map(|c| match c.completion().result() {
                             Some(Settled::Value(v)) => v,
-                            _ => Value::None,
+                            Some(s) if is_cancel(&s) => {
+                                let class = exc::class("CancelledError").expect("a built-in");
+                                exc::instance(class, vec![Value::str("")])
+                            }
+                            Some(Settled::Raised(e)) => e,
+                            None => Value::None,
                         })
                         .collect();
                     g.completion.settle(Settled::Value(Value::list(results)));
