@@ -842,7 +842,7 @@ impl Interp {
             .take_kw("timeout")
             .is_some_and(|t| !matches!(t, Value::None))
         {
-            return Err(type_error("as_completed(timeout=...) is not supported yet"));
+            return Err(exc::unsupported("as_completed(timeout=...)"));
         }
         let source = args.pos.pop().ok_or_else(|| {
             type_error("as_completed() missing 1 required positional argument: 'fs'")
