@@ -1,4 +1,4 @@
-# ends: not supported yet: as_completed(timeout=...)
+# ends: as_completed's 'timeout=' is not supported yet
 import asyncio
 
 
