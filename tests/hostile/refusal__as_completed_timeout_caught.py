@@ -1,4 +1,4 @@
-# ends: as_completed's 'timeout=' is not supported yet
+# ends: as_completed's 'timeout=' is not
 import asyncio
 
 
