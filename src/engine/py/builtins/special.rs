@@ -110,8 +110,8 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
         }
         "type" => {
             if args.pos.len() != 1 {
-                return Err(type_error(
-                    "type() with three arguments (making a class) is not supported",
+                return Err(exc::unsupported(
+                    "type() with three arguments (making a class)",
                 ));
             }
             let v = &args.pos[0];

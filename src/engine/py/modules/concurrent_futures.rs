@@ -4,7 +4,7 @@
 pub mod executor;
 
 use crate::engine::py::modules::concurrent_futures::executor::{Busy, Queued};
-use crate::engine::py::types::exc::{PyResult, error, type_error, value_error};
+use crate::engine::py::types::exc::{self, PyResult, error, type_error, value_error};
 use crate::engine::py::types::native::{Args, Native, Step};
 use crate::engine::py::types::value::Value;
 use crate::engine::py::vm::interp::{Frame, Interp};
@@ -150,9 +150,9 @@ impl Native for Pool {
                 .shutdown(ix, cx, Args::default())
                 .map(|_| Value::Bool(false)),
             "shutdown" => self.shutdown(ix, cx, args),
-            "submit" | "map" => Err(type_error(format!(
-                "{}.{name}() is not supported: a demo awaits its jobs, with \
-                 `await loop.run_in_executor(pool, fn, *args)`",
+            "submit" | "map" => Err(exc::unsupported(format!(
+                "{}.{name}() (a demo awaits its jobs, with \
+                 `await loop.run_in_executor(pool, fn, *args)`)",
                 type_name(self.kind)
             ))),
             _ => return None,

@@ -147,6 +147,13 @@ pub fn new_error(name: &str, message: impl Into<String>) -> Value {
     instance(class, args)
 }
 
+/// Ends the run with a refusal: the program reached something the engine
+/// does not support yet. No `except` catches it (CPython would not raise
+/// here), and the run stops at the statement that reached it.
+pub fn unsupported(what: impl std::fmt::Display) -> Unwind {
+    Unwind::Limit(format!("not supported yet: {what}"))
+}
+
 /// `TypeError(message)`.
 pub fn type_error(message: impl Into<String>) -> Unwind {
     error("TypeError", message)

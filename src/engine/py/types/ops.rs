@@ -137,8 +137,8 @@ pub fn binop(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
             Dict(Rc::new(std::cell::RefCell::new(out)))
         }
         (BinOp::Mod, Str(_), _) => {
-            return Err(type_error(
-                "'%' string formatting is not supported: use an f-string",
+            return Err(super::exc::unsupported(
+                "'%' string formatting (use an f-string)",
             ));
         }
         _ => return Ok(Option::None),

@@ -195,9 +195,8 @@ impl Interp {
                 }
             }
             Value::Instance(_) => match self.special(&v, "__await__") {
-                Some(_) => Err(error(
-                    "TypeError",
-                    "objects with __await__ are not supported: await a coroutine, task or future",
+                Some(_) => Err(exc::unsupported(
+                    "awaiting an object with __await__ (await a coroutine, task or future)",
                 )),
                 None => Err(not_awaitable(&v)),
             },

@@ -30,7 +30,29 @@ use std::task::{Poll, Waker};
 /// Something a task can be waiting on, which cancelling the task cancels.
 pub trait Cancel {
     /// Cancels it; `false` if it was already done.
-    fn cancel(&self) -> bool;
+    fn cancel(&self) -> bool {
+        self.cancel_with(None)
+    }
+
+    /// `cancel(msg)`: the `CancelledError` it raises carries `msg`.
+    fn cancel_with(&self, msg: Option<Value>) -> bool;
+}
+
+/// The `msg` argument of `cancel(msg=None)`.
+fn cancel_message(mut args: Args) -> PyResult<Option<Value>> {
+    let msg = args.take_kw("msg").or_else(|| args.pos.pop());
+    if !args.pos.is_empty() || !args.kw.is_empty() {
+        return Err(type_error("cancel() takes at most 1 argument"));
+    }
+    Ok(msg.filter(|m| !matches!(m, Value::None)))
+}
+
+/// The `CancelledError` a cancel with `msg` raises.
+fn cancelled_error(msg: Option<Value>) -> Value {
+    match msg {
+        Some(m) => exc::instance(exc::class("CancelledError").expect("a built-in"), vec![m]),
+        None => cancelled_value(),
+    }
 }
 
 /// A task, a future or a `gather`: what `ensure_future` gives, which
@@ -41,6 +63,11 @@ pub trait Waitable: Cancel {
     fn lanes(&self) -> Vec<LaneId>;
     /// `wait_for` gives up on it: its cancellation shows as a timeout.
     fn time_out(&self) {}
+    /// Its outcome as a `result()` reads it (once read, a task's
+    /// `CancelledError` is a fresh one, as in CPython 3.11).
+    fn retrieve(&self, r: Settled) -> Settled {
+        r
+    }
 }
 
 impl Waitable for TaskObj {
@@ -49,6 +76,12 @@ impl Waitable for TaskObj {
     }
     fn lanes(&self) -> Vec<LaneId> {
         vec![self.lane]
+    }
+    fn retrieve(&self, r: Settled) -> Settled {
+        if !is_cancel(&r) || !self.cancelled_exc_taken.replace(true) {
+            return r;
+        }
+        Settled::Raised(cancelled_value())
     }
     fn time_out(&self) {
         self.timed_out.set(true);
@@ -177,6 +210,10 @@ pub struct TaskObj {
     pub completion: Completion,
     /// A cancellation to deliver at the next await point (or at the start).
     pub must_cancel: Cell<bool>,
+    /// The message of the last `cancel(msg)`, for the `CancelledError`.
+    cancel_message: RefCell<Option<Value>>,
+    /// Its `CancelledError` was read once: later reads make a new one.
+    cancelled_exc_taken: Cell<bool>,
     /// A `wait_for` timed out on it.
     timed_out: Cell<bool>,
     /// Cancels requested and not withdrawn (`cancelling()`).
@@ -196,6 +233,8 @@ impl TaskObj {
             lane,
             completion: Completion::default(),
             must_cancel: Cell::new(false),
+            cancel_message: RefCell::new(None),
+            cancelled_exc_taken: Cell::new(false),
             timed_out: Cell::new(false),
             cancel_requests: Cell::new(0),
             waker: RefCell::new(None),
@@ -212,6 +251,11 @@ impl TaskObj {
         self.completion.result().is_some_and(|r| is_cancel(&r))
     }
 
+    /// The `CancelledError` to raise in it for the cancel requested.
+    fn cancel_error(&self) -> Unwind {
+        Unwind::Exc(cancelled_error(self.cancel_message.borrow_mut().take()))
+    }
+
     /// `task.uncancel()`: withdraws one cancel request; the ones left.
     pub fn uncancel(&self) -> u32 {
         let n = self.cancel_requests.get().saturating_sub(1);
@@ -221,17 +265,18 @@ impl TaskObj {
 }
 
 impl Cancel for TaskObj {
-    fn cancel(&self) -> bool {
+    fn cancel_with(&self, msg: Option<Value>) -> bool {
         if self.done() {
             return false;
         }
         self.cancel_requests.set(self.cancel_requests.get() + 1);
         let waitee = self.waitee.borrow().clone();
         if let Some(w) = waitee
-            && w.cancel()
+            && w.cancel_with(msg.clone())
         {
             return true;
         }
+        *self.cancel_message.borrow_mut() = msg;
         self.must_cancel.set(true);
         if let Some(w) = self.waker.borrow().as_ref() {
             w.wake_by_ref();
@@ -281,11 +326,20 @@ impl Native for TaskObj {
         mut args: Args,
     ) -> Option<PyResult<Value>> {
         Some(match name {
-            "cancel" => Ok(Value::Bool(self.cancel())),
+            "cancel" => match cancel_message(args) {
+                Ok(msg) => Ok(Value::Bool(self.cancel_with(msg))),
+                Err(e) => Err(e),
+            },
             "done" => Ok(Value::Bool(self.done())),
             "cancelled" => Ok(Value::Bool(self.cancelled())),
-            "result" => result_of(&self.completion, "Result is not set."),
-            "exception" => exception_of(&self.completion),
+            "result" => match self.completion.result() {
+                Some(r) => unsettle(self.retrieve(r)),
+                None => Err(error("InvalidStateError", "Result is not set.")),
+            },
+            "exception" => match self.completion.result() {
+                Some(r) if is_cancel(&r) => unsettle(self.retrieve(r)),
+                _ => exception_of(&self.completion),
+            },
             "get_name" => Ok(Value::str(&self.name.borrow())),
             "set_name" => {
                 let n = args.pos.pop().unwrap_or(Value::None);
@@ -375,8 +429,9 @@ pub struct FutureObj {
 }
 
 impl Cancel for FutureObj {
-    fn cancel(&self) -> bool {
-        self.completion.settle(Settled::Raised(cancelled_value()))
+    fn cancel_with(&self, msg: Option<Value>) -> bool {
+        self.completion
+            .settle(Settled::Raised(cancelled_error(msg)))
     }
 }
 
@@ -441,7 +496,10 @@ impl Native for FutureObj {
             "cancelled" => Ok(Value::Bool(
                 self.completion.result().is_some_and(|r| is_cancel(&r)),
             )),
-            "cancel" => Ok(Value::Bool(self.cancel())),
+            "cancel" => match cancel_message(args) {
+                Ok(msg) => Ok(Value::Bool(self.cancel_with(msg))),
+                Err(e) => Err(e),
+            },
             "result" => result_of(&self.completion, "Result is not set."),
             "exception" => exception_of(&self.completion),
             "add_done_callback" => {
@@ -507,13 +565,13 @@ pub struct Gathering {
 }
 
 impl Cancel for Gathering {
-    fn cancel(&self) -> bool {
+    fn cancel_with(&self, msg: Option<Value>) -> bool {
         if self.completion.done() {
             return false;
         }
         let mut any = false;
         for c in &self.children {
-            any |= c.cancel();
+            any |= c.cancel_with(msg.clone());
         }
         if any {
             self.cancel_requested.set(true);
@@ -540,10 +598,13 @@ impl Native for Gathering {
         _ix: &Rc<Interp>,
         _cx: &Frame,
         name: &str,
-        _args: Args,
+        args: Args,
     ) -> Option<PyResult<Value>> {
         Some(match name {
-            "cancel" => Ok(Value::Bool(self.cancel())),
+            "cancel" => match cancel_message(args) {
+                Ok(msg) => Ok(Value::Bool(self.cancel_with(msg))),
+                Err(e) => Err(e),
+            },
             "done" => Ok(Value::Bool(self.completion.done())),
             "result" => result_of(&self.completion, "Result is not set."),
             _ => return None,
@@ -640,7 +701,7 @@ impl Interp {
         let r = self
             .suspend(cx, Some(waitee), w.completion().wait())
             .await?;
-        unsettle(r)
+        unsettle(w.retrieve(r))
     }
 
     /// One scheduling round the lanes do not show (see the module docs).
@@ -718,7 +779,7 @@ impl Interp {
                 if let Some(c) = downcast::<Coroutine>(&aw) {
                     let _ = c.start();
                 }
-                Err(exc::cancelled())
+                Err(t.cancel_error())
             } else if let Some(c) = downcast::<Coroutine>(&aw) {
                 match c.start() {
                     Ok(frame) => {
@@ -775,15 +836,14 @@ impl Interp {
         Ok(self.create_task(cx, aw, None)?)
     }
 
-    /// `asyncio.gather(*aws)`.
+    /// `asyncio.gather(*aws, return_exceptions=False)`, as CPython 3.11's
+    /// `_done_callback`: without `return_exceptions` the first failure ends
+    /// the gathering; with it, each failure takes its place in the results,
+    /// a cancelled child as `CancelledError('')`.
     pub fn gather(&self, cx: &Frame, mut args: Args) -> PyResult<Value> {
-        if let Some(v) = args.take_kw("return_exceptions")
-            && v.truthy()
-        {
-            return Err(type_error(
-                "gather(return_exceptions=True) is not supported yet",
-            ));
-        }
+        let return_exceptions = args
+            .take_kw("return_exceptions")
+            .is_some_and(|v| v.truthy());
         let mut children = Vec::with_capacity(args.pos.len());
         for aw in args.pos {
             children.push(self.ensure_task(cx, aw)?);
@@ -806,7 +866,9 @@ impl Interp {
                 if g.completion.done() {
                     return;
                 }
-                if let Settled::Raised(_) = r {
+                if let Settled::Raised(_) = r
+                    && !return_exceptions
+                {
                     if g.cancel_requested.get() && !all_done {
                         return;
                     }
@@ -817,7 +879,14 @@ impl Interp {
                 }
                 if all_done {
                     if g.cancel_requested.get() {
-                        g.completion.settle(Settled::Raised(cancelled_value()));
+                        // CPython raises the last child's CancelledError,
+                        // which carries the message of `cancel(msg)`.
+                        let e = if is_cancel(r) {
+                            r.clone()
+                        } else {
+                            Settled::Raised(cancelled_value())
+                        };
+                        g.completion.settle(e);
                         return;
                     }
                     let results = g
@@ -825,7 +894,12 @@ impl Interp {
                         .iter()
                         .map(|c| match c.completion().result() {
                             Some(Settled::Value(v)) => v,
-                            _ => Value::None,
+                            Some(s) if is_cancel(&s) => {
+                                let class = exc::class("CancelledError").expect("a built-in");
+                                exc::instance(class, vec![Value::str("")])
+                            }
+                            Some(Settled::Raised(e)) => e,
+                            None => Value::None,
                         })
                         .collect();
                     g.completion.settle(Settled::Value(Value::list(results)));
@@ -842,7 +916,7 @@ impl Interp {
             .take_kw("timeout")
             .is_some_and(|t| !matches!(t, Value::None))
         {
-            return Err(type_error("as_completed(timeout=...) is not supported yet"));
+            return Err(exc::unsupported("as_completed(timeout=...)"));
         }
         let source = args.pos.pop().ok_or_else(|| {
             type_error("as_completed() missing 1 required positional argument: 'fs'")
@@ -1002,7 +1076,7 @@ impl<F: Future> Future for AwaitPoint<F> {
         let task = &this.task;
         if let Some(waitee) = this.waitee.take() {
             if task.must_cancel.replace(false) {
-                return Poll::Ready(Err(exc::cancelled()));
+                return Poll::Ready(Err(task.cancel_error()));
             }
             *task.waitee.borrow_mut() = waitee;
         }
@@ -1010,7 +1084,7 @@ impl<F: Future> Future for AwaitPoint<F> {
             task.must_cancel.set(false);
             *task.waitee.borrow_mut() = None;
             *task.waker.borrow_mut() = None;
-            return Poll::Ready(Err(exc::cancelled()));
+            return Poll::Ready(Err(task.cancel_error()));
         }
         *task.waker.borrow_mut() = Some(c.waker().clone());
         // SAFETY: see above; `fut` stays where it is.

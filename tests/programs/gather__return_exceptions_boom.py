@@ -1,4 +1,3 @@
-# refuse: asyncio.gather(return_exceptions=True) (not yet)
 import asyncio
 
 
