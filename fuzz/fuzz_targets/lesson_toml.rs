@@ -11,7 +11,7 @@ async def main():\n    print(\"start\")\n    await asyncio.sleep(1.5)\n    print
 asyncio.run(main())\n";
 
 fuzz_target!(
-    init: asynclings_fuzz::isolate_network(),
+    init: asynclings_fuzz::init(),
     |data: &[u8]| {
         let Ok(text) = std::str::from_utf8(data) else {
             return;

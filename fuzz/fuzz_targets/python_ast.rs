@@ -17,7 +17,7 @@ fn show_source() -> bool {
 }
 
 fuzz_target!(
-    init: asynclings_fuzz::isolate_network(),
+    init: asynclings_fuzz::init(),
     |module: Module| {
         let source = module.to_source();
         if show_source() {

@@ -6,7 +6,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(
-    init: asynclings_fuzz::isolate_network(),
+    init: asynclings_fuzz::init(),
     |data: &[u8]| {
         if let Ok(source) = std::str::from_utf8(data) {
             asynclings_fuzz::load_and_run(source);

@@ -26,6 +26,22 @@ pub fn limits() -> Limits {
     }
 }
 
+/// What the targets that run programs do before libFuzzer starts: one
+/// malloc arena (see below) and a network of their own
+/// ([`isolate_network`]).
+///
+/// Every run has a thread of its own; with glibc's arena per thread the
+/// heap fragments and the resident size grows by some 20 KB a run with no
+/// byte leaked (the counting allocator shows none), until libFuzzer's
+/// `-rss_limit_mb` calls it out of memory. One arena keeps it flat.
+pub fn init() {
+    // SAFETY: a malloc tuning call, made before any thread starts.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 1);
+    }
+    isolate_network();
+}
+
 /// Moves this process into a network namespace of its own, where only a
 /// loopback interface exists: a run may open its own loopback servers and
 /// reach nothing else, whatever the engine's checks do. Called once, before
@@ -91,13 +107,29 @@ pub fn load_and_run(source: &str) {
 /// Runs a program headless with [`limits`] and reads everything a user
 /// would see of the run. An engine failure (a panic on the demo thread)
 /// is a crash.
+///
+/// With `FUZZ_SHOW_LEAKS=1` it prints the bytes the run left allocated
+/// once everything it made is dropped (a leak, such as a cycle of
+/// reference-counted values, shows as a positive count).
 pub fn run(program: asynclings::program::Program) {
-    let report = asynclings::engine::run_headless(program, &limits());
-    if let asynclings::engine::Outcome::Failed(why) = &report.outcome {
-        panic!("the engine failed: {why}");
+    let before = asynclings::memory::live_bytes();
+    {
+        let report = asynclings::engine::run_headless(program, &limits());
+        if let asynclings::engine::Outcome::Failed(why) = &report.outcome {
+            panic!("the engine failed: {why}");
+        }
+        for event in &report.events {
+            std::hint::black_box(event.to_string());
+        }
+        std::hint::black_box((report.transcript(), &report.warnings));
     }
-    for event in &report.events {
-        std::hint::black_box(event.to_string());
+    if show_leaks() {
+        let after = asynclings::memory::live_bytes();
+        eprintln!("fuzz: left allocated: {}", after as i64 - before as i64);
     }
-    std::hint::black_box((report.transcript(), &report.warnings));
+}
+
+fn show_leaks() -> bool {
+    static SHOW: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *SHOW.get_or_init(|| std::env::var_os("FUZZ_SHOW_LEAKS").is_some())
 }
