@@ -19,7 +19,6 @@ pub fn limits() -> Limits {
         max_lanes: 500,
         max_events: 20_000,
         max_virtual: Duration::from_secs(3600),
-        max_iterations: 5_000,
         max_depth: 200,
         max_steps: 100_000,
         max_memory: 512 << 20,
