@@ -94,6 +94,8 @@ pub struct Code {
     /// Parameters that live in a cell (captured by an inner function): the
     /// parameter's local slot and its cell, copied in when the call starts.
     pub cell_params: Vec<(u32, u32)>,
+    /// The docstring: a string literal as the body's first statement.
+    pub docstring: Option<Arc<str>>,
     pub span: Span,
 }
 
@@ -228,11 +230,16 @@ pub enum StmtKind {
         /// Default values, evaluated when the function is defined: one per
         /// positional parameter with a default, then keyword-only ones.
         defaults: Vec<Expr>,
+        /// `@decorator` expressions, outermost first: evaluated before the
+        /// defaults, applied innermost first.
+        decorators: Vec<Expr>,
     },
     Class {
         code: Arc<Code>,
         name: Name,
         bases: Vec<Expr>,
+        /// `@decorator` expressions, outermost first.
+        decorators: Vec<Expr>,
     },
     /// `import asyncio`, `from asyncio import sleep as nap`: binds a module
     /// or one of its members.

@@ -6,7 +6,7 @@ use super::interp::{Flow, Frame, Interp};
 use super::native::Args;
 use super::value::{Class, Function, Key, Value};
 use crate::engine::events::FrameKind;
-use crate::program::{Code, Stmt, StmtKind, Target};
+use crate::program::{Code, CodeKind, Expr, Stmt, StmtKind, Target};
 use futures::future::LocalBoxFuture;
 use indexmap::IndexMap;
 use std::cell::RefCell;
@@ -64,7 +64,7 @@ impl Interp {
                     let cur = self.getattr(f, &o, name)?;
                     let rhs = self.value(f, value).await?;
                     let v = self.binop(f, *op, &cur, &rhs, true)?;
-                    self.setattr(&o, name, v)?;
+                    self.setattr(f, &o, name, v)?;
                 }
                 Target::Subscript(obj, index) => {
                     let o = self.value(f, obj).await?;
@@ -185,15 +185,24 @@ impl Interp {
                 code,
                 name,
                 defaults,
+                decorators,
             } => {
+                let decorators = self.values(f, decorators).await?;
                 let mut ds = Vec::with_capacity(defaults.len());
                 for d in defaults {
                     ds.push(self.value(f, d).await?);
                 }
                 let func = self.make_function(f, code, ds);
+                let func = self.decorate(f, decorators, func)?;
                 self.store(f, name, func);
             }
-            StmtKind::Class { code, name, bases } => {
+            StmtKind::Class {
+                code,
+                name,
+                bases,
+                decorators,
+            } => {
+                let decorators = self.values(f, decorators).await?;
                 let mut base = None;
                 for b in bases {
                     match self.value(f, b).await? {
@@ -208,6 +217,7 @@ impl Interp {
                     }
                 }
                 let class = Box::pin(self.make_class(f, code, base)).await?;
+                let class = self.decorate(f, decorators, class)?;
                 self.store(f, name, class);
             }
             StmtKind::Import {
@@ -237,6 +247,14 @@ impl Interp {
                         }
                         Target::Attr(obj, name) => {
                             let o = self.value(f, obj).await?;
+                            if let Value::Instance(i) = &o
+                                && let Some(r) = super::descriptor::set_through(
+                                    self, f, &o, &i.class, name, None,
+                                )
+                            {
+                                r?;
+                                continue;
+                            }
                             match &o {
                                 Value::Instance(i)
                                     if i.attrs.borrow_mut().shift_remove(&**name).is_some() => {}
@@ -657,7 +675,7 @@ impl Interp {
                 Target::Name(n) => self.store(f, n, v),
                 Target::Attr(obj, name) => {
                     let o = self.value(f, obj).await?;
-                    self.setattr(&o, name, v)?;
+                    self.setattr(f, &o, name, v)?;
                 }
                 Target::Subscript(obj, index) => {
                     let o = self.value(f, obj).await?;
@@ -725,13 +743,35 @@ impl Interp {
                     .unwrap_or_else(|| Rc::new(RefCell::new(None)))
             })
             .collect();
-        Value::Function(Rc::new(Function {
+        let func = Rc::new(Function {
             code: code.clone(),
             defaults,
             cells,
             globals: self.globals.clone(),
             owner: RefCell::new(None),
-        }))
+            attrs: RefCell::new(IndexMap::new()),
+        });
+        if f.code.kind == CodeKind::Class {
+            f.class_defs.borrow_mut().push(func.clone());
+        }
+        Value::Function(func)
+    }
+
+    /// Evaluates expressions in order.
+    async fn values(&self, f: &Frame, exprs: &[Expr]) -> PyResult<Vec<Value>> {
+        let mut out = Vec::with_capacity(exprs.len());
+        for e in exprs {
+            out.push(self.value(f, e).await?);
+        }
+        Ok(out)
+    }
+
+    /// Applies decorators (outermost first in the list) innermost first.
+    fn decorate(&self, f: &Frame, decorators: Vec<Value>, mut v: Value) -> PyResult<Value> {
+        for d in decorators.into_iter().rev() {
+            v = self.call(f, &d, Args::positional(vec![v]))?;
+        }
+        Ok(v)
     }
 
     async fn make_class(
@@ -749,6 +789,9 @@ impl Interp {
             .map(|i| f.cells.get(*i as usize).cloned().unwrap_or_default())
             .collect();
         frame.cells = cells;
+        if let Some(doc) = &code.docstring {
+            ns.borrow_mut().insert("__doc__".into(), Value::str(doc));
+        }
         self.exec_block(&frame, &code.body).await?;
         let namespace = std::mem::take(&mut *ns.borrow_mut());
         let class = Rc::new(Class {
@@ -759,11 +802,10 @@ impl Interp {
             builtin: false,
             module: "",
         });
-        for v in class.namespace.borrow().values() {
-            if let Value::Function(func) = v {
-                *func.owner.borrow_mut() = Some(class.clone());
-            }
+        for func in frame.class_defs.borrow().iter() {
+            *func.owner.borrow_mut() = Some(class.clone());
         }
+        super::descriptor::set_names(&class);
         Ok(Value::Class(class))
     }
 

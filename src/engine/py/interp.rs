@@ -8,7 +8,7 @@ use super::exc::{self, PyResult, Unwind, error, type_error};
 use super::native::{Args, downcast};
 use super::tasks::TaskObj;
 use super::value::{Class, Dict, Function, Instance, Key, Namespace, SeqIter, Value, py_eq};
-use super::{builtins, methods, ops};
+use super::{builtins, descriptor, methods, ops};
 use crate::engine::events::{EventKind, LaneId};
 use crate::engine::runtime::Shared;
 use crate::program::{Code, CodeKind, Name, Program, StmtId};
@@ -92,6 +92,8 @@ pub struct Frame {
     pub handling: RefCell<Vec<Value>>,
     /// Where a generator's `yield` hands its values.
     pub yields: Option<Rc<super::coro::YieldSlot>>,
+    /// A class body's functions, whose `super()` names the class once made.
+    pub class_defs: RefCell<Vec<Rc<Function>>>,
 }
 
 /// What native objects see of the code calling them.
@@ -149,6 +151,7 @@ impl Interp {
                 own_cells: 0,
                 captures: Vec::new(),
                 cell_params: Vec::new(),
+                docstring: None,
                 span: 0..0,
             }),
         })
@@ -202,6 +205,7 @@ impl Interp {
             at: Cell::new(code.span.start),
             handling: RefCell::new(Vec::new()),
             yields: None,
+            class_defs: RefCell::new(Vec::new()),
             code,
         }
     }
@@ -542,15 +546,21 @@ impl Interp {
     ) -> PyResult<Value> {
         match obj {
             Value::Instance(i) => {
-                if let Some(v) = i.attrs.borrow().get(name).cloned() {
+                let attr = i.class.lookup(name);
+                if !attr.as_ref().is_some_and(descriptor::is_data)
+                    && let Some(v) = i.attrs.borrow().get(name).cloned()
+                {
                     return self.call(f, &v, args);
                 }
-                match i.class.lookup(name) {
+                match attr {
                     Some(m @ Value::Function(_)) => {
                         args.pos.insert(0, obj.clone());
                         self.call(f, &m, args)
                     }
-                    Some(other) => self.call(f, &other, args),
+                    Some(other) => {
+                        let m = descriptor::bind(self, f, other, Some(obj), &i.class)?;
+                        self.call(f, &m, args)
+                    }
                     None => self.exception_method(f, obj, name, args),
                 }
             }
@@ -591,6 +601,10 @@ impl Interp {
     pub fn getattr(&self, f: &Frame, obj: &Value, name: &str) -> PyResult<Value> {
         match obj {
             Value::Instance(i) => {
+                let attr = i.class.lookup(name);
+                if let Some(a) = attr.as_ref().filter(|a| descriptor::is_data(a)) {
+                    return descriptor::bind(self, f, a.clone(), Some(obj), &i.class);
+                }
                 if let Some(v) = i.attrs.borrow().get(name) {
                     return Ok(v.clone());
                 }
@@ -619,21 +633,25 @@ impl Interp {
                 if name == "__class__" {
                     return Ok(Value::Class(i.class.clone()));
                 }
-                match i.class.lookup(name) {
-                    Some(m @ Value::Function(_)) => Ok(Value::Method(Rc::new((obj.clone(), m)))),
-                    Some(v) => Ok(v),
+                match attr {
+                    Some(v) => descriptor::bind(self, f, v, Some(obj), &i.class),
                     None => Err(no_attribute(obj, name)),
                 }
             }
             Value::Class(c) => match name {
                 "__name__" => Ok(Value::str(&c.name)),
                 "__qualname__" => Ok(Value::str(&c.qualname)),
-                _ => c.lookup(name).ok_or_else(|| {
-                    error(
+                "__module__" if !c.builtin || c.module.is_empty() => {
+                    Ok(Value::str(if c.builtin { "builtins" } else { "__main__" }))
+                }
+                _ => match c.lookup(name) {
+                    Some(v) => descriptor::bind(self, f, v, None, c),
+                    None if name == "__doc__" => Ok(Value::None),
+                    None => Err(error(
                         "AttributeError",
                         format!("type object '{}' has no attribute '{name}'", c.name),
-                    )
-                }),
+                    )),
+                },
             },
             Value::Type(t) => match name {
                 "__name__" | "__qualname__" => Ok(Value::str(t)),
@@ -646,10 +664,13 @@ impl Interp {
                     format!("type object '{t}' has no attribute '{name}'"),
                 )),
             },
-            Value::Function(func) => match name {
-                "__name__" => Ok(Value::str(&func.code.name)),
-                "__qualname__" => Ok(Value::str(&func.code.qualname)),
-                _ => Err(no_attribute(obj, name)),
+            Value::Function(func) => {
+                super::funcattrs::function_attr(func, name).ok_or_else(|| no_attribute(obj, name))
+            }
+            Value::Method(m) => match name {
+                "__self__" => Ok(m.0.clone()),
+                "__func__" => Ok(m.1.clone()),
+                _ => self.getattr(f, &m.1, name),
             },
             Value::Module(m) => super::modules::member(*m, name).ok_or_else(|| {
                 error(
@@ -679,10 +700,19 @@ impl Interp {
         }
     }
 
-    pub fn setattr(&self, obj: &Value, name: &str, v: Value) -> PyResult<()> {
+    pub fn setattr(&self, f: &Frame, obj: &Value, name: &str, v: Value) -> PyResult<()> {
         match obj {
             Value::Instance(i) => {
+                if let Some(r) =
+                    descriptor::set_through(self, f, obj, &i.class, name, Some(v.clone()))
+                {
+                    return r;
+                }
                 i.attrs.borrow_mut().insert(Rc::from(name), v);
+                Ok(())
+            }
+            Value::Function(func) => {
+                super::funcattrs::set_function_attr(func, name, v);
                 Ok(())
             }
             Value::Class(c) if !c.builtin => {
@@ -1134,6 +1164,9 @@ pub fn builtin(name: &str) -> Option<Value> {
         "object",
         "frozenset",
         "type",
+        "staticmethod",
+        "classmethod",
+        "property",
     ];
     if let Some(t) = TYPES.iter().find(|t| **t == name) {
         return Some(Value::Type(t));

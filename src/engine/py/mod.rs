@@ -8,11 +8,13 @@ mod asyncgen;
 pub mod builtins;
 pub mod callbacks;
 pub mod coro;
+mod descriptor;
 mod eval;
 pub mod exc;
 mod exec;
 pub mod executor;
 pub mod format;
+mod funcattrs;
 pub mod generator;
 pub mod groups;
 pub mod interp;
@@ -43,6 +45,16 @@ pub use traceback::{last_line, traceback};
 /// Runs a program: its module code, which calls `asyncio.run(main())`.
 pub async fn run(program: Arc<Program>, shared: Rc<Shared>) -> Outcome {
     let ix = Interp::new(shared.clone(), program.clone());
+    {
+        let mut globals = ix.globals.borrow_mut();
+        globals.insert("__name__".into(), value::Value::str("__main__"));
+        globals.insert("__file__".into(), value::Value::str(&program.file));
+        let doc = program.docstring.as_deref();
+        globals.insert(
+            "__doc__".into(),
+            doc.map_or(value::Value::None, value::Value::str),
+        );
+    }
     let module = ix.rc();
     let handle = tokio::task::spawn_local(async move {
         let frame = module.frame(

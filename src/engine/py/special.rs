@@ -25,6 +25,8 @@ pub const NAMES: &[&str] = &[
     "aiter",
     "anext",
     "bytes",
+    "hash",
+    "vars",
 ];
 
 /// Most bytes a run may print.
@@ -198,6 +200,9 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             let v = args.pos.pop().unwrap_or(Value::None);
             Ok(Value::Int(identity(&v) as i64))
         }
+        "hash" => hash(ix, f, args),
+        "vars" => vars(args),
+        "staticmethod" | "classmethod" | "property" => super::descriptor::construct(name, args),
         "NotImplemented" => Err(type_error("'NotImplementedType' object is not callable")),
         "bytes" => match args.pos.first() {
             None => Ok(Value::Bytes(Rc::from(Vec::new()))),
@@ -309,6 +314,86 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
         }
         other => ix.pure_builtin(f, other, args),
     }
+}
+
+/// `hash(v)`: CPython's for numbers and tuples, the class's `__hash__`
+/// for instances of a class that defines one.
+fn hash(ix: &Interp, f: &Frame, args: Args) -> PyResult<Value> {
+    let [v] = args.pos.as_slice() else {
+        return Err(type_error(format!(
+            "hash() takes exactly one argument ({} given)",
+            args.pos.len()
+        )));
+    };
+    if let Value::Instance(i) = v
+        && i.exc.is_none()
+    {
+        match i.class.hashing() {
+            super::value::ClassHash::Unhashable => {
+                return Err(type_error(format!("unhashable type: '{}'", i.class.name)));
+            }
+            super::value::ClassHash::User => {
+                let m = i.class.lookup("__hash__").expect("the class defines it");
+                return match ix.call(f, &m, Args::positional(vec![v.clone()]))? {
+                    // A result that fits a machine word is the hash as it
+                    // is; a bigger one is reduced as `hash(int)` reduces it.
+                    Value::Bool(b) => Ok(Value::Int(b as i64)),
+                    Value::Int(-1) => Ok(Value::Int(-2)),
+                    Value::Int(n) => Ok(Value::Int(n)),
+                    n @ Value::BigInt(_) => Ok(Value::Int(super::set::py_hash(&n).unwrap_or(0))),
+                    _ => Err(type_error("__hash__ method should return an integer")),
+                };
+            }
+            super::value::ClassHash::Identity => {}
+        }
+    }
+    if let Value::Tuple(items) = v
+        && items.iter().any(|x| matches!(x, Value::Instance(_)))
+    {
+        let mut hashes = Vec::with_capacity(items.len());
+        for x in items.iter() {
+            hashes.push(hash(ix, f, Args::positional(vec![x.clone()]))?);
+        }
+        return Ok(Value::Int(
+            super::set::py_hash(&Value::tuple(hashes)).unwrap_or(0),
+        ));
+    }
+    super::set::py_hash(v)
+        .map(Value::Int)
+        .ok_or_else(|| type_error(format!("unhashable type: '{}'", v.type_name())))
+}
+
+/// `vars(obj)`: a copy of the object's attributes (CPython gives the
+/// object's own `__dict__`, so changing it changes the object).
+fn vars(args: Args) -> PyResult<Value> {
+    let [v] = args.pos.as_slice() else {
+        return Err(type_error(format!(
+            "vars expected at most 1 argument, got {}",
+            args.pos.len()
+        )));
+    };
+    let attrs: Vec<(Rc<str>, Value)> = match v {
+        Value::Instance(i) => i
+            .attrs
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+        Value::Function(func) => {
+            return Ok(super::funcattrs::function_attr(func, "__dict__").unwrap_or(Value::None));
+        }
+        other => {
+            return Err(type_error(format!(
+                "vars() argument must have __dict__ attribute (a {} has none here)",
+                other.type_name()
+            )));
+        }
+    };
+    let dict = attrs
+        .into_iter()
+        .map(|(k, v)| (super::value::Key(Value::Str(k)), v))
+        .collect();
+    Ok(Value::Dict(Rc::new(std::cell::RefCell::new(dict))))
 }
 
 /// A blocking call of `d` seconds: the clock moves, no other task runs.
@@ -425,6 +510,18 @@ pub struct Super {
     this: Value,
 }
 
+impl Super {
+    /// The instance `super()` binds to (none in a class method) and its
+    /// class.
+    fn receiver(&self) -> (Option<&Value>, Rc<Class>) {
+        match &self.this {
+            Value::Class(c) => (None, c.clone()),
+            Value::Instance(i) => (Some(&self.this), i.class.clone()),
+            _ => (Some(&self.this), self.owner.clone()),
+        }
+    }
+}
+
 impl Native for Super {
     fn type_name(&self) -> &str {
         "super"
@@ -436,10 +533,8 @@ impl Native for Super {
 
     fn attr(self: Rc<Self>, name: &str) -> Option<Value> {
         let base = self.owner.base.clone()?;
-        match base.lookup(name)? {
-            f @ Value::Function(_) => Some(Value::Method(Rc::new((self.this.clone(), f)))),
-            other => Some(other),
-        }
+        let (instance, class) = self.receiver();
+        super::descriptor::bind_plain(base.lookup(name)?, instance, &class)
     }
 
     fn has_method(&self, name: &str) -> bool {
@@ -458,7 +553,13 @@ impl Native for Super {
                 args.pos.insert(0, self.this.clone());
                 Some(ix.call(cx, &f, args))
             }
-            Some(other) => Some(ix.call(cx, &other, args)),
+            Some(other) => {
+                let (instance, class) = self.receiver();
+                Some(
+                    super::descriptor::bind(ix, cx, other, instance, &class)
+                        .and_then(|m| ix.call(cx, &m, args)),
+                )
+            }
             None if name == "__init__" => {
                 // The built-in base (Exception, object) keeps its args.
                 if let Some(state) = super::exc::state(&self.this) {

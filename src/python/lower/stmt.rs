@@ -265,6 +265,11 @@ impl Lowerer {
             }
             S::ImportFrom(i) => {
                 let module_name = i.module.as_ref().map_or("", |m| m.as_str());
+                if module_name == "__future__" && i.level == 0 {
+                    self.future(i);
+                    self.push(out, s, StmtKind::Pass);
+                    return;
+                }
                 if i.level > 0 {
                     self.refuse(
                         i.range,
@@ -395,13 +400,7 @@ impl Lowerer {
     }
 
     fn function_def(&mut self, f: &ast::StmtFunctionDef, out: &mut Vec<Stmt>) {
-        if let Some(d) = f.decorator_list.first() {
-            self.refuse(
-                d.range,
-                "decorators are not supported",
-                "define the function plainly; a demo runs what it defines",
-            );
-        }
+        let decorators = self.decorators(&f.decorator_list);
         let defaults = self.defaults(&f.parameters);
         let is_async = f.is_async;
         let code = self.code(
@@ -420,8 +419,14 @@ impl Lowerer {
                 code,
                 name,
                 defaults,
+                decorators,
             },
         );
+    }
+
+    /// `@expr` lines, outermost first, evaluated in the enclosing scope.
+    fn decorators(&mut self, list: &[ast::Decorator]) -> Vec<Expr> {
+        list.iter().map(|d| self.expr(&d.expression)).collect()
     }
 
     pub(super) fn defaults(&mut self, p: &ast::Parameters) -> Vec<Expr> {
@@ -435,13 +440,7 @@ impl Lowerer {
     }
 
     fn class_def(&mut self, c: &ast::StmtClassDef, out: &mut Vec<Stmt>) {
-        if let Some(d) = c.decorator_list.first() {
-            self.refuse(
-                d.range,
-                "decorators are not supported",
-                "dataclasses and other decorated classes are not supported: write `__init__` by hand",
-            );
-        }
+        let decorators = self.decorators(&c.decorator_list);
         let mut bases = Vec::new();
         if let Some(args) = &c.arguments {
             if let Some(k) = args.keywords.first() {
@@ -469,7 +468,16 @@ impl Lowerer {
             |l| l.block(&c.body),
         );
         let name = self.name(c.name.as_str());
-        self.push(out, c, StmtKind::Class { code, name, bases });
+        self.push(
+            out,
+            c,
+            StmtKind::Class {
+                code,
+                name,
+                bases,
+                decorators,
+            },
+        );
     }
 
     /// CPython's compiler refuses `break`, `continue` and `return` that
@@ -514,6 +522,32 @@ impl Lowerer {
                     self.no_exit_in_star(&l.orelse, in_loop);
                 }
                 _ => {}
+            }
+        }
+    }
+
+    /// `from __future__ import annotations`: CPython 3.11 changes nothing
+    /// else a demo could notice, so every feature it knows is accepted.
+    fn future(&mut self, i: &ast::StmtImportFrom) {
+        const FEATURES: &[&str] = &[
+            "annotations",
+            "generator_stop",
+            "nested_scopes",
+            "generators",
+            "division",
+            "absolute_import",
+            "with_statement",
+            "print_function",
+            "unicode_literals",
+        ];
+        for alias in &i.names {
+            let name = alias.name.as_str();
+            if !FEATURES.contains(&name) {
+                self.refuse(
+                    alias.range,
+                    format!("future feature {name} is not defined"),
+                    "",
+                );
             }
         }
     }
