@@ -20,6 +20,10 @@ struct Cli {
     /// Load the lessons of this folder instead of the built-in ones.
     #[arg(long, global = true, value_name = "DIR")]
     lessons: Option<PathBuf>,
+    /// Seed `random` with N where the demo does not seed it, to replay a
+    /// run (a run that drew unseeded prints `random seed: N` on stderr).
+    #[arg(long, global = true, value_name = "N")]
+    seed: Option<u64>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -107,6 +111,9 @@ fn load(dir: &Option<PathBuf>) -> Result<Lessons, LoadError> {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, LoadError> {
+    if let Some(seed) = cli.seed {
+        engine::set_default_seed(seed);
+    }
     let Some(command) = cli.command else {
         if let Some(file) = &cli.file {
             let lesson = lesson::load_file(file)?;

@@ -263,6 +263,7 @@ pub enum Module {
     Concurrent,
     /// `concurrent.futures`.
     Futures,
+    Random,
 }
 
 impl Module {
@@ -272,6 +273,7 @@ impl Module {
             Module::Time => "time",
             Module::Concurrent => "concurrent",
             Module::Futures => "concurrent.futures",
+            Module::Random => "random",
         }
     }
 }

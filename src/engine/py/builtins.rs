@@ -184,7 +184,7 @@ pub fn call_builtin(cx: &dyn Callbacks, name: &str, args: Args) -> PyResult<Valu
     }
 }
 
-mod args;
+pub(in crate::engine::py) mod args;
 mod functions;
 mod numbers;
 mod sort;

@@ -65,6 +65,8 @@ pub struct Interp {
     pub bare_raise: Cell<bool>,
     /// Async generators made, for `asyncio.run` to close those left.
     pub asyncgens: RefCell<Vec<Weak<super::generator::Generator>>>,
+    /// The `random` module's generator and the seeds of unseeded ones.
+    pub random: super::random::State,
     me: Weak<Interp>,
     empty: Arc<Code>,
 }
@@ -137,6 +139,7 @@ impl Interp {
             executors: Default::default(),
             bare_raise: Cell::new(false),
             asyncgens: RefCell::new(Vec::new()),
+            random: Default::default(),
             me: me.clone(),
             empty: Arc::new(Code {
                 name: "<task>".into(),

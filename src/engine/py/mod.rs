@@ -22,10 +22,12 @@ mod items;
 mod label;
 pub mod methods;
 mod modules;
+mod mt19937;
 pub mod native;
 mod net;
 pub mod ops;
 pub mod pool;
+mod random;
 pub mod set;
 mod special;
 pub mod taskgroup;
@@ -41,6 +43,12 @@ use interp::Interp;
 use std::rc::Rc;
 use std::sync::Arc;
 pub use traceback::{last_line, traceback};
+
+/// The seed the run picked for `random` (it drew without a seed and was
+/// given none), once; `None` otherwise.
+pub fn random_seed_picked() -> Option<u64> {
+    random::take_picked_seed()
+}
 
 /// Runs a program: its module code, which calls `asyncio.run(main())`.
 pub async fn run(program: Arc<Program>, shared: Rc<Shared>) -> Outcome {

@@ -38,6 +38,7 @@ pub fn member(module: Module, name: &str) -> Option<Value> {
             "ProcessPoolExecutor" => Value::Builtin("concurrent.futures.ProcessPoolExecutor"),
             _ => return None,
         }),
+        Module::Random => super::random::member(name),
         Module::Time => Some(match name {
             "sleep" => Value::Builtin("time.sleep"),
             "perf_counter" => Value::Builtin("time.perf_counter"),

@@ -312,6 +312,7 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
         "concurrent.futures.ProcessPoolExecutor" => {
             super::pool::Pool::construct(super::pool::PoolKind::Process, args)
         }
+        _ if name.starts_with("random.") => super::random::call(ix, f, &name[7..], args),
         other => ix.pure_builtin(f, other, args),
     }
 }

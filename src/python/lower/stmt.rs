@@ -34,6 +34,24 @@ const ASYNCIO_MEMBERS: &[&str] = &[
 const TIME_MEMBERS: &[&str] = &["sleep", "perf_counter", "monotonic", "time"];
 const CONCURRENT_MEMBERS: &[&str] = &["futures"];
 const FUTURES_MEMBERS: &[&str] = &["ThreadPoolExecutor", "ProcessPoolExecutor"];
+const RANDOM_MEMBERS: &[&str] = &[
+    "Random",
+    "seed",
+    "random",
+    "getrandbits",
+    "randrange",
+    "randint",
+    "choice",
+    "choices",
+    "shuffle",
+    "sample",
+    "uniform",
+    "triangular",
+    "gauss",
+    "normalvariate",
+    "expovariate",
+    "randbytes",
+];
 
 /// The members of a module a demo may use.
 pub fn members(module: Module) -> &'static [&'static str] {
@@ -42,6 +60,7 @@ pub fn members(module: Module) -> &'static [&'static str] {
         Module::Time => TIME_MEMBERS,
         Module::Concurrent => CONCURRENT_MEMBERS,
         Module::Futures => FUTURES_MEMBERS,
+        Module::Random => RANDOM_MEMBERS,
     }
 }
 
@@ -559,6 +578,7 @@ impl Lowerer {
             "time" => Some(Module::Time),
             "concurrent" => Some(Module::Concurrent),
             "concurrent.futures" => Some(Module::Futures),
+            "random" => Some(Module::Random),
             other => {
                 let root = other.split('.').next().unwrap_or(other);
                 let why = match root {
