@@ -264,6 +264,7 @@ pub enum Module {
     /// `concurrent.futures`.
     Futures,
     Random,
+    Functools,
 }
 
 impl Module {
@@ -274,6 +275,7 @@ impl Module {
             Module::Concurrent => "concurrent",
             Module::Futures => "concurrent.futures",
             Module::Random => "random",
+            Module::Functools => "functools",
         }
     }
 }

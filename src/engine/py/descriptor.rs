@@ -26,6 +26,32 @@ pub struct Property {
     pub name: RefCell<Option<Rc<str>>>,
 }
 
+/// `functools.cached_property(f)`: computed through an instance once, then
+/// kept in the instance's attributes (which shadow it from then on).
+pub struct CachedProperty {
+    pub func: Value,
+    pub name: RefCell<Option<Rc<str>>>,
+}
+
+impl Native for CachedProperty {
+    fn type_name(&self) -> &str {
+        "cached_property"
+    }
+
+    fn attr(self: Rc<Self>, name: &str) -> Option<Value> {
+        match name {
+            "func" => Some(self.func.clone()),
+            "attrname" => Some(
+                self.name
+                    .borrow()
+                    .as_deref()
+                    .map_or(Value::None, Value::str),
+            ),
+            _ => None,
+        }
+    }
+}
+
 impl Native for StaticMethod {
     fn type_name(&self) -> &str {
         "staticmethod"
@@ -183,6 +209,9 @@ pub fn set_names(class: &Class) {
         if let Some(p) = downcast::<Property>(v) {
             p.name.borrow_mut().get_or_insert_with(|| name.clone());
         }
+        if let Some(p) = downcast::<CachedProperty>(v) {
+            p.name.borrow_mut().get_or_insert_with(|| name.clone());
+        }
     }
 }
 
@@ -202,6 +231,20 @@ pub fn bind(
             return Err(p.missing("getter", obj));
         }
         return ix.call(f, &p.fget, Args::positional(vec![obj.clone()]));
+    }
+    if let Some(obj) = instance
+        && let Some(c) = downcast::<CachedProperty>(&attr)
+    {
+        let Some(name) = c.name.borrow().clone() else {
+            return Err(type_error(
+                "Cannot use cached_property instance without calling __set_name__ on it.",
+            ));
+        };
+        let v = ix.call(f, &c.func, Args::positional(vec![obj.clone()]))?;
+        if let Value::Instance(i) = obj {
+            i.attrs.borrow_mut().insert(name, v.clone());
+        }
+        return Ok(v);
     }
     Ok(bind_plain(attr, instance, class).expect("only a property needs a call"))
 }
@@ -224,8 +267,16 @@ pub fn bind_plain(attr: Value, instance: Option<&Value>, class: &Rc<Class>) -> O
                     c.0.clone(),
                 ))));
             }
-            if downcast::<Property>(&attr).is_some() && instance.is_some() {
+            if (downcast::<Property>(&attr).is_some()
+                || downcast::<CachedProperty>(&attr).is_some())
+                && instance.is_some()
+            {
                 return None;
+            }
+            if let (Value::Native(n), Some(obj)) = (&attr, instance)
+                && n.binds()
+            {
+                return Some(Value::Method(Rc::new((obj.clone(), attr.clone()))));
             }
             Some(attr)
         }

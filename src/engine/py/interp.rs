@@ -317,6 +317,10 @@ impl Interp {
                 }
                 None => Err(not_callable(callee)),
             },
+            Value::Native(n) => n
+                .clone()
+                .call(&self.rc(), f, args)
+                .unwrap_or_else(|| Err(not_callable(callee))),
             other => Err(not_callable(other)),
         }
     }

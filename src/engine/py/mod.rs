@@ -15,6 +15,7 @@ mod exec;
 pub mod executor;
 pub mod format;
 mod funcattrs;
+mod functools;
 pub mod generator;
 pub mod groups;
 pub mod interp;

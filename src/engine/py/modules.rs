@@ -39,6 +39,7 @@ pub fn member(module: Module, name: &str) -> Option<Value> {
             _ => return None,
         }),
         Module::Random => super::random::member(name),
+        Module::Functools => super::functools::member(name),
         Module::Time => Some(match name {
             "sleep" => Value::Builtin("time.sleep"),
             "perf_counter" => Value::Builtin("time.perf_counter"),

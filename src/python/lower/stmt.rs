@@ -34,6 +34,16 @@ const ASYNCIO_MEMBERS: &[&str] = &[
 const TIME_MEMBERS: &[&str] = &["sleep", "perf_counter", "monotonic", "time"];
 const CONCURRENT_MEMBERS: &[&str] = &["futures"];
 const FUTURES_MEMBERS: &[&str] = &["ThreadPoolExecutor", "ProcessPoolExecutor"];
+const FUNCTOOLS_MEMBERS: &[&str] = &[
+    "partial",
+    "wraps",
+    "update_wrapper",
+    "reduce",
+    "lru_cache",
+    "cache",
+    "cached_property",
+    "total_ordering",
+];
 const RANDOM_MEMBERS: &[&str] = &[
     "Random",
     "seed",
@@ -61,6 +71,7 @@ pub fn members(module: Module) -> &'static [&'static str] {
         Module::Concurrent => CONCURRENT_MEMBERS,
         Module::Futures => FUTURES_MEMBERS,
         Module::Random => RANDOM_MEMBERS,
+        Module::Functools => FUNCTOOLS_MEMBERS,
     }
 }
 
@@ -579,6 +590,7 @@ impl Lowerer {
             "concurrent" => Some(Module::Concurrent),
             "concurrent.futures" => Some(Module::Futures),
             "random" => Some(Module::Random),
+            "functools" => Some(Module::Functools),
             other => {
                 let root = other.split('.').next().unwrap_or(other);
                 let why = match root {
