@@ -265,6 +265,7 @@ pub enum Module {
     Futures,
     Random,
     Functools,
+    Contextlib,
 }
 
 impl Module {
@@ -276,6 +277,7 @@ impl Module {
             Module::Futures => "concurrent.futures",
             Module::Random => "random",
             Module::Functools => "functools",
+            Module::Contextlib => "contextlib",
         }
     }
 }

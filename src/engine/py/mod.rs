@@ -7,6 +7,7 @@
 mod asyncgen;
 pub mod builtins;
 pub mod callbacks;
+mod contextlib;
 pub mod coro;
 mod descriptor;
 mod eval;

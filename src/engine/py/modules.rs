@@ -40,6 +40,7 @@ pub fn member(module: Module, name: &str) -> Option<Value> {
         }),
         Module::Random => super::random::member(name),
         Module::Functools => super::functools::member(name),
+        Module::Contextlib => super::contextlib::member(name),
         Module::Time => Some(match name {
             "sleep" => Value::Builtin("time.sleep"),
             "perf_counter" => Value::Builtin("time.perf_counter"),

@@ -313,6 +313,9 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             super::pool::Pool::construct(super::pool::PoolKind::Process, args)
         }
         _ if name.starts_with("random.") => super::random::call(ix, f, &name[7..], args),
+        _ if name.starts_with("contextlib.") => {
+            super::contextlib::call(ix, f, &name["contextlib.".len()..], args)
+        }
         _ if name.starts_with("functools.") => {
             super::functools::call(ix, f, &name["functools.".len()..], args)
         }

@@ -34,6 +34,16 @@ const ASYNCIO_MEMBERS: &[&str] = &[
 const TIME_MEMBERS: &[&str] = &["sleep", "perf_counter", "monotonic", "time"];
 const CONCURRENT_MEMBERS: &[&str] = &["futures"];
 const FUTURES_MEMBERS: &[&str] = &["ThreadPoolExecutor", "ProcessPoolExecutor"];
+const CONTEXTLIB_MEMBERS: &[&str] = &[
+    "contextmanager",
+    "asynccontextmanager",
+    "suppress",
+    "closing",
+    "aclosing",
+    "nullcontext",
+    "ExitStack",
+    "AsyncExitStack",
+];
 const FUNCTOOLS_MEMBERS: &[&str] = &[
     "partial",
     "wraps",
@@ -72,6 +82,7 @@ pub fn members(module: Module) -> &'static [&'static str] {
         Module::Futures => FUTURES_MEMBERS,
         Module::Random => RANDOM_MEMBERS,
         Module::Functools => FUNCTOOLS_MEMBERS,
+        Module::Contextlib => CONTEXTLIB_MEMBERS,
     }
 }
 
@@ -591,6 +602,7 @@ impl Lowerer {
             "concurrent.futures" => Some(Module::Futures),
             "random" => Some(Module::Random),
             "functools" => Some(Module::Functools),
+            "contextlib" => Some(Module::Contextlib),
             other => {
                 let root = other.split('.').next().unwrap_or(other);
                 let why = match root {
