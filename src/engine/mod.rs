@@ -9,7 +9,7 @@ pub mod pace;
 pub mod py;
 mod runtime;
 
-use crate::program::Program;
+use crate::program::{Program, StmtId};
 pub use events::{Event, EventKind, FrameExit, FrameKind, LaneId, LaneKind, WaitOn};
 pub use pace::Control;
 use runtime::{Shared, Sink};
@@ -75,6 +75,9 @@ pub struct Report {
     /// What CPython writes to stderr besides a traceback: a `RuntimeWarning`
     /// for each coroutine that was never awaited (see [`never_awaited`]).
     pub warnings: Vec<String>,
+    /// Where a run that a limit or a deadlock stopped stood: the statement
+    /// that reached the limit, or the await of each task left waiting.
+    pub stopped_at: Vec<StmtId>,
 }
 
 impl Report {
@@ -140,12 +143,22 @@ pub fn run_headless(script: impl Into<Script>, limits: &Limits) -> Report {
                 let events = Rc::new(std::cell::RefCell::new(Vec::new()));
                 let sink_events = events.clone();
                 let sink: Sink = Box::new(move |e| sink_events.borrow_mut().push(e));
-                let (outcome, warnings) = run_on_this_thread(demo, limits, sink, None);
+                let (outcome, warnings, deadlocked_at) =
+                    run_on_this_thread(demo, limits, sink, None);
                 let events = std::mem::take(&mut *events.borrow_mut());
+                let stopped_at = match deadlocked_at {
+                    Some(at) => at,
+                    None => events
+                        .iter()
+                        .filter(|e| matches!(e.kind, EventKind::Aborted { .. }))
+                        .filter_map(|e| e.stmt)
+                        .collect(),
+                };
                 Report {
                     events,
                     outcome,
                     warnings,
+                    stopped_at,
                 }
             })
             .expect("the demo thread starts")
@@ -154,6 +167,7 @@ pub fn run_headless(script: impl Into<Script>, limits: &Limits) -> Report {
                 events: Vec::new(),
                 outcome: Outcome::Failed("the engine thread panicked".into()),
                 warnings: Vec::new(),
+                stopped_at: Vec::new(),
             })
     })
 }
@@ -163,8 +177,8 @@ fn run_on_this_thread(
     limits: Limits,
     sink: Sink,
     control: Option<Arc<Control>>,
-) -> (Outcome, Vec<String>) {
-    py::coro::take_never_awaited();
+) -> (Outcome, Vec<String>, Option<Vec<StmtId>>) {
+    py::vm::coro::take_never_awaited();
     py::random_seed_picked();
     let program = demo.clone();
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -175,6 +189,8 @@ fn run_on_this_thread(
         .expect("a current-thread runtime builds");
     let local = tokio::task::LocalSet::new();
     let max_virtual = limits.max_virtual;
+    let deadlocked_at = Rc::new(std::cell::RefCell::new(None));
+    let deadlock_slot = deadlocked_at.clone();
     let outcome = local.block_on(&runtime, async move {
         let shared = Rc::new(Shared::new(limits, sink, control.clone()));
         let pacer = async {
@@ -203,6 +219,7 @@ fn run_on_this_thread(
                         waits.truncate(5);
                         waits.push(format!("and {more} more"));
                     }
+                    *deadlock_slot.borrow_mut() = Some(shared.waiting_stmts());
                     format!(
                         "deadlock: every task is waiting and no timer is pending ({})",
                         waits.join("; ")
@@ -216,11 +233,12 @@ fn run_on_this_thread(
     // Whatever the run still holds goes now, as at interpreter exit.
     drop(local);
     drop(runtime);
+    let deadlocked_at = deadlocked_at.borrow_mut().take();
     let mut warnings = never_awaited(&program);
     if let Some(seed) = py::random_seed_picked() {
         warnings.push(format!("random seed: {seed}"));
     }
-    (outcome, warnings)
+    (outcome, warnings, deadlocked_at)
 }
 
 /// CPython's warning for each coroutine dropped before it started:
@@ -235,7 +253,7 @@ fn run_on_this_thread(
 /// local of a coroutine that returned, a line inside asyncio); the engine
 /// names the line of the call that made it.
 fn never_awaited(program: &Program) -> Vec<String> {
-    py::coro::take_never_awaited()
+    py::vm::coro::take_never_awaited()
         .into_iter()
         .map(|(name, at)| {
             let line = program.line_of(at);
@@ -277,7 +295,9 @@ impl LiveRun {
                 let sink: Sink = Box::new(move |e| {
                     let _ = tx.send(e);
                 });
-                run_on_this_thread(demo, limits, sink, Some(thread_control))
+                let (outcome, warnings, _) =
+                    run_on_this_thread(demo, limits, sink, Some(thread_control));
+                (outcome, warnings)
             })
             .expect("the demo thread starts");
         LiveRun {

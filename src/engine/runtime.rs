@@ -48,6 +48,8 @@ pub struct Shared {
     sink: RefCell<Sink>,
     events: Cell<usize>,
     lanes: RefCell<Vec<LaneSlot>>,
+    /// The statement that ran last, where a limit is reported.
+    current_stmt: Cell<Option<StmtId>>,
     /// The lanes whose futures are being polled, outermost first.
     polling: RefCell<Vec<LaneId>>,
     /// Shared copies of lane and frame names (up to [`MAX_INTERNED`]).
@@ -92,6 +94,7 @@ impl Shared {
             sink: RefCell::new(sink),
             events: Cell::new(0),
             lanes: RefCell::new(Vec::new()),
+            current_stmt: Cell::new(None),
             polling: RefCell::new(Vec::new()),
             names: RefCell::new(HashSet::new()),
             timers: RefCell::new(BTreeMap::new()),
@@ -121,6 +124,23 @@ impl Shared {
         if self.clock.get().is_none_or(|c| t > c) {
             self.clock.set(Some(t));
         }
+    }
+
+    /// The statements at which the lanes that have not ended wait, in lane
+    /// order: where a deadlock stands.
+    pub fn waiting_stmts(&self) -> Vec<StmtId> {
+        self.lanes
+            .borrow()
+            .iter()
+            .filter(|s| !s.ended)
+            .filter_map(|s| s.at)
+            .collect()
+    }
+
+    /// Notes the statement about to run, so that a limit reached in it is
+    /// reported there.
+    pub fn at_stmt(&self, stmt: StmtId) {
+        self.current_stmt.set(Some(stmt));
     }
 
     /// What each lane that has not ended waits on, for a deadlock report:
@@ -297,7 +317,7 @@ impl Shared {
         let first = self.aborted.borrow().is_none();
         if first {
             *self.aborted.borrow_mut() = Some(reason.clone());
-            self.emit(0, None, EventKind::Aborted { reason });
+            self.emit(0, self.current_stmt.get(), EventKind::Aborted { reason });
             self.abort_signal.notify_one();
         }
         Aborted

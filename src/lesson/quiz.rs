@@ -93,13 +93,51 @@ pub fn check_quizzes(lesson: &Lesson) -> Vec<LessonError> {
             Outcome::Aborted(m) => format!("the demo is stopped: {m}"),
             _ => "the demo does not finish".into(),
         };
-        errors.push(LessonError::new(
-            &lesson.file,
-            &lesson.source,
-            0..0,
-            why,
-            Some("run it with `asynclings run FILE --headless --events` to see where".into()),
-        ));
+        let program = &lesson.program;
+        let places: Vec<_> = report
+            .stopped_at
+            .iter()
+            .filter_map(|&id| program.stmt_span(id))
+            .collect();
+        if places.is_empty() {
+            errors.push(LessonError::new(
+                &lesson.file,
+                &lesson.source,
+                0..0,
+                why.clone(),
+                Some("run it with `asynclings run FILE --headless --events` to see where".into()),
+            ));
+        }
+        let deadlock = matches!(&report.outcome, Outcome::Aborted(m) if m.starts_with("deadlock"));
+        for (i, span) in places.into_iter().enumerate() {
+            let source = &program.source;
+            let end = source[span.start..]
+                .find('\n')
+                .map_or(span.end, |n| (span.start + n).min(span.end));
+            let (message, help) = if !deadlock {
+                (
+                    why.clone(),
+                    "this statement was running when the run stopped",
+                )
+            } else if i == 0 {
+                (
+                    why.clone(),
+                    "this task waits here, and nothing will wake it",
+                )
+            } else {
+                (
+                    "...and this task waits here too".to_string(),
+                    "nothing will wake it",
+                )
+            };
+            errors.push(LessonError::new(
+                &program.file,
+                source,
+                span.start..end,
+                message,
+                Some(help.into()),
+            ));
+        }
     }
     for quiz in &lesson.quizzes {
         if let Err(message) = quiz.correct_choice(&report) {

@@ -46,6 +46,26 @@ impl Program {
             + 1
     }
 
+    /// The source range of a statement, in nested functions and classes
+    /// too.
+    pub fn stmt_span(&self, id: StmtId) -> Option<Span> {
+        fn find(block: &[Stmt], id: StmtId) -> Option<Span> {
+            let mut found = None;
+            walk(block, &mut |s| {
+                if found.is_some() {
+                    return;
+                }
+                if s.id == id {
+                    found = Some(s.span.clone());
+                } else if let StmtKind::Def { code, .. } | StmtKind::Class { code, .. } = &s.kind {
+                    found = find(&code.body, id);
+                }
+            });
+            found
+        }
+        find(&self.module.body, id)
+    }
+
     /// The text of a 1-based line, without its newline.
     pub fn line_text(&self, line: usize) -> &str {
         self.source

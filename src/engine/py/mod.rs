@@ -4,52 +4,24 @@
 //!
 //! [`Program`]: crate::program::Program
 
-mod asyncgen;
 pub mod builtins;
-pub mod callbacks;
-mod contextlib;
-pub mod coro;
-mod descriptor;
-mod eval;
-pub mod exc;
-mod exec;
-pub mod executor;
-pub mod format;
-mod funcattrs;
-mod functools;
-pub mod generator;
-pub mod groups;
-pub mod interp;
-mod items;
-mod label;
-pub mod methods;
-mod modules;
-mod mt19937;
-pub mod native;
-mod net;
-pub mod ops;
-pub mod pool;
-mod random;
-pub mod set;
-mod special;
-pub mod taskgroup;
-pub mod tasks;
-mod traceback;
-pub mod value;
+pub mod modules;
+pub mod types;
+pub mod vm;
 
 use super::Outcome;
 use super::runtime::Shared;
 use crate::program::Program;
-use exc::Unwind;
-use interp::Interp;
 use std::rc::Rc;
 use std::sync::Arc;
-pub use traceback::{last_line, traceback};
+use types::exc::{self, Unwind};
+use vm::interp::Interp;
+pub use vm::traceback::{last_line, traceback};
 
 /// The seed the run picked for `random` (it drew without a seed and was
 /// given none), once; `None` otherwise.
 pub fn random_seed_picked() -> Option<u64> {
-    random::take_picked_seed()
+    modules::random::take_picked_seed()
 }
 
 /// Runs a program: its module code, which calls `asyncio.run(main())`.
@@ -57,12 +29,12 @@ pub async fn run(program: Arc<Program>, shared: Rc<Shared>) -> Outcome {
     let ix = Interp::new(shared.clone(), program.clone());
     {
         let mut globals = ix.globals.borrow_mut();
-        globals.insert("__name__".into(), value::Value::str("__main__"));
-        globals.insert("__file__".into(), value::Value::str(&program.file));
+        globals.insert("__name__".into(), types::value::Value::str("__main__"));
+        globals.insert("__file__".into(), types::value::Value::str(&program.file));
         let doc = program.docstring.as_deref();
         globals.insert(
             "__doc__".into(),
-            doc.map_or(value::Value::None, value::Value::str),
+            doc.map_or(types::value::Value::None, types::value::Value::str),
         );
     }
     let module = ix.rc();

@@ -1,0 +1,79 @@
+//! `asyncio`, laid out as CPython's `Lib/asyncio`: tasks and futures,
+//! task groups, streams.
+
+pub mod events;
+pub(in crate::engine::py) mod streams;
+pub mod taskgroups;
+pub mod tasks;
+
+use crate::engine::py::modules::concurrent_futures;
+use crate::engine::py::types::exc::{PyResult, error, type_error};
+use crate::engine::py::types::native::{Args, downcast};
+use crate::engine::py::types::value::Value;
+use crate::engine::py::vm::interp::{Frame, Interp};
+use std::rc::Rc;
+use tasks::{FutureObj, TaskObj};
+
+/// Calls `asyncio.NAME`.
+pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Value> {
+    match name {
+        "asyncio.sleep" => tasks::sleep(args),
+        "asyncio.create_task" | "asyncio.ensure_future" => {
+            let task_name = args.take_kw("name");
+            let coro = args.pos.pop().ok_or_else(|| {
+                type_error("create_task() missing 1 required positional argument: 'coro'")
+            })?;
+            if name == "asyncio.ensure_future"
+                && (downcast::<TaskObj>(&coro).is_some() || downcast::<FutureObj>(&coro).is_some())
+            {
+                return Ok(coro);
+            }
+            Ok(Value::Native(ix.create_task(f, coro, task_name)?))
+        }
+        "asyncio.gather" => ix.gather(f, args),
+        "asyncio.as_completed" => ix.as_completed(f, args),
+        "asyncio.wait_for" => {
+            let timeout = args
+                .take_kw("timeout")
+                .or_else(|| (args.pos.len() > 1).then(|| args.pos.pop()).flatten())
+                .ok_or_else(|| {
+                    type_error("wait_for() missing 1 required positional argument: 'timeout'")
+                })?;
+            let aw = args.pos.pop().ok_or_else(|| {
+                type_error("wait_for() missing 1 required positional argument: 'fut'")
+            })?;
+            Ok(tasks::WaitFor::value(aw, timeout))
+        }
+        "asyncio.get_running_loop" | "asyncio.get_event_loop" => {
+            if !ix.running.get() || ix.in_job() {
+                return Err(error("RuntimeError", "no running event loop"));
+            }
+            Ok(Value::Native(Rc::new(events::Loop)))
+        }
+        "asyncio.current_task" => {
+            if ix.in_job() {
+                return Err(error("RuntimeError", "no running event loop"));
+            }
+            let t = f.task();
+            if Rc::ptr_eq(&t, &ix.module_task) {
+                return Ok(Value::None);
+            }
+            Ok(Value::Native(t))
+        }
+        "asyncio.run" => Err(error(
+            "RuntimeError",
+            "asyncio.run() must be called directly: `asyncio.run(main())`",
+        )),
+        "asyncio.start_server" | "asyncio.open_connection" => streams::call(ix, f, name, args),
+        "asyncio.Future" => Ok(tasks::new_future("future")),
+        "asyncio.TaskGroup" => {
+            if !args.pos.is_empty() || !args.kw.is_empty() {
+                return Err(type_error("TaskGroup() takes no arguments"));
+            }
+            Ok(taskgroups::TaskGroup::value())
+        }
+        "asyncio.Task" => Err(type_error("create tasks with asyncio.create_task()")),
+        "asyncio.to_thread" => concurrent_futures::ToThread::value(args),
+        other => ix.pure_builtin(f, other, args),
+    }
+}

@@ -1,0 +1,525 @@
+//! asyncio streams on loopback TCP: `start_server` and `open_connection`,
+//! with `StreamReader`/`StreamWriter` over real `tokio::net` sockets.
+//!
+//! The sandbox: a demo may connect only to a server that the same run
+//! started and that still listens. Any other port is refused before a
+//! socket is made, and the run ends naming the rule (a port this run
+//! listened on and has closed refuses the connection, as the system would).
+//!
+//! Writes go straight to the socket without yielding, as asyncio's
+//! `writer.write()` buffers and `drain()` returns at once below the
+//! high-water mark (a loopback socket takes a short message whole). Reads
+//! wait on Tokio's I/O driver, which is polled before the paused clock
+//! moves, so data already sent is read at the same virtual instant.
+
+use crate::engine::events::WaitOn;
+use crate::engine::py::types::exc;
+use crate::engine::py::types::exc::{PyResult, error, type_error};
+use crate::engine::py::types::native::{Args, Native, Step};
+use crate::engine::py::types::value::Value;
+use crate::engine::py::vm::interp::{Frame, Interp};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::sync::Arc;
+
+/// Most sockets (servers and connection ends) a run may hold at once.
+pub const MAX_SOCKETS: usize = 64;
+
+fn os_error(e: std::io::Error) -> exc::Unwind {
+    let class = match e.kind() {
+        std::io::ErrorKind::ConnectionRefused => "ConnectionRefusedError",
+        std::io::ErrorKind::ConnectionReset => "ConnectionResetError",
+        std::io::ErrorKind::BrokenPipe => "BrokenPipeError",
+        _ => "OSError",
+    };
+    error(class, e.to_string())
+}
+
+/// The ports of the servers a run started.
+#[derive(Default)]
+pub struct Ports {
+    listening: Vec<u16>,
+    closed: Vec<u16>,
+}
+
+impl Ports {
+    fn open(&mut self, port: u16) {
+        self.closed.retain(|&p| p != port);
+        self.listening.push(port);
+    }
+
+    fn close(&mut self, port: u16) {
+        if let Some(i) = self.listening.iter().position(|&p| p == port) {
+            self.listening.swap_remove(i);
+            self.closed.push(port);
+        }
+    }
+}
+
+/// Checks, before any socket is made, that `port` is a server of this run
+/// that still listens.
+fn may_connect(ix: &Interp, port: u16) -> PyResult<()> {
+    let ports = ix.ports.borrow();
+    if ports.listening.contains(&port) {
+        Ok(())
+    } else if ports.closed.contains(&port) {
+        Err(error(
+            "ConnectionRefusedError",
+            format!("[Errno 111] Connect call failed ('127.0.0.1', {port})"),
+        ))
+    } else {
+        Err(exc::limit(format!(
+            "open_connection to port {port} refused: a demo may connect only to a server \
+             that it started with asyncio.start_server and that still listens (limit: sandbox)"
+        )))
+    }
+}
+
+/// Counts one more socket against the cap.
+fn take_socket(ix: &Interp) -> PyResult<SocketSlot> {
+    let n = ix.sockets.get();
+    if n >= MAX_SOCKETS {
+        return Err(exc::limit(format!(
+            "the demo holds more than {MAX_SOCKETS} sockets at once (limit: sockets)"
+        )));
+    }
+    ix.sockets.set(n + 1);
+    Ok(SocketSlot(ix.rc()))
+}
+
+/// Gives a socket back to the cap when dropped.
+struct SocketSlot(Rc<Interp>);
+
+impl Drop for SocketSlot {
+    fn drop(&mut self) {
+        self.0.sockets.set(self.0.sockets.get().saturating_sub(1));
+    }
+}
+
+/// `asyncio.start_server(...)` and `asyncio.open_connection(...)`: the
+/// awaitables that open them.
+pub fn call(_ix: &Interp, _f: &Frame, name: &str, mut args: Args) -> PyResult<Value> {
+    let port = args.take_kw("port");
+    let host = args.take_kw("host");
+    let mut pos = args.pos.into_iter();
+    match name {
+        "asyncio.start_server" => {
+            let handler = pos.next().ok_or_else(|| {
+                type_error(
+                    "start_server() missing 1 required positional argument: 'client_connected_cb'",
+                )
+            })?;
+            let host = host.or_else(|| pos.next()).unwrap_or(Value::None);
+            let port = port.or_else(|| pos.next()).unwrap_or(Value::Int(0));
+            Ok(Value::Native(Rc::new(Opening::Server {
+                handler,
+                host,
+                port,
+            })))
+        }
+        _ => {
+            let host = host.or_else(|| pos.next()).unwrap_or(Value::None);
+            let port = port.or_else(|| pos.next()).unwrap_or(Value::None);
+            Ok(Value::Native(Rc::new(Opening::Connection { host, port })))
+        }
+    }
+}
+
+/// Only loopback: a demo has no network access beyond its own machine.
+fn loopback(host: &Value) -> PyResult<()> {
+    match host {
+        Value::Str(h) if &**h == "127.0.0.1" || &**h == "localhost" => Ok(()),
+        Value::None => Ok(()),
+        other => Err(error(
+            "OSError",
+            format!("a demo may only use 127.0.0.1, not {}", other.repr()),
+        )),
+    }
+}
+
+enum Opening {
+    Server {
+        handler: Value,
+        host: Value,
+        port: Value,
+    },
+    Connection {
+        host: Value,
+        port: Value,
+    },
+}
+
+impl Native for Opening {
+    fn type_name(&self) -> &str {
+        "coroutine"
+    }
+
+    fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
+        Some(Box::pin(async move {
+            match &*self {
+                Opening::Server {
+                    handler,
+                    host,
+                    port,
+                } => {
+                    loopback(host)?;
+                    if !matches!(port, Value::Int(0)) {
+                        return Err(error(
+                            "OSError",
+                            "a demo's server listens on port 0 (a free port the system picks)",
+                        ));
+                    }
+                    let slot = take_socket(ix)?;
+                    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                        .await
+                        .map_err(os_error)?;
+                    let addr = listener.local_addr().map_err(os_error)?;
+                    ix.ports.borrow_mut().open(addr.port());
+                    let (lane, stmt) = (cx.lane.get(), cx.stmt.get());
+                    let task = cx.task();
+                    let server_ix = ix.clone();
+                    let handler = handler.clone();
+                    let accept = tokio::task::spawn_local(async move {
+                        // asyncio's accept is a reader callback of the loop,
+                        // not a task: it has no lane.
+                        while let Ok((stream, _)) = listener.accept().await {
+                            let Ok(conn) = Conn::new(&server_ix, stream) else {
+                                continue;
+                            };
+                            let frame = server_ix.root_frame(task.clone(), lane);
+                            frame.stmt.set(stmt);
+                            let (r, w) = conn.ends();
+                            let Ok(coro) =
+                                server_ix.call(&frame, &handler, Args::positional(vec![r, w]))
+                            else {
+                                break;
+                            };
+                            // Made by the loop's callback: no task is its parent.
+                            if server_ix
+                                .create_task_under(&frame, coro, None, None)
+                                .is_err()
+                            {
+                                break;
+                            }
+                        }
+                    });
+                    Ok(Value::Native(Rc::new(Server {
+                        addr,
+                        accept: RefCell::new(Some(accept)),
+                        slot,
+                    })))
+                }
+                Opening::Connection { host, port } => {
+                    loopback(host)?;
+                    let Value::Int(port) = port else {
+                        return Err(type_error("open_connection() needs a port number"));
+                    };
+                    let port = u16::try_from(*port)
+                        .map_err(|_| error("OverflowError", "port must be 0-65535."))?;
+                    may_connect(ix, port)?;
+                    ix.shared.set_waiting(
+                        cx.lane.get(),
+                        WaitOn::Io(Arc::from(format!("a connection to port {port}"))),
+                        Some(cx.stmt.get()),
+                    );
+                    let stream = ix
+                        .suspend(
+                            cx,
+                            None,
+                            tokio::net::TcpStream::connect(("127.0.0.1", port)),
+                        )
+                        .await?
+                        .map_err(os_error)?;
+                    let conn = Conn::new(ix, stream)?;
+                    let (r, w) = conn.ends();
+                    Ok(Value::tuple(vec![r, w]))
+                }
+            }
+        }))
+    }
+}
+
+/// A listening server.
+pub struct Server {
+    addr: std::net::SocketAddr,
+    accept: RefCell<Option<tokio::task::JoinHandle<()>>>,
+    slot: SocketSlot,
+}
+
+impl Server {
+    /// Stops listening: no later connection reaches this port.
+    fn stop(&self) {
+        if let Some(a) = self.accept.borrow_mut().take() {
+            a.abort();
+            self.slot.0.ports.borrow_mut().close(self.addr.port());
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+impl Native for Server {
+    fn type_name(&self) -> &str {
+        "Server"
+    }
+
+    fn repr(&self) -> String {
+        format!(
+            "<Server sockets=(<socket laddr=('127.0.0.1', {})>,)>",
+            self.addr.port()
+        )
+    }
+
+    fn attr(self: Rc<Self>, name: &str) -> Option<Value> {
+        (name == "sockets")
+            .then(|| Value::tuple(vec![Value::Native(Rc::new(Socket { addr: self.addr }))]))
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        matches!(name, "close" | "wait_closed" | "is_serving")
+    }
+
+    fn call_method(
+        self: Rc<Self>,
+        _ix: &Rc<Interp>,
+        _cx: &Frame,
+        name: &str,
+        _args: Args,
+    ) -> Option<PyResult<Value>> {
+        Some(match name {
+            "close" => {
+                self.stop();
+                Ok(Value::None)
+            }
+            "is_serving" => Ok(Value::Bool(self.accept.borrow().is_some())),
+            "wait_closed" => Ok(Value::Native(Rc::new(Done))),
+            _ => return None,
+        })
+    }
+}
+
+/// A server's listening socket, for its address.
+struct Socket {
+    addr: std::net::SocketAddr,
+}
+
+impl Native for Socket {
+    fn type_name(&self) -> &str {
+        "socket"
+    }
+
+    fn repr(&self) -> String {
+        format!("<socket laddr=('127.0.0.1', {})>", self.addr.port())
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        name == "getsockname"
+    }
+
+    fn call_method(
+        self: Rc<Self>,
+        _ix: &Rc<Interp>,
+        _cx: &Frame,
+        name: &str,
+        _args: Args,
+    ) -> Option<PyResult<Value>> {
+        (name == "getsockname").then(|| {
+            Ok(Value::tuple(vec![
+                Value::str("127.0.0.1"),
+                Value::Int(self.addr.port() as i64),
+            ]))
+        })
+    }
+}
+
+/// An awaitable that is done at once (`wait_closed()`, `drain()`).
+struct Done;
+
+impl Native for Done {
+    fn type_name(&self) -> &str {
+        "coroutine"
+    }
+
+    fn await_on<'a>(self: Rc<Self>, _ix: &'a Rc<Interp>, _cx: &'a Frame) -> Option<Step<'a>> {
+        Some(Box::pin(async { Ok(Value::None) }))
+    }
+}
+
+/// One end of a connection, shared by its reader and writer.
+struct Conn {
+    reader: tokio::sync::Mutex<tokio::io::BufReader<tokio::net::tcp::OwnedReadHalf>>,
+    writer: RefCell<Option<std::net::TcpStream>>,
+    _write_half: tokio::net::tcp::OwnedWriteHalf,
+    closing: Cell<bool>,
+    _slot: SocketSlot,
+}
+
+impl Conn {
+    fn new(ix: &Interp, stream: tokio::net::TcpStream) -> PyResult<Rc<Conn>> {
+        let slot = take_socket(ix)?;
+        let std_stream = stream.into_std().map_err(os_error)?;
+        let writer = std_stream.try_clone().map_err(os_error)?;
+        let stream = tokio::net::TcpStream::from_std(std_stream).map_err(os_error)?;
+        let (read, write) = stream.into_split();
+        Ok(Rc::new(Conn {
+            reader: tokio::sync::Mutex::new(tokio::io::BufReader::new(read)),
+            writer: RefCell::new(Some(writer)),
+            _write_half: write,
+            closing: Cell::new(false),
+            _slot: slot,
+        }))
+    }
+
+    fn ends(self: &Rc<Self>) -> (Value, Value) {
+        (
+            Value::Native(Rc::new(Reader { conn: self.clone() })),
+            Value::Native(Rc::new(Writer { conn: self.clone() })),
+        )
+    }
+}
+
+/// `asyncio.StreamReader`.
+struct Reader {
+    conn: Rc<Conn>,
+}
+
+impl Native for Reader {
+    fn type_name(&self) -> &str {
+        "StreamReader"
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        matches!(name, "readline" | "read")
+    }
+
+    fn call_method(
+        self: Rc<Self>,
+        _ix: &Rc<Interp>,
+        _cx: &Frame,
+        name: &str,
+        args: Args,
+    ) -> Option<PyResult<Value>> {
+        let n = match args.pos.first() {
+            Some(Value::Int(n)) => *n,
+            _ => -1,
+        };
+        let op = match name {
+            "readline" => ReadOp::Line,
+            "read" => ReadOp::Bytes(n),
+            _ => return None,
+        };
+        Some(Ok(Value::Native(Rc::new(Read {
+            conn: self.conn.clone(),
+            op,
+        }))))
+    }
+}
+
+enum ReadOp {
+    Line,
+    /// Up to this many bytes; -1 reads to the end of the stream.
+    Bytes(i64),
+}
+
+/// A pending read: `await reader.readline()`.
+struct Read {
+    conn: Rc<Conn>,
+    op: ReadOp,
+}
+
+impl Native for Read {
+    fn type_name(&self) -> &str {
+        "coroutine"
+    }
+
+    fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
+        Some(Box::pin(async move {
+            use tokio::io::{AsyncBufReadExt, AsyncReadExt};
+            ix.shared.set_waiting(
+                cx.lane.get(),
+                WaitOn::Io(Arc::from("data on the stream")),
+                Some(cx.stmt.get()),
+            );
+            let conn = self.conn.clone();
+            let read = async move {
+                let mut reader = conn.reader.lock().await;
+                let mut buf = Vec::new();
+                let r = match self.op {
+                    ReadOp::Line => reader.read_until(b'\n', &mut buf).await.map(|_| ()),
+                    ReadOp::Bytes(n) if n < 0 => reader.read_to_end(&mut buf).await.map(|_| ()),
+                    ReadOp::Bytes(n) => {
+                        buf.resize(n as usize, 0);
+                        reader.read(&mut buf).await.map(|got| buf.truncate(got))
+                    }
+                };
+                match r {
+                    Ok(()) => Ok(buf),
+                    // A peer that closed with unread data resets the
+                    // connection: the end of the stream, as a demo sees it.
+                    Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => Ok(buf),
+                    Err(e) => Err(e),
+                }
+            };
+            let bytes = ix.suspend(cx, None, read).await?.map_err(os_error)?;
+            Ok(Value::Bytes(Rc::from(bytes)))
+        }))
+    }
+}
+
+/// `asyncio.StreamWriter`.
+struct Writer {
+    conn: Rc<Conn>,
+}
+
+impl Native for Writer {
+    fn type_name(&self) -> &str {
+        "StreamWriter"
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        matches!(
+            name,
+            "write" | "drain" | "close" | "wait_closed" | "is_closing" | "writelines"
+        )
+    }
+
+    fn call_method(
+        self: Rc<Self>,
+        _ix: &Rc<Interp>,
+        _cx: &Frame,
+        name: &str,
+        args: Args,
+    ) -> Option<PyResult<Value>> {
+        Some(match name {
+            "write" => {
+                let Some(Value::Bytes(data)) = args.pos.first() else {
+                    return Some(Err(type_error(format!(
+                        "data argument must be a bytes-like object, not '{}'",
+                        args.pos.first().map_or("NoneType", |v| v.type_name())
+                    ))));
+                };
+                use std::io::Write;
+                let mut w = self.conn.writer.borrow_mut();
+                match w.as_mut() {
+                    Some(w) => w.write_all(data).map(|_| Value::None).map_err(os_error),
+                    // asyncio ignores writes after close (it logs a warning).
+                    None => Ok(Value::None),
+                }
+            }
+            "drain" | "wait_closed" => Ok(Value::Native(Rc::new(Done))),
+            "close" => {
+                self.conn.closing.set(true);
+                if let Some(w) = self.conn.writer.borrow_mut().take() {
+                    let _ = w.shutdown(std::net::Shutdown::Write);
+                }
+                Ok(Value::None)
+            }
+            "is_closing" => Ok(Value::Bool(self.conn.closing.get())),
+            _ => return None,
+        })
+    }
+}

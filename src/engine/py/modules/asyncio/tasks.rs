@@ -1,0 +1,1139 @@
+//! asyncio's tasks and futures on Tokio: `asyncio.run`, `create_task`,
+//! `sleep`, `Future`, `gather`, `wait_for` and `as_completed`, each
+//! waking its waiters in the order CPython 3.11's event loop does.
+//!
+//! Where CPython hands a result on through a done-callback (a task's end to
+//! `gather`, `wait_for` or `as_completed`), the waiting task resumes one
+//! scheduling round later than after a plain wake: the engine reproduces
+//! that round with a quiet yield.
+
+use crate::engine::events::{LaneId, LaneKind, WaitOn};
+use crate::engine::py::modules::concurrent_futures;
+use crate::engine::py::types::exc::{self, PyResult, Unwind, error, type_error, value_error};
+use crate::engine::py::types::native::{Args, Native, Step, downcast};
+use crate::engine::py::types::ops;
+use crate::engine::py::types::value;
+use crate::engine::py::types::value::Value;
+use crate::engine::py::vm::asyncgen;
+use crate::engine::py::vm::coro::Coroutine;
+use crate::engine::py::vm::interp::{Frame, Interp};
+use crate::engine::py::vm::label;
+use crate::engine::runtime::{LaneLabel, Probe, yield_now};
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::future::Future;
+use std::pin::pin;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::task::{Poll, Waker};
+
+/// Something a task can be waiting on, which cancelling the task cancels.
+pub trait Cancel {
+    /// Cancels it; `false` if it was already done.
+    fn cancel(&self) -> bool;
+}
+
+/// A task, a future or a `gather`: what `ensure_future` gives, which
+/// `gather`, `wait_for` and `as_completed` wait on.
+pub trait Waitable: Cancel {
+    fn completion(&self) -> &Completion;
+    /// The lanes it runs on, for the timeline (none for a bare future).
+    fn lanes(&self) -> Vec<LaneId>;
+    /// `wait_for` gives up on it: its cancellation shows as a timeout.
+    fn time_out(&self) {}
+}
+
+impl Waitable for TaskObj {
+    fn completion(&self) -> &Completion {
+        &self.completion
+    }
+    fn lanes(&self) -> Vec<LaneId> {
+        vec![self.lane]
+    }
+    fn time_out(&self) {
+        self.timed_out.set(true);
+    }
+}
+
+impl Waitable for FutureObj {
+    fn completion(&self) -> &Completion {
+        &self.completion
+    }
+    fn lanes(&self) -> Vec<LaneId> {
+        self.lane.get().into_iter().collect()
+    }
+}
+
+impl Waitable for Gathering {
+    fn completion(&self) -> &Completion {
+        &self.completion
+    }
+    fn lanes(&self) -> Vec<LaneId> {
+        self.children.iter().flat_map(|c| c.lanes()).collect()
+    }
+    fn time_out(&self) {
+        self.children.iter().for_each(|c| c.time_out());
+    }
+}
+
+fn wait_on(lanes: Vec<LaneId>) -> WaitOn {
+    match lanes.as_slice() {
+        [one] => WaitOn::Lane(*one),
+        _ => WaitOn::Lanes(Arc::from(lanes)),
+    }
+}
+
+/// The result a task or future settled with.
+#[derive(Clone)]
+pub enum Settled {
+    Value(Value),
+    /// An exception (a cancellation is a `CancelledError`).
+    Raised(Value),
+}
+
+/// Run once when a task or future settles.
+pub type DoneCallback = Box<dyn FnOnce(&Settled)>;
+
+/// Completion shared by tasks, futures and `gather`: the result, who waits
+/// for it, and callbacks run when it is set.
+#[derive(Default)]
+pub struct Completion {
+    result: RefCell<Option<Settled>>,
+    waiters: RefCell<Vec<Waker>>,
+    callbacks: RefCell<Vec<DoneCallback>>,
+}
+
+impl Completion {
+    pub fn done(&self) -> bool {
+        self.result.borrow().is_some()
+    }
+
+    pub fn result(&self) -> Option<Settled> {
+        self.result.borrow().clone()
+    }
+
+    /// Sets the result once; wakes the waiters and runs the callbacks.
+    pub fn settle(&self, r: Settled) -> bool {
+        if self.done() {
+            return false;
+        }
+        *self.result.borrow_mut() = Some(r.clone());
+        for w in self.waiters.borrow_mut().drain(..) {
+            w.wake();
+        }
+        let callbacks = std::mem::take(&mut *self.callbacks.borrow_mut());
+        for cb in callbacks {
+            cb(&r);
+        }
+        true
+    }
+
+    /// Runs `cb` when the result is set (at once if it is).
+    pub fn on_done(&self, cb: DoneCallback) {
+        match self.result() {
+            Some(r) => cb(&r),
+            None => self.callbacks.borrow_mut().push(cb),
+        }
+    }
+
+    /// Waits for the result.
+    pub fn wait(&self) -> impl Future<Output = Settled> + '_ {
+        std::future::poll_fn(move |cx| match self.result() {
+            Some(r) => Poll::Ready(r),
+            None => {
+                let mut w = self.waiters.borrow_mut();
+                if !w.iter().any(|x| x.will_wake(cx.waker())) {
+                    w.push(cx.waker().clone());
+                }
+                Poll::Pending
+            }
+        })
+    }
+}
+
+fn settled(r: PyResult<Value>) -> Option<Settled> {
+    match r {
+        Ok(v) => Some(Settled::Value(v)),
+        Err(Unwind::Exc(e)) => Some(Settled::Raised(e)),
+        Err(Unwind::Abort | Unwind::Limit(_)) => None,
+    }
+}
+
+fn unsettle(s: Settled) -> PyResult<Value> {
+    match s {
+        Settled::Value(v) => Ok(v),
+        Settled::Raised(e) => Err(Unwind::Exc(e)),
+    }
+}
+
+fn is_cancel(s: &Settled) -> bool {
+    matches!(s, Settled::Raised(e) if exc::is_instance_of(e, "CancelledError"))
+}
+
+/// An `asyncio.Task`.
+pub struct TaskObj {
+    pub name: RefCell<Rc<str>>,
+    pub lane: LaneId,
+    pub completion: Completion,
+    /// A cancellation to deliver at the next await point (or at the start).
+    pub must_cancel: Cell<bool>,
+    /// A `wait_for` timed out on it.
+    timed_out: Cell<bool>,
+    /// Cancels requested and not withdrawn (`cancelling()`).
+    cancel_requests: Cell<u32>,
+    /// The waker of the await point the task is suspended at.
+    waker: RefCell<Option<Waker>>,
+    /// What the task waits on, which a cancel passes to.
+    waitee: RefCell<Option<Rc<dyn Cancel>>>,
+    /// The coroutine it runs, for `get_coro`.
+    coro: RefCell<Value>,
+}
+
+impl TaskObj {
+    pub fn new(name: Rc<str>, lane: LaneId, coro: Value) -> Rc<TaskObj> {
+        Rc::new(TaskObj {
+            name: RefCell::new(name),
+            lane,
+            completion: Completion::default(),
+            must_cancel: Cell::new(false),
+            timed_out: Cell::new(false),
+            cancel_requests: Cell::new(0),
+            waker: RefCell::new(None),
+            waitee: RefCell::new(None),
+            coro: RefCell::new(coro),
+        })
+    }
+
+    pub fn done(&self) -> bool {
+        self.completion.done()
+    }
+
+    pub fn cancelled(&self) -> bool {
+        self.completion.result().is_some_and(|r| is_cancel(&r))
+    }
+
+    /// `task.uncancel()`: withdraws one cancel request; the ones left.
+    pub fn uncancel(&self) -> u32 {
+        let n = self.cancel_requests.get().saturating_sub(1);
+        self.cancel_requests.set(n);
+        n
+    }
+}
+
+impl Cancel for TaskObj {
+    fn cancel(&self) -> bool {
+        if self.done() {
+            return false;
+        }
+        self.cancel_requests.set(self.cancel_requests.get() + 1);
+        let waitee = self.waitee.borrow().clone();
+        if let Some(w) = waitee
+            && w.cancel()
+        {
+            return true;
+        }
+        self.must_cancel.set(true);
+        if let Some(w) = self.waker.borrow().as_ref() {
+            w.wake_by_ref();
+        }
+        true
+    }
+}
+
+impl Native for TaskObj {
+    fn type_name(&self) -> &str {
+        "_asyncio.Task"
+    }
+
+    fn repr(&self) -> String {
+        let state = if self.cancelled() {
+            "cancelled"
+        } else if self.done() {
+            "finished"
+        } else {
+            "pending"
+        };
+        format!("<Task {state} name='{}'>", self.name.borrow())
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        matches!(
+            name,
+            "cancel"
+                | "done"
+                | "cancelled"
+                | "result"
+                | "exception"
+                | "get_name"
+                | "set_name"
+                | "get_coro"
+                | "add_done_callback"
+                | "cancelling"
+                | "uncancel"
+        )
+    }
+
+    fn call_method(
+        self: Rc<Self>,
+        ix: &Rc<Interp>,
+        cx: &Frame,
+        name: &str,
+        mut args: Args,
+    ) -> Option<PyResult<Value>> {
+        Some(match name {
+            "cancel" => Ok(Value::Bool(self.cancel())),
+            "done" => Ok(Value::Bool(self.done())),
+            "cancelled" => Ok(Value::Bool(self.cancelled())),
+            "result" => result_of(&self.completion, "Result is not set."),
+            "exception" => exception_of(&self.completion),
+            "get_name" => Ok(Value::str(&self.name.borrow())),
+            "set_name" => {
+                let n = args.pos.pop().unwrap_or(Value::None);
+                let name = match ix.str(cx, &n) {
+                    Ok(name) => name,
+                    Err(e) => return Some(Err(e)),
+                };
+                // On the renamed task's lane; the statement is the caller's.
+                ix.shared.emit(
+                    self.lane,
+                    None,
+                    crate::engine::events::EventKind::Renamed {
+                        name: Arc::from(&*name),
+                    },
+                );
+                *self.name.borrow_mut() = Rc::from(name);
+                Ok(Value::None)
+            }
+            "get_coro" => Ok(self.coro.borrow().clone()),
+            "cancelling" => Ok(Value::Int(self.cancel_requests.get().into())),
+            "uncancel" => Ok(Value::Int(self.uncancel().into())),
+            "add_done_callback" => {
+                add_done_callback(ix, cx, &self.completion, Value::Native(self.clone()), args)
+            }
+            _ => return None,
+        })
+    }
+
+    fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
+        let on = WaitOn::Lane(self.lane);
+        Some(Box::pin(ix.await_settled(cx, self, on)))
+    }
+}
+
+fn add_done_callback(
+    ix: &Rc<Interp>,
+    _cx: &Frame,
+    c: &Completion,
+    me: Value,
+    mut args: Args,
+) -> PyResult<Value> {
+    let cb = args
+        .pos
+        .pop()
+        .ok_or_else(|| type_error("add_done_callback() takes exactly one argument"))?;
+    let ix = ix.clone();
+    c.on_done(Box::new(move |_| {
+        // As the loop does: `call_soon`, behind the steps already ready,
+        // and outside any task.
+        super::taskgroups::call_soon(move || {
+            let frame = ix.root_frame(ix.module_task.clone(), 0);
+            let _ = ix.call(&frame, &cb, Args::positional(vec![me]));
+        });
+    }));
+    Ok(Value::None)
+}
+
+fn result_of(c: &Completion, unset: &str) -> PyResult<Value> {
+    match c.result() {
+        Some(r) => unsettle(r),
+        None => Err(error("InvalidStateError", unset)),
+    }
+}
+
+fn exception_of(c: &Completion) -> PyResult<Value> {
+    match c.result() {
+        Some(Settled::Raised(e)) if exc::is_instance_of(&e, "CancelledError") => {
+            Err(Unwind::Exc(e))
+        }
+        Some(Settled::Raised(e)) => Ok(e),
+        Some(Settled::Value(_)) => Ok(Value::None),
+        None => Err(error("InvalidStateError", "Exception is not set.")),
+    }
+}
+
+/// An `asyncio.Future` made by `loop.create_future()`.
+pub struct FutureObj {
+    pub completion: Completion,
+    name: Rc<str>,
+    /// The lane that will settle it, when one does (an executor's job).
+    pub lane: Cell<Option<LaneId>>,
+}
+
+impl Cancel for FutureObj {
+    fn cancel(&self) -> bool {
+        self.completion.settle(Settled::Raised(cancelled_value()))
+    }
+}
+
+fn cancelled_value() -> Value {
+    exc::new_error("CancelledError", "")
+}
+
+impl Native for FutureObj {
+    fn type_name(&self) -> &str {
+        "_asyncio.Future"
+    }
+
+    fn repr(&self) -> String {
+        let state = if self.completion.done() {
+            "finished"
+        } else {
+            "pending"
+        };
+        format!("<Future {state}>")
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        matches!(
+            name,
+            "set_result"
+                | "set_exception"
+                | "done"
+                | "cancelled"
+                | "result"
+                | "exception"
+                | "cancel"
+                | "add_done_callback"
+        )
+    }
+
+    fn call_method(
+        self: Rc<Self>,
+        ix: &Rc<Interp>,
+        cx: &Frame,
+        name: &str,
+        mut args: Args,
+    ) -> Option<PyResult<Value>> {
+        Some(match name {
+            "set_result" | "set_exception" => {
+                if self.completion.done() {
+                    return Some(Err(error("InvalidStateError", "invalid state")));
+                }
+                let v = args.pos.pop().unwrap_or(Value::None);
+                if name == "set_result" {
+                    self.completion.settle(Settled::Value(v));
+                } else {
+                    match ix.exception_value(cx, v) {
+                        Ok(e) => {
+                            self.completion.settle(Settled::Raised(e));
+                        }
+                        Err(e) => return Some(Err(e)),
+                    }
+                }
+                Ok(Value::None)
+            }
+            "done" => Ok(Value::Bool(self.completion.done())),
+            "cancelled" => Ok(Value::Bool(
+                self.completion.result().is_some_and(|r| is_cancel(&r)),
+            )),
+            "cancel" => Ok(Value::Bool(self.cancel())),
+            "result" => result_of(&self.completion, "Result is not set."),
+            "exception" => exception_of(&self.completion),
+            "add_done_callback" => {
+                add_done_callback(ix, cx, &self.completion, Value::Native(self.clone()), args)
+            }
+            _ => return None,
+        })
+    }
+
+    fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
+        let on = WaitOn::Future(Arc::from(&*self.name));
+        Some(Box::pin(ix.await_settled(cx, self, on)))
+    }
+}
+
+/// `asyncio.sleep(delay, result)` before it is awaited.
+pub struct Sleep {
+    delay: f64,
+    result: Value,
+}
+
+impl Native for Sleep {
+    fn type_name(&self) -> &str {
+        "coroutine"
+    }
+
+    fn repr(&self) -> String {
+        "<coroutine object sleep>".into()
+    }
+
+    fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
+        Some(Box::pin(async move {
+            if self.delay <= 0.0 {
+                ix.shared
+                    .set_waiting(cx.lane.get(), WaitOn::Yield, Some(cx.stmt.get()));
+                ix.suspend(cx, None, yield_now()).await?;
+            } else {
+                let start = ix.vclock.get();
+                let deadline = start + self.delay;
+                let at = ix.timer_at(deadline);
+                ix.shared.set_waiting(
+                    cx.lane.get(),
+                    WaitOn::Timer { deadline: at },
+                    Some(cx.stmt.get()),
+                );
+                let instant = ix.shared.instant(at);
+                ix.suspend(cx, None, ix.shared.sleep_until(instant, at))
+                    .await?;
+                ix.set_vclock(deadline);
+            }
+            Ok(self.result.clone())
+        }))
+    }
+}
+
+/// `asyncio.gather(...)`: the children and the outer future.
+pub struct Gathering {
+    children: Vec<Rc<dyn Waitable>>,
+    /// Children not done yet (so each end costs O(1), not a scan).
+    pending: Cell<usize>,
+    pub completion: Completion,
+    cancel_requested: Cell<bool>,
+}
+
+impl Cancel for Gathering {
+    fn cancel(&self) -> bool {
+        if self.completion.done() {
+            return false;
+        }
+        let mut any = false;
+        for c in &self.children {
+            any |= c.cancel();
+        }
+        if any {
+            self.cancel_requested.set(true);
+        }
+        any
+    }
+}
+
+impl Native for Gathering {
+    fn type_name(&self) -> &str {
+        "_GatheringFuture"
+    }
+
+    fn repr(&self) -> String {
+        "<_GatheringFuture pending>".into()
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        matches!(name, "cancel" | "done" | "result")
+    }
+
+    fn call_method(
+        self: Rc<Self>,
+        _ix: &Rc<Interp>,
+        _cx: &Frame,
+        name: &str,
+        _args: Args,
+    ) -> Option<PyResult<Value>> {
+        Some(match name {
+            "cancel" => Ok(Value::Bool(self.cancel())),
+            "done" => Ok(Value::Bool(self.completion.done())),
+            "result" => result_of(&self.completion, "Result is not set."),
+            _ => return None,
+        })
+    }
+
+    fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
+        Some(Box::pin(async move {
+            let on = WaitOn::Lanes(Arc::from(self.lanes()));
+            let r = ix.await_settled(cx, self, on).await;
+            // CPython: the child's end runs gather's callback, which then
+            // wakes the waiting task: one round later.
+            ix.quiet_round().await;
+            r
+        }))
+    }
+}
+
+/// One awaitable of `asyncio.as_completed`: the next result to finish.
+pub struct NextCompleted {
+    state: Rc<AsCompleted>,
+}
+
+/// The shared state of one `as_completed` call.
+pub struct AsCompleted {
+    tasks: Vec<Rc<dyn Waitable>>,
+    finished: RefCell<VecDeque<Settled>>,
+    arrived: Completion,
+}
+
+impl Native for NextCompleted {
+    fn type_name(&self) -> &str {
+        "coroutine"
+    }
+
+    fn repr(&self) -> String {
+        "<coroutine object as_completed.<locals>._wait_for_one>".into()
+    }
+
+    fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
+        Some(Box::pin(async move {
+            let state = self.state.clone();
+            let ready = state.finished.borrow_mut().pop_front();
+            let r = match ready {
+                Some(r) => r,
+                None => {
+                    let lanes: Arc<[LaneId]> = state.tasks.iter().flat_map(|c| c.lanes()).collect();
+                    ix.shared
+                        .set_waiting(cx.lane.get(), WaitOn::Lanes(lanes), Some(cx.stmt.get()));
+                    let fut =
+                        std::future::poll_fn(|cx2| match state.finished.borrow_mut().pop_front() {
+                            Some(r) => Poll::Ready(r),
+                            None => {
+                                let mut w = state.arrived.waiters.borrow_mut();
+                                if !w.iter().any(|x| x.will_wake(cx2.waker())) {
+                                    w.push(cx2.waker().clone());
+                                }
+                                Poll::Pending
+                            }
+                        });
+                    let r = ix.suspend(cx, None, fut).await?;
+                    ix.quiet_round().await;
+                    r
+                }
+            };
+            unsettle(r)
+        }))
+    }
+}
+
+impl Interp {
+    /// Waits on `fut` at an await point of the frame's task: a cancel of
+    /// the task raises `CancelledError` here (after passing the cancel to
+    /// `waitee`, which may settle `fut` first).
+    pub fn suspend<F: Future>(
+        &self,
+        cx: &Frame,
+        waitee: Option<Rc<dyn Cancel>>,
+        fut: F,
+    ) -> AwaitPoint<F> {
+        AwaitPoint {
+            task: cx.task(),
+            waitee: Some(waitee),
+            fut,
+        }
+    }
+
+    /// Waits, at an await point, until a task, future or gather settles,
+    /// and gives its result (or raises its exception).
+    async fn await_settled(&self, cx: &Frame, w: Rc<dyn Waitable>, on: WaitOn) -> PyResult<Value> {
+        self.shared
+            .set_waiting(cx.lane.get(), on, Some(cx.stmt.get()));
+        let waitee: Rc<dyn Cancel> = w.clone();
+        let r = self
+            .suspend(cx, Some(waitee), w.completion().wait())
+            .await?;
+        unsettle(r)
+    }
+
+    /// One scheduling round the lanes do not show (see the module docs).
+    pub async fn quiet_round(&self) {
+        self.shared.quiet_round().await;
+    }
+
+    /// `asyncio.create_task(coro)`: a new task, started on the next round.
+    pub fn create_task(&self, cx: &Frame, aw: Value, name: Option<Value>) -> PyResult<Rc<TaskObj>> {
+        // The main task is made by the module code, not by a task.
+        let parent = (!Rc::ptr_eq(&cx.task(), &self.module_task)).then(|| cx.lane.get());
+        self.create_task_under(cx, aw, name, parent)
+    }
+
+    /// A new task whose lane has `parent` as its parent on the timeline.
+    pub fn create_task_under(
+        &self,
+        cx: &Frame,
+        aw: Value,
+        name: Option<Value>,
+        parent: Option<LaneId>,
+    ) -> PyResult<Rc<TaskObj>> {
+        if !self.running.get() || self.in_job() {
+            return Err(error("RuntimeError", "no running event loop"));
+        }
+        let call: String = match (downcast::<Coroutine>(&aw), downcast::<Sleep>(&aw)) {
+            _ if asyncgen::task_label(&aw).is_some() => {
+                asyncgen::task_label(&aw).unwrap_or_default()
+            }
+            (Some(c), _) => {
+                if c.started() {
+                    return Err(error(
+                        "RuntimeError",
+                        "cannot reuse already awaited coroutine",
+                    ));
+                }
+                c.label()
+            }
+            (None, Some(s)) => format!("sleep({})", label::short_repr(&Value::Float(s.delay))),
+            _ if downcast::<NextCompleted>(&aw).is_some() => "_wait_for_one()".into(),
+            _ if downcast::<concurrent_futures::ToThread>(&aw).is_some() => "to_thread()".into(),
+            _ => {
+                return Err(type_error(format!(
+                    "a coroutine was expected, got {}",
+                    self.repr(cx, &aw)?
+                )));
+            }
+        };
+        let n = self.task_counter.get() + 1;
+        self.task_counter.set(n);
+        let (task_name, named): (Rc<str>, bool) = match name {
+            Some(Value::None) | None => (Rc::from(format!("Task-{n}")), false),
+            Some(v) => (Rc::from(self.str(cx, &v)?), true),
+        };
+        let lane = self
+            .shared
+            .new_lane(
+                LaneLabel {
+                    kind: LaneKind::Task,
+                    call: &call,
+                    name: &task_name,
+                    named,
+                },
+                parent,
+                Some(cx.stmt.get()),
+            )
+            .map_err(|_| Unwind::Abort)?;
+        let task = TaskObj::new(task_name, lane, aw.clone());
+        self.tasks.borrow_mut().push(task.clone());
+        let ix = self.rc();
+        let t = task.clone();
+        let body = async move {
+            let r = if t.must_cancel.replace(false) {
+                if let Some(c) = downcast::<Coroutine>(&aw) {
+                    let _ = c.start();
+                }
+                Err(exc::cancelled())
+            } else if let Some(c) = downcast::<Coroutine>(&aw) {
+                match c.start() {
+                    Ok(frame) => {
+                        *frame.task.borrow_mut() = t.clone();
+                        frame.lane.set(lane);
+                        let r = ix.run_body(&frame).await;
+                        ix.traceback(&frame, r)
+                    }
+                    Err(e) => Err(e),
+                }
+            } else {
+                let frame = ix.root_frame(t.clone(), lane);
+                Box::pin(ix.await_value(&frame, aw)).await
+            };
+            let r = match r {
+                Err(Unwind::Exc(e)) if exc::is_instance_of(&e, "StopIteration") => {
+                    Err(error("RuntimeError", "coroutine raised StopIteration"))
+                }
+                other => other,
+            };
+            match &r {
+                Err(Unwind::Exc(e))
+                    if t.timed_out.get() && exc::is_instance_of(e, "CancelledError") =>
+                {
+                    ix.shared
+                        .emit(lane, None, crate::engine::events::EventKind::TimedOut)
+                }
+                _ => ix.finish_lane(lane, &r),
+            }
+            if let Some(s) = settled(r) {
+                t.completion.settle(s);
+            }
+        };
+        drop(tokio::task::spawn_local(Probe::new(
+            self.shared.clone(),
+            lane,
+            body,
+        )));
+        Ok(task)
+    }
+
+    /// A task for an awaitable (`ensure_future`): tasks and futures as
+    /// they are, coroutines wrapped.
+    fn ensure_task(&self, cx: &Frame, aw: Value) -> PyResult<Rc<dyn Waitable>> {
+        if let Some(t) = downcast::<TaskObj>(&aw) {
+            return Ok(t);
+        }
+        if let Some(f) = downcast::<FutureObj>(&aw) {
+            return Ok(f);
+        }
+        if let Some(g) = downcast::<Gathering>(&aw) {
+            return Ok(g);
+        }
+        Ok(self.create_task(cx, aw, None)?)
+    }
+
+    /// `asyncio.gather(*aws)`.
+    pub fn gather(&self, cx: &Frame, mut args: Args) -> PyResult<Value> {
+        if let Some(v) = args.take_kw("return_exceptions")
+            && v.truthy()
+        {
+            return Err(type_error(
+                "gather(return_exceptions=True) is not supported yet",
+            ));
+        }
+        let mut children = Vec::with_capacity(args.pos.len());
+        for aw in args.pos {
+            children.push(self.ensure_task(cx, aw)?);
+        }
+        let g = Rc::new(Gathering {
+            pending: Cell::new(children.len()),
+            children,
+            completion: Completion::default(),
+            cancel_requested: Cell::new(false),
+        });
+        if g.children.is_empty() {
+            g.completion.settle(Settled::Value(Value::list(Vec::new())));
+        }
+        for child in &g.children {
+            let weak = Rc::downgrade(&g);
+            child.completion().on_done(Box::new(move |r| {
+                let Some(g) = weak.upgrade() else { return };
+                g.pending.set(g.pending.get().saturating_sub(1));
+                let all_done = g.pending.get() == 0;
+                if g.completion.done() {
+                    return;
+                }
+                if let Settled::Raised(_) = r {
+                    if g.cancel_requested.get() && !all_done {
+                        return;
+                    }
+                    if !g.cancel_requested.get() {
+                        g.completion.settle(r.clone());
+                        return;
+                    }
+                }
+                if all_done {
+                    if g.cancel_requested.get() {
+                        g.completion.settle(Settled::Raised(cancelled_value()));
+                        return;
+                    }
+                    let results = g
+                        .children
+                        .iter()
+                        .map(|c| match c.completion().result() {
+                            Some(Settled::Value(v)) => v,
+                            _ => Value::None,
+                        })
+                        .collect();
+                    g.completion.settle(Settled::Value(Value::list(results)));
+                }
+            }));
+        }
+        Ok(Value::Native(g))
+    }
+
+    /// `asyncio.as_completed(aws)`: an iterator of awaitables, each giving
+    /// the next result to finish.
+    pub fn as_completed(&self, cx: &Frame, mut args: Args) -> PyResult<Value> {
+        if args
+            .take_kw("timeout")
+            .is_some_and(|t| !matches!(t, Value::None))
+        {
+            return Err(type_error("as_completed(timeout=...) is not supported yet"));
+        }
+        let source = args.pos.pop().ok_or_else(|| {
+            type_error("as_completed() missing 1 required positional argument: 'fs'")
+        })?;
+        let items = self.iterate(cx, &source)?;
+        let mut tasks = Vec::new();
+        for aw in items {
+            tasks.push(self.ensure_task(cx, aw)?);
+        }
+        let state = Rc::new(AsCompleted {
+            tasks,
+            finished: RefCell::new(VecDeque::new()),
+            arrived: Completion::default(),
+        });
+        for t in &state.tasks {
+            let weak = Rc::downgrade(&state);
+            t.completion().on_done(Box::new(move |r| {
+                if let Some(s) = weak.upgrade() {
+                    s.finished.borrow_mut().push_back(r.clone());
+                    for w in s.arrived.waiters.borrow_mut().drain(..) {
+                        w.wake();
+                    }
+                }
+            }));
+        }
+        let nexts: VecDeque<Value> = (0..state.tasks.len())
+            .map(|_| {
+                Value::Native(Rc::new(NextCompleted {
+                    state: state.clone(),
+                }))
+            })
+            .collect();
+        Ok(Value::Iterator(Rc::new(value::SeqIter {
+            items: RefCell::new(nexts),
+            kind: "generator",
+        })))
+    }
+
+    /// `await asyncio.wait_for(aw, timeout)`, as CPython 3.11 runs it.
+    pub async fn wait_for(&self, cx: &Frame, aw: Value, timeout: Value) -> PyResult<Value> {
+        let timeout = match timeout {
+            Value::None => return self.await_value(cx, aw).await,
+            other => ops::float(&other).ok_or_else(|| {
+                type_error(format!(
+                    "'{}' object cannot be interpreted as a timeout",
+                    other.type_name()
+                ))
+            })?,
+        };
+        if timeout <= 0.0 {
+            let task = self.ensure_task(cx, aw)?;
+            if let Some(r) = task.completion().result() {
+                return unsettle(r);
+            }
+            task.time_out();
+            self.cancel_and_wait(cx, &task).await?;
+            return self.timeout_result(&task);
+        }
+        // The timeout's timer is made before the task starts, so a tie goes
+        // to the timeout, as in CPython.
+        let deadline = self.vclock.get() + timeout;
+        let at = self.timer_at(deadline);
+        let timer = self.shared.sleep_until(self.shared.instant(at), at);
+        let mut timer = pin!(timer);
+        // Register the timer now (its order is set when first polled).
+        let _ = futures::poll!(timer.as_mut());
+        let task = self.ensure_task(cx, aw)?;
+        self.shared
+            .set_waiting(cx.lane.get(), wait_on(task.lanes()), Some(cx.stmt.get()));
+        let done_first = std::future::poll_fn(|c| {
+            if task.completion().done() {
+                return Poll::Ready(true);
+            }
+            if timer.as_mut().poll(c).is_ready() {
+                return Poll::Ready(false);
+            }
+            let mut w = task.completion().waiters.borrow_mut();
+            if !w.iter().any(|x| x.will_wake(c.waker())) {
+                w.push(c.waker().clone());
+            }
+            Poll::Pending
+        });
+        match self.suspend(cx, None, done_first).await {
+            Ok(true) => {
+                self.quiet_round().await;
+                unsettle(task.completion().result().expect("done"))
+            }
+            Ok(false) => {
+                self.set_vclock(deadline);
+                if task.completion().done() {
+                    return unsettle(task.completion().result().expect("done"));
+                }
+                task.time_out();
+                self.cancel_and_wait(cx, &task).await?;
+                self.timeout_result(&task)
+            }
+            Err(Unwind::Exc(e)) => {
+                if let Some(r) = task.completion().result() {
+                    return unsettle(r);
+                }
+                self.cancel_and_wait(cx, &task).await?;
+                Err(Unwind::Exc(e))
+            }
+            Err(other) => Err(other),
+        }
+    }
+
+    fn timeout_result(&self, task: &Rc<dyn Waitable>) -> PyResult<Value> {
+        match task.completion().result().expect("done") {
+            r if is_cancel(&r) => {
+                let Settled::Raised(cause) = r else {
+                    unreachable!()
+                };
+                let e = exc::new_error("TimeoutError", "");
+                if let Some(state) = exc::state(&e) {
+                    *state.cause.borrow_mut() = Some(cause);
+                }
+                Err(Unwind::Exc(e))
+            }
+            r => unsettle(r),
+        }
+    }
+
+    /// Cancels a task and waits until it has finished (its cleanup too).
+    async fn cancel_and_wait(&self, cx: &Frame, task: &Rc<dyn Waitable>) -> PyResult<()> {
+        task.cancel();
+        self.shared
+            .set_waiting(cx.lane.get(), wait_on(task.lanes()), Some(cx.stmt.get()));
+        // The caller is not cancelled while it waits here: asyncio shields
+        // this wait from nothing, but a second cancel is rare in demos.
+        let r = self.suspend(cx, None, task.completion().wait()).await;
+        if r.is_ok() {
+            self.quiet_round().await;
+        }
+        r.map(|_| ())
+    }
+}
+
+/// An await point (see [`Interp::suspend`]). A plain struct rather than an
+/// `async fn`, which would store the awaited future twice: every waiting
+/// task holds one.
+pub struct AwaitPoint<F> {
+    task: Rc<TaskObj>,
+    /// Set until the first poll, which checks for a cancel already
+    /// requested and registers what the task waits on.
+    waitee: Option<Option<Rc<dyn Cancel>>>,
+    fut: F,
+}
+
+impl<F: Future> Future for AwaitPoint<F> {
+    type Output = PyResult<F::Output>;
+
+    fn poll(self: std::pin::Pin<&mut Self>, c: &mut std::task::Context<'_>) -> Poll<Self::Output> {
+        // SAFETY: `fut` is never moved out of the pinned struct; the other
+        // fields are not structurally pinned.
+        let this = unsafe { self.get_unchecked_mut() };
+        let task = &this.task;
+        if let Some(waitee) = this.waitee.take() {
+            if task.must_cancel.replace(false) {
+                return Poll::Ready(Err(exc::cancelled()));
+            }
+            *task.waitee.borrow_mut() = waitee;
+        }
+        if task.must_cancel.get() {
+            task.must_cancel.set(false);
+            *task.waitee.borrow_mut() = None;
+            *task.waker.borrow_mut() = None;
+            return Poll::Ready(Err(exc::cancelled()));
+        }
+        *task.waker.borrow_mut() = Some(c.waker().clone());
+        // SAFETY: see above; `fut` stays where it is.
+        let fut = unsafe { std::pin::Pin::new_unchecked(&mut this.fut) };
+        match fut.poll(c) {
+            Poll::Ready(v) => {
+                *task.waitee.borrow_mut() = None;
+                *task.waker.borrow_mut() = None;
+                Poll::Ready(Ok(v))
+            }
+            Poll::Pending => Poll::Pending,
+        }
+    }
+}
+
+/// `asyncio.run(main())`: runs the coroutine as the main task, then cancels
+/// the tasks left and waits for them, and returns main's result.
+pub async fn asyncio_run(ix: &Interp, cx: &Frame, mut args: Args) -> PyResult<Value> {
+    if ix.running.get() {
+        if let Some(c) = args.pos.first().and_then(downcast::<Coroutine>) {
+            let _ = c.start();
+        }
+        return Err(error(
+            "RuntimeError",
+            "asyncio.run() cannot be called from a running event loop",
+        ));
+    }
+    let Some(main) = args.pos.pop() else {
+        return Err(type_error(
+            "run() missing 1 required positional argument: 'main'",
+        ));
+    };
+    if downcast::<Coroutine>(&main).is_none() {
+        return Err(value_error(format!(
+            "a coroutine was expected, got {}",
+            ix.repr(cx, &main)?
+        )));
+    }
+    ix.running.set(true);
+    let task = ix.create_task(cx, main, None)?;
+    let r = task.completion.wait().await;
+    // The loop runs the round in which main's end is noticed, then stops.
+    yield_now().await;
+    let left: Vec<Rc<TaskObj>> = ix
+        .tasks
+        .borrow()
+        .iter()
+        .filter(|t| !t.done())
+        .cloned()
+        .collect();
+    for t in &left {
+        t.cancel();
+    }
+    for t in &left {
+        t.completion.wait().await;
+    }
+    asyncgen::shutdown(ix, cx).await;
+    ix.running.set(false);
+    ix.loop_closed.set(true);
+    ix.vclock.set(0.0);
+    unsettle(r)
+}
+
+/// Makes the awaitable of `asyncio.sleep(delay, result)`.
+pub fn sleep(args: Args) -> PyResult<Value> {
+    let mut args = args;
+    let result = args
+        .take_kw("result")
+        .or_else(|| (args.pos.len() > 1).then(|| args.pos.remove(1)))
+        .unwrap_or(Value::None);
+    let delay = args
+        .pos
+        .first()
+        .cloned()
+        .or_else(|| args.take_kw("delay"))
+        .ok_or_else(|| type_error("sleep() missing 1 required positional argument: 'delay'"))?;
+    let d = ops::float(&delay).ok_or_else(|| {
+        type_error(format!(
+            "'<=' not supported between instances of '{}' and 'int'",
+            delay.type_name()
+        ))
+    })?;
+    // CPython 3.11 and 3.12 return at once (NaN is not > 0); 3.13 raises
+    // `ValueError: Invalid delay: NaN (not a number)`.
+    let d = if d.is_nan() { 0.0 } else { d };
+    Ok(Value::Native(Rc::new(Sleep { delay: d, result })))
+}
+
+/// A new future (`loop.create_future()`), named for the timeline.
+pub fn new_future(name: &str) -> Value {
+    Value::Native(Rc::new(FutureObj {
+        completion: Completion::default(),
+        name: Rc::from(name),
+        lane: Cell::new(None),
+    }))
+}
+
+/// `await asyncio.wait_for(...)` as an awaitable value.
+pub struct WaitFor {
+    aw: RefCell<Option<Value>>,
+    timeout: Value,
+}
+
+impl WaitFor {
+    /// The awaitable, as a value.
+    pub fn value(aw: Value, timeout: Value) -> Value {
+        Value::Native(Rc::new(WaitFor {
+            aw: RefCell::new(Some(aw)),
+            timeout,
+        }))
+    }
+}
+
+impl Native for WaitFor {
+    fn type_name(&self) -> &str {
+        "coroutine"
+    }
+
+    fn repr(&self) -> String {
+        "<coroutine object wait_for>".into()
+    }
+
+    fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
+        Some(Box::pin(async move {
+            let aw =
+                self.aw.borrow_mut().take().ok_or_else(|| {
+                    error("RuntimeError", "cannot reuse already awaited coroutine")
+                })?;
+            ix.wait_for(cx, aw, self.timeout.clone()).await
+        }))
+    }
+}

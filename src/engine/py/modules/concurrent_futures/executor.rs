@@ -1,0 +1,452 @@
+//! Executors on the virtual clock: `concurrent.futures.ThreadPoolExecutor`
+//! and `ProcessPoolExecutor`, `loop.run_in_executor` and
+//! `asyncio.to_thread`, in the model `tests/support/virtual_clock.py` gives
+//! CPython:
+//!
+//! * an executor of n workers runs at most n jobs at once; the others queue,
+//!   first come first served;
+//! * a job runs when it gets a worker: its function is called then, with a
+//!   clock of its own that starts at the loop's time. `time.sleep(d)` in it
+//!   adds d to that clock and blocks nothing else; what it prints is kept,
+//!   stamped with that clock;
+//! * the job's lane (a [`LaneKind::Worker`]) starts one round later, as a
+//!   new task would, and sets a timer for each moment the job printed at
+//!   and for its end. When one is due, the next round prints that moment's
+//!   lines; at the end it sets the job's future, which wakes its awaiter a
+//!   round after that: the worker thread hands the result over with
+//!   `call_soon_threadsafe`.
+//!
+//! Jobs run in the program's own thread and process: a process pool's job
+//! sees the program's globals, as a thread's would.
+
+use super::{Pool, PoolKind, default_workers};
+use crate::engine::events::{EventKind, LaneId, LaneKind, WaitOn};
+use crate::engine::py::modules::asyncio::tasks;
+use crate::engine::py::modules::asyncio::tasks::{FutureObj, Settled};
+use crate::engine::py::types::exc::{self, PyResult, Unwind, error, type_error};
+use crate::engine::py::types::native::{Args, downcast};
+use crate::engine::py::types::value::Value;
+use crate::engine::py::vm::interp::{Frame, Interp};
+use crate::engine::py::vm::label;
+use crate::engine::runtime::{LaneLabel, Probe};
+use crate::render::plan::ir::ast::StmtId;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+
+/// The executors' state of one run.
+#[derive(Default)]
+pub struct Executors {
+    /// The job whose function is running now.
+    job: RefCell<Option<Job>>,
+    /// The loop's default executor, made on first use.
+    default: RefCell<Option<Rc<Pool>>>,
+}
+
+/// The clock of the job running now and what it printed.
+struct Job {
+    clock: f64,
+    lines: Vec<(f64, String, StmtId)>,
+}
+
+impl Interp {
+    /// Whether a job's function is running (outside the event loop).
+    pub fn in_job(&self) -> bool {
+        self.executors.job.borrow().is_some()
+    }
+
+    /// The clock `time.perf_counter()` reads: the job's inside a job.
+    pub fn clock_now(&self) -> f64 {
+        match &*self.executors.job.borrow() {
+            Some(job) => job.clock,
+            None => self.vclock.get(),
+        }
+    }
+
+    /// `time.sleep(d)` inside a job costs the job `d`; `false` outside one.
+    pub fn job_sleep(&self, d: f64) -> PyResult<bool> {
+        let mut job = self.executors.job.borrow_mut();
+        let Some(job) = job.as_mut() else {
+            return Ok(false);
+        };
+        if job.clock + d > self.shared.limits.max_virtual.as_secs_f64() {
+            return Err(exc::limit(format!(
+                "time.sleep({}) in a worker would pass the run's {} s of virtual time (limit: virtual duration)",
+                Value::Float(d).repr(),
+                self.shared.limits.max_virtual.as_secs()
+            )));
+        }
+        job.clock += d;
+        Ok(true)
+    }
+
+    /// A line printed inside a job is kept until the loop's clock reaches
+    /// the job's; `false` outside a job.
+    pub fn job_print(&self, f: &Frame, text: &str) -> bool {
+        let mut job = self.executors.job.borrow_mut();
+        let Some(job) = job.as_mut() else {
+            return false;
+        };
+        let clock = job.clock;
+        job.lines.extend(
+            text.split('\n')
+                .map(|line| (clock, line.to_string(), f.stmt.get())),
+        );
+        true
+    }
+
+    /// `loop.run_in_executor(executor, func, *args)`.
+    pub fn run_in_executor(&self, cx: &Frame, mut args: Args) -> PyResult<Value> {
+        if let Some((k, _)) = args.kw.first() {
+            return Err(type_error(format!(
+                "BaseEventLoop.run_in_executor() got an unexpected keyword argument '{k}'"
+            )));
+        }
+        if args.pos.len() < 2 {
+            let missing = if args.pos.is_empty() {
+                "2 required positional arguments: 'executor' and 'func'"
+            } else {
+                "1 required positional argument: 'func'"
+            };
+            return Err(type_error(format!(
+                "BaseEventLoop.run_in_executor() missing {missing}"
+            )));
+        }
+        let executor = args.pos.remove(0);
+        let func = args.pos.remove(0);
+        let pool = match &executor {
+            Value::None => self.default_executor(),
+            other => downcast::<Pool>(other).ok_or_else(|| {
+                error(
+                    "AttributeError",
+                    format!("'{}' object has no attribute 'submit'", other.type_name()),
+                )
+            })?,
+        };
+        self.submit(cx, &pool, func, Args::positional(args.pos))
+    }
+
+    pub(super) fn default_executor(&self) -> Rc<Pool> {
+        self.executors
+            .default
+            .borrow_mut()
+            .get_or_insert_with(|| Pool::new(PoolKind::Thread, default_workers(PoolKind::Thread)))
+            .clone()
+    }
+
+    /// Queues a job and starts what the idle workers can take.
+    pub(super) fn submit(
+        &self,
+        cx: &Frame,
+        pool: &Rc<Pool>,
+        func: Value,
+        args: Args,
+    ) -> PyResult<Value> {
+        if pool.shut.get() {
+            return Err(error(
+                "RuntimeError",
+                "cannot schedule new futures after shutdown",
+            ));
+        }
+        let name = function_name(&func);
+        let future_value = tasks::new_future(&name);
+        let future = downcast::<FutureObj>(&future_value).expect("a future");
+        let parent = (!Rc::ptr_eq(&cx.task(), &self.module_task)).then(|| cx.lane.get());
+        pool.queue.borrow_mut().push_back(Queued {
+            future,
+            func,
+            args,
+            name,
+            parent,
+            stmt: cx.stmt.get(),
+        });
+        self.start_jobs(pool)?;
+        Ok(future_value)
+    }
+
+    /// Starts queued jobs on the idle workers (dropping those whose future
+    /// was cancelled while they queued).
+    fn start_jobs(&self, pool: &Rc<Pool>) -> PyResult<()> {
+        loop {
+            let next_cancelled = pool
+                .queue
+                .borrow()
+                .front()
+                .is_some_and(|q| q.future.completion.done());
+            if next_cancelled {
+                pool.queue.borrow_mut().pop_front();
+                continue;
+            }
+            let Some(slot) = pool.workers.borrow().iter().position(Option::is_none) else {
+                return Ok(());
+            };
+            let Some(job) = pool.queue.borrow_mut().pop_front() else {
+                return Ok(());
+            };
+            self.start_job(pool, slot, self.vclock.get(), job)?;
+        }
+    }
+
+    /// Runs a job's function on worker `slot` from `start`, then starts its
+    /// lane.
+    fn start_job(&self, pool: &Rc<Pool>, slot: usize, start: f64, q: Queued) -> PyResult<()> {
+        let lane = self
+            .shared
+            .new_lane(
+                LaneLabel {
+                    kind: LaneKind::Worker,
+                    call: &label::job_label(&q.name, &q.args),
+                    name: &q.name,
+                    named: false,
+                },
+                q.parent,
+                Some(q.stmt),
+            )
+            .map_err(|_| Unwind::Abort)?;
+        q.future.lane.set(Some(lane));
+        let frame = self.root_frame(self.module_task.clone(), lane);
+        frame.stmt.set(q.stmt);
+        let outer = self.executors.job.replace(Some(Job {
+            clock: start,
+            lines: Vec::new(),
+        }));
+        let r = self.call(&frame, &q.func, q.args);
+        let job = self
+            .executors
+            .job
+            .replace(outer)
+            .expect("the job was running");
+        let settled = match r {
+            Ok(v) => Settled::Value(v),
+            Err(Unwind::Exc(e)) => Settled::Raised(e),
+            Err(Unwind::Limit(reason)) => return Err(self.abort(reason)),
+            Err(Unwind::Abort) => return Err(Unwind::Abort),
+        };
+        let id = pool.next_id.get() + 1;
+        pool.next_id.set(id);
+        // The moments it printed at, in order, then its end.
+        let mut moments: Vec<Moment> = Vec::new();
+        for (at, text, stmt) in job.lines {
+            match moments.last_mut() {
+                Some(m) if m.at == at => m.lines.push((text, stmt)),
+                _ => moments.push(Moment {
+                    at,
+                    lines: vec![(text, stmt)],
+                }),
+            }
+        }
+        if moments.last().is_none_or(|m| m.at < job.clock) {
+            moments.push(Moment {
+                at: job.clock,
+                lines: Vec::new(),
+            });
+        }
+        let moments = Rc::new(RefCell::new(moments));
+        pool.workers.borrow_mut()[slot] = Some(Busy {
+            id,
+            end: job.clock,
+            lane,
+            moments: moments.clone(),
+        });
+        let ix = self.rc();
+        let pool = pool.clone();
+        let end = JobEnd {
+            pool,
+            slot,
+            id,
+            future: q.future,
+            settled,
+        };
+        let body = async move { ix.job_lane(lane, moments, end).await };
+        drop(tokio::task::spawn_local(Probe::new(
+            self.shared.clone(),
+            lane,
+            body,
+        )));
+        Ok(())
+    }
+
+    /// A job's lane: prints its lines at their moments, then hands on its
+    /// result.
+    async fn job_lane(&self, lane: LaneId, moments: Rc<RefCell<Vec<Moment>>>, end: JobEnd) {
+        let now = self.vclock.get();
+        let times: Vec<f64> = moments.borrow().iter().map(|m| m.at).collect();
+        let mut timers = Vec::with_capacity(times.len());
+        // Every timer is set now, in order, as the harness sets them.
+        for &t in &times {
+            if t > now {
+                let at = self.timer_at(t);
+                let mut timer = Box::pin(self.shared.sleep_until(self.shared.instant(at), at));
+                let _ = futures::poll!(timer.as_mut());
+                timers.push(Some((at, timer)));
+            } else {
+                timers.push(None);
+            }
+        }
+        let mut due_now_round = false;
+        for (i, (t, timer)) in times.into_iter().zip(timers).enumerate() {
+            match timer {
+                Some((at, timer)) => {
+                    self.shared
+                        .set_waiting(lane, WaitOn::Timer { deadline: at }, None);
+                    timer.await;
+                    self.set_vclock(t);
+                }
+                None if !due_now_round => {
+                    due_now_round = true;
+                    self.quiet_round().await;
+                }
+                None => {}
+            }
+            // Lines a blocked loop's `shutdown` printed already are gone.
+            let lines = std::mem::take(&mut moments.borrow_mut()[i].lines);
+            for (text, stmt) in lines {
+                self.shared
+                    .emit(lane, Some(stmt), EventKind::Printed { text });
+            }
+        }
+        let JobEnd {
+            pool,
+            slot,
+            id,
+            future,
+            settled,
+        } = end;
+        let r = match &settled {
+            Settled::Value(v) => Ok(v.clone()),
+            Settled::Raised(e) => Err(Unwind::Exc(e.clone())),
+        };
+        self.finish_lane(lane, &r);
+        if !future.completion.done() {
+            future.completion.settle(settled);
+        }
+        {
+            let mut workers = pool.workers.borrow_mut();
+            if workers[slot].as_ref().is_some_and(|b| b.id == id) {
+                workers[slot] = None;
+            }
+        }
+        // A limit reached by a job started here has ended the run already.
+        let _ = self.start_jobs(&pool);
+    }
+
+    /// `shutdown(wait=True)` with jobs left: the loop blocks until the last
+    /// one ends. The queued jobs start as workers free up, and what the
+    /// jobs print meanwhile is printed at its time, during the block (the
+    /// futures are still set by the loop, after it).
+    pub(super) fn drain(&self, f: &Frame, pool: &Rc<Pool>) -> PyResult<()> {
+        let busy_now = |pool: &Pool| -> Vec<Busy> {
+            pool.workers.borrow().iter().flatten().cloned().collect()
+        };
+        // Every job not done yet: those running now, then those started here.
+        let mut busy = busy_now(pool);
+        loop {
+            if pool.queue.borrow().is_empty() {
+                break;
+            }
+            let next = pool
+                .workers
+                .borrow()
+                .iter()
+                .enumerate()
+                .filter_map(|(i, w)| w.as_ref().map(|b| (i, b.end)))
+                .min_by(|a, b| a.1.total_cmp(&b.1));
+            let Some((slot, free_at)) = next else { break };
+            let job = pool.queue.borrow_mut().pop_front().expect("a queued job");
+            if job.future.completion.done() {
+                continue;
+            }
+            self.start_job(pool, slot, free_at, job)?;
+            for b in busy_now(pool) {
+                if !busy.iter().any(|x| x.id == b.id) {
+                    busy.push(b);
+                }
+            }
+        }
+        let last = busy.iter().map(|b| b.end).fold(f64::NEG_INFINITY, f64::max);
+        let start = self.vclock.get();
+        if last <= start {
+            return Ok(());
+        }
+        // Each moment with lines, by time, ties in the order the jobs began.
+        let mut due: Vec<(f64, &Busy, usize)> = Vec::new();
+        for b in &busy {
+            for (i, m) in b.moments.borrow().iter().enumerate() {
+                if !m.lines.is_empty() {
+                    due.push((m.at, b, i));
+                }
+            }
+        }
+        due.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.id.cmp(&y.1.id)));
+        self.emit(
+            f,
+            EventKind::Blocked {
+                until: Duration::from_secs_f64(last),
+            },
+        );
+        for (at, b, i) in due {
+            let now = self.vclock.get();
+            if at > now {
+                self.shared.block(Duration::from_secs_f64(at - now));
+                self.set_vclock(at);
+            }
+            let lines = std::mem::take(&mut b.moments.borrow_mut()[i].lines);
+            for (text, stmt) in lines {
+                self.shared
+                    .emit(b.lane, Some(stmt), EventKind::Printed { text });
+            }
+        }
+        let now = self.vclock.get();
+        if last > now {
+            self.shared.block(Duration::from_secs_f64(last - now));
+            self.set_vclock(last);
+        }
+        self.emit(f, EventKind::Unblocked);
+        Ok(())
+    }
+}
+
+/// A worker's job while it runs.
+#[derive(Clone)]
+pub(in crate::engine::py) struct Busy {
+    /// Jobs are numbered as they start.
+    id: u64,
+    end: f64,
+    lane: LaneId,
+    moments: Rc<RefCell<Vec<Moment>>>,
+}
+
+/// One moment of a job: the time and the lines printed then.
+pub(super) struct Moment {
+    at: f64,
+    lines: Vec<(String, StmtId)>,
+}
+
+/// What a job's lane does at its end.
+struct JobEnd {
+    pool: Rc<Pool>,
+    slot: usize,
+    id: u64,
+    future: Rc<FutureObj>,
+    settled: Settled,
+}
+
+/// A job waiting for a worker.
+pub(in crate::engine::py) struct Queued {
+    pub(super) future: Rc<FutureObj>,
+    func: Value,
+    args: Args,
+    name: String,
+    parent: Option<LaneId>,
+    stmt: StmtId,
+}
+
+fn function_name(func: &Value) -> String {
+    match func {
+        Value::Function(f) => f.code.name.to_string(),
+        Value::Method(m) => function_name(&m.1),
+        Value::Builtin(name) => name.rsplit('.').next().unwrap_or(name).to_string(),
+        Value::BuiltinMethod(m) => m.1.to_string(),
+        _ => "job".to_string(),
+    }
+}

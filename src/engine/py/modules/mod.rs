@@ -1,0 +1,87 @@
+//! The modules a demo may import (`asyncio`, `time`, `concurrent.futures`,
+//! `random`, `functools`, `contextlib`),
+//! one Rust module per Python module: what each holds ([`member`]) and which
+//! one a built-in's name belongs to ([`call`]). A new module is a new file
+//! here, its arm in [`member`] and its line in `CALLS`.
+
+pub mod asyncio;
+pub mod concurrent_futures;
+pub mod contextlib;
+pub mod functools;
+pub mod random;
+pub mod time;
+
+use crate::engine::py::types::exc::{self, PyResult};
+use crate::engine::py::types::native::Args;
+use crate::engine::py::types::value::Value;
+use crate::engine::py::vm::interp::{Frame, Interp};
+use crate::program::Module;
+
+/// A module's functions: called with the built-in's whole name
+/// (`asyncio.sleep`).
+type Call = fn(&Interp, &Frame, &str, Args) -> PyResult<Value>;
+
+/// Which module calls a built-in, by the prefix of its name.
+const CALLS: &[(&str, Call)] = &[
+    ("asyncio.", asyncio::call),
+    ("concurrent.futures.", concurrent_futures::call),
+    ("contextlib.", contextlib::call),
+    ("functools.", functools::call),
+    ("random.", random::call),
+    ("time.", time::call),
+];
+
+/// Calls a module's function, or hands the arguments back when `name` is
+/// no module's.
+pub fn call(ix: &Interp, f: &Frame, name: &str, args: Args) -> Result<PyResult<Value>, Args> {
+    match CALLS.iter().find(|(prefix, _)| name.starts_with(prefix)) {
+        Some((_, call)) => Ok(call(ix, f, name, args)),
+        None => Err(args),
+    }
+}
+
+/// `module.name`.
+pub fn member(module: Module, name: &str) -> Option<Value> {
+    match module {
+        Module::Asyncio => Some(match name {
+            "run" => Value::Builtin("asyncio.run"),
+            "sleep" => Value::Builtin("asyncio.sleep"),
+            "create_task" => Value::Builtin("asyncio.create_task"),
+            "ensure_future" => Value::Builtin("asyncio.ensure_future"),
+            "gather" => Value::Builtin("asyncio.gather"),
+            "as_completed" => Value::Builtin("asyncio.as_completed"),
+            "wait_for" => Value::Builtin("asyncio.wait_for"),
+            "get_running_loop" => Value::Builtin("asyncio.get_running_loop"),
+            "get_event_loop" => Value::Builtin("asyncio.get_event_loop"),
+            "current_task" => Value::Builtin("asyncio.current_task"),
+            "start_server" => Value::Builtin("asyncio.start_server"),
+            "open_connection" => Value::Builtin("asyncio.open_connection"),
+            "Future" => Value::Builtin("asyncio.Future"),
+            "Task" => Value::Builtin("asyncio.Task"),
+            "TaskGroup" => Value::Builtin("asyncio.TaskGroup"),
+            "to_thread" => Value::Builtin("asyncio.to_thread"),
+            "CancelledError" | "InvalidStateError" => Value::Class(exc::class(name)?),
+            "TimeoutError" => Value::Class(exc::class("TimeoutError")?),
+            _ => return None,
+        }),
+        Module::Concurrent => match name {
+            "futures" => Some(Value::Module(Module::Futures)),
+            _ => None,
+        },
+        Module::Futures => Some(match name {
+            "ThreadPoolExecutor" => Value::Builtin("concurrent.futures.ThreadPoolExecutor"),
+            "ProcessPoolExecutor" => Value::Builtin("concurrent.futures.ProcessPoolExecutor"),
+            _ => return None,
+        }),
+        Module::Random => random::member(name),
+        Module::Functools => functools::member(name),
+        Module::Contextlib => contextlib::member(name),
+        Module::Time => Some(match name {
+            "sleep" => Value::Builtin("time.sleep"),
+            "perf_counter" => Value::Builtin("time.perf_counter"),
+            "monotonic" => Value::Builtin("time.monotonic"),
+            "time" => Value::Builtin("time.time"),
+            _ => return None,
+        }),
+    }
+}

@@ -1,0 +1,14 @@
+//! The object model: values, the built-in types' methods, numbers and
+//! operators, format specs, exceptions, and the [`native::Native`] trait.
+
+pub mod callbacks;
+pub mod exc;
+pub mod format;
+pub mod funcattrs;
+pub mod groups;
+pub(super) mod items;
+pub mod methods;
+pub mod native;
+pub mod ops;
+pub mod set;
+pub mod value;

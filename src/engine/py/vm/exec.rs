@@ -1,0 +1,850 @@
+//! Statements.
+
+use super::interp::{Flow, Frame, Interp};
+use crate::engine::events::FrameKind;
+use crate::engine::py::modules;
+use crate::engine::py::types::exc::{self, PyResult, Unwind, error, type_error};
+use crate::engine::py::types::groups;
+use crate::engine::py::types::items;
+use crate::engine::py::types::native;
+use crate::engine::py::types::native::Args;
+use crate::engine::py::types::value;
+use crate::engine::py::types::value::{Class, Function, Key, Value};
+use crate::program::{Code, CodeKind, Expr, Stmt, StmtKind, Target};
+use futures::future::LocalBoxFuture;
+use indexmap::IndexMap;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+
+impl Interp {
+    /// Runs a block of statements.
+    pub fn exec_block<'a>(
+        &'a self,
+        f: &'a Frame,
+        block: &'a [Stmt],
+    ) -> LocalBoxFuture<'a, PyResult<Flow>> {
+        Box::pin(async move {
+            for s in block {
+                match self.exec(f, s).await? {
+                    Flow::Normal => {}
+                    flow => return Ok(flow),
+                }
+            }
+            Ok(Flow::Normal)
+        })
+    }
+
+    async fn exec(&self, f: &Frame, s: &Stmt) -> PyResult<Flow> {
+        match self.exec_stmt(f, s).await {
+            Err(Unwind::Limit(reason)) => {
+                // The innermost statement that sees the limit is the one
+                // that reached it.
+                self.shared.at_stmt(s.id);
+                Err(self.abort(reason))
+            }
+            other => other,
+        }
+    }
+
+    async fn exec_stmt(&self, f: &Frame, s: &Stmt) -> PyResult<Flow> {
+        self.shared.at_stmt(s.id);
+        self.step()?;
+        f.stmt.set(s.id);
+        f.at.set(s.span.start);
+        match &s.kind {
+            StmtKind::Expr(e) => {
+                self.value(f, e).await?;
+            }
+            StmtKind::Assign { targets, value } => {
+                let v = self.value(f, value).await?;
+                for t in targets {
+                    self.assign(f, t, v.clone()).await?;
+                }
+            }
+            StmtKind::AugAssign { target, op, value } => match target {
+                Target::Name(n) => {
+                    let cur = self.load(f, n)?;
+                    let rhs = self.value(f, value).await?;
+                    let v = self.binop(f, *op, &cur, &rhs, true)?;
+                    self.store(f, n, v);
+                }
+                Target::Attr(obj, name) => {
+                    let o = self.value(f, obj).await?;
+                    let cur = self.getattr(f, &o, name)?;
+                    let rhs = self.value(f, value).await?;
+                    let v = self.binop(f, *op, &cur, &rhs, true)?;
+                    self.setattr(f, &o, name, v)?;
+                }
+                Target::Subscript(obj, index) => {
+                    let o = self.value(f, obj).await?;
+                    let i = self.value(f, index).await?;
+                    let cur = self.getitem(f, &o, &i)?;
+                    let rhs = self.value(f, value).await?;
+                    let v = self.binop(f, *op, &cur, &rhs, true)?;
+                    self.setitem(f, &o, &i, v)?;
+                }
+                Target::Unpack(..) => {
+                    return Err(error(
+                        "SyntaxError",
+                        "illegal expression for augmented assignment",
+                    ));
+                }
+            },
+            StmtKind::Return(v) => {
+                let v = match v {
+                    Some(e) => self.value(f, e).await?,
+                    None => Value::None,
+                };
+                return Ok(Flow::Return(v));
+            }
+            StmtKind::If { test, body, orelse } => {
+                let t = self.value(f, test).await?;
+                let block = if self.truthy(f, &t)? { body } else { orelse };
+                return self.exec_block(f, block).await;
+            }
+            StmtKind::While { test, body, orelse } => {
+                let mut n = 0u64;
+                loop {
+                    let t = self.value(f, test).await?;
+                    if !self.truthy(f, &t)? {
+                        return self.exec_block(f, orelse).await;
+                    }
+                    self.iteration(&mut n)?;
+                    match self.exec_block(f, body).await? {
+                        Flow::Break => break,
+                        Flow::Return(v) => return Ok(Flow::Return(v)),
+                        Flow::Normal | Flow::Continue => {}
+                    }
+                }
+            }
+            StmtKind::For {
+                is_async,
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
+                let source = self.value(f, iter).await?;
+                // Boxed, as the other compound statements: the future of a
+                // simple statement stays small (every task holds one).
+                return if *is_async {
+                    Box::pin(self.async_for(f, s, source, target, body, orelse)).await
+                } else {
+                    Box::pin(self.sync_for(f, source, target, body, orelse)).await
+                };
+            }
+            StmtKind::With {
+                is_async,
+                item,
+                body,
+            } => {
+                let cm = self.value(f, &item.context).await?;
+                return Box::pin(self.with(f, s, *is_async, cm, item.target.as_ref(), body)).await;
+            }
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => return Box::pin(self.try_stmt(f, body, handlers, orelse, finalbody)).await,
+            StmtKind::Raise { exc, cause } => {
+                let e = match exc {
+                    None => match f.handling.borrow().last() {
+                        Some(e) => e.clone(),
+                        None => {
+                            return Err(error("RuntimeError", "No active exception to reraise"));
+                        }
+                    },
+                    Some(e) => {
+                        let v = self.value(f, e).await?;
+                        let v = self.exception_value(f, v)?;
+                        if let Some(c) = cause {
+                            let c = self.value(f, c).await?;
+                            let c = match c {
+                                Value::None => None,
+                                other => Some(self.exception_value(f, other)?),
+                            };
+                            if let Some(state) = exc::state(&v) {
+                                *state.cause.borrow_mut() = c;
+                                state.suppress_context.set(true);
+                            }
+                        }
+                        self.set_context(f, &v);
+                        if let Some(state) = exc::state(&v) {
+                            state.caught_in.set(0);
+                        }
+                        v
+                    }
+                };
+                self.bare_raise.set(exc.is_none());
+                return Err(Unwind::Exc(e));
+            }
+            StmtKind::Assert { test, msg } => {
+                let t = self.value(f, test).await?;
+                if !self.truthy(f, &t)? {
+                    let args = match msg {
+                        Some(m) => vec![self.value(f, m).await?],
+                        None => Vec::new(),
+                    };
+                    let class = exc::class("AssertionError").expect("built in");
+                    return Err(Unwind::Exc(exc::instance(class, args)));
+                }
+            }
+            StmtKind::Def {
+                code,
+                name,
+                defaults,
+                decorators,
+            } => {
+                let decorators = self.values(f, decorators).await?;
+                let mut ds = Vec::with_capacity(defaults.len());
+                for d in defaults {
+                    ds.push(self.value(f, d).await?);
+                }
+                let func = self.make_function(f, code, ds);
+                let func = self.decorate(f, decorators, func)?;
+                self.store(f, name, func);
+            }
+            StmtKind::Class {
+                code,
+                name,
+                bases,
+                decorators,
+            } => {
+                let decorators = self.values(f, decorators).await?;
+                let mut base = None;
+                for b in bases {
+                    match self.value(f, b).await? {
+                        Value::Class(c) => base = Some(c),
+                        Value::Type("object") => {}
+                        other => {
+                            return Err(type_error(format!(
+                                "a demo class can derive from a class or an exception, not '{}'",
+                                other.type_name()
+                            )));
+                        }
+                    }
+                }
+                let class = Box::pin(self.make_class(f, code, base)).await?;
+                let class = self.decorate(f, decorators, class)?;
+                self.store(f, name, class);
+            }
+            StmtKind::Import {
+                module,
+                member,
+                name,
+            } => {
+                let v = match member {
+                    None => Value::Module(*module),
+                    Some(m) => modules::member(*module, m).ok_or_else(|| {
+                        error(
+                            "ImportError",
+                            format!("cannot import name '{m}' from '{}'", module.name()),
+                        )
+                    })?,
+                };
+                self.store(f, name, v);
+            }
+            StmtKind::Delete(targets) => {
+                for t in targets {
+                    match t {
+                        Target::Name(n) => self.delete(f, n)?,
+                        Target::Subscript(obj, index) => {
+                            let o = self.value(f, obj).await?;
+                            let i = self.value(f, index).await?;
+                            self.delitem(&o, &i)?;
+                        }
+                        Target::Attr(obj, name) => {
+                            let o = self.value(f, obj).await?;
+                            if let Value::Instance(i) = &o
+                                && let Some(r) = super::descriptor::set_through(
+                                    self, f, &o, &i.class, name, None,
+                                )
+                            {
+                                r?;
+                                continue;
+                            }
+                            match &o {
+                                Value::Instance(i)
+                                    if i.attrs.borrow_mut().shift_remove(&**name).is_some() => {}
+                                other => return Err(super::interp::no_attribute(other, name)),
+                            }
+                        }
+                        Target::Unpack(items, _) => {
+                            for t in items {
+                                if let Target::Name(n) = t {
+                                    self.delete(f, n)?;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            StmtKind::Pass => {}
+            StmtKind::Break => return Ok(Flow::Break),
+            StmtKind::Continue => return Ok(Flow::Continue),
+        }
+        Ok(Flow::Normal)
+    }
+
+    /// Counts a loop iteration against the limit.
+    pub fn iteration(&self, n: &mut u64) -> PyResult<()> {
+        *n += 1;
+        if *n > self.shared.limits.max_iterations {
+            return Err(self.abort(format!(
+                "a loop ran more than {} times (limit: loop iterations)",
+                self.shared.limits.max_iterations
+            )));
+        }
+        Ok(())
+    }
+
+    async fn sync_for(
+        &self,
+        f: &Frame,
+        source: Value,
+        target: &Target,
+        body: &[Stmt],
+        orelse: &[Stmt],
+    ) -> PyResult<Flow> {
+        let it = self.iter(f, &source)?;
+        let mut n = 0u64;
+        loop {
+            let Some(item) = self.next(f, &it)? else {
+                return self.exec_block(f, orelse).await;
+            };
+            self.iteration(&mut n)?;
+            self.assign(f, target, item).await?;
+            match self.exec_block(f, body).await? {
+                Flow::Break => return Ok(Flow::Normal),
+                Flow::Return(v) => return Ok(Flow::Return(v)),
+                Flow::Normal | Flow::Continue => {}
+            }
+        }
+    }
+
+    async fn async_for(
+        &self,
+        f: &Frame,
+        s: &Stmt,
+        source: Value,
+        target: &Target,
+        body: &[Stmt],
+        orelse: &[Stmt],
+    ) -> PyResult<Flow> {
+        let it = self.aiter(f, &source)?;
+        let mut n = 0u64;
+        loop {
+            f.stmt.set(s.id);
+            let Some(item) = self.anext(f, &it).await? else {
+                return self.exec_block(f, orelse).await;
+            };
+            self.iteration(&mut n)?;
+            self.assign(f, target, item).await?;
+            match self.exec_block(f, body).await? {
+                Flow::Break => return Ok(Flow::Normal),
+                Flow::Return(v) => return Ok(Flow::Return(v)),
+                Flow::Normal | Flow::Continue => {}
+            }
+        }
+    }
+
+    /// `aiter(v)`.
+    pub fn aiter(&self, f: &Frame, v: &Value) -> PyResult<Value> {
+        if native::downcast::<super::coro::Generator>(v).is_some_and(|g| g.is_async) {
+            return Ok(v.clone());
+        }
+        match self.special(v, "__aiter__") {
+            Some(m) => self.call(f, &m, Args::positional(vec![v.clone()])),
+            None => Err(type_error(format!(
+                "'async for' requires an object with __aiter__ method, got {}",
+                v.type_name()
+            ))),
+        }
+    }
+
+    /// `await anext(it)`: the next item, or `None` at `StopAsyncIteration`.
+    pub async fn anext(&self, f: &Frame, it: &Value) -> PyResult<Option<Value>> {
+        if let Some(g) = native::downcast::<super::coro::Generator>(it)
+            && g.is_async
+        {
+            return g.next_async(self, f, Value::None).await;
+        }
+        let Some(m) = self.special(it, "__anext__") else {
+            return Err(type_error(format!(
+                "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                it.type_name()
+            )));
+        };
+        let awaitable = self.call(f, &m, Args::positional(vec![it.clone()]))?;
+        match self.await_protocol(f, awaitable, FrameKind::Iterator).await {
+            Ok(v) => Ok(Some(v)),
+            Err(Unwind::Exc(e)) if exc::is_instance_of(&e, "StopAsyncIteration") => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    async fn with(
+        &self,
+        f: &Frame,
+        s: &Stmt,
+        is_async: bool,
+        cm: Value,
+        target: Option<&Target>,
+        body: &[Stmt],
+    ) -> PyResult<Flow> {
+        let (enter, exit) = if is_async {
+            ("__aenter__", "__aexit__")
+        } else {
+            ("__enter__", "__exit__")
+        };
+        // A native manager (`TaskGroup`, an executor) has methods of its own.
+        let native = matches!(&cm, Value::Native(n) if n.has_method(enter) && n.has_method(exit));
+        let methods = match (native, self.special(&cm, enter), self.special(&cm, exit)) {
+            (true, _, _) => None,
+            (false, Some(enter_m), Some(exit_m)) => Some((enter_m, exit_m)),
+            _ => {
+                let proto = if is_async {
+                    "asynchronous context manager protocol"
+                } else {
+                    "context manager protocol"
+                };
+                return Err(type_error(format!(
+                    "'{}' object does not support the {proto}",
+                    cm.type_name()
+                )));
+            }
+        };
+        let mut entered = match &methods {
+            None => self.call_method(f, &cm, enter, Args::default())?,
+            Some((enter_m, _)) => self.call(f, enter_m, Args::positional(vec![cm.clone()]))?,
+        };
+        if is_async {
+            entered = self
+                .await_protocol(f, entered, FrameKind::ContextManager)
+                .await?;
+        }
+        if let Some(t) = target {
+            self.assign(f, t, entered).await?;
+        }
+        let result = self.exec_block(f, body).await;
+        let exc_value = match &result {
+            Err(Unwind::Exc(e)) => Some(e.clone()),
+            _ => None,
+        };
+        if let Err(Unwind::Abort) = result {
+            return result;
+        }
+        let args = match &exc_value {
+            Some(e) => {
+                let class = match e {
+                    Value::Instance(i) => Value::Class(i.class.clone()),
+                    _ => Value::None,
+                };
+                vec![cm.clone(), class, e.clone(), Value::None]
+            }
+            None => vec![cm.clone(), Value::None, Value::None, Value::None],
+        };
+        if let Some(e) = &exc_value {
+            f.handling.borrow_mut().push(e.clone());
+        }
+        // The exit runs at the `with` statement, as CPython's traceback and
+        // the timeline show it; an exception of the body that goes on keeps
+        // the line that raised it.
+        let raised_at = (f.stmt.get(), f.at.get());
+        f.stmt.set(s.id);
+        f.at.set(s.span.start);
+        let mut exited = match &methods {
+            None => self.call_method(f, &cm, exit, Args::positional(args[1..].to_vec())),
+            Some((_, exit_m)) => self.call(f, exit_m, Args::positional(args)),
+        };
+        if is_async && let Ok(aw) = exited {
+            exited = self.await_protocol(f, aw, FrameKind::ContextManager).await;
+        }
+        if exc_value.is_some() {
+            f.handling.borrow_mut().pop();
+        }
+        let swallow = exited?;
+        if exc_value.is_some() && self.truthy(f, &swallow)? {
+            return Ok(Flow::Normal);
+        }
+        if exc_value.is_some() {
+            f.stmt.set(raised_at.0);
+            f.at.set(raised_at.1);
+        }
+        result
+    }
+
+    async fn try_stmt(
+        &self,
+        f: &Frame,
+        body: &[Stmt],
+        handlers: &[crate::program::Handler],
+        orelse: &[Stmt],
+        finalbody: &[Stmt],
+    ) -> PyResult<Flow> {
+        let mut result = self.exec_block(f, body).await;
+        if let Err(Unwind::Exc(e)) = &result
+            && handlers.first().is_some_and(|h| h.star)
+        {
+            result = self.except_star(f, e.clone(), handlers).await;
+        } else if let Err(Unwind::Exc(e)) = &result {
+            let e = e.clone();
+            for h in handlers {
+                let matched = match &h.class {
+                    None => true,
+                    Some(c) => {
+                        let class = self.value(f, c).await?;
+                        self.matches(&e, &class)?
+                    }
+                };
+                if !matched {
+                    continue;
+                }
+                f.stmt.set(f.stmt.get());
+                self.caught(f, &e);
+                if let Some(n) = &h.name {
+                    self.store(f, n, e.clone());
+                }
+                f.handling.borrow_mut().push(e.clone());
+                let r = self.exec_block(f, &h.body).await;
+                f.handling.borrow_mut().pop();
+                Self::handled(&e, &r);
+                if let Some(n) = &h.name {
+                    let _ = self.delete(f, n);
+                }
+                result = r;
+                break;
+            }
+        } else if let Ok(Flow::Normal) = result {
+            result = self.exec_block(f, orelse).await;
+        }
+        if finalbody.is_empty() {
+            return result;
+        }
+        if let Err(Unwind::Exc(e)) = &result {
+            f.handling.borrow_mut().push(e.clone());
+        }
+        let at = f.at.get();
+        let fin = self.exec_block(f, finalbody).await;
+        if let (Err(_), Ok(Flow::Normal)) = (&result, &fin) {
+            // The exception goes on from where it was raised.
+            f.at.set(at);
+        }
+        if let Err(Unwind::Exc(e)) = &result {
+            f.handling.borrow_mut().pop();
+            if let Err(Unwind::Exc(raised)) = &fin {
+                exc::chain_handled(raised, e);
+            }
+        }
+        match fin? {
+            Flow::Normal => result,
+            flow => Ok(flow),
+        }
+    }
+
+    /// The `except*` handlers of a `try` whose body raised `orig`: each takes
+    /// the part of the group it matches (an exception that is no group
+    /// arrives wrapped in one); what is left, re-raised or newly raised,
+    /// goes on as CPython 3.11 combines it.
+    async fn except_star(
+        &self,
+        f: &Frame,
+        orig: Value,
+        handlers: &[crate::program::Handler],
+    ) -> PyResult<Flow> {
+        // A part re-raised as it came keeps the line that raised it.
+        let raised_at = (f.stmt.get(), f.at.get());
+        let mut rest = Some(orig.clone());
+        let mut raised = Vec::new();
+        for h in handlers {
+            let Some(left) = rest.take() else { break };
+            let Some(class) = &h.class else {
+                rest = Some(left);
+                continue;
+            };
+            let class = self.value(f, class).await?;
+            self.matches(&orig, &class)?;
+            let is_group_class =
+                |c: &Value| matches!(c, Value::Class(k) if k.derives_from("BaseExceptionGroup"));
+            let names_group = match &class {
+                Value::Tuple(items) => items.iter().any(is_group_class),
+                other => is_group_class(other),
+            };
+            if names_group {
+                return Err(type_error(
+                    "catching ExceptionGroup with except* is not allowed. Use except instead.",
+                ));
+            }
+            let (matched, left) = if groups::is_group(&left) {
+                groups::split(&left, &mut |e| self.matches(e, &class))?
+            } else if self.matches(&left, &class)? {
+                (Some(groups::wrap(&left)), None)
+            } else {
+                (None, Some(left))
+            };
+            rest = left;
+            let Some(m) = matched else { continue };
+            if let Some(n) = &h.name {
+                self.store(f, n, m.clone());
+            }
+            f.handling.borrow_mut().push(m.clone());
+            let r = self.exec_block(f, &h.body).await;
+            f.handling.borrow_mut().pop();
+            if let Some(n) = &h.name {
+                let _ = self.delete(f, n);
+            }
+            match r {
+                Ok(_) => {}
+                Err(Unwind::Exc(e)) => {
+                    // Only a bare `raise` re-raises the part: `raise eg`
+                    // gives it a new traceback, which makes it new.
+                    let again = value::is_same(&e, &m) && self.bare_raise.get();
+                    raised.push((e, again));
+                }
+                Err(other) => return Err(other),
+            }
+        }
+        raised.extend(rest.map(|r| (r, true)));
+        if raised.iter().all(|(_, again)| *again) {
+            f.stmt.set(raised_at.0);
+            f.at.set(raised_at.1);
+        }
+        match groups::reraise_star(&orig, raised) {
+            Some(e) => Err(Unwind::Exc(e)),
+            None => Ok(Flow::Normal),
+        }
+    }
+
+    /// The exception a `raise` raises: an instance, or a class to call.
+    pub fn exception_value(&self, f: &Frame, v: Value) -> PyResult<Value> {
+        match &v {
+            Value::Class(c) if c.derives_from("BaseException") => {
+                self.instantiate(f, c, Args::default())
+            }
+            Value::Instance(i) if i.exc.is_some() => Ok(v),
+            _ => Err(type_error("exceptions must derive from BaseException")),
+        }
+    }
+
+    /// Sets `__context__` to the exception being handled, as raising inside
+    /// an `except` block does.
+    pub fn set_context(&self, f: &Frame, e: &Value) {
+        if let Some(current) = f.handling.borrow().last() {
+            exc::chain_context(e, current, true);
+        }
+    }
+
+    /// An `except` clause of this frame caught `e`: the frame joins its
+    /// traceback (once), and an exception being handled becomes its context.
+    fn caught(&self, f: &Frame, e: &Value) {
+        if let Some(state) = exc::state(e) {
+            let here = f as *const Frame as usize;
+            if state.caught_in.get() != here {
+                state
+                    .traceback
+                    .borrow_mut()
+                    .push((f.at.get(), Rc::from(&*f.code.name)));
+                state.caught_in.set(here);
+            }
+        }
+        if let Some(current) = f.handling.borrow().last() {
+            exc::chain_context(e, current, false);
+        }
+    }
+
+    /// How an `except` block that handled `e` ended: an exception it raised
+    /// has `e` as its context; `e` handled for good leaves the frame's mark.
+    fn handled(e: &Value, r: &PyResult<Flow>) {
+        match r {
+            Err(Unwind::Exc(raised)) if value::is_same(raised, e) => {}
+            Err(Unwind::Exc(raised)) => {
+                exc::chain_handled(raised, e);
+                if let Some(state) = exc::state(e) {
+                    state.caught_in.set(0);
+                }
+            }
+            _ => {
+                if let Some(state) = exc::state(e) {
+                    state.caught_in.set(0);
+                }
+            }
+        }
+    }
+
+    /// Binds a value to an assignment target.
+    pub fn assign<'a>(
+        &'a self,
+        f: &'a Frame,
+        t: &'a Target,
+        v: Value,
+    ) -> LocalBoxFuture<'a, PyResult<()>> {
+        Box::pin(async move {
+            match t {
+                Target::Name(n) => self.store(f, n, v),
+                Target::Attr(obj, name) => {
+                    let o = self.value(f, obj).await?;
+                    self.setattr(f, &o, name, v)?;
+                }
+                Target::Subscript(obj, index) => {
+                    let o = self.value(f, obj).await?;
+                    let i = self.value(f, index).await?;
+                    self.setitem(f, &o, &i, v)?;
+                }
+                Target::Unpack(targets, star) => {
+                    let items = self.iterate(f, &v)?;
+                    match star {
+                        None => {
+                            if items.len() != targets.len() {
+                                return Err(if items.len() > targets.len() {
+                                    exc::value_error(format!(
+                                        "too many values to unpack (expected {})",
+                                        targets.len()
+                                    ))
+                                } else {
+                                    exc::value_error(format!(
+                                        "not enough values to unpack (expected {}, got {})",
+                                        targets.len(),
+                                        items.len()
+                                    ))
+                                });
+                            }
+                            for (t, item) in targets.iter().zip(items) {
+                                self.assign(f, t, item).await?;
+                            }
+                        }
+                        Some(s) => {
+                            let after = targets.len() - s - 1;
+                            if items.len() < targets.len() - 1 {
+                                return Err(exc::value_error(format!(
+                                    "not enough values to unpack (expected at least {}, got {})",
+                                    targets.len() - 1,
+                                    items.len()
+                                )));
+                            }
+                            let mut items = items;
+                            let tail = items.split_off(items.len() - after);
+                            let middle = items.split_off(*s);
+                            for (t, item) in targets[..*s].iter().zip(items) {
+                                self.assign(f, t, item).await?;
+                            }
+                            self.assign(f, &targets[*s], Value::list(middle)).await?;
+                            for (t, item) in targets[s + 1..].iter().zip(tail) {
+                                self.assign(f, t, item).await?;
+                            }
+                        }
+                    }
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// A function value for `code`, capturing the frame's cells.
+    pub fn make_function(&self, f: &Frame, code: &Arc<Code>, defaults: Vec<Value>) -> Value {
+        let cells = code
+            .captures
+            .iter()
+            .map(|i| {
+                f.cells
+                    .get(*i as usize)
+                    .cloned()
+                    .unwrap_or_else(|| Rc::new(RefCell::new(None)))
+            })
+            .collect();
+        let func = Rc::new(Function {
+            code: code.clone(),
+            defaults,
+            cells,
+            globals: self.globals.clone(),
+            owner: RefCell::new(None),
+            attrs: RefCell::new(IndexMap::new()),
+        });
+        if f.code.kind == CodeKind::Class {
+            f.class_defs.borrow_mut().push(func.clone());
+        }
+        Value::Function(func)
+    }
+
+    /// Evaluates expressions in order.
+    async fn values(&self, f: &Frame, exprs: &[Expr]) -> PyResult<Vec<Value>> {
+        let mut out = Vec::with_capacity(exprs.len());
+        for e in exprs {
+            out.push(self.value(f, e).await?);
+        }
+        Ok(out)
+    }
+
+    /// Applies decorators (outermost first in the list) innermost first.
+    fn decorate(&self, f: &Frame, decorators: Vec<Value>, mut v: Value) -> PyResult<Value> {
+        for d in decorators.into_iter().rev() {
+            v = self.call(f, &d, Args::positional(vec![v]))?;
+        }
+        Ok(v)
+    }
+
+    async fn make_class(
+        &self,
+        f: &Frame,
+        code: &Arc<Code>,
+        base: Option<Rc<Class>>,
+    ) -> PyResult<Value> {
+        let ns = Rc::new(RefCell::new(IndexMap::new()));
+        let mut frame = self.frame(code.clone(), Vec::new(), f.task(), f.lane.get(), None);
+        frame.namespace = Some(ns.clone());
+        let cells = code
+            .captures
+            .iter()
+            .map(|i| f.cells.get(*i as usize).cloned().unwrap_or_default())
+            .collect();
+        frame.cells = cells;
+        if let Some(doc) = &code.docstring {
+            ns.borrow_mut().insert("__doc__".into(), Value::str(doc));
+        }
+        self.exec_block(&frame, &code.body).await?;
+        let namespace = std::mem::take(&mut *ns.borrow_mut());
+        let class = Rc::new(Class {
+            name: Rc::from(&*code.name),
+            qualname: Rc::from(&*code.qualname),
+            base,
+            namespace: RefCell::new(namespace),
+            builtin: false,
+            module: "",
+        });
+        for func in frame.class_defs.borrow().iter() {
+            *func.owner.borrow_mut() = Some(class.clone());
+        }
+        super::descriptor::set_names(&class);
+        Ok(Value::Class(class))
+    }
+
+    /// `obj[index]`.
+    pub fn getitem(&self, f: &Frame, obj: &Value, index: &Value) -> PyResult<Value> {
+        if let Some(m) = self.special(obj, "__getitem__") {
+            return self.call(f, &m, Args::positional(vec![obj.clone(), index.clone()]));
+        }
+        items::getitem(obj, index)
+    }
+
+    /// `obj[index] = v`.
+    pub fn setitem(&self, f: &Frame, obj: &Value, index: &Value, v: Value) -> PyResult<()> {
+        if let Some(m) = self.special(obj, "__setitem__") {
+            self.call(f, &m, Args::positional(vec![obj.clone(), index.clone(), v]))?;
+            return Ok(());
+        }
+        match obj {
+            Value::Dict(d) => {
+                d.borrow_mut()
+                    .insert(Key::new(index.clone()).map_err(type_error)?, v);
+                Ok(())
+            }
+            _ => items::setitem(obj, index, v),
+        }
+    }
+
+    /// `del obj[index]`.
+    pub fn delitem(&self, obj: &Value, index: &Value) -> PyResult<()> {
+        items::delitem(obj, index)
+    }
+}

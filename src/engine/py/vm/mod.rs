@@ -1,0 +1,12 @@
+//! The interpreter: frames, statements and expressions, calls, coroutines,
+//! generators and async generators, tracebacks and the timeline's labels.
+
+pub(super) mod asyncgen;
+pub mod coro;
+pub(in crate::engine::py) mod descriptor;
+pub(super) mod eval;
+pub(super) mod exec;
+pub mod generator;
+pub mod interp;
+pub(super) mod label;
+pub(super) mod traceback;
