@@ -253,6 +253,11 @@ pub enum StmtKind {
         /// `@decorator` expressions, outermost first: evaluated before the
         /// defaults, applied innermost first.
         decorators: Vec<Expr>,
+        /// The annotations of the parameters and `return`, in order: each
+        /// expression, or its source text (a string literal) under
+        /// `from __future__ import annotations`. They become the
+        /// function's `__annotations__`.
+        annotations: Vec<(Arc<str>, Expr)>,
     },
     Class {
         code: Arc<Code>,
@@ -269,6 +274,13 @@ pub enum StmtKind {
         name: Name,
     },
     Delete(Vec<Target>),
+    /// `name: annotation` at module or class level: the annotation goes
+    /// into the namespace's `__annotations__` (after the value, if any,
+    /// is assigned).
+    Annotate {
+        name: Arc<str>,
+        annotation: Expr,
+    },
     Pass,
     Break,
     Continue,
@@ -286,6 +298,7 @@ pub enum Module {
     Random,
     Functools,
     Contextlib,
+    Typing,
 }
 
 impl Module {
@@ -298,6 +311,7 @@ impl Module {
             Module::Random => "random",
             Module::Functools => "functools",
             Module::Contextlib => "contextlib",
+            Module::Typing => "typing",
         }
     }
 }

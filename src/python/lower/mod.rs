@@ -41,6 +41,7 @@ pub fn lower(
             })
             .collect(),
         scopes,
+        future_annotations: false,
     };
     for (name, range) in l.scopes.unbound_nonlocals.clone() {
         l.refuse(
@@ -118,6 +119,8 @@ struct Lowerer {
     members: HashMap<String, (Module, String)>,
     /// Names of the module's `async def`s.
     async_defs: std::collections::HashSet<String>,
+    /// `from __future__ import annotations`: annotations stay strings.
+    future_annotations: bool,
     scopes: Scopes,
 }
 

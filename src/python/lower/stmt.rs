@@ -34,6 +34,52 @@ const ASYNCIO_MEMBERS: &[&str] = &[
 const TIME_MEMBERS: &[&str] = &["sleep", "perf_counter", "monotonic", "time"];
 const CONCURRENT_MEMBERS: &[&str] = &["futures"];
 const FUTURES_MEMBERS: &[&str] = &["ThreadPoolExecutor", "ProcessPoolExecutor"];
+const TYPING_MEMBERS: &[&str] = &[
+    "Any",
+    "Optional",
+    "Union",
+    "List",
+    "Dict",
+    "Tuple",
+    "Set",
+    "FrozenSet",
+    "Type",
+    "Callable",
+    "Awaitable",
+    "Coroutine",
+    "AsyncIterator",
+    "AsyncIterable",
+    "AsyncGenerator",
+    "Iterator",
+    "Iterable",
+    "Generator",
+    "Sequence",
+    "MutableSequence",
+    "Mapping",
+    "MutableMapping",
+    "Literal",
+    "Final",
+    "ClassVar",
+    "NoReturn",
+    "Never",
+    "Self",
+    "Annotated",
+    "Deque",
+    "DefaultDict",
+    "Counter",
+    "OrderedDict",
+    "Protocol",
+    "Generic",
+    "TypeVar",
+    "cast",
+    "overload",
+    "runtime_checkable",
+    "final",
+    "TypedDict",
+    "NewType",
+    "get_type_hints",
+    "TYPE_CHECKING",
+];
 const CONTEXTLIB_MEMBERS: &[&str] = &[
     "contextmanager",
     "asynccontextmanager",
@@ -83,6 +129,7 @@ pub fn members(module: Module) -> &'static [&'static str] {
         Module::Random => RANDOM_MEMBERS,
         Module::Functools => FUNCTOOLS_MEMBERS,
         Module::Contextlib => CONTEXTLIB_MEMBERS,
+        Module::Typing => TYPING_MEMBERS,
     }
 }
 
@@ -159,14 +206,25 @@ impl Lowerer {
                 let targets = a.targets.iter().map(|t| self.target(t)).collect();
                 self.push(out, s, StmtKind::Assign { targets, value });
             }
-            S::AnnAssign(a) => match &a.value {
-                Some(v) => {
-                    let value = self.expr(v);
-                    let targets = vec![self.target(&a.target)];
-                    self.push(out, s, StmtKind::Assign { targets, value });
+            S::AnnAssign(a) => {
+                match &a.value {
+                    Some(v) => {
+                        let value = self.expr(v);
+                        let targets = vec![self.target(&a.target)];
+                        self.push(out, s, StmtKind::Assign { targets, value });
+                    }
+                    None => self.push(out, s, StmtKind::Pass),
                 }
-                None => self.push(out, s, StmtKind::Pass),
-            },
+                // Module and class bodies keep their annotations; a
+                // function's are never evaluated.
+                if matches!(self.frame().kind, ScopeKind::Module | ScopeKind::Class)
+                    && let ast::Expr::Name(n) = &*a.target
+                {
+                    let annotation = self.annotation(&a.annotation);
+                    let name = Arc::from(n.id.as_str());
+                    self.push(out, s, StmtKind::Annotate { name, annotation });
+                }
+            }
             S::AugAssign(a) => {
                 let target = self.target(&a.target);
                 let value = self.expr(&a.value);
@@ -443,6 +501,7 @@ impl Lowerer {
     fn function_def(&mut self, f: &ast::StmtFunctionDef, out: &mut Vec<Stmt>) {
         let decorators = self.decorators(&f.decorator_list);
         let defaults = self.defaults(&f.parameters);
+        let annotations = self.signature_annotations(&f.parameters, f.returns.as_deref());
         let is_async = f.is_async;
         let code = self.code(
             f.range,
@@ -461,8 +520,51 @@ impl Lowerer {
                 name,
                 defaults,
                 decorators,
+                annotations,
             },
         );
+    }
+
+    /// An annotation as the program keeps it: the expression, or its
+    /// source text under `from __future__ import annotations`.
+    fn annotation(&mut self, e: &ast::Expr) -> Expr {
+        if self.future_annotations {
+            let text = &self.source[self.span(e.range())];
+            return Expr {
+                kind: ExprKind::Literal(crate::program::expr::Literal::Str(Arc::from(text))),
+                span: self.span(e.range()),
+                suspends: false,
+            };
+        }
+        self.expr(e)
+    }
+
+    /// A signature's annotations, parameters first, then `return`.
+    fn signature_annotations(
+        &mut self,
+        p: &ast::Parameters,
+        returns: Option<&ast::Expr>,
+    ) -> Vec<(Arc<str>, Expr)> {
+        let mut out = Vec::new();
+        let params = p
+            .posonlyargs
+            .iter()
+            .chain(p.args.iter())
+            .map(|a| &a.parameter)
+            .chain(p.vararg.as_deref())
+            .chain(p.kwonlyargs.iter().map(|a| &a.parameter))
+            .chain(p.kwarg.as_deref());
+        for param in params {
+            if let Some(a) = &param.annotation {
+                let e = self.annotation(a);
+                out.push((Arc::from(param.name.as_str()), e));
+            }
+        }
+        if let Some(r) = returns {
+            let e = self.annotation(r);
+            out.push((Arc::from("return"), e));
+        }
+        out
     }
 
     /// `@expr` lines, outermost first, evaluated in the enclosing scope.
@@ -583,6 +685,9 @@ impl Lowerer {
         ];
         for alias in &i.names {
             let name = alias.name.as_str();
+            if name == "annotations" {
+                self.future_annotations = true;
+            }
             if !FEATURES.contains(&name) {
                 self.refuse(
                     alias.range,
@@ -603,6 +708,7 @@ impl Lowerer {
             "random" => Some(Module::Random),
             "functools" => Some(Module::Functools),
             "contextlib" => Some(Module::Contextlib),
+            "typing" => Some(Module::Typing),
             other => {
                 let root = other.split('.').next().unwrap_or(other);
                 let why = match root {

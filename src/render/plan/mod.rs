@@ -338,7 +338,7 @@ impl<'p> Planner<'p> {
         entry: &mut Option<String>,
     ) -> Result<()> {
         match &s.kind {
-            P::Import { .. } | P::Pass => {}
+            P::Import { .. } | P::Pass | P::Annotate { .. } => {}
             P::Expr(e) if matches!(&e.kind, E::Literal(Literal::Str(_))) => {}
             P::Expr(e) => {
                 let name = self.entry_of(e);

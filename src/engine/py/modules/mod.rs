@@ -1,5 +1,5 @@
 //! The modules a demo may import (`asyncio`, `time`, `concurrent.futures`,
-//! `random`, `functools`, `contextlib`),
+//! `random`, `functools`, `contextlib`, `typing`),
 //! one Rust module per Python module: what each holds ([`member`]) and which
 //! one a built-in's name belongs to ([`call`]). A new module is a new file
 //! here, its arm in [`member`] and its line in `CALLS`.
@@ -10,6 +10,7 @@ pub mod contextlib;
 pub mod functools;
 pub mod random;
 pub mod time;
+pub mod typing;
 
 use crate::engine::py::types::exc::{self, PyResult};
 use crate::engine::py::types::native::Args;
@@ -28,6 +29,7 @@ const CALLS: &[(&str, Call)] = &[
     ("contextlib.", contextlib::call),
     ("functools.", functools::call),
     ("random.", random::call),
+    ("typing.", typing::call),
     ("time.", time::call),
 ];
 
@@ -76,6 +78,7 @@ pub fn member(module: Module, name: &str) -> Option<Value> {
         Module::Random => random::member(name),
         Module::Functools => functools::member(name),
         Module::Contextlib => contextlib::member(name),
+        Module::Typing => typing::member(name),
         Module::Time => Some(match name {
             "sleep" => Value::Builtin("time.sleep"),
             "perf_counter" => Value::Builtin("time.perf_counter"),

@@ -16,6 +16,7 @@ pub fn function_attr(func: &Function, name: &str) -> Option<Value> {
         "__qualname__" => Value::str(&code.qualname),
         "__doc__" => code.docstring.as_deref().map_or(Value::None, Value::str),
         "__module__" => Value::str("__main__"),
+        "__annotations__" => Value::Dict(Rc::new(std::cell::RefCell::new(Default::default()))),
         "__dict__" => {
             let attrs = func.attrs.borrow();
             let dict = attrs

@@ -196,13 +196,25 @@ impl Interp {
                 name,
                 defaults,
                 decorators,
+                annotations,
             } => {
                 let decorators = self.values(f, decorators).await?;
                 let mut ds = Vec::with_capacity(defaults.len());
                 for d in defaults {
                     ds.push(self.value(f, d).await?);
                 }
+                let mut notes = value::Dict::new();
+                for (param, e) in annotations {
+                    let v = self.value(f, e).await?;
+                    notes.insert(Key(Value::str(param)), v);
+                }
                 let func = self.make_function(f, code, ds);
+                if let Value::Function(func) = &func {
+                    func.attrs.borrow_mut().insert(
+                        "__annotations__".into(),
+                        Value::Dict(Rc::new(RefCell::new(notes))),
+                    );
+                }
                 let func = self.decorate(f, decorators, func)?;
                 self.store(f, name, func);
             }
@@ -214,10 +226,15 @@ impl Interp {
             } => {
                 let decorators = self.values(f, decorators).await?;
                 let mut base = None;
+                let mut typed_dict = false;
                 for b in bases {
                     match self.value(f, b).await? {
                         Value::Class(c) => base = Some(c),
                         Value::Type("object") => {}
+                        // `Protocol`, `Generic[T]`: no behaviour to inherit.
+                        b if modules::typing::is_marker_base(&b) => {}
+                        // A `TypedDict` class makes plain dicts.
+                        b if modules::typing::is_typed_dict(&b) => typed_dict = true,
                         other => {
                             return Err(type_error(format!(
                                 "a demo class can derive from a class or an exception, not '{}'",
@@ -227,6 +244,11 @@ impl Interp {
                     }
                 }
                 let class = Box::pin(self.make_class(f, code, base)).await?;
+                let class = if typed_dict {
+                    Value::Type("dict")
+                } else {
+                    class
+                };
                 let class = self.decorate(f, decorators, class)?;
                 self.store(f, name, class);
             }
@@ -280,6 +302,21 @@ impl Interp {
                         }
                     }
                 }
+            }
+            StmtKind::Annotate { name, annotation } => {
+                let v = self.value(f, annotation).await?;
+                let ns = f.namespace.as_ref().unwrap_or(&self.globals);
+                let notes = ns.borrow().get("__annotations__").cloned();
+                let notes = match notes {
+                    Some(Value::Dict(d)) => d,
+                    _ => {
+                        let d = Rc::new(RefCell::new(value::Dict::new()));
+                        ns.borrow_mut()
+                            .insert("__annotations__".into(), Value::Dict(d.clone()));
+                        d
+                    }
+                };
+                notes.borrow_mut().insert(Key(Value::str(name)), v);
             }
             StmtKind::Pass => {}
             StmtKind::Break => return Ok(Flow::Break),
@@ -823,6 +860,10 @@ impl Interp {
     pub fn getitem(&self, f: &Frame, obj: &Value, index: &Value) -> PyResult<Value> {
         if let Some(m) = self.special(obj, "__getitem__") {
             return self.call(f, &m, Args::positional(vec![obj.clone(), index.clone()]));
+        }
+        // `list[int]`, `Optional[str]`: a type form.
+        if let Some(r) = modules::typing::subscript(obj, index) {
+            return r;
         }
         items::getitem(obj, index)
     }
