@@ -299,6 +299,7 @@ pub enum Module {
     Functools,
     Contextlib,
     Typing,
+    Dataclasses,
 }
 
 impl Module {
@@ -312,6 +313,7 @@ impl Module {
             Module::Functools => "functools",
             Module::Contextlib => "contextlib",
             Module::Typing => "typing",
+            Module::Dataclasses => "dataclasses",
         }
     }
 }

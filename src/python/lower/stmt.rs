@@ -34,6 +34,17 @@ const ASYNCIO_MEMBERS: &[&str] = &[
 const TIME_MEMBERS: &[&str] = &["sleep", "perf_counter", "monotonic", "time"];
 const CONCURRENT_MEMBERS: &[&str] = &["futures"];
 const FUTURES_MEMBERS: &[&str] = &["ThreadPoolExecutor", "ProcessPoolExecutor"];
+const DATACLASSES_MEMBERS: &[&str] = &[
+    "dataclass",
+    "field",
+    "fields",
+    "asdict",
+    "astuple",
+    "replace",
+    "is_dataclass",
+    "KW_ONLY",
+    "FrozenInstanceError",
+];
 const TYPING_MEMBERS: &[&str] = &[
     "Any",
     "Optional",
@@ -130,6 +141,7 @@ pub fn members(module: Module) -> &'static [&'static str] {
         Module::Functools => FUNCTOOLS_MEMBERS,
         Module::Contextlib => CONTEXTLIB_MEMBERS,
         Module::Typing => TYPING_MEMBERS,
+        Module::Dataclasses => DATACLASSES_MEMBERS,
     }
 }
 
@@ -709,6 +721,7 @@ impl Lowerer {
             "functools" => Some(Module::Functools),
             "contextlib" => Some(Module::Contextlib),
             "typing" => Some(Module::Typing),
+            "dataclasses" => Some(Module::Dataclasses),
             other => {
                 let root = other.split('.').next().unwrap_or(other);
                 let why = match root {

@@ -1,5 +1,5 @@
 //! The modules a demo may import (`asyncio`, `time`, `concurrent.futures`,
-//! `random`, `functools`, `contextlib`, `typing`),
+//! `random`, `functools`, `contextlib`, `typing`, `dataclasses`),
 //! one Rust module per Python module: what each holds ([`member`]) and which
 //! one a built-in's name belongs to ([`call`]). A new module is a new file
 //! here, its arm in [`member`] and its line in `CALLS`.
@@ -7,6 +7,7 @@
 pub mod asyncio;
 pub mod concurrent_futures;
 pub mod contextlib;
+pub mod dataclasses;
 pub mod functools;
 pub mod random;
 pub mod time;
@@ -27,6 +28,7 @@ const CALLS: &[(&str, Call)] = &[
     ("asyncio.", asyncio::call),
     ("concurrent.futures.", concurrent_futures::call),
     ("contextlib.", contextlib::call),
+    ("dataclasses.", dataclasses::call),
     ("functools.", functools::call),
     ("random.", random::call),
     ("typing.", typing::call),
@@ -79,6 +81,7 @@ pub fn member(module: Module, name: &str) -> Option<Value> {
         Module::Functools => functools::member(name),
         Module::Contextlib => contextlib::member(name),
         Module::Typing => typing::member(name),
+        Module::Dataclasses => dataclasses::member(name),
         Module::Time => Some(match name {
             "sleep" => Value::Builtin("time.sleep"),
             "perf_counter" => Value::Builtin("time.perf_counter"),

@@ -280,6 +280,12 @@ impl Interp {
                         Target::Attr(obj, name) => {
                             let o = self.value(f, obj).await?;
                             if let Value::Instance(i) = &o
+                                && let Some(e) =
+                                    modules::dataclasses::frozen_setattr(&i.class, name, true)
+                            {
+                                return Err(e);
+                            }
+                            if let Value::Instance(i) = &o
                                 && let Some(r) = super::descriptor::set_through(
                                     self, f, &o, &i.class, name, None,
                                 )

@@ -720,6 +720,11 @@ impl Interp {
     pub fn setattr(&self, f: &Frame, obj: &Value, name: &str, v: Value) -> PyResult<()> {
         match obj {
             Value::Instance(i) => {
+                if let Some(e) =
+                    crate::engine::py::modules::dataclasses::frozen_setattr(&i.class, name, false)
+                {
+                    return Err(e);
+                }
                 if let Some(r) =
                     descriptor::set_through(self, f, obj, &i.class, name, Some(v.clone()))
                 {
