@@ -300,6 +300,7 @@ pub enum Module {
     Contextlib,
     Typing,
     Dataclasses,
+    Enum,
 }
 
 impl Module {
@@ -314,6 +315,7 @@ impl Module {
             Module::Contextlib => "contextlib",
             Module::Typing => "typing",
             Module::Dataclasses => "dataclasses",
+            Module::Enum => "enum",
         }
     }
 }

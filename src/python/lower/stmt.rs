@@ -142,6 +142,7 @@ pub fn members(module: Module) -> &'static [&'static str] {
         Module::Contextlib => CONTEXTLIB_MEMBERS,
         Module::Typing => TYPING_MEMBERS,
         Module::Dataclasses => DATACLASSES_MEMBERS,
+        Module::Enum => &["Enum", "IntEnum", "StrEnum", "auto", "unique"],
     }
 }
 
@@ -722,6 +723,7 @@ impl Lowerer {
             "contextlib" => Some(Module::Contextlib),
             "typing" => Some(Module::Typing),
             "dataclasses" => Some(Module::Dataclasses),
+            "enum" => Some(Module::Enum),
             other => {
                 let root = other.split('.').next().unwrap_or(other);
                 let why = match root {

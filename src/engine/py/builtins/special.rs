@@ -199,6 +199,11 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             {
                 return Ok(Value::Int(items.len() as i64));
             }
+            if let Value::Class(c) = v
+                && let Some(m) = crate::engine::py::modules::r#enum::members(c)
+            {
+                return Ok(Value::Int(m.len() as i64));
+            }
             items::len(v).map(|n| Value::Int(n as i64)).ok_or_else(|| {
                 type_error(format!("object of type '{}' has no len()", v.type_name()))
             })

@@ -1,5 +1,5 @@
 //! The modules a demo may import (`asyncio`, `time`, `concurrent.futures`,
-//! `random`, `functools`, `contextlib`, `typing`, `dataclasses`),
+//! `random`, `functools`, `contextlib`, `typing`, `dataclasses`, `enum`),
 //! one Rust module per Python module: what each holds ([`member`]) and which
 //! one a built-in's name belongs to ([`call`]). A new module is a new file
 //! here, its arm in [`member`] and its line in `CALLS`.
@@ -8,6 +8,7 @@ pub mod asyncio;
 pub mod concurrent_futures;
 pub mod contextlib;
 pub mod dataclasses;
+pub mod r#enum;
 pub mod functools;
 pub mod random;
 pub mod time;
@@ -29,6 +30,7 @@ const CALLS: &[(&str, Call)] = &[
     ("concurrent.futures.", concurrent_futures::call),
     ("contextlib.", contextlib::call),
     ("dataclasses.", dataclasses::call),
+    ("enum.", r#enum::call),
     ("functools.", functools::call),
     ("random.", random::call),
     ("typing.", typing::call),
@@ -82,6 +84,7 @@ pub fn member(module: Module, name: &str) -> Option<Value> {
         Module::Contextlib => contextlib::member(name),
         Module::Typing => typing::member(name),
         Module::Dataclasses => dataclasses::member(name),
+        Module::Enum => r#enum::member(name),
         Module::Time => Some(match name {
             "sleep" => Value::Builtin("time.sleep"),
             "perf_counter" => Value::Builtin("time.perf_counter"),

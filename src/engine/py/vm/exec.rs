@@ -244,6 +244,9 @@ impl Interp {
                     }
                 }
                 let class = Box::pin(self.make_class(f, code, base)).await?;
+                if let Value::Class(c) = &class {
+                    modules::r#enum::finish(self, f, c)?;
+                }
                 let class = if typed_dict {
                     Value::Type("dict")
                 } else {
@@ -866,6 +869,12 @@ impl Interp {
     pub fn getitem(&self, f: &Frame, obj: &Value, index: &Value) -> PyResult<Value> {
         if let Some(m) = self.special(obj, "__getitem__") {
             return self.call(f, &m, Args::positional(vec![obj.clone(), index.clone()]));
+        }
+        // `Color["RED"]`: an enum member by name.
+        if let Value::Class(c) = obj
+            && let Some(r) = modules::r#enum::by_name(c, index)
+        {
+            return r;
         }
         // `list[int]`, `Optional[str]`: a type form.
         if let Some(r) = modules::typing::subscript(obj, index) {

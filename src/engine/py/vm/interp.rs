@@ -523,6 +523,9 @@ impl Interp {
 
     /// `Class(args)`: a new instance, initialised by `__init__`.
     pub fn instantiate(&self, f: &Frame, class: &Rc<Class>, mut args: Args) -> PyResult<Value> {
+        if let Some(member) = modules::r#enum::by_value(class, &args) {
+            return member;
+        }
         if class.builtin && class.derives_from("BaseExceptionGroup") {
             return groups::construct(class, args);
         }
@@ -659,6 +662,9 @@ impl Interp {
             Value::Class(c) => match name {
                 "__name__" => Ok(Value::str(&c.name)),
                 "__qualname__" => Ok(Value::str(&c.qualname)),
+                "__members__" if modules::r#enum::members(c).is_some() => {
+                    Ok(modules::r#enum::members_by_name(c))
+                }
                 "__module__" if !c.builtin || c.module.is_empty() => {
                     Ok(Value::str(if c.builtin { "builtins" } else { "__main__" }))
                 }
@@ -843,6 +849,10 @@ impl Interp {
     }
 
     pub fn eq(&self, f: &Frame, a: &Value, b: &Value) -> PyResult<bool> {
+        // An `IntEnum` or `StrEnum` member compares as its value.
+        if let Some((x, y)) = enum_values(a, b) {
+            return self.eq(f, &x, &y);
+        }
         if let Some(m) = self.special(a, "__eq__") {
             return self.truthy(
                 f,
@@ -885,6 +895,9 @@ impl Interp {
                 f,
                 &self.call(f, &m, Args::positional(vec![b.clone(), a.clone()]))?,
             );
+        }
+        if let Some((x, y)) = enum_values(a, b) {
+            return self.compare(f, op, &x, &y);
         }
         ops::compare(op, a, b).ok_or_else(|| ops::order_error(op, a, b))
     }
@@ -1002,6 +1015,9 @@ impl Interp {
                     return Ok(out);
                 }
                 return self.iterate(f, &it);
+            }
+            Value::Class(c) if modules::r#enum::members(c).is_some() => {
+                modules::r#enum::members(c).unwrap_or_default()
             }
             other => return Err(not_iterable(other)),
         })
@@ -1202,6 +1218,27 @@ pub fn builtin(name: &str) -> Option<Value> {
         .iter()
         .find(|b| **b == name)
         .map(|b| Value::Builtin(b))
+}
+
+/// The values of two operands when either is an `IntEnum` or `StrEnum`
+/// member, which compare as their values.
+fn enum_values(a: &Value, b: &Value) -> Option<(Value, Value)> {
+    let plain = |v: &Value| match v {
+        Value::Instance(i)
+            if i.exc.is_none()
+                && (i.class.derives_from("IntEnum") || i.class.derives_from("StrEnum")) =>
+        {
+            i.attrs.borrow().get("value").cloned()
+        }
+        _ => None,
+    };
+    match (plain(a), plain(b)) {
+        (None, None) => None,
+        (x, y) => Some((
+            x.unwrap_or_else(|| a.clone()),
+            y.unwrap_or_else(|| b.clone()),
+        )),
+    }
 }
 
 /// The interpreter and a frame, as the built-ins' callbacks.
