@@ -87,6 +87,7 @@ const TYPING_MEMBERS: &[&str] = &[
     "runtime_checkable",
     "final",
     "TypedDict",
+    "NamedTuple",
     "NewType",
     "get_type_hints",
     "TYPE_CHECKING",

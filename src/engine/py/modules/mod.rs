@@ -10,6 +10,7 @@ pub mod contextlib;
 pub mod dataclasses;
 pub mod r#enum;
 pub mod functools;
+pub mod namedtuple;
 pub mod random;
 pub mod time;
 pub mod typing;

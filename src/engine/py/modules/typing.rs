@@ -57,6 +57,7 @@ const BUILTINS: &[&str] = &[
     "typing.TypedDict",
     "typing.NewType",
     "typing.get_type_hints",
+    "typing.NamedTuple",
 ];
 
 /// `typing.name`.
@@ -116,6 +117,9 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             };
             Ok(form(format!("__main__.{n}"), Kind::NewType))
         }
+        "NamedTuple" => Err(type_error(
+            "the call form of NamedTuple is not supported: write `class P(NamedTuple):` with annotated fields",
+        )),
         "get_type_hints" => {
             let obj = args.pos.first().cloned().unwrap_or(Value::None);
             match ix.getattr(f, &obj, "__annotations__") {
@@ -348,6 +352,11 @@ pub fn is_marker_base(v: &Value) -> bool {
                 && (f.repr.starts_with("typing.Generic[")
                     || f.repr.starts_with("typing.Protocol[")))
     })
+}
+
+/// Whether a class base is `NamedTuple`.
+pub fn is_named_tuple(v: &Value) -> bool {
+    matches!(v, Value::Builtin("typing.NamedTuple"))
 }
 
 /// Whether a class base is `TypedDict`: the class makes plain dicts.

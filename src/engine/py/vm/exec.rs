@@ -227,6 +227,7 @@ impl Interp {
                 let decorators = self.values(f, decorators).await?;
                 let mut base = None;
                 let mut typed_dict = false;
+                let mut named_tuple = false;
                 for b in bases {
                     match self.value(f, b).await? {
                         Value::Class(c) => base = Some(c),
@@ -235,6 +236,7 @@ impl Interp {
                         b if modules::typing::is_marker_base(&b) => {}
                         // A `TypedDict` class makes plain dicts.
                         b if modules::typing::is_typed_dict(&b) => typed_dict = true,
+                        b if modules::typing::is_named_tuple(&b) => named_tuple = true,
                         other => {
                             return Err(type_error(format!(
                                 "a demo class can derive from a class or an exception, not '{}'",
@@ -246,6 +248,9 @@ impl Interp {
                 let class = Box::pin(self.make_class(f, code, base)).await?;
                 if let Value::Class(c) = &class {
                     modules::r#enum::finish(self, f, c)?;
+                    if named_tuple {
+                        modules::namedtuple::finish(c)?;
+                    }
                 }
                 let class = if typed_dict {
                     Value::Type("dict")

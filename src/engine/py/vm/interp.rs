@@ -731,6 +731,9 @@ impl Interp {
                 {
                     return Err(e);
                 }
+                if modules::namedtuple::is_named_tuple(&i.class) {
+                    return Err(error("AttributeError", "can't set attribute"));
+                }
                 if let Some(r) =
                     descriptor::set_through(self, f, obj, &i.class, name, Some(v.clone()))
                 {
