@@ -143,7 +143,7 @@ pub fn members(module: Module) -> &'static [&'static str] {
         Module::Contextlib => CONTEXTLIB_MEMBERS,
         Module::Typing => TYPING_MEMBERS,
         Module::Dataclasses => DATACLASSES_MEMBERS,
-        Module::Enum => &["Enum", "IntEnum", "StrEnum", "auto", "unique"],
+        Module::Enum => &["Enum", "IntEnum", "StrEnum", "Flag", "auto", "unique"],
     }
 }
 

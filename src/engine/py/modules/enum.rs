@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 /// The base classes `enum` offers.
-const BASES: &[&str] = &["Enum", "IntEnum", "StrEnum"];
+const BASES: &[&str] = &["Enum", "IntEnum", "StrEnum", "Flag"];
 
 thread_local! {
     static CLASSES: HashMap<&'static str, Rc<Class>> = build();
@@ -31,14 +31,27 @@ fn build() -> HashMap<&'static str, Rc<Class>> {
         module: "enum",
     });
     map.insert("Enum", enum_class.clone());
-    for name in ["IntEnum", "StrEnum"] {
+    for name in ["IntEnum", "StrEnum", "Flag"] {
+        let mut ns = IndexMap::new();
+        if name == "Flag" {
+            for (m, kind) in [
+                ("__or__", Kind::Bits(Bits::Or)),
+                ("__and__", Kind::Bits(Bits::And)),
+                ("__xor__", Kind::Bits(Bits::Xor)),
+                ("__contains__", Kind::Contains),
+                ("__bool__", Kind::Bool),
+                ("__iter__", Kind::Iter),
+            ] {
+                ns.insert(Rc::from(m), Value::Native(Rc::new(Method(kind))));
+            }
+        }
         map.insert(
             name,
             Rc::new(Class {
                 name: Rc::from(name),
                 qualname: Rc::from(name),
                 base: Some(enum_class.clone()),
-                namespace: RefCell::new(IndexMap::new()),
+                namespace: RefCell::new(ns),
                 builtin: true,
                 module: "enum",
             }),
@@ -97,6 +110,8 @@ fn flavour(class: &Class) -> &'static str {
         "IntEnum"
     } else if class.derives_from("StrEnum") {
         "StrEnum"
+    } else if class.derives_from("Flag") {
+        "Flag"
     } else {
         "Enum"
     }
@@ -169,16 +184,21 @@ pub fn finish(ix: &Interp, f: &Frame, class: &Rc<Class>) -> PyResult<()> {
         .collect();
     let mut made: Vec<Value> = Vec::new();
     let last_int = Cell::new(0i64);
+    let max_int = Cell::new(0i64);
     for (name, mut value) in entries {
         ix.step()?;
         if downcast::<Auto>(&value).is_some() {
             value = match kind {
                 "StrEnum" => Value::str(&name.to_lowercase()),
+                // The power of two above the highest value so far.
+                "Flag" if made.is_empty() => Value::Int(1),
+                "Flag" => Value::Int(1i64 << (64 - max_int.get().leading_zeros()).min(62)),
                 _ => Value::Int(last_int.get() + 1),
             };
         }
         if let Value::Int(i) = value {
             last_int.set(i);
+            max_int.set(max_int.get().max(i));
         }
         match kind {
             "IntEnum" if !matches!(value, Value::Int(_) | Value::Bool(_)) => {
@@ -220,7 +240,7 @@ pub fn finish(ix: &Interp, f: &Frame, class: &Rc<Class>) -> PyResult<()> {
 }
 
 /// `Color(value)`: the member with that value.
-pub fn by_value(class: &Class, args: &Args) -> Option<PyResult<Value>> {
+pub fn by_value(class: &Rc<Class>, args: &Args) -> Option<PyResult<Value>> {
     let all = members(class)?;
     let [v] = args.pos.as_slice() else {
         return Some(Err(type_error(format!(
@@ -228,6 +248,15 @@ pub fn by_value(class: &Class, args: &Args) -> Option<PyResult<Value>> {
             class.name
         ))));
     };
+    // A flag's value may combine members.
+    if class.derives_from("Flag")
+        && let Value::Int(n) = v
+    {
+        let covered = all.iter().filter_map(bits).fold(0, |a, b| a | b);
+        if *n >= 0 && n & !covered == 0 {
+            return Some(Ok(flag_member(class, *n)));
+        }
+    }
     Some(
         all.into_iter()
             .find(|m| matches!(m, Value::Instance(i) if i.attrs.borrow().get("value").is_some_and(|x| py_eq(x, v))))
@@ -268,6 +297,82 @@ pub fn by_name(class: &Class, key: &Value) -> Option<PyResult<Value>> {
 enum Kind {
     Repr,
     Str,
+    Bits(Bits),
+    Contains,
+    Bool,
+    Iter,
+}
+
+#[derive(Clone, Copy)]
+enum Bits {
+    Or,
+    And,
+    Xor,
+}
+
+/// A flag member's value.
+fn bits(v: &Value) -> Option<i64> {
+    match v {
+        Value::Instance(i) => match i.attrs.borrow().get("value") {
+            Some(Value::Int(n)) => Some(*n),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The member of a flag class with this value: a named one, or the
+/// combination of the single-bit members it holds (`Perm.R|W`), made once.
+fn flag_member(class: &Rc<Class>, value: i64) -> Value {
+    let all = members(class).unwrap_or_default();
+    if let Some(m) = all.iter().find(|m| bits(m) == Some(value)) {
+        return m.clone();
+    }
+    let cache = class.namespace.borrow().get("_pseudo_members_").cloned();
+    let cache = match cache.as_ref().and_then(downcast::<Members>) {
+        Some(c) => c,
+        None => {
+            let c = Rc::new(Members(RefCell::new(Vec::new())));
+            class
+                .namespace
+                .borrow_mut()
+                .insert("_pseudo_members_".into(), Value::Native(c.clone()));
+            c
+        }
+    };
+    if let Some(m) = cache.0.borrow().iter().find(|m| bits(m) == Some(value)) {
+        return m.clone();
+    }
+    let names: Vec<String> = all
+        .iter()
+        .filter(|m| bits(m).is_some_and(|b| b.count_ones() == 1 && value & b == b))
+        .map(|m| match m {
+            Value::Instance(i) => i
+                .attrs
+                .borrow()
+                .get("name")
+                .map(Value::to_str)
+                .unwrap_or_default(),
+            _ => String::new(),
+        })
+        .collect();
+    let name = if value == 0 {
+        Value::None
+    } else {
+        Value::str(&names.join("|"))
+    };
+    let mut attrs = IndexMap::new();
+    attrs.insert(Rc::from("_value_"), Value::Int(value));
+    attrs.insert(Rc::from("_name_"), name.clone());
+    attrs.insert(Rc::from("name"), name);
+    attrs.insert(Rc::from("value"), Value::Int(value));
+    let m = Value::Instance(Rc::new(Instance {
+        class: class.clone(),
+        attrs: RefCell::new(attrs),
+        exc: None,
+    }));
+    cache.0.borrow_mut().push(m.clone());
+    m
 }
 
 /// `__repr__` and `__str__` of members, as 3.11 prints them.
@@ -291,11 +396,55 @@ impl Native for Method {
             return Some(Err(type_error("an enum method needs its member")));
         };
         let attrs = i.attrs.borrow();
+        let unnamed = matches!(attrs.get("name"), Some(Value::None));
         let name = attrs.get("name").map(Value::to_str).unwrap_or_default();
         let value = attrs.get("value").cloned().unwrap_or(Value::None);
         drop(attrs);
         let class = &i.class;
+        let mine = bits(&args.pos[0]).unwrap_or(0);
+        let other = || {
+            args.pos
+                .get(1)
+                .filter(|o| matches!(o, Value::Instance(j) if Rc::ptr_eq(&j.class, class)))
+                .and_then(bits)
+        };
         Some(match self.0 {
+            Kind::Repr if unnamed => Ok(Value::str(&format!(
+                "<{}: {}>",
+                class.qualname,
+                value.repr()
+            ))),
+            Kind::Str if unnamed => {
+                Ok(Value::str(&format!("{}({})", class.qualname, value.repr())))
+            }
+            Kind::Bits(op) => match other() {
+                Some(b) => Ok(flag_member(
+                    class,
+                    match op {
+                        Bits::Or => mine | b,
+                        Bits::And => mine & b,
+                        Bits::Xor => mine ^ b,
+                    },
+                )),
+                None => Ok(Value::Builtin("NotImplemented")),
+            },
+            Kind::Contains => match other() {
+                Some(b) => Ok(Value::Bool(mine & b == b)),
+                None => Err(type_error(format!(
+                    "unsupported operand type(s) for 'in': '{}' and '{}'",
+                    args.pos.get(1).map_or("None", |v| v.type_name()),
+                    class.name
+                ))),
+            },
+            Kind::Bool => Ok(Value::Bool(mine != 0)),
+            Kind::Iter => {
+                let single: Vec<Value> = members(class)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|m| bits(m).is_some_and(|b| b.count_ones() == 1 && mine & b == b))
+                    .collect();
+                ix.iter(cx, &Value::list(single))
+            }
             Kind::Repr => ix
                 .repr(cx, &value)
                 .map(|v| Value::str(&format!("<{}.{name}: {v}>", class.qualname))),
