@@ -28,6 +28,10 @@ struct Cli {
     /// Load the lessons of this folder instead of the built-in ones.
     #[arg(long, global = true, value_name = "DIR")]
     lessons: Option<PathBuf>,
+    /// Seed `random` with N where the demo does not seed it, to replay a
+    /// run (a run that drew unseeded prints `random seed: N` on stderr).
+    #[arg(long, global = true, value_name = "N")]
+    seed: Option<u64>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -117,6 +121,9 @@ fn load(dir: &Option<PathBuf>) -> Result<Lessons, LoadError> {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, LoadError> {
+    if let Some(seed) = cli.seed {
+        engine::set_default_seed(seed);
+    }
     let Some(command) = cli.command else {
         let lessons = load(&cli.lessons)?;
         let Some(file) = &cli.file else {

@@ -37,6 +37,19 @@ pub struct Limits {
     /// Bytes the whole process may hold while a demo runs (see
     /// [`crate::memory`]).
     pub max_memory: usize,
+    /// Not a bound: the seed `random` draws from until the program seeds
+    /// it (`--seed`); `None` picks one and reports it in the warnings.
+    pub seed: Option<u64>,
+}
+
+/// The seed of every run of this process whose limits are the default
+/// ones: the command line's `--seed`.
+static DEFAULT_SEED: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+
+/// Seeds `random` in every run started with [`Limits::default`] from now
+/// on (the `--seed N` flag of `run`, `check` and the lesson screen).
+pub fn set_default_seed(seed: u64) {
+    let _ = DEFAULT_SEED.set(seed);
 }
 
 impl Default for Limits {
@@ -52,6 +65,7 @@ impl Default for Limits {
                 .filter(|&n| n > 0)
                 .unwrap_or(10_000_000),
             max_memory: 768 << 20,
+            seed: DEFAULT_SEED.get().copied(),
         }
     }
 }
@@ -168,6 +182,7 @@ fn run_on_this_thread(
     control: Option<Arc<Control>>,
 ) -> (Outcome, Vec<String>, Option<Vec<StmtId>>) {
     py::vm::coro::take_never_awaited();
+    py::random_seed_picked();
     let program = demo.clone();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_time()
@@ -237,7 +252,11 @@ fn run_on_this_thread(
         _ => usize::MAX,
     };
     let deadlocked_at = deadlocked_at.borrow_mut().take();
-    (outcome, never_awaited(&program, most), deadlocked_at)
+    let mut warnings = never_awaited(&program, most);
+    if let Some(seed) = py::random_seed_picked() {
+        warnings.push(format!("random seed: {seed}"));
+    }
+    (outcome, warnings, deadlocked_at)
 }
 
 /// Warnings written after a run that a limit ended, at most.

@@ -114,6 +114,8 @@ pub struct Code {
     /// Parameters that live in a cell (captured by an inner function): the
     /// parameter's local slot and its cell, copied in when the call starts.
     pub cell_params: Vec<(u32, u32)>,
+    /// The docstring: a string literal as the body's first statement.
+    pub docstring: Option<Arc<str>>,
     pub span: Span,
 }
 
@@ -248,11 +250,21 @@ pub enum StmtKind {
         /// Default values, evaluated when the function is defined: one per
         /// positional parameter with a default, then keyword-only ones.
         defaults: Vec<Expr>,
+        /// `@decorator` expressions, outermost first: evaluated before the
+        /// defaults, applied innermost first.
+        decorators: Vec<Expr>,
+        /// The annotations of the parameters and `return`, in order: each
+        /// expression, or its source text (a string literal) under
+        /// `from __future__ import annotations`. They become the
+        /// function's `__annotations__`.
+        annotations: Vec<(Arc<str>, Expr)>,
     },
     Class {
         code: Arc<Code>,
         name: Name,
         bases: Vec<Expr>,
+        /// `@decorator` expressions, outermost first.
+        decorators: Vec<Expr>,
     },
     /// `import asyncio`, `from asyncio import sleep as nap`: binds a module
     /// or one of its members.
@@ -262,6 +274,13 @@ pub enum StmtKind {
         name: Name,
     },
     Delete(Vec<Target>),
+    /// `name: annotation` at module or class level: the annotation goes
+    /// into the namespace's `__annotations__` (after the value, if any,
+    /// is assigned).
+    Annotate {
+        name: Arc<str>,
+        annotation: Expr,
+    },
     Pass,
     Break,
     Continue,
@@ -276,6 +295,12 @@ pub enum Module {
     Concurrent,
     /// `concurrent.futures`.
     Futures,
+    Random,
+    Functools,
+    Contextlib,
+    Typing,
+    Dataclasses,
+    Enum,
 }
 
 impl Module {
@@ -285,6 +310,12 @@ impl Module {
             Module::Time => "time",
             Module::Concurrent => "concurrent",
             Module::Futures => "concurrent.futures",
+            Module::Random => "random",
+            Module::Functools => "functools",
+            Module::Contextlib => "contextlib",
+            Module::Typing => "typing",
+            Module::Dataclasses => "dataclasses",
+            Module::Enum => "enum",
         }
     }
 }

@@ -260,6 +260,9 @@ impl<'a> Visitor<'a> for Builder {
             }
             Stmt::ClassDef(c) => {
                 self.bind(c.name.as_str());
+                for d in &c.decorator_list {
+                    self.visit_expr(&d.expression);
+                }
                 if let Some(args) = &c.arguments {
                     for a in args.args.iter() {
                         self.visit_expr(a);

@@ -18,9 +18,25 @@ use types::exc::{self, Unwind};
 use vm::interp::Interp;
 pub use vm::traceback::{last_line, traceback};
 
+/// The seed the run picked for `random` (it drew without a seed and was
+/// given none), once; `None` otherwise.
+pub fn random_seed_picked() -> Option<u64> {
+    modules::random::take_picked_seed()
+}
+
 /// Runs a program: its module code, which calls `asyncio.run(main())`.
 pub async fn run(program: Arc<Program>, shared: Rc<Shared>) -> Outcome {
     let ix = Interp::new(shared.clone(), program.clone());
+    {
+        let mut globals = ix.globals.borrow_mut();
+        globals.insert("__name__".into(), types::value::Value::str("__main__"));
+        globals.insert("__file__".into(), types::value::Value::str(&program.file));
+        let doc = program.docstring.as_deref();
+        globals.insert(
+            "__doc__".into(),
+            doc.map_or(types::value::Value::None, types::value::Value::str),
+        );
+    }
     let module = ix.rc();
     let handle = tokio::task::spawn_local(async move {
         let frame = module.frame(

@@ -22,7 +22,6 @@ const FORBIDDEN: &[(&str, &str)] = &[
     ("input", "a demo runs without reading the keyboard"),
     ("globals", "a demo's names are resolved before it runs"),
     ("locals", "a demo's names are resolved before it runs"),
-    ("vars", "a demo's names are resolved before it runs"),
     ("getattr", "attributes are named in the code, not computed"),
     ("setattr", "attributes are named in the code, not computed"),
     ("delattr", "attributes are named in the code, not computed"),
@@ -376,6 +375,19 @@ impl Lowerer {
     }
 
     fn call(&mut self, e: &E, c: &ast::ExprCall) -> Expr {
+        if let E::Name(n) = &*c.func
+            && n.id.as_str() == "vars"
+            && !self.module_binds("vars")
+            && c.arguments.args.is_empty()
+            && c.arguments.keywords.is_empty()
+        {
+            self.refuse(
+                c.range(),
+                "'vars()' without an argument is not supported: a demo's names are resolved \
+                 before it runs",
+                "pass the object whose attributes you want: `vars(obj)`",
+            );
+        }
         if let E::Name(n) = &*c.func
             && n.id.as_str() == "print"
             && !self.module_binds("print")

@@ -8,7 +8,10 @@ mod stmt;
 
 use super::scope::{ScopeKind, Scopes};
 use crate::lesson::diagnostic::LessonError;
-use crate::program::{Code, CodeKind, Module, Name, Param, Params, Program, Span, Stmt, StmtId};
+use crate::program::{
+    Code, CodeKind, Expr, ExprKind, Literal, Module, Name, Param, Params, Program, Span, Stmt,
+    StmtId, StmtKind,
+};
 use ruff_python_ast::{self as ast, ModModule};
 use ruff_text_size::{Ranged, TextRange};
 use std::collections::HashMap;
@@ -38,6 +41,7 @@ pub fn lower(
             })
             .collect(),
         scopes,
+        future_annotations: false,
     };
     for (name, range) in l.scopes.unbound_nonlocals.clone() {
         l.refuse(
@@ -63,6 +67,7 @@ pub fn lower(
         own_cells: 0,
         captures: Vec::new(),
         cell_params: Vec::new(),
+        docstring: docstring.as_deref().map(Arc::from),
         span: 0..source.len(),
     };
     if !l.errors.is_empty() {
@@ -114,6 +119,8 @@ struct Lowerer {
     members: HashMap<String, (Module, String)>,
     /// Names of the module's `async def`s.
     async_defs: std::collections::HashSet<String>,
+    /// `from __future__ import annotations`: annotations stay strings.
+    future_annotations: bool,
     scopes: Scopes,
 }
 
@@ -248,6 +255,13 @@ impl Lowerer {
             })
             .collect();
         let s = &self.scopes.scopes[scope];
+        let docstring = match body.first().map(|s| &s.kind) {
+            Some(StmtKind::Expr(Expr {
+                kind: ExprKind::Literal(Literal::Str(doc)),
+                ..
+            })) if matches!(kind, CodeKind::Function | CodeKind::Class) => Some(doc.clone()),
+            _ => None,
+        };
         Arc::new(Code {
             name: Arc::from(name),
             qualname: Arc::from(qualname),
@@ -261,6 +275,7 @@ impl Lowerer {
             own_cells: frame.own_cells,
             captures,
             cell_params,
+            docstring,
             span: self.span(range),
         })
     }

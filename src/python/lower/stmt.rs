@@ -46,6 +46,102 @@ const ASYNCIO_MEMBERS: &[&str] = &[
 const TIME_MEMBERS: &[&str] = &["sleep", "perf_counter", "monotonic", "time"];
 const CONCURRENT_MEMBERS: &[&str] = &["futures"];
 const FUTURES_MEMBERS: &[&str] = &["ThreadPoolExecutor", "ProcessPoolExecutor"];
+const DATACLASSES_MEMBERS: &[&str] = &[
+    "dataclass",
+    "field",
+    "fields",
+    "asdict",
+    "astuple",
+    "replace",
+    "is_dataclass",
+    "KW_ONLY",
+    "FrozenInstanceError",
+];
+const TYPING_MEMBERS: &[&str] = &[
+    "Any",
+    "Optional",
+    "Union",
+    "List",
+    "Dict",
+    "Tuple",
+    "Set",
+    "FrozenSet",
+    "Type",
+    "Callable",
+    "Awaitable",
+    "Coroutine",
+    "AsyncIterator",
+    "AsyncIterable",
+    "AsyncGenerator",
+    "Iterator",
+    "Iterable",
+    "Generator",
+    "Sequence",
+    "MutableSequence",
+    "Mapping",
+    "MutableMapping",
+    "Literal",
+    "Final",
+    "ClassVar",
+    "NoReturn",
+    "Never",
+    "Self",
+    "Annotated",
+    "Deque",
+    "DefaultDict",
+    "Counter",
+    "OrderedDict",
+    "Protocol",
+    "Generic",
+    "TypeVar",
+    "cast",
+    "overload",
+    "runtime_checkable",
+    "final",
+    "TypedDict",
+    "NamedTuple",
+    "NewType",
+    "get_type_hints",
+    "TYPE_CHECKING",
+];
+const CONTEXTLIB_MEMBERS: &[&str] = &[
+    "contextmanager",
+    "asynccontextmanager",
+    "suppress",
+    "closing",
+    "aclosing",
+    "nullcontext",
+    "ExitStack",
+    "AsyncExitStack",
+];
+const FUNCTOOLS_MEMBERS: &[&str] = &[
+    "partial",
+    "wraps",
+    "update_wrapper",
+    "reduce",
+    "lru_cache",
+    "cache",
+    "cached_property",
+    "total_ordering",
+];
+const RANDOM_MEMBERS: &[&str] = &[
+    "Random",
+    "seed",
+    "random",
+    "getrandbits",
+    "randrange",
+    "randint",
+    "choice",
+    "choices",
+    "shuffle",
+    "sample",
+    "uniform",
+    "triangular",
+    "gauss",
+    "normalvariate",
+    "expovariate",
+    "randbytes",
+];
 
 /// The members of a module a demo may use.
 pub fn members(module: Module) -> &'static [&'static str] {
@@ -54,6 +150,12 @@ pub fn members(module: Module) -> &'static [&'static str] {
         Module::Time => TIME_MEMBERS,
         Module::Concurrent => CONCURRENT_MEMBERS,
         Module::Futures => FUTURES_MEMBERS,
+        Module::Random => RANDOM_MEMBERS,
+        Module::Functools => FUNCTOOLS_MEMBERS,
+        Module::Contextlib => CONTEXTLIB_MEMBERS,
+        Module::Typing => TYPING_MEMBERS,
+        Module::Dataclasses => DATACLASSES_MEMBERS,
+        Module::Enum => &["Enum", "IntEnum", "StrEnum", "Flag", "auto", "unique"],
     }
 }
 
@@ -117,14 +219,25 @@ impl Lowerer {
                 let targets = a.targets.iter().map(|t| self.target(t)).collect();
                 self.push(out, s, StmtKind::Assign { targets, value });
             }
-            S::AnnAssign(a) => match &a.value {
-                Some(v) => {
-                    let value = self.expr(v);
-                    let targets = vec![self.target(&a.target)];
-                    self.push(out, s, StmtKind::Assign { targets, value });
+            S::AnnAssign(a) => {
+                match &a.value {
+                    Some(v) => {
+                        let value = self.expr(v);
+                        let targets = vec![self.target(&a.target)];
+                        self.push(out, s, StmtKind::Assign { targets, value });
+                    }
+                    None => self.push(out, s, StmtKind::Pass),
                 }
-                None => self.push(out, s, StmtKind::Pass),
-            },
+                // Module and class bodies keep their annotations; a
+                // function's are never evaluated.
+                if matches!(self.frame().kind, ScopeKind::Module | ScopeKind::Class)
+                    && let ast::Expr::Name(n) = &*a.target
+                {
+                    let annotation = self.annotation(&a.annotation);
+                    let name = Arc::from(n.id.as_str());
+                    self.push(out, s, StmtKind::Annotate { name, annotation });
+                }
+            }
             S::AugAssign(a) => {
                 let target = self.target(&a.target);
                 let value = self.expr(&a.value);
@@ -264,6 +377,11 @@ impl Lowerer {
             }
             S::ImportFrom(i) => {
                 let module_name = i.module.as_ref().map_or("", |m| m.as_str());
+                if module_name == "__future__" && i.level == 0 {
+                    self.future(i);
+                    self.push(out, s, StmtKind::Pass);
+                    return;
+                }
                 if i.level > 0 {
                     self.refuse(
                         i.range,
@@ -394,14 +512,9 @@ impl Lowerer {
     }
 
     fn function_def(&mut self, f: &ast::StmtFunctionDef, out: &mut Vec<Stmt>) {
-        if let Some(d) = f.decorator_list.first() {
-            self.refuse(
-                d.range,
-                "decorators are not supported",
-                "define the function plainly; a demo runs what it defines",
-            );
-        }
+        let decorators = self.decorators(&f.decorator_list);
         let defaults = self.defaults(&f.parameters);
+        let annotations = self.signature_annotations(&f.parameters, f.returns.as_deref());
         let is_async = f.is_async;
         let code = self.code(
             f.range,
@@ -419,8 +532,57 @@ impl Lowerer {
                 code,
                 name,
                 defaults,
+                decorators,
+                annotations,
             },
         );
+    }
+
+    /// An annotation as the program keeps it: the expression, or its
+    /// source text under `from __future__ import annotations`.
+    fn annotation(&mut self, e: &ast::Expr) -> Expr {
+        if self.future_annotations {
+            let text = &self.source[self.span(e.range())];
+            return Expr {
+                kind: ExprKind::Literal(crate::program::expr::Literal::Str(Arc::from(text))),
+                span: self.span(e.range()),
+                suspends: false,
+            };
+        }
+        self.expr(e)
+    }
+
+    /// A signature's annotations, parameters first, then `return`.
+    fn signature_annotations(
+        &mut self,
+        p: &ast::Parameters,
+        returns: Option<&ast::Expr>,
+    ) -> Vec<(Arc<str>, Expr)> {
+        let mut out = Vec::new();
+        let params = p
+            .posonlyargs
+            .iter()
+            .chain(p.args.iter())
+            .map(|a| &a.parameter)
+            .chain(p.vararg.as_deref())
+            .chain(p.kwonlyargs.iter().map(|a| &a.parameter))
+            .chain(p.kwarg.as_deref());
+        for param in params {
+            if let Some(a) = &param.annotation {
+                let e = self.annotation(a);
+                out.push((Arc::from(param.name.as_str()), e));
+            }
+        }
+        if let Some(r) = returns {
+            let e = self.annotation(r);
+            out.push((Arc::from("return"), e));
+        }
+        out
+    }
+
+    /// `@expr` lines, outermost first, evaluated in the enclosing scope.
+    fn decorators(&mut self, list: &[ast::Decorator]) -> Vec<Expr> {
+        list.iter().map(|d| self.expr(&d.expression)).collect()
     }
 
     pub(super) fn defaults(&mut self, p: &ast::Parameters) -> Vec<Expr> {
@@ -434,13 +596,7 @@ impl Lowerer {
     }
 
     fn class_def(&mut self, c: &ast::StmtClassDef, out: &mut Vec<Stmt>) {
-        if let Some(d) = c.decorator_list.first() {
-            self.refuse(
-                d.range,
-                "decorators are not supported",
-                "dataclasses and other decorated classes are not supported: write `__init__` by hand",
-            );
-        }
+        let decorators = self.decorators(&c.decorator_list);
         let mut bases = Vec::new();
         if let Some(args) = &c.arguments {
             if let Some(k) = args.keywords.first() {
@@ -468,7 +624,16 @@ impl Lowerer {
             |l| l.block(&c.body),
         );
         let name = self.name(c.name.as_str());
-        self.push(out, c, StmtKind::Class { code, name, bases });
+        self.push(
+            out,
+            c,
+            StmtKind::Class {
+                code,
+                name,
+                bases,
+                decorators,
+            },
+        );
     }
 
     /// CPython's compiler refuses `break`, `continue` and `return` that
@@ -517,6 +682,35 @@ impl Lowerer {
         }
     }
 
+    /// `from __future__ import annotations`: CPython 3.11 changes nothing
+    /// else a demo could notice, so every feature it knows is accepted.
+    fn future(&mut self, i: &ast::StmtImportFrom) {
+        const FEATURES: &[&str] = &[
+            "annotations",
+            "generator_stop",
+            "nested_scopes",
+            "generators",
+            "division",
+            "absolute_import",
+            "with_statement",
+            "print_function",
+            "unicode_literals",
+        ];
+        for alias in &i.names {
+            let name = alias.name.as_str();
+            if name == "annotations" {
+                self.future_annotations = true;
+            }
+            if !FEATURES.contains(&name) {
+                self.refuse(
+                    alias.range,
+                    format!("future feature {name} is not defined"),
+                    "",
+                );
+            }
+        }
+    }
+
     /// The module an `import` names, or a refusal.
     fn module(&mut self, name: &str, range: ruff_text_size::TextRange) -> Option<Module> {
         match name {
@@ -524,6 +718,12 @@ impl Lowerer {
             "time" => Some(Module::Time),
             "concurrent" => Some(Module::Concurrent),
             "concurrent.futures" => Some(Module::Futures),
+            "random" => Some(Module::Random),
+            "functools" => Some(Module::Functools),
+            "contextlib" => Some(Module::Contextlib),
+            "typing" => Some(Module::Typing),
+            "dataclasses" => Some(Module::Dataclasses),
+            "enum" => Some(Module::Enum),
             other => {
                 let root = other.split('.').next().unwrap_or(other);
                 let why = match root {

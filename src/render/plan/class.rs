@@ -13,7 +13,7 @@ impl Planner<'_> {
         let name = name.ident().to_string();
         for m in &code.body {
             let ok = match &m.kind {
-                P::Def { .. } | P::Pass => true,
+                P::Def { .. } | P::Pass | P::Annotate { .. } => true,
                 P::Expr(e) => matches!(&e.kind, E::Literal(Literal::Str(_))),
                 _ => false,
             };

@@ -166,6 +166,20 @@ fn is_main_guard(test: &py::Expr) -> bool {
             if matches!(&e.kind, E::Literal(Literal::Str(s)) if &**s == "__main__"))
 }
 
+/// A decorator changes what a definition is at run time; the listing
+/// translates definitions as written.
+fn no_decorators(decorators: &[py::Expr]) -> Result<()> {
+    match decorators.first() {
+        Some(d) => refuse(
+            &d.span,
+            "a decorator",
+            "the Rust listing translates functions and classes as they are written; \
+             write the wrapping as a call",
+        ),
+        None => Ok(()),
+    }
+}
+
 /// The methods of a class body: name, code and the `def` statement.
 fn methods(code: &Code) -> impl Iterator<Item = (&str, &Code, &Stmt)> {
     code.body.iter().filter_map(|s| match &s.kind {
@@ -324,7 +338,7 @@ impl<'p> Planner<'p> {
         entry: &mut Option<String>,
     ) -> Result<()> {
         match &s.kind {
-            P::Import { .. } | P::Pass => {}
+            P::Import { .. } | P::Pass | P::Annotate { .. } => {}
             P::Expr(e) if matches!(&e.kind, E::Literal(Literal::Str(_))) => {}
             P::Expr(e) => {
                 let name = self.entry_of(e);
@@ -347,10 +361,28 @@ impl<'p> Planner<'p> {
                     }
                 }
             }
-            P::Def { code, name, .. } => functions.push(self.function(code, name, s)?),
-            P::Class {
-                code, name, bases, ..
+            P::Def {
+                code,
+                name,
+                decorators,
+                ..
             } => {
+                no_decorators(decorators)?;
+                functions.push(self.function(code, name, s)?)
+            }
+            P::Class {
+                code,
+                name,
+                bases,
+                decorators,
+                ..
+            } => {
+                no_decorators(decorators)?;
+                for m in &code.body {
+                    if let P::Def { decorators, .. } = &m.kind {
+                        no_decorators(decorators)?;
+                    }
+                }
                 if let Some(b) = bases.first() {
                     return refuse(
                         &b.span,

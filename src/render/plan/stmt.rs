@@ -108,7 +108,7 @@ impl Planner<'_> {
         let s = &rest[0];
         let next = rest.get(1);
         match &s.kind {
-            P::Pass => Ok((None, 1)),
+            P::Pass | P::Annotate { .. } => Ok((None, 1)),
             P::Expr(e) if is_docstring(e) => Ok((None, 1)),
             P::Expr(e) => self.expr_stmt(sc, s, e, next),
             P::Assign { targets, value } => self.assign(sc, rest, targets, value),

@@ -71,7 +71,7 @@ pub(super) fn radix(v: Value, radix: u32, prefix: &str) -> PyResult<Value> {
     )))
 }
 
-pub(super) fn is_callable(v: &Value) -> bool {
+pub(in crate::engine::py) fn is_callable(v: &Value) -> bool {
     match v {
         Value::Function(_)
         | Value::Method(_)
@@ -80,6 +80,7 @@ pub(super) fn is_callable(v: &Value) -> bool {
         | Value::Class(_)
         | Value::Type(_) => true,
         Value::Instance(i) => i.class.lookup("__call__").is_some(),
+        Value::Native(n) => n.is_callable(),
         _ => false,
     }
 }

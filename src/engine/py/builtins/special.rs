@@ -30,6 +30,8 @@ pub const NAMES: &[&str] = &[
     "aiter",
     "anext",
     "bytes",
+    "hash",
+    "vars",
 ];
 
 /// Most bytes a run may print.
@@ -197,6 +199,11 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             {
                 return Ok(Value::Int(items.len() as i64));
             }
+            if let Value::Class(c) = v
+                && let Some(m) = crate::engine::py::modules::r#enum::members(c)
+            {
+                return Ok(Value::Int(m.len() as i64));
+            }
             items::len(v).map(|n| Value::Int(n as i64)).ok_or_else(|| {
                 type_error(format!("object of type '{}' has no len()", v.type_name()))
             })
@@ -204,6 +211,11 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
         "id" => {
             let v = args.pos.pop().unwrap_or(Value::None);
             Ok(Value::Int(identity(&v) as i64))
+        }
+        "hash" => hash(ix, f, args),
+        "vars" => vars(args),
+        "staticmethod" | "classmethod" | "property" => {
+            crate::engine::py::vm::descriptor::construct(name, args)
         }
         "NotImplemented" => Err(type_error("'NotImplementedType' object is not callable")),
         "bytes" => match args.pos.first() {
@@ -237,6 +249,91 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
         },
         other => ix.pure_builtin(f, other, args),
     }
+}
+
+/// `hash(v)`: CPython's for numbers and tuples, the class's `__hash__`
+/// for instances of a class that defines one.
+fn hash(ix: &Interp, f: &Frame, args: Args) -> PyResult<Value> {
+    let [v] = args.pos.as_slice() else {
+        return Err(type_error(format!(
+            "hash() takes exactly one argument ({} given)",
+            args.pos.len()
+        )));
+    };
+    if let Value::Instance(i) = v
+        && i.exc.is_none()
+    {
+        match i.class.hashing() {
+            crate::engine::py::types::value::ClassHash::Unhashable => {
+                return Err(type_error(format!("unhashable type: '{}'", i.class.name)));
+            }
+            crate::engine::py::types::value::ClassHash::User => {
+                let m = i.class.lookup("__hash__").expect("the class defines it");
+                return match ix.call(f, &m, Args::positional(vec![v.clone()]))? {
+                    // A result that fits a machine word is the hash as it
+                    // is; a bigger one is reduced as `hash(int)` reduces it.
+                    Value::Bool(b) => Ok(Value::Int(b as i64)),
+                    Value::Int(-1) => Ok(Value::Int(-2)),
+                    Value::Int(n) => Ok(Value::Int(n)),
+                    n @ Value::BigInt(_) => Ok(Value::Int(
+                        crate::engine::py::types::set::py_hash(&n).unwrap_or(0),
+                    )),
+                    _ => Err(type_error("__hash__ method should return an integer")),
+                };
+            }
+            crate::engine::py::types::value::ClassHash::Identity => {}
+        }
+    }
+    if let Value::Tuple(items) = v
+        && items.iter().any(|x| matches!(x, Value::Instance(_)))
+    {
+        let mut hashes = Vec::with_capacity(items.len());
+        for x in items.iter() {
+            hashes.push(hash(ix, f, Args::positional(vec![x.clone()]))?);
+        }
+        return Ok(Value::Int(
+            crate::engine::py::types::set::py_hash(&Value::tuple(hashes)).unwrap_or(0),
+        ));
+    }
+    crate::engine::py::types::set::py_hash(v)
+        .map(Value::Int)
+        .ok_or_else(|| type_error(format!("unhashable type: '{}'", v.type_name())))
+}
+
+/// `vars(obj)`: a copy of the object's attributes (CPython gives the
+/// object's own `__dict__`, so changing it changes the object).
+fn vars(args: Args) -> PyResult<Value> {
+    let [v] = args.pos.as_slice() else {
+        return Err(type_error(format!(
+            "vars expected at most 1 argument, got {}",
+            args.pos.len()
+        )));
+    };
+    let attrs: Vec<(Rc<str>, Value)> = match v {
+        Value::Instance(i) => i
+            .attrs
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+        Value::Function(func) => {
+            return Ok(
+                crate::engine::py::types::funcattrs::function_attr(func, "__dict__")
+                    .unwrap_or(Value::None),
+            );
+        }
+        other => {
+            return Err(type_error(format!(
+                "vars() argument must have __dict__ attribute (a {} has none here)",
+                other.type_name()
+            )));
+        }
+    };
+    let dict = attrs
+        .into_iter()
+        .map(|(k, v)| (crate::engine::py::types::value::Key(Value::Str(k)), v))
+        .collect();
+    Ok(Value::Dict(Rc::new(std::cell::RefCell::new(dict))))
 }
 
 fn static_name(name: &str) -> &'static str {
@@ -299,6 +396,18 @@ pub struct Super {
     this: Value,
 }
 
+impl Super {
+    /// The instance `super()` binds to (none in a class method) and its
+    /// class.
+    fn receiver(&self) -> (Option<&Value>, Rc<Class>) {
+        match &self.this {
+            Value::Class(c) => (None, c.clone()),
+            Value::Instance(i) => (Some(&self.this), i.class.clone()),
+            _ => (Some(&self.this), self.owner.clone()),
+        }
+    }
+}
+
 impl Native for Super {
     fn type_name(&self) -> &str {
         "super"
@@ -310,10 +419,8 @@ impl Native for Super {
 
     fn attr(self: Rc<Self>, name: &str) -> Option<Value> {
         let base = self.owner.base.clone()?;
-        match base.lookup(name)? {
-            f @ Value::Function(_) => Some(Value::Method(Rc::new((self.this.clone(), f)))),
-            other => Some(other),
-        }
+        let (instance, class) = self.receiver();
+        crate::engine::py::vm::descriptor::bind_plain(base.lookup(name)?, instance, &class)
     }
 
     fn has_method(&self, name: &str) -> bool {
@@ -332,7 +439,13 @@ impl Native for Super {
                 args.pos.insert(0, self.this.clone());
                 Some(ix.call(cx, &f, args))
             }
-            Some(other) => Some(ix.call(cx, &other, args)),
+            Some(other) => {
+                let (instance, class) = self.receiver();
+                Some(
+                    crate::engine::py::vm::descriptor::bind(ix, cx, other, instance, &class)
+                        .and_then(|m| ix.call(cx, &m, args)),
+                )
+            }
             None if name == "__init__" => {
                 // The built-in base (Exception, object) keeps its args.
                 if let Some(state) = exc::state(&self.this) {

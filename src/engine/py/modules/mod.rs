@@ -1,11 +1,19 @@
-//! The modules a demo may import (`asyncio`, `time`, `concurrent.futures`),
+//! The modules a demo may import (`asyncio`, `time`, `concurrent.futures`,
+//! `random`, `functools`, `contextlib`, `typing`, `dataclasses`, `enum`),
 //! one Rust module per Python module: what each holds ([`member`]) and which
 //! one a built-in's name belongs to ([`call`]). A new module is a new file
 //! here, its arm in [`member`] and its line in `CALLS`.
 
 pub mod asyncio;
 pub mod concurrent_futures;
+pub mod contextlib;
+pub mod dataclasses;
+pub mod r#enum;
+pub mod functools;
+pub mod namedtuple;
+pub mod random;
 pub mod time;
+pub mod typing;
 
 use crate::engine::py::types::exc::{self, PyResult};
 use crate::engine::py::types::native::Args;
@@ -21,6 +29,12 @@ type Call = fn(&Interp, &Frame, &str, Args) -> PyResult<Value>;
 const CALLS: &[(&str, Call)] = &[
     ("asyncio.", asyncio::call),
     ("concurrent.futures.", concurrent_futures::call),
+    ("contextlib.", contextlib::call),
+    ("dataclasses.", dataclasses::call),
+    ("enum.", r#enum::call),
+    ("functools.", functools::call),
+    ("random.", random::call),
+    ("typing.", typing::call),
     ("time.", time::call),
 ];
 
@@ -76,6 +90,12 @@ pub fn member(module: Module, name: &str) -> Option<Value> {
             "ProcessPoolExecutor" => Value::Builtin("concurrent.futures.ProcessPoolExecutor"),
             _ => return None,
         }),
+        Module::Random => random::member(name),
+        Module::Functools => functools::member(name),
+        Module::Contextlib => contextlib::member(name),
+        Module::Typing => typing::member(name),
+        Module::Dataclasses => dataclasses::member(name),
+        Module::Enum => r#enum::member(name),
         Module::Time => Some(match name {
             "sleep" => Value::Builtin("time.sleep"),
             "perf_counter" => Value::Builtin("time.perf_counter"),

@@ -46,6 +46,7 @@ const HIERARCHY: &[(&str, &str, &str)] = &[
     ("OverflowError", "ArithmeticError", ""),
     ("AssertionError", "Exception", ""),
     ("AttributeError", "Exception", ""),
+    ("FrozenInstanceError", "AttributeError", "dataclasses"),
     ("LookupError", "Exception", ""),
     ("IndexError", "LookupError", ""),
     ("KeyError", "LookupError", ""),

@@ -4,6 +4,7 @@
 pub mod callbacks;
 pub mod exc;
 pub mod format;
+pub mod funcattrs;
 pub mod groups;
 pub(super) mod items;
 pub mod methods;

@@ -66,6 +66,23 @@ pub trait Native: Any {
         None
     }
 
+    /// `obj(...)`; `None` if it is not callable.
+    fn call(self: Rc<Self>, _ix: &Rc<Interp>, _cx: &Ctx, _args: Args) -> Option<PyResult<Value>> {
+        None
+    }
+
+    /// Whether `obj(...)` calls it (`callable(obj)`).
+    fn is_callable(&self) -> bool {
+        false
+    }
+
+    /// Whether, read through an instance of a class that holds it, it
+    /// binds to the instance as a function does (`functools.lru_cache`'s
+    /// wrapper does, `functools.partial` does not).
+    fn binds(&self) -> bool {
+        false
+    }
+
     /// What `await obj` does; `None` if it is not awaitable.
     fn await_on<'a>(self: Rc<Self>, _ix: &'a Rc<Interp>, _cx: &'a Ctx) -> Option<Step<'a>> {
         None

@@ -64,6 +64,18 @@ pub struct Function {
     pub globals: Rc<RefCell<Namespace>>,
     /// The class whose body defined it, for `super()`.
     pub owner: RefCell<Option<Rc<Class>>>,
+    /// Attributes set on it (`wrapper.__wrapped__ = f`, `f.calls = 0`).
+    pub attrs: RefCell<IndexMap<Rc<str>, Value>>,
+}
+
+impl Function {
+    /// `__qualname__`, as set on it or as its code has it.
+    pub fn qualname(&self) -> String {
+        match self.attrs.borrow().get("__qualname__") {
+            Some(Value::Str(s)) => s.to_string(),
+            _ => self.code.qualname.to_string(),
+        }
+    }
 }
 
 /// A class: user-defined or a built-in exception class.
@@ -527,11 +539,11 @@ fn write_repr(v: &Value, out: &mut String, depth: usize) {
             }
         }
         Value::Function(f) => {
-            let _ = write!(out, "<function {}>", f.code.qualname);
+            let _ = write!(out, "<function {}>", f.qualname());
         }
         Value::Method(m) => {
             let name = match &m.1 {
-                Value::Function(f) => f.code.qualname.to_string(),
+                Value::Function(f) => f.qualname(),
                 _ => "?".into(),
             };
             let _ = write!(out, "<bound method {name}>");

@@ -596,6 +596,11 @@ impl Interp {
                 return Ok(r);
             }
         }
+        if op == BinOp::BitOr
+            && let Some(u) = crate::engine::py::modules::typing::union(a, b)
+        {
+            return Ok(u);
+        }
         Err(ops::binop_error(op, a, b))
     }
 

@@ -10,7 +10,7 @@ use crate::engine::py::types::native;
 use crate::engine::py::types::native::Args;
 use crate::engine::py::types::value;
 use crate::engine::py::types::value::{Class, Function, Key, Value};
-use crate::program::{Code, Stmt, StmtKind, Target};
+use crate::program::{Code, CodeKind, Expr, Stmt, StmtKind, Target};
 use futures::future::LocalBoxFuture;
 use indexmap::IndexMap;
 use std::cell::RefCell;
@@ -74,7 +74,7 @@ impl Interp {
                     let cur = self.getattr(f, &o, name)?;
                     let rhs = self.value(f, value).await?;
                     let v = self.binop(f, *op, &cur, &rhs, true)?;
-                    self.setattr(&o, name, v)?;
+                    self.setattr(f, &o, name, v)?;
                 }
                 Target::Subscript(obj, index) => {
                     let o = self.value(f, obj).await?;
@@ -191,20 +191,48 @@ impl Interp {
                 code,
                 name,
                 defaults,
+                decorators,
+                annotations,
             } => {
+                let decorators = self.values(f, decorators).await?;
                 let mut ds = Vec::with_capacity(defaults.len());
                 for d in defaults {
                     ds.push(self.value(f, d).await?);
                 }
+                let mut notes = value::Dict::new();
+                for (param, e) in annotations {
+                    let v = self.value(f, e).await?;
+                    notes.insert(Key(Value::str(param)), v);
+                }
                 let func = self.make_function(f, code, ds);
+                if let Value::Function(func) = &func {
+                    func.attrs.borrow_mut().insert(
+                        "__annotations__".into(),
+                        Value::Dict(Rc::new(RefCell::new(notes))),
+                    );
+                }
+                let func = self.decorate(f, decorators, func)?;
                 self.store(f, name, func);
             }
-            StmtKind::Class { code, name, bases } => {
+            StmtKind::Class {
+                code,
+                name,
+                bases,
+                decorators,
+            } => {
+                let decorators = self.values(f, decorators).await?;
                 let mut base = None;
+                let mut typed_dict = false;
+                let mut named_tuple = false;
                 for b in bases {
                     match self.value(f, b).await? {
                         Value::Class(c) => base = Some(c),
                         Value::Type("object") => {}
+                        // `Protocol`, `Generic[T]`: no behaviour to inherit.
+                        b if modules::typing::is_marker_base(&b) => {}
+                        // A `TypedDict` class makes plain dicts.
+                        b if modules::typing::is_typed_dict(&b) => typed_dict = true,
+                        b if modules::typing::is_named_tuple(&b) => named_tuple = true,
                         other => {
                             return Err(type_error(format!(
                                 "a demo class can derive from a class or an exception, not '{}'",
@@ -214,6 +242,18 @@ impl Interp {
                     }
                 }
                 let class = Box::pin(self.make_class(f, code, base)).await?;
+                if let Value::Class(c) = &class {
+                    modules::r#enum::finish(self, f, c)?;
+                    if named_tuple {
+                        modules::namedtuple::finish(c)?;
+                    }
+                }
+                let class = if typed_dict {
+                    Value::Type("dict")
+                } else {
+                    class
+                };
+                let class = self.decorate(f, decorators, class)?;
                 self.store(f, name, class);
             }
             StmtKind::Import {
@@ -243,6 +283,20 @@ impl Interp {
                         }
                         Target::Attr(obj, name) => {
                             let o = self.value(f, obj).await?;
+                            if let Value::Instance(i) = &o
+                                && let Some(e) =
+                                    modules::dataclasses::frozen_setattr(&i.class, name, true)
+                            {
+                                return Err(e);
+                            }
+                            if let Value::Instance(i) = &o
+                                && let Some(r) = super::descriptor::set_through(
+                                    self, f, &o, &i.class, name, None,
+                                )
+                            {
+                                r?;
+                                continue;
+                            }
                             match &o {
                                 Value::Instance(i)
                                     if i.attrs.borrow_mut().shift_remove(&**name).is_some() => {}
@@ -258,6 +312,21 @@ impl Interp {
                         }
                     }
                 }
+            }
+            StmtKind::Annotate { name, annotation } => {
+                let v = self.value(f, annotation).await?;
+                let ns = f.namespace.as_ref().unwrap_or(&self.globals);
+                let notes = ns.borrow().get("__annotations__").cloned();
+                let notes = match notes {
+                    Some(Value::Dict(d)) => d,
+                    _ => {
+                        let d = Rc::new(RefCell::new(value::Dict::new()));
+                        ns.borrow_mut()
+                            .insert("__annotations__".into(), Value::Dict(d.clone()));
+                        d
+                    }
+                };
+                notes.borrow_mut().insert(Key(Value::str(name)), v);
             }
             StmtKind::Pass => {}
             StmtKind::Break => return Ok(Flow::Break),
@@ -647,7 +716,7 @@ impl Interp {
                 Target::Name(n) => self.store(f, n, v),
                 Target::Attr(obj, name) => {
                     let o = self.value(f, obj).await?;
-                    self.setattr(&o, name, v)?;
+                    self.setattr(f, &o, name, v)?;
                 }
                 Target::Subscript(obj, index) => {
                     let o = self.value(f, obj).await?;
@@ -715,13 +784,35 @@ impl Interp {
                     .unwrap_or_else(|| Rc::new(RefCell::new(None)))
             })
             .collect();
-        Value::Function(Rc::new(Function {
+        let func = Rc::new(Function {
             code: code.clone(),
             defaults,
             cells,
             globals: self.globals.clone(),
             owner: RefCell::new(None),
-        }))
+            attrs: RefCell::new(IndexMap::new()),
+        });
+        if f.code.kind == CodeKind::Class {
+            f.class_defs.borrow_mut().push(func.clone());
+        }
+        Value::Function(func)
+    }
+
+    /// Evaluates expressions in order.
+    async fn values(&self, f: &Frame, exprs: &[Expr]) -> PyResult<Vec<Value>> {
+        let mut out = Vec::with_capacity(exprs.len());
+        for e in exprs {
+            out.push(self.value(f, e).await?);
+        }
+        Ok(out)
+    }
+
+    /// Applies decorators (outermost first in the list) innermost first.
+    fn decorate(&self, f: &Frame, decorators: Vec<Value>, mut v: Value) -> PyResult<Value> {
+        for d in decorators.into_iter().rev() {
+            v = self.call(f, &d, Args::positional(vec![v]))?;
+        }
+        Ok(v)
     }
 
     async fn make_class(
@@ -739,6 +830,9 @@ impl Interp {
             .map(|i| f.cells.get(*i as usize).cloned().unwrap_or_default())
             .collect();
         frame.cells = cells;
+        if let Some(doc) = &code.docstring {
+            ns.borrow_mut().insert("__doc__".into(), Value::str(doc));
+        }
         self.exec_block(&frame, &code.body).await?;
         let namespace = std::mem::take(&mut *ns.borrow_mut());
         let class = Rc::new(Class {
@@ -749,11 +843,10 @@ impl Interp {
             builtin: false,
             module: "",
         });
-        for v in class.namespace.borrow().values() {
-            if let Value::Function(func) = v {
-                *func.owner.borrow_mut() = Some(class.clone());
-            }
+        for func in frame.class_defs.borrow().iter() {
+            *func.owner.borrow_mut() = Some(class.clone());
         }
+        super::descriptor::set_names(&class);
         Ok(Value::Class(class))
     }
 
@@ -761,6 +854,16 @@ impl Interp {
     pub fn getitem(&self, f: &Frame, obj: &Value, index: &Value) -> PyResult<Value> {
         if let Some(m) = self.special(obj, "__getitem__") {
             return self.call(f, &m, Args::positional(vec![obj.clone(), index.clone()]));
+        }
+        // `Color["RED"]`: an enum member by name.
+        if let Value::Class(c) = obj
+            && let Some(r) = modules::r#enum::by_name(c, index)
+        {
+            return r;
+        }
+        // `list[int]`, `Optional[str]`: a type form.
+        if let Some(r) = modules::typing::subscript(obj, index) {
+            return r;
         }
         items::getitem(obj, index)
     }

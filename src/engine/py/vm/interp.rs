@@ -4,6 +4,7 @@
 
 use super::coro::{Coroutine, Generator};
 use crate::engine::budget;
+use super::descriptor;
 use crate::engine::events::{EventKind, LaneId};
 use crate::engine::py::builtins;
 use crate::engine::py::builtins::special;
@@ -76,6 +77,8 @@ pub struct Interp {
     pub bare_raise: Cell<bool>,
     /// Async generators made, for `asyncio.run` to close those left.
     pub asyncgens: RefCell<Vec<Weak<super::generator::Generator>>>,
+    /// The `random` module's generator and the seeds of unseeded ones.
+    pub random: crate::engine::py::modules::random::State,
     me: Weak<Interp>,
     empty: Arc<Code>,
 }
@@ -103,6 +106,8 @@ pub struct Frame {
     pub handling: RefCell<Vec<Value>>,
     /// Where a generator's `yield` hands its values.
     pub yields: Option<Rc<super::coro::YieldSlot>>,
+    /// A class body's functions, whose `super()` names the class once made.
+    pub class_defs: RefCell<Vec<Rc<Function>>>,
 }
 
 /// What native objects see of the code calling them.
@@ -146,6 +151,7 @@ impl Interp {
             executors: Default::default(),
             bare_raise: Cell::new(false),
             asyncgens: RefCell::new(Vec::new()),
+            random: Default::default(),
             me: me.clone(),
             empty: Arc::new(Code {
                 name: "<task>".into(),
@@ -160,6 +166,7 @@ impl Interp {
                 own_cells: 0,
                 captures: Vec::new(),
                 cell_params: Vec::new(),
+                docstring: None,
                 span: 0..0,
             }),
         })
@@ -213,6 +220,7 @@ impl Interp {
             at: Cell::new(code.span.start),
             handling: RefCell::new(Vec::new()),
             yields: None,
+            class_defs: RefCell::new(Vec::new()),
             code,
         }
     }
@@ -321,6 +329,10 @@ impl Interp {
                 }
                 None => Err(not_callable(callee)),
             },
+            Value::Native(n) => n
+                .clone()
+                .call(&self.rc(), f, args)
+                .unwrap_or_else(|| Err(not_callable(callee))),
             other => Err(not_callable(other)),
         }
     }
@@ -512,6 +524,9 @@ impl Interp {
 
     /// `Class(args)`: a new instance, initialised by `__init__`.
     pub fn instantiate(&self, f: &Frame, class: &Rc<Class>, mut args: Args) -> PyResult<Value> {
+        if let Some(member) = modules::r#enum::by_value(class, &args) {
+            return member;
+        }
         if class.builtin && class.derives_from("BaseExceptionGroup") {
             return groups::construct(class, args);
         }
@@ -553,15 +568,21 @@ impl Interp {
     ) -> PyResult<Value> {
         match obj {
             Value::Instance(i) => {
-                if let Some(v) = i.attrs.borrow().get(name).cloned() {
+                let attr = i.class.lookup(name);
+                if !attr.as_ref().is_some_and(descriptor::is_data)
+                    && let Some(v) = i.attrs.borrow().get(name).cloned()
+                {
                     return self.call(f, &v, args);
                 }
-                match i.class.lookup(name) {
+                match attr {
                     Some(m @ Value::Function(_)) => {
                         args.pos.insert(0, obj.clone());
                         self.call(f, &m, args)
                     }
-                    Some(other) => self.call(f, &other, args),
+                    Some(other) => {
+                        let m = descriptor::bind(self, f, other, Some(obj), &i.class)?;
+                        self.call(f, &m, args)
+                    }
                     None => self.exception_method(f, obj, name, args),
                 }
             }
@@ -602,6 +623,10 @@ impl Interp {
     pub fn getattr(&self, f: &Frame, obj: &Value, name: &str) -> PyResult<Value> {
         match obj {
             Value::Instance(i) => {
+                let attr = i.class.lookup(name);
+                if let Some(a) = attr.as_ref().filter(|a| descriptor::is_data(a)) {
+                    return descriptor::bind(self, f, a.clone(), Some(obj), &i.class);
+                }
                 if let Some(v) = i.attrs.borrow().get(name) {
                     return Ok(v.clone());
                 }
@@ -630,21 +655,28 @@ impl Interp {
                 if name == "__class__" {
                     return Ok(Value::Class(i.class.clone()));
                 }
-                match i.class.lookup(name) {
-                    Some(m @ Value::Function(_)) => Ok(Value::Method(Rc::new((obj.clone(), m)))),
-                    Some(v) => Ok(v),
+                match attr {
+                    Some(v) => descriptor::bind(self, f, v, Some(obj), &i.class),
                     None => Err(no_attribute(obj, name)),
                 }
             }
             Value::Class(c) => match name {
                 "__name__" => Ok(Value::str(&c.name)),
                 "__qualname__" => Ok(Value::str(&c.qualname)),
-                _ => c.lookup(name).ok_or_else(|| {
-                    error(
+                "__members__" if modules::r#enum::members(c).is_some() => {
+                    Ok(modules::r#enum::members_by_name(c))
+                }
+                "__module__" if !c.builtin || c.module.is_empty() => {
+                    Ok(Value::str(if c.builtin { "builtins" } else { "__main__" }))
+                }
+                _ => match c.lookup(name) {
+                    Some(v) => descriptor::bind(self, f, v, None, c),
+                    None if name == "__doc__" => Ok(Value::None),
+                    None => Err(error(
                         "AttributeError",
                         format!("type object '{}' has no attribute '{name}'", c.name),
-                    )
-                }),
+                    )),
+                },
             },
             Value::Type(t) => match name {
                 "__name__" | "__qualname__" => Ok(Value::str(t)),
@@ -657,10 +689,12 @@ impl Interp {
                     format!("type object '{t}' has no attribute '{name}'"),
                 )),
             },
-            Value::Function(func) => match name {
-                "__name__" => Ok(Value::str(&func.code.name)),
-                "__qualname__" => Ok(Value::str(&func.code.qualname)),
-                _ => Err(no_attribute(obj, name)),
+            Value::Function(func) => crate::engine::py::types::funcattrs::function_attr(func, name)
+                .ok_or_else(|| no_attribute(obj, name)),
+            Value::Method(m) => match name {
+                "__self__" => Ok(m.0.clone()),
+                "__func__" => Ok(m.1.clone()),
+                _ => self.getattr(f, &m.1, name),
             },
             Value::Module(m) => modules::member(*m, name).ok_or_else(|| {
                 error(
@@ -690,10 +724,27 @@ impl Interp {
         }
     }
 
-    pub fn setattr(&self, obj: &Value, name: &str, v: Value) -> PyResult<()> {
+    pub fn setattr(&self, f: &Frame, obj: &Value, name: &str, v: Value) -> PyResult<()> {
         match obj {
             Value::Instance(i) => {
+                if let Some(e) =
+                    crate::engine::py::modules::dataclasses::frozen_setattr(&i.class, name, false)
+                {
+                    return Err(e);
+                }
+                if modules::namedtuple::is_named_tuple(&i.class) {
+                    return Err(error("AttributeError", "can't set attribute"));
+                }
+                if let Some(r) =
+                    descriptor::set_through(self, f, obj, &i.class, name, Some(v.clone()))
+                {
+                    return r;
+                }
                 i.attrs.borrow_mut().insert(Rc::from(name), v);
+                Ok(())
+            }
+            Value::Function(func) => {
+                crate::engine::py::types::funcattrs::set_function_attr(func, name, v);
                 Ok(())
             }
             Value::Class(c) if !c.builtin => {
@@ -871,6 +922,10 @@ impl Interp {
 
     pub fn eq(&self, f: &Frame, a: &Value, b: &Value) -> PyResult<bool> {
         budget::charge_comparison()?;
+        // An `IntEnum` or `StrEnum` member compares as its value.
+        if let Some((x, y)) = enum_values(a, b) {
+            return self.eq(f, &x, &y);
+        }
         if let Some(m) = self.special(a, "__eq__") {
             return self.truthy(
                 f,
@@ -922,7 +977,10 @@ impl Interp {
                 &self.call(f, &m, Args::positional(vec![b.clone(), a.clone()]))?,
             );
         }
-        let ordered = ops::compare(op, a, b);
+        if let Some((x, y)) = enum_values(a, b) {
+            return self.compare(f, op, &x, &y);
+        }
+                let ordered = ops::compare(op, a, b);
         if crate::engine::py::types::recursion::compare_overflowed() {
             return Err(error(
                 "RecursionError",
@@ -1084,6 +1142,9 @@ impl Interp {
                     return Ok(out);
                 }
                 return self.iterate_all(f, &it);
+            }
+            Value::Class(c) if modules::r#enum::members(c).is_some() => {
+                modules::r#enum::members(c).unwrap_or_default()
             }
             other => return Err(not_iterable(other)),
         })
@@ -1270,6 +1331,9 @@ pub fn builtin(name: &str) -> Option<Value> {
         "object",
         "frozenset",
         "type",
+        "staticmethod",
+        "classmethod",
+        "property",
     ];
     if let Some(t) = TYPES.iter().find(|t| **t == name) {
         return Some(Value::Type(t));
@@ -1285,6 +1349,27 @@ pub fn builtin(name: &str) -> Option<Value> {
 
 /// Items of a range built between two charges of the run's budget.
 const RANGE_CHUNK: usize = 1 << 14;
+
+/// The values of two operands when either is an `IntEnum` or `StrEnum`
+/// member, which compare as their values.
+fn enum_values(a: &Value, b: &Value) -> Option<(Value, Value)> {
+    let plain = |v: &Value| match v {
+        Value::Instance(i)
+            if i.exc.is_none()
+                && (i.class.derives_from("IntEnum") || i.class.derives_from("StrEnum")) =>
+        {
+            i.attrs.borrow().get("value").cloned()
+        }
+        _ => None,
+    };
+    match (plain(a), plain(b)) {
+        (None, None) => None,
+        (x, y) => Some((
+            x.unwrap_or_else(|| a.clone()),
+            y.unwrap_or_else(|| b.clone()),
+        )),
+    }
+}
 
 /// The interpreter and a frame, as the built-ins' callbacks.
 pub struct Cb<'a> {

@@ -3,6 +3,7 @@
 
 pub(super) mod asyncgen;
 pub mod coro;
+pub(in crate::engine::py) mod descriptor;
 pub(super) mod eval;
 pub(super) mod exec;
 pub mod generator;

@@ -1,0 +1,694 @@
+//! The `contextlib` module: `contextmanager`, `asynccontextmanager`,
+//! `suppress`, `closing`, `aclosing`, `nullcontext`, `ExitStack` and
+//! `AsyncExitStack`, following CPython 3.11's `Lib/contextlib.py`.
+
+use crate::engine::py::types::exc::{PyResult, Unwind, error, type_error};
+use crate::engine::py::types::native::{Args, Native, Step, downcast};
+use crate::engine::py::types::value::{Value, is_same};
+use crate::engine::py::vm::generator::{GenStep, Generator, Resume};
+use crate::engine::py::vm::interp::{Frame, Interp};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+const BUILTINS: &[&str] = &[
+    "contextlib.contextmanager",
+    "contextlib.asynccontextmanager",
+    "contextlib.suppress",
+    "contextlib.closing",
+    "contextlib.aclosing",
+    "contextlib.nullcontext",
+    "contextlib.ExitStack",
+    "contextlib.AsyncExitStack",
+];
+
+/// `contextlib.name`.
+pub fn member(name: &str) -> Option<Value> {
+    let full = BUILTINS
+        .iter()
+        .find(|b| &b["contextlib.".len()..] == name)?;
+    Some(Value::Builtin(full))
+}
+
+/// Calls `contextlib.name(...)` (`name` is the built-in's whole name).
+pub fn call(_ix: &Interp, _f: &Frame, name: &str, mut args: Args) -> PyResult<Value> {
+    let name = name.strip_prefix("contextlib.").unwrap_or(name);
+    let native: Rc<dyn Native> = match name {
+        "contextmanager" | "asynccontextmanager" => Rc::new(Factory {
+            func: one(args, name)?,
+            is_async: name == "asynccontextmanager",
+        }),
+        "suppress" => Rc::new(Suppress(Value::tuple(args.pos))),
+        "closing" => Rc::new(Closing {
+            thing: one(args, "closing")?,
+            is_async: false,
+        }),
+        "aclosing" => Rc::new(Closing {
+            thing: one(args, "aclosing")?,
+            is_async: true,
+        }),
+        "nullcontext" => Rc::new(Null(
+            args.take_kw("enter_result")
+                .or_else(|| args.pos.pop())
+                .unwrap_or(Value::None),
+        )),
+        "ExitStack" | "AsyncExitStack" => Rc::new(ExitStack {
+            exits: RefCell::new(Vec::new()),
+            is_async: name == "AsyncExitStack",
+        }),
+        _ => {
+            return Err(error(
+                "AttributeError",
+                format!("module 'contextlib' has no attribute '{name}'"),
+            ));
+        }
+    };
+    Ok(Value::Native(native))
+}
+
+fn one(args: Args, fname: &str) -> PyResult<Value> {
+    let [v] = <[Value; 1]>::try_from(args.pos).map_err(|a| {
+        type_error(format!(
+            "{fname}() takes exactly one argument ({} given)",
+            a.len()
+        ))
+    })?;
+    Ok(v)
+}
+
+/// An awaitable that gives a value at once.
+struct Ready(PyResult<Value>);
+
+impl Native for Ready {
+    fn type_name(&self) -> &str {
+        "coroutine"
+    }
+
+    fn await_on<'a>(self: Rc<Self>, _ix: &'a Rc<Interp>, _cx: &'a Frame) -> Option<Step<'a>> {
+        let r = match &self.0 {
+            Ok(v) => Ok(v.clone()),
+            Err(Unwind::Exc(e)) => Err(Unwind::Exc(e.clone())),
+            Err(_) => Err(error("RuntimeError", "awaited twice")),
+        };
+        Some(Box::pin(async move { r }))
+    }
+}
+
+fn ready(v: Value) -> Value {
+    Value::Native(Rc::new(Ready(Ok(v))))
+}
+
+/// The exception an `__exit__`/`__aexit__` receives: its third argument
+/// (the value), `None` when the block ended normally.
+fn exit_exception(args: &Args) -> Option<Value> {
+    match args.pos.get(1) {
+        None | Some(Value::None) => match args.pos.first() {
+            None | Some(Value::None) => None,
+            // `__exit__(Class, None, None)`: CPython makes the instance.
+            Some(c) => Some(c.clone()),
+        },
+        Some(v) => Some(v.clone()),
+    }
+}
+
+/// `@contextmanager` / `@asynccontextmanager`: calling the decorated
+/// function makes a context manager over the generator it returns.
+struct Factory {
+    func: Value,
+    is_async: bool,
+}
+
+impl Native for Factory {
+    fn type_name(&self) -> &str {
+        "function"
+    }
+
+    fn attr(self: Rc<Self>, name: &str) -> Option<Value> {
+        match name {
+            "__wrapped__" => Some(self.func.clone()),
+            "__name__" | "__qualname__" | "__doc__" | "__module__" => match &self.func {
+                Value::Function(f) => crate::engine::py::types::funcattrs::function_attr(f, name),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn is_callable(&self) -> bool {
+        true
+    }
+
+    fn binds(&self) -> bool {
+        true
+    }
+
+    fn call(self: Rc<Self>, ix: &Rc<Interp>, cx: &Frame, args: Args) -> Option<PyResult<Value>> {
+        let g = match ix.call(cx, &self.func, args) {
+            Ok(g) => g,
+            Err(e) => return Some(Err(e)),
+        };
+        let Some(generator) = downcast::<Generator>(&g).filter(|g| g.is_async == self.is_async)
+        else {
+            let want = if self.is_async {
+                "an async generator"
+            } else {
+                "a generator"
+            };
+            return Some(Err(type_error(format!(
+                "the decorated function must return {want}, not '{}'",
+                g.type_name()
+            ))));
+        };
+        Some(Ok(Value::Native(Rc::new(GeneratorCm { generator }))))
+    }
+}
+
+/// The context manager `@contextmanager` makes: the code before the
+/// `yield` enters, the code after it exits.
+struct GeneratorCm {
+    generator: Rc<Generator>,
+}
+
+impl Native for GeneratorCm {
+    fn type_name(&self) -> &str {
+        if self.generator.is_async {
+            "_AsyncGeneratorContextManager"
+        } else {
+            "_GeneratorContextManager"
+        }
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        if self.generator.is_async {
+            matches!(name, "__aenter__" | "__aexit__")
+        } else {
+            matches!(name, "__enter__" | "__exit__")
+        }
+    }
+
+    fn call_method(
+        self: Rc<Self>,
+        ix: &Rc<Interp>,
+        cx: &Frame,
+        name: &str,
+        args: Args,
+    ) -> Option<PyResult<Value>> {
+        if !self.has_method(name) {
+            return None;
+        }
+        Some(match name {
+            "__enter__" => match self.generator.resume(cx, Resume::Send(Value::None)) {
+                Ok(GenStep::Yielded(v)) => Ok(v),
+                Ok(GenStep::Returned(_)) => Err(error("RuntimeError", "generator didn't yield")),
+                Err(e) => Err(e),
+            },
+            "__exit__" => self.exit(ix, cx, exit_exception(&args)),
+            // The async methods return awaitables that do the work.
+            "__aenter__" => Ok(Value::Native(Rc::new(AsyncStep {
+                cm: self.clone(),
+                exc: None,
+                enter: true,
+            }))),
+            _ => Ok(Value::Native(Rc::new(AsyncStep {
+                cm: self.clone(),
+                exc: exit_exception(&args),
+                enter: false,
+            }))),
+        })
+    }
+}
+
+impl GeneratorCm {
+    /// `_GeneratorContextManager.__exit__`.
+    fn exit(&self, ix: &Interp, f: &Frame, exc: Option<Value>) -> PyResult<Value> {
+        let Some(value) = exc else {
+            return match self.generator.resume(f, Resume::Send(Value::None))? {
+                GenStep::Returned(_) => Ok(Value::Bool(false)),
+                GenStep::Yielded(_) => Err(error("RuntimeError", "generator didn't stop")),
+            };
+        };
+        let value = ix.exception_value(f, value)?;
+        match self.generator.resume(f, Resume::Throw(value.clone())) {
+            // It swallowed the exception and ended: suppressed.
+            Ok(GenStep::Returned(_)) => Ok(Value::Bool(true)),
+            Ok(GenStep::Yielded(_)) => {
+                Err(error("RuntimeError", "generator didn't stop after throw()"))
+            }
+            Err(Unwind::Exc(e)) if is_same(&e, &value) => Ok(Value::Bool(false)),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `_AsyncGeneratorContextManager.__aenter__` and `__aexit__`.
+    async fn step(
+        &self,
+        ix: &Interp,
+        f: &Frame,
+        enter: bool,
+        exc: Option<Value>,
+    ) -> PyResult<Value> {
+        if enter {
+            return match self
+                .generator
+                .resume_async(ix, f, Value::None, None)
+                .await?
+            {
+                Some(v) => Ok(v),
+                None => Err(error("RuntimeError", "generator didn't yield")),
+            };
+        }
+        let Some(value) = exc else {
+            return match self
+                .generator
+                .resume_async(ix, f, Value::None, None)
+                .await?
+            {
+                None => Ok(Value::Bool(false)),
+                Some(_) => Err(error("RuntimeError", "generator didn't stop")),
+            };
+        };
+        let value = ix.exception_value(f, value)?;
+        match self
+            .generator
+            .resume_async(ix, f, Value::None, Some(value.clone()))
+            .await
+        {
+            Ok(None) => Ok(Value::Bool(true)),
+            Ok(Some(_)) => Err(error(
+                "RuntimeError",
+                "generator didn't stop after athrow()",
+            )),
+            Err(Unwind::Exc(e)) if is_same(&e, &value) => Ok(Value::Bool(false)),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// The awaitable of an async generator manager's `__aenter__`/`__aexit__`.
+struct AsyncStep {
+    cm: Rc<GeneratorCm>,
+    exc: Option<Value>,
+    enter: bool,
+}
+
+impl Native for AsyncStep {
+    fn type_name(&self) -> &str {
+        "coroutine"
+    }
+
+    fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
+        Some(Box::pin(async move {
+            self.cm.step(ix, cx, self.enter, self.exc.clone()).await
+        }))
+    }
+}
+
+/// `suppress(*exceptions)`.
+struct Suppress(Value);
+
+impl Native for Suppress {
+    fn type_name(&self) -> &str {
+        "suppress"
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        matches!(name, "__enter__" | "__exit__")
+    }
+
+    fn call_method(
+        self: Rc<Self>,
+        ix: &Rc<Interp>,
+        _cx: &Frame,
+        name: &str,
+        args: Args,
+    ) -> Option<PyResult<Value>> {
+        Some(match name {
+            "__enter__" => Ok(Value::None),
+            "__exit__" => match exit_exception(&args) {
+                None => Ok(Value::Bool(false)),
+                Some(e) => ix.matches(&e, &self.0).map(Value::Bool),
+            },
+            _ => return None,
+        })
+    }
+}
+
+/// `closing(thing)` and `aclosing(thing)`: closes it on exit.
+struct Closing {
+    thing: Value,
+    is_async: bool,
+}
+
+impl Native for Closing {
+    fn type_name(&self) -> &str {
+        if self.is_async { "aclosing" } else { "closing" }
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        if self.is_async {
+            matches!(name, "__aenter__" | "__aexit__")
+        } else {
+            matches!(name, "__enter__" | "__exit__")
+        }
+    }
+
+    fn call_method(
+        self: Rc<Self>,
+        ix: &Rc<Interp>,
+        cx: &Frame,
+        name: &str,
+        _args: Args,
+    ) -> Option<PyResult<Value>> {
+        if !self.has_method(name) {
+            return None;
+        }
+        Some(match name {
+            "__enter__" => Ok(self.thing.clone()),
+            "__aenter__" => Ok(ready(self.thing.clone())),
+            "__exit__" => ix
+                .call_method(cx, &self.thing, "close", Args::default())
+                .map(|_| Value::None),
+            // `await thing.aclose()`: its awaitable, whose result is None.
+            _ => ix.call_method(cx, &self.thing, "aclose", Args::default()),
+        })
+    }
+}
+
+/// `nullcontext(enter_result)`, for `with` and `async with`.
+struct Null(Value);
+
+impl Native for Null {
+    fn type_name(&self) -> &str {
+        "nullcontext"
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        matches!(name, "__enter__" | "__exit__" | "__aenter__" | "__aexit__")
+    }
+
+    fn call_method(
+        self: Rc<Self>,
+        _ix: &Rc<Interp>,
+        _cx: &Frame,
+        name: &str,
+        _args: Args,
+    ) -> Option<PyResult<Value>> {
+        Some(Ok(match name {
+            "__enter__" => self.0.clone(),
+            "__exit__" => Value::None,
+            "__aenter__" => ready(self.0.clone()),
+            "__aexit__" => ready(Value::None),
+            _ => return None,
+        }))
+    }
+}
+
+/// One exit an exit stack holds.
+#[derive(Clone)]
+enum Exit {
+    /// A manager's bound `__exit__` (or a pushed exit): called with the
+    /// exception's class, value and traceback.
+    Manager(Value),
+    /// An async manager's bound `__aexit__` (or a pushed one): awaited.
+    AsyncManager(Value),
+    /// `callback(fn, *args, **kwds)`: called as given, never suppresses.
+    Callback(Value, Vec<Value>, Vec<(Rc<str>, Value)>),
+    /// `push_async_callback(fn, *args, **kwds)`: awaited.
+    AsyncCallback(Value, Vec<Value>, Vec<(Rc<str>, Value)>),
+}
+
+/// `ExitStack` and `AsyncExitStack`.
+struct ExitStack {
+    exits: RefCell<Vec<Exit>>,
+    is_async: bool,
+}
+
+const STACK_METHODS: &[&str] = &[
+    "__enter__",
+    "__exit__",
+    "enter_context",
+    "callback",
+    "push",
+    "pop_all",
+    "close",
+];
+const ASYNC_STACK_METHODS: &[&str] = &[
+    "__aenter__",
+    "__aexit__",
+    "enter_async_context",
+    "push_async_callback",
+    "push_async_exit",
+    "aclose",
+];
+
+impl Native for ExitStack {
+    fn type_name(&self) -> &str {
+        if self.is_async {
+            "AsyncExitStack"
+        } else {
+            "ExitStack"
+        }
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        let sync = STACK_METHODS.contains(&name)
+            && !(self.is_async && matches!(name, "__enter__" | "__exit__" | "close"));
+        sync || (self.is_async && ASYNC_STACK_METHODS.contains(&name))
+    }
+
+    fn call_method(
+        self: Rc<Self>,
+        ix: &Rc<Interp>,
+        cx: &Frame,
+        name: &str,
+        mut args: Args,
+    ) -> Option<PyResult<Value>> {
+        if !self.has_method(name) {
+            return None;
+        }
+        let me = Value::Native(self.clone());
+        Some(match name {
+            "__enter__" => Ok(me),
+            "__aenter__" => Ok(ready(me)),
+            "__exit__" => self.unwind(ix, cx, exit_exception(&args)),
+            "close" => self.unwind(ix, cx, None).map(|_| Value::None),
+            "__aexit__" | "aclose" => {
+                let exc = if name == "aclose" {
+                    None
+                } else {
+                    exit_exception(&args)
+                };
+                Ok(Value::Native(Rc::new(AsyncUnwind {
+                    stack: self.clone(),
+                    exc,
+                    close: name == "aclose",
+                })))
+            }
+            "enter_context" => (|| {
+                let cm = one(args, "enter_context")?;
+                let exit = protocol(ix, cx, &cm, "__exit__", "context manager")?;
+                let entered = ix.call_method(cx, &cm, "__enter__", Args::default())?;
+                self.exits.borrow_mut().push(Exit::Manager(exit));
+                Ok(entered)
+            })(),
+            "enter_async_context" => (|| {
+                let cm = one(args, "enter_async_context")?;
+                let exit = protocol(ix, cx, &cm, "__aexit__", "asynchronous context manager")?;
+                let entered = ix.call_method(cx, &cm, "__aenter__", Args::default())?;
+                self.exits.borrow_mut().push(Exit::AsyncManager(exit));
+                Ok(entered)
+            })(),
+            "push" | "push_async_exit" => (|| {
+                let exit = one(args, name)?;
+                let method = if name == "push" {
+                    "__exit__"
+                } else {
+                    "__aexit__"
+                };
+                // A manager pushes its exit method; anything else is the exit.
+                let exit = ix.getattr(cx, &exit, method).unwrap_or(exit);
+                self.exits.borrow_mut().push(if name == "push" {
+                    Exit::Manager(exit.clone())
+                } else {
+                    Exit::AsyncManager(exit.clone())
+                });
+                Ok(exit)
+            })(),
+            "callback" | "push_async_callback" => {
+                if args.pos.is_empty() {
+                    return Some(Err(type_error(format!(
+                        "{name}() missing 1 required positional argument: 'callback'"
+                    ))));
+                }
+                let func = args.pos.remove(0);
+                let kw = std::mem::take(&mut args.kw);
+                self.exits.borrow_mut().push(if name == "callback" {
+                    Exit::Callback(func.clone(), args.pos, kw)
+                } else {
+                    Exit::AsyncCallback(func.clone(), args.pos, kw)
+                });
+                Ok(func)
+            }
+            "pop_all" => {
+                let exits = std::mem::take(&mut *self.exits.borrow_mut());
+                Ok(Value::Native(Rc::new(ExitStack {
+                    exits: RefCell::new(exits),
+                    is_async: self.is_async,
+                })))
+            }
+            _ => return None,
+        })
+    }
+}
+
+/// The bound `__exit__`/`__aexit__` of a manager, or CPython's TypeError.
+fn protocol(ix: &Interp, f: &Frame, cm: &Value, exit: &str, what: &str) -> PyResult<Value> {
+    ix.getattr(f, cm, exit).map_err(|_| {
+        type_error(format!(
+            "'{}' object does not support the {what} protocol",
+            cm.type_name()
+        ))
+    })
+}
+
+/// What unwinding has reached: the exception still pending, and whether
+/// an exit suppressed the one the stack was given.
+struct Pending {
+    exc: Option<Value>,
+    received: bool,
+}
+
+impl Pending {
+    fn args(&self) -> Vec<Value> {
+        match &self.exc {
+            Some(e) => {
+                let class = match e {
+                    Value::Instance(i) => Value::Class(i.class.clone()),
+                    _ => Value::None,
+                };
+                vec![class, e.clone(), Value::None]
+            }
+            None => vec![Value::None, Value::None, Value::None],
+        }
+    }
+
+    /// Takes what one exit did: a true result suppresses the pending
+    /// exception; a new exception replaces it, with it as its context.
+    fn took(&mut self, ix: &Interp, f: &Frame, r: PyResult<Value>) -> PyResult<()> {
+        match r {
+            Ok(v) => {
+                if self.exc.is_some() && ix.truthy(f, &v)? {
+                    self.exc = None;
+                }
+                Ok(())
+            }
+            Err(Unwind::Exc(e)) => {
+                if let (Some(old), Some(state)) =
+                    (&self.exc, crate::engine::py::types::exc::state(&e))
+                    && state.context.borrow().is_none()
+                    && !is_same(old, &e)
+                {
+                    *state.context.borrow_mut() = Some(old.clone());
+                }
+                self.exc = Some(e);
+                Ok(())
+            }
+            Err(other) => Err(other),
+        }
+    }
+
+    /// The exit's result: whether the exception given was suppressed, or
+    /// the exception that replaced it.
+    fn finish(self, given: Option<&Value>) -> PyResult<Value> {
+        match (self.exc, given) {
+            (None, _) => Ok(Value::Bool(self.received)),
+            (Some(e), Some(g)) if is_same(&e, g) => Ok(Value::Bool(false)),
+            (Some(e), _) => Err(Unwind::Exc(e)),
+        }
+    }
+}
+
+impl ExitStack {
+    /// `ExitStack.__exit__`: every exit, last pushed first.
+    fn unwind(&self, ix: &Interp, f: &Frame, exc: Option<Value>) -> PyResult<Value> {
+        let mut pending = Pending {
+            received: exc.is_some(),
+            exc: exc.clone(),
+        };
+        loop {
+            let Some(exit) = self.exits.borrow_mut().pop() else {
+                break;
+            };
+            ix.step()?;
+            let r = match exit {
+                Exit::Manager(m) => ix.call(f, &m, Args::positional(pending.args())),
+                Exit::Callback(func, pos, kw) => ix
+                    .call(f, &func, Args { pos, kw })
+                    .map(|_| Value::Bool(false)),
+                Exit::AsyncManager(_) | Exit::AsyncCallback(..) => Err(type_error(
+                    "an async exit in an ExitStack: use AsyncExitStack with `async with`",
+                )),
+            };
+            pending.took(ix, f, r)?;
+        }
+        pending.finish(exc.as_ref())
+    }
+
+    /// `AsyncExitStack.__aexit__`: the same, awaiting the async exits.
+    async fn unwind_async(&self, ix: &Interp, f: &Frame, exc: Option<Value>) -> PyResult<Value> {
+        let mut pending = Pending {
+            received: exc.is_some(),
+            exc: exc.clone(),
+        };
+        loop {
+            let Some(exit) = self.exits.borrow_mut().pop() else {
+                break;
+            };
+            ix.step()?;
+            let r = match exit {
+                Exit::Manager(m) => ix.call(f, &m, Args::positional(pending.args())),
+                Exit::Callback(func, pos, kw) => ix
+                    .call(f, &func, Args { pos, kw })
+                    .map(|_| Value::Bool(false)),
+                Exit::AsyncManager(m) => match ix.call(f, &m, Args::positional(pending.args())) {
+                    Ok(aw) => {
+                        ix.await_protocol(f, aw, crate::engine::events::FrameKind::ContextManager)
+                            .await
+                    }
+                    Err(e) => Err(e),
+                },
+                Exit::AsyncCallback(func, pos, kw) => match ix.call(f, &func, Args { pos, kw }) {
+                    Ok(aw) => Box::pin(ix.await_value(f, aw))
+                        .await
+                        .map(|_| Value::Bool(false)),
+                    Err(e) => Err(e),
+                },
+            };
+            pending.took(ix, f, r)?;
+        }
+        pending.finish(exc.as_ref())
+    }
+}
+
+/// The awaitable of `AsyncExitStack.__aexit__` and `aclose()`.
+struct AsyncUnwind {
+    stack: Rc<ExitStack>,
+    exc: Option<Value>,
+    close: bool,
+}
+
+impl Native for AsyncUnwind {
+    fn type_name(&self) -> &str {
+        "coroutine"
+    }
+
+    fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
+        Some(Box::pin(async move {
+            let r = Box::pin(self.stack.unwind_async(ix, cx, self.exc.clone())).await;
+            if self.close {
+                r.map(|_| Value::None)
+            } else {
+                r
+            }
+        }))
+    }
+}

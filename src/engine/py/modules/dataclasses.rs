@@ -1,0 +1,767 @@
+//! The `dataclasses` module: `@dataclass` (with `eq`, `order`, `frozen`,
+//! `repr`, `init`, `kw_only`), `field`, `KW_ONLY`, `fields`, `asdict`,
+//! `astuple`, `replace` and `is_dataclass`, making the methods CPython
+//! 3.11's `Lib/dataclasses.py` makes, with its messages.
+
+use crate::engine::py::types::exc::{self, PyResult, Unwind, error, type_error};
+use crate::engine::py::types::native::{Args, Native, downcast};
+use crate::engine::py::types::value::{Class, Dict, Key, Value, is_same};
+use crate::engine::py::vm::interp::{Frame, Interp};
+use crate::program::CmpOp;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+const BUILTINS: &[&str] = &[
+    "dataclasses.dataclass",
+    "dataclasses.field",
+    "dataclasses.fields",
+    "dataclasses.asdict",
+    "dataclasses.astuple",
+    "dataclasses.replace",
+    "dataclasses.is_dataclass",
+];
+
+/// `dataclasses.name`.
+pub fn member(name: &str) -> Option<Value> {
+    match name {
+        "KW_ONLY" => return Some(Value::Native(Rc::new(KwOnly))),
+        "FrozenInstanceError" => return exc::class(name).map(Value::Class),
+        _ => {}
+    }
+    let full = BUILTINS
+        .iter()
+        .find(|b| &b["dataclasses.".len()..] == name)?;
+    Some(Value::Builtin(full))
+}
+
+/// Calls `dataclasses.name(...)` (`name` is the built-in's whole name).
+pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Value> {
+    let name = name.strip_prefix("dataclasses.").unwrap_or(name);
+    match name {
+        "dataclass" => {
+            let mut opts = Options::default();
+            for (k, v) in std::mem::take(&mut args.kw) {
+                let on = ix.truthy(f, &v)?;
+                match &*k {
+                    "init" => opts.init = on,
+                    "repr" => opts.repr = on,
+                    "eq" => opts.eq = on,
+                    "order" => opts.order = on,
+                    "frozen" => opts.frozen = on,
+                    "kw_only" => opts.kw_only = on,
+                    "unsafe_hash" | "match_args" | "slots" | "weakref_slot" => {}
+                    other => {
+                        return Err(type_error(format!(
+                            "dataclass() got an unexpected keyword argument '{other}'"
+                        )));
+                    }
+                }
+            }
+            match args.pos.pop() {
+                Some(cls) => process(ix, f, cls, &opts),
+                None => Ok(Value::Native(Rc::new(Decorator(opts)))),
+            }
+        }
+        "field" => {
+            if !args.pos.is_empty() {
+                return Err(type_error("field() takes 0 positional arguments"));
+            }
+            let mut spec = FieldSpec::default();
+            for (k, v) in std::mem::take(&mut args.kw) {
+                match &*k {
+                    "default" => spec.default = Some(v),
+                    "default_factory" => spec.factory = Some(v),
+                    "init" => spec.init = ix.truthy(f, &v)?,
+                    "repr" => spec.repr = ix.truthy(f, &v)?,
+                    "compare" => spec.compare = ix.truthy(f, &v)?,
+                    "kw_only" => spec.kw_only = Some(ix.truthy(f, &v)?),
+                    "hash" | "metadata" => {}
+                    other => {
+                        return Err(type_error(format!(
+                            "field() got an unexpected keyword argument '{other}'"
+                        )));
+                    }
+                }
+            }
+            if spec.default.is_some() && spec.factory.is_some() {
+                return Err(error(
+                    "ValueError",
+                    "cannot specify both default and default_factory",
+                ));
+            }
+            Ok(Value::Native(Rc::new(spec)))
+        }
+        "fields" => {
+            let obj = one(args, "fields")?;
+            let fields = fields_of(&obj)
+                .ok_or_else(|| type_error("must be called with a dataclass type or instance"))?;
+            Ok(Value::tuple(
+                fields
+                    .iter()
+                    .map(|fd| Value::Native(Rc::new(fd.clone())))
+                    .collect(),
+            ))
+        }
+        "asdict" | "astuple" => {
+            let obj = one(args, name)?;
+            if !matches!(obj, Value::Instance(_)) || fields_of(&obj).is_none() {
+                return Err(type_error(format!(
+                    "{name}() should be called on dataclass instances"
+                )));
+            }
+            convert(ix, f, &obj, name == "asdict")
+        }
+        "replace" => {
+            let obj = args.pos.pop().ok_or_else(|| {
+                type_error("replace() missing 1 required positional argument: 'obj'")
+            })?;
+            let Some(fields) = fields_of(&obj).filter(|_| matches!(obj, Value::Instance(_))) else {
+                return Err(type_error(
+                    "replace() should be called on dataclass instances",
+                ));
+            };
+            let mut kw = std::mem::take(&mut args.kw);
+            for fd in fields.iter() {
+                let given = kw.iter().any(|(k, _)| *k == fd.name);
+                if !fd.init {
+                    if given {
+                        return Err(error(
+                            "ValueError",
+                            format!(
+                                "field {} is declared with init=False, it cannot be specified with replace()",
+                                fd.name
+                            ),
+                        ));
+                    }
+                    continue;
+                }
+                if !given {
+                    kw.push((fd.name.clone(), ix.getattr(f, &obj, &fd.name)?));
+                }
+            }
+            let Value::Instance(i) = &obj else {
+                unreachable!("checked above")
+            };
+            ix.call(
+                f,
+                &Value::Class(i.class.clone()),
+                Args {
+                    pos: Vec::new(),
+                    kw,
+                },
+            )
+        }
+        "is_dataclass" => Ok(Value::Bool(fields_of(&one(args, name)?).is_some())),
+        _ => Err(error(
+            "AttributeError",
+            format!("module 'dataclasses' has no attribute '{name}'"),
+        )),
+    }
+}
+
+fn one(args: Args, fname: &str) -> PyResult<Value> {
+    let [v] = <[Value; 1]>::try_from(args.pos).map_err(|a| {
+        type_error(format!(
+            "{fname}() takes exactly one argument ({} given)",
+            a.len()
+        ))
+    })?;
+    Ok(v)
+}
+
+/// `@dataclass(...)`'s options.
+#[derive(Clone)]
+struct Options {
+    init: bool,
+    repr: bool,
+    eq: bool,
+    order: bool,
+    frozen: bool,
+    kw_only: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            init: true,
+            repr: true,
+            eq: true,
+            order: false,
+            frozen: false,
+            kw_only: false,
+        }
+    }
+}
+
+/// `@dataclass(order=True)`: the decorator it returns.
+struct Decorator(Options);
+
+impl Native for Decorator {
+    fn type_name(&self) -> &str {
+        "function"
+    }
+
+    fn is_callable(&self) -> bool {
+        true
+    }
+
+    fn call(self: Rc<Self>, ix: &Rc<Interp>, cx: &Frame, args: Args) -> Option<PyResult<Value>> {
+        Some(one(args, "dataclass").and_then(|cls| process(ix, cx, cls, &self.0)))
+    }
+}
+
+/// `KW_ONLY`: the fields annotated after `_: KW_ONLY` are keyword-only.
+struct KwOnly;
+
+impl Native for KwOnly {
+    fn type_name(&self) -> &str {
+        "dataclasses.KW_ONLY"
+    }
+
+    fn repr(&self) -> String {
+        "<class 'dataclasses.KW_ONLY'>".into()
+    }
+}
+
+/// `field(...)`, and once the class is made, a field of it.
+#[derive(Clone)]
+struct FieldSpec {
+    name: Rc<str>,
+    ty: Value,
+    default: Option<Value>,
+    factory: Option<Value>,
+    init: bool,
+    repr: bool,
+    compare: bool,
+    kw_only: Option<bool>,
+}
+
+impl Default for FieldSpec {
+    fn default() -> Self {
+        FieldSpec {
+            name: Rc::from(""),
+            ty: Value::None,
+            default: None,
+            factory: None,
+            init: true,
+            repr: true,
+            compare: true,
+            kw_only: None,
+        }
+    }
+}
+
+impl FieldSpec {
+    fn kw_only(&self) -> bool {
+        self.kw_only.unwrap_or(false)
+    }
+}
+
+impl Native for FieldSpec {
+    fn type_name(&self) -> &str {
+        "Field"
+    }
+
+    fn attr(self: Rc<Self>, name: &str) -> Option<Value> {
+        Some(match name {
+            "name" => Value::Str(self.name.clone()),
+            "type" => self.ty.clone(),
+            "default" => self.default.clone()?,
+            "default_factory" => self.factory.clone()?,
+            "init" => Value::Bool(self.init),
+            "repr" => Value::Bool(self.repr),
+            "compare" => Value::Bool(self.compare),
+            "kw_only" => Value::Bool(self.kw_only()),
+            _ => return None,
+        })
+    }
+}
+
+/// The fields of a dataclass, kept in its namespace.
+struct Fields(Rc<Vec<FieldSpec>>);
+
+impl Native for Fields {
+    fn type_name(&self) -> &str {
+        "dict"
+    }
+}
+
+/// The fields of a dataclass or of an instance of one.
+fn fields_of(v: &Value) -> Option<Rc<Vec<FieldSpec>>> {
+    let class = match v {
+        Value::Instance(i) => i.class.clone(),
+        Value::Class(c) => c.clone(),
+        _ => return None,
+    };
+    downcast::<Fields>(&class.lookup("__dataclass_fields__")?).map(|f| f.0.clone())
+}
+
+/// Makes `cls` a dataclass: its fields from its annotations, then the
+/// methods the options ask for.
+fn process(ix: &Interp, f: &Frame, cls: Value, opts: &Options) -> PyResult<Value> {
+    let Value::Class(class) = &cls else {
+        return Err(type_error("dataclass() should be called on a class"));
+    };
+    if opts.order && !opts.eq {
+        return Err(error("ValueError", "eq must be true if order is true"));
+    }
+    let mut fields: Vec<FieldSpec> = class
+        .base
+        .as_ref()
+        .and_then(|b| fields_of(&Value::Class(b.clone())))
+        .map(|f| f.to_vec())
+        .unwrap_or_default();
+    let notes = class.namespace.borrow().get("__annotations__").cloned();
+    let mut kw_only = opts.kw_only;
+    if let Some(Value::Dict(notes)) = notes {
+        let notes: Vec<(Value, Value)> = notes
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.0.clone(), v.clone()))
+            .collect();
+        for (name, ty) in notes {
+            let Value::Str(name) = name else { continue };
+            if downcast::<KwOnly>(&ty).is_some() {
+                kw_only = true;
+                continue;
+            }
+            if ty.repr().starts_with("typing.ClassVar") {
+                continue;
+            }
+            let attr = class.namespace.borrow().get(&*name).cloned();
+            let mut spec = match attr.as_ref().and_then(downcast::<FieldSpec>) {
+                Some(s) => (*s).clone(),
+                None => FieldSpec {
+                    default: attr.clone(),
+                    ..FieldSpec::default()
+                },
+            };
+            spec.name = name.clone();
+            spec.ty = ty;
+            spec.kw_only.get_or_insert(kw_only);
+            if let Some(d) = &spec.default
+                && matches!(d, Value::List(_) | Value::Dict(_) | Value::Set(_))
+            {
+                return Err(error(
+                    "ValueError",
+                    format!(
+                        "mutable default <class '{}'> for field {name} is not allowed: use default_factory",
+                        d.type_name()
+                    ),
+                ));
+            }
+            // The class keeps a plain default; a factory leaves no attribute.
+            let mut ns = class.namespace.borrow_mut();
+            match &spec.default {
+                Some(d) => {
+                    ns.insert(name.clone(), d.clone());
+                }
+                None => {
+                    ns.shift_remove(&*name);
+                }
+            }
+            drop(ns);
+            match fields.iter_mut().find(|x| x.name == name) {
+                Some(old) => *old = spec,
+                None => fields.push(spec),
+            }
+        }
+    }
+    if opts.init {
+        let mut seen_default = false;
+        for fd in fields.iter().filter(|x| x.init && !x.kw_only()) {
+            let has = fd.default.is_some() || fd.factory.is_some();
+            if seen_default && !has {
+                return Err(type_error(format!(
+                    "non-default argument '{}' follows default argument",
+                    fd.name
+                )));
+            }
+            seen_default |= has;
+        }
+    }
+    let fields = Rc::new(fields);
+    let own = |name: &str| class.namespace.borrow().contains_key(name);
+    let add = |name: &str, kind: Kind| {
+        class.namespace.borrow_mut().insert(
+            Rc::from(name),
+            Value::Native(Rc::new(Method {
+                kind,
+                fields: fields.clone(),
+            })),
+        );
+    };
+    if opts.init {
+        add("__init__", Kind::Init);
+    }
+    if opts.repr && !own("__repr__") {
+        add("__repr__", Kind::Repr);
+    }
+    if opts.eq && !own("__eq__") {
+        add("__eq__", Kind::Eq);
+    }
+    if opts.order {
+        for (name, op) in [
+            ("__lt__", CmpOp::Lt),
+            ("__le__", CmpOp::Le),
+            ("__gt__", CmpOp::Gt),
+            ("__ge__", CmpOp::Ge),
+        ] {
+            if own(name) {
+                return Err(type_error(format!(
+                    "Cannot overwrite attribute {name} in class {}. Consider using functools.total_ordering",
+                    class.name
+                )));
+            }
+            add(name, Kind::Order(op));
+        }
+    }
+    if opts.frozen {
+        add("__setattr__", Kind::Frozen);
+        add("__delattr__", Kind::Frozen);
+    }
+    if !own("__hash__") {
+        match (opts.eq, opts.frozen) {
+            (true, true) => add("__hash__", Kind::Hash),
+            (true, false) => {
+                class
+                    .namespace
+                    .borrow_mut()
+                    .insert("__hash__".into(), Value::None);
+            }
+            _ => {}
+        }
+    }
+    class.namespace.borrow_mut().insert(
+        "__dataclass_fields__".into(),
+        Value::Native(Rc::new(Fields(fields))),
+    );
+    let _ = (ix, f);
+    Ok(cls)
+}
+
+/// A method `@dataclass` made.
+#[derive(Clone, Copy)]
+enum Kind {
+    Init,
+    Repr,
+    Eq,
+    Order(CmpOp),
+    Hash,
+    /// `__setattr__`/`__delattr__` of a frozen class.
+    Frozen,
+}
+
+struct Method {
+    kind: Kind,
+    fields: Rc<Vec<FieldSpec>>,
+}
+
+impl Native for Method {
+    fn type_name(&self) -> &str {
+        "function"
+    }
+
+    fn is_callable(&self) -> bool {
+        true
+    }
+
+    fn binds(&self) -> bool {
+        true
+    }
+
+    fn call(
+        self: Rc<Self>,
+        ix: &Rc<Interp>,
+        cx: &Frame,
+        mut args: Args,
+    ) -> Option<PyResult<Value>> {
+        if args.pos.is_empty() {
+            return Some(Err(type_error("a dataclass method needs its instance")));
+        }
+        let this = args.pos.remove(0);
+        Some(match self.kind {
+            Kind::Init => self.init(ix, cx, &this, args),
+            Kind::Repr => self.repr(ix, cx, &this),
+            Kind::Eq => self.eq(ix, cx, &this, args.pos.first()),
+            Kind::Order(op) => self.order(ix, cx, op, &this, args.pos.first()),
+            Kind::Hash => {
+                let key = self.values(ix, cx, &this, |fd| fd.compare);
+                key.and_then(|k| {
+                    ix.call(
+                        cx,
+                        &Value::Builtin("hash"),
+                        Args::positional(vec![Value::tuple(k)]),
+                    )
+                })
+            }
+            Kind::Frozen => {
+                let name = match args.pos.first() {
+                    Some(Value::Str(s)) => s.clone(),
+                    _ => Rc::from("?"),
+                };
+                let verb = if args.pos.len() > 1 {
+                    "assign to"
+                } else {
+                    "delete"
+                };
+                Err(error(
+                    "FrozenInstanceError",
+                    format!("cannot {verb} field '{name}'"),
+                ))
+            }
+        })
+    }
+}
+
+impl Method {
+    /// The values of the fields `pick` keeps, in order.
+    fn values(
+        &self,
+        ix: &Interp,
+        f: &Frame,
+        this: &Value,
+        pick: impl Fn(&FieldSpec) -> bool,
+    ) -> PyResult<Vec<Value>> {
+        self.fields
+            .iter()
+            .filter(|fd| pick(fd))
+            .map(|fd| ix.getattr(f, this, &fd.name))
+            .collect()
+    }
+
+    /// `__init__`: binds the arguments to the fields as CPython's
+    /// generated signature does, then calls `__post_init__`.
+    fn init(&self, ix: &Interp, f: &Frame, this: &Value, args: Args) -> PyResult<Value> {
+        let Value::Instance(inst) = this else {
+            return Err(type_error("__init__ needs an instance"));
+        };
+        let init: Vec<&FieldSpec> = self.fields.iter().filter(|x| x.init).collect();
+        let positional: Vec<&&FieldSpec> = init.iter().filter(|x| !x.kw_only()).collect();
+        let fname = format!("{}.__init__", inst.class.qualname);
+        if args.pos.len() > positional.len() {
+            let max = positional.len() + 1;
+            let min = 1 + positional
+                .iter()
+                .filter(|x| x.default.is_none() && x.factory.is_none())
+                .count();
+            let takes = if min == max {
+                format!("{max}")
+            } else {
+                format!("from {min} to {max}")
+            };
+            return Err(type_error(format!(
+                "{fname}() takes {takes} positional argument{} but {} were given",
+                if max == 1 && min == max { "" } else { "s" },
+                args.pos.len() + 1
+            )));
+        }
+        let mut given: Vec<Option<Value>> = vec![None; init.len()];
+        for (i, v) in args.pos.into_iter().enumerate() {
+            let slot = init
+                .iter()
+                .position(|x| x.name == positional[i].name)
+                .expect("a positional field");
+            given[slot] = Some(v);
+        }
+        for (k, v) in args.kw {
+            let Some(slot) = init.iter().position(|x| x.name == k) else {
+                return Err(type_error(format!(
+                    "{fname}() got an unexpected keyword argument '{k}'"
+                )));
+            };
+            if given[slot].is_some() {
+                return Err(type_error(format!(
+                    "{fname}() got multiple values for argument '{k}'"
+                )));
+            }
+            given[slot] = Some(v);
+        }
+        for kw in [false, true] {
+            let missing: Vec<String> = init
+                .iter()
+                .zip(&given)
+                .filter(|(fd, g)| {
+                    g.is_none()
+                        && fd.kw_only() == kw
+                        && fd.default.is_none()
+                        && fd.factory.is_none()
+                })
+                .map(|(fd, _)| format!("'{}'", fd.name))
+                .collect();
+            if !missing.is_empty() {
+                let names = match missing.len() {
+                    1 => missing[0].clone(),
+                    2 => format!("{} and {}", missing[0], missing[1]),
+                    n => format!("{}, and {}", missing[..n - 1].join(", "), missing[n - 1]),
+                };
+                return Err(type_error(format!(
+                    "{fname}() missing {} required {} argument{}: {names}",
+                    missing.len(),
+                    if kw { "keyword-only" } else { "positional" },
+                    if missing.len() == 1 { "" } else { "s" }
+                )));
+            }
+        }
+        for fd in self.fields.iter() {
+            let v = match init.iter().position(|x| x.name == fd.name) {
+                Some(slot) if given[slot].is_some() => given[slot].take(),
+                _ => match (&fd.default, &fd.factory) {
+                    (Some(d), _) => Some(d.clone()),
+                    (None, Some(factory)) => Some(ix.call(f, factory, Args::default())?),
+                    (None, None) => None,
+                },
+            };
+            if let Some(v) = v {
+                inst.attrs.borrow_mut().insert(fd.name.clone(), v);
+            }
+        }
+        if let Some(post) = inst.class.lookup("__post_init__") {
+            ix.call(f, &post, Args::positional(vec![this.clone()]))?;
+        }
+        Ok(Value::None)
+    }
+
+    /// `__repr__`: `Point(x=1, y=2)`.
+    fn repr(&self, ix: &Interp, f: &Frame, this: &Value) -> PyResult<Value> {
+        let Value::Instance(inst) = this else {
+            return Ok(Value::str(&this.repr()));
+        };
+        let mut parts = Vec::new();
+        for fd in self.fields.iter().filter(|x| x.repr) {
+            let v = ix.getattr(f, this, &fd.name)?;
+            parts.push(format!("{}={}", fd.name, ix.repr(f, &v)?));
+        }
+        Ok(Value::str(&format!(
+            "{}({})",
+            inst.class.qualname,
+            parts.join(", ")
+        )))
+    }
+
+    fn same_class(this: &Value, other: &Value) -> bool {
+        match (this, other) {
+            (Value::Instance(a), Value::Instance(b)) => Rc::ptr_eq(&a.class, &b.class),
+            _ => false,
+        }
+    }
+
+    /// `__eq__`: the compared fields as tuples, for instances of one class.
+    fn eq(&self, ix: &Interp, f: &Frame, this: &Value, other: Option<&Value>) -> PyResult<Value> {
+        let Some(other) = other else {
+            return Err(type_error("__eq__ expected 1 argument"));
+        };
+        if is_same(this, other) {
+            return Ok(Value::Bool(true));
+        }
+        if !Self::same_class(this, other) {
+            return Ok(Value::Bool(false));
+        }
+        let a = self.values(ix, f, this, |fd| fd.compare)?;
+        let b = self.values(ix, f, other, |fd| fd.compare)?;
+        for (x, y) in a.iter().zip(&b) {
+            if !ix.eq(f, x, y)? {
+                return Ok(Value::Bool(false));
+            }
+        }
+        Ok(Value::Bool(true))
+    }
+
+    /// `__lt__` and the other orderings: the compared fields as tuples.
+    fn order(
+        &self,
+        ix: &Interp,
+        f: &Frame,
+        op: CmpOp,
+        this: &Value,
+        other: Option<&Value>,
+    ) -> PyResult<Value> {
+        let Some(other) = other else {
+            return Err(type_error("a comparison expects 1 argument"));
+        };
+        if !Self::same_class(this, other) {
+            return Err(type_error(format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                op.symbol(),
+                this.type_name(),
+                other.type_name()
+            )));
+        }
+        let a = self.values(ix, f, this, |fd| fd.compare)?;
+        let b = self.values(ix, f, other, |fd| fd.compare)?;
+        for (x, y) in a.iter().zip(&b) {
+            if !ix.eq(f, x, y)? {
+                return ix.compare(f, op, x, y).map(Value::Bool);
+            }
+        }
+        Ok(Value::Bool(matches!(op, CmpOp::Le | CmpOp::Ge)))
+    }
+}
+
+/// `asdict`/`astuple`: dataclass instances become dicts (or tuples) of
+/// their fields, recursively through lists, tuples and dicts.
+fn convert(ix: &Interp, f: &Frame, v: &Value, dict: bool) -> PyResult<Value> {
+    ix.step()?;
+    if let (Value::Instance(_), Some(fields)) = (v, fields_of(v)) {
+        let mut out = Dict::new();
+        let mut items = Vec::new();
+        for fd in fields.iter() {
+            let x = convert(ix, f, &ix.getattr(f, v, &fd.name)?, dict)?;
+            if dict {
+                out.insert(Key(Value::Str(fd.name.clone())), x);
+            } else {
+                items.push(x);
+            }
+        }
+        return Ok(if dict {
+            Value::Dict(Rc::new(RefCell::new(out)))
+        } else {
+            Value::tuple(items)
+        });
+    }
+    Ok(match v {
+        Value::List(items) => {
+            let items = items.borrow().clone();
+            Value::list(
+                items
+                    .iter()
+                    .map(|x| convert(ix, f, x, dict))
+                    .collect::<PyResult<_>>()?,
+            )
+        }
+        Value::Tuple(items) => Value::tuple(
+            items
+                .iter()
+                .map(|x| convert(ix, f, x, dict))
+                .collect::<PyResult<_>>()?,
+        ),
+        Value::Dict(d) => {
+            let pairs: Vec<(Value, Value)> = d
+                .borrow()
+                .iter()
+                .map(|(k, v)| (k.0.clone(), v.clone()))
+                .collect();
+            let mut out = Dict::new();
+            for (k, x) in pairs {
+                let k = convert(ix, f, &k, dict)?;
+                out.insert(Key::new(k).map_err(type_error)?, convert(ix, f, &x, dict)?);
+            }
+            Value::Dict(Rc::new(RefCell::new(out)))
+        }
+        other => other.clone(),
+    })
+}
+
+/// `obj.name = v` on an instance of a frozen dataclass: the error, or
+/// `None` when the class is not frozen.
+pub fn frozen_setattr(class: &Class, name: &str, deleting: bool) -> Option<Unwind> {
+    let m = class.lookup("__setattr__")?;
+    let m = downcast::<Method>(&m)?;
+    matches!(m.kind, Kind::Frozen).then(|| {
+        let verb = if deleting { "delete" } else { "assign to" };
+        error(
+            "FrozenInstanceError",
+            format!("cannot {verb} field '{name}'"),
+        )
+    })
+}
