@@ -172,7 +172,7 @@ fn before_a_run_the_code_pane_shows_main() {
     app.open(wait_for);
     let screen = draw(&mut app, 120, 40);
     let pane = code_pane(&screen, "Python (asyncio)");
-    assert!(pane.contains("wait_for(query(\"report\", 5)"), "{pane}");
+    assert!(pane.contains("wait_for(query(\"orders\", 5)"), "{pane}");
     app.open(gather);
     let screen = draw(&mut app, 80, 24);
     let pane = code_pane(&screen, "Python (asyncio)");

@@ -87,7 +87,7 @@ fn the_code_pane_shows_main_and_scrolls() {
     s.wait_for("asynclings — 2 lessons");
     s.press("j\r");
     // Before a run: main, with the call the quiz would ask about.
-    s.wait_for("wait_for(query(\"report\", 5),");
+    s.wait_for("wait_for(query(\"orders\", 5),");
     s.send(&"K".repeat(40));
     s.wait_for(" 1 import asyncio");
     s.send(&"J".repeat(40));
