@@ -29,4 +29,5 @@ async def main():
     print("main: in the pool, the jobs overlapped")
 
 
-asyncio.run(main())
+if __name__ == "__main__":
+    asyncio.run(main())
