@@ -22,6 +22,7 @@ pub fn limits() -> Limits {
         max_depth: 200,
         max_steps: 100_000,
         max_memory: 512 << 20,
+        seed: Some(0),
     }
 }
 
