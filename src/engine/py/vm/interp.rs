@@ -3,8 +3,8 @@
 //! can override.
 
 use super::coro::{Coroutine, Generator};
-use crate::engine::budget;
 use super::descriptor;
+use crate::engine::budget;
 use crate::engine::events::{EventKind, LaneId};
 use crate::engine::py::builtins;
 use crate::engine::py::builtins::special;
@@ -980,7 +980,7 @@ impl Interp {
         if let Some((x, y)) = enum_values(a, b) {
             return self.compare(f, op, &x, &y);
         }
-                let ordered = ops::compare(op, a, b);
+        let ordered = ops::compare(op, a, b);
         if crate::engine::py::types::recursion::compare_overflowed() {
             return Err(error(
                 "RecursionError",
