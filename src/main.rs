@@ -243,6 +243,14 @@ impl Lines<'_> {
 
 /// Prints an event (with `events`) or its transcript line, if it has one.
 fn print_event(out: &mut impl Write, event: &engine::Event, events: Option<Lines>, escape: bool) {
+    // What asyncio's logger writes goes to stderr, as it does under CPython.
+    if let engine::EventKind::Logged { text } = &event.kind {
+        let _ = out.flush();
+        errln!("{}", for_terminal(text));
+        if events.is_none() {
+            return;
+        }
+    }
     let line = match events {
         Some(lines) => Some(lines.event(event)),
         None => event.transcript_line(),

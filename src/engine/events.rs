@@ -172,6 +172,10 @@ pub enum EventKind {
     PrintedNoLoop { text: String },
     /// The lane failed with an error.
     Failed { message: String },
+    /// The event loop's exception handler logged an error, which CPython
+    /// writes to stderr (an exception in a callback, a task exception never
+    /// retrieved), or the tool noted something about the run.
+    Logged { text: String },
     /// The run ended early: a limit was reached or the demo deadlocked.
     Aborted { reason: String },
 }
@@ -266,6 +270,9 @@ impl fmt::Display for Event {
                 write!(f, "printed {text:?}")?
             }
             EventKind::Failed { message } => write!(f, "failed: {message}")?,
+            EventKind::Logged { text } => {
+                write!(f, "logged: {}", text.lines().next().unwrap_or_default())?
+            }
             EventKind::Aborted { reason } => write!(f, "run aborted: {reason}")?,
         }
         if let Some(s) = self.stmt {

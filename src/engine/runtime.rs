@@ -443,6 +443,14 @@ impl Shared {
     /// round up to whole milliseconds): events of the wake are stamped with
     /// it.
     pub async fn sleep_until(&self, deadline: Instant, exact: Duration) {
+        self.timer_until(deadline, exact).await;
+        self.quiet_yield().await;
+    }
+
+    /// Waits until `deadline` in timer order, as [`Shared::sleep_until`]
+    /// does, without the extra round: a loop's timer callback
+    /// (`call_later`) runs in the round its timer fires.
+    pub async fn timer_until(&self, deadline: Instant, exact: Duration) {
         let seq = self.timer_seq.get();
         self.timer_seq.set(seq + 1);
         let key = (deadline, seq);
@@ -472,7 +480,6 @@ impl Shared {
         })
         .await;
         drop(entry);
-        self.quiet_yield().await;
     }
 
     /// Hands every timer a blocking call made overdue to the run queue, in

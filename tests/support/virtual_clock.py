@@ -36,6 +36,10 @@
     they free up, and what the jobs print meanwhile is printed at its time,
     during the block. The futures are still set after it, by the loop;
   - a process pool's jobs run in this process too.
+* Every loop (`asyncio.run`, `new_event_loop()`, `get_event_loop()`,
+  `asyncio.Runner()`) is a virtual-clock loop, and they share one clock, as
+  they share `time.monotonic()` on a real system: a second run goes on from
+  the time the first one ended at.
 * Each printed line is written as `[t=T] TEXT`, with T the virtual time in
   seconds formatted as `f"{round(t, 3):g}"`. A `print` call's text is split
   on "\n" into whole lines: its `end=` is ignored.
@@ -81,6 +85,9 @@ class _Timer(asyncio.TimerHandle):
 
     def __ge__(self, other):
         return not self < other
+
+
+_Timer.__name__ = _Timer.__qualname__ = "TimerHandle"
 
 
 class _JumpingSelector(selectors.DefaultSelector):
@@ -146,12 +153,25 @@ def _pool(executor):
     return pool
 
 
+# The virtual clock, one for the process as `time.monotonic()` is: a loop
+# made after another one ran goes on from where that one left it.
+_clock = 0.0
+
+
 class VirtualClockLoop(asyncio.SelectorEventLoop):
     def __init__(self):
         selector = _JumpingSelector()
         super().__init__(selector)
         selector.loop = self
-        self.clock = 0.0
+
+    @property
+    def clock(self):
+        return _clock
+
+    @clock.setter
+    def clock(self, value):
+        global _clock
+        _clock = value
 
     def time(self):
         return self.clock
@@ -267,6 +287,9 @@ class VirtualClockLoop(asyncio.SelectorEventLoop):
         return timer
 
 
+VirtualClockLoop.__name__ = VirtualClockLoop.__qualname__ = "_UnixSelectorEventLoop"
+
+
 def _current_loop():
     try:
         loop = asyncio.get_running_loop()
@@ -301,6 +324,19 @@ def _stamped_print(*args, sep=" ", end="\n", file=None, flush=False):
     for line in text.split("\n"):
         _real_print(f"[t={stamp}] {line}")
     sys.stdout.flush()
+
+
+class _Print:
+    """`print` as the program sees it: stamped, and named and shown as the
+    built-in is (a callback's repr in a handle names it `print`)."""
+
+    __qualname__ = __name__ = "print"
+
+    def __call__(self, *args, **kwargs):
+        _stamped_print(*args, **kwargs)
+
+    def __repr__(self):
+        return "<built-in function print>"
 
 
 def _print_lines(moment):
@@ -339,6 +375,14 @@ def _virtual_shutdown(real):
     return shutdown
 
 
+class _VirtualClockPolicy(asyncio.DefaultEventLoopPolicy):
+    """Every loop made (`new_event_loop()`, `get_event_loop()`, `Runner()`)
+    runs on the virtual clock."""
+
+    def new_event_loop(self):
+        return VirtualClockLoop()
+
+
 def _run(main, *, debug=None):
     with asyncio.Runner(debug=debug, loop_factory=VirtualClockLoop) as runner:
         return runner.run(main)
@@ -348,12 +392,13 @@ def main(argv):
     if len(argv) != 2:
         _real_print(f"usage: {argv[0]} PROGRAM.py", file=sys.stderr)
         return 2
-    builtins.print = _stamped_print
+    builtins.print = _Print()
     time.sleep = _blocking_sleep
     time.perf_counter = _virtual_now
     time.monotonic = _virtual_now
     time.time = _virtual_now
     asyncio.run = _run
+    asyncio.set_event_loop_policy(_VirtualClockPolicy())
     for executor in (concurrent.futures.ThreadPoolExecutor, concurrent.futures.ProcessPoolExecutor):
         executor.shutdown = _virtual_shutdown(executor.shutdown)
     sys.argv = argv[1:]

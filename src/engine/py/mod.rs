@@ -47,7 +47,10 @@ pub async fn run(program: Arc<Program>, shared: Rc<Shared>) -> Outcome {
             None,
         );
         let r = module.run_body(&frame).await;
-        module.traceback(&frame, r)
+        let r = module.traceback(&frame, r);
+        // Tasks of loops never closed are collected at the exit.
+        modules::asyncio::base_events::report_unretrieved(&module);
+        r
     });
     let result = match handle.await {
         Ok(r) => r,

@@ -418,8 +418,13 @@ impl Lowerer {
             }
         }
         let func = self.expr(&c.func);
-        // `asyncio.run(...)` runs the event loop: the module code waits there.
-        let mut s = func.suspends || self.names_member(&c.func, Module::Asyncio, "run");
+        // `asyncio.run(...)` runs the event loop: the module code waits there,
+        // as at `loop.run_until_complete(...)`, `loop.run_forever()` and a
+        // `Runner`'s `runner.run(...)`.
+        let runs_loop = matches!(&*c.func, E::Attribute(a)
+            if matches!(a.attr.as_str(), "run_until_complete" | "run_forever" | "run"));
+        let mut s =
+            func.suspends || runs_loop || self.names_member(&c.func, Module::Asyncio, "run");
         let mut args = Vec::new();
         for a in c.arguments.args.iter() {
             match a {

@@ -130,6 +130,16 @@ pub struct Partial {
 }
 
 impl Partial {
+    /// The function it calls.
+    pub fn func(&self) -> &Value {
+        &self.func
+    }
+
+    /// The arguments it adds: positional, then keyword.
+    pub fn bound(&self) -> (&[Value], &[(Rc<str>, Value)]) {
+        (&self.args, &self.kw)
+    }
+
     fn value(func: Value, args: Vec<Value>, kw: Vec<(Rc<str>, Value)>) -> Value {
         Value::Native(Rc::new(Partial { func, args, kw }))
     }

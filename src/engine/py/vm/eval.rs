@@ -4,7 +4,7 @@
 //! same operations.
 
 use super::interp::{Frame, Interp};
-use crate::engine::py::modules::asyncio::tasks;
+use crate::engine::py::modules::asyncio::{runners, tasks};
 use crate::engine::py::types::exc::{self, PyResult, Unwind, error, type_error};
 use crate::engine::py::types::items;
 use crate::engine::py::types::native::Args;
@@ -453,6 +453,9 @@ impl Interp {
     ) -> PyResult<Value> {
         if let (Value::Module(crate::program::Module::Asyncio), "run") = (obj, name) {
             return tasks::asyncio_run(self, f, args).await;
+        }
+        if runners::runs_loop(obj, name) {
+            return runners::run_loop(self, f, obj, name, args).await;
         }
         self.call_method(f, obj, name, args)
     }

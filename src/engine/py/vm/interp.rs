@@ -59,6 +59,8 @@ pub struct Interp {
     pub running: Cell<bool>,
     /// `asyncio.run` has returned: no loop clock runs.
     pub loop_closed: Cell<bool>,
+    /// The event loops made, the current one and the one running.
+    pub loops: crate::engine::py::modules::asyncio::events::Loops,
     /// Bytes printed so far.
     pub printed: Cell<usize>,
     /// Sockets open now (servers and connection ends).
@@ -143,6 +145,7 @@ impl Interp {
             depth: Cell::new(0),
             running: Cell::new(false),
             loop_closed: Cell::new(false),
+            loops: Default::default(),
             printed: Cell::new(0),
             sockets: Cell::new(0),
             ports: Default::default(),

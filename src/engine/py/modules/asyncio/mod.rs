@@ -2,10 +2,12 @@
 //! task groups, streams.
 
 pub mod barrier;
+pub mod base_events;
 pub mod events;
 pub mod locks;
 pub mod mixins;
 pub mod queues;
+pub mod runners;
 pub(in crate::engine::py) mod streams;
 pub mod taskgroups;
 pub mod tasks;
@@ -48,12 +50,11 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             })?;
             Ok(tasks::WaitFor::value(aw, timeout))
         }
-        "asyncio.get_running_loop" | "asyncio.get_event_loop" => {
-            if !ix.running.get() || ix.in_job() {
-                return Err(error("RuntimeError", "no running event loop"));
-            }
-            Ok(Value::Native(Rc::new(events::Loop)))
-        }
+        "asyncio.get_running_loop" => events::get_running_loop(ix),
+        "asyncio.get_event_loop" => events::get_event_loop(ix),
+        "asyncio.new_event_loop" => Ok(Value::Native(events::Loop::new())),
+        "asyncio.set_event_loop" => events::set_event_loop(ix, args),
+        "asyncio.Runner" => runners::Runner::value(args),
         "asyncio.current_task" => {
             if ix.in_job() {
                 return Err(error("RuntimeError", "no running event loop"));

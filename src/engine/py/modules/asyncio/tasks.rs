@@ -134,6 +134,10 @@ pub struct Completion {
     result: RefCell<Option<Settled>>,
     waiters: RefCell<Vec<Waker>>,
     callbacks: RefCell<Vec<DoneCallback>>,
+    /// Its outcome was read (awaited, `result()`, `exception()`, or by
+    /// `gather` and the like): a failure nobody read is logged as "Task
+    /// exception was never retrieved".
+    observed: Cell<bool>,
 }
 
 impl Completion {
@@ -141,8 +145,28 @@ impl Completion {
         self.result.borrow().is_some()
     }
 
+    /// The outcome, read (see `observed`).
     pub fn result(&self) -> Option<Settled> {
+        self.observed.set(true);
         self.result.borrow().clone()
+    }
+
+    /// The outcome, without counting as a read of it.
+    pub fn peek(&self) -> Option<Settled> {
+        self.result.borrow().clone()
+    }
+
+    /// Whether the outcome was read.
+    pub fn observed(&self) -> bool {
+        self.observed.get()
+    }
+
+    /// Runs `cb` when the result is set (at once if it is), without
+    /// counting as a read: `add_done_callback`.
+    pub fn on_done_unobserved(&self, cb: DoneCallback) {
+        let seen = self.observed.get();
+        self.on_done(cb);
+        self.observed.set(seen);
     }
 
     /// Sets the result once; wakes the waiters and runs the callbacks.
@@ -248,12 +272,17 @@ impl TaskObj {
     }
 
     pub fn cancelled(&self) -> bool {
-        self.completion.result().is_some_and(|r| is_cancel(&r))
+        self.completion.peek().is_some_and(|r| is_cancel(&r))
     }
 
     /// The `CancelledError` to raise in it for the cancel requested.
     fn cancel_error(&self) -> Unwind {
         Unwind::Exc(cancelled_error(self.cancel_message.borrow_mut().take()))
+    }
+
+    /// The coroutine it runs.
+    pub fn coro_value(&self) -> Value {
+        self.coro.borrow().clone()
     }
 
     /// `task.uncancel()`: withdraws one cancel request; the ones left.
@@ -381,25 +410,12 @@ impl Native for TaskObj {
 
 fn add_done_callback(
     ix: &Rc<Interp>,
-    _cx: &Frame,
+    cx: &Frame,
     c: &Completion,
     me: Value,
-    mut args: Args,
+    args: Args,
 ) -> PyResult<Value> {
-    let cb = args
-        .pos
-        .pop()
-        .ok_or_else(|| type_error("add_done_callback() takes exactly one argument"))?;
-    let ix = ix.clone();
-    c.on_done(Box::new(move |_| {
-        // As the loop does: `call_soon`, behind the steps already ready,
-        // and outside any task.
-        super::taskgroups::call_soon(move || {
-            let frame = ix.root_frame(ix.module_task.clone(), 0);
-            let _ = ix.call(&frame, &cb, Args::positional(vec![me]));
-        });
-    }));
-    Ok(Value::None)
+    super::base_events::add_done_callback(ix, cx, c, me, args)
 }
 
 fn result_of(c: &Completion, unset: &str) -> PyResult<Value> {
@@ -494,7 +510,7 @@ impl Native for FutureObj {
             }
             "done" => Ok(Value::Bool(self.completion.done())),
             "cancelled" => Ok(Value::Bool(
-                self.completion.result().is_some_and(|r| is_cancel(&r)),
+                self.completion.peek().is_some_and(|r| is_cancel(&r)),
             )),
             "cancel" => match cancel_message(args) {
                 Ok(msg) => Ok(Value::Bool(self.cancel_with(msg))),
@@ -711,6 +727,9 @@ impl Interp {
 
     /// `asyncio.create_task(coro)`: a new task, started on the next round.
     pub fn create_task(&self, cx: &Frame, aw: Value, name: Option<Value>) -> PyResult<Rc<TaskObj>> {
+        if !self.running.get() || self.in_job() {
+            return Err(error("RuntimeError", "no running event loop"));
+        }
         // The main task is made by the module code, not by a task.
         let parent = (!Rc::ptr_eq(&cx.task(), &self.module_task)).then(|| cx.lane.get());
         self.create_task_under(cx, aw, name, parent)
@@ -724,7 +743,7 @@ impl Interp {
         name: Option<Value>,
         parent: Option<LaneId>,
     ) -> PyResult<Rc<TaskObj>> {
-        if !self.running.get() || self.in_job() {
+        if self.in_job() {
             return Err(error("RuntimeError", "no running event loop"));
         }
         let call: String = match (downcast::<Coroutine>(&aw), downcast::<Sleep>(&aw)) {
@@ -1123,7 +1142,8 @@ pub async fn asyncio_run(ix: &Interp, cx: &Frame, mut args: Args) -> PyResult<Va
             ix.repr(cx, &main)?
         )));
     }
-    ix.running.set(true);
+    let lp = super::events::Loop::new();
+    super::events::start_running(ix, &lp);
     let task = ix.create_task(cx, main, None)?;
     let r = task.completion.wait().await;
     // The loop runs the round in which main's end is noticed, then stops.
@@ -1142,9 +1162,9 @@ pub async fn asyncio_run(ix: &Interp, cx: &Frame, mut args: Args) -> PyResult<Va
         t.completion.wait().await;
     }
     asyncgen::shutdown(ix, cx).await;
-    ix.running.set(false);
-    ix.loop_closed.set(true);
-    ix.vclock.set(0.0);
+    super::events::stop_running(ix, &lp);
+    lp.closed.set(true);
+    super::base_events::report_unretrieved(ix);
     unsettle(r)
 }
 

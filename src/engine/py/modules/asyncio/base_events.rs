@@ -1,0 +1,518 @@
+//! CPython's `asyncio/base_events.py`: running a loop (`run_until_complete`,
+//! `run_forever`), scheduling callbacks (`call_soon`, `call_later`,
+//! `call_at`, done-callbacks) and the loop's default exception handler,
+//! which logs a failed callback or a task exception nobody retrieved.
+//!
+//! A callback is a one-shot Tokio task, so it takes its turn in the run
+//! queue behind what is already ready, as a handle appended to CPython's
+//! `_ready` does; a timer's callback runs in the round its timer fires,
+//! with no extra round (CPython runs due timers' handles directly).
+
+use super::events::{Handle, Loop, start_running, stop_running};
+use super::tasks::{Completion, FutureObj, Gathering, Settled, TaskObj, Waitable};
+use crate::engine::events::EventKind;
+use crate::engine::py::modules::functools::Partial;
+use crate::engine::py::types::exc::{self, PyResult, Unwind, error, type_error};
+use crate::engine::py::types::native::{Args, downcast};
+use crate::engine::py::types::ops;
+use crate::engine::py::types::value::Value;
+use crate::engine::py::vm::coro::Coroutine;
+use crate::engine::py::vm::interp::{Frame, Interp};
+use crate::engine::runtime::yield_now;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::task::Poll;
+
+/// `loop.call_soon(callback, *args, context=None)` (and
+/// `call_soon_threadsafe`, the same on one thread).
+pub fn call_soon(
+    ix: &Rc<Interp>,
+    cx: &Frame,
+    lp: &Rc<Loop>,
+    method: &str,
+    mut args: Args,
+) -> PyResult<Value> {
+    let _ = args.take_kw("context");
+    no_keywords(method, &args)?;
+    if args.pos.is_empty() {
+        return Err(type_error(format!(
+            "BaseEventLoop.{method}() missing 1 required positional argument: 'callback'"
+        )));
+    }
+    let cb = args.pos.remove(0);
+    check_callback(ix, cx, &cb, method)?;
+    let handle = Rc::new(Handle {
+        shown: format_callback(ix, cx, &cb, &args.pos)?,
+        cancelled: Cell::new(false),
+        when: None,
+        abort: RefCell::new(None),
+    });
+    schedule(ix, lp, handle.clone(), cb, args.pos, None);
+    Ok(Value::Native(handle))
+}
+
+/// `loop.call_later(delay, callback, *args)` and
+/// `loop.call_at(when, callback, *args)`.
+pub fn call_later(
+    ix: &Rc<Interp>,
+    cx: &Frame,
+    lp: &Rc<Loop>,
+    method: &str,
+    mut args: Args,
+) -> PyResult<Value> {
+    let _ = args.take_kw("context");
+    no_keywords(method, &args)?;
+    let first = if method == "call_at" { "when" } else { "delay" };
+    if args.pos.len() < 2 {
+        let missing = if args.pos.is_empty() {
+            format!("2 required positional arguments: '{first}' and 'callback'")
+        } else {
+            "1 required positional argument: 'callback'".into()
+        };
+        return Err(type_error(format!(
+            "BaseEventLoop.{method}() missing {missing}"
+        )));
+    }
+    let t = args.pos.remove(0);
+    let cb = args.pos.remove(0);
+    let t = ops::float(&t).ok_or_else(|| {
+        type_error(format!(
+            "unsupported operand type(s) for +: 'float' and '{}'",
+            t.type_name()
+        ))
+    })?;
+    check_callback(ix, cx, &cb, method)?;
+    let now = super::events::loop_time(ix, lp);
+    let when = if method == "call_at" { t } else { now + t };
+    let handle = Rc::new(Handle {
+        shown: format_callback(ix, cx, &cb, &args.pos)?,
+        cancelled: Cell::new(false),
+        when: Some(when),
+        abort: RefCell::new(None),
+    });
+    schedule(ix, lp, handle.clone(), cb, args.pos, Some(when));
+    Ok(Value::Native(handle))
+}
+
+fn no_keywords(method: &str, args: &Args) -> PyResult<()> {
+    match args.kw.first() {
+        Some((k, _)) => Err(type_error(format!(
+            "BaseEventLoop.{method}() got an unexpected keyword argument '{k}'"
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// CPython's `_check_callback`.
+fn check_callback(ix: &Interp, cx: &Frame, cb: &Value, method: &str) -> PyResult<()> {
+    let coroutine_function = matches!(cb, Value::Function(f) if f.code.is_async);
+    if coroutine_function || downcast::<Coroutine>(cb).is_some() {
+        return Err(type_error(format!(
+            "coroutines cannot be used with {method}()"
+        )));
+    }
+    if !crate::engine::py::builtins::is_callable(cb) {
+        return Err(type_error(format!(
+            "a callable object was expected by {method}(), got {}",
+            ix.repr(cx, cb)?
+        )));
+    }
+    Ok(())
+}
+
+/// Schedules the callback as a one-shot task: at once, or when its timer
+/// fires. It waits for the next run of its loop if the loop is not running
+/// (or is stopping and the callback came too late for this run).
+fn schedule(
+    ix: &Rc<Interp>,
+    lp: &Rc<Loop>,
+    handle: Rc<Handle>,
+    cb: Value,
+    args: Vec<Value>,
+    when: Option<f64>,
+) {
+    let ix = ix.clone();
+    let lp = lp.clone();
+    let h = handle.clone();
+    let seq = Cell::new(next_seq(&ix));
+    let job = tokio::task::spawn_local(async move {
+        if let Some(when) = when {
+            let at = ix.timer_at(when);
+            ix.shared.timer_until(ix.shared.instant(at), at).await;
+            // Ready now: in CPython the timer's handle joins `_ready` at
+            // the start of this iteration.
+            seq.set(next_seq(&ix));
+        }
+        std::future::poll_fn(|c| {
+            if lp.may_run(seq.get()) {
+                Poll::Ready(())
+            } else {
+                lp.deferred.borrow_mut().push(c.waker().clone());
+                Poll::Pending
+            }
+        })
+        .await;
+        if h.cancelled.get() {
+            return;
+        }
+        *h.abort.borrow_mut() = None;
+        if let Some(when) = when {
+            ix.set_vclock(when);
+        }
+        run_callback(&ix, &h, &cb, args, seq.get());
+    });
+    if when.is_some() {
+        *handle.abort.borrow_mut() = Some(job.abort_handle());
+    }
+}
+
+fn next_seq(ix: &Interp) -> u64 {
+    let n = ix.loops.handle_seq.get();
+    ix.loops.handle_seq.set(n + 1);
+    n
+}
+
+/// Runs a callback outside any task; an exception it raises goes to the
+/// loop's exception handler (logged, the run goes on), as CPython's
+/// `Handle._run` does.
+fn run_callback(ix: &Rc<Interp>, h: &Handle, cb: &Value, args: Vec<Value>, seq: u64) {
+    let frame = ix.root_frame(ix.module_task.clone(), 0);
+    ix.loops.running_handle.set(Some(seq));
+    let r = ix.call(&frame, cb, Args::positional(args));
+    ix.loops.running_handle.set(None);
+    match r {
+        Ok(_) | Err(Unwind::Abort) => {}
+        Err(Unwind::Limit(reason)) => {
+            let _ = ix.abort(reason);
+        }
+        Err(Unwind::Exc(e)) => {
+            let tb = crate::engine::py::traceback(&ix.program, &e);
+            let kind = if h.when.is_some() {
+                "TimerHandle"
+            } else {
+                "Handle"
+            };
+            let when = h
+                .when
+                .map(|w| format!(" when={}", Value::Float(w).repr()))
+                .unwrap_or_default();
+            log(
+                ix,
+                format!(
+                    "Exception in callback {shown}\nhandle: <{kind}{when} {shown}>\n{}",
+                    with_run_frame(&tb),
+                    shown = h.shown,
+                ),
+            );
+        }
+    }
+}
+
+/// The traceback of an exception raised by a callback, with the frame of
+/// CPython's `Handle._run` that called it (its file named as inside the
+/// `asyncio` package: the installation's path differs from system to
+/// system).
+fn with_run_frame(tb: &str) -> String {
+    const HEAD: &str = "Traceback (most recent call last):\n";
+    const RUN: &str = "  File \"asyncio/events.py\", line 80, in _run\n    \
+                       self._context.run(self._callback, *self._args)\n";
+    match tb.rfind(HEAD) {
+        Some(i) => format!("{}{HEAD}{RUN}{}", &tb[..i], &tb[i + HEAD.len()..]),
+        None => tb.to_string(),
+    }
+}
+
+/// Writes what asyncio's logger writes to stderr, as an event of the run.
+pub fn log(ix: &Interp, text: String) {
+    ix.shared.emit(0, None, EventKind::Logged { text });
+}
+
+/// `fut.add_done_callback(fn)`: `fn(fut)` is scheduled with `call_soon`
+/// when the future is done, behind what is already ready.
+pub fn add_done_callback(
+    ix: &Rc<Interp>,
+    cx: &Frame,
+    c: &Completion,
+    me: Value,
+    mut args: Args,
+) -> PyResult<Value> {
+    let _ = args.take_kw("context");
+    let cb = match (args.pos.len(), args.kw.first()) {
+        (_, Some((k, _))) => {
+            return Err(type_error(format!(
+                "add_done_callback() got an unexpected keyword argument '{k}'"
+            )));
+        }
+        (1, None) => args.pos.pop().expect("one"),
+        (n, None) => {
+            return Err(type_error(format!(
+                "add_done_callback() takes exactly one argument ({n} given)"
+            )));
+        }
+    };
+    let ix2 = ix.clone();
+    let frame = ix.root_frame(ix.module_task.clone(), 0);
+    frame.stmt.set(cx.stmt.get());
+    c.on_done_unobserved(Box::new(move |_| {
+        let ix = ix2;
+        let Some(lp) = ix
+            .loops
+            .running
+            .borrow()
+            .clone()
+            .or_else(|| ix.loops.current.borrow().clone())
+        else {
+            return;
+        };
+        let shown = format_callback(&ix, &frame, &cb, std::slice::from_ref(&me))
+            .unwrap_or_else(|_| "<callback>".into());
+        let handle = Rc::new(Handle {
+            shown,
+            cancelled: Cell::new(false),
+            when: None,
+            abort: RefCell::new(None),
+        });
+        schedule(&ix, &lp, handle, cb, vec![me], None);
+    }));
+    Ok(Value::None)
+}
+
+/// CPython's `format_helpers._format_callback_source`: `hello(1) at
+/// prog.py:4` for a function of the program, `print('hi')` for a
+/// built-in, `f(1)(2)` for `functools.partial(f, 1)` called with 2.
+pub fn format_callback(ix: &Interp, cx: &Frame, cb: &Value, args: &[Value]) -> PyResult<String> {
+    let mut suffix = format_args(ix, cx, args, &[])?;
+    let mut func = cb.clone();
+    while let Some(p) = downcast::<Partial>(&func) {
+        let (pargs, pkw) = p.bound();
+        suffix = format!("{}{suffix}", format_args(ix, cx, pargs, pkw)?);
+        func = p.func().clone();
+    }
+    let (name, source) = match &func {
+        Value::Function(f) => {
+            let line = ix.program.line_of(f.code.span.start);
+            (f.qualname(), Some(format!("{}:{line}", ix.program.file)))
+        }
+        Value::Method(m) => match &m.1 {
+            Value::Function(f) => (f.qualname(), None),
+            other => (ix.repr(cx, other)?, None),
+        },
+        Value::Builtin(n) => (n.rsplit('.').next().unwrap_or(n).to_string(), None),
+        Value::BuiltinMethod(m) => (format!("{}.{}", m.0.type_name(), m.1), None),
+        Value::Class(c) => (c.qualname.to_string(), None),
+        Value::Type(t) => (t.to_string(), None),
+        other => (ix.repr(cx, other)?, None),
+    };
+    let mut out = format!("{name}{suffix}");
+    if let Some(s) = source {
+        out.push_str(" at ");
+        out.push_str(&s);
+    }
+    Ok(out)
+}
+
+/// `(1, 'a', k=2)`, each value as `reprlib.repr` shortens it.
+fn format_args(
+    ix: &Interp,
+    cx: &Frame,
+    args: &[Value],
+    kw: &[(Rc<str>, Value)],
+) -> PyResult<String> {
+    let mut items = Vec::new();
+    for a in args {
+        items.push(short_repr(ix, cx, a)?);
+    }
+    for (k, v) in kw {
+        items.push(format!("{k}={}", short_repr(ix, cx, v)?));
+    }
+    Ok(format!("({})", items.join(", ")))
+}
+
+/// `reprlib.repr`: strings past 30 characters and other reprs past 30 (40
+/// for ints) keep their two ends around `...`.
+fn short_repr(ix: &Interp, cx: &Frame, v: &Value) -> PyResult<String> {
+    fn cut(s: &str, most: usize) -> String {
+        let chars: Vec<char> = s.chars().collect();
+        if chars.len() <= most {
+            return s.to_string();
+        }
+        let i = (most - 3) / 2;
+        let j = most - 3 - i;
+        let head: String = chars[..i].iter().collect();
+        let tail: String = chars[chars.len() - j..].iter().collect();
+        format!("{head}...{tail}")
+    }
+    Ok(match v {
+        Value::Str(s) if s.chars().count() > 30 => {
+            let chars: Vec<char> = s.chars().collect();
+            let (i, j) = (13, 14);
+            let inner: String = chars[..i]
+                .iter()
+                .chain(chars[chars.len() - j..].iter())
+                .collect();
+            let r = ix.repr(cx, &Value::str(&inner))?;
+            let rc: Vec<char> = r.chars().collect();
+            let head: String = rc[..i].iter().collect();
+            let tail: String = rc[rc.len() - j..].iter().collect();
+            format!("{head}...{tail}")
+        }
+        Value::Int(_) | Value::BigInt(_) => cut(&ix.repr(cx, v)?, 40),
+        _ => cut(&ix.repr(cx, v)?, 30),
+    })
+}
+
+/// "Task exception was never retrieved", for each task that failed and
+/// whose exception nobody read: CPython logs it when the task is collected,
+/// the engine when its loop closes (or the run ends).
+pub fn report_unretrieved(ix: &Interp) {
+    let tasks: Vec<Rc<TaskObj>> = ix.tasks.borrow().clone();
+    for t in tasks {
+        let Some(Settled::Raised(e)) = t.completion.peek() else {
+            continue;
+        };
+        if t.completion.observed() || exc::is_instance_of(&e, "CancelledError") {
+            continue;
+        }
+        // Once: the report counts as a read.
+        let _ = t.completion.result();
+        let root = ix.root_frame(ix.module_task.clone(), 0);
+        let coro = match downcast::<Coroutine>(&t.coro_value()) {
+            Some(c) => format!(
+                "{}() done, defined at {}:{}",
+                c.func.qualname(),
+                ix.program.file,
+                ix.program.line_of(c.func.code.span.start)
+            ),
+            None => "<coroutine> done".into(),
+        };
+        let shown = ix.repr(&root, &e).unwrap_or_default();
+        log(
+            ix,
+            format!(
+                "Task exception was never retrieved\nfuture: <Task finished name='{}' coro=<{coro}> exception={shown}>\n{}",
+                t.name.borrow(),
+                crate::engine::py::traceback(&ix.program, &e)
+            ),
+        );
+    }
+}
+
+/// `loop.run_until_complete(future)`: runs the loop until the future (a
+/// coroutine is wrapped in a task) is done, and gives its result.
+pub async fn run_until_complete(
+    ix: &Interp,
+    cx: &Frame,
+    lp: Rc<Loop>,
+    mut args: Args,
+) -> PyResult<Value> {
+    check_can_run(ix, &lp)?;
+    let aw = match (args.pos.pop(), args.pos.is_empty()) {
+        (Some(aw), true) => aw,
+        (None, _) => {
+            return Err(type_error(
+                "BaseEventLoop.run_until_complete() missing 1 required positional argument: 'future'",
+            ));
+        }
+        (Some(_), false) => {
+            return Err(type_error(format!(
+                "BaseEventLoop.run_until_complete() takes 2 positional arguments but {} were given",
+                args.pos.len() + 2
+            )));
+        }
+    };
+    let fut: Rc<dyn Waitable> = if let Some(t) = downcast::<TaskObj>(&aw) {
+        t
+    } else if let Some(f) = downcast::<FutureObj>(&aw) {
+        f
+    } else if let Some(g) = downcast::<Gathering>(&aw) {
+        g
+    } else if downcast::<Coroutine>(&aw).is_some() {
+        ix.spawn_task(cx, aw, None)?
+    } else {
+        return Err(type_error(
+            "An asyncio.Future, a coroutine or an awaitable is required",
+        ));
+    };
+    start_running(ix, &lp);
+    let done = {
+        let mut finished = std::pin::pin!(fut.completion().wait());
+        std::future::poll_fn(|c| {
+            if lp.stopping.get() {
+                return Poll::Ready(false);
+            }
+            if finished.as_mut().poll(c).is_ready() {
+                return Poll::Ready(true);
+            }
+            *lp.waker.borrow_mut() = Some(c.waker().clone());
+            Poll::Pending
+        })
+        .await
+    };
+    if done {
+        // The done-callback that stops the loop runs one round later, and
+        // the loop ends that round.
+        yield_now().await;
+    }
+    stop_running(ix, &lp);
+    match fut.completion().result() {
+        Some(r) => match fut.retrieve(r) {
+            Settled::Value(v) => Ok(v),
+            Settled::Raised(e) => Err(Unwind::Exc(e)),
+        },
+        None => Err(error(
+            "RuntimeError",
+            "Event loop stopped before Future completed.",
+        )),
+    }
+}
+
+/// `loop.run_forever()`: runs the loop until `loop.stop()`.
+pub async fn run_forever(ix: &Interp, lp: Rc<Loop>, args: Args) -> PyResult<Value> {
+    if !args.pos.is_empty() || !args.kw.is_empty() {
+        return Err(type_error(format!(
+            "BaseEventLoop.run_forever() takes 1 positional argument but {} were given",
+            args.pos.len() + args.kw.len() + 1
+        )));
+    }
+    check_can_run(ix, &lp)?;
+    start_running(ix, &lp);
+    // At least one iteration, even when `stop()` came first.
+    yield_now().await;
+    std::future::poll_fn(|c| {
+        if lp.stopping.get() {
+            Poll::Ready(())
+        } else {
+            *lp.waker.borrow_mut() = Some(c.waker().clone());
+            Poll::Pending
+        }
+    })
+    .await;
+    stop_running(ix, &lp);
+    Ok(Value::None)
+}
+
+/// CPython's `_check_closed` and `_check_running`.
+fn check_can_run(ix: &Interp, lp: &Loop) -> PyResult<()> {
+    if lp.closed.get() {
+        return Err(error("RuntimeError", "Event loop is closed"));
+    }
+    if lp.running.get() {
+        return Err(error("RuntimeError", "This event loop is already running"));
+    }
+    if ix.running.get() {
+        return Err(error(
+            "RuntimeError",
+            "Cannot run the event loop while another loop is running",
+        ));
+    }
+    Ok(())
+}
+
+impl Interp {
+    /// `loop.create_task(coro)`: a task of no parent task, which starts
+    /// when the loop next runs.
+    pub fn spawn_task(&self, cx: &Frame, aw: Value, name: Option<Value>) -> PyResult<Rc<TaskObj>> {
+        let parent = (!Rc::ptr_eq(&cx.task(), &self.module_task)).then(|| cx.lane.get());
+        self.create_task_under(cx, aw, name, parent)
+    }
+}

@@ -1,0 +1,172 @@
+//! CPython 3.11's `asyncio/runners.py`: `asyncio.Runner`, a loop that runs
+//! one coroutine after another (`with asyncio.Runner() as r: r.run(...)`).
+
+use super::base_events::run_until_complete;
+use super::events::{self, Loop};
+use crate::engine::py::types::exc::{PyResult, error, type_error, value_error};
+use crate::engine::py::types::native::{Args, Native, downcast};
+use crate::engine::py::types::value::Value;
+use crate::engine::py::vm::coro::Coroutine;
+use crate::engine::py::vm::interp::{Frame, Interp};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+/// An `asyncio.Runner`: its loop is made on first use and closed by
+/// `close()` (the end of `with`).
+#[derive(Default)]
+pub struct Runner {
+    lp: RefCell<Option<Rc<Loop>>>,
+    closed: Cell<bool>,
+}
+
+impl Runner {
+    /// `asyncio.Runner(*, debug=None, loop_factory=None)`.
+    pub fn value(mut args: Args) -> PyResult<Value> {
+        let _ = args.take_kw("debug");
+        if let Some(f) = args.take_kw("loop_factory")
+            && !matches!(f, Value::None)
+        {
+            return Err(crate::engine::py::types::exc::unsupported(
+                "Runner(loop_factory=...)",
+            ));
+        }
+        if let Some((k, _)) = args.kw.first() {
+            return Err(type_error(format!(
+                "Runner.__init__() got an unexpected keyword argument '{k}'"
+            )));
+        }
+        if !args.pos.is_empty() {
+            return Err(type_error(format!(
+                "Runner.__init__() takes 1 positional argument but {} were given",
+                args.pos.len() + 1
+            )));
+        }
+        Ok(Value::Native(Rc::new(Runner::default())))
+    }
+
+    /// CPython's `_lazy_init`: the loop, made (and made current) on first
+    /// use.
+    fn lazy_init(&self, ix: &Interp) -> PyResult<Rc<Loop>> {
+        if self.closed.get() {
+            return Err(error("RuntimeError", "Runner is closed"));
+        }
+        let mut lp = self.lp.borrow_mut();
+        Ok(lp
+            .get_or_insert_with(|| {
+                let l = Loop::new();
+                *ix.loops.current.borrow_mut() = Some(l.clone());
+                l
+            })
+            .clone())
+    }
+
+    /// `runner.close()`: cancels the tasks left and closes the loop. The
+    /// cancelled tasks do not run their cleanup here (CPython runs the loop
+    /// once more for it).
+    fn close(&self, ix: &Interp) -> PyResult<Value> {
+        let Some(lp) = self.lp.borrow_mut().take() else {
+            self.closed.set(true);
+            return Ok(Value::None);
+        };
+        if lp.running.get() {
+            self.lp.borrow_mut().replace(lp);
+            return Err(error("RuntimeError", "Cannot close a running event loop"));
+        }
+        for t in ix.tasks.borrow().iter().filter(|t| !t.done()) {
+            super::tasks::Cancel::cancel(&**t);
+        }
+        *ix.loops.current.borrow_mut() = None;
+        lp.closed.set(true);
+        super::base_events::report_unretrieved(ix);
+        self.closed.set(true);
+        Ok(Value::None)
+    }
+
+    /// `runner.run(coro)`: runs the coroutine as a task of the runner's
+    /// loop until it is done.
+    pub async fn run(&self, ix: &Interp, cx: &Frame, mut args: Args) -> PyResult<Value> {
+        let _ = args.take_kw("context");
+        let coro = args.pos.pop().ok_or_else(|| {
+            type_error("Runner.run() missing 1 required positional argument: 'coro'")
+        })?;
+        if downcast::<Coroutine>(&coro).is_none() {
+            return Err(value_error(format!(
+                "a coroutine was expected, got {}",
+                ix.repr(cx, &coro)?
+            )));
+        }
+        if ix.running.get() {
+            if let Some(c) = downcast::<Coroutine>(&coro) {
+                let _ = c.start();
+            }
+            return Err(error(
+                "RuntimeError",
+                "Runner.run() cannot be called from a running event loop",
+            ));
+        }
+        let lp = self.lazy_init(ix)?;
+        let task = ix.spawn_task(cx, coro, None)?;
+        run_until_complete(ix, cx, lp, Args::positional(vec![Value::Native(task)])).await
+    }
+}
+
+impl Native for Runner {
+    fn type_name(&self) -> &str {
+        "Runner"
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        matches!(
+            name,
+            "run" | "close" | "get_loop" | "__enter__" | "__exit__"
+        )
+    }
+
+    fn call_method(
+        self: Rc<Self>,
+        ix: &Rc<Interp>,
+        _cx: &Frame,
+        name: &str,
+        _args: Args,
+    ) -> Option<PyResult<Value>> {
+        Some(match name {
+            "__enter__" => self.lazy_init(ix).map(|_| Value::Native(self.clone())),
+            "__exit__" | "close" => self.close(ix),
+            "get_loop" => self.lazy_init(ix).map(|l| Value::Native(l)),
+            "run" => Err(error(
+                "RuntimeError",
+                "Runner.run() must be called from the module code or a plain function",
+            )),
+            _ => return None,
+        })
+    }
+}
+
+/// Whether `obj.name(...)` runs an event loop, which the caller waits for:
+/// `loop.run_until_complete`, `loop.run_forever`, `runner.run`.
+pub fn runs_loop(obj: &Value, name: &str) -> bool {
+    match name {
+        "run_until_complete" | "run_forever" => events::as_loop(obj).is_some(),
+        "run" => downcast::<Runner>(obj).is_some(),
+        _ => false,
+    }
+}
+
+/// Runs `obj.name(...)` when [`runs_loop`] says it runs a loop.
+pub async fn run_loop(
+    ix: &Interp,
+    cx: &Frame,
+    obj: &Value,
+    name: &str,
+    args: Args,
+) -> PyResult<Value> {
+    if let Some(r) = downcast::<Runner>(obj) {
+        return r.run(ix, cx, args).await;
+    }
+    let lp = events::as_loop(obj).expect("runs_loop said so");
+    if name == "run_forever" {
+        super::base_events::run_forever(ix, lp, args).await
+    } else {
+        run_until_complete(ix, cx, lp, args).await
+    }
+}
