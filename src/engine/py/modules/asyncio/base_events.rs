@@ -143,15 +143,8 @@ fn schedule(
             // the start of this iteration.
             seq.set(next_seq(&ix));
         }
-        std::future::poll_fn(|c| {
-            if lp.may_run(seq.get()) {
-                Poll::Ready(())
-            } else {
-                lp.deferred.borrow_mut().push(c.waker().clone());
-                Poll::Pending
-            }
-        })
-        .await;
+        lp.turn(seq.get()).await;
+        lp.wake_deferred();
         if h.cancelled.get() {
             return;
         }
@@ -253,8 +246,17 @@ pub fn add_done_callback(
     let ix2 = ix.clone();
     let frame = ix.root_frame(ix.module_task.clone(), 0);
     frame.stmt.set(cx.stmt.get());
+    let live = Rc::new(Cell::new(true));
+    if !c.done() {
+        c.user_callbacks
+            .borrow_mut()
+            .push((cb.clone(), live.clone()));
+    }
     c.on_done_unobserved(Box::new(move |_| {
         let ix = ix2;
+        if !live.replace(false) {
+            return;
+        }
         let Some(lp) = ix
             .loops
             .running
@@ -275,6 +277,29 @@ pub fn add_done_callback(
         schedule(&ix, &lp, handle, cb, vec![me], None);
     }));
     Ok(Value::None)
+}
+
+/// `fut.remove_done_callback(fn)`: how many times `fn` was added and not
+/// yet run.
+pub fn remove_done_callback(c: &Completion, mut args: Args) -> PyResult<Value> {
+    let f = match (args.pos.pop(), args.pos.is_empty() && args.kw.is_empty()) {
+        (Some(f), true) => f,
+        (n, _) => {
+            return Err(type_error(format!(
+                "remove_done_callback() takes exactly one argument ({} given)",
+                args.pos.len() + args.kw.len() + usize::from(n.is_some())
+            )));
+        }
+    };
+    let mut removed = 0;
+    c.user_callbacks.borrow_mut().retain(|(g, live)| {
+        if live.get() && crate::engine::py::types::value::is_same(g, &f) {
+            live.set(false);
+            removed += 1;
+        }
+        live.get()
+    });
+    Ok(Value::Int(removed))
 }
 
 /// CPython's `format_helpers._format_callback_source`: `hello(1) at
@@ -426,7 +451,7 @@ pub async fn run_until_complete(
         f
     } else if let Some(g) = downcast::<Gathering>(&aw) {
         g
-    } else if downcast::<Coroutine>(&aw).is_some() {
+    } else if is_coroutine(&aw) {
         ix.spawn_task(cx, aw, None)?
     } else {
         return Err(type_error(
@@ -451,6 +476,9 @@ pub async fn run_until_complete(
     if done {
         // The done-callback that stops the loop runs one round later, and
         // the loop ends that round.
+        yield_now().await;
+    }
+    while lp.turns_left() {
         yield_now().await;
     }
     stop_running(ix, &lp);
@@ -479,8 +507,11 @@ pub async fn run_forever(ix: &Interp, lp: Rc<Loop>, args: Args) -> PyResult<Valu
     // At least one iteration, even when `stop()` came first.
     yield_now().await;
     std::future::poll_fn(|c| {
-        if lp.stopping.get() {
+        if lp.stopping.get() && !lp.turns_left() {
             Poll::Ready(())
+        } else if lp.stopping.get() {
+            c.waker().wake_by_ref();
+            Poll::Pending
         } else {
             *lp.waker.borrow_mut() = Some(c.waker().clone());
             Poll::Pending
@@ -515,4 +546,21 @@ impl Interp {
         let parent = (!Rc::ptr_eq(&cx.task(), &self.module_task)).then(|| cx.lane.get());
         self.create_task_under(cx, aw, name, parent)
     }
+}
+
+/// A future's state as its repr shows it: `pending`, `cancelled`,
+/// `finished result=[1, 2]`, `finished exception=KeyError('k')`.
+pub fn future_state(c: &Completion) -> String {
+    match c.peek() {
+        None => "pending".into(),
+        Some(Settled::Raised(e)) if exc::is_instance_of(&e, "CancelledError") => "cancelled".into(),
+        Some(Settled::Raised(e)) => format!("finished exception={}", e.repr()),
+        Some(Settled::Value(v)) => format!("finished result={}", v.repr()),
+    }
+}
+
+/// `asyncio.iscoroutine(v)`: a coroutine of the program or of asyncio
+/// (`asyncio.sleep(1)`).
+pub fn is_coroutine(v: &Value) -> bool {
+    matches!(v, Value::Native(n) if n.type_name() == "coroutine")
 }

@@ -10,8 +10,9 @@ use crate::engine::py::types::native::{Args, Native};
 use crate::engine::py::types::value::Value;
 use crate::engine::py::vm::interp::{Frame, Interp};
 use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
 use std::rc::Rc;
-use std::task::Waker;
+use std::task::{Poll, Waker};
 
 /// The run's event loops: the one `set_event_loop` made current and the one
 /// running now.
@@ -44,8 +45,10 @@ pub struct Loop {
     pub stop_cutoff: Cell<u64>,
     /// The waker of `run_forever`/`run_until_complete`, for `stop()`.
     pub waker: RefCell<Option<Waker>>,
-    /// Callbacks scheduled for a later run, woken in order when it starts.
-    pub deferred: RefCell<Vec<Waker>>,
+    /// Callbacks that wait for their turn, by number: scheduled for a
+    /// later run, or behind such a callback (they run in the order they
+    /// were scheduled).
+    pub deferred: RefCell<BTreeMap<u64, Waker>>,
 }
 
 impl Loop {
@@ -75,6 +78,39 @@ impl Loop {
     /// Whether the callback numbered `seq` may run now.
     pub fn may_run(&self, seq: u64) -> bool {
         self.running.get() && !(self.stopping.get() && seq >= self.stop_cutoff.get())
+    }
+
+    /// Waits until the callback numbered `seq` may run and every callback
+    /// scheduled before it that waits has run.
+    pub async fn turn(&self, seq: u64) {
+        std::future::poll_fn(|c| {
+            let behind = self.deferred.borrow().range(..seq).next().is_some();
+            if self.may_run(seq) && !behind {
+                self.deferred.borrow_mut().remove(&seq);
+                Poll::Ready(())
+            } else {
+                self.deferred.borrow_mut().insert(seq, c.waker().clone());
+                Poll::Pending
+            }
+        })
+        .await
+    }
+
+    /// Wakes the callbacks that wait, in the order they were scheduled.
+    pub fn wake_deferred(&self) {
+        let wakers: Vec<Waker> = self.deferred.borrow().values().cloned().collect();
+        for w in wakers {
+            w.wake();
+        }
+    }
+
+    /// Whether a callback that belongs to this run still waits its turn.
+    pub fn turns_left(&self) -> bool {
+        self.deferred
+            .borrow()
+            .keys()
+            .next()
+            .is_some_and(|&seq| self.may_run(seq))
     }
 
     fn check_closed(&self) -> PyResult<()> {
@@ -235,14 +271,16 @@ pub fn set_event_loop(ix: &Interp, mut args: Args) -> PyResult<Value> {
 /// left it.
 pub fn start_running(ix: &Interp, lp: &Rc<Loop>) {
     lp.running.set(true);
+    if lp.stopping.get() {
+        // `stop()` before the run: one iteration, of what is ready now.
+        lp.stop_cutoff.set(ix.loops.handle_seq.get());
+    }
     *ix.loops.running.borrow_mut() = Some(lp.clone());
     ix.running.set(true);
     ix.loop_closed.set(false);
     let t = ix.loops.clock.get().max(ix.vclock.get());
     ix.vclock.set(t);
-    for w in lp.deferred.borrow_mut().drain(..) {
-        w.wake();
-    }
+    lp.wake_deferred();
 }
 
 /// The loop stops running: until the next run, prints are stamped `t=0`

@@ -89,7 +89,7 @@ impl Runner {
         let coro = args.pos.pop().ok_or_else(|| {
             type_error("Runner.run() missing 1 required positional argument: 'coro'")
         })?;
-        if downcast::<Coroutine>(&coro).is_none() {
+        if !super::base_events::is_coroutine(&coro) {
             return Err(value_error(format!(
                 "a coroutine was expected, got {}",
                 ix.repr(cx, &coro)?

@@ -138,6 +138,9 @@ pub struct Completion {
     /// `gather` and the like): a failure nobody read is logged as "Task
     /// exception was never retrieved".
     observed: Cell<bool>,
+    /// The callbacks `add_done_callback` added, for
+    /// `remove_done_callback`: each with the flag that keeps it live.
+    pub user_callbacks: RefCell<Vec<(Value, Rc<Cell<bool>>)>>,
 }
 
 impl Completion {
@@ -342,6 +345,7 @@ impl Native for TaskObj {
                 | "set_name"
                 | "get_coro"
                 | "add_done_callback"
+                | "remove_done_callback"
                 | "cancelling"
                 | "uncancel"
         )
@@ -392,6 +396,9 @@ impl Native for TaskObj {
             "uncancel" => Ok(Value::Int(self.uncancel().into())),
             "add_done_callback" => {
                 add_done_callback(ix, cx, &self.completion, Value::Native(self.clone()), args)
+            }
+            "remove_done_callback" => {
+                super::base_events::remove_done_callback(&self.completion, args)
             }
             _ => return None,
         })
@@ -461,12 +468,10 @@ impl Native for FutureObj {
     }
 
     fn repr(&self) -> String {
-        let state = if self.completion.done() {
-            "finished"
-        } else {
-            "pending"
-        };
-        format!("<Future {state}>")
+        format!(
+            "<Future {}>",
+            super::base_events::future_state(&self.completion)
+        )
     }
 
     fn has_method(&self, name: &str) -> bool {
@@ -480,6 +485,7 @@ impl Native for FutureObj {
                 | "exception"
                 | "cancel"
                 | "add_done_callback"
+                | "remove_done_callback"
         )
     }
 
@@ -500,6 +506,11 @@ impl Native for FutureObj {
                     self.completion.settle(Settled::Value(v));
                 } else {
                     match ix.exception_value(cx, v) {
+                        Ok(e) if exc::is_instance_of(&e, "StopIteration") => {
+                            return Some(Err(type_error(
+                                "StopIteration interacts badly with generators and cannot be raised into a Future",
+                            )));
+                        }
                         Ok(e) => {
                             self.completion.settle(Settled::Raised(e));
                         }
@@ -520,6 +531,9 @@ impl Native for FutureObj {
             "exception" => exception_of(&self.completion),
             "add_done_callback" => {
                 add_done_callback(ix, cx, &self.completion, Value::Native(self.clone()), args)
+            }
+            "remove_done_callback" => {
+                super::base_events::remove_done_callback(&self.completion, args)
             }
             _ => return None,
         })
