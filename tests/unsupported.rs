@@ -15,6 +15,9 @@
 //!   or a signal, within the hang guard and under 1 GiB; `check` exits 1.
 //! * `# output: TEXT` — it runs to the end (exit 0) and its transcript
 //!   holds TEXT.
+//! * `# logs: ...` — it runs to the end (exit 0) and what it writes to
+//!   stderr besides the transcript (what asyncio's logger writes, the
+//!   tool's notes) must equal `FILE.expected`.
 //!
 //! `UPDATE_EXPECT=1 cargo test --test unsupported` rewrites the
 //! `.expected` reports; read every changed one before committing it.
@@ -257,6 +260,29 @@ fn every_program_outside_the_subset_is_refused_or_fails_as_cpython_does() {
                         "{name}: expected exit 0 and `{what}` in the transcript; got exit {:?}:\n{}{}",
                         r.code, r.stdout, r.stderr
                     ));
+                }
+            }
+            "logs" => {
+                let r = run(&["run", &name, "--headless"]);
+                if r.code != Some(0) || r.stderr.contains("panicked") {
+                    failures.push(format!(
+                        "{name}: expected exit 0; got exit {:?}:\n{}",
+                        r.code, r.stderr
+                    ));
+                }
+                let expected_path =
+                    Path::new(env!("CARGO_MANIFEST_DIR")).join(file.with_extension("expected"));
+                if update {
+                    std::fs::write(&expected_path, &r.stderr).expect("writable");
+                } else {
+                    match std::fs::read_to_string(&expected_path) {
+                        Ok(want) if want == r.stderr => {}
+                        Ok(want) => failures.push(format!(
+                            "{name}: stderr changed\n--- expected\n{want}--- got\n{}",
+                            r.stderr
+                        )),
+                        Err(_) => failures.push(format!("{name}: no .expected stderr")),
+                    }
                 }
             }
             other => failures.push(format!("{name}: unknown directive `{other}`")),

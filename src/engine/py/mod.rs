@@ -50,6 +50,9 @@ pub async fn run(program: Arc<Program>, shared: Rc<Shared>) -> Outcome {
         let r = module.traceback(&frame, r);
         // Tasks of loops never closed are collected at the exit.
         modules::asyncio::base_events::report_unretrieved(&module);
+        if r.is_ok() {
+            modules::asyncio::base_events::note_no_loop(&module);
+        }
         r
     });
     let result = match handle.await {

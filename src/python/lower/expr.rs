@@ -421,10 +421,16 @@ impl Lowerer {
         // `asyncio.run(...)` runs the event loop: the module code waits there,
         // as at `loop.run_until_complete(...)`, `loop.run_forever()` and a
         // `Runner`'s `runner.run(...)`.
+        // So does a call of a plain `def` of the module that runs a loop.
         let runs_loop = matches!(&*c.func, E::Attribute(a)
-            if matches!(a.attr.as_str(), "run_until_complete" | "run_forever" | "run"));
-        let mut s =
-            func.suspends || runs_loop || self.names_member(&c.func, Module::Asyncio, "run");
+            if matches!(a.attr.as_str(), "run_until_complete" | "run_forever" | "run"))
+            || self.names_member(&c.func, Module::Asyncio, "run")
+            || matches!(&*c.func, E::Name(n) if self.loop_defs.contains(n.id.as_str())
+                && matches!(self.name(n.id.as_str()), Name::Global(_)));
+        if runs_loop {
+            self.loop_calls += 1;
+        }
+        let mut s = func.suspends || runs_loop;
         let mut args = Vec::new();
         for a in c.arguments.args.iter() {
             match a {

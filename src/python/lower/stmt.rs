@@ -519,6 +519,7 @@ impl Lowerer {
         let defaults = self.defaults(&f.parameters);
         let annotations = self.signature_annotations(&f.parameters, f.returns.as_deref());
         let is_async = f.is_async;
+        let loop_calls = self.loop_calls;
         let code = self.code(
             f.range,
             f.name.as_str(),
@@ -527,6 +528,9 @@ impl Lowerer {
             Some(&f.parameters),
             |l| l.block(&f.body),
         );
+        if !is_async && self.frames.len() == 1 && self.loop_calls > loop_calls {
+            self.loop_defs.insert(f.name.to_string());
+        }
         let name = self.name(f.name.as_str());
         self.push(
             out,

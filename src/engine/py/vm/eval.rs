@@ -441,6 +441,18 @@ impl Interp {
         if let Value::Builtin("asyncio.run") = callee {
             return tasks::asyncio_run(self, f, args).await;
         }
+        // A plain function that runs an event loop (`def main():
+        // asyncio.run(...)`): its body waits for the loop.
+        if let Value::Function(func) = callee
+            && !func.code.is_async
+            && !func.code.is_generator
+        {
+            let frame = self.bind(f, func, args)?;
+            let depth = self.enter(f)?;
+            let result = Box::pin(self.run_body(&frame)).await;
+            self.depth.set(depth);
+            return self.traceback(&frame, result);
+        }
         self.call(f, callee, args)
     }
 

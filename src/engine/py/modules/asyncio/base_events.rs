@@ -564,3 +564,29 @@ pub fn future_state(c: &Completion) -> String {
 pub fn is_coroutine(v: &Value) -> bool {
     matches!(v, Value::Native(n) if n.type_name() == "coroutine")
 }
+
+/// The tool's note (not CPython's: CPython says nothing) for a program
+/// that defines coroutines and never ran an event loop: they never ran.
+pub fn note_no_loop(ix: &Interp) {
+    if ix.loops.ever_ran.get() {
+        return;
+    }
+    let mut coroutine = None;
+    crate::program::walk(&ix.program.module.body, &mut |s| {
+        if let crate::program::StmtKind::Def { code, .. } = &s.kind
+            && code.is_async
+            && coroutine.is_none()
+        {
+            coroutine = Some(code.name.clone());
+        }
+    });
+    if let Some(name) = coroutine {
+        log(
+            ix,
+            format!(
+                "note: the program never started an event loop, so no coroutine ran \
+                 (run one with `asyncio.run({name}())`)"
+            ),
+        );
+    }
+}

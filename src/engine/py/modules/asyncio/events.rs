@@ -28,6 +28,8 @@ pub struct Loops {
     pub clock: Cell<f64>,
     /// Callbacks are numbered as they are scheduled (see [`Loop::stop`]).
     pub handle_seq: Cell<u64>,
+    /// A loop ran at some point of the run.
+    pub ever_ran: Cell<bool>,
     /// The number of the callback running now.
     pub running_handle: Cell<Option<u64>>,
 }
@@ -271,6 +273,7 @@ pub fn set_event_loop(ix: &Interp, mut args: Args) -> PyResult<Value> {
 /// left it.
 pub fn start_running(ix: &Interp, lp: &Rc<Loop>) {
     lp.running.set(true);
+    ix.loops.ever_ran.set(true);
     if lp.stopping.get() {
         // `stop()` before the run: one iteration, of what is ready now.
         lp.stop_cutoff.set(ix.loops.handle_seq.get());

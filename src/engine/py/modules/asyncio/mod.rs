@@ -34,6 +34,9 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             {
                 return Ok(coro);
             }
+            if name == "asyncio.ensure_future" {
+                return Ok(Value::Native(ix.ensure_future(f, coro, task_name)?));
+            }
             Ok(Value::Native(ix.create_task(f, coro, task_name)?))
         }
         "asyncio.gather" => ix.gather(f, args),

@@ -15,7 +15,7 @@
 use crate::engine::events::WaitOn;
 use crate::engine::py::types::exc;
 use crate::engine::py::types::exc::{PyResult, error, type_error};
-use crate::engine::py::types::native::{Args, Native, Step};
+use crate::engine::py::types::native::{Args, Native, Step, downcast};
 use crate::engine::py::types::value::Value;
 use crate::engine::py::vm::interp::{Frame, Interp};
 use std::cell::{Cell, RefCell};
@@ -35,17 +35,33 @@ fn os_error(e: std::io::Error) -> exc::Unwind {
     error(class, e.to_string())
 }
 
-/// The ports of the servers a run started.
+/// The ports of the servers a run started, as the demo names them.
+///
+/// A server asked for a fixed port (`start_server(cb, '127.0.0.1', 8888)`)
+/// listens on a free port the system picks, and the demo sees the port it
+/// asked for: its `getsockname()`, and `open_connection` to it, which
+/// reaches the real one. So runs never collide on a port. A connection's
+/// own end is numbered too: the run's connections get 49152, 49153, ...
+/// (the start of the ephemeral range) in the order their address is first
+/// asked for, where a real run shows a port the system picks.
 #[derive(Default)]
 pub struct Ports {
     listening: Vec<u16>,
     closed: Vec<u16>,
+    /// The real port of each port the demo named.
+    real: Vec<(u16, u16)>,
+    /// The number given to each connection's end, by its real port.
+    ends: Vec<(u16, u16)>,
+    /// Sockets made so far, for the file descriptors asyncio's log shows.
+    made: u32,
 }
 
 impl Ports {
-    fn open(&mut self, port: u16) {
+    fn open(&mut self, port: u16, real: u16) {
         self.closed.retain(|&p| p != port);
         self.listening.push(port);
+        self.real.retain(|&(p, _)| p != port);
+        self.real.push((port, real));
     }
 
     fn close(&mut self, port: u16) {
@@ -53,6 +69,34 @@ impl Ports {
             self.listening.swap_remove(i);
             self.closed.push(port);
         }
+    }
+
+    fn real_port(&self, port: u16) -> u16 {
+        self.real
+            .iter()
+            .find(|&&(p, _)| p == port)
+            .map_or(port, |&(_, r)| r)
+    }
+
+    /// The port the demo sees for a real one: a server's, or a
+    /// connection end's number.
+    fn shown_port(&mut self, real: u16) -> u16 {
+        if let Some(&(p, _)) = self.real.iter().find(|&&(_, r)| r == real) {
+            return p;
+        }
+        if let Some(&(_, n)) = self.ends.iter().find(|&&(r, _)| r == real) {
+            return n;
+        }
+        let n = 49152 + self.ends.len() as u16;
+        self.ends.push((real, n));
+        n
+    }
+
+    /// A file descriptor number for the next socket: CPython's loop holds
+    /// 3 to 5 (its selector and self-pipe), so a demo's first is 6.
+    fn next_fd(&mut self) -> u32 {
+        self.made += 1;
+        5 + self.made
     }
 }
 
@@ -163,10 +207,24 @@ impl Native for Opening {
                     port,
                 } => {
                     loopback(host)?;
-                    if !matches!(port, Value::Int(0)) {
+                    let asked = match port {
+                        Value::Int(p) => u16::try_from(*p)
+                            .map_err(|_| error("OverflowError", "bind(): port must be 0-65535."))?,
+                        Value::None => 0,
+                        other => {
+                            return Err(type_error(format!(
+                                "'{}' object cannot be interpreted as an integer",
+                                other.type_name()
+                            )));
+                        }
+                    };
+                    if asked != 0 && ix.ports.borrow().listening.contains(&asked) {
                         return Err(error(
                             "OSError",
-                            "a demo's server listens on port 0 (a free port the system picks)",
+                            format!(
+                                "[Errno 98] error while attempting to bind on address \
+                                 ('127.0.0.1', {asked}): address already in use"
+                            ),
                         ));
                     }
                     let slot = take_socket(ix)?;
@@ -174,7 +232,9 @@ impl Native for Opening {
                         .await
                         .map_err(os_error)?;
                     let addr = listener.local_addr().map_err(os_error)?;
-                    ix.ports.borrow_mut().open(addr.port());
+                    let port = if asked == 0 { addr.port() } else { asked };
+                    ix.ports.borrow_mut().open(port, addr.port());
+                    ix.ports.borrow_mut().next_fd();
                     let (lane, stmt) = (cx.lane.get(), cx.stmt.get());
                     let task = cx.task();
                     let server_ix = ix.clone();
@@ -186,6 +246,7 @@ impl Native for Opening {
                             let Ok(conn) = Conn::new(&server_ix, stream) else {
                                 continue;
                             };
+                            let fd = server_ix.ports.borrow_mut().next_fd();
                             let frame = server_ix.root_frame(task.clone(), lane);
                             frame.stmt.set(stmt);
                             let (r, w) = conn.ends();
@@ -195,18 +256,18 @@ impl Native for Opening {
                                 break;
                             };
                             // Made by the loop's callback: no task is its parent.
-                            if server_ix
-                                .create_task_under(&frame, coro, None, None)
-                                .is_err()
-                            {
+                            let Ok(task) = server_ix.create_task_under(&frame, coro, None, None)
+                            else {
                                 break;
-                            }
+                            };
+                            on_handler_done(&server_ix, &task, conn, fd);
                         }
                     });
                     Ok(Value::Native(Rc::new(Server {
-                        addr,
+                        port,
                         accept: RefCell::new(Some(accept)),
                         slot,
+                        serving: RefCell::new(None),
                     })))
                 }
                 Opening::Connection { host, port } => {
@@ -217,6 +278,9 @@ impl Native for Opening {
                     let port = u16::try_from(*port)
                         .map_err(|_| error("OverflowError", "port must be 0-65535."))?;
                     may_connect(ix, port)?;
+                    let real = ix.ports.borrow().real_port(port);
+                    // The client's socket is made before the server accepts.
+                    ix.ports.borrow_mut().next_fd();
                     ix.shared.set_waiting(
                         cx.lane.get(),
                         WaitOn::Io(Arc::from(format!("a connection to port {port}"))),
@@ -226,7 +290,7 @@ impl Native for Opening {
                         .suspend(
                             cx,
                             None,
-                            tokio::net::TcpStream::connect(("127.0.0.1", port)),
+                            tokio::net::TcpStream::connect(("127.0.0.1", real)),
                         )
                         .await?
                         .map_err(os_error)?;
@@ -241,24 +305,87 @@ impl Native for Opening {
 
 /// A listening server.
 pub struct Server {
-    addr: std::net::SocketAddr,
+    /// The port the demo sees (see [`Ports`]).
+    port: u16,
     accept: RefCell<Option<tokio::task::JoinHandle<()>>>,
     slot: SocketSlot,
+    /// The future `serve_forever()` waits on, while it does.
+    serving: RefCell<Option<Value>>,
 }
 
 impl Server {
-    /// Stops listening: no later connection reaches this port.
+    /// Stops listening: no later connection reaches this port; a
+    /// `serve_forever()` in progress is cancelled.
     fn stop(&self) {
         if let Some(a) = self.accept.borrow_mut().take() {
             a.abort();
-            self.slot.0.ports.borrow_mut().close(self.addr.port());
+            self.slot.0.ports.borrow_mut().close(self.port);
         }
+        if let Some(f) = self.serving.borrow_mut().take()
+            && let Some(f) = downcast::<super::tasks::FutureObj>(&f)
+        {
+            super::tasks::Cancel::cancel(&*f);
+        }
+    }
+
+    /// `await server.serve_forever()`: waits until cancelled, then closes
+    /// the server.
+    async fn serve_forever(self: Rc<Self>, ix: &Rc<Interp>, cx: &Frame) -> PyResult<Value> {
+        if self.serving.borrow().is_some() {
+            return Err(error(
+                "RuntimeError",
+                format!(
+                    "server {} is already being awaited on serve_forever()",
+                    self.repr()
+                ),
+            ));
+        }
+        if self.accept.borrow().is_none() {
+            return Err(error(
+                "RuntimeError",
+                format!("server {} is closed", self.repr()),
+            ));
+        }
+        let fut = super::tasks::new_future("serve_forever");
+        *self.serving.borrow_mut() = Some(fut.clone());
+        let r = ix.await_value(cx, fut).await;
+        self.serving.borrow_mut().take();
+        if matches!(&r, Err(exc::Unwind::Exc(e)) if exc::is_instance_of(e, "CancelledError")) {
+            self.stop();
+        }
+        r
     }
 }
 
 impl Drop for Server {
     fn drop(&mut self) {
         self.stop();
+    }
+}
+
+impl super::mixins::AsyncMethods for Server {
+    fn qualname(&self, method: &str) -> String {
+        format!("Server.{method}")
+    }
+
+    fn run<'a>(
+        self: Rc<Self>,
+        ix: &'a Rc<Interp>,
+        cx: &'a Frame,
+        method: &'static str,
+        _args: Vec<Value>,
+    ) -> Step<'a> {
+        Box::pin(async move {
+            match method {
+                "serve_forever" => self.serve_forever(ix, cx).await,
+                "__aenter__" => Ok(Value::Native(self)),
+                "__aexit__" => {
+                    self.stop();
+                    Ok(Value::None)
+                }
+                _ => Ok(Value::None),
+            }
+        })
     }
 }
 
@@ -269,18 +396,27 @@ impl Native for Server {
 
     fn repr(&self) -> String {
         format!(
-            "<Server sockets=(<socket laddr=('127.0.0.1', {})>,)>",
-            self.addr.port()
+            "<Server sockets=(<asyncio.TransportSocket fd=6, family=2, type=1, proto=6, laddr=('127.0.0.1', {})>,)>",
+            self.port
         )
     }
 
     fn attr(self: Rc<Self>, name: &str) -> Option<Value> {
         (name == "sockets")
-            .then(|| Value::tuple(vec![Value::Native(Rc::new(Socket { addr: self.addr }))]))
+            .then(|| Value::tuple(vec![Value::Native(Rc::new(Socket { port: self.port }))]))
     }
 
     fn has_method(&self, name: &str) -> bool {
-        matches!(name, "close" | "wait_closed" | "is_serving")
+        matches!(
+            name,
+            "close"
+                | "wait_closed"
+                | "is_serving"
+                | "serve_forever"
+                | "start_serving"
+                | "__aenter__"
+                | "__aexit__"
+        )
     }
 
     fn call_method(
@@ -290,13 +426,17 @@ impl Native for Server {
         name: &str,
         _args: Args,
     ) -> Option<PyResult<Value>> {
+        use super::mixins::MethodCoro;
         Some(match name {
             "close" => {
                 self.stop();
                 Ok(Value::None)
             }
             "is_serving" => Ok(Value::Bool(self.accept.borrow().is_some())),
-            "wait_closed" => Ok(Value::Native(Rc::new(Done))),
+            "wait_closed" | "start_serving" => Ok(Value::Native(Rc::new(Done))),
+            "serve_forever" => Ok(MethodCoro::value(self, "serve_forever", vec![])),
+            "__aenter__" => Ok(MethodCoro::value(self, "__aenter__", vec![])),
+            "__aexit__" => Ok(MethodCoro::value(self, "__aexit__", vec![])),
             _ => return None,
         })
     }
@@ -304,7 +444,7 @@ impl Native for Server {
 
 /// A server's listening socket, for its address.
 struct Socket {
-    addr: std::net::SocketAddr,
+    port: u16,
 }
 
 impl Native for Socket {
@@ -313,7 +453,10 @@ impl Native for Socket {
     }
 
     fn repr(&self) -> String {
-        format!("<socket laddr=('127.0.0.1', {})>", self.addr.port())
+        format!(
+            "<asyncio.TransportSocket fd=6, family=2, type=1, proto=6, laddr=('127.0.0.1', {})>",
+            self.port
+        )
     }
 
     fn has_method(&self, name: &str) -> bool {
@@ -330,7 +473,7 @@ impl Native for Socket {
         (name == "getsockname").then(|| {
             Ok(Value::tuple(vec![
                 Value::str("127.0.0.1"),
-                Value::Int(self.addr.port() as i64),
+                Value::Int(self.port as i64),
             ]))
         })
     }
@@ -356,11 +499,16 @@ struct Conn {
     _write_half: tokio::net::tcp::OwnedWriteHalf,
     closing: Cell<bool>,
     _slot: SocketSlot,
+    /// The real ports of its two ends.
+    local: u16,
+    peer: u16,
 }
 
 impl Conn {
     fn new(ix: &Interp, stream: tokio::net::TcpStream) -> PyResult<Rc<Conn>> {
         let slot = take_socket(ix)?;
+        let local = stream.local_addr().map_err(os_error)?.port();
+        let peer = stream.peer_addr().map_err(os_error)?.port();
         let std_stream = stream.into_std().map_err(os_error)?;
         let writer = std_stream.try_clone().map_err(os_error)?;
         let stream = tokio::net::TcpStream::from_std(std_stream).map_err(os_error)?;
@@ -371,6 +519,8 @@ impl Conn {
             _write_half: write,
             closing: Cell::new(false),
             _slot: slot,
+            local,
+            peer,
         }))
     }
 
@@ -502,18 +652,40 @@ impl Native for Writer {
     fn has_method(&self, name: &str) -> bool {
         matches!(
             name,
-            "write" | "drain" | "close" | "wait_closed" | "is_closing" | "writelines"
+            "write"
+                | "drain"
+                | "close"
+                | "wait_closed"
+                | "is_closing"
+                | "writelines"
+                | "get_extra_info"
         )
     }
 
     fn call_method(
         self: Rc<Self>,
-        _ix: &Rc<Interp>,
+        ix: &Rc<Interp>,
         _cx: &Frame,
         name: &str,
-        args: Args,
+        mut args: Args,
     ) -> Option<PyResult<Value>> {
         Some(match name {
+            "get_extra_info" => {
+                let default = args
+                    .take_kw("default")
+                    .or_else(|| (args.pos.len() > 1).then(|| args.pos.remove(1)))
+                    .unwrap_or(Value::None);
+                let real = match args.pos.first() {
+                    Some(Value::Str(k)) if &**k == "peername" => self.conn.peer,
+                    Some(Value::Str(k)) if &**k == "sockname" => self.conn.local,
+                    _ => return Some(Ok(default)),
+                };
+                let port = ix.ports.borrow_mut().shown_port(real);
+                Ok(Value::tuple(vec![
+                    Value::str("127.0.0.1"),
+                    Value::Int(port as i64),
+                ]))
+            }
             "write" => {
                 let Some(Value::Bytes(data)) = args.pos.first() else {
                     return Some(Err(type_error(format!(
@@ -541,4 +713,37 @@ impl Native for Writer {
             _ => return None,
         })
     }
+}
+
+/// CPython 3.11's `connection_made` callback: a handler that raises has
+/// its exception logged as "Unhandled exception in client_connected_cb",
+/// and its connection closed (the client reads the end of the stream).
+fn on_handler_done(ix: &Rc<Interp>, task: &Rc<super::tasks::TaskObj>, conn: Rc<Conn>, fd: u32) {
+    let ix = ix.clone();
+    let t = task.clone();
+    task.completion.on_done_unobserved(Box::new(move |r| {
+        let super::tasks::Settled::Raised(e) = r else {
+            return;
+        };
+        if exc::is_instance_of(e, "CancelledError") {
+            return;
+        }
+        // `task.exception()` reads it: no "never retrieved" later.
+        let _ = t.completion.result();
+        let e = e.clone();
+        super::taskgroups::call_soon(move || {
+            super::base_events::log(
+                &ix,
+                format!(
+                    "Unhandled exception in client_connected_cb\n\
+                     transport: <_SelectorSocketTransport fd={fd} read=polling write=<idle, bufsize=0>>\n{}",
+                    crate::engine::py::traceback(&ix.program, &e)
+                ),
+            );
+            conn.closing.set(true);
+            if let Some(w) = conn.writer.borrow_mut().take() {
+                let _ = w.shutdown(std::net::Shutdown::Write);
+            }
+        });
+    }));
 }

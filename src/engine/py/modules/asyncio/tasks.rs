@@ -739,6 +739,21 @@ impl Interp {
         self.shared.quiet_round().await;
     }
 
+    /// A task for a coroutine: on the running loop, or (outside one, as
+    /// CPython 3.11 does without a warning) on the current loop.
+    pub fn ensure_future(
+        &self,
+        cx: &Frame,
+        aw: Value,
+        name: Option<Value>,
+    ) -> PyResult<Rc<TaskObj>> {
+        if !self.running.get() && !self.in_job() {
+            super::events::get_event_loop(self)?;
+            return self.spawn_task(cx, aw, name);
+        }
+        self.create_task(cx, aw, name)
+    }
+
     /// `asyncio.create_task(coro)`: a new task, started on the next round.
     pub fn create_task(&self, cx: &Frame, aw: Value, name: Option<Value>) -> PyResult<Rc<TaskObj>> {
         if !self.running.get() || self.in_job() {
@@ -866,7 +881,7 @@ impl Interp {
         if let Some(g) = downcast::<Gathering>(&aw) {
             return Ok(g);
         }
-        Ok(self.create_task(cx, aw, None)?)
+        Ok(self.ensure_future(cx, aw, None)?)
     }
 
     /// `asyncio.gather(*aws, return_exceptions=False)`, as CPython 3.11's
