@@ -422,11 +422,18 @@ impl Lowerer {
         // as at `loop.run_until_complete(...)`, `loop.run_forever()` and a
         // `Runner`'s `runner.run(...)`.
         // So does a call of a plain `def` of the module that runs a loop.
-        let runs_loop = matches!(&*c.func, E::Attribute(a)
-            if matches!(a.attr.as_str(), "run_until_complete" | "run_forever" | "run"))
-            || self.names_member(&c.func, Module::Asyncio, "run")
-            || matches!(&*c.func, E::Name(n) if self.loop_defs.contains(n.id.as_str())
-                && matches!(self.name(n.id.as_str()), Name::Global(_)));
+        // Only the module code and its plain `def`s run loops.
+        let may_run_loop = match self.frames.len() {
+            1 => true,
+            2 => self.frame().kind == ScopeKind::Function && !self.frame().is_async,
+            _ => false,
+        };
+        let runs_loop = self.names_member(&c.func, Module::Asyncio, "run")
+            || may_run_loop
+                && (matches!(&*c.func, E::Attribute(a)
+                    if matches!(a.attr.as_str(), "run_until_complete" | "run_forever" | "run"))
+                    || matches!(&*c.func, E::Name(n) if self.loop_defs.contains(n.id.as_str())
+                        && matches!(self.name(n.id.as_str()), Name::Global(_))));
         if runs_loop {
             self.loop_calls += 1;
         }

@@ -523,7 +523,7 @@ pub async fn run_forever(ix: &Interp, lp: Rc<Loop>, args: Args) -> PyResult<Valu
 }
 
 /// CPython's `_check_closed` and `_check_running`.
-fn check_can_run(ix: &Interp, lp: &Loop) -> PyResult<()> {
+pub fn check_can_run(ix: &Interp, lp: &Loop) -> PyResult<()> {
     if lp.closed.get() {
         return Err(error("RuntimeError", "Event loop is closed"));
     }

@@ -199,10 +199,13 @@ impl Native for Loop {
             "call_later" | "call_at" => self
                 .check_closed()
                 .and_then(|()| base_events::call_later(ix, cx, &self, name, args)),
-            "run_until_complete" | "run_forever" => Err(error(
-                "RuntimeError",
-                format!("loop.{name}() must be called from the module code or a plain function"),
-            )),
+            "run_until_complete" | "run_forever" => {
+                base_events::check_can_run(ix, &self).and_then(|()| {
+                    Err(crate::engine::py::types::exc::unsupported(format!(
+                        "loop.{name}() outside the module code and its plain functions"
+                    )))
+                })
+            }
             "stop" => {
                 self.stop(ix);
                 Ok(Value::None)

@@ -133,9 +133,12 @@ impl Native for Runner {
             "__enter__" => self.lazy_init(ix).map(|_| Value::Native(self.clone())),
             "__exit__" | "close" => self.close(ix),
             "get_loop" => self.lazy_init(ix).map(|l| Value::Native(l)),
-            "run" => Err(error(
+            "run" if ix.running.get() => Err(error(
                 "RuntimeError",
-                "Runner.run() must be called from the module code or a plain function",
+                "Runner.run() cannot be called from a running event loop",
+            )),
+            "run" => Err(crate::engine::py::types::exc::unsupported(
+                "Runner.run() outside the module code and its plain functions",
             )),
             _ => return None,
         })
