@@ -2,6 +2,7 @@
 //! the terminal, with demos that really run on Tokio.
 
 pub mod engine;
+pub mod export;
 pub mod lesson;
 pub mod memory;
 pub mod program;

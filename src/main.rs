@@ -1,6 +1,7 @@
 //! The `asynclings` command line.
 
 use asynclings::engine::{self, Limits, LiveRun, Outcome};
+use asynclings::export::Format;
 use asynclings::lesson::{self, Lessons, LoadError};
 use asynclings::sanitize::{for_output, for_terminal};
 use clap::{Args, Parser, Subcommand};
@@ -44,6 +45,9 @@ enum Command {
     Run(RunArgs),
     /// Print a lesson's Python or Rust listing.
     Show(ShowArgs),
+    /// Export a run: the lesson screen as SVG, an asciicast recording, a
+    /// Chrome trace (Perfetto), or the events as JSON lines.
+    Export(ExportArgs),
     /// Check lesson files and report every problem; exits non-zero on any.
     Check {
         /// Lesson files or folders (default: the lessons in use).
@@ -66,6 +70,57 @@ struct RunArgs {
     /// Live speed: virtual seconds per real second (0.1 to 10).
     #[arg(long, default_value_t = 1.0, value_parser = parse_speed)]
     speed: f64,
+}
+
+#[derive(Args)]
+struct ExportArgs {
+    /// A lesson id (`gather`), number (`5`), or the path of a lesson
+    /// (`.toml`) or of a program (`.py`).
+    lesson: String,
+    /// svg (the screen, for slides), cast (asciicast v2), trace (Chrome
+    /// trace-event JSON) or json (JSON lines, see docs/export.md).
+    #[arg(long, value_parser = parse_format)]
+    format: Format,
+    /// The file to write (replaced if it exists).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: PathBuf,
+    /// svg: the virtual moment shown, in seconds (default: the end).
+    #[arg(long, value_name = "SECONDS", value_parser = parse_at)]
+    at: Option<f64>,
+    /// svg, cast: the screen's size (default: 120x40).
+    #[arg(long, value_name = "COLSxROWS", value_parser = parse_size)]
+    size: Option<(u16, u16)>,
+}
+
+fn parse_format(text: &str) -> Result<Format, String> {
+    text.parse()
+}
+
+/// `--at`: a finite number of seconds, zero or more.
+fn parse_at(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(v) if (0.0..=1e9).contains(&v) => Ok(v),
+        _ => Err(format!(
+            "`{text}` is not a moment in seconds (for example 1.5)"
+        )),
+    }
+}
+
+/// `--size`: `COLSxROWS`, at least the lesson screen's smallest size.
+fn parse_size(text: &str) -> Result<(u16, u16), String> {
+    let (min_cols, min_rows) = asynclings::ui::view::MIN_SIZE;
+    let bad = || {
+        format!(
+            "`{text}` is not a size from {min_cols}x{min_rows} to 1000x500 (for example 120x40)"
+        )
+    };
+    let (cols, rows) = text.trim().split_once(['x', 'X']).ok_or_else(bad)?;
+    let cols: u16 = cols.parse().map_err(|_| bad())?;
+    let rows: u16 = rows.parse().map_err(|_| bad())?;
+    if !(min_cols..=1000).contains(&cols) || !(min_rows..=500).contains(&rows) {
+        return Err(bad());
+    }
+    Ok((cols, rows))
 }
 
 /// `--speed`: a finite number of virtual seconds per real second within
@@ -200,6 +255,10 @@ fn run(cli: Cli) -> Result<ExitCode, LoadError> {
                 Ok(ExitCode::FAILURE)
             }
         }
+        Command::Export(args) => {
+            let lesson = load(&cli.lessons)?.resolve(&args.lesson)?;
+            Ok(export(&lesson, &args))
+        }
         Command::Run(args) => {
             let lesson = load(&cli.lessons)?.resolve(&args.lesson)?;
             let limits = Limits::default();
@@ -218,6 +277,41 @@ fn run(cli: Cli) -> Result<ExitCode, LoadError> {
             }
             let live = LiveRun::start(lesson.script(), &limits, args.speed, false);
             Ok(print_live(live, args.events.then_some(lines), escape))
+        }
+    }
+}
+
+/// `asynclings export`: runs the demo headless and writes the file.
+fn export(lesson: &lesson::Lesson, args: &ExportArgs) -> ExitCode {
+    use asynclings::ui::export::{DEFAULT_SIZE, Options, run_and_export};
+    let usage = |what: &str| {
+        errln!(
+            "error: {what} applies to --format svg{}",
+            if what == "--size" { " or cast" } else { "" }
+        );
+        ExitCode::from(2)
+    };
+    if args.at.is_some() && args.format != Format::Svg {
+        return usage("--at");
+    }
+    if args.size.is_some() && !matches!(args.format, Format::Svg | Format::Cast) {
+        return usage("--size");
+    }
+    let options = Options {
+        at: args.at.map(Duration::from_secs_f64),
+        size: args.size.unwrap_or(DEFAULT_SIZE),
+        theme: asynclings::ui::theme::Theme::from_env(),
+    };
+    let bytes = run_and_export(lesson, args.format, &options);
+    let shown = for_terminal(&args.output.display().to_string()).into_owned();
+    match asynclings::export::file::write_atomic(&args.output, &bytes) {
+        Ok(()) => {
+            outln!("wrote {shown} ({}, {} bytes)", args.format, bytes.len());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            errln!("error: cannot write {shown}: {e}");
+            ExitCode::FAILURE
         }
     }
 }

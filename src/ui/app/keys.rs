@@ -97,6 +97,10 @@ impl App {
     }
 
     pub(super) fn lesson_key(&mut self, k: KeyEvent) {
+        if self.exporting {
+            self.export_key(k);
+            return;
+        }
         let Some(lesson) = &mut self.lesson else {
             self.screen = Screen::List;
             return;
@@ -246,6 +250,7 @@ impl App {
             KeyCode::Char('j') => self.scroll_prose(1),
             KeyCode::Char('k') => self.scroll_prose(-1),
             KeyCode::Char('e') => self.pending_edit = self.edit_target(),
+            KeyCode::Char('x') => self.exporting = true,
             KeyCode::Char('J') => self.scroll_code(None, 1),
             KeyCode::Char('K') => self.scroll_code(None, -1),
             _ => {}

@@ -48,6 +48,9 @@ pub struct LessonState {
     /// so both panes mark the same moment.
     pub rust_lines: HashMap<crate::program::StmtId, usize>,
     pub run: Option<LiveRun>,
+    /// The events of the run so far, as the engine sent them (what the
+    /// export key saves).
+    pub events: Vec<Event>,
     pub timeline: Timeline,
     /// Task counts per moment, for the timeline's strip.
     pub aggregate: Aggregate,
@@ -105,6 +108,7 @@ impl LessonState {
             prose_scroll: 0,
             code_scroll: [None, None],
             run: None,
+            events: Vec::new(),
             timeline: Timeline::default(),
             aggregate: Aggregate::default(),
             lane_filter: LaneFilter::default(),
@@ -170,6 +174,7 @@ impl LessonState {
     pub fn load_events(&mut self, events: &[Event], status: RunStatus) {
         self.run = None;
         self.timeline = Timeline::from_events(events);
+        self.events = events.to_vec();
         self.aggregate = Aggregate::default();
         let ended = matches!(status, RunStatus::Finished(_));
         self.ran |= matches!(
@@ -178,6 +183,25 @@ impl LessonState {
         );
         self.aggregate.update(&self.timeline, ended);
         self.now = self.timeline.end;
+        self.status = status;
+        self.cursor = None;
+    }
+
+    /// Takes in the next recorded events of a run, as a live run would
+    /// have sent them by `now` (a replay: the asciicast's frames).
+    pub fn replay(&mut self, events: &[Event], now: Duration, status: RunStatus) {
+        self.run = None;
+        for e in events {
+            self.timeline.apply(e);
+        }
+        self.events.extend_from_slice(events);
+        let ended = matches!(status, RunStatus::Finished(_));
+        self.ran |= matches!(
+            status,
+            RunStatus::Finished(Outcome::Finished | Outcome::Raised { .. })
+        );
+        self.aggregate.update(&self.timeline, ended);
+        self.now = now;
         self.status = status;
         self.cursor = None;
     }
@@ -192,6 +216,7 @@ impl LessonState {
     pub fn ask(&mut self, index: usize) {
         discard(self.run.take());
         self.timeline = Timeline::default();
+        self.events.clear();
         self.aggregate = Aggregate::default();
         self.now = Duration::ZERO;
         self.cursor = None;

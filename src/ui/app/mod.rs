@@ -4,8 +4,10 @@
 //! are split by concern: [`keys`] (keys and the mouse, per screen), [`run`]
 //! (start, pause, step, speed, scrub, and collecting a live run's events),
 //! [`quiz_flow`] ("predict, then run" and the quiz panel), [`rerun`]
-//! (edit in an editor, reload and rerun a watched file).
+//! (edit in an editor, reload and rerun a watched file), [`export_key`]
+//! (saving the run in a file).
 
+mod export_key;
 mod keys;
 mod lesson;
 mod quiz_flow;
@@ -151,6 +153,10 @@ pub struct App {
     pub edit_error: Option<String>,
     /// The presentation layout, kept from lesson to lesson.
     pub zoom: Option<Zoom>,
+    /// `x` was pressed: the next key picks the format to export the run in.
+    pub exporting: bool,
+    /// Where the last export went, or why it failed, shown until a key.
+    pub export_note: Option<String>,
 }
 
 impl App {
@@ -182,6 +188,8 @@ impl App {
             pending_edit: None,
             edit_error: None,
             zoom: None,
+            exporting: false,
+            export_note: None,
         }
     }
 
@@ -273,6 +281,7 @@ impl App {
                 // A notice about the progress file is shown until a key.
                 self.progress.notice = None;
                 self.edit_error = None;
+                self.export_note = None;
                 if k.modifiers.contains(KeyModifiers::CONTROL)
                     && matches!(k.code, KeyCode::Char('c') | KeyCode::Char('q'))
                 {

@@ -61,6 +61,7 @@ impl App {
             Err(e) => {
                 discard(lesson.run.take());
                 lesson.timeline = Timeline::default();
+                lesson.events.clear();
                 lesson.aggregate = Aggregate::default();
                 lesson.now = Duration::ZERO;
                 lesson.cursor = None;

@@ -12,6 +12,7 @@ impl LessonState {
     pub(super) fn start(&mut self, lesson: &Lesson, paused: bool) {
         discard(self.run.take());
         self.timeline = Timeline::default();
+        self.events.clear();
         self.aggregate = Aggregate::default();
         self.now = Duration::ZERO;
         self.cursor = None;
@@ -81,16 +82,17 @@ impl LessonState {
         };
         let clock = run.control().virtual_now();
         let mut changed = false;
-        let mut apply = |events: Vec<Event>, timeline: &mut Timeline| {
+        let mut apply = |events: Vec<Event>, timeline: &mut Timeline, kept: &mut Vec<Event>| {
             changed |= !events.is_empty();
             for e in &events {
                 timeline.apply(e);
             }
+            kept.extend(events);
         };
-        apply(run.drain(), &mut self.timeline);
+        apply(run.drain(), &mut self.timeline, &mut self.events);
         let mut finished = false;
         if let Some(outcome) = run.outcome().cloned() {
-            apply(run.drain(), &mut self.timeline);
+            apply(run.drain(), &mut self.timeline, &mut self.events);
             self.ran |= matches!(outcome, Outcome::Finished | Outcome::Raised { .. });
             self.status = RunStatus::Finished(outcome);
             self.now = self.timeline.end;
