@@ -491,3 +491,53 @@ fn an_unknown_lesson_is_reported() {
     assert!(stderr.contains("no-such-lesson"), "{stderr}");
     assert!(!Path::new("x.jsonl").exists());
 }
+
+// ------------------------------------------------- runs that do not finish
+
+#[test]
+fn a_run_that_raises_or_deadlocks_is_exported_as_it_went() {
+    let dir = scratch("unfinished");
+    let cases = [
+        (
+            "raises.py",
+            "import asyncio\n\nasync def main():\n    print('before')\n    raise ValueError('boom')\n\nasyncio.run(main())\n",
+            "raised",
+        ),
+        (
+            "stuck.py",
+            "import asyncio\n\nasync def main():\n    fut = asyncio.get_running_loop().create_future()\n    print('waiting')\n    await fut\n\nasyncio.run(main())\n",
+            "aborted",
+        ),
+    ];
+    for (name, text, status) in cases {
+        let program = dir.join(name);
+        std::fs::write(&program, text).unwrap();
+        let program = program.to_str().unwrap();
+        let (header, events) = json_lines(program, &dir);
+        assert_eq!(header["outcome"]["status"], status, "{header}");
+        assert!(events.iter().any(|e| e["kind"] == "printed"), "{name}");
+        let trace: Value = serde_json::from_slice(&export(program, "trace", &[], &dir)).unwrap();
+        let all = trace["traceEvents"].as_array().unwrap();
+        let end = events.last().unwrap()["time"].as_f64().unwrap() * 1e6;
+        // The main task's slices reach the run's end either way.
+        let last = all
+            .iter()
+            .filter(|e| e["ph"] == "X" && e["tid"] == 0)
+            .map(|e| e["ts"].as_f64().unwrap() + e["dur"].as_f64().unwrap())
+            .fold(0.0, f64::max);
+        assert_eq!(last, end, "{name}");
+        if status == "aborted" {
+            let reason = header["outcome"]["reason"].as_str().unwrap();
+            assert!(reason.contains("deadlock"), "{reason}");
+            assert!(
+                all.iter()
+                    .any(|e| e["ph"] == "i" && e["name"] == "run ended"),
+                "{name}"
+            );
+        } else {
+            let traceback = header["outcome"]["traceback"].as_str().unwrap();
+            assert!(traceback.contains("ValueError: boom"), "{traceback}");
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -259,12 +259,15 @@ impl Builder<'_> {
                 }
             }
             EventKind::Woken if !job => {
-                // A timer or a yield wakes a task by itself; the rest is
-                // done by the task that ran.
-                let waited = self.lanes.get_mut(&e.lane).and_then(|l| l.waits.take());
-                let by_task =
-                    waited.is_some_and(|on| !matches!(on, WaitOn::Timer { .. } | WaitOn::Yield));
-                if let Some(waker) = self.last_ran.filter(|&w| by_task && w != e.lane) {
+                // A timer or a yield wakes a task by itself; a task (or an
+                // executor's job) it awaited wakes it by ending; the rest
+                // is done by the task that ran.
+                let waker = match self.lanes.get_mut(&e.lane).and_then(|l| l.waits.take()) {
+                    None | Some(WaitOn::Timer { .. } | WaitOn::Yield) => None,
+                    Some(WaitOn::Lane(lane)) => Some(lane),
+                    Some(_) => self.last_ran,
+                };
+                if let Some(waker) = waker.filter(|&w| w != e.lane) {
                     self.flow(waker, e.lane, t);
                 }
                 self.simple(e.lane, t, State::Ready);
@@ -401,4 +404,127 @@ pub fn chrome_trace(info: &RunInfo, events: &[Event]) -> Vec<u8> {
     };
     let file = builder.run(info);
     serde_json::to_vec(&file).expect("the trace's types serialize")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Outcome;
+    use std::sync::Arc;
+
+    fn at(ms: u64, lane: LaneId, kind: EventKind) -> Event {
+        Event {
+            time: Duration::from_millis(ms),
+            lane,
+            stmt: None,
+            kind,
+        }
+    }
+
+    fn created(lane: LaneId, call: &str) -> EventKind {
+        EventKind::Created {
+            kind: LaneKind::Task,
+            call: call.into(),
+            name: format!("Task-{}", lane + 1).into(),
+            named: false,
+            parent: None,
+        }
+    }
+
+    /// (from, to) lane of each arrow, and the trace's events.
+    fn trace(events: &[Event]) -> (Vec<(u64, u64)>, Vec<Value>) {
+        let info = RunInfo {
+            program: "t.py".into(),
+            lesson: "t".into(),
+            title: "t".into(),
+            seed: None,
+            outcome: Outcome::Finished,
+        };
+        let file: Value = serde_json::from_slice(&chrome_trace(&info, events)).unwrap();
+        let all = file["traceEvents"].as_array().unwrap().clone();
+        let tid = |e: &Value| e["tid"].as_u64().unwrap();
+        let arrows = all
+            .iter()
+            .filter(|e| e["ph"] == "s")
+            .map(|s| {
+                let f = all
+                    .iter()
+                    .find(|f| f["ph"] == "f" && f["id"] == s["id"])
+                    .unwrap();
+                (tid(s), tid(f))
+            })
+            .collect();
+        (arrows, all)
+    }
+
+    #[test]
+    fn arrows_come_from_the_awaited_task_or_the_one_that_ran_never_a_timer() {
+        use EventKind::*;
+        let events = [
+            at(0, 0, created(0, "main()")),
+            at(0, 0, Polled),
+            at(0, 1, created(1, "child()")),
+            at(0, 2, created(2, "setter()")),
+            at(
+                0,
+                0,
+                Suspended {
+                    on: WaitOn::Lane(1),
+                },
+            ),
+            at(0, 1, Polled),
+            at(
+                0,
+                1,
+                Suspended {
+                    on: WaitOn::Timer {
+                        deadline: Duration::from_secs(1),
+                    },
+                },
+            ),
+            at(0, 2, Polled),
+            at(
+                0,
+                2,
+                Returned {
+                    value: "None".into(),
+                },
+            ),
+            at(1000, 1, Woken),
+            at(1000, 1, Polled),
+            at(
+                1000,
+                1,
+                Suspended {
+                    on: WaitOn::Future(Arc::from("fut")),
+                },
+            ),
+            at(1000, 0, Polled),
+            at(
+                1000,
+                0,
+                Returned {
+                    value: "None".into(),
+                },
+            ),
+            at(2000, 1, Woken),
+        ];
+        // main() wakes child() through its future, after it ran last;
+        // the timer draws no arrow.
+        let (arrows, all) = trace(&events);
+        assert_eq!(arrows, [(0, 1)]);
+        let mut events = events.to_vec();
+        // Awaiting child(): the arrow comes from it when it ends.
+        events.truncate(9);
+        events.push(at(500, 1, Woken));
+        events.push(at(500, 1, Polled));
+        events.push(at(500, 1, Returned { value: "1".into() }));
+        events.push(at(500, 0, Woken));
+        let (arrows, _) = trace(&events);
+        assert_eq!(arrows, [(1, 0)]);
+        // The last counter: one task still ready at the end, two done.
+        let last = all.iter().rev().find(|e| e["ph"] == "C").unwrap();
+        assert_eq!(last["args"]["done"], 2);
+        assert_eq!(last["args"]["ready"], 1);
+    }
 }
