@@ -302,7 +302,8 @@ fn export(lesson: &lesson::Lesson, args: &ExportArgs) -> ExitCode {
         size: args.size.unwrap_or(DEFAULT_SIZE),
         theme: asynclings::ui::theme::Theme::from_env(),
     };
-    let bytes = run_and_export(lesson, args.format, &options);
+    let (bytes, warnings) = run_and_export(lesson, args.format, &options);
+    print_warnings(&warnings);
     let shown = for_terminal(&args.output.display().to_string()).into_owned();
     match asynclings::export::file::write_atomic(&args.output, &bytes) {
         Ok(()) => {

@@ -541,3 +541,47 @@ fn a_run_that_raises_or_deadlocks_is_exported_as_it_went() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_header_names_the_seed_that_replays_the_run() {
+    let dir = scratch("seed");
+    let program = dir.join("dice.py");
+    std::fs::write(
+        &program,
+        "import asyncio\nimport random\n\nasync def main():\n    print(random.randint(1, 1000000))\n\nasyncio.run(main())\n",
+    )
+    .unwrap();
+    let program = program.to_str().unwrap();
+    let first = dir.join("first.jsonl");
+    let out = asynclings(&[
+        "export",
+        program,
+        "--format",
+        "json",
+        "-o",
+        first.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    // The seed picked is reported as `run` reports it, and recorded.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let text = std::fs::read_to_string(&first).unwrap();
+    let header: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    let seed = header["seed"].as_u64().expect("a seed");
+    assert!(stderr.contains(&format!("random seed: {seed}")), "{stderr}");
+    // Given back, it replays the run.
+    let again = dir.join("again.jsonl");
+    let seed = seed.to_string();
+    let out = asynclings(&[
+        "--seed",
+        &seed,
+        "export",
+        program,
+        "--format",
+        "json",
+        "-o",
+        again.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    assert_eq!(std::fs::read_to_string(&again).unwrap(), text);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

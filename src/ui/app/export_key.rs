@@ -54,6 +54,7 @@ impl App {
                     lesson: l,
                     events: &lesson.events,
                     outcome: outcome.clone(),
+                    seed: crate::engine::Limits::default().seed,
                 };
                 let options = Options {
                     at: None,

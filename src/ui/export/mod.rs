@@ -31,6 +31,9 @@ pub struct Recorded<'a> {
     pub lesson: &'a Lesson,
     pub events: &'a [Event],
     pub outcome: Outcome,
+    /// The seed `random` started from: given (`--seed`), or the one the
+    /// run picked and reported; `None` when neither is known.
+    pub seed: Option<u64>,
 }
 
 impl Recorded<'_> {
@@ -46,21 +49,32 @@ impl Recorded<'_> {
             program,
             lesson: self.lesson.id.clone(),
             title: self.lesson.title.clone(),
-            seed: Limits::default().seed,
+            seed: self.seed,
             outcome: self.outcome.clone(),
         }
     }
 }
 
-/// Runs a lesson's demo headless and exports it in `format`.
-pub fn run_and_export(lesson: &Lesson, format: Format, options: &Options) -> Vec<u8> {
-    let report = run_headless(lesson.script(), &Limits::default());
+/// Runs a lesson's demo headless and exports it in `format`; also returns
+/// the run's warnings (what `run` writes to stderr).
+pub fn run_and_export(
+    lesson: &Lesson,
+    format: Format,
+    options: &Options,
+) -> (Vec<u8>, Vec<String>) {
+    let limits = Limits::default();
+    let report = run_headless(lesson.script(), &limits);
+    let picked = report.warnings.iter().find_map(|w| {
+        w.strip_prefix("random seed: ")
+            .and_then(|n| n.parse::<u64>().ok())
+    });
     let run = Recorded {
         lesson,
         events: &report.events,
-        outcome: report.outcome,
+        outcome: report.outcome.clone(),
+        seed: limits.seed.or(picked),
     };
-    export(&run, format, options)
+    (export(&run, format, options), report.warnings)
 }
 
 /// The bytes of a recorded run in `format`.
