@@ -664,8 +664,8 @@ fn the_blocked_status_line_fits_80_columns() {
     let lessons = asynclings::lesson::Lessons::built_in().lessons;
     let index = lessons
         .iter()
-        .position(|l| l.number == Some(3))
-        .expect("lesson 3");
+        .position(|l| l.id == "blocking")
+        .expect("the blocking lesson");
     let report = run_headless(lessons[index].script(), &Limits::default());
     let events: Vec<_> = report
         .events

@@ -217,8 +217,11 @@ impl Shared {
     /// it suspends: its wake stays in the log.
     fn record_wakes(&self, time: Duration) {
         let woken: Vec<LaneId> = {
-            let polling = self.polling.borrow();
             let mut log = self.wakes.lock().expect("wake log");
+            if log.is_empty() {
+                return;
+            }
+            let polling = self.polling.borrow();
             let (later, now): (Vec<LaneId>, Vec<LaneId>) =
                 log.drain(..).partition(|w| polling.contains(w));
             *log = later;
