@@ -218,7 +218,7 @@ fn gather_running_and_finished() {
 #[ignore = "writes assets/*.svg; run with cargo test --test screenshots -- --ignored"]
 fn blocking_running() {
     let mut s = start("blocking", 160, 48);
-    s.open_lesson(3, "blocking");
+    s.open_lesson(4, "blocking");
     // The blocker holds the thread from t=0.5 to t=2.5.
     s.run_for(Duration::from_millis(1600));
     s.save(

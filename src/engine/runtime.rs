@@ -193,18 +193,9 @@ impl Shared {
         }
     }
 
-    fn record(&self, lane: LaneId, stmt: Option<StmtId>, kind: EventKind) {
-        if matches!(
-            kind,
-            EventKind::Returned { .. }
-                | EventKind::Cancelled
-                | EventKind::Failed { .. }
-                | EventKind::TimedOut
-        ) && let Some(slot) = self.lanes.borrow_mut().get_mut(lane as usize)
-        {
-            slot.ended = true;
-        }
-        let time = match self.clock.get() {
+    /// The virtual time of an event recorded now.
+    fn event_time(&self) -> Duration {
+        match self.clock.get() {
             None => self.now(),
             Some(clock) => {
                 // Tokio's clock moved on to a timer: the wake happens at
@@ -218,24 +209,69 @@ impl Shared {
                 }
                 self.clock.get().unwrap_or(clock)
             }
-        };
-        let woken: Vec<LaneId> = std::mem::take(&mut *self.wakes.lock().expect("wake log"));
+        }
+    }
+
+    /// Records a `Woken` event for each wake logged so far. A lane that
+    /// wakes itself while it is being polled (a yield) is shown woken after
+    /// it suspends: its wake stays in the log.
+    fn record_wakes(&self, time: Duration) {
         let woken: Vec<LaneId> = {
-            let lanes = self.lanes.borrow();
-            woken
-                .into_iter()
-                .filter(|w| lanes.get(*w as usize).is_none_or(|s| !s.job))
-                .collect()
+            let mut log = self.wakes.lock().expect("wake log");
+            if log.is_empty() {
+                return;
+            }
+            let polling = self.polling.borrow();
+            let (later, now): (Vec<LaneId>, Vec<LaneId>) =
+                log.drain(..).partition(|w| polling.contains(w));
+            *log = later;
+            now
         };
+        let lanes = self.lanes.borrow();
         let mut sink = self.sink.borrow_mut();
         for w in woken {
-            sink(Event {
-                time,
-                lane: w,
-                stmt: None,
-                kind: EventKind::Woken,
-            });
+            if lanes.get(w as usize).is_none_or(|s| !s.job) {
+                sink(Event {
+                    time,
+                    lane: w,
+                    stmt: None,
+                    kind: EventKind::Woken,
+                });
+            }
         }
+    }
+
+    /// Records the wakes that came before a lane's poll, so that they are
+    /// not taken for wakes during it.
+    fn wakes_before_poll(&self) {
+        if self.wakes.lock().expect("wake log").is_empty() {
+            return;
+        }
+        if self.unannounced.get() > 0 {
+            let n = self.polling.borrow().len();
+            for i in 0..n {
+                let polled = self.polling.borrow()[i];
+                self.announce(polled);
+            }
+        }
+        let time = self.event_time();
+        self.record_wakes(time);
+    }
+
+    fn record(&self, lane: LaneId, stmt: Option<StmtId>, kind: EventKind) {
+        if matches!(
+            kind,
+            EventKind::Returned { .. }
+                | EventKind::Cancelled
+                | EventKind::Failed { .. }
+                | EventKind::TimedOut
+        ) && let Some(slot) = self.lanes.borrow_mut().get_mut(lane as usize)
+        {
+            slot.ended = true;
+        }
+        let time = self.event_time();
+        self.record_wakes(time);
+        let mut sink = self.sink.borrow_mut();
         sink(Event {
             time,
             lane,
@@ -361,11 +397,18 @@ impl Shared {
     }
 
     /// Notes what the lane is about to wait on, for its next `Suspended` event.
-    /// Of several lanes, those that have ended already are left out: it
-    /// waits only on the others.
+    /// Of the lanes it waits on, those that have ended already are left
+    /// out: it waits only on the others. When all of them have ended, what
+    /// it waits for is their done callbacks, which run next (a `TaskGroup`
+    /// or `gather` hears of a child's end only through its callback).
     pub fn set_waiting(&self, lane: LaneId, on: WaitOn, at: Option<StmtId>) {
-        let on = match on {
-            WaitOn::Lanes(lanes) => {
+        let lanes: Option<Arc<[LaneId]>> = match &on {
+            WaitOn::Lane(one) => Some(Arc::from([*one])),
+            WaitOn::Lanes(lanes) => Some(lanes.clone()),
+            _ => None,
+        };
+        let on = match lanes {
+            Some(lanes) => {
                 let running: Vec<LaneId> = {
                     let slots = self.lanes.borrow();
                     lanes
@@ -375,12 +418,15 @@ impl Shared {
                         .collect()
                 };
                 match running.as_slice() {
-                    [] => WaitOn::Lanes(lanes),
+                    [] => WaitOn::Sync {
+                        what: done_callbacks(&lanes),
+                        holder: None,
+                    },
                     [one] => WaitOn::Lane(*one),
                     _ => WaitOn::Lanes(Arc::from(running)),
                 }
             }
-            on => on,
+            None => on,
         };
         if let Some(slot) = self.lanes.borrow_mut().get_mut(lane as usize) {
             slot.waiting = Some(on);
@@ -634,6 +680,18 @@ impl Wake for LaneWaker {
     }
 }
 
+/// What a task waits for when the tasks it waits on have all ended.
+fn done_callbacks(lanes: &[LaneId]) -> Arc<str> {
+    match lanes {
+        [one] => format!("the done callback of task #{one}").into(),
+        _ if lanes.len() > 8 => format!("the done callbacks of {} tasks", lanes.len()).into(),
+        _ => {
+            let names: Vec<String> = lanes.iter().map(|l| format!("#{l}")).collect();
+            format!("the done callbacks of tasks {}", names.join(" ")).into()
+        }
+    }
+}
+
 /// Wraps a lane's future and records each poll, each `Pending` (with what
 /// the lane waits on) and each wake.
 pub struct Probe<'a, T> {
@@ -663,6 +721,9 @@ impl<T> Future for Probe<'_, T> {
         // overdue may belong to this very lane, which is running already.
         if this.shared.polling.borrow().is_empty() {
             this.shared.release_overdue();
+        }
+        if !this.shared.is_quiet(this.lane) {
+            this.shared.wakes_before_poll();
         }
         if !this.shared.is_quiet(this.lane) {
             let (_, resumes_at) = this.shared.waiting(this.lane);
@@ -703,10 +764,21 @@ impl<T> Future for Probe<'_, T> {
         this.shared.polling.borrow_mut().push(this.lane);
         let result = this.inner.as_mut().poll(&mut Context::from_waker(&waker));
         this.shared.polling.borrow_mut().pop();
+        // Its own wake during the poll comes after its suspension; once it
+        // has finished, that wake means nothing.
+        let woke_itself = !this.shared.is_quiet(this.lane) && {
+            let mut log = this.shared.wakes.lock().expect("wake log");
+            let before = log.len();
+            log.retain(|w| *w != this.lane);
+            log.len() < before
+        };
         if result.is_pending() && !this.shared.is_quiet(this.lane) {
             this.shared.announce(this.lane);
             let (on, at) = this.shared.waiting(this.lane);
             this.shared.emit(this.lane, at, EventKind::Suspended { on });
+            if woke_itself {
+                this.shared.emit(this.lane, None, EventKind::Woken);
+            }
         }
         result
     }

@@ -614,10 +614,15 @@ impl Native for Gathering {
     fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
         Some(Box::pin(async move {
             let on = WaitOn::Lanes(Arc::from(self.lanes()));
+            // A gathering already done (`gather()` of nothing, or one
+            // awaited after its children ended) returns at once.
+            let was_done = self.completion.done();
             let r = ix.await_settled(cx, self, on).await;
             // CPython: the child's end runs gather's callback, which then
             // wakes the waiting task: one round later.
-            ix.quiet_round().await;
+            if !was_done {
+                ix.quiet_round().await;
+            }
             r
         }))
     }
