@@ -348,7 +348,7 @@ fn practice(args: PracticeArgs) -> Result<ExitCode, LoadError> {
             outln!("{n} exercise(s) verified");
             return Ok(ExitCode::SUCCESS);
         }
-        errln!("{failed} of {n} exercise(s) have problems");
+        outln!("{failed} of {n} exercise(s) have problems");
         return Ok(ExitCode::FAILURE);
     }
     let set = load(&args.exercises)?;

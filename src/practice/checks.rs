@@ -358,7 +358,9 @@ fn uses(report: &Report, what: &str) -> Verdict {
                 on: WaitOn::Sync { what: w, .. },
             },
             _,
-        ) => w.split(['.', ' ', '(']).next() == Some(what),
+        ) => w
+            .strip_prefix(what)
+            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric() || c == '_')),
         _ => false,
     });
     let failure = (!found).then(|| match what {

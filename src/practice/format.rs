@@ -49,9 +49,11 @@ pub enum Check {
     /// exception retrieved (awaited, gathered or joined by a TaskGroup).
     AllAwaited(bool),
     /// The program uses this primitive, as the run shows it: `Semaphore`,
-    /// `Lock`, `Event`, `Condition`, `Queue`, `Barrier` (a task waited on
-    /// one), `thread` (a job ran on a worker thread), `timeout` (a
-    /// `wait_for` gave up on a task).
+    /// `BoundedSemaphore`, `Lock`, `Event`, `Condition`, `Queue`, `Barrier`
+    /// (a task waited on one: an uncontended lock leaves no trace),
+    /// `Queue.get`, `Queue.put`, `Queue.join` (a task waited in that
+    /// method), `thread` (a job ran on a worker thread), `process` (a job
+    /// ran in a worker process), `timeout` (a `wait_for` gave up on a task).
     Uses(String),
     /// An exception of this type is raised during the run and caught: the
     /// run still ends without an uncaught exception.

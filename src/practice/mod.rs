@@ -115,7 +115,7 @@ impl Exercise {
                 )),
                 Check::Uses(w) if !USES.contains(&w.as_str()) => Some((
                     format!("`{w}` is not something `uses` can see"),
-                    "one of: Semaphore, Lock, Event, Condition, Queue, Barrier, thread, process, timeout",
+                    "one of: Semaphore, BoundedSemaphore, Lock, Event, Condition, Queue, Queue.get, Queue.put, Queue.join, Barrier, thread, process, timeout",
                 )),
                 Check::Unchanged(name) => match crate::python::syntax("starter", &starter) {
                     Ok(m) if unchanged::find(&m, name.as_str()).is_none() => Some((
@@ -207,6 +207,9 @@ const USES: &[&str] = &[
     "Event",
     "Condition",
     "Queue",
+    "Queue.get",
+    "Queue.put",
+    "Queue.join",
     "Barrier",
     "thread",
     "process",
@@ -283,17 +286,22 @@ impl Exercises {
         Ok(Exercises { exercises })
     }
 
-    /// The exercise named `NN`, `NN-topic` or `topic`, or whose id starts
-    /// the file name `name` (`03-semaphore.py`).
+    /// The exercise named `NN`, `NN-topic` or `topic`, or the one a file
+    /// is for: `03-semaphore.py`, or `exercise.py` or `solution.py` in an
+    /// exercise's folder.
     pub fn find(&self, name: &str) -> Option<&Exercise> {
-        let stem = Path::new(name)
-            .file_stem()
+        let path = Path::new(name);
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or(name);
+        let folder = path
+            .parent()
+            .and_then(Path::file_name)
             .and_then(|s| s.to_str())
-            .unwrap_or(name);
+            .filter(|_| stem == "exercise" || stem == "solution");
+        let key = folder.unwrap_or(stem);
         self.exercises.iter().find(|e| {
-            e.id == stem
-                || e.number.is_some_and(|n| stem.parse() == Ok(n))
-                || e.id.split_once('-').is_some_and(|(_, topic)| topic == stem)
+            e.id == key
+                || e.number.is_some_and(|n| key.parse() == Ok(n))
+                || e.id.split_once('-').is_some_and(|(_, topic)| topic == key)
         })
     }
 }
