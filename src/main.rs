@@ -61,6 +61,10 @@ struct PracticeArgs {
     /// Load the exercises of this folder instead of the built-in ones.
     #[arg(long, value_name = "DIR")]
     exercises: Option<PathBuf>,
+    /// Where the working files go: the starter of an exercise is copied to
+    /// DIR/NN-topic.py, never over a file already there.
+    #[arg(long, value_name = "DIR", default_value = "asynclings-exercises")]
+    work: PathBuf,
     /// Grade this file once, print the checklist, exit 0 when every check
     /// passes and 1 otherwise.
     #[arg(long, value_name = "FILE", conflicts_with = "verify")]
@@ -353,7 +357,7 @@ fn practice(args: PracticeArgs) -> Result<ExitCode, LoadError> {
     }
     let set = load(&args.exercises)?;
     let Some(file) = args.check else {
-        return Ok(practice_ui(set, args.exercise_name));
+        return Ok(practice_ui(set, args.exercise_name, args.work));
     };
     let key = args
         .exercise
@@ -390,10 +394,46 @@ fn practice(args: PracticeArgs) -> Result<ExitCode, LoadError> {
     })
 }
 
-fn practice_ui(set: asynclings::practice::Exercises, open: Option<String>) -> ExitCode {
-    let _ = (set, open);
-    errln!("asynclings: the practice screen is not built yet");
-    ExitCode::FAILURE
+fn practice_ui(
+    set: asynclings::practice::Exercises,
+    open: Option<String>,
+    work: PathBuf,
+) -> ExitCode {
+    let index = match &open {
+        None => None,
+        Some(name) => match set.find(name) {
+            Some(ex) => set.exercises.iter().position(|e| e.id == ex.id),
+            None => {
+                errln!("asynclings: no exercise is named `{}`", for_terminal(name));
+                return ExitCode::from(2);
+            }
+        },
+    };
+    if !std::io::stdout().is_terminal() {
+        errln!(
+            "asynclings: the practice screen needs a terminal; try `asynclings practice --check FILE`"
+        );
+        return ExitCode::FAILURE;
+    }
+    if let Some(i) = index {
+        outln!(
+            "asynclings: working file for {}: {}",
+            for_terminal(&set.exercises[i].id),
+            for_terminal(
+                &work
+                    .join(format!("{}.py", set.exercises[i].id))
+                    .display()
+                    .to_string()
+            )
+        );
+    }
+    match asynclings::ui::practice::run(set, index, work) {
+        Ok(ended) => ExitCode::from(ended.exit_code()),
+        Err(e) => {
+            errln!("asynclings: terminal error: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn asynclings_ui(lessons: Lessons, open: Option<usize>) -> ExitCode {
