@@ -103,7 +103,7 @@ impl Exercise {
             ));
         }
         for check in &parsed.checks {
-            let span = check.span();
+            let span = value_span(toml_text, check.span());
             let problem = match check.get_ref() {
                 Check::AllAwaited(false) => Some((
                     "`all_awaited = false` checks nothing".to_string(),
@@ -197,6 +197,24 @@ impl Exercise {
         }
         problems
     }
+}
+
+/// The value of the one key of a check's table: where an error in it
+/// points (the span of a `[[check]]` table starts at its header).
+fn value_span(text: &str, table: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    // A `[[check]]` table's span may cover its header alone: its keys run
+    // on to the next header.
+    let from = table.start;
+    let until = text[from + 1..]
+        .find("\n[")
+        .map_or(text.len(), |n| from + 1 + n);
+    let Some(eq) = text[from..until].find('=') else {
+        return table;
+    };
+    let rest = &text[from + eq + 1..until];
+    let start = from + eq + 1 + (rest.len() - rest.trim_start().len());
+    let end = text[start..until].find('\n').map_or(until, |n| start + n);
+    start..end
 }
 
 /// What `uses` can see in a run.
