@@ -67,7 +67,7 @@ fn saving_the_solution_passes_every_check_and_a_broken_save_is_located() {
     let screen = s.screen();
     assert!(!screen.contains('✗'), "{screen}");
     assert!(
-        screen.contains("✓ at least 3, at most 3 `download` tasks busy"),
+        screen.contains("✓ exactly 3 `download` tasks busy at once"),
         "{screen}"
     );
     assert!(screen.contains("✓ uses a Semaphore"), "{screen}");

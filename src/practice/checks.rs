@@ -111,7 +111,10 @@ fn quoted(lines: &[String]) -> String {
 fn output(report: &Report, want: &[String]) -> Verdict {
     let got = report.printed();
     verdict(
-        format!("prints exactly {} line(s)", want.len()),
+        match want.len() {
+            1 => "prints exactly the expected line".to_string(),
+            n => format!("prints exactly the {n} expected lines"),
+        },
         first_difference(&got, want, |i| printed_at(report, i)),
     )
 }
@@ -231,8 +234,13 @@ fn concurrency(report: &Report, c: &Concurrency) -> Verdict {
     };
     let mut label = Vec::new();
     let mut failure = None;
+    if c.at_least.is_some() && c.at_least == c.at_most {
+        label.push(format!("exactly {}", c.at_least.unwrap_or_default()));
+    }
     if let Some(least) = c.at_least {
-        label.push(format!("at least {least}"));
+        if label.is_empty() {
+            label.push(format!("at least {least}"));
+        }
         if (peak.count as u32) < least {
             failure = Some(if peak.count == 0 {
                 format!("no {what} were ever busy; at least {least} must be at once")
@@ -246,7 +254,9 @@ fn concurrency(report: &Report, c: &Concurrency) -> Verdict {
         }
     }
     if let Some(most) = c.at_most {
-        label.push(format!("at most {most}"));
+        if c.at_least != c.at_most {
+            label.push(format!("at most {most}"));
+        }
         if failure.is_none() && peak.count as u32 > most {
             let mut names = peak.tasks.clone();
             if names.len() > 4 {

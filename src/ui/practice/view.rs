@@ -18,8 +18,12 @@ use std::time::Duration;
 
 /// Draws the list or the open exercise.
 pub fn draw(f: &mut Frame, p: &Practice, theme: &Theme) {
-    let [body, status] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(f.area());
+    let [body, message, status] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(f.area());
     if p.open.is_some() {
         draw_exercise(f, body, p, theme);
     } else {
@@ -30,11 +34,16 @@ pub fn draw(f: &mut Frame, p: &Practice, theme: &Theme) {
     } else {
         "↑↓ choose · Enter open · q quit"
     };
-    let text = match &p.message {
-        Some(m) => format!(" {} · {keys}", for_terminal(m)),
-        None => format!(" {keys}"),
-    };
-    f.render_widget(Paragraph::new(text).style(theme.dim()), status);
+    if let Some(m) = &p.message {
+        f.render_widget(
+            Paragraph::new(format!(" {}", for_terminal(m))).style(theme.accent()),
+            message,
+        );
+    }
+    f.render_widget(
+        Paragraph::new(format!(" {keys}")).style(theme.dim()),
+        status,
+    );
 }
 
 fn draw_list(f: &mut Frame, area: Rect, p: &Practice, theme: &Theme) {
@@ -110,12 +119,18 @@ fn draw_exercise(f: &mut Frame, area: Rect, p: &Practice, theme: &Theme) {
         );
     }
     let passed = p.passed();
+    let ended = open.graded.as_ref().map_or_else(String::new, |g| {
+        format!(
+            ", run ended at t={}",
+            format_seconds(g.report.duration().as_secs_f64())
+        )
+    });
     let checks_title = if open.grading {
         " Checks (running…) ".to_string()
     } else if passed {
-        " Checks ✓ all pass ".to_string()
+        format!(" Checks ✓ all pass{ended} ")
     } else {
-        " Checks ".to_string()
+        format!(" Checks{ended} ")
     };
     f.render_widget(
         Paragraph::new(check_lines(open, theme))
