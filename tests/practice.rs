@@ -349,3 +349,35 @@ fn authoring_mistakes_are_refused_where_they_are() {
     assert!(e.contains("checks nothing"), "{e}");
     assert_eq!(parse("max_time = 1"), None);
 }
+
+#[test]
+fn the_format_document_names_every_check() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let format = std::fs::read_to_string(root.join("src/practice/format.rs")).unwrap();
+    let docs = std::fs::read_to_string(root.join("docs/exercises.md")).unwrap();
+    let body = format
+        .split("pub enum Check {")
+        .nth(1)
+        .and_then(|b| b.split("\n}").next())
+        .unwrap();
+    let variants: Vec<String> = body
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.starts_with("///") && l.contains('('))
+        .map(|l| {
+            let name = l.split('(').next().unwrap();
+            let mut snake = String::new();
+            for (i, c) in name.chars().enumerate() {
+                if c.is_uppercase() && i > 0 {
+                    snake.push('_');
+                }
+                snake.push(c.to_ascii_lowercase());
+            }
+            snake
+        })
+        .collect();
+    assert!(variants.len() >= 12, "{variants:?}");
+    for v in &variants {
+        assert!(docs.contains(&format!("| `{v} = ")), "docs/exercises.md lacks `{v}`");
+    }
+}
