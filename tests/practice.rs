@@ -378,6 +378,9 @@ fn the_format_document_names_every_check() {
         .collect();
     assert!(variants.len() >= 12, "{variants:?}");
     for v in &variants {
-        assert!(docs.contains(&format!("| `{v} = ")), "docs/exercises.md lacks `{v}`");
+        assert!(
+            docs.contains(&format!("| `{v} = ")),
+            "docs/exercises.md lacks `{v}`"
+        );
     }
 }

@@ -73,7 +73,12 @@ impl Grader {
     pub fn start(&mut self, ex: Exercise, file: String, source: String) {
         let (tx, rx) = channel();
         std::thread::spawn(move || {
-            let graded = ex.grade(&file, &source).map_err(|e| e.render(false));
+            // The located one-line summary first: the report under it is
+            // drawn for a wider screen and wraps in a narrow pane.
+            let graded = ex.grade(&file, &source).map_err(|e| {
+                let lines: Vec<String> = e.0.iter().map(|e| e.one_line()).collect();
+                format!("{}\n\n{}", lines.join("\n"), e.render(false))
+            });
             let _ = tx.send(graded);
         });
         self.pending = Some(rx);
