@@ -49,6 +49,7 @@ pub struct Practice {
 }
 
 impl Practice {
+    /// The list on `exercises`, with working files in `work_dir`.
     pub fn new(exercises: Vec<Exercise>, progress: Progress, work_dir: PathBuf) -> Practice {
         Practice {
             exercises,
@@ -140,13 +141,15 @@ impl Practice {
                 open.graded = Some(graded);
                 if passed {
                     let key = done_key(&self.exercises[open.index].id);
-                    if self.progress.done.insert(key) {
-                        let _ = self.progress.save();
-                    }
-                    self.message = Some(
-                        "✓ every check passes: s compares with the reference solution, n opens the next exercise"
-                            .into(),
-                    );
+                    let saved = if self.progress.done.insert(key) {
+                        self.progress.save().map_err(|e| e.to_string())
+                    } else {
+                        Ok(())
+                    };
+                    self.message = Some(match saved {
+                        Ok(()) => "✓ every check passes: s compares with the reference solution, n opens the next exercise".into(),
+                        Err(e) => format!("✓ every check passes, but the progress file could not be saved: {e}"),
+                    });
                 }
             }
             Err(error) => open.error = Some(error),
