@@ -55,7 +55,7 @@ fn the_list_marks_done_exercises() {
     progress.done.insert(done_key(&set.exercises[1].id));
     let p = Practice::new(set.exercises, progress, scratch("list"));
     let s = screen(&p);
-    assert!(s.contains("Practice: 1 of 16 exercises done"), "{s}");
+    assert!(s.contains("Practice: 1 of 17 exercises done"), "{s}");
     assert!(s.contains("✓  2  The save that never happened"), "{s}");
     assert!(s.contains("    1  Three fetches at once"), "{s}");
 }
