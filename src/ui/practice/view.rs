@@ -29,10 +29,12 @@ pub fn draw(f: &mut Frame, p: &Practice, theme: &Theme) {
     } else {
         draw_list(f, body, p, theme);
     }
-    let keys = if p.open.is_some() {
-        "e edit · h hint · r rerun · s solution · n next · q list"
-    } else {
-        "↑↓ choose · Enter open · q quit"
+    let keys = match &p.open {
+        Some(open) => format!(
+            "{} · e edit · h hint · r rerun · s solution · n next · q list",
+            for_terminal(&open.file.shown)
+        ),
+        None => "↑↓ choose · Enter open · q quit".to_string(),
     };
     if let Some(m) = &p.message {
         f.render_widget(
@@ -133,7 +135,7 @@ fn draw_exercise(f: &mut Frame, area: Rect, p: &Practice, theme: &Theme) {
         format!(" Checks{ended} ")
     };
     f.render_widget(
-        Paragraph::new(check_lines(open, theme))
+        Paragraph::new(check_lines(open, right.width.saturating_sub(2), theme))
             .wrap(Wrap { trim: false })
             .block(pane(&checks_title, theme).border_style(if passed {
                 theme.ok()
@@ -193,7 +195,28 @@ fn task_lines(ex: &Exercise, hints: usize, theme: &Theme) -> Vec<Line<'static>> 
     lines
 }
 
-fn check_lines(open: &super::state::Open, theme: &Theme) -> Vec<Line<'static>> {
+/// `text` cut into lines of at most `width` characters at spaces, each
+/// after the first indented by `indent` spaces.
+fn wrap_indented(text: &str, width: usize, indent: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let used = line.chars().count();
+        if used > indent && used + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if line.is_empty() {
+            line = " ".repeat(indent);
+        } else if line.chars().count() > indent {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines
+}
+
+fn check_lines(open: &super::state::Open, width: u16, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     if let Some(error) = &open.error {
         lines.push(Line::styled(
@@ -228,7 +251,11 @@ fn check_lines(open: &super::state::Open, theme: &Theme) -> Vec<Line<'static>> {
                     format!("✗ {}", for_terminal(&v.label)),
                     theme.error(),
                 ));
-                lines.push(Line::raw(format!("    {}", for_terminal(why))));
+                lines.extend(
+                    wrap_indented(&for_terminal(why), width as usize, 4)
+                        .into_iter()
+                        .map(Line::raw),
+                );
             }
         }
     }
@@ -246,7 +273,8 @@ fn draw_timeline(f: &mut Frame, area: Rect, t: &Timeline, theme: &Theme) {
     let cols = (inner.width as usize)
         .saturating_sub(label_width + 1)
         .max(1);
-    let rows = inner.height as usize;
+    // The last row is the time axis.
+    let rows = (inner.height as usize).saturating_sub(1);
     let shown = if t.lanes.len() > rows {
         rows.saturating_sub(1)
     } else {
@@ -279,5 +307,57 @@ fn draw_timeline(f: &mut Frame, area: Rect, t: &Timeline, theme: &Theme) {
             theme.dim(),
         ));
     }
+    while lines.len() < rows {
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::styled(axis(label_width + 1, cols, end), theme.dim()));
     f.render_widget(Paragraph::new(lines).style(Style::default()), inner);
+}
+
+/// The time axis under the lanes: a mark with its time at the start, the
+/// middle and the end of `cols` columns after `indent` of labels.
+fn axis(indent: usize, cols: usize, end: Duration) -> String {
+    let mut row: Vec<char> = " ".repeat(indent + cols).chars().collect();
+    let marks = [0, cols / 2, cols.saturating_sub(1)];
+    for (k, &c) in marks.iter().enumerate() {
+        // Within a column of the mark: the round times read better.
+        let t = end.as_secs_f64() * [0.0, 0.5, 1.0][k];
+        let label = if k == 2 {
+            format!("{}s ┘", format_seconds(t))
+        } else {
+            format!("└ {}s", format_seconds(t))
+        };
+        let n = label.chars().count();
+        let start = if k == 2 {
+            (indent + c + 1).saturating_sub(n)
+        } else {
+            indent + c
+        };
+        for (i, ch) in label.chars().enumerate() {
+            if let Some(cell) = row.get_mut(start + i) {
+                *cell = ch;
+            }
+        }
+    }
+    row.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_axis_marks_start_middle_and_end() {
+        let row = axis(4, 30, Duration::from_secs(3));
+        assert_eq!(row, "    └ 0s           └ 1.5s     3s ┘");
+        assert_eq!(row.chars().count(), 34);
+    }
+
+    #[test]
+    fn failures_wrap_under_their_indent() {
+        assert_eq!(
+            wrap_indented("at t=0 nine tasks were busy at once", 16, 4),
+            ["    at t=0 nine", "    tasks were", "    busy at once"]
+        );
+    }
 }
