@@ -153,8 +153,10 @@ fn draw_exercise(f: &mut Frame, area: Rect, p: &Practice, theme: &Theme) {
         Some(t) => draw_timeline(f, lanes, t, theme),
         None => f.render_widget(pane(" Timeline ", theme), lanes),
     }
+    // The last lines printed, as many as fit.
+    let fits = output.height.saturating_sub(2) as usize;
     let out: Vec<Line> = open.timeline.as_ref().map_or_else(Vec::new, |t| {
-        t.output
+        t.output[t.output.len().saturating_sub(fits)..]
             .iter()
             .map(|(time, _, text)| {
                 Line::from(vec![
@@ -167,15 +169,7 @@ fn draw_exercise(f: &mut Frame, area: Rect, p: &Practice, theme: &Theme) {
             })
             .collect()
     });
-    let skip = out
-        .len()
-        .saturating_sub(output.height.saturating_sub(2) as usize);
-    f.render_widget(
-        Paragraph::new(out)
-            .scroll((skip as u16, 0))
-            .block(pane(" Output ", theme)),
-        output,
-    );
+    f.render_widget(Paragraph::new(out).block(pane(" Output ", theme)), output);
 }
 
 fn task_lines(ex: &Exercise, hints: usize, theme: &Theme) -> Vec<Line<'static>> {
