@@ -16,7 +16,6 @@ async def main():
     tasks = [
         asyncio.create_task(job("a", 1, fail=True)),
         asyncio.create_task(job("b", 3)),
-        asyncio.create_task(job("c", 5)),
     ]
     for task in tasks:
         try:

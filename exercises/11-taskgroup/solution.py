@@ -17,7 +17,6 @@ async def main():
         async with asyncio.TaskGroup() as group:
             group.create_task(job("a", 1, fail=True))
             group.create_task(job("b", 3))
-            group.create_task(job("c", 5))
     except* ValueError as failed:
         for e in failed.exceptions:
             print(f"error: {e}")
