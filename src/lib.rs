@@ -5,6 +5,7 @@ pub mod engine;
 pub mod export;
 pub mod lesson;
 pub mod memory;
+pub mod practice;
 pub mod program;
 pub mod python;
 pub mod render;

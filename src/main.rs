@@ -53,6 +53,34 @@ enum Command {
         /// Lesson files or folders (default: the lessons in use).
         paths: Vec<PathBuf>,
     },
+    /// Exercises graded on how the program ran: the exercise list, or
+    /// `--check FILE` to grade a file once (exit 0 when every check passes).
+    Practice(PracticeArgs),
+}
+
+#[derive(Args)]
+struct PracticeArgs {
+    /// Open this exercise (`3`, `03-semaphore` or `semaphore`).
+    exercise_name: Option<String>,
+    /// Load the exercises of this folder instead of the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    exercises: Option<PathBuf>,
+    /// Where the working files go: the starter of an exercise is copied to
+    /// DIR/NN-topic.py, never over a file already there.
+    #[arg(long, value_name = "DIR", default_value = "asynclings-exercises")]
+    work: PathBuf,
+    /// Grade this file once, print the checklist, exit 0 when every check
+    /// passes and 1 otherwise.
+    #[arg(long, value_name = "FILE", conflicts_with = "verify")]
+    check: Option<PathBuf>,
+    /// The exercise `--check` grades against, where the file's name
+    /// (`03-semaphore.py`) does not say.
+    #[arg(long, value_name = "NN", requires = "check")]
+    exercise: Option<String>,
+    /// Prove every exercise of DIR (default: the built-in set): each
+    /// starter runs and fails a check, each solution passes them all.
+    #[arg(long, value_name = "DIR", num_args = 0..=1)]
+    verify: Option<Option<PathBuf>>,
 }
 
 #[derive(Args)]
@@ -259,6 +287,7 @@ fn run(cli: Cli) -> Result<ExitCode, LoadError> {
             let lesson = load(&cli.lessons)?.resolve(&args.lesson)?;
             Ok(export(&lesson, &args))
         }
+        Command::Practice(args) => practice(args),
         Command::Run(args) => {
             let lesson = load(&cli.lessons)?.resolve(&args.lesson)?;
             let limits = Limits::default();
@@ -389,6 +418,116 @@ fn outcome_code(outcome: &Outcome) -> ExitCode {
             ExitCode::FAILURE
         }
         Outcome::Stopped => ExitCode::FAILURE,
+    }
+}
+
+fn practice(args: PracticeArgs) -> Result<ExitCode, LoadError> {
+    use asynclings::practice::{Exercises, checklist};
+    let load = |dir: &Option<PathBuf>| match dir {
+        Some(d) => Exercises::from_dir(d),
+        None => Ok(Exercises::built_in()),
+    };
+    if let Some(dir) = args.verify {
+        let set = load(&dir.or(args.exercises))?;
+        let mut failed = 0;
+        for ex in &set.exercises {
+            let problems = ex.verify();
+            if problems.is_empty() {
+                outln!("ok    {}", for_terminal(&ex.id));
+            } else {
+                failed += 1;
+                outln!("FAIL  {}", for_terminal(&ex.id));
+                for p in problems {
+                    outln!("      {}", for_terminal(&p).replace('\n', "\n      "));
+                }
+            }
+        }
+        let n = set.exercises.len();
+        if failed == 0 {
+            outln!("{n} exercise(s) verified");
+            return Ok(ExitCode::SUCCESS);
+        }
+        outln!("{failed} of {n} exercise(s) have problems");
+        return Ok(ExitCode::FAILURE);
+    }
+    let set = load(&args.exercises)?;
+    let Some(file) = args.check else {
+        return Ok(practice_ui(set, args.exercise_name, args.work));
+    };
+    let key = args
+        .exercise
+        .clone()
+        .unwrap_or_else(|| file.to_string_lossy().into_owned());
+    let Some(ex) = set.find(&key) else {
+        errln!(
+            "asynclings: no exercise is named `{}`; give one with --exercise NN",
+            for_terminal(&key)
+        );
+        return Ok(ExitCode::from(2));
+    };
+    let source = lesson::read_source_file(&file)?;
+    let graded = match ex.grade(&file.display().to_string(), &source) {
+        Ok(g) => g,
+        Err(e) => {
+            err!("{}", e.render(std::io::stderr().is_terminal()));
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    outln!(
+        "{} {}: the run ended at t={}",
+        for_terminal(&ex.id),
+        for_terminal(&ex.title),
+        asynclings::text::format_seconds(graded.report.duration().as_secs_f64())
+    );
+    out!("{}", for_terminal(&checklist(&graded.verdicts)));
+    let passed = graded.verdicts.iter().filter(|v| v.passed()).count();
+    outln!("{passed} of {} checks pass", graded.verdicts.len());
+    Ok(if graded.passed() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn practice_ui(
+    set: asynclings::practice::Exercises,
+    open: Option<String>,
+    work: PathBuf,
+) -> ExitCode {
+    let index = match &open {
+        None => None,
+        Some(name) => match set.find(name) {
+            Some(ex) => set.exercises.iter().position(|e| e.id == ex.id),
+            None => {
+                errln!("asynclings: no exercise is named `{}`", for_terminal(name));
+                return ExitCode::from(2);
+            }
+        },
+    };
+    if !std::io::stdout().is_terminal() {
+        errln!(
+            "asynclings: the practice screen needs a terminal; try `asynclings practice --check FILE`"
+        );
+        return ExitCode::FAILURE;
+    }
+    if let Some(i) = index {
+        outln!(
+            "asynclings: working file for {}: {}",
+            for_terminal(&set.exercises[i].id),
+            for_terminal(
+                &work
+                    .join(format!("{}.py", set.exercises[i].id))
+                    .display()
+                    .to_string()
+            )
+        );
+    }
+    match asynclings::ui::practice::run(set, index, work) {
+        Ok(ended) => ExitCode::from(ended.exit_code()),
+        Err(e) => {
+            errln!("asynclings: terminal error: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 

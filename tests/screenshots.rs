@@ -286,3 +286,24 @@ fn presentation_layout() {
         "asynclings presenting: the gather lesson's code above its timeline, F cycles the zoom",
     );
 }
+
+#[test]
+#[ignore = "writes assets/*.svg; run with cargo test --test screenshots -- --ignored"]
+fn practice_exercise() {
+    let work = std::env::temp_dir().join(format!(
+        "asynclings-screenshots-practice-work-{}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&work);
+    let args = ["practice", "5", "--work", work.to_str().unwrap()];
+    let mut s = start_with("practice", &args, 160, 48);
+    s.wait_for("busy at once (download(1)");
+    // The first hint, as `h` shows it.
+    s.press("h");
+    s.wait_for("Hint 1");
+    s.save(
+        "practice-semaphore",
+        "asynclings practice: the starter graded, a failed check pointing at the timeline",
+    );
+    let _ = std::fs::remove_dir_all(&work);
+}

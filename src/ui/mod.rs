@@ -14,6 +14,7 @@ pub mod input;
 pub mod lanes;
 pub mod lines;
 pub mod markdown;
+pub mod practice;
 pub mod progress;
 pub mod quiz;
 pub mod scroll;
