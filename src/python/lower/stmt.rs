@@ -143,6 +143,70 @@ const RANDOM_MEMBERS: &[&str] = &[
     "randbytes",
 ];
 
+const ITERTOOLS_MEMBERS: &[&str] = &[
+    "count",
+    "cycle",
+    "repeat",
+    "accumulate",
+    "chain",
+    "compress",
+    "dropwhile",
+    "filterfalse",
+    "groupby",
+    "islice",
+    "pairwise",
+    "starmap",
+    "takewhile",
+    "tee",
+    "zip_longest",
+    "product",
+    "permutations",
+    "combinations",
+    "combinations_with_replacement",
+];
+
+const OPERATOR_MEMBERS: &[&str] = &[
+    "add",
+    "sub",
+    "mul",
+    "truediv",
+    "floordiv",
+    "mod",
+    "pow",
+    "lshift",
+    "rshift",
+    "and_",
+    "or_",
+    "xor",
+    "matmul",
+    "eq",
+    "ne",
+    "lt",
+    "le",
+    "gt",
+    "ge",
+    "is_",
+    "is_not",
+    "neg",
+    "pos",
+    "invert",
+    "inv",
+    "abs",
+    "not_",
+    "truth",
+    "index",
+    "concat",
+    "contains",
+    "countOf",
+    "indexOf",
+    "getitem",
+    "setitem",
+    "delitem",
+    "itemgetter",
+    "attrgetter",
+    "methodcaller",
+];
+
 /// The members of a module a demo may use.
 pub fn members(module: Module) -> &'static [&'static str] {
     match module {
@@ -156,6 +220,8 @@ pub fn members(module: Module) -> &'static [&'static str] {
         Module::Typing => TYPING_MEMBERS,
         Module::Dataclasses => DATACLASSES_MEMBERS,
         Module::Enum => &["Enum", "IntEnum", "StrEnum", "Flag", "auto", "unique"],
+        Module::Itertools => ITERTOOLS_MEMBERS,
+        Module::Operator => OPERATOR_MEMBERS,
     }
 }
 
@@ -724,6 +790,8 @@ impl Lowerer {
             "typing" => Some(Module::Typing),
             "dataclasses" => Some(Module::Dataclasses),
             "enum" => Some(Module::Enum),
+            "itertools" => Some(Module::Itertools),
+            "operator" => Some(Module::Operator),
             other => {
                 let root = other.split('.').next().unwrap_or(other);
                 let why = match root {

@@ -10,7 +10,9 @@ pub mod contextlib;
 pub mod dataclasses;
 pub mod r#enum;
 pub mod functools;
+pub mod itertools;
 pub mod namedtuple;
+pub mod operator;
 pub mod random;
 pub mod time;
 pub mod typing;
@@ -33,6 +35,8 @@ const CALLS: &[(&str, Call)] = &[
     ("dataclasses.", dataclasses::call),
     ("enum.", r#enum::call),
     ("functools.", functools::call),
+    ("itertools.", itertools::call),
+    ("operator.", operator::call),
     ("random.", random::call),
     ("typing.", typing::call),
     ("time.", time::call),
@@ -96,6 +100,8 @@ pub fn member(module: Module, name: &str) -> Option<Value> {
         Module::Typing => typing::member(name),
         Module::Dataclasses => dataclasses::member(name),
         Module::Enum => r#enum::member(name),
+        Module::Itertools => itertools::member(name),
+        Module::Operator => operator::member(name),
         Module::Time => Some(match name {
             "sleep" => Value::Builtin("time.sleep"),
             "perf_counter" => Value::Builtin("time.perf_counter"),

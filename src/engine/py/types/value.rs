@@ -549,7 +549,10 @@ fn write_repr(v: &Value, out: &mut String, depth: usize) {
             let _ = write!(out, "<bound method {name}>");
         }
         Value::Builtin(name) => {
-            let _ = write!(out, "<built-in function {name}>");
+            // A module's function prints by its own name: `operator.add` is
+            // `<built-in function add>`.
+            let short = name.rsplit('.').next().unwrap_or(name);
+            let _ = write!(out, "<built-in function {short}>");
         }
         Value::BuiltinMethod(m) => {
             let _ = write!(
