@@ -303,6 +303,7 @@ pub enum Module {
     Enum,
     Itertools,
     Operator,
+    Collections,
 }
 
 impl Module {
@@ -320,6 +321,7 @@ impl Module {
             Module::Enum => "enum",
             Module::Itertools => "itertools",
             Module::Operator => "operator",
+            Module::Collections => "collections",
         }
     }
 }

@@ -222,6 +222,14 @@ pub fn members(module: Module) -> &'static [&'static str] {
         Module::Enum => &["Enum", "IntEnum", "StrEnum", "Flag", "auto", "unique"],
         Module::Itertools => ITERTOOLS_MEMBERS,
         Module::Operator => OPERATOR_MEMBERS,
+        Module::Collections => &[
+            "deque",
+            "defaultdict",
+            "Counter",
+            "OrderedDict",
+            "ChainMap",
+            "namedtuple",
+        ],
     }
 }
 
@@ -792,6 +800,7 @@ impl Lowerer {
             "enum" => Some(Module::Enum),
             "itertools" => Some(Module::Itertools),
             "operator" => Some(Module::Operator),
+            "collections" => Some(Module::Collections),
             other => {
                 let root = other.split('.').next().unwrap_or(other);
                 let why = match root {

@@ -383,6 +383,9 @@ fn is_instance(obj: &Value, cls: &Value) -> PyResult<bool> {
             actual == *t || (*t == "int" && actual == "bool")
         }
         Value::Builtin("asyncio.Task") => downcast::<TaskObj>(obj).is_some(),
+        Value::Native(c) if let Some(name) = c.class_name() => {
+            matches!(obj, Value::Native(n) if n.instance_of(name))
+        }
         Value::Builtin(name) if !name.starts_with("asyncio.") => {
             matches!(obj, Value::Native(n) if n.instance_of(name))
         }

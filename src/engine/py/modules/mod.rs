@@ -5,6 +5,7 @@
 //! here, its arm in [`member`] and its line in `CALLS`.
 
 pub mod asyncio;
+pub mod collections;
 pub mod concurrent_futures;
 pub mod contextlib;
 pub mod dataclasses;
@@ -37,6 +38,7 @@ const CALLS: &[(&str, Call)] = &[
     ("functools.", functools::call),
     ("itertools.", itertools::call),
     ("operator.", operator::call),
+    ("collections.", collections::call),
     ("random.", random::call),
     ("typing.", typing::call),
     ("time.", time::call),
@@ -102,6 +104,7 @@ pub fn member(module: Module, name: &str) -> Option<Value> {
         Module::Enum => r#enum::member(name),
         Module::Itertools => itertools::member(name),
         Module::Operator => operator::member(name),
+        Module::Collections => collections::member(name),
         Module::Time => Some(match name {
             "sleep" => Value::Builtin("time.sleep"),
             "perf_counter" => Value::Builtin("time.perf_counter"),

@@ -193,6 +193,13 @@ pub trait Native: Any {
         None
     }
 
+    /// The qualified name of the class it is, when it is a class a module
+    /// provides (`collections.deque`): `isinstance(x, obj)` asks `x`'s
+    /// [`Native::instance_of`] with that name.
+    fn class_name(&self) -> Option<&'static str> {
+        None
+    }
+
     /// Whether `isinstance(obj, cls)` holds for the class a module's
     /// built-in of this name makes (`collections.deque`).
     fn instance_of(&self, _builtin: &str) -> bool {

@@ -421,7 +421,7 @@ impl Interp {
     }
 
     fn spread_kwargs(&self, out: &mut Args, v: Value) -> PyResult<()> {
-        let Value::Dict(d) = v else {
+        let Some(d) = v.as_plain_dict() else {
             return Err(type_error(format!(
                 "argument after ** must be a mapping, not {}",
                 v.type_name()
@@ -464,7 +464,7 @@ impl Interp {
                 Some(k) => {
                     d.insert(Key::new(k).map_err(type_error)?, v);
                 }
-                None => match v {
+                None => match v.as_plain_dict().map(Value::Dict).unwrap_or(v) {
                     Value::Dict(other) => {
                         for (k, v) in other.borrow().iter() {
                             d.insert(k.clone(), v.clone());
