@@ -304,6 +304,7 @@ pub enum Module {
     Itertools,
     Operator,
     Collections,
+    Math,
 }
 
 impl Module {
@@ -322,6 +323,7 @@ impl Module {
             Module::Itertools => "itertools",
             Module::Operator => "operator",
             Module::Collections => "collections",
+            Module::Math => "math",
         }
     }
 }

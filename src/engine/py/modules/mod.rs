@@ -12,6 +12,7 @@ pub mod dataclasses;
 pub mod r#enum;
 pub mod functools;
 pub mod itertools;
+pub mod math;
 pub mod namedtuple;
 pub mod operator;
 pub mod random;
@@ -39,6 +40,7 @@ const CALLS: &[(&str, Call)] = &[
     ("itertools.", itertools::call),
     ("operator.", operator::call),
     ("collections.", collections::call),
+    ("math.", math::call),
     ("random.", random::call),
     ("typing.", typing::call),
     ("time.", time::call),
@@ -105,6 +107,7 @@ pub fn member(module: Module, name: &str) -> Option<Value> {
         Module::Itertools => itertools::member(name),
         Module::Operator => operator::member(name),
         Module::Collections => collections::member(name),
+        Module::Math => math::member(name),
         Module::Time => Some(match name {
             "sleep" => Value::Builtin("time.sleep"),
             "perf_counter" => Value::Builtin("time.perf_counter"),
