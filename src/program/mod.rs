@@ -305,6 +305,7 @@ pub enum Module {
     Operator,
     Collections,
     Math,
+    String,
 }
 
 impl Module {
@@ -324,6 +325,7 @@ impl Module {
             Module::Operator => "operator",
             Module::Collections => "collections",
             Module::Math => "math",
+            Module::String => "string",
         }
     }
 }

@@ -282,6 +282,19 @@ pub fn members(module: Module) -> &'static [&'static str] {
         Module::Itertools => ITERTOOLS_MEMBERS,
         Module::Operator => OPERATOR_MEMBERS,
         Module::Math => MATH_MEMBERS,
+        Module::String => &[
+            "ascii_letters",
+            "ascii_lowercase",
+            "ascii_uppercase",
+            "digits",
+            "hexdigits",
+            "octdigits",
+            "punctuation",
+            "printable",
+            "whitespace",
+            "capwords",
+            "Template",
+        ],
         Module::Collections => &[
             "deque",
             "defaultdict",
@@ -862,6 +875,7 @@ impl Lowerer {
             "operator" => Some(Module::Operator),
             "collections" => Some(Module::Collections),
             "math" => Some(Module::Math),
+            "string" => Some(Module::String),
             other => {
                 let root = other.split('.').next().unwrap_or(other);
                 let why = match root {

@@ -16,6 +16,7 @@ pub mod math;
 pub mod namedtuple;
 pub mod operator;
 pub mod random;
+pub mod string;
 pub mod time;
 pub mod typing;
 
@@ -41,6 +42,7 @@ const CALLS: &[(&str, Call)] = &[
     ("operator.", operator::call),
     ("collections.", collections::call),
     ("math.", math::call),
+    ("string.", string::call),
     ("random.", random::call),
     ("typing.", typing::call),
     ("time.", time::call),
@@ -108,6 +110,7 @@ pub fn member(module: Module, name: &str) -> Option<Value> {
         Module::Operator => operator::member(name),
         Module::Collections => collections::member(name),
         Module::Math => math::member(name),
+        Module::String => string::member(name),
         Module::Time => Some(match name {
             "sleep" => Value::Builtin("time.sleep"),
             "perf_counter" => Value::Builtin("time.perf_counter"),
