@@ -306,6 +306,7 @@ pub enum Module {
     Collections,
     Math,
     String,
+    Textwrap,
 }
 
 impl Module {
@@ -326,6 +327,7 @@ impl Module {
             Module::Collections => "collections",
             Module::Math => "math",
             Module::String => "string",
+            Module::Textwrap => "textwrap",
         }
     }
 }

@@ -282,6 +282,7 @@ pub fn members(module: Module) -> &'static [&'static str] {
         Module::Itertools => ITERTOOLS_MEMBERS,
         Module::Operator => OPERATOR_MEMBERS,
         Module::Math => MATH_MEMBERS,
+        Module::Textwrap => &["wrap", "fill", "shorten", "dedent", "indent"],
         Module::String => &[
             "ascii_letters",
             "ascii_lowercase",
@@ -876,6 +877,7 @@ impl Lowerer {
             "collections" => Some(Module::Collections),
             "math" => Some(Module::Math),
             "string" => Some(Module::String),
+            "textwrap" => Some(Module::Textwrap),
             other => {
                 let root = other.split('.').next().unwrap_or(other);
                 let why = match root {

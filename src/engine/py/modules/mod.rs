@@ -17,6 +17,7 @@ pub mod namedtuple;
 pub mod operator;
 pub mod random;
 pub mod string;
+pub mod textwrap;
 pub mod time;
 pub mod typing;
 
@@ -43,6 +44,7 @@ const CALLS: &[(&str, Call)] = &[
     ("collections.", collections::call),
     ("math.", math::call),
     ("string.", string::call),
+    ("textwrap.", textwrap::call),
     ("random.", random::call),
     ("typing.", typing::call),
     ("time.", time::call),
@@ -111,6 +113,7 @@ pub fn member(module: Module, name: &str) -> Option<Value> {
         Module::Collections => collections::member(name),
         Module::Math => math::member(name),
         Module::String => string::member(name),
+        Module::Textwrap => textwrap::member(name),
         Module::Time => Some(match name {
             "sleep" => Value::Builtin("time.sleep"),
             "perf_counter" => Value::Builtin("time.perf_counter"),
