@@ -301,6 +301,12 @@ pub enum Module {
     Typing,
     Dataclasses,
     Enum,
+    Itertools,
+    Operator,
+    Collections,
+    Math,
+    String,
+    Textwrap,
 }
 
 impl Module {
@@ -316,6 +322,12 @@ impl Module {
             Module::Typing => "typing",
             Module::Dataclasses => "dataclasses",
             Module::Enum => "enum",
+            Module::Itertools => "itertools",
+            Module::Operator => "operator",
+            Module::Collections => "collections",
+            Module::Math => "math",
+            Module::String => "string",
+            Module::Textwrap => "textwrap",
         }
     }
 }

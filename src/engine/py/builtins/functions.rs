@@ -140,7 +140,7 @@ pub(in crate::engine::py) fn update_from_pairs(
     dict: &mut Dict,
     source: &Value,
 ) -> PyResult<()> {
-    if let Value::Dict(d) = source {
+    if let Some(d) = source.as_plain_dict() {
         let items: Vec<(Key, Value)> = d
             .borrow()
             .iter()

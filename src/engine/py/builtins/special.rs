@@ -194,10 +194,13 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             if let Some(m) = ix.special(v, "__len__") {
                 return ix.call(f, &m, Args::positional(vec![v.clone()]));
             }
-            if let Value::Native(n) = v
-                && let Some(items) = n.items()
-            {
-                return Ok(Value::Int(items.len() as i64));
+            if let Value::Native(n) = v {
+                if let Some(len) = n.len() {
+                    return Ok(Value::Int(len as i64));
+                }
+                if let Some(items) = n.items() {
+                    return Ok(Value::Int(items.len() as i64));
+                }
             }
             if let Value::Class(c) = v
                 && let Some(m) = crate::engine::py::modules::r#enum::members(c)
@@ -374,11 +377,18 @@ fn is_instance(obj: &Value, cls: &Value) -> PyResult<bool> {
             _ => false,
         },
         Value::Type("object") => true,
+        Value::Type("dict") if matches!(obj, Value::Native(n) if n.as_dict().is_some()) => true,
         Value::Type(t) => {
             let actual = type_of(obj);
             actual == *t || (*t == "int" && actual == "bool")
         }
         Value::Builtin("asyncio.Task") => downcast::<TaskObj>(obj).is_some(),
+        Value::Native(c) if let Some(name) = c.class_name() => {
+            matches!(obj, Value::Native(n) if n.instance_of(name))
+        }
+        Value::Builtin(name) if !name.starts_with("asyncio.") => {
+            matches!(obj, Value::Native(n) if n.instance_of(name))
+        }
         Value::Builtin("asyncio.Future") => {
             downcast::<FutureObj>(obj).is_some() || downcast::<TaskObj>(obj).is_some()
         }

@@ -5,13 +5,19 @@
 //! here, its arm in [`member`] and its line in `CALLS`.
 
 pub mod asyncio;
+pub mod collections;
 pub mod concurrent_futures;
 pub mod contextlib;
 pub mod dataclasses;
 pub mod r#enum;
 pub mod functools;
+pub mod itertools;
+pub mod math;
 pub mod namedtuple;
+pub mod operator;
 pub mod random;
+pub mod string;
+pub mod textwrap;
 pub mod time;
 pub mod typing;
 
@@ -33,6 +39,12 @@ const CALLS: &[(&str, Call)] = &[
     ("dataclasses.", dataclasses::call),
     ("enum.", r#enum::call),
     ("functools.", functools::call),
+    ("itertools.", itertools::call),
+    ("operator.", operator::call),
+    ("collections.", collections::call),
+    ("math.", math::call),
+    ("string.", string::call),
+    ("textwrap.", textwrap::call),
     ("random.", random::call),
     ("typing.", typing::call),
     ("time.", time::call),
@@ -96,6 +108,12 @@ pub fn member(module: Module, name: &str) -> Option<Value> {
         Module::Typing => typing::member(name),
         Module::Dataclasses => dataclasses::member(name),
         Module::Enum => r#enum::member(name),
+        Module::Itertools => itertools::member(name),
+        Module::Operator => operator::member(name),
+        Module::Collections => collections::member(name),
+        Module::Math => math::member(name),
+        Module::String => string::member(name),
+        Module::Textwrap => textwrap::member(name),
         Module::Time => Some(match name {
             "sleep" => Value::Builtin("time.sleep"),
             "perf_counter" => Value::Builtin("time.perf_counter"),

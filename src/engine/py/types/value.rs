@@ -416,6 +416,15 @@ impl Value {
     }
 
     /// Python's `str()` for values that need no interpreter.
+    /// The dict it is: a dict, or an object that is one (a `Counter`).
+    pub fn as_plain_dict(&self) -> Option<Rc<RefCell<Dict>>> {
+        match self {
+            Value::Dict(d) => Some(d.clone()),
+            Value::Native(n) => n.as_dict(),
+            _ => None,
+        }
+    }
+
     pub fn to_str(&self) -> String {
         match self {
             Value::Str(s) => s.to_string(),
@@ -549,7 +558,10 @@ fn write_repr(v: &Value, out: &mut String, depth: usize) {
             let _ = write!(out, "<bound method {name}>");
         }
         Value::Builtin(name) => {
-            let _ = write!(out, "<built-in function {name}>");
+            // A module's function prints by its own name: `operator.add` is
+            // `<built-in function add>`.
+            let short = name.rsplit('.').next().unwrap_or(name);
+            let _ = write!(out, "<built-in function {short}>");
         }
         Value::BuiltinMethod(m) => {
             let _ = write!(
