@@ -121,6 +121,9 @@ pub enum Outcome {
     /// The program raised an exception nobody caught: CPython's traceback,
     /// and the byte offset in the source where it was raised.
     Raised { traceback: String, at: usize },
+    /// The program ended with `sys.exit(...)` (`SystemExit` uncaught):
+    /// the process's exit status.
+    Exited(i32),
     /// A limit was reached or the program deadlocked.
     Aborted(String),
     /// The run was stopped from outside (live runs).

@@ -301,6 +301,8 @@ pub enum Module {
     Typing,
     Dataclasses,
     Enum,
+    Sys,
+    Logging,
 }
 
 impl Module {
@@ -316,6 +318,8 @@ impl Module {
             Module::Typing => "typing",
             Module::Dataclasses => "dataclasses",
             Module::Enum => "enum",
+            Module::Sys => "sys",
+            Module::Logging => "logging",
         }
     }
 }

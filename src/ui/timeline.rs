@@ -304,9 +304,9 @@ impl Timeline {
             return;
         }
         match &e.kind {
-            EventKind::Printed { text } | EventKind::PrintedNoLoop { text } => {
-                self.output.push((t, e.lane, shown(text)))
-            }
+            EventKind::Printed { text }
+            | EventKind::PrintedNoLoop { text }
+            | EventKind::PrintedErr { text } => self.output.push((t, e.lane, shown(text))),
             EventKind::Aborted { reason } => self.aborted = Some(shown(reason)),
             _ => {}
         }

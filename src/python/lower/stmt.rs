@@ -143,6 +143,27 @@ const RANDOM_MEMBERS: &[&str] = &[
     "randbytes",
 ];
 
+const LOGGING_MEMBERS: &[&str] = &[
+    "basicConfig",
+    "getLogger",
+    "getLevelName",
+    "debug",
+    "info",
+    "warning",
+    "error",
+    "critical",
+    "exception",
+    "log",
+    "CRITICAL",
+    "FATAL",
+    "ERROR",
+    "WARNING",
+    "WARN",
+    "INFO",
+    "DEBUG",
+    "NOTSET",
+];
+
 /// The members of a module a demo may use.
 pub fn members(module: Module) -> &'static [&'static str] {
     match module {
@@ -156,6 +177,8 @@ pub fn members(module: Module) -> &'static [&'static str] {
         Module::Typing => TYPING_MEMBERS,
         Module::Dataclasses => DATACLASSES_MEMBERS,
         Module::Enum => &["Enum", "IntEnum", "StrEnum", "Flag", "auto", "unique"],
+        Module::Sys => &["stdout", "stderr", "argv", "exit", "platform"],
+        Module::Logging => LOGGING_MEMBERS,
     }
 }
 
@@ -724,10 +747,12 @@ impl Lowerer {
             "typing" => Some(Module::Typing),
             "dataclasses" => Some(Module::Dataclasses),
             "enum" => Some(Module::Enum),
+            "sys" => Some(Module::Sys),
+            "logging" => Some(Module::Logging),
             other => {
                 let root = other.split('.').next().unwrap_or(other);
                 let why = match root {
-                    "os" | "subprocess" | "shutil" | "pathlib" | "io" | "sys" => {
+                    "os" | "subprocess" | "shutil" | "pathlib" | "io" => {
                         "a demo has no file or process access"
                     }
                     "socket" | "ssl" | "http" | "urllib" | "requests" | "aiohttp" | "httpx" => {

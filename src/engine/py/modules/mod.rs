@@ -10,8 +10,10 @@ pub mod contextlib;
 pub mod dataclasses;
 pub mod r#enum;
 pub mod functools;
+pub mod logging;
 pub mod namedtuple;
 pub mod random;
+pub mod sys;
 pub mod time;
 pub mod typing;
 
@@ -33,7 +35,9 @@ const CALLS: &[(&str, Call)] = &[
     ("dataclasses.", dataclasses::call),
     ("enum.", r#enum::call),
     ("functools.", functools::call),
+    ("logging.", logging::call),
     ("random.", random::call),
+    ("sys.", sys::call),
     ("typing.", typing::call),
     ("time.", time::call),
 ];
@@ -96,6 +100,8 @@ pub fn member(module: Module, name: &str) -> Option<Value> {
         Module::Typing => typing::member(name),
         Module::Dataclasses => dataclasses::member(name),
         Module::Enum => r#enum::member(name),
+        Module::Sys => sys::member(name),
+        Module::Logging => logging::member(name),
         Module::Time => Some(match name {
             "sleep" => Value::Builtin("time.sleep"),
             "perf_counter" => Value::Builtin("time.perf_counter"),
