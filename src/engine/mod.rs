@@ -368,6 +368,12 @@ impl LiveRun {
         self.outcome.as_ref()
     }
 
+    /// The run's warnings (as in [`Report::warnings`]), once
+    /// [`LiveRun::outcome`] has seen it end.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
     /// Waits for the run to end and returns every event not yet drained.
     pub fn wait(self) -> (Vec<Event>, Outcome) {
         let (events, outcome, _) = self.finish();

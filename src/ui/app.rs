@@ -380,6 +380,7 @@ impl LessonState {
         let mut finished = false;
         if let Some(outcome) = run.outcome().cloned() {
             apply(run.drain(), &mut self.timeline);
+            self.timeline.seed = super::seed::note(run.warnings());
             self.ran |= matches!(outcome, Outcome::Finished | Outcome::Raised { .. });
             self.status = RunStatus::Finished(outcome);
             self.now = self.timeline.end;

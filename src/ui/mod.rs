@@ -16,6 +16,7 @@ pub mod markdown;
 pub mod progress;
 pub mod quiz;
 pub mod scroll;
+pub mod seed;
 pub mod terminal;
 pub mod theme;
 pub mod timeline;

@@ -222,6 +222,9 @@ pub struct Timeline {
     pub output: Vec<(Duration, LaneId, String)>,
     /// Why the run ended early, if it did.
     pub aborted: Option<String>,
+    /// The seed an unseeded `random` run drew from, once it has ended
+    /// ([`super::seed::note`]).
+    pub seed: Option<String>,
     /// The lane that ran last: one thread runs one lane at a time.
     running: Option<LaneId>,
     /// How many lanes are executor jobs (the rest are tasks).
