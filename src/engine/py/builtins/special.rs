@@ -250,7 +250,8 @@ fn hash(ix: &Interp, f: &Frame, args: Args) -> PyResult<Value> {
             crate::engine::py::types::value::ClassHash::Unhashable => {
                 return Err(type_error(format!("unhashable type: '{}'", i.class.name)));
             }
-            crate::engine::py::types::value::ClassHash::User => {
+            crate::engine::py::types::value::ClassHash::User
+            | crate::engine::py::types::value::ClassHash::Fields => {
                 let m = i.class.lookup("__hash__").expect("the class defines it");
                 return match ix.call(f, &m, Args::positional(vec![v.clone()]))? {
                     // A result that fits a machine word is the hash as it
