@@ -367,9 +367,14 @@ impl Lines<'_> {
 
 /// Prints an event (with `events`) or its transcript line, if it has one.
 fn print_event(out: &mut impl Write, event: &engine::Event, events: Option<Lines>, escape: bool) {
-    let line = match events {
-        Some(lines) => Some(lines.event(event)),
-        None => event.transcript_line(),
+    let line = match (events, &event.kind) {
+        (Some(lines), _) => Some(lines.event(event)),
+        // What the demo writes to stderr goes to stderr, unstamped.
+        (None, engine::EventKind::PrintedErr { text }) => {
+            errln!("{}", for_output(text, escape));
+            None
+        }
+        (None, _) => event.transcript_line(),
     };
     if let Some(line) = line {
         let _ = writeln!(out, "{}", for_output(&line, escape));
@@ -418,6 +423,7 @@ fn outcome_code(outcome: &Outcome) -> ExitCode {
             ExitCode::FAILURE
         }
         Outcome::Stopped => ExitCode::FAILURE,
+        Outcome::Exited(status) => ExitCode::from(*status as u8),
     }
 }
 

@@ -121,6 +121,9 @@ pub enum Outcome {
     /// The program raised an exception nobody caught: CPython's traceback,
     /// and the byte offset in the source where it was raised.
     Raised { traceback: String, at: usize },
+    /// The program ended with `sys.exit(...)` (`SystemExit` uncaught):
+    /// the process's exit status.
+    Exited(i32),
     /// A limit was reached or the program deadlocked.
     Aborted(String),
     /// The run was stopped from outside (live runs).
@@ -363,6 +366,12 @@ impl LiveRun {
             self.warnings = warnings;
         }
         self.outcome.as_ref()
+    }
+
+    /// The run's warnings (as in [`Report::warnings`]), once
+    /// [`LiveRun::outcome`] has seen it end.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
     }
 
     /// Waits for the run to end and returns every event not yet drained.

@@ -41,6 +41,8 @@ enum OutcomeJson<'a> {
     Raised { traceback: &'a str },
     Aborted { reason: &'a str },
     Failed { message: &'a str },
+    /// `sys.exit(n)` ended the program with this exit status.
+    Exited { code: i32 },
     Stopped,
 }
 
@@ -94,6 +96,9 @@ enum Kind<'a> {
         text: &'a str,
     },
     PrintedNoLoop {
+        text: &'a str,
+    },
+    PrintedErr {
         text: &'a str,
     },
     Failed {
@@ -212,6 +217,7 @@ fn kind(k: &EventKind) -> Kind<'_> {
         EventKind::TimedOut => Kind::TimedOut,
         EventKind::Printed { text } => Kind::Printed { text },
         EventKind::PrintedNoLoop { text } => Kind::PrintedNoLoop { text },
+        EventKind::PrintedErr { text } => Kind::PrintedErr { text },
         EventKind::Failed { message } => Kind::Failed { message },
         EventKind::Aborted { reason } => Kind::Aborted { reason },
     }
@@ -223,6 +229,7 @@ fn outcome(o: &Outcome) -> OutcomeJson<'_> {
         Outcome::Raised { traceback, .. } => OutcomeJson::Raised { traceback },
         Outcome::Aborted(reason) => OutcomeJson::Aborted { reason },
         Outcome::Failed(message) => OutcomeJson::Failed { message },
+        Outcome::Exited(code) => OutcomeJson::Exited { code: *code },
         Outcome::Stopped => OutcomeJson::Stopped,
     }
 }

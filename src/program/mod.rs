@@ -307,6 +307,8 @@ pub enum Module {
     Math,
     String,
     Textwrap,
+    Sys,
+    Logging,
 }
 
 impl Module {
@@ -328,6 +330,8 @@ impl Module {
             Module::Math => "math",
             Module::String => "string",
             Module::Textwrap => "textwrap",
+            Module::Sys => "sys",
+            Module::Logging => "logging",
         }
     }
 }

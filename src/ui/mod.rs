@@ -18,6 +18,7 @@ pub mod practice;
 pub mod progress;
 pub mod quiz;
 pub mod scroll;
+pub mod seed;
 pub mod terminal;
 pub mod theme;
 pub mod timeline;

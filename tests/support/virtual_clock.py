@@ -38,7 +38,10 @@
   - a process pool's jobs run in this process too.
 * Each printed line is written as `[t=T] TEXT`, with T the virtual time in
   seconds formatted as `f"{round(t, 3):g}"`. A `print` call's text is split
-  on "\n" into whole lines: its `end=` is ignored.
+  on "\n" into whole lines: its `end=` is ignored. `sys.stdout.write` is
+  line-buffered: a line is stamped when its newline is written, a `print`
+  ends what it left unfinished, and the end of the program the rest. What
+  goes to `sys.stderr` (`print(file=sys.stderr)` too) is written unchanged.
 
 This is the CPython side of the parity tests: its output is compared with
 the headless transcript of the asynclings engine.
@@ -83,7 +86,7 @@ class _Timer(asyncio.TimerHandle):
         return not self < other
 
 
-class _JumpingSelector(selectors.DefaultSelector):
+class EpollSelector(selectors.DefaultSelector):
     """Never sleeps: a wait for `timeout` seconds moves the clock instead."""
 
     def __init__(self):
@@ -148,7 +151,7 @@ def _pool(executor):
 
 class VirtualClockLoop(asyncio.SelectorEventLoop):
     def __init__(self):
-        selector = _JumpingSelector()
+        selector = EpollSelector()
         super().__init__(selector)
         selector.loop = self
         self.clock = 0.0
@@ -287,6 +290,46 @@ def _stamp():
 
 
 _real_print = builtins.print
+_real_stdout = sys.stdout
+
+
+def _emit(text):
+    """Prints `text` as stamped lines (kept by the job running, if one is)."""
+    if _job is not None:
+        _job.lines.extend((_job.clock, line) for line in text.split("\n"))
+        return
+    stamp = _stamp()
+    for line in text.split("\n"):
+        _real_print(f"[t={stamp}] {line}", file=_real_stdout)
+    _real_stdout.flush()
+
+
+class _StampedStdout:
+    """`sys.stdout`: what is written goes out a line at a time, stamped when
+    its newline is written; a line left unfinished goes out at the end."""
+
+    def __init__(self):
+        self.pending = ""
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        self.pending += text
+        done, newline, self.pending = self.pending.rpartition("\n")
+        if newline:
+            _emit(done)
+        return len(text)
+
+    def flush(self):
+        pass
+
+    def finish(self):
+        if self.pending:
+            text, self.pending = self.pending, ""
+            _emit(text)
+
+    def __repr__(self):
+        return repr(_real_stdout)
 
 
 def _stamped_print(*args, sep=" ", end="\n", file=None, flush=False):
@@ -294,22 +337,19 @@ def _stamped_print(*args, sep=" ", end="\n", file=None, flush=False):
         _real_print(*args, sep=sep, end=end, file=file, flush=flush)
         return
     text = (" " if sep is None else sep).join(str(a) for a in args)
-    stamp = _stamp()
-    if _job is not None:
-        _job.lines.extend((_job.clock, line) for line in text.split("\n"))
-        return
-    for line in text.split("\n"):
-        _real_print(f"[t={stamp}] {line}")
-    sys.stdout.flush()
+    out = sys.stdout
+    if isinstance(out, _StampedStdout):
+        text, out.pending = out.pending + text, ""
+    _emit(text)
 
 
 def _print_lines(moment):
     """Prints a job's lines of one moment (once), stamped with the loop's time."""
     stamp = _stamp()
     for line in moment[1]:
-        _real_print(f"[t={stamp}] {line}")
+        _real_print(f"[t={stamp}] {line}", file=_real_stdout)
     moment[1] = []
-    sys.stdout.flush()
+    _real_stdout.flush()
 
 
 def _blocking_sleep(seconds):
@@ -357,7 +397,11 @@ def main(argv):
     for executor in (concurrent.futures.ThreadPoolExecutor, concurrent.futures.ProcessPoolExecutor):
         executor.shutdown = _virtual_shutdown(executor.shutdown)
     sys.argv = argv[1:]
-    runpy.run_path(argv[1], run_name="__main__")
+    stdout = sys.stdout = _StampedStdout()
+    try:
+        runpy.run_path(argv[1], run_name="__main__")
+    finally:
+        stdout.finish()
     return 0
 
 

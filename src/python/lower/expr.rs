@@ -388,22 +388,6 @@ impl Lowerer {
                 "pass the object whose attributes you want: `vars(obj)`",
             );
         }
-        if let E::Name(n) = &*c.func
-            && n.id.as_str() == "print"
-            && !self.module_binds("print")
-        {
-            for k in c.arguments.keywords.iter() {
-                if let Some(arg) = &k.arg
-                    && matches!(arg.as_str(), "file" | "flush")
-                {
-                    self.refuse(
-                        k.range,
-                        format!("print's '{}=' is not supported", arg.as_str()),
-                        "a demo prints to its output; `sep=` and `end=` are supported",
-                    );
-                }
-            }
-        }
         if self.names_member(&c.func, Module::Asyncio, "as_completed") {
             for k in c.arguments.keywords.iter() {
                 if k.arg.as_ref().is_some_and(|a| a.as_str() == "timeout")

@@ -266,6 +266,27 @@ const MATH_MEMBERS: &[&str] = &[
     "nan",
 ];
 
+const LOGGING_MEMBERS: &[&str] = &[
+    "basicConfig",
+    "getLogger",
+    "getLevelName",
+    "debug",
+    "info",
+    "warning",
+    "error",
+    "critical",
+    "exception",
+    "log",
+    "CRITICAL",
+    "FATAL",
+    "ERROR",
+    "WARNING",
+    "WARN",
+    "INFO",
+    "DEBUG",
+    "NOTSET",
+];
+
 /// The members of a module a demo may use.
 pub fn members(module: Module) -> &'static [&'static str] {
     match module {
@@ -304,6 +325,8 @@ pub fn members(module: Module) -> &'static [&'static str] {
             "ChainMap",
             "namedtuple",
         ],
+        Module::Sys => &["stdout", "stderr", "argv", "exit", "platform"],
+        Module::Logging => LOGGING_MEMBERS,
     }
 }
 
@@ -878,10 +901,12 @@ impl Lowerer {
             "math" => Some(Module::Math),
             "string" => Some(Module::String),
             "textwrap" => Some(Module::Textwrap),
+            "sys" => Some(Module::Sys),
+            "logging" => Some(Module::Logging),
             other => {
                 let root = other.split('.').next().unwrap_or(other);
                 let why = match root {
-                    "os" | "subprocess" | "shutil" | "pathlib" | "io" | "sys" => {
+                    "os" | "subprocess" | "shutil" | "pathlib" | "io" => {
                         "a demo has no file or process access"
                     }
                     "socket" | "ssl" | "http" | "urllib" | "requests" | "aiohttp" | "httpx" => {

@@ -93,6 +93,7 @@ impl LessonState {
         let mut finished = false;
         if let Some(outcome) = run.outcome().cloned() {
             apply(run.drain(), &mut self.timeline, &mut self.events);
+            self.timeline.seed = crate::ui::seed::note(run.warnings());
             self.ran |= matches!(outcome, Outcome::Finished | Outcome::Raised { .. });
             self.status = RunStatus::Finished(outcome);
             self.now = self.timeline.end;

@@ -304,6 +304,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
             badge = Some(long.clone());
         }
     }
+    // The seed an unseeded run drew from, before the other keys.
+    let seed = lesson
+        .timeline
+        .seed
+        .as_ref()
+        .filter(|s| width(s) + GAP <= room);
+    if let Some(s) = seed {
+        room -= width(s) + GAP;
+    }
     // A problem with the progress file takes the place of the keys.
     let warned = warning
         .as_ref()
@@ -333,6 +342,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     }
     line.push_span(Span::styled(state, style.add_modifier(Modifier::BOLD)));
     line.push_span(Span::raw(format!("  {time}  {}", speed(lesson.speed))));
+    if let Some(s) = seed {
+        line.push_span(Span::raw("  "));
+        line.push_span(Span::styled(s.clone(), theme.accent()));
+    }
     if let Some(b) = block {
         line.push_span(Span::raw("  "));
         line.push_span(Span::styled(b, theme.state(LaneState::Blocked)));

@@ -13,11 +13,13 @@ pub mod r#enum;
 pub mod functools;
 pub mod itertools;
 pub mod math;
+pub mod logging;
 pub mod namedtuple;
 pub mod operator;
 pub mod random;
 pub mod string;
 pub mod textwrap;
+pub mod sys;
 pub mod time;
 pub mod typing;
 
@@ -45,7 +47,9 @@ const CALLS: &[(&str, Call)] = &[
     ("math.", math::call),
     ("string.", string::call),
     ("textwrap.", textwrap::call),
+    ("logging.", logging::call),
     ("random.", random::call),
+    ("sys.", sys::call),
     ("typing.", typing::call),
     ("time.", time::call),
 ];
@@ -114,6 +118,8 @@ pub fn member(module: Module, name: &str) -> Option<Value> {
         Module::Math => math::member(name),
         Module::String => string::member(name),
         Module::Textwrap => textwrap::member(name),
+        Module::Sys => sys::member(name),
+        Module::Logging => logging::member(name),
         Module::Time => Some(match name {
             "sleep" => Value::Builtin("time.sleep"),
             "perf_counter" => Value::Builtin("time.perf_counter"),

@@ -642,6 +642,9 @@ impl Interp {
                         "__suppress_context__" => {
                             return Ok(Value::Bool(state.suppress_context.get()));
                         }
+                        "code" if i.class.derives_from("SystemExit") => {
+                            return Ok(modules::sys::exit_code(obj));
+                        }
                         "value" if i.class.derives_from("StopIteration") => {
                             return Ok(state.args.borrow().first().cloned().unwrap_or(Value::None));
                         }

@@ -2,6 +2,8 @@
 //! executor's job, moves only that job's clock); the clocks read the
 //! loop's time.
 
+pub mod calendar;
+
 use crate::engine::events::EventKind;
 use crate::engine::py::types::exc::{PyResult, error, type_error};
 use crate::engine::py::types::native::Args;
