@@ -64,10 +64,15 @@ pub fn run_loop<B: Backend>(
 /// Opens the practice screens on the real terminal, on `set`; with `open`,
 /// that exercise at once. Working files go to `work`.
 pub fn run(set: Exercises, open: Option<usize>, work: PathBuf) -> std::io::Result<Ended> {
-    let progress = Progress::load(Progress::default_path());
+    let mut progress = Progress::load(Progress::default_path());
+    let notice = progress.notice.take();
     let mut p = Practice::new(set.exercises, progress, work);
     if let Some(i) = open {
         p.open_exercise(i);
+    }
+    // What happened to an unreadable progress file comes first.
+    if notice.is_some() {
+        p.message = notice;
     }
     let theme = Theme::from_env();
     let events = TermInput::start()?;
@@ -78,11 +83,11 @@ pub fn run(set: Exercises, open: Option<usize>, work: PathBuf) -> std::io::Resul
             Input::Term(event) => Some(event),
             Input::Signal(s) => {
                 ended.get_or_insert(Ended::Signal(s));
-                p_quit_event()
+                quit_key()
             }
             Input::Gone(_) => {
                 ended.get_or_insert(Ended::TerminalGone);
-                p_quit_event()
+                quit_key()
             }
         }
     };
@@ -108,7 +113,7 @@ pub fn run(set: Exercises, open: Option<usize>, work: PathBuf) -> std::io::Resul
 
 /// A Ctrl-C key: what a signal or a lost terminal turns into, to end the
 /// loop the way a key would.
-fn p_quit_event() -> Option<Event> {
+fn quit_key() -> Option<Event> {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     Some(Event::Key(KeyEvent::new(
         KeyCode::Char('c'),

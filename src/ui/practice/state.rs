@@ -157,12 +157,12 @@ impl Practice {
         true
     }
 
-    /// Whether the open exercise's latest grade passed every check.
+    /// Whether the open exercise's file loads and its latest grade passed
+    /// every check.
     pub fn passed(&self) -> bool {
         self.open
             .as_ref()
-            .and_then(|o| o.graded.as_ref())
-            .is_some_and(|g| g.passed() && self.open.as_ref().is_some_and(|o| o.error.is_none()))
+            .is_some_and(|o| o.error.is_none() && o.graded.as_ref().is_some_and(Graded::passed))
     }
 
     /// Handles a key; returns whether the screen changed.
@@ -219,7 +219,8 @@ impl Practice {
             KeyCode::Char('e') => self.pending_edit = Some(open.file.path.clone()),
             KeyCode::Char('r') => self.regrade(),
             KeyCode::Char('s') => {
-                if self.passed() || self.is_done(self.selected) {
+                let index = open.index;
+                if self.passed() || self.is_done(index) {
                     let open = self.open.as_mut().expect("open");
                     open.solution_shown = !open.solution_shown;
                 } else {
