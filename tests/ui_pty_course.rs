@@ -78,7 +78,6 @@ fn detail(s: &mut Session, downs: usize) -> String {
     }
     s.press("\r");
     s.wait_for("Task  Esc close");
-    s.wait_for("history:");
     // A loaded machine may be caught mid-draw: read once it stands still.
     let mut screen = s.screen();
     loop {
