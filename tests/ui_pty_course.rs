@@ -78,7 +78,16 @@ fn detail(s: &mut Session, downs: usize) -> String {
     }
     s.press("\r");
     s.wait_for("Task  Esc close");
-    let screen = s.screen();
+    // A loaded machine may be caught mid-draw: read once it stands still.
+    let mut screen = s.screen();
+    loop {
+        std::thread::sleep(Duration::from_millis(100));
+        let again = s.screen();
+        if again == screen {
+            break;
+        }
+        screen = again;
+    }
     s.press("\x1b");
     screen
 }

@@ -777,7 +777,8 @@ impl<T> Future for Probe<'_, T> {
             let (on, at) = this.shared.waiting(this.lane);
             this.shared.emit(this.lane, at, EventKind::Suspended { on });
             if woke_itself {
-                this.shared.emit(this.lane, None, EventKind::Woken);
+                // Shown with the next event, as any other wake.
+                this.shared.wakes.lock().expect("wake log").push(this.lane);
             }
         }
         result
