@@ -452,6 +452,33 @@ fn an_unwritable_output_is_a_clear_error() {
 }
 
 #[test]
+fn a_named_pipe_or_folder_as_output_is_refused_not_replaced() {
+    let dir = scratch("not-a-file");
+    let pipe = dir.join("pipe");
+    let made = Command::new("mkfifo").arg(&pipe).status().unwrap();
+    assert!(made.success());
+    let folder = dir.join("folder");
+    std::fs::create_dir(&folder).unwrap();
+    for target in [&pipe, &folder] {
+        let target = target.to_str().unwrap();
+        let out = asynclings(&["export", "gather", "--format", "json", "-o", target]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "error: cannot write {target}: it is not a regular file"
+            )),
+            "{stderr}"
+        );
+    }
+    let pipe_kind = std::fs::symlink_metadata(&pipe).unwrap().file_type();
+    assert!(!pipe_kind.is_file() && !pipe_kind.is_dir());
+    assert!(folder.is_dir());
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 2);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn a_refused_program_is_reported_and_nothing_written() {
     let dir = scratch("refused");
     let program = dir.join("fetch.py");
