@@ -452,6 +452,33 @@ fn an_unwritable_output_is_a_clear_error() {
 }
 
 #[test]
+fn a_named_pipe_or_folder_as_output_is_refused_not_replaced() {
+    let dir = scratch("not-a-file");
+    let pipe = dir.join("pipe");
+    let made = Command::new("mkfifo").arg(&pipe).status().unwrap();
+    assert!(made.success());
+    let folder = dir.join("folder");
+    std::fs::create_dir(&folder).unwrap();
+    for target in [&pipe, &folder] {
+        let target = target.to_str().unwrap();
+        let out = asynclings(&["export", "gather", "--format", "json", "-o", target]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "error: cannot write {target}: it is not a regular file"
+            )),
+            "{stderr}"
+        );
+    }
+    let pipe_kind = std::fs::symlink_metadata(&pipe).unwrap().file_type();
+    assert!(!pipe_kind.is_file() && !pipe_kind.is_dir());
+    assert!(folder.is_dir());
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 2);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn a_refused_program_is_reported_and_nothing_written() {
     let dir = scratch("refused");
     let program = dir.join("fetch.py");
@@ -583,5 +610,66 @@ fn the_header_names_the_seed_that_replays_the_run() {
     ]);
     assert!(out.status.success());
     assert_eq!(std::fs::read_to_string(&again).unwrap(), text);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+// ------------------------------------------- the export key, off screen
+
+#[test]
+fn the_export_key_works_while_presenting_and_names_the_file() {
+    use asynclings::engine::{Limits, run_headless};
+    use asynclings::ui::app::{App, Msg, RunStatus};
+    use crossterm::event::KeyCode;
+    use ratatui::{Terminal, backend::TestBackend};
+
+    let dir = scratch("key-present");
+    let program = dir.join("hello.py");
+    std::fs::copy(PROGRAM, &program).unwrap();
+    let lesson = asynclings::lesson::load_file(&program).unwrap();
+    let report = run_headless(lesson.script(), &Limits::default());
+    let theme = asynclings::ui::theme::Theme::mono();
+    let mut app = App::new(vec![lesson], Default::default(), theme);
+    app.update(Msg::Resize(100, 30));
+    app.open(0);
+    app.lesson
+        .as_mut()
+        .unwrap()
+        .load_events(&report.events, RunStatus::Finished(report.outcome));
+    let screen = |app: &App| {
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        terminal
+            .draw(|f| asynclings::ui::view::draw(f, app))
+            .unwrap();
+        let buffer = terminal.backend().buffer().clone();
+        (0..30)
+            .map(|y| {
+                (0..100)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    // Presenting hides the keys, but not the prompt nor where the file went.
+    app.update(Msg::key(KeyCode::Char('F')));
+    assert!(!screen(&app).contains("x export"));
+    app.update(Msg::key(KeyCode::Char('x')));
+    let shown = screen(&app);
+    assert!(
+        shown.contains("export as:  s svg  c cast  t trace  j json"),
+        "{shown}"
+    );
+    app.update(Msg::key(KeyCode::Char('c')));
+    let saved = dir.join("hello-run.cast");
+    assert!(screen(&app).contains(&format!("saved {}", saved.display())));
+    let cast = std::fs::read_to_string(&saved).unwrap();
+    let header: Value = serde_json::from_str(cast.lines().next().unwrap()).unwrap();
+    assert_eq!(
+        (header["width"].as_u64(), header["height"].as_u64()),
+        (Some(100), Some(30))
+    );
+    // The note goes at the next key.
+    app.update(Msg::key(KeyCode::Char('z')));
+    assert!(!screen(&app).contains("saved "));
     std::fs::remove_dir_all(&dir).unwrap();
 }

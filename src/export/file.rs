@@ -31,10 +31,21 @@ fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
 }
 
 /// Writes `bytes` to `path` atomically (temporary file, then rename),
-/// replacing a file that is there.
+/// replacing a regular file that is there; through a symbolic link, the
+/// file it names. Anything else there (a folder, a device such as
+/// `/dev/null`, a named pipe) is refused, never replaced.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let temp = write_temp(path, bytes)?;
-    std::fs::rename(&temp, path).inspect_err(|_| {
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    if let Ok(meta) = std::fs::metadata(&target)
+        && !meta.is_file()
+    {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "it is not a regular file",
+        ));
+    }
+    let temp = write_temp(&target, bytes)?;
+    std::fs::rename(&temp, &target).inspect_err(|_| {
         let _ = std::fs::remove_file(&temp);
     })
 }
@@ -112,6 +123,30 @@ mod tests {
         let missing = dir.join("no-such-folder").join("run.cast");
         assert!(write_atomic(&missing, b"x").is_err());
         assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn atomic_write_goes_through_links_and_never_replaces_other_files() {
+        let dir = scratch("kinds");
+        let real = dir.join("real.json");
+        std::fs::write(&real, b"old").unwrap();
+        let link = dir.join("link.json");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&real).unwrap(), b"new");
+        let folder = dir.join("folder");
+        std::fs::create_dir(&folder).unwrap();
+        let e = write_atomic(&folder, b"x").unwrap_err();
+        assert_eq!(e.to_string(), "it is not a regular file");
+        assert!(folder.is_dir());
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 3);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -326,6 +326,7 @@ impl Builder<'_> {
             "ready": n(State::Ready),
             "waiting": n(State::Waiting),
             "blocked": n(State::Blocked),
+            "working": n(State::Working),
             "done": n(State::Done),
         });
         if self.last_counts.as_ref() != Some(&args) {

@@ -179,7 +179,7 @@ fn hints(app: &App, lesson: &LessonState) -> Vec<&'static str> {
         ],
     };
     // Presenting: no key chatter (the presenter knows n/p and F).
-    if app.zoom.is_some() && lesson.quiz.is_none() {
+    if app.zoom.is_some() && lesson.quiz.is_none() && !app.exporting {
         return Vec::new();
     }
     let mut keys = keys.to_vec();
