@@ -121,6 +121,7 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
                 Value::Instance(i) => Value::Class(i.class.clone()),
                 Value::Class(_) | Value::Type(_) => Value::Type("type"),
                 Value::Iterator(it) => Value::Type(it.kind),
+                Value::Native(n) if let Some(c) = n.class_of() => c,
                 other => match type_of(other) {
                     "object" => Value::Type(static_name(other.type_name())),
                     t => Value::Type(t),

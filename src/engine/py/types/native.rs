@@ -193,6 +193,22 @@ pub trait Native: Any {
         None
     }
 
+    /// `reversed(obj)`: the name of the iterator's type and the items (in
+    /// their order: `reversed` turns them); `None` if it is not reversible.
+    fn reversed_items(&self) -> Option<(&'static str, Vec<Value>)> {
+        None
+    }
+
+    /// `type(obj)`, for an instance of a class a module provides.
+    fn class_of(&self) -> Option<Value> {
+        None
+    }
+
+    /// Whether it cannot be a dict key or set member (a deque, a Counter).
+    fn unhashable(&self) -> bool {
+        false
+    }
+
     /// The qualified name of the class it is, when it is a class a module
     /// provides (`collections.deque`): `isinstance(x, obj)` asks `x`'s
     /// [`Native::instance_of`] with that name.

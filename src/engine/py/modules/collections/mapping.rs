@@ -394,6 +394,23 @@ impl Native for MapObj {
         Some(self.dict.clone())
     }
 
+    fn reversed_items(&self) -> Option<(&'static str, Vec<Value>)> {
+        let keys = self.dict.borrow().keys().map(|k| k.0.clone()).collect();
+        let kind = match self.kind {
+            Kind::OrderedDict => "odict_iterator",
+            _ => "dict_reversekeyiterator",
+        };
+        Some((kind, keys))
+    }
+
+    fn class_of(&self) -> Option<Value> {
+        super::member(self.short_name())
+    }
+
+    fn unhashable(&self) -> bool {
+        true
+    }
+
     fn instance_of(&self, builtin: &str) -> bool {
         match self.kind {
             Kind::DefaultDict => builtin == "collections.defaultdict",
