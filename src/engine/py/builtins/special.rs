@@ -387,7 +387,8 @@ fn is_instance(obj: &Value, cls: &Value) -> PyResult<bool> {
         Value::Native(c) if let Some(name) = c.class_name() => {
             matches!(obj, Value::Native(n) if n.instance_of(name))
         }
-        Value::Builtin(name) if !name.starts_with("asyncio.") => {
+        // `itertools.count` and the rest: the functions that make them.
+        Value::Builtin(name) if name.starts_with("itertools.") => {
             matches!(obj, Value::Native(n) if n.instance_of(name))
         }
         Value::Builtin("asyncio.Future") => {

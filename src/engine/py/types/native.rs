@@ -187,6 +187,16 @@ pub trait Native: Any {
         None
     }
 
+    /// `-obj`, `+obj` or `~obj`; `None` if it does not support it.
+    fn unary(
+        self: Rc<Self>,
+        _ix: &Rc<Interp>,
+        _cx: &Ctx,
+        _op: crate::program::UnaryOp,
+    ) -> Option<PyResult<Value>> {
+        None
+    }
+
     /// The dict it is (a `defaultdict`, a `Counter`): what `isinstance(obj,
     /// dict)`, `dict(obj)` and `**obj` see.
     fn as_dict(&self) -> Option<Rc<std::cell::RefCell<super::value::Dict>>> {

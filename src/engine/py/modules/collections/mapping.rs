@@ -390,6 +390,17 @@ impl Native for MapObj {
         counter::binop(&self, &o, op, ix, cx)
     }
 
+    fn unary(
+        self: Rc<Self>,
+        ix: &Rc<Interp>,
+        cx: &Ctx,
+        op: crate::program::UnaryOp,
+    ) -> Option<PyResult<Value>> {
+        (self.kind == Kind::Counter)
+            .then(|| counter::unary(&self, op, ix, cx))
+            .flatten()
+    }
+
     fn as_dict(&self) -> Option<Rc<RefCell<Dict>>> {
         Some(self.dict.clone())
     }
