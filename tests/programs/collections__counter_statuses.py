@@ -24,6 +24,7 @@ async def main():
     a = Counter(a=3, b=1)
     b = Counter(a=1, b=2, c=-1)
     print(a + b, a - b, a & b, a | b)
+    print(+Counter(a=2, b=-1, c=0), -Counter(a=2, b=-1, c=0), -Counter())
     print(Counter(a=1) == Counter(a=1, b=0), Counter(a=1) == {"a": 1}, Counter() == Counter())
     print(Counter(), Counter({"x": 2, "y": 5}), Counter(x=0), Counter([1, 1, 2]))
     del words["a"]

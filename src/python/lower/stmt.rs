@@ -766,6 +766,41 @@ impl Lowerer {
             .collect()
     }
 
+    /// Refuses a base class that a module provides as an object of its
+    /// own (`class Tally(Counter)`): the engine's classes cannot derive from
+    /// one.
+    fn refuse_module_class_base(&mut self, base: &ast::Expr) {
+        const CLASSES: &[(Module, &str)] = &[
+            (Module::Collections, "deque"),
+            (Module::Collections, "defaultdict"),
+            (Module::Collections, "Counter"),
+            (Module::Collections, "OrderedDict"),
+            (Module::Collections, "ChainMap"),
+            (Module::String, "Template"),
+        ];
+        let named = match base {
+            ast::Expr::Name(n) => self.members.get(n.id.as_str()).cloned(),
+            ast::Expr::Attribute(a) => match &*a.value {
+                ast::Expr::Name(n) => self
+                    .imports
+                    .get(n.id.as_str())
+                    .map(|m| (*m, a.attr.to_string())),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some((m, member)) = named
+            && CLASSES.contains(&(m, member.as_str()))
+        {
+            let full = format!("{}.{member}", m.name());
+            self.refuse(
+                base.range(),
+                format!("a class deriving from '{full}' is not supported"),
+                format!("keep a {member} in an attribute of the class instead of deriving from it"),
+            );
+        }
+    }
+
     fn class_def(&mut self, c: &ast::StmtClassDef, out: &mut Vec<Stmt>) {
         let decorators = self.decorators(&c.decorator_list);
         let mut bases = Vec::new();
@@ -783,6 +818,9 @@ impl Lowerer {
                     "multiple inheritance is not supported",
                     "give the class one base class",
                 );
+            }
+            for base in args.args.iter() {
+                self.refuse_module_class_base(base);
             }
             bases = args.args.iter().map(|a| self.expr(a)).collect();
         }

@@ -389,6 +389,7 @@ pub(super) fn reversed(args: Args) -> PyResult<Value> {
             "dict_reversekeyiterator",
             d.borrow().keys().map(|k| k.0.clone()).collect(),
         ),
+        Value::Native(n) if let Some((kind, items)) = n.reversed_items() => (kind, items),
         other => match (
             methods::reversed_view_kind(other),
             methods::iter_native(other),

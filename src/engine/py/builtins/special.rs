@@ -104,6 +104,7 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
                 Value::Instance(i) => Value::Class(i.class.clone()),
                 Value::Class(_) | Value::Type(_) => Value::Type("type"),
                 Value::Iterator(it) => Value::Type(it.kind),
+                Value::Native(n) if let Some(c) = n.class_of() => c,
                 other => match type_of(other) {
                     "object" => Value::Type(static_name(other.type_name())),
                     t => Value::Type(t),
@@ -370,7 +371,8 @@ fn is_instance(obj: &Value, cls: &Value) -> PyResult<bool> {
         Value::Native(c) if let Some(name) = c.class_name() => {
             matches!(obj, Value::Native(n) if n.instance_of(name))
         }
-        Value::Builtin(name) if !name.starts_with("asyncio.") => {
+        // `itertools.count` and the rest: the functions that make them.
+        Value::Builtin(name) if name.starts_with("itertools.") => {
             matches!(obj, Value::Native(n) if n.instance_of(name))
         }
         Value::Builtin("asyncio.Future") => {

@@ -28,11 +28,11 @@ pub fn member(name: &str) -> Option<Value> {
         "whitespace" => s(WHITESPACE),
         "printable" => s(&format!("{DIGITS}{LOWER}{UPPER}{PUNCTUATION}{WHITESPACE}")),
         "capwords" => Some(Value::Builtin("string.capwords")),
-        "Template" => Some(Value::Native(Rc::new(super::collections::ModuleClass {
-            name: "string.Template",
-            make: template,
-            methods: &[],
-        }))),
+        "Template" => Some(super::collections::ModuleClass::value(
+            "string.Template",
+            template,
+            &[],
+        )),
         _ => None,
     }
 }

@@ -187,10 +187,36 @@ pub trait Native: Any {
         None
     }
 
+    /// `-obj`, `+obj` or `~obj`; `None` if it does not support it.
+    fn unary(
+        self: Rc<Self>,
+        _ix: &Rc<Interp>,
+        _cx: &Ctx,
+        _op: crate::program::UnaryOp,
+    ) -> Option<PyResult<Value>> {
+        None
+    }
+
     /// The dict it is (a `defaultdict`, a `Counter`): what `isinstance(obj,
     /// dict)`, `dict(obj)` and `**obj` see.
     fn as_dict(&self) -> Option<Rc<std::cell::RefCell<super::value::Dict>>> {
         None
+    }
+
+    /// `reversed(obj)`: the name of the iterator's type and the items (in
+    /// their order: `reversed` turns them); `None` if it is not reversible.
+    fn reversed_items(&self) -> Option<(&'static str, Vec<Value>)> {
+        None
+    }
+
+    /// `type(obj)`, for an instance of a class a module provides.
+    fn class_of(&self) -> Option<Value> {
+        None
+    }
+
+    /// Whether it cannot be a dict key or set member (a deque, a Counter).
+    fn unhashable(&self) -> bool {
+        false
     }
 
     /// The qualified name of the class it is, when it is a class a module

@@ -185,6 +185,7 @@ fn hashable(v: &Value) -> Result<(), String> {
             Err(format!("unhashable type: '{}'", v.type_name()))
         }
         Value::Tuple(items) => items.iter().try_for_each(hashable),
+        Value::Native(n) if n.unhashable() => Err(format!("unhashable type: '{}'", n.type_name())),
         Value::Instance(i) => match i.class.hashing() {
             ClassHash::Identity => Ok(()),
             ClassHash::Fields => field_values(i).iter().try_for_each(hashable),

@@ -619,6 +619,11 @@ impl Interp {
         if let Some(r) = ops::unary_num(op, v) {
             return Ok(r);
         }
+        if let Value::Native(n) = v
+            && let Some(r) = n.clone().unary(&self.rc(), f, op)
+        {
+            return r;
+        }
         let name = match op {
             UnaryOp::Neg => "__neg__",
             UnaryOp::Pos => "__pos__",

@@ -200,4 +200,12 @@ impl Native for ChainMap {
     fn instance_of(&self, builtin: &str) -> bool {
         builtin == "collections.ChainMap"
     }
+
+    fn class_of(&self) -> Option<Value> {
+        super::member("ChainMap")
+    }
+
+    fn unhashable(&self) -> bool {
+        true
+    }
 }

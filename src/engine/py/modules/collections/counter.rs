@@ -313,3 +313,30 @@ pub(super) fn binop(
         Ok(MapObj::value(Kind::Counter, out, Value::None))
     })())
 }
+
+/// `+c` (the positive counts) and `-c` (the negative ones, negated).
+pub(super) fn unary(
+    c: &MapObj,
+    op: crate::program::UnaryOp,
+    ix: &Interp,
+    f: &Frame,
+) -> Option<PyResult<Value>> {
+    use crate::program::UnaryOp;
+    if !matches!(op, UnaryOp::Pos | UnaryOp::Neg) {
+        return None;
+    }
+    Some((|| {
+        let zero = Value::Int(0);
+        let mut out = Dict::new();
+        for (k, count) in c.pairs() {
+            if op == UnaryOp::Pos {
+                if ix.compare(f, CmpOp::Gt, &count, &zero)? {
+                    out.insert(Key(k), count);
+                }
+            } else if ix.compare(f, CmpOp::Lt, &count, &zero)? {
+                out.insert(Key(k), ix.binop(f, BinOp::Sub, &zero, &count, false)?);
+            }
+        }
+        Ok(MapObj::value(Kind::Counter, out, Value::None))
+    })())
+}

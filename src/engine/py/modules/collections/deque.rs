@@ -479,6 +479,18 @@ impl Native for Deque {
     fn instance_of(&self, builtin: &str) -> bool {
         builtin == "collections.deque"
     }
+
+    fn reversed_items(&self) -> Option<(&'static str, Vec<Value>)> {
+        Some(("_collections._deque_reverse_iterator", self.snapshot()))
+    }
+
+    fn class_of(&self) -> Option<Value> {
+        super::member("deque")
+    }
+
+    fn unhashable(&self) -> bool {
+        true
+    }
 }
 
 /// An iterator over a deque; it raises when the deque changes size.

@@ -390,8 +390,36 @@ impl Native for MapObj {
         counter::binop(&self, &o, op, ix, cx)
     }
 
+    fn unary(
+        self: Rc<Self>,
+        ix: &Rc<Interp>,
+        cx: &Ctx,
+        op: crate::program::UnaryOp,
+    ) -> Option<PyResult<Value>> {
+        (self.kind == Kind::Counter)
+            .then(|| counter::unary(&self, op, ix, cx))
+            .flatten()
+    }
+
     fn as_dict(&self) -> Option<Rc<RefCell<Dict>>> {
         Some(self.dict.clone())
+    }
+
+    fn reversed_items(&self) -> Option<(&'static str, Vec<Value>)> {
+        let keys = self.dict.borrow().keys().map(|k| k.0.clone()).collect();
+        let kind = match self.kind {
+            Kind::OrderedDict => "odict_iterator",
+            _ => "dict_reversekeyiterator",
+        };
+        Some((kind, keys))
+    }
+
+    fn class_of(&self) -> Option<Value> {
+        super::member(self.short_name())
+    }
+
+    fn unhashable(&self) -> bool {
+        true
     }
 
     fn instance_of(&self, builtin: &str) -> bool {

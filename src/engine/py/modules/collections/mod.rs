@@ -74,15 +74,41 @@ impl Native for ModuleClass {
     }
 }
 
+thread_local! {
+    /// The class objects made so far: each class is one object, so
+    /// `type(d) is deque` holds.
+    static CLASSES: std::cell::RefCell<Vec<Value>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl ModuleClass {
+    /// The one object of the class `name`.
+    pub fn value(
+        name: &'static str,
+        make: Make,
+        methods: &'static [(&'static str, Make)],
+    ) -> Value {
+        CLASSES.with(|c| {
+            let known = c
+                .borrow()
+                .iter()
+                .find(|v| matches!(v, Value::Native(n) if n.class_name() == Some(name)))
+                .cloned();
+            known.unwrap_or_else(|| {
+                let v = Value::Native(Rc::new(ModuleClass {
+                    name,
+                    make,
+                    methods,
+                }));
+                c.borrow_mut().push(v.clone());
+                v
+            })
+        })
+    }
+}
+
 /// `collections.name`.
 pub fn member(name: &str) -> Option<Value> {
-    let class = |name, make, methods| {
-        Some(Value::Native(Rc::new(ModuleClass {
-            name,
-            make,
-            methods,
-        })))
-    };
+    let class = |name, make, methods| Some(ModuleClass::value(name, make, methods));
     match name {
         "deque" => class("collections.deque", deque::make, &[]),
         "defaultdict" => class("collections.defaultdict", mapping::defaultdict, &[]),
