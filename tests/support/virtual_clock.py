@@ -9,7 +9,10 @@
   meanwhile, as a blocking call holds a real event loop.
 * `time.perf_counter()`, `time.monotonic()` and `time.time()` read the same
   virtual clock as `loop.time()` (0.0 outside a running loop), so elapsed
-  times such as `time.perf_counter() - t0` are in virtual seconds.
+  times such as `time.perf_counter() - t0` are in virtual seconds. The local
+  zone is UTC (`TZ=UTC`), and `time.localtime()`, `gmtime()`, `ctime()`,
+  `strftime(fmt)` and `asctime()` without a time read that clock: the wall
+  clock is the Unix epoch plus the virtual time.
 * Timers due at the same instant fire in the order they were created (on a
   real clock, the one created first would be due first).
 * Sockets are polled before the clock moves: loopback data already sent is
@@ -53,6 +56,7 @@ import collections
 import concurrent.futures
 import heapq
 import itertools
+import os
 import runpy
 import selectors
 import sys
@@ -352,6 +356,29 @@ def _print_lines(moment):
     _real_stdout.flush()
 
 
+def _at(real):
+    """`real(secs)`, at the virtual clock's now when `secs` is None."""
+
+    def at(secs=None):
+        return real(_virtual_now() if secs is None else secs)
+
+    return at
+
+
+def _strftime(real):
+    def strftime(format, t=None):
+        return real(format, time.localtime() if t is None else t)
+
+    return strftime
+
+
+def _asctime(real):
+    def asctime(t=None):
+        return real(time.localtime() if t is None else t)
+
+    return asctime
+
+
 def _blocking_sleep(seconds):
     if seconds < 0:
         raise ValueError("sleep length must be non-negative")
@@ -393,6 +420,14 @@ def main(argv):
     time.perf_counter = _virtual_now
     time.monotonic = _virtual_now
     time.time = _virtual_now
+    # The wall clock reads the virtual clock after the Unix epoch, in UTC.
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    time.gmtime = _at(time.gmtime)
+    time.localtime = _at(time.localtime)
+    time.ctime = _at(time.ctime)
+    time.strftime = _strftime(time.strftime)
+    time.asctime = _asctime(time.asctime)
     asyncio.run = _run
     for executor in (concurrent.futures.ThreadPoolExecutor, concurrent.futures.ProcessPoolExecutor):
         executor.shutdown = _virtual_shutdown(executor.shutdown)

@@ -43,7 +43,18 @@ const ASYNCIO_MEMBERS: &[&str] = &[
     "Barrier",
     "BrokenBarrierError",
 ];
-const TIME_MEMBERS: &[&str] = &["sleep", "perf_counter", "monotonic", "time"];
+const TIME_MEMBERS: &[&str] = &[
+    "sleep",
+    "perf_counter",
+    "monotonic",
+    "time",
+    "gmtime",
+    "localtime",
+    "mktime",
+    "strftime",
+    "asctime",
+    "ctime",
+];
 const CONCURRENT_MEMBERS: &[&str] = &["futures"];
 const FUTURES_MEMBERS: &[&str] = &["ThreadPoolExecutor", "ProcessPoolExecutor"];
 const DATACLASSES_MEMBERS: &[&str] = &[

@@ -107,6 +107,12 @@ pub fn member(module: Module, name: &str) -> Option<Value> {
             "perf_counter" => Value::Builtin("time.perf_counter"),
             "monotonic" => Value::Builtin("time.monotonic"),
             "time" => Value::Builtin("time.time"),
+            "gmtime" => Value::Builtin("time.gmtime"),
+            "localtime" => Value::Builtin("time.localtime"),
+            "mktime" => Value::Builtin("time.mktime"),
+            "strftime" => Value::Builtin("time.strftime"),
+            "asctime" => Value::Builtin("time.asctime"),
+            "ctime" => Value::Builtin("time.ctime"),
             _ => return None,
         }),
     }
