@@ -303,6 +303,7 @@ pub enum Module {
     Enum,
     Sys,
     Logging,
+    Datetime,
 }
 
 impl Module {
@@ -320,6 +321,7 @@ impl Module {
             Module::Enum => "enum",
             Module::Sys => "sys",
             Module::Logging => "logging",
+            Module::Datetime => "datetime",
         }
     }
 }

@@ -190,6 +190,7 @@ pub fn members(module: Module) -> &'static [&'static str] {
         Module::Enum => &["Enum", "IntEnum", "StrEnum", "Flag", "auto", "unique"],
         Module::Sys => &["stdout", "stderr", "argv", "exit", "platform"],
         Module::Logging => LOGGING_MEMBERS,
+        Module::Datetime => &["datetime", "date", "timedelta", "MINYEAR", "MAXYEAR"],
     }
 }
 
@@ -760,6 +761,7 @@ impl Lowerer {
             "enum" => Some(Module::Enum),
             "sys" => Some(Module::Sys),
             "logging" => Some(Module::Logging),
+            "datetime" => Some(Module::Datetime),
             other => {
                 let root = other.split('.').next().unwrap_or(other);
                 let why = match root {

@@ -8,6 +8,7 @@ pub mod asyncio;
 pub mod concurrent_futures;
 pub mod contextlib;
 pub mod dataclasses;
+pub mod datetime;
 pub mod r#enum;
 pub mod functools;
 pub mod logging;
@@ -33,6 +34,7 @@ const CALLS: &[(&str, Call)] = &[
     ("concurrent.futures.", concurrent_futures::call),
     ("contextlib.", contextlib::call),
     ("dataclasses.", dataclasses::call),
+    ("datetime.", datetime::call),
     ("enum.", r#enum::call),
     ("functools.", functools::call),
     ("logging.", logging::call),
@@ -102,6 +104,7 @@ pub fn member(module: Module, name: &str) -> Option<Value> {
         Module::Enum => r#enum::member(name),
         Module::Sys => sys::member(name),
         Module::Logging => logging::member(name),
+        Module::Datetime => datetime::member(name),
         Module::Time => Some(match name {
             "sleep" => Value::Builtin("time.sleep"),
             "perf_counter" => Value::Builtin("time.perf_counter"),
