@@ -9,6 +9,7 @@
 //! `date`'s), with the fields as its attributes.
 
 mod methods;
+mod text;
 
 use crate::engine::py::types::exc::{PyResult, error};
 use crate::engine::py::types::native::Args;
