@@ -309,6 +309,7 @@ pub enum Module {
     Textwrap,
     Sys,
     Logging,
+    Datetime,
 }
 
 impl Module {
@@ -332,6 +333,7 @@ impl Module {
             Module::Textwrap => "textwrap",
             Module::Sys => "sys",
             Module::Logging => "logging",
+            Module::Datetime => "datetime",
         }
     }
 }

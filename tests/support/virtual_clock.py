@@ -9,7 +9,13 @@
   meanwhile, as a blocking call holds a real event loop.
 * `time.perf_counter()`, `time.monotonic()` and `time.time()` read the same
   virtual clock as `loop.time()` (0.0 outside a running loop), so elapsed
-  times such as `time.perf_counter() - t0` are in virtual seconds.
+  times such as `time.perf_counter() - t0` are in virtual seconds. The local
+  zone is UTC (`TZ=UTC`), and `time.localtime()`, `gmtime()`, `ctime()`,
+  `strftime(fmt)` and `asctime()` without a time read that clock: the wall
+  clock is the Unix epoch plus the virtual time, and so are
+  `datetime.datetime.now()`, `today()`, `utcnow()` and `datetime.date.today()`
+  (the module's `datetime` and `date` are stand-ins whose instances are the
+  real classes').
 * Timers due at the same instant fire in the order they were created (on a
   real clock, the one created first would be due first).
 * Sockets are polled before the clock moves: loopback data already sent is
@@ -51,8 +57,10 @@ import asyncio
 import builtins
 import collections
 import concurrent.futures
+import datetime
 import heapq
 import itertools
+import os
 import runpy
 import selectors
 import sys
@@ -352,6 +360,79 @@ def _print_lines(moment):
     _real_stdout.flush()
 
 
+def _at(real):
+    """`real(secs)`, at the virtual clock's now when `secs` is None."""
+
+    def at(secs=None):
+        return real(_virtual_now() if secs is None else secs)
+
+    return at
+
+
+def _strftime(real):
+    def strftime(format, t=None):
+        return real(format, time.localtime() if t is None else t)
+
+    return strftime
+
+
+def _asctime(real):
+    def asctime(t=None):
+        return real(time.localtime() if t is None else t)
+
+    return asctime
+
+
+class _ClockClass(type):
+    """The metaclass of the stand-ins for `datetime.datetime` and
+    `datetime.date`: their instances are the real classes' instances."""
+
+    def __instancecheck__(cls, obj):
+        return isinstance(obj, cls._real)
+
+    def __subclasscheck__(cls, sub):
+        return issubclass(sub, cls._real)
+
+
+class _ClockDatetime(datetime.datetime, metaclass=_ClockClass):
+    """`datetime.datetime` whose clock is the virtual one (naive, UTC)."""
+
+    _real = datetime.datetime
+
+    def __new__(cls, *args, **kwargs):
+        return cls._real.__new__(cls._real, *args, **kwargs)
+
+    @classmethod
+    def now(cls, tz=None):
+        return cls._real.fromtimestamp(_virtual_now(), tz)
+
+    @classmethod
+    def today(cls):
+        return cls._real.fromtimestamp(_virtual_now())
+
+    @classmethod
+    def utcnow(cls):
+        return cls._real.utcfromtimestamp(_virtual_now())
+
+
+class _ClockDate(datetime.date, metaclass=_ClockClass):
+    """`datetime.date` whose `today()` reads the virtual clock."""
+
+    _real = datetime.date
+
+    def __new__(cls, *args, **kwargs):
+        return cls._real.__new__(cls._real, *args, **kwargs)
+
+    @classmethod
+    def today(cls):
+        return cls._real.fromtimestamp(_virtual_now())
+
+
+for _cls, _name in ((_ClockDatetime, "datetime"), (_ClockDate, "date")):
+    _cls.__name__ = _cls.__qualname__ = _name
+    _cls.__module__ = "datetime"
+
+
 def _blocking_sleep(seconds):
     if seconds < 0:
         raise ValueError("sleep length must be non-negative")
@@ -393,6 +474,16 @@ def main(argv):
     time.perf_counter = _virtual_now
     time.monotonic = _virtual_now
     time.time = _virtual_now
+    # The wall clock reads the virtual clock after the Unix epoch, in UTC.
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    time.gmtime = _at(time.gmtime)
+    time.localtime = _at(time.localtime)
+    time.ctime = _at(time.ctime)
+    time.strftime = _strftime(time.strftime)
+    time.asctime = _asctime(time.asctime)
+    datetime.datetime = _ClockDatetime
+    datetime.date = _ClockDate
     asyncio.run = _run
     for executor in (concurrent.futures.ThreadPoolExecutor, concurrent.futures.ProcessPoolExecutor):
         executor.shutdown = _virtual_shutdown(executor.shutdown)

@@ -43,7 +43,18 @@ const ASYNCIO_MEMBERS: &[&str] = &[
     "Barrier",
     "BrokenBarrierError",
 ];
-const TIME_MEMBERS: &[&str] = &["sleep", "perf_counter", "monotonic", "time"];
+const TIME_MEMBERS: &[&str] = &[
+    "sleep",
+    "perf_counter",
+    "monotonic",
+    "time",
+    "gmtime",
+    "localtime",
+    "mktime",
+    "strftime",
+    "asctime",
+    "ctime",
+];
 const CONCURRENT_MEMBERS: &[&str] = &["futures"];
 const FUTURES_MEMBERS: &[&str] = &["ThreadPoolExecutor", "ProcessPoolExecutor"];
 const DATACLASSES_MEMBERS: &[&str] = &[
@@ -327,6 +338,7 @@ pub fn members(module: Module) -> &'static [&'static str] {
         ],
         Module::Sys => &["stdout", "stderr", "argv", "exit", "platform"],
         Module::Logging => LOGGING_MEMBERS,
+        Module::Datetime => &["datetime", "date", "timedelta", "MINYEAR", "MAXYEAR"],
     }
 }
 
@@ -941,6 +953,7 @@ impl Lowerer {
             "textwrap" => Some(Module::Textwrap),
             "sys" => Some(Module::Sys),
             "logging" => Some(Module::Logging),
+            "datetime" => Some(Module::Datetime),
             other => {
                 let root = other.split('.').next().unwrap_or(other);
                 let why = match root {

@@ -9,6 +9,7 @@ pub mod collections;
 pub mod concurrent_futures;
 pub mod contextlib;
 pub mod dataclasses;
+pub mod datetime;
 pub mod r#enum;
 pub mod functools;
 pub mod itertools;
@@ -39,6 +40,7 @@ const CALLS: &[(&str, Call)] = &[
     ("concurrent.futures.", concurrent_futures::call),
     ("contextlib.", contextlib::call),
     ("dataclasses.", dataclasses::call),
+    ("datetime.", datetime::call),
     ("enum.", r#enum::call),
     ("functools.", functools::call),
     ("itertools.", itertools::call),
@@ -120,11 +122,18 @@ pub fn member(module: Module, name: &str) -> Option<Value> {
         Module::Textwrap => textwrap::member(name),
         Module::Sys => sys::member(name),
         Module::Logging => logging::member(name),
+        Module::Datetime => datetime::member(name),
         Module::Time => Some(match name {
             "sleep" => Value::Builtin("time.sleep"),
             "perf_counter" => Value::Builtin("time.perf_counter"),
             "monotonic" => Value::Builtin("time.monotonic"),
             "time" => Value::Builtin("time.time"),
+            "gmtime" => Value::Builtin("time.gmtime"),
+            "localtime" => Value::Builtin("time.localtime"),
+            "mktime" => Value::Builtin("time.mktime"),
+            "strftime" => Value::Builtin("time.strftime"),
+            "asctime" => Value::Builtin("time.asctime"),
+            "ctime" => Value::Builtin("time.ctime"),
             _ => return None,
         }),
     }

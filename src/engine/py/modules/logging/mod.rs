@@ -446,7 +446,14 @@ impl Record {
             str: &|v| ix.str(f, v),
             repr: &|v| ix.repr(f, v),
         };
-        let mut out = percent::format(&handler.fmt, &percent::Source::Named(&field), &text)?;
+        let mut out = percent::format(&handler.fmt, &percent::Source::Named(&field), &text)
+            .map_err(|e| match e {
+                exc::Unwind::Exc(_) => exc::unsupported(
+                    "a logging format that fails on a record (CPython prints \
+                     '--- Logging error ---' and goes on)",
+                ),
+                other => other,
+            })?;
         if let Some(exc) = &self.exc_text {
             if !out.ends_with('\n') {
                 out.push('\n');

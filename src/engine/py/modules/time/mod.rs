@@ -1,8 +1,9 @@
 //! `time`: `sleep` blocks the whole loop on the virtual clock (or, in an
 //! executor's job, moves only that job's clock); the clocks read the
-//! loop's time.
+//! loop's time; [`wall`] reads it as a date, in UTC.
 
 pub mod calendar;
+pub mod wall;
 
 use crate::engine::events::EventKind;
 use crate::engine::py::types::exc::{PyResult, error, type_error};
@@ -39,7 +40,7 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, args: Args) -> PyResult<Value> {
             Ok(Value::None)
         }
         "time.perf_counter" | "time.monotonic" | "time.time" => Ok(Value::Float(ix.clock_now())),
-        other => ix.pure_builtin(f, other, args),
+        other => wall::call(ix, f, other, args),
     }
 }
 
