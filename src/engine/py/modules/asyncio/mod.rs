@@ -3,12 +3,15 @@
 
 pub mod barrier;
 pub mod events;
+pub mod gather;
 pub mod locks;
 pub mod mixins;
 pub mod queues;
 pub(in crate::engine::py) mod streams;
 pub mod taskgroups;
 pub mod tasks;
+pub mod timeouts;
+pub mod wait;
 
 use crate::engine::py::modules::concurrent_futures;
 use crate::engine::py::types::exc::{PyResult, error, type_error};
@@ -46,7 +49,7 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             let aw = args.pos.pop().ok_or_else(|| {
                 type_error("wait_for() missing 1 required positional argument: 'fut'")
             })?;
-            Ok(tasks::WaitFor::value(aw, timeout))
+            Ok(wait::WaitFor::value(aw, timeout))
         }
         "asyncio.get_running_loop" | "asyncio.get_event_loop" => {
             if !ix.running.get() || ix.in_job() {
