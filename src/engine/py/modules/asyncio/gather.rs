@@ -168,3 +168,40 @@ impl Interp {
         Ok(Value::Native(g))
     }
 }
+
+impl Interp {
+    /// `asyncio.shield(aw)`, as CPython 3.11: a finished awaitable comes
+    /// back as it is; else an outer future that the inner's end settles
+    /// through a done-callback (one round later), and whose cancel leaves
+    /// the inner running.
+    pub fn shield(&self, cx: &Frame, mut args: Args) -> PyResult<Value> {
+        let arg = match (args.pos.pop(), args.pos.is_empty() && args.kw.is_empty()) {
+            (Some(a), true) => a,
+            _ => {
+                return Err(exc::type_error("shield() takes 1 positional argument"));
+            }
+        };
+        let (value, inner) = self.ensure_future(cx, arg)?;
+        if inner.completion().done() {
+            return Ok(value);
+        }
+        let outer = super::mixins::waiter();
+        outer.lane.set(inner.lanes().first().copied());
+        let weak = Rc::downgrade(&outer);
+        inner.completion().on_done(Box::new(move |r| {
+            let r = r.clone();
+            super::taskgroups::call_soon(move || {
+                let Some(outer) = weak.upgrade() else { return };
+                if outer.completion.done() {
+                    return;
+                }
+                outer.completion.settle(if is_cancel(&r) {
+                    Settled::Raised(cancelled_value())
+                } else {
+                    r
+                });
+            });
+        }));
+        Ok(Value::Native(outer))
+    }
+}

@@ -38,6 +38,11 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             Ok(Value::Native(ix.create_task(f, coro, task_name)?))
         }
         "asyncio.gather" => ix.gather(f, args),
+        "asyncio.shield" => ix.shield(f, args),
+        "asyncio.wait" => Ok(wait::Wait::value(args)),
+        "asyncio.timeout" => timeouts::value(ix, args, false),
+        "asyncio.timeout_at" => timeouts::value(ix, args, true),
+        "asyncio.all_tasks" => ix.all_tasks(),
         "asyncio.as_completed" => ix.as_completed(f, args),
         "asyncio.wait_for" => {
             let timeout = args

@@ -13,6 +13,7 @@ use crate::engine::py::modules::concurrent_futures;
 use crate::engine::py::types::exc::{self, PyResult, Unwind, error, type_error, value_error};
 use crate::engine::py::types::native::{Args, Native, Step, downcast};
 use crate::engine::py::types::ops;
+use crate::engine::py::types::value;
 use crate::engine::py::types::value::Value;
 use crate::engine::py::vm::asyncgen;
 use crate::engine::py::vm::coro::Coroutine;
@@ -210,6 +211,8 @@ pub struct TaskObj {
     waitee: RefCell<Option<Rc<dyn Cancel>>>,
     /// The coroutine it runs, for `get_coro`.
     coro: RefCell<Value>,
+    /// The Python done-callbacks, which `remove_done_callback` can remove.
+    py_callbacks: RefCell<Vec<CallbackSlot>>,
 }
 
 impl TaskObj {
@@ -226,6 +229,7 @@ impl TaskObj {
             waker: RefCell::new(None),
             waitee: RefCell::new(None),
             coro: RefCell::new(coro),
+            py_callbacks: RefCell::new(Vec::new()),
         })
     }
 
@@ -240,6 +244,11 @@ impl TaskObj {
     /// The `CancelledError` to raise in it for the cancel requested.
     fn cancel_error(&self) -> Unwind {
         Unwind::Exc(cancelled_error(self.cancel_message.borrow_mut().take()))
+    }
+
+    /// `task.cancelling()`: the cancel requests not withdrawn.
+    pub fn cancelling(&self) -> u32 {
+        self.cancel_requests.get()
     }
 
     /// `task.uncancel()`: withdraws one cancel request; the ones left.
@@ -299,6 +308,7 @@ impl Native for TaskObj {
                 | "set_name"
                 | "get_coro"
                 | "add_done_callback"
+                | "remove_done_callback"
                 | "cancelling"
                 | "uncancel"
         )
@@ -347,8 +357,31 @@ impl Native for TaskObj {
             "get_coro" => Ok(self.coro.borrow().clone()),
             "cancelling" => Ok(Value::Int(self.cancel_requests.get().into())),
             "uncancel" => Ok(Value::Int(self.uncancel().into())),
-            "add_done_callback" => {
-                add_done_callback(ix, cx, &self.completion, Value::Native(self.clone()), args)
+            "add_done_callback" => match callback_slot(&args) {
+                Ok(slot) => {
+                    self.py_callbacks.borrow_mut().push(slot.clone());
+                    let me = Value::Native(self.clone());
+                    add_done_callback(ix, &self.completion, me, slot);
+                    Ok(Value::None)
+                }
+                Err(e) => Err(e),
+            },
+            "remove_done_callback" => {
+                let Some(cb) = args.pos.pop() else {
+                    return Some(Err(type_error(
+                        "remove_done_callback() takes exactly one argument (0 given)",
+                    )));
+                };
+                let mut removed = 0;
+                self.py_callbacks.borrow_mut().retain(|slot| {
+                    let matches = slot.borrow().as_ref().is_some_and(|c| value::py_eq(c, &cb));
+                    if matches {
+                        *slot.borrow_mut() = None;
+                        removed += 1;
+                    }
+                    !matches
+                });
+                Ok(Value::Int(removed))
             }
             _ => return None,
         })
@@ -365,27 +398,30 @@ impl Native for TaskObj {
     }
 }
 
-fn add_done_callback(
-    ix: &Rc<Interp>,
-    _cx: &Frame,
-    c: &Completion,
-    me: Value,
-    mut args: Args,
-) -> PyResult<Value> {
-    let cb = args
-        .pos
-        .pop()
-        .ok_or_else(|| type_error("add_done_callback() takes exactly one argument"))?;
+/// A Python done-callback; `None` once `remove_done_callback` removed it.
+type CallbackSlot = Rc<RefCell<Option<Value>>>;
+
+/// The slot for `add_done_callback(cb)`'s one argument.
+fn callback_slot(args: &Args) -> PyResult<CallbackSlot> {
+    match args.pos.as_slice() {
+        [cb] => Ok(Rc::new(RefCell::new(Some(cb.clone())))),
+        _ => Err(type_error("add_done_callback() takes exactly one argument")),
+    }
+}
+
+fn add_done_callback(ix: &Rc<Interp>, c: &Completion, me: Value, slot: CallbackSlot) {
     let ix = ix.clone();
     c.on_done(Box::new(move |_| {
         // As the loop does: `call_soon`, behind the steps already ready,
         // and outside any task.
         super::taskgroups::call_soon(move || {
+            let Some(cb) = slot.borrow().clone() else {
+                return;
+            };
             let frame = ix.root_frame(ix.module_task.clone(), 0);
             let _ = ix.call(&frame, &cb, Args::positional(vec![me]));
         });
     }));
-    Ok(Value::None)
 }
 
 pub(super) fn result_of(c: &Completion, unset: &str) -> PyResult<Value> {
@@ -488,9 +524,13 @@ impl Native for FutureObj {
             },
             "result" => result_of(&self.completion, "Result is not set."),
             "exception" => exception_of(&self.completion),
-            "add_done_callback" => {
-                add_done_callback(ix, cx, &self.completion, Value::Native(self.clone()), args)
-            }
+            "add_done_callback" => match callback_slot(&args) {
+                Ok(slot) => {
+                    add_done_callback(ix, &self.completion, Value::Native(self.clone()), slot);
+                    Ok(Value::None)
+                }
+                Err(e) => Err(e),
+            },
             _ => return None,
         })
     }
@@ -531,10 +571,7 @@ impl Native for Sleep {
                     WaitOn::Timer { deadline: at },
                     Some(cx.stmt.get()),
                 );
-                let instant = ix.shared.instant(at);
-                ix.suspend(cx, None, ix.shared.sleep_until(instant, at))
-                    .await?;
-                ix.set_vclock(deadline);
+                ix.suspend(cx, None, ix.sleep_until(deadline)).await?;
             }
             Ok(self.result.clone())
         }))
@@ -573,6 +610,67 @@ impl Interp {
             .suspend(cx, Some(waitee), w.completion().wait())
             .await?;
         unsettle(w.retrieve(r))
+    }
+
+    /// Sleeps until the virtual time `when` (seconds), and moves the clock
+    /// there: a task woken by a timer resumes one round after it, as
+    /// through the future it resolves.
+    pub async fn sleep_until(&self, when: f64) {
+        let at = self.timer_at(when);
+        self.shared
+            .sleep_until_when(self.shared.instant(at), at, when)
+            .await;
+        self.timer_fired(when);
+    }
+
+    /// Waits for a timer due at `when` and goes on in its own round, as a
+    /// `call_at` callback runs, the clock moved there.
+    pub async fn timer_until(&self, when: f64) {
+        let at = self.timer_at(when);
+        self.shared
+            .timer_until(self.shared.instant(at), at, when)
+            .await;
+        self.timer_fired(when);
+    }
+
+    /// The clock as a timer due at `when` leaves it: CPython's loop runs
+    /// every timer due within its clock's resolution (1 ns) of the time the
+    /// clock jumped to, so such a timer does not move the clock.
+    fn timer_fired(&self, when: f64) {
+        if when >= self.vclock.get() + 1e-9 {
+            self.set_vclock(when);
+        }
+    }
+
+    /// `loop.call_at(when, f)`: runs `f` in the round its timer fires
+    /// (on the next round if `when` has passed). The timer takes its place
+    /// among the timers now, as CPython's `TimerHandle` does; aborting the
+    /// handle cancels it.
+    pub fn call_at(&self, when: f64, f: impl FnOnce() + 'static) -> tokio::task::JoinHandle<()> {
+        if when <= self.vclock.get() {
+            return tokio::task::spawn_local(async move { f() });
+        }
+        let ix = self.rc();
+        let mut fire = Box::pin(async move {
+            ix.timer_until(when).await;
+            f();
+        });
+        let mut cx = std::task::Context::from_waker(futures::task::noop_waker_ref());
+        let _ = fire.as_mut().poll(&mut cx);
+        tokio::task::spawn_local(fire)
+    }
+
+    /// `asyncio.all_tasks()`: the tasks not done, in creation order.
+    pub fn all_tasks(&self) -> PyResult<Value> {
+        if !self.running.get() || self.in_job() {
+            return Err(error("RuntimeError", "no running event loop"));
+        }
+        let mut set = value::Set::new();
+        for t in self.tasks.borrow().iter().filter(|t| !t.done()) {
+            let key = value::Key::new(Value::Native(t.clone())).map_err(type_error)?;
+            set.insert(key);
+        }
+        Ok(Value::Set(Rc::new(RefCell::new(set))))
     }
 
     /// One scheduling round the lanes do not show (see the module docs).
@@ -695,16 +793,26 @@ impl Interp {
     /// A task for an awaitable (`ensure_future`): tasks and futures as
     /// they are, coroutines wrapped.
     pub(super) fn ensure_task(&self, cx: &Frame, aw: Value) -> PyResult<Rc<dyn Waitable>> {
+        Ok(self.ensure_future(cx, aw)?.1)
+    }
+
+    /// [`Interp::ensure_task`] with the value `ensure_future` returns.
+    pub(super) fn ensure_future(
+        &self,
+        cx: &Frame,
+        aw: Value,
+    ) -> PyResult<(Value, Rc<dyn Waitable>)> {
         if let Some(t) = downcast::<TaskObj>(&aw) {
-            return Ok(t);
+            return Ok((aw, t));
         }
         if let Some(f) = downcast::<FutureObj>(&aw) {
-            return Ok(f);
+            return Ok((aw, f));
         }
         if let Some(g) = downcast::<super::gather::Gathering>(&aw) {
-            return Ok(g);
+            return Ok((aw, g));
         }
-        Ok(self.create_task(cx, aw, None)?)
+        let task = self.create_task(cx, aw, None)?;
+        Ok((Value::Native(task.clone()), task))
     }
 }
 
