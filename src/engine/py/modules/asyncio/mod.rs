@@ -2,11 +2,13 @@
 //! task groups, streams.
 
 pub mod barrier;
+pub mod completion;
 pub mod events;
 pub mod gather;
 pub mod locks;
 pub mod mixins;
 pub mod queues;
+pub mod sleep;
 pub(in crate::engine::py) mod streams;
 pub mod taskgroups;
 pub mod tasks;
@@ -24,7 +26,7 @@ use tasks::{FutureObj, TaskObj};
 /// Calls `asyncio.NAME`.
 pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Value> {
     match name {
-        "asyncio.sleep" => tasks::sleep(args),
+        "asyncio.sleep" => sleep::sleep(args),
         "asyncio.create_task" | "asyncio.ensure_future" => {
             let task_name = args.take_kw("name");
             let coro = args.pos.pop().ok_or_else(|| {

@@ -8,11 +8,16 @@
 //! scheduling round later than after a plain wake: the engine reproduces
 //! that round with a quiet yield.
 
+pub(super) use super::completion::{
+    CallbackSlot, add_done_callback, callback_slot, cancel_message, cancelled_error,
+    cancelled_value, exception_of, is_cancel, result_of, settled, unsettle, wait_on,
+};
+pub use super::completion::{Cancel, Completion, DoneCallback, Settled, Waitable};
+use super::sleep::Sleep;
 use crate::engine::events::{LaneId, LaneKind, WaitOn};
 use crate::engine::py::modules::concurrent_futures;
 use crate::engine::py::types::exc::{self, PyResult, Unwind, error, type_error, value_error};
 use crate::engine::py::types::native::{Args, Native, Step, downcast};
-use crate::engine::py::types::ops;
 use crate::engine::py::types::value;
 use crate::engine::py::types::value::Value;
 use crate::engine::py::vm::asyncgen;
@@ -25,49 +30,6 @@ use std::future::Future;
 use std::rc::Rc;
 use std::sync::Arc;
 use std::task::{Poll, Waker};
-
-/// Something a task can be waiting on, which cancelling the task cancels.
-pub trait Cancel {
-    /// Cancels it; `false` if it was already done.
-    fn cancel(&self) -> bool {
-        self.cancel_with(None)
-    }
-
-    /// `cancel(msg)`: the `CancelledError` it raises carries `msg`.
-    fn cancel_with(&self, msg: Option<Value>) -> bool;
-}
-
-/// The `msg` argument of `cancel(msg=None)`.
-pub(super) fn cancel_message(mut args: Args) -> PyResult<Option<Value>> {
-    let msg = args.take_kw("msg").or_else(|| args.pos.pop());
-    if !args.pos.is_empty() || !args.kw.is_empty() {
-        return Err(type_error("cancel() takes at most 1 argument"));
-    }
-    Ok(msg.filter(|m| !matches!(m, Value::None)))
-}
-
-/// The `CancelledError` a cancel with `msg` raises.
-pub(super) fn cancelled_error(msg: Option<Value>) -> Value {
-    match msg {
-        Some(m) => exc::instance(exc::class("CancelledError").expect("a built-in"), vec![m]),
-        None => cancelled_value(),
-    }
-}
-
-/// A task, a future or a `gather`: what `ensure_future` gives, which
-/// `gather`, `wait_for` and `as_completed` wait on.
-pub trait Waitable: Cancel {
-    fn completion(&self) -> &Completion;
-    /// The lanes it runs on, for the timeline (none for a bare future).
-    fn lanes(&self) -> Vec<LaneId>;
-    /// `wait_for` gives up on it: its cancellation shows as a timeout.
-    fn time_out(&self) {}
-    /// Its outcome as a `result()` reads it (once read, a task's
-    /// `CancelledError` is a fresh one, as in CPython 3.11).
-    fn retrieve(&self, r: Settled) -> Settled {
-        r
-    }
-}
 
 impl Waitable for TaskObj {
     fn completion(&self) -> &Completion {
@@ -94,100 +56,6 @@ impl Waitable for FutureObj {
     fn lanes(&self) -> Vec<LaneId> {
         self.lane.get().into_iter().collect()
     }
-}
-
-pub(super) fn wait_on(lanes: Vec<LaneId>) -> WaitOn {
-    match lanes.as_slice() {
-        [one] => WaitOn::Lane(*one),
-        _ => WaitOn::Lanes(Arc::from(lanes)),
-    }
-}
-
-/// The result a task or future settled with.
-#[derive(Clone)]
-pub enum Settled {
-    Value(Value),
-    /// An exception (a cancellation is a `CancelledError`).
-    Raised(Value),
-}
-
-/// Run once when a task or future settles.
-pub type DoneCallback = Box<dyn FnOnce(&Settled)>;
-
-/// Completion shared by tasks, futures and `gather`: the result, who waits
-/// for it, and callbacks run when it is set.
-#[derive(Default)]
-pub struct Completion {
-    result: RefCell<Option<Settled>>,
-    pub(super) waiters: RefCell<Vec<Waker>>,
-    callbacks: RefCell<Vec<DoneCallback>>,
-}
-
-impl Completion {
-    pub fn done(&self) -> bool {
-        self.result.borrow().is_some()
-    }
-
-    pub fn result(&self) -> Option<Settled> {
-        self.result.borrow().clone()
-    }
-
-    /// Sets the result once; wakes the waiters and runs the callbacks.
-    pub fn settle(&self, r: Settled) -> bool {
-        if self.done() {
-            return false;
-        }
-        *self.result.borrow_mut() = Some(r.clone());
-        for w in self.waiters.borrow_mut().drain(..) {
-            w.wake();
-        }
-        let callbacks = std::mem::take(&mut *self.callbacks.borrow_mut());
-        for cb in callbacks {
-            cb(&r);
-        }
-        true
-    }
-
-    /// Runs `cb` when the result is set (at once if it is).
-    pub fn on_done(&self, cb: DoneCallback) {
-        match self.result() {
-            Some(r) => cb(&r),
-            None => self.callbacks.borrow_mut().push(cb),
-        }
-    }
-
-    /// Waits for the result.
-    pub fn wait(&self) -> impl Future<Output = Settled> + '_ {
-        std::future::poll_fn(move |cx| match self.result() {
-            Some(r) => Poll::Ready(r),
-            None => {
-                let mut w = self.waiters.borrow_mut();
-                if !w.iter().any(|x| x.will_wake(cx.waker())) {
-                    w.push(cx.waker().clone());
-                }
-                Poll::Pending
-            }
-        })
-    }
-}
-
-pub(super) fn settled(r: PyResult<Value>) -> Option<Settled> {
-    match r {
-        Ok(v) => Some(Settled::Value(v)),
-        Err(Unwind::Exc(e)) => Some(Settled::Raised(e)),
-        Err(Unwind::Abort | Unwind::Limit(_)) => None,
-    }
-}
-
-pub(super) fn unsettle(s: Settled) -> PyResult<Value> {
-    match s {
-        Settled::Value(v) => Ok(v),
-        Settled::Raised(e) => Err(Unwind::Exc(e)),
-    }
-}
-
-pub(super) fn is_cancel(s: &Settled) -> bool {
-    matches!(s, Settled::Raised(e) if exc::is_instance_of(e, "CancelledError"))
 }
 
 /// An `asyncio.Task`.
@@ -398,50 +266,6 @@ impl Native for TaskObj {
     }
 }
 
-/// A Python done-callback; `None` once `remove_done_callback` removed it.
-type CallbackSlot = Rc<RefCell<Option<Value>>>;
-
-/// The slot for `add_done_callback(cb)`'s one argument.
-fn callback_slot(args: &Args) -> PyResult<CallbackSlot> {
-    match args.pos.as_slice() {
-        [cb] => Ok(Rc::new(RefCell::new(Some(cb.clone())))),
-        _ => Err(type_error("add_done_callback() takes exactly one argument")),
-    }
-}
-
-fn add_done_callback(ix: &Rc<Interp>, c: &Completion, me: Value, slot: CallbackSlot) {
-    let ix = ix.clone();
-    c.on_done(Box::new(move |_| {
-        // As the loop does: `call_soon`, behind the steps already ready,
-        // and outside any task.
-        super::taskgroups::call_soon(move || {
-            let Some(cb) = slot.borrow().clone() else {
-                return;
-            };
-            let frame = ix.root_frame(ix.module_task.clone(), 0);
-            let _ = ix.call(&frame, &cb, Args::positional(vec![me]));
-        });
-    }));
-}
-
-pub(super) fn result_of(c: &Completion, unset: &str) -> PyResult<Value> {
-    match c.result() {
-        Some(r) => unsettle(r),
-        None => Err(error("InvalidStateError", unset)),
-    }
-}
-
-pub(super) fn exception_of(c: &Completion) -> PyResult<Value> {
-    match c.result() {
-        Some(Settled::Raised(e)) if exc::is_instance_of(&e, "CancelledError") => {
-            Err(Unwind::Exc(e))
-        }
-        Some(Settled::Raised(e)) => Ok(e),
-        Some(Settled::Value(_)) => Ok(Value::None),
-        None => Err(error("InvalidStateError", "Exception is not set.")),
-    }
-}
-
 /// An `asyncio.Future` made by `loop.create_future()`.
 pub struct FutureObj {
     pub completion: Completion,
@@ -455,10 +279,6 @@ impl Cancel for FutureObj {
         self.completion
             .settle(Settled::Raised(cancelled_error(msg)))
     }
-}
-
-pub(super) fn cancelled_value() -> Value {
-    exc::new_error("CancelledError", "")
 }
 
 impl Native for FutureObj {
@@ -541,43 +361,6 @@ impl Native for FutureObj {
     }
 }
 
-/// `asyncio.sleep(delay, result)` before it is awaited.
-pub struct Sleep {
-    delay: f64,
-    result: Value,
-}
-
-impl Native for Sleep {
-    fn type_name(&self) -> &str {
-        "coroutine"
-    }
-
-    fn repr(&self) -> String {
-        "<coroutine object sleep>".into()
-    }
-
-    fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
-        Some(Box::pin(async move {
-            if self.delay <= 0.0 {
-                ix.shared
-                    .set_waiting(cx.lane.get(), WaitOn::Yield, Some(cx.stmt.get()));
-                ix.suspend(cx, None, yield_now()).await?;
-            } else {
-                let start = ix.vclock.get();
-                let deadline = start + self.delay;
-                let at = ix.timer_at(deadline);
-                ix.shared.set_waiting(
-                    cx.lane.get(),
-                    WaitOn::Timer { deadline: at },
-                    Some(cx.stmt.get()),
-                );
-                ix.suspend(cx, None, ix.sleep_until(deadline)).await?;
-            }
-            Ok(self.result.clone())
-        }))
-    }
-}
-
 impl Interp {
     /// Waits on `fut` at an await point of the frame's task: a cancel of
     /// the task raises `CancelledError` here (after passing the cancel to
@@ -610,54 +393,6 @@ impl Interp {
             .suspend(cx, Some(waitee), w.completion().wait())
             .await?;
         unsettle(w.retrieve(r))
-    }
-
-    /// Sleeps until the virtual time `when` (seconds), and moves the clock
-    /// there: a task woken by a timer resumes one round after it, as
-    /// through the future it resolves.
-    pub async fn sleep_until(&self, when: f64) {
-        let at = self.timer_at(when);
-        self.shared
-            .sleep_until_when(self.shared.instant(at), at, when)
-            .await;
-        self.timer_fired(when);
-    }
-
-    /// Waits for a timer due at `when` and goes on in its own round, as a
-    /// `call_at` callback runs, the clock moved there.
-    pub async fn timer_until(&self, when: f64) {
-        let at = self.timer_at(when);
-        self.shared
-            .timer_until(self.shared.instant(at), at, when)
-            .await;
-        self.timer_fired(when);
-    }
-
-    /// The clock as a timer due at `when` leaves it: CPython's loop runs
-    /// every timer due within its clock's resolution (1 ns) of the time the
-    /// clock jumped to, so such a timer does not move the clock.
-    fn timer_fired(&self, when: f64) {
-        if when >= self.vclock.get() + 1e-9 {
-            self.set_vclock(when);
-        }
-    }
-
-    /// `loop.call_at(when, f)`: runs `f` in the round its timer fires
-    /// (on the next round if `when` has passed). The timer takes its place
-    /// among the timers now, as CPython's `TimerHandle` does; aborting the
-    /// handle cancels it.
-    pub fn call_at(&self, when: f64, f: impl FnOnce() + 'static) -> tokio::task::JoinHandle<()> {
-        if when <= self.vclock.get() {
-            return tokio::task::spawn_local(async move { f() });
-        }
-        let ix = self.rc();
-        let mut fire = Box::pin(async move {
-            ix.timer_until(when).await;
-            f();
-        });
-        let mut cx = std::task::Context::from_waker(futures::task::noop_waker_ref());
-        let _ = fire.as_mut().poll(&mut cx);
-        tokio::task::spawn_local(fire)
     }
 
     /// `asyncio.all_tasks()`: the tasks not done, in creation order.
@@ -907,31 +642,6 @@ pub async fn asyncio_run(ix: &Interp, cx: &Frame, mut args: Args) -> PyResult<Va
     ix.loop_closed.set(true);
     ix.vclock.set(0.0);
     unsettle(r)
-}
-
-/// Makes the awaitable of `asyncio.sleep(delay, result)`.
-pub fn sleep(args: Args) -> PyResult<Value> {
-    let mut args = args;
-    let result = args
-        .take_kw("result")
-        .or_else(|| (args.pos.len() > 1).then(|| args.pos.remove(1)))
-        .unwrap_or(Value::None);
-    let delay = args
-        .pos
-        .first()
-        .cloned()
-        .or_else(|| args.take_kw("delay"))
-        .ok_or_else(|| type_error("sleep() missing 1 required positional argument: 'delay'"))?;
-    let d = ops::float(&delay).ok_or_else(|| {
-        type_error(format!(
-            "'<=' not supported between instances of '{}' and 'int'",
-            delay.type_name()
-        ))
-    })?;
-    // CPython 3.11 and 3.12 return at once (NaN is not > 0); 3.13 raises
-    // `ValueError: Invalid delay: NaN (not a number)`.
-    let d = if d.is_nan() { 0.0 } else { d };
-    Ok(Value::Native(Rc::new(Sleep { delay: d, result })))
 }
 
 /// A new future (`loop.create_future()`), named for the timeline.

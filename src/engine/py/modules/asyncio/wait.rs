@@ -444,13 +444,11 @@ impl Interp {
             f.completion().on_done(Box::new(move |r| {
                 counter.set(counter.get().saturating_sub(1));
                 let failed = matches!(r, Settled::Raised(_)) && !is_cancel(r);
-                if counter.get() == 0
+                let release = counter.get() == 0
                     || return_when == ReturnWhen::FirstCompleted
-                    || (return_when == ReturnWhen::FirstException && failed)
-                {
-                    if let Some(w) = waiter.upgrade() {
-                        w.settle(Settled::Value(Value::None));
-                    }
+                    || (return_when == ReturnWhen::FirstException && failed);
+                if release && let Some(w) = waiter.upgrade() {
+                    w.settle(Settled::Value(Value::None));
                 }
             }));
         }
