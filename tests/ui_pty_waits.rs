@@ -78,3 +78,59 @@ fn queue_lock_and_semaphore_waits_are_named_on_the_timeline_and_in_the_detail_vi
     assert!(s.wait_exit().success());
     s.assert_restored();
 }
+
+const DEADLOCK: &str = r#"import asyncio
+
+a = asyncio.Lock()
+b = asyncio.Lock()
+
+
+async def one():
+    async with a:
+        await asyncio.sleep(1)
+        async with b:
+            print("one has both")
+
+
+async def two():
+    async with b:
+        await asyncio.sleep(1)
+        async with a:
+            print("two has both")
+
+
+async def main():
+    await asyncio.gather(one(), two())
+
+
+asyncio.run(main())
+"#;
+
+#[test]
+fn a_lock_cycle_shows_each_task_waiting_for_the_other() {
+    let dir = std::env::temp_dir().join(format!("asynclings-pty-deadlock-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let program = dir.join("deadlock.py");
+    std::fs::write(&program, DEADLOCK).unwrap();
+    let data = dir.join("data");
+    let mut s = Session::spawn(
+        dir.clone(),
+        &[program.to_str().unwrap()],
+        &[
+            ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
+            ("NO_COLOR", "1"),
+        ],
+        &[],
+        (120, 40),
+    );
+    s.wait_for("■ ready");
+    s.press(" ");
+    // Each task's bar names the lock it waits for and who holds it: the
+    // cycle is on the screen.
+    s.wait_for("Lock (held by two())");
+    s.wait_for("Lock (held by one())");
+    s.press("q");
+    s.press("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}

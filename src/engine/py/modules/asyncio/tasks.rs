@@ -446,6 +446,8 @@ impl Interp {
             }
             (None, Some(s)) => format!("sleep({})", label::short_repr(&Value::Float(s.delay))),
             _ if downcast::<super::wait::NextCompleted>(&aw).is_some() => "_wait_for_one()".into(),
+            _ if downcast::<super::wait::Wait>(&aw).is_some() => "wait()".into(),
+            _ if downcast::<super::wait::WaitFor>(&aw).is_some() => "wait_for()".into(),
             _ if let Some(m) = downcast::<super::mixins::MethodCoro>(&aw) => m.label(),
             _ if downcast::<concurrent_futures::ToThread>(&aw).is_some() => "to_thread()".into(),
             _ => {
