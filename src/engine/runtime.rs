@@ -23,8 +23,11 @@ use tokio::time::Instant;
 /// all differ in their arguments) each name is its own copy.
 const MAX_INTERNED: usize = 10_000;
 
-/// A timer's place in the order: deadline, then creation.
-type TimerKey = (Instant, u64);
+/// A timer's place in the order: the Tokio deadline, then the deadline as
+/// the program computed it (the bits of a non-negative float order as the
+/// float does, so two deadlines less than a nanosecond apart still order as
+/// CPython's heap of `TimerHandle`s compares their `when`), then creation.
+type TimerKey = (Instant, u64, u64);
 
 /// Where events go.
 pub type Sink = Box<dyn FnMut(Event)>;
@@ -489,9 +492,24 @@ impl Shared {
     /// round up to whole milliseconds): events of the wake are stamped with
     /// it.
     pub async fn sleep_until(&self, deadline: Instant, exact: Duration) {
+        self.sleep_until_when(deadline, exact, exact.as_secs_f64())
+            .await;
+    }
+
+    /// [`Shared::sleep_until`] for a deadline `when` in seconds as the
+    /// program computed it, which orders timers less than a nanosecond apart.
+    pub async fn sleep_until_when(&self, deadline: Instant, exact: Duration, when: f64) {
+        self.timer_until(deadline, exact, when).await;
+        self.quiet_yield().await;
+    }
+
+    /// A timer's own round, as a `TimerHandle`'s callback runs in it
+    /// (`call_later`, `call_at`): [`Shared::sleep_until_when`] without the
+    /// extra round a task woken through a future takes.
+    pub async fn timer_until(&self, deadline: Instant, exact: Duration, when: f64) {
         let seq = self.timer_seq.get();
         self.timer_seq.set(seq + 1);
-        let key = (deadline, seq);
+        let key = (deadline, when.max(0.0).to_bits(), seq);
         self.timers.borrow_mut().insert(key, TimerSlot::new(exact));
         let entry = TimerEntry { shared: self, key };
         let mut sleep = std::pin::pin!(tokio::time::sleep_until(deadline));
@@ -518,7 +536,6 @@ impl Shared {
         })
         .await;
         drop(entry);
-        self.quiet_yield().await;
     }
 
     /// Hands every timer a blocking call made overdue to the run queue, in
@@ -621,7 +638,7 @@ impl TimerSlot {
 /// and lets the next due timer through.
 struct TimerEntry<'a> {
     shared: &'a Shared,
-    key: (Instant, u64),
+    key: TimerKey,
 }
 
 impl Drop for TimerEntry<'_> {

@@ -388,19 +388,6 @@ impl Lowerer {
                 "pass the object whose attributes you want: `vars(obj)`",
             );
         }
-        if self.names_member(&c.func, Module::Asyncio, "as_completed") {
-            for k in c.arguments.keywords.iter() {
-                if k.arg.as_ref().is_some_and(|a| a.as_str() == "timeout")
-                    && !k.value.is_none_literal_expr()
-                {
-                    self.refuse(
-                        k.range,
-                        "as_completed's 'timeout=' is not supported yet",
-                        "await each result under `asyncio.wait_for(..., timeout=...)`",
-                    );
-                }
-            }
-        }
         let func = self.expr(&c.func);
         // `asyncio.run(...)` runs the event loop: the module code waits there.
         let mut s = func.suspends || self.names_member(&c.func, Module::Asyncio, "run");

@@ -18,6 +18,14 @@ const ASYNCIO_MEMBERS: &[&str] = &[
     "gather",
     "as_completed",
     "wait_for",
+    "wait",
+    "shield",
+    "timeout",
+    "timeout_at",
+    "all_tasks",
+    "FIRST_COMPLETED",
+    "FIRST_EXCEPTION",
+    "ALL_COMPLETED",
     "CancelledError",
     "TimeoutError",
     "InvalidStateError",
@@ -344,10 +352,7 @@ pub fn members(module: Module) -> &'static [&'static str] {
 
 /// What the later asyncio API is, for a friendlier refusal.
 pub fn not_yet(member: &str) -> bool {
-    matches!(
-        member,
-        "shield" | "timeout" | "timeout_at" | "wait" | "run_coroutine_threadsafe"
-    )
+    matches!(member, "run_coroutine_threadsafe")
 }
 
 impl Lowerer {
@@ -993,7 +998,7 @@ impl Lowerer {
             self.refuse(
                 range,
                 format!("'{m}.{member}' is not supported yet"),
-                "supported: run, sleep, create_task, TaskGroup, gather, as_completed, wait_for, \
+                "supported: run, sleep, create_task, TaskGroup, gather, as_completed, wait_for, wait, shield, timeout, \
                  CancelledError, TimeoutError, get_running_loop, current_task, to_thread, \
                  start_server, open_connection",
             );
