@@ -317,6 +317,14 @@ fn all_programs() -> Vec<(String, Lesson)> {
 /// compared with the engine's, and why.
 const PROGRAMS_EXCUSED: &[(&str, &str)] = &[
     (
+        "programs_asyncgen__break_runs_finally",
+        "an async generator left by `break`: asyncio finalises it at its next await, Rust drops the pinned stream where its scope ends",
+    ),
+    (
+        "programs_asyncgen__cleanup_awaits",
+        "an async generator left by `break`: asyncio finalises it at its next await, Rust drops the pinned stream where its scope ends",
+    ),
+    (
         "programs_clock__overdue_before_shutdown",
         "a task still sleeping when `main` returns: asyncio runs its overdue timer before shutdown, Tokio drops it",
     ),
@@ -336,7 +344,7 @@ const PROGRAMS_EXCUSED: &[(&str, &str)] = &[
 
 /// The least number of corpus programs that must translate and agree: the
 /// figure may grow, never shrink.
-const PROGRAMS_AGREEING_AT_LEAST: usize = 6;
+const PROGRAMS_AGREEING_AT_LEAST: usize = 10;
 
 /// A listing's run: what it printed, and whether it exited with success;
 /// `None` when it ran past `limit` (it is killed).

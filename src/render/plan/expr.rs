@@ -7,7 +7,9 @@ use super::{Planner, Result, refuse};
 use crate::program::{
     self as py, Arg, BinOp, BoolOp, CmpOp, ExprKind as E, FormatPart, Literal, Name,
 };
-use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, Part, Template, UnaryOp};
+use crate::render::plan::ir::expr::{
+    BinaryOp, Builtin, Expr, ExprKind, Part, Spec, Template, UnaryOp,
+};
 use crate::render::plan::ir::value::Value;
 use std::ops::Range;
 
@@ -45,6 +47,74 @@ pub(super) fn kind_of(e: &Expr) -> Option<Kind> {
         ExprKind::Lit(Value::List(_)) | ExprKind::List(_) => Some(Kind::List),
         _ => None,
     }
+}
+
+/// The Rust form of a Python format spec (`[[fill]align][sign][0][width]
+/// [.precision][type]`), when `format!` writes values the same way: types
+/// `f`, `d`, `s`, `x`, `X`, `o`, `b` or none (precision only with `f` or
+/// `s`, as Python's general format differs).
+fn rust_spec(text: &str) -> Option<Spec> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    let mut out = String::new();
+    let is_align = |c: char| matches!(c, '<' | '>' | '^');
+    if chars.len() >= 2 && is_align(chars[1]) && !matches!(chars[0], '{' | '}') {
+        out.extend(&chars[..2]);
+        i = 2;
+    } else if chars.first().is_some_and(|c| is_align(*c)) {
+        out.push(chars[0]);
+        i = 1;
+    }
+    if chars.get(i) == Some(&'+') {
+        out.push('+');
+        i += 1;
+    }
+    let alternate = chars.get(i) == Some(&'#');
+    if alternate {
+        out.push('#');
+        i += 1;
+    }
+    let digits = |i: &mut usize, out: &mut String| {
+        while let Some(c) = chars.get(*i).filter(|c| c.is_ascii_digit()) {
+            out.push(*c);
+            *i += 1;
+        }
+    };
+    digits(&mut i, &mut out);
+    let mut precision = false;
+    if chars.get(i) == Some(&'.') {
+        out.push('.');
+        i += 1;
+        let before = out.len();
+        digits(&mut i, &mut out);
+        precision = out.len() > before;
+        if !precision {
+            return None;
+        }
+    }
+    let ty = match &chars[i..] {
+        [] => None,
+        [c] => Some(*c),
+        _ => return None,
+    };
+    let float = match ty {
+        Some('f' | 'F') => {
+            if !precision {
+                out.push_str(".6");
+            }
+            true
+        }
+        None | Some('d' | 's') if !precision || ty == Some('s') => false,
+        Some(c @ ('x' | 'X' | 'o' | 'b')) if !precision => {
+            out.push(c);
+            false
+        }
+        _ => return None,
+    };
+    if alternate && !matches!(ty, Some('x' | 'X' | 'o' | 'b')) {
+        return None;
+    }
+    Some(Spec { rust: out, float })
 }
 
 /// Appends text to template parts, joining it to the text before.
@@ -330,6 +400,18 @@ impl Planner<'_> {
             let t = self.format_call(sc, pattern, args, &e.span)?;
             return Ok(template_expr(t, &e.span).kind);
         }
+        if let Some(obj) = super::stmt::method_call(e, "done")
+            && let Some(task) = super::stmt::local_name(obj)
+            && sc.tasks.iter().any(|t| t == task)
+        {
+            return Ok(ExprKind::Done(sc.local(task, &obj.span)?));
+        }
+        if let Some(obj) = super::stmt::method_call(e, "time")
+            && (self.is_member_call(obj, "get_running_loop")
+                || super::stmt::local_name(obj).is_some_and(|l| sc.loops.iter().any(|x| x == l)))
+        {
+            return Ok(ExprKind::Now);
+        }
         let names = Builtin::ALL.map(|(n, _)| n).join(", ");
         if let E::Name(Name::Global(n)) = &f.kind
             && self.defs.contains_key(&**n)
@@ -414,6 +496,16 @@ impl Planner<'_> {
                     spec,
                     debug: None,
                 } if spec.is_empty() => out.push(Part::Hole(self.expr(sc, value)?)),
+                FormatPart::Field {
+                    value,
+                    conversion: None,
+                    spec,
+                    debug: None,
+                } if let [FormatPart::Literal(text)] = spec.as_slice()
+                    && let Some(spec) = rust_spec(text) =>
+                {
+                    out.push(Part::Spec(self.expr(sc, value)?, spec))
+                }
                 FormatPart::Field { value, .. } => {
                     return refuse(
                         &value.span,

@@ -73,7 +73,7 @@ pub(super) fn pair(first: &py::Stmt, second: &py::Stmt, kind: StmtKind) -> Resul
     ))
 }
 
-const LOOPS: &str = "the plan's loops end by their condition or a `return`";
+const LOOPS: &str = "the plan translates `break` and `continue` inside a `for`, `async for` or `while` of the same function, outside `try`";
 
 impl Planner<'_> {
     pub(super) fn block(&self, sc: &mut Scope, body: &[py::Stmt]) -> Result<Block> {
@@ -97,7 +97,9 @@ impl Planner<'_> {
 
     pub(super) fn nested(&self, sc: &mut Scope, body: &[py::Stmt]) -> Result<Block> {
         sc.depth += 1;
+        sc.loops_open += 1;
         let b = self.block(sc, body);
+        sc.loops_open -= 1;
         sc.depth -= 1;
         b
     }
@@ -237,6 +239,22 @@ impl Planner<'_> {
                 is_async: true,
                 item,
                 body,
+            } if item.target.is_none()
+                && let Some(sync) = local_name(&item.context) =>
+            {
+                let sync = sc.local(sync, &item.context.span)?;
+                one(
+                    s,
+                    StmtKind::Locked {
+                        sync,
+                        body: self.block(sc, body)?,
+                    },
+                )
+            }
+            P::With {
+                is_async: true,
+                item,
+                body,
             } => {
                 let Some(source) = self.user_call(sc, &item.context, &[FunctionKind::Resource])?
                 else {
@@ -270,7 +288,13 @@ impl Planner<'_> {
                 "a plain `with`",
                 "the Rust listing translates `async with` only",
             ),
-            P::Try { .. } => self.try_(sc, s),
+            P::Try { .. } => {
+                // A guard disarmed at the end of the `try` must not be jumped over.
+                let open = std::mem::take(&mut sc.loops_open);
+                let step = self.try_(sc, s);
+                sc.loops_open = open;
+                step
+            }
             P::Raise {
                 exc: Some(e),
                 cause: None,
@@ -285,6 +309,8 @@ impl Planner<'_> {
                 "the Rust listing has no exceptions: it translates `raise StopAsyncIteration` \
                  in `__anext__` and the `raise` that ends `except asyncio.CancelledError`",
             ),
+            P::Break if sc.loops_open > 0 => one(s, StmtKind::Break),
+            P::Continue if sc.loops_open > 0 => one(s, StmtKind::Continue),
             P::Break => refuse(&s.span, "`break`", LOOPS),
             P::Continue => refuse(&s.span, "`continue`", LOOPS),
             P::Def { .. } | P::Class { .. } => refuse(
@@ -514,6 +540,26 @@ impl Planner<'_> {
                     sc.loops.push(var);
                     return Ok((None, 1));
                 }
+                if self.is_member(f, Module::Asyncio, "Semaphore")
+                    || self.is_member(f, Module::Asyncio, "Lock")
+                {
+                    let lock = self.is_member(f, Module::Asyncio, "Lock");
+                    let permits = match args.as_slice() {
+                        [] if lock => None,
+                        [] => Some(Expr::lit(Value::Int(1))),
+                        [Arg::Positional(n)] if !lock => Some(self.expr(sc, n)?),
+                        _ => {
+                            return refuse(
+                                &value.span,
+                                "these arguments",
+                                "the Rust listing translates `asyncio.Semaphore(n)` and \
+                                 `asyncio.Lock()`",
+                            );
+                        }
+                    };
+                    sc.syncs.push(var.clone());
+                    return one(s, StmtKind::Sync { name: var, permits });
+                }
                 if self.is_member(f, Module::Asyncio, "create_task") {
                     let call = match one_arg(args) {
                         Some(c) => self.user_call(sc, c, &[FunctionKind::Coroutine])?,
@@ -527,6 +573,7 @@ impl Planner<'_> {
                              `asyncio.create_task(f(...))`, without `name=`",
                         );
                     };
+                    sc.tasks.push(var.clone());
                     return one(s, StmtKind::Spawn { call, into: var });
                 }
                 if let Some(obj) = method_call(value, "create_future")

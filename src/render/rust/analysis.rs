@@ -81,9 +81,11 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
     match &s.kind {
         StmtKind::Print(t) => {
             for part in &t.parts {
-                if let Part::Hole(e) = part {
+                match part {
                     // A hole that is just the name prints the same for u64.
-                    out.push((e, matches!(e.kind, ExprKind::Var(_))));
+                    Part::Hole(e) => out.push((e, matches!(e.kind, ExprKind::Var(_)))),
+                    Part::Spec(e, _) => out.push((e, false)),
+                    Part::Text(_) => {}
                 }
             }
         }
@@ -95,6 +97,9 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
         }
         StmtKind::For { over, .. } => out.push((over, false)),
         StmtKind::While { cond, .. } | StmtKind::If { cond, .. } => out.push((cond, false)),
+        StmtKind::Sync {
+            permits: Some(e), ..
+        } => out.push((e, false)),
         StmtKind::Set { value, .. }
         | StmtKind::Resolve { value, .. }
         | StmtKind::Send { value, .. } => out.push((value, false)),
@@ -263,7 +268,7 @@ fn holes_of(e: &Expr, p: &str) -> usize {
             .iter()
             .map(|part| match part {
                 Part::Hole(h) if matches!(&h.kind, ExprKind::Var(v) if v == p) => 1,
-                Part::Hole(h) => holes_of(h, p),
+                Part::Hole(h) | Part::Spec(h, _) => holes_of(h, p),
                 Part::Text(_) => 0,
             })
             .sum(),
@@ -272,7 +277,7 @@ fn holes_of(e: &Expr, p: &str) -> usize {
         ExprKind::List(items) | ExprKind::Call(_, items) => {
             items.iter().map(|i| holes_of(i, p)).sum()
         }
-        ExprKind::Lit(_) | ExprKind::Var(_) => 0,
+        ExprKind::Lit(_) | ExprKind::Var(_) | ExprKind::Done(_) | ExprKind::Now => 0,
     }
 }
 
@@ -527,4 +532,31 @@ pub(super) fn scale_of(e: &Expr, var: &str) -> Option<u32> {
     } else {
         None
     }
+}
+
+/// Whether an expression of the demo reads the event loop's clock.
+pub(super) fn reads_clock(demo: &Demo) -> bool {
+    fn now_in(e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Now => true,
+            ExprKind::Template(t) => t.parts.iter().any(|p| match p {
+                Part::Hole(h) | Part::Spec(h, _) => now_in(h),
+                Part::Text(_) => false,
+            }),
+            ExprKind::Binary(_, a, b) => now_in(a) || now_in(b),
+            ExprKind::Unary(_, x) => now_in(x),
+            ExprKind::List(items) | ExprKind::Call(_, items) => items.iter().any(now_in),
+            ExprKind::Lit(_) | ExprKind::Var(_) | ExprKind::Done(_) => false,
+        }
+    }
+    let mut found = false;
+    for f in &demo.functions {
+        for block in [&f.body, &f.exit] {
+            walk(block, &mut |s| {
+                found |= stmt_exprs(s).iter().any(|(e, _)| now_in(e));
+            });
+        }
+        found |= f.fields.iter().any(|(_, e)| now_in(e));
+    }
+    found
 }

@@ -125,6 +125,11 @@ impl Renderer<'_> {
                 c.str_ref = !fresh;
                 c
             }
+            ExprKind::Done(task) => {
+                let t = self.var_code(task);
+                Code::new(format!("{}.is_finished()", t.wrap(10)), Ty::Bool, 10)
+            }
+            ExprKind::Now => Code::new("START.elapsed().as_secs_f64()", Ty::Float, 10),
         }
     }
 
@@ -233,6 +238,25 @@ impl Renderer<'_> {
                 Part::Hole(e) => {
                     let c = self.expr(e);
                     self.hole(&c, &mut fmt, &mut args);
+                }
+                Part::Spec(e, spec) => {
+                    let c = self.expr(e);
+                    let c = if spec.float { c.as_f64() } else { c };
+                    // Python formats a float without a type as its repr.
+                    let debug = if !spec.float && c.ty == Ty::Float {
+                        "?"
+                    } else {
+                        ""
+                    };
+                    let simple = c.prec == 10
+                        && c.text.chars().all(|ch| ch.is_alphanumeric() || ch == '_')
+                        && !c.text.chars().next().is_some_and(|ch| ch.is_ascii_digit());
+                    if simple {
+                        fmt.push_str(&format!("{{{}:{}{debug}}}", c.text, spec.rust));
+                    } else {
+                        fmt.push_str(&format!("{{:{}{debug}}}", spec.rust));
+                        args.push(c.text.clone());
+                    }
                 }
             }
         }
@@ -353,11 +377,24 @@ impl Renderer<'_> {
                     _ => c.owned(),
                 },
                 Ty::List(_) => c.owned(),
+                Ty::Sync(_) if self.sync_shared() => {
+                    self.use_("std::sync", "Arc");
+                    format!("Arc::clone(&{})", c.text)
+                }
+                // A parameter is already a reference.
+                Ty::Sync(_) if self.is_param(arg) => c.text,
+                Ty::Sync(_) => format!("&{}", c.text),
                 _ => c.text,
             };
             out.push(text);
         }
         out
+    }
+
+    /// Whether `e` is a parameter of the function being rendered.
+    fn is_param(&self, e: &Expr) -> bool {
+        matches!(&e.kind, ExprKind::Var(v)
+            if self.demo.function(&self.func).is_some_and(|f| f.params.contains(v)))
     }
 
     pub(super) fn call(&mut self, call: &Call) -> String {

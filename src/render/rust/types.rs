@@ -22,6 +22,8 @@ pub(super) enum Ty {
     Server,
     /// A connection (`connect`, a handler's parameter).
     Conn,
+    /// A `Semaphore`, or (`true`) a lock: a `Mutex<()>`.
+    Sync(bool),
 }
 
 impl Ty {
@@ -61,6 +63,8 @@ impl Ty {
             Ty::Coro(t) => format!("impl Future<Output = {}>", t.rust()),
             Ty::Server => "SocketAddr".into(),
             Ty::Conn => "BufReader<TcpStream>".into(),
+            Ty::Sync(false) => "Semaphore".into(),
+            Ty::Sync(true) => "Mutex<()>".into(),
         }
     }
 }
@@ -98,6 +102,9 @@ pub(super) struct Types {
     /// (spawned, stored, mapped in a closure): string arguments that are not
     /// literals must be owned.
     pub(super) spawned: HashSet<String>,
+    /// Functions run as tasks of their own (`tokio::spawn`, a `JoinSet`,
+    /// `spawn_blocking`): what they are given must be `'static`.
+    pub(super) tasked: HashSet<String>,
     /// (function, parameter index) given a non-literal string somewhere.
     pub(super) owned_str: HashSet<(String, usize)>,
     /// (function, parameter) futures the function resolves: oneshot senders.
@@ -190,6 +197,8 @@ impl Types {
                 }
             }
             ExprKind::Template(_) => Ty::Str,
+            ExprKind::Done(_) => Ty::Bool,
+            ExprKind::Now => Ty::Float,
         }
     }
 

@@ -167,6 +167,10 @@ pub enum StmtKind {
     Yield(Expr),
     /// `raise StopAsyncIteration` inside an iterator's `__anext__`.
     Stop,
+    /// `break` out of the innermost loop.
+    Break,
+    /// `continue` with the innermost loop's next round.
+    Continue,
     /// `async with source as var: body`.
     AsyncWith {
         source: Call,
@@ -203,6 +207,11 @@ pub enum StmtKind {
         on_cancel: Block,
         finally: Block,
     },
+    /// `name = asyncio.Semaphore(permits)`, or `asyncio.Lock()` when
+    /// `permits` is `None`.
+    Sync { name: String, permits: Option<Expr> },
+    /// `async with sync: body` on a semaphore or lock.
+    Locked { sync: String, body: Block },
     /// `name = loop.create_future()`.
     Future { name: String },
     /// `future.set_result(value)`.
@@ -232,6 +241,7 @@ impl Stmt {
             | StmtKind::AsyncWith { body, .. }
             | StmtKind::TaskGroup { body, .. }
             | StmtKind::Pool { body, .. }
+            | StmtKind::Locked { body, .. }
             | StmtKind::For { body, .. }
             | StmtKind::While { body, .. } => vec![body],
             StmtKind::WaitFor {

@@ -23,6 +23,10 @@ pub enum ExprKind {
     Call(Builtin, Vec<Expr>),
     /// Text with holes, as a Python f-string.
     Template(Template),
+    /// `task.done()` of a task kept in a variable.
+    Done(String),
+    /// `loop.time()`: seconds on the event loop's clock.
+    Now,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -132,6 +136,17 @@ pub struct Template {
 pub enum Part {
     Text(String),
     Hole(Expr),
+    /// A hole with a format spec: `{x:>8.2f}`.
+    Spec(Expr, Spec),
+}
+
+/// A Python format spec that Rust's `format!` writes the same way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Spec {
+    /// The Rust spec, after the colon: `>8.2`.
+    pub rust: String,
+    /// The value is formatted as a float (`f`): an int is converted.
+    pub float: bool,
 }
 
 impl Template {
@@ -141,7 +156,7 @@ impl Template {
         for part in &self.parts {
             match part {
                 Part::Text(t) => out.push_str(t),
-                Part::Hole(_) => return None,
+                Part::Hole(_) | Part::Spec(..) => return None,
             }
         }
         Some(out)
@@ -152,8 +167,10 @@ impl Expr {
     /// Every variable the expression reads, with its span.
     pub fn variables(&self, out: &mut Vec<(String, Range<usize>)>) {
         match &self.kind {
-            ExprKind::Var(name) => out.push((name.clone(), self.span.clone())),
-            ExprKind::Lit(_) => {}
+            ExprKind::Var(name) | ExprKind::Done(name) => {
+                out.push((name.clone(), self.span.clone()))
+            }
+            ExprKind::Lit(_) | ExprKind::Now => {}
             ExprKind::List(items) | ExprKind::Call(_, items) => {
                 items.iter().for_each(|x| x.variables(out))
             }
@@ -164,7 +181,7 @@ impl Expr {
             }
             ExprKind::Template(t) => {
                 for part in &t.parts {
-                    if let Part::Hole(x) = part {
+                    if let Part::Hole(x) | Part::Spec(x, _) = part {
                         x.variables(out);
                     }
                 }
