@@ -317,6 +317,14 @@ fn all_programs() -> Vec<(String, Lesson)> {
 /// compared with the engine's, and why.
 const PROGRAMS_EXCUSED: &[(&str, &str)] = &[
     (
+        "programs_clock__blocking_sleep",
+        "`time.sleep` moves the harness's virtual clock; Tokio's paused clock does not see a blocking `std::thread::sleep`",
+    ),
+    (
+        "programs_clock__blocking_vs_async",
+        "`time.sleep` moves the harness's virtual clock; Tokio's paused clock does not see a blocking `std::thread::sleep`",
+    ),
+    (
         "programs_asyncgen__break_runs_finally",
         "an async generator left by `break`: asyncio finalises it at its next await, Rust drops the pinned stream where its scope ends",
     ),
@@ -344,7 +352,7 @@ const PROGRAMS_EXCUSED: &[(&str, &str)] = &[
 
 /// The least number of corpus programs that must translate and agree: the
 /// figure may grow, never shrink.
-const PROGRAMS_AGREEING_AT_LEAST: usize = 10;
+const PROGRAMS_AGREEING_AT_LEAST: usize = 13;
 
 /// A listing's run: what it printed, and whether it exited with success;
 /// `None` when it ran past `limit` (it is killed).

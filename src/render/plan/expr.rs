@@ -5,8 +5,9 @@
 use super::scope::Scope;
 use super::{Planner, Result, refuse};
 use crate::program::{
-    self as py, Arg, BinOp, BoolOp, CmpOp, ExprKind as E, FormatPart, Literal, Name,
+    self as py, Arg, BinOp, BoolOp, CmpOp, ExprKind as E, FormatPart, Literal, Module, Name,
 };
+use crate::render::plan::ir::ast::{Call, FunctionKind};
 use crate::render::plan::ir::expr::{
     BinaryOp, Builtin, Expr, ExprKind, Part, Spec, Template, UnaryOp,
 };
@@ -335,6 +336,73 @@ impl Planner<'_> {
                 }
             },
             E::Call(f, args) => self.call_expr(sc, e, f, args)?,
+            E::Comprehension(c)
+                if !c.is_async
+                    && matches!(c.kind, py::CompKind::List | py::CompKind::Generator)
+                    && let [g] = c.generators.as_slice()
+                    && g.ifs.len() <= 1 =>
+            {
+                let var = match &g.target {
+                    py::Target::Name(n) => sc.local(n.ident(), &e.span)?,
+                    _ => {
+                        return refuse(
+                            &e.span,
+                            "this comprehension's variable",
+                            "the plan's comprehensions bind one local variable",
+                        );
+                    }
+                };
+                ExprKind::Comp {
+                    value: Box::new(self.expr(sc, &c.element)?),
+                    var,
+                    over: Box::new(self.expr(sc, &g.iter)?),
+                    filter: match g.ifs.first() {
+                        Some(f) => Some(Box::new(self.expr(sc, f)?)),
+                        None => None,
+                    },
+                }
+            }
+            E::IfExp(c, a, b) => ExprKind::IfElse(
+                Box::new(self.expr(sc, c)?),
+                Box::new(self.expr(sc, a)?),
+                Box::new(self.expr(sc, b)?),
+            ),
+            E::Await(inner)
+                if let E::Call(f, args) = &inner.kind
+                    && let E::Name(Name::Global(name)) = &f.kind
+                    && let Some(def) = self.defs.get(&**name).copied()
+                    && def.kind == Some(FunctionKind::Coroutine) =>
+            {
+                let args = self.positional(sc, args, &inner.span)?;
+                if args.len() != def.params {
+                    return refuse(
+                        &inner.span,
+                        format!("`{name}` called with {} arguments", args.len()),
+                        format!(
+                            "`{name}` takes {}: a Rust function is called with all of its \
+                             parameters",
+                            def.params
+                        ),
+                    );
+                }
+                let call = Call {
+                    name: name.to_string(),
+                    args,
+                    span: inner.span.clone(),
+                };
+                for (i, arg) in call.args.iter().enumerate() {
+                    self.check_arg(&call, i, arg)?;
+                    if self.resolves(&call.name, i) {
+                        return refuse(
+                            &arg.span,
+                            "a future resolved by a call inside an expression",
+                            "the Rust listing hands a future's sender to a call awaited as a \
+                             statement of its own: `await f(fut)`",
+                        );
+                    }
+                }
+                ExprKind::Await(call)
+            }
             E::FString(parts) => return Ok(template_expr(self.template(sc, parts)?, &e.span)),
             other => {
                 let (what, why) = describe(other);
@@ -405,6 +473,11 @@ impl Planner<'_> {
             && sc.tasks.iter().any(|t| t == task)
         {
             return Ok(ExprKind::Done(sc.local(task, &obj.span)?));
+        }
+        if let Some((Module::Time, "perf_counter" | "monotonic")) = self.member(f)
+            && args.is_empty()
+        {
+            return Ok(ExprKind::Now);
         }
         if let Some(obj) = super::stmt::method_call(e, "time")
             && (self.is_member_call(obj, "get_running_loop")

@@ -274,6 +274,16 @@ fn holes_of(e: &Expr, p: &str) -> usize {
             .sum(),
         ExprKind::Binary(_, a, b) => holes_of(a, p) + holes_of(b, p),
         ExprKind::Unary(_, x) => holes_of(x, p),
+        ExprKind::IfElse(c, a, b) => holes_of(c, p) + holes_of(a, p) + holes_of(b, p),
+        ExprKind::Await(call) => call.args.iter().map(|i| holes_of(i, p)).sum(),
+        ExprKind::Comp {
+            value,
+            over,
+            filter,
+            ..
+        } => {
+            holes_of(value, p) + holes_of(over, p) + filter.as_deref().map_or(0, |f| holes_of(f, p))
+        }
         ExprKind::List(items) | ExprKind::Call(_, items) => {
             items.iter().map(|i| holes_of(i, p)).sum()
         }
@@ -545,6 +555,14 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
             }),
             ExprKind::Binary(_, a, b) => now_in(a) || now_in(b),
             ExprKind::Unary(_, x) => now_in(x),
+            ExprKind::IfElse(c, a, b) => now_in(c) || now_in(a) || now_in(b),
+            ExprKind::Await(call) => call.args.iter().any(now_in),
+            ExprKind::Comp {
+                value,
+                over,
+                filter,
+                ..
+            } => now_in(value) || now_in(over) || filter.as_deref().is_some_and(now_in),
             ExprKind::List(items) | ExprKind::Call(_, items) => items.iter().any(now_in),
             ExprKind::Lit(_) | ExprKind::Var(_) | ExprKind::Done(_) => false,
         }
@@ -559,4 +577,88 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
         found |= f.fields.iter().any(|(_, e)| now_in(e));
     }
     found
+}
+
+/// The calls awaited inside an expression (`print(await f(x))`).
+pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
+    match &e.kind {
+        ExprKind::Await(call) => {
+            out.push(call);
+            call.args.iter().for_each(|a| awaited_calls(a, out));
+        }
+        ExprKind::Template(t) => {
+            for p in &t.parts {
+                if let Part::Hole(h) | Part::Spec(h, _) = p {
+                    awaited_calls(h, out);
+                }
+            }
+        }
+        ExprKind::Binary(_, a, b) => {
+            awaited_calls(a, out);
+            awaited_calls(b, out);
+        }
+        ExprKind::IfElse(c, a, b) => {
+            awaited_calls(c, out);
+            awaited_calls(a, out);
+            awaited_calls(b, out);
+        }
+        ExprKind::Unary(_, x) => awaited_calls(x, out),
+        ExprKind::Comp {
+            value,
+            over,
+            filter,
+            ..
+        } => {
+            awaited_calls(value, out);
+            awaited_calls(over, out);
+            if let Some(f) = filter {
+                awaited_calls(f, out);
+            }
+        }
+        ExprKind::List(items) | ExprKind::Call(_, items) => {
+            items.iter().for_each(|i| awaited_calls(i, out))
+        }
+        ExprKind::Lit(_) | ExprKind::Var(_) | ExprKind::Done(_) | ExprKind::Now => {}
+    }
+}
+
+/// The comprehensions inside an expression, outermost first.
+pub(super) fn comprehensions<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
+    match &e.kind {
+        ExprKind::Comp {
+            value,
+            over,
+            filter,
+            ..
+        } => {
+            out.push(e);
+            comprehensions(over, out);
+            comprehensions(value, out);
+            if let Some(f) = filter {
+                comprehensions(f, out);
+            }
+        }
+        ExprKind::Template(t) => {
+            for p in &t.parts {
+                if let Part::Hole(h) | Part::Spec(h, _) = p {
+                    comprehensions(h, out);
+                }
+            }
+        }
+        ExprKind::Binary(_, a, b) => {
+            comprehensions(a, out);
+            comprehensions(b, out);
+        }
+        ExprKind::IfElse(c, a, b) => {
+            comprehensions(c, out);
+            comprehensions(a, out);
+            comprehensions(b, out);
+        }
+        ExprKind::Unary(_, x) => comprehensions(x, out),
+        ExprKind::List(items) | ExprKind::Call(_, items) => {
+            items.iter().for_each(|i| comprehensions(i, out))
+        }
+        ExprKind::Await(call) => call.args.iter().for_each(|a| comprehensions(a, out)),
+        ExprKind::Lit(_) | ExprKind::Var(_) | ExprKind::Done(_) | ExprKind::Now => {}
+    }
 }

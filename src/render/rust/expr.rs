@@ -7,7 +7,7 @@ use super::code::{Code, builtin, lit};
 use super::names::{camel, escape_fmt, fn_name, ident};
 use super::types::{Ty, unify};
 use crate::render::plan::ir::ast::{Call, FunctionKind};
-use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, Part, Template, UnaryOp};
+use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, Part, Template, UnaryOp};
 use crate::render::plan::ir::value::Value;
 
 impl Renderer<'_> {
@@ -114,6 +114,20 @@ impl Renderer<'_> {
                 let (a, b) = (self.expr(a), self.expr(b));
                 self.binary(*op, a, b)
             }
+            // `sum(x for x in xs)`: the iterator itself, not a `Vec` of it.
+            ExprKind::Call(f @ (Builtin::Sum | Builtin::Min | Builtin::Max), args)
+                if let [comp] = args.as_slice()
+                    && matches!(comp.kind, ExprKind::Comp { .. }) =>
+            {
+                let mut c = self.expr(comp);
+                c.text = c
+                    .text
+                    .strip_suffix(".collect::<Vec<_>>()")
+                    .unwrap_or(&c.text)
+                    .to_string();
+                c.range = true;
+                builtin(*f, vec![c])
+            }
             ExprKind::Call(f, args) => {
                 let codes: Vec<Code> = args.iter().map(|a| self.expr(a)).collect();
                 builtin(*f, codes)
@@ -130,6 +144,73 @@ impl Renderer<'_> {
                 Code::new(format!("{}.is_finished()", t.wrap(10)), Ty::Bool, 10)
             }
             ExprKind::Now => Code::new("START.elapsed().as_secs_f64()", Ty::Float, 10),
+            ExprKind::Comp {
+                value,
+                var,
+                over,
+                filter,
+            } => {
+                let o = self.expr(over);
+                let elem = o.ty.elem();
+                let copied = elem.is_copy();
+                let mut text = if o.range {
+                    format!("({})", o.text)
+                } else if o.ty == Ty::Str {
+                    format!("{}.chars()", o.wrap(10))
+                } else if copied {
+                    format!("{}.iter().copied()", o.wrap(10))
+                } else {
+                    format!("{}.iter()", o.wrap(10))
+                };
+                let used = self.used.contains(var);
+                let pat = if used { ident(var) } else { "_".into() };
+                // A range of literals has no integer type until one is named.
+                let mut typed = o.range && elem == Ty::Int;
+                if let Some(f) = filter {
+                    let f = self.expr(f).truthy();
+                    let pat = match (copied, typed) {
+                        (true, true) => format!("&{pat}: &i64"),
+                        (true, false) => format!("&{pat}"),
+                        _ => pat.clone(),
+                    };
+                    typed = false;
+                    text.push_str(&format!(".filter(|{pat}| {})", f.text));
+                }
+                let is_var = matches!(&value.kind, ExprKind::Var(v) if v == var);
+                let v = self.expr(value);
+                let v = match v.ty {
+                    Ty::Str if !is_var || !copied => v.owned(),
+                    _ => v.text,
+                };
+                if !(is_var && copied) {
+                    let pat = if typed { format!("{pat}: i64") } else { pat };
+                    text.push_str(&format!(".map(|{pat}| {v})"));
+                }
+                text.push_str(".collect::<Vec<_>>()");
+                let ty = Ty::List(Box::new(self.types.expr_ty(&self.func, value)));
+                let mut out = Code::new(text, ty, 10);
+                out.fresh = true;
+                out
+            }
+            ExprKind::IfElse(c, a, b) => {
+                let ty = self.types.expr_ty(&self.func, e);
+                let c = self.expr(c).truthy();
+                let (a, b) = (self.expr(a), self.expr(b));
+                let (a, b) = match ty {
+                    Ty::Float => (a.as_f64().text, b.as_f64().text),
+                    Ty::Str if a.fresh || b.fresh => (a.owned(), b.owned()),
+                    _ => (a.text, b.text),
+                };
+                let mut out = Code::new(format!("if {} {{ {a} }} else {{ {b} }}", c.text), ty, 0);
+                out.fresh = true;
+                out
+            }
+            ExprKind::Await(call) => {
+                let text = format!("{}.await", self.call(call));
+                let mut out = Code::new(text, self.types.ret_of(&call.name), 10);
+                out.fresh = true;
+                out
+            }
         }
     }
 

@@ -208,7 +208,6 @@ impl Renderer<'_> {
         if is_entry_main {
             self.line(super::MAIN_ATTR);
             self.line("async fn main() {");
-            self.start_clock();
         } else {
             let mut params = self.param_list(f);
             if let Some(source) = self.caller_closes.get(&f.name).cloned() {
@@ -224,6 +223,9 @@ impl Renderer<'_> {
             self.signature(&head, &params, &format!("){ret} {{"));
         }
         self.indent += 1;
+        if is_entry_main {
+            self.start_clock();
+        }
         self.body(&f.body, true);
         self.indent -= 1;
         self.line("}");

@@ -152,6 +152,23 @@ impl Types {
         let mut changed = false;
         let name = f.name.as_str();
         for s in block {
+            let mut awaited = Vec::new();
+            for (e, _) in super::analysis::stmt_exprs(s) {
+                super::analysis::awaited_calls(e, &mut awaited);
+            }
+            for call in awaited {
+                changed |= self.call(demo, name, call, false);
+            }
+            let mut comps = Vec::new();
+            for (e, _) in super::analysis::stmt_exprs(s) {
+                super::analysis::comprehensions(e, &mut comps);
+            }
+            for c in comps {
+                if let ExprKind::Comp { var, over, .. } = &c.kind {
+                    let ty = self.expr_ty(name, over).elem();
+                    changed |= self.set(name, var, &ty);
+                }
+            }
             match &s.kind {
                 StmtKind::Set { var, value } => {
                     let ty = self.expr_ty(name, value);

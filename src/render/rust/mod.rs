@@ -341,7 +341,7 @@ impl<'a> Renderer<'a> {
     fn start_clock(&mut self) {
         if analysis::reads_clock(self.demo) {
             self.use_("std::sync", "LazyLock");
-            self.line("// `loop.time()` counts from here.");
+            self.line("// The clock of `loop.time()` and `time.perf_counter()` starts here.");
             self.line("LazyLock::force(&START);");
         }
     }
@@ -351,7 +351,7 @@ impl<'a> Renderer<'a> {
         if analysis::reads_clock(self.demo) {
             self.use_("std::sync", "LazyLock");
             self.use_("tokio::time", "Instant");
-            self.line("/// When the program started: the zero of `loop.time()`.");
+            self.line("/// When the program started: the zero of its clock.");
             self.line("static START: LazyLock<Instant> = LazyLock::new(Instant::now);");
             self.line("");
         }

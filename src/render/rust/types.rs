@@ -199,6 +199,13 @@ impl Types {
             ExprKind::Template(_) => Ty::Str,
             ExprKind::Done(_) => Ty::Bool,
             ExprKind::Now => Ty::Float,
+            ExprKind::IfElse(_, a, b) => {
+                let mut t = self.expr_ty(f, a);
+                unify(&mut t, &self.expr_ty(f, b));
+                t
+            }
+            ExprKind::Await(call) => self.ret_of(&call.name),
+            ExprKind::Comp { value, .. } => Ty::List(Box::new(self.expr_ty(f, value))),
         }
     }
 

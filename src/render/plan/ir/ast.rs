@@ -82,7 +82,7 @@ pub struct Stmt {
 }
 
 /// A call of a named definition with arguments: `fetch("slow", 2)`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Call {
     pub name: String,
     pub args: Vec<Expr>,

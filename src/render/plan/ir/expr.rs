@@ -23,6 +23,18 @@ pub enum ExprKind {
     Call(Builtin, Vec<Expr>),
     /// Text with holes, as a Python f-string.
     Template(Template),
+    /// `[value for var in over if filter]` (a generator expression too):
+    /// a `Vec`.
+    Comp {
+        value: Box<Expr>,
+        var: String,
+        over: Box<Expr>,
+        filter: Option<Box<Expr>>,
+    },
+    /// `a if cond else b`: cond, a, b.
+    IfElse(Box<Expr>, Box<Expr>, Box<Expr>),
+    /// `await f(...)` of a coroutine of the program, inside an expression.
+    Await(super::ast::Call),
     /// `task.done()` of a task kept in a variable.
     Done(String),
     /// `loop.time()`: seconds on the event loop's clock.
@@ -175,6 +187,22 @@ impl Expr {
                 items.iter().for_each(|x| x.variables(out))
             }
             ExprKind::Unary(_, x) => x.variables(out),
+            ExprKind::IfElse(c, a, b) => {
+                c.variables(out);
+                a.variables(out);
+                b.variables(out);
+            }
+            ExprKind::Await(call) => call.args.iter().for_each(|x| x.variables(out)),
+            ExprKind::Comp {
+                value,
+                over,
+                filter,
+                ..
+            } => {
+                value.variables(out);
+                over.variables(out);
+                filter.iter().for_each(|f| f.variables(out));
+            }
             ExprKind::Binary(_, a, b) => {
                 a.variables(out);
                 b.variables(out);
