@@ -368,6 +368,12 @@ impl Planner<'_> {
                 Box::new(self.expr(sc, b)?),
             ),
             E::Await(inner)
+                if let Some(task) = super::stmt::local_name(inner)
+                    && sc.tasks.iter().any(|t| t == task) =>
+            {
+                ExprKind::Join(sc.local(task, &inner.span)?)
+            }
+            E::Await(inner)
                 if let E::Call(f, args) = &inner.kind
                     && let E::Name(Name::Global(name)) = &f.kind
                     && let Some(def) = self.defs.get(&**name).copied()
@@ -473,6 +479,12 @@ impl Planner<'_> {
             && sc.tasks.iter().any(|t| t == task)
         {
             return Ok(ExprKind::Done(sc.local(task, &obj.span)?));
+        }
+        if let Some(obj) = super::stmt::method_call(e, "locked")
+            && let Some(sync) = super::stmt::local_name(obj)
+            && sc.syncs.iter().any(|t| t == sync)
+        {
+            return Ok(ExprKind::Locked(sc.local(sync, &obj.span)?));
         }
         if let Some((Module::Time, "perf_counter" | "monotonic")) = self.member(f)
             && args.is_empty()

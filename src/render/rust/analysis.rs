@@ -287,7 +287,12 @@ fn holes_of(e: &Expr, p: &str) -> usize {
         ExprKind::List(items) | ExprKind::Call(_, items) => {
             items.iter().map(|i| holes_of(i, p)).sum()
         }
-        ExprKind::Lit(_) | ExprKind::Var(_) | ExprKind::Done(_) | ExprKind::Now => 0,
+        ExprKind::Lit(_)
+        | ExprKind::Var(_)
+        | ExprKind::Done(_)
+        | ExprKind::Join(_)
+        | ExprKind::Locked(_)
+        | ExprKind::Now => 0,
     }
 }
 
@@ -564,7 +569,11 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
                 ..
             } => now_in(value) || now_in(over) || filter.as_deref().is_some_and(now_in),
             ExprKind::List(items) | ExprKind::Call(_, items) => items.iter().any(now_in),
-            ExprKind::Lit(_) | ExprKind::Var(_) | ExprKind::Done(_) => false,
+            ExprKind::Lit(_)
+            | ExprKind::Var(_)
+            | ExprKind::Done(_)
+            | ExprKind::Join(_)
+            | ExprKind::Locked(_) => false,
         }
     }
     let mut found = false;
@@ -618,7 +627,12 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         ExprKind::List(items) | ExprKind::Call(_, items) => {
             items.iter().for_each(|i| awaited_calls(i, out))
         }
-        ExprKind::Lit(_) | ExprKind::Var(_) | ExprKind::Done(_) | ExprKind::Now => {}
+        ExprKind::Lit(_)
+        | ExprKind::Var(_)
+        | ExprKind::Done(_)
+        | ExprKind::Join(_)
+        | ExprKind::Locked(_)
+        | ExprKind::Now => {}
     }
 }
 
@@ -659,6 +673,11 @@ pub(super) fn comprehensions<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
             items.iter().for_each(|i| comprehensions(i, out))
         }
         ExprKind::Await(call) => call.args.iter().for_each(|a| comprehensions(a, out)),
-        ExprKind::Lit(_) | ExprKind::Var(_) | ExprKind::Done(_) | ExprKind::Now => {}
+        ExprKind::Lit(_)
+        | ExprKind::Var(_)
+        | ExprKind::Done(_)
+        | ExprKind::Join(_)
+        | ExprKind::Locked(_)
+        | ExprKind::Now => {}
     }
 }

@@ -143,6 +143,19 @@ impl Renderer<'_> {
                 let t = self.var_code(task);
                 Code::new(format!("{}.is_finished()", t.wrap(10)), Ty::Bool, 10)
             }
+            ExprKind::Join(task) => {
+                let ty = self.var_ty(task).inner();
+                let mut c = Code::new(format!("{}.await.unwrap()", ident(task)), ty, 10);
+                c.fresh = true;
+                c
+            }
+            ExprKind::Locked(sync) => {
+                let text = match self.var_ty(sync) {
+                    Ty::Sync(true) => format!("{}.try_lock().is_err()", ident(sync)),
+                    _ => format!("{}.available_permits() == 0", ident(sync)),
+                };
+                Code::new(text, Ty::Bool, 4)
+            }
             ExprKind::Now => Code::new("START.elapsed().as_secs_f64()", Ty::Float, 10),
             ExprKind::Comp {
                 value,

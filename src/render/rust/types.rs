@@ -197,7 +197,8 @@ impl Types {
                 }
             }
             ExprKind::Template(_) => Ty::Str,
-            ExprKind::Done(_) => Ty::Bool,
+            ExprKind::Done(_) | ExprKind::Locked(_) => Ty::Bool,
+            ExprKind::Join(task) => self.var(f, task).inner(),
             ExprKind::Now => Ty::Float,
             ExprKind::IfElse(_, a, b) => {
                 let mut t = self.expr_ty(f, a);

@@ -37,6 +37,10 @@ pub enum ExprKind {
     Await(super::ast::Call),
     /// `task.done()` of a task kept in a variable.
     Done(String),
+    /// `await task` of a task kept in a variable, inside an expression.
+    Join(String),
+    /// `sync.locked()` of a semaphore or lock.
+    Locked(String),
     /// `loop.time()`: seconds on the event loop's clock.
     Now,
 }
@@ -179,9 +183,10 @@ impl Expr {
     /// Every variable the expression reads, with its span.
     pub fn variables(&self, out: &mut Vec<(String, Range<usize>)>) {
         match &self.kind {
-            ExprKind::Var(name) | ExprKind::Done(name) => {
-                out.push((name.clone(), self.span.clone()))
-            }
+            ExprKind::Var(name)
+            | ExprKind::Done(name)
+            | ExprKind::Join(name)
+            | ExprKind::Locked(name) => out.push((name.clone(), self.span.clone())),
             ExprKind::Lit(_) | ExprKind::Now => {}
             ExprKind::List(items) | ExprKind::Call(_, items) => {
                 items.iter().for_each(|x| x.variables(out))
