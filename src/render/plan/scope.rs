@@ -33,6 +33,9 @@ pub(super) struct Scope {
     /// How many loops the statement is in since the innermost `try`: where
     /// `break` and `continue` may stand.
     pub(super) loops_open: u32,
+    /// The labels of the loops with `else` around the statement, with the
+    /// `loops_open` of each one's body.
+    pub(super) labels: Vec<(String, u32)>,
 }
 
 impl Scope {
@@ -49,6 +52,7 @@ impl Scope {
             syncs: Vec::new(),
             depth: 0,
             loops_open: 0,
+            labels: Vec::new(),
         }
     }
 

@@ -142,9 +142,24 @@ impl Planner<'_> {
                     otherwise: self.block(sc, orelse)?,
                 },
             ),
+            P::While { orelse, .. } | P::For { orelse, .. }
+                if !orelse.is_empty() && !matches!(s.kind, P::For { is_async: true, .. }) =>
+            {
+                // Rust loops have no `else`: a labeled block that `break` leaves.
+                let label = match sc.labels.len() {
+                    0 => "exit".to_string(),
+                    n => format!("exit{}", n + 1),
+                };
+                sc.labels.push((label.clone(), sc.loops_open + 1));
+                let lp = self.stmt_without_else(sc, s);
+                sc.labels.pop();
+                let mut body = vec![lp?];
+                body.extend(self.block(sc, orelse)?);
+                one(s, StmtKind::Labeled { label, body })
+            }
             P::While { orelse, .. } | P::For { orelse, .. } if !orelse.is_empty() => refuse(
                 &s.span,
-                "a loop with `else`",
+                "an `async for` with `else`",
                 "Rust loops have no `else` clause",
             ),
             P::While { test, body, .. } => one(
@@ -309,7 +324,14 @@ impl Planner<'_> {
                 "the Rust listing has no exceptions: it translates `raise StopAsyncIteration` \
                  in `__anext__` and the `raise` that ends `except asyncio.CancelledError`",
             ),
-            P::Break if sc.loops_open > 0 => one(s, StmtKind::Break),
+            P::Break if sc.loops_open > 0 => {
+                let label = sc
+                    .labels
+                    .last()
+                    .filter(|(_, depth)| *depth == sc.loops_open)
+                    .map(|(l, _)| l.clone());
+                one(s, StmtKind::Break(label))
+            }
             P::Continue if sc.loops_open > 0 => one(s, StmtKind::Continue),
             P::Break => refuse(&s.span, "`break`", LOOPS),
             P::Continue => refuse(&s.span, "`continue`", LOOPS),
@@ -330,6 +352,32 @@ impl Planner<'_> {
                 "Rust frees values when they go out of scope",
             ),
         }
+    }
+
+    /// The plan of a `while` or `for` as if it had no `else`.
+    fn stmt_without_else(&self, sc: &mut Scope, s: &py::Stmt) -> Result<Stmt> {
+        let kind = match &s.kind {
+            P::While { test, body, .. } => StmtKind::While {
+                cond: self.expr(sc, test)?,
+                body: self.nested(sc, body)?,
+            },
+            P::For {
+                target, iter, body, ..
+            } => {
+                let var = self.loop_var(sc, target, &s.span)?;
+                StmtKind::For {
+                    var,
+                    over: self.expr(sc, iter)?,
+                    body: self.nested(sc, body)?,
+                }
+            }
+            _ => unreachable!("called on loops only"),
+        };
+        Ok(Stmt {
+            id: s.id,
+            span: s.span.clone(),
+            kind,
+        })
     }
 
     /// A target that is one variable (or field).

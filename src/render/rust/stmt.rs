@@ -36,7 +36,7 @@ impl Renderer<'_> {
                     | StmtKind::Compute(_)
                     | StmtKind::Cancel { .. }
                     | StmtKind::Resolve { .. }
-                    | StmtKind::Break
+                    | StmtKind::Break(_)
                     | StmtKind::Continue
             )
         {
@@ -119,7 +119,27 @@ impl Renderer<'_> {
                     self.line("return None;");
                 }
             }
-            StmtKind::Break => self.line("break;"),
+            StmtKind::Break(None) => self.line("break;"),
+            StmtKind::Break(Some(label)) => self.line(format!("break '{label};")),
+            StmtKind::Labeled { label, body } => {
+                let mut broken = false;
+                crate::render::plan::ir::ast::walk(body, &mut |s| {
+                    broken |= matches!(&s.kind, StmtKind::Break(Some(l)) if l == label);
+                });
+                if !broken {
+                    // No `break` leaves the loop: its `else` part always runs.
+                    self.body(body, tail);
+                    return;
+                }
+                self.line(
+                    "// A loop with `else`: `break` leaves the block, skipping the `else` part.",
+                );
+                self.line(format!("'{label}: {{"));
+                self.indent += 1;
+                self.body(body, false);
+                self.indent -= 1;
+                self.line("}");
+            }
             StmtKind::Continue => self.line("continue;"),
             StmtKind::Await { call, into } => {
                 let c = self.call(call);

@@ -167,8 +167,12 @@ pub enum StmtKind {
     Yield(Expr),
     /// `raise StopAsyncIteration` inside an iterator's `__anext__`.
     Stop,
-    /// `break` out of the innermost loop.
-    Break,
+    /// `break` out of the innermost loop, or (with a label) out of the
+    /// [`StmtKind::Labeled`] block around a loop with `else`.
+    Break(Option<String>),
+    /// A loop with `else`: the loop, then the `else` statements, in a
+    /// block that a `break` of the loop leaves (`'label: { ... }`).
+    Labeled { label: String, body: Block },
     /// `continue` with the innermost loop's next round.
     Continue,
     /// `async with source as var: body`.
@@ -242,6 +246,7 @@ impl Stmt {
             | StmtKind::TaskGroup { body, .. }
             | StmtKind::Pool { body, .. }
             | StmtKind::Locked { body, .. }
+            | StmtKind::Labeled { body, .. }
             | StmtKind::For { body, .. }
             | StmtKind::While { body, .. } => vec![body],
             StmtKind::WaitFor {
