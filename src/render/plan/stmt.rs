@@ -507,11 +507,21 @@ impl Planner<'_> {
             );
         }
         if self.is_member(f, Module::Asyncio, "create_task") {
-            return refuse(
-                &e.span,
-                "a task not kept in a variable",
-                "the Rust listing keeps each task's `JoinHandle`: write `t = asyncio.create_task(...)`",
-            );
+            let call = match one_arg(args) {
+                Some(c) => self.user_call(sc, c, &[FunctionKind::Coroutine])?,
+                None => None,
+            };
+            let Some(call) = call else {
+                return refuse(
+                    &e.span,
+                    "this `asyncio.create_task`",
+                    "the Rust listing spawns one call of a coroutine of the program: \
+                     `asyncio.create_task(f(...))`, without `name=`",
+                );
+            };
+            // A task nobody keeps: its `JoinHandle` is dropped at once.
+            let into = "_".to_string();
+            return one(s, StmtKind::Spawn { call, into });
         }
         self.expr(sc, e)?;
         refuse(
