@@ -9,7 +9,7 @@ use crate::program::{
 };
 use crate::render::plan::ir::ast::{Call, FunctionKind};
 use crate::render::plan::ir::expr::{
-    BinaryOp, Builtin, Expr, ExprKind, Part, Spec, Template, UnaryOp,
+    BinaryOp, Builtin, Expr, ExprKind, Part, Spec, StrMethod, Template, UnaryOp,
 };
 use crate::render::plan::ir::value::Value;
 use std::ops::Range;
@@ -485,6 +485,18 @@ impl Planner<'_> {
             && sc.syncs.iter().any(|t| t == sync)
         {
             return Ok(ExprKind::Locked(sc.local(sync, &obj.span)?));
+        }
+        if let E::Attr(obj, m) = &f.kind
+            && self.member(f).is_none()
+            && let Some((_, _, method)) = StrMethod::ALL
+                .iter()
+                .find(|(name, n, _)| *name == &**m && *n == args.len())
+        {
+            return Ok(ExprKind::StrMethod(
+                *method,
+                Box::new(self.expr(sc, obj)?),
+                self.positional(sc, args, &e.span)?,
+            ));
         }
         if let Some((Module::Time, "perf_counter" | "monotonic")) = self.member(f)
             && args.is_empty()

@@ -276,6 +276,9 @@ fn holes_of(e: &Expr, p: &str) -> usize {
         ExprKind::Unary(_, x) => holes_of(x, p),
         ExprKind::IfElse(c, a, b) => holes_of(c, p) + holes_of(a, p) + holes_of(b, p),
         ExprKind::Await(call) => call.args.iter().map(|i| holes_of(i, p)).sum(),
+        ExprKind::StrMethod(_, x, args) => {
+            holes_of(x, p) + args.iter().map(|i| holes_of(i, p)).sum::<usize>()
+        }
         ExprKind::Comp {
             value,
             over,
@@ -562,6 +565,7 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
             ExprKind::Unary(_, x) => now_in(x),
             ExprKind::IfElse(c, a, b) => now_in(c) || now_in(a) || now_in(b),
             ExprKind::Await(call) => call.args.iter().any(now_in),
+            ExprKind::StrMethod(_, x, args) => now_in(x) || args.iter().any(now_in),
             ExprKind::Comp {
                 value,
                 over,
@@ -612,6 +616,10 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
             awaited_calls(b, out);
         }
         ExprKind::Unary(_, x) => awaited_calls(x, out),
+        ExprKind::StrMethod(_, x, args) => {
+            awaited_calls(x, out);
+            args.iter().for_each(|a| awaited_calls(a, out));
+        }
         ExprKind::Comp {
             value,
             over,
@@ -669,6 +677,10 @@ pub(super) fn comprehensions<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
             comprehensions(b, out);
         }
         ExprKind::Unary(_, x) => comprehensions(x, out),
+        ExprKind::StrMethod(_, x, args) => {
+            comprehensions(x, out);
+            args.iter().for_each(|a| comprehensions(a, out));
+        }
         ExprKind::List(items) | ExprKind::Call(_, items) => {
             items.iter().for_each(|i| comprehensions(i, out))
         }

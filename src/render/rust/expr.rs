@@ -7,7 +7,9 @@ use super::code::{Code, builtin, lit};
 use super::names::{camel, escape_fmt, fn_name, ident};
 use super::types::{Ty, unify};
 use crate::render::plan::ir::ast::{Call, FunctionKind};
-use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, Part, Template, UnaryOp};
+use crate::render::plan::ir::expr::{
+    BinaryOp, Builtin, Expr, ExprKind, Part, StrMethod, Template, UnaryOp,
+};
 use crate::render::plan::ir::value::Value;
 
 impl Renderer<'_> {
@@ -73,8 +75,18 @@ impl Renderer<'_> {
                 Code::new(format!("-{}", x.wrap(7)), x.ty, 7)
             }
             ExprKind::Unary(UnaryOp::Not, x) => {
-                let x = self.expr(x).truthy();
-                Code::new(format!("!{}", x.wrap(7)), Ty::Bool, 7)
+                let x = self.expr(x);
+                match x.ty {
+                    Ty::Str | Ty::List(_) => {
+                        Code::new(format!("{}.is_empty()", x.wrap(10)), Ty::Bool, 10)
+                    }
+                    Ty::Int => Code::new(format!("{} == 0", x.wrap(5)), Ty::Bool, 4),
+                    Ty::Float => Code::new(format!("{} == 0.0", x.wrap(5)), Ty::Bool, 4),
+                    _ => {
+                        let x = x.truthy();
+                        Code::new(format!("!{}", x.wrap(7)), Ty::Bool, 7)
+                    }
+                }
             }
             ExprKind::Binary(BinaryOp::Add, _, _)
                 if self.types.expr_ty(&self.func, e) == Ty::Str =>
@@ -99,16 +111,20 @@ impl Renderer<'_> {
                 c
             }
             // `n % 2 == 0`: Rust's `%` and Python's agree on whether a
-            // remainder is zero, whatever the sign.
+            // remainder is zero, whatever the signs.
             ExprKind::Binary(op @ (BinaryOp::Eq | BinaryOp::Ne), m, zero)
                 if matches!(zero.kind, ExprKind::Lit(Value::Int(0)))
                     && let ExprKind::Binary(BinaryOp::Mod, x, k) = &m.kind
-                    && matches!(k.kind, ExprKind::Lit(Value::Int(k)) if k > 0)
+                    && self.types.expr_ty(&self.func, k) == Ty::Int
                     && self.types.expr_ty(&self.func, x) == Ty::Int =>
             {
                 let (x, k) = (self.expr(x), self.expr(k));
                 let sym = if *op == BinaryOp::Eq { "==" } else { "!=" };
-                Code::new(format!("{} % {} {sym} 0", x.wrap(6), k.text), Ty::Bool, 4)
+                Code::new(
+                    format!("{} % {} {sym} 0", x.wrap(6), k.wrap(7)),
+                    Ty::Bool,
+                    4,
+                )
             }
             ExprKind::Binary(op, a, b) => {
                 let (a, b) = (self.expr(a), self.expr(b));
@@ -142,6 +158,29 @@ impl Renderer<'_> {
             ExprKind::Done(task) => {
                 let t = self.var_code(task);
                 Code::new(format!("{}.is_finished()", t.wrap(10)), Ty::Bool, 10)
+            }
+            ExprKind::StrMethod(m, x, args) => {
+                let x = self.expr(x);
+                let arg = args.first().map(|a| self.expr(a).borrowed());
+                let (call, ty, fresh) = match m {
+                    StrMethod::Upper => ("to_uppercase()".to_string(), Ty::Str, true),
+                    StrMethod::Lower => ("to_lowercase()".to_string(), Ty::Str, true),
+                    StrMethod::Strip => ("trim()".to_string(), Ty::Str, false),
+                    StrMethod::StartsWith => (
+                        format!("starts_with({})", arg.unwrap_or_default()),
+                        Ty::Bool,
+                        false,
+                    ),
+                    StrMethod::EndsWith => (
+                        format!("ends_with({})", arg.unwrap_or_default()),
+                        Ty::Bool,
+                        false,
+                    ),
+                };
+                let mut c = Code::new(format!("{}.{call}", x.wrap(10)), ty, 10);
+                c.fresh = fresh;
+                c.str_ref = !fresh;
+                c
             }
             ExprKind::Join(task) => {
                 let ty = self.var_ty(task).inner();

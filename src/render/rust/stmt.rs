@@ -344,8 +344,12 @@ impl Renderer<'_> {
                 let c = self.expr(over);
                 let head = if c.range {
                     c.text.clone()
-                } else if let ExprKind::List(_) = over.kind {
-                    c.text.trim_start_matches("vec!").to_string()
+                } else if let ExprKind::List(items) = &over.kind {
+                    if items.is_empty() {
+                        format!("std::iter::empty::<{}>()", c.ty.elem().rust())
+                    } else {
+                        c.text.trim_start_matches("vec!").to_string()
+                    }
                 } else if c.ty == Ty::Str {
                     format!("{}.chars()", c.wrap(10))
                 } else if c.ty.elem().is_copy() {

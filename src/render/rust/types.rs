@@ -1,7 +1,7 @@
 //! The Rust types demo values end up with, and what inference found out.
 
 use crate::render::plan::ir::ast::{Calls, Demo, FunctionKind};
-use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, UnaryOp};
+use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, StrMethod, UnaryOp};
 use crate::render::plan::ir::value::Value;
 use std::collections::{HashMap, HashSet};
 
@@ -206,6 +206,10 @@ impl Types {
                 t
             }
             ExprKind::Await(call) => self.ret_of(&call.name),
+            ExprKind::StrMethod(m, ..) => match m {
+                StrMethod::StartsWith | StrMethod::EndsWith => Ty::Bool,
+                _ => Ty::Str,
+            },
             ExprKind::Comp { value, .. } => Ty::List(Box::new(self.expr_ty(f, value))),
         }
     }

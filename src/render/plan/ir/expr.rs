@@ -41,8 +41,31 @@ pub enum ExprKind {
     Join(String),
     /// `sync.locked()` of a semaphore or lock.
     Locked(String),
+    /// A string method: `s.upper()`, `s.endswith(x)`.
+    StrMethod(StrMethod, Box<Expr>, Vec<Expr>),
     /// `loop.time()`: seconds on the event loop's clock.
     Now,
+}
+
+/// The methods of `str` the plan translates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StrMethod {
+    Upper,
+    Lower,
+    Strip,
+    StartsWith,
+    EndsWith,
+}
+
+impl StrMethod {
+    /// Python's name and number of arguments of each.
+    pub const ALL: [(&'static str, usize, StrMethod); 5] = [
+        ("upper", 0, StrMethod::Upper),
+        ("lower", 0, StrMethod::Lower),
+        ("strip", 0, StrMethod::Strip),
+        ("startswith", 1, StrMethod::StartsWith),
+        ("endswith", 1, StrMethod::EndsWith),
+    ];
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -198,6 +221,10 @@ impl Expr {
                 b.variables(out);
             }
             ExprKind::Await(call) => call.args.iter().for_each(|x| x.variables(out)),
+            ExprKind::StrMethod(_, x, args) => {
+                x.variables(out);
+                args.iter().for_each(|a| a.variables(out));
+            }
             ExprKind::Comp {
                 value,
                 over,
