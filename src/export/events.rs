@@ -38,11 +38,19 @@ struct Header<'a> {
 #[serde(tag = "status", rename_all = "snake_case")]
 enum OutcomeJson<'a> {
     Finished,
-    Raised { traceback: &'a str },
-    Aborted { reason: &'a str },
-    Failed { message: &'a str },
+    Raised {
+        traceback: &'a str,
+    },
+    Aborted {
+        reason: &'a str,
+    },
+    Failed {
+        message: &'a str,
+    },
     /// `sys.exit(n)` ended the program with this exit status.
-    Exited { code: i32 },
+    Exited {
+        code: i32,
+    },
     Stopped,
 }
 

@@ -52,10 +52,7 @@ pub fn runs_to_end(report: &Report, program: &crate::program::Program) -> Verdic
         Outcome::Aborted(reason) => Some(format!("at t={} the run was stopped: {reason}", at())),
         Outcome::Failed(m) => Some(format!("the engine failed: {m}")),
         Outcome::Exited(0) => None,
-        Outcome::Exited(code) => Some(format!(
-            "at t={} the program called sys.exit({code})",
-            at()
-        )),
+        Outcome::Exited(code) => Some(format!("at t={} the program called sys.exit({code})", at())),
         Outcome::Stopped => Some("the run was stopped before its end".into()),
     };
     verdict(label, failure)

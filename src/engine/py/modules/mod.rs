@@ -13,14 +13,14 @@ pub mod datetime;
 pub mod r#enum;
 pub mod functools;
 pub mod itertools;
-pub mod math;
 pub mod logging;
+pub mod math;
 pub mod namedtuple;
 pub mod operator;
 pub mod random;
 pub mod string;
-pub mod textwrap;
 pub mod sys;
+pub mod textwrap;
 pub mod time;
 pub mod typing;
 
