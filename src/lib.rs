@@ -2,8 +2,10 @@
 //! the terminal, with demos that really run on Tokio.
 
 pub mod engine;
+pub mod export;
 pub mod lesson;
 pub mod memory;
+pub mod practice;
 pub mod program;
 pub mod python;
 pub mod render;

@@ -1,6 +1,7 @@
 //! The `asynclings` command line.
 
 use asynclings::engine::{self, Limits, LiveRun, Outcome};
+use asynclings::export::Format;
 use asynclings::lesson::{self, Lessons, LoadError};
 use asynclings::sanitize::{for_output, for_terminal};
 use clap::{Args, Parser, Subcommand};
@@ -44,11 +45,42 @@ enum Command {
     Run(RunArgs),
     /// Print a lesson's Python or Rust listing.
     Show(ShowArgs),
+    /// Export a run: the lesson screen as SVG, an asciicast recording, a
+    /// Chrome trace (Perfetto), or the events as JSON lines.
+    Export(ExportArgs),
     /// Check lesson files and report every problem; exits non-zero on any.
     Check {
         /// Lesson files or folders (default: the lessons in use).
         paths: Vec<PathBuf>,
     },
+    /// Exercises graded on how the program ran: the exercise list, or
+    /// `--check FILE` to grade a file once (exit 0 when every check passes).
+    Practice(PracticeArgs),
+}
+
+#[derive(Args)]
+struct PracticeArgs {
+    /// Open this exercise (`3`, `03-semaphore` or `semaphore`).
+    exercise_name: Option<String>,
+    /// Load the exercises of this folder instead of the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    exercises: Option<PathBuf>,
+    /// Where the working files go: the starter of an exercise is copied to
+    /// DIR/NN-topic.py, never over a file already there.
+    #[arg(long, value_name = "DIR", default_value = "asynclings-exercises")]
+    work: PathBuf,
+    /// Grade this file once, print the checklist, exit 0 when every check
+    /// passes and 1 otherwise.
+    #[arg(long, value_name = "FILE", conflicts_with = "verify")]
+    check: Option<PathBuf>,
+    /// The exercise `--check` grades against, where the file's name
+    /// (`03-semaphore.py`) does not say.
+    #[arg(long, value_name = "NN", requires = "check")]
+    exercise: Option<String>,
+    /// Prove every exercise of DIR (default: the built-in set): each
+    /// starter runs and fails a check, each solution passes them all.
+    #[arg(long, value_name = "DIR", num_args = 0..=1)]
+    verify: Option<Option<PathBuf>>,
 }
 
 #[derive(Args)]
@@ -66,6 +98,57 @@ struct RunArgs {
     /// Live speed: virtual seconds per real second (0.1 to 10).
     #[arg(long, default_value_t = 1.0, value_parser = parse_speed)]
     speed: f64,
+}
+
+#[derive(Args)]
+struct ExportArgs {
+    /// A lesson id (`gather`), number (`5`), or the path of a lesson
+    /// (`.toml`) or of a program (`.py`).
+    lesson: String,
+    /// svg (the screen, for slides), cast (asciicast v2), trace (Chrome
+    /// trace-event JSON) or json (JSON lines, see docs/export.md).
+    #[arg(long, value_parser = parse_format)]
+    format: Format,
+    /// The file to write (replaced if it exists).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: PathBuf,
+    /// svg: the virtual moment shown, in seconds (default: the end).
+    #[arg(long, value_name = "SECONDS", value_parser = parse_at)]
+    at: Option<f64>,
+    /// svg, cast: the screen's size (default: 120x40).
+    #[arg(long, value_name = "COLSxROWS", value_parser = parse_size)]
+    size: Option<(u16, u16)>,
+}
+
+fn parse_format(text: &str) -> Result<Format, String> {
+    text.parse()
+}
+
+/// `--at`: a finite number of seconds, zero or more.
+fn parse_at(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(v) if (0.0..=1e9).contains(&v) => Ok(v),
+        _ => Err(format!(
+            "`{text}` is not a moment in seconds (for example 1.5)"
+        )),
+    }
+}
+
+/// `--size`: `COLSxROWS`, at least the lesson screen's smallest size.
+fn parse_size(text: &str) -> Result<(u16, u16), String> {
+    let (min_cols, min_rows) = asynclings::ui::view::MIN_SIZE;
+    let bad = || {
+        format!(
+            "`{text}` is not a size from {min_cols}x{min_rows} to 1000x500 (for example 120x40)"
+        )
+    };
+    let (cols, rows) = text.trim().split_once(['x', 'X']).ok_or_else(bad)?;
+    let cols: u16 = cols.parse().map_err(|_| bad())?;
+    let rows: u16 = rows.parse().map_err(|_| bad())?;
+    if !(min_cols..=1000).contains(&cols) || !(min_rows..=500).contains(&rows) {
+        return Err(bad());
+    }
+    Ok((cols, rows))
 }
 
 /// `--speed`: a finite number of virtual seconds per real second within
@@ -200,6 +283,11 @@ fn run(cli: Cli) -> Result<ExitCode, LoadError> {
                 Ok(ExitCode::FAILURE)
             }
         }
+        Command::Export(args) => {
+            let lesson = load(&cli.lessons)?.resolve(&args.lesson)?;
+            Ok(export(&lesson, &args))
+        }
+        Command::Practice(args) => practice(args),
         Command::Run(args) => {
             let lesson = load(&cli.lessons)?.resolve(&args.lesson)?;
             let limits = Limits::default();
@@ -218,6 +306,42 @@ fn run(cli: Cli) -> Result<ExitCode, LoadError> {
             }
             let live = LiveRun::start(lesson.script(), &limits, args.speed, false);
             Ok(print_live(live, args.events.then_some(lines), escape))
+        }
+    }
+}
+
+/// `asynclings export`: runs the demo headless and writes the file.
+fn export(lesson: &lesson::Lesson, args: &ExportArgs) -> ExitCode {
+    use asynclings::ui::export::{DEFAULT_SIZE, Options, run_and_export};
+    let usage = |what: &str| {
+        errln!(
+            "error: {what} applies to --format svg{}",
+            if what == "--size" { " or cast" } else { "" }
+        );
+        ExitCode::from(2)
+    };
+    if args.at.is_some() && args.format != Format::Svg {
+        return usage("--at");
+    }
+    if args.size.is_some() && !matches!(args.format, Format::Svg | Format::Cast) {
+        return usage("--size");
+    }
+    let options = Options {
+        at: args.at.map(Duration::from_secs_f64),
+        size: args.size.unwrap_or(DEFAULT_SIZE),
+        theme: asynclings::ui::theme::Theme::from_env(),
+    };
+    let (bytes, warnings) = run_and_export(lesson, args.format, &options);
+    print_warnings(&warnings);
+    let shown = for_terminal(&args.output.display().to_string()).into_owned();
+    match asynclings::export::file::write_atomic(&args.output, &bytes) {
+        Ok(()) => {
+            outln!("wrote {shown} ({}, {} bytes)", args.format, bytes.len());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            errln!("error: cannot write {shown}: {e}");
+            ExitCode::FAILURE
         }
     }
 }
@@ -251,9 +375,14 @@ fn print_event(out: &mut impl Write, event: &engine::Event, events: Option<Lines
             return;
         }
     }
-    let line = match events {
-        Some(lines) => Some(lines.event(event)),
-        None => event.transcript_line(),
+    let line = match (events, &event.kind) {
+        (Some(lines), _) => Some(lines.event(event)),
+        // What the demo writes to stderr goes to stderr, unstamped.
+        (None, engine::EventKind::PrintedErr { text }) => {
+            errln!("{}", for_output(text, escape));
+            None
+        }
+        (None, _) => event.transcript_line(),
     };
     if let Some(line) = line {
         let _ = writeln!(out, "{}", for_output(&line, escape));
@@ -302,6 +431,117 @@ fn outcome_code(outcome: &Outcome) -> ExitCode {
             ExitCode::FAILURE
         }
         Outcome::Stopped => ExitCode::FAILURE,
+        Outcome::Exited(status) => ExitCode::from(*status as u8),
+    }
+}
+
+fn practice(args: PracticeArgs) -> Result<ExitCode, LoadError> {
+    use asynclings::practice::{Exercises, checklist};
+    let load = |dir: &Option<PathBuf>| match dir {
+        Some(d) => Exercises::from_dir(d),
+        None => Ok(Exercises::built_in()),
+    };
+    if let Some(dir) = args.verify {
+        let set = load(&dir.or(args.exercises))?;
+        let mut failed = 0;
+        for ex in &set.exercises {
+            let problems = ex.verify();
+            if problems.is_empty() {
+                outln!("ok    {}", for_terminal(&ex.id));
+            } else {
+                failed += 1;
+                outln!("FAIL  {}", for_terminal(&ex.id));
+                for p in problems {
+                    outln!("      {}", for_terminal(&p).replace('\n', "\n      "));
+                }
+            }
+        }
+        let n = set.exercises.len();
+        if failed == 0 {
+            outln!("{n} exercise(s) verified");
+            return Ok(ExitCode::SUCCESS);
+        }
+        outln!("{failed} of {n} exercise(s) have problems");
+        return Ok(ExitCode::FAILURE);
+    }
+    let set = load(&args.exercises)?;
+    let Some(file) = args.check else {
+        return Ok(practice_ui(set, args.exercise_name, args.work));
+    };
+    let key = args
+        .exercise
+        .clone()
+        .unwrap_or_else(|| file.to_string_lossy().into_owned());
+    let Some(ex) = set.find(&key) else {
+        errln!(
+            "asynclings: no exercise is named `{}`; give one with --exercise NN",
+            for_terminal(&key)
+        );
+        return Ok(ExitCode::from(2));
+    };
+    let source = lesson::read_source_file(&file)?;
+    let graded = match ex.grade(&file.display().to_string(), &source) {
+        Ok(g) => g,
+        Err(e) => {
+            err!("{}", e.render(std::io::stderr().is_terminal()));
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    outln!(
+        "{} {}: the run ended at t={}",
+        for_terminal(&ex.id),
+        for_terminal(&ex.title),
+        asynclings::text::format_seconds(graded.report.duration().as_secs_f64())
+    );
+    out!("{}", for_terminal(&checklist(&graded.verdicts)));
+    let passed = graded.verdicts.iter().filter(|v| v.passed()).count();
+    outln!("{passed} of {} checks pass", graded.verdicts.len());
+    Ok(if graded.passed() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn practice_ui(
+    set: asynclings::practice::Exercises,
+    open: Option<String>,
+    work: PathBuf,
+) -> ExitCode {
+    let index = match &open {
+        None => None,
+        Some(name) => match set.find(name) {
+            Some(ex) => set.exercises.iter().position(|e| e.id == ex.id),
+            None => {
+                errln!("asynclings: no exercise is named `{}`", for_terminal(name));
+                return ExitCode::from(2);
+            }
+        },
+    };
+    if !std::io::stdout().is_terminal() {
+        errln!(
+            "asynclings: the practice screen needs a terminal; try `asynclings practice --check FILE`"
+        );
+        return ExitCode::FAILURE;
+    }
+    if let Some(i) = index {
+        outln!(
+            "asynclings: working file for {}: {}",
+            for_terminal(&set.exercises[i].id),
+            for_terminal(
+                &work
+                    .join(format!("{}.py", set.exercises[i].id))
+                    .display()
+                    .to_string()
+            )
+        );
+    }
+    match asynclings::ui::practice::run(set, index, work) {
+        Ok(ended) => ExitCode::from(ended.exit_code()),
+        Err(e) => {
+            errln!("asynclings: terminal error: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! events, a running task is not woken again, a task waits only on tasks
 //! still running, and an executor's job shows as work outside the loop.
 
-use asynclings::engine::{self, Event, EventKind, LaneKind, Limits, Script};
+use asynclings::engine::{self, Event, EventKind, LaneId, LaneKind, Limits, Script, WaitOn};
 use asynclings::lesson::{self, load_file};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -36,7 +36,7 @@ fn every_lesson() -> Vec<(PathBuf, Script)> {
             (p, l.script())
         })
         .collect();
-    assert_eq!(out.len(), 16, "the built-in lessons");
+    assert_eq!(out.len(), 23, "the built-in lessons");
     out
 }
 
@@ -46,8 +46,8 @@ fn every_lesson() -> Vec<(PathBuf, Script)> {
 fn story_faults(events: &[Event]) -> Vec<String> {
     let mut faults = Vec::new();
     let mut running: Option<u32> = None;
-    let mut ended: HashSet<u32> = HashSet::new();
-    let mut jobs: HashMap<u32, LaneKind> = HashMap::new();
+    let mut ended: HashSet<LaneId> = HashSet::new();
+    let mut jobs: HashMap<LaneId, LaneKind> = HashMap::new();
     for e in events {
         let lane = e.lane;
         match &e.kind {
@@ -69,14 +69,13 @@ fn story_faults(events: &[Event]) -> Vec<String> {
                 faults.push(format!("woken while it runs: {e}"));
             }
             EventKind::Suspended { on } => {
-                let text = on.to_string();
-                for l in &ended {
-                    let named = text
-                        .split(' ')
-                        .any(|w| w.strip_prefix('#') == Some(&l.to_string()));
-                    if named && text.starts_with("task") {
-                        faults.push(format!("waits on #{l}, which has ended: {e}"));
-                    }
+                let on_lanes: &[LaneId] = match on {
+                    WaitOn::Lane(l) => std::slice::from_ref(l),
+                    WaitOn::Lanes(ls) => ls,
+                    _ => &[],
+                };
+                for l in on_lanes.iter().filter(|l| ended.contains(l)) {
+                    faults.push(format!("waits on #{l}, which has ended: {e}"));
                 }
                 if running == Some(lane) {
                     running = None;
@@ -102,6 +101,30 @@ fn every_lesson_tells_a_true_story() {
     let mut faults = Vec::new();
     for (path, script) in every_lesson() {
         let report = engine::run_headless(script, &Limits::default());
+        for f in story_faults(&report.events) {
+            faults.push(format!("{}: {f}", path.display()));
+        }
+    }
+    assert!(faults.is_empty(), "{}", faults.join("\n"));
+}
+
+/// Every program of the corpus (`tests/programs/*.py`), not only the
+/// lessons' demos: the story holds for TaskGroups, `sleep(0)`, queues and
+/// the scenarios too.
+#[test]
+fn every_program_tells_a_true_story() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("programs folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .collect();
+    paths.sort();
+    assert!(paths.len() > 100, "{} programs", paths.len());
+    let mut faults = Vec::new();
+    for path in paths {
+        let l = load_file(&path).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+        let report = engine::run_headless(l.script(), &Limits::default());
         for f in story_faults(&report.events) {
             faults.push(format!("{}: {f}", path.display()));
         }

@@ -119,6 +119,8 @@ fn every_lesson_and_reference_program_is_planned() {
             UNTRANSLATABLE.iter().find(|(n, _)| *n == name),
         ) {
             (Ok(()), None) => {}
+            // A lesson with a hand-written listing shows that one instead.
+            (Err(_), None) if path.with_extension("rs").exists() => {}
             (Err(e), Some((_, word))) => {
                 assert!(e.to_string().contains(word), "{name}: {e}");
             }

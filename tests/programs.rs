@@ -5,7 +5,10 @@
 //! traceback, which the engine's report must end with. For an exception
 //! group, which CPython prints in boxes, the file may list more lines: each
 //! must appear in the report in that order, the last one ending it (the
-//! box's closing rule aside).
+//! box's closing rule aside). A program that ends without a traceback may
+//! have a `.stderr` file too: then it is exactly what the program writes to
+//! stderr (`print(file=sys.stderr)`, `logging`), and a `.status` file holds
+//! the exit status a `sys.exit(n)` ends it with, when that is not 0.
 
 use asynclings::engine::{self, Limits, Outcome};
 use asynclings::lesson;
@@ -16,35 +19,68 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The programs, by their paths from the crate's root (as tracebacks and
+/// `logging` name them).
 fn programs() -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(root().join("tests/programs"))
         .expect("tests/programs exists")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .map(|p| Path::new("tests/programs").join(p.file_name().expect("a file name")))
         .collect();
     out.sort();
     out
 }
 
 fn expected(path: &Path, ext: &str) -> Option<String> {
-    std::fs::read_to_string(path.with_extension(ext)).ok()
+    std::fs::read_to_string(root().join(path.with_extension(ext))).ok()
 }
 
-/// The engine's transcript and, for a failed run, its report.
-fn engine_run(path: &Path) -> Result<(String, Option<String>), String> {
+/// What a run printed and how it ended.
+struct EngineRun {
+    transcript: String,
+    /// The lines written to stderr, each ended by a newline.
+    stderr: String,
+    /// For a failed run, its report.
+    failure: Option<String>,
+    /// The exit status of a run `sys.exit` ended.
+    status: i32,
+}
+
+/// The engine's run of a program.
+fn engine_run(path: &Path) -> Result<EngineRun, String> {
     let lesson = lesson::load_file(path).map_err(|e| e.render(false))?;
     let report = engine::run_headless(lesson.script(), &Limits::default());
     let mut transcript = report.transcript().join("\n");
     if !transcript.is_empty() {
         transcript.push('\n');
     }
-    let failure = match report.outcome {
-        Outcome::Finished => None,
-        Outcome::Failed(m) | Outcome::Aborted(m) => Some(m),
-        Outcome::Raised { traceback, .. } => Some(traceback),
-        Outcome::Stopped => Some("stopped".into()),
+    let stderr: String = report
+        .events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            engine::EventKind::PrintedErr { text } => Some(format!("{text}\n")),
+            _ => None,
+        })
+        .collect();
+    let (failure, status) = match report.outcome {
+        Outcome::Finished => (None, 0),
+        Outcome::Exited(status) => (None, status),
+        Outcome::Failed(m) | Outcome::Aborted(m) => (Some(m), 1),
+        Outcome::Raised { traceback, .. } => (Some(traceback), 1),
+        Outcome::Stopped => (Some("stopped".into()), 1),
     };
-    Ok((transcript, failure))
+    Ok(EngineRun {
+        transcript,
+        stderr,
+        failure,
+        status,
+    })
+}
+
+/// The exit status a `.status` file gives (0 without one).
+fn expected_status(path: &Path) -> i32 {
+    expected(path, "status").map_or(0, |s| s.trim().parse().expect("a .status is a number"))
 }
 
 /// Whether a traceback ends as a `.stderr` file says (see the module docs).
@@ -62,15 +98,17 @@ fn ends_as(report: &str, want: &str) -> bool {
     lines.last() == Some(last) && before.iter().all(|w| seen.any(|l| l == w))
 }
 
-fn cpython_run(path: &Path) -> Result<(String, String), String> {
+fn cpython_run(path: &Path) -> Result<(String, String, Option<i32>), String> {
     let out = Command::new("python3")
-        .arg(root().join("tests/support/virtual_clock.py"))
+        .current_dir(root())
+        .arg("tests/support/virtual_clock.py")
         .arg(path)
         .output()
         .map_err(|e| format!("cannot run python3: {e}"))?;
     Ok((
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code(),
     ))
 }
 
@@ -85,15 +123,23 @@ fn the_engine_prints_what_cpython_prints() {
         let want_err = expected(path, "stderr");
         match engine_run(path) {
             Err(report) => failures.push(format!("{name}: does not load:\n{report}")),
-            Ok((got, failure)) => {
+            Ok(run) => {
+                let (got, failure) = (run.transcript, run.failure);
                 if got != want {
                     failures.push(format!(
                         "{name}: transcript differs\n--- expected\n{want}--- engine\n{got}"
                     ));
                 }
+                if failure.is_none() && run.status != expected_status(path) {
+                    failures.push(format!("{name}: exit status {}", run.status));
+                }
                 match (&want_err, &failure) {
                     (None, Some(f)) => failures.push(format!("{name}: the engine failed: {f}")),
-                    (Some(w), None) => failures.push(format!("{name}: expected the error {w}")),
+                    (Some(w), None) if *w != run.stderr => failures.push(format!(
+                        "{name}: stderr differs\n--- expected\n{w}--- engine\n{}",
+                        run.stderr
+                    )),
+                    (Some(_), None) => {}
                     (Some(w), Some(f)) if !ends_as(f, w) => {
                         failures.push(format!("{name}: error differs\n expected: {w} engine: {f}"))
                     }
@@ -121,14 +167,22 @@ fn cpython_prints_the_expected_transcripts() {
         let want = expected(&path, "expected").unwrap_or_default();
         match cpython_run(&path) {
             Err(e) => failures.push(format!("{name}: {e}")),
-            Ok((out, err)) => {
+            Ok((out, err, status)) => {
                 if out != want {
                     failures.push(format!("{name}: CPython printed\n{out}"));
                 }
+                let traceback = err.contains("Traceback (most recent call last):");
                 if let Some(w) = expected(&path, "stderr")
-                    && !ends_as(&err, &w)
+                    && !(if traceback {
+                        ends_as(&err, &w)
+                    } else {
+                        err == w
+                    })
                 {
                     failures.push(format!("{name}: CPython's error was {err}"));
+                }
+                if !traceback && status != Some(expected_status(&path)) {
+                    failures.push(format!("{name}: CPython's exit status was {status:?}"));
                 }
             }
         }

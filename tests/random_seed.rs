@@ -81,3 +81,82 @@ fn a_seed_must_be_a_number() {
     let out = asynclings(&["run", "1", "--headless", "--seed", "x"]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
 }
+
+/// The lesson screen after the program at `path` has run to its end.
+fn screen_after_run(path: &Path) -> String {
+    use asynclings::ui::app::{App, Msg, RunStatus};
+    use asynclings::ui::progress::Progress;
+    use asynclings::ui::theme::Theme;
+    use crossterm::event::KeyCode;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    let lesson = asynclings::lesson::load_file(path).expect("the program loads");
+    let mut app = App::new(vec![lesson], Progress::load(None), Theme::mono());
+    app.open(0);
+    app.update(Msg::key(KeyCode::Char('r')));
+    let start = std::time::Instant::now();
+    while !matches!(
+        app.lesson.as_ref().map(|l| &l.status),
+        Some(RunStatus::Finished(_))
+    ) {
+        assert!(start.elapsed().as_secs() < 60, "the run does not end");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        app.update(Msg::Tick);
+    }
+    app.update(Msg::Resize(200, 40));
+    let mut terminal = Terminal::new(TestBackend::new(200, 40)).expect("a test terminal");
+    terminal
+        .draw(|f| asynclings::ui::view::draw(f, &app))
+        .expect("the screen draws");
+    terminal.backend().to_string()
+}
+
+#[test]
+fn the_lesson_screen_names_the_seed_of_an_unseeded_run() {
+    let dir = std::env::temp_dir().join(format!("asynclings-seed-ui-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let unseeded = write(&dir, "unseeded.py", PROGRAM);
+    let screen = screen_after_run(&unseeded);
+    let status = screen
+        .lines()
+        .find(|l| l.contains("finished"))
+        .unwrap_or_else(|| panic!("no status line:\n{screen}"));
+    let seed = status
+        .split("seed ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .unwrap_or_else(|| panic!("no seed in the status line: {status}"));
+    assert!(seed.parse::<u64>().is_ok(), "{status}");
+    assert!(
+        status.contains(&format!("(replay with --seed {seed})")),
+        "{status}"
+    );
+    // The seed it names replays the run: the same printed lines.
+    let replay = asynclings(&[
+        "run",
+        unseeded.to_str().unwrap(),
+        "--headless",
+        "--seed",
+        seed,
+    ]);
+    let drawn = text(&replay.stdout);
+    let first_line = drawn.lines().next().expect("a printed line");
+    let shown = first_line.trim_start_matches("[t=0] ");
+    assert!(
+        screen.contains(shown),
+        "{shown} is not on the screen:\n{screen}"
+    );
+
+    let seeded = write(
+        &dir,
+        "seeded.py",
+        &PROGRAM.replace(
+            "async def main():\n",
+            "async def main():\n    random.seed(7)\n",
+        ),
+    );
+    let screen = screen_after_run(&seeded);
+    assert!(!screen.contains("replay with"), "{screen}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,4 +1,5 @@
-//! The Rust (Tokio) listings of the reference lessons: snapshots, complete
+//! The Rust (Tokio) listings of the reference lessons and the corpus
+//! programs (`tests/programs/`): snapshots, complete
 //! spans, rustfmt-clean text, and a build of every listing against Tokio
 //! whose output must match the engine's (it needs the crates: online the
 //! first time, skipped when they cannot be fetched, a failure then if
@@ -304,21 +305,123 @@ fn normalise(line: &str) -> String {
     line.replace('\'', "\"")
 }
 
-/// Builds every listing as a binary of one Cargo project (Tokio 1.46 or
-/// later, for `join!(biased; ...)`), runs each and
-/// compares what it prints with the engine. The project lives in Cargo's
-/// test scratch directory, so its dependencies are built once (about a
-/// minute, and online the first time); then the test takes 10-20 seconds.
+/// The corpus programs (`tests/programs/*.py`), named `programs_STEM`.
+fn all_programs() -> Vec<(String, Lesson)> {
+    lesson_files("tests/programs")
+        .iter()
+        .map(|path| (format!("programs_{}", stem(path)), load(path)))
+        .collect()
+}
+
+/// Corpus programs whose translation builds but whose output is not
+/// compared with the engine's, and why.
+const PROGRAMS_EXCUSED: &[(&str, &str)] = &[
+    (
+        "programs_clock__blocking_sleep",
+        "`time.sleep` moves the harness's virtual clock; Tokio's paused clock does not see a blocking `std::thread::sleep`",
+    ),
+    (
+        "programs_clock__blocking_vs_async",
+        "`time.sleep` moves the harness's virtual clock; Tokio's paused clock does not see a blocking `std::thread::sleep`",
+    ),
+    (
+        "programs_asyncgen__break_runs_finally",
+        "an async generator left by `break`: asyncio finalises it at its next await, Rust drops the pinned stream where its scope ends",
+    ),
+    (
+        "programs_asyncgen__cleanup_awaits",
+        "an async generator left by `break`: asyncio finalises it at its next await, Rust drops the pinned stream where its scope ends",
+    ),
+    (
+        "programs_clock__overdue_before_shutdown",
+        "a task still sleeping when `main` returns: asyncio runs its overdue timer before shutdown, Tokio drops it",
+    ),
+    (
+        "programs_ordering__create_task_runs_later",
+        "after `yield_now`, Tokio's current-thread scheduler resumes tasks in another order than asyncio's ready queue",
+    ),
+    (
+        "programs_ordering__main_vs_task_tie",
+        "timers due at one instant: asyncio fires them in creation order, Tokio's timer wheel need not",
+    ),
+    (
+        "programs_ordering__wait_for_tie",
+        "a timeout equal to the work's time: asyncio's timeout fires first, `tokio::time::timeout` polls the work first; `[0.5, 1, 1.5]` prints `1.0`",
+    ),
+];
+
+/// The least number of corpus programs that must translate and agree: the
+/// figure may grow, never shrink.
+const PROGRAMS_AGREEING_AT_LEAST: usize = 19;
+
+/// A listing's run: what it printed, and whether it exited with success;
+/// `None` when it ran past `limit` (it is killed).
+fn run_listing(exe: &Path, limit: std::time::Duration) -> Option<(Vec<String>, bool)> {
+    use std::io::Read;
+    let mut child = Command::new(exe)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("run listing");
+    let mut stdout = child.stdout.take().expect("piped");
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = stdout.read_to_string(&mut text);
+        text
+    });
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break Some(status);
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
+    let text = reader.join().expect("reader");
+    let status = status?;
+    Some((text.lines().map(normalise).collect(), status.success()))
+}
+
+/// The compiler's messages about one listing (errors, or warnings).
+fn messages_about<'a>(stderr: &'a str, name: &str, warnings: bool) -> Vec<&'a str> {
+    let file = format!("src/bin/{name}.rs");
+    stderr
+        .split("\n\n")
+        .filter(|e| e.contains(&file) && (!warnings || e.starts_with("warning")))
+        .collect()
+}
+
+/// Builds every listing (the lessons' and those of the corpus programs that
+/// translate) as a binary of one Cargo project (Tokio 1.46 or later, for
+/// `join!(biased; ...)`), runs each and compares what it prints with the
+/// engine. The project lives in Cargo's test scratch directory, so its
+/// dependencies are built once (about a minute, and online the first
+/// time); then the test takes a few minutes, most of it linking.
+///
+/// Every lesson's listing must agree. Of the corpus, every program that
+/// translates must build without warnings and agree (unless
+/// [`PROGRAMS_EXCUSED`]); the test prints the figure, translated and
+/// agreeing out of all, which must reach [`PROGRAMS_AGREEING_AT_LEAST`].
 #[test]
 fn listings_compile_and_print_like_the_engine() {
     let lessons = all_lessons();
+    let programs = all_programs();
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("rust-listings");
     let bin = dir.join("src/bin");
+    let translated: Vec<&(String, Lesson)> = programs
+        .iter()
+        .filter(|(_, l)| !untranslated(&l.rust_listing().text()))
+        .collect();
+    let built: Vec<&(String, Lesson)> = lessons.iter().chain(translated.iter().copied()).collect();
     // Listings of lessons that no longer exist would fail the build.
     if let Ok(entries) = std::fs::read_dir(&bin) {
         for e in entries.flatten() {
             let stem = stem(&e.path());
-            if !lessons.iter().any(|(n, _)| *n == stem) {
+            if !built.iter().any(|(n, _)| *n == stem) {
                 let _ = std::fs::remove_file(e.path());
             }
         }
@@ -343,7 +446,7 @@ scopeguard = "1"
 "#,
     )
     .expect("Cargo.toml");
-    for (name, lesson) in &lessons {
+    for (name, lesson) in &built {
         let shown = lesson.rust_listing().text();
         let text = if untranslated(&shown) {
             shown
@@ -390,6 +493,7 @@ scopeguard = "1"
         eprintln!("skipped: the crates could not be fetched:\n{stderr}");
         return;
     }
+    let limit = std::time::Duration::from_secs(20);
     let mut failures = Vec::new();
     for (name, lesson) in &lessons {
         let exe = dir.join("target/debug").join(name);
@@ -398,25 +502,18 @@ scopeguard = "1"
             continue;
         }
         if !exe.exists() {
-            let errors: Vec<&str> = stderr
-                .split("\n\n")
-                .filter(|e| e.contains(&format!("src/bin/{name}.rs")))
-                .collect();
+            let errors = messages_about(&stderr, name, false);
             failures.push(format!("{name}: not built\n{}", errors.join("\n\n")));
             continue;
         }
-        let warnings: Vec<&str> = stderr
-            .split("\n\n")
-            .filter(|e| e.starts_with("warning") && e.contains(&format!("src/bin/{name}.rs")))
-            .collect();
+        let warnings = messages_about(&stderr, name, true);
         if !warnings.is_empty() {
             failures.push(format!("{name}: warnings\n{}", warnings.join("\n\n")));
         }
-        let run = Command::new(&exe).output().expect("run listing");
-        let got: Vec<String> = String::from_utf8_lossy(&run.stdout)
-            .lines()
-            .map(normalise)
-            .collect();
+        let Some((got, _)) = run_listing(&exe, limit) else {
+            failures.push(format!("{name}: still running after {limit:?}"));
+            continue;
+        };
         if let Some((_, why)) = KNOWN_DIFFERENCES.iter().find(|(n, _)| n == name) {
             eprintln!("{name}: output not compared: {why}");
             continue;
@@ -427,5 +524,47 @@ scopeguard = "1"
             failures.push(format!("{name}: printed\n{got:#?}\nengine\n{want:#?}"));
         }
     }
+    let mut agreeing = 0;
+    for (name, lesson) in &translated {
+        let exe = dir.join("target/debug").join(name);
+        if !exe.exists() {
+            let errors = messages_about(&stderr, name, false);
+            failures.push(format!("{name}: not built\n{}", errors.join("\n\n")));
+            continue;
+        }
+        let warnings = messages_about(&stderr, name, true);
+        if !warnings.is_empty() {
+            failures.push(format!("{name}: warnings\n{}", warnings.join("\n\n")));
+        }
+        let Some((got, success)) = run_listing(&exe, limit) else {
+            failures.push(format!("{name}: still running after {limit:?}"));
+            continue;
+        };
+        if let Some((_, why)) = PROGRAMS_EXCUSED.iter().find(|(n, _)| n == name) {
+            eprintln!("{name}: output not compared: {why}");
+            continue;
+        }
+        let report = asynclings::engine::run_headless(lesson.script(), &Default::default());
+        let want: Vec<String> = report.printed().into_iter().map(normalise).collect();
+        let finished = matches!(report.outcome, asynclings::engine::Outcome::Finished);
+        if got != want {
+            failures.push(format!("{name}: printed\n{got:#?}\nengine\n{want:#?}"));
+        } else if success != finished {
+            failures.push(format!(
+                "{name}: the listing's exit succeeded: {success}, the engine's run finished: {finished}"
+            ));
+        } else if warnings.is_empty() {
+            agreeing += 1;
+        }
+    }
+    eprintln!(
+        "corpus: {agreeing} of {} programs translate and agree ({} translate)",
+        programs.len(),
+        translated.len()
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    assert!(
+        agreeing >= PROGRAMS_AGREEING_AT_LEAST,
+        "only {agreeing} corpus programs translate and agree; at least {PROGRAMS_AGREEING_AT_LEAST} did"
+    );
 }

@@ -221,3 +221,58 @@ fn a_link_to_a_file_is_read_and_saved_through() {
     assert!(entries_starting(&data, "progress.txt.corrupt-").is_empty());
     assert!(entries_starting(&data.join("synced"), ".mine.txt.tmp").is_empty());
 }
+
+/// Progress is keyed by lesson id, not by number: the ids the course has
+/// shipped are all still there, and a progress file saved when blocking
+/// was lesson 3 and tasks lesson 4 marks the same lessons after they
+/// swapped places (so each is taught before it is used).
+#[test]
+fn progress_follows_a_lesson_to_its_new_number() {
+    let lessons = asynclings::lesson::Lessons::built_in().lessons;
+    let ids: Vec<&str> = lessons.iter().map(|l| l.id.as_str()).collect();
+    for shipped in [
+        "coroutines",
+        "await",
+        "blocking",
+        "tasks",
+        "gather",
+        "as-completed",
+        "wait-for",
+        "async-for",
+        "async-iterators",
+        "async-comprehensions",
+        "loops",
+        "async-with",
+        "generators",
+        "futures",
+        "io",
+        "cpu-bound",
+    ] {
+        assert!(ids.contains(&shipped), "{shipped} is gone: {ids:?}");
+    }
+    let number = |id: &str| lessons.iter().find(|l| l.id == id).and_then(|l| l.number);
+    assert_eq!((number("tasks"), number("blocking")), (Some(3), Some(4)));
+
+    let dir = scratch("renumbered");
+    let path = dir.join("progress.txt");
+    std::fs::write(
+        &path,
+        "version 1\ndone blocking\nquiz blocking 0 2 right\nlast blocking\n",
+    )
+    .unwrap();
+    let mut app = App::new(lessons, Progress::load(Some(path)), Theme::mono());
+    let screen = draw(&mut app, 120, 40);
+    let row = |n: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(n))
+            .unwrap_or_else(|| panic!("no row {n}:\n{screen}"))
+            .to_string()
+    };
+    let blocking = row(" 4  asyncio.sleep versus time.sleep");
+    assert!(blocking.contains("✓"), "{screen}");
+    let tasks = row(" 3  Tasks: create_task and tokio::spawn");
+    assert!(!tasks.contains("✓"), "{screen}");
+    assert!(screen.contains("1 done"), "{screen}");
+    let _ = std::fs::remove_dir_all(dir);
+}

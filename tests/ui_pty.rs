@@ -269,7 +269,7 @@ fn status_time(s: &Session) -> (f64, String) {
     (t, status)
 }
 
-/// Starts the UI on the built-in blocking lesson (lesson 3).
+/// Starts the UI on the built-in blocking lesson (lesson 4).
 fn start_blocking(name: &str, size: (u16, u16)) -> Session {
     let dir = std::env::temp_dir().join(format!("asynclings-ui-pty-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -278,7 +278,7 @@ fn start_blocking(name: &str, size: (u16, u16)) -> Session {
         dir.clone(),
         &[concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/lessons/03-blocking.toml"
+            "/lessons/04-blocking.toml"
         )],
         &[
             ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),

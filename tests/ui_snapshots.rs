@@ -664,8 +664,8 @@ fn the_blocked_status_line_fits_80_columns() {
     let lessons = asynclings::lesson::Lessons::built_in().lessons;
     let index = lessons
         .iter()
-        .position(|l| l.number == Some(3))
-        .expect("lesson 3");
+        .position(|l| l.id == "blocking")
+        .expect("the blocking lesson");
     let report = run_headless(lessons[index].script(), &Limits::default());
     let events: Vec<_> = report
         .events
@@ -753,8 +753,8 @@ fn big_screens_for_a_class() {
     let mut app = gather_at(1.5, |_| RunStatus::Running);
     insta::assert_snapshot!("ui_lesson_during_200x60", draw(&mut app, 200, 60));
     insta::assert_snapshot!("ui_lesson_during_100x30", draw(&mut app, 100, 30));
-    let mut app = built_in_finished(3);
-    insta::assert_snapshot!("ui_lesson3_after_200x60", draw(&mut app, 200, 60));
+    let mut app = built_in_finished(4);
+    insta::assert_snapshot!("ui_lesson4_after_200x60", draw(&mut app, 200, 60));
 }
 
 /// An executor's job lane reads as a thread's work, not a coroutine's

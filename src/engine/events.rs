@@ -170,6 +170,9 @@ pub enum EventKind {
     /// `asyncio.run` returned): the transcript stamps it `t=0`, as there is
     /// no loop clock to read.
     PrintedNoLoop { text: String },
+    /// The program wrote a line to stderr (`print(..., file=sys.stderr)`,
+    /// `sys.stderr.write`, `logging`): not part of the transcript.
+    PrintedErr { text: String },
     /// The lane failed with an error.
     Failed { message: String },
     /// The event loop's exception handler logged an error, which CPython
@@ -269,6 +272,7 @@ impl fmt::Display for Event {
             EventKind::Printed { text } | EventKind::PrintedNoLoop { text } => {
                 write!(f, "printed {text:?}")?
             }
+            EventKind::PrintedErr { text } => write!(f, "printed to stderr {text:?}")?,
             EventKind::Failed { message } => write!(f, "failed: {message}")?,
             EventKind::Logged { text } => {
                 write!(f, "logged: {}", text.lines().next().unwrap_or_default())?

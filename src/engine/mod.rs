@@ -26,6 +26,8 @@ pub struct Limits {
     /// Tasks (coroutines awaited inside a task are frames, bounded by the
     /// depth and step limits).
     pub max_lanes: usize,
+    /// Events recorded in all: 5,000,000 unless `ASYNCLINGS_MAX_EVENTS`
+    /// gives another positive number.
     pub max_events: usize,
     /// Virtual time a run may last.
     pub max_virtual: Duration,
@@ -52,18 +54,22 @@ pub fn set_default_seed(seed: u64) {
     let _ = DEFAULT_SEED.set(seed);
 }
 
+/// A positive number in the environment variable `name`, if it holds one.
+fn env_limit<T: std::str::FromStr + Default + PartialOrd>(name: &str) -> Option<T> {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .filter(|n| *n > T::default())
+}
+
 impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_lanes: 250_000,
-            max_events: 5_000_000,
+            max_events: env_limit("ASYNCLINGS_MAX_EVENTS").unwrap_or(5_000_000),
             max_virtual: Duration::from_secs(3600),
             max_depth: 1000,
-            max_steps: std::env::var("ASYNCLINGS_MAX_STEPS")
-                .ok()
-                .and_then(|v| v.trim().parse().ok())
-                .filter(|&n| n > 0)
-                .unwrap_or(10_000_000),
+            max_steps: env_limit("ASYNCLINGS_MAX_STEPS").unwrap_or(10_000_000),
             max_memory: 768 << 20,
             seed: DEFAULT_SEED.get().copied(),
         }
@@ -121,6 +127,9 @@ pub enum Outcome {
     /// The program raised an exception nobody caught: CPython's traceback,
     /// and the byte offset in the source where it was raised.
     Raised { traceback: String, at: usize },
+    /// The program ended with `sys.exit(...)` (`SystemExit` uncaught):
+    /// the process's exit status.
+    Exited(i32),
     /// A limit was reached or the program deadlocked.
     Aborted(String),
     /// The run was stopped from outside (live runs).
@@ -363,6 +372,12 @@ impl LiveRun {
             self.warnings = warnings;
         }
         self.outcome.as_ref()
+    }
+
+    /// The run's warnings (as in [`Report::warnings`]), once
+    /// [`LiveRun::outcome`] has seen it end.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
     }
 
     /// Waits for the run to end and returns every event not yet drained.

@@ -319,7 +319,7 @@ mod tests {
     use std::time::{Duration, Instant};
 
     /// Lesson 3's program: `time.sleep(2)` at t=0.5 while a ticker waits.
-    const BLOCKING: &str = include_str!("../../lessons/03-blocking.py");
+    const BLOCKING: &str = include_str!("../../lessons/04-blocking.py");
 
     fn script() -> crate::engine::Script {
         match crate::lesson::python_lesson("blocking.py", BLOCKING) {

@@ -23,8 +23,11 @@ use tokio::time::Instant;
 /// all differ in their arguments) each name is its own copy.
 const MAX_INTERNED: usize = 10_000;
 
-/// A timer's place in the order: deadline, then creation.
-type TimerKey = (Instant, u64);
+/// A timer's place in the order: the Tokio deadline, then the deadline as
+/// the program computed it (the bits of a non-negative float order as the
+/// float does, so two deadlines less than a nanosecond apart still order as
+/// CPython's heap of `TimerHandle`s compares their `when`), then creation.
+type TimerKey = (Instant, u64, u64);
 
 /// Where events go.
 pub type Sink = Box<dyn FnMut(Event)>;
@@ -193,18 +196,9 @@ impl Shared {
         }
     }
 
-    fn record(&self, lane: LaneId, stmt: Option<StmtId>, kind: EventKind) {
-        if matches!(
-            kind,
-            EventKind::Returned { .. }
-                | EventKind::Cancelled
-                | EventKind::Failed { .. }
-                | EventKind::TimedOut
-        ) && let Some(slot) = self.lanes.borrow_mut().get_mut(lane as usize)
-        {
-            slot.ended = true;
-        }
-        let time = match self.clock.get() {
+    /// The virtual time of an event recorded now.
+    fn event_time(&self) -> Duration {
+        match self.clock.get() {
             None => self.now(),
             Some(clock) => {
                 // Tokio's clock moved on to a timer: the wake happens at
@@ -218,24 +212,69 @@ impl Shared {
                 }
                 self.clock.get().unwrap_or(clock)
             }
-        };
-        let woken: Vec<LaneId> = std::mem::take(&mut *self.wakes.lock().expect("wake log"));
+        }
+    }
+
+    /// Records a `Woken` event for each wake logged so far. A lane that
+    /// wakes itself while it is being polled (a yield) is shown woken after
+    /// it suspends: its wake stays in the log.
+    fn record_wakes(&self, time: Duration) {
         let woken: Vec<LaneId> = {
-            let lanes = self.lanes.borrow();
-            woken
-                .into_iter()
-                .filter(|w| lanes.get(*w as usize).is_none_or(|s| !s.job))
-                .collect()
+            let mut log = self.wakes.lock().expect("wake log");
+            if log.is_empty() {
+                return;
+            }
+            let polling = self.polling.borrow();
+            let (later, now): (Vec<LaneId>, Vec<LaneId>) =
+                log.drain(..).partition(|w| polling.contains(w));
+            *log = later;
+            now
         };
+        let lanes = self.lanes.borrow();
         let mut sink = self.sink.borrow_mut();
         for w in woken {
-            sink(Event {
-                time,
-                lane: w,
-                stmt: None,
-                kind: EventKind::Woken,
-            });
+            if lanes.get(w as usize).is_none_or(|s| !s.job) {
+                sink(Event {
+                    time,
+                    lane: w,
+                    stmt: None,
+                    kind: EventKind::Woken,
+                });
+            }
         }
+    }
+
+    /// Records the wakes that came before a lane's poll, so that they are
+    /// not taken for wakes during it.
+    fn wakes_before_poll(&self) {
+        if self.wakes.lock().expect("wake log").is_empty() {
+            return;
+        }
+        if self.unannounced.get() > 0 {
+            let n = self.polling.borrow().len();
+            for i in 0..n {
+                let polled = self.polling.borrow()[i];
+                self.announce(polled);
+            }
+        }
+        let time = self.event_time();
+        self.record_wakes(time);
+    }
+
+    fn record(&self, lane: LaneId, stmt: Option<StmtId>, kind: EventKind) {
+        if matches!(
+            kind,
+            EventKind::Returned { .. }
+                | EventKind::Cancelled
+                | EventKind::Failed { .. }
+                | EventKind::TimedOut
+        ) && let Some(slot) = self.lanes.borrow_mut().get_mut(lane as usize)
+        {
+            slot.ended = true;
+        }
+        let time = self.event_time();
+        self.record_wakes(time);
+        let mut sink = self.sink.borrow_mut();
         sink(Event {
             time,
             lane,
@@ -361,11 +400,18 @@ impl Shared {
     }
 
     /// Notes what the lane is about to wait on, for its next `Suspended` event.
-    /// Of several lanes, those that have ended already are left out: it
-    /// waits only on the others.
+    /// Of the lanes it waits on, those that have ended already are left
+    /// out: it waits only on the others. When all of them have ended, what
+    /// it waits for is their done callbacks, which run next (a `TaskGroup`
+    /// or `gather` hears of a child's end only through its callback).
     pub fn set_waiting(&self, lane: LaneId, on: WaitOn, at: Option<StmtId>) {
-        let on = match on {
-            WaitOn::Lanes(lanes) => {
+        let lanes: Option<Arc<[LaneId]>> = match &on {
+            WaitOn::Lane(one) => Some(Arc::from([*one])),
+            WaitOn::Lanes(lanes) => Some(lanes.clone()),
+            _ => None,
+        };
+        let on = match lanes {
+            Some(lanes) => {
                 let running: Vec<LaneId> = {
                     let slots = self.lanes.borrow();
                     lanes
@@ -375,12 +421,15 @@ impl Shared {
                         .collect()
                 };
                 match running.as_slice() {
-                    [] => WaitOn::Lanes(lanes),
+                    [] => WaitOn::Sync {
+                        what: done_callbacks(&lanes),
+                        holder: None,
+                    },
                     [one] => WaitOn::Lane(*one),
                     _ => WaitOn::Lanes(Arc::from(running)),
                 }
             }
-            on => on,
+            None => on,
         };
         if let Some(slot) = self.lanes.borrow_mut().get_mut(lane as usize) {
             slot.waiting = Some(on);
@@ -443,17 +492,24 @@ impl Shared {
     /// round up to whole milliseconds): events of the wake are stamped with
     /// it.
     pub async fn sleep_until(&self, deadline: Instant, exact: Duration) {
-        self.timer_until(deadline, exact).await;
+        self.sleep_until_when(deadline, exact, exact.as_secs_f64())
+            .await;
+    }
+
+    /// [`Shared::sleep_until`] for a deadline `when` in seconds as the
+    /// program computed it, which orders timers less than a nanosecond apart.
+    pub async fn sleep_until_when(&self, deadline: Instant, exact: Duration, when: f64) {
+        self.timer_until(deadline, exact, when).await;
         self.quiet_yield().await;
     }
 
-    /// Waits until `deadline` in timer order, as [`Shared::sleep_until`]
-    /// does, without the extra round: a loop's timer callback
-    /// (`call_later`) runs in the round its timer fires.
-    pub async fn timer_until(&self, deadline: Instant, exact: Duration) {
+    /// A timer's own round, as a `TimerHandle`'s callback runs in it
+    /// (`call_later`, `call_at`): [`Shared::sleep_until_when`] without the
+    /// extra round a task woken through a future takes.
+    pub async fn timer_until(&self, deadline: Instant, exact: Duration, when: f64) {
         let seq = self.timer_seq.get();
         self.timer_seq.set(seq + 1);
-        let key = (deadline, seq);
+        let key = (deadline, when.max(0.0).to_bits(), seq);
         self.timers.borrow_mut().insert(key, TimerSlot::new(exact));
         let entry = TimerEntry { shared: self, key };
         let mut sleep = std::pin::pin!(tokio::time::sleep_until(deadline));
@@ -582,7 +638,7 @@ impl TimerSlot {
 /// and lets the next due timer through.
 struct TimerEntry<'a> {
     shared: &'a Shared,
-    key: (Instant, u64),
+    key: TimerKey,
 }
 
 impl Drop for TimerEntry<'_> {
@@ -641,6 +697,18 @@ impl Wake for LaneWaker {
     }
 }
 
+/// What a task waits for when the tasks it waits on have all ended.
+fn done_callbacks(lanes: &[LaneId]) -> Arc<str> {
+    match lanes {
+        [one] => format!("the done callback of task #{one}").into(),
+        _ if lanes.len() > 8 => format!("the done callbacks of {} tasks", lanes.len()).into(),
+        _ => {
+            let names: Vec<String> = lanes.iter().map(|l| format!("#{l}")).collect();
+            format!("the done callbacks of tasks {}", names.join(" ")).into()
+        }
+    }
+}
+
 /// Wraps a lane's future and records each poll, each `Pending` (with what
 /// the lane waits on) and each wake.
 pub struct Probe<'a, T> {
@@ -670,6 +738,9 @@ impl<T> Future for Probe<'_, T> {
         // overdue may belong to this very lane, which is running already.
         if this.shared.polling.borrow().is_empty() {
             this.shared.release_overdue();
+        }
+        if !this.shared.is_quiet(this.lane) {
+            this.shared.wakes_before_poll();
         }
         if !this.shared.is_quiet(this.lane) {
             let (_, resumes_at) = this.shared.waiting(this.lane);
@@ -710,10 +781,22 @@ impl<T> Future for Probe<'_, T> {
         this.shared.polling.borrow_mut().push(this.lane);
         let result = this.inner.as_mut().poll(&mut Context::from_waker(&waker));
         this.shared.polling.borrow_mut().pop();
+        // Its own wake during the poll comes after its suspension; once it
+        // has finished, that wake means nothing.
+        let woke_itself = !this.shared.is_quiet(this.lane) && {
+            let mut log = this.shared.wakes.lock().expect("wake log");
+            let before = log.len();
+            log.retain(|w| *w != this.lane);
+            log.len() < before
+        };
         if result.is_pending() && !this.shared.is_quiet(this.lane) {
             this.shared.announce(this.lane);
             let (on, at) = this.shared.waiting(this.lane);
             this.shared.emit(this.lane, at, EventKind::Suspended { on });
+            if woke_itself {
+                // Shown with the next event, as any other wake.
+                this.shared.wakes.lock().expect("wake log").push(this.lane);
+            }
         }
         result
     }

@@ -93,6 +93,15 @@ impl RunFact {
 }
 
 impl Lesson {
+    /// Whether this is one of the lessons built into the program (not a
+    /// file of the learner's, even one of the same name).
+    pub fn is_built_in(&self) -> bool {
+        self.file
+            .strip_prefix("lessons/")
+            .and_then(|name| BUILT_IN.get_file(name))
+            .is_some_and(|f| f.contents() == self.source.as_bytes())
+    }
+
     /// The Python listing: the program's source.
     pub fn python_listing(&self) -> Listing {
         render::python::source_listing(&self.program)

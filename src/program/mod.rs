@@ -301,6 +301,15 @@ pub enum Module {
     Typing,
     Dataclasses,
     Enum,
+    Itertools,
+    Operator,
+    Collections,
+    Math,
+    String,
+    Textwrap,
+    Sys,
+    Logging,
+    Datetime,
 }
 
 impl Module {
@@ -316,6 +325,15 @@ impl Module {
             Module::Typing => "typing",
             Module::Dataclasses => "dataclasses",
             Module::Enum => "enum",
+            Module::Itertools => "itertools",
+            Module::Operator => "operator",
+            Module::Collections => "collections",
+            Module::Math => "math",
+            Module::String => "string",
+            Module::Textwrap => "textwrap",
+            Module::Sys => "sys",
+            Module::Logging => "logging",
+            Module::Datetime => "datetime",
         }
     }
 }

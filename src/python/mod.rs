@@ -13,6 +13,12 @@ use crate::lesson::diagnostic::LessonError;
 use crate::program::Program;
 use std::sync::Arc;
 
+/// The syntax tree of a Python program read from `file`, unlowered (to
+/// compare two versions of a function, say).
+pub fn syntax(file: &str, source: &str) -> Result<ruff_python_ast::ModModule, Vec<LessonError>> {
+    parse::parse(file, &Arc::from(source))
+}
+
 /// Parses and lowers a Python program read from `file`.
 pub fn load(file: &str, source: &str) -> Result<Program, Vec<LessonError>> {
     let text: Arc<str> = Arc::from(source);

@@ -8,14 +8,17 @@
 pub mod aggregate;
 pub mod app;
 pub mod block;
+pub mod export;
 pub mod highlight;
 pub mod input;
 pub mod lanes;
 pub mod lines;
 pub mod markdown;
+pub mod practice;
 pub mod progress;
 pub mod quiz;
 pub mod scroll;
+pub mod seed;
 pub mod terminal;
 pub mod theme;
 pub mod timeline;

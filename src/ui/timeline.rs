@@ -222,6 +222,9 @@ pub struct Timeline {
     pub output: Vec<(Duration, LaneId, String)>,
     /// Why the run ended early, if it did.
     pub aborted: Option<String>,
+    /// The seed an unseeded `random` run drew from, once it has ended
+    /// ([`super::seed::note`]).
+    pub seed: Option<String>,
     /// The lane that ran last: one thread runs one lane at a time.
     running: Option<LaneId>,
     /// How many lanes are executor jobs (the rest are tasks).
@@ -304,9 +307,9 @@ impl Timeline {
             return;
         }
         match &e.kind {
-            EventKind::Printed { text } | EventKind::PrintedNoLoop { text } => {
-                self.output.push((t, e.lane, shown(text)))
-            }
+            EventKind::Printed { text }
+            | EventKind::PrintedNoLoop { text }
+            | EventKind::PrintedErr { text } => self.output.push((t, e.lane, shown(text))),
             EventKind::Aborted { reason } => self.aborted = Some(shown(reason)),
             _ => {}
         }

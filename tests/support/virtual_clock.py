@@ -9,7 +9,13 @@
   meanwhile, as a blocking call holds a real event loop.
 * `time.perf_counter()`, `time.monotonic()` and `time.time()` read the same
   virtual clock as `loop.time()` (0.0 outside a running loop), so elapsed
-  times such as `time.perf_counter() - t0` are in virtual seconds.
+  times such as `time.perf_counter() - t0` are in virtual seconds. The local
+  zone is UTC (`TZ=UTC`), and `time.localtime()`, `gmtime()`, `ctime()`,
+  `strftime(fmt)` and `asctime()` without a time read that clock: the wall
+  clock is the Unix epoch plus the virtual time, and so are
+  `datetime.datetime.now()`, `today()`, `utcnow()` and `datetime.date.today()`
+  (the module's `datetime` and `date` are stand-ins whose instances are the
+  real classes').
 * Timers due at the same instant fire in the order they were created (on a
   real clock, the one created first would be due first).
 * Sockets are polled before the clock moves: loopback data already sent is
@@ -42,7 +48,10 @@
   the time the first one ended at.
 * Each printed line is written as `[t=T] TEXT`, with T the virtual time in
   seconds formatted as `f"{round(t, 3):g}"`. A `print` call's text is split
-  on "\n" into whole lines: its `end=` is ignored.
+  on "\n" into whole lines: its `end=` is ignored. `sys.stdout.write` is
+  line-buffered: a line is stamped when its newline is written, a `print`
+  ends what it left unfinished, and the end of the program the rest. What
+  goes to `sys.stderr` (`print(file=sys.stderr)` too) is written unchanged.
 
 This is the CPython side of the parity tests: its output is compared with
 the headless transcript of the asynclings engine.
@@ -52,8 +61,10 @@ import asyncio
 import builtins
 import collections
 import concurrent.futures
+import datetime
 import heapq
 import itertools
+import os
 import runpy
 import selectors
 import sys
@@ -90,7 +101,7 @@ class _Timer(asyncio.TimerHandle):
 _Timer.__name__ = _Timer.__qualname__ = "TimerHandle"
 
 
-class _JumpingSelector(selectors.DefaultSelector):
+class EpollSelector(selectors.DefaultSelector):
     """Never sleeps: a wait for `timeout` seconds moves the clock instead."""
 
     def __init__(self):
@@ -160,7 +171,7 @@ _clock = 0.0
 
 class VirtualClockLoop(asyncio.SelectorEventLoop):
     def __init__(self):
-        selector = _JumpingSelector()
+        selector = EpollSelector()
         super().__init__(selector)
         selector.loop = self
 
@@ -310,6 +321,46 @@ def _stamp():
 
 
 _real_print = builtins.print
+_real_stdout = sys.stdout
+
+
+def _emit(text):
+    """Prints `text` as stamped lines (kept by the job running, if one is)."""
+    if _job is not None:
+        _job.lines.extend((_job.clock, line) for line in text.split("\n"))
+        return
+    stamp = _stamp()
+    for line in text.split("\n"):
+        _real_print(f"[t={stamp}] {line}", file=_real_stdout)
+    _real_stdout.flush()
+
+
+class _StampedStdout:
+    """`sys.stdout`: what is written goes out a line at a time, stamped when
+    its newline is written; a line left unfinished goes out at the end."""
+
+    def __init__(self):
+        self.pending = ""
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        self.pending += text
+        done, newline, self.pending = self.pending.rpartition("\n")
+        if newline:
+            _emit(done)
+        return len(text)
+
+    def flush(self):
+        pass
+
+    def finish(self):
+        if self.pending:
+            text, self.pending = self.pending, ""
+            _emit(text)
+
+    def __repr__(self):
+        return repr(_real_stdout)
 
 
 def _stamped_print(*args, sep=" ", end="\n", file=None, flush=False):
@@ -317,13 +368,10 @@ def _stamped_print(*args, sep=" ", end="\n", file=None, flush=False):
         _real_print(*args, sep=sep, end=end, file=file, flush=flush)
         return
     text = (" " if sep is None else sep).join(str(a) for a in args)
-    stamp = _stamp()
-    if _job is not None:
-        _job.lines.extend((_job.clock, line) for line in text.split("\n"))
-        return
-    for line in text.split("\n"):
-        _real_print(f"[t={stamp}] {line}")
-    sys.stdout.flush()
+    out = sys.stdout
+    if isinstance(out, _StampedStdout):
+        text, out.pending = out.pending + text, ""
+    _emit(text)
 
 
 class _Print:
@@ -343,9 +391,82 @@ def _print_lines(moment):
     """Prints a job's lines of one moment (once), stamped with the loop's time."""
     stamp = _stamp()
     for line in moment[1]:
-        _real_print(f"[t={stamp}] {line}")
+        _real_print(f"[t={stamp}] {line}", file=_real_stdout)
     moment[1] = []
-    sys.stdout.flush()
+    _real_stdout.flush()
+
+
+def _at(real):
+    """`real(secs)`, at the virtual clock's now when `secs` is None."""
+
+    def at(secs=None):
+        return real(_virtual_now() if secs is None else secs)
+
+    return at
+
+
+def _strftime(real):
+    def strftime(format, t=None):
+        return real(format, time.localtime() if t is None else t)
+
+    return strftime
+
+
+def _asctime(real):
+    def asctime(t=None):
+        return real(time.localtime() if t is None else t)
+
+    return asctime
+
+
+class _ClockClass(type):
+    """The metaclass of the stand-ins for `datetime.datetime` and
+    `datetime.date`: their instances are the real classes' instances."""
+
+    def __instancecheck__(cls, obj):
+        return isinstance(obj, cls._real)
+
+    def __subclasscheck__(cls, sub):
+        return issubclass(sub, cls._real)
+
+
+class _ClockDatetime(datetime.datetime, metaclass=_ClockClass):
+    """`datetime.datetime` whose clock is the virtual one (naive, UTC)."""
+
+    _real = datetime.datetime
+
+    def __new__(cls, *args, **kwargs):
+        return cls._real.__new__(cls._real, *args, **kwargs)
+
+    @classmethod
+    def now(cls, tz=None):
+        return cls._real.fromtimestamp(_virtual_now(), tz)
+
+    @classmethod
+    def today(cls):
+        return cls._real.fromtimestamp(_virtual_now())
+
+    @classmethod
+    def utcnow(cls):
+        return cls._real.utcfromtimestamp(_virtual_now())
+
+
+class _ClockDate(datetime.date, metaclass=_ClockClass):
+    """`datetime.date` whose `today()` reads the virtual clock."""
+
+    _real = datetime.date
+
+    def __new__(cls, *args, **kwargs):
+        return cls._real.__new__(cls._real, *args, **kwargs)
+
+    @classmethod
+    def today(cls):
+        return cls._real.fromtimestamp(_virtual_now())
+
+
+for _cls, _name in ((_ClockDatetime, "datetime"), (_ClockDate, "date")):
+    _cls.__name__ = _cls.__qualname__ = _name
+    _cls.__module__ = "datetime"
 
 
 def _blocking_sleep(seconds):
@@ -397,12 +518,26 @@ def main(argv):
     time.perf_counter = _virtual_now
     time.monotonic = _virtual_now
     time.time = _virtual_now
+    # The wall clock reads the virtual clock after the Unix epoch, in UTC.
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    time.gmtime = _at(time.gmtime)
+    time.localtime = _at(time.localtime)
+    time.ctime = _at(time.ctime)
+    time.strftime = _strftime(time.strftime)
+    time.asctime = _asctime(time.asctime)
+    datetime.datetime = _ClockDatetime
+    datetime.date = _ClockDate
     asyncio.run = _run
     asyncio.set_event_loop_policy(_VirtualClockPolicy())
     for executor in (concurrent.futures.ThreadPoolExecutor, concurrent.futures.ProcessPoolExecutor):
         executor.shutdown = _virtual_shutdown(executor.shutdown)
     sys.argv = argv[1:]
-    runpy.run_path(argv[1], run_name="__main__")
+    stdout = sys.stdout = _StampedStdout()
+    try:
+        runpy.run_path(argv[1], run_name="__main__")
+    finally:
+        stdout.finish()
     return 0
 
 

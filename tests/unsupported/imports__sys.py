@@ -1,4 +1,4 @@
-# refuse: import sys
+# refuse: sys.version
 import asyncio
 import sys
 

@@ -26,6 +26,8 @@ pub fn random_seed_picked() -> Option<u64> {
 
 /// Runs a program: its module code, which calls `asyncio.run(main())`.
 pub async fn run(program: Arc<Program>, shared: Rc<Shared>) -> Outcome {
+    modules::sys::start(&program.file);
+    modules::logging::start();
     let ix = Interp::new(shared.clone(), program.clone());
     {
         let mut globals = ix.globals.borrow_mut();
@@ -48,19 +50,40 @@ pub async fn run(program: Arc<Program>, shared: Rc<Shared>) -> Outcome {
         );
         let r = module.run_body(&frame).await;
         let r = module.traceback(&frame, r);
+        modules::sys::flush(&module, &frame);
         // Tasks of loops never closed are collected at the exit.
         modules::asyncio::base_events::report_unretrieved(&module);
         if r.is_ok() {
             modules::asyncio::base_events::note_no_loop(&module);
         }
-        r
+        match r {
+            Err(Unwind::Exc(e)) if exc::is_instance_of(&e, "SystemExit") => {
+                match modules::sys::exit_status(&module, &frame, &e) {
+                    Ok((status, text)) => {
+                        if let Some(text) = text {
+                            // Written as CPython's exit writes it, with a newline.
+                            let _ = modules::sys::write(
+                                &module,
+                                &frame,
+                                modules::sys::Stream::Stderr,
+                                &(text + "\n"),
+                            );
+                        }
+                        Ok(status)
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            other => other.map(|_| 0),
+        }
     });
     let result = match handle.await {
         Ok(r) => r,
         Err(_) => return Outcome::Failed("internal error: the engine panicked".into()),
     };
     match result {
-        Ok(_) => Outcome::Finished,
+        Ok(0) => Outcome::Finished,
+        Ok(status) => Outcome::Exited(status),
         Err(Unwind::Exc(e)) => Outcome::Raised {
             traceback: traceback(&program, &e),
             at: exc::state(&e)

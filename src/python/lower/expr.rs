@@ -388,35 +388,6 @@ impl Lowerer {
                 "pass the object whose attributes you want: `vars(obj)`",
             );
         }
-        if let E::Name(n) = &*c.func
-            && n.id.as_str() == "print"
-            && !self.module_binds("print")
-        {
-            for k in c.arguments.keywords.iter() {
-                if let Some(arg) = &k.arg
-                    && matches!(arg.as_str(), "file" | "flush")
-                {
-                    self.refuse(
-                        k.range,
-                        format!("print's '{}=' is not supported", arg.as_str()),
-                        "a demo prints to its output; `sep=` and `end=` are supported",
-                    );
-                }
-            }
-        }
-        if self.names_member(&c.func, Module::Asyncio, "as_completed") {
-            for k in c.arguments.keywords.iter() {
-                if k.arg.as_ref().is_some_and(|a| a.as_str() == "timeout")
-                    && !k.value.is_none_literal_expr()
-                {
-                    self.refuse(
-                        k.range,
-                        "as_completed's 'timeout=' is not supported yet",
-                        "await each result under `asyncio.wait_for(..., timeout=...)`",
-                    );
-                }
-            }
-        }
         let func = self.expr(&c.func);
         // `asyncio.run(...)` runs the event loop: the module code waits there,
         // as at `loop.run_until_complete(...)`, `loop.run_forever()` and a

@@ -18,6 +18,14 @@ const ASYNCIO_MEMBERS: &[&str] = &[
     "gather",
     "as_completed",
     "wait_for",
+    "wait",
+    "shield",
+    "timeout",
+    "timeout_at",
+    "all_tasks",
+    "FIRST_COMPLETED",
+    "FIRST_EXCEPTION",
+    "ALL_COMPLETED",
     "CancelledError",
     "TimeoutError",
     "InvalidStateError",
@@ -46,7 +54,18 @@ const ASYNCIO_MEMBERS: &[&str] = &[
     "Barrier",
     "BrokenBarrierError",
 ];
-const TIME_MEMBERS: &[&str] = &["sleep", "perf_counter", "monotonic", "time"];
+const TIME_MEMBERS: &[&str] = &[
+    "sleep",
+    "perf_counter",
+    "monotonic",
+    "time",
+    "gmtime",
+    "localtime",
+    "mktime",
+    "strftime",
+    "asctime",
+    "ctime",
+];
 const CONCURRENT_MEMBERS: &[&str] = &["futures"];
 const FUTURES_MEMBERS: &[&str] = &["ThreadPoolExecutor", "ProcessPoolExecutor"];
 const DATACLASSES_MEMBERS: &[&str] = &[
@@ -146,6 +165,150 @@ const RANDOM_MEMBERS: &[&str] = &[
     "randbytes",
 ];
 
+const ITERTOOLS_MEMBERS: &[&str] = &[
+    "count",
+    "cycle",
+    "repeat",
+    "accumulate",
+    "chain",
+    "compress",
+    "dropwhile",
+    "filterfalse",
+    "groupby",
+    "islice",
+    "pairwise",
+    "starmap",
+    "takewhile",
+    "tee",
+    "zip_longest",
+    "product",
+    "permutations",
+    "combinations",
+    "combinations_with_replacement",
+];
+
+const OPERATOR_MEMBERS: &[&str] = &[
+    "add",
+    "sub",
+    "mul",
+    "truediv",
+    "floordiv",
+    "mod",
+    "pow",
+    "lshift",
+    "rshift",
+    "and_",
+    "or_",
+    "xor",
+    "matmul",
+    "eq",
+    "ne",
+    "lt",
+    "le",
+    "gt",
+    "ge",
+    "is_",
+    "is_not",
+    "neg",
+    "pos",
+    "invert",
+    "inv",
+    "abs",
+    "not_",
+    "truth",
+    "index",
+    "concat",
+    "contains",
+    "countOf",
+    "indexOf",
+    "getitem",
+    "setitem",
+    "delitem",
+    "itemgetter",
+    "attrgetter",
+    "methodcaller",
+];
+
+const MATH_MEMBERS: &[&str] = &[
+    "sqrt",
+    "exp",
+    "exp2",
+    "expm1",
+    "log1p",
+    "cbrt",
+    "sin",
+    "cos",
+    "tan",
+    "asin",
+    "acos",
+    "atan",
+    "sinh",
+    "cosh",
+    "tanh",
+    "asinh",
+    "acosh",
+    "atanh",
+    "fabs",
+    "atan2",
+    "pow",
+    "fmod",
+    "copysign",
+    "remainder",
+    "nextafter",
+    "ulp",
+    "log",
+    "log2",
+    "log10",
+    "floor",
+    "ceil",
+    "trunc",
+    "modf",
+    "frexp",
+    "ldexp",
+    "degrees",
+    "radians",
+    "isfinite",
+    "isinf",
+    "isnan",
+    "isclose",
+    "gcd",
+    "lcm",
+    "factorial",
+    "comb",
+    "perm",
+    "isqrt",
+    "fsum",
+    "prod",
+    "hypot",
+    "dist",
+    "pi",
+    "e",
+    "tau",
+    "inf",
+    "nan",
+];
+
+const LOGGING_MEMBERS: &[&str] = &[
+    "basicConfig",
+    "getLogger",
+    "getLevelName",
+    "debug",
+    "info",
+    "warning",
+    "error",
+    "critical",
+    "exception",
+    "log",
+    "CRITICAL",
+    "FATAL",
+    "ERROR",
+    "WARNING",
+    "WARN",
+    "INFO",
+    "DEBUG",
+    "NOTSET",
+];
+
 /// The members of a module a demo may use.
 pub fn members(module: Module) -> &'static [&'static str] {
     match module {
@@ -159,15 +322,40 @@ pub fn members(module: Module) -> &'static [&'static str] {
         Module::Typing => TYPING_MEMBERS,
         Module::Dataclasses => DATACLASSES_MEMBERS,
         Module::Enum => &["Enum", "IntEnum", "StrEnum", "Flag", "auto", "unique"],
+        Module::Itertools => ITERTOOLS_MEMBERS,
+        Module::Operator => OPERATOR_MEMBERS,
+        Module::Math => MATH_MEMBERS,
+        Module::Textwrap => &["wrap", "fill", "shorten", "dedent", "indent"],
+        Module::String => &[
+            "ascii_letters",
+            "ascii_lowercase",
+            "ascii_uppercase",
+            "digits",
+            "hexdigits",
+            "octdigits",
+            "punctuation",
+            "printable",
+            "whitespace",
+            "capwords",
+            "Template",
+        ],
+        Module::Collections => &[
+            "deque",
+            "defaultdict",
+            "Counter",
+            "OrderedDict",
+            "ChainMap",
+            "namedtuple",
+        ],
+        Module::Sys => &["stdout", "stderr", "argv", "exit", "platform"],
+        Module::Logging => LOGGING_MEMBERS,
+        Module::Datetime => &["datetime", "date", "timedelta", "MINYEAR", "MAXYEAR"],
     }
 }
 
 /// What the later asyncio API is, for a friendlier refusal.
 pub fn not_yet(member: &str) -> bool {
-    matches!(
-        member,
-        "shield" | "timeout" | "timeout_at" | "wait" | "run_coroutine_threadsafe"
-    )
+    matches!(member, "run_coroutine_threadsafe")
 }
 
 impl Lowerer {
@@ -602,6 +790,41 @@ impl Lowerer {
             .collect()
     }
 
+    /// Refuses a base class that a module provides as an object of its
+    /// own (`class Tally(Counter)`): the engine's classes cannot derive from
+    /// one.
+    fn refuse_module_class_base(&mut self, base: &ast::Expr) {
+        const CLASSES: &[(Module, &str)] = &[
+            (Module::Collections, "deque"),
+            (Module::Collections, "defaultdict"),
+            (Module::Collections, "Counter"),
+            (Module::Collections, "OrderedDict"),
+            (Module::Collections, "ChainMap"),
+            (Module::String, "Template"),
+        ];
+        let named = match base {
+            ast::Expr::Name(n) => self.members.get(n.id.as_str()).cloned(),
+            ast::Expr::Attribute(a) => match &*a.value {
+                ast::Expr::Name(n) => self
+                    .imports
+                    .get(n.id.as_str())
+                    .map(|m| (*m, a.attr.to_string())),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some((m, member)) = named
+            && CLASSES.contains(&(m, member.as_str()))
+        {
+            let full = format!("{}.{member}", m.name());
+            self.refuse(
+                base.range(),
+                format!("a class deriving from '{full}' is not supported"),
+                format!("keep a {member} in an attribute of the class instead of deriving from it"),
+            );
+        }
+    }
+
     fn class_def(&mut self, c: &ast::StmtClassDef, out: &mut Vec<Stmt>) {
         let decorators = self.decorators(&c.decorator_list);
         let mut bases = Vec::new();
@@ -619,6 +842,9 @@ impl Lowerer {
                     "multiple inheritance is not supported",
                     "give the class one base class",
                 );
+            }
+            for base in args.args.iter() {
+                self.refuse_module_class_base(base);
             }
             bases = args.args.iter().map(|a| self.expr(a)).collect();
         }
@@ -731,10 +957,19 @@ impl Lowerer {
             "typing" => Some(Module::Typing),
             "dataclasses" => Some(Module::Dataclasses),
             "enum" => Some(Module::Enum),
+            "itertools" => Some(Module::Itertools),
+            "operator" => Some(Module::Operator),
+            "collections" => Some(Module::Collections),
+            "math" => Some(Module::Math),
+            "string" => Some(Module::String),
+            "textwrap" => Some(Module::Textwrap),
+            "sys" => Some(Module::Sys),
+            "logging" => Some(Module::Logging),
+            "datetime" => Some(Module::Datetime),
             other => {
                 let root = other.split('.').next().unwrap_or(other);
                 let why = match root {
-                    "os" | "subprocess" | "shutil" | "pathlib" | "io" | "sys" => {
+                    "os" | "subprocess" | "shutil" | "pathlib" | "io" => {
                         "a demo has no file or process access"
                     }
                     "socket" | "ssl" | "http" | "urllib" | "requests" | "aiohttp" | "httpx" => {
@@ -770,7 +1005,7 @@ impl Lowerer {
             self.refuse(
                 range,
                 format!("'{m}.{member}' is not supported yet"),
-                "supported: run, sleep, create_task, TaskGroup, gather, as_completed, wait_for, \
+                "supported: run, sleep, create_task, TaskGroup, gather, as_completed, wait_for, wait, shield, timeout, \
                  CancelledError, TimeoutError, get_running_loop, current_task, to_thread, \
                  start_server, open_connection",
             );

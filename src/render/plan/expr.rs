@@ -5,9 +5,12 @@
 use super::scope::Scope;
 use super::{Planner, Result, refuse};
 use crate::program::{
-    self as py, Arg, BinOp, BoolOp, CmpOp, ExprKind as E, FormatPart, Literal, Name,
+    self as py, Arg, BinOp, BoolOp, CmpOp, ExprKind as E, FormatPart, Literal, Module, Name,
 };
-use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, Part, Template, UnaryOp};
+use crate::render::plan::ir::ast::{Call, FunctionKind};
+use crate::render::plan::ir::expr::{
+    BinaryOp, Builtin, Expr, ExprKind, Part, Spec, StrMethod, Template, UnaryOp,
+};
 use crate::render::plan::ir::value::Value;
 use std::ops::Range;
 
@@ -45,6 +48,74 @@ pub(super) fn kind_of(e: &Expr) -> Option<Kind> {
         ExprKind::Lit(Value::List(_)) | ExprKind::List(_) => Some(Kind::List),
         _ => None,
     }
+}
+
+/// The Rust form of a Python format spec (`[[fill]align][sign][0][width]
+/// [.precision][type]`), when `format!` writes values the same way: types
+/// `f`, `d`, `s`, `x`, `X`, `o`, `b` or none (precision only with `f` or
+/// `s`, as Python's general format differs).
+fn rust_spec(text: &str) -> Option<Spec> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    let mut out = String::new();
+    let is_align = |c: char| matches!(c, '<' | '>' | '^');
+    if chars.len() >= 2 && is_align(chars[1]) && !matches!(chars[0], '{' | '}') {
+        out.extend(&chars[..2]);
+        i = 2;
+    } else if chars.first().is_some_and(|c| is_align(*c)) {
+        out.push(chars[0]);
+        i = 1;
+    }
+    if chars.get(i) == Some(&'+') {
+        out.push('+');
+        i += 1;
+    }
+    let alternate = chars.get(i) == Some(&'#');
+    if alternate {
+        out.push('#');
+        i += 1;
+    }
+    let digits = |i: &mut usize, out: &mut String| {
+        while let Some(c) = chars.get(*i).filter(|c| c.is_ascii_digit()) {
+            out.push(*c);
+            *i += 1;
+        }
+    };
+    digits(&mut i, &mut out);
+    let mut precision = false;
+    if chars.get(i) == Some(&'.') {
+        out.push('.');
+        i += 1;
+        let before = out.len();
+        digits(&mut i, &mut out);
+        precision = out.len() > before;
+        if !precision {
+            return None;
+        }
+    }
+    let ty = match &chars[i..] {
+        [] => None,
+        [c] => Some(*c),
+        _ => return None,
+    };
+    let float = match ty {
+        Some('f' | 'F') => {
+            if !precision {
+                out.push_str(".6");
+            }
+            true
+        }
+        None | Some('d' | 's') if !precision || ty == Some('s') => false,
+        Some(c @ ('x' | 'X' | 'o' | 'b')) if !precision => {
+            out.push(c);
+            false
+        }
+        _ => return None,
+    };
+    if alternate && !matches!(ty, Some('x' | 'X' | 'o' | 'b')) {
+        return None;
+    }
+    Some(Spec { rust: out, float })
 }
 
 /// Appends text to template parts, joining it to the text before.
@@ -265,6 +336,79 @@ impl Planner<'_> {
                 }
             },
             E::Call(f, args) => self.call_expr(sc, e, f, args)?,
+            E::Comprehension(c)
+                if !c.is_async
+                    && matches!(c.kind, py::CompKind::List | py::CompKind::Generator)
+                    && let [g] = c.generators.as_slice()
+                    && g.ifs.len() <= 1 =>
+            {
+                let var = match &g.target {
+                    py::Target::Name(n) => sc.local(n.ident(), &e.span)?,
+                    _ => {
+                        return refuse(
+                            &e.span,
+                            "this comprehension's variable",
+                            "the plan's comprehensions bind one local variable",
+                        );
+                    }
+                };
+                ExprKind::Comp {
+                    value: Box::new(self.expr(sc, &c.element)?),
+                    var,
+                    over: Box::new(self.expr(sc, &g.iter)?),
+                    filter: match g.ifs.first() {
+                        Some(f) => Some(Box::new(self.expr(sc, f)?)),
+                        None => None,
+                    },
+                }
+            }
+            E::IfExp(c, a, b) => ExprKind::IfElse(
+                Box::new(self.expr(sc, c)?),
+                Box::new(self.expr(sc, a)?),
+                Box::new(self.expr(sc, b)?),
+            ),
+            E::Await(inner)
+                if let Some(task) = super::stmt::local_name(inner)
+                    && sc.tasks.iter().any(|t| t == task) =>
+            {
+                ExprKind::Join(sc.local(task, &inner.span)?)
+            }
+            E::Await(inner)
+                if let E::Call(f, args) = &inner.kind
+                    && let E::Name(Name::Global(name)) = &f.kind
+                    && let Some(def) = self.defs.get(&**name).copied()
+                    && def.kind == Some(FunctionKind::Coroutine) =>
+            {
+                let args = self.positional(sc, args, &inner.span)?;
+                if args.len() != def.params {
+                    return refuse(
+                        &inner.span,
+                        format!("`{name}` called with {} arguments", args.len()),
+                        format!(
+                            "`{name}` takes {}: a Rust function is called with all of its \
+                             parameters",
+                            def.params
+                        ),
+                    );
+                }
+                let call = Call {
+                    name: name.to_string(),
+                    args,
+                    span: inner.span.clone(),
+                };
+                for (i, arg) in call.args.iter().enumerate() {
+                    self.check_arg(&call, i, arg)?;
+                    if self.resolves(&call.name, i) {
+                        return refuse(
+                            &arg.span,
+                            "a future resolved by a call inside an expression",
+                            "the Rust listing hands a future's sender to a call awaited as a \
+                             statement of its own: `await f(fut)`",
+                        );
+                    }
+                }
+                ExprKind::Await(call)
+            }
             E::FString(parts) => return Ok(template_expr(self.template(sc, parts)?, &e.span)),
             other => {
                 let (what, why) = describe(other);
@@ -329,6 +473,41 @@ impl Planner<'_> {
         {
             let t = self.format_call(sc, pattern, args, &e.span)?;
             return Ok(template_expr(t, &e.span).kind);
+        }
+        if let Some(obj) = super::stmt::method_call(e, "done")
+            && let Some(task) = super::stmt::local_name(obj)
+            && sc.tasks.iter().any(|t| t == task)
+        {
+            return Ok(ExprKind::Done(sc.local(task, &obj.span)?));
+        }
+        if let Some(obj) = super::stmt::method_call(e, "locked")
+            && let Some(sync) = super::stmt::local_name(obj)
+            && sc.syncs.iter().any(|t| t == sync)
+        {
+            return Ok(ExprKind::Locked(sc.local(sync, &obj.span)?));
+        }
+        if let E::Attr(obj, m) = &f.kind
+            && self.member(f).is_none()
+            && let Some((_, _, method)) = StrMethod::ALL
+                .iter()
+                .find(|(name, n, _)| *name == &**m && *n == args.len())
+        {
+            return Ok(ExprKind::StrMethod(
+                *method,
+                Box::new(self.expr(sc, obj)?),
+                self.positional(sc, args, &e.span)?,
+            ));
+        }
+        if let Some((Module::Time, "perf_counter" | "monotonic")) = self.member(f)
+            && args.is_empty()
+        {
+            return Ok(ExprKind::Now);
+        }
+        if let Some(obj) = super::stmt::method_call(e, "time")
+            && (self.is_member_call(obj, "get_running_loop")
+                || super::stmt::local_name(obj).is_some_and(|l| sc.loops.iter().any(|x| x == l)))
+        {
+            return Ok(ExprKind::Now);
         }
         let names = Builtin::ALL.map(|(n, _)| n).join(", ");
         if let E::Name(Name::Global(n)) = &f.kind
@@ -414,6 +593,16 @@ impl Planner<'_> {
                     spec,
                     debug: None,
                 } if spec.is_empty() => out.push(Part::Hole(self.expr(sc, value)?)),
+                FormatPart::Field {
+                    value,
+                    conversion: None,
+                    spec,
+                    debug: None,
+                } if let [FormatPart::Literal(text)] = spec.as_slice()
+                    && let Some(spec) = rust_spec(text) =>
+                {
+                    out.push(Part::Spec(self.expr(sc, value)?, spec))
+                }
                 FormatPart::Field { value, .. } => {
                     return refuse(
                         &value.span,

@@ -24,8 +24,18 @@ pub(super) struct Scope {
     /// Futures made here: how many places resolve each, and the loop
     /// depth it was made at.
     pub(super) futures: HashMap<String, (u32, u32)>,
+    /// Variables bound to `asyncio.Semaphore(...)` or `asyncio.Lock()`.
+    pub(super) syncs: Vec<String>,
+    /// Variables bound to `asyncio.create_task(...)`.
+    pub(super) tasks: Vec<String>,
     /// How many loops the statement is in.
     pub(super) depth: u32,
+    /// How many loops the statement is in since the innermost `try`: where
+    /// `break` and `continue` may stand.
+    pub(super) loops_open: u32,
+    /// The labels of the loops with `else` around the statement, with the
+    /// `loops_open` of each one's body.
+    pub(super) labels: Vec<(String, u32)>,
 }
 
 impl Scope {
@@ -38,7 +48,11 @@ impl Scope {
             groups: Vec::new(),
             pools: Vec::new(),
             futures: HashMap::new(),
+            tasks: Vec::new(),
+            syncs: Vec::new(),
             depth: 0,
+            loops_open: 0,
+            labels: Vec::new(),
         }
     }
 

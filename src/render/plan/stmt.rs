@@ -73,7 +73,7 @@ pub(super) fn pair(first: &py::Stmt, second: &py::Stmt, kind: StmtKind) -> Resul
     ))
 }
 
-const LOOPS: &str = "the plan's loops end by their condition or a `return`";
+const LOOPS: &str = "the plan translates `break` and `continue` inside a `for`, `async for` or `while` of the same function, outside `try`";
 
 impl Planner<'_> {
     pub(super) fn block(&self, sc: &mut Scope, body: &[py::Stmt]) -> Result<Block> {
@@ -97,7 +97,9 @@ impl Planner<'_> {
 
     pub(super) fn nested(&self, sc: &mut Scope, body: &[py::Stmt]) -> Result<Block> {
         sc.depth += 1;
+        sc.loops_open += 1;
         let b = self.block(sc, body);
+        sc.loops_open -= 1;
         sc.depth -= 1;
         b
     }
@@ -140,9 +142,24 @@ impl Planner<'_> {
                     otherwise: self.block(sc, orelse)?,
                 },
             ),
+            P::While { orelse, .. } | P::For { orelse, .. }
+                if !orelse.is_empty() && !matches!(s.kind, P::For { is_async: true, .. }) =>
+            {
+                // Rust loops have no `else`: a labeled block that `break` leaves.
+                let label = match sc.labels.len() {
+                    0 => "exit".to_string(),
+                    n => format!("exit{}", n + 1),
+                };
+                sc.labels.push((label.clone(), sc.loops_open + 1));
+                let lp = self.stmt_without_else(sc, s);
+                sc.labels.pop();
+                let mut body = vec![lp?];
+                body.extend(self.block(sc, orelse)?);
+                one(s, StmtKind::Labeled { label, body })
+            }
             P::While { orelse, .. } | P::For { orelse, .. } if !orelse.is_empty() => refuse(
                 &s.span,
-                "a loop with `else`",
+                "an `async for` with `else`",
                 "Rust loops have no `else` clause",
             ),
             P::While { test, body, .. } => one(
@@ -237,6 +254,22 @@ impl Planner<'_> {
                 is_async: true,
                 item,
                 body,
+            } if item.target.is_none()
+                && let Some(sync) = local_name(&item.context) =>
+            {
+                let sync = sc.local(sync, &item.context.span)?;
+                one(
+                    s,
+                    StmtKind::Locked {
+                        sync,
+                        body: self.block(sc, body)?,
+                    },
+                )
+            }
+            P::With {
+                is_async: true,
+                item,
+                body,
             } => {
                 let Some(source) = self.user_call(sc, &item.context, &[FunctionKind::Resource])?
                 else {
@@ -270,7 +303,13 @@ impl Planner<'_> {
                 "a plain `with`",
                 "the Rust listing translates `async with` only",
             ),
-            P::Try { .. } => self.try_(sc, s),
+            P::Try { .. } => {
+                // A guard disarmed at the end of the `try` must not be jumped over.
+                let open = std::mem::take(&mut sc.loops_open);
+                let step = self.try_(sc, s);
+                sc.loops_open = open;
+                step
+            }
             P::Raise {
                 exc: Some(e),
                 cause: None,
@@ -285,6 +324,15 @@ impl Planner<'_> {
                 "the Rust listing has no exceptions: it translates `raise StopAsyncIteration` \
                  in `__anext__` and the `raise` that ends `except asyncio.CancelledError`",
             ),
+            P::Break if sc.loops_open > 0 => {
+                let label = sc
+                    .labels
+                    .last()
+                    .filter(|(_, depth)| *depth == sc.loops_open)
+                    .map(|(l, _)| l.clone());
+                one(s, StmtKind::Break(label))
+            }
+            P::Continue if sc.loops_open > 0 => one(s, StmtKind::Continue),
             P::Break => refuse(&s.span, "`break`", LOOPS),
             P::Continue => refuse(&s.span, "`continue`", LOOPS),
             P::Def { .. } | P::Class { .. } => refuse(
@@ -304,6 +352,32 @@ impl Planner<'_> {
                 "Rust frees values when they go out of scope",
             ),
         }
+    }
+
+    /// The plan of a `while` or `for` as if it had no `else`.
+    fn stmt_without_else(&self, sc: &mut Scope, s: &py::Stmt) -> Result<Stmt> {
+        let kind = match &s.kind {
+            P::While { test, body, .. } => StmtKind::While {
+                cond: self.expr(sc, test)?,
+                body: self.nested(sc, body)?,
+            },
+            P::For {
+                target, iter, body, ..
+            } => {
+                let var = self.loop_var(sc, target, &s.span)?;
+                StmtKind::For {
+                    var,
+                    over: self.expr(sc, iter)?,
+                    body: self.nested(sc, body)?,
+                }
+            }
+            _ => unreachable!("called on loops only"),
+        };
+        Ok(Stmt {
+            id: s.id,
+            span: s.span.clone(),
+            kind,
+        })
     }
 
     /// A target that is one variable (or field).
@@ -433,11 +507,21 @@ impl Planner<'_> {
             );
         }
         if self.is_member(f, Module::Asyncio, "create_task") {
-            return refuse(
-                &e.span,
-                "a task not kept in a variable",
-                "the Rust listing keeps each task's `JoinHandle`: write `t = asyncio.create_task(...)`",
-            );
+            let call = match one_arg(args) {
+                Some(c) => self.user_call(sc, c, &[FunctionKind::Coroutine])?,
+                None => None,
+            };
+            let Some(call) = call else {
+                return refuse(
+                    &e.span,
+                    "this `asyncio.create_task`",
+                    "the Rust listing spawns one call of a coroutine of the program: \
+                     `asyncio.create_task(f(...))`, without `name=`",
+                );
+            };
+            // A task nobody keeps: its `JoinHandle` is dropped at once.
+            let into = "_".to_string();
+            return one(s, StmtKind::Spawn { call, into });
         }
         self.expr(sc, e)?;
         refuse(
@@ -514,6 +598,26 @@ impl Planner<'_> {
                     sc.loops.push(var);
                     return Ok((None, 1));
                 }
+                if self.is_member(f, Module::Asyncio, "Semaphore")
+                    || self.is_member(f, Module::Asyncio, "Lock")
+                {
+                    let lock = self.is_member(f, Module::Asyncio, "Lock");
+                    let permits = match args.as_slice() {
+                        [] if lock => None,
+                        [] => Some(Expr::lit(Value::Int(1))),
+                        [Arg::Positional(n)] if !lock => Some(self.expr(sc, n)?),
+                        _ => {
+                            return refuse(
+                                &value.span,
+                                "these arguments",
+                                "the Rust listing translates `asyncio.Semaphore(n)` and \
+                                 `asyncio.Lock()`",
+                            );
+                        }
+                    };
+                    sc.syncs.push(var.clone());
+                    return one(s, StmtKind::Sync { name: var, permits });
+                }
                 if self.is_member(f, Module::Asyncio, "create_task") {
                     let call = match one_arg(args) {
                         Some(c) => self.user_call(sc, c, &[FunctionKind::Coroutine])?,
@@ -527,6 +631,7 @@ impl Planner<'_> {
                              `asyncio.create_task(f(...))`, without `name=`",
                         );
                     };
+                    sc.tasks.push(var.clone());
                     return one(s, StmtKind::Spawn { call, into: var });
                 }
                 if let Some(obj) = method_call(value, "create_future")

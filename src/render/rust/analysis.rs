@@ -81,9 +81,11 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
     match &s.kind {
         StmtKind::Print(t) => {
             for part in &t.parts {
-                if let Part::Hole(e) = part {
+                match part {
                     // A hole that is just the name prints the same for u64.
-                    out.push((e, matches!(e.kind, ExprKind::Var(_))));
+                    Part::Hole(e) => out.push((e, matches!(e.kind, ExprKind::Var(_)))),
+                    Part::Spec(e, _) => out.push((e, false)),
+                    Part::Text(_) => {}
                 }
             }
         }
@@ -95,6 +97,9 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
         }
         StmtKind::For { over, .. } => out.push((over, false)),
         StmtKind::While { cond, .. } | StmtKind::If { cond, .. } => out.push((cond, false)),
+        StmtKind::Sync {
+            permits: Some(e), ..
+        } => out.push((e, false)),
         StmtKind::Set { value, .. }
         | StmtKind::Resolve { value, .. }
         | StmtKind::Send { value, .. } => out.push((value, false)),
@@ -263,16 +268,34 @@ fn holes_of(e: &Expr, p: &str) -> usize {
             .iter()
             .map(|part| match part {
                 Part::Hole(h) if matches!(&h.kind, ExprKind::Var(v) if v == p) => 1,
-                Part::Hole(h) => holes_of(h, p),
+                Part::Hole(h) | Part::Spec(h, _) => holes_of(h, p),
                 Part::Text(_) => 0,
             })
             .sum(),
         ExprKind::Binary(_, a, b) => holes_of(a, p) + holes_of(b, p),
         ExprKind::Unary(_, x) => holes_of(x, p),
+        ExprKind::IfElse(c, a, b) => holes_of(c, p) + holes_of(a, p) + holes_of(b, p),
+        ExprKind::Await(call) => call.args.iter().map(|i| holes_of(i, p)).sum(),
+        ExprKind::StrMethod(_, x, args) => {
+            holes_of(x, p) + args.iter().map(|i| holes_of(i, p)).sum::<usize>()
+        }
+        ExprKind::Comp {
+            value,
+            over,
+            filter,
+            ..
+        } => {
+            holes_of(value, p) + holes_of(over, p) + filter.as_deref().map_or(0, |f| holes_of(f, p))
+        }
         ExprKind::List(items) | ExprKind::Call(_, items) => {
             items.iter().map(|i| holes_of(i, p)).sum()
         }
-        ExprKind::Lit(_) | ExprKind::Var(_) => 0,
+        ExprKind::Lit(_)
+        | ExprKind::Var(_)
+        | ExprKind::Done(_)
+        | ExprKind::Join(_)
+        | ExprKind::Locked(_)
+        | ExprKind::Now => 0,
     }
 }
 
@@ -526,5 +549,147 @@ pub(super) fn scale_of(e: &Expr, var: &str) -> Option<u32> {
         whole(a)
     } else {
         None
+    }
+}
+
+/// Whether an expression of the demo reads the event loop's clock.
+pub(super) fn reads_clock(demo: &Demo) -> bool {
+    fn now_in(e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Now => true,
+            ExprKind::Template(t) => t.parts.iter().any(|p| match p {
+                Part::Hole(h) | Part::Spec(h, _) => now_in(h),
+                Part::Text(_) => false,
+            }),
+            ExprKind::Binary(_, a, b) => now_in(a) || now_in(b),
+            ExprKind::Unary(_, x) => now_in(x),
+            ExprKind::IfElse(c, a, b) => now_in(c) || now_in(a) || now_in(b),
+            ExprKind::Await(call) => call.args.iter().any(now_in),
+            ExprKind::StrMethod(_, x, args) => now_in(x) || args.iter().any(now_in),
+            ExprKind::Comp {
+                value,
+                over,
+                filter,
+                ..
+            } => now_in(value) || now_in(over) || filter.as_deref().is_some_and(now_in),
+            ExprKind::List(items) | ExprKind::Call(_, items) => items.iter().any(now_in),
+            ExprKind::Lit(_)
+            | ExprKind::Var(_)
+            | ExprKind::Done(_)
+            | ExprKind::Join(_)
+            | ExprKind::Locked(_) => false,
+        }
+    }
+    let mut found = false;
+    for f in &demo.functions {
+        for block in [&f.body, &f.exit] {
+            walk(block, &mut |s| {
+                found |= stmt_exprs(s).iter().any(|(e, _)| now_in(e));
+            });
+        }
+        found |= f.fields.iter().any(|(_, e)| now_in(e));
+    }
+    found
+}
+
+/// The calls awaited inside an expression (`print(await f(x))`).
+pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
+    match &e.kind {
+        ExprKind::Await(call) => {
+            out.push(call);
+            call.args.iter().for_each(|a| awaited_calls(a, out));
+        }
+        ExprKind::Template(t) => {
+            for p in &t.parts {
+                if let Part::Hole(h) | Part::Spec(h, _) = p {
+                    awaited_calls(h, out);
+                }
+            }
+        }
+        ExprKind::Binary(_, a, b) => {
+            awaited_calls(a, out);
+            awaited_calls(b, out);
+        }
+        ExprKind::IfElse(c, a, b) => {
+            awaited_calls(c, out);
+            awaited_calls(a, out);
+            awaited_calls(b, out);
+        }
+        ExprKind::Unary(_, x) => awaited_calls(x, out),
+        ExprKind::StrMethod(_, x, args) => {
+            awaited_calls(x, out);
+            args.iter().for_each(|a| awaited_calls(a, out));
+        }
+        ExprKind::Comp {
+            value,
+            over,
+            filter,
+            ..
+        } => {
+            awaited_calls(value, out);
+            awaited_calls(over, out);
+            if let Some(f) = filter {
+                awaited_calls(f, out);
+            }
+        }
+        ExprKind::List(items) | ExprKind::Call(_, items) => {
+            items.iter().for_each(|i| awaited_calls(i, out))
+        }
+        ExprKind::Lit(_)
+        | ExprKind::Var(_)
+        | ExprKind::Done(_)
+        | ExprKind::Join(_)
+        | ExprKind::Locked(_)
+        | ExprKind::Now => {}
+    }
+}
+
+/// The comprehensions inside an expression, outermost first.
+pub(super) fn comprehensions<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
+    match &e.kind {
+        ExprKind::Comp {
+            value,
+            over,
+            filter,
+            ..
+        } => {
+            out.push(e);
+            comprehensions(over, out);
+            comprehensions(value, out);
+            if let Some(f) = filter {
+                comprehensions(f, out);
+            }
+        }
+        ExprKind::Template(t) => {
+            for p in &t.parts {
+                if let Part::Hole(h) | Part::Spec(h, _) = p {
+                    comprehensions(h, out);
+                }
+            }
+        }
+        ExprKind::Binary(_, a, b) => {
+            comprehensions(a, out);
+            comprehensions(b, out);
+        }
+        ExprKind::IfElse(c, a, b) => {
+            comprehensions(c, out);
+            comprehensions(a, out);
+            comprehensions(b, out);
+        }
+        ExprKind::Unary(_, x) => comprehensions(x, out),
+        ExprKind::StrMethod(_, x, args) => {
+            comprehensions(x, out);
+            args.iter().for_each(|a| comprehensions(a, out));
+        }
+        ExprKind::List(items) | ExprKind::Call(_, items) => {
+            items.iter().for_each(|i| comprehensions(i, out))
+        }
+        ExprKind::Await(call) => call.args.iter().for_each(|a| comprehensions(a, out)),
+        ExprKind::Lit(_)
+        | ExprKind::Var(_)
+        | ExprKind::Done(_)
+        | ExprKind::Join(_)
+        | ExprKind::Locked(_)
+        | ExprKind::Now => {}
     }
 }

@@ -139,6 +139,11 @@ impl Renderer<'_> {
             c.owned()
         };
         let b = self.bind(var);
+        if matches!(value.kind, ExprKind::Comp { .. }) {
+            // An iterator chain, broken one call per line as rustfmt does.
+            self.chain_line(&b, &rhs, &[], ";");
+            return;
+        }
         self.line(format!("{b}{rhs};"));
     }
 

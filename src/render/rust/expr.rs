@@ -7,7 +7,9 @@ use super::code::{Code, builtin, lit};
 use super::names::{camel, escape_fmt, fn_name, ident};
 use super::types::{Ty, unify};
 use crate::render::plan::ir::ast::{Call, FunctionKind};
-use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, Part, Template, UnaryOp};
+use crate::render::plan::ir::expr::{
+    BinaryOp, Builtin, Expr, ExprKind, Part, StrMethod, Template, UnaryOp,
+};
 use crate::render::plan::ir::value::Value;
 
 impl Renderer<'_> {
@@ -73,8 +75,18 @@ impl Renderer<'_> {
                 Code::new(format!("-{}", x.wrap(7)), x.ty, 7)
             }
             ExprKind::Unary(UnaryOp::Not, x) => {
-                let x = self.expr(x).truthy();
-                Code::new(format!("!{}", x.wrap(7)), Ty::Bool, 7)
+                let x = self.expr(x);
+                match x.ty {
+                    Ty::Str | Ty::List(_) => {
+                        Code::new(format!("{}.is_empty()", x.wrap(10)), Ty::Bool, 10)
+                    }
+                    Ty::Int => Code::new(format!("{} == 0", x.wrap(5)), Ty::Bool, 4),
+                    Ty::Float => Code::new(format!("{} == 0.0", x.wrap(5)), Ty::Bool, 4),
+                    _ => {
+                        let x = x.truthy();
+                        Code::new(format!("!{}", x.wrap(7)), Ty::Bool, 7)
+                    }
+                }
             }
             ExprKind::Binary(BinaryOp::Add, _, _)
                 if self.types.expr_ty(&self.func, e) == Ty::Str =>
@@ -99,20 +111,38 @@ impl Renderer<'_> {
                 c
             }
             // `n % 2 == 0`: Rust's `%` and Python's agree on whether a
-            // remainder is zero, whatever the sign.
+            // remainder is zero, whatever the signs.
             ExprKind::Binary(op @ (BinaryOp::Eq | BinaryOp::Ne), m, zero)
                 if matches!(zero.kind, ExprKind::Lit(Value::Int(0)))
                     && let ExprKind::Binary(BinaryOp::Mod, x, k) = &m.kind
-                    && matches!(k.kind, ExprKind::Lit(Value::Int(k)) if k > 0)
+                    && self.types.expr_ty(&self.func, k) == Ty::Int
                     && self.types.expr_ty(&self.func, x) == Ty::Int =>
             {
                 let (x, k) = (self.expr(x), self.expr(k));
                 let sym = if *op == BinaryOp::Eq { "==" } else { "!=" };
-                Code::new(format!("{} % {} {sym} 0", x.wrap(6), k.text), Ty::Bool, 4)
+                Code::new(
+                    format!("{} % {} {sym} 0", x.wrap(6), k.wrap(7)),
+                    Ty::Bool,
+                    4,
+                )
             }
             ExprKind::Binary(op, a, b) => {
                 let (a, b) = (self.expr(a), self.expr(b));
                 self.binary(*op, a, b)
+            }
+            // `sum(x for x in xs)`: the iterator itself, not a `Vec` of it.
+            ExprKind::Call(f @ (Builtin::Sum | Builtin::Min | Builtin::Max), args)
+                if let [comp] = args.as_slice()
+                    && matches!(comp.kind, ExprKind::Comp { .. }) =>
+            {
+                let mut c = self.expr(comp);
+                c.text = c
+                    .text
+                    .strip_suffix(".collect::<Vec<_>>()")
+                    .unwrap_or(&c.text)
+                    .to_string();
+                c.range = true;
+                builtin(*f, vec![c])
             }
             ExprKind::Call(f, args) => {
                 let codes: Vec<Code> = args.iter().map(|a| self.expr(a)).collect();
@@ -124,6 +154,114 @@ impl Renderer<'_> {
                 c.fresh = fresh;
                 c.str_ref = !fresh;
                 c
+            }
+            ExprKind::Done(task) => {
+                let t = self.var_code(task);
+                Code::new(format!("{}.is_finished()", t.wrap(10)), Ty::Bool, 10)
+            }
+            ExprKind::StrMethod(m, x, args) => {
+                let x = self.expr(x);
+                let arg = args.first().map(|a| self.expr(a).borrowed());
+                let (call, ty, fresh) = match m {
+                    StrMethod::Upper => ("to_uppercase()".to_string(), Ty::Str, true),
+                    StrMethod::Lower => ("to_lowercase()".to_string(), Ty::Str, true),
+                    StrMethod::Strip => ("trim()".to_string(), Ty::Str, false),
+                    StrMethod::StartsWith => (
+                        format!("starts_with({})", arg.unwrap_or_default()),
+                        Ty::Bool,
+                        false,
+                    ),
+                    StrMethod::EndsWith => (
+                        format!("ends_with({})", arg.unwrap_or_default()),
+                        Ty::Bool,
+                        false,
+                    ),
+                };
+                let mut c = Code::new(format!("{}.{call}", x.wrap(10)), ty, 10);
+                c.fresh = fresh;
+                c.str_ref = !fresh;
+                c
+            }
+            ExprKind::Join(task) => {
+                let ty = self.var_ty(task).inner();
+                let mut c = Code::new(format!("{}.await.unwrap()", ident(task)), ty, 10);
+                c.fresh = true;
+                c
+            }
+            ExprKind::Locked(sync) => {
+                let text = match self.var_ty(sync) {
+                    Ty::Sync(true) => format!("{}.try_lock().is_err()", ident(sync)),
+                    _ => format!("{}.available_permits() == 0", ident(sync)),
+                };
+                Code::new(text, Ty::Bool, 4)
+            }
+            ExprKind::Now => Code::new("START.elapsed().as_secs_f64()", Ty::Float, 10),
+            ExprKind::Comp {
+                value,
+                var,
+                over,
+                filter,
+            } => {
+                let o = self.expr(over);
+                let elem = o.ty.elem();
+                let copied = elem.is_copy();
+                let mut text = if o.range {
+                    format!("({})", o.text)
+                } else if o.ty == Ty::Str {
+                    format!("{}.chars()", o.wrap(10))
+                } else if copied {
+                    format!("{}.iter().copied()", o.wrap(10))
+                } else {
+                    format!("{}.iter()", o.wrap(10))
+                };
+                let used = self.used.contains(var);
+                let pat = if used { ident(var) } else { "_".into() };
+                // A range of literals has no integer type until one is named.
+                let mut typed = o.range && elem == Ty::Int;
+                if let Some(f) = filter {
+                    let f = self.expr(f).truthy();
+                    let pat = match (copied, typed) {
+                        (true, true) => format!("&{pat}: &i64"),
+                        (true, false) => format!("&{pat}"),
+                        _ => pat.clone(),
+                    };
+                    typed = false;
+                    text.push_str(&format!(".filter(|{pat}| {})", f.text));
+                }
+                let is_var = matches!(&value.kind, ExprKind::Var(v) if v == var);
+                let v = self.expr(value);
+                let v = match v.ty {
+                    Ty::Str if !is_var || !copied => v.owned(),
+                    _ => v.text,
+                };
+                if !(is_var && copied) {
+                    let pat = if typed { format!("{pat}: i64") } else { pat };
+                    text.push_str(&format!(".map(|{pat}| {v})"));
+                }
+                text.push_str(".collect::<Vec<_>>()");
+                let ty = Ty::List(Box::new(self.types.expr_ty(&self.func, value)));
+                let mut out = Code::new(text, ty, 10);
+                out.fresh = true;
+                out
+            }
+            ExprKind::IfElse(c, a, b) => {
+                let ty = self.types.expr_ty(&self.func, e);
+                let c = self.expr(c).truthy();
+                let (a, b) = (self.expr(a), self.expr(b));
+                let (a, b) = match ty {
+                    Ty::Float => (a.as_f64().text, b.as_f64().text),
+                    Ty::Str if a.fresh || b.fresh => (a.owned(), b.owned()),
+                    _ => (a.text, b.text),
+                };
+                let mut out = Code::new(format!("if {} {{ {a} }} else {{ {b} }}", c.text), ty, 0);
+                out.fresh = true;
+                out
+            }
+            ExprKind::Await(call) => {
+                let text = format!("{}.await", self.call(call));
+                let mut out = Code::new(text, self.types.ret_of(&call.name), 10);
+                out.fresh = true;
+                out
             }
         }
     }
@@ -233,6 +371,25 @@ impl Renderer<'_> {
                 Part::Hole(e) => {
                     let c = self.expr(e);
                     self.hole(&c, &mut fmt, &mut args);
+                }
+                Part::Spec(e, spec) => {
+                    let c = self.expr(e);
+                    let c = if spec.float { c.as_f64() } else { c };
+                    // Python formats a float without a type as its repr.
+                    let debug = if !spec.float && c.ty == Ty::Float {
+                        "?"
+                    } else {
+                        ""
+                    };
+                    let simple = c.prec == 10
+                        && c.text.chars().all(|ch| ch.is_alphanumeric() || ch == '_')
+                        && !c.text.chars().next().is_some_and(|ch| ch.is_ascii_digit());
+                    if simple {
+                        fmt.push_str(&format!("{{{}:{}{debug}}}", c.text, spec.rust));
+                    } else {
+                        fmt.push_str(&format!("{{:{}{debug}}}", spec.rust));
+                        args.push(c.text.clone());
+                    }
                 }
             }
         }
@@ -353,11 +510,24 @@ impl Renderer<'_> {
                     _ => c.owned(),
                 },
                 Ty::List(_) => c.owned(),
+                Ty::Sync(_) if self.sync_shared() => {
+                    self.use_("std::sync", "Arc");
+                    format!("Arc::clone(&{})", c.text)
+                }
+                // A parameter is already a reference.
+                Ty::Sync(_) if self.is_param(arg) => c.text,
+                Ty::Sync(_) => format!("&{}", c.text),
                 _ => c.text,
             };
             out.push(text);
         }
         out
+    }
+
+    /// Whether `e` is a parameter of the function being rendered.
+    fn is_param(&self, e: &Expr) -> bool {
+        matches!(&e.kind, ExprKind::Var(v)
+            if self.demo.function(&self.func).is_some_and(|f| f.params.contains(v)))
     }
 
     pub(super) fn call(&mut self, call: &Call) -> String {

@@ -125,6 +125,17 @@ impl Renderer<'_> {
         self.line(tail);
     }
 
+    /// Whether a semaphore or lock goes to a spawned task: then it is an
+    /// `Arc`, each task holding a clone.
+    pub(super) fn sync_shared(&self) -> bool {
+        self.demo.functions.iter().any(|f| {
+            self.types.tasked.contains(&f.name)
+                && f.params
+                    .iter()
+                    .any(|p| matches!(self.types.var(&f.name, p), Ty::Sync(_)))
+        })
+    }
+
     pub(super) fn param_list(&mut self, f: &Function) -> String {
         if f.params
             .iter()
@@ -153,6 +164,8 @@ impl Renderer<'_> {
                     Ty::Future(t) if self.shared.contains(&(f.name.clone(), p.clone())) => {
                         format!("Shared<oneshot::Receiver<{}>>", t.rust())
                     }
+                    Ty::Sync(_) if self.sync_shared() => format!("Arc<{}>", ty.rust()),
+                    Ty::Sync(_) => format!("&{}", ty.rust()),
                     t => t.rust(),
                 };
                 match ty {
@@ -161,6 +174,12 @@ impl Renderer<'_> {
                         self.use_("tokio::net", "TcpStream");
                     }
                     Ty::Server => self.use_("std::net", "SocketAddr"),
+                    Ty::Sync(lock) => {
+                        self.use_("tokio::sync", if lock { "Mutex" } else { "Semaphore" });
+                        if self.sync_shared() {
+                            self.use_("std::sync", "Arc");
+                        }
+                    }
                     _ => {}
                 }
                 let m = if (self.assigned.contains_key(p) || ty == Ty::Conn)
@@ -204,6 +223,9 @@ impl Renderer<'_> {
             self.signature(&head, &params, &format!("){ret} {{"));
         }
         self.indent += 1;
+        if is_entry_main {
+            self.start_clock();
+        }
         self.body(&f.body, true);
         self.indent -= 1;
         self.line("}");

@@ -152,6 +152,23 @@ impl Types {
         let mut changed = false;
         let name = f.name.as_str();
         for s in block {
+            let mut awaited = Vec::new();
+            for (e, _) in super::analysis::stmt_exprs(s) {
+                super::analysis::awaited_calls(e, &mut awaited);
+            }
+            for call in awaited {
+                changed |= self.call(demo, name, call, false);
+            }
+            let mut comps = Vec::new();
+            for (e, _) in super::analysis::stmt_exprs(s) {
+                super::analysis::comprehensions(e, &mut comps);
+            }
+            for c in comps {
+                if let ExprKind::Comp { var, over, .. } = &c.kind {
+                    let ty = self.expr_ty(name, over).elem();
+                    changed |= self.set(name, var, &ty);
+                }
+            }
             match &s.kind {
                 StmtKind::Set { var, value } => {
                     let ty = self.expr_ty(name, value);
@@ -189,17 +206,22 @@ impl Types {
                 }
                 StmtKind::Spawn { call, into } => {
                     changed |= self.call(demo, name, call, true);
+                    changed |= self.tasked.insert(call.name.clone());
                     let ty = Ty::Task(Box::new(self.ret_of(&call.name)));
                     changed |= self.set(name, into, &ty);
                 }
                 StmtKind::GroupSpawn { call, .. } => {
                     changed |= self.call(demo, name, call, true);
+                    changed |= self.tasked.insert(call.name.clone());
                 }
                 StmtKind::TaskGroup { body, .. } | StmtKind::Pool { body, .. } => {
                     changed |= self.block(demo, f, body)
                 }
                 StmtKind::CallFn { call, into } | StmtKind::RunBlocking { call, into } => {
                     let spawn = matches!(s.kind, StmtKind::RunBlocking { .. });
+                    if spawn {
+                        changed |= self.tasked.insert(call.name.clone());
+                    }
                     changed |= self.call(demo, name, call, spawn);
                     if let Some(v) = into {
                         let ty = self.ret_of(&call.name);
@@ -208,6 +230,7 @@ impl Types {
                 }
                 StmtKind::Submit { call, into } => {
                     changed |= self.call(demo, name, call, true);
+                    changed |= self.tasked.insert(call.name.clone());
                     let ty = Ty::Task(Box::new(self.ret_of(&call.name)));
                     changed |= self.set(name, into, &ty);
                 }
@@ -226,6 +249,16 @@ impl Types {
                 }
                 StmtKind::AsCompleted { calls, var, body } => {
                     changed |= self.calls(demo, name, calls, true);
+                    match calls {
+                        Calls::List(list) => {
+                            for c in list {
+                                changed |= self.tasked.insert(c.name.clone());
+                            }
+                        }
+                        Calls::Each { call, .. } => {
+                            changed |= self.tasked.insert(call.name.clone());
+                        }
+                    }
                     let ty = self.calls_ret(calls);
                     changed |= self.set(name, var, &ty);
                     changed |= self.block(demo, f, body);
@@ -298,6 +331,12 @@ impl Types {
                     changed |= self.block(demo, f, finally);
                     self.in_cleanup = outer;
                 }
+                StmtKind::Sync { name: v, permits } => {
+                    changed |= self.set(name, v, &Ty::Sync(permits.is_none()));
+                }
+                StmtKind::Locked { body, .. } | StmtKind::Labeled { body, .. } => {
+                    changed |= self.block(demo, f, body)
+                }
                 StmtKind::Future { name: fut } => {
                     changed |= self.set(name, fut, &Ty::Future(Box::new(Ty::Unknown)));
                 }
@@ -324,7 +363,9 @@ impl Types {
                 | StmtKind::Cancel { .. }
                 | StmtKind::Send { .. }
                 | StmtKind::Close { .. }
-                | StmtKind::Stop => {}
+                | StmtKind::Stop
+                | StmtKind::Break(_)
+                | StmtKind::Continue => {}
             }
         }
         changed

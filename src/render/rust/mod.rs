@@ -336,8 +336,25 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// In `main`, when the program reads `loop.time()`: the clock's zero
+    /// (`START`, a `static` the functions reading the clock share).
+    fn start_clock(&mut self) {
+        if analysis::reads_clock(self.demo) {
+            self.use_("std::sync", "LazyLock");
+            self.line("// The clock of `loop.time()` and `time.perf_counter()` starts here.");
+            self.line("LazyLock::force(&START);");
+        }
+    }
+
     fn program(&mut self) {
         let entry_is_main = self.demo.entry == "main";
+        if analysis::reads_clock(self.demo) {
+            self.use_("std::sync", "LazyLock");
+            self.use_("tokio::time", "Instant");
+            self.line("/// When the program started: the zero of its clock.");
+            self.line("static START: LazyLock<Instant> = LazyLock::new(Instant::now);");
+            self.line("");
+        }
         for f in &self.demo.functions {
             let start = self.lines.len();
             match f.kind {
@@ -355,6 +372,9 @@ impl<'a> Renderer<'a> {
         if !entry_is_main {
             self.line(MAIN_ATTR);
             self.line("async fn main() {");
+            self.indent += 1;
+            self.start_clock();
+            self.indent -= 1;
             self.line(format!("    {}().await;", fn_name(&self.demo.entry)));
             self.line("}");
             self.line("");

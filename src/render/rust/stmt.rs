@@ -36,6 +36,8 @@ impl Renderer<'_> {
                     | StmtKind::Compute(_)
                     | StmtKind::Cancel { .. }
                     | StmtKind::Resolve { .. }
+                    | StmtKind::Break(_)
+                    | StmtKind::Continue
             )
         {
             let what = match &s.kind {
@@ -117,6 +119,28 @@ impl Renderer<'_> {
                     self.line("return None;");
                 }
             }
+            StmtKind::Break(None) => self.line("break;"),
+            StmtKind::Break(Some(label)) => self.line(format!("break '{label};")),
+            StmtKind::Labeled { label, body } => {
+                let mut broken = false;
+                crate::render::plan::ir::ast::walk(body, &mut |s| {
+                    broken |= matches!(&s.kind, StmtKind::Break(Some(l)) if l == label);
+                });
+                if !broken {
+                    // No `break` leaves the loop: its `else` part always runs.
+                    self.body(body, tail);
+                    return;
+                }
+                self.line(
+                    "// A loop with `else`: `break` leaves the block, skipping the `else` part.",
+                );
+                self.line(format!("'{label}: {{"));
+                self.indent += 1;
+                self.body(body, false);
+                self.indent -= 1;
+                self.line("}");
+            }
+            StmtKind::Continue => self.line("continue;"),
             StmtKind::Await { call, into } => {
                 let c = self.call(call);
                 let ret = self.types.ret_of(&call.name);
@@ -320,8 +344,12 @@ impl Renderer<'_> {
                 let c = self.expr(over);
                 let head = if c.range {
                     c.text.clone()
-                } else if let ExprKind::List(_) = over.kind {
-                    c.text.trim_start_matches("vec!").to_string()
+                } else if let ExprKind::List(items) = &over.kind {
+                    if items.is_empty() {
+                        format!("std::iter::empty::<{}>()", c.ty.elem().rust())
+                    } else {
+                        c.text.trim_start_matches("vec!").to_string()
+                    }
                 } else if c.ty == Ty::Str {
                     format!("{}.chars()", c.wrap(10))
                 } else if c.ty.elem().is_copy() {
@@ -366,6 +394,46 @@ impl Renderer<'_> {
                 on_cancel,
                 finally,
             } => self.try_(body, on_cancel, finally, tail),
+            StmtKind::Sync { name, permits } => {
+                self.declared.insert(name.clone());
+                let made = match permits {
+                    Some(n) => {
+                        self.use_("tokio::sync", "Semaphore");
+                        let n = match &n.kind {
+                            ExprKind::Lit(_) => self.expr(n).text,
+                            _ => format!("{} as usize", self.expr(n).wrap(8)),
+                        };
+                        format!("Semaphore::new({n})")
+                    }
+                    None => {
+                        self.use_("tokio::sync", "Mutex");
+                        "Mutex::new(())".to_string()
+                    }
+                };
+                if self.sync_shared() {
+                    self.use_("std::sync", "Arc");
+                    self.line("// Shared with spawned tasks: reference-counted.");
+                    self.line(format!("let {} = Arc::new({made});", ident(name)));
+                } else {
+                    self.line(format!("let {} = {made};", ident(name)));
+                }
+            }
+            StmtKind::Locked { sync, body } => {
+                let held = match self.var_ty(sync) {
+                    Ty::Sync(true) => format!("let _guard = {}.lock().await;", ident(sync)),
+                    _ => format!(
+                        "let _permit = {}.acquire().await.expect(\"the semaphore is never closed\");",
+                        ident(sync)
+                    ),
+                };
+                self.line("{");
+                self.indent += 1;
+                self.line("// Released when the block ends, as `async with` releases it.");
+                self.line(held);
+                self.body(body, tail);
+                self.indent -= 1;
+                self.line("}");
+            }
             StmtKind::Future { name } => {
                 self.use_("tokio::sync", "oneshot");
                 self.local_futures.insert(name.clone());

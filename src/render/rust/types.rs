@@ -1,7 +1,7 @@
 //! The Rust types demo values end up with, and what inference found out.
 
 use crate::render::plan::ir::ast::{Calls, Demo, FunctionKind};
-use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, UnaryOp};
+use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, StrMethod, UnaryOp};
 use crate::render::plan::ir::value::Value;
 use std::collections::{HashMap, HashSet};
 
@@ -22,6 +22,8 @@ pub(super) enum Ty {
     Server,
     /// A connection (`connect`, a handler's parameter).
     Conn,
+    /// A `Semaphore`, or (`true`) a lock: a `Mutex<()>`.
+    Sync(bool),
 }
 
 impl Ty {
@@ -61,6 +63,8 @@ impl Ty {
             Ty::Coro(t) => format!("impl Future<Output = {}>", t.rust()),
             Ty::Server => "SocketAddr".into(),
             Ty::Conn => "BufReader<TcpStream>".into(),
+            Ty::Sync(false) => "Semaphore".into(),
+            Ty::Sync(true) => "Mutex<()>".into(),
         }
     }
 }
@@ -98,6 +102,9 @@ pub(super) struct Types {
     /// (spawned, stored, mapped in a closure): string arguments that are not
     /// literals must be owned.
     pub(super) spawned: HashSet<String>,
+    /// Functions run as tasks of their own (`tokio::spawn`, a `JoinSet`,
+    /// `spawn_blocking`): what they are given must be `'static`.
+    pub(super) tasked: HashSet<String>,
     /// (function, parameter index) given a non-literal string somewhere.
     pub(super) owned_str: HashSet<(String, usize)>,
     /// (function, parameter) futures the function resolves: oneshot senders.
@@ -190,6 +197,20 @@ impl Types {
                 }
             }
             ExprKind::Template(_) => Ty::Str,
+            ExprKind::Done(_) | ExprKind::Locked(_) => Ty::Bool,
+            ExprKind::Join(task) => self.var(f, task).inner(),
+            ExprKind::Now => Ty::Float,
+            ExprKind::IfElse(_, a, b) => {
+                let mut t = self.expr_ty(f, a);
+                unify(&mut t, &self.expr_ty(f, b));
+                t
+            }
+            ExprKind::Await(call) => self.ret_of(&call.name),
+            ExprKind::StrMethod(m, ..) => match m {
+                StrMethod::StartsWith | StrMethod::EndsWith => Ty::Bool,
+                _ => Ty::Str,
+            },
+            ExprKind::Comp { value, .. } => Ty::List(Box::new(self.expr_ty(f, value))),
         }
     }
 

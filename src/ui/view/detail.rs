@@ -47,6 +47,37 @@ fn state_text(s: &crate::ui::timeline::Segment) -> String {
     }
 }
 
+/// What the lane holds at `t` that other tasks wait for, and who waits:
+/// `Lock, awaited by #2 worker(2), #3 worker(3)`.
+fn held_by(tl: &Timeline, holder: LaneId, t: std::time::Duration) -> Option<String> {
+    // A waiter names the holder of when it began to wait: one that has
+    // ended since holds nothing.
+    let alive = tl
+        .lane(holder)
+        .and_then(|l| l.segment_at(t))
+        .is_some_and(|s| !s.state.is_final());
+    if !alive {
+        return None;
+    }
+    let mut what = None;
+    let mut waiters = Vec::new();
+    for l in &tl.lanes {
+        if let Some(s) = l.segment_at(t)
+            && !s.state.is_final()
+            && let Some(WaitOn::Sync {
+                what: w,
+                holder: Some(h),
+            }) = &s.on
+            && *h == holder
+        {
+            what.get_or_insert_with(|| w.split(" (").next().unwrap_or(w).to_string());
+            waiters.push(format!("#{} {}", l.id, l.label()));
+        }
+    }
+    let what = crate::sanitize::for_terminal(&what?).into_owned();
+    Some(format!("{what}, awaited by {}", waiters.join(", ")))
+}
+
 /// How a frame was left, in a few words.
 fn exit_text(exit: &FrameExit) -> String {
     match exit {
@@ -143,6 +174,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     lines.push(now);
     if let Some(on) = seg.and_then(|s| s.on.as_ref()) {
         lines.push(Line::from(vec![key("awaits"), Span::raw(describe(on, tl))]));
+    }
+    if let Some(held) = held_by(tl, lane.id, t) {
+        lines.push(Line::from(vec![key("holds"), Span::raw(held)]));
     }
     // An ended task has no current line (its last one seen may be earlier
     // than the one it returned at).

@@ -15,6 +15,7 @@ const LESSON_KEYS: &[(&str, &str)] = &[
     ("+ -", "faster / slower (0.1x..10x)"),
     ("r", "restart the demo"),
     ("e", "edit the demo ($VISUAL, $EDITOR); saved: rerun"),
+    ("x", "export the run: svg, cast, trace or json file"),
     ("n p PgDn PgUp", "next / previous lesson"),
     ("F", "present: timeline / code+timeline / prose / all"),
     ("w", "focus prose / code / output (PgUp PgDn page it)"),

@@ -80,6 +80,14 @@ fn hints(app: &App, lesson: &LessonState) -> Vec<&'static str> {
         .as_ref()
         .is_some_and(|q| q.index + 1 >= l.quizzes.len());
     let keys: &[&str] = match (&lesson.quiz, &lesson.status) {
+        _ if app.exporting => &[
+            "export as:",
+            "s svg",
+            "c cast",
+            "t trace",
+            "j json",
+            "Esc cancel",
+        ],
         _ if lesson.lane_filter.typing => &["type part of a task name", "Enter keep", "Esc clear"],
         (Some(q), _) if matches!(q.phase, Phase::Predicted { .. }) => {
             &["Space run", "letter change", "Esc skip", "? help", "q back"]
@@ -125,6 +133,7 @@ fn hints(app: &App, lesson: &LessonState) -> Vec<&'static str> {
             "Q quiz",
             "n next",
             "z frames",
+            "x export",
             "? help",
             "q back",
         ],
@@ -133,6 +142,7 @@ fn hints(app: &App, lesson: &LessonState) -> Vec<&'static str> {
             "←/→ scrub",
             "n next",
             "z frames",
+            "x export",
             "? help",
             "q back",
         ],
@@ -169,7 +179,7 @@ fn hints(app: &App, lesson: &LessonState) -> Vec<&'static str> {
         ],
     };
     // Presenting: no key chatter (the presenter knows n/p and F).
-    if app.zoom.is_some() && lesson.quiz.is_none() {
+    if app.zoom.is_some() && lesson.quiz.is_none() && !app.exporting {
         return Vec::new();
     }
     let mut keys = keys.to_vec();
@@ -241,6 +251,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     let head = format!("{state}  {time}  {}", speed(lesson.speed));
     let mut room = (area.width as usize).saturating_sub(width(&head));
     let warning = progress_warning(app);
+    // Where the last export went: in the keys' place until a key.
+    let note = app
+        .export_note
+        .as_ref()
+        .filter(|_| warning.is_none())
+        .map(|n| crate::sanitize::for_terminal(n).into_owned());
     let hints = hints(app, lesson);
     // Kept longest: the key to press next, then `? help`, then the lesson
     // badge (shortened before it goes), then what blocks, then the other
@@ -249,7 +265,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     let cost = |i: usize| width(hints[i]) + GAP;
     let mut shown = vec![false; hints.len()];
     let take = |i: usize, room: &mut usize, shown: &mut Vec<bool>| {
-        if warning.is_none() && cost(i) <= *room {
+        if warning.is_none() && note.is_none() && cost(i) <= *room {
             *room -= cost(i);
             shown[i] = true;
         }
@@ -288,11 +304,27 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
             badge = Some(long.clone());
         }
     }
+    // The seed an unseeded run drew from, before the other keys.
+    let seed = lesson
+        .timeline
+        .seed
+        .as_ref()
+        .filter(|s| width(s) + GAP <= room);
+    if let Some(s) = seed {
+        room -= width(s) + GAP;
+    }
     // A problem with the progress file takes the place of the keys.
     let warned = warning
         .as_ref()
         .and_then(|w| fit_words(&format!("⚠ {w}"), room.saturating_sub(GAP)));
-    if warning.is_none() {
+    let noted = note.as_ref().map(|n| {
+        if width(n) + GAP <= room {
+            n.clone()
+        } else {
+            fit_words(n, room.saturating_sub(GAP)).unwrap_or_else(|| n.clone())
+        }
+    });
+    if warning.is_none() && note.is_none() {
         for (i, shown) in shown.iter_mut().enumerate().skip(1) {
             if !*shown && Some(i) != help {
                 if cost(i) > room {
@@ -310,6 +342,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     }
     line.push_span(Span::styled(state, style.add_modifier(Modifier::BOLD)));
     line.push_span(Span::raw(format!("  {time}  {}", speed(lesson.speed))));
+    if let Some(s) = seed {
+        line.push_span(Span::raw("  "));
+        line.push_span(Span::styled(s.clone(), theme.accent()));
+    }
     if let Some(b) = block {
         line.push_span(Span::raw("  "));
         line.push_span(Span::styled(b, theme.state(LaneState::Blocked)));
@@ -317,6 +353,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     if let Some(w) = warned {
         line.push_span(Span::raw("  "));
         line.push_span(Span::styled(w, theme.error()));
+    }
+    if let Some(n) = noted {
+        line.push_span(Span::raw("  "));
+        line.push_span(Span::styled(n, theme.ok()));
     }
     let keys: Vec<&str> = (0..hints.len())
         .filter(|&i| shown[i])

@@ -103,10 +103,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
         .filter(|_| visible.binary_search(&lesson.selected_lane).is_ok())
     {
         let stack = lane.stack_at(t);
-        if !stack.is_empty() {
+        let wait = sync_wait(lane, t);
+        if !stack.is_empty() || wait.is_some() {
             let mut path = format!("task {}", lane.label());
             for f in stack {
                 path.push_str(&format!(" › {} {}", f.kind.label(), f.name));
+            }
+            if let Some(what) = wait {
+                path.push_str(&format!(" › waiting on {what}"));
             }
             let room = (area.width as usize).saturating_sub(title.chars().count() + 3);
             title.push_str(&format!(
@@ -332,6 +336,44 @@ pub fn frame_labels(
         .collect()
 }
 
+/// What the lane waits on at `t` when it waits on a queue or a lock
+/// (`Queue.get (queue empty)`), escaped for the terminal.
+pub fn sync_wait(lane: &crate::ui::timeline::Lane, t: Duration) -> Option<String> {
+    match lane.segment_at(t).and_then(|s| s.on.as_ref()) {
+        Some(WaitOn::Sync { what, .. }) => Some(crate::sanitize::for_terminal(what).into_owned()),
+        _ => None,
+    }
+}
+
+/// Where each wait on a queue or a lock is named on its task's bar, up to
+/// the time shown: `(first column, text)` over the wait's own stretch, when
+/// it spans at least 4 columns (cut to fit, as a frame's name is).
+pub fn wait_labels(
+    lane: &crate::ui::timeline::Lane,
+    scale: &Scale,
+    cols: usize,
+    t: Duration,
+) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for seg in lane.segments.iter().take_while(|s| s.start <= t) {
+        let Some(WaitOn::Sync { what, .. }) = &seg.on else {
+            continue;
+        };
+        let from = scale.col(seg.start);
+        let to = scale
+            .col(seg.end.unwrap_or(t).min(t))
+            .min(cols.saturating_sub(1));
+        if from >= cols || to < from + 3 {
+            continue;
+        }
+        out.push((
+            from + 1,
+            fit(&crate::sanitize::for_terminal(what), to - from - 1),
+        ));
+    }
+    out
+}
+
 /// A frame's name in `width` columns: whole if it fits, else without the
 /// class (`__aenter__()`), then without the arguments (`fetch(…)`), then
 /// cut (a special method without its underscores: `aent…`).
@@ -453,6 +495,15 @@ fn draw_lane(
             };
             if let Some(cell) = buf.cell_mut((x0 + c as u16, y)) {
                 cell.set_char(ch).set_style(theme.state(*state));
+            }
+        }
+    }
+    // What a queue or lock wait waits on, over its stretch of the bar.
+    for (from, text) in wait_labels(lane, scale, cols as usize, t) {
+        for (k, ch) in text.chars().enumerate() {
+            if let Some(cell) = buf.cell_mut((x0 + (from + k) as u16, y)) {
+                cell.set_char(ch)
+                    .set_style(theme.state(LaneState::WaitTask));
             }
         }
     }

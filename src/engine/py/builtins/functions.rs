@@ -140,7 +140,7 @@ pub(in crate::engine::py) fn update_from_pairs(
     dict: &mut Dict,
     source: &Value,
 ) -> PyResult<()> {
-    if let Value::Dict(d) = source {
+    if let Some(d) = source.as_plain_dict() {
         let items: Vec<(Key, Value)> = d
             .borrow()
             .iter()
@@ -389,6 +389,7 @@ pub(super) fn reversed(args: Args) -> PyResult<Value> {
             "dict_reversekeyiterator",
             d.borrow().keys().map(|k| k.0.clone()).collect(),
         ),
+        Value::Native(n) if let Some((kind, items)) = n.reversed_items() => (kind, items),
         other => match (
             methods::reversed_view_kind(other),
             methods::iter_native(other),

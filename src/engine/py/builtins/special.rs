@@ -1,8 +1,8 @@
 //! Built-ins that need the interpreter (`print`, `isinstance`, `type`,
 //! `super`, `next`, ...).
 
-use crate::engine::events::EventKind;
 use crate::engine::py::modules::asyncio::tasks::{FutureObj, TaskObj};
+use crate::engine::py::modules::sys;
 use crate::engine::py::types::exc;
 use crate::engine::py::types::exc::{PyResult, error, type_error};
 use crate::engine::py::types::items;
@@ -34,9 +34,6 @@ pub const NAMES: &[&str] = &[
     "vars",
 ];
 
-/// Most bytes a run may print.
-const MAX_OUTPUT: usize = 10 * 1024 * 1024;
-
 /// Calls a built-in by name.
 pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Value> {
     match name {
@@ -51,14 +48,19 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
                     )));
                 }
             };
-            match args.take_kw("end") {
-                None | Some(Value::None) | Some(Value::Str(_)) => {}
+            let end = match args.take_kw("end") {
+                None | Some(Value::None) => "\n".to_string(),
+                Some(Value::Str(s)) => s.to_string(),
                 Some(other) => {
                     return Err(type_error(format!(
                         "end must be None or a string, not {}",
                         other.type_name()
                     )));
                 }
+            };
+            let stream = sys::print_target(args.take_kw("file"))?;
+            if let Some(flush) = args.take_kw("flush") {
+                ix.truthy(f, &flush)?;
             }
             if let Some((k, _)) = args.kw.first() {
                 return Err(type_error(format!(
@@ -70,28 +72,9 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
                 parts.push(ix.str(f, a)?);
             }
             let text = parts.join(&sep);
-            let total = ix.printed.get() + text.len() + 1;
-            ix.printed.set(total);
-            if total > MAX_OUTPUT {
-                return Err(ix.abort(format!(
-                    "the demo printed more than {} MiB (limit: output size)",
-                    MAX_OUTPUT >> 20
-                )));
-            }
-            if ix.job_print(f, &text) {
-                return Ok(Value::None);
-            }
-            let off_loop = ix.loop_closed.get();
-            for line in text.split('\n') {
-                let text = line.to_string();
-                ix.emit(
-                    f,
-                    if off_loop {
-                        EventKind::PrintedNoLoop { text }
-                    } else {
-                        EventKind::Printed { text }
-                    },
-                );
+            match stream {
+                sys::Stream::Stdout => sys::print_lines(ix, f, &text)?,
+                sys::Stream::Stderr => sys::write(ix, f, stream, &(text + &end))?,
             }
             Ok(Value::None)
         }
@@ -121,6 +104,7 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
                 Value::Instance(i) => Value::Class(i.class.clone()),
                 Value::Class(_) | Value::Type(_) => Value::Type("type"),
                 Value::Iterator(it) => Value::Type(it.kind),
+                Value::Native(n) if let Some(c) = n.class_of() => c,
                 other => match type_of(other) {
                     "object" => Value::Type(static_name(other.type_name())),
                     t => Value::Type(t),
@@ -194,10 +178,13 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             if let Some(m) = ix.special(v, "__len__") {
                 return ix.call(f, &m, Args::positional(vec![v.clone()]));
             }
-            if let Value::Native(n) = v
-                && let Some(items) = n.items()
-            {
-                return Ok(Value::Int(items.len() as i64));
+            if let Value::Native(n) = v {
+                if let Some(len) = n.len() {
+                    return Ok(Value::Int(len as i64));
+                }
+                if let Some(items) = n.items() {
+                    return Ok(Value::Int(items.len() as i64));
+                }
             }
             if let Value::Class(c) = v
                 && let Some(m) = crate::engine::py::modules::r#enum::members(c)
@@ -267,7 +254,8 @@ fn hash(ix: &Interp, f: &Frame, args: Args) -> PyResult<Value> {
             crate::engine::py::types::value::ClassHash::Unhashable => {
                 return Err(type_error(format!("unhashable type: '{}'", i.class.name)));
             }
-            crate::engine::py::types::value::ClassHash::User => {
+            crate::engine::py::types::value::ClassHash::User
+            | crate::engine::py::types::value::ClassHash::Fields => {
                 let m = i.class.lookup("__hash__").expect("the class defines it");
                 return match ix.call(f, &m, Args::positional(vec![v.clone()]))? {
                     // A result that fits a machine word is the hash as it
@@ -374,11 +362,19 @@ fn is_instance(obj: &Value, cls: &Value) -> PyResult<bool> {
             _ => false,
         },
         Value::Type("object") => true,
+        Value::Type("dict") if matches!(obj, Value::Native(n) if n.as_dict().is_some()) => true,
         Value::Type(t) => {
             let actual = type_of(obj);
             actual == *t || (*t == "int" && actual == "bool")
         }
         Value::Builtin("asyncio.Task") => downcast::<TaskObj>(obj).is_some(),
+        Value::Native(c) if let Some(name) = c.class_name() => {
+            matches!(obj, Value::Native(n) if n.instance_of(name))
+        }
+        // `itertools.count` and the rest: the functions that make them.
+        Value::Builtin(name) if name.starts_with("itertools.") => {
+            matches!(obj, Value::Native(n) if n.instance_of(name))
+        }
         Value::Builtin("asyncio.Future") => {
             downcast::<FutureObj>(obj).is_some() || downcast::<TaskObj>(obj).is_some()
         }

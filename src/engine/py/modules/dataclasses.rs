@@ -49,7 +49,8 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
                     "order" => opts.order = on,
                     "frozen" => opts.frozen = on,
                     "kw_only" => opts.kw_only = on,
-                    "unsafe_hash" | "match_args" | "slots" | "weakref_slot" => {}
+                    "unsafe_hash" => opts.unsafe_hash = on,
+                    "match_args" | "slots" | "weakref_slot" => {}
                     other => {
                         return Err(type_error(format!(
                             "dataclass() got an unexpected keyword argument '{other}'"
@@ -178,6 +179,7 @@ struct Options {
     order: bool,
     frozen: bool,
     kw_only: bool,
+    unsafe_hash: bool,
 }
 
 impl Default for Options {
@@ -189,6 +191,7 @@ impl Default for Options {
             order: false,
             frozen: false,
             kw_only: false,
+            unsafe_hash: false,
         }
     }
 }
@@ -420,10 +423,27 @@ fn process(ix: &Interp, f: &Frame, cls: Value, opts: &Options) -> PyResult<Value
         add("__setattr__", Kind::Frozen);
         add("__delattr__", Kind::Frozen);
     }
+    if opts.unsafe_hash && own("__hash__") {
+        return Err(type_error(format!(
+            "Cannot overwrite attribute __hash__ in class {}",
+            class.name
+        )));
+    }
     if !own("__hash__") {
-        match (opts.eq, opts.frozen) {
-            (true, true) => add("__hash__", Kind::Hash),
-            (true, false) => {
+        match (opts.unsafe_hash, opts.eq, opts.frozen) {
+            (true, _, _) | (false, true, true) => {
+                add("__hash__", Kind::Hash);
+                let names = fields
+                    .iter()
+                    .filter(|fd| fd.compare)
+                    .map(|fd| Value::Str(fd.name.clone()))
+                    .collect();
+                class
+                    .namespace
+                    .borrow_mut()
+                    .insert("__dataclass_hash__".into(), Value::tuple(names));
+            }
+            (false, true, false) => {
                 class
                     .namespace
                     .borrow_mut()

@@ -5,13 +5,22 @@
 //! here, its arm in [`member`] and its line in `CALLS`.
 
 pub mod asyncio;
+pub mod collections;
 pub mod concurrent_futures;
 pub mod contextlib;
 pub mod dataclasses;
+pub mod datetime;
 pub mod r#enum;
 pub mod functools;
+pub mod itertools;
+pub mod logging;
+pub mod math;
 pub mod namedtuple;
+pub mod operator;
 pub mod random;
+pub mod string;
+pub mod sys;
+pub mod textwrap;
 pub mod time;
 pub mod typing;
 
@@ -31,9 +40,18 @@ const CALLS: &[(&str, Call)] = &[
     ("concurrent.futures.", concurrent_futures::call),
     ("contextlib.", contextlib::call),
     ("dataclasses.", dataclasses::call),
+    ("datetime.", datetime::call),
     ("enum.", r#enum::call),
     ("functools.", functools::call),
+    ("itertools.", itertools::call),
+    ("operator.", operator::call),
+    ("collections.", collections::call),
+    ("math.", math::call),
+    ("string.", string::call),
+    ("textwrap.", textwrap::call),
+    ("logging.", logging::call),
     ("random.", random::call),
+    ("sys.", sys::call),
     ("typing.", typing::call),
     ("time.", time::call),
 ];
@@ -56,6 +74,12 @@ pub fn member(module: Module, name: &str) -> Option<Value> {
             "create_task" => Value::Builtin("asyncio.create_task"),
             "ensure_future" => Value::Builtin("asyncio.ensure_future"),
             "gather" => Value::Builtin("asyncio.gather"),
+            "shield" => Value::Builtin("asyncio.shield"),
+            "wait" => Value::Builtin("asyncio.wait"),
+            "timeout" => Value::Builtin("asyncio.timeout"),
+            "timeout_at" => Value::Builtin("asyncio.timeout_at"),
+            "all_tasks" => Value::Builtin("asyncio.all_tasks"),
+            "FIRST_COMPLETED" | "FIRST_EXCEPTION" | "ALL_COMPLETED" => Value::str(name),
             "as_completed" => Value::Builtin("asyncio.as_completed"),
             "wait_for" => Value::Builtin("asyncio.wait_for"),
             "get_running_loop" => Value::Builtin("asyncio.get_running_loop"),
@@ -99,11 +123,26 @@ pub fn member(module: Module, name: &str) -> Option<Value> {
         Module::Typing => typing::member(name),
         Module::Dataclasses => dataclasses::member(name),
         Module::Enum => r#enum::member(name),
+        Module::Itertools => itertools::member(name),
+        Module::Operator => operator::member(name),
+        Module::Collections => collections::member(name),
+        Module::Math => math::member(name),
+        Module::String => string::member(name),
+        Module::Textwrap => textwrap::member(name),
+        Module::Sys => sys::member(name),
+        Module::Logging => logging::member(name),
+        Module::Datetime => datetime::member(name),
         Module::Time => Some(match name {
             "sleep" => Value::Builtin("time.sleep"),
             "perf_counter" => Value::Builtin("time.perf_counter"),
             "monotonic" => Value::Builtin("time.monotonic"),
             "time" => Value::Builtin("time.time"),
+            "gmtime" => Value::Builtin("time.gmtime"),
+            "localtime" => Value::Builtin("time.localtime"),
+            "mktime" => Value::Builtin("time.mktime"),
+            "strftime" => Value::Builtin("time.strftime"),
+            "asctime" => Value::Builtin("time.asctime"),
+            "ctime" => Value::Builtin("time.ctime"),
             _ => return None,
         }),
     }

@@ -2,7 +2,7 @@
 //! from its annotations (defaults from its class attributes), and its
 //! instances index, unpack, compare and print as CPython's do.
 
-use crate::engine::py::types::exc::{PyResult, error, type_error};
+use crate::engine::py::types::exc::{PyResult, error, type_error, value_error};
 use crate::engine::py::types::native::{Args, Native, downcast};
 use crate::engine::py::types::value::{Class, Dict, Key, Value};
 use crate::engine::py::vm::interp::{Frame, Interp};
@@ -275,3 +275,107 @@ impl Native for Method {
         })
     }
 }
+
+/// `collections.namedtuple(typename, field_names, *, rename=False,
+/// defaults=None, module=None)`: the same class as `typing.NamedTuple`
+/// makes, with CPython's checks of the names.
+pub fn make(ix: &Interp, f: &Frame, args: Args) -> PyResult<Value> {
+    let b = crate::engine::py::builtins::args::bind_clinic(
+        args,
+        "namedtuple",
+        &["typename", "field_names", "rename", "defaults", "module"],
+        2,
+    )?;
+    let Some(Value::Str(typename)) = b[0].clone() else {
+        return Err(type_error("namedtuple() typename must be a str"));
+    };
+    let names: Vec<Rc<str>> = match b[1].clone().unwrap_or(Value::None) {
+        Value::Str(s) => s
+            .replace(',', " ")
+            .split_whitespace()
+            .map(Rc::from)
+            .collect(),
+        other => ix
+            .iterate(f, &other)?
+            .into_iter()
+            .map(|v| match v {
+                Value::Str(s) => Ok(s),
+                other => Ok(Rc::from(ix.str(f, &other)?.as_str())),
+            })
+            .collect::<PyResult<_>>()?,
+    };
+    let identifier = |s: &str| {
+        let mut chars = s.chars();
+        chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
+            && chars.all(|c| c == '_' || c.is_alphanumeric())
+    };
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, name) in std::iter::once(&typename).chain(&names).enumerate() {
+        if !identifier(name) {
+            return Err(value_error(format!(
+                "Type names and field names must be valid identifiers: {}",
+                crate::text::python_str_repr(name)
+            )));
+        }
+        if KEYWORDS.contains(&&**name) {
+            return Err(value_error(format!(
+                "Type names and field names cannot be a keyword: {}",
+                crate::text::python_str_repr(name)
+            )));
+        }
+        if i == 0 {
+            continue;
+        }
+        if name.starts_with('_') {
+            return Err(value_error(format!(
+                "Field names cannot start with an underscore: {}",
+                crate::text::python_str_repr(name)
+            )));
+        }
+        if seen.contains(&&**name) {
+            return Err(value_error(format!(
+                "Encountered duplicate field name: {}",
+                crate::text::python_str_repr(name)
+            )));
+        }
+        seen.push(name);
+    }
+    let defaults = match b[3].clone() {
+        None | Some(Value::None) => Vec::new(),
+        Some(d) => ix.iterate(f, &d)?,
+    };
+    if defaults.len() > names.len() {
+        return Err(type_error("Got more default values than field names"));
+    }
+    let mut notes = Dict::new();
+    let mut namespace = crate::engine::py::types::value::Namespace::new();
+    let first_default = names.len() - defaults.len();
+    for (i, name) in names.iter().enumerate() {
+        notes.insert(Key(Value::Str(name.clone())), Value::None);
+        if i >= first_default {
+            namespace.insert(name.clone(), defaults[i - first_default].clone());
+        }
+    }
+    namespace.insert(
+        "__annotations__".into(),
+        Value::Dict(Rc::new(RefCell::new(notes))),
+    );
+    let class = Rc::new(Class {
+        name: typename.clone(),
+        qualname: typename,
+        base: None,
+        namespace: RefCell::new(namespace),
+        builtin: false,
+        module: "",
+    });
+    finish(&class)?;
+    Ok(Value::Class(class))
+}
+
+/// Python's keywords, which no field may be named.
+const KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
+];

@@ -93,6 +93,144 @@ pub trait Native: Any {
     fn items(&self) -> Option<Vec<Value>> {
         None
     }
+
+    /// Whether it is an iterator: `iter(obj)` is itself and [`Native::next`]
+    /// gives its items.
+    fn is_iterator(&self) -> bool {
+        false
+    }
+
+    /// `next(obj)` for an iterator: `Some(Ok(None))` at its end; `None` if
+    /// it is not an iterator.
+    fn next(self: Rc<Self>, _ix: &Rc<Interp>, _cx: &Ctx) -> Option<PyResult<Option<Value>>> {
+        None
+    }
+
+    /// `iter(obj)` for an iterable with an iterator of its own (a deque's,
+    /// live over it); `None` for the rest.
+    fn iter(self: Rc<Self>, _ix: &Rc<Interp>, _cx: &Ctx) -> Option<PyResult<Value>> {
+        None
+    }
+
+    /// `len(obj)`; `None` if it has no length.
+    fn len(&self) -> Option<usize> {
+        None
+    }
+
+    /// Whether `len(obj)` is 0.
+    fn is_empty(&self) -> bool {
+        self.len() == Some(0)
+    }
+
+    /// `obj[index]`; `None` if it cannot be indexed.
+    fn getitem(
+        self: Rc<Self>,
+        _ix: &Rc<Interp>,
+        _cx: &Ctx,
+        _index: &Value,
+    ) -> Option<PyResult<Value>> {
+        None
+    }
+
+    /// `obj[index] = v`; `None` if it does not support item assignment.
+    fn setitem(
+        self: Rc<Self>,
+        _ix: &Rc<Interp>,
+        _cx: &Ctx,
+        _index: &Value,
+        _v: Value,
+    ) -> Option<PyResult<()>> {
+        None
+    }
+
+    /// `del obj[index]`; `None` if it does not support item deletion.
+    fn delitem(
+        self: Rc<Self>,
+        _ix: &Rc<Interp>,
+        _cx: &Ctx,
+        _index: &Value,
+    ) -> Option<PyResult<()>> {
+        None
+    }
+
+    /// `x in obj`; `None` to search its items.
+    fn contains(self: Rc<Self>, _ix: &Rc<Interp>, _cx: &Ctx, _x: &Value) -> Option<PyResult<bool>> {
+        None
+    }
+
+    /// `obj == other`; `None` for identity.
+    fn equals(
+        self: Rc<Self>,
+        _ix: &Rc<Interp>,
+        _cx: &Ctx,
+        _other: &Value,
+    ) -> Option<PyResult<bool>> {
+        None
+    }
+
+    /// `repr()` with its items' `repr` through the interpreter; `None` for
+    /// [`Native::repr`].
+    fn repr_in(self: Rc<Self>, _ix: &Rc<Interp>, _cx: &Ctx) -> Option<PyResult<String>> {
+        None
+    }
+
+    /// `obj OP other` (`reflected`: `other OP obj`); `None` if it does not
+    /// support the operation.
+    fn binop(
+        self: Rc<Self>,
+        _ix: &Rc<Interp>,
+        _cx: &Ctx,
+        _op: crate::program::BinOp,
+        _other: &Value,
+        _reflected: bool,
+    ) -> Option<PyResult<Value>> {
+        None
+    }
+
+    /// `-obj`, `+obj` or `~obj`; `None` if it does not support it.
+    fn unary(
+        self: Rc<Self>,
+        _ix: &Rc<Interp>,
+        _cx: &Ctx,
+        _op: crate::program::UnaryOp,
+    ) -> Option<PyResult<Value>> {
+        None
+    }
+
+    /// The dict it is (a `defaultdict`, a `Counter`): what `isinstance(obj,
+    /// dict)`, `dict(obj)` and `**obj` see.
+    fn as_dict(&self) -> Option<Rc<std::cell::RefCell<super::value::Dict>>> {
+        None
+    }
+
+    /// `reversed(obj)`: the name of the iterator's type and the items (in
+    /// their order: `reversed` turns them); `None` if it is not reversible.
+    fn reversed_items(&self) -> Option<(&'static str, Vec<Value>)> {
+        None
+    }
+
+    /// `type(obj)`, for an instance of a class a module provides.
+    fn class_of(&self) -> Option<Value> {
+        None
+    }
+
+    /// Whether it cannot be a dict key or set member (a deque, a Counter).
+    fn unhashable(&self) -> bool {
+        false
+    }
+
+    /// The qualified name of the class it is, when it is a class a module
+    /// provides (`collections.deque`): `isinstance(x, obj)` asks `x`'s
+    /// [`Native::instance_of`] with that name.
+    fn class_name(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// Whether `isinstance(obj, cls)` holds for the class a module's
+    /// built-in of this name makes (`collections.deque`).
+    fn instance_of(&self, _builtin: &str) -> bool {
+        false
+    }
 }
 
 /// Downcasts a native value to its concrete type.

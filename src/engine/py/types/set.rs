@@ -71,6 +71,9 @@ pub fn py_hash(v: &Value) -> Option<i64> {
             hash_tuple(items.iter())?
         }
         Value::Set(s) if s.borrow().frozen => s.borrow().frozen_hash(),
+        Value::Instance(i) if i.class.hashing() == super::value::ClassHash::Fields => {
+            hash_tuple(super::value::field_values(i).iter())?
+        }
         Value::List(_) | Value::Dict(_) | Value::Set(_) => return None,
         // `meth_hash`: the receiver's address mixed with the function's hash.
         Value::Method(m) => {

@@ -185,8 +185,10 @@ fn hashable(v: &Value) -> Result<(), String> {
             Err(format!("unhashable type: '{}'", v.type_name()))
         }
         Value::Tuple(items) => items.iter().try_for_each(hashable),
+        Value::Native(n) if n.unhashable() => Err(format!("unhashable type: '{}'", n.type_name())),
         Value::Instance(i) => match i.class.hashing() {
             ClassHash::Identity => Ok(()),
+            ClassHash::Fields => field_values(i).iter().try_for_each(hashable),
             ClassHash::Unhashable => Err(format!("unhashable type: '{}'", i.class.name)),
             ClassHash::User => Err(format!(
                 "'{}' defines __hash__, which CPython calls for set members and dict keys; \
@@ -198,6 +200,30 @@ fn hashable(v: &Value) -> Result<(), String> {
     }
 }
 
+/// The values of the fields a dataclass's `__hash__` and `__eq__` use.
+pub fn field_values(i: &Instance) -> Vec<Value> {
+    let names = i.class.lookup("__dataclass_hash__");
+    let Some(Value::Tuple(names)) = names else {
+        return Vec::new();
+    };
+    let attrs = i.attrs.borrow();
+    names
+        .iter()
+        .map(|n| match n {
+            Value::Str(n) => attrs.get(&**n).cloned().unwrap_or(Value::None),
+            _ => Value::None,
+        })
+        .collect()
+}
+
+/// Whether `a` and `b` are instances of one dataclass that hashes by its
+/// fields, with equal fields.
+fn fields_eq(a: &Instance, b: &Instance) -> bool {
+    Rc::ptr_eq(&a.class, &b.class)
+        && a.class.hashing() == ClassHash::Fields
+        && seq_eq(&field_values(a), &field_values(b))
+}
+
 /// How a class's instances hash.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum ClassHash {
@@ -205,6 +231,10 @@ pub enum ClassHash {
     Identity,
     /// By the class's own `__hash__`.
     User,
+    /// A dataclass's generated `__hash__` (`frozen=True` with `eq`, or
+    /// `unsafe_hash=True`): the hash of the tuple of its compared fields,
+    /// named by `__dataclass_hash__`, and equal when those fields are.
+    Fields,
     /// Not at all: `__hash__` is `None`, set so by the class or, as CPython
     /// does, because the class defines `__eq__` and not `__hash__`.
     Unhashable,
@@ -218,6 +248,7 @@ impl Class {
             let ns = self.namespace.borrow();
             match ns.get("__hash__") {
                 Some(Value::None) => return ClassHash::Unhashable,
+                Some(_) if ns.contains_key("__dataclass_hash__") => return ClassHash::Fields,
                 Some(_) => return ClassHash::User,
                 None if ns.contains_key("__eq__") => return ClassHash::Unhashable,
                 None => {}
@@ -268,6 +299,11 @@ fn hash_value<H: Hasher>(v: &Value, state: &mut H) {
         Value::Module(m) => m.name().hash(state),
         Value::Builtin(b) => b.hash(state),
         Value::Set(s) => s.borrow().frozen_hash().hash(state),
+        Value::Instance(i) if i.class.hashing() == ClassHash::Fields => {
+            for v in field_values(i) {
+                hash_value(&v, state);
+            }
+        }
         other => identity(other).hash(state),
     }
 }
@@ -338,6 +374,7 @@ fn eq_level(a: &Value, b: &Value) -> bool {
             x.len() == y.len() && x.iter().all(|k| y.contains(k))
         }
         (Range(a1, b1, c1), Range(a2, b2, c2)) => (a1, b1, c1) == (a2, b2, c2),
+        (Instance(x), Instance(y)) if fields_eq(x, y) => true,
         _ => is_same(a, b) || (identity(a) != 0 && identity(a) == identity(b)),
     }
 }
@@ -416,6 +453,15 @@ impl Value {
     }
 
     /// Python's `str()` for values that need no interpreter.
+    /// The dict it is: a dict, or an object that is one (a `Counter`).
+    pub fn as_plain_dict(&self) -> Option<Rc<RefCell<Dict>>> {
+        match self {
+            Value::Dict(d) => Some(d.clone()),
+            Value::Native(n) => n.as_dict(),
+            _ => None,
+        }
+    }
+
     pub fn to_str(&self) -> String {
         match self {
             Value::Str(s) => s.to_string(),
@@ -549,7 +595,10 @@ fn write_repr(v: &Value, out: &mut String, depth: usize) {
             let _ = write!(out, "<bound method {name}>");
         }
         Value::Builtin(name) => {
-            let _ = write!(out, "<built-in function {name}>");
+            // A module's function prints by its own name: `operator.add` is
+            // `<built-in function add>`.
+            let short = name.rsplit('.').next().unwrap_or(name);
+            let _ = write!(out, "<built-in function {short}>");
         }
         Value::BuiltinMethod(m) => {
             let _ = write!(
@@ -560,7 +609,12 @@ fn write_repr(v: &Value, out: &mut String, depth: usize) {
             );
         }
         Value::Class(c) => {
-            if c.builtin && c.module.is_empty() {
+            // `EnumType.__repr__`: an enum class, a flag class.
+            if c.derives_from("Flag") {
+                let _ = write!(out, "<flag '{}'>", c.name);
+            } else if c.derives_from("Enum") {
+                let _ = write!(out, "<enum '{}'>", c.name);
+            } else if c.builtin && c.module.is_empty() {
                 let _ = write!(out, "<class '{}'>", c.name);
             } else if c.builtin {
                 let _ = write!(out, "<class '{}.{}'>", c.module, c.name);

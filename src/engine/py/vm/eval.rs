@@ -421,7 +421,7 @@ impl Interp {
     }
 
     fn spread_kwargs(&self, out: &mut Args, v: Value) -> PyResult<()> {
-        let Value::Dict(d) = v else {
+        let Some(d) = v.as_plain_dict() else {
             return Err(type_error(format!(
                 "argument after ** must be a mapping, not {}",
                 v.type_name()
@@ -479,7 +479,7 @@ impl Interp {
                 Some(k) => {
                     d.insert(Key::new(k).map_err(type_error)?, v);
                 }
-                None => match v {
+                None => match v.as_plain_dict().map(Value::Dict).unwrap_or(v) {
                     Value::Dict(other) => {
                         for (k, v) in other.borrow().iter() {
                             d.insert(k.clone(), v.clone());
@@ -598,6 +598,13 @@ impl Interp {
         if let Some(v) = ops::binop(op, a, b)? {
             return Ok(v);
         }
+        for (x, y, reflected) in [(a, b, false), (b, a, true)] {
+            if let Value::Native(n) = x
+                && let Some(r) = n.clone().binop(&self.rc(), f, op, y, reflected)
+            {
+                return r;
+            }
+        }
         let (name, rname) = special_names(op);
         if let Some(m) = self.special(a, name) {
             let r = self.call(f, &m, Args::positional(vec![a.clone(), b.clone()]))?;
@@ -619,12 +626,18 @@ impl Interp {
         Err(ops::binop_error(op, a, b))
     }
 
-    fn unary(&self, f: &Frame, op: UnaryOp, v: &Value) -> PyResult<Value> {
+    /// A unary operation, trying the operand's special methods.
+    pub fn unary(&self, f: &Frame, op: UnaryOp, v: &Value) -> PyResult<Value> {
         if op == UnaryOp::Not {
             return Ok(Value::Bool(!self.truthy(f, v)?));
         }
         if let Some(r) = ops::unary_num(op, v) {
             return Ok(r);
+        }
+        if let Value::Native(n) = v
+            && let Some(r) = n.clone().unary(&self.rc(), f, op)
+        {
+            return r;
         }
         let name = match op {
             UnaryOp::Neg => "__neg__",
@@ -645,7 +658,8 @@ impl Interp {
         )))
     }
 
-    fn cmp(&self, f: &Frame, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
+    /// A comparison, trying the operands' special methods.
+    pub fn cmp(&self, f: &Frame, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
         match op {
             CmpOp::Eq => self.eq(f, a, b),
             CmpOp::Ne => {

@@ -279,7 +279,7 @@ impl Interp {
                         Target::Subscript(obj, index) => {
                             let o = self.value(f, obj).await?;
                             let i = self.value(f, index).await?;
-                            self.delitem(&o, &i)?;
+                            self.delitem(f, &o, &i)?;
                         }
                         Target::Attr(obj, name) => {
                             let o = self.value(f, obj).await?;
@@ -855,6 +855,11 @@ impl Interp {
         if let Some(m) = self.special(obj, "__getitem__") {
             return self.call(f, &m, Args::positional(vec![obj.clone(), index.clone()]));
         }
+        if let Value::Native(n) = obj
+            && let Some(r) = n.clone().getitem(&self.rc(), f, index)
+        {
+            return r;
+        }
         // `Color["RED"]`: an enum member by name.
         if let Value::Class(c) = obj
             && let Some(r) = modules::r#enum::by_name(c, index)
@@ -874,6 +879,11 @@ impl Interp {
             self.call(f, &m, Args::positional(vec![obj.clone(), index.clone(), v]))?;
             return Ok(());
         }
+        if let Value::Native(n) = obj
+            && let Some(r) = n.clone().setitem(&self.rc(), f, index, v.clone())
+        {
+            return r;
+        }
         match obj {
             Value::Dict(d) => {
                 d.borrow_mut()
@@ -885,7 +895,12 @@ impl Interp {
     }
 
     /// `del obj[index]`.
-    pub fn delitem(&self, obj: &Value, index: &Value) -> PyResult<()> {
+    pub fn delitem(&self, f: &Frame, obj: &Value, index: &Value) -> PyResult<()> {
+        if let Value::Native(n) = obj
+            && let Some(r) = n.clone().delitem(&self.rc(), f, index)
+        {
+            return r;
+        }
         items::delitem(obj, index)
     }
 }

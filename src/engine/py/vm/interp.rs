@@ -16,7 +16,7 @@ use crate::engine::py::types::callbacks::Callbacks;
 use crate::engine::py::types::exc::{self, PyResult, Unwind, error, type_error};
 use crate::engine::py::types::groups;
 use crate::engine::py::types::items;
-use crate::engine::py::types::native::{Args, downcast};
+use crate::engine::py::types::native::{Args, Native, downcast};
 use crate::engine::py::types::value;
 use crate::engine::py::types::value::{
     Class, Dict, Function, Instance, Key, Namespace, SeqIter, Value, py_eq,
@@ -645,6 +645,9 @@ impl Interp {
                         "__suppress_context__" => {
                             return Ok(Value::Bool(state.suppress_context.get()));
                         }
+                        "code" if i.class.derives_from("SystemExit") => {
+                            return Ok(modules::sys::exit_code(obj));
+                        }
                         "value" if i.class.derives_from("StopIteration") => {
                             return Ok(state.args.borrow().first().cloned().unwrap_or(Value::None));
                         }
@@ -806,6 +809,7 @@ impl Interp {
                 let _ = write!(out, "{i}");
                 return ops::check_bytes(out.len());
             }
+            Value::Native(n) => return self.native_repr(f, n, out),
             other => {
                 let text = other.repr();
                 budget::charge_bytes(text.len())?;
@@ -833,6 +837,36 @@ impl Interp {
         };
         crate::engine::py::types::recursion::repr_leave(id);
         result
+    }
+
+    /// The `repr` of an object that writes its items through the
+    /// interpreter, guarded as a container's is.
+    fn native_repr(&self, f: &Frame, n: &Rc<dyn Native>, out: &mut String) -> PyResult<()> {
+        let id = Rc::as_ptr(n) as *const u8 as usize;
+        if !crate::engine::py::types::recursion::repr_enter(id) {
+            out.push_str("[...]");
+            return Ok(());
+        }
+        let depth = self.depth.get();
+        let result = if depth >= self.shared.limits.max_depth {
+            Err(error(
+                "RecursionError",
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ))
+        } else {
+            self.depth.set(depth + 1);
+            let r = match n.clone().repr_in(&self.rc(), f) {
+                Some(text) => text,
+                None => Ok(n.repr()),
+            };
+            self.depth.set(depth);
+            r
+        };
+        crate::engine::py::types::recursion::repr_leave(id);
+        let text = result?;
+        budget::charge_bytes(text.len())?;
+        out.push_str(&text);
+        ops::check_bytes(out.len())
     }
 
     fn repr_items(&self, f: &Frame, v: &Value, out: &mut String) -> PyResult<()> {
@@ -897,16 +931,19 @@ impl Interp {
             Value::Str(s) => Ok(s.to_string()),
             Value::Instance(i) if i.exc.is_some() => Ok(v.to_str()),
             _ if self.special(v, "__repr__").is_some() => self.repr(f, v),
-            Value::List(_) | Value::Dict(_) | Value::Tuple(_) => self.repr(f, v),
+            Value::List(_) | Value::Dict(_) | Value::Tuple(_) | Value::Native(_) => self.repr(f, v),
             other => Ok(other.to_str()),
         }
     }
 
     pub fn truthy(&self, f: &Frame, v: &Value) -> PyResult<bool> {
-        if let Value::Native(n) = v
-            && let Some(items) = n.items()
-        {
-            return Ok(!items.is_empty());
+        if let Value::Native(n) = v {
+            if let Some(len) = n.len() {
+                return Ok(len > 0);
+            }
+            if let Some(items) = n.items() {
+                return Ok(!items.is_empty());
+            }
         }
         if let Value::Instance(_) = v {
             if let Some(m) = self.special(v, "__bool__") {
@@ -940,6 +977,13 @@ impl Interp {
                 f,
                 &self.call(f, &m, Args::positional(vec![b.clone(), a.clone()]))?,
             );
+        }
+        for (x, y) in [(a, b), (b, a)] {
+            if let Value::Native(n) = x
+                && let Some(r) = n.clone().equals(&self.rc(), f, y)
+            {
+                return r;
+            }
         }
         let equal = py_eq(a, b);
         if crate::engine::py::types::recursion::compare_overflowed() {
@@ -1020,6 +1064,7 @@ impl Interp {
                 }
                 _ => false,
             }),
+            Value::Native(n) if let Some(r) = n.clone().contains(&self.rc(), f, x) => r,
             _ => {
                 if let Some(m) = self.special(container, "__contains__") {
                     let r =
@@ -1111,6 +1156,12 @@ impl Interp {
                     }
                     return Ok(out);
                 }
+                if let Some(it) = n.clone().iter(&self.rc(), f) {
+                    return self.iterate_all(f, &it?);
+                }
+                if n.is_iterator() {
+                    return self.drain_native(f, v);
+                }
                 return Err(not_iterable(v));
             }
             Value::Instance(_) => {
@@ -1153,6 +1204,24 @@ impl Interp {
         })
     }
 
+    /// Every item left in an iterator object, checked against the size of
+    /// one value and the memory budget as the list grows.
+    fn drain_native(&self, f: &Frame, it: &Value) -> PyResult<Vec<Value>> {
+        let mut out = Vec::new();
+        while let Some(x) = self.next(f, it)? {
+            if out.len() == out.capacity() {
+                budget::reserve(out.len().max(8) * std::mem::size_of::<Value>())?;
+            }
+            out.push(x);
+            if out.len() > ops::MAX_ITEMS {
+                return Err(self.abort(
+                    "an iterator gave more than 10000000 items (limit: value size)".into(),
+                ));
+            }
+        }
+        Ok(out)
+    }
+
     /// `next(it)`: one item, or `None` at the end.
     pub fn next(&self, f: &Frame, it: &Value) -> PyResult<Option<Value>> {
         match it {
@@ -1160,6 +1229,11 @@ impl Interp {
             Value::Native(_) => {
                 if let Some(c) = downcast::<items::Cursor>(it) {
                     return c.step();
+                }
+                if let Value::Native(n) = it
+                    && let Some(r) = n.clone().next(&self.rc(), f)
+                {
+                    return r;
                 }
                 match downcast::<Generator>(it) {
                     Some(g) => g.next_sync(f, Value::None),
@@ -1196,11 +1270,14 @@ impl Interp {
             Value::List(_) | Value::Dict(_) => {
                 Ok(crate::engine::py::types::items::Cursor::over(v).expect("a list or dict"))
             }
-            Value::Native(_)
-                if downcast::<Generator>(v).is_some() || downcast::<items::Cursor>(v).is_some() =>
+            Value::Native(n)
+                if n.is_iterator()
+                    || downcast::<Generator>(v).is_some()
+                    || downcast::<items::Cursor>(v).is_some() =>
             {
                 Ok(v.clone())
             }
+            Value::Native(n) if let Some(it) = n.clone().iter(&self.rc(), f) => it,
             Value::Instance(_)
                 if self.special(v, "__next__").is_some()
                     && self.special(v, "__iter__").is_some() =>

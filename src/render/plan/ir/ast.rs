@@ -82,7 +82,7 @@ pub struct Stmt {
 }
 
 /// A call of a named definition with arguments: `fetch("slow", 2)`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Call {
     pub name: String,
     pub args: Vec<Expr>,
@@ -167,6 +167,14 @@ pub enum StmtKind {
     Yield(Expr),
     /// `raise StopAsyncIteration` inside an iterator's `__anext__`.
     Stop,
+    /// `break` out of the innermost loop, or (with a label) out of the
+    /// [`StmtKind::Labeled`] block around a loop with `else`.
+    Break(Option<String>),
+    /// A loop with `else`: the loop, then the `else` statements, in a
+    /// block that a `break` of the loop leaves (`'label: { ... }`).
+    Labeled { label: String, body: Block },
+    /// `continue` with the innermost loop's next round.
+    Continue,
     /// `async with source as var: body`.
     AsyncWith {
         source: Call,
@@ -203,6 +211,11 @@ pub enum StmtKind {
         on_cancel: Block,
         finally: Block,
     },
+    /// `name = asyncio.Semaphore(permits)`, or `asyncio.Lock()` when
+    /// `permits` is `None`.
+    Sync { name: String, permits: Option<Expr> },
+    /// `async with sync: body` on a semaphore or lock.
+    Locked { sync: String, body: Block },
     /// `name = loop.create_future()`.
     Future { name: String },
     /// `future.set_result(value)`.
@@ -232,6 +245,8 @@ impl Stmt {
             | StmtKind::AsyncWith { body, .. }
             | StmtKind::TaskGroup { body, .. }
             | StmtKind::Pool { body, .. }
+            | StmtKind::Locked { body, .. }
+            | StmtKind::Labeled { body, .. }
             | StmtKind::For { body, .. }
             | StmtKind::While { body, .. } => vec![body],
             StmtKind::WaitFor {

@@ -23,6 +23,49 @@ pub enum ExprKind {
     Call(Builtin, Vec<Expr>),
     /// Text with holes, as a Python f-string.
     Template(Template),
+    /// `[value for var in over if filter]` (a generator expression too):
+    /// a `Vec`.
+    Comp {
+        value: Box<Expr>,
+        var: String,
+        over: Box<Expr>,
+        filter: Option<Box<Expr>>,
+    },
+    /// `a if cond else b`: cond, a, b.
+    IfElse(Box<Expr>, Box<Expr>, Box<Expr>),
+    /// `await f(...)` of a coroutine of the program, inside an expression.
+    Await(super::ast::Call),
+    /// `task.done()` of a task kept in a variable.
+    Done(String),
+    /// `await task` of a task kept in a variable, inside an expression.
+    Join(String),
+    /// `sync.locked()` of a semaphore or lock.
+    Locked(String),
+    /// A string method: `s.upper()`, `s.endswith(x)`.
+    StrMethod(StrMethod, Box<Expr>, Vec<Expr>),
+    /// `loop.time()`: seconds on the event loop's clock.
+    Now,
+}
+
+/// The methods of `str` the plan translates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StrMethod {
+    Upper,
+    Lower,
+    Strip,
+    StartsWith,
+    EndsWith,
+}
+
+impl StrMethod {
+    /// Python's name and number of arguments of each.
+    pub const ALL: [(&'static str, usize, StrMethod); 5] = [
+        ("upper", 0, StrMethod::Upper),
+        ("lower", 0, StrMethod::Lower),
+        ("strip", 0, StrMethod::Strip),
+        ("startswith", 1, StrMethod::StartsWith),
+        ("endswith", 1, StrMethod::EndsWith),
+    ];
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -132,6 +175,17 @@ pub struct Template {
 pub enum Part {
     Text(String),
     Hole(Expr),
+    /// A hole with a format spec: `{x:>8.2f}`.
+    Spec(Expr, Spec),
+}
+
+/// A Python format spec that Rust's `format!` writes the same way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Spec {
+    /// The Rust spec, after the colon: `>8.2`.
+    pub rust: String,
+    /// The value is formatted as a float (`f`): an int is converted.
+    pub float: bool,
 }
 
 impl Template {
@@ -141,7 +195,7 @@ impl Template {
         for part in &self.parts {
             match part {
                 Part::Text(t) => out.push_str(t),
-                Part::Hole(_) => return None,
+                Part::Hole(_) | Part::Spec(..) => return None,
             }
         }
         Some(out)
@@ -152,19 +206,42 @@ impl Expr {
     /// Every variable the expression reads, with its span.
     pub fn variables(&self, out: &mut Vec<(String, Range<usize>)>) {
         match &self.kind {
-            ExprKind::Var(name) => out.push((name.clone(), self.span.clone())),
-            ExprKind::Lit(_) => {}
+            ExprKind::Var(name)
+            | ExprKind::Done(name)
+            | ExprKind::Join(name)
+            | ExprKind::Locked(name) => out.push((name.clone(), self.span.clone())),
+            ExprKind::Lit(_) | ExprKind::Now => {}
             ExprKind::List(items) | ExprKind::Call(_, items) => {
                 items.iter().for_each(|x| x.variables(out))
             }
             ExprKind::Unary(_, x) => x.variables(out),
+            ExprKind::IfElse(c, a, b) => {
+                c.variables(out);
+                a.variables(out);
+                b.variables(out);
+            }
+            ExprKind::Await(call) => call.args.iter().for_each(|x| x.variables(out)),
+            ExprKind::StrMethod(_, x, args) => {
+                x.variables(out);
+                args.iter().for_each(|a| a.variables(out));
+            }
+            ExprKind::Comp {
+                value,
+                over,
+                filter,
+                ..
+            } => {
+                value.variables(out);
+                over.variables(out);
+                filter.iter().for_each(|f| f.variables(out));
+            }
             ExprKind::Binary(_, a, b) => {
                 a.variables(out);
                 b.variables(out);
             }
             ExprKind::Template(t) => {
                 for part in &t.parts {
-                    if let Part::Hole(x) = part {
+                    if let Part::Hole(x) | Part::Spec(x, _) = part {
                         x.variables(out);
                     }
                 }

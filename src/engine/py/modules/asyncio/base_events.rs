@@ -9,7 +9,8 @@
 //! with no extra round (CPython runs due timers' handles directly).
 
 use super::events::{Handle, Loop, start_running, stop_running};
-use super::tasks::{Completion, FutureObj, Gathering, Settled, TaskObj, Waitable};
+use super::gather::Gathering;
+use super::tasks::{Completion, FutureObj, Settled, TaskObj, Waitable};
 use crate::engine::events::EventKind;
 use crate::engine::py::modules::functools::Partial;
 use crate::engine::py::types::exc::{self, PyResult, Unwind, error, type_error};
@@ -138,7 +139,7 @@ fn schedule(
     let job = tokio::task::spawn_local(async move {
         if let Some(when) = when {
             let at = ix.timer_at(when);
-            ix.shared.timer_until(ix.shared.instant(at), at).await;
+            ix.shared.timer_until(ix.shared.instant(at), at, when).await;
             // Ready now: in CPython the timer's handle joins `_ready` at
             // the start of this iteration.
             seq.set(next_seq(&ix));

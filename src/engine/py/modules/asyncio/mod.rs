@@ -3,14 +3,19 @@
 
 pub mod barrier;
 pub mod base_events;
+pub mod completion;
 pub mod events;
+pub mod gather;
 pub mod locks;
 pub mod mixins;
 pub mod queues;
 pub mod runners;
+pub mod sleep;
 pub(in crate::engine::py) mod streams;
 pub mod taskgroups;
 pub mod tasks;
+pub mod timeouts;
+pub mod wait;
 
 use crate::engine::py::modules::concurrent_futures;
 use crate::engine::py::types::exc::{PyResult, error, type_error};
@@ -23,7 +28,7 @@ use tasks::{FutureObj, TaskObj};
 /// Calls `asyncio.NAME`.
 pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Value> {
     match name {
-        "asyncio.sleep" => tasks::sleep(args),
+        "asyncio.sleep" => sleep::sleep(args),
         "asyncio.create_task" | "asyncio.ensure_future" => {
             let task_name = args.take_kw("name");
             let coro = args.pos.pop().ok_or_else(|| {
@@ -35,11 +40,16 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
                 return Ok(coro);
             }
             if name == "asyncio.ensure_future" {
-                return Ok(Value::Native(ix.ensure_future(f, coro, task_name)?));
+                return Ok(Value::Native(ix.task_on_current_loop(f, coro, task_name)?));
             }
             Ok(Value::Native(ix.create_task(f, coro, task_name)?))
         }
         "asyncio.gather" => ix.gather(f, args),
+        "asyncio.shield" => ix.shield(f, args),
+        "asyncio.wait" => Ok(wait::Wait::value(args)),
+        "asyncio.timeout" => timeouts::value(ix, args, false),
+        "asyncio.timeout_at" => timeouts::value(ix, args, true),
+        "asyncio.all_tasks" => ix.all_tasks(),
         "asyncio.as_completed" => ix.as_completed(f, args),
         "asyncio.wait_for" => {
             let timeout = args
@@ -51,7 +61,7 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             let aw = args.pos.pop().ok_or_else(|| {
                 type_error("wait_for() missing 1 required positional argument: 'fut'")
             })?;
-            Ok(tasks::WaitFor::value(aw, timeout))
+            Ok(wait::WaitFor::value(aw, timeout))
         }
         "asyncio.get_running_loop" => events::get_running_loop(ix),
         "asyncio.get_event_loop" => events::get_event_loop(ix),

@@ -1,17 +1,23 @@
 //! asyncio's tasks and futures on Tokio: `asyncio.run`, `create_task`,
-//! `sleep`, `Future`, `gather`, `wait_for` and `as_completed`, each
-//! waking its waiters in the order CPython 3.11's event loop does.
+//! `sleep`, `Future`, and the completion `gather` (`gather.rs`), `wait`,
+//! `wait_for` and `as_completed` (`wait.rs`) wait on, each waking its
+//! waiters in the order CPython 3.11's event loop does.
 //!
 //! Where CPython hands a result on through a done-callback (a task's end to
 //! `gather`, `wait_for` or `as_completed`), the waiting task resumes one
 //! scheduling round later than after a plain wake: the engine reproduces
 //! that round with a quiet yield.
 
+pub use super::completion::{Cancel, Completion, DoneCallback, Settled, Waitable};
+pub(super) use super::completion::{
+    cancel_message, cancelled_error, cancelled_value, exception_of, is_cancel, result_of, settled,
+    unsettle, wait_on,
+};
+use super::sleep::Sleep;
 use crate::engine::events::{LaneId, LaneKind, WaitOn};
 use crate::engine::py::modules::concurrent_futures;
 use crate::engine::py::types::exc::{self, PyResult, Unwind, error, type_error, value_error};
 use crate::engine::py::types::native::{Args, Native, Step, downcast};
-use crate::engine::py::types::ops;
 use crate::engine::py::types::value;
 use crate::engine::py::types::value::Value;
 use crate::engine::py::vm::asyncgen;
@@ -20,55 +26,10 @@ use crate::engine::py::vm::interp::{Frame, Interp};
 use crate::engine::py::vm::label;
 use crate::engine::runtime::{LaneLabel, Probe, yield_now};
 use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
 use std::future::Future;
-use std::pin::pin;
 use std::rc::Rc;
 use std::sync::Arc;
 use std::task::{Poll, Waker};
-
-/// Something a task can be waiting on, which cancelling the task cancels.
-pub trait Cancel {
-    /// Cancels it; `false` if it was already done.
-    fn cancel(&self) -> bool {
-        self.cancel_with(None)
-    }
-
-    /// `cancel(msg)`: the `CancelledError` it raises carries `msg`.
-    fn cancel_with(&self, msg: Option<Value>) -> bool;
-}
-
-/// The `msg` argument of `cancel(msg=None)`.
-fn cancel_message(mut args: Args) -> PyResult<Option<Value>> {
-    let msg = args.take_kw("msg").or_else(|| args.pos.pop());
-    if !args.pos.is_empty() || !args.kw.is_empty() {
-        return Err(type_error("cancel() takes at most 1 argument"));
-    }
-    Ok(msg.filter(|m| !matches!(m, Value::None)))
-}
-
-/// The `CancelledError` a cancel with `msg` raises.
-fn cancelled_error(msg: Option<Value>) -> Value {
-    match msg {
-        Some(m) => exc::instance(exc::class("CancelledError").expect("a built-in"), vec![m]),
-        None => cancelled_value(),
-    }
-}
-
-/// A task, a future or a `gather`: what `ensure_future` gives, which
-/// `gather`, `wait_for` and `as_completed` wait on.
-pub trait Waitable: Cancel {
-    fn completion(&self) -> &Completion;
-    /// The lanes it runs on, for the timeline (none for a bare future).
-    fn lanes(&self) -> Vec<LaneId>;
-    /// `wait_for` gives up on it: its cancellation shows as a timeout.
-    fn time_out(&self) {}
-    /// Its outcome as a `result()` reads it (once read, a task's
-    /// `CancelledError` is a fresh one, as in CPython 3.11).
-    fn retrieve(&self, r: Settled) -> Settled {
-        r
-    }
-}
 
 impl Waitable for TaskObj {
     fn completion(&self) -> &Completion {
@@ -97,139 +58,6 @@ impl Waitable for FutureObj {
     }
 }
 
-impl Waitable for Gathering {
-    fn completion(&self) -> &Completion {
-        &self.completion
-    }
-    fn lanes(&self) -> Vec<LaneId> {
-        self.children.iter().flat_map(|c| c.lanes()).collect()
-    }
-    fn time_out(&self) {
-        self.children.iter().for_each(|c| c.time_out());
-    }
-}
-
-fn wait_on(lanes: Vec<LaneId>) -> WaitOn {
-    match lanes.as_slice() {
-        [one] => WaitOn::Lane(*one),
-        _ => WaitOn::Lanes(Arc::from(lanes)),
-    }
-}
-
-/// The result a task or future settled with.
-#[derive(Clone)]
-pub enum Settled {
-    Value(Value),
-    /// An exception (a cancellation is a `CancelledError`).
-    Raised(Value),
-}
-
-/// Run once when a task or future settles.
-pub type DoneCallback = Box<dyn FnOnce(&Settled)>;
-
-/// Completion shared by tasks, futures and `gather`: the result, who waits
-/// for it, and callbacks run when it is set.
-#[derive(Default)]
-pub struct Completion {
-    result: RefCell<Option<Settled>>,
-    waiters: RefCell<Vec<Waker>>,
-    callbacks: RefCell<Vec<DoneCallback>>,
-    /// Its outcome was read (awaited, `result()`, `exception()`, or by
-    /// `gather` and the like): a failure nobody read is logged as "Task
-    /// exception was never retrieved".
-    observed: Cell<bool>,
-    /// The callbacks `add_done_callback` added, for
-    /// `remove_done_callback`: each with the flag that keeps it live.
-    pub user_callbacks: RefCell<Vec<(Value, Rc<Cell<bool>>)>>,
-}
-
-impl Completion {
-    pub fn done(&self) -> bool {
-        self.result.borrow().is_some()
-    }
-
-    /// The outcome, read (see `observed`).
-    pub fn result(&self) -> Option<Settled> {
-        self.observed.set(true);
-        self.result.borrow().clone()
-    }
-
-    /// The outcome, without counting as a read of it.
-    pub fn peek(&self) -> Option<Settled> {
-        self.result.borrow().clone()
-    }
-
-    /// Whether the outcome was read.
-    pub fn observed(&self) -> bool {
-        self.observed.get()
-    }
-
-    /// Runs `cb` when the result is set (at once if it is), without
-    /// counting as a read: `add_done_callback`.
-    pub fn on_done_unobserved(&self, cb: DoneCallback) {
-        let seen = self.observed.get();
-        self.on_done(cb);
-        self.observed.set(seen);
-    }
-
-    /// Sets the result once; wakes the waiters and runs the callbacks.
-    pub fn settle(&self, r: Settled) -> bool {
-        if self.done() {
-            return false;
-        }
-        *self.result.borrow_mut() = Some(r.clone());
-        for w in self.waiters.borrow_mut().drain(..) {
-            w.wake();
-        }
-        let callbacks = std::mem::take(&mut *self.callbacks.borrow_mut());
-        for cb in callbacks {
-            cb(&r);
-        }
-        true
-    }
-
-    /// Runs `cb` when the result is set (at once if it is).
-    pub fn on_done(&self, cb: DoneCallback) {
-        match self.result() {
-            Some(r) => cb(&r),
-            None => self.callbacks.borrow_mut().push(cb),
-        }
-    }
-
-    /// Waits for the result.
-    pub fn wait(&self) -> impl Future<Output = Settled> + '_ {
-        std::future::poll_fn(move |cx| match self.result() {
-            Some(r) => Poll::Ready(r),
-            None => {
-                let mut w = self.waiters.borrow_mut();
-                if !w.iter().any(|x| x.will_wake(cx.waker())) {
-                    w.push(cx.waker().clone());
-                }
-                Poll::Pending
-            }
-        })
-    }
-}
-
-fn settled(r: PyResult<Value>) -> Option<Settled> {
-    match r {
-        Ok(v) => Some(Settled::Value(v)),
-        Err(Unwind::Exc(e)) => Some(Settled::Raised(e)),
-        Err(Unwind::Abort | Unwind::Limit(_)) => None,
-    }
-}
-
-fn unsettle(s: Settled) -> PyResult<Value> {
-    match s {
-        Settled::Value(v) => Ok(v),
-        Settled::Raised(e) => Err(Unwind::Exc(e)),
-    }
-}
-
-fn is_cancel(s: &Settled) -> bool {
-    matches!(s, Settled::Raised(e) if exc::is_instance_of(e, "CancelledError"))
-}
-
 /// An `asyncio.Task`.
 pub struct TaskObj {
     pub name: RefCell<Rc<str>>,
@@ -242,7 +70,7 @@ pub struct TaskObj {
     /// Its `CancelledError` was read once: later reads make a new one.
     cancelled_exc_taken: Cell<bool>,
     /// A `wait_for` timed out on it.
-    timed_out: Cell<bool>,
+    pub(super) timed_out: Cell<bool>,
     /// Cancels requested and not withdrawn (`cancelling()`).
     cancel_requests: Cell<u32>,
     /// The waker of the await point the task is suspended at.
@@ -278,14 +106,19 @@ impl TaskObj {
         self.completion.peek().is_some_and(|r| is_cancel(&r))
     }
 
+    /// The coroutine it runs.
+    pub fn coro_value(&self) -> Value {
+        self.coro.borrow().clone()
+    }
+
     /// The `CancelledError` to raise in it for the cancel requested.
     fn cancel_error(&self) -> Unwind {
         Unwind::Exc(cancelled_error(self.cancel_message.borrow_mut().take()))
     }
 
-    /// The coroutine it runs.
-    pub fn coro_value(&self) -> Value {
-        self.coro.borrow().clone()
+    /// `task.cancelling()`: the cancel requests not withdrawn.
+    pub fn cancelling(&self) -> u32 {
+        self.cancel_requests.get()
     }
 
     /// `task.uncancel()`: withdraws one cancel request; the ones left.
@@ -394,9 +227,13 @@ impl Native for TaskObj {
             "get_coro" => Ok(self.coro.borrow().clone()),
             "cancelling" => Ok(Value::Int(self.cancel_requests.get().into())),
             "uncancel" => Ok(Value::Int(self.uncancel().into())),
-            "add_done_callback" => {
-                add_done_callback(ix, cx, &self.completion, Value::Native(self.clone()), args)
-            }
+            "add_done_callback" => super::base_events::add_done_callback(
+                ix,
+                cx,
+                &self.completion,
+                Value::Native(self.clone()),
+                args,
+            ),
             "remove_done_callback" => {
                 super::base_events::remove_done_callback(&self.completion, args)
             }
@@ -415,34 +252,6 @@ impl Native for TaskObj {
     }
 }
 
-fn add_done_callback(
-    ix: &Rc<Interp>,
-    cx: &Frame,
-    c: &Completion,
-    me: Value,
-    args: Args,
-) -> PyResult<Value> {
-    super::base_events::add_done_callback(ix, cx, c, me, args)
-}
-
-fn result_of(c: &Completion, unset: &str) -> PyResult<Value> {
-    match c.result() {
-        Some(r) => unsettle(r),
-        None => Err(error("InvalidStateError", unset)),
-    }
-}
-
-fn exception_of(c: &Completion) -> PyResult<Value> {
-    match c.result() {
-        Some(Settled::Raised(e)) if exc::is_instance_of(&e, "CancelledError") => {
-            Err(Unwind::Exc(e))
-        }
-        Some(Settled::Raised(e)) => Ok(e),
-        Some(Settled::Value(_)) => Ok(Value::None),
-        None => Err(error("InvalidStateError", "Exception is not set.")),
-    }
-}
-
 /// An `asyncio.Future` made by `loop.create_future()`.
 pub struct FutureObj {
     pub completion: Completion,
@@ -456,10 +265,6 @@ impl Cancel for FutureObj {
         self.completion
             .settle(Settled::Raised(cancelled_error(msg)))
     }
-}
-
-fn cancelled_value() -> Value {
-    exc::new_error("CancelledError", "")
 }
 
 impl Native for FutureObj {
@@ -529,9 +334,13 @@ impl Native for FutureObj {
             },
             "result" => result_of(&self.completion, "Result is not set."),
             "exception" => exception_of(&self.completion),
-            "add_done_callback" => {
-                add_done_callback(ix, cx, &self.completion, Value::Native(self.clone()), args)
-            }
+            "add_done_callback" => super::base_events::add_done_callback(
+                ix,
+                cx,
+                &self.completion,
+                Value::Native(self.clone()),
+                args,
+            ),
             "remove_done_callback" => {
                 super::base_events::remove_done_callback(&self.completion, args)
             }
@@ -542,166 +351,6 @@ impl Native for FutureObj {
     fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
         let on = WaitOn::Future(Arc::from(&*self.name));
         Some(Box::pin(ix.await_settled(cx, self, on)))
-    }
-}
-
-/// `asyncio.sleep(delay, result)` before it is awaited.
-pub struct Sleep {
-    delay: f64,
-    result: Value,
-}
-
-impl Native for Sleep {
-    fn type_name(&self) -> &str {
-        "coroutine"
-    }
-
-    fn repr(&self) -> String {
-        "<coroutine object sleep>".into()
-    }
-
-    fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
-        Some(Box::pin(async move {
-            if self.delay <= 0.0 {
-                ix.shared
-                    .set_waiting(cx.lane.get(), WaitOn::Yield, Some(cx.stmt.get()));
-                ix.suspend(cx, None, yield_now()).await?;
-            } else {
-                let start = ix.vclock.get();
-                let deadline = start + self.delay;
-                let at = ix.timer_at(deadline);
-                ix.shared.set_waiting(
-                    cx.lane.get(),
-                    WaitOn::Timer { deadline: at },
-                    Some(cx.stmt.get()),
-                );
-                let instant = ix.shared.instant(at);
-                ix.suspend(cx, None, ix.shared.sleep_until(instant, at))
-                    .await?;
-                ix.set_vclock(deadline);
-            }
-            Ok(self.result.clone())
-        }))
-    }
-}
-
-/// `asyncio.gather(...)`: the children and the outer future.
-pub struct Gathering {
-    children: Vec<Rc<dyn Waitable>>,
-    /// Children not done yet (so each end costs O(1), not a scan).
-    pending: Cell<usize>,
-    pub completion: Completion,
-    cancel_requested: Cell<bool>,
-}
-
-impl Cancel for Gathering {
-    fn cancel_with(&self, msg: Option<Value>) -> bool {
-        if self.completion.done() {
-            return false;
-        }
-        let mut any = false;
-        for c in &self.children {
-            any |= c.cancel_with(msg.clone());
-        }
-        if any {
-            self.cancel_requested.set(true);
-        }
-        any
-    }
-}
-
-impl Native for Gathering {
-    fn type_name(&self) -> &str {
-        "_GatheringFuture"
-    }
-
-    fn repr(&self) -> String {
-        "<_GatheringFuture pending>".into()
-    }
-
-    fn has_method(&self, name: &str) -> bool {
-        matches!(name, "cancel" | "done" | "result")
-    }
-
-    fn call_method(
-        self: Rc<Self>,
-        _ix: &Rc<Interp>,
-        _cx: &Frame,
-        name: &str,
-        args: Args,
-    ) -> Option<PyResult<Value>> {
-        Some(match name {
-            "cancel" => match cancel_message(args) {
-                Ok(msg) => Ok(Value::Bool(self.cancel_with(msg))),
-                Err(e) => Err(e),
-            },
-            "done" => Ok(Value::Bool(self.completion.done())),
-            "result" => result_of(&self.completion, "Result is not set."),
-            _ => return None,
-        })
-    }
-
-    fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
-        Some(Box::pin(async move {
-            let on = WaitOn::Lanes(Arc::from(self.lanes()));
-            let r = ix.await_settled(cx, self, on).await;
-            // CPython: the child's end runs gather's callback, which then
-            // wakes the waiting task: one round later.
-            ix.quiet_round().await;
-            r
-        }))
-    }
-}
-
-/// One awaitable of `asyncio.as_completed`: the next result to finish.
-pub struct NextCompleted {
-    state: Rc<AsCompleted>,
-}
-
-/// The shared state of one `as_completed` call.
-pub struct AsCompleted {
-    tasks: Vec<Rc<dyn Waitable>>,
-    finished: RefCell<VecDeque<Settled>>,
-    arrived: Completion,
-}
-
-impl Native for NextCompleted {
-    fn type_name(&self) -> &str {
-        "coroutine"
-    }
-
-    fn repr(&self) -> String {
-        "<coroutine object as_completed.<locals>._wait_for_one>".into()
-    }
-
-    fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
-        Some(Box::pin(async move {
-            let state = self.state.clone();
-            let ready = state.finished.borrow_mut().pop_front();
-            let r = match ready {
-                Some(r) => r,
-                None => {
-                    let lanes: Arc<[LaneId]> = state.tasks.iter().flat_map(|c| c.lanes()).collect();
-                    ix.shared
-                        .set_waiting(cx.lane.get(), WaitOn::Lanes(lanes), Some(cx.stmt.get()));
-                    let fut =
-                        std::future::poll_fn(|cx2| match state.finished.borrow_mut().pop_front() {
-                            Some(r) => Poll::Ready(r),
-                            None => {
-                                let mut w = state.arrived.waiters.borrow_mut();
-                                if !w.iter().any(|x| x.will_wake(cx2.waker())) {
-                                    w.push(cx2.waker().clone());
-                                }
-                                Poll::Pending
-                            }
-                        });
-                    let r = ix.suspend(cx, None, fut).await?;
-                    ix.quiet_round().await;
-                    r
-                }
-            };
-            unsettle(r)
-        }))
     }
 }
 
@@ -724,7 +373,12 @@ impl Interp {
 
     /// Waits, at an await point, until a task, future or gather settles,
     /// and gives its result (or raises its exception).
-    async fn await_settled(&self, cx: &Frame, w: Rc<dyn Waitable>, on: WaitOn) -> PyResult<Value> {
+    pub(super) async fn await_settled(
+        &self,
+        cx: &Frame,
+        w: Rc<dyn Waitable>,
+        on: WaitOn,
+    ) -> PyResult<Value> {
         self.shared
             .set_waiting(cx.lane.get(), on, Some(cx.stmt.get()));
         let waitee: Rc<dyn Cancel> = w.clone();
@@ -734,6 +388,19 @@ impl Interp {
         unsettle(w.retrieve(r))
     }
 
+    /// `asyncio.all_tasks()`: the tasks not done, in creation order.
+    pub fn all_tasks(&self) -> PyResult<Value> {
+        if !self.running.get() || self.in_job() {
+            return Err(error("RuntimeError", "no running event loop"));
+        }
+        let mut set = value::Set::new();
+        for t in self.tasks.borrow().iter().filter(|t| !t.done()) {
+            let key = value::Key::new(Value::Native(t.clone())).map_err(type_error)?;
+            set.insert(key);
+        }
+        Ok(Value::Set(Rc::new(RefCell::new(set))))
+    }
+
     /// One scheduling round the lanes do not show (see the module docs).
     pub async fn quiet_round(&self) {
         self.shared.quiet_round().await;
@@ -741,7 +408,7 @@ impl Interp {
 
     /// A task for a coroutine: on the running loop, or (outside one, as
     /// CPython 3.11 does without a warning) on the current loop.
-    pub fn ensure_future(
+    pub fn task_on_current_loop(
         &self,
         cx: &Frame,
         aw: Value,
@@ -789,7 +456,9 @@ impl Interp {
                 c.label()
             }
             (None, Some(s)) => format!("sleep({})", label::short_repr(&Value::Float(s.delay))),
-            _ if downcast::<NextCompleted>(&aw).is_some() => "_wait_for_one()".into(),
+            _ if downcast::<super::wait::NextCompleted>(&aw).is_some() => "_wait_for_one()".into(),
+            _ if downcast::<super::wait::Wait>(&aw).is_some() => "wait()".into(),
+            _ if downcast::<super::wait::WaitFor>(&aw).is_some() => "wait_for()".into(),
             _ if let Some(m) = downcast::<super::mixins::MethodCoro>(&aw) => m.label(),
             _ if downcast::<concurrent_futures::ToThread>(&aw).is_some() => "to_thread()".into(),
             _ => {
@@ -871,235 +540,27 @@ impl Interp {
 
     /// A task for an awaitable (`ensure_future`): tasks and futures as
     /// they are, coroutines wrapped.
-    fn ensure_task(&self, cx: &Frame, aw: Value) -> PyResult<Rc<dyn Waitable>> {
+    pub(super) fn ensure_task(&self, cx: &Frame, aw: Value) -> PyResult<Rc<dyn Waitable>> {
+        Ok(self.ensure_future(cx, aw)?.1)
+    }
+
+    /// [`Interp::ensure_task`] with the value `ensure_future` returns.
+    pub(super) fn ensure_future(
+        &self,
+        cx: &Frame,
+        aw: Value,
+    ) -> PyResult<(Value, Rc<dyn Waitable>)> {
         if let Some(t) = downcast::<TaskObj>(&aw) {
-            return Ok(t);
+            return Ok((aw, t));
         }
         if let Some(f) = downcast::<FutureObj>(&aw) {
-            return Ok(f);
+            return Ok((aw, f));
         }
-        if let Some(g) = downcast::<Gathering>(&aw) {
-            return Ok(g);
+        if let Some(g) = downcast::<super::gather::Gathering>(&aw) {
+            return Ok((aw, g));
         }
-        Ok(self.ensure_future(cx, aw, None)?)
-    }
-
-    /// `asyncio.gather(*aws, return_exceptions=False)`, as CPython 3.11's
-    /// `_done_callback`: without `return_exceptions` the first failure ends
-    /// the gathering; with it, each failure takes its place in the results,
-    /// a cancelled child as `CancelledError('')`.
-    pub fn gather(&self, cx: &Frame, mut args: Args) -> PyResult<Value> {
-        let return_exceptions = args
-            .take_kw("return_exceptions")
-            .is_some_and(|v| v.truthy());
-        let mut children = Vec::with_capacity(args.pos.len());
-        for aw in args.pos {
-            children.push(self.ensure_task(cx, aw)?);
-        }
-        let g = Rc::new(Gathering {
-            pending: Cell::new(children.len()),
-            children,
-            completion: Completion::default(),
-            cancel_requested: Cell::new(false),
-        });
-        if g.children.is_empty() {
-            g.completion.settle(Settled::Value(Value::list(Vec::new())));
-        }
-        for child in &g.children {
-            let weak = Rc::downgrade(&g);
-            child.completion().on_done(Box::new(move |r| {
-                let Some(g) = weak.upgrade() else { return };
-                g.pending.set(g.pending.get().saturating_sub(1));
-                let all_done = g.pending.get() == 0;
-                if g.completion.done() {
-                    return;
-                }
-                if let Settled::Raised(_) = r
-                    && !return_exceptions
-                {
-                    if g.cancel_requested.get() && !all_done {
-                        return;
-                    }
-                    if !g.cancel_requested.get() {
-                        g.completion.settle(r.clone());
-                        return;
-                    }
-                }
-                if all_done {
-                    if g.cancel_requested.get() {
-                        // CPython raises the last child's CancelledError,
-                        // which carries the message of `cancel(msg)`.
-                        let e = if is_cancel(r) {
-                            r.clone()
-                        } else {
-                            Settled::Raised(cancelled_value())
-                        };
-                        g.completion.settle(e);
-                        return;
-                    }
-                    let results = g
-                        .children
-                        .iter()
-                        .map(|c| match c.completion().result() {
-                            Some(Settled::Value(v)) => v,
-                            Some(s) if is_cancel(&s) => {
-                                let class = exc::class("CancelledError").expect("a built-in");
-                                exc::instance(class, vec![Value::str("")])
-                            }
-                            Some(Settled::Raised(e)) => e,
-                            None => Value::None,
-                        })
-                        .collect();
-                    g.completion.settle(Settled::Value(Value::list(results)));
-                }
-            }));
-        }
-        Ok(Value::Native(g))
-    }
-
-    /// `asyncio.as_completed(aws)`: an iterator of awaitables, each giving
-    /// the next result to finish.
-    pub fn as_completed(&self, cx: &Frame, mut args: Args) -> PyResult<Value> {
-        if args
-            .take_kw("timeout")
-            .is_some_and(|t| !matches!(t, Value::None))
-        {
-            return Err(exc::unsupported("as_completed(timeout=...)"));
-        }
-        let source = args.pos.pop().ok_or_else(|| {
-            type_error("as_completed() missing 1 required positional argument: 'fs'")
-        })?;
-        let items = self.iterate(cx, &source)?;
-        let mut tasks = Vec::new();
-        for aw in items {
-            tasks.push(self.ensure_task(cx, aw)?);
-        }
-        let state = Rc::new(AsCompleted {
-            tasks,
-            finished: RefCell::new(VecDeque::new()),
-            arrived: Completion::default(),
-        });
-        for t in &state.tasks {
-            let weak = Rc::downgrade(&state);
-            t.completion().on_done(Box::new(move |r| {
-                if let Some(s) = weak.upgrade() {
-                    s.finished.borrow_mut().push_back(r.clone());
-                    for w in s.arrived.waiters.borrow_mut().drain(..) {
-                        w.wake();
-                    }
-                }
-            }));
-        }
-        let nexts: VecDeque<Value> = (0..state.tasks.len())
-            .map(|_| {
-                Value::Native(Rc::new(NextCompleted {
-                    state: state.clone(),
-                }))
-            })
-            .collect();
-        Ok(Value::Iterator(Rc::new(value::SeqIter {
-            items: RefCell::new(nexts),
-            kind: "generator",
-        })))
-    }
-
-    /// `await asyncio.wait_for(aw, timeout)`, as CPython 3.11 runs it.
-    pub async fn wait_for(&self, cx: &Frame, aw: Value, timeout: Value) -> PyResult<Value> {
-        let timeout = match timeout {
-            Value::None => return self.await_value(cx, aw).await,
-            other => ops::float(&other).ok_or_else(|| {
-                type_error(format!(
-                    "'{}' object cannot be interpreted as a timeout",
-                    other.type_name()
-                ))
-            })?,
-        };
-        if timeout <= 0.0 {
-            let task = self.ensure_task(cx, aw)?;
-            if let Some(r) = task.completion().result() {
-                return unsettle(r);
-            }
-            task.time_out();
-            self.cancel_and_wait(cx, &task).await?;
-            return self.timeout_result(&task);
-        }
-        // The timeout's timer is made before the task starts, so a tie goes
-        // to the timeout, as in CPython.
-        let deadline = self.vclock.get() + timeout;
-        let at = self.timer_at(deadline);
-        let timer = self.shared.sleep_until(self.shared.instant(at), at);
-        let mut timer = pin!(timer);
-        // Register the timer now (its order is set when first polled).
-        let _ = futures::poll!(timer.as_mut());
-        let task = self.ensure_task(cx, aw)?;
-        self.shared
-            .set_waiting(cx.lane.get(), wait_on(task.lanes()), Some(cx.stmt.get()));
-        let done_first = std::future::poll_fn(|c| {
-            if task.completion().done() {
-                return Poll::Ready(true);
-            }
-            if timer.as_mut().poll(c).is_ready() {
-                return Poll::Ready(false);
-            }
-            let mut w = task.completion().waiters.borrow_mut();
-            if !w.iter().any(|x| x.will_wake(c.waker())) {
-                w.push(c.waker().clone());
-            }
-            Poll::Pending
-        });
-        match self.suspend(cx, None, done_first).await {
-            Ok(true) => {
-                self.quiet_round().await;
-                unsettle(task.completion().result().expect("done"))
-            }
-            Ok(false) => {
-                self.set_vclock(deadline);
-                if task.completion().done() {
-                    return unsettle(task.completion().result().expect("done"));
-                }
-                task.time_out();
-                self.cancel_and_wait(cx, &task).await?;
-                self.timeout_result(&task)
-            }
-            Err(Unwind::Exc(e)) => {
-                if let Some(r) = task.completion().result() {
-                    return unsettle(r);
-                }
-                self.cancel_and_wait(cx, &task).await?;
-                Err(Unwind::Exc(e))
-            }
-            Err(other) => Err(other),
-        }
-    }
-
-    fn timeout_result(&self, task: &Rc<dyn Waitable>) -> PyResult<Value> {
-        match task.completion().result().expect("done") {
-            r if is_cancel(&r) => {
-                let Settled::Raised(cause) = r else {
-                    unreachable!()
-                };
-                let e = exc::new_error("TimeoutError", "");
-                if let Some(state) = exc::state(&e) {
-                    *state.cause.borrow_mut() = Some(cause);
-                }
-                Err(Unwind::Exc(e))
-            }
-            r => unsettle(r),
-        }
-    }
-
-    /// Cancels a task and waits until it has finished (its cleanup too).
-    async fn cancel_and_wait(&self, cx: &Frame, task: &Rc<dyn Waitable>) -> PyResult<()> {
-        task.cancel();
-        self.shared
-            .set_waiting(cx.lane.get(), wait_on(task.lanes()), Some(cx.stmt.get()));
-        // The caller is not cancelled while it waits here: asyncio shields
-        // this wait from nothing, but a second cancel is rare in demos.
-        let r = self.suspend(cx, None, task.completion().wait()).await;
-        if r.is_ok() {
-            self.quiet_round().await;
-        }
-        r.map(|_| ())
+        let task = self.task_on_current_loop(cx, aw, None)?;
+        Ok((Value::Native(task.clone()), task))
     }
 }
 
@@ -1197,31 +658,6 @@ pub async fn asyncio_run(ix: &Interp, cx: &Frame, mut args: Args) -> PyResult<Va
     unsettle(r)
 }
 
-/// Makes the awaitable of `asyncio.sleep(delay, result)`.
-pub fn sleep(args: Args) -> PyResult<Value> {
-    let mut args = args;
-    let result = args
-        .take_kw("result")
-        .or_else(|| (args.pos.len() > 1).then(|| args.pos.remove(1)))
-        .unwrap_or(Value::None);
-    let delay = args
-        .pos
-        .first()
-        .cloned()
-        .or_else(|| args.take_kw("delay"))
-        .ok_or_else(|| type_error("sleep() missing 1 required positional argument: 'delay'"))?;
-    let d = ops::float(&delay).ok_or_else(|| {
-        type_error(format!(
-            "'<=' not supported between instances of '{}' and 'int'",
-            delay.type_name()
-        ))
-    })?;
-    // CPython 3.11 and 3.12 return at once (NaN is not > 0); 3.13 raises
-    // `ValueError: Invalid delay: NaN (not a number)`.
-    let d = if d.is_nan() { 0.0 } else { d };
-    Ok(Value::Native(Rc::new(Sleep { delay: d, result })))
-}
-
 /// A new future (`loop.create_future()`), named for the timeline.
 pub fn new_future(name: &str) -> Value {
     Value::Native(Rc::new(FutureObj {
@@ -1229,40 +665,4 @@ pub fn new_future(name: &str) -> Value {
         name: Rc::from(name),
         lane: Cell::new(None),
     }))
-}
-
-/// `await asyncio.wait_for(...)` as an awaitable value.
-pub struct WaitFor {
-    aw: RefCell<Option<Value>>,
-    timeout: Value,
-}
-
-impl WaitFor {
-    /// The awaitable, as a value.
-    pub fn value(aw: Value, timeout: Value) -> Value {
-        Value::Native(Rc::new(WaitFor {
-            aw: RefCell::new(Some(aw)),
-            timeout,
-        }))
-    }
-}
-
-impl Native for WaitFor {
-    fn type_name(&self) -> &str {
-        "coroutine"
-    }
-
-    fn repr(&self) -> String {
-        "<coroutine object wait_for>".into()
-    }
-
-    fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
-        Some(Box::pin(async move {
-            let aw =
-                self.aw.borrow_mut().take().ok_or_else(|| {
-                    error("RuntimeError", "cannot reuse already awaited coroutine")
-                })?;
-            ix.wait_for(cx, aw, self.timeout.clone()).await
-        }))
-    }
 }

@@ -1,0 +1,4 @@
+# ends: (limit: steps)
+import itertools
+
+print(len(list(itertools.count())))

@@ -1,0 +1,5 @@
+# ends: (limit: steps)
+import itertools
+
+for combo in itertools.product(range(10**6), repeat=6):
+    pass

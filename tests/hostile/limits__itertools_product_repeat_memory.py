@@ -1,0 +1,4 @@
+# ends: (limit: memory)
+import itertools
+
+print(next(itertools.product(range(100), repeat=10**9)))

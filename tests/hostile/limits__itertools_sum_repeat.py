@@ -1,0 +1,4 @@
+# ends: (limit: steps)
+import itertools
+
+print(sum(itertools.repeat(1)))

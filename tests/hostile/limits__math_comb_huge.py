@@ -1,0 +1,4 @@
+# ends: (limit: value size)
+import math
+
+print(math.comb(10**12, 10**6))

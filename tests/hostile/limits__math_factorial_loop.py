@@ -1,0 +1,5 @@
+# ends: (limit: steps)
+import math
+
+while True:
+    math.factorial(200_000)

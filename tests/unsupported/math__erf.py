@@ -1,0 +1,4 @@
+# refuse: math.erf, which the math module here does not offer
+import math
+
+print(math.erf(0.5))
