@@ -634,7 +634,9 @@ pub async fn asyncio_run(ix: &Interp, cx: &Frame, mut args: Args) -> PyResult<Va
     }
     let lp = super::events::Loop::new();
     super::events::start_running(ix, &lp);
+    crate::engine::py::modules::logging::loop_created(ix, cx)?;
     let task = ix.create_task(cx, main, None)?;
+    crate::engine::py::modules::sys::main_task(task.lane);
     let r = task.completion.wait().await;
     // The loop runs the round in which main's end is noticed, then stops.
     yield_now().await;
