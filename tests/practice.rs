@@ -271,8 +271,11 @@ fn blocking_awaited_uses_and_handles_checks_explain_themselves() {
     let lost = "import asyncio\n\nasync def boom():\n    raise ValueError('bad')\n\nasync def main():\n    asyncio.create_task(boom())\n    await asyncio.sleep(1)\n\nasyncio.run(main())\n";
     assert_eq!(
         fails("all_awaited = true", lost),
-        "at t=0 task boom() failed with ValueError: bad, and no task was awaiting it"
+        "at t=0 task boom() failed with ValueError: bad, and nothing ever retrieved its exception"
     );
+    // Awaited after it failed: its exception is retrieved, as in CPython.
+    let late = "import asyncio\n\nasync def boom():\n    raise ValueError('bad')\n\nasync def main():\n    t = asyncio.create_task(boom())\n    await asyncio.sleep(1)\n    try:\n        await t\n    except ValueError:\n        print('caught')\n\nasyncio.run(main())\n";
+    assert_eq!(failure("all_awaited = true", late, late), None);
     assert_eq!(
         fails("uses = \"Lock\"", TWO_FETCHES),
         "no task ever waited on a Lock during the run"

@@ -324,6 +324,16 @@ fn all_awaited(report: &Report) -> Verdict {
             )),
         );
     }
+    // CPython reports a failed task whose exception nobody retrieved; the
+    // engine logs it the same way. Which task it was is told by the first
+    // failure no task was awaiting at the time (the one to look at).
+    let unretrieved = report.events.iter().any(|e| {
+        matches!(&e.kind, EventKind::Logged { text }
+            if text.starts_with("Task exception was never retrieved"))
+    });
+    if !unretrieved {
+        return verdict(label, None);
+    }
     let mut waited: HashSet<LaneId> = HashSet::new();
     let mut names: HashMap<LaneId, String> = HashMap::new();
     for e in &report.events {
@@ -348,7 +358,7 @@ fn all_awaited(report: &Report) -> Verdict {
                 return verdict(
                     label,
                     Some(format!(
-                        "at t={} task {name} failed with {message}, and no task was awaiting it",
+                        "at t={} task {name} failed with {message}, and nothing ever retrieved its exception",
                         e.seconds()
                     )),
                 );
@@ -356,7 +366,10 @@ fn all_awaited(report: &Report) -> Verdict {
             _ => {}
         }
     }
-    verdict(label, None)
+    verdict(
+        label,
+        Some("a task failed and nothing ever retrieved its exception".to_string()),
+    )
 }
 
 fn uses(report: &Report, what: &str) -> Verdict {
