@@ -442,6 +442,9 @@ tokio-stream = "0.1"
 async-stream = "0.3"
 scopeguard = "1"
 
+[profile.dev]
+debug = false
+
 [workspace]
 "#,
     )
