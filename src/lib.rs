@@ -3,6 +3,7 @@
 
 pub mod engine;
 pub mod export;
+pub mod files;
 pub mod lesson;
 pub mod memory;
 pub mod practice;

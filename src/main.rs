@@ -334,7 +334,7 @@ fn export(lesson: &lesson::Lesson, args: &ExportArgs) -> ExitCode {
     let (bytes, warnings) = run_and_export(lesson, args.format, &options);
     print_warnings(&warnings);
     let shown = for_terminal(&args.output.display().to_string()).into_owned();
-    match asynclings::export::file::write_atomic(&args.output, &bytes) {
+    match asynclings::files::write_atomic(&args.output, &bytes) {
         Ok(()) => {
             outln!("wrote {shown} ({}, {} bytes)", args.format, bytes.len());
             ExitCode::SUCCESS

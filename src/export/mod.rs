@@ -7,7 +7,6 @@
 //! with the UI's own view functions and hands the cells to [`svg`].
 
 pub mod events;
-pub mod file;
 pub mod svg;
 pub mod trace;
 

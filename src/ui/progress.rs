@@ -27,8 +27,7 @@
 
 mod file;
 
-pub use file::write_atomically;
-use file::{move_aside, read_regular_file, through_links};
+use file::{move_aside, read_regular_file, save_to};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -251,10 +250,9 @@ impl Progress {
         let result = match (&self.path, &self.blocked) {
             (None, _) => Ok(()),
             (Some(_), Some(why)) => Err(io::Error::other(why.clone())),
-            (Some(path), None) => write_atomically(&through_links(path), self.to_text().as_bytes())
-                .map_err(|e| {
-                    io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display()))
-                }),
+            (Some(path), None) => save_to(path, self.to_text().as_bytes()).map_err(|e| {
+                io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display()))
+            }),
         };
         self.save_error = result.as_ref().err().map(ToString::to_string);
         result

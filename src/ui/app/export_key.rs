@@ -4,7 +4,7 @@
 
 use super::{App, RunStatus};
 use crate::export::Format;
-use crate::export::file::write_new;
+use crate::files::write_new;
 use crate::text::format_seconds;
 use crate::ui::export::{Options, Recorded, export, folder_for, screen, stem_for};
 use crossterm::event::{KeyCode, KeyEvent};

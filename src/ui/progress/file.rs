@@ -3,35 +3,19 @@
 //! rather than overwritten when it cannot be read.
 
 use super::MAX_BYTES;
-use std::io::{self, Write};
+use crate::files::{through_links, write_atomic};
+use std::io;
 use std::path::{Path, PathBuf};
 
-/// Replaces `path` with `bytes` by writing a temporary file next to it and
-/// renaming it over `path`: readers see the old file or the new one, never
-/// a part. Creates the folder if needed.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    std::fs::create_dir_all(dir)?;
-    let name = path
-        .file_name()
-        .map_or("file".into(), |n| n.to_string_lossy());
-    let temp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let written = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    } else if let Ok(d) = std::fs::File::open(dir) {
-        // Make the rename itself durable where the system allows it.
-        let _ = d.sync_all();
+/// Replaces the file `path` names (through symbolic links) with `bytes`,
+/// atomically: readers see the old file or the new one, never a part.
+/// Creates the folder if needed.
+pub(super) fn save_to(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let target = through_links(path);
+    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
     }
-    written
+    write_atomic(&target, bytes)
 }
 
 /// Reads the file if it is a regular file (once links are followed) of at
@@ -81,24 +65,6 @@ fn regular_size(len: u64) -> io::Result<()> {
         )));
     }
     Ok(())
-}
-
-/// The file `path` names once symbolic links are followed (the link's own
-/// path if they loop): a save replaces that file and leaves the links.
-pub(super) fn through_links(path: &Path) -> PathBuf {
-    let mut at = path.to_path_buf();
-    for _ in 0..40 {
-        match std::fs::read_link(&at) {
-            Ok(target) => {
-                at = match at.parent() {
-                    Some(dir) => dir.join(target),
-                    None => target,
-                }
-            }
-            Err(_) => return at,
-        }
-    }
-    path.to_path_buf()
 }
 
 /// Renames `path` to `PATH.corrupt-<unix time>` (with `-2`, `-3`, ... if
