@@ -36,7 +36,7 @@ fn every_lesson() -> Vec<(PathBuf, Script)> {
             (p, l.script())
         })
         .collect();
-    assert_eq!(out.len(), 23, "the built-in lessons");
+    assert_eq!(out.len(), 27, "the built-in lessons");
     out
 }
 

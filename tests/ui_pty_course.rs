@@ -1,6 +1,6 @@
 //! The second half of the course in a real terminal: the task detail view
-//! while a bounded queue is full, while a semaphore holds fetches back, and
-//! while tasks wait for a lock.
+//! while a bounded queue is full, while a semaphore holds fetches back,
+//! while tasks wait for a lock, and once a race's losers are cancelled.
 
 #[path = "support/pty.rs"]
 mod pty;
@@ -189,5 +189,39 @@ fn the_lock_holder_and_its_waiters_show_in_the_detail_view() {
     let alice = detail(&mut s, 4);
     assert!(alice.contains("ended: done at t=0.6"), "{alice}");
     assert!(!alice.contains("holds:"), "{alice}");
+    quit(s);
+}
+
+/// The last mark drawn on the timeline row labelled `label`.
+fn lane_end(screen: &str, label: &str) -> char {
+    let row = screen
+        .lines()
+        .find_map(|l| l.split_once(label).map(|(_, lane)| lane))
+        .unwrap_or_else(|| panic!("no lane {label}:\n{screen}"));
+    row.trim_end().chars().last().unwrap_or(' ')
+}
+
+#[test]
+fn the_losers_of_a_race_show_as_cancelled() {
+    let mut s = start_paused("26-racing.toml");
+    step_to(&mut s, 0.7);
+    s.wait_for("[t=0.7] main: lima was cancelled");
+    // On the timeline, each lane ends in its task's fate.
+    let screen = s.screen();
+    assert_eq!(lane_end(&screen, "paris #1"), '✗', "{screen}");
+    assert_eq!(lane_end(&screen, "tokyo #2"), '✓', "{screen}");
+    assert_eq!(lane_end(&screen, "lima #3"), '✗', "{screen}");
+    // Rows 1 to 3 are paris, tokyo and lima: tokyo won, the others were
+    // cancelled when it answered, long before their own timers.
+    let paris = detail(&mut s, 1);
+    assert!(paris.contains("mirror('paris', 1.2)"), "{paris}");
+    assert!(paris.contains("ended: cancelled at t=0.7"), "{paris}");
+    let tokyo = detail(&mut s, 2);
+    assert!(tokyo.contains("mirror('tokyo', 0.7)"), "{tokyo}");
+    assert!(tokyo.contains("ended: done at t=0.7"), "{tokyo}");
+    let lima = detail(&mut s, 3);
+    assert!(lima.contains("mirror('lima', 2)"), "{lima}");
+    assert!(lima.contains("ended: cancelled at t=0.7"), "{lima}");
+    assert!(!lima.contains("ended: done"), "{lima}");
     quit(s);
 }
