@@ -44,6 +44,7 @@ mod names;
 mod scoped;
 mod stmt;
 mod structs;
+mod sync;
 mod types;
 
 use super::Listing;

@@ -418,6 +418,13 @@ impl Renderer<'_> {
                     self.line(format!("let {} = {made};", ident(name)));
                 }
             }
+            StmtKind::Primitive { name, made } => self.primitive(name, made),
+            StmtKind::PrimCall {
+                object,
+                op,
+                arg,
+                into,
+            } => self.prim_stmt(object, *op, arg.as_ref(), into.as_deref()),
             StmtKind::Locked { sync, body } => {
                 let held = match self.var_ty(sync) {
                     Ty::Sync(true) => format!("let _guard = {}.lock().await;", ident(sync)),
