@@ -134,3 +134,18 @@ fn a_queue_put_not_awaited_is_refused() {
     assert_eq!(text, "q.put(1)");
     assert!(reason.contains("awaited"), "{reason}");
 }
+
+#[test]
+fn a_long_chain_is_one_link_a_line_as_rustfmt_writes_it() {
+    let src = format!(
+        "{HEADER}async def main():\n    incoming_orders_queue = asyncio.Queue()\n    \
+await incoming_orders_queue.put(\"first order\")\n    \
+order = await incoming_orders_queue.get()\n    print(order)\n{RUN}"
+    );
+    let text = listing(&src);
+    let want = "    let order = incoming_orders_queue_rx\n        .recv()\n        .await\n        \
+                .expect(\"the queue is open\");\n";
+    assert!(text.contains(want), "{text}");
+    let want = "    incoming_orders_queue_tx\n        .send(\"first order\".to_string())\n";
+    assert!(text.contains(want), "{text}");
+}

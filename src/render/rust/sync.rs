@@ -355,16 +355,19 @@ impl Renderer<'_> {
     fn chain_stmt(&mut self, links: &[String], into: Option<&str>) {
         let one_line = links.concat();
         // rustfmt keeps a chain of up to 60 columns on one line.
-        if into.is_some() || one_line.len() <= 60 {
+        if one_line.len() <= 60 || links.len() < 3 {
             return self.assign(into, &one_line);
         }
+        // A value nobody reads needs no name.
+        let into = into.filter(|n| self.used.contains(*n) || self.declared.contains(*n));
+        let prefix = into.map(|v| self.bind(v)).unwrap_or_default();
         // Else one link a line, a short root keeping its first link.
         let (mut first, mut rest) = (links[0].clone(), &links[1..]);
         if first.len() <= 4 {
             first.push_str(&links[1]);
             rest = &links[2..];
         }
-        self.line(first);
+        self.line(format!("{prefix}{first}"));
         let last = rest.len() - 1;
         for (i, link) in rest.iter().enumerate() {
             let end = if i == last { ";" } else { "" };
