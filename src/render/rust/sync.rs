@@ -190,6 +190,10 @@ impl Renderer<'_> {
                 let made = "watch::Sender::new(false)";
                 if self.sync_shared() {
                     self.use_("std::sync", "Arc");
+                    self.line(
+                        "// Tasks woken by one `set` resume in an order of Tokio's choosing,",
+                    );
+                    self.line("// not in the order they began to wait.");
                     self.line(format!("let {} = Arc::new({made});", ident(name)));
                 } else {
                     self.line(format!("let {} = {made};", ident(name)));
@@ -200,6 +204,8 @@ impl Renderer<'_> {
                 let made = format!("Barrier::new({})", self.expr(parties).text);
                 if self.sync_shared() {
                     self.use_("std::sync", "Arc");
+                    self.line("// The parties a round releases resume in an order of Tokio's");
+                    self.line("// choosing; asyncio resumes them in the order they arrived.");
                     self.line(format!("let {} = Arc::new({made});", ident(name)));
                 } else {
                     self.line(format!("let {} = {made};", ident(name)));
