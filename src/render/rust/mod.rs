@@ -46,6 +46,7 @@ mod stmt;
 mod structs;
 mod sync;
 mod types;
+mod wrap;
 
 use super::Listing;
 use crate::render::plan::ir::ast::{Call, Demo, FunctionKind};
