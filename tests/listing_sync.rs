@@ -149,3 +149,18 @@ order = await incoming_orders_queue.get()\n    print(order)\n{RUN}"
     let want = "    incoming_orders_queue_tx\n        .send(\"first order\".to_string())\n";
     assert!(text.contains(want), "{text}");
 }
+
+#[test]
+fn a_wide_spawned_call_is_one_argument_a_line() {
+    let src = format!(
+        "{HEADER}async def worker(name, seconds, q):\n    item = await q.get()\n    \
+await asyncio.sleep(seconds)\n    print(name, item)\n\n\n\
+async def main():\n    q = asyncio.Queue()\n    \
+t = asyncio.create_task(worker(\"first, and slow\", 0.35, q))\n    \
+await q.put(1)\n    await t\n{RUN}"
+    );
+    let text = listing(&src);
+    let want = "    let t = tokio::spawn(worker(\n        \"first, and slow\",\n        \
+                Duration::from_millis(350),\n        q_rx.clone(),\n    ));\n";
+    assert!(text.contains(want), "{text}");
+}
