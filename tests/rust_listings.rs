@@ -345,6 +345,10 @@ const PROGRAMS_EXCUSED: &[(&str, &str)] = &[
         "timers due at one instant: asyncio fires them in creation order, Tokio's timer wheel need not",
     ),
     (
+        "programs_locks__barrier_parties",
+        "parties released by a barrier: asyncio resumes them in the order they arrived, Tokio's `Barrier` wakes them through a `watch` channel in an order of its own (it varies from run to run)",
+    ),
+    (
         "programs_ordering__wait_for_tie",
         "a timeout equal to the work's time: asyncio's timeout fires first, `tokio::time::timeout` polls the work first; `[0.5, 1, 1.5]` prints `1.0`",
     ),
@@ -352,7 +356,7 @@ const PROGRAMS_EXCUSED: &[(&str, &str)] = &[
 
 /// The least number of corpus programs that must translate and agree: the
 /// figure may grow, never shrink.
-const PROGRAMS_AGREEING_AT_LEAST: usize = 19;
+const PROGRAMS_AGREEING_AT_LEAST: usize = 25;
 
 /// A listing's run: what it printed, and whether it exited with success;
 /// `None` when it ran past `limit` (it is killed).
@@ -441,6 +445,7 @@ futures = "0.3"
 tokio-stream = "0.1"
 async-stream = "0.3"
 scopeguard = "1"
+async-channel = "2"
 
 [profile.dev]
 debug = false

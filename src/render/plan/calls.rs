@@ -241,6 +241,9 @@ impl Planner<'_> {
         inner: &py::Expr,
         into: Option<String>,
     ) -> Result<StmtKind> {
+        if let Some(call) = self.prim_stmt(sc, inner, true, into.clone())? {
+            return Ok(call);
+        }
         if let Some(target) = local_name(inner) {
             return Ok(StmtKind::Join {
                 target: sc.local(target, &inner.span)?,

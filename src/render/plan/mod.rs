@@ -22,6 +22,7 @@ pub mod ir;
 mod scope;
 mod stmt;
 mod streams;
+mod sync;
 mod try_stmt;
 
 use crate::program::{
@@ -90,6 +91,7 @@ pub fn plan_all(program: &Program) -> std::result::Result<Demo, Vec<Untranslatab
         defs: HashMap::new(),
         handlers: HashSet::new(),
         resolvers: HashSet::new(),
+        primitives: HashMap::new(),
         arg_kinds: RefCell::new(HashMap::new()),
         blockers: RefCell::new(Vec::new()),
     };
@@ -136,6 +138,8 @@ struct Planner<'p> {
     handlers: HashSet<String>,
     /// (definition, parameter index) whose future the definition resolves.
     resolvers: HashSet<(String, usize)>,
+    /// (definition, parameter index) given an event or a queue.
+    primitives: HashMap<(String, usize), ir::primitive::PrimitiveKind>,
     /// (definition, parameter index): the kind of literal first passed,
     /// and the line of that call.
     arg_kinds: RefCell<HashMap<(String, usize), (Kind, usize)>>,
@@ -239,6 +243,8 @@ impl<'p> Planner<'p> {
         for (name, code, method) in self.codes(&stmts) {
             crate::program::walk(&code.body, &mut |s| self.scan_stmt(&name, code, method, s));
         }
+        let codes = self.codes(&stmts);
+        self.scan_primitives(&codes);
     }
 
     /// Every function's code: the definition it belongs to, and whether it
@@ -500,6 +506,9 @@ impl<'p> Planner<'p> {
         for (i, p) in params.iter().enumerate() {
             if self.resolves(&name, i) {
                 scope.made_future(p);
+            }
+            if let Some(kind) = self.primitives.get(&(name.clone(), i)) {
+                scope.prims.insert(p.clone(), *kind);
             }
         }
         let body = self.block(&mut scope, &code.body)?;

@@ -4,6 +4,7 @@
 use super::{Result, refuse};
 use crate::program::{self as py, ExprKind as E, Name};
 use crate::render::plan::ir::ast::FunctionKind;
+use crate::render::plan::ir::primitive::PrimitiveKind;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -28,6 +29,8 @@ pub(super) struct Scope {
     pub(super) syncs: Vec<String>,
     /// Variables bound to `asyncio.create_task(...)`.
     pub(super) tasks: Vec<String>,
+    /// Events and queues: made here, or parameters given one.
+    pub(super) prims: HashMap<String, PrimitiveKind>,
     /// How many loops the statement is in.
     pub(super) depth: u32,
     /// How many loops the statement is in since the innermost `try`: where
@@ -49,6 +52,7 @@ impl Scope {
             pools: Vec::new(),
             futures: HashMap::new(),
             tasks: Vec::new(),
+            prims: HashMap::new(),
             syncs: Vec::new(),
             depth: 0,
             loops_open: 0,

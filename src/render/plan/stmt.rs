@@ -469,6 +469,9 @@ impl Planner<'_> {
         if let Some(group) = self.group_spawn(sc, e)? {
             return one(s, group);
         }
+        if let Some(call) = self.prim_stmt(sc, e, false, None)? {
+            return one(s, call);
+        }
         if let E::Attr(obj, m) = &f.kind
             && let Some(v) = local_name(obj)
         {
@@ -594,6 +597,12 @@ impl Planner<'_> {
             E::Await(inner) => self.awaited(sc, inner, Some(var))?,
             E::Comprehension(c) if c.is_async => self.collect(sc, value, c, var)?,
             E::Call(f, args) => {
+                if let Some(made) = self.primitive_new(sc, &var, value)? {
+                    return one(s, made);
+                }
+                if let Some(call) = self.prim_stmt(sc, value, false, Some(var.clone()))? {
+                    return one(s, call);
+                }
                 if self.is_member(f, Module::Asyncio, "get_running_loop") && args.is_empty() {
                     sc.loops.push(var);
                     return Ok((None, 1));

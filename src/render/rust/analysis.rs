@@ -6,6 +6,7 @@ use crate::render::plan::ir::ast::{
     Block, Call, Calls, Demo, Function, FunctionKind, Stmt, StmtKind, walk,
 };
 use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, Part};
+use crate::render::plan::ir::primitive::Primitive;
 use crate::render::plan::ir::value::Value;
 use std::collections::{HashMap, HashSet};
 
@@ -102,7 +103,16 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
         } => out.push((e, false)),
         StmtKind::Set { value, .. }
         | StmtKind::Resolve { value, .. }
-        | StmtKind::Send { value, .. } => out.push((value, false)),
+        | StmtKind::Send { value, .. }
+        | StmtKind::PrimCall {
+            arg: Some(value), ..
+        } => out.push((value, false)),
+        StmtKind::Primitive {
+            made: Primitive::Queue {
+                maxsize: Some(e), ..
+            },
+            ..
+        } => out.push((e, false)),
         StmtKind::Gather {
             calls: Calls::Each { over, .. },
             ..
@@ -295,6 +305,7 @@ fn holes_of(e: &Expr, p: &str) -> usize {
         | ExprKind::Done(_)
         | ExprKind::Join(_)
         | ExprKind::Locked(_)
+        | ExprKind::Prim(..)
         | ExprKind::Now => 0,
     }
 }
@@ -506,7 +517,8 @@ fn binds(s: &Stmt) -> Option<&String> {
         | StmtKind::WaitFor { into: Some(v), .. }
         | StmtKind::CallFn { into: Some(v), .. }
         | StmtKind::RunBlocking { into: Some(v), .. }
-        | StmtKind::AsyncWith { var: Some(v), .. } => Some(v),
+        | StmtKind::AsyncWith { var: Some(v), .. }
+        | StmtKind::PrimCall { into: Some(v), .. } => Some(v),
         StmtKind::Collect { into, .. }
         | StmtKind::Receive { into, .. }
         | StmtKind::Make { into, .. }
@@ -577,7 +589,8 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
             | ExprKind::Var(_)
             | ExprKind::Done(_)
             | ExprKind::Join(_)
-            | ExprKind::Locked(_) => false,
+            | ExprKind::Locked(_)
+            | ExprKind::Prim(..) => false,
         }
     }
     let mut found = false;
@@ -640,6 +653,7 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         | ExprKind::Done(_)
         | ExprKind::Join(_)
         | ExprKind::Locked(_)
+        | ExprKind::Prim(..)
         | ExprKind::Now => {}
     }
 }
@@ -690,6 +704,7 @@ pub(super) fn comprehensions<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
         | ExprKind::Done(_)
         | ExprKind::Join(_)
         | ExprKind::Locked(_)
+        | ExprKind::Prim(..)
         | ExprKind::Now => {}
     }
 }

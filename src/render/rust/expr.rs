@@ -196,6 +196,7 @@ impl Renderer<'_> {
                 Code::new(text, Ty::Bool, 4)
             }
             ExprKind::Now => Code::new("START.elapsed().as_secs_f64()", Ty::Float, 10),
+            ExprKind::Prim(object, op) => self.prim_expr(object, *op),
             ExprKind::Comp {
                 value,
                 var,
@@ -510,13 +511,17 @@ impl Renderer<'_> {
                     _ => c.owned(),
                 },
                 Ty::List(_) => c.owned(),
-                Ty::Sync(_) if self.sync_shared() => {
+                Ty::Queue(_) => match &arg.kind {
+                    ExprKind::Var(v) => self.queue_args(&call.name, &pname, v),
+                    _ => c.text,
+                },
+                Ty::Sync(_) | Ty::Event | Ty::Barrier if self.sync_shared() => {
                     self.use_("std::sync", "Arc");
                     format!("Arc::clone(&{})", c.text)
                 }
                 // A parameter is already a reference.
-                Ty::Sync(_) if self.is_param(arg) => c.text,
-                Ty::Sync(_) => format!("&{}", c.text),
+                Ty::Sync(_) | Ty::Event | Ty::Barrier if self.is_param(arg) => c.text,
+                Ty::Sync(_) | Ty::Event | Ty::Barrier => format!("&{}", c.text),
                 _ => c.text,
             };
             out.push(text);

@@ -24,7 +24,8 @@ impl Renderer<'_> {
                     | StmtKind::RunBlocking { into: Some(v), .. }
                     | StmtKind::Join { into: Some(v), .. }
                     | StmtKind::Gather { into: Some(v), .. }
-                    | StmtKind::WaitFor { into: Some(v), .. } => vec![v],
+                    | StmtKind::WaitFor { into: Some(v), .. }
+                    | StmtKind::PrimCall { into: Some(v), .. } => vec![v],
                     StmtKind::Collect { into, .. } | StmtKind::Receive { into, .. } => vec![into],
                     _ => vec![],
                 };
@@ -59,7 +60,7 @@ impl Renderer<'_> {
                     StmtKind::Join { target, .. } => {
                         self.used.insert(target.clone());
                     }
-                    StmtKind::Cancel { task } => {
+                    StmtKind::Cancel { task } | StmtKind::PrimCall { object: task, .. } => {
                         self.used.insert(task.clone());
                     }
                     StmtKind::Resolve { future, .. } => {
@@ -130,9 +131,12 @@ impl Renderer<'_> {
     pub(super) fn sync_shared(&self) -> bool {
         self.demo.functions.iter().any(|f| {
             self.types.tasked.contains(&f.name)
-                && f.params
-                    .iter()
-                    .any(|p| matches!(self.types.var(&f.name, p), Ty::Sync(_)))
+                && f.params.iter().any(|p| {
+                    matches!(
+                        self.types.var(&f.name, p),
+                        Ty::Sync(_) | Ty::Event | Ty::Barrier
+                    )
+                })
         })
     }
 
@@ -164,8 +168,11 @@ impl Renderer<'_> {
                     Ty::Future(t) if self.shared.contains(&(f.name.clone(), p.clone())) => {
                         format!("Shared<oneshot::Receiver<{}>>", t.rust())
                     }
-                    Ty::Sync(_) if self.sync_shared() => format!("Arc<{}>", ty.rust()),
-                    Ty::Sync(_) => format!("&{}", ty.rust()),
+                    Ty::Sync(_) | Ty::Event | Ty::Barrier if self.sync_shared() => {
+                        format!("Arc<{}>", ty.rust())
+                    }
+                    Ty::Sync(_) | Ty::Event | Ty::Barrier => format!("&{}", ty.rust()),
+                    Ty::Queue(_) => return self.queue_params(&f.name, p, &ty),
                     t => t.rust(),
                 };
                 match ty {
@@ -174,6 +181,13 @@ impl Renderer<'_> {
                         self.use_("tokio::net", "TcpStream");
                     }
                     Ty::Server => self.use_("std::net", "SocketAddr"),
+                    Ty::Event | Ty::Barrier => {
+                        let name = if ty == Ty::Event { "watch" } else { "Barrier" };
+                        self.use_("tokio::sync", name);
+                        if self.sync_shared() {
+                            self.use_("std::sync", "Arc");
+                        }
+                    }
                     Ty::Sync(lock) => {
                         self.use_("tokio::sync", if lock { "Mutex" } else { "Semaphore" });
                         if self.sync_shared() {

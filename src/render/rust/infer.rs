@@ -3,7 +3,8 @@
 
 use super::types::{Ty, Types, unify};
 use crate::render::plan::ir::ast::{Block, Call, Calls, Demo, Function, FunctionKind, StmtKind};
-use crate::render::plan::ir::expr::ExprKind;
+use crate::render::plan::ir::expr::{Expr, ExprKind};
+use crate::render::plan::ir::primitive::Primitive;
 use std::collections::HashMap;
 
 impl Types {
@@ -356,6 +357,33 @@ impl Types {
                 }
                 StmtKind::Connect { into, .. } => changed |= self.set(name, into, &Ty::Conn),
                 StmtKind::Receive { into, .. } => changed |= self.set(name, into, &Ty::Str),
+                StmtKind::Primitive { name: v, made } => {
+                    let ty = match made {
+                        Primitive::Event => Ty::Event,
+                        Primitive::Queue { .. } => Ty::Queue(Box::new(Ty::Unknown)),
+                        Primitive::Barrier { .. } => Ty::Barrier,
+                    };
+                    changed |= self.set(name, v, &ty);
+                }
+                StmtKind::PrimCall {
+                    object,
+                    op,
+                    arg,
+                    into,
+                } => {
+                    if let (true, Some(a)) = (op.sends(), arg) {
+                        let ty = Ty::Queue(Box::new(self.expr_ty(name, a)));
+                        changed |= self.set(name, object, &ty);
+                    }
+                    if let Some(v) = into {
+                        let e = Expr {
+                            kind: ExprKind::Prim(object.clone(), *op),
+                            span: 0..0,
+                        };
+                        let ty = self.expr_ty(name, &e);
+                        changed |= self.set(name, v, &ty);
+                    }
+                }
                 StmtKind::Print(_)
                 | StmtKind::Sleep(_)
                 | StmtKind::Block(_)

@@ -44,7 +44,9 @@ mod names;
 mod scoped;
 mod stmt;
 mod structs;
+mod sync;
 mod types;
+mod wrap;
 
 use super::Listing;
 use crate::render::plan::ir::ast::{Call, Demo, FunctionKind};

@@ -164,7 +164,14 @@ impl Renderer<'_> {
                 if !self.used.contains(into) {
                     self.line("// Never awaited: dropping a JoinHandle detaches the task.");
                 }
-                self.assign(Some(into), &format!("tokio::spawn({c})"));
+                // A value nobody reads needs no name.
+                let head = match Some(into.as_str())
+                    .filter(|n| self.used.contains(*n) || self.declared.contains(*n))
+                {
+                    Some(n) => format!("{}tokio::spawn(", self.bind(n)),
+                    None => "tokio::spawn(".to_string(),
+                };
+                self.wrapped_call(&head, &c, ");");
             }
             StmtKind::TaskGroup { group, body } => {
                 self.use_("tokio::task", "JoinSet");
@@ -211,7 +218,7 @@ impl Renderer<'_> {
             }
             StmtKind::GroupSpawn { group, call } => {
                 let c = self.call(call);
-                self.line(format!("{}.spawn({c});", ident(group)));
+                self.wrapped_call(&format!("{}.spawn(", ident(group)), &c, ");");
             }
             StmtKind::Join { target, into } => {
                 let ty = self.var_ty(target);
@@ -418,6 +425,13 @@ impl Renderer<'_> {
                     self.line(format!("let {} = {made};", ident(name)));
                 }
             }
+            StmtKind::Primitive { name, made } => self.primitive(name, made),
+            StmtKind::PrimCall {
+                object,
+                op,
+                arg,
+                into,
+            } => self.prim_stmt(object, *op, arg.as_ref(), into.as_deref()),
             StmtKind::Locked { sync, body } => {
                 let held = match self.var_ty(sync) {
                     Ty::Sync(true) => format!("let _guard = {}.lock().await;", ident(sync)),

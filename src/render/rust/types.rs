@@ -2,6 +2,7 @@
 
 use crate::render::plan::ir::ast::{Calls, Demo, FunctionKind};
 use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, StrMethod, UnaryOp};
+use crate::render::plan::ir::primitive::PrimOp;
 use crate::render::plan::ir::value::Value;
 use std::collections::{HashMap, HashSet};
 
@@ -24,6 +25,12 @@ pub(super) enum Ty {
     Conn,
     /// A `Semaphore`, or (`true`) a lock: a `Mutex<()>`.
     Sync(bool),
+    /// An `asyncio.Event`: a `watch::Sender<bool>`.
+    Event,
+    /// An `asyncio.Queue` of items of the type: an `async_channel`.
+    Queue(Box<Ty>),
+    /// An `asyncio.Barrier`: Tokio's `Barrier`.
+    Barrier,
 }
 
 impl Ty {
@@ -65,6 +72,9 @@ impl Ty {
             Ty::Conn => "BufReader<TcpStream>".into(),
             Ty::Sync(false) => "Semaphore".into(),
             Ty::Sync(true) => "Mutex<()>".into(),
+            Ty::Event => "watch::Sender<bool>".into(),
+            Ty::Barrier => "Barrier".into(),
+            Ty::Queue(t) => format!("async_channel::Sender<{}>", t.rust()),
         }
     }
 }
@@ -84,7 +94,8 @@ pub(super) fn unify(slot: &mut Ty, new: &Ty) -> bool {
         (Ty::List(a), Ty::List(b))
         | (Ty::Task(a), Ty::Task(b))
         | (Ty::Future(a), Ty::Future(b))
-        | (Ty::Coro(a), Ty::Coro(b)) => unify(a, b),
+        | (Ty::Coro(a), Ty::Coro(b))
+        | (Ty::Queue(a), Ty::Queue(b)) => unify(a, b),
         _ => false,
     }
 }
@@ -198,6 +209,14 @@ impl Types {
             }
             ExprKind::Template(_) => Ty::Str,
             ExprKind::Done(_) | ExprKind::Locked(_) => Ty::Bool,
+            ExprKind::Prim(v, op) => match op {
+                PrimOp::QSize => Ty::Int,
+                PrimOp::Get | PrimOp::GetNowait => match self.var(f, v) {
+                    Ty::Queue(t) => *t,
+                    _ => Ty::Unknown,
+                },
+                _ => Ty::Bool,
+            },
             ExprKind::Join(task) => self.var(f, task).inner(),
             ExprKind::Now => Ty::Float,
             ExprKind::IfElse(_, a, b) => {

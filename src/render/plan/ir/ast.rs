@@ -3,6 +3,7 @@
 //! translates. Built by [`super::super::plan`] from a Python program.
 
 use super::expr::{Expr, Template};
+use super::primitive::{PrimOp, Primitive};
 use std::ops::Range;
 
 /// Identifies a statement within its demo (ids are dense, in source order).
@@ -234,6 +235,16 @@ pub enum StmtKind {
     Receive { conn: String, into: String },
     /// Closes a connection (`writer.close()`) or a server (`server.close()`).
     Close { target: String },
+    /// `name = asyncio.Event()`, `asyncio.Queue(maxsize)` or
+    /// `asyncio.Barrier(parties)`.
+    Primitive { name: String, made: Primitive },
+    /// `into = [await] object.method(arg)` on an event, a queue or a barrier.
+    PrimCall {
+        object: String,
+        op: PrimOp,
+        arg: Option<Expr>,
+        into: Option<String>,
+    },
 }
 
 impl Stmt {

@@ -45,6 +45,9 @@ pub enum ExprKind {
     StrMethod(StrMethod, Box<Expr>, Vec<Expr>),
     /// `loop.time()`: seconds on the event loop's clock.
     Now,
+    /// A method of an event or a queue that gives a value, without
+    /// arguments: `event.is_set()`, `await queue.get()`, `queue.qsize()`.
+    Prim(String, super::primitive::PrimOp),
 }
 
 /// The methods of `str` the plan translates.
@@ -209,7 +212,8 @@ impl Expr {
             ExprKind::Var(name)
             | ExprKind::Done(name)
             | ExprKind::Join(name)
-            | ExprKind::Locked(name) => out.push((name.clone(), self.span.clone())),
+            | ExprKind::Locked(name)
+            | ExprKind::Prim(name, _) => out.push((name.clone(), self.span.clone())),
             ExprKind::Lit(_) | ExprKind::Now => {}
             ExprKind::List(items) | ExprKind::Call(_, items) => {
                 items.iter().for_each(|x| x.variables(out))
