@@ -247,6 +247,13 @@ fn progress_follows_a_lesson_to_its_new_number() {
         "futures",
         "io",
         "cpu-bound",
+        "producer-consumer",
+        "semaphore",
+        "locks",
+        "signalling",
+        "failures",
+        "sync-and-async",
+        "debugging",
     ] {
         assert!(ids.contains(&shipped), "{shipped} is gone: {ids:?}");
     }
