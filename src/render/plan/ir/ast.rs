@@ -234,6 +234,15 @@ pub enum StmtKind {
     Receive { conn: String, into: String },
     /// Closes a connection (`writer.close()`) or a server (`server.close()`).
     Close { target: String },
+    /// `raise Class(message)` of a built-in exception class: the function
+    /// returns it as an `Err` (see [`super::raises`]).
+    Raise {
+        class: String,
+        message: Option<Expr>,
+    },
+    /// A statement the translator cannot translate: in a partial listing
+    /// (one that does not build), a comment says what and why.
+    Untranslated { construct: String, reason: String },
 }
 
 impl Stmt {

@@ -4,4 +4,5 @@
 
 pub mod ast;
 pub mod expr;
+pub mod raises;
 pub mod value;
