@@ -371,7 +371,8 @@ impl<'p> Planner<'p> {
         self.program.source.get(span.clone()).unwrap_or("")
     }
 
-    /// Plans the module's statements; false if one of them is refused.
+    /// Plans the module's statements; false if a definition is refused
+    /// (then the plan misses a function its callers need).
     fn module(
         &self,
         body: &[Stmt],
@@ -382,7 +383,7 @@ impl<'p> Planner<'p> {
         for s in module_stmts(body) {
             if let Err(e) = self.module_stmt(s, functions, entry) {
                 self.blockers.borrow_mut().push(e);
-                whole = false;
+                whole &= !matches!(s.kind, P::Def { .. } | P::Class { .. });
             }
         }
         whole
