@@ -407,5 +407,131 @@ fn the_rust_pane_lists_every_blocker_at_file_line_col() {
         .iter()
         .position(|l| l.starts_with("// x.py:6:9: a `dict` literal"));
     assert!(dict.is_some(), "{listing:#?}");
-    assert!(listing.iter().all(|l| l.starts_with("//")), "{listing:#?}");
+    // The partial listing follows the list of blockers.
+    let rest = listing
+        .iter()
+        .position(|l| l.is_empty())
+        .expect("a partial listing");
+    assert!(
+        listing[..rest].iter().all(|l| l.starts_with("//")),
+        "{listing:#?}"
+    );
+    assert!(
+        listing[rest..]
+            .iter()
+            .any(|l| l.contains("println!(\"hi\")")),
+        "{listing:#?}"
+    );
+}
+
+/// A construct with no Tokio form leaves a comment at its place, and the
+/// rest of the program is translated (a listing that does not build).
+#[test]
+fn a_partial_listing_comments_the_untranslatable_statement() {
+    let src = format!(
+        "{HEADER}async def fetch(n):\n    await asyncio.sleep(n)\n    return n * 2\n\n\nasync def main():\n    d = {{\"a\": 1}}\n    x = await fetch(1)\n    print(\"got\", x)\n{RUN}"
+    );
+    let program = load(&src);
+    let listing = rust::render_program(&program);
+    insta::assert_snapshot!(listing.text());
+    // The statements it translates keep their lines.
+    let print = listing
+        .lines
+        .iter()
+        .position(|l| l.contains("println!"))
+        .expect("print");
+    assert!(
+        listing.spans.values().any(|r| r.start == print),
+        "{listing:#?}"
+    );
+}
+
+/// Rust has no default or keyword arguments: the call passes every
+/// parameter, in order, a default written where it is left out.
+#[test]
+fn keyword_and_default_arguments_are_passed_in_order() {
+    let src = format!(
+        "{HEADER}async def job(name, seconds, fail=False):\n    await asyncio.sleep(seconds)\n    if fail:\n        print(name, \"failed\")\n\n\nasync def main():\n    await job(\"a\", 1)\n    await job(\"b\", seconds=2, fail=True)\n    await job(fail=False, seconds=3, name=\"c\")\n{RUN}"
+    );
+    let listing = rust::render(&plan(&load(&src)).expect("planned")).text();
+    for call in [
+        "job(\"a\", Duration::from_secs(1), false).await;",
+        "job(\"b\", Duration::from_secs(2), true).await;",
+        "job(\"c\", Duration::from_secs(3), false).await;",
+    ] {
+        assert!(listing.contains(call), "{call}:\n{listing}");
+    }
+}
+
+#[test]
+fn a_default_that_is_not_a_constant_is_refused_at_the_default() {
+    let src = format!(
+        "{HEADER}async def job(items=[]):\n    print(items)\n\n\nasync def main():\n    await job()\n{RUN}"
+    );
+    let (e, text) = refused(&src);
+    assert_eq!(text, "[]");
+    assert!(e.construct.contains("default value"), "{e:?}");
+}
+
+#[test]
+fn a_keyword_the_function_does_not_take_is_refused() {
+    let src = format!(
+        "{HEADER}async def job(n):\n    print(n)\n\n\nasync def main():\n    await job(m=1)\n{RUN}"
+    );
+    let (e, text) = refused(&src);
+    assert_eq!(text, "job(m=1)");
+    assert!(e.construct.contains("called with"), "{e:?}");
+}
+
+/// `xs[i]` is an item of the `Vec`, `xs[-1]` counts from its end, and a
+/// string's index is a character.
+#[test]
+fn indexing_reads_an_item_or_a_character() {
+    let src = format!(
+        "{HEADER}async def main():\n    xs = [3, 5, 8]\n    i = 1\n    word = \"tokio\"\n    print(xs[0], xs[i], xs[-1], word[1], word[-1])\n{RUN}"
+    );
+    let listing = rust::render(&plan(&load(&src)).expect("planned")).text();
+    for part in [
+        "xs[0]",
+        "xs[i as usize]",
+        "xs[xs.len() - 1]",
+        "word.chars().nth(1).unwrap().to_string()",
+        "word.chars().rev().nth(0).unwrap().to_string()",
+    ] {
+        assert!(listing.contains(part), "{part}:\n{listing}");
+    }
+}
+
+/// An exception is an `Err`: the function that raises returns a
+/// `Result`, and so does each caller that passes it on with `?`.
+#[test]
+fn a_raise_is_an_err_passed_on_with_the_question_mark() {
+    let src = format!(
+        "{HEADER}async def check(n):\n    await asyncio.sleep(1)\n    if n > 2:\n        raise ValueError(f\"too big: {{n}}\")\n    return n\n\n\nasync def main():\n    x = await check(1)\n    print(x)\n    t = asyncio.create_task(check(5))\n    await t\n{RUN}"
+    );
+    let listing = rust::render(&plan(&load(&src)).expect("planned")).text();
+    for part in [
+        "enum Error {\n    ValueError(String),\n}",
+        "async fn check(n: i64) -> Result<i64, Error> {",
+        "return Err(Error::ValueError(format!(\"too big: {n}\")));",
+        "    Ok(n)\n}",
+        "async fn main() -> Result<(), Error> {",
+        "let x = check(1).await?;",
+        "t.await.unwrap()?;",
+        "    Ok(())\n}",
+    ] {
+        assert!(listing.contains(part), "{part}:\n{listing}");
+    }
+}
+
+/// The listing passes an exception on with `?` only: out of a `gather`
+/// it would be lost, so that call is refused.
+#[test]
+fn an_exception_out_of_a_gather_is_refused() {
+    let src = format!(
+        "{HEADER}async def check(n):\n    raise ValueError(\"no\")\n\n\nasync def main():\n    await asyncio.gather(check(1), check(2))\n{RUN}"
+    );
+    let (e, text) = refused(&src);
+    assert_eq!(text, "await asyncio.gather(check(1), check(2))");
+    assert!(e.construct.contains("exception of `check`"), "{e:?}");
 }

@@ -12,7 +12,94 @@ use crate::program::{
 use crate::render::plan::ir::ast::{Call, Calls, FunctionKind, Stmt, StmtKind};
 use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind};
 
+/// Whether a default parameter value is a constant: a number, string,
+/// boolean or `None` (a negative number too).
+pub(super) fn is_constant(e: &py::Expr) -> bool {
+    match &e.kind {
+        E::Literal(l) => !matches!(l, Literal::Bytes(_) | Literal::Ellipsis),
+        E::UnaryOp(py::UnaryOp::Neg, x) => {
+            matches!(x.kind, E::Literal(Literal::Int(_) | Literal::Float(_)))
+        }
+        _ => false,
+    }
+}
+
 impl Planner<'_> {
+    /// The arguments of a call of the definition `name`, one per parameter
+    /// in order: the positional ones, then the keyword ones by name, then
+    /// the defaults of those not given. Rust has no keyword or default
+    /// arguments, so the call passes every one.
+    pub(super) fn args_of(
+        &self,
+        sc: &Scope,
+        name: &str,
+        def: super::Def<'_>,
+        args: &[Arg],
+        span: &std::ops::Range<usize>,
+    ) -> Result<Vec<Expr>> {
+        let mut given: Vec<Option<Expr>> = vec![None; def.params];
+        let mut next = 0;
+        for a in args {
+            let slot = match a {
+                Arg::Positional(_) => {
+                    next += 1;
+                    next - 1
+                }
+                Arg::Keyword(k, _) => def
+                    .names
+                    .iter()
+                    .position(|p| p.name == *k)
+                    .unwrap_or(usize::MAX),
+                _ => {
+                    return refuse(
+                        span,
+                        "a starred argument",
+                        "a Rust function takes a fixed list of arguments, written out",
+                    );
+                }
+            };
+            let (Arg::Positional(e) | Arg::Keyword(_, e)) = a else {
+                unreachable!("starred arguments are refused above")
+            };
+            match given.get_mut(slot) {
+                Some(g @ None) => *g = Some(self.expr(sc, e)?),
+                _ => {
+                    return refuse(
+                        span,
+                        format!("`{name}` called with these arguments"),
+                        format!(
+                            "`{name}` takes {}: a Rust function is called with all of its \
+                             parameters, in order",
+                            def.params
+                        ),
+                    );
+                }
+            }
+        }
+        let first_default = def.params.saturating_sub(def.defaults.len());
+        let mut out = Vec::new();
+        for (i, g) in given.into_iter().enumerate() {
+            match g {
+                Some(e) => out.push(e),
+                None if i >= first_default => {
+                    out.push(self.expr(sc, &def.defaults[i - first_default])?);
+                }
+                None => {
+                    return refuse(
+                        span,
+                        format!("`{name}` called without `{}`", def.names[i].name),
+                        format!(
+                            "`{name}` takes {}: a Rust function is called with all of its \
+                             parameters",
+                            def.params
+                        ),
+                    );
+                }
+            }
+        }
+        Ok(out)
+    }
+
     /// A call of one of the program's definitions, of one of the `kinds`;
     /// `None` when `e` is no call of a definition.
     pub(super) fn user_call(
@@ -60,21 +147,11 @@ impl Planner<'_> {
         &self,
         sc: &mut Scope,
         name: &str,
-        def: super::Def,
+        def: super::Def<'_>,
         args: &[Arg],
         span: &std::ops::Range<usize>,
     ) -> Result<Call> {
-        let args = self.positional(sc, args, span)?;
-        if args.len() != def.params {
-            return refuse(
-                span,
-                format!("`{name}` called with {} arguments", args.len()),
-                format!(
-                    "`{name}` takes {}: a Rust function is called with all of its parameters",
-                    def.params
-                ),
-            );
-        }
+        let args = self.args_of(sc, name, def, args, span)?;
         let call = Call {
             name: name.to_string(),
             args,

@@ -385,18 +385,7 @@ impl Planner<'_> {
                     && let Some(def) = self.defs.get(&**name).copied()
                     && def.kind == Some(FunctionKind::Coroutine) =>
             {
-                let args = self.positional(sc, args, &inner.span)?;
-                if args.len() != def.params {
-                    return refuse(
-                        &inner.span,
-                        format!("`{name}` called with {} arguments", args.len()),
-                        format!(
-                            "`{name}` takes {}: a Rust function is called with all of its \
-                             parameters",
-                            def.params
-                        ),
-                    );
-                }
+                let args = self.args_of(sc, name, def, args, &inner.span)?;
                 let call = Call {
                     name: name.to_string(),
                     args,
@@ -415,6 +404,10 @@ impl Planner<'_> {
                 }
                 ExprKind::Await(call)
             }
+            E::Subscript(obj, index) if !matches!(index.kind, E::Slice(..)) => ExprKind::Call(
+                Builtin::Index,
+                vec![self.expr(sc, obj)?, self.expr(sc, index)?],
+            ),
             E::FString(parts) => return Ok(template_expr(self.template(sc, parts)?, &e.span)),
             other => {
                 let (what, why) = describe(other);

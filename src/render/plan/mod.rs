@@ -85,6 +85,18 @@ pub fn plan(program: &Program) -> Result<Demo> {
 /// As [`plan`], but a program the translator cannot translate yet gets
 /// every blocker found, in source order (never an empty list).
 pub fn plan_all(program: &Program) -> std::result::Result<Demo, Vec<Untranslatable>> {
+    match plan_partial(program) {
+        (Some(demo), blockers) if blockers.is_empty() => Ok(demo),
+        (_, blockers) => Err(blockers),
+    }
+}
+
+/// Every blocker of `program` (in source order, none if it translates),
+/// and its plan when every definition and the `asyncio.run(...)` are
+/// planned: each statement the translator cannot translate is then a
+/// [`StmtKind::Untranslated`](ir::ast::StmtKind::Untranslated), for a
+/// partial listing.
+pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
     let mut p = Planner {
         program,
         imports: HashMap::new(),
@@ -98,8 +110,26 @@ pub fn plan_all(program: &Program) -> std::result::Result<Demo, Vec<Untranslatab
     p.scan(&program.module.body);
     let mut functions = Vec::new();
     let mut entry = None;
-    p.module(&program.module.body, &mut functions, &mut entry);
+    let whole = p.module(&program.module.body, &mut functions, &mut entry);
     let mut blockers = p.blockers.into_inner();
+    let planned = Demo {
+        entry: String::new(),
+        functions,
+        statement_count: program.statement_count,
+    };
+    let fallible = ir::raises::fallible(&planned);
+    for (name, span) in ir::raises::unpropagated(&planned, &fallible) {
+        blockers.push(Untranslatable {
+            span,
+            construct: format!("an exception of `{name}` here"),
+            reason: "the Rust listing passes an exception on as an `Err`, with `?` after a call \
+                     awaited (or called) as a statement or inside an expression, or after \
+                     awaiting its task; not out of a gather, a task group, a generator, a \
+                     class or a cleanup block"
+                .into(),
+        });
+    }
+    let functions = planned.functions;
     if entry.is_none() {
         let end = program.source.len();
         blockers.push(Untranslatable {
@@ -111,21 +141,22 @@ pub fn plan_all(program: &Program) -> std::result::Result<Demo, Vec<Untranslatab
     }
     blockers.sort_by_key(|b| (b.span.start, b.span.end));
     blockers.dedup_by(|a, b| a.span == b.span && a.construct == b.construct);
-    match entry {
-        Some(entry) if blockers.is_empty() => Ok(Demo {
-            entry,
-            functions,
-            statement_count: program.statement_count,
-        }),
-        _ => Err(blockers),
-    }
+    let demo = entry.filter(|_| whole).map(|entry| Demo {
+        entry,
+        functions,
+        statement_count: program.statement_count,
+    });
+    (demo, blockers)
 }
 
-/// A definition of the program: what it is and how many parameters it takes.
+/// A definition of the program: what it is, its parameters (less `self`)
+/// and the default values of the last ones.
 #[derive(Clone, Copy)]
-struct Def {
+struct Def<'p> {
     kind: Option<FunctionKind>,
     params: usize,
+    names: &'p [py::Param],
+    defaults: &'p [py::Expr],
 }
 
 struct Planner<'p> {
@@ -133,7 +164,7 @@ struct Planner<'p> {
     /// Module-level names bound by imports: the module and the member.
     imports: HashMap<String, (Module, Option<String>)>,
     /// The module's definitions, by name.
-    defs: HashMap<String, Def>,
+    defs: HashMap<String, Def<'p>>,
     /// Coroutines that `asyncio.start_server` runs per connection.
     handlers: HashSet<String>,
     /// (definition, parameter index) whose future the definition resolves.
@@ -209,7 +240,12 @@ impl<'p> Planner<'p> {
                     self.imports
                         .insert(name.ident().to_string(), (*module, member));
                 }
-                P::Def { code, name, .. } => {
+                P::Def {
+                    code,
+                    name,
+                    defaults,
+                    ..
+                } => {
                     let kind = match (code.is_async, code.is_generator) {
                         (true, false) => Some(FunctionKind::Coroutine),
                         (true, true) => Some(FunctionKind::Generator),
@@ -219,6 +255,8 @@ impl<'p> Planner<'p> {
                     let def = Def {
                         kind,
                         params: code.params.positional.len(),
+                        names: &code.params.positional,
+                        defaults,
                     };
                     self.defs.insert(name.ident().to_string(), def);
                 }
@@ -231,11 +269,21 @@ impl<'p> Planner<'p> {
                     } else {
                         None
                     };
-                    let params = methods(code)
-                        .find(|(n, _, _)| *n == "__init__")
-                        .map_or(0, |(_, c, _)| c.params.positional.len().saturating_sub(1));
-                    self.defs
-                        .insert(name.ident().to_string(), Def { kind, params });
+                    let init = methods(code).find(|(n, _, _)| *n == "__init__");
+                    let names = init.map_or(&[][..], |(_, c, _)| {
+                        c.params.positional.get(1..).unwrap_or_default()
+                    });
+                    let defaults = match init.map(|(_, _, s)| &s.kind) {
+                        Some(P::Def { defaults, .. }) => &defaults[..],
+                        _ => &[],
+                    };
+                    let def = Def {
+                        kind,
+                        params: names.len(),
+                        names,
+                        defaults,
+                    };
+                    self.defs.insert(name.ident().to_string(), def);
                 }
                 _ => {}
             }
@@ -329,12 +377,22 @@ impl<'p> Planner<'p> {
         self.program.source.get(span.clone()).unwrap_or("")
     }
 
-    fn module(&self, body: &[Stmt], functions: &mut Vec<Function>, entry: &mut Option<String>) {
+    /// Plans the module's statements; false if a definition is refused
+    /// (then the plan misses a function its callers need).
+    fn module(
+        &self,
+        body: &[Stmt],
+        functions: &mut Vec<Function>,
+        entry: &mut Option<String>,
+    ) -> bool {
+        let mut whole = true;
         for s in module_stmts(body) {
             if let Err(e) = self.module_stmt(s, functions, entry) {
                 self.blockers.borrow_mut().push(e);
+                whole &= !matches!(s.kind, P::Def { .. } | P::Class { .. });
             }
         }
+        whole
     }
 
     fn module_stmt(
@@ -448,11 +506,16 @@ impl<'p> Planner<'p> {
                 "a Rust function takes a fixed list of positional parameters",
             );
         }
-        if p.positional.iter().any(|p| p.has_default) {
+        // Rust functions have no default arguments: each call passes them
+        // all (`call_of`), so a default must mean the same at every call.
+        let defaults = self.defs.get(name).map_or(&[][..], |d| d.defaults);
+        if let Some(d) = defaults.iter().find(|d| !calls::is_constant(d)) {
             return refuse(
-                span,
-                format!("a default parameter value in `{name}`"),
-                "Rust functions have no default arguments: pass every argument",
+                &d.span,
+                format!("the default value `{}` of `{name}`", self.text(&d.span)),
+                "a Rust call passes every argument, so the listing writes a default at each \
+                 call: it must be a number, string, boolean or `None`, which Python's one \
+                 evaluation at the definition does not change",
             );
         }
         let names: Vec<String> = p

@@ -75,7 +75,42 @@ pub(super) fn pair(first: &py::Stmt, second: &py::Stmt, kind: StmtKind) -> Resul
 
 const LOOPS: &str = "the plan translates `break` and `continue` inside a `for`, `async for` or `while` of the same function, outside `try`";
 
+/// Python's built-in exception classes that a program raises with a
+/// message: an `Error` variant each in the Rust listing.
+const EXCEPTIONS: [&str; 14] = [
+    "Exception",
+    "ArithmeticError",
+    "AssertionError",
+    "ConnectionError",
+    "FileNotFoundError",
+    "IndexError",
+    "KeyError",
+    "LookupError",
+    "NotImplementedError",
+    "OSError",
+    "PermissionError",
+    "RuntimeError",
+    "TypeError",
+    "ValueError",
+];
+
 impl Planner<'_> {
+    /// `Class(message)`, `Class()` or `Class` of a built-in exception class
+    /// the program does not redefine: the class and the message.
+    fn builtin_exception<'e>(&self, e: &'e py::Expr) -> Option<(String, Option<&'e py::Expr>)> {
+        let (class, arg) = match &e.kind {
+            E::Name(Name::Global(n)) => (n, None),
+            E::Call(f, args) => match (&f.kind, args.as_slice()) {
+                (E::Name(Name::Global(n)), []) => (n, None),
+                (E::Name(Name::Global(n)), [Arg::Positional(a)]) => (n, Some(a)),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        (EXCEPTIONS.contains(&&**class) && !self.defs.contains_key(&**class))
+            .then(|| (class.to_string(), arg))
+    }
+
     pub(super) fn block(&self, sc: &mut Scope, body: &[py::Stmt]) -> Result<Block> {
         let mut out = Vec::new();
         let mut i = 0;
@@ -85,8 +120,17 @@ impl Planner<'_> {
                     out.extend(stmt);
                     i += used;
                 }
-                // Report it and go on, so that every blocker is listed.
+                // Report it and go on, so that every blocker is listed
+                // and a partial listing shows the rest.
                 Err(e) => {
+                    out.push(Stmt {
+                        id: body[i].id,
+                        span: body[i].span.clone(),
+                        kind: StmtKind::Untranslated {
+                            construct: e.construct.clone(),
+                            reason: e.reason.clone(),
+                        },
+                    });
                     self.blockers.borrow_mut().push(e);
                     i += 1;
                 }
@@ -318,11 +362,20 @@ impl Planner<'_> {
             {
                 one(s, StmtKind::Stop)
             }
+            P::Raise {
+                exc: Some(e),
+                cause: None,
+            } if let Some((class, arg)) = self.builtin_exception(e) => {
+                let message = arg.map(|a| self.expr(sc, a)).transpose()?;
+                one(s, StmtKind::Raise { class, message })
+            }
             P::Raise { .. } => refuse(
                 &s.span,
                 "this `raise`",
-                "the Rust listing has no exceptions: it translates `raise StopAsyncIteration` \
-                 in `__anext__` and the `raise` that ends `except asyncio.CancelledError`",
+                "the Rust listing raises a built-in exception as an `Err`: \
+                 `raise ValueError(message)` (with no `from`); it translates \
+                 `raise StopAsyncIteration` in `__anext__` and the `raise` that ends \
+                 `except asyncio.CancelledError`",
             ),
             P::Break if sc.loops_open > 0 => {
                 let label = sc

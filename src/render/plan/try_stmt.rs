@@ -53,7 +53,8 @@ impl Planner<'_> {
                 return refuse(
                     &h.span,
                     format!("`except {} as {}`", self.text(&c.span), n.ident()),
-                    "the Rust listing has no exception objects to bind a name to",
+                    "the Rust listing passes an exception on as an `Err` with `?`, but does not \
+                     catch one yet (a `match` on the `Result` of the `try` block)",
                 );
             }
             if !class_is(h, "CancelledError") || handlers.len() > 1 {
@@ -64,9 +65,9 @@ impl Planner<'_> {
                 return refuse(
                     &h.span,
                     what,
-                    "the Rust listing has no exceptions: it translates `except asyncio.CancelledError` \
-                     (a dropped future in Tokio) and `except TimeoutError` around `asyncio.wait_for` \
-                     (a `timeout` error)",
+                    "the Rust listing passes an exception on as an `Err` with `?`, but catches only \
+                     `asyncio.CancelledError` (a dropped future in Tokio) and `TimeoutError` \
+                     around `asyncio.wait_for` (a `timeout` error)",
                 );
             }
             on_cancel = match h.body.split_last() {

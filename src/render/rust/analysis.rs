@@ -92,7 +92,11 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
         }
         StmtKind::Sleep(e) | StmtKind::Block(e) | StmtKind::Compute(e) => out.push((e, true)),
         StmtKind::WaitFor { timeout, .. } => out.push((timeout, true)),
-        StmtKind::Return(Some(e)) | StmtKind::Yield(e) => out.push((e, false)),
+        StmtKind::Return(Some(e))
+        | StmtKind::Yield(e)
+        | StmtKind::Raise {
+            message: Some(e), ..
+        } => out.push((e, false)),
         StmtKind::Collect { value, filter, .. } => {
             out.extend(value.iter().chain(filter.iter()).map(|e| (e, false)));
         }

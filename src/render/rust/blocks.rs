@@ -89,6 +89,11 @@ impl Renderer<'_> {
             }
             (_, v) => v,
         };
+        let value = match value {
+            _ if !self.fallible.contains(&self.func) => value,
+            Some(v) => Some(format!("Ok({v})")),
+            None => Some("Ok(())".into()),
+        };
         for g in self.guards.clone().iter().rev() {
             self.disarm(g);
         }

@@ -188,6 +188,7 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
             ),
             _ => first.as_f64(),
         },
+        Builtin::Index => index(&first, &args[1]),
         Builtin::Abs => Code::new(format!("{}.abs()", first.wrap(10)), first.ty.clone(), 10),
         Builtin::Min | Builtin::Max if args.len() > 1 => {
             let m = if f == Builtin::Min { "min" } else { "max" };
@@ -241,4 +242,31 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
             )
         }
     }
+}
+
+/// `obj[i]`: a list's item (a place: the caller copies or clones it) or a
+/// string's character; a negative literal index counts from the end, as
+/// in Python.
+fn index(obj: &Code, i: &Code) -> Code {
+    let from_end = i
+        .text
+        .strip_prefix('-')
+        .and_then(|k| k.parse::<usize>().ok());
+    let whole = i.text.chars().all(|c| c.is_ascii_digit());
+    if obj.ty == Ty::Str {
+        let text = match from_end {
+            Some(k) => format!("{}.chars().rev().nth({})", obj.wrap(10), k - 1),
+            None if whole => format!("{}.chars().nth({})", obj.wrap(10), i.text),
+            None => format!("{}.chars().nth({} as usize)", obj.wrap(10), i.wrap(8)),
+        };
+        let mut c = Code::new(format!("{text}.unwrap().to_string()"), Ty::Str, 10);
+        c.fresh = true;
+        return c;
+    }
+    let at = match from_end {
+        Some(k) => format!("{}.len() - {k}", obj.wrap(10)),
+        None if whole => i.text.clone(),
+        None => format!("{} as usize", i.wrap(8)),
+    };
+    Code::new(format!("{}[{at}]", obj.wrap(10)), obj.ty.elem(), 10)
 }

@@ -259,7 +259,7 @@ impl Renderer<'_> {
                 out
             }
             ExprKind::Await(call) => {
-                let text = format!("{}.await", self.call(call));
+                let text = format!("{}.await{}", self.call(call), self.try_op(&call.name));
                 let mut out = Code::new(text, self.types.ret_of(&call.name), 10);
                 out.fresh = true;
                 out

@@ -211,8 +211,21 @@ impl Renderer<'_> {
 
     pub(super) fn ret_suffix(&self, name: &str) -> String {
         match self.types.ret_of(name) {
+            Ty::Unit | Ty::Unknown if self.fallible.contains(name) => {
+                " -> Result<(), Error>".into()
+            }
+            t if self.fallible.contains(name) => format!(" -> Result<{}, Error>", t.rust()),
             Ty::Unit | Ty::Unknown => String::new(),
             t => format!(" -> {}", t.rust()),
+        }
+    }
+
+    /// `?` after a call of `name` when it can fail: its `Err` goes on up.
+    pub(super) fn try_op(&self, name: &str) -> &'static str {
+        if self.fallible.contains(name) {
+            "?"
+        } else {
+            ""
         }
     }
 
@@ -221,7 +234,12 @@ impl Renderer<'_> {
         self.entry_main = is_entry_main;
         if is_entry_main {
             self.line(super::MAIN_ATTR);
-            self.line("async fn main() {");
+            // `main` returns nothing, or the exception that ends the program.
+            self.line(if self.fallible.contains(&f.name) {
+                "async fn main() -> Result<(), Error> {"
+            } else {
+                "async fn main() {"
+            });
         } else {
             let mut params = self.param_list(f);
             if let Some(source) = self.caller_closes.get(&f.name).cloned() {
@@ -241,6 +259,16 @@ impl Renderer<'_> {
             self.start_clock();
         }
         self.body(&f.body, true);
+        let ends = matches!(
+            f.body.last().map(|s| &s.kind),
+            Some(StmtKind::Return(_) | StmtKind::Raise { .. })
+        );
+        if self.fallible.contains(&f.name)
+            && !ends
+            && matches!(self.types.ret_of(&f.name), Ty::Unit | Ty::Unknown)
+        {
+            self.line("Ok(())");
+        }
         self.indent -= 1;
         self.line("}");
         self.entry_main = false;

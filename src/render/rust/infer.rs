@@ -391,6 +391,8 @@ impl Types {
                 | StmtKind::Cancel { .. }
                 | StmtKind::Send { .. }
                 | StmtKind::Close { .. }
+                | StmtKind::Untranslated { .. }
+                | StmtKind::Raise { .. }
                 | StmtKind::Stop
                 | StmtKind::Break(_)
                 | StmtKind::Continue => {}

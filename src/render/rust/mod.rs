@@ -37,6 +37,7 @@
 mod analysis;
 mod blocks;
 mod code;
+mod errors;
 mod expr;
 mod functions;
 mod infer;
@@ -58,34 +59,54 @@ use types::Types;
 
 /// The Rust listing of a Python program, translated through its plan; a
 /// program the translator cannot translate yet gets a comment block that
-/// lists every construct that stops it, at `file:line:col`, and why.
+/// lists every construct that stops it, at `file:line:col`, and why, then
+/// (when every definition is planned) the partial listing: the rest of the
+/// program, with a comment where each of those statements would be.
 pub fn render_program(program: &crate::program::Program) -> Listing {
-    match super::plan::plan_all(program) {
-        Ok(demo) => render(&demo),
-        Err(blockers) => {
-            let mut lines = vec![format!(
-                "// The translator cannot translate this program yet ({} to do):",
-                blockers.len()
-            )];
-            for u in &blockers {
-                let (line, col) =
-                    crate::lesson::diagnostic::line_col(&program.source, u.span.start);
-                lines.push(format!("// {}:{line}:{col}: {}", program.file, u.construct));
-                lines.extend(
-                    wrap_comment(&u.reason, 74)
-                        .into_iter()
-                        .map(|l| l.replacen("//", "//  ", 1)),
-                );
-                let text = program.line_text(line).trim();
-                if !text.is_empty() {
-                    lines.push(format!("//     {text}"));
-                }
-            }
-            Listing {
-                lines,
-                ..Listing::default()
-            }
+    let (demo, blockers) = super::plan::plan_partial(program);
+    if blockers.is_empty()
+        && let Some(demo) = demo
+    {
+        return render(&demo);
+    }
+    let mut lines = vec![format!(
+        "// The translator cannot translate this program yet ({} to do):",
+        blockers.len()
+    )];
+    for u in &blockers {
+        let (line, col) = crate::lesson::diagnostic::line_col(&program.source, u.span.start);
+        lines.push(format!("// {}:{line}:{col}: {}", program.file, u.construct));
+        lines.extend(
+            wrap_comment(&u.reason, 74)
+                .into_iter()
+                .map(|l| l.replacen("//", "//  ", 1)),
+        );
+        let text = program.line_text(line).trim();
+        if !text.is_empty() {
+            lines.push(format!("//     {text}"));
         }
+    }
+    let Some(demo) = demo else {
+        return Listing {
+            lines,
+            ..Listing::default()
+        };
+    };
+    lines.push("//".into());
+    lines.push("// The rest of the program, which does not build as it is:".into());
+    lines.push(String::new());
+    let partial = render(&demo);
+    let at = lines.len();
+    let shift = |r: &std::ops::Range<usize>| r.start + at..r.end + at;
+    lines.extend(partial.lines);
+    Listing {
+        lines,
+        spans: partial.spans.iter().map(|(k, r)| (*k, shift(r))).collect(),
+        functions: partial
+            .functions
+            .iter()
+            .map(|(k, r)| (k.clone(), shift(r)))
+            .collect(),
     }
 }
 
@@ -153,6 +174,8 @@ struct Renderer<'a> {
     caller_closes: HashMap<String, Call>,
     /// Futures awaited in more than one place: `Shared` receivers.
     shared: HashSet<(String, String)>,
+    /// Functions that can fail: they return `Result<_, Error>`.
+    fallible: HashSet<String>,
     /// The arguments of the last `format`-style call, for wrapping.
     last_format_args: Vec<String>,
     // The function being rendered.
@@ -195,6 +218,7 @@ impl<'a> Renderer<'a> {
             durations: duration_params(demo),
             duration_vars: duration_locals(demo),
             shared: shared_futures(demo, types),
+            fallible: crate::render::plan::ir::raises::fallible(demo),
             caller_closes: caller_closes(demo),
             func: String::new(),
             kind: FunctionKind::Coroutine,
@@ -357,6 +381,7 @@ impl<'a> Renderer<'a> {
             self.line("static START: LazyLock<Instant> = LazyLock::new(Instant::now);");
             self.line("");
         }
+        self.error_enum();
         for f in &self.demo.functions {
             let start = self.lines.len();
             match f.kind {
@@ -373,11 +398,17 @@ impl<'a> Renderer<'a> {
         }
         if !entry_is_main {
             self.line(MAIN_ATTR);
-            self.line("async fn main() {");
+            let fails = self.fallible.contains(&self.demo.entry);
+            self.line(if fails {
+                "async fn main() -> Result<(), Error> {"
+            } else {
+                "async fn main() {"
+            });
             self.indent += 1;
             self.start_clock();
             self.indent -= 1;
-            self.line(format!("    {}().await;", fn_name(&self.demo.entry)));
+            let tail = if fails { "" } else { ";" };
+            self.line(format!("    {}().await{tail}", fn_name(&self.demo.entry)));
             self.line("}");
             self.line("");
         }

@@ -38,6 +38,7 @@ impl Renderer<'_> {
                     | StmtKind::Resolve { .. }
                     | StmtKind::Break(_)
                     | StmtKind::Continue
+                    | StmtKind::Untranslated { .. }
             )
         {
             let what = match &s.kind {
@@ -147,7 +148,8 @@ impl Renderer<'_> {
                 let into = into
                     .as_deref()
                     .filter(|_| ret != Ty::Unit && ret != Ty::Unknown);
-                self.assign(into, &format!("{c}.await"));
+                let q = self.try_op(&call.name);
+                self.assign(into, &format!("{c}.await{q}"));
             }
             StmtKind::Make { call, into } => {
                 let c = self.call(call);
@@ -194,7 +196,8 @@ impl Renderer<'_> {
                 let into = into
                     .as_deref()
                     .filter(|_| !matches!(self.types.ret_of(&call.name), Ty::Unit | Ty::Unknown));
-                self.assign(into, &c);
+                let q = self.try_op(&call.name);
+                self.assign(into, &format!("{c}{q}"));
             }
             StmtKind::Pool { process, body } => {
                 if *process {
@@ -214,7 +217,8 @@ impl Renderer<'_> {
                 let into = into
                     .as_deref()
                     .filter(|_| !matches!(self.types.ret_of(&call.name), Ty::Unit | Ty::Unknown));
-                self.assign_chain(into, &job, &[".await".into(), ".unwrap()".into()]);
+                let unwrap = format!(".unwrap(){}", self.try_op(&call.name));
+                self.assign_chain(into, &job, &[".await".into(), unwrap]);
             }
             StmtKind::GroupSpawn { group, call } => {
                 let c = self.call(call);
@@ -223,7 +227,12 @@ impl Renderer<'_> {
             StmtKind::Join { target, into } => {
                 let ty = self.var_ty(target);
                 let t = ident(target);
+                let failing = self.demo.function(&self.func).is_some_and(|f| {
+                    crate::render::plan::ir::raises::failing_tasks(f, &self.fallible)
+                        .contains_key(target)
+                });
                 let rhs = match ty {
+                    Ty::Task(_) if failing => format!("{t}.await.unwrap()?"),
                     Ty::Task(_) => format!("{t}.await.unwrap()"),
                     Ty::Future(_) => format!("{t}.await.unwrap()"),
                     _ => format!("{t}.await"),
@@ -535,6 +544,35 @@ impl Renderer<'_> {
                 self.use_("tokio::net", "TcpStream");
                 let rhs = format!("receive(&mut {}).await", ident(conn));
                 self.assign(Some(into), &rhs);
+            }
+            StmtKind::Raise { class, message } => {
+                let text = match message {
+                    Some(e) => {
+                        let c = self.expr(e);
+                        if c.ty == Ty::Str {
+                            c.owned()
+                        } else {
+                            format!("{}.to_string()", c.wrap(10))
+                        }
+                    }
+                    None => "String::new()".into(),
+                };
+                for g in self.guards.clone().iter().rev() {
+                    self.disarm(g);
+                }
+                let err = format!("Err(Error::{class}({text}))");
+                if tail {
+                    self.line(err);
+                } else {
+                    self.line(format!("return {err};"));
+                }
+            }
+            StmtKind::Untranslated { construct, reason } => {
+                let text = format!("… the translator cannot translate {construct} yet: {reason}");
+                let width = 96usize.saturating_sub(4 * self.indent);
+                for l in super::wrap_comment(&text, width) {
+                    self.line(l);
+                }
             }
             StmtKind::Close { target } => {
                 if self.var_ty(target) == Ty::Server {

@@ -194,6 +194,7 @@ impl Types {
                     Builtin::Str => Ty::Str,
                     Builtin::Float => Ty::Float,
                     Builtin::Abs => first,
+                    Builtin::Index => first.elem(),
                     Builtin::Min | Builtin::Max | Builtin::Sum => {
                         if args.len() == 1 {
                             first.elem()

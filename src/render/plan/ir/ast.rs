@@ -245,6 +245,15 @@ pub enum StmtKind {
         arg: Option<Expr>,
         into: Option<String>,
     },
+    /// `raise Class(message)` of a built-in exception class: the function
+    /// returns it as an `Err` (see [`super::raises`]).
+    Raise {
+        class: String,
+        message: Option<Expr>,
+    },
+    /// A statement the translator cannot translate: in a partial listing
+    /// (one that does not build), a comment says what and why.
+    Untranslated { construct: String, reason: String },
 }
 
 impl Stmt {

@@ -144,6 +144,9 @@ pub enum Builtin {
     Min,
     Max,
     Sum,
+    /// `obj[index]` (Python's `operator.getitem`): an item of a list or a
+    /// character of a string, a negative index counting from the end.
+    Index,
 }
 
 impl Builtin {
@@ -163,8 +166,7 @@ impl Builtin {
         Builtin::ALL
             .iter()
             .find(|(_, b)| *b == self)
-            .map(|(n, _)| *n)
-            .expect("every builtin is listed")
+            .map_or("operator.getitem", |(n, _)| *n)
     }
 }
 

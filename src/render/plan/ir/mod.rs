@@ -5,4 +5,5 @@
 pub mod ast;
 pub mod expr;
 pub mod primitive;
+pub mod raises;
 pub mod value;

@@ -1,0 +1,233 @@
+//! Which functions of a plan can fail: those that `raise`, and those that
+//! call one where the exception goes on up (Rust: they return a `Result`
+//! and pass an `Err` on with `?`).
+
+use super::ast::{Block, Call, Demo, Function, FunctionKind, StmtKind, walk};
+use super::expr::{Expr, ExprKind, Part};
+use std::collections::{HashMap, HashSet};
+
+/// The functions that can fail: a fixed point over the call graph.
+pub fn fallible(demo: &Demo) -> HashSet<String> {
+    let mut out: HashSet<String> = HashSet::new();
+    loop {
+        let before = out.len();
+        for f in &demo.functions {
+            if !out.contains(&f.name) && fails(f, &out) {
+                out.insert(f.name.clone());
+            }
+        }
+        if out.len() == before {
+            return out;
+        }
+    }
+}
+
+/// Whether `f` raises, or calls a function of `fallible` at a call that
+/// passes its exception on (an await, a plain call, the join of its task).
+fn fails(f: &Function, fallible: &HashSet<String>) -> bool {
+    let tasks = failing_tasks(f, fallible);
+    let mut found = false;
+    for block in [&f.body, &f.exit] {
+        walk(block, &mut |s| {
+            found |= match &s.kind {
+                StmtKind::Raise { .. } => true,
+                StmtKind::Join { target, .. } => tasks.contains_key(target),
+                _ => propagating_calls(&s.kind)
+                    .iter()
+                    .any(|c| fallible.contains(&c.name)),
+            };
+        });
+    }
+    found
+}
+
+/// The tasks of `f` that run a function of `fallible`, by variable, with
+/// the function they run.
+pub fn failing_tasks(f: &Function, fallible: &HashSet<String>) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for block in [&f.body, &f.exit] {
+        walk(block, &mut |s| {
+            if let StmtKind::Spawn { call, into } = &s.kind
+                && fallible.contains(&call.name)
+            {
+                out.insert(into.clone(), call.name.clone());
+            }
+        });
+    }
+    out
+}
+
+/// The calls of a statement whose exception the statement passes on: an
+/// awaited call, a plain call or a job awaited at once (the statement
+/// itself, or an `await` inside one of its expressions).
+pub fn propagating_calls(kind: &StmtKind) -> Vec<&Call> {
+    let mut out = Vec::new();
+    match kind {
+        StmtKind::Await { call, .. }
+        | StmtKind::CallFn { call, .. }
+        | StmtKind::RunBlocking { call, .. } => out.push(call),
+        _ => {}
+    }
+    for e in exprs(kind) {
+        awaited(e, &mut out);
+    }
+    out
+}
+
+/// The expressions of a statement that may hold an `await f(...)`.
+fn exprs(kind: &StmtKind) -> Vec<&Expr> {
+    match kind {
+        StmtKind::Print(t) => t
+            .parts
+            .iter()
+            .filter_map(|p| match p {
+                Part::Hole(e) | Part::Spec(e, _) => Some(e),
+                Part::Text(_) => None,
+            })
+            .collect(),
+        StmtKind::Return(Some(e))
+        | StmtKind::Set { value: e, .. }
+        | StmtKind::If { cond: e, .. }
+        | StmtKind::While { cond: e, .. }
+        | StmtKind::For { over: e, .. }
+        | StmtKind::Raise {
+            message: Some(e), ..
+        }
+        | StmtKind::PrimCall { arg: Some(e), .. } => vec![e],
+        _ => Vec::new(),
+    }
+}
+
+fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
+    match &e.kind {
+        ExprKind::Await(call) => {
+            out.push(call);
+            call.args.iter().for_each(|a| awaited(a, out));
+        }
+        ExprKind::List(items) | ExprKind::Call(_, items) => {
+            items.iter().for_each(|i| awaited(i, out))
+        }
+        ExprKind::Unary(_, x) => awaited(x, out),
+        ExprKind::Binary(_, a, b) => {
+            awaited(a, out);
+            awaited(b, out);
+        }
+        ExprKind::IfElse(c, a, b) => {
+            awaited(c, out);
+            awaited(a, out);
+            awaited(b, out);
+        }
+        ExprKind::StrMethod(_, x, args) => {
+            awaited(x, out);
+            args.iter().for_each(|a| awaited(a, out));
+        }
+        ExprKind::Template(t) => {
+            for p in &t.parts {
+                if let Part::Hole(h) | Part::Spec(h, _) = p {
+                    awaited(h, out);
+                }
+            }
+        }
+        ExprKind::Comp {
+            value,
+            over,
+            filter,
+            ..
+        } => {
+            awaited(value, out);
+            awaited(over, out);
+            filter.iter().for_each(|f| awaited(f, out));
+        }
+        ExprKind::Lit(_)
+        | ExprKind::Var(_)
+        | ExprKind::Done(_)
+        | ExprKind::Join(_)
+        | ExprKind::Locked(_)
+        | ExprKind::Prim(..)
+        | ExprKind::Now => {}
+    }
+}
+
+/// Where the Rust listing cannot pass an exception on: a call of a
+/// function of `fallible` that no `?` can follow (inside `gather`, a task
+/// group, an executor job started early, a cleanup block, ...), and a
+/// `raise` outside a coroutine or plain function. Each is the name of the
+/// function and the statement's span.
+pub fn unpropagated(
+    demo: &Demo,
+    fallible: &HashSet<String>,
+) -> Vec<(String, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    for f in &demo.functions {
+        let plain = matches!(f.kind, FunctionKind::Coroutine | FunctionKind::Blocking);
+        check(&f.body, plain, fallible, &mut out);
+        check(&f.exit, false, fallible, &mut out);
+    }
+    out
+}
+
+fn check(
+    block: &Block,
+    plain: bool,
+    fallible: &HashSet<String>,
+    out: &mut Vec<(String, std::ops::Range<usize>)>,
+) {
+    for s in block {
+        let mut ok: Vec<&Call> = propagating_calls(&s.kind);
+        // A task's exception comes out where it is awaited (`Join`).
+        if let StmtKind::Spawn { call, .. } = &s.kind {
+            ok.push(call);
+        }
+        match &s.kind {
+            StmtKind::Raise { class, .. } if !plain => out.push((class.clone(), s.span.clone())),
+            StmtKind::Try {
+                body,
+                on_cancel,
+                finally,
+            } => {
+                check(body, plain, fallible, out);
+                check(on_cancel, false, fallible, out);
+                check(finally, false, fallible, out);
+                continue;
+            }
+            _ => {}
+        }
+        let mut calls = direct_calls(&s.kind);
+        for e in exprs(&s.kind) {
+            awaited(e, &mut calls);
+        }
+        for c in calls {
+            if fallible.contains(&c.name) && !ok.iter().any(|o| std::ptr::eq(*o, c)) {
+                out.push((c.name.clone(), s.span.clone()));
+            }
+        }
+        if !matches!(s.kind, StmtKind::Try { .. }) {
+            for inner in s.blocks() {
+                check(inner, plain, fallible, out);
+            }
+        }
+    }
+}
+
+/// The calls a statement makes of the program's definitions.
+fn direct_calls(kind: &StmtKind) -> Vec<&Call> {
+    match kind {
+        StmtKind::Await { call, .. }
+        | StmtKind::Make { call, .. }
+        | StmtKind::Spawn { call, .. }
+        | StmtKind::GroupSpawn { call, .. }
+        | StmtKind::CallFn { call, .. }
+        | StmtKind::Submit { call, .. }
+        | StmtKind::RunBlocking { call, .. }
+        | StmtKind::WaitFor { call, .. } => vec![call],
+        StmtKind::AsyncFor { source, .. }
+        | StmtKind::AsyncWith { source, .. }
+        | StmtKind::Collect { source, .. } => vec![source],
+        StmtKind::Serve { handler, .. } => vec![handler],
+        StmtKind::Gather { calls, .. } | StmtKind::AsCompleted { calls, .. } => match calls {
+            super::ast::Calls::List(list) => list.iter().collect(),
+            super::ast::Calls::Each { call, .. } => vec![call],
+        },
+        _ => Vec::new(),
+    }
+}
