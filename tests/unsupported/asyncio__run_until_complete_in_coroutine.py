@@ -1,4 +1,4 @@
-# ends: not supported yet: loop.run_until_complete() outside the module code and its plain functions
+# output: caught RuntimeError('Cannot run the event loop while another loop is running')
 import asyncio
 
 

@@ -8,7 +8,7 @@ UTC = None
 
 async def main():
     print(datetime.datetime.now(UTC))
-    print(dt(2024, 1, 1, tzinfo=datetime.timezone.utc))
+    print(dt(2024, 1, 1, tzinfo=UTC))
     print(dt(2024, 1, 1, tzinfo=None))
 
 
