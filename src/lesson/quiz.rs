@@ -199,7 +199,7 @@ fn check_report(lesson: &Lesson, report: &Report) -> Vec<LessonError> {
         }
     }
     for quiz in &lesson.quizzes {
-        if let Err(message) = quiz.correct_choice(&report) {
+        if let Err(message) = quiz.correct_choice(report) {
             errors.push(LessonError::new(
                 &lesson.file,
                 &lesson.source,

@@ -1,7 +1,8 @@
 //! Calls of known functions in a form the engine does not run, refused
 //! before the run at the call (or the argument), with what to write
 //! instead: `type(name, bases, dict)`, `vars()`, `logging`'s
-//! file handlers and `extra=`, an aware `datetime`, a `Runner`'s own loop.
+//! file handlers and `extra=`, an aware `datetime`, a `Runner`'s own loop,
+//! `NamedTuple(...)`.
 
 use super::Lowerer;
 use crate::program::Module;
@@ -87,6 +88,13 @@ impl Lowerer {
                     );
                 }
             }
+        }
+        if self.names_member(&c.func, Module::Typing, "NamedTuple") {
+            self.refuse(
+                c.range(),
+                "the call form of 'NamedTuple' is not supported",
+                "write a class: `class P(NamedTuple):` with annotated fields",
+            );
         }
         self.refuse_aware_datetime(c);
     }

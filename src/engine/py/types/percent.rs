@@ -10,6 +10,9 @@ use crate::engine::budget;
 use num_bigint::BigInt;
 use num_traits::{FromPrimitive, Signed, ToPrimitive};
 
+/// `mapping[key]`, for `%(key)s`.
+pub type Lookup<'a> = &'a dyn Fn(&str) -> PyResult<Value>;
+
 /// What the conversions read: the right operand of `%`.
 pub struct Source<'a> {
     /// The positional values: a tuple's items, or the one value that is
@@ -20,7 +23,7 @@ pub struct Source<'a> {
     pub single: bool,
     /// `mapping[key]` for `%(key)s`, when the operand is a mapping (then
     /// no "not all arguments converted" error either).
-    pub key: Option<&'a dyn Fn(&str) -> PyResult<Value>>,
+    pub key: Option<Lookup<'a>>,
 }
 
 /// `str` and `repr` through the interpreter.

@@ -657,7 +657,7 @@ impl Interp {
         let source = percent::Source {
             args: &args,
             single,
-            key: mapping.then_some(&get as &dyn Fn(&str) -> PyResult<Value>),
+            key: mapping.then_some(&get as percent::Lookup),
         };
         let text = percent::Text {
             str: &|v| self.str(f, v),

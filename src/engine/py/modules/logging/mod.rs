@@ -373,9 +373,7 @@ impl Record {
             let source = percent::Source {
                 args: &args,
                 single: mapping.is_some(),
-                key: mapping
-                    .is_some()
-                    .then_some(&get as &dyn Fn(&str) -> PyResult<Value>),
+                key: mapping.is_some().then_some(&get as percent::Lookup),
             };
             message = percent::format(&message, &source, &text).map_err(|e| match e {
                 exc::Unwind::Exc(_) => exc::unsupported(
@@ -464,7 +462,7 @@ impl Record {
         let source = percent::Source {
             args: &[],
             single: false,
-            key: Some(&get as &dyn Fn(&str) -> PyResult<Value>),
+            key: Some(&get as percent::Lookup),
         };
         let mut out = percent::format(&handler.fmt, &source, &text).map_err(|e| match e {
             exc::Unwind::Exc(_) => exc::unsupported(
