@@ -269,10 +269,15 @@ fn run(cli: Cli) -> Result<ExitCode, LoadError> {
             } else {
                 "lesson file"
             };
-            let (ok, problems) = lesson::check_paths(&paths);
+            let (ok, problems, warnings) = lesson::check_paths(&paths);
             let color = std::io::stderr().is_terminal();
             for p in &problems {
                 err!("{}", p.render(color));
+            }
+            // A failure the event loop only logged: CPython exits 0 after
+            // it, so it warns and leaves the exit status alone.
+            for w in &warnings {
+                errln!("{w}");
             }
             let broken: usize = problems.len();
             if broken == 0 {

@@ -35,3 +35,35 @@ fn a_speed_inside_the_range_runs() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("hello, Ada"), "{stdout}");
 }
+
+#[test]
+fn check_warns_of_a_failure_the_event_loop_only_logged_and_exits_0() {
+    // CPython runs these to the end (exit 0), writing the report to stderr.
+    for (file, warning) in [
+        (
+            "tests/hostile/silent__task_exception_never_retrieved.py",
+            "tests/hostile/silent__task_exception_never_retrieved.py:7: warning: \
+             Task exception was never retrieved (at t=1): KeyError: 'k'; \
+             CPython logs this to stderr and goes on (exit status 0)",
+        ),
+        (
+            "tests/hostile/silent__callback_raises.py",
+            "tests/hostile/silent__callback_raises.py:6: warning: \
+             Exception in callback boom(1) at tests/hostile/silent__callback_raises.py:5 \
+             (at t=0): ValueError: bad 1;",
+        ),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_asynclings"))
+            .args(["check", file])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("the binary runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{file}: {stderr}");
+        assert!(stderr.contains(warning), "{file}: {stderr}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("1 program OK"),
+            "{file}"
+        );
+    }
+}

@@ -239,6 +239,10 @@ fn the_help_scrolls_to_its_last_legend_line_at_80x24() {
     }
     let screen = draw(&mut app, 80, 24).join("\n");
     assert!(screen.contains("∎ async for ended"), "{screen}");
+    assert!(
+        screen.contains("⚠ logged: a task exception never"),
+        "{screen}"
+    );
     assert!(screen.contains("▶▶ two tasks there, ▶+ more"), "{screen}");
 }
 

@@ -484,10 +484,12 @@ pub fn load_file(path: &Path) -> Result<Lesson, LoadError> {
 }
 
 /// Reads every lesson below the given files and folders, collecting every
-/// problem; used by `asynclings check`.
-pub fn check_paths(paths: &[PathBuf]) -> (usize, Vec<LoadError>) {
+/// problem, and the warnings of demos that run to the end but whose event
+/// loop logged a failure; used by `asynclings check`.
+pub fn check_paths(paths: &[PathBuf]) -> (usize, Vec<LoadError>, Vec<String>) {
     let mut ok = 0;
     let mut problems = Vec::new();
+    let mut warnings = Vec::new();
     for path in paths {
         let files: Vec<PathBuf> = if path.is_dir() {
             match std::fs::read_dir(path) {
@@ -517,7 +519,8 @@ pub fn check_paths(paths: &[PathBuf]) -> (usize, Vec<LoadError>) {
         for file in files {
             match load_file(&file) {
                 Ok(lesson) => {
-                    let errors = quiz::check_quizzes(&lesson);
+                    let (errors, logged) = quiz::check_quizzes(&lesson);
+                    warnings.extend(logged);
                     if errors.is_empty() {
                         ok += 1;
                     } else {
@@ -528,7 +531,7 @@ pub fn check_paths(paths: &[PathBuf]) -> (usize, Vec<LoadError>) {
             }
         }
     }
-    (ok, problems)
+    (ok, problems, warnings)
 }
 
 /// A lesson error for tests and tools that build lessons from strings.

@@ -71,8 +71,58 @@ fn help_for(last: &str, traceback: &str) -> String {
     }
 }
 
-pub fn check_quizzes(lesson: &Lesson) -> Vec<LessonError> {
+/// Runs the lesson's demo and checks it: the errors (an exception, a limit,
+/// a quiz the run cannot answer) and the warnings (a failure the event
+/// loop only logged, which CPython writes to stderr and exits 0 after:
+/// [`logged_warnings`]).
+pub fn check_quizzes(lesson: &Lesson) -> (Vec<LessonError>, Vec<String>) {
     let report = engine::run_headless(lesson.script(), &Limits::default());
+    let warnings = logged_warnings(lesson, &report);
+    (check_report(lesson, &report), warnings)
+}
+
+/// One warning per failure the run's event loop logged instead of raising
+/// ("Task exception was never retrieved", "Exception in callback ..."),
+/// located at the line of the program that raised it:
+/// `prog.py:7: warning: Task exception was never retrieved (at t=1): KeyError: 'k'`.
+pub fn logged_warnings(lesson: &Lesson, report: &Report) -> Vec<String> {
+    let file = &lesson.program.file;
+    let frame = format!("  File \"{file}\", line ");
+    report
+        .events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Logged { text } if !text.starts_with("note:") => Some((e, text)),
+            _ => None,
+        })
+        .map(|(e, text)| {
+            let first = text.lines().next().unwrap_or_default();
+            let line = text
+                .lines()
+                .filter_map(|l| l.strip_prefix(&frame))
+                .filter_map(|rest| rest.split(',').next())
+                .next_back();
+            let place = match line {
+                Some(n) => format!("{file}:{n}"),
+                None => file.to_string(),
+            };
+            let last = text
+                .lines()
+                .rfind(|l| !l.starts_with(' ') && !l.is_empty())
+                .filter(|l| *l != first)
+                .map(|l| format!(": {l}"))
+                .unwrap_or_default();
+            crate::sanitize::for_terminal(&format!(
+                "{place}: warning: {first} (at t={}){last}; CPython logs this to stderr \
+                 and goes on (exit status 0)",
+                e.seconds()
+            ))
+            .into_owned()
+        })
+        .collect()
+}
+
+fn check_report(lesson: &Lesson, report: &Report) -> Vec<LessonError> {
     let mut errors = Vec::new();
     if let Outcome::Raised { traceback, at } = &report.outcome {
         let program = &lesson.program;
@@ -90,6 +140,8 @@ pub fn check_quizzes(lesson: &Lesson) -> Vec<LessonError> {
     } else if report.outcome != Outcome::Finished {
         let why = match &report.outcome {
             Outcome::Failed(m) => format!("the demo fails: {m}"),
+            // A refusal the run reached reads as one found before it.
+            Outcome::Aborted(m) if m.starts_with("not supported yet: ") => m.clone(),
             Outcome::Aborted(m) => format!("the demo is stopped: {m}"),
             _ => "the demo does not finish".into(),
         };
@@ -114,7 +166,14 @@ pub fn check_quizzes(lesson: &Lesson) -> Vec<LessonError> {
             let end = source[span.start..]
                 .find('\n')
                 .map_or(span.end, |n| (span.start + n).min(span.end));
-            let (message, help) = if !deadlock {
+            let refused = matches!(&report.outcome,
+                Outcome::Aborted(m) if m.starts_with("not supported yet: "));
+            let (message, help) = if refused {
+                (
+                    why.clone(),
+                    "the run reached this here (CPython runs it): write it another way",
+                )
+            } else if !deadlock {
                 (
                     why.clone(),
                     "this statement was running when the run stopped",
@@ -140,7 +199,7 @@ pub fn check_quizzes(lesson: &Lesson) -> Vec<LessonError> {
         }
     }
     for quiz in &lesson.quizzes {
-        if let Err(message) = quiz.correct_choice(&report) {
+        if let Err(message) = quiz.correct_choice(report) {
             errors.push(LessonError::new(
                 &lesson.file,
                 &lesson.source,
@@ -275,8 +334,9 @@ print("after")
         assert_eq!(lesson.quizzes[4].correct_choice(&report), Ok(1));
         // A line printed after `asyncio.run` is stamped t=0, as in the transcript.
         assert_eq!(lesson.quizzes[5].correct_choice(&report), Ok(0));
-        let errors = check_quizzes(&lesson);
+        let (errors, warnings) = check_quizzes(&lesson);
         assert_eq!(errors.len(), 1);
+        assert!(warnings.is_empty(), "{warnings:?}");
         let place = format!("{}:15:1: this quiz has no right answer", path.display());
         assert!(errors[0].to_string().starts_with(&place), "{}", errors[0]);
         let _ = std::fs::remove_dir_all(dir);

@@ -204,6 +204,48 @@ impl Lane {
     }
 }
 
+/// A report the event loop logged: a failure no code saw.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Logged {
+    pub at: Duration,
+    /// The task it concerns (a task's unretrieved exception, a stream
+    /// handler's), or `None` (an exception in a callback, a note).
+    pub lane: Option<LaneId>,
+    /// Its first line, with the exception it names when it has one
+    /// (`Task exception was never retrieved: KeyError: 'k'`), escaped.
+    pub summary: String,
+    /// Its place in [`Timeline::output`].
+    pub output: usize,
+}
+
+impl Logged {
+    fn new(at: Duration, lane: LaneId, text: &str, output: usize) -> Logged {
+        let mut lines = text.lines();
+        let first = lines.next().unwrap_or_default();
+        // A traceback's last line names the exception.
+        let last = lines
+            .rfind(|l| !l.starts_with(' ') && !l.is_empty())
+            .filter(|_| text.contains("Traceback (most recent call last):"));
+        let summary = match last {
+            Some(last) => format!("{first}: {last}"),
+            None => first.to_string(),
+        };
+        // Only a task's report is on its lane; the others are logged on
+        // lane 0 and concern no task.
+        let task = [
+            "Task exception was never retrieved",
+            "Unhandled exception in client_connected_cb",
+        ]
+        .contains(&first);
+        Logged {
+            at,
+            lane: task.then_some(lane),
+            summary: shown(&summary),
+            output,
+        }
+    }
+}
+
 /// Every lane of a run, built up event by event.
 #[derive(Clone, Debug, Default)]
 pub struct Timeline {
@@ -220,6 +262,9 @@ pub struct Timeline {
     /// kept as the screen shows them, escaped by
     /// [`crate::sanitize::for_terminal`].
     pub output: Vec<(Duration, LaneId, String)>,
+    /// What the event loop logged to stderr (a task exception never
+    /// retrieved, an exception in a callback, the tool's notes), in order.
+    pub logged: Vec<Logged>,
     /// Why the run ended early, if it did.
     pub aborted: Option<String>,
     /// The seed an unseeded `random` run drew from, once it has ended
@@ -232,6 +277,21 @@ pub struct Timeline {
 }
 
 impl Timeline {
+    /// Whether the printed line at `index` of [`Timeline::output`] is a
+    /// logged report.
+    pub fn is_logged(&self, index: usize) -> bool {
+        self.logged
+            .binary_search_by_key(&index, |l| l.output)
+            .is_ok()
+    }
+
+    /// The reports logged about the task `lane`, up to `t`.
+    pub fn logged_on(&self, lane: LaneId, t: Duration) -> impl Iterator<Item = &Logged> {
+        self.logged
+            .iter()
+            .filter(move |l| l.lane == Some(lane) && l.at <= t)
+    }
+
     /// How many lanes are asyncio tasks.
     pub fn task_count(&self) -> usize {
         self.lanes.len() - self.jobs
@@ -310,6 +370,12 @@ impl Timeline {
             EventKind::Printed { text }
             | EventKind::PrintedNoLoop { text }
             | EventKind::PrintedErr { text } => self.output.push((t, e.lane, shown(text))),
+            EventKind::Logged { text } => {
+                let logged = Logged::new(t, e.lane, text, self.output.len());
+                self.output.push((t, e.lane, logged.summary.clone()));
+                self.logged.push(logged);
+                return;
+            }
             EventKind::Aborted { reason } => self.aborted = Some(shown(reason)),
             _ => {}
         }

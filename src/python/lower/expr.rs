@@ -87,6 +87,13 @@ impl Lowerer {
                 self.make(e, ExprKind::Named(Box::new(target), Box::new(value)), s)
             }
             E::BinOp(b) => {
+                if b.op == ast::Operator::Mod && matches!(&*b.left, E::BytesLiteral(_)) {
+                    self.refuse(
+                        b.range,
+                        "'%' formatting of bytes is not supported",
+                        "format a str and encode it: `(\"%d\" % n).encode()`",
+                    );
+                }
                 let l = self.expr(&b.left);
                 let r = self.expr(&b.right);
                 let s = l.suspends || r.suspends;
@@ -375,19 +382,7 @@ impl Lowerer {
     }
 
     fn call(&mut self, e: &E, c: &ast::ExprCall) -> Expr {
-        if let E::Name(n) = &*c.func
-            && n.id.as_str() == "vars"
-            && !self.module_binds("vars")
-            && c.arguments.args.is_empty()
-            && c.arguments.keywords.is_empty()
-        {
-            self.refuse(
-                c.range(),
-                "'vars()' without an argument is not supported: a demo's names are resolved \
-                 before it runs",
-                "pass the object whose attributes you want: `vars(obj)`",
-            );
-        }
+        self.refuse_call_form(c);
         let func = self.expr(&c.func);
         // `asyncio.run(...)` runs the event loop: the module code waits there,
         // as at `loop.run_until_complete(...)`, `loop.run_forever()` and a
@@ -437,7 +432,7 @@ impl Lowerer {
 
     /// Whether `e` names `module.member` (`asyncio.run`, or `run` imported
     /// from asyncio).
-    fn names_member(&self, e: &E, module: Module, member: &str) -> bool {
+    pub(super) fn names_member(&self, e: &E, module: Module, member: &str) -> bool {
         match e {
             E::Attribute(a) => {
                 a.attr.as_str() == member

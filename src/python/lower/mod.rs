@@ -3,6 +3,7 @@
 //! [`LessonError`] saying what is not supported and what to write instead;
 //! all of them are collected, not only the first.
 
+mod calls;
 mod expr;
 mod stmt;
 
@@ -212,6 +213,17 @@ impl Lowerer {
     /// shadowed).
     fn module_binds(&self, name: &str) -> bool {
         self.scopes.module().is_local(name)
+    }
+
+    /// Whether `name` read here is the builtin of that name: no function
+    /// scope around it and no module binding shadows it.
+    fn names_builtin(&self, name: &str) -> bool {
+        matches!(self.name(name), Name::Global(_))
+            && !self.module_binds(name)
+            && !self
+                .frames
+                .iter()
+                .any(|f| f.kind == ScopeKind::Class && self.scopes.scopes[f.scope].is_local(name))
     }
 
     /// Lowers the parameters and body of a function or lambda into a code

@@ -200,6 +200,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     {
         lines.push(Line::from(vec![key("result"), Span::raw(r.clone())]));
     }
+    // What the event loop logged about it: a failure nobody saw.
+    for l in tl.logged_on(lane.id, t) {
+        lines.push(Line::from(vec![
+            key("logged"),
+            Span::styled(
+                format!("{} t={} {}", super::output::LOGGED, secs(l.at), l.summary),
+                theme.error(),
+            ),
+        ]));
+    }
     lines.push(Line::from(Span::styled("history:", theme.heading())));
     for s in &lane.segments {
         let end = s.end.map_or(String::new(), |e| format!("–{}", secs(e)));

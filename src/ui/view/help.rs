@@ -42,6 +42,7 @@ const LEGEND: &[&str] = &[
     "! failed: the task raised (its row ends there) ⊘ timed out",
     "≡ an executor job on a worker thread (not a task) ◇ deadline",
     "∎ async for ended (StopAsyncIteration)",
+    "⚠ logged: a task exception never retrieved, or one in a callback",
 ];
 
 const LIST_KEYS: &[(&str, &str)] = &[

@@ -97,6 +97,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
+/// The mark of a report the event loop logged, in the output pane and on
+/// the task's lane.
+pub const LOGGED: char = '⚠';
+
 /// The last lines printed up to `t` that fit in `height` rows of `width`
 /// columns below `used` rows, oldest first: only these are formatted
 /// (a run may have printed 10,000). The last line shows even when it alone
@@ -113,12 +117,18 @@ fn printed_tail<'a>(
     let printed = tl.output.partition_point(|(at, _, _)| *at <= t);
     let printed = printed.saturating_sub(back).max(printed.min(1));
     let mut lines: Vec<Line> = Vec::new();
-    for (at, lane, text) in tl.output[..printed].iter().rev() {
+    for (index, (at, lane, text)) in tl.output[..printed].iter().enumerate().rev() {
         let colour = tl.position(*lane).map_or(theme.dim(), |i| theme.lane(i));
-        let line = Line::from(vec![
-            Span::styled(format!("[t={}] ", format_seconds(at.as_secs_f64())), colour),
-            Span::raw(text.as_str()),
-        ]);
+        let stamp = Span::styled(format!("[t={}] ", format_seconds(at.as_secs_f64())), colour);
+        // What the event loop logged to stderr: an error nobody caught.
+        let line = if tl.is_logged(index) {
+            Line::from(vec![
+                stamp,
+                Span::styled(format!("{LOGGED} {text}"), theme.error()),
+            ])
+        } else {
+            Line::from(vec![stamp, Span::raw(text.as_str())])
+        };
         let h = line.width().max(1).div_ceil(width);
         if used > 0 && used + h > height {
             break;

@@ -265,6 +265,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
             Span::styled("async for ends ", theme.dim()),
         ]);
     }
+    if !tl.logged.is_empty() {
+        entries.push([
+            Span::styled(super::output::LOGGED.to_string(), theme.error()),
+            Span::styled("logged error ", theme.dim()),
+        ]);
+    }
     entries.push([
         Span::styled("f()", theme.state(LaneState::WaitTimer)),
         Span::styled(" frame", theme.dim()),
@@ -524,6 +530,14 @@ fn draw_lane(
             if let Some(cell) = buf.cell_mut((x0 + c as u16, y)) {
                 cell.set_char('∎').set_style(theme.accent());
             }
+        }
+    }
+    // A report the event loop logged about the task, at its moment.
+    for l in tl.logged_on(lane.id, t) {
+        let c = scale.col(l.at).min(cols as usize - 1);
+        if let Some(cell) = buf.cell_mut((x0 + c as u16, y)) {
+            cell.set_char(super::output::LOGGED)
+                .set_style(theme.error());
         }
     }
     cells

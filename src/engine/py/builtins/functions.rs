@@ -42,23 +42,7 @@ pub(super) fn abs(v: Value) -> PyResult<Value> {
     })
 }
 
-/// `repr` text with every non-ASCII character escaped, as `ascii()`.
-pub(in crate::engine::py) fn ascii_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let code = c as u32;
-        if code < 0x80 {
-            out.push(c);
-        } else if code < 0x100 {
-            out.push_str(&format!("\\x{code:02x}"));
-        } else if code < 0x10000 {
-            out.push_str(&format!("\\u{code:04x}"));
-        } else {
-            out.push_str(&format!("\\U{code:08x}"));
-        }
-    }
-    out
-}
+pub(in crate::engine::py) use crate::engine::py::types::percent::ascii_escape;
 
 pub(super) fn radix(v: Value, radix: u32, prefix: &str) -> PyResult<Value> {
     let Some(n) = ops::big(&v) else {

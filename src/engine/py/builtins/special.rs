@@ -94,10 +94,17 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             }
         }
         "type" => {
-            if args.pos.len() != 1 {
-                return Err(exc::unsupported(
-                    "type() with three arguments (making a class)",
-                ));
+            match args.pos.len() {
+                3 => {
+                    return Err(exc::unsupported(
+                        "type() with three arguments (making a class: write a `class` statement)",
+                    ));
+                }
+                1 if !args.kw.is_empty() => {
+                    return Err(type_error("type() takes no keyword arguments"));
+                }
+                1 => {}
+                _ => return Err(type_error("type() takes 1 or 3 arguments")),
             }
             let v = &args.pos[0];
             Ok(match v {

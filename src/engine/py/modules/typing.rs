@@ -117,8 +117,8 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             };
             Ok(form(format!("__main__.{n}"), Kind::NewType))
         }
-        "NamedTuple" => Err(type_error(
-            "the call form of NamedTuple is not supported: write `class P(NamedTuple):` with annotated fields",
+        "NamedTuple" => Err(crate::engine::py::types::exc::unsupported(
+            "the call form of NamedTuple (write `class P(NamedTuple):` with annotated fields)",
         )),
         "get_type_hints" => {
             let obj = args.pos.first().cloned().unwrap_or(Value::None);

@@ -10,6 +10,7 @@ pub(super) mod items;
 pub mod methods;
 pub mod native;
 pub mod ops;
+pub mod percent;
 pub mod recursion;
 pub mod set;
 pub mod value;

@@ -136,11 +136,6 @@ pub fn binop(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
             }
             Dict(Rc::new(std::cell::RefCell::new(out)))
         }
-        (BinOp::Mod, Str(_), _) => {
-            return Err(super::exc::unsupported(
-                "'%' string formatting (use an f-string)",
-            ));
-        }
         _ => return Ok(Option::None),
     };
     Ok(Some(v))

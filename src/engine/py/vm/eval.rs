@@ -10,7 +10,7 @@ use crate::engine::py::types::items;
 use crate::engine::py::types::native::Args;
 use crate::engine::py::types::value;
 use crate::engine::py::types::value::{Key, Value};
-use crate::engine::py::types::{format, ops};
+use crate::engine::py::types::{format, ops, percent};
 use crate::program::expr::{CompKind, Literal};
 use crate::program::{Arg, BinOp, BoolOp, CmpOp, Expr, ExprKind, FormatPart, UnaryOp};
 use futures::future::LocalBoxFuture;
@@ -558,7 +558,9 @@ impl Interp {
         let v = match conversion {
             Some('r') => Value::str(&self.repr(f, &v)?),
             Some('s') => Value::str(&self.str(f, &v)?),
-            Some('a') => Value::str(&ascii(&self.repr(f, &v)?)),
+            Some('a') => Value::str(&crate::engine::py::types::percent::ascii_escape(
+                &self.repr(f, &v)?,
+            )),
             _ => v,
         };
         if spec.is_empty() {
@@ -595,6 +597,17 @@ impl Interp {
             x.borrow_mut().extend(items);
             return Ok(a.clone());
         }
+        if op == BinOp::Mod {
+            match a {
+                Value::Str(fmt) => return self.percent(f, fmt, b),
+                Value::Bytes(_) => {
+                    return Err(exc::unsupported(
+                        "'%' formatting of bytes (format a str and encode it)",
+                    ));
+                }
+                _ => {}
+            }
+        }
         if let Some(v) = ops::binop(op, a, b)? {
             return Ok(v);
         }
@@ -624,6 +637,33 @@ impl Interp {
             return Ok(u);
         }
         Err(ops::binop_error(op, a, b))
+    }
+
+    /// `fmt % arg`: printf-style formatting of a string. A tuple gives the
+    /// values in order; a mapping (as CPython's `PyMapping_Check`: a dict,
+    /// a list, bytes, an object with `__getitem__`) also serves `%(key)s`.
+    fn percent(&self, f: &Frame, fmt: &str, arg: &Value) -> PyResult<Value> {
+        let (args, single) = match arg {
+            Value::Tuple(t) => (t.to_vec(), false),
+            v => (vec![v.clone()], true),
+        };
+        let mapping = match arg {
+            Value::Dict(_) | Value::List(_) | Value::Bytes(_) | Value::Range(..) => true,
+            Value::Native(n) => n.as_dict().is_some(),
+            Value::Instance(_) => self.special(arg, "__getitem__").is_some(),
+            _ => false,
+        };
+        let get = |k: &str| self.getitem(f, arg, &Value::str(k));
+        let source = percent::Source {
+            args: &args,
+            single,
+            key: mapping.then_some(&get as percent::Lookup),
+        };
+        let text = percent::Text {
+            str: &|v| self.str(f, v),
+            repr: &|v| self.repr(f, v),
+        };
+        Ok(Value::str(&percent::format(fmt, &source, &text)?))
     }
 
     /// A unary operation, trying the operand's special methods.
@@ -694,22 +734,6 @@ fn special_names(op: BinOp) -> (&'static str, &'static str) {
         BinOp::BitAnd => ("__and__", "__rand__"),
         BinOp::MatMul => ("__matmul__", "__rmatmul__"),
     }
-}
-
-fn ascii(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c);
-        } else if (c as u32) < 0x100 {
-            out.push_str(&format!("\\x{:02x}", c as u32));
-        } else if (c as u32) < 0x10000 {
-            out.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            out.push_str(&format!("\\U{:08x}", c as u32));
-        }
-    }
-    out
 }
 
 /// The value of a literal.

@@ -11,7 +11,7 @@
 use super::events::{Handle, Loop, start_running, stop_running};
 use super::gather::Gathering;
 use super::tasks::{Completion, FutureObj, Settled, TaskObj, Waitable};
-use crate::engine::events::EventKind;
+use crate::engine::events::{EventKind, LaneId};
 use crate::engine::py::modules::functools::Partial;
 use crate::engine::py::types::exc::{self, PyResult, Unwind, error, type_error};
 use crate::engine::py::types::native::{Args, downcast};
@@ -192,6 +192,7 @@ fn run_callback(ix: &Rc<Interp>, h: &Handle, cb: &Value, args: Vec<Value>, seq: 
                 .unwrap_or_default();
             log(
                 ix,
+                0,
                 format!(
                     "Exception in callback {shown}\nhandle: <{kind}{when} {shown}>\n{}",
                     with_run_frame(&tb),
@@ -216,9 +217,10 @@ fn with_run_frame(tb: &str) -> String {
     }
 }
 
-/// Writes what asyncio's logger writes to stderr, as an event of the run.
-pub fn log(ix: &Interp, text: String) {
-    ix.shared.emit(0, None, EventKind::Logged { text });
+/// Writes what asyncio's logger writes to stderr, as an event of the run,
+/// on the lane of the task it concerns (lane 0 when it concerns none).
+pub fn log(ix: &Interp, lane: LaneId, text: String) {
+    ix.shared.emit(lane, None, EventKind::Logged { text });
 }
 
 /// `fut.add_done_callback(fn)`: `fn(fut)` is scheduled with `call_soon`
@@ -414,6 +416,7 @@ pub fn report_unretrieved(ix: &Interp) {
         let shown = ix.repr(&root, &e).unwrap_or_default();
         log(
             ix,
+            t.lane,
             format!(
                 "Task exception was never retrieved\nfuture: <Task finished name='{}' coro=<{coro}> exception={shown}>\n{}",
                 t.name.borrow(),
@@ -584,6 +587,7 @@ pub fn note_no_loop(ix: &Interp) {
     if let Some(name) = coroutine {
         log(
             ix,
+            0,
             format!(
                 "note: the program never started an event loop, so no coroutine ran \
                  (run one with `asyncio.run({name}())`)"

@@ -731,9 +731,11 @@ fn on_handler_done(ix: &Rc<Interp>, task: &Rc<super::tasks::TaskObj>, conn: Rc<C
         // `task.exception()` reads it: no "never retrieved" later.
         let _ = t.completion.result();
         let e = e.clone();
+        let lane = t.lane;
         super::taskgroups::call_soon(move || {
             super::base_events::log(
                 &ix,
+                lane,
                 format!(
                     "Unhandled exception in client_connected_cb\n\
                      transport: <_SelectorSocketTransport fd={fd} read=polling write=<idle, bufsize=0>>\n{}",

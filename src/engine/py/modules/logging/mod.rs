@@ -6,12 +6,11 @@
 //! handler (WARNING and above, the bare message, to stderr) when nothing is
 //! configured.
 
-mod percent;
-
 use super::sys::{self, Stream};
 use super::time::calendar::{self, Tm, Zone};
 use crate::engine::py::types::exc::{self, PyResult, type_error, value_error};
 use crate::engine::py::types::native::{Args, Native};
+use crate::engine::py::types::percent;
 use crate::engine::py::types::value::Value;
 use crate::engine::py::vm::interp::{Ctx, Frame, Interp};
 use indexmap::IndexMap;
@@ -363,13 +362,26 @@ impl Record {
         };
         let mut message = ix.str(f, &msg)?;
         if !args.is_empty() {
-            message =
-                percent::format(&message, &percent::Source::Seq(&args), &text).map_err(|_| {
-                    exc::unsupported(
-                        "a log message whose %-arguments do not match it (CPython prints \
-                         '--- Logging error ---' and goes on)",
-                    )
-                })?;
+            // A lone non-empty dict serves `%(key)s`, as logging's
+            // `LogRecord` takes it.
+            let mapping = match &args[..] {
+                [Value::Dict(d)] if !d.borrow().is_empty() => Some(args[0].clone()),
+                _ => None,
+            };
+            let get =
+                |k: &str| ix.getitem(f, mapping.as_ref().unwrap_or(&Value::None), &Value::str(k));
+            let source = percent::Source {
+                args: &args,
+                single: mapping.is_some(),
+                key: mapping.is_some().then_some(&get as percent::Lookup),
+            };
+            message = percent::format(&message, &source, &text).map_err(|e| match e {
+                exc::Unwind::Exc(_) => exc::unsupported(
+                    "a log message whose %-arguments do not match it (CPython prints \
+                     '--- Logging error ---' and goes on)",
+                ),
+                other => other,
+            })?;
         }
         let exc_text = if exc_info {
             let handling = f.handling.borrow().last().cloned();
@@ -446,14 +458,19 @@ impl Record {
             str: &|v| ix.str(f, v),
             repr: &|v| ix.repr(f, v),
         };
-        let mut out = percent::format(&handler.fmt, &percent::Source::Named(&field), &text)
-            .map_err(|e| match e {
-                exc::Unwind::Exc(_) => exc::unsupported(
-                    "a logging format that fails on a record (CPython prints \
+        let get = |k: &str| field(k)?.ok_or_else(|| exc::error("KeyError", format!("'{k}'")));
+        let source = percent::Source {
+            args: &[],
+            single: false,
+            key: Some(&get as percent::Lookup),
+        };
+        let mut out = percent::format(&handler.fmt, &source, &text).map_err(|e| match e {
+            exc::Unwind::Exc(_) => exc::unsupported(
+                "a logging format that fails on a record (CPython prints \
                      '--- Logging error ---' and goes on)",
-                ),
-                other => other,
-            })?;
+            ),
+            other => other,
+        })?;
         if let Some(exc) = &self.exc_text {
             if !out.ends_with('\n') {
                 out.push('\n');

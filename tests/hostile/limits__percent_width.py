@@ -1,0 +1,2 @@
+# ends: (limit: value size)
+print("%0*d" % (10**9, 1))

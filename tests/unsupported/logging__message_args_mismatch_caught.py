@@ -1,0 +1,14 @@
+# ends: not supported yet: a log message whose %-arguments do not match it
+import asyncio
+import logging
+
+
+async def main():
+    try:
+        logging.warning("%d tasks", "three")
+    except Exception as e:
+        print("caught", repr(e))
+    print("after the log line")
+
+
+asyncio.run(main())
