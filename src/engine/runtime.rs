@@ -8,7 +8,7 @@ use super::pace::Control;
 use crate::render::plan::ir::ast::StmtId;
 use futures::future::LocalBoxFuture;
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -76,6 +76,9 @@ pub struct Shared {
     /// exact clock (CPython's float deadlines, which Tokio's timers round up
     /// to whole milliseconds).
     clock: Cell<Option<Duration>>,
+    /// How many queues and synchronization primitives the run has made,
+    /// in all and of each kind (`Queue #2`).
+    primitives: RefCell<(u32, HashMap<&'static str, u32>)>,
 }
 
 struct LaneSlot {
@@ -118,6 +121,7 @@ impl Shared {
             abort_signal: Notify::new(),
             control,
             clock: Cell::new(None),
+            primitives: RefCell::default(),
         }
     }
 
@@ -135,6 +139,14 @@ impl Shared {
     pub fn set_clock(&self, t: Duration) {
         if self.clock.get().is_none_or(|c| t > c) {
             self.clock.set(Some(t));
+        }
+    }
+
+    /// Stamps events from now on with the time they would get now, even
+    /// if the clock moves on without a timer (see `clock`).
+    pub fn hold_clock(&self) {
+        if self.clock.get().is_none() {
+            self.clock.set(Some(self.now()));
         }
     }
 
@@ -389,6 +401,17 @@ impl Shared {
             }
         }
         None
+    }
+
+    /// Numbers a new queue or synchronization primitive of the kind
+    /// `kind`: its number in the run, and among those of its kind (from 1).
+    pub fn new_primitive(&self, kind: &'static str) -> (u32, u32) {
+        let mut p = self.primitives.borrow_mut();
+        p.0 += 1;
+        let id = p.0;
+        let nth = p.1.entry(kind).or_default();
+        *nth += 1;
+        (id, *nth)
     }
 
     /// The name the lane is shown by (its coroutine call or `name=`).
