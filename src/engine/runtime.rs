@@ -76,9 +76,18 @@ pub struct Shared {
     /// exact clock (CPython's float deadlines, which Tokio's timers round up
     /// to whole milliseconds).
     clock: Cell<Option<Duration>>,
-    /// How many queues and synchronization primitives the run has made,
-    /// in all and of each kind (`Queue #2`).
-    primitives: RefCell<(u32, HashMap<&'static str, u32>)>,
+    /// The queues and synchronization primitives the run has made.
+    primitives: RefCell<Primitives>,
+}
+
+/// How many queues and synchronization primitives a run has made, in all
+/// and of each kind (`Queue #2`), and the variable each statement that
+/// made one assigns it to (looked up once per statement).
+#[derive(Default)]
+struct Primitives {
+    made: u32,
+    of_kind: HashMap<&'static str, u32>,
+    names: HashMap<(StmtId, &'static str), Option<Arc<str>>>,
 }
 
 struct LaneSlot {
@@ -404,14 +413,23 @@ impl Shared {
     }
 
     /// Numbers a new queue or synchronization primitive of the kind
-    /// `kind`: its number in the run, and among those of its kind (from 1).
-    pub fn new_primitive(&self, kind: &'static str) -> (u32, u32) {
+    /// `kind`, made at `stmt`: its number in the run, its number among
+    /// those of its kind (from 1), and the variable the statement assigns
+    /// it to (`assigned`, asked once per statement).
+    pub fn new_primitive(
+        &self,
+        kind: &'static str,
+        stmt: StmtId,
+        assigned: impl FnOnce() -> Option<Arc<str>>,
+    ) -> (u32, u32, Option<Arc<str>>) {
         let mut p = self.primitives.borrow_mut();
-        p.0 += 1;
-        let id = p.0;
-        let nth = p.1.entry(kind).or_default();
+        p.made += 1;
+        let id = p.made;
+        let nth = p.of_kind.entry(kind).or_default();
         *nth += 1;
-        (id, *nth)
+        let nth = *nth;
+        let name = p.names.entry((stmt, kind)).or_insert_with(assigned).clone();
+        (id, nth, name)
     }
 
     /// The name the lane is shown by (its coroutine call or `name=`).

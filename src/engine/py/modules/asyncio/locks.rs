@@ -48,7 +48,7 @@ impl Lock {
             "unlocked"
         }
         .to_string();
-        let n = self.waiters.len();
+        let n = self.waiters.count();
         if n > 0 {
             extra.push_str(&format!(", waiters:{n}"));
         }
@@ -252,7 +252,7 @@ impl Native for Event {
 
     fn repr(&self) -> String {
         let mut extra = if self.value.get() { "set" } else { "unset" }.to_string();
-        let n = self.waiters.len();
+        let n = self.waiters.count();
         if n > 0 {
             extra.push_str(&format!(", waiters:{n}"));
         }
@@ -377,7 +377,7 @@ impl Condition {
     }
 
     pub(super) fn notify_all(&self) -> PyResult<()> {
-        self.notify(self.waiters.len())
+        self.notify(self.waiters.count())
     }
 
     async fn wait_for(&self, ix: &Interp, cx: &Frame, predicate: Value) -> PyResult<Value> {
@@ -426,7 +426,7 @@ impl Native for Condition {
             "unlocked"
         }
         .to_string();
-        let n = self.waiters.len();
+        let n = self.waiters.count();
         if n > 0 {
             extra.push_str(&format!(", waiters:{n}"));
         }
@@ -626,7 +626,7 @@ impl Native for Semaphore {
         } else {
             format!("unlocked, value:{}", self.value.get())
         };
-        let n = self.waiters.len();
+        let n = self.waiters.count();
         if n > 0 {
             extra.push_str(&format!(", waiters:{n}"));
         }

@@ -144,8 +144,11 @@ impl Tag {
     /// Names a primitive of the kind `kind` being made at the frame's
     /// statement.
     pub fn new(ix: &Interp, cx: &Frame, kind: &'static str) -> Tag {
-        let (id, nth) = ix.shared.new_primitive(kind);
-        let name = match ix.program.assigned_name(cx.stmt.get(), kind) {
+        let stmt = cx.stmt.get();
+        let (id, nth, var) = ix
+            .shared
+            .new_primitive(kind, stmt, || ix.program.assigned_name(stmt, kind));
+        let name = match var {
             Some(var) => format!("{kind} '{var}'"),
             None => format!("{kind} #{nth}"),
         };

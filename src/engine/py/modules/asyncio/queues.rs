@@ -197,11 +197,11 @@ impl Queue {
             let shown: Vec<String> = items.iter().map(Value::repr).collect();
             out.push_str(&format!(" _queue=[{}]", shown.join(", ")));
         }
-        let g = self.getters.len();
+        let g = self.getters.count();
         if g > 0 {
             out.push_str(&format!(" _getters[{g}]"));
         }
-        let p = self.putters.len();
+        let p = self.putters.count();
         if p > 0 {
             out.push_str(&format!(" _putters[{p}]"));
         }

@@ -51,7 +51,7 @@ impl WaiterQueue {
     }
 
     /// How many waiters it holds (done ones too), as `len(self._waiters)`.
-    pub fn len(&self) -> usize {
+    pub fn count(&self) -> usize {
         self.queue.borrow().len()
     }
 
