@@ -98,6 +98,8 @@ fn kind_of_line(text: &str) -> &'static str {
         ("printed ", "printed"),
         ("failed: ", "failed"),
         ("run aborted: ", "aborted"),
+        ("counter ", "counter"),
+        ("now waiting on ", "wait_changed"),
     ];
     kinds
         .iter()
@@ -228,6 +230,125 @@ fn check_trace(what: &str, name: &str, flows: bool) {
     let last = of("C").rfind(|e| e["name"] == "tasks").unwrap();
     assert_eq!(last["args"]["done"], labels.len(), "{last}");
     assert_eq!(last["args"]["running"], 0, "{last}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A producer filling a queue of 2 ahead of a consumer that takes one
+/// item a second, holding a semaphore's only permit while it does.
+const PIPELINE: &str = r#"import asyncio
+
+
+async def producer(queue):
+    for i in range(3):
+        await queue.put(i)
+
+
+async def consumer(queue, slots):
+    await asyncio.sleep(1)
+    for _ in range(3):
+        async with slots:
+            await queue.get()
+            await asyncio.sleep(1)
+
+
+async def main():
+    queue = asyncio.Queue(2)
+    slots = asyncio.Semaphore(1)
+    await asyncio.gather(producer(queue), consumer(queue, slots))
+
+
+asyncio.run(main())
+"#;
+
+/// The queue's size and the free permits at each change: `(t, value)`.
+/// The producer fills the queue at t=0 (its third put waits); the
+/// consumer takes an item at t=1, 2 and 3, and the producer's third item
+/// goes in at t=1; the permit is taken at t=1, given back and taken again
+/// at t=2 and 3, and given back at t=4.
+const QUEUE_SIZES: [(f64, i64); 7] = [
+    (0.0, 0),
+    (0.0, 1),
+    (0.0, 2),
+    (1.0, 1),
+    (1.0, 2),
+    (2.0, 1),
+    (3.0, 0),
+];
+const FREE_PERMITS: [(f64, i64); 7] = [
+    (0.0, 1),
+    (1.0, 0),
+    (2.0, 1),
+    (2.0, 0),
+    (3.0, 1),
+    (3.0, 0),
+    (4.0, 1),
+];
+
+#[test]
+fn json_lines_carry_queue_sizes_and_free_permits_as_they_change() {
+    let dir = scratch("json-counters");
+    let program = dir.join("pipeline.py");
+    std::fs::write(&program, PIPELINE).unwrap();
+    let (header, events) = json_lines(program.to_str().unwrap(), &dir);
+    assert_eq!(header["version"], 1);
+    let counter = |name: &str| -> Vec<(f64, i64)> {
+        events
+            .iter()
+            .filter(|e| e["kind"] == "counter" && e["name"] == name)
+            .map(|e| (e["time"].as_f64().unwrap(), e["value"].as_i64().unwrap()))
+            .collect()
+    };
+    assert_eq!(counter("Queue 'queue'"), QUEUE_SIZES);
+    assert_eq!(counter("Semaphore 'slots'"), FREE_PERMITS);
+    let first = events.iter().find(|e| e["kind"] == "counter").unwrap();
+    assert_eq!(first["counts"], "queue_size", "{first}");
+    assert_eq!(first["capacity"], 2, "{first}");
+    let ids: BTreeSet<u64> = events
+        .iter()
+        .filter(|e| e["kind"] == "counter")
+        .map(|e| e["counter"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 2, "one counter per primitive");
+    // The same lines `run --events` prints, in order.
+    let run = asynclings(&["run", program.to_str().unwrap(), "--headless", "--events"]);
+    let printed = String::from_utf8(run.stdout).unwrap();
+    let lines: Vec<&str> = printed
+        .lines()
+        .filter(|l| l.contains(" counter "))
+        .collect();
+    assert_eq!(lines.len(), 14, "{printed}");
+    assert!(
+        lines[0].starts_with("[t=0] #0 counter Queue 'queue': size 0 of 2"),
+        "{printed}"
+    );
+    assert!(
+        lines[13].starts_with("[t=4] #2 counter Semaphore 'slots': free 1 of 1"),
+        "{printed}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn trace_has_a_counter_track_per_queue_and_semaphore() {
+    let dir = scratch("trace-counters");
+    let program = dir.join("pipeline.py");
+    std::fs::write(&program, PIPELINE).unwrap();
+    let trace: Value =
+        serde_json::from_slice(&export(program.to_str().unwrap(), "trace", &[], &dir)).unwrap();
+    let all = trace["traceEvents"].as_array().unwrap();
+    let track = |name: &str, series: &str| -> Vec<(f64, i64)> {
+        all.iter()
+            .filter(|e| e["ph"] == "C" && e["name"] == name)
+            .map(|e| {
+                (
+                    e["ts"].as_f64().unwrap() / 1e6,
+                    e["args"][series].as_i64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(track("Queue 'queue'", "queue size"), QUEUE_SIZES);
+    assert_eq!(track("Semaphore 'slots'", "free permits"), FREE_PERMITS);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -1,6 +1,7 @@
 //! Waits on a queue, a lock and a semaphore are named on the timeline: on
 //! the waiting task's bar, in the timeline's title while the selected task
-//! waits, and in the task's detail view.
+//! waits, and in the task's detail view; a lock cycle is reported as a
+//! deadlock on the lesson screen.
 
 #[path = "support/pty.rs"]
 mod pty;
@@ -63,10 +64,11 @@ fn queue_lock_and_semaphore_waits_are_named_on_the_timeline_and_in_the_detail_vi
     s.wait_for("[t=3] got job");
     s.wait_for("✓ finished");
     // Each wait is named over its stretch of the waiting task's bar.
-    s.wait_for("Queue.get (queue empty)");
-    // (cut to the stretch it names: `Lock (held by worker(1…`)
-    s.wait_for("Lock (held by worker(1");
-    s.wait_for("Semaphore (0 of 1 free)");
+    s.wait_for("Queue.get (queue emp");
+    // (cut to the stretch it names, beside the counter rows' names:
+    // `Lock (held by worker…`)
+    s.wait_for("Lock (held by worker");
+    s.wait_for("Semaphore (0 of 1");
     // The consumer's detail view (the second lane) lists the wait.
     s.press("\x1b[B");
     s.press("\r");
@@ -106,8 +108,12 @@ async def main():
 asyncio.run(main())
 "#;
 
+/// A deadlock ends the live run as soon as every task waits and no timer
+/// is pending: the clock stops where the tasks stopped (t=1, not the
+/// virtual-duration limit), the status says so, and the timeline names
+/// the cycle over the lanes whose bars name the lock each waits for.
 #[test]
-fn a_lock_cycle_shows_each_task_waiting_for_the_other() {
+fn a_lock_cycle_stops_the_clock_and_is_named_on_the_lesson_screen() {
     let dir = std::env::temp_dir().join(format!("asynclings-pty-deadlock-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let program = dir.join("deadlock.py");
@@ -129,6 +135,14 @@ fn a_lock_cycle_shows_each_task_waiting_for_the_other() {
     // cycle is on the screen.
     s.wait_for("Lock (held by two())");
     s.wait_for("Lock (held by one())");
+    s.wait_for("✗ deadlock");
+    // The report fills the rows under the lanes; each bar ends with what
+    // its task waits on.
+    s.wait_for("DEADLOCK: one() waits for Lock held by two(), which waits for");
+    s.wait_for("⊗ Lock (held by two())");
+    s.wait_for("⊗ Lock (held by one())");
+    let screen = s.screen();
+    assert!(screen.contains("t=1s"), "{screen}");
     s.press("q");
     s.press("q");
     assert!(s.wait_exit().success());

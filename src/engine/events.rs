@@ -123,6 +123,25 @@ pub enum WaitOn {
     },
 }
 
+/// What a counter of a queue or a synchronization primitive counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CounterKind {
+    /// The items in a queue (`qsize()`).
+    QueueSize,
+    /// A semaphore's free permits (its value).
+    FreePermits,
+}
+
+impl CounterKind {
+    /// How `--events` and the exports name what is counted.
+    pub fn label(self) -> &'static str {
+        match self {
+            CounterKind::QueueSize => "size",
+            CounterKind::FreePermits => "free",
+        }
+    }
+}
+
 /// The kinds of event.
 #[derive(Clone, Debug, PartialEq)]
 pub enum EventKind {
@@ -152,6 +171,9 @@ pub enum EventKind {
     Polled,
     /// The poll returned `Pending`: the lane waits on something.
     Suspended { on: WaitOn },
+    /// What a waiting lane waits on changed while it waits: the lock it
+    /// waits for passed to another task, which now holds it.
+    WaitChanged { on: WaitOn },
     /// The lane's waker was called: it is ready to run again.
     Woken,
     /// A blocking call holds the thread (and every lane) until `until`.
@@ -181,6 +203,21 @@ pub enum EventKind {
     Logged { text: String },
     /// The run ended early: a limit was reached or the demo deadlocked.
     Aborted { reason: String },
+    /// A queue's size or a semaphore's free permits is now `value` (first
+    /// when the primitive is made, then at each change).
+    Counter {
+        /// The primitive's number in the run: one counter per primitive.
+        id: u32,
+        /// How the primitive is named: by the variable it was assigned to
+        /// (`Queue 'queue'`), else by its number among its kind
+        /// (`Semaphore #1`).
+        name: Arc<str>,
+        kind: CounterKind,
+        value: i64,
+        /// The most it holds, when bounded: a queue's `maxsize`, a
+        /// semaphore's initial value.
+        capacity: Option<i64>,
+    },
 }
 
 impl Event {
@@ -259,6 +296,7 @@ impl fmt::Display for Event {
             },
             EventKind::Polled => f.write_str("polled")?,
             EventKind::Suspended { on } => write!(f, "suspended on {on}")?,
+            EventKind::WaitChanged { on } => write!(f, "now waiting on {on}")?,
             EventKind::Woken => f.write_str("woken")?,
             EventKind::Blocked { until } => write!(
                 f,
@@ -278,6 +316,18 @@ impl fmt::Display for Event {
                 write!(f, "logged: {}", text.lines().next().unwrap_or_default())?
             }
             EventKind::Aborted { reason } => write!(f, "run aborted: {reason}")?,
+            EventKind::Counter {
+                name,
+                kind,
+                value,
+                capacity,
+                ..
+            } => {
+                write!(f, "counter {name}: {} {value}", kind.label())?;
+                if let Some(c) = capacity {
+                    write!(f, " of {c}")?;
+                }
+            }
         }
         if let Some(s) = self.stmt {
             write!(f, " @s{s}")?;

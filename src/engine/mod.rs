@@ -11,7 +11,7 @@ pub mod py;
 mod runtime;
 
 use crate::program::{Program, StmtId};
-pub use events::{Event, EventKind, FrameExit, FrameKind, LaneId, LaneKind, WaitOn};
+pub use events::{CounterKind, Event, EventKind, FrameExit, FrameKind, LaneId, LaneKind, WaitOn};
 pub use pace::Control;
 use runtime::{Shared, Sink};
 use std::rc::Rc;
@@ -226,21 +226,8 @@ fn run_on_this_thread(
                         max_virtual.as_secs()
                     )
                 } else {
-                    let mut waits = shared.waiting_lanes();
-                    if waits.len() > 6 {
-                        let more = waits.len() - 5;
-                        waits.truncate(5);
-                        waits.push(format!("and {more} more"));
-                    }
                     *deadlock_slot.borrow_mut() = Some(shared.waiting_stmts());
-                    let cycle = shared
-                        .lock_cycle()
-                        .map(|c| format!("{c}; "))
-                        .unwrap_or_default();
-                    format!(
-                        "deadlock: {cycle}every task is waiting and no timer is pending ({})",
-                        waits.join("; ")
-                    )
+                    deadlock_reason(&shared)
                 };
                 shared.abort(reason.clone());
                 Outcome::Aborted(reason)
@@ -266,6 +253,26 @@ fn run_on_this_thread(
         warnings.push(format!("random seed: {seed}"));
     }
     (outcome, warnings, deadlocked_at)
+}
+
+/// Why a run in which every task waits and no timer is pending ends: the
+/// cycle of tasks waiting for each other's locks, when there is one, then
+/// what each task waits on.
+pub(crate) fn deadlock_reason(shared: &Shared) -> String {
+    let mut waits = shared.waiting_lanes();
+    if waits.len() > 6 {
+        let more = waits.len() - 5;
+        waits.truncate(5);
+        waits.push(format!("and {more} more"));
+    }
+    let cycle = shared
+        .lock_cycle()
+        .map(|c| format!("{c}; "))
+        .unwrap_or_default();
+    format!(
+        "deadlock: {cycle}every task is waiting and no timer is pending ({})",
+        waits.join("; ")
+    )
 }
 
 /// Warnings written after a run that a limit ended, at most.

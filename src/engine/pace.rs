@@ -266,11 +266,29 @@ pub(crate) async fn pace(shared: &Shared, control: &Control) {
             epoch = u64::MAX;
             continue;
         }
+        if !shared.timers_pending() && deadlocked(shared).await {
+            // The abort ends the run (the pacer ending would be a stop).
+            shared.abort(super::deadlock_reason(shared));
+            std::future::pending::<()>().await;
+        }
         let target = anchor.0 + anchor.1.elapsed().mul_f64(state.speed);
         let target = target.max(shared.now() + Duration::from_millis(1));
         tokio::time::sleep_until(shared.instant(target)).await;
         control.set_now(shared.now());
     }
+}
+
+/// Whether the run is deadlocked, asked when no timer is pending: a
+/// sleep of the pacer's own ends only once no task is ready (the paused
+/// clock moves only when the runtime idles), so if still no timer is
+/// pending then, nothing can ever happen again. This is what a headless
+/// run finds when its clock reaches the virtual-duration limit; a live run
+/// finds it at once, so its clock stops where the tasks stopped. Events
+/// keep the time they had: the pacer's sleep is not a moment of the demo.
+async fn deadlocked(shared: &Shared) -> bool {
+    shared.hold_clock();
+    tokio::time::sleep(Duration::from_millis(1)).await;
+    !shared.timers_pending() && shared.aborted().is_none()
 }
 
 /// Lets the runtime run until the first event at a later virtual time than

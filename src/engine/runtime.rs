@@ -8,7 +8,7 @@ use super::pace::Control;
 use crate::render::plan::ir::ast::StmtId;
 use futures::future::LocalBoxFuture;
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -76,6 +76,18 @@ pub struct Shared {
     /// exact clock (CPython's float deadlines, which Tokio's timers round up
     /// to whole milliseconds).
     clock: Cell<Option<Duration>>,
+    /// The queues and synchronization primitives the run has made.
+    primitives: RefCell<Primitives>,
+}
+
+/// How many queues and synchronization primitives a run has made, in all
+/// and of each kind (`Queue #2`), and the variable each statement that
+/// made one assigns it to (looked up once per statement).
+#[derive(Default)]
+struct Primitives {
+    made: u32,
+    of_kind: HashMap<&'static str, u32>,
+    names: HashMap<(StmtId, &'static str), Option<Arc<str>>>,
 }
 
 struct LaneSlot {
@@ -118,6 +130,7 @@ impl Shared {
             abort_signal: Notify::new(),
             control,
             clock: Cell::new(None),
+            primitives: RefCell::default(),
         }
     }
 
@@ -135,6 +148,14 @@ impl Shared {
     pub fn set_clock(&self, t: Duration) {
         if self.clock.get().is_none_or(|c| t > c) {
             self.clock.set(Some(t));
+        }
+    }
+
+    /// Stamps events from now on with the time they would get now, even
+    /// if the clock moves on without a timer (see `clock`).
+    pub fn hold_clock(&self) {
+        if self.clock.get().is_none() {
+            self.clock.set(Some(self.now()));
         }
     }
 
@@ -389,6 +410,26 @@ impl Shared {
             }
         }
         None
+    }
+
+    /// Numbers a new queue or synchronization primitive of the kind
+    /// `kind`, made at `stmt`: its number in the run, its number among
+    /// those of its kind (from 1), and the variable the statement assigns
+    /// it to (`assigned`, asked once per statement).
+    pub fn new_primitive(
+        &self,
+        kind: &'static str,
+        stmt: StmtId,
+        assigned: impl FnOnce() -> Option<Arc<str>>,
+    ) -> (u32, u32, Option<Arc<str>>) {
+        let mut p = self.primitives.borrow_mut();
+        p.made += 1;
+        let id = p.made;
+        let nth = p.of_kind.entry(kind).or_default();
+        *nth += 1;
+        let nth = *nth;
+        let name = p.names.entry((stmt, kind)).or_insert_with(assigned).clone();
+        (id, nth, name)
     }
 
     /// The name the lane is shown by (its coroutine call or `name=`).

@@ -10,7 +10,9 @@
 //! given its place in the schema here.
 
 use super::RunInfo;
-use crate::engine::{Event, EventKind, FrameExit, FrameKind, LaneKind, Outcome, WaitOn};
+use crate::engine::{
+    CounterKind, Event, EventKind, FrameExit, FrameKind, LaneKind, Outcome, WaitOn,
+};
 use crate::render::Listing;
 use serde::Serialize;
 use std::time::Duration;
@@ -90,6 +92,9 @@ enum Kind<'a> {
     Suspended {
         on: Wait<'a>,
     },
+    WaitChanged {
+        on: Wait<'a>,
+    },
     Woken,
     Blocked {
         until: f64,
@@ -117,6 +122,13 @@ enum Kind<'a> {
     },
     Aborted {
         reason: &'a str,
+    },
+    Counter {
+        counter: u32,
+        name: &'a str,
+        counts: &'static str,
+        value: i64,
+        capacity: Option<i64>,
     },
 }
 
@@ -162,6 +174,14 @@ fn frame_kind(kind: FrameKind) -> &'static str {
         FrameKind::AsyncGenerator => "async_generator",
         FrameKind::Iterator => "async_iterator",
         FrameKind::ContextManager => "context_manager",
+    }
+}
+
+/// The name the schema gives what a counter counts.
+pub fn counter_kind(kind: CounterKind) -> &'static str {
+    match kind {
+        CounterKind::QueueSize => "queue_size",
+        CounterKind::FreePermits => "free_permits",
     }
 }
 
@@ -218,6 +238,7 @@ fn kind(k: &EventKind) -> Kind<'_> {
         },
         EventKind::Polled => Kind::Polled,
         EventKind::Suspended { on } => Kind::Suspended { on: wait(on) },
+        EventKind::WaitChanged { on } => Kind::WaitChanged { on: wait(on) },
         EventKind::Woken => Kind::Woken,
         EventKind::Blocked { until } => Kind::Blocked {
             until: seconds(*until),
@@ -232,6 +253,19 @@ fn kind(k: &EventKind) -> Kind<'_> {
         EventKind::Logged { text } => Kind::Logged { text },
         EventKind::Failed { message } => Kind::Failed { message },
         EventKind::Aborted { reason } => Kind::Aborted { reason },
+        EventKind::Counter {
+            id,
+            name,
+            kind,
+            value,
+            capacity,
+        } => Kind::Counter {
+            counter: *id,
+            name,
+            counts: counter_kind(*kind),
+            value: *value,
+            capacity: *capacity,
+        },
     }
 }
 

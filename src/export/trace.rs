@@ -3,11 +3,12 @@
 //! complete slice (`X`) for each stretch of a task in one state (running,
 //! ready, waiting on something, blocked), a flow arrow (`s` to `f`) from
 //! the task whose step woke another to the task it woke, instants (`i`)
-//! for printed lines, and counters (`C`) of the tasks in each state.
+//! for printed lines, counters (`C`) of the tasks in each state, and a
+//! counter track per queue (its size) and semaphore (its free permits).
 //! Times are microseconds of virtual time.
 
 use super::RunInfo;
-use crate::engine::{Event, EventKind, LaneId, LaneKind, WaitOn};
+use crate::engine::{CounterKind, Event, EventKind, LaneId, LaneKind, WaitOn};
 use crate::text::format_seconds;
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -127,6 +128,8 @@ struct Builder<'a> {
     flows: u64,
     counts: HashMap<State, i64>,
     last_counts: Option<Value>,
+    /// Each queue's or semaphore's counter track, by the primitive's id.
+    tracks: HashMap<u32, String>,
     events: &'a [Event],
 }
 
@@ -258,6 +261,13 @@ impl Builder<'_> {
                     self.set(e.lane, t, State::Waiting, name, Some(on.to_string()));
                 }
             }
+            EventKind::WaitChanged { on } if !job => {
+                if let Some(l) = self.lanes.get_mut(&e.lane) {
+                    l.waits = Some(on.clone());
+                }
+                let name = self.waiting_on(on);
+                self.set(e.lane, t, State::Waiting, name, Some(on.to_string()));
+            }
             EventKind::Woken if !job => {
                 // A timer or a yield wakes a task by itself; a task (or an
                 // executor's job) it awaited wakes it by ending; the rest
@@ -291,6 +301,24 @@ impl Builder<'_> {
                     ..TraceEvent::new("i", format!("print: {text}"), t, e.lane)
                 });
             }
+            EventKind::Counter {
+                id,
+                name,
+                kind,
+                value,
+                ..
+            } => {
+                let track = self.track(*id, name);
+                let series = match kind {
+                    CounterKind::QueueSize => "queue size",
+                    CounterKind::FreePermits => "free permits",
+                };
+                self.out.push(TraceEvent {
+                    cat: Some("counter"),
+                    args: Some(json!({ series: value })),
+                    ..TraceEvent::new("C", track, t, 0)
+                });
+            }
             EventKind::Aborted { reason } => self.out.push(TraceEvent {
                 cat: Some("aborted"),
                 s: Some("g"),
@@ -299,6 +327,23 @@ impl Builder<'_> {
             }),
             _ => {}
         }
+    }
+
+    /// The counter track of primitive `id`: its name, or, when another
+    /// primitive has that name already (one made in each call of a
+    /// function), its name and id.
+    fn track(&mut self, id: u32, name: &str) -> String {
+        if let Some(track) = self.tracks.get(&id) {
+            return track.clone();
+        }
+        let taken = self.tracks.values().any(|t| t == name);
+        let track = if taken {
+            format!("{name} (#{id})")
+        } else {
+            name.to_string()
+        };
+        self.tracks.insert(id, track.clone());
+        track
     }
 
     /// An arrow from the waker's slice to the woken task's.
@@ -401,6 +446,7 @@ pub fn chrome_trace(info: &RunInfo, events: &[Event]) -> Vec<u8> {
         flows: 0,
         counts: HashMap::new(),
         last_counts: None,
+        tracks: HashMap::new(),
         events,
     };
     let file = builder.run(info);

@@ -66,6 +66,50 @@ impl Program {
         find(&self.module.body, id)
     }
 
+    /// The variable a statement binds the result of a call of `callee` to,
+    /// when it is a plain assignment of that call to one name or attribute:
+    /// `queue = asyncio.Queue(2)` and `self.queue = Queue(2)` give `queue`
+    /// for the callee `Queue`.
+    pub fn assigned_name(&self, id: StmtId, callee: &str) -> Option<Arc<str>> {
+        fn calls(value: &Expr, callee: &str) -> bool {
+            let ExprKind::Call(func, _) = &value.kind else {
+                return false;
+            };
+            match &func.kind {
+                ExprKind::Attr(_, name) => &**name == callee,
+                ExprKind::Name(name) => &**name.ident() == callee,
+                _ => false,
+            }
+        }
+        fn find(block: &[Stmt], id: StmtId, callee: &str) -> Option<Arc<str>> {
+            let mut found = None;
+            walk(block, &mut |s| {
+                if found.is_some() {
+                    return;
+                }
+                match &s.kind {
+                    StmtKind::Assign { targets, value } if s.id == id => {
+                        if let [target] = targets.as_slice()
+                            && calls(value, callee)
+                        {
+                            found = match target {
+                                Target::Name(n) => Some(n.ident().clone()),
+                                Target::Attr(_, attr) => Some(attr.clone()),
+                                _ => None,
+                            };
+                        }
+                    }
+                    StmtKind::Def { code, .. } | StmtKind::Class { code, .. } => {
+                        found = find(&code.body, id, callee);
+                    }
+                    _ => {}
+                }
+            });
+            found
+        }
+        find(&self.module.body, id, callee)
+    }
+
     /// The text of a 1-based line, without its newline.
     pub fn line_text(&self, line: usize) -> &str {
         self.source

@@ -8,6 +8,7 @@
 pub mod aggregate;
 pub mod app;
 pub mod block;
+pub mod counters;
 pub mod export;
 pub mod highlight;
 pub mod input;

@@ -267,6 +267,8 @@ pub struct Timeline {
     pub logged: Vec<Logged>,
     /// Why the run ended early, if it did.
     pub aborted: Option<String>,
+    /// The queues' sizes and the semaphores' free permits over time.
+    pub counters: super::counters::Counters,
     /// The seed an unseeded `random` run drew from, once it has ended
     /// ([`super::seed::note`]).
     pub seed: Option<String>,
@@ -377,6 +379,10 @@ impl Timeline {
                 return;
             }
             EventKind::Aborted { reason } => self.aborted = Some(shown(reason)),
+            EventKind::Counter { .. } => {
+                self.counters.apply(e);
+                return;
+            }
             _ => {}
         }
         let Some(&i) = self.index.get(&e.lane) else {
@@ -408,6 +414,24 @@ impl Timeline {
                     _ => LaneState::WaitTask,
                 };
                 (state, Some(on.clone()))
+            }
+            // Still waiting, on what it names now: another task's step
+            // changed it, so no lane starts or stops running.
+            EventKind::WaitChanged { on } => {
+                let lane = &mut self.lanes[i];
+                if let Some(last) = lane.segments.last_mut()
+                    && last.state == LaneState::WaitTask
+                    && last.on.as_ref() != Some(on)
+                {
+                    last.end = Some(t);
+                    lane.segments.push(Segment {
+                        start: t,
+                        end: None,
+                        state: LaneState::WaitTask,
+                        on: Some(on.clone()),
+                    });
+                }
+                return;
             }
             EventKind::Woken => (LaneState::Ready, None),
             EventKind::Renamed { name } => {

@@ -50,8 +50,9 @@ fn state_text(s: &crate::ui::timeline::Segment) -> String {
 /// What the lane holds at `t` that other tasks wait for, and who waits:
 /// `Lock, awaited by #2 worker(2), #3 worker(3)`.
 fn held_by(tl: &Timeline, holder: LaneId, t: std::time::Duration) -> Option<String> {
-    // A waiter names the holder of when it began to wait: one that has
-    // ended since holds nothing.
+    // A waiter names the lock's holder, kept current as the lock passes
+    // on; between a release and the next owner's taking it, it still
+    // names the last holder, which, once ended, holds nothing.
     let alive = tl
         .lane(holder)
         .and_then(|l| l.segment_at(t))

@@ -1,6 +1,7 @@
 //! Pure view functions: the app state in, a frame out.
 
 pub mod code;
+pub mod counters;
 pub mod detail;
 pub mod frames;
 pub mod help;

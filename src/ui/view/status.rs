@@ -232,6 +232,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
         RunStatus::Paused => ("⏸ paused", theme.accent()),
         RunStatus::Finished(Outcome::Finished) => ("✓ finished", theme.ok()),
         RunStatus::Finished(Outcome::Stopped) => ("■ stopped", theme.dim()),
+        RunStatus::Finished(Outcome::Aborted(m)) if m.starts_with("deadlock") => {
+            ("✗ deadlock", theme.error())
+        }
         RunStatus::Finished(_) => ("✗ failed", theme.error()),
     };
     let running_block = held.is_some() && lesson.status == RunStatus::Running;

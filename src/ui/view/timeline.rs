@@ -13,7 +13,7 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use std::time::Duration;
 
 /// A time scale: seconds per column, and the tick step for labels.
@@ -66,6 +66,10 @@ pub fn name_width(tl: &Timeline, width: u16) -> u16 {
         .lanes
         .iter()
         .map(|l| l.label().chars().count() + 3 + l.id.checked_ilog10().unwrap_or(0) as usize + 1)
+        .chain(tl.counters.list.iter().map(|c| {
+            let value = c.capacity.map_or(4, |cap| 3 + cap.to_string().len() * 2);
+            c.name.chars().count() + value
+        }))
         .max()
         .unwrap_or(0);
     let most = (width * 2 / 5).max(10);
@@ -96,8 +100,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     } else {
         " ↑/↓ Enter details  z frames "
     };
-    // The selected task's frames at the time shown: what runs inside it.
-    if let Some(lane) = tl
+    // A deadlock names its cycle over the lanes; else the selected task's
+    // frames at the time shown: what runs inside it.
+    let deadlock = tl
+        .aborted
+        .as_deref()
+        .and_then(|r| r.strip_prefix("deadlock: "));
+    if deadlock.is_some() {
+        title.push_str("─ DEADLOCK ");
+    } else if let Some(lane) = tl
         .lanes
         .get(lesson.selected_lane)
         .filter(|_| visible.binary_search(&lesson.selected_lane).is_ok())
@@ -166,8 +177,29 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     let strip_area = Rect::new(inner.x, inner.y + 1, inner.width, strip);
     super::strip::draw(buf, strip_area, app, lesson, &scale, x0, cols, name_w);
 
+    // The counter rows of queues and semaphores, under the lanes.
+    let free = inner.height.saturating_sub(2 + strip);
+    let counter_rows = super::counters::height(tl, free, visible.len());
+    let counters_area = Rect::new(
+        inner.x,
+        inner.y + 1 + strip + free - counter_rows,
+        inner.width,
+        counter_rows,
+    );
+    super::counters::draw(
+        buf,
+        counters_area,
+        tl,
+        &scale,
+        x0,
+        cols,
+        name_w,
+        t,
+        &app.theme,
+    );
+
     // The lanes the filter shows.
-    let rows = inner.height.saturating_sub(2 + strip) as usize;
+    let rows = (free - counter_rows) as usize;
     let lanes = visible.len();
     // Frame sub-rows under each task, when unfolded.
     let unfold = lesson.frames_unfolded();
@@ -228,10 +260,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
             row += 1;
         }
     }
+    // A deadlock's report in the rows the lanes leave.
+    let report = deadlock.filter(|_| row < rows).map(|reason| {
+        let y = inner.y + 1 + strip + row as u16;
+        let area = Rect::new(inner.x, y, inner.width, (rows - row) as u16);
+        (area, format!("DEADLOCK: {reason}"))
+    });
     if (first > 0 || first + shown < lanes) && rows > 0 {
         let more = format!("{}-{}/{}", first + 1, first + shown, lanes);
         let x = inner.right().saturating_sub(more.len() as u16);
-        buf.set_string(x, inner.y + inner.height - 2, &more, theme.dim());
+        let y = inner.y + strip + rows as u16;
+        buf.set_string(x, y, &more, theme.dim());
     }
 
     // The legend: whole entries, as many as fit (the help overlay has all).
@@ -288,6 +327,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, lesson: &LessonState) {
     }
     let legend = Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1);
     frame.render_widget(Paragraph::new(Line::from(spans)), legend);
+    if let Some((area, text)) = report {
+        let text = Paragraph::new(Span::styled(text, theme.error())).wrap(Wrap { trim: true });
+        frame.render_widget(text, area);
+    }
 }
 
 /// `text` cut to `width` cells, ending in `…` when cut; a character that
@@ -511,6 +554,24 @@ fn draw_lane(
                 cell.set_char(ch)
                     .set_style(theme.state(LaneState::WaitTask));
             }
+        }
+    }
+    // In a deadlock, what each task left waiting waits on, after its bar.
+    if tl
+        .aborted
+        .as_deref()
+        .is_some_and(|r| r.starts_with("deadlock: "))
+        && let Some(seg) = lane.segments.last().filter(|s| !s.state.is_final())
+        && let Some(on) = &seg.on
+    {
+        let from = scale.col(seg.end.unwrap_or(t).min(t)) + 2;
+        let room = (cols as usize).saturating_sub(from);
+        let text = fit(
+            &format!("⊗ {}", crate::sanitize::for_terminal(&on.to_string())),
+            room,
+        );
+        if from < cols as usize {
+            buf.set_string(x0 + from as u16, y, &text, theme.error());
         }
     }
     // The end of an async iteration.

@@ -2,7 +2,7 @@
 //! `Condition`: filling, draining, resetting or broken.
 
 use super::locks::Condition;
-use super::mixins::{AsyncMethods, MethodCoro, address};
+use super::mixins::{AsyncMethods, MethodCoro, Tag, address};
 use crate::engine::py::builtins::args;
 use crate::engine::py::types::exc::{PyResult, error, value_error};
 use crate::engine::py::types::native::{Args, Native, Step};
@@ -36,6 +36,8 @@ pub struct Barrier {
     parties: i64,
     state: Cell<State>,
     count: Cell<i64>,
+    /// Its name on the timeline.
+    tag: Tag,
 }
 
 fn broken(message: &str) -> crate::engine::py::types::exc::Unwind {
@@ -43,7 +45,7 @@ fn broken(message: &str) -> crate::engine::py::types::exc::Unwind {
 }
 
 impl Barrier {
-    pub fn value(mut a: Args) -> PyResult<Value> {
+    pub fn value(ix: &Interp, cx: &Frame, mut a: Args) -> PyResult<Value> {
         let p = a
             .take_kw("parties")
             .or_else(|| (!a.pos.is_empty()).then(|| a.pos.remove(0)))
@@ -62,6 +64,7 @@ impl Barrier {
             parties,
             state: Cell::new(State::Filling),
             count: Cell::new(0),
+            tag: Tag::new(ix, cx, "Barrier"),
         })))
     }
 
@@ -81,7 +84,12 @@ impl Barrier {
         ready: impl Fn(State) -> bool,
     ) -> PyResult<()> {
         while !ready(self.state.get()) {
-            let what = format!("Barrier ({} of {})", self.count.get(), self.parties);
+            let what = format!(
+                "{} ({} of {})",
+                self.tag.name,
+                self.count.get(),
+                self.parties
+            );
             self.cond.wait(ix, cx, &what).await?;
         }
         Ok(())

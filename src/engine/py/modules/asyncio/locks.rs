@@ -1,33 +1,26 @@
 //! asyncio's synchronization primitives as CPython 3.11's
 //! `Lib/asyncio/locks.py` runs them: `Lock`, `Event`, `Condition`,
 //! `Semaphore`, `BoundedSemaphore` (and `Barrier`, in `barrier`). Each
-//! waiter is a future in a FIFO deque; a release sets the first waiter's
-//! result, which schedules its task on the next round, and skips waiters
-//! already done. A cancelled waiter leaves the deque and, for `Lock` and
-//! `Semaphore`, hands its turn on.
+//! waiter is a future in a FIFO queue ([`WaiterQueue`]); a release sets the
+//! first waiter's result, which schedules its task on the next round, and
+//! skips waiters already done. A cancelled waiter leaves the queue and, for
+//! `Lock` and `Semaphore`, hands its turn on.
 
 use super::mixins::{
-    AsyncMethods, MethodCoro, address, cancelled, is_cancel, lane_name, set_result, wait, waiter,
+    AsyncMethods, MethodCoro, Tag, address, cancelled, is_cancel, lane_name, wait,
 };
-use super::tasks::FutureObj;
-use crate::engine::events::LaneId;
+use super::waiters::WaiterQueue;
+use crate::engine::events::{CounterKind, EventKind, LaneId, WaitOn};
 use crate::engine::py::builtins::args;
 use crate::engine::py::types::exc::{PyResult, error, type_error, value_error};
 use crate::engine::py::types::native::{Args, Native, Step, downcast};
 use crate::engine::py::types::value::Value;
 use crate::engine::py::vm::interp::{Frame, Interp};
-use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
+use std::cell::Cell;
 use std::rc::Rc;
+use std::sync::Arc;
 
-type Waiters = RefCell<VecDeque<Rc<FutureObj>>>;
-
-fn remove(waiters: &Waiters, fut: &Rc<FutureObj>) {
-    let mut w = waiters.borrow_mut();
-    if let Some(i) = w.iter().position(|x| Rc::ptr_eq(x, fut)) {
-        w.remove(i);
-    }
-}
+type Waiters = WaiterQueue;
 
 fn no_args(a: &Args, name: &str) -> PyResult<()> {
     args::no_args(a, name)
@@ -55,37 +48,62 @@ impl Lock {
             "unlocked"
         }
         .to_string();
-        let n = self.waiters.borrow().len();
+        let n = self.waiters.count();
         if n > 0 {
             extra.push_str(&format!(", waiters:{n}"));
         }
         extra
     }
 
-    async fn acquire(&self, ix: &Interp, cx: &Frame) -> PyResult<Value> {
-        if !self.locked.get() && self.waiters.borrow().iter().all(|w| cancelled(w)) {
-            self.locked.set(true);
-            self.owner.set(Some(cx.lane.get()));
-            return Ok(Value::Bool(true));
-        }
-        let fut = waiter();
-        self.waiters.borrow_mut().push_back(fut.clone());
-        let holder = self.owner.get();
-        let what = match holder {
+    /// What a task waiting for it is shown waiting on: `Lock (held by
+    /// worker(2))`.
+    fn what(&self, ix: &Interp) -> String {
+        match self.owner.get() {
             Some(h) => format!("Lock (held by {})", lane_name(ix, h)),
             None => "Lock".to_string(),
-        };
-        let r = wait(ix, cx, &fut, what, holder).await;
-        remove(&self.waiters, &fut);
+        }
+    }
+
+    async fn acquire(&self, ix: &Interp, cx: &Frame) -> PyResult<Value> {
+        if !self.locked.get() && self.waiters.all_cancelled() {
+            self.take(ix, cx);
+            return Ok(Value::Bool(true));
+        }
+        let fut = self.waiters.push(cx);
+        let r = wait(ix, cx, &fut, self.what(ix), self.owner.get()).await;
+        self.waiters.remove(&fut);
         if let Err(e) = r {
             if is_cancel(&e) && !self.locked.get() {
                 self.wake_up_first();
             }
             return Err(e);
         }
-        self.locked.set(true);
-        self.owner.set(Some(cx.lane.get()));
+        self.take(ix, cx);
         Ok(Value::Bool(true))
+    }
+
+    /// The frame's task takes the lock; the tasks still waiting for it are
+    /// told who holds it now.
+    fn take(&self, ix: &Interp, cx: &Frame) {
+        self.locked.set(true);
+        let owner = cx.lane.get();
+        if self.owner.replace(Some(owner)) == Some(owner) {
+            return;
+        }
+        let waiting = self.waiters.waiting();
+        if waiting.is_empty() {
+            return;
+        }
+        let what: Arc<str> = Arc::from(self.what(ix));
+        for (lane, stmt) in waiting {
+            let on = WaitOn::Sync {
+                what: what.clone(),
+                holder: Some(owner),
+            };
+            ix.shared.set_waiting(lane, on.clone(), Some(stmt));
+            ix.shared
+                .emit(lane, Some(stmt), EventKind::WaitChanged { on });
+        }
     }
 
     fn release(&self) -> PyResult<Value> {
@@ -99,12 +117,7 @@ impl Lock {
     }
 
     fn wake_up_first(&self) {
-        let first = self.waiters.borrow().front().cloned();
-        if let Some(f) = first
-            && !f.completion.done()
-        {
-            set_result(&f, Value::Bool(true));
-        }
+        self.waiters.wake_first(Value::Bool(true));
     }
 }
 
@@ -175,12 +188,17 @@ impl Native for Lock {
 pub struct Event {
     value: Cell<bool>,
     waiters: Waiters,
+    /// Its name on the timeline (none for a queue's own event).
+    tag: Option<Tag>,
 }
 
 impl Event {
-    pub fn value(a: Args) -> PyResult<Value> {
+    pub fn value(ix: &Interp, cx: &Frame, a: Args) -> PyResult<Value> {
         no_args(&a, "Event()")?;
-        Ok(Value::Native(Rc::new(Event::default())))
+        Ok(Value::Native(Rc::new(Event {
+            tag: Some(Tag::new(ix, cx, "Event")),
+            ..Event::default()
+        })))
     }
 
     /// `wait()`, the task shown waiting on `what`.
@@ -188,10 +206,9 @@ impl Event {
         if self.value.get() {
             return Ok(Value::Bool(true));
         }
-        let fut = waiter();
-        self.waiters.borrow_mut().push_back(fut.clone());
+        let fut = self.waiters.push(cx);
         let r = wait(ix, cx, &fut, what.to_string(), None).await;
-        remove(&self.waiters, &fut);
+        self.waiters.remove(&fut);
         r.map(|_| Value::Bool(true))
     }
 
@@ -204,12 +221,7 @@ impl Event {
     pub(super) fn set(&self) {
         if !self.value.get() {
             self.value.set(true);
-            let waiters: Vec<_> = self.waiters.borrow().iter().cloned().collect();
-            for f in waiters {
-                if !f.completion.done() {
-                    set_result(&f, Value::Bool(true));
-                }
-            }
+            self.waiters.wake(usize::MAX, Value::Bool(true));
         }
     }
 }
@@ -226,7 +238,10 @@ impl AsyncMethods for Event {
         _method: &'static str,
         _args: Vec<Value>,
     ) -> Step<'a> {
-        Box::pin(async move { self.wait_as(ix, cx, "Event").await })
+        Box::pin(async move {
+            let what = self.tag.as_ref().map_or("Event", |t| &t.name);
+            self.wait_as(ix, cx, what).await
+        })
     }
 }
 
@@ -237,7 +252,7 @@ impl Native for Event {
 
     fn repr(&self) -> String {
         let mut extra = if self.value.get() { "set" } else { "unset" }.to_string();
-        let n = self.waiters.borrow().len();
+        let n = self.waiters.count();
         if n > 0 {
             extra.push_str(&format!(", waiters:{n}"));
         }
@@ -278,17 +293,25 @@ impl Native for Event {
 pub struct Condition {
     lock: Rc<Lock>,
     waiters: Waiters,
+    /// Its name on the timeline (none for a barrier's own condition).
+    tag: Option<Tag>,
 }
 
 impl Condition {
     pub fn new() -> Rc<Condition> {
         Rc::new(Condition {
             lock: Rc::new(Lock::default()),
-            waiters: RefCell::default(),
+            waiters: WaiterQueue::default(),
+            tag: None,
         })
     }
 
-    pub fn value(mut a: Args) -> PyResult<Value> {
+    /// How a task waiting on it shows it: `Condition 'cond'`.
+    fn what(&self) -> &str {
+        self.tag.as_ref().map_or("Condition", |t| &t.name)
+    }
+
+    pub fn value(ix: &Interp, cx: &Frame, mut a: Args) -> PyResult<Value> {
         let lock = a
             .take_kw("lock")
             .or_else(|| (!a.pos.is_empty()).then(|| a.pos.remove(0)));
@@ -306,7 +329,8 @@ impl Condition {
         };
         Ok(Value::Native(Rc::new(Condition {
             lock,
-            waiters: RefCell::default(),
+            waiters: WaiterQueue::default(),
+            tag: Some(Tag::new(ix, cx, "Condition")),
         })))
     }
 
@@ -317,10 +341,9 @@ impl Condition {
             return Err(error("RuntimeError", "cannot wait on un-acquired lock"));
         }
         self.lock.release()?;
-        let fut = waiter();
-        self.waiters.borrow_mut().push_back(fut.clone());
+        let fut = self.waiters.push(cx);
         let r = wait(ix, cx, &fut, what.to_string(), None).await;
-        remove(&self.waiters, &fut);
+        self.waiters.remove(&fut);
         let mut was_cancelled = false;
         loop {
             match self.lock.acquire(ix, cx).await {
@@ -349,29 +372,18 @@ impl Condition {
         if !self.lock.locked.get() {
             return Err(error("RuntimeError", "cannot notify on un-acquired lock"));
         }
-        let waiters: Vec<_> = self.waiters.borrow().iter().cloned().collect();
-        let mut woken = 0;
-        for f in waiters {
-            if woken >= n {
-                break;
-            }
-            if !f.completion.done() {
-                woken += 1;
-                set_result(&f, Value::Bool(false));
-            }
-        }
+        self.waiters.wake(n, Value::Bool(false));
         Ok(())
     }
 
     pub(super) fn notify_all(&self) -> PyResult<()> {
-        let n = self.waiters.borrow().len();
-        self.notify(n)
+        self.notify(self.waiters.count())
     }
 
     async fn wait_for(&self, ix: &Interp, cx: &Frame, predicate: Value) -> PyResult<Value> {
         let mut result = ix.call(cx, &predicate, Args::default())?;
         while !ix.truthy(cx, &result)? {
-            self.wait(ix, cx, "Condition").await?;
+            self.wait(ix, cx, self.what()).await?;
             result = ix.call(cx, &predicate, Args::default())?;
         }
         Ok(result)
@@ -392,7 +404,7 @@ impl AsyncMethods for Condition {
     ) -> Step<'a> {
         Box::pin(async move {
             match method {
-                "wait" => self.wait(ix, cx, "Condition").await,
+                "wait" => self.wait(ix, cx, self.what()).await,
                 "wait_for" => self.wait_for(ix, cx, args.remove(0)).await,
                 "__aexit__" => self.lock.release(),
                 "__aenter__" => self.lock.acquire(ix, cx).await.map(|_| Value::None),
@@ -414,7 +426,7 @@ impl Native for Condition {
             "unlocked"
         }
         .to_string();
-        let n = self.waiters.borrow().len();
+        let n = self.waiters.count();
         if n > 0 {
             extra.push_str(&format!(", waiters:{n}"));
         }
@@ -481,10 +493,12 @@ pub struct Semaphore {
     initial: i64,
     bounded: bool,
     waiters: Waiters,
+    /// Its name and free-permits counter on the timeline.
+    tag: Tag,
 }
 
 impl Semaphore {
-    pub fn value(mut a: Args, bounded: bool) -> PyResult<Value> {
+    pub fn value(ix: &Interp, cx: &Frame, mut a: Args, bounded: bool) -> PyResult<Value> {
         let v = a
             .take_kw("value")
             .or_else(|| (!a.pos.is_empty()).then(|| a.pos.remove(0)));
@@ -496,16 +510,31 @@ impl Semaphore {
         if v < 0 {
             return Err(value_error("Semaphore initial value must be >= 0"));
         }
-        Ok(Value::Native(Rc::new(Semaphore {
+        let kind = Self::kind_name(bounded);
+        let sem = Semaphore {
             value: Cell::new(v),
             initial: v,
             bounded,
-            waiters: RefCell::default(),
-        })))
+            waiters: WaiterQueue::default(),
+            tag: Tag::new(ix, cx, kind),
+        };
+        sem.count(ix, cx);
+        Ok(Value::Native(Rc::new(sem)))
+    }
+
+    /// Records its free permits, when they changed.
+    fn count(&self, ix: &Interp, cx: &Frame) {
+        let free = self.value.get().max(0);
+        self.tag
+            .count(ix, cx, CounterKind::FreePermits, free, Some(self.initial));
     }
 
     fn name(&self) -> &'static str {
-        if self.bounded {
+        Self::kind_name(self.bounded)
+    }
+
+    fn kind_name(bounded: bool) -> &'static str {
+        if bounded {
             "BoundedSemaphore"
         } else {
             "Semaphore"
@@ -513,16 +542,16 @@ impl Semaphore {
     }
 
     fn locked(&self) -> bool {
-        self.value.get() == 0 || self.waiters.borrow().iter().any(|w| !cancelled(w))
+        self.value.get() == 0 || !self.waiters.all_cancelled()
     }
 
     async fn acquire(&self, ix: &Interp, cx: &Frame) -> PyResult<Value> {
         if !self.locked() {
             self.value.set(self.value.get() - 1);
+            self.count(ix, cx);
             return Ok(Value::Bool(true));
         }
-        let fut = waiter();
-        self.waiters.borrow_mut().push_back(fut.clone());
+        let fut = self.waiters.push(cx);
         let what = format!(
             "{} ({} of {} free)",
             self.name(),
@@ -530,34 +559,36 @@ impl Semaphore {
             self.initial
         );
         let r = wait(ix, cx, &fut, what, None).await;
-        remove(&self.waiters, &fut);
+        self.waiters.remove(&fut);
         if let Err(e) = r {
             if is_cancel(&e) && !cancelled(&fut) {
                 self.value.set(self.value.get() + 1);
                 self.wake_up_next();
             }
+            self.count(ix, cx);
             return Err(e);
         }
         if self.value.get() > 0 {
             self.wake_up_next();
         }
+        self.count(ix, cx);
         Ok(Value::Bool(true))
     }
 
-    fn release(&self) -> PyResult<Value> {
+    fn release(&self, ix: &Interp, cx: &Frame) -> PyResult<Value> {
         if self.bounded && self.value.get() >= self.initial {
             return Err(value_error("BoundedSemaphore released too many times"));
         }
         self.value.set(self.value.get() + 1);
         self.wake_up_next();
+        self.count(ix, cx);
         Ok(Value::None)
     }
 
+    /// Hands a permit to the first waiter not done, if there is one.
     fn wake_up_next(&self) {
-        let waiters: Vec<_> = self.waiters.borrow().iter().cloned().collect();
-        if let Some(f) = waiters.iter().find(|f| !f.completion.done()) {
+        if self.waiters.wake(1, Value::Bool(true)) == 1 {
             self.value.set(self.value.get() - 1);
-            set_result(f, Value::Bool(true));
         }
     }
 }
@@ -576,7 +607,7 @@ impl AsyncMethods for Semaphore {
     ) -> Step<'a> {
         Box::pin(async move {
             match method {
-                "__aexit__" => self.release(),
+                "__aexit__" => self.release(ix, cx),
                 "__aenter__" => self.acquire(ix, cx).await.map(|_| Value::None),
                 _ => self.acquire(ix, cx).await,
             }
@@ -595,7 +626,7 @@ impl Native for Semaphore {
         } else {
             format!("unlocked, value:{}", self.value.get())
         };
-        let n = self.waiters.borrow().len();
+        let n = self.waiters.count();
         if n > 0 {
             extra.push_str(&format!(", waiters:{n}"));
         }
@@ -615,14 +646,14 @@ impl Native for Semaphore {
 
     fn call_method(
         self: Rc<Self>,
-        _ix: &Rc<Interp>,
-        _cx: &Frame,
+        ix: &Rc<Interp>,
+        cx: &Frame,
         name: &str,
         a: Args,
     ) -> Option<PyResult<Value>> {
         Some(match name {
             "locked" => no_args(&a, "locked()").map(|_| Value::Bool(self.locked())),
-            "release" => no_args(&a, "release()").and_then(|_| self.release()),
+            "release" => no_args(&a, "release()").and_then(|_| self.release(ix, cx)),
             "acquire" => {
                 no_args(&a, "acquire()").map(|_| MethodCoro::value(self, "acquire", vec![]))
             }

@@ -4,7 +4,7 @@
 //! wake-ups go through the same futures as everything else.
 
 use super::tasks::{Cancel, FutureObj, Settled, new_future};
-use crate::engine::events::{LaneId, WaitOn};
+use crate::engine::events::{CounterKind, EventKind, LaneId, WaitOn};
 use crate::engine::py::types::exc::{self, PyResult, Unwind};
 use crate::engine::py::types::native::{Native, Step, downcast};
 use crate::engine::py::types::value::Value;
@@ -127,6 +127,62 @@ pub async fn wait(
 /// Wakes a waiter that is not done yet with `v`.
 pub fn set_result(w: &FutureObj, v: Value) {
     w.completion.settle(Settled::Value(v));
+}
+
+/// How the screen names a queue or a synchronization primitive: by the
+/// variable it was assigned to (`Event 'ready'`), else by its number among
+/// those of its kind (`Event #1`); `id` numbers it in the run, one counter
+/// track each.
+pub struct Tag {
+    pub id: u32,
+    pub name: Arc<str>,
+    /// The last value its counter showed.
+    shown: std::cell::Cell<Option<i64>>,
+}
+
+impl Tag {
+    /// Names a primitive of the kind `kind` being made at the frame's
+    /// statement.
+    pub fn new(ix: &Interp, cx: &Frame, kind: &'static str) -> Tag {
+        let stmt = cx.stmt.get();
+        let (id, nth, var) = ix
+            .shared
+            .new_primitive(kind, stmt, || ix.program.assigned_name(stmt, kind));
+        let name = match var {
+            Some(var) => format!("{kind} '{var}'"),
+            None => format!("{kind} #{nth}"),
+        };
+        Tag {
+            id,
+            name: Arc::from(name),
+            shown: std::cell::Cell::new(None),
+        }
+    }
+
+    /// Records the primitive's counter (a queue's size, a semaphore's
+    /// free permits) when it differs from the last one recorded.
+    pub fn count(
+        &self,
+        ix: &Interp,
+        cx: &Frame,
+        kind: CounterKind,
+        value: i64,
+        capacity: Option<i64>,
+    ) {
+        if self.shown.replace(Some(value)) == Some(value) {
+            return;
+        }
+        ix.emit(
+            cx,
+            EventKind::Counter {
+                id: self.id,
+                name: self.name.clone(),
+                kind,
+                value,
+                capacity,
+            },
+        );
+    }
 }
 
 /// The object's address, for a repr's `at 0x...`.

@@ -16,6 +16,7 @@ pub mod taskgroups;
 pub mod tasks;
 pub mod timeouts;
 pub mod wait;
+pub mod waiters;
 
 use crate::engine::py::modules::concurrent_futures;
 use crate::engine::py::types::exc::{PyResult, error, type_error};
@@ -91,15 +92,15 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             Ok(taskgroups::TaskGroup::value())
         }
         "asyncio.Task" => Err(type_error("create tasks with asyncio.create_task()")),
-        "asyncio.Queue" => queues::Queue::value(args, queues::Kind::Fifo),
-        "asyncio.PriorityQueue" => queues::Queue::value(args, queues::Kind::Priority),
-        "asyncio.LifoQueue" => queues::Queue::value(args, queues::Kind::Lifo),
+        "asyncio.Queue" => queues::Queue::value(ix, f, args, queues::Kind::Fifo),
+        "asyncio.PriorityQueue" => queues::Queue::value(ix, f, args, queues::Kind::Priority),
+        "asyncio.LifoQueue" => queues::Queue::value(ix, f, args, queues::Kind::Lifo),
         "asyncio.Lock" => locks::Lock::value(args),
-        "asyncio.Event" => locks::Event::value(args),
-        "asyncio.Condition" => locks::Condition::value(args),
-        "asyncio.Semaphore" => locks::Semaphore::value(args, false),
-        "asyncio.BoundedSemaphore" => locks::Semaphore::value(args, true),
-        "asyncio.Barrier" => barrier::Barrier::value(args),
+        "asyncio.Event" => locks::Event::value(ix, f, args),
+        "asyncio.Condition" => locks::Condition::value(ix, f, args),
+        "asyncio.Semaphore" => locks::Semaphore::value(ix, f, args, false),
+        "asyncio.BoundedSemaphore" => locks::Semaphore::value(ix, f, args, true),
+        "asyncio.Barrier" => barrier::Barrier::value(ix, f, args),
         "asyncio.to_thread" => concurrent_futures::ToThread::value(args),
         other => ix.pure_builtin(f, other, args),
     }

@@ -6,8 +6,10 @@
 //! with `heapq`'s algorithm, so equal priorities come out as in CPython.
 
 use super::locks::Event;
-use super::mixins::{AsyncMethods, MethodCoro, set_result, wait, waiter};
-use super::tasks::{Cancel, FutureObj};
+use super::mixins::{AsyncMethods, MethodCoro, Tag, wait};
+use super::tasks::Cancel;
+use super::waiters::WaiterQueue;
+use crate::engine::events::CounterKind;
 use crate::engine::py::builtins::args;
 use crate::engine::py::types::exc::{PyResult, error, value_error};
 use crate::engine::py::types::native::{Args, Native, Step};
@@ -31,36 +33,21 @@ pub struct Queue {
     kind: Kind,
     maxsize: i64,
     items: RefCell<VecDeque<Value>>,
-    getters: RefCell<VecDeque<Rc<FutureObj>>>,
-    putters: RefCell<VecDeque<Rc<FutureObj>>>,
+    getters: WaiterQueue,
+    putters: WaiterQueue,
     unfinished: Cell<i64>,
     finished: Event,
+    /// Its name and size counter on the timeline.
+    tag: Tag,
 }
 
-fn wakeup_next(waiters: &RefCell<VecDeque<Rc<FutureObj>>>) {
-    loop {
-        let w = waiters.borrow_mut().pop_front();
-        match w {
-            None => return,
-            Some(w) if !w.completion.done() => {
-                set_result(&w, Value::None);
-                return;
-            }
-            Some(_) => {}
-        }
-    }
-}
-
-fn remove(waiters: &RefCell<VecDeque<Rc<FutureObj>>>, fut: &Rc<FutureObj>) {
-    let mut w = waiters.borrow_mut();
-    if let Some(i) = w.iter().position(|x| Rc::ptr_eq(x, fut)) {
-        w.remove(i);
-    }
+fn wakeup_next(waiters: &WaiterQueue) {
+    waiters.pop_wake(Value::None);
 }
 
 impl Queue {
     /// `asyncio.Queue(maxsize=0)` and its kin.
-    pub fn value(mut a: Args, kind: Kind) -> PyResult<Value> {
+    pub fn value(ix: &Interp, cx: &Frame, mut a: Args, kind: Kind) -> PyResult<Value> {
         let m = a
             .take_kw("maxsize")
             .or_else(|| (!a.pos.is_empty()).then(|| a.pos.remove(0)));
@@ -71,19 +58,34 @@ impl Queue {
         };
         let finished = Event::default();
         finished.set();
-        Ok(Value::Native(Rc::new(Queue {
+        let q = Queue {
             kind,
             maxsize,
             items: RefCell::default(),
-            getters: RefCell::default(),
-            putters: RefCell::default(),
+            getters: WaiterQueue::default(),
+            putters: WaiterQueue::default(),
             unfinished: Cell::new(0),
             finished,
-        })))
+            tag: Tag::new(ix, cx, Self::kind_name(kind)),
+        };
+        q.count(ix, cx);
+        Ok(Value::Native(Rc::new(q)))
+    }
+
+    /// Records its size, when it changed.
+    fn count(&self, ix: &Interp, cx: &Frame) {
+        let size = self.items.borrow().len() as i64;
+        let capacity = (self.maxsize > 0).then_some(self.maxsize);
+        self.tag
+            .count(ix, cx, CounterKind::QueueSize, size, capacity);
     }
 
     fn name(&self) -> &'static str {
-        match self.kind {
+        Self::kind_name(self.kind)
+    }
+
+    fn kind_name(kind: Kind) -> &'static str {
+        match kind {
             Kind::Fifo => "Queue",
             Kind::Priority => "PriorityQueue",
             Kind::Lifo => "LifoQueue",
@@ -108,6 +110,7 @@ impl Queue {
         }
         self.unfinished.set(self.unfinished.get() + 1);
         self.finished.clear();
+        self.count(ix, cx);
         wakeup_next(&self.getters);
         Ok(Value::None)
     }
@@ -121,6 +124,7 @@ impl Queue {
             Kind::Lifo => self.items.borrow_mut().pop_back(),
             Kind::Priority => Some(self.heap_pop(ix, cx)?),
         };
+        self.count(ix, cx);
         wakeup_next(&self.putters);
         Ok(item.unwrap_or(Value::None))
     }
@@ -155,12 +159,11 @@ impl Queue {
 
     async fn put(&self, ix: &Interp, cx: &Frame, item: Value) -> PyResult<Value> {
         while self.full() {
-            let putter = waiter();
-            self.putters.borrow_mut().push_back(putter.clone());
+            let putter = self.putters.push(cx);
             let what = format!("{}.put (queue full)", self.name());
             if let Err(e) = wait(ix, cx, &putter, what, None).await {
                 putter.cancel();
-                remove(&self.putters, &putter);
+                self.putters.remove(&putter);
                 if !self.full() && !super::mixins::cancelled(&putter) {
                     wakeup_next(&self.putters);
                 }
@@ -172,12 +175,11 @@ impl Queue {
 
     async fn get(&self, ix: &Interp, cx: &Frame) -> PyResult<Value> {
         while self.empty() {
-            let getter = waiter();
-            self.getters.borrow_mut().push_back(getter.clone());
+            let getter = self.getters.push(cx);
             let what = format!("{}.get (queue empty)", self.name());
             if let Err(e) = wait(ix, cx, &getter, what, None).await {
                 getter.cancel();
-                remove(&self.getters, &getter);
+                self.getters.remove(&getter);
                 if !self.empty() && !super::mixins::cancelled(&getter) {
                     wakeup_next(&self.getters);
                 }
@@ -195,11 +197,11 @@ impl Queue {
             let shown: Vec<String> = items.iter().map(Value::repr).collect();
             out.push_str(&format!(" _queue=[{}]", shown.join(", ")));
         }
-        let g = self.getters.borrow().len();
+        let g = self.getters.count();
         if g > 0 {
             out.push_str(&format!(" _getters[{g}]"));
         }
-        let p = self.putters.borrow().len();
+        let p = self.putters.count();
         if p > 0 {
             out.push_str(&format!(" _putters[{p}]"));
         }
