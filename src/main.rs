@@ -307,10 +307,11 @@ fn run(cli: Cli) -> Result<ExitCode, LoadError> {
                     print_event(&mut out, event, args.events.then_some(lines), escape);
                 }
                 print_warnings(&report.warnings);
-                return Ok(outcome_code(&report.outcome));
+                return Ok(ended(&lesson, &report.outcome, &report.stopped_at));
             }
             let live = LiveRun::start(lesson.script(), &limits, args.speed, false);
-            Ok(print_live(live, args.events.then_some(lines), escape))
+            let (outcome, stopped_at) = print_live(live, args.events.then_some(lines), escape);
+            Ok(ended(&lesson, &outcome, &stopped_at))
         }
     }
 }
@@ -394,12 +395,21 @@ fn print_event(out: &mut impl Write, event: &engine::Event, events: Option<Lines
     }
 }
 
-/// Prints a live run's lines (or events) as they happen, until it ends.
-fn print_live(mut live: LiveRun, events: Option<Lines>, escape: bool) -> ExitCode {
+/// Prints a live run's lines (or events) as they happen, until it ends;
+/// returns how it ended and the statements it stopped in.
+fn print_live(
+    mut live: LiveRun,
+    events: Option<Lines>,
+    escape: bool,
+) -> (Outcome, Vec<asynclings::program::StmtId>) {
     let mut out = std::io::stdout().lock();
+    let mut stopped_at = Vec::new();
     let mut print = |event: &engine::Event| {
         print_event(&mut out, event, events, escape);
         let _ = out.flush();
+        if let (engine::EventKind::Aborted { .. }, Some(stmt)) = (&event.kind, event.stmt) {
+            stopped_at.push(stmt);
+        }
     };
     loop {
         if let Some(event) = live.next_event(Duration::from_millis(50)) {
@@ -408,8 +418,25 @@ fn print_live(mut live: LiveRun, events: Option<Lines>, escape: bool) -> ExitCod
             let (rest, outcome, warnings) = live.finish();
             rest.iter().for_each(&mut print);
             print_warnings(&warnings);
-            return outcome_code(&outcome);
+            return (outcome, stopped_at);
         }
+    }
+}
+
+/// The exit status of a run that ended with `outcome`, after saying why
+/// on stderr. A refusal the run reached is shown located, as one found
+/// before the run is.
+fn ended(
+    lesson: &lesson::Lesson,
+    outcome: &Outcome,
+    stopped_at: &[asynclings::program::StmtId],
+) -> ExitCode {
+    match lesson::quiz::run_time_refusal(lesson, outcome, stopped_at) {
+        Some(refusal) => {
+            err!("{}", refusal.render(std::io::stderr().is_terminal()));
+            ExitCode::FAILURE
+        }
+        None => outcome_code(outcome),
     }
 }
 

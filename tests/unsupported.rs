@@ -13,6 +13,7 @@
 //! * `# ends: TEXT` — a hostile program: `run --headless` exits 1 with TEXT
 //!   in its stderr (a limit, a refusal or CPython's error), never a panic
 //!   or a signal, within the hang guard and under 1 GiB; `check` exits 1.
+//!   A refusal (`not supported yet: ...`) must be located at `FILE:LINE`.
 //! * `# output: TEXT` — it runs to the end (exit 0) and its transcript
 //!   holds TEXT.
 //! * `# logs: ...` — it runs to the end (exit 0) and what it writes to
@@ -243,8 +244,14 @@ fn every_program_outside_the_subset_is_refused_or_fails_as_cpython_does() {
                         r.code, r.signal, r.stderr
                     ));
                 }
-                if !r.stderr.contains(&what) {
+                // A located report wraps its message: read it as one line.
+                let said = r.stderr.replace("\n  │ ", " ");
+                if !said.contains(&what) {
                     failures.push(format!("{name}: expected `{what}` in:\n{}", r.stderr));
+                }
+                // A refusal the run reaches is located as one found before it.
+                if what.starts_with("not supported yet: ") && !said.contains(&format!("{name}:")) {
+                    failures.push(format!("{name}: the refusal is not located:\n{}", r.stderr));
                 }
                 if let Some(k) = r.peak_kib
                     && k > 1024 * 1024

@@ -4,6 +4,7 @@
 use super::diagnostic::LessonError;
 use super::{Lesson, Quiz, QuizAnswer, RunFact};
 use crate::engine::{self, EventKind, Limits, Outcome, Report};
+use crate::program::StmtId;
 use crate::text::format_seconds;
 
 impl RunFact {
@@ -122,6 +123,36 @@ pub fn logged_warnings(lesson: &Lesson, report: &Report) -> Vec<String> {
         .collect()
 }
 
+/// A refusal the run reached (`not supported yet: ...`), located at the
+/// statement that reached it, so that it reads as a refusal found before
+/// the run does; `None` for any other outcome, or when no statement is
+/// known.
+pub fn run_time_refusal(
+    lesson: &Lesson,
+    outcome: &Outcome,
+    stopped_at: &[StmtId],
+) -> Option<LessonError> {
+    let Outcome::Aborted(why) = outcome else {
+        return None;
+    };
+    if !why.starts_with("not supported yet: ") {
+        return None;
+    }
+    let program = &lesson.program;
+    let span = stopped_at.iter().find_map(|&id| program.stmt_span(id))?;
+    let source = &program.source;
+    let end = source[span.start..]
+        .find('\n')
+        .map_or(span.end, |n| (span.start + n).min(span.end));
+    Some(LessonError::new(
+        &program.file,
+        source,
+        span.start..end,
+        why.clone(),
+        Some("the run reached this here (CPython runs it): write it another way".into()),
+    ))
+}
+
 fn check_report(lesson: &Lesson, report: &Report) -> Vec<LessonError> {
     let mut errors = Vec::new();
     if let Outcome::Raised { traceback, at } = &report.outcome {
@@ -137,6 +168,8 @@ fn check_report(lesson: &Lesson, report: &Report) -> Vec<LessonError> {
             format!("the program raises {last}"),
             Some(help_for(last, traceback)),
         ));
+    } else if let Some(refusal) = run_time_refusal(lesson, &report.outcome, &report.stopped_at) {
+        errors.push(refusal);
     } else if report.outcome != Outcome::Finished {
         let why = match &report.outcome {
             Outcome::Failed(m) => format!("the demo fails: {m}"),
@@ -166,14 +199,7 @@ fn check_report(lesson: &Lesson, report: &Report) -> Vec<LessonError> {
             let end = source[span.start..]
                 .find('\n')
                 .map_or(span.end, |n| (span.start + n).min(span.end));
-            let refused = matches!(&report.outcome,
-                Outcome::Aborted(m) if m.starts_with("not supported yet: "));
-            let (message, help) = if refused {
-                (
-                    why.clone(),
-                    "the run reached this here (CPython runs it): write it another way",
-                )
-            } else if !deadlock {
+            let (message, help) = if !deadlock {
                 (
                     why.clone(),
                     "this statement was running when the run stopped",
