@@ -587,13 +587,8 @@ impl Interp {
         b: &Value,
         inplace: bool,
     ) -> PyResult<Value> {
-        if inplace
-            && op == BinOp::Add
-            && let (Value::List(x), Value::List(_) | Value::Tuple(_)) = (a, b)
-        {
-            let items = self.iterate(f, b)?;
-            x.borrow_mut().extend(items);
-            return Ok(a.clone());
+        if inplace && let Some(v) = self.inplace(f, op, a, b)? {
+            return Ok(v);
         }
         if let Some(v) = ops::binop(op, a, b)? {
             return Ok(v);
@@ -623,7 +618,7 @@ impl Interp {
         {
             return Ok(u);
         }
-        Err(ops::binop_error(op, a, b))
+        Err(ops::binop_error(op, a, b, inplace))
     }
 
     /// A unary operation, trying the operand's special methods.
