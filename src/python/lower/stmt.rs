@@ -321,7 +321,9 @@ pub fn members(module: Module) -> &'static [&'static str] {
         Module::Contextlib => CONTEXTLIB_MEMBERS,
         Module::Typing => TYPING_MEMBERS,
         Module::Dataclasses => DATACLASSES_MEMBERS,
-        Module::Enum => &["Enum", "IntEnum", "StrEnum", "Flag", "auto", "unique"],
+        Module::Enum => &[
+            "Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "auto", "unique",
+        ],
         Module::Itertools => ITERTOOLS_MEMBERS,
         Module::Operator => OPERATOR_MEMBERS,
         Module::Math => MATH_MEMBERS,

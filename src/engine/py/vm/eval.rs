@@ -571,6 +571,8 @@ impl Interp {
             return Ok(());
         }
         let v = match &v {
+            // An `IntEnum`, `IntFlag` or `StrEnum` member formats as its value.
+            Value::Instance(_) if let Some(x) = super::interp::enum_value(&v) => x,
             Value::Instance(_) => Value::str(&self.str(f, &v)?),
             _ => v,
         };
@@ -612,6 +614,10 @@ impl Interp {
             if !matches!(r, Value::Builtin("NotImplemented")) {
                 return Ok(r);
             }
+        }
+        // An `IntEnum` or `IntFlag` member computes as its int.
+        if let Some((x, y)) = super::interp::enum_values(a, b) {
+            return self.binop(f, op, &x, &y, false);
         }
         if op == BinOp::BitOr
             && let Some(u) = crate::engine::py::modules::typing::union(a, b)

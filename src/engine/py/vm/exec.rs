@@ -870,6 +870,10 @@ impl Interp {
         if let Some(r) = modules::typing::subscript(obj, index) {
             return r;
         }
+        // An `IntEnum` or `IntFlag` member indexes as its int.
+        if let Some(i @ Value::Int(_)) = super::interp::enum_value(index) {
+            return items::getitem(obj, &i);
+        }
         items::getitem(obj, index)
     }
 

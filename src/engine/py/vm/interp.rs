@@ -1430,19 +1430,26 @@ pub fn builtin(name: &str) -> Option<Value> {
 /// Items of a range built between two charges of the run's budget.
 const RANGE_CHUNK: usize = 1 << 14;
 
-/// The values of two operands when either is an `IntEnum` or `StrEnum`
-/// member, which compare as their values.
-fn enum_values(a: &Value, b: &Value) -> Option<(Value, Value)> {
-    let plain = |v: &Value| match v {
+/// The value of an `IntEnum`, `IntFlag` or `StrEnum` member, which is an
+/// int or a str as well.
+pub fn enum_value(v: &Value) -> Option<Value> {
+    match v {
         Value::Instance(i)
             if i.exc.is_none()
-                && (i.class.derives_from("IntEnum") || i.class.derives_from("StrEnum")) =>
+                && (i.class.derives_from("IntEnum")
+                    || i.class.derives_from("IntFlag")
+                    || i.class.derives_from("StrEnum")) =>
         {
             i.attrs.borrow().get("value").cloned()
         }
         _ => None,
-    };
-    match (plain(a), plain(b)) {
+    }
+}
+
+/// The values of two operands when either is an `IntEnum`, `IntFlag` or
+/// `StrEnum` member, which compare and compute as their values.
+pub(super) fn enum_values(a: &Value, b: &Value) -> Option<(Value, Value)> {
+    match (enum_value(a), enum_value(b)) {
         (None, None) => None,
         (x, y) => Some((
             x.unwrap_or_else(|| a.clone()),
