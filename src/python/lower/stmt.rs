@@ -362,7 +362,15 @@ pub fn members(module: Module) -> &'static [&'static str] {
             "getrecursionlimit",
         ],
         Module::Logging => LOGGING_MEMBERS,
-        Module::Datetime => &["datetime", "date", "timedelta", "MINYEAR", "MAXYEAR"],
+        Module::Datetime => &[
+            "datetime",
+            "date",
+            "timedelta",
+            "timezone",
+            "UTC",
+            "MINYEAR",
+            "MAXYEAR",
+        ],
     }
 }
 
