@@ -107,6 +107,9 @@ struct State {
     version_info: Option<Value>,
     /// The lane of `asyncio.run`'s main task, once it runs.
     main_lane: Option<LaneId>,
+    /// The `SystemExit` a task other than main ended with: `asyncio.run`
+    /// stops and raises it.
+    exit: Option<Value>,
 }
 
 impl State {
@@ -138,6 +141,25 @@ pub fn start(file: &str) {
 /// `asyncio.run` made its main task, on this lane.
 pub fn main_task(lane: LaneId) {
     STATE.with(|s| s.borrow_mut().main_lane = Some(lane));
+}
+
+/// The lane of `asyncio.run`'s main task, once it runs.
+pub fn main_lane() -> Option<LaneId> {
+    STATE.with(|s| s.borrow().main_lane)
+}
+
+/// A task other than main ended with this `SystemExit`: as in CPython, it
+/// leaves the event loop, and `asyncio.run` cancels the tasks (main too)
+/// and raises it (the first one, if more tasks exit).
+pub fn request_exit(e: Value) {
+    STATE.with(|s| {
+        s.borrow_mut().exit.get_or_insert(e);
+    });
+}
+
+/// The `SystemExit` a task ended the loop with, once.
+pub fn take_exit() -> Option<Value> {
+    STATE.with(|s| s.borrow_mut().exit.take())
 }
 
 /// Counts `n` bytes of output against the run's limit.
@@ -279,11 +301,13 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, args: Args) -> PyResult<Value> {
                     args.pos.len()
                 )));
             }
-            let main = STATE.with(|s| s.borrow().main_lane);
-            if ix.running.get() && main != Some(f.task().lane) {
+            // In a task it ends the loop (see `request_exit`); in an
+            // executor's job or a loop callback CPython's handling depends
+            // on the loop's internals.
+            if ix.running.get() && Rc::ptr_eq(&f.task(), &ix.module_task) {
                 return Err(exc::unsupported(
-                    "sys.exit() outside the module code and asyncio.run's main task \
-                     (return from the task and exit from main)",
+                    "sys.exit() in an executor's job or a loop callback \
+                     (return from it and exit from a task)",
                 ));
             }
             let class = exc::class("SystemExit").expect("SystemExit exists");
