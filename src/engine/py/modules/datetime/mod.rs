@@ -9,6 +9,7 @@
 //! `timedelta`'s length, a `datetime`'s time since the epoch) or days (a
 //! `date`'s), with the fields as its attributes.
 
+mod make;
 mod methods;
 mod strptime;
 mod text;
