@@ -31,7 +31,7 @@ impl Interp {
     pub fn eval(&self, f: &Frame, e: &Expr) -> PyResult<Value> {
         match &e.kind {
             ExprKind::Literal(l) => Ok(literal(l)),
-            ExprKind::Name(n) => self.load(f, n),
+            ExprKind::Name(n) => self.load(f, n).inspect_err(|_| f.mark(&e.span)),
             ExprKind::Attr(obj, name) => {
                 let o = self.eval(f, obj)?;
                 f.mark(&e.span);
