@@ -755,6 +755,7 @@ asyncio.run(main())
     let expected = r#"Traceback (most recent call last):
   File "test.py", line 6, in parse
     return int(text)
+           ^^^^^^^^^
 ValueError: invalid literal for int() with base 10: 'x'
 
 The above exception was the direct cause of the following exception:
@@ -773,6 +774,7 @@ Traceback (most recent call last):
     asyncio.run(main())
   File "test.py", line 15, in main
     {}["missing"]
+    ~~^^^^^^^^^^^
 KeyError: 'missing'"#;
     assert_eq!(uncaught(program), expected);
 }

@@ -39,7 +39,8 @@ fn expected(path: &Path, ext: &str) -> Option<String> {
 /// What a run printed and how it ended.
 struct EngineRun {
     transcript: String,
-    /// The lines written to stderr, each ended by a newline.
+    /// The lines written to stderr (asyncio's own log too), each ended by a
+    /// newline.
     stderr: String,
     /// For a failed run, its report.
     failure: Option<String>,
@@ -59,7 +60,9 @@ fn engine_run(path: &Path) -> Result<EngineRun, String> {
         .events
         .iter()
         .filter_map(|e| match &e.kind {
-            engine::EventKind::PrintedErr { text } => Some(format!("{text}\n")),
+            engine::EventKind::PrintedErr { text } | engine::EventKind::Logged { text } => {
+                Some(format!("{text}\n"))
+            }
             _ => None,
         })
         .collect();

@@ -19,6 +19,15 @@ pub fn syntax(file: &str, source: &str) -> Result<ruff_python_ast::ModModule, Ve
     parse::parse(file, &Arc::from(source))
 }
 
+/// Where a traceback's marks under `segment` (the part of a line that was
+/// running) turn from `~` to `^` and back, as CPython 3.11 finds them by
+/// parsing the segment alone: around the operator of a binary operation,
+/// or the brackets of a subscript; `None` for anything else. Offsets count
+/// characters.
+pub fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
+    parse::caret_anchors(segment)
+}
+
 /// Parses and lowers a Python program read from `file`.
 pub fn load(file: &str, source: &str) -> Result<Program, Vec<LessonError>> {
     let text: Arc<str> = Arc::from(source);

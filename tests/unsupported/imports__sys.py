@@ -1,10 +1,10 @@
-# refuse: sys.version
+# refuse: sys.getsizeof
 import asyncio
 import sys
 
 
 async def main():
-    print(sys.version)
+    print(sys.getsizeof([]))
 
 
 asyncio.run(main())

@@ -87,7 +87,7 @@ pub async fn run(program: Arc<Program>, shared: Rc<Shared>) -> Outcome {
         Err(Unwind::Exc(e)) => Outcome::Raised {
             traceback: traceback(&program, &e),
             at: exc::state(&e)
-                .and_then(|s| s.traceback.borrow().first().map(|(at, _)| *at))
+                .and_then(|s| s.traceback.borrow().first().map(|(at, _)| at.start))
                 .unwrap_or(0),
         },
         Err(Unwind::Limit(reason)) => {

@@ -321,7 +321,9 @@ pub fn members(module: Module) -> &'static [&'static str] {
         Module::Contextlib => CONTEXTLIB_MEMBERS,
         Module::Typing => TYPING_MEMBERS,
         Module::Dataclasses => DATACLASSES_MEMBERS,
-        Module::Enum => &["Enum", "IntEnum", "StrEnum", "Flag", "auto", "unique"],
+        Module::Enum => &[
+            "Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "auto", "unique",
+        ],
         Module::Itertools => ITERTOOLS_MEMBERS,
         Module::Operator => OPERATOR_MEMBERS,
         Module::Math => MATH_MEMBERS,
@@ -347,9 +349,28 @@ pub fn members(module: Module) -> &'static [&'static str] {
             "ChainMap",
             "namedtuple",
         ],
-        Module::Sys => &["stdout", "stderr", "argv", "exit", "platform"],
+        Module::Sys => &[
+            "stdout",
+            "stderr",
+            "argv",
+            "exit",
+            "platform",
+            "version",
+            "version_info",
+            "hexversion",
+            "maxsize",
+            "getrecursionlimit",
+        ],
         Module::Logging => LOGGING_MEMBERS,
-        Module::Datetime => &["datetime", "date", "timedelta", "MINYEAR", "MAXYEAR"],
+        Module::Datetime => &[
+            "datetime",
+            "date",
+            "timedelta",
+            "timezone",
+            "UTC",
+            "MINYEAR",
+            "MAXYEAR",
+        ],
     }
 }
 

@@ -487,7 +487,7 @@ pub(super) fn sum(cx: &dyn Callbacks, mut args: Args) -> PyResult<Value> {
         crate::engine::budget::charge_items(1)?;
         acc = match ops::binop(BinOp::Add, &acc, &item)? {
             Some(v) => v,
-            None => return Err(ops::binop_error(BinOp::Add, &acc, &item)),
+            None => return Err(ops::binop_error(BinOp::Add, &acc, &item, false)),
         };
     }
     Ok(acc)

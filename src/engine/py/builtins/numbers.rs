@@ -402,6 +402,16 @@ pub(super) fn int(cx: &dyn Callbacks, args: Args) -> PyResult<Value> {
             Value::Int(_) | Value::BigInt(_) => Ok(x.clone()),
             Value::Bool(b) => Ok(Value::Int(*b as i64)),
             Value::Float(f) => float_to_int(*f),
+            // An `IntEnum` or `IntFlag` member is its value.
+            Value::Instance(i)
+                if i.class.derives_from("IntEnum") || i.class.derives_from("IntFlag") =>
+            {
+                Ok(i.attrs
+                    .borrow()
+                    .get("value")
+                    .cloned()
+                    .unwrap_or(Value::Int(0)))
+            }
             Value::Str(s) => int_from_text(s, 10, x),
             Value::Bytes(b) => match std::str::from_utf8(b) {
                 Ok(s) => int_from_text(s, 10, x),

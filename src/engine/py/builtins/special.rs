@@ -370,6 +370,8 @@ fn is_instance(obj: &Value, cls: &Value) -> PyResult<bool> {
         },
         Value::Type("object") => true,
         Value::Type("dict") if matches!(obj, Value::Native(n) if n.as_dict().is_some()) => true,
+        // An `IntEnum` or `IntFlag` member is an int, a `StrEnum`'s a str.
+        Value::Type(t @ ("int" | "str")) if enum_of_type(obj, t) => true,
         Value::Type(t) => {
             let actual = type_of(obj);
             actual == *t || (*t == "int" && actual == "bool")
@@ -391,6 +393,18 @@ fn is_instance(obj: &Value, cls: &Value) -> PyResult<bool> {
             ));
         }
     })
+}
+
+/// Whether `obj` is an `IntEnum` or `IntFlag` member (`int`), or a
+/// `StrEnum` one (`str`).
+fn enum_of_type(obj: &Value, t: &str) -> bool {
+    let Value::Instance(i) = obj else {
+        return false;
+    };
+    match t {
+        "int" => i.class.derives_from("IntEnum") || i.class.derives_from("IntFlag"),
+        _ => i.class.derives_from("StrEnum"),
+    }
 }
 
 /// `super()`: the methods of the owner's base, bound to `this`.

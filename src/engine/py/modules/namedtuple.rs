@@ -4,8 +4,9 @@
 
 use crate::engine::py::types::exc::{PyResult, error, type_error, value_error};
 use crate::engine::py::types::native::{Args, Native, downcast};
-use crate::engine::py::types::value::{Class, Dict, Key, Value};
+use crate::engine::py::types::value::{Class, Dict, Instance, Key, Value};
 use crate::engine::py::vm::interp::{Frame, Interp};
+use crate::program::CmpOp;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -48,6 +49,10 @@ pub fn finish(class: &Rc<Class>) -> PyResult<()> {
         ("__init__", Kind::Init),
         ("__repr__", Kind::Repr),
         ("__eq__", Kind::Eq),
+        ("__lt__", Kind::Order(CmpOp::Lt)),
+        ("__le__", Kind::Order(CmpOp::Le)),
+        ("__gt__", Kind::Order(CmpOp::Gt)),
+        ("__ge__", Kind::Order(CmpOp::Ge)),
         ("__getitem__", Kind::GetItem),
         ("__iter__", Kind::Iter),
         ("__len__", Kind::Len),
@@ -78,6 +83,8 @@ enum Kind {
     Init,
     Repr,
     Eq,
+    /// `<`, `<=`, `>`, `>=`: as tuples, with a tuple or a named tuple.
+    Order(CmpOp),
     GetItem,
     Iter,
     Len,
@@ -221,6 +228,18 @@ impl Native for Method {
                         .eq(cx, &Value::tuple(self.items(&this)), &Value::tuple(theirs))
                         .map(Value::Bool),
                 }
+            }
+            Kind::Order(op) => {
+                let other = args.pos.first().cloned().unwrap_or(Value::None);
+                let theirs = match &other {
+                    Value::Instance(i) if is_named_tuple(&i.class) => {
+                        downcast::<Method>(&i.class.lookup("__len__").expect("checked"))
+                            .map_or(other.clone(), |m| Value::tuple(m.items(&other)))
+                    }
+                    _ => other,
+                };
+                ix.compare(cx, op, &Value::tuple(self.items(&this)), &theirs)
+                    .map(Value::Bool)
             }
             Kind::GetItem => {
                 let index = args.pos.first().cloned().unwrap_or(Value::None);
@@ -370,6 +389,40 @@ pub fn make(ix: &Interp, f: &Frame, args: Args) -> PyResult<Value> {
     });
     finish(&class)?;
     Ok(Value::Class(class))
+}
+
+/// An instance of a named tuple class `name` (as its repr names it) with
+/// these fields and values: what `sys.version_info` is.
+pub fn value(name: &str, fields: &[(&str, Value)]) -> Value {
+    let mut notes = Dict::new();
+    for (n, _) in fields {
+        notes.insert(Key(Value::str(n)), Value::None);
+    }
+    let mut namespace = crate::engine::py::types::value::Namespace::new();
+    namespace.insert(
+        "__annotations__".into(),
+        Value::Dict(Rc::new(RefCell::new(notes))),
+    );
+    let class = Rc::new(Class {
+        name: Rc::from(name),
+        qualname: Rc::from(name),
+        base: None,
+        namespace: RefCell::new(namespace),
+        builtin: false,
+        module: "",
+    });
+    // Fields without defaults cannot fail.
+    let _ = finish(&class);
+    Value::Instance(Rc::new(Instance {
+        class,
+        attrs: RefCell::new(
+            fields
+                .iter()
+                .map(|(n, v)| (Rc::from(*n), v.clone()))
+                .collect(),
+        ),
+        exc: None,
+    }))
 }
 
 /// Python's keywords, which no field may be named.

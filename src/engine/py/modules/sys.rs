@@ -1,5 +1,6 @@
 //! `sys`: the two output streams (`sys.stdout`, `sys.stderr`), `argv`,
-//! `exit`, `platform` and `version_info`.
+//! `exit`, `platform`, `version`, `version_info`, `hexversion`, `maxsize`
+//! and `getrecursionlimit`.
 //!
 //! Both streams are line-buffered: a line goes out (as a printed line of the
 //! transcript, or a line on stderr) when its newline is written; a line
@@ -102,8 +103,13 @@ struct State {
     /// run.
     argv: Option<Value>,
     streams: Option<[Value; 2]>,
+    /// `sys.version_info`, once read.
+    version_info: Option<Value>,
     /// The lane of `asyncio.run`'s main task, once it runs.
     main_lane: Option<LaneId>,
+    /// The `SystemExit` a task other than main ended with: `asyncio.run`
+    /// stops and raises it.
+    exit: Option<Value>,
 }
 
 impl State {
@@ -135,6 +141,25 @@ pub fn start(file: &str) {
 /// `asyncio.run` made its main task, on this lane.
 pub fn main_task(lane: LaneId) {
     STATE.with(|s| s.borrow_mut().main_lane = Some(lane));
+}
+
+/// The lane of `asyncio.run`'s main task, once it runs.
+pub fn main_lane() -> Option<LaneId> {
+    STATE.with(|s| s.borrow().main_lane)
+}
+
+/// A task other than main ended with this `SystemExit`: as in CPython, it
+/// leaves the event loop, and `asyncio.run` cancels the tasks (main too)
+/// and raises it (the first one, if more tasks exit).
+pub fn request_exit(e: Value) {
+    STATE.with(|s| {
+        s.borrow_mut().exit.get_or_insert(e);
+    });
+}
+
+/// The `SystemExit` a task ended the loop with, once.
+pub fn take_exit() -> Option<Value> {
+    STATE.with(|s| s.borrow_mut().exit.take())
 }
 
 /// Counts `n` bytes of output against the run's limit.
@@ -231,10 +256,35 @@ pub fn member(name: &str) -> Option<Value> {
         "stderr" => STATE.with(|s| s.borrow().streams.clone())?[1].clone(),
         "argv" => STATE.with(|s| s.borrow().argv.clone())?,
         "platform" => Value::str("linux"),
+        "version" => Value::str(VERSION),
+        "version_info" => STATE.with(|s| {
+            s.borrow_mut()
+                .version_info
+                .get_or_insert_with(|| {
+                    super::namedtuple::value(
+                        "sys.version_info",
+                        &[
+                            ("major", Value::Int(3)),
+                            ("minor", Value::Int(11)),
+                            ("micro", Value::Int(MICRO)),
+                            ("releaselevel", Value::str("final")),
+                            ("serial", Value::Int(0)),
+                        ],
+                    )
+                })
+                .clone()
+        }),
+        "hexversion" => Value::Int(0x030b_00f0 | (MICRO << 8)),
+        "maxsize" => Value::Int(i64::MAX),
+        "getrecursionlimit" => Value::Builtin("sys.getrecursionlimit"),
         "exit" => Value::Builtin("sys.exit"),
         _ => return None,
     })
 }
+
+/// The CPython the engine answers as: 3.11.7, the release its tests run.
+const MICRO: i64 = 7;
+const VERSION: &str = "3.11.7 (main, May  9 2026, 07:35:25) [GCC 12.2.0]";
 
 /// Calls `sys.NAME`.
 pub fn call(ix: &Interp, f: &Frame, name: &str, args: Args) -> PyResult<Value> {
@@ -251,11 +301,13 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, args: Args) -> PyResult<Value> {
                     args.pos.len()
                 )));
             }
-            let main = STATE.with(|s| s.borrow().main_lane);
-            if ix.running.get() && main != Some(f.task().lane) {
+            // In a task it ends the loop (see `request_exit`); in an
+            // executor's job or a loop callback CPython's handling depends
+            // on the loop's internals.
+            if ix.running.get() && Rc::ptr_eq(&f.task(), &ix.module_task) {
                 return Err(exc::unsupported(
-                    "sys.exit() outside the module code and asyncio.run's main task \
-                     (return from the task and exit from main)",
+                    "sys.exit() in an executor's job or a loop callback \
+                     (return from it and exit from a task)",
                 ));
             }
             let class = exc::class("SystemExit").expect("SystemExit exists");
@@ -265,6 +317,15 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, args: Args) -> PyResult<Value> {
                 _ => args.pos,
             };
             Err(exc::Unwind::Exc(exc::instance(class, args)))
+        }
+        "sys.getrecursionlimit" => {
+            if !args.pos.is_empty() || !args.kw.is_empty() {
+                return Err(type_error(format!(
+                    "sys.getrecursionlimit() takes no arguments ({} given)",
+                    args.pos.len() + args.kw.len()
+                )));
+            }
+            Ok(Value::Int(i64::from(ix.shared.limits.max_depth)))
         }
         other => ix.pure_builtin(f, other, args),
     }

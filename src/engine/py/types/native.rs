@@ -187,6 +187,19 @@ pub trait Native: Any {
         None
     }
 
+    /// `obj OP= other` changing `obj` in place (as CPython's `__iadd__`
+    /// and kin): `obj` itself; `None` where `obj OP= other` is
+    /// `obj = obj OP other`.
+    fn inplace(
+        self: Rc<Self>,
+        _ix: &Rc<Interp>,
+        _cx: &Ctx,
+        _op: crate::program::BinOp,
+        _other: &Value,
+    ) -> Option<PyResult<Value>> {
+        None
+    }
+
     /// `-obj`, `+obj` or `~obj`; `None` if it does not support it.
     fn unary(
         self: Rc<Self>,

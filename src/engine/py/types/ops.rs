@@ -141,8 +141,9 @@ pub fn binop(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
     Ok(Some(v))
 }
 
-/// The error for a binary operation no operand supports.
-pub fn binop_error(op: BinOp, a: &Value, b: &Value) -> super::exc::Unwind {
+/// The error for a binary operation (`inplace`: `a OP= b`) no operand
+/// supports.
+pub fn binop_error(op: BinOp, a: &Value, b: &Value, inplace: bool) -> super::exc::Unwind {
     if op == BinOp::Add && matches!(a, Value::Str(_)) {
         return type_error(format!(
             "can only concatenate str (not \"{}\") to str",
@@ -163,6 +164,9 @@ pub fn binop_error(op: BinOp, a: &Value, b: &Value) -> super::exc::Unwind {
             "can't multiply sequence by non-int of type '{}'",
             b.type_name()
         ));
+    }
+    if inplace {
+        return unsupported(&format!("{}=", op.symbol()), a, b);
     }
     unsupported(op.symbol(), a, b)
 }

@@ -152,8 +152,8 @@ pub struct ExcState {
     /// then adds no second entry for that frame, as in CPython.
     pub caught_in: Cell<usize>,
     /// Where it was raised and each frame it passed, innermost first:
-    /// (byte offset in the source, function).
-    pub traceback: RefCell<Vec<(usize, Rc<str>)>>,
+    /// (the source range that was running, function).
+    pub traceback: RefCell<Vec<(crate::program::Span, Rc<str>)>>,
 }
 
 /// A module's or class's names.

@@ -31,14 +31,16 @@ impl Interp {
     pub fn eval(&self, f: &Frame, e: &Expr) -> PyResult<Value> {
         match &e.kind {
             ExprKind::Literal(l) => Ok(literal(l)),
-            ExprKind::Name(n) => self.load(f, n),
+            ExprKind::Name(n) => self.load(f, n).inspect_err(|_| f.mark(&e.span)),
             ExprKind::Attr(obj, name) => {
                 let o = self.eval(f, obj)?;
+                f.mark(&e.span);
                 self.getattr(f, &o, name)
             }
             ExprKind::Subscript(obj, index) => {
                 let o = self.eval(f, obj)?;
                 let i = self.eval(f, index)?;
+                f.mark(&e.span);
                 self.getitem(f, &o, &i)
             }
             ExprKind::Slice(lo, hi, st) => {
@@ -51,26 +53,27 @@ impl Interp {
                 Ok(slice(part(lo)?, part(hi)?, part(st)?))
             }
             ExprKind::Call(func, args) => {
-                f.at.set(e.span.start);
+                f.mark(&e.span);
                 if let ExprKind::Attr(obj, name) = &func.kind {
                     let o = self.eval(f, obj)?;
                     let args = self.args_sync(f, args)?;
-                    f.at.set(e.span.start);
+                    f.mark(&e.span);
                     return self.call_method(f, &o, name, args);
                 }
                 let callee = self.eval(f, func)?;
                 let args = self.args_sync(f, args)?;
-                f.at.set(e.span.start);
+                f.mark(&e.span);
                 self.call(f, &callee, args)
             }
             ExprKind::BinOp(op, l, r) => {
                 let a = self.eval(f, l)?;
                 let b = self.eval(f, r)?;
-                f.at.set(e.span.start);
+                f.mark(&e.span);
                 self.binop(f, *op, &a, &b, false)
             }
             ExprKind::UnaryOp(op, v) => {
                 let v = self.eval(f, v)?;
+                f.mark(&e.span);
                 self.unary(f, *op, &v)
             }
             ExprKind::BoolOp(op, values) => {
@@ -88,6 +91,7 @@ impl Interp {
                 let mut left = self.eval(f, first)?;
                 for (op, x) in rest {
                     let right = self.eval(f, x)?;
+                    f.mark(&e.span);
                     if !self.cmp(f, *op, &left, &right)? {
                         return Ok(Value::Bool(false));
                     }
@@ -189,7 +193,7 @@ impl Interp {
             match &e.kind {
                 ExprKind::Await(v) => {
                     let aw = self.value(f, v).await?;
-                    f.at.set(e.span.start);
+                    f.mark(&e.span);
                     self.await_value(f, aw).await
                 }
                 ExprKind::Yield(v) => {
@@ -212,11 +216,13 @@ impl Interp {
                 }
                 ExprKind::Attr(obj, name) => {
                     let o = self.value(f, obj).await?;
+                    f.mark(&e.span);
                     self.getattr(f, &o, name)
                 }
                 ExprKind::Subscript(obj, index) => {
                     let o = self.value(f, obj).await?;
                     let i = self.value(f, index).await?;
+                    f.mark(&e.span);
                     self.getitem(f, &o, &i)
                 }
                 ExprKind::Slice(lo, hi, st) => {
@@ -239,12 +245,12 @@ impl Interp {
                         if let ExprKind::Attr(obj, name) = &func.kind {
                             let o = self.value(f, obj).await?;
                             let args = self.args_async(f, args).await?;
-                            f.at.set(e.span.start);
+                            f.mark(&e.span);
                             return self.call_method_async(f, &o, name, args).await;
                         }
                         let callee = self.value(f, func).await?;
                         let args = self.args_async(f, args).await?;
-                        f.at.set(e.span.start);
+                        f.mark(&e.span);
                         self.call_async(f, &callee, args).await
                     })
                     .await
@@ -252,10 +258,12 @@ impl Interp {
                 ExprKind::BinOp(op, l, r) => {
                     let a = self.value(f, l).await?;
                     let b = self.value(f, r).await?;
+                    f.mark(&e.span);
                     self.binop(f, *op, &a, &b, false)
                 }
                 ExprKind::UnaryOp(op, v) => {
                     let v = self.value(f, v).await?;
+                    f.mark(&e.span);
                     self.unary(f, *op, &v)
                 }
                 ExprKind::BoolOp(op, values) => {
@@ -273,6 +281,7 @@ impl Interp {
                     let mut left = self.value(f, first).await?;
                     for (op, x) in rest {
                         let right = self.value(f, x).await?;
+                        f.mark(&e.span);
                         if !self.cmp(f, *op, &left, &right)? {
                             return Ok(Value::Bool(false));
                         }
@@ -573,6 +582,8 @@ impl Interp {
             return Ok(());
         }
         let v = match &v {
+            // An `IntEnum`, `IntFlag` or `StrEnum` member formats as its value.
+            Value::Instance(_) if let Some(x) = super::interp::enum_value(&v) => x,
             Value::Instance(_) => Value::str(&self.str(f, &v)?),
             _ => v,
         };
@@ -589,13 +600,8 @@ impl Interp {
         b: &Value,
         inplace: bool,
     ) -> PyResult<Value> {
-        if inplace
-            && op == BinOp::Add
-            && let (Value::List(x), Value::List(_) | Value::Tuple(_)) = (a, b)
-        {
-            let items = self.iterate(f, b)?;
-            x.borrow_mut().extend(items);
-            return Ok(a.clone());
+        if inplace && let Some(v) = self.inplace(f, op, a, b)? {
+            return Ok(v);
         }
         if op == BinOp::Mod {
             match a {
@@ -631,12 +637,16 @@ impl Interp {
                 return Ok(r);
             }
         }
+        // An `IntEnum` or `IntFlag` member computes as its int.
+        if let Some((x, y)) = super::interp::enum_values(a, b) {
+            return self.binop(f, op, &x, &y, false);
+        }
         if op == BinOp::BitOr
             && let Some(u) = crate::engine::py::modules::typing::union(a, b)
         {
             return Ok(u);
         }
-        Err(ops::binop_error(op, a, b))
+        Err(ops::binop_error(op, a, b, inplace))
     }
 
     /// `fmt % arg`: printf-style formatting of a string. A tuple gives the

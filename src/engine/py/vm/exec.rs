@@ -51,7 +51,7 @@ impl Interp {
         self.shared.at_stmt(s.id);
         self.step()?;
         f.stmt.set(s.id);
-        f.at.set(s.span.start);
+        f.mark(&s.span);
         match &s.kind {
             StmtKind::Expr(e) => {
                 self.value(f, e).await?;
@@ -174,6 +174,10 @@ impl Interp {
                     }
                 };
                 self.bare_raise.set(exc.is_none());
+                if exc.is_some() {
+                    // CPython marks the whole statement (no `^^^`).
+                    f.mark(&s.span);
+                }
                 return Err(Unwind::Exc(e));
             }
             StmtKind::Assert { test, msg } => {
@@ -184,6 +188,7 @@ impl Interp {
                         None => Vec::new(),
                     };
                     let class = exc::class("AssertionError").expect("built in");
+                    f.mark(&s.span);
                     return Err(Unwind::Exc(exc::instance(class, args)));
                 }
             }
@@ -483,9 +488,9 @@ impl Interp {
         // The exit runs at the `with` statement, as CPython's traceback and
         // the timeline show it; an exception of the body that goes on keeps
         // the line that raised it.
-        let raised_at = (f.stmt.get(), f.at.get());
+        let raised_at = (f.stmt.get(), f.marked());
         f.stmt.set(s.id);
-        f.at.set(s.span.start);
+        f.mark(&s.span);
         let mut exited = match &methods {
             None => self.call_method(f, &cm, exit, Args::positional(args[1..].to_vec())),
             Some((_, exit_m)) => self.call(f, exit_m, Args::positional(args)),
@@ -502,7 +507,7 @@ impl Interp {
         }
         if exc_value.is_some() {
             f.stmt.set(raised_at.0);
-            f.at.set(raised_at.1);
+            f.mark(&raised_at.1);
         }
         result
     }
@@ -557,11 +562,11 @@ impl Interp {
         if let Err(Unwind::Exc(e)) = &result {
             f.handling.borrow_mut().push(e.clone());
         }
-        let at = f.at.get();
+        let at = f.marked();
         let fin = self.exec_block(f, finalbody).await;
         if let (Err(_), Ok(Flow::Normal)) = (&result, &fin) {
             // The exception goes on from where it was raised.
-            f.at.set(at);
+            f.mark(&at);
         }
         if let Err(Unwind::Exc(e)) = &result {
             f.handling.borrow_mut().pop();
@@ -586,7 +591,7 @@ impl Interp {
         handlers: &[crate::program::Handler],
     ) -> PyResult<Flow> {
         // A part re-raised as it came keeps the line that raised it.
-        let raised_at = (f.stmt.get(), f.at.get());
+        let raised_at = (f.stmt.get(), f.marked());
         let mut rest = Some(orig.clone());
         let mut raised = Vec::new();
         for h in handlers {
@@ -640,7 +645,7 @@ impl Interp {
         raised.extend(rest.map(|r| (r, true)));
         if raised.iter().all(|(_, again)| *again) {
             f.stmt.set(raised_at.0);
-            f.at.set(raised_at.1);
+            f.mark(&raised_at.1);
         }
         match groups::reraise_star(&orig, raised) {
             Some(e) => Err(Unwind::Exc(e)),
@@ -676,7 +681,7 @@ impl Interp {
                 state
                     .traceback
                     .borrow_mut()
-                    .push((f.at.get(), Rc::from(&*f.code.name)));
+                    .push((f.marked(), Rc::from(&*f.code.name)));
                 state.caught_in.set(here);
             }
         }
@@ -869,6 +874,10 @@ impl Interp {
         // `list[int]`, `Optional[str]`: a type form.
         if let Some(r) = modules::typing::subscript(obj, index) {
             return r;
+        }
+        // An `IntEnum` or `IntFlag` member indexes as its int.
+        if let Some(i @ Value::Int(_)) = super::interp::enum_value(index) {
+            return items::getitem(obj, &i);
         }
         items::getitem(obj, index)
     }

@@ -103,6 +103,8 @@ pub struct Frame {
     pub stmt: Cell<StmtId>,
     /// Byte offset of what is running, for tracebacks.
     pub at: Cell<usize>,
+    /// Where what is running ends, for the traceback's `^^^` marks.
+    pub to: Cell<usize>,
     /// Exceptions being handled (innermost last), for bare `raise` and
     /// `__context__`.
     pub handling: RefCell<Vec<Value>>,
@@ -116,6 +118,17 @@ pub struct Frame {
 pub type Ctx = Frame;
 
 impl Frame {
+    /// Notes the expression or statement running (its source range).
+    pub fn mark(&self, span: &crate::program::Span) {
+        self.at.set(span.start);
+        self.to.set(span.end);
+    }
+
+    /// What is running, as [`Frame::mark`] noted it.
+    pub fn marked(&self) -> crate::program::Span {
+        self.at.get()..self.to.get()
+    }
+
     pub fn task(&self) -> Rc<TaskObj> {
         self.task.borrow().clone()
     }
@@ -221,6 +234,7 @@ impl Interp {
             lane: Cell::new(lane),
             stmt: Cell::new(0),
             at: Cell::new(code.span.start),
+            to: Cell::new(code.span.start),
             handling: RefCell::new(Vec::new()),
             yields: None,
             class_defs: RefCell::new(Vec::new()),
@@ -389,7 +403,7 @@ impl Interp {
                 state
                     .traceback
                     .borrow_mut()
-                    .push((frame.at.get(), Rc::from(&*frame.code.name)));
+                    .push((frame.marked(), Rc::from(&*frame.code.name)));
             }
         }
         result
@@ -1430,19 +1444,26 @@ pub fn builtin(name: &str) -> Option<Value> {
 /// Items of a range built between two charges of the run's budget.
 const RANGE_CHUNK: usize = 1 << 14;
 
-/// The values of two operands when either is an `IntEnum` or `StrEnum`
-/// member, which compare as their values.
-fn enum_values(a: &Value, b: &Value) -> Option<(Value, Value)> {
-    let plain = |v: &Value| match v {
+/// The value of an `IntEnum`, `IntFlag` or `StrEnum` member, which is an
+/// int or a str as well.
+pub fn enum_value(v: &Value) -> Option<Value> {
+    match v {
         Value::Instance(i)
             if i.exc.is_none()
-                && (i.class.derives_from("IntEnum") || i.class.derives_from("StrEnum")) =>
+                && (i.class.derives_from("IntEnum")
+                    || i.class.derives_from("IntFlag")
+                    || i.class.derives_from("StrEnum")) =>
         {
             i.attrs.borrow().get("value").cloned()
         }
         _ => None,
-    };
-    match (plain(a), plain(b)) {
+    }
+}
+
+/// The values of two operands when either is an `IntEnum`, `IntFlag` or
+/// `StrEnum` member, which compare and compute as their values.
+pub(super) fn enum_values(a: &Value, b: &Value) -> Option<(Value, Value)> {
+    match (enum_value(a), enum_value(b)) {
         (None, None) => None,
         (x, y) => Some((
             x.unwrap_or_else(|| a.clone()),

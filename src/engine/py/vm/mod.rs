@@ -7,6 +7,7 @@ pub(in crate::engine::py) mod descriptor;
 pub(super) mod eval;
 pub(super) mod exec;
 pub mod generator;
+mod inplace;
 pub mod interp;
 pub(super) mod label;
 pub(super) mod traceback;

@@ -72,12 +72,15 @@ impl Printer<'_> {
         }
         let mut out = String::new();
         for (at, func) in frames.iter().rev() {
-            let line = self.program.line_of(*at);
+            let line = self.program.line_of(at.start);
             out.push_str(&format!(
                 "  File \"{}\", line {line}, in {func}\n    {}\n",
                 self.program.file,
                 self.program.line_text(line).trim()
             ));
+            if let Some(marks) = marks(&self.program.source, at) {
+                out.push_str(&marks);
+            }
         }
         Some(out)
     }
@@ -202,6 +205,50 @@ pub fn last_line(traceback: &str) -> &str {
         Some(i) if i > 0 => lines[i - 1].trim_start().trim_start_matches("| "),
         _ => lines.last().copied().unwrap_or_default(),
     }
+}
+
+/// The line of `^` CPython 3.11 draws under the part of a frame's line that
+/// was running (`~` around the operator of a binary operation or the
+/// brackets of a subscript): none when that part is the whole line, or
+/// unknown. A range that goes on past its first line is marked to that
+/// line's end.
+fn marks(source: &str, at: &crate::program::Span) -> Option<String> {
+    if at.end <= at.start || at.end > source.len() {
+        return None;
+    }
+    let line_start = source[..at.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = source[at.start..]
+        .find('\n')
+        .map_or(source.len(), |i| at.start + i);
+    let line = source[line_start..line_end].trim_end();
+    let indent = line.len() - line.trim_start().len();
+    let chars = |s: &str| s.chars().count();
+    let start = chars(&source[line_start..at.start]);
+    let one_line = at.end <= line_end;
+    let end = if one_line {
+        chars(&source[line_start..at.end])
+    } else {
+        chars(line)
+    };
+    let anchors = if one_line {
+        crate::python::caret_anchors(&source[at.start..at.end])
+    } else {
+        None
+    };
+    if end - start >= chars(line.trim()) && anchors.is_none() {
+        return None;
+    }
+    let mut out = format!("    {}", " ".repeat(start - chars(&line[..indent])));
+    match anchors {
+        Some((left, right)) => {
+            out.push_str(&"~".repeat(left));
+            out.push_str(&"^".repeat(right - left));
+            out.push_str(&"~".repeat((end - start).saturating_sub(right)));
+        }
+        None => out.push_str(&"^".repeat(end - start)),
+    }
+    out.push('\n');
+    Some(out)
 }
 
 #[cfg(test)]

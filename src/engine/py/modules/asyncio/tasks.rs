@@ -526,8 +526,32 @@ impl Interp {
                 }
                 _ => ix.finish_lane(lane, &r),
             }
+            let exiting = match &r {
+                Err(Unwind::Exc(e))
+                    if exc::is_instance_of(e, "SystemExit")
+                        && crate::engine::py::modules::sys::main_lane() != Some(lane) =>
+                {
+                    Some(e.clone())
+                }
+                _ => None,
+            };
             if let Some(s) = settled(r) {
                 t.completion.settle(s);
+            }
+            // `sys.exit()` in a task other than main: the loop stops, and
+            // `asyncio.run` cancels main and raises it.
+            if let Some(e) = exiting {
+                crate::engine::py::modules::sys::request_exit(e);
+                let main = crate::engine::py::modules::sys::main_lane();
+                let main = ix
+                    .tasks
+                    .borrow()
+                    .iter()
+                    .find(|m| Some(m.lane) == main)
+                    .cloned();
+                if let Some(m) = main {
+                    m.cancel();
+                }
             }
         };
         drop(tokio::task::spawn_local(Probe::new(
@@ -657,6 +681,9 @@ pub async fn asyncio_run(ix: &Interp, cx: &Frame, mut args: Args) -> PyResult<Va
     super::events::stop_running(ix, &lp);
     lp.closed.set(true);
     super::base_events::report_unretrieved(ix);
+    if let Some(e) = crate::engine::py::modules::sys::take_exit() {
+        return Err(Unwind::Exc(e));
+    }
     unsettle(r)
 }
 

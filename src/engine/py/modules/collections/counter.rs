@@ -340,3 +340,50 @@ pub(super) fn unary(
         Ok(MapObj::value(Kind::Counter, out, Value::None))
     })())
 }
+
+/// `c += m`, `c -= m`, `c |= m`, `c &= m` for any mapping `m`: `c` itself,
+/// changed as CPython's `__iadd__` and kin change it (counts updated in
+/// place, then the counts not above zero dropped).
+pub(super) fn inplace(
+    c: &Rc<MapObj>,
+    other: &Value,
+    op: BinOp,
+    ix: &Interp,
+    f: &Frame,
+) -> Option<PyResult<Value>> {
+    if !matches!(op, BinOp::Add | BinOp::Sub | BinOp::BitOr | BinOp::BitAnd) {
+        return None;
+    }
+    Some((|| {
+        let zero = Value::Int(0);
+        let current = |k: &Value| c.dict.borrow().get(&Key(k.clone())).cloned();
+        if op == BinOp::BitAnd {
+            for (k, count) in c.pairs() {
+                let theirs = ix.getitem(f, other, &k)?;
+                if ix.compare(f, CmpOp::Lt, &theirs, &count)? {
+                    c.dict.borrow_mut().insert(Key(k), theirs);
+                }
+            }
+        } else {
+            let items = ix.call_method(f, other, "items", Args::positional(vec![]))?;
+            for pair in ix.iterate(f, &items)? {
+                let Ok([k, theirs]) = <[Value; 2]>::try_from(ix.iterate(f, &pair)?) else {
+                    continue;
+                };
+                let mine = current(&k).unwrap_or(Value::Int(0));
+                let new = match op {
+                    BinOp::BitOr if !ix.compare(f, CmpOp::Gt, &theirs, &mine)? => continue,
+                    BinOp::BitOr => theirs,
+                    _ => ix.binop(f, op, &mine, &theirs, false)?,
+                };
+                c.dict.borrow_mut().insert(Key(k), new);
+            }
+        }
+        for (k, count) in c.pairs() {
+            if !ix.compare(f, CmpOp::Gt, &count, &zero)? {
+                c.dict.borrow_mut().shift_remove(&Key(k));
+            }
+        }
+        Ok(Value::Native(c.clone()))
+    })())
+}

@@ -476,6 +476,32 @@ impl Native for Deque {
         }
     }
 
+    fn inplace(
+        self: Rc<Self>,
+        ix: &Rc<Interp>,
+        cx: &Ctx,
+        op: BinOp,
+        other: &Value,
+    ) -> Option<PyResult<Value>> {
+        Some(match op {
+            // `d += iterable` is `d.extend(iterable)`.
+            BinOp::Add => ix.iterate(cx, other).map(|items| {
+                self.extend(items, false);
+                Value::Native(self.clone())
+            }),
+            BinOp::Mul => match self.clone().binop(ix, cx, op, other, false)? {
+                Ok(Value::Native(n)) => {
+                    let repeated = downcast::<Deque>(&Value::Native(n))?;
+                    self.mutated();
+                    *self.items.borrow_mut() = repeated.items.take();
+                    Ok(Value::Native(self))
+                }
+                other => other,
+            },
+            _ => return None,
+        })
+    }
+
     fn instance_of(&self, builtin: &str) -> bool {
         builtin == "collections.deque"
     }

@@ -60,6 +60,29 @@ impl MapObj {
     fn plain(&self) -> Value {
         Value::Dict(self.dict.clone())
     }
+
+    /// `od | mapping` and `mapping | od` for an `OrderedDict` or a
+    /// `defaultdict`: a new one of its kind (the right operand's keys win).
+    fn union(&self, op: BinOp, other: &Value, reflected: bool) -> Option<PyResult<Value>> {
+        if op != BinOp::BitOr {
+            return None;
+        }
+        let theirs = match other {
+            Value::Dict(d) => d.clone(),
+            Value::Native(n) => n.as_dict()?,
+            _ => return None,
+        };
+        Some(self.copied().map(|mine| {
+            let theirs = theirs.borrow().clone();
+            let (mut out, last) = if reflected {
+                (theirs, mine)
+            } else {
+                (mine, theirs)
+            };
+            out.extend(last);
+            MapObj::value(self.kind, out, self.factory.clone())
+        }))
+    }
 }
 
 /// `defaultdict(default_factory=None, *args, **kwargs)`.
@@ -383,11 +406,37 @@ impl Native for MapObj {
         other: &Value,
         reflected: bool,
     ) -> Option<PyResult<Value>> {
-        if self.kind != Kind::Counter || reflected {
+        if self.kind != Kind::Counter {
+            return self.union(op, other, reflected);
+        }
+        if reflected {
             return None;
         }
         let o = downcast::<MapObj>(other).filter(|o| o.kind == Kind::Counter)?;
         counter::binop(&self, &o, op, ix, cx)
+    }
+
+    fn inplace(
+        self: Rc<Self>,
+        ix: &Rc<Interp>,
+        cx: &Ctx,
+        op: BinOp,
+        other: &Value,
+    ) -> Option<PyResult<Value>> {
+        match (self.kind, op) {
+            (Kind::Counter, _) => counter::inplace(&self, other, op, ix, cx),
+            // `od |= x` is `od.update(x)`.
+            (_, BinOp::BitOr) => Some(
+                ix.call_method(
+                    cx,
+                    &self.plain(),
+                    "update",
+                    Args::positional(vec![other.clone()]),
+                )
+                .map(|_| Value::Native(self)),
+            ),
+            _ => None,
+        }
     }
 
     fn unary(

@@ -2,8 +2,10 @@
 //! clock, printing (`repr`, `str`, `isoformat`, `strftime`), arithmetic
 //! and comparison.
 
+use super::make::{in_zone, init, replace, round_half_even, tz_arg};
 use super::text::{delta_str, from_iso, iso, repr, strftime};
-use super::{DAY, Type, checked_days, date, datetime, sum, timedelta, value_of};
+use super::zone;
+use super::{DAY, Type, date, datetime_in, sum, timedelta, tz_of, value_of};
 use crate::engine::py::types::exc::{PyResult, error, type_error};
 use crate::engine::py::types::native::{Args, Native};
 use crate::engine::py::types::ops;
@@ -38,11 +40,17 @@ enum Kind {
     Weekday,
     IsoWeekday,
     Timestamp,
+    UtcOffset,
+    TzName,
+    Dst,
+    AsTimezone,
+    Replace,
     // Class methods: they do not bind.
     Now,
     UtcNow,
     FromIsoFormat,
     FromTimestamp,
+    Strptime,
 }
 
 /// A method of one of the types.
@@ -97,6 +105,7 @@ pub fn class(t: Type) -> Rc<Class> {
                 ("today", Kind::Now),
                 ("fromisoformat", Kind::FromIsoFormat),
                 ("fromtimestamp", Kind::FromTimestamp),
+                ("replace", Kind::Replace),
             ] {
                 add(name, kind);
             }
@@ -105,6 +114,11 @@ pub fn class(t: Type) -> Rc<Class> {
                 add("timestamp", Kind::Timestamp);
                 add("now", Kind::Now);
                 add("utcnow", Kind::UtcNow);
+                add("utcoffset", Kind::UtcOffset);
+                add("tzname", Kind::TzName);
+                add("dst", Kind::Dst);
+                add("astimezone", Kind::AsTimezone);
+                add("strptime", Kind::Strptime);
             }
         }
     }
@@ -134,12 +148,12 @@ impl Native for Method {
     fn binds(&self) -> bool {
         !matches!(
             self.1,
-            Kind::Now | Kind::UtcNow | Kind::FromIsoFormat | Kind::FromTimestamp
+            Kind::Now | Kind::UtcNow | Kind::FromIsoFormat | Kind::FromTimestamp | Kind::Strptime
         )
     }
 
-    fn call(self: Rc<Self>, ix: &Rc<Interp>, _cx: &Frame, args: Args) -> Option<PyResult<Value>> {
-        Some(self.run(ix, args))
+    fn call(self: Rc<Self>, ix: &Rc<Interp>, cx: &Frame, args: Args) -> Option<PyResult<Value>> {
+        Some(self.run(ix, cx, args))
     }
 }
 
@@ -148,35 +162,38 @@ fn not_implemented() -> PyResult<Value> {
     Ok(Value::Builtin("NotImplemented"))
 }
 
-/// An integer argument (a `datetime` field).
-fn int_arg(v: &Value) -> PyResult<i64> {
-    match v {
-        Value::Int(n) => Ok(*n),
-        Value::Bool(b) => Ok(i64::from(*b)),
-        other => Err(type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            other.type_name()
-        ))),
-    }
-}
-
 impl Method {
-    fn run(&self, ix: &Interp, mut args: Args) -> PyResult<Value> {
+    fn run(&self, ix: &Interp, cx: &Frame, mut args: Args) -> PyResult<Value> {
         let (t, kind) = (self.0, self.1);
         match kind {
             Kind::Now | Kind::UtcNow => {
+                let tz = if t == Type::Datetime && matches!(kind, Kind::Now) {
+                    tz_arg(&mut args, 0)?
+                } else {
+                    Value::None
+                };
                 if !args.pos.is_empty() || !args.kw.is_empty() {
-                    return Err(crate::engine::py::types::exc::unsupported(
-                        "datetime.now(tz) (the run's clock is naive, in UTC)",
-                    ));
+                    return Err(type_error(format!(
+                        "{}() takes no arguments",
+                        if matches!(kind, Kind::Now) && t == Type::Datetime {
+                            "now"
+                        } else {
+                            "this method"
+                        }
+                    )));
                 }
                 let micros = (ix.clock_now() * 1e6).round() as i64;
                 return match t {
                     Type::Date => date(micros.div_euclid(DAY)),
-                    _ => datetime(micros),
+                    _ => in_zone(micros, tz),
                 };
             }
             Kind::FromTimestamp => {
+                let tz = if t == Type::Datetime {
+                    tz_arg(&mut args, 1)?
+                } else {
+                    Value::None
+                };
                 let s = args
                     .pos
                     .first()
@@ -185,7 +202,23 @@ impl Method {
                 let micros = (s * 1e6).round() as i64;
                 return match t {
                     Type::Date => date(micros.div_euclid(DAY)),
-                    _ => datetime(micros),
+                    _ => in_zone(micros, tz),
+                };
+            }
+            Kind::Strptime => {
+                return match args.pos.as_slice() {
+                    [Value::Str(text), Value::Str(format)] if args.kw.is_empty() => {
+                        super::strptime::strptime(text, format)
+                    }
+                    [a, b] => Err(type_error(format!(
+                        "strptime() argument {} must be str, not {}",
+                        if matches!(a, Value::Str(_)) { 2 } else { 1 },
+                        if matches!(a, Value::Str(_)) { b } else { a }.type_name()
+                    ))),
+                    other => Err(type_error(format!(
+                        "strptime() takes exactly 2 arguments ({} given)",
+                        other.len()
+                    ))),
                 };
             }
             Kind::FromIsoFormat => {
@@ -208,19 +241,38 @@ impl Method {
         };
         let other = args.pos.first().cloned();
         let other_v = other.as_ref().and_then(value_of);
+        let tz = tz_of(&this);
+        let off = zone::offset(&tz);
+        // Where a time zone's `isoformat` ends: `+02:00`.
+        let iso_in = |sep: &str| {
+            let mut out = iso(t, v, sep);
+            if let Some(off) = off {
+                out.push_str(&zone::offset_text(off, ":"));
+            }
+            out
+        };
+        // The other operand's offset, when both are datetimes: `None` for
+        // a naive one.
+        let other_off = other.as_ref().map(|o| zone::offset(&tz_of(o)));
         match kind {
-            Kind::Repr => Ok(Value::str(&repr(t, v))),
+            Kind::Repr => Ok(Value::str(&match off {
+                None => repr(t, v),
+                Some(_) => {
+                    let r = repr(t, v);
+                    format!("{}, tzinfo={})", &r[..r.len() - 1], ix.repr(cx, &tz)?)
+                }
+            })),
             Kind::Str => Ok(Value::str(&match t {
                 Type::Timedelta => delta_str(v),
-                _ => iso(t, v, " "),
+                _ => iso_in(" "),
             })),
             Kind::Format => match &other {
                 Some(Value::Str(s)) if !s.is_empty() && t != Type::Timedelta => {
-                    Ok(Value::str(&strftime(t, v, s)))
+                    Ok(Value::str(&strftime(t, v, s, &tz)))
                 }
                 Some(Value::Str(s)) if s.is_empty() => Ok(Value::str(&match t {
                     Type::Timedelta => delta_str(v),
-                    _ => iso(t, v, " "),
+                    _ => iso_in(" "),
                 })),
                 _ => Err(type_error(format!(
                     "unsupported format string passed to {}.__format__",
@@ -228,6 +280,27 @@ impl Method {
                 ))),
             },
             Kind::Cmp(op) => match other_v {
+                Some((Type::Datetime, w)) if t == Type::Datetime => {
+                    let other_off = other_off.flatten();
+                    if off.is_some() != other_off.is_some() {
+                        return match op {
+                            CmpOp::Eq => Ok(Value::Bool(false)),
+                            CmpOp::Ne => Ok(Value::Bool(true)),
+                            _ => Err(type_error(
+                                "can't compare offset-naive and offset-aware datetimes",
+                            )),
+                        };
+                    }
+                    let (v, w) = (v - off.unwrap_or(0), w - other_off.unwrap_or(0));
+                    Ok(Value::Bool(match op {
+                        CmpOp::Eq => v == w,
+                        CmpOp::Ne => v != w,
+                        CmpOp::Lt => v < w,
+                        CmpOp::Le => v <= w,
+                        CmpOp::Gt => v > w,
+                        _ => v >= w,
+                    }))
+                }
                 Some((ot, w)) if ot == t => Ok(Value::Bool(match op {
                     CmpOp::Eq => v == w,
                     CmpOp::Ne => v != w,
@@ -238,20 +311,30 @@ impl Method {
                 })),
                 _ => not_implemented(),
             },
-            Kind::Hash => Ok(Value::Int(v)),
+            Kind::Hash => Ok(Value::Int(v - off.unwrap_or(0))),
             Kind::Add => match (t, other_v) {
                 (Type::Timedelta, Some((Type::Timedelta, w))) => timedelta(sum(v, w)?),
-                (Type::Datetime, Some((Type::Timedelta, w))) => datetime(sum(v, w)?),
+                (Type::Datetime, Some((Type::Timedelta, w))) => datetime_in(sum(v, w)?, tz),
                 (Type::Date, Some((Type::Timedelta, w))) => date(v + w.div_euclid(DAY)),
-                (Type::Timedelta, Some((Type::Datetime, w))) => datetime(sum(v, w)?),
+                (Type::Timedelta, Some((Type::Datetime, w))) => {
+                    datetime_in(sum(v, w)?, other.as_ref().map(tz_of).unwrap_or(Value::None))
+                }
                 (Type::Timedelta, Some((Type::Date, w))) => date(w + v.div_euclid(DAY)),
                 _ => not_implemented(),
             },
             Kind::Sub => match (t, other_v) {
                 (Type::Timedelta, Some((Type::Timedelta, w))) => timedelta(sum(v, -w)?),
-                (Type::Datetime, Some((Type::Timedelta, w))) => datetime(sum(v, -w)?),
+                (Type::Datetime, Some((Type::Timedelta, w))) => datetime_in(sum(v, -w)?, tz),
                 (Type::Date, Some((Type::Timedelta, w))) => date(v - w.div_euclid(DAY)),
-                (Type::Datetime, Some((Type::Datetime, w))) => timedelta(v - w),
+                (Type::Datetime, Some((Type::Datetime, w))) => {
+                    let other_off = other_off.flatten();
+                    if off.is_some() != other_off.is_some() {
+                        return Err(type_error(
+                            "can't subtract offset-naive and offset-aware datetimes",
+                        ));
+                    }
+                    timedelta((v - off.unwrap_or(0)) - (w - other_off.unwrap_or(0)))
+                }
                 (Type::Date, Some((Type::Date, w))) => timedelta((v - w) * DAY),
                 _ => not_implemented(),
             },
@@ -300,10 +383,10 @@ impl Method {
                         ));
                     }
                 };
-                Ok(Value::str(&iso(t, v, &sep)))
+                Ok(Value::str(&iso_in(&sep)))
             }
             Kind::Strftime => match &other {
-                Some(Value::Str(s)) => Ok(Value::str(&strftime(t, v, s))),
+                Some(Value::Str(s)) => Ok(Value::str(&strftime(t, v, s, &tz))),
                 _ => Err(type_error("strftime() argument 1 must be str")),
             },
             Kind::Date => date(v.div_euclid(DAY)),
@@ -320,141 +403,30 @@ impl Method {
                     wd + 1
                 }))
             }
-            Kind::Timestamp => Ok(Value::Float(v as f64 / 1e6)),
+            Kind::Timestamp => Ok(Value::Float((v - off.unwrap_or(0)) as f64 / 1e6)),
+            Kind::UtcOffset | Kind::Dst if off.is_none() => Ok(Value::None),
+            Kind::UtcOffset => timedelta(off.unwrap_or(0)),
+            Kind::Dst => Ok(Value::None),
+            Kind::TzName => Ok(match off {
+                Some(_) => Value::str(&zone::tzname(&tz)),
+                None => Value::None,
+            }),
+            // The run's local time zone is UTC.
+            Kind::AsTimezone => {
+                let target = tz_arg(&mut args, 0)?;
+                let target = match target {
+                    Value::None => ix.call(
+                        cx,
+                        &Value::Class(zone::class()),
+                        Args::positional(vec![timedelta(0)?, Value::str("UTC")]),
+                    )?,
+                    given => given,
+                };
+                let instant = v - off.unwrap_or(0);
+                datetime_in(sum(instant, zone::offset(&target).unwrap_or(0))?, target)
+            }
+            Kind::Replace => replace(t, v, tz, args),
             _ => unreachable!("handled above"),
         }
     }
-}
-
-/// Python's `round()` of a float number of microseconds.
-fn round_half_even(x: f64) -> i64 {
-    let r = x.round();
-    if (x - x.trunc()).abs() == 0.5 && r % 2.0 != 0.0 {
-        (r - x.signum()) as i64
-    } else {
-        r as i64
-    }
-}
-
-/// `__init__`: the fields from the arguments.
-fn init(t: Type, this: &Value, mut args: Args) -> PyResult<Value> {
-    let Value::Instance(i) = this else {
-        return Err(type_error("__init__ needs its object"));
-    };
-    let made = match t {
-        Type::Timedelta => {
-            const UNITS: [(&str, f64); 7] = [
-                ("days", 86_400e6),
-                ("seconds", 1e6),
-                ("microseconds", 1.0),
-                ("milliseconds", 1e3),
-                ("minutes", 60e6),
-                ("hours", 3600e6),
-                ("weeks", 604_800e6),
-            ];
-            if args.pos.len() > UNITS.len() {
-                return Err(type_error(format!(
-                    "timedelta() takes at most 7 arguments ({} given)",
-                    args.pos.len()
-                )));
-            }
-            let mut total = 0i128;
-            let mut frac = 0f64;
-            let given: Vec<(usize, Value)> = args.pos.drain(..).enumerate().collect();
-            let mut all = given;
-            for (k, v) in std::mem::take(&mut args.kw) {
-                let Some(at) = UNITS.iter().position(|(n, _)| *n == &*k) else {
-                    return Err(type_error(format!(
-                        "'{k}' is an invalid keyword argument for __new__()"
-                    )));
-                };
-                all.push((at, v));
-            }
-            for (at, v) in all {
-                let unit = UNITS[at].1;
-                match v {
-                    Value::Int(n) => total += i128::from(n) * unit as i128,
-                    Value::Bool(b) => total += i128::from(b) * unit as i128,
-                    Value::Float(x) => frac += x * unit,
-                    other => {
-                        return Err(type_error(format!(
-                            "unsupported type for timedelta {} component: {}",
-                            UNITS[at].0,
-                            other.type_name()
-                        )));
-                    }
-                }
-            }
-            let micros = total + i128::from(round_half_even(frac));
-            timedelta(i64::try_from(micros).unwrap_or(i64::MAX))?
-        }
-        Type::Date | Type::Datetime => {
-            let names: &[&str] = if t == Type::Date {
-                &["year", "month", "day"]
-            } else {
-                &[
-                    "year",
-                    "month",
-                    "day",
-                    "hour",
-                    "minute",
-                    "second",
-                    "microsecond",
-                ]
-            };
-            if args
-                .take_kw("tzinfo")
-                .is_some_and(|v| !matches!(v, Value::None))
-            {
-                return Err(crate::engine::py::types::exc::unsupported(
-                    "an aware datetime (tzinfo=...): a demo's datetimes are naive",
-                ));
-            }
-            let mut fields = [0i64; 7];
-            for (slot, v) in fields.iter_mut().zip(&args.pos) {
-                *slot = int_arg(v)?;
-            }
-            for (k, v) in &args.kw {
-                let Some(at) = names.iter().position(|n| *n == &**k) else {
-                    return Err(type_error(format!(
-                        "'{k}' is an invalid keyword argument for __new__()"
-                    )));
-                };
-                fields[at] = int_arg(v)?;
-            }
-            let given = args.pos.len() + args.kw.len();
-            if given < 3 {
-                let missing = names[args.pos.len().min(2)];
-                return Err(type_error(format!(
-                    "function missing required argument '{missing}' (pos {})",
-                    args.pos.len().min(2) + 1
-                )));
-            }
-            let days = checked_days(fields[0], fields[1], fields[2])?;
-            if t == Type::Date {
-                date(days)?
-            } else {
-                for (at, (name, top)) in [("hour", 23), ("minute", 59), ("second", 59)]
-                    .into_iter()
-                    .enumerate()
-                {
-                    if !(0..=top).contains(&fields[3 + at]) {
-                        return Err(error("ValueError", format!("{name} must be in 0..{top}")));
-                    }
-                }
-                if !(0..=999_999).contains(&fields[6]) {
-                    return Err(error("ValueError", "microsecond must be in 0..999999"));
-                }
-                datetime(
-                    days * DAY
-                        + (fields[3] * 3600 + fields[4] * 60 + fields[5]) * 1_000_000
-                        + fields[6],
-                )?
-            }
-        }
-    };
-    if let Value::Instance(m) = made {
-        *i.attrs.borrow_mut() = m.attrs.borrow().clone();
-    }
-    Ok(Value::None)
 }

@@ -1,15 +1,19 @@
-//! `datetime`: `timedelta`, `date` and naive `datetime`, as CPython 3.11
-//! prints, compares and computes them. The clock (`datetime.now()`,
-//! `today()`, `utcnow()`, `date.today()`) is the run's wall clock: the Unix
-//! epoch plus the virtual time, in UTC, as `time.time()` reads it.
+//! `datetime`: `timedelta`, `date`, `datetime` (naive, or aware in a fixed
+//! `timezone`), as CPython 3.11 prints, compares and computes them. The
+//! clock (`datetime.now()`, `today()`, `utcnow()`, `date.today()`) is the
+//! run's wall clock: the Unix epoch plus the virtual time, in UTC, as
+//! `time.time()` reads it; the local time zone is UTC.
 //!
 //! Each type is a class of the `datetime` module whose methods are
 //! natives ([`methods`]); an instance keeps its value in microseconds (a
 //! `timedelta`'s length, a `datetime`'s time since the epoch) or days (a
 //! `date`'s), with the fields as its attributes.
 
+mod make;
 mod methods;
+mod strptime;
 mod text;
+mod zone;
 
 use crate::engine::py::types::exc::{PyResult, error};
 use crate::engine::py::types::native::Args;
@@ -125,6 +129,29 @@ pub fn datetime(micros: i64) -> PyResult<Value> {
     ))
 }
 
+/// A new `datetime` whose fields are `micros` after 1970-01-01 00:00, in
+/// the time zone `tz` (`None`: naive).
+pub fn datetime_in(micros: i64, tz: Value) -> PyResult<Value> {
+    let v = datetime(micros)?;
+    if let Value::Instance(i) = &v {
+        i.attrs.borrow_mut().insert(Rc::from("tzinfo"), tz);
+    }
+    Ok(v)
+}
+
+/// A `datetime`'s `tzinfo` (`None` for a naive one or another type).
+pub fn tz_of(v: &Value) -> Value {
+    match v {
+        Value::Instance(i) => i
+            .attrs
+            .borrow()
+            .get("tzinfo")
+            .cloned()
+            .unwrap_or(Value::None),
+        _ => Value::None,
+    }
+}
+
 fn make(t: Type, value: i64, fields: &[(&str, i64)]) -> Value {
     let mut attrs = IndexMap::new();
     attrs.insert(Rc::from("_value"), Value::Int(value));
@@ -168,6 +195,16 @@ pub fn member(name: &str) -> Option<Value> {
         "timedelta" => Type::Timedelta,
         "date" => Type::Date,
         "datetime" => Type::Datetime,
+        "timezone" => {
+            let c = zone::class();
+            if !c.namespace.borrow().contains_key("utc") {
+                c.namespace
+                    .borrow_mut()
+                    .insert(Rc::from("utc"), zone::utc());
+            }
+            return Some(Value::Class(c));
+        }
+        "UTC" => return Some(zone::utc()),
         "MINYEAR" => return Some(Value::Int(1)),
         "MAXYEAR" => return Some(Value::Int(9999)),
         _ => return None,

@@ -1,7 +1,7 @@
 //! How `timedelta`, `date` and `datetime` are written and read: `repr`,
 //! `str`, `isoformat`, `strftime` and `fromisoformat`.
 
-use super::{DAY, Type, checked_days, date, datetime};
+use super::{DAY, Type, checked_days, date};
 use crate::engine::py::modules::time::calendar::{self, Tm, Zone};
 use crate::engine::py::types::exc::{PyResult, error};
 use crate::engine::py::types::value::Value;
@@ -88,14 +88,21 @@ pub fn iso(t: Type, v: i64, sep: &str) -> String {
     out
 }
 
-/// `strftime(fmt)` of a naive date or datetime (`%z` and `%Z` empty).
-pub fn strftime(t: Type, v: i64, fmt: &str) -> String {
+/// `strftime(fmt)` of a date or datetime in the time zone `tz` (`%z` and
+/// `%Z` are empty for a naive one).
+pub fn strftime(t: Type, v: i64, fmt: &str, tz: &Value) -> String {
     let micros = if t == Type::Date { v * DAY } else { v };
-    let naive = Zone {
-        offset: None,
-        name: String::new(),
+    let zone = match super::zone::offset(tz) {
+        Some(off) => Zone {
+            offset: Some(off.div_euclid(1_000_000)),
+            name: super::zone::tzname(tz),
+        },
+        None => Zone {
+            offset: None,
+            name: String::new(),
+        },
     };
-    calendar::strftime(fmt, &Tm::from_micros(micros), &naive)
+    calendar::strftime(fmt, &Tm::from_micros(micros), &zone)
 }
 
 /// `fromisoformat(text)`: `YYYY-MM-DD`, and for a datetime a time after
@@ -137,6 +144,53 @@ pub fn from_iso(t: Type, s: &str) -> PyResult<Value> {
         return date(days);
     }
     let mut micros = days * DAY;
+    // A time zone after the time: `Z`, or `+HH:MM` and the like.
+    let mut tz = Value::None;
+    let time = match time.map(|t| (t, t.find(['+', '-', 'Z']))) {
+        Some((t, Some(at))) => {
+            let (clock, zone) = t.split_at(at);
+            let off = if zone == "Z" {
+                0
+            } else {
+                let sign = if zone.starts_with('-') { -1 } else { 1 };
+                let rest = &zone[1..];
+                let (hms, frac) = match rest.split_once('.') {
+                    Some((a, b)) => (a, Some(b)),
+                    None => (rest, None),
+                };
+                let parts: Vec<&str> = if hms.contains(':') {
+                    hms.split(':').collect()
+                } else {
+                    (0..hms.len() / 2).map(|i| &hms[2 * i..2 * i + 2]).collect()
+                };
+                if parts.is_empty()
+                    || parts.len() > 3
+                    || parts.iter().any(|p| p.len() != 2)
+                    || (!hms.contains(':') && hms.len() % 2 != 0)
+                    || (frac.is_some() && parts.len() != 3)
+                {
+                    return Err(bad());
+                }
+                let mut secs = 0;
+                for i in 0..3 {
+                    secs = secs * 60 + parts.get(i).map_or(Ok(0), |p| num(p))?;
+                }
+                let frac = match frac {
+                    Some(f) if f.len() == 6 => num(f)?,
+                    Some(_) => return Err(bad()),
+                    None => 0,
+                };
+                let off = secs * 1_000_000 + frac;
+                if off >= DAY {
+                    return Err(bad());
+                }
+                sign * off
+            };
+            tz = super::zone::fixed(off);
+            Some(clock)
+        }
+        other => other.map(|(t, _)| t),
+    };
     if let Some(time) = time {
         let (hms, frac) = match time.split_once('.') {
             Some((a, b)) => (a, Some(b)),
@@ -167,5 +221,5 @@ pub fn from_iso(t: Type, s: &str) -> PyResult<Value> {
             micros += if frac.len() == 3 { n * 1000 } else { n };
         }
     }
-    datetime(micros)
+    super::datetime_in(micros, tz)
 }

@@ -271,6 +271,7 @@ pub fn loop_created(ix: &Interp, f: &Frame) -> PyResult<()> {
         line: 54,
         path: "asyncio/selector_events.py".into(),
         exc_text: None,
+        failed: None,
     };
     emit(ix, f, &record)
 }
@@ -292,10 +293,33 @@ fn emit(ix: &Interp, f: &Frame, record: &Record) -> PyResult<()> {
         handlers
     };
     for h in &handlers {
+        if let Some(failed) = &record.failed {
+            sys::write(ix, f, Stream::Stderr, &logging_error(ix, f, failed))?;
+            continue;
+        }
         let text = record.format(ix, f, h)?;
         sys::write(ix, f, h.stream, &(text + "\n"))?;
     }
     Ok(())
+}
+
+/// What CPython's `Handler.handleError` writes to stderr when a record's
+/// `msg % args` raised: the exception, where the log call was made, the
+/// message and its arguments. The exception's frames (inside `logging`)
+/// and the call stack's outer frames are left out: the engine has only the
+/// frame that logged.
+fn logging_error(ix: &Interp, f: &Frame, failed: &Failed) -> String {
+    let line = ix.program.line_of(f.at.get());
+    format!(
+        "--- Logging error ---\nTraceback (most recent call last):\n{}\nCall stack:\n  \
+         File \"{}\", line {line}, in {}\n    {}\nMessage: {}\nArguments: {}\n",
+        exc::summary(&failed.error),
+        ix.program.file,
+        f.code.name,
+        ix.program.line_text(line).trim(),
+        failed.msg,
+        failed.args,
+    )
 }
 
 /// Logs `msg % args` at `level` through `logger`.
@@ -344,6 +368,18 @@ struct Record {
     line: usize,
     path: String,
     exc_text: Option<String>,
+    /// Set when `msg % args` raised: the record then prints CPython's
+    /// logging error instead of itself.
+    failed: Option<Failed>,
+}
+
+/// A record whose `msg % args` raised.
+struct Failed {
+    error: Value,
+    /// `repr(msg)`.
+    msg: String,
+    /// `str(args)`.
+    args: String,
 }
 
 impl Record {
@@ -361,6 +397,7 @@ impl Record {
             repr: &|v| ix.repr(f, v),
         };
         let mut message = ix.str(f, &msg)?;
+        let mut failed = None;
         if !args.is_empty() {
             // A lone non-empty dict serves `%(key)s`, as logging's
             // `LogRecord` takes it.
@@ -375,13 +412,23 @@ impl Record {
                 single: mapping.is_some(),
                 key: mapping.is_some().then_some(&get as percent::Lookup),
             };
-            message = percent::format(&message, &source, &text).map_err(|e| match e {
-                exc::Unwind::Exc(_) => exc::unsupported(
-                    "a log message whose %-arguments do not match it (CPython prints \
-                     '--- Logging error ---' and goes on)",
-                ),
-                other => other,
-            })?;
+            match percent::format(&message, &source, &text) {
+                Ok(m) => message = m,
+                Err(exc::Unwind::Exc(error)) => {
+                    // `record.args`: the one mapping a call passed alone, or
+                    // the tuple of them.
+                    let shown = match &mapping {
+                        Some(d) => d.clone(),
+                        None => Value::tuple(args.clone()),
+                    };
+                    failed = Some(Failed {
+                        error,
+                        msg: ix.repr(f, &msg)?,
+                        args: ix.str(f, &shown)?,
+                    });
+                }
+                Err(other) => return Err(other),
+            }
         }
         let exc_text = if exc_info {
             let handling = f.handling.borrow().last().cloned();
@@ -401,6 +448,7 @@ impl Record {
             line: ix.program.line_of(f.at.get()),
             path: ix.program.file.to_string(),
             exc_text,
+            failed,
         })
     }
 

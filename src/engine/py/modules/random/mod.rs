@@ -208,7 +208,7 @@ fn method(ix: &Interp, f: &Frame, r: &RandomObj, name: &str, mut args: Args) -> 
             let a = arg(&mut args, 0, "a", "randint")?;
             let b = arg(&mut args, 1, "b", "randint")?;
             let b1 = ops::binop(BinOp::Add, &b, &Value::Int(1))?
-                .ok_or_else(|| ops::binop_error(BinOp::Add, &b, &Value::Int(1)))?;
+                .ok_or_else(|| ops::binop_error(BinOp::Add, &b, &Value::Int(1), false))?;
             randrange(r, &a, Some(&b1), None)
         }
         "choice" => {

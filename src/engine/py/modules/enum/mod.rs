@@ -1,20 +1,24 @@
-//! The `enum` module: `Enum`, `IntEnum`, `StrEnum` and `auto`. A class
+//! The `enum` module: `Enum`, `IntEnum`, `StrEnum`, `Flag`, `IntFlag`
+//! and `auto`. A class
 //! deriving from one of them turns its plain class attributes into its
 //! members when it is made: singletons with `name` and `value`, found by
 //! value (`Color(1)`) and by name (`Color["RED"]`), iterated in definition
 //! order, printed as CPython 3.11 prints them.
 
+mod flag;
+
 use crate::engine::py::types::exc::{PyResult, error, type_error};
 use crate::engine::py::types::native::{Args, Native, downcast};
 use crate::engine::py::types::value::{Class, Instance, Value, py_eq};
 use crate::engine::py::vm::interp::{Frame, Interp};
+use flag::{bits, flag_value};
 use indexmap::IndexMap;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
 /// The base classes `enum` offers.
-const BASES: &[&str] = &["Enum", "IntEnum", "StrEnum", "Flag"];
+const BASES: &[&str] = &["Enum", "IntEnum", "StrEnum", "Flag", "IntFlag"];
 
 thread_local! {
     static CLASSES: HashMap<&'static str, Rc<Class>> = build();
@@ -41,6 +45,8 @@ fn build() -> HashMap<&'static str, Rc<Class>> {
                 ("__contains__", Kind::Contains),
                 ("__bool__", Kind::Bool),
                 ("__iter__", Kind::Iter),
+                ("__invert__", Kind::Invert),
+                ("__len__", Kind::Len),
             ] {
                 ns.insert(Rc::from(m), Value::Native(Rc::new(Method(kind))));
             }
@@ -57,6 +63,28 @@ fn build() -> HashMap<&'static str, Rc<Class>> {
             }),
         );
     }
+    // `IntFlag`: a `Flag` whose members are ints, so an int on either
+    // side of `|`, `&`, `^` combines with them.
+    let mut ns = IndexMap::new();
+    for (m, kind) in [
+        ("__ror__", Kind::Bits(Bits::Or)),
+        ("__rand__", Kind::Bits(Bits::And)),
+        ("__rxor__", Kind::Bits(Bits::Xor)),
+    ] {
+        ns.insert(Rc::from(m), Value::Native(Rc::new(Method(kind))));
+    }
+    let flag = map.get("Flag").cloned();
+    map.insert(
+        "IntFlag",
+        Rc::new(Class {
+            name: Rc::from("IntFlag"),
+            qualname: Rc::from("IntFlag"),
+            base: flag,
+            namespace: RefCell::new(ns),
+            builtin: true,
+            module: "enum",
+        }),
+    );
     map
 }
 
@@ -108,6 +136,8 @@ impl Native for Auto {
 fn flavour(class: &Class) -> &'static str {
     if class.derives_from("IntEnum") {
         "IntEnum"
+    } else if class.derives_from("IntFlag") {
+        "IntFlag"
     } else if class.derives_from("StrEnum") {
         "StrEnum"
     } else if class.derives_from("Flag") {
@@ -126,8 +156,23 @@ impl Native for Members {
     }
 }
 
-/// The members of an enum class, if it is one.
+/// The members of an enum class, if it is one, as iterating it gives them:
+/// a flag class's are those of one bit (3.11 counts zero and combinations
+/// as aliases).
 pub fn members(class: &Class) -> Option<Vec<Value>> {
+    let all = all_members(class)?;
+    if !class.derives_from("Flag") {
+        return Some(all);
+    }
+    Some(
+        all.into_iter()
+            .filter(|m| bits(m).is_some_and(|b| b.count_ones() == 1))
+            .collect(),
+    )
+}
+
+/// Every member of an enum class (aliases aside), in definition order.
+fn all_members(class: &Class) -> Option<Vec<Value>> {
     if !class.derives_from("Enum") {
         return None;
     }
@@ -138,7 +183,7 @@ pub fn members(class: &Class) -> Option<Vec<Value>> {
 /// `Color.__members__`: every member by name, aliases too, in
 /// definition order.
 pub fn members_by_name(class: &Class) -> Value {
-    let all = members(class).unwrap_or_default();
+    let all = all_members(class).unwrap_or_default();
     let dict: crate::engine::py::types::value::Dict = class
         .namespace
         .borrow()
@@ -163,7 +208,7 @@ pub fn finish(ix: &Interp, f: &Frame, class: &Rc<Class>) -> PyResult<()> {
     if !class.derives_from("Enum") || class.builtin {
         return Ok(());
     }
-    if members(class.base.as_ref().expect("derives from Enum")).is_some_and(|m| !m.is_empty()) {
+    if all_members(class.base.as_ref().expect("derives from Enum")).is_some_and(|m| !m.is_empty()) {
         return Err(type_error(format!(
             "{}: cannot extend {}",
             class.name,
@@ -191,8 +236,10 @@ pub fn finish(ix: &Interp, f: &Frame, class: &Rc<Class>) -> PyResult<()> {
             value = match kind {
                 "StrEnum" => Value::str(&name.to_lowercase()),
                 // The power of two above the highest value so far.
-                "Flag" if made.is_empty() => Value::Int(1),
-                "Flag" => Value::Int(1i64 << (64 - max_int.get().leading_zeros()).min(62)),
+                "Flag" | "IntFlag" if made.is_empty() => Value::Int(1),
+                "Flag" | "IntFlag" => {
+                    Value::Int(1i64 << (64 - max_int.get().leading_zeros()).min(62))
+                }
                 _ => Value::Int(last_int.get() + 1),
             };
         }
@@ -201,7 +248,7 @@ pub fn finish(ix: &Interp, f: &Frame, class: &Rc<Class>) -> PyResult<()> {
             max_int.set(max_int.get().max(i));
         }
         match kind {
-            "IntEnum" if !matches!(value, Value::Int(_) | Value::Bool(_)) => {
+            "IntEnum" | "IntFlag" if !matches!(value, Value::Int(_) | Value::Bool(_)) => {
                 value = ix.call(f, &Value::Type("int"), Args::positional(vec![value]))?;
             }
             "StrEnum" if !matches!(value, Value::Str(_)) => {
@@ -241,7 +288,7 @@ pub fn finish(ix: &Interp, f: &Frame, class: &Rc<Class>) -> PyResult<()> {
 
 /// `Color(value)`: the member with that value.
 pub fn by_value(class: &Rc<Class>, args: &Args) -> Option<PyResult<Value>> {
-    let all = members(class)?;
+    let all = all_members(class)?;
     let [v] = args.pos.as_slice() else {
         return Some(Err(type_error(format!(
             "{}() takes exactly one argument",
@@ -252,10 +299,7 @@ pub fn by_value(class: &Rc<Class>, args: &Args) -> Option<PyResult<Value>> {
     if class.derives_from("Flag")
         && let Value::Int(n) = v
     {
-        let covered = all.iter().filter_map(bits).fold(0, |a, b| a | b);
-        if *n >= 0 && n & !covered == 0 {
-            return Some(Ok(flag_member(class, *n)));
-        }
+        return Some(flag_value(class, *n));
     }
     Some(
         all.into_iter()
@@ -271,7 +315,7 @@ pub fn by_value(class: &Rc<Class>, args: &Args) -> Option<PyResult<Value>> {
 
 /// `Color["RED"]`: the member with that name.
 pub fn by_name(class: &Class, key: &Value) -> Option<PyResult<Value>> {
-    let all = members(class)?;
+    let all = all_members(class)?;
     let Value::Str(k) = key else {
         return Some(Err(error("KeyError", key.repr())));
     };
@@ -301,6 +345,8 @@ enum Kind {
     Contains,
     Bool,
     Iter,
+    Invert,
+    Len,
 }
 
 #[derive(Clone, Copy)]
@@ -308,71 +354,6 @@ enum Bits {
     Or,
     And,
     Xor,
-}
-
-/// A flag member's value.
-fn bits(v: &Value) -> Option<i64> {
-    match v {
-        Value::Instance(i) => match i.attrs.borrow().get("value") {
-            Some(Value::Int(n)) => Some(*n),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-/// The member of a flag class with this value: a named one, or the
-/// combination of the single-bit members it holds (`Perm.R|W`), made once.
-fn flag_member(class: &Rc<Class>, value: i64) -> Value {
-    let all = members(class).unwrap_or_default();
-    if let Some(m) = all.iter().find(|m| bits(m) == Some(value)) {
-        return m.clone();
-    }
-    let cache = class.namespace.borrow().get("_pseudo_members_").cloned();
-    let cache = match cache.as_ref().and_then(downcast::<Members>) {
-        Some(c) => c,
-        None => {
-            let c = Rc::new(Members(RefCell::new(Vec::new())));
-            class
-                .namespace
-                .borrow_mut()
-                .insert("_pseudo_members_".into(), Value::Native(c.clone()));
-            c
-        }
-    };
-    if let Some(m) = cache.0.borrow().iter().find(|m| bits(m) == Some(value)) {
-        return m.clone();
-    }
-    let names: Vec<String> = all
-        .iter()
-        .filter(|m| bits(m).is_some_and(|b| b.count_ones() == 1 && value & b == b))
-        .map(|m| match m {
-            Value::Instance(i) => i
-                .attrs
-                .borrow()
-                .get("name")
-                .map(Value::to_str)
-                .unwrap_or_default(),
-            _ => String::new(),
-        })
-        .collect();
-    let name = if value == 0 {
-        Value::None
-    } else {
-        Value::str(&names.join("|"))
-    };
-    let mut attrs = IndexMap::new();
-    attrs.insert(Rc::from("_value_"), Value::Int(value));
-    attrs.insert(Rc::from("_name_"), name.clone());
-    attrs.insert(Rc::from("name"), name);
-    attrs.insert(Rc::from("value"), Value::Int(value));
-    let m = Value::Instance(Rc::new(Instance {
-        class: class.clone(),
-        attrs: RefCell::new(attrs),
-        exc: None,
-    }));
-    cache.0.borrow_mut().push(m.clone());
-    m
 }
 
 /// `__repr__` and `__str__` of members, as 3.11 prints them.
@@ -408,26 +389,51 @@ impl Native for Method {
                 .filter(|o| matches!(o, Value::Instance(j) if Rc::ptr_eq(&j.class, class)))
                 .and_then(bits)
         };
+        // An `IntFlag` combines with any int as well.
+        let int_flag = flavour(class) == "IntFlag";
+        let operand = || match args.pos.get(1) {
+            Some(Value::Int(n)) if int_flag => Some(*n),
+            Some(Value::Bool(b)) if int_flag => Some(i64::from(*b)),
+            Some(Value::Instance(j))
+                if int_flag
+                    && (j.class.derives_from("IntFlag") || j.class.derives_from("IntEnum")) =>
+            {
+                bits(&args.pos[1])
+            }
+            _ => other(),
+        };
         Some(match self.0 {
             Kind::Repr if unnamed => Ok(Value::str(&format!(
                 "<{}: {}>",
                 class.qualname,
                 value.repr()
             ))),
-            Kind::Str if unnamed => {
+            Kind::Str if unnamed && !int_flag => {
                 Ok(Value::str(&format!("{}({})", class.qualname, value.repr())))
             }
-            Kind::Bits(op) => match other() {
-                Some(b) => Ok(flag_member(
+            Kind::Bits(op) => match operand() {
+                Some(b) => flag_value(
                     class,
                     match op {
                         Bits::Or => mine | b,
                         Bits::And => mine & b,
                         Bits::Xor => mine ^ b,
                     },
-                )),
+                ),
                 None => Ok(Value::Builtin("NotImplemented")),
             },
+            // `~`: a `Flag`'s other members, an `IntFlag`'s `~value` (which
+            // counts from the top of its bits).
+            Kind::Invert if int_flag => flag_value(class, !mine),
+            Kind::Invert => {
+                let singles = members(class)
+                    .unwrap_or_default()
+                    .iter()
+                    .filter_map(bits)
+                    .fold(0, |a, b| a | b);
+                flag_value(class, singles & !mine)
+            }
+            Kind::Len => Ok(Value::Int(i64::from(mine.count_ones()))),
             Kind::Contains => match other() {
                 Some(b) => Ok(Value::Bool(mine & b == b)),
                 None => Err(type_error(format!(
@@ -438,7 +444,7 @@ impl Native for Method {
             },
             Kind::Bool => Ok(Value::Bool(mine != 0)),
             Kind::Iter => {
-                let single: Vec<Value> = members(class)
+                let single: Vec<Value> = all_members(class)
                     .unwrap_or_default()
                     .into_iter()
                     .filter(|m| bits(m).is_some_and(|b| b.count_ones() == 1 && mine & b == b))
@@ -449,7 +455,7 @@ impl Native for Method {
                 .repr(cx, &value)
                 .map(|v| Value::str(&format!("<{}.{name}: {v}>", class.qualname))),
             Kind::Str => match flavour(class) {
-                "IntEnum" | "StrEnum" => ix.str(cx, &value).map(|s| Value::str(&s)),
+                "IntEnum" | "StrEnum" | "IntFlag" => ix.str(cx, &value).map(|s| Value::str(&s)),
                 _ => Ok(Value::str(&format!("{}.{name}", class.qualname))),
             },
         })

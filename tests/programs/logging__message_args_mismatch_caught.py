@@ -1,4 +1,3 @@
-# ends: not supported yet: a log message whose %-arguments do not match it
 import asyncio
 import logging
 

@@ -1,4 +1,3 @@
-# ends: not supported yet: sys.exit() outside the module code and asyncio.run's main task
 import asyncio
 import sys
 
