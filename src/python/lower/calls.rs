@@ -1,8 +1,7 @@
 //! Calls of known functions in a form the engine does not run, refused
 //! before the run at the call (or the argument), with what to write
 //! instead: `type(name, bases, dict)`, `vars()`, `logging`'s
-//! file handlers and `extra=`, an aware `datetime`, a `Runner`'s own loop,
-//! `NamedTuple(...)`.
+//! file handlers and `extra=`, a `Runner`'s own loop, `NamedTuple(...)`.
 
 use super::Lowerer;
 use crate::program::Module;
@@ -96,7 +95,6 @@ impl Lowerer {
                 "write a class: `class P(NamedTuple):` with annotated fields",
             );
         }
-        self.refuse_aware_datetime(c);
     }
 
     /// `logging.basicConfig(filename=...)`, a `style=` other than `'%'`, a
@@ -137,44 +135,6 @@ impl Lowerer {
                     }
                 }
                 _ => {}
-            }
-        }
-    }
-
-    /// `datetime.now(tz)` and `datetime(..., tzinfo=tz)`: a demo's
-    /// datetimes are naive, on the run's clock in UTC.
-    fn refuse_aware_datetime(&mut self, c: &ast::ExprCall) {
-        let names_datetime = |l: &Self, e: &E| l.names_member(e, Module::Datetime, "datetime");
-        if let E::Attribute(a) = &*c.func
-            && matches!(a.attr.as_str(), "now" | "utcnow")
-            && names_datetime(self, &a.value)
-            && !(c.arguments.args.is_empty() && c.arguments.keywords.is_empty())
-        {
-            self.refuse(
-                c.range(),
-                format!(
-                    "'datetime.{}()' with a time zone is not supported: the run's clock is \
-                     naive, in UTC",
-                    a.attr.as_str()
-                ),
-                format!(
-                    "call it without arguments: `datetime.{}()`",
-                    a.attr.as_str()
-                ),
-            );
-        }
-        if names_datetime(self, &c.func) {
-            for k in &c.arguments.keywords {
-                if k.arg.as_ref().is_some_and(|a| a.as_str() == "tzinfo")
-                    && !matches!(k.value, E::NoneLiteral(_))
-                {
-                    self.refuse(
-                        k.range(),
-                        "an aware datetime (tzinfo=...) is not supported: a demo's datetimes \
-                         are naive",
-                        "leave `tzinfo` out",
-                    );
-                }
             }
         }
     }
