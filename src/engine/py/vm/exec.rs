@@ -487,6 +487,11 @@ impl Interp {
         f.stmt.set(s.id);
         f.at.set(s.span.start);
         let mut exited = match &methods {
+            // `with runner:` runs the loop at its end.
+            None if !is_async => {
+                self.call_method_async(f, &cm, exit, Args::positional(args[1..].to_vec()))
+                    .await
+            }
             None => self.call_method(f, &cm, exit, Args::positional(args[1..].to_vec())),
             Some((_, exit_m)) => self.call(f, exit_m, Args::positional(args)),
         };
