@@ -1002,8 +1002,8 @@ impl Lowerer {
                 range,
                 "'asyncio.run_coroutine_threadsafe' is not supported: an executor's job runs \
                  to its end at once and cannot wait for the event loop",
-                "return what the job computes and await it in a coroutine \
-                 (`value = await asyncio.to_thread(job)`), then run the coroutine there",
+                "await the coroutine in a task instead, and give the job only the blocking \
+                 work: `value = await asyncio.to_thread(job)`",
             );
         } else if module == Module::Asyncio && not_yet(member) {
             self.refuse(

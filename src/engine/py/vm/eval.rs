@@ -208,7 +208,9 @@ impl Interp {
                     let Some(slot) = &f.yields else {
                         return Err(error("RuntimeError", "yield outside a generator"));
                     };
-                    self.yield_from(f, slot, &it).await
+                    // Boxed: an await point keeps this future alive in every
+                    // waiting task, so its rare heavy arms stay out of it.
+                    Box::pin(self.yield_from(f, slot, &it)).await
                 }
                 ExprKind::Attr(obj, name) => {
                     let o = self.value(f, obj).await?;
@@ -310,7 +312,7 @@ impl Interp {
                     if c.kind == CompKind::Generator {
                         return Ok(self.generator_expression(f, c, first));
                     }
-                    self.comprehension(f, c, first).await
+                    Box::pin(self.comprehension(f, c, first)).await
                 }
                 ExprKind::FString(parts) => {
                     let mut out = String::new();

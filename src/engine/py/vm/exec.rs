@@ -798,7 +798,10 @@ impl Interp {
             attrs: RefCell::new(IndexMap::new()),
         });
         if f.code.kind == CodeKind::Class {
-            f.class_defs.borrow_mut().push(func.clone());
+            f.class_defs
+                .borrow_mut()
+                .get_or_insert_with(Default::default)
+                .push(func.clone());
         }
         Value::Function(func)
     }
@@ -848,7 +851,7 @@ impl Interp {
             builtin: false,
             module: "",
         });
-        for func in frame.class_defs.borrow().iter() {
+        for func in frame.class_defs.borrow().iter().flat_map(|v| v.iter()) {
             *func.owner.borrow_mut() = Some(class.clone());
         }
         super::descriptor::set_names(&class);

@@ -251,6 +251,7 @@ pub fn add_done_callback(
     if !c.done() {
         c.user_callbacks
             .borrow_mut()
+            .get_or_insert_with(Default::default)
             .push((cb.clone(), live.clone()));
     }
     c.on_done_unobserved(Box::new(move |_| {
@@ -293,13 +294,16 @@ pub fn remove_done_callback(c: &Completion, mut args: Args) -> PyResult<Value> {
         }
     };
     let mut removed = 0;
-    c.user_callbacks.borrow_mut().retain(|(g, live)| {
-        if live.get() && crate::engine::py::types::value::is_same(g, &f) {
-            live.set(false);
-            removed += 1;
-        }
-        live.get()
-    });
+    let mut added = c.user_callbacks.borrow_mut();
+    added
+        .get_or_insert_with(Default::default)
+        .retain(|(g, live)| {
+            if live.get() && crate::engine::py::types::value::is_same(g, &f) {
+                live.set(false);
+                removed += 1;
+            }
+            live.get()
+        });
     Ok(Value::Int(removed))
 }
 

@@ -76,6 +76,9 @@ pub enum Settled {
     Raised(Value),
 }
 
+/// The callbacks `add_done_callback` added, each with its live flag.
+pub type UserCallbacks = Vec<(Value, Rc<Cell<bool>>)>;
+
 /// Run once when a task or future settles.
 pub type DoneCallback = Box<dyn FnOnce(&Settled)>;
 
@@ -91,8 +94,9 @@ pub struct Completion {
     /// exception was never retrieved".
     observed: Cell<bool>,
     /// The callbacks `add_done_callback` added, for
-    /// `remove_done_callback`: each with the flag that keeps it live.
-    pub user_callbacks: RefCell<Vec<(Value, Rc<Cell<bool>>)>>,
+    /// `remove_done_callback`: each with the flag that keeps it live (boxed,
+    /// as most tasks have none: every task holds the empty slot).
+    pub user_callbacks: RefCell<Option<Box<UserCallbacks>>>,
 }
 
 impl Completion {

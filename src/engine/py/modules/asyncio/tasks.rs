@@ -66,8 +66,9 @@ pub struct TaskObj {
     pub completion: Completion,
     /// A cancellation to deliver at the next await point (or at the start).
     pub must_cancel: Cell<bool>,
-    /// The message of the last `cancel(msg)`, for the `CancelledError`.
-    cancel_message: RefCell<Option<Value>>,
+    /// The message of the last `cancel(msg)`, for the `CancelledError`
+    /// (boxed: a task is rarely cancelled with a message).
+    cancel_message: Cell<Option<Box<Value>>>,
     /// Its `CancelledError` was read once: later reads make a new one.
     cancelled_exc_taken: Cell<bool>,
     /// A `wait_for` timed out on it.
@@ -82,7 +83,7 @@ pub struct TaskObj {
     /// What the task waits on, which a cancel passes to.
     waitee: RefCell<Option<Rc<dyn Cancel>>>,
     /// The coroutine it runs, for `get_coro`.
-    coro: RefCell<Value>,
+    coro: Value,
     /// The frame of its coroutine while it runs, for the line its repr
     /// shows (see [`RunningFrame`]).
     frame: Cell<Option<NonNull<Frame>>>,
@@ -111,14 +112,14 @@ impl TaskObj {
             lane,
             completion: Completion::default(),
             must_cancel: Cell::new(false),
-            cancel_message: RefCell::new(None),
+            cancel_message: Cell::new(None),
             cancelled_exc_taken: Cell::new(false),
             timed_out: Cell::new(false),
             cancel_requests: Cell::new(0),
             at_yield: Cell::new(false),
             waker: RefCell::new(None),
             waitee: RefCell::new(None),
-            coro: RefCell::new(coro),
+            coro,
             frame: Cell::new(None),
         })
     }
@@ -133,7 +134,7 @@ impl TaskObj {
 
     /// The coroutine it runs.
     pub fn coro_value(&self) -> Value {
-        self.coro.borrow().clone()
+        self.coro.clone()
     }
 
     /// Where its coroutine is (a byte offset in the source) while it runs.
@@ -164,7 +165,7 @@ impl TaskObj {
 
     /// The `CancelledError` to raise in it for the cancel requested.
     fn cancel_error(&self) -> Unwind {
-        Unwind::Exc(cancelled_error(self.cancel_message.borrow_mut().take()))
+        Unwind::Exc(cancelled_error(self.cancel_message.take().map(|m| *m)))
     }
 
     /// `task.cancelling()`: the cancel requests not withdrawn.
@@ -203,7 +204,7 @@ impl Cancel for TaskObj {
         let first_went_to_future =
             self.must_cancel.get() && !self.at_yield.get() && self.waker.borrow().is_some();
         if !first_went_to_future {
-            *self.cancel_message.borrow_mut() = msg;
+            self.cancel_message.set(msg.map(Box::new));
         }
         self.must_cancel.set(true);
         if let Some(w) = self.waker.borrow().as_ref() {
@@ -291,7 +292,7 @@ impl Native for TaskObj {
                 *self.name.borrow_mut() = Rc::from(name);
                 Ok(Value::None)
             }
-            "get_coro" => Ok(self.coro.borrow().clone()),
+            "get_coro" => Ok(self.coro.clone()),
             "cancelling" => Ok(Value::Int(self.cancel_requests.get().into())),
             "uncancel" => Ok(Value::Int(self.uncancel().into())),
             "add_done_callback" => super::base_events::add_done_callback(
