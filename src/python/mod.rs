@@ -4,6 +4,7 @@
 //! every name lives; `lower` checks the supported subset (collecting every
 //! refusal, each located) and builds the program.
 
+mod loops;
 mod lower;
 mod nesting;
 mod parse;

@@ -384,25 +384,28 @@ impl Lowerer {
     fn call(&mut self, e: &E, c: &ast::ExprCall) -> Expr {
         self.refuse_call_form(c);
         let func = self.expr(&c.func);
-        // `asyncio.run(...)` runs the event loop: the module code waits there,
-        // as at `loop.run_until_complete(...)`, `loop.run_forever()` and a
-        // `Runner`'s `runner.run(...)`.
-        // So does a call of a plain `def` of the module that runs a loop.
-        // Only the module code and its plain `def`s run loops.
-        let may_run_loop = match self.frames.len() {
-            1 => true,
-            2 => self.frame().kind == ScopeKind::Function && !self.frame().is_async,
-            _ => false,
-        };
+        // `asyncio.run(...)` runs the event loop: the code calling it waits
+        // there, as at `loop.run_until_complete(...)`, `loop.run_forever()`,
+        // a `Runner`'s `runner.run(...)` and `runner.close()` (which runs
+        // the clean-up of the tasks left). So does a call of a plain `def`
+        // (or method) that runs a loop: see `python::loops`. Any code but a
+        // coroutine's, a lambda's or a comprehension's may run a loop.
+        let may_run_loop = !self.frame().is_async
+            && match self.frame().kind {
+                ScopeKind::Module => true,
+                ScopeKind::Function => !self.frame().qualname.ends_with("<lambda>"),
+                _ => false,
+            };
         let runs_loop = self.names_member(&c.func, Module::Asyncio, "run")
             || may_run_loop
-                && (matches!(&*c.func, E::Attribute(a)
-                    if matches!(a.attr.as_str(), "run_until_complete" | "run_forever" | "run"))
-                    || matches!(&*c.func, E::Name(n) if self.loop_defs.contains(n.id.as_str())
-                        && matches!(self.name(n.id.as_str()), Name::Global(_))));
-        if runs_loop {
-            self.loop_calls += 1;
-        }
+                && match &*c.func {
+                    E::Attribute(a) => {
+                        crate::python::loops::LOOP_METHODS.contains(&a.attr.as_str())
+                            || self.loop_defs.contains(a.attr.as_str())
+                    }
+                    E::Name(n) => self.loop_defs.contains(n.id.as_str()),
+                    _ => false,
+                };
         let mut s = func.suspends || runs_loop;
         let mut args = Vec::new();
         for a in c.arguments.args.iter() {

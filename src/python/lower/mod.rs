@@ -43,8 +43,7 @@ pub fn lower(
             .collect(),
         scopes,
         future_annotations: false,
-        loop_defs: Default::default(),
-        loop_calls: 0,
+        loop_defs: super::loops::loop_functions(&module.body),
     };
     for (name, range) in l.scopes.unbound_nonlocals.clone() {
         l.refuse(
@@ -125,11 +124,9 @@ struct Lowerer {
     /// `from __future__ import annotations`: annotations stay strings.
     future_annotations: bool,
     scopes: Scopes,
-    /// Names of the module's plain `def`s that run an event loop
-    /// (`def main(): asyncio.run(...)`): a call of one waits there.
+    /// Names of the plain `def`s that may run an event loop (`def main():
+    /// asyncio.run(...)`): a call of one waits there.
     loop_defs: std::collections::HashSet<String>,
-    /// Calls lowered so far that run an event loop.
-    loop_calls: usize,
 }
 
 impl Lowerer {

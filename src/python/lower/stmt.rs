@@ -728,7 +728,6 @@ impl Lowerer {
         let defaults = self.defaults(&f.parameters);
         let annotations = self.signature_annotations(&f.parameters, f.returns.as_deref());
         let is_async = f.is_async;
-        let loop_calls = self.loop_calls;
         let code = self.code(
             f.range,
             f.name.as_str(),
@@ -737,9 +736,6 @@ impl Lowerer {
             Some(&f.parameters),
             |l| l.block(&f.body),
         );
-        if !is_async && self.frames.len() == 1 && self.loop_calls > loop_calls {
-            self.loop_defs.insert(f.name.to_string());
-        }
         let name = self.name(f.name.as_str());
         self.push(
             out,
@@ -1022,7 +1018,15 @@ impl Lowerer {
             return true;
         }
         let m = module.name();
-        if module == Module::Asyncio && not_yet(member) {
+        if module == Module::Asyncio && member == "run_coroutine_threadsafe" {
+            self.refuse(
+                range,
+                "'asyncio.run_coroutine_threadsafe' is not supported: an executor's job runs \
+                 to its end at once and cannot wait for the event loop",
+                "await the coroutine in a task instead, and give the job only the blocking \
+                 work: `value = await asyncio.to_thread(job)`",
+            );
+        } else if module == Module::Asyncio && not_yet(member) {
             self.refuse(
                 range,
                 format!("'{m}.{member}' is not supported yet"),

@@ -212,7 +212,9 @@ impl Interp {
                     let Some(slot) = &f.yields else {
                         return Err(error("RuntimeError", "yield outside a generator"));
                     };
-                    self.yield_from(f, slot, &it).await
+                    // Boxed: an await point keeps this future alive in every
+                    // waiting task, so its rare heavy arms stay out of it.
+                    Box::pin(self.yield_from(f, slot, &it)).await
                 }
                 ExprKind::Attr(obj, name) => {
                     let o = self.value(f, obj).await?;
@@ -319,7 +321,7 @@ impl Interp {
                     if c.kind == CompKind::Generator {
                         return Ok(self.generator_expression(f, c, first));
                     }
-                    self.comprehension(f, c, first).await
+                    Box::pin(self.comprehension(f, c, first)).await
                 }
                 ExprKind::FString(parts) => {
                     let mut out = String::new();
@@ -452,6 +454,16 @@ impl Interp {
         }
         // A plain function that runs an event loop (`def main():
         // asyncio.run(...)`): its body waits for the loop.
+        // A bound method of such a function (`app.main()` taken apart).
+        if let Value::Method(m) = callee
+            && let (Value::Function(func), me) = (&m.1, &m.0)
+            && !func.code.is_async
+            && !func.code.is_generator
+        {
+            let mut args = args;
+            args.pos.insert(0, me.clone());
+            return Box::pin(self.call_async(f, &Value::Function(func.clone()), args)).await;
+        }
         if let Value::Function(func) = callee
             && !func.code.is_async
             && !func.code.is_generator
@@ -465,7 +477,7 @@ impl Interp {
         self.call(f, callee, args)
     }
 
-    async fn call_method_async(
+    pub(super) async fn call_method_async(
         &self,
         f: &Frame,
         obj: &Value,
@@ -477,6 +489,13 @@ impl Interp {
         }
         if runners::runs_loop(obj, name) {
             return runners::run_loop(self, f, obj, name, args).await;
+        }
+        // A method that may run an event loop (`def main(self):
+        // asyncio.run(...)`, a static method): its body waits for the loop.
+        if matches!(obj, Value::Instance(_) | Value::Class(_))
+            && let Ok(m @ (Value::Function(_) | Value::Method(_))) = self.getattr(f, obj, name)
+        {
+            return self.call_async(f, &m, args).await;
         }
         self.call_method(f, obj, name, args)
     }

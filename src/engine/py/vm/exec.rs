@@ -199,68 +199,16 @@ impl Interp {
                 decorators,
                 annotations,
             } => {
-                let decorators = self.values(f, decorators).await?;
-                let mut ds = Vec::with_capacity(defaults.len());
-                for d in defaults {
-                    ds.push(self.value(f, d).await?);
-                }
-                let mut notes = value::Dict::new();
-                for (param, e) in annotations {
-                    let v = self.value(f, e).await?;
-                    notes.insert(Key(Value::str(param)), v);
-                }
-                let func = self.make_function(f, code, ds);
-                if let Value::Function(func) = &func {
-                    func.attrs.borrow_mut().insert(
-                        "__annotations__".into(),
-                        Value::Dict(Rc::new(RefCell::new(notes))),
-                    );
-                }
-                let func = self.decorate(f, decorators, func)?;
-                self.store(f, name, func);
+                // Boxed: a statement's future stays alive in every task
+                // waiting in it, so a rare heavy arm stays out of it.
+                Box::pin(self.def_stmt(f, code, name, defaults, decorators, annotations)).await?;
             }
             StmtKind::Class {
                 code,
                 name,
                 bases,
                 decorators,
-            } => {
-                let decorators = self.values(f, decorators).await?;
-                let mut base = None;
-                let mut typed_dict = false;
-                let mut named_tuple = false;
-                for b in bases {
-                    match self.value(f, b).await? {
-                        Value::Class(c) => base = Some(c),
-                        Value::Type("object") => {}
-                        // `Protocol`, `Generic[T]`: no behaviour to inherit.
-                        b if modules::typing::is_marker_base(&b) => {}
-                        // A `TypedDict` class makes plain dicts.
-                        b if modules::typing::is_typed_dict(&b) => typed_dict = true,
-                        b if modules::typing::is_named_tuple(&b) => named_tuple = true,
-                        other => {
-                            return Err(type_error(format!(
-                                "a demo class can derive from a class or an exception, not '{}'",
-                                other.type_name()
-                            )));
-                        }
-                    }
-                }
-                let class = Box::pin(self.make_class(f, code, base)).await?;
-                if let Value::Class(c) = &class {
-                    modules::r#enum::finish(self, f, c)?;
-                    if named_tuple {
-                        modules::namedtuple::finish(c)?;
-                    }
-                }
-                let class = if typed_dict {
-                    Value::Type("dict")
-                } else {
-                    class
-                };
-                let class = self.decorate(f, decorators, class)?;
-                self.store(f, name, class);
-            }
+            } => Box::pin(self.class_stmt(f, code, name, bases, decorators)).await?,
             StmtKind::Import {
                 module,
                 member,
@@ -338,6 +286,87 @@ impl Interp {
             StmtKind::Continue => return Ok(Flow::Continue),
         }
         Ok(Flow::Normal)
+    }
+
+    /// A `def` statement: its decorators, defaults and annotations, then
+    /// the function, bound to its name.
+    async fn def_stmt(
+        &self,
+        f: &Frame,
+        code: &Arc<Code>,
+        name: &crate::program::Name,
+        defaults: &[Expr],
+        decorators: &[Expr],
+        annotations: &[(Arc<str>, Expr)],
+    ) -> PyResult<()> {
+        let decorators = self.values(f, decorators).await?;
+        let mut ds = Vec::with_capacity(defaults.len());
+        for d in defaults {
+            ds.push(self.value(f, d).await?);
+        }
+        let mut notes = value::Dict::new();
+        for (param, e) in annotations {
+            let v = self.value(f, e).await?;
+            notes.insert(Key(Value::str(param)), v);
+        }
+        let func = self.make_function(f, code, ds);
+        if let Value::Function(func) = &func {
+            func.attrs.borrow_mut().insert(
+                "__annotations__".into(),
+                Value::Dict(Rc::new(RefCell::new(notes))),
+            );
+        }
+        let func = self.decorate(f, decorators, func)?;
+        self.store(f, name, func);
+        Ok(())
+    }
+
+    /// A `class` statement: its decorators and bases, then the class,
+    /// bound to its name (boxed by its caller, as `def_stmt`).
+    async fn class_stmt(
+        &self,
+        f: &Frame,
+        code: &Arc<Code>,
+        name: &crate::program::Name,
+        bases: &[Expr],
+        decorators: &[Expr],
+    ) -> PyResult<()> {
+        let decorators = self.values(f, decorators).await?;
+        let mut base = None;
+        let mut typed_dict = false;
+        let mut named_tuple = false;
+        for b in bases {
+            match self.value(f, b).await? {
+                Value::Class(c) => base = Some(c),
+                Value::Type("object") => {}
+                // `Protocol`, `Generic[T]`: no behaviour to inherit.
+                b if modules::typing::is_marker_base(&b) => {}
+                // A `TypedDict` class makes plain dicts.
+                b if modules::typing::is_typed_dict(&b) => typed_dict = true,
+                b if modules::typing::is_named_tuple(&b) => named_tuple = true,
+                other => {
+                    return Err(type_error(format!(
+                        "a demo class can derive from a class or an exception, not '{}'",
+                        other.type_name()
+                    )));
+                }
+            }
+        }
+        let class = Box::pin(self.make_class(f, code, base)).await?;
+        if let Value::Class(c) = &class {
+            modules::r#enum::finish(self, f, c)?;
+            if named_tuple {
+                modules::namedtuple::finish(c)?;
+            }
+        }
+        let class = if typed_dict {
+            Value::Type("dict")
+        } else {
+            class
+        };
+        let class = self.decorate(f, decorators, class)?;
+        self.store(f, name, class);
+        Ok(())
     }
 
     async fn sync_for(
@@ -492,6 +521,11 @@ impl Interp {
         f.stmt.set(s.id);
         f.mark(&s.span);
         let mut exited = match &methods {
+            // `with runner:` runs the loop at its end.
+            None if !is_async => {
+                self.call_method_async(f, &cm, exit, Args::positional(args[1..].to_vec()))
+                    .await
+            }
             None => self.call_method(f, &cm, exit, Args::positional(args[1..].to_vec())),
             Some((_, exit_m)) => self.call(f, exit_m, Args::positional(args)),
         };
@@ -798,7 +832,10 @@ impl Interp {
             attrs: RefCell::new(IndexMap::new()),
         });
         if f.code.kind == CodeKind::Class {
-            f.class_defs.borrow_mut().push(func.clone());
+            f.class_defs
+                .borrow_mut()
+                .get_or_insert_with(Default::default)
+                .push(func.clone());
         }
         Value::Function(func)
     }
@@ -848,7 +885,7 @@ impl Interp {
             builtin: false,
             module: "",
         });
-        for func in frame.class_defs.borrow().iter() {
+        for func in frame.class_defs.borrow().iter().flat_map(|v| v.iter()) {
             *func.owner.borrow_mut() = Some(class.clone());
         }
         super::descriptor::set_names(&class);

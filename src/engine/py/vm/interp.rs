@@ -111,7 +111,8 @@ pub struct Frame {
     /// Where a generator's `yield` hands its values.
     pub yields: Option<Rc<super::coro::YieldSlot>>,
     /// A class body's functions, whose `super()` names the class once made.
-    pub class_defs: RefCell<Vec<Rc<Function>>>,
+    /// (Boxed: only a class body has any, and every frame holds the slot.)
+    pub class_defs: RefCell<Option<Box<Vec<Rc<Function>>>>>,
 }
 
 /// What native objects see of the code calling them.
@@ -237,7 +238,7 @@ impl Interp {
             to: Cell::new(code.span.start),
             handling: RefCell::new(Vec::new()),
             yields: None,
-            class_defs: RefCell::new(Vec::new()),
+            class_defs: RefCell::new(None),
             code,
         }
     }

@@ -253,6 +253,7 @@ pub fn add_done_callback(
     if !c.done() {
         c.user_callbacks
             .borrow_mut()
+            .get_or_insert_with(Default::default)
             .push((cb.clone(), live.clone()));
     }
     c.on_done_unobserved(Box::new(move |_| {
@@ -295,13 +296,16 @@ pub fn remove_done_callback(c: &Completion, mut args: Args) -> PyResult<Value> {
         }
     };
     let mut removed = 0;
-    c.user_callbacks.borrow_mut().retain(|(g, live)| {
-        if live.get() && crate::engine::py::types::value::is_same(g, &f) {
-            live.set(false);
-            removed += 1;
-        }
-        live.get()
-    });
+    let mut added = c.user_callbacks.borrow_mut();
+    added
+        .get_or_insert_with(Default::default)
+        .retain(|(g, live)| {
+            if live.get() && crate::engine::py::types::value::is_same(g, &f) {
+                live.set(false);
+                removed += 1;
+            }
+            live.get()
+        });
     Ok(Value::Int(removed))
 }
 
@@ -358,7 +362,7 @@ fn format_args(
 
 /// `reprlib.repr`: strings past 30 characters and other reprs past 30 (40
 /// for ints) keep their two ends around `...`.
-fn short_repr(ix: &Interp, cx: &Frame, v: &Value) -> PyResult<String> {
+pub(super) fn short_repr(ix: &Interp, cx: &Frame, v: &Value) -> PyResult<String> {
     fn cut(s: &str, most: usize) -> String {
         let chars: Vec<char> = s.chars().collect();
         if chars.len() <= most {
@@ -403,27 +407,40 @@ pub fn report_unretrieved(ix: &Interp) {
         }
         // Once: the report counts as a read.
         let _ = t.completion.result();
-        let root = ix.root_frame(ix.module_task.clone(), 0);
-        let coro = match downcast::<Coroutine>(&t.coro_value()) {
-            Some(c) => format!(
-                "{}() done, defined at {}:{}",
-                c.func.qualname(),
-                ix.program.file,
-                ix.program.line_of(c.func.code.span.start)
-            ),
-            None => "<coroutine> done".into(),
-        };
-        let shown = ix.repr(&root, &e).unwrap_or_default();
-        log(
-            ix,
-            t.lane,
-            format!(
-                "Task exception was never retrieved\nfuture: <Task finished name='{}' coro=<{coro}> exception={shown}>\n{}",
-                t.name.borrow(),
-                crate::engine::py::traceback(&ix.program, &e)
-            ),
-        );
+        log_task_error(ix, "Task exception was never retrieved\nfuture", &t, &e);
     }
+}
+
+/// `_cancel_all_tasks`' report of a task that ended with an exception other
+/// than its cancel.
+pub fn report_shutdown_error(ix: &Interp, t: &TaskObj) {
+    let Some(Settled::Raised(e)) = t.completion.result() else {
+        return;
+    };
+    if exc::is_instance_of(&e, "CancelledError") {
+        return;
+    }
+    log_task_error(
+        ix,
+        "unhandled exception during asyncio.run() shutdown\ntask",
+        t,
+        &e,
+    );
+}
+
+/// Logs `{head}: <Task finished ...>` and the exception's traceback, as
+/// the loop's default exception handler does.
+fn log_task_error(ix: &Interp, head: &str, t: &TaskObj, e: &Value) {
+    let root = ix.root_frame(ix.module_task.clone(), 0);
+    let task = super::base_tasks::task_repr(ix, &root, t).unwrap_or_default();
+    log(
+        ix,
+        t.lane,
+        format!(
+            "{head}: {task}\n{}",
+            crate::engine::py::traceback(&ix.program, e)
+        ),
+    );
 }
 
 /// `loop.run_until_complete(future)`: runs the loop until the future (a

@@ -6,6 +6,7 @@ use crate::engine::events::{LaneId, WaitOn};
 use crate::engine::py::types::exc::{self, PyResult, Unwind, error, type_error};
 use crate::engine::py::types::native::Args;
 use crate::engine::py::types::value::Value;
+use crate::engine::py::vm::interp::{Frame, Interp};
 use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::rc::Rc;
@@ -21,6 +22,11 @@ pub trait Cancel {
 
     /// `cancel(msg)`: the `CancelledError` it raises carries `msg`.
     fn cancel_with(&self, msg: Option<Value>) -> bool;
+
+    /// Its repr as a task waiting on it shows it (`wait_for=...`).
+    fn waited_repr(&self, _ix: &Interp, _cx: &Frame) -> PyResult<String> {
+        Ok("<Future pending>".into())
+    }
 }
 
 /// The `msg` argument of `cancel(msg=None)`.
@@ -70,6 +76,9 @@ pub enum Settled {
     Raised(Value),
 }
 
+/// The callbacks `add_done_callback` added, each with its live flag.
+pub type UserCallbacks = Vec<(Value, Rc<Cell<bool>>)>;
+
 /// Run once when a task or future settles.
 pub type DoneCallback = Box<dyn FnOnce(&Settled)>;
 
@@ -85,8 +94,9 @@ pub struct Completion {
     /// exception was never retrieved".
     observed: Cell<bool>,
     /// The callbacks `add_done_callback` added, for
-    /// `remove_done_callback`: each with the flag that keeps it live.
-    pub user_callbacks: RefCell<Vec<(Value, Rc<Cell<bool>>)>>,
+    /// `remove_done_callback`: each with the flag that keeps it live (boxed,
+    /// as most tasks have none: every task holds the empty slot).
+    pub user_callbacks: RefCell<Option<Box<UserCallbacks>>>,
 }
 
 impl Completion {
@@ -103,6 +113,11 @@ impl Completion {
     /// The outcome, without counting as a read of it.
     pub fn peek(&self) -> Option<Settled> {
         self.result.borrow().clone()
+    }
+
+    /// How many wait for it (each as a waiting task's wake-up callback).
+    pub fn waiting(&self) -> usize {
+        self.waiters.borrow().len()
     }
 
     /// Whether the outcome was read.

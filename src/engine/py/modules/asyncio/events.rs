@@ -202,7 +202,7 @@ impl Native for Loop {
             "run_until_complete" | "run_forever" => {
                 base_events::check_can_run(ix, &self).and_then(|()| {
                     Err(crate::engine::py::types::exc::unsupported(format!(
-                        "loop.{name}() outside the module code and its plain functions"
+                        "loop.{name}() in a lambda, a comprehension or a function not called by its name"
                     )))
                 })
             }

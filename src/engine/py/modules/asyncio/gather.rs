@@ -36,6 +36,14 @@ pub struct Gathering {
 }
 
 impl Cancel for Gathering {
+    fn waited_repr(&self, ix: &Interp, cx: &Frame) -> PyResult<String> {
+        Ok(format!(
+            "<_GatheringFuture {}{}>",
+            super::base_tasks::future_info(ix, cx, &self.completion)?,
+            super::base_tasks::format_wakeups(self.completion.waiting())
+        ))
+    }
+
     fn cancel_with(&self, msg: Option<Value>) -> bool {
         if self.completion.done() {
             return false;

@@ -3,6 +3,7 @@
 
 pub mod barrier;
 pub mod base_events;
+pub mod base_tasks;
 pub mod completion;
 pub mod events;
 pub mod gather;

@@ -3,6 +3,7 @@
 
 use super::base_events::run_until_complete;
 use super::events::{self, Loop};
+use super::tasks::{Cancel, TaskObj};
 use crate::engine::py::types::exc::{PyResult, error, type_error, value_error};
 use crate::engine::py::types::native::{Args, Native, downcast};
 use crate::engine::py::types::value::Value;
@@ -60,21 +61,24 @@ impl Runner {
             .clone())
     }
 
-    /// `runner.close()`: cancels the tasks left and closes the loop. The
-    /// cancelled tasks do not run their cleanup here (CPython runs the loop
-    /// once more for it).
-    fn close(&self, ix: &Interp) -> PyResult<Value> {
-        let Some(lp) = self.lp.borrow_mut().take() else {
-            self.closed.set(true);
+    /// `runner.close()` (the end of `with`): CPython's `close`, which
+    /// cancels the tasks left and runs the loop until their clean-up has
+    /// run (`_cancel_all_tasks`), closes the async generators left, and
+    /// closes the loop. A runner never used stays as it is.
+    pub async fn close(&self, ix: &Interp, cx: &Frame) -> PyResult<Value> {
+        let Some(lp) = self.lp.borrow().clone() else {
             return Ok(Value::None);
         };
         if lp.running.get() {
-            self.lp.borrow_mut().replace(lp);
             return Err(error("RuntimeError", "Cannot close a running event loop"));
         }
-        for t in ix.tasks.borrow().iter().filter(|t| !t.done()) {
-            super::tasks::Cancel::cancel(&**t);
+        if !lp.closed.get() {
+            events::start_running(ix, &lp);
+            cancel_all_tasks(ix, cx).await;
+            crate::engine::py::vm::asyncgen::shutdown(ix, cx).await;
+            events::stop_running(ix, &lp);
         }
+        self.lp.borrow_mut().take();
         *ix.loops.current.borrow_mut() = None;
         lp.closed.set(true);
         super::base_events::report_unretrieved(ix);
@@ -125,20 +129,25 @@ impl Native for Runner {
     fn call_method(
         self: Rc<Self>,
         ix: &Rc<Interp>,
-        _cx: &Frame,
+        cx: &Frame,
         name: &str,
         _args: Args,
     ) -> Option<PyResult<Value>> {
         Some(match name {
             "__enter__" => self.lazy_init(ix).map(|_| Value::Native(self.clone())),
-            "__exit__" | "close" => self.close(ix),
+            "__exit__" | "close" if ix.tasks.borrow().iter().all(|t| t.done()) => {
+                crate::engine::py::vm::interp::run_now(self.close(ix, cx))
+            }
+            "__exit__" | "close" => Err(crate::engine::py::types::exc::unsupported(
+                "Runner.close() with tasks left, in a lambda, a comprehension or a function not called by its name",
+            )),
             "get_loop" => self.lazy_init(ix).map(|l| Value::Native(l)),
             "run" if ix.running.get() => Err(error(
                 "RuntimeError",
                 "Runner.run() cannot be called from a running event loop",
             )),
             "run" => Err(crate::engine::py::types::exc::unsupported(
-                "Runner.run() outside the module code and its plain functions",
+                "Runner.run() in a lambda, a comprehension or a function not called by its name",
             )),
             _ => return None,
         })
@@ -146,11 +155,13 @@ impl Native for Runner {
 }
 
 /// Whether `obj.name(...)` runs an event loop, which the caller waits for:
-/// `loop.run_until_complete`, `loop.run_forever`, `runner.run`.
+/// `loop.run_until_complete`, `loop.run_forever`, `runner.run`, and
+/// `runner.close()` (and the end of `with runner:`), which runs the clean-up
+/// of the tasks left.
 pub fn runs_loop(obj: &Value, name: &str) -> bool {
     match name {
         "run_until_complete" | "run_forever" => events::as_loop(obj).is_some(),
-        "run" => downcast::<Runner>(obj).is_some(),
+        "run" | "close" | "__exit__" => downcast::<Runner>(obj).is_some(),
         _ => false,
     }
 }
@@ -164,12 +175,39 @@ pub async fn run_loop(
     args: Args,
 ) -> PyResult<Value> {
     if let Some(r) = downcast::<Runner>(obj) {
-        return r.run(ix, cx, args).await;
+        if name == "run" {
+            return r.run(ix, cx, args).await;
+        }
+        return r.close(ix, cx).await;
     }
     let lp = events::as_loop(obj).expect("runs_loop said so");
     if name == "run_forever" {
         super::base_events::run_forever(ix, lp, args).await
     } else {
         run_until_complete(ix, cx, lp, args).await
+    }
+}
+
+/// CPython's `runners._cancel_all_tasks`, on the running loop: cancels the
+/// tasks not done and waits until each has ended (its `except
+/// CancelledError` and `finally` blocks run); a task that ended with
+/// another exception is logged as "unhandled exception during
+/// asyncio.run() shutdown".
+pub async fn cancel_all_tasks(ix: &Interp, _cx: &Frame) {
+    let left: Vec<Rc<TaskObj>> = ix
+        .tasks
+        .borrow()
+        .iter()
+        .filter(|t| !t.done())
+        .cloned()
+        .collect();
+    for t in &left {
+        t.cancel();
+    }
+    for t in &left {
+        t.completion.wait().await;
+    }
+    for t in &left {
+        super::base_events::report_shutdown_error(ix, t);
     }
 }

@@ -33,7 +33,7 @@ impl Native for Sleep {
             if self.delay <= 0.0 {
                 ix.shared
                     .set_waiting(cx.lane.get(), WaitOn::Yield, Some(cx.stmt.get()));
-                ix.suspend(cx, None, yield_now()).await?;
+                ix.suspend_at_yield(cx, yield_now()).await?;
             } else {
                 let start = ix.vclock.get();
                 let deadline = start + self.delay;

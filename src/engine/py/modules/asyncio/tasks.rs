@@ -27,6 +27,7 @@ use crate::engine::py::vm::label;
 use crate::engine::runtime::{LaneLabel, Probe, yield_now};
 use std::cell::{Cell, RefCell};
 use std::future::Future;
+use std::ptr::NonNull;
 use std::rc::Rc;
 use std::sync::Arc;
 use std::task::{Poll, Waker};
@@ -65,20 +66,43 @@ pub struct TaskObj {
     pub completion: Completion,
     /// A cancellation to deliver at the next await point (or at the start).
     pub must_cancel: Cell<bool>,
-    /// The message of the last `cancel(msg)`, for the `CancelledError`.
-    cancel_message: RefCell<Option<Value>>,
+    /// The message of the last `cancel(msg)`, for the `CancelledError`
+    /// (boxed: a task is rarely cancelled with a message).
+    cancel_message: Cell<Option<Box<Value>>>,
     /// Its `CancelledError` was read once: later reads make a new one.
     cancelled_exc_taken: Cell<bool>,
     /// A `wait_for` timed out on it.
     pub(super) timed_out: Cell<bool>,
     /// Cancels requested and not withdrawn (`cancelling()`).
     cancel_requests: Cell<u32>,
+    /// It waits at a bare yield (`sleep(0)`), where CPython's task waits on
+    /// no future.
+    at_yield: Cell<bool>,
     /// The waker of the await point the task is suspended at.
     waker: RefCell<Option<Waker>>,
     /// What the task waits on, which a cancel passes to.
     waitee: RefCell<Option<Rc<dyn Cancel>>>,
     /// The coroutine it runs, for `get_coro`.
-    coro: RefCell<Value>,
+    coro: Value,
+    /// The frame of its coroutine while it runs, for the line its repr
+    /// shows (see [`RunningFrame`]).
+    frame: Cell<Option<NonNull<Frame>>>,
+}
+
+/// Lends a task the frame its coroutine runs in, for as long as it lives.
+struct RunningFrame<'a>(&'a TaskObj);
+
+impl<'a> RunningFrame<'a> {
+    fn new(task: &'a TaskObj, frame: &Frame) -> Self {
+        task.frame.set(Some(NonNull::from(frame)));
+        RunningFrame(task)
+    }
+}
+
+impl Drop for RunningFrame<'_> {
+    fn drop(&mut self) {
+        self.0.frame.set(None);
+    }
 }
 
 impl TaskObj {
@@ -88,13 +112,15 @@ impl TaskObj {
             lane,
             completion: Completion::default(),
             must_cancel: Cell::new(false),
-            cancel_message: RefCell::new(None),
+            cancel_message: Cell::new(None),
             cancelled_exc_taken: Cell::new(false),
             timed_out: Cell::new(false),
             cancel_requests: Cell::new(0),
+            at_yield: Cell::new(false),
             waker: RefCell::new(None),
             waitee: RefCell::new(None),
-            coro: RefCell::new(coro),
+            coro,
+            frame: Cell::new(None),
         })
     }
 
@@ -108,12 +134,38 @@ impl TaskObj {
 
     /// The coroutine it runs.
     pub fn coro_value(&self) -> Value {
-        self.coro.borrow().clone()
+        self.coro.clone()
+    }
+
+    /// Where its coroutine is (a byte offset in the source) while it runs.
+    pub fn running_at(&self) -> Option<usize> {
+        // SAFETY: the pointer is set only while `RunningFrame` lives, which
+        // the task's body drops before the frame it points to.
+        self.frame.get().map(|f| unsafe { f.as_ref() }.at.get())
+    }
+
+    /// What it waits on, as its repr's `wait_for=` shows it: the task,
+    /// future or gather it awaits, or the future CPython's task waits on
+    /// at any other await point but a bare yield (`sleep(0)`).
+    pub fn waiting_for(&self, ix: &Interp, cx: &Frame) -> PyResult<Option<String>> {
+        if self.waker.borrow().is_none() || self.at_yield.get() {
+            return Ok(None);
+        }
+        let waitee = self.waitee.borrow().clone();
+        match waitee {
+            Some(w) => w.waited_repr(ix, cx).map(Some),
+            // The future a first cancel cancelled, or the one it waits on.
+            None if self.must_cancel.get() => Ok(Some("<Future cancelled>".into())),
+            None => Ok(Some(format!(
+                "<Future pending{}>",
+                super::base_tasks::format_wakeups(1)
+            ))),
+        }
     }
 
     /// The `CancelledError` to raise in it for the cancel requested.
     fn cancel_error(&self) -> Unwind {
-        Unwind::Exc(cancelled_error(self.cancel_message.borrow_mut().take()))
+        Unwind::Exc(cancelled_error(self.cancel_message.take().map(|m| *m)))
     }
 
     /// `task.cancelling()`: the cancel requests not withdrawn.
@@ -130,6 +182,10 @@ impl TaskObj {
 }
 
 impl Cancel for TaskObj {
+    fn waited_repr(&self, ix: &Interp, cx: &Frame) -> PyResult<String> {
+        super::base_tasks::task_repr(ix, cx, self)
+    }
+
     fn cancel_with(&self, msg: Option<Value>) -> bool {
         if self.done() {
             return false;
@@ -141,7 +197,15 @@ impl Cancel for TaskObj {
         {
             return true;
         }
-        *self.cancel_message.borrow_mut() = msg;
+        // Suspended on a future (a timer's, say), CPython's first cancel
+        // cancels that future with its message, which the task then raises:
+        // a second cancel before the task runs sets a message nobody reads.
+        // Not started, or at a bare yield, the last message is the one raised.
+        let first_went_to_future =
+            self.must_cancel.get() && !self.at_yield.get() && self.waker.borrow().is_some();
+        if !first_went_to_future {
+            self.cancel_message.set(msg.map(Box::new));
+        }
         self.must_cancel.set(true);
         if let Some(w) = self.waker.borrow().as_ref() {
             w.wake_by_ref();
@@ -164,6 +228,10 @@ impl Native for TaskObj {
             "pending"
         };
         format!("<Task {state} name='{}'>", self.name.borrow())
+    }
+
+    fn repr_in(self: Rc<Self>, ix: &Rc<Interp>, cx: &Frame) -> Option<PyResult<String>> {
+        Some(super::base_tasks::task_repr(ix, cx, &self))
     }
 
     fn has_method(&self, name: &str) -> bool {
@@ -224,7 +292,7 @@ impl Native for TaskObj {
                 *self.name.borrow_mut() = Rc::from(name);
                 Ok(Value::None)
             }
-            "get_coro" => Ok(self.coro.borrow().clone()),
+            "get_coro" => Ok(self.coro.clone()),
             "cancelling" => Ok(Value::Int(self.cancel_requests.get().into())),
             "uncancel" => Ok(Value::Int(self.uncancel().into())),
             "add_done_callback" => super::base_events::add_done_callback(
@@ -261,6 +329,14 @@ pub struct FutureObj {
 }
 
 impl Cancel for FutureObj {
+    fn waited_repr(&self, ix: &Interp, cx: &Frame) -> PyResult<String> {
+        Ok(format!(
+            "<Future {}{}>",
+            super::base_tasks::future_info(ix, cx, &self.completion)?,
+            super::base_tasks::format_wakeups(self.completion.waiting())
+        ))
+    }
+
     fn cancel_with(&self, msg: Option<Value>) -> bool {
         self.completion
             .settle(Settled::Raised(cancelled_error(msg)))
@@ -367,6 +443,18 @@ impl Interp {
         AwaitPoint {
             task: cx.task(),
             waitee: Some(waitee),
+            at_yield: false,
+            fut,
+        }
+    }
+
+    /// [`Interp::suspend`] at a bare yield (`sleep(0)`), where CPython's task
+    /// waits on no future.
+    pub fn suspend_at_yield<F: Future>(&self, cx: &Frame, fut: F) -> AwaitPoint<F> {
+        AwaitPoint {
+            task: cx.task(),
+            waitee: Some(None),
+            at_yield: true,
             fut,
         }
     }
@@ -502,7 +590,9 @@ impl Interp {
                     Ok(frame) => {
                         *frame.task.borrow_mut() = t.clone();
                         frame.lane.set(lane);
+                        let running = RunningFrame::new(&t, &frame);
                         let r = ix.run_body(&frame).await;
+                        drop(running);
                         ix.traceback(&frame, r)
                     }
                     Err(e) => Err(e),
@@ -596,6 +686,7 @@ pub struct AwaitPoint<F> {
     /// Set until the first poll, which checks for a cancel already
     /// requested and registers what the task waits on.
     waitee: Option<Option<Rc<dyn Cancel>>>,
+    at_yield: bool,
     fut: F,
 }
 
@@ -612,6 +703,7 @@ impl<F: Future> Future for AwaitPoint<F> {
                 return Poll::Ready(Err(task.cancel_error()));
             }
             *task.waitee.borrow_mut() = waitee;
+            task.at_yield.set(this.at_yield);
         }
         if task.must_cancel.get() {
             task.must_cancel.set(false);
@@ -664,19 +756,7 @@ pub async fn asyncio_run(ix: &Interp, cx: &Frame, mut args: Args) -> PyResult<Va
     let r = task.completion.wait().await;
     // The loop runs the round in which main's end is noticed, then stops.
     yield_now().await;
-    let left: Vec<Rc<TaskObj>> = ix
-        .tasks
-        .borrow()
-        .iter()
-        .filter(|t| !t.done())
-        .cloned()
-        .collect();
-    for t in &left {
-        t.cancel();
-    }
-    for t in &left {
-        t.completion.wait().await;
-    }
+    super::runners::cancel_all_tasks(ix, cx).await;
     asyncgen::shutdown(ix, cx).await;
     super::events::stop_running(ix, &lp);
     lp.closed.set(true);
