@@ -27,8 +27,9 @@ fuzz_target!(
         };
         match asynclings::lesson::parse_with("lessons/05-fuzz.toml", text, &read) {
             Ok(lesson) => {
-                let problems = asynclings::lesson::quiz::check_quizzes(&lesson);
+                let (problems, warnings) = asynclings::lesson::quiz::check_quizzes(&lesson);
                 std::hint::black_box(asynclings::lesson::diagnostic::LessonErrors(problems).render(false));
+                std::hint::black_box(warnings);
                 std::hint::black_box(lesson.rust_listing().text());
             }
             Err(errors) => {
