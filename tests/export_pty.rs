@@ -28,15 +28,9 @@ fn start(name: &str) -> (Session, std::path::PathBuf) {
         lessons.join("01-gather.py"),
     )
     .unwrap();
-    let data = dir.join("data");
-    let session = Session::spawn(
+    let session = Session::plain(
         dir.clone(),
         &["--lessons", lessons.to_str().unwrap()],
-        &[
-            ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
-            ("NO_COLOR", "1"),
-        ],
-        &[],
         (120, 30),
     );
     (session, lessons)

@@ -35,16 +35,7 @@ fn saving_the_solution_passes_every_check_and_a_broken_save_is_located() {
     let data = dir.join("data");
     let work_dir = dir.join("work");
     let args = ["practice", "5", "--work", work_dir.to_str().unwrap()];
-    let mut s = Session::spawn(
-        dir.clone(),
-        &args,
-        &[
-            ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
-            ("NO_COLOR", "1"),
-        ],
-        &[],
-        (120, 40),
-    );
+    let mut s = Session::plain(dir.clone(), &args, (120, 40));
     let work = work_dir.join("05-semaphore.py");
     s.wait_for("Three downloads at a time");
     s.wait_for("the starter is copied to");
@@ -97,16 +88,7 @@ fn saving_the_solution_passes_every_check_and_a_broken_save_is_located() {
     );
 
     // Opened again, the learner's file is kept as it is.
-    let mut s = Session::spawn(
-        dir.clone(),
-        &args,
-        &[
-            ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
-            ("NO_COLOR", "1"),
-        ],
-        &[],
-        (120, 40),
-    );
+    let mut s = Session::plain(dir.clone(), &args, (120, 40));
     s.wait_for("is kept as it was");
     s.wait_for("Checks ✓ all pass");
     s.press("q");

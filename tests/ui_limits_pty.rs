@@ -12,24 +12,10 @@ use std::time::{Duration, Instant};
 const BUSY: &str = "\"\"\"Busy\n\nSums in a loop.\n\"\"\"\nfor i in range(1000):\n    sum(range(9_000_000))\nprint('done')\n";
 
 fn start(name: &str) -> Session {
-    let dir = std::env::temp_dir().join(format!(
-        "asynclings-limits-pty-{name}-{}",
-        std::process::id()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = pty::scratch(&format!("limits-pty-{name}"));
     let program = dir.join("busy.py");
     std::fs::write(&program, BUSY).unwrap();
-    let data = dir.join("data");
-    Session::spawn(
-        dir.clone(),
-        &[program.to_str().unwrap()],
-        &[
-            ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
-            ("NO_COLOR", "1"),
-        ],
-        &[],
-        (100, 30),
-    )
+    Session::plain(dir.clone(), &[program.to_str().unwrap()], (100, 30))
 }
 
 /// The process's threads named as engine threads, and how many of them

@@ -106,16 +106,7 @@ fn start_in_terminal(name: &str, prepare: impl FnOnce(&Path)) -> pty::Session {
     let data = dir.join("data");
     std::fs::create_dir_all(&data).unwrap();
     prepare(&data);
-    pty::Session::spawn(
-        dir,
-        &["--lessons", lessons.to_str().unwrap()],
-        &[
-            ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
-            ("NO_COLOR", "1"),
-        ],
-        &[],
-        (200, 24),
-    )
+    pty::Session::plain(dir, &["--lessons", lessons.to_str().unwrap()], (200, 24))
 }
 
 /// Opens the lesson (which saves it as the last one) and quits.

@@ -25,15 +25,9 @@ fn start_with(name: &str, extra: &str) -> Session {
         lessons.join("01-gather.py"),
     )
     .unwrap();
-    let data = dir.join("data");
-    Session::spawn(
+    Session::plain(
         dir.clone(),
         &["--lessons", lessons.to_str().unwrap()],
-        &[
-            ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
-            ("NO_COLOR", "1"),
-        ],
-        &[],
         (80, 24),
     )
 }
@@ -191,25 +185,14 @@ fn a_hung_up_terminal_ends_a_running_demo() {
 /// prints what it prints. A program that raises marks the line.
 #[test]
 fn a_python_file_opens_on_its_lesson_screen() {
-    let dir = std::env::temp_dir().join(format!("asynclings-ui-pty-py-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = pty::scratch("ui-pty-py");
     let program = dir.join("countdown.py");
     std::fs::write(
         &program,
         "\"\"\"A countdown\n\nThree ticks, then a crash.\n\"\"\"\nimport asyncio\n\n\nasync def main():\n    for n in [3, 2, 1]:\n        await asyncio.sleep(0.1)\n        print('tick', n)\n    print(10 // 0)\n\n\nasyncio.run(main())\n",
     )
     .unwrap();
-    let data = dir.join("data");
-    let mut s = Session::spawn(
-        dir.clone(),
-        &[program.to_str().unwrap()],
-        &[
-            ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
-            ("NO_COLOR", "1"),
-        ],
-        &[],
-        (100, 30),
-    );
+    let mut s = Session::plain(dir.clone(), &[program.to_str().unwrap()], (100, 30));
     s.wait_for("Three ticks, then a crash.");
     s.wait_for("async def main():");
     s.press(" ");
@@ -239,15 +222,9 @@ fn a_broken_program_in_the_folder_is_listed_with_its_report() {
         "import asyncio\nimport requests\n",
     )
     .unwrap();
-    let data = dir.join("data");
-    let mut s = Session::spawn(
+    let mut s = Session::plain(
         dir.clone(),
         &["--lessons", lessons.to_str().unwrap()],
-        &[
-            ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
-            ("NO_COLOR", "1"),
-        ],
-        &[],
         (100, 30),
     );
     s.wait_for("asynclings — 1 lesson,");
@@ -271,20 +248,13 @@ fn status_time(s: &Session) -> (f64, String) {
 
 /// Starts the UI on the built-in blocking lesson (lesson 4).
 fn start_blocking(name: &str, size: (u16, u16)) -> Session {
-    let dir = std::env::temp_dir().join(format!("asynclings-ui-pty-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let data = dir.join("data");
-    Session::spawn(
+    let dir = pty::scratch(&format!("ui-pty-{name}"));
+    Session::plain(
         dir.clone(),
         &[concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/lessons/04-blocking.toml"
         )],
-        &[
-            ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
-            ("NO_COLOR", "1"),
-        ],
-        &[],
         size,
     )
 }
@@ -484,17 +454,7 @@ fn no_code_line_is_cut_at(size: (u16, u16)) {
         std::process::id()
     ));
     std::fs::create_dir_all(&dir).unwrap();
-    let data = dir.join("data");
-    let mut s = Session::spawn(
-        dir.clone(),
-        &[],
-        &[
-            ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
-            ("NO_COLOR", "1"),
-        ],
-        &[],
-        size,
-    );
+    let mut s = Session::plain(dir.clone(), &[], size);
     s.wait_for("↑/↓ move  Enter open");
     s.press("\r");
     // The built-in lessons are the lesson files of `lessons/`.
@@ -556,20 +516,13 @@ fn no_code_line_is_cut_at_160x48() {
 
 /// Starts the UI on the 10,000-task program of the corpus.
 fn start_waves(name: &str, size: (u16, u16)) -> Session {
-    let dir = std::env::temp_dir().join(format!("asynclings-ui-pty-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let data = dir.join("data");
-    Session::spawn(
+    let dir = pty::scratch(&format!("ui-pty-{name}"));
+    Session::plain(
         dir.clone(),
         &[concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/tests/programs/tasks__ten_thousand_waves.py"
         )],
-        &[
-            ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
-            ("NO_COLOR", "1"),
-        ],
-        &[],
         size,
     )
 }
@@ -644,19 +597,8 @@ fn ten_thousand_tasks_at_80x24() {
 /// shows `fetch` as a frame of that task, not a task of its own.
 #[test]
 fn lesson_2_shows_one_task_whose_frames_are_the_awaited_coroutines() {
-    let dir = std::env::temp_dir().join(format!("asynclings-ui-pty-frames-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let data = dir.join("data");
-    let mut s = Session::spawn(
-        dir.clone(),
-        &[],
-        &[
-            ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
-            ("NO_COLOR", "1"),
-        ],
-        &[],
-        (160, 48),
-    );
+    let dir = pty::scratch("ui-pty-frames");
+    let mut s = Session::plain(dir.clone(), &[], (160, 48));
     s.wait_for("await: one thing after another");
     s.press("j");
     s.press("\r");

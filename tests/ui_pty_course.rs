@@ -12,23 +12,9 @@ use std::time::{Duration, Instant};
 /// the run paused at its start.
 fn start_paused(file: &str) -> Session {
     let name = file.trim_end_matches(".toml");
-    let dir = std::env::temp_dir().join(format!(
-        "asynclings-pty-course-{name}-{}",
-        std::process::id()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    let data = dir.join("data");
+    let dir = pty::scratch(&format!("pty-course-{name}"));
     let path = format!("{}/lessons/{file}", env!("CARGO_MANIFEST_DIR"));
-    let mut s = Session::spawn(
-        dir.clone(),
-        &[path.as_str()],
-        &[
-            ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
-            ("NO_COLOR", "1"),
-        ],
-        &[],
-        (160, 48),
-    );
+    let mut s = Session::plain(dir.clone(), &[path.as_str()], (160, 48));
     s.wait_for("■ ready");
     s.press(" ");
     s.press("\x1b");

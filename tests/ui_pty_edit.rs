@@ -23,21 +23,10 @@ fn wait_within(s: &Session, text: &str, within: Duration) {
 
 #[test]
 fn a_saved_edit_reloads_and_reruns_and_a_broken_one_is_located() {
-    let dir = std::env::temp_dir().join(format!("asynclings-pty-edit-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = pty::scratch("pty-edit");
     let program = dir.join("edited.py");
     std::fs::write(&program, PROGRAM).unwrap();
-    let data = dir.join("data");
-    let mut s = Session::spawn(
-        dir.clone(),
-        &[program.to_str().unwrap()],
-        &[
-            ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
-            ("NO_COLOR", "1"),
-        ],
-        &[],
-        (100, 30),
-    );
+    let mut s = Session::plain(dir.clone(), &[program.to_str().unwrap()], (100, 30));
     s.wait_for("■ ready");
     s.press(" ");
     s.wait_for("[t=0] first version");
@@ -81,8 +70,7 @@ fn a_saved_edit_reloads_and_reruns_and_a_broken_one_is_located() {
 
 #[test]
 fn e_opens_the_editor_at_the_line_and_takes_the_terminal_back() {
-    let dir = std::env::temp_dir().join(format!("asynclings-pty-editor-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = pty::scratch("pty-editor");
     let program = dir.join("edited.py");
     std::fs::write(&program, PROGRAM).unwrap();
     // An "editor" that notes its arguments and whether it had a normal

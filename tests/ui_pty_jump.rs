@@ -7,20 +7,8 @@ mod pty;
 use pty::Session;
 
 fn spawn(name: &str, args: &[&str]) -> Session {
-    let dir =
-        std::env::temp_dir().join(format!("asynclings-pty-jump-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let data = dir.join("data");
-    Session::spawn(
-        dir.clone(),
-        args,
-        &[
-            ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
-            ("NO_COLOR", "1"),
-        ],
-        &[],
-        (100, 30),
-    )
+    let dir = pty::scratch(&format!("pty-jump-{name}"));
+    Session::plain(dir.clone(), args, (100, 30))
 }
 
 fn title(number: u32) -> String {

@@ -25,21 +25,10 @@ asyncio.run(main())
 
 #[test]
 fn a_task_exception_never_retrieved_is_marked_on_the_screen() {
-    let dir = std::env::temp_dir().join(format!("asynclings-pty-logged-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = pty::scratch("pty-logged");
     let program = dir.join("silent.py");
     std::fs::write(&program, PROGRAM).unwrap();
-    let data = dir.join("data");
-    let mut s = Session::spawn(
-        dir.clone(),
-        &[program.to_str().unwrap()],
-        &[
-            ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
-            ("NO_COLOR", "1"),
-        ],
-        &[],
-        (120, 40),
-    );
+    let mut s = Session::plain(dir.clone(), &[program.to_str().unwrap()], (120, 40));
     s.wait_for("■ ready");
     s.press(" ");
     s.wait_for("✓ finished");

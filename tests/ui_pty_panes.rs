@@ -52,17 +52,7 @@ from_run = "last_line"
     )
     .unwrap();
     std::fs::copy("lessons/07-wait-for.py", lessons.join("02-wait.py")).unwrap();
-    let data = dir.join("data");
-    Session::spawn(
-        dir.clone(),
-        &["--lessons", lessons.to_str().unwrap()],
-        &[
-            ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
-            ("NO_COLOR", "1"),
-        ],
-        &[],
-        size,
-    )
+    Session::plain(dir.clone(), &["--lessons", lessons.to_str().unwrap()], size)
 }
 
 #[test]
@@ -150,21 +140,10 @@ fn the_status_line_says_only_what_holds() {
 
 #[test]
 fn one_program_has_no_lesson_number_or_next() {
-    let dir = std::env::temp_dir().join(format!("asynclings-pty-panes-one-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = pty::scratch("pty-panes-one");
     let program = dir.join("gather.py");
     std::fs::copy("tests/reference/r02_gather.py", &program).unwrap();
-    let data = dir.join("data");
-    let mut s = Session::spawn(
-        dir.clone(),
-        &[program.to_str().unwrap()],
-        &[
-            ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
-            ("NO_COLOR", "1"),
-        ],
-        &[],
-        (120, 40),
-    );
+    let mut s = Session::plain(dir.clone(), &[program.to_str().unwrap()], (120, 40));
     s.wait_for("■ ready");
     s.press("+++++");
     s.press(" ");

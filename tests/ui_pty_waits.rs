@@ -44,21 +44,10 @@ asyncio.run(main())
 
 #[test]
 fn queue_lock_and_semaphore_waits_are_named_on_the_timeline_and_in_the_detail_view() {
-    let dir = std::env::temp_dir().join(format!("asynclings-pty-waits-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = pty::scratch("pty-waits");
     let program = dir.join("waits.py");
     std::fs::write(&program, PROGRAM).unwrap();
-    let data = dir.join("data");
-    let mut s = Session::spawn(
-        dir.clone(),
-        &[program.to_str().unwrap()],
-        &[
-            ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
-            ("NO_COLOR", "1"),
-        ],
-        &[],
-        (120, 40),
-    );
+    let mut s = Session::plain(dir.clone(), &[program.to_str().unwrap()], (120, 40));
     s.wait_for("■ ready");
     s.press(" ");
     s.wait_for("[t=3] got job");
@@ -114,21 +103,10 @@ asyncio.run(main())
 /// the cycle over the lanes whose bars name the lock each waits for.
 #[test]
 fn a_lock_cycle_stops_the_clock_and_is_named_on_the_lesson_screen() {
-    let dir = std::env::temp_dir().join(format!("asynclings-pty-deadlock-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = pty::scratch("pty-deadlock");
     let program = dir.join("deadlock.py");
     std::fs::write(&program, DEADLOCK).unwrap();
-    let data = dir.join("data");
-    let mut s = Session::spawn(
-        dir.clone(),
-        &[program.to_str().unwrap()],
-        &[
-            ("ASYNCLINGS_DATA_DIR", data.to_str().unwrap()),
-            ("NO_COLOR", "1"),
-        ],
-        &[],
-        (120, 40),
-    );
+    let mut s = Session::plain(dir.clone(), &[program.to_str().unwrap()], (120, 40));
     s.wait_for("■ ready");
     s.press(" ");
     // Each task's bar names the lock it waits for and who holds it: the

@@ -11,6 +11,14 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+/// A new scratch folder for a test, `asynclings-{tag}-{pid}` under the
+/// system's temporary folder; a [`Session`] given it removes it.
+pub fn scratch(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("asynclings-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 pub struct Session {
     pub parser: Arc<Mutex<vt100::Parser>>,
     /// `None` once [`Session::hang_up`] closed the terminal.
@@ -83,6 +91,20 @@ impl Session {
             size,
             dir,
         }
+    }
+
+    /// Starts the binary with `args` in a `cols`x`rows` terminal, its
+    /// progress kept in `dir/data` and colours off, as most tests want.
+    pub fn plain(dir: PathBuf, args: &[&str], size: (u16, u16)) -> Session {
+        let data = dir.join("data");
+        let data = data.to_str().expect("a UTF-8 path").to_string();
+        Session::spawn(
+            dir,
+            args,
+            &[("ASYNCLINGS_DATA_DIR", &data), ("NO_COLOR", "1")],
+            &[],
+            size,
+        )
     }
 
     /// Closes the master side of the terminal under the running program,
