@@ -41,6 +41,7 @@ const ASYNCIO_MEMBERS: &[&str] = &[
     "Task",
     "TaskGroup",
     "to_thread",
+    "wrap_future",
     "Queue",
     "PriorityQueue",
     "LifoQueue",
