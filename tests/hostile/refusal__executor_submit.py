@@ -1,5 +1,4 @@
 # ends: not supported yet: ThreadPoolExecutor.submit()
-import asyncio
 from concurrent.futures import ThreadPoolExecutor
 
 
@@ -7,13 +6,9 @@ def work():
     return 1
 
 
-async def main():
-    with ThreadPoolExecutor() as pool:
-        try:
-            future = pool.submit(work)
-            print(future.result())
-        except Exception as e:
-            print("caught", repr(e))
-
-
-asyncio.run(main())
+with ThreadPoolExecutor() as pool:
+    try:
+        future = pool.submit(work)
+        print(future.result())
+    except Exception as e:
+        print("caught", repr(e))

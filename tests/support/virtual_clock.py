@@ -23,8 +23,7 @@
   a socket for up to a second of real time, then reports a deadlock.
 * Executor jobs (`loop.run_in_executor`, so `asyncio.to_thread` too) run on
   the virtual clock, not on real threads or processes (the harness replaces
-  `run_in_executor` and wraps `ThreadPoolExecutor.shutdown` and
-  `ProcessPoolExecutor.shutdown`):
+  `run_in_executor` and wraps the executors' `shutdown` and `submit`):
   - an executor of n workers runs at most n jobs at once and queues the
     rest, first come first served; a job whose future is cancelled while it
     queues never runs;
@@ -41,6 +40,12 @@
     loop until the last one ends: the queued jobs start on the workers as
     they free up, and what the jobs print meanwhile is printed at its time,
     during the block. The futures are still set after it, by the loop;
+  - `executor.submit(fn, *args, **kwargs)` from the loop's thread (so
+    `executor.map` too) queues a job the same way and gives a
+    `concurrent.futures.Future`, set when the job's end is delivered.
+    Its `result(timeout)` or `exception(timeout)` before then blocks the
+    loop as `shutdown` does, until that job ends (or the timeout passes,
+    then `TimeoutError`), and hands the job's outcome to the future then;
   - a process pool's jobs run in this process too.
 * Every loop (`asyncio.run`, `new_event_loop()`, `get_event_loop()`,
   `asyncio.Runner()`) is a virtual-clock loop, and they share one clock, as
@@ -164,6 +169,58 @@ def _pool(executor):
     return pool
 
 
+def _settle(future, result, error):
+    """Hands a job's outcome to its future, unless it is done already."""
+    if future.done():
+        return
+    if error is None:
+        future.set_result(result)
+    else:
+        future.set_exception(error)
+
+
+class _JobFuture(concurrent.futures.Future):
+    """The future `submit` gives for a job on the virtual clock: `result()`
+    and `exception()` before the job's end block the loop until it ends (or
+    the timeout passes), as waiting for a worker thread does."""
+
+    def __init__(self, loop, pool):
+        super().__init__()
+        self._virtual = (loop, pool)
+
+    def _wait(self, timeout):
+        loop, pool = self._virtual
+        if not self.done() and _job is None and _current_loop() is loop:
+            loop._drain(pool, self, timeout)
+
+    def result(self, timeout=None):
+        self._wait(timeout)
+        return super().result(0)
+
+    def exception(self, timeout=None):
+        self._wait(timeout)
+        return super().exception(0)
+
+
+_JobFuture.__name__ = _JobFuture.__qualname__ = "Future"
+
+
+def _virtual_submit(real):
+    def submit(self, fn, /, *args, **kwargs):
+        loop = _current_loop()
+        if loop is None or _job is not None:
+            return real(self, fn, *args, **kwargs)
+        if getattr(self, "_shutdown", False) or getattr(self, "_shutdown_thread", False):
+            raise RuntimeError("cannot schedule new futures after shutdown")
+        pool = _pool(self)
+        future = _JobFuture(loop, pool)
+        pool.queue.append((future, lambda: fn(*args, **kwargs), (), loop.clock))
+        loop._start_jobs(pool)
+        return future
+
+    return submit
+
+
 # The virtual clock, one for the process as `time.monotonic()` is: a loop
 # made after another one ran goes on from where that one left it.
 _clock = 0.0
@@ -199,7 +256,7 @@ class VirtualClockLoop(asyncio.SelectorEventLoop):
             raise RuntimeError("cannot schedule new futures after shutdown")
         future = self.create_future()
         pool = _pool(executor)
-        pool.queue.append((future, func, args))
+        pool.queue.append((future, func, args, self.clock))
         self._start_jobs(pool)
         return future
 
@@ -218,9 +275,11 @@ class VirtualClockLoop(asyncio.SelectorEventLoop):
 
     def _start_job(self, pool, worker, start):
         global _job
-        future, func, args = pool.queue.popleft()
+        future, func, args, _ = pool.queue.popleft()
         job = _Job(start)
         outer, _job = _job, job
+        if isinstance(future, concurrent.futures.Future):
+            future.set_running_or_notify_cancel()
         result = error = None
         try:
             result = func(*args)
@@ -228,6 +287,8 @@ class VirtualClockLoop(asyncio.SelectorEventLoop):
             error = e
         finally:
             _job = outer
+        job.future = future
+        job.outcome = (result, error)
         pool.workers[worker] = job
         # What the job printed, by time, then its end.
         moments = {}
@@ -257,18 +318,22 @@ class VirtualClockLoop(asyncio.SelectorEventLoop):
         pool, worker, job, future, result, error = ending
         if pool.workers[worker] is job:
             pool.workers[worker] = None
-        if not future.cancelled():
-            if error is None:
-                future.set_result(result)
-            else:
-                future.set_exception(error)
+        _settle(future, result, error)
         self._start_jobs(pool)
 
-    def _drain(self, pool):
-        """`shutdown(wait=True)`: runs the queue out, blocking the loop; the
-        workers print while the loop waits for them."""
+    def _drain(self, pool, target=None, timeout=None):
+        """Blocks the loop while the workers run: until every job has ended
+        (`shutdown(wait=True)`), or until the job of `target` (a future
+        `submit` made) has ended or `timeout` seconds have passed (its
+        `result()`). Queued jobs start as workers free up; the jobs print at
+        their times during the block."""
         jobs = [job for job in pool.workers if job is not None]
-        while pool.queue:
+        limit = float("inf") if timeout is None else self.clock + timeout
+
+        def target_job():
+            return next((job for job in jobs if job.future is target), None)
+
+        while pool.queue and (target is None or target_job() is None):
             if pool.queue[0][0].cancelled():
                 pool.queue.popleft()
                 continue
@@ -276,19 +341,32 @@ class VirtualClockLoop(asyncio.SelectorEventLoop):
                 (i for i, job in enumerate(pool.workers) if job is not None),
                 key=lambda i: pool.workers[i].clock,
             )
-            self._start_job(pool, worker, pool.workers[worker].clock)
+            # A worker takes the next job when it frees up, or when the job
+            # comes, if later.
+            start = max(pool.workers[worker].clock, pool.queue[0][3])
+            if start > limit:
+                break
+            self._start_job(pool, worker, start)
             jobs.append(pool.workers[worker])
-        if not jobs:
-            return
-        last = max(job.clock for job in jobs)
+        if target is None:
+            if not jobs:
+                return
+            last = max(job.clock for job in jobs)
+        else:
+            job = target_job()
+            last = min(limit, job.clock if job is not None else limit)
         due = sorted(
-            ((m[0], job.number, m) for job in jobs for m in job.moments if m[1]),
+            ((m[0], job.number, m) for job in jobs for m in job.moments if m[1] and m[0] <= last),
             key=lambda d: d[:2],
         )
         for when, _, moment in due:
             self.clock = max(self.clock, when)
             _print_lines(moment)
         self.clock = max(self.clock, last)
+        if target is not None:
+            job = target_job()
+            if job is not None and job.clock <= self.clock:
+                _settle(target, *job.outcome)
 
     def call_at(self, when, callback, *args, context=None):
         self._check_closed()
@@ -486,7 +564,7 @@ def _virtual_shutdown(real):
         loop = _current_loop()
         if pool is not None and loop is not None:
             if cancel_futures:
-                for future, _, _ in pool.queue:
+                for future, *_ in pool.queue:
                     future.cancel()
                 pool.queue.clear()
             if wait:
@@ -532,6 +610,7 @@ def main(argv):
     asyncio.set_event_loop_policy(_VirtualClockPolicy())
     for executor in (concurrent.futures.ThreadPoolExecutor, concurrent.futures.ProcessPoolExecutor):
         executor.shutdown = _virtual_shutdown(executor.shutdown)
+        executor.submit = _virtual_submit(executor.submit)
     sys.argv = argv[1:]
     stdout = sys.stdout = _StampedStdout()
     try:

@@ -1,4 +1,4 @@
-# refuse: concurrent.futures.as_completed (only the executors)
+# refuse: concurrent.futures.as_completed (asyncio.as_completed over asyncio.wrap_future instead)
 import asyncio
 import concurrent.futures
 

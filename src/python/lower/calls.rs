@@ -1,7 +1,7 @@
 //! Calls of known functions in a form the engine does not run, refused
 //! before the run at the call (or the argument), with what to write
 //! instead: `type(name, bases, dict)`, `vars()`, `logging`'s
-//! file handlers and `extra=`, a `Runner`'s own loop, `NamedTuple(...)`.
+//! file handlers and `extra=`, `NamedTuple(...)`.
 
 use super::Lowerer;
 use crate::program::Module;
@@ -70,20 +70,6 @@ impl Lowerer {
                         k.range(),
                         format!("logging's '{arg}=' argument is not supported"),
                         "put what it would add in the message itself",
-                    );
-                }
-            }
-        }
-        if self.names_member(&c.func, Module::Asyncio, "Runner") {
-            for k in &args.keywords {
-                if k.arg.as_ref().is_some_and(|a| a.as_str() == "loop_factory")
-                    && !matches!(k.value, E::NoneLiteral(_))
-                {
-                    self.refuse(
-                        k.range(),
-                        "'Runner(loop_factory=...)' is not supported: a demo runs on the \
-                         engine's own event loop",
-                        "leave `loop_factory` out: `with asyncio.Runner() as runner:`",
                     );
                 }
             }

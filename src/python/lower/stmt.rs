@@ -41,6 +41,7 @@ const ASYNCIO_MEMBERS: &[&str] = &[
     "Task",
     "TaskGroup",
     "to_thread",
+    "wrap_future",
     "Queue",
     "PriorityQueue",
     "LifoQueue",
@@ -1025,6 +1026,23 @@ impl Lowerer {
                  to its end at once and cannot wait for the event loop",
                 "await the coroutine in a task instead, and give the job only the blocking \
                  work: `value = await asyncio.to_thread(job)`",
+            );
+        } else if module == Module::Futures && matches!(member, "wait" | "as_completed") {
+            self.refuse(
+                range,
+                format!(
+                    "'{m}.{member}' is not supported: it would wait for jobs the event loop \
+                     itself hands on"
+                ),
+                if member == "wait" {
+                    "wrap each job's future for the loop and use asyncio's own: `await \
+                     asyncio.wait([asyncio.wrap_future(f) for f in futures])`, or read each \
+                     future's `f.result()`"
+                } else {
+                    "wrap each job's future for the loop and use asyncio's own: `for next_done \
+                     in asyncio.as_completed([asyncio.wrap_future(f) for f in futures]):` then \
+                     `await next_done`"
+                },
             );
         } else if module == Module::Asyncio && not_yet(member) {
             self.refuse(

@@ -2,9 +2,10 @@
 //! and `asyncio.to_thread`; [`executor`] runs their jobs.
 
 pub mod executor;
+pub mod future;
 
 use crate::engine::py::modules::concurrent_futures::executor::{Busy, Queued};
-use crate::engine::py::types::exc::{self, PyResult, error, type_error, value_error};
+use crate::engine::py::types::exc::{PyResult, error, type_error, value_error};
 use crate::engine::py::types::native::{Args, Native, Step};
 use crate::engine::py::types::value::Value;
 use crate::engine::py::vm::interp::{Frame, Interp};
@@ -101,7 +102,7 @@ impl Pool {
             }
         }
         if wait {
-            ix.drain(f, self)?;
+            ix.drain(f, self, None)?;
         }
         Ok(Value::None)
     }
@@ -150,11 +151,8 @@ impl Native for Pool {
                 .shutdown(ix, cx, Args::default())
                 .map(|_| Value::Bool(false)),
             "shutdown" => self.shutdown(ix, cx, args),
-            "submit" | "map" => Err(exc::unsupported(format!(
-                "{}.{name}() (a demo awaits its jobs, with \
-                 `await loop.run_in_executor(pool, fn, *args)`)",
-                type_name(self.kind)
-            ))),
+            "submit" => self.submit_call(ix, cx, args),
+            "map" => self.map_call(ix, cx, args),
             _ => return None,
         })
     }

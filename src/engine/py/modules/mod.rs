@@ -94,6 +94,7 @@ pub fn member(module: Module, name: &str) -> Option<Value> {
             "Task" => Value::Builtin("asyncio.Task"),
             "TaskGroup" => Value::Builtin("asyncio.TaskGroup"),
             "to_thread" => Value::Builtin("asyncio.to_thread"),
+            "wrap_future" => Value::Builtin("asyncio.wrap_future"),
             "Queue" => Value::Builtin("asyncio.Queue"),
             "PriorityQueue" => Value::Builtin("asyncio.PriorityQueue"),
             "LifoQueue" => Value::Builtin("asyncio.LifoQueue"),

@@ -103,6 +103,7 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
         "asyncio.BoundedSemaphore" => locks::Semaphore::value(ix, f, args, true),
         "asyncio.Barrier" => barrier::Barrier::value(ix, f, args),
         "asyncio.to_thread" => concurrent_futures::ToThread::value(args),
+        "asyncio.wrap_future" => concurrent_futures::future::wrap_future(args),
         other => ix.pure_builtin(f, other, args),
     }
 }

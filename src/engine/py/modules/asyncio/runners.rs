@@ -12,25 +12,26 @@ use crate::engine::py::vm::interp::{Frame, Interp};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-/// An `asyncio.Runner`: its loop is made on first use and closed by
-/// `close()` (the end of `with`).
+/// An `asyncio.Runner`: its loop is made on first use (by its
+/// `loop_factory` when it has one) and closed by `close()` (the end of
+/// `with`).
 #[derive(Default)]
 pub struct Runner {
     lp: RefCell<Option<Rc<Loop>>>,
     closed: Cell<bool>,
+    /// `loop_factory=`: what makes the loop instead of `new_event_loop()`.
+    factory: Option<Value>,
+    /// It made its loop the current one (no factory), so `close()` unsets it.
+    set_current: Cell<bool>,
 }
 
 impl Runner {
     /// `asyncio.Runner(*, debug=None, loop_factory=None)`.
     pub fn value(mut args: Args) -> PyResult<Value> {
         let _ = args.take_kw("debug");
-        if let Some(f) = args.take_kw("loop_factory")
-            && !matches!(f, Value::None)
-        {
-            return Err(crate::engine::py::types::exc::unsupported(
-                "Runner(loop_factory=...)",
-            ));
-        }
+        let factory = args
+            .take_kw("loop_factory")
+            .filter(|f| !matches!(f, Value::None));
         if let Some((k, _)) = args.kw.first() {
             return Err(type_error(format!(
                 "Runner.__init__() got an unexpected keyword argument '{k}'"
@@ -42,23 +43,41 @@ impl Runner {
                 args.pos.len() + 1
             )));
         }
-        Ok(Value::Native(Rc::new(Runner::default())))
+        Ok(Value::Native(Rc::new(Runner {
+            factory,
+            ..Runner::default()
+        })))
     }
 
-    /// CPython's `_lazy_init`: the loop, made (and made current) on first
-    /// use.
-    fn lazy_init(&self, ix: &Interp) -> PyResult<Rc<Loop>> {
+    /// CPython's `_lazy_init`: the loop, made on first use, by the
+    /// `loop_factory` (as it is) or else by `new_event_loop()` and made
+    /// current.
+    fn lazy_init(&self, ix: &Interp, cx: &Frame) -> PyResult<Rc<Loop>> {
         if self.closed.get() {
             return Err(error("RuntimeError", "Runner is closed"));
         }
-        let mut lp = self.lp.borrow_mut();
-        Ok(lp
-            .get_or_insert_with(|| {
+        if let Some(lp) = self.lp.borrow().clone() {
+            return Ok(lp);
+        }
+        let lp = match &self.factory {
+            Some(factory) => {
+                let made = ix.call(cx, factory, Args::default())?;
+                events::as_loop(&made).ok_or_else(|| {
+                    crate::engine::py::types::exc::unsupported(format!(
+                        "Runner(loop_factory=...) whose factory returns {} instead of an event loop",
+                        made.type_name()
+                    ))
+                })?
+            }
+            None => {
                 let l = Loop::new();
                 *ix.loops.current.borrow_mut() = Some(l.clone());
+                self.set_current.set(true);
                 l
-            })
-            .clone())
+            }
+        };
+        *self.lp.borrow_mut() = Some(lp.clone());
+        Ok(lp)
     }
 
     /// `runner.close()` (the end of `with`): CPython's `close`, which
@@ -79,7 +98,9 @@ impl Runner {
             events::stop_running(ix, &lp);
         }
         self.lp.borrow_mut().take();
-        *ix.loops.current.borrow_mut() = None;
+        if self.set_current.get() {
+            *ix.loops.current.borrow_mut() = None;
+        }
         lp.closed.set(true);
         super::base_events::report_unretrieved(ix);
         self.closed.set(true);
@@ -108,7 +129,7 @@ impl Runner {
                 "Runner.run() cannot be called from a running event loop",
             ));
         }
-        let lp = self.lazy_init(ix)?;
+        let lp = self.lazy_init(ix, cx)?;
         let task = ix.spawn_task(cx, coro, None)?;
         run_until_complete(ix, cx, lp, Args::positional(vec![Value::Native(task)])).await
     }
@@ -134,14 +155,14 @@ impl Native for Runner {
         _args: Args,
     ) -> Option<PyResult<Value>> {
         Some(match name {
-            "__enter__" => self.lazy_init(ix).map(|_| Value::Native(self.clone())),
+            "__enter__" => self.lazy_init(ix, cx).map(|_| Value::Native(self.clone())),
             "__exit__" | "close" if ix.tasks.borrow().iter().all(|t| t.done()) => {
                 crate::engine::py::vm::interp::run_now(self.close(ix, cx))
             }
             "__exit__" | "close" => Err(crate::engine::py::types::exc::unsupported(
                 "Runner.close() with tasks left, in a lambda, a comprehension or a function not called by its name",
             )),
-            "get_loop" => self.lazy_init(ix).map(|l| Value::Native(l)),
+            "get_loop" => self.lazy_init(ix, cx).map(|l| Value::Native(l)),
             "run" if ix.running.get() => Err(error(
                 "RuntimeError",
                 "Runner.run() cannot be called from a running event loop",

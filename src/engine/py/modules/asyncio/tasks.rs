@@ -90,6 +90,23 @@ pub struct TaskObj {
 }
 
 /// Lends a task the frame its coroutine runs in, for as long as it lives.
+///
+/// Why the raw pointer in [`TaskObj::frame`] is sound:
+///
+/// * the frame is a `Box<Frame>` the task's body owns as a local of its
+///   `async` block: its address does not change while the body's future
+///   moves, and it lives until that local is dropped;
+/// * the guard is a local declared after it in the same block, so it is
+///   dropped first, both when the body ends and when the future is dropped
+///   at an await point (locals drop in reverse order): the pointer is
+///   cleared before the frame is freed, and it is only ever set here;
+/// * everything runs on the one thread of the run's `LocalSet` (`TaskObj`
+///   is neither `Send` nor `Sync`), and [`TaskObj::running_at`] only copies
+///   a `Cell<usize>` out of the frame, holding no reference past the read.
+///
+/// A safe design (the task holding an `Rc<Frame>` or a `Weak` to it) would
+/// move each task's frame into a second allocation, on a path every task
+/// takes.
 struct RunningFrame<'a>(&'a TaskObj);
 
 impl<'a> RunningFrame<'a> {
@@ -139,8 +156,9 @@ impl TaskObj {
 
     /// Where its coroutine is (a byte offset in the source) while it runs.
     pub fn running_at(&self) -> Option<usize> {
-        // SAFETY: the pointer is set only while `RunningFrame` lives, which
-        // the task's body drops before the frame it points to.
+        // SAFETY: the pointer is set only while a `RunningFrame` lives, and
+        // the task's body drops it before the frame it points to (see
+        // `RunningFrame` for the whole argument).
         self.frame.get().map(|f| unsafe { f.as_ref() }.at.get())
     }
 

@@ -159,6 +159,7 @@ impl Interp {
             name,
             parent,
             stmt: cx.stmt.get(),
+            at: self.vclock.get(),
         });
         self.start_jobs(pool)?;
         Ok(future_value)
@@ -250,6 +251,8 @@ impl Interp {
             end: job.clock,
             lane,
             moments: moments.clone(),
+            future: q.future.clone(),
+            outcome: settled.clone(),
         });
         let ix = self.rc();
         let pool = pool.clone();
@@ -331,19 +334,47 @@ impl Interp {
         let _ = self.start_jobs(&pool);
     }
 
-    /// `shutdown(wait=True)` with jobs left: the loop blocks until the last
-    /// one ends. The queued jobs start as workers free up, and what the
-    /// jobs print meanwhile is printed at its time, during the block (the
-    /// futures are still set by the loop, after it).
-    pub(super) fn drain(&self, f: &Frame, pool: &Rc<Pool>) -> PyResult<()> {
+    /// Blocks the loop while the workers run: until every job has ended
+    /// (`shutdown(wait=True)`, `target` `None`), or until the job of
+    /// `target` has ended or its timeout has passed (`result(timeout)` of a
+    /// future `submit` gave), when that job's outcome settles the future.
+    /// The queued jobs start as workers free up (not before they were
+    /// submitted), and what the jobs print meanwhile is printed at its
+    /// time, during the block (the other futures are still set by the
+    /// loop, after it).
+    pub(in crate::engine::py) fn drain(
+        &self,
+        f: &Frame,
+        pool: &Rc<Pool>,
+        target: Option<(&Rc<FutureObj>, Option<f64>)>,
+    ) -> PyResult<()> {
         let busy_now = |pool: &Pool| -> Vec<Busy> {
             pool.workers.borrow().iter().flatten().cloned().collect()
+        };
+        let limit = target
+            .and_then(|(_, t)| t)
+            .map_or(f64::INFINITY, |t| self.vclock.get() + t);
+        let target_job = |busy: &[Busy]| -> Option<Busy> {
+            let (fut, _) = target?;
+            busy.iter().find(|b| Rc::ptr_eq(&b.future, fut)).cloned()
         };
         // Every job not done yet: those running now, then those started here.
         let mut busy = busy_now(pool);
         loop {
-            if pool.queue.borrow().is_empty() {
+            if target.is_some() && target_job(&busy).is_some() {
                 break;
+            }
+            let Some((done, at)) = pool
+                .queue
+                .borrow()
+                .front()
+                .map(|q| (q.future.completion.done(), q.at))
+            else {
+                break;
+            };
+            if done {
+                pool.queue.borrow_mut().pop_front();
+                continue;
             }
             let next = pool
                 .workers
@@ -353,38 +384,42 @@ impl Interp {
                 .filter_map(|(i, w)| w.as_ref().map(|b| (i, b.end)))
                 .min_by(|a, b| a.1.total_cmp(&b.1));
             let Some((slot, free_at)) = next else { break };
-            let job = pool.queue.borrow_mut().pop_front().expect("a queued job");
-            if job.future.completion.done() {
-                continue;
+            let start = free_at.max(at);
+            if start > limit {
+                break;
             }
-            self.start_job(pool, slot, free_at, job)?;
+            let job = pool.queue.borrow_mut().pop_front().expect("a queued job");
+            self.start_job(pool, slot, start, job)?;
             for b in busy_now(pool) {
                 if !busy.iter().any(|x| x.id == b.id) {
                     busy.push(b);
                 }
             }
         }
-        let last = busy.iter().map(|b| b.end).fold(f64::NEG_INFINITY, f64::max);
-        let start = self.vclock.get();
-        if last <= start {
-            return Ok(());
-        }
-        // Each moment with lines, by time, ties in the order the jobs began.
+        let last = match target {
+            None => busy.iter().map(|b| b.end).fold(f64::NEG_INFINITY, f64::max),
+            Some(_) => limit.min(target_job(&busy).map_or(limit, |b| b.end)),
+        };
+        // Each moment with lines up to then, by time, ties in the order the
+        // jobs began.
         let mut due: Vec<(f64, &Busy, usize)> = Vec::new();
         for b in &busy {
             for (i, m) in b.moments.borrow().iter().enumerate() {
-                if !m.lines.is_empty() {
+                if !m.lines.is_empty() && m.at <= last {
                     due.push((m.at, b, i));
                 }
             }
         }
         due.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.id.cmp(&y.1.id)));
-        self.emit(
-            f,
-            EventKind::Blocked {
-                until: Duration::from_secs_f64(last),
-            },
-        );
+        let blocks = last > self.vclock.get();
+        if blocks {
+            self.emit(
+                f,
+                EventKind::Blocked {
+                    until: Duration::from_secs_f64(last),
+                },
+            );
+        }
         for (at, b, i) in due {
             let now = self.vclock.get();
             if at > now {
@@ -402,7 +437,15 @@ impl Interp {
             self.shared.block(Duration::from_secs_f64(last - now));
             self.set_vclock(last);
         }
-        self.emit(f, EventKind::Unblocked);
+        if blocks {
+            self.emit(f, EventKind::Unblocked);
+        }
+        if let Some(b) = target_job(&busy)
+            && b.end <= self.vclock.get()
+            && !b.future.completion.done()
+        {
+            b.future.completion.settle(b.outcome.clone());
+        }
         Ok(())
     }
 }
@@ -415,6 +458,9 @@ pub(in crate::engine::py) struct Busy {
     end: f64,
     lane: LaneId,
     moments: Rc<RefCell<Vec<Moment>>>,
+    /// Its future, and what the lane will settle it with at the end.
+    future: Rc<FutureObj>,
+    outcome: Settled,
 }
 
 /// One moment of a job: the time and the lines printed then.
@@ -440,6 +486,8 @@ pub(in crate::engine::py) struct Queued {
     name: String,
     parent: Option<LaneId>,
     stmt: StmtId,
+    /// When it was submitted, on the loop's clock.
+    at: f64,
 }
 
 fn function_name(func: &Value) -> String {

@@ -1,0 +1,336 @@
+//! `executor.submit` and `executor.map` from the event loop's thread, and the
+//! `concurrent.futures.Future` they give, as `tests/support/virtual_clock.py`
+//! runs them under CPython: the job queues and runs as one of
+//! `run_in_executor`'s does; `result(timeout)` before the job's end blocks
+//! the loop until that end (or the timeout), as waiting for a worker thread
+//! does; `asyncio.wrap_future` hands the outcome on one round after it is
+//! set, as its `call_soon_threadsafe` does.
+
+use super::Pool;
+use crate::engine::py::modules::asyncio::tasks::{self, FutureObj, Settled};
+use crate::engine::py::types::exc::{self, PyResult, Unwind, error, type_error};
+use crate::engine::py::types::native::{Args, Native, downcast};
+use crate::engine::py::types::value::Value;
+use crate::engine::py::vm::interp::{Frame, Interp};
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+/// A `concurrent.futures.Future` of a job: `job` is the future the job's
+/// lane settles (or a blocking `result()` before it).
+pub struct JobFuture {
+    pub(super) job: Rc<FutureObj>,
+    pool: Rc<Pool>,
+}
+
+impl Pool {
+    /// `executor.submit(fn, /, *args, **kwargs)`.
+    pub(super) fn submit_call(
+        self: &Rc<Self>,
+        ix: &Interp,
+        cx: &Frame,
+        mut args: Args,
+    ) -> PyResult<Value> {
+        if args.pos.is_empty() {
+            return Err(type_error(
+                "submit() missing 1 required positional argument: 'fn'",
+            ));
+        }
+        let func = args.pos.remove(0);
+        self.submit_job(ix, cx, func, args)
+    }
+
+    fn submit_job(
+        self: &Rc<Self>,
+        ix: &Interp,
+        cx: &Frame,
+        func: Value,
+        args: Args,
+    ) -> PyResult<Value> {
+        if !ix.running.get() || ix.in_job() {
+            return Err(exc::unsupported(format!(
+                "{}.submit() outside the event loop's own code (a job or the module's code): \
+                 submit from a coroutine, or await `loop.run_in_executor(pool, fn, *args)`",
+                self.type_name()
+            )));
+        }
+        let job = ix.submit(cx, self, func, args)?;
+        let job = downcast::<FutureObj>(&job).expect("a job's future");
+        Ok(Value::Native(Rc::new(JobFuture {
+            job,
+            pool: self.clone(),
+        })))
+    }
+
+    /// `executor.map(fn, *iterables, timeout=None, chunksize=1)`: every job
+    /// is submitted now; the iterator gives their results in order, each
+    /// `result()` blocking as it comes to it.
+    pub(super) fn map_call(
+        self: &Rc<Self>,
+        ix: &Interp,
+        cx: &Frame,
+        mut args: Args,
+    ) -> PyResult<Value> {
+        let timeout = match args.take_kw("timeout") {
+            None | Some(Value::None) => None,
+            Some(t) => Some(seconds(&t)?),
+        };
+        let _ = args.take_kw("chunksize");
+        if let Some((k, _)) = args.kw.first() {
+            return Err(type_error(format!(
+                "Executor.map() got an unexpected keyword argument '{k}'"
+            )));
+        }
+        if args.pos.is_empty() {
+            return Err(type_error(
+                "Executor.map() missing 1 required positional argument: 'fn'",
+            ));
+        }
+        let func = args.pos.remove(0);
+        let columns = args
+            .pos
+            .iter()
+            .map(|it| ix.iterate(cx, it))
+            .collect::<PyResult<Vec<_>>>()?;
+        let rows = columns.iter().map(Vec::len).min().unwrap_or(0);
+        let end = timeout.map(|t| ix.clock_now() + t);
+        let mut futures = VecDeque::with_capacity(rows);
+        for i in 0..rows {
+            let row = columns.iter().map(|c| c[i].clone()).collect();
+            let f = self.submit_job(ix, cx, func.clone(), Args::positional(row))?;
+            futures.push_back(downcast::<JobFuture>(&f).expect("a job future"));
+        }
+        Ok(Value::Native(Rc::new(MapResults {
+            futures: RefCell::new(futures),
+            end,
+        })))
+    }
+}
+
+/// A timeout in seconds.
+fn seconds(v: &Value) -> PyResult<f64> {
+    match v {
+        Value::Int(n) => Ok(*n as f64),
+        Value::Float(x) => Ok(*x),
+        other => Err(type_error(format!(
+            "'{}' object cannot be interpreted as a timeout",
+            other.type_name()
+        ))),
+    }
+}
+
+impl JobFuture {
+    /// Blocks the loop until the job's end, or `timeout` seconds.
+    fn wait(&self, ix: &Interp, cx: &Frame, timeout: Option<f64>) -> PyResult<()> {
+        if self.job.completion.done() {
+            return Ok(());
+        }
+        if ix.in_job() {
+            return Err(exc::unsupported(
+                "waiting in an executor's job for another job's future",
+            ));
+        }
+        ix.drain(cx, &self.pool, Some((&self.job, timeout)))
+    }
+
+    /// The outcome once done, or `TimeoutError` (a wait that ran out).
+    fn outcome(&self) -> PyResult<Settled> {
+        self.job
+            .completion
+            .result()
+            .ok_or_else(|| error("TimeoutError", ""))
+    }
+
+    fn state(&self) -> &'static str {
+        match self.job.completion.peek() {
+            Some(Settled::Raised(e)) if exc::is_instance_of(&e, "CancelledError") => "cancelled",
+            Some(_) => "finished",
+            None if self.job.lane.get().is_some() => "running",
+            None => "pending",
+        }
+    }
+}
+
+fn timeout_arg(mut args: Args) -> PyResult<Option<f64>> {
+    match args
+        .take_kw("timeout")
+        .or_else(|| (!args.pos.is_empty()).then(|| args.pos.remove(0)))
+    {
+        None | Some(Value::None) => Ok(None),
+        Some(t) => seconds(&t).map(Some),
+    }
+}
+
+impl Native for JobFuture {
+    fn type_name(&self) -> &str {
+        "Future"
+    }
+
+    fn repr(&self) -> String {
+        match self.job.completion.peek() {
+            Some(Settled::Value(v)) => {
+                format!("<Future state=finished returned {}>", v.type_name())
+            }
+            Some(Settled::Raised(e)) if self.state() == "finished" => {
+                format!("<Future state=finished raised {}>", e.type_name())
+            }
+            _ => format!("<Future state={}>", self.state()),
+        }
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        matches!(
+            name,
+            "result"
+                | "exception"
+                | "done"
+                | "running"
+                | "cancelled"
+                | "cancel"
+                | "add_done_callback"
+                | "remove_done_callback"
+                | "set_result"
+                | "set_exception"
+                | "set_running_or_notify_cancel"
+        )
+    }
+
+    fn call_method(
+        self: Rc<Self>,
+        ix: &Rc<Interp>,
+        cx: &Frame,
+        name: &str,
+        args: Args,
+    ) -> Option<PyResult<Value>> {
+        Some(match name {
+            "result" => timeout_arg(args)
+                .and_then(|t| self.wait(ix, cx, t))
+                .and_then(|()| self.outcome())
+                .and_then(|r| match r {
+                    Settled::Value(v) => Ok(v),
+                    Settled::Raised(e) => Err(Unwind::Exc(e)),
+                }),
+            "exception" => timeout_arg(args)
+                .and_then(|t| self.wait(ix, cx, t))
+                .and_then(|()| self.outcome())
+                .and_then(|r| match r {
+                    Settled::Raised(e) if exc::is_instance_of(&e, "CancelledError") => {
+                        Err(Unwind::Exc(e))
+                    }
+                    Settled::Raised(e) => Ok(e),
+                    Settled::Value(_) => Ok(Value::None),
+                }),
+            "done" => Ok(Value::Bool(self.job.completion.done())),
+            "running" => Ok(Value::Bool(self.state() == "running")),
+            "cancelled" => Ok(Value::Bool(self.state() == "cancelled")),
+            // A queued job can be cancelled; a running or finished one not.
+            "cancel" => Ok(Value::Bool(match self.state() {
+                "pending" => tasks::Cancel::cancel(&*self.job),
+                s => s == "cancelled",
+            })),
+            "add_done_callback"
+            | "remove_done_callback"
+            | "set_result"
+            | "set_exception"
+            | "set_running_or_notify_cancel" => Err(exc::unsupported(format!(
+                "concurrent.futures.Future.{name}() (await `asyncio.wrap_future(f)`, or read \
+                 `f.result()`)"
+            ))),
+            _ => return None,
+        })
+    }
+}
+
+/// What `executor.map` gives: the jobs' results in order.
+struct MapResults {
+    futures: RefCell<VecDeque<Rc<JobFuture>>>,
+    /// The deadline of `timeout=`, on the loop's clock.
+    end: Option<f64>,
+}
+
+impl Native for MapResults {
+    fn type_name(&self) -> &str {
+        "generator"
+    }
+
+    fn repr(&self) -> String {
+        "<generator object Executor.map.<locals>.result_iterator>".into()
+    }
+
+    fn is_iterator(&self) -> bool {
+        true
+    }
+
+    fn next(self: Rc<Self>, ix: &Rc<Interp>, cx: &Frame) -> Option<PyResult<Option<Value>>> {
+        let next = self.futures.borrow_mut().pop_front();
+        let Some(f) = next else {
+            return Some(Ok(None));
+        };
+        let timeout = self.end.map(|end| end - ix.clock_now());
+        let r = f
+            .wait(ix, cx, timeout)
+            .and_then(|()| f.outcome())
+            .and_then(|r| match r {
+                Settled::Value(v) => Ok(Some(v)),
+                Settled::Raised(e) => Err(Unwind::Exc(e)),
+            });
+        if r.is_err() {
+            // As CPython's generator does on its way out: the jobs still
+            // queued never run.
+            for rest in self.futures.borrow_mut().drain(..) {
+                if rest.state() == "pending" {
+                    tasks::Cancel::cancel(&*rest.job);
+                }
+            }
+        }
+        Some(r)
+    }
+}
+
+/// `asyncio.wrap_future(future)`: an asyncio future of the loop that takes
+/// the job future's outcome one round after it is set (a future of the
+/// loop already is returned as it is).
+pub fn wrap_future(mut args: Args) -> PyResult<Value> {
+    let _ = args.take_kw("loop");
+    let Some(source) = args.pos.pop() else {
+        return Err(type_error(
+            "wrap_future() missing 1 required positional argument: 'future'",
+        ));
+    };
+    if downcast::<FutureObj>(&source).is_some() || downcast::<tasks::TaskObj>(&source).is_some() {
+        return Ok(source);
+    }
+    let Some(job) = downcast::<JobFuture>(&source) else {
+        return Err(error(
+            "AssertionError",
+            format!(
+                "concurrent.futures.Future is expected, got {}",
+                source.repr()
+            ),
+        ));
+    };
+    let dest_value = tasks::new_future("wrap_future");
+    let dest = downcast::<FutureObj>(&dest_value).expect("a future");
+    let to = dest.clone();
+    job.job
+        .completion
+        .on_done_unobserved(Box::new(move |r: &Settled| {
+            let r = r.clone();
+            crate::engine::py::modules::asyncio::taskgroups::call_soon(move || {
+                if !to.completion.done() {
+                    to.completion.settle(r);
+                }
+            });
+        }));
+    // A cancel of the wrapping future cancels the job if it still queues.
+    let from = job.clone();
+    dest.completion
+        .on_done_unobserved(Box::new(move |r: &Settled| {
+            if matches!(r, Settled::Raised(e) if exc::is_instance_of(e, "CancelledError"))
+                && from.state() == "pending"
+            {
+                tasks::Cancel::cancel(&*from.job);
+            }
+        }));
+    Ok(dest_value)
+}
