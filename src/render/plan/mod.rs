@@ -13,6 +13,7 @@
 //! What the translator cannot translate yet is an [`Untranslatable`] that
 //! names the construct and says why; [`plan_all`] collects every one.
 
+mod callbacks;
 mod calls;
 mod class;
 mod executor;
@@ -20,9 +21,11 @@ mod expr;
 mod group;
 pub mod ir;
 mod scope;
+mod shield;
 mod stmt;
 mod streams;
 mod sync;
+mod timeout;
 mod try_stmt;
 
 use crate::program::{

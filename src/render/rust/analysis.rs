@@ -20,7 +20,9 @@ pub(super) fn stmt_calls(s: &Stmt) -> Vec<&Call> {
         | StmtKind::CallFn { call, .. }
         | StmtKind::Submit { call, .. }
         | StmtKind::RunBlocking { call, .. }
-        | StmtKind::WaitFor { call, .. } => vec![call],
+        | StmtKind::WaitFor { call, .. }
+        | StmtKind::Schedule { call, .. }
+        | StmtKind::Shield { call, .. } => vec![call],
         StmtKind::AsyncFor { source, .. }
         | StmtKind::AsyncWith { source, .. }
         | StmtKind::Collect { source, .. } => vec![source],
@@ -91,7 +93,11 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
             }
         }
         StmtKind::Sleep(e) | StmtKind::Block(e) | StmtKind::Compute(e) => out.push((e, true)),
-        StmtKind::WaitFor { timeout, .. } => out.push((timeout, true)),
+        StmtKind::WaitFor { timeout, .. }
+        | StmtKind::Schedule {
+            delay: Some(timeout),
+            ..
+        } => out.push((timeout, true)),
         StmtKind::Return(Some(e))
         | StmtKind::Yield(e)
         | StmtKind::Raise {
@@ -364,6 +370,7 @@ pub(super) fn assigned_in(block: &Block) -> HashSet<String> {
             | StmtKind::Gather { into: Some(v), .. }
             | StmtKind::WaitFor { into: Some(v), .. }
             | StmtKind::CallFn { into: Some(v), .. }
+            | StmtKind::Shield { into: Some(v), .. }
             | StmtKind::RunBlocking { into: Some(v), .. } => Some(v),
             StmtKind::Collect { into, .. }
             | StmtKind::Receive { into, .. }
@@ -522,7 +529,9 @@ fn binds(s: &Stmt) -> Option<&String> {
         | StmtKind::CallFn { into: Some(v), .. }
         | StmtKind::RunBlocking { into: Some(v), .. }
         | StmtKind::AsyncWith { var: Some(v), .. }
-        | StmtKind::PrimCall { into: Some(v), .. } => Some(v),
+        | StmtKind::PrimCall { into: Some(v), .. }
+        | StmtKind::Schedule { into: Some(v), .. }
+        | StmtKind::Shield { into: Some(v), .. } => Some(v),
         StmtKind::Collect { into, .. }
         | StmtKind::Receive { into, .. }
         | StmtKind::Make { into, .. }

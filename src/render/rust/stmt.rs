@@ -242,6 +242,10 @@ impl Renderer<'_> {
                     .filter(|_| !matches!(ty.inner(), Ty::Unit | Ty::Unknown));
                 self.assign(into, &rhs);
             }
+            StmtKind::Shield { call, into } => self.shield(call, into.as_deref()),
+            StmtKind::Schedule { delay, call, into } => {
+                self.schedule(delay.as_ref(), call, into.as_deref())
+            }
             StmtKind::Cancel { task } => {
                 self.line("// Tokio cancels by dropping the task's future at its next await.");
                 self.line(format!("{}.abort();", ident(task)));

@@ -117,6 +117,16 @@ pub enum StmtKind {
     Make { call: Call, into: String },
     /// `into = asyncio.create_task(call(...))`.
     Spawn { call: Call, into: String },
+    /// `into = await asyncio.shield(call(...))`: a task of its own whose
+    /// handle is awaited.
+    Shield { call: Call, into: Option<String> },
+    /// `[into =] loop.call_later(delay, f(...))` (no delay: `call_soon`):
+    /// a plain function the event loop calls back, `into` its handle.
+    Schedule {
+        delay: Option<Expr>,
+        call: Call,
+        into: Option<String>,
+    },
     /// `async with asyncio.TaskGroup() as group: body`: the body's
     /// `group.create_task(...)` children are all awaited at its end.
     TaskGroup { group: String, body: Block },
