@@ -16,6 +16,7 @@
 mod callbacks;
 mod calls;
 mod class;
+mod deadline;
 mod executor;
 mod expr;
 mod group;

@@ -278,6 +278,11 @@ impl Planner<'_> {
             P::With {
                 is_async: true,
                 item,
+                ..
+            } if self.is_deadline(&item.context) => self.deadline(sc, s, None),
+            P::With {
+                is_async: true,
+                item,
                 body,
             } if self.is_task_group(&item.context) => {
                 let Some(t) = &item.target else {

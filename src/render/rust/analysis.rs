@@ -97,7 +97,8 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
         | StmtKind::Schedule {
             delay: Some(timeout),
             ..
-        } => out.push((timeout, true)),
+        }
+        | StmtKind::Deadline { delay: timeout, .. } => out.push((timeout, true)),
         StmtKind::Return(Some(e))
         | StmtKind::Yield(e)
         | StmtKind::Raise {

@@ -211,6 +211,12 @@ impl Types {
                     let ty = Ty::Task(Box::new(self.ret_of(&call.name)));
                     changed |= self.set(name, into, &ty);
                 }
+                StmtKind::Deadline {
+                    body, on_timeout, ..
+                } => {
+                    changed |= self.block(demo, f, body);
+                    changed |= self.block(demo, f, on_timeout);
+                }
                 StmtKind::Shield { call, into } => {
                     changed |= self.call(demo, name, call, true);
                     changed |= self.tasked.insert(call.name.clone());

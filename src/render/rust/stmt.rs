@@ -243,6 +243,11 @@ impl Renderer<'_> {
                 self.assign(into, &rhs);
             }
             StmtKind::Shield { call, into } => self.shield(call, into.as_deref()),
+            StmtKind::Deadline {
+                delay,
+                body,
+                on_timeout,
+            } => self.deadline(delay, body, on_timeout),
             StmtKind::Schedule { delay, call, into } => {
                 self.schedule(delay.as_ref(), call, into.as_deref())
             }

@@ -1,6 +1,7 @@
 //! `asyncio.wait_for` where the program does not catch its `TimeoutError`:
 //! Tokio's `timeout`, whose `Elapsed` error is returned as the listing's
-//! `Error::TimeoutError`.
+//! `Error::TimeoutError`; and `async with asyncio.timeout(delay)`, the block
+//! as one future under `timeout`.
 
 use super::Renderer;
 use super::types::Ty;
@@ -80,5 +81,23 @@ impl Renderer<'_> {
             self.line(".is_err()");
         }
         self.line("{");
+    }
+
+    /// `async with asyncio.timeout(delay)`: the block as one future, run
+    /// under `timeout`; `on_timeout` when it elapses.
+    pub(super) fn deadline(&mut self, delay: &Expr, body: &Block, on_timeout: &Block) {
+        self.use_("tokio::time", "timeout");
+        let d = self.duration(delay);
+        let name = ["block", "timed_block", "deadline_block"]
+            .into_iter()
+            .find(|n| !self.declared.contains(*n) && !self.used.contains(*n))
+            .unwrap_or("deadline_block");
+        self.line("// The block is one future: at the deadline `timeout` drops it.");
+        self.line(format!("let {name} = async {{"));
+        self.nested(body);
+        self.line("};");
+        self.timed_is_err(&d, name);
+        self.nested(on_timeout);
+        self.line("}");
     }
 }

@@ -117,6 +117,13 @@ pub enum StmtKind {
     Make { call: Call, into: String },
     /// `into = asyncio.create_task(call(...))`.
     Spawn { call: Call, into: String },
+    /// `async with asyncio.timeout(delay): body`, with the `except
+    /// TimeoutError:` block around it (or a raise of `TimeoutError`).
+    Deadline {
+        delay: Expr,
+        body: Block,
+        on_timeout: Block,
+    },
     /// `into = await asyncio.shield(call(...))`: a task of its own whose
     /// handle is awaited.
     Shield { call: Call, into: Option<String> },
@@ -280,6 +287,9 @@ impl Stmt {
             | StmtKind::For { body, .. }
             | StmtKind::While { body, .. } => vec![body],
             StmtKind::WaitFor {
+                body, on_timeout, ..
+            }
+            | StmtKind::Deadline {
                 body, on_timeout, ..
             } => vec![body, on_timeout],
             StmtKind::If {
