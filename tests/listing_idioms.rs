@@ -125,3 +125,22 @@ loop.call_soon(print, \"x\")\n    await asyncio.sleep(1)\n{RUN}"
     assert_eq!(construct, "`call_soon` of this");
     assert_eq!(at, "print");
 }
+
+#[test]
+fn cancelled_reads_a_flag_kept_beside_the_handle() {
+    let src = format!(
+        "{HEADER}{LOOKUP}async def main():\n    t = asyncio.create_task(lookup(\"a\"))\n    \
+u = asyncio.create_task(lookup(\"b\"))\n    await asyncio.sleep(0.5)\n    t.cancel()\n    \
+await asyncio.sleep(1)\n    print(t.cancelled(), u.done())\n{RUN}"
+    );
+    let text = listing(&src);
+    for want in [
+        "let t = tokio::spawn(lookup(\"a\"));\n    // A handle does not say how its task ended: remember an abort.\n    let mut t_aborted = false;",
+        "t_aborted |= !t.is_finished();\n    t.abort();",
+        "if t_aborted && t.is_finished() {",
+    ] {
+        assert!(text.contains(want), "{want}\n{text}");
+    }
+    // A task whose `cancelled()` is never read keeps no flag.
+    assert!(!text.contains("u_aborted"), "{text}");
+}

@@ -47,6 +47,7 @@ mod scoped;
 mod stmt;
 mod structs;
 mod sync;
+mod task_state;
 mod timeout;
 mod types;
 mod wrap;

@@ -174,6 +174,7 @@ impl Renderer<'_> {
                     None => "tokio::spawn(".to_string(),
                 };
                 self.wrapped_call(&head, &c, ");");
+                self.abort_flag(into);
             }
             StmtKind::TaskGroup { group, body } => {
                 self.use_("tokio::task", "JoinSet");
@@ -253,6 +254,7 @@ impl Renderer<'_> {
             }
             StmtKind::Cancel { task } => {
                 self.line("// Tokio cancels by dropping the task's future at its next await.");
+                self.note_abort(task);
                 self.line(format!("{}.abort();", ident(task)));
             }
             StmtKind::Gather { calls, into } => self.gather(calls, into.as_deref()),

@@ -142,6 +142,7 @@ fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         ExprKind::Lit(_)
         | ExprKind::Var(_)
         | ExprKind::Done(_)
+        | ExprKind::Cancelled(_)
         | ExprKind::Join(_)
         | ExprKind::Locked(_)
         | ExprKind::Prim(..)
