@@ -144,3 +144,16 @@ await asyncio.sleep(1)\n    print(t.cancelled(), u.done())\n{RUN}"
     // A task whose `cancelled()` is never read keeps no flag.
     assert!(!text.contains("u_aborted"), "{text}");
 }
+
+#[test]
+fn cancelled_of_a_task_handed_to_a_call_is_refused() {
+    let src = format!(
+        "{HEADER}{LOOKUP}async def waiter(t):\n    await t\n\n\nasync def main():\n    \
+t = asyncio.create_task(lookup(\"a\"))\n    w = asyncio.create_task(waiter(t))\n    \
+w.cancel()\n    await asyncio.sleep(2)\n    print(t.cancelled())\n{RUN}"
+    );
+    let (construct, reason, at) = refused(&src);
+    assert_eq!(construct, "`t.cancelled()` of a task handed to a call");
+    assert!(reason.contains("detaches its task"), "{reason}");
+    assert_eq!(at, "t");
+}

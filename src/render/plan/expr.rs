@@ -483,7 +483,7 @@ impl Planner<'_> {
             && let Some(task) = super::stmt::local_name(obj)
             && sc.tasks.iter().any(|t| t == task)
         {
-            return Ok(ExprKind::Cancelled(sc.local(task, &obj.span)?));
+            return self.task_cancelled(sc, obj, task);
         }
         if let Some(obj) = super::stmt::method_call(e, "locked")
             && let Some(sync) = super::stmt::local_name(obj)

@@ -26,6 +26,7 @@ mod shield;
 mod stmt;
 mod streams;
 mod sync;
+mod task_state;
 mod timeout;
 mod try_stmt;
 
