@@ -157,3 +157,20 @@ w.cancel()\n    await asyncio.sleep(2)\n    print(t.cancelled())\n{RUN}"
     assert!(reason.contains("detaches its task"), "{reason}");
     assert_eq!(at, "t");
 }
+
+#[test]
+fn call_at_sleeps_until_its_time_on_the_loops_clock() {
+    let src = format!(
+        "{HEADER}def tick(label):\n    print(label)\n\n\nasync def main():\n    \
+loop = asyncio.get_running_loop()\n    loop.call_at(loop.time() + 2, tick, \"at\")\n    \
+await asyncio.sleep(3)\n{RUN}"
+    );
+    let text = listing(&src);
+    for want in [
+        "LazyLock::force(&START);",
+        "let delay = (START.elapsed().as_secs_f64() + 2.0 - START.elapsed().as_secs_f64()).max(0.0);",
+        "sleep(Duration::from_secs_f64(delay)).await;\n        tick(\"at\");",
+    ] {
+        assert!(text.contains(want), "{want}\n{text}");
+    }
+}

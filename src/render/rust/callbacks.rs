@@ -17,14 +17,25 @@ impl Renderer<'_> {
         };
         self.line(match delay {
             None => "// `call_soon`: a task of its own calls it once this task awaits.",
-            Some(_) => "// `call_later`: a task of its own sleeps, then calls it.",
+            Some(_) => "// A timer's callback: a task of its own sleeps, then calls it.",
         });
         self.line(format!("{head}tokio::spawn(async move {{"));
         self.indent += 1;
         if let Some(d) = delay {
             self.use_("tokio::time", "sleep");
-            let d = self.duration(d);
-            self.line(format!("sleep({d}).await;"));
+            let wait = format!("sleep({}).await;", self.duration(d));
+            if wait.len() + 4 * self.indent <= 100 {
+                self.line(wait);
+            } else {
+                let seconds = self.expr(d);
+                // A name the call's arguments do not read.
+                let name = ["delay", "timer_delay", "callback_delay"]
+                    .into_iter()
+                    .find(|n| !self.declared.contains(*n) && !self.used.contains(*n))
+                    .unwrap_or("callback_delay");
+                self.line(format!("let {name} = {};", seconds.text));
+                self.line(format!("sleep(Duration::from_secs_f64({name})).await;"));
+            }
         }
         self.line(format!("{c};"));
         self.indent -= 1;

@@ -127,7 +127,8 @@ pub enum StmtKind {
     /// `into = await asyncio.shield(call(...))`: a task of its own whose
     /// handle is awaited.
     Shield { call: Call, into: Option<String> },
-    /// `[into =] loop.call_later(delay, f(...))` (no delay: `call_soon`):
+    /// `[into =] loop.call_later(delay, f(...))` (or `call_at`, the delay
+    /// counted from now; no delay: `call_soon`):
     /// a plain function the event loop calls back, `into` its handle.
     Schedule {
         delay: Option<Expr>,
