@@ -42,9 +42,13 @@ fn load(path: &Path) -> Lesson {
     load_file(path).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()))
 }
 
-/// The lesson's translation plan; `None` when the translator cannot
+/// The translation plan of the listing the lesson shows; `None` when the
+/// lesson shows a hand-written listing, or when the translator cannot
 /// translate the program yet (its listing then says why).
 fn planned(lesson: &Lesson) -> Option<Demo> {
+    if lesson.rust.is_some() {
+        return None;
+    }
     plan(&lesson.program).ok()
 }
 
@@ -137,7 +141,8 @@ fn spans_point_at_the_matching_rust() {
                     StmtKind::Submit { .. } | StmtKind::RunBlocking { .. } => &["spawn_blocking("],
                     StmtKind::CallFn { call, .. } => &[call.name.as_str()],
                     StmtKind::Cancel { .. } => &[".abort()"],
-                    StmtKind::WaitFor { .. } => &["timeout("],
+                    StmtKind::WaitFor { .. } | StmtKind::Deadline { .. } => &["timeout("],
+                    StmtKind::Schedule { .. } | StmtKind::Shield { .. } => &["tokio::spawn("],
                     StmtKind::Future { .. } => &["oneshot::channel"],
                     _ => return,
                 };
@@ -356,7 +361,7 @@ const PROGRAMS_EXCUSED: &[(&str, &str)] = &[
 
 /// The least number of corpus programs that must translate and agree: the
 /// figure may grow, never shrink.
-const PROGRAMS_AGREEING_AT_LEAST: usize = 26;
+const PROGRAMS_AGREEING_AT_LEAST: usize = 33;
 
 /// A listing's run: what it printed, and whether it exited with success;
 /// `None` when it ran past `limit` (it is killed).

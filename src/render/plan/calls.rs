@@ -327,6 +327,9 @@ impl Planner<'_> {
                 into,
             });
         }
+        if let Some(k) = self.shield(sc, inner, into.clone())? {
+            return Ok(k);
+        }
         if let E::Call(f, args) = &inner.kind {
             if self.is_member(f, Module::Asyncio, "sleep")
                 && into.is_none()
@@ -369,10 +372,10 @@ impl Planner<'_> {
             if self.is_member(f, Module::Asyncio, "wait_for") {
                 return refuse(
                     &inner.span,
-                    "`asyncio.wait_for` outside `try: ... except TimeoutError:`",
-                    "the Rust listing translates `wait_for` as a `match` on Tokio's `timeout`: write \
-                     `try:`, then `x = await asyncio.wait_for(f(...), timeout=...)` first, then \
-                     `except TimeoutError:`",
+                    "`asyncio.wait_for` of this",
+                    "the Rust listing translates `x = await asyncio.wait_for(f(...), timeout=...)` \
+                     of a coroutine of the program, as a statement of its own (first in \
+                     `try: ... except TimeoutError:`, or letting `TimeoutError` go on up)",
                 );
             }
             if let E::Attr(_, m) = &f.kind

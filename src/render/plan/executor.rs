@@ -10,7 +10,7 @@ use crate::render::plan::ir::ast::{Block, Call, FunctionKind, Stmt, StmtKind, wa
 
 impl Planner<'_> {
     /// The plain function `name` of the program, if it is one.
-    fn blocking_def<'e>(&self, e: &'e py::Expr) -> Option<(&'e str, super::Def<'_>)> {
+    pub(super) fn blocking_def<'e>(&self, e: &'e py::Expr) -> Option<(&'e str, super::Def<'_>)> {
         let E::Name(Name::Global(name)) = &e.kind else {
             return None;
         };

@@ -479,6 +479,12 @@ impl Planner<'_> {
         {
             return Ok(ExprKind::Done(sc.local(task, &obj.span)?));
         }
+        if let Some(obj) = super::stmt::method_call(e, "cancelled")
+            && let Some(task) = super::stmt::local_name(obj)
+            && sc.tasks.iter().any(|t| t == task)
+        {
+            return self.task_cancelled(sc, obj, task);
+        }
         if let Some(obj) = super::stmt::method_call(e, "locked")
             && let Some(sync) = super::stmt::local_name(obj)
             && sc.syncs.iter().any(|t| t == sync)

@@ -13,16 +13,21 @@
 //! What the translator cannot translate yet is an [`Untranslatable`] that
 //! names the construct and says why; [`plan_all`] collects every one.
 
+mod callbacks;
 mod calls;
 mod class;
+mod deadline;
 mod executor;
 mod expr;
 mod group;
 pub mod ir;
 mod scope;
+mod shield;
 mod stmt;
 mod streams;
 mod sync;
+mod task_state;
+mod timeout;
 mod try_stmt;
 
 use crate::program::{

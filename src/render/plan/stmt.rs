@@ -278,6 +278,11 @@ impl Planner<'_> {
             P::With {
                 is_async: true,
                 item,
+                ..
+            } if self.is_deadline(&item.context) => self.deadline(sc, s, None),
+            P::With {
+                is_async: true,
+                item,
                 body,
             } if self.is_task_group(&item.context) => {
                 let Some(t) = &item.target else {
@@ -481,7 +486,12 @@ impl Planner<'_> {
         next: Option<&py::Stmt>,
     ) -> Result<Step> {
         match &e.kind {
-            E::Await(inner) => return one(s, self.awaited(sc, inner, None)?),
+            E::Await(inner) => {
+                if let Some(k) = self.wait_for_raising(sc, s, inner, None)? {
+                    return one(s, k);
+                }
+                return one(s, self.awaited(sc, inner, None)?);
+            }
             E::Yield(v) if sc.kind == FunctionKind::Generator => {
                 let value = match v {
                     Some(v) => self.expr(sc, v)?,
@@ -524,6 +534,9 @@ impl Planner<'_> {
         }
         if let Some(call) = self.prim_stmt(sc, e, false, None)? {
             return one(s, call);
+        }
+        if let Some(k) = self.callback(sc, e, None)? {
+            return one(s, k);
         }
         if let E::Attr(obj, m) = &f.kind
             && let Some(v) = local_name(obj)
@@ -647,7 +660,10 @@ impl Planner<'_> {
         }
         let var = self.target(sc, target, &s.span)?;
         let kind = match &value.kind {
-            E::Await(inner) => self.awaited(sc, inner, Some(var))?,
+            E::Await(inner) => match self.wait_for_raising(sc, s, inner, Some(var.clone()))? {
+                Some(k) => k,
+                None => self.awaited(sc, inner, Some(var))?,
+            },
             E::Comprehension(c) if c.is_async => self.collect(sc, value, c, var)?,
             E::Call(f, args) => {
                 if let Some(made) = self.primitive_new(sc, &var, value)? {
@@ -655,6 +671,9 @@ impl Planner<'_> {
                 }
                 if let Some(call) = self.prim_stmt(sc, value, false, Some(var.clone()))? {
                     return one(s, call);
+                }
+                if let Some(k) = self.callback(sc, value, Some(var.clone()))? {
+                    return one(s, k);
                 }
                 if self.is_member(f, Module::Asyncio, "get_running_loop") && args.is_empty() {
                     sc.loops.push(var);

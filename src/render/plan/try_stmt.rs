@@ -45,6 +45,21 @@ impl Planner<'_> {
             && finalbody.is_empty()
             && h.name.is_none()
         {
+            if let [
+                inner @ py::Stmt {
+                    kind:
+                        P::With {
+                            is_async: true,
+                            item,
+                            ..
+                        },
+                    ..
+                },
+            ] = body.as_slice()
+                && self.is_deadline(&item.context)
+            {
+                return self.deadline(sc, inner, Some(&h.body));
+            }
             return self.wait_for(sc, s, body, h);
         }
         let mut on_cancel: &[py::Stmt] = &[];

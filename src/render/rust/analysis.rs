@@ -20,7 +20,9 @@ pub(super) fn stmt_calls(s: &Stmt) -> Vec<&Call> {
         | StmtKind::CallFn { call, .. }
         | StmtKind::Submit { call, .. }
         | StmtKind::RunBlocking { call, .. }
-        | StmtKind::WaitFor { call, .. } => vec![call],
+        | StmtKind::WaitFor { call, .. }
+        | StmtKind::Schedule { call, .. }
+        | StmtKind::Shield { call, .. } => vec![call],
         StmtKind::AsyncFor { source, .. }
         | StmtKind::AsyncWith { source, .. }
         | StmtKind::Collect { source, .. } => vec![source],
@@ -91,7 +93,12 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
             }
         }
         StmtKind::Sleep(e) | StmtKind::Block(e) | StmtKind::Compute(e) => out.push((e, true)),
-        StmtKind::WaitFor { timeout, .. } => out.push((timeout, true)),
+        StmtKind::WaitFor { timeout, .. }
+        | StmtKind::Schedule {
+            delay: Some(timeout),
+            ..
+        }
+        | StmtKind::Deadline { delay: timeout, .. } => out.push((timeout, true)),
         StmtKind::Return(Some(e))
         | StmtKind::Yield(e)
         | StmtKind::Raise {
@@ -307,6 +314,7 @@ fn holes_of(e: &Expr, p: &str) -> usize {
         ExprKind::Lit(_)
         | ExprKind::Var(_)
         | ExprKind::Done(_)
+        | ExprKind::Cancelled(_)
         | ExprKind::Join(_)
         | ExprKind::Locked(_)
         | ExprKind::Prim(..)
@@ -364,6 +372,7 @@ pub(super) fn assigned_in(block: &Block) -> HashSet<String> {
             | StmtKind::Gather { into: Some(v), .. }
             | StmtKind::WaitFor { into: Some(v), .. }
             | StmtKind::CallFn { into: Some(v), .. }
+            | StmtKind::Shield { into: Some(v), .. }
             | StmtKind::RunBlocking { into: Some(v), .. } => Some(v),
             StmtKind::Collect { into, .. }
             | StmtKind::Receive { into, .. }
@@ -522,7 +531,9 @@ fn binds(s: &Stmt) -> Option<&String> {
         | StmtKind::CallFn { into: Some(v), .. }
         | StmtKind::RunBlocking { into: Some(v), .. }
         | StmtKind::AsyncWith { var: Some(v), .. }
-        | StmtKind::PrimCall { into: Some(v), .. } => Some(v),
+        | StmtKind::PrimCall { into: Some(v), .. }
+        | StmtKind::Schedule { into: Some(v), .. }
+        | StmtKind::Shield { into: Some(v), .. } => Some(v),
         StmtKind::Collect { into, .. }
         | StmtKind::Receive { into, .. }
         | StmtKind::Make { into, .. }
@@ -592,6 +603,7 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
             ExprKind::Lit(_)
             | ExprKind::Var(_)
             | ExprKind::Done(_)
+            | ExprKind::Cancelled(_)
             | ExprKind::Join(_)
             | ExprKind::Locked(_)
             | ExprKind::Prim(..) => false,
@@ -655,6 +667,7 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         ExprKind::Lit(_)
         | ExprKind::Var(_)
         | ExprKind::Done(_)
+        | ExprKind::Cancelled(_)
         | ExprKind::Join(_)
         | ExprKind::Locked(_)
         | ExprKind::Prim(..)
@@ -706,6 +719,7 @@ pub(super) fn comprehensions<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
         ExprKind::Lit(_)
         | ExprKind::Var(_)
         | ExprKind::Done(_)
+        | ExprKind::Cancelled(_)
         | ExprKind::Join(_)
         | ExprKind::Locked(_)
         | ExprKind::Prim(..)

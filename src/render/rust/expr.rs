@@ -155,6 +155,7 @@ impl Renderer<'_> {
                 c.str_ref = !fresh;
                 c
             }
+            ExprKind::Cancelled(task) => self.cancelled(task),
             ExprKind::Done(task) => {
                 let t = self.var_code(task);
                 Code::new(format!("{}.is_finished()", t.wrap(10)), Ty::Bool, 10)

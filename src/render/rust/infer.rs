@@ -211,6 +211,26 @@ impl Types {
                     let ty = Ty::Task(Box::new(self.ret_of(&call.name)));
                     changed |= self.set(name, into, &ty);
                 }
+                StmtKind::Deadline {
+                    body, on_timeout, ..
+                } => {
+                    changed |= self.block(demo, f, body);
+                    changed |= self.block(demo, f, on_timeout);
+                }
+                StmtKind::Shield { call, into } => {
+                    changed |= self.call(demo, name, call, true);
+                    changed |= self.tasked.insert(call.name.clone());
+                    if let Some(v) = into {
+                        let ty = self.ret_of(&call.name);
+                        changed |= self.set(name, v, &ty);
+                    }
+                }
+                StmtKind::Schedule { call, into, .. } => {
+                    changed |= self.call(demo, name, call, true);
+                    if let Some(into) = into {
+                        changed |= self.set(name, into, &Ty::Task(Box::new(Ty::Unit)));
+                    }
+                }
                 StmtKind::GroupSpawn { call, .. } => {
                     changed |= self.call(demo, name, call, true);
                     changed |= self.tasked.insert(call.name.clone());

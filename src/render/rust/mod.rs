@@ -36,6 +36,7 @@
 
 mod analysis;
 mod blocks;
+mod callbacks;
 mod code;
 mod errors;
 mod expr;
@@ -46,6 +47,8 @@ mod scoped;
 mod stmt;
 mod structs;
 mod sync;
+mod task_state;
+mod timeout;
 mod types;
 mod wrap;
 

@@ -101,6 +101,9 @@ impl Renderer<'_> {
         body: &Block,
         on_timeout: &Block,
     ) {
+        if body.is_empty() && super::timeout::raises_timeout(on_timeout) {
+            return self.wait_for_raising(call, timeout, into, on_timeout);
+        }
         self.use_("tokio::time", "timeout");
         let d = self.duration(timeout);
         let pat = match into {
@@ -157,7 +160,7 @@ impl Renderer<'_> {
     }
 
     /// `{head}timeout(d, c).await{tail}`, as rustfmt lays it out.
-    fn timed_line(&mut self, head: &str, d: &str, c: &str, tail: &str) {
+    pub(super) fn timed_line(&mut self, head: &str, d: &str, c: &str, tail: &str) {
         let one = format!("{head}timeout({d}, {c}).await{tail}");
         if format!("{d}, {c}").len() <= 60 && one.len() + 4 * self.indent <= 100 {
             self.line(one);

@@ -174,6 +174,7 @@ impl Renderer<'_> {
                     None => "tokio::spawn(".to_string(),
                 };
                 self.wrapped_call(&head, &c, ");");
+                self.abort_flag(into);
             }
             StmtKind::TaskGroup { group, body } => {
                 self.use_("tokio::task", "JoinSet");
@@ -242,8 +243,18 @@ impl Renderer<'_> {
                     .filter(|_| !matches!(ty.inner(), Ty::Unit | Ty::Unknown));
                 self.assign(into, &rhs);
             }
+            StmtKind::Shield { call, into } => self.shield(call, into.as_deref()),
+            StmtKind::Deadline {
+                delay,
+                body,
+                on_timeout,
+            } => self.deadline(delay, body, on_timeout),
+            StmtKind::Schedule { delay, call, into } => {
+                self.schedule(delay.as_ref(), call, into.as_deref())
+            }
             StmtKind::Cancel { task } => {
                 self.line("// Tokio cancels by dropping the task's future at its next await.");
+                self.note_abort(task);
                 self.line(format!("{}.abort();", ident(task)));
             }
             StmtKind::Gather { calls, into } => self.gather(calls, into.as_deref()),

@@ -209,7 +209,7 @@ impl Types {
                 }
             }
             ExprKind::Template(_) => Ty::Str,
-            ExprKind::Done(_) | ExprKind::Locked(_) => Ty::Bool,
+            ExprKind::Done(_) | ExprKind::Cancelled(_) | ExprKind::Locked(_) => Ty::Bool,
             ExprKind::Prim(v, op) => match op {
                 PrimOp::QSize => Ty::Int,
                 PrimOp::Get | PrimOp::GetNowait => match self.var(f, v) {

@@ -117,6 +117,24 @@ pub enum StmtKind {
     Make { call: Call, into: String },
     /// `into = asyncio.create_task(call(...))`.
     Spawn { call: Call, into: String },
+    /// `async with asyncio.timeout(delay): body`, with the `except
+    /// TimeoutError:` block around it (or a raise of `TimeoutError`).
+    Deadline {
+        delay: Expr,
+        body: Block,
+        on_timeout: Block,
+    },
+    /// `into = await asyncio.shield(call(...))`: a task of its own whose
+    /// handle is awaited.
+    Shield { call: Call, into: Option<String> },
+    /// `[into =] loop.call_later(delay, f(...))` (or `call_at`, the delay
+    /// counted from now; no delay: `call_soon`):
+    /// a plain function the event loop calls back, `into` its handle.
+    Schedule {
+        delay: Option<Expr>,
+        call: Call,
+        into: Option<String>,
+    },
     /// `async with asyncio.TaskGroup() as group: body`: the body's
     /// `group.create_task(...)` children are all awaited at its end.
     TaskGroup { group: String, body: Block },
@@ -270,6 +288,9 @@ impl Stmt {
             | StmtKind::For { body, .. }
             | StmtKind::While { body, .. } => vec![body],
             StmtKind::WaitFor {
+                body, on_timeout, ..
+            }
+            | StmtKind::Deadline {
                 body, on_timeout, ..
             } => vec![body, on_timeout],
             StmtKind::If {

@@ -37,6 +37,8 @@ pub enum ExprKind {
     Await(super::ast::Call),
     /// `task.done()` of a task kept in a variable.
     Done(String),
+    /// `task.cancelled()` of a task kept in a variable.
+    Cancelled(String),
     /// `await task` of a task kept in a variable, inside an expression.
     Join(String),
     /// `sync.locked()` of a semaphore or lock.
@@ -213,6 +215,7 @@ impl Expr {
         match &self.kind {
             ExprKind::Var(name)
             | ExprKind::Done(name)
+            | ExprKind::Cancelled(name)
             | ExprKind::Join(name)
             | ExprKind::Locked(name)
             | ExprKind::Prim(name, _) => out.push((name.clone(), self.span.clone())),

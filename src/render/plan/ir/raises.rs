@@ -65,7 +65,8 @@ pub fn propagating_calls(kind: &StmtKind) -> Vec<&Call> {
     match kind {
         StmtKind::Await { call, .. }
         | StmtKind::CallFn { call, .. }
-        | StmtKind::RunBlocking { call, .. } => out.push(call),
+        | StmtKind::RunBlocking { call, .. }
+        | StmtKind::Shield { call, .. } => out.push(call),
         _ => {}
     }
     for e in exprs(kind) {
@@ -141,6 +142,7 @@ fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         ExprKind::Lit(_)
         | ExprKind::Var(_)
         | ExprKind::Done(_)
+        | ExprKind::Cancelled(_)
         | ExprKind::Join(_)
         | ExprKind::Locked(_)
         | ExprKind::Prim(..)
@@ -219,7 +221,9 @@ fn direct_calls(kind: &StmtKind) -> Vec<&Call> {
         | StmtKind::CallFn { call, .. }
         | StmtKind::Submit { call, .. }
         | StmtKind::RunBlocking { call, .. }
-        | StmtKind::WaitFor { call, .. } => vec![call],
+        | StmtKind::WaitFor { call, .. }
+        | StmtKind::Schedule { call, .. }
+        | StmtKind::Shield { call, .. } => vec![call],
         StmtKind::AsyncFor { source, .. }
         | StmtKind::AsyncWith { source, .. }
         | StmtKind::Collect { source, .. } => vec![source],
