@@ -19,6 +19,7 @@ mod executor;
 mod expr;
 mod group;
 pub mod ir;
+mod module;
 mod scope;
 mod stmt;
 mod streams;
@@ -37,6 +38,7 @@ use std::fmt;
 use std::ops::Range;
 
 use expr::{Kind, kind_of};
+pub use module::MODULE;
 use scope::Scope;
 
 /// A construct of a program that the translator cannot translate yet.
@@ -130,15 +132,6 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         });
     }
     let functions = planned.functions;
-    if entry.is_none() {
-        let end = program.source.len();
-        blockers.push(Untranslatable {
-            span: end..end,
-            construct: "a program that never calls `asyncio.run(...)`".into(),
-            reason: "the Rust listing starts where `asyncio.run(main())` starts the event loop"
-                .into(),
-        });
-    }
     blockers.sort_by_key(|b| (b.span.start, b.span.end));
     blockers.dedup_by(|a, b| a.span == b.span && a.construct == b.construct);
     let demo = entry.filter(|_| whole).map(|entry| Demo {
@@ -378,7 +371,9 @@ impl<'p> Planner<'p> {
     }
 
     /// Plans the module's statements; false if a definition is refused
-    /// (then the plan misses a function its callers need).
+    /// (then the plan misses a function its callers need). The module's
+    /// code other than one `asyncio.run(main())` is a function of its own,
+    /// [`MODULE`], the entry.
     fn module(
         &self,
         body: &[Stmt],
@@ -386,45 +381,33 @@ impl<'p> Planner<'p> {
         entry: &mut Option<String>,
     ) -> bool {
         let mut whole = true;
+        let mut code = Vec::new();
         for s in module_stmts(body) {
-            if let Err(e) = self.module_stmt(s, functions, entry) {
+            if !module::is_definition(s) {
+                code.push(s);
+            } else if let Err(e) = self.module_stmt(s, functions) {
                 self.blockers.borrow_mut().push(e);
                 whole &= !matches!(s.kind, P::Def { .. } | P::Class { .. });
+            }
+        }
+        match code.as_slice() {
+            [s] if let P::Expr(e) = &s.kind
+                && let Some(name) = self.entry_of(e) =>
+            {
+                *entry = Some(name)
+            }
+            _ => {
+                functions.push(self.module_code(&code));
+                *entry = Some(MODULE.into());
             }
         }
         whole
     }
 
-    fn module_stmt(
-        &self,
-        s: &Stmt,
-        functions: &mut Vec<Function>,
-        entry: &mut Option<String>,
-    ) -> Result<()> {
+    /// Plans a definition at the top of the file (imports and docstrings
+    /// need nothing).
+    fn module_stmt(&self, s: &Stmt, functions: &mut Vec<Function>) -> Result<()> {
         match &s.kind {
-            P::Import { .. } | P::Pass | P::Annotate { .. } => {}
-            P::Expr(e) if matches!(&e.kind, E::Literal(Literal::Str(_))) => {}
-            P::Expr(e) => {
-                let name = self.entry_of(e);
-                match name {
-                    Some(n) if entry.is_none() => *entry = Some(n),
-                    Some(_) => {
-                        return refuse(
-                            &s.span,
-                            "a second `asyncio.run(...)`",
-                            "the Rust listing has one `#[tokio::main]`: it runs one coroutine",
-                        );
-                    }
-                    None => {
-                        return refuse(
-                            &s.span,
-                            "this module-level statement",
-                            "at the top of the file the Rust listing translates definitions and \
-                                 one `asyncio.run(main())` that starts a coroutine without arguments",
-                        );
-                    }
-                }
-            }
             P::Def {
                 code,
                 name,
@@ -456,14 +439,7 @@ impl<'p> Planner<'p> {
                 }
                 functions.push(self.class(code, name, s)?);
             }
-            _ => {
-                return refuse(
-                    &s.span,
-                    "this module-level statement",
-                    "at the top of the file the Rust listing translates definitions and \
-                         `asyncio.run(main())`; module-level variables and code have no counterpart",
-                );
-            }
+            _ => {}
         }
         Ok(())
     }
