@@ -268,6 +268,13 @@ impl Planner<'_> {
         }
         let kind = match &e.kind {
             E::Literal(l) => ExprKind::Lit(literal(l, &e.span)?),
+            // A module constant reads as its value; `__name__` is `"__main__"`.
+            E::Name(Name::Global(g)) if let Some(value) = self.consts.get(g) => {
+                self.expr(sc, value)?.kind
+            }
+            E::Name(Name::Global(g)) if &**g == "__name__" => {
+                ExprKind::Lit(Value::Str("__main__".into()))
+            }
             E::Name(n) => ExprKind::Var(self.var(sc, n, &e.span)?),
             E::Attr(obj, attr) if sc.field(obj, attr).is_some() => ExprKind::Var(attr.to_string()),
             E::List(items) => {

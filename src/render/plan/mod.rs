@@ -103,6 +103,7 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         program,
         imports: HashMap::new(),
         defs: HashMap::new(),
+        consts: HashMap::new(),
         handlers: HashSet::new(),
         resolvers: HashSet::new(),
         primitives: HashMap::new(),
@@ -158,6 +159,8 @@ struct Planner<'p> {
     imports: HashMap<String, (Module, Option<String>)>,
     /// The module's definitions, by name.
     defs: HashMap<String, Def<'p>>,
+    /// The module's constants and their values (see [`module::constants`]).
+    consts: HashMap<std::sync::Arc<str>, &'p py::Expr>,
     /// Coroutines that `asyncio.start_server` runs per connection.
     handlers: HashSet<String>,
     /// (definition, parameter index) whose future the definition resolves.
@@ -281,6 +284,13 @@ impl<'p> Planner<'p> {
                 _ => {}
             }
         }
+        let code: Vec<&Stmt> = stmts
+            .iter()
+            .copied()
+            .filter(|s| !module::is_definition(s))
+            .collect();
+        let bodies: Vec<&[Stmt]> = self.codes(&stmts).iter().map(|c| &c.1.body[..]).collect();
+        self.consts = module::constants(&code, &bodies);
         for (name, code, method) in self.codes(&stmts) {
             crate::program::walk(&code.body, &mut |s| self.scan_stmt(&name, code, method, s));
         }

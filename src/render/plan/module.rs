@@ -9,7 +9,7 @@ use super::{Planner, Untranslatable};
 use crate::program::{self as py};
 use crate::program::{Arg, ExprKind as E, FormatPart, Module, Name, Stmt, StmtKind as P, Target};
 use crate::render::plan::ir::ast::{self, Function, FunctionKind, StmtKind};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// The name of the plan function that holds the module's code: no Python
@@ -26,31 +26,34 @@ pub(super) fn is_definition(s: &Stmt) -> bool {
     }
 }
 
-/// The names the module's code binds (definitions and imports aside).
-fn module_vars(code: &[Stmt]) -> HashSet<Arc<str>> {
-    fn add(t: &Target, out: &mut HashSet<Arc<str>>) {
+/// Every name bound in `code` (nested blocks included, not nested
+/// functions), with how many statements bind it; only module globals when
+/// `globals_only`.
+fn bound(code: &[Stmt], globals_only: bool) -> HashMap<Arc<str>, usize> {
+    fn add(t: &Target, globals_only: bool, out: &mut HashMap<Arc<str>, usize>) {
         match t {
-            Target::Name(n) => {
-                out.insert(n.ident().clone());
+            Target::Name(n) if !globals_only || matches!(n, Name::Global(_)) => {
+                *out.entry(n.ident().clone()).or_default() += 1;
             }
-            Target::Unpack(ts, _) => ts.iter().for_each(|t| add(t, out)),
-            Target::Attr(..) | Target::Subscript(..) => {}
+            Target::Unpack(ts, _) => ts.iter().for_each(|t| add(t, globals_only, out)),
+            Target::Name(_) | Target::Attr(..) | Target::Subscript(..) => {}
         }
     }
-    let mut out = HashSet::new();
+    let mut out = HashMap::new();
     crate::program::walk(code, &mut |s| match &s.kind {
-        P::Assign { targets, .. } => targets.iter().for_each(|t| add(t, &mut out)),
-        P::AugAssign { target, .. } | P::For { target, .. } => add(target, &mut out),
+        P::Assign { targets, .. } => targets.iter().for_each(|t| add(t, globals_only, &mut out)),
+        P::AugAssign { target, .. } | P::For { target, .. } => add(target, globals_only, &mut out),
+        P::Delete(ts) => ts.iter().for_each(|t| add(t, globals_only, &mut out)),
         P::With {
             item: py::WithItem {
                 target: Some(t), ..
             },
             ..
-        } => add(t, &mut out),
+        } => add(t, globals_only, &mut out),
         P::Try { handlers, .. } => {
             for h in handlers {
                 if let Some(n) = &h.name {
-                    out.insert(n.ident().clone());
+                    *out.entry(n.ident().clone()).or_default() += 1;
                 }
             }
         }
@@ -59,12 +62,65 @@ fn module_vars(code: &[Stmt]) -> HashSet<Arc<str>> {
     out
 }
 
-/// Makes a module variable a local of the function that runs the code.
+/// The module's constants: names the module's code binds once, at its
+/// top level, to a number, string or boolean, and that no function
+/// assigns (with `global`). The listing writes the value where the name
+/// is read, as Rust's `const` items are inlined.
+pub(super) fn constants<'p>(
+    code: &[&'p Stmt],
+    functions: &[&'p [Stmt]],
+) -> HashMap<Arc<str>, &'p py::Expr> {
+    let owned: Vec<Stmt> = code.iter().map(|s| (*s).clone()).collect();
+    let module = bound(&owned, false);
+    let assigned: HashSet<Arc<str>> = functions
+        .iter()
+        .flat_map(|body| bound(body, true).into_keys())
+        .collect();
+    let mut out = HashMap::new();
+    for s in code {
+        if let P::Assign { targets, value } = &s.kind
+            && let [Target::Name(Name::Global(n))] = targets.as_slice()
+            && super::calls::is_constant(value)
+            && !matches!(value.kind, E::Literal(py::Literal::None))
+            && module.get(n) == Some(&1)
+            && !assigned.contains(n)
+        {
+            out.insert(n.clone(), value);
+        }
+    }
+    out
+}
+
+/// Whether `s` defines one of the module's constants (the listing writes
+/// its value where it is read instead).
+fn defines_constant(s: &Stmt, consts: &HashMap<Arc<str>, &py::Expr>) -> bool {
+    matches!(&s.kind, P::Assign { targets, .. }
+        if matches!(targets.as_slice(), [Target::Name(Name::Global(n))] if consts.contains_key(n)))
+}
+
+/// The names the module's code binds (definitions, imports and constants
+/// aside).
+fn module_vars(code: &[Stmt], consts: &HashMap<Arc<str>, &py::Expr>) -> HashSet<Arc<str>> {
+    bound(code, false)
+        .into_keys()
+        .filter(|n| !consts.contains_key(n))
+        .collect()
+}
+
+/// Makes a module variable a local of the function that runs the code;
+/// Rust's locals are snake case, so `TOTAL` is `total` (unless that name
+/// is taken).
 fn name(n: &mut Name, vars: &HashSet<Arc<str>>) {
     if let Name::Global(g) = n
         && vars.contains(g)
     {
-        *n = Name::Local(0, g.clone());
+        let lower: Arc<str> = g.to_lowercase().into();
+        let local = if vars.contains(&lower) {
+            g.clone()
+        } else {
+            lower
+        };
+        *n = Name::Local(0, local);
     }
 }
 
@@ -271,8 +327,12 @@ impl Planner<'_> {
     /// The function that runs the module's code (every statement that is
     /// no definition), in source order.
     pub(super) fn module_code(&self, code: &[&Stmt]) -> Function {
-        let mut stmts: Vec<Stmt> = code.iter().map(|s| (*s).clone()).collect();
-        let vars = module_vars(&stmts);
+        let mut stmts: Vec<Stmt> = code
+            .iter()
+            .filter(|s| !defines_constant(s, &self.consts))
+            .map(|s| (*s).clone())
+            .collect();
+        let vars = module_vars(&stmts, &self.consts);
         block(&mut stmts, &vars);
         // One `asyncio.run(...)` that ends the module: `main` is the event
         // loop's. Otherwise `main` is plain, and each `asyncio.run(...)` has
