@@ -441,8 +441,9 @@ impl Planner<'_> {
             Name::Global(g) => refuse(
                 span,
                 format!("the global name `{g}`"),
-                "the Rust listing translates a function's own variables and parameters; \
-                 module-level names (other than the definitions) have no counterpart",
+                "the Rust listing's functions read their own variables and parameters, and the \
+                 module's constants (a number, string or boolean bound once); the module's other \
+                 variables are locals of `main`",
             ),
         }
     }

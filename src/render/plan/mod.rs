@@ -394,7 +394,9 @@ impl<'p> Planner<'p> {
         let mut code = Vec::new();
         for s in module_stmts(body) {
             if !module::is_definition(s) {
-                code.push(s);
+                if !module::defines_constant(s, &self.consts) {
+                    code.push(s);
+                }
             } else if let Err(e) = self.module_stmt(s, functions) {
                 self.blockers.borrow_mut().push(e);
                 whole &= !matches!(s.kind, P::Def { .. } | P::Class { .. });

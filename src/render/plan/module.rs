@@ -93,7 +93,7 @@ pub(super) fn constants<'p>(
 
 /// Whether `s` defines one of the module's constants (the listing writes
 /// its value where it is read instead).
-fn defines_constant(s: &Stmt, consts: &HashMap<Arc<str>, &py::Expr>) -> bool {
+pub(super) fn defines_constant(s: &Stmt, consts: &HashMap<Arc<str>, &py::Expr>) -> bool {
     matches!(&s.kind, P::Assign { targets, .. }
         if matches!(targets.as_slice(), [Target::Name(Name::Global(n))] if consts.contains_key(n)))
 }
@@ -324,14 +324,10 @@ impl Planner<'_> {
         }
     }
 
-    /// The function that runs the module's code (every statement that is
-    /// no definition), in source order.
+    /// The function that runs the module's code (every statement that
+    /// defines no function, class or constant), in source order.
     pub(super) fn module_code(&self, code: &[&Stmt]) -> Function {
-        let mut stmts: Vec<Stmt> = code
-            .iter()
-            .filter(|s| !defines_constant(s, &self.consts))
-            .map(|s| (*s).clone())
-            .collect();
+        let mut stmts: Vec<Stmt> = code.iter().map(|s| (*s).clone()).collect();
         let vars = module_vars(&stmts, &self.consts);
         block(&mut stmts, &vars);
         // One `asyncio.run(...)` that ends the module: `main` is the event

@@ -8,6 +8,11 @@
 //!   itself under [`MAIN_ATTR`]; otherwise `main` calls it (and a non-entry
 //!   `main` is renamed `main_coroutine`); the runtime is the current-thread
 //!   flavour, as asyncio's loop runs on one thread;
+//! - module-level code is `main`'s body (the module's variables its locals,
+//!   constants written where they are read); when code follows
+//!   `asyncio.run(...)`, or the program never calls it, `main` is a plain
+//!   `fn`, and each `asyncio.run(f())` is `run(f())`, a helper whose own
+//!   runtime drops the tasks left when `f` ends, as asyncio cancels them;
 //! - a parameter only used as a duration (and printed) is a `Duration`,
 //!   and its callers pass `Duration::from_secs(3)`; ints are `i64`, floats
 //!   `f64`, strings `&str` parameters and `String`
