@@ -75,3 +75,31 @@ fn a_global_that_a_function_assigns_is_no_constant() {
         "{text}"
     );
 }
+
+/// A nested function that captures nothing is hoisted to the module, just
+/// before the function around it, which calls it by name.
+#[test]
+fn a_nested_function_without_captures_is_hoisted() {
+    let text = listing(
+        "import asyncio\n\n\nasync def main():\n    async def waiter(name, delay):\n        await asyncio.sleep(delay)\n        print(name, \"done\")\n        return delay * 2\n\n    t = asyncio.create_task(waiter(\"a\", 2))\n    r = await waiter(\"b\", 1)\n    print(\"b gave\", r)\n    await t\n\n\nasyncio.run(main())\n",
+    );
+    insta::assert_snapshot!(text);
+    let waiter = text.find("async fn waiter(name: &str, delay: i64) -> i64 {");
+    let main = text.find("async fn main() {");
+    assert!(waiter.is_some() && waiter < main, "{text}");
+    assert!(
+        text.contains("let t = tokio::spawn(waiter(\"a\", 2));"),
+        "{text}"
+    );
+    assert!(text.contains("let r = waiter(\"b\", 1).await;"), "{text}");
+}
+
+/// A nested function that reads a variable of the function around it (a
+/// closure) is refused where it stands.
+#[test]
+fn a_nested_closure_is_refused_at_its_place() {
+    let text = listing(
+        "import asyncio\n\n\nasync def main():\n    n = 3\n\n    def add(x):\n        return x + n\n\n    print(\"hi\")\n\n\nasyncio.run(main())\n",
+    );
+    assert!(text.contains("x.py:7:5: a nested definition"), "{text}");
+}

@@ -20,6 +20,8 @@ mod expr;
 mod group;
 pub mod ir;
 mod module;
+mod nested;
+mod rename;
 mod scope;
 mod stmt;
 mod streams;
@@ -104,6 +106,7 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         imports: HashMap::new(),
         defs: HashMap::new(),
         consts: HashMap::new(),
+        hoisted: Vec::new(),
         handlers: HashSet::new(),
         resolvers: HashSet::new(),
         primitives: HashMap::new(),
@@ -159,6 +162,9 @@ struct Planner<'p> {
     imports: HashMap<String, (Module, Option<String>)>,
     /// The module's definitions, by name.
     defs: HashMap<String, Def<'p>>,
+    /// Nested functions hoisted to the module (see [`nested`]): name and
+    /// `def` statement, in source order.
+    hoisted: Vec<(std::sync::Arc<str>, &'p Stmt)>,
     /// The module's constants and their values (see [`module::constants`]).
     consts: HashMap<std::sync::Arc<str>, &'p py::Expr>,
     /// Coroutines that `asyncio.start_server` runs per connection.
@@ -284,6 +290,7 @@ impl<'p> Planner<'p> {
                 _ => {}
             }
         }
+        self.scan_nested(&stmts);
         let code: Vec<&Stmt> = stmts
             .iter()
             .copied()
@@ -311,6 +318,11 @@ impl<'p> Planner<'p> {
                     }
                 }
                 _ => {}
+            }
+        }
+        for (name, s) in &self.hoisted {
+            if let P::Def { code, .. } = &s.kind {
+                out.push((name.to_string(), &**code, false));
             }
         }
         out
@@ -400,6 +412,25 @@ impl<'p> Planner<'p> {
             } else if let Err(e) = self.module_stmt(s, functions) {
                 self.blockers.borrow_mut().push(e);
                 whole &= !matches!(s.kind, P::Def { .. } | P::Class { .. });
+            }
+        }
+        for (_, s) in &self.hoisted {
+            let P::Def { code, name: n, .. } = &s.kind else {
+                continue;
+            };
+            // Just before the function around it.
+            match self.function(code, n, s) {
+                Ok(f) => {
+                    let at = functions
+                        .iter()
+                        .position(|g| g.span.contains(&f.span.start))
+                        .unwrap_or(functions.len());
+                    functions.insert(at, f);
+                }
+                Err(e) => {
+                    self.blockers.borrow_mut().push(e);
+                    whole = false;
+                }
             }
         }
         match code.as_slice() {
@@ -562,7 +593,8 @@ impl<'p> Planner<'p> {
                 scope.prims.insert(p.clone(), *kind);
             }
         }
-        let body = self.block(&mut scope, &code.body)?;
+        let hoisting = self.calling_hoisted(&code.body);
+        let body = self.block(&mut scope, hoisting.as_deref().unwrap_or(&code.body))?;
         Ok(Function {
             kind,
             name,

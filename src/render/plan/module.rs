@@ -7,7 +7,7 @@
 use super::scope::Scope;
 use super::{Planner, Untranslatable};
 use crate::program::{self as py};
-use crate::program::{Arg, ExprKind as E, FormatPart, Module, Name, Stmt, StmtKind as P, Target};
+use crate::program::{Arg, ExprKind as E, Module, Name, Stmt, StmtKind as P, Target};
 use crate::render::plan::ir::ast::{self, Function, FunctionKind, StmtKind};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -29,7 +29,7 @@ pub(super) fn is_definition(s: &Stmt) -> bool {
 /// Every name bound in `code` (nested blocks included, not nested
 /// functions), with how many statements bind it; only module globals when
 /// `globals_only`.
-fn bound(code: &[Stmt], globals_only: bool) -> HashMap<Arc<str>, usize> {
+pub(super) fn bound(code: &[Stmt], globals_only: bool) -> HashMap<Arc<str>, usize> {
     fn add(t: &Target, globals_only: bool, out: &mut HashMap<Arc<str>, usize>) {
         match t {
             Target::Name(n) if !globals_only || matches!(n, Name::Global(_)) => {
@@ -124,188 +124,6 @@ fn name(n: &mut Name, vars: &HashSet<Arc<str>>) {
     }
 }
 
-fn target(t: &mut Target, vars: &HashSet<Arc<str>>) {
-    match t {
-        Target::Name(n) => name(n, vars),
-        Target::Attr(e, _) => expr(e, vars),
-        Target::Subscript(e, i) => {
-            expr(e, vars);
-            expr(i, vars);
-        }
-        Target::Unpack(ts, _) => ts.iter_mut().for_each(|t| target(t, vars)),
-    }
-}
-
-fn parts(ps: &mut [FormatPart], vars: &HashSet<Arc<str>>) {
-    for p in ps {
-        if let FormatPart::Field { value, spec, .. } = p {
-            expr(value, vars);
-            parts(spec, vars);
-        }
-    }
-}
-
-fn expr(e: &mut py::Expr, vars: &HashSet<Arc<str>>) {
-    match &mut e.kind {
-        E::Literal(_) => {}
-        E::Name(n) => name(n, vars),
-        E::Attr(x, _) | E::UnaryOp(_, x) | E::Starred(x) | E::Await(x) | E::YieldFrom(x) => {
-            expr(x, vars)
-        }
-        E::Subscript(a, b) | E::BinOp(_, a, b) => {
-            expr(a, vars);
-            expr(b, vars);
-        }
-        E::Slice(a, b, c) => {
-            for x in [a, b, c].into_iter().flatten() {
-                expr(x, vars);
-            }
-        }
-        E::Call(f, args) => {
-            expr(f, vars);
-            for a in args {
-                match a {
-                    Arg::Positional(x) | Arg::Star(x) | Arg::Keyword(_, x) | Arg::StarStar(x) => {
-                        expr(x, vars)
-                    }
-                }
-            }
-        }
-        E::BoolOp(_, xs) | E::List(xs) | E::Tuple(xs) | E::Set(xs) => {
-            xs.iter_mut().for_each(|x| expr(x, vars))
-        }
-        E::Compare(a, rest) => {
-            expr(a, vars);
-            rest.iter_mut().for_each(|(_, x)| expr(x, vars));
-        }
-        E::IfExp(a, b, c) => {
-            expr(a, vars);
-            expr(b, vars);
-            expr(c, vars);
-        }
-        // A lambda's body is a scope of its own: its defaults are read here.
-        E::Lambda { defaults, .. } => defaults.iter_mut().for_each(|x| expr(x, vars)),
-        E::Dict(items) => {
-            for (k, v) in items {
-                if let Some(k) = k {
-                    expr(k, vars);
-                }
-                expr(v, vars);
-            }
-        }
-        E::Comprehension(c) => {
-            let c = Arc::make_mut(c);
-            expr(&mut c.element, vars);
-            if let Some(v) = &mut c.value {
-                expr(v, vars);
-            }
-            for g in &mut c.generators {
-                target(&mut g.target, vars);
-                expr(&mut g.iter, vars);
-                g.ifs.iter_mut().for_each(|x| expr(x, vars));
-            }
-        }
-        E::Yield(x) => {
-            if let Some(x) = x {
-                expr(x, vars);
-            }
-        }
-        E::FString(ps) => parts(ps, vars),
-        E::Named(t, x) => {
-            target(t, vars);
-            expr(x, vars);
-        }
-    }
-}
-
-fn block(b: &mut [Stmt], vars: &HashSet<Arc<str>>) {
-    b.iter_mut().for_each(|s| stmt(s, vars));
-}
-
-/// `s` with every module variable it reads or binds made a local.
-fn stmt(s: &mut Stmt, vars: &HashSet<Arc<str>>) {
-    match &mut s.kind {
-        P::Expr(e) => expr(e, vars),
-        P::Assign { targets, value } => {
-            targets.iter_mut().for_each(|t| target(t, vars));
-            expr(value, vars);
-        }
-        P::AugAssign {
-            target: t, value, ..
-        } => {
-            target(t, vars);
-            expr(value, vars);
-        }
-        P::Return(v) => {
-            if let Some(v) = v {
-                expr(v, vars);
-            }
-        }
-        P::If { test, body, orelse } | P::While { test, body, orelse } => {
-            expr(test, vars);
-            block(body, vars);
-            block(orelse, vars);
-        }
-        P::For {
-            target: t,
-            iter,
-            body,
-            orelse,
-            ..
-        } => {
-            target(t, vars);
-            expr(iter, vars);
-            block(body, vars);
-            block(orelse, vars);
-        }
-        P::With { item, body, .. } => {
-            expr(&mut item.context, vars);
-            if let Some(t) = &mut item.target {
-                target(t, vars);
-            }
-            block(body, vars);
-        }
-        P::Try {
-            body,
-            handlers,
-            orelse,
-            finalbody,
-        } => {
-            block(body, vars);
-            for h in handlers {
-                if let Some(c) = &mut h.class {
-                    expr(c, vars);
-                }
-                if let Some(n) = &mut h.name {
-                    name(n, vars);
-                }
-                block(&mut h.body, vars);
-            }
-            block(orelse, vars);
-            block(finalbody, vars);
-        }
-        P::Raise { exc, cause } => {
-            for x in [exc, cause].into_iter().flatten() {
-                expr(x, vars);
-            }
-        }
-        P::Assert { test, msg } => {
-            expr(test, vars);
-            if let Some(m) = msg {
-                expr(m, vars);
-            }
-        }
-        P::Delete(ts) => ts.iter_mut().for_each(|t| target(t, vars)),
-        P::Def { .. }
-        | P::Class { .. }
-        | P::Import { .. }
-        | P::Annotate { .. }
-        | P::Pass
-        | P::Break
-        | P::Continue => {}
-    }
-}
-
 impl Planner<'_> {
     /// `asyncio.run(c)` or `x = asyncio.run(c)`: the coroutine call and
     /// the variable it sets.
@@ -329,7 +147,7 @@ impl Planner<'_> {
     pub(super) fn module_code(&self, code: &[&Stmt]) -> Function {
         let mut stmts: Vec<Stmt> = code.iter().map(|s| (*s).clone()).collect();
         let vars = module_vars(&stmts, &self.consts);
-        block(&mut stmts, &vars);
+        super::rename::block(&mut stmts, &|n| name(n, &vars));
         // One `asyncio.run(...)` that ends the module: `main` is the event
         // loop's. Otherwise `main` is plain, and each `asyncio.run(...)` has
         // an event loop of its own, which cancels the tasks left when the

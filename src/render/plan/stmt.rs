@@ -388,10 +388,13 @@ impl Planner<'_> {
             P::Continue if sc.loops_open > 0 => one(s, StmtKind::Continue),
             P::Break => refuse(&s.span, "`break`", LOOPS),
             P::Continue => refuse(&s.span, "`continue`", LOOPS),
+            P::Def { .. } if self.is_hoisted(s) => Ok((None, 1)),
             P::Def { .. } | P::Class { .. } => refuse(
                 &s.span,
                 "a nested definition",
-                "the Rust listing translates definitions at the top of the file",
+                "the Rust listing translates definitions at the top of the file, and hoists \
+                 there a nested function that reads no variable of the function around it \
+                 (and has no decorator): pass what it reads as arguments",
             ),
             P::Import { .. } => refuse(
                 &s.span,
