@@ -103,3 +103,17 @@ fn a_nested_closure_is_refused_at_its_place() {
     );
     assert!(text.contains("x.py:7:5: a nested definition"), "{text}");
 }
+
+/// `asyncio.run(...)` inside a block of the module (here a main guard with
+/// `else`) runs on a runtime of its own too, and its value is kept.
+#[test]
+fn asyncio_run_inside_a_block_of_the_module_runs_too() {
+    let text = listing(
+        "import asyncio\n\n\nasync def main():\n    return 5\n\n\nif __name__ == \"__main__\":\n    r = asyncio.run(main())\n    print(r)\nelse:\n    print(\"imported\")\n",
+    );
+    assert!(!text.starts_with("// The translator cannot"), "{text}");
+    assert!(
+        text.contains("    if \"__main__\" == \"__main__\" {\n        let r = run(main_coroutine());\n        println!(\"{r}\");\n    } else {"),
+        "{text}"
+    );
+}

@@ -4,11 +4,11 @@
 //! awaits `f(...)` there (a program that never calls it gets a plain
 //! `fn main`).
 
+use super::Planner;
 use super::scope::Scope;
-use super::{Planner, Untranslatable};
 use crate::program::{self as py};
 use crate::program::{Arg, ExprKind as E, Module, Name, Stmt, StmtKind as P, Target};
-use crate::render::plan::ir::ast::{self, Function, FunctionKind, StmtKind};
+use crate::render::plan::ir::ast::{Function, FunctionKind};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -127,7 +127,10 @@ fn name(n: &mut Name, vars: &HashSet<Arc<str>>) {
 impl Planner<'_> {
     /// `asyncio.run(c)` or `x = asyncio.run(c)`: the coroutine call and
     /// the variable it sets.
-    fn asyncio_run<'s>(&self, s: &'s Stmt) -> Option<(&'s py::Expr, Option<&'s Target>)> {
+    pub(super) fn asyncio_run<'s>(
+        &self,
+        s: &'s Stmt,
+    ) -> Option<(&'s py::Expr, Option<&'s Target>)> {
         let (value, into) = match &s.kind {
             P::Expr(e) => (e, None),
             P::Assign { targets, value } if targets.len() == 1 => (value, targets.first()),
@@ -152,10 +155,10 @@ impl Planner<'_> {
         // loop's. Otherwise `main` is plain, and each `asyncio.run(...)` has
         // an event loop of its own, which cancels the tasks left when the
         // coroutine ends, before the next statements run.
-        let runs = stmts
-            .iter()
-            .filter(|s| self.asyncio_run(s).is_some())
-            .count();
+        let mut runs = 0;
+        crate::program::walk(&stmts, &mut |s| {
+            runs += usize::from(self.asyncio_run(s).is_some())
+        });
         let last = stmts.last().is_some_and(|s| self.asyncio_run(s).is_some());
         let kind = if runs == 1 && last {
             FunctionKind::Coroutine
@@ -163,35 +166,8 @@ impl Planner<'_> {
             FunctionKind::Blocking
         };
         let mut sc = Scope::new(kind, Vec::new());
-        let mut body = Vec::new();
-        let mut start = 0;
-        for (i, s) in stmts.iter().enumerate() {
-            let Some((c, into)) = self.asyncio_run(s) else {
-                continue;
-            };
-            body.extend(self.block(&mut sc, &stmts[start..i]).unwrap_or_default());
-            start = i + 1;
-            let planned = match into {
-                Some(t) => self
-                    .target(&sc, t, &s.span)
-                    .and_then(|v| self.awaited(&mut sc, c, Some(v))),
-                None => self.awaited(&mut sc, c, None),
-            };
-            let kind = planned.unwrap_or_else(|e: Untranslatable| {
-                let kind = StmtKind::Untranslated {
-                    construct: e.construct.clone(),
-                    reason: e.reason.clone(),
-                };
-                self.blockers.borrow_mut().push(e);
-                kind
-            });
-            body.push(ast::Stmt {
-                id: s.id,
-                span: s.span.clone(),
-                kind,
-            });
-        }
-        body.extend(self.block(&mut sc, &stmts[start..]).unwrap_or_default());
+        sc.module = true;
+        let body = self.block(&mut sc, &stmts).unwrap_or_default();
         let first = code.first().map_or(0, |s| s.span.start);
         let last = code.last().map_or(0, |s| s.span.end);
         Function {

@@ -153,6 +153,12 @@ impl Planner<'_> {
     fn stmt(&self, sc: &mut Scope, rest: &[py::Stmt]) -> Result<Step> {
         let s = &rest[0];
         let next = rest.get(1);
+        if sc.module
+            && let Some((c, into)) = self.asyncio_run(s)
+        {
+            let into = into.map(|t| self.target(sc, t, &s.span)).transpose()?;
+            return one(s, self.awaited(sc, c, into)?);
+        }
         match &s.kind {
             P::Pass | P::Annotate { .. } => Ok((None, 1)),
             P::Expr(e) if is_docstring(e) => Ok((None, 1)),
