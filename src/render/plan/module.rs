@@ -4,8 +4,8 @@
 //! awaits `f(...)` there (a program that never calls it gets a plain
 //! `fn main`).
 
-use super::Planner;
 use super::scope::Scope;
+use super::{Planner, Result, module_stmts, no_decorators, refuse};
 use crate::program::{self as py};
 use crate::program::{Arg, ExprKind as E, Module, Name, Stmt, StmtKind as P, Target};
 use crate::render::plan::ir::ast::{Function, FunctionKind};
@@ -178,6 +178,122 @@ impl Planner<'_> {
             body,
             exit: Vec::new(),
             span: first..last,
+        }
+    }
+
+    /// Plans the module's statements; false if a definition is refused
+    /// (then the plan misses a function its callers need). The module's
+    /// code other than one `asyncio.run(main())` is a function of its own,
+    /// [`MODULE`], the entry.
+    pub(super) fn module(
+        &self,
+        body: &[Stmt],
+        functions: &mut Vec<Function>,
+        entry: &mut Option<String>,
+    ) -> bool {
+        let mut whole = true;
+        let mut code = Vec::new();
+        for s in module_stmts(body) {
+            if !is_definition(s) {
+                if !defines_constant(s, &self.consts) {
+                    code.push(s);
+                }
+            } else if let Err(e) = self.module_stmt(s, functions) {
+                self.blockers.borrow_mut().push(e);
+                whole &= !matches!(s.kind, P::Def { .. } | P::Class { .. });
+            }
+        }
+        for (_, s) in &self.hoisted {
+            let P::Def { code, name: n, .. } = &s.kind else {
+                continue;
+            };
+            // Just before the function around it.
+            match self.function(code, n, s) {
+                Ok(f) => {
+                    let at = functions
+                        .iter()
+                        .position(|g| g.span.contains(&f.span.start))
+                        .unwrap_or(functions.len());
+                    functions.insert(at, f);
+                }
+                Err(e) => {
+                    self.blockers.borrow_mut().push(e);
+                    whole = false;
+                }
+            }
+        }
+        match code.as_slice() {
+            [s] if let P::Expr(e) = &s.kind
+                && let Some(name) = self.entry_of(e) =>
+            {
+                *entry = Some(name)
+            }
+            _ => {
+                functions.push(self.module_code(&code));
+                *entry = Some(MODULE.into());
+            }
+        }
+        whole
+    }
+
+    /// Plans a definition at the top of the file (imports and docstrings
+    /// need nothing).
+    fn module_stmt(&self, s: &Stmt, functions: &mut Vec<Function>) -> Result<()> {
+        match &s.kind {
+            P::Def {
+                code,
+                name,
+                decorators,
+                ..
+            } => {
+                no_decorators(decorators)?;
+                functions.push(self.function(code, name, s)?)
+            }
+            P::Class {
+                code,
+                name,
+                bases,
+                decorators,
+                ..
+            } => {
+                no_decorators(decorators)?;
+                for m in &code.body {
+                    if let P::Def { decorators, .. } = &m.kind {
+                        no_decorators(decorators)?;
+                    }
+                }
+                if let Some(b) = bases.first() {
+                    return refuse(
+                        &b.span,
+                        "a class with a base class",
+                        "the Rust listing turns a class into a struct, and Rust structs do not inherit",
+                    );
+                }
+                functions.push(self.class(code, name, s)?);
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// `asyncio.run(main())`: the coroutine it starts, called without arguments.
+    fn entry_of(&self, e: &py::Expr) -> Option<String> {
+        let E::Call(f, args) = &e.kind else {
+            return None;
+        };
+        let [Arg::Positional(c)] = args.as_slice() else {
+            return None;
+        };
+        let E::Call(g, a) = &c.kind else { return None };
+        match &g.kind {
+            E::Name(Name::Global(n))
+                if a.is_empty()
+                    && self.is_member(f, Module::Asyncio, "run")
+                    && self.defs.contains_key(&**n) =>
+            {
+                Some(n.to_string())
+            }
+            _ => None,
         }
     }
 }
