@@ -1,5 +1,7 @@
-//! The module's own code: the statements at the top of the file other than
-//! definitions and imports. The listing runs them in `main`, in order: the
+//! The module's statements: its definitions (and the nested functions
+//! hoisted from them), and its own code, the statements at the top of the
+//! file other than definitions and imports. The listing runs the code in
+//! `main`, in order: the
 //! module's variables become `main`'s locals and `asyncio.run(f(...))`
 //! awaits `f(...)` there (a program that never calls it gets a plain
 //! `fn main`).
