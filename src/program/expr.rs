@@ -25,7 +25,7 @@ impl Name {
 }
 
 /// An expression with its source range.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Expr {
     pub kind: ExprKind,
     pub span: Span,
@@ -49,7 +49,7 @@ pub enum Literal {
 }
 
 /// One argument of a call.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum Arg {
     Positional(Expr),
     /// `*iterable`.
@@ -59,7 +59,7 @@ pub enum Arg {
     StarStar(Expr),
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum ExprKind {
     Literal(Literal),
     Name(Name),
@@ -106,7 +106,7 @@ pub enum CompKind {
 
 /// A comprehension: its own scope (`code`), whose first iterable is
 /// evaluated in the enclosing scope.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Comprehension {
     pub kind: CompKind,
     pub code: Arc<Code>,
@@ -120,7 +120,7 @@ pub struct Comprehension {
 }
 
 /// One `for ... in ... if ...` clause.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Generator {
     pub target: Target,
     /// The first clause's iterable is evaluated outside; see
@@ -131,7 +131,7 @@ pub struct Generator {
 }
 
 /// A piece of an f-string.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum FormatPart {
     Literal(Arc<str>),
     Field {

@@ -196,7 +196,7 @@ pub struct Param {
 }
 
 /// A statement, with its id and source range.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Stmt {
     pub id: StmtId,
     pub span: Span,
@@ -204,7 +204,7 @@ pub struct Stmt {
 }
 
 /// An assignment target.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum Target {
     Name(Name),
     Attr(Box<Expr>, Arc<str>),
@@ -214,7 +214,7 @@ pub enum Target {
 }
 
 /// `except Class as name:`.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Handler {
     /// `None` for a bare `except:`.
     pub class: Option<Expr>,
@@ -226,13 +226,13 @@ pub struct Handler {
 }
 
 /// One `with` item: `expr as target`.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct WithItem {
     pub context: Expr,
     pub target: Option<Target>,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum StmtKind {
     /// An expression evaluated for its effect, usually a call.
     Expr(Expr),

@@ -268,6 +268,13 @@ impl Planner<'_> {
         }
         let kind = match &e.kind {
             E::Literal(l) => ExprKind::Lit(literal(l, &e.span)?),
+            // A module constant reads as its value; `__name__` is `"__main__"`.
+            E::Name(Name::Global(g)) if let Some(value) = self.consts.get(g) => {
+                self.expr(sc, value)?.kind
+            }
+            E::Name(Name::Global(g)) if &**g == "__name__" => {
+                ExprKind::Lit(Value::Str("__main__".into()))
+            }
             E::Name(n) => ExprKind::Var(self.var(sc, n, &e.span)?),
             E::Attr(obj, attr) if sc.field(obj, attr).is_some() => ExprKind::Var(attr.to_string()),
             E::List(items) => {
@@ -434,8 +441,9 @@ impl Planner<'_> {
             Name::Global(g) => refuse(
                 span,
                 format!("the global name `{g}`"),
-                "the Rust listing translates a function's own variables and parameters; \
-                 module-level names (other than the definitions) have no counterpart",
+                "the Rust listing's functions read their own variables and parameters, and the \
+                 module's constants (a number, string or boolean bound once); the module's other \
+                 variables are locals of `main`",
             ),
         }
     }

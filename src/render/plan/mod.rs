@@ -21,6 +21,9 @@ mod executor;
 mod expr;
 mod group;
 pub mod ir;
+mod module;
+mod nested;
+mod rename;
 mod scope;
 mod shield;
 mod stmt;
@@ -42,6 +45,7 @@ use std::fmt;
 use std::ops::Range;
 
 use expr::{Kind, kind_of};
+pub use module::MODULE;
 use scope::Scope;
 
 /// A construct of a program that the translator cannot translate yet.
@@ -106,6 +110,8 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         program,
         imports: HashMap::new(),
         defs: HashMap::new(),
+        consts: HashMap::new(),
+        hoisted: Vec::new(),
         handlers: HashSet::new(),
         resolvers: HashSet::new(),
         primitives: HashMap::new(),
@@ -135,15 +141,6 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         });
     }
     let functions = planned.functions;
-    if entry.is_none() {
-        let end = program.source.len();
-        blockers.push(Untranslatable {
-            span: end..end,
-            construct: "a program that never calls `asyncio.run(...)`".into(),
-            reason: "the Rust listing starts where `asyncio.run(main())` starts the event loop"
-                .into(),
-        });
-    }
     blockers.sort_by_key(|b| (b.span.start, b.span.end));
     blockers.dedup_by(|a, b| a.span == b.span && a.construct == b.construct);
     let demo = entry.filter(|_| whole).map(|entry| Demo {
@@ -170,6 +167,11 @@ struct Planner<'p> {
     imports: HashMap<String, (Module, Option<String>)>,
     /// The module's definitions, by name.
     defs: HashMap<String, Def<'p>>,
+    /// Nested functions hoisted to the module (see [`nested`]): name and
+    /// `def` statement, in source order.
+    hoisted: Vec<(std::sync::Arc<str>, &'p Stmt)>,
+    /// The module's constants and their values (see [`module::constants`]).
+    consts: HashMap<std::sync::Arc<str>, &'p py::Expr>,
     /// Coroutines that `asyncio.start_server` runs per connection.
     handlers: HashSet<String>,
     /// (definition, parameter index) whose future the definition resolves.
@@ -293,6 +295,14 @@ impl<'p> Planner<'p> {
                 _ => {}
             }
         }
+        self.scan_nested(&stmts);
+        let code: Vec<&Stmt> = stmts
+            .iter()
+            .copied()
+            .filter(|s| !module::is_definition(s))
+            .collect();
+        let bodies: Vec<&[Stmt]> = self.codes(&stmts).iter().map(|c| &c.1.body[..]).collect();
+        self.consts = module::constants(&code, &bodies);
         for (name, code, method) in self.codes(&stmts) {
             crate::program::walk(&code.body, &mut |s| self.scan_stmt(&name, code, method, s));
         }
@@ -313,6 +323,11 @@ impl<'p> Planner<'p> {
                     }
                 }
                 _ => {}
+            }
+        }
+        for (name, s) in &self.hoisted {
+            if let P::Def { code, .. } = &s.kind {
+                out.push((name.to_string(), &**code, false));
             }
         }
         out
@@ -380,118 +395,6 @@ impl<'p> Planner<'p> {
 
     fn text(&self, span: &Range<usize>) -> &str {
         self.program.source.get(span.clone()).unwrap_or("")
-    }
-
-    /// Plans the module's statements; false if a definition is refused
-    /// (then the plan misses a function its callers need).
-    fn module(
-        &self,
-        body: &[Stmt],
-        functions: &mut Vec<Function>,
-        entry: &mut Option<String>,
-    ) -> bool {
-        let mut whole = true;
-        for s in module_stmts(body) {
-            if let Err(e) = self.module_stmt(s, functions, entry) {
-                self.blockers.borrow_mut().push(e);
-                whole &= !matches!(s.kind, P::Def { .. } | P::Class { .. });
-            }
-        }
-        whole
-    }
-
-    fn module_stmt(
-        &self,
-        s: &Stmt,
-        functions: &mut Vec<Function>,
-        entry: &mut Option<String>,
-    ) -> Result<()> {
-        match &s.kind {
-            P::Import { .. } | P::Pass | P::Annotate { .. } => {}
-            P::Expr(e) if matches!(&e.kind, E::Literal(Literal::Str(_))) => {}
-            P::Expr(e) => {
-                let name = self.entry_of(e);
-                match name {
-                    Some(n) if entry.is_none() => *entry = Some(n),
-                    Some(_) => {
-                        return refuse(
-                            &s.span,
-                            "a second `asyncio.run(...)`",
-                            "the Rust listing has one `#[tokio::main]`: it runs one coroutine",
-                        );
-                    }
-                    None => {
-                        return refuse(
-                            &s.span,
-                            "this module-level statement",
-                            "at the top of the file the Rust listing translates definitions and \
-                                 one `asyncio.run(main())` that starts a coroutine without arguments",
-                        );
-                    }
-                }
-            }
-            P::Def {
-                code,
-                name,
-                decorators,
-                ..
-            } => {
-                no_decorators(decorators)?;
-                functions.push(self.function(code, name, s)?)
-            }
-            P::Class {
-                code,
-                name,
-                bases,
-                decorators,
-                ..
-            } => {
-                no_decorators(decorators)?;
-                for m in &code.body {
-                    if let P::Def { decorators, .. } = &m.kind {
-                        no_decorators(decorators)?;
-                    }
-                }
-                if let Some(b) = bases.first() {
-                    return refuse(
-                        &b.span,
-                        "a class with a base class",
-                        "the Rust listing turns a class into a struct, and Rust structs do not inherit",
-                    );
-                }
-                functions.push(self.class(code, name, s)?);
-            }
-            _ => {
-                return refuse(
-                    &s.span,
-                    "this module-level statement",
-                    "at the top of the file the Rust listing translates definitions and \
-                         `asyncio.run(main())`; module-level variables and code have no counterpart",
-                );
-            }
-        }
-        Ok(())
-    }
-
-    /// `asyncio.run(main())`: the coroutine it starts, called without arguments.
-    fn entry_of(&self, e: &py::Expr) -> Option<String> {
-        let E::Call(f, args) = &e.kind else {
-            return None;
-        };
-        let [Arg::Positional(c)] = args.as_slice() else {
-            return None;
-        };
-        let E::Call(g, a) = &c.kind else { return None };
-        match &g.kind {
-            E::Name(Name::Global(n))
-                if a.is_empty()
-                    && self.is_member(f, Module::Asyncio, "run")
-                    && self.defs.contains_key(&**n) =>
-            {
-                Some(n.to_string())
-            }
-            _ => None,
-        }
     }
 
     /// The parameters of a coroutine or `__init__` (less `self`). A
@@ -579,7 +482,8 @@ impl<'p> Planner<'p> {
                 scope.prims.insert(p.clone(), *kind);
             }
         }
-        let body = self.block(&mut scope, &code.body)?;
+        let hoisting = self.calling_hoisted(&code.body);
+        let body = self.block(&mut scope, hoisting.as_deref().unwrap_or(&code.body))?;
         Ok(Function {
             kind,
             name,

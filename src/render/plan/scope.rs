@@ -15,6 +15,8 @@ pub(super) struct Scope {
     pub(super) fields: Vec<String>,
     /// In `__init__`: parameters are read; fields are not set yet.
     pub(super) init: bool,
+    /// The module's code, where `asyncio.run(f(...))` runs `f(...)`.
+    pub(super) module: bool,
     /// Variables bound to `asyncio.get_running_loop()`.
     pub(super) loops: Vec<String>,
     /// Variables bound by `with ThreadPoolExecutor(...) as name` (or a
@@ -47,6 +49,7 @@ impl Scope {
             kind,
             fields,
             init: false,
+            module: false,
             loops: Vec::new(),
             groups: Vec::new(),
             pools: Vec::new(),

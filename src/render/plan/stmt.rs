@@ -153,6 +153,12 @@ impl Planner<'_> {
     fn stmt(&self, sc: &mut Scope, rest: &[py::Stmt]) -> Result<Step> {
         let s = &rest[0];
         let next = rest.get(1);
+        if sc.module
+            && let Some((c, into)) = self.asyncio_run(s)
+        {
+            let into = into.map(|t| self.target(sc, t, &s.span)).transpose()?;
+            return one(s, self.awaited(sc, c, into)?);
+        }
         match &s.kind {
             P::Pass | P::Annotate { .. } => Ok((None, 1)),
             P::Expr(e) if is_docstring(e) => Ok((None, 1)),
@@ -393,10 +399,13 @@ impl Planner<'_> {
             P::Continue if sc.loops_open > 0 => one(s, StmtKind::Continue),
             P::Break => refuse(&s.span, "`break`", LOOPS),
             P::Continue => refuse(&s.span, "`continue`", LOOPS),
+            P::Def { .. } if self.is_hoisted(s) => Ok((None, 1)),
             P::Def { .. } | P::Class { .. } => refuse(
                 &s.span,
                 "a nested definition",
-                "the Rust listing translates definitions at the top of the file",
+                "the Rust listing translates definitions at the top of the file, and hoists \
+                 there a nested function that reads no variable of the function around it \
+                 (and has no decorator): pass what it reads as arguments",
             ),
             P::Import { .. } => refuse(
                 &s.span,

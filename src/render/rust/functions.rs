@@ -234,12 +234,18 @@ impl Renderer<'_> {
         self.enter(f, "self", false);
         self.entry_main = is_entry_main;
         if is_entry_main {
-            self.line(super::MAIN_ATTR);
+            // A program that never starts an event loop has a plain `main`.
+            let head = if f.kind == FunctionKind::Blocking {
+                "fn main()"
+            } else {
+                self.line(super::MAIN_ATTR);
+                "async fn main()"
+            };
             // `main` returns nothing, or the exception that ends the program.
             self.line(if self.fallible.contains(&f.name) {
-                "async fn main() -> Result<(), Error> {"
+                format!("{head} -> Result<(), Error> {{")
             } else {
-                "async fn main() {"
+                format!("{head} {{")
             });
         } else {
             let mut params = self.param_list(f);

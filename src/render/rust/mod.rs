@@ -8,6 +8,11 @@
 //!   itself under [`MAIN_ATTR`]; otherwise `main` calls it (and a non-entry
 //!   `main` is renamed `main_coroutine`); the runtime is the current-thread
 //!   flavour, as asyncio's loop runs on one thread;
+//! - module-level code is `main`'s body (the module's variables its locals,
+//!   constants written where they are read); when code follows
+//!   `asyncio.run(...)`, or the program never calls it, `main` is a plain
+//!   `fn`, and each `asyncio.run(f())` is `run(f())`, a helper whose own
+//!   runtime drops the tasks left when `f` ends, as asyncio cancels them;
 //! - a parameter only used as a duration (and printed) is a `Duration`,
 //!   and its callers pass `Duration::from_secs(3)`; ints are `i64`, floats
 //!   `f64`, strings `&str` parameters and `String`
@@ -53,6 +58,7 @@ mod types;
 mod wrap;
 
 use super::Listing;
+use crate::render::plan::MODULE;
 use crate::render::plan::ir::ast::{Call, Demo, FunctionKind};
 use analysis::{Seconds, caller_closes, duration_locals, duration_params, shared_futures};
 use blocks::{GUARDED, RECEIVE};
@@ -133,6 +139,17 @@ fn wrap_comment(text: &str, width: usize) -> Vec<String> {
 /// The attribute on every listing's `main`: one thread, as asyncio's loop.
 pub const MAIN_ATTR: &str = "#[tokio::main(flavor = \"current_thread\")]";
 
+/// The helper that runs a coroutine the way `asyncio.run` does, from a
+/// plain `main`.
+const RUN: &[&str] = &[
+    "/// `asyncio.run(...)`: an event loop of its own runs `f` to its end, then",
+    "/// drops the tasks still running, as asyncio cancels them.",
+    MAIN_ATTR,
+    "async fn run<F: Future>(f: F) -> F::Output {",
+    "    f.await",
+    "}",
+];
+
 /// Renders `demo` as a complete Tokio program.
 pub fn render(demo: &Demo) -> Listing {
     let types = Types::infer(demo);
@@ -162,6 +179,8 @@ struct Renderer<'a> {
     held_names: HashSet<String>,
     /// Whether the `receive` helper is used.
     needs_receive: bool,
+    /// Whether the `run` helper (`asyncio.run` from a plain `main`) is used.
+    needs_run: bool,
     /// Parameters only used as durations (and printed): `Duration`.
     durations: HashMap<(String, String), Seconds>,
     /// Local variables that only hold durations: `Duration`s.
@@ -214,6 +233,7 @@ impl<'a> Renderer<'a> {
             guard_names: HashSet::new(),
             held_names: HashSet::new(),
             needs_receive: false,
+            needs_run: false,
             last_format_args: Vec::new(),
             guards: Vec::new(),
             poll_mode: false,
@@ -376,7 +396,8 @@ impl<'a> Renderer<'a> {
     }
 
     fn program(&mut self) {
-        let entry_is_main = self.demo.entry == "main";
+        // The entry is `main` itself when named so or when it is the module's code.
+        let entry_is_main = self.demo.entry == "main" || self.demo.entry == MODULE;
         if analysis::reads_clock(self.demo) {
             self.use_("std::sync", "LazyLock");
             self.use_("tokio::time", "Instant");
@@ -389,7 +410,7 @@ impl<'a> Renderer<'a> {
             let start = self.lines.len();
             match f.kind {
                 FunctionKind::Coroutine | FunctionKind::Blocking => {
-                    self.coroutine(f, entry_is_main && f.name == "main")
+                    self.coroutine(f, entry_is_main && f.name == self.demo.entry)
                 }
                 FunctionKind::Generator => self.generator(f),
                 FunctionKind::Iterator => self.iterator(f),
@@ -413,6 +434,12 @@ impl<'a> Renderer<'a> {
             let tail = if fails { "" } else { ";" };
             self.line(format!("    {}().await{tail}", fn_name(&self.demo.entry)));
             self.line("}");
+            self.line("");
+        }
+        if self.needs_run {
+            for l in RUN {
+                self.line(l);
+            }
             self.line("");
         }
         if self.needs_receive {

@@ -149,7 +149,14 @@ impl Renderer<'_> {
                     .as_deref()
                     .filter(|_| ret != Ty::Unit && ret != Ty::Unknown);
                 let q = self.try_op(&call.name);
-                self.assign(into, &format!("{c}.await{q}"));
+                // In a plain `main`, `asyncio.run(...)` runs the coroutine
+                // on an event loop of its own: the `run` helper.
+                if self.kind == FunctionKind::Blocking {
+                    self.needs_run = true;
+                    self.assign(into, &format!("run({c}){q}"));
+                } else {
+                    self.assign(into, &format!("{c}.await{q}"));
+                }
             }
             StmtKind::Make { call, into } => {
                 let c = self.call(call);
