@@ -2,24 +2,52 @@
 //! built-in exception class the program raises, holding its message.
 //! A function that can fail (see [`crate::render::plan::ir::raises`])
 //! returns `Result<_, Error>`, `raise` is `return Err(...)` and a call
-//! that passes the exception on is followed by `?`.
+//! that passes the exception on is followed by `?`. A `try` with `except`
+//! runs its block as an `async` block and matches the `Err` it gives.
 
 use super::Renderer;
-use crate::render::plan::ir::ast::{StmtKind, walk};
+use super::analysis::{assigned_in, read_in, stmt_exprs};
+use super::names::ident;
+use crate::render::plan::ir::ast::{Block, Demo, Handler, StmtKind, walk};
+use std::collections::HashSet;
+
+/// The built-in exception classes the program raises, in order of first
+/// `raise`.
+fn raised_classes(demo: &Demo) -> Vec<String> {
+    let mut classes: Vec<String> = Vec::new();
+    for f in &demo.functions {
+        walk(&f.body, &mut |s| {
+            if let StmtKind::Raise { class, .. } = &s.kind
+                && !classes.contains(class)
+            {
+                classes.push(class.clone());
+            }
+        });
+    }
+    classes
+}
+
+/// Python's base class of each built-in exception class the plan raises.
+fn base(class: &str) -> Option<&'static str> {
+    Some(match class {
+        "IndexError" | "KeyError" => "LookupError",
+        "NotImplementedError" => "RuntimeError",
+        "ConnectionError" | "FileNotFoundError" | "PermissionError" => "OSError",
+        "Exception" => "BaseException",
+        "BaseException" => return None,
+        _ => "Exception",
+    })
+}
+
+/// Whether `except of:` takes an exception of `class`.
+fn takes(of: &str, class: &str) -> bool {
+    class == of || base(class).is_some_and(|b| takes(of, b))
+}
 
 impl Renderer<'_> {
     /// The `Error` enum, when the program raises.
     pub(super) fn error_enum(&mut self) {
-        let mut classes: Vec<String> = Vec::new();
-        for f in &self.demo.functions {
-            walk(&f.body, &mut |s| {
-                if let StmtKind::Raise { class, .. } = &s.kind
-                    && !classes.contains(class)
-                {
-                    classes.push(class.clone());
-                }
-            });
-        }
+        let classes = raised_classes(self.demo);
         if classes.is_empty() {
             return;
         }
@@ -44,5 +72,137 @@ impl Renderer<'_> {
         self.line("    }");
         self.line("}");
         self.line("");
+    }
+
+    /// `try: body except ...`: the body as an `async` block, its `Err`
+    /// matched by class; what no clause takes goes on with `return Err`.
+    pub(super) fn catch(&mut self, body: &Block, handlers: &[Handler]) {
+        let classes = raised_classes(self.demo);
+        let mut arms: Vec<Vec<String>> = vec![Vec::new(); handlers.len()];
+        let mut rest = false;
+        for c in &classes {
+            match handlers
+                .iter()
+                .position(|h| h.classes.iter().any(|of| takes(of, c)))
+            {
+                Some(i) => arms[i].push(c.clone()),
+                None => rest = true,
+            }
+        }
+        if arms.iter().all(Vec::is_empty) {
+            self.line("// No `raise` of the program gives what the `except` takes.");
+            self.body(body, false);
+            return;
+        }
+        self.declare_before(body);
+        self.line("let caught: Result<(), Error> = async {");
+        self.indent += 1;
+        self.body(body, false);
+        self.line("Ok(())");
+        self.indent -= 1;
+        self.line("}");
+        self.line(".await;");
+        self.line("if let Err(err) = caught {");
+        self.indent += 1;
+        self.line("match err {");
+        self.indent += 1;
+        for (h, arm) in handlers.iter().zip(&arms) {
+            if arm.is_empty() {
+                continue;
+            }
+            let pattern = arm
+                .iter()
+                .map(|c| format!("Error::{c}(_)"))
+                .collect::<Vec<_>>()
+                .join(" | ");
+            let named = h
+                .name
+                .as_ref()
+                .filter(|n| read_in(&h.body).contains(n))
+                .cloned();
+            let reraises = {
+                let mut found = false;
+                walk(&h.body, &mut |s| {
+                    found |= matches!(s.kind, StmtKind::Reraise)
+                });
+                found
+            };
+            let pattern = match (named.is_some() || reraises, arm.len()) {
+                (false, _) => pattern,
+                (true, 1) => format!("err @ {pattern}"),
+                (true, _) => format!("err @ ({pattern})"),
+            };
+            self.line(format!("{pattern} => {{"));
+            self.indent += 1;
+            if let Some(n) = &named {
+                self.line(format!("let {} = err.to_string();", ident(n)));
+                self.declared.insert(n.clone());
+            }
+            self.body(&h.body, false);
+            if let Some(n) = &named {
+                self.declared.remove(n);
+            }
+            self.indent -= 1;
+            self.line("}");
+        }
+        if rest {
+            self.line("err => return Err(err),");
+        }
+        self.indent -= 1;
+        self.line("}");
+        self.indent -= 1;
+        self.line("}");
+    }
+
+    /// Variables the `try` block sets first and the rest of the function
+    /// reads: declared before the block, which cannot hand out its own.
+    fn declare_before(&mut self, body: &Block) {
+        let mut inside: HashSet<u32> = HashSet::new();
+        walk(body, &mut |s| {
+            inside.insert(s.id);
+        });
+        let mut outside: HashSet<String> = HashSet::new();
+        let f = self
+            .demo
+            .functions
+            .iter()
+            .find(|f| f.name == self.func)
+            .expect("the function being rendered");
+        for block in [&f.body, &f.exit] {
+            walk(block, &mut |s| {
+                if !inside.contains(&s.id) {
+                    let mut vars = Vec::new();
+                    for (e, _) in stmt_exprs(s) {
+                        e.variables(&mut vars);
+                    }
+                    outside.extend(vars.into_iter().map(|(v, _)| v));
+                }
+            });
+        }
+        let mut set: Vec<String> = assigned_in(body)
+            .into_iter()
+            .filter(|v| !self.declared.contains(v) && outside.contains(v))
+            .collect();
+        set.sort();
+        for v in set {
+            let ty = self.var_ty(&v).rust();
+            self.line(format!(
+                "let mut {}: {ty} = Default::default(); // set in the `try` block",
+                ident(&v)
+            ));
+            self.declared.insert(v);
+        }
+    }
+
+    /// A bare `raise` in a handler: the caught `Err` goes on.
+    pub(super) fn reraise(&mut self, tail: bool) {
+        for g in self.guards.clone().iter().rev() {
+            self.disarm(g);
+        }
+        if tail {
+            self.line("Err(err)");
+        } else {
+            self.line("return Err(err);");
+        }
     }
 }

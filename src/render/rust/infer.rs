@@ -332,6 +332,15 @@ impl Types {
                     changed |= self.block(demo, f, finally);
                     self.in_cleanup = outer;
                 }
+                StmtKind::Catch { body, handlers } => {
+                    changed |= self.block(demo, f, body);
+                    for h in handlers {
+                        if let Some(v) = &h.name {
+                            changed |= self.set(name, v, &Ty::Str);
+                        }
+                        changed |= self.block(demo, f, &h.body);
+                    }
+                }
                 StmtKind::Sync { name: v, permits } => {
                     changed |= self.set(name, v, &Ty::Sync(permits.is_none()));
                 }
@@ -393,6 +402,7 @@ impl Types {
                 | StmtKind::Close { .. }
                 | StmtKind::Untranslated { .. }
                 | StmtKind::Raise { .. }
+                | StmtKind::Reraise
                 | StmtKind::Stop
                 | StmtKind::Break(_)
                 | StmtKind::Continue => {}

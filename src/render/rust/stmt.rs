@@ -545,6 +545,8 @@ impl Renderer<'_> {
                 let rhs = format!("receive(&mut {}).await", ident(conn));
                 self.assign(Some(into), &rhs);
             }
+            StmtKind::Catch { body, handlers } => self.catch(body, handlers),
+            StmtKind::Reraise => self.reraise(tail),
             StmtKind::Raise { class, message } => {
                 let text = match message {
                     Some(e) => {
