@@ -562,6 +562,12 @@ impl Renderer<'_> {
                 for g in self.guards.clone().iter().rev() {
                     self.disarm(g);
                 }
+                // `str(KeyError(key))` is the key's `repr`: quoted.
+                let text = if class == "KeyError" && message.is_some() {
+                    format!("format!(\"'{{}}'\", {text})")
+                } else {
+                    text
+                };
                 let err = format!("Err(Error::{class}({text}))");
                 if tail {
                     self.line(err);
