@@ -6,7 +6,7 @@ use super::stmt::EXCEPTIONS;
 use super::stmt::{Step, one};
 use super::{Planner, Result, refuse};
 use crate::program::{self as py, Arg, ExprKind as E, Module, Name, StmtKind as P};
-use crate::render::plan::ir::ast::{FunctionKind, Handler, Stmt, StmtKind};
+use crate::render::plan::ir::ast::{FunctionKind, Handler, Stmt, StmtKind, class_var};
 use crate::render::plan::ir::expr::ExprKind;
 use crate::render::plan::ir::value::Value;
 
@@ -322,15 +322,12 @@ impl Planner<'_> {
                     && let [Arg::Positional(x)] = args.as_slice()
                     && let Some(c) = find(x)
                 {
-                    return match &c.class {
-                        Some(class) => Ok(Some(ExprKind::Lit(Value::Str(class.as_str().into())))),
-                        None => refuse(
-                            &e.span,
-                            "`type(e).__name__` of an exception of several classes",
-                            "the Rust listing knows the class of an exception caught by a clause \
-                             naming one class",
-                        ),
-                    };
+                    return Ok(Some(match (&c.class, &c.name) {
+                        (Some(class), _) => ExprKind::Lit(Value::Str(class.as_str().into())),
+                        // Set from the `Error` variant in the handler.
+                        (None, Some(n)) => ExprKind::Var(class_var(n)),
+                        (None, None) => unreachable!("found by its name"),
+                    }));
                 }
                 Ok(None)
             }

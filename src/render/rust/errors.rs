@@ -8,7 +8,7 @@
 use super::Renderer;
 use super::analysis::{assigned_in, read_in, stmt_exprs};
 use super::names::ident;
-use crate::render::plan::ir::ast::{Block, Demo, Handler, StmtKind, walk};
+use crate::render::plan::ir::ast::{Block, Demo, Handler, StmtKind, class_var, walk};
 use std::collections::HashSet;
 
 /// The built-in exception classes the program raises, in order of first
@@ -25,6 +25,23 @@ fn raised_classes(demo: &Demo) -> Vec<String> {
         });
     }
     classes
+}
+
+/// Whether a handler reads the class name of what it caught.
+fn names_class(demo: &Demo) -> bool {
+    let mut found = false;
+    for f in &demo.functions {
+        walk(&f.body, &mut |s| {
+            if let StmtKind::Catch { handlers, .. } = &s.kind {
+                for h in handlers {
+                    if let Some(n) = &h.name {
+                        found |= read_in(&h.body).contains(&class_var(n));
+                    }
+                }
+            }
+        });
+    }
+    found
 }
 
 /// Python's base class of each built-in exception class the plan raises.
@@ -67,6 +84,20 @@ impl Renderer<'_> {
             self.line(format!(
                 "            Error::{c}(message) => write!(f, \"{{message}}\"),"
             ));
+        }
+        self.line("        }");
+        self.line("    }");
+        self.line("}");
+        self.line("");
+        if !names_class(self.demo) {
+            return;
+        }
+        self.line("impl Error {");
+        self.line("    /// What Python's `type(exception).__name__` gives.");
+        self.line("    fn class_name(&self) -> &'static str {");
+        self.line("        match self {");
+        for c in &classes {
+            self.line(format!("            Error::{c}(_) => \"{c}\","));
         }
         self.line("        }");
         self.line("    }");
@@ -115,11 +146,13 @@ impl Renderer<'_> {
                 .map(|c| format!("Error::{c}(_)"))
                 .collect::<Vec<_>>()
                 .join(" | ");
-            let named = h
+            let reads = read_in(&h.body);
+            let named = h.name.as_ref().filter(|n| reads.contains(n)).cloned();
+            let class = h
                 .name
                 .as_ref()
-                .filter(|n| read_in(&h.body).contains(n))
-                .cloned();
+                .map(|n| class_var(n))
+                .filter(|c| reads.contains(c));
             let reraises = {
                 let mut found = false;
                 walk(&h.body, &mut |s| {
@@ -127,7 +160,7 @@ impl Renderer<'_> {
                 });
                 found
             };
-            let pattern = match (named.is_some() || reraises, arm.len()) {
+            let pattern = match (named.is_some() || class.is_some() || reraises, arm.len()) {
                 (false, _) => pattern,
                 (true, 1) => format!("err @ {pattern}"),
                 (true, _) => format!("err @ ({pattern})"),
@@ -138,8 +171,12 @@ impl Renderer<'_> {
                 self.line(format!("let {} = err.to_string();", ident(n)));
                 self.declared.insert(n.clone());
             }
+            if let Some(c) = &class {
+                self.line(format!("let {} = err.class_name().to_string();", ident(c)));
+                self.declared.insert(c.clone());
+            }
             self.body(&h.body, false);
-            if let Some(n) = &named {
+            for n in named.iter().chain(&class) {
                 self.declared.remove(n);
             }
             self.indent -= 1;

@@ -337,6 +337,8 @@ impl Types {
                     for h in handlers {
                         if let Some(v) = &h.name {
                             changed |= self.set(name, v, &Ty::Str);
+                            let class = crate::render::plan::ir::ast::class_var(v);
+                            changed |= self.set(name, &class, &Ty::Str);
                         }
                         changed |= self.block(demo, f, &h.body);
                     }

@@ -271,6 +271,12 @@ pub struct Handler {
     pub body: Block,
 }
 
+/// The variable holding the class name of the exception caught as `name`,
+/// where the clause takes several classes.
+pub fn class_var(name: &str) -> String {
+    format!("{name}_class")
+}
+
 impl Stmt {
     /// The nested blocks of the statement, in source order.
     pub fn blocks(&self) -> Vec<&Block> {
