@@ -8,7 +8,7 @@
 use super::Renderer;
 use super::analysis::{assigned_in, read_in, stmt_exprs};
 use super::names::ident;
-use crate::render::plan::ir::ast::{Block, Demo, Handler, StmtKind, class_var, walk};
+use crate::render::plan::ir::ast::{Block, Call, Demo, Handler, StmtKind, class_var, walk};
 use std::collections::HashSet;
 
 /// The built-in exception classes the program raises, in order of first
@@ -240,6 +240,47 @@ impl Renderer<'_> {
             self.line("Err(err)");
         } else {
             self.line("return Err(err);");
+        }
+    }
+
+    /// `gather` of children of which some can fail: each runs as a task,
+    /// so that the first exception comes out at once while the others run
+    /// on, as asyncio's `gather` does; `try_join!` gives the first `Err`.
+    pub(super) fn gather_failing(&mut self, list: &[Call], into: Option<&str>) {
+        let codes: Vec<String> = list
+            .iter()
+            .map(|c| {
+                let spawned = format!("tokio::spawn({}).await.unwrap()", self.call(c));
+                if self.fallible.contains(&c.name) {
+                    format!("async {{ {spawned} }}")
+                } else {
+                    format!("async {{ Ok({spawned}) }}")
+                }
+            })
+            .collect();
+        let names: Vec<String> = (0..list.len())
+            .map(|i| match u8::try_from(i) {
+                Ok(i) if i < 26 => char::from(b'a' + i).to_string(),
+                _ => format!("r{i}"),
+            })
+            .collect();
+        let into = into.filter(|n| self.used.contains(*n) || self.declared.contains(*n));
+        self.line("// A failing child's exception comes out at once; the others run on as tasks.");
+        let binding = match into {
+            Some(_) => format!("let ({}) = ", names.join(", ")),
+            None => String::new(),
+        };
+        self.line(format!("{binding}tokio::try_join!("));
+        self.indent += 1;
+        self.line("biased;");
+        for c in codes {
+            self.line(format!("{c},"));
+        }
+        self.indent -= 1;
+        self.line(")?;");
+        if let Some(v) = into {
+            let b = self.bind(v);
+            self.line(format!("{b}vec![{}];", names.join(", ")));
         }
     }
 }

@@ -242,7 +242,21 @@ impl Types {
                     }
                 }
                 StmtKind::Gather { calls, into } => {
-                    changed |= self.calls(demo, name, calls, matches!(calls, Calls::Each { .. }));
+                    // Children that can fail run as tasks (see `gather_failing`).
+                    let failing = match calls {
+                        Calls::List(list) => {
+                            let fallible = crate::render::plan::ir::raises::fallible(demo);
+                            list.iter().any(|c| fallible.contains(&c.name))
+                        }
+                        Calls::Each { .. } => false,
+                    };
+                    if let (true, Calls::List(list)) = (failing, calls) {
+                        for c in list {
+                            changed |= self.tasked.insert(c.name.clone());
+                        }
+                    }
+                    let spawn = failing || matches!(calls, Calls::Each { .. });
+                    changed |= self.calls(demo, name, calls, spawn);
                     if let Some(v) = into {
                         let ty = Ty::List(Box::new(self.calls_ret(calls)));
                         changed |= self.set(name, v, &ty);

@@ -66,6 +66,11 @@ pub fn propagating_calls(kind: &StmtKind) -> Vec<&Call> {
         StmtKind::Await { call, .. }
         | StmtKind::CallFn { call, .. }
         | StmtKind::RunBlocking { call, .. } => out.push(call),
+        // The first exception of the children comes out of `gather`.
+        StmtKind::Gather {
+            calls: super::ast::Calls::List(list),
+            ..
+        } => out.extend(list),
         _ => {}
     }
     for e in exprs(kind) {
