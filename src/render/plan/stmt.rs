@@ -156,6 +156,7 @@ impl Planner<'_> {
         match &s.kind {
             P::Pass | P::Annotate { .. } => Ok((None, 1)),
             P::Expr(e) if is_docstring(e) => Ok((None, 1)),
+            P::Expr(_) if let Some(step) = self.uncaught_wait_for(sc, s)? => Ok(step),
             P::Expr(e) => self.expr_stmt(sc, s, e, next),
             P::Assign { targets, value } => self.assign(sc, rest, targets, value),
             P::AugAssign { target, op, value } => {

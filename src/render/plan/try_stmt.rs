@@ -354,4 +354,46 @@ impl Planner<'_> {
             _ => Ok(None),
         }
     }
+
+    /// `await asyncio.wait_for(call, timeout=...)` outside a `try`: a
+    /// `match` on Tokio's `timeout` whose `Err` raises `TimeoutError`.
+    pub(super) fn uncaught_wait_for(&self, sc: &mut Scope, s: &py::Stmt) -> Result<Option<Step>> {
+        let P::Expr(awaited) = &s.kind else {
+            return Ok(None);
+        };
+        let E::Await(inner) = &awaited.kind else {
+            return Ok(None);
+        };
+        let E::Call(f, args) = &inner.kind else {
+            return Ok(None);
+        };
+        if !self.is_member(f, Module::Asyncio, "wait_for") {
+            return Ok(None);
+        }
+        let (call, timeout) = match args.as_slice() {
+            [Arg::Positional(c), Arg::Keyword(k, t)] if &**k == "timeout" => (c, t),
+            [Arg::Positional(c), Arg::Positional(t)] => (c, t),
+            _ => return Ok(None),
+        };
+        let Some(call) = self.user_call(sc, call, &[FunctionKind::Coroutine])? else {
+            return Ok(None);
+        };
+        // `asyncio.wait_for`'s `TimeoutError` has no message.
+        let raise = Stmt {
+            id: s.id,
+            span: s.span.clone(),
+            kind: StmtKind::Raise {
+                class: "TimeoutError".into(),
+                message: None,
+            },
+        };
+        let kind = StmtKind::WaitFor {
+            call,
+            timeout: self.expr(sc, timeout)?,
+            into: None,
+            body: Vec::new(),
+            on_timeout: vec![raise],
+        };
+        Ok(Some(one(s, kind)?))
+    }
 }

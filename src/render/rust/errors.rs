@@ -49,7 +49,7 @@ fn base(class: &str) -> Option<&'static str> {
     Some(match class {
         "IndexError" | "KeyError" => "LookupError",
         "NotImplementedError" => "RuntimeError",
-        "ConnectionError" | "FileNotFoundError" | "PermissionError" => "OSError",
+        "ConnectionError" | "FileNotFoundError" | "PermissionError" | "TimeoutError" => "OSError",
         "Exception" => "BaseException",
         "BaseException" => return None,
         _ => "Exception",
