@@ -10,6 +10,11 @@ async def check(n):
     return n * 2
 
 
+async def slow():
+    await asyncio.sleep(1)
+    return "slow"
+
+
 async def main():
     total = 0
     for n in [3, -1, 0]:
@@ -33,7 +38,7 @@ async def main():
     except Exception as e:
         print("outer", type(e).__name__, str(e))
     try:
-        await asyncio.wait_for(check(4), timeout=0.5)
+        await asyncio.wait_for(slow(), timeout=0.5)
     except TimeoutError as e:
         print("timed out:", type(e).__name__, f"[{e}]")
     task = asyncio.create_task(check(1))

@@ -174,6 +174,7 @@ impl Planner<'_> {
             into,
             body,
             on_timeout: on_timeout?,
+            uncaught: false,
         };
         let stmt = Stmt {
             id: first.id,
@@ -239,20 +240,9 @@ impl Planner<'_> {
                 body: handled?,
             });
         }
-        let catch = Stmt {
-            id: s.id,
-            span: s.span.clone(),
-            kind: StmtKind::Catch {
-                body,
-                handlers: out,
-            },
-        };
-        if finalbody.is_empty() {
-            return Ok((Some(catch), 1));
-        }
-        let kind = StmtKind::Try {
-            body: vec![catch],
-            on_cancel: Vec::new(),
+        let kind = StmtKind::Catch {
+            body,
+            handlers: out,
             finally: self.block(sc, finalbody)?,
         };
         one(s, kind)
@@ -378,21 +368,13 @@ impl Planner<'_> {
         let Some(call) = self.user_call(sc, call, &[FunctionKind::Coroutine])? else {
             return Ok(None);
         };
-        // `asyncio.wait_for`'s `TimeoutError` has no message.
-        let raise = Stmt {
-            id: s.id,
-            span: s.span.clone(),
-            kind: StmtKind::Raise {
-                class: "TimeoutError".into(),
-                message: None,
-            },
-        };
         let kind = StmtKind::WaitFor {
             call,
             timeout: self.expr(sc, timeout)?,
             into: None,
             body: Vec::new(),
-            on_timeout: vec![raise],
+            on_timeout: Vec::new(),
+            uncaught: true,
         };
         Ok(Some(one(s, kind)?))
     }

@@ -8,7 +8,8 @@
 use super::Renderer;
 use super::analysis::{assigned_in, read_in, stmt_exprs};
 use super::names::ident;
-use crate::render::plan::ir::ast::{Block, Call, Demo, Handler, StmtKind, class_var, walk};
+use crate::render::plan::ir::ast::{Block, Call, Demo, Handler, Stmt, StmtKind, class_var, walk};
+use crate::render::plan::ir::expr::Expr;
 use std::collections::HashSet;
 
 /// The built-in exception classes the program raises, in order of first
@@ -17,10 +18,13 @@ fn raised_classes(demo: &Demo) -> Vec<String> {
     let mut classes: Vec<String> = Vec::new();
     for f in &demo.functions {
         walk(&f.body, &mut |s| {
-            if let StmtKind::Raise { class, .. } = &s.kind
-                && !classes.contains(class)
-            {
-                classes.push(class.clone());
+            let class = match &s.kind {
+                StmtKind::Raise { class, .. } => class.as_str(),
+                StmtKind::WaitFor { uncaught: true, .. } => "TimeoutError",
+                _ => return,
+            };
+            if !classes.iter().any(|c| c == class) {
+                classes.push(class.to_string());
             }
         });
     }
@@ -107,7 +111,26 @@ impl Renderer<'_> {
 
     /// `try: body except ...`: the body as an `async` block, its `Err`
     /// matched by class; what no clause takes goes on with `return Err`.
-    pub(super) fn catch(&mut self, body: &Block, handlers: &[Handler]) {
+    pub(super) fn catch(
+        &mut self,
+        s: &Stmt,
+        body: &Block,
+        handlers: &[Handler],
+        finally: &Block,
+        tail: bool,
+    ) {
+        if !finally.is_empty() {
+            // `finally` is a drop guard around the rest (see `try_`).
+            let inner = Stmt {
+                kind: StmtKind::Catch {
+                    body: body.clone(),
+                    handlers: handlers.to_vec(),
+                    finally: Vec::new(),
+                },
+                ..s.clone()
+            };
+            return self.try_(&vec![inner], &Vec::new(), finally, tail);
+        }
         let classes = raised_classes(self.demo);
         let mut arms: Vec<Vec<String>> = vec![Vec::new(); handlers.len()];
         let mut rest = false;
@@ -282,5 +305,18 @@ impl Renderer<'_> {
             let b = self.bind(v);
             self.line(format!("{b}vec![{}];", names.join(", ")));
         }
+    }
+
+    /// `await asyncio.wait_for(...)` outside a `try`: the timeout raises a
+    /// `TimeoutError` without a message.
+    pub(super) fn uncaught_wait_for(&mut self, s: &Stmt, call: &Call, timeout: &Expr) {
+        let raise = Stmt {
+            kind: StmtKind::Raise {
+                class: "TimeoutError".into(),
+                message: None,
+            },
+            ..s.clone()
+        };
+        self.wait_for(call, timeout, None, &Vec::new(), &vec![raise]);
     }
 }

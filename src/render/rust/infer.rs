@@ -346,7 +346,14 @@ impl Types {
                     changed |= self.block(demo, f, finally);
                     self.in_cleanup = outer;
                 }
-                StmtKind::Catch { body, handlers } => {
+                StmtKind::Catch {
+                    body,
+                    handlers,
+                    finally,
+                } => {
+                    let outer = std::mem::replace(&mut self.in_cleanup, true);
+                    changed |= self.block(demo, f, finally);
+                    self.in_cleanup = outer;
                     changed |= self.block(demo, f, body);
                     for h in handlers {
                         if let Some(v) = &h.name {

@@ -290,9 +290,16 @@ impl Renderer<'_> {
             StmtKind::WaitFor {
                 call,
                 timeout,
+                uncaught: true,
+                ..
+            } => self.uncaught_wait_for(s, call, timeout),
+            StmtKind::WaitFor {
+                call,
+                timeout,
                 into,
                 body,
                 on_timeout,
+                ..
             } => self.wait_for(call, timeout, into.as_deref(), body, on_timeout),
             StmtKind::AsyncFor { source, var, body } => {
                 self.use_("futures", "StreamExt");
@@ -545,16 +552,21 @@ impl Renderer<'_> {
                 let rhs = format!("receive(&mut {}).await", ident(conn));
                 self.assign(Some(into), &rhs);
             }
-            StmtKind::Catch { body, handlers } => self.catch(body, handlers),
+            StmtKind::Catch {
+                body,
+                handlers,
+                finally,
+            } => self.catch(s, body, handlers, finally, tail),
             StmtKind::Reraise => self.reraise(tail),
             StmtKind::Raise { class, message } => {
                 let text = match message {
                     Some(e) => {
                         let c = self.expr(e);
-                        if c.ty == Ty::Str {
-                            c.owned()
-                        } else {
-                            format!("{}.to_string()", c.wrap(10))
+                        match (c.ty == Ty::Str, class == "KeyError") {
+                            // `str(KeyError(key))` is the key's `repr`: a string quoted.
+                            (true, true) => format!("format!(\"'{{}}'\", {})", c.text),
+                            (true, false) => c.owned(),
+                            _ => format!("{}.to_string()", c.wrap(10)),
                         }
                     }
                     None => "String::new()".into(),
@@ -562,12 +574,6 @@ impl Renderer<'_> {
                 for g in self.guards.clone().iter().rev() {
                     self.disarm(g);
                 }
-                // `str(KeyError(key))` is the key's `repr`: quoted.
-                let text = if class == "KeyError" && message.is_some() {
-                    format!("format!(\"'{{}}'\", {text})")
-                } else {
-                    text
-                };
                 let err = format!("Err(Error::{class}({text}))");
                 if tail {
                     self.line(err);

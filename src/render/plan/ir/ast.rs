@@ -157,6 +157,9 @@ pub enum StmtKind {
         into: Option<String>,
         body: Block,
         on_timeout: Block,
+        /// Outside a `try`: the timeout raises `TimeoutError` (and
+        /// `on_timeout` is empty).
+        uncaught: bool,
     },
     /// `async for var in source: body`.
     AsyncFor {
@@ -214,7 +217,11 @@ pub enum StmtKind {
     },
     /// `try: body except ...: handlers`: an `Err` of the body goes to the
     /// first handler that takes its class, or on up.
-    Catch { body: Block, handlers: Vec<Handler> },
+    Catch {
+        body: Block,
+        handlers: Vec<Handler>,
+        finally: Block,
+    },
     /// A bare `raise` (or `raise e`) in a handler: the caught exception goes on.
     Reraise,
     /// `name = asyncio.Semaphore(permits)`, or `asyncio.Lock()` when
@@ -301,8 +308,13 @@ impl Stmt {
                 on_cancel,
                 finally,
             } => vec![body, on_cancel, finally],
-            StmtKind::Catch { body, handlers } => std::iter::once(body)
+            StmtKind::Catch {
+                body,
+                handlers,
+                finally,
+            } => std::iter::once(body)
                 .chain(handlers.iter().map(|h| &h.body))
+                .chain(std::iter::once(finally))
                 .collect(),
             _ => Vec::new(),
         }

@@ -30,7 +30,9 @@ fn fails(f: &Function, fallible: &HashSet<String>) -> bool {
     for block in [&f.body, &f.exit] {
         walk(block, &mut |s| {
             found |= match &s.kind {
-                StmtKind::Raise { .. } | StmtKind::Reraise => true,
+                StmtKind::Raise { .. }
+                | StmtKind::Reraise
+                | StmtKind::WaitFor { uncaught: true, .. } => true,
                 StmtKind::Join { target, .. } => tasks.contains_key(target),
                 _ => propagating_calls(&s.kind)
                     .iter()
