@@ -205,6 +205,18 @@ fn except_of_a_class_no_raise_gives_is_refused_at_the_class() {
     assert!(e.reason.contains("`Error` enum"), "{e:?}");
 }
 
+/// What an `except` takes must come from a `raise` of the program: an
+/// exception of Python's own operations is no `Err` in the listing.
+#[test]
+fn an_except_that_no_raise_reaches_is_refused() {
+    let src = format!(
+        "{HEADER}async def main():\n    try:\n        print(int(\"x\"))\n    except ValueError:\n        print(\"b\")\n{RUN}"
+    );
+    let (e, text) = refused(&src);
+    assert!(text.starts_with("try:"), "{text:?}");
+    assert!(e.construct.contains("no `raise` of the program"), "{e:?}");
+}
+
 #[test]
 fn a_return_inside_a_try_with_except_is_refused() {
     let src = format!(

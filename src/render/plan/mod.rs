@@ -129,6 +129,16 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
                 .into(),
         });
     }
+    for span in ir::raises::unreached_handlers(&planned) {
+        blockers.push(Untranslatable {
+            span,
+            construct: "an `except` of classes that no `raise` of the program gives".into(),
+            reason: "the Rust listing catches the `Err`s its `raise` statements make; an \
+                     exception of Python's own operations (indexing, `int(...)`, a division) \
+                     is no `Err` there"
+                .into(),
+        });
+    }
     let functions = planned.functions;
     if entry.is_none() {
         let end = program.source.len();

@@ -10,26 +10,8 @@ use super::analysis::{assigned_in, read_in, stmt_exprs};
 use super::names::ident;
 use crate::render::plan::ir::ast::{Block, Call, Demo, Handler, Stmt, StmtKind, class_var, walk};
 use crate::render::plan::ir::expr::Expr;
+use crate::render::plan::ir::raises::{raised_classes, takes};
 use std::collections::HashSet;
-
-/// The built-in exception classes the program raises, in order of first
-/// `raise`.
-fn raised_classes(demo: &Demo) -> Vec<String> {
-    let mut classes: Vec<String> = Vec::new();
-    for f in &demo.functions {
-        walk(&f.body, &mut |s| {
-            let class = match &s.kind {
-                StmtKind::Raise { class, .. } => class.as_str(),
-                StmtKind::WaitFor { uncaught: true, .. } => "TimeoutError",
-                _ => return,
-            };
-            if !classes.iter().any(|c| c == class) {
-                classes.push(class.to_string());
-            }
-        });
-    }
-    classes
-}
 
 /// Whether a handler reads the class name of what it caught.
 fn names_class(demo: &Demo) -> bool {
@@ -46,23 +28,6 @@ fn names_class(demo: &Demo) -> bool {
         });
     }
     found
-}
-
-/// Python's base class of each built-in exception class the plan raises.
-fn base(class: &str) -> Option<&'static str> {
-    Some(match class {
-        "IndexError" | "KeyError" => "LookupError",
-        "NotImplementedError" => "RuntimeError",
-        "ConnectionError" | "FileNotFoundError" | "PermissionError" | "TimeoutError" => "OSError",
-        "Exception" => "BaseException",
-        "BaseException" => return None,
-        _ => "Exception",
-    })
-}
-
-/// Whether `except of:` takes an exception of `class`.
-fn takes(of: &str, class: &str) -> bool {
-    class == of || base(class).is_some_and(|b| takes(of, b))
 }
 
 impl Renderer<'_> {

@@ -238,3 +238,64 @@ fn direct_calls(kind: &StmtKind) -> Vec<&Call> {
         _ => Vec::new(),
     }
 }
+
+/// The built-in exception classes the program raises, in order of first
+/// `raise`.
+pub fn raised_classes(demo: &Demo) -> Vec<String> {
+    let mut classes: Vec<String> = Vec::new();
+    for f in &demo.functions {
+        walk(&f.body, &mut |s| {
+            let class = match &s.kind {
+                StmtKind::Raise { class, .. } => class.as_str(),
+                StmtKind::WaitFor { uncaught: true, .. } => "TimeoutError",
+                _ => return,
+            };
+            if !classes.iter().any(|c| c == class) {
+                classes.push(class.to_string());
+            }
+        });
+    }
+    classes
+}
+
+/// Python's base class of each built-in exception class the plan raises.
+fn base(class: &str) -> Option<&'static str> {
+    Some(match class {
+        "IndexError" | "KeyError" => "LookupError",
+        "NotImplementedError" => "RuntimeError",
+        "ConnectionError" | "FileNotFoundError" | "PermissionError" | "TimeoutError" => "OSError",
+        "Exception" => "BaseException",
+        "BaseException" => return None,
+        _ => "Exception",
+    })
+}
+
+/// Whether `except of:` takes an exception of `class`.
+pub fn takes(of: &str, class: &str) -> bool {
+    class == of || base(class).is_some_and(|b| takes(of, b))
+}
+
+/// The `try` statements none of whose `except` clauses takes a class that
+/// a `raise` of the program gives: what they catch would come from
+/// Python's own operations (indexing, `int("x")`), which are no `Err` in
+/// the Rust listing.
+pub fn unreached_handlers(demo: &Demo) -> Vec<std::ops::Range<usize>> {
+    let classes = raised_classes(demo);
+    let mut out = Vec::new();
+    for f in &demo.functions {
+        for block in [&f.body, &f.exit] {
+            walk(block, &mut |s| {
+                if let StmtKind::Catch { handlers, .. } = &s.kind
+                    && !handlers.iter().any(|h| {
+                        h.classes
+                            .iter()
+                            .any(|of| classes.iter().any(|c| takes(of, c)))
+                    })
+                {
+                    out.push(s.span.clone());
+                }
+            });
+        }
+    }
+    out
+}
