@@ -38,6 +38,7 @@ impl Renderer<'_> {
                     | StmtKind::Resolve { .. }
                     | StmtKind::Break(_)
                     | StmtKind::Continue
+                    | StmtKind::Catch { .. }
                     | StmtKind::Untranslated { .. }
             )
         {
