@@ -197,6 +197,19 @@ fn check(
                 check(finally, false, fallible, out);
                 continue;
             }
+            // A `finally` runs in a drop guard, where nothing can fail.
+            StmtKind::Catch {
+                body,
+                handlers,
+                finally,
+            } => {
+                check(body, plain, fallible, out);
+                for h in handlers {
+                    check(&h.body, plain, fallible, out);
+                }
+                check(finally, false, fallible, out);
+                continue;
+            }
             _ => {}
         }
         let mut calls = direct_calls(&s.kind);
@@ -208,7 +221,7 @@ fn check(
                 out.push((c.name.clone(), s.span.clone()));
             }
         }
-        if !matches!(s.kind, StmtKind::Try { .. }) {
+        if !matches!(s.kind, StmtKind::Try { .. } | StmtKind::Catch { .. }) {
             for inner in s.blocks() {
                 check(inner, plain, fallible, out);
             }
