@@ -195,14 +195,57 @@ fn a_dict_literal_is_refused() {
 }
 
 #[test]
-fn except_value_error_is_refused_at_the_handler() {
+fn except_of_a_class_no_raise_gives_is_refused_at_the_class() {
     let src = format!(
-        "{HEADER}async def main():\n    try:\n        print(\"a\")\n    except ValueError:\n        print(\"b\")\n{RUN}"
+        "{HEADER}async def main():\n    try:\n        print(\"a\")\n    except ZeroDivisionError:\n        print(\"b\")\n{RUN}"
     );
     let (e, text) = refused(&src);
-    assert!(text.starts_with("except ValueError"), "{text:?}");
-    assert!(e.construct.contains("ValueError"), "{e:?}");
-    assert!(e.reason.contains("CancelledError"), "{e:?}");
+    assert_eq!(text, "ZeroDivisionError");
+    assert!(e.construct.contains("except ZeroDivisionError"), "{e:?}");
+    assert!(e.reason.contains("`Error` enum"), "{e:?}");
+}
+
+/// What an `except` takes must come from a `raise` of the program: an
+/// exception of Python's own operations is no `Err` in the listing.
+#[test]
+fn an_except_that_no_raise_reaches_is_refused() {
+    let src = format!(
+        "{HEADER}async def main():\n    try:\n        print(int(\"x\"))\n    except ValueError:\n        print(\"b\")\n{RUN}"
+    );
+    let (e, text) = refused(&src);
+    assert!(text.starts_with("try:"), "{text:?}");
+    assert!(e.construct.contains("no `raise` of the program"), "{e:?}");
+}
+
+#[test]
+fn a_return_inside_a_try_with_except_is_refused() {
+    let src = format!(
+        "{HEADER}async def main():\n    try:\n        return 1\n    except ValueError:\n        print(\"b\")\n{RUN}"
+    );
+    let (e, text) = refused(&src);
+    assert_eq!(text, "return 1");
+    assert!(e.construct.contains("`return` inside a `try`"), "{e:?}");
+}
+
+/// `try`/`except` runs the block as an `async` block and matches its
+/// `Err` by class; a bare `raise` passes the caught one on.
+#[test]
+fn except_as_matches_the_err_of_an_async_block() {
+    let src = format!(
+        "{HEADER}async def check(n):\n    await asyncio.sleep(1)\n    if n > 2:\n        raise ValueError(f\"too big: {{n}}\")\n    if n < 0:\n        raise KeyError(\"neg\")\n    return n\n\n\nasync def main():\n    try:\n        x = await check(5)\n        print(x)\n    except (ValueError, IndexError) as e:\n        print(type(e).__name__, e)\n        raise\n{RUN}"
+    );
+    let listing = rust::render(&plan(&load(&src)).expect("planned")).text();
+    for part in [
+        "let caught: Result<(), Error> = async {\n        let x = check(5).await?;",
+        "        Ok(())\n    }\n    .await;\n    if let Err(err) = caught {\n        match err {",
+        "err @ Error::ValueError(_) => {\n                let e = err.to_string();",
+        "let e_class = err.class_name().to_string();\n                println!(\"{e_class} {e}\");\n                return Err(err);",
+        "Error::ValueError(_) => \"ValueError\",",
+        "err => return Err(err),",
+        "Error::KeyError(format!(\"'{}'\", \"neg\")))",
+    ] {
+        assert!(listing.contains(part), "{part}:\n{listing}");
+    }
 }
 
 #[test]
@@ -524,14 +567,31 @@ fn a_raise_is_an_err_passed_on_with_the_question_mark() {
     }
 }
 
-/// The listing passes an exception on with `?` only: out of a `gather`
-/// it would be lost, so that call is refused.
+/// A `gather` whose children can fail runs them as tasks, and
+/// `try_join!` passes the first exception on at once.
 #[test]
-fn an_exception_out_of_a_gather_is_refused() {
+fn an_exception_out_of_a_gather_is_the_first_err_of_try_join() {
     let src = format!(
         "{HEADER}async def check(n):\n    raise ValueError(\"no\")\n\n\nasync def main():\n    await asyncio.gather(check(1), check(2))\n{RUN}"
     );
+    let listing = rust::render(&plan(&load(&src)).expect("planned")).text();
+    for part in [
+        "tokio::try_join!(\n        biased;",
+        "async { tokio::spawn(check(1)).await.unwrap() },",
+        "async { tokio::spawn(check(2)).await.unwrap() },\n    )?;",
+    ] {
+        assert!(listing.contains(part), "{part}:\n{listing}");
+    }
+}
+
+/// Out of a `gather` over a comprehension an exception would be lost, so
+/// that call is refused.
+#[test]
+fn an_exception_out_of_a_gather_of_a_comprehension_is_refused() {
+    let src = format!(
+        "{HEADER}async def check(n):\n    raise ValueError(\"no\")\n\n\nasync def main():\n    await asyncio.gather(*[check(n) for n in [1, 2]])\n{RUN}"
+    );
     let (e, text) = refused(&src);
-    assert_eq!(text, "await asyncio.gather(check(1), check(2))");
+    assert_eq!(text, "await asyncio.gather(*[check(n) for n in [1, 2]])");
     assert!(e.construct.contains("exception of `check`"), "{e:?}");
 }

@@ -140,6 +140,16 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
                 .into(),
         });
     }
+    for span in ir::raises::unreached_handlers(&planned) {
+        blockers.push(Untranslatable {
+            span,
+            construct: "an `except` of classes that no `raise` of the program gives".into(),
+            reason: "the Rust listing catches the `Err`s its `raise` statements make; an \
+                     exception of Python's own operations (indexing, `int(...)`, a division) \
+                     is no `Err` there"
+                .into(),
+        });
+    }
     let functions = planned.functions;
     blockers.sort_by_key(|b| (b.span.start, b.span.end));
     blockers.dedup_by(|a, b| a.span == b.span && a.construct == b.construct);

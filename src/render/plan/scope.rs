@@ -41,6 +41,8 @@ pub(super) struct Scope {
     /// The labels of the loops with `else` around the statement, with the
     /// `loops_open` of each one's body.
     pub(super) labels: Vec<(String, u32)>,
+    /// The `except` clauses around the statement, innermost last.
+    pub(super) caught: Vec<super::try_stmt::Caught>,
 }
 
 impl Scope {
@@ -60,6 +62,7 @@ impl Scope {
             depth: 0,
             loops_open: 0,
             labels: Vec::new(),
+            caught: Vec::new(),
         }
     }
 

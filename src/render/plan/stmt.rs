@@ -77,7 +77,7 @@ const LOOPS: &str = "the plan translates `break` and `continue` inside a `for`, 
 
 /// Python's built-in exception classes that a program raises with a
 /// message: an `Error` variant each in the Rust listing.
-const EXCEPTIONS: [&str; 14] = [
+pub(super) const EXCEPTIONS: [&str; 14] = [
     "Exception",
     "ArithmeticError",
     "AssertionError",
@@ -373,10 +373,11 @@ impl Planner<'_> {
             {
                 one(s, StmtKind::Stop)
             }
-            P::Raise {
-                exc: Some(e),
-                cause: None,
-            } if let Some((class, arg)) = self.builtin_exception(e) => {
+            P::Raise { exc, cause: None } if self.reraise(sc, exc.as_ref()) => {
+                one(s, StmtKind::Reraise)
+            }
+            // The cause shows only in the traceback of an uncaught exception.
+            P::Raise { exc: Some(e), .. } if let Some((class, arg)) = self.builtin_exception(e) => {
                 let message = arg.map(|a| self.expr(sc, a)).transpose()?;
                 one(s, StmtKind::Raise { class, message })
             }

@@ -2,10 +2,33 @@
 //! `finally`) and the `try` around `asyncio.wait_for`.
 
 use super::scope::Scope;
+use super::stmt::EXCEPTIONS;
 use super::stmt::{Step, one};
 use super::{Planner, Result, refuse};
 use crate::program::{self as py, Arg, ExprKind as E, Module, Name, StmtKind as P};
-use crate::render::plan::ir::ast::{FunctionKind, Stmt, StmtKind};
+use crate::render::plan::ir::ast::{FunctionKind, Handler, Stmt, StmtKind, class_var};
+use crate::render::plan::ir::expr::ExprKind;
+use crate::render::plan::ir::value::Value;
+
+/// An `except` clause around the statement being planned.
+pub(super) struct Caught {
+    /// `as name`.
+    pub(super) name: Option<String>,
+    /// The one class it takes, if one: `type(e).__name__`.
+    pub(super) class: Option<String>,
+    /// What `str(e)` always gives, where it is fixed: the `TimeoutError`
+    /// of `asyncio.wait_for` has no message.
+    pub(super) text: Option<String>,
+}
+
+/// Whether `body` is `await task` alone, of a task the function made.
+fn awaits_task(sc: &Scope, body: &[py::Stmt]) -> bool {
+    let [st] = body else {
+        return false;
+    };
+    matches!(&st.kind, P::Expr(e) if matches!(&e.kind, E::Await(t)
+        if matches!(&t.kind, E::Name(n @ Name::Local(..)) if sc.tasks.iter().any(|k| k == &**n.ident()))))
+}
 
 impl Planner<'_> {
     /// `try` with `except asyncio.CancelledError` and `finally`, or around
@@ -43,7 +66,6 @@ impl Planner<'_> {
         if let [h] = handlers.as_slice()
             && class_is(h, "TimeoutError")
             && finalbody.is_empty()
-            && h.name.is_none()
         {
             if let [
                 inner @ py::Stmt {
@@ -62,27 +84,23 @@ impl Planner<'_> {
             }
             return self.wait_for(sc, s, body, h);
         }
+        if handlers.iter().any(|h| !class_is(h, "CancelledError")) {
+            return self.catch(sc, s, body, handlers, finalbody);
+        }
         let mut on_cancel: &[py::Stmt] = &[];
         for h in handlers {
             if let (Some(n), Some(c)) = (&h.name, &h.class) {
                 return refuse(
                     &h.span,
                     format!("`except {} as {}`", self.text(&c.span), n.ident()),
-                    "the Rust listing passes an exception on as an `Err` with `?`, but does not \
-                     catch one yet (a `match` on the `Result` of the `try` block)",
+                    "Tokio cancels a task by dropping its future: there is no exception to name",
                 );
             }
-            if !class_is(h, "CancelledError") || handlers.len() > 1 {
-                let what = match &h.class {
-                    Some(c) => format!("`except {}`", self.text(&c.span)),
-                    None => "a bare `except:`".into(),
-                };
+            if handlers.len() > 1 {
                 return refuse(
                     &h.span,
-                    what,
-                    "the Rust listing passes an exception on as an `Err` with `?`, but catches only \
-                     `asyncio.CancelledError` (a dropped future in Tokio) and `TimeoutError` \
-                     around `asyncio.wait_for` (a `timeout` error)",
+                    "a second `except asyncio.CancelledError`",
+                    "Tokio cancels a task by dropping its future: one cleanup runs",
                 );
             }
             on_cancel = match h.body.split_last() {
@@ -98,6 +116,9 @@ impl Planner<'_> {
                     init
                 }
                 Some((last, _)) if matches!(last.kind, P::Return(_)) => &h.body,
+                // `try: await task`: the awaiter gets the task's cancellation
+                // as a value (a `JoinError`) and may go on.
+                _ if awaits_task(sc, body) => &h.body,
                 _ => {
                     return refuse(
                         &h.span,
@@ -152,12 +173,22 @@ impl Planner<'_> {
         let Some(call) = self.user_call(sc, call, &[FunctionKind::Coroutine])? else {
             return self.not_wait_for(first);
         };
+        let timeout = self.expr(sc, timeout)?;
+        let body = self.block(sc, rest)?;
+        // `except TimeoutError as e`: an exception without a message.
+        sc.caught.push(Caught {
+            name: h.name.as_ref().map(|n| n.ident().to_string()),
+            class: Some("TimeoutError".into()),
+            text: Some(String::new()),
+        });
+        let on_timeout = self.block(sc, &h.body);
+        sc.caught.pop();
         let kind = StmtKind::WaitFor {
             call,
-            timeout: self.expr(sc, timeout)?,
+            timeout,
             into,
-            body: self.block(sc, rest)?,
-            on_timeout: self.block(sc, &h.body)?,
+            body,
+            on_timeout: on_timeout?,
         };
         let stmt = Stmt {
             id: first.id,
@@ -174,5 +205,157 @@ impl Planner<'_> {
             "the Rust listing translates `try: x = await asyncio.wait_for(f(...), timeout=...)` \
              first, then `except TimeoutError:`",
         )
+    }
+}
+
+impl Planner<'_> {
+    /// `try: body except Class as name: handler ...` on built-in exception
+    /// classes: the body's `Err` goes to the first handler taking its class.
+    fn catch(
+        &self,
+        sc: &mut Scope,
+        s: &py::Stmt,
+        body: &[py::Stmt],
+        handlers: &[py::Handler],
+        finalbody: &[py::Stmt],
+    ) -> Result<Step> {
+        let mut returns = None;
+        py::walk(body, &mut |st| {
+            if matches!(st.kind, P::Return(_)) && returns.is_none() {
+                returns = Some(st.span.clone());
+            }
+        });
+        if let Some(span) = returns {
+            return refuse(
+                &span,
+                "a `return` inside a `try` with `except`",
+                "the Rust listing runs the `try` block as an `async` block whose `Err` the \
+                 handlers take; a `return` there would end only the block",
+            );
+        }
+        let body = self.block(sc, body)?;
+        let mut out = Vec::new();
+        for h in handlers {
+            let classes = self.handler_classes(h)?;
+            let name = h.name.as_ref().map(|n| n.ident().to_string());
+            sc.caught.push(Caught {
+                name: name.clone(),
+                class: (classes.len() == 1
+                    && classes[0] != "BaseException"
+                    && classes[0] != "Exception")
+                    .then(|| classes[0].clone()),
+                text: None,
+            });
+            let handled = self.block(sc, &h.body);
+            sc.caught.pop();
+            out.push(Handler {
+                classes,
+                name,
+                body: handled?,
+            });
+        }
+        let kind = StmtKind::Catch {
+            body,
+            handlers: out,
+            finally: self.block(sc, finalbody)?,
+        };
+        one(s, kind)
+    }
+
+    /// The classes an `except` names: `except:` takes `BaseException`.
+    fn handler_classes(&self, h: &py::Handler) -> Result<Vec<String>> {
+        let Some(c) = &h.class else {
+            return Ok(vec!["BaseException".into()]);
+        };
+        let items: Vec<&py::Expr> = match &c.kind {
+            E::Tuple(xs) => xs.iter().collect(),
+            _ => vec![c],
+        };
+        items
+            .into_iter()
+            .map(|x| match &x.kind {
+                E::Name(Name::Global(n))
+                    if (EXCEPTIONS.contains(&&**n) || &**n == "BaseException")
+                        && !self.defs.contains_key(&**n) =>
+                {
+                    Ok(n.to_string())
+                }
+                _ => refuse(
+                    &x.span,
+                    format!("`except {}`", self.text(&c.span)),
+                    "the Rust listing catches the built-in exception classes that the \
+                     program's `raise` statements give (its `Error` enum's variants)",
+                ),
+            })
+            .collect()
+    }
+
+    /// A bare `raise`, or `raise e` of the exception caught as `e`, inside
+    /// an `except` clause.
+    pub(super) fn reraise(&self, sc: &Scope, exc: Option<&py::Expr>) -> bool {
+        let Some(inner) = sc.caught.last() else {
+            return false;
+        };
+        if inner.text.is_some() {
+            return false;
+        }
+        match exc {
+            None => true,
+            Some(e) => matches!(&e.kind, E::Name(n @ (Name::Local(..) | Name::Cell(..)))
+                if inner.name.as_deref() == Some(&**n.ident())),
+        }
+    }
+
+    /// An expression on a caught exception: `type(e).__name__` where the
+    /// clause takes one class, `e` itself where its text is fixed; other
+    /// uses than its text (`repr(e)`, `e.args`) are refused.
+    pub(super) fn caught_expr(&self, sc: &Scope, e: &py::Expr) -> Result<Option<ExprKind>> {
+        let find = |x: &py::Expr| match &x.kind {
+            E::Name(n @ (Name::Local(..) | Name::Cell(..))) => sc
+                .caught
+                .iter()
+                .rev()
+                .find(|c| c.name.as_deref() == Some(&**n.ident())),
+            _ => None,
+        };
+        let is_builtin = |f: &py::Expr, name: &str| matches!(&f.kind, E::Name(Name::Global(g)) if &**g == name && !self.defs.contains_key(name));
+        match &e.kind {
+            E::Attr(obj, attr) if &**attr == "__name__" => {
+                if let E::Call(f, args) = &obj.kind
+                    && is_builtin(f, "type")
+                    && let [Arg::Positional(x)] = args.as_slice()
+                    && let Some(c) = find(x)
+                {
+                    return Ok(Some(match (&c.class, &c.name) {
+                        (Some(class), _) => ExprKind::Lit(Value::Str(class.as_str().into())),
+                        // Set from the `Error` variant in the handler.
+                        (None, Some(n)) => ExprKind::Var(class_var(n)),
+                        (None, None) => unreachable!("found by its name"),
+                    }));
+                }
+                Ok(None)
+            }
+            E::Attr(obj, attr) if find(obj).is_some() => refuse(
+                &e.span,
+                format!("the attribute `{attr}` of a caught exception"),
+                "the Rust listing's exception is an `Error` variant holding its message: \
+                 `str(e)` and `type(e).__name__` translate",
+            ),
+            E::Call(f, args)
+                if is_builtin(f, "repr")
+                    && matches!(args.as_slice(), [Arg::Positional(x)] if find(x).is_some()) =>
+            {
+                refuse(
+                    &e.span,
+                    "`repr` of a caught exception",
+                    "the Rust listing's exception is an `Error` variant holding its message: \
+                     `str(e)` and `type(e).__name__` translate",
+                )
+            }
+            E::Name(..) => Ok(find(e)
+                .and_then(|c| c.text.clone())
+                .map(|t| ExprKind::Lit(Value::Str(t.into())))),
+            _ => Ok(None),
+        }
     }
 }

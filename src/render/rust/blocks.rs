@@ -155,6 +155,11 @@ impl Renderer<'_> {
     pub(super) fn gather(&mut self, calls: &Calls, into: Option<&str>) {
         let unit = matches!(self.types.calls_ret(calls), Ty::Unit | Ty::Unknown);
         let into = into.filter(|_| !unit);
+        if let Calls::List(list) = calls
+            && list.iter().any(|c| self.fallible.contains(&c.name))
+        {
+            return self.gather_failing(list, into);
+        }
         match calls {
             Calls::List(list) => {
                 let codes: Vec<String> = list.iter().map(|c| self.call(c)).collect();

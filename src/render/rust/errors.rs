@@ -2,24 +2,37 @@
 //! built-in exception class the program raises, holding its message.
 //! A function that can fail (see [`crate::render::plan::ir::raises`])
 //! returns `Result<_, Error>`, `raise` is `return Err(...)` and a call
-//! that passes the exception on is followed by `?`.
+//! that passes the exception on is followed by `?`. A `try` with `except`
+//! runs its block as an `async` block and matches the `Err` it gives.
 
 use super::Renderer;
-use crate::render::plan::ir::ast::{StmtKind, walk};
+use super::analysis::{assigned_in, read_in, stmt_exprs};
+use super::names::ident;
+use crate::render::plan::ir::ast::{Block, Call, Demo, Handler, Stmt, StmtKind, class_var, walk};
+use crate::render::plan::ir::raises::{raised_classes, takes};
+use std::collections::HashSet;
+
+/// Whether a handler reads the class name of what it caught.
+fn names_class(demo: &Demo) -> bool {
+    let mut found = false;
+    for f in &demo.functions {
+        walk(&f.body, &mut |s| {
+            if let StmtKind::Catch { handlers, .. } = &s.kind {
+                for h in handlers {
+                    if let Some(n) = &h.name {
+                        found |= read_in(&h.body).contains(&class_var(n));
+                    }
+                }
+            }
+        });
+    }
+    found
+}
 
 impl Renderer<'_> {
     /// The `Error` enum, when the program raises.
     pub(super) fn error_enum(&mut self) {
-        let mut classes: Vec<String> = Vec::new();
-        for f in &self.demo.functions {
-            walk(&f.body, &mut |s| {
-                if let StmtKind::Raise { class, .. } = &s.kind
-                    && !classes.contains(class)
-                {
-                    classes.push(class.clone());
-                }
-            });
-        }
+        let classes = raised_classes(self.demo);
         if classes.is_empty() {
             return;
         }
@@ -44,5 +57,223 @@ impl Renderer<'_> {
         self.line("    }");
         self.line("}");
         self.line("");
+        if !names_class(self.demo) {
+            return;
+        }
+        self.line("impl Error {");
+        self.line("    /// What Python's `type(exception).__name__` gives.");
+        self.line("    fn class_name(&self) -> &'static str {");
+        self.line("        match self {");
+        for c in &classes {
+            self.line(format!("            Error::{c}(_) => \"{c}\","));
+        }
+        self.line("        }");
+        self.line("    }");
+        self.line("}");
+        self.line("");
+    }
+
+    /// `try: body except ...`: the body as an `async` block, its `Err`
+    /// matched by class; what no clause takes goes on with `return Err`.
+    pub(super) fn catch(
+        &mut self,
+        s: &Stmt,
+        body: &Block,
+        handlers: &[Handler],
+        finally: &Block,
+        tail: bool,
+    ) {
+        if !finally.is_empty() {
+            // `finally` is a drop guard around the rest (see `try_`).
+            let inner = Stmt {
+                kind: StmtKind::Catch {
+                    body: body.clone(),
+                    handlers: handlers.to_vec(),
+                    finally: Vec::new(),
+                },
+                ..s.clone()
+            };
+            return self.try_(&vec![inner], &Vec::new(), finally, tail);
+        }
+        let classes = raised_classes(self.demo);
+        let mut arms: Vec<Vec<String>> = vec![Vec::new(); handlers.len()];
+        let mut rest = false;
+        for c in &classes {
+            match handlers
+                .iter()
+                .position(|h| h.classes.iter().any(|of| takes(of, c)))
+            {
+                Some(i) => arms[i].push(c.clone()),
+                None => rest = true,
+            }
+        }
+        if arms.iter().all(Vec::is_empty) {
+            self.line("// No `raise` of the program gives what the `except` takes.");
+            self.body(body, false);
+            return;
+        }
+        // In a cleanup block nothing fails (see `raises::unpropagated`).
+        if self.sync {
+            self.line("// Nothing here can fail: the `except` never runs.");
+            self.body(body, false);
+            return;
+        }
+        self.declare_before(body);
+        self.line("let caught: Result<(), Error> = async {");
+        self.indent += 1;
+        self.body(body, false);
+        self.line("Ok(())");
+        self.indent -= 1;
+        self.line("}");
+        self.line(".await;");
+        self.line("if let Err(err) = caught {");
+        self.indent += 1;
+        self.line("match err {");
+        self.indent += 1;
+        for (h, arm) in handlers.iter().zip(&arms) {
+            if arm.is_empty() {
+                continue;
+            }
+            let pattern = arm
+                .iter()
+                .map(|c| format!("Error::{c}(_)"))
+                .collect::<Vec<_>>()
+                .join(" | ");
+            let reads = read_in(&h.body);
+            let named = h.name.as_ref().filter(|n| reads.contains(n)).cloned();
+            let class = h
+                .name
+                .as_ref()
+                .map(|n| class_var(n))
+                .filter(|c| reads.contains(c));
+            let reraises = {
+                let mut found = false;
+                walk(&h.body, &mut |s| {
+                    found |= matches!(s.kind, StmtKind::Reraise)
+                });
+                found
+            };
+            let pattern = match (named.is_some() || class.is_some() || reraises, arm.len()) {
+                (false, _) => pattern,
+                (true, 1) => format!("err @ {pattern}"),
+                (true, _) => format!("err @ ({pattern})"),
+            };
+            self.line(format!("{pattern} => {{"));
+            self.indent += 1;
+            if let Some(n) = &named {
+                self.line(format!("let {} = err.to_string();", ident(n)));
+                self.declared.insert(n.clone());
+            }
+            if let Some(c) = &class {
+                self.line(format!("let {} = err.class_name().to_string();", ident(c)));
+                self.declared.insert(c.clone());
+            }
+            self.body(&h.body, false);
+            for n in named.iter().chain(&class) {
+                self.declared.remove(n);
+            }
+            self.indent -= 1;
+            self.line("}");
+        }
+        if rest {
+            self.line("err => return Err(err),");
+        }
+        self.indent -= 1;
+        self.line("}");
+        self.indent -= 1;
+        self.line("}");
+    }
+
+    /// Variables the `try` block sets first and the rest of the function
+    /// reads: declared before the block, which cannot hand out its own.
+    fn declare_before(&mut self, body: &Block) {
+        let mut inside: HashSet<u32> = HashSet::new();
+        walk(body, &mut |s| {
+            inside.insert(s.id);
+        });
+        let mut outside: HashSet<String> = HashSet::new();
+        let f = self
+            .demo
+            .functions
+            .iter()
+            .find(|f| f.name == self.func)
+            .expect("the function being rendered");
+        for block in [&f.body, &f.exit] {
+            walk(block, &mut |s| {
+                if !inside.contains(&s.id) {
+                    let mut vars = Vec::new();
+                    for (e, _) in stmt_exprs(s) {
+                        e.variables(&mut vars);
+                    }
+                    outside.extend(vars.into_iter().map(|(v, _)| v));
+                }
+            });
+        }
+        let mut set: Vec<String> = assigned_in(body)
+            .into_iter()
+            .filter(|v| !self.declared.contains(v) && outside.contains(v))
+            .collect();
+        set.sort();
+        for v in set {
+            let ty = self.var_ty(&v).rust();
+            self.line(format!(
+                "let mut {}: {ty} = Default::default(); // set in the `try` block",
+                ident(&v)
+            ));
+            self.declared.insert(v);
+        }
+    }
+
+    /// A bare `raise` in a handler: the caught `Err` goes on.
+    pub(super) fn reraise(&mut self, tail: bool) {
+        for g in self.guards.clone().iter().rev() {
+            self.disarm(g);
+        }
+        if tail {
+            self.line("Err(err)");
+        } else {
+            self.line("return Err(err);");
+        }
+    }
+
+    /// `gather` of children of which some can fail: each runs as a task,
+    /// so that the first exception comes out at once while the others run
+    /// on, as asyncio's `gather` does; `try_join!` gives the first `Err`.
+    pub(super) fn gather_failing(&mut self, list: &[Call], into: Option<&str>) {
+        let codes: Vec<String> = list
+            .iter()
+            .map(|c| {
+                let spawned = format!("tokio::spawn({}).await.unwrap()", self.call(c));
+                if self.fallible.contains(&c.name) {
+                    format!("async {{ {spawned} }}")
+                } else {
+                    format!("async {{ Ok({spawned}) }}")
+                }
+            })
+            .collect();
+        let names: Vec<String> = (0..list.len())
+            .map(|i| match u8::try_from(i) {
+                Ok(i) if i < 26 => char::from(b'a' + i).to_string(),
+                _ => format!("r{i}"),
+            })
+            .collect();
+        let into = into.filter(|n| self.used.contains(*n) || self.declared.contains(*n));
+        self.line("// A failing child's exception comes out at once; the others run on as tasks.");
+        let binding = match into {
+            Some(_) => format!("let ({}) = ", names.join(", ")),
+            None => String::new(),
+        };
+        self.line(format!("{binding}tokio::try_join!("));
+        self.indent += 1;
+        self.line("biased;");
+        for c in codes {
+            self.line(format!("{c},"));
+        }
+        self.indent -= 1;
+        self.line(")?;");
+        if let Some(v) = into {
+            let b = self.bind(v);
+            self.line(format!("{b}vec![{}];", names.join(", ")));
+        }
     }
 }

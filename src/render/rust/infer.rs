@@ -262,7 +262,21 @@ impl Types {
                     }
                 }
                 StmtKind::Gather { calls, into } => {
-                    changed |= self.calls(demo, name, calls, matches!(calls, Calls::Each { .. }));
+                    // Children that can fail run as tasks (see `gather_failing`).
+                    let failing = match calls {
+                        Calls::List(list) => {
+                            let fallible = crate::render::plan::ir::raises::fallible(demo);
+                            list.iter().any(|c| fallible.contains(&c.name))
+                        }
+                        Calls::Each { .. } => false,
+                    };
+                    if let (true, Calls::List(list)) = (failing, calls) {
+                        for c in list {
+                            changed |= self.tasked.insert(c.name.clone());
+                        }
+                    }
+                    let spawn = failing || matches!(calls, Calls::Each { .. });
+                    changed |= self.calls(demo, name, calls, spawn);
                     if let Some(v) = into {
                         let ty = Ty::List(Box::new(self.calls_ret(calls)));
                         changed |= self.set(name, v, &ty);
@@ -352,6 +366,24 @@ impl Types {
                     changed |= self.block(demo, f, finally);
                     self.in_cleanup = outer;
                 }
+                StmtKind::Catch {
+                    body,
+                    handlers,
+                    finally,
+                } => {
+                    let outer = std::mem::replace(&mut self.in_cleanup, true);
+                    changed |= self.block(demo, f, finally);
+                    self.in_cleanup = outer;
+                    changed |= self.block(demo, f, body);
+                    for h in handlers {
+                        if let Some(v) = &h.name {
+                            changed |= self.set(name, v, &Ty::Str);
+                            let class = crate::render::plan::ir::ast::class_var(v);
+                            changed |= self.set(name, &class, &Ty::Str);
+                        }
+                        changed |= self.block(demo, f, &h.body);
+                    }
+                }
                 StmtKind::Sync { name: v, permits } => {
                     changed |= self.set(name, v, &Ty::Sync(permits.is_none()));
                 }
@@ -413,6 +445,7 @@ impl Types {
                 | StmtKind::Close { .. }
                 | StmtKind::Untranslated { .. }
                 | StmtKind::Raise { .. }
+                | StmtKind::Reraise
                 | StmtKind::Stop
                 | StmtKind::Break(_)
                 | StmtKind::Continue => {}

@@ -38,6 +38,7 @@ impl Renderer<'_> {
                     | StmtKind::Resolve { .. }
                     | StmtKind::Break(_)
                     | StmtKind::Continue
+                    | StmtKind::Catch { .. }
                     | StmtKind::Untranslated { .. }
             )
         {
@@ -311,6 +312,7 @@ impl Renderer<'_> {
                 into,
                 body,
                 on_timeout,
+                ..
             } => self.wait_for(call, timeout, into.as_deref(), body, on_timeout),
             StmtKind::AsyncFor { source, var, body } => {
                 self.use_("futures", "StreamExt");
@@ -563,14 +565,21 @@ impl Renderer<'_> {
                 let rhs = format!("receive(&mut {}).await", ident(conn));
                 self.assign(Some(into), &rhs);
             }
+            StmtKind::Catch {
+                body,
+                handlers,
+                finally,
+            } => self.catch(s, body, handlers, finally, tail),
+            StmtKind::Reraise => self.reraise(tail),
             StmtKind::Raise { class, message } => {
                 let text = match message {
                     Some(e) => {
                         let c = self.expr(e);
-                        if c.ty == Ty::Str {
-                            c.owned()
-                        } else {
-                            format!("{}.to_string()", c.wrap(10))
+                        match (c.ty == Ty::Str, class == "KeyError") {
+                            // `str(KeyError(key))` is the key's `repr`: a string quoted.
+                            (true, true) => format!("format!(\"'{{}}'\", {})", c.text),
+                            (true, false) => c.owned(),
+                            _ => format!("{}.to_string()", c.wrap(10)),
                         }
                     }
                     None => "String::new()".into(),

@@ -230,6 +230,15 @@ pub enum StmtKind {
         on_cancel: Block,
         finally: Block,
     },
+    /// `try: body except ...: handlers`: an `Err` of the body goes to the
+    /// first handler that takes its class, or on up.
+    Catch {
+        body: Block,
+        handlers: Vec<Handler>,
+        finally: Block,
+    },
+    /// A bare `raise` (or `raise e`) in a handler: the caught exception goes on.
+    Reraise,
     /// `name = asyncio.Semaphore(permits)`, or `asyncio.Lock()` when
     /// `permits` is `None`.
     Sync { name: String, permits: Option<Expr> },
@@ -274,6 +283,22 @@ pub enum StmtKind {
     Untranslated { construct: String, reason: String },
 }
 
+/// One `except` clause of a [`StmtKind::Catch`].
+#[derive(Clone, Debug)]
+pub struct Handler {
+    /// The built-in exception classes it names; empty for `except:`.
+    pub classes: Vec<String>,
+    /// `as name`: the variable holding the exception.
+    pub name: Option<String>,
+    pub body: Block,
+}
+
+/// The variable holding the class name of the exception caught as `name`,
+/// where the clause takes several classes.
+pub fn class_var(name: &str) -> String {
+    format!("{name}_class")
+}
+
 impl Stmt {
     /// The nested blocks of the statement, in source order.
     pub fn blocks(&self) -> Vec<&Block> {
@@ -301,6 +326,14 @@ impl Stmt {
                 on_cancel,
                 finally,
             } => vec![body, on_cancel, finally],
+            StmtKind::Catch {
+                body,
+                handlers,
+                finally,
+            } => std::iter::once(body)
+                .chain(handlers.iter().map(|h| &h.body))
+                .chain(std::iter::once(finally))
+                .collect(),
             _ => Vec::new(),
         }
     }

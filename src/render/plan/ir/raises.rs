@@ -30,7 +30,7 @@ fn fails(f: &Function, fallible: &HashSet<String>) -> bool {
     for block in [&f.body, &f.exit] {
         walk(block, &mut |s| {
             found |= match &s.kind {
-                StmtKind::Raise { .. } => true,
+                StmtKind::Raise { .. } | StmtKind::Reraise => true,
                 StmtKind::Join { target, .. } => tasks.contains_key(target),
                 _ => propagating_calls(&s.kind)
                     .iter()
@@ -67,6 +67,11 @@ pub fn propagating_calls(kind: &StmtKind) -> Vec<&Call> {
         | StmtKind::CallFn { call, .. }
         | StmtKind::RunBlocking { call, .. }
         | StmtKind::Shield { call, .. } => out.push(call),
+        // The first exception of the children comes out of `gather`.
+        StmtKind::Gather {
+            calls: super::ast::Calls::List(list),
+            ..
+        } => out.extend(list),
         _ => {}
     }
     for e in exprs(kind) {
@@ -192,6 +197,19 @@ fn check(
                 check(finally, false, fallible, out);
                 continue;
             }
+            // A `finally` runs in a drop guard, where nothing can fail.
+            StmtKind::Catch {
+                body,
+                handlers,
+                finally,
+            } => {
+                check(body, plain, fallible, out);
+                for h in handlers {
+                    check(&h.body, plain, fallible, out);
+                }
+                check(finally, false, fallible, out);
+                continue;
+            }
             _ => {}
         }
         let mut calls = direct_calls(&s.kind);
@@ -203,7 +221,7 @@ fn check(
                 out.push((c.name.clone(), s.span.clone()));
             }
         }
-        if !matches!(s.kind, StmtKind::Try { .. }) {
+        if !matches!(s.kind, StmtKind::Try { .. } | StmtKind::Catch { .. }) {
             for inner in s.blocks() {
                 check(inner, plain, fallible, out);
             }
@@ -234,4 +252,64 @@ fn direct_calls(kind: &StmtKind) -> Vec<&Call> {
         },
         _ => Vec::new(),
     }
+}
+
+/// The built-in exception classes the program raises, in order of first
+/// `raise`.
+pub fn raised_classes(demo: &Demo) -> Vec<String> {
+    let mut classes: Vec<String> = Vec::new();
+    for f in &demo.functions {
+        walk(&f.body, &mut |s| {
+            let class = match &s.kind {
+                StmtKind::Raise { class, .. } => class.as_str(),
+                _ => return,
+            };
+            if !classes.iter().any(|c| c == class) {
+                classes.push(class.to_string());
+            }
+        });
+    }
+    classes
+}
+
+/// Python's base class of each built-in exception class the plan raises.
+fn base(class: &str) -> Option<&'static str> {
+    Some(match class {
+        "IndexError" | "KeyError" => "LookupError",
+        "NotImplementedError" => "RuntimeError",
+        "ConnectionError" | "FileNotFoundError" | "PermissionError" | "TimeoutError" => "OSError",
+        "Exception" => "BaseException",
+        "BaseException" => return None,
+        _ => "Exception",
+    })
+}
+
+/// Whether `except of:` takes an exception of `class`.
+pub fn takes(of: &str, class: &str) -> bool {
+    class == of || base(class).is_some_and(|b| takes(of, b))
+}
+
+/// The `try` statements none of whose `except` clauses takes a class that
+/// a `raise` of the program gives: what they catch would come from
+/// Python's own operations (indexing, `int("x")`), which are no `Err` in
+/// the Rust listing.
+pub fn unreached_handlers(demo: &Demo) -> Vec<std::ops::Range<usize>> {
+    let classes = raised_classes(demo);
+    let mut out = Vec::new();
+    for f in &demo.functions {
+        for block in [&f.body, &f.exit] {
+            walk(block, &mut |s| {
+                if let StmtKind::Catch { handlers, .. } = &s.kind
+                    && !handlers.iter().any(|h| {
+                        h.classes
+                            .iter()
+                            .any(|of| classes.iter().any(|c| takes(of, c)))
+                    })
+                {
+                    out.push(s.span.clone());
+                }
+            });
+        }
+    }
+    out
 }
