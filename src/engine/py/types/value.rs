@@ -134,9 +134,27 @@ impl Class {
 /// An instance of a class; exceptions are instances too.
 pub struct Instance {
     pub class: Rc<Class>,
-    pub attrs: RefCell<IndexMap<Rc<str>, Value>>,
+    /// Its `__dict__`: the very dict `vars(obj)` and `obj.__dict__` give.
+    pub attrs: Rc<RefCell<Dict>>,
     /// Set for instances of exception classes.
     pub exc: Option<ExcState>,
+}
+
+/// A fresh `__dict__` holding `attrs`.
+pub fn new_attrs(attrs: impl IntoIterator<Item = (Rc<str>, Value)>) -> Rc<RefCell<Dict>> {
+    Rc::new(RefCell::new(
+        attrs
+            .into_iter()
+            .map(|(k, v)| (Key(Value::Str(k)), v))
+            .collect(),
+    ))
+}
+
+impl Instance {
+    /// Sets the attribute `name` in its `__dict__`.
+    pub fn set_attr(&self, name: Rc<str>, v: Value) {
+        self.attrs.borrow_mut().insert(Key(Value::Str(name)), v);
+    }
 }
 
 /// What an exception carries besides its attributes.
@@ -266,6 +284,13 @@ impl PartialEq for Key {
     }
 }
 impl Eq for Key {}
+
+/// A `str` finds its `Key` without making a `Value`: both hash as the text.
+impl indexmap::Equivalent<Key> for str {
+    fn equivalent(&self, key: &Key) -> bool {
+        matches!(&key.0, Value::Str(s) if &**s == self)
+    }
+}
 
 impl Hash for Key {
     fn hash<H: Hasher>(&self, state: &mut H) {

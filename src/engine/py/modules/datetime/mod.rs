@@ -20,7 +20,6 @@ use crate::engine::py::types::native::Args;
 use crate::engine::py::types::value::{Class, Instance, Value};
 use crate::engine::py::vm::interp::{Frame, Interp};
 use indexmap::IndexMap;
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -134,7 +133,7 @@ pub fn datetime(micros: i64) -> PyResult<Value> {
 pub fn datetime_in(micros: i64, tz: Value) -> PyResult<Value> {
     let v = datetime(micros)?;
     if let Value::Instance(i) = &v {
-        i.attrs.borrow_mut().insert(Rc::from("tzinfo"), tz);
+        i.set_attr(Rc::from("tzinfo"), tz);
     }
     Ok(v)
 }
@@ -163,7 +162,7 @@ fn make(t: Type, value: i64, fields: &[(&str, i64)]) -> Value {
     }
     Value::Instance(Rc::new(Instance {
         class: class(t),
-        attrs: RefCell::new(attrs),
+        attrs: crate::engine::py::types::value::new_attrs(attrs),
         exc: None,
     }))
 }

@@ -270,7 +270,7 @@ pub fn finish(ix: &Interp, f: &Frame, class: &Rc<Class>) -> PyResult<()> {
                 attrs.insert(Rc::from("value"), value);
                 let m = Value::Instance(Rc::new(Instance {
                     class: class.clone(),
-                    attrs: RefCell::new(attrs),
+                    attrs: crate::engine::py::types::value::new_attrs(attrs),
                     exc: None,
                 }));
                 made.push(m.clone());
