@@ -236,7 +236,12 @@ pub fn format_with(cx: &dyn Callbacks, v: &Value, spec: &str) -> PyResult<String
     let c = &i.class;
     if i.exc.is_none() {
         if c.derives_from("IntEnum") || c.derives_from("IntFlag") || c.derives_from("StrEnum") {
-            let value = i.attrs.borrow().get("value").cloned().unwrap_or(Value::None);
+            let value = i
+                .attrs
+                .borrow()
+                .get("value")
+                .cloned()
+                .unwrap_or(Value::None);
             return format_with(cx, &value, spec);
         }
         if c.derives_from("Enum") {

@@ -195,6 +195,19 @@ impl Key {
     }
 }
 
+/// The value of an `IntEnum`, `IntFlag` or `StrEnum` member, which
+/// hashes and compares as that value (its class derives from `int` or
+/// `str` first).
+pub fn mixed_value(i: &Instance) -> Option<Value> {
+    let c = &i.class;
+    if i.exc.is_some()
+        || !(c.derives_from("IntEnum") || c.derives_from("IntFlag") || c.derives_from("StrEnum"))
+    {
+        return None;
+    }
+    i.attrs.borrow().get("value").cloned()
+}
+
 /// `Ok` when `v` can be a key; else the message of the `TypeError`.
 fn hashable(v: &Value) -> Result<(), String> {
     match v {
@@ -329,6 +342,7 @@ fn hash_value<H: Hasher>(v: &Value, state: &mut H) {
                 hash_value(&v, state);
             }
         }
+        Value::Instance(i) if let Some(v) = mixed_value(i) => hash_value(&v, state),
         other => identity(other).hash(state),
     }
 }
@@ -400,6 +414,8 @@ fn eq_level(a: &Value, b: &Value) -> bool {
         }
         (Range(a1, b1, c1), Range(a2, b2, c2)) => (a1, b1, c1) == (a2, b2, c2),
         (Instance(x), Instance(y)) if fields_eq(x, y) => true,
+        (Instance(x), _) if let Some(v) = mixed_value(x) => eq_level(&v, b),
+        (_, Instance(y)) if let Some(v) = mixed_value(y) => eq_level(a, &v),
         _ => is_same(a, b) || (identity(a) != 0 && identity(a) == identity(b)),
     }
 }

@@ -591,7 +591,11 @@ impl Interp {
             )),
             _ => v,
         };
-        out.push_str(&format::format_with(&super::interp::Cb { ix: self, f }, &v, spec)?);
+        out.push_str(&format::format_with(
+            &super::interp::Cb { ix: self, f },
+            &v,
+            spec,
+        )?);
         Ok(())
     }
 

@@ -541,7 +541,7 @@ impl Interp {
 
     /// `Class(args)`: a new instance, initialised by `__init__`.
     pub fn instantiate(&self, f: &Frame, class: &Rc<Class>, mut args: Args) -> PyResult<Value> {
-        if let Some(member) = modules::r#enum::by_value(class, &args) {
+        if let Some(member) = modules::r#enum::by_value(self, f, class, &args) {
             return member;
         }
         if class.builtin && class.derives_from("BaseExceptionGroup") {
