@@ -365,6 +365,7 @@ pub fn members(module: Module) -> &'static [&'static str] {
         Module::Datetime => &[
             "datetime",
             "date",
+            "time",
             "timedelta",
             "timezone",
             "UTC",

@@ -9,6 +9,7 @@
 //! `timedelta`'s length, a `datetime`'s time since the epoch) or days (a
 //! `date`'s), with the fields as its attributes.
 
+mod clock;
 mod make;
 mod methods;
 mod strptime;
@@ -204,6 +205,7 @@ pub fn member(name: &str) -> Option<Value> {
             return Some(Value::Class(c));
         }
         "UTC" => return Some(zone::utc()),
+        "time" => return Some(Value::Class(clock::class())),
         "MINYEAR" => return Some(Value::Int(1)),
         "MAXYEAR" => return Some(Value::Int(9999)),
         _ => return None,
