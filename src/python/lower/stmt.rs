@@ -1027,6 +1027,14 @@ impl Lowerer {
                 "await the coroutine in a task instead, and give the job only the blocking \
                  work: `value = await asyncio.to_thread(job)`",
             );
+        } else if module == Module::Datetime && member == "tzinfo" {
+            self.refuse(
+                range,
+                "'datetime.tzinfo' is not supported: a time zone here is a fixed \
+                 `datetime.timezone`, not a class of one's own",
+                "write the zone as an offset and a name: \
+                 `datetime.timezone(datetime.timedelta(hours=2), \"CEST\")`",
+            );
         } else if module == Module::Asyncio && not_yet(member) {
             self.refuse(
                 range,
