@@ -67,6 +67,18 @@ async def main():
         vars(p, q)
     except TypeError as e:
         print("TypeError:", e)
+    r = Point(0, 0)
+    r.__dict__ = {"x": 7, "label": "replaced"}
+    print(r.x, r.label, vars(r))
+    try:
+        r.__dict__ = 5
+    except TypeError as e:
+        print("TypeError:", e)
+    for obj in (3, datetime.date(2024, 1, 1)):
+        try:
+            obj.__dict__
+        except AttributeError:
+            print(type(obj).__name__, "has no __dict__")
     await asyncio.sleep(0.5)
     print(vars(p))
 

@@ -39,6 +39,26 @@ pub fn dict_of(v: &Value) -> Option<Value> {
     }
 }
 
+/// `obj.__dict__ = d`: the object's attributes become those of `d` (CPython
+/// makes `d` itself the object's dict; here its contents are copied in).
+pub fn set_dict(i: &Instance, v: Value) -> PyResult<()> {
+    match v {
+        Value::Dict(d) if has_dict(i) => {
+            let copy = d.borrow().clone();
+            *i.attrs.borrow_mut() = copy;
+            Ok(())
+        }
+        Value::Dict(_) => Err(crate::engine::py::types::exc::error(
+            "AttributeError",
+            format!("'{}' object has no attribute '__dict__'", i.class.name),
+        )),
+        other => Err(type_error(format!(
+            "__dict__ must be set to a dictionary, not a '{}'",
+            other.type_name()
+        ))),
+    }
+}
+
 /// Whether instances of `i`'s class keep their attributes in a `__dict__`
 /// (a named tuple, a `datetime` or a `timezone` has none).
 fn has_dict(i: &Instance) -> bool {

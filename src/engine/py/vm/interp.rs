@@ -767,6 +767,9 @@ impl Interp {
                 {
                     return r;
                 }
+                if name == "__dict__" {
+                    return builtins::namespace::set_dict(i, v);
+                }
                 i.set_attr(Rc::from(name), v);
                 Ok(())
             }
