@@ -1,10 +1,12 @@
-# refuse: vars() without an argument
+# refuse: vars() without an argument outside a function
 import asyncio
+
+settings = {"retries": 3}
+print(sorted(vars()))
 
 
 async def main():
-    x = 1
-    print(vars())
+    print(settings)
 
 
 asyncio.run(main())

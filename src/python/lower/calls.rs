@@ -5,6 +5,7 @@
 
 use super::Lowerer;
 use crate::program::Module;
+use crate::python::scope::ScopeKind;
 use ruff_python_ast::{self as ast, Expr as E};
 use ruff_text_size::Ranged;
 
@@ -35,12 +36,14 @@ impl Lowerer {
                 && self.names_builtin("vars")
                 && args.args.is_empty()
                 && args.keywords.is_empty()
+                && self.frame().kind != ScopeKind::Function
             {
                 self.refuse(
                     c.range(),
-                    "'vars()' without an argument is not supported: a demo's names are \
-                     resolved before it runs",
-                    "pass the object whose attributes you want: `vars(obj)`",
+                    "'vars()' without an argument is supported only inside a function: \
+                     a module's or class's names are resolved before it runs",
+                    "pass the object whose attributes you want: `vars(obj)`, or call \
+                     `vars()` in a function",
                 );
             }
             if name == "type"

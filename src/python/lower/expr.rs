@@ -314,8 +314,7 @@ impl Lowerer {
                 }
                 if matches!(
                     a.attr.as_str(),
-                    "__dict__"
-                        | "__globals__"
+                    "__globals__"
                         | "__code__"
                         | "__builtins__"
                         | "__closure__"

@@ -366,6 +366,7 @@ pub fn members(module: Module) -> &'static [&'static str] {
         Module::Datetime => &[
             "datetime",
             "date",
+            "time",
             "timedelta",
             "timezone",
             "UTC",
@@ -1043,6 +1044,14 @@ impl Lowerer {
                      in asyncio.as_completed([asyncio.wrap_future(f) for f in futures]):` then \
                      `await next_done`"
                 },
+            );
+        } else if module == Module::Datetime && member == "tzinfo" {
+            self.refuse(
+                range,
+                "'datetime.tzinfo' is not supported: a time zone here is a fixed \
+                 `datetime.timezone`, not a class of one's own",
+                "write the zone as an offset and a name: \
+                 `datetime.timezone(datetime.timedelta(hours=2), \"CEST\")`",
             );
         } else if module == Module::Asyncio && not_yet(member) {
             self.refuse(

@@ -187,6 +187,7 @@ pub fn call_builtin(cx: &dyn Callbacks, name: &str, args: Args) -> PyResult<Valu
 pub(in crate::engine::py) mod args;
 pub(in crate::engine::py) use functions::is_callable;
 mod functions;
+pub mod namespace;
 mod numbers;
 mod sort;
 pub(super) mod special;

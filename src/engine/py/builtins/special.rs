@@ -207,7 +207,7 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             Ok(Value::Int(identity(&v) as i64))
         }
         "hash" => hash(ix, f, args),
-        "vars" => vars(args),
+        "vars" => super::namespace::vars(f, args),
         "staticmethod" | "classmethod" | "property" => {
             crate::engine::py::vm::descriptor::construct(name, args)
         }
@@ -293,42 +293,6 @@ fn hash(ix: &Interp, f: &Frame, args: Args) -> PyResult<Value> {
     crate::engine::py::types::set::py_hash(v)
         .map(Value::Int)
         .ok_or_else(|| type_error(format!("unhashable type: '{}'", v.type_name())))
-}
-
-/// `vars(obj)`: a copy of the object's attributes (CPython gives the
-/// object's own `__dict__`, so changing it changes the object).
-fn vars(args: Args) -> PyResult<Value> {
-    let [v] = args.pos.as_slice() else {
-        return Err(type_error(format!(
-            "vars expected at most 1 argument, got {}",
-            args.pos.len()
-        )));
-    };
-    let attrs: Vec<(Rc<str>, Value)> = match v {
-        Value::Instance(i) => i
-            .attrs
-            .borrow()
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect(),
-        Value::Function(func) => {
-            return Ok(
-                crate::engine::py::types::funcattrs::function_attr(func, "__dict__")
-                    .unwrap_or(Value::None),
-            );
-        }
-        other => {
-            return Err(type_error(format!(
-                "vars() argument must have __dict__ attribute (a {} has none here)",
-                other.type_name()
-            )));
-        }
-    };
-    let dict = attrs
-        .into_iter()
-        .map(|(k, v)| (crate::engine::py::types::value::Key(Value::Str(k)), v))
-        .collect();
-    Ok(Value::Dict(Rc::new(std::cell::RefCell::new(dict))))
 }
 
 fn static_name(name: &str) -> &'static str {

@@ -633,7 +633,7 @@ impl Method {
                 },
             };
             if let Some(v) = v {
-                inst.attrs.borrow_mut().insert(fd.name.clone(), v);
+                inst.set_attr(fd.name.clone(), v);
             }
         }
         if let Some(post) = inst.class.lookup("__post_init__") {

@@ -167,7 +167,7 @@ impl Method {
         let mut attrs = inst.attrs.borrow_mut();
         for (f, g) in self.fields.iter().zip(given) {
             let v = g.or_else(|| f.default.clone()).unwrap_or(Value::None);
-            attrs.insert(f.name.clone(), v);
+            attrs.insert(Key(Value::Str(f.name.clone())), v);
         }
         Ok(Value::None)
     }
@@ -415,11 +415,8 @@ pub fn value(name: &str, fields: &[(&str, Value)]) -> Value {
     let _ = finish(&class);
     Value::Instance(Rc::new(Instance {
         class,
-        attrs: RefCell::new(
-            fields
-                .iter()
-                .map(|(n, v)| (Rc::from(*n), v.clone()))
-                .collect(),
+        attrs: crate::engine::py::types::value::new_attrs(
+            fields.iter().map(|(n, v)| (Rc::from(*n), v.clone())),
         ),
         exc: None,
     }))

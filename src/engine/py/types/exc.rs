@@ -122,7 +122,7 @@ pub fn class(name: &str) -> Option<Rc<Class>> {
 pub fn instance(class: Rc<Class>, args: Vec<Value>) -> Value {
     Value::Instance(Rc::new(Instance {
         class,
-        attrs: RefCell::new(IndexMap::new()),
+        attrs: Default::default(),
         exc: Some(ExcState {
             args: RefCell::new(args),
             ..ExcState::default()

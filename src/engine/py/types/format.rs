@@ -4,6 +4,7 @@
 
 use super::callbacks::Callbacks;
 use super::exc::{PyResult, error, type_error, value_error};
+use super::native::Args;
 use super::ops;
 use super::value::Value;
 use crate::text::python_float_repr;
@@ -209,14 +210,51 @@ pub fn format_value(v: &Value, spec: &str) -> PyResult<String> {
     }
 }
 
-/// `format(v, spec)` through the interpreter: an empty spec is `str(v)`
-/// (honouring `__str__`); a non-empty one formats a built-in value. A user
-/// class's `__format__` must be looked up by the interpreter before this.
+/// `format(v, spec)`, as `format()`, f-strings and `str.format` call it: a
+/// class's own `__format__` (which must return a `str`); an `IntEnum`,
+/// `IntFlag` or `StrEnum` member as its value and another enum member as
+/// its `str` (3.11's `Enum.__format__`); any other instance as `str(v)`
+/// for an empty spec and a `TypeError` for another (`object.__format__`);
+/// a built-in value by the format-spec mini-language.
 pub fn format_with(cx: &dyn Callbacks, v: &Value, spec: &str) -> PyResult<String> {
+    let Value::Instance(i) = v else {
+        return if spec.is_empty() {
+            cx.str(v)
+        } else {
+            format_value(v, spec)
+        };
+    };
+    if let Some(m) = i.class.lookup("__format__") {
+        return match cx.call(&m, Args::positional(vec![v.clone(), Value::str(spec)]))? {
+            Value::Str(s) => Ok(s.to_string()),
+            other => Err(type_error(format!(
+                "__format__ must return a str, not {}",
+                other.type_name()
+            ))),
+        };
+    }
+    let c = &i.class;
+    if i.exc.is_none() {
+        if c.derives_from("IntEnum") || c.derives_from("IntFlag") || c.derives_from("StrEnum") {
+            let value = i
+                .attrs
+                .borrow()
+                .get("value")
+                .cloned()
+                .unwrap_or(Value::None);
+            return format_with(cx, &value, spec);
+        }
+        if c.derives_from("Enum") {
+            return format_value(&Value::str(&cx.str(v)?), spec);
+        }
+    }
     if spec.is_empty() {
         return cx.str(v);
     }
-    format_value(v, spec)
+    Err(type_error(format!(
+        "unsupported format string passed to {}.__format__",
+        c.name
+    )))
 }
 
 fn format_str(s: &str, spec: &Spec, type_name: &str) -> PyResult<String> {

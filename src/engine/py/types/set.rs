@@ -74,6 +74,7 @@ pub fn py_hash(v: &Value) -> Option<i64> {
         Value::Instance(i) if i.class.hashing() == super::value::ClassHash::Fields => {
             hash_tuple(super::value::field_values(i).iter())?
         }
+        Value::Instance(i) if let Some(v) = super::value::mixed_value(i) => py_hash(&v)?,
         Value::List(_) | Value::Dict(_) | Value::Set(_) => return None,
         // `meth_hash`: the receiver's address mixed with the function's hash.
         Value::Method(m) => {

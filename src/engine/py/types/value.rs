@@ -134,9 +134,27 @@ impl Class {
 /// An instance of a class; exceptions are instances too.
 pub struct Instance {
     pub class: Rc<Class>,
-    pub attrs: RefCell<IndexMap<Rc<str>, Value>>,
+    /// Its `__dict__`: the very dict `vars(obj)` and `obj.__dict__` give.
+    pub attrs: Rc<RefCell<Dict>>,
     /// Set for instances of exception classes.
     pub exc: Option<ExcState>,
+}
+
+/// A fresh `__dict__` holding `attrs`.
+pub fn new_attrs(attrs: impl IntoIterator<Item = (Rc<str>, Value)>) -> Rc<RefCell<Dict>> {
+    Rc::new(RefCell::new(
+        attrs
+            .into_iter()
+            .map(|(k, v)| (Key(Value::Str(k)), v))
+            .collect(),
+    ))
+}
+
+impl Instance {
+    /// Sets the attribute `name` in its `__dict__`.
+    pub fn set_attr(&self, name: Rc<str>, v: Value) {
+        self.attrs.borrow_mut().insert(Key(Value::Str(name)), v);
+    }
 }
 
 /// What an exception carries besides its attributes.
@@ -175,6 +193,19 @@ impl Key {
         hashable(&v)?;
         Ok(Key(v))
     }
+}
+
+/// The value of an `IntEnum`, `IntFlag` or `StrEnum` member, which
+/// hashes and compares as that value (its class derives from `int` or
+/// `str` first).
+pub fn mixed_value(i: &Instance) -> Option<Value> {
+    let c = &i.class;
+    if i.exc.is_some()
+        || !(c.derives_from("IntEnum") || c.derives_from("IntFlag") || c.derives_from("StrEnum"))
+    {
+        return None;
+    }
+    i.attrs.borrow().get("value").cloned()
 }
 
 /// `Ok` when `v` can be a key; else the message of the `TypeError`.
@@ -267,6 +298,13 @@ impl PartialEq for Key {
 }
 impl Eq for Key {}
 
+/// A `str` finds its `Key` without making a `Value`: both hash as the text.
+impl indexmap::Equivalent<Key> for str {
+    fn equivalent(&self, key: &Key) -> bool {
+        matches!(&key.0, Value::Str(s) if &**s == self)
+    }
+}
+
 impl Hash for Key {
     fn hash<H: Hasher>(&self, state: &mut H) {
         hash_value(&self.0, state)
@@ -304,6 +342,7 @@ fn hash_value<H: Hasher>(v: &Value, state: &mut H) {
                 hash_value(&v, state);
             }
         }
+        Value::Instance(i) if let Some(v) = mixed_value(i) => hash_value(&v, state),
         other => identity(other).hash(state),
     }
 }
@@ -375,6 +414,8 @@ fn eq_level(a: &Value, b: &Value) -> bool {
         }
         (Range(a1, b1, c1), Range(a2, b2, c2)) => (a1, b1, c1) == (a2, b2, c2),
         (Instance(x), Instance(y)) if fields_eq(x, y) => true,
+        (Instance(x), _) if let Some(v) = mixed_value(x) => eq_level(&v, b),
+        (_, Instance(y)) if let Some(v) = mixed_value(y) => eq_level(a, &v),
         _ => is_same(a, b) || (identity(a) != 0 && identity(a) == identity(b)),
     }
 }

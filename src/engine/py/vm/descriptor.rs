@@ -242,7 +242,7 @@ pub fn bind(
         };
         let v = ix.call(f, &c.func, Args::positional(vec![obj.clone()]))?;
         if let Value::Instance(i) = obj {
-            i.attrs.borrow_mut().insert(name, v.clone());
+            i.set_attr(name, v.clone());
         }
         return Ok(v);
     }

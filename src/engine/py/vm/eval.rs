@@ -591,22 +591,11 @@ impl Interp {
             )),
             _ => v,
         };
-        if spec.is_empty() {
-            out.push_str(&self.str(f, &v)?);
-            return Ok(());
-        }
-        if let Some(m) = self.special(&v, "__format__") {
-            let r = self.call(f, &m, Args::positional(vec![v.clone(), Value::str(spec)]))?;
-            out.push_str(&self.str(f, &r)?);
-            return Ok(());
-        }
-        let v = match &v {
-            // An `IntEnum`, `IntFlag` or `StrEnum` member formats as its value.
-            Value::Instance(_) if let Some(x) = super::interp::enum_value(&v) => x,
-            Value::Instance(_) => Value::str(&self.str(f, &v)?),
-            _ => v,
-        };
-        out.push_str(&format::format_value(&v, spec)?);
+        out.push_str(&format::format_with(
+            &super::interp::Cb { ix: self, f },
+            &v,
+            spec,
+        )?);
         Ok(())
     }
 

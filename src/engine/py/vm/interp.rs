@@ -24,7 +24,6 @@ use crate::engine::py::types::value::{
 use crate::engine::py::types::{methods, ops};
 use crate::engine::runtime::Shared;
 use crate::program::{Code, CodeKind, Name, Program, StmtId};
-use indexmap::IndexMap;
 use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::pin::pin;
@@ -542,7 +541,7 @@ impl Interp {
 
     /// `Class(args)`: a new instance, initialised by `__init__`.
     pub fn instantiate(&self, f: &Frame, class: &Rc<Class>, mut args: Args) -> PyResult<Value> {
-        if let Some(member) = modules::r#enum::by_value(class, &args) {
+        if let Some(member) = modules::r#enum::by_value(self, f, class, &args) {
             return member;
         }
         if class.builtin && class.derives_from("BaseExceptionGroup") {
@@ -551,7 +550,7 @@ impl Interp {
         let is_exc = class.derives_from("BaseException");
         let instance = Value::Instance(Rc::new(Instance {
             class: class.clone(),
-            attrs: RefCell::new(IndexMap::new()),
+            attrs: Default::default(),
             exc: is_exc.then(|| value::ExcState {
                 args: RefCell::new(args.pos.clone()),
                 ..Default::default()
@@ -676,6 +675,10 @@ impl Interp {
                 if name == "__class__" {
                     return Ok(Value::Class(i.class.clone()));
                 }
+                if name == "__dict__" && attr.is_none() {
+                    return builtins::namespace::dict_of(obj)
+                        .ok_or_else(|| no_attribute(obj, name));
+                }
                 match attr {
                     Some(v) => descriptor::bind(self, f, v, Some(obj), &i.class),
                     None => Err(no_attribute(obj, name)),
@@ -683,6 +686,9 @@ impl Interp {
             }
             Value::Class(c) => match name {
                 "__name__" => Ok(Value::str(&c.name)),
+                "__dict__" if !c.builtin => {
+                    Ok(builtins::namespace::dict_of(obj).unwrap_or(Value::None))
+                }
                 "__qualname__" => Ok(Value::str(&c.qualname)),
                 "__members__" if modules::r#enum::members(c).is_some() => {
                     Ok(modules::r#enum::members_by_name(c))
@@ -761,7 +767,10 @@ impl Interp {
                 {
                     return r;
                 }
-                i.attrs.borrow_mut().insert(Rc::from(name), v);
+                if name == "__dict__" {
+                    return builtins::namespace::set_dict(i, v);
+                }
+                i.set_attr(Rc::from(name), v);
                 Ok(())
             }
             Value::Function(func) => {

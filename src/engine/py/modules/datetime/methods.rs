@@ -51,6 +51,9 @@ enum Kind {
     FromIsoFormat,
     FromTimestamp,
     Strptime,
+    Combine,
+    Time,
+    TimeTz,
 }
 
 /// A method of one of the types.
@@ -119,6 +122,9 @@ pub fn class(t: Type) -> Rc<Class> {
                 add("dst", Kind::Dst);
                 add("astimezone", Kind::AsTimezone);
                 add("strptime", Kind::Strptime);
+                add("combine", Kind::Combine);
+                add("time", Kind::Time);
+                add("timetz", Kind::TimeTz);
             }
         }
     }
@@ -148,7 +154,12 @@ impl Native for Method {
     fn binds(&self) -> bool {
         !matches!(
             self.1,
-            Kind::Now | Kind::UtcNow | Kind::FromIsoFormat | Kind::FromTimestamp | Kind::Strptime
+            Kind::Now
+                | Kind::UtcNow
+                | Kind::FromIsoFormat
+                | Kind::FromTimestamp
+                | Kind::Strptime
+                | Kind::Combine
         )
     }
 
@@ -221,6 +232,7 @@ impl Method {
                     ))),
                 };
             }
+            Kind::Combine => return super::clock::combine(args),
             Kind::FromIsoFormat => {
                 let Some(Value::Str(s)) = args.pos.first() else {
                     return Err(type_error("fromisoformat: argument must be str"));
@@ -390,6 +402,8 @@ impl Method {
                 _ => Err(type_error("strftime() argument 1 must be str")),
             },
             Kind::Date => date(v.div_euclid(DAY)),
+            Kind::Time => Ok(super::clock::of_datetime(v, Value::None)),
+            Kind::TimeTz => Ok(super::clock::of_datetime(v, tz.clone())),
             Kind::Weekday | Kind::IsoWeekday => {
                 let days = if t == Type::Date {
                     v

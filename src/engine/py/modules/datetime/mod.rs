@@ -9,6 +9,7 @@
 //! `timedelta`'s length, a `datetime`'s time since the epoch) or days (a
 //! `date`'s), with the fields as its attributes.
 
+mod clock;
 mod make;
 mod methods;
 mod strptime;
@@ -20,7 +21,6 @@ use crate::engine::py::types::native::Args;
 use crate::engine::py::types::value::{Class, Instance, Value};
 use crate::engine::py::vm::interp::{Frame, Interp};
 use indexmap::IndexMap;
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -134,7 +134,7 @@ pub fn datetime(micros: i64) -> PyResult<Value> {
 pub fn datetime_in(micros: i64, tz: Value) -> PyResult<Value> {
     let v = datetime(micros)?;
     if let Value::Instance(i) = &v {
-        i.attrs.borrow_mut().insert(Rc::from("tzinfo"), tz);
+        i.set_attr(Rc::from("tzinfo"), tz);
     }
     Ok(v)
 }
@@ -163,7 +163,7 @@ fn make(t: Type, value: i64, fields: &[(&str, i64)]) -> Value {
     }
     Value::Instance(Rc::new(Instance {
         class: class(t),
-        attrs: RefCell::new(attrs),
+        attrs: crate::engine::py::types::value::new_attrs(attrs),
         exc: None,
     }))
 }
@@ -205,6 +205,7 @@ pub fn member(name: &str) -> Option<Value> {
             return Some(Value::Class(c));
         }
         "UTC" => return Some(zone::utc()),
+        "time" => return Some(Value::Class(clock::class())),
         "MINYEAR" => return Some(Value::Int(1)),
         "MAXYEAR" => return Some(Value::Int(9999)),
         _ => return None,

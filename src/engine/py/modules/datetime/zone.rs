@@ -66,7 +66,7 @@ fn make(offset: i64, name: Option<Rc<str>>) -> Value {
     attrs.insert(Rc::from("_name"), name.map_or(Value::None, Value::Str));
     Value::Instance(Rc::new(Instance {
         class: class(),
-        attrs: RefCell::new(attrs),
+        attrs: crate::engine::py::types::value::new_attrs(attrs),
         exc: None,
     }))
 }

@@ -168,7 +168,7 @@ pub(super) fn flag_member(class: &Rc<Class>, value: i64) -> Value {
     attrs.insert(Rc::from("value"), Value::Int(value));
     let m = Value::Instance(Rc::new(Instance {
         class: class.clone(),
-        attrs: RefCell::new(attrs),
+        attrs: crate::engine::py::types::value::new_attrs(attrs),
         exc: None,
     }));
     cache.0.borrow_mut().push(m.clone());

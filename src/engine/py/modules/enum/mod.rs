@@ -5,12 +5,14 @@
 //! value (`Color(1)`) and by name (`Color["RED"]`), iterated in definition
 //! order, printed as CPython 3.11 prints them.
 
+mod body;
 mod flag;
 
-use crate::engine::py::types::exc::{PyResult, error, type_error};
+use crate::engine::py::types::exc::{PyResult, Unwind, error, type_error};
 use crate::engine::py::types::native::{Args, Native, downcast};
 use crate::engine::py::types::value::{Class, Instance, Value, py_eq};
 use crate::engine::py::vm::interp::{Frame, Interp};
+use body::Auto;
 use flag::{bits, flag_value};
 use indexmap::IndexMap;
 use std::cell::{Cell, RefCell};
@@ -111,7 +113,7 @@ pub fn member(name: &str) -> Option<Value> {
 /// Calls `enum.auto()` or `enum.unique(cls)`.
 pub fn call(_ix: &Interp, _f: &Frame, name: &str, mut args: Args) -> PyResult<Value> {
     match name {
-        "enum.auto" => Ok(Value::Native(Rc::new(Auto))),
+        "enum.auto" => Ok(Value::Native(Rc::new(Auto::default()))),
         "enum.unique" => args
             .pos
             .pop()
@@ -120,15 +122,6 @@ pub fn call(_ix: &Interp, _f: &Frame, name: &str, mut args: Args) -> PyResult<Va
             "AttributeError",
             format!("module 'enum' has no attribute '{name}'"),
         )),
-    }
-}
-
-/// `auto()`: the next value, chosen when the class is made.
-struct Auto;
-
-impl Native for Auto {
-    fn type_name(&self) -> &str {
-        "auto"
     }
 }
 
@@ -223,17 +216,33 @@ pub fn finish(ix: &Interp, f: &Frame, class: &Rc<Class>) -> PyResult<()> {
         .filter(|(k, v)| {
             !k.starts_with('_')
                 && !matches!(v, Value::Function(_))
-                && (downcast::<Auto>(v).is_some() || !matches!(v, Value::Native(_)))
+                && (body::is_member_value(v) || !matches!(v, Value::Native(_)))
         })
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
     let mut made: Vec<Value> = Vec::new();
     let last_int = Cell::new(0i64);
     let max_int = Cell::new(0i64);
+    // A `_generate_next_value_(name, start, count, last_values)` of the
+    // class's own chooses the `auto()` values.
+    let generate = class
+        .namespace
+        .borrow()
+        .get("_generate_next_value_")
+        .filter(|g| matches!(g, Value::Function(_)))
+        .cloned();
+    let mut last_values: Vec<Value> = Vec::new();
     for (name, mut value) in entries {
         ix.step()?;
-        if downcast::<Auto>(&value).is_some() {
+        if let Some(auto) = downcast::<Auto>(&value) {
+            let list = Value::List(Rc::new(RefCell::new(last_values.clone())));
+            let at = Value::Int(last_values.len() as i64);
             value = match kind {
+                _ if let Some(g) = &generate => ix.call(
+                    f,
+                    g,
+                    Args::positional(vec![Value::Str(name.clone()), Value::Int(1), at, list]),
+                )?,
                 "StrEnum" => Value::str(&name.to_lowercase()),
                 // The power of two above the highest value so far.
                 "Flag" | "IntFlag" if made.is_empty() => Value::Int(1),
@@ -242,7 +251,11 @@ pub fn finish(ix: &Interp, f: &Frame, class: &Rc<Class>) -> PyResult<()> {
                 }
                 _ => Value::Int(last_int.get() + 1),
             };
+            *auto.0.borrow_mut() = Some(value.clone());
+        } else if body::is_member_value(&value) {
+            value = body::resolve(&value);
         }
+        last_values.push(value.clone());
         if let Value::Int(i) = value {
             last_int.set(i);
             max_int.set(max_int.get().max(i));
@@ -270,7 +283,7 @@ pub fn finish(ix: &Interp, f: &Frame, class: &Rc<Class>) -> PyResult<()> {
                 attrs.insert(Rc::from("value"), value);
                 let m = Value::Instance(Rc::new(Instance {
                     class: class.clone(),
-                    attrs: RefCell::new(attrs),
+                    attrs: crate::engine::py::types::value::new_attrs(attrs),
                     exc: None,
                 }));
                 made.push(m.clone());
@@ -286,8 +299,19 @@ pub fn finish(ix: &Interp, f: &Frame, class: &Rc<Class>) -> PyResult<()> {
     Ok(())
 }
 
-/// `Color(value)`: the member with that value.
-pub fn by_value(class: &Rc<Class>, args: &Args) -> Option<PyResult<Value>> {
+/// `Color(value)`: the member with that value, else what the class's
+/// `_missing_` finds.
+pub fn by_value(ix: &Interp, f: &Frame, class: &Rc<Class>, args: &Args) -> Option<PyResult<Value>> {
+    match find_by_value(class, args)? {
+        Err(Unwind::Exc(not_valid)) if class.lookup("_missing_").is_some() => {
+            let v = args.pos[0].clone();
+            Some(body::missing(ix, f, class, v, not_valid))
+        }
+        found => Some(found),
+    }
+}
+
+fn find_by_value(class: &Rc<Class>, args: &Args) -> Option<PyResult<Value>> {
     let all = all_members(class)?;
     let [v] = args.pos.as_slice() else {
         return Some(Err(type_error(format!(

@@ -1,0 +1,379 @@
+//! `datetime.time`: a time of day, naive or with a `timezone`, as CPython
+//! 3.11 makes, prints, compares and formats it; and what joins it to a
+//! date (`datetime.combine`, `datetime.time()`, `datetime.timetz()`).
+
+use super::zone;
+use super::{DAY, datetime_in, tz_of};
+use crate::engine::py::modules::time::calendar::{self, Tm, days_from_civil};
+use crate::engine::py::types::exc::{PyResult, error, type_error};
+use crate::engine::py::types::native::{Args, Native};
+use crate::engine::py::types::value::{Class, Instance, Value, new_attrs};
+use crate::engine::py::vm::interp::{Frame, Interp};
+use crate::program::CmpOp;
+use indexmap::IndexMap;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// The fields, in the order `time(...)` takes them.
+const FIELDS: [&str; 5] = ["hour", "minute", "second", "microsecond", "tzinfo"];
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Init,
+    Repr,
+    Str,
+    Format,
+    Cmp(CmpOp),
+    Hash,
+    IsoFormat,
+    Strftime,
+    Replace,
+    UtcOffset,
+    TzName,
+    Dst,
+}
+
+struct Method(Kind);
+
+thread_local! {
+    static CLASS: Rc<Class> = make_class();
+}
+
+/// The `datetime.time` class.
+pub fn class() -> Rc<Class> {
+    CLASS.with(Rc::clone)
+}
+
+fn make_class() -> Rc<Class> {
+    let mut ns = IndexMap::new();
+    for (name, kind) in [
+        ("__init__", Kind::Init),
+        ("__repr__", Kind::Repr),
+        ("__str__", Kind::Str),
+        ("__format__", Kind::Format),
+        ("__eq__", Kind::Cmp(CmpOp::Eq)),
+        ("__ne__", Kind::Cmp(CmpOp::Ne)),
+        ("__lt__", Kind::Cmp(CmpOp::Lt)),
+        ("__le__", Kind::Cmp(CmpOp::Le)),
+        ("__gt__", Kind::Cmp(CmpOp::Gt)),
+        ("__ge__", Kind::Cmp(CmpOp::Ge)),
+        ("__hash__", Kind::Hash),
+        ("isoformat", Kind::IsoFormat),
+        ("strftime", Kind::Strftime),
+        ("replace", Kind::Replace),
+        ("utcoffset", Kind::UtcOffset),
+        ("tzname", Kind::TzName),
+        ("dst", Kind::Dst),
+    ] {
+        ns.insert(Rc::from(name), Value::Native(Rc::new(Method(kind))));
+    }
+    Rc::new(Class {
+        name: Rc::from("time"),
+        qualname: Rc::from("time"),
+        base: None,
+        namespace: RefCell::new(ns),
+        builtin: true,
+        module: "datetime",
+    })
+}
+
+/// A new `time`, `micros` after midnight, in `tz`.
+pub fn time(micros: i64, tz: Value) -> Value {
+    let secs = micros / 1_000_000;
+    let attrs = [
+        ("_value", Value::Int(micros)),
+        ("hour", Value::Int(secs / 3600)),
+        ("minute", Value::Int(secs / 60 % 60)),
+        ("second", Value::Int(secs % 60)),
+        ("microsecond", Value::Int(micros % 1_000_000)),
+        ("tzinfo", tz),
+    ];
+    Value::Instance(Rc::new(Instance {
+        class: class(),
+        attrs: new_attrs(attrs.into_iter().map(|(k, v)| (Rc::from(k), v))),
+        exc: None,
+    }))
+}
+
+/// A `time`'s microseconds after midnight.
+pub fn value_of(v: &Value) -> Option<i64> {
+    match v {
+        Value::Instance(i) if Rc::ptr_eq(&i.class, &class()) => {
+            match i.attrs.borrow().get("_value") {
+                Some(Value::Int(n)) => Some(*n),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// `time(hour=0, minute=0, second=0, microsecond=0, tzinfo=None)`: the
+/// microseconds after midnight and the time zone.
+fn fields(mut args: Args) -> PyResult<(i64, Value)> {
+    if args.pos.len() > FIELDS.len() {
+        return Err(type_error(format!(
+            "function takes at most 5 arguments ({} given)",
+            args.pos.len()
+        )));
+    }
+    let mut given: [Option<Value>; 5] = Default::default();
+    for (slot, v) in given.iter_mut().zip(args.pos.drain(..)) {
+        *slot = Some(v);
+    }
+    for (k, v) in std::mem::take(&mut args.kw) {
+        let Some(at) = FIELDS.iter().position(|n| *n == &*k) else {
+            return Err(type_error(format!(
+                "'{k}' is an invalid keyword argument for __new__()"
+            )));
+        };
+        given[at] = Some(v);
+    }
+    let mut n = [0i64; 4];
+    for (at, slot) in n.iter_mut().enumerate() {
+        *slot = match &given[at] {
+            None => 0,
+            Some(Value::Int(i)) => *i,
+            Some(Value::Bool(b)) => i64::from(*b),
+            Some(other) => {
+                return Err(type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    other.type_name()
+                )));
+            }
+        };
+    }
+    for (at, top) in [23, 59, 59, 999_999].into_iter().enumerate() {
+        if !(0..=top).contains(&n[at]) {
+            return Err(error(
+                "ValueError",
+                format!("{} must be in 0..{top}", FIELDS[at]),
+            ));
+        }
+    }
+    let tz = given[4].take().unwrap_or(Value::None);
+    if !matches!(tz, Value::None) && zone::offset(&tz).is_none() {
+        return Err(type_error(format!(
+            "tzinfo argument must be None or of a tzinfo subclass, not type '{}'",
+            tz.type_name()
+        )));
+    }
+    Ok(((n[0] * 3600 + n[1] * 60 + n[2]) * 1_000_000 + n[3], tz))
+}
+
+/// `HH:MM:SS[.ffffff]`, and the offset of an aware one.
+fn iso(v: i64, tz: &Value) -> String {
+    let secs = v / 1_000_000;
+    let mut out = format!("{:02}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60);
+    if v % 1_000_000 != 0 {
+        out.push_str(&format!(".{:06}", v % 1_000_000));
+    }
+    if let Some(off) = zone::offset(tz) {
+        out.push_str(&zone::offset_text(off, ":"));
+    }
+    out
+}
+
+/// `strftime(fmt)`: the date part is 1900-01-01, as in CPython.
+fn strftime(v: i64, fmt: &str, tz: &Value) -> String {
+    let micros = days_from_civil(1900, 1, 1) * DAY + v;
+    let zone = calendar::Zone {
+        offset: zone::offset(tz).map(|o| o.div_euclid(1_000_000)),
+        name: if zone::offset(tz).is_some() {
+            zone::tzname(tz)
+        } else {
+            String::new()
+        },
+    };
+    calendar::strftime(fmt, &Tm::from_micros(micros), &zone)
+}
+
+impl Native for Method {
+    fn type_name(&self) -> &str {
+        "method_descriptor"
+    }
+
+    fn is_callable(&self) -> bool {
+        true
+    }
+
+    fn binds(&self) -> bool {
+        true
+    }
+
+    fn call(self: Rc<Self>, ix: &Rc<Interp>, cx: &Frame, args: Args) -> Option<PyResult<Value>> {
+        Some(self.run(ix, cx, args))
+    }
+}
+
+impl Method {
+    fn run(&self, ix: &Interp, cx: &Frame, mut args: Args) -> PyResult<Value> {
+        if args.pos.is_empty() {
+            return Err(type_error("a time method needs its object"));
+        }
+        let this = args.pos.remove(0);
+        if let Kind::Init = self.0 {
+            let (v, tz) = fields(args)?;
+            if let (Value::Instance(i), Value::Instance(m)) = (&this, time(v, tz)) {
+                *i.attrs.borrow_mut() = m.attrs.borrow().clone();
+            }
+            return Ok(Value::None);
+        }
+        let Some(v) = value_of(&this) else {
+            return Err(type_error("a time method needs its object"));
+        };
+        let tz = tz_of(&this);
+        let off = zone::offset(&tz);
+        let other = args.pos.first().cloned();
+        match self.0 {
+            Kind::Init => Ok(Value::None),
+            Kind::Repr => {
+                let (secs, us) = (v / 1_000_000, v % 1_000_000);
+                let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+                let mut r = if us != 0 {
+                    format!("datetime.time({h}, {m}, {s}, {us}")
+                } else if s != 0 {
+                    format!("datetime.time({h}, {m}, {s}")
+                } else {
+                    format!("datetime.time({h}, {m}")
+                };
+                if off.is_some() {
+                    r.push_str(&format!(", tzinfo={}", ix.repr(cx, &tz)?));
+                }
+                r.push(')');
+                Ok(Value::str(&r))
+            }
+            Kind::Str | Kind::IsoFormat => Ok(Value::str(&iso(v, &tz))),
+            Kind::Format => match &other {
+                Some(Value::Str(s)) if s.is_empty() => Ok(Value::str(&iso(v, &tz))),
+                Some(Value::Str(s)) => Ok(Value::str(&strftime(v, s, &tz))),
+                Some(o) => Err(type_error(format!(
+                    "__format__() argument 1 must be str, not {}",
+                    o.type_name()
+                ))),
+                None => Err(type_error("__format__() takes exactly one argument")),
+            },
+            Kind::Strftime => match &other {
+                Some(Value::Str(s)) => Ok(Value::str(&strftime(v, s, &tz))),
+                Some(o) => Err(type_error(format!(
+                    "strftime() argument 1 must be str, not {}",
+                    o.type_name()
+                ))),
+                None => Err(type_error(
+                    "strftime() missing required argument 'format' (pos 1)",
+                )),
+            },
+            Kind::Cmp(op) => {
+                let Some(w) = other.as_ref().and_then(value_of) else {
+                    return Ok(Value::Builtin("NotImplemented"));
+                };
+                let other_off = zone::offset(&tz_of(other.as_ref().unwrap_or(&Value::None)));
+                if off.is_some() != other_off.is_some() {
+                    return match op {
+                        CmpOp::Eq => Ok(Value::Bool(false)),
+                        CmpOp::Ne => Ok(Value::Bool(true)),
+                        _ => Err(type_error(
+                            "can't compare offset-naive and offset-aware times",
+                        )),
+                    };
+                }
+                let (a, b) = (v - off.unwrap_or(0), w - other_off.unwrap_or(0));
+                Ok(Value::Bool(match op {
+                    CmpOp::Eq => a == b,
+                    CmpOp::Ne => a != b,
+                    CmpOp::Lt => a < b,
+                    CmpOp::Le => a <= b,
+                    CmpOp::Gt => a > b,
+                    _ => a >= b,
+                }))
+            }
+            Kind::Hash => Ok(Value::Int(v - off.unwrap_or(0))),
+            Kind::Replace => {
+                let secs = v / 1_000_000;
+                let mut given = Args::positional(vec![
+                    Value::Int(secs / 3600),
+                    Value::Int(secs / 60 % 60),
+                    Value::Int(secs % 60),
+                    Value::Int(v % 1_000_000),
+                    tz,
+                ]);
+                if args.pos.len() > FIELDS.len() {
+                    return Err(type_error(format!(
+                        "replace() takes at most 5 arguments ({} given)",
+                        args.pos.len()
+                    )));
+                }
+                for (at, a) in args.pos.drain(..).enumerate() {
+                    given.pos[at] = a;
+                }
+                for (k, a) in std::mem::take(&mut args.kw) {
+                    let Some(at) = FIELDS.iter().position(|n| *n == &*k) else {
+                        return Err(type_error(format!(
+                            "'{k}' is an invalid keyword argument for replace()"
+                        )));
+                    };
+                    given.pos[at] = a;
+                }
+                let (v, tz) = fields(given)?;
+                Ok(time(v, tz))
+            }
+            Kind::UtcOffset => match off {
+                Some(o) => super::timedelta(o),
+                None => Ok(Value::None),
+            },
+            Kind::TzName => Ok(if off.is_some() {
+                Value::str(&zone::tzname(&tz))
+            } else {
+                Value::None
+            }),
+            // A `timezone`'s `dst()` is `None`.
+            Kind::Dst => Ok(Value::None),
+        }
+    }
+}
+
+/// `datetime.combine(date, time, tzinfo=time.tzinfo)`.
+pub fn combine(mut args: Args) -> PyResult<Value> {
+    let tz_kw = args.take_kw("tzinfo");
+    if let Some((k, _)) = args.kw.first() {
+        return Err(type_error(format!(
+            "'{k}' is an invalid keyword argument for combine()"
+        )));
+    }
+    let tz_pos = if args.pos.len() == 3 {
+        args.pos.pop()
+    } else {
+        None
+    };
+    let [d, t] = args.pos.as_slice() else {
+        return Err(type_error(format!(
+            "combine() missing required argument '{}' (pos {})",
+            if args.pos.is_empty() { "date" } else { "time" },
+            args.pos.len() + 1
+        )));
+    };
+    let days = match super::value_of(d) {
+        Some((super::Type::Date, days)) => days,
+        Some((super::Type::Datetime, micros)) => micros.div_euclid(DAY),
+        _ => {
+            return Err(type_error(format!(
+                "combine() argument 1 must be datetime.date, not {}",
+                d.type_name()
+            )));
+        }
+    };
+    let Some(v) = value_of(t) else {
+        return Err(type_error(format!(
+            "combine() argument 2 must be datetime.time, not {}",
+            t.type_name()
+        )));
+    };
+    let tz = tz_kw.or(tz_pos).unwrap_or_else(|| tz_of(t));
+    datetime_in(days * DAY + v, tz)
+}
+
+/// `dt.time()` (naive) and `dt.timetz()` (with its `tzinfo`) of a
+/// datetime `micros` after the epoch in its own zone.
+pub fn of_datetime(micros: i64, tz: Value) -> Value {
+    time(micros.rem_euclid(DAY), tz)
+}
