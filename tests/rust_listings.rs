@@ -352,11 +352,19 @@ const PROGRAMS_EXCUSED: &[(&str, &str)] = &[
         "programs_ordering__wait_for_tie",
         "a timeout equal to the work's time: asyncio's timeout fires first, `tokio::time::timeout` polls the work first; `[0.5, 1, 1.5]` prints `1.0`",
     ),
+    (
+        "programs_clock__loop_time",
+        "asyncio's clock adds float seconds (`1.5500000000000003`), Tokio's `Instant` counts whole nanoseconds (`1.55`)",
+    ),
+    (
+        "programs_wait_for__cleanup_awaits",
+        "`asyncio.wait_for` waits for the cancelled work's cleanup and returns what it returns; `tokio::time::timeout` drops the work at once",
+    ),
 ];
 
 /// The least number of corpus programs that must translate and agree: the
 /// figure may grow, never shrink.
-const PROGRAMS_AGREEING_AT_LEAST: usize = 26;
+const PROGRAMS_AGREEING_AT_LEAST: usize = 27;
 
 /// A listing's run: what it printed, and whether it exited with success;
 /// `None` when it ran past `limit` (it is killed).

@@ -588,26 +588,50 @@ impl Planner<'_> {
                 FormatPart::Literal(s) => push_text(&mut out, s),
                 FormatPart::Field {
                     value,
-                    conversion: None,
+                    conversion,
                     spec,
-                    debug: None,
-                } if spec.is_empty() => out.push(Part::Hole(self.expr(sc, value)?)),
-                FormatPart::Field {
-                    value,
-                    conversion: None,
-                    spec,
-                    debug: None,
-                } if let [FormatPart::Literal(text)] = spec.as_slice()
-                    && let Some(spec) = rust_spec(text) =>
-                {
-                    out.push(Part::Spec(self.expr(sc, value)?, spec))
-                }
-                FormatPart::Field { value, .. } => {
-                    return refuse(
-                        &value.span,
-                        "a format spec or conversion in an f-string (`{x:.2f}`, `{x!r}`, `{x=}`)",
-                        "the Rust listing prints values the way `str()` does, nothing more",
-                    );
+                    debug,
+                } => {
+                    if let Some(text) = debug {
+                        push_text(&mut out, text);
+                    }
+                    let x = self.expr(sc, value)?;
+                    // `{x=}` shows the repr unless a spec or `!s` says otherwise.
+                    let repr = match conversion {
+                        Some('r') => true,
+                        Some('s') => false,
+                        None => debug.is_some() && spec.is_empty(),
+                        Some(_) => {
+                            return refuse(
+                                &value.span,
+                                "the conversion `!a` in an f-string",
+                                "the Rust listing converts with `!r` and `!s` only",
+                            );
+                        }
+                    };
+                    let x = if repr {
+                        Expr {
+                            span: x.span.clone(),
+                            kind: ExprKind::Call(Builtin::Repr, vec![x]),
+                        }
+                    } else {
+                        x
+                    };
+                    match spec.as_slice() {
+                        [] => out.push(Part::Hole(x)),
+                        [FormatPart::Literal(text)] if let Some(spec) = rust_spec(text) => {
+                            out.push(Part::Spec(x, spec))
+                        }
+                        _ => {
+                            return refuse(
+                                &value.span,
+                                "this format spec in an f-string",
+                                "the Rust listing translates the specs Rust's `format!` writes \
+                                 as Python does: fill, alignment, sign, width, precision and \
+                                 the types `f`, `d`, `s`, `x`, `X`, `o`, `b`",
+                            );
+                        }
+                    }
                 }
             }
         }

@@ -189,6 +189,9 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
             _ => first.as_f64(),
         },
         Builtin::Index => index(&first, &args[1]),
+        Builtin::Repr | Builtin::Round | Builtin::Sorted | Builtin::List => {
+            super::builtins::builtin(f, &args)
+        }
         Builtin::Abs => Code::new(format!("{}.abs()", first.wrap(10)), first.ty.clone(), 10),
         Builtin::Min | Builtin::Max if args.len() > 1 => {
             let m = if f == Builtin::Min { "min" } else { "max" };

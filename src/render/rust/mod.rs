@@ -36,6 +36,7 @@
 
 mod analysis;
 mod blocks;
+mod builtins;
 mod code;
 mod errors;
 mod expr;
@@ -411,6 +412,9 @@ impl<'a> Renderer<'a> {
             self.line(format!("    {}().await{tail}", fn_name(&self.demo.entry)));
             self.line("}");
             self.line("");
+        }
+        for l in builtins::helpers(&self.lines) {
+            self.line(l);
         }
         if self.needs_receive {
             for l in RECEIVE {

@@ -195,6 +195,10 @@ impl Types {
                     Builtin::Float => Ty::Float,
                     Builtin::Abs => first,
                     Builtin::Index => first.elem(),
+                    Builtin::Repr => Ty::Str,
+                    Builtin::Round if args.len() == 1 => Ty::Int,
+                    Builtin::Round => first,
+                    Builtin::Sorted | Builtin::List => Ty::List(Box::new(first.elem())),
                     Builtin::Min | Builtin::Max | Builtin::Sum => {
                         if args.len() == 1 {
                             first.elem()

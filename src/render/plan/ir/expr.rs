@@ -19,7 +19,8 @@ pub enum ExprKind {
     List(Vec<Expr>),
     Unary(UnaryOp, Box<Expr>),
     Binary(BinaryOp, Box<Expr>, Box<Expr>),
-    /// A built-in function: `range`, `len`, `str`, `int`, `float`, `abs`, `min`, `max`, `sum`.
+    /// A built-in function: `range`, `len`, `str`, `int`, `float`, `abs`,
+    /// `min`, `max`, `sum`, `repr`, `round`, `sorted`, `list`.
     Call(Builtin, Vec<Expr>),
     /// Text with holes, as a Python f-string.
     Template(Template),
@@ -144,13 +145,21 @@ pub enum Builtin {
     Min,
     Max,
     Sum,
+    /// `repr(x)`: a string quoted as Python quotes it.
+    Repr,
+    /// `round(x)` (an int, halves to even) or `round(x, n)`.
+    Round,
+    /// `sorted(xs)`: a new sorted list.
+    Sorted,
+    /// `list(xs)`: a new list of the items.
+    List,
     /// `obj[index]` (Python's `operator.getitem`): an item of a list or a
     /// character of a string, a negative index counting from the end.
     Index,
 }
 
 impl Builtin {
-    pub const ALL: [(&'static str, Builtin); 9] = [
+    pub const ALL: [(&'static str, Builtin); 13] = [
         ("range", Builtin::Range),
         ("len", Builtin::Len),
         ("str", Builtin::Str),
@@ -160,6 +169,10 @@ impl Builtin {
         ("min", Builtin::Min),
         ("max", Builtin::Max),
         ("sum", Builtin::Sum),
+        ("repr", Builtin::Repr),
+        ("round", Builtin::Round),
+        ("sorted", Builtin::Sorted),
+        ("list", Builtin::List),
     ];
 
     pub fn name(self) -> &'static str {
