@@ -222,7 +222,6 @@ fn describe(e: &E) -> (&'static str, &'static str) {
             "the Rust listing's values are numbers, strings, booleans, `None` and lists; \
              the plan has no type for a dict",
         ),
-        E::Tuple(_) => ("a tuple", VALUES),
         E::Set(_) => ("a set", VALUES),
         E::Subscript(..) | E::Slice(..) => (
             "indexing (`x[i]`)",
@@ -285,6 +284,12 @@ impl Planner<'_> {
                 }
                 ExprKind::List(items)
             }
+            E::Tuple(items) => ExprKind::Tuple(
+                items
+                    .iter()
+                    .map(|x| self.expr(sc, x))
+                    .collect::<Result<Vec<_>>>()?,
+            ),
             E::UnaryOp(py::UnaryOp::Neg, x) => {
                 let x = self.expr(sc, x)?;
                 match x.kind {
@@ -348,16 +353,7 @@ impl Planner<'_> {
                     && let [g] = c.generators.as_slice()
                     && g.ifs.len() <= 1 =>
             {
-                let var = match &g.target {
-                    py::Target::Name(n) => sc.local(n.ident(), &e.span)?,
-                    _ => {
-                        return refuse(
-                            &e.span,
-                            "this comprehension's variable",
-                            "the plan's comprehensions bind one local variable",
-                        );
-                    }
-                };
+                let var = self.loop_pattern(sc, &g.target, &e.span)?;
                 ExprKind::Comp {
                     value: Box::new(self.expr(sc, &c.element)?),
                     var,

@@ -15,6 +15,7 @@
 
 mod calls;
 mod class;
+mod data;
 mod executor;
 mod expr;
 mod group;

@@ -238,7 +238,7 @@ impl Planner<'_> {
                     let stmt = self.as_completed(sc, s, s, calls, &[])?;
                     return Ok((Some(stmt), 1));
                 }
-                let var = self.loop_var(sc, target, &s.span)?;
+                let var = self.loop_pattern(sc, target, &s.span)?;
                 one(
                     s,
                     StmtKind::For {
@@ -255,7 +255,7 @@ impl Planner<'_> {
                 body,
                 ..
             } => {
-                let var = self.loop_var(sc, target, &s.span)?;
+                let var = self.loop_pattern(sc, target, &s.span)?;
                 let Some(source) =
                     self.user_call(sc, iter, &[FunctionKind::Generator, FunctionKind::Iterator])?
                 else {
@@ -417,7 +417,7 @@ impl Planner<'_> {
             P::For {
                 target, iter, body, ..
             } => {
-                let var = self.loop_var(sc, target, &s.span)?;
+                let var = self.loop_pattern(sc, target, &s.span)?;
                 StmtKind::For {
                     var,
                     over: self.expr(sc, iter)?,
@@ -644,6 +644,9 @@ impl Planner<'_> {
                  translates `tg.create_task(f(...))` as a statement (return results through \
                  a future, or use `asyncio.gather`)",
             );
+        }
+        if let Target::Unpack(..) = target {
+            return one(s, self.unpack(sc, target, value, &s.span)?);
         }
         let var = self.target(sc, target, &s.span)?;
         let kind = match &value.kind {

@@ -301,7 +301,7 @@ fn holes_of(e: &Expr, p: &str) -> usize {
         } => {
             holes_of(value, p) + holes_of(over, p) + filter.as_deref().map_or(0, |f| holes_of(f, p))
         }
-        ExprKind::List(items) | ExprKind::Call(_, items) => {
+        ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
             items.iter().map(|i| holes_of(i, p)).sum()
         }
         ExprKind::Lit(_)
@@ -588,7 +588,9 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
                 filter,
                 ..
             } => now_in(value) || now_in(over) || filter.as_deref().is_some_and(now_in),
-            ExprKind::List(items) | ExprKind::Call(_, items) => items.iter().any(now_in),
+            ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
+                items.iter().any(now_in)
+            }
             ExprKind::Lit(_)
             | ExprKind::Var(_)
             | ExprKind::Done(_)
@@ -649,7 +651,7 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
                 awaited_calls(f, out);
             }
         }
-        ExprKind::List(items) | ExprKind::Call(_, items) => {
+        ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
             items.iter().for_each(|i| awaited_calls(i, out))
         }
         ExprKind::Lit(_)
@@ -699,7 +701,7 @@ pub(super) fn comprehensions<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
             comprehensions(x, out);
             args.iter().for_each(|a| comprehensions(a, out));
         }
-        ExprKind::List(items) | ExprKind::Call(_, items) => {
+        ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
             items.iter().for_each(|i| comprehensions(i, out))
         }
         ExprKind::Await(call) => call.args.iter().for_each(|a| comprehensions(a, out)),

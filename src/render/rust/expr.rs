@@ -70,6 +70,16 @@ impl Renderer<'_> {
                 c.fresh = true;
                 c
             }
+            ExprKind::Tuple(items) => self.tuple(items),
+            ExprKind::Call(Builtin::Index, args)
+                if let [obj, k] = args.as_slice()
+                    && let ExprKind::Lit(Value::Int(k)) = k.kind
+                    && let Ty::Tuple(items) = self.types.expr_ty(&self.func, obj)
+                    && let Some(k) = super::tuples::tuple_item(items.len(), k) =>
+            {
+                let obj = self.expr(obj);
+                Code::new(format!("{}.{k}", obj.wrap(10)), items[k].clone(), 10)
+            }
             ExprKind::Unary(UnaryOp::Neg, x) => {
                 let x = self.expr(x);
                 Code::new(format!("-{}", x.wrap(7)), x.ty, 7)
@@ -215,8 +225,7 @@ impl Renderer<'_> {
                 } else {
                     format!("{}.iter()", o.wrap(10))
                 };
-                let used = self.used.contains(var);
-                let pat = if used { ident(var) } else { "_".into() };
+                let pat = self.loop_pat(var);
                 // A range of literals has no integer type until one is named.
                 let mut typed = o.range && elem == Ty::Int;
                 if let Some(f) = filter {
@@ -399,7 +408,7 @@ impl Renderer<'_> {
 
     /// Appends one printed value to a format string and its arguments.
     pub(super) fn hole(&mut self, c: &Code, fmt: &mut String, args: &mut Vec<String>) {
-        let debug = matches!(c.ty, Ty::Float | Ty::List(_) | Ty::Unit);
+        let debug = matches!(c.ty, Ty::Float | Ty::List(_) | Ty::Tuple(_) | Ty::Unit);
         let spec = if debug { ":?" } else { "" };
         if c.ty == Ty::Unit {
             fmt.push_str("None");
@@ -547,6 +556,9 @@ impl Renderer<'_> {
 
     /// `let x = `, `let mut x = `, `x = ` or `self.x = `.
     pub(super) fn bind(&mut self, name: &str) -> String {
+        if let Some(names) = super::tuples::pattern_names(name) {
+            return self.bind_pattern(&names);
+        }
         if self.fields.contains(name) && !self.declared.contains(name) {
             return format!("{}.{} = ", self.self_name, ident(name));
         }
@@ -588,7 +600,7 @@ impl Renderer<'_> {
 
     pub(super) fn assign(&mut self, into: Option<&str>, rhs: &str) {
         // A value nobody reads needs no name.
-        let into = into.filter(|n| self.used.contains(*n) || self.declared.contains(*n));
+        let into = into.filter(|n| self.pattern_used(n) || self.declared.contains(*n));
         match into {
             Some(name) => {
                 let b = self.bind(name);

@@ -30,7 +30,10 @@ impl Renderer<'_> {
                     _ => vec![],
                 };
                 for n in names {
-                    *self.assigned.entry(n.clone()).or_default() += 1;
+                    let parts = super::tuples::pattern_names(n).unwrap_or_else(|| vec![n]);
+                    for n in parts {
+                        *self.assigned.entry(n.to_string()).or_default() += 1;
+                    }
                 }
             });
         }

@@ -47,6 +47,7 @@ mod scoped;
 mod stmt;
 mod structs;
 mod sync;
+mod tuples;
 mod types;
 mod wrap;
 

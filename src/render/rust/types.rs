@@ -16,6 +16,8 @@ pub(super) enum Ty {
     Float,
     Str,
     List(Box<Ty>),
+    /// A tuple: `(String, i64)`.
+    Tuple(Vec<Ty>),
     Task(Box<Ty>),
     Future(Box<Ty>),
     Coro(Box<Ty>),
@@ -35,10 +37,13 @@ pub(super) enum Ty {
 
 impl Ty {
     pub(super) fn is_copy(&self) -> bool {
-        matches!(
-            self,
-            Ty::Int | Ty::Float | Ty::Bool | Ty::Unknown | Ty::Unit | Ty::Server
-        )
+        match self {
+            Ty::Tuple(items) => items.iter().all(Ty::is_copy),
+            _ => matches!(
+                self,
+                Ty::Int | Ty::Float | Ty::Bool | Ty::Unknown | Ty::Unit | Ty::Server
+            ),
+        }
     }
 
     pub(super) fn elem(&self) -> Ty {
@@ -65,6 +70,13 @@ impl Ty {
             Ty::Float => "f64".into(),
             Ty::Str => "String".into(),
             Ty::List(t) => format!("Vec<{}>", t.rust()),
+            Ty::Tuple(items) => {
+                let items: Vec<String> = items.iter().map(Ty::rust).collect();
+                match items.as_slice() {
+                    [one] => format!("({one},)"),
+                    _ => format!("({})", items.join(", ")),
+                }
+            }
             Ty::Task(t) => format!("tokio::task::JoinHandle<{}>", t.rust()),
             Ty::Future(t) => format!("oneshot::Receiver<{}>", t.rust()),
             Ty::Coro(t) => format!("impl Future<Output = {}>", t.rust()),
@@ -96,6 +108,10 @@ pub(super) fn unify(slot: &mut Ty, new: &Ty) -> bool {
         | (Ty::Future(a), Ty::Future(b))
         | (Ty::Coro(a), Ty::Coro(b))
         | (Ty::Queue(a), Ty::Queue(b)) => unify(a, b),
+        (Ty::Tuple(a), Ty::Tuple(b)) if a.len() == b.len() => a
+            .iter_mut()
+            .zip(b)
+            .fold(false, |changed, (a, b)| unify(a, b) | changed),
         _ => false,
     }
 }
@@ -135,7 +151,15 @@ impl Types {
             .unwrap_or(Ty::Unknown)
     }
 
+    /// Widens a variable's type; a tuple pattern `(a, b)` widens each name.
     pub(super) fn set(&mut self, f: &str, name: &str, ty: &Ty) -> bool {
+        if let Some(names) = super::tuples::pattern_names(name) {
+            let Ty::Tuple(items) = ty else { return false };
+            return names
+                .iter()
+                .zip(items)
+                .fold(false, |changed, (n, t)| self.set(f, n, t) | changed);
+        }
         let vars = self.vars.get_mut(f).expect("every function");
         unify(vars.entry(name.to_string()).or_insert(Ty::Unknown), ty)
     }
@@ -163,6 +187,7 @@ impl Types {
                 }
                 Ty::List(Box::new(t))
             }
+            ExprKind::Tuple(items) => Ty::Tuple(items.iter().map(|i| self.expr_ty(f, i)).collect()),
             ExprKind::Unary(UnaryOp::Neg, x) => self.expr_ty(f, x),
             ExprKind::Unary(UnaryOp::Not, _) => Ty::Bool,
             ExprKind::Binary(op, a, b) => {
@@ -194,7 +219,13 @@ impl Types {
                     Builtin::Str => Ty::Str,
                     Builtin::Float => Ty::Float,
                     Builtin::Abs => first,
-                    Builtin::Index => first.elem(),
+                    Builtin::Index => match (&first, args.get(1).map(|a| &a.kind)) {
+                        (Ty::Tuple(items), Some(ExprKind::Lit(Value::Int(k)))) => {
+                            super::tuples::tuple_item(items.len(), *k)
+                                .map_or(Ty::Unknown, |k| items[k].clone())
+                        }
+                        _ => first.elem(),
+                    },
                     Builtin::Repr => Ty::Str,
                     Builtin::Round if args.len() == 1 => Ty::Int,
                     Builtin::Round => first,

@@ -17,6 +17,8 @@ pub enum ExprKind {
     Lit(Value),
     Var(String),
     List(Vec<Expr>),
+    /// `(a, b)`: a Rust tuple.
+    Tuple(Vec<Expr>),
     Unary(UnaryOp, Box<Expr>),
     Binary(BinaryOp, Box<Expr>, Box<Expr>),
     /// A built-in function: `range`, `len`, `str`, `int`, `float`, `abs`,
@@ -25,7 +27,7 @@ pub enum ExprKind {
     /// Text with holes, as a Python f-string.
     Template(Template),
     /// `[value for var in over if filter]` (a generator expression too):
-    /// a `Vec`.
+    /// a `Vec`; `var` may be a tuple pattern, `(a, b)`.
     Comp {
         value: Box<Expr>,
         var: String,
@@ -230,7 +232,7 @@ impl Expr {
             | ExprKind::Locked(name)
             | ExprKind::Prim(name, _) => out.push((name.clone(), self.span.clone())),
             ExprKind::Lit(_) | ExprKind::Now => {}
-            ExprKind::List(items) | ExprKind::Call(_, items) => {
+            ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
                 items.iter().for_each(|x| x.variables(out))
             }
             ExprKind::Unary(_, x) => x.variables(out),
