@@ -487,6 +487,14 @@ impl Planner<'_> {
                 .iter()
                 .find(|(name, n, _)| *name == &**m && *n == args.len())
         {
+            if method.mutates() && !matches!(obj.kind, E::Name(Name::Local(..))) {
+                return refuse(
+                    &e.span,
+                    format!("`.{m}(...)` on this"),
+                    "the Rust listing changes a list in place only in the function whose \
+                     local variable it is",
+                );
+            }
             return Ok(ExprKind::StrMethod(
                 *method,
                 Box::new(self.expr(sc, obj)?),

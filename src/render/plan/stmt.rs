@@ -579,7 +579,13 @@ impl Planner<'_> {
             let into = "_".to_string();
             return one(s, StmtKind::Spawn { call, into });
         }
-        self.expr(sc, e)?;
+        let value = self.expr(sc, e)?;
+        if let ExprKind::StrMethod(m, ..) = &value.kind
+            && m.mutates()
+        {
+            let var = "_".to_string();
+            return one(s, StmtKind::Set { var, value });
+        }
         refuse(
             &e.span,
             "this call as a statement",

@@ -714,3 +714,73 @@ pub(super) fn comprehensions<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
         | ExprKind::Now => {}
     }
 }
+
+/// Every expression inside `e`, `e` first.
+pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
+    f(e);
+    match &e.kind {
+        ExprKind::Comp {
+            value,
+            over,
+            filter,
+            ..
+        } => {
+            each_expr(over, f);
+            each_expr(value, f);
+            if let Some(x) = filter {
+                each_expr(x, f);
+            }
+        }
+        ExprKind::Template(t) => {
+            for p in &t.parts {
+                if let Part::Hole(h) | Part::Spec(h, _) = p {
+                    each_expr(h, f);
+                }
+            }
+        }
+        ExprKind::Binary(_, a, b) => {
+            each_expr(a, f);
+            each_expr(b, f);
+        }
+        ExprKind::IfElse(c, a, b) => {
+            each_expr(c, f);
+            each_expr(a, f);
+            each_expr(b, f);
+        }
+        ExprKind::Unary(_, x) => each_expr(x, f),
+        ExprKind::StrMethod(_, x, args) => {
+            each_expr(x, f);
+            args.iter().for_each(|a| each_expr(a, f));
+        }
+        ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
+            items.iter().for_each(|i| each_expr(i, f))
+        }
+        ExprKind::Await(call) => call.args.iter().for_each(|a| each_expr(a, f)),
+        ExprKind::Lit(_)
+        | ExprKind::Var(_)
+        | ExprKind::Done(_)
+        | ExprKind::Join(_)
+        | ExprKind::Locked(_)
+        | ExprKind::Now
+        | ExprKind::Prim(..) => {}
+    }
+}
+
+/// The local lists a function changes in place (`xs.append(x)`): they are
+/// `let mut`.
+pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
+    let mut out = Vec::new();
+    walk(block, &mut |s| {
+        for (e, _) in stmt_exprs(s) {
+            each_expr(e, &mut |x| {
+                if let ExprKind::StrMethod(m, obj, _) = &x.kind
+                    && m.mutates()
+                    && let ExprKind::Var(n) = &obj.kind
+                {
+                    out.push(n.clone());
+                }
+            });
+        }
+    });
+    out
+}

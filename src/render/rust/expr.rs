@@ -171,7 +171,12 @@ impl Renderer<'_> {
             }
             ExprKind::StrMethod(m, x, args) => {
                 let x = self.expr(x);
-                let arg = args.first().map(|a| self.expr(a).borrowed());
+                let arg = match m {
+                    StrMethod::StartsWith | StrMethod::EndsWith => {
+                        args.first().map(|a| self.expr(a).borrowed())
+                    }
+                    _ => None,
+                };
                 let (call, ty, fresh) = match m {
                     StrMethod::Upper => ("to_uppercase()".to_string(), Ty::Str, true),
                     StrMethod::Lower => ("to_lowercase()".to_string(), Ty::Str, true),
@@ -186,6 +191,7 @@ impl Renderer<'_> {
                         Ty::Bool,
                         false,
                     ),
+                    m => return self.method(*m, &x, args),
                 };
                 let mut c = Code::new(format!("{}.{call}", x.wrap(10)), ty, 10);
                 c.fresh = fresh;
@@ -590,6 +596,9 @@ impl Renderer<'_> {
 
     /// A binding's name, `_`-prefixed if nothing reads it.
     pub(super) fn pat(&self, name: &str) -> String {
+        if let Some(names) = super::tuples::pattern_names(name) {
+            return self.pattern_text(&names);
+        }
         // `()` values are printed as the text `None`, never read.
         if self.used.contains(name) && self.var_ty(name) != Ty::Unit {
             ident(name)

@@ -37,6 +37,12 @@ impl Renderer<'_> {
                 }
             });
         }
+        // A list changed in place is `mut`, as one set again.
+        for block in [&f.body, &f.exit] {
+            for n in super::analysis::mutated_lists(block) {
+                *self.assigned.entry(n).or_default() += 2;
+            }
+        }
         // A variable set inside a loop is set again on each turn.
         for block in [&f.body, &f.exit] {
             crate::render::plan::ir::ast::walk(block, &mut |s| {

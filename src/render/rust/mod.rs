@@ -42,6 +42,7 @@ mod errors;
 mod expr;
 mod functions;
 mod infer;
+mod methods;
 mod names;
 mod scoped;
 mod stmt;

@@ -49,20 +49,8 @@ impl Renderer<'_> {
     pub(super) fn loop_pat(&mut self, var: &str) -> String {
         match pattern_names(var) {
             Some(names) => {
-                let parts: Vec<String> = names
-                    .iter()
-                    .map(|n| {
-                        self.declared.insert(n.to_string());
-                        if !self.used.contains(*n) {
-                            "_".to_string()
-                        } else if self.assigned.get(*n).copied().unwrap_or(0) > 1 {
-                            format!("mut {}", ident(n))
-                        } else {
-                            ident(n)
-                        }
-                    })
-                    .collect();
-                format!("({})", parts.join(", "))
+                self.declared.extend(names.iter().map(|n| n.to_string()));
+                self.pattern_text(&names)
             }
             None => {
                 self.declared.insert(var.to_string());
@@ -73,6 +61,24 @@ impl Renderer<'_> {
                 }
             }
         }
+    }
+
+    /// `(a, b)`, with `_` for names nothing reads and `mut` where a name
+    /// is set again.
+    pub(super) fn pattern_text(&self, names: &[&str]) -> String {
+        let parts: Vec<String> = names
+            .iter()
+            .map(|n| {
+                if !self.used.contains(*n) {
+                    "_".to_string()
+                } else if self.assigned.get(*n).copied().unwrap_or(0) > 1 {
+                    format!("mut {}", ident(n))
+                } else {
+                    ident(n)
+                }
+            })
+            .collect();
+        format!("({})", parts.join(", "))
     }
 
     /// Whether a variable or any name of a tuple pattern is read.

@@ -261,8 +261,12 @@ impl Types {
                 t
             }
             ExprKind::Await(call) => self.ret_of(&call.name),
-            ExprKind::StrMethod(m, ..) => match m {
+            ExprKind::StrMethod(m, x, _) => match m {
                 StrMethod::StartsWith | StrMethod::EndsWith => Ty::Bool,
+                StrMethod::Split => Ty::List(Box::new(Ty::Str)),
+                StrMethod::Pop => self.expr_ty(f, x).elem(),
+                StrMethod::Copy => self.expr_ty(f, x),
+                m if m.mutates() => Ty::Unit,
                 _ => Ty::Str,
             },
             ExprKind::Comp { value, .. } => Ty::List(Box::new(self.expr_ty(f, value))),

@@ -44,7 +44,7 @@ pub enum ExprKind {
     Join(String),
     /// `sync.locked()` of a semaphore or lock.
     Locked(String),
-    /// A string method: `s.upper()`, `s.endswith(x)`.
+    /// A method of a string or list: `s.upper()`, `xs.append(x)`.
     StrMethod(StrMethod, Box<Expr>, Vec<Expr>),
     /// `loop.time()`: seconds on the event loop's clock.
     Now,
@@ -53,7 +53,7 @@ pub enum ExprKind {
     Prim(String, super::primitive::PrimOp),
 }
 
-/// The methods of `str` the plan translates.
+/// The methods of `str` and `list` the plan translates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StrMethod {
     Upper,
@@ -61,17 +61,61 @@ pub enum StrMethod {
     Strip,
     StartsWith,
     EndsWith,
+    /// `sep.join(items)`.
+    Join,
+    /// `s.split()` (on runs of whitespace) or `s.split(sep)`.
+    Split,
+    Replace,
+    Append,
+    Extend,
+    Insert,
+    /// `xs.pop()` or `xs.pop(i)`.
+    Pop,
+    Remove,
+    Sort,
+    Reverse,
+    Clear,
+    Copy,
 }
 
 impl StrMethod {
     /// Python's name and number of arguments of each.
-    pub const ALL: [(&'static str, usize, StrMethod); 5] = [
+    pub const ALL: [(&'static str, usize, StrMethod); 19] = [
         ("upper", 0, StrMethod::Upper),
         ("lower", 0, StrMethod::Lower),
         ("strip", 0, StrMethod::Strip),
         ("startswith", 1, StrMethod::StartsWith),
         ("endswith", 1, StrMethod::EndsWith),
+        ("join", 1, StrMethod::Join),
+        ("split", 0, StrMethod::Split),
+        ("split", 1, StrMethod::Split),
+        ("replace", 2, StrMethod::Replace),
+        ("append", 1, StrMethod::Append),
+        ("extend", 1, StrMethod::Extend),
+        ("insert", 2, StrMethod::Insert),
+        ("pop", 0, StrMethod::Pop),
+        ("pop", 1, StrMethod::Pop),
+        ("remove", 1, StrMethod::Remove),
+        ("sort", 0, StrMethod::Sort),
+        ("reverse", 0, StrMethod::Reverse),
+        ("clear", 0, StrMethod::Clear),
+        ("copy", 0, StrMethod::Copy),
     ];
+
+    /// Whether the method changes the list it is called on.
+    pub fn mutates(self) -> bool {
+        matches!(
+            self,
+            StrMethod::Append
+                | StrMethod::Extend
+                | StrMethod::Insert
+                | StrMethod::Pop
+                | StrMethod::Remove
+                | StrMethod::Sort
+                | StrMethod::Reverse
+                | StrMethod::Clear
+        )
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
