@@ -458,6 +458,7 @@ tokio-stream = "0.1"
 async-stream = "0.3"
 scopeguard = "1"
 async-channel = "2"
+indexmap = "2"
 
 [profile.dev]
 debug = false

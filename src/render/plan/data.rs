@@ -5,6 +5,7 @@ use super::scope::Scope;
 use super::{Planner, Result, refuse};
 use crate::program::{self as py, ExprKind as E, Name, Target};
 use crate::render::plan::ir::ast::{FunctionKind, StmtKind};
+use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, StrMethod};
 use std::ops::Range;
 
 impl Planner<'_> {
@@ -74,6 +75,71 @@ impl Planner<'_> {
         Ok(StmtKind::Set {
             value: self.expr(sc, value)?,
             var,
+        })
+    }
+
+    /// `{k: v, ...}`: `dict` with a `(k, v)` tuple per item.
+    pub(super) fn dict(
+        &self,
+        sc: &Scope,
+        pairs: &[(Option<py::Expr>, py::Expr)],
+        span: &Range<usize>,
+    ) -> Result<ExprKind> {
+        let mut items = Vec::new();
+        for (k, v) in pairs {
+            let Some(k) = k else {
+                return refuse(
+                    span,
+                    "`**` in a dict literal",
+                    "the Rust listing builds a dict from its own keys and values",
+                );
+            };
+            let (k, v) = (self.expr(sc, k)?, self.expr(sc, v)?);
+            let span = k.span.start..v.span.end;
+            items.push(Expr {
+                kind: ExprKind::Tuple(vec![k, v]),
+                span,
+            });
+        }
+        Ok(ExprKind::Call(Builtin::Dict, items))
+    }
+
+    /// `xs[i] = value` (or `xs[i] += value`, with `op`) on a local list or dict.
+    pub(super) fn set_item(
+        &self,
+        sc: &Scope,
+        obj: &py::Expr,
+        index: &py::Expr,
+        op: Option<BinaryOp>,
+        value: &py::Expr,
+    ) -> Result<StmtKind> {
+        if !matches!(obj.kind, E::Name(Name::Local(..))) || matches!(index.kind, E::Slice(..)) {
+            return refuse(
+                &(obj.span.start..index.span.end),
+                "item assignment (`x[i] = ...`) here",
+                "the Rust listing sets an item of a list or dict in a local variable",
+            );
+        }
+        let (o, i) = (self.expr(sc, obj)?, self.expr(sc, index)?);
+        let mut v = self.expr(sc, value)?;
+        if let Some(op) = op {
+            let span = v.span.clone();
+            let item = Expr {
+                kind: ExprKind::Call(Builtin::Index, vec![o.clone(), i.clone()]),
+                span: obj.span.start..index.span.end,
+            };
+            v = Expr {
+                kind: ExprKind::Binary(op, Box::new(item), Box::new(v)),
+                span,
+            };
+        }
+        let span = obj.span.start..value.span.end;
+        Ok(StmtKind::Set {
+            var: "_".into(),
+            value: Expr {
+                kind: ExprKind::StrMethod(StrMethod::SetItem, Box::new(o), vec![i, v]),
+                span,
+            },
         })
     }
 }

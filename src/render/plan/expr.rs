@@ -181,13 +181,8 @@ fn compare(op: CmpOp, span: &Range<usize>) -> Result<BinaryOp> {
                 "Rust compares values, not object identities: write `==` or `!=`",
             );
         }
-        CmpOp::In | CmpOp::NotIn => {
-            return refuse(
-                span,
-                format!("the membership test `{}`", op.symbol()),
-                "the plan's comparisons are == != < <= > >=",
-            );
-        }
+        CmpOp::In => BinaryOp::In,
+        CmpOp::NotIn => BinaryOp::NotIn,
     })
 }
 
@@ -216,11 +211,6 @@ fn describe(e: &E) -> (&'static str, &'static str) {
             "a `lambda`",
             "the Rust listing translates coroutines and the values they compute; \
              functions as values have no counterpart in the plan",
-        ),
-        E::Dict(_) => (
-            "a `dict` literal",
-            "the Rust listing's values are numbers, strings, booleans, `None` and lists; \
-             the plan has no type for a dict",
         ),
         E::Set(_) => ("a set", VALUES),
         E::Subscript(..) | E::Slice(..) => (
@@ -284,6 +274,7 @@ impl Planner<'_> {
                 }
                 ExprKind::List(items)
             }
+            E::Dict(pairs) => self.dict(sc, pairs, &e.span)?,
             E::Tuple(items) => ExprKind::Tuple(
                 items
                     .iter()

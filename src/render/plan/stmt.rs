@@ -159,6 +159,10 @@ impl Planner<'_> {
             P::Expr(e) => self.expr_stmt(sc, s, e, next),
             P::Assign { targets, value } => self.assign(sc, rest, targets, value),
             P::AugAssign { target, op, value } => {
+                if let Target::Subscript(obj, index) = target {
+                    let op = aug_op(*op, &s.span)?;
+                    return one(s, self.set_item(sc, obj, index, Some(op), value)?);
+                }
                 let var = self.target(sc, target, &s.span)?;
                 let op = aug_op(*op, &s.span)?;
                 let lhs = Expr {
@@ -653,6 +657,9 @@ impl Planner<'_> {
         }
         if let Target::Unpack(..) = target {
             return one(s, self.unpack(sc, target, value, &s.span)?);
+        }
+        if let Target::Subscript(obj, index) = target {
+            return one(s, self.set_item(sc, obj, index, None, value)?);
         }
         let var = self.target(sc, target, &s.span)?;
         let kind = match &value.kind {

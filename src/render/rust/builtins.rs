@@ -17,6 +17,13 @@ const PY_REPR: &[&str] = &[
     "    };",
     "    let mut out = String::from(quote);",
     "    for c in s.chars() {",
+    "        // What Python's `str.isprintable` refuses: controls, format",
+    "        // characters, separators other than the space, private use.",
+    "        let hidden = c.is_control()",
+    "            || matches!(c, '\\u{a0}' | '\\u{ad}' | '\\u{1680}' | '\\u{3000}' | '\\u{feff}')",
+    "            || matches!(c, '\\u{2000}'..='\\u{200f}' | '\\u{2028}'..='\\u{202f}')",
+    "            || matches!(c, '\\u{205f}'..='\\u{206f}' | '\\u{fff9}'..='\\u{fffb}')",
+    "            || matches!(c, '\\u{e000}'..='\\u{f8ff}' | '\\u{f0000}'..);",
     "        match c {",
     "            '\\\\' => out.push_str(\"\\\\\\\\\"),",
     "            '\\n' => out.push_str(\"\\\\n\"),",
@@ -26,15 +33,9 @@ const PY_REPR: &[&str] = &[
     "                out.push('\\\\');",
     "                out.push(c);",
     "            }",
-    "            c if (c as u32) < 0x100 && (c.is_control() || c == '\\u{ad}' || c == '\\u{a0}') => {",
-    "                out.push_str(&format!(\"\\\\x{:02x}\", c as u32))",
-    "            }",
-    "            c if c.is_control()",
-    "                || matches!(c, '\\u{200b}'..='\\u{200f}' | '\\u{2028}'..='\\u{202e}')",
-    "                || matches!(c, '\\u{2060}'..='\\u{2064}' | '\\u{feff}') =>",
-    "            {",
-    "                out.push_str(&format!(\"\\\\u{:04x}\", c as u32))",
-    "            }",
+    "            c if hidden && (c as u32) < 0x100 => out.push_str(&format!(\"\\\\x{:02x}\", c as u32)),",
+    "            c if hidden && (c as u32) < 0x10000 => out.push_str(&format!(\"\\\\u{:04x}\", c as u32)),",
+    "            c if hidden => out.push_str(&format!(\"\\\\U{:08x}\", c as u32)),",
     "            c => out.push(c),",
     "        }",
     "    }",
@@ -52,9 +53,127 @@ const SORTED: &[&str] = &[
     "}",
 ];
 
+/// `Repr`: Python's `repr` of the values a container holds, as `print`
+/// shows a list, tuple or dict (Rust's `{:?}` writes `true`, `()` and
+/// `"it\'s"` where Python writes `True`, `None` and `"it's"`).
+const REPR: &[&str] = &[
+    "/// Python's `repr`, as `print` shows the items of a list, tuple or dict.",
+    "trait Repr {",
+    "    fn repr(&self) -> String;",
+    "}",
+    "",
+    "impl Repr for i64 {",
+    "    fn repr(&self) -> String {",
+    "        self.to_string()",
+    "    }",
+    "}",
+    "",
+    "impl Repr for f64 {",
+    "    fn repr(&self) -> String {",
+    "        format!(\"{self:?}\")",
+    "    }",
+    "}",
+    "",
+    "impl Repr for bool {",
+    "    fn repr(&self) -> String {",
+    "        if *self { \"True\" } else { \"False\" }.to_string()",
+    "    }",
+    "}",
+    "",
+    "impl Repr for () {",
+    "    fn repr(&self) -> String {",
+    "        \"None\".to_string()",
+    "    }",
+    "}",
+    "",
+    "impl Repr for str {",
+    "    fn repr(&self) -> String {",
+    "        py_repr(self)",
+    "    }",
+    "}",
+    "",
+    "impl Repr for String {",
+    "    fn repr(&self) -> String {",
+    "        py_repr(self)",
+    "    }",
+    "}",
+    "",
+    "impl<T: Repr + ?Sized> Repr for &T {",
+    "    fn repr(&self) -> String {",
+    "        (**self).repr()",
+    "    }",
+    "}",
+    "",
+    "impl<T: Repr> Repr for Vec<T> {",
+    "    fn repr(&self) -> String {",
+    "        let items: Vec<String> = self.iter().map(Repr::repr).collect();",
+    "        format!(\"[{}]\", items.join(\", \"))",
+    "    }",
+    "}",
+    "",
+    "impl<A: Repr> Repr for (A,) {",
+    "    fn repr(&self) -> String {",
+    "        format!(\"({},)\", self.0.repr())",
+    "    }",
+    "}",
+    "",
+    "impl<A: Repr, B: Repr> Repr for (A, B) {",
+    "    fn repr(&self) -> String {",
+    "        format!(\"({}, {})\", self.0.repr(), self.1.repr())",
+    "    }",
+    "}",
+    "",
+    "impl<A: Repr, B: Repr, C: Repr> Repr for (A, B, C) {",
+    "    fn repr(&self) -> String {",
+    "        format!(\"({}, {}, {})\", self.0.repr(), self.1.repr(), self.2.repr())",
+    "    }",
+    "}",
+];
+
+/// `Repr` of a dict, for listings that have dicts.
+const REPR_DICT: &[&str] = &[
+    "impl<K: Repr, V: Repr> Repr for IndexMap<K, V> {",
+    "    fn repr(&self) -> String {",
+    "        let items: Vec<String> = self",
+    "            .iter()",
+    "            .map(|(k, v)| format!(\"{}: {}\", k.repr(), v.repr()))",
+    "            .collect();",
+    "        format!(\"{{{}}}\", items.join(\", \"))",
+    "    }",
+    "}",
+];
+
+/// Whether `{:?}` would print a value of the type otherwise than Python:
+/// it holds strings, booleans, `None`, tuples or dicts.
+pub(super) fn needs_repr(ty: &Ty) -> bool {
+    match ty {
+        Ty::List(t) => matches!(**t, Ty::Str | Ty::Bool | Ty::Unit) || needs_repr(t),
+        Ty::Tuple(_) | Ty::Dict(..) => true,
+        _ => false,
+    }
+}
+
 /// The helper functions the listing's lines call, to append after them.
 pub(super) fn helpers(lines: &[String]) -> Vec<&'static str> {
     let mut out = Vec::new();
+    let calls = |name: &str| {
+        lines.iter().any(|l| {
+            l.match_indices(name)
+                .any(|(i, _)| !l[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_'))
+        })
+    };
+    if lines.iter().any(|l| l.contains(".repr()")) {
+        out.extend_from_slice(REPR);
+        out.push("");
+        if lines.iter().any(|l| l.contains("IndexMap")) {
+            out.extend_from_slice(REPR_DICT);
+            out.push("");
+        }
+        if !calls("py_repr(") {
+            out.extend_from_slice(PY_REPR);
+            out.push("");
+        }
+    }
     for (name, text) in [("py_repr(", PY_REPR), ("sorted(", SORTED)] {
         let called = lines.iter().any(|l| {
             l.match_indices(name)
@@ -78,10 +197,7 @@ pub(super) fn repr(c: &Code) -> Code {
             c.text
         ),
         Ty::Unit => "\"None\".to_string()".into(),
-        Ty::List(t) if **t == Ty::Str => format!(
-            "format!(\"[{{}}]\", {}.iter().map(|s| py_repr(s)).collect::<Vec<_>>().join(\", \"))",
-            c.wrap(10)
-        ),
+        t if needs_repr(t) => format!("{}.repr()", c.wrap(10)),
         _ => format!("format!(\"{{:?}}\", {})", c.text),
     };
     let mut out = Code::new(text, Ty::Str, 10);
@@ -91,7 +207,10 @@ pub(super) fn repr(c: &Code) -> Code {
 
 /// `repr`, `round`, `sorted` and `list`.
 pub(super) fn builtin(f: Builtin, args: &[Code]) -> Code {
-    let first = &args[0];
+    let Some(first) = args.first() else {
+        let unknown = || Box::new(Ty::Unknown);
+        return Code::new("IndexMap::new()", Ty::Dict(unknown(), unknown()), 10);
+    };
     match f {
         Builtin::Repr => repr(first),
         Builtin::Round => match (args.get(1), &first.ty) {
@@ -136,6 +255,8 @@ fn list(c: &Code) -> Code {
             "{}.chars().map(String::from).collect::<Vec<_>>()",
             c.wrap(10)
         )
+    } else if let Ty::Dict(..) = c.ty {
+        format!("{}.keys().cloned().collect::<Vec<_>>()", c.wrap(10))
     } else {
         c.owned()
     };

@@ -4,6 +4,7 @@ use super::Renderer;
 use super::analysis::Seconds;
 use super::analysis::str_leaves;
 use super::code::{Code, builtin, lit};
+use super::dicts::key;
 use super::names::{camel, escape_fmt, fn_name, ident};
 use super::types::{Ty, unify};
 use crate::render::plan::ir::ast::{Call, FunctionKind};
@@ -11,6 +12,15 @@ use crate::render::plan::ir::expr::{
     BinaryOp, Builtin, Expr, ExprKind, Part, StrMethod, Template, UnaryOp,
 };
 use crate::render::plan::ir::value::Value;
+
+/// A list as a slice, for `concat`.
+fn slice(c: &Code) -> String {
+    if c.fresh {
+        format!("&{}[..]", c.wrap(7))
+    } else {
+        format!("{}.as_slice()", c.wrap(10))
+    }
+}
 
 impl Renderer<'_> {
     pub(super) fn var_ty(&self, name: &str) -> Ty {
@@ -54,12 +64,11 @@ impl Renderer<'_> {
                 }
                 let parts: Vec<String> = codes
                     .iter()
-                    .map(|c| {
-                        if t == Ty::Float {
-                            c.as_f64().text
-                        } else {
-                            c.text.clone()
-                        }
+                    .map(|c| match c.ty {
+                        _ if t == Ty::Float => c.as_f64().text,
+                        // A list of lists holds its own copies.
+                        Ty::List(_) | Ty::Dict(..) | Ty::Tuple(_) => c.owned(),
+                        _ => c.text.clone(),
                     })
                     .collect();
                 let mut c = Code::new(
@@ -71,6 +80,18 @@ impl Renderer<'_> {
                 c
             }
             ExprKind::Tuple(items) => self.tuple(items),
+            ExprKind::Call(Builtin::Dict, items) => self.dict(items),
+            ExprKind::Call(Builtin::Index, args)
+                if let [obj, k] = args.as_slice()
+                    && let Ty::Dict(_, v) = self.types.expr_ty(&self.func, obj) =>
+            {
+                let (obj, k) = (self.expr(obj), self.expr(k));
+                Code::new(format!("{}[{}]", obj.wrap(10), key(&k)), *v, 10)
+            }
+            ExprKind::Binary(op @ (BinaryOp::In | BinaryOp::NotIn), x, xs) => {
+                let (x, xs) = (self.expr(x), self.expr(xs));
+                self.contains(*op == BinaryOp::In, &x, &xs)
+            }
             ExprKind::Call(Builtin::Index, args)
                 if let [obj, k] = args.as_slice()
                     && let ExprKind::Lit(Value::Int(k)) = k.kind
@@ -87,7 +108,7 @@ impl Renderer<'_> {
             ExprKind::Unary(UnaryOp::Not, x) => {
                 let x = self.expr(x);
                 match x.ty {
-                    Ty::Str | Ty::List(_) => {
+                    Ty::Str | Ty::List(_) | Ty::Dict(..) => {
                         Code::new(format!("{}.is_empty()", x.wrap(10)), Ty::Bool, 10)
                     }
                     Ty::Int => Code::new(format!("{} == 0", x.wrap(5)), Ty::Bool, 4),
@@ -287,7 +308,7 @@ impl Renderer<'_> {
         let prec = match op {
             Or => 1,
             And => 2,
-            Eq | Ne | Lt | Le | Gt | Ge => 4,
+            Eq | Ne | Lt | Le | Gt | Ge | In | NotIn => 4,
             Add | Sub => 5,
             Mul | Div | FloorDiv | Mod => 6,
         };
@@ -300,6 +321,7 @@ impl Renderer<'_> {
             Le => "<=",
             Gt => ">",
             Ge => ">=",
+            In | NotIn => "in",
             Add => "+",
             Sub => "-",
             Mul => "*",
@@ -328,13 +350,40 @@ impl Renderer<'_> {
         };
         match op {
             And | Or => join(&a.truthy(), &b.truthy(), Ty::Bool),
-            Eq | Ne | Lt | Le | Gt | Ge => join(&a, &b, Ty::Bool),
+            Eq | Ne | Lt | Le | Gt | Ge | In | NotIn => join(&a, &b, Ty::Bool),
             Add if a.ty == Ty::Str || b.ty == Ty::Str => {
                 let mut c = Code::new(
                     format!("format!(\"{{}}{{}}\", {}, {})", a.text, b.text),
                     Ty::Str,
                     10,
                 );
+                c.fresh = true;
+                c
+            }
+            Add if matches!(a.ty, Ty::List(_)) => {
+                let mut c = Code::new(
+                    format!("[{}, {}].concat()", slice(&a), slice(&b)),
+                    a.ty.clone(),
+                    10,
+                );
+                c.fresh = true;
+                c
+            }
+            Mul if matches!(a.ty, Ty::List(_)) => {
+                let n = if b.text.chars().all(|ch| ch.is_ascii_digit()) {
+                    b.text.clone()
+                } else {
+                    format!("{} as usize", b.wrap(8))
+                };
+                let text = if a.ty.elem().is_copy() {
+                    format!("{}.repeat({n})", a.wrap(10))
+                } else {
+                    format!(
+                        "std::iter::repeat_n({}, {n}).flatten().collect::<Vec<_>>()",
+                        a.owned()
+                    )
+                };
+                let mut c = Code::new(text, a.ty.clone(), 10);
                 c.fresh = true;
                 c
             }
@@ -414,7 +463,15 @@ impl Renderer<'_> {
 
     /// Appends one printed value to a format string and its arguments.
     pub(super) fn hole(&mut self, c: &Code, fmt: &mut String, args: &mut Vec<String>) {
-        let debug = matches!(c.ty, Ty::Float | Ty::List(_) | Ty::Tuple(_) | Ty::Unit);
+        if super::builtins::needs_repr(&c.ty) {
+            fmt.push_str("{}");
+            args.push(format!("{}.repr()", c.wrap(10)));
+            return;
+        }
+        let debug = matches!(
+            c.ty,
+            Ty::Float | Ty::List(_) | Ty::Tuple(_) | Ty::Dict(..) | Ty::Unit
+        );
         let spec = if debug { ":?" } else { "" };
         if c.ty == Ty::Unit {
             fmt.push_str("None");
@@ -525,7 +582,7 @@ impl Renderer<'_> {
                     }
                     _ => c.owned(),
                 },
-                Ty::List(_) => c.owned(),
+                Ty::List(_) | Ty::Dict(..) | Ty::Tuple(_) => c.owned(),
                 Ty::Queue(_) => match &arg.kind {
                     ExprKind::Var(v) => self.queue_args(&call.name, &pname, v),
                     _ => c.text,

@@ -177,15 +177,28 @@ impl Types {
                     if let ExprKind::StrMethod(m, obj, args) = &x.kind
                         && let ExprKind::Var(list) = &obj.kind
                         && let Some(arg) = args.last()
-                        && matches!(m, StrMethod::Append | StrMethod::Insert | StrMethod::Extend)
+                        && matches!(
+                            m,
+                            StrMethod::Append
+                                | StrMethod::Insert
+                                | StrMethod::Extend
+                                | StrMethod::SetItem
+                        )
                     {
-                        grown.push((list, *m == StrMethod::Extend, arg));
+                        grown.push((list, *m, &args[0], arg));
                     }
                 });
             }
-            for (list, whole, arg) in grown {
+            for (list, m, key, arg) in grown {
                 let ty = self.expr_ty(name, arg);
-                let ty = if whole { ty } else { Ty::List(Box::new(ty)) };
+                let ty = match m {
+                    StrMethod::Extend => ty,
+                    StrMethod::SetItem => match self.var(name, list) {
+                        Ty::Dict(..) => Ty::Dict(Box::new(self.expr_ty(name, key)), Box::new(ty)),
+                        _ => Ty::List(Box::new(ty)),
+                    },
+                    _ => Ty::List(Box::new(ty)),
+                };
                 changed |= self.set(name, list, &ty);
             }
             match &s.kind {

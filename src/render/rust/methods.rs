@@ -69,6 +69,52 @@ impl Renderer<'_> {
             ),
             (StrMethod::Sort, []) => (format!("{obj}.sort()"), Ty::Unit),
             (StrMethod::Reverse, []) => (format!("{obj}.reverse()"), Ty::Unit),
+            (StrMethod::SetItem, [k, v]) => match &x.ty {
+                Ty::Dict(_, vt) => {
+                    let v = match (&**vt, &v.ty) {
+                        (Ty::Float, Ty::Int) => v.as_f64().text,
+                        _ => v.owned(),
+                    };
+                    (format!("{obj}.insert({}, {v})", k.owned()), Ty::Unit)
+                }
+                _ => (format!("{obj}[{}] = {}", index(k), item(v)), Ty::Unit),
+            },
+            (StrMethod::Keys, []) => (
+                format!("{obj}.keys().cloned().collect::<Vec<_>>()"),
+                Ty::List(Box::new(elem)),
+            ),
+            (StrMethod::Values | StrMethod::Items, []) => {
+                let (call, ty) = match (&x.ty, m) {
+                    (Ty::Dict(k, v), StrMethod::Items) => (
+                        "iter().map(|(k, v)| (k.clone(), v.clone()))",
+                        Ty::Tuple(vec![(**k).clone(), (**v).clone()]),
+                    ),
+                    (Ty::Dict(_, v), _) => ("values().cloned()", (**v).clone()),
+                    _ => ("values().cloned()", Ty::Unknown),
+                };
+                (
+                    format!("{obj}.{call}.collect::<Vec<_>>()"),
+                    Ty::List(Box::new(ty)),
+                )
+            }
+            (StrMethod::Get, [k, default]) => {
+                let vt = match &x.ty {
+                    Ty::Dict(_, v) => (**v).clone(),
+                    _ => Ty::Unknown,
+                };
+                let d = match (&vt, &default.ty) {
+                    (Ty::Float, Ty::Int) => default.as_f64().text,
+                    (Ty::Str, _) => default.owned(),
+                    _ => default.text.clone(),
+                };
+                (
+                    format!(
+                        "{obj}.get({}).cloned().unwrap_or({d})",
+                        super::dicts::key(k)
+                    ),
+                    vt,
+                )
+            }
             (StrMethod::Clear, []) => (format!("{obj}.clear()"), Ty::Unit),
             _ => (format!("{obj}.clone()"), x.ty.clone()),
         };

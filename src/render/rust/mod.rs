@@ -38,6 +38,7 @@ mod analysis;
 mod blocks;
 mod builtins;
 mod code;
+mod dicts;
 mod errors;
 mod expr;
 mod functions;
@@ -414,6 +415,9 @@ impl<'a> Renderer<'a> {
             self.line(format!("    {}().await{tail}", fn_name(&self.demo.entry)));
             self.line("}");
             self.line("");
+        }
+        if self.lines.iter().any(|l| l.contains("IndexMap")) {
+            self.use_("indexmap", "IndexMap");
         }
         for l in builtins::helpers(&self.lines) {
             self.line(l);

@@ -18,6 +18,8 @@ pub(super) enum Ty {
     List(Box<Ty>),
     /// A tuple: `(String, i64)`.
     Tuple(Vec<Ty>),
+    /// A dict: an `IndexMap`, in insertion order as Python's.
+    Dict(Box<Ty>, Box<Ty>),
     Task(Box<Ty>),
     Future(Box<Ty>),
     Coro(Box<Ty>),
@@ -48,7 +50,7 @@ impl Ty {
 
     pub(super) fn elem(&self) -> Ty {
         match self {
-            Ty::List(t) => (**t).clone(),
+            Ty::List(t) | Ty::Dict(t, _) => (**t).clone(),
             Ty::Str => Ty::Str,
             _ => Ty::Unknown,
         }
@@ -70,6 +72,7 @@ impl Ty {
             Ty::Float => "f64".into(),
             Ty::Str => "String".into(),
             Ty::List(t) => format!("Vec<{}>", t.rust()),
+            Ty::Dict(k, v) => format!("IndexMap<{}, {}>", k.rust(), v.rust()),
             Ty::Tuple(items) => {
                 let items: Vec<String> = items.iter().map(Ty::rust).collect();
                 match items.as_slice() {
@@ -108,6 +111,7 @@ pub(super) fn unify(slot: &mut Ty, new: &Ty) -> bool {
         | (Ty::Future(a), Ty::Future(b))
         | (Ty::Coro(a), Ty::Coro(b))
         | (Ty::Queue(a), Ty::Queue(b)) => unify(a, b),
+        (Ty::Dict(k, v), Ty::Dict(k2, v2)) => unify(k, k2) | unify(v, v2),
         (Ty::Tuple(a), Ty::Tuple(b)) if a.len() == b.len() => a
             .iter_mut()
             .zip(b)
@@ -199,6 +203,8 @@ impl Types {
                     | BinaryOp::Le
                     | BinaryOp::Gt
                     | BinaryOp::Ge
+                    | BinaryOp::In
+                    | BinaryOp::NotIn
                     | BinaryOp::And
                     | BinaryOp::Or => Ty::Bool,
                     BinaryOp::Div => Ty::Float,
@@ -224,8 +230,21 @@ impl Types {
                             super::tuples::tuple_item(items.len(), *k)
                                 .map_or(Ty::Unknown, |k| items[k].clone())
                         }
+                        (Ty::Dict(_, v), _) => (**v).clone(),
                         _ => first.elem(),
                     },
+                    Builtin::Dict => {
+                        let (mut k, mut v) = (Ty::Unknown, Ty::Unknown);
+                        for a in args {
+                            if let Ty::Tuple(kv) = self.expr_ty(f, a)
+                                && let [kt, vt] = kv.as_slice()
+                            {
+                                unify(&mut k, kt);
+                                unify(&mut v, vt);
+                            }
+                        }
+                        Ty::Dict(Box::new(k), Box::new(v))
+                    }
                     Builtin::Repr => Ty::Str,
                     Builtin::Round if args.len() == 1 => Ty::Int,
                     Builtin::Round => first,
@@ -266,6 +285,15 @@ impl Types {
                 StrMethod::Split => Ty::List(Box::new(Ty::Str)),
                 StrMethod::Pop => self.expr_ty(f, x).elem(),
                 StrMethod::Copy => self.expr_ty(f, x),
+                StrMethod::Keys => Ty::List(Box::new(self.expr_ty(f, x).elem())),
+                StrMethod::Values | StrMethod::Items | StrMethod::Get => match self.expr_ty(f, x) {
+                    Ty::Dict(k, v) if *m == StrMethod::Items => {
+                        Ty::List(Box::new(Ty::Tuple(vec![*k, *v])))
+                    }
+                    Ty::Dict(_, v) if *m == StrMethod::Values => Ty::List(v),
+                    Ty::Dict(_, v) => *v,
+                    _ => Ty::Unknown,
+                },
                 m if m.mutates() => Ty::Unit,
                 _ => Ty::Str,
             },

@@ -71,6 +71,13 @@ pub enum StrMethod {
     Insert,
     /// `xs.pop()` or `xs.pop(i)`.
     Pop,
+    /// `xs[i] = v` or `d[k] = v`.
+    SetItem,
+    Items,
+    Keys,
+    Values,
+    /// `d.get(k, default)`.
+    Get,
     Remove,
     Sort,
     Reverse,
@@ -80,7 +87,7 @@ pub enum StrMethod {
 
 impl StrMethod {
     /// Python's name and number of arguments of each.
-    pub const ALL: [(&'static str, usize, StrMethod); 19] = [
+    pub const ALL: [(&'static str, usize, StrMethod); 23] = [
         ("upper", 0, StrMethod::Upper),
         ("lower", 0, StrMethod::Lower),
         ("strip", 0, StrMethod::Strip),
@@ -100,6 +107,10 @@ impl StrMethod {
         ("reverse", 0, StrMethod::Reverse),
         ("clear", 0, StrMethod::Clear),
         ("copy", 0, StrMethod::Copy),
+        ("items", 0, StrMethod::Items),
+        ("keys", 0, StrMethod::Keys),
+        ("values", 0, StrMethod::Values),
+        ("get", 2, StrMethod::Get),
     ];
 
     /// Whether the method changes the list it is called on.
@@ -110,6 +121,7 @@ impl StrMethod {
                 | StrMethod::Extend
                 | StrMethod::Insert
                 | StrMethod::Pop
+                | StrMethod::SetItem
                 | StrMethod::Remove
                 | StrMethod::Sort
                 | StrMethod::Reverse
@@ -138,6 +150,9 @@ pub enum BinaryOp {
     Le,
     Gt,
     Ge,
+    /// `x in xs`.
+    In,
+    NotIn,
     And,
     Or,
 }
@@ -158,6 +173,8 @@ impl BinaryOp {
             BinaryOp::Le => "<=",
             BinaryOp::Gt => ">",
             BinaryOp::Ge => ">=",
+            BinaryOp::In => "in",
+            BinaryOp::NotIn => "not in",
             BinaryOp::And => "and",
             BinaryOp::Or => "or",
         }
@@ -173,7 +190,9 @@ impl BinaryOp {
             | BinaryOp::Lt
             | BinaryOp::Le
             | BinaryOp::Gt
-            | BinaryOp::Ge => 4,
+            | BinaryOp::Ge
+            | BinaryOp::In
+            | BinaryOp::NotIn => 4,
             BinaryOp::Add | BinaryOp::Sub => 5,
             BinaryOp::Mul | BinaryOp::Div | BinaryOp::FloorDiv | BinaryOp::Mod => 6,
         }
@@ -199,13 +218,16 @@ pub enum Builtin {
     Sorted,
     /// `list(xs)`: a new list of the items.
     List,
+    /// `{k: v, ...}` (each argument a `(k, v)` tuple) or `dict()`: an
+    /// `IndexMap`, which keeps Python's insertion order.
+    Dict,
     /// `obj[index]` (Python's `operator.getitem`): an item of a list or a
     /// character of a string, a negative index counting from the end.
     Index,
 }
 
 impl Builtin {
-    pub const ALL: [(&'static str, Builtin); 13] = [
+    pub const ALL: [(&'static str, Builtin); 14] = [
         ("range", Builtin::Range),
         ("len", Builtin::Len),
         ("str", Builtin::Str),
@@ -219,6 +241,7 @@ impl Builtin {
         ("round", Builtin::Round),
         ("sorted", Builtin::Sorted),
         ("list", Builtin::List),
+        ("dict", Builtin::Dict),
     ];
 
     pub fn name(self) -> &'static str {
