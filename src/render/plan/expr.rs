@@ -151,11 +151,12 @@ fn binary(op: BinOp, span: &Range<usize>) -> Result<BinaryOp> {
         BinOp::Div => BinaryOp::Div,
         BinOp::FloorDiv => BinaryOp::FloorDiv,
         BinOp::Mod => BinaryOp::Mod,
+        BinOp::Pow => BinaryOp::Pow,
         other => {
             return refuse(
                 span,
                 format!("the operator `{}`", other.symbol()),
-                "the Rust listing translates the arithmetic + - * / // % only",
+                "the Rust listing translates the arithmetic + - * / // % ** only",
             );
         }
     })
@@ -300,11 +301,21 @@ impl Planner<'_> {
                     "the plan's unary operators are `-` and `not`",
                 );
             }
-            E::BinOp(op, a, b) => ExprKind::Binary(
-                binary(*op, &e.span)?,
-                Box::new(self.expr(sc, a)?),
-                Box::new(self.expr(sc, b)?),
-            ),
+            E::BinOp(op, a, b) => {
+                let (a, b) = (self.expr(sc, a)?, self.expr(sc, b)?);
+                if *op == BinOp::Pow
+                    && let (ExprKind::Lit(Value::Int(x)), ExprKind::Lit(Value::Int(n))) =
+                        (&a.kind, &b.kind)
+                    && u32::try_from(*n).is_ok_and(|n| x.checked_pow(n).is_none())
+                {
+                    return refuse(
+                        &e.span,
+                        "an integer beyond 64 bits",
+                        "the Rust listing's integers are `i64`",
+                    );
+                }
+                ExprKind::Binary(binary(*op, &e.span)?, Box::new(a), Box::new(b))
+            }
             E::BoolOp(op, values) => {
                 let op = match op {
                     BoolOp::And => BinaryOp::And,
@@ -504,6 +515,21 @@ impl Planner<'_> {
             return Ok(ExprKind::Now);
         }
         let names = Builtin::ALL.map(|(n, _)| n).join(", ");
+        // A plain function of the program, called where its value is used.
+        if let E::Name(Name::Global(n)) = &f.kind
+            && let Some(def) = self.defs.get(&**n).copied()
+            && def.kind == Some(FunctionKind::Blocking)
+        {
+            let call = Call {
+                name: n.to_string(),
+                args: self.args_of(sc, n, def, args, &e.span)?,
+                span: e.span.clone(),
+            };
+            for (i, arg) in call.args.iter().enumerate() {
+                self.check_arg(&call, i, arg)?;
+            }
+            return Ok(ExprKind::Await(call));
+        }
         if let E::Name(Name::Global(n)) = &f.kind
             && self.defs.contains_key(&**n)
         {

@@ -157,6 +157,29 @@ impl Renderer<'_> {
                     4,
                 )
             }
+            ExprKind::Binary(BinaryOp::Pow, a, b) => {
+                let negative = super::types::negative(b);
+                let (a, b) = (self.expr(a), self.expr(b));
+                if a.ty == Ty::Int && b.ty == Ty::Int && !negative {
+                    let n = if b.text.chars().all(|c| c.is_ascii_digit()) {
+                        b.text.clone()
+                    } else {
+                        format!("{} as u32", b.wrap(8))
+                    };
+                    Code::new(format!("{}.pow({n})", a.wrap(10)), Ty::Int, 10)
+                } else if b.ty == Ty::Int {
+                    let a = a.as_f64();
+                    let n = if b.text.chars().all(|c| c.is_ascii_digit() || c == '-') {
+                        b.text.clone()
+                    } else {
+                        format!("{} as i32", b.wrap(8))
+                    };
+                    Code::new(format!("{}.powi({n})", a.wrap(10)), Ty::Float, 10)
+                } else {
+                    let (a, b) = (a.as_f64(), b.as_f64());
+                    Code::new(format!("{}.powf({})", a.wrap(10), b.text), Ty::Float, 10)
+                }
+            }
             ExprKind::Binary(op, a, b) => {
                 let (a, b) = (self.expr(a), self.expr(b));
                 self.binary(*op, a, b)
@@ -295,7 +318,12 @@ impl Renderer<'_> {
                 out
             }
             ExprKind::Await(call) => {
-                let text = format!("{}.await{}", self.call(call), self.try_op(&call.name));
+                let plain = self
+                    .demo
+                    .function(&call.name)
+                    .is_some_and(|f| f.kind == FunctionKind::Blocking);
+                let wait = if plain { "" } else { ".await" };
+                let text = format!("{}{wait}{}", self.call(call), self.try_op(&call.name));
                 let mut out = Code::new(text, self.types.ret_of(&call.name), 10);
                 out.fresh = true;
                 out
@@ -311,6 +339,7 @@ impl Renderer<'_> {
             Eq | Ne | Lt | Le | Gt | Ge | In | NotIn => 4,
             Add | Sub => 5,
             Mul | Div | FloorDiv | Mod => 6,
+            Pow => 8,
         };
         let sym = match op {
             Or => "||",
@@ -328,6 +357,7 @@ impl Renderer<'_> {
             Div => "/",
             FloorDiv => "/",
             Mod => "%",
+            Pow => "**",
         };
         let float = a.ty == Ty::Float || b.ty == Ty::Float;
         let (a, b) = if float || op == Div {

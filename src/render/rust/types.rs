@@ -195,6 +195,7 @@ impl Types {
             ExprKind::Unary(UnaryOp::Neg, x) => self.expr_ty(f, x),
             ExprKind::Unary(UnaryOp::Not, _) => Ty::Bool,
             ExprKind::Binary(op, a, b) => {
+                let b_expr = b;
                 let (a, b) = (self.expr_ty(f, a), self.expr_ty(f, b));
                 match op {
                     BinaryOp::Eq
@@ -208,6 +209,7 @@ impl Types {
                     | BinaryOp::And
                     | BinaryOp::Or => Ty::Bool,
                     BinaryOp::Div => Ty::Float,
+                    BinaryOp::Pow if negative(b_expr) => Ty::Float,
                     _ if a == Ty::Float || b == Ty::Float => Ty::Float,
                     _ if a == Ty::Str || b == Ty::Str => Ty::Str,
                     _ if matches!(a, Ty::List(_)) => a,
@@ -326,4 +328,9 @@ pub(super) fn value_ty(v: &Value) -> Ty {
         Value::Str(_) => Ty::Str,
         Value::List(items) => Ty::List(Box::new(items.first().map_or(Ty::Unknown, value_ty))),
     }
+}
+
+/// Whether an expression is a negative number literal (`2 ** -1` is a float).
+pub(super) fn negative(e: &Expr) -> bool {
+    matches!(e.kind, ExprKind::Lit(Value::Int(n)) if n < 0)
 }

@@ -36,7 +36,8 @@ pub enum ExprKind {
     },
     /// `a if cond else b`: cond, a, b.
     IfElse(Box<Expr>, Box<Expr>, Box<Expr>),
-    /// `await f(...)` of a coroutine of the program, inside an expression.
+    /// `await f(...)` of a coroutine of the program, inside an expression,
+    /// or `f(...)` of a plain function of the program.
     Await(super::ast::Call),
     /// `task.done()` of a task kept in a variable.
     Done(String),
@@ -144,6 +145,8 @@ pub enum BinaryOp {
     Div,
     FloorDiv,
     Mod,
+    /// `a ** b`.
+    Pow,
     Eq,
     Ne,
     Lt,
@@ -167,6 +170,7 @@ impl BinaryOp {
             BinaryOp::Div => "/",
             BinaryOp::FloorDiv => "//",
             BinaryOp::Mod => "%",
+            BinaryOp::Pow => "**",
             BinaryOp::Eq => "==",
             BinaryOp::Ne => "!=",
             BinaryOp::Lt => "<",
@@ -195,6 +199,7 @@ impl BinaryOp {
             | BinaryOp::NotIn => 4,
             BinaryOp::Add | BinaryOp::Sub => 5,
             BinaryOp::Mul | BinaryOp::Div | BinaryOp::FloorDiv | BinaryOp::Mod => 6,
+            BinaryOp::Pow => 8,
         }
     }
 }
