@@ -45,6 +45,15 @@ const PY_REPR: &[&str] = &[
     "}",
 ];
 
+/// `py_list`: Python's `repr` of a list of strings.
+const PY_LIST: &[&str] = &[
+    "/// Python's `repr` of a list of strings.",
+    "fn py_list<S: AsRef<str>>(items: &[S]) -> String {",
+    "    let items: Vec<String> = items.iter().map(|s| py_repr(s.as_ref())).collect();",
+    "    format!(\"[{}]\", items.join(\", \"))",
+    "}",
+];
+
 /// `sorted`: Python's `sorted` of a list, a new list.
 const SORTED: &[&str] = &[
     "/// Python's `sorted`: a new list, in ascending order.",
@@ -154,6 +163,15 @@ pub(super) fn needs_repr(ty: &Ty) -> bool {
     }
 }
 
+/// A container's Python `repr`: a list of strings joins the `py_repr` of
+/// each, anything else goes through the `Repr` trait.
+pub(super) fn repr_call(c: &Code) -> String {
+    match &c.ty {
+        Ty::List(t) if **t == Ty::Str => format!("py_list(&{})", c.wrap(10)),
+        _ => format!("{}.repr()", c.wrap(10)),
+    }
+}
+
 /// The helper functions the listing's lines call, to append after them.
 pub(super) fn helpers(lines: &[String]) -> Vec<&'static str> {
     let mut out = Vec::new();
@@ -163,24 +181,21 @@ pub(super) fn helpers(lines: &[String]) -> Vec<&'static str> {
                 .any(|(i, _)| !l[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_'))
         })
     };
-    if lines.iter().any(|l| l.contains(".repr()")) {
+    let repr = lines.iter().any(|l| l.contains(".repr()"));
+    if repr {
         out.extend_from_slice(REPR);
         out.push("");
         if lines.iter().any(|l| l.contains("IndexMap")) {
             out.extend_from_slice(REPR_DICT);
             out.push("");
         }
-        if !calls("py_repr(") {
-            out.extend_from_slice(PY_REPR);
-            out.push("");
-        }
     }
-    for (name, text) in [("py_repr(", PY_REPR), ("sorted(", SORTED)] {
-        let called = lines.iter().any(|l| {
-            l.match_indices(name)
-                .any(|(i, _)| !l[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_'))
-        });
-        if called {
+    if repr || calls("py_list(") || calls("py_repr(") {
+        out.extend_from_slice(PY_REPR);
+        out.push("");
+    }
+    for (name, text) in [("py_list(", PY_LIST), ("sorted(", SORTED)] {
+        if calls(name) {
             out.extend_from_slice(text);
             out.push("");
         }
@@ -198,7 +213,7 @@ pub(super) fn repr(c: &Code) -> Code {
             c.text
         ),
         Ty::Unit => "\"None\".to_string()".into(),
-        t if needs_repr(t) => format!("{}.repr()", c.wrap(10)),
+        t if needs_repr(t) => repr_call(c),
         _ => format!("format!(\"{{:?}}\", {})", c.text),
     };
     let mut out = Code::new(text, Ty::Str, 10);

@@ -495,7 +495,7 @@ impl Renderer<'_> {
     pub(super) fn hole(&mut self, c: &Code, fmt: &mut String, args: &mut Vec<String>) {
         if super::builtins::needs_repr(&c.ty) {
             fmt.push_str("{}");
-            args.push(format!("{}.repr()", c.wrap(10)));
+            args.push(super::builtins::repr_call(c));
             return;
         }
         let debug = matches!(
