@@ -141,7 +141,8 @@ pub(super) fn template_expr(t: Template, span: &Range<usize>) -> Expr {
     }
 }
 
-const VALUES: &str = "the Rust listing's values are numbers, strings, booleans, `None` and lists";
+const VALUES: &str =
+    "the Rust listing's values are numbers, strings, booleans, `None`, lists, tuples and dicts";
 
 fn binary(op: BinOp, span: &Range<usize>) -> Result<BinaryOp> {
     Ok(match op {
