@@ -187,11 +187,31 @@ fn a_lambda_is_refused() {
 }
 
 #[test]
-fn a_dict_literal_is_refused() {
-    let src = format!("{HEADER}async def main():\n    d = {{\"a\": 1}}\n    print(d)\n{RUN}");
+fn a_set_literal_is_refused() {
+    let src = format!("{HEADER}async def main():\n    s = {{1, 2}}\n    print(s)\n{RUN}");
     let (e, text) = refused(&src);
-    assert_eq!(text, "{\"a\": 1}");
-    assert!(e.construct.contains("dict"), "{e:?}");
+    assert_eq!(text, "{1, 2}");
+    assert!(e.construct.contains("set"), "{e:?}");
+}
+
+/// A dict keeps Python's insertion order as an `IndexMap`, and prints as
+/// Python's `print` shows it.
+#[test]
+fn a_dict_literal_is_an_index_map() {
+    let src = format!(
+        "{HEADER}async def main():\n    d = {{\"a\": 1}}\n    d[\"b\"] = 2\n    print(d, \"a\" in d)\n{RUN}"
+    );
+    let listing = rust::render(&plan(&load(&src)).expect("planned")).text();
+    for line in [
+        "use indexmap::IndexMap;",
+        "let mut d = IndexMap::from([(\"a\".to_string(), 1)]);",
+        "d.insert(\"b\".to_string(), 2);",
+        "d.contains_key(\"a\")",
+        "d.repr()",
+        "impl<K: Repr, V: Repr> Repr for IndexMap<K, V> {",
+    ] {
+        assert!(listing.contains(line), "{line}\n{listing}");
+    }
 }
 
 #[test]
@@ -435,7 +455,7 @@ fn an_executor_job_runs_on_the_blocking_pool() {
 #[test]
 fn the_rust_pane_lists_every_blocker_at_file_line_col() {
     let src = format!(
-        "{HEADER}async def main():\n    f = lambda x: x + 1\n    d = {{\"a\": 1}}\n    print(\"hi\")\n{RUN}"
+        "{HEADER}async def main():\n    f = lambda x: x + 1\n    d = {{1, 2}}\n    print(\"hi\")\n{RUN}"
     );
     let listing = rust::render_program(&load(&src)).lines;
     assert_eq!(
@@ -448,7 +468,7 @@ fn the_rust_pane_lists_every_blocker_at_file_line_col() {
     );
     let dict = listing
         .iter()
-        .position(|l| l.starts_with("// x.py:6:9: a `dict` literal"));
+        .position(|l| l.starts_with("// x.py:6:9: a set"));
     assert!(dict.is_some(), "{listing:#?}");
     // The partial listing follows the list of blockers.
     let rest = listing
@@ -472,7 +492,7 @@ fn the_rust_pane_lists_every_blocker_at_file_line_col() {
 #[test]
 fn a_partial_listing_comments_the_untranslatable_statement() {
     let src = format!(
-        "{HEADER}async def fetch(n):\n    await asyncio.sleep(n)\n    return n * 2\n\n\nasync def main():\n    d = {{\"a\": 1}}\n    x = await fetch(1)\n    print(\"got\", x)\n{RUN}"
+        "{HEADER}async def fetch(n):\n    await asyncio.sleep(n)\n    return n * 2\n\n\nasync def main():\n    d = {{1, 2}}\n    x = await fetch(1)\n    print(\"got\", x)\n{RUN}"
     );
     let program = load(&src);
     let listing = rust::render_program(&program);

@@ -141,7 +141,8 @@ pub(super) fn template_expr(t: Template, span: &Range<usize>) -> Expr {
     }
 }
 
-const VALUES: &str = "the Rust listing's values are numbers, strings, booleans, `None` and lists";
+const VALUES: &str =
+    "the Rust listing's values are numbers, strings, booleans, `None`, lists, tuples and dicts";
 
 fn binary(op: BinOp, span: &Range<usize>) -> Result<BinaryOp> {
     Ok(match op {
@@ -151,11 +152,12 @@ fn binary(op: BinOp, span: &Range<usize>) -> Result<BinaryOp> {
         BinOp::Div => BinaryOp::Div,
         BinOp::FloorDiv => BinaryOp::FloorDiv,
         BinOp::Mod => BinaryOp::Mod,
+        BinOp::Pow => BinaryOp::Pow,
         other => {
             return refuse(
                 span,
                 format!("the operator `{}`", other.symbol()),
-                "the Rust listing translates the arithmetic + - * / // % only",
+                "the Rust listing translates the arithmetic + - * / // % ** only",
             );
         }
     })
@@ -181,13 +183,8 @@ fn compare(op: CmpOp, span: &Range<usize>) -> Result<BinaryOp> {
                 "Rust compares values, not object identities: write `==` or `!=`",
             );
         }
-        CmpOp::In | CmpOp::NotIn => {
-            return refuse(
-                span,
-                format!("the membership test `{}`", op.symbol()),
-                "the plan's comparisons are == != < <= > >=",
-            );
-        }
+        CmpOp::In => BinaryOp::In,
+        CmpOp::NotIn => BinaryOp::NotIn,
     })
 }
 
@@ -217,12 +214,6 @@ fn describe(e: &E) -> (&'static str, &'static str) {
             "the Rust listing translates coroutines and the values they compute; \
              functions as values have no counterpart in the plan",
         ),
-        E::Dict(_) => (
-            "a `dict` literal",
-            "the Rust listing's values are numbers, strings, booleans, `None` and lists; \
-             the plan has no type for a dict",
-        ),
-        E::Tuple(_) => ("a tuple", VALUES),
         E::Set(_) => ("a set", VALUES),
         E::Subscript(..) | E::Slice(..) => (
             "indexing (`x[i]`)",
@@ -298,6 +289,13 @@ impl Planner<'_> {
                 }
                 ExprKind::List(items)
             }
+            E::Dict(pairs) => self.dict(sc, pairs, &e.span)?,
+            E::Tuple(items) => ExprKind::Tuple(
+                items
+                    .iter()
+                    .map(|x| self.expr(sc, x))
+                    .collect::<Result<Vec<_>>>()?,
+            ),
             E::UnaryOp(py::UnaryOp::Neg, x) => {
                 let x = self.expr(sc, x)?;
                 match x.kind {
@@ -317,11 +315,21 @@ impl Planner<'_> {
                     "the plan's unary operators are `-` and `not`",
                 );
             }
-            E::BinOp(op, a, b) => ExprKind::Binary(
-                binary(*op, &e.span)?,
-                Box::new(self.expr(sc, a)?),
-                Box::new(self.expr(sc, b)?),
-            ),
+            E::BinOp(op, a, b) => {
+                let (a, b) = (self.expr(sc, a)?, self.expr(sc, b)?);
+                if *op == BinOp::Pow
+                    && let (ExprKind::Lit(Value::Int(x)), ExprKind::Lit(Value::Int(n))) =
+                        (&a.kind, &b.kind)
+                    && u32::try_from(*n).is_ok_and(|n| x.checked_pow(n).is_none())
+                {
+                    return refuse(
+                        &e.span,
+                        "an integer beyond 64 bits",
+                        "the Rust listing's integers are `i64`",
+                    );
+                }
+                ExprKind::Binary(binary(*op, &e.span)?, Box::new(a), Box::new(b))
+            }
             E::BoolOp(op, values) => {
                 let op = match op {
                     BoolOp::And => BinaryOp::And,
@@ -361,16 +369,7 @@ impl Planner<'_> {
                     && let [g] = c.generators.as_slice()
                     && g.ifs.len() <= 1 =>
             {
-                let var = match &g.target {
-                    py::Target::Name(n) => sc.local(n.ident(), &e.span)?,
-                    _ => {
-                        return refuse(
-                            &e.span,
-                            "this comprehension's variable",
-                            "the plan's comprehensions bind one local variable",
-                        );
-                    }
-                };
+                let var = self.loop_pattern(sc, &g.target, &e.span)?;
                 ExprKind::Comp {
                     value: Box::new(self.expr(sc, &c.element)?),
                     var,
@@ -511,6 +510,14 @@ impl Planner<'_> {
                 .iter()
                 .find(|(name, n, _)| *name == &**m && *n == args.len())
         {
+            if method.mutates() && !matches!(obj.kind, E::Name(Name::Local(..))) {
+                return refuse(
+                    &e.span,
+                    format!("`.{m}(...)` on this"),
+                    "the Rust listing changes a list in place only in the function whose \
+                     local variable it is",
+                );
+            }
             return Ok(ExprKind::StrMethod(
                 *method,
                 Box::new(self.expr(sc, obj)?),
@@ -529,6 +536,21 @@ impl Planner<'_> {
             return Ok(ExprKind::Now);
         }
         let names = Builtin::ALL.map(|(n, _)| n).join(", ");
+        // A plain function of the program, called where its value is used.
+        if let E::Name(Name::Global(n)) = &f.kind
+            && let Some(def) = self.defs.get(&**n).copied()
+            && def.kind == Some(FunctionKind::Blocking)
+        {
+            let call = Call {
+                name: n.to_string(),
+                args: self.args_of(sc, n, def, args, &e.span)?,
+                span: e.span.clone(),
+            };
+            for (i, arg) in call.args.iter().enumerate() {
+                self.check_arg(&call, i, arg)?;
+            }
+            return Ok(ExprKind::Await(call));
+        }
         if let E::Name(Name::Global(n)) = &f.kind
             && self.defs.contains_key(&**n)
         {
@@ -608,26 +630,50 @@ impl Planner<'_> {
                 FormatPart::Literal(s) => push_text(&mut out, s),
                 FormatPart::Field {
                     value,
-                    conversion: None,
+                    conversion,
                     spec,
-                    debug: None,
-                } if spec.is_empty() => out.push(Part::Hole(self.expr(sc, value)?)),
-                FormatPart::Field {
-                    value,
-                    conversion: None,
-                    spec,
-                    debug: None,
-                } if let [FormatPart::Literal(text)] = spec.as_slice()
-                    && let Some(spec) = rust_spec(text) =>
-                {
-                    out.push(Part::Spec(self.expr(sc, value)?, spec))
-                }
-                FormatPart::Field { value, .. } => {
-                    return refuse(
-                        &value.span,
-                        "a format spec or conversion in an f-string (`{x:.2f}`, `{x!r}`, `{x=}`)",
-                        "the Rust listing prints values the way `str()` does, nothing more",
-                    );
+                    debug,
+                } => {
+                    if let Some(text) = debug {
+                        push_text(&mut out, text);
+                    }
+                    let x = self.expr(sc, value)?;
+                    // `{x=}` shows the repr unless a spec or `!s` says otherwise.
+                    let repr = match conversion {
+                        Some('r') => true,
+                        Some('s') => false,
+                        None => debug.is_some() && spec.is_empty(),
+                        Some(_) => {
+                            return refuse(
+                                &value.span,
+                                "the conversion `!a` in an f-string",
+                                "the Rust listing converts with `!r` and `!s` only",
+                            );
+                        }
+                    };
+                    let x = if repr {
+                        Expr {
+                            span: x.span.clone(),
+                            kind: ExprKind::Call(Builtin::Repr, vec![x]),
+                        }
+                    } else {
+                        x
+                    };
+                    match spec.as_slice() {
+                        [] => out.push(Part::Hole(x)),
+                        [FormatPart::Literal(text)] if let Some(spec) = rust_spec(text) => {
+                            out.push(Part::Spec(x, spec))
+                        }
+                        _ => {
+                            return refuse(
+                                &value.span,
+                                "this format spec in an f-string",
+                                "the Rust listing translates the specs Rust's `format!` writes \
+                                 as Python does: fill, alignment, sign, width, precision and \
+                                 the types `f`, `d`, `s`, `x`, `X`, `o`, `b`",
+                            );
+                        }
+                    }
                 }
             }
         }

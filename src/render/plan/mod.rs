@@ -16,6 +16,7 @@
 mod callbacks;
 mod calls;
 mod class;
+mod data;
 mod deadline;
 mod executor;
 mod expr;

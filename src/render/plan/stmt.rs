@@ -165,6 +165,10 @@ impl Planner<'_> {
             P::Expr(e) => self.expr_stmt(sc, s, e, next),
             P::Assign { targets, value } => self.assign(sc, rest, targets, value),
             P::AugAssign { target, op, value } => {
+                if let Target::Subscript(obj, index) = target {
+                    let op = aug_op(*op, &s.span)?;
+                    return one(s, self.set_item(sc, obj, index, Some(op), value)?);
+                }
                 let var = self.target(sc, target, &s.span)?;
                 let op = aug_op(*op, &s.span)?;
                 let lhs = Expr {
@@ -244,7 +248,7 @@ impl Planner<'_> {
                     let stmt = self.as_completed(sc, s, s, calls, &[])?;
                     return Ok((Some(stmt), 1));
                 }
-                let var = self.loop_var(sc, target, &s.span)?;
+                let var = self.loop_pattern(sc, target, &s.span)?;
                 one(
                     s,
                     StmtKind::For {
@@ -261,7 +265,7 @@ impl Planner<'_> {
                 body,
                 ..
             } => {
-                let var = self.loop_var(sc, target, &s.span)?;
+                let var = self.loop_pattern(sc, target, &s.span)?;
                 let Some(source) =
                     self.user_call(sc, iter, &[FunctionKind::Generator, FunctionKind::Iterator])?
                 else {
@@ -432,7 +436,7 @@ impl Planner<'_> {
             P::For {
                 target, iter, body, ..
             } => {
-                let var = self.loop_var(sc, target, &s.span)?;
+                let var = self.loop_pattern(sc, target, &s.span)?;
                 StmtKind::For {
                     var,
                     over: self.expr(sc, iter)?,
@@ -602,7 +606,13 @@ impl Planner<'_> {
             let into = "_".to_string();
             return one(s, StmtKind::Spawn { call, into });
         }
-        self.expr(sc, e)?;
+        let value = self.expr(sc, e)?;
+        if let ExprKind::StrMethod(m, ..) = &value.kind
+            && m.mutates()
+        {
+            let var = "_".to_string();
+            return one(s, StmtKind::Set { var, value });
+        }
         refuse(
             &e.span,
             "this call as a statement",
@@ -667,6 +677,12 @@ impl Planner<'_> {
                  translates `tg.create_task(f(...))` as a statement (return results through \
                  a future, or use `asyncio.gather`)",
             );
+        }
+        if let Target::Unpack(..) = target {
+            return one(s, self.unpack(sc, target, value, &s.span)?);
+        }
+        if let Target::Subscript(obj, index) = target {
+            return one(s, self.set_item(sc, obj, index, None, value)?);
         }
         let var = self.target(sc, target, &s.span)?;
         let kind = match &value.kind {

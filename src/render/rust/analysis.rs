@@ -308,7 +308,7 @@ fn holes_of(e: &Expr, p: &str) -> usize {
         } => {
             holes_of(value, p) + holes_of(over, p) + filter.as_deref().map_or(0, |f| holes_of(f, p))
         }
-        ExprKind::List(items) | ExprKind::Call(_, items) => {
+        ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
             items.iter().map(|i| holes_of(i, p)).sum()
         }
         ExprKind::Lit(_)
@@ -599,7 +599,9 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
                 filter,
                 ..
             } => now_in(value) || now_in(over) || filter.as_deref().is_some_and(now_in),
-            ExprKind::List(items) | ExprKind::Call(_, items) => items.iter().any(now_in),
+            ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
+                items.iter().any(now_in)
+            }
             ExprKind::Lit(_)
             | ExprKind::Var(_)
             | ExprKind::Done(_)
@@ -661,7 +663,7 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
                 awaited_calls(f, out);
             }
         }
-        ExprKind::List(items) | ExprKind::Call(_, items) => {
+        ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
             items.iter().for_each(|i| awaited_calls(i, out))
         }
         ExprKind::Lit(_)
@@ -677,6 +679,16 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
 
 /// The comprehensions inside an expression, outermost first.
 pub(super) fn comprehensions<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
+    each_expr(e, &mut |x| {
+        if matches!(x.kind, ExprKind::Comp { .. }) {
+            out.push(x);
+        }
+    });
+}
+
+/// Every expression inside `e`, `e` first.
+pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
+    f(e);
     match &e.kind {
         ExprKind::Comp {
             value,
@@ -684,45 +696,63 @@ pub(super) fn comprehensions<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
             filter,
             ..
         } => {
-            out.push(e);
-            comprehensions(over, out);
-            comprehensions(value, out);
-            if let Some(f) = filter {
-                comprehensions(f, out);
+            each_expr(over, f);
+            each_expr(value, f);
+            if let Some(x) = filter {
+                each_expr(x, f);
             }
         }
         ExprKind::Template(t) => {
             for p in &t.parts {
                 if let Part::Hole(h) | Part::Spec(h, _) = p {
-                    comprehensions(h, out);
+                    each_expr(h, f);
                 }
             }
         }
         ExprKind::Binary(_, a, b) => {
-            comprehensions(a, out);
-            comprehensions(b, out);
+            each_expr(a, f);
+            each_expr(b, f);
         }
         ExprKind::IfElse(c, a, b) => {
-            comprehensions(c, out);
-            comprehensions(a, out);
-            comprehensions(b, out);
+            each_expr(c, f);
+            each_expr(a, f);
+            each_expr(b, f);
         }
-        ExprKind::Unary(_, x) => comprehensions(x, out),
+        ExprKind::Unary(_, x) => each_expr(x, f),
         ExprKind::StrMethod(_, x, args) => {
-            comprehensions(x, out);
-            args.iter().for_each(|a| comprehensions(a, out));
+            each_expr(x, f);
+            args.iter().for_each(|a| each_expr(a, f));
         }
-        ExprKind::List(items) | ExprKind::Call(_, items) => {
-            items.iter().for_each(|i| comprehensions(i, out))
+        ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
+            items.iter().for_each(|i| each_expr(i, f))
         }
-        ExprKind::Await(call) => call.args.iter().for_each(|a| comprehensions(a, out)),
+        ExprKind::Await(call) => call.args.iter().for_each(|a| each_expr(a, f)),
         ExprKind::Lit(_)
         | ExprKind::Var(_)
         | ExprKind::Done(_)
         | ExprKind::Cancelled(_)
         | ExprKind::Join(_)
         | ExprKind::Locked(_)
-        | ExprKind::Prim(..)
-        | ExprKind::Now => {}
+        | ExprKind::Now
+        | ExprKind::Prim(..) => {}
     }
+}
+
+/// The local lists a function changes in place (`xs.append(x)`): they are
+/// `let mut`.
+pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
+    let mut out = Vec::new();
+    walk(block, &mut |s| {
+        for (e, _) in stmt_exprs(s) {
+            each_expr(e, &mut |x| {
+                if let ExprKind::StrMethod(m, obj, _) = &x.kind
+                    && m.mutates()
+                    && let ExprKind::Var(n) = &obj.kind
+                {
+                    out.push(n.clone());
+                }
+            });
+        }
+    });
+    out
 }

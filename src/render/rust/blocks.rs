@@ -105,6 +105,12 @@ impl Renderer<'_> {
     }
 
     pub(super) fn set(&mut self, var: &str, value: &Expr) {
+        // A call made for what it does (`xs.append(x)`).
+        if var == "_" {
+            let c = self.expr(value);
+            self.line(format!("{};", c.text));
+            return;
+        }
         if self
             .duration_vars
             .contains(&(self.func.clone(), var.to_string()))

@@ -75,7 +75,7 @@ impl Code {
         match self.ty {
             Ty::Int => Code::new(format!("{} != 0", self.wrap(5)), Ty::Bool, 4),
             Ty::Float => Code::new(format!("{} != 0.0", self.wrap(5)), Ty::Bool, 4),
-            Ty::Str | Ty::List(_) => {
+            Ty::Str | Ty::List(_) | Ty::Dict(..) => {
                 Code::new(format!("!{}.is_empty()", self.wrap(10)), Ty::Bool, 7)
             }
             _ => self.clone(),
@@ -90,7 +90,7 @@ impl Code {
             format!("{}.to_string()", self.wrap(10))
         } else if self.range {
             format!("{}.collect::<Vec<_>>()", self.wrap(10))
-        } else if matches!(self.ty, Ty::List(_)) && !self.fresh {
+        } else if matches!(self.ty, Ty::List(_) | Ty::Dict(..) | Ty::Tuple(_)) && !self.fresh {
             format!("{}.clone()", self.wrap(10))
         } else {
             self.text.clone()
@@ -158,7 +158,14 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
             c.range = true;
             c
         }
+        // Python counts a string's characters, not its bytes.
+        Builtin::Len if first.ty == Ty::Str => Code::new(
+            format!("{}.chars().count() as i64", first.wrap(10)),
+            Ty::Int,
+            8,
+        ),
         Builtin::Len => Code::new(format!("{}.len() as i64", first.wrap(10)), Ty::Int, 8),
+        Builtin::Str if super::builtins::needs_repr(&first.ty) => super::builtins::repr(&first),
         Builtin::Str => {
             let text = match first.ty {
                 Ty::Float | Ty::List(_) => format!("format!(\"{{:?}}\", {})", first.text),
@@ -189,6 +196,9 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
             _ => first.as_f64(),
         },
         Builtin::Index => index(&first, &args[1]),
+        Builtin::Repr | Builtin::Round | Builtin::Sorted | Builtin::List | Builtin::Dict => {
+            super::builtins::builtin(f, &args)
+        }
         Builtin::Abs => Code::new(format!("{}.abs()", first.wrap(10)), first.ty.clone(), 10),
         Builtin::Min | Builtin::Max if args.len() > 1 => {
             let m = if f == Builtin::Min { "min" } else { "max" };

@@ -4,6 +4,7 @@ use super::Renderer;
 use super::analysis::Seconds;
 use super::analysis::str_leaves;
 use super::code::{Code, builtin, lit};
+use super::dicts::key;
 use super::names::{camel, escape_fmt, fn_name, ident};
 use super::types::{Ty, unify};
 use crate::render::plan::ir::ast::{Call, FunctionKind};
@@ -11,6 +12,15 @@ use crate::render::plan::ir::expr::{
     BinaryOp, Builtin, Expr, ExprKind, Part, StrMethod, Template, UnaryOp,
 };
 use crate::render::plan::ir::value::Value;
+
+/// A list as a slice, for `concat`.
+fn slice(c: &Code) -> String {
+    if c.fresh {
+        format!("&{}[..]", c.wrap(7))
+    } else {
+        format!("{}.as_slice()", c.wrap(10))
+    }
+}
 
 impl Renderer<'_> {
     pub(super) fn var_ty(&self, name: &str) -> Ty {
@@ -54,12 +64,11 @@ impl Renderer<'_> {
                 }
                 let parts: Vec<String> = codes
                     .iter()
-                    .map(|c| {
-                        if t == Ty::Float {
-                            c.as_f64().text
-                        } else {
-                            c.text.clone()
-                        }
+                    .map(|c| match c.ty {
+                        _ if t == Ty::Float => c.as_f64().text,
+                        // A list of lists holds its own copies.
+                        Ty::List(_) | Ty::Dict(..) | Ty::Tuple(_) => c.owned(),
+                        _ => c.text.clone(),
                     })
                     .collect();
                 let mut c = Code::new(
@@ -70,6 +79,28 @@ impl Renderer<'_> {
                 c.fresh = true;
                 c
             }
+            ExprKind::Tuple(items) => self.tuple(items),
+            ExprKind::Call(Builtin::Dict, items) => self.dict(items),
+            ExprKind::Call(Builtin::Index, args)
+                if let [obj, k] = args.as_slice()
+                    && let Ty::Dict(_, v) = self.types.expr_ty(&self.func, obj) =>
+            {
+                let (obj, k) = (self.expr(obj), self.expr(k));
+                Code::new(format!("{}[{}]", obj.wrap(10), key(&k)), *v, 10)
+            }
+            ExprKind::Binary(op @ (BinaryOp::In | BinaryOp::NotIn), x, xs) => {
+                let (x, xs) = (self.expr(x), self.expr(xs));
+                self.contains(*op == BinaryOp::In, &x, &xs)
+            }
+            ExprKind::Call(Builtin::Index, args)
+                if let [obj, k] = args.as_slice()
+                    && let ExprKind::Lit(Value::Int(k)) = k.kind
+                    && let Ty::Tuple(items) = self.types.expr_ty(&self.func, obj)
+                    && let Some(k) = super::tuples::tuple_item(items.len(), k) =>
+            {
+                let obj = self.expr(obj);
+                Code::new(format!("{}.{k}", obj.wrap(10)), items[k].clone(), 10)
+            }
             ExprKind::Unary(UnaryOp::Neg, x) => {
                 let x = self.expr(x);
                 Code::new(format!("-{}", x.wrap(7)), x.ty, 7)
@@ -77,7 +108,7 @@ impl Renderer<'_> {
             ExprKind::Unary(UnaryOp::Not, x) => {
                 let x = self.expr(x);
                 match x.ty {
-                    Ty::Str | Ty::List(_) => {
+                    Ty::Str | Ty::List(_) | Ty::Dict(..) => {
                         Code::new(format!("{}.is_empty()", x.wrap(10)), Ty::Bool, 10)
                     }
                     Ty::Int => Code::new(format!("{} == 0", x.wrap(5)), Ty::Bool, 4),
@@ -126,6 +157,29 @@ impl Renderer<'_> {
                     4,
                 )
             }
+            ExprKind::Binary(BinaryOp::Pow, a, b) => {
+                let negative = super::types::negative(b);
+                let (a, b) = (self.expr(a), self.expr(b));
+                if a.ty == Ty::Int && b.ty == Ty::Int && !negative {
+                    let n = if b.text.chars().all(|c| c.is_ascii_digit()) {
+                        b.text.clone()
+                    } else {
+                        format!("{} as u32", b.wrap(8))
+                    };
+                    Code::new(format!("{}.pow({n})", a.wrap(10)), Ty::Int, 10)
+                } else if b.ty == Ty::Int {
+                    let a = a.as_f64();
+                    let n = if b.text.chars().all(|c| c.is_ascii_digit() || c == '-') {
+                        b.text.clone()
+                    } else {
+                        format!("{} as i32", b.wrap(8))
+                    };
+                    Code::new(format!("{}.powi({n})", a.wrap(10)), Ty::Float, 10)
+                } else {
+                    let (a, b) = (a.as_f64(), b.as_f64());
+                    Code::new(format!("{}.powf({})", a.wrap(10), b.text), Ty::Float, 10)
+                }
+            }
             ExprKind::Binary(op, a, b) => {
                 let (a, b) = (self.expr(a), self.expr(b));
                 self.binary(*op, a, b)
@@ -162,7 +216,12 @@ impl Renderer<'_> {
             }
             ExprKind::StrMethod(m, x, args) => {
                 let x = self.expr(x);
-                let arg = args.first().map(|a| self.expr(a).borrowed());
+                let arg = match m {
+                    StrMethod::StartsWith | StrMethod::EndsWith => {
+                        args.first().map(|a| self.expr(a).borrowed())
+                    }
+                    _ => None,
+                };
                 let (call, ty, fresh) = match m {
                     StrMethod::Upper => ("to_uppercase()".to_string(), Ty::Str, true),
                     StrMethod::Lower => ("to_lowercase()".to_string(), Ty::Str, true),
@@ -177,6 +236,7 @@ impl Renderer<'_> {
                         Ty::Bool,
                         false,
                     ),
+                    m => return self.method(*m, &x, args),
                 };
                 let mut c = Code::new(format!("{}.{call}", x.wrap(10)), ty, 10);
                 c.fresh = fresh;
@@ -216,8 +276,7 @@ impl Renderer<'_> {
                 } else {
                     format!("{}.iter()", o.wrap(10))
                 };
-                let used = self.used.contains(var);
-                let pat = if used { ident(var) } else { "_".into() };
+                let pat = self.loop_pat(var);
                 // A range of literals has no integer type until one is named.
                 let mut typed = o.range && elem == Ty::Int;
                 if let Some(f) = filter {
@@ -260,7 +319,12 @@ impl Renderer<'_> {
                 out
             }
             ExprKind::Await(call) => {
-                let text = format!("{}.await{}", self.call(call), self.try_op(&call.name));
+                let plain = self
+                    .demo
+                    .function(&call.name)
+                    .is_some_and(|f| f.kind == FunctionKind::Blocking);
+                let wait = if plain { "" } else { ".await" };
+                let text = format!("{}{wait}{}", self.call(call), self.try_op(&call.name));
                 let mut out = Code::new(text, self.types.ret_of(&call.name), 10);
                 out.fresh = true;
                 out
@@ -273,9 +337,10 @@ impl Renderer<'_> {
         let prec = match op {
             Or => 1,
             And => 2,
-            Eq | Ne | Lt | Le | Gt | Ge => 4,
+            Eq | Ne | Lt | Le | Gt | Ge | In | NotIn => 4,
             Add | Sub => 5,
             Mul | Div | FloorDiv | Mod => 6,
+            Pow => 8,
         };
         let sym = match op {
             Or => "||",
@@ -286,12 +351,14 @@ impl Renderer<'_> {
             Le => "<=",
             Gt => ">",
             Ge => ">=",
+            In | NotIn => "in",
             Add => "+",
             Sub => "-",
             Mul => "*",
             Div => "/",
             FloorDiv => "/",
             Mod => "%",
+            Pow => "**",
         };
         let float = a.ty == Ty::Float || b.ty == Ty::Float;
         let (a, b) = if float || op == Div {
@@ -314,13 +381,40 @@ impl Renderer<'_> {
         };
         match op {
             And | Or => join(&a.truthy(), &b.truthy(), Ty::Bool),
-            Eq | Ne | Lt | Le | Gt | Ge => join(&a, &b, Ty::Bool),
+            Eq | Ne | Lt | Le | Gt | Ge | In | NotIn => join(&a, &b, Ty::Bool),
             Add if a.ty == Ty::Str || b.ty == Ty::Str => {
                 let mut c = Code::new(
                     format!("format!(\"{{}}{{}}\", {}, {})", a.text, b.text),
                     Ty::Str,
                     10,
                 );
+                c.fresh = true;
+                c
+            }
+            Add if matches!(a.ty, Ty::List(_)) => {
+                let mut c = Code::new(
+                    format!("[{}, {}].concat()", slice(&a), slice(&b)),
+                    a.ty.clone(),
+                    10,
+                );
+                c.fresh = true;
+                c
+            }
+            Mul if matches!(a.ty, Ty::List(_)) => {
+                let n = if b.text.chars().all(|ch| ch.is_ascii_digit()) {
+                    b.text.clone()
+                } else {
+                    format!("{} as usize", b.wrap(8))
+                };
+                let text = if a.ty.elem().is_copy() {
+                    format!("{}.repeat({n})", a.wrap(10))
+                } else {
+                    format!(
+                        "std::iter::repeat_n({}, {n}).flatten().collect::<Vec<_>>()",
+                        a.owned()
+                    )
+                };
+                let mut c = Code::new(text, a.ty.clone(), 10);
                 c.fresh = true;
                 c
             }
@@ -400,7 +494,15 @@ impl Renderer<'_> {
 
     /// Appends one printed value to a format string and its arguments.
     pub(super) fn hole(&mut self, c: &Code, fmt: &mut String, args: &mut Vec<String>) {
-        let debug = matches!(c.ty, Ty::Float | Ty::List(_) | Ty::Unit);
+        if super::builtins::needs_repr(&c.ty) {
+            fmt.push_str("{}");
+            args.push(super::builtins::repr_call(c));
+            return;
+        }
+        let debug = matches!(
+            c.ty,
+            Ty::Float | Ty::List(_) | Ty::Tuple(_) | Ty::Dict(..) | Ty::Unit
+        );
         let spec = if debug { ":?" } else { "" };
         if c.ty == Ty::Unit {
             fmt.push_str("None");
@@ -511,7 +613,7 @@ impl Renderer<'_> {
                     }
                     _ => c.owned(),
                 },
-                Ty::List(_) => c.owned(),
+                Ty::List(_) | Ty::Dict(..) | Ty::Tuple(_) => c.owned(),
                 Ty::Queue(_) => match &arg.kind {
                     ExprKind::Var(v) => self.queue_args(&call.name, &pname, v),
                     _ => c.text,
@@ -548,6 +650,9 @@ impl Renderer<'_> {
 
     /// `let x = `, `let mut x = `, `x = ` or `self.x = `.
     pub(super) fn bind(&mut self, name: &str) -> String {
+        if let Some(names) = super::tuples::pattern_names(name) {
+            return self.bind_pattern(&names);
+        }
         if self.fields.contains(name) && !self.declared.contains(name) {
             return format!("{}.{} = ", self.self_name, ident(name));
         }
@@ -579,6 +684,9 @@ impl Renderer<'_> {
 
     /// A binding's name, `_`-prefixed if nothing reads it.
     pub(super) fn pat(&self, name: &str) -> String {
+        if let Some(names) = super::tuples::pattern_names(name) {
+            return self.pattern_text(&names);
+        }
         // `()` values are printed as the text `None`, never read.
         if self.used.contains(name) && self.var_ty(name) != Ty::Unit {
             ident(name)
@@ -589,7 +697,7 @@ impl Renderer<'_> {
 
     pub(super) fn assign(&mut self, into: Option<&str>, rhs: &str) {
         // A value nobody reads needs no name.
-        let into = into.filter(|n| self.used.contains(*n) || self.declared.contains(*n));
+        let into = into.filter(|n| self.pattern_used(n) || self.declared.contains(*n));
         match into {
             Some(name) => {
                 let b = self.bind(name);

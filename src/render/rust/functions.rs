@@ -31,9 +31,18 @@ impl Renderer<'_> {
                     _ => vec![],
                 };
                 for n in names {
-                    *self.assigned.entry(n.clone()).or_default() += 1;
+                    let parts = super::tuples::pattern_names(n).unwrap_or_else(|| vec![n]);
+                    for n in parts {
+                        *self.assigned.entry(n.to_string()).or_default() += 1;
+                    }
                 }
             });
+        }
+        // A list changed in place is `mut`, as one set again.
+        for block in [&f.body, &f.exit] {
+            for n in super::analysis::mutated_lists(block) {
+                *self.assigned.entry(n).or_default() += 2;
+            }
         }
         // A variable set inside a loop is set again on each turn.
         for block in [&f.body, &f.exit] {

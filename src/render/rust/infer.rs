@@ -3,7 +3,7 @@
 
 use super::types::{Ty, Types, unify};
 use crate::render::plan::ir::ast::{Block, Call, Calls, Demo, Function, FunctionKind, StmtKind};
-use crate::render::plan::ir::expr::{Expr, ExprKind};
+use crate::render::plan::ir::expr::{Expr, ExprKind, StrMethod};
 use crate::render::plan::ir::primitive::Primitive;
 use std::collections::HashMap;
 
@@ -169,6 +169,37 @@ impl Types {
                     let ty = self.expr_ty(name, over).elem();
                     changed |= self.set(name, var, &ty);
                 }
+            }
+            // A list grown in place has the type of what it is given.
+            let mut grown = Vec::new();
+            for (e, _) in super::analysis::stmt_exprs(s) {
+                super::analysis::each_expr(e, &mut |x| {
+                    if let ExprKind::StrMethod(m, obj, args) = &x.kind
+                        && let ExprKind::Var(list) = &obj.kind
+                        && let Some(arg) = args.last()
+                        && matches!(
+                            m,
+                            StrMethod::Append
+                                | StrMethod::Insert
+                                | StrMethod::Extend
+                                | StrMethod::SetItem
+                        )
+                    {
+                        grown.push((list, *m, &args[0], arg));
+                    }
+                });
+            }
+            for (list, m, key, arg) in grown {
+                let ty = self.expr_ty(name, arg);
+                let ty = match m {
+                    StrMethod::Extend => ty,
+                    StrMethod::SetItem => match self.var(name, list) {
+                        Ty::Dict(..) => Ty::Dict(Box::new(self.expr_ty(name, key)), Box::new(ty)),
+                        _ => Ty::List(Box::new(ty)),
+                    },
+                    _ => Ty::List(Box::new(ty)),
+                };
+                changed |= self.set(name, list, &ty);
             }
             match &s.kind {
                 StmtKind::Set { var, value } => {

@@ -41,12 +41,15 @@
 
 mod analysis;
 mod blocks;
+mod builtins;
 mod callbacks;
 mod code;
+mod dicts;
 mod errors;
 mod expr;
 mod functions;
 mod infer;
+mod methods;
 mod names;
 mod scoped;
 mod stmt;
@@ -54,6 +57,7 @@ mod structs;
 mod sync;
 mod task_state;
 mod timeout;
+mod tuples;
 mod types;
 mod wrap;
 
@@ -441,6 +445,12 @@ impl<'a> Renderer<'a> {
                 self.line(l);
             }
             self.line("");
+        }
+        if self.lines.iter().any(|l| l.contains("IndexMap")) {
+            self.use_("indexmap", "IndexMap");
+        }
+        for l in builtins::helpers(&self.lines) {
+            self.line(l);
         }
         if self.needs_receive {
             for l in RECEIVE {

@@ -390,15 +390,12 @@ impl Renderer<'_> {
                     format!("{}.chars()", c.wrap(10))
                 } else if c.ty.elem().is_copy() {
                     format!("{}.iter().copied()", c.wrap(10))
+                } else if var.starts_with('(') {
+                    format!("{}.iter().cloned()", c.wrap(10))
                 } else {
                     format!("&{}", c.wrap(7))
                 };
-                self.declared.insert(var.clone());
-                let pat = if self.used.contains(var) {
-                    ident(var)
-                } else {
-                    "_".into()
-                };
+                let pat = self.loop_pat(var);
                 self.line(format!("for {pat} in {head} {{"));
                 self.nested(body);
                 self.line("}");

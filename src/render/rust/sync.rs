@@ -61,7 +61,7 @@ fn ops_in(e: &Expr, var: &str, out: &mut Halves) {
             ops_in(a, var, out);
             ops_in(b, var, out);
         }
-        ExprKind::List(items) | ExprKind::Call(_, items) => {
+        ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
             items.iter().for_each(|i| ops_in(i, var, out))
         }
         _ => {}

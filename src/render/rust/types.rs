@@ -16,6 +16,10 @@ pub(super) enum Ty {
     Float,
     Str,
     List(Box<Ty>),
+    /// A tuple: `(String, i64)`.
+    Tuple(Vec<Ty>),
+    /// A dict: an `IndexMap`, in insertion order as Python's.
+    Dict(Box<Ty>, Box<Ty>),
     Task(Box<Ty>),
     Future(Box<Ty>),
     Coro(Box<Ty>),
@@ -35,15 +39,18 @@ pub(super) enum Ty {
 
 impl Ty {
     pub(super) fn is_copy(&self) -> bool {
-        matches!(
-            self,
-            Ty::Int | Ty::Float | Ty::Bool | Ty::Unknown | Ty::Unit | Ty::Server
-        )
+        match self {
+            Ty::Tuple(items) => items.iter().all(Ty::is_copy),
+            _ => matches!(
+                self,
+                Ty::Int | Ty::Float | Ty::Bool | Ty::Unknown | Ty::Unit | Ty::Server
+            ),
+        }
     }
 
     pub(super) fn elem(&self) -> Ty {
         match self {
-            Ty::List(t) => (**t).clone(),
+            Ty::List(t) | Ty::Dict(t, _) => (**t).clone(),
             Ty::Str => Ty::Str,
             _ => Ty::Unknown,
         }
@@ -65,6 +72,14 @@ impl Ty {
             Ty::Float => "f64".into(),
             Ty::Str => "String".into(),
             Ty::List(t) => format!("Vec<{}>", t.rust()),
+            Ty::Dict(k, v) => format!("IndexMap<{}, {}>", k.rust(), v.rust()),
+            Ty::Tuple(items) => {
+                let items: Vec<String> = items.iter().map(Ty::rust).collect();
+                match items.as_slice() {
+                    [one] => format!("({one},)"),
+                    _ => format!("({})", items.join(", ")),
+                }
+            }
             Ty::Task(t) => format!("tokio::task::JoinHandle<{}>", t.rust()),
             Ty::Future(t) => format!("oneshot::Receiver<{}>", t.rust()),
             Ty::Coro(t) => format!("impl Future<Output = {}>", t.rust()),
@@ -96,6 +111,11 @@ pub(super) fn unify(slot: &mut Ty, new: &Ty) -> bool {
         | (Ty::Future(a), Ty::Future(b))
         | (Ty::Coro(a), Ty::Coro(b))
         | (Ty::Queue(a), Ty::Queue(b)) => unify(a, b),
+        (Ty::Dict(k, v), Ty::Dict(k2, v2)) => unify(k, k2) | unify(v, v2),
+        (Ty::Tuple(a), Ty::Tuple(b)) if a.len() == b.len() => a
+            .iter_mut()
+            .zip(b)
+            .fold(false, |changed, (a, b)| unify(a, b) | changed),
         _ => false,
     }
 }
@@ -135,7 +155,15 @@ impl Types {
             .unwrap_or(Ty::Unknown)
     }
 
+    /// Widens a variable's type; a tuple pattern `(a, b)` widens each name.
     pub(super) fn set(&mut self, f: &str, name: &str, ty: &Ty) -> bool {
+        if let Some(names) = super::tuples::pattern_names(name) {
+            let Ty::Tuple(items) = ty else { return false };
+            return names
+                .iter()
+                .zip(items)
+                .fold(false, |changed, (n, t)| self.set(f, n, t) | changed);
+        }
         let vars = self.vars.get_mut(f).expect("every function");
         unify(vars.entry(name.to_string()).or_insert(Ty::Unknown), ty)
     }
@@ -163,9 +191,11 @@ impl Types {
                 }
                 Ty::List(Box::new(t))
             }
+            ExprKind::Tuple(items) => Ty::Tuple(items.iter().map(|i| self.expr_ty(f, i)).collect()),
             ExprKind::Unary(UnaryOp::Neg, x) => self.expr_ty(f, x),
             ExprKind::Unary(UnaryOp::Not, _) => Ty::Bool,
             ExprKind::Binary(op, a, b) => {
+                let b_expr = b;
                 let (a, b) = (self.expr_ty(f, a), self.expr_ty(f, b));
                 match op {
                     BinaryOp::Eq
@@ -174,9 +204,12 @@ impl Types {
                     | BinaryOp::Le
                     | BinaryOp::Gt
                     | BinaryOp::Ge
+                    | BinaryOp::In
+                    | BinaryOp::NotIn
                     | BinaryOp::And
                     | BinaryOp::Or => Ty::Bool,
                     BinaryOp::Div => Ty::Float,
+                    BinaryOp::Pow if negative(b_expr) => Ty::Float,
                     _ if a == Ty::Float || b == Ty::Float => Ty::Float,
                     _ if a == Ty::Str || b == Ty::Str => Ty::Str,
                     _ if matches!(a, Ty::List(_)) => a,
@@ -194,7 +227,30 @@ impl Types {
                     Builtin::Str => Ty::Str,
                     Builtin::Float => Ty::Float,
                     Builtin::Abs => first,
-                    Builtin::Index => first.elem(),
+                    Builtin::Index => match (&first, args.get(1).map(|a| &a.kind)) {
+                        (Ty::Tuple(items), Some(ExprKind::Lit(Value::Int(k)))) => {
+                            super::tuples::tuple_item(items.len(), *k)
+                                .map_or(Ty::Unknown, |k| items[k].clone())
+                        }
+                        (Ty::Dict(_, v), _) => (**v).clone(),
+                        _ => first.elem(),
+                    },
+                    Builtin::Dict => {
+                        let (mut k, mut v) = (Ty::Unknown, Ty::Unknown);
+                        for a in args {
+                            if let Ty::Tuple(kv) = self.expr_ty(f, a)
+                                && let [kt, vt] = kv.as_slice()
+                            {
+                                unify(&mut k, kt);
+                                unify(&mut v, vt);
+                            }
+                        }
+                        Ty::Dict(Box::new(k), Box::new(v))
+                    }
+                    Builtin::Repr => Ty::Str,
+                    Builtin::Round if args.len() == 1 => Ty::Int,
+                    Builtin::Round => first,
+                    Builtin::Sorted | Builtin::List => Ty::List(Box::new(first.elem())),
                     Builtin::Min | Builtin::Max | Builtin::Sum => {
                         if args.len() == 1 {
                             first.elem()
@@ -226,8 +282,21 @@ impl Types {
                 t
             }
             ExprKind::Await(call) => self.ret_of(&call.name),
-            ExprKind::StrMethod(m, ..) => match m {
+            ExprKind::StrMethod(m, x, _) => match m {
                 StrMethod::StartsWith | StrMethod::EndsWith => Ty::Bool,
+                StrMethod::Split => Ty::List(Box::new(Ty::Str)),
+                StrMethod::Pop => self.expr_ty(f, x).elem(),
+                StrMethod::Copy => self.expr_ty(f, x),
+                StrMethod::Keys => Ty::List(Box::new(self.expr_ty(f, x).elem())),
+                StrMethod::Values | StrMethod::Items | StrMethod::Get => match self.expr_ty(f, x) {
+                    Ty::Dict(k, v) if *m == StrMethod::Items => {
+                        Ty::List(Box::new(Ty::Tuple(vec![*k, *v])))
+                    }
+                    Ty::Dict(_, v) if *m == StrMethod::Values => Ty::List(v),
+                    Ty::Dict(_, v) => *v,
+                    _ => Ty::Unknown,
+                },
+                m if m.mutates() => Ty::Unit,
                 _ => Ty::Str,
             },
             ExprKind::Comp { value, .. } => Ty::List(Box::new(self.expr_ty(f, value))),
@@ -259,4 +328,9 @@ pub(super) fn value_ty(v: &Value) -> Ty {
         Value::Str(_) => Ty::Str,
         Value::List(items) => Ty::List(Box::new(items.first().map_or(Ty::Unknown, value_ty))),
     }
+}
+
+/// Whether an expression is a negative number literal (`2 ** -1` is a float).
+pub(super) fn negative(e: &Expr) -> bool {
+    matches!(e.kind, ExprKind::Lit(Value::Int(n)) if n < 0)
 }

@@ -17,14 +17,17 @@ pub enum ExprKind {
     Lit(Value),
     Var(String),
     List(Vec<Expr>),
+    /// `(a, b)`: a Rust tuple.
+    Tuple(Vec<Expr>),
     Unary(UnaryOp, Box<Expr>),
     Binary(BinaryOp, Box<Expr>, Box<Expr>),
-    /// A built-in function: `range`, `len`, `str`, `int`, `float`, `abs`, `min`, `max`, `sum`.
+    /// A built-in function: `range`, `len`, `str`, `int`, `float`, `abs`,
+    /// `min`, `max`, `sum`, `repr`, `round`, `sorted`, `list`.
     Call(Builtin, Vec<Expr>),
     /// Text with holes, as a Python f-string.
     Template(Template),
     /// `[value for var in over if filter]` (a generator expression too):
-    /// a `Vec`.
+    /// a `Vec`; `var` may be a tuple pattern, `(a, b)`.
     Comp {
         value: Box<Expr>,
         var: String,
@@ -33,7 +36,8 @@ pub enum ExprKind {
     },
     /// `a if cond else b`: cond, a, b.
     IfElse(Box<Expr>, Box<Expr>, Box<Expr>),
-    /// `await f(...)` of a coroutine of the program, inside an expression.
+    /// `await f(...)` of a coroutine of the program, inside an expression,
+    /// or `f(...)` of a plain function of the program.
     Await(super::ast::Call),
     /// `task.done()` of a task kept in a variable.
     Done(String),
@@ -43,7 +47,7 @@ pub enum ExprKind {
     Join(String),
     /// `sync.locked()` of a semaphore or lock.
     Locked(String),
-    /// A string method: `s.upper()`, `s.endswith(x)`.
+    /// A method of a string or list: `s.upper()`, `xs.append(x)`.
     StrMethod(StrMethod, Box<Expr>, Vec<Expr>),
     /// `loop.time()`: seconds on the event loop's clock.
     Now,
@@ -52,7 +56,7 @@ pub enum ExprKind {
     Prim(String, super::primitive::PrimOp),
 }
 
-/// The methods of `str` the plan translates.
+/// The methods of `str` and `list` the plan translates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StrMethod {
     Upper,
@@ -60,17 +64,73 @@ pub enum StrMethod {
     Strip,
     StartsWith,
     EndsWith,
+    /// `sep.join(items)`.
+    Join,
+    /// `s.split()` (on runs of whitespace) or `s.split(sep)`.
+    Split,
+    Replace,
+    Append,
+    Extend,
+    Insert,
+    /// `xs.pop()` or `xs.pop(i)`.
+    Pop,
+    /// `xs[i] = v` or `d[k] = v`.
+    SetItem,
+    Items,
+    Keys,
+    Values,
+    /// `d.get(k, default)`.
+    Get,
+    Remove,
+    Sort,
+    Reverse,
+    Clear,
+    Copy,
 }
 
 impl StrMethod {
     /// Python's name and number of arguments of each.
-    pub const ALL: [(&'static str, usize, StrMethod); 5] = [
+    pub const ALL: [(&'static str, usize, StrMethod); 23] = [
         ("upper", 0, StrMethod::Upper),
         ("lower", 0, StrMethod::Lower),
         ("strip", 0, StrMethod::Strip),
         ("startswith", 1, StrMethod::StartsWith),
         ("endswith", 1, StrMethod::EndsWith),
+        ("join", 1, StrMethod::Join),
+        ("split", 0, StrMethod::Split),
+        ("split", 1, StrMethod::Split),
+        ("replace", 2, StrMethod::Replace),
+        ("append", 1, StrMethod::Append),
+        ("extend", 1, StrMethod::Extend),
+        ("insert", 2, StrMethod::Insert),
+        ("pop", 0, StrMethod::Pop),
+        ("pop", 1, StrMethod::Pop),
+        ("remove", 1, StrMethod::Remove),
+        ("sort", 0, StrMethod::Sort),
+        ("reverse", 0, StrMethod::Reverse),
+        ("clear", 0, StrMethod::Clear),
+        ("copy", 0, StrMethod::Copy),
+        ("items", 0, StrMethod::Items),
+        ("keys", 0, StrMethod::Keys),
+        ("values", 0, StrMethod::Values),
+        ("get", 2, StrMethod::Get),
     ];
+
+    /// Whether the method changes the list it is called on.
+    pub fn mutates(self) -> bool {
+        matches!(
+            self,
+            StrMethod::Append
+                | StrMethod::Extend
+                | StrMethod::Insert
+                | StrMethod::Pop
+                | StrMethod::SetItem
+                | StrMethod::Remove
+                | StrMethod::Sort
+                | StrMethod::Reverse
+                | StrMethod::Clear
+        )
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,12 +147,17 @@ pub enum BinaryOp {
     Div,
     FloorDiv,
     Mod,
+    /// `a ** b`.
+    Pow,
     Eq,
     Ne,
     Lt,
     Le,
     Gt,
     Ge,
+    /// `x in xs`.
+    In,
+    NotIn,
     And,
     Or,
 }
@@ -107,12 +172,15 @@ impl BinaryOp {
             BinaryOp::Div => "/",
             BinaryOp::FloorDiv => "//",
             BinaryOp::Mod => "%",
+            BinaryOp::Pow => "**",
             BinaryOp::Eq => "==",
             BinaryOp::Ne => "!=",
             BinaryOp::Lt => "<",
             BinaryOp::Le => "<=",
             BinaryOp::Gt => ">",
             BinaryOp::Ge => ">=",
+            BinaryOp::In => "in",
+            BinaryOp::NotIn => "not in",
             BinaryOp::And => "and",
             BinaryOp::Or => "or",
         }
@@ -128,9 +196,12 @@ impl BinaryOp {
             | BinaryOp::Lt
             | BinaryOp::Le
             | BinaryOp::Gt
-            | BinaryOp::Ge => 4,
+            | BinaryOp::Ge
+            | BinaryOp::In
+            | BinaryOp::NotIn => 4,
             BinaryOp::Add | BinaryOp::Sub => 5,
             BinaryOp::Mul | BinaryOp::Div | BinaryOp::FloorDiv | BinaryOp::Mod => 6,
+            BinaryOp::Pow => 8,
         }
     }
 }
@@ -146,13 +217,24 @@ pub enum Builtin {
     Min,
     Max,
     Sum,
+    /// `repr(x)`: a string quoted as Python quotes it.
+    Repr,
+    /// `round(x)` (an int, halves to even) or `round(x, n)`.
+    Round,
+    /// `sorted(xs)`: a new sorted list.
+    Sorted,
+    /// `list(xs)`: a new list of the items.
+    List,
+    /// `{k: v, ...}` (each argument a `(k, v)` tuple) or `dict()`: an
+    /// `IndexMap`, which keeps Python's insertion order.
+    Dict,
     /// `obj[index]` (Python's `operator.getitem`): an item of a list or a
     /// character of a string, a negative index counting from the end.
     Index,
 }
 
 impl Builtin {
-    pub const ALL: [(&'static str, Builtin); 9] = [
+    pub const ALL: [(&'static str, Builtin); 14] = [
         ("range", Builtin::Range),
         ("len", Builtin::Len),
         ("str", Builtin::Str),
@@ -162,6 +244,11 @@ impl Builtin {
         ("min", Builtin::Min),
         ("max", Builtin::Max),
         ("sum", Builtin::Sum),
+        ("repr", Builtin::Repr),
+        ("round", Builtin::Round),
+        ("sorted", Builtin::Sorted),
+        ("list", Builtin::List),
+        ("dict", Builtin::Dict),
     ];
 
     pub fn name(self) -> &'static str {
@@ -220,7 +307,7 @@ impl Expr {
             | ExprKind::Locked(name)
             | ExprKind::Prim(name, _) => out.push((name.clone(), self.span.clone())),
             ExprKind::Lit(_) | ExprKind::Now => {}
-            ExprKind::List(items) | ExprKind::Call(_, items) => {
+            ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
                 items.iter().for_each(|x| x.variables(out))
             }
             ExprKind::Unary(_, x) => x.variables(out),

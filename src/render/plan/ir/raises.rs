@@ -110,7 +110,7 @@ fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
             out.push(call);
             call.args.iter().for_each(|a| awaited(a, out));
         }
-        ExprKind::List(items) | ExprKind::Call(_, items) => {
+        ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
             items.iter().for_each(|i| awaited(i, out))
         }
         ExprKind::Unary(_, x) => awaited(x, out),

@@ -1,0 +1,125 @@
+//! Methods of strings and lists beyond the simple string ones: `join`,
+//! `split`, `replace`, and the list methods that change a list in place.
+
+use super::Renderer;
+use super::code::Code;
+use super::types::Ty;
+use crate::render::plan::ir::expr::{Expr, StrMethod};
+
+impl Renderer<'_> {
+    /// `x.m(args)` for the methods [`Renderer::expr`] leaves to this one.
+    pub(super) fn method(&mut self, m: StrMethod, x: &Code, args: &[Expr]) -> Code {
+        let args: Vec<Code> = args.iter().map(|a| self.expr(a)).collect();
+        let obj = x.wrap(10);
+        let elem = x.ty.elem();
+        // An item as the list holds it: owned, a float where floats are.
+        let item = |c: &Code| match (&elem, &c.ty) {
+            (Ty::Float, Ty::Int) => c.as_f64().text,
+            (_, Ty::Str | Ty::List(_) | Ty::Tuple(_)) => c.owned(),
+            _ => c.text.clone(),
+        };
+        let index = |c: &Code| {
+            if c.text.chars().all(|ch| ch.is_ascii_digit()) {
+                c.text.clone()
+            } else {
+                format!("{} as usize", c.wrap(8))
+            }
+        };
+        let (text, ty) = match (m, args.as_slice()) {
+            (StrMethod::Join, [items]) => (
+                format!("{}.join({})", items.wrap(10), x.borrowed()),
+                Ty::Str,
+            ),
+            (StrMethod::Split, []) => (
+                format!("{obj}.split_whitespace().map(String::from).collect::<Vec<_>>()"),
+                Ty::List(Box::new(Ty::Str)),
+            ),
+            (StrMethod::Split, [sep]) => (
+                format!(
+                    "{obj}.split({}).map(String::from).collect::<Vec<_>>()",
+                    sep.borrowed()
+                ),
+                Ty::List(Box::new(Ty::Str)),
+            ),
+            (StrMethod::Replace, [a, b]) => (
+                format!("{obj}.replace({}, {})", a.borrowed(), b.borrowed()),
+                Ty::Str,
+            ),
+            (StrMethod::Append, [v]) => (format!("{obj}.push({})", item(v)), Ty::Unit),
+            (StrMethod::Extend, [v]) if v.range => {
+                (format!("{obj}.extend({})", v.wrap(10)), Ty::Unit)
+            }
+            (StrMethod::Extend, [v]) => (format!("{obj}.extend({})", v.owned()), Ty::Unit),
+            (StrMethod::Insert, [i, v]) => {
+                (format!("{obj}.insert({}, {})", index(i), item(v)), Ty::Unit)
+            }
+            (StrMethod::Pop, []) => (format!("{obj}.pop().unwrap()"), elem),
+            (StrMethod::Pop, [i]) if i.text == "-1" => (format!("{obj}.pop().unwrap()"), elem),
+            (StrMethod::Pop, [i]) => (format!("{obj}.remove({})", index(i)), elem),
+            (StrMethod::Remove, [v]) => (
+                format!(
+                    "{obj}.remove({obj}.iter().position(|item| *item == {}).unwrap())",
+                    v.text
+                ),
+                Ty::Unit,
+            ),
+            (StrMethod::Sort, []) if elem == Ty::Float => (
+                format!("{obj}.sort_by(|a, b| a.partial_cmp(b).unwrap())"),
+                Ty::Unit,
+            ),
+            (StrMethod::Sort, []) => (format!("{obj}.sort()"), Ty::Unit),
+            (StrMethod::Reverse, []) => (format!("{obj}.reverse()"), Ty::Unit),
+            (StrMethod::SetItem, [k, v]) => match &x.ty {
+                Ty::Dict(_, vt) => {
+                    let v = match (&**vt, &v.ty) {
+                        (Ty::Float, Ty::Int) => v.as_f64().text,
+                        _ => v.owned(),
+                    };
+                    (format!("{obj}.insert({}, {v})", k.owned()), Ty::Unit)
+                }
+                _ => (format!("{obj}[{}] = {}", index(k), item(v)), Ty::Unit),
+            },
+            (StrMethod::Keys, []) => (
+                format!("{obj}.keys().cloned().collect::<Vec<_>>()"),
+                Ty::List(Box::new(elem)),
+            ),
+            (StrMethod::Values | StrMethod::Items, []) => {
+                let (call, ty) = match (&x.ty, m) {
+                    (Ty::Dict(k, v), StrMethod::Items) => (
+                        "iter().map(|(k, v)| (k.clone(), v.clone()))",
+                        Ty::Tuple(vec![(**k).clone(), (**v).clone()]),
+                    ),
+                    (Ty::Dict(_, v), _) => ("values().cloned()", (**v).clone()),
+                    _ => ("values().cloned()", Ty::Unknown),
+                };
+                (
+                    format!("{obj}.{call}.collect::<Vec<_>>()"),
+                    Ty::List(Box::new(ty)),
+                )
+            }
+            (StrMethod::Get, [k, default]) => {
+                let vt = match &x.ty {
+                    Ty::Dict(_, v) => (**v).clone(),
+                    _ => Ty::Unknown,
+                };
+                let d = match (&vt, &default.ty) {
+                    (Ty::Float, Ty::Int) => default.as_f64().text,
+                    (Ty::Str, _) => default.owned(),
+                    _ => default.text.clone(),
+                };
+                (
+                    format!(
+                        "{obj}.get({}).cloned().unwrap_or({d})",
+                        super::dicts::key(k)
+                    ),
+                    vt,
+                )
+            }
+            (StrMethod::Clear, []) => (format!("{obj}.clear()"), Ty::Unit),
+            _ => (format!("{obj}.clone()"), x.ty.clone()),
+        };
+        let mut c = Code::new(text, ty, 10);
+        c.fresh = true;
+        c
+    }
+}

@@ -1,0 +1,102 @@
+//! Tuples: values, items read by a literal index, and the patterns
+//! `(a, b)` that loops, comprehensions and assignments unpack into.
+
+use super::Renderer;
+use super::code::Code;
+use super::names::ident;
+use super::types::Ty;
+use crate::render::plan::ir::expr::Expr;
+
+/// The names of a tuple pattern `(a, b)`; `None` for a plain name.
+pub(super) fn pattern_names(var: &str) -> Option<Vec<&str>> {
+    let inner = var.strip_prefix('(')?.strip_suffix(')')?;
+    Some(inner.split(", ").collect())
+}
+
+/// The position a literal index `k` reads in a tuple of `len` items (a
+/// negative index counts from the end).
+pub(super) fn tuple_item(len: usize, k: i64) -> Option<usize> {
+    let k = if k < 0 { len as i64 + k } else { k };
+    usize::try_from(k).ok().filter(|k| *k < len)
+}
+
+impl Renderer<'_> {
+    /// `(a, b)`: strings and lists owned, as the tuple's type says.
+    pub(super) fn tuple(&mut self, items: &[Expr]) -> Code {
+        let codes: Vec<Code> = items.iter().map(|i| self.expr(i)).collect();
+        let parts: Vec<String> = codes
+            .iter()
+            .map(|c| match c.ty {
+                Ty::Str | Ty::List(_) => c.owned(),
+                _ => c.text.clone(),
+            })
+            .collect();
+        let text = match parts.as_slice() {
+            [one] => format!("({one},)"),
+            _ => format!("({})", parts.join(", ")),
+        };
+        let mut c = Code::new(
+            text,
+            Ty::Tuple(codes.into_iter().map(|c| c.ty).collect()),
+            10,
+        );
+        c.fresh = true;
+        c
+    }
+
+    /// A loop's or `let`'s pattern: the name, or `(a, b)` with names
+    /// nothing reads as `_`, and `mut` where a name is set again.
+    pub(super) fn loop_pat(&mut self, var: &str) -> String {
+        match pattern_names(var) {
+            Some(names) => {
+                self.declared.extend(names.iter().map(|n| n.to_string()));
+                self.pattern_text(&names)
+            }
+            None => {
+                self.declared.insert(var.to_string());
+                if self.used.contains(var) {
+                    ident(var)
+                } else {
+                    "_".into()
+                }
+            }
+        }
+    }
+
+    /// `(a, b)`, with `_` for names nothing reads and `mut` where a name
+    /// is set again.
+    pub(super) fn pattern_text(&self, names: &[&str]) -> String {
+        let parts: Vec<String> = names
+            .iter()
+            .map(|n| {
+                if !self.used.contains(*n) {
+                    "_".to_string()
+                } else if self.assigned.get(*n).copied().unwrap_or(0) > 1 {
+                    format!("mut {}", ident(n))
+                } else {
+                    ident(n)
+                }
+            })
+            .collect();
+        format!("({})", parts.join(", "))
+    }
+
+    /// Whether a variable or any name of a tuple pattern is read.
+    pub(super) fn pattern_used(&self, var: &str) -> bool {
+        match pattern_names(var) {
+            Some(names) => names.iter().any(|n| self.used.contains(*n)),
+            None => self.used.contains(var),
+        }
+    }
+
+    /// The binding of a tuple pattern: `let (a, b) = ` the first time,
+    /// `(a, b) = ` once its names exist.
+    pub(super) fn bind_pattern(&mut self, names: &[&str]) -> String {
+        if names.iter().all(|n| self.declared.contains(*n)) {
+            let names: Vec<String> = names.iter().map(|n| ident(n)).collect();
+            return format!("({}) = ", names.join(", "));
+        }
+        let var = format!("({})", names.join(", "));
+        format!("let {} = ", self.loop_pat(&var))
+    }
+}
