@@ -738,11 +738,55 @@ pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
     }
 }
 
-/// The local lists a function changes in place (`xs.append(x)`): they are
-/// `let mut`.
+/// Whether `block` awaits the task `var` (a `JoinHandle` is awaited
+/// through `&mut` when it is an item of a list).
+pub(super) fn joins(block: &Block, var: &str) -> bool {
+    let mut found = false;
+    walk(block, &mut |s| {
+        found |= matches!(&s.kind, StmtKind::Join { target, .. } if target == var);
+    });
+    found
+}
+
+/// The task of `try: await t / except CancelledError: ...` whose handler
+/// reads `t` again: the handle is awaited through `&mut`, so it is still
+/// there.
+pub(super) fn joined_then_read<'a>(body: &'a Block, on_cancel: &Block) -> Option<&'a str> {
+    let [join] = body.as_slice() else {
+        return None;
+    };
+    let StmtKind::Join { target, into: None } = &join.kind else {
+        return None;
+    };
+    let mut read = false;
+    walk(on_cancel, &mut |s| {
+        for (e, _) in stmt_exprs(s) {
+            each_expr(e, &mut |x| {
+                read |= matches!(&x.kind, ExprKind::Var(n) | ExprKind::Cancelled(n) if n == target);
+            });
+        }
+    });
+    read.then_some(target.as_str())
+}
+
+/// The local lists a function changes in place (`xs.append(x)`, or awaits
+/// the tasks of in a `for` loop): they are `let mut`.
 pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
     let mut out = Vec::new();
     walk(block, &mut |s| {
+        if let StmtKind::For { var, over, body } = &s.kind
+            && let ExprKind::Var(list) = &over.kind
+            && joins(body, var)
+        {
+            out.push(list.clone());
+        }
+        if let StmtKind::Try {
+            body, on_cancel, ..
+        } = &s.kind
+            && let Some(task) = joined_then_read(body, on_cancel)
+        {
+            out.push(task.to_string());
+        }
         for (e, _) in stmt_exprs(s) {
             each_expr(e, &mut |x| {
                 if let ExprKind::StrMethod(m, obj, _) = &x.kind

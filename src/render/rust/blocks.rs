@@ -252,16 +252,12 @@ impl Renderer<'_> {
     }
 
     pub(super) fn try_(&mut self, body: &Block, on_cancel: &Block, finally: &Block, tail: bool) {
-        if on_cancel.is_empty() && finally.is_empty() {
-            self.body(body, false);
-            return;
-        }
-        // `try: await task / except CancelledError` around an aborted task:
-        // the JoinError says it was cancelled.
+        // `try: await task / except CancelledError` around an aborted task
+        // (its handler may be a bare `pass`): the JoinError says it was
+        // cancelled.
         if let [join] = body.as_slice()
             && let StmtKind::Join { target, into: None } = &join.kind
             && matches!(self.var_ty(target), Ty::Task(_))
-            && !on_cancel.is_empty()
         {
             if !finally.is_empty() {
                 self.use_("scopeguard", "guard");
@@ -274,14 +270,22 @@ impl Renderer<'_> {
                 self.line("});");
             }
             let start = self.lines.len();
-            self.line(format!("match {}.await {{", ident(target)));
+            let handle = match super::analysis::joined_then_read(body, on_cancel) {
+                Some(_) => format!("(&mut {})", ident(target)),
+                None => ident(target),
+            };
+            self.line(format!("match {handle}.await {{"));
             self.line("    Ok(_) => {}");
             self.spans.insert(join.id, start..self.lines.len());
             self.indent += 1;
             self.line("// Aborted: Tokio reports it as a `JoinError`, not an exception.");
-            self.line("Err(e) if e.is_cancelled() => {");
-            self.nested(on_cancel);
-            self.line("}");
+            if on_cancel.is_empty() {
+                self.line("Err(e) if e.is_cancelled() => {}");
+            } else {
+                self.line("Err(e) if e.is_cancelled() => {");
+                self.nested(on_cancel);
+                self.line("}");
+            }
             self.line("Err(e) => std::panic::resume_unwind(e.into_panic()),");
             self.indent -= 1;
             self.line("}");
@@ -289,6 +293,10 @@ impl Renderer<'_> {
                 self.indent -= 1;
                 self.line("}");
             }
+            return;
+        }
+        if on_cancel.is_empty() && finally.is_empty() {
+            self.body(body, false);
             return;
         }
         // The guards drop at the end of the `try`: a block of their own,

@@ -432,8 +432,20 @@ impl Renderer<'_> {
                 Ty::Float,
                 10,
             ),
+            // A method on an operation of untyped integers is ambiguous to
+            // rustc (`(i * 37).rem_euclid(7)`): the path call names `i64`.
+            FloorDiv if a.prec < 10 => Code::new(
+                format!("i64::div_euclid({}, {})", a.text, b.text),
+                Ty::Int,
+                10,
+            ),
             FloorDiv => Code::new(
                 format!("{}.div_euclid({})", a.wrap(10), b.text),
+                Ty::Int,
+                10,
+            ),
+            Mod if !float && a.prec < 10 => Code::new(
+                format!("i64::rem_euclid({}, {})", a.text, b.text),
                 Ty::Int,
                 10,
             ),

@@ -392,6 +392,8 @@ impl Renderer<'_> {
                     format!("{}.iter().copied()", c.wrap(10))
                 } else if var.starts_with('(') {
                     format!("{}.iter().cloned()", c.wrap(10))
+                } else if matches!(c.ty.elem(), Ty::Task(_)) && super::analysis::joins(body, var) {
+                    format!("&mut {}", c.wrap(7))
                 } else {
                     format!("&{}", c.wrap(7))
                 };
