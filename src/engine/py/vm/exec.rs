@@ -905,6 +905,15 @@ impl Interp {
 
     /// `obj[index]`.
     pub fn getitem(&self, f: &Frame, obj: &Value, index: &Value) -> PyResult<Value> {
+        // A built-in sequence or dict by a plain index or key: none of the
+        // hooks below applies.
+        if matches!(
+            obj,
+            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Dict(_)
+        ) && !matches!(index, Value::Instance(_))
+        {
+            return items::getitem(obj, index);
+        }
         if let Some(m) = self.special(obj, "__getitem__") {
             return self.call(f, &m, Args::positional(vec![obj.clone(), index.clone()]));
         }
