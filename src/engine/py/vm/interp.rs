@@ -771,7 +771,13 @@ impl Interp {
                 {
                     return r;
                 }
-                i.attrs.borrow_mut().insert(Rc::from(name), v);
+                let mut attrs = i.attrs.borrow_mut();
+                match attrs.get_mut(name) {
+                    Some(slot) => *slot = v,
+                    None => {
+                        attrs.insert(Rc::from(name), v);
+                    }
+                }
                 Ok(())
             }
             Value::Function(func) => {
