@@ -4,7 +4,10 @@
 //! - `gather_100k_cpython/harness` vs `gather_100k/engine`: the same
 //!   program, `benches/gather_100k.py`, under CPython on a virtual clock;
 //! - `lessons/<id>`: a headless run of every built-in lesson;
-//! - `live_4s_at_2x`: live pacing of a 4-second program.
+//! - `live_4s_at_2x`: live pacing of a 4-second program;
+//! - `plain/<program>`: plain Python with no asyncio (`benches/sieve.py`,
+//!   `methods.py`, `words.py`, `fib.py`), the interpreter's own speed; the
+//!   same files under `python3` give CPython's time for scale.
 
 use asynclings::engine::{self, Limits, Outcome};
 use asynclings::lesson::{self, Lessons};
@@ -168,5 +171,39 @@ fn live(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, gather, cpython, lessons, live);
+/// The plain-Python programs and the last line each prints.
+const PLAIN: [(&str, &str, &str); 4] = [
+    ("sieve", include_str!("sieve.py"), "148933"),
+    (
+        "methods",
+        include_str!("methods.py"),
+        "(300000, 2699991, 2699991)",
+    ),
+    ("words", include_str!("words.py"), "200000"),
+    ("fib", include_str!("fib.py"), "75025"),
+];
+
+/// The interpreter on plain Python: loops over ranges and lists, indexing,
+/// small-int arithmetic, attribute and global lookups, method calls, string
+/// building, dict counting and recursion.
+fn plain(c: &mut Criterion) {
+    let limits = Limits::default();
+    let mut group = c.benchmark_group("plain");
+    group.sample_size(10);
+    for (name, source, last) in PLAIN {
+        let lesson = lesson::python_lesson(&format!("benches/{name}.py"), source)
+            .unwrap_or_else(|e| panic!("the benchmark program is valid:\n{}", e.render(false)));
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let report = engine::run_headless(lesson.script(), &limits);
+                assert_eq!(report.outcome, Outcome::Finished, "{name}");
+                assert_eq!(report.printed().last().copied(), Some(last), "{name}");
+                black_box(report.events.len())
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, gather, cpython, lessons, live, plain);
 criterion_main!(benches);

@@ -26,7 +26,12 @@ impl Interp {
     ) -> LocalBoxFuture<'a, PyResult<Flow>> {
         Box::pin(async move {
             for s in block {
-                match self.exec(f, s).await? {
+                let flow = if self.runs_now(s) {
+                    self.exec_now(f, s)?
+                } else {
+                    self.exec(f, s).await?
+                };
+                match flow {
                     Flow::Normal => {}
                     flow => return Ok(flow),
                 }
@@ -59,7 +64,10 @@ impl Interp {
             StmtKind::Assign { targets, value } => {
                 let v = self.value(f, value).await?;
                 for t in targets {
-                    self.assign(f, t, v.clone()).await?;
+                    match t {
+                        Target::Name(n) => self.store(f, n, v.clone()),
+                        _ => self.assign(f, t, v.clone()).await?,
+                    }
                 }
             }
             StmtKind::AugAssign { target, op, value } => match target {
@@ -377,12 +385,15 @@ impl Interp {
         body: &[Stmt],
         orelse: &[Stmt],
     ) -> PyResult<Flow> {
-        let it = self.iter(f, &source)?;
+        let mut items = self.for_items(f, &source)?;
         loop {
-            let Some(item) = self.next(f, &it)? else {
+            let Some(item) = self.next_for_item(f, &mut items)? else {
                 return self.exec_block(f, orelse).await;
             };
-            self.assign(f, target, item).await?;
+            match target {
+                Target::Name(n) => self.store(f, n, item),
+                _ => self.assign(f, target, item).await?,
+            }
             match self.exec_block(f, body).await? {
                 Flow::Break => return Ok(Flow::Normal),
                 Flow::Return(v) => return Ok(Flow::Return(v)),
@@ -894,6 +905,15 @@ impl Interp {
 
     /// `obj[index]`.
     pub fn getitem(&self, f: &Frame, obj: &Value, index: &Value) -> PyResult<Value> {
+        // A built-in sequence or dict by a plain index or key: none of the
+        // hooks below applies.
+        if matches!(
+            obj,
+            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Dict(_)
+        ) && !matches!(index, Value::Instance(_))
+        {
+            return items::getitem(obj, index);
+        }
         if let Some(m) = self.special(obj, "__getitem__") {
             return self.call(f, &m, Args::positional(vec![obj.clone(), index.clone()]));
         }

@@ -80,6 +80,8 @@ pub struct Interp {
     pub asyncgens: RefCell<Vec<Weak<super::generator::Generator>>>,
     /// The `random` module's generator and the seeds of unseeded ones.
     pub random: crate::engine::py::modules::random::State,
+    /// Which statements cannot suspend, so run without a future.
+    pub(super) sync_stmts: super::sync_stmt::SyncStmts,
     me: Weak<Interp>,
     empty: Arc<Code>,
 }
@@ -149,6 +151,7 @@ pub fn run_now<T>(fut: impl Future<Output = PyResult<T>>) -> PyResult<T> {
 
 impl Interp {
     pub fn new(shared: Rc<Shared>, program: Arc<Program>) -> Rc<Interp> {
+        let sync_stmts = super::sync_stmt::SyncStmts::new(program.statement_count);
         Rc::new_cyclic(|me| Interp {
             shared,
             program,
@@ -168,6 +171,7 @@ impl Interp {
             bare_raise: Cell::new(false),
             asyncgens: RefCell::new(Vec::new()),
             random: Default::default(),
+            sync_stmts,
             me: me.clone(),
             empty: Arc::new(Code {
                 name: "<task>".into(),
@@ -411,7 +415,13 @@ impl Interp {
 
     /// Runs a frame's body to its return value.
     pub async fn run_body(&self, frame: &Frame) -> PyResult<Value> {
-        match self.exec_block(frame, &frame.code.body).await? {
+        let body = &frame.code.body;
+        let flow = if body.iter().all(|s| self.runs_now(s)) {
+            self.block_now(frame, body)?
+        } else {
+            self.exec_block(frame, body).await?
+        };
+        match flow {
             Flow::Return(v) => Ok(v),
             _ => Ok(Value::None),
         }
@@ -770,7 +780,13 @@ impl Interp {
                 if name == "__dict__" {
                     return builtins::namespace::set_dict(i, v);
                 }
-                i.set_attr(Rc::from(name), v);
+                let mut attrs = i.attrs.borrow_mut();
+                match attrs.get_mut(name) {
+                    Some(slot) => *slot = v,
+                    None => {
+                        attrs.insert(Key(Value::Str(Rc::from(name))), v);
+                    }
+                }
                 Ok(())
             }
             Value::Function(func) => {

@@ -10,4 +10,5 @@ pub mod generator;
 mod inplace;
 pub mod interp;
 pub(super) mod label;
+mod sync_stmt;
 pub(super) mod traceback;
