@@ -371,6 +371,10 @@ const PROGRAMS_EXCUSED: &[(&str, &str)] = &[
         "asyncio's clock adds float seconds (`1.5500000000000003`), Tokio's `Instant` counts whole nanoseconds (`1.55`)",
     ),
     (
+        "programs_taskgroup__cancelled_from_outside",
+        "a cancelled task group's children print their clean-up before the body in asyncio, after it in Tokio (a `JoinSet` aborts them as it drops); `asyncio.wait_for` waits for the cancelled work's cleanup, `tokio::time::timeout` drops it at once",
+    ),
+    (
         "programs_wait_for__cleanup_awaits",
         "`asyncio.wait_for` waits for the cancelled work's cleanup and returns what it returns; `tokio::time::timeout` drops the work at once",
     ),
@@ -378,7 +382,7 @@ const PROGRAMS_EXCUSED: &[(&str, &str)] = &[
 
 /// The least number of corpus programs that must translate and agree: the
 /// figure may grow, never shrink.
-const PROGRAMS_AGREEING_AT_LEAST: usize = 33;
+const PROGRAMS_AGREEING_AT_LEAST: usize = 45;
 
 /// A listing's run: what it printed, and whether it exited with success;
 /// `None` when it ran past `limit` (it is killed).

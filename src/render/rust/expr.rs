@@ -434,7 +434,7 @@ impl Renderer<'_> {
             ),
             // A method on an operation of untyped integers is ambiguous to
             // rustc (`(i * 37).rem_euclid(7)`): the path call names `i64`.
-            FloorDiv if a.prec < 10 => Code::new(
+            FloorDiv if untyped(&a) => Code::new(
                 format!("i64::div_euclid({}, {})", a.text, b.text),
                 Ty::Int,
                 10,
@@ -444,7 +444,7 @@ impl Renderer<'_> {
                 Ty::Int,
                 10,
             ),
-            Mod if !float && a.prec < 10 => Code::new(
+            Mod if !float && untyped(&a) => Code::new(
                 format!("i64::rem_euclid({}, {})", a.text, b.text),
                 Ty::Int,
                 10,
@@ -737,4 +737,10 @@ impl Renderer<'_> {
             (format!("{}.iter()", c.wrap(10)), pat)
         }
     }
+}
+
+/// Whether a method called on `a` would be on an operation whose integer
+/// type rustc cannot settle (`(i * 37)`); a literal gets its suffix.
+fn untyped(a: &Code) -> bool {
+    a.prec < 10 && !a.wrap(10).ends_with("_i64)")
 }
