@@ -278,9 +278,10 @@ asyncio.run(main())
     assert_eq!(report.printed(), ["worker done"]);
 }
 
+/// A `for` over a huge `range` counts lazily, as CPython's does: no list
+/// of a trillion items is made, and the loop ends at the step budget.
 #[test]
-fn a_huge_range_ends_the_run_at_once_as_a_limit() {
-    let start = Instant::now();
+fn a_huge_range_is_counted_lazily_until_the_step_limit() {
     let report = run(r#"
 import asyncio
 
@@ -292,10 +293,9 @@ async def main():
 
 asyncio.run(main())
 "#);
-    assert!(start.elapsed() < Duration::from_secs(5));
     let reason = aborted(&report);
-    assert!(reason.contains("1000000000000 items"), "{reason}");
-    assert!(reason.contains("(limit: "), "{reason}");
+    assert!(reason.contains("steps of work"), "{reason}");
+    assert!(reason.contains("(limit: steps)"), "{reason}");
 }
 
 #[test]
