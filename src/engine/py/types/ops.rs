@@ -586,6 +586,15 @@ fn seq_compare(op: CmpOp, x: &[Value], y: &[Value]) -> Option<bool> {
     Some(holds(op, x.len().cmp(&y.len())))
 }
 
+/// Whether an ordering satisfies any comparison, `==` and `!=` too.
+pub fn ordered(op: CmpOp, o: Ordering) -> bool {
+    match op {
+        CmpOp::Eq => o == Ordering::Equal,
+        CmpOp::Ne => o != Ordering::Equal,
+        _ => holds(op, o),
+    }
+}
+
 /// Whether an ordering satisfies an ordering comparison.
 fn holds(op: CmpOp, o: Ordering) -> bool {
     match op {

@@ -268,24 +268,7 @@ impl Method {
                     return Ok(Value::Builtin("NotImplemented"));
                 };
                 let other_off = zone::offset(&tz_of(other.as_ref().unwrap_or(&Value::None)));
-                if off.is_some() != other_off.is_some() {
-                    return match op {
-                        CmpOp::Eq => Ok(Value::Bool(false)),
-                        CmpOp::Ne => Ok(Value::Bool(true)),
-                        _ => Err(type_error(
-                            "can't compare offset-naive and offset-aware times",
-                        )),
-                    };
-                }
-                let (a, b) = (v - off.unwrap_or(0), w - other_off.unwrap_or(0));
-                Ok(Value::Bool(match op {
-                    CmpOp::Eq => a == b,
-                    CmpOp::Ne => a != b,
-                    CmpOp::Lt => a < b,
-                    CmpOp::Le => a <= b,
-                    CmpOp::Gt => a > b,
-                    _ => a >= b,
-                }))
+                zone::compare(op, (v, off), (w, other_off), "times")
             }
             Kind::Hash => Ok(Value::Int(v - off.unwrap_or(0))),
             Kind::Replace => {

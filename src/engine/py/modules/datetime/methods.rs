@@ -293,34 +293,9 @@ impl Method {
             },
             Kind::Cmp(op) => match other_v {
                 Some((Type::Datetime, w)) if t == Type::Datetime => {
-                    let other_off = other_off.flatten();
-                    if off.is_some() != other_off.is_some() {
-                        return match op {
-                            CmpOp::Eq => Ok(Value::Bool(false)),
-                            CmpOp::Ne => Ok(Value::Bool(true)),
-                            _ => Err(type_error(
-                                "can't compare offset-naive and offset-aware datetimes",
-                            )),
-                        };
-                    }
-                    let (v, w) = (v - off.unwrap_or(0), w - other_off.unwrap_or(0));
-                    Ok(Value::Bool(match op {
-                        CmpOp::Eq => v == w,
-                        CmpOp::Ne => v != w,
-                        CmpOp::Lt => v < w,
-                        CmpOp::Le => v <= w,
-                        CmpOp::Gt => v > w,
-                        _ => v >= w,
-                    }))
+                    zone::compare(op, (v, off), (w, other_off.flatten()), "datetimes")
                 }
-                Some((ot, w)) if ot == t => Ok(Value::Bool(match op {
-                    CmpOp::Eq => v == w,
-                    CmpOp::Ne => v != w,
-                    CmpOp::Lt => v < w,
-                    CmpOp::Le => v <= w,
-                    CmpOp::Gt => v > w,
-                    _ => v >= w,
-                })),
+                Some((ot, w)) if ot == t => Ok(Value::Bool(ops::ordered(op, v.cmp(&w)))),
                 _ => not_implemented(),
             },
             Kind::Hash => Ok(Value::Int(v - off.unwrap_or(0))),

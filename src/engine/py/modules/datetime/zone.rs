@@ -6,8 +6,10 @@ use super::text::repr as delta_repr;
 use super::{DAY, Type, value_of};
 use crate::engine::py::types::exc::{PyResult, error, type_error};
 use crate::engine::py::types::native::{Args, Native};
+use crate::engine::py::types::ops;
 use crate::engine::py::types::value::{Class, Instance, Value};
 use crate::engine::py::vm::interp::{Frame, Interp};
+use crate::program::CmpOp;
 use indexmap::IndexMap;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -69,6 +71,28 @@ fn make(offset: i64, name: Option<Rc<str>>) -> Value {
         attrs: crate::engine::py::types::value::new_attrs(attrs),
         exc: None,
     }))
+}
+
+/// `op` between two instants, each a value and its zone's UTC offset
+/// (`None` when naive), as CPython compares times and datetimes: a naive
+/// one and an aware one are unequal, and cannot be ordered.
+pub fn compare(
+    op: CmpOp,
+    (v, off): (i64, Option<i64>),
+    (w, other): (i64, Option<i64>),
+    what: &str,
+) -> PyResult<Value> {
+    if off.is_some() != other.is_some() {
+        return match op {
+            CmpOp::Eq => Ok(Value::Bool(false)),
+            CmpOp::Ne => Ok(Value::Bool(true)),
+            _ => Err(type_error(format!(
+                "can't compare offset-naive and offset-aware {what}"
+            ))),
+        };
+    }
+    let (v, w) = (v - off.unwrap_or(0), w - other.unwrap_or(0));
+    Ok(Value::Bool(ops::ordered(op, v.cmp(&w))))
 }
 
 /// The offset of a `timezone`, in microseconds; `None` for anything else.
