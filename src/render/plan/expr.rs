@@ -416,6 +416,7 @@ impl Planner<'_> {
                 }
                 ExprKind::Await(call)
             }
+            E::Await(inner) if let Some(k) = self.await_value(sc, inner)? => k,
             E::Subscript(obj, index) if !matches!(index.kind, E::Slice(..)) => ExprKind::Call(
                 Builtin::Index,
                 vec![self.expr(sc, obj)?, self.expr(sc, index)?],
@@ -534,6 +535,9 @@ impl Planner<'_> {
                 || super::stmt::local_name(obj).is_some_and(|l| sc.loops.iter().any(|x| x == l)))
         {
             return Ok(ExprKind::Now);
+        }
+        if let Some(k) = self.value_call(sc, e, f, args)? {
+            return Ok(k);
         }
         let names = Builtin::ALL.map(|(n, _)| n).join(", ");
         // A plain function of the program, called where its value is used.

@@ -13,6 +13,7 @@
 //! What the translator cannot translate yet is an [`Untranslatable`] that
 //! names the construct and says why; [`plan_all`] collects every one.
 
+mod await_expr;
 mod callbacks;
 mod calls;
 mod class;

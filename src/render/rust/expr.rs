@@ -243,12 +243,10 @@ impl Renderer<'_> {
                 c.str_ref = !fresh;
                 c
             }
-            ExprKind::Join(task) => {
-                let ty = self.var_ty(task).inner();
-                let mut c = Code::new(format!("{}.await.unwrap()", ident(task)), ty, 10);
-                c.fresh = true;
-                c
-            }
+            ExprKind::Join(task) => self.join_expr(task),
+            ExprKind::Spawn(call) => self.spawn_expr(call),
+            ExprKind::Coro(call) => self.coro_expr(call),
+            ExprKind::GatherAll(x) => self.gather_all(x),
             ExprKind::Locked(sync) => {
                 let text = match self.var_ty(sync) {
                     Ty::Sync(true) => format!("{}.try_lock().is_err()", ident(sync)),

@@ -40,6 +40,7 @@
 //!   blocking pool whatever the Python pool (Rust has no GIL).
 
 mod analysis;
+mod await_expr;
 mod blocks;
 mod builtins;
 mod callbacks;

@@ -282,6 +282,9 @@ impl Types {
                 t
             }
             ExprKind::Await(call) => self.ret_of(&call.name),
+            ExprKind::Spawn(call) => Ty::Task(Box::new(self.ret_of(&call.name))),
+            ExprKind::Coro(call) => Ty::Coro(Box::new(self.ret_of(&call.name))),
+            ExprKind::GatherAll(x) => Ty::List(Box::new(self.expr_ty(f, x).elem().inner())),
             ExprKind::StrMethod(m, x, _) => match m {
                 StrMethod::StartsWith | StrMethod::EndsWith => Ty::Bool,
                 StrMethod::Split => Ty::List(Box::new(Ty::Str)),

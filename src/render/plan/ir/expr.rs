@@ -43,8 +43,17 @@ pub enum ExprKind {
     Done(String),
     /// `task.cancelled()` of a task kept in a variable.
     Cancelled(String),
-    /// `await task` of a task kept in a variable, inside an expression.
+    /// `await x` of a task, future or coroutine kept in a variable, inside
+    /// an expression.
     Join(String),
+    /// `asyncio.create_task(f(...))` as a value: a `JoinHandle`.
+    Spawn(super::ast::Call),
+    /// `f(...)` of a coroutine of the program, not awaited: a future.
+    Coro(super::ast::Call),
+    /// `await asyncio.gather(*xs)` of a list of tasks or coroutines, or
+    /// `await asyncio.gather(f(a), f(b))` of one coroutine (a list of
+    /// [`ExprKind::Coro`]): their results in order.
+    GatherAll(Box<Expr>),
     /// `sync.locked()` of a semaphore or lock.
     Locked(String),
     /// A method of a string or list: `s.upper()`, `xs.append(x)`.
@@ -316,7 +325,10 @@ impl Expr {
                 a.variables(out);
                 b.variables(out);
             }
-            ExprKind::Await(call) => call.args.iter().for_each(|x| x.variables(out)),
+            ExprKind::Await(call) | ExprKind::Spawn(call) | ExprKind::Coro(call) => {
+                call.args.iter().for_each(|x| x.variables(out))
+            }
+            ExprKind::GatherAll(x) => x.variables(out),
             ExprKind::StrMethod(_, x, args) => {
                 x.variables(out);
                 args.iter().for_each(|a| a.variables(out));
