@@ -18,6 +18,7 @@ mod calls;
 mod class;
 mod data;
 mod deadline;
+mod exc_star;
 mod executor;
 mod expr;
 mod group;

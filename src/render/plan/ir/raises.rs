@@ -32,6 +32,7 @@ fn fails(f: &Function, fallible: &HashSet<String>) -> bool {
             found |= match &s.kind {
                 StmtKind::Raise { .. } | StmtKind::Reraise => true,
                 StmtKind::Join { target, .. } => tasks.contains_key(target),
+                StmtKind::TaskGroup { body, .. } => super::exc_groups::collects(body, fallible),
                 _ => propagating_calls(&s.kind)
                     .iter()
                     .any(|c| fallible.contains(&c.name)),
@@ -187,6 +188,12 @@ fn check(
         }
         match &s.kind {
             StmtKind::Raise { class, .. } if !plain => out.push((class.clone(), s.span.clone())),
+            // Its children's exceptions come out of the group, together.
+            StmtKind::TaskGroup { body, .. }
+                if plain && super::exc_groups::collects(body, fallible) =>
+            {
+                continue;
+            }
             StmtKind::Try {
                 body,
                 on_cancel,
@@ -268,6 +275,9 @@ pub fn raised_classes(demo: &Demo) -> Vec<String> {
                 classes.push(class.to_string());
             }
         });
+    }
+    if super::exc_groups::any_groups(demo, &fallible(demo)) {
+        classes.push(super::exc_groups::GROUP.to_string());
     }
     classes
 }
