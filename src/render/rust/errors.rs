@@ -121,7 +121,7 @@ impl Renderer<'_> {
             }
         }
         if arms.iter().all(Vec::is_empty) {
-            self.line("// No `raise` of the program gives what the `except` takes.");
+            self.line("// Nothing here raises what the `except` takes: it never runs.");
             self.body(body, false);
             return;
         }

@@ -4,6 +4,7 @@
 
 pub mod ast;
 pub mod exc_groups;
+pub mod exc_ops;
 pub mod expr;
 pub mod primitive;
 pub mod raises;

@@ -309,7 +309,8 @@ pub fn unreached_handlers(demo: &Demo) -> Vec<std::ops::Range<usize>> {
     for f in &demo.functions {
         for block in [&f.body, &f.exit] {
             walk(block, &mut |s| {
-                if let StmtKind::Catch { handlers, .. } = &s.kind
+                if let StmtKind::Catch { body, handlers, .. } = &s.kind
+                    && !never_runs(body, handlers)
                     && !handlers.iter().any(|h| {
                         h.classes
                             .iter()
@@ -322,4 +323,13 @@ pub fn unreached_handlers(demo: &Demo) -> Vec<std::ops::Range<usize>> {
         }
     }
     out
+}
+
+/// Whether the `except` clauses of a `try` never run: its block cannot
+/// raise (see [`super::exc_ops`]) and no clause takes a cancellation.
+fn never_runs(body: &Block, handlers: &[super::ast::Handler]) -> bool {
+    super::exc_ops::cannot_raise(body)
+        && !handlers
+            .iter()
+            .any(|h| h.classes.iter().any(|c| c == "BaseException"))
 }
