@@ -19,6 +19,7 @@ mod calls;
 mod class;
 mod data;
 mod deadline;
+mod exc_star;
 mod executor;
 mod expr;
 mod group;

@@ -761,9 +761,13 @@ pub(super) fn joins(block: &Block, var: &str) -> bool {
 }
 
 /// The task of `try: await t / except CancelledError: ...` whose handler
-/// reads `t` again: the handle is awaited through `&mut`, so it is still
-/// there.
-pub(super) fn joined_then_read<'a>(body: &'a Block, on_cancel: &Block) -> Option<&'a str> {
+/// reads `t` again (or `t.done()`, `t.cancelled()` of the function `whole`): the
+/// handle is awaited through `&mut`, so it is still there.
+pub(super) fn joined_then_read<'a>(
+    body: &'a Block,
+    on_cancel: &Block,
+    whole: &Block,
+) -> Option<&'a str> {
     let [join] = body.as_slice() else {
         return None;
     };
@@ -775,6 +779,15 @@ pub(super) fn joined_then_read<'a>(body: &'a Block, on_cancel: &Block) -> Option
         for (e, _) in stmt_exprs(s) {
             each_expr(e, &mut |x| {
                 read |= matches!(&x.kind, ExprKind::Var(n) | ExprKind::Cancelled(n) if n == target);
+            });
+        }
+    });
+    // `t.done()` or `t.cancelled()` anywhere else.
+    walk(whole, &mut |s| {
+        for (e, _) in stmt_exprs(s) {
+            each_expr(e, &mut |x| {
+                read |=
+                    matches!(&x.kind, ExprKind::Cancelled(n) | ExprKind::Done(n) if n == target);
             });
         }
     });
@@ -795,7 +808,7 @@ pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
         if let StmtKind::Try {
             body, on_cancel, ..
         } = &s.kind
-            && let Some(task) = joined_then_read(body, on_cancel)
+            && let Some(task) = joined_then_read(body, on_cancel, block)
         {
             out.push(task.to_string());
         }

@@ -280,7 +280,9 @@ impl Renderer<'_> {
                 self.line("});");
             }
             let start = self.lines.len();
-            let handle = match super::analysis::joined_then_read(body, on_cancel) {
+            let demo = self.demo;
+            let whole = demo.function(&self.func).map_or(body, |f| &f.body);
+            let handle = match super::analysis::joined_then_read(body, on_cancel, whole) {
                 Some(_) => format!("(&mut {})", ident(target)),
                 None => ident(target),
             };

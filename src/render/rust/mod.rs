@@ -47,6 +47,7 @@ mod callbacks;
 mod code;
 mod dicts;
 mod errors;
+mod exc_groups;
 mod expr;
 mod functions;
 mod infer;
