@@ -13,6 +13,8 @@
 //! What the translator cannot translate yet is an [`Untranslatable`] that
 //! names the construct and says why; [`plan_all`] collects every one.
 
+mod builtins_args;
+mod builtins_sys;
 mod callbacks;
 mod calls;
 mod class;
@@ -20,6 +22,7 @@ mod data;
 mod deadline;
 mod executor;
 mod expr;
+mod format_spec;
 mod group;
 pub mod ir;
 mod module;
