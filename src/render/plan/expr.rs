@@ -115,7 +115,11 @@ fn rust_spec(text: &str) -> Option<Spec> {
     if alternate && !matches!(ty, Some('x' | 'X' | 'o' | 'b')) {
         return None;
     }
-    Some(Spec { rust: out, float })
+    Some(Spec {
+        rust: out,
+        float,
+        python: None,
+    })
 }
 
 /// Appends text to template parts, joining it to the text before.
@@ -478,7 +482,10 @@ impl Planner<'_> {
             && let Some((_, b)) = Builtin::ALL.iter().find(|(name, _)| **name == **n)
             && !self.defs.contains_key(&**n)
         {
-            return Ok(ExprKind::Call(*b, self.positional(sc, args, &e.span)?));
+            return Ok(ExprKind::Call(
+                *b,
+                self.builtin_args(sc, *b, args, &e.span)?,
+            ));
         }
         if let E::Attr(obj, m) = &f.kind
             && &**m == "format"
@@ -519,13 +526,14 @@ impl Planner<'_> {
                      local variable it is",
                 );
             }
+            super::builtins_args::check_fill(*method, args, &e.span)?;
             return Ok(ExprKind::StrMethod(
                 *method,
                 Box::new(self.expr(sc, obj)?),
                 self.positional(sc, args, &e.span)?,
             ));
         }
-        if let Some((Module::Time, "perf_counter" | "monotonic")) = self.member(f)
+        if let Some((Module::Time, "perf_counter" | "monotonic" | "time")) = self.member(f)
             && args.is_empty()
         {
             return Ok(ExprKind::Now);
@@ -564,6 +572,9 @@ impl Planner<'_> {
                 "the Rust listing awaits, spawns or gathers a coroutine as a statement of its own \
                  (`x = await f(...)`)",
             );
+        }
+        if let Some(k) = self.sys_exit(sc, f, args, &e.span)? {
+            return Ok(k);
         }
         if let Some((m, member)) = self.member(f) {
             return refuse(
@@ -665,7 +676,10 @@ impl Planner<'_> {
                     };
                     match spec.as_slice() {
                         [] => out.push(Part::Hole(x)),
-                        [FormatPart::Literal(text)] if let Some(spec) = rust_spec(text) => {
+                        [FormatPart::Literal(text)]
+                            if let Some(spec) = rust_spec(text)
+                                .or_else(|| super::format_spec::python_spec(text)) =>
+                        {
                             out.push(Part::Spec(x, spec))
                         }
                         _ => {

@@ -14,6 +14,8 @@
 //! names the construct and says why; [`plan_all`] collects every one.
 
 mod await_expr;
+mod builtins_args;
+mod builtins_sys;
 mod callbacks;
 mod calls;
 mod class;
@@ -22,6 +24,7 @@ mod deadline;
 mod exc_star;
 mod executor;
 mod expr;
+mod format_spec;
 mod group;
 pub mod ir;
 mod module;

@@ -8,7 +8,7 @@ use crate::program::{
     self as py, Arg, ExprKind as E, Literal, Module, Name, StmtKind as P, Target,
 };
 use crate::render::plan::ir::ast::{Block, FunctionKind, Stmt, StmtKind};
-use crate::render::plan::ir::expr::{Expr, ExprKind};
+use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind};
 use crate::render::plan::ir::value::Value;
 use std::ops::Range;
 
@@ -607,8 +607,8 @@ impl Planner<'_> {
             return one(s, StmtKind::Spawn { call, into });
         }
         let value = self.expr(sc, e)?;
-        if let ExprKind::StrMethod(m, ..) = &value.kind
-            && m.mutates()
+        if matches!(&value.kind, ExprKind::StrMethod(m, ..) if m.mutates())
+            || matches!(value.kind, ExprKind::Call(Builtin::Exit, _))
         {
             let var = "_".to_string();
             return one(s, StmtKind::Set { var, value });

@@ -107,6 +107,9 @@ impl Renderer<'_> {
     pub(super) fn set(&mut self, var: &str, value: &Expr) {
         // A call made for what it does (`xs.append(x)`).
         if var == "_" {
+            if let Some(message) = self.exit_message(value) {
+                self.line(message);
+            }
             let c = self.expr(value);
             self.line(format!("{};", c.text));
             return;

@@ -251,6 +251,16 @@ impl Types {
                     Builtin::Round if args.len() == 1 => Ty::Int,
                     Builtin::Round => first,
                     Builtin::Sorted | Builtin::List => Ty::List(Box::new(first.elem())),
+                    Builtin::Enumerate
+                    | Builtin::Zip
+                    | Builtin::Reversed
+                    | Builtin::Divmod
+                    | Builtin::Any
+                    | Builtin::All
+                    | Builtin::Exit => {
+                        let tys: Vec<Ty> = args.iter().map(|a| self.expr_ty(f, a)).collect();
+                        super::iters::ty(*b, &tys)
+                    }
                     Builtin::Min | Builtin::Max | Builtin::Sum => {
                         if args.len() == 1 {
                             first.elem()
