@@ -28,6 +28,9 @@ impl Renderer<'_> {
     }
 
     pub(super) fn var_code(&self, name: &str) -> Code {
+        if self.is_static(name) {
+            return self.static_read(name);
+        }
         let ty = self.var_ty(name);
         if let Some(place) = self.held_place(name) {
             return Code::new(place, ty, 7);

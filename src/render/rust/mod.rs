@@ -52,6 +52,7 @@ mod infer;
 mod methods;
 mod names;
 mod scoped;
+mod statics;
 mod stmt;
 mod structs;
 mod sync;
@@ -410,6 +411,7 @@ impl<'a> Renderer<'a> {
             self.line("");
         }
         self.error_enum();
+        self.static_items();
         for f in &self.demo.functions {
             let start = self.lines.len();
             match f.kind {
