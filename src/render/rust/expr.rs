@@ -218,7 +218,8 @@ impl Renderer<'_> {
                 Code::new(format!("{}.is_finished()", t.wrap(10)), Ty::Bool, 10)
             }
             ExprKind::StrMethod(m, x, args) => {
-                let x = self.expr(x);
+                let shared = self.static_receiver(x).filter(|_| m.mutates());
+                let x = shared.unwrap_or_else(|| self.expr(x));
                 let arg = match m {
                     StrMethod::StartsWith | StrMethod::EndsWith => {
                         args.first().map(|a| self.expr(a).borrowed())

@@ -454,6 +454,7 @@ impl<'a> Renderer<'a> {
         for l in builtins::helpers(&self.lines) {
             self.line(l);
         }
+        self.static_helpers();
         if self.needs_receive {
             for l in RECEIVE {
                 self.line(l);

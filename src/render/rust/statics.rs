@@ -2,8 +2,10 @@
 //! `AtomicBool`) that every function and task reads and sets, as Python's
 //! functions share a global (the runtime has one thread and nothing else
 //! is ordered by them, so `Ordering::Relaxed` is enough), and lists in a
-//! `std::sync::Mutex`, locked for one statement at a time (never across an
-//! `.await`).
+//! `std::sync::Mutex`: changed in place under its lock for one statement
+//! (`LOG.lock().unwrap().push(x)`), read as a copy (`snapshot(&LOG)`)
+//! whose lock is released at once, so that no statement locks it twice or
+//! holds it across an `.await`.
 
 use super::Renderer;
 use super::code::Code;
@@ -49,12 +51,13 @@ impl Renderer<'_> {
         self.demo.statics.iter().any(|(n, _)| n == name)
     }
 
-    /// Reading a shared variable (a list: its lock's guard, which the
-    /// statement drops at its end).
+    /// Reading a shared variable (a list: a copy).
     pub(super) fn static_read(&self, name: &str) -> Code {
         let ty = self.types.var(STATICS, name);
         if let Ty::List(_) = ty {
-            return Code::new(format!("{name}.lock().unwrap()"), ty, 10);
+            let mut c = Code::new(format!("snapshot(&{name})"), ty, 10);
+            c.fresh = true;
+            return c;
         }
         Code::new(format!("{name}.load(Ordering::Relaxed)"), ty, 10)
     }
@@ -84,5 +87,36 @@ impl Renderer<'_> {
         };
         let arg = self.expr(arg);
         self.line(format!("{name}.{method}({}, Ordering::Relaxed);", arg.text));
+    }
+}
+
+/// The helper that copies a shared list, its lock released at once.
+const SNAPSHOT: &[&str] = &[
+    "/// A copy of a shared list: the lock is released before the copy is used.",
+    "fn snapshot<T: Clone>(list: &std::sync::Mutex<Vec<T>>) -> Vec<T> {",
+    "    list.lock().unwrap().clone()",
+    "}",
+];
+
+impl Renderer<'_> {
+    /// The list-copying helper, after the functions, when a line calls it.
+    pub(super) fn static_helpers(&mut self) {
+        if self.lines.iter().any(|l| l.contains("snapshot(&")) {
+            for l in SNAPSHOT {
+                self.line(l);
+            }
+            self.line("");
+        }
+    }
+
+    /// `list.method(...)` on a shared list: under its lock, for the
+    /// statement.
+    pub(super) fn static_receiver(&self, e: &Expr) -> Option<Code> {
+        let ExprKind::Var(name) = &e.kind else {
+            return None;
+        };
+        let ty = self.types.var(STATICS, name);
+        (self.is_static(name) && matches!(ty, Ty::List(_)))
+            .then(|| Code::new(format!("{name}.lock().unwrap()"), ty, 10))
     }
 }
