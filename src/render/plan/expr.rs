@@ -267,6 +267,12 @@ impl Planner<'_> {
                 span: e.span.clone(),
             });
         }
+        if let Some(kind) = self.type_name(sc, e)? {
+            return Ok(Expr {
+                kind,
+                span: e.span.clone(),
+            });
+        }
         let kind = match &e.kind {
             E::Literal(l) => ExprKind::Lit(literal(l, &e.span)?),
             // A module constant reads as its value; `__name__` is `"__main__"`.
@@ -442,6 +448,7 @@ impl Planner<'_> {
         let id = n.ident();
         match n {
             Name::Local(..) | Name::Cell(..) => sc.local(id, span),
+            Name::Global(g) if let Some(shared) = self.shared(g) => Ok(shared),
             Name::Global(g) if self.defs.contains_key(&**g) => refuse(
                 span,
                 format!("`{g}` used as a value"),
@@ -518,7 +525,8 @@ impl Planner<'_> {
                 .iter()
                 .find(|(name, n, _)| *name == &**m && *n == args.len())
         {
-            if method.mutates() && !matches!(obj.kind, E::Name(Name::Local(..))) {
+            let shared = matches!(&obj.kind, E::Name(Name::Global(g)) if self.shared(g).is_some());
+            if method.mutates() && !matches!(obj.kind, E::Name(Name::Local(..))) && !shared {
                 return refuse(
                     &e.span,
                     format!("`.{m}(...)` on this"),

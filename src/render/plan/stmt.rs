@@ -456,6 +456,7 @@ impl Planner<'_> {
     pub(super) fn target(&self, sc: &Scope, t: &Target, span: &Range<usize>) -> Result<String> {
         match t {
             Target::Name(Name::Local(_, n) | Name::Cell(_, n)) => sc.local(n, span),
+            Target::Name(Name::Global(n)) if let Some(shared) = self.shared(n) => Ok(shared),
             Target::Name(Name::Global(n)) => refuse(
                 span,
                 format!("assigning the global `{n}`"),

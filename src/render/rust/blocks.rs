@@ -105,6 +105,9 @@ impl Renderer<'_> {
     }
 
     pub(super) fn set(&mut self, var: &str, value: &Expr) {
+        if self.is_static(var) {
+            return self.static_set(var, value);
+        }
         // A call made for what it does (`xs.append(x)`).
         if var == "_" {
             if let Some(message) = self.exit_message(value) {

@@ -28,6 +28,9 @@ impl Renderer<'_> {
     }
 
     pub(super) fn var_code(&self, name: &str) -> Code {
+        if self.is_static(name) {
+            return self.static_read(name);
+        }
         let ty = self.var_ty(name);
         if let Some(place) = self.held_place(name) {
             return Code::new(place, ty, 7);
@@ -216,7 +219,8 @@ impl Renderer<'_> {
                 Code::new(format!("{}.is_finished()", t.wrap(10)), Ty::Bool, 10)
             }
             ExprKind::StrMethod(m, x, args) => {
-                let x = self.expr(x);
+                let shared = self.static_receiver(x).filter(|_| m.mutates());
+                let x = shared.unwrap_or_else(|| self.expr(x));
                 let arg = match m {
                     StrMethod::StartsWith | StrMethod::EndsWith => {
                         args.first().map(|a| self.expr(a).borrowed())

@@ -56,6 +56,7 @@ mod iters;
 mod methods;
 mod names;
 mod scoped;
+mod statics;
 mod stmt;
 mod str_pad;
 mod structs;
@@ -416,6 +417,7 @@ impl<'a> Renderer<'a> {
             self.line("");
         }
         self.error_enum();
+        self.static_items();
         for f in &self.demo.functions {
             let start = self.lines.len();
             match f.kind {
@@ -458,6 +460,7 @@ impl<'a> Renderer<'a> {
         for l in builtins::helpers(&self.lines) {
             self.line(l);
         }
+        self.static_helpers();
         if self.needs_receive {
             for l in RECEIVE {
                 self.line(l);

@@ -1,5 +1,6 @@
 //! The Rust types demo values end up with, and what inference found out.
 
+use super::statics::STATICS;
 use crate::render::plan::ir::ast::{Calls, Demo, FunctionKind};
 use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, StrMethod, UnaryOp};
 use crate::render::plan::ir::primitive::PrimOp;
@@ -144,10 +145,17 @@ pub(super) struct Types {
     pub(super) owned_list: HashSet<(String, usize)>,
     /// Inside `on_cancel` or `finally` while inferring.
     pub(super) in_cleanup: bool,
+    /// The module's shared variables, typed under [`STATICS`].
+    pub(super) statics: HashSet<String>,
 }
 
 impl Types {
     pub(super) fn var(&self, f: &str, name: &str) -> Ty {
+        let f = if self.statics.contains(name) {
+            STATICS
+        } else {
+            f
+        };
         self.vars
             .get(f)
             .and_then(|v| v.get(name))
@@ -164,6 +172,11 @@ impl Types {
                 .zip(items)
                 .fold(false, |changed, (n, t)| self.set(f, n, t) | changed);
         }
+        let f = if self.statics.contains(name) {
+            STATICS
+        } else {
+            f
+        };
         let vars = self.vars.get_mut(f).expect("every function");
         unify(vars.entry(name.to_string()).or_insert(Ty::Unknown), ty)
     }
