@@ -5,7 +5,7 @@ use super::types::Types;
 use crate::render::plan::ir::ast::{
     Block, Call, Calls, Demo, Function, FunctionKind, Stmt, StmtKind, walk,
 };
-use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, Part};
+use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, Part, TaskOp};
 use crate::render::plan::ir::primitive::Primitive;
 use crate::render::plan::ir::value::Value;
 use std::collections::{HashMap, HashSet};
@@ -316,6 +316,7 @@ fn holes_of(e: &Expr, p: &str) -> usize {
         | ExprKind::Done(_)
         | ExprKind::Cancelled(_)
         | ExprKind::Join(_)
+        | ExprKind::Task(..)
         | ExprKind::Locked(_)
         | ExprKind::Prim(..)
         | ExprKind::Now => 0,
@@ -607,6 +608,7 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
             | ExprKind::Done(_)
             | ExprKind::Cancelled(_)
             | ExprKind::Join(_)
+            | ExprKind::Task(..)
             | ExprKind::Locked(_)
             | ExprKind::Prim(..) => false,
         }
@@ -671,6 +673,7 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         | ExprKind::Done(_)
         | ExprKind::Cancelled(_)
         | ExprKind::Join(_)
+        | ExprKind::Task(..)
         | ExprKind::Locked(_)
         | ExprKind::Prim(..)
         | ExprKind::Now => {}
@@ -732,6 +735,7 @@ pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
         | ExprKind::Done(_)
         | ExprKind::Cancelled(_)
         | ExprKind::Join(_)
+        | ExprKind::Task(..)
         | ExprKind::Locked(_)
         | ExprKind::Now
         | ExprKind::Prim(..) => {}
@@ -793,6 +797,10 @@ pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
                     && m.mutates()
                     && let ExprKind::Var(n) = &obj.kind
                 {
+                    out.push(n.clone());
+                }
+                // `task.result()` awaits the handle through `&mut`.
+                if let ExprKind::Task(TaskOp::Result, n) = &x.kind {
                     out.push(n.clone());
                 }
             });
