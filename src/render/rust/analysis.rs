@@ -5,7 +5,7 @@ use super::types::Types;
 use crate::render::plan::ir::ast::{
     Block, Call, Calls, Demo, Function, FunctionKind, Stmt, StmtKind, walk,
 };
-use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, Part};
+use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, Part, TaskOp};
 use crate::render::plan::ir::primitive::Primitive;
 use crate::render::plan::ir::value::Value;
 use std::collections::{HashMap, HashSet};
@@ -319,6 +319,7 @@ fn holes_of(e: &Expr, p: &str) -> usize {
         | ExprKind::Done(_)
         | ExprKind::Cancelled(_)
         | ExprKind::Join(_)
+        | ExprKind::Task(..)
         | ExprKind::Locked(_)
         | ExprKind::Prim(..)
         | ExprKind::Now => 0,
@@ -613,6 +614,7 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
             | ExprKind::Done(_)
             | ExprKind::Cancelled(_)
             | ExprKind::Join(_)
+            | ExprKind::Task(..)
             | ExprKind::Locked(_)
             | ExprKind::Prim(..) => false,
         }
@@ -680,6 +682,7 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         | ExprKind::Done(_)
         | ExprKind::Cancelled(_)
         | ExprKind::Join(_)
+        | ExprKind::Task(..)
         | ExprKind::Locked(_)
         | ExprKind::Prim(..)
         | ExprKind::Now => {}
@@ -744,6 +747,7 @@ pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
         | ExprKind::Done(_)
         | ExprKind::Cancelled(_)
         | ExprKind::Join(_)
+        | ExprKind::Task(..)
         | ExprKind::Locked(_)
         | ExprKind::Now
         | ExprKind::Prim(..) => {}
@@ -818,6 +822,10 @@ pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
                     && m.mutates()
                     && let ExprKind::Var(n) = &obj.kind
                 {
+                    out.push(n.clone());
+                }
+                // `task.result()` awaits the handle through `&mut`.
+                if let ExprKind::Task(TaskOp::Result, n) = &x.kind {
                     out.push(n.clone());
                 }
             });

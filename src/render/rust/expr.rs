@@ -214,6 +214,7 @@ impl Renderer<'_> {
                 c
             }
             ExprKind::Cancelled(task) => self.cancelled(task),
+            ExprKind::Task(op, task) => self.task_op(*op, task),
             ExprKind::Done(task) => {
                 let t = self.var_code(task);
                 Code::new(format!("{}.is_finished()", t.wrap(10)), Ty::Bool, 10)

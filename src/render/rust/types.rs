@@ -2,7 +2,9 @@
 
 use super::statics::STATICS;
 use crate::render::plan::ir::ast::{Calls, Demo, FunctionKind};
-use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, StrMethod, UnaryOp};
+use crate::render::plan::ir::expr::{
+    BinaryOp, Builtin, Expr, ExprKind, StrMethod, TaskOp, UnaryOp,
+};
 use crate::render::plan::ir::primitive::PrimOp;
 use crate::render::plan::ir::value::Value;
 use std::collections::{HashMap, HashSet};
@@ -298,6 +300,8 @@ impl Types {
                 _ => Ty::Bool,
             },
             ExprKind::Join(task) => self.var(f, task).inner(),
+            ExprKind::Task(TaskOp::Result, task) => self.var(f, task).inner(),
+            ExprKind::Task(TaskOp::Cancel, _) => Ty::Bool,
             ExprKind::Now => Ty::Float,
             ExprKind::IfElse(_, a, b) => {
                 let mut t = self.expr_ty(f, a);

@@ -54,6 +54,9 @@ pub enum ExprKind {
     /// `await asyncio.gather(f(a), f(b))` of one coroutine (a list of
     /// [`ExprKind::Coro`]): their results in order.
     GatherAll(Box<Expr>),
+    /// A method of a task kept in a variable that gives a value:
+    /// `task.result()`, `task.cancel()`.
+    Task(TaskOp, String),
     /// `sync.locked()` of a semaphore or lock.
     Locked(String),
     /// A method of a string or list: `s.upper()`, `xs.append(x)`.
@@ -63,6 +66,15 @@ pub enum ExprKind {
     /// A method of an event or a queue that gives a value, without
     /// arguments: `event.is_set()`, `await queue.get()`, `queue.qsize()`.
     Prim(String, super::primitive::PrimOp),
+}
+
+/// The methods of a task, inside an expression (see [`ExprKind::Task`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TaskOp {
+    /// `task.result()` of a finished task.
+    Result,
+    /// `task.cancel()`: whether the task was still running.
+    Cancel,
 }
 
 /// The methods of `str` and `list` the plan translates.
@@ -392,6 +404,7 @@ impl Expr {
             | ExprKind::Done(name)
             | ExprKind::Cancelled(name)
             | ExprKind::Join(name)
+            | ExprKind::Task(_, name)
             | ExprKind::Locked(name)
             | ExprKind::Prim(name, _) => out.push((name.clone(), self.span.clone())),
             ExprKind::Lit(_) | ExprKind::Now => {}

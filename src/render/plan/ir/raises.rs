@@ -153,6 +153,7 @@ fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         | ExprKind::Done(_)
         | ExprKind::Cancelled(_)
         | ExprKind::Join(_)
+        | ExprKind::Task(..)
         | ExprKind::Locked(_)
         | ExprKind::Prim(..)
         | ExprKind::Now => {}
