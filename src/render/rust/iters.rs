@@ -128,6 +128,28 @@ impl Renderer<'_> {
         c
     }
 
+    /// Whether `c` is a local the listing bound to an integer literal
+    /// (`let seconds = 3725;`, `for n in [-3, 3] {`): rustc has no type
+    /// for it yet where a method is called on it.
+    pub(super) fn literal_bound(&self, c: &Code) -> bool {
+        let name = c.text.as_str();
+        if !name.starts_with(|ch: char| ch.is_alphabetic() || ch == '_')
+            || !name.chars().all(|ch| ch.is_alphanumeric() || ch == '_')
+        {
+            return false;
+        }
+        let (bound, each) = (format!("{name} = "), format!("for {name} in ["));
+        self.lines.iter().any(|l| {
+            let l = l.trim_start();
+            let value = l
+                .strip_prefix("let ")
+                .map(|r| r.trim_start_matches("mut "))
+                .and_then(|r| r.strip_prefix(bound.as_str()));
+            value.is_some_and(|v| v.trim_end_matches(';').parse::<i64>().is_ok())
+                || l.starts_with(&each)
+        })
+    }
+
     /// `a // b` or `a % b`, as [`Renderer::binary`] writes them.
     fn floor_op(&mut self, op: BinaryOp, a: &Expr, b: &Expr) -> Code {
         let (ca, cb) = (self.expr(a), self.expr(b));
