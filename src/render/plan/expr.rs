@@ -267,6 +267,12 @@ impl Planner<'_> {
                 span: e.span.clone(),
             });
         }
+        if let Some(kind) = self.type_name(sc, e)? {
+            return Ok(Expr {
+                kind,
+                span: e.span.clone(),
+            });
+        }
         let kind = match &e.kind {
             E::Literal(l) => ExprKind::Lit(literal(l, &e.span)?),
             // A module constant reads as its value; `__name__` is `"__main__"`.
@@ -420,6 +426,7 @@ impl Planner<'_> {
                 }
                 ExprKind::Await(call)
             }
+            E::Await(inner) if let Some(k) = self.await_value(sc, inner)? => k,
             E::Subscript(obj, index) if !matches!(index.kind, E::Slice(..)) => ExprKind::Call(
                 Builtin::Index,
                 vec![self.expr(sc, obj)?, self.expr(sc, index)?],
@@ -441,6 +448,7 @@ impl Planner<'_> {
         let id = n.ident();
         match n {
             Name::Local(..) | Name::Cell(..) => sc.local(id, span),
+            Name::Global(g) if let Some(shared) = self.shared(g) => Ok(shared),
             Name::Global(g) if self.defs.contains_key(&**g) => refuse(
                 span,
                 format!("`{g}` used as a value"),
@@ -505,6 +513,9 @@ impl Planner<'_> {
         {
             return self.task_cancelled(sc, obj, task);
         }
+        if let Some(k) = self.task_method(sc, e)? {
+            return Ok(k);
+        }
         if let Some(obj) = super::stmt::method_call(e, "locked")
             && let Some(sync) = super::stmt::local_name(obj)
             && sc.syncs.iter().any(|t| t == sync)
@@ -517,7 +528,8 @@ impl Planner<'_> {
                 .iter()
                 .find(|(name, n, _)| *name == &**m && *n == args.len())
         {
-            if method.mutates() && !matches!(obj.kind, E::Name(Name::Local(..))) {
+            let shared = matches!(&obj.kind, E::Name(Name::Global(g)) if self.shared(g).is_some());
+            if method.mutates() && !matches!(obj.kind, E::Name(Name::Local(..))) && !shared {
                 return refuse(
                     &e.span,
                     format!("`.{m}(...)` on this"),
@@ -542,6 +554,9 @@ impl Planner<'_> {
                 || super::stmt::local_name(obj).is_some_and(|l| sc.loops.iter().any(|x| x == l)))
         {
             return Ok(ExprKind::Now);
+        }
+        if let Some(k) = self.value_call(sc, e, f, args)? {
+            return Ok(k);
         }
         let names = Builtin::ALL.map(|(n, _)| n).join(", ");
         // A plain function of the program, called where its value is used.

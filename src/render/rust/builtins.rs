@@ -239,6 +239,12 @@ pub(super) fn builtin(f: Builtin, args: &[Code]) -> Code {
             ),
             // `{:.2}` rounds the float's exact value to two places, halves
             // to even, as Python's `round(x, 2)` does.
+            // To tens, hundreds...: Python rounds `x / 10**k`, halves to even.
+            (Some(n), Ty::Float) if let Some(k) = n.text.strip_prefix('-') => Code::new(
+                format!("({} / 1e{k}_f64).round_ties_even() * 1e{k}", first.wrap(6)),
+                Ty::Float,
+                6,
+            ),
             (Some(n), Ty::Float) => {
                 let fmt = match n.text.parse::<usize>() {
                     Ok(digits) => format!("format!(\"{{:.{digits}}}\", {})", first.text),

@@ -181,11 +181,13 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
         }
         Builtin::Int => match first.ty {
             Ty::Float => Code::new(format!("{} as i64", first.wrap(8)), Ty::Int, 8),
+            // `int(...)` takes the digits between blanks.
             Ty::Str => Code::new(
-                format!("{}.parse::<i64>().unwrap()", first.wrap(10)),
+                format!("{}.trim().parse::<i64>().unwrap()", first.wrap(10)),
                 Ty::Int,
                 10,
             ),
+            Ty::Bool => Code::new(format!("i64::from({})", first.text), Ty::Int, 10),
             _ => Code {
                 ty: Ty::Int,
                 ..first

@@ -28,6 +28,9 @@ impl Renderer<'_> {
     }
 
     pub(super) fn var_code(&self, name: &str) -> Code {
+        if self.is_static(name) {
+            return self.static_read(name);
+        }
         let ty = self.var_ty(name);
         if let Some(place) = self.held_place(name) {
             return Code::new(place, ty, 7);
@@ -211,12 +214,14 @@ impl Renderer<'_> {
                 c
             }
             ExprKind::Cancelled(task) => self.cancelled(task),
+            ExprKind::Task(op, task) => self.task_op(*op, task),
             ExprKind::Done(task) => {
                 let t = self.var_code(task);
                 Code::new(format!("{}.is_finished()", t.wrap(10)), Ty::Bool, 10)
             }
             ExprKind::StrMethod(m, x, args) => {
-                let x = self.expr(x);
+                let shared = self.static_receiver(x).filter(|_| m.mutates());
+                let x = shared.unwrap_or_else(|| self.expr(x));
                 let arg = match m {
                     StrMethod::StartsWith | StrMethod::EndsWith => {
                         args.first().map(|a| self.expr(a).borrowed())
@@ -244,12 +249,10 @@ impl Renderer<'_> {
                 c.str_ref = !fresh;
                 c
             }
-            ExprKind::Join(task) => {
-                let ty = self.var_ty(task).inner();
-                let mut c = Code::new(format!("{}.await.unwrap()", ident(task)), ty, 10);
-                c.fresh = true;
-                c
-            }
+            ExprKind::Join(task) => self.join_expr(task),
+            ExprKind::Spawn(call) => self.spawn_expr(call),
+            ExprKind::Coro(call) => self.coro_expr(call),
+            ExprKind::GatherAll(x) => self.gather_all(x),
             ExprKind::Locked(sync) => {
                 let text = match self.var_ty(sync) {
                     Ty::Sync(true) => format!("{}.try_lock().is_err()", ident(sync)),

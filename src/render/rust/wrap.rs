@@ -33,7 +33,7 @@ fn if_else_lines(text: &str) -> Option<Vec<String>> {
 
 /// The arguments of a call's text `name(a, b(c, d), "e, f")`, split at the
 /// commas outside brackets and strings.
-fn split_args(inner: &str) -> Vec<String> {
+pub(super) fn split_args(inner: &str) -> Vec<String> {
     let (mut out, mut cur, mut depth, mut quoted, mut escaped) =
         (Vec::new(), String::new(), 0i32, false, false);
     for ch in inner.chars() {

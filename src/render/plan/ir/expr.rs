@@ -43,8 +43,20 @@ pub enum ExprKind {
     Done(String),
     /// `task.cancelled()` of a task kept in a variable.
     Cancelled(String),
-    /// `await task` of a task kept in a variable, inside an expression.
+    /// `await x` of a task, future or coroutine kept in a variable, inside
+    /// an expression.
     Join(String),
+    /// `asyncio.create_task(f(...))` as a value: a `JoinHandle`.
+    Spawn(super::ast::Call),
+    /// `f(...)` of a coroutine of the program, not awaited: a future.
+    Coro(super::ast::Call),
+    /// `await asyncio.gather(*xs)` of a list of tasks or coroutines, or
+    /// `await asyncio.gather(f(a), f(b))` of one coroutine (a list of
+    /// [`ExprKind::Coro`]): their results in order.
+    GatherAll(Box<Expr>),
+    /// A method of a task kept in a variable that gives a value:
+    /// `task.result()`, `task.cancel()`.
+    Task(TaskOp, String),
     /// `sync.locked()` of a semaphore or lock.
     Locked(String),
     /// A method of a string or list: `s.upper()`, `xs.append(x)`.
@@ -54,6 +66,15 @@ pub enum ExprKind {
     /// A method of an event or a queue that gives a value, without
     /// arguments: `event.is_set()`, `await queue.get()`, `queue.qsize()`.
     Prim(String, super::primitive::PrimOp),
+}
+
+/// The methods of a task, inside an expression (see [`ExprKind::Task`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TaskOp {
+    /// `task.result()` of a finished task.
+    Result,
+    /// `task.cancel()`: whether the task was still running.
+    Cancel,
 }
 
 /// The methods of `str` and `list` the plan translates.
@@ -386,6 +407,7 @@ impl Expr {
             | ExprKind::Done(name)
             | ExprKind::Cancelled(name)
             | ExprKind::Join(name)
+            | ExprKind::Task(_, name)
             | ExprKind::Locked(name)
             | ExprKind::Prim(name, _) => out.push((name.clone(), self.span.clone())),
             ExprKind::Lit(_) | ExprKind::Now => {}
@@ -398,7 +420,10 @@ impl Expr {
                 a.variables(out);
                 b.variables(out);
             }
-            ExprKind::Await(call) => call.args.iter().for_each(|x| x.variables(out)),
+            ExprKind::Await(call) | ExprKind::Spawn(call) | ExprKind::Coro(call) => {
+                call.args.iter().for_each(|x| x.variables(out))
+            }
+            ExprKind::GatherAll(x) => x.variables(out),
             ExprKind::StrMethod(_, x, args) => {
                 x.variables(out);
                 args.iter().for_each(|a| a.variables(out));
