@@ -38,7 +38,7 @@ impl Renderer<'_> {
         } else if let ExprKind::List(items) = &over.kind
             && !items.is_empty()
         {
-            c.text.trim_start_matches("vec!").to_string()
+            format!("{}.into_iter()", c.text.trim_start_matches("vec!"))
         } else if c.ty == Ty::Str {
             format!("{}.chars()", c.wrap(10))
         } else if c.ty.elem().is_copy() {
@@ -68,7 +68,7 @@ impl Renderer<'_> {
             // asks for, where `.enumerate()` gives a `usize`.
             (Builtin::Enumerate, [xs, rest @ ..]) => {
                 let start = match rest.first() {
-                    Some(s) => self.expr(s).wrap(10),
+                    Some(s) => self.expr(s).wrap(7),
                     None => "0".into(),
                 };
                 let xs = self.items(xs);
