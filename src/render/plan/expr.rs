@@ -172,7 +172,7 @@ pub(super) fn aug_op(op: BinOp, span: &Range<usize>) -> Result<BinaryOp> {
     binary(op, span)
 }
 
-fn compare(op: CmpOp, span: &Range<usize>) -> Result<BinaryOp> {
+pub(super) fn compare(op: CmpOp, span: &Range<usize>) -> Result<BinaryOp> {
     Ok(match op {
         CmpOp::Eq => BinaryOp::Eq,
         CmpOp::Ne => BinaryOp::Ne,
@@ -364,13 +364,7 @@ impl Planner<'_> {
                     Box::new(self.expr(sc, first)?),
                     Box::new(self.expr(sc, b)?),
                 ),
-                _ => {
-                    return refuse(
-                        &e.span,
-                        "a chained comparison (`a < b < c`)",
-                        "Rust comparisons do not chain: write `a < b and b < c`",
-                    );
-                }
+                _ => self.chained(sc, first, rest, &e.span)?,
             },
             E::Call(f, args) => self.call_expr(sc, e, f, args)?,
             E::Comprehension(c)

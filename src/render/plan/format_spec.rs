@@ -55,6 +55,7 @@ pub(super) fn python_spec(text: &str) -> Option<Spec> {
         (None, Some('%')) => (PySpec::Percent(places), true),
         (None, Some(c @ ('e' | 'E'))) => (PySpec::Exp(places, c == 'E'), true),
         (None, Some(c @ ('g' | 'G'))) => (PySpec::General(places.max(1), c == 'G'), true),
+        (None, None) if precision.is_some() => (PySpec::Short(places.max(1)), true),
         _ => return None,
     };
     Some(Spec {

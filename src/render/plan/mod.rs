@@ -19,6 +19,7 @@ mod builtins_sys;
 mod callbacks;
 mod calls;
 mod class;
+mod compare;
 mod data;
 mod deadline;
 mod exc_star;

@@ -19,6 +19,9 @@ pub(super) struct Code {
     pub(super) fresh: bool,
     /// A `range(...)`: an iterator, not a list.
     pub(super) range: bool,
+    /// A padded string (`s.ljust(8, ".")`): the value and the `format!`
+    /// spec (`.<8`) a format string can take in its hole instead.
+    pub(super) pad: Option<(String, String)>,
 }
 
 impl Code {
@@ -30,6 +33,7 @@ impl Code {
             str_ref: false,
             fresh: false,
             range: false,
+            pad: None,
         }
     }
 

@@ -449,7 +449,7 @@ impl Renderer<'_> {
             ),
             // A method on an operation of untyped integers is ambiguous to
             // rustc (`(i * 37).rem_euclid(7)`): the path call names `i64`.
-            FloorDiv if untyped(&a) => Code::new(
+            FloorDiv if untyped(&a) || self.literal_bound(&a) => Code::new(
                 format!("i64::div_euclid({}, {})", a.text, b.text),
                 Ty::Int,
                 10,
@@ -459,7 +459,7 @@ impl Renderer<'_> {
                 Ty::Int,
                 10,
             ),
-            Mod if !float && untyped(&a) => Code::new(
+            Mod if !float && (untyped(&a) || self.literal_bound(&a)) => Code::new(
                 format!("i64::rem_euclid({}, {})", a.text, b.text),
                 Ty::Int,
                 10,
@@ -529,6 +529,10 @@ impl Renderer<'_> {
 
     /// Appends one printed value to a format string and its arguments.
     pub(super) fn hole(&mut self, c: &Code, fmt: &mut String, args: &mut Vec<String>) {
+        if let Some((value, spec)) = &c.pad {
+            super::str_pad::pad_hole(value, spec, fmt, args);
+            return;
+        }
         if super::builtins::needs_repr(&c.ty) {
             fmt.push_str("{}");
             args.push(super::builtins::repr_call(c));
@@ -765,10 +769,7 @@ impl Renderer<'_> {
 /// Whether a method called on `a` would be on an operation whose integer
 /// type rustc cannot settle (`(i * 37)`); a literal gets its suffix.
 fn untyped(a: &Code) -> bool {
-    let name = a.text.starts_with(|c: char| c.is_alphabetic() || c == '_')
-        && a.text.chars().all(|c| c.is_alphanumeric() || c == '_');
-    // A local bound to a literal (`let seconds = 3725;`) has no type yet either.
-    name || a.prec < 10 && !a.wrap(10).ends_with("_i64)")
+    a.prec < 10 && !a.wrap(10).ends_with("_i64)")
 }
 
 /// Whether the code is a number literal, of no type until one is named.

@@ -15,7 +15,9 @@ const PY_GROUP: &[&str] = &[
     "        Some(rest) => (\"-\", rest),",
     "        None => (\"\", text),",
     "    };",
-    "    let end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());",
+    "    let end = rest",
+    "        .find(|c: char| !c.is_ascii_digit())",
+    "        .unwrap_or(rest.len());",
     "    let (digits, tail) = rest.split_at(end);",
     "    let mut out = String::from(sign);",
     "    for (i, c) in digits.chars().enumerate() {",
@@ -69,16 +71,33 @@ const PY_G: &[&str] = &[
     "}",
 ];
 
+const PY_SHORT: &[&str] = &[
+    "/// Python's format of a float with a precision and no type: `py_g`, and",
+    "/// `.0` after a whole number written without an exponent.",
+    "fn py_short(x: f64, digits: usize) -> String {",
+    "    let text = py_g(x, digits);",
+    "    if text.contains(|c: char| !c.is_ascii_digit() && c != '-') {",
+    "        text",
+    "    } else {",
+    "        text + \".0\"",
+    "    }",
+    "}",
+];
+
 /// The helpers of this module that the listing's lines call.
 pub(super) fn helpers(calls: &dyn Fn(&str) -> bool) -> Vec<&'static str> {
     let mut out = Vec::new();
-    for (name, text) in [("py_group(", PY_GROUP), ("py_g(", PY_G)] {
+    for (name, text) in [("py_group(", PY_GROUP), ("py_short(", PY_SHORT)] {
         if calls(name) {
             out.extend_from_slice(text);
             out.push("");
         }
     }
-    if calls("py_exp(") || calls("py_g(") {
+    if calls("py_g(") || calls("py_short(") {
+        out.extend_from_slice(PY_G);
+        out.push("");
+    }
+    if calls("py_exp(") || calls("py_g(") || calls("py_short(") {
         out.extend_from_slice(PY_EXP);
         out.push("");
     }
@@ -111,5 +130,6 @@ pub(super) fn number(c: &Code, spec: PySpec) -> String {
         }
         PySpec::Exp(places, up) => upper(format!("py_exp({}, {places})", c.as_f64().text), up),
         PySpec::General(digits, up) => upper(format!("py_g({}, {digits})", c.as_f64().text), up),
+        PySpec::Short(digits) => format!("py_short({}, {digits})", c.as_f64().text),
     }
 }

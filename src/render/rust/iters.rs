@@ -38,7 +38,7 @@ impl Renderer<'_> {
         } else if let ExprKind::List(items) = &over.kind
             && !items.is_empty()
         {
-            c.text.trim_start_matches("vec!").to_string()
+            format!("{}.into_iter()", c.text.trim_start_matches("vec!"))
         } else if c.ty == Ty::Str {
             format!("{}.chars()", c.wrap(10))
         } else if c.ty.elem().is_copy() {
@@ -68,7 +68,7 @@ impl Renderer<'_> {
             // asks for, where `.enumerate()` gives a `usize`.
             (Builtin::Enumerate, [xs, rest @ ..]) => {
                 let start = match rest.first() {
-                    Some(s) => self.expr(s).wrap(10),
+                    Some(s) => self.expr(s).wrap(7),
                     None => "0".into(),
                 };
                 let xs = self.items(xs);
@@ -126,6 +126,28 @@ impl Renderer<'_> {
         let mut c = Code::new(format!("({}, {})", q.text, r.text), ty, 10);
         c.fresh = true;
         c
+    }
+
+    /// Whether `c` is a local the listing bound to an integer literal
+    /// (`let seconds = 3725;`, `for n in [-3, 3] {`): rustc has no type
+    /// for it yet where a method is called on it.
+    pub(super) fn literal_bound(&self, c: &Code) -> bool {
+        let name = c.text.as_str();
+        if !name.starts_with(|ch: char| ch.is_alphabetic() || ch == '_')
+            || !name.chars().all(|ch| ch.is_alphanumeric() || ch == '_')
+        {
+            return false;
+        }
+        let (bound, each) = (format!("{name} = "), format!("for {name} in ["));
+        self.lines.iter().any(|l| {
+            let l = l.trim_start();
+            let value = l
+                .strip_prefix("let ")
+                .map(|r| r.trim_start_matches("mut "))
+                .and_then(|r| r.strip_prefix(bound.as_str()));
+            value.is_some_and(|v| v.trim_end_matches(';').parse::<i64>().is_ok())
+                || l.starts_with(&each)
+        })
     }
 
     /// `a // b` or `a % b`, as [`Renderer::binary`] writes them.

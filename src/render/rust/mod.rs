@@ -305,11 +305,8 @@ impl<'a> Renderer<'a> {
         self.line(head);
         self.indent += 1;
         for (i, a) in args.iter().enumerate() {
-            if i + 1 < args.len() {
-                self.line(format!("{a},"));
-            } else {
-                self.line(a);
-            }
+            let comma = if i + 1 < args.len() { "," } else { "" };
+            self.arg_lines(a, comma);
         }
         self.indent -= 1;
         self.line(tail);

@@ -120,7 +120,11 @@ pub(super) fn method(m: StrMethod, s: &Code, args: &[Code]) -> Option<Code> {
             let f = if f == " " { "" } else { f };
             let w = args.first()?;
             if w.text.chars().all(|ch| ch.is_ascii_digit()) {
-                format!("format!(\"{{:{f}{align}{}}}\", {})", w.text, s.text)
+                let spec = format!("{f}{align}{}", w.text);
+                let mut c = Code::new(format!("format!(\"{{:{spec}}}\", {})", s.text), Ty::Str, 10);
+                c.fresh = true;
+                c.pad = Some((s.text.clone(), spec));
+                return Some(c);
             } else {
                 format!(
                     "format!(\"{{:{f}{align}width$}}\", {}, width = {})",
@@ -134,4 +138,17 @@ pub(super) fn method(m: StrMethod, s: &Code, args: &[Code]) -> Option<Code> {
     let mut c = Code::new(text, Ty::Str, 10);
     c.fresh = true;
     Some(c)
+}
+
+/// A padded string's hole in a format string: `{item:.<8}`, or `{:>3}`
+/// with the value as an argument.
+pub(super) fn pad_hole(value: &str, spec: &str, fmt: &mut String, args: &mut Vec<String>) {
+    let simple = value.starts_with(|c: char| c.is_alphabetic() || c == '_')
+        && value.chars().all(|c| c.is_alphanumeric() || c == '_');
+    if simple {
+        fmt.push_str(&format!("{{{value}:{spec}}}"));
+    } else {
+        fmt.push_str(&format!("{{:{spec}}}"));
+        args.push(value.to_string());
+    }
 }

@@ -13,7 +13,12 @@ impl Renderer<'_> {
         let ExprKind::Call(Builtin::Exit, args) = &value.kind else {
             return None;
         };
-        let c = self.expr(args.first()?);
+        let arg = args.first()?;
+        if let ExprKind::Template(t) = &arg.kind {
+            let (text, _) = self.format(t, "eprintln!");
+            return Some(format!("{text};"));
+        }
+        let c = self.expr(arg);
         if matches!(c.ty, Ty::Int | Ty::Unit) {
             return None;
         }

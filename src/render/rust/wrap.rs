@@ -6,6 +6,31 @@ use super::Renderer;
 /// rustfmt's `fn_call_width`: a call longer than this is broken.
 const CALL_WIDTH: usize = 60;
 
+/// rustfmt's `single_line_if_else_max_width`.
+const IF_ELSE_WIDTH: usize = 50;
+
+/// `if c { a } else { b }` wider than [`IF_ELSE_WIDTH`], one part a line
+/// as rustfmt lays it out (relative indents); `None` for another text.
+fn if_else_lines(text: &str) -> Option<Vec<String>> {
+    if text.len() <= IF_ELSE_WIDTH {
+        return None;
+    }
+    let rest = text.strip_prefix("if ")?;
+    let (cond, rest) = rest.split_once(" { ")?;
+    let (a, b) = rest.split_once(" } else { ")?;
+    let b = b.strip_suffix(" }")?;
+    if [cond, a, b].iter().any(|p| p.contains(['{', '}'])) {
+        return None;
+    }
+    Some(vec![
+        format!("if {cond} {{"),
+        format!("    {a}"),
+        "} else {".into(),
+        format!("    {b}"),
+        "}".into(),
+    ])
+}
+
 /// The arguments of a call's text `name(a, b(c, d), "e, f")`, split at the
 /// commas outside brackets and strings.
 pub(super) fn split_args(inner: &str) -> Vec<String> {
@@ -51,12 +76,29 @@ impl Renderer<'_> {
             Some(i) if call.len() > CALL_WIDTH && call.ends_with(')') && simple => {
                 let args = split_args(&call[i + 1..call.len() - 1]);
                 self.line(format!("{head}{}", &call[..=i]));
+                self.indent += 1;
                 for a in args {
-                    self.line(format!("    {a},"));
+                    self.arg_lines(&a, ",");
                 }
+                self.indent -= 1;
                 self.line(format!("){tail}"));
             }
             _ => self.line(format!("{head}{call}{tail}")),
+        }
+    }
+
+    /// One argument of a call broken one argument a line, then `comma`: an
+    /// `if ... else ...` too wide for a line is laid out on five.
+    pub(super) fn arg_lines(&mut self, arg: &str, comma: &str) {
+        match if_else_lines(arg) {
+            Some(lines) => {
+                let last = lines.len() - 1;
+                for (i, l) in lines.into_iter().enumerate() {
+                    let end = if i == last { comma } else { "" };
+                    self.line(format!("{l}{end}"));
+                }
+            }
+            None => self.line(format!("{arg}{comma}")),
         }
     }
 }

@@ -380,6 +380,9 @@ pub enum PySpec {
     /// `g` (or `G`, `true`): this many significant digits, fixed or with
     /// an exponent, trailing zeros dropped.
     General(usize, bool),
+    /// A precision and no type (`{:.4}`) on a float: as `g`, with `.0`
+    /// after a whole number written without an exponent.
+    Short(usize),
 }
 
 impl Template {
