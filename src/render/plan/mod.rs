@@ -13,13 +13,18 @@
 //! What the translator cannot translate yet is an [`Untranslatable`] that
 //! names the construct and says why; [`plan_all`] collects every one.
 
+mod await_expr;
+mod builtins_args;
+mod builtins_sys;
 mod callbacks;
 mod calls;
 mod class;
 mod data;
 mod deadline;
+mod exc_star;
 mod executor;
 mod expr;
+mod format_spec;
 mod globals;
 mod group;
 pub mod ir;

@@ -201,6 +201,13 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
         Builtin::Repr | Builtin::Round | Builtin::Sorted | Builtin::List | Builtin::Dict => {
             super::builtins::builtin(f, &args)
         }
+        Builtin::Enumerate
+        | Builtin::Zip
+        | Builtin::Reversed
+        | Builtin::Divmod
+        | Builtin::Any
+        | Builtin::All
+        | Builtin::Exit => unreachable!("written by `Renderer::iter_builtin`"),
         Builtin::Abs => Code::new(format!("{}.abs()", first.wrap(10)), first.ty.clone(), 10),
         Builtin::Min | Builtin::Max if args.len() > 1 => {
             let m = if f == Builtin::Min { "min" } else { "max" };

@@ -167,6 +167,7 @@ impl Types {
             for call in awaited {
                 changed |= self.call(demo, name, call, false);
             }
+            changed |= self.value_calls(demo, name, s);
             let mut comps = Vec::new();
             for (e, _) in super::analysis::stmt_exprs(s) {
                 super::analysis::comprehensions(e, &mut comps);
@@ -316,7 +317,12 @@ impl Types {
                     let spawn = failing || matches!(calls, Calls::Each { .. });
                     changed |= self.calls(demo, name, calls, spawn);
                     if let Some(v) = into {
-                        let ty = Ty::List(Box::new(self.calls_ret(calls)));
+                        let ty = match (calls, super::tuples::pattern_names(v)) {
+                            (Calls::List(list), Some(_)) => {
+                                Ty::Tuple(list.iter().map(|c| self.ret_of(&c.name)).collect())
+                            }
+                            _ => Ty::List(Box::new(self.calls_ret(calls))),
+                        };
                         changed |= self.set(name, v, &ty);
                     }
                 }

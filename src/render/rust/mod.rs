@@ -40,22 +40,28 @@
 //!   blocking pool whatever the Python pool (Rust has no GIL).
 
 mod analysis;
+mod await_expr;
 mod blocks;
 mod builtins;
 mod callbacks;
 mod code;
 mod dicts;
 mod errors;
+mod exc_groups;
 mod expr;
+mod format_spec;
 mod functions;
 mod infer;
+mod iters;
 mod methods;
 mod names;
 mod scoped;
 mod statics;
 mod stmt;
+mod str_pad;
 mod structs;
 mod sync;
+mod sys_exit;
 mod task_state;
 mod timeout;
 mod tuples;

@@ -2,7 +2,9 @@
 
 use super::statics::STATICS;
 use crate::render::plan::ir::ast::{Calls, Demo, FunctionKind};
-use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, StrMethod, UnaryOp};
+use crate::render::plan::ir::expr::{
+    BinaryOp, Builtin, Expr, ExprKind, StrMethod, TaskOp, UnaryOp,
+};
 use crate::render::plan::ir::primitive::PrimOp;
 use crate::render::plan::ir::value::Value;
 use std::collections::{HashMap, HashSet};
@@ -264,6 +266,16 @@ impl Types {
                     Builtin::Round if args.len() == 1 => Ty::Int,
                     Builtin::Round => first,
                     Builtin::Sorted | Builtin::List => Ty::List(Box::new(first.elem())),
+                    Builtin::Enumerate
+                    | Builtin::Zip
+                    | Builtin::Reversed
+                    | Builtin::Divmod
+                    | Builtin::Any
+                    | Builtin::All
+                    | Builtin::Exit => {
+                        let tys: Vec<Ty> = args.iter().map(|a| self.expr_ty(f, a)).collect();
+                        super::iters::ty(*b, &tys)
+                    }
                     Builtin::Min | Builtin::Max | Builtin::Sum => {
                         if args.len() == 1 {
                             first.elem()
@@ -288,6 +300,8 @@ impl Types {
                 _ => Ty::Bool,
             },
             ExprKind::Join(task) => self.var(f, task).inner(),
+            ExprKind::Task(TaskOp::Result, task) => self.var(f, task).inner(),
+            ExprKind::Task(TaskOp::Cancel, _) => Ty::Bool,
             ExprKind::Now => Ty::Float,
             ExprKind::IfElse(_, a, b) => {
                 let mut t = self.expr_ty(f, a);
@@ -295,6 +309,9 @@ impl Types {
                 t
             }
             ExprKind::Await(call) => self.ret_of(&call.name),
+            ExprKind::Spawn(call) => Ty::Task(Box::new(self.ret_of(&call.name))),
+            ExprKind::Coro(call) => Ty::Coro(Box::new(self.ret_of(&call.name))),
+            ExprKind::GatherAll(x) => Ty::List(Box::new(self.expr_ty(f, x).elem().inner())),
             ExprKind::StrMethod(m, x, _) => match m {
                 StrMethod::StartsWith | StrMethod::EndsWith => Ty::Bool,
                 StrMethod::Split => Ty::List(Box::new(Ty::Str)),

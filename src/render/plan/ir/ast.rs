@@ -293,6 +293,8 @@ pub struct Handler {
     /// `as name`: the variable holding the exception.
     pub name: Option<String>,
     pub body: Block,
+    /// `except*`: the clause takes its classes out of an exception group.
+    pub star: bool,
 }
 
 /// The variable holding the class name of the exception caught as `name`,
