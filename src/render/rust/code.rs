@@ -182,11 +182,16 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
         Builtin::Int => match first.ty {
             Ty::Float => Code::new(format!("{} as i64", first.wrap(8)), Ty::Int, 8),
             // `int(...)` takes the digits between blanks.
-            Ty::Str => Code::new(
-                format!("{}.trim().parse::<i64>().unwrap()", first.wrap(10)),
-                Ty::Int,
-                10,
-            ),
+            Ty::Str => {
+                let inner = first.text.trim_matches('"');
+                let literal = first.text.starts_with('"') && inner.trim() == inner;
+                let trim = if literal { "" } else { ".trim()" };
+                Code::new(
+                    format!("{}{trim}.parse::<i64>().unwrap()", first.wrap(10)),
+                    Ty::Int,
+                    10,
+                )
+            }
             Ty::Bool => Code::new(format!("i64::from({})", first.text), Ty::Int, 10),
             _ => Code {
                 ty: Ty::Int,

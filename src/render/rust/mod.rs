@@ -9,7 +9,8 @@
 //!   `main` is renamed `main_coroutine`); the runtime is the current-thread
 //!   flavour, as asyncio's loop runs on one thread;
 //! - module-level code is `main`'s body (the module's variables its locals,
-//!   constants written where they are read); when code follows
+//!   constants written where they are read, and the globals that functions
+//!   set or change in place `static`s: atomics, lists in a `Mutex`); when code follows
 //!   `asyncio.run(...)`, or the program never calls it, `main` is a plain
 //!   `fn`, and each `asyncio.run(f())` is `run(f())`, a helper whose own
 //!   runtime drops the tasks left when `f` ends, as asyncio cancels them;
