@@ -296,7 +296,10 @@ fn holes_of(e: &Expr, p: &str) -> usize {
         ExprKind::Binary(_, a, b) => holes_of(a, p) + holes_of(b, p),
         ExprKind::Unary(_, x) => holes_of(x, p),
         ExprKind::IfElse(c, a, b) => holes_of(c, p) + holes_of(a, p) + holes_of(b, p),
-        ExprKind::Await(call) => call.args.iter().map(|i| holes_of(i, p)).sum(),
+        ExprKind::Await(call) | ExprKind::Spawn(call) | ExprKind::Coro(call) => {
+            call.args.iter().map(|i| holes_of(i, p)).sum()
+        }
+        ExprKind::GatherAll(x) => holes_of(x, p),
         ExprKind::StrMethod(_, x, args) => {
             holes_of(x, p) + args.iter().map(|i| holes_of(i, p)).sum::<usize>()
         }
@@ -592,7 +595,10 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
             ExprKind::Binary(_, a, b) => now_in(a) || now_in(b),
             ExprKind::Unary(_, x) => now_in(x),
             ExprKind::IfElse(c, a, b) => now_in(c) || now_in(a) || now_in(b),
-            ExprKind::Await(call) => call.args.iter().any(now_in),
+            ExprKind::Await(call) | ExprKind::Spawn(call) | ExprKind::Coro(call) => {
+                call.args.iter().any(now_in)
+            }
+            ExprKind::GatherAll(x) => now_in(x),
             ExprKind::StrMethod(_, x, args) => now_in(x) || args.iter().any(now_in),
             ExprKind::Comp {
                 value,
@@ -648,7 +654,10 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
             awaited_calls(a, out);
             awaited_calls(b, out);
         }
-        ExprKind::Unary(_, x) => awaited_calls(x, out),
+        ExprKind::Unary(_, x) | ExprKind::GatherAll(x) => awaited_calls(x, out),
+        ExprKind::Spawn(call) | ExprKind::Coro(call) => {
+            call.args.iter().for_each(|a| awaited_calls(a, out))
+        }
         ExprKind::StrMethod(_, x, args) => {
             awaited_calls(x, out);
             args.iter().for_each(|a| awaited_calls(a, out));
@@ -729,7 +738,10 @@ pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
         ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
             items.iter().for_each(|i| each_expr(i, f))
         }
-        ExprKind::Await(call) => call.args.iter().for_each(|a| each_expr(a, f)),
+        ExprKind::Await(call) | ExprKind::Spawn(call) | ExprKind::Coro(call) => {
+            call.args.iter().for_each(|a| each_expr(a, f))
+        }
+        ExprKind::GatherAll(x) => each_expr(x, f),
         ExprKind::Lit(_)
         | ExprKind::Var(_)
         | ExprKind::Done(_)
@@ -753,9 +765,13 @@ pub(super) fn joins(block: &Block, var: &str) -> bool {
 }
 
 /// The task of `try: await t / except CancelledError: ...` whose handler
-/// reads `t` again: the handle is awaited through `&mut`, so it is still
-/// there.
-pub(super) fn joined_then_read<'a>(body: &'a Block, on_cancel: &Block) -> Option<&'a str> {
+/// reads `t` again (or `t.done()`, `t.cancelled()` of the function `whole`): the
+/// handle is awaited through `&mut`, so it is still there.
+pub(super) fn joined_then_read<'a>(
+    body: &'a Block,
+    on_cancel: &Block,
+    whole: &Block,
+) -> Option<&'a str> {
     let [join] = body.as_slice() else {
         return None;
     };
@@ -767,6 +783,15 @@ pub(super) fn joined_then_read<'a>(body: &'a Block, on_cancel: &Block) -> Option
         for (e, _) in stmt_exprs(s) {
             each_expr(e, &mut |x| {
                 read |= matches!(&x.kind, ExprKind::Var(n) | ExprKind::Cancelled(n) if n == target);
+            });
+        }
+    });
+    // `t.done()` or `t.cancelled()` anywhere else.
+    walk(whole, &mut |s| {
+        for (e, _) in stmt_exprs(s) {
+            each_expr(e, &mut |x| {
+                read |=
+                    matches!(&x.kind, ExprKind::Cancelled(n) | ExprKind::Done(n) if n == target);
             });
         }
     });
@@ -787,7 +812,7 @@ pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
         if let StmtKind::Try {
             body, on_cancel, ..
         } = &s.kind
-            && let Some(task) = joined_then_read(body, on_cancel)
+            && let Some(task) = joined_then_read(body, on_cancel, block)
         {
             out.push(task.to_string());
         }

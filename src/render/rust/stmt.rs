@@ -185,6 +185,11 @@ impl Renderer<'_> {
                 self.wrapped_call(&head, &c, ");");
                 self.abort_flag(into);
             }
+            StmtKind::TaskGroup { group, body }
+                if crate::render::plan::ir::exc_groups::collects(body, &self.fallible) =>
+            {
+                self.failing_group(group, body)
+            }
             StmtKind::TaskGroup { group, body } => {
                 self.use_("tokio::task", "JoinSet");
                 self.declared.insert(group.clone());
@@ -387,6 +392,12 @@ impl Renderer<'_> {
                     } else {
                         c.text.trim_start_matches("vec!").to_string()
                     }
+                } else if let ExprKind::Tuple(items) = &over.kind
+                    && !items.is_empty()
+                {
+                    // A tuple literal's items, of one type: an array.
+                    let items: Vec<String> = items.iter().map(|i| self.expr(i).text).collect();
+                    format!("[{}]", items.join(", "))
                 } else if c.ty == Ty::Str {
                     format!("{}.chars()", c.wrap(10))
                 } else if c.ty.elem().is_copy() {
