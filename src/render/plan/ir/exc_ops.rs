@@ -68,6 +68,12 @@ fn safe(e: &Expr) -> bool {
                 && safe(x)
                 && args.iter().all(safe)
         }
-        ExprKind::Await(_) | ExprKind::Join(_) | ExprKind::Prim(..) => false,
+        ExprKind::Await(_)
+        | ExprKind::Join(_)
+        | ExprKind::Spawn(_)
+        | ExprKind::Coro(_)
+        | ExprKind::GatherAll(_)
+        | ExprKind::Task(..)
+        | ExprKind::Prim(..) => false,
     }
 }
