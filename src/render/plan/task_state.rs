@@ -108,20 +108,23 @@ impl Planner<'_> {
     }
 
     /// A `JoinHandle` gives its task's output once: `task.result()` is
-    /// refused where the program also awaits the task, hands it on (to
-    /// `gather`, a call), or reads its result twice.
+    /// refused where the program (anywhere: the scan is of the source)
+    /// also awaits the task, hands it on (to `gather`, a call, a list),
+    /// or reads its result twice.
     fn result_once(&self, obj: &py::Expr, task: &str) -> Result<()> {
         let source = &self.program.source;
         let mut reads = 0;
         let mut other = false;
         for (before, after) in words(source, task) {
+            let before = before.trim_end_matches(' ');
             if after.starts_with(".result()") {
                 reads += 1;
-            } else if !([".done()", ".cancelled()", ".cancel()", ".get_name()"]
+            } else if ["await", "(", ",", "[", "="]
                 .iter()
-                .any(|m| after.starts_with(m))
-                || before.trim_end_matches(' ').ends_with('\n') && after.starts_with(" = "))
+                .any(|h| before.ends_with(h))
+                && !after.starts_with('.')
             {
+                // Awaited, handed to a call, put in a list or bound again.
                 other = true;
             }
         }
