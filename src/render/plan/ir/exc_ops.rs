@@ -70,10 +70,10 @@ fn safe(e: &Expr) -> bool {
         }
         ExprKind::Await(_)
         | ExprKind::Join(_)
+        | ExprKind::Prim(..)
         | ExprKind::Spawn(_)
         | ExprKind::Coro(_)
         | ExprKind::GatherAll(_)
-        | ExprKind::Task(..)
-        | ExprKind::Prim(..) => false,
+        | ExprKind::Task(..) => false,
     }
 }
