@@ -51,7 +51,10 @@ fn the_result_of_a_task_also_awaited_is_refused_where_it_stands() {
 x = await t\n    print(x, t.result())\n{RUN}"
     );
     let (construct, reason, at) = refused(&src);
-    assert_eq!(construct, "`t.result()` of a task also awaited");
+    assert_eq!(
+        construct,
+        "`t.result()` of a task awaited or read elsewhere"
+    );
     assert!(
         reason.contains("hands its task's output over once"),
         "{reason}"
@@ -75,4 +78,41 @@ except asyncio.CancelledError:\n        print(\"cancelled:\", t.cancelled())\n{R
     ] {
         assert!(text.contains(want), "{want}\n{text}");
     }
+}
+
+#[test]
+fn the_result_read_twice_is_refused_at_the_first() {
+    let src = format!(
+        "{HEADER}{WORK}async def main():\n    t = asyncio.create_task(work(1))\n    \
+await asyncio.sleep(2)\n    print(t.result(), t.result())\n{RUN}"
+    );
+    let (construct, _, at) = refused(&src);
+    assert_eq!(
+        construct,
+        "`t.result()` of a task awaited or read elsewhere"
+    );
+    assert_eq!(at, "t");
+}
+
+#[test]
+fn a_task_named_at_creation_shows_its_name() {
+    let src = format!(
+        "{HEADER}{WORK}async def main():\n    t = asyncio.create_task(work(1), name=\"dl-a\")\n    \
+print(\"name:\", t.get_name())\n    await t\n{RUN}"
+    );
+    let text = listing(&src);
+    assert!(text.contains("let t = tokio::spawn(work(1));"), "{text}");
+    assert!(text.contains("dl-a"), "{text}");
+}
+
+#[test]
+fn the_name_of_a_task_without_one_is_refused() {
+    let src = format!(
+        "{HEADER}{WORK}async def main():\n    t = asyncio.create_task(work(1))\n    \
+print(t.get_name())\n    await t\n{RUN}"
+    );
+    let (construct, reason, at) = refused(&src);
+    assert_eq!(construct, "`t.get_name()` of a task without `name=`");
+    assert!(reason.contains("Tokio's tasks have no names"), "{reason}");
+    assert_eq!(at, "t.get_name()");
 }

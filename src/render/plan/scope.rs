@@ -31,6 +31,8 @@ pub(super) struct Scope {
     pub(super) syncs: Vec<String>,
     /// Variables bound to `asyncio.create_task(...)`.
     pub(super) tasks: Vec<String>,
+    /// The names given to those tasks with `name=`.
+    pub(super) task_names: HashMap<String, String>,
     /// Events and queues: made here, or parameters given one.
     pub(super) prims: HashMap<String, PrimitiveKind>,
     /// How many loops the statement is in.
@@ -57,6 +59,7 @@ impl Scope {
             pools: Vec::new(),
             futures: HashMap::new(),
             tasks: Vec::new(),
+            task_names: HashMap::new(),
             prims: HashMap::new(),
             syncs: Vec::new(),
             depth: 0,

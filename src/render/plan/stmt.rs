@@ -721,7 +721,7 @@ impl Planner<'_> {
                     return one(s, StmtKind::Sync { name: var, permits });
                 }
                 if self.is_member(f, Module::Asyncio, "create_task") {
-                    let call = match one_arg(args) {
+                    let call = match self.named_task(sc, &var, args) {
                         Some(c) => self.user_call(sc, c, &[FunctionKind::Coroutine])?,
                         None => None,
                     };
@@ -730,7 +730,7 @@ impl Planner<'_> {
                             &value.span,
                             "this `asyncio.create_task`",
                             "the Rust listing spawns one call of a coroutine of the program: \
-                             `asyncio.create_task(f(...))`, without `name=`",
+                             `asyncio.create_task(f(...))`, or with `name=\"...\"`",
                         );
                     };
                     sc.tasks.push(var.clone());

@@ -4,23 +4,18 @@
 
 use super::scope::Scope;
 use super::{Planner, Result, refuse};
-use crate::program as py;
+use crate::program::{self as py, Arg, ExprKind as E, Literal};
 use crate::render::plan::ir::expr::{ExprKind, TaskOp};
+use crate::render::plan::ir::value::Value;
 
-/// How many times `name` stands as a word in `source` right before `tail`
-/// (`t.result()`) or right after `head` (`await t`).
-fn count_word(source: &str, name: &str, head: &str, tail: &str) -> usize {
+/// The places where the word `name` stands in `source`, each with the
+/// text before and after it.
+fn words<'s>(source: &'s str, name: &str) -> impl Iterator<Item = (&'s str, &'s str)> {
     let word = |c: char| c.is_alphanumeric() || c == '_';
-    source
-        .match_indices(name)
-        .filter(|(i, _)| {
-            let (before, after) = (&source[..*i], &source[i + name.len()..]);
-            !before.ends_with(word)
-                && before.ends_with(head)
-                && after.starts_with(tail)
-                && (!tail.is_empty() || !after.starts_with(word))
-        })
-        .count()
+    source.match_indices(name).filter_map(move |(i, _)| {
+        let (before, after) = (&source[..i], &source[i + name.len()..]);
+        (!before.ends_with(word) && !after.starts_with(word)).then_some((before, after))
+    })
 }
 
 impl Planner<'_> {
@@ -57,9 +52,47 @@ impl Planner<'_> {
         Ok(ExprKind::Cancelled(sc.local(task, &obj.span)?))
     }
 
-    /// `task.result()` or `task.cancel()` inside an expression, of a task
-    /// kept in a variable; `None` for any other call.
+    /// The coroutine call of `var = asyncio.create_task(call)` or
+    /// `asyncio.create_task(call, name="text")`, whose name `var` keeps.
+    pub(super) fn named_task<'a>(
+        &self,
+        sc: &mut Scope,
+        var: &str,
+        args: &'a [Arg],
+    ) -> Option<&'a py::Expr> {
+        match args {
+            [Arg::Positional(call)] => Some(call),
+            [Arg::Positional(call), Arg::Keyword(k, name)] if &**k == "name" => {
+                let E::Literal(Literal::Str(name)) = &name.kind else {
+                    return None;
+                };
+                sc.task_names.insert(var.to_string(), name.to_string());
+                Some(call)
+            }
+            _ => None,
+        }
+    }
+
+    /// `task.result()`, `task.cancel()` or `task.get_name()` inside an
+    /// expression, of a task kept in a variable; `None` for any other call.
     pub(super) fn task_method(&self, sc: &Scope, e: &py::Expr) -> Result<Option<ExprKind>> {
+        if let Some(obj) = super::stmt::method_call(e, "get_name")
+            && let Some(task) = super::stmt::local_name(obj)
+            && sc.tasks.iter().any(|t| t == task)
+        {
+            // Tokio's tasks have no names: the one the program gave is
+            // written where it is read.
+            return match sc.task_names.get(task) {
+                Some(name) => Ok(Some(ExprKind::Lit(Value::Str(name.as_str().into())))),
+                None => refuse(
+                    &e.span,
+                    format!("`{task}.get_name()` of a task without `name=`"),
+                    "Tokio's tasks have no names, and asyncio numbers its own (`Task-2`) \
+                     in the order the whole program creates them: the Rust listing writes \
+                     the name given with `asyncio.create_task(..., name=\"...\")`",
+                ),
+            };
+        }
         for (method, op) in [("result", TaskOp::Result), ("cancel", TaskOp::Cancel)] {
             if let Some(obj) = super::stmt::method_call(e, method)
                 && let Some(task) = super::stmt::local_name(obj)
@@ -75,16 +108,30 @@ impl Planner<'_> {
     }
 
     /// A `JoinHandle` gives its task's output once: `task.result()` is
-    /// refused where the program also awaits the task, or reads its result
-    /// twice.
+    /// refused where the program (anywhere: the scan is of the source)
+    /// also awaits the task, hands it on (to `gather`, a call, a list),
+    /// or reads its result twice.
     fn result_once(&self, obj: &py::Expr, task: &str) -> Result<()> {
         let source = &self.program.source;
-        let reads = count_word(source, task, "", ".result()");
-        let awaits = count_word(source, task, "await ", "");
-        if reads > 1 || awaits > 0 {
+        let mut reads = 0;
+        let mut other = false;
+        for (before, after) in words(source, task) {
+            let before = before.trim_end_matches(' ');
+            if after.starts_with(".result()") {
+                reads += 1;
+            } else if ["await", "(", ",", "[", "="]
+                .iter()
+                .any(|h| before.ends_with(h))
+                && !after.starts_with('.')
+            {
+                // Awaited, handed to a call, put in a list or bound again.
+                other = true;
+            }
+        }
+        if reads > 1 || other {
             return refuse(
                 &obj.span,
-                format!("`{task}.result()` of a task also awaited"),
+                format!("`{task}.result()` of a task awaited or read elsewhere"),
                 "a `JoinHandle` hands its task's output over once, to the one `.await` of \
                  it: keep the value the first `await` gave",
             );
