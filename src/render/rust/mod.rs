@@ -47,6 +47,7 @@ mod code;
 mod dicts;
 mod errors;
 mod exc_groups;
+mod exc_types;
 mod expr;
 mod functions;
 mod infer;
