@@ -338,10 +338,19 @@ impl Planner<'_> {
                 return Ok(StmtKind::Sleep(self.expr(sc, d)?));
             }
             if self.is_member(f, Module::Asyncio, "gather") {
-                return Ok(StmtKind::Gather {
-                    calls: self.gathered(sc, inner, args)?,
-                    into,
-                });
+                return match self.gathered(sc, inner, args) {
+                    Ok(calls) => Ok(StmtKind::Gather { calls, into }),
+                    Err(e) => match self.await_value(sc, inner)? {
+                        Some(value) => Ok(StmtKind::Set {
+                            var: into.unwrap_or_else(|| "_".into()),
+                            value: Expr {
+                                kind: value,
+                                span: inner.span.clone(),
+                            },
+                        }),
+                        None => Err(e),
+                    },
+                };
             }
             if self.is_member(f, Module::Asyncio, "start_server")
                 && let Some(into) = into.clone()

@@ -8,7 +8,7 @@ use crate::program::{
     self as py, Arg, ExprKind as E, Literal, Module, Name, StmtKind as P, Target,
 };
 use crate::render::plan::ir::ast::{Block, FunctionKind, Stmt, StmtKind};
-use crate::render::plan::ir::expr::{Expr, ExprKind};
+use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind};
 use crate::render::plan::ir::value::Value;
 use std::ops::Range;
 
@@ -456,6 +456,7 @@ impl Planner<'_> {
     pub(super) fn target(&self, sc: &Scope, t: &Target, span: &Range<usize>) -> Result<String> {
         match t {
             Target::Name(Name::Local(_, n) | Name::Cell(_, n)) => sc.local(n, span),
+            Target::Name(Name::Global(n)) if let Some(shared) = self.shared(n) => Ok(shared),
             Target::Name(Name::Global(n)) => refuse(
                 span,
                 format!("assigning the global `{n}`"),
@@ -607,8 +608,8 @@ impl Planner<'_> {
             return one(s, StmtKind::Spawn { call, into });
         }
         let value = self.expr(sc, e)?;
-        if let ExprKind::StrMethod(m, ..) = &value.kind
-            && m.mutates()
+        if matches!(&value.kind, ExprKind::StrMethod(m, ..) if m.mutates())
+            || matches!(value.kind, ExprKind::Call(Builtin::Exit, _))
         {
             let var = "_".to_string();
             return one(s, StmtKind::Set { var, value });
@@ -640,8 +641,9 @@ impl Planner<'_> {
         {
             return one(s, conn);
         }
-        if let Some(calls) = self.task_list(sc, value)? {
-            if let Some(
+        // A list of tasks that `asyncio.as_completed` takes right after.
+        if let Some(calls) = self.task_list(sc, value)?
+            && let Some(
                 next @ py::Stmt {
                     kind:
                         P::For {
@@ -653,20 +655,13 @@ impl Planner<'_> {
                     ..
                 },
             ) = rest.get(1)
-                && orelse.is_empty()
-                && let E::Call(f, args) = &iter.kind
-                && self.is_member(f, Module::Asyncio, "as_completed")
-                && let (Some(list), Target::Name(n)) = (one_arg(args).and_then(local_name), target)
-                && list == &**n.ident()
-            {
-                return Ok((Some(self.as_completed(sc, s, next, calls, &rest[2..])?), 2));
-            }
-            return refuse(
-                &s.span,
-                "a list of tasks",
-                "the Rust listing translates a list of tasks only when `asyncio.as_completed` \
-                 takes it right after (for other uses, keep each task in a variable)",
-            );
+            && orelse.is_empty()
+            && let E::Call(f, args) = &iter.kind
+            && self.is_member(f, Module::Asyncio, "as_completed")
+            && let (Some(list), Target::Name(n)) = (one_arg(args).and_then(local_name), target)
+            && list == &**n.ident()
+        {
+            return Ok((Some(self.as_completed(sc, s, next, calls, &rest[2..])?), 2));
         }
         if self.group_spawn(sc, value)?.is_some() {
             return refuse(

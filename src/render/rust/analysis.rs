@@ -5,7 +5,7 @@ use super::types::Types;
 use crate::render::plan::ir::ast::{
     Block, Call, Calls, Demo, Function, FunctionKind, Stmt, StmtKind, walk,
 };
-use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, Part};
+use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, Part, TaskOp};
 use crate::render::plan::ir::primitive::Primitive;
 use crate::render::plan::ir::value::Value;
 use std::collections::{HashMap, HashSet};
@@ -296,7 +296,10 @@ fn holes_of(e: &Expr, p: &str) -> usize {
         ExprKind::Binary(_, a, b) => holes_of(a, p) + holes_of(b, p),
         ExprKind::Unary(_, x) => holes_of(x, p),
         ExprKind::IfElse(c, a, b) => holes_of(c, p) + holes_of(a, p) + holes_of(b, p),
-        ExprKind::Await(call) => call.args.iter().map(|i| holes_of(i, p)).sum(),
+        ExprKind::Await(call) | ExprKind::Spawn(call) | ExprKind::Coro(call) => {
+            call.args.iter().map(|i| holes_of(i, p)).sum()
+        }
+        ExprKind::GatherAll(x) => holes_of(x, p),
         ExprKind::StrMethod(_, x, args) => {
             holes_of(x, p) + args.iter().map(|i| holes_of(i, p)).sum::<usize>()
         }
@@ -316,6 +319,7 @@ fn holes_of(e: &Expr, p: &str) -> usize {
         | ExprKind::Done(_)
         | ExprKind::Cancelled(_)
         | ExprKind::Join(_)
+        | ExprKind::Task(..)
         | ExprKind::Locked(_)
         | ExprKind::Prim(..)
         | ExprKind::Now => 0,
@@ -591,7 +595,10 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
             ExprKind::Binary(_, a, b) => now_in(a) || now_in(b),
             ExprKind::Unary(_, x) => now_in(x),
             ExprKind::IfElse(c, a, b) => now_in(c) || now_in(a) || now_in(b),
-            ExprKind::Await(call) => call.args.iter().any(now_in),
+            ExprKind::Await(call) | ExprKind::Spawn(call) | ExprKind::Coro(call) => {
+                call.args.iter().any(now_in)
+            }
+            ExprKind::GatherAll(x) => now_in(x),
             ExprKind::StrMethod(_, x, args) => now_in(x) || args.iter().any(now_in),
             ExprKind::Comp {
                 value,
@@ -607,6 +614,7 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
             | ExprKind::Done(_)
             | ExprKind::Cancelled(_)
             | ExprKind::Join(_)
+            | ExprKind::Task(..)
             | ExprKind::Locked(_)
             | ExprKind::Prim(..) => false,
         }
@@ -646,7 +654,10 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
             awaited_calls(a, out);
             awaited_calls(b, out);
         }
-        ExprKind::Unary(_, x) => awaited_calls(x, out),
+        ExprKind::Unary(_, x) | ExprKind::GatherAll(x) => awaited_calls(x, out),
+        ExprKind::Spawn(call) | ExprKind::Coro(call) => {
+            call.args.iter().for_each(|a| awaited_calls(a, out))
+        }
         ExprKind::StrMethod(_, x, args) => {
             awaited_calls(x, out);
             args.iter().for_each(|a| awaited_calls(a, out));
@@ -671,6 +682,7 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         | ExprKind::Done(_)
         | ExprKind::Cancelled(_)
         | ExprKind::Join(_)
+        | ExprKind::Task(..)
         | ExprKind::Locked(_)
         | ExprKind::Prim(..)
         | ExprKind::Now => {}
@@ -726,12 +738,16 @@ pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
         ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
             items.iter().for_each(|i| each_expr(i, f))
         }
-        ExprKind::Await(call) => call.args.iter().for_each(|a| each_expr(a, f)),
+        ExprKind::Await(call) | ExprKind::Spawn(call) | ExprKind::Coro(call) => {
+            call.args.iter().for_each(|a| each_expr(a, f))
+        }
+        ExprKind::GatherAll(x) => each_expr(x, f),
         ExprKind::Lit(_)
         | ExprKind::Var(_)
         | ExprKind::Done(_)
         | ExprKind::Cancelled(_)
         | ExprKind::Join(_)
+        | ExprKind::Task(..)
         | ExprKind::Locked(_)
         | ExprKind::Now
         | ExprKind::Prim(..) => {}
@@ -806,6 +822,10 @@ pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
                     && m.mutates()
                     && let ExprKind::Var(n) = &obj.kind
                 {
+                    out.push(n.clone());
+                }
+                // `task.result()` awaits the handle through `&mut`.
+                if let ExprKind::Task(TaskOp::Result, n) = &x.kind {
                     out.push(n.clone());
                 }
             });

@@ -105,8 +105,14 @@ impl Renderer<'_> {
     }
 
     pub(super) fn set(&mut self, var: &str, value: &Expr) {
+        if self.is_static(var) {
+            return self.static_set(var, value);
+        }
         // A call made for what it does (`xs.append(x)`).
         if var == "_" {
+            if let Some(message) = self.exit_message(value) {
+                self.line(message);
+            }
             let c = self.expr(value);
             self.line(format!("{};", c.text));
             return;
@@ -155,12 +161,17 @@ impl Renderer<'_> {
             self.chain_line(&b, &rhs, &[], ";");
             return;
         }
+        if self.vec_lines(&b, &rhs, ";") {
+            return;
+        }
         self.line(format!("{b}{rhs};"));
     }
 
     pub(super) fn gather(&mut self, calls: &Calls, into: Option<&str>) {
         let unit = matches!(self.types.calls_ret(calls), Ty::Unit | Ty::Unknown);
-        let into = into.filter(|_| !unit);
+        // `gather()` of nothing is an empty list, whatever it would hold.
+        let none = matches!(calls, Calls::List(list) if list.is_empty());
+        let into = into.filter(|_| !unit || none);
         if let Calls::List(list) = calls
             && list.iter().any(|c| self.fallible.contains(&c.name))
         {
@@ -176,6 +187,11 @@ impl Renderer<'_> {
                         self.assign(into, &rhs);
                     }
                     (None, _) => self.join_line("", &codes),
+                    // `a, b = await asyncio.gather(f(), g())`.
+                    (Some(v), _) if v.starts_with('(') => {
+                        let b = self.bind(v);
+                        self.join_line(&b, &codes);
+                    }
                     (Some(v), n) => {
                         let names: Vec<String> = (0..n)
                             .map(|i| {

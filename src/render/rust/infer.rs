@@ -1,6 +1,7 @@
 //! Type inference over call sites, literals and returns: rounds of passes
 //! over every function until nothing changes.
 
+use super::statics::STATICS;
 use super::types::{Ty, Types, unify};
 use crate::render::plan::ir::ast::{Block, Call, Calls, Demo, Function, FunctionKind, StmtKind};
 use crate::render::plan::ir::expr::{Expr, ExprKind, StrMethod};
@@ -10,6 +11,12 @@ use std::collections::HashMap;
 impl Types {
     pub(super) fn infer(demo: &Demo) -> Types {
         let mut t = Types::default();
+        t.vars.insert(STATICS.into(), HashMap::new());
+        for (name, first) in &demo.statics {
+            t.statics.insert(name.clone());
+            let ty = t.expr_ty(STATICS, first);
+            t.set(STATICS, name, &ty);
+        }
         for f in &demo.functions {
             t.params
                 .insert(f.name.clone(), vec![Ty::Unknown; f.params.len()]);
@@ -160,6 +167,7 @@ impl Types {
             for call in awaited {
                 changed |= self.call(demo, name, call, false);
             }
+            changed |= self.value_calls(demo, name, s);
             let mut comps = Vec::new();
             for (e, _) in super::analysis::stmt_exprs(s) {
                 super::analysis::comprehensions(e, &mut comps);
@@ -309,7 +317,12 @@ impl Types {
                     let spawn = failing || matches!(calls, Calls::Each { .. });
                     changed |= self.calls(demo, name, calls, spawn);
                     if let Some(v) = into {
-                        let ty = Ty::List(Box::new(self.calls_ret(calls)));
+                        let ty = match (calls, super::tuples::pattern_names(v)) {
+                            (Calls::List(list), Some(_)) => {
+                                Ty::Tuple(list.iter().map(|c| self.ret_of(&c.name)).collect())
+                            }
+                            _ => Ty::List(Box::new(self.calls_ret(calls))),
+                        };
                         changed |= self.set(name, v, &ty);
                     }
                 }

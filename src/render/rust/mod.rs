@@ -40,6 +40,7 @@
 //!   blocking pool whatever the Python pool (Rust has no GIL).
 
 mod analysis;
+mod await_expr;
 mod blocks;
 mod builtins;
 mod callbacks;
@@ -49,14 +50,19 @@ mod errors;
 mod exc_groups;
 mod exc_types;
 mod expr;
+mod format_spec;
 mod functions;
 mod infer;
+mod iters;
 mod methods;
 mod names;
 mod scoped;
+mod statics;
 mod stmt;
+mod str_pad;
 mod structs;
 mod sync;
+mod sys_exit;
 mod task_state;
 mod timeout;
 mod tuples;
@@ -412,6 +418,7 @@ impl<'a> Renderer<'a> {
             self.line("");
         }
         self.error_enum();
+        self.static_items();
         for f in &self.demo.functions {
             let start = self.lines.len();
             match f.kind {
@@ -454,6 +461,7 @@ impl<'a> Renderer<'a> {
         for l in builtins::helpers(&self.lines) {
             self.line(l);
         }
+        self.static_helpers();
         if self.needs_receive {
             for l in RECEIVE {
                 self.line(l);

@@ -10,6 +10,7 @@ use crate::render::plan::ir::expr::ExprKind;
 impl Renderer<'_> {
     pub(super) fn stmt(&mut self, s: &Stmt, tail: bool) {
         let start = self.lines.len();
+        self.cancels_read(s);
         self.stmt_inner(s, tail);
         if self.lines.len() == start {
             self.line("// (nothing to do in Rust)");

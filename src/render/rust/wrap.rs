@@ -8,7 +8,7 @@ const CALL_WIDTH: usize = 60;
 
 /// The arguments of a call's text `name(a, b(c, d), "e, f")`, split at the
 /// commas outside brackets and strings.
-fn split_args(inner: &str) -> Vec<String> {
+pub(super) fn split_args(inner: &str) -> Vec<String> {
     let (mut out, mut cur, mut depth, mut quoted, mut escaped) =
         (Vec::new(), String::new(), 0i32, false, false);
     for ch in inner.chars() {

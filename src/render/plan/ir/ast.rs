@@ -14,6 +14,8 @@ pub type StmtId = u32;
 pub struct Demo {
     pub entry: String,
     pub functions: Vec<Function>,
+    /// The module's shared variables (`static`s): name and first value.
+    pub statics: Vec<(String, Expr)>,
     /// Number of statements: every [`StmtId`] is below it.
     pub statement_count: u32,
 }

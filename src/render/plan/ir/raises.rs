@@ -114,7 +114,10 @@ fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
             items.iter().for_each(|i| awaited(i, out))
         }
-        ExprKind::Unary(_, x) => awaited(x, out),
+        ExprKind::Unary(_, x) | ExprKind::GatherAll(x) => awaited(x, out),
+        ExprKind::Spawn(call) | ExprKind::Coro(call) => {
+            call.args.iter().for_each(|a| awaited(a, out))
+        }
         ExprKind::Binary(_, a, b) => {
             awaited(a, out);
             awaited(b, out);
@@ -150,6 +153,7 @@ fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         | ExprKind::Done(_)
         | ExprKind::Cancelled(_)
         | ExprKind::Join(_)
+        | ExprKind::Task(..)
         | ExprKind::Locked(_)
         | ExprKind::Prim(..)
         | ExprKind::Now => {}

@@ -1,0 +1,158 @@
+//! Awaiting, spawning and gathering inside expressions: `await x` of a
+//! variable, `asyncio.create_task(f(...))` and `f(...)` kept as values
+//! (in lists too), `asyncio.gather(*xs)` of such a list, and the tuple
+//! that `a, b = await asyncio.gather(f(), g())` unpacks.
+
+use super::scope::Scope;
+use super::stmt::{local_name, one_arg};
+use super::{Planner, Result, refuse};
+use crate::program::{self as py, Arg, ExprKind as E, Module, Name};
+use crate::render::plan::ir::ast::{Call, FunctionKind, StmtKind};
+use crate::render::plan::ir::expr::{Expr, ExprKind};
+
+impl Planner<'_> {
+    /// `await inner` inside an expression, in the shapes written in place:
+    /// a variable (task, future or coroutine), or `asyncio.gather` of a
+    /// list or of calls of one coroutine; `None` for other awaits.
+    pub(super) fn await_value(&self, sc: &Scope, inner: &py::Expr) -> Result<Option<ExprKind>> {
+        if let Some(name) = local_name(inner)
+            && !sc.prims.contains_key(name)
+            && !sc.syncs.iter().any(|s| s == name)
+        {
+            return Ok(Some(ExprKind::Join(sc.local(name, &inner.span)?)));
+        }
+        let E::Call(f, args) = &inner.kind else {
+            return Ok(None);
+        };
+        if !self.is_member(f, Module::Asyncio, "gather") {
+            return Ok(None);
+        }
+        self.gather_value(sc, inner, args)
+    }
+
+    /// `asyncio.gather(*xs)`, or `asyncio.gather(a, b, ...)` of task
+    /// variables or of calls of one coroutine: the results as a list.
+    fn gather_value(&self, sc: &Scope, e: &py::Expr, args: &[Arg]) -> Result<Option<ExprKind>> {
+        let list = match args {
+            [Arg::Star(xs)] => self.expr(sc, xs)?,
+            _ => {
+                let mut items = Vec::new();
+                for a in args {
+                    let Arg::Positional(x) = a else {
+                        return Ok(None);
+                    };
+                    items.push(self.expr(sc, x)?);
+                }
+                let called: Vec<&str> = items
+                    .iter()
+                    .filter_map(|x| match &x.kind {
+                        ExprKind::Coro(c) => Some(c.name.as_str()),
+                        _ => None,
+                    })
+                    .collect();
+                let one_kind = called.is_empty()
+                    || (called.len() == items.len() && called.iter().all(|n| *n == called[0]));
+                if items.is_empty() || !one_kind {
+                    return Ok(None);
+                }
+                Expr {
+                    kind: ExprKind::List(items),
+                    span: e.span.clone(),
+                }
+            }
+        };
+        Ok(Some(ExprKind::GatherAll(Box::new(list))))
+    }
+
+    /// `asyncio.create_task(f(...))` or `f(...)` of a coroutine of the
+    /// program, as a value: kept in a variable or a list, awaited later.
+    pub(super) fn value_call(
+        &self,
+        sc: &Scope,
+        e: &py::Expr,
+        f: &py::Expr,
+        args: &[Arg],
+    ) -> Result<Option<ExprKind>> {
+        if self.is_member(f, Module::Asyncio, "create_task") {
+            let Some(inner) = one_arg(args) else {
+                return refuse(
+                    &e.span,
+                    "this `asyncio.create_task`",
+                    "the Rust listing spawns one call of a coroutine of the program: \
+                     `asyncio.create_task(f(...))`, without `name=`",
+                );
+            };
+            let E::Call(g, inner_args) = &inner.kind else {
+                return Ok(None);
+            };
+            return Ok(self
+                .coroutine_call(sc, inner, g, inner_args)?
+                .map(ExprKind::Spawn));
+        }
+        Ok(self.coroutine_call(sc, e, f, args)?.map(ExprKind::Coro))
+    }
+
+    /// `f(...)` of a coroutine of the program, every argument given.
+    fn coroutine_call(
+        &self,
+        sc: &Scope,
+        e: &py::Expr,
+        f: &py::Expr,
+        args: &[Arg],
+    ) -> Result<Option<Call>> {
+        let E::Name(Name::Global(name)) = &f.kind else {
+            return Ok(None);
+        };
+        let Some(def) = self.defs.get(&**name).copied() else {
+            return Ok(None);
+        };
+        if def.kind != Some(FunctionKind::Coroutine) {
+            return Ok(None);
+        }
+        let call = Call {
+            name: name.to_string(),
+            args: self.args_of(sc, name, def, args, &e.span)?,
+            span: e.span.clone(),
+        };
+        for (i, arg) in call.args.iter().enumerate() {
+            self.check_arg(&call, i, arg)?;
+            if self.resolves(&call.name, i) {
+                return refuse(
+                    &arg.span,
+                    "a future resolved by a call inside an expression",
+                    "the Rust listing hands a future's sender to a call awaited as a \
+                     statement of its own: `await f(fut)`",
+                );
+            }
+        }
+        Ok(Some(call))
+    }
+
+    /// `a, b = await asyncio.gather(f(), g())`: one result per call,
+    /// unpacked as `tokio::join!` hands them back.
+    pub(super) fn unpack_gather(
+        &self,
+        sc: &mut Scope,
+        value: &py::Expr,
+        pattern: &str,
+    ) -> Result<Option<StmtKind>> {
+        let E::Await(inner) = &value.kind else {
+            return Ok(None);
+        };
+        let E::Call(f, args) = &inner.kind else {
+            return Ok(None);
+        };
+        let names = pattern.matches(',').count() + 1;
+        if !self.is_member(f, Module::Asyncio, "gather")
+            || args.len() != names
+            || args.iter().any(|a| !matches!(a, Arg::Positional(_)))
+        {
+            return Ok(None);
+        }
+        let calls = self.gathered(sc, inner, args)?;
+        Ok(Some(StmtKind::Gather {
+            calls,
+            into: Some(pattern.to_string()),
+        }))
+    }
+}

@@ -1,0 +1,104 @@
+//! Awaiting, spawning and gathering inside expressions: `await x` of a
+//! variable, `asyncio.create_task(f(...))` and `f(...)` as values (kept in
+//! lists), and `asyncio.gather(*xs)` of a list, written in place where
+//! Rust evaluates them in Python's order.
+
+use super::Renderer;
+use super::code::Code;
+use super::names::ident;
+use super::types::{Ty, Types};
+use crate::render::plan::ir::ast::{Call, Demo, Stmt};
+use crate::render::plan::ir::expr::{Expr, ExprKind};
+
+impl Renderer<'_> {
+    /// `await x`: a task's `JoinHandle` gives a `Result` (the task may have
+    /// panicked), a future's receiver too (its sender may be gone); a
+    /// coroutine kept in a variable is a plain future.
+    pub(super) fn join_expr(&mut self, var: &str) -> Code {
+        let ty = self.var_ty(var);
+        let text = match ty {
+            Ty::Coro(_) => format!("{}.await", ident(var)),
+            _ => format!("{}.await.unwrap()", ident(var)),
+        };
+        let mut c = Code::new(text, ty.inner(), 10);
+        c.fresh = true;
+        c
+    }
+
+    /// `asyncio.create_task(f(...))`: the task starts at the next await,
+    /// as asyncio's does on a one-thread runtime.
+    pub(super) fn spawn_expr(&mut self, call: &Call) -> Code {
+        let ret = self.types.ret_of(&call.name);
+        let text = format!("tokio::spawn({})", self.call(call));
+        Code::new(text, Ty::Task(Box::new(ret)), 10)
+    }
+
+    /// `f(...)` not awaited: a future that does nothing until awaited.
+    pub(super) fn coro_expr(&mut self, call: &Call) -> Code {
+        let ret = self.types.ret_of(&call.name);
+        Code::new(self.call(call), Ty::Coro(Box::new(ret)), 10)
+    }
+
+    /// `await asyncio.gather(*xs)`: every task or coroutine of the list,
+    /// their results in the list's order (a task that panicked panics
+    /// here too).
+    pub(super) fn gather_all(&mut self, list: &Expr) -> Code {
+        let xs = self.expr(list);
+        let ty = Ty::List(Box::new(xs.ty.elem().inner()));
+        let tasks = matches!(xs.ty.elem(), Ty::Task(_));
+        let text = if tasks {
+            self.use_("futures::future", "try_join_all");
+            format!("try_join_all({}).await.unwrap()", xs.text)
+        } else {
+            self.use_("futures::future", "join_all");
+            format!("join_all({}).await", xs.text)
+        };
+        let mut c = Code::new(text, ty, 10);
+        c.fresh = true;
+        c
+    }
+}
+
+impl Renderer<'_> {
+    /// `{head}vec![...]{tail}` too wide for a line, one item a line as
+    /// rustfmt lays out a list of calls; false when it fits or is no list.
+    pub(super) fn vec_lines(&mut self, head: &str, rhs: &str, tail: &str) -> bool {
+        let width = 4 * self.indent + head.len() + rhs.len() + tail.len();
+        let Some(inner) = rhs.strip_prefix("vec![").and_then(|r| r.strip_suffix(']')) else {
+            return false;
+        };
+        let items = super::wrap::split_args(inner);
+        if width <= 100 || items.iter().any(|i| i.len() <= 10 || i.contains('\n')) {
+            return false;
+        }
+        self.line(format!("{head}vec!["));
+        for item in items {
+            self.line(format!("    {item},"));
+        }
+        self.line(format!("]{tail}"));
+        true
+    }
+}
+
+impl Types {
+    /// What the statement's spawned and kept coroutine calls tell: their
+    /// arguments must outlive the statement (and be `'static` in a task).
+    pub(super) fn value_calls(&mut self, demo: &Demo, f: &str, s: &Stmt) -> bool {
+        let mut found = Vec::new();
+        for (e, _) in super::analysis::stmt_exprs(s) {
+            super::analysis::each_expr(e, &mut |x| match &x.kind {
+                ExprKind::Spawn(call) => found.push((call, true)),
+                ExprKind::Coro(call) => found.push((call, false)),
+                _ => {}
+            });
+        }
+        let mut changed = false;
+        for (call, task) in found {
+            if task {
+                changed |= self.tasked.insert(call.name.clone());
+            }
+            changed |= self.call(demo, f, call, true);
+        }
+        changed
+    }
+}
