@@ -74,11 +74,26 @@ fn a_global_that_a_function_assigns_is_a_static_atomic() {
         text.contains("static COUNT: AtomicI64 = AtomicI64::new(0);"),
         "{text}"
     );
-    assert!(text.contains("static BEST: AtomicI64 = AtomicI64::new(0);"), "{text}");
-    assert!(text.contains("COUNT.fetch_add(1, Ordering::Relaxed);"), "{text}");
-    assert!(text.contains("BEST.fetch_max(n, Ordering::Relaxed);"), "{text}");
-    assert!(text.contains("COUNT.fetch_sub(1, Ordering::Relaxed);"), "{text}");
-    assert!(text.contains("COUNT.store(n * 2, Ordering::Relaxed);"), "{text}");
+    assert!(
+        text.contains("static BEST: AtomicI64 = AtomicI64::new(0);"),
+        "{text}"
+    );
+    assert!(
+        text.contains("COUNT.fetch_add(1, Ordering::Relaxed);"),
+        "{text}"
+    );
+    assert!(
+        text.contains("BEST.fetch_max(n, Ordering::Relaxed);"),
+        "{text}"
+    );
+    assert!(
+        text.contains("COUNT.fetch_sub(1, Ordering::Relaxed);"),
+        "{text}"
+    );
+    assert!(
+        text.contains("COUNT.store(n * 2, Ordering::Relaxed);"),
+        "{text}"
+    );
     assert!(
         text.contains("COUNT.load(Ordering::Relaxed),")
             || text.contains("\"{} {}\", COUNT.load(Ordering::Relaxed)"),
