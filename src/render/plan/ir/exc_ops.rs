@@ -68,7 +68,12 @@ fn safe(e: &Expr) -> bool {
                 && safe(x)
                 && args.iter().all(safe)
         }
-        // Awaiting, spawning, a task's methods, a queue's: they may raise.
-        _ => false,
+        ExprKind::Await(_)
+        | ExprKind::Join(_)
+        | ExprKind::Prim(..)
+        | ExprKind::Spawn(_)
+        | ExprKind::Coro(_)
+        | ExprKind::GatherAll(_)
+        | ExprKind::Task(..) => false,
     }
 }
