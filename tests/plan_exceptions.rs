@@ -101,3 +101,24 @@ fn an_except_around_what_can_raise_is_still_refused() {
         );
     }
 }
+
+/// `repr(e)` of a caught exception is the class and its argument as
+/// Python writes them: the text quoted, a `KeyError`'s key as it is, no
+/// argument as `Class()`.
+#[test]
+fn repr_of_a_caught_exception_writes_the_class_and_its_argument() {
+    let src = format!(
+        "{HEADER}async def check(n):\n    await asyncio.sleep(1)\n    if n == 1:\n        raise ValueError(f\"bad {{n}}\")\n    if n == 2:\n        raise KeyError(\"k\")\n    return n\n\n\nasync def main():\n    try:\n        print(await check(1))\n    except Exception as e:\n        print(\"caught\", repr(e))\n{RUN}"
+    );
+    let text = listing(&src);
+    for part in [
+        "fn to_repr(&self) -> String {",
+        "Error::ValueError(message) if message.is_empty() => \"ValueError()\".to_string(),",
+        "Error::ValueError(message) => format!(\"ValueError({})\", py_repr(message)),",
+        "Error::KeyError(message) => format!(\"KeyError({message})\"),",
+        "let e_repr = err.to_repr();\n                println!(\"caught {e_repr}\");",
+        "fn py_repr(s: &str) -> String {",
+    ] {
+        assert!(text.contains(part), "{part}:\n{text}");
+    }
+}

@@ -6,7 +6,7 @@ use super::stmt::EXCEPTIONS;
 use super::stmt::{Step, one};
 use super::{Planner, Result, refuse};
 use crate::program::{self as py, Arg, ExprKind as E, Module, Name, StmtKind as P};
-use crate::render::plan::ir::ast::{FunctionKind, Handler, Stmt, StmtKind, class_var};
+use crate::render::plan::ir::ast::{FunctionKind, Handler, Stmt, StmtKind, class_var, repr_var};
 use crate::render::plan::ir::exc_groups::GROUP;
 use crate::render::plan::ir::expr::ExprKind;
 use crate::render::plan::ir::value::Value;
@@ -348,14 +348,17 @@ impl Planner<'_> {
             ),
             E::Call(f, args)
                 if is_builtin(f, "repr")
-                    && matches!(args.as_slice(), [Arg::Positional(x)] if find(x).is_some()) =>
+                    && let [Arg::Positional(x)] = args.as_slice()
+                    && let Some(c) = find(x) =>
             {
-                refuse(
-                    &e.span,
-                    "`repr` of a caught exception",
-                    "the Rust listing's exception is an `Error` variant holding its message: \
-                     `str(e)` and `type(e).__name__` translate",
-                )
+                Ok(Some(match (&c.text, &c.class, &c.name) {
+                    // The `TimeoutError` of `asyncio.wait_for`: no arguments.
+                    (Some(t), Some(class), _) if t.is_empty() => {
+                        ExprKind::Lit(Value::Str(format!("{class}()").into()))
+                    }
+                    (_, _, Some(n)) => ExprKind::Var(repr_var(n)),
+                    _ => unreachable!("found by its name"),
+                }))
             }
             E::Name(..) => Ok(find(e)
                 .and_then(|c| c.text.clone())

@@ -9,20 +9,23 @@ use super::Renderer;
 use super::analysis::{assigned_in, read_in, stmt_exprs};
 use super::exc_groups::GROUP_DISPLAY;
 use super::names::ident;
-use crate::render::plan::ir::ast::{Block, Call, Demo, Handler, Stmt, StmtKind, class_var, walk};
+use crate::render::plan::ir::ast::{
+    Block, Call, Demo, Handler, Stmt, StmtKind, class_var, repr_var, walk,
+};
 use crate::render::plan::ir::exc_groups::GROUP;
 use crate::render::plan::ir::raises::{raised_classes, takes};
 use std::collections::HashSet;
 
-/// Whether a handler reads the class name of what it caught.
-fn names_class(demo: &Demo) -> bool {
+/// Whether a handler reads the variable `var` gives of what it caught:
+/// its class name ([`class_var`]) or its `repr` ([`repr_var`]).
+fn reads_caught(demo: &Demo, var: fn(&str) -> String) -> bool {
     let mut found = false;
     for f in &demo.functions {
         walk(&f.body, &mut |s| {
             if let StmtKind::Catch { handlers, .. } = &s.kind {
                 for h in handlers {
                     if let Some(n) = &h.name {
-                        found |= read_in(&h.body).contains(&class_var(n));
+                        found |= read_in(&h.body).contains(&var(n));
                     }
                 }
             }
@@ -67,7 +70,10 @@ impl Renderer<'_> {
         self.line("    }");
         self.line("}");
         self.line("");
-        if !names_class(self.demo) {
+        if reads_caught(self.demo, repr_var) {
+            self.repr_impl(&classes);
+        }
+        if !reads_caught(self.demo, class_var) {
             return;
         }
         self.line("impl Error {");
@@ -159,6 +165,11 @@ impl Renderer<'_> {
                 .as_ref()
                 .map(|n| class_var(n))
                 .filter(|c| reads.contains(c));
+            let repr = h
+                .name
+                .as_ref()
+                .map(|n| repr_var(n))
+                .filter(|r| reads.contains(r));
             let reraises = {
                 let mut found = false;
                 walk(&h.body, &mut |s| {
@@ -166,7 +177,8 @@ impl Renderer<'_> {
                 });
                 found
             };
-            let pattern = match (named.is_some() || class.is_some() || reraises, arm.len()) {
+            let binds = named.is_some() || class.is_some() || repr.is_some() || reraises;
+            let pattern = match (binds, arm.len()) {
                 (false, _) => pattern,
                 (true, 1) => format!("err @ {pattern}"),
                 (true, _) => format!("err @ ({pattern})"),
@@ -181,8 +193,12 @@ impl Renderer<'_> {
                 self.line(format!("let {} = err.class_name().to_string();", ident(c)));
                 self.declared.insert(c.clone());
             }
+            if let Some(r) = &repr {
+                self.line(format!("let {} = err.to_repr();", ident(r)));
+                self.declared.insert(r.clone());
+            }
             self.body(&h.body, false);
-            for n in named.iter().chain(&class) {
+            for n in named.iter().chain(&class).chain(&repr) {
                 self.declared.remove(n);
             }
             self.indent -= 1;

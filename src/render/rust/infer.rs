@@ -424,6 +424,8 @@ impl Types {
                             changed |= self.set(name, v, &Ty::Str);
                             let class = crate::render::plan::ir::ast::class_var(v);
                             changed |= self.set(name, &class, &Ty::Str);
+                            let repr = crate::render::plan::ir::ast::repr_var(v);
+                            changed |= self.set(name, &repr, &Ty::Str);
                         }
                         changed |= self.block(demo, f, &h.body);
                     }

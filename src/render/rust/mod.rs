@@ -35,7 +35,9 @@
 //! - a future is a `oneshot` channel (`Shared` when awaited in several
 //!   places);
 //! - an `asyncio.TaskGroup` is a `JoinSet`: `tg.spawn(...)` per child and
-//!   `join_all().await` where the `async with` block ends;
+//!   `join_all().await` where the `async with` block ends; when children
+//!   can fail, `join_next` collects their `Err`s into an `ExceptionGroup`
+//!   (the first aborts the rest), which `except*` splits by class;
 //! - a plain `def` is a plain `fn`; an executor's job
 //!   (`run_in_executor`, `to_thread`) is `spawn_blocking`, on Tokio's
 //!   blocking pool whatever the Python pool (Rust has no GIL).
@@ -49,6 +51,7 @@ mod code;
 mod dicts;
 mod errors;
 mod exc_groups;
+mod exc_types;
 mod expr;
 mod format_spec;
 mod functions;

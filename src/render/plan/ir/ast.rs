@@ -303,6 +303,11 @@ pub fn class_var(name: &str) -> String {
     format!("{name}_class")
 }
 
+/// The variable holding Python's `repr` of the exception caught as `name`.
+pub fn repr_var(name: &str) -> String {
+    format!("{name}_repr")
+}
+
 impl Stmt {
     /// The nested blocks of the statement, in source order.
     pub fn blocks(&self) -> Vec<&Block> {
