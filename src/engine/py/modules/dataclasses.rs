@@ -50,7 +50,9 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
                     "frozen" => opts.frozen = on,
                     "kw_only" => opts.kw_only = on,
                     "unsafe_hash" => opts.unsafe_hash = on,
-                    "match_args" | "slots" | "weakref_slot" => {}
+                    "match_args" => opts.match_args = on,
+                    "slots" => opts.slots = on,
+                    "weakref_slot" => {}
                     other => {
                         return Err(type_error(format!(
                             "dataclass() got an unexpected keyword argument '{other}'"
@@ -180,6 +182,10 @@ struct Options {
     frozen: bool,
     kw_only: bool,
     unsafe_hash: bool,
+    /// `__match_args__`: the positional `__init__` fields.
+    match_args: bool,
+    /// `__slots__`: the fields, and no class attribute for their defaults.
+    slots: bool,
 }
 
 impl Default for Options {
@@ -192,6 +198,8 @@ impl Default for Options {
             frozen: false,
             kw_only: false,
             unsafe_hash: false,
+            match_args: true,
+            slots: false,
         }
     }
 }
@@ -451,6 +459,39 @@ fn process(ix: &Interp, f: &Frame, cls: Value, opts: &Options) -> PyResult<Value
             }
             _ => {}
         }
+    }
+    if opts.match_args && !own("__match_args__") {
+        let names = fields
+            .iter()
+            .filter(|fd| fd.init && !fd.kw_only())
+            .map(|fd| Value::Str(fd.name.clone()))
+            .collect();
+        class
+            .namespace
+            .borrow_mut()
+            .insert("__match_args__".into(), Value::tuple(names));
+    }
+    if opts.slots {
+        if own("__slots__") {
+            return Err(type_error(format!(
+                "{} already specifies __slots__",
+                class.name
+            )));
+        }
+        let inherited = class
+            .base
+            .as_ref()
+            .and_then(|b| crate::engine::py::types::slots::only(b))
+            .unwrap_or_default();
+        let mut ns = class.namespace.borrow_mut();
+        let mut names = Vec::new();
+        for fd in fields.iter() {
+            ns.shift_remove(&*fd.name);
+            if !inherited.contains(&fd.name) {
+                names.push(Value::Str(fd.name.clone()));
+            }
+        }
+        ns.insert("__slots__".into(), Value::tuple(names));
     }
     class.namespace.borrow_mut().insert(
         "__dataclass_fields__".into(),
