@@ -9,6 +9,7 @@ async def main():
     print(repr(dt.datetime.min), repr(dt.datetime.max), dt.datetime.resolution)
     print(dt.date.min, dt.date.max, dt.date.resolution, dt.timedelta.resolution)
     print(dt.datetime.max - dt.datetime.min, dt.time.min < dt.time(0, 0, 0, 1) < dt.time.max)
+    print(abs(dt.timedelta(hours=-1)), repr(abs(dt.timedelta(days=-1, seconds=5))))
     x = dt.datetime(2024, 1, 2, 3, 4, 5, 678901)
     for spec in ("auto", "hours", "minutes", "seconds", "milliseconds", "microseconds"):
         print(

@@ -78,6 +78,7 @@ const DATACLASSES_MEMBERS: &[&str] = &[
     "replace",
     "is_dataclass",
     "KW_ONLY",
+    "InitVar",
     "FrozenInstanceError",
 ];
 const TYPING_MEMBERS: &[&str] = &[
