@@ -78,6 +78,7 @@ const DATACLASSES_MEMBERS: &[&str] = &[
     "replace",
     "is_dataclass",
     "KW_ONLY",
+    "InitVar",
     "FrozenInstanceError",
 ];
 const TYPING_MEMBERS: &[&str] = &[
@@ -369,6 +370,7 @@ pub fn members(module: Module) -> &'static [&'static str] {
             "time",
             "timedelta",
             "timezone",
+            "tzinfo",
             "UTC",
             "MINYEAR",
             "MAXYEAR",
@@ -418,17 +420,6 @@ impl Lowerer {
                 self.push(out, s, StmtKind::Expr(value));
             }
             S::Assign(a) => {
-                if self.frame().kind == ScopeKind::Class
-                    && a.targets
-                        .iter()
-                        .any(|t| matches!(t, ast::Expr::Name(n) if n.id.as_str() == "__slots__"))
-                {
-                    self.refuse(
-                        a.range,
-                        "'__slots__' is not supported",
-                        "a demo's instances take any attribute; remove `__slots__`",
-                    );
-                }
                 let value = self.expr(&a.value);
                 let targets = a.targets.iter().map(|t| self.target(t)).collect();
                 self.push(out, s, StmtKind::Assign { targets, value });
@@ -1044,14 +1035,6 @@ impl Lowerer {
                      in asyncio.as_completed([asyncio.wrap_future(f) for f in futures]):` then \
                      `await next_done`"
                 },
-            );
-        } else if module == Module::Datetime && member == "tzinfo" {
-            self.refuse(
-                range,
-                "'datetime.tzinfo' is not supported: a time zone here is a fixed \
-                 `datetime.timezone`, not a class of one's own",
-                "write the zone as an offset and a name: \
-                 `datetime.timezone(datetime.timedelta(hours=2), \"CEST\")`",
             );
         } else if module == Module::Asyncio && not_yet(member) {
             self.refuse(

@@ -67,7 +67,16 @@ pub const NAMES: &[&str] = &[
 /// Calls the built-in function `name` (one of [`NAMES`]).
 pub fn call_builtin(cx: &dyn Callbacks, name: &str, args: Args) -> PyResult<Value> {
     match name {
-        "abs" => abs(exactly_one(args, "abs")?),
+        "abs" => {
+            let v = exactly_one(args, "abs")?;
+            // A class's own `__abs__` (a `timedelta`'s too).
+            if let Value::Instance(i) = &v
+                && let Some(m) = i.class.lookup("__abs__")
+            {
+                return cx.call(&m, Args::positional(vec![v]));
+            }
+            abs(v)
+        }
         "all" => {
             for item in cx.iterate(&exactly_one(args, "all")?)? {
                 if !cx.truthy(&item)? {

@@ -28,7 +28,7 @@ pub fn vars(f: &Frame, args: Args) -> PyResult<Value> {
 /// `obj.__dict__`, or `None` when the object has none.
 pub fn dict_of(v: &Value) -> Option<Value> {
     match v {
-        Value::Instance(i) if has_dict(i) => Some(Value::Dict(i.attrs.clone())),
+        Value::Instance(i) if has_dict(i) => Some(Value::Dict(i.attrs.dict())),
         Value::Function(func) => {
             crate::engine::py::types::funcattrs::function_attr(func, "__dict__")
         }
@@ -39,13 +39,12 @@ pub fn dict_of(v: &Value) -> Option<Value> {
     }
 }
 
-/// `obj.__dict__ = d`: the object's attributes become those of `d` (CPython
-/// makes `d` itself the object's dict; here its contents are copied in).
+/// `obj.__dict__ = d`: `d` itself becomes the object's dict, as in
+/// CPython (later writes through `d` show on the object).
 pub fn set_dict(i: &Instance, v: Value) -> PyResult<()> {
     match v {
         Value::Dict(d) if has_dict(i) => {
-            let copy = d.borrow().clone();
-            *i.attrs.borrow_mut() = copy;
+            i.attrs.replace(d);
             Ok(())
         }
         Value::Dict(_) => Err(crate::engine::py::types::exc::error(
@@ -70,6 +69,7 @@ fn has_dict(i: &Instance) -> bool {
         class = c.base.as_ref();
     }
     !namedtuple::is_named_tuple(&i.class)
+        && crate::engine::py::types::slots::only(&i.class).is_none()
 }
 
 /// `vars()` in a function: a new dict of its bound locals, then the
@@ -211,6 +211,16 @@ impl Native for MappingProxy {
             ))),
             _ => return None,
         }))
+    }
+
+    /// CPython's `mappingproxy.__str__` prints the mapping itself.
+    fn str_in(self: Rc<Self>, ix: &Rc<Interp>, cx: &Ctx) -> Option<PyResult<String>> {
+        let dict: Dict = self
+            .entries()
+            .into_iter()
+            .map(|(k, v)| (Key(k), v))
+            .collect();
+        Some(ix.repr(cx, &Value::Dict(Rc::new(RefCell::new(dict)))))
     }
 
     fn repr_in(self: Rc<Self>, ix: &Rc<Interp>, cx: &Ctx) -> Option<PyResult<String>> {

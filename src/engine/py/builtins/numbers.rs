@@ -407,6 +407,7 @@ pub(super) fn int(cx: &dyn Callbacks, args: Args) -> PyResult<Value> {
                 if i.class.derives_from("IntEnum") || i.class.derives_from("IntFlag") =>
             {
                 Ok(i.attrs
+                    .dict()
                     .borrow()
                     .get("value")
                     .cloned()

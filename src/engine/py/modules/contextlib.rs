@@ -142,30 +142,45 @@ impl Native for Factory {
     }
 
     fn call(self: Rc<Self>, ix: &Rc<Interp>, cx: &Frame, args: Args) -> Option<PyResult<Value>> {
-        let g = match ix.call(cx, &self.func, args) {
-            Ok(g) => g,
-            Err(e) => return Some(Err(e)),
-        };
-        let Some(generator) = downcast::<Generator>(&g).filter(|g| g.is_async == self.is_async)
-        else {
-            let want = if self.is_async {
-                "an async generator"
-            } else {
-                "a generator"
-            };
-            return Some(Err(type_error(format!(
-                "the decorated function must return {want}, not '{}'",
-                g.type_name()
-            ))));
-        };
-        Some(Ok(Value::Native(Rc::new(GeneratorCm { generator }))))
+        Some(manager(ix, cx, &self.func, args, self.is_async).map(|cm| Value::Native(cm)))
     }
+}
+
+/// The manager over the generator `func(*args)` returns.
+fn manager(
+    ix: &Interp,
+    cx: &Frame,
+    func: &Value,
+    args: Args,
+    is_async: bool,
+) -> PyResult<Rc<GeneratorCm>> {
+    let g = ix.call(cx, func, args.clone())?;
+    let Some(generator) = downcast::<Generator>(&g).filter(|g| g.is_async == is_async) else {
+        let want = if is_async {
+            "an async generator"
+        } else {
+            "a generator"
+        };
+        return Err(type_error(format!(
+            "the decorated function must return {want}, not '{}'",
+            g.type_name()
+        )));
+    };
+    Ok(Rc::new(GeneratorCm {
+        generator,
+        func: func.clone(),
+        args,
+    }))
 }
 
 /// The context manager `@contextmanager` makes: the code before the
 /// `yield` enters, the code after it exits.
 struct GeneratorCm {
     generator: Rc<Generator>,
+    /// The decorated function and its arguments, to make a fresh manager
+    /// for each call when the manager decorates a function.
+    func: Value,
+    args: Args,
 }
 
 impl Native for GeneratorCm {
@@ -175,6 +190,31 @@ impl Native for GeneratorCm {
         } else {
             "_GeneratorContextManager"
         }
+    }
+
+    fn is_callable(&self) -> bool {
+        true
+    }
+
+    /// `@manager(...)` on a function (CPython's `ContextDecorator`): each
+    /// call of the function runs inside a fresh manager.
+    fn call(self: Rc<Self>, _ix: &Rc<Interp>, _cx: &Frame, args: Args) -> Option<PyResult<Value>> {
+        if self.generator.is_async {
+            return Some(Err(crate::engine::py::types::exc::unsupported(
+                "an @asynccontextmanager manager used as a decorator: write `async with \
+                 manager():` inside the function",
+            )));
+        }
+        Some(match <[Value; 1]>::try_from(args.pos) {
+            Ok([wrapped]) if args.kw.is_empty() => Ok(Value::Native(Rc::new(Decorated {
+                func: self.func.clone(),
+                args: self.args.clone(),
+                wrapped,
+            }))),
+            _ => Err(type_error(
+                "_GeneratorContextManager.__call__() takes 2 positional arguments",
+            )),
+        })
     }
 
     fn has_method(&self, name: &str) -> bool {
@@ -690,5 +730,63 @@ impl Native for AsyncUnwind {
                 r
             }
         }))
+    }
+}
+
+/// A function a `@contextmanager` manager decorates: each call enters a
+/// fresh manager, runs the function and exits with its outcome.
+struct Decorated {
+    func: Value,
+    args: Args,
+    wrapped: Value,
+}
+
+impl Native for Decorated {
+    fn type_name(&self) -> &str {
+        "function"
+    }
+
+    fn attr(self: Rc<Self>, name: &str) -> Option<Value> {
+        match name {
+            "__wrapped__" => Some(self.wrapped.clone()),
+            "__name__" | "__qualname__" | "__doc__" | "__module__" => match &self.wrapped {
+                Value::Function(f) => crate::engine::py::types::funcattrs::function_attr(f, name),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn is_callable(&self) -> bool {
+        true
+    }
+
+    fn binds(&self) -> bool {
+        true
+    }
+
+    fn call(self: Rc<Self>, ix: &Rc<Interp>, cx: &Frame, args: Args) -> Option<PyResult<Value>> {
+        Some(self.run(ix, cx, args))
+    }
+}
+
+impl Decorated {
+    fn run(&self, ix: &Interp, cx: &Frame, args: Args) -> PyResult<Value> {
+        let cm = manager(ix, cx, &self.func, self.args.clone(), false)?;
+        match cm.generator.resume(cx, Resume::Send(Value::None))? {
+            GenStep::Yielded(_) => {}
+            GenStep::Returned(_) => return Err(error("RuntimeError", "generator didn't yield")),
+        }
+        match ix.call(cx, &self.wrapped, args) {
+            Ok(v) => {
+                cm.exit(ix, cx, None)?;
+                Ok(v)
+            }
+            Err(Unwind::Exc(e)) => match cm.exit(ix, cx, Some(e.clone()))? {
+                Value::Bool(true) => Ok(Value::None),
+                _ => Err(Unwind::Exc(e)),
+            },
+            Err(other) => Err(other),
+        }
     }
 }

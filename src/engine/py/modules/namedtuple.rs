@@ -102,7 +102,8 @@ impl Method {
         let Value::Instance(i) = this else {
             return Vec::new();
         };
-        let attrs = i.attrs.borrow();
+        let dict = i.attrs.dict();
+        let attrs = dict.borrow();
         self.fields
             .iter()
             .map(|f| attrs.get(&*f.name).cloned().unwrap_or(Value::None))
@@ -164,7 +165,8 @@ impl Method {
                 if missing.len() == 1 { "" } else { "s" }
             )));
         }
-        let mut attrs = inst.attrs.borrow_mut();
+        let dict = inst.attrs.dict();
+        let mut attrs = dict.borrow_mut();
         for (f, g) in self.fields.iter().zip(given) {
             let v = g.or_else(|| f.default.clone()).unwrap_or(Value::None);
             attrs.insert(Key(Value::Str(f.name.clone())), v);

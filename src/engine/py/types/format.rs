@@ -238,6 +238,7 @@ pub fn format_with(cx: &dyn Callbacks, v: &Value, spec: &str) -> PyResult<String
         if c.derives_from("IntEnum") || c.derives_from("IntFlag") || c.derives_from("StrEnum") {
             let value = i
                 .attrs
+                .dict()
                 .borrow()
                 .get("value")
                 .cloned()

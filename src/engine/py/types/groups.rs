@@ -8,6 +8,7 @@
 //!
 //! [`Class::is_subclass`]: super::value::Class::is_subclass
 
+use super::callbacks::Callbacks;
 use super::exc::{self, PyResult, type_error, value_error};
 use super::native::Args;
 use super::value::{Class, Instance, Value};
@@ -225,4 +226,93 @@ pub fn reraise_star(orig: &Value, raised: Vec<(Value, bool)>) -> Option<Value> {
             Some(new("", fresh))
         }
     }
+}
+
+/// What `split` and `subgroup` test each exception with.
+enum Condition {
+    /// Exception classes: an instance of any matches.
+    Classes(Vec<Rc<Class>>),
+    /// A predicate, called with each exception (groups too).
+    Predicate(Value),
+}
+
+impl Condition {
+    fn of(v: &Value) -> PyResult<Condition> {
+        let base = exc::class("BaseException").expect("the exception classes exist");
+        let class = |v: &Value| match v {
+            Value::Class(c) if c.is_subclass(&base) => Some(c.clone()),
+            _ => None,
+        };
+        match v {
+            Value::Class(_) => class(v).map(|c| Condition::Classes(vec![c])),
+            Value::Tuple(items) => items
+                .iter()
+                .map(class)
+                .collect::<Option<Vec<_>>>()
+                .map(Condition::Classes),
+            other if crate::engine::py::builtins::is_callable(other) => {
+                Some(Condition::Predicate(other.clone()))
+            }
+            _ => None,
+        }
+        .ok_or_else(|| {
+            type_error("expected a function, exception type or tuple of exception types")
+        })
+    }
+
+    fn holds(&self, cb: &dyn Callbacks, e: &Value) -> PyResult<bool> {
+        match self {
+            Condition::Classes(classes) => Ok(match e {
+                Value::Instance(i) => classes.iter().any(|c| i.class.is_subclass(c)),
+                _ => false,
+            }),
+            Condition::Predicate(f) => {
+                let r = cb.call(f, Args::positional(vec![e.clone()]))?;
+                cb.truthy(&r)
+            }
+        }
+    }
+}
+
+/// `eg.split(condition)`, `eg.subgroup(condition)` and `eg.derive(excs)`
+/// as CPython 3.11's; the arguments back for another name or a value
+/// that is no group.
+pub fn method(
+    cb: &dyn Callbacks,
+    group: &Value,
+    name: &str,
+    args: Args,
+) -> Result<PyResult<Value>, Args> {
+    if !is_group(group) || !matches!(name, "split" | "subgroup" | "derive") {
+        return Err(args);
+    }
+    if !args.kw.is_empty() {
+        return Ok(Err(type_error(format!(
+            "BaseExceptionGroup.{name}() takes no keyword arguments"
+        ))));
+    }
+    let n = args.pos.len();
+    let Ok([arg]) = <[Value; 1]>::try_from(args.pos) else {
+        return Ok(Err(type_error(format!(
+            "{name} expected 1 argument, got {n}"
+        ))));
+    };
+    Ok(call(cb, group, name, &arg))
+}
+
+fn call(cb: &dyn Callbacks, group: &Value, name: &str, arg: &Value) -> PyResult<Value> {
+    if name == "derive" {
+        let message = exc::state(group)
+            .and_then(|s| s.args.borrow().first().cloned())
+            .unwrap_or(Value::None);
+        let class = exc::class("BaseExceptionGroup").expect("the group classes exist");
+        return construct(&class, Args::positional(vec![message, arg.clone()]));
+    }
+    let condition = Condition::of(arg)?;
+    let (matched, rest) = split(group, &mut |e| condition.holds(cb, e))?;
+    let or_none = |v: Option<Value>| v.unwrap_or(Value::None);
+    Ok(match name {
+        "split" => Value::tuple(vec![or_none(matched), or_none(rest)]),
+        _ => or_none(matched),
+    })
 }

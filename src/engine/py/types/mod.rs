@@ -13,4 +13,5 @@ pub mod ops;
 pub mod percent;
 pub mod recursion;
 pub mod set;
+pub mod slots;
 pub mod value;

@@ -10,7 +10,7 @@ use std::any::Any;
 use std::rc::Rc;
 
 /// The arguments of a call.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Args {
     pub pos: Vec<Value>,
     pub kw: Vec<(Rc<str>, Value)>,
@@ -171,6 +171,11 @@ pub trait Native: Any {
     /// `repr()` with its items' `repr` through the interpreter; `None` for
     /// [`Native::repr`].
     fn repr_in(self: Rc<Self>, _ix: &Rc<Interp>, _cx: &Ctx) -> Option<PyResult<String>> {
+        None
+    }
+
+    /// `str()` where it differs from `repr()`; `None` for the `repr`.
+    fn str_in(self: Rc<Self>, _ix: &Rc<Interp>, _cx: &Ctx) -> Option<PyResult<String>> {
         None
     }
 

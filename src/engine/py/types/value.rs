@@ -135,25 +135,45 @@ impl Class {
 pub struct Instance {
     pub class: Rc<Class>,
     /// Its `__dict__`: the very dict `vars(obj)` and `obj.__dict__` give.
-    pub attrs: Rc<RefCell<Dict>>,
+    pub attrs: Attrs,
     /// Set for instances of exception classes.
     pub exc: Option<ExcState>,
 }
 
+/// An instance's `__dict__`: a dict object of its own, which
+/// `obj.__dict__ = d` replaces by `d` itself.
+#[derive(Default)]
+pub struct Attrs(RefCell<Rc<RefCell<Dict>>>);
+
+impl Attrs {
+    /// The dict.
+    pub fn dict(&self) -> Rc<RefCell<Dict>> {
+        self.0.borrow().clone()
+    }
+
+    /// Makes `d` the dict.
+    pub fn replace(&self, d: Rc<RefCell<Dict>>) {
+        *self.0.borrow_mut() = d;
+    }
+}
+
 /// A fresh `__dict__` holding `attrs`.
-pub fn new_attrs(attrs: impl IntoIterator<Item = (Rc<str>, Value)>) -> Rc<RefCell<Dict>> {
-    Rc::new(RefCell::new(
+pub fn new_attrs(attrs: impl IntoIterator<Item = (Rc<str>, Value)>) -> Attrs {
+    Attrs(RefCell::new(Rc::new(RefCell::new(
         attrs
             .into_iter()
             .map(|(k, v)| (Key(Value::Str(k)), v))
             .collect(),
-    ))
+    ))))
 }
 
 impl Instance {
     /// Sets the attribute `name` in its `__dict__`.
     pub fn set_attr(&self, name: Rc<str>, v: Value) {
-        self.attrs.borrow_mut().insert(Key(Value::Str(name)), v);
+        self.attrs
+            .dict()
+            .borrow_mut()
+            .insert(Key(Value::Str(name)), v);
     }
 }
 
@@ -205,7 +225,7 @@ pub fn mixed_value(i: &Instance) -> Option<Value> {
     {
         return None;
     }
-    i.attrs.borrow().get("value").cloned()
+    i.attrs.dict().borrow().get("value").cloned()
 }
 
 /// `Ok` when `v` can be a key; else the message of the `TypeError`.
@@ -237,7 +257,8 @@ pub fn field_values(i: &Instance) -> Vec<Value> {
     let Some(Value::Tuple(names)) = names else {
         return Vec::new();
     };
-    let attrs = i.attrs.borrow();
+    let dict = i.attrs.dict();
+    let attrs = dict.borrow();
     names
         .iter()
         .map(|n| match n {

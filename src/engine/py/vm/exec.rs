@@ -260,7 +260,11 @@ impl Interp {
                             }
                             match &o {
                                 Value::Instance(i)
-                                    if i.attrs.borrow_mut().shift_remove(&**name).is_some() => {}
+                                    if i.attrs
+                                        .dict()
+                                        .borrow_mut()
+                                        .shift_remove(&**name)
+                                        .is_some() => {}
                                 other => return Err(super::interp::no_attribute(other, name)),
                             }
                         }
@@ -888,6 +892,7 @@ impl Interp {
         }
         self.exec_block(&frame, &code.body).await?;
         let namespace = std::mem::take(&mut *ns.borrow_mut());
+        crate::engine::py::types::slots::check_class(&namespace)?;
         let class = Rc::new(Class {
             name: Rc::from(&*code.name),
             qualname: Rc::from(&*code.qualname),

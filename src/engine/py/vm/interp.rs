@@ -593,11 +593,18 @@ impl Interp {
         name: &str,
         mut args: Args,
     ) -> PyResult<Value> {
+        // A callable attribute that is no method: `wrapper.__wrapped__(x)`.
+        if let Value::Native(n) = obj
+            && !n.has_method(name)
+            && let Some(m) = n.clone().attr(name)
+        {
+            return self.call(f, &m, args);
+        }
         match obj {
             Value::Instance(i) => {
                 let attr = i.class.lookup(name);
                 if !attr.as_ref().is_some_and(descriptor::is_data)
-                    && let Some(v) = i.attrs.borrow().get(name).cloned()
+                    && let Some(v) = i.attrs.dict().borrow().get(name).cloned()
                 {
                     return self.call(f, &v, args);
                 }
@@ -634,7 +641,11 @@ impl Interp {
         }
     }
 
-    fn exception_method(&self, _f: &Frame, obj: &Value, name: &str, args: Args) -> PyResult<Value> {
+    fn exception_method(&self, f: &Frame, obj: &Value, name: &str, args: Args) -> PyResult<Value> {
+        let args = match groups::method(&Cb { ix: self, f }, obj, name, args) {
+            Ok(r) => return r,
+            Err(args) => args,
+        };
         if name == "with_traceback" && exc::state(obj).is_some() {
             return Ok(obj.clone());
         }
@@ -654,7 +665,7 @@ impl Interp {
                 if let Some(a) = attr.as_ref().filter(|a| descriptor::is_data(a)) {
                     return descriptor::bind(self, f, a.clone(), Some(obj), &i.class);
                 }
-                if let Some(v) = i.attrs.borrow().get(name) {
+                if let Some(v) = i.attrs.dict().borrow().get(name) {
                     return Ok(v.clone());
                 }
                 if let Some(state) = &i.exc {
@@ -777,10 +788,14 @@ impl Interp {
                 {
                     return r;
                 }
+                if let Some(e) = crate::engine::py::types::slots::refuse_set(&i.class, name) {
+                    return Err(e);
+                }
                 if name == "__dict__" {
                     return builtins::namespace::set_dict(i, v);
                 }
-                let mut attrs = i.attrs.borrow_mut();
+                let dict = i.attrs.dict();
+                let mut attrs = dict.borrow_mut();
                 match attrs.get_mut(name) {
                     Some(slot) => *slot = v,
                     None => {
@@ -966,6 +981,11 @@ impl Interp {
                     other.type_name()
                 ))),
             };
+        }
+        if let Value::Native(n) = v
+            && let Some(r) = n.clone().str_in(&self.rc(), f)
+        {
+            return r;
         }
         match v {
             Value::Str(s) => Ok(s.to_string()),
@@ -1480,7 +1500,7 @@ pub fn enum_value(v: &Value) -> Option<Value> {
                     || i.class.derives_from("IntFlag")
                     || i.class.derives_from("StrEnum")) =>
         {
-            i.attrs.borrow().get("value").cloned()
+            i.attrs.dict().borrow().get("value").cloned()
         }
         _ => None,
     }

@@ -2,12 +2,13 @@
 //! 3.11 makes, prints, compares and formats it; and what joins it to a
 //! date (`datetime.combine`, `datetime.time()`, `datetime.timetz()`).
 
-use super::zone;
-use super::{DAY, datetime_in, tz_of};
+use super::text::{Timespec, parse_time, time_text};
+use super::{DAY, datetime_in, key, tz_of};
+use super::{tzinfo, zone};
 use crate::engine::py::modules::time::calendar::{self, Tm, days_from_civil};
 use crate::engine::py::types::exc::{PyResult, error, type_error};
 use crate::engine::py::types::native::{Args, Native};
-use crate::engine::py::types::value::{Class, Instance, Value, new_attrs};
+use crate::engine::py::types::value::{Class, Instance, Value, is_same, new_attrs};
 use crate::engine::py::vm::interp::{Frame, Interp};
 use crate::program::CmpOp;
 use indexmap::IndexMap;
@@ -31,6 +32,7 @@ enum Kind {
     UtcOffset,
     TzName,
     Dst,
+    FromIsoFormat,
 }
 
 struct Method(Kind);
@@ -64,9 +66,11 @@ fn make_class() -> Rc<Class> {
         ("utcoffset", Kind::UtcOffset),
         ("tzname", Kind::TzName),
         ("dst", Kind::Dst),
+        ("fromisoformat", Kind::FromIsoFormat),
     ] {
         ns.insert(Rc::from(name), Value::Native(Rc::new(Method(kind))));
     }
+    super::hash_by_key(&mut ns);
     Rc::new(Class {
         name: Rc::from("time"),
         qualname: Rc::from("time"),
@@ -86,6 +90,7 @@ pub fn time(micros: i64, tz: Value) -> Value {
         ("minute", Value::Int(secs / 60 % 60)),
         ("second", Value::Int(secs % 60)),
         ("microsecond", Value::Int(micros % 1_000_000)),
+        ("_key", key(micros, &tz)),
         ("tzinfo", tz),
     ];
     Value::Instance(Rc::new(Instance {
@@ -99,7 +104,7 @@ pub fn time(micros: i64, tz: Value) -> Value {
 pub fn value_of(v: &Value) -> Option<i64> {
     match v {
         Value::Instance(i) if Rc::ptr_eq(&i.class, &class()) => {
-            match i.attrs.borrow().get("_value") {
+            match i.attrs.dict().borrow().get("_value") {
                 Some(Value::Int(n)) => Some(*n),
                 _ => None,
             }
@@ -151,41 +156,56 @@ fn fields(mut args: Args) -> PyResult<(i64, Value)> {
             ));
         }
     }
-    let tz = given[4].take().unwrap_or(Value::None);
-    if !matches!(tz, Value::None) && zone::offset(&tz).is_none() {
-        return Err(type_error(format!(
-            "tzinfo argument must be None or of a tzinfo subclass, not type '{}'",
-            tz.type_name()
-        )));
-    }
+    let tz = tzinfo::check(given[4].take().unwrap_or(Value::None))?;
     Ok(((n[0] * 3600 + n[1] * 60 + n[2]) * 1_000_000 + n[3], tz))
 }
 
-/// `HH:MM:SS[.ffffff]`, and the offset of an aware one.
-fn iso(v: i64, tz: &Value) -> String {
-    let secs = v / 1_000_000;
-    let mut out = format!("{:02}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60);
-    if v % 1_000_000 != 0 {
-        out.push_str(&format!(".{:06}", v % 1_000_000));
-    }
-    if let Some(off) = zone::offset(tz) {
+/// `HH:MM:SS[.ffffff]` (or as much as `spec` asks), and the offset of an
+/// aware one.
+fn iso(v: i64, off: Option<i64>, spec: Timespec) -> String {
+    let mut out = time_text(v, spec);
+    if let Some(off) = off {
         out.push_str(&zone::offset_text(off, ":"));
     }
     out
 }
 
 /// `strftime(fmt)`: the date part is 1900-01-01, as in CPython.
-fn strftime(v: i64, fmt: &str, tz: &Value) -> String {
+fn strftime(v: i64, fmt: &str, zone: &calendar::Zone) -> String {
     let micros = days_from_civil(1900, 1, 1) * DAY + v;
-    let zone = calendar::Zone {
-        offset: zone::offset(tz).map(|o| o.div_euclid(1_000_000)),
-        name: if zone::offset(tz).is_some() {
-            zone::tzname(tz)
-        } else {
-            String::new()
-        },
+    calendar::strftime(fmt, &Tm::from_micros(micros), zone)
+}
+
+/// `time.fromisoformat(text)`: CPython 3.11's forms (`[T]HH[:MM[:SS[.f]]]`,
+/// the colons optional, then `Z` or an offset).
+fn from_iso(s: &str) -> PyResult<Value> {
+    let body = s.strip_prefix('T').unwrap_or(s);
+    let Some((f, off)) = parse_time(body) else {
+        return Err(error(
+            "ValueError",
+            format!("Invalid isoformat string: {}", Value::str(s).repr()),
+        ));
     };
-    calendar::strftime(fmt, &Tm::from_micros(micros), &zone)
+    let tz = match off {
+        None => Value::None,
+        Some(off) if off.abs() >= DAY => {
+            return Err(error(
+                "ValueError",
+                "offset must be a timedelta strictly between -timedelta(hours=24) and \
+                 timedelta(hours=24).",
+            ));
+        }
+        Some(off) => zone::fixed(off),
+    };
+    let args = Args::positional(vec![
+        Value::Int(f[0]),
+        Value::Int(f[1]),
+        Value::Int(f[2]),
+        Value::Int(f[3]),
+        tz,
+    ]);
+    let (v, tz) = fields(args)?;
+    Ok(time(v, tz))
 }
 
 impl Native for Method {
@@ -198,7 +218,7 @@ impl Native for Method {
     }
 
     fn binds(&self) -> bool {
-        true
+        !matches!(self.0, Kind::FromIsoFormat)
     }
 
     fn call(self: Rc<Self>, ix: &Rc<Interp>, cx: &Frame, args: Args) -> Option<PyResult<Value>> {
@@ -208,6 +228,12 @@ impl Native for Method {
 
 impl Method {
     fn run(&self, ix: &Interp, cx: &Frame, mut args: Args) -> PyResult<Value> {
+        if let Kind::FromIsoFormat = self.0 {
+            return match args.pos.as_slice() {
+                [Value::Str(s)] if args.kw.is_empty() => from_iso(s),
+                _ => Err(type_error("fromisoformat: argument must be str")),
+            };
+        }
         if args.pos.is_empty() {
             return Err(type_error("a time method needs its object"));
         }
@@ -215,7 +241,7 @@ impl Method {
         if let Kind::Init = self.0 {
             let (v, tz) = fields(args)?;
             if let (Value::Instance(i), Value::Instance(m)) = (&this, time(v, tz)) {
-                *i.attrs.borrow_mut() = m.attrs.borrow().clone();
+                *i.attrs.dict().borrow_mut() = m.attrs.dict().borrow().clone();
             }
             return Ok(Value::None);
         }
@@ -223,7 +249,8 @@ impl Method {
             return Err(type_error("a time method needs its object"));
         };
         let tz = tz_of(&this);
-        let off = zone::offset(&tz);
+        // A time's zone is asked about `None`, as in CPython.
+        let off = || tzinfo::utcoffset(ix, cx, &tz, &Value::None);
         let other = args.pos.first().cloned();
         match self.0 {
             Kind::Init => Ok(Value::None),
@@ -237,16 +264,31 @@ impl Method {
                 } else {
                     format!("datetime.time({h}, {m}")
                 };
-                if off.is_some() {
+                if !matches!(tz, Value::None) {
                     r.push_str(&format!(", tzinfo={}", ix.repr(cx, &tz)?));
                 }
                 r.push(')');
                 Ok(Value::str(&r))
             }
-            Kind::Str | Kind::IsoFormat => Ok(Value::str(&iso(v, &tz))),
+            Kind::Str => Ok(Value::str(&iso(v, off()?, Timespec::Auto))),
+            Kind::IsoFormat => {
+                let b = crate::engine::py::builtins::args::bind_clinic(
+                    args,
+                    "isoformat",
+                    &["timespec"],
+                    0,
+                )?;
+                let spec = Timespec::parse(b[0].as_ref(), 1)?;
+                Ok(Value::str(&iso(v, off()?, spec)))
+            }
             Kind::Format => match &other {
-                Some(Value::Str(s)) if s.is_empty() => Ok(Value::str(&iso(v, &tz))),
-                Some(Value::Str(s)) => Ok(Value::str(&strftime(v, s, &tz))),
+                Some(Value::Str(s)) if s.is_empty() => {
+                    Ok(Value::str(&iso(v, off()?, Timespec::Auto)))
+                }
+                Some(Value::Str(s)) => {
+                    let zone = tzinfo::strftime_zone(ix, cx, &tz, &Value::None, s)?;
+                    Ok(Value::str(&strftime(v, s, &zone)))
+                }
                 Some(o) => Err(type_error(format!(
                     "__format__() argument 1 must be str, not {}",
                     o.type_name()
@@ -254,7 +296,10 @@ impl Method {
                 None => Err(type_error("__format__() takes exactly one argument")),
             },
             Kind::Strftime => match &other {
-                Some(Value::Str(s)) => Ok(Value::str(&strftime(v, s, &tz))),
+                Some(Value::Str(s)) => {
+                    let zone = tzinfo::strftime_zone(ix, cx, &tz, &Value::None, s)?;
+                    Ok(Value::str(&strftime(v, s, &zone)))
+                }
                 Some(o) => Err(type_error(format!(
                     "strftime() argument 1 must be str, not {}",
                     o.type_name()
@@ -267,10 +312,14 @@ impl Method {
                 let Some(w) = other.as_ref().and_then(value_of) else {
                     return Ok(Value::Builtin("NotImplemented"));
                 };
-                let other_off = zone::offset(&tz_of(other.as_ref().unwrap_or(&Value::None)));
-                zone::compare(op, (v, off), (w, other_off), "times")
+                let other_tz = tz_of(other.as_ref().unwrap_or(&Value::None));
+                if is_same(&tz, &other_tz) {
+                    return zone::compare(op, (v, None), (w, None), "times");
+                }
+                let other_off = tzinfo::utcoffset(ix, cx, &other_tz, &Value::None)?;
+                zone::compare(op, (v, off()?), (w, other_off), "times")
             }
-            Kind::Hash => Ok(Value::Int(v - off.unwrap_or(0))),
+            Kind::Hash => Ok(Value::Int(v - off()?.unwrap_or(0))),
             Kind::Replace => {
                 let secs = v / 1_000_000;
                 let mut given = Args::positional(vec![
@@ -300,17 +349,15 @@ impl Method {
                 let (v, tz) = fields(given)?;
                 Ok(time(v, tz))
             }
-            Kind::UtcOffset => match off {
-                Some(o) => super::timedelta(o),
-                None => Ok(Value::None),
-            },
-            Kind::TzName => Ok(if off.is_some() {
-                Value::str(&zone::tzname(&tz))
-            } else {
-                Value::None
-            }),
-            // A `timezone`'s `dst()` is `None`.
-            Kind::Dst => Ok(Value::None),
+            Kind::UtcOffset => off()?.map_or(Ok(Value::None), super::timedelta),
+            Kind::TzName => {
+                Ok(tzinfo::tzname(ix, cx, &tz, &Value::None)?
+                    .map_or(Value::None, |n| Value::str(&n)))
+            }
+            Kind::Dst => {
+                tzinfo::dst(ix, cx, &tz, &Value::None)?.map_or(Ok(Value::None), super::timedelta)
+            }
+            Kind::FromIsoFormat => unreachable!("handled above"),
         }
     }
 }

@@ -1,8 +1,8 @@
 //! Making a `date` or `datetime`: `__init__`'s fields (and `tzinfo`),
 //! `replace`, and the time zone arguments of the clock's methods.
 
-use super::zone;
-use super::{DAY, Type, checked_days, date, datetime, datetime_in, sum, timedelta};
+use super::tzinfo::check as check_tz;
+use super::{DAY, Type, checked_days, date, datetime, datetime_in, timedelta};
 use crate::engine::py::types::exc::{PyResult, error, type_error};
 use crate::engine::py::types::native::Args;
 use crate::engine::py::types::value::Value;
@@ -21,7 +21,7 @@ fn int_arg(v: &Value) -> PyResult<i64> {
 }
 
 /// A `tz` argument (by keyword, or the positional one at `at`): `None` or
-/// a `timezone`.
+/// a `tzinfo`.
 pub(super) fn tz_arg(args: &mut Args, at: usize) -> PyResult<Value> {
     let tz = match args.take_kw("tz") {
         Some(tz) => tz,
@@ -29,24 +29,6 @@ pub(super) fn tz_arg(args: &mut Args, at: usize) -> PyResult<Value> {
         None => Value::None,
     };
     check_tz(tz)
-}
-
-/// `None` or a `timezone`, as a `tzinfo` must be.
-fn check_tz(tz: Value) -> PyResult<Value> {
-    if matches!(tz, Value::None) || zone::offset(&tz).is_some() {
-        return Ok(tz);
-    }
-    Err(type_error(format!(
-        "tzinfo argument must be None or of a tzinfo subclass, not type '{}'",
-        tz.type_name()
-    )))
-}
-
-/// The datetime `micros` after the epoch (UTC) as the time zone `tz`
-/// shows it (`None`: naive, in the run's local time, UTC).
-pub(super) fn in_zone(micros: i64, tz: Value) -> PyResult<Value> {
-    let local = sum(micros, zone::offset(&tz).unwrap_or(0))?;
-    datetime_in(local, tz)
 }
 
 /// `replace(...)`: the same date or datetime with the fields given
@@ -254,7 +236,7 @@ pub(super) fn init(t: Type, this: &Value, mut args: Args) -> PyResult<Value> {
         }
     };
     if let Value::Instance(m) = made {
-        *i.attrs.borrow_mut() = m.attrs.borrow().clone();
+        *i.attrs.dict().borrow_mut() = m.attrs.dict().borrow().clone();
     }
     Ok(Value::None)
 }

@@ -2,14 +2,15 @@
 //! clock, printing (`repr`, `str`, `isoformat`, `strftime`), arithmetic
 //! and comparison.
 
-use super::make::{in_zone, init, replace, round_half_even, tz_arg};
-use super::text::{delta_str, from_iso, iso, repr, strftime};
+use super::make::{init, replace, round_half_even, tz_arg};
+use super::text::{Timespec, delta_str, from_iso, iso, repr, strftime};
+use super::tzinfo;
 use super::zone;
 use super::{DAY, Type, date, datetime_in, sum, timedelta, tz_of, value_of};
 use crate::engine::py::types::exc::{PyResult, error, type_error};
 use crate::engine::py::types::native::{Args, Native};
 use crate::engine::py::types::ops;
-use crate::engine::py::types::value::{Class, Value};
+use crate::engine::py::types::value::{Class, Value, is_same};
 use crate::engine::py::vm::interp::{Frame, Interp};
 use crate::program::CmpOp;
 use indexmap::IndexMap;
@@ -128,6 +129,7 @@ pub fn class(t: Type) -> Rc<Class> {
             }
         }
     }
+    super::hash_by_key(&mut ns);
     Rc::new(Class {
         name: Rc::from(t.name()),
         qualname: Rc::from(t.name()),
@@ -196,7 +198,7 @@ impl Method {
                 let micros = (ix.clock_now() * 1e6).round() as i64;
                 return match t {
                     Type::Date => date(micros.div_euclid(DAY)),
-                    _ => in_zone(micros, tz),
+                    _ => tzinfo::from_utc(ix, cx, tz, micros),
                 };
             }
             Kind::FromTimestamp => {
@@ -213,7 +215,7 @@ impl Method {
                 let micros = (s * 1e6).round() as i64;
                 return match t {
                     Type::Date => date(micros.div_euclid(DAY)),
-                    _ => in_zone(micros, tz),
+                    _ => tzinfo::from_utc(ix, cx, tz, micros),
                 };
             }
             Kind::Strptime => {
@@ -254,37 +256,45 @@ impl Method {
         let other = args.pos.first().cloned();
         let other_v = other.as_ref().and_then(value_of);
         let tz = tz_of(&this);
-        let off = zone::offset(&tz);
+        // The UTC offset, asked of the zone only where it matters.
+        let off = || tzinfo::utcoffset(ix, cx, &tz, &this);
         // Where a time zone's `isoformat` ends: `+02:00`.
-        let iso_in = |sep: &str| {
-            let mut out = iso(t, v, sep);
-            if let Some(off) = off {
+        let iso_in = |sep: &str, spec: Timespec| -> PyResult<String> {
+            let mut out = iso(t, v, sep, spec);
+            if let Some(off) = off()? {
                 out.push_str(&zone::offset_text(off, ":"));
             }
-            out
+            Ok(out)
         };
-        // The other operand's offset, when both are datetimes: `None` for
-        // a naive one.
-        let other_off = other.as_ref().map(|o| zone::offset(&tz_of(o)));
+        // The offsets of two datetimes compared or subtracted: none
+        // asked when they share their `tzinfo`, as in CPython.
+        let offsets = |o: &Value| -> PyResult<(Option<i64>, Option<i64>)> {
+            let other_tz = tz_of(o);
+            if is_same(&tz, &other_tz) {
+                return Ok((None, None));
+            }
+            Ok((off()?, tzinfo::utcoffset(ix, cx, &other_tz, o)?))
+        };
         match kind {
-            Kind::Repr => Ok(Value::str(&match off {
-                None => repr(t, v),
-                Some(_) => {
+            Kind::Repr => Ok(Value::str(&match tz {
+                Value::None => repr(t, v),
+                _ => {
                     let r = repr(t, v);
                     format!("{}, tzinfo={})", &r[..r.len() - 1], ix.repr(cx, &tz)?)
                 }
             })),
             Kind::Str => Ok(Value::str(&match t {
                 Type::Timedelta => delta_str(v),
-                _ => iso_in(" "),
+                _ => iso_in(" ", Timespec::Auto)?,
             })),
             Kind::Format => match &other {
                 Some(Value::Str(s)) if !s.is_empty() && t != Type::Timedelta => {
-                    Ok(Value::str(&strftime(t, v, s, &tz)))
+                    let zone = tzinfo::strftime_zone(ix, cx, &tz, &this, s)?;
+                    Ok(Value::str(&strftime(t, v, s, &zone)))
                 }
                 Some(Value::Str(s)) if s.is_empty() => Ok(Value::str(&match t {
                     Type::Timedelta => delta_str(v),
-                    _ => iso_in(" "),
+                    _ => iso_in(" ", Timespec::Auto)?,
                 })),
                 _ => Err(type_error(format!(
                     "unsupported format string passed to {}.__format__",
@@ -293,12 +303,13 @@ impl Method {
             },
             Kind::Cmp(op) => match other_v {
                 Some((Type::Datetime, w)) if t == Type::Datetime => {
-                    zone::compare(op, (v, off), (w, other_off.flatten()), "datetimes")
+                    let (off, other_off) = offsets(other.as_ref().unwrap_or(&Value::None))?;
+                    zone::compare(op, (v, off), (w, other_off), "datetimes")
                 }
                 Some((ot, w)) if ot == t => Ok(Value::Bool(ops::ordered(op, v.cmp(&w)))),
                 _ => not_implemented(),
             },
-            Kind::Hash => Ok(Value::Int(v - off.unwrap_or(0))),
+            Kind::Hash => Ok(Value::Int(v - off()?.unwrap_or(0))),
             Kind::Add => match (t, other_v) {
                 (Type::Timedelta, Some((Type::Timedelta, w))) => timedelta(sum(v, w)?),
                 (Type::Datetime, Some((Type::Timedelta, w))) => datetime_in(sum(v, w)?, tz),
@@ -314,7 +325,7 @@ impl Method {
                 (Type::Datetime, Some((Type::Timedelta, w))) => datetime_in(sum(v, -w)?, tz),
                 (Type::Date, Some((Type::Timedelta, w))) => date(v - w.div_euclid(DAY)),
                 (Type::Datetime, Some((Type::Datetime, w))) => {
-                    let other_off = other_off.flatten();
+                    let (off, other_off) = offsets(other.as_ref().unwrap_or(&Value::None))?;
                     if off.is_some() != other_off.is_some() {
                         return Err(type_error(
                             "can't subtract offset-naive and offset-aware datetimes",
@@ -360,20 +371,43 @@ impl Method {
             Kind::Abs => timedelta(v.abs()),
             Kind::Bool => Ok(Value::Bool(v != 0)),
             Kind::TotalSeconds => Ok(Value::Float(v as f64 / 1e6)),
+            Kind::IsoFormat if t == Type::Date => {
+                if !args.kw.is_empty() {
+                    return Err(type_error("date.isoformat() takes no keyword arguments"));
+                }
+                if !args.pos.is_empty() {
+                    return Err(type_error(format!(
+                        "date.isoformat() takes no arguments ({} given)",
+                        args.pos.len()
+                    )));
+                }
+                Ok(Value::str(&iso(t, v, "T", Timespec::Auto)))
+            }
             Kind::IsoFormat => {
-                let sep = match &other {
+                let b = crate::engine::py::builtins::args::bind_clinic(
+                    args,
+                    "isoformat",
+                    &["sep", "timespec"],
+                    0,
+                )?;
+                let sep = match &b[0] {
                     None => "T".to_string(),
                     Some(Value::Str(s)) if s.chars().count() == 1 => s.to_string(),
-                    Some(_) => {
-                        return Err(type_error(
-                            "isoformat() argument 1 must be a unicode character",
-                        ));
+                    Some(other) => {
+                        return Err(type_error(format!(
+                            "isoformat() argument 1 must be a unicode character, not {}",
+                            other.type_name()
+                        )));
                     }
                 };
-                Ok(Value::str(&iso_in(&sep)))
+                let spec = Timespec::parse(b[1].as_ref(), 2)?;
+                Ok(Value::str(&iso_in(&sep, spec)?))
             }
             Kind::Strftime => match &other {
-                Some(Value::Str(s)) => Ok(Value::str(&strftime(t, v, s, &tz))),
+                Some(Value::Str(s)) => {
+                    let zone = tzinfo::strftime_zone(ix, cx, &tz, &this, s)?;
+                    Ok(Value::str(&strftime(t, v, s, &zone)))
+                }
                 _ => Err(type_error("strftime() argument 1 must be str")),
             },
             Kind::Date => date(v.div_euclid(DAY)),
@@ -392,17 +426,25 @@ impl Method {
                     wd + 1
                 }))
             }
-            Kind::Timestamp => Ok(Value::Float((v - off.unwrap_or(0)) as f64 / 1e6)),
-            Kind::UtcOffset | Kind::Dst if off.is_none() => Ok(Value::None),
-            Kind::UtcOffset => timedelta(off.unwrap_or(0)),
-            Kind::Dst => Ok(Value::None),
-            Kind::TzName => Ok(match off {
-                Some(_) => Value::str(&zone::tzname(&tz)),
-                None => Value::None,
-            }),
+            // A naive datetime is in the run's local time, UTC.
+            Kind::Timestamp => match (&tz, off()?) {
+                (Value::None, _) => Ok(Value::Float(v as f64 / 1e6)),
+                (_, Some(off)) => Ok(Value::Float((v - off) as f64 / 1e6)),
+                (_, None) => Err(type_error(
+                    "can't subtract offset-naive and offset-aware datetimes",
+                )),
+            },
+            Kind::UtcOffset => off()?.map_or(Ok(Value::None), timedelta),
+            Kind::Dst => tzinfo::dst(ix, cx, &tz, &this)?.map_or(Ok(Value::None), timedelta),
+            Kind::TzName => {
+                Ok(tzinfo::tzname(ix, cx, &tz, &this)?.map_or(Value::None, |n| Value::str(&n)))
+            }
             // The run's local time zone is UTC.
             Kind::AsTimezone => {
                 let target = tz_arg(&mut args, 0)?;
+                if !matches!(tz, Value::None) && is_same(&tz, &target) {
+                    return Ok(this.clone());
+                }
                 let target = match target {
                     Value::None => ix.call(
                         cx,
@@ -411,8 +453,8 @@ impl Method {
                     )?,
                     given => given,
                 };
-                let instant = v - off.unwrap_or(0);
-                datetime_in(sum(instant, zone::offset(&target).unwrap_or(0))?, target)
+                let instant = v - off()?.unwrap_or(0);
+                tzinfo::from_utc(ix, cx, target, instant)
             }
             Kind::Replace => replace(t, v, tz, args),
             _ => unreachable!("handled above"),

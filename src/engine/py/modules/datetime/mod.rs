@@ -14,6 +14,7 @@ mod make;
 mod methods;
 mod strptime;
 mod text;
+mod tzinfo;
 mod zone;
 
 use crate::engine::py::types::exc::{PyResult, error};
@@ -65,7 +66,7 @@ pub fn value_of(v: &Value) -> Option<(Type, i64)> {
     let t = [Type::Timedelta, Type::Date, Type::Datetime]
         .into_iter()
         .find(|t| Rc::ptr_eq(&i.class, &class(*t)))?;
-    match i.attrs.borrow().get("_value") {
+    match i.attrs.dict().borrow().get("_value") {
         Some(Value::Int(n)) => Some((t, *n)),
         _ => None,
     }
@@ -134,9 +135,31 @@ pub fn datetime(micros: i64) -> PyResult<Value> {
 pub fn datetime_in(micros: i64, tz: Value) -> PyResult<Value> {
     let v = datetime(micros)?;
     if let Value::Instance(i) = &v {
+        i.set_attr(Rc::from("_key"), key(micros, &tz));
         i.set_attr(Rc::from("tzinfo"), tz);
     }
     Ok(v)
+}
+
+/// Makes a class's instances hash and compare, as dict keys and set
+/// members, by their `_key` (see [`key`]), as a dataclass's by its fields.
+fn hash_by_key(ns: &mut IndexMap<Rc<str>, Value>) {
+    ns.insert(
+        Rc::from("__dataclass_hash__"),
+        Value::tuple(vec![Value::str("_key")]),
+    );
+}
+
+/// What a value `v` (microseconds) in the zone `tz` is equal to as a key:
+/// the value itself when naive; the instant in UTC, marked aware, in a
+/// `timezone`; the value and the zone itself in a `tzinfo` of the
+/// program's own (whose offset only its code can tell).
+pub fn key(v: i64, tz: &Value) -> Value {
+    match (tz, zone::offset(tz)) {
+        (Value::None, _) => Value::tuple(vec![Value::Int(v), Value::None]),
+        (_, Some(off)) => Value::tuple(vec![Value::Int(v - off), Value::Bool(true)]),
+        (other, None) => Value::tuple(vec![Value::Int(v), other.clone()]),
+    }
 }
 
 /// A `datetime`'s `tzinfo` (`None` for a naive one or another type).
@@ -144,6 +167,7 @@ pub fn tz_of(v: &Value) -> Value {
     match v {
         Value::Instance(i) => i
             .attrs
+            .dict()
             .borrow()
             .get("tzinfo")
             .cloned()
@@ -155,6 +179,13 @@ pub fn tz_of(v: &Value) -> Value {
 fn make(t: Type, value: i64, fields: &[(&str, i64)]) -> Value {
     let mut attrs = IndexMap::new();
     attrs.insert(Rc::from("_value"), Value::Int(value));
+    attrs.insert(
+        Rc::from("_key"),
+        match t {
+            Type::Datetime => key(value, &Value::None),
+            _ => Value::Int(value),
+        },
+    );
     for (name, v) in fields {
         attrs.insert(Rc::from(*name), Value::Int(*v));
     }
@@ -191,7 +222,7 @@ pub fn checked_days(year: i64, month: i64, day: i64) -> PyResult<i64> {
 
 /// `datetime.NAME`.
 pub fn member(name: &str) -> Option<Value> {
-    Some(Value::Class(class(match name {
+    let t = match name {
         "timedelta" => Type::Timedelta,
         "date" => Type::Date,
         "datetime" => Type::Datetime,
@@ -205,11 +236,52 @@ pub fn member(name: &str) -> Option<Value> {
             return Some(Value::Class(c));
         }
         "UTC" => return Some(zone::utc()),
-        "time" => return Some(Value::Class(clock::class())),
+        "tzinfo" => return Some(Value::Class(tzinfo::class())),
+        "time" => {
+            let c = clock::class();
+            limits(&c, || {
+                Ok([
+                    clock::time(0, Value::None),
+                    clock::time(DAY - 1, Value::None),
+                    timedelta(1)?,
+                ])
+            });
+            return Some(Value::Class(c));
+        }
         "MINYEAR" => return Some(Value::Int(1)),
         "MAXYEAR" => return Some(Value::Int(9999)),
         _ => return None,
-    })))
+    };
+    let c = class(t);
+    limits(&c, || {
+        Ok(match t {
+            Type::Date => [date(MIN_DAYS)?, date(MAX_DAYS)?, timedelta(DAY)?],
+            Type::Datetime => [
+                datetime(MIN_DAYS * DAY)?,
+                datetime((MAX_DAYS + 1) * DAY - 1)?,
+                timedelta(1)?,
+            ],
+            // `timedelta.min` and `max` (999999999 days) do not fit in the
+            // microseconds a `timedelta` holds here.
+            Type::Timedelta => return Ok([Value::None, Value::None, timedelta(1)?]),
+        })
+    });
+    Some(Value::Class(c))
+}
+
+/// Sets a class's `min`, `max` and `resolution` on first use (a `None`
+/// is left out).
+fn limits(c: &Rc<Class>, make: impl FnOnce() -> PyResult<[Value; 3]>) {
+    if c.namespace.borrow().contains_key("resolution") {
+        return;
+    }
+    let Ok(values) = make() else { return };
+    let mut ns = c.namespace.borrow_mut();
+    for (name, v) in ["min", "max", "resolution"].into_iter().zip(values) {
+        if !matches!(v, Value::None) {
+            ns.insert(Rc::from(name), v);
+        }
+    }
 }
 
 /// Calls `datetime.NAME` (the module has no functions of its own).

@@ -3,7 +3,7 @@
 
 use super::{DAY, Type, checked_days, date};
 use crate::engine::py::modules::time::calendar::{self, Tm, Zone};
-use crate::engine::py::types::exc::{PyResult, error};
+use crate::engine::py::types::exc::{PyResult, error, type_error};
 use crate::engine::py::types::value::Value;
 
 /// `repr()`, as 3.11 writes it.
@@ -73,36 +73,74 @@ pub fn delta_str(v: i64) -> String {
     out
 }
 
-/// `isoformat(sep)` (and `str`, with a space).
-pub fn iso(t: Type, v: i64, sep: &str) -> String {
+/// How much of a time `isoformat(timespec=...)` writes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Timespec {
+    /// Seconds, and microseconds when there are any.
+    Auto,
+    Hours,
+    Minutes,
+    Seconds,
+    Milliseconds,
+    Microseconds,
+}
+
+impl Timespec {
+    /// A `timespec` argument, with CPython's errors.
+    pub fn parse(v: Option<&Value>, at: usize) -> PyResult<Timespec> {
+        Ok(match v {
+            None => Timespec::Auto,
+            Some(Value::Str(s)) => match &**s {
+                "auto" => Timespec::Auto,
+                "hours" => Timespec::Hours,
+                "minutes" => Timespec::Minutes,
+                "seconds" => Timespec::Seconds,
+                "milliseconds" => Timespec::Milliseconds,
+                "microseconds" => Timespec::Microseconds,
+                _ => return Err(error("ValueError", "Unknown timespec value")),
+            },
+            Some(other) => {
+                return Err(type_error(format!(
+                    "isoformat() argument {at} must be str, not {}",
+                    other.type_name()
+                )));
+            }
+        })
+    }
+}
+
+/// A time of day, `micros` after midnight, as `isoformat` writes it:
+/// `HH:MM:SS[.ffffff]`, or as much as `spec` asks (milliseconds cut,
+/// not rounded).
+pub fn time_text(micros: i64, spec: Timespec) -> String {
+    let (secs, us) = (micros / 1_000_000, micros % 1_000_000);
+    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+    match spec {
+        Timespec::Hours => format!("{h:02}"),
+        Timespec::Minutes => format!("{h:02}:{m:02}"),
+        Timespec::Auto if us == 0 => format!("{h:02}:{m:02}:{s:02}"),
+        Timespec::Seconds => format!("{h:02}:{m:02}:{s:02}"),
+        Timespec::Milliseconds => format!("{h:02}:{m:02}:{s:02}.{:03}", us / 1000),
+        Timespec::Auto | Timespec::Microseconds => format!("{h:02}:{m:02}:{s:02}.{us:06}"),
+    }
+}
+
+/// `isoformat(sep, timespec)` (and `str`, with a space).
+pub fn iso(t: Type, v: i64, sep: &str, spec: Timespec) -> String {
     let micros = if t == Type::Date { v * DAY } else { v };
     let tm = Tm::from_micros(micros);
     let day = format!("{:04}-{:02}-{:02}", tm.year, tm.month, tm.day);
     if t == Type::Date {
         return day;
     }
-    let mut out = format!("{day}{sep}{:02}:{:02}:{:02}", tm.hour, tm.minute, tm.second);
-    if tm.micro != 0 {
-        out.push_str(&format!(".{:06}", tm.micro));
-    }
-    out
+    format!("{day}{sep}{}", time_text(micros.rem_euclid(DAY), spec))
 }
 
-/// `strftime(fmt)` of a date or datetime in the time zone `tz` (`%z` and
-/// `%Z` are empty for a naive one).
-pub fn strftime(t: Type, v: i64, fmt: &str, tz: &Value) -> String {
+/// `strftime(fmt)` of a date or datetime, `%z` and `%Z` from `zone`
+/// (empty for a naive one).
+pub fn strftime(t: Type, v: i64, fmt: &str, zone: &Zone) -> String {
     let micros = if t == Type::Date { v * DAY } else { v };
-    let zone = match super::zone::offset(tz) {
-        Some(off) => Zone {
-            offset: Some(off.div_euclid(1_000_000)),
-            name: super::zone::tzname(tz),
-        },
-        None => Zone {
-            offset: None,
-            name: String::new(),
-        },
-    };
-    calendar::strftime(fmt, &Tm::from_micros(micros), &zone)
+    calendar::strftime(fmt, &Tm::from_micros(micros), zone)
 }
 
 /// `fromisoformat(text)`: `YYYY-MM-DD`, and for a datetime a time after
@@ -222,4 +260,75 @@ pub fn from_iso(t: Type, s: &str) -> PyResult<Value> {
         }
     }
     super::datetime_in(micros, tz)
+}
+
+/// CPython 3.11's `parse_hh_mm_ss_ff`: `HH[:MM[:SS[.f...]]]` (or without
+/// the colons) into the fields; `Err` when malformed, `Ok(true)` when
+/// something follows.
+fn hh_mm_ss_ff(s: &[u8], fields: &mut [i64; 4]) -> Result<bool, ()> {
+    let digits = |at: usize, n: usize| -> Result<i64, ()> {
+        let part = s.get(at..at + n).ok_or(())?;
+        if !part.iter().all(u8::is_ascii_digit) {
+            return Err(());
+        }
+        Ok(part.iter().fold(0, |acc, d| acc * 10 + i64::from(d - b'0')))
+    };
+    let mut p = 0;
+    let mut colons = true;
+    for (i, field) in fields.iter_mut().take(3).enumerate() {
+        *field = digits(p, 2)?;
+        p += 2;
+        let c = s.get(p).copied();
+        p += 1;
+        if i == 0 {
+            colons = c == Some(b':');
+        }
+        if p >= s.len() {
+            return Ok(c.is_some());
+        }
+        match c {
+            Some(b':') if colons => continue,
+            Some(b'.' | b',') => break,
+            _ if !colons => p -= 1,
+            _ => return Err(()),
+        }
+    }
+    let n = (s.len() - p).min(6);
+    if n == 0 {
+        return Err(());
+    }
+    fields[3] = digits(p, n)? * 10i64.pow(6 - n as u32);
+    p += n;
+    while s.get(p).is_some_and(u8::is_ascii_digit) {
+        p += 1;
+    }
+    Ok(p < s.len())
+}
+
+/// CPython 3.11's `parse_isoformat_time`: a time of day and its zone
+/// (`Z` or `+HH[:MM[:SS[.ffffff]]]`) as microseconds after midnight and
+/// the offset; `None` for a string that is not one.
+pub fn parse_time(s: &str) -> Option<([i64; 4], Option<i64>)> {
+    let b = s.as_bytes();
+    let at = b
+        .iter()
+        .position(|c| matches!(c, b'Z' | b'+' | b'-'))
+        .unwrap_or(b.len());
+    let mut fields = [0i64; 4];
+    let rest = hh_mm_ss_ff(&b[..at], &mut fields).ok()?;
+    if at == b.len() {
+        return (!rest).then_some((fields, None));
+    }
+    if b[at] == b'Z' {
+        return (at + 1 == b.len()).then_some((fields, Some(0)));
+    }
+    let sign = if b[at] == b'-' { -1 } else { 1 };
+    let mut tz = [0i64; 4];
+    if hh_mm_ss_ff(&b[at + 1..], &mut tz).ok()? {
+        return None;
+    }
+    Some((
+        fields,
+        Some(sign * ((tz[0] * 3600 + tz[1] * 60 + tz[2]) * 1_000_000 + tz[3])),
+    ))
 }

@@ -46,7 +46,7 @@ fn build() -> Rc<Class> {
     Rc::new(Class {
         name: Rc::from("timezone"),
         qualname: Rc::from("timezone"),
-        base: None,
+        base: Some(super::tzinfo::class()),
         namespace: RefCell::new(ns),
         builtin: true,
         module: "datetime",
@@ -99,7 +99,7 @@ pub fn compare(
 pub fn offset(tz: &Value) -> Option<i64> {
     match tz {
         Value::Instance(i) if Rc::ptr_eq(&i.class, &class()) => {
-            match i.attrs.borrow().get("_offset") {
+            match i.attrs.dict().borrow().get("_offset") {
                 Some(Value::Int(n)) => Some(*n),
                 _ => None,
             }
@@ -110,7 +110,7 @@ pub fn offset(tz: &Value) -> Option<i64> {
 
 fn name(tz: &Value) -> Option<Rc<str>> {
     match tz {
-        Value::Instance(i) => match i.attrs.borrow().get("_name") {
+        Value::Instance(i) => match i.attrs.dict().borrow().get("_name") {
             Some(Value::Str(s)) => Some(s.clone()),
             _ => None,
         },
@@ -178,7 +178,7 @@ fn init(this: &Value, args: Args) -> PyResult<Value> {
         }
     };
     if let (Value::Instance(i), Value::Instance(m)) = (this, make(off, name)) {
-        *i.attrs.borrow_mut() = m.attrs.borrow().clone();
+        *i.attrs.dict().borrow_mut() = m.attrs.dict().borrow().clone();
     }
     Ok(Value::None)
 }

@@ -16,7 +16,7 @@ use std::rc::Rc;
 /// A flag member's value.
 pub(super) fn bits(v: &Value) -> Option<i64> {
     match v {
-        Value::Instance(i) => match i.attrs.borrow().get("value") {
+        Value::Instance(i) => match i.attrs.dict().borrow().get("value") {
             Some(Value::Int(n)) => Some(*n),
             _ => None,
         },
@@ -145,6 +145,7 @@ pub(super) fn flag_member(class: &Rc<Class>, value: i64) -> Value {
         .map(|m| match m {
             Value::Instance(i) => i
                 .attrs
+                .dict()
                 .borrow()
                 .get("name")
                 .map(Value::to_str)

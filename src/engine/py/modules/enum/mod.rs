@@ -271,7 +271,7 @@ pub fn finish(ix: &Interp, f: &Frame, class: &Rc<Class>) -> PyResult<()> {
         }
         // A repeated value makes an alias of the first member.
         let existing = made.iter().find(|m| {
-            matches!(m, Value::Instance(i) if i.attrs.borrow().get("value").is_some_and(|v| py_eq(v, &value)))
+            matches!(m, Value::Instance(i) if i.attrs.dict().borrow().get("value").is_some_and(|v| py_eq(v, &value)))
         });
         let member = match existing {
             Some(m) => m.clone(),
@@ -327,7 +327,7 @@ fn find_by_value(class: &Rc<Class>, args: &Args) -> Option<PyResult<Value>> {
     }
     Some(
         all.into_iter()
-            .find(|m| matches!(m, Value::Instance(i) if i.attrs.borrow().get("value").is_some_and(|x| py_eq(x, v))))
+            .find(|m| matches!(m, Value::Instance(i) if i.attrs.dict().borrow().get("value").is_some_and(|x| py_eq(x, v))))
             .ok_or_else(|| {
                 error(
                     "ValueError",
@@ -400,7 +400,8 @@ impl Native for Method {
         let Some(Value::Instance(i)) = args.pos.first() else {
             return Some(Err(type_error("an enum method needs its member")));
         };
-        let attrs = i.attrs.borrow();
+        let dict = i.attrs.dict();
+        let attrs = dict.borrow();
         let unnamed = matches!(attrs.get("name"), Some(Value::None));
         let name = attrs.get("name").map(Value::to_str).unwrap_or_default();
         let value = attrs.get("value").cloned().unwrap_or(Value::None);

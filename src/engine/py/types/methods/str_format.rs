@@ -295,7 +295,7 @@ pub(super) fn field_object(
 pub(super) fn field_attr(obj: &Value, name: &str) -> PyResult<Value> {
     match (obj, name) {
         (Value::Instance(i), _) => {
-            if let Some(v) = i.attrs.borrow().get(name) {
+            if let Some(v) = i.attrs.dict().borrow().get(name) {
                 return Ok(v.clone());
             }
             if let Some(v) = i.class.lookup(name) {

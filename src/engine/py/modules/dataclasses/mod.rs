@@ -1,7 +1,9 @@
 //! The `dataclasses` module: `@dataclass` (with `eq`, `order`, `frozen`,
 //! `repr`, `init`, `kw_only`), `field`, `KW_ONLY`, `fields`, `asdict`,
-//! `astuple`, `replace` and `is_dataclass`, making the methods CPython
-//! 3.11's `Lib/dataclasses.py` makes, with its messages.
+//! `astuple`, `replace`, `is_dataclass` and `InitVar`, making the methods
+//! CPython 3.11's `Lib/dataclasses.py` makes, with its messages.
+
+mod initvar;
 
 use crate::engine::py::types::exc::{self, PyResult, Unwind, error, type_error};
 use crate::engine::py::types::native::{Args, Native, downcast};
@@ -25,6 +27,7 @@ const BUILTINS: &[&str] = &[
 pub fn member(name: &str) -> Option<Value> {
     match name {
         "KW_ONLY" => return Some(Value::Native(Rc::new(KwOnly))),
+        "InitVar" => return Some(Value::Native(Rc::new(initvar::InitVar))),
         "FrozenInstanceError" => return exc::class(name).map(Value::Class),
         _ => {}
     }
@@ -50,7 +53,9 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
                     "frozen" => opts.frozen = on,
                     "kw_only" => opts.kw_only = on,
                     "unsafe_hash" => opts.unsafe_hash = on,
-                    "match_args" | "slots" | "weakref_slot" => {}
+                    "match_args" => opts.match_args = on,
+                    "slots" => opts.slots = on,
+                    "weakref_slot" => {}
                     other => {
                         return Err(type_error(format!(
                             "dataclass() got an unexpected keyword argument '{other}'"
@@ -99,6 +104,7 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             Ok(Value::tuple(
                 fields
                     .iter()
+                    .filter(|fd| !fd.init_var)
                     .map(|fd| Value::Native(Rc::new(fd.clone())))
                     .collect(),
             ))
@@ -124,6 +130,15 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
             let mut kw = std::mem::take(&mut args.kw);
             for fd in fields.iter() {
                 let given = kw.iter().any(|(k, _)| *k == fd.name);
+                if fd.init_var {
+                    if !given && fd.default.is_none() {
+                        return Err(error(
+                            "ValueError",
+                            format!("InitVar '{}' must be specified with replace()", fd.name),
+                        ));
+                    }
+                    continue;
+                }
                 if !fd.init {
                     if given {
                         return Err(error(
@@ -180,6 +195,10 @@ struct Options {
     frozen: bool,
     kw_only: bool,
     unsafe_hash: bool,
+    /// `__match_args__`: the positional `__init__` fields.
+    match_args: bool,
+    /// `__slots__`: the fields, and no class attribute for their defaults.
+    slots: bool,
 }
 
 impl Default for Options {
@@ -192,6 +211,8 @@ impl Default for Options {
             frozen: false,
             kw_only: false,
             unsafe_hash: false,
+            match_args: true,
+            slots: false,
         }
     }
 }
@@ -237,6 +258,9 @@ struct FieldSpec {
     repr: bool,
     compare: bool,
     kw_only: Option<bool>,
+    /// An `InitVar[...]`: an argument of `__init__` and `__post_init__`
+    /// only, no field of the instance.
+    init_var: bool,
 }
 
 impl Default for FieldSpec {
@@ -250,6 +274,7 @@ impl Default for FieldSpec {
             repr: true,
             compare: true,
             kw_only: None,
+            init_var: false,
         }
     }
 }
@@ -340,6 +365,7 @@ fn process(ix: &Interp, f: &Frame, cls: Value, opts: &Options) -> PyResult<Value
                 },
             };
             spec.name = name.clone();
+            spec.init_var = initvar::is_init_var(&ty);
             spec.ty = ty;
             spec.kw_only.get_or_insert(kw_only);
             if let Some(d) = &spec.default
@@ -435,7 +461,7 @@ fn process(ix: &Interp, f: &Frame, cls: Value, opts: &Options) -> PyResult<Value
                 add("__hash__", Kind::Hash);
                 let names = fields
                     .iter()
-                    .filter(|fd| fd.compare)
+                    .filter(|fd| fd.compare && !fd.init_var)
                     .map(|fd| Value::Str(fd.name.clone()))
                     .collect();
                 class
@@ -451,6 +477,39 @@ fn process(ix: &Interp, f: &Frame, cls: Value, opts: &Options) -> PyResult<Value
             }
             _ => {}
         }
+    }
+    if opts.match_args && !own("__match_args__") {
+        let names = fields
+            .iter()
+            .filter(|fd| fd.init && !fd.kw_only())
+            .map(|fd| Value::Str(fd.name.clone()))
+            .collect();
+        class
+            .namespace
+            .borrow_mut()
+            .insert("__match_args__".into(), Value::tuple(names));
+    }
+    if opts.slots {
+        if own("__slots__") {
+            return Err(type_error(format!(
+                "{} already specifies __slots__",
+                class.name
+            )));
+        }
+        let inherited = class
+            .base
+            .as_ref()
+            .and_then(|b| crate::engine::py::types::slots::only(b))
+            .unwrap_or_default();
+        let mut ns = class.namespace.borrow_mut();
+        let mut names = Vec::new();
+        for fd in fields.iter().filter(|fd| !fd.init_var) {
+            ns.shift_remove(&*fd.name);
+            if !inherited.contains(&fd.name) {
+                names.push(Value::Str(fd.name.clone()));
+            }
+        }
+        ns.insert("__slots__".into(), Value::tuple(names));
     }
     class.namespace.borrow_mut().insert(
         "__dataclass_fields__".into(),
@@ -545,7 +604,7 @@ impl Method {
     ) -> PyResult<Vec<Value>> {
         self.fields
             .iter()
-            .filter(|fd| pick(fd))
+            .filter(|fd| !fd.init_var && pick(fd))
             .map(|fd| ix.getattr(f, this, &fd.name))
             .collect()
     }
@@ -623,6 +682,7 @@ impl Method {
                 )));
             }
         }
+        let mut post_args = vec![this.clone()];
         for fd in self.fields.iter() {
             let v = match init.iter().position(|x| x.name == fd.name) {
                 Some(slot) if given[slot].is_some() => given[slot].take(),
@@ -632,12 +692,14 @@ impl Method {
                     (None, None) => None,
                 },
             };
-            if let Some(v) = v {
-                inst.set_attr(fd.name.clone(), v);
+            match v {
+                Some(v) if fd.init_var => post_args.push(v),
+                Some(v) => inst.set_attr(fd.name.clone(), v),
+                None => {}
             }
         }
         if let Some(post) = inst.class.lookup("__post_init__") {
-            ix.call(f, &post, Args::positional(vec![this.clone()]))?;
+            ix.call(f, &post, Args::positional(post_args))?;
         }
         Ok(Value::None)
     }
@@ -648,7 +710,7 @@ impl Method {
             return Ok(Value::str(&this.repr()));
         };
         let mut parts = Vec::new();
-        for fd in self.fields.iter().filter(|x| x.repr) {
+        for fd in self.fields.iter().filter(|x| x.repr && !x.init_var) {
             let v = ix.getattr(f, this, &fd.name)?;
             parts.push(format!("{}={}", fd.name, ix.repr(f, &v)?));
         }
@@ -725,7 +787,7 @@ fn convert(ix: &Interp, f: &Frame, v: &Value, dict: bool) -> PyResult<Value> {
     if let (Value::Instance(_), Some(fields)) = (v, fields_of(v)) {
         let mut out = Dict::new();
         let mut items = Vec::new();
-        for fd in fields.iter() {
+        for fd in fields.iter().filter(|fd| !fd.init_var) {
             let x = convert(ix, f, &ix.getattr(f, v, &fd.name)?, dict)?;
             if dict {
                 out.insert(Key(Value::Str(fd.name.clone())), x);
