@@ -201,6 +201,13 @@ impl JobFuture {
         let frame = ix.root_frame(ix.module_task.clone(), cx.lane.get());
         frame.stmt.set(cx.stmt.get());
         let me = self.clone();
+        // The frame of `_base.py` that calls it: `add_done_callback` itself
+        // for a future done already, else `_invoke_callbacks`.
+        let caller = if self.done() {
+            "line 424, in add_done_callback\n    fn(self)"
+        } else {
+            "line 340, in _invoke_callbacks\n    callback(self)"
+        };
         self.job
             .completion
             .on_done_unobserved(Box::new(move |_: &Settled| {
@@ -216,7 +223,14 @@ impl JobFuture {
                     }
                     // As `_invoke_callbacks` logs it, and goes on.
                     Err(Unwind::Exc(e)) => {
+                        const HEAD: &str = "Traceback (most recent call last):\n";
                         let tb = crate::engine::py::traceback(&ix.program, &e);
+                        let tb = match tb.strip_prefix(HEAD) {
+                            Some(rest) => format!(
+                                "{HEAD}  File \"concurrent/futures/_base.py\", {caller}\n{rest}"
+                            ),
+                            None => tb,
+                        };
                         log(
                             &ix,
                             frame.lane.get(),
