@@ -326,9 +326,9 @@ impl Native for JobFuture {
             "exception" => timeout_arg(args)
                 .and_then(|t| self.wait(ix, cx, t))
                 .and_then(|()| self.outcome())
-                .and_then(|r| match r {
-                    Settled::Raised(e) => Ok(e),
-                    Settled::Value(_) => Ok(Value::None),
+                .map(|r| match r {
+                    Settled::Raised(e) => e,
+                    Settled::Value(_) => Value::None,
                 }),
             "done" => Ok(Value::Bool(self.job.completion.done())),
             "running" => Ok(Value::Bool(self.state() == "running")),
