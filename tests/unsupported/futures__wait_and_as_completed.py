@@ -1,4 +1,4 @@
-# refuse: concurrent.futures.wait (await the jobs with asyncio.wrap_future, or read each future's result())
+# ends: not supported yet: concurrent.futures.wait() for a job the event loop has not ended yet
 import asyncio
 import concurrent.futures
 

@@ -1,11 +1,11 @@
-# refuse: concurrent.futures.as_completed (asyncio.as_completed over asyncio.wrap_future instead)
+# refuse: concurrent.futures.Future (the futures come from an executor's submit)
 import asyncio
 import concurrent.futures
 
 
 async def main():
-    for f in concurrent.futures.as_completed([]):
-        print(f)
+    future = concurrent.futures.Future()
+    print(future)
 
 
 asyncio.run(main())

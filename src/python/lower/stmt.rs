@@ -68,7 +68,17 @@ const TIME_MEMBERS: &[&str] = &[
     "ctime",
 ];
 const CONCURRENT_MEMBERS: &[&str] = &["futures"];
-const FUTURES_MEMBERS: &[&str] = &["ThreadPoolExecutor", "ProcessPoolExecutor"];
+const FUTURES_MEMBERS: &[&str] = &[
+    "ThreadPoolExecutor",
+    "ProcessPoolExecutor",
+    "wait",
+    "as_completed",
+    "FIRST_COMPLETED",
+    "FIRST_EXCEPTION",
+    "ALL_COMPLETED",
+    "CancelledError",
+    "TimeoutError",
+];
 const DATACLASSES_MEMBERS: &[&str] = &[
     "dataclass",
     "field",
@@ -1018,23 +1028,6 @@ impl Lowerer {
                  to its end at once and cannot wait for the event loop",
                 "await the coroutine in a task instead, and give the job only the blocking \
                  work: `value = await asyncio.to_thread(job)`",
-            );
-        } else if module == Module::Futures && matches!(member, "wait" | "as_completed") {
-            self.refuse(
-                range,
-                format!(
-                    "'{m}.{member}' is not supported: it would wait for jobs the event loop \
-                     itself hands on"
-                ),
-                if member == "wait" {
-                    "wrap each job's future for the loop and use asyncio's own: `await \
-                     asyncio.wait([asyncio.wrap_future(f) for f in futures])`, or read each \
-                     future's `f.result()`"
-                } else {
-                    "wrap each job's future for the loop and use asyncio's own: `for next_done \
-                     in asyncio.as_completed([asyncio.wrap_future(f) for f in futures]):` then \
-                     `await next_done`"
-                },
             );
         } else if module == Module::Asyncio && not_yet(member) {
             self.refuse(

@@ -3,6 +3,7 @@
 
 pub mod executor;
 pub mod future;
+pub mod wait;
 
 use crate::engine::py::modules::concurrent_futures::executor::{Busy, Queued};
 use crate::engine::py::types::exc::{PyResult, error, type_error, value_error};
@@ -97,7 +98,8 @@ impl Pool {
         let cancel = args.take_kw("cancel_futures").is_some_and(|c| c.truthy());
         self.shut.set(true);
         if cancel {
-            for q in self.queue.borrow_mut().drain(..) {
+            let queued: Vec<_> = self.queue.borrow_mut().drain(..).collect();
+            for q in queued {
                 crate::engine::py::modules::asyncio::tasks::Cancel::cancel(&*q.future);
             }
         }
@@ -207,6 +209,8 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, args: Args) -> PyResult<Value> {
     match name {
         "concurrent.futures.ThreadPoolExecutor" => Pool::construct(PoolKind::Thread, args),
         "concurrent.futures.ProcessPoolExecutor" => Pool::construct(PoolKind::Process, args),
+        "concurrent.futures.wait" => wait::wait(ix, f, args),
+        "concurrent.futures.as_completed" => wait::as_completed(ix, f, args),
         other => ix.pure_builtin(f, other, args),
     }
 }

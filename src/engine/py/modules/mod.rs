@@ -116,6 +116,11 @@ pub fn member(module: Module, name: &str) -> Option<Value> {
         Module::Futures => Some(match name {
             "ThreadPoolExecutor" => Value::Builtin("concurrent.futures.ThreadPoolExecutor"),
             "ProcessPoolExecutor" => Value::Builtin("concurrent.futures.ProcessPoolExecutor"),
+            "wait" => Value::Builtin("concurrent.futures.wait"),
+            "as_completed" => Value::Builtin("concurrent.futures.as_completed"),
+            "FIRST_COMPLETED" | "FIRST_EXCEPTION" | "ALL_COMPLETED" => Value::str(name),
+            "CancelledError" => Value::Class(exc::class("concurrent.futures.CancelledError")?),
+            "TimeoutError" => Value::Class(exc::class("TimeoutError")?),
             _ => return None,
         }),
         Module::Random => random::member(name),

@@ -40,6 +40,13 @@ const HIERARCHY: &[(&str, &str, &str)] = &[
     ("SystemExit", "BaseException", ""),
     ("BaseExceptionGroup", "BaseException", ""),
     ("CancelledError", "BaseException", "asyncio.exceptions"),
+    // `concurrent.futures`' own, not asyncio's (keyed by their module here).
+    ("concurrent.futures.Error", "Exception", FUTURES_BASE),
+    (
+        "concurrent.futures.CancelledError",
+        "concurrent.futures.Error",
+        FUTURES_BASE,
+    ),
     ("ExceptionGroup", "Exception", ""),
     ("ArithmeticError", "Exception", ""),
     ("ZeroDivisionError", "ArithmeticError", ""),
@@ -77,6 +84,9 @@ const HIERARCHY: &[(&str, &str, &str)] = &[
     ("EOFError", "Exception", ""),
 ];
 
+/// The module `concurrent.futures`' exceptions print with.
+pub const FUTURES_BASE: &str = "concurrent.futures._base";
+
 thread_local! {
     static CLASSES: HashMap<&'static str, Rc<Class>> = build();
 }
@@ -97,11 +107,12 @@ fn build() -> HashMap<&'static str, Rc<Class>> {
                     None => continue,
                 }
             };
+            let shown = name.rsplit('.').next().unwrap_or(name);
             map.insert(
                 name,
                 Rc::new(Class {
-                    name: Rc::from(*name),
-                    qualname: Rc::from(*name),
+                    name: Rc::from(shown),
+                    qualname: Rc::from(shown),
                     base,
                     namespace: RefCell::new(IndexMap::new()),
                     builtin: true,

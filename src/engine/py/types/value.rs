@@ -114,10 +114,20 @@ impl Class {
 
     /// Whether the class derives from a built-in class of this name.
     pub fn derives_from(&self, name: &str) -> bool {
-        if self.builtin && (&*self.name == name || self.second_base_is_named(name)) {
+        if self.builtin && (self.builtin_key_is(name) || self.second_base_is_named(name)) {
             return true;
         }
         self.base.as_ref().is_some_and(|b| b.derives_from(name))
+    }
+
+    /// Whether this built-in class is the one `name` names: the classes of
+    /// `concurrent.futures` by their module's name (its `CancelledError` is
+    /// not asyncio's).
+    fn builtin_key_is(&self, name: &str) -> bool {
+        match name.strip_prefix("concurrent.futures.") {
+            Some(short) => self.module == super::exc::FUTURES_BASE && &*self.name == short,
+            None => &*self.name == name && self.module != super::exc::FUTURES_BASE,
+        }
     }
 
     /// `ExceptionGroup` derives from `BaseExceptionGroup` as well as from

@@ -717,6 +717,7 @@ impl Interp {
                 "__module__" if !c.builtin || c.module.is_empty() => {
                     Ok(Value::str(if c.builtin { "builtins" } else { "__main__" }))
                 }
+                "__module__" => Ok(Value::str(c.module)),
                 _ => match c.lookup(name) {
                     Some(v) => descriptor::bind(self, f, v, None, c),
                     None if name == "__doc__" => Ok(Value::None),

@@ -47,6 +47,8 @@ pub struct Executors {
 struct Job {
     clock: f64,
     lines: Vec<(f64, String, StmtId)>,
+    /// A job run where no loop runs: it prints as it goes.
+    immediate: bool,
 }
 
 impl Interp {
@@ -84,7 +86,7 @@ impl Interp {
     /// the job's; `false` outside a job.
     pub fn job_print(&self, f: &Frame, text: &str) -> bool {
         let mut job = self.executors.job.borrow_mut();
-        let Some(job) = job.as_mut() else {
+        let Some(job) = job.as_mut().filter(|j| !j.immediate) else {
             return false;
         };
         let clock = job.clock;
@@ -93,6 +95,28 @@ impl Interp {
                 .map(|line| (clock, line.to_string(), f.stmt.get())),
         );
         true
+    }
+
+    /// Calls a job's function at once, to its end: inside the job running
+    /// now if one is, else (no loop runs) on a clock of its own, whose
+    /// `time.sleep` waits for nothing, printing as it goes.
+    pub(in crate::engine::py) fn run_job_now(
+        &self,
+        cx: &Frame,
+        func: &Value,
+        args: Args,
+    ) -> PyResult<Value> {
+        if self.in_job() {
+            return self.call(cx, func, args);
+        }
+        let outer = self.executors.job.replace(Some(Job {
+            clock: self.clock_now(),
+            lines: Vec::new(),
+            immediate: true,
+        }));
+        let r = self.call(cx, func, args);
+        self.executors.job.replace(outer);
+        r
     }
 
     /// `loop.run_in_executor(executor, func, *args)`.
@@ -213,6 +237,7 @@ impl Interp {
         let outer = self.executors.job.replace(Some(Job {
             clock: start,
             lines: Vec::new(),
+            immediate: false,
         }));
         let r = self.call(&frame, &q.func, q.args);
         let job = self

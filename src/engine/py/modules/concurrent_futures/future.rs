@@ -4,9 +4,14 @@
 //! `run_in_executor`'s does; `result(timeout)` before the job's end blocks
 //! the loop until that end (or the timeout), as waiting for a worker thread
 //! does; `asyncio.wrap_future` hands the outcome on one round after it is
-//! set, as its `call_soon_threadsafe` does.
+//! set, as its `call_soon_threadsafe` does. Where no loop runs (the
+//! module's code), or inside a job, the harness hands a job to a real
+//! worker thread, where `time.sleep` waits for nothing: the job runs to its
+//! end at once (see [`Interp::run_job_now`]).
 
 use super::Pool;
+use crate::engine::py::modules::asyncio::base_events::log;
+use crate::engine::py::modules::asyncio::mixins::address;
 use crate::engine::py::modules::asyncio::tasks::{self, FutureObj, Settled};
 use crate::engine::py::types::exc::{self, PyResult, Unwind, error, type_error};
 use crate::engine::py::types::native::{Args, Native, downcast};
@@ -47,19 +52,40 @@ impl Pool {
         func: Value,
         args: Args,
     ) -> PyResult<Value> {
-        if !ix.running.get() || ix.in_job() {
-            return Err(exc::unsupported(format!(
-                "{}.submit() outside the event loop's own code (a job or the module's code): \
-                 submit from a coroutine, or await `loop.run_in_executor(pool, fn, *args)`",
-                self.type_name()
-            )));
-        }
-        let job = ix.submit(cx, self, func, args)?;
-        let job = downcast::<FutureObj>(&job).expect("a job's future");
+        let job = if !ix.running.get() || ix.in_job() {
+            self.run_now(ix, cx, func, args)?
+        } else {
+            let job = ix.submit(cx, self, func, args)?;
+            downcast::<FutureObj>(&job).expect("a job's future")
+        };
         Ok(Value::Native(Rc::new(JobFuture {
             job,
             pool: self.clone(),
         })))
+    }
+
+    /// A job submitted where no event loop runs (the module's code) or from
+    /// another job: the harness hands it to a real worker thread, where
+    /// `time.sleep` waits for nothing; the job runs to its end at once, here
+    /// and now, inside the job that submitted it, if one did (its sleeps
+    /// and prints are that job's).
+    fn run_now(&self, ix: &Interp, cx: &Frame, func: Value, args: Args) -> PyResult<Rc<FutureObj>> {
+        if self.shut.get() {
+            return Err(error(
+                "RuntimeError",
+                "cannot schedule new futures after shutdown",
+            ));
+        }
+        let r = ix.run_job_now(cx, &func, args);
+        let settled = match r {
+            Ok(v) => Settled::Value(v),
+            Err(Unwind::Exc(e)) => Settled::Raised(e),
+            Err(other) => return Err(other),
+        };
+        let future = tasks::new_future("job");
+        let future = downcast::<FutureObj>(&future).expect("a future");
+        future.completion.settle(settled);
+        Ok(future)
     }
 
     /// `executor.map(fn, *iterables, timeout=None, chunksize=1)`: every job
@@ -133,12 +159,92 @@ impl JobFuture {
         ix.drain(cx, &self.pool, Some((&self.job, timeout)))
     }
 
-    /// The outcome once done, or `TimeoutError` (a wait that ran out).
+    /// The outcome once done, or `TimeoutError` (a wait that ran out); a
+    /// cancelled job's is `concurrent.futures.CancelledError`, not asyncio's.
     fn outcome(&self) -> PyResult<Settled> {
-        self.job
+        let r = self
+            .job
             .completion
             .result()
-            .ok_or_else(|| error("TimeoutError", ""))
+            .ok_or_else(|| error("TimeoutError", ""))?;
+        match r {
+            Settled::Raised(e) if exc::is_instance_of(&e, "CancelledError") => {
+                Err(error("concurrent.futures.CancelledError", ""))
+            }
+            r => Ok(r),
+        }
+    }
+
+    /// `add_done_callback(fn)`: `fn(future)` is called when the job's
+    /// outcome is set, in the thread that sets it (at once if it is set).
+    fn add_done_callback(
+        self: Rc<Self>,
+        ix: &Rc<Interp>,
+        cx: &Frame,
+        mut args: Args,
+    ) -> PyResult<Value> {
+        let cb = match (args.pos.len(), args.kw.first()) {
+            (_, Some((k, _))) => {
+                return Err(type_error(format!(
+                    "Future.add_done_callback() got an unexpected keyword argument '{k}'"
+                )));
+            }
+            (1, None) => args.pos.pop().expect("one"),
+            (n, None) => {
+                return Err(type_error(format!(
+                    "Future.add_done_callback() takes 2 positional arguments but {} were given",
+                    n + 1
+                )));
+            }
+        };
+        let ix = ix.clone();
+        let frame = ix.root_frame(ix.module_task.clone(), cx.lane.get());
+        frame.stmt.set(cx.stmt.get());
+        let me = self.clone();
+        // The frame of `_base.py` that calls it: `add_done_callback` itself
+        // for a future done already, else `_invoke_callbacks`.
+        let caller = if self.done() {
+            "line 424, in add_done_callback\n    fn(self)"
+        } else {
+            "line 340, in _invoke_callbacks\n    callback(self)"
+        };
+        self.job
+            .completion
+            .on_done_unobserved(Box::new(move |_: &Settled| {
+                let r = ix.call(
+                    &frame,
+                    &cb,
+                    Args::positional(vec![Value::Native(me.clone())]),
+                );
+                match r {
+                    Ok(_) | Err(Unwind::Abort) => {}
+                    Err(Unwind::Limit(reason)) => {
+                        let _ = ix.abort(reason);
+                    }
+                    // As `_invoke_callbacks` logs it, and goes on.
+                    Err(Unwind::Exc(e)) => {
+                        const HEAD: &str = "Traceback (most recent call last):\n";
+                        let tb = crate::engine::py::traceback(&ix.program, &e);
+                        let tb = match tb.strip_prefix(HEAD) {
+                            Some(rest) => format!(
+                                "{HEAD}  File \"concurrent/futures/_base.py\", {caller}\n{rest}"
+                            ),
+                            None => tb,
+                        };
+                        log(
+                            &ix,
+                            frame.lane.get(),
+                            format!("exception calling callback for {}\n{tb}", me.repr()),
+                        );
+                    }
+                }
+            }));
+        Ok(Value::None)
+    }
+
+    /// Whether the job's outcome is set.
+    pub(super) fn done(&self) -> bool {
+        self.job.completion.done()
     }
 
     fn state(&self) -> &'static str {
@@ -167,14 +273,21 @@ impl Native for JobFuture {
     }
 
     fn repr(&self) -> String {
+        let at = address(self);
         match self.job.completion.peek() {
             Some(Settled::Value(v)) => {
-                format!("<Future state=finished returned {}>", v.type_name())
+                format!(
+                    "<Future at {at:#x} state=finished returned {}>",
+                    v.type_name()
+                )
             }
             Some(Settled::Raised(e)) if self.state() == "finished" => {
-                format!("<Future state=finished raised {}>", e.type_name())
+                format!(
+                    "<Future at {at:#x} state=finished raised {}>",
+                    e.type_name()
+                )
             }
-            _ => format!("<Future state={}>", self.state()),
+            _ => format!("<Future at {at:#x} state={}>", self.state()),
         }
     }
 
@@ -213,12 +326,9 @@ impl Native for JobFuture {
             "exception" => timeout_arg(args)
                 .and_then(|t| self.wait(ix, cx, t))
                 .and_then(|()| self.outcome())
-                .and_then(|r| match r {
-                    Settled::Raised(e) if exc::is_instance_of(&e, "CancelledError") => {
-                        Err(Unwind::Exc(e))
-                    }
-                    Settled::Raised(e) => Ok(e),
-                    Settled::Value(_) => Ok(Value::None),
+                .map(|r| match r {
+                    Settled::Raised(e) => e,
+                    Settled::Value(_) => Value::None,
                 }),
             "done" => Ok(Value::Bool(self.job.completion.done())),
             "running" => Ok(Value::Bool(self.state() == "running")),
@@ -228,8 +338,8 @@ impl Native for JobFuture {
                 "pending" => tasks::Cancel::cancel(&*self.job),
                 s => s == "cancelled",
             })),
-            "add_done_callback"
-            | "remove_done_callback"
+            "add_done_callback" => self.add_done_callback(ix, cx, args),
+            "remove_done_callback"
             | "set_result"
             | "set_exception"
             | "set_running_or_notify_cancel" => Err(exc::unsupported(format!(
@@ -277,7 +387,8 @@ impl Native for MapResults {
         if r.is_err() {
             // As CPython's generator does on its way out: the jobs still
             // queued never run.
-            for rest in self.futures.borrow_mut().drain(..) {
+            let rest: Vec<_> = self.futures.borrow_mut().drain(..).collect();
+            for rest in rest {
                 if rest.state() == "pending" {
                     tasks::Cancel::cancel(&*rest.job);
                 }
