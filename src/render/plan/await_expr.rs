@@ -9,6 +9,7 @@ use super::{Planner, Result, refuse};
 use crate::program::{self as py, Arg, ExprKind as E, Module, Name};
 use crate::render::plan::ir::ast::{Call, FunctionKind, StmtKind};
 use crate::render::plan::ir::expr::{Expr, ExprKind};
+use crate::render::plan::ir::value::Value;
 
 impl Planner<'_> {
     /// `await inner` inside an expression, in the shapes written in place:
@@ -154,5 +155,35 @@ impl Planner<'_> {
             calls,
             into: Some(pattern.to_string()),
         }))
+    }
+
+    /// `into = await asyncio.sleep(delay, result=value)` (or without a
+    /// result: `None`): the sleep, run first, then `into = value`.
+    pub(super) fn sleep_result(
+        &self,
+        sc: &Scope,
+        f: &py::Expr,
+        args: &[Arg],
+        into: Option<String>,
+    ) -> Result<Option<StmtKind>> {
+        if !self.is_member(f, Module::Asyncio, "sleep") {
+            return Ok(None);
+        }
+        let (delay, value) = match args {
+            [Arg::Positional(d)] => (d, None),
+            [Arg::Positional(d), Arg::Positional(v)] => (d, Some(v)),
+            [Arg::Positional(d), Arg::Keyword(k, v)] if &**k == "result" => (d, Some(v)),
+            _ => return Ok(None),
+        };
+        let value = match value {
+            Some(v) => self.expr(sc, v)?,
+            None => Expr::lit(Value::None),
+        };
+        let sleep = StmtKind::Sleep(self.expr(sc, delay)?);
+        let Some(var) = into else {
+            return Ok(Some(sleep));
+        };
+        self.lifted.borrow_mut().push(sleep);
+        Ok(Some(StmtKind::Set { var, value }))
     }
 }

@@ -337,6 +337,9 @@ impl Planner<'_> {
             {
                 return Ok(StmtKind::Sleep(self.expr(sc, d)?));
             }
+            if let Some(k) = self.sleep_result(sc, f, args, into.clone())? {
+                return Ok(k);
+            }
             if self.is_member(f, Module::Asyncio, "gather") {
                 return match self.gathered(sc, inner, args) {
                     Ok(calls) => Ok(StmtKind::Gather { calls, into }),
