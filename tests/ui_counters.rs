@@ -3,15 +3,10 @@
 //! the time shown), an Event named by its variable, and a lock waiter
 //! naming the task that holds the lock now.
 
-use asynclings::engine::{Limits, run_headless};
-use asynclings::lesson::python_lesson;
-use asynclings::ui::app::{App, Msg, RunStatus};
-use asynclings::ui::progress::Progress;
-use asynclings::ui::theme::Theme;
-use asynclings::ui::view;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use std::time::Duration;
+#[path = "support/screen.rs"]
+mod screen;
+
+use asynclings::ui::app::App;
 
 const PIPELINE: &str = r#"import asyncio
 
@@ -38,33 +33,8 @@ async def main():
 asyncio.run(main())
 "#;
 
-/// The app showing `source`'s run up to `t`.
 fn app_at(source: &str, t: f64) -> App {
-    let lesson = python_lesson("prog.py", source).expect("a valid program");
-    let report = run_headless(lesson.script(), &Limits::default());
-    let mut app = App::new(vec![lesson], Progress::default(), Theme::mono());
-    app.open(0);
-    let cut = Duration::from_secs_f64(t);
-    let events: Vec<_> = report
-        .events
-        .iter()
-        .filter(|e| e.time <= cut)
-        .cloned()
-        .collect();
-    let l = app.lesson.as_mut().unwrap();
-    l.load_events(&events, RunStatus::Paused);
-    l.set_now(cut);
-    app
-}
-
-fn screen(app: &mut App, w: u16, h: u16) -> Vec<String> {
-    app.update(Msg::Resize(w, h));
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| view::draw(f, app)).unwrap();
-    let buf = terminal.backend().buffer().clone();
-    (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
-        .collect()
+    screen::paused_at("prog.py", source, t)
 }
 
 /// The row that starts with `label` (after the pane's border, if any).
@@ -78,7 +48,7 @@ fn queue_and_semaphore_rows_show_their_values_at_the_time_shown() {
     for (w, h) in [(80, 24), (200, 60)] {
         // t=1.5: the consumer took one item (1 of 2 left) and holds the
         // only permit.
-        let rows = screen(&mut app_at(PIPELINE, 1.5), w, h);
+        let rows = screen::rows(&mut app_at(PIPELINE, 1.5), w, h);
         let all = rows.join("\n");
         let queue = row(&rows, "Queue 'queue' 2/2")
             .or_else(|| row(&rows, "Queue 'queue' 1/2"))
@@ -96,7 +66,7 @@ fn queue_and_semaphore_rows_show_their_values_at_the_time_shown() {
         );
     }
     // At the end, the queue is empty and the permit free again.
-    let rows = screen(&mut app_at(PIPELINE, 10.0), 200, 60);
+    let rows = screen::rows(&mut app_at(PIPELINE, 10.0), 200, 60);
     let all = rows.join("\n");
     assert!(row(&rows, "Queue 'queue' 0/2").is_some(), "{all}");
     assert!(row(&rows, "Semaphore 'slots' 1/1").is_some(), "{all}");
@@ -105,7 +75,7 @@ fn queue_and_semaphore_rows_show_their_values_at_the_time_shown() {
 #[test]
 fn a_run_without_queues_or_semaphores_has_no_counter_rows() {
     let source = "import asyncio\n\n\nasync def main():\n    await asyncio.sleep(1)\n\n\nasyncio.run(main())\n";
-    let rows = screen(&mut app_at(source, 2.0), 200, 60);
+    let rows = screen::rows(&mut app_at(source, 2.0), 200, 60);
     let all = rows.join("\n");
     assert!(
         !all.contains("Queue") && !all.contains("Semaphore"),
@@ -133,7 +103,7 @@ asyncio.run(main())
 
 #[test]
 fn an_event_is_named_by_its_variable_on_the_waiting_bar() {
-    let rows = screen(&mut app_at(READY, 3.0), 200, 60);
+    let rows = screen::rows(&mut app_at(READY, 3.0), 200, 60);
     let all = rows.join("\n");
     assert!(all.contains("Event 'ready'"), "{all}");
 }
@@ -160,7 +130,7 @@ fn a_lock_waiter_names_the_task_that_holds_the_lock_now() {
     // worker(3) waits from t=0; worker(1) holds the lock until t=2, then
     // worker(2) until t=4: at t=3 worker(3)'s bar names worker(2) over
     // the stretch from t=2.
-    let rows = screen(&mut app_at(HANDED_ON, 3.0), 200, 60);
+    let rows = screen::rows(&mut app_at(HANDED_ON, 3.0), 200, 60);
     let all = rows.join("\n");
     let lane = row(&rows, "worker(3) #").unwrap_or_else(|| panic!("no worker(3) lane:\n{all}"));
     assert!(lane.contains("Lock (held by worker(1"), "{all}");

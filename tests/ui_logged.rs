@@ -2,15 +2,11 @@
 //! a callback) are marked on the lesson screen: in the output pane, on the
 //! task's lane at their moment, and in the task's detail view.
 
-use asynclings::engine::{Limits, run_headless};
-use asynclings::lesson::python_lesson;
-use asynclings::ui::app::{App, Msg, RunStatus};
-use asynclings::ui::progress::Progress;
-use asynclings::ui::theme::Theme;
-use asynclings::ui::view;
+#[path = "support/screen.rs"]
+mod screen;
+
+use asynclings::ui::app::{App, Msg};
 use crossterm::event::KeyCode;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 const SILENT: &str = r#"import asyncio
 
@@ -35,31 +31,13 @@ asyncio.run(main())
 "#;
 
 fn ran() -> App {
-    let lesson = python_lesson("silent.py", SILENT).expect("a valid program");
-    let report = run_headless(lesson.script(), &Limits::default());
-    let mut app = App::new(vec![lesson], Progress::default(), Theme::mono());
-    app.open(0);
-    app.lesson
-        .as_mut()
-        .unwrap()
-        .load_events(&report.events, RunStatus::Finished(report.outcome));
-    app
-}
-
-fn screen(app: &mut App, w: u16, h: u16) -> Vec<String> {
-    app.update(Msg::Resize(w, h));
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| view::draw(f, app)).unwrap();
-    let buf = terminal.backend().buffer().clone();
-    (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
-        .collect()
+    screen::ran("silent.py", SILENT)
 }
 
 #[test]
 fn logged_failures_show_in_the_output_on_the_lane_and_in_the_detail_view() {
     let mut app = ran();
-    let rows = screen(&mut app, 180, 44);
+    let rows = screen::rows(&mut app, 180, 44);
     let text = rows.join("\n");
     // The output pane: each report's first line and the exception, marked.
     assert!(
@@ -87,7 +65,7 @@ fn logged_failures_show_in_the_output_on_the_lane_and_in_the_detail_view() {
     // The task's detail view lists the report.
     app.update(Msg::key(KeyCode::Down));
     app.update(Msg::key(KeyCode::Enter));
-    let text = screen(&mut app, 180, 44).join("\n");
+    let text = screen::rows(&mut app, 180, 44).join("\n");
     assert!(
         text.contains("logged: ⚠ t=4 Task exception was never retrieved"),
         "{text}"

@@ -6,14 +6,14 @@
 #[path = "support/pty.rs"]
 mod pty;
 
+#[path = "support/screen.rs"]
+mod screen;
+
 use asynclings::lesson::{Lesson, load_file};
 use asynclings::ui::app::{App, Msg};
 use asynclings::ui::progress::Progress;
 use asynclings::ui::theme::Theme;
-use asynclings::ui::view;
 use crossterm::event::KeyCode;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use std::path::{Path, PathBuf};
 
 fn lesson() -> Lesson {
@@ -32,10 +32,7 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 fn draw(app: &mut App, w: u16, h: u16) -> String {
-    app.update(Msg::Resize(w, h));
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| view::draw(f, app)).unwrap();
-    terminal.backend().to_string()
+    screen::text(app, w, h)
 }
 
 #[test]

@@ -1,5 +1,8 @@
 //! Snapshots of the UI drawn into a ratatui TestBackend.
 
+#[path = "support/screen.rs"]
+mod screen;
+
 use asynclings::engine::{Limits, Outcome, run_headless};
 use asynclings::lesson::{Lesson, load_file};
 use asynclings::ui::app::{App, Msg, RunStatus};
@@ -43,10 +46,7 @@ fn app() -> App {
 }
 
 fn draw(app: &mut App, w: u16, h: u16) -> String {
-    app.update(Msg::Resize(w, h));
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| view::draw(f, app)).unwrap();
-    terminal.backend().to_string()
+    screen::text(app, w, h)
 }
 
 fn events_until(t: f64) -> (Vec<asynclings::engine::Event>, Outcome) {

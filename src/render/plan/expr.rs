@@ -115,7 +115,11 @@ fn rust_spec(text: &str) -> Option<Spec> {
     if alternate && !matches!(ty, Some('x' | 'X' | 'o' | 'b')) {
         return None;
     }
-    Some(Spec { rust: out, float })
+    Some(Spec {
+        rust: out,
+        float,
+        python: None,
+    })
 }
 
 /// Appends text to template parts, joining it to the text before.
@@ -258,6 +262,12 @@ impl Planner<'_> {
             });
         }
         if let Some(kind) = self.prim_expr(sc, e)? {
+            return Ok(Expr {
+                kind,
+                span: e.span.clone(),
+            });
+        }
+        if let Some(kind) = self.type_name(sc, e)? {
             return Ok(Expr {
                 kind,
                 span: e.span.clone(),
@@ -438,6 +448,7 @@ impl Planner<'_> {
         let id = n.ident();
         match n {
             Name::Local(..) | Name::Cell(..) => sc.local(id, span),
+            Name::Global(g) if let Some(shared) = self.shared(g) => Ok(shared),
             Name::Global(g) if self.defs.contains_key(&**g) => refuse(
                 span,
                 format!("`{g}` used as a value"),
@@ -478,7 +489,10 @@ impl Planner<'_> {
             && let Some((_, b)) = Builtin::ALL.iter().find(|(name, _)| **name == **n)
             && !self.defs.contains_key(&**n)
         {
-            return Ok(ExprKind::Call(*b, self.positional(sc, args, &e.span)?));
+            return Ok(ExprKind::Call(
+                *b,
+                self.builtin_args(sc, *b, args, &e.span)?,
+            ));
         }
         if let E::Attr(obj, m) = &f.kind
             && &**m == "format"
@@ -499,6 +513,9 @@ impl Planner<'_> {
         {
             return self.task_cancelled(sc, obj, task);
         }
+        if let Some(k) = self.task_method(sc, e)? {
+            return Ok(k);
+        }
         if let Some(obj) = super::stmt::method_call(e, "locked")
             && let Some(sync) = super::stmt::local_name(obj)
             && sc.syncs.iter().any(|t| t == sync)
@@ -511,7 +528,8 @@ impl Planner<'_> {
                 .iter()
                 .find(|(name, n, _)| *name == &**m && *n == args.len())
         {
-            if method.mutates() && !matches!(obj.kind, E::Name(Name::Local(..))) {
+            let shared = matches!(&obj.kind, E::Name(Name::Global(g)) if self.shared(g).is_some());
+            if method.mutates() && !matches!(obj.kind, E::Name(Name::Local(..))) && !shared {
                 return refuse(
                     &e.span,
                     format!("`.{m}(...)` on this"),
@@ -519,13 +537,14 @@ impl Planner<'_> {
                      local variable it is",
                 );
             }
+            super::builtins_args::check_fill(*method, args, &e.span)?;
             return Ok(ExprKind::StrMethod(
                 *method,
                 Box::new(self.expr(sc, obj)?),
                 self.positional(sc, args, &e.span)?,
             ));
         }
-        if let Some((Module::Time, "perf_counter" | "monotonic")) = self.member(f)
+        if let Some((Module::Time, "perf_counter" | "monotonic" | "time")) = self.member(f)
             && args.is_empty()
         {
             return Ok(ExprKind::Now);
@@ -564,6 +583,9 @@ impl Planner<'_> {
                 "the Rust listing awaits, spawns or gathers a coroutine as a statement of its own \
                  (`x = await f(...)`)",
             );
+        }
+        if let Some(k) = self.sys_exit(sc, f, args, &e.span)? {
+            return Ok(k);
         }
         if let Some((m, member)) = self.member(f) {
             return refuse(
@@ -665,7 +687,10 @@ impl Planner<'_> {
                     };
                     match spec.as_slice() {
                         [] => out.push(Part::Hole(x)),
-                        [FormatPart::Literal(text)] if let Some(spec) = rust_spec(text) => {
+                        [FormatPart::Literal(text)]
+                            if let Some(spec) = rust_spec(text)
+                                .or_else(|| super::format_spec::python_spec(text)) =>
+                        {
                             out.push(Part::Spec(x, spec))
                         }
                         _ => {

@@ -14,13 +14,18 @@
 //! names the construct and says why; [`plan_all`] collects every one.
 
 mod await_expr;
+mod builtins_args;
+mod builtins_sys;
 mod callbacks;
 mod calls;
 mod class;
 mod data;
 mod deadline;
+mod exc_star;
 mod executor;
 mod expr;
+mod format_spec;
+mod globals;
 mod group;
 pub mod ir;
 mod module;
@@ -34,6 +39,7 @@ mod sync;
 mod task_state;
 mod timeout;
 mod try_stmt;
+mod type_name;
 
 use crate::program::{
     self as py, Arg, CmpOp, Code, ExprKind as E, Literal, Module, Name, Program, Stmt,
@@ -113,6 +119,7 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         imports: HashMap::new(),
         defs: HashMap::new(),
         consts: HashMap::new(),
+        statics: Vec::new(),
         hoisted: Vec::new(),
         handlers: HashSet::new(),
         resolvers: HashSet::new(),
@@ -125,10 +132,12 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
     let mut functions = Vec::new();
     let mut entry = None;
     let whole = p.module(&program.module.body, &mut functions, &mut entry);
+    let statics = p.plan_statics();
     let mut blockers = p.blockers.into_inner();
     let planned = Demo {
         entry: String::new(),
         functions,
+        statics,
         statement_count: program.statement_count,
     };
     let fallible = ir::raises::fallible(&planned);
@@ -153,12 +162,15 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
                 .into(),
         });
     }
-    let functions = planned.functions;
+    let Demo {
+        functions, statics, ..
+    } = planned;
     blockers.sort_by_key(|b| (b.span.start, b.span.end));
     blockers.dedup_by(|a, b| a.span == b.span && a.construct == b.construct);
     let demo = entry.filter(|_| whole).map(|entry| Demo {
         entry,
         functions,
+        statics,
         statement_count: program.statement_count,
     });
     (demo, blockers)
@@ -185,6 +197,8 @@ struct Planner<'p> {
     hoisted: Vec<(std::sync::Arc<str>, &'p Stmt)>,
     /// The module's constants and their values (see [`module::constants`]).
     consts: HashMap<std::sync::Arc<str>, &'p py::Expr>,
+    /// The module's shared variables (see [`globals`]).
+    statics: Vec<(std::sync::Arc<str>, &'p py::Expr)>,
     /// Coroutines that `asyncio.start_server` runs per connection.
     handlers: HashSet<String>,
     /// (definition, parameter index) whose future the definition resolves.
@@ -319,6 +333,7 @@ impl<'p> Planner<'p> {
             .collect();
         let bodies: Vec<&[Stmt]> = self.codes(&stmts).iter().map(|c| &c.1.body[..]).collect();
         self.consts = module::constants(&code, &bodies);
+        self.statics = globals::statics(&code, &bodies, &self.consts);
         for (name, code, method) in self.codes(&stmts) {
             crate::program::walk(&code.body, &mut |s| self.scan_stmt(&name, code, method, s));
         }

@@ -151,7 +151,8 @@ impl Planner<'_> {
     /// defines no function, class or constant), in source order.
     pub(super) fn module_code(&self, code: &[&Stmt]) -> Function {
         let mut stmts: Vec<Stmt> = code.iter().map(|s| (*s).clone()).collect();
-        let vars = module_vars(&stmts, &self.consts);
+        let mut vars = module_vars(&stmts, &self.consts);
+        vars.retain(|v| self.shared(v).is_none());
         super::rename::block(&mut stmts, &|n| name(n, &vars));
         // One `asyncio.run(...)` that ends the module: `main` is the event
         // loop's. Otherwise `main` is plain, and each `asyncio.run(...)` has
@@ -197,7 +198,7 @@ impl Planner<'_> {
         let mut code = Vec::new();
         for s in module_stmts(body) {
             if !is_definition(s) {
-                if !defines_constant(s, &self.consts) {
+                if !defines_constant(s, &self.consts) && !self.defines_static(s) {
                     code.push(s);
                 }
             } else if let Err(e) = self.module_stmt(s, functions) {

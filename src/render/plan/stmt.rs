@@ -8,7 +8,7 @@ use crate::program::{
     self as py, Arg, ExprKind as E, Literal, Module, Name, StmtKind as P, Target,
 };
 use crate::render::plan::ir::ast::{Block, FunctionKind, Stmt, StmtKind};
-use crate::render::plan::ir::expr::{Expr, ExprKind};
+use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind};
 use crate::render::plan::ir::value::Value;
 use std::ops::Range;
 
@@ -463,6 +463,7 @@ impl Planner<'_> {
     pub(super) fn target(&self, sc: &Scope, t: &Target, span: &Range<usize>) -> Result<String> {
         match t {
             Target::Name(Name::Local(_, n) | Name::Cell(_, n)) => sc.local(n, span),
+            Target::Name(Name::Global(n)) if let Some(shared) = self.shared(n) => Ok(shared),
             Target::Name(Name::Global(n)) => refuse(
                 span,
                 format!("assigning the global `{n}`"),
@@ -614,8 +615,8 @@ impl Planner<'_> {
             return one(s, StmtKind::Spawn { call, into });
         }
         let value = self.expr(sc, e)?;
-        if let ExprKind::StrMethod(m, ..) = &value.kind
-            && m.mutates()
+        if matches!(&value.kind, ExprKind::StrMethod(m, ..) if m.mutates())
+            || matches!(value.kind, ExprKind::Call(Builtin::Exit, _))
         {
             let var = "_".to_string();
             return one(s, StmtKind::Set { var, value });

@@ -7,6 +7,7 @@ use super::stmt::{Step, one};
 use super::{Planner, Result, refuse};
 use crate::program::{self as py, Arg, ExprKind as E, Module, Name, StmtKind as P};
 use crate::render::plan::ir::ast::{FunctionKind, Handler, Stmt, StmtKind, class_var};
+use crate::render::plan::ir::exc_groups::GROUP;
 use crate::render::plan::ir::expr::ExprKind;
 use crate::render::plan::ir::value::Value;
 
@@ -44,11 +45,7 @@ impl Planner<'_> {
             unreachable!("called for a try")
         };
         if handlers.iter().any(|h| h.star) {
-            return refuse(
-                &s.span,
-                "`except*`",
-                "the Rust listing has no exception groups",
-            );
+            return self.catch(sc, s, body, handlers, finalbody);
         }
         if !orelse.is_empty() {
             return refuse(
@@ -238,12 +235,19 @@ impl Planner<'_> {
         for h in handlers {
             let classes = self.handler_classes(h)?;
             let name = h.name.as_ref().map(|n| n.ident().to_string());
+            if h.star {
+                super::exc_star::no_reraise(&h.body)?;
+            }
             sc.caught.push(Caught {
                 name: name.clone(),
-                class: (classes.len() == 1
-                    && classes[0] != "BaseException"
-                    && classes[0] != "Exception")
-                    .then(|| classes[0].clone()),
+                class: if h.star {
+                    Some(GROUP.to_string())
+                } else {
+                    (classes.len() == 1
+                        && classes[0] != "BaseException"
+                        && classes[0] != "Exception")
+                        .then(|| classes[0].clone())
+                },
                 text: None,
             });
             let handled = self.block(sc, &h.body);
@@ -252,6 +256,7 @@ impl Planner<'_> {
                 classes,
                 name,
                 body: handled?,
+                star: h.star,
             });
         }
         let kind = StmtKind::Catch {
@@ -275,7 +280,7 @@ impl Planner<'_> {
             .into_iter()
             .map(|x| match &x.kind {
                 E::Name(Name::Global(n))
-                    if (EXCEPTIONS.contains(&&**n) || &**n == "BaseException")
+                    if (EXCEPTIONS.contains(&&**n) || &**n == "BaseException" || &**n == GROUP)
                         && !self.defs.contains_key(&**n) =>
                 {
                     Ok(n.to_string())

@@ -5,7 +5,7 @@ use super::types::Types;
 use crate::render::plan::ir::ast::{
     Block, Call, Calls, Demo, Function, FunctionKind, Stmt, StmtKind, walk,
 };
-use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, Part};
+use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, Part, TaskOp};
 use crate::render::plan::ir::primitive::Primitive;
 use crate::render::plan::ir::value::Value;
 use std::collections::{HashMap, HashSet};
@@ -319,6 +319,7 @@ fn holes_of(e: &Expr, p: &str) -> usize {
         | ExprKind::Done(_)
         | ExprKind::Cancelled(_)
         | ExprKind::Join(_)
+        | ExprKind::Task(..)
         | ExprKind::Locked(_)
         | ExprKind::Prim(..)
         | ExprKind::Now => 0,
@@ -613,6 +614,7 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
             | ExprKind::Done(_)
             | ExprKind::Cancelled(_)
             | ExprKind::Join(_)
+            | ExprKind::Task(..)
             | ExprKind::Locked(_)
             | ExprKind::Prim(..) => false,
         }
@@ -680,6 +682,7 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         | ExprKind::Done(_)
         | ExprKind::Cancelled(_)
         | ExprKind::Join(_)
+        | ExprKind::Task(..)
         | ExprKind::Locked(_)
         | ExprKind::Prim(..)
         | ExprKind::Now => {}
@@ -744,6 +747,7 @@ pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
         | ExprKind::Done(_)
         | ExprKind::Cancelled(_)
         | ExprKind::Join(_)
+        | ExprKind::Task(..)
         | ExprKind::Locked(_)
         | ExprKind::Now
         | ExprKind::Prim(..) => {}
@@ -766,9 +770,13 @@ pub(super) fn joins(block: &Block, var: &str) -> bool {
 }
 
 /// The task of `try: await t / except CancelledError: ...` whose handler
-/// reads `t` again: the handle is awaited through `&mut`, so it is still
-/// there.
-pub(super) fn joined_then_read<'a>(body: &'a Block, on_cancel: &Block) -> Option<&'a str> {
+/// reads `t` again (or `t.done()`, `t.cancelled()` of the function `whole`): the
+/// handle is awaited through `&mut`, so it is still there.
+pub(super) fn joined_then_read<'a>(
+    body: &'a Block,
+    on_cancel: &Block,
+    whole: &Block,
+) -> Option<&'a str> {
     let [join] = body.as_slice() else {
         return None;
     };
@@ -780,6 +788,15 @@ pub(super) fn joined_then_read<'a>(body: &'a Block, on_cancel: &Block) -> Option
         for (e, _) in stmt_exprs(s) {
             each_expr(e, &mut |x| {
                 read |= matches!(&x.kind, ExprKind::Var(n) | ExprKind::Cancelled(n) if n == target);
+            });
+        }
+    });
+    // `t.done()` or `t.cancelled()` anywhere else.
+    walk(whole, &mut |s| {
+        for (e, _) in stmt_exprs(s) {
+            each_expr(e, &mut |x| {
+                read |=
+                    matches!(&x.kind, ExprKind::Cancelled(n) | ExprKind::Done(n) if n == target);
             });
         }
     });
@@ -800,7 +817,7 @@ pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
         if let StmtKind::Try {
             body, on_cancel, ..
         } = &s.kind
-            && let Some(task) = joined_then_read(body, on_cancel)
+            && let Some(task) = joined_then_read(body, on_cancel, block)
         {
             out.push(task.to_string());
         }
@@ -810,6 +827,10 @@ pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
                     && m.mutates()
                     && let ExprKind::Var(n) = &obj.kind
                 {
+                    out.push(n.clone());
+                }
+                // `task.result()` awaits the handle through `&mut`.
+                if let ExprKind::Task(TaskOp::Result, n) = &x.kind {
                     out.push(n.clone());
                 }
             });

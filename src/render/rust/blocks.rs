@@ -105,8 +105,14 @@ impl Renderer<'_> {
     }
 
     pub(super) fn set(&mut self, var: &str, value: &Expr) {
+        if self.is_static(var) {
+            return self.static_set(var, value);
+        }
         // A call made for what it does (`xs.append(x)`).
         if var == "_" {
+            if let Some(message) = self.exit_message(value) {
+                self.line(message);
+            }
             let c = self.expr(value);
             self.line(format!("{};", c.text));
             return;
@@ -280,7 +286,9 @@ impl Renderer<'_> {
                 self.line("});");
             }
             let start = self.lines.len();
-            let handle = match super::analysis::joined_then_read(body, on_cancel) {
+            let demo = self.demo;
+            let whole = demo.function(&self.func).map_or(body, |f| &f.body);
+            let handle = match super::analysis::joined_then_read(body, on_cancel, whole) {
                 Some(_) => format!("(&mut {})", ident(target)),
                 None => ident(target),
             };

@@ -194,6 +194,8 @@ pub(super) fn helpers(lines: &[String]) -> Vec<&'static str> {
         out.extend_from_slice(PY_REPR);
         out.push("");
     }
+    out.extend(super::str_pad::helpers(&calls));
+    out.extend(super::format_spec::helpers(&calls));
     for (name, text) in [("py_list(", PY_LIST), ("sorted(", SORTED)] {
         if calls(name) {
             out.extend_from_slice(text);
@@ -237,6 +239,12 @@ pub(super) fn builtin(f: Builtin, args: &[Code]) -> Code {
             ),
             // `{:.2}` rounds the float's exact value to two places, halves
             // to even, as Python's `round(x, 2)` does.
+            // To tens, hundreds...: Python rounds `x / 10**k`, halves to even.
+            (Some(n), Ty::Float) if let Some(k) = n.text.strip_prefix('-') => Code::new(
+                format!("({} / 1e{k}_f64).round_ties_even() * 1e{k}", first.wrap(6)),
+                Ty::Float,
+                6,
+            ),
             (Some(n), Ty::Float) => {
                 let fmt = match n.text.parse::<usize>() {
                     Ok(digits) => format!("format!(\"{{:.{digits}}}\", {})", first.text),

@@ -177,11 +177,13 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
         }
         Builtin::Int => match first.ty {
             Ty::Float => Code::new(format!("{} as i64", first.wrap(8)), Ty::Int, 8),
+            // `int(...)` takes the digits between blanks.
             Ty::Str => Code::new(
-                format!("{}.parse::<i64>().unwrap()", first.wrap(10)),
+                format!("{}.trim().parse::<i64>().unwrap()", first.wrap(10)),
                 Ty::Int,
                 10,
             ),
+            Ty::Bool => Code::new(format!("i64::from({})", first.text), Ty::Int, 10),
             _ => Code {
                 ty: Ty::Int,
                 ..first
@@ -199,6 +201,13 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
         Builtin::Repr | Builtin::Round | Builtin::Sorted | Builtin::List | Builtin::Dict => {
             super::builtins::builtin(f, &args)
         }
+        Builtin::Enumerate
+        | Builtin::Zip
+        | Builtin::Reversed
+        | Builtin::Divmod
+        | Builtin::Any
+        | Builtin::All
+        | Builtin::Exit => unreachable!("written by `Renderer::iter_builtin`"),
         Builtin::Abs => Code::new(format!("{}.abs()", first.wrap(10)), first.ty.clone(), 10),
         Builtin::Min | Builtin::Max if args.len() > 1 => {
             let m = if f == Builtin::Min { "min" } else { "max" };

@@ -7,8 +7,10 @@
 
 use super::Renderer;
 use super::analysis::{assigned_in, read_in, stmt_exprs};
+use super::exc_groups::GROUP_DISPLAY;
 use super::names::ident;
 use crate::render::plan::ir::ast::{Block, Call, Demo, Handler, Stmt, StmtKind, class_var, walk};
+use crate::render::plan::ir::exc_groups::GROUP;
 use crate::render::plan::ir::raises::{raised_classes, takes};
 use std::collections::HashSet;
 
@@ -40,7 +42,11 @@ impl Renderer<'_> {
         self.line("#[derive(Debug)]");
         self.line("enum Error {");
         for c in &classes {
-            self.line(format!("    {c}(String),"));
+            if c == GROUP {
+                self.line(format!("    {c}(Vec<Error>),"));
+            } else {
+                self.line(format!("    {c}(String),"));
+            }
         }
         self.line("}");
         self.line("");
@@ -49,6 +55,10 @@ impl Renderer<'_> {
         self.line("    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {");
         self.line("        match self {");
         for c in &classes {
+            if c == GROUP {
+                GROUP_DISPLAY.iter().for_each(|l| self.line(*l));
+                continue;
+            }
             self.line(format!(
                 "            Error::{c}(message) => write!(f, \"{{message}}\"),"
             ));
@@ -95,6 +105,9 @@ impl Renderer<'_> {
             };
             return self.try_(&vec![inner], &Vec::new(), finally, tail);
         }
+        if handlers.iter().any(|h| h.star) && !self.sync {
+            return self.catch_star(body, handlers);
+        }
         let classes = raised_classes(self.demo);
         let mut arms: Vec<Vec<String>> = vec![Vec::new(); handlers.len()];
         let mut rest = false;
@@ -108,7 +121,7 @@ impl Renderer<'_> {
             }
         }
         if arms.iter().all(Vec::is_empty) {
-            self.line("// No `raise` of the program gives what the `except` takes.");
+            self.line("// Nothing here raises what the `except` takes: it never runs.");
             self.body(body, false);
             return;
         }
@@ -186,7 +199,7 @@ impl Renderer<'_> {
 
     /// Variables the `try` block sets first and the rest of the function
     /// reads: declared before the block, which cannot hand out its own.
-    fn declare_before(&mut self, body: &Block) {
+    pub(super) fn declare_before(&mut self, body: &Block) {
         let mut inside: HashSet<u32> = HashSet::new();
         walk(body, &mut |s| {
             inside.insert(s.id);

@@ -28,6 +28,9 @@ impl Renderer<'_> {
     }
 
     pub(super) fn var_code(&self, name: &str) -> Code {
+        if self.is_static(name) {
+            return self.static_read(name);
+        }
         let ty = self.var_ty(name);
         if let Some(place) = self.held_place(name) {
             return Code::new(place, ty, 7);
@@ -198,6 +201,7 @@ impl Renderer<'_> {
                 c.range = true;
                 builtin(*f, vec![c])
             }
+            ExprKind::Call(f, args) if f.is_adapter() => self.iter_builtin(*f, args),
             ExprKind::Call(f, args) => {
                 let codes: Vec<Code> = args.iter().map(|a| self.expr(a)).collect();
                 builtin(*f, codes)
@@ -210,12 +214,14 @@ impl Renderer<'_> {
                 c
             }
             ExprKind::Cancelled(task) => self.cancelled(task),
+            ExprKind::Task(op, task) => self.task_op(*op, task),
             ExprKind::Done(task) => {
                 let t = self.var_code(task);
                 Code::new(format!("{}.is_finished()", t.wrap(10)), Ty::Bool, 10)
             }
             ExprKind::StrMethod(m, x, args) => {
-                let x = self.expr(x);
+                let shared = self.static_receiver(x).filter(|_| m.mutates());
+                let x = shared.unwrap_or_else(|| self.expr(x));
                 let arg = match m {
                     StrMethod::StartsWith | StrMethod::EndsWith => {
                         args.first().map(|a| self.expr(a).borrowed())
@@ -377,6 +383,9 @@ impl Renderer<'_> {
                 prec,
             )
         };
+        if let Some(c) = super::iters::by_negative(op, &a, &b) {
+            return c;
+        }
         match op {
             And | Or => join(&a.truthy(), &b.truthy(), Ty::Bool),
             Eq | Ne | Lt | Le | Gt | Ge | In | NotIn => join(&a, &b, Ty::Bool),
@@ -416,6 +425,8 @@ impl Renderer<'_> {
                 c.fresh = true;
                 c
             }
+            // `3 * "xy"` repeats the string as `"xy" * 3` does.
+            Mul if b.ty == Ty::Str && a.ty == Ty::Int => self.binary(Mul, b, a),
             Mul if a.ty == Ty::Str => {
                 let mut c = Code::new(
                     format!("{}.repeat({} as usize)", a.wrap(10), b.wrap(8)),
@@ -425,6 +436,12 @@ impl Renderer<'_> {
                 c.fresh = true;
                 c
             }
+            // `(-7.0 / 2.0).floor()` is ambiguous to rustc: `f64::floor` names the type.
+            FloorDiv if float && number(&a) && number(&b) => Code::new(
+                format!("f64::floor({})", join(&a, &b, Ty::Float).text),
+                Ty::Float,
+                10,
+            ),
             FloorDiv if float => Code::new(
                 format!("({}).floor()", join(&a, &b, Ty::Float).text),
                 Ty::Float,
@@ -477,6 +494,14 @@ impl Renderer<'_> {
                 Part::Hole(e) => {
                     let c = self.expr(e);
                     self.hole(&c, &mut fmt, &mut args);
+                }
+                Part::Spec(e, spec) if let Some(py) = spec.python => {
+                    let c = self.expr(e);
+                    match spec.rust.as_str() {
+                        "" => fmt.push_str("{}"),
+                        pad => fmt.push_str(&format!("{{:{pad}}}")),
+                    }
+                    args.push(super::format_spec::number(&c, py));
                 }
                 Part::Spec(e, spec) => {
                     let c = self.expr(e);
@@ -740,5 +765,13 @@ impl Renderer<'_> {
 /// Whether a method called on `a` would be on an operation whose integer
 /// type rustc cannot settle (`(i * 37)`); a literal gets its suffix.
 fn untyped(a: &Code) -> bool {
-    a.prec < 10 && !a.wrap(10).ends_with("_i64)")
+    let name = a.text.starts_with(|c: char| c.is_alphabetic() || c == '_')
+        && a.text.chars().all(|c| c.is_alphanumeric() || c == '_');
+    // A local bound to a literal (`let seconds = 3725;`) has no type yet either.
+    name || a.prec < 10 && !a.wrap(10).ends_with("_i64)")
+}
+
+/// Whether the code is a number literal, of no type until one is named.
+fn number(c: &Code) -> bool {
+    c.text.parse::<f64>().is_ok()
 }

@@ -1,6 +1,7 @@
 //! Type inference over call sites, literals and returns: rounds of passes
 //! over every function until nothing changes.
 
+use super::statics::STATICS;
 use super::types::{Ty, Types, unify};
 use crate::render::plan::ir::ast::{Block, Call, Calls, Demo, Function, FunctionKind, StmtKind};
 use crate::render::plan::ir::expr::{Expr, ExprKind, StrMethod};
@@ -10,6 +11,12 @@ use std::collections::HashMap;
 impl Types {
     pub(super) fn infer(demo: &Demo) -> Types {
         let mut t = Types::default();
+        t.vars.insert(STATICS.into(), HashMap::new());
+        for (name, first) in &demo.statics {
+            t.statics.insert(name.clone());
+            let ty = t.expr_ty(STATICS, first);
+            t.set(STATICS, name, &ty);
+        }
         for f in &demo.functions {
             t.params
                 .insert(f.name.clone(), vec![Ty::Unknown; f.params.len()]);

@@ -10,6 +10,9 @@ impl Renderer<'_> {
     /// `x.m(args)` for the methods [`Renderer::expr`] leaves to this one.
     pub(super) fn method(&mut self, m: StrMethod, x: &Code, args: &[Expr]) -> Code {
         let args: Vec<Code> = args.iter().map(|a| self.expr(a)).collect();
+        if let Some(c) = super::str_pad::method(m, x, &args) {
+            return c;
+        }
         let obj = x.wrap(10);
         let elem = x.ty.elem();
         // An item as the list holds it: owned, a float where floats are.

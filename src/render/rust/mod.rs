@@ -47,15 +47,21 @@ mod callbacks;
 mod code;
 mod dicts;
 mod errors;
+mod exc_groups;
 mod expr;
+mod format_spec;
 mod functions;
 mod infer;
+mod iters;
 mod methods;
 mod names;
 mod scoped;
+mod statics;
 mod stmt;
+mod str_pad;
 mod structs;
 mod sync;
+mod sys_exit;
 mod task_state;
 mod timeout;
 mod tuples;
@@ -411,6 +417,7 @@ impl<'a> Renderer<'a> {
             self.line("");
         }
         self.error_enum();
+        self.static_items();
         for f in &self.demo.functions {
             let start = self.lines.len();
             match f.kind {
@@ -453,6 +460,7 @@ impl<'a> Renderer<'a> {
         for l in builtins::helpers(&self.lines) {
             self.line(l);
         }
+        self.static_helpers();
         if self.needs_receive {
             for l in RECEIVE {
                 self.line(l);

@@ -10,6 +10,7 @@ use crate::render::plan::ir::expr::ExprKind;
 impl Renderer<'_> {
     pub(super) fn stmt(&mut self, s: &Stmt, tail: bool) {
         let start = self.lines.len();
+        self.cancels_read(s);
         self.stmt_inner(s, tail);
         if self.lines.len() == start {
             self.line("// (nothing to do in Rust)");
@@ -189,6 +190,11 @@ impl Renderer<'_> {
                 };
                 self.wrapped_call(&head, &c, ");");
                 self.abort_flag(into);
+            }
+            StmtKind::TaskGroup { group, body }
+                if crate::render::plan::ir::exc_groups::collects(body, &self.fallible) =>
+            {
+                self.failing_group(group, body)
             }
             StmtKind::TaskGroup { group, body } => {
                 self.use_("tokio::task", "JoinSet");
@@ -392,6 +398,12 @@ impl Renderer<'_> {
                     } else {
                         c.text.trim_start_matches("vec!").to_string()
                     }
+                } else if let ExprKind::Tuple(items) = &over.kind
+                    && !items.is_empty()
+                {
+                    // A tuple literal's items, of one type: an array.
+                    let items: Vec<String> = items.iter().map(|i| self.expr(i).text).collect();
+                    format!("[{}]", items.join(", "))
                 } else if c.ty == Ty::Str {
                     format!("{}.chars()", c.wrap(10))
                 } else if c.ty.elem().is_copy() {

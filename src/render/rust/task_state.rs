@@ -1,15 +1,21 @@
+//! The methods of a task kept in a variable, inside expressions.
+//!
 //! `task.cancelled()`: a `JoinHandle` tells whether its task has finished,
 //! not how. The listing keeps a flag beside the handle: whether it aborted
 //! the task before the task finished (Tokio then drops the task's future at
 //! its next turn, so it ends cancelled, as asyncio's does).
+//!
+//! `task.result()` of a finished task awaits its handle through `&mut`
+//! (ready at once); `task.cancel()` inside an expression aborts the task
+//! before the statement and gives whether it was still running.
 
 use super::Renderer;
-use super::analysis::stmt_exprs;
+use super::analysis::{each_expr, stmt_exprs};
 use super::code::Code;
 use super::names::ident;
 use super::types::Ty;
-use crate::render::plan::ir::ast::walk;
-use crate::render::plan::ir::expr::{Expr, ExprKind, Part};
+use crate::render::plan::ir::ast::{Stmt, StmtKind, walk};
+use crate::render::plan::ir::expr::{Expr, ExprKind, Part, TaskOp};
 
 /// Whether `e` reads `task.cancelled()`.
 fn reads_cancelled(e: &Expr, task: &str) -> bool {
@@ -44,7 +50,7 @@ fn reads_cancelled(e: &Expr, task: &str) -> bool {
 
 impl Renderer<'_> {
     /// The flag kept beside `task`'s handle, when the function reads
-    /// `task.cancelled()`.
+    /// `task.cancelled()` and aborts the task.
     fn abort_flag_name(&self, task: &str) -> Option<String> {
         let f = self.demo.function(&self.func)?;
         let mut found = false;
@@ -53,7 +59,7 @@ impl Renderer<'_> {
                 found |= stmt_exprs(s).iter().any(|(e, _)| reads_cancelled(e, task));
             });
         }
-        found.then(|| format!("{}_aborted", task.trim_start_matches("r#")))
+        (found && self.aborts(task)).then(|| format!("{}_aborted", task.trim_start_matches("r#")))
     }
 
     /// After `let task = tokio::spawn(...)`: its flag, when one is read.
@@ -71,15 +77,83 @@ impl Renderer<'_> {
         }
     }
 
-    /// `task.cancelled()`: aborted before it finished, and finished since.
+    /// `task.cancelled()`: aborted before it finished, and finished since
+    /// (never, for a task the function does not abort).
     pub(super) fn cancelled(&mut self, task: &str) -> Code {
-        let flag = self
-            .abort_flag_name(task)
-            .unwrap_or_else(|| format!("{task}_aborted"));
+        let Some(flag) = self.abort_flag_name(task) else {
+            return Code::new("false", Ty::Bool, 10);
+        };
         Code::new(
             format!("{flag} && {}.is_finished()", ident(task)),
             Ty::Bool,
             2,
         )
     }
+
+    /// Whether the function aborts `task` (`task.cancel()`, as a statement
+    /// or inside an expression).
+    fn aborts(&self, task: &str) -> bool {
+        let Some(f) = self.demo.function(&self.func) else {
+            return false;
+        };
+        let mut found = false;
+        for block in [&f.body, &f.exit] {
+            walk(block, &mut |s| {
+                found |= matches!(&s.kind, StmtKind::Cancel { task: t } if t == task);
+                for (e, _) in stmt_exprs(s) {
+                    each_expr(e, &mut |x| {
+                        found |= matches!(&x.kind, ExprKind::Task(TaskOp::Cancel, t) if t == task);
+                    });
+                }
+            });
+        }
+        found
+    }
+
+    /// `task.result()` or `task.cancel()` (see [`Self::cancels_read`]).
+    pub(super) fn task_op(&mut self, op: TaskOp, task: &str) -> Code {
+        match op {
+            TaskOp::Result => {
+                let failing = self.demo.function(&self.func).is_some_and(|f| {
+                    crate::render::plan::ir::raises::failing_tasks(f, &self.fallible)
+                        .contains_key(task)
+                });
+                let q = if failing { "?" } else { "" };
+                let ty = self.var_ty(task).inner();
+                let mut c = Code::new(format!("(&mut {}).await.unwrap(){q}", ident(task)), ty, 10);
+                c.fresh = true;
+                c
+            }
+            TaskOp::Cancel => Code::new(running_name(task), Ty::Bool, 10),
+        }
+    }
+
+    /// Before a statement that reads `task.cancel()`: `abort` gives nothing
+    /// back, so the statement reads whether the task was still running.
+    pub(super) fn cancels_read(&mut self, s: &Stmt) {
+        let mut tasks = Vec::new();
+        for (e, _) in stmt_exprs(s) {
+            each_expr(e, &mut |x| {
+                if let ExprKind::Task(TaskOp::Cancel, t) = &x.kind
+                    && !tasks.contains(t)
+                {
+                    tasks.push(t.clone());
+                }
+            });
+        }
+        for task in tasks {
+            let running = running_name(&task);
+            self.line("// `abort` returns nothing: `cancel()` says whether the task still ran.");
+            self.line(format!("let {running} = !{}.is_finished();", ident(&task)));
+            if let Some(flag) = self.abort_flag_name(&task) {
+                self.line(format!("{flag} |= {running};"));
+            }
+            self.line(format!("{}.abort();", ident(&task)));
+        }
+    }
+}
+
+/// The variable that says whether `task` still ran when it was aborted.
+fn running_name(task: &str) -> String {
+    format!("{}_was_running", task.trim_start_matches("r#"))
 }

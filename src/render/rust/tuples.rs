@@ -90,11 +90,30 @@ impl Renderer<'_> {
     }
 
     /// The binding of a tuple pattern: `let (a, b) = ` the first time,
-    /// `(a, b) = ` once its names exist.
+    /// `(a, b) = ` once its names exist. When only some exist, the others
+    /// are declared first (`let hours;`), so the pattern assigns the
+    /// existing ones rather than shadowing them.
     pub(super) fn bind_pattern(&mut self, names: &[&str]) -> String {
-        if names.iter().all(|n| self.declared.contains(*n)) {
-            let names: Vec<String> = names.iter().map(|n| ident(n)).collect();
-            return format!("({}) = ", names.join(", "));
+        let some = names.iter().any(|n| self.declared.contains(*n));
+        if some {
+            let mut parts = Vec::new();
+            for n in names {
+                if self.declared.contains(*n) {
+                    parts.push(ident(n));
+                } else if self.used.contains(*n) {
+                    self.declared.insert(n.to_string());
+                    let m = if self.assigned.get(*n).copied().unwrap_or(0) > 1 {
+                        "mut "
+                    } else {
+                        ""
+                    };
+                    self.line(format!("let {m}{};", ident(n)));
+                    parts.push(ident(n));
+                } else {
+                    parts.push("_".into());
+                }
+            }
+            return format!("({}) = ", parts.join(", "));
         }
         let var = format!("({})", names.join(", "));
         format!("let {} = ", self.loop_pat(&var))

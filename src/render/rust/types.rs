@@ -1,7 +1,10 @@
 //! The Rust types demo values end up with, and what inference found out.
 
+use super::statics::STATICS;
 use crate::render::plan::ir::ast::{Calls, Demo, FunctionKind};
-use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, StrMethod, UnaryOp};
+use crate::render::plan::ir::expr::{
+    BinaryOp, Builtin, Expr, ExprKind, StrMethod, TaskOp, UnaryOp,
+};
 use crate::render::plan::ir::primitive::PrimOp;
 use crate::render::plan::ir::value::Value;
 use std::collections::{HashMap, HashSet};
@@ -144,10 +147,17 @@ pub(super) struct Types {
     pub(super) owned_list: HashSet<(String, usize)>,
     /// Inside `on_cancel` or `finally` while inferring.
     pub(super) in_cleanup: bool,
+    /// The module's shared variables, typed under [`STATICS`].
+    pub(super) statics: HashSet<String>,
 }
 
 impl Types {
     pub(super) fn var(&self, f: &str, name: &str) -> Ty {
+        let f = if self.statics.contains(name) {
+            STATICS
+        } else {
+            f
+        };
         self.vars
             .get(f)
             .and_then(|v| v.get(name))
@@ -164,6 +174,11 @@ impl Types {
                 .zip(items)
                 .fold(false, |changed, (n, t)| self.set(f, n, t) | changed);
         }
+        let f = if self.statics.contains(name) {
+            STATICS
+        } else {
+            f
+        };
         let vars = self.vars.get_mut(f).expect("every function");
         unify(vars.entry(name.to_string()).or_insert(Ty::Unknown), ty)
     }
@@ -251,6 +266,16 @@ impl Types {
                     Builtin::Round if args.len() == 1 => Ty::Int,
                     Builtin::Round => first,
                     Builtin::Sorted | Builtin::List => Ty::List(Box::new(first.elem())),
+                    Builtin::Enumerate
+                    | Builtin::Zip
+                    | Builtin::Reversed
+                    | Builtin::Divmod
+                    | Builtin::Any
+                    | Builtin::All
+                    | Builtin::Exit => {
+                        let tys: Vec<Ty> = args.iter().map(|a| self.expr_ty(f, a)).collect();
+                        super::iters::ty(*b, &tys)
+                    }
                     Builtin::Min | Builtin::Max | Builtin::Sum => {
                         if args.len() == 1 {
                             first.elem()
@@ -275,6 +300,8 @@ impl Types {
                 _ => Ty::Bool,
             },
             ExprKind::Join(task) => self.var(f, task).inner(),
+            ExprKind::Task(TaskOp::Result, task) => self.var(f, task).inner(),
+            ExprKind::Task(TaskOp::Cancel, _) => Ty::Bool,
             ExprKind::Now => Ty::Float,
             ExprKind::IfElse(_, a, b) => {
                 let mut t = self.expr_ty(f, a);

@@ -14,6 +14,8 @@ pub type StmtId = u32;
 pub struct Demo {
     pub entry: String,
     pub functions: Vec<Function>,
+    /// The module's shared variables (`static`s): name and first value.
+    pub statics: Vec<(String, Expr)>,
     /// Number of statements: every [`StmtId`] is below it.
     pub statement_count: u32,
 }
@@ -291,6 +293,8 @@ pub struct Handler {
     /// `as name`: the variable holding the exception.
     pub name: Option<String>,
     pub body: Block,
+    /// `except*`: the clause takes its classes out of an exception group.
+    pub star: bool,
 }
 
 /// The variable holding the class name of the exception caught as `name`,

@@ -54,6 +54,9 @@ pub enum ExprKind {
     /// `await asyncio.gather(f(a), f(b))` of one coroutine (a list of
     /// [`ExprKind::Coro`]): their results in order.
     GatherAll(Box<Expr>),
+    /// A method of a task kept in a variable that gives a value:
+    /// `task.result()`, `task.cancel()`.
+    Task(TaskOp, String),
     /// `sync.locked()` of a semaphore or lock.
     Locked(String),
     /// A method of a string or list: `s.upper()`, `xs.append(x)`.
@@ -63,6 +66,15 @@ pub enum ExprKind {
     /// A method of an event or a queue that gives a value, without
     /// arguments: `event.is_set()`, `await queue.get()`, `queue.qsize()`.
     Prim(String, super::primitive::PrimOp),
+}
+
+/// The methods of a task, inside an expression (see [`ExprKind::Task`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TaskOp {
+    /// `task.result()` of a finished task.
+    Result,
+    /// `task.cancel()`: whether the task was still running.
+    Cancel,
 }
 
 /// The methods of `str` and `list` the plan translates.
@@ -95,11 +107,23 @@ pub enum StrMethod {
     Reverse,
     Clear,
     Copy,
+    /// `s.title()`.
+    Title,
+    /// `s.capitalize()`.
+    Capitalize,
+    /// `s.zfill(width)`.
+    Zfill,
+    /// `s.center(width)` or `s.center(width, fill)`.
+    Center,
+    /// `s.ljust(width)` or `s.ljust(width, fill)`.
+    Ljust,
+    /// `s.rjust(width)` or `s.rjust(width, fill)`.
+    Rjust,
 }
 
 impl StrMethod {
     /// Python's name and number of arguments of each.
-    pub const ALL: [(&'static str, usize, StrMethod); 23] = [
+    pub const ALL: [(&'static str, usize, StrMethod); 32] = [
         ("upper", 0, StrMethod::Upper),
         ("lower", 0, StrMethod::Lower),
         ("strip", 0, StrMethod::Strip),
@@ -123,6 +147,15 @@ impl StrMethod {
         ("keys", 0, StrMethod::Keys),
         ("values", 0, StrMethod::Values),
         ("get", 2, StrMethod::Get),
+        ("title", 0, StrMethod::Title),
+        ("capitalize", 0, StrMethod::Capitalize),
+        ("zfill", 1, StrMethod::Zfill),
+        ("center", 1, StrMethod::Center),
+        ("center", 2, StrMethod::Center),
+        ("ljust", 1, StrMethod::Ljust),
+        ("ljust", 2, StrMethod::Ljust),
+        ("rjust", 1, StrMethod::Rjust),
+        ("rjust", 2, StrMethod::Rjust),
     ];
 
     /// Whether the method changes the list it is called on.
@@ -240,10 +273,24 @@ pub enum Builtin {
     /// `obj[index]` (Python's `operator.getitem`): an item of a list or a
     /// character of a string, a negative index counting from the end.
     Index,
+    /// `enumerate(xs)` or `enumerate(xs, start)`: `(i, x)` pairs.
+    Enumerate,
+    /// `zip(a, b)`: pairs of items, as long as the shorter.
+    Zip,
+    /// `reversed(xs)`: the items from the last.
+    Reversed,
+    /// `divmod(a, b)`: `(a // b, a % b)`.
+    Divmod,
+    /// `any(xs)`: whether an item is true.
+    Any,
+    /// `all(xs)`: whether every item is true.
+    All,
+    /// `sys.exit()`, `sys.exit(status)` or `sys.exit(message)`.
+    Exit,
 }
 
 impl Builtin {
-    pub const ALL: [(&'static str, Builtin); 14] = [
+    pub const ALL: [(&'static str, Builtin); 20] = [
         ("range", Builtin::Range),
         ("len", Builtin::Len),
         ("str", Builtin::Str),
@@ -258,13 +305,39 @@ impl Builtin {
         ("sorted", Builtin::Sorted),
         ("list", Builtin::List),
         ("dict", Builtin::Dict),
+        ("enumerate", Builtin::Enumerate),
+        ("zip", Builtin::Zip),
+        ("reversed", Builtin::Reversed),
+        ("divmod", Builtin::Divmod),
+        ("any", Builtin::Any),
+        ("all", Builtin::All),
     ];
 
+    /// Whether the listing writes the built-in with iterator adapters
+    /// (`enumerate`, `zip`, `reversed`, `any`, `all`), or it is `divmod`
+    /// or `sys.exit`.
+    pub fn is_adapter(self) -> bool {
+        matches!(
+            self,
+            Builtin::Enumerate
+                | Builtin::Zip
+                | Builtin::Reversed
+                | Builtin::Divmod
+                | Builtin::Any
+                | Builtin::All
+                | Builtin::Exit
+        )
+    }
+
     pub fn name(self) -> &'static str {
-        Builtin::ALL
-            .iter()
-            .find(|(_, b)| *b == self)
-            .map_or("operator.getitem", |(n, _)| *n)
+        Builtin::ALL.iter().find(|(_, b)| *b == self).map_or(
+            if self == Builtin::Exit {
+                "sys.exit"
+            } else {
+                "operator.getitem"
+            },
+            |(n, _)| *n,
+        )
     }
 }
 
@@ -289,6 +362,24 @@ pub struct Spec {
     pub rust: String,
     /// The value is formatted as a float (`f`): an int is converted.
     pub float: bool,
+    /// A number format `format!` has no spec for, written by a helper the
+    /// listing carries; `rust` then only pads the text it gives.
+    pub python: Option<PySpec>,
+}
+
+/// A Python number format that Rust's `format!` cannot write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PySpec {
+    /// `,` or `_` between thousands (`{:,}`, `{:_}`, `{:,.2f}`): the
+    /// separator, and the places of an `f` type.
+    Group(char, Option<usize>),
+    /// `%`: the value times 100 with this many places, then `%`.
+    Percent(usize),
+    /// `e` (or `E`, `true`): this many places and an exponent `e+XX`.
+    Exp(usize, bool),
+    /// `g` (or `G`, `true`): this many significant digits, fixed or with
+    /// an exponent, trailing zeros dropped.
+    General(usize, bool),
 }
 
 impl Template {
@@ -313,6 +404,7 @@ impl Expr {
             | ExprKind::Done(name)
             | ExprKind::Cancelled(name)
             | ExprKind::Join(name)
+            | ExprKind::Task(_, name)
             | ExprKind::Locked(name)
             | ExprKind::Prim(name, _) => out.push((name.clone(), self.span.clone())),
             ExprKind::Lit(_) | ExprKind::Now => {}

@@ -3,6 +3,8 @@
 //! classes, and the statements they use), with expressions and values.
 
 pub mod ast;
+pub mod exc_groups;
+pub mod exc_ops;
 pub mod expr;
 pub mod primitive;
 pub mod raises;

@@ -32,6 +32,7 @@ fn fails(f: &Function, fallible: &HashSet<String>) -> bool {
             found |= match &s.kind {
                 StmtKind::Raise { .. } | StmtKind::Reraise => true,
                 StmtKind::Join { target, .. } => tasks.contains_key(target),
+                StmtKind::TaskGroup { body, .. } => super::exc_groups::collects(body, fallible),
                 _ => propagating_calls(&s.kind)
                     .iter()
                     .any(|c| fallible.contains(&c.name)),
@@ -152,6 +153,7 @@ fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         | ExprKind::Done(_)
         | ExprKind::Cancelled(_)
         | ExprKind::Join(_)
+        | ExprKind::Task(..)
         | ExprKind::Locked(_)
         | ExprKind::Prim(..)
         | ExprKind::Now => {}
@@ -190,6 +192,12 @@ fn check(
         }
         match &s.kind {
             StmtKind::Raise { class, .. } if !plain => out.push((class.clone(), s.span.clone())),
+            // Its children's exceptions come out of the group, together.
+            StmtKind::TaskGroup { body, .. }
+                if plain && super::exc_groups::collects(body, fallible) =>
+            {
+                continue;
+            }
             StmtKind::Try {
                 body,
                 on_cancel,
@@ -272,6 +280,9 @@ pub fn raised_classes(demo: &Demo) -> Vec<String> {
             }
         });
     }
+    if super::exc_groups::any_groups(demo, &fallible(demo)) {
+        classes.push(super::exc_groups::GROUP.to_string());
+    }
     classes
 }
 
@@ -302,7 +313,8 @@ pub fn unreached_handlers(demo: &Demo) -> Vec<std::ops::Range<usize>> {
     for f in &demo.functions {
         for block in [&f.body, &f.exit] {
             walk(block, &mut |s| {
-                if let StmtKind::Catch { handlers, .. } = &s.kind
+                if let StmtKind::Catch { body, handlers, .. } = &s.kind
+                    && !never_runs(body, handlers)
                     && !handlers.iter().any(|h| {
                         h.classes
                             .iter()
@@ -315,4 +327,13 @@ pub fn unreached_handlers(demo: &Demo) -> Vec<std::ops::Range<usize>> {
         }
     }
     out
+}
+
+/// Whether the `except` clauses of a `try` never run: its block cannot
+/// raise (see [`super::exc_ops`]) and no clause takes a cancellation.
+fn never_runs(body: &Block, handlers: &[super::ast::Handler]) -> bool {
+    super::exc_ops::cannot_raise(body)
+        && !handlers
+            .iter()
+            .any(|h| h.classes.iter().any(|c| c == "BaseException"))
 }

@@ -1,0 +1,79 @@
+//! Which statements can raise through Python's own operations: indexing,
+//! a division, `int("x")`, `min([])`, `xs.pop()`... A `try` block made only
+//! of operations that cannot fail (printing, sleeping, arithmetic without
+//! division, comparisons) never runs an `except` that takes no class the
+//! program raises: the Rust listing keeps the block and leaves the clause
+//! out, with a comment.
+
+use super::ast::{Block, StmtKind, walk};
+use super::expr::{BinaryOp, Builtin, Expr, ExprKind, Part, StrMethod};
+
+/// Whether nothing in `block` can raise an exception of Python's own.
+pub fn cannot_raise(block: &Block) -> bool {
+    let mut ok = true;
+    walk(block, &mut |s| {
+        ok &= match &s.kind {
+            StmtKind::Print(t) => t.parts.iter().all(part_safe),
+            StmtKind::Sleep(e) | StmtKind::Set { value: e, .. } => safe(e),
+            StmtKind::If { cond: e, .. }
+            | StmtKind::While { cond: e, .. }
+            | StmtKind::For { over: e, .. } => safe(e),
+            _ => false,
+        };
+    });
+    ok
+}
+
+fn part_safe(p: &Part) -> bool {
+    match p {
+        Part::Text(_) => true,
+        Part::Hole(e) | Part::Spec(e, _) => safe(e),
+    }
+}
+
+/// Whether evaluating `e` cannot raise.
+fn safe(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Lit(_)
+        | ExprKind::Var(_)
+        | ExprKind::Done(_)
+        | ExprKind::Cancelled(_)
+        | ExprKind::Locked(_)
+        | ExprKind::Now => true,
+        ExprKind::List(items) | ExprKind::Tuple(items) => items.iter().all(safe),
+        ExprKind::Unary(_, x) => safe(x),
+        ExprKind::Binary(op, a, b) => {
+            !matches!(
+                op,
+                BinaryOp::Div | BinaryOp::FloorDiv | BinaryOp::Mod | BinaryOp::Pow
+            ) && safe(a)
+                && safe(b)
+        }
+        ExprKind::Call(f, args) => {
+            matches!(
+                f,
+                Builtin::Range | Builtin::Len | Builtin::Str | Builtin::Abs | Builtin::Repr
+            ) && args.iter().all(safe)
+        }
+        ExprKind::Template(t) => t.parts.iter().all(part_safe),
+        ExprKind::Comp {
+            value,
+            over,
+            filter,
+            ..
+        } => safe(value) && safe(over) && filter.as_deref().is_none_or(safe),
+        ExprKind::IfElse(c, a, b) => safe(c) && safe(a) && safe(b),
+        ExprKind::StrMethod(m, x, args) => {
+            !matches!(m, StrMethod::Pop | StrMethod::Remove | StrMethod::SetItem)
+                && safe(x)
+                && args.iter().all(safe)
+        }
+        ExprKind::Await(_)
+        | ExprKind::Join(_)
+        | ExprKind::Prim(..)
+        | ExprKind::Spawn(_)
+        | ExprKind::Coro(_)
+        | ExprKind::GatherAll(_)
+        | ExprKind::Task(..) => false,
+    }
+}

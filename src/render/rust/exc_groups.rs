@@ -1,0 +1,117 @@
+//! Exception groups: a task group whose children can fail is a `JoinSet`
+//! whose `Err`s are collected into `Error::ExceptionGroup` (the first one
+//! aborts the other children, as asyncio's `TaskGroup` cancels them), and
+//! `except*` takes its classes out of such a group while the rest goes on.
+
+use super::Renderer;
+use super::analysis::read_in;
+use super::names::ident;
+use crate::render::plan::ir::ast::{Block, Handler};
+use crate::render::plan::ir::exc_groups::GROUP;
+use crate::render::plan::ir::raises::{raised_classes, takes};
+
+/// The lines of the `ExceptionGroup` arm of `Display`: asyncio's message.
+pub(super) const GROUP_DISPLAY: &[&str] = &[
+    "            Error::ExceptionGroup(errors) => {",
+    "                let n = errors.len();",
+    "                let s = if n == 1 { \"\" } else { \"s\" };",
+    "                write!(f, \"unhandled errors in a TaskGroup ({n} sub-exception{s})\")",
+    "            }",
+];
+
+impl Renderer<'_> {
+    /// `async with asyncio.TaskGroup() as group:` whose children can fail:
+    /// they are joined one by one, and what they raised goes on together.
+    pub(super) fn failing_group(&mut self, group: &str, body: &Block) {
+        self.use_("tokio::task", "JoinSet");
+        self.declared.insert(group.to_string());
+        let g = ident(group);
+        self.line(format!("let mut {g} = JoinSet::new();"));
+        self.body(body, false);
+        let errors = format!("{group}_errors");
+        self.line("// The first exception aborts the other children; all that were raised go on.");
+        self.line(format!("let mut {errors} = Vec::new();"));
+        self.line(format!("while let Some(ended) = {g}.join_next().await {{"));
+        self.line("    // An aborted child ends with a `JoinError`: it raised nothing.");
+        self.line("    if let Ok(Err(err)) = ended {");
+        self.line(format!("        {errors}.push(err);"));
+        self.line(format!("        {g}.abort_all();"));
+        self.line("    }");
+        self.line("}");
+        self.line(format!("if !{errors}.is_empty() {{"));
+        self.indent += 1;
+        for guard in self.guards.clone().iter().rev() {
+            self.disarm(guard);
+        }
+        self.line(format!("return Err(Error::{GROUP}({errors}));"));
+        self.indent -= 1;
+        self.line("}");
+    }
+
+    /// `try: body except* Class: handler ...`: each clause whose classes
+    /// the group holds runs once; what no clause takes goes on as a group.
+    pub(super) fn catch_star(&mut self, body: &Block, handlers: &[Handler]) {
+        let classes = raised_classes(self.demo);
+        self.declare_before(body);
+        self.line("let caught: Result<(), Error> = async {");
+        self.indent += 1;
+        self.body(body, false);
+        self.line("Ok(())");
+        self.indent -= 1;
+        self.line("}");
+        self.line(".await;");
+        self.line("if let Err(err) = caught {");
+        self.indent += 1;
+        self.line("// `except*` takes its classes out of the group; the rest goes on.");
+        self.line("let left = match err {");
+        self.line(format!("    Error::{GROUP}(errors) => errors,"));
+        self.line("    err => vec![err],");
+        self.line("};");
+        for h in handlers {
+            let taken: Vec<String> = classes
+                .iter()
+                .filter(|c| *c != GROUP && h.classes.iter().any(|of| takes(of, c)))
+                .map(|c| format!("Error::{c}(_)"))
+                .collect();
+            if taken.is_empty() {
+                self.line(format!(
+                    "// No `raise` of the program gives what `except* {}` takes.",
+                    h.classes.join(", ")
+                ));
+                continue;
+            }
+            let pattern = taken.join(" | ");
+            let one = format!(
+                "let (taken, left): (Vec<Error>, Vec<Error>) = \
+                 left.into_iter().partition(|err| matches!(err, {pattern}));"
+            );
+            if 4 * self.indent + one.len() <= 100 {
+                self.line(one);
+            } else {
+                self.line("let (taken, left): (Vec<Error>, Vec<Error>) = left");
+                self.line("    .into_iter()");
+                self.line(format!("    .partition(|err| matches!(err, {pattern}));"));
+            }
+            self.line("if !taken.is_empty() {");
+            self.indent += 1;
+            if let Some(n) = h.name.as_ref().filter(|n| read_in(&h.body).contains(*n)) {
+                self.line(format!(
+                    "let {} = Error::{GROUP}(taken).to_string();",
+                    ident(n)
+                ));
+                self.declared.insert(n.clone());
+                self.body(&h.body, false);
+                self.declared.remove(n);
+            } else {
+                self.body(&h.body, false);
+            }
+            self.indent -= 1;
+            self.line("}");
+        }
+        self.line("if !left.is_empty() {");
+        self.line(format!("    return Err(Error::{GROUP}(left));"));
+        self.line("}");
+        self.indent -= 1;
+        self.line("}");
+    }
+}

@@ -1,0 +1,78 @@
+//! The Rust listing of a task's methods inside expressions (`result()`,
+//! `cancel()`, `cancelled()`): what the listing shows for each, and what it
+//! refuses, at its place. (`tests/rust_listings.rs` builds and runs the
+//! corpus programs that use them.)
+
+use asynclings::render::plan::plan;
+use asynclings::render::rust;
+
+const HEADER: &str = "import asyncio\n\n\n";
+const RUN: &str = "\n\nasyncio.run(main())\n";
+const WORK: &str = "async def work(n):\n    await asyncio.sleep(n)\n    return n * 10\n\n\n";
+
+fn listing(source: &str) -> String {
+    let program = asynclings::python::load("x.py", source).expect("loads");
+    rust::render(&plan(&program).expect("planned")).text()
+}
+
+/// The refusal's construct, reason and the text it points at.
+fn refused(source: &str) -> (String, String, String) {
+    let program = asynclings::python::load("x.py", source).expect("loads");
+    let e = plan(&program).expect_err("refused");
+    (e.construct, e.reason, source[e.span].to_string())
+}
+
+#[test]
+fn the_result_of_a_finished_task_awaits_its_handle_in_place() {
+    let src = format!(
+        "{HEADER}{WORK}async def main():\n    t = asyncio.create_task(work(1))\n    \
+await asyncio.sleep(2)\n    print(\"done\", t.done(), t.result(), t.cancelled())\n{RUN}"
+    );
+    let text = listing(&src);
+    for want in [
+        "let mut t = tokio::spawn(work(1));",
+        "(&mut t).await.unwrap()",
+        "if t.is_finished() { \"True\" } else { \"False\" }",
+    ] {
+        assert!(text.contains(want), "{want}\n{text}");
+    }
+    // Never aborted: no flag beside the handle, and never cancelled.
+    assert!(!text.contains("t_aborted"), "{text}");
+    assert!(
+        text.contains("if false { \"True\" } else { \"False\" }"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_result_of_a_task_also_awaited_is_refused_where_it_stands() {
+    let src = format!(
+        "{HEADER}{WORK}async def main():\n    t = asyncio.create_task(work(1))\n    \
+x = await t\n    print(x, t.result())\n{RUN}"
+    );
+    let (construct, reason, at) = refused(&src);
+    assert_eq!(construct, "`t.result()` of a task also awaited");
+    assert!(
+        reason.contains("hands its task's output over once"),
+        "{reason}"
+    );
+    assert_eq!(at, "t");
+}
+
+#[test]
+fn cancel_inside_an_expression_aborts_before_the_statement() {
+    let src = format!(
+        "{HEADER}{WORK}async def main():\n    t = asyncio.create_task(work(5))\n    \
+await asyncio.sleep(1)\n    print(\"cancel:\", t.cancel())\n    try:\n        await t\n    \
+except asyncio.CancelledError:\n        print(\"cancelled:\", t.cancelled())\n{RUN}"
+    );
+    let text = listing(&src);
+    for want in [
+        "let mut t_aborted = false;",
+        "    let t_was_running = !t.is_finished();\n    t_aborted |= t_was_running;\n    t.abort();\n    println!(",
+        "if t_was_running { \"True\" } else { \"False\" }",
+        "if t_aborted && t.is_finished() { \"True\" } else { \"False\" }",
+    ] {
+        assert!(text.contains(want), "{want}\n{text}");
+    }
+}
