@@ -1,7 +1,7 @@
 //! Awaiting, spawning and gathering inside expressions: `await x` of a
 //! variable, `asyncio.create_task(f(...))` and `f(...)` kept as values
-//! (in lists too), `asyncio.gather(*xs)` of such a list, and the tuple
-//! that `a, b = await asyncio.gather(f(), g())` unpacks.
+//! (in lists too), `asyncio.gather(*xs)` of such a list, and the value
+//! of `asyncio.sleep(d, result=v)`.
 
 use super::scope::Scope;
 use super::stmt::{local_name, one_arg};
@@ -127,34 +127,6 @@ impl Planner<'_> {
             }
         }
         Ok(Some(call))
-    }
-
-    /// `a, b = await asyncio.gather(f(), g())`: one result per call,
-    /// unpacked as `tokio::join!` hands them back.
-    pub(super) fn unpack_gather(
-        &self,
-        sc: &mut Scope,
-        value: &py::Expr,
-        pattern: &str,
-    ) -> Result<Option<StmtKind>> {
-        let E::Await(inner) = &value.kind else {
-            return Ok(None);
-        };
-        let E::Call(f, args) = &inner.kind else {
-            return Ok(None);
-        };
-        let names = pattern.matches(',').count() + 1;
-        if !self.is_member(f, Module::Asyncio, "gather")
-            || args.len() != names
-            || args.iter().any(|a| !matches!(a, Arg::Positional(_)))
-        {
-            return Ok(None);
-        }
-        let calls = self.gathered(sc, inner, args)?;
-        Ok(Some(StmtKind::Gather {
-            calls,
-            into: Some(pattern.to_string()),
-        }))
     }
 
     /// `into = await asyncio.sleep(delay, result=value)` (or without a
