@@ -1,7 +1,7 @@
 //! Awaiting, spawning and gathering inside expressions: `await x` of a
 //! variable, `asyncio.create_task(f(...))` and `f(...)` kept as values
-//! (in lists too), `asyncio.gather(*xs)` of such a list, and the tuple
-//! that `a, b = await asyncio.gather(f(), g())` unpacks.
+//! (in lists too), `asyncio.gather(*xs)` of such a list, and the value
+//! of `asyncio.sleep(d, result=v)`.
 
 use super::scope::Scope;
 use super::stmt::{local_name, one_arg};
@@ -9,6 +9,7 @@ use super::{Planner, Result, refuse};
 use crate::program::{self as py, Arg, ExprKind as E, Module, Name};
 use crate::render::plan::ir::ast::{Call, FunctionKind, StmtKind};
 use crate::render::plan::ir::expr::{Expr, ExprKind};
+use crate::render::plan::ir::value::Value;
 
 impl Planner<'_> {
     /// `await inner` inside an expression, in the shapes written in place:
@@ -128,31 +129,33 @@ impl Planner<'_> {
         Ok(Some(call))
     }
 
-    /// `a, b = await asyncio.gather(f(), g())`: one result per call,
-    /// unpacked as `tokio::join!` hands them back.
-    pub(super) fn unpack_gather(
+    /// `into = await asyncio.sleep(delay, result=value)` (or without a
+    /// result: `None`): the sleep, run first, then `into = value`.
+    pub(super) fn sleep_result(
         &self,
-        sc: &mut Scope,
-        value: &py::Expr,
-        pattern: &str,
+        sc: &Scope,
+        f: &py::Expr,
+        args: &[Arg],
+        into: Option<String>,
     ) -> Result<Option<StmtKind>> {
-        let E::Await(inner) = &value.kind else {
-            return Ok(None);
-        };
-        let E::Call(f, args) = &inner.kind else {
-            return Ok(None);
-        };
-        let names = pattern.matches(',').count() + 1;
-        if !self.is_member(f, Module::Asyncio, "gather")
-            || args.len() != names
-            || args.iter().any(|a| !matches!(a, Arg::Positional(_)))
-        {
+        if !self.is_member(f, Module::Asyncio, "sleep") {
             return Ok(None);
         }
-        let calls = self.gathered(sc, inner, args)?;
-        Ok(Some(StmtKind::Gather {
-            calls,
-            into: Some(pattern.to_string()),
-        }))
+        let (delay, value) = match args {
+            [Arg::Positional(d)] => (d, None),
+            [Arg::Positional(d), Arg::Positional(v)] => (d, Some(v)),
+            [Arg::Positional(d), Arg::Keyword(k, v)] if &**k == "result" => (d, Some(v)),
+            _ => return Ok(None),
+        };
+        let value = match value {
+            Some(v) => self.expr(sc, v)?,
+            None => Expr::lit(Value::None),
+        };
+        let sleep = StmtKind::Sleep(self.expr(sc, delay)?);
+        let Some(var) = into else {
+            return Ok(Some(sleep));
+        };
+        self.lifted.borrow_mut().push(sleep);
+        Ok(Some(StmtKind::Set { var, value }))
     }
 }

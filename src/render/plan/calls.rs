@@ -337,18 +337,23 @@ impl Planner<'_> {
             {
                 return Ok(StmtKind::Sleep(self.expr(sc, d)?));
             }
+            if let Some(k) = self.sleep_result(sc, f, args, into.clone())? {
+                return Ok(k);
+            }
             if self.is_member(f, Module::Asyncio, "gather") {
                 return match self.gathered(sc, inner, args) {
                     Ok(calls) => Ok(StmtKind::Gather { calls, into }),
-                    Err(e) => match self.await_value(sc, inner)? {
-                        Some(value) => Ok(StmtKind::Set {
+                    // Else a list gathered in place; what stops both is
+                    // told as the gather's.
+                    Err(e) => match self.await_value(sc, inner) {
+                        Ok(Some(value)) => Ok(StmtKind::Set {
                             var: into.unwrap_or_else(|| "_".into()),
                             value: Expr {
                                 kind: value,
                                 span: inner.span.clone(),
                             },
                         }),
-                        None => Err(e),
+                        _ => Err(e),
                     },
                 };
             }

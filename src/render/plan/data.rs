@@ -59,9 +59,6 @@ impl Planner<'_> {
         span: &Range<usize>,
     ) -> Result<StmtKind> {
         let var = self.loop_pattern(sc, target, span)?;
-        if let Some(gather) = self.unpack_gather(sc, value, &var)? {
-            return Ok(gather);
-        }
         if let E::Await(inner) = &value.kind {
             return match self.user_call(sc, inner, &[FunctionKind::Coroutine])? {
                 Some(call) => Ok(StmtKind::Await {

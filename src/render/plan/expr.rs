@@ -234,7 +234,9 @@ fn describe(e: &E) -> (&'static str, &'static str) {
         ),
         E::Await(_) => (
             "an `await` inside an expression",
-            "the Rust listing awaits as a statement of its own: `x = await f(...)`",
+            "inside an expression, the Rust listing awaits a coroutine of the program, a \
+             variable, or `asyncio.gather` of a list or of calls of one coroutine; write \
+             other awaits as a statement of their own: `x = await ...`",
         ),
         E::Yield(_) | E::YieldFrom(_) => (
             "`yield` inside an expression",

@@ -127,6 +127,7 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         primitives: HashMap::new(),
         arg_kinds: RefCell::new(HashMap::new()),
         blockers: RefCell::new(Vec::new()),
+        lifted: RefCell::new(Vec::new()),
     };
     p.scan(&program.module.body);
     let mut functions = Vec::new();
@@ -210,6 +211,9 @@ struct Planner<'p> {
     arg_kinds: RefCell<HashMap<(String, usize), (Kind, usize)>>,
     /// What stops the translation, collected so that all are reported.
     blockers: RefCell<Vec<Untranslatable>>,
+    /// Statements that the statement being planned runs first (see
+    /// [`await_expr`]), in order.
+    lifted: RefCell<Vec<ir::ast::StmtKind>>,
 }
 
 /// The module-level statements, the `if __name__ == "__main__":` body included.

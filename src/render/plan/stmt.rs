@@ -115,8 +115,15 @@ impl Planner<'_> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < body.len() {
-            match self.stmt(sc, &body[i..]) {
+            let step = self.stmt(sc, &body[i..]);
+            let lifted = self.lifted.take();
+            match step {
                 Ok((stmt, used)) => {
+                    out.extend(lifted.into_iter().map(|kind| Stmt {
+                        id: body[i].id,
+                        span: body[i].span.clone(),
+                        kind,
+                    }));
                     out.extend(stmt);
                     i += used;
                 }

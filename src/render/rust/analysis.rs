@@ -760,6 +760,11 @@ pub(super) fn joins(block: &Block, var: &str) -> bool {
     let mut found = false;
     walk(block, &mut |s| {
         found |= matches!(&s.kind, StmtKind::Join { target, .. } if target == var);
+        for (e, _) in stmt_exprs(s) {
+            each_expr(e, &mut |x| {
+                found |= matches!(&x.kind, ExprKind::Join(t) if t == var)
+            });
+        }
     });
     found
 }

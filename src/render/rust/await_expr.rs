@@ -97,7 +97,22 @@ impl Types {
             if task {
                 changed |= self.tasked.insert(call.name.clone());
             }
+            // An int variable passed for a float parameter stays an int:
+            // the call converts it (`seconds as f64`).
+            let ints: Vec<&String> = call
+                .args
+                .iter()
+                .filter_map(|a| match &a.kind {
+                    ExprKind::Var(n) if self.var(f, n) == Ty::Int => Some(n),
+                    _ => None,
+                })
+                .collect();
             changed |= self.call(demo, f, call, true);
+            for n in ints {
+                if let Some(ty) = self.vars.get_mut(f).and_then(|v| v.get_mut(n)) {
+                    *ty = Ty::Int;
+                }
+            }
         }
         changed
     }

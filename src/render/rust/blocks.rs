@@ -187,11 +187,6 @@ impl Renderer<'_> {
                         self.assign(into, &rhs);
                     }
                     (None, _) => self.join_line("", &codes),
-                    // `a, b = await asyncio.gather(f(), g())`.
-                    (Some(v), _) if v.starts_with('(') => {
-                        let b = self.bind(v);
-                        self.join_line(&b, &codes);
-                    }
                     (Some(v), n) => {
                         let names: Vec<String> = (0..n)
                             .map(|i| {

@@ -317,12 +317,7 @@ impl Types {
                     let spawn = failing || matches!(calls, Calls::Each { .. });
                     changed |= self.calls(demo, name, calls, spawn);
                     if let Some(v) = into {
-                        let ty = match (calls, super::tuples::pattern_names(v)) {
-                            (Calls::List(list), Some(_)) => {
-                                Ty::Tuple(list.iter().map(|c| self.ret_of(&c.name)).collect())
-                            }
-                            _ => Ty::List(Box::new(self.calls_ret(calls))),
-                        };
+                        let ty = Ty::List(Box::new(self.calls_ret(calls)));
                         changed |= self.set(name, v, &ty);
                     }
                 }

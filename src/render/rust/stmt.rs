@@ -15,7 +15,13 @@ impl Renderer<'_> {
         if self.lines.len() == start {
             self.line("// (nothing to do in Rust)");
         }
-        self.spans.insert(s.id, start..self.lines.len());
+        // A statement run first for this one (`sleep` before the value of
+        // `asyncio.sleep(d, result=v)`) shares its span.
+        let from = match self.spans.get(&s.id) {
+            Some(r) if r.end == start => r.start,
+            _ => start,
+        };
+        self.spans.insert(s.id, from..self.lines.len());
     }
 
     pub(super) fn no_await(&mut self, what: &str) {
