@@ -470,6 +470,7 @@ impl Interp {
         {
             let frame = self.bind(f, func, args)?;
             let depth = self.enter(f)?;
+            frame.called_by(f);
             let result = Box::pin(self.run_body(&frame)).await;
             self.depth.set(depth);
             return self.traceback(&frame, result);

@@ -883,6 +883,7 @@ impl Interp {
             .map(|i| f.cells.get(*i as usize).cloned().unwrap_or_default())
             .collect();
         frame.cells = cells;
+        frame.called_by(f);
         if let Some(doc) = &code.docstring {
             ns.borrow_mut().insert("__doc__".into(), Value::str(doc));
         }
