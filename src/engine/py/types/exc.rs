@@ -103,7 +103,7 @@ fn build() -> HashMap<&'static str, Rc<Class>> {
                     name: Rc::from(*name),
                     qualname: Rc::from(*name),
                     base,
-                    namespace: RefCell::new(IndexMap::new()),
+                    namespace: RefCell::new(IndexMap::default()),
                     builtin: true,
                     module,
                 }),

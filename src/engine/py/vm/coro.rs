@@ -231,7 +231,7 @@ impl Interp {
                 Value::Set(Rc::new(RefCell::new(s)))
             }
             CompKind::Dict => {
-                let mut d = crate::engine::py::types::value::Dict::new();
+                let mut d = crate::engine::py::types::value::Dict::default();
                 for (k, v) in pairs {
                     d.insert(Key::new(k).map_err(exc::type_error)?, v);
                 }

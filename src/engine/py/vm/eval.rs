@@ -502,7 +502,7 @@ impl Interp {
     }
 
     fn make_dict(&self, f: &Frame, pairs: Vec<(Option<Value>, Value)>) -> PyResult<Value> {
-        let mut d = crate::engine::py::types::value::Dict::new();
+        let mut d = crate::engine::py::types::value::Dict::default();
         for (k, v) in pairs {
             match k {
                 Some(k) => {

@@ -161,7 +161,7 @@ impl Interp {
         Rc::new_cyclic(|me| Interp {
             shared,
             program,
-            globals: Rc::new(RefCell::new(Namespace::new())),
+            globals: Rc::new(RefCell::new(Namespace::default())),
             tasks: RefCell::new(Vec::new()),
             task_counter: Cell::new(0),
             depth: Cell::new(0),
@@ -482,7 +482,7 @@ impl Interp {
                 }
                 None => {}
             }
-            let mut kwargs = Dict::new();
+            let mut kwargs = Dict::default();
             for (k, v) in args.kw.drain(..) {
                 let slot = p
                     .positional
