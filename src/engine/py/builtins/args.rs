@@ -248,7 +248,7 @@ pub(in crate::engine::py) fn range_items(start: i64, stop: i64, step: i64) -> Py
 /// `UnicodeError`).
 pub(in crate::engine::py) fn exc_class(name: &'static str) -> Rc<Class> {
     thread_local! {
-        static EXTRA: RefCell<IndexMap<&'static str, Rc<Class>>> = RefCell::new(IndexMap::new());
+        static EXTRA: RefCell<IndexMap<&'static str, Rc<Class>>> = RefCell::new(IndexMap::default());
     }
     if let Some(c) = exc::class(name) {
         return c;
@@ -262,7 +262,7 @@ pub(in crate::engine::py) fn exc_class(name: &'static str) -> Rc<Class> {
                     name: Rc::from(name),
                     qualname: Rc::from(name),
                     base: exc::class("UnicodeError"),
-                    namespace: RefCell::new(IndexMap::new()),
+                    namespace: RefCell::new(IndexMap::default()),
                     builtin: true,
                     module: "",
                 })

@@ -169,7 +169,7 @@ pub(super) fn dict(cx: &dyn Callbacks, args: Args) -> PyResult<Value> {
             args.pos.len()
         )));
     }
-    let mut d = Dict::new();
+    let mut d = Dict::default();
     if let Some(source) = args.pos.first() {
         update_from_pairs(cx, &mut d, source)?;
     }

@@ -81,7 +81,7 @@ fn frame_locals(f: &Frame) -> PyResult<Value> {
             "vars() without an argument outside a function",
         ));
     }
-    let mut out = Dict::new();
+    let mut out = Dict::default();
     let code = &f.code;
     let cell_of = |name: &str| code.cells.iter().position(|c| &**c == name);
     for (slot, name) in code.locals.iter().enumerate() {

@@ -315,10 +315,10 @@ impl LruCache {
         let cache = Value::Native(Rc::new(LruCache {
             func: func.clone(),
             maxsize,
-            entries: RefCell::new(IndexMap::new()),
+            entries: RefCell::new(IndexMap::default()),
             hits: Cell::new(0),
             misses: Cell::new(0),
-            attrs: RefCell::new(IndexMap::new()),
+            attrs: RefCell::new(IndexMap::default()),
         }));
         update_wrapper(ix, f, &cache, &func)?;
         Ok(cache)

@@ -368,8 +368,8 @@ pub fn make(ix: &Interp, f: &Frame, args: Args) -> PyResult<Value> {
     if defaults.len() > names.len() {
         return Err(type_error("Got more default values than field names"));
     }
-    let mut notes = Dict::new();
-    let mut namespace = crate::engine::py::types::value::Namespace::new();
+    let mut notes = Dict::default();
+    let mut namespace = crate::engine::py::types::value::Namespace::default();
     let first_default = names.len() - defaults.len();
     for (i, name) in names.iter().enumerate() {
         notes.insert(Key(Value::Str(name.clone())), Value::None);
@@ -396,11 +396,11 @@ pub fn make(ix: &Interp, f: &Frame, args: Args) -> PyResult<Value> {
 /// An instance of a named tuple class `name` (as its repr names it) with
 /// these fields and values: what `sys.version_info` is.
 pub fn value(name: &str, fields: &[(&str, Value)]) -> Value {
-    let mut notes = Dict::new();
+    let mut notes = Dict::default();
     for (n, _) in fields {
         notes.insert(Key(Value::str(n)), Value::None);
     }
-    let mut namespace = crate::engine::py::types::value::Namespace::new();
+    let mut namespace = crate::engine::py::types::value::Namespace::default();
     namespace.insert(
         "__annotations__".into(),
         Value::Dict(Rc::new(RefCell::new(notes))),

@@ -114,7 +114,7 @@ fn build() -> HashMap<&'static str, Rc<Class>> {
                     name: Rc::from(shown),
                     qualname: Rc::from(shown),
                     base,
-                    namespace: RefCell::new(IndexMap::new()),
+                    namespace: RefCell::new(IndexMap::default()),
                     builtin: true,
                     module,
                 }),

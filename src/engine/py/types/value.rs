@@ -65,7 +65,7 @@ pub struct Function {
     /// The class whose body defined it, for `super()`.
     pub owner: RefCell<Option<Rc<Class>>>,
     /// Attributes set on it (`wrapper.__wrapped__ = f`, `f.calls = 0`).
-    pub attrs: RefCell<IndexMap<Rc<str>, Value>>,
+    pub attrs: RefCell<Namespace>,
 }
 
 impl Function {
@@ -83,7 +83,7 @@ pub struct Class {
     pub name: Rc<str>,
     pub qualname: Rc<str>,
     pub base: Option<Rc<Class>>,
-    pub namespace: RefCell<IndexMap<Rc<str>, Value>>,
+    pub namespace: RefCell<Namespace>,
     /// Built-in exception classes print without a module prefix and are
     /// created by the runtime.
     pub builtin: bool,
@@ -204,11 +204,16 @@ pub struct ExcState {
     pub traceback: RefCell<Vec<(crate::program::Span, Rc<str>)>>,
 }
 
+/// How the interpreter's maps hash their keys: foldhash, several times
+/// faster than the standard library's SipHash on short keys such as names,
+/// and seeded per map, so a program cannot choose keys that collide.
+pub type MapHasher = foldhash::fast::RandomState;
+
 /// A module's or class's names.
-pub type Namespace = IndexMap<Rc<str>, Value>;
+pub type Namespace = IndexMap<Rc<str>, Value, MapHasher>;
 
 /// A dict: insertion-ordered, keyed by hashable values.
-pub type Dict = IndexMap<Key, Value>;
+pub type Dict = IndexMap<Key, Value, MapHasher>;
 /// A set: CPython's hash table, so it iterates (and prints) in CPython's
 /// order.
 pub type Set = super::set::PySet;

@@ -137,6 +137,7 @@ impl Interp {
         *frame.task.borrow_mut() = caller.task();
         frame.lane.set(lane);
         let depth = self.enter(caller)?;
+        frame.called_by(caller);
         let at = Some(caller.stmt.get());
         self.shared.emit(
             lane,
@@ -212,6 +213,7 @@ impl Interp {
         first: Value,
     ) -> PyResult<Value> {
         let frame = self.comprehension_frame(f, c);
+        frame.called_by(f);
         let mut out = Vec::new();
         let mut pairs = Vec::new();
         self.comp_loop(&frame, c, 0, first, &mut |v, w| match w {
@@ -229,7 +231,7 @@ impl Interp {
                 Value::Set(Rc::new(RefCell::new(s)))
             }
             CompKind::Dict => {
-                let mut d = crate::engine::py::types::value::Dict::new();
+                let mut d = crate::engine::py::types::value::Dict::default();
                 for (k, v) in pairs {
                     d.insert(Key::new(k).map_err(exc::type_error)?, v);
                 }

@@ -470,6 +470,7 @@ impl Interp {
         {
             let frame = self.bind(f, func, args)?;
             let depth = self.enter(f)?;
+            frame.called_by(f);
             let result = Box::pin(self.run_body(&frame)).await;
             self.depth.set(depth);
             return self.traceback(&frame, result);
@@ -501,7 +502,7 @@ impl Interp {
     }
 
     fn make_dict(&self, f: &Frame, pairs: Vec<(Option<Value>, Value)>) -> PyResult<Value> {
-        let mut d = crate::engine::py::types::value::Dict::new();
+        let mut d = crate::engine::py::types::value::Dict::default();
         for (k, v) in pairs {
             match k {
                 Some(k) => {

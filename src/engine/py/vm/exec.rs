@@ -285,7 +285,7 @@ impl Interp {
                 let notes = match notes {
                     Some(Value::Dict(d)) => d,
                     _ => {
-                        let d = Rc::new(RefCell::new(value::Dict::new()));
+                        let d = Rc::new(RefCell::new(value::Dict::default()));
                         ns.borrow_mut()
                             .insert("__annotations__".into(), Value::Dict(d.clone()));
                         d
@@ -316,7 +316,7 @@ impl Interp {
         for d in defaults {
             ds.push(self.value(f, d).await?);
         }
-        let mut notes = value::Dict::new();
+        let mut notes = value::Dict::default();
         for (param, e) in annotations {
             let v = self.value(f, e).await?;
             notes.insert(Key(Value::str(param)), v);
@@ -844,7 +844,7 @@ impl Interp {
             cells,
             globals: self.globals.clone(),
             owner: RefCell::new(None),
-            attrs: RefCell::new(IndexMap::new()),
+            attrs: RefCell::new(IndexMap::default()),
         });
         if f.code.kind == CodeKind::Class {
             f.class_defs
@@ -878,7 +878,7 @@ impl Interp {
         code: &Arc<Code>,
         base: Option<Rc<Class>>,
     ) -> PyResult<Value> {
-        let ns = Rc::new(RefCell::new(IndexMap::new()));
+        let ns = Rc::new(RefCell::new(IndexMap::default()));
         let mut frame = self.frame(code.clone(), Vec::new(), f.task(), f.lane.get(), None);
         frame.namespace = Some(ns.clone());
         let cells = code
@@ -887,6 +887,7 @@ impl Interp {
             .map(|i| f.cells.get(*i as usize).cloned().unwrap_or_default())
             .collect();
         frame.cells = cells;
+        frame.called_by(f);
         if let Some(doc) = &code.docstring {
             ns.borrow_mut().insert("__doc__".into(), Value::str(doc));
         }

@@ -204,7 +204,10 @@ impl Generator {
         self.started.set(true);
         self.run_in(f);
         *self.slot.sent.borrow_mut() = Some(how);
-        match fut.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        self.frame.called_by(f);
+        let polled = fut.as_mut().poll(&mut Context::from_waker(Waker::noop()));
+        self.frame.left_caller();
+        match polled {
             Poll::Ready(r) => {
                 *body = None;
                 match r {
@@ -308,7 +311,10 @@ impl Generator {
                     "maximum recursion depth exceeded",
                 )));
             };
-            match fut.as_mut().poll(cx) {
+            self.frame.called_by(f);
+            let polled = fut.as_mut().poll(cx);
+            self.frame.left_caller();
+            match polled {
                 Poll::Ready(r) => {
                     *body = None;
                     Poll::Ready(r.map(|_| None))

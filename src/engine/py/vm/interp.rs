@@ -82,8 +82,11 @@ pub struct Interp {
     pub random: crate::engine::py::modules::random::State,
     /// Which statements cannot suspend, so run without a future.
     pub(super) sync_stmts: super::sync_stmt::SyncStmts,
+    /// The frame that started the event loop running, and how (see
+    /// [`Interp::enter_loop`]), for the call stack of the code it runs.
+    pub(super) loop_entry: Cell<Option<(std::ptr::NonNull<Frame>, super::stack::LoopEntry)>>,
     me: Weak<Interp>,
-    empty: Arc<Code>,
+    pub(super) empty: Arc<Code>,
 }
 
 /// One running code object: a module, function, class body or
@@ -114,6 +117,9 @@ pub struct Frame {
     /// A class body's functions, whose `super()` names the class once made.
     /// (Boxed: only a class body has any, and every frame holds the slot.)
     pub class_defs: RefCell<Option<Box<Vec<Rc<Function>>>>>,
+    /// The frame that called or awaits this one, while it runs there (see
+    /// [`Frame::called_by`]).
+    pub(super) caller: Cell<Option<std::ptr::NonNull<Frame>>>,
 }
 
 /// What native objects see of the code calling them.
@@ -155,7 +161,7 @@ impl Interp {
         Rc::new_cyclic(|me| Interp {
             shared,
             program,
-            globals: Rc::new(RefCell::new(Namespace::new())),
+            globals: Rc::new(RefCell::new(Namespace::default())),
             tasks: RefCell::new(Vec::new()),
             task_counter: Cell::new(0),
             depth: Cell::new(0),
@@ -172,6 +178,7 @@ impl Interp {
             asyncgens: RefCell::new(Vec::new()),
             random: Default::default(),
             sync_stmts,
+            loop_entry: Cell::new(None),
             me: me.clone(),
             empty: Arc::new(Code {
                 name: "<task>".into(),
@@ -242,6 +249,7 @@ impl Interp {
             handling: RefCell::new(Vec::new()),
             yields: None,
             class_defs: RefCell::new(None),
+            caller: Cell::new(None),
             code,
         }
     }
@@ -380,6 +388,7 @@ impl Interp {
         }
         let frame = self.bind(caller, func, args)?;
         let depth = self.enter(caller)?;
+        frame.called_by(caller);
         let result = run_now(self.run_body(&frame));
         self.depth.set(depth);
         self.traceback(&frame, result)
@@ -473,7 +482,7 @@ impl Interp {
                 }
                 None => {}
             }
-            let mut kwargs = Dict::new();
+            let mut kwargs = Dict::default();
             for (k, v) in args.kw.drain(..) {
                 let slot = p
                     .positional

@@ -10,5 +10,6 @@ pub mod generator;
 mod inplace;
 pub mod interp;
 pub(super) mod label;
+pub mod stack;
 mod sync_stmt;
 pub(super) mod traceback;

@@ -9,6 +9,7 @@ use crate::engine::py::types::native::{Args, Native, downcast};
 use crate::engine::py::types::value::Value;
 use crate::engine::py::vm::coro::Coroutine;
 use crate::engine::py::vm::interp::{Frame, Interp};
+use crate::engine::py::vm::stack::LoopEntry;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -195,6 +196,14 @@ pub async fn run_loop(
     name: &str,
     args: Args,
 ) -> PyResult<Value> {
+    let entry = match (downcast::<Runner>(obj).is_some(), name) {
+        (true, "run") => LoopEntry::RunnerRun,
+        (true, "close") => LoopEntry::RunnerClose,
+        (true, _) => LoopEntry::RunnerExit,
+        (false, "run_forever") => LoopEntry::RunForever,
+        (false, _) => LoopEntry::RunUntilComplete,
+    };
+    let _entry = ix.enter_loop(cx, entry);
     if let Some(r) = downcast::<Runner>(obj) {
         if name == "run" {
             return r.run(ix, cx, args).await;

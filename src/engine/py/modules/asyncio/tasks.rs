@@ -24,6 +24,7 @@ use crate::engine::py::vm::asyncgen;
 use crate::engine::py::vm::coro::Coroutine;
 use crate::engine::py::vm::interp::{Frame, Interp};
 use crate::engine::py::vm::label;
+use crate::engine::py::vm::stack::LoopEntry;
 use crate::engine::runtime::{LaneLabel, Probe, yield_now};
 use std::cell::{Cell, RefCell};
 use std::future::Future;
@@ -766,6 +767,7 @@ pub async fn asyncio_run(ix: &Interp, cx: &Frame, mut args: Args) -> PyResult<Va
             ix.repr(cx, &main)?
         )));
     }
+    let _entry = ix.enter_loop(cx, LoopEntry::AsyncioRun);
     let lp = super::events::Loop::new();
     super::events::start_running(ix, &lp);
     crate::engine::py::modules::logging::loop_created(ix, cx)?;
@@ -774,6 +776,7 @@ pub async fn asyncio_run(ix: &Interp, cx: &Frame, mut args: Args) -> PyResult<Va
     let r = task.completion.wait().await;
     // The loop runs the round in which main's end is noticed, then stops.
     yield_now().await;
+    let _shutdown = ix.enter_loop(cx, LoopEntry::AsyncioRunShutdown);
     super::runners::cancel_all_tasks(ix, cx).await;
     asyncgen::shutdown(ix, cx).await;
     super::events::stop_running(ix, &lp);

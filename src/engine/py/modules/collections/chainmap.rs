@@ -48,7 +48,7 @@ impl ChainMap {
 
     /// The keys, first seen in the last map first, as CPython orders them.
     fn keys(&self, ix: &Interp, f: &Frame) -> PyResult<Vec<Value>> {
-        let mut seen = Dict::new();
+        let mut seen = Dict::default();
         let maps = self.maps.borrow().clone();
         for m in maps.iter().rev() {
             for k in ix.iterate(f, m)? {

@@ -24,7 +24,7 @@ pub(super) fn make(ix: &Interp, f: &Frame, args: Args) -> PyResult<Value> {
             args.pos.len() + 1
         )));
     }
-    let c = MapObj::value(Kind::Counter, Dict::new(), Value::None);
+    let c = MapObj::value(Kind::Counter, Dict::default(), Value::None);
     if let Some(m) = downcast::<MapObj>(&c) {
         update(&m, ix, f, args, 1)?;
     }
@@ -216,7 +216,7 @@ pub(super) fn repr(c: &MapObj, ix: &Interp, f: &Frame) -> PyResult<String> {
         }
         Err(e) => return Err(e),
     };
-    let mut d = Dict::new();
+    let mut d = Dict::default();
     for (k, v) in pairs {
         d.insert(Key(k), v);
     }
@@ -266,7 +266,7 @@ pub(super) fn binop(
                 .cloned()
                 .unwrap_or(Value::Int(0))
         };
-        let mut out = Dict::new();
+        let mut out = Dict::default();
         for (k, count) in c.pairs() {
             let theirs = get(o, &k);
             let new = match op {
@@ -327,7 +327,7 @@ pub(super) fn unary(
     }
     Some((|| {
         let zero = Value::Int(0);
-        let mut out = Dict::new();
+        let mut out = Dict::default();
         for (k, count) in c.pairs() {
             if op == UnaryOp::Pos {
                 if ix.compare(f, CmpOp::Gt, &count, &zero)? {

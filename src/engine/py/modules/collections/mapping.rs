@@ -124,7 +124,7 @@ pub(super) fn ordered_fromkeys(ix: &Interp, f: &Frame, args: Args) -> PyResult<V
 fn filled(ix: &Interp, f: &Frame, name: &str, args: Args) -> PyResult<Dict> {
     match ix.pure_builtin(f, name, args)? {
         Value::Dict(d) => Ok(d.borrow().clone()),
-        _ => Ok(Dict::new()),
+        _ => Ok(Dict::default()),
     }
 }
 

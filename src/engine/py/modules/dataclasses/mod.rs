@@ -785,7 +785,7 @@ impl Method {
 fn convert(ix: &Interp, f: &Frame, v: &Value, dict: bool) -> PyResult<Value> {
     ix.step()?;
     if let (Value::Instance(_), Some(fields)) = (v, fields_of(v)) {
-        let mut out = Dict::new();
+        let mut out = Dict::default();
         let mut items = Vec::new();
         for fd in fields.iter().filter(|fd| !fd.init_var) {
             let x = convert(ix, f, &ix.getattr(f, v, &fd.name)?, dict)?;
@@ -823,7 +823,7 @@ fn convert(ix: &Interp, f: &Frame, v: &Value, dict: bool) -> PyResult<Value> {
                 .iter()
                 .map(|(k, v)| (k.0.clone(), v.clone()))
                 .collect();
-            let mut out = Dict::new();
+            let mut out = Dict::default();
             for (k, x) in pairs {
                 let k = convert(ix, f, &k, dict)?;
                 out.insert(Key::new(k).map_err(type_error)?, convert(ix, f, &x, dict)?);

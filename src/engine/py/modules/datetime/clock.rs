@@ -47,7 +47,7 @@ pub fn class() -> Rc<Class> {
 }
 
 fn make_class() -> Rc<Class> {
-    let mut ns = IndexMap::new();
+    let mut ns = IndexMap::default();
     for (name, kind) in [
         ("__init__", Kind::Init),
         ("__repr__", Kind::Repr),

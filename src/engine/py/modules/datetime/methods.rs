@@ -62,7 +62,7 @@ struct Method(Type, Kind);
 
 /// The class of `t`, its methods in its namespace.
 pub fn class(t: Type) -> Rc<Class> {
-    let mut ns = IndexMap::new();
+    let mut ns = IndexMap::default();
     let mut add = |name: &str, kind: Kind| {
         ns.insert(Rc::from(name), Value::Native(Rc::new(Method(t, kind))));
     };

@@ -30,7 +30,7 @@ pub fn utc() -> Value {
 }
 
 fn build() -> Rc<Class> {
-    let mut ns = IndexMap::new();
+    let mut ns = IndexMap::default();
     for (name, kind) in [
         ("__init__", Kind::Init),
         ("__repr__", Kind::Repr),

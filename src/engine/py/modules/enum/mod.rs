@@ -38,7 +38,7 @@ fn build() -> HashMap<&'static str, Rc<Class>> {
     });
     map.insert("Enum", enum_class.clone());
     for name in ["IntEnum", "StrEnum", "Flag"] {
-        let mut ns = IndexMap::new();
+        let mut ns = IndexMap::default();
         if name == "Flag" {
             for (m, kind) in [
                 ("__or__", Kind::Bits(Bits::Or)),
@@ -67,7 +67,7 @@ fn build() -> HashMap<&'static str, Rc<Class>> {
     }
     // `IntFlag`: a `Flag` whose members are ints, so an int on either
     // side of `|`, `&`, `^` combines with them.
-    let mut ns = IndexMap::new();
+    let mut ns = IndexMap::default();
     for (m, kind) in [
         ("__ror__", Kind::Bits(Bits::Or)),
         ("__rand__", Kind::Bits(Bits::And)),
@@ -90,8 +90,8 @@ fn build() -> HashMap<&'static str, Rc<Class>> {
     map
 }
 
-fn methods() -> IndexMap<Rc<str>, Value> {
-    let mut ns = IndexMap::new();
+fn methods() -> crate::engine::py::types::value::Namespace {
+    let mut ns = IndexMap::default();
     for (name, kind) in [("__repr__", Kind::Repr), ("__str__", Kind::Str)] {
         ns.insert(Rc::from(name), Value::Native(Rc::new(Method(kind))));
     }

@@ -13,6 +13,7 @@ use crate::engine::py::types::native::{Args, Native};
 use crate::engine::py::types::percent;
 use crate::engine::py::types::value::Value;
 use crate::engine::py::vm::interp::{Ctx, Frame, Interp};
+use crate::engine::py::vm::stack::LIB;
 use indexmap::IndexMap;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -303,20 +304,50 @@ fn emit(ix: &Interp, f: &Frame, record: &Record) -> PyResult<()> {
     Ok(())
 }
 
+/// The frames of CPython 3.11's `logging/__init__.py` from a stream
+/// handler's `emit` to the `msg % args` that raised: line, function, source
+/// line and its marks.
+const FORMAT_FRAMES: [(u32, &str, &str, &str); 4] = [
+    (
+        1110,
+        "emit",
+        "msg = self.format(record)",
+        "      ^^^^^^^^^^^^^^^^^^^",
+    ),
+    (
+        953,
+        "format",
+        "return fmt.format(record)",
+        "       ^^^^^^^^^^^^^^^^^^",
+    ),
+    (
+        687,
+        "format",
+        "record.message = record.getMessage()",
+        "                 ^^^^^^^^^^^^^^^^^^^",
+    ),
+    (
+        377,
+        "getMessage",
+        "msg = msg % self.args",
+        "      ~~~~^~~~~~~~~~~",
+    ),
+];
+
 /// What CPython's `Handler.handleError` writes to stderr when a record's
-/// `msg % args` raised: the exception, where the log call was made, the
-/// message and its arguments. The exception's frames (inside `logging`)
-/// and the call stack's outer frames are left out: the engine has only the
-/// frame that logged.
+/// `msg % args` raised: the exception with `logging`'s frames, the call
+/// stack of the log call, the message and its arguments.
 fn logging_error(ix: &Interp, f: &Frame, failed: &Failed) -> String {
-    let line = ix.program.line_of(f.at.get());
+    let mut out = String::from("--- Logging error ---\nTraceback (most recent call last):\n");
+    for (line, func, text, marks) in FORMAT_FRAMES {
+        out.push_str(&format!(
+            "  File \"{LIB}/logging/__init__.py\", line {line}, in {func}\n    {text}\n    {marks}\n"
+        ));
+    }
     format!(
-        "--- Logging error ---\nTraceback (most recent call last):\n{}\nCall stack:\n  \
-         File \"{}\", line {line}, in {}\n    {}\nMessage: {}\nArguments: {}\n",
+        "{out}{}\nCall stack:\n{}Message: {}\nArguments: {}\n",
         exc::summary(&failed.error),
-        ix.program.file,
-        f.code.name,
-        ix.program.line_text(line).trim(),
+        ix.call_stack(f),
         failed.msg,
         failed.args,
     )

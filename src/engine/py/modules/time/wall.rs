@@ -26,11 +26,11 @@ thread_local! {
 
 /// `time.struct_time`: a named tuple printed as `time.struct_time(...)`.
 fn struct_time_class() -> Rc<Class> {
-    let mut notes = Dict::new();
+    let mut notes = Dict::default();
     for f in FIELDS {
         notes.insert(Key(Value::str(f)), Value::Type("int"));
     }
-    let mut ns = IndexMap::new();
+    let mut ns = IndexMap::default();
     ns.insert(
         Rc::from("__annotations__"),
         Value::Dict(Rc::new(RefCell::new(notes))),

@@ -258,7 +258,7 @@ pub(super) fn dict_method(
 pub(super) fn dict_fromkeys(cx: &dyn Callbacks, args: Args) -> PyResult<Value> {
     positional_kw(&args, "fromkeys", "dict.fromkeys", 1, 2)?;
     let value = args.pos.get(1).cloned().unwrap_or(Value::None);
-    let mut d = Dict::new();
+    let mut d = Dict::default();
     for k in cx.iterate(&args.pos[0])? {
         d.insert(key(k)?, value.clone());
     }
