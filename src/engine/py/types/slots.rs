@@ -5,7 +5,7 @@
 
 use super::exc::{PyResult, Unwind, error, type_error};
 use super::value::{Class, Value};
-use indexmap::IndexMap;
+use crate::engine::py::types::value::Namespace;
 use std::rc::Rc;
 
 /// The names a `__slots__` value gives: one string, or an iterable of
@@ -38,7 +38,7 @@ fn names(v: &Value) -> PyResult<Vec<Rc<str>>> {
 
 /// Checks a class body's `__slots__` as CPython's `type.__new__` does: a
 /// slot may not also be a class variable.
-pub fn check_class(ns: &IndexMap<Rc<str>, Value>) -> PyResult<()> {
+pub fn check_class(ns: &Namespace) -> PyResult<()> {
     let Some(slots) = ns.get("__slots__") else {
         return Ok(());
     };

@@ -8,10 +8,10 @@ use super::{tzinfo, zone};
 use crate::engine::py::modules::time::calendar::{self, Tm, days_from_civil};
 use crate::engine::py::types::exc::{PyResult, error, type_error};
 use crate::engine::py::types::native::{Args, Native};
+use crate::engine::py::types::value::Namespace;
 use crate::engine::py::types::value::{Class, Instance, Value, is_same, new_attrs};
 use crate::engine::py::vm::interp::{Frame, Interp};
 use crate::program::CmpOp;
-use indexmap::IndexMap;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -47,7 +47,7 @@ pub fn class() -> Rc<Class> {
 }
 
 fn make_class() -> Rc<Class> {
-    let mut ns = IndexMap::default();
+    let mut ns = Namespace::default();
     for (name, kind) in [
         ("__init__", Kind::Init),
         ("__repr__", Kind::Repr),

@@ -10,10 +10,10 @@ use super::{DAY, Type, date, datetime_in, sum, timedelta, tz_of, value_of};
 use crate::engine::py::types::exc::{PyResult, error, type_error};
 use crate::engine::py::types::native::{Args, Native};
 use crate::engine::py::types::ops;
+use crate::engine::py::types::value::Namespace;
 use crate::engine::py::types::value::{Class, Value, is_same};
 use crate::engine::py::vm::interp::{Frame, Interp};
 use crate::program::CmpOp;
-use indexmap::IndexMap;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -62,7 +62,7 @@ struct Method(Type, Kind);
 
 /// The class of `t`, its methods in its namespace.
 pub fn class(t: Type) -> Rc<Class> {
-    let mut ns = IndexMap::default();
+    let mut ns = Namespace::default();
     let mut add = |name: &str, kind: Kind| {
         ns.insert(Rc::from(name), Value::Native(Rc::new(Method(t, kind))));
     };

@@ -19,6 +19,7 @@ mod zone;
 
 use crate::engine::py::types::exc::{PyResult, error};
 use crate::engine::py::types::native::Args;
+use crate::engine::py::types::value::Namespace;
 use crate::engine::py::types::value::{Class, Instance, Value};
 use crate::engine::py::vm::interp::{Frame, Interp};
 use indexmap::IndexMap;
@@ -143,7 +144,7 @@ pub fn datetime_in(micros: i64, tz: Value) -> PyResult<Value> {
 
 /// Makes a class's instances hash and compare, as dict keys and set
 /// members, by their `_key` (see [`key`]), as a dataclass's by its fields.
-fn hash_by_key(ns: &mut IndexMap<Rc<str>, Value>) {
+fn hash_by_key(ns: &mut Namespace) {
     ns.insert(
         Rc::from("__dataclass_hash__"),
         Value::tuple(vec![Value::str("_key")]),

@@ -8,9 +8,9 @@ use super::{DAY, Type, datetime_in, sum, tz_of, value_of};
 use crate::engine::py::modules::time::calendar::Zone;
 use crate::engine::py::types::exc::{PyResult, error, type_error};
 use crate::engine::py::types::native::{Args, Native};
+use crate::engine::py::types::value::Namespace;
 use crate::engine::py::types::value::{Class, Value, is_same};
 use crate::engine::py::vm::interp::{Frame, Interp};
-use indexmap::IndexMap;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -24,7 +24,7 @@ pub fn class() -> Rc<Class> {
 }
 
 fn build() -> Rc<Class> {
-    let mut ns = IndexMap::new();
+    let mut ns = Namespace::default();
     for (name, kind) in [
         ("utcoffset", Kind::UtcOffset),
         ("tzname", Kind::TzName),
