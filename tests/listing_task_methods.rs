@@ -74,7 +74,7 @@ except asyncio.CancelledError:\n        print(\"cancelled:\", t.cancelled())\n{R
         "let mut t_aborted = false;",
         "    let t_was_running = !t.is_finished();\n    t_aborted |= t_was_running;\n    t.abort();\n    println!(",
         "if t_was_running { \"True\" } else { \"False\" }",
-        "if t_aborted && t.is_finished() { \"True\" } else { \"False\" }",
+        "if t_aborted && t.is_finished() {",
     ] {
         assert!(text.contains(want), "{want}\n{text}");
     }
