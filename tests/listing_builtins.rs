@@ -3,22 +3,15 @@
 //! and what it refuses, at its place. (`tests/rust_listings.rs` builds and
 //! runs the corpus programs that use them.)
 
-use asynclings::render::plan::plan;
-use asynclings::render::rust;
+#[path = "support/listing.rs"]
+mod support;
 
-const HEADER: &str = "import asyncio\n\n\n";
-const RUN: &str = "\n\nasyncio.run(main())\n";
-
-fn listing(source: &str) -> String {
-    let program = asynclings::python::load("x.py", source).expect("loads");
-    rust::render(&plan(&program).expect("planned")).text()
-}
+use support::{HEADER, RUN, listing};
 
 /// The refusal's construct and the text it points at.
 fn refused(source: &str) -> (String, String) {
-    let program = asynclings::python::load("x.py", source).expect("loads");
-    let e = plan(&program).expect_err("refused");
-    (e.construct, source[e.span].to_string())
+    let (construct, _, at) = support::refused(source);
+    (construct, at)
 }
 
 fn main_of(body: &str) -> String {

@@ -3,23 +3,10 @@
 //! (`tests/rust_listings.rs` builds and runs the corpus programs that use
 //! them.)
 
-use asynclings::render::plan::plan;
-use asynclings::render::rust;
+#[path = "support/listing.rs"]
+mod support;
 
-const HEADER: &str = "import asyncio\n\n\n";
-const RUN: &str = "\n\nasyncio.run(main())\n";
-
-fn listing(source: &str) -> String {
-    let program = asynclings::python::load("x.py", source).expect("loads");
-    rust::render(&plan(&program).expect("planned")).text()
-}
-
-/// The refusal's construct, reason and the text it points at.
-fn refused(source: &str) -> (String, String, String) {
-    let program = asynclings::python::load("x.py", source).expect("loads");
-    let e = plan(&program).expect_err("refused");
-    (e.construct, e.reason, source[e.span].to_string())
-}
+use support::{HEADER, RUN, listing, refused};
 
 const LOOKUP: &str =
     "async def lookup(name):\n    await asyncio.sleep(1)\n    return name.upper()\n\n\n";

@@ -3,23 +3,10 @@
 //! (`tests/rust_listings.rs` builds and runs the corpus programs that use
 //! them.)
 
-use asynclings::render::plan::plan;
-use asynclings::render::rust;
+#[path = "support/listing.rs"]
+mod support;
 
-const HEADER: &str = "import asyncio\n\n\n";
-const RUN: &str = "\n\nasyncio.run(main())\n";
-
-fn listing(source: &str) -> String {
-    let program = asynclings::python::load("x.py", source).expect("loads");
-    rust::render(&plan(&program).expect("planned")).text()
-}
-
-/// The refusal's construct, reason and the text it points at.
-fn refused(source: &str) -> (String, String, String) {
-    let program = asynclings::python::load("x.py", source).expect("loads");
-    let e = plan(&program).expect_err("refused");
-    (e.construct, e.reason, source[e.span].to_string())
-}
+use support::{HEADER, RUN, listing, refused};
 
 const PRODUCER_CONSUMER: &str = "async def producer(q):\n    await q.put(\"a\")\n\n\n\
 async def consumer(q):\n    item = await q.get()\n    print(item)\n    q.task_done()\n\n\n\

@@ -3,24 +3,12 @@
 //! refuses, at its place. (`tests/rust_listings.rs` builds and runs the
 //! corpus programs that use them.)
 
-use asynclings::render::plan::plan;
-use asynclings::render::rust;
+#[path = "support/listing.rs"]
+mod support;
 
-const HEADER: &str = "import asyncio\n\n\n";
-const RUN: &str = "\n\nasyncio.run(main())\n";
+use support::{HEADER, RUN, listing, refused};
+
 const WORK: &str = "async def work(n):\n    await asyncio.sleep(n)\n    return n * 10\n\n\n";
-
-fn listing(source: &str) -> String {
-    let program = asynclings::python::load("x.py", source).expect("loads");
-    rust::render(&plan(&program).expect("planned")).text()
-}
-
-/// The refusal's construct, reason and the text it points at.
-fn refused(source: &str) -> (String, String, String) {
-    let program = asynclings::python::load("x.py", source).expect("loads");
-    let e = plan(&program).expect_err("refused");
-    (e.construct, e.reason, source[e.span].to_string())
-}
 
 #[test]
 fn the_result_of_a_finished_task_awaits_its_handle_in_place() {

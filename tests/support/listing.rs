@@ -1,0 +1,24 @@
+//! A Python program's Rust listing, or the translator's refusal of it, for
+//! tests that read what the Rust pane shows.
+#![allow(dead_code)] // each test file uses part of it
+
+use asynclings::render::plan::plan;
+use asynclings::render::rust;
+
+/// What goes before a test program's definitions.
+pub const HEADER: &str = "import asyncio\n\n\n";
+/// What ends a test program: its `main` run.
+pub const RUN: &str = "\n\nasyncio.run(main())\n";
+
+/// The Rust listing of `source`, which the translator must plan whole.
+pub fn listing(source: &str) -> String {
+    let program = asynclings::python::load("x.py", source).expect("loads");
+    rust::render(&plan(&program).expect("planned")).text()
+}
+
+/// The refusal's construct, reason and the text it points at.
+pub fn refused(source: &str) -> (String, String, String) {
+    let program = asynclings::python::load("x.py", source).expect("loads");
+    let e = plan(&program).expect_err("refused");
+    (e.construct, e.reason, source[e.span].to_string())
+}
