@@ -123,14 +123,7 @@ impl Native for Factory {
     }
 
     fn attr(self: Rc<Self>, name: &str) -> Option<Value> {
-        match name {
-            "__wrapped__" => Some(self.func.clone()),
-            "__name__" | "__qualname__" | "__doc__" | "__module__" => match &self.func {
-                Value::Function(f) => crate::engine::py::types::funcattrs::function_attr(f, name),
-                _ => None,
-            },
-            _ => None,
-        }
+        crate::engine::py::types::funcattrs::wrapper_attr(&self.func, name)
     }
 
     fn is_callable(&self) -> bool {
@@ -747,14 +740,7 @@ impl Native for Decorated {
     }
 
     fn attr(self: Rc<Self>, name: &str) -> Option<Value> {
-        match name {
-            "__wrapped__" => Some(self.wrapped.clone()),
-            "__name__" | "__qualname__" | "__doc__" | "__module__" => match &self.wrapped {
-                Value::Function(f) => crate::engine::py::types::funcattrs::function_attr(f, name),
-                _ => None,
-            },
-            _ => None,
-        }
+        crate::engine::py::types::funcattrs::wrapper_attr(&self.wrapped, name)
     }
 
     fn is_callable(&self) -> bool {

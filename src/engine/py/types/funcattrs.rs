@@ -5,6 +5,19 @@
 use super::value::{Function, Value};
 use std::rc::Rc;
 
+/// An attribute of a function-like wrapper of `wrapped` (a decorator's
+/// result): `__wrapped__` is `wrapped`, and its name, qualified name, doc
+/// and module are those of `wrapped` when it is a function of the program.
+pub fn wrapper_attr(wrapped: &Value, name: &str) -> Option<Value> {
+    match (name, wrapped) {
+        ("__wrapped__", _) => Some(wrapped.clone()),
+        ("__name__" | "__qualname__" | "__doc__" | "__module__", Value::Function(f)) => {
+            function_attr(f, name)
+        }
+        _ => None,
+    }
+}
+
 /// `func.name`, or `None` when it has no such attribute.
 pub fn function_attr(func: &Function, name: &str) -> Option<Value> {
     if let Some(v) = func.attrs.borrow().get(name) {
