@@ -12,7 +12,6 @@ use crate::engine::py::types::value::Namespace;
 use crate::engine::py::types::value::{Class, Instance, Value, is_same, new_attrs};
 use crate::engine::py::vm::interp::{Frame, Interp};
 use crate::program::CmpOp;
-use std::cell::RefCell;
 use std::rc::Rc;
 
 /// The fields, in the order `time(...)` takes them.
@@ -53,12 +52,6 @@ fn make_class() -> Rc<Class> {
         ("__repr__", Kind::Repr),
         ("__str__", Kind::Str),
         ("__format__", Kind::Format),
-        ("__eq__", Kind::Cmp(CmpOp::Eq)),
-        ("__ne__", Kind::Cmp(CmpOp::Ne)),
-        ("__lt__", Kind::Cmp(CmpOp::Lt)),
-        ("__le__", Kind::Cmp(CmpOp::Le)),
-        ("__gt__", Kind::Cmp(CmpOp::Gt)),
-        ("__ge__", Kind::Cmp(CmpOp::Ge)),
         ("__hash__", Kind::Hash),
         ("isoformat", Kind::IsoFormat),
         ("strftime", Kind::Strftime),
@@ -70,15 +63,14 @@ fn make_class() -> Rc<Class> {
     ] {
         ns.insert(Rc::from(name), Value::Native(Rc::new(Method(kind))));
     }
+    for (name, op) in super::COMPARISONS {
+        ns.insert(
+            Rc::from(name),
+            Value::Native(Rc::new(Method(Kind::Cmp(op)))),
+        );
+    }
     super::hash_by_key(&mut ns);
-    Rc::new(Class {
-        name: Rc::from("time"),
-        qualname: Rc::from("time"),
-        base: None,
-        namespace: RefCell::new(ns),
-        builtin: true,
-        module: "datetime",
-    })
+    super::module_class("time", None, ns)
 }
 
 /// A new `time`, `micros` after midnight, in `tz`.

@@ -14,7 +14,6 @@ use crate::engine::py::types::value::Namespace;
 use crate::engine::py::types::value::{Class, Value, is_same};
 use crate::engine::py::vm::interp::{Frame, Interp};
 use crate::program::CmpOp;
-use std::cell::RefCell;
 use std::rc::Rc;
 
 #[derive(Clone, Copy)]
@@ -71,12 +70,6 @@ pub fn class(t: Type) -> Rc<Class> {
         ("__repr__", Kind::Repr),
         ("__str__", Kind::Str),
         ("__format__", Kind::Format),
-        ("__eq__", Kind::Cmp(CmpOp::Eq)),
-        ("__ne__", Kind::Cmp(CmpOp::Ne)),
-        ("__lt__", Kind::Cmp(CmpOp::Lt)),
-        ("__le__", Kind::Cmp(CmpOp::Le)),
-        ("__gt__", Kind::Cmp(CmpOp::Gt)),
-        ("__ge__", Kind::Cmp(CmpOp::Ge)),
         ("__hash__", Kind::Hash),
         ("__add__", Kind::Add),
         ("__radd__", Kind::Add),
@@ -84,6 +77,9 @@ pub fn class(t: Type) -> Rc<Class> {
         ("__rsub__", Kind::RSub),
     ] {
         add(name, kind);
+    }
+    for (name, op) in super::COMPARISONS {
+        add(name, Kind::Cmp(op));
     }
     match t {
         Type::Timedelta => {
@@ -130,14 +126,7 @@ pub fn class(t: Type) -> Rc<Class> {
         }
     }
     super::hash_by_key(&mut ns);
-    Rc::new(Class {
-        name: Rc::from(t.name()),
-        qualname: Rc::from(t.name()),
-        base: None,
-        namespace: RefCell::new(ns),
-        builtin: true,
-        module: "datetime",
-    })
+    super::module_class(t.name(), None, ns)
 }
 
 impl Native for Method {

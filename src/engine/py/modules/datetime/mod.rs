@@ -144,6 +144,29 @@ pub fn datetime_in(micros: i64, tz: Value) -> PyResult<Value> {
 
 /// Makes a class's instances hash and compare, as dict keys and set
 /// members, by their `_key` (see [`key`]), as a dataclass's by its fields.
+/// A built-in class of the module: `name` (deriving from `base`), its
+/// methods in `ns`.
+fn module_class(name: &str, base: Option<Rc<Class>>, ns: Namespace) -> Rc<Class> {
+    Rc::new(Class {
+        name: Rc::from(name),
+        qualname: Rc::from(name),
+        base,
+        namespace: std::cell::RefCell::new(ns),
+        builtin: true,
+        module: "datetime",
+    })
+}
+
+/// The rich comparisons' special methods.
+const COMPARISONS: [(&str, crate::program::CmpOp); 6] = [
+    ("__eq__", crate::program::CmpOp::Eq),
+    ("__ne__", crate::program::CmpOp::Ne),
+    ("__lt__", crate::program::CmpOp::Lt),
+    ("__le__", crate::program::CmpOp::Le),
+    ("__gt__", crate::program::CmpOp::Gt),
+    ("__ge__", crate::program::CmpOp::Ge),
+];
+
 fn hash_by_key(ns: &mut Namespace) {
     ns.insert(
         Rc::from("__dataclass_hash__"),

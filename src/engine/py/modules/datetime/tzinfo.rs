@@ -11,7 +11,6 @@ use crate::engine::py::types::native::{Args, Native};
 use crate::engine::py::types::value::Namespace;
 use crate::engine::py::types::value::{Class, Value, is_same};
 use crate::engine::py::vm::interp::{Frame, Interp};
-use std::cell::RefCell;
 use std::rc::Rc;
 
 thread_local! {
@@ -33,14 +32,7 @@ fn build() -> Rc<Class> {
     ] {
         ns.insert(Rc::from(name), Value::Native(Rc::new(Method(kind))));
     }
-    Rc::new(Class {
-        name: Rc::from("tzinfo"),
-        qualname: Rc::from("tzinfo"),
-        base: None,
-        namespace: RefCell::new(ns),
-        builtin: true,
-        module: "datetime",
-    })
+    super::module_class("tzinfo", None, ns)
 }
 
 /// Whether `v` may be a datetime's `tzinfo`: `None`, or an instance of

@@ -11,7 +11,6 @@ use crate::engine::py::types::value::{Class, Instance, Value};
 use crate::engine::py::vm::interp::{Frame, Interp};
 use crate::program::CmpOp;
 use indexmap::IndexMap;
-use std::cell::RefCell;
 use std::rc::Rc;
 
 thread_local! {
@@ -43,14 +42,7 @@ fn build() -> Rc<Class> {
     ] {
         ns.insert(Rc::from(name), Value::Native(Rc::new(Method(kind))));
     }
-    Rc::new(Class {
-        name: Rc::from("timezone"),
-        qualname: Rc::from("timezone"),
-        base: Some(super::tzinfo::class()),
-        namespace: RefCell::new(ns),
-        builtin: true,
-        module: "datetime",
-    })
+    super::module_class("timezone", Some(super::tzinfo::class()), ns)
 }
 
 /// A `timezone` of this offset without a name (`timezone.utc` for 0).
