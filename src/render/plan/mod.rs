@@ -31,6 +31,7 @@ mod group;
 pub mod ir;
 mod module;
 mod nested;
+mod one_type;
 mod rename;
 mod scope;
 mod shield;

@@ -1,7 +1,7 @@
 //! Python's own failing operations where the program catches what they
 //! raise (see [`crate::render::plan::ir::op_errors`]): a division by a
-//! `nonzero(divisor, message)?`, `*item(&map, key)?` of a dict,
-//! `*item_at(&items, index)?` of a list, `parse_int(text)?`; each gives
+//! `py_nonzero(divisor, message)?`, `*py_item(&map, key)?` of a dict,
+//! `*py_item_at(&items, index)?` of a list, `py_int(text)?`; each gives
 //! the `Err` variant with Python's message.
 
 use super::Renderer;
@@ -17,7 +17,7 @@ use std::ops::Range;
 
 const NONZERO: &[&str] = &[
     "/// The divisor of a Python division, or its `ZeroDivisionError`.",
-    "fn nonzero<T: Default + PartialEq>(divisor: T, message: &str) -> Result<T, Error> {",
+    "fn py_nonzero<T: Default + PartialEq>(divisor: T, message: &str) -> Result<T, Error> {",
     "    if divisor == T::default() {",
     "        return Err(Error::ZeroDivisionError(message.to_string()));",
     "    }",
@@ -27,14 +27,14 @@ const NONZERO: &[&str] = &[
 
 const ITEM: &[&str] = &[
     "/// `map[key]` of a Python dict: the value, or the `KeyError` naming the key.",
-    "fn item<'a, V>(map: &'a IndexMap<String, V>, key: &str) -> Result<&'a V, Error> {",
+    "fn py_item<'a, V>(map: &'a IndexMap<String, V>, key: &str) -> Result<&'a V, Error> {",
     "    map.get(key).ok_or_else(|| Error::KeyError(py_repr(key)))",
     "}",
 ];
 
 const ITEM_AT: &[&str] = &[
     "/// `items[index]` of a Python list (from the end when negative), or its `IndexError`.",
-    "fn item_at<T>(items: &[T], index: i64) -> Result<&T, Error> {",
+    "fn py_item_at<T>(items: &[T], index: i64) -> Result<&T, Error> {",
     "    let from_end = items.len() as i64 + index;",
     "    let at = if index < 0 { from_end } else { index };",
     "    usize::try_from(at)",
@@ -46,7 +46,7 @@ const ITEM_AT: &[&str] = &[
 
 const PARSE_INT: &[&str] = &[
     "/// Python's `int(text)`: the number, or its `ValueError`.",
-    "fn parse_int(text: &str) -> Result<i64, Error> {",
+    "fn py_int(text: &str) -> Result<i64, Error> {",
     "    text.trim().parse().map_err(|_| {",
     "        let text = py_repr(text);",
     "        Error::ValueError(format!(\"invalid literal for int() with base 10: {text}\"))",
@@ -56,7 +56,7 @@ const PARSE_INT: &[&str] = &[
 
 const PARSE_FLOAT: &[&str] = &[
     "/// Python's `float(text)`: the number, or its `ValueError`.",
-    "fn parse_float(text: &str) -> Result<f64, Error> {",
+    "fn py_float(text: &str) -> Result<f64, Error> {",
     "    text.trim().parse().map_err(|_| {",
     "        let text = py_repr(text);",
     "        Error::ValueError(format!(\"could not convert string to float: {text}\"))",
@@ -65,11 +65,11 @@ const PARSE_FLOAT: &[&str] = &[
 ];
 
 const HELPERS: [(&str, &[&str]); 5] = [
-    ("nonzero(", NONZERO),
-    ("item(", ITEM),
-    ("item_at(", ITEM_AT),
-    ("parse_int(", PARSE_INT),
-    ("parse_float(", PARSE_FLOAT),
+    ("py_nonzero(", NONZERO),
+    ("py_item(", ITEM),
+    ("py_item_at(", ITEM_AT),
+    ("py_int(", PARSE_INT),
+    ("py_float(", PARSE_FLOAT),
 ];
 
 /// The helpers the listing's lines call.
@@ -86,7 +86,7 @@ pub(super) fn helpers(calls: &dyn Fn(&str) -> bool) -> Vec<&'static str> {
 
 /// Whether a helper the lines call needs `py_repr`.
 pub(super) fn uses_py_repr(calls: &dyn Fn(&str) -> bool) -> bool {
-    ["item(", "parse_int(", "parse_float("]
+    ["py_item(", "py_int(", "py_float("]
         .iter()
         .any(|n| calls(n))
 }
@@ -185,18 +185,22 @@ impl Renderer<'_> {
                 };
                 let (obj, k) = (self.expr(obj), self.expr(k));
                 let (text, ty) = match &obj.ty {
-                    Ty::Dict(_, v) => {
-                        (format!("*item(&{}, {})?", obj.wrap(7), key(&k)), *v.clone())
-                    }
-                    t => (format!("*item_at(&{}, {})?", obj.wrap(7), k.text), t.elem()),
+                    Ty::Dict(_, v) => (
+                        format!("*py_item(&{}, {})?", obj.wrap(7), key(&k)),
+                        *v.clone(),
+                    ),
+                    t => (
+                        format!("*py_item_at(&{}, {})?", obj.wrap(7), k.text),
+                        t.elem(),
+                    ),
                 };
                 Code::new(text, ty, 7)
             }
             ExprKind::Call(f @ (Builtin::Int | Builtin::Float), args) => {
                 let x = self.expr(args.first()?);
                 let (name, ty) = match f {
-                    Builtin::Int => ("parse_int", Ty::Int),
-                    _ => ("parse_float", Ty::Float),
+                    Builtin::Int => ("py_int", Ty::Int),
+                    _ => ("py_float", Ty::Float),
                 };
                 let mut c = Code::new(format!("{name}({})?", x.borrowed()), ty, 10);
                 c.fresh = true;
@@ -210,7 +214,7 @@ impl Renderer<'_> {
 /// The divisor `b`, or the `ZeroDivisionError` with `message`.
 fn nonzero(b: &Code, message: &str) -> Code {
     Code::new(
-        format!("nonzero({}, \"{message}\")?", b.text),
+        format!("py_nonzero({}, \"{message}\")?", b.text),
         b.ty.clone(),
         10,
     )

@@ -299,6 +299,20 @@ fn base(class: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether a built-in class is the base of others (`LookupError`).
+pub fn has_subclasses(class: &str) -> bool {
+    matches!(
+        class,
+        "BaseException"
+            | "Exception"
+            | "ArithmeticError"
+            | "LookupError"
+            | "OSError"
+            | "RuntimeError"
+            | "ConnectionError"
+    )
+}
+
 /// Whether `except of:` takes an exception of `class`.
 pub fn takes(of: &str, class: &str) -> bool {
     class == of || base(class).is_some_and(|b| takes(of, b))
