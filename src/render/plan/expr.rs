@@ -299,7 +299,6 @@ impl Planner<'_> {
                         "a Rust `Vec` holds items of one type",
                     );
                 }
-                super::one_type::list_tuples(&items, &e.span)?;
                 ExprKind::List(items)
             }
             E::Dict(pairs) => self.dict(sc, pairs, &e.span)?,

@@ -154,6 +154,7 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
                 .into(),
         });
     }
+    blockers.extend(one_type::printed_mixed(&planned));
     for span in ir::raises::unreached_handlers(&planned) {
         blockers.push(Untranslatable {
             span,
