@@ -84,21 +84,72 @@ fn an_except_around_a_block_that_cannot_raise_is_left_out() {
     assert!(!text.contains("never\""), "{text}");
 }
 
-/// A division can raise `ZeroDivisionError`, and a bare `except` takes a
-/// cancellation: both stay refused.
+/// A bare `except` takes a cancellation: it stays refused.
 #[test]
-fn an_except_around_what_can_raise_is_still_refused() {
-    for (body, clause) in [
-        ("print(10 // n)", "except Exception:"),
-        ("await asyncio.sleep(1)", "except:"),
+fn a_bare_except_around_an_await_is_still_refused() {
+    let src = format!(
+        "{HEADER}async def main():\n    try:\n        await asyncio.sleep(1)\n    except:\n        print(\"caught\")\n{RUN}"
+    );
+    assert!(refusal(&src).contains("no `raise` of the program"));
+}
+
+/// A division inside a `try` whose `except` takes `ZeroDivisionError` (or
+/// a base of it) checks its divisor and gives Python's message; the same
+/// division outside stays plain.
+#[test]
+fn a_caught_division_checks_its_divisor() {
+    let src = format!(
+        "{HEADER}async def main():\n    n = 0\n    print(10 // 3)\n    try:\n        print(10 // n)\n    except ArithmeticError as e:\n        print(\"caught\", type(e).__name__, e)\n{RUN}"
+    );
+    let text = listing(&src);
+    for part in [
+        "    ZeroDivisionError(String),",
+        "println!(\"{}\", 10_i64.div_euclid(3));",
+        "println!(\"{}\", 10_i64.div_euclid(py_nonzero(n, \"integer division or modulo by zero\")?));",
+        "err @ Error::ZeroDivisionError(_) => {",
+        "fn py_nonzero<T: Default + PartialEq>(divisor: T, message: &str) -> Result<T, Error> {",
     ] {
-        let src = format!(
-            "{HEADER}async def main():\n    n = 0\n    try:\n        {body}\n    {clause}\n        print(\"caught\")\n{RUN}"
-        );
-        assert!(
-            refusal(&src).contains("no `raise` of the program"),
-            "{body} / {clause}"
-        );
+        assert!(text.contains(part), "{part}:\n{text}");
+    }
+    assert!(
+        !text.contains("ArithmeticError"),
+        "type(e).__name__ names the subclass:\n{text}"
+    );
+}
+
+/// `d[k]`, `xs[i]` and `int(text)` called from a `try` whose `except`
+/// takes their classes return Python's exception as an `Err`.
+#[test]
+fn lookups_and_int_raise_what_an_except_takes() {
+    let src = format!(
+        "{HEADER}async def get(d, k):\n    await asyncio.sleep(1)\n    return d[k]\n\n\nasync def at(xs, i):\n    await asyncio.sleep(1)\n    return xs[i]\n\n\nasync def main():\n    try:\n        print(await get({{\"a\": 1}}, \"b\"))\n    except KeyError as e:\n        print(\"no\", e)\n    try:\n        print(await at([1, 2], 5))\n    except IndexError as e:\n        print(\"no\", e)\n    try:\n        print(int(\"x\"))\n    except ValueError as e:\n        print(\"no\", e)\n{RUN}"
+    );
+    let text = listing(&src);
+    for part in [
+        "Ok(*py_item(&d, k)?)",
+        "Ok(*py_item_at(&xs, i)?)",
+        "py_int(\"x\")?",
+        "map.get(key).ok_or_else(|| Error::KeyError(py_repr(key)))",
+        ".ok_or_else(|| Error::IndexError(\"list index out of range\".to_string()))",
+        "Error::ValueError(format!(\"invalid literal for int() with base 10: {text}\"))",
+    ] {
+        assert!(text.contains(part), "{part}:\n{text}");
+    }
+}
+
+/// What Python's types mix and Rust's cannot is refused, by name.
+#[test]
+fn values_python_mixes_are_refused() {
+    for (body, construct) in [
+        ("print(\"1\" + 1)", "adding a string and a number"),
+        ("d = {\"a\": 1, \"b\": [2]}\n    print(d)", "a dict holding a number and a list"),
+        (
+            "for a, b in [(1, 2), (1.5, 2)]:\n        print(a, b)",
+            "a list of tuples holding an integer and a float at one place",
+        ),
+    ] {
+        let src = format!("{HEADER}async def main():\n    {body}\n{RUN}");
+        assert_eq!(refusal(&src), construct, "{body}");
     }
 }
 
