@@ -22,6 +22,7 @@ mod class;
 mod compare;
 mod data;
 mod deadline;
+mod event_loop;
 mod exc_star;
 mod executor;
 mod expr;

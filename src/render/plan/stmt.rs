@@ -560,6 +560,9 @@ impl Planner<'_> {
         if let Some(k) = self.callback(sc, e, None)? {
             return one(s, k);
         }
+        if let Some(k) = self.run_on_loop(sc, s, e, None)? {
+            return one(s, k);
+        }
         if let E::Attr(obj, m) = &f.kind
             && let Some(v) = local_name(obj)
         {
@@ -701,6 +704,12 @@ impl Planner<'_> {
                     return one(s, call);
                 }
                 if let Some(k) = self.callback(sc, value, Some(var.clone()))? {
+                    return one(s, k);
+                }
+                if let Some(k) = self.new_loop(sc, &var, value) {
+                    return one(s, k);
+                }
+                if let Some(k) = self.run_on_loop(sc, s, value, Some(var.clone()))? {
                     return one(s, k);
                 }
                 if self.is_member(f, Module::Asyncio, "get_running_loop") && args.is_empty() {

@@ -274,9 +274,9 @@ impl Types {
                     changed |= self.call(demo, name, call, true);
                     changed |= self.tasked.insert(call.name.clone());
                 }
-                StmtKind::TaskGroup { body, .. } | StmtKind::Pool { body, .. } => {
-                    changed |= self.block(demo, f, body)
-                }
+                StmtKind::TaskGroup { body, .. }
+                | StmtKind::Pool { body, .. }
+                | StmtKind::BlockOn { body, .. } => changed |= self.block(demo, f, body),
                 StmtKind::CallFn { call, into } | StmtKind::RunBlocking { call, into } => {
                     let spawn = matches!(s.kind, StmtKind::RunBlocking { .. });
                     if spawn {
@@ -484,6 +484,8 @@ impl Types {
                 | StmtKind::Cancel { .. }
                 | StmtKind::Send { .. }
                 | StmtKind::Close { .. }
+                | StmtKind::Runtime { .. }
+                | StmtKind::CloseRuntime { .. }
                 | StmtKind::Untranslated { .. }
                 | StmtKind::Raise { .. }
                 | StmtKind::Reraise

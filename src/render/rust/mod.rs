@@ -50,6 +50,7 @@ mod callbacks;
 mod code;
 mod dicts;
 mod errors;
+mod event_loop;
 mod exc_groups;
 mod exc_types;
 mod expr;
@@ -400,7 +401,8 @@ impl<'a> Renderer<'a> {
     /// In `main`, when the program reads `loop.time()`: the clock's zero
     /// (`START`, a `static` the functions reading the clock share).
     fn start_clock(&mut self) {
-        if analysis::reads_clock(self.demo) {
+        // A runtime built by hand starts the clock itself.
+        if analysis::reads_clock(self.demo) && !event_loop::builds_runtime(self.demo) {
             self.use_("std::sync", "LazyLock");
             self.line("// The clock of `loop.time()` and `time.perf_counter()` starts here.");
             self.line("LazyLock::force(&START);");

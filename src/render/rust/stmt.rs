@@ -220,6 +220,13 @@ impl Renderer<'_> {
                 let q = self.try_op(&call.name);
                 self.assign(into, &format!("{c}{q}"));
             }
+            StmtKind::Runtime { name } => self.runtime(name),
+            StmtKind::BlockOn {
+                runtime,
+                body,
+                into,
+            } => self.block_on(runtime, body, into.as_deref()),
+            StmtKind::CloseRuntime { name } => self.close_runtime(name),
             StmtKind::Pool { process, body } => {
                 if *process {
                     self.line(

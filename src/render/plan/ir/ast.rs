@@ -280,6 +280,18 @@ pub enum StmtKind {
         class: String,
         message: Option<Expr>,
     },
+    /// `name = asyncio.new_event_loop()` in a plain function: a
+    /// current-thread runtime.
+    Runtime { name: String },
+    /// `into = runtime.run_until_complete(...)`: the runtime runs `body`
+    /// (the statement `into = await ...`) to its end.
+    BlockOn {
+        runtime: String,
+        body: Block,
+        into: Option<String>,
+    },
+    /// `runtime.close()`.
+    CloseRuntime { name: String },
     /// A statement the translator cannot translate: in a partial listing
     /// (one that does not build), a comment says what and why.
     Untranslated { construct: String, reason: String },
@@ -318,6 +330,7 @@ impl Stmt {
             | StmtKind::TaskGroup { body, .. }
             | StmtKind::Pool { body, .. }
             | StmtKind::Locked { body, .. }
+            | StmtKind::BlockOn { body, .. }
             | StmtKind::Labeled { body, .. }
             | StmtKind::For { body, .. }
             | StmtKind::While { body, .. } => vec![body],
