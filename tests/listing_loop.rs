@@ -67,7 +67,7 @@ print(x, loop.time())\nloop.close()\n"
     // inside its context, which stays entered for the reads between runs.
     let want = format!(
         "{BUILDER}    // `loop.time()` between runs reads the runtime's clock: enter it.\n    \
-let _clock = r#loop.enter();\n    // The clock of `loop.time()` starts here.\n    \
+let _context = r#loop.enter();\n    // The clock of `loop.time()` starts here.\n    \
 LazyLock::force(&START);\n"
     );
     assert!(text.contains(&want), "{want}\n{text}");

@@ -165,7 +165,7 @@ impl Planner<'_> {
                 sc.resolve(v, &arg.span)?;
             }
         }
-        Ok(call)
+        self.loop_args(sc, &def, call)
     }
 
     /// The calls of a list of tasks: `[asyncio.create_task(f(...)), ...]`

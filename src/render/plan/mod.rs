@@ -515,6 +515,7 @@ impl<'p> Planner<'p> {
                 scope.prims.insert(p.clone(), *kind);
             }
         }
+        let params = self.loops_as_context(&name, params, &mut scope);
         let hoisting = self.calling_hoisted(&code.body);
         let body = self.block(&mut scope, hoisting.as_deref().unwrap_or(&code.body))?;
         Ok(Function {

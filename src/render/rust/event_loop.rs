@@ -11,11 +11,14 @@ use crate::render::plan::ir::ast::{Block, Demo, FunctionKind, StmtKind, walk};
 /// Whether a function of `demo` builds a runtime by hand
 /// (`asyncio.new_event_loop()`).
 pub(super) fn builds_runtime(demo: &Demo) -> bool {
+    any_stmt(demo, |k| matches!(k, StmtKind::Runtime { .. }))
+}
+
+/// Whether a statement of `demo` is of the kind `is`.
+fn any_stmt(demo: &Demo, is: impl Fn(&StmtKind) -> bool) -> bool {
     let mut found = false;
     for f in &demo.functions {
-        walk(&f.body, &mut |s| {
-            found |= matches!(s.kind, StmtKind::Runtime { .. })
-        });
+        walk(&f.body, &mut |s| found |= is(&s.kind));
     }
     found
 }
@@ -34,10 +37,22 @@ impl Renderer<'_> {
         self.line("    .enable_all()");
         self.line("    .build()");
         self.line("    .unwrap();");
-        if analysis::reads_clock(self.demo) {
-            self.use_("std::sync", "LazyLock");
+        let clock = analysis::reads_clock(self.demo);
+        let schedules = self.demo.function(&self.func).is_some_and(|f| {
+            f.body
+                .iter()
+                .any(|s| matches!(s.kind, StmtKind::Schedule { .. }))
+        });
+        if schedules {
+            self.line("// Entered: `tokio::spawn` out of `block_on` spawns on this runtime.");
+        } else if clock {
             self.line("// `loop.time()` between runs reads the runtime's clock: enter it.");
-            self.line(format!("let _clock = {rt}.enter();"));
+        }
+        if schedules || clock {
+            self.line(format!("let _context = {rt}.enter();"));
+        }
+        if clock {
+            self.use_("std::sync", "LazyLock");
             self.line("// The clock of `loop.time()` starts here.");
             self.line("LazyLock::force(&START);");
         }
@@ -85,6 +100,30 @@ impl Renderer<'_> {
         self.line("});");
         if let Some(name) = into {
             self.declared.insert(name.to_string());
+        }
+    }
+
+    /// `loop.run_forever()`: the runtime runs its tasks until `loop.stop()`.
+    pub(super) fn run_forever(&mut self, runtime: &str) {
+        self.line("// Runs the spawned tasks until a callback calls `loop.stop()`.");
+        self.line(format!("{}.block_on(STOP.notified());", ident(runtime)));
+    }
+
+    /// `loop.stop()`: the `run_forever` under way returns (a later one,
+    /// if none is: `notify_one` keeps the permit).
+    pub(super) fn stop_loop(&mut self) {
+        self.line("STOP.notify_one();");
+    }
+
+    /// The `static` that `loop.stop()` notifies, when the program stops a loop.
+    pub(super) fn stop_static(&mut self) {
+        if any_stmt(self.demo, |k| matches!(k, StmtKind::RunForever { .. })) {
+            self.use_("tokio::sync", "Notify");
+            self.line(
+                "/// `loop.stop()`: the runtime's `run_forever` returns when it is notified.",
+            );
+            self.line("static STOP: Notify = Notify::const_new();");
+            self.line("");
         }
     }
 

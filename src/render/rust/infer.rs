@@ -486,6 +486,8 @@ impl Types {
                 | StmtKind::Close { .. }
                 | StmtKind::Runtime { .. }
                 | StmtKind::CloseRuntime { .. }
+                | StmtKind::RunForever { .. }
+                | StmtKind::StopLoop
                 | StmtKind::Untranslated { .. }
                 | StmtKind::Raise { .. }
                 | StmtKind::Reraise

@@ -419,6 +419,7 @@ impl<'a> Renderer<'a> {
             self.line("static START: LazyLock<Instant> = LazyLock::new(Instant::now);");
             self.line("");
         }
+        self.stop_static();
         self.error_enum();
         self.static_items();
         for f in &self.demo.functions {

@@ -47,6 +47,7 @@ impl Renderer<'_> {
                     | StmtKind::Continue
                     | StmtKind::Catch { .. }
                     | StmtKind::Untranslated { .. }
+                    | StmtKind::CloseRuntime { .. }
             )
         {
             let what = match &s.kind {
@@ -227,6 +228,8 @@ impl Renderer<'_> {
                 into,
             } => self.block_on(runtime, body, into.as_deref()),
             StmtKind::CloseRuntime { name } => self.close_runtime(name),
+            StmtKind::RunForever { runtime } => self.run_forever(runtime),
+            StmtKind::StopLoop => self.stop_loop(),
             StmtKind::Pool { process, body } => {
                 if *process {
                     self.line(

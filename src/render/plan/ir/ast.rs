@@ -292,6 +292,10 @@ pub enum StmtKind {
     },
     /// `runtime.close()`.
     CloseRuntime { name: String },
+    /// `runtime.run_forever()`: runs until a [`StmtKind::StopLoop`].
+    RunForever { runtime: String },
+    /// `loop.stop()` on a loop that runs forever.
+    StopLoop,
     /// A statement the translator cannot translate: in a partial listing
     /// (one that does not build), a comment says what and why.
     Untranslated { construct: String, reason: String },
