@@ -27,7 +27,8 @@ second = loop.run_until_complete(work(2))\nprint(first, second)\nloop.close()\n"
         BUILDER,
         "    let first = r#loop.block_on(work(1));\n    let second = r#loop.block_on(work(2));\n",
         "async fn work(n: i64) -> i64 {",
-        "// `loop.close()`: the runtime shuts down where it is dropped.",
+        // `loop.close()`: dropping the runtime where `main` ends closes it.
+        "    println!(\"{first} {second}\");\n}\n",
     ] {
         assert!(text.contains(want), "{want}\n{text}");
     }
@@ -95,4 +96,42 @@ x = await work(1)\n    print(x, loop.time())\n\n\nasyncio.run(main())\n"
         text.contains("#[tokio::main(flavor = \"current_thread\")]"),
         "{text}"
     );
+}
+
+#[test]
+fn run_forever_blocks_on_the_stop_a_callback_notifies() {
+    let src = format!(
+        "{HEADER}def tick(n, loop):\n    print(\"tick\", n)\n    if n < 3:\n        \
+loop.call_later(1, tick, n + 1, loop)\n    else:\n        loop.stop()\n\n\n\
+loop = asyncio.new_event_loop()\nloop.call_soon(tick, 1, loop)\ntry:\n    loop.run_forever()\n\
+finally:\n    loop.close()\n"
+    );
+    let text = listing(&src);
+    for want in [
+        "static STOP: Notify = Notify::const_new();",
+        // The loop is the task's context, not a parameter.
+        "fn tick(n: i64) {",
+        "            tick(n + 1);\n",
+        "    } else {\n        STOP.notify_one();\n    }\n",
+        "    let _context = r#loop.enter();\n",
+        "    tokio::spawn(async move {\n        tick(1);\n    });\n",
+        // `finally: loop.close()` needs nothing: the runtime drops at the end.
+        "    r#loop.block_on(STOP.notified());\n}\n",
+    ] {
+        assert!(text.contains(want), "{want}\n{text}");
+    }
+    assert!(!text.contains("guard("), "{text}");
+}
+
+#[test]
+fn a_loop_handed_to_a_callback_must_be_the_callers_loop() {
+    let src = format!(
+        "{HEADER}def halt(loop):\n    loop.stop()\n\n\n\
+def main():\n    loop = asyncio.new_event_loop()\n    loop.call_soon(halt, loop)\n    \
+halt(3)\n    loop.run_forever()\n\n\nmain()\n"
+    );
+    let (construct, reason, at) = support::refused(&src);
+    assert_eq!(construct, "this argument");
+    assert!(reason.contains("passes no event loop"), "{reason}");
+    assert_eq!(at, "3");
 }

@@ -12,7 +12,7 @@
 //! the task that runs the callback.
 
 use super::scope::Scope;
-use super::stmt::local_name;
+use super::stmt::{Step, local_name, method_call, one};
 use super::{Def, Planner, Result, refuse};
 use crate::program::{self as py, Arg, ExprKind as E, Module};
 use crate::render::plan::ir::ast::{Call, FunctionKind, Stmt, StmtKind};
@@ -48,9 +48,29 @@ impl Planner<'_> {
             .then(|| name.to_string())
     }
 
+    /// A statement on a loop the function made or was given:
+    /// `loop.close()`, which needs no statement (dropping the runtime at the
+    /// end of its scope closes it), or one that [`Self::run_on_loop`] plans.
+    pub(super) fn loop_stmt(
+        &self,
+        sc: &mut Scope,
+        s: &py::Stmt,
+        e: &py::Expr,
+    ) -> Result<Option<Step>> {
+        if let Some(obj) = method_call(e, "close")
+            && self.runtime_of(sc, obj).is_some()
+        {
+            return Ok(Some((None, 1)));
+        }
+        match self.run_on_loop(sc, s, e, None)? {
+            Some(k) => one(s, k).map(Some),
+            None => Ok(None),
+        }
+    }
+
     /// `[into =] loop.run_until_complete(awaitable)` on a runtime the
     /// function made: the statement `[into =] await awaitable`, run to its
-    /// end by the runtime. `loop.close()` as a statement, too.
+    /// end by the runtime; `loop.run_forever()` and `loop.stop()`.
     pub(super) fn run_on_loop(
         &self,
         sc: &mut Scope,
@@ -68,7 +88,6 @@ impl Planner<'_> {
             return Ok(None);
         };
         match (&**m, args.as_slice()) {
-            ("close", []) if into.is_none() => Ok(Some(StmtKind::CloseRuntime { name: runtime })),
             ("stop", []) if into.is_none() => Ok(Some(StmtKind::StopLoop)),
             ("run_forever", []) if into.is_none() => Ok(Some(StmtKind::RunForever { runtime })),
             ("run_until_complete", [Arg::Positional(awaitable)]) => {

@@ -560,8 +560,8 @@ impl Planner<'_> {
         if let Some(k) = self.callback(sc, e, None)? {
             return one(s, k);
         }
-        if let Some(k) = self.run_on_loop(sc, s, e, None)? {
-            return one(s, k);
+        if let Some(step) = self.loop_stmt(sc, s, e)? {
+            return Ok(step);
         }
         if let E::Attr(obj, m) = &f.kind
             && let Some(v) = local_name(obj)

@@ -126,11 +126,4 @@ impl Renderer<'_> {
             self.line("");
         }
     }
-
-    /// `loop.close()`: dropping the runtime shuts it down.
-    pub(super) fn close_runtime(&mut self, name: &str) {
-        self.line(format!(
-            "// `{name}.close()`: the runtime shuts down where it is dropped."
-        ));
-    }
 }

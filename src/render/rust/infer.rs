@@ -485,7 +485,6 @@ impl Types {
                 | StmtKind::Send { .. }
                 | StmtKind::Close { .. }
                 | StmtKind::Runtime { .. }
-                | StmtKind::CloseRuntime { .. }
                 | StmtKind::RunForever { .. }
                 | StmtKind::StopLoop
                 | StmtKind::Untranslated { .. }

@@ -47,7 +47,6 @@ impl Renderer<'_> {
                     | StmtKind::Continue
                     | StmtKind::Catch { .. }
                     | StmtKind::Untranslated { .. }
-                    | StmtKind::CloseRuntime { .. }
             )
         {
             let what = match &s.kind {
@@ -227,7 +226,6 @@ impl Renderer<'_> {
                 body,
                 into,
             } => self.block_on(runtime, body, into.as_deref()),
-            StmtKind::CloseRuntime { name } => self.close_runtime(name),
             StmtKind::RunForever { runtime } => self.run_forever(runtime),
             StmtKind::StopLoop => self.stop_loop(),
             StmtKind::Pool { process, body } => {

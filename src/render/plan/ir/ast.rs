@@ -290,8 +290,6 @@ pub enum StmtKind {
         body: Block,
         into: Option<String>,
     },
-    /// `runtime.close()`.
-    CloseRuntime { name: String },
     /// `runtime.run_forever()`: runs until a [`StmtKind::StopLoop`].
     RunForever { runtime: String },
     /// `loop.stop()` on a loop that runs forever.
