@@ -37,6 +37,8 @@ impl Planner<'_> {
         args: &[Arg],
         span: &std::ops::Range<usize>,
     ) -> Result<Vec<Expr>> {
+        let spread = super::spread::spread(args, def.params);
+        let args = spread.as_deref().unwrap_or(args);
         let mut given: Vec<Option<Expr>> = vec![None; def.params];
         let mut next = 0;
         for a in args {

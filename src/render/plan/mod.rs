@@ -34,6 +34,7 @@ mod nested;
 mod rename;
 mod scope;
 mod shield;
+mod spread;
 mod stmt;
 mod streams;
 mod sync;

@@ -60,11 +60,12 @@ impl Renderer<'_> {
             ExprKind::Lit(v) => lit(v),
             ExprKind::Var(n) => self.var_code(n),
             ExprKind::List(items) => {
-                let codes: Vec<Code> = items.iter().map(|i| self.expr(i)).collect();
+                let mut codes: Vec<Code> = items.iter().map(|i| self.expr(i)).collect();
                 let mut t = Ty::Unknown;
                 for c in &codes {
                     unify(&mut t, &c.ty);
                 }
+                self.tuples_as(items, &mut codes, &t);
                 let parts: Vec<String> = codes
                     .iter()
                     .map(|c| match c.ty {
