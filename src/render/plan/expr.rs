@@ -361,6 +361,11 @@ impl Planner<'_> {
                 acc.kind
             }
             E::Compare(first, rest) => match rest.as_slice() {
+                [(op @ (CmpOp::Is | CmpOp::IsNot), b)]
+                    if let Some(k) = self.identity(sc, first, *op, b)? =>
+                {
+                    k
+                }
                 [(op, b)] => ExprKind::Binary(
                     compare(*op, &e.span)?,
                     Box::new(self.expr(sc, first)?),

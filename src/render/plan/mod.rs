@@ -28,6 +28,7 @@ mod expr;
 mod format_spec;
 mod globals;
 mod group;
+mod identity;
 pub mod ir;
 mod module;
 mod nested;

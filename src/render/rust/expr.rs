@@ -387,6 +387,9 @@ impl Renderer<'_> {
         if let Some(c) = super::iters::by_negative(op, &a, &b) {
             return c;
         }
+        if let Some(c) = super::identity::across_types(op, &a, &b) {
+            return c;
+        }
         match op {
             And | Or => join(&a.truthy(), &b.truthy(), Ty::Bool),
             Eq | Ne | Lt | Le | Gt | Ge | In | NotIn => join(&a, &b, Ty::Bool),
@@ -546,6 +549,8 @@ impl Renderer<'_> {
         let spec = if debug { ":?" } else { "" };
         if c.ty == Ty::Unit {
             fmt.push_str("None");
+        } else if c.ty == Ty::Bool && matches!(c.text.as_str(), "true" | "false") {
+            fmt.push_str(if c.text == "true" { "True" } else { "False" });
         } else if c.ty == Ty::Bool {
             fmt.push_str("{}");
             args.push(format!("if {} {{ \"True\" }} else {{ \"False\" }}", c.text));

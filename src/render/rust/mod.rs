@@ -55,6 +55,7 @@ mod exc_types;
 mod expr;
 mod format_spec;
 mod functions;
+mod identity;
 mod infer;
 mod iters;
 mod methods;
