@@ -313,14 +313,18 @@ impl Renderer<'_> {
             ExprKind::IfElse(c, a, b) => {
                 let ty = self.types.expr_ty(&self.func, e);
                 let c = self.expr(c).truthy();
+                let nested = matches!(b.kind, ExprKind::IfElse(..));
                 let (a, b) = (self.expr(a), self.expr(b));
+                let borrowed = ty == Ty::Str && !a.fresh && !b.fresh;
                 let (a, b) = match ty {
                     Ty::Float => (a.as_f64().text, b.as_f64().text),
                     Ty::Str if a.fresh || b.fresh => (a.owned(), b.owned()),
                     _ => (a.text, b.text),
                 };
-                let mut out = Code::new(format!("if {} {{ {a} }} else {{ {b} }}", c.text), ty, 0);
-                out.fresh = true;
+                // `a if c else b if d else e` is an `else if` chain.
+                let b = if nested { b } else { format!("{{ {b} }}") };
+                let mut out = Code::new(format!("if {} {{ {a} }} else {b}", c.text), ty, 0);
+                out.fresh = !borrowed;
                 out
             }
             ExprKind::Await(call) => {

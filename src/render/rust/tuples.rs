@@ -70,6 +70,17 @@ impl Renderer<'_> {
         }
     }
 
+    /// The names a loop's pattern binds that were not bound before it: a
+    /// Rust loop's own, gone where it ends.
+    pub(super) fn new_loop_names(&self, var: &str) -> Vec<String> {
+        pattern_names(var)
+            .unwrap_or_else(|| vec![var])
+            .into_iter()
+            .filter(|n| !self.declared.contains(*n))
+            .map(str::to_string)
+            .collect()
+    }
+
     /// A loop's or `let`'s pattern: the name, or `(a, b)` with names
     /// nothing reads as `_`, and `mut` where a name is set again.
     pub(super) fn loop_pat(&mut self, var: &str) -> String {
