@@ -639,6 +639,14 @@ impl Renderer<'_> {
                 Ty::Str if self.param_owned(&call.name, i) => c.owned(),
                 Ty::Str => c.borrowed(),
                 Ty::Float if c.ty == Ty::Int => c.as_f64().text,
+                Ty::List(t)
+                    if **t == Ty::Float
+                        && let ExprKind::List(items) = &arg.kind =>
+                {
+                    let items: Vec<String> =
+                        items.iter().map(|i| self.expr(i).as_f64().text).collect();
+                    format!("vec![{}]", items.join(", "))
+                }
                 Ty::Future(_) => {
                     let sender = self.types.senders.contains(&(call.name.clone(), pname));
                     match &arg.kind {
