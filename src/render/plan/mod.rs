@@ -37,6 +37,7 @@ mod scope;
 mod shield;
 mod spread;
 mod stmt;
+mod str_format;
 mod streams;
 mod sync;
 mod task_state;
