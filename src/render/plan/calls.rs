@@ -37,6 +37,9 @@ impl Planner<'_> {
         args: &[Arg],
         span: &std::ops::Range<usize>,
     ) -> Result<Vec<Expr>> {
+        let (given, rest) = super::varargs::split(args, def.params);
+        let spread = super::spread::spread(args, def.params).filter(|_| !def.varargs);
+        let args = spread.as_deref().unwrap_or(&given);
         let mut given: Vec<Option<Expr>> = vec![None; def.params];
         let mut next = 0;
         for a in args {
@@ -96,6 +99,9 @@ impl Planner<'_> {
                     );
                 }
             }
+        }
+        if def.varargs {
+            out.push(self.varargs_list(sc, &rest, span)?);
         }
         Ok(out)
     }

@@ -54,7 +54,7 @@ pub(super) fn kind_of(e: &Expr) -> Option<Kind> {
 /// [.precision][type]`), when `format!` writes values the same way: types
 /// `f`, `d`, `s`, `x`, `X`, `o`, `b` or none (precision only with `f` or
 /// `s`, as Python's general format differs).
-fn rust_spec(text: &str) -> Option<Spec> {
+pub(super) fn rust_spec(text: &str) -> Option<Spec> {
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
     let mut out = String::new();
@@ -361,6 +361,11 @@ impl Planner<'_> {
                 acc.kind
             }
             E::Compare(first, rest) => match rest.as_slice() {
+                [(op @ (CmpOp::Is | CmpOp::IsNot), b)]
+                    if let Some(k) = self.identity(sc, first, *op, b)? =>
+                {
+                    k
+                }
                 [(op, b)] => ExprKind::Binary(
                     compare(*op, &e.span)?,
                     Box::new(self.expr(sc, first)?),
@@ -599,49 +604,6 @@ impl Planner<'_> {
             format!("the call `{}`", self.text(&e.span)),
             format!("the expressions of the Rust listing call the built-ins {names} only"),
         )
-    }
-
-    /// `"{} and {}".format(a, b)`.
-    fn format_call(
-        &self,
-        sc: &Scope,
-        pattern: &str,
-        args: &[Arg],
-        span: &Range<usize>,
-    ) -> Result<Template> {
-        let mut values = self.positional(sc, args, span)?.into_iter();
-        let mut parts = Vec::new();
-        let mut chars = pattern.chars().peekable();
-        while let Some(c) = chars.next() {
-            match (c, chars.peek()) {
-                ('{', Some('{')) | ('}', Some('}')) => {
-                    chars.next();
-                    push_text(&mut parts, &c.to_string());
-                }
-                ('{', Some('}')) => {
-                    chars.next();
-                    match values.next() {
-                        Some(v) => parts.push(Part::Hole(v)),
-                        None => {
-                            return refuse(
-                                span,
-                                "a `.format` with too few arguments",
-                                "Python raises IndexError here",
-                            );
-                        }
-                    }
-                }
-                ('{' | '}', _) => {
-                    return refuse(
-                        span,
-                        "a `.format` field with a name, index or format spec",
-                        "the Rust listing translates `{}` fields, filled in order",
-                    );
-                }
-                (c, _) => push_text(&mut parts, &c.to_string()),
-            }
-        }
-        Ok(Template { parts })
     }
 
     /// An f-string.

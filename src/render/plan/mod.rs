@@ -29,19 +29,23 @@ mod expr;
 mod format_spec;
 mod globals;
 mod group;
+mod identity;
 pub mod ir;
 mod module;
 mod nested;
 mod rename;
 mod scope;
 mod shield;
+mod spread;
 mod stmt;
+mod str_format;
 mod streams;
 mod sync;
 mod task_state;
 mod timeout;
 mod try_stmt;
 mod type_name;
+mod varargs;
 
 use crate::program::{
     self as py, Arg, CmpOp, Code, ExprKind as E, Literal, Module, Name, Program, Stmt,
@@ -186,6 +190,8 @@ struct Def<'p> {
     params: usize,
     names: &'p [py::Param],
     defaults: &'p [py::Expr],
+    /// Takes `*args` after its parameters (a `Vec` in Rust).
+    varargs: bool,
 }
 
 struct Planner<'p> {
@@ -296,6 +302,7 @@ impl<'p> Planner<'p> {
                         params: code.params.positional.len(),
                         names: &code.params.positional,
                         defaults,
+                        varargs: varargs::plain(&code.params),
                     };
                     self.defs.insert(name.ident().to_string(), def);
                 }
@@ -321,6 +328,7 @@ impl<'p> Planner<'p> {
                         params: names.len(),
                         names,
                         defaults,
+                        varargs: false,
                     };
                     self.defs.insert(name.ident().to_string(), def);
                 }
@@ -440,7 +448,8 @@ impl<'p> Planner<'p> {
         span: &Range<usize>,
     ) -> Result<Vec<String>> {
         let p = &code.params;
-        if p.varargs.is_some() || p.varkw.is_some() || !p.keyword_only.is_empty() {
+        let varargs = self.defs.get(name).is_some_and(|d| d.varargs);
+        if (p.varargs.is_some() && !varargs) || p.varkw.is_some() || !p.keyword_only.is_empty() {
             return refuse(
                 span,
                 format!("the `*args`, `**kwargs` or keyword-only parameters of `{name}`"),
@@ -463,6 +472,7 @@ impl<'p> Planner<'p> {
             .positional
             .iter()
             .skip(skip)
+            .chain(p.varargs.iter().filter(|_| varargs))
             .map(|p| p.name.to_string())
             .collect();
         if !self.handlers.contains(name) {

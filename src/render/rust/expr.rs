@@ -60,11 +60,12 @@ impl Renderer<'_> {
             ExprKind::Lit(v) => lit(v),
             ExprKind::Var(n) => self.var_code(n),
             ExprKind::List(items) => {
-                let codes: Vec<Code> = items.iter().map(|i| self.expr(i)).collect();
+                let mut codes: Vec<Code> = items.iter().map(|i| self.expr(i)).collect();
                 let mut t = Ty::Unknown;
                 for c in &codes {
                     unify(&mut t, &c.ty);
                 }
+                self.tuples_as(items, &mut codes, &t);
                 let parts: Vec<String> = codes
                     .iter()
                     .map(|c| match c.ty {
@@ -312,14 +313,18 @@ impl Renderer<'_> {
             ExprKind::IfElse(c, a, b) => {
                 let ty = self.types.expr_ty(&self.func, e);
                 let c = self.expr(c).truthy();
+                let nested = matches!(b.kind, ExprKind::IfElse(..));
                 let (a, b) = (self.expr(a), self.expr(b));
+                let borrowed = ty == Ty::Str && !a.fresh && !b.fresh;
                 let (a, b) = match ty {
                     Ty::Float => (a.as_f64().text, b.as_f64().text),
                     Ty::Str if a.fresh || b.fresh => (a.owned(), b.owned()),
                     _ => (a.text, b.text),
                 };
-                let mut out = Code::new(format!("if {} {{ {a} }} else {{ {b} }}", c.text), ty, 0);
-                out.fresh = true;
+                // `a if c else b if d else e` is an `else if` chain.
+                let b = if nested { b } else { format!("{{ {b} }}") };
+                let mut out = Code::new(format!("if {} {{ {a} }} else {b}", c.text), ty, 0);
+                out.fresh = !borrowed;
                 out
             }
             ExprKind::Await(call) => {
@@ -384,6 +389,9 @@ impl Renderer<'_> {
             )
         };
         if let Some(c) = super::iters::by_negative(op, &a, &b) {
+            return c;
+        }
+        if let Some(c) = super::identity::across_types(op, &a, &b) {
             return c;
         }
         match op {
@@ -545,6 +553,8 @@ impl Renderer<'_> {
         let spec = if debug { ":?" } else { "" };
         if c.ty == Ty::Unit {
             fmt.push_str("None");
+        } else if c.ty == Ty::Bool && matches!(c.text.as_str(), "true" | "false") {
+            fmt.push_str(if c.text == "true" { "True" } else { "False" });
         } else if c.ty == Ty::Bool {
             fmt.push_str("{}");
             args.push(format!("if {} {{ \"True\" }} else {{ \"False\" }}", c.text));
@@ -629,6 +639,14 @@ impl Renderer<'_> {
                 Ty::Str if self.param_owned(&call.name, i) => c.owned(),
                 Ty::Str => c.borrowed(),
                 Ty::Float if c.ty == Ty::Int => c.as_f64().text,
+                Ty::List(t)
+                    if **t == Ty::Float
+                        && let ExprKind::List(items) = &arg.kind =>
+                {
+                    let items: Vec<String> =
+                        items.iter().map(|i| self.expr(i).as_f64().text).collect();
+                    format!("vec![{}]", items.join(", "))
+                }
                 Ty::Future(_) => {
                     let sender = self.types.senders.contains(&(call.name.clone(), pname));
                     match &arg.kind {

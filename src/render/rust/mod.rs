@@ -56,6 +56,7 @@ mod exc_types;
 mod expr;
 mod format_spec;
 mod functions;
+mod identity;
 mod infer;
 mod iters;
 mod methods;

@@ -423,10 +423,12 @@ impl Renderer<'_> {
                 } else {
                     format!("&{}", c.wrap(7))
                 };
+                let fresh = self.new_loop_names(var);
                 let pat = self.loop_pat(var);
                 self.line(format!("for {pat} in {head} {{"));
                 self.nested(body);
                 self.line("}");
+                self.declared.retain(|n| !fresh.contains(n));
             }
             StmtKind::While { cond, body } => {
                 let c = self.expr(cond).truthy();
