@@ -31,6 +31,7 @@ mod group;
 pub mod ir;
 mod module;
 mod nested;
+mod objects;
 mod rename;
 mod scope;
 mod shield;

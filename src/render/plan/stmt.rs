@@ -616,7 +616,10 @@ impl Planner<'_> {
         }
         let value = self.expr(sc, e)?;
         if matches!(&value.kind, ExprKind::StrMethod(m, ..) if m.mutates())
-            || matches!(value.kind, ExprKind::Call(Builtin::Exit, _))
+            || matches!(
+                value.kind,
+                ExprKind::Call(Builtin::Exit, _) | ExprKind::Method(..)
+            )
         {
             let var = "_".to_string();
             return one(s, StmtKind::Set { var, value });

@@ -89,6 +89,7 @@ impl Types {
             let vars = self.vars.get_mut(&f.name).expect("every function");
             changed |= unify(vars.entry(name.clone()).or_insert(Ty::Unknown), &ty);
         }
+        changed |= self.share_fields(f);
         changed |= self.block(demo, f, &f.body);
         changed |= self.block(demo, f, &f.exit);
         let vars = &self.vars[&f.name];

@@ -74,6 +74,9 @@ fn safe(e: &Expr) -> bool {
         | ExprKind::Spawn(_)
         | ExprKind::Coro(_)
         | ExprKind::GatherAll(_)
-        | ExprKind::Task(..) => false,
+        | ExprKind::Task(..)
+        | ExprKind::New(_)
+        | ExprKind::Method(..) => false,
+        ExprKind::Field(x, _) => safe(x),
     }
 }
