@@ -96,7 +96,26 @@ impl<'p> Planner<'p> {
                 fields = self.fields(c)?;
                 continue;
             }
-            if m.starts_with("__") {
+            if matches!(m, "__str__" | "__repr__") {
+                let body: Vec<&Stmt> = c.body.iter().filter(|s| !is_docstring(s)).collect();
+                let returns = matches!(
+                    body.as_slice(),
+                    [Stmt {
+                        kind: P::Return(Some(_)),
+                        ..
+                    }]
+                );
+                if c.is_async || c.params.positional.len() != 1 || !returns {
+                    return refuse(
+                        &def.span,
+                        format!("this `{m}`"),
+                        format!(
+                            "the Rust listing writes `{m}` as a `fmt` trait of the struct: \
+                             `def {m}(self): return text`"
+                        ),
+                    );
+                }
+            } else if m.starts_with("__") {
                 return refuse(
                     &def.span,
                     format!("a class with `{m}`"),
@@ -253,6 +272,10 @@ impl<'p> Planner<'p> {
         }
         Ok(call)
     }
+}
+
+fn is_docstring(s: &Stmt) -> bool {
+    matches!(&s.kind, P::Expr(e) if matches!(&e.kind, E::Literal(py::Literal::Str(_))))
 }
 
 fn is_self(e: &py::Expr) -> bool {

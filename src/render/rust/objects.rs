@@ -5,7 +5,7 @@
 
 use super::Renderer;
 use super::code::Code;
-use super::names::ident;
+use super::names::{camel, ident};
 use super::types::{Ty, Types, unify};
 use crate::render::plan::ir::ast::{Block, Call, Demo, Function, FunctionKind, StmtKind, walk};
 use crate::render::plan::ir::expr::{Expr, ExprKind};
@@ -111,7 +111,9 @@ impl Renderer<'_> {
             .iter()
             .filter(|m| m.name.starts_with(&prefix))
             .collect();
-        for m in methods {
+        let (named, special): (Vec<&Function>, Vec<&Function>) =
+            methods.into_iter().partition(|m| !m.name.ends_with("__"));
+        for m in named {
             self.line("");
             let start = self.lines.len();
             self.method_def(m);
@@ -120,6 +122,60 @@ impl Renderer<'_> {
         }
         self.indent -= 1;
         self.line("}");
+        let repr = special.iter().any(|m| m.name.ends_with(".__repr__"));
+        // `__repr__` first: Python's `str` falls back on it.
+        for trait_ in ["Debug", "Display"] {
+            let dunder = if trait_ == "Debug" {
+                "__repr__"
+            } else {
+                "__str__"
+            };
+            let m = special
+                .iter()
+                .find(|m| split(&m.name).is_some_and(|(_, n)| n == dunder));
+            if m.is_none() && !(trait_ == "Display" && repr) {
+                continue;
+            }
+            self.use_("std", "fmt");
+            self.line("");
+            let start = self.lines.len();
+            self.line(format!("impl fmt::{trait_} for {} {{", camel(&f.name)));
+            self.indent += 1;
+            self.line("fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {");
+            self.indent += 1;
+            match m {
+                Some(m) => self.fmt_body(m),
+                // Python's `str` of an object without `__str__` is its `repr`.
+                None => self.line("fmt::Debug::fmt(self, f)"),
+            }
+            self.indent -= 1;
+            self.line("}");
+            self.indent -= 1;
+            self.line("}");
+            if let Some(m) = m {
+                self.functions
+                    .insert(m.name.clone(), start..self.lines.len());
+            }
+        }
+    }
+
+    /// The body of `__str__` or `__repr__` (`return text`): `write!`.
+    fn fmt_body(&mut self, m: &Function) {
+        self.enter(m, "self", true);
+        let Some(StmtKind::Return(Some(e))) = m.body.last().map(|s| &s.kind) else {
+            return;
+        };
+        let text = match &e.kind {
+            ExprKind::Template(t) => {
+                let (text, _) = self.format(t, "write!");
+                text.replacen("write!(", "write!(f, ", 1)
+            }
+            _ => {
+                let c = self.expr(e);
+                format!("f.write_str({})", c.borrowed())
+            }
+        };
+        self.line(text);
     }
 
     fn method_def(&mut self, m: &Function) {
