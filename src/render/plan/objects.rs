@@ -7,7 +7,7 @@ use super::scope::Scope;
 use super::{Def, Planner, Result, methods, module_stmts, refuse};
 use crate::program::{self as py, Arg, Code, ExprKind as E, Name, Stmt, StmtKind as P};
 use crate::render::plan::ir::ast::{Call, Function, FunctionKind, StmtKind};
-use crate::render::plan::ir::expr::{Expr, ExprKind};
+use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind};
 
 /// The name of the plan function of `class`'s method `m`.
 pub(crate) fn method_name(class: &str, m: &str) -> String {
@@ -299,6 +299,47 @@ impl Planner<'_> {
                 kind,
                 span: inner.span.clone(),
             },
+        }))
+    }
+}
+
+impl Planner<'_> {
+    /// `obj.field = value` (or `obj.field op= value`) of an object of a
+    /// plain class, outside its class.
+    pub(super) fn set_field(
+        &self,
+        sc: &Scope,
+        target: &py::Target,
+        op: Option<BinaryOp>,
+        value: &py::Expr,
+    ) -> Result<Option<StmtKind>> {
+        let py::Target::Attr(obj, attr) = target else {
+            return Ok(None);
+        };
+        if sc.field(obj, attr).is_some()
+            || is_self(obj)
+            || !matches!(obj.kind, E::Name(Name::Local(..)))
+            || !self.object_field(attr)
+        {
+            return Ok(None);
+        }
+        let object = self.expr(sc, obj)?;
+        let mut value = self.expr(sc, value)?;
+        if let Some(op) = op {
+            let span = value.span.clone();
+            let field = Expr {
+                kind: ExprKind::Field(Box::new(object.clone()), attr.to_string()),
+                span: span.clone(),
+            };
+            value = Expr {
+                kind: ExprKind::Binary(op, Box::new(field), Box::new(value)),
+                span,
+            };
+        }
+        Ok(Some(StmtKind::SetField {
+            object,
+            field: attr.to_string(),
+            value,
         }))
     }
 }

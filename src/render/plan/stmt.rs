@@ -176,8 +176,11 @@ impl Planner<'_> {
                     let op = aug_op(*op, &s.span)?;
                     return one(s, self.set_item(sc, obj, index, Some(op), value)?);
                 }
-                let var = self.target(sc, target, &s.span)?;
                 let op = aug_op(*op, &s.span)?;
+                if let Some(k) = self.set_field(sc, target, Some(op), value)? {
+                    return one(s, k);
+                }
+                let var = self.target(sc, target, &s.span)?;
                 let lhs = Expr {
                     kind: ExprKind::Var(var.clone()),
                     span: s.span.clone(),
@@ -646,6 +649,9 @@ impl Planner<'_> {
                 "the plan binds one variable per assignment",
             );
         };
+        if let Some(k) = self.set_field(sc, target, None, value)? {
+            return one(s, k);
+        }
         if let Target::Unpack(items, None) = target
             && let Some(conn) = self.connect(items, value)?
         {

@@ -112,6 +112,10 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
         StmtKind::Sync {
             permits: Some(e), ..
         } => out.push((e, false)),
+        StmtKind::SetField { object, value, .. } => {
+            out.push((object, false));
+            out.push((value, false));
+        }
         StmtKind::Set { value, .. }
         | StmtKind::Resolve { value, .. }
         | StmtKind::Send { value, .. }

@@ -215,6 +215,11 @@ impl Types {
                     let ty = self.expr_ty(name, value);
                     changed |= self.set(name, var, &ty);
                 }
+                StmtKind::SetField {
+                    object,
+                    field,
+                    value,
+                } => changed |= self.set_field_ty(name, object, field, value),
                 // A return in cleanup code cannot happen in Rust's `Drop`.
                 StmtKind::Return(Some(_)) if self.in_cleanup => {}
                 StmtKind::Return(Some(e)) => {

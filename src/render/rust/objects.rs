@@ -8,7 +8,7 @@ use super::code::Code;
 use super::names::{camel, ident};
 use super::types::{Ty, Types, unify};
 use crate::render::plan::ir::ast::{Block, Call, Demo, Function, FunctionKind, StmtKind, walk};
-use crate::render::plan::ir::expr::{Expr, ExprKind};
+use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind};
 
 /// Whether `f` is a method of a plain class (named `Class.method`),
 /// rendered inside its class's `impl`.
@@ -54,6 +54,11 @@ fn mutates_self(demo: &Demo, name: &str, depth: u8) -> bool {
 pub(super) fn mutated_objects(demo: &Demo, block: &Block) -> Vec<String> {
     let mut out = Vec::new();
     walk(block, &mut |s| {
+        if let StmtKind::SetField { object, .. } = &s.kind
+            && let ExprKind::Var(v) = &object.kind
+        {
+            out.push(v.clone());
+        }
         for (e, _) in super::analysis::stmt_exprs(s) {
             super::analysis::each_expr(e, &mut |x| {
                 if let ExprKind::Method(obj, call) = &x.kind
@@ -165,17 +170,19 @@ impl Renderer<'_> {
         let Some(StmtKind::Return(Some(e))) = m.body.last().map(|s| &s.kind) else {
             return;
         };
-        let text = match &e.kind {
-            ExprKind::Template(t) => {
-                let (text, _) = self.format(t, "write!");
-                text.replacen("write!(", "write!(f, ", 1)
+        if let ExprKind::Template(t) = &e.kind {
+            let (text, fresh) = self.format(t, "write!");
+            if fresh {
+                let mut args = vec!["f".to_string()];
+                args.extend(std::mem::take(&mut self.last_format_args));
+                self.macro_line("write!(", &args, ")");
+                return;
             }
-            _ => {
-                let c = self.expr(e);
-                format!("f.write_str({})", c.borrowed())
-            }
-        };
-        self.line(text);
+            self.line(format!("f.write_str({text})"));
+            return;
+        }
+        let c = self.expr(e);
+        self.line(format!("f.write_str({})", c.borrowed()));
     }
 
     fn method_def(&mut self, m: &Function) {
@@ -245,5 +252,58 @@ impl Renderer<'_> {
             ExprKind::Var(v) if v == "self" => "self".into(),
             _ => self.expr(obj).wrap(10),
         }
+    }
+}
+
+impl Types {
+    /// `obj.field = value`: the field takes the value's type.
+    pub(super) fn set_field_ty(&mut self, f: &str, obj: &Expr, field: &str, value: &Expr) -> bool {
+        let Ty::Object(class) = self.expr_ty(f, obj) else {
+            return false;
+        };
+        let ty = self.expr_ty(f, value);
+        self.set(&class, field, &ty)
+    }
+}
+
+impl Renderer<'_> {
+    /// `obj.field = value;`, or `obj.field += x;` for `obj.field = obj.field + x`.
+    pub(super) fn set_field(&mut self, obj: &Expr, field: &str, value: &Expr) {
+        let target = format!("{}.{}", self.object_code(obj), ident(field));
+        let ty = match self.types.expr_ty(&self.func, obj) {
+            Ty::Object(class) => self.types.var(&class, field),
+            _ => Ty::Unknown,
+        };
+        if let ExprKind::Binary(op, a, b) = &value.kind
+            && matches!(&a.kind, ExprKind::Field(o, f) if f == field && **o == *obj)
+            && matches!(ty, Ty::Int | Ty::Float)
+            && let Some(sym) = compound(*op)
+        {
+            let b = self.expr(b);
+            let b = if ty == Ty::Float {
+                b.as_f64().text
+            } else {
+                b.text
+            };
+            self.line(format!("{target} {sym}= {b};"));
+            return;
+        }
+        let c = self.expr(value);
+        let text = match ty {
+            Ty::Float if c.ty == Ty::Int => c.as_f64().text,
+            Ty::Str | Ty::List(_) | Ty::Dict(..) | Ty::Tuple(_) => c.owned(),
+            _ => c.text,
+        };
+        self.line(format!("{target} = {text};"));
+    }
+}
+
+/// The compound assignment of `op`, where Rust's operator means Python's.
+fn compound(op: BinaryOp) -> Option<&'static str> {
+    match op {
+        BinaryOp::Add => Some("+"),
+        BinaryOp::Sub => Some("-"),
+        BinaryOp::Mul => Some("*"),
+        _ => None,
     }
 }

@@ -230,6 +230,12 @@ pub enum StmtKind {
     },
     /// `var = value`.
     Set { var: String, value: Expr },
+    /// `object.field = value` of an object of a plain class, outside it.
+    SetField {
+        object: Expr,
+        field: String,
+        value: Expr,
+    },
     /// `try: body except CancelledError: on_cancel (re-raised) finally: finally`.
     Try {
         body: Block,

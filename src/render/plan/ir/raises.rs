@@ -92,6 +92,7 @@ fn exprs(kind: &StmtKind) -> Vec<&Expr> {
                 Part::Text(_) => None,
             })
             .collect(),
+        StmtKind::SetField { object, value, .. } => vec![object, value],
         StmtKind::Return(Some(e))
         | StmtKind::Set { value: e, .. }
         | StmtKind::If { cond: e, .. }
