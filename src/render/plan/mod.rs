@@ -33,6 +33,7 @@ mod identity;
 pub mod ir;
 mod module;
 mod nested;
+mod objects;
 mod rename;
 mod scope;
 mod shield;

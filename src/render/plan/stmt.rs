@@ -176,8 +176,11 @@ impl Planner<'_> {
                     let op = aug_op(*op, &s.span)?;
                     return one(s, self.set_item(sc, obj, index, Some(op), value)?);
                 }
-                let var = self.target(sc, target, &s.span)?;
                 let op = aug_op(*op, &s.span)?;
+                if let Some(k) = self.set_field(sc, target, Some(op), value)? {
+                    return one(s, k);
+                }
+                let var = self.target(sc, target, &s.span)?;
                 let lhs = Expr {
                     kind: ExprKind::Var(var.clone()),
                     span: s.span.clone(),
@@ -619,7 +622,10 @@ impl Planner<'_> {
         }
         let value = self.expr(sc, e)?;
         if matches!(&value.kind, ExprKind::StrMethod(m, ..) if m.mutates())
-            || matches!(value.kind, ExprKind::Call(Builtin::Exit, _))
+            || matches!(
+                value.kind,
+                ExprKind::Call(Builtin::Exit, _) | ExprKind::Method(..)
+            )
         {
             let var = "_".to_string();
             return one(s, StmtKind::Set { var, value });
@@ -646,6 +652,9 @@ impl Planner<'_> {
                 "the plan binds one variable per assignment",
             );
         };
+        if let Some(k) = self.set_field(sc, target, None, value)? {
+            return one(s, k);
+        }
         if let Target::Unpack(items, None) = target
             && let Some(conn) = self.connect(items, value)?
         {

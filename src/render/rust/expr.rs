@@ -327,6 +327,13 @@ impl Renderer<'_> {
                 out.fresh = !borrowed;
                 out
             }
+            ExprKind::New(call) => {
+                let mut out = Code::new(self.call(call), Ty::Object(call.name.clone()), 10);
+                out.fresh = true;
+                out
+            }
+            ExprKind::Field(obj, field) => self.field(e, obj, field),
+            ExprKind::Method(obj, call) => self.method_call(obj, call),
             ExprKind::Await(call) => {
                 let plain = self
                     .demo
@@ -698,7 +705,7 @@ impl Renderer<'_> {
     pub(super) fn call(&mut self, call: &Call) -> String {
         let args = self.call_args(call).join(", ");
         match self.demo.function(&call.name).map(|f| f.kind) {
-            Some(FunctionKind::Iterator | FunctionKind::Resource) => {
+            Some(FunctionKind::Iterator | FunctionKind::Resource | FunctionKind::Object) => {
                 format!("{}::new({args})", camel(&call.name))
             }
             _ => format!("{}({args})", fn_name(&call.name)),

@@ -61,6 +61,7 @@ mod infer;
 mod iters;
 mod methods;
 mod names;
+mod objects;
 mod scoped;
 mod statics;
 mod stmt;
@@ -424,6 +425,9 @@ impl<'a> Renderer<'a> {
         self.error_enum();
         self.static_items();
         for f in &self.demo.functions {
+            if objects::is_method(f) {
+                continue;
+            }
             let start = self.lines.len();
             match f.kind {
                 FunctionKind::Coroutine | FunctionKind::Blocking => {
@@ -432,6 +436,7 @@ impl<'a> Renderer<'a> {
                 FunctionKind::Generator => self.generator(f),
                 FunctionKind::Iterator => self.iterator(f),
                 FunctionKind::Resource => self.resource(f),
+                FunctionKind::Object => self.object(f),
             }
             self.functions
                 .insert(f.name.clone(), start..self.lines.len());

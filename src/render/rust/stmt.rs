@@ -58,6 +58,11 @@ impl Renderer<'_> {
             return;
         }
         match &s.kind {
+            StmtKind::SetField {
+                object,
+                field,
+                value,
+            } => self.set_field(object, field, value),
             StmtKind::Print(t) => {
                 let (text, fresh) = self.format(t, "println!");
                 if fresh {
