@@ -305,6 +305,7 @@ impl Planner<'_> {
                         "a Rust `Vec` holds items of one type",
                     );
                 }
+                super::one_type::list_tuples(&items, &e.span)?;
                 ExprKind::List(items)
             }
             E::Dict(pairs) => self.dict(sc, pairs, &e.span)?,
@@ -335,6 +336,9 @@ impl Planner<'_> {
             }
             E::BinOp(op, a, b) => {
                 let (a, b) = (self.expr(sc, a)?, self.expr(sc, b)?);
+                if *op == BinOp::Add {
+                    super::one_type::add(&a, &b, &e.span)?;
+                }
                 if *op == BinOp::Pow
                     && let (ExprKind::Lit(Value::Int(x)), ExprKind::Lit(Value::Int(n))) =
                         (&a.kind, &b.kind)

@@ -34,6 +34,7 @@ pub mod ir;
 mod module;
 mod nested;
 mod objects;
+mod one_type;
 mod rename;
 mod scope;
 mod shield;

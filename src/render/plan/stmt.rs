@@ -77,7 +77,7 @@ const LOOPS: &str = "the plan translates `break` and `continue` inside a `for`, 
 
 /// Python's built-in exception classes that a program raises with a
 /// message: an `Error` variant each in the Rust listing.
-pub(super) const EXCEPTIONS: [&str; 14] = [
+pub(super) const EXCEPTIONS: [&str; 15] = [
     "Exception",
     "ArithmeticError",
     "AssertionError",
@@ -92,6 +92,7 @@ pub(super) const EXCEPTIONS: [&str; 14] = [
     "RuntimeError",
     "TypeError",
     "ValueError",
+    "ZeroDivisionError",
 ];
 
 impl Planner<'_> {
@@ -524,6 +525,12 @@ impl Planner<'_> {
                 };
                 return one(s, StmtKind::Yield(value));
             }
+            // `d[k]` for the exception it may raise.
+            E::Subscript(..) => {
+                let value = self.expr(sc, e)?;
+                let var = "_".to_string();
+                return one(s, StmtKind::Set { var, value });
+            }
             _ => {}
         }
         let E::Call(f, args) = &e.kind else {
@@ -626,6 +633,7 @@ impl Planner<'_> {
                 value.kind,
                 ExprKind::Call(Builtin::Exit, _) | ExprKind::Method(..)
             )
+            || !crate::render::plan::ir::op_errors::candidates(&value).is_empty()
         {
             let var = "_".to_string();
             return one(s, StmtKind::Set { var, value });

@@ -56,6 +56,9 @@ impl Renderer<'_> {
     }
 
     pub(super) fn expr(&mut self, e: &Expr) -> Code {
+        if let Some(c) = self.checked_expr(e) {
+            return c;
+        }
         match &e.kind {
             ExprKind::Lit(v) => lit(v),
             ExprKind::Var(n) => self.var_code(n),

@@ -62,6 +62,7 @@ mod iters;
 mod methods;
 mod names;
 mod objects;
+mod op_errors;
 mod scoped;
 mod statics;
 mod stmt;
@@ -216,6 +217,9 @@ struct Renderer<'a> {
     shared: HashSet<(String, String)>,
     /// Functions that can fail: they return `Result<_, Error>`.
     fallible: HashSet<String>,
+    /// Python's own operations checked for what an `except` takes: span
+    /// and class (see [`op_errors`]).
+    checked: HashMap<std::ops::Range<usize>, &'static str>,
     /// The arguments of the last `format`-style call, for wrapping.
     last_format_args: Vec<String>,
     // The function being rendered.
@@ -260,6 +264,7 @@ impl<'a> Renderer<'a> {
             duration_vars: duration_locals(demo),
             shared: shared_futures(demo, types),
             fallible: crate::render::plan::ir::raises::fallible(demo),
+            checked: op_errors::checked_classes(demo, types),
             caller_closes: caller_closes(demo),
             func: String::new(),
             kind: FunctionKind::Coroutine,
