@@ -97,6 +97,7 @@ impl Planner<'_> {
                 }
             }
         }
+        out.extend(self.token_arg(sc, name, span)?);
         Ok(out)
     }
 

@@ -38,6 +38,10 @@ pub(super) enum Ty {
     Queue(Box<Ty>),
     /// An `asyncio.Barrier`: Tokio's `Barrier`.
     Barrier,
+    /// An `asyncio.Condition`: Tokio's `Notify`.
+    Condition,
+    /// A task's `CancellationToken` (see `plan::cancel_token`).
+    Token,
 }
 
 impl Ty {
@@ -92,6 +96,8 @@ impl Ty {
             Ty::Sync(true) => "Mutex<()>".into(),
             Ty::Event => "watch::Sender<bool>".into(),
             Ty::Barrier => "Barrier".into(),
+            Ty::Condition => "Notify".into(),
+            Ty::Token => "CancellationToken".into(),
             Ty::Queue(t) => format!("async_channel::Sender<{}>", t.rust()),
         }
     }
