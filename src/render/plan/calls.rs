@@ -103,6 +103,7 @@ impl Planner<'_> {
         if def.varargs {
             out.push(self.varargs_list(sc, &rest, span)?);
         }
+        out.extend(self.token_arg(sc, name, span)?);
         Ok(out)
     }
 

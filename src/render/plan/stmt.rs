@@ -327,6 +327,7 @@ impl Planner<'_> {
             } if item.target.is_none()
                 && let Some(sync) = local_name(&item.context) =>
             {
+                self.condition_block(sc, sync, body)?;
                 let sync = sc.local(sync, &item.context.span)?;
                 one(
                     s,
@@ -577,6 +578,7 @@ impl Planner<'_> {
             && let Some(v) = local_name(obj)
         {
             match (&**m, args.as_slice()) {
+                ("cancel", []) if let Some(k) = self.token_cancel(sc, v) => return one(s, k),
                 ("cancel", []) => {
                     return one(
                         s,
@@ -755,7 +757,7 @@ impl Planner<'_> {
                 }
                 if self.is_member(f, Module::Asyncio, "create_task") {
                     let call = match self.named_task(sc, &var, args) {
-                        Some(c) => self.user_call(sc, c, &[FunctionKind::Coroutine])?,
+                        Some(c) => self.spawn_call(sc, &var, c)?,
                         None => None,
                     };
                     let Some(call) = call else {

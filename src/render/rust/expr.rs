@@ -685,13 +685,16 @@ impl Renderer<'_> {
                     ExprKind::Var(v) => self.queue_args(&call.name, &pname, v),
                     _ => c.text,
                 },
-                Ty::Sync(_) | Ty::Event | Ty::Barrier if self.sync_shared() => {
+                Ty::Token => format!("{}.clone()", c.text),
+                Ty::Sync(_) | Ty::Event | Ty::Barrier | Ty::Condition if self.sync_shared() => {
                     self.use_("std::sync", "Arc");
                     format!("Arc::clone(&{})", c.text)
                 }
                 // A parameter is already a reference.
-                Ty::Sync(_) | Ty::Event | Ty::Barrier if self.is_param(arg) => c.text,
-                Ty::Sync(_) | Ty::Event | Ty::Barrier => format!("&{}", c.text),
+                Ty::Sync(_) | Ty::Event | Ty::Barrier | Ty::Condition if self.is_param(arg) => {
+                    c.text
+                }
+                Ty::Sync(_) | Ty::Event | Ty::Barrier | Ty::Condition => format!("&{}", c.text),
                 _ => c.text,
             };
             out.push(text);

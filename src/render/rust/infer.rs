@@ -461,6 +461,8 @@ impl Types {
                         Primitive::Event => Ty::Event,
                         Primitive::Queue { .. } => Ty::Queue(Box::new(Ty::Unknown)),
                         Primitive::Barrier { .. } => Ty::Barrier,
+                        Primitive::Condition => Ty::Condition,
+                        Primitive::Token => Ty::Token,
                     };
                     changed |= self.set(name, v, &ty);
                 }

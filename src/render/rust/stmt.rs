@@ -279,9 +279,10 @@ impl Renderer<'_> {
             StmtKind::Shield { call, into } => self.shield(call, into.as_deref()),
             StmtKind::Deadline {
                 delay,
+                at,
                 body,
                 on_timeout,
-            } => self.deadline(delay, body, on_timeout),
+            } => self.deadline(delay, *at, body, on_timeout),
             StmtKind::Schedule { delay, call, into } => {
                 self.schedule(delay.as_ref(), call, into.as_deref())
             }
@@ -493,6 +494,9 @@ impl Renderer<'_> {
                 arg,
                 into,
             } => self.prim_stmt(object, *op, arg.as_ref(), into.as_deref()),
+            StmtKind::Locked { sync, body } if self.var_ty(sync) == Ty::Condition => {
+                self.condition_locked(body, tail)
+            }
             StmtKind::Locked { sync, body } => {
                 let held = match self.var_ty(sync) {
                     Ty::Sync(true) => format!("let _guard = {}.lock().await;", ident(sync)),

@@ -40,6 +40,10 @@ pub(super) enum Ty {
     Barrier,
     /// An object of the program's plain class of that name: its struct.
     Object(String),
+    /// An `asyncio.Condition`: Tokio's `Notify`.
+    Condition,
+    /// A task's `CancellationToken` (see `plan::cancel_token`).
+    Token,
 }
 
 impl Ty {
@@ -94,6 +98,8 @@ impl Ty {
             Ty::Sync(true) => "Mutex<()>".into(),
             Ty::Event => "watch::Sender<bool>".into(),
             Ty::Barrier => "Barrier".into(),
+            Ty::Condition => "Notify".into(),
+            Ty::Token => "CancellationToken".into(),
             Ty::Queue(t) => format!("async_channel::Sender<{}>", t.rust()),
             Ty::Object(class) => super::names::camel(class),
         }

@@ -124,9 +124,11 @@ pub enum StmtKind {
     /// `into = asyncio.create_task(call(...))`.
     Spawn { call: Call, into: String },
     /// `async with asyncio.timeout(delay): body`, with the `except
-    /// TimeoutError:` block around it (or a raise of `TimeoutError`).
+    /// TimeoutError:` block around it (or a raise of `TimeoutError`); with
+    /// `at`, `asyncio.timeout_at(loop.time() + delay)`.
     Deadline {
         delay: Expr,
+        at: bool,
         body: Block,
         on_timeout: Block,
     },
