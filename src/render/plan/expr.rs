@@ -481,10 +481,19 @@ impl Planner<'_> {
     }
 
     fn call_expr(&self, sc: &Scope, e: &py::Expr, f: &py::Expr, args: &[Arg]) -> Result<ExprKind> {
+        if let Some(k) = self.map_filter(sc, f, args)? {
+            return Ok(k);
+        }
+        if let Some(k) = self.keyed_sort(sc, e, f, args)? {
+            return Ok(k);
+        }
         if let E::Name(Name::Global(n)) = &f.kind
             && let Some((_, b)) = Builtin::ALL.iter().find(|(name, _)| **name == **n)
             && !self.defs.contains_key(&**n)
         {
+            if let Some(keyed) = self.keyed_builtin(sc, *b, args, &e.span)? {
+                return Ok(ExprKind::Call(*b, keyed));
+            }
             return Ok(ExprKind::Call(
                 *b,
                 self.builtin_args(sc, *b, args, &e.span)?,

@@ -29,6 +29,7 @@ mod format_spec;
 mod globals;
 mod group;
 pub mod ir;
+mod lambdas;
 mod module;
 mod nested;
 mod rename;

@@ -300,6 +300,7 @@ fn holes_of(e: &Expr, p: &str) -> usize {
             call.args.iter().map(|i| holes_of(i, p)).sum()
         }
         ExprKind::GatherAll(x) => holes_of(x, p),
+        ExprKind::Lambda(l) => holes_of(&l.body, p),
         ExprKind::StrMethod(_, x, args) => {
             holes_of(x, p) + args.iter().map(|i| holes_of(i, p)).sum::<usize>()
         }
@@ -599,6 +600,7 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
                 call.args.iter().any(now_in)
             }
             ExprKind::GatherAll(x) => now_in(x),
+            ExprKind::Lambda(l) => now_in(&l.body),
             ExprKind::StrMethod(_, x, args) => now_in(x) || args.iter().any(now_in),
             ExprKind::Comp {
                 value,
@@ -685,6 +687,7 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         | ExprKind::Task(..)
         | ExprKind::Locked(_)
         | ExprKind::Prim(..)
+        | ExprKind::Lambda(_)
         | ExprKind::Now => {}
     }
 }
@@ -742,6 +745,7 @@ pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
             call.args.iter().for_each(|a| each_expr(a, f))
         }
         ExprKind::GatherAll(x) => each_expr(x, f),
+        ExprKind::Lambda(l) => each_expr(&l.body, f),
         ExprKind::Lit(_)
         | ExprKind::Var(_)
         | ExprKind::Done(_)

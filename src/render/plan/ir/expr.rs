@@ -66,6 +66,16 @@ pub enum ExprKind {
     /// A method of an event or a queue that gives a value, without
     /// arguments: `event.is_set()`, `await queue.get()`, `queue.qsize()`.
     Prim(String, super::primitive::PrimOp),
+    /// A function of one parameter given as a value, as the `key=` of
+    /// `sorted`, `min`, `max` and `list.sort`: a Rust closure.
+    Lambda(Box<Lambda>),
+}
+
+/// `lambda var: body` (or `key=len`, `key=d.get`, written that way).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lambda {
+    pub var: String,
+    pub body: Expr,
 }
 
 /// The methods of a task, inside an expression (see [`ExprKind::Task`]).
@@ -424,6 +434,7 @@ impl Expr {
                 call.args.iter().for_each(|x| x.variables(out))
             }
             ExprKind::GatherAll(x) => x.variables(out),
+            ExprKind::Lambda(l) => l.body.variables(out),
             ExprKind::StrMethod(_, x, args) => {
                 x.variables(out);
                 args.iter().for_each(|a| a.variables(out));
