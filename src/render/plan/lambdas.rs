@@ -252,7 +252,7 @@ impl Planner<'_> {
         if args.iter().any(|a| !matches!(a, Arg::Keyword(..))) {
             return Ok(None);
         }
-        if !matches!(obj.kind, E::Name(Name::Local(..))) {
+        if !matches!(obj.kind, E::Name(Name::Local(..) | Name::Cell(..))) {
             return refuse(
                 &e.span,
                 "`.sort(...)` on this",

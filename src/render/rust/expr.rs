@@ -111,7 +111,7 @@ impl Renderer<'_> {
             }
             ExprKind::Unary(UnaryOp::Neg, x) => {
                 let x = self.expr(x);
-                Code::new(format!("-{}", x.wrap(7)), x.ty, 7)
+                Code::new(format!("-{}", x.wrap(9)), x.ty, 7)
             }
             ExprKind::Unary(UnaryOp::Not, x) => {
                 let x = self.expr(x);
