@@ -496,10 +496,19 @@ impl Planner<'_> {
     }
 
     fn call_expr(&self, sc: &Scope, e: &py::Expr, f: &py::Expr, args: &[Arg]) -> Result<ExprKind> {
+        if let Some(k) = self.map_filter(sc, f, args)? {
+            return Ok(k);
+        }
+        if let Some(k) = self.keyed_sort(sc, e, f, args)? {
+            return Ok(k);
+        }
         if let E::Name(Name::Global(n)) = &f.kind
             && let Some((_, b)) = Builtin::ALL.iter().find(|(name, _)| **name == **n)
             && !self.defs.contains_key(&**n)
         {
+            if let Some(keyed) = self.keyed_builtin(sc, *b, args, &e.span)? {
+                return Ok(ExprKind::Call(*b, keyed));
+            }
             return Ok(ExprKind::Call(
                 *b,
                 self.builtin_args(sc, *b, args, &e.span)?,
@@ -540,7 +549,7 @@ impl Planner<'_> {
                 .find(|(name, n, _)| *name == &**m && *n == args.len())
         {
             let shared = matches!(&obj.kind, E::Name(Name::Global(g)) if self.shared(g).is_some());
-            if method.mutates() && !matches!(obj.kind, E::Name(Name::Local(..))) && !shared {
+            if method.mutates() && !matches!(obj.kind, E::Name(Name::Local(..) | Name::Cell(..))) && !shared {
                 return refuse(
                     &e.span,
                     format!("`.{m}(...)` on this"),

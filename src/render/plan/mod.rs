@@ -33,6 +33,7 @@ mod globals;
 mod group;
 mod identity;
 pub mod ir;
+mod lambdas;
 mod module;
 mod nested;
 mod objects;

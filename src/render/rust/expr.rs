@@ -32,6 +32,11 @@ impl Renderer<'_> {
             return self.static_read(name);
         }
         let ty = self.var_ty(name);
+        if let Some((_, n)) = self.renamed.iter().rev().find(|(v, _)| v == name) {
+            let mut c = Code::new(n.clone(), ty, 10);
+            c.str_ref = c.ty == Ty::Str;
+            return c;
+        }
         if let Some(place) = self.held_place(name) {
             return Code::new(place, ty, 7);
         }
@@ -110,7 +115,7 @@ impl Renderer<'_> {
             }
             ExprKind::Unary(UnaryOp::Neg, x) => {
                 let x = self.expr(x);
-                Code::new(format!("-{}", x.wrap(7)), x.ty, 7)
+                Code::new(format!("-{}", x.wrap(9)), x.ty, 7)
             }
             ExprKind::Unary(UnaryOp::Not, x) => {
                 let x = self.expr(x);
@@ -205,6 +210,7 @@ impl Renderer<'_> {
                 c.range = true;
                 builtin(*f, vec![c])
             }
+            ExprKind::Call(f, args) if super::closures::keyed(args) => self.keyed(*f, args),
             ExprKind::Call(f, args) if f.is_adapter() => self.iter_builtin(*f, args),
             ExprKind::Call(f, args) => {
                 let codes: Vec<Code> = args.iter().map(|a| self.expr(a)).collect();
@@ -257,6 +263,7 @@ impl Renderer<'_> {
             ExprKind::Spawn(call) => self.spawn_expr(call),
             ExprKind::Coro(call) => self.coro_expr(call),
             ExprKind::GatherAll(x) => self.gather_all(x),
+            ExprKind::Lambda(l) => self.closure(l),
             ExprKind::Locked(sync) => {
                 let text = match self.var_ty(sync) {
                     Ty::Sync(true) => format!("{}.try_lock().is_err()", ident(sync)),

@@ -179,6 +179,7 @@ impl Types {
                     changed |= self.set(name, var, &ty);
                 }
             }
+            changed |= self.bind_keys(name, s);
             // A list grown in place has the type of what it is given.
             let mut grown = Vec::new();
             for (e, _) in super::analysis::stmt_exprs(s) {

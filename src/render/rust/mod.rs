@@ -48,6 +48,7 @@ mod blocks;
 mod builtins;
 mod callbacks;
 mod cancel_token;
+mod closures;
 mod code;
 mod condition;
 mod dicts;
@@ -194,6 +195,9 @@ struct Renderer<'a> {
     /// Variables held by a `Guarded` drop guard, and where the guarded
     /// code reaches them (`*v`, `*held.0`).
     held: Vec<(String, String)>,
+    /// A closure's parameter written under another name (`|a, b|` of a
+    /// comparison), innermost last.
+    renamed: Vec<(String, String)>,
     /// The names bound to `scopeguard` guards (`Guarded` ones are in
     /// `held_names`).
     guard_names: HashSet<String>,
@@ -254,6 +258,7 @@ impl<'a> Renderer<'a> {
             indent: 0,
             needs_guarded: false,
             held: Vec::new(),
+            renamed: Vec::new(),
             guard_names: HashSet::new(),
             held_names: HashSet::new(),
             needs_receive: false,

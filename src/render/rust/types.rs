@@ -286,7 +286,7 @@ impl Types {
                         super::iters::ty(*b, &tys)
                     }
                     Builtin::Min | Builtin::Max | Builtin::Sum => {
-                        if args.len() == 1 {
+                        if args.len() == 1 || super::closures::keyed(args) {
                             first.elem()
                         } else {
                             let mut t = Ty::Unknown;
@@ -322,6 +322,7 @@ impl Types {
             ExprKind::Spawn(call) => Ty::Task(Box::new(self.ret_of(&call.name))),
             ExprKind::Coro(call) => Ty::Coro(Box::new(self.ret_of(&call.name))),
             ExprKind::GatherAll(x) => Ty::List(Box::new(self.expr_ty(f, x).elem().inner())),
+            ExprKind::Lambda(_) => Ty::Unknown,
             ExprKind::StrMethod(m, x, _) => match m {
                 StrMethod::StartsWith | StrMethod::EndsWith => Ty::Bool,
                 StrMethod::Split => Ty::List(Box::new(Ty::Str)),

@@ -163,6 +163,7 @@ fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         | ExprKind::Task(..)
         | ExprKind::Locked(_)
         | ExprKind::Prim(..)
+        | ExprKind::Lambda(_)
         | ExprKind::Now => {}
     }
 }
