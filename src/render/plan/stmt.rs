@@ -177,8 +177,11 @@ impl Planner<'_> {
                     let op = aug_op(*op, &s.span)?;
                     return one(s, self.set_item(sc, obj, index, Some(op), value)?);
                 }
-                let var = self.target(sc, target, &s.span)?;
                 let op = aug_op(*op, &s.span)?;
+                if let Some(k) = self.set_field(sc, target, Some(op), value)? {
+                    return one(s, k);
+                }
+                let var = self.target(sc, target, &s.span)?;
                 let lhs = Expr {
                     kind: ExprKind::Var(var.clone()),
                     span: s.span.clone(),
@@ -324,6 +327,7 @@ impl Planner<'_> {
             } if item.target.is_none()
                 && let Some(sync) = local_name(&item.context) =>
             {
+                self.condition_block(sc, sync, body)?;
                 let sync = sc.local(sync, &item.context.span)?;
                 one(
                     s,
@@ -567,10 +571,14 @@ impl Planner<'_> {
         if let Some(k) = self.callback(sc, e, None)? {
             return one(s, k);
         }
+        if let Some(step) = self.loop_stmt(sc, s, e)? {
+            return Ok(step);
+        }
         if let E::Attr(obj, m) = &f.kind
             && let Some(v) = local_name(obj)
         {
             match (&**m, args.as_slice()) {
+                ("cancel", []) if let Some(k) = self.token_cancel(sc, v) => return one(s, k),
                 ("cancel", []) => {
                     return one(
                         s,
@@ -623,7 +631,10 @@ impl Planner<'_> {
         }
         let value = self.expr(sc, e)?;
         if matches!(&value.kind, ExprKind::StrMethod(m, ..) if m.mutates())
-            || matches!(value.kind, ExprKind::Call(Builtin::Exit, _))
+            || matches!(
+                value.kind,
+                ExprKind::Call(Builtin::Exit, _) | ExprKind::Method(..)
+            )
             || !crate::render::plan::ir::op_errors::candidates(&value).is_empty()
         {
             let var = "_".to_string();
@@ -651,6 +662,9 @@ impl Planner<'_> {
                 "the plan binds one variable per assignment",
             );
         };
+        if let Some(k) = self.set_field(sc, target, None, value)? {
+            return one(s, k);
+        }
         if let Target::Unpack(items, None) = target
             && let Some(conn) = self.connect(items, value)?
         {
@@ -711,6 +725,12 @@ impl Planner<'_> {
                 if let Some(k) = self.callback(sc, value, Some(var.clone()))? {
                     return one(s, k);
                 }
+                if let Some(k) = self.new_loop(sc, &var, value) {
+                    return one(s, k);
+                }
+                if let Some(k) = self.run_on_loop(sc, s, value, Some(var.clone()))? {
+                    return one(s, k);
+                }
                 if self.is_member(f, Module::Asyncio, "get_running_loop") && args.is_empty() {
                     sc.loops.push(var);
                     return Ok((None, 1));
@@ -737,7 +757,7 @@ impl Planner<'_> {
                 }
                 if self.is_member(f, Module::Asyncio, "create_task") {
                     let call = match self.named_task(sc, &var, args) {
-                        Some(c) => self.user_call(sc, c, &[FunctionKind::Coroutine])?,
+                        Some(c) => self.spawn_call(sc, &var, c)?,
                         None => None,
                     };
                     let Some(call) = call else {

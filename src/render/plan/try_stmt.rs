@@ -116,6 +116,8 @@ impl Planner<'_> {
                 // `try: await task`: the awaiter gets the task's cancellation
                 // as a value (a `JoinError`) and may go on.
                 _ if awaits_task(sc, body) => &h.body,
+                // A task given a token goes on after `select!` takes the cancellation.
+                _ if self.token_try(sc, body)? => &h.body,
                 _ => {
                     return refuse(
                         &h.span,

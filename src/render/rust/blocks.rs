@@ -269,6 +269,9 @@ impl Renderer<'_> {
     }
 
     pub(super) fn try_(&mut self, body: &Block, on_cancel: &Block, finally: &Block, tail: bool) {
+        if self.has_token() {
+            return self.token_select(body, on_cancel, finally);
+        }
         // `try: await task / except CancelledError` around an aborted task
         // (its handler may be a bare `pass`): the JoinError says it was
         // cancelled.

@@ -92,6 +92,7 @@ pub fn exprs(kind: &StmtKind) -> Vec<&Expr> {
                 Part::Text(_) => None,
             })
             .collect(),
+        StmtKind::SetField { object, value, .. } => vec![object, value],
         StmtKind::Return(Some(e))
         | StmtKind::Set { value: e, .. }
         | StmtKind::If { cond: e, .. }
@@ -107,10 +108,16 @@ pub fn exprs(kind: &StmtKind) -> Vec<&Expr> {
 
 fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
     match &e.kind {
-        ExprKind::Await(call) => {
+        ExprKind::Await(call) | ExprKind::New(call) => {
             out.push(call);
             call.args.iter().for_each(|a| awaited(a, out));
         }
+        ExprKind::Method(x, call) => {
+            awaited(x, out);
+            out.push(call);
+            call.args.iter().for_each(|a| awaited(a, out));
+        }
+        ExprKind::Field(x, _) => awaited(x, out),
         ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
             items.iter().for_each(|i| awaited(i, out))
         }
@@ -156,6 +163,7 @@ fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         | ExprKind::Task(..)
         | ExprKind::Locked(_)
         | ExprKind::Prim(..)
+        | ExprKind::Lambda(_)
         | ExprKind::Now => {}
     }
 }
