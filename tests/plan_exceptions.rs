@@ -105,7 +105,7 @@ fn a_caught_division_checks_its_divisor() {
     for part in [
         "    ZeroDivisionError(String),",
         "println!(\"{}\", 10_i64.div_euclid(3));",
-        "println!(\"{}\", 10_i64.div_euclid(py_nonzero(n, \"integer division or modulo by zero\")?));",
+        "10_i64.div_euclid(py_nonzero(n, \"integer division or modulo by zero\")?)",
         "err @ Error::ZeroDivisionError(_) => {",
         "fn py_nonzero<T: Default + PartialEq>(divisor: T, message: &str) -> Result<T, Error> {",
     ] {
@@ -142,7 +142,10 @@ fn lookups_and_int_raise_what_an_except_takes() {
 fn values_python_mixes_are_refused() {
     for (body, construct) in [
         ("print(\"1\" + 1)", "adding a string and a number"),
-        ("d = {\"a\": 1, \"b\": [2]}\n    print(d)", "a dict holding a number and a list"),
+        (
+            "d = {\"a\": 1, \"b\": [2]}\n    print(d)",
+            "a dict holding a number and a list",
+        ),
         (
             "for a, b in [(1, 2), (1.5, 2)]:\n        print(a, b)",
             "a list of tuples holding an integer and a float at one place",

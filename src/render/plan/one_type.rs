@@ -94,7 +94,8 @@ pub(super) fn printed_mixed(demo: &Demo) -> Vec<Untranslatable> {
             if printed {
                 out.push(Untranslatable {
                     span: over.span.clone(),
-                    construct: "a list of tuples holding an integer and a float at one place".into(),
+                    construct: "a list of tuples holding an integer and a float at one place"
+                        .into(),
                     reason: "Rust gives each place of a tuple one type, and prints the integer \
                              `1` as `1.0`"
                         .into(),
