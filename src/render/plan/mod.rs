@@ -24,25 +24,33 @@ mod compare;
 mod condition;
 mod data;
 mod deadline;
+mod event_loop;
 mod exc_star;
 mod executor;
 mod expr;
 mod format_spec;
 mod globals;
 mod group;
+mod identity;
 pub mod ir;
+mod lambdas;
 mod module;
 mod nested;
+mod objects;
+mod one_type;
 mod rename;
 mod scope;
 mod shield;
+mod spread;
 mod stmt;
+mod str_format;
 mod streams;
 mod sync;
 mod task_state;
 mod timeout;
 mod try_stmt;
 mod type_name;
+mod varargs;
 
 use crate::program::{
     self as py, Arg, CmpOp, Code, ExprKind as E, Literal, Module, Name, Program, Stmt,
@@ -191,6 +199,8 @@ struct Def<'p> {
     params: usize,
     names: &'p [py::Param],
     defaults: &'p [py::Expr],
+    /// Takes `*args` after its parameters (a `Vec` in Rust).
+    varargs: bool,
 }
 
 struct Planner<'p> {
@@ -307,6 +317,7 @@ impl<'p> Planner<'p> {
                         params: code.params.positional.len(),
                         names: &code.params.positional,
                         defaults,
+                        varargs: varargs::plain(&code.params),
                     };
                     self.defs.insert(name.ident().to_string(), def);
                 }
@@ -332,6 +343,7 @@ impl<'p> Planner<'p> {
                         params: names.len(),
                         names,
                         defaults,
+                        varargs: false,
                     };
                     self.defs.insert(name.ident().to_string(), def);
                 }
@@ -453,7 +465,8 @@ impl<'p> Planner<'p> {
         span: &Range<usize>,
     ) -> Result<Vec<String>> {
         let p = &code.params;
-        if p.varargs.is_some() || p.varkw.is_some() || !p.keyword_only.is_empty() {
+        let varargs = self.defs.get(name).is_some_and(|d| d.varargs);
+        if (p.varargs.is_some() && !varargs) || p.varkw.is_some() || !p.keyword_only.is_empty() {
             return refuse(
                 span,
                 format!("the `*args`, `**kwargs` or keyword-only parameters of `{name}`"),
@@ -476,6 +489,7 @@ impl<'p> Planner<'p> {
             .positional
             .iter()
             .skip(skip)
+            .chain(p.varargs.iter().filter(|_| varargs))
             .map(|p| p.name.to_string())
             .collect();
         if !self.handlers.contains(name) {
@@ -534,6 +548,7 @@ impl<'p> Planner<'p> {
                 scope.prims.insert(p.clone(), *kind);
             }
         }
+        let params = self.loops_as_context(&name, params, &mut scope);
         let hoisting = self.calling_hoisted(&code.body);
         let body = self.block(&mut scope, hoisting.as_deref().unwrap_or(&code.body))?;
         Ok(Function {

@@ -245,10 +245,10 @@ impl Planner<'_> {
                 class: if h.star {
                     Some(GROUP.to_string())
                 } else {
+                    // `type(e).__name__` names a subclass of a base class.
                     (classes.len() == 1
-                        && classes[0] != "BaseException"
-                        && classes[0] != "Exception")
-                        .then(|| classes[0].clone())
+                        && !crate::render::plan::ir::raises::has_subclasses(&classes[0]))
+                    .then(|| classes[0].clone())
                 },
                 text: None,
             });

@@ -114,7 +114,13 @@ impl Renderer<'_> {
                 self.line(message);
             }
             let c = self.expr(value);
-            self.line(format!("{};", c.text));
+            // An operation kept for the exception it may raise.
+            let keep = if self.checked.contains_key(&value.span) {
+                "let _ = "
+            } else {
+                ""
+            };
+            self.line(format!("{keep}{};", c.text));
             return;
         }
         if self

@@ -58,6 +58,11 @@ impl Renderer<'_> {
             return;
         }
         match &s.kind {
+            StmtKind::SetField {
+                object,
+                field,
+                value,
+            } => self.set_field(object, field, value),
             StmtKind::Print(t) => {
                 let (text, fresh) = self.format(t, "println!");
                 if fresh {
@@ -220,6 +225,14 @@ impl Renderer<'_> {
                 let q = self.try_op(&call.name);
                 self.assign(into, &format!("{c}{q}"));
             }
+            StmtKind::Runtime { name } => self.runtime(name),
+            StmtKind::BlockOn {
+                runtime,
+                body,
+                into,
+            } => self.block_on(runtime, body, into.as_deref()),
+            StmtKind::RunForever { runtime } => self.run_forever(runtime),
+            StmtKind::StopLoop => self.stop_loop(),
             StmtKind::Pool { process, body } => {
                 if *process {
                     self.line(
@@ -416,10 +429,12 @@ impl Renderer<'_> {
                 } else {
                     format!("&{}", c.wrap(7))
                 };
+                let fresh = self.new_loop_names(var);
                 let pat = self.loop_pat(var);
                 self.line(format!("for {pat} in {head} {{"));
                 self.nested(body);
                 self.line("}");
+                self.declared.retain(|n| !fresh.contains(n));
             }
             StmtKind::While { cond, body } => {
                 let c = self.expr(cond).truthy();
