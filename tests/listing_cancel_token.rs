@@ -72,3 +72,15 @@ async def main():\n    t = asyncio.create_task(worker())\n    t.cancel()\n    aw
     assert!(reason.contains("token.cancelled()"), "{reason}");
     assert_eq!(at, "n = 1");
 }
+
+#[test]
+fn a_try_whose_finally_lets_the_cancellation_go_on_keeps_the_refusal() {
+    let src = format!(
+        "{HEADER}async def worker():\n    try:\n        await asyncio.sleep(10)\n    \
+except asyncio.CancelledError:\n        print(\"saving\")\n    try:\n        \
+await asyncio.sleep(1)\n    finally:\n        print(\"closed\")\n\n\n\
+async def main():\n    t = asyncio.create_task(worker())\n    t.cancel()\n    await t\n{RUN}"
+    );
+    let (construct, _, _) = refused(&src);
+    assert_eq!(construct, "an `except asyncio.CancelledError` that goes on");
+}

@@ -193,3 +193,18 @@ when = loop.time() + 2\n    async with asyncio.timeout_at(when):\n        await 
     );
     assert_eq!(at, "when");
 }
+
+#[test]
+fn wait_for_inside_an_expression_runs_first_into_a_variable() {
+    let src = format!(
+        "{HEADER}{LOOKUP}async def main():\n    print(\"got\", await asyncio.wait_for(lookup(\"a\"), timeout=2))\n{RUN}"
+    );
+    let text = listing(&src);
+    for want in [
+        "let lookup_result = match timeout(Duration::from_secs(2), lookup(\"a\")).await {",
+        "return Err(Error::TimeoutError(String::new()));",
+        "println!(\"got {lookup_result}\");",
+    ] {
+        assert!(text.contains(want), "{want}\n{text}");
+    }
+}

@@ -7,7 +7,7 @@ use super::scope::Scope;
 use super::stmt::{local_name, one_arg};
 use super::{Planner, Result, refuse};
 use crate::program::{self as py, Arg, ExprKind as E, Module, Name};
-use crate::render::plan::ir::ast::{Call, FunctionKind, StmtKind};
+use crate::render::plan::ir::ast::{Call, FunctionKind, Stmt, StmtKind};
 use crate::render::plan::ir::expr::{Expr, ExprKind};
 use crate::render::plan::ir::value::Value;
 
@@ -25,10 +25,49 @@ impl Planner<'_> {
         let E::Call(f, args) = &inner.kind else {
             return Ok(None);
         };
+        if self.is_member(f, Module::Asyncio, "wait_for") {
+            return self.wait_for_value(sc, args);
+        }
         if !self.is_member(f, Module::Asyncio, "gather") {
             return Ok(None);
         }
         self.gather_value(sc, inner, args)
+    }
+
+    /// `asyncio.wait_for(f(...), timeout)` of a coroutine of the program,
+    /// awaited inside an expression: the wait runs first, as a statement
+    /// whose `TimeoutError` goes on up, into `f_result`, which the
+    /// expression reads.
+    fn wait_for_value(&self, sc: &Scope, args: &[Arg]) -> Result<Option<ExprKind>> {
+        let (call, timeout) = match args {
+            [Arg::Positional(c), Arg::Keyword(k, t)] if &**k == "timeout" => (c, t),
+            [Arg::Positional(c), Arg::Positional(t)] => (c, t),
+            _ => return Ok(None),
+        };
+        let E::Call(g, call_args) = &call.kind else {
+            return Ok(None);
+        };
+        let Some(call) = self.coroutine_call(sc, call, g, call_args)? else {
+            return Ok(None);
+        };
+        let var = format!("{}_result", call.name);
+        let raise = StmtKind::Raise {
+            class: "TimeoutError".into(),
+            message: None,
+        };
+        let on_timeout = vec![Stmt {
+            id: self.current.get(),
+            span: call.span.clone(),
+            kind: raise,
+        }];
+        self.lifted.borrow_mut().push(StmtKind::WaitFor {
+            call,
+            timeout: self.expr(sc, timeout)?,
+            into: Some(var.clone()),
+            body: Vec::new(),
+            on_timeout,
+        });
+        Ok(Some(ExprKind::Var(var)))
     }
 
     /// `asyncio.gather(*xs)`, or `asyncio.gather(a, b, ...)` of task

@@ -118,9 +118,19 @@ impl<'p> Planner<'p> {
         }
         let (mut going_on, mut ending) = (0, 0);
         crate::program::walk(&code.body, &mut |s| {
-            let P::Try { body, handlers, .. } = &s.kind else {
+            let P::Try {
+                body,
+                handlers,
+                finalbody,
+                ..
+            } = &s.kind
+            else {
                 return;
             };
+            // A `finally` with no handler of the cancellation lets it go on up.
+            if !finalbody.is_empty() && !handlers.iter().any(|h| self.catches_cancel(h)) {
+                ending += 1;
+            }
             let awaits_name = matches!(body.as_slice(), [py::Stmt { kind: P::Expr(e), .. }]
                 if matches!(&e.kind, E::Await(x) if local_name(x).is_some()));
             for h in handlers.iter().filter(|h| self.catches_cancel(h)) {

@@ -141,6 +141,7 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         lifted: RefCell::new(Vec::new()),
         cancellable: HashSet::new(),
         token_for: RefCell::new(None),
+        current: std::cell::Cell::new(0),
     };
     p.scan(&program.module.body);
     let mut functions = Vec::new();
@@ -234,6 +235,8 @@ struct Planner<'p> {
     cancellable: HashSet<String>,
     /// The task being spawned, whose call gets a token made for it.
     token_for: RefCell<Option<String>>,
+    /// The id of the statement being planned, for the statements it lifts.
+    current: std::cell::Cell<ir::ast::StmtId>,
 }
 
 /// The module-level statements, the `if __name__ == "__main__":` body included.

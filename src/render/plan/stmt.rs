@@ -116,6 +116,7 @@ impl Planner<'_> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < body.len() {
+            self.current.set(body[i].id);
             let step = self.stmt(sc, &body[i..]);
             let lifted = self.lifted.take();
             match step {
