@@ -269,6 +269,12 @@ impl Planner<'_> {
                 span: e.span.clone(),
             });
         }
+        if let Some(kind) = self.object_expr(sc, e)? {
+            return Ok(Expr {
+                kind,
+                span: e.span.clone(),
+            });
+        }
         if let Some(kind) = self.type_name(sc, e)? {
             return Ok(Expr {
                 kind,
@@ -299,6 +305,7 @@ impl Planner<'_> {
                         "a Rust `Vec` holds items of one type",
                     );
                 }
+                super::one_type::list_tuples(&items, &e.span)?;
                 ExprKind::List(items)
             }
             E::Dict(pairs) => self.dict(sc, pairs, &e.span)?,
@@ -329,6 +336,9 @@ impl Planner<'_> {
             }
             E::BinOp(op, a, b) => {
                 let (a, b) = (self.expr(sc, a)?, self.expr(sc, b)?);
+                if *op == BinOp::Add {
+                    super::one_type::add(&a, &b, &e.span)?;
+                }
                 if *op == BinOp::Pow
                     && let (ExprKind::Lit(Value::Int(x)), ExprKind::Lit(Value::Int(n))) =
                         (&a.kind, &b.kind)
@@ -486,10 +496,19 @@ impl Planner<'_> {
     }
 
     fn call_expr(&self, sc: &Scope, e: &py::Expr, f: &py::Expr, args: &[Arg]) -> Result<ExprKind> {
+        if let Some(k) = self.map_filter(sc, f, args)? {
+            return Ok(k);
+        }
+        if let Some(k) = self.keyed_sort(sc, e, f, args)? {
+            return Ok(k);
+        }
         if let E::Name(Name::Global(n)) = &f.kind
             && let Some((_, b)) = Builtin::ALL.iter().find(|(name, _)| **name == **n)
             && !self.defs.contains_key(&**n)
         {
+            if let Some(keyed) = self.keyed_builtin(sc, *b, args, &e.span)? {
+                return Ok(ExprKind::Call(*b, keyed));
+            }
             return Ok(ExprKind::Call(
                 *b,
                 self.builtin_args(sc, *b, args, &e.span)?,
@@ -530,7 +549,7 @@ impl Planner<'_> {
                 .find(|(name, n, _)| *name == &**m && *n == args.len())
         {
             let shared = matches!(&obj.kind, E::Name(Name::Global(g)) if self.shared(g).is_some());
-            if method.mutates() && !matches!(obj.kind, E::Name(Name::Local(..))) && !shared {
+            if method.mutates() && !matches!(obj.kind, E::Name(Name::Local(..) | Name::Cell(..))) && !shared {
                 return refuse(
                     &e.span,
                     format!("`.{m}(...)` on this"),

@@ -18,10 +18,13 @@ mod builtins_args;
 mod builtins_sys;
 mod callbacks;
 mod calls;
+mod cancel_token;
 mod class;
 mod compare;
+mod condition;
 mod data;
 mod deadline;
+mod event_loop;
 mod exc_star;
 mod executor;
 mod expr;
@@ -30,8 +33,11 @@ mod globals;
 mod group;
 mod identity;
 pub mod ir;
+mod lambdas;
 mod module;
 mod nested;
+mod objects;
+mod one_type;
 mod rename;
 mod scope;
 mod shield;
@@ -52,6 +58,7 @@ use crate::program::{
 };
 use crate::render::plan::ir::ast::{Call, Demo, Function, FunctionKind};
 use crate::render::plan::ir::expr::Expr;
+use crate::render::plan::ir::primitive::PrimitiveKind;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -132,6 +139,8 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         arg_kinds: RefCell::new(HashMap::new()),
         blockers: RefCell::new(Vec::new()),
         lifted: RefCell::new(Vec::new()),
+        cancellable: HashSet::new(),
+        token_for: RefCell::new(None),
     };
     p.scan(&program.module.body);
     let mut functions = Vec::new();
@@ -220,6 +229,10 @@ struct Planner<'p> {
     /// Statements that the statement being planned runs first (see
     /// [`await_expr`]), in order.
     lifted: RefCell<Vec<ir::ast::StmtKind>>,
+    /// Coroutines that go on after their cancellation (see [`cancel_token`]).
+    cancellable: HashSet<String>,
+    /// The task being spawned, whose call gets a token made for it.
+    token_for: RefCell<Option<String>>,
 }
 
 /// The module-level statements, the `if __name__ == "__main__":` body included.
@@ -348,6 +361,8 @@ impl<'p> Planner<'p> {
         }
         let codes = self.codes(&stmts);
         self.scan_primitives(&codes);
+        let program = self.program;
+        self.scan_cancellable(&program.module.body, &codes);
     }
 
     /// Every function's code: the definition it belongs to, and whether it
@@ -514,8 +529,14 @@ impl<'p> Planner<'p> {
                 );
             }
         };
-        let params = self.params(code, &name, 0, &s.span)?;
+        let mut params = self.params(code, &name, 0, &s.span)?;
         let mut scope = Scope::new(kind, Vec::new());
+        if self.cancellable.contains(&name) {
+            params.push(cancel_token::TOKEN.to_string());
+            scope
+                .prims
+                .insert(cancel_token::TOKEN.to_string(), PrimitiveKind::Token);
+        }
         for (i, p) in params.iter().enumerate() {
             if self.resolves(&name, i) {
                 scope.made_future(p);
@@ -524,6 +545,7 @@ impl<'p> Planner<'p> {
                 scope.prims.insert(p.clone(), *kind);
             }
         }
+        let params = self.loops_as_context(&name, params, &mut scope);
         let hoisting = self.calling_hoisted(&code.body);
         let body = self.block(&mut scope, hoisting.as_deref().unwrap_or(&code.body))?;
         Ok(Function {

@@ -32,6 +32,11 @@ impl Renderer<'_> {
             return self.static_read(name);
         }
         let ty = self.var_ty(name);
+        if let Some((_, n)) = self.renamed.iter().rev().find(|(v, _)| v == name) {
+            let mut c = Code::new(n.clone(), ty, 10);
+            c.str_ref = c.ty == Ty::Str;
+            return c;
+        }
         if let Some(place) = self.held_place(name) {
             return Code::new(place, ty, 7);
         }
@@ -56,6 +61,9 @@ impl Renderer<'_> {
     }
 
     pub(super) fn expr(&mut self, e: &Expr) -> Code {
+        if let Some(c) = self.checked_expr(e) {
+            return c;
+        }
         match &e.kind {
             ExprKind::Lit(v) => lit(v),
             ExprKind::Var(n) => self.var_code(n),
@@ -107,7 +115,7 @@ impl Renderer<'_> {
             }
             ExprKind::Unary(UnaryOp::Neg, x) => {
                 let x = self.expr(x);
-                Code::new(format!("-{}", x.wrap(7)), x.ty, 7)
+                Code::new(format!("-{}", x.wrap(9)), x.ty, 7)
             }
             ExprKind::Unary(UnaryOp::Not, x) => {
                 let x = self.expr(x);
@@ -202,6 +210,7 @@ impl Renderer<'_> {
                 c.range = true;
                 builtin(*f, vec![c])
             }
+            ExprKind::Call(f, args) if super::closures::keyed(args) => self.keyed(*f, args),
             ExprKind::Call(f, args) if f.is_adapter() => self.iter_builtin(*f, args),
             ExprKind::Call(f, args) => {
                 let codes: Vec<Code> = args.iter().map(|a| self.expr(a)).collect();
@@ -254,6 +263,7 @@ impl Renderer<'_> {
             ExprKind::Spawn(call) => self.spawn_expr(call),
             ExprKind::Coro(call) => self.coro_expr(call),
             ExprKind::GatherAll(x) => self.gather_all(x),
+            ExprKind::Lambda(l) => self.closure(l),
             ExprKind::Locked(sync) => {
                 let text = match self.var_ty(sync) {
                     Ty::Sync(true) => format!("{}.try_lock().is_err()", ident(sync)),
@@ -327,6 +337,13 @@ impl Renderer<'_> {
                 out.fresh = !borrowed;
                 out
             }
+            ExprKind::New(call) => {
+                let mut out = Code::new(self.call(call), Ty::Object(call.name.clone()), 10);
+                out.fresh = true;
+                out
+            }
+            ExprKind::Field(obj, field) => self.field(e, obj, field),
+            ExprKind::Method(obj, call) => self.method_call(obj, call),
             ExprKind::Await(call) => {
                 let plain = self
                     .demo
@@ -675,13 +692,16 @@ impl Renderer<'_> {
                     ExprKind::Var(v) => self.queue_args(&call.name, &pname, v),
                     _ => c.text,
                 },
-                Ty::Sync(_) | Ty::Event | Ty::Barrier if self.sync_shared() => {
+                Ty::Token => format!("{}.clone()", c.text),
+                Ty::Sync(_) | Ty::Event | Ty::Barrier | Ty::Condition if self.sync_shared() => {
                     self.use_("std::sync", "Arc");
                     format!("Arc::clone(&{})", c.text)
                 }
                 // A parameter is already a reference.
-                Ty::Sync(_) | Ty::Event | Ty::Barrier if self.is_param(arg) => c.text,
-                Ty::Sync(_) | Ty::Event | Ty::Barrier => format!("&{}", c.text),
+                Ty::Sync(_) | Ty::Event | Ty::Barrier | Ty::Condition if self.is_param(arg) => {
+                    c.text
+                }
+                Ty::Sync(_) | Ty::Event | Ty::Barrier | Ty::Condition => format!("&{}", c.text),
                 _ => c.text,
             };
             out.push(text);
@@ -698,7 +718,7 @@ impl Renderer<'_> {
     pub(super) fn call(&mut self, call: &Call) -> String {
         let args = self.call_args(call).join(", ");
         match self.demo.function(&call.name).map(|f| f.kind) {
-            Some(FunctionKind::Iterator | FunctionKind::Resource) => {
+            Some(FunctionKind::Iterator | FunctionKind::Resource | FunctionKind::Object) => {
                 format!("{}::new({args})", camel(&call.name))
             }
             _ => format!("{}({args})", fn_name(&call.name)),
