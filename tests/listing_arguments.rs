@@ -1,5 +1,6 @@
 //! The Rust listing of arguments and comparisons the translator writes out:
-//! `str.format` fields, a starred tuple argument, `*args` parameters, and
+//! `str.format` fields, a starred tuple argument, `*args` parameters, `sum`
+//! with a start, a loop over string literals, and
 //! `is` with `None`, booleans or built-in classes: what the listing shows,
 //! and what it refuses, at its place. (`tests/rust_listings.rs` builds and
 //! runs the corpus programs that use them.)
@@ -99,4 +100,27 @@ fn none_put_on_a_queue_is_refused_with_the_channel_idiom() {
     assert_eq!(construct, "`None` put on the queue `q`");
     assert!(reason.contains("closing the channel"), "{reason}");
     assert_eq!(at, "None");
+}
+
+#[test]
+fn sum_with_a_start_folds_from_it_in_order() {
+    let text = listing(&main_of(
+        "    xs = [0.5, 0.25]\n    print(sum(xs, 100.0), sum(xs))\n    await asyncio.sleep(0)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "xs.iter().fold(100.0, |total, x| total + x)",
+            "xs.iter().sum::<f64>()",
+        ],
+    );
+}
+
+#[test]
+fn a_loop_over_string_literals_indexes_a_dict_with_its_str() {
+    let text = listing(&main_of(
+        "    d = {}\n    for i, s in enumerate([\"a\", \"b\"]):\n        d[s] = i\n        \
+print(d[s])\n    await asyncio.sleep(0)\n",
+    ));
+    has_all(&text, &["println!(\"{}\", d[s]);"]);
 }
