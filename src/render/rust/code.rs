@@ -251,6 +251,25 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
                 Code::new(format!("{iter}.{m}().unwrap()"), elem, 10)
             }
         }
+        Builtin::Sum if let Some(start) = args.get(1) => {
+            // Python adds from `start`, item by item: a fold, in its order.
+            let float = first.ty.elem() == Ty::Float || start.ty == Ty::Float;
+            let (start, ty) = if float {
+                (start.as_f64(), Ty::Float)
+            } else {
+                (start.clone(), Ty::Int)
+            };
+            let iter = if first.range {
+                first.wrap(10)
+            } else {
+                format!("{}.iter()", first.wrap(10))
+            };
+            Code::new(
+                format!("{iter}.fold({}, |total, x| total + x)", start.text),
+                ty,
+                10,
+            )
+        }
         Builtin::Sum => {
             let elem = first.ty.elem();
             let t = if elem == Ty::Float { "f64" } else { "i64" };

@@ -430,11 +430,15 @@ impl Renderer<'_> {
                     format!("&{}", c.wrap(7))
                 };
                 let fresh = self.new_loop_names(var);
+                let strs = super::tuples::literal_str_names(over, var);
+                self.str_params.extend(strs.iter().cloned());
                 let pat = self.loop_pat(var);
                 self.line(format!("for {pat} in {head} {{"));
                 self.nested(body);
                 self.line("}");
                 self.declared.retain(|n| !fresh.contains(n));
+                self.str_params
+                    .retain(|n| !strs.contains(n) || !fresh.contains(n));
             }
             StmtKind::While { cond, body } => {
                 let c = self.expr(cond).truthy();

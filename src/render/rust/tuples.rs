@@ -5,7 +5,8 @@ use super::Renderer;
 use super::code::Code;
 use super::names::ident;
 use super::types::Ty;
-use crate::render::plan::ir::expr::{Expr, ExprKind};
+use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind};
+use crate::render::plan::ir::value::Value;
 
 /// The names of a tuple pattern `(a, b)`; `None` for a plain name.
 pub(super) fn pattern_names(var: &str) -> Option<Vec<&str>> {
@@ -18,6 +19,24 @@ pub(super) fn pattern_names(var: &str) -> Option<Vec<&str>> {
 pub(super) fn tuple_item(len: usize, k: i64) -> Option<usize> {
     let k = if k < 0 { len as i64 + k } else { k };
     usize::try_from(k).ok().filter(|k| *k < len)
+}
+
+/// The names a loop over a list of string literals binds to its items
+/// (`for s in ["a", "b"]`, `for i, s in enumerate([...])`): `&str`s.
+pub(super) fn literal_str_names(over: &Expr, var: &str) -> Vec<String> {
+    let strs = |e: &Expr| {
+        matches!(&e.kind, ExprKind::List(items) if !items.is_empty()
+            && items.iter().all(|i| matches!(i.kind, ExprKind::Lit(Value::Str(_)))))
+    };
+    match (&over.kind, pattern_names(var).as_deref()) {
+        (_, None) if strs(over) => vec![var.to_string()],
+        (ExprKind::Call(Builtin::Enumerate, args), Some([_, name]))
+            if args.first().is_some_and(strs) =>
+        {
+            vec![name.to_string()]
+        }
+        _ => Vec::new(),
+    }
 }
 
 impl Renderer<'_> {
