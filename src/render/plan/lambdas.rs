@@ -36,18 +36,29 @@ fn pure(e: &Expr) -> bool {
 impl Planner<'_> {
     /// A one-parameter lambda: its parameter and the expression it returns.
     fn lambda_parts<'e>(&self, e: &'e py::Expr) -> Option<(&'e str, &'e py::Expr)> {
+        let (params, body) = self.lambda_params(e)?;
+        match params.as_slice() {
+            [param] => Some((param, body)),
+            _ => None,
+        }
+    }
+
+    /// A lambda of positional parameters without defaults: its parameters
+    /// and the expression it returns.
+    fn lambda_params<'e>(&self, e: &'e py::Expr) -> Option<(Vec<&'e str>, &'e py::Expr)> {
         let E::Lambda { code, defaults } = &e.kind else {
             return None;
         };
         let p = &code.params;
-        let [param] = p.positional.as_slice() else {
-            return None;
-        };
         if !defaults.is_empty() || p.varargs.is_some() || p.varkw.is_some() {
             return None;
         }
+        if !p.keyword_only.is_empty() || p.positional.is_empty() {
+            return None;
+        }
+        let params = p.positional.iter().map(|p| &*p.name).collect();
         match code.body.as_slice() {
-            [s] if let P::Return(Some(body)) = &s.kind => Some((&param.name, body)),
+            [s] if let P::Return(Some(body)) = &s.kind => Some((params, body)),
             _ => None,
         }
     }
@@ -281,6 +292,35 @@ impl Planner<'_> {
         };
         if !matches!(&**n, "map" | "filter") || self.defs.contains_key(&**n) {
             return Ok(None);
+        }
+        if &**n == "map"
+            && let [
+                Arg::Positional(func),
+                Arg::Positional(a),
+                Arg::Positional(b),
+            ] = args
+            && let Some((params, body)) = self.lambda_params(func)
+            && let [p, q] = params.as_slice()
+        {
+            // `map(lambda a, b: ..., xs, ys)`: over the pairs of `zip(xs, ys)`.
+            let (p, q) = (sc.local(p, &func.span)?, sc.local(q, &func.span)?);
+            if p == q {
+                return Ok(None);
+            }
+            let body = self.expr(sc, body)?;
+            if !pure(&body) {
+                return Ok(None);
+            }
+            let pairs = vec![self.expr(sc, a)?, self.expr(sc, b)?];
+            return Ok(Some(ExprKind::Comp {
+                value: Box::new(body),
+                var: format!("({p}, {q})"),
+                over: Box::new(Expr {
+                    kind: ExprKind::Call(Builtin::Zip, pairs),
+                    span: a.span.start..b.span.end,
+                }),
+                filter: None,
+            }));
         }
         let [Arg::Positional(func), Arg::Positional(over)] = args else {
             return Ok(None);
