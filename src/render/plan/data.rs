@@ -101,6 +101,7 @@ impl Planner<'_> {
                 span,
             });
         }
+        super::one_type::dict_values(&items, span)?;
         Ok(ExprKind::Call(Builtin::Dict, items))
     }
 

@@ -89,6 +89,7 @@ impl Types {
             let vars = self.vars.get_mut(&f.name).expect("every function");
             changed |= unify(vars.entry(name.clone()).or_insert(Ty::Unknown), &ty);
         }
+        changed |= self.share_fields(f);
         changed |= self.block(demo, f, &f.body);
         changed |= self.block(demo, f, &f.exit);
         let vars = &self.vars[&f.name];
@@ -215,6 +216,11 @@ impl Types {
                     let ty = self.expr_ty(name, value);
                     changed |= self.set(name, var, &ty);
                 }
+                StmtKind::SetField {
+                    object,
+                    field,
+                    value,
+                } => changed |= self.set_field_ty(name, object, field, value),
                 // A return in cleanup code cannot happen in Rust's `Drop`.
                 StmtKind::Return(Some(_)) if self.in_cleanup => {}
                 StmtKind::Return(Some(e)) => {
@@ -275,9 +281,9 @@ impl Types {
                     changed |= self.call(demo, name, call, true);
                     changed |= self.tasked.insert(call.name.clone());
                 }
-                StmtKind::TaskGroup { body, .. } | StmtKind::Pool { body, .. } => {
-                    changed |= self.block(demo, f, body)
-                }
+                StmtKind::TaskGroup { body, .. }
+                | StmtKind::Pool { body, .. }
+                | StmtKind::BlockOn { body, .. } => changed |= self.block(demo, f, body),
                 StmtKind::CallFn { call, into } | StmtKind::RunBlocking { call, into } => {
                     let spawn = matches!(s.kind, StmtKind::RunBlocking { .. });
                     if spawn {
@@ -456,6 +462,8 @@ impl Types {
                         Primitive::Event => Ty::Event,
                         Primitive::Queue { .. } => Ty::Queue(Box::new(Ty::Unknown)),
                         Primitive::Barrier { .. } => Ty::Barrier,
+                        Primitive::Condition => Ty::Condition,
+                        Primitive::Token => Ty::Token,
                     };
                     changed |= self.set(name, v, &ty);
                 }
@@ -485,6 +493,9 @@ impl Types {
                 | StmtKind::Cancel { .. }
                 | StmtKind::Send { .. }
                 | StmtKind::Close { .. }
+                | StmtKind::Runtime { .. }
+                | StmtKind::RunForever { .. }
+                | StmtKind::StopLoop
                 | StmtKind::Untranslated { .. }
                 | StmtKind::Raise { .. }
                 | StmtKind::Reraise

@@ -47,19 +47,25 @@ mod await_expr;
 mod blocks;
 mod builtins;
 mod callbacks;
+mod cancel_token;
 mod closures;
 mod code;
+mod condition;
 mod dicts;
 mod errors;
+mod event_loop;
 mod exc_groups;
 mod exc_types;
 mod expr;
 mod format_spec;
 mod functions;
+mod identity;
 mod infer;
 mod iters;
 mod methods;
 mod names;
+mod objects;
+mod op_errors;
 mod scoped;
 mod statics;
 mod stmt;
@@ -217,6 +223,9 @@ struct Renderer<'a> {
     shared: HashSet<(String, String)>,
     /// Functions that can fail: they return `Result<_, Error>`.
     fallible: HashSet<String>,
+    /// Python's own operations checked for what an `except` takes: span
+    /// and class (see [`op_errors`]).
+    checked: HashMap<std::ops::Range<usize>, &'static str>,
     /// The arguments of the last `format`-style call, for wrapping.
     last_format_args: Vec<String>,
     // The function being rendered.
@@ -262,6 +271,7 @@ impl<'a> Renderer<'a> {
             duration_vars: duration_locals(demo),
             shared: shared_futures(demo, types),
             fallible: crate::render::plan::ir::raises::fallible(demo),
+            checked: op_errors::checked_classes(demo, types),
             caller_closes: caller_closes(demo),
             func: String::new(),
             kind: FunctionKind::Coroutine,
@@ -405,7 +415,8 @@ impl<'a> Renderer<'a> {
     /// In `main`, when the program reads `loop.time()`: the clock's zero
     /// (`START`, a `static` the functions reading the clock share).
     fn start_clock(&mut self) {
-        if analysis::reads_clock(self.demo) {
+        // A runtime built by hand starts the clock itself.
+        if analysis::reads_clock(self.demo) && !event_loop::builds_runtime(self.demo) {
             self.use_("std::sync", "LazyLock");
             self.line("// The clock of `loop.time()` and `time.perf_counter()` starts here.");
             self.line("LazyLock::force(&START);");
@@ -422,9 +433,13 @@ impl<'a> Renderer<'a> {
             self.line("static START: LazyLock<Instant> = LazyLock::new(Instant::now);");
             self.line("");
         }
+        self.stop_static();
         self.error_enum();
         self.static_items();
         for f in &self.demo.functions {
+            if objects::is_method(f) {
+                continue;
+            }
             let start = self.lines.len();
             match f.kind {
                 FunctionKind::Coroutine | FunctionKind::Blocking => {
@@ -433,6 +448,7 @@ impl<'a> Renderer<'a> {
                 FunctionKind::Generator => self.generator(f),
                 FunctionKind::Iterator => self.iterator(f),
                 FunctionKind::Resource => self.resource(f),
+                FunctionKind::Object => self.object(f),
             }
             self.functions
                 .insert(f.name.clone(), start..self.lines.len());
