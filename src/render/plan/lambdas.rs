@@ -81,7 +81,7 @@ impl Planner<'_> {
         let before = source.get(..at).unwrap_or("");
         let others = before
             .match_indices("key=")
-            .filter(|(i, _)| !before[i + 4..].starts_with("lambda"))
+            .filter(|(i, _)| i + 4 < at && !before[i + 4..].starts_with("lambda"))
             .count();
         match others {
             0 => base.to_string(),
