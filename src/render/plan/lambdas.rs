@@ -1,6 +1,7 @@
 //! Functions given as values that the listing writes as Rust closures:
 //! the `key=` and `reverse=` of `sorted`, `min`, `max` and `list.sort`
-//! (a lambda of one parameter, `len`, `abs`, `str` or a dict's `get`),
+//! (a lambda of one parameter, `len`, `abs`, `str`, a dict's `get` or
+//! `operator.itemgetter(k)`),
 //! and `map`/`filter` of a lambda, written as the comprehension they are.
 
 use super::scope::Scope;
@@ -11,7 +12,8 @@ use crate::render::plan::ir::value::Value;
 use std::ops::Range;
 
 const KEY_SHAPES: &str = "the Rust listing writes a key as a closure: `key=lambda x: ...` of one \
-                          parameter, `key=len`, `key=abs`, `key=str` or `key=d.get`";
+                          parameter, `key=len`, `key=abs`, `key=str`, `key=d.get` or \
+                          `key=operator.itemgetter(k)`";
 
 /// Whether the closure's body computes a value and nothing else (no call
 /// of the program's functions, no task or primitive).
@@ -113,6 +115,14 @@ impl Planner<'_> {
                 }
                 E::Attr(d, m) if &**m == "get" && super::stmt::local_name(d).is_some() => {
                     at(ExprKind::Call(Builtin::Index, vec![self.expr(sc, d)?, arg]))
+                }
+                // `operator.itemgetter(k)`: the item `k` of each.
+                E::Call(g, g_args)
+                    if self.member(g) == Some((crate::program::Module::Operator, "itemgetter"))
+                        && let [Arg::Positional(k)] = g_args.as_slice()
+                        && matches!(k.kind, E::Literal(Literal::Int(_) | Literal::Str(_))) =>
+                {
+                    at(ExprKind::Call(Builtin::Index, vec![arg, self.expr(sc, k)?]))
                 }
                 _ => return refuse(&e.span, "this `key=`", KEY_SHAPES),
             };
