@@ -8,11 +8,16 @@ async def ping(host, ms):
     return ms
 
 
+async def measure():
+    latency = {}
+    for host, ms in [("alpha", 40), ("bo", 30), ("carol", 20), ("dee", 40), ("ed", 30)]:
+        latency[host] = await ping(host, ms)
+    return latency
+
+
 async def main():
     hosts = ["alpha", "bo", "carol", "dee", "ed"]
-    latency = {}
-    for host, ms in zip(hosts, [40, 30, 20, 40, 30]):
-        latency[host] = await ping(host, ms)
+    latency = await measure()
     print(latency)
     print(min(latency, key=lambda h: latency[h]), max(latency, key=latency.get))
     print(sorted(latency, key=lambda h: latency[h], reverse=True))

@@ -1,6 +1,7 @@
 //! Functions given as values that the listing writes as Rust closures:
 //! the `key=` and `reverse=` of `sorted`, `min`, `max` and `list.sort`
-//! (a lambda of one parameter, `len`, `abs`, `str` or a dict's `get`),
+//! (a lambda of one parameter, `len`, `abs`, `str`, a dict's `get` or
+//! `operator.itemgetter(k)`),
 //! and `map`/`filter` of a lambda, written as the comprehension they are.
 
 use super::scope::Scope;
@@ -11,7 +12,8 @@ use crate::render::plan::ir::value::Value;
 use std::ops::Range;
 
 const KEY_SHAPES: &str = "the Rust listing writes a key as a closure: `key=lambda x: ...` of one \
-                          parameter, `key=len`, `key=abs`, `key=str` or `key=d.get`";
+                          parameter, `key=len`, `key=abs`, `key=str`, `key=d.get` or \
+                          `key=operator.itemgetter(k)`";
 
 /// Whether the closure's body computes a value and nothing else (no call
 /// of the program's functions, no task or primitive).
@@ -36,18 +38,29 @@ fn pure(e: &Expr) -> bool {
 impl Planner<'_> {
     /// A one-parameter lambda: its parameter and the expression it returns.
     fn lambda_parts<'e>(&self, e: &'e py::Expr) -> Option<(&'e str, &'e py::Expr)> {
+        let (params, body) = self.lambda_params(e)?;
+        match params.as_slice() {
+            [param] => Some((param, body)),
+            _ => None,
+        }
+    }
+
+    /// A lambda of positional parameters without defaults: its parameters
+    /// and the expression it returns.
+    fn lambda_params<'e>(&self, e: &'e py::Expr) -> Option<(Vec<&'e str>, &'e py::Expr)> {
         let E::Lambda { code, defaults } = &e.kind else {
             return None;
         };
         let p = &code.params;
-        let [param] = p.positional.as_slice() else {
-            return None;
-        };
         if !defaults.is_empty() || p.varargs.is_some() || p.varkw.is_some() {
             return None;
         }
+        if !p.keyword_only.is_empty() || p.positional.is_empty() {
+            return None;
+        }
+        let params = p.positional.iter().map(|p| &*p.name).collect();
         match code.body.as_slice() {
-            [s] if let P::Return(Some(body)) = &s.kind => Some((&param.name, body)),
+            [s] if let P::Return(Some(body)) = &s.kind => Some((params, body)),
             _ => None,
         }
     }
@@ -70,7 +83,7 @@ impl Planner<'_> {
         let before = source.get(..at).unwrap_or("");
         let others = before
             .match_indices("key=")
-            .filter(|(i, _)| !before[i + 4..].starts_with("lambda"))
+            .filter(|(i, _)| i + 4 < at && !before[i + 4..].starts_with("lambda"))
             .count();
         match others {
             0 => base.to_string(),
@@ -102,6 +115,14 @@ impl Planner<'_> {
                 }
                 E::Attr(d, m) if &**m == "get" && super::stmt::local_name(d).is_some() => {
                     at(ExprKind::Call(Builtin::Index, vec![self.expr(sc, d)?, arg]))
+                }
+                // `operator.itemgetter(k)`: the item `k` of each.
+                E::Call(g, g_args)
+                    if self.member(g) == Some((crate::program::Module::Operator, "itemgetter"))
+                        && let [Arg::Positional(k)] = g_args.as_slice()
+                        && matches!(k.kind, E::Literal(Literal::Int(_) | Literal::Str(_))) =>
+                {
+                    at(ExprKind::Call(Builtin::Index, vec![arg, self.expr(sc, k)?]))
                 }
                 _ => return refuse(&e.span, "this `key=`", KEY_SHAPES),
             };
@@ -281,6 +302,35 @@ impl Planner<'_> {
         };
         if !matches!(&**n, "map" | "filter") || self.defs.contains_key(&**n) {
             return Ok(None);
+        }
+        if &**n == "map"
+            && let [
+                Arg::Positional(func),
+                Arg::Positional(a),
+                Arg::Positional(b),
+            ] = args
+            && let Some((params, body)) = self.lambda_params(func)
+            && let [p, q] = params.as_slice()
+        {
+            // `map(lambda a, b: ..., xs, ys)`: over the pairs of `zip(xs, ys)`.
+            let (p, q) = (sc.local(p, &func.span)?, sc.local(q, &func.span)?);
+            if p == q {
+                return Ok(None);
+            }
+            let body = self.expr(sc, body)?;
+            if !pure(&body) {
+                return Ok(None);
+            }
+            let pairs = vec![self.expr(sc, a)?, self.expr(sc, b)?];
+            return Ok(Some(ExprKind::Comp {
+                value: Box::new(body),
+                var: format!("({p}, {q})"),
+                over: Box::new(Expr {
+                    kind: ExprKind::Call(Builtin::Zip, pairs),
+                    span: a.span.start..b.span.end,
+                }),
+                filter: None,
+            }));
         }
         let [Arg::Positional(func), Arg::Positional(over)] = args else {
             return Ok(None);
