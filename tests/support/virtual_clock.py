@@ -39,9 +39,10 @@
     with the loop's time, and runs its callbacks, in the order the job made
     them; at the end it sets the job's future (its result or exception),
     as the worker thread's `call_soon_threadsafe` hands it over;
-  - a job that waits for the future `asyncio.run_coroutine_threadsafe`
-    gave (`result(timeout)`, `exception(timeout)`) before it is done stops
-    there and hands control back to the loop: that moment is delivered as
+  - a job that waits for a `concurrent.futures.Future` no real worker
+    thread settles (`asyncio.run_coroutine_threadsafe`'s, or one the program
+    made) with `result(timeout)` or `exception(timeout)` before it is done
+    stops there and hands control back to the loop: that moment is delivered as
     its end would be, and then the loop runs on while the job waits. When
     the future is done, or when the timeout has passed on the loop's clock
     (the wait then raises `TimeoutError`), the job goes on from there, its
@@ -248,13 +249,17 @@ class _JobFuture(concurrent.futures.Future):
         if not self.done() and _job is None and _current_loop() is loop:
             loop._drain(pool, self, timeout)
 
+    # The real methods, not the ones `_job_waits` makes.
+    _result = concurrent.futures.Future.result
+    _exception = concurrent.futures.Future.exception
+
     def result(self, timeout=None):
         self._wait(timeout)
-        return super().result(0)
+        return self._result(0)
 
     def exception(self, timeout=None):
         self._wait(timeout)
-        return super().exception(0)
+        return self._exception(0)
 
 
 _JobFuture.__name__ = _JobFuture.__qualname__ = "Future"
@@ -264,7 +269,10 @@ def _virtual_submit(real):
     def submit(self, fn, /, *args, **kwargs):
         loop = _current_loop()
         if loop is None or _job is not None:
-            return real(self, fn, *args, **kwargs)
+            # A real worker thread runs it, and settles its future.
+            future = real(self, fn, *args, **kwargs)
+            future._real_worker = True
+            return future
         if getattr(self, "_shutdown", False) or getattr(self, "_shutdown_thread", False):
             raise RuntimeError("cannot schedule new futures after shutdown")
         pool = _pool(self)
@@ -680,15 +688,15 @@ def _virtual_shutdown(real):
 
 def _job_waits(real):
     """`concurrent.futures.Future.result` or `exception`: in a job, a future
-    the loop settles (`run_coroutine_threadsafe`'s) blocks the job, and
-    the loop runs meanwhile."""
+    no real worker thread settles (`run_coroutine_threadsafe`'s, or one the
+    program made) blocks the job, and the loop runs meanwhile."""
 
     def wait(self, timeout=None):
         job = _job
         if (
             job is not None
             and not self.done()
-            and getattr(self, "_virtual_loop", None) is not None
+            and not getattr(self, "_real_worker", False)
             and threading.current_thread() is job._thread
         ):
             job.block(self, timeout)
@@ -697,17 +705,6 @@ def _job_waits(real):
 
     wait.__name__ = wait.__qualname__ = real.__name__
     return wait
-
-
-def _loop_future(real):
-    """`asyncio.run_coroutine_threadsafe`, whose future the loop settles."""
-
-    def run_coroutine_threadsafe(coro, loop):
-        future = real(coro, loop)
-        future._virtual_loop = loop
-        return future
-
-    return run_coroutine_threadsafe
 
 
 class _VirtualClockPolicy(asyncio.DefaultEventLoopPolicy):
@@ -744,7 +741,6 @@ def main(argv):
     datetime.date = _ClockDate
     asyncio.run = _run
     asyncio.set_event_loop_policy(_VirtualClockPolicy())
-    asyncio.run_coroutine_threadsafe = _loop_future(asyncio.run_coroutine_threadsafe)
     for name in ("result", "exception"):
         real = getattr(concurrent.futures.Future, name)
         setattr(concurrent.futures.Future, name, _job_waits(real))

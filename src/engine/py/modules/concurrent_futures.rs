@@ -3,6 +3,8 @@
 
 pub mod executor;
 pub mod future;
+pub mod job;
+pub mod threadsafe;
 pub mod wait;
 
 use crate::engine::py::modules::concurrent_futures::executor::{Busy, Queued};
@@ -211,6 +213,7 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, args: Args) -> PyResult<Value> {
         "concurrent.futures.ProcessPoolExecutor" => Pool::construct(PoolKind::Process, args),
         "concurrent.futures.wait" => wait::wait(ix, f, args),
         "concurrent.futures.as_completed" => wait::as_completed(ix, f, args),
+        "concurrent.futures.Future" => future::JobFuture::construct(args),
         other => ix.pure_builtin(f, other, args),
     }
 }

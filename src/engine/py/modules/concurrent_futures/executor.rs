@@ -11,14 +11,22 @@
 //!   stamped with that clock;
 //! * the job's lane (a [`LaneKind::Worker`]) starts one round later, as a
 //!   new task would, and sets a timer for each moment the job printed at
-//!   and for its end. When one is due, the next round prints that moment's
-//!   lines; at the end it sets the job's future, which wakes its awaiter a
-//!   round after that: the worker thread hands the result over with
-//!   `call_soon_threadsafe`.
+//!   (or handed the loop a callback at, `call_soon_threadsafe`) and for its
+//!   end. When one is due, the next round prints that moment's lines and
+//!   runs its callbacks, in the order the job made them; at the end it sets
+//!   the job's future, which wakes its awaiter a round after that: the
+//!   worker thread hands the result over with `call_soon_threadsafe`;
+//! * a job that waits for the future `asyncio.run_coroutine_threadsafe`
+//!   gave stops there ([`job`](super::job) runs its function on a stack of
+//!   its own): its lane delivers that moment as it would its end, then
+//!   waits while the loop runs, until the future is done or the timeout
+//!   has passed on the loop's clock; the job goes on from there, its clock
+//!   the loop's, and what it does next is delivered the same way.
 //!
 //! Jobs run in the program's own thread and process: a process pool's job
 //! sees the program's globals, as a thread's would.
 
+use super::job::{Block, JobRun, Step, Suspend};
 use super::{Pool, PoolKind, default_workers};
 use crate::engine::events::{EventKind, LaneId, LaneKind};
 use crate::engine::py::modules::asyncio::tasks;
@@ -38,17 +46,33 @@ use std::time::Duration;
 #[derive(Default)]
 pub struct Executors {
     /// The job whose function is running now.
-    job: RefCell<Option<Job>>,
+    pub(super) job: RefCell<Option<Job>>,
     /// The loop's default executor, made on first use.
     default: RefCell<Option<Rc<Pool>>>,
 }
 
-/// The clock of the job running now and what it printed.
-struct Job {
+/// The clock of the job running now, what it printed and the callbacks it
+/// handed the loop.
+pub(super) struct Job {
     clock: f64,
-    lines: Vec<(f64, String, StmtId)>,
+    lines: Vec<(f64, Item)>,
     /// A job run where no loop runs: it prints as it goes.
     immediate: bool,
+    /// How its function hands control back to the loop (a job the loop
+    /// runs).
+    pub(super) suspend: Option<Suspend>,
+}
+
+/// A callback a job hands the loop, run when its moment is delivered.
+pub(in crate::engine::py) type HandOver = Box<dyn FnOnce(&Rc<Interp>)>;
+
+/// What a job hands the loop at a moment.
+pub(in crate::engine::py) enum Item {
+    /// A printed line.
+    Line(String, StmtId),
+    /// A callback (`call_soon_threadsafe`), run when the moment is
+    /// delivered.
+    Call(HandOver),
 }
 
 impl Interp {
@@ -92,9 +116,23 @@ impl Interp {
         let clock = job.clock;
         job.lines.extend(
             text.split('\n')
-                .map(|line| (clock, line.to_string(), f.stmt.get())),
+                .map(|line| (clock, Item::Line(line.to_string(), f.stmt.get()))),
         );
         true
+    }
+
+    /// A callback a job hands the loop (`call_soon_threadsafe`) is kept
+    /// with the job's time, to run when the loop reaches it; `Err` (the
+    /// callback back) outside a job the loop runs.
+    pub(in crate::engine::py) fn job_hand_over(&self, call: HandOver) -> Result<(), HandOver> {
+        let mut job = self.executors.job.borrow_mut();
+        match job.as_mut().filter(|j| !j.immediate) {
+            Some(job) => {
+                job.lines.push((job.clock, Item::Call(call)));
+                Ok(())
+            }
+            None => Err(call),
+        }
     }
 
     /// Calls a job's function at once, to its end: inside the job running
@@ -113,6 +151,7 @@ impl Interp {
             clock: self.clock_now(),
             lines: Vec::new(),
             immediate: true,
+            suspend: None,
         }));
         let r = self.call(cx, func, args);
         self.executors.job.replace(outer);
@@ -234,60 +273,18 @@ impl Interp {
         q.future.lane.set(Some(lane));
         let frame = self.root_frame(self.module_task.clone(), lane);
         frame.stmt.set(q.stmt);
-        let outer = self.executors.job.replace(Some(Job {
+        let job = Job {
             clock: start,
             lines: Vec::new(),
             immediate: false,
-        }));
-        let r = self.call(&frame, &q.func, q.args);
-        let job = self
-            .executors
-            .job
-            .replace(outer)
-            .expect("the job was running");
-        let settled = match r {
-            Ok(v) => Settled::Value(v),
-            Err(Unwind::Exc(e)) => Settled::Raised(e),
-            Err(Unwind::Limit(reason)) => return Err(self.abort(reason)),
-            Err(Unwind::Abort) => return Err(Unwind::Abort),
+            suspend: None,
         };
+        let mut run = JobRun::new(&self.rc(), frame, q.func, q.args, job)?;
+        let step = run.step(self);
         let id = pool.next_id.get() + 1;
         pool.next_id.set(id);
-        // The moments it printed at, in order, then its end.
-        let mut moments: Vec<Moment> = Vec::new();
-        for (at, text, stmt) in job.lines {
-            match moments.last_mut() {
-                Some(m) if m.at == at => m.lines.push((text, stmt)),
-                _ => moments.push(Moment {
-                    at,
-                    lines: vec![(text, stmt)],
-                }),
-            }
-        }
-        if moments.last().is_none_or(|m| m.at < job.clock) {
-            moments.push(Moment {
-                at: job.clock,
-                lines: Vec::new(),
-            });
-        }
-        let moments = Rc::new(RefCell::new(moments));
-        pool.workers.borrow_mut()[slot] = Some(Busy {
-            id,
-            end: job.clock,
-            lane,
-            moments: moments.clone(),
-            future: q.future.clone(),
-            outcome: settled.clone(),
-        });
+        let (end, moments) = self.segment(pool, slot, id, lane, &q.future, run, step)?;
         let ix = self.rc();
-        let pool = pool.clone();
-        let end = JobEnd {
-            pool,
-            slot,
-            id,
-            future: q.future,
-            settled,
-        };
         let body = async move { ix.job_lane(lane, moments, end).await };
         drop(tokio::task::spawn_local(Probe::new(
             self.shared.clone(),
@@ -297,9 +294,128 @@ impl Interp {
         Ok(())
     }
 
-    /// A job's lane: prints its lines at their moments, then hands on its
-    /// result.
+    /// What a job did until it ended or blocked: its moments (what it
+    /// printed and handed over, by time, then its end), kept as the
+    /// worker's, and what its lane does after them.
+    #[allow(clippy::too_many_arguments)]
+    fn segment(
+        &self,
+        pool: &Rc<Pool>,
+        slot: usize,
+        id: u64,
+        lane: LaneId,
+        future: &Rc<FutureObj>,
+        mut run: JobRun,
+        step: Step,
+    ) -> PyResult<(JobEnd, Rc<RefCell<Vec<Moment>>>)> {
+        let job = run.job.as_mut().expect("the job's state");
+        let clock = job.clock;
+        let lines = std::mem::take(&mut job.lines);
+        let state = match step {
+            Step::Ended(r) => End::Settled(match r {
+                Ok(v) => Settled::Value(v),
+                Err(Unwind::Exc(e)) => Settled::Raised(e),
+                Err(Unwind::Limit(reason)) => return Err(self.abort(reason)),
+                Err(Unwind::Abort) => return Err(Unwind::Abort),
+            }),
+            Step::Blocked(block) => End::Blocked(block, Box::new(run)),
+        };
+        // The moments it printed at, in order, then its end.
+        let mut moments: Vec<Moment> = Vec::new();
+        for (at, item) in lines {
+            match moments.last_mut() {
+                Some(m) if m.at == at => m.lines.push(item),
+                _ => moments.push(Moment {
+                    at,
+                    lines: vec![item],
+                }),
+            }
+        }
+        if moments.last().is_none_or(|m| m.at < clock) {
+            moments.push(Moment {
+                at: clock,
+                lines: Vec::new(),
+            });
+        }
+        let moments = Rc::new(RefCell::new(moments));
+        pool.workers.borrow_mut()[slot] = Some(Busy {
+            id,
+            end: clock,
+            lane,
+            moments: moments.clone(),
+            future: future.clone(),
+            outcome: match &state {
+                End::Settled(s) => Some(s.clone()),
+                End::Blocked(..) => None,
+            },
+        });
+        let end = JobEnd {
+            pool: pool.clone(),
+            slot,
+            id,
+            future: future.clone(),
+            state,
+        };
+        Ok((end, moments))
+    }
+
+    /// A job's lane: delivers its moments, then hands on its result; or,
+    /// where it blocked, waits and runs it on.
     async fn job_lane(&self, lane: LaneId, moments: Rc<RefCell<Vec<Moment>>>, end: JobEnd) {
+        let (mut moments, mut end) = (moments, end);
+        loop {
+            self.deliver(lane, &moments).await;
+            let (block, mut run) = match end.state {
+                End::Settled(settled) => {
+                    self.end_job(lane, end.pool, end.slot, end.id, end.future, settled);
+                    return;
+                }
+                End::Blocked(block, run) => (block, run),
+            };
+            if block.future.completion.done() {
+                // The job goes on at once, its moments a round later.
+                self.quiet_round().await;
+            } else {
+                self.wait_block(&block, run.job.as_ref().map_or(0.0, |j| j.clock))
+                    .await;
+            }
+            if let Some(job) = run.job.as_mut() {
+                job.clock = job.clock.max(self.vclock.get());
+            }
+            let step = run.step(self);
+            match self.segment(&end.pool, end.slot, end.id, lane, &end.future, *run, step) {
+                Ok((next, next_moments)) => (end, moments) = (next, next_moments),
+                // The run has ended with the limit reached.
+                Err(_) => return,
+            }
+        }
+    }
+
+    /// Waits until the future a job blocks on is done, or until its
+    /// timeout has passed (from `from`, the job's clock).
+    async fn wait_block(&self, block: &Block, from: f64) {
+        let done = block.future.completion.wait();
+        match block.timeout {
+            None => {
+                done.await;
+            }
+            Some(t) => {
+                let deadline = from + t.max(0.0);
+                let at = self.timer_at(deadline);
+                let timer = self.shared.sleep_until(self.shared.instant(at), at);
+                futures::pin_mut!(done, timer);
+                if let futures::future::Either::Right(_) =
+                    futures::future::select(done, timer).await
+                {
+                    self.set_vclock(deadline);
+                }
+            }
+        }
+    }
+
+    /// Prints a job's lines at their moments and runs the callbacks it
+    /// handed over.
+    async fn deliver(&self, lane: LaneId, moments: &Rc<RefCell<Vec<Moment>>>) {
         let now = self.vclock.get();
         let times: Vec<f64> = moments.borrow().iter().map(|m| m.at).collect();
         let mut timers = Vec::with_capacity(times.len());
@@ -315,6 +431,7 @@ impl Interp {
             }
         }
         let mut due_now_round = false;
+        let ix = self.rc();
         for (i, (t, timer)) in times.into_iter().zip(timers).enumerate() {
             match timer {
                 Some((_, timer)) => {
@@ -328,19 +445,29 @@ impl Interp {
                 None => {}
             }
             // Lines a blocked loop's `shutdown` printed already are gone.
-            let lines = std::mem::take(&mut moments.borrow_mut()[i].lines);
-            for (text, stmt) in lines {
-                self.shared
-                    .emit(lane, Some(stmt), EventKind::Printed { text });
+            let items = std::mem::take(&mut moments.borrow_mut()[i].lines);
+            for item in items {
+                match item {
+                    Item::Line(text, stmt) => {
+                        self.shared
+                            .emit(lane, Some(stmt), EventKind::Printed { text });
+                    }
+                    Item::Call(call) => call(&ix),
+                }
             }
         }
-        let JobEnd {
-            pool,
-            slot,
-            id,
-            future,
-            settled,
-        } = end;
+    }
+
+    /// A job's end: its lane finishes and its future takes the outcome.
+    fn end_job(
+        &self,
+        lane: LaneId,
+        pool: Rc<Pool>,
+        slot: usize,
+        id: u64,
+        future: Rc<FutureObj>,
+        settled: Settled,
+    ) {
         let r = match &settled {
             Settled::Value(v) => Ok(v.clone()),
             Settled::Raised(e) => Err(Unwind::Exc(e.clone())),
@@ -430,7 +557,8 @@ impl Interp {
         let mut due: Vec<(f64, &Busy, usize)> = Vec::new();
         for b in &busy {
             for (i, m) in b.moments.borrow().iter().enumerate() {
-                if !m.lines.is_empty() && m.at <= last {
+                let printed = m.lines.iter().any(|l| matches!(l, Item::Line(..)));
+                if printed && m.at <= last {
                     due.push((m.at, b, i));
                 }
             }
@@ -451,11 +579,19 @@ impl Interp {
                 self.shared.block(Duration::from_secs_f64(at - now));
                 self.set_vclock(at);
             }
-            let lines = std::mem::take(&mut b.moments.borrow_mut()[i].lines);
-            for (text, stmt) in lines {
-                self.shared
-                    .emit(b.lane, Some(stmt), EventKind::Printed { text });
+            // The callbacks it handed over stay for the loop to run.
+            let items = std::mem::take(&mut b.moments.borrow_mut()[i].lines);
+            let mut kept = Vec::new();
+            for item in items {
+                match item {
+                    Item::Line(text, stmt) => {
+                        self.shared
+                            .emit(b.lane, Some(stmt), EventKind::Printed { text });
+                    }
+                    call => kept.push(call),
+                }
             }
+            b.moments.borrow_mut()[i].lines = kept;
         }
         let now = self.vclock.get();
         if last > now {
@@ -468,8 +604,9 @@ impl Interp {
         if let Some(b) = target_job(&busy)
             && b.end <= self.vclock.get()
             && !b.future.completion.done()
+            && let Some(outcome) = b.outcome.clone()
         {
-            b.future.completion.settle(b.outcome.clone());
+            b.future.completion.settle(outcome);
         }
         Ok(())
     }
@@ -483,24 +620,32 @@ pub(in crate::engine::py) struct Busy {
     end: f64,
     lane: LaneId,
     moments: Rc<RefCell<Vec<Moment>>>,
-    /// Its future, and what the lane will settle it with at the end.
+    /// Its future, and what the lane will settle it with at the end (none
+    /// while it is blocked).
     future: Rc<FutureObj>,
-    outcome: Settled,
+    outcome: Option<Settled>,
 }
 
-/// One moment of a job: the time and the lines printed then.
+/// One moment of a job: the time and what it printed and handed over then.
 pub(super) struct Moment {
     at: f64,
-    lines: Vec<(String, StmtId)>,
+    lines: Vec<Item>,
 }
 
-/// What a job's lane does at its end.
+/// What a job's lane does after its moments.
 struct JobEnd {
     pool: Rc<Pool>,
     slot: usize,
     id: u64,
     future: Rc<FutureObj>,
-    settled: Settled,
+    state: End,
+}
+
+/// How a job's run so far ended: its outcome, or a block (and the rest of
+/// its run).
+enum End {
+    Settled(Settled),
+    Blocked(Block, Box<JobRun>),
 }
 
 /// A job waiting for a worker.
