@@ -1,6 +1,7 @@
 //! The executors a demo makes (`ThreadPoolExecutor`, `ProcessPoolExecutor`)
 //! and `asyncio.to_thread`; [`executor`] runs their jobs.
 
+mod drain;
 pub mod executor;
 pub mod future;
 pub mod job;
