@@ -250,16 +250,16 @@ class _JobFuture(concurrent.futures.Future):
             loop._drain(pool, self, timeout)
 
     # The real methods, not the ones `_job_waits` makes.
-    _result = concurrent.futures.Future.result
-    _exception = concurrent.futures.Future.exception
+    _base_result = concurrent.futures.Future.result
+    _base_exception = concurrent.futures.Future.exception
 
     def result(self, timeout=None):
         self._wait(timeout)
-        return self._result(0)
+        return self._base_result(0)
 
     def exception(self, timeout=None):
         self._wait(timeout)
-        return self._exception(0)
+        return self._base_exception(0)
 
 
 _JobFuture.__name__ = _JobFuture.__qualname__ = "Future"
