@@ -27,15 +27,27 @@
   - an executor of n workers runs at most n jobs at once and queues the
     rest, first come first served; a job whose future is cancelled while it
     queues never runs;
-  - a job runs, in the loop's thread, when it gets a worker: its function is
-    called then, with a clock of its own that starts at the loop's time.
+  - a job runs when it gets a worker: its function is called then, on a
+    thread of its own that runs in lock-step with the loop (the loop waits
+    while it runs), with a clock of its own that starts at the loop's time.
     `time.sleep(d)` inside it adds d to that clock and blocks nothing else;
-    the clock functions read it; what it prints is kept with that time;
+    the clock functions read it; what it prints, and the callbacks it hands
+    the loop with `loop.call_soon_threadsafe`, are kept with that time;
   - one round later (as a new task's first step), a timer is set for each
-    moment the job printed at and for its end. When one is due, the next
-    round prints that moment's lines, stamped with the loop's time, and at
-    the end sets the job's future (its result or exception), as the worker
-    thread's `call_soon_threadsafe` hands it over;
+    moment the job printed at (or handed a callback at) and for its end.
+    When one is due, the next round prints that moment's lines, stamped
+    with the loop's time, and runs its callbacks, in the order the job made
+    them; at the end it sets the job's future (its result or exception),
+    as the worker thread's `call_soon_threadsafe` hands it over;
+  - a job that waits for a `concurrent.futures.Future` no real worker
+    thread settles (`asyncio.run_coroutine_threadsafe`'s, or one the program
+    made) with `result(timeout)` or `exception(timeout)` before it is done
+    stops there and hands control back to the loop: that moment is delivered as
+    its end would be, and then the loop runs on while the job waits. When
+    the future is done, or when the timeout has passed on the loop's clock
+    (the wait then raises `TimeoutError`), the job goes on from there, its
+    clock set to the loop's, and what it does next is delivered the same
+    way (one round later, a timer for each moment);
   - `shutdown(wait=True)` (the end of `with pool:`) with jobs left blocks the
     loop until the last one ends: the queued jobs start on the workers as
     they free up, and what the jobs print meanwhile is printed at its time,
@@ -73,6 +85,7 @@ import os
 import runpy
 import selectors
 import sys
+import threading
 import time
 
 _tickets = itertools.count()
@@ -138,15 +151,58 @@ class EpollSelector(selectors.DefaultSelector):
 
 class _Job:
     """One executor job: its clock (its end, once it has run), what it
-    printed when, and the moments `[time, lines]` left to print."""
+    printed when, the callbacks it handed the loop when, and the moments
+    `[time, items]` left to deliver.
+
+    Its function runs on a thread of its own, in lock-step with the loop:
+    the loop hands the thread control and waits until the function returns
+    or blocks on a future of the loop's (`run_coroutine_threadsafe`), so
+    only one of them runs at a time."""
 
     _numbers = itertools.count()
 
-    def __init__(self, start):
+    def __init__(self, start, func, args):
         self.number = next(self._numbers)
         self.clock = start
         self.lines = []
         self.moments = []
+        self.outcome = None
+        # While blocked: the future it waits for and the timeout.
+        self.waits = None
+        self._go = threading.Semaphore(0)
+        self._back = threading.Semaphore(0)
+        self._thread = threading.Thread(target=self._main, args=(func, args), daemon=True)
+
+    def _main(self, func, args):
+        self._go.acquire()
+        result = error = None
+        try:
+            result = func(*args)
+        except BaseException as e:  # a worker hands on whatever the job raised
+            error = e
+        self.outcome = (result, error)
+        self._back.release()
+
+    def step(self):
+        """Runs the job's function (from the loop's thread) until it
+        returns or blocks."""
+        global _job
+        outer, _job = _job, self
+        try:
+            if not self._thread.is_alive() and self.outcome is None:
+                self._thread.start()
+            self._go.release()
+            self._back.acquire()
+        finally:
+            _job = outer
+
+    def block(self, future, timeout):
+        """Hands control back to the loop (from the job's thread) until
+        `future` is done or `timeout` seconds of the loop's time have passed."""
+        self.waits = (future, timeout)
+        self._back.release()
+        self._go.acquire()
+        self.waits = None
 
 
 # The job running now (its function is being called), or None.
@@ -193,13 +249,17 @@ class _JobFuture(concurrent.futures.Future):
         if not self.done() and _job is None and _current_loop() is loop:
             loop._drain(pool, self, timeout)
 
+    # The real methods, not the ones `_job_waits` makes.
+    _base_result = concurrent.futures.Future.result
+    _base_exception = concurrent.futures.Future.exception
+
     def result(self, timeout=None):
         self._wait(timeout)
-        return super().result(0)
+        return self._base_result(0)
 
     def exception(self, timeout=None):
         self._wait(timeout)
-        return super().exception(0)
+        return self._base_exception(0)
 
 
 _JobFuture.__name__ = _JobFuture.__qualname__ = "Future"
@@ -209,7 +269,10 @@ def _virtual_submit(real):
     def submit(self, fn, /, *args, **kwargs):
         loop = _current_loop()
         if loop is None or _job is not None:
-            return real(self, fn, *args, **kwargs)
+            # A real worker thread runs it, and settles its future.
+            future = real(self, fn, *args, **kwargs)
+            future._real_worker = True
+            return future
         if getattr(self, "_shutdown", False) or getattr(self, "_shutdown_thread", False):
             raise RuntimeError("cannot schedule new futures after shutdown")
         pool = _pool(self)
@@ -274,34 +337,30 @@ class VirtualClockLoop(asyncio.SelectorEventLoop):
                 self._start_job(pool, i, self.clock)
 
     def _start_job(self, pool, worker, start):
-        global _job
         future, func, args, _ = pool.queue.popleft()
-        job = _Job(start)
-        outer, _job = _job, job
+        job = _Job(start, func, args)
         if isinstance(future, concurrent.futures.Future):
             future.set_running_or_notify_cancel()
-        result = error = None
-        try:
-            result = func(*args)
-        except BaseException as e:  # a worker hands on whatever the job raised
-            error = e
-        finally:
-            _job = outer
         job.future = future
-        job.outcome = (result, error)
         pool.workers[worker] = job
-        # What the job printed, by time, then its end.
+        self._step_job(pool, worker, job)
+
+    def _step_job(self, pool, worker, job):
+        """Runs a job until it ends or blocks, then (one round later, as a
+        new task's first step would) sets a timer for each moment it printed
+        at or handed the loop a callback at, and for its end or its block."""
+        job.step()
         moments = {}
-        for when, line in job.lines:
-            moments.setdefault(when, []).append(line)
+        for when, item in job.lines:
+            moments.setdefault(when, []).append(item)
+        job.lines = []
         moments.setdefault(job.clock, [])
-        job.moments = [[when, lines] for when, lines in sorted(moments.items())]
-        ending = (pool, worker, job, future, result, error)
-        self.call_soon(self._register, job.moments, ending)
+        job.moments += [[when, items] for when, items in sorted(moments.items())]
+        ending = (pool, worker, job)
+        self.call_soon(self._register, job.moments[-len(moments) :], ending)
 
     def _register(self, moments, ending):
-        """Sets a timer for each moment of a job, one round after it starts
-        (as a new task's first step would)."""
+        """Sets a timer for each moment of a job's run."""
         end = moments[-1][0]
         for moment in moments:
             when = moment[0]
@@ -312,14 +371,41 @@ class VirtualClockLoop(asyncio.SelectorEventLoop):
                 self.call_at(when, self.call_soon, self._deliver, moment, done)
 
     def _deliver(self, moment, ending):
-        _print_lines(moment)
+        """Prints a moment's lines and runs the callbacks the job handed
+        over then, in order; at the job's end, settles its future; at its
+        block, waits for the future it blocks on."""
+        _deliver_items(moment)
         if ending is None:
             return
-        pool, worker, job, future, result, error = ending
+        pool, worker, job = ending
+        if job.outcome is None:
+            self._await_for_job(pool, worker, job)
+            return
         if pool.workers[worker] is job:
             pool.workers[worker] = None
-        _settle(future, result, error)
+        _settle(job.future, *job.outcome)
         self._start_jobs(pool)
+
+    def _await_for_job(self, pool, worker, job):
+        """Resumes a blocked job when the future it waits for is done, or
+        when its timeout has passed (its clock then the loop's)."""
+        future, timeout = job.waits
+        timer = None
+
+        def resume(_=None):
+            if job.waits is None or job.waits[0] is not future:
+                return
+            if timer is not None:
+                timer.cancel()
+            job.clock = max(job.clock, self.clock)
+            self._step_job(pool, worker, job)
+
+        if future.done():
+            resume()
+            return
+        if timeout is not None:
+            timer = self.call_at(job.clock + timeout, resume)
+        future.add_done_callback(resume)
 
     def _drain(self, pool, target=None, timeout=None):
         """Blocks the loop while the workers run: until every job has ended
@@ -365,8 +451,19 @@ class VirtualClockLoop(asyncio.SelectorEventLoop):
         self.clock = max(self.clock, last)
         if target is not None:
             job = target_job()
-            if job is not None and job.clock <= self.clock:
+            if job is not None and job.outcome is not None and job.clock <= self.clock:
                 _settle(target, *job.outcome)
+
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        """From a job's thread, the callback is handed over at the job's
+        time, with what it prints then."""
+        job = _job
+        if job is None or threading.current_thread() is not job._thread:
+            return super().call_soon_threadsafe(callback, *args, context=context)
+        self._check_closed()
+        handle = asyncio.Handle(callback, args, self, context)
+        job.lines.append((job.clock, handle))
+        return handle
 
     def call_at(self, when, callback, *args, context=None):
         self._check_closed()
@@ -466,12 +563,27 @@ class _Print:
 
 
 def _print_lines(moment):
-    """Prints a job's lines of one moment (once), stamped with the loop's time."""
+    """Prints a job's lines of one moment (once), stamped with the loop's
+    time; the callbacks it handed over then stay for the loop to run."""
     stamp = _stamp()
-    for line in moment[1]:
-        _real_print(f"[t={stamp}] {line}", file=_real_stdout)
-    moment[1] = []
+    for item in moment[1]:
+        if isinstance(item, str):
+            _real_print(f"[t={stamp}] {item}", file=_real_stdout)
+    moment[1] = [item for item in moment[1] if not isinstance(item, str)]
     _real_stdout.flush()
+
+
+def _deliver_items(moment):
+    """Prints a job's lines of one moment and runs the callbacks it handed
+    the loop then (`call_soon_threadsafe`), in the order it made them."""
+    items, moment[1] = moment[1], []
+    stamp = _stamp()
+    for item in items:
+        if isinstance(item, str):
+            _real_print(f"[t={stamp}] {item}", file=_real_stdout)
+            _real_stdout.flush()
+        elif not item.cancelled():
+            item._run()
 
 
 def _at(real):
@@ -574,6 +686,27 @@ def _virtual_shutdown(real):
     return shutdown
 
 
+def _job_waits(real):
+    """`concurrent.futures.Future.result` or `exception`: in a job, a future
+    no real worker thread settles (`run_coroutine_threadsafe`'s, or one the
+    program made) blocks the job, and the loop runs meanwhile."""
+
+    def wait(self, timeout=None):
+        job = _job
+        if (
+            job is not None
+            and not self.done()
+            and not getattr(self, "_real_worker", False)
+            and threading.current_thread() is job._thread
+        ):
+            job.block(self, timeout)
+            return real(self, 0)
+        return real(self, timeout)
+
+    wait.__name__ = wait.__qualname__ = real.__name__
+    return wait
+
+
 class _VirtualClockPolicy(asyncio.DefaultEventLoopPolicy):
     """Every loop made (`new_event_loop()`, `get_event_loop()`, `Runner()`)
     runs on the virtual clock."""
@@ -608,6 +741,9 @@ def main(argv):
     datetime.date = _ClockDate
     asyncio.run = _run
     asyncio.set_event_loop_policy(_VirtualClockPolicy())
+    for name in ("result", "exception"):
+        real = getattr(concurrent.futures.Future, name)
+        setattr(concurrent.futures.Future, name, _job_waits(real))
     for executor in (concurrent.futures.ThreadPoolExecutor, concurrent.futures.ProcessPoolExecutor):
         executor.shutdown = _virtual_shutdown(executor.shutdown)
         executor.submit = _virtual_submit(executor.submit)

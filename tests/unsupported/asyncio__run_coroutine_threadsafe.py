@@ -1,4 +1,4 @@
-# refuse: asyncio.run_coroutine_threadsafe(...) from an executor's job
+# ends: not supported yet: waiting for a concurrent.futures.Future outside an executor's job
 import asyncio
 
 
@@ -7,14 +7,11 @@ async def add(a, b):
     return a + b
 
 
-def job(loop):
-    future = asyncio.run_coroutine_threadsafe(add(1, 2), loop)
-    return future.result(timeout=5)
-
-
 async def main():
     loop = asyncio.get_running_loop()
-    print(await asyncio.to_thread(job, loop))
+    future = asyncio.run_coroutine_threadsafe(add(1, 2), loop)
+    # The loop would wait for itself (CPython blocks it until the timeout).
+    print(future.result(timeout=5))
 
 
 asyncio.run(main())

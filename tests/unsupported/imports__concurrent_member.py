@@ -1,10 +1,10 @@
-# refuse: concurrent.futures.Future (the futures come from an executor's submit)
+# refuse: concurrent.futures.Executor (the executors are ThreadPoolExecutor and ProcessPoolExecutor)
 import asyncio
 import concurrent.futures
 
 
 async def main():
-    future = concurrent.futures.Future()
+    future = concurrent.futures.Executor()
     print(future)
 
 

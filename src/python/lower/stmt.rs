@@ -42,6 +42,7 @@ const ASYNCIO_MEMBERS: &[&str] = &[
     "TaskGroup",
     "to_thread",
     "wrap_future",
+    "run_coroutine_threadsafe",
     "Queue",
     "PriorityQueue",
     "LifoQueue",
@@ -78,6 +79,8 @@ const FUTURES_MEMBERS: &[&str] = &[
     "ALL_COMPLETED",
     "CancelledError",
     "TimeoutError",
+    "InvalidStateError",
+    "Future",
 ];
 const DATACLASSES_MEMBERS: &[&str] = &[
     "dataclass",
@@ -386,11 +389,6 @@ pub fn members(module: Module) -> &'static [&'static str] {
             "MAXYEAR",
         ],
     }
-}
-
-/// What the later asyncio API is, for a friendlier refusal.
-pub fn not_yet(member: &str) -> bool {
-    matches!(member, "run_coroutine_threadsafe")
 }
 
 impl Lowerer {
@@ -1021,30 +1019,12 @@ impl Lowerer {
             return true;
         }
         let m = module.name();
-        if module == Module::Asyncio && member == "run_coroutine_threadsafe" {
-            self.refuse(
-                range,
-                "'asyncio.run_coroutine_threadsafe' is not supported: an executor's job runs \
-                 to its end at once and cannot wait for the event loop",
-                "await the coroutine in a task instead, and give the job only the blocking \
-                 work: `value = await asyncio.to_thread(job)`",
-            );
-        } else if module == Module::Asyncio && not_yet(member) {
-            self.refuse(
-                range,
-                format!("'{m}.{member}' is not supported yet"),
-                "supported: run, sleep, create_task, TaskGroup, gather, as_completed, wait_for, wait, shield, timeout, \
-                 CancelledError, TimeoutError, get_running_loop, current_task, to_thread, \
-                 start_server, open_connection",
-            );
-        } else {
-            let known = members(module).join(", ");
-            self.refuse(
-                range,
-                format!("'{m}.{member}' is not supported"),
-                format!("the {m} module offers: {known}"),
-            );
-        }
+        let known = members(module).join(", ");
+        self.refuse(
+            range,
+            format!("'{m}.{member}' is not supported"),
+            format!("the {m} module offers: {known}"),
+        );
         false
     }
 

@@ -1,8 +1,11 @@
 //! The executors a demo makes (`ThreadPoolExecutor`, `ProcessPoolExecutor`)
 //! and `asyncio.to_thread`; [`executor`] runs their jobs.
 
+mod drain;
 pub mod executor;
 pub mod future;
+pub mod job;
+pub mod threadsafe;
 pub mod wait;
 
 use crate::engine::py::modules::concurrent_futures::executor::{Busy, Queued};
@@ -211,6 +214,7 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, args: Args) -> PyResult<Value> {
         "concurrent.futures.ProcessPoolExecutor" => Pool::construct(PoolKind::Process, args),
         "concurrent.futures.wait" => wait::wait(ix, f, args),
         "concurrent.futures.as_completed" => wait::as_completed(ix, f, args),
+        "concurrent.futures.Future" => future::JobFuture::construct(args),
         other => ix.pure_builtin(f, other, args),
     }
 }

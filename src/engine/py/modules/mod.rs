@@ -95,6 +95,7 @@ pub fn member(module: Module, name: &str) -> Option<Value> {
             "TaskGroup" => Value::Builtin("asyncio.TaskGroup"),
             "to_thread" => Value::Builtin("asyncio.to_thread"),
             "wrap_future" => Value::Builtin("asyncio.wrap_future"),
+            "run_coroutine_threadsafe" => Value::Builtin("asyncio.run_coroutine_threadsafe"),
             "Queue" => Value::Builtin("asyncio.Queue"),
             "PriorityQueue" => Value::Builtin("asyncio.PriorityQueue"),
             "LifoQueue" => Value::Builtin("asyncio.LifoQueue"),
@@ -120,6 +121,10 @@ pub fn member(module: Module, name: &str) -> Option<Value> {
             "as_completed" => Value::Builtin("concurrent.futures.as_completed"),
             "FIRST_COMPLETED" | "FIRST_EXCEPTION" | "ALL_COMPLETED" => Value::str(name),
             "CancelledError" => Value::Class(exc::class("concurrent.futures.CancelledError")?),
+            "InvalidStateError" => {
+                Value::Class(exc::class("concurrent.futures.InvalidStateError")?)
+            }
+            "Future" => Value::Builtin("concurrent.futures.Future"),
             "TimeoutError" => Value::Class(exc::class("TimeoutError")?),
             _ => return None,
         }),

@@ -47,6 +47,11 @@ const HIERARCHY: &[(&str, &str, &str)] = &[
         "concurrent.futures.Error",
         FUTURES_BASE,
     ),
+    (
+        "concurrent.futures.InvalidStateError",
+        "concurrent.futures.Error",
+        FUTURES_BASE,
+    ),
     ("ExceptionGroup", "Exception", ""),
     ("ArithmeticError", "Exception", ""),
     ("ZeroDivisionError", "ArithmeticError", ""),

@@ -48,6 +48,20 @@ pub fn call_soon(
         when: None,
         abort: RefCell::new(None),
     });
+    if method == "call_soon_threadsafe" {
+        // From a job, the callback is handed over at the job's time.
+        let h = handle.clone();
+        let (cb, args) = (cb.clone(), args.pos.clone());
+        let call = Box::new(move |ix: &Rc<Interp>| {
+            if !h.cancelled.get() {
+                let seq = next_seq(ix);
+                run_callback(ix, &h, &cb, args, seq);
+            }
+        });
+        if ix.job_hand_over(call).is_ok() {
+            return Ok(Value::Native(handle));
+        }
+    }
     schedule(ix, lp, handle.clone(), cb, args.pos, None);
     Ok(Value::Native(handle))
 }

@@ -104,6 +104,9 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
         "asyncio.Barrier" => barrier::Barrier::value(ix, f, args),
         "asyncio.to_thread" => concurrent_futures::ToThread::value(args),
         "asyncio.wrap_future" => concurrent_futures::future::wrap_future(args),
+        "asyncio.run_coroutine_threadsafe" => {
+            concurrent_futures::threadsafe::run_coroutine_threadsafe(ix, args)
+        }
         other => ix.pure_builtin(f, other, args),
     }
 }

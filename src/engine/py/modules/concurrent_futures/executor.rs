@@ -11,14 +11,22 @@
 //!   stamped with that clock;
 //! * the job's lane (a [`LaneKind::Worker`]) starts one round later, as a
 //!   new task would, and sets a timer for each moment the job printed at
-//!   and for its end. When one is due, the next round prints that moment's
-//!   lines; at the end it sets the job's future, which wakes its awaiter a
-//!   round after that: the worker thread hands the result over with
-//!   `call_soon_threadsafe`.
+//!   (or handed the loop a callback at, `call_soon_threadsafe`) and for its
+//!   end. When one is due, the next round prints that moment's lines and
+//!   runs its callbacks, in the order the job made them; at the end it sets
+//!   the job's future, which wakes its awaiter a round after that: the
+//!   worker thread hands the result over with `call_soon_threadsafe`;
+//! * a job that waits for the future `asyncio.run_coroutine_threadsafe`
+//!   gave stops there ([`job`](super::job) runs its function on a stack of
+//!   its own): its lane delivers that moment as it would its end, then
+//!   waits while the loop runs, until the future is done or the timeout
+//!   has passed on the loop's clock; the job goes on from there, its clock
+//!   the loop's, and what it does next is delivered the same way.
 //!
 //! Jobs run in the program's own thread and process: a process pool's job
 //! sees the program's globals, as a thread's would.
 
+use super::job::{Block, JobRun, Step, Suspend};
 use super::{Pool, PoolKind, default_workers};
 use crate::engine::events::{EventKind, LaneId, LaneKind};
 use crate::engine::py::modules::asyncio::tasks;
@@ -32,23 +40,38 @@ use crate::engine::runtime::{LaneLabel, Probe};
 use crate::render::plan::ir::ast::StmtId;
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::time::Duration;
 
 /// The executors' state of one run.
 #[derive(Default)]
 pub struct Executors {
     /// The job whose function is running now.
-    job: RefCell<Option<Job>>,
+    pub(super) job: RefCell<Option<Job>>,
     /// The loop's default executor, made on first use.
     default: RefCell<Option<Rc<Pool>>>,
 }
 
-/// The clock of the job running now and what it printed.
-struct Job {
+/// The clock of the job running now, what it printed and the callbacks it
+/// handed the loop.
+pub(super) struct Job {
     clock: f64,
-    lines: Vec<(f64, String, StmtId)>,
+    lines: Vec<(f64, Item)>,
     /// A job run where no loop runs: it prints as it goes.
     immediate: bool,
+    /// How its function hands control back to the loop (a job the loop
+    /// runs).
+    pub(super) suspend: Option<Suspend>,
+}
+
+/// A callback a job hands the loop, run when its moment is delivered.
+pub(in crate::engine::py) type HandOver = Box<dyn FnOnce(&Rc<Interp>)>;
+
+/// What a job hands the loop at a moment.
+pub(in crate::engine::py) enum Item {
+    /// A printed line.
+    Line(String, StmtId),
+    /// A callback (`call_soon_threadsafe`), run when the moment is
+    /// delivered.
+    Call(HandOver),
 }
 
 impl Interp {
@@ -92,9 +115,23 @@ impl Interp {
         let clock = job.clock;
         job.lines.extend(
             text.split('\n')
-                .map(|line| (clock, line.to_string(), f.stmt.get())),
+                .map(|line| (clock, Item::Line(line.to_string(), f.stmt.get()))),
         );
         true
+    }
+
+    /// A callback a job hands the loop (`call_soon_threadsafe`) is kept
+    /// with the job's time, to run when the loop reaches it; `Err` (the
+    /// callback back) outside a job the loop runs.
+    pub(in crate::engine::py) fn job_hand_over(&self, call: HandOver) -> Result<(), HandOver> {
+        let mut job = self.executors.job.borrow_mut();
+        match job.as_mut().filter(|j| !j.immediate) {
+            Some(job) => {
+                job.lines.push((job.clock, Item::Call(call)));
+                Ok(())
+            }
+            None => Err(call),
+        }
     }
 
     /// Calls a job's function at once, to its end: inside the job running
@@ -113,6 +150,7 @@ impl Interp {
             clock: self.clock_now(),
             lines: Vec::new(),
             immediate: true,
+            suspend: None,
         }));
         let r = self.call(cx, func, args);
         self.executors.job.replace(outer);
@@ -214,7 +252,13 @@ impl Interp {
 
     /// Runs a job's function on worker `slot` from `start`, then starts its
     /// lane.
-    fn start_job(&self, pool: &Rc<Pool>, slot: usize, start: f64, q: Queued) -> PyResult<()> {
+    pub(super) fn start_job(
+        &self,
+        pool: &Rc<Pool>,
+        slot: usize,
+        start: f64,
+        q: Queued,
+    ) -> PyResult<()> {
         let lane = self
             .shared
             .new_lane(
@@ -234,60 +278,18 @@ impl Interp {
         q.future.lane.set(Some(lane));
         let frame = self.root_frame(self.module_task.clone(), lane);
         frame.stmt.set(q.stmt);
-        let outer = self.executors.job.replace(Some(Job {
+        let job = Job {
             clock: start,
             lines: Vec::new(),
             immediate: false,
-        }));
-        let r = self.call(&frame, &q.func, q.args);
-        let job = self
-            .executors
-            .job
-            .replace(outer)
-            .expect("the job was running");
-        let settled = match r {
-            Ok(v) => Settled::Value(v),
-            Err(Unwind::Exc(e)) => Settled::Raised(e),
-            Err(Unwind::Limit(reason)) => return Err(self.abort(reason)),
-            Err(Unwind::Abort) => return Err(Unwind::Abort),
+            suspend: None,
         };
+        let mut run = JobRun::new(&self.rc(), frame, q.func, q.args, job)?;
+        let step = run.step(self);
         let id = pool.next_id.get() + 1;
         pool.next_id.set(id);
-        // The moments it printed at, in order, then its end.
-        let mut moments: Vec<Moment> = Vec::new();
-        for (at, text, stmt) in job.lines {
-            match moments.last_mut() {
-                Some(m) if m.at == at => m.lines.push((text, stmt)),
-                _ => moments.push(Moment {
-                    at,
-                    lines: vec![(text, stmt)],
-                }),
-            }
-        }
-        if moments.last().is_none_or(|m| m.at < job.clock) {
-            moments.push(Moment {
-                at: job.clock,
-                lines: Vec::new(),
-            });
-        }
-        let moments = Rc::new(RefCell::new(moments));
-        pool.workers.borrow_mut()[slot] = Some(Busy {
-            id,
-            end: job.clock,
-            lane,
-            moments: moments.clone(),
-            future: q.future.clone(),
-            outcome: settled.clone(),
-        });
+        let (end, moments) = self.segment(pool, slot, id, lane, &q.future, run, step)?;
         let ix = self.rc();
-        let pool = pool.clone();
-        let end = JobEnd {
-            pool,
-            slot,
-            id,
-            future: q.future,
-            settled,
-        };
         let body = async move { ix.job_lane(lane, moments, end).await };
         drop(tokio::task::spawn_local(Probe::new(
             self.shared.clone(),
@@ -297,9 +299,128 @@ impl Interp {
         Ok(())
     }
 
-    /// A job's lane: prints its lines at their moments, then hands on its
-    /// result.
+    /// What a job did until it ended or blocked: its moments (what it
+    /// printed and handed over, by time, then its end), kept as the
+    /// worker's, and what its lane does after them.
+    #[allow(clippy::too_many_arguments)]
+    fn segment(
+        &self,
+        pool: &Rc<Pool>,
+        slot: usize,
+        id: u64,
+        lane: LaneId,
+        future: &Rc<FutureObj>,
+        mut run: JobRun,
+        step: Step,
+    ) -> PyResult<(JobEnd, Rc<RefCell<Vec<Moment>>>)> {
+        let job = run.job.as_mut().expect("the job's state");
+        let clock = job.clock;
+        let lines = std::mem::take(&mut job.lines);
+        let state = match step {
+            Step::Ended(r) => End::Settled(match r {
+                Ok(v) => Settled::Value(v),
+                Err(Unwind::Exc(e)) => Settled::Raised(e),
+                Err(Unwind::Limit(reason)) => return Err(self.abort(reason)),
+                Err(Unwind::Abort) => return Err(Unwind::Abort),
+            }),
+            Step::Blocked(block) => End::Blocked(block, Box::new(run)),
+        };
+        // The moments it printed at, in order, then its end.
+        let mut moments: Vec<Moment> = Vec::new();
+        for (at, item) in lines {
+            match moments.last_mut() {
+                Some(m) if m.at == at => m.lines.push(item),
+                _ => moments.push(Moment {
+                    at,
+                    lines: vec![item],
+                }),
+            }
+        }
+        if moments.last().is_none_or(|m| m.at < clock) {
+            moments.push(Moment {
+                at: clock,
+                lines: Vec::new(),
+            });
+        }
+        let moments = Rc::new(RefCell::new(moments));
+        pool.workers.borrow_mut()[slot] = Some(Busy {
+            id,
+            end: clock,
+            lane,
+            moments: moments.clone(),
+            future: future.clone(),
+            outcome: match &state {
+                End::Settled(s) => Some(s.clone()),
+                End::Blocked(..) => None,
+            },
+        });
+        let end = JobEnd {
+            pool: pool.clone(),
+            slot,
+            id,
+            future: future.clone(),
+            state,
+        };
+        Ok((end, moments))
+    }
+
+    /// A job's lane: delivers its moments, then hands on its result; or,
+    /// where it blocked, waits and runs it on.
     async fn job_lane(&self, lane: LaneId, moments: Rc<RefCell<Vec<Moment>>>, end: JobEnd) {
+        let (mut moments, mut end) = (moments, end);
+        loop {
+            self.deliver(lane, &moments).await;
+            let (block, mut run) = match end.state {
+                End::Settled(settled) => {
+                    self.end_job(lane, end.pool, end.slot, end.id, end.future, settled);
+                    return;
+                }
+                End::Blocked(block, run) => (block, run),
+            };
+            if block.future.completion.done() {
+                // The job goes on at once, its moments a round later.
+                self.quiet_round().await;
+            } else {
+                self.wait_block(&block, run.job.as_ref().map_or(0.0, |j| j.clock))
+                    .await;
+            }
+            if let Some(job) = run.job.as_mut() {
+                job.clock = job.clock.max(self.vclock.get());
+            }
+            let step = run.step(self);
+            match self.segment(&end.pool, end.slot, end.id, lane, &end.future, *run, step) {
+                Ok((next, next_moments)) => (end, moments) = (next, next_moments),
+                // The run has ended with the limit reached.
+                Err(_) => return,
+            }
+        }
+    }
+
+    /// Waits until the future a job blocks on is done, or until its
+    /// timeout has passed (from `from`, the job's clock).
+    async fn wait_block(&self, block: &Block, from: f64) {
+        let done = block.future.completion.wait();
+        match block.timeout {
+            None => {
+                done.await;
+            }
+            Some(t) => {
+                let deadline = from + t.max(0.0);
+                let at = self.timer_at(deadline);
+                let timer = self.shared.sleep_until(self.shared.instant(at), at);
+                futures::pin_mut!(done, timer);
+                if let futures::future::Either::Right(_) =
+                    futures::future::select(done, timer).await
+                {
+                    self.set_vclock(deadline);
+                }
+            }
+        }
+    }
+
+    /// Prints a job's lines at their moments and runs the callbacks it
+    /// handed over.
+    async fn deliver(&self, lane: LaneId, moments: &Rc<RefCell<Vec<Moment>>>) {
         let now = self.vclock.get();
         let times: Vec<f64> = moments.borrow().iter().map(|m| m.at).collect();
         let mut timers = Vec::with_capacity(times.len());
@@ -315,6 +436,7 @@ impl Interp {
             }
         }
         let mut due_now_round = false;
+        let ix = self.rc();
         for (i, (t, timer)) in times.into_iter().zip(timers).enumerate() {
             match timer {
                 Some((_, timer)) => {
@@ -328,19 +450,29 @@ impl Interp {
                 None => {}
             }
             // Lines a blocked loop's `shutdown` printed already are gone.
-            let lines = std::mem::take(&mut moments.borrow_mut()[i].lines);
-            for (text, stmt) in lines {
-                self.shared
-                    .emit(lane, Some(stmt), EventKind::Printed { text });
+            let items = std::mem::take(&mut moments.borrow_mut()[i].lines);
+            for item in items {
+                match item {
+                    Item::Line(text, stmt) => {
+                        self.shared
+                            .emit(lane, Some(stmt), EventKind::Printed { text });
+                    }
+                    Item::Call(call) => call(&ix),
+                }
             }
         }
-        let JobEnd {
-            pool,
-            slot,
-            id,
-            future,
-            settled,
-        } = end;
+    }
+
+    /// A job's end: its lane finishes and its future takes the outcome.
+    fn end_job(
+        &self,
+        lane: LaneId,
+        pool: Rc<Pool>,
+        slot: usize,
+        id: u64,
+        future: Rc<FutureObj>,
+        settled: Settled,
+    ) {
         let r = match &settled {
             Settled::Value(v) => Ok(v.clone()),
             Settled::Raised(e) => Err(Unwind::Exc(e.clone())),
@@ -358,149 +490,42 @@ impl Interp {
         // A limit reached by a job started here has ended the run already.
         let _ = self.start_jobs(&pool);
     }
-
-    /// Blocks the loop while the workers run: until every job has ended
-    /// (`shutdown(wait=True)`, `target` `None`), or until the job of
-    /// `target` has ended or its timeout has passed (`result(timeout)` of a
-    /// future `submit` gave), when that job's outcome settles the future.
-    /// The queued jobs start as workers free up (not before they were
-    /// submitted), and what the jobs print meanwhile is printed at its
-    /// time, during the block (the other futures are still set by the
-    /// loop, after it).
-    pub(in crate::engine::py) fn drain(
-        &self,
-        f: &Frame,
-        pool: &Rc<Pool>,
-        target: Option<(&Rc<FutureObj>, Option<f64>)>,
-    ) -> PyResult<()> {
-        let busy_now = |pool: &Pool| -> Vec<Busy> {
-            pool.workers.borrow().iter().flatten().cloned().collect()
-        };
-        let limit = target
-            .and_then(|(_, t)| t)
-            .map_or(f64::INFINITY, |t| self.vclock.get() + t);
-        let target_job = |busy: &[Busy]| -> Option<Busy> {
-            let (fut, _) = target?;
-            busy.iter().find(|b| Rc::ptr_eq(&b.future, fut)).cloned()
-        };
-        // Every job not done yet: those running now, then those started here.
-        let mut busy = busy_now(pool);
-        loop {
-            if target.is_some() && target_job(&busy).is_some() {
-                break;
-            }
-            let Some((done, at)) = pool
-                .queue
-                .borrow()
-                .front()
-                .map(|q| (q.future.completion.done(), q.at))
-            else {
-                break;
-            };
-            if done {
-                pool.queue.borrow_mut().pop_front();
-                continue;
-            }
-            let next = pool
-                .workers
-                .borrow()
-                .iter()
-                .enumerate()
-                .filter_map(|(i, w)| w.as_ref().map(|b| (i, b.end)))
-                .min_by(|a, b| a.1.total_cmp(&b.1));
-            let Some((slot, free_at)) = next else { break };
-            let start = free_at.max(at);
-            if start > limit {
-                break;
-            }
-            let job = pool.queue.borrow_mut().pop_front().expect("a queued job");
-            self.start_job(pool, slot, start, job)?;
-            for b in busy_now(pool) {
-                if !busy.iter().any(|x| x.id == b.id) {
-                    busy.push(b);
-                }
-            }
-        }
-        let last = match target {
-            None => busy.iter().map(|b| b.end).fold(f64::NEG_INFINITY, f64::max),
-            Some(_) => limit.min(target_job(&busy).map_or(limit, |b| b.end)),
-        };
-        // Each moment with lines up to then, by time, ties in the order the
-        // jobs began.
-        let mut due: Vec<(f64, &Busy, usize)> = Vec::new();
-        for b in &busy {
-            for (i, m) in b.moments.borrow().iter().enumerate() {
-                if !m.lines.is_empty() && m.at <= last {
-                    due.push((m.at, b, i));
-                }
-            }
-        }
-        due.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.id.cmp(&y.1.id)));
-        let blocks = last > self.vclock.get();
-        if blocks {
-            self.emit(
-                f,
-                EventKind::Blocked {
-                    until: Duration::from_secs_f64(last),
-                },
-            );
-        }
-        for (at, b, i) in due {
-            let now = self.vclock.get();
-            if at > now {
-                self.shared.block(Duration::from_secs_f64(at - now));
-                self.set_vclock(at);
-            }
-            let lines = std::mem::take(&mut b.moments.borrow_mut()[i].lines);
-            for (text, stmt) in lines {
-                self.shared
-                    .emit(b.lane, Some(stmt), EventKind::Printed { text });
-            }
-        }
-        let now = self.vclock.get();
-        if last > now {
-            self.shared.block(Duration::from_secs_f64(last - now));
-            self.set_vclock(last);
-        }
-        if blocks {
-            self.emit(f, EventKind::Unblocked);
-        }
-        if let Some(b) = target_job(&busy)
-            && b.end <= self.vclock.get()
-            && !b.future.completion.done()
-        {
-            b.future.completion.settle(b.outcome.clone());
-        }
-        Ok(())
-    }
 }
 
 /// A worker's job while it runs.
 #[derive(Clone)]
 pub(in crate::engine::py) struct Busy {
     /// Jobs are numbered as they start.
-    id: u64,
-    end: f64,
-    lane: LaneId,
-    moments: Rc<RefCell<Vec<Moment>>>,
-    /// Its future, and what the lane will settle it with at the end.
-    future: Rc<FutureObj>,
-    outcome: Settled,
+    pub(super) id: u64,
+    pub(super) end: f64,
+    pub(super) lane: LaneId,
+    pub(super) moments: Rc<RefCell<Vec<Moment>>>,
+    /// Its future, and what the lane will settle it with at the end (none
+    /// while it is blocked).
+    pub(super) future: Rc<FutureObj>,
+    pub(super) outcome: Option<Settled>,
 }
 
-/// One moment of a job: the time and the lines printed then.
+/// One moment of a job: the time and what it printed and handed over then.
 pub(super) struct Moment {
-    at: f64,
-    lines: Vec<(String, StmtId)>,
+    pub(super) at: f64,
+    pub(super) lines: Vec<Item>,
 }
 
-/// What a job's lane does at its end.
+/// What a job's lane does after its moments.
 struct JobEnd {
     pool: Rc<Pool>,
     slot: usize,
     id: u64,
     future: Rc<FutureObj>,
-    settled: Settled,
+    state: End,
+}
+
+/// How a job's run so far ended: its outcome, or a block (and the rest of
+/// its run).
+enum End {
+    Settled(Settled),
+    Blocked(Block, Box<JobRun>),
 }
 
 /// A job waiting for a worker.
@@ -512,7 +537,7 @@ pub(in crate::engine::py) struct Queued {
     parent: Option<LaneId>,
     stmt: StmtId,
     /// When it was submitted, on the loop's clock.
-    at: f64,
+    pub(super) at: f64,
 }
 
 fn function_name(func: &Value) -> String {

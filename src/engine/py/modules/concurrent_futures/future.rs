@@ -10,6 +10,7 @@
 //! end at once (see [`Interp::run_job_now`]).
 
 use super::Pool;
+use super::job::Block;
 use crate::engine::py::modules::asyncio::base_events::log;
 use crate::engine::py::modules::asyncio::mixins::address;
 use crate::engine::py::modules::asyncio::tasks::{self, FutureObj, Settled};
@@ -17,15 +18,116 @@ use crate::engine::py::types::exc::{self, PyResult, Unwind, error, type_error};
 use crate::engine::py::types::native::{Args, Native, downcast};
 use crate::engine::py::types::value::Value;
 use crate::engine::py::vm::interp::{Frame, Interp};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-/// A `concurrent.futures.Future` of a job: `job` is the future the job's
-/// lane settles (or a blocking `result()` before it).
+/// A `concurrent.futures.Future`: of a job (`job` is the future the job's
+/// lane settles, or a blocking `result()` before it), or of a coroutine the
+/// loop runs for a job (`asyncio.run_coroutine_threadsafe`: no pool, and
+/// the loop's task that settles it once the loop has made it).
 pub struct JobFuture {
     pub(super) job: Rc<FutureObj>,
-    pool: Rc<Pool>,
+    pool: Option<Rc<Pool>>,
+    pub(super) source: RefCell<Option<Rc<tasks::TaskObj>>>,
+    /// `set_running_or_notify_cancel()` marked it running, or (cancelled)
+    /// notified.
+    marked: Cell<bool>,
+}
+
+impl JobFuture {
+    /// A future of `job`'s outcome: of a pool's job, or (no pool) of a
+    /// coroutine of the loop.
+    pub(super) fn new(job: Rc<FutureObj>, pool: Option<Rc<Pool>>) -> JobFuture {
+        JobFuture {
+            job,
+            pool,
+            source: RefCell::new(None),
+            marked: Cell::new(false),
+        }
+    }
+
+    /// `concurrent.futures.Future()`: a future the program settles.
+    pub fn construct(args: Args) -> PyResult<Value> {
+        let given = args.pos.len() + args.kw.len();
+        if given > 0 {
+            return Err(type_error(format!(
+                "Future.__init__() takes 1 positional argument but {} were given",
+                given + 1
+            )));
+        }
+        let future = tasks::new_future("Future");
+        let future = downcast::<FutureObj>(&future).expect("a future");
+        Ok(Value::Native(Rc::new(JobFuture::new(future, None))))
+    }
+
+    /// Its state as CPython's `_state` names it.
+    fn state_name(&self) -> &'static str {
+        match self.state() {
+            "cancelled" if self.marked.get() => "CANCELLED_AND_NOTIFIED",
+            "cancelled" => "CANCELLED",
+            "finished" => "FINISHED",
+            "running" => "RUNNING",
+            _ => "PENDING",
+        }
+    }
+
+    /// `set_result(value)` and `set_exception(exception)`: the outcome,
+    /// once; its done-callbacks run now.
+    fn set(&self, settled: Settled) -> PyResult<Value> {
+        if self.job.completion.done() {
+            return Err(error(
+                "concurrent.futures.InvalidStateError",
+                format!("{}: {}", self.state_name(), self.repr()),
+            ));
+        }
+        self.job.completion.settle(settled);
+        Ok(Value::None)
+    }
+
+    /// `set_running_or_notify_cancel()`: `True` and running if pending,
+    /// `False` if cancelled; else CPython's critical log line and
+    /// `RuntimeError`.
+    fn set_running_or_notify_cancel(&self, ix: &Interp, cx: &Frame) -> PyResult<Value> {
+        match self.state_name() {
+            "CANCELLED" => {
+                self.marked.set(true);
+                Ok(Value::Bool(false))
+            }
+            "PENDING" => {
+                self.marked.set(true);
+                Ok(Value::Bool(true))
+            }
+            state => {
+                ix.shared.emit(
+                    cx.lane.get(),
+                    Some(cx.stmt.get()),
+                    crate::engine::events::EventKind::PrintedErr {
+                        text: format!("Future {} in unexpected state: {state}", address(self)),
+                    },
+                );
+                Err(error("RuntimeError", "Future in unexpected state"))
+            }
+        }
+    }
+}
+
+/// The one argument of `set_result` or `set_exception`.
+fn one_arg(name: &str, args: Args) -> PyResult<Value> {
+    if let Some((k, _)) = args.kw.first() {
+        return Err(type_error(format!(
+            "Future.{name}() got an unexpected keyword argument '{k}'"
+        )));
+    }
+    let n = args.pos.len();
+    let mut pos = args.pos.into_iter();
+    match (pos.next(), n) {
+        (Some(v), 1) => Ok(v),
+        _ => Err(type_error(format!(
+            "Future.{name}() takes 2 positional arguments but {} were given",
+            n + 1
+        ))),
+    }
 }
 
 impl Pool {
@@ -58,10 +160,10 @@ impl Pool {
             let job = ix.submit(cx, self, func, args)?;
             downcast::<FutureObj>(&job).expect("a job's future")
         };
-        Ok(Value::Native(Rc::new(JobFuture {
+        Ok(Value::Native(Rc::new(JobFuture::new(
             job,
-            pool: self.clone(),
-        })))
+            Some(self.clone()),
+        ))))
     }
 
     /// A job submitted where no event loop runs (the module's code) or from
@@ -151,12 +253,18 @@ impl JobFuture {
         if self.job.completion.done() {
             return Ok(());
         }
+        let Some(pool) = &self.pool else {
+            return ix.job_block(Block {
+                future: self.job.clone(),
+                timeout,
+            });
+        };
         if ix.in_job() {
             return Err(exc::unsupported(
                 "waiting in an executor's job for another job's future",
             ));
         }
-        ix.drain(cx, &self.pool, Some((&self.job, timeout)))
+        ix.drain(cx, pool, Some((&self.job, timeout)))
     }
 
     /// The outcome once done, or `TimeoutError` (a wait that ran out); a
@@ -247,11 +355,11 @@ impl JobFuture {
         self.job.completion.done()
     }
 
-    fn state(&self) -> &'static str {
+    pub(super) fn state(&self) -> &'static str {
         match self.job.completion.peek() {
             Some(Settled::Raised(e)) if exc::is_instance_of(&e, "CancelledError") => "cancelled",
             Some(_) => "finished",
-            None if self.job.lane.get().is_some() => "running",
+            None if self.job.lane.get().is_some() || self.marked.get() => "running",
             None => "pending",
         }
     }
@@ -301,7 +409,6 @@ impl Native for JobFuture {
                 | "cancelled"
                 | "cancel"
                 | "add_done_callback"
-                | "remove_done_callback"
                 | "set_result"
                 | "set_exception"
                 | "set_running_or_notify_cancel"
@@ -334,18 +441,24 @@ impl Native for JobFuture {
             "running" => Ok(Value::Bool(self.state() == "running")),
             "cancelled" => Ok(Value::Bool(self.state() == "cancelled")),
             // A queued job can be cancelled; a running or finished one not.
+            "cancel" if self.pool.is_none() => Ok(Value::Bool(self.cancel_loop_future(ix))),
             "cancel" => Ok(Value::Bool(match self.state() {
                 "pending" => tasks::Cancel::cancel(&*self.job),
                 s => s == "cancelled",
             })),
             "add_done_callback" => self.add_done_callback(ix, cx, args),
-            "remove_done_callback"
-            | "set_result"
-            | "set_exception"
-            | "set_running_or_notify_cancel" => Err(exc::unsupported(format!(
-                "concurrent.futures.Future.{name}() (await `asyncio.wrap_future(f)`, or read \
-                 `f.result()`)"
-            ))),
+            "set_result" => one_arg(name, args).and_then(|v| self.set(Settled::Value(v))),
+            "set_exception" => one_arg(name, args).and_then(|e| {
+                if exc::state(&e).is_none() {
+                    return Err(exc::unsupported(format!(
+                        "concurrent.futures.Future.set_exception() of {} (not an exception \
+                         instance)",
+                        e.type_name()
+                    )));
+                }
+                self.set(Settled::Raised(e))
+            }),
+            "set_running_or_notify_cancel" => self.set_running_or_notify_cancel(ix, cx),
             _ => return None,
         })
     }
