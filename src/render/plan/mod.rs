@@ -19,6 +19,7 @@ mod builtins_sys;
 mod callbacks;
 mod calls;
 mod class;
+mod class_attrs;
 mod compare;
 mod data;
 mod deadline;
@@ -134,7 +135,8 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
     let mut functions = Vec::new();
     let mut entry = None;
     let whole = p.module(&program.module.body, &mut functions, &mut entry);
-    let statics = p.plan_statics();
+    let mut statics = p.plan_statics();
+    statics.extend(p.class_statics());
     let mut blockers = p.blockers.into_inner();
     let planned = Demo {
         entry: String::new(),
