@@ -6,7 +6,8 @@
 //! `ASYNCLINGS_REQUIRE_LISTINGS=1`, as in CI).
 //!
 //! The comparison is of the printed lines and their order, not of their
-//! virtual times: a listing may not be changed beyond `start_paused`, and
+//! virtual times: a listing may not be changed beyond `start_paused` (on
+//! `#[tokio::main]`, or `.start_paused(true)` on a runtime built by hand), and
 //! from outside the process nothing tells when under the paused clock a
 //! line was printed (the clock jumps, so wall time says nothing).
 
@@ -201,13 +202,26 @@ fn untranslated(listing: &str) -> bool {
     listing.starts_with("// The translator cannot translate this program yet")
 }
 
+/// The runtime a listing builds by hand (for `loop.run_until_complete`),
+/// and the paused clock the test adds to it, right after `.enable_all()`.
+const BUILDER: &str = "tokio::runtime::Builder::new_current_thread()";
+const PAUSED: &str = ".start_paused(true)";
+
 /// The listing as the test builds it: `shown` with `start_paused = true`
-/// added to its one `#[tokio::main]`, and nothing else changed.
+/// added to its one `#[tokio::main]`, or `.start_paused(true)` to each
+/// runtime it builds by hand, and nothing else changed.
 fn as_built(name: &str, shown: &str) -> String {
     let mains: Vec<&str> = shown
         .lines()
         .filter(|l| l.trim_start().starts_with("#[tokio::main"))
         .collect();
+    if shown.lines().any(|l| l.ends_with(BUILDER)) {
+        assert!(
+            mains.is_empty(),
+            "{name}: a runtime built by hand and `#[tokio::main]`"
+        );
+        return paused_builders(name, shown);
+    }
     // A program that never starts an event loop has a plain `main`.
     if mains.is_empty() {
         return shown.to_string();
@@ -227,6 +241,33 @@ fn as_built(name: &str, shown: &str) -> String {
         [(SHOWN, BUILT)],
         "{name}: only the attribute differs"
     );
+    built
+}
+
+/// `shown` with `.start_paused(true)` after the `.enable_all()` of each
+/// runtime it builds, and nothing else changed.
+fn paused_builders(name: &str, shown: &str) -> String {
+    let mut out = Vec::new();
+    let mut after_builder = false;
+    let mut added = 0;
+    for line in shown.lines() {
+        out.push(line.to_string());
+        if after_builder && line.trim() == ".enable_all()" {
+            let indent = &line[..line.len() - line.trim_start().len()];
+            out.push(format!("{indent}{PAUSED}"));
+            added += 1;
+        }
+        after_builder = line.ends_with(BUILDER);
+    }
+    let builders = shown.lines().filter(|l| l.ends_with(BUILDER)).count();
+    assert_eq!(
+        added, builders,
+        "{name}: each builder enables the drivers at once"
+    );
+    let mut built = out.join("\n");
+    if shown.ends_with('\n') {
+        built.push('\n');
+    }
     built
 }
 
@@ -484,6 +525,7 @@ tokio-stream = "0.1"
 async-stream = "0.3"
 scopeguard = "1"
 async-channel = "2"
+tokio-util = "0.7"
 indexmap = "2"
 
 [profile.dev]

@@ -37,6 +37,9 @@ impl Planner<'_> {
         args: &[Arg],
         span: &std::ops::Range<usize>,
     ) -> Result<Vec<Expr>> {
+        let (given, rest) = super::varargs::split(args, def.params);
+        let spread = super::spread::spread(args, def.params).filter(|_| !def.varargs);
+        let args = spread.as_deref().unwrap_or(&given);
         let mut given: Vec<Option<Expr>> = vec![None; def.params];
         let mut next = 0;
         for a in args {
@@ -97,6 +100,10 @@ impl Planner<'_> {
                 }
             }
         }
+        if def.varargs {
+            out.push(self.varargs_list(sc, &rest, span)?);
+        }
+        out.extend(self.token_arg(sc, name, span)?);
         Ok(out)
     }
 
@@ -170,7 +177,7 @@ impl Planner<'_> {
                 sc.resolve(v, &arg.span)?;
             }
         }
-        Ok(call)
+        self.loop_args(sc, &def, call)
     }
 
     /// The calls of a list of tasks: `[asyncio.create_task(f(...)), ...]`

@@ -77,7 +77,7 @@ const LOOPS: &str = "the plan translates `break` and `continue` inside a `for`, 
 
 /// Python's built-in exception classes that a program raises with a
 /// message: an `Error` variant each in the Rust listing.
-pub(super) const EXCEPTIONS: [&str; 14] = [
+pub(super) const EXCEPTIONS: [&str; 15] = [
     "Exception",
     "ArithmeticError",
     "AssertionError",
@@ -92,6 +92,7 @@ pub(super) const EXCEPTIONS: [&str; 14] = [
     "RuntimeError",
     "TypeError",
     "ValueError",
+    "ZeroDivisionError",
 ];
 
 impl Planner<'_> {
@@ -326,6 +327,7 @@ impl Planner<'_> {
             } if item.target.is_none()
                 && let Some(sync) = local_name(&item.context) =>
             {
+                self.condition_block(sc, sync, body)?;
                 let sync = sc.local(sync, &item.context.span)?;
                 one(
                     s,
@@ -524,6 +526,12 @@ impl Planner<'_> {
                 };
                 return one(s, StmtKind::Yield(value));
             }
+            // `d[k]` for the exception it may raise.
+            E::Subscript(..) => {
+                let value = self.expr(sc, e)?;
+                let var = "_".to_string();
+                return one(s, StmtKind::Set { var, value });
+            }
             _ => {}
         }
         let E::Call(f, args) = &e.kind else {
@@ -563,10 +571,14 @@ impl Planner<'_> {
         if let Some(k) = self.callback(sc, e, None)? {
             return one(s, k);
         }
+        if let Some(step) = self.loop_stmt(sc, s, e)? {
+            return Ok(step);
+        }
         if let E::Attr(obj, m) = &f.kind
             && let Some(v) = local_name(obj)
         {
             match (&**m, args.as_slice()) {
+                ("cancel", []) if let Some(k) = self.token_cancel(sc, v) => return one(s, k),
                 ("cancel", []) => {
                     return one(
                         s,
@@ -623,6 +635,7 @@ impl Planner<'_> {
                 value.kind,
                 ExprKind::Call(Builtin::Exit, _) | ExprKind::Method(..)
             )
+            || !crate::render::plan::ir::op_errors::candidates(&value).is_empty()
         {
             let var = "_".to_string();
             return one(s, StmtKind::Set { var, value });
@@ -712,6 +725,12 @@ impl Planner<'_> {
                 if let Some(k) = self.callback(sc, value, Some(var.clone()))? {
                     return one(s, k);
                 }
+                if let Some(k) = self.new_loop(sc, &var, value) {
+                    return one(s, k);
+                }
+                if let Some(k) = self.run_on_loop(sc, s, value, Some(var.clone()))? {
+                    return one(s, k);
+                }
                 if self.is_member(f, Module::Asyncio, "get_running_loop") && args.is_empty() {
                     sc.loops.push(var);
                     return Ok((None, 1));
@@ -738,7 +757,7 @@ impl Planner<'_> {
                 }
                 if self.is_member(f, Module::Asyncio, "create_task") {
                     let call = match self.named_task(sc, &var, args) {
-                        Some(c) => self.user_call(sc, c, &[FunctionKind::Coroutine])?,
+                        Some(c) => self.spawn_call(sc, &var, c)?,
                         None => None,
                     };
                     let Some(call) = call else {

@@ -308,6 +308,7 @@ fn holes_of(e: &Expr, p: &str) -> usize {
         ExprKind::Method(x, call) => {
             holes_of(x, p) + call.args.iter().map(|i| holes_of(i, p)).sum::<usize>()
         }
+        ExprKind::Lambda(l) => holes_of(&l.body, p),
         ExprKind::StrMethod(_, x, args) => {
             holes_of(x, p) + args.iter().map(|i| holes_of(i, p)).sum::<usize>()
         }
@@ -609,6 +610,7 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
             ExprKind::GatherAll(x) | ExprKind::Field(x, _) => now_in(x),
             ExprKind::New(call) => call.args.iter().any(now_in),
             ExprKind::Method(x, call) => now_in(x) || call.args.iter().any(now_in),
+            ExprKind::Lambda(l) => now_in(&l.body),
             ExprKind::StrMethod(_, x, args) => now_in(x) || args.iter().any(now_in),
             ExprKind::Comp {
                 value,
@@ -701,6 +703,7 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         | ExprKind::Task(..)
         | ExprKind::Locked(_)
         | ExprKind::Prim(..)
+        | ExprKind::Lambda(_)
         | ExprKind::Now => {}
     }
 }
@@ -763,6 +766,7 @@ pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
             each_expr(x, f);
             call.args.iter().for_each(|a| each_expr(a, f));
         }
+        ExprKind::Lambda(l) => each_expr(&l.body, f),
         ExprKind::Lit(_)
         | ExprKind::Var(_)
         | ExprKind::Done(_)

@@ -179,6 +179,7 @@ impl Types {
                     changed |= self.set(name, var, &ty);
                 }
             }
+            changed |= self.bind_keys(name, s);
             // A list grown in place has the type of what it is given.
             let mut grown = Vec::new();
             for (e, _) in super::analysis::stmt_exprs(s) {
@@ -280,9 +281,9 @@ impl Types {
                     changed |= self.call(demo, name, call, true);
                     changed |= self.tasked.insert(call.name.clone());
                 }
-                StmtKind::TaskGroup { body, .. } | StmtKind::Pool { body, .. } => {
-                    changed |= self.block(demo, f, body)
-                }
+                StmtKind::TaskGroup { body, .. }
+                | StmtKind::Pool { body, .. }
+                | StmtKind::BlockOn { body, .. } => changed |= self.block(demo, f, body),
                 StmtKind::CallFn { call, into } | StmtKind::RunBlocking { call, into } => {
                     let spawn = matches!(s.kind, StmtKind::RunBlocking { .. });
                     if spawn {
@@ -461,6 +462,8 @@ impl Types {
                         Primitive::Event => Ty::Event,
                         Primitive::Queue { .. } => Ty::Queue(Box::new(Ty::Unknown)),
                         Primitive::Barrier { .. } => Ty::Barrier,
+                        Primitive::Condition => Ty::Condition,
+                        Primitive::Token => Ty::Token,
                     };
                     changed |= self.set(name, v, &ty);
                 }
@@ -490,6 +493,9 @@ impl Types {
                 | StmtKind::Cancel { .. }
                 | StmtKind::Send { .. }
                 | StmtKind::Close { .. }
+                | StmtKind::Runtime { .. }
+                | StmtKind::RunForever { .. }
+                | StmtKind::StopLoop
                 | StmtKind::Untranslated { .. }
                 | StmtKind::Raise { .. }
                 | StmtKind::Reraise

@@ -47,19 +47,25 @@ mod await_expr;
 mod blocks;
 mod builtins;
 mod callbacks;
+mod cancel_token;
+mod closures;
 mod code;
+mod condition;
 mod dicts;
 mod errors;
+mod event_loop;
 mod exc_groups;
 mod exc_types;
 mod expr;
 mod format_spec;
 mod functions;
+mod identity;
 mod infer;
 mod iters;
 mod methods;
 mod names;
 mod objects;
+mod op_errors;
 mod scoped;
 mod statics;
 mod stmt;
@@ -189,6 +195,9 @@ struct Renderer<'a> {
     /// Variables held by a `Guarded` drop guard, and where the guarded
     /// code reaches them (`*v`, `*held.0`).
     held: Vec<(String, String)>,
+    /// A closure's parameter written under another name (`|a, b|` of a
+    /// comparison), innermost last.
+    renamed: Vec<(String, String)>,
     /// The names bound to `scopeguard` guards (`Guarded` ones are in
     /// `held_names`).
     guard_names: HashSet<String>,
@@ -214,6 +223,9 @@ struct Renderer<'a> {
     shared: HashSet<(String, String)>,
     /// Functions that can fail: they return `Result<_, Error>`.
     fallible: HashSet<String>,
+    /// Python's own operations checked for what an `except` takes: span
+    /// and class (see [`op_errors`]).
+    checked: HashMap<std::ops::Range<usize>, &'static str>,
     /// The arguments of the last `format`-style call, for wrapping.
     last_format_args: Vec<String>,
     // The function being rendered.
@@ -246,6 +258,7 @@ impl<'a> Renderer<'a> {
             indent: 0,
             needs_guarded: false,
             held: Vec::new(),
+            renamed: Vec::new(),
             guard_names: HashSet::new(),
             held_names: HashSet::new(),
             needs_receive: false,
@@ -258,6 +271,7 @@ impl<'a> Renderer<'a> {
             duration_vars: duration_locals(demo),
             shared: shared_futures(demo, types),
             fallible: crate::render::plan::ir::raises::fallible(demo),
+            checked: op_errors::checked_classes(demo, types),
             caller_closes: caller_closes(demo),
             func: String::new(),
             kind: FunctionKind::Coroutine,
@@ -401,7 +415,8 @@ impl<'a> Renderer<'a> {
     /// In `main`, when the program reads `loop.time()`: the clock's zero
     /// (`START`, a `static` the functions reading the clock share).
     fn start_clock(&mut self) {
-        if analysis::reads_clock(self.demo) {
+        // A runtime built by hand starts the clock itself.
+        if analysis::reads_clock(self.demo) && !event_loop::builds_runtime(self.demo) {
             self.use_("std::sync", "LazyLock");
             self.line("// The clock of `loop.time()` and `time.perf_counter()` starts here.");
             self.line("LazyLock::force(&START);");
@@ -418,6 +433,7 @@ impl<'a> Renderer<'a> {
             self.line("static START: LazyLock<Instant> = LazyLock::new(Instant::now);");
             self.line("");
         }
+        self.stop_static();
         self.error_enum();
         self.static_items();
         for f in &self.demo.functions {

@@ -225,6 +225,14 @@ impl Renderer<'_> {
                 let q = self.try_op(&call.name);
                 self.assign(into, &format!("{c}{q}"));
             }
+            StmtKind::Runtime { name } => self.runtime(name),
+            StmtKind::BlockOn {
+                runtime,
+                body,
+                into,
+            } => self.block_on(runtime, body, into.as_deref()),
+            StmtKind::RunForever { runtime } => self.run_forever(runtime),
+            StmtKind::StopLoop => self.stop_loop(),
             StmtKind::Pool { process, body } => {
                 if *process {
                     self.line(
@@ -271,9 +279,10 @@ impl Renderer<'_> {
             StmtKind::Shield { call, into } => self.shield(call, into.as_deref()),
             StmtKind::Deadline {
                 delay,
+                at,
                 body,
                 on_timeout,
-            } => self.deadline(delay, body, on_timeout),
+            } => self.deadline(delay, *at, body, on_timeout),
             StmtKind::Schedule { delay, call, into } => {
                 self.schedule(delay.as_ref(), call, into.as_deref())
             }
@@ -420,10 +429,12 @@ impl Renderer<'_> {
                 } else {
                     format!("&{}", c.wrap(7))
                 };
+                let fresh = self.new_loop_names(var);
                 let pat = self.loop_pat(var);
                 self.line(format!("for {pat} in {head} {{"));
                 self.nested(body);
                 self.line("}");
+                self.declared.retain(|n| !fresh.contains(n));
             }
             StmtKind::While { cond, body } => {
                 let c = self.expr(cond).truthy();
@@ -483,6 +494,9 @@ impl Renderer<'_> {
                 arg,
                 into,
             } => self.prim_stmt(object, *op, arg.as_ref(), into.as_deref()),
+            StmtKind::Locked { sync, body } if self.var_ty(sync) == Ty::Condition => {
+                self.condition_locked(body, tail)
+            }
             StmtKind::Locked { sync, body } => {
                 let held = match self.var_ty(sync) {
                     Ty::Sync(true) => format!("let _guard = {}.lock().await;", ident(sync)),

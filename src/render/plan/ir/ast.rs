@@ -124,9 +124,11 @@ pub enum StmtKind {
     /// `into = asyncio.create_task(call(...))`.
     Spawn { call: Call, into: String },
     /// `async with asyncio.timeout(delay): body`, with the `except
-    /// TimeoutError:` block around it (or a raise of `TimeoutError`).
+    /// TimeoutError:` block around it (or a raise of `TimeoutError`); with
+    /// `at`, `asyncio.timeout_at(loop.time() + delay)`.
     Deadline {
         delay: Expr,
+        at: bool,
         body: Block,
         on_timeout: Block,
     },
@@ -290,6 +292,20 @@ pub enum StmtKind {
         class: String,
         message: Option<Expr>,
     },
+    /// `name = asyncio.new_event_loop()` in a plain function: a
+    /// current-thread runtime.
+    Runtime { name: String },
+    /// `into = runtime.run_until_complete(...)`: the runtime runs `body`
+    /// (the statement `into = await ...`) to its end.
+    BlockOn {
+        runtime: String,
+        body: Block,
+        into: Option<String>,
+    },
+    /// `runtime.run_forever()`: runs until a [`StmtKind::StopLoop`].
+    RunForever { runtime: String },
+    /// `loop.stop()` on a loop that runs forever.
+    StopLoop,
     /// A statement the translator cannot translate: in a partial listing
     /// (one that does not build), a comment says what and why.
     Untranslated { construct: String, reason: String },
@@ -328,6 +344,7 @@ impl Stmt {
             | StmtKind::TaskGroup { body, .. }
             | StmtKind::Pool { body, .. }
             | StmtKind::Locked { body, .. }
+            | StmtKind::BlockOn { body, .. }
             | StmtKind::Labeled { body, .. }
             | StmtKind::For { body, .. }
             | StmtKind::While { body, .. } => vec![body],

@@ -40,6 +40,7 @@ fn safe(e: &Expr) -> bool {
         | ExprKind::Done(_)
         | ExprKind::Cancelled(_)
         | ExprKind::Locked(_)
+        | ExprKind::Lambda(_)
         | ExprKind::Now => true,
         ExprKind::List(items) | ExprKind::Tuple(items) => items.iter().all(safe),
         ExprKind::Unary(_, x) => safe(x),

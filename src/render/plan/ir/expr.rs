@@ -73,6 +73,16 @@ pub enum ExprKind {
     /// `obj.m(args)` of a method of a plain class (`call.name` is
     /// `Class.m`), awaited when `m` is `async`.
     Method(Box<Expr>, super::ast::Call),
+    /// A function of one parameter given as a value, as the `key=` of
+    /// `sorted`, `min`, `max` and `list.sort`: a Rust closure.
+    Lambda(Box<Lambda>),
+}
+
+/// `lambda var: body` (or `key=len`, `key=d.get`, written that way).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lambda {
+    pub var: String,
+    pub body: Expr,
 }
 
 /// The methods of a task, inside an expression (see [`ExprKind::Task`]).
@@ -436,6 +446,7 @@ impl Expr {
                 x.variables(out);
                 call.args.iter().for_each(|a| a.variables(out));
             }
+            ExprKind::Lambda(l) => l.body.variables(out),
             ExprKind::StrMethod(_, x, args) => {
                 x.variables(out);
                 args.iter().for_each(|a| a.variables(out));
