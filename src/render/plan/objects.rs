@@ -131,11 +131,20 @@ impl<'p> Planner<'p> {
                     );
                 }
             } else if m.starts_with("__") {
+                let why = match m {
+                    "__iter__" | "__next__" => "a plain iterator class has no Tokio counterpart here",
+                    "__enter__" | "__exit__" => {
+                        "a plain context manager has no Tokio counterpart here"
+                    }
+                    _ => "other special methods have no counterpart in the plan",
+                };
                 return refuse(
                     &def.span,
                     format!("a class with `{m}`"),
-                    "the Rust listing translates a plain class's `__init__` and its named \
-                     methods; other special methods have no counterpart in the plan",
+                    format!(
+                        "the Rust listing translates a plain class's `__init__`, `__str__`, \
+                         `__repr__` and named methods; {why}"
+                    ),
                 );
             }
             let kind = match (c.is_async, c.is_generator) {
