@@ -132,7 +132,9 @@ impl<'p> Planner<'p> {
                 }
             } else if m.starts_with("__") {
                 let why = match m {
-                    "__iter__" | "__next__" => "a plain iterator class has no Tokio counterpart here",
+                    "__iter__" | "__next__" => {
+                        "a plain iterator class has no Tokio counterpart here"
+                    }
                     "__enter__" | "__exit__" => {
                         "a plain context manager has no Tokio counterpart here"
                     }

@@ -59,6 +59,13 @@ pub(super) fn mutated_objects(demo: &Demo, block: &Block) -> Vec<String> {
         {
             out.push(v.clone());
         }
+        // A list whose objects a loop changes, through `&mut`.
+        if let StmtKind::For { var, over, body } = &s.kind
+            && let ExprKind::Var(list) = &over.kind
+            && mutated_objects(demo, body).contains(var)
+        {
+            out.push(list.clone());
+        }
         for (e, _) in super::analysis::stmt_exprs(s) {
             super::analysis::each_expr(e, &mut |x| {
                 if let ExprKind::Method(obj, call) = &x.kind
