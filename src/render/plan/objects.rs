@@ -13,6 +13,9 @@ use crate::render::plan::ir::{
     ast::{Call, Function, FunctionKind, StmtKind},
 };
 
+/// A struct's fields: name and first value.
+type Fields = Vec<(String, Expr)>;
+
 /// The name of the plan function of `class`'s method `m`.
 pub(crate) fn method_name(class: &str, m: &str) -> String {
     format!("{class}.{m}")
@@ -385,7 +388,7 @@ impl Planner<'_> {
 impl Planner<'_> {
     /// `__init__` of a plain class: its fields (`self.name = value`), and
     /// the statements that `new` runs first (`Class.count += 1`).
-    fn object_init(&self, init: &Code) -> Result<(Vec<(String, Expr)>, Vec<ir::ast::Stmt>)> {
+    fn object_init(&self, init: &Code) -> Result<(Fields, ir::ast::Block)> {
         let (sets, others): (Vec<&Stmt>, Vec<&Stmt>) = init.body.iter().partition(|s| {
             matches!(&s.kind, P::Assign { targets, .. }
                 if matches!(targets.as_slice(), [py::Target::Attr(o, _)] if is_self(o)))
