@@ -167,14 +167,38 @@ const HEADER: &str = "import asyncio\n\n\n";
 const RUN: &str = "\n\nasyncio.run(main())\n";
 
 #[test]
-fn a_class_with_str_only_is_refused_at_the_method() {
+fn a_class_with_eq_is_refused_at_the_method() {
     let src = format!(
-        "{HEADER}class Point:\n    def __str__(self):\n        return \"p\"\n\n\nasync def main():\n    print(\"hi\")\n{RUN}"
+        "{HEADER}class Point:\n    def __eq__(self, other):\n        return True\n\n\nasync def main():\n    print(\"hi\")\n{RUN}"
     );
     let (e, text) = refused(&src);
-    assert!(text.starts_with("def __str__"), "{text:?}");
-    assert!(e.construct.contains("__str__"), "{e:?}");
-    assert!(e.reason.contains("__aiter__"), "{e:?}");
+    assert!(text.starts_with("def __eq__"), "{text:?}");
+    assert!(e.construct.contains("__eq__"), "{e:?}");
+    assert!(e.reason.contains("special methods"), "{e:?}");
+}
+
+/// A plain class is a struct with its methods; `__str__` is its `Display`,
+/// and an object's methods are called and awaited as Python calls them.
+#[test]
+fn a_plain_class_is_a_struct_with_methods() {
+    let src = format!(
+        "{HEADER}class Tank:\n    def __init__(self, name):\n        self.name = name\n        self.level = 0\n\n    def fill(self, n):\n        self.level += n\n        return self.level\n\n    async def drain(self):\n        await asyncio.sleep(1)\n        self.level = 0\n\n    def __str__(self):\n        return f\"{{self.name}}: {{self.level}}\"\n\n\nasync def main():\n    t = Tank(\"a\")\n    print(t.fill(3), t.name)\n    await t.drain()\n    t.level = 5\n    print(t)\n{RUN}"
+    );
+    let demo = plan(&load(&src)).expect("planned");
+    let listing = rust::render(&demo).text();
+    for part in [
+        "struct Tank {",
+        "fn new(name: &str) -> Self {",
+        "fn fill(&mut self, n: i64) -> i64 {",
+        "async fn drain(&mut self) {",
+        "impl fmt::Display for Tank {",
+        "let mut t = Tank::new(\"a\");",
+        "t.fill(3), t.name",
+        "t.drain().await;",
+        "t.level = 5;",
+    ] {
+        assert!(listing.contains(part), "{part}:\n{listing}");
+    }
 }
 
 #[test]

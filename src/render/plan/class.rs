@@ -11,6 +11,9 @@ use crate::render::plan::ir::expr::Expr;
 impl Planner<'_> {
     pub(super) fn class(&self, code: &Code, name: &Name, s: &Stmt) -> Result<Vec<Function>> {
         let name = name.ident().to_string();
+        let Some(kind) = self.defs.get(&name).and_then(|d| d.kind) else {
+            return self.object_class(code, &name, s);
+        };
         for m in &code.body {
             let ok = match &m.kind {
                 P::Def { .. } | P::Pass | P::Annotate { .. } => true,
@@ -25,9 +28,6 @@ impl Planner<'_> {
                 );
             }
         }
-        let Some(kind) = self.defs.get(&name).and_then(|d| d.kind) else {
-            return self.object_class(code, &name, s);
-        };
         let allowed: &[&str] = match kind {
             FunctionKind::Iterator => &["__init__", "__aiter__", "__anext__"],
             _ => &["__init__", "__aenter__", "__aexit__"],
@@ -97,7 +97,7 @@ impl Planner<'_> {
             match m {
                 "__init__" => {
                     params = self.params(c, &name, 1, &def.span)?;
-                    fields = self.fields(c)?;
+                    fields = self.fields(&c.body)?;
                 }
                 "__aiter__" => {
                     let returns_self = matches!(c.body.as_slice(), [Stmt { kind: P::Return(Some(e)), .. }]
@@ -139,10 +139,13 @@ impl Planner<'_> {
     }
 
     /// `self.name = value` statements of `__init__`.
-    pub(super) fn fields(&self, init: &Code) -> Result<Vec<(String, Expr)>> {
+    pub(super) fn fields<'s>(
+        &self,
+        body: impl IntoIterator<Item = &'s Stmt>,
+    ) -> Result<Vec<(String, Expr)>> {
         let scope = Scope::init();
         let mut out = Vec::new();
-        for s in &init.body {
+        for s in body {
             match &s.kind {
                 P::Pass => {}
                 P::Expr(e) if matches!(&e.kind, E::Literal(Literal::Str(_))) => {}

@@ -20,6 +20,7 @@ mod callbacks;
 mod calls;
 mod cancel_token;
 mod class;
+mod class_attrs;
 mod compare;
 mod condition;
 mod data;
@@ -147,7 +148,8 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
     let mut functions = Vec::new();
     let mut entry = None;
     let whole = p.module(&program.module.body, &mut functions, &mut entry);
-    let statics = p.plan_statics();
+    let mut statics = p.plan_statics();
+    statics.extend(p.class_statics());
     let mut blockers = p.blockers.into_inner();
     let planned = Demo {
         entry: String::new(),

@@ -3,11 +3,18 @@
 //! objects made (`Class(...)`), their fields read (`obj.name`) and their
 //! methods called and awaited (`obj.m(...)`, `await obj.m(...)`).
 
+use super::class_attrs::{AttrUse, check_body, class_attrs};
 use super::scope::Scope;
 use super::{Def, Planner, Result, methods, module_stmts, refuse};
 use crate::program::{self as py, Arg, Code, ExprKind as E, Name, Stmt, StmtKind as P};
-use crate::render::plan::ir::ast::{Call, Function, FunctionKind, StmtKind};
 use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind};
+use crate::render::plan::ir::{
+    self,
+    ast::{Call, Function, FunctionKind, StmtKind},
+};
+
+/// A struct's fields: name and first value.
+type Fields = Vec<(String, Expr)>;
 
 /// The name of the plan function of `class`'s method `m`.
 pub(crate) fn method_name(class: &str, m: &str) -> String {
@@ -31,6 +38,11 @@ impl<'p> Planner<'p> {
                 _ => None,
             })
             .collect()
+    }
+
+    /// The plain class `name`: its name and body.
+    pub(super) fn plain_class_code(&self, name: &str) -> Option<(&'p str, &'p Code)> {
+        self.plain_classes().into_iter().find(|(c, _)| *c == name)
     }
 
     /// Whether `name` is a plain class of the program.
@@ -65,9 +77,13 @@ impl<'p> Planner<'p> {
                     })
                 })
         };
+        let shadowed = |(class, code): &(&str, &Code)| {
+            class_attrs(code).iter().any(|(a, _)| *a == attr)
+                && self.attr_use(class, attr) == AttrUse::Field
+        };
         self.plain_classes()
             .into_iter()
-            .filter(|(_, code)| sets(code))
+            .filter(|c| sets(c.1) || shadowed(c))
             .count()
             == 1
     }
@@ -75,8 +91,10 @@ impl<'p> Planner<'p> {
     /// A plain class: its struct (a [`FunctionKind::Object`] with the
     /// fields of `__init__`), then one function per method.
     pub(super) fn object_class(&self, code: &Code, name: &str, s: &Stmt) -> Result<Vec<Function>> {
+        check_body(code)?;
         let mut params = Vec::new();
         let mut fields = Vec::new();
+        let mut init = Vec::new();
         let mut out = Vec::new();
         for (m, c, def) in methods(code) {
             let self_first = c
@@ -93,7 +111,7 @@ impl<'p> Planner<'p> {
             }
             if m == "__init__" {
                 params = self.params(c, name, 1, &def.span)?;
-                fields = self.fields(c)?;
+                (fields, init) = self.object_init(c)?;
                 continue;
             }
             if matches!(m, "__str__" | "__repr__") {
@@ -116,11 +134,22 @@ impl<'p> Planner<'p> {
                     );
                 }
             } else if m.starts_with("__") {
+                let why = match m {
+                    "__iter__" | "__next__" => {
+                        "a plain iterator class has no Tokio counterpart here"
+                    }
+                    "__enter__" | "__exit__" => {
+                        "a plain context manager has no Tokio counterpart here"
+                    }
+                    _ => "other special methods have no counterpart in the plan",
+                };
                 return refuse(
                     &def.span,
                     format!("a class with `{m}`"),
-                    "the Rust listing translates a plain class's `__init__` and its named \
-                     methods; other special methods have no counterpart in the plan",
+                    format!(
+                        "the Rust listing translates a plain class's `__init__`, `__str__`, \
+                         `__repr__` and named methods; {why}"
+                    ),
                 );
             }
             let kind = match (c.is_async, c.is_generator) {
@@ -136,6 +165,13 @@ impl<'p> Planner<'p> {
             };
             out.push((m, c, def, kind));
         }
+        // A class attribute that objects set is a field of each.
+        for (attr, value) in class_attrs(code) {
+            if self.attr_use(name, attr) == AttrUse::Field && !fields.iter().any(|(f, _)| f == attr)
+            {
+                fields.push((attr.to_string(), self.expr(&Scope::init(), value)?));
+            }
+        }
         let names: Vec<String> = fields
             .iter()
             .map(|(n, _): &(String, Expr)| n.clone())
@@ -145,7 +181,7 @@ impl<'p> Planner<'p> {
             name: name.to_string(),
             params,
             fields: fields.clone(),
-            body: Vec::new(),
+            body: init,
             exit: Vec::new(),
             span: s.span.clone(),
         }];
@@ -183,6 +219,7 @@ impl<'p> Planner<'p> {
                 self.method_expr(sc, e, false)
             }
             E::Await(inner) => self.method_expr(sc, inner, true),
+            E::Attr(..) if let Some(k) = self.class_attr_expr(sc, e)? => Ok(Some(k)),
             E::Attr(obj, attr)
                 if sc.field(obj, attr).is_none()
                     && !is_self(obj)
@@ -314,6 +351,9 @@ impl Planner<'_> {
         op: Option<BinaryOp>,
         value: &py::Expr,
     ) -> Result<Option<StmtKind>> {
+        if let Some(k) = self.set_class_attr(sc, target, op, value)? {
+            return Ok(Some(k));
+        }
         let py::Target::Attr(obj, attr) = target else {
             return Ok(None);
         };
@@ -342,5 +382,21 @@ impl Planner<'_> {
             field: attr.to_string(),
             value,
         }))
+    }
+}
+
+impl Planner<'_> {
+    /// `__init__` of a plain class: its fields (`self.name = value`), and
+    /// the statements that `new` runs first (`Class.count += 1`).
+    fn object_init(&self, init: &Code) -> Result<(Fields, ir::ast::Block)> {
+        let (sets, others): (Vec<&Stmt>, Vec<&Stmt>) = init.body.iter().partition(|s| {
+            matches!(&s.kind, P::Assign { targets, .. }
+                if matches!(targets.as_slice(), [py::Target::Attr(o, _)] if is_self(o)))
+        });
+        let fields = self.fields(sets)?;
+        let others: Vec<Stmt> = others.into_iter().cloned().collect();
+        let mut scope = Scope::init();
+        let body = self.block(&mut scope, &others)?;
+        Ok((fields, body))
     }
 }

@@ -80,6 +80,7 @@ impl Renderer<'_> {
                         _ if t == Ty::Float => c.as_f64().text,
                         // A list of lists holds its own copies.
                         Ty::List(_) | Ty::Dict(..) | Ty::Tuple(_) => c.owned(),
+                        Ty::Object(_) if !c.fresh => format!("{}.clone()", c.wrap(10)),
                         _ => c.text.clone(),
                     })
                     .collect();

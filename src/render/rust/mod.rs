@@ -482,6 +482,7 @@ impl<'a> Renderer<'a> {
         for l in builtins::helpers(&self.lines) {
             self.line(l);
         }
+        self.object_reprs();
         self.static_helpers();
         if self.needs_receive {
             for l in RECEIVE {

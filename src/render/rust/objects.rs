@@ -59,6 +59,13 @@ pub(super) fn mutated_objects(demo: &Demo, block: &Block) -> Vec<String> {
         {
             out.push(v.clone());
         }
+        // A list whose objects a loop changes, through `&mut`.
+        if let StmtKind::For { var, over, body } = &s.kind
+            && let ExprKind::Var(list) = &over.kind
+            && mutated_objects(demo, body).contains(var)
+        {
+            out.push(list.clone());
+        }
         for (e, _) in super::analysis::stmt_exprs(s) {
             super::analysis::each_expr(e, &mut |x| {
                 if let ExprKind::Method(obj, call) = &x.kind
@@ -108,6 +115,9 @@ impl Types {
 impl Renderer<'_> {
     /// A plain class: its struct and `new`, then its methods, in one `impl`.
     pub(super) fn object(&mut self, f: &Function) {
+        if self.cloned(&f.name) {
+            self.line("#[derive(Clone)]");
+        }
         self.struct_def(f, &[]);
         let prefix = format!("{}.", f.name);
         let methods: Vec<&Function> = self
@@ -219,6 +229,50 @@ impl Renderer<'_> {
         }
         self.indent -= 1;
         self.line("}");
+    }
+
+    /// Whether a list is given a copy of an object of `class` (a variable
+    /// of the class as an item of a list): the struct derives `Clone`.
+    fn cloned(&self, class: &str) -> bool {
+        let mut found = false;
+        for f in &self.demo.functions {
+            walk(&f.body, &mut |s| {
+                for (e, _) in super::analysis::stmt_exprs(s) {
+                    super::analysis::each_expr(e, &mut |x| {
+                        if let ExprKind::List(items) = &x.kind {
+                            found |= items.iter().any(|i| {
+                                matches!(&i.kind, ExprKind::Var(v)
+                                    if self.types.var(&f.name, v) == Ty::Object(class.to_string()))
+                            });
+                        }
+                    });
+                }
+            });
+        }
+        found
+    }
+
+    /// Python's `repr` of the objects of each class with `__repr__`, for
+    /// the containers that print them (the listing's `Repr` trait).
+    pub(super) fn object_reprs(&mut self) {
+        if !self.lines.iter().any(|l| l == "trait Repr {") {
+            return;
+        }
+        let classes: Vec<String> = self
+            .demo
+            .functions
+            .iter()
+            .filter_map(|f| f.name.strip_suffix(".__repr__"))
+            .map(camel)
+            .collect();
+        for class in classes {
+            self.line(format!("impl Repr for {class} {{"));
+            self.line("    fn repr(&self) -> String {");
+            self.line("        format!(\"{self:?}\")");
+            self.line("    }");
+            self.line("}");
+            self.line("");
+        }
     }
 
     /// `obj.field` outside the class.

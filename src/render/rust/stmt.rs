@@ -424,7 +424,10 @@ impl Renderer<'_> {
                     format!("{}.iter().copied()", c.wrap(10))
                 } else if var.starts_with('(') {
                     format!("{}.iter().cloned()", c.wrap(10))
-                } else if matches!(c.ty.elem(), Ty::Task(_)) && super::analysis::joins(body, var) {
+                } else if (matches!(c.ty.elem(), Ty::Task(_)) && super::analysis::joins(body, var))
+                    || (matches!(c.ty.elem(), Ty::Object(_))
+                        && super::objects::mutated_objects(self.demo, body).contains(var))
+                {
                     format!("&mut {}", c.wrap(7))
                 } else {
                     format!("&{}", c.wrap(7))

@@ -45,6 +45,10 @@ impl Renderer<'_> {
         let params = self.param_list(f);
         self.line(format!("fn new({params}) -> Self {{"));
         self.indent += 1;
+        // What a plain class's `__init__` does besides setting fields.
+        if f.kind == FunctionKind::Object {
+            self.body(&f.body, false);
+        }
         if f.fields.is_empty() && extra.is_none() {
             self.line(&name);
         } else {
