@@ -161,3 +161,35 @@ await asyncio.sleep(3)\n{RUN}"
         assert!(text.contains(want), "{want}\n{text}");
     }
 }
+
+#[test]
+fn timeout_at_a_time_from_the_loops_clock_is_tokios_timeout_at() {
+    let src = format!(
+        "{HEADER}{LOOKUP}async def main():\n    loop = asyncio.get_running_loop()\n    try:\n        \
+async with asyncio.timeout_at(loop.time() + 2):\n            await lookup(\"a\")\n    \
+except TimeoutError:\n        print(\"too late\")\n{RUN}"
+    );
+    let text = listing(&src);
+    for want in [
+        "use tokio::time::{Instant, sleep, timeout_at};",
+        "// The block is one future: at the deadline `timeout_at` drops it.",
+        "if timeout_at(Instant::now() + Duration::from_secs(2), block)",
+    ] {
+        assert!(text.contains(want), "{want}\n{text}");
+    }
+}
+
+#[test]
+fn timeout_at_another_deadline_is_refused() {
+    let src = format!(
+        "{HEADER}{LOOKUP}async def main():\n    loop = asyncio.get_running_loop()\n    \
+when = loop.time() + 2\n    async with asyncio.timeout_at(when):\n        await lookup(\"a\")\n{RUN}"
+    );
+    let (construct, reason, at) = refused(&src);
+    assert_eq!(construct, "this deadline of `asyncio.timeout_at`");
+    assert!(
+        reason.contains("timeout_at(loop.time() + delay)"),
+        "{reason}"
+    );
+    assert_eq!(at, "when");
+}

@@ -525,6 +525,7 @@ tokio-stream = "0.1"
 async-stream = "0.3"
 scopeguard = "1"
 async-channel = "2"
+tokio-util = "0.7"
 indexmap = "2"
 
 [profile.dev]

@@ -37,6 +37,9 @@ impl Planner<'_> {
         args: &[Arg],
         span: &std::ops::Range<usize>,
     ) -> Result<Vec<Expr>> {
+        let (given, rest) = super::varargs::split(args, def.params);
+        let spread = super::spread::spread(args, def.params).filter(|_| !def.varargs);
+        let args = spread.as_deref().unwrap_or(&given);
         let mut given: Vec<Option<Expr>> = vec![None; def.params];
         let mut next = 0;
         for a in args {
@@ -97,6 +100,10 @@ impl Planner<'_> {
                 }
             }
         }
+        if def.varargs {
+            out.push(self.varargs_list(sc, &rest, span)?);
+        }
+        out.extend(self.token_arg(sc, name, span)?);
         Ok(out)
     }
 
@@ -117,6 +124,9 @@ impl Planner<'_> {
         let Some(def) = self.defs.get(&**name).copied() else {
             return Ok(None);
         };
+        if def.kind.is_none() && self.is_plain_class(name) {
+            return Ok(None);
+        }
         if !def.kind.is_some_and(|k| kinds.contains(&k)) {
             let how = match def.kind {
                 Some(FunctionKind::Coroutine) => {
@@ -130,7 +140,9 @@ impl Planner<'_> {
                     "a plain function: called, or run with `loop.run_in_executor` or \
                      `asyncio.to_thread`"
                 }
-                None => "a definition the Rust listing cannot translate",
+                Some(FunctionKind::Object) | None => {
+                    "a definition the Rust listing cannot translate"
+                }
             };
             return refuse(
                 &e.span,
@@ -320,6 +332,9 @@ impl Planner<'_> {
     ) -> Result<StmtKind> {
         if let Some(call) = self.prim_stmt(sc, inner, true, into.clone())? {
             return Ok(call);
+        }
+        if let Some(k) = self.awaited_method(sc, inner, into.clone())? {
+            return Ok(k);
         }
         if let Some(target) = local_name(inner) {
             return Ok(StmtKind::Join {

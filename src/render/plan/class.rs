@@ -1,6 +1,6 @@
 //! Classes: an async iterator (`__aiter__`/`__anext__`) or an async
 //! context manager (`__aenter__`/`__aexit__`), with its fields from
-//! `__init__`.
+//! `__init__`; plain classes are in [`super::objects`].
 
 use super::scope::Scope;
 use super::{Planner, Result, methods, refuse};
@@ -9,7 +9,7 @@ use crate::render::plan::ir::ast::{Function, FunctionKind};
 use crate::render::plan::ir::expr::Expr;
 
 impl Planner<'_> {
-    pub(super) fn class(&self, code: &Code, name: &Name, s: &Stmt) -> Result<Function> {
+    pub(super) fn class(&self, code: &Code, name: &Name, s: &Stmt) -> Result<Vec<Function>> {
         let name = name.ident().to_string();
         for m in &code.body {
             let ok = match &m.kind {
@@ -25,11 +25,12 @@ impl Planner<'_> {
                 );
             }
         }
-        let kind = self.defs.get(&name).and_then(|d| d.kind);
+        let Some(kind) = self.defs.get(&name).and_then(|d| d.kind) else {
+            return self.object_class(code, &name, s);
+        };
         let allowed: &[&str] = match kind {
-            Some(FunctionKind::Iterator) => &["__init__", "__aiter__", "__anext__"],
-            Some(_) => &["__init__", "__aenter__", "__aexit__"],
-            None => &["__init__"],
+            FunctionKind::Iterator => &["__init__", "__aiter__", "__anext__"],
+            _ => &["__init__", "__aenter__", "__aexit__"],
         };
         for (m, _, def) in methods(code) {
             if !allowed.contains(&m) {
@@ -52,14 +53,6 @@ impl Planner<'_> {
                 );
             }
         }
-        let Some(kind) = kind else {
-            return refuse(
-                &s.span,
-                format!("the plain class `{name}`"),
-                "the Rust listing translates async iterators (`__aiter__`/`__anext__`) and \
-                 async context managers (`__aenter__`/`__aexit__`) only",
-            );
-        };
         let needed: &[&str] = match kind {
             FunctionKind::Iterator => &["__aiter__", "__anext__"],
             _ => &["__aenter__", "__aexit__"],
@@ -134,7 +127,7 @@ impl Planner<'_> {
                 }
             }
         }
-        Ok(Function {
+        Ok(vec![Function {
             kind,
             name,
             params,
@@ -142,7 +135,7 @@ impl Planner<'_> {
             body,
             exit,
             span: s.span.clone(),
-        })
+        }])
     }
 
     /// `self.name = value` statements of `__init__`.

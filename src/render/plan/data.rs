@@ -101,6 +101,7 @@ impl Planner<'_> {
                 span,
             });
         }
+        super::one_type::dict_values(&items, span)?;
         Ok(ExprKind::Call(Builtin::Dict, items))
     }
 
@@ -113,7 +114,7 @@ impl Planner<'_> {
         op: Option<BinaryOp>,
         value: &py::Expr,
     ) -> Result<StmtKind> {
-        if !matches!(obj.kind, E::Name(Name::Local(..))) || matches!(index.kind, E::Slice(..)) {
+        if !matches!(obj.kind, E::Name(Name::Local(..) | Name::Cell(..))) || matches!(index.kind, E::Slice(..)) {
             return refuse(
                 &(obj.span.start..index.span.end),
                 "item assignment (`x[i] = ...`) here",

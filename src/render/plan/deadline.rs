@@ -1,11 +1,12 @@
-//! `async with asyncio.timeout(delay):` — a block under a deadline. The
+//! `async with asyncio.timeout(delay):` — a block under a deadline (or
+//! `asyncio.timeout_at(loop.time() + delay)`, under Tokio's `timeout_at`). The
 //! Rust listing makes the block one `async` future and runs it under Tokio's
 //! `timeout`: at the deadline the future is dropped (its cleanup runs in
 //! `Drop`), and `Elapsed` is the program's `TimeoutError`, handled by the
 //! `except TimeoutError:` around the block or going on up.
 
 use super::scope::Scope;
-use super::stmt::{Step, one, one_arg};
+use super::stmt::{Step, local_name, method_call, one, one_arg};
 use super::{Planner, Result, refuse};
 use crate::program::{self as py, ExprKind as E, Module, StmtKind as P};
 use crate::render::plan::ir::ast::{Stmt, StmtKind};
@@ -13,12 +14,25 @@ use crate::render::plan::ir::ast::{Stmt, StmtKind};
 const DEADLINE: &str = "the Rust listing runs the block as one `async` future under Tokio's \
                         `timeout`: it translates `async with asyncio.timeout(delay):` without \
                         `as`, around statements that do not `return`, `break`, `continue`, \
-                        `raise` or assign variables";
+                        `raise` or assign variables; and `asyncio.timeout_at(loop.time() + \
+                        delay)`, under `timeout_at`";
 
 impl Planner<'_> {
-    /// Whether `e` is `asyncio.timeout(...)`.
+    /// Whether `e` is `asyncio.timeout(...)` or `asyncio.timeout_at(...)`.
     pub(super) fn is_deadline(&self, e: &py::Expr) -> bool {
-        matches!(&e.kind, E::Call(f, _) if self.is_member(f, Module::Asyncio, "timeout"))
+        matches!(&e.kind, E::Call(f, _) if self.is_member(f, Module::Asyncio, "timeout")
+            || self.is_member(f, Module::Asyncio, "timeout_at"))
+    }
+
+    /// `delay` of `loop.time() + delay`, the loop's clock read in place.
+    fn delay_from_now<'e>(&self, sc: &Scope, when: &'e py::Expr) -> Option<&'e py::Expr> {
+        let E::BinOp(py::BinOp::Add, now, delay) = &when.kind else {
+            return None;
+        };
+        let obj = method_call(now, "time")?;
+        (self.is_member_call(obj, "get_running_loop")
+            || local_name(obj).is_some_and(|l| sc.loops.iter().any(|x| x == l)))
+        .then_some(&**delay)
     }
 
     /// `async with asyncio.timeout(delay): body` (the statement `s`), with
@@ -38,10 +52,25 @@ impl Planner<'_> {
         else {
             unreachable!("called for `async with`")
         };
-        let E::Call(_, args) = &item.context.kind else {
+        let E::Call(f, args) = &item.context.kind else {
             unreachable!("is_deadline found a call")
         };
-        let Some(delay) = one_arg(args) else {
+        let at = self.is_member(f, Module::Asyncio, "timeout_at");
+        let delay = match one_arg(args) {
+            Some(when) if at => match self.delay_from_now(sc, when) {
+                Some(delay) => Some(delay),
+                None => {
+                    return refuse(
+                        &when.span,
+                        "this deadline of `asyncio.timeout_at`",
+                        "the Rust listing's deadline is an `Instant`: it translates \
+                         `asyncio.timeout_at(loop.time() + delay)`, the loop's clock read in place",
+                    );
+                }
+            },
+            other => other,
+        };
+        let Some(delay) = delay else {
             return refuse(
                 &item.context.span,
                 "these arguments of `asyncio.timeout`",
@@ -86,6 +115,7 @@ impl Planner<'_> {
         };
         let kind = StmtKind::Deadline {
             delay: self.expr(sc, delay)?,
+            at,
             body: self.block(sc, body)?,
             on_timeout,
         };

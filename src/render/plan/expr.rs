@@ -54,7 +54,7 @@ pub(super) fn kind_of(e: &Expr) -> Option<Kind> {
 /// [.precision][type]`), when `format!` writes values the same way: types
 /// `f`, `d`, `s`, `x`, `X`, `o`, `b` or none (precision only with `f` or
 /// `s`, as Python's general format differs).
-fn rust_spec(text: &str) -> Option<Spec> {
+pub(super) fn rust_spec(text: &str) -> Option<Spec> {
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
     let mut out = String::new();
@@ -269,6 +269,12 @@ impl Planner<'_> {
                 span: e.span.clone(),
             });
         }
+        if let Some(kind) = self.object_expr(sc, e)? {
+            return Ok(Expr {
+                kind,
+                span: e.span.clone(),
+            });
+        }
         if let Some(kind) = self.type_name(sc, e)? {
             return Ok(Expr {
                 kind,
@@ -299,6 +305,7 @@ impl Planner<'_> {
                         "a Rust `Vec` holds items of one type",
                     );
                 }
+                super::one_type::list_tuples(&items, &e.span)?;
                 ExprKind::List(items)
             }
             E::Dict(pairs) => self.dict(sc, pairs, &e.span)?,
@@ -329,6 +336,9 @@ impl Planner<'_> {
             }
             E::BinOp(op, a, b) => {
                 let (a, b) = (self.expr(sc, a)?, self.expr(sc, b)?);
+                if *op == BinOp::Add {
+                    super::one_type::add(&a, &b, &e.span)?;
+                }
                 if *op == BinOp::Pow
                     && let (ExprKind::Lit(Value::Int(x)), ExprKind::Lit(Value::Int(n))) =
                         (&a.kind, &b.kind)
@@ -361,6 +371,11 @@ impl Planner<'_> {
                 acc.kind
             }
             E::Compare(first, rest) => match rest.as_slice() {
+                [(op @ (CmpOp::Is | CmpOp::IsNot), b)]
+                    if let Some(k) = self.identity(sc, first, *op, b)? =>
+                {
+                    k
+                }
                 [(op, b)] => ExprKind::Binary(
                     compare(*op, &e.span)?,
                     Box::new(self.expr(sc, first)?),
@@ -481,10 +496,19 @@ impl Planner<'_> {
     }
 
     fn call_expr(&self, sc: &Scope, e: &py::Expr, f: &py::Expr, args: &[Arg]) -> Result<ExprKind> {
+        if let Some(k) = self.map_filter(sc, f, args)? {
+            return Ok(k);
+        }
+        if let Some(k) = self.keyed_sort(sc, e, f, args)? {
+            return Ok(k);
+        }
         if let E::Name(Name::Global(n)) = &f.kind
             && let Some((_, b)) = Builtin::ALL.iter().find(|(name, _)| **name == **n)
             && !self.defs.contains_key(&**n)
         {
+            if let Some(keyed) = self.keyed_builtin(sc, *b, args, &e.span)? {
+                return Ok(ExprKind::Call(*b, keyed));
+            }
             return Ok(ExprKind::Call(
                 *b,
                 self.builtin_args(sc, *b, args, &e.span)?,
@@ -525,7 +549,7 @@ impl Planner<'_> {
                 .find(|(name, n, _)| *name == &**m && *n == args.len())
         {
             let shared = matches!(&obj.kind, E::Name(Name::Global(g)) if self.shared(g).is_some());
-            if method.mutates() && !matches!(obj.kind, E::Name(Name::Local(..))) && !shared {
+            if method.mutates() && !matches!(obj.kind, E::Name(Name::Local(..) | Name::Cell(..))) && !shared {
                 return refuse(
                     &e.span,
                     format!("`.{m}(...)` on this"),
@@ -599,49 +623,6 @@ impl Planner<'_> {
             format!("the call `{}`", self.text(&e.span)),
             format!("the expressions of the Rust listing call the built-ins {names} only"),
         )
-    }
-
-    /// `"{} and {}".format(a, b)`.
-    fn format_call(
-        &self,
-        sc: &Scope,
-        pattern: &str,
-        args: &[Arg],
-        span: &Range<usize>,
-    ) -> Result<Template> {
-        let mut values = self.positional(sc, args, span)?.into_iter();
-        let mut parts = Vec::new();
-        let mut chars = pattern.chars().peekable();
-        while let Some(c) = chars.next() {
-            match (c, chars.peek()) {
-                ('{', Some('{')) | ('}', Some('}')) => {
-                    chars.next();
-                    push_text(&mut parts, &c.to_string());
-                }
-                ('{', Some('}')) => {
-                    chars.next();
-                    match values.next() {
-                        Some(v) => parts.push(Part::Hole(v)),
-                        None => {
-                            return refuse(
-                                span,
-                                "a `.format` with too few arguments",
-                                "Python raises IndexError here",
-                            );
-                        }
-                    }
-                }
-                ('{' | '}', _) => {
-                    return refuse(
-                        span,
-                        "a `.format` field with a name, index or format spec",
-                        "the Rust listing translates `{}` fields, filled in order",
-                    );
-                }
-                (c, _) => push_text(&mut parts, &c.to_string()),
-            }
-        }
-        Ok(Template { parts })
     }
 
     /// An f-string.

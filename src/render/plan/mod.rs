@@ -18,8 +18,10 @@ mod builtins_args;
 mod builtins_sys;
 mod callbacks;
 mod calls;
+mod cancel_token;
 mod class;
 mod compare;
+mod condition;
 mod data;
 mod deadline;
 mod event_loop;
@@ -29,19 +31,26 @@ mod expr;
 mod format_spec;
 mod globals;
 mod group;
+mod identity;
 pub mod ir;
+mod lambdas;
 mod module;
 mod nested;
+mod objects;
+mod one_type;
 mod rename;
 mod scope;
 mod shield;
+mod spread;
 mod stmt;
+mod str_format;
 mod streams;
 mod sync;
 mod task_state;
 mod timeout;
 mod try_stmt;
 mod type_name;
+mod varargs;
 
 use crate::program::{
     self as py, Arg, CmpOp, Code, ExprKind as E, Literal, Module, Name, Program, Stmt,
@@ -49,6 +58,7 @@ use crate::program::{
 };
 use crate::render::plan::ir::ast::{Call, Demo, Function, FunctionKind};
 use crate::render::plan::ir::expr::Expr;
+use crate::render::plan::ir::primitive::PrimitiveKind;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -129,6 +139,8 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         arg_kinds: RefCell::new(HashMap::new()),
         blockers: RefCell::new(Vec::new()),
         lifted: RefCell::new(Vec::new()),
+        cancellable: HashSet::new(),
+        token_for: RefCell::new(None),
     };
     p.scan(&program.module.body);
     let mut functions = Vec::new();
@@ -186,6 +198,8 @@ struct Def<'p> {
     params: usize,
     names: &'p [py::Param],
     defaults: &'p [py::Expr],
+    /// Takes `*args` after its parameters (a `Vec` in Rust).
+    varargs: bool,
 }
 
 struct Planner<'p> {
@@ -215,6 +229,10 @@ struct Planner<'p> {
     /// Statements that the statement being planned runs first (see
     /// [`await_expr`]), in order.
     lifted: RefCell<Vec<ir::ast::StmtKind>>,
+    /// Coroutines that go on after their cancellation (see [`cancel_token`]).
+    cancellable: HashSet<String>,
+    /// The task being spawned, whose call gets a token made for it.
+    token_for: RefCell<Option<String>>,
 }
 
 /// The module-level statements, the `if __name__ == "__main__":` body included.
@@ -296,6 +314,7 @@ impl<'p> Planner<'p> {
                         params: code.params.positional.len(),
                         names: &code.params.positional,
                         defaults,
+                        varargs: varargs::plain(&code.params),
                     };
                     self.defs.insert(name.ident().to_string(), def);
                 }
@@ -321,6 +340,7 @@ impl<'p> Planner<'p> {
                         params: names.len(),
                         names,
                         defaults,
+                        varargs: false,
                     };
                     self.defs.insert(name.ident().to_string(), def);
                 }
@@ -341,6 +361,8 @@ impl<'p> Planner<'p> {
         }
         let codes = self.codes(&stmts);
         self.scan_primitives(&codes);
+        let program = self.program;
+        self.scan_cancellable(&program.module.body, &codes);
     }
 
     /// Every function's code: the definition it belongs to, and whether it
@@ -440,7 +462,8 @@ impl<'p> Planner<'p> {
         span: &Range<usize>,
     ) -> Result<Vec<String>> {
         let p = &code.params;
-        if p.varargs.is_some() || p.varkw.is_some() || !p.keyword_only.is_empty() {
+        let varargs = self.defs.get(name).is_some_and(|d| d.varargs);
+        if (p.varargs.is_some() && !varargs) || p.varkw.is_some() || !p.keyword_only.is_empty() {
             return refuse(
                 span,
                 format!("the `*args`, `**kwargs` or keyword-only parameters of `{name}`"),
@@ -463,6 +486,7 @@ impl<'p> Planner<'p> {
             .positional
             .iter()
             .skip(skip)
+            .chain(p.varargs.iter().filter(|_| varargs))
             .map(|p| p.name.to_string())
             .collect();
         if !self.handlers.contains(name) {
@@ -505,8 +529,14 @@ impl<'p> Planner<'p> {
                 );
             }
         };
-        let params = self.params(code, &name, 0, &s.span)?;
+        let mut params = self.params(code, &name, 0, &s.span)?;
         let mut scope = Scope::new(kind, Vec::new());
+        if self.cancellable.contains(&name) {
+            params.push(cancel_token::TOKEN.to_string());
+            scope
+                .prims
+                .insert(cancel_token::TOKEN.to_string(), PrimitiveKind::Token);
+        }
         for (i, p) in params.iter().enumerate() {
             if self.resolves(&name, i) {
                 scope.made_future(p);

@@ -272,7 +272,7 @@ impl Planner<'_> {
                         "the Rust listing turns a class into a struct, and Rust structs do not inherit",
                     );
                 }
-                functions.push(self.class(code, name, s)?);
+                functions.extend(self.class(code, name, s)?);
             }
             _ => {}
         }

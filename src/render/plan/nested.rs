@@ -53,6 +53,7 @@ impl<'p> Planner<'p> {
                     params: code.params.positional.len(),
                     names: &code.params.positional,
                     defaults,
+                    varargs: super::varargs::plain(&code.params),
                 };
                 self.defs.insert(id.to_string(), def);
                 self.hoisted.push((id.clone(), inner));

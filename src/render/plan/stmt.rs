@@ -77,7 +77,7 @@ const LOOPS: &str = "the plan translates `break` and `continue` inside a `for`, 
 
 /// Python's built-in exception classes that a program raises with a
 /// message: an `Error` variant each in the Rust listing.
-pub(super) const EXCEPTIONS: [&str; 14] = [
+pub(super) const EXCEPTIONS: [&str; 15] = [
     "Exception",
     "ArithmeticError",
     "AssertionError",
@@ -92,6 +92,7 @@ pub(super) const EXCEPTIONS: [&str; 14] = [
     "RuntimeError",
     "TypeError",
     "ValueError",
+    "ZeroDivisionError",
 ];
 
 impl Planner<'_> {
@@ -176,8 +177,11 @@ impl Planner<'_> {
                     let op = aug_op(*op, &s.span)?;
                     return one(s, self.set_item(sc, obj, index, Some(op), value)?);
                 }
-                let var = self.target(sc, target, &s.span)?;
                 let op = aug_op(*op, &s.span)?;
+                if let Some(k) = self.set_field(sc, target, Some(op), value)? {
+                    return one(s, k);
+                }
+                let var = self.target(sc, target, &s.span)?;
                 let lhs = Expr {
                     kind: ExprKind::Var(var.clone()),
                     span: s.span.clone(),
@@ -323,6 +327,7 @@ impl Planner<'_> {
             } if item.target.is_none()
                 && let Some(sync) = local_name(&item.context) =>
             {
+                self.condition_block(sc, sync, body)?;
                 let sync = sc.local(sync, &item.context.span)?;
                 one(
                     s,
@@ -521,6 +526,12 @@ impl Planner<'_> {
                 };
                 return one(s, StmtKind::Yield(value));
             }
+            // `d[k]` for the exception it may raise.
+            E::Subscript(..) => {
+                let value = self.expr(sc, e)?;
+                let var = "_".to_string();
+                return one(s, StmtKind::Set { var, value });
+            }
             _ => {}
         }
         let E::Call(f, args) = &e.kind else {
@@ -567,6 +578,7 @@ impl Planner<'_> {
             && let Some(v) = local_name(obj)
         {
             match (&**m, args.as_slice()) {
+                ("cancel", []) if let Some(k) = self.token_cancel(sc, v) => return one(s, k),
                 ("cancel", []) => {
                     return one(
                         s,
@@ -619,7 +631,11 @@ impl Planner<'_> {
         }
         let value = self.expr(sc, e)?;
         if matches!(&value.kind, ExprKind::StrMethod(m, ..) if m.mutates())
-            || matches!(value.kind, ExprKind::Call(Builtin::Exit, _))
+            || matches!(
+                value.kind,
+                ExprKind::Call(Builtin::Exit, _) | ExprKind::Method(..)
+            )
+            || !crate::render::plan::ir::op_errors::candidates(&value).is_empty()
         {
             let var = "_".to_string();
             return one(s, StmtKind::Set { var, value });
@@ -646,6 +662,9 @@ impl Planner<'_> {
                 "the plan binds one variable per assignment",
             );
         };
+        if let Some(k) = self.set_field(sc, target, None, value)? {
+            return one(s, k);
+        }
         if let Target::Unpack(items, None) = target
             && let Some(conn) = self.connect(items, value)?
         {
@@ -738,7 +757,7 @@ impl Planner<'_> {
                 }
                 if self.is_member(f, Module::Asyncio, "create_task") {
                     let call = match self.named_task(sc, &var, args) {
-                        Some(c) => self.user_call(sc, c, &[FunctionKind::Coroutine])?,
+                        Some(c) => self.spawn_call(sc, &var, c)?,
                         None => None,
                     };
                     let Some(call) = call else {

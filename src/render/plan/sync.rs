@@ -62,6 +62,8 @@ impl<'p> Planner<'p> {
             Some(PrimitiveKind::Queue)
         } else if self.is_member(f, Module::Asyncio, "Barrier") {
             Some(PrimitiveKind::Barrier)
+        } else if self.is_member(f, Module::Asyncio, "Condition") {
+            Some(PrimitiveKind::Condition)
         } else {
             None
         }
@@ -140,6 +142,7 @@ impl<'p> Planner<'p> {
         };
         let made = match (kind, args.as_slice()) {
             (PrimitiveKind::Event, []) => Primitive::Event,
+            (PrimitiveKind::Condition, []) => Primitive::Condition,
             (PrimitiveKind::Queue, []) => Primitive::Queue { maxsize: None },
             (PrimitiveKind::Queue, [Arg::Positional(n) | Arg::Keyword(_, n)])
                 if matches!(args[0], Arg::Positional(_))
@@ -170,7 +173,7 @@ impl<'p> Planner<'p> {
                     format!("these arguments of `{}`", kind.class()),
                     "the Rust listing translates `asyncio.Event()`, `asyncio.Queue()` or \
                      `asyncio.Queue(maxsize)`, and `asyncio.Barrier(parties)` with a positive \
-                     whole number written in the program",
+                     whole number written in the program, and `asyncio.Condition()`",
                 );
             }
         };
@@ -205,6 +208,8 @@ impl<'p> Planner<'p> {
             PrimitiveKind::Event => EVENT_METHODS,
             PrimitiveKind::Queue => QUEUE_METHODS,
             PrimitiveKind::Barrier => BARRIER_METHODS,
+            PrimitiveKind::Condition => super::condition::CONDITION_METHODS,
+            PrimitiveKind::Token => "a task's token is cancelled with `task.cancel()`",
         };
         let Some((_, _, is_async, takes, _, op)) = PrimOp::ALL
             .iter()
@@ -230,7 +235,16 @@ impl<'p> Planner<'p> {
             );
         }
         let arg = match (takes, args.as_slice()) {
+            _ if let Some(arg) = self.condition_arg(sc, e, op, args)? => arg,
             (false, []) => None,
+            (true, [Arg::Positional(x)]) if matches!(x.kind, E::Literal(Literal::None)) => {
+                return refuse(
+                    &x.span,
+                    format!("`None` put on the queue `{v}`"),
+                    "a Rust channel carries items of one type: end the consumers by closing \
+                     the channel (dropping its senders), which makes `recv` give `Err`",
+                );
+            }
             (true, [Arg::Positional(x)]) => Some(self.expr(sc, x)?),
             _ => {
                 return refuse(&e.span, format!("these arguments of `{v}.{m}`"), methods);

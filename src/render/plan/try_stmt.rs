@@ -116,6 +116,8 @@ impl Planner<'_> {
                 // `try: await task`: the awaiter gets the task's cancellation
                 // as a value (a `JoinError`) and may go on.
                 _ if awaits_task(sc, body) => &h.body,
+                // A task given a token goes on after `select!` takes the cancellation.
+                _ if self.token_try(sc, body)? => &h.body,
                 _ => {
                     return refuse(
                         &h.span,
@@ -243,10 +245,10 @@ impl Planner<'_> {
                 class: if h.star {
                     Some(GROUP.to_string())
                 } else {
+                    // `type(e).__name__` names a subclass of a base class.
                     (classes.len() == 1
-                        && classes[0] != "BaseException"
-                        && classes[0] != "Exception")
-                        .then(|| classes[0].clone())
+                        && !crate::render::plan::ir::raises::has_subclasses(&classes[0]))
+                    .then(|| classes[0].clone())
                 },
                 text: None,
             });

@@ -112,6 +112,10 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
         StmtKind::Sync {
             permits: Some(e), ..
         } => out.push((e, false)),
+        StmtKind::SetField { object, value, .. } => {
+            out.push((object, false));
+            out.push((value, false));
+        }
         StmtKind::Set { value, .. }
         | StmtKind::Resolve { value, .. }
         | StmtKind::Send { value, .. }
@@ -299,7 +303,12 @@ fn holes_of(e: &Expr, p: &str) -> usize {
         ExprKind::Await(call) | ExprKind::Spawn(call) | ExprKind::Coro(call) => {
             call.args.iter().map(|i| holes_of(i, p)).sum()
         }
-        ExprKind::GatherAll(x) => holes_of(x, p),
+        ExprKind::GatherAll(x) | ExprKind::Field(x, _) => holes_of(x, p),
+        ExprKind::New(call) => call.args.iter().map(|i| holes_of(i, p)).sum(),
+        ExprKind::Method(x, call) => {
+            holes_of(x, p) + call.args.iter().map(|i| holes_of(i, p)).sum::<usize>()
+        }
+        ExprKind::Lambda(l) => holes_of(&l.body, p),
         ExprKind::StrMethod(_, x, args) => {
             holes_of(x, p) + args.iter().map(|i| holes_of(i, p)).sum::<usize>()
         }
@@ -598,7 +607,10 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
             ExprKind::Await(call) | ExprKind::Spawn(call) | ExprKind::Coro(call) => {
                 call.args.iter().any(now_in)
             }
-            ExprKind::GatherAll(x) => now_in(x),
+            ExprKind::GatherAll(x) | ExprKind::Field(x, _) => now_in(x),
+            ExprKind::New(call) => call.args.iter().any(now_in),
+            ExprKind::Method(x, call) => now_in(x) || call.args.iter().any(now_in),
+            ExprKind::Lambda(l) => now_in(&l.body),
             ExprKind::StrMethod(_, x, args) => now_in(x) || args.iter().any(now_in),
             ExprKind::Comp {
                 value,
@@ -634,10 +646,16 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
 /// The calls awaited inside an expression (`print(await f(x))`).
 pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
     match &e.kind {
-        ExprKind::Await(call) => {
+        ExprKind::Await(call) | ExprKind::New(call) => {
             out.push(call);
             call.args.iter().for_each(|a| awaited_calls(a, out));
         }
+        ExprKind::Method(x, call) => {
+            awaited_calls(x, out);
+            out.push(call);
+            call.args.iter().for_each(|a| awaited_calls(a, out));
+        }
+        ExprKind::Field(x, _) => awaited_calls(x, out),
         ExprKind::Template(t) => {
             for p in &t.parts {
                 if let Part::Hole(h) | Part::Spec(h, _) = p {
@@ -685,6 +703,7 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         | ExprKind::Task(..)
         | ExprKind::Locked(_)
         | ExprKind::Prim(..)
+        | ExprKind::Lambda(_)
         | ExprKind::Now => {}
     }
 }
@@ -741,7 +760,13 @@ pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
         ExprKind::Await(call) | ExprKind::Spawn(call) | ExprKind::Coro(call) => {
             call.args.iter().for_each(|a| each_expr(a, f))
         }
-        ExprKind::GatherAll(x) => each_expr(x, f),
+        ExprKind::GatherAll(x) | ExprKind::Field(x, _) => each_expr(x, f),
+        ExprKind::New(call) => call.args.iter().for_each(|a| each_expr(a, f)),
+        ExprKind::Method(x, call) => {
+            each_expr(x, f);
+            call.args.iter().for_each(|a| each_expr(a, f));
+        }
+        ExprKind::Lambda(l) => each_expr(&l.body, f),
         ExprKind::Lit(_)
         | ExprKind::Var(_)
         | ExprKind::Done(_)

@@ -114,7 +114,13 @@ impl Renderer<'_> {
                 self.line(message);
             }
             let c = self.expr(value);
-            self.line(format!("{};", c.text));
+            // An operation kept for the exception it may raise.
+            let keep = if self.checked.contains_key(&value.span) {
+                "let _ = "
+            } else {
+                ""
+            };
+            self.line(format!("{keep}{};", c.text));
             return;
         }
         if self
@@ -263,6 +269,9 @@ impl Renderer<'_> {
     }
 
     pub(super) fn try_(&mut self, body: &Block, on_cancel: &Block, finally: &Block, tail: bool) {
+        if self.has_token() {
+            return self.token_select(body, on_cancel, finally);
+        }
         // `try: await task / except CancelledError` around an aborted task
         // (its handler may be a bare `pass`): the JoinError says it was
         // cancelled.

@@ -190,12 +190,14 @@ pub(super) fn helpers(lines: &[String]) -> Vec<&'static str> {
             out.push("");
         }
     }
-    if repr || calls("py_list(") || calls("py_repr(") {
+    if repr || calls("py_list(") || calls("py_repr(") || super::op_errors::uses_py_repr(&calls) {
         out.extend_from_slice(PY_REPR);
         out.push("");
     }
     out.extend(super::str_pad::helpers(&calls));
     out.extend(super::format_spec::helpers(&calls));
+    out.extend(super::op_errors::helpers(&calls));
+    out.extend(super::closures::helpers(&calls));
     for (name, text) in [("py_list(", PY_LIST), ("sorted(", SORTED)] {
         if calls(name) {
             out.extend_from_slice(text);

@@ -13,7 +13,7 @@ use crate::render::plan::ir::ast::{
     Block, Call, Demo, Handler, Stmt, StmtKind, class_var, repr_var, walk,
 };
 use crate::render::plan::ir::exc_groups::GROUP;
-use crate::render::plan::ir::raises::{raised_classes, takes};
+use crate::render::plan::ir::raises::takes;
 use std::collections::HashSet;
 
 /// Whether a handler reads the variable `var` gives of what it caught:
@@ -37,7 +37,7 @@ fn reads_caught(demo: &Demo, var: fn(&str) -> String) -> bool {
 impl Renderer<'_> {
     /// The `Error` enum, when the program raises.
     pub(super) fn error_enum(&mut self) {
-        let classes = raised_classes(self.demo);
+        let classes = self.error_classes();
         if classes.is_empty() {
             return;
         }
@@ -114,7 +114,7 @@ impl Renderer<'_> {
         if handlers.iter().any(|h| h.star) && !self.sync {
             return self.catch_star(body, handlers);
         }
-        let classes = raised_classes(self.demo);
+        let classes = self.error_classes();
         let mut arms: Vec<Vec<String>> = vec![Vec::new(); handlers.len()];
         let mut rest = false;
         for c in &classes {

@@ -8,7 +8,7 @@ use super::analysis::read_in;
 use super::names::ident;
 use crate::render::plan::ir::ast::{Block, Handler};
 use crate::render::plan::ir::exc_groups::GROUP;
-use crate::render::plan::ir::raises::{raised_classes, takes};
+use crate::render::plan::ir::raises::takes;
 
 /// The lines of the `ExceptionGroup` arm of `Display`: asyncio's message.
 pub(super) const GROUP_DISPLAY: &[&str] = &[
@@ -51,7 +51,7 @@ impl Renderer<'_> {
     /// `try: body except* Class: handler ...`: each clause whose classes
     /// the group holds runs once; what no clause takes goes on as a group.
     pub(super) fn catch_star(&mut self, body: &Block, handlers: &[Handler]) {
-        let classes = raised_classes(self.demo);
+        let classes = self.error_classes();
         self.declare_before(body);
         self.line("let caught: Result<(), Error> = async {");
         self.indent += 1;

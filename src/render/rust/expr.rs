@@ -32,6 +32,11 @@ impl Renderer<'_> {
             return self.static_read(name);
         }
         let ty = self.var_ty(name);
+        if let Some((_, n)) = self.renamed.iter().rev().find(|(v, _)| v == name) {
+            let mut c = Code::new(n.clone(), ty, 10);
+            c.str_ref = c.ty == Ty::Str;
+            return c;
+        }
         if let Some(place) = self.held_place(name) {
             return Code::new(place, ty, 7);
         }
@@ -56,15 +61,19 @@ impl Renderer<'_> {
     }
 
     pub(super) fn expr(&mut self, e: &Expr) -> Code {
+        if let Some(c) = self.checked_expr(e) {
+            return c;
+        }
         match &e.kind {
             ExprKind::Lit(v) => lit(v),
             ExprKind::Var(n) => self.var_code(n),
             ExprKind::List(items) => {
-                let codes: Vec<Code> = items.iter().map(|i| self.expr(i)).collect();
+                let mut codes: Vec<Code> = items.iter().map(|i| self.expr(i)).collect();
                 let mut t = Ty::Unknown;
                 for c in &codes {
                     unify(&mut t, &c.ty);
                 }
+                self.tuples_as(items, &mut codes, &t);
                 let parts: Vec<String> = codes
                     .iter()
                     .map(|c| match c.ty {
@@ -106,7 +115,7 @@ impl Renderer<'_> {
             }
             ExprKind::Unary(UnaryOp::Neg, x) => {
                 let x = self.expr(x);
-                Code::new(format!("-{}", x.wrap(7)), x.ty, 7)
+                Code::new(format!("-{}", x.wrap(9)), x.ty, 7)
             }
             ExprKind::Unary(UnaryOp::Not, x) => {
                 let x = self.expr(x);
@@ -201,6 +210,7 @@ impl Renderer<'_> {
                 c.range = true;
                 builtin(*f, vec![c])
             }
+            ExprKind::Call(f, args) if super::closures::keyed(args) => self.keyed(*f, args),
             ExprKind::Call(f, args) if f.is_adapter() => self.iter_builtin(*f, args),
             ExprKind::Call(f, args) => {
                 let codes: Vec<Code> = args.iter().map(|a| self.expr(a)).collect();
@@ -258,6 +268,7 @@ impl Renderer<'_> {
             ExprKind::Spawn(call) => self.spawn_expr(call),
             ExprKind::Coro(call) => self.coro_expr(call),
             ExprKind::GatherAll(x) => self.gather_all(x),
+            ExprKind::Lambda(l) => self.closure(l),
             ExprKind::Locked(sync) => {
                 let text = match self.var_ty(sync) {
                     Ty::Sync(true) => format!("{}.try_lock().is_err()", ident(sync)),
@@ -317,16 +328,27 @@ impl Renderer<'_> {
             ExprKind::IfElse(c, a, b) => {
                 let ty = self.types.expr_ty(&self.func, e);
                 let c = self.expr(c).truthy();
+                let nested = matches!(b.kind, ExprKind::IfElse(..));
                 let (a, b) = (self.expr(a), self.expr(b));
+                let borrowed = ty == Ty::Str && !a.fresh && !b.fresh;
                 let (a, b) = match ty {
                     Ty::Float => (a.as_f64().text, b.as_f64().text),
                     Ty::Str if a.fresh || b.fresh => (a.owned(), b.owned()),
                     _ => (a.text, b.text),
                 };
-                let mut out = Code::new(format!("if {} {{ {a} }} else {{ {b} }}", c.text), ty, 0);
+                // `a if c else b if d else e` is an `else if` chain.
+                let b = if nested { b } else { format!("{{ {b} }}") };
+                let mut out = Code::new(format!("if {} {{ {a} }} else {b}", c.text), ty, 0);
+                out.fresh = !borrowed;
+                out
+            }
+            ExprKind::New(call) => {
+                let mut out = Code::new(self.call(call), Ty::Object(call.name.clone()), 10);
                 out.fresh = true;
                 out
             }
+            ExprKind::Field(obj, field) => self.field(e, obj, field),
+            ExprKind::Method(obj, call) => self.method_call(obj, call),
             ExprKind::Await(call) => {
                 let plain = self
                     .demo
@@ -389,6 +411,9 @@ impl Renderer<'_> {
             )
         };
         if let Some(c) = super::iters::by_negative(op, &a, &b) {
+            return c;
+        }
+        if let Some(c) = super::identity::across_types(op, &a, &b) {
             return c;
         }
         match op {
@@ -550,6 +575,8 @@ impl Renderer<'_> {
         let spec = if debug { ":?" } else { "" };
         if c.ty == Ty::Unit {
             fmt.push_str("None");
+        } else if c.ty == Ty::Bool && matches!(c.text.as_str(), "true" | "false") {
+            fmt.push_str(if c.text == "true" { "True" } else { "False" });
         } else if c.ty == Ty::Bool {
             fmt.push_str("{}");
             args.push(format!("if {} {{ \"True\" }} else {{ \"False\" }}", c.text));
@@ -634,6 +661,14 @@ impl Renderer<'_> {
                 Ty::Str if self.param_owned(&call.name, i) => c.owned(),
                 Ty::Str => c.borrowed(),
                 Ty::Float if c.ty == Ty::Int => c.as_f64().text,
+                Ty::List(t)
+                    if **t == Ty::Float
+                        && let ExprKind::List(items) = &arg.kind =>
+                {
+                    let items: Vec<String> =
+                        items.iter().map(|i| self.expr(i).as_f64().text).collect();
+                    format!("vec![{}]", items.join(", "))
+                }
                 Ty::Future(_) => {
                     let sender = self.types.senders.contains(&(call.name.clone(), pname));
                     match &arg.kind {
@@ -662,13 +697,16 @@ impl Renderer<'_> {
                     ExprKind::Var(v) => self.queue_args(&call.name, &pname, v),
                     _ => c.text,
                 },
-                Ty::Sync(_) | Ty::Event | Ty::Barrier if self.sync_shared() => {
+                Ty::Token => format!("{}.clone()", c.text),
+                Ty::Sync(_) | Ty::Event | Ty::Barrier | Ty::Condition if self.sync_shared() => {
                     self.use_("std::sync", "Arc");
                     format!("Arc::clone(&{})", c.text)
                 }
                 // A parameter is already a reference.
-                Ty::Sync(_) | Ty::Event | Ty::Barrier if self.is_param(arg) => c.text,
-                Ty::Sync(_) | Ty::Event | Ty::Barrier => format!("&{}", c.text),
+                Ty::Sync(_) | Ty::Event | Ty::Barrier | Ty::Condition if self.is_param(arg) => {
+                    c.text
+                }
+                Ty::Sync(_) | Ty::Event | Ty::Barrier | Ty::Condition => format!("&{}", c.text),
                 _ => c.text,
             };
             out.push(text);
@@ -685,7 +723,7 @@ impl Renderer<'_> {
     pub(super) fn call(&mut self, call: &Call) -> String {
         let args = self.call_args(call).join(", ");
         match self.demo.function(&call.name).map(|f| f.kind) {
-            Some(FunctionKind::Iterator | FunctionKind::Resource) => {
+            Some(FunctionKind::Iterator | FunctionKind::Resource | FunctionKind::Object) => {
                 format!("{}::new({args})", camel(&call.name))
             }
             _ => format!("{}({args})", fn_name(&call.name)),

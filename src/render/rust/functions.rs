@@ -43,6 +43,9 @@ impl Renderer<'_> {
             for n in super::analysis::mutated_lists(block) {
                 *self.assigned.entry(n).or_default() += 2;
             }
+            for n in super::objects::mutated_objects(self.demo, block) {
+                *self.assigned.entry(n).or_default() += 2;
+            }
         }
         self.start_outputs();
         // A variable set inside a loop is set again on each turn.
@@ -145,7 +148,7 @@ impl Renderer<'_> {
                 && f.params.iter().any(|p| {
                     matches!(
                         self.types.var(&f.name, p),
-                        Ty::Sync(_) | Ty::Event | Ty::Barrier
+                        Ty::Sync(_) | Ty::Event | Ty::Barrier | Ty::Condition
                     )
                 })
         })
@@ -179,10 +182,12 @@ impl Renderer<'_> {
                     Ty::Future(t) if self.shared.contains(&(f.name.clone(), p.clone())) => {
                         format!("Shared<oneshot::Receiver<{}>>", t.rust())
                     }
-                    Ty::Sync(_) | Ty::Event | Ty::Barrier if self.sync_shared() => {
+                    Ty::Sync(_) | Ty::Event | Ty::Barrier | Ty::Condition if self.sync_shared() => {
                         format!("Arc<{}>", ty.rust())
                     }
-                    Ty::Sync(_) | Ty::Event | Ty::Barrier => format!("&{}", ty.rust()),
+                    Ty::Sync(_) | Ty::Event | Ty::Barrier | Ty::Condition => {
+                        format!("&{}", ty.rust())
+                    }
                     Ty::Queue(_) => return self.queue_params(&f.name, p, &ty),
                     t => t.rust(),
                 };
@@ -192,8 +197,13 @@ impl Renderer<'_> {
                         self.use_("tokio::net", "TcpStream");
                     }
                     Ty::Server => self.use_("std::net", "SocketAddr"),
-                    Ty::Event | Ty::Barrier => {
-                        let name = if ty == Ty::Event { "watch" } else { "Barrier" };
+                    Ty::Token => self.use_("tokio_util::sync", "CancellationToken"),
+                    Ty::Event | Ty::Barrier | Ty::Condition => {
+                        let name = match ty {
+                            Ty::Event => "watch",
+                            Ty::Barrier => "Barrier",
+                            _ => "Notify",
+                        };
                         self.use_("tokio::sync", name);
                         if self.sync_shared() {
                             self.use_("std::sync", "Arc");

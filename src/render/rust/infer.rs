@@ -89,6 +89,7 @@ impl Types {
             let vars = self.vars.get_mut(&f.name).expect("every function");
             changed |= unify(vars.entry(name.clone()).or_insert(Ty::Unknown), &ty);
         }
+        changed |= self.share_fields(f);
         changed |= self.block(demo, f, &f.body);
         changed |= self.block(demo, f, &f.exit);
         let vars = &self.vars[&f.name];
@@ -178,6 +179,7 @@ impl Types {
                     changed |= self.set(name, var, &ty);
                 }
             }
+            changed |= self.bind_keys(name, s);
             // A list grown in place has the type of what it is given.
             let mut grown = Vec::new();
             for (e, _) in super::analysis::stmt_exprs(s) {
@@ -214,6 +216,11 @@ impl Types {
                     let ty = self.expr_ty(name, value);
                     changed |= self.set(name, var, &ty);
                 }
+                StmtKind::SetField {
+                    object,
+                    field,
+                    value,
+                } => changed |= self.set_field_ty(name, object, field, value),
                 // A return in cleanup code cannot happen in Rust's `Drop`.
                 StmtKind::Return(Some(_)) if self.in_cleanup => {}
                 StmtKind::Return(Some(e)) => {
@@ -455,6 +462,8 @@ impl Types {
                         Primitive::Event => Ty::Event,
                         Primitive::Queue { .. } => Ty::Queue(Box::new(Ty::Unknown)),
                         Primitive::Barrier { .. } => Ty::Barrier,
+                        Primitive::Condition => Ty::Condition,
+                        Primitive::Token => Ty::Token,
                     };
                     changed |= self.set(name, v, &ty);
                 }

@@ -31,7 +31,7 @@ pub(super) fn ty(b: Builtin, args: &[Ty]) -> Ty {
 impl Renderer<'_> {
     /// An iterator over the items of `over`: by value where they are
     /// `Copy`, by reference otherwise (as a `for` loop reads a list).
-    fn items(&mut self, over: &Expr) -> Code {
+    pub(super) fn items(&mut self, over: &Expr) -> Code {
         let c = self.expr(over);
         let text = if c.range {
             c.wrap(10)

@@ -9,6 +9,9 @@ use crate::render::plan::ir::expr::{Expr, StrMethod};
 impl Renderer<'_> {
     /// `x.m(args)` for the methods [`Renderer::expr`] leaves to this one.
     pub(super) fn method(&mut self, m: StrMethod, x: &Code, args: &[Expr]) -> Code {
+        if let (StrMethod::Sort, [key, reverse]) = (m, args) {
+            return self.sort_keyed(x, key, reverse);
+        }
         let args: Vec<Code> = args.iter().map(|a| self.expr(a)).collect();
         if let Some(c) = super::str_pad::method(m, x, &args) {
             return c;

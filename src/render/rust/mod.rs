@@ -47,7 +47,10 @@ mod await_expr;
 mod blocks;
 mod builtins;
 mod callbacks;
+mod cancel_token;
+mod closures;
 mod code;
+mod condition;
 mod dicts;
 mod errors;
 mod event_loop;
@@ -56,10 +59,13 @@ mod exc_types;
 mod expr;
 mod format_spec;
 mod functions;
+mod identity;
 mod infer;
 mod iters;
 mod methods;
 mod names;
+mod objects;
+mod op_errors;
 mod scoped;
 mod statics;
 mod stmt;
@@ -190,6 +196,9 @@ struct Renderer<'a> {
     /// Variables held by a `Guarded` drop guard, and where the guarded
     /// code reaches them (`*v`, `*held.0`).
     held: Vec<(String, String)>,
+    /// A closure's parameter written under another name (`|a, b|` of a
+    /// comparison), innermost last.
+    renamed: Vec<(String, String)>,
     /// The names bound to `scopeguard` guards (`Guarded` ones are in
     /// `held_names`).
     guard_names: HashSet<String>,
@@ -215,6 +224,9 @@ struct Renderer<'a> {
     shared: HashSet<(String, String)>,
     /// Functions that can fail: they return `Result<_, Error>`.
     fallible: HashSet<String>,
+    /// Python's own operations checked for what an `except` takes: span
+    /// and class (see [`op_errors`]).
+    checked: HashMap<std::ops::Range<usize>, &'static str>,
     /// The arguments of the last `format`-style call, for wrapping.
     last_format_args: Vec<String>,
     // The function being rendered.
@@ -249,6 +261,7 @@ impl<'a> Renderer<'a> {
             indent: 0,
             needs_guarded: false,
             held: Vec::new(),
+            renamed: Vec::new(),
             guard_names: HashSet::new(),
             held_names: HashSet::new(),
             needs_receive: false,
@@ -261,6 +274,7 @@ impl<'a> Renderer<'a> {
             duration_vars: duration_locals(demo),
             shared: shared_futures(demo, types),
             fallible: crate::render::plan::ir::raises::fallible(demo),
+            checked: op_errors::checked_classes(demo, types),
             caller_closes: caller_closes(demo),
             func: String::new(),
             kind: FunctionKind::Coroutine,
@@ -427,6 +441,9 @@ impl<'a> Renderer<'a> {
         self.error_enum();
         self.static_items();
         for f in &self.demo.functions {
+            if objects::is_method(f) {
+                continue;
+            }
             let start = self.lines.len();
             match f.kind {
                 FunctionKind::Coroutine | FunctionKind::Blocking => {
@@ -435,6 +452,7 @@ impl<'a> Renderer<'a> {
                 FunctionKind::Generator => self.generator(f),
                 FunctionKind::Iterator => self.iterator(f),
                 FunctionKind::Resource => self.resource(f),
+                FunctionKind::Object => self.object(f),
             }
             self.functions
                 .insert(f.name.clone(), start..self.lines.len());

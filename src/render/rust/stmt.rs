@@ -59,6 +59,11 @@ impl Renderer<'_> {
             return;
         }
         match &s.kind {
+            StmtKind::SetField {
+                object,
+                field,
+                value,
+            } => self.set_field(object, field, value),
             StmtKind::Print(t) => {
                 let (text, fresh) = self.format(t, "println!");
                 if fresh {
@@ -278,9 +283,10 @@ impl Renderer<'_> {
             StmtKind::Shield { call, into } => self.shield(call, into.as_deref()),
             StmtKind::Deadline {
                 delay,
+                at,
                 body,
                 on_timeout,
-            } => self.deadline(delay, body, on_timeout),
+            } => self.deadline(delay, *at, body, on_timeout),
             StmtKind::Schedule { delay, call, into } => {
                 self.schedule(delay.as_ref(), call, into.as_deref())
             }
@@ -427,10 +433,12 @@ impl Renderer<'_> {
                 } else {
                     format!("&{}", c.wrap(7))
                 };
+                let fresh = self.new_loop_names(var);
                 let pat = self.loop_pat(var);
                 self.line(format!("for {pat} in {head} {{"));
                 self.nested(body);
                 self.line("}");
+                self.declared.retain(|n| !fresh.contains(n));
             }
             StmtKind::While { cond, body } => {
                 let c = self.expr(cond).truthy();
@@ -490,6 +498,9 @@ impl Renderer<'_> {
                 arg,
                 into,
             } => self.prim_stmt(object, *op, arg.as_ref(), into.as_deref()),
+            StmtKind::Locked { sync, body } if self.var_ty(sync) == Ty::Condition => {
+                self.condition_locked(body, tail)
+            }
             StmtKind::Locked { sync, body } => {
                 let held = match self.var_ty(sync) {
                     Ty::Sync(true) => format!("let _guard = {}.lock().await;", ident(sync)),

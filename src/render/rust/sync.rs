@@ -184,6 +184,12 @@ impl Renderer<'_> {
     pub(super) fn primitive(&mut self, name: &str, made: &Primitive) {
         self.declared.insert(name.to_string());
         match made {
+            Primitive::Condition => self.condition_new(name),
+            Primitive::Token => {
+                self.use_("tokio_util::sync", "CancellationToken");
+                self.line("// The task catches its cancellation and goes on: a token it watches.");
+                self.line(format!("let {} = CancellationToken::new();", ident(name)));
+            }
             Primitive::Event => {
                 self.use_("tokio::sync", "watch");
                 self.line("// An Event: a watch channel of `bool` that starts unset.");
@@ -305,6 +311,10 @@ impl Renderer<'_> {
             PrimOp::Empty => (links(&[&half, ".is_empty()"]), Ty::Bool),
             PrimOp::Full => (links(&[&half, ".is_full()"]), Ty::Bool),
             PrimOp::Arrive => (links(&[&o, ".wait()", ".await"]), Ty::Unit),
+            PrimOp::Cancel => (links(&[&o, ".cancel()"]), Ty::Unit),
+            PrimOp::NotifyAll | PrimOp::Notify | PrimOp::CondWait | PrimOp::WaitUntil => {
+                unreachable!("a condition's methods are statements (`condition_stmt`)")
+            }
             PrimOp::TaskDone => (
                 links(&[
                     &format!("{o}_unfinished"),
@@ -344,6 +354,9 @@ impl Renderer<'_> {
         arg: Option<&Expr>,
         into: Option<&str>,
     ) {
+        if self.condition_stmt(object, op, arg) {
+            return;
+        }
         if op == PrimOp::Wait {
             self.line("// Returns at once if the event is set, as `Event.wait` does.");
         }

@@ -37,7 +37,7 @@ impl Renderer<'_> {
         let into = into.filter(|v| self.used.contains(*v) && self.var_ty(v) != Ty::Unit);
         if into.is_none() && q.is_empty() {
             self.line("// `Elapsed` ends the call: the program's `TimeoutError` goes on up.");
-            self.timed_is_err(&d, &c);
+            self.timed_is_err("timeout", &d, &c);
             self.nested(on_timeout);
             self.line("}");
             return;
@@ -60,20 +60,20 @@ impl Renderer<'_> {
         self.line(if into.is_some() { "};" } else { "}" });
     }
 
-    /// `if timeout(d, c).await.is_err() {`, as rustfmt lays it out (a
-    /// chain past 60 characters goes one call a line).
-    fn timed_is_err(&mut self, d: &str, c: &str) {
-        let chain = format!("timeout({d}, {c}).await.is_err()");
+    /// `if timeout(d, c).await.is_err() {` (or `timeout_at`), as rustfmt
+    /// lays it out (a chain past 60 characters goes one call a line).
+    fn timed_is_err(&mut self, timeout: &str, d: &str, c: &str) {
+        let chain = format!("{timeout}({d}, {c}).await.is_err()");
         if chain.len() <= 60 && chain.len() + 5 + 4 * self.indent <= 100 {
             self.line(format!("if {chain} {{"));
             return;
         }
         if format!("{d}, {c}").len() <= 60 {
-            self.line(format!("if timeout({d}, {c})"));
+            self.line(format!("if {timeout}({d}, {c})"));
             self.line("    .await");
             self.line("    .is_err()");
         } else {
-            self.line("if timeout(");
+            self.line(format!("if {timeout}("));
             self.line(format!("    {d},"));
             self.line(format!("    {c},"));
             self.line(")");
@@ -84,19 +84,28 @@ impl Renderer<'_> {
     }
 
     /// `async with asyncio.timeout(delay)`: the block as one future, run
-    /// under `timeout`; `on_timeout` when it elapses.
-    pub(super) fn deadline(&mut self, delay: &Expr, body: &Block, on_timeout: &Block) {
-        self.use_("tokio::time", "timeout");
+    /// under `timeout` (`timeout_at` an instant `delay` from now, with
+    /// `at`); `on_timeout` when it elapses.
+    pub(super) fn deadline(&mut self, delay: &Expr, at: bool, body: &Block, on_timeout: &Block) {
         let d = self.duration(delay);
+        let (d, timeout) = if at {
+            self.use_("tokio::time", "Instant");
+            (format!("Instant::now() + {d}"), "timeout_at")
+        } else {
+            (d, "timeout")
+        };
+        self.use_("tokio::time", timeout);
         let name = ["block", "timed_block", "deadline_block"]
             .into_iter()
             .find(|n| !self.declared.contains(*n) && !self.used.contains(*n))
             .unwrap_or("deadline_block");
-        self.line("// The block is one future: at the deadline `timeout` drops it.");
+        self.line(format!(
+            "// The block is one future: at the deadline `{timeout}` drops it."
+        ));
         self.line(format!("let {name} = async {{"));
         self.nested(body);
         self.line("};");
-        self.timed_is_err(&d, name);
+        self.timed_is_err(timeout, &d, name);
         self.nested(on_timeout);
         self.line("}");
     }

@@ -5,7 +5,7 @@ use super::Renderer;
 use super::code::Code;
 use super::names::ident;
 use super::types::Ty;
-use crate::render::plan::ir::expr::Expr;
+use crate::render::plan::ir::expr::{Expr, ExprKind};
 
 /// The names of a tuple pattern `(a, b)`; `None` for a plain name.
 pub(super) fn pattern_names(var: &str) -> Option<Vec<&str>> {
@@ -23,7 +23,20 @@ pub(super) fn tuple_item(len: usize, k: i64) -> Option<usize> {
 impl Renderer<'_> {
     /// `(a, b)`: strings and lists owned, as the tuple's type says.
     pub(super) fn tuple(&mut self, items: &[Expr]) -> Code {
-        let codes: Vec<Code> = items.iter().map(|i| self.expr(i)).collect();
+        self.tuple_as(items, &[])
+    }
+
+    /// A tuple whose items take the types `tys` where they are floats: the
+    /// `0` of `[(0, "a"), (0.5, "b")]` is written `0.0`.
+    pub(super) fn tuple_as(&mut self, items: &[Expr], tys: &[Ty]) -> Code {
+        let codes: Vec<Code> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| match self.expr(item) {
+                c if tys.get(i) == Some(&Ty::Float) => c.as_f64(),
+                c => c,
+            })
+            .collect();
         let parts: Vec<String> = codes
             .iter()
             .map(|c| match c.ty {
@@ -42,6 +55,30 @@ impl Renderer<'_> {
         );
         c.fresh = true;
         c
+    }
+
+    /// The tuples of a list written again with the list's item type `t`,
+    /// where it has a float an item of theirs gives as an int.
+    pub(super) fn tuples_as(&mut self, items: &[Expr], codes: &mut [Code], t: &Ty) {
+        let Ty::Tuple(tys) = t else { return };
+        for (item, code) in items.iter().zip(codes) {
+            if let ExprKind::Tuple(xs) = &item.kind
+                && code.ty != *t
+            {
+                *code = self.tuple_as(xs, tys);
+            }
+        }
+    }
+
+    /// The names a loop's pattern binds that were not bound before it: a
+    /// Rust loop's own, gone where it ends.
+    pub(super) fn new_loop_names(&self, var: &str) -> Vec<String> {
+        pattern_names(var)
+            .unwrap_or_else(|| vec![var])
+            .into_iter()
+            .filter(|n| !self.declared.contains(*n))
+            .map(str::to_string)
+            .collect()
     }
 
     /// A loop's or `let`'s pattern: the name, or `(a, b)` with names

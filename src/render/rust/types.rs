@@ -38,6 +38,12 @@ pub(super) enum Ty {
     Queue(Box<Ty>),
     /// An `asyncio.Barrier`: Tokio's `Barrier`.
     Barrier,
+    /// An object of the program's plain class of that name: its struct.
+    Object(String),
+    /// An `asyncio.Condition`: Tokio's `Notify`.
+    Condition,
+    /// A task's `CancellationToken` (see `plan::cancel_token`).
+    Token,
 }
 
 impl Ty {
@@ -92,7 +98,10 @@ impl Ty {
             Ty::Sync(true) => "Mutex<()>".into(),
             Ty::Event => "watch::Sender<bool>".into(),
             Ty::Barrier => "Barrier".into(),
+            Ty::Condition => "Notify".into(),
+            Ty::Token => "CancellationToken".into(),
             Ty::Queue(t) => format!("async_channel::Sender<{}>", t.rust()),
+            Ty::Object(class) => super::names::camel(class),
         }
     }
 }
@@ -277,7 +286,7 @@ impl Types {
                         super::iters::ty(*b, &tys)
                     }
                     Builtin::Min | Builtin::Max | Builtin::Sum => {
-                        if args.len() == 1 {
+                        if args.len() == 1 || super::closures::keyed(args) {
                             first.elem()
                         } else {
                             let mut t = Ty::Unknown;
@@ -309,9 +318,11 @@ impl Types {
                 t
             }
             ExprKind::Await(call) => self.ret_of(&call.name),
+            ExprKind::New(..) | ExprKind::Field(..) | ExprKind::Method(..) => self.object_ty(f, e),
             ExprKind::Spawn(call) => Ty::Task(Box::new(self.ret_of(&call.name))),
             ExprKind::Coro(call) => Ty::Coro(Box::new(self.ret_of(&call.name))),
             ExprKind::GatherAll(x) => Ty::List(Box::new(self.expr_ty(f, x).elem().inner())),
+            ExprKind::Lambda(_) => Ty::Unknown,
             ExprKind::StrMethod(m, x, _) => match m {
                 StrMethod::StartsWith | StrMethod::EndsWith => Ty::Bool,
                 StrMethod::Split => Ty::List(Box::new(Ty::Str)),

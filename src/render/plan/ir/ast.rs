@@ -41,6 +41,9 @@ pub enum FunctionKind {
     /// A class with `__aenter__`/`__aexit__`: `body` is `__aenter__`,
     /// `exit` is `__aexit__`.
     Resource,
+    /// A plain class: a struct with its fields, whose methods are the
+    /// functions named `Class.method` that follow it.
+    Object,
     /// A plain `def`: blocking work, run on an executor's worker or (the
     /// mistake) on the event loop's thread.
     Blocking,
@@ -54,6 +57,7 @@ impl FunctionKind {
             FunctionKind::Generator => "generator",
             FunctionKind::Iterator => "iterator",
             FunctionKind::Resource => "resource",
+            FunctionKind::Object => "class",
             FunctionKind::Blocking => "plain function",
         }
     }
@@ -120,9 +124,11 @@ pub enum StmtKind {
     /// `into = asyncio.create_task(call(...))`.
     Spawn { call: Call, into: String },
     /// `async with asyncio.timeout(delay): body`, with the `except
-    /// TimeoutError:` block around it (or a raise of `TimeoutError`).
+    /// TimeoutError:` block around it (or a raise of `TimeoutError`); with
+    /// `at`, `asyncio.timeout_at(loop.time() + delay)`.
     Deadline {
         delay: Expr,
+        at: bool,
         body: Block,
         on_timeout: Block,
     },
@@ -226,6 +232,12 @@ pub enum StmtKind {
     },
     /// `var = value`.
     Set { var: String, value: Expr },
+    /// `object.field = value` of an object of a plain class, outside it.
+    SetField {
+        object: Expr,
+        field: String,
+        value: Expr,
+    },
     /// `try: body except CancelledError: on_cancel (re-raised) finally: finally`.
     Try {
         body: Block,

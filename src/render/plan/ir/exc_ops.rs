@@ -15,6 +15,7 @@ pub fn cannot_raise(block: &Block) -> bool {
         ok &= match &s.kind {
             StmtKind::Print(t) => t.parts.iter().all(part_safe),
             StmtKind::Sleep(e) | StmtKind::Set { value: e, .. } => safe(e),
+            StmtKind::SetField { object, value, .. } => safe(object) && safe(value),
             StmtKind::If { cond: e, .. }
             | StmtKind::While { cond: e, .. }
             | StmtKind::For { over: e, .. } => safe(e),
@@ -39,6 +40,7 @@ fn safe(e: &Expr) -> bool {
         | ExprKind::Done(_)
         | ExprKind::Cancelled(_)
         | ExprKind::Locked(_)
+        | ExprKind::Lambda(_)
         | ExprKind::Now => true,
         ExprKind::List(items) | ExprKind::Tuple(items) => items.iter().all(safe),
         ExprKind::Unary(_, x) => safe(x),
@@ -74,6 +76,9 @@ fn safe(e: &Expr) -> bool {
         | ExprKind::Spawn(_)
         | ExprKind::Coro(_)
         | ExprKind::GatherAll(_)
-        | ExprKind::Task(..) => false,
+        | ExprKind::Task(..)
+        | ExprKind::New(_)
+        | ExprKind::Method(..) => false,
+        ExprKind::Field(x, _) => safe(x),
     }
 }

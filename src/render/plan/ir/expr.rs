@@ -66,6 +66,23 @@ pub enum ExprKind {
     /// A method of an event or a queue that gives a value, without
     /// arguments: `event.is_set()`, `await queue.get()`, `queue.qsize()`.
     Prim(String, super::primitive::PrimOp),
+    /// An object of a plain class of the program: `Class(args)`.
+    New(super::ast::Call),
+    /// `obj.field` of an object of a plain class, read outside its class.
+    Field(Box<Expr>, String),
+    /// `obj.m(args)` of a method of a plain class (`call.name` is
+    /// `Class.m`), awaited when `m` is `async`.
+    Method(Box<Expr>, super::ast::Call),
+    /// A function of one parameter given as a value, as the `key=` of
+    /// `sorted`, `min`, `max` and `list.sort`: a Rust closure.
+    Lambda(Box<Lambda>),
+}
+
+/// `lambda var: body` (or `key=len`, `key=d.get`, written that way).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lambda {
+    pub var: String,
+    pub body: Expr,
 }
 
 /// The methods of a task, inside an expression (see [`ExprKind::Task`]).
@@ -423,7 +440,13 @@ impl Expr {
             ExprKind::Await(call) | ExprKind::Spawn(call) | ExprKind::Coro(call) => {
                 call.args.iter().for_each(|x| x.variables(out))
             }
-            ExprKind::GatherAll(x) => x.variables(out),
+            ExprKind::GatherAll(x) | ExprKind::Field(x, _) => x.variables(out),
+            ExprKind::New(call) => call.args.iter().for_each(|x| x.variables(out)),
+            ExprKind::Method(x, call) => {
+                x.variables(out);
+                call.args.iter().for_each(|a| a.variables(out));
+            }
+            ExprKind::Lambda(l) => l.body.variables(out),
             ExprKind::StrMethod(_, x, args) => {
                 x.variables(out);
                 args.iter().for_each(|a| a.variables(out));

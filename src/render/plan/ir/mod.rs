@@ -6,6 +6,7 @@ pub mod ast;
 pub mod exc_groups;
 pub mod exc_ops;
 pub mod expr;
+pub mod op_errors;
 pub mod primitive;
 pub mod raises;
 pub mod value;

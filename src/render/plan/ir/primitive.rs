@@ -11,6 +11,9 @@ pub enum PrimitiveKind {
     Event,
     Queue,
     Barrier,
+    Condition,
+    /// A task's `CancellationToken`, made where it is spawned.
+    Token,
 }
 
 impl PrimitiveKind {
@@ -20,6 +23,8 @@ impl PrimitiveKind {
             PrimitiveKind::Event => "asyncio.Event",
             PrimitiveKind::Queue => "asyncio.Queue",
             PrimitiveKind::Barrier => "asyncio.Barrier",
+            PrimitiveKind::Condition => "asyncio.Condition",
+            PrimitiveKind::Token => "asyncio.Task",
         }
     }
 }
@@ -55,12 +60,22 @@ pub enum PrimOp {
     Join,
     /// `await barrier.wait()`, its index unused.
     Arrive,
+    /// `cond.notify_all()`.
+    NotifyAll,
+    /// `cond.notify(n)`, `n` 1 when not given.
+    Notify,
+    /// `await cond.wait()`.
+    CondWait,
+    /// `await cond.wait_for(lambda: predicate)`, the predicate its argument.
+    WaitUntil,
+    /// `task.cancel()` of a task given a token.
+    Cancel,
 }
 
 impl PrimOp {
     /// Each method: its kind of object, Python name, whether it is awaited,
     /// whether it takes an argument, and whether it gives a value.
-    pub const ALL: [(PrimitiveKind, &'static str, bool, bool, bool, PrimOp); 14] = [
+    pub const ALL: [(PrimitiveKind, &'static str, bool, bool, bool, PrimOp); 19] = [
         (
             PrimitiveKind::Event,
             "set",
@@ -159,6 +174,46 @@ impl PrimOp {
             false,
             PrimOp::Arrive,
         ),
+        (
+            PrimitiveKind::Condition,
+            "notify_all",
+            false,
+            false,
+            false,
+            PrimOp::NotifyAll,
+        ),
+        (
+            PrimitiveKind::Condition,
+            "notify",
+            false,
+            true,
+            false,
+            PrimOp::Notify,
+        ),
+        (
+            PrimitiveKind::Condition,
+            "wait",
+            true,
+            false,
+            false,
+            PrimOp::CondWait,
+        ),
+        (
+            PrimitiveKind::Condition,
+            "wait_for",
+            true,
+            true,
+            false,
+            PrimOp::WaitUntil,
+        ),
+        (
+            PrimitiveKind::Token,
+            "cancel",
+            false,
+            false,
+            false,
+            PrimOp::Cancel,
+        ),
     ];
 
     /// Whether the method gives a value (it may stand in an expression).
@@ -188,11 +243,14 @@ impl PrimOp {
     }
 }
 
-/// `name = asyncio.Event()`, `asyncio.Queue(maxsize)` or
-/// `asyncio.Barrier(parties)`.
+/// `name = asyncio.Event()`, `asyncio.Queue(maxsize)`,
+/// `asyncio.Barrier(parties)` or `asyncio.Condition()`.
 #[derive(Clone, Debug)]
 pub enum Primitive {
     Event,
+    Condition,
+    /// A task's `CancellationToken`.
+    Token,
     /// `None` (or a literal 0) for an unbounded queue.
     Queue {
         maxsize: Option<Expr>,
@@ -208,6 +266,8 @@ impl Primitive {
             Primitive::Event => PrimitiveKind::Event,
             Primitive::Queue { .. } => PrimitiveKind::Queue,
             Primitive::Barrier { .. } => PrimitiveKind::Barrier,
+            Primitive::Condition => PrimitiveKind::Condition,
+            Primitive::Token => PrimitiveKind::Token,
         }
     }
 }

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 /// The functions that can fail: a fixed point over the call graph.
 pub fn fallible(demo: &Demo) -> HashSet<String> {
-    let mut out: HashSet<String> = HashSet::new();
+    let mut out: HashSet<String> = super::op_errors::failing_functions(demo);
     loop {
         let before = out.len();
         for f in &demo.functions {
@@ -82,7 +82,7 @@ pub fn propagating_calls(kind: &StmtKind) -> Vec<&Call> {
 }
 
 /// The expressions of a statement that may hold an `await f(...)`.
-fn exprs(kind: &StmtKind) -> Vec<&Expr> {
+pub fn exprs(kind: &StmtKind) -> Vec<&Expr> {
     match kind {
         StmtKind::Print(t) => t
             .parts
@@ -92,6 +92,7 @@ fn exprs(kind: &StmtKind) -> Vec<&Expr> {
                 Part::Text(_) => None,
             })
             .collect(),
+        StmtKind::SetField { object, value, .. } => vec![object, value],
         StmtKind::Return(Some(e))
         | StmtKind::Set { value: e, .. }
         | StmtKind::If { cond: e, .. }
@@ -107,10 +108,16 @@ fn exprs(kind: &StmtKind) -> Vec<&Expr> {
 
 fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
     match &e.kind {
-        ExprKind::Await(call) => {
+        ExprKind::Await(call) | ExprKind::New(call) => {
             out.push(call);
             call.args.iter().for_each(|a| awaited(a, out));
         }
+        ExprKind::Method(x, call) => {
+            awaited(x, out);
+            out.push(call);
+            call.args.iter().for_each(|a| awaited(a, out));
+        }
+        ExprKind::Field(x, _) => awaited(x, out),
         ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
             items.iter().for_each(|i| awaited(i, out))
         }
@@ -156,6 +163,7 @@ fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         | ExprKind::Task(..)
         | ExprKind::Locked(_)
         | ExprKind::Prim(..)
+        | ExprKind::Lambda(_)
         | ExprKind::Now => {}
     }
 }
@@ -290,12 +298,27 @@ pub fn raised_classes(demo: &Demo) -> Vec<String> {
 fn base(class: &str) -> Option<&'static str> {
     Some(match class {
         "IndexError" | "KeyError" => "LookupError",
+        "ZeroDivisionError" => "ArithmeticError",
         "NotImplementedError" => "RuntimeError",
         "ConnectionError" | "FileNotFoundError" | "PermissionError" | "TimeoutError" => "OSError",
         "Exception" => "BaseException",
         "BaseException" => return None,
         _ => "Exception",
     })
+}
+
+/// Whether a built-in class is the base of others (`LookupError`).
+pub fn has_subclasses(class: &str) -> bool {
+    matches!(
+        class,
+        "BaseException"
+            | "Exception"
+            | "ArithmeticError"
+            | "LookupError"
+            | "OSError"
+            | "RuntimeError"
+            | "ConnectionError"
+    )
 }
 
 /// Whether `except of:` takes an exception of `class`.
@@ -309,12 +332,14 @@ pub fn takes(of: &str, class: &str) -> bool {
 /// the Rust listing.
 pub fn unreached_handlers(demo: &Demo) -> Vec<std::ops::Range<usize>> {
     let classes = raised_classes(demo);
+    let reached = super::op_errors::reached_tries(demo);
     let mut out = Vec::new();
     for f in &demo.functions {
         for block in [&f.body, &f.exit] {
             walk(block, &mut |s| {
                 if let StmtKind::Catch { body, handlers, .. } = &s.kind
                     && !never_runs(body, handlers)
+                    && !reached.contains(&s.span)
                     && !handlers.iter().any(|h| {
                         h.classes
                             .iter()

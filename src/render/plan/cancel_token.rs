@@ -1,0 +1,233 @@
+//! A task that catches its own cancellation and goes on (`except
+//! asyncio.CancelledError:` that does not `raise`). Tokio aborts a task by
+//! dropping its future, which ends it for good, so such a coroutine is given
+//! a `tokio_util::sync::CancellationToken` as a last parameter, `token`,
+//! made where it is spawned (`t = asyncio.create_task(f(...))` makes
+//! `t_token`): its `try` runs under `select!` with `token.cancelled()`, and
+//! `t.cancel()` is `t_token.cancel()`.
+
+use super::scope::Scope;
+use super::stmt::local_name;
+use super::{Planner, Result, refuse};
+use crate::program::{self as py, Arg, Code, ExprKind as E, Module, Name, StmtKind as P};
+use crate::render::plan::ir::ast::{Call, FunctionKind, StmtKind};
+use crate::render::plan::ir::expr::{Expr, ExprKind};
+use crate::render::plan::ir::primitive::{PrimOp, Primitive, PrimitiveKind};
+use std::collections::HashMap;
+
+/// The parameter a cancellable coroutine gets its token in.
+pub(super) const TOKEN: &str = "token";
+
+/// What may stand in the `try` body of a cancellable coroutine: it runs
+/// as one `async` block under `select!`.
+const BODY: &str = "the Rust listing runs the `try` body of a task that goes on after its \
+                    cancellation as one `async` block beside `token.cancelled()`: its statements \
+                    do not `return`, `break`, `continue`, `raise` or assign variables";
+
+/// Whether a handler ends the function or the exception: `raise` or `return`.
+fn ends(h: &py::Handler) -> bool {
+    matches!(
+        h.body.last().map(|s| &s.kind),
+        Some(P::Raise { .. } | P::Return(_))
+    )
+}
+
+impl<'p> Planner<'p> {
+    /// Whether `h` is `except asyncio.CancelledError:` (without `as`).
+    fn catches_cancel(&self, h: &py::Handler) -> bool {
+        h.name.is_none()
+            && !h.star
+            && h.class
+                .as_ref()
+                .is_some_and(|c| self.is_member(c, Module::Asyncio, "CancelledError"))
+    }
+
+    /// The coroutines given a token: each goes on after its cancellation,
+    /// and is named only where it is spawned, `t = asyncio.create_task(f(...))`.
+    pub(super) fn scan_cancellable(
+        &mut self,
+        module: &'p [py::Stmt],
+        codes: &[(String, &'p Code, bool)],
+    ) {
+        let mut spawned: HashMap<&str, usize> = HashMap::new();
+        let bodies = codes.iter().map(|(_, c, _)| &c.body[..]);
+        for body in bodies.chain([module]) {
+            crate::program::walk(body, &mut |s| {
+                if let Some(f) = self.spawned_coroutine(s) {
+                    *spawned.entry(f).or_default() += 1;
+                }
+            });
+        }
+        let source = &self.program.source;
+        self.cancellable = codes
+            .iter()
+            .filter(|(name, code, method)| {
+                // Every other mention (a call, a reference) would lack the token.
+                let mentions = source
+                    .match_indices(name.as_str())
+                    .filter(|(i, _)| {
+                        let word = |c: char| c.is_alphanumeric() || c == '_';
+                        let before = source[..*i].chars().next_back().is_none_or(|c| !word(c));
+                        let after = source[i + name.len()..]
+                            .chars()
+                            .next()
+                            .is_none_or(|c| !word(c));
+                        before && after
+                    })
+                    .count();
+                !method
+                    && spawned
+                        .get(name.as_str())
+                        .is_some_and(|n| n + 1 == mentions)
+                    && self.goes_on_when_cancelled(code)
+            })
+            .map(|(n, ..)| n.clone())
+            .collect();
+    }
+
+    /// `f` of `t = asyncio.create_task(f(...))`.
+    fn spawned_coroutine<'s>(&self, s: &'s py::Stmt) -> Option<&'s str> {
+        let P::Assign { targets, value } = &s.kind else {
+            return None;
+        };
+        let (E::Call(f, args), [py::Target::Name(_)]) = (&value.kind, targets.as_slice()) else {
+            return None;
+        };
+        if !self.is_member(f, Module::Asyncio, "create_task") {
+            return None;
+        }
+        let Some(Arg::Positional(c)) = args.first() else {
+            return None;
+        };
+        match &c.kind {
+            E::Call(g, _) => match &g.kind {
+                E::Name(Name::Global(n)) => Some(n),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Whether the coroutine `code` goes on after its cancellation: each of
+    /// its `except asyncio.CancelledError:` (one at least) goes on, around
+    /// a body that is not `await task` alone (that one reads the awaited
+    /// task's `JoinError`).
+    fn goes_on_when_cancelled(&self, code: &Code) -> bool {
+        if !code.is_async || code.is_generator || code.locals.iter().any(|l| &**l == TOKEN) {
+            return false;
+        }
+        let (mut going_on, mut ending) = (0, 0);
+        crate::program::walk(&code.body, &mut |s| {
+            let P::Try { body, handlers, .. } = &s.kind else {
+                return;
+            };
+            let awaits_name = matches!(body.as_slice(), [py::Stmt { kind: P::Expr(e), .. }]
+                if matches!(&e.kind, E::Await(x) if local_name(x).is_some()));
+            for h in handlers.iter().filter(|h| self.catches_cancel(h)) {
+                if ends(h) || awaits_name {
+                    ending += 1;
+                } else {
+                    going_on += 1;
+                }
+            }
+        });
+        going_on > 0 && ending == 0
+    }
+
+    /// Whether `try: body except asyncio.CancelledError:` that goes on
+    /// stands in a coroutine given a token, around a body `select!` can run.
+    pub(super) fn token_try(&self, sc: &Scope, body: &[py::Stmt]) -> Result<bool> {
+        if sc.prims.get(TOKEN) != Some(&PrimitiveKind::Token) {
+            return Ok(false);
+        }
+        let mut bad = None;
+        crate::program::walk(body, &mut |b| {
+            if bad.is_none()
+                && matches!(
+                    b.kind,
+                    P::Return(_)
+                        | P::Break
+                        | P::Continue
+                        | P::Raise { .. }
+                        | P::Assign { .. }
+                        | P::AugAssign { .. }
+                )
+            {
+                bad = Some(b.span.clone());
+            }
+        });
+        match bad {
+            Some(span) => refuse(
+                &span,
+                "this statement in a `try` whose task goes on after its cancellation",
+                BODY,
+            ),
+            None => Ok(true),
+        }
+    }
+
+    /// The token argument of a call of `callee`, if it goes on after its
+    /// cancellation: the token made for the task being spawned, or the
+    /// caller's own (a child cancelled with its parent).
+    pub(super) fn token_arg(
+        &self,
+        sc: &Scope,
+        callee: &str,
+        span: &std::ops::Range<usize>,
+    ) -> Result<Option<Expr>> {
+        if !self.cancellable.contains(callee) {
+            return Ok(None);
+        }
+        let var = match self.token_for.borrow_mut().take() {
+            Some(task) => format!("{task}_{TOKEN}"),
+            None if sc.prims.get(TOKEN) == Some(&PrimitiveKind::Token) => TOKEN.to_string(),
+            None => {
+                return refuse(
+                    span,
+                    format!("this call of `{callee}`, which goes on after its cancellation"),
+                    "the Rust listing gives such a coroutine a `CancellationToken` where it is \
+                     spawned, `t = asyncio.create_task(f(...))`, and cancels it with \
+                     `t.cancel()`",
+                );
+            }
+        };
+        Ok(Some(Expr {
+            kind: ExprKind::Var(var),
+            span: span.clone(),
+        }))
+    }
+
+    /// `var = asyncio.create_task(c)`: the call, and the token made for the
+    /// task first when the coroutine goes on after its cancellation.
+    pub(super) fn spawn_call(
+        &self,
+        sc: &mut Scope,
+        var: &str,
+        c: &py::Expr,
+    ) -> Result<Option<Call>> {
+        *self.token_for.borrow_mut() = Some(var.to_string());
+        let call = self.user_call(sc, c, &[FunctionKind::Coroutine]);
+        let unused = self.token_for.borrow_mut().take().is_some();
+        let call = call?;
+        if !unused {
+            let token = format!("{var}_{TOKEN}");
+            sc.prims.insert(token.clone(), PrimitiveKind::Token);
+            self.lifted.borrow_mut().push(StmtKind::Primitive {
+                name: token,
+                made: Primitive::Token,
+            });
+        }
+        Ok(call)
+    }
+
+    /// `task.cancel()` of a task given a token: `task_token.cancel()`.
+    pub(super) fn token_cancel(&self, sc: &Scope, task: &str) -> Option<StmtKind> {
+        let token = format!("{task}_{TOKEN}");
+        (sc.prims.get(&token) == Some(&PrimitiveKind::Token)).then_some(StmtKind::PrimCall {
+            object: token,
+            op: PrimOp::Cancel,
+            arg: None,
+            into: None,
+        })
+    }
+}

@@ -1,0 +1,345 @@
+//! Plain classes (no base class, no `__aiter__`/`__aenter__`): a struct
+//! with its fields from `__init__` and its methods, plain and `async`;
+//! objects made (`Class(...)`), their fields read (`obj.name`) and their
+//! methods called and awaited (`obj.m(...)`, `await obj.m(...)`).
+
+use super::scope::Scope;
+use super::{Def, Planner, Result, methods, module_stmts, refuse};
+use crate::program::{self as py, Arg, Code, ExprKind as E, Name, Stmt, StmtKind as P};
+use crate::render::plan::ir::ast::{Call, Function, FunctionKind, StmtKind};
+use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind};
+
+/// The name of the plan function of `class`'s method `m`.
+pub(crate) fn method_name(class: &str, m: &str) -> String {
+    format!("{class}.{m}")
+}
+
+impl<'p> Planner<'p> {
+    /// The program's plain classes: name and body.
+    fn plain_classes(&self) -> Vec<(&'p str, &'p Code)> {
+        module_stmts(&self.program.module.body)
+            .into_iter()
+            .filter_map(|s| match &s.kind {
+                P::Class { code, name, .. }
+                    if self
+                        .defs
+                        .get(&**name.ident())
+                        .is_some_and(|d| d.kind.is_none()) =>
+                {
+                    Some((&**name.ident(), &**code))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Whether `name` is a plain class of the program.
+    pub(super) fn is_plain_class(&self, name: &str) -> bool {
+        self.plain_classes().iter().any(|(c, _)| *c == name)
+    }
+
+    /// The one plain class with the method `m`: the class and the method's
+    /// `def` statement.
+    fn method_owner(&self, m: &str) -> Option<(&'p str, &'p Stmt)> {
+        let mut found = self
+            .plain_classes()
+            .into_iter()
+            .filter_map(|(class, code)| {
+                methods(code)
+                    .find(|(n, _, _)| *n == m)
+                    .map(|(_, _, s)| (class, s))
+            });
+        let one = found.next()?;
+        found.next().is_none().then_some(one)
+    }
+
+    /// Whether `attr` is a field that `__init__` of one plain class sets.
+    fn object_field(&self, attr: &str) -> bool {
+        let sets = |code: &Code| {
+            methods(code)
+                .find(|(n, _, _)| *n == "__init__")
+                .is_some_and(|(_, init, _)| {
+                    init.body.iter().any(|s| {
+                        matches!(&s.kind, P::Assign { targets, .. }
+                            if matches!(targets.as_slice(), [py::Target::Attr(_, a)] if &**a == attr))
+                    })
+                })
+        };
+        self.plain_classes()
+            .into_iter()
+            .filter(|(_, code)| sets(code))
+            .count()
+            == 1
+    }
+
+    /// A plain class: its struct (a [`FunctionKind::Object`] with the
+    /// fields of `__init__`), then one function per method.
+    pub(super) fn object_class(&self, code: &Code, name: &str, s: &Stmt) -> Result<Vec<Function>> {
+        let mut params = Vec::new();
+        let mut fields = Vec::new();
+        let mut out = Vec::new();
+        for (m, c, def) in methods(code) {
+            let self_first = c
+                .params
+                .positional
+                .first()
+                .is_some_and(|p| &*p.name == "self");
+            if !self_first {
+                return refuse(
+                    &def.span,
+                    format!("the method `{m}` without `self`"),
+                    "the Rust listing's methods take `&self` (or `&mut self`) first",
+                );
+            }
+            if m == "__init__" {
+                params = self.params(c, name, 1, &def.span)?;
+                fields = self.fields(c)?;
+                continue;
+            }
+            if matches!(m, "__str__" | "__repr__") {
+                let body: Vec<&Stmt> = c.body.iter().filter(|s| !is_docstring(s)).collect();
+                let returns = matches!(
+                    body.as_slice(),
+                    [Stmt {
+                        kind: P::Return(Some(_)),
+                        ..
+                    }]
+                );
+                if c.is_async || c.params.positional.len() != 1 || !returns {
+                    return refuse(
+                        &def.span,
+                        format!("this `{m}`"),
+                        format!(
+                            "the Rust listing writes `{m}` as a `fmt` trait of the struct: \
+                             `def {m}(self): return text`"
+                        ),
+                    );
+                }
+            } else if m.starts_with("__") {
+                return refuse(
+                    &def.span,
+                    format!("a class with `{m}`"),
+                    "the Rust listing translates a plain class's `__init__` and its named \
+                     methods; other special methods have no counterpart in the plan",
+                );
+            }
+            let kind = match (c.is_async, c.is_generator) {
+                (true, false) => FunctionKind::Coroutine,
+                (false, false) => FunctionKind::Blocking,
+                _ => {
+                    return refuse(
+                        &def.span,
+                        format!("the generator method `{m}`"),
+                        "the Rust listing's methods are plain or `async` functions",
+                    );
+                }
+            };
+            out.push((m, c, def, kind));
+        }
+        let names: Vec<String> = fields
+            .iter()
+            .map(|(n, _): &(String, Expr)| n.clone())
+            .collect();
+        let mut functions = vec![Function {
+            kind: FunctionKind::Object,
+            name: name.to_string(),
+            params,
+            fields: fields.clone(),
+            body: Vec::new(),
+            exit: Vec::new(),
+            span: s.span.clone(),
+        }];
+        for (m, c, def, kind) in out {
+            let full = method_name(name, m);
+            let params = self.params(c, &full, 1, &def.span)?;
+            let mut scope = Scope::new(kind, names.clone());
+            let body = self.block(&mut scope, &c.body)?;
+            functions.push(Function {
+                kind,
+                name: full,
+                params,
+                fields: fields.clone(),
+                body,
+                exit: Vec::new(),
+                span: def.span.clone(),
+            });
+        }
+        Ok(functions)
+    }
+
+    /// An expression on the objects of plain classes: `Class(...)`,
+    /// `obj.field`, `obj.m(...)` and `await obj.m(...)`.
+    pub(super) fn object_expr(&self, sc: &Scope, e: &py::Expr) -> Result<Option<ExprKind>> {
+        match &e.kind {
+            E::Call(f, args) => {
+                if let E::Name(Name::Global(n)) = &f.kind
+                    && let Some(def) = self.defs.get(&**n).copied()
+                    && def.kind.is_none()
+                    && self.is_plain_class(n)
+                {
+                    let call = self.object_call(sc, n, def, args, &e.span)?;
+                    return Ok(Some(ExprKind::New(call)));
+                }
+                self.method_expr(sc, e, false)
+            }
+            E::Await(inner) => self.method_expr(sc, inner, true),
+            E::Attr(obj, attr)
+                if sc.field(obj, attr).is_none()
+                    && !is_self(obj)
+                    && matches!(
+                        obj.kind,
+                        E::Name(Name::Local(..)) | E::Attr(..) | E::Subscript(..)
+                    )
+                    && self.object_field(attr) =>
+            {
+                let obj = self.expr(sc, obj)?;
+                Ok(Some(ExprKind::Field(Box::new(obj), attr.to_string())))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// `obj.m(...)` of a method of a plain class; `awaited` when the
+    /// program awaits it, as an `async` method must be.
+    fn method_expr(&self, sc: &Scope, e: &py::Expr, awaited: bool) -> Result<Option<ExprKind>> {
+        let E::Call(f, args) = &e.kind else {
+            return Ok(None);
+        };
+        let E::Attr(obj, m) = &f.kind else {
+            return Ok(None);
+        };
+        if self.member(f).is_some() || m.starts_with("__") {
+            return Ok(None);
+        }
+        let Some((class, def)) = self.method_owner(m) else {
+            return Ok(None);
+        };
+        let P::Def { code, defaults, .. } = &def.kind else {
+            return Ok(None);
+        };
+        if code.is_async != awaited {
+            let (construct, reason) = if awaited {
+                (
+                    "awaiting a plain method",
+                    "only an `async` method gives a value to await",
+                )
+            } else {
+                (
+                    "an `async` method called without `await`",
+                    "it would never run; the Rust listing awaits each call of an `async` method",
+                )
+            };
+            return refuse(&e.span, construct, reason);
+        }
+        let obj = if is_self(obj) {
+            Expr {
+                kind: ExprKind::Var("self".into()),
+                span: obj.span.clone(),
+            }
+        } else {
+            self.expr(sc, obj)?
+        };
+        let names = code.params.positional.get(1..).unwrap_or_default();
+        let def = Def {
+            kind: Some(if awaited {
+                FunctionKind::Coroutine
+            } else {
+                FunctionKind::Blocking
+            }),
+            params: names.len(),
+            names,
+            defaults,
+        };
+        let call = self.object_call(sc, &method_name(class, m), def, args, &e.span)?;
+        Ok(Some(ExprKind::Method(Box::new(obj), call)))
+    }
+
+    fn object_call(
+        &self,
+        sc: &Scope,
+        name: &str,
+        def: Def<'_>,
+        args: &[Arg],
+        span: &std::ops::Range<usize>,
+    ) -> Result<Call> {
+        let call = Call {
+            name: name.to_string(),
+            args: self.args_of(sc, name, def, args, span)?,
+            span: span.clone(),
+        };
+        for (i, arg) in call.args.iter().enumerate() {
+            self.check_arg(&call, i, arg)?;
+        }
+        Ok(call)
+    }
+}
+
+fn is_docstring(s: &Stmt) -> bool {
+    matches!(&s.kind, P::Expr(e) if matches!(&e.kind, E::Literal(py::Literal::Str(_))))
+}
+
+fn is_self(e: &py::Expr) -> bool {
+    matches!(&e.kind, E::Name(Name::Local(_, n)) if &**n == "self")
+}
+
+impl Planner<'_> {
+    /// `[into =] await obj.m(...)` of an `async` method, as a statement.
+    pub(super) fn awaited_method(
+        &self,
+        sc: &Scope,
+        inner: &py::Expr,
+        into: Option<String>,
+    ) -> Result<Option<StmtKind>> {
+        let Some(kind) = self.method_expr(sc, inner, true)? else {
+            return Ok(None);
+        };
+        Ok(Some(StmtKind::Set {
+            var: into.unwrap_or_else(|| "_".into()),
+            value: Expr {
+                kind,
+                span: inner.span.clone(),
+            },
+        }))
+    }
+}
+
+impl Planner<'_> {
+    /// `obj.field = value` (or `obj.field op= value`) of an object of a
+    /// plain class, outside its class.
+    pub(super) fn set_field(
+        &self,
+        sc: &Scope,
+        target: &py::Target,
+        op: Option<BinaryOp>,
+        value: &py::Expr,
+    ) -> Result<Option<StmtKind>> {
+        let py::Target::Attr(obj, attr) = target else {
+            return Ok(None);
+        };
+        if sc.field(obj, attr).is_some()
+            || is_self(obj)
+            || !matches!(obj.kind, E::Name(Name::Local(..)))
+            || !self.object_field(attr)
+        {
+            return Ok(None);
+        }
+        let object = self.expr(sc, obj)?;
+        let mut value = self.expr(sc, value)?;
+        if let Some(op) = op {
+            let span = value.span.clone();
+            let field = Expr {
+                kind: ExprKind::Field(Box::new(object.clone()), attr.to_string()),
+                span: span.clone(),
+            };
+            value = Expr {
+                kind: ExprKind::Binary(op, Box::new(field), Box::new(value)),
+                span,
+            };
+        }
+        Ok(Some(StmtKind::SetField {
+            object,
+            field: attr.to_string(),
+            value,
+        }))
+    }
+}

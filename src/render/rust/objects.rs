@@ -1,0 +1,309 @@
+//! Plain classes: a struct, its `new` and its methods in one `impl`
+//! (`&mut self` where a method changes a field); objects made with
+//! `Class::new(...)`, fields read as `obj.name`, methods called as
+//! `obj.m(...)` (`.await`ed when `async`).
+
+use super::Renderer;
+use super::code::Code;
+use super::names::{camel, ident};
+use super::types::{Ty, Types, unify};
+use crate::render::plan::ir::ast::{Block, Call, Demo, Function, FunctionKind, StmtKind, walk};
+use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind};
+
+/// Whether `f` is a method of a plain class (named `Class.method`),
+/// rendered inside its class's `impl`.
+pub(super) fn is_method(f: &Function) -> bool {
+    f.name.contains('.')
+}
+
+/// The class and the method of a method's name.
+fn split(name: &str) -> Option<(&str, &str)> {
+    name.split_once('.')
+}
+
+/// Whether the method `name` changes a field of its object (itself, or
+/// through another method of the object).
+fn mutates_self(demo: &Demo, name: &str, depth: u8) -> bool {
+    let Some(f) = demo.function(name) else {
+        return false;
+    };
+    let fields: Vec<&String> = f.fields.iter().map(|(n, _)| n).collect();
+    let mut found = super::analysis::mutated_lists(&f.body)
+        .iter()
+        .any(|n| fields.contains(&n));
+    walk(&f.body, &mut |s| {
+        if let StmtKind::Set { var, .. } = &s.kind {
+            found |= fields.contains(&var);
+        }
+        for (e, _) in super::analysis::stmt_exprs(s) {
+            super::analysis::each_expr(e, &mut |x| {
+                if let ExprKind::Method(obj, call) = &x.kind
+                    && matches!(&obj.kind, ExprKind::Var(v) if v == "self")
+                    && depth < 8
+                {
+                    found |= mutates_self(demo, &call.name, depth + 1);
+                }
+            });
+        }
+    });
+    found
+}
+
+/// The variables of `block` holding objects whose methods change them:
+/// they are `mut`.
+pub(super) fn mutated_objects(demo: &Demo, block: &Block) -> Vec<String> {
+    let mut out = Vec::new();
+    walk(block, &mut |s| {
+        if let StmtKind::SetField { object, .. } = &s.kind
+            && let ExprKind::Var(v) = &object.kind
+        {
+            out.push(v.clone());
+        }
+        for (e, _) in super::analysis::stmt_exprs(s) {
+            super::analysis::each_expr(e, &mut |x| {
+                if let ExprKind::Method(obj, call) = &x.kind
+                    && let ExprKind::Var(v) = &obj.kind
+                    && v != "self"
+                    && mutates_self(demo, &call.name, 0)
+                {
+                    out.push(v.clone());
+                }
+            });
+        }
+    });
+    out
+}
+
+impl Types {
+    /// The type of `Class(...)`, `obj.field` and `obj.m(...)`.
+    pub(super) fn object_ty(&self, f: &str, e: &Expr) -> Ty {
+        match &e.kind {
+            ExprKind::New(call) => Ty::Object(call.name.clone()),
+            ExprKind::Field(obj, field) => match self.expr_ty(f, obj) {
+                Ty::Object(class) => self.var(&class, field),
+                _ => Ty::Unknown,
+            },
+            ExprKind::Method(_, call) => self.ret_of(&call.name),
+            _ => Ty::Unknown,
+        }
+    }
+
+    /// A method reads and sets its class's fields: both know one type
+    /// for each.
+    pub(super) fn share_fields(&mut self, f: &Function) -> bool {
+        let Some((class, _)) = split(&f.name) else {
+            return false;
+        };
+        let mut changed = false;
+        for (field, _) in &f.fields {
+            let mut ty = self.var(class, field);
+            unify(&mut ty, &self.var(&f.name, field));
+            changed |= self.set(class, field, &ty);
+            changed |= self.set(&f.name, field, &ty);
+        }
+        changed
+    }
+}
+
+impl Renderer<'_> {
+    /// A plain class: its struct and `new`, then its methods, in one `impl`.
+    pub(super) fn object(&mut self, f: &Function) {
+        self.struct_def(f, &[]);
+        let prefix = format!("{}.", f.name);
+        let methods: Vec<&Function> = self
+            .demo
+            .functions
+            .iter()
+            .filter(|m| m.name.starts_with(&prefix))
+            .collect();
+        let (named, special): (Vec<&Function>, Vec<&Function>) =
+            methods.into_iter().partition(|m| !m.name.ends_with("__"));
+        for m in named {
+            self.line("");
+            let start = self.lines.len();
+            self.method_def(m);
+            self.functions
+                .insert(m.name.clone(), start..self.lines.len());
+        }
+        self.indent -= 1;
+        self.line("}");
+        let repr = special.iter().any(|m| m.name.ends_with(".__repr__"));
+        // `__repr__` first: Python's `str` falls back on it.
+        for trait_ in ["Debug", "Display"] {
+            let dunder = if trait_ == "Debug" {
+                "__repr__"
+            } else {
+                "__str__"
+            };
+            let m = special
+                .iter()
+                .find(|m| split(&m.name).is_some_and(|(_, n)| n == dunder));
+            if m.is_none() && !(trait_ == "Display" && repr) {
+                continue;
+            }
+            self.use_("std", "fmt");
+            self.line("");
+            let start = self.lines.len();
+            self.line(format!("impl fmt::{trait_} for {} {{", camel(&f.name)));
+            self.indent += 1;
+            self.line("fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {");
+            self.indent += 1;
+            match m {
+                Some(m) => self.fmt_body(m),
+                // Python's `str` of an object without `__str__` is its `repr`.
+                None => self.line("fmt::Debug::fmt(self, f)"),
+            }
+            self.indent -= 1;
+            self.line("}");
+            self.indent -= 1;
+            self.line("}");
+            if let Some(m) = m {
+                self.functions
+                    .insert(m.name.clone(), start..self.lines.len());
+            }
+        }
+    }
+
+    /// The body of `__str__` or `__repr__` (`return text`): `write!`.
+    fn fmt_body(&mut self, m: &Function) {
+        self.enter(m, "self", true);
+        let Some(StmtKind::Return(Some(e))) = m.body.last().map(|s| &s.kind) else {
+            return;
+        };
+        if let ExprKind::Template(t) = &e.kind {
+            let (text, fresh) = self.format(t, "write!");
+            if fresh {
+                let mut args = vec!["f".to_string()];
+                args.extend(std::mem::take(&mut self.last_format_args));
+                self.macro_line("write!(", &args, ")");
+                return;
+            }
+            self.line(format!("f.write_str({text})"));
+            return;
+        }
+        let c = self.expr(e);
+        self.line(format!("f.write_str({})", c.borrowed()));
+    }
+
+    fn method_def(&mut self, m: &Function) {
+        self.enter(m, "self", true);
+        let recv = if mutates_self(self.demo, &m.name, 0) {
+            "&mut self"
+        } else {
+            "&self"
+        };
+        let params = self.param_list(m);
+        let params = if params.is_empty() {
+            recv.to_string()
+        } else {
+            format!("{recv}, {params}")
+        };
+        let ret = self.ret_suffix(&m.name);
+        let name = split(&m.name).map_or(m.name.as_str(), |(_, n)| n);
+        let head = match m.kind {
+            FunctionKind::Blocking => format!("fn {}(", ident(name)),
+            _ => format!("async fn {}(", ident(name)),
+        };
+        self.signature(&head, &params, &format!("){ret} {{"));
+        self.indent += 1;
+        self.body(&m.body, true);
+        let ends = matches!(
+            m.body.last().map(|s| &s.kind),
+            Some(StmtKind::Return(_) | StmtKind::Raise { .. })
+        );
+        if self.fallible.contains(&m.name)
+            && !ends
+            && matches!(self.types.ret_of(&m.name), Ty::Unit | Ty::Unknown)
+        {
+            self.line("Ok(())");
+        }
+        self.indent -= 1;
+        self.line("}");
+    }
+
+    /// `obj.field` outside the class.
+    pub(super) fn field(&mut self, e: &Expr, obj: &Expr, field: &str) -> Code {
+        let ty = self.types.expr_ty(&self.func, e);
+        let obj = self.object_code(obj);
+        Code::new(format!("{obj}.{}", ident(field)), ty, 10)
+    }
+
+    /// `obj.m(args)`, `.await`ed when the method is `async`.
+    pub(super) fn method_call(&mut self, obj: &Expr, call: &Call) -> Code {
+        let obj = self.object_code(obj);
+        let args = self.call_args(call).join(", ");
+        let name = split(&call.name).map_or(call.name.as_str(), |(_, n)| n);
+        let wait = match self.demo.function(&call.name).map(|f| f.kind) {
+            Some(FunctionKind::Blocking) => "",
+            _ => ".await",
+        };
+        let text = format!(
+            "{obj}.{}({args}){wait}{}",
+            ident(name),
+            self.try_op(&call.name)
+        );
+        let mut out = Code::new(text, self.types.ret_of(&call.name), 10);
+        out.fresh = true;
+        out
+    }
+
+    fn object_code(&mut self, obj: &Expr) -> String {
+        match &obj.kind {
+            ExprKind::Var(v) if v == "self" => "self".into(),
+            _ => self.expr(obj).wrap(10),
+        }
+    }
+}
+
+impl Types {
+    /// `obj.field = value`: the field takes the value's type.
+    pub(super) fn set_field_ty(&mut self, f: &str, obj: &Expr, field: &str, value: &Expr) -> bool {
+        let Ty::Object(class) = self.expr_ty(f, obj) else {
+            return false;
+        };
+        let ty = self.expr_ty(f, value);
+        self.set(&class, field, &ty)
+    }
+}
+
+impl Renderer<'_> {
+    /// `obj.field = value;`, or `obj.field += x;` for `obj.field = obj.field + x`.
+    pub(super) fn set_field(&mut self, obj: &Expr, field: &str, value: &Expr) {
+        let target = format!("{}.{}", self.object_code(obj), ident(field));
+        let ty = match self.types.expr_ty(&self.func, obj) {
+            Ty::Object(class) => self.types.var(&class, field),
+            _ => Ty::Unknown,
+        };
+        if let ExprKind::Binary(op, a, b) = &value.kind
+            && matches!(&a.kind, ExprKind::Field(o, f) if f == field && **o == *obj)
+            && matches!(ty, Ty::Int | Ty::Float)
+            && let Some(sym) = compound(*op)
+        {
+            let b = self.expr(b);
+            let b = if ty == Ty::Float {
+                b.as_f64().text
+            } else {
+                b.text
+            };
+            self.line(format!("{target} {sym}= {b};"));
+            return;
+        }
+        let c = self.expr(value);
+        let text = match ty {
+            Ty::Float if c.ty == Ty::Int => c.as_f64().text,
+            Ty::Str | Ty::List(_) | Ty::Dict(..) | Ty::Tuple(_) => c.owned(),
+            _ => c.text,
+        };
+        self.line(format!("{target} = {text};"));
+    }
+}
+
+/// The compound assignment of `op`, where Rust's operator means Python's.
+fn compound(op: BinaryOp) -> Option<&'static str> {
+    match op {
+        BinaryOp::Add => Some("+"),
+        BinaryOp::Sub => Some("-"),
+        BinaryOp::Mul => Some("*"),
+        _ => None,
+    }
+}

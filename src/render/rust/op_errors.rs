@@ -1,0 +1,221 @@
+//! Python's own failing operations where the program catches what they
+//! raise (see [`crate::render::plan::ir::op_errors`]): a division by a
+//! `py_nonzero(divisor, message)?`, `*py_item(&map, key)?` of a dict,
+//! `*py_item_at(&items, index)?` of a list, `py_int(text)?`; each gives
+//! the `Err` variant with Python's message.
+
+use super::Renderer;
+use super::code::Code;
+use super::dicts::key;
+use super::types::{Ty, Types};
+use crate::render::plan::ir::ast::Demo;
+use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind};
+use crate::render::plan::ir::op_errors::checked_ops;
+use crate::render::plan::ir::raises::raised_classes;
+use std::collections::HashMap;
+use std::ops::Range;
+
+const NONZERO: &[&str] = &[
+    "/// The divisor of a Python division, or its `ZeroDivisionError`.",
+    "fn py_nonzero<T: Default + PartialEq>(divisor: T, message: &str) -> Result<T, Error> {",
+    "    if divisor == T::default() {",
+    "        return Err(Error::ZeroDivisionError(message.to_string()));",
+    "    }",
+    "    Ok(divisor)",
+    "}",
+];
+
+const ITEM: &[&str] = &[
+    "/// `map[key]` of a Python dict: the value, or the `KeyError` naming the key.",
+    "fn py_item<'a, V>(map: &'a IndexMap<String, V>, key: &str) -> Result<&'a V, Error> {",
+    "    map.get(key).ok_or_else(|| Error::KeyError(py_repr(key)))",
+    "}",
+];
+
+const ITEM_AT: &[&str] = &[
+    "/// `items[index]` of a Python list (from the end when negative), or its `IndexError`.",
+    "fn py_item_at<T>(items: &[T], index: i64) -> Result<&T, Error> {",
+    "    let from_end = items.len() as i64 + index;",
+    "    let at = if index < 0 { from_end } else { index };",
+    "    usize::try_from(at)",
+    "        .ok()",
+    "        .and_then(|at| items.get(at))",
+    "        .ok_or_else(|| Error::IndexError(\"list index out of range\".to_string()))",
+    "}",
+];
+
+const PARSE_INT: &[&str] = &[
+    "/// Python's `int(text)`: the number, or its `ValueError`.",
+    "fn py_int(text: &str) -> Result<i64, Error> {",
+    "    text.trim().parse().map_err(|_| {",
+    "        let text = py_repr(text);",
+    "        Error::ValueError(format!(\"invalid literal for int() with base 10: {text}\"))",
+    "    })",
+    "}",
+];
+
+const PARSE_FLOAT: &[&str] = &[
+    "/// Python's `float(text)`: the number, or its `ValueError`.",
+    "fn py_float(text: &str) -> Result<f64, Error> {",
+    "    text.trim().parse().map_err(|_| {",
+    "        let text = py_repr(text);",
+    "        Error::ValueError(format!(\"could not convert string to float: {text}\"))",
+    "    })",
+    "}",
+];
+
+const HELPERS: [(&str, &[&str]); 5] = [
+    ("py_nonzero(", NONZERO),
+    ("py_item(", ITEM),
+    ("py_item_at(", ITEM_AT),
+    ("py_int(", PARSE_INT),
+    ("py_float(", PARSE_FLOAT),
+];
+
+/// The helpers the listing's lines call.
+pub(super) fn helpers(calls: &dyn Fn(&str) -> bool) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    for (name, text) in HELPERS {
+        if calls(name) {
+            out.extend_from_slice(text);
+            out.push("");
+        }
+    }
+    out
+}
+
+/// Whether a helper the lines call needs `py_repr`.
+pub(super) fn uses_py_repr(calls: &dyn Fn(&str) -> bool) -> bool {
+    ["py_item(", "py_int(", "py_float("]
+        .iter()
+        .any(|n| calls(n))
+}
+
+/// The operations the listing checks, by span, with the class each gives:
+/// the class its operand's type decides, where an `except` takes it.
+pub(super) fn checked_classes(demo: &Demo, types: &Types) -> HashMap<Range<usize>, &'static str> {
+    let mut out = HashMap::new();
+    for op in checked_ops(demo) {
+        let ty = |e: &Expr| types.expr_ty(&op.func, e);
+        let class = match &op.expr.kind {
+            ExprKind::Binary(..) | ExprKind::Call(Builtin::Divmod, _) => "ZeroDivisionError",
+            ExprKind::Call(Builtin::Index, args) => match args.as_slice() {
+                [obj, k] => match (ty(obj), ty(k)) {
+                    (Ty::Dict(key, _), _) if *key == Ty::Str => "KeyError",
+                    (Ty::List(_), Ty::Int) => "IndexError",
+                    _ => continue,
+                },
+                _ => continue,
+            },
+            ExprKind::Call(Builtin::Int | Builtin::Float, args) => match args.as_slice() {
+                [x] if ty(x) == Ty::Str => "ValueError",
+                _ => continue,
+            },
+            _ => continue,
+        };
+        if op.taken.contains(&class) {
+            out.insert(op.expr.span.clone(), class);
+        }
+    }
+    out
+}
+
+/// Python's message for a division by zero.
+fn zero_message(op: BinaryOp, float: bool) -> &'static str {
+    match (op, float) {
+        (BinaryOp::Div, false) => "division by zero",
+        (BinaryOp::Div, true) => "float division by zero",
+        (BinaryOp::FloorDiv, false) => "integer division or modulo by zero",
+        (BinaryOp::FloorDiv, true) => "float floor division by zero",
+        (_, false) => "integer modulo by zero",
+        (_, true) => "float modulo",
+    }
+}
+
+impl Renderer<'_> {
+    /// The variants of the listing's `Error`: the classes its `raise`
+    /// statements give, then those of its checked operations.
+    pub(super) fn error_classes(&self) -> Vec<String> {
+        let mut classes = raised_classes(self.demo);
+        let mut checked: Vec<(&Range<usize>, &&str)> = self.checked.iter().collect();
+        checked.sort_by_key(|(span, _)| (span.start, span.end));
+        for (_, class) in checked {
+            if !classes.iter().any(|c| c == class) {
+                classes.push(class.to_string());
+            }
+        }
+        classes
+    }
+
+    /// A checked operation, or `None` for another expression.
+    pub(super) fn checked_expr(&mut self, e: &Expr) -> Option<Code> {
+        self.checked.get(&e.span)?;
+        Some(match &e.kind {
+            ExprKind::Binary(op, a, b) => {
+                let (a, b) = (self.expr(a), self.expr(b));
+                let float = a.ty == Ty::Float || b.ty == Ty::Float;
+                let b = nonzero(&b, zero_message(*op, float));
+                self.binary(*op, a, b)
+            }
+            ExprKind::Call(Builtin::Divmod, args) => {
+                let [a, b] = args.as_slice() else {
+                    return None;
+                };
+                let (a, b) = (self.expr(a), self.expr(b));
+                let float = a.ty == Ty::Float || b.ty == Ty::Float;
+                let message = if float {
+                    "float divmod()"
+                } else {
+                    "integer division or modulo by zero"
+                };
+                let b = nonzero(&b, message);
+                let q = self.binary(BinaryOp::FloorDiv, a.clone(), b.clone());
+                let r = self.binary(BinaryOp::Mod, a, b);
+                let mut c = Code::new(
+                    format!("({}, {})", q.text, r.text),
+                    Ty::Tuple(vec![q.ty, r.ty]),
+                    10,
+                );
+                c.fresh = true;
+                c
+            }
+            ExprKind::Call(Builtin::Index, args) => {
+                let [obj, k] = args.as_slice() else {
+                    return None;
+                };
+                let (obj, k) = (self.expr(obj), self.expr(k));
+                let (text, ty) = match &obj.ty {
+                    Ty::Dict(_, v) => (
+                        format!("*py_item(&{}, {})?", obj.wrap(7), key(&k)),
+                        *v.clone(),
+                    ),
+                    t => (
+                        format!("*py_item_at(&{}, {})?", obj.wrap(7), k.text),
+                        t.elem(),
+                    ),
+                };
+                Code::new(text, ty, 7)
+            }
+            ExprKind::Call(f @ (Builtin::Int | Builtin::Float), args) => {
+                let x = self.expr(args.first()?);
+                let (name, ty) = match f {
+                    Builtin::Int => ("py_int", Ty::Int),
+                    _ => ("py_float", Ty::Float),
+                };
+                let mut c = Code::new(format!("{name}({})?", x.borrowed()), ty, 10);
+                c.fresh = true;
+                c
+            }
+            _ => return None,
+        })
+    }
+}
+
+/// The divisor `b`, or the `ZeroDivisionError` with `message`.
+fn nonzero(b: &Code, message: &str) -> Code {
+    Code::new(
+        format!("py_nonzero({}, \"{message}\")?", b.text),
+        b.ty.clone(),
+        10,
+    )
+}

@@ -1,0 +1,74 @@
+//! The Rust listing of a task that catches its cancellation and goes on:
+//! a `CancellationToken` made where it is spawned, a biased `select!` in
+//! the task, and what it refuses. (`tests/rust_listings.rs` builds and runs
+//! `cancel__caught_goes_on`.)
+
+#[path = "support/listing.rs"]
+mod support;
+
+use support::{HEADER, RUN, listing, refused};
+
+const WORKER: &str = "async def worker(name):\n    try:\n        await asyncio.sleep(10)\n        \
+print(name, \"done\")\n    except asyncio.CancelledError:\n        print(name, \"saving\")\n        \
+await asyncio.sleep(1)\n    finally:\n        print(name, \"closed\")\n    return name\n\n\n";
+
+#[test]
+fn the_task_gets_a_token_and_cancel_cancels_it() {
+    let src = format!(
+        "{HEADER}{WORKER}async def main():\n    t = asyncio.create_task(worker(\"w\"))\n    \
+await asyncio.sleep(1)\n    t.cancel()\n    print(await t)\n{RUN}"
+    );
+    let text = listing(&src);
+    for want in [
+        "use tokio_util::sync::CancellationToken;",
+        "async fn worker(name: &str, token: CancellationToken) -> String {",
+        "let t_token = CancellationToken::new();",
+        "let t = tokio::spawn(worker(\"w\", t_token.clone()));",
+        "t_token.cancel();",
+        "tokio::select! {\n        biased;\n        () = token.cancelled() => {\n            \
+println!(\"{name} saving\");\n            sleep(Duration::from_secs(1)).await;\n        }\n        \
+() = async {\n            sleep(Duration::from_secs(10)).await;\n            \
+println!(\"{name} done\");\n        } => {}\n    }\n    println!(\"{name} closed\");\n",
+    ] {
+        assert!(text.contains(want), "{want}\n{text}");
+    }
+    assert!(!text.contains(".abort()"), "{text}");
+}
+
+#[test]
+fn a_handler_that_reraises_keeps_the_drop_guard() {
+    let src = format!(
+        "{HEADER}async def worker():\n    try:\n        await asyncio.sleep(10)\n    \
+except asyncio.CancelledError:\n        print(\"cancelled\")\n        raise\n\n\n\
+async def main():\n    t = asyncio.create_task(worker())\n    await asyncio.sleep(1)\n    \
+t.cancel()\n{RUN}"
+    );
+    let text = listing(&src);
+    assert!(text.contains("t.abort();"), "{text}");
+    assert!(!text.contains("CancellationToken"), "{text}");
+}
+
+#[test]
+fn a_coroutine_that_goes_on_called_otherwise_is_refused() {
+    let src = format!("{HEADER}{WORKER}async def main():\n    print(await worker(\"w\"))\n{RUN}");
+    let (construct, reason, at) = refused(&src);
+    assert_eq!(construct, "an `except asyncio.CancelledError` that goes on");
+    assert!(reason.contains("end it with `raise`"), "{reason}");
+    assert_eq!(at.lines().next(), Some("except asyncio.CancelledError:"));
+}
+
+#[test]
+fn an_assignment_in_its_try_is_refused() {
+    let src = format!(
+        "{HEADER}async def worker():\n    n = 0\n    try:\n        n = 1\n        \
+await asyncio.sleep(10)\n    except asyncio.CancelledError:\n        print(\"saving\", n)\n\n\n\
+async def main():\n    t = asyncio.create_task(worker())\n    t.cancel()\n    await t\n{RUN}"
+    );
+    let (construct, reason, at) = refused(&src);
+    assert_eq!(
+        construct,
+        "this statement in a `try` whose task goes on after its cancellation"
+    );
+    assert!(reason.contains("token.cancelled()"), "{reason}");
+    assert_eq!(at, "n = 1");
+}
