@@ -249,6 +249,7 @@ impl<'p> Planner<'p> {
             params: names.len(),
             names,
             defaults,
+            varargs: false,
         };
         let call = self.object_call(sc, &method_name(class, m), def, args, &e.span)?;
         Ok(Some(ExprKind::Method(Box::new(obj), call)))
