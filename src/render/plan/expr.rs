@@ -549,7 +549,10 @@ impl Planner<'_> {
                 .find(|(name, n, _)| *name == &**m && *n == args.len())
         {
             let shared = matches!(&obj.kind, E::Name(Name::Global(g)) if self.shared(g).is_some());
-            if method.mutates() && !matches!(obj.kind, E::Name(Name::Local(..) | Name::Cell(..))) && !shared {
+            if method.mutates()
+                && !matches!(obj.kind, E::Name(Name::Local(..) | Name::Cell(..)))
+                && !shared
+            {
                 return refuse(
                     &e.span,
                     format!("`.{m}(...)` on this"),
