@@ -112,8 +112,8 @@ impl Planner<'_> {
     /// see `render::rust`). `task.result()` is refused where the program
     /// (anywhere: the scan is of the source) hands the task on (to
     /// `gather`, a call, a list), or reads it more than once where the
-    /// kept output does not fit: inside a loop, or of a coroutine that
-    /// raises.
+    /// kept output does not fit: inside a loop, of a task it cancels, or
+    /// of a coroutine that raises.
     fn result_once(&self, sc: &Scope, obj: &py::Expr, task: &str) -> Result<()> {
         let source = &self.program.source;
         let mut reads = 0;
@@ -131,7 +131,8 @@ impl Planner<'_> {
                 other = true;
             }
         }
-        if other || (reads > 1 && (sc.depth > 0 || self.task_raises(task))) {
+        let cancelled = words(source, task).any(|(_, after)| after.starts_with(".cancel("));
+        if other || (reads > 1 && (sc.depth > 0 || cancelled || self.task_raises(task))) {
             return refuse(
                 &obj.span,
                 format!("`{task}.result()` of a task awaited or read elsewhere"),

@@ -31,19 +31,34 @@ fn output_reads(s: &Stmt) -> Vec<String> {
 }
 
 impl Renderer<'_> {
-    /// Whether the current function reads `task`'s output more than once
-    /// (and the task cannot fail: the plan refuses that).
+    /// Whether the current function reads `task`'s output more than once:
+    /// a task it spawns and reads in its own block (not in a loop or a
+    /// branch), never aborts, and that cannot fail (the plan refuses
+    /// those).
     fn keeps_output(&self, task: &str) -> bool {
         let Some(f) = self.demo.function(&self.func) else {
             return false;
         };
+        let reads_in = |s: &Stmt| output_reads(s).iter().filter(|t| *t == task).count();
         let mut reads = 0;
+        let mut aborted = false;
         walk(&f.body, &mut |s| {
-            reads += output_reads(s).iter().filter(|t| *t == task).count();
+            reads += reads_in(s);
+            aborted |= matches!(&s.kind, StmtKind::Cancel { task: t } if t == task);
+            for (e, _) in stmt_exprs(s) {
+                each_expr(e, &mut |x| {
+                    aborted |= matches!(&x.kind, ExprKind::Task(TaskOp::Cancel, t) if t == task);
+                });
+            }
         });
+        let top: usize = f.body.iter().map(reads_in).sum();
+        let spawned = f
+            .body
+            .iter()
+            .any(|s| matches!(&s.kind, StmtKind::Spawn { into, .. } if into == task));
         let failing =
             crate::render::plan::ir::raises::failing_tasks(f, &self.fallible).contains_key(task);
-        reads > 1 && !failing
+        reads > 1 && top == reads && spawned && !aborted && !failing
     }
 
     /// On entering a function: no output is taken yet, and a handle whose
