@@ -135,3 +135,19 @@ halt(3)\n    loop.run_forever()\n\n\nmain()\n"
     assert!(reason.contains("passes no event loop"), "{reason}");
     assert_eq!(at, "3");
 }
+
+#[test]
+fn a_gather_made_outside_a_new_loop_is_refused() {
+    // CPython: "The future belongs to a different loop than the one specified".
+    let src = format!(
+        "{HEADER}{WORK}loop = asyncio.new_event_loop()\n\
+both = loop.run_until_complete(asyncio.gather(work(1), work(2)))\nprint(both)\n"
+    );
+    let (construct, reason, at) = support::refused(&src);
+    assert_eq!(
+        construct,
+        "`asyncio.gather(...)` made outside the loop it runs on"
+    );
+    assert!(reason.contains("CPython raises ValueError"), "{reason}");
+    assert_eq!(at, "asyncio.gather(work(1), work(2))");
+}

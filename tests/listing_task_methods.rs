@@ -31,21 +31,39 @@ await asyncio.sleep(2)\n    print(\"done\", t.done(), t.result(), t.cancelled())
 }
 
 #[test]
-fn the_result_of_a_task_also_awaited_is_refused_where_it_stands() {
+fn the_output_of_a_task_awaited_and_read_again_is_kept() {
     let src = format!(
         "{HEADER}{WORK}async def main():\n    t = asyncio.create_task(work(1))\n    \
-x = await t\n    print(x, t.result())\n{RUN}"
+x = await t\n    print(x, t.result(), t.done())\n    print(await t)\n{RUN}"
     );
-    let (construct, reason, at) = refused(&src);
-    assert_eq!(
-        construct,
-        "`t.result()` of a task awaited or read elsewhere"
+    let text = listing(&src);
+    for want in [
+        // Spent by value at the first read: no `mut`, no `&mut`.
+        "    let t = tokio::spawn(work(1));\n",
+        "    // A handle gives its task's output once: kept for every read.\n    \
+let t_output = t.await.unwrap();\n    let x = t_output;\n",
+        "println!(\"{x} {t_output} True\");",
+        "println!(\"{t_output}\");",
+    ] {
+        assert!(text.contains(want), "{want}\n{text}");
+    }
+    assert_eq!(text.matches(".await.unwrap()").count(), 1, "{text}");
+}
+
+#[test]
+fn a_string_output_read_again_is_cloned_where_it_is_bound() {
+    let src = format!(
+        "{HEADER}async def name(n):\n    await asyncio.sleep(n)\n    return f\"n{{n}}\"\n\n\n\
+async def main():\n    t = asyncio.create_task(name(1))\n    await asyncio.sleep(2)\n    \
+print(t.result())\n    s = await t\n    print(s, t.result())\n{RUN}"
     );
-    assert!(
-        reason.contains("hands its task's output over once"),
-        "{reason}"
-    );
-    assert_eq!(at, "t");
+    let text = listing(&src);
+    for want in [
+        "    let t_output = t.await.unwrap();\n    println!(\"{t_output}\");\n",
+        "    let s = t_output.clone();\n    println!(\"{s} {t_output}\");\n",
+    ] {
+        assert!(text.contains(want), "{want}\n{text}");
+    }
 }
 
 #[test]
@@ -67,10 +85,30 @@ except asyncio.CancelledError:\n        print(\"cancelled:\", t.cancelled())\n{R
 }
 
 #[test]
-fn the_result_read_twice_is_refused_at_the_first() {
+fn the_result_read_again_inside_a_loop_is_refused() {
     let src = format!(
         "{HEADER}{WORK}async def main():\n    t = asyncio.create_task(work(1))\n    \
-await asyncio.sleep(2)\n    print(t.result(), t.result())\n{RUN}"
+await asyncio.sleep(2)\n    for _ in range(2):\n        print(t.result())\n    await t\n{RUN}"
+    );
+    let (construct, reason, at) = refused(&src);
+    assert_eq!(
+        construct,
+        "`t.result()` of a task awaited or read elsewhere"
+    );
+    assert!(
+        reason.contains("hands its task's output over once"),
+        "{reason}"
+    );
+    assert_eq!(at, "t");
+}
+
+#[test]
+fn the_result_of_a_raising_task_read_twice_is_refused() {
+    let src = format!(
+        "{HEADER}async def bad():\n    await asyncio.sleep(1)\n    raise ValueError(\"no\")\n\n\n\
+async def main():\n    t = asyncio.create_task(bad())\n    await asyncio.sleep(2)\n    \
+try:\n        t.result()\n    except ValueError:\n        print(\"failed\")\n    \
+try:\n        await t\n    except ValueError:\n        print(\"again\")\n{RUN}"
     );
     let (construct, _, at) = refused(&src);
     assert_eq!(

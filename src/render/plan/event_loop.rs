@@ -91,6 +91,18 @@ impl Planner<'_> {
             ("stop", []) if into.is_none() => Ok(Some(StmtKind::StopLoop)),
             ("run_forever", []) if into.is_none() => Ok(Some(StmtKind::RunForever { runtime })),
             ("run_until_complete", [Arg::Positional(awaitable)]) => {
+                if let E::Call(g, _) = &awaitable.kind
+                    && self.is_member(g, Module::Asyncio, "gather")
+                    && self.not_current(&runtime)
+                {
+                    return refuse(
+                        &awaitable.span,
+                        "`asyncio.gather(...)` made outside the loop it runs on",
+                        "out of a running loop, `gather` belongs to the current event loop, \
+                         and `new_event_loop()` made another one (CPython raises \
+                         ValueError): gather inside a coroutine, or use `get_event_loop()`",
+                    );
+                }
                 // The awaitable runs as the body of an `async` block.
                 sc.kind = FunctionKind::Coroutine;
                 let inner = self.awaited(sc, awaitable, into.clone());
@@ -182,5 +194,13 @@ impl Planner<'_> {
             ),
             None => Ok(call),
         }
+    }
+
+    /// Whether `runtime` was made by `asyncio.new_event_loop()` and never
+    /// made the current loop (`asyncio.set_event_loop`).
+    fn not_current(&self, runtime: &str) -> bool {
+        let source = &self.program.source;
+        source.contains(&format!("{runtime} = asyncio.new_event_loop()"))
+            && !source.contains("set_event_loop(")
     }
 }

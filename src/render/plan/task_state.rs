@@ -99,7 +99,7 @@ impl Planner<'_> {
                 && sc.tasks.iter().any(|t| t == task)
             {
                 if op == TaskOp::Result {
-                    self.result_once(obj, task)?;
+                    self.result_once(sc, obj, task)?;
                 }
                 return Ok(Some(ExprKind::Task(op, sc.local(task, &obj.span)?)));
             }
@@ -107,28 +107,32 @@ impl Planner<'_> {
         Ok(None)
     }
 
-    /// A `JoinHandle` gives its task's output once: `task.result()` is
-    /// refused where the program (anywhere: the scan is of the source)
-    /// also awaits the task, hands it on (to `gather`, a call, a list),
-    /// or reads its result twice.
-    fn result_once(&self, obj: &py::Expr, task: &str) -> Result<()> {
+    /// A `JoinHandle` gives its task's output once: the listing keeps
+    /// the output for the later reads (`await task` and `task.result()`,
+    /// see `render::rust`). `task.result()` is refused where the program
+    /// (anywhere: the scan is of the source) hands the task on (to
+    /// `gather`, a call, a list), or reads it more than once where the
+    /// kept output does not fit: inside a loop, of a task it cancels, or
+    /// of a coroutine that raises.
+    fn result_once(&self, sc: &Scope, obj: &py::Expr, task: &str) -> Result<()> {
         let source = &self.program.source;
         let mut reads = 0;
         let mut other = false;
         for (before, after) in words(source, task) {
             let before = before.trim_end_matches(' ');
-            if after.starts_with(".result()") {
+            if after.starts_with(".result()")
+                || (before.ends_with("await") && !after.starts_with('.'))
+            {
                 reads += 1;
-            } else if ["await", "(", ",", "[", "="]
-                .iter()
-                .any(|h| before.ends_with(h))
+            } else if ["(", ",", "[", "="].iter().any(|h| before.ends_with(h))
                 && !after.starts_with('.')
             {
-                // Awaited, handed to a call, put in a list or bound again.
+                // Handed to a call, put in a list or bound again.
                 other = true;
             }
         }
-        if reads > 1 || other {
+        let cancelled = words(source, task).any(|(_, after)| after.starts_with(".cancel("));
+        if other || (reads > 1 && (sc.depth > 0 || cancelled || self.task_raises(task))) {
             return refuse(
                 &obj.span,
                 format!("`{task}.result()` of a task awaited or read elsewhere"),
@@ -137,5 +141,31 @@ impl Planner<'_> {
             );
         }
         Ok(())
+    }
+
+    /// Whether the coroutine that `task = asyncio.create_task(f(...))`
+    /// runs has a `raise` (true when the program says no more).
+    fn task_raises(&self, task: &str) -> bool {
+        let source = &self.program.source;
+        let Some(coro) = words(source, task).find_map(|(_, after)| {
+            let rest = after.trim_start().strip_prefix('=')?.trim_start();
+            let rest = rest.strip_prefix("asyncio.create_task(")?;
+            let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_'))?;
+            Some(&rest[..end])
+        }) else {
+            return true;
+        };
+        let mut raises = true;
+        for s in &self.program.module.body {
+            if let py::StmtKind::Def { name, code, .. } = &s.kind
+                && &**name.ident() == coro
+            {
+                raises = false;
+                crate::program::walk(&code.body, &mut |s| {
+                    raises |= matches!(s.kind, py::StmtKind::Raise { .. })
+                });
+            }
+        }
+        raises
     }
 }

@@ -227,6 +227,9 @@ impl Renderer<'_> {
             ExprKind::Cancelled(task) => self.cancelled(task),
             ExprKind::Task(op, task) => self.task_op(*op, task),
             ExprKind::Done(task) => {
+                if let Some(done) = self.done_taken(task) {
+                    return done;
+                }
                 let t = self.var_code(task);
                 Code::new(format!("{}.is_finished()", t.wrap(10)), Ty::Bool, 10)
             }
@@ -260,7 +263,9 @@ impl Renderer<'_> {
                 c.str_ref = !fresh;
                 c
             }
-            ExprKind::Join(task) => self.join_expr(task),
+            ExprKind::Join(task) => self
+                .kept_output(task)
+                .unwrap_or_else(|| self.join_expr(task)),
             ExprKind::Spawn(call) => self.spawn_expr(call),
             ExprKind::Coro(call) => self.coro_expr(call),
             ExprKind::GatherAll(x) => self.gather_all(x),

@@ -47,6 +47,7 @@ impl Renderer<'_> {
                 *self.assigned.entry(n).or_default() += 2;
             }
         }
+        self.start_outputs();
         // A variable set inside a loop is set again on each turn.
         for block in [&f.body, &f.exit] {
             crate::render::plan::ir::ast::walk(block, &mut |s| {

@@ -73,6 +73,7 @@ mod str_pad;
 mod structs;
 mod sync;
 mod sys_exit;
+mod task_output;
 mod task_state;
 mod timeout;
 mod tuples;
@@ -243,6 +244,8 @@ struct Renderer<'a> {
     local_futures: HashSet<String>,
     /// Inside a `Drop` closure: no awaiting.
     sync: bool,
+    /// Tasks whose output the function has taken and keeps (see `task_output`).
+    taken: HashSet<String>,
     entry_main: bool,
 }
 
@@ -283,6 +286,7 @@ impl<'a> Renderer<'a> {
             str_params: HashSet::new(),
             local_futures: HashSet::new(),
             sync: false,
+            taken: HashSet::new(),
             entry_main: false,
         }
     }

@@ -11,6 +11,7 @@ impl Renderer<'_> {
     pub(super) fn stmt(&mut self, s: &Stmt, tail: bool) {
         let start = self.lines.len();
         self.cancels_read(s);
+        self.take_outputs(s);
         self.stmt_inner(s, tail);
         if self.lines.len() == start {
             self.line("// (nothing to do in Rust)");
@@ -259,6 +260,9 @@ impl Renderer<'_> {
                 self.wrapped_call(&format!("{}.spawn(", ident(group)), &c, ");");
             }
             StmtKind::Join { target, into } => {
+                if self.join_taken(target, into.as_deref()) {
+                    return;
+                }
                 let ty = self.var_ty(target);
                 let t = ident(target);
                 let failing = self.demo.function(&self.func).is_some_and(|f| {

@@ -114,6 +114,9 @@ impl Renderer<'_> {
     pub(super) fn task_op(&mut self, op: TaskOp, task: &str) -> Code {
         match op {
             TaskOp::Result => {
+                if let Some(kept) = self.kept_output(task) {
+                    return kept;
+                }
                 let failing = self.demo.function(&self.func).is_some_and(|f| {
                     crate::render::plan::ir::raises::failing_tasks(f, &self.fallible)
                         .contains_key(task)
