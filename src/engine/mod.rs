@@ -152,12 +152,12 @@ pub fn run_headless(script: impl Into<Script>, limits: &Limits) -> Report {
             .name("asynclings-demo".into())
             .stack_size(ENGINE_STACK)
             .spawn_scoped(scope, move || {
-                let record = Rc::new(std::cell::RefCell::new(Record::default()));
-                let sink_record = record.clone();
-                let sink: Sink = Box::new(move |e| sink_record.borrow_mut().push(e));
+                let events = Rc::new(std::cell::RefCell::new(Vec::new()));
+                let sink_events = events.clone();
+                let sink: Sink = Box::new(move |e| sink_events.borrow_mut().push(e));
                 let (outcome, warnings, deadlocked_at) =
                     run_on_this_thread(demo, limits, sink, None);
-                let events = std::mem::take(&mut *record.borrow_mut()).into_vec();
+                let events = std::mem::take(&mut *events.borrow_mut());
                 let stopped_at = match deadlocked_at {
                     Some(at) => at,
                     None => events
@@ -182,41 +182,6 @@ pub fn run_headless(script: impl Into<Script>, limits: &Limits) -> Report {
                 stopped_at: Vec::new(),
             })
     })
-}
-
-/// A headless run's events as they come, in blocks of [`Record::BLOCK`]:
-/// growing never copies what is recorded, nor leaves the old buffers of a
-/// doubling `Vec` behind (600,000 events are 53 MB; doubling to hold them
-/// copied 90 MB and left pages the run never used again). The one `Vec` of
-/// the report is made once the run has freed its memory.
-#[derive(Default)]
-struct Record {
-    full: Vec<Vec<Event>>,
-    current: Vec<Event>,
-}
-
-impl Record {
-    const BLOCK: usize = 4096;
-
-    fn push(&mut self, event: Event) {
-        if self.current.len() == Self::BLOCK {
-            let next = Vec::with_capacity(Self::BLOCK);
-            self.full.push(std::mem::replace(&mut self.current, next));
-        } else if self.current.capacity() == 0 {
-            self.current.reserve_exact(Self::BLOCK);
-        }
-        self.current.push(event);
-    }
-
-    fn into_vec(self) -> Vec<Event> {
-        let len = self.full.len() * Self::BLOCK + self.current.len();
-        let mut all = Vec::with_capacity(len);
-        for block in self.full {
-            all.extend(block);
-        }
-        all.extend(self.current);
-        all
-    }
 }
 
 fn run_on_this_thread(
