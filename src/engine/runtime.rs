@@ -57,8 +57,10 @@ pub struct Shared {
     polling: RefCell<Vec<LaneId>>,
     /// How many lanes have a `Polled` event still to show.
     unannounced: Cell<usize>,
-    /// Shared copies of lane and frame names (up to [`MAX_INTERNED`]).
-    names: RefCell<HashSet<Arc<str>>>,
+    /// Shared copies of lane and frame names (up to [`MAX_INTERNED`]),
+    /// hashed with foldhash, as the interpreter's maps are (every task's name
+    /// and call is looked up here).
+    names: RefCell<HashSet<Arc<str>, foldhash::fast::RandomState>>,
     /// Pending timers by (deadline, creation order): each timer's exact
     /// virtual deadline, and the waker of a timer held back by the order.
     timers: RefCell<BTreeMap<TimerKey, TimerSlot>>,
@@ -121,7 +123,7 @@ impl Shared {
             current_stmt: Cell::new(None),
             polling: RefCell::new(Vec::new()),
             unannounced: Cell::new(0),
-            names: RefCell::new(HashSet::new()),
+            names: RefCell::new(HashSet::default()),
             timers: RefCell::new(BTreeMap::new()),
             timer_seq: Cell::new(0),
             overdue: Cell::new(false),

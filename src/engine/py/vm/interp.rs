@@ -23,7 +23,7 @@ use crate::engine::py::types::value::{
 };
 use crate::engine::py::types::{methods, ops};
 use crate::engine::runtime::Shared;
-use crate::program::{Code, CodeKind, Name, Program, StmtId};
+use crate::program::{Code, CodeKind, Name, Param, Program, StmtId};
 use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::pin::pin;
@@ -512,24 +512,24 @@ impl Interp {
                 locals[vk.slot as usize] = Some(Value::Dict(Rc::new(RefCell::new(kwargs))));
             }
             // Defaults fill what is missing, the last parameters first.
-            let with_default: Vec<_> = p
+            let with_default = p
                 .positional
                 .iter()
                 .chain(p.keyword_only.iter())
-                .filter(|x| x.has_default)
-                .collect();
-            for (x, d) in with_default.iter().zip(func.defaults.iter()) {
+                .filter(|x| x.has_default);
+            for (x, d) in with_default.zip(func.defaults.iter()) {
                 if locals[x.slot as usize].is_none() {
                     locals[x.slot as usize] = Some(d.clone());
                 }
             }
-            let missing: Vec<String> = p
-                .positional
-                .iter()
-                .filter(|x| locals[x.slot as usize].is_none())
-                .map(|x| format!("'{}'", x.name))
-                .collect();
-            if !missing.is_empty() {
+            let unset = |x: &Param| locals[x.slot as usize].is_none();
+            if p.positional.iter().any(unset) {
+                let missing: Vec<String> = p
+                    .positional
+                    .iter()
+                    .filter(|x| unset(x))
+                    .map(|x| format!("'{}'", x.name))
+                    .collect();
                 return Err(type_error(format!(
                     "{fname}() missing {} required positional argument{}: {}",
                     missing.len(),
@@ -537,13 +537,13 @@ impl Interp {
                     join_names(&missing)
                 )));
             }
-            let missing_kw: Vec<String> = p
-                .keyword_only
-                .iter()
-                .filter(|x| locals[x.slot as usize].is_none())
-                .map(|x| format!("'{}'", x.name))
-                .collect();
-            if !missing_kw.is_empty() {
+            if p.keyword_only.iter().any(unset) {
+                let missing_kw: Vec<String> = p
+                    .keyword_only
+                    .iter()
+                    .filter(|x| unset(x))
+                    .map(|x| format!("'{}'", x.name))
+                    .collect();
                 return Err(type_error(format!(
                     "{fname}() missing {} required keyword-only argument{}: {}",
                     missing_kw.len(),
