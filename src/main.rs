@@ -182,8 +182,8 @@ struct ShowArgs {
 /// runs the 100k-task benchmark about twice as fast. Its defaults are kept
 /// (`MIMALLOC_*` variables still apply): its arenas use transparent huge
 /// pages, and memory freed goes back to the system after a second unused.
-/// Returning it at once split those pages: the 100k-task benchmark took 20
-/// times as many page faults (for a peak about 17% lower).
+/// Returning it at once split those pages: the 100k-task benchmark took 23
+/// times as many page faults and more CPU time.
 /// Counting the bytes held gives every run one memory budget.
 #[global_allocator]
 static ALLOCATOR: asynclings::memory::Counting<mimalloc::MiMalloc> =
