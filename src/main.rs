@@ -189,9 +189,10 @@ static ALLOCATOR: asynclings::memory::Counting<mimalloc::MiMalloc> =
 const MI_OPTION_PURGE_DELAY: std::ffi::c_int = 15;
 
 fn main() -> ExitCode {
-    // Memory freed goes back to the system at once, not 10 ms later: a
-    // run's peak then holds only what is live (the 100k-task benchmark
-    // peaks about 10% lower, and no slower).
+    // Memory freed goes back to the system at once, not after mimalloc's
+    // default delay: a run's peak then holds only what is live. The
+    // 100k-task benchmark peaks at 383 MB instead of 476 MB, for about
+    // 12,600 page faults instead of 560, with no more system time.
     // SAFETY: sets a global option of the allocator; safe at any time.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
     let cli = Cli::parse();
