@@ -8,17 +8,7 @@
 #[path = "support/listing.rs"]
 mod support;
 
-use support::{HEADER, RUN, listing};
-
-fn main_of(body: &str) -> String {
-    format!("{HEADER}async def main():\n{body}{RUN}")
-}
-
-fn has_all(text: &str, wants: &[&str]) {
-    for want in wants {
-        assert!(text.contains(want), "{want}\n{text}");
-    }
-}
+use support::{HEADER, RUN, has_all, listing, main_of};
 
 #[test]
 fn format_fields_by_index_name_and_spec_are_one_format_string() {

@@ -6,22 +6,12 @@
 #[path = "support/listing.rs"]
 mod support;
 
-use support::{HEADER, RUN, listing};
+use support::{HEADER, RUN, has_all, listing, main_of};
 
 /// The refusal's construct and the text it points at.
 fn refused(source: &str) -> (String, String) {
     let (construct, _, at) = support::refused(source);
     (construct, at)
-}
-
-fn main_of(body: &str) -> String {
-    format!("{HEADER}async def main():\n{body}{RUN}")
-}
-
-fn has_all(text: &str, wants: &[&str]) {
-    for want in wants {
-        assert!(text.contains(want), "{want}\n{text}");
-    }
 }
 
 #[test]

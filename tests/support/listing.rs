@@ -22,3 +22,15 @@ pub fn refused(source: &str) -> (String, String, String) {
     let e = plan(&program).expect_err("refused");
     (e.construct, e.reason, source[e.span].to_string())
 }
+
+/// A program whose `main` runs `body` (indented by four spaces).
+pub fn main_of(body: &str) -> String {
+    format!("{HEADER}async def main():\n{body}{RUN}")
+}
+
+/// Asserts that `text` holds each of `wants`, showing the text if not.
+pub fn has_all(text: &str, wants: &[&str]) {
+    for want in wants {
+        assert!(text.contains(want), "{want}\n{text}");
+    }
+}

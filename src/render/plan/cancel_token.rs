@@ -150,22 +150,7 @@ impl<'p> Planner<'p> {
         if sc.prims.get(TOKEN) != Some(&PrimitiveKind::Token) {
             return Ok(false);
         }
-        let mut bad = None;
-        crate::program::walk(body, &mut |b| {
-            if bad.is_none()
-                && matches!(
-                    b.kind,
-                    P::Return(_)
-                        | P::Break
-                        | P::Continue
-                        | P::Raise { .. }
-                        | P::Assign { .. }
-                        | P::AugAssign { .. }
-                )
-            {
-                bad = Some(b.span.clone());
-            }
-        });
+        let bad = super::deadline::leaves_or_assigns(body);
         match bad {
             Some(span) => refuse(
                 &span,

@@ -83,22 +83,7 @@ impl Planner<'_> {
         if item.target.is_some() {
             return refuse(&item.context.span, "`asyncio.timeout(...) as`", DEADLINE);
         }
-        let mut bad = None;
-        crate::program::walk(body, &mut |b| {
-            if bad.is_none()
-                && matches!(
-                    b.kind,
-                    P::Return(_)
-                        | P::Break
-                        | P::Continue
-                        | P::Raise { .. }
-                        | P::Assign { .. }
-                        | P::AugAssign { .. }
-                )
-            {
-                bad = Some(b.span.clone());
-            }
-        });
+        let bad = leaves_or_assigns(body);
         if let Some(span) = bad {
             return refuse(&span, "this statement under `asyncio.timeout`", DEADLINE);
         }
@@ -121,4 +106,27 @@ impl Planner<'_> {
         };
         one(s, kind)
     }
+}
+
+/// The first statement of `body` (nested ones too) that leaves it
+/// (`return`, `break`, `continue`, `raise`) or assigns a variable: what a
+/// block run as one future inside `timeout` or `select!` cannot hold.
+pub(super) fn leaves_or_assigns(body: &[py::Stmt]) -> Option<crate::program::Span> {
+    let mut found = None;
+    crate::program::walk(body, &mut |b| {
+        if found.is_none()
+            && matches!(
+                b.kind,
+                P::Return(_)
+                    | P::Break
+                    | P::Continue
+                    | P::Raise { .. }
+                    | P::Assign { .. }
+                    | P::AugAssign { .. }
+            )
+        {
+            found = Some(b.span.clone());
+        }
+    });
+    found
 }
