@@ -208,3 +208,16 @@ fn wait_for_inside_an_expression_runs_first_into_a_variable() {
         assert!(text.contains(want), "{want}\n{text}");
     }
 }
+
+#[test]
+fn a_wait_for_in_the_timeout_of_another_is_waited_first() {
+    let src = format!(
+        "{HEADER}{LOOKUP}async def limit():\n    await asyncio.sleep(0)\n    return 5\n\n\n\
+async def main():\n    \
+print(await asyncio.wait_for(lookup(\"a\"), await asyncio.wait_for(limit(), 1)))\n{RUN}"
+    );
+    let text = listing(&src);
+    let inner = text.find("limit()").expect("the inner wait");
+    let outer = text.find("lookup(\"a\")").expect("the outer wait");
+    assert!(inner < outer, "{text}");
+}

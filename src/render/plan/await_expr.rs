@@ -60,9 +60,11 @@ impl Planner<'_> {
             span: call.span.clone(),
             kind: raise,
         }];
+        // The timeout is planned first: it may lift awaits of its own.
+        let timeout = self.expr(sc, timeout)?;
         self.lifted.borrow_mut().push(StmtKind::WaitFor {
             call,
-            timeout: self.expr(sc, timeout)?,
+            timeout,
             into: Some(var.clone()),
             body: Vec::new(),
             on_timeout,
