@@ -25,6 +25,7 @@ mod compare;
 mod condition;
 mod data;
 mod deadline;
+mod enumerated;
 mod event_loop;
 mod exc_star;
 mod executor;
@@ -47,11 +48,13 @@ mod stmt;
 mod str_format;
 mod streams;
 mod sync;
+mod task_loops;
 mod task_state;
 mod timeout;
 mod try_stmt;
 mod type_name;
 mod varargs;
+mod wait;
 
 use crate::program::{
     self as py, Arg, CmpOp, Code, ExprKind as E, Literal, Module, Name, Program, Stmt,

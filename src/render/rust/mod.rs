@@ -78,6 +78,7 @@ mod task_state;
 mod timeout;
 mod tuples;
 mod types;
+mod wait;
 mod wrap;
 
 use super::Listing;
