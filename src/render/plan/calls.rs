@@ -10,7 +10,7 @@ use crate::program::{
     self as py, Arg, ExprKind as E, Literal, Module, Name, StmtKind as P, Target,
 };
 use crate::render::plan::ir::ast::{Call, Calls, FunctionKind, Stmt, StmtKind};
-use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind};
+use crate::render::plan::ir::expr::{Expr, ExprKind};
 
 /// Whether a default parameter value is a constant: a number, string,
 /// boolean or `None` (a negative number too).
@@ -478,7 +478,6 @@ impl Planner<'_> {
         if c.kind != py::CompKind::List || !g.is_async {
             return refuse(&e.span, "this async comprehension", shape);
         }
-        let var = self.loop_var(sc, &g.target, &e.span)?;
         let Some(source) = self.user_call(
             sc,
             &g.iter,
@@ -487,28 +486,7 @@ impl Planner<'_> {
         else {
             return refuse(&g.iter.span, "an async comprehension over this", shape);
         };
-        let value = match local_name(&c.element) {
-            Some(n) if n == var => None,
-            _ => Some(self.expr(sc, &c.element)?),
-        };
-        let mut filter: Option<Expr> = None;
-        for test in &g.ifs {
-            let t = self.expr(sc, test)?;
-            filter = Some(match filter {
-                None => t,
-                Some(f) => Expr {
-                    span: f.span.start..t.span.end,
-                    kind: ExprKind::Binary(BinaryOp::And, Box::new(f), Box::new(t)),
-                },
-            });
-        }
-        Ok(StmtKind::Collect {
-            source,
-            var,
-            value,
-            filter,
-            into,
-        })
+        self.collected(sc, e, c, source, into)
     }
 
     /// `asyncio.get_running_loop()` (called with no arguments).

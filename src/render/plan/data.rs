@@ -60,6 +60,9 @@ impl Planner<'_> {
     ) -> Result<StmtKind> {
         let var = self.loop_pattern(sc, target, span)?;
         if let E::Await(inner) = &value.kind {
+            if let Some(k) = self.unpack_gather(sc, inner, &var)? {
+                return Ok(k);
+            }
             return match self.user_call(sc, inner, &[FunctionKind::Coroutine])? {
                 Some(call) => Ok(StmtKind::Await {
                     call,

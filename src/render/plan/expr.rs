@@ -400,6 +400,7 @@ impl Planner<'_> {
                     },
                 }
             }
+            E::Comprehension(c) if let Some(k) = self.async_comp_value(sc, e, c)? => k,
             E::IfExp(c, a, b) => ExprKind::IfElse(
                 Box::new(self.expr(sc, c)?),
                 Box::new(self.expr(sc, a)?),
@@ -578,6 +579,9 @@ impl Planner<'_> {
             return Ok(ExprKind::Now);
         }
         if let Some(k) = self.value_call(sc, e, f, args)? {
+            return Ok(k);
+        }
+        if let Some(k) = self.kept_gather(sc, f, args)? {
             return Ok(k);
         }
         let names = Builtin::ALL.map(|(n, _)| n).join(", ");

@@ -13,6 +13,7 @@
 //! What the translator cannot translate yet is an [`Untranslatable`] that
 //! names the construct and says why; [`plan_all`] collects every one.
 
+mod async_comp;
 mod await_expr;
 mod builtins_args;
 mod builtins_sys;
@@ -32,6 +33,7 @@ mod exc_star;
 mod executor;
 mod expr;
 mod format_spec;
+mod gather_value;
 mod globals;
 mod group;
 mod identity;

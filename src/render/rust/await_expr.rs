@@ -16,6 +16,9 @@ impl Renderer<'_> {
     /// coroutine kept in a variable is a plain future.
     pub(super) fn join_expr(&mut self, var: &str) -> Code {
         let ty = self.var_ty(var);
+        if matches!(&ty, Ty::List(t) if matches!(**t, Ty::Task(_))) {
+            return self.gathered_tasks(var);
+        }
         let text = match ty {
             Ty::Coro(_) => format!("{}.await", ident(var)),
             _ => format!("{}.await.unwrap()", ident(var)),

@@ -187,12 +187,16 @@ impl Renderer<'_> {
             Calls::List(list) => {
                 let codes: Vec<String> = list.iter().map(|c| self.call(c)).collect();
                 match (into, codes.len()) {
+                    (None, 0) => {
+                        self.line("// `gather()` of nothing: done at once, with no await.")
+                    }
                     (_, 0) => self.assign(into, "Vec::<()>::new()"),
                     (into, 1) => {
                         let rhs = format!("vec![{}.await]", codes[0]);
                         self.assign(into, &rhs);
                     }
                     (None, _) => self.join_line("", &codes),
+                    (Some(v), _) if self.join_unpacked(v, &codes) => {}
                     (Some(v), n) => {
                         let names: Vec<String> = (0..n)
                             .map(|i| {
@@ -248,7 +252,7 @@ impl Renderer<'_> {
     /// `tokio::join!(biased; ...)`: polled in the order written, so futures
     /// that wake at the same instant resume in asyncio's order (an unbiased
     /// `join!` rotates which one it polls first).
-    fn join_line(&mut self, binding: &str, codes: &[String]) {
+    pub(super) fn join_line(&mut self, binding: &str, codes: &[String]) {
         let one = format!(
             "{}{binding}tokio::join!(biased; {});",
             "    ".repeat(self.indent),

@@ -303,7 +303,7 @@ impl Types {
                 }
                 StmtKind::Join { target, into } => {
                     if let Some(v) = into {
-                        let ty = self.var(name, target).inner();
+                        let ty = self.var(name, target).awaited();
                         changed |= self.set(name, v, &ty);
                     }
                 }
@@ -324,7 +324,7 @@ impl Types {
                     let spawn = failing || matches!(calls, Calls::Each { .. });
                     changed |= self.calls(demo, name, calls, spawn);
                     if let Some(v) = into {
-                        let ty = Ty::List(Box::new(self.calls_ret(calls)));
+                        let ty = self.gather_ty(calls, v);
                         changed |= self.set(name, v, &ty);
                     }
                 }

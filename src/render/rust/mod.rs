@@ -51,6 +51,7 @@ mod cancel_token;
 mod closures;
 mod code;
 mod condition;
+mod conflicts;
 mod dicts;
 mod errors;
 mod event_loop;
@@ -59,6 +60,7 @@ mod exc_types;
 mod expr;
 mod format_spec;
 mod functions;
+mod gather_value;
 mod identity;
 mod infer;
 mod iters;
@@ -96,11 +98,14 @@ use types::Types;
 /// (when every definition is planned) the partial listing: the rest of the
 /// program, with a comment where each of those statements would be.
 pub fn render_program(program: &crate::program::Program) -> Listing {
-    let (demo, blockers) = super::plan::plan_partial(program);
+    let (demo, mut blockers) = super::plan::plan_partial(program);
     if blockers.is_empty()
-        && let Some(demo) = demo
+        && let Some(demo) = &demo
     {
-        return render(&demo);
+        blockers = conflicts::type_conflicts(demo);
+        if blockers.is_empty() {
+            return render(demo);
+        }
     }
     let mut lines = vec![format!(
         "// The translator cannot translate this program yet ({} to do):",

@@ -260,7 +260,9 @@ impl Renderer<'_> {
                 self.wrapped_call(&format!("{}.spawn(", ident(group)), &c, ");");
             }
             StmtKind::Join { target, into } => {
-                if self.join_taken(target, into.as_deref()) {
+                if self.join_taken(target, into.as_deref())
+                    || self.join_gathered(target, into.as_deref())
+                {
                     return;
                 }
                 let ty = self.var_ty(target);

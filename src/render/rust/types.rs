@@ -308,7 +308,7 @@ impl Types {
                 },
                 _ => Ty::Bool,
             },
-            ExprKind::Join(task) => self.var(f, task).inner(),
+            ExprKind::Join(task) => self.var(f, task).awaited(),
             ExprKind::Task(TaskOp::Result, task) => self.var(f, task).inner(),
             ExprKind::Task(TaskOp::Cancel, _) => Ty::Bool,
             ExprKind::Now => Ty::Float,
