@@ -523,7 +523,7 @@ impl Planner<'_> {
         }
         if let Some(obj) = super::stmt::method_call(e, "done")
             && let Some(task) = super::stmt::local_name(obj)
-            && sc.tasks.iter().any(|t| t == task)
+            && (sc.tasks.iter().any(|t| t == task) || sc.futures.contains_key(task))
         {
             return Ok(ExprKind::Done(sc.local(task, &obj.span)?));
         }

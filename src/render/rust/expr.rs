@@ -227,6 +227,9 @@ impl Renderer<'_> {
             ExprKind::Cancelled(task) => self.cancelled(task),
             ExprKind::Task(op, task) => self.task_op(*op, task),
             ExprKind::Done(task) => {
+                if let Some(done) = self.future_done(task) {
+                    return done;
+                }
                 if let Some(done) = self.done_taken(task) {
                     return done;
                 }
