@@ -41,6 +41,7 @@ mod objects;
 mod one_type;
 mod rename;
 mod scope;
+mod sentinel;
 mod shield;
 mod spread;
 mod stmt;

@@ -67,6 +67,7 @@ mod names;
 mod objects;
 mod op_errors;
 mod scoped;
+mod sentinel;
 mod statics;
 mod stmt;
 mod str_pad;
