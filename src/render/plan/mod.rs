@@ -45,6 +45,7 @@ mod sentinel;
 mod shield;
 mod spread;
 mod stmt;
+mod str_class;
 mod str_format;
 mod streams;
 mod sync;

@@ -70,6 +70,7 @@ mod scoped;
 mod sentinel;
 mod statics;
 mod stmt;
+mod str_class;
 mod str_pad;
 mod structs;
 mod sync;

@@ -336,7 +336,10 @@ impl Types {
             ExprKind::GatherAll(x) => Ty::List(Box::new(self.expr_ty(f, x).elem().inner())),
             ExprKind::Lambda(_) => Ty::Unknown,
             ExprKind::StrMethod(m, x, _) => match m {
-                StrMethod::StartsWith | StrMethod::EndsWith => Ty::Bool,
+                StrMethod::StartsWith
+                | StrMethod::EndsWith
+                | StrMethod::IsDigit
+                | StrMethod::IsAlpha => Ty::Bool,
                 StrMethod::Split => Ty::List(Box::new(Ty::Str)),
                 StrMethod::Pop => self.expr_ty(f, x).elem(),
                 StrMethod::Copy => self.expr_ty(f, x),
