@@ -561,6 +561,9 @@ impl Planner<'_> {
                 );
             }
             super::builtins_args::check_fill(*method, args, &e.span)?;
+            if let Some(answer) = super::str_class::class_test(*method, obj, &e.span)? {
+                return Ok(answer);
+            }
             return Ok(ExprKind::StrMethod(
                 *method,
                 Box::new(self.expr(sc, obj)?),

@@ -722,6 +722,7 @@ impl Planner<'_> {
             return one(s, self.set_item(sc, obj, index, None, value)?);
         }
         let var = self.target(sc, target, &s.span)?;
+        self.sentinel_get(value, &var, rest.get(1))?;
         let kind = match &value.kind {
             E::Await(inner) => match self.wait_for_raising(sc, s, inner, Some(var.clone()))? {
                 Some(k) => k,
