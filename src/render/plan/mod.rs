@@ -26,6 +26,7 @@ mod condition;
 mod data;
 mod deadline;
 mod event_loop;
+mod exc_class;
 mod exc_star;
 mod executor;
 mod expr;
@@ -35,6 +36,7 @@ mod group;
 mod identity;
 pub mod ir;
 mod lambdas;
+mod mixed_returns;
 mod module;
 mod nested;
 mod objects;
@@ -170,6 +172,7 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         });
     }
     blockers.extend(one_type::printed_mixed(&planned));
+    blockers.extend(mixed_returns::returns_mixed(&planned));
     for span in ir::raises::unreached_handlers(&planned) {
         blockers.push(Untranslatable {
             span,

@@ -265,6 +265,10 @@ impl Planner<'_> {
                         no_decorators(decorators)?;
                     }
                 }
+                if self.exception_base(name.ident()).is_some() {
+                    functions.extend(self.exception_class(code, name.ident(), s)?);
+                    return Ok(());
+                }
                 if let Some(b) = bases.first() {
                     return refuse(
                         &b.span,
