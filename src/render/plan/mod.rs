@@ -29,6 +29,7 @@ mod dataclass;
 mod deadline;
 mod enumerated;
 mod event_loop;
+mod exc_class;
 mod exc_star;
 mod executor;
 mod expr;
@@ -39,6 +40,7 @@ mod group;
 mod identity;
 pub mod ir;
 mod lambdas;
+mod mixed_returns;
 mod module;
 mod nested;
 mod objects;
@@ -180,6 +182,7 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         });
     }
     blockers.extend(one_type::printed_mixed(&planned));
+    blockers.extend(mixed_returns::returns_mixed(&planned));
     for span in ir::raises::unreached_handlers(&planned) {
         blockers.push(Untranslatable {
             span,

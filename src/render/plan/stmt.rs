@@ -405,6 +405,10 @@ impl Planner<'_> {
                 let message = arg.map(|a| self.expr(sc, a)).transpose()?;
                 one(s, StmtKind::Raise { class, message })
             }
+            P::Raise { exc: Some(e), .. } if self.raises_own(e) => {
+                let (class, message) = self.own_raise(sc, e)?;
+                one(s, StmtKind::Raise { class, message })
+            }
             P::Raise { .. } => refuse(
                 &s.span,
                 "this `raise`",

@@ -637,6 +637,13 @@ impl Renderer<'_> {
             return ident(n);
         }
         let c = self.expr(e);
+        // `float(text)` may be NaN or negative, where asyncio waits no time.
+        if let ExprKind::Call(Builtin::Float, _) = &e.kind {
+            return format!(
+                "Duration::try_from_secs_f64({}).unwrap_or_default()",
+                c.text
+            );
+        }
         match c.ty {
             Ty::Int => format!("Duration::from_secs({} as u64)", c.wrap(8)),
             _ => format!("Duration::from_secs_f64({})", c.as_f64().text),

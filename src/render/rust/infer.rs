@@ -433,6 +433,7 @@ impl Types {
                 StmtKind::Catch {
                     body,
                     handlers,
+                    orelse,
                     finally,
                 } => {
                     let outer = std::mem::replace(&mut self.in_cleanup, true);
@@ -449,6 +450,7 @@ impl Types {
                         }
                         changed |= self.block(demo, f, &h.body);
                     }
+                    changed |= self.block(demo, f, orelse);
                 }
                 StmtKind::Sync { name: v, permits } => {
                     changed |= self.set(name, v, &Ty::Sync(permits.is_none()));
