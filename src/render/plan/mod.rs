@@ -20,6 +20,7 @@ mod builtins_sys;
 mod callbacks;
 mod calls;
 mod cancel_token;
+mod captures;
 mod class;
 mod class_attrs;
 mod compare;
@@ -139,6 +140,8 @@ pub fn plan_all(program: &Program) -> std::result::Result<Demo, Vec<Untranslatab
 /// [`StmtKind::Untranslated`](ir::ast::StmtKind::Untranslated), for a
 /// partial listing.
 pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
+    let lifted = captures::lift(program);
+    let program = lifted.as_ref().unwrap_or(program);
     let mut p = Planner {
         program,
         imports: HashMap::new(),

@@ -433,8 +433,9 @@ impl Planner<'_> {
                 &s.span,
                 "a nested definition",
                 "the Rust listing translates definitions at the top of the file, and hoists \
-                 there a nested function that reads no variable of the function around it \
-                 (and has no decorator): pass what it reads as arguments",
+                 there a nested function without decorator, passing it the variables it reads \
+                 when it changes none of them, the function around it binds each once before \
+                 the `def` and only calls it: pass what it reads as arguments",
             ),
             P::Import { .. } => refuse(
                 &s.span,
