@@ -30,6 +30,7 @@ mod event_loop;
 mod exc_star;
 mod executor;
 mod expr;
+mod flat_comp;
 mod format_spec;
 mod gather_value;
 mod globals;

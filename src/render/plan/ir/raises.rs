@@ -121,7 +121,7 @@ fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
             items.iter().for_each(|i| awaited(i, out))
         }
-        ExprKind::Unary(_, x) | ExprKind::GatherAll(x) => awaited(x, out),
+        ExprKind::Unary(_, x) | ExprKind::GatherAll(x) | ExprKind::Flat(x) => awaited(x, out),
         ExprKind::Spawn(call) | ExprKind::Coro(call) => {
             call.args.iter().for_each(|a| awaited(a, out))
         }
