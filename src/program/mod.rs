@@ -7,6 +7,8 @@
 //! byte range in the source, which the listings and events refer to.
 
 pub mod expr;
+pub mod modules;
+pub use modules::Module;
 
 pub use expr::{
     Arg, BinOp, BoolOp, CmpOp, CompKind, Comprehension, Expr, ExprKind, FormatPart, Generator,
@@ -328,58 +330,6 @@ pub enum StmtKind {
     Pass,
     Break,
     Continue,
-}
-
-/// The modules a demo may import.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Module {
-    Asyncio,
-    Time,
-    /// `concurrent`, the package: its one member is `futures`.
-    Concurrent,
-    /// `concurrent.futures`.
-    Futures,
-    Random,
-    Functools,
-    Contextlib,
-    Typing,
-    Dataclasses,
-    Enum,
-    Itertools,
-    Operator,
-    Collections,
-    Math,
-    String,
-    Textwrap,
-    Sys,
-    Logging,
-    Datetime,
-}
-
-impl Module {
-    pub fn name(self) -> &'static str {
-        match self {
-            Module::Asyncio => "asyncio",
-            Module::Time => "time",
-            Module::Concurrent => "concurrent",
-            Module::Futures => "concurrent.futures",
-            Module::Random => "random",
-            Module::Functools => "functools",
-            Module::Contextlib => "contextlib",
-            Module::Typing => "typing",
-            Module::Dataclasses => "dataclasses",
-            Module::Enum => "enum",
-            Module::Itertools => "itertools",
-            Module::Operator => "operator",
-            Module::Collections => "collections",
-            Module::Math => "math",
-            Module::String => "string",
-            Module::Textwrap => "textwrap",
-            Module::Sys => "sys",
-            Module::Logging => "logging",
-            Module::Datetime => "datetime",
-        }
-    }
 }
 
 /// Visits every statement of a block, nested blocks included (not nested

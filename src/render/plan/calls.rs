@@ -249,10 +249,16 @@ impl Planner<'_> {
         calls: Calls,
         after: &[py::Stmt],
     ) -> Result<Stmt> {
-        let P::For { target, body, .. } = &for_stmt.kind else {
+        let P::For {
+            target, body, iter, ..
+        } = &for_stmt.kind
+        else {
             unreachable!("checked by the caller")
         };
-        let fut = match target {
+        let Some(completed) = self.completed(target, iter) else {
+            unreachable!("checked by the caller")
+        };
+        let fut = match completed.fut {
             Target::Name(n) => n.ident(),
             _ => {
                 return refuse(
@@ -286,9 +292,7 @@ impl Planner<'_> {
                 );
             }
         };
-        if let P::For { iter, .. } = &for_stmt.kind
-            && let E::Call(_, args) = &iter.kind
-            && let Some(tasks) = one_arg(args).and_then(local_name)
+        if let Some(tasks) = one_arg(completed.args).and_then(local_name)
             && self.mentions(rest.iter().chain(after), tasks)
         {
             return refuse(
@@ -297,14 +301,12 @@ impl Planner<'_> {
                 "the Rust listing hands the tasks to a `FuturesUnordered` that `as_completed` uses up",
             );
         }
+        let mut body = self.nested(sc, rest)?;
+        self.count_completions(sc, completed.count, head, &mut body)?;
         Ok(Stmt {
             id: head.id,
             span: first.span.start..for_stmt.span.end,
-            kind: StmtKind::AsCompleted {
-                calls,
-                var,
-                body: self.nested(sc, rest)?,
-            },
+            kind: StmtKind::AsCompleted { calls, var, body },
         })
     }
 

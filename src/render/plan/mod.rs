@@ -25,7 +25,9 @@ mod class_attrs;
 mod compare;
 mod condition;
 mod data;
+mod dataclass;
 mod deadline;
+mod enumerated;
 mod event_loop;
 mod exc_star;
 mod executor;
@@ -42,6 +44,7 @@ mod module;
 mod nested;
 mod objects;
 mod one_type;
+mod property;
 mod rename;
 mod scope;
 mod shield;
@@ -50,11 +53,13 @@ mod stmt;
 mod str_format;
 mod streams;
 mod sync;
+mod task_loops;
 mod task_state;
 mod timeout;
 mod try_stmt;
 mod type_name;
 mod varargs;
+mod wait;
 
 use crate::program::{
     self as py, Arg, CmpOp, Code, ExprKind as E, Literal, Module, Name, Program, Stmt,
@@ -68,6 +73,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
 
+pub use dataclass::eq_marker as dataclass_eq;
 use expr::{Kind, kind_of};
 pub use module::MODULE;
 use scope::Scope;

@@ -26,7 +26,9 @@ pub(super) fn stmt_calls(s: &Stmt) -> Vec<&Call> {
         StmtKind::AsyncFor { source, .. }
         | StmtKind::AsyncWith { source, .. }
         | StmtKind::Collect { source, .. } => vec![source],
-        StmtKind::Gather { calls, .. } | StmtKind::AsCompleted { calls, .. } => match calls {
+        StmtKind::Gather { calls, .. }
+        | StmtKind::AsCompleted { calls, .. }
+        | StmtKind::Wait { calls, .. } => match calls {
             Calls::List(list) => list.iter().collect(),
             Calls::Each { call, .. } => vec![call],
         },
@@ -94,6 +96,10 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
         }
         StmtKind::Sleep(e) | StmtKind::Block(e) | StmtKind::Compute(e) => out.push((e, true)),
         StmtKind::WaitFor { timeout, .. }
+        | StmtKind::Wait {
+            timeout: Some(timeout),
+            ..
+        }
         | StmtKind::Schedule {
             delay: Some(timeout),
             ..
@@ -133,6 +139,10 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
             ..
         }
         | StmtKind::AsCompleted {
+            calls: Calls::Each { over, .. },
+            ..
+        }
+        | StmtKind::Wait {
             calls: Calls::Each { over, .. },
             ..
         } => out.push((over, false)),
@@ -557,7 +567,7 @@ fn binds(s: &Stmt) -> Option<&String> {
         StmtKind::For { var, .. }
         | StmtKind::AsyncFor { var, .. }
         | StmtKind::AsCompleted { var, .. } => Some(var),
-        StmtKind::Future { name } => Some(name),
+        StmtKind::Future { name } | StmtKind::Wait { done: name, .. } => Some(name),
         _ => None,
     }
 }

@@ -344,6 +344,23 @@ impl Types {
                     changed |= self.set(name, var, &ty);
                     changed |= self.block(demo, f, body);
                 }
+                StmtKind::Wait {
+                    calls,
+                    done,
+                    pending,
+                    ..
+                } => {
+                    changed |= self.calls(demo, name, calls, true);
+                    for c in match calls {
+                        Calls::List(list) => list.iter().collect(),
+                        Calls::Each { call, .. } => vec![call],
+                    } {
+                        changed |= self.tasked.insert(c.name.clone());
+                    }
+                    let ty = self.calls_ret(calls);
+                    changed |= self.set(name, done, &Ty::List(Box::new(ty.clone())));
+                    changed |= self.set(name, pending, &Ty::List(Box::new(Ty::Task(Box::new(ty)))));
+                }
                 StmtKind::WaitFor {
                     call,
                     into,
@@ -491,6 +508,7 @@ impl Types {
                 | StmtKind::Block(_)
                 | StmtKind::Compute(_)
                 | StmtKind::Cancel { .. }
+                | StmtKind::AbortAll { .. }
                 | StmtKind::Send { .. }
                 | StmtKind::Close { .. }
                 | StmtKind::Runtime { .. }

@@ -32,6 +32,18 @@ impl Renderer<'_> {
             }
         };
         let (text, ty) = match (m, args.as_slice()) {
+            // An iterator (`reversed(text)`) is collected first.
+            (StrMethod::Join, [items]) if items.range && x.text == "\"\"" => {
+                (format!("{}.collect::<String>()", items.wrap(10)), Ty::Str)
+            }
+            (StrMethod::Join, [items]) if items.range => (
+                format!(
+                    "{}.map(String::from).collect::<Vec<_>>().join({})",
+                    items.wrap(10),
+                    x.borrowed()
+                ),
+                Ty::Str,
+            ),
             (StrMethod::Join, [items]) => (
                 format!("{}.join({})", items.wrap(10), x.borrowed()),
                 Ty::Str,

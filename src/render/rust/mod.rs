@@ -81,6 +81,7 @@ mod task_state;
 mod timeout;
 mod tuples;
 mod types;
+mod wait;
 mod wrap;
 
 use super::Listing;
