@@ -400,7 +400,7 @@ impl Planner<'_> {
                     },
                 }
             }
-            E::Comprehension(c) if let Some(k) = self.async_comp_value(sc, e, c)? => k,
+            E::Comprehension(c) if let Some(k) = self.comp_value(sc, e, c)? => k,
             E::IfExp(c, a, b) => ExprKind::IfElse(
                 Box::new(self.expr(sc, c)?),
                 Box::new(self.expr(sc, a)?),

@@ -34,6 +34,7 @@ mod exc_class;
 mod exc_star;
 mod executor;
 mod expr;
+mod flat_comp;
 mod format_spec;
 mod gather_value;
 mod globals;

@@ -162,7 +162,7 @@ impl Renderer<'_> {
             c.owned()
         };
         let b = self.bind(var);
-        if matches!(value.kind, ExprKind::Comp { .. }) {
+        if matches!(value.kind, ExprKind::Comp { .. } | ExprKind::Flat(_)) {
             // An iterator chain, broken one call per line as rustfmt does.
             self.chain_line(&b, &rhs, &[], ";");
             return;
@@ -222,7 +222,11 @@ impl Renderer<'_> {
                 } else {
                     format!("{iter}.map(|{pat}| {c})")
                 };
-                if mapped.len() <= 60 {
+                // rustfmt breaks a chain of two calls or more past 60
+                // characters; one call stays on its line while it fits.
+                let one_call = split_chain(&mapped).1.len() == 1;
+                let width = 4 * self.indent + into.map_or(0, |n| n.len() + 7) + mapped.len() + 17;
+                if mapped.len() <= 60 || (one_call && width <= 100) {
                     self.assign(into, &format!("join_all({mapped}).await"));
                     return;
                 }

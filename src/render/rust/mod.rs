@@ -58,6 +58,7 @@ mod event_loop;
 mod exc_groups;
 mod exc_types;
 mod expr;
+mod flat_comp;
 mod format_spec;
 mod functions;
 mod gather_value;

@@ -334,6 +334,7 @@ impl Types {
             ExprKind::Spawn(call) => Ty::Task(Box::new(self.ret_of(&call.name))),
             ExprKind::Coro(call) => Ty::Coro(Box::new(self.ret_of(&call.name))),
             ExprKind::GatherAll(x) => Ty::List(Box::new(self.expr_ty(f, x).elem().inner())),
+            ExprKind::Flat(x) => self.expr_ty(f, x).elem(),
             ExprKind::Lambda(_) => Ty::Unknown,
             ExprKind::StrMethod(m, x, _) => match m {
                 StrMethod::StartsWith

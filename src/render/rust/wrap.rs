@@ -90,6 +90,9 @@ impl Renderer<'_> {
     /// One argument of a call broken one argument a line, then `comma`: an
     /// `if ... else ...` too wide for a line is laid out on five.
     pub(super) fn arg_lines(&mut self, arg: &str, comma: &str) {
+        if self.chain_arg_lines(arg, comma) {
+            return;
+        }
         match if_else_lines(arg) {
             Some(lines) => {
                 let last = lines.len() - 1;

@@ -54,6 +54,9 @@ pub enum ExprKind {
     /// `await asyncio.gather(f(a), f(b))` of one coroutine (a list of
     /// [`ExprKind::Coro`]): their results in order.
     GatherAll(Box<Expr>),
+    /// `[value for a in xs for b in ys]`: the items of the lists an outer
+    /// [`ExprKind::Comp`] gives (its value the inner comprehension), in order.
+    Flat(Box<Expr>),
     /// A method of a task kept in a variable that gives a value:
     /// `task.result()`, `task.cancel()`.
     Task(TaskOp, String),
@@ -446,7 +449,7 @@ impl Expr {
             ExprKind::Await(call) | ExprKind::Spawn(call) | ExprKind::Coro(call) => {
                 call.args.iter().for_each(|x| x.variables(out))
             }
-            ExprKind::GatherAll(x) | ExprKind::Field(x, _) => x.variables(out),
+            ExprKind::GatherAll(x) | ExprKind::Flat(x) | ExprKind::Field(x, _) => x.variables(out),
             ExprKind::New(call) => call.args.iter().for_each(|x| x.variables(out)),
             ExprKind::Method(x, call) => {
                 x.variables(out);
