@@ -90,7 +90,8 @@ impl Renderer<'_> {
     /// One argument of a call broken one argument a line, then `comma`: an
     /// `if ... else ...` too wide for a line is laid out on five.
     pub(super) fn arg_lines(&mut self, arg: &str, comma: &str) {
-        if self.chain_arg_lines(arg, comma) {
+        // An `if ... else ...` is no method chain, whatever calls it holds.
+        if !arg.starts_with("if ") && self.chain_arg_lines(arg, comma) {
             return;
         }
         match if_else_lines(arg) {
