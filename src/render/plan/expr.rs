@@ -506,9 +506,6 @@ impl Planner<'_> {
             && let Some((_, b)) = Builtin::ALL.iter().find(|(name, _)| **name == **n)
             && !self.defs.contains_key(&**n)
         {
-            if let Some(answer) = super::truth_fold::fold(*b, args) {
-                return Ok(answer);
-            }
             if let Some(keyed) = self.keyed_builtin(sc, *b, args, &e.span)? {
                 return Ok(ExprKind::Call(*b, keyed));
             }

@@ -61,7 +61,6 @@ mod sync;
 mod task_loops;
 mod task_state;
 mod timeout;
-mod truth_fold;
 mod try_stmt;
 mod type_name;
 mod varargs;
