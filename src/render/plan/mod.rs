@@ -13,24 +13,30 @@
 //! What the translator cannot translate yet is an [`Untranslatable`] that
 //! names the construct and says why; [`plan_all`] collects every one.
 
+mod async_comp;
 mod await_expr;
 mod builtins_args;
 mod builtins_sys;
 mod callbacks;
 mod calls;
 mod cancel_token;
+mod captures;
 mod class;
 mod class_attrs;
 mod compare;
 mod condition;
 mod data;
+mod dataclass;
 mod deadline;
+mod enumerated;
 mod event_loop;
 mod exc_class;
 mod exc_star;
 mod executor;
 mod expr;
+mod flat_comp;
 mod format_spec;
+mod gather_value;
 mod globals;
 mod group;
 mod identity;
@@ -41,19 +47,24 @@ mod module;
 mod nested;
 mod objects;
 mod one_type;
+mod property;
 mod rename;
 mod scope;
+mod sentinel;
 mod shield;
 mod spread;
 mod stmt;
+mod str_class;
 mod str_format;
 mod streams;
 mod sync;
+mod task_loops;
 mod task_state;
 mod timeout;
 mod try_stmt;
 mod type_name;
 mod varargs;
+mod wait;
 
 use crate::program::{
     self as py, Arg, CmpOp, Code, ExprKind as E, Literal, Module, Name, Program, Stmt,
@@ -67,6 +78,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
 
+pub use dataclass::eq_marker as dataclass_eq;
 use expr::{Kind, kind_of};
 pub use module::MODULE;
 use scope::Scope;
@@ -129,6 +141,8 @@ pub fn plan_all(program: &Program) -> std::result::Result<Demo, Vec<Untranslatab
 /// [`StmtKind::Untranslated`](ir::ast::StmtKind::Untranslated), for a
 /// partial listing.
 pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
+    let lifted = captures::lift(program);
+    let program = lifted.as_ref().unwrap_or(program);
     let mut p = Planner {
         program,
         imports: HashMap::new(),

@@ -22,13 +22,15 @@ pub(super) struct Caught {
     pub(super) text: Option<String>,
 }
 
-/// Whether `body` is `await task` alone, of a task the function made.
+/// Whether `body` is `await task` alone, of a task the function made (or
+/// of a loop over a list of them).
 fn awaits_task(sc: &Scope, body: &[py::Stmt]) -> bool {
     let [st] = body else {
         return false;
     };
     matches!(&st.kind, P::Expr(e) if matches!(&e.kind, E::Await(t)
-        if matches!(&t.kind, E::Name(n @ Name::Local(..)) if sc.tasks.iter().any(|k| k == &**n.ident()))))
+        if matches!(&t.kind, E::Name(n @ Name::Local(..))
+            if sc.tasks.iter().chain(&sc.task_loops).any(|k| k == &**n.ident()))))
 }
 
 impl Planner<'_> {

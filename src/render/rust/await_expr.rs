@@ -16,6 +16,9 @@ impl Renderer<'_> {
     /// coroutine kept in a variable is a plain future.
     pub(super) fn join_expr(&mut self, var: &str) -> Code {
         let ty = self.var_ty(var);
+        if matches!(&ty, Ty::List(t) if matches!(**t, Ty::Task(_))) {
+            return self.gathered_tasks(var);
+        }
         let text = match ty {
             Ty::Coro(_) => format!("{}.await", ident(var)),
             _ => format!("{}.await.unwrap()", ident(var)),
@@ -95,11 +98,36 @@ impl Renderer<'_> {
             return false;
         }
         self.line(format!("{head}vec!["));
+        self.indent += 1;
         for item in items {
-            self.line(format!("    {item},"));
+            self.vec_item(&item);
         }
+        self.indent -= 1;
         self.line(format!("]{tail}"));
         true
+    }
+
+    /// One item of a list written one item a line: `tokio::spawn(f(...))`
+    /// whose inner call is too wide has that call's arguments one a line,
+    /// as rustfmt lays them out.
+    fn vec_item(&mut self, item: &str) {
+        let inner = item
+            .split_once('(')
+            .and_then(|(outer, rest)| Some((outer, rest.strip_suffix(')')?)));
+        match inner {
+            Some((outer, call))
+                if call.len() > super::wrap::CALL_WIDTH
+                    && !outer.contains([' ', '"'])
+                    && !call.contains(['\n', '|'])
+                    && call.ends_with(')')
+                    && call.split_once('(').is_some_and(|(f, _)| {
+                        f.chars().all(|c| c.is_alphanumeric() || "_:".contains(c))
+                    }) =>
+            {
+                self.wrapped_call(&format!("{outer}("), call, "),");
+            }
+            _ => self.line(format!("{item},")),
+        }
     }
 }
 

@@ -227,6 +227,9 @@ impl Renderer<'_> {
             ExprKind::Cancelled(task) => self.cancelled(task),
             ExprKind::Task(op, task) => self.task_op(*op, task),
             ExprKind::Done(task) => {
+                if let Some(done) = self.future_done(task) {
+                    return done;
+                }
                 if let Some(done) = self.done_taken(task) {
                     return done;
                 }
@@ -269,6 +272,7 @@ impl Renderer<'_> {
             ExprKind::Spawn(call) => self.spawn_expr(call),
             ExprKind::Coro(call) => self.coro_expr(call),
             ExprKind::GatherAll(x) => self.gather_all(x),
+            ExprKind::Flat(x) => self.flat_comp(x),
             ExprKind::Lambda(l) => self.closure(l),
             ExprKind::Locked(sync) => {
                 let text = match self.var_ty(sync) {

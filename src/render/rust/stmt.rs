@@ -260,7 +260,9 @@ impl Renderer<'_> {
                 self.wrapped_call(&format!("{}.spawn(", ident(group)), &c, ");");
             }
             StmtKind::Join { target, into } => {
-                if self.join_taken(target, into.as_deref()) {
+                if self.join_taken(target, into.as_deref())
+                    || self.join_gathered(target, into.as_deref())
+                {
                     return;
                 }
                 let ty = self.var_ty(target);
@@ -296,6 +298,14 @@ impl Renderer<'_> {
                 self.line(format!("{}.abort();", ident(task)));
             }
             StmtKind::Gather { calls, into } => self.gather(calls, into.as_deref()),
+            StmtKind::Wait {
+                calls,
+                first,
+                timeout,
+                done,
+                pending,
+            } => self.wait(calls, *first, timeout.as_ref(), done, pending),
+            StmtKind::AbortAll { set } => self.abort_all(set),
             StmtKind::AsCompleted { calls, var, body } => {
                 self.use_("futures::stream", "FuturesUnordered");
                 self.use_("futures", "StreamExt");

@@ -175,6 +175,19 @@ pub enum StmtKind {
         var: String,
         body: Block,
     },
+    /// `done, pending = await asyncio.wait(tasks, return_when=..., timeout=...)`:
+    /// the tasks in a `JoinSet` named `pending`, `done` the list of the
+    /// outputs of those that ended (with `first`, the first to end and any
+    /// ended at the same instant).
+    Wait {
+        calls: Calls,
+        first: bool,
+        timeout: Option<Expr>,
+        done: String,
+        pending: String,
+    },
+    /// `for t in pending: t.cancel()` over the `pending` of a [`StmtKind::Wait`].
+    AbortAll { set: String },
     /// `try: into = await asyncio.wait_for(call, timeout); body
     ///  except TimeoutError: on_timeout`.
     WaitFor {

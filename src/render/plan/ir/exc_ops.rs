@@ -83,7 +83,7 @@ fn safe(e: &Expr) -> bool {
         | ExprKind::Task(..)
         | ExprKind::New(_)
         | ExprKind::Method(..) => false,
-        ExprKind::Field(x, _) => safe(x),
+        ExprKind::Field(x, _) | ExprKind::Flat(x) => safe(x),
     }
 }
 

@@ -121,7 +121,7 @@ fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
             items.iter().for_each(|i| awaited(i, out))
         }
-        ExprKind::Unary(_, x) => awaited(x, out),
+        ExprKind::Unary(_, x) | ExprKind::Flat(x) => awaited(x, out),
         // The first exception of the coroutines gathered comes out of `gather`.
         ExprKind::GatherAll(x) => {
             match &x.kind {
