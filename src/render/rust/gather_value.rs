@@ -69,8 +69,9 @@ impl Renderer<'_> {
 }
 
 impl Renderer<'_> {
-    /// Whether more than one statement of the current function reads `var`.
-    pub(super) fn read_elsewhere(&self, var: &str) -> bool {
+    /// Whether a statement of the current function after the source
+    /// offset `at` reads `var`.
+    pub(super) fn read_after(&self, var: &str, at: usize) -> bool {
         let Some(f) = self.demo.function(&self.func) else {
             return false;
         };
@@ -81,11 +82,11 @@ impl Renderer<'_> {
                 for (e, _) in super::analysis::stmt_exprs(s) {
                     e.variables(&mut vars);
                 }
-                if vars.iter().any(|(v, _)| v == var) {
+                if s.span.start >= at && vars.iter().any(|(v, _)| v == var) {
                     readers += 1;
                 }
             });
         }
-        readers > 1
+        readers > 0
     }
 }

@@ -684,7 +684,7 @@ impl Renderer<'_> {
             if let ExprKind::Var(v) = &a.kind {
                 let owned = format!("{}.to_string()", ident(v));
                 if c.contains(&owned) {
-                    let name = if self.read_elsewhere(v) {
+                    let name = if self.read_after(v, call.span.end) {
                         format!("{}_owned", ident(v))
                     } else {
                         ident(v)
