@@ -77,7 +77,7 @@ impl Renderer<'_> {
             .map(|at| (&arg[..=at], &arg[at + 1..arg.len() - 1]));
         let (head, chain) = wrapped.unwrap_or(("", arg));
         let (base, calls) = split_chain(chain);
-        if calls.len() < 2 || (!head.is_empty() && split_chain(arg).1.len() > 0) {
+        if calls.len() < 2 || (!head.is_empty() && !split_chain(arg).1.is_empty()) {
             return false;
         }
         if !head.is_empty() {
