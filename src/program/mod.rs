@@ -136,7 +136,7 @@ pub enum CodeKind {
 
 /// A body of code with its own scope: the module, a function, a lambda, a
 /// class body or a comprehension.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Code {
     pub name: Arc<str>,
     /// `Outer.method` or `outer.<locals>.inner`, as Python's `__qualname__`.
@@ -166,7 +166,7 @@ pub struct Code {
 }
 
 /// A function's parameters.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Params {
     /// Positional-or-keyword parameters (positional-only ones first).
     pub positional: Vec<Param>,
@@ -190,7 +190,7 @@ impl Params {
 
 /// One parameter: its name, local slot, and whether it has a default
 /// (the defaults are evaluated where the function is defined).
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Param {
     pub name: Arc<str>,
     pub slot: u32,

@@ -117,7 +117,9 @@ impl Planner<'_> {
         op: Option<BinaryOp>,
         value: &py::Expr,
     ) -> Result<StmtKind> {
-        if !matches!(obj.kind, E::Name(Name::Local(..))) || matches!(index.kind, E::Slice(..)) {
+        if !matches!(obj.kind, E::Name(Name::Local(..) | Name::Cell(..)))
+            || matches!(index.kind, E::Slice(..))
+        {
             return refuse(
                 &(obj.span.start..index.span.end),
                 "item assignment (`x[i] = ...`) here",

@@ -523,7 +523,7 @@ impl Planner<'_> {
         }
         if let Some(obj) = super::stmt::method_call(e, "done")
             && let Some(task) = super::stmt::local_name(obj)
-            && sc.tasks.iter().any(|t| t == task)
+            && (sc.tasks.iter().any(|t| t == task) || sc.futures.contains_key(task))
         {
             return Ok(ExprKind::Done(sc.local(task, &obj.span)?));
         }
@@ -561,6 +561,9 @@ impl Planner<'_> {
                 );
             }
             super::builtins_args::check_fill(*method, args, &e.span)?;
+            if let Some(answer) = super::str_class::class_test(*method, obj, &e.span)? {
+                return Ok(answer);
+            }
             return Ok(ExprKind::StrMethod(
                 *method,
                 Box::new(self.expr(sc, obj)?),

@@ -20,6 +20,7 @@ mod builtins_sys;
 mod callbacks;
 mod calls;
 mod cancel_token;
+mod captures;
 mod class;
 mod class_attrs;
 mod compare;
@@ -29,6 +30,7 @@ mod dataclass;
 mod deadline;
 mod enumerated;
 mod event_loop;
+mod exc_class;
 mod exc_star;
 mod executor;
 mod expr;
@@ -40,6 +42,7 @@ mod group;
 mod identity;
 pub mod ir;
 mod lambdas;
+mod mixed_returns;
 mod module;
 mod nested;
 mod objects;
@@ -47,9 +50,11 @@ mod one_type;
 mod property;
 mod rename;
 mod scope;
+mod sentinel;
 mod shield;
 mod spread;
 mod stmt;
+mod str_class;
 mod str_format;
 mod streams;
 mod sync;
@@ -136,6 +141,8 @@ pub fn plan_all(program: &Program) -> std::result::Result<Demo, Vec<Untranslatab
 /// [`StmtKind::Untranslated`](ir::ast::StmtKind::Untranslated), for a
 /// partial listing.
 pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
+    let lifted = captures::lift(program);
+    let program = lifted.as_ref().unwrap_or(program);
     let mut p = Planner {
         program,
         imports: HashMap::new(),
@@ -179,6 +186,7 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         });
     }
     blockers.extend(one_type::printed_mixed(&planned));
+    blockers.extend(mixed_returns::returns_mixed(&planned));
     for span in ir::raises::unreached_handlers(&planned) {
         blockers.push(Untranslatable {
             span,

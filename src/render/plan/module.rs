@@ -268,6 +268,10 @@ impl Planner<'_> {
                         self.method_decorators(decorators, code)?;
                     }
                 }
+                if self.exception_base(name.ident()).is_some() {
+                    functions.extend(self.exception_class(code, name.ident(), s)?);
+                    return Ok(());
+                }
                 if let Some(b) = bases.first() {
                     return refuse(
                         &b.span,

@@ -405,6 +405,10 @@ impl Planner<'_> {
                 let message = arg.map(|a| self.expr(sc, a)).transpose()?;
                 one(s, StmtKind::Raise { class, message })
             }
+            P::Raise { exc: Some(e), .. } if self.raises_own(e) => {
+                let (class, message) = self.own_raise(sc, e)?;
+                one(s, StmtKind::Raise { class, message })
+            }
             P::Raise { .. } => refuse(
                 &s.span,
                 "this `raise`",
@@ -429,8 +433,9 @@ impl Planner<'_> {
                 &s.span,
                 "a nested definition",
                 "the Rust listing translates definitions at the top of the file, and hoists \
-                 there a nested function that reads no variable of the function around it \
-                 (and has no decorator): pass what it reads as arguments",
+                 there a nested function without decorator, passing it the variables it reads \
+                 when it changes none of them, the function around it binds each once before \
+                 the `def` and only calls it: pass what it reads as arguments",
             ),
             P::Import { .. } => refuse(
                 &s.span,
@@ -722,6 +727,7 @@ impl Planner<'_> {
             return one(s, self.set_item(sc, obj, index, None, value)?);
         }
         let var = self.target(sc, target, &s.span)?;
+        self.sentinel_get(value, &var, rest.get(1))?;
         let kind = match &value.kind {
             E::Await(inner) => match self.wait_for_raising(sc, s, inner, Some(var.clone()))? {
                 Some(k) => k,

@@ -56,7 +56,12 @@ pub(super) fn shared_futures(demo: &Demo, types: &Types) -> HashSet<(String, Str
                 {
                     uses += 1;
                 }
-                for call in stmt_calls(s) {
+                let mut calls: Vec<(&Call, u32)> =
+                    stmt_calls(s).into_iter().map(|c| (c, 1)).collect();
+                for (e, _) in stmt_exprs(s) {
+                    calls.extend(super::wait::future_uses(e, &fut, &mut uses));
+                }
+                for (call, n) in calls {
                     let Some(callee) = demo.function(&call.name) else {
                         continue;
                     };
@@ -64,7 +69,7 @@ pub(super) fn shared_futures(demo: &Demo, types: &Types) -> HashSet<(String, Str
                         if matches!(&arg.kind, ExprKind::Var(n) if *n == fut)
                             && !types.senders.contains(&(call.name.clone(), p.clone()))
                         {
-                            uses += 1;
+                            uses += n;
                             params.push((call.name.clone(), p.clone()));
                         }
                     }

@@ -6,6 +6,7 @@ use super::types::{Ty, Types, unify};
 use crate::render::plan::ir::ast::{Block, Call, Calls, Demo, Function, FunctionKind, StmtKind};
 use crate::render::plan::ir::expr::{Expr, ExprKind, StrMethod};
 use crate::render::plan::ir::primitive::Primitive;
+use crate::render::plan::ir::value::Value;
 use std::collections::HashMap;
 
 impl Types {
@@ -432,6 +433,7 @@ impl Types {
                 StmtKind::Catch {
                     body,
                     handlers,
+                    orelse,
                     finally,
                 } => {
                     let outer = std::mem::replace(&mut self.in_cleanup, true);
@@ -448,6 +450,7 @@ impl Types {
                         }
                         changed |= self.block(demo, f, &h.body);
                     }
+                    changed |= self.block(demo, f, orelse);
                 }
                 StmtKind::Sync { name: v, permits } => {
                     changed |= self.set(name, v, &Ty::Sync(permits.is_none()));
@@ -491,7 +494,11 @@ impl Types {
                     into,
                 } => {
                     if let (true, Some(a)) = (op.sends(), arg) {
-                        let ty = Ty::Queue(Box::new(self.expr_ty(name, a)));
+                        let item = match a.kind {
+                            ExprKind::Lit(Value::None) => Ty::Option(Box::new(Ty::Unknown)),
+                            _ => self.expr_ty(name, a),
+                        };
+                        let ty = Ty::Queue(Box::new(item));
                         changed |= self.set(name, object, &ty);
                     }
                     if let Some(v) = into {
@@ -499,7 +506,11 @@ impl Types {
                             kind: ExprKind::Prim(object.clone(), *op),
                             span: 0..0,
                         };
-                        let ty = self.expr_ty(name, &e);
+                        // A sentinel's test takes the item out of its `Option`.
+                        let ty = match self.expr_ty(name, &e) {
+                            Ty::Option(t) => *t,
+                            t => t,
+                        };
                         changed |= self.set(name, v, &ty);
                     }
                 }

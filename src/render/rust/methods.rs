@@ -13,6 +13,9 @@ impl Renderer<'_> {
             return self.sort_keyed(x, key, reverse);
         }
         let args: Vec<Code> = args.iter().map(|a| self.expr(a)).collect();
+        if let Some(c) = super::str_class::method(m, x) {
+            return c;
+        }
         if let Some(c) = super::str_pad::method(m, x, &args) {
             return c;
         }

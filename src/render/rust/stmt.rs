@@ -625,8 +625,9 @@ impl Renderer<'_> {
             StmtKind::Catch {
                 body,
                 handlers,
+                orelse,
                 finally,
-            } => self.catch(s, body, handlers, finally, tail),
+            } => self.catch(s, body, handlers, orelse, finally, tail),
             StmtKind::Reraise => self.reraise(tail),
             StmtKind::Raise { class, message } => {
                 let text = match message {

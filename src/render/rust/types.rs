@@ -44,6 +44,9 @@ pub(super) enum Ty {
     Condition,
     /// A task's `CancellationToken` (see `plan::cancel_token`).
     Token,
+    /// A value that may be `None`: the items of a queue that carries `None`
+    /// to stop its consumers (see `plan::sentinel`).
+    Option(Box<Ty>),
 }
 
 impl Ty {
@@ -102,6 +105,7 @@ impl Ty {
             Ty::Token => "CancellationToken".into(),
             Ty::Queue(t) => format!("async_channel::Sender<{}>", t.rust()),
             Ty::Object(class) => super::names::camel(class),
+            Ty::Option(t) => format!("Option<{}>", t.rust()),
         }
     }
 }
@@ -116,6 +120,14 @@ pub(super) fn unify(slot: &mut Ty, new: &Ty) -> bool {
         }
         (Ty::Int, Ty::Float) => {
             *slot = Ty::Float;
+            true
+        }
+        (Ty::Option(a), Ty::Option(b)) => unify(a, b),
+        (Ty::Option(a), n) => unify(a, n),
+        (_, Ty::Option(b)) => {
+            let mut inner = (**b).clone();
+            unify(&mut inner, &slot.clone());
+            *slot = Ty::Option(Box::new(inner));
             true
         }
         (Ty::List(a), Ty::List(b))
@@ -325,7 +337,10 @@ impl Types {
             ExprKind::Flat(x) => self.expr_ty(f, x).elem(),
             ExprKind::Lambda(_) => Ty::Unknown,
             ExprKind::StrMethod(m, x, _) => match m {
-                StrMethod::StartsWith | StrMethod::EndsWith => Ty::Bool,
+                StrMethod::StartsWith
+                | StrMethod::EndsWith
+                | StrMethod::IsDigit
+                | StrMethod::IsAlpha => Ty::Bool,
                 StrMethod::Split => Ty::List(Box::new(Ty::Str)),
                 StrMethod::Pop => self.expr_ty(f, x).elem(),
                 StrMethod::Copy => self.expr_ty(f, x),

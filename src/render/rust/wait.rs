@@ -2,12 +2,16 @@
 //! `JoinSet` (`pending`), `done` the outputs of those that ended, taken
 //! with `join_next` (all of them, or the first and any that ended at the
 //! same instant for `FIRST_COMPLETED`), under Tokio's `timeout` for
-//! `timeout=`; what is still pending stays in the set.
+//! `timeout=`; what is still pending stays in the set. Also `fut.done()`
+//! of a future made with `loop.create_future()`.
 
 use super::Renderer;
+use super::analysis::each_expr;
+use super::code::Code;
 use super::names::ident;
-use crate::render::plan::ir::ast::Calls;
-use crate::render::plan::ir::expr::Expr;
+use super::types::Ty;
+use crate::render::plan::ir::ast::{Call, Calls};
+use crate::render::plan::ir::expr::{Expr, ExprKind};
 
 impl Renderer<'_> {
     /// The statements of an `asyncio.wait`.
@@ -87,4 +91,45 @@ impl Renderer<'_> {
         self.line("// Tokio cancels by dropping each task's future at its next await.");
         self.line(format!("{}.abort_all();", ident(set)));
     }
+}
+
+impl Renderer<'_> {
+    /// `fut.done()` of a future made here (a oneshot channel): whether its
+    /// value was sent. A shared receiver is polled once, without waiting,
+    /// through a clone; a receiver of its own says whether it holds the
+    /// value or gave it already. `None` for a task.
+    pub(super) fn future_done(&mut self, fut: &str) -> Option<Code> {
+        if !self.local_futures.contains(fut) {
+            return None;
+        }
+        let f = ident(fut);
+        if self.shared.contains(&(self.func.clone(), fut.to_string())) {
+            self.use_("futures", "FutureExt");
+            let text = format!("{f}.clone().now_or_never().is_some()");
+            return Some(Code::new(text, Ty::Bool, 10));
+        }
+        let text = format!("!{f}.is_empty() || {f}.is_terminated()");
+        Some(Code::new(text, Ty::Bool, 1))
+    }
+}
+
+/// The calls of the program's coroutines inside `e` that a future may be
+/// handed to, each with how many times it runs there (a comprehension's
+/// more than once); `fut.done()` adds a use of the future `fut` to `uses`.
+pub(super) fn future_uses<'a>(e: &'a Expr, fut: &str, uses: &mut u32) -> Vec<(&'a Call, u32)> {
+    let mut out = Vec::new();
+    let calls = |x: &'a Expr, out: &mut Vec<(&'a Call, u32)>| match &x.kind {
+        ExprKind::Spawn(c) | ExprKind::Coro(c) | ExprKind::Await(c) => out.push((c, 1)),
+        _ => {}
+    };
+    each_expr(e, &mut |x| {
+        if matches!(&x.kind, ExprKind::Done(n) if n == fut) {
+            *uses += 1;
+        }
+        calls(x, &mut out);
+        if let ExprKind::Comp { value, .. } = &x.kind {
+            each_expr(value, &mut |y| calls(y, &mut out));
+        }
+    });
+    out
 }

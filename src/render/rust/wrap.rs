@@ -4,7 +4,7 @@
 use super::Renderer;
 
 /// rustfmt's `fn_call_width`: a call longer than this is broken.
-const CALL_WIDTH: usize = 60;
+pub(super) const CALL_WIDTH: usize = 60;
 
 /// rustfmt's `single_line_if_else_max_width`.
 const IF_ELSE_WIDTH: usize = 50;

@@ -258,10 +258,12 @@ pub enum StmtKind {
         finally: Block,
     },
     /// `try: body except ...: handlers`: an `Err` of the body goes to the
-    /// first handler that takes its class, or on up.
+    /// first handler that takes its class, or on up; `orelse` (`else:`)
+    /// runs when the body raised nothing.
     Catch {
         body: Block,
         handlers: Vec<Handler>,
+        orelse: Block,
         finally: Block,
     },
     /// A bare `raise` (or `raise e`) in a handler: the caught exception goes on.
@@ -378,10 +380,11 @@ impl Stmt {
             StmtKind::Catch {
                 body,
                 handlers,
+                orelse,
                 finally,
             } => std::iter::once(body)
                 .chain(handlers.iter().map(|h| &h.body))
-                .chain(std::iter::once(finally))
+                .chain([orelse, finally])
                 .collect(),
             _ => Vec::new(),
         }

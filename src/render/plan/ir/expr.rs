@@ -139,11 +139,15 @@ pub enum StrMethod {
     Ljust,
     /// `s.rjust(width)` or `s.rjust(width, fill)`.
     Rjust,
+    /// `s.isdigit()`.
+    IsDigit,
+    /// `s.isalpha()`.
+    IsAlpha,
 }
 
 impl StrMethod {
     /// Python's name and number of arguments of each.
-    pub const ALL: [(&'static str, usize, StrMethod); 32] = [
+    pub const ALL: [(&'static str, usize, StrMethod); 34] = [
         ("upper", 0, StrMethod::Upper),
         ("lower", 0, StrMethod::Lower),
         ("strip", 0, StrMethod::Strip),
@@ -176,6 +180,8 @@ impl StrMethod {
         ("ljust", 2, StrMethod::Ljust),
         ("rjust", 1, StrMethod::Rjust),
         ("rjust", 2, StrMethod::Rjust),
+        ("isdigit", 0, StrMethod::IsDigit),
+        ("isalpha", 0, StrMethod::IsAlpha),
     ];
 
     /// Whether the method changes the list it is called on.

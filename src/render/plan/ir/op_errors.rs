@@ -124,6 +124,7 @@ fn visit(func: &str, block: &Block, ctx: &Context, out: &mut Found) {
         if let StmtKind::Catch {
             body,
             handlers,
+            orelse,
             finally,
         } = &s.kind
         {
@@ -133,6 +134,7 @@ fn visit(func: &str, block: &Block, ctx: &Context, out: &mut Found) {
             for h in handlers {
                 visit(func, &h.body, ctx, out);
             }
+            visit(func, orelse, ctx, out);
             visit(func, finally, ctx, out);
             continue;
         }
