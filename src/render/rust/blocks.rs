@@ -177,7 +177,8 @@ impl Renderer<'_> {
         let unit = matches!(self.types.calls_ret(calls), Ty::Unit | Ty::Unknown);
         // `gather()` of nothing is an empty list, whatever it would hold.
         let none = matches!(calls, Calls::List(list) if list.is_empty());
-        let into = into.filter(|_| !unit || none);
+        let unpacked = into.is_some_and(|v| super::tuples::pattern_names(v).is_some());
+        let into = into.filter(|_| !unit || none || unpacked);
         if let Calls::List(list) = calls
             && list.iter().any(|c| self.fallible.contains(&c.name))
         {

@@ -67,3 +67,26 @@ impl Renderer<'_> {
         true
     }
 }
+
+impl Renderer<'_> {
+    /// Whether a statement of the current function after the source
+    /// offset `at` reads `var`.
+    pub(super) fn read_after(&self, var: &str, at: usize) -> bool {
+        let Some(f) = self.demo.function(&self.func) else {
+            return false;
+        };
+        let mut readers = 0;
+        for block in [&f.body, &f.exit] {
+            crate::render::plan::ir::ast::walk(block, &mut |s| {
+                let mut vars = Vec::new();
+                for (e, _) in super::analysis::stmt_exprs(s) {
+                    e.variables(&mut vars);
+                }
+                if s.span.start >= at && vars.iter().any(|(v, _)| v == var) {
+                    readers += 1;
+                }
+            });
+        }
+        readers > 0
+    }
+}

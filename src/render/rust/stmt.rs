@@ -679,12 +679,19 @@ impl Renderer<'_> {
         let mut c = self.call(call);
         // The closure must own what it takes: a borrowed text becomes a
         // `String` before the job starts.
+        // A text read again after the job keeps its name: the job takes an
+        // owned copy of its own.
         for a in &call.args {
             if let ExprKind::Var(v) = &a.kind {
                 let owned = format!("{}.to_string()", ident(v));
                 if c.contains(&owned) {
-                    self.line(format!("let {0} = {0}.to_string();", ident(v)));
-                    c = c.replace(&owned, &ident(v));
+                    let name = if self.read_after(v, call.span.end) {
+                        format!("{}_owned", ident(v))
+                    } else {
+                        ident(v)
+                    };
+                    self.line(format!("let {name} = {};", owned));
+                    c = c.replace(&owned, &name);
                 }
             }
         }
