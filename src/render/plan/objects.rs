@@ -27,11 +27,13 @@ impl<'p> Planner<'p> {
         module_stmts(&self.program.module.body)
             .into_iter()
             .filter_map(|s| match &s.kind {
+                // The program's exception classes are `Error` variants.
                 P::Class { code, name, .. }
                     if self
                         .defs
                         .get(&**name.ident())
-                        .is_some_and(|d| d.kind.is_none()) =>
+                        .is_some_and(|d| d.kind.is_none())
+                        && self.exception_base(name.ident()).is_none() =>
                 {
                     Some((&**name.ident(), &**code))
                 }
