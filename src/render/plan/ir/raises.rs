@@ -122,7 +122,7 @@ fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
             items.iter().for_each(|i| awaited(i, out))
         }
         ExprKind::Unary(_, x) | ExprKind::GatherAll(x) => awaited(x, out),
-        ExprKind::Spawn(call) | ExprKind::Coro(call) => {
+        ExprKind::Spawn(call) | ExprKind::Job(call, _) | ExprKind::Coro(call) => {
             call.args.iter().for_each(|a| awaited(a, out))
         }
         ExprKind::Binary(_, a, b) => {
