@@ -83,13 +83,35 @@ print(asyncio.TimeoutError is TimeoutError)\n",
 }
 
 #[test]
-fn none_put_on_a_queue_is_refused_with_the_channel_idiom() {
-    let (construct, reason, at) = support::refused(&main_of(
-        "    q = asyncio.Queue()\n    await q.put(1)\n    await q.put(None)\n",
+fn none_put_on_a_queue_makes_a_channel_of_options_taken_with_let_else() {
+    let text = listing(&format!(
+        "{HEADER}async def consumer(q):\n    while True:\n        item = await q.get()\n        \
+if item is None:\n            break\n        print(item * 2)\n\n\n\
+async def main():\n    q = asyncio.Queue()\n    t = asyncio.create_task(consumer(q))\n    \
+await q.put(1)\n    await q.put(None)\n    await t\n{RUN}"
     ));
-    assert_eq!(construct, "`None` put on the queue `q`");
-    assert!(reason.contains("closing the channel"), "{reason}");
-    assert_eq!(at, "None");
+    has_all(
+        &text,
+        &[
+            "q_rx: async_channel::Receiver<Option<i64>>",
+            "let Some(item) = q_rx.recv().await.expect(\"the queue is open\") else {",
+            "    break;\n        };\n",
+            "println!(\"{}\", item * 2);",
+            "q_tx.send(Some(1)).await",
+            "q_tx.send(None).await",
+        ],
+    );
+}
+
+#[test]
+fn an_item_of_a_queue_that_carries_none_not_tested_at_once_is_refused() {
+    let (construct, reason, at) = support::refused(&main_of(
+        "    q = asyncio.Queue()\n    await q.put(1)\n    await q.put(None)\n    \
+item = await q.get()\n    print(item)\n",
+    ));
+    assert_eq!(construct, "an item of a queue that carries `None`");
+    assert!(reason.contains("let Some(item) = ... else"), "{reason}");
+    assert_eq!(at, "await q.get()");
 }
 
 #[test]

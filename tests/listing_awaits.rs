@@ -89,3 +89,105 @@ fn a_gather_of_different_coroutines_inside_an_expression_is_refused() {
         "{text}"
     );
 }
+
+/// `a, b = await asyncio.gather(f(...), g(...))`: one `tokio::join!`
+/// binding a name per call, each of its own type.
+#[test]
+fn an_unpacked_gather_binds_one_name_per_call() {
+    let text = translated(
+        "import asyncio\n\n\nasync def f(n):\n    await asyncio.sleep(n)\n    return n * 2\n\n\nasync def g(s):\n    await asyncio.sleep(1)\n    return s + \"!\"\n\n\nasync def main():\n    a, b = await asyncio.gather(f(1), g(\"x\"))\n    print(a, b)\n\n\nasyncio.run(main())\n",
+    );
+    assert!(
+        text.contains("let (a, b) = tokio::join!(biased; f(1), g(\"x\"));"),
+        "{text}"
+    );
+    assert!(text.contains("println!(\"{a} {b}\");"), "{text}");
+}
+
+/// A gather kept in a variable wraps its coroutines as tasks at once (they
+/// run at the next await) and is awaited later for their results.
+#[test]
+fn a_gather_kept_in_a_variable_spawns_now_and_is_awaited_later() {
+    let text = translated(
+        "import asyncio\n\n\nasync def f(n):\n    await asyncio.sleep(n)\n    return n * 2\n\n\nasync def main():\n    kept = asyncio.gather(f(2), f(3))\n    await asyncio.sleep(0)\n    print(await kept)\n    again = asyncio.gather(f(1))\n    results = await again\n    print(results)\n\n\nasyncio.run(main())\n",
+    );
+    assert!(
+        text.contains("let kept = vec![tokio::spawn(f(2)), tokio::spawn(f(3))];"),
+        "{text}"
+    );
+    assert!(
+        text.contains("println!(\"{:?}\", try_join_all(kept).await.unwrap());"),
+        "{text}"
+    );
+    assert!(
+        text.contains("let results = try_join_all(again).await.unwrap();"),
+        "{text}"
+    );
+}
+
+/// An async comprehension read inside an expression is collected first,
+/// into `{generator}_items`, which the expression reads.
+#[test]
+fn an_async_comprehension_inside_print_is_collected_first() {
+    let text = translated(
+        "import asyncio\n\n\nasync def ticks(n):\n    for i in range(n):\n        await asyncio.sleep(0.5)\n        yield i\n\n\nasync def main():\n    print(\"ticks:\", [i * 10 async for i in ticks(3) if i != 1])\n\n\nasyncio.run(main())\n",
+    );
+    let collect = text.find("let ticks_items = ticks(3)");
+    let print = text.find("println!(\"ticks: {ticks_items:?}\");");
+    assert!(
+        collect.is_some() && print.is_some() && collect < print,
+        "{text}"
+    );
+    assert!(text.contains(".map(|i| i * 10)"), "{text}");
+}
+
+/// A coroutine that awaits itself would need `Box::pin` in Rust: refused
+/// at the call, with why, rather than a listing that does not build.
+#[test]
+fn a_coroutine_awaiting_itself_is_refused_at_the_call() {
+    let text = listing(
+        "import asyncio\n\n\nasync def count(n):\n    if n == 0:\n        return 0\n    return 1 + await count(n - 1)\n\n\nasync def main():\n    print(await count(3))\n\n\nasyncio.run(main())\n",
+    );
+    assert!(text.starts_with("// The translator cannot"), "{text}");
+    assert!(
+        text.contains("x.py:7:22: `count` awaiting itself"),
+        "{text}"
+    );
+    assert!(text.contains("Box::pin"), "{text}");
+}
+
+/// A dict literal whose values turn out to be a string and a number has
+/// no one `IndexMap` type: refused at the literal.
+#[test]
+fn a_dict_of_a_string_and_a_number_is_refused_at_the_literal() {
+    let text = listing(
+        "import asyncio\n\n\nasync def fetch(url, seconds):\n    await asyncio.sleep(seconds)\n    return {\"url\": url, \"ms\": int(seconds * 1000)}\n\n\nasync def main():\n    print(await fetch(\"/a\", 1))\n\n\nasyncio.run(main())\n",
+    );
+    assert!(text.starts_with("// The translator cannot"), "{text}");
+    assert!(
+        text.contains("x.py:6:12: a dict holding a string and a number"),
+        "{text}"
+    );
+}
+
+/// A comprehension of two `for`s is one chain: the outer `flat_map`s the
+/// inner, whose closure moves the outer variable in; laid out as rustfmt
+/// lays out a chain.
+#[test]
+fn a_comprehension_of_two_fors_is_a_flat_map() {
+    let text = translated(
+        "import asyncio\n\n\nasync def main():\n    groups = [[\"a\", \"b\"], [\"c\"]]\n    print([name for group in groups for name in group])\n    pairs = [(x, y) for x in range(3) for y in range(x)]\n    print(pairs)\n\n\nasyncio.run(main())\n",
+    );
+    assert!(
+        text.contains(
+            "            &groups\n                .iter()\n                .flat_map(|group| group.iter().map(|name| name.to_string()))\n                .collect::<Vec<_>>()\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "    let pairs = (0..3)\n        .flat_map(|x: i64| (0..x).map(move |y: i64| (x, y)))\n        .collect::<Vec<_>>();\n"
+        ),
+        "{text}"
+    );
+}

@@ -132,3 +132,37 @@ fn sys_exit_in_the_module_code_ends_the_process() {
     assert_eq!(construct, "`sys.exit(...)` here");
     assert_eq!(at, "sys.exit(3)");
 }
+
+#[test]
+fn isdigit_and_isalpha_test_a_string_not_empty_and_answer_on_literals() {
+    let text = listing(&main_of(
+        "    value = \"12\"\n    await asyncio.sleep(0)\n    \
+print(value.isdigit(), value.isalpha(), \"\".isdigit(), \"Ünï\".isalpha())\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "!value.is_empty() && value.chars().all(|c| c.is_ascii_digit())",
+            "!value.is_empty() && value.chars().all(char::is_alphabetic)",
+            "\"{} {} False True\",",
+        ],
+    );
+}
+
+#[test]
+fn isdigit_on_a_computed_string_is_refused() {
+    let (construct, at) = refused(&main_of(
+        "    value = \" 7 \"\n    print(value.strip().isdigit())\n    await asyncio.sleep(0)\n",
+    ));
+    assert_eq!(construct, "`isdigit` or `isalpha` on this");
+    assert_eq!(at, "value.strip().isdigit()");
+}
+
+#[test]
+fn an_item_set_in_a_dict_a_lambda_reads_is_an_insert() {
+    let text = listing(&main_of(
+        "    readings = {}\n    for s in [\"a\", \"b\"]:\n        readings[s] = len(s)\n    \
+print(min(readings, key=lambda s: readings[s]))\n    await asyncio.sleep(0)\n",
+    ));
+    has_all(&text, &["readings.insert(s.to_string(), "]);
+}

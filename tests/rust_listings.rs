@@ -428,6 +428,10 @@ const PROGRAMS_EXCUSED: &[(&str, &str)] = &[
         "timers due at one instant: asyncio wakes the task whose sleep started first, Tokio polls `main` first, so `s.done()` still reads False",
     ),
     (
+        "programs_gather__nested",
+        "a gather inside a gathered coroutine: asyncio runs each child as a task, so a child due at the same instant prints before its parent resumes; `join_all` polls the children inside the parent's future, which resumes at once",
+    ),
+    (
         "programs_wait_for__cleanup_awaits",
         "`asyncio.wait_for` waits for the cancelled work's cleanup and returns what it returns; `tokio::time::timeout` drops the work at once",
     ),
@@ -443,7 +447,7 @@ const PROGRAMS_EXCUSED: &[(&str, &str)] = &[
 
 /// The least number of corpus programs that must translate and agree: the
 /// figure may grow, never shrink.
-const PROGRAMS_AGREEING_AT_LEAST: usize = 80;
+const PROGRAMS_AGREEING_AT_LEAST: usize = 96;
 
 /// A listing's run: what it printed, and whether it exited with success;
 /// `None` when it ran past `limit` (it is killed).

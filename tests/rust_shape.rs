@@ -159,14 +159,44 @@ fn a_nested_function_without_captures_is_hoisted() {
     assert!(text.contains("let r = waiter(\"b\", 1).await;"), "{text}");
 }
 
-/// A nested function that reads a variable of the function around it (a
-/// closure) is refused where it stands.
+/// A nested function that changes a variable of the function around it
+/// (a closure with `nonlocal`) is refused where it stands.
 #[test]
-fn a_nested_closure_is_refused_at_its_place() {
+fn a_nested_closure_that_changes_what_it_captures_is_refused_at_its_place() {
     let text = listing(
-        "import asyncio\n\n\nasync def main():\n    n = 3\n\n    def add(x):\n        return x + n\n\n    print(\"hi\")\n\n\nasyncio.run(main())\n",
+        "import asyncio\n\n\nasync def main():\n    n = 3\n\n    def add(x):\n        nonlocal n\n        n += x\n        return n\n\n    print(add(1))\n\n\nasyncio.run(main())\n",
     );
     assert!(text.contains("x.py:7:5: a nested definition"), "{text}");
+}
+
+/// So is one that reads a variable the function around it binds again
+/// after the `def`, or changes in place: a value passed at the call would
+/// not see the change.
+#[test]
+fn a_nested_closure_over_a_changing_variable_is_refused_at_its_place() {
+    let text = listing(
+        "import asyncio\n\n\nasync def main():\n    n = 1\n    seen = []\n\n    def bump():\n        return n + 1\n\n    async def run(k):\n        await asyncio.sleep(k)\n        seen.append(k)\n\n    await run(1)\n    n = 5\n    print(bump(), seen)\n\n\nasyncio.run(main())\n",
+    );
+    assert!(text.contains("x.py:8:5: a nested definition"), "{text}");
+    assert!(text.contains("x.py:11:5: a nested definition"), "{text}");
+}
+
+/// A nested coroutine that reads the variables of the function around it
+/// (a queue, a parameter, a number bound once before the `def`) is hoisted
+/// and takes them as its first parameters; each call passes them.
+#[test]
+fn a_nested_closure_that_only_reads_takes_what_it_reads_as_arguments() {
+    let text = listing(
+        "import asyncio\n\n\nasync def main(label):\n    queue = asyncio.Queue()\n    step = 0.5\n\n    async def producer(n):\n        for i in range(n):\n            await asyncio.sleep(step)\n            await queue.put(i)\n            print(label, \"put\", i)\n\n    p = asyncio.create_task(producer(2))\n    print(await queue.get(), await queue.get())\n    await p\n\n\nasyncio.run(main(\"demo\"))\n",
+    );
+    assert!(!text.contains("cannot translate"), "{text}");
+    assert!(
+        text.contains(
+            "async fn producer(label: String, queue_tx: async_channel::Sender<i64>, step: f64, n: i64) {"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("tokio::spawn(producer("), "{text}");
 }
 
 /// `asyncio.run(...)` inside a block of the module (here a main guard with

@@ -7,6 +7,8 @@
 //! byte range in the source, which the listings and events refer to.
 
 pub mod expr;
+pub mod modules;
+pub use modules::Module;
 
 pub use expr::{
     Arg, BinOp, BoolOp, CmpOp, CompKind, Comprehension, Expr, ExprKind, FormatPart, Generator,
@@ -134,7 +136,7 @@ pub enum CodeKind {
 
 /// A body of code with its own scope: the module, a function, a lambda, a
 /// class body or a comprehension.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Code {
     pub name: Arc<str>,
     /// `Outer.method` or `outer.<locals>.inner`, as Python's `__qualname__`.
@@ -164,7 +166,7 @@ pub struct Code {
 }
 
 /// A function's parameters.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Params {
     /// Positional-or-keyword parameters (positional-only ones first).
     pub positional: Vec<Param>,
@@ -188,7 +190,7 @@ impl Params {
 
 /// One parameter: its name, local slot, and whether it has a default
 /// (the defaults are evaluated where the function is defined).
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Param {
     pub name: Arc<str>,
     pub slot: u32,
@@ -328,58 +330,6 @@ pub enum StmtKind {
     Pass,
     Break,
     Continue,
-}
-
-/// The modules a demo may import.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Module {
-    Asyncio,
-    Time,
-    /// `concurrent`, the package: its one member is `futures`.
-    Concurrent,
-    /// `concurrent.futures`.
-    Futures,
-    Random,
-    Functools,
-    Contextlib,
-    Typing,
-    Dataclasses,
-    Enum,
-    Itertools,
-    Operator,
-    Collections,
-    Math,
-    String,
-    Textwrap,
-    Sys,
-    Logging,
-    Datetime,
-}
-
-impl Module {
-    pub fn name(self) -> &'static str {
-        match self {
-            Module::Asyncio => "asyncio",
-            Module::Time => "time",
-            Module::Concurrent => "concurrent",
-            Module::Futures => "concurrent.futures",
-            Module::Random => "random",
-            Module::Functools => "functools",
-            Module::Contextlib => "contextlib",
-            Module::Typing => "typing",
-            Module::Dataclasses => "dataclasses",
-            Module::Enum => "enum",
-            Module::Itertools => "itertools",
-            Module::Operator => "operator",
-            Module::Collections => "collections",
-            Module::Math => "math",
-            Module::String => "string",
-            Module::Textwrap => "textwrap",
-            Module::Sys => "sys",
-            Module::Logging => "logging",
-            Module::Datetime => "datetime",
-        }
-    }
 }
 
 /// Visits every statement of a block, nested blocks included (not nested

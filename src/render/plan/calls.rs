@@ -10,7 +10,7 @@ use crate::program::{
     self as py, Arg, ExprKind as E, Literal, Module, Name, StmtKind as P, Target,
 };
 use crate::render::plan::ir::ast::{Call, Calls, FunctionKind, Stmt, StmtKind};
-use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind};
+use crate::render::plan::ir::expr::{Expr, ExprKind};
 
 /// Whether a default parameter value is a constant: a number, string,
 /// boolean or `None` (a negative number too).
@@ -249,10 +249,16 @@ impl Planner<'_> {
         calls: Calls,
         after: &[py::Stmt],
     ) -> Result<Stmt> {
-        let P::For { target, body, .. } = &for_stmt.kind else {
+        let P::For {
+            target, body, iter, ..
+        } = &for_stmt.kind
+        else {
             unreachable!("checked by the caller")
         };
-        let fut = match target {
+        let Some(completed) = self.completed(target, iter) else {
+            unreachable!("checked by the caller")
+        };
+        let fut = match completed.fut {
             Target::Name(n) => n.ident(),
             _ => {
                 return refuse(
@@ -286,9 +292,7 @@ impl Planner<'_> {
                 );
             }
         };
-        if let P::For { iter, .. } = &for_stmt.kind
-            && let E::Call(_, args) = &iter.kind
-            && let Some(tasks) = one_arg(args).and_then(local_name)
+        if let Some(tasks) = one_arg(completed.args).and_then(local_name)
             && self.mentions(rest.iter().chain(after), tasks)
         {
             return refuse(
@@ -297,14 +301,12 @@ impl Planner<'_> {
                 "the Rust listing hands the tasks to a `FuturesUnordered` that `as_completed` uses up",
             );
         }
+        let mut body = self.nested(sc, rest)?;
+        self.count_completions(sc, completed.count, head, &mut body)?;
         Ok(Stmt {
             id: head.id,
             span: first.span.start..for_stmt.span.end,
-            kind: StmtKind::AsCompleted {
-                calls,
-                var,
-                body: self.nested(sc, rest)?,
-            },
+            kind: StmtKind::AsCompleted { calls, var, body },
         })
     }
 
@@ -477,7 +479,6 @@ impl Planner<'_> {
         if c.kind != py::CompKind::List || !g.is_async {
             return refuse(&e.span, "this async comprehension", shape);
         }
-        let var = self.loop_var(sc, &g.target, &e.span)?;
         let Some(source) = self.user_call(
             sc,
             &g.iter,
@@ -486,28 +487,7 @@ impl Planner<'_> {
         else {
             return refuse(&g.iter.span, "an async comprehension over this", shape);
         };
-        let value = match local_name(&c.element) {
-            Some(n) if n == var => None,
-            _ => Some(self.expr(sc, &c.element)?),
-        };
-        let mut filter: Option<Expr> = None;
-        for test in &g.ifs {
-            let t = self.expr(sc, test)?;
-            filter = Some(match filter {
-                None => t,
-                Some(f) => Expr {
-                    span: f.span.start..t.span.end,
-                    kind: ExprKind::Binary(BinaryOp::And, Box::new(f), Box::new(t)),
-                },
-            });
-        }
-        Ok(StmtKind::Collect {
-            source,
-            var,
-            value,
-            filter,
-            into,
-        })
+        self.collected(sc, e, c, source, into)
     }
 
     /// `asyncio.get_running_loop()` (called with no arguments).

@@ -60,6 +60,9 @@ impl Planner<'_> {
     ) -> Result<StmtKind> {
         let var = self.loop_pattern(sc, target, span)?;
         if let E::Await(inner) = &value.kind {
+            if let Some(k) = self.unpack_gather(sc, inner, &var)? {
+                return Ok(k);
+            }
             return match self.user_call(sc, inner, &[FunctionKind::Coroutine])? {
                 Some(call) => Ok(StmtKind::Await {
                     call,
@@ -114,7 +117,9 @@ impl Planner<'_> {
         op: Option<BinaryOp>,
         value: &py::Expr,
     ) -> Result<StmtKind> {
-        if !matches!(obj.kind, E::Name(Name::Local(..))) || matches!(index.kind, E::Slice(..)) {
+        if !matches!(obj.kind, E::Name(Name::Local(..) | Name::Cell(..)))
+            || matches!(index.kind, E::Slice(..))
+        {
             return refuse(
                 &(obj.span.start..index.span.end),
                 "item assignment (`x[i] = ...`) here",

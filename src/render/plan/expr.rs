@@ -400,6 +400,7 @@ impl Planner<'_> {
                     },
                 }
             }
+            E::Comprehension(c) if let Some(k) = self.comp_value(sc, e, c)? => k,
             E::IfExp(c, a, b) => ExprKind::IfElse(
                 Box::new(self.expr(sc, c)?),
                 Box::new(self.expr(sc, a)?),
@@ -522,7 +523,7 @@ impl Planner<'_> {
         }
         if let Some(obj) = super::stmt::method_call(e, "done")
             && let Some(task) = super::stmt::local_name(obj)
-            && sc.tasks.iter().any(|t| t == task)
+            && (sc.tasks.iter().any(|t| t == task) || sc.futures.contains_key(task))
         {
             return Ok(ExprKind::Done(sc.local(task, &obj.span)?));
         }
@@ -560,6 +561,9 @@ impl Planner<'_> {
                 );
             }
             super::builtins_args::check_fill(*method, args, &e.span)?;
+            if let Some(answer) = super::str_class::class_test(*method, obj, &e.span)? {
+                return Ok(answer);
+            }
             return Ok(ExprKind::StrMethod(
                 *method,
                 Box::new(self.expr(sc, obj)?),
@@ -582,6 +586,9 @@ impl Planner<'_> {
         }
         if let Some(job) = self.executor_job_value(sc, e)? {
             return Ok(job);
+        }
+        if let Some(k) = self.kept_gather(sc, f, args)? {
+            return Ok(k);
         }
         let names = Builtin::ALL.map(|(n, _)| n).join(", ");
         // A plain function of the program, called where its value is used.

@@ -100,9 +100,11 @@ fn on_the_clock(body: &mut Block) -> bool {
             StmtKind::Catch {
                 body,
                 handlers,
+                orelse,
                 finally,
             } => {
                 found |= on_the_clock(body);
+                found |= on_the_clock(orelse);
                 for h in handlers {
                     found |= on_the_clock(&mut h.body);
                 }

@@ -23,7 +23,7 @@ fn pure(e: &Expr) -> bool {
         ExprKind::Lit(_) | ExprKind::Var(_) => true,
         ExprKind::List(xs) | ExprKind::Tuple(xs) => xs.iter().all(pure),
         ExprKind::Call(b, xs) => *b != Builtin::Exit && xs.iter().all(pure),
-        ExprKind::Unary(_, x) => pure(x),
+        ExprKind::Unary(_, x) | ExprKind::Field(x, _) => pure(x),
         ExprKind::Binary(_, a, b) => pure(a) && pure(b),
         ExprKind::IfElse(c, a, b) => pure(c) && pure(a) && pure(b),
         ExprKind::StrMethod(m, x, xs) => !m.mutates() && pure(x) && xs.iter().all(pure),

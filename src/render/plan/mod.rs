@@ -13,46 +13,59 @@
 //! What the translator cannot translate yet is an [`Untranslatable`] that
 //! names the construct and says why; [`plan_all`] collects every one.
 
+mod async_comp;
 mod await_expr;
 mod builtins_args;
 mod builtins_sys;
 mod callbacks;
 mod calls;
 mod cancel_token;
+mod captures;
 mod class;
 mod class_attrs;
 mod compare;
 mod condition;
 mod data;
+mod dataclass;
 mod deadline;
+mod enumerated;
 mod event_loop;
+mod exc_class;
 mod exc_star;
 mod executor;
 mod expr;
+mod flat_comp;
 mod format_spec;
+mod gather_value;
 mod globals;
 mod group;
 mod identity;
 pub mod ir;
 mod jobs;
 mod lambdas;
+mod mixed_returns;
 mod module;
 mod nested;
 mod objects;
 mod one_type;
+mod property;
 mod rename;
 mod scope;
+mod sentinel;
 mod shield;
 mod spread;
 mod stmt;
+mod str_class;
 mod str_format;
 mod streams;
 mod sync;
+mod task_loops;
 mod task_state;
 mod timeout;
 mod try_stmt;
 mod type_name;
 mod varargs;
+mod wait;
 
 use crate::program::{
     self as py, Arg, CmpOp, Code, ExprKind as E, Literal, Module, Name, Program, Stmt,
@@ -66,6 +79,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
 
+pub use dataclass::eq_marker as dataclass_eq;
 use expr::{Kind, kind_of};
 pub use module::MODULE;
 use scope::Scope;
@@ -128,6 +142,8 @@ pub fn plan_all(program: &Program) -> std::result::Result<Demo, Vec<Untranslatab
 /// [`StmtKind::Untranslated`](ir::ast::StmtKind::Untranslated), for a
 /// partial listing.
 pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
+    let lifted = captures::lift(program);
+    let program = lifted.as_ref().unwrap_or(program);
     let mut p = Planner {
         program,
         imports: HashMap::new(),
@@ -172,6 +188,7 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         });
     }
     blockers.extend(one_type::printed_mixed(&planned));
+    blockers.extend(mixed_returns::returns_mixed(&planned));
     for span in ir::raises::unreached_handlers(&planned) {
         blockers.push(Untranslatable {
             span,

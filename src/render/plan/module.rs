@@ -259,11 +259,18 @@ impl Planner<'_> {
                 decorators,
                 ..
             } => {
-                no_decorators(decorators)?;
+                self.class_decorators(decorators)?;
                 for m in &code.body {
-                    if let P::Def { decorators, .. } = &m.kind {
-                        no_decorators(decorators)?;
+                    if let P::Def {
+                        decorators, code, ..
+                    } = &m.kind
+                    {
+                        self.method_decorators(decorators, code)?;
                     }
+                }
+                if self.exception_base(name.ident()).is_some() {
+                    functions.extend(self.exception_class(code, name.ident(), s)?);
+                    return Ok(());
                 }
                 if let Some(b) = bases.first() {
                     return refuse(

@@ -23,7 +23,7 @@ pub(crate) fn method_name(class: &str, m: &str) -> String {
 
 impl<'p> Planner<'p> {
     /// The program's plain classes: name and body.
-    fn plain_classes(&self) -> Vec<(&'p str, &'p Code)> {
+    pub(super) fn plain_classes(&self) -> Vec<(&'p str, &'p Code)> {
         module_stmts(&self.program.module.body)
             .into_iter()
             .filter_map(|s| match &s.kind {
@@ -67,8 +67,10 @@ impl<'p> Planner<'p> {
 
     /// Whether `attr` is a field that `__init__` of one plain class sets.
     fn object_field(&self, attr: &str) -> bool {
-        let sets = |code: &Code| {
-            methods(code)
+        let sets = |class: &str, code: &Code| {
+            self.dataclass_fields(class)
+                .is_some_and(|fs| fs.iter().any(|(f, _)| *f == attr))
+                || methods(code)
                 .find(|(n, _, _)| *n == "__init__")
                 .is_some_and(|(_, init, _)| {
                     init.body.iter().any(|s| {
@@ -83,7 +85,7 @@ impl<'p> Planner<'p> {
         };
         self.plain_classes()
             .into_iter()
-            .filter(|c| sets(c.1) || shadowed(c))
+            .filter(|c| sets(c.0, c.1) || shadowed(c))
             .count()
             == 1
     }
@@ -91,7 +93,10 @@ impl<'p> Planner<'p> {
     /// A plain class: its struct (a [`FunctionKind::Object`] with the
     /// fields of `__init__`), then one function per method.
     pub(super) fn object_class(&self, code: &Code, name: &str, s: &Stmt) -> Result<Vec<Function>> {
-        check_body(code)?;
+        let data = self.dataclass_fields(name);
+        if data.is_none() {
+            check_body(code)?;
+        }
         let mut params = Vec::new();
         let mut fields = Vec::new();
         let mut init = Vec::new();
@@ -107,6 +112,13 @@ impl<'p> Planner<'p> {
                     &def.span,
                     format!("the method `{m}` without `self`"),
                     "the Rust listing's methods take `&self` (or `&mut self`) first",
+                );
+            }
+            if m == "__init__" && data.is_some() {
+                return refuse(
+                    &def.span,
+                    "a dataclass's own `__init__`",
+                    "the Rust listing's `new` of a dataclass takes its fields",
                 );
             }
             if m == "__init__" {
@@ -172,19 +184,23 @@ impl<'p> Planner<'p> {
                 fields.push((attr.to_string(), self.expr(&Scope::init(), value)?));
             }
         }
+        let mut functions = match &data {
+            Some(data) => self.dataclass_object(code, name, s, data)?,
+            None => vec![Function {
+                kind: FunctionKind::Object,
+                name: name.to_string(),
+                params,
+                fields,
+                body: init,
+                exit: Vec::new(),
+                span: s.span.clone(),
+            }],
+        };
+        let fields = functions[0].fields.clone();
         let names: Vec<String> = fields
             .iter()
             .map(|(n, _): &(String, Expr)| n.clone())
             .collect();
-        let mut functions = vec![Function {
-            kind: FunctionKind::Object,
-            name: name.to_string(),
-            params,
-            fields: fields.clone(),
-            body: init,
-            exit: Vec::new(),
-            span: s.span.clone(),
-        }];
         for (m, c, def, kind) in out {
             let full = method_name(name, m);
             let params = self.params(c, &full, 1, &def.span)?;
@@ -209,6 +225,13 @@ impl<'p> Planner<'p> {
         match &e.kind {
             E::Call(f, args) => {
                 if let E::Name(Name::Global(n)) = &f.kind
+                    && let Some(data) = self.dataclass_fields(n)
+                    && self.is_plain_class(n)
+                {
+                    let call = self.dataclass_call(sc, n, &data, args, &e.span)?;
+                    return Ok(Some(ExprKind::New(call)));
+                }
+                if let E::Name(Name::Global(n)) = &f.kind
                     && let Some(def) = self.defs.get(&**n).copied()
                     && def.kind.is_none()
                     && self.is_plain_class(n)
@@ -219,6 +242,7 @@ impl<'p> Planner<'p> {
                 self.method_expr(sc, e, false)
             }
             E::Await(inner) => self.method_expr(sc, inner, true),
+            E::Attr(..) if let Some(k) = self.property_read(sc, e)? => Ok(Some(k)),
             E::Attr(..) if let Some(k) = self.class_attr_expr(sc, e)? => Ok(Some(k)),
             E::Attr(obj, attr)
                 if sc.field(obj, attr).is_none()

@@ -45,6 +45,14 @@ pub(super) struct Scope {
     pub(super) labels: Vec<(String, u32)>,
     /// The `except` clauses around the statement, innermost last.
     pub(super) caught: Vec<super::try_stmt::Caught>,
+    /// The `done` and `pending` of each `asyncio.wait` (see `plan::wait`).
+    pub(super) waits: Vec<(String, String)>,
+    /// Loop variables over a `done`: each is a task's output.
+    pub(super) wait_outputs: Vec<String>,
+    /// Variables holding a list of tasks (see `plan::task_loops`).
+    pub(super) task_lists: Vec<String>,
+    /// Loop variables over such a list: each is a task.
+    pub(super) task_loops: Vec<String>,
 }
 
 impl Scope {
@@ -66,6 +74,10 @@ impl Scope {
             loops_open: 0,
             labels: Vec::new(),
             caught: Vec::new(),
+            waits: Vec::new(),
+            wait_outputs: Vec::new(),
+            task_lists: Vec::new(),
+            task_loops: Vec::new(),
         }
     }
 

@@ -242,10 +242,11 @@ impl Planner<'_> {
                 body,
                 ..
             } => {
-                if let E::Call(f, args) = &iter.kind
-                    && self.is_member(f, Module::Asyncio, "as_completed")
-                {
-                    let calls = match one_arg(args) {
+                if let Some(k) = self.wait_loop(sc, s)? {
+                    return one(s, k);
+                }
+                if let Some(completed) = self.completed(target, iter) {
+                    let calls = match one_arg(completed.args) {
                         Some(list) => self.task_list(sc, list)?,
                         None => None,
                     };
@@ -261,12 +262,18 @@ impl Planner<'_> {
                     return Ok((Some(stmt), 1));
                 }
                 let var = self.loop_pattern(sc, target, &s.span)?;
+                let over = self.expr(sc, iter)?;
+                let task = self.task_loop_var(sc, target, iter);
+                sc.task_loops.extend(task.clone());
+                let body = self.nested(sc, body);
+                sc.task_loops
+                    .truncate(sc.task_loops.len() - usize::from(task.is_some()));
                 one(
                     s,
                     StmtKind::For {
                         var,
-                        over: self.expr(sc, iter)?,
-                        body: self.nested(sc, body)?,
+                        over,
+                        body: body?,
                     },
                 )
             }
@@ -398,6 +405,10 @@ impl Planner<'_> {
                 let message = arg.map(|a| self.expr(sc, a)).transpose()?;
                 one(s, StmtKind::Raise { class, message })
             }
+            P::Raise { exc: Some(e), .. } if self.raises_own(e) => {
+                let (class, message) = self.own_raise(sc, e)?;
+                one(s, StmtKind::Raise { class, message })
+            }
             P::Raise { .. } => refuse(
                 &s.span,
                 "this `raise`",
@@ -422,8 +433,9 @@ impl Planner<'_> {
                 &s.span,
                 "a nested definition",
                 "the Rust listing translates definitions at the top of the file, and hoists \
-                 there a nested function that reads no variable of the function around it \
-                 (and has no decorator): pass what it reads as arguments",
+                 there a nested function without decorator, passing it the variables it reads \
+                 when it changes none of them, the function around it binds each once before \
+                 the `def` and only calls it: pass what it reads as arguments",
             ),
             P::Import { .. } => refuse(
                 &s.span,
@@ -671,6 +683,10 @@ impl Planner<'_> {
         {
             return one(s, conn);
         }
+        if let Some(step) = self.wait_stmt(sc, rest, target, value)? {
+            return Ok(step);
+        }
+        self.note_task_list(sc, target, value);
         // A list of tasks that `asyncio.as_completed` takes right after.
         if let Some(calls) = self.task_list(sc, value)?
             && let Some(
@@ -678,6 +694,7 @@ impl Planner<'_> {
                     kind:
                         P::For {
                             is_async: false,
+                            target: for_target,
                             iter,
                             orelse,
                             ..
@@ -686,9 +703,9 @@ impl Planner<'_> {
                 },
             ) = rest.get(1)
             && orelse.is_empty()
-            && let E::Call(f, args) = &iter.kind
-            && self.is_member(f, Module::Asyncio, "as_completed")
-            && let (Some(list), Target::Name(n)) = (one_arg(args).and_then(local_name), target)
+            && let Some(completed) = self.completed(for_target, iter)
+            && let (Some(list), Target::Name(n)) =
+                (one_arg(completed.args).and_then(local_name), target)
             && list == &**n.ident()
         {
             return Ok((Some(self.as_completed(sc, s, next, calls, &rest[2..])?), 2));
@@ -710,6 +727,7 @@ impl Planner<'_> {
             return one(s, self.set_item(sc, obj, index, None, value)?);
         }
         let var = self.target(sc, target, &s.span)?;
+        self.sentinel_get(value, &var, rest.get(1))?;
         let kind = match &value.kind {
             E::Await(inner) => match self.wait_for_raising(sc, s, inner, Some(var.clone()))? {
                 Some(k) => k,

@@ -237,14 +237,6 @@ impl<'p> Planner<'p> {
         let arg = match (takes, args.as_slice()) {
             _ if let Some(arg) = self.condition_arg(sc, e, op, args)? => arg,
             (false, []) => None,
-            (true, [Arg::Positional(x)]) if matches!(x.kind, E::Literal(Literal::None)) => {
-                return refuse(
-                    &x.span,
-                    format!("`None` put on the queue `{v}`"),
-                    "a Rust channel carries items of one type: end the consumers by closing \
-                     the channel (dropping its senders), which makes `recv` give `Err`",
-                );
-            }
             (true, [Arg::Positional(x)]) => Some(self.expr(sc, x)?),
             _ => {
                 return refuse(&e.span, format!("these arguments of `{v}.{m}`"), methods);
@@ -286,6 +278,9 @@ impl<'p> Planner<'p> {
         let Some((object, op, arg)) = self.prim_call(sc, inner, awaited)? else {
             return Ok(None);
         };
+        if matches!(op, PrimOp::Get | PrimOp::GetNowait) && self.carries_none() {
+            self.sentinel_get(e, "", None)?;
+        }
         if !op.gives_value() || arg.is_some() {
             return refuse(
                 &e.span,

@@ -76,6 +76,9 @@ impl Planner<'_> {
     /// `task.result()`, `task.cancel()` or `task.get_name()` inside an
     /// expression, of a task kept in a variable; `None` for any other call.
     pub(super) fn task_method(&self, sc: &Scope, e: &py::Expr) -> Result<Option<ExprKind>> {
+        if let Some(output) = self.wait_result(sc, e) {
+            return Ok(Some(output));
+        }
         if let Some(obj) = super::stmt::method_call(e, "get_name")
             && let Some(task) = super::stmt::local_name(obj)
             && sc.tasks.iter().any(|t| t == task)

@@ -8,7 +8,7 @@ use super::{Planner, Result, refuse};
 use crate::program::{self as py, Arg, ExprKind as E, Module, Name, StmtKind as P};
 use crate::render::plan::ir::ast::{FunctionKind, Handler, Stmt, StmtKind, class_var, repr_var};
 use crate::render::plan::ir::exc_groups::GROUP;
-use crate::render::plan::ir::expr::ExprKind;
+use crate::render::plan::ir::expr::{Expr, ExprKind};
 use crate::render::plan::ir::value::Value;
 
 /// An `except` clause around the statement being planned.
@@ -22,13 +22,15 @@ pub(super) struct Caught {
     pub(super) text: Option<String>,
 }
 
-/// Whether `body` is `await task` alone, of a task the function made.
+/// Whether `body` is `await task` alone, of a task the function made (or
+/// of a loop over a list of them).
 fn awaits_task(sc: &Scope, body: &[py::Stmt]) -> bool {
     let [st] = body else {
         return false;
     };
     matches!(&st.kind, P::Expr(e) if matches!(&e.kind, E::Await(t)
-        if matches!(&t.kind, E::Name(n @ Name::Local(..)) if sc.tasks.iter().any(|k| k == &**n.ident()))))
+        if matches!(&t.kind, E::Name(n @ Name::Local(..))
+            if sc.tasks.iter().chain(&sc.task_loops).any(|k| k == &**n.ident()))))
 }
 
 impl Planner<'_> {
@@ -44,22 +46,24 @@ impl Planner<'_> {
         else {
             unreachable!("called for a try")
         };
-        if handlers.iter().any(|h| h.star) {
-            return self.catch(sc, s, body, handlers, finalbody);
-        }
-        if !orelse.is_empty() {
-            return refuse(
-                &s.span,
-                "`try ... else`",
-                "the Rust listing's `try` has a body, a cancellation handler and `finally`",
-            );
-        }
         let class_is = |h: &py::Handler, m: &str| {
             h.class.as_ref().is_some_and(|c| {
                 self.is_member(c, Module::Asyncio, m)
                     || matches!(&c.kind, E::Name(Name::Global(n)) if m == "TimeoutError" && &**n == m)
             })
         };
+        let cancel_only = handlers.iter().all(|h| class_is(h, "CancelledError"));
+        if !orelse.is_empty() && (cancel_only || handlers.iter().any(|h| h.star)) {
+            return refuse(
+                &s.span,
+                "`try ... else`",
+                "the Rust listing's `try ... else` takes exceptions of its `Err` (not a \
+                 cancellation, nor `except*`)",
+            );
+        }
+        if handlers.iter().any(|h| h.star) || !orelse.is_empty() {
+            return self.catch(sc, s, body, handlers, orelse, finalbody);
+        }
         if let [h] = handlers.as_slice()
             && class_is(h, "TimeoutError")
             && finalbody.is_empty()
@@ -81,8 +85,8 @@ impl Planner<'_> {
             }
             return self.wait_for(sc, s, body, h);
         }
-        if handlers.iter().any(|h| !class_is(h, "CancelledError")) {
-            return self.catch(sc, s, body, handlers, finalbody);
+        if !cancel_only {
+            return self.catch(sc, s, body, handlers, orelse, finalbody);
         }
         let mut on_cancel: &[py::Stmt] = &[];
         for h in handlers {
@@ -153,6 +157,8 @@ impl Planner<'_> {
             P::Assign { targets, value } if targets.len() == 1 => {
                 (value, Some(self.target(sc, &targets[0], &first.span)?))
             }
+            // `return await asyncio.wait_for(...)`: the value, then its return.
+            P::Return(Some(e)) if rest.is_empty() => (e, Some(returned_var(body))),
             _ => return self.not_wait_for(first),
         };
         let E::Await(inner) = &awaited.kind else {
@@ -173,7 +179,18 @@ impl Planner<'_> {
             return self.not_wait_for(first);
         };
         let timeout = self.expr(sc, timeout)?;
-        let body = self.block(sc, rest)?;
+        let mut body = self.block(sc, rest)?;
+        if let (P::Return(_), Some(v)) = (&first.kind, &into) {
+            let value = Expr {
+                kind: ExprKind::Var(v.clone()),
+                span: first.span.clone(),
+            };
+            body.push(Stmt {
+                id: first.id,
+                span: first.span.clone(),
+                kind: StmtKind::Return(Some(value)),
+            });
+        }
         // `except TimeoutError as e`: an exception without a message.
         sc.caught.push(Caught {
             name: h.name.as_ref().map(|n| n.ident().to_string()),
@@ -216,6 +233,7 @@ impl Planner<'_> {
         s: &py::Stmt,
         body: &[py::Stmt],
         handlers: &[py::Handler],
+        orelse: &[py::Stmt],
         finalbody: &[py::Stmt],
     ) -> Result<Step> {
         let mut returns = None;
@@ -264,6 +282,7 @@ impl Planner<'_> {
         let kind = StmtKind::Catch {
             body,
             handlers: out,
+            orelse: self.block(sc, orelse)?,
             finally: self.block(sc, finalbody)?,
         };
         one(s, kind)
@@ -278,12 +297,13 @@ impl Planner<'_> {
             E::Tuple(xs) => xs.iter().collect(),
             _ => vec![c],
         };
-        items
+        let mut out: Vec<String> = items
             .into_iter()
             .map(|x| match &x.kind {
                 E::Name(Name::Global(n))
                     if (EXCEPTIONS.contains(&&**n) || &**n == "BaseException" || &**n == GROUP)
-                        && !self.defs.contains_key(&**n) =>
+                        && !self.defs.contains_key(&**n)
+                        || self.exception_base(n).is_some() =>
                 {
                     Ok(n.to_string())
                 }
@@ -294,7 +314,17 @@ impl Planner<'_> {
                      program's `raise` statements give (its `Error` enum's variants)",
                 ),
             })
-            .collect()
+            .collect::<Result<_>>()?;
+        // The program's own subclasses of a class are taken with it (those
+        // of `Exception` already are: see `raises::takes`).
+        for c in out.clone() {
+            for sub in self.exception_subclasses(&c) {
+                if c != "Exception" && !out.contains(&sub) {
+                    out.push(sub);
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// A bare `raise`, or `raise e` of the exception caught as `e`, inside
@@ -368,4 +398,24 @@ impl Planner<'_> {
             _ => Ok(None),
         }
     }
+}
+
+/// A name for the value of `return await asyncio.wait_for(...)`, that no
+/// variable of the `try` has.
+fn returned_var(body: &[py::Stmt]) -> String {
+    let mut names = Vec::new();
+    py::walk(body, &mut |s| {
+        if let P::Assign { targets, .. } = &s.kind {
+            for t in targets {
+                if let py::Target::Name(n) = t {
+                    names.push(n.ident().to_string());
+                }
+            }
+        }
+    });
+    ["value", "result", "outcome"]
+        .into_iter()
+        .find(|n| !names.iter().any(|m| m == n))
+        .unwrap_or("returned")
+        .to_string()
 }

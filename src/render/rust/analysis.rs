@@ -26,7 +26,9 @@ pub(super) fn stmt_calls(s: &Stmt) -> Vec<&Call> {
         StmtKind::AsyncFor { source, .. }
         | StmtKind::AsyncWith { source, .. }
         | StmtKind::Collect { source, .. } => vec![source],
-        StmtKind::Gather { calls, .. } | StmtKind::AsCompleted { calls, .. } => match calls {
+        StmtKind::Gather { calls, .. }
+        | StmtKind::AsCompleted { calls, .. }
+        | StmtKind::Wait { calls, .. } => match calls {
             Calls::List(list) => list.iter().collect(),
             Calls::Each { call, .. } => vec![call],
         },
@@ -54,7 +56,12 @@ pub(super) fn shared_futures(demo: &Demo, types: &Types) -> HashSet<(String, Str
                 {
                     uses += 1;
                 }
-                for call in stmt_calls(s) {
+                let mut calls: Vec<(&Call, u32)> =
+                    stmt_calls(s).into_iter().map(|c| (c, 1)).collect();
+                for (e, _) in stmt_exprs(s) {
+                    calls.extend(super::wait::future_uses(e, &fut, &mut uses));
+                }
+                for (call, n) in calls {
                     let Some(callee) = demo.function(&call.name) else {
                         continue;
                     };
@@ -62,7 +69,7 @@ pub(super) fn shared_futures(demo: &Demo, types: &Types) -> HashSet<(String, Str
                         if matches!(&arg.kind, ExprKind::Var(n) if *n == fut)
                             && !types.senders.contains(&(call.name.clone(), p.clone()))
                         {
-                            uses += 1;
+                            uses += n;
                             params.push((call.name.clone(), p.clone()));
                         }
                     }
@@ -94,6 +101,10 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
         }
         StmtKind::Sleep(e) | StmtKind::Block(e) | StmtKind::Compute(e) => out.push((e, true)),
         StmtKind::WaitFor { timeout, .. }
+        | StmtKind::Wait {
+            timeout: Some(timeout),
+            ..
+        }
         | StmtKind::Schedule {
             delay: Some(timeout),
             ..
@@ -133,6 +144,10 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
             ..
         }
         | StmtKind::AsCompleted {
+            calls: Calls::Each { over, .. },
+            ..
+        }
+        | StmtKind::Wait {
             calls: Calls::Each { over, .. },
             ..
         } => out.push((over, false)),
@@ -304,7 +319,7 @@ fn holes_of(e: &Expr, p: &str) -> usize {
         | ExprKind::Spawn(call)
         | ExprKind::Job(call, _)
         | ExprKind::Coro(call) => call.args.iter().map(|i| holes_of(i, p)).sum(),
-        ExprKind::GatherAll(x) | ExprKind::Field(x, _) => holes_of(x, p),
+        ExprKind::GatherAll(x) | ExprKind::Flat(x) | ExprKind::Field(x, _) => holes_of(x, p),
         ExprKind::New(call) => call.args.iter().map(|i| holes_of(i, p)).sum(),
         ExprKind::Method(x, call) => {
             holes_of(x, p) + call.args.iter().map(|i| holes_of(i, p)).sum::<usize>()
@@ -558,7 +573,7 @@ fn binds(s: &Stmt) -> Option<&String> {
         StmtKind::For { var, .. }
         | StmtKind::AsyncFor { var, .. }
         | StmtKind::AsCompleted { var, .. } => Some(var),
-        StmtKind::Future { name } => Some(name),
+        StmtKind::Future { name } | StmtKind::Wait { done: name, .. } => Some(name),
         _ => None,
     }
 }
@@ -609,7 +624,7 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
             | ExprKind::Spawn(call)
             | ExprKind::Job(call, _)
             | ExprKind::Coro(call) => call.args.iter().any(now_in),
-            ExprKind::GatherAll(x) | ExprKind::Field(x, _) => now_in(x),
+            ExprKind::GatherAll(x) | ExprKind::Flat(x) | ExprKind::Field(x, _) => now_in(x),
             ExprKind::New(call) => call.args.iter().any(now_in),
             ExprKind::Method(x, call) => now_in(x) || call.args.iter().any(now_in),
             ExprKind::Lambda(l) => now_in(&l.body),
@@ -674,7 +689,7 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
             awaited_calls(a, out);
             awaited_calls(b, out);
         }
-        ExprKind::Unary(_, x) | ExprKind::GatherAll(x) => awaited_calls(x, out),
+        ExprKind::Unary(_, x) | ExprKind::GatherAll(x) | ExprKind::Flat(x) => awaited_calls(x, out),
         ExprKind::Spawn(call) | ExprKind::Job(call, _) | ExprKind::Coro(call) => {
             call.args.iter().for_each(|a| awaited_calls(a, out))
         }
@@ -763,7 +778,7 @@ pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
         | ExprKind::Spawn(call)
         | ExprKind::Job(call, _)
         | ExprKind::Coro(call) => call.args.iter().for_each(|a| each_expr(a, f)),
-        ExprKind::GatherAll(x) | ExprKind::Field(x, _) => each_expr(x, f),
+        ExprKind::GatherAll(x) | ExprKind::Flat(x) | ExprKind::Field(x, _) => each_expr(x, f),
         ExprKind::New(call) => call.args.iter().for_each(|a| each_expr(a, f)),
         ExprKind::Method(x, call) => {
             each_expr(x, f);

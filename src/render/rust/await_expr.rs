@@ -16,6 +16,9 @@ impl Renderer<'_> {
     /// coroutine kept in a variable is a plain future.
     pub(super) fn join_expr(&mut self, var: &str) -> Code {
         let ty = self.var_ty(var);
+        if matches!(&ty, Ty::List(t) if matches!(**t, Ty::Task(_))) {
+            return self.gathered_tasks(var);
+        }
         let text = match ty {
             Ty::Coro(_) => format!("{}.await", ident(var)),
             _ => format!("{}.await.unwrap()", ident(var)),
@@ -39,6 +42,25 @@ impl Renderer<'_> {
         Code::new(self.call(call), Ty::Coro(Box::new(ret)), 10)
     }
 
+    /// Whether a list of coroutines holds a call of a function that can fail.
+    fn gathers_failing(&self, list: &Expr) -> bool {
+        let calls: Vec<&Call> = match &list.kind {
+            ExprKind::List(items) => items
+                .iter()
+                .filter_map(|x| match &x.kind {
+                    ExprKind::Coro(c) => Some(c),
+                    _ => None,
+                })
+                .collect(),
+            ExprKind::Comp { value, .. } => match &value.kind {
+                ExprKind::Coro(c) => vec![c],
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
+        calls.iter().any(|c| !self.try_op(&c.name).is_empty())
+    }
+
     /// `await asyncio.gather(*xs)`: every task or coroutine of the list,
     /// their results in the list's order (a task that panicked panics
     /// here too).
@@ -49,6 +71,10 @@ impl Renderer<'_> {
         let text = if tasks {
             self.use_("futures::future", "try_join_all");
             format!("try_join_all({}).await.unwrap()", xs.text)
+        } else if self.gathers_failing(list) {
+            // The first exception of the children comes out of `gather`.
+            self.use_("futures::future", "try_join_all");
+            format!("try_join_all({}).await?", xs.text)
         } else {
             self.use_("futures::future", "join_all");
             format!("join_all({}).await", xs.text)
@@ -72,11 +98,36 @@ impl Renderer<'_> {
             return false;
         }
         self.line(format!("{head}vec!["));
+        self.indent += 1;
         for item in items {
-            self.line(format!("    {item},"));
+            self.vec_item(&item);
         }
+        self.indent -= 1;
         self.line(format!("]{tail}"));
         true
+    }
+
+    /// One item of a list written one item a line: `tokio::spawn(f(...))`
+    /// whose inner call is too wide has that call's arguments one a line,
+    /// as rustfmt lays them out.
+    fn vec_item(&mut self, item: &str) {
+        let inner = item
+            .split_once('(')
+            .and_then(|(outer, rest)| Some((outer, rest.strip_suffix(')')?)));
+        match inner {
+            Some((outer, call))
+                if call.len() > super::wrap::CALL_WIDTH
+                    && !outer.contains([' ', '"'])
+                    && !call.contains(['\n', '|'])
+                    && call.ends_with(')')
+                    && call.split_once('(').is_some_and(|(f, _)| {
+                        f.chars().all(|c| c.is_alphanumeric() || "_:".contains(c))
+                    }) =>
+            {
+                self.wrapped_call(&format!("{outer}("), call, "),");
+            }
+            _ => self.line(format!("{item},")),
+        }
     }
 }
 

@@ -162,7 +162,7 @@ impl Renderer<'_> {
             c.owned()
         };
         let b = self.bind(var);
-        if matches!(value.kind, ExprKind::Comp { .. }) {
+        if matches!(value.kind, ExprKind::Comp { .. } | ExprKind::Flat(_)) {
             // An iterator chain, broken one call per line as rustfmt does.
             self.chain_line(&b, &rhs, &[], ";");
             return;
@@ -177,7 +177,8 @@ impl Renderer<'_> {
         let unit = matches!(self.types.calls_ret(calls), Ty::Unit | Ty::Unknown);
         // `gather()` of nothing is an empty list, whatever it would hold.
         let none = matches!(calls, Calls::List(list) if list.is_empty());
-        let into = into.filter(|_| !unit || none);
+        let unpacked = into.is_some_and(|v| super::tuples::pattern_names(v).is_some());
+        let into = into.filter(|_| !unit || none || unpacked);
         if let Calls::List(list) = calls
             && list.iter().any(|c| self.fallible.contains(&c.name))
         {
@@ -187,12 +188,16 @@ impl Renderer<'_> {
             Calls::List(list) => {
                 let codes: Vec<String> = list.iter().map(|c| self.call(c)).collect();
                 match (into, codes.len()) {
+                    (None, 0) => {
+                        self.line("// `gather()` of nothing: done at once, with no await.")
+                    }
                     (_, 0) => self.assign(into, "Vec::<()>::new()"),
                     (into, 1) => {
                         let rhs = format!("vec![{}.await]", codes[0]);
                         self.assign(into, &rhs);
                     }
                     (None, _) => self.join_line("", &codes),
+                    (Some(v), _) if self.join_unpacked(v, &codes) => {}
                     (Some(v), n) => {
                         let names: Vec<String> = (0..n)
                             .map(|i| {
@@ -218,7 +223,11 @@ impl Renderer<'_> {
                 } else {
                     format!("{iter}.map(|{pat}| {c})")
                 };
-                if mapped.len() <= 60 {
+                // rustfmt breaks a chain of two calls or more past 60
+                // characters; one call stays on its line while it fits.
+                let one_call = split_chain(&mapped).1.len() == 1;
+                let width = 4 * self.indent + into.map_or(0, |n| n.len() + 7) + mapped.len() + 17;
+                if mapped.len() <= 60 || (one_call && width <= 100) {
                     self.assign(into, &format!("join_all({mapped}).await"));
                     return;
                 }
@@ -248,7 +257,7 @@ impl Renderer<'_> {
     /// `tokio::join!(biased; ...)`: polled in the order written, so futures
     /// that wake at the same instant resume in asyncio's order (an unbiased
     /// `join!` rotates which one it polls first).
-    fn join_line(&mut self, binding: &str, codes: &[String]) {
+    pub(super) fn join_line(&mut self, binding: &str, codes: &[String]) {
         let one = format!(
             "{}{binding}tokio::join!(biased; {});",
             "    ".repeat(self.indent),

@@ -96,6 +96,7 @@ impl Renderer<'_> {
         s: &Stmt,
         body: &Block,
         handlers: &[Handler],
+        orelse: &Block,
         finally: &Block,
         tail: bool,
     ) {
@@ -105,6 +106,7 @@ impl Renderer<'_> {
                 kind: StmtKind::Catch {
                     body: body.clone(),
                     handlers: handlers.to_vec(),
+                    orelse: orelse.clone(),
                     finally: Vec::new(),
                 },
                 ..s.clone()
@@ -129,12 +131,14 @@ impl Renderer<'_> {
         if arms.iter().all(Vec::is_empty) {
             self.line("// Nothing here raises what the `except` takes: it never runs.");
             self.body(body, false);
+            self.body(orelse, false);
             return;
         }
         // In a cleanup block nothing fails (see `raises::unpropagated`).
         if self.sync {
             self.line("// Nothing here can fail: the `except` never runs.");
             self.body(body, false);
+            self.body(orelse, false);
             return;
         }
         self.declare_before(body);
@@ -209,6 +213,15 @@ impl Renderer<'_> {
         }
         self.indent -= 1;
         self.line("}");
+        self.indent -= 1;
+        if orelse.is_empty() {
+            self.line("}");
+            return;
+        }
+        // `else:` runs when the block raised nothing.
+        self.line("} else {");
+        self.indent += 1;
+        self.body(orelse, false);
         self.indent -= 1;
         self.line("}");
     }

@@ -227,6 +227,9 @@ impl Renderer<'_> {
             ExprKind::Cancelled(task) => self.cancelled(task),
             ExprKind::Task(op, task) => self.task_op(*op, task),
             ExprKind::Done(task) => {
+                if let Some(done) = self.future_done(task) {
+                    return done;
+                }
                 if let Some(done) = self.done_taken(task) {
                     return done;
                 }
@@ -270,6 +273,7 @@ impl Renderer<'_> {
             ExprKind::Job(call, pool) => self.job_expr(call, pool.as_deref()),
             ExprKind::Coro(call) => self.coro_expr(call),
             ExprKind::GatherAll(x) => self.gather_all(x),
+            ExprKind::Flat(x) => self.flat_comp(x),
             ExprKind::Lambda(l) => self.closure(l),
             ExprKind::Locked(sync) => {
                 let text = match self.var_ty(sync) {
@@ -638,6 +642,13 @@ impl Renderer<'_> {
             return ident(n);
         }
         let c = self.expr(e);
+        // `float(text)` may be NaN or negative, where asyncio waits no time.
+        if let ExprKind::Call(Builtin::Float, _) = &e.kind {
+            return format!(
+                "Duration::try_from_secs_f64({}).unwrap_or_default()",
+                c.text
+            );
+        }
         match c.ty {
             Ty::Int => format!("Duration::from_secs({} as u64)", c.wrap(8)),
             _ => format!("Duration::from_secs_f64({})", c.as_f64().text),

@@ -325,8 +325,14 @@ impl Renderer<'_> {
 
     pub(super) fn body(&mut self, block: &Block, tail: bool) {
         let n = block.len();
-        for (i, s) in block.iter().enumerate() {
-            self.stmt(s, tail && i + 1 == n);
+        let mut i = 0;
+        while i < n {
+            if self.sentinel_get(&block[i], block.get(i + 1)) {
+                i += 2;
+                continue;
+            }
+            self.stmt(&block[i], tail && i + 1 == n);
+            i += 1;
         }
     }
 }

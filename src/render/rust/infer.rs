@@ -6,6 +6,7 @@ use super::types::{Ty, Types, unify};
 use crate::render::plan::ir::ast::{Block, Call, Calls, Demo, Function, FunctionKind, StmtKind};
 use crate::render::plan::ir::expr::{Expr, ExprKind, StrMethod};
 use crate::render::plan::ir::primitive::Primitive;
+use crate::render::plan::ir::value::Value;
 use std::collections::HashMap;
 
 impl Types {
@@ -303,7 +304,7 @@ impl Types {
                 }
                 StmtKind::Join { target, into } => {
                     if let Some(v) = into {
-                        let ty = self.var(name, target).inner();
+                        let ty = self.var(name, target).awaited();
                         changed |= self.set(name, v, &ty);
                     }
                 }
@@ -324,7 +325,7 @@ impl Types {
                     let spawn = failing || matches!(calls, Calls::Each { .. });
                     changed |= self.calls(demo, name, calls, spawn);
                     if let Some(v) = into {
-                        let ty = Ty::List(Box::new(self.calls_ret(calls)));
+                        let ty = self.gather_ty(calls, v);
                         changed |= self.set(name, v, &ty);
                     }
                 }
@@ -343,6 +344,23 @@ impl Types {
                     let ty = self.calls_ret(calls);
                     changed |= self.set(name, var, &ty);
                     changed |= self.block(demo, f, body);
+                }
+                StmtKind::Wait {
+                    calls,
+                    done,
+                    pending,
+                    ..
+                } => {
+                    changed |= self.calls(demo, name, calls, true);
+                    for c in match calls {
+                        Calls::List(list) => list.iter().collect(),
+                        Calls::Each { call, .. } => vec![call],
+                    } {
+                        changed |= self.tasked.insert(c.name.clone());
+                    }
+                    let ty = self.calls_ret(calls);
+                    changed |= self.set(name, done, &Ty::List(Box::new(ty.clone())));
+                    changed |= self.set(name, pending, &Ty::List(Box::new(Ty::Task(Box::new(ty)))));
                 }
                 StmtKind::WaitFor {
                     call,
@@ -415,6 +433,7 @@ impl Types {
                 StmtKind::Catch {
                     body,
                     handlers,
+                    orelse,
                     finally,
                 } => {
                     let outer = std::mem::replace(&mut self.in_cleanup, true);
@@ -431,6 +450,7 @@ impl Types {
                         }
                         changed |= self.block(demo, f, &h.body);
                     }
+                    changed |= self.block(demo, f, orelse);
                 }
                 StmtKind::Sync { name: v, permits } => {
                     changed |= self.set(name, v, &Ty::Sync(permits.is_none()));
@@ -474,7 +494,11 @@ impl Types {
                     into,
                 } => {
                     if let (true, Some(a)) = (op.sends(), arg) {
-                        let ty = Ty::Queue(Box::new(self.expr_ty(name, a)));
+                        let item = match a.kind {
+                            ExprKind::Lit(Value::None) => Ty::Option(Box::new(Ty::Unknown)),
+                            _ => self.expr_ty(name, a),
+                        };
+                        let ty = Ty::Queue(Box::new(item));
                         changed |= self.set(name, object, &ty);
                     }
                     if let Some(v) = into {
@@ -482,7 +506,11 @@ impl Types {
                             kind: ExprKind::Prim(object.clone(), *op),
                             span: 0..0,
                         };
-                        let ty = self.expr_ty(name, &e);
+                        // A sentinel's test takes the item out of its `Option`.
+                        let ty = match self.expr_ty(name, &e) {
+                            Ty::Option(t) => *t,
+                            t => t,
+                        };
                         changed |= self.set(name, v, &ty);
                     }
                 }
@@ -491,6 +519,7 @@ impl Types {
                 | StmtKind::Block(_)
                 | StmtKind::Compute(_)
                 | StmtKind::Cancel { .. }
+                | StmtKind::AbortAll { .. }
                 | StmtKind::Send { .. }
                 | StmtKind::Close { .. }
                 | StmtKind::Runtime { .. }

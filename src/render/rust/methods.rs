@@ -13,6 +13,9 @@ impl Renderer<'_> {
             return self.sort_keyed(x, key, reverse);
         }
         let args: Vec<Code> = args.iter().map(|a| self.expr(a)).collect();
+        if let Some(c) = super::str_class::method(m, x) {
+            return c;
+        }
         if let Some(c) = super::str_pad::method(m, x, &args) {
             return c;
         }
@@ -32,6 +35,18 @@ impl Renderer<'_> {
             }
         };
         let (text, ty) = match (m, args.as_slice()) {
+            // An iterator (`reversed(text)`) is collected first.
+            (StrMethod::Join, [items]) if items.range && x.text == "\"\"" => {
+                (format!("{}.collect::<String>()", items.wrap(10)), Ty::Str)
+            }
+            (StrMethod::Join, [items]) if items.range => (
+                format!(
+                    "{}.map(String::from).collect::<Vec<_>>().join({})",
+                    items.wrap(10),
+                    x.borrowed()
+                ),
+                Ty::Str,
+            ),
             (StrMethod::Join, [items]) => (
                 format!("{}.join({})", items.wrap(10), x.borrowed()),
                 Ty::Str,

@@ -53,6 +53,7 @@ mod cancel_token;
 mod closures;
 mod code;
 mod condition;
+mod conflicts;
 mod dicts;
 mod errors;
 mod event_loop;
@@ -60,8 +61,10 @@ mod exc_groups;
 mod exc_types;
 mod executor;
 mod expr;
+mod flat_comp;
 mod format_spec;
 mod functions;
+mod gather_value;
 mod identity;
 mod infer;
 mod iters;
@@ -70,8 +73,10 @@ mod names;
 mod objects;
 mod op_errors;
 mod scoped;
+mod sentinel;
 mod statics;
 mod stmt;
+mod str_class;
 mod str_pad;
 mod structs;
 mod sync;
@@ -81,6 +86,7 @@ mod task_state;
 mod timeout;
 mod tuples;
 mod types;
+mod wait;
 mod wrap;
 
 use super::Listing;
@@ -98,11 +104,14 @@ use types::Types;
 /// (when every definition is planned) the partial listing: the rest of the
 /// program, with a comment where each of those statements would be.
 pub fn render_program(program: &crate::program::Program) -> Listing {
-    let (demo, blockers) = super::plan::plan_partial(program);
+    let (demo, mut blockers) = super::plan::plan_partial(program);
     if blockers.is_empty()
-        && let Some(demo) = demo
+        && let Some(demo) = &demo
     {
-        return render(&demo);
+        blockers = conflicts::type_conflicts(demo);
+        if blockers.is_empty() {
+            return render(demo);
+        }
     }
     let mut lines = vec![format!(
         "// The translator cannot translate this program yet ({} to do):",

@@ -8,7 +8,7 @@ use super::code::Code;
 use super::names::{camel, ident};
 use super::types::{Ty, Types, unify};
 use crate::render::plan::ir::ast::{Block, Call, Demo, Function, FunctionKind, StmtKind, walk};
-use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind};
+use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind};
 
 /// Whether `f` is a method of a plain class (named `Class.method`),
 /// rendered inside its class's `impl`.
@@ -115,8 +115,14 @@ impl Types {
 impl Renderer<'_> {
     /// A plain class: its struct and `new`, then its methods, in one `impl`.
     pub(super) fn object(&mut self, f: &Function) {
-        if self.cloned(&f.name) {
-            self.line("#[derive(Clone)]");
+        let eq = crate::render::plan::dataclass_eq(&f.name);
+        let derives: Vec<&str> = [("Clone", self.cloned(&f.name))]
+            .into_iter()
+            .chain([("PartialEq", self.demo.function(&eq).is_some())])
+            .filter_map(|(d, on)| on.then_some(d))
+            .collect();
+        if !derives.is_empty() {
+            self.line(format!("#[derive({})]", derives.join(", ")));
         }
         self.struct_def(f, &[]);
         let prefix = format!("{}.", f.name);
@@ -244,6 +250,13 @@ impl Renderer<'_> {
                                 matches!(&i.kind, ExprKind::Var(v)
                                     if self.types.var(&f.name, v) == Ty::Object(class.to_string()))
                             });
+                        }
+                        // `sorted(objects, ...)`: a new list of copies.
+                        if let ExprKind::Call(Builtin::Sorted, args) = &x.kind
+                            && let Some(list) = args.first()
+                        {
+                            found |= self.types.expr_ty(&f.name, list).elem()
+                                == Ty::Object(class.to_string());
                         }
                     });
                 }

@@ -102,6 +102,8 @@ pub(super) fn checked_classes(demo: &Demo, types: &Types) -> HashMap<Range<usize
             ExprKind::Call(Builtin::Index, args) => match args.as_slice() {
                 [obj, k] => match (ty(obj), ty(k)) {
                     (Ty::Dict(key, _), _) if *key == Ty::Str => "KeyError",
+                    // `{}[key]`: an empty dict, whose keys are the key's type.
+                    (Ty::Dict(key, _), Ty::Str) if *key == Ty::Unknown => "KeyError",
                     (Ty::List(_), Ty::Int) => "IndexError",
                     _ => continue,
                 },
@@ -185,6 +187,11 @@ impl Renderer<'_> {
                 };
                 let (obj, k) = (self.expr(obj), self.expr(k));
                 let (text, ty) = match &obj.ty {
+                    // An empty dict literal holds nothing: its values are `()`.
+                    Ty::Dict(_, v) if obj.text == "IndexMap::new()" && **v == Ty::Unknown => (
+                        format!("*py_item(&IndexMap::<String, ()>::new(), {})?", key(&k)),
+                        Ty::Unit,
+                    ),
                     Ty::Dict(_, v) => (
                         format!("*py_item(&{}, {})?", obj.wrap(7), key(&k)),
                         *v.clone(),

@@ -104,7 +104,6 @@ impl Renderer<'_> {
         if body.is_empty() && super::timeout::raises_timeout(on_timeout) {
             return self.wait_for_raising(call, timeout, into, on_timeout);
         }
-        self.use_("tokio::time", "timeout");
         let d = self.duration(timeout);
         let pat = match into {
             Some(v) if self.used.contains(v) && self.var_ty(v) != Ty::Unit => {
@@ -161,12 +160,14 @@ impl Renderer<'_> {
 
     /// `{head}timeout(d, c).await{tail}`, as rustfmt lays it out.
     pub(super) fn timed_line(&mut self, head: &str, d: &str, c: &str, tail: &str) {
-        let one = format!("{head}timeout({d}, {c}).await{tail}");
+        let timeout = self.timeout_fn();
+        let head = format!("{head}{timeout}");
+        let one = format!("{head}({d}, {c}).await{tail}");
         if format!("{d}, {c}").len() <= 60 && one.len() + 4 * self.indent <= 100 {
             self.line(one);
             return;
         }
-        self.line(format!("{head}timeout("));
+        self.line(format!("{head}("));
         self.line(format!("    {d},"));
         self.line(format!("    {c},"));
         if tail == " {" {

@@ -257,7 +257,9 @@ impl Renderer<'_> {
                 self.wrapped_call(&format!("{}.spawn(", ident(group)), &c, ");");
             }
             StmtKind::Join { target, into } => {
-                if self.join_taken(target, into.as_deref()) {
+                if self.join_taken(target, into.as_deref())
+                    || self.join_gathered(target, into.as_deref())
+                {
                     return;
                 }
                 let ty = self.var_ty(target);
@@ -293,6 +295,14 @@ impl Renderer<'_> {
                 self.line(format!("{}.abort();", ident(task)));
             }
             StmtKind::Gather { calls, into } => self.gather(calls, into.as_deref()),
+            StmtKind::Wait {
+                calls,
+                first,
+                timeout,
+                done,
+                pending,
+            } => self.wait(calls, *first, timeout.as_ref(), done, pending),
+            StmtKind::AbortAll { set } => self.abort_all(set),
             StmtKind::AsCompleted { calls, var, body } => {
                 self.use_("futures::stream", "FuturesUnordered");
                 self.use_("futures", "StreamExt");
@@ -612,8 +622,9 @@ impl Renderer<'_> {
             StmtKind::Catch {
                 body,
                 handlers,
+                orelse,
                 finally,
-            } => self.catch(s, body, handlers, finally, tail),
+            } => self.catch(s, body, handlers, orelse, finally, tail),
             StmtKind::Reraise => self.reraise(tail),
             StmtKind::Raise { class, message } => {
                 let text = match message {
@@ -665,12 +676,19 @@ impl Renderer<'_> {
         let mut c = self.call(call);
         // The closure must own what it takes: a borrowed text becomes a
         // `String` before the job starts.
+        // A text read again after the job keeps its name: the job takes an
+        // owned copy of its own.
         for a in &call.args {
             if let ExprKind::Var(v) = &a.kind {
                 let owned = format!("{}.to_string()", ident(v));
                 if c.contains(&owned) {
-                    self.line(format!("let {0} = {0}.to_string();", ident(v)));
-                    c = c.replace(&owned, &ident(v));
+                    let name = if self.read_after(v, call.span.end) {
+                        format!("{}_owned", ident(v))
+                    } else {
+                        ident(v)
+                    };
+                    self.line(format!("let {name} = {};", owned));
+                    c = c.replace(&owned, &name);
                 }
             }
         }

@@ -14,6 +14,7 @@ use super::types::Ty;
 use crate::render::plan::ir::ast::{StmtKind, walk};
 use crate::render::plan::ir::expr::{Expr, ExprKind, Part};
 use crate::render::plan::ir::primitive::{PrimOp, Primitive};
+use crate::render::plan::ir::value::Value;
 
 /// What a function does with a queue: which of its Rust values it needs.
 #[derive(Clone, Copy, Default)]
@@ -114,10 +115,17 @@ impl Renderer<'_> {
             {
                 out.add(*op);
             }
+            let mut calls = super::analysis::stmt_calls(s);
             for (e, _) in super::analysis::stmt_exprs(s) {
                 ops_in(e, var, &mut out);
+                // Calls spawned or awaited inside the expression (a list of tasks).
+                super::analysis::each_expr(e, &mut |x| {
+                    if let ExprKind::Spawn(c) | ExprKind::Await(c) | ExprKind::Coro(c) = &x.kind {
+                        calls.push(c);
+                    }
+                });
             }
-            for call in super::analysis::stmt_calls(s) {
+            for call in calls {
                 let Some(callee) = self.demo.function(&call.name) else {
                     continue;
                 };
@@ -245,11 +253,22 @@ impl Renderer<'_> {
 
     /// The Rust for a method of an event or a queue, as the links of a
     /// method chain, and its type.
-    fn prim_chain(&mut self, object: &str, op: PrimOp, arg: Option<&Expr>) -> (Vec<String>, Ty) {
+    pub(super) fn prim_chain(
+        &mut self,
+        object: &str,
+        op: PrimOp,
+        arg: Option<&Expr>,
+    ) -> (Vec<String>, Ty) {
         let o = ident(object);
+        let option = matches!(self.var_ty(object), Ty::Queue(t) if matches!(*t, Ty::Option(_)));
         let arg = arg.map(|a| {
             let c = self.expr(a);
-            if c.ty == Ty::Str { c.owned() } else { c.text }
+            let text = if c.ty == Ty::Str { c.owned() } else { c.text };
+            match &a.kind {
+                ExprKind::Lit(Value::None) if option => "None".to_string(),
+                _ if option => format!("Some({text})"),
+                _ => text,
+            }
         });
         let arg = arg.unwrap_or_default();
         // Either half tells the length; the sender if the function has it.

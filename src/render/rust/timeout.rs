@@ -30,14 +30,14 @@ impl Renderer<'_> {
         into: Option<&str>,
         on_timeout: &Block,
     ) {
-        self.use_("tokio::time", "timeout");
         let d = self.duration(timeout);
         let c = self.call(call);
         let q = self.try_op(&call.name);
         let into = into.filter(|v| self.used.contains(*v) && self.var_ty(v) != Ty::Unit);
         if into.is_none() && q.is_empty() {
             self.line("// `Elapsed` ends the call: the program's `TimeoutError` goes on up.");
-            self.timed_is_err("timeout", &d, &c);
+            let timeout = self.timeout_fn();
+            self.timed_is_err(timeout, &d, &c);
             self.nested(on_timeout);
             self.line("}");
             return;
@@ -58,6 +58,20 @@ impl Renderer<'_> {
         self.line("}");
         self.indent -= 1;
         self.line(if into.is_some() { "};" } else { "}" });
+    }
+
+    /// Tokio's `timeout`, imported, or by its path where a parameter or
+    /// variable of the function is named `timeout`.
+    pub(super) fn timeout_fn(&mut self) -> &'static str {
+        let param = self
+            .demo
+            .function(&self.func)
+            .is_some_and(|f| f.params.iter().any(|p| p == "timeout"));
+        if param || self.used.contains("timeout") || self.declared.contains("timeout") {
+            return "tokio::time::timeout";
+        }
+        self.use_("tokio::time", "timeout");
+        "timeout"
     }
 
     /// `if timeout(d, c).await.is_err() {` (or `timeout_at`), as rustfmt

@@ -44,6 +44,9 @@ pub(super) enum Ty {
     Condition,
     /// A task's `CancellationToken` (see `plan::cancel_token`).
     Token,
+    /// A value that may be `None`: the items of a queue that carries `None`
+    /// to stop its consumers (see `plan::sentinel`).
+    Option(Box<Ty>),
 }
 
 impl Ty {
@@ -102,6 +105,7 @@ impl Ty {
             Ty::Token => "CancellationToken".into(),
             Ty::Queue(t) => format!("async_channel::Sender<{}>", t.rust()),
             Ty::Object(class) => super::names::camel(class),
+            Ty::Option(t) => format!("Option<{}>", t.rust()),
         }
     }
 }
@@ -116,6 +120,14 @@ pub(super) fn unify(slot: &mut Ty, new: &Ty) -> bool {
         }
         (Ty::Int, Ty::Float) => {
             *slot = Ty::Float;
+            true
+        }
+        (Ty::Option(a), Ty::Option(b)) => unify(a, b),
+        (Ty::Option(a), n) => unify(a, n),
+        (_, Ty::Option(b)) => {
+            let mut inner = (**b).clone();
+            unify(&mut inner, &slot.clone());
+            *slot = Ty::Option(Box::new(inner));
             true
         }
         (Ty::List(a), Ty::List(b))
@@ -308,7 +320,7 @@ impl Types {
                 },
                 _ => Ty::Bool,
             },
-            ExprKind::Join(task) => self.var(f, task).inner(),
+            ExprKind::Join(task) => self.var(f, task).awaited(),
             ExprKind::Task(TaskOp::Result, task) => self.var(f, task).inner(),
             ExprKind::Task(TaskOp::Cancel, _) => Ty::Bool,
             ExprKind::Now => Ty::Float,
@@ -324,9 +336,13 @@ impl Types {
             }
             ExprKind::Coro(call) => Ty::Coro(Box::new(self.ret_of(&call.name))),
             ExprKind::GatherAll(x) => Ty::List(Box::new(self.expr_ty(f, x).elem().inner())),
+            ExprKind::Flat(x) => self.expr_ty(f, x).elem(),
             ExprKind::Lambda(_) => Ty::Unknown,
             ExprKind::StrMethod(m, x, _) => match m {
-                StrMethod::StartsWith | StrMethod::EndsWith => Ty::Bool,
+                StrMethod::StartsWith
+                | StrMethod::EndsWith
+                | StrMethod::IsDigit
+                | StrMethod::IsAlpha => Ty::Bool,
                 StrMethod::Split => Ty::List(Box::new(Ty::Str)),
                 StrMethod::Pop => self.expr_ty(f, x).elem(),
                 StrMethod::Copy => self.expr_ty(f, x),

@@ -4,7 +4,7 @@
 use super::Renderer;
 
 /// rustfmt's `fn_call_width`: a call longer than this is broken.
-const CALL_WIDTH: usize = 60;
+pub(super) const CALL_WIDTH: usize = 60;
 
 /// rustfmt's `single_line_if_else_max_width`.
 const IF_ELSE_WIDTH: usize = 50;
@@ -90,6 +90,9 @@ impl Renderer<'_> {
     /// One argument of a call broken one argument a line, then `comma`: an
     /// `if ... else ...` too wide for a line is laid out on five.
     pub(super) fn arg_lines(&mut self, arg: &str, comma: &str) {
+        if self.chain_arg_lines(arg, comma) {
+            return;
+        }
         match if_else_lines(arg) {
             Some(lines) => {
                 let last = lines.len() - 1;

@@ -271,7 +271,7 @@ fn hash(ix: &Interp, f: &Frame, args: Args) -> PyResult<Value> {
                     Value::Int(-1) => Ok(Value::Int(-2)),
                     Value::Int(n) => Ok(Value::Int(n)),
                     n @ Value::BigInt(_) => Ok(Value::Int(
-                        crate::engine::py::types::set::py_hash(&n).unwrap_or(0),
+                        crate::engine::py::types::hash::py_hash(&n).unwrap_or(0),
                     )),
                     _ => Err(type_error("__hash__ method should return an integer")),
                 };
@@ -287,10 +287,10 @@ fn hash(ix: &Interp, f: &Frame, args: Args) -> PyResult<Value> {
             hashes.push(hash(ix, f, Args::positional(vec![x.clone()]))?);
         }
         return Ok(Value::Int(
-            crate::engine::py::types::set::py_hash(&Value::tuple(hashes)).unwrap_or(0),
+            crate::engine::py::types::hash::py_hash(&Value::tuple(hashes)).unwrap_or(0),
         ));
     }
-    crate::engine::py::types::set::py_hash(v)
+    crate::engine::py::types::hash::py_hash(v)
         .map(Value::Int)
         .ok_or_else(|| type_error(format!("unhashable type: '{}'", v.type_name())))
 }

@@ -158,3 +158,21 @@ pub fn member(module: Module, name: &str) -> Option<Value> {
         }),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every member the lowering lets a program name is one the engine has.
+    #[test]
+    fn every_member_the_lowering_allows_exists() {
+        sys::start("demo.py");
+        let missing: Vec<String> = Module::ALL
+            .iter()
+            .flat_map(|&m| m.members().iter().map(move |&name| (m, name)))
+            .filter(|&(m, name)| member(m, name).is_none())
+            .map(|(m, name)| format!("{}.{name}", m.name()))
+            .collect();
+        assert!(missing.is_empty(), "listed but missing: {missing:?}");
+    }
+}

@@ -6,6 +6,7 @@ pub mod exc;
 pub mod format;
 pub mod funcattrs;
 pub mod groups;
+pub mod hash;
 pub(super) mod items;
 pub mod methods;
 pub mod native;

@@ -189,6 +189,19 @@ pub enum StmtKind {
         var: String,
         body: Block,
     },
+    /// `done, pending = await asyncio.wait(tasks, return_when=..., timeout=...)`:
+    /// the tasks in a `JoinSet` named `pending`, `done` the list of the
+    /// outputs of those that ended (with `first`, the first to end and any
+    /// ended at the same instant).
+    Wait {
+        calls: Calls,
+        first: bool,
+        timeout: Option<Expr>,
+        done: String,
+        pending: String,
+    },
+    /// `for t in pending: t.cancel()` over the `pending` of a [`StmtKind::Wait`].
+    AbortAll { set: String },
     /// `try: into = await asyncio.wait_for(call, timeout); body
     ///  except TimeoutError: on_timeout`.
     WaitFor {
@@ -259,10 +272,12 @@ pub enum StmtKind {
         finally: Block,
     },
     /// `try: body except ...: handlers`: an `Err` of the body goes to the
-    /// first handler that takes its class, or on up.
+    /// first handler that takes its class, or on up; `orelse` (`else:`)
+    /// runs when the body raised nothing.
     Catch {
         body: Block,
         handlers: Vec<Handler>,
+        orelse: Block,
         finally: Block,
     },
     /// A bare `raise` (or `raise e`) in a handler: the caught exception goes on.
@@ -379,10 +394,11 @@ impl Stmt {
             StmtKind::Catch {
                 body,
                 handlers,
+                orelse,
                 finally,
             } => std::iter::once(body)
                 .chain(handlers.iter().map(|h| &h.body))
-                .chain(std::iter::once(finally))
+                .chain([orelse, finally])
                 .collect(),
             _ => Vec::new(),
         }

@@ -7,6 +7,7 @@
 
 use super::ast::{Block, StmtKind, walk};
 use super::expr::{BinaryOp, Builtin, Expr, ExprKind, Part, StrMethod};
+use super::value::Value;
 
 /// Whether nothing in `block` can raise an exception of Python's own.
 pub fn cannot_raise(block: &Block) -> bool {
@@ -51,6 +52,9 @@ fn safe(e: &Expr) -> bool {
             ) && safe(a)
                 && safe(b)
         }
+        ExprKind::Call(f @ (Builtin::Int | Builtin::Float), args) => {
+            matches!(args.as_slice(), [x] if parses(*f, x))
+        }
         ExprKind::Call(f, args) => {
             matches!(
                 f,
@@ -80,6 +84,19 @@ fn safe(e: &Expr) -> bool {
         | ExprKind::Task(..)
         | ExprKind::New(_)
         | ExprKind::Method(..) => false,
-        ExprKind::Field(x, _) => safe(x),
+        ExprKind::Field(x, _) | ExprKind::Flat(x) => safe(x),
+    }
+}
+
+/// Whether `f(x)` (`int` or `float`) of a number, or of text that reads
+/// as one (`int("12")`, `float("nan")`), cannot raise.
+fn parses(f: Builtin, x: &Expr) -> bool {
+    match &x.kind {
+        ExprKind::Lit(Value::Int(_)) => true,
+        // `int(x)` of a float that is no number raises.
+        ExprKind::Lit(Value::Float(x)) => f == Builtin::Float || x.is_finite(),
+        ExprKind::Lit(Value::Str(s)) if f == Builtin::Int => s.parse::<i64>().is_ok(),
+        ExprKind::Lit(Value::Str(s)) => s.parse::<f64>().is_ok(),
+        _ => false,
     }
 }

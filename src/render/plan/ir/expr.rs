@@ -58,6 +58,9 @@ pub enum ExprKind {
     /// `await asyncio.gather(f(a), f(b))` of one coroutine (a list of
     /// [`ExprKind::Coro`]): their results in order.
     GatherAll(Box<Expr>),
+    /// `[value for a in xs for b in ys]`: the items of the lists an outer
+    /// [`ExprKind::Comp`] gives (its value the inner comprehension), in order.
+    Flat(Box<Expr>),
     /// A method of a task kept in a variable that gives a value:
     /// `task.result()`, `task.cancel()`.
     Task(TaskOp, String),
@@ -140,11 +143,15 @@ pub enum StrMethod {
     Ljust,
     /// `s.rjust(width)` or `s.rjust(width, fill)`.
     Rjust,
+    /// `s.isdigit()`.
+    IsDigit,
+    /// `s.isalpha()`.
+    IsAlpha,
 }
 
 impl StrMethod {
     /// Python's name and number of arguments of each.
-    pub const ALL: [(&'static str, usize, StrMethod); 32] = [
+    pub const ALL: [(&'static str, usize, StrMethod); 34] = [
         ("upper", 0, StrMethod::Upper),
         ("lower", 0, StrMethod::Lower),
         ("strip", 0, StrMethod::Strip),
@@ -177,6 +184,8 @@ impl StrMethod {
         ("ljust", 2, StrMethod::Ljust),
         ("rjust", 1, StrMethod::Rjust),
         ("rjust", 2, StrMethod::Rjust),
+        ("isdigit", 0, StrMethod::IsDigit),
+        ("isalpha", 0, StrMethod::IsAlpha),
     ];
 
     /// Whether the method changes the list it is called on.
@@ -445,7 +454,7 @@ impl Expr {
             | ExprKind::Spawn(call)
             | ExprKind::Job(call, _)
             | ExprKind::Coro(call) => call.args.iter().for_each(|x| x.variables(out)),
-            ExprKind::GatherAll(x) | ExprKind::Field(x, _) => x.variables(out),
+            ExprKind::GatherAll(x) | ExprKind::Flat(x) | ExprKind::Field(x, _) => x.variables(out),
             ExprKind::New(call) => call.args.iter().for_each(|x| x.variables(out)),
             ExprKind::Method(x, call) => {
                 x.variables(out);

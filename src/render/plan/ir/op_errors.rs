@@ -60,7 +60,7 @@ fn each(e: &Expr, f: &mut impl FnMut(&Expr)) {
         ExprKind::List(xs) | ExprKind::Tuple(xs) | ExprKind::Call(_, xs) => {
             xs.iter().for_each(|x| each(x, f))
         }
-        ExprKind::Unary(_, x) | ExprKind::GatherAll(x) => each(x, f),
+        ExprKind::Unary(_, x) | ExprKind::GatherAll(x) | ExprKind::Flat(x) => each(x, f),
         ExprKind::Binary(_, a, b) => {
             each(a, f);
             each(b, f);
@@ -125,6 +125,7 @@ fn visit(func: &str, block: &Block, ctx: &Context, out: &mut Found) {
         if let StmtKind::Catch {
             body,
             handlers,
+            orelse,
             finally,
         } = &s.kind
         {
@@ -134,6 +135,7 @@ fn visit(func: &str, block: &Block, ctx: &Context, out: &mut Found) {
             for h in handlers {
                 visit(func, &h.body, ctx, out);
             }
+            visit(func, orelse, ctx, out);
             visit(func, finally, ctx, out);
             continue;
         }

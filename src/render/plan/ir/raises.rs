@@ -121,7 +121,26 @@ fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
             items.iter().for_each(|i| awaited(i, out))
         }
-        ExprKind::Unary(_, x) | ExprKind::GatherAll(x) => awaited(x, out),
+        ExprKind::Unary(_, x) | ExprKind::Flat(x) => awaited(x, out),
+        // The first exception of the coroutines gathered comes out of `gather`.
+        ExprKind::GatherAll(x) => {
+            match &x.kind {
+                ExprKind::List(items) => {
+                    for i in items {
+                        if let ExprKind::Coro(call) = &i.kind {
+                            out.push(call);
+                        }
+                    }
+                }
+                ExprKind::Comp { value, .. } => {
+                    if let ExprKind::Coro(call) = &value.kind {
+                        out.push(call);
+                    }
+                }
+                _ => {}
+            }
+            awaited(x, out)
+        }
         ExprKind::Spawn(call) | ExprKind::Job(call, _) | ExprKind::Coro(call) => {
             call.args.iter().for_each(|a| awaited(a, out))
         }
@@ -220,12 +239,14 @@ fn check(
             StmtKind::Catch {
                 body,
                 handlers,
+                orelse,
                 finally,
             } => {
                 check(body, plain, fallible, out);
                 for h in handlers {
                     check(&h.body, plain, fallible, out);
                 }
+                check(orelse, plain, fallible, out);
                 check(finally, false, fallible, out);
                 continue;
             }

@@ -322,7 +322,7 @@ fn seed_with(ix: &Interp, r: &RandomObj, a: Value) -> PyResult<()> {
         Value::Bool(_) | Value::Int(_) | Value::BigInt(_) => {
             Mt::from_int(&ops::big(&a).expect("an int"))
         }
-        Value::Float(_) => Mt::from_hash(crate::engine::py::types::set::py_hash(&a).unwrap_or(0)),
+        Value::Float(_) => Mt::from_hash(crate::engine::py::types::hash::py_hash(&a).unwrap_or(0)),
         Value::Str(_) | Value::Bytes(_) => {
             let mut bytes: Vec<u8> = match &a {
                 Value::Str(s) => s.as_bytes().to_vec(),

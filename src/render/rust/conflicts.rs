@@ -1,0 +1,107 @@
+//! Values the plan lets through whose Rust types clash once inferred: a
+//! dict literal whose values are a string and an integer (`{"url": url,
+//! "ms": ms}`) has no one `IndexMap` type. Such a program is listed as not
+//! translated, at the literal, rather than shown as a listing that does
+//! not build. So is a coroutine that awaits itself: a recursive `async
+//! fn` needs `Box::pin`, and its data (a tree of tuples) a recursive type.
+
+use super::analysis::{each_expr, stmt_exprs};
+use super::types::{Ty, Types};
+use crate::render::plan::Untranslatable;
+use crate::render::plan::ir::ast::{Calls, Demo, FunctionKind, StmtKind, walk};
+use crate::render::plan::ir::expr::{Builtin, ExprKind};
+
+/// Every dict literal of `demo` whose values infer to different types.
+pub(super) fn type_conflicts(demo: &Demo) -> Vec<Untranslatable> {
+    let types = Types::infer(demo);
+    let mut out = Vec::new();
+    for f in &demo.functions {
+        for block in [&f.body, &f.exit] {
+            walk(block, &mut |s| {
+                let mut calls: Vec<&crate::render::plan::ir::ast::Call> = match &s.kind {
+                    StmtKind::Await { call, .. } => vec![call],
+                    StmtKind::Gather {
+                        calls: Calls::List(list),
+                        ..
+                    } => list.iter().collect(),
+                    StmtKind::Gather {
+                        calls: Calls::Each { call, .. },
+                        ..
+                    } => vec![call],
+                    _ => Vec::new(),
+                };
+                for (e, _) in stmt_exprs(s) {
+                    each_expr(e, &mut |x| {
+                        if let ExprKind::Await(c) | ExprKind::Spawn(c) | ExprKind::Coro(c) = &x.kind
+                        {
+                            calls.push(c);
+                        }
+                    });
+                }
+                if f.kind == FunctionKind::Coroutine
+                    && let Some(c) = calls.iter().find(|c| c.name == f.name)
+                {
+                    out.push(Untranslatable {
+                        span: c.span.clone(),
+                        construct: format!("`{}` awaiting itself", f.name),
+                        reason: "a recursive `async fn` needs `Box::pin(f(...))` around each call \
+                                 of itself, which the Rust listing does not write"
+                            .into(),
+                    });
+                }
+                for (e, _) in stmt_exprs(s) {
+                    each_expr(e, &mut |x| {
+                        let ExprKind::Call(Builtin::Dict, items) = &x.kind else {
+                            return;
+                        };
+                        let mut seen: Option<Ty> = None;
+                        for item in items {
+                            let ExprKind::Tuple(pair) = &item.kind else {
+                                continue;
+                            };
+                            let Some(v) = pair.get(1) else { continue };
+                            let ty = match types.expr_ty(&f.name, v) {
+                                Ty::Float => Ty::Int,
+                                Ty::Unknown => continue,
+                                t => t,
+                            };
+                            match &seen {
+                                None => seen = Some(ty),
+                                Some(first) if *first != ty => {
+                                    out.push(Untranslatable {
+                                        span: x.span.clone(),
+                                        construct: format!(
+                                            "a dict holding {} and {}",
+                                            first.noun(),
+                                            ty.noun()
+                                        ),
+                                        reason: "a Rust `IndexMap` holds values of one type".into(),
+                                    });
+                                    return;
+                                }
+                                Some(_) => {}
+                            }
+                        }
+                    });
+                }
+            });
+        }
+    }
+    out
+}
+
+impl Ty {
+    /// The type as a learner would name a value of it.
+    fn noun(&self) -> &'static str {
+        match self {
+            Ty::Int | Ty::Float => "a number",
+            Ty::Str => "a string",
+            Ty::Bool => "a boolean",
+            Ty::Unit => "`None`",
+            Ty::List(_) => "a list",
+            Ty::Tuple(_) => "a tuple",
+            Ty::Dict(..) => "a dict",
+            _ => "another value",
+        }
+    }
+}

@@ -1,0 +1,70 @@
+//! The Rust listing of an enumerated `asyncio.as_completed` loop, of a loop
+//! that awaits each task of a list and goes on after its cancellation, and
+//! of `fut.done()` of a future made with `loop.create_future()`.
+//! (`tests/rust_listings.rs` builds and runs the corpus programs that use
+//! them.)
+
+#[path = "support/listing.rs"]
+mod support;
+
+use support::{HEADER, RUN, has_all, listing};
+
+const FETCH: &str =
+    "async def fetch(name, seconds):\n    await asyncio.sleep(seconds)\n    return name\n\n\n";
+
+fn program(body: &str) -> String {
+    format!("{HEADER}{FETCH}async def main():\n{body}{RUN}")
+}
+
+#[test]
+fn an_enumerated_as_completed_loop_counts_by_hand() {
+    let src = program(
+        "    tasks = [asyncio.create_task(fetch(\"a\", 2)), asyncio.create_task(fetch(\"b\", 1))]\n    \
+for n, fut in enumerate(asyncio.as_completed(tasks), start=1):\n        \
+result = await fut\n        print(n, result)\n",
+    );
+    has_all(
+        &listing(&src),
+        &[
+            "let mut n = 0;\n    let mut pending = FuturesUnordered::new();",
+            "while let Some(result) = pending.next().await {\n        n += 1;\n        println!(\"{n} {result}\");\n    }",
+        ],
+    );
+}
+
+#[test]
+fn awaiting_each_cancelled_task_of_a_list_goes_on() {
+    let src = program(
+        "    tasks = [asyncio.create_task(fetch(n, 5)) for n in [\"a\", \"b\"]]\n    \
+for t in tasks:\n        t.cancel()\n    \
+for t in tasks:\n        try:\n            await t\n        except asyncio.CancelledError:\n            \
+print(\"cancelled\")\n    print(\"on\")\n",
+    );
+    has_all(
+        &listing(&src),
+        &[
+            "for t in &mut tasks {\n        match t.await {",
+            "Err(e) if e.is_cancelled() => {\n                println!(\"cancelled\");\n            }",
+            "println!(\"on\");",
+        ],
+    );
+}
+
+#[test]
+fn done_of_a_future_polls_a_shared_one_once_or_asks_its_receiver() {
+    let src = format!(
+        "{HEADER}async def waiter(fut):\n    print(await fut)\n\n\n\
+async def main():\n    loop = asyncio.get_running_loop()\n    fut = loop.create_future()\n    \
+tasks = [asyncio.create_task(waiter(fut)) for _ in range(2)]\n    fut.set_result(1)\n    \
+print(fut.done())\n    for t in tasks:\n        await t\n    \
+mine = loop.create_future()\n    mine.set_result(2)\n    print(mine.done())\n{RUN}"
+    );
+    has_all(
+        &listing(&src),
+        &[
+            "let fut = fut.shared();",
+            "if fut.clone().now_or_never().is_some() {",
+            "if !mine.is_empty() || mine.is_terminated() {",
+        ],
+    );
+}
