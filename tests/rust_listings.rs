@@ -139,7 +139,9 @@ fn spans_point_at_the_matching_rust() {
                     StmtKind::Spawn { .. } => &["tokio::spawn"],
                     StmtKind::TaskGroup { .. } => &["JoinSet::new()"],
                     StmtKind::GroupSpawn { .. } => &[".spawn("],
-                    StmtKind::Submit { .. } | StmtKind::RunBlocking { .. } => &["spawn_blocking("],
+                    StmtKind::Submit { .. } | StmtKind::RunBlocking { .. } => {
+                        &["spawn_blocking(", "spawn("]
+                    }
                     StmtKind::CallFn { call, .. } => &[call.name.as_str()],
                     StmtKind::Cancel { .. } => &[".abort()"],
                     StmtKind::WaitFor { .. } | StmtKind::Deadline { .. } => &["timeout("],
