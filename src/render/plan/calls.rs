@@ -392,8 +392,9 @@ impl Planner<'_> {
                 };
                 return Ok(StmtKind::Serve { handler, into });
             }
-            if let Some((call, _)) = self.executor_job(sc, inner)? {
-                return Ok(StmtKind::RunBlocking { call, into });
+            if let Some(job) = self.executor_job(sc, inner)? {
+                let (call, pool) = (job.call, job.pool);
+                return Ok(StmtKind::RunBlocking { call, into, pool });
             }
             if let Some(call) = self.user_call(sc, inner, &[FunctionKind::Coroutine])? {
                 return Ok(StmtKind::Await { call, into });

@@ -6,7 +6,8 @@ use super::scope::Scope;
 use super::stmt::{Step, local_name, one};
 use super::{Planner, Result, refuse};
 use crate::program::{self as py, Arg, ExprKind as E, Literal, Module, Name, WithItem};
-use crate::render::plan::ir::ast::{Block, Call, FunctionKind, Stmt, StmtKind, walk};
+use crate::render::plan::ir::ast::{Call, FunctionKind, StmtKind};
+use crate::render::plan::ir::expr::ExprKind;
 
 impl Planner<'_> {
     /// The plain function `name` of the program, if it is one.
@@ -20,17 +21,13 @@ impl Planner<'_> {
 
     /// The call a job runs: `loop.run_in_executor(pool, f, *args)` (the
     /// pool a `with` of this scope made, or `None`) or
-    /// `asyncio.to_thread(f, *args)`, with `f` a plain function; `true`
-    /// for `to_thread`, which starts the job only when awaited.
-    pub(super) fn executor_job(
-        &self,
-        sc: &mut Scope,
-        e: &py::Expr,
-    ) -> Result<Option<(Call, bool)>> {
+    /// `asyncio.to_thread(f, *args)`, with `f` a plain function.
+    pub(super) fn executor_job(&self, sc: &Scope, e: &py::Expr) -> Result<Option<Job>> {
         let E::Call(f, args) = &e.kind else {
             return Ok(None);
         };
         let to_thread = self.is_member(f, Module::Asyncio, "to_thread");
+        let mut named_pool = None;
         let rest = if to_thread {
             args.as_slice()
         } else if let E::Attr(obj, m) = &f.kind
@@ -47,6 +44,7 @@ impl Planner<'_> {
             if !known {
                 return refuse(&pool.span, "this executor", POOL);
             }
+            named_pool = local_name(pool).map(str::to_string);
             &args[1..]
         } else {
             return Ok(None);
@@ -64,8 +62,44 @@ impl Planner<'_> {
                  `to_thread(f, x)`)",
             );
         };
-        let call = self.call_of(sc, name, def, &rest[1..], &e.span)?;
-        Ok(Some((call, to_thread)))
+        let call = Call {
+            name: name.to_string(),
+            args: self.args_of(sc, name, def, &rest[1..], &e.span)?,
+            span: e.span.clone(),
+        };
+        for (i, arg) in call.args.iter().enumerate() {
+            self.check_arg(&call, i, arg)?;
+            if self.resolves(&call.name, i) {
+                return refuse(
+                    &arg.span,
+                    "a future resolved by an executor's job",
+                    "the Rust listing resolves a future inside the event loop's tasks",
+                );
+            }
+        }
+        let call = self.loop_args(sc, &def, call)?;
+        Ok(Some(Job {
+            call,
+            to_thread,
+            pool: named_pool,
+        }))
+    }
+
+    /// `loop.run_in_executor(pool, f, *args)` as a value: its task's handle.
+    pub(super) fn executor_job_value(&self, sc: &Scope, e: &py::Expr) -> Result<Option<ExprKind>> {
+        let Some(job) = self.executor_job(sc, e)? else {
+            return Ok(None);
+        };
+        if job.to_thread {
+            return refuse(
+                &e.span,
+                "an `asyncio.to_thread` not awaited at once",
+                "it is a coroutine that starts its job only when awaited: the Rust listing \
+                 translates `await asyncio.to_thread(f, ...)`, or `loop.run_in_executor`, \
+                 whose job starts at once",
+            );
+        }
+        Ok(Some(ExprKind::Job(job.call, job.pool)))
     }
 
     /// `f(...)` with `f` a plain function of the program.
@@ -117,6 +151,10 @@ impl Planner<'_> {
                  arguments: give the executor `max_workers=` at most",
             );
         }
+        let workers = match args {
+            [Arg::Keyword(_, n)] => Some(self.expr(sc, n)?),
+            _ => None,
+        };
         let Some(py::Target::Name(Name::Local(_, var) | Name::Cell(_, var))) = &item.target else {
             return refuse(
                 &item.context.span,
@@ -128,30 +166,24 @@ impl Planner<'_> {
         let body = self.block(sc, body);
         sc.pools.pop();
         let body = body?;
-        if let Some(job) = unawaited_job(&body) {
-            return refuse(
-                &job.span,
-                "a job not awaited inside its executor's `with` block",
-                "leaving the block waits for the pool's jobs (`shutdown(wait=True)`), and a \
-                 Tokio `JoinHandle` has no such end: await each job inside the block",
-            );
-        }
-        one(s, StmtKind::Pool { process, body }).map(Some)
+        let name = var.to_string();
+        let pool = StmtKind::Pool {
+            process,
+            name,
+            workers,
+            body,
+        };
+        one(s, pool).map(Some)
     }
 }
 
-/// A job submitted in `body` whose handle `body` never awaits.
-fn unawaited_job(body: &Block) -> Option<&Stmt> {
-    let mut jobs = Vec::new();
-    let mut joined = Vec::new();
-    walk(body, &mut |s| match &s.kind {
-        StmtKind::Submit { into, .. } => jobs.push((into.clone(), s)),
-        StmtKind::Join { target, .. } => joined.push(target.clone()),
-        _ => {}
-    });
-    jobs.into_iter()
-        .find(|(v, _)| !joined.contains(v))
-        .map(|(_, s)| s)
+/// A job for an executor: the plain function's call, the pool it runs on
+/// (`None`: the default executor), and whether `asyncio.to_thread` made it
+/// (it starts the job only when awaited).
+pub(super) struct Job {
+    pub(super) call: Call,
+    pub(super) to_thread: bool,
+    pub(super) pool: Option<String>,
 }
 
 const POOL: &str = "the Rust listing runs a job on an executor made by `with ThreadPoolExecutor(...) \

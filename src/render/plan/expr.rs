@@ -393,7 +393,7 @@ impl Planner<'_> {
                 ExprKind::Comp {
                     value: Box::new(self.expr(sc, &c.element)?),
                     var,
-                    over: Box::new(self.expr(sc, &g.iter)?),
+                    over: Box::new(super::jobs::tuple_as_list(self.expr(sc, &g.iter)?)),
                     filter: match g.ifs.first() {
                         Some(f) => Some(Box::new(self.expr(sc, f)?)),
                         None => None,
@@ -583,6 +583,9 @@ impl Planner<'_> {
         }
         if let Some(k) = self.value_call(sc, e, f, args)? {
             return Ok(k);
+        }
+        if let Some(job) = self.executor_job_value(sc, e)? {
+            return Ok(job);
         }
         if let Some(k) = self.kept_gather(sc, f, args)? {
             return Ok(k);

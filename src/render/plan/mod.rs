@@ -41,6 +41,7 @@ mod globals;
 mod group;
 mod identity;
 pub mod ir;
+mod jobs;
 mod lambdas;
 mod mixed_returns;
 mod module;
@@ -164,6 +165,7 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
     let mut functions = Vec::new();
     let mut entry = None;
     let whole = p.module(&program.module.body, &mut functions, &mut entry);
+    p.jobs_on_the_clock(&mut functions);
     let mut statics = p.plan_statics();
     statics.extend(p.class_statics());
     let mut blockers = p.blockers.into_inner();

@@ -797,8 +797,8 @@ impl Planner<'_> {
                     sc.made_future(&var);
                     return one(s, StmtKind::Future { name: var });
                 }
-                if let Some((call, to_thread)) = self.executor_job(sc, value)? {
-                    if to_thread {
+                if let Some(job) = self.executor_job(sc, value)? {
+                    if job.to_thread {
                         return refuse(
                             &value.span,
                             "an `asyncio.to_thread` not awaited at once",
@@ -807,7 +807,15 @@ impl Planner<'_> {
                              `loop.run_in_executor`, whose job starts at once",
                         );
                     }
-                    return one(s, StmtKind::Submit { call, into: var });
+                    let (call, pool) = (job.call, job.pool);
+                    return one(
+                        s,
+                        StmtKind::Submit {
+                            call,
+                            into: var,
+                            pool,
+                        },
+                    );
                 }
                 if let Some(call) = self.blocking_call(sc, value)? {
                     return one(

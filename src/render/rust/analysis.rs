@@ -315,9 +315,10 @@ fn holes_of(e: &Expr, p: &str) -> usize {
         ExprKind::Binary(_, a, b) => holes_of(a, p) + holes_of(b, p),
         ExprKind::Unary(_, x) => holes_of(x, p),
         ExprKind::IfElse(c, a, b) => holes_of(c, p) + holes_of(a, p) + holes_of(b, p),
-        ExprKind::Await(call) | ExprKind::Spawn(call) | ExprKind::Coro(call) => {
-            call.args.iter().map(|i| holes_of(i, p)).sum()
-        }
+        ExprKind::Await(call)
+        | ExprKind::Spawn(call)
+        | ExprKind::Job(call, _)
+        | ExprKind::Coro(call) => call.args.iter().map(|i| holes_of(i, p)).sum(),
         ExprKind::GatherAll(x) | ExprKind::Flat(x) | ExprKind::Field(x, _) => holes_of(x, p),
         ExprKind::New(call) => call.args.iter().map(|i| holes_of(i, p)).sum(),
         ExprKind::Method(x, call) => {
@@ -619,9 +620,10 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
             ExprKind::Binary(_, a, b) => now_in(a) || now_in(b),
             ExprKind::Unary(_, x) => now_in(x),
             ExprKind::IfElse(c, a, b) => now_in(c) || now_in(a) || now_in(b),
-            ExprKind::Await(call) | ExprKind::Spawn(call) | ExprKind::Coro(call) => {
-                call.args.iter().any(now_in)
-            }
+            ExprKind::Await(call)
+            | ExprKind::Spawn(call)
+            | ExprKind::Job(call, _)
+            | ExprKind::Coro(call) => call.args.iter().any(now_in),
             ExprKind::GatherAll(x) | ExprKind::Flat(x) | ExprKind::Field(x, _) => now_in(x),
             ExprKind::New(call) => call.args.iter().any(now_in),
             ExprKind::Method(x, call) => now_in(x) || call.args.iter().any(now_in),
@@ -688,7 +690,7 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
             awaited_calls(b, out);
         }
         ExprKind::Unary(_, x) | ExprKind::GatherAll(x) | ExprKind::Flat(x) => awaited_calls(x, out),
-        ExprKind::Spawn(call) | ExprKind::Coro(call) => {
+        ExprKind::Spawn(call) | ExprKind::Job(call, _) | ExprKind::Coro(call) => {
             call.args.iter().for_each(|a| awaited_calls(a, out))
         }
         ExprKind::StrMethod(_, x, args) => {
@@ -772,9 +774,10 @@ pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
         ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
             items.iter().for_each(|i| each_expr(i, f))
         }
-        ExprKind::Await(call) | ExprKind::Spawn(call) | ExprKind::Coro(call) => {
-            call.args.iter().for_each(|a| each_expr(a, f))
-        }
+        ExprKind::Await(call)
+        | ExprKind::Spawn(call)
+        | ExprKind::Job(call, _)
+        | ExprKind::Coro(call) => call.args.iter().for_each(|a| each_expr(a, f)),
         ExprKind::GatherAll(x) | ExprKind::Flat(x) | ExprKind::Field(x, _) => each_expr(x, f),
         ExprKind::New(call) => call.args.iter().for_each(|a| each_expr(a, f)),
         ExprKind::Method(x, call) => {

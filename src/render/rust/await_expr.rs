@@ -138,7 +138,7 @@ impl Types {
         let mut found = Vec::new();
         for (e, _) in super::analysis::stmt_exprs(s) {
             super::analysis::each_expr(e, &mut |x| match &x.kind {
-                ExprKind::Spawn(call) => found.push((call, true)),
+                ExprKind::Spawn(call) | ExprKind::Job(call, _) => found.push((call, true)),
                 ExprKind::Coro(call) => found.push((call, false)),
                 _ => {}
             });

@@ -270,6 +270,7 @@ impl Renderer<'_> {
                 .kept_output(task)
                 .unwrap_or_else(|| self.join_expr(task)),
             ExprKind::Spawn(call) => self.spawn_expr(call),
+            ExprKind::Job(call, pool) => self.job_expr(call, pool.as_deref()),
             ExprKind::Coro(call) => self.coro_expr(call),
             ExprKind::GatherAll(x) => self.gather_all(x),
             ExprKind::Flat(x) => self.flat_comp(x),
@@ -298,6 +299,9 @@ impl Renderer<'_> {
                     format!("{}.chars()", o.wrap(10))
                 } else if copied {
                     format!("{}.iter().copied()", o.wrap(10))
+                } else if o.fresh && matches!(elem, Ty::Tuple(_)) {
+                    // A list made here: its tuples are taken apart by value.
+                    format!("{}.into_iter()", o.wrap(10))
                 } else {
                     format!("{}.iter()", o.wrap(10))
                 };

@@ -279,6 +279,9 @@ impl Renderer<'_> {
                 FunctionKind::Blocking => format!("fn {}(", fn_name(&f.name)),
                 _ => format!("async fn {}(", fn_name(&f.name)),
             };
+            if f.kind == FunctionKind::Coroutine {
+                self.job_note(&f.name);
+            }
             self.signature(&head, &params, &format!("){ret} {{"));
         }
         self.indent += 1;

@@ -285,7 +285,7 @@ impl Types {
                 StmtKind::TaskGroup { body, .. }
                 | StmtKind::Pool { body, .. }
                 | StmtKind::BlockOn { body, .. } => changed |= self.block(demo, f, body),
-                StmtKind::CallFn { call, into } | StmtKind::RunBlocking { call, into } => {
+                StmtKind::CallFn { call, into } | StmtKind::RunBlocking { call, into, .. } => {
                     let spawn = matches!(s.kind, StmtKind::RunBlocking { .. });
                     if spawn {
                         changed |= self.tasked.insert(call.name.clone());
@@ -296,7 +296,7 @@ impl Types {
                         changed |= self.set(name, v, &ty);
                     }
                 }
-                StmtKind::Submit { call, into } => {
+                StmtKind::Submit { call, into, .. } => {
                     changed |= self.call(demo, name, call, true);
                     changed |= self.tasked.insert(call.name.clone());
                     let ty = Ty::Task(Box::new(self.ret_of(&call.name)));

@@ -40,7 +40,9 @@
 //!   (the first aborts the rest), which `except*` splits by class;
 //! - a plain `def` is a plain `fn`; an executor's job
 //!   (`run_in_executor`, `to_thread`) is `spawn_blocking`, on Tokio's
-//!   blocking pool whatever the Python pool (Rust has no GIL).
+//!   blocking pool whatever the Python pool (Rust has no GIL), unless it
+//!   waits with `time.sleep`: then it is a task on Tokio's clock (see
+//!   `executor`).
 
 mod analysis;
 mod await_expr;
@@ -57,6 +59,7 @@ mod errors;
 mod event_loop;
 mod exc_groups;
 mod exc_types;
+mod executor;
 mod expr;
 mod flat_comp;
 mod format_spec;
@@ -214,6 +217,10 @@ struct Renderer<'a> {
     held_names: HashSet<String>,
     /// Whether the `receive` helper is used.
     needs_receive: bool,
+    /// The pools around the statement whose `max_workers` is a semaphore,
+    /// and those whose jobs a `TaskTracker` keeps (see `executor`).
+    pool_workers: Vec<String>,
+    tracked_pools: Vec<String>,
     /// Whether the `run` helper (`asyncio.run` from a plain `main`) is used.
     needs_run: bool,
     /// Parameters only used as durations (and printed): `Duration`.
@@ -274,6 +281,8 @@ impl<'a> Renderer<'a> {
             guard_names: HashSet::new(),
             held_names: HashSet::new(),
             needs_receive: false,
+            pool_workers: Vec::new(),
+            tracked_pools: Vec::new(),
             needs_run: false,
             last_format_args: Vec::new(),
             guards: Vec::new(),

@@ -234,21 +234,18 @@ impl Renderer<'_> {
             } => self.block_on(runtime, body, into.as_deref()),
             StmtKind::RunForever { runtime } => self.run_forever(runtime),
             StmtKind::StopLoop => self.stop_loop(),
-            StmtKind::Pool { process, body } => {
-                if *process {
-                    self.line(
-                        "// No process pool: Rust has no GIL, so threads compute in parallel.",
-                    );
-                }
-                self.line("// Tokio's blocking pool runs each job on a thread of its own.");
-                self.body(body, false);
-            }
-            StmtKind::Submit { call, into } => {
-                let job = self.blocking_job(call);
+            StmtKind::Pool {
+                process,
+                name,
+                workers,
+                body,
+            } => self.pool(*process, name, workers.as_ref(), body),
+            StmtKind::Submit { call, into, pool } => {
+                let job = self.job(call, pool.as_deref());
                 self.assign_chain(Some(into), &job, &[]);
             }
-            StmtKind::RunBlocking { call, into } => {
-                let job = self.blocking_job(call);
+            StmtKind::RunBlocking { call, into, pool } => {
+                let job = self.job(call, pool.as_deref());
                 let into = into
                     .as_deref()
                     .filter(|_| !matches!(self.types.ret_of(&call.name), Ty::Unit | Ty::Unknown));
@@ -671,7 +668,7 @@ impl Renderer<'_> {
     }
 
     /// `spawn_blocking(...)` of a plain function's call.
-    fn blocking_job(&mut self, call: &crate::render::plan::ir::ast::Call) -> String {
+    pub(super) fn blocking_job(&mut self, call: &crate::render::plan::ir::ast::Call) -> String {
         self.use_("tokio::task", "spawn_blocking");
         if call.args.is_empty() {
             return format!("spawn_blocking({})", fn_name(&call.name));

@@ -331,7 +331,9 @@ impl Types {
             }
             ExprKind::Await(call) => self.ret_of(&call.name),
             ExprKind::New(..) | ExprKind::Field(..) | ExprKind::Method(..) => self.object_ty(f, e),
-            ExprKind::Spawn(call) => Ty::Task(Box::new(self.ret_of(&call.name))),
+            ExprKind::Spawn(call) | ExprKind::Job(call, _) => {
+                Ty::Task(Box::new(self.ret_of(&call.name)))
+            }
             ExprKind::Coro(call) => Ty::Coro(Box::new(self.ret_of(&call.name))),
             ExprKind::GatherAll(x) => Ty::List(Box::new(self.expr_ty(f, x).elem().inner())),
             ExprKind::Flat(x) => self.expr_ty(f, x).elem(),

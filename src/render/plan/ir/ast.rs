@@ -151,15 +151,29 @@ pub enum StmtKind {
     /// `into = f(...)` with `f` a plain function: it runs at once, on the
     /// calling task's thread.
     CallFn { call: Call, into: Option<String> },
-    /// `with ThreadPoolExecutor(...) as pool: body` (`process` for a
-    /// `ProcessPoolExecutor`).
-    Pool { process: bool, body: Block },
+    /// `with ThreadPoolExecutor(max_workers=workers) as name: body`
+    /// (`process` for a `ProcessPoolExecutor`).
+    Pool {
+        process: bool,
+        name: String,
+        workers: Option<Expr>,
+        body: Block,
+    },
     /// `into = loop.run_in_executor(pool, f, *args)`: the job starts on a
     /// worker at once; awaiting `into` (a [`StmtKind::Join`]) waits for it.
-    Submit { call: Call, into: String },
+    /// `pool` is `None` for the default executor.
+    Submit {
+        call: Call,
+        into: String,
+        pool: Option<String>,
+    },
     /// `into = await loop.run_in_executor(pool, f, *args)` or
     /// `into = await asyncio.to_thread(f, *args)`.
-    RunBlocking { call: Call, into: Option<String> },
+    RunBlocking {
+        call: Call,
+        into: Option<String>,
+        pool: Option<String>,
+    },
     /// `into = await task_or_future`.
     Join {
         target: String,

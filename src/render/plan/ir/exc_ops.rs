@@ -78,6 +78,7 @@ fn safe(e: &Expr) -> bool {
         | ExprKind::Join(_)
         | ExprKind::Prim(..)
         | ExprKind::Spawn(_)
+        | ExprKind::Job(..)
         | ExprKind::Coro(_)
         | ExprKind::GatherAll(_)
         | ExprKind::Task(..)

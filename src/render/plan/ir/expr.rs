@@ -48,6 +48,10 @@ pub enum ExprKind {
     Join(String),
     /// `asyncio.create_task(f(...))` as a value: a `JoinHandle`.
     Spawn(super::ast::Call),
+    /// `loop.run_in_executor(pool, f, *args)` as a value, of a plain
+    /// function `f`: a `JoinHandle` (`pool` is `None` for the default
+    /// executor).
+    Job(super::ast::Call, Option<String>),
     /// `f(...)` of a coroutine of the program, not awaited: a future.
     Coro(super::ast::Call),
     /// `await asyncio.gather(*xs)` of a list of tasks or coroutines, or
@@ -446,9 +450,10 @@ impl Expr {
                 a.variables(out);
                 b.variables(out);
             }
-            ExprKind::Await(call) | ExprKind::Spawn(call) | ExprKind::Coro(call) => {
-                call.args.iter().for_each(|x| x.variables(out))
-            }
+            ExprKind::Await(call)
+            | ExprKind::Spawn(call)
+            | ExprKind::Job(call, _)
+            | ExprKind::Coro(call) => call.args.iter().for_each(|x| x.variables(out)),
             ExprKind::GatherAll(x) | ExprKind::Flat(x) | ExprKind::Field(x, _) => x.variables(out),
             ExprKind::New(call) => call.args.iter().for_each(|x| x.variables(out)),
             ExprKind::Method(x, call) => {

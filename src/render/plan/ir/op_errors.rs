@@ -91,9 +91,10 @@ fn each(e: &Expr, f: &mut impl FnMut(&Expr)) {
             each(over, f);
             filter.iter().for_each(|x| each(x, f));
         }
-        ExprKind::Await(call) | ExprKind::Spawn(call) | ExprKind::Coro(call) => {
-            call.args.iter().for_each(|a| each(a, f))
-        }
+        ExprKind::Await(call)
+        | ExprKind::Spawn(call)
+        | ExprKind::Job(call, _)
+        | ExprKind::Coro(call) => call.args.iter().for_each(|a| each(a, f)),
         _ => {}
     }
 }

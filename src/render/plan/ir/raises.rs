@@ -141,7 +141,7 @@ fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
             }
             awaited(x, out)
         }
-        ExprKind::Spawn(call) | ExprKind::Coro(call) => {
+        ExprKind::Spawn(call) | ExprKind::Job(call, _) | ExprKind::Coro(call) => {
             call.args.iter().for_each(|a| awaited(a, out))
         }
         ExprKind::Binary(_, a, b) => {
