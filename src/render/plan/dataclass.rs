@@ -21,42 +21,49 @@ pub fn eq_marker(class: &str) -> String {
     format!("{class}.__eq__")
 }
 
+/// The name of the plan function that marks a dataclass's generated
+/// `__lt__` (and the other orderings): `#[derive(PartialOrd)]`.
+pub fn order_marker(class: &str) -> String {
+    format!("{class}.__lt__")
+}
+
 impl<'p> Planner<'p> {
     /// Whether `e` names `dataclasses.dataclass`.
     fn is_dataclass_decorator(&self, e: &py::Expr) -> bool {
         self.is_member(e, Module::Dataclasses, "dataclass")
     }
 
-    /// The class decorators the plan takes: `@dataclass` (or
-    /// `@dataclass()`), nothing else.
+    /// The class decorators the plan takes: `@dataclass`, `@dataclass()`,
+    /// or with `order=` and `frozen=` given `True` or `False`.
     pub(super) fn class_decorators(&self, decorators: &[py::Expr]) -> Result<()> {
-        for d in decorators {
-            match &d.kind {
-                _ if self.is_dataclass_decorator(d) && decorators.len() == 1 => {}
-                E::Call(f, args) if self.is_dataclass_decorator(f) && decorators.len() == 1 => {
-                    if let Some(a) = args.first() {
-                        let span = match a {
-                            Arg::Positional(e) | Arg::Keyword(_, e) => &e.span,
-                            _ => &d.span,
-                        };
-                        return refuse(
-                            span,
-                            "this option of `@dataclass`",
-                            "the Rust listing translates `@dataclass` without options: a \
-                             struct deriving `PartialEq`, with a `Debug` printed as Python's \
-                             repr",
-                        );
-                    }
-                }
-                _ => return super::no_decorators(decorators),
+        match decorators {
+            [d] if self.is_dataclass_decorator(d) => Ok(()),
+            [d] if let E::Call(f, args) = &d.kind
+                && self.is_dataclass_decorator(f) =>
+            {
+                options(args).map(|_| ())
             }
+            _ => super::no_decorators(decorators),
         }
-        Ok(())
     }
 
-    /// The fields of the class `name` when it is a `@dataclass`.
-    pub(super) fn dataclass_fields(&self, name: &str) -> Option<Vec<DataField<'p>>> {
-        let (_, code, decorators) = super::module_stmts(&self.program.module.body)
+    /// The options of the class `name` when it is a `@dataclass`.
+    pub(super) fn dataclass_options(&self, name: &str) -> Option<Options> {
+        let (_, decorators) = self.class_stmt(name)?;
+        match decorators {
+            [d] if self.is_dataclass_decorator(d) => Some(Options::default()),
+            [d] if let E::Call(f, args) = &d.kind
+                && self.is_dataclass_decorator(f) =>
+            {
+                options(args).ok()
+            }
+            _ => None,
+        }
+    }
+
+    /// The body and decorators of the module-level class `name`.
+    fn class_stmt(&self, name: &str) -> Option<(&'p Code, &'p [py::Expr])> {
+        super::module_stmts(&self.program.module.body)
             .into_iter()
             .find_map(|s| match &s.kind {
                 P::Class {
@@ -64,14 +71,26 @@ impl<'p> Planner<'p> {
                     name: n,
                     decorators,
                     ..
-                } if &**n.ident() == name => Some((s, &**code, decorators)),
+                } if &**n.ident() == name => Some((&**code, &decorators[..])),
                 _ => None,
-            })?;
-        let is_data = decorators.iter().any(|d| match &d.kind {
-            E::Call(f, _) => self.is_dataclass_decorator(f),
-            _ => self.is_dataclass_decorator(d),
-        });
-        is_data.then(|| fields_of(code))
+            })
+    }
+
+    /// Whether `attr` is a field of a `frozen=True` dataclass.
+    pub(super) fn frozen_field(&self, attr: &str) -> bool {
+        self.plain_classes().into_iter().any(|(class, _)| {
+            self.dataclass_options(class).is_some_and(|o| o.frozen)
+                && self
+                    .dataclass_fields(class)
+                    .is_some_and(|fs| fs.iter().any(|(f, _)| *f == attr))
+        })
+    }
+
+    /// The fields of the class `name` when it is a `@dataclass`.
+    pub(super) fn dataclass_fields(&self, name: &str) -> Option<Vec<DataField<'p>>> {
+        self.dataclass_options(name)?;
+        let (code, _) = self.class_stmt(name)?;
+        Some(fields_of(code))
     }
 
     /// A dataclass's struct: its fields are `new`'s parameters, in order;
@@ -100,16 +119,9 @@ impl<'p> Planner<'p> {
                 );
             }
         }
-        for (f, default) in fields {
-            if let Some(d) = default
-                && !super::calls::is_constant(d)
-            {
-                return refuse(
-                    &d.span,
-                    format!("the default value of `{f}`"),
-                    "a Rust call passes every argument, so the listing writes a default at \
-                     each call: it must be a number, string, boolean or `None`",
-                );
+        for (_, default) in fields {
+            if let Some(d) = default {
+                self.field_default(&Scope::init(), d)?;
             }
         }
         let span = |e: Option<&py::Expr>| e.map_or(s.span.clone(), |e| e.span.clone());
@@ -134,15 +146,17 @@ impl<'p> Planner<'p> {
         if !own("__repr__") {
             out.push(self.dataclass_repr(name, fields, s));
         }
-        out.push(Function {
+        let order = self.dataclass_options(name).is_some_and(|o| o.order);
+        let markers = [Some(eq_marker(name)), order.then(|| order_marker(name))];
+        out.extend(markers.into_iter().flatten().map(|marker| Function {
             kind: FunctionKind::Blocking,
-            name: eq_marker(name),
+            name: marker,
             params: Vec::new(),
             fields: Vec::new(),
             body: Vec::new(),
             exit: Vec::new(),
             span: s.span.clone(),
-        });
+        }));
         Ok(out)
     }
 
@@ -233,9 +247,10 @@ impl<'p> Planner<'p> {
         }
         let mut out = Vec::new();
         for (g, (_, default)) in given.into_iter().zip(fields) {
-            match g.or(*default) {
-                Some(e) => out.push(self.expr(sc, e)?),
-                None => return bad(),
+            match (g, default) {
+                (Some(e), _) => out.push(self.expr(sc, e)?),
+                (None, Some(d)) => out.push(self.field_default(sc, d)?),
+                (None, None) => return bad(),
             }
         }
         let call = Call {
@@ -248,6 +263,79 @@ impl<'p> Planner<'p> {
         }
         Ok(call)
     }
+}
+
+impl Planner<'_> {
+    /// A field's default as each call writes it: a constant, or a new
+    /// empty list for `field(default_factory=list)`.
+    fn field_default(&self, sc: &Scope, d: &py::Expr) -> Result<Expr> {
+        let why = "a Rust call passes every argument, so the listing writes a default at each \
+                   call: a number, string, boolean or `None`, or `field(default=...)` of one, \
+                   or `field(default_factory=list)`";
+        if super::calls::is_constant(d) {
+            return self.expr(sc, d);
+        }
+        let E::Call(f, args) = &d.kind else {
+            return refuse(&d.span, "this default value of a field", why);
+        };
+        if !self.is_member(f, Module::Dataclasses, "field") {
+            return refuse(&d.span, "this default value of a field", why);
+        }
+        match args.as_slice() {
+            [Arg::Keyword(k, v)] if &**k == "default" && super::calls::is_constant(v) => {
+                self.expr(sc, v)
+            }
+            [Arg::Keyword(k, v)]
+                if &**k == "default_factory"
+                    && matches!(&v.kind, E::Name(Name::Global(n))
+                        if &**n == "list" && !self.defs.contains_key(&**n)) =>
+            {
+                Ok(Expr {
+                    kind: ExprKind::List(Vec::new()),
+                    span: d.span.clone(),
+                })
+            }
+            _ => refuse(&d.span, "these arguments of `dataclasses.field`", why),
+        }
+    }
+}
+
+/// The options of `@dataclass(...)` the plan takes.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Options {
+    /// `order=True`: `<`, `<=`, `>`, `>=` compare the fields in order.
+    pub(super) order: bool,
+    /// `frozen=True`: no field is set after `__init__`.
+    pub(super) frozen: bool,
+}
+
+/// The options given to `@dataclass(...)`.
+fn options(args: &[Arg]) -> Result<Options> {
+    let mut out = Options::default();
+    for a in args {
+        let on = match a {
+            Arg::Keyword(k, v) => match &v.kind {
+                E::Literal(py::Literal::Bool(b)) => Some((&**k, *b)),
+                _ => None,
+            },
+            _ => None,
+        };
+        match on {
+            Some(("order", b)) => out.order = b,
+            Some(("frozen", b)) => out.frozen = b,
+            _ => {
+                let (Arg::Positional(e) | Arg::Keyword(_, e) | Arg::Star(e) | Arg::StarStar(e)) = a;
+                return refuse(
+                    &e.span,
+                    "this option of `@dataclass`",
+                    "the Rust listing translates `@dataclass` with `order=` and `frozen=` \
+                     (`True` or `False`): a struct deriving `PartialEq` (and `PartialOrd` for \
+                     `order=True`), with a `Debug` printed as Python's repr",
+                );
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// The annotated names of a dataclass body, with the value each is given.

@@ -79,7 +79,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
 
-pub use dataclass::eq_marker as dataclass_eq;
+pub use dataclass::{eq_marker as dataclass_eq, order_marker as dataclass_order};
 use expr::{Kind, kind_of};
 pub use module::MODULE;
 use scope::Scope;

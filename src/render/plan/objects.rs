@@ -383,6 +383,14 @@ impl Planner<'_> {
         let py::Target::Attr(obj, attr) = target else {
             return Ok(None);
         };
+        if self.frozen_field(attr) {
+            return refuse(
+                &obj.span,
+                format!("setting the field `{attr}` of a frozen dataclass"),
+                "Python raises `FrozenInstanceError` there; the Rust listing's struct has \
+                 no setter to refuse: make a new object instead",
+            );
+        }
         if sc.field(obj, attr).is_some()
             || is_self(obj)
             || !matches!(obj.kind, E::Name(Name::Local(..)))

@@ -116,11 +116,17 @@ impl Renderer<'_> {
     /// A plain class: its struct and `new`, then its methods, in one `impl`.
     pub(super) fn object(&mut self, f: &Function) {
         let eq = crate::render::plan::dataclass_eq(&f.name);
-        let derives: Vec<&str> = [("Clone", self.cloned(&f.name))]
-            .into_iter()
-            .chain([("PartialEq", self.demo.function(&eq).is_some())])
-            .filter_map(|(d, on)| on.then_some(d))
-            .collect();
+        let eq = self.demo.function(&eq).is_some();
+        let order = crate::render::plan::dataclass_order(&f.name);
+        let order = self.demo.function(&order).is_some();
+        let derives: Vec<&str> = [
+            ("Clone", self.cloned(&f.name)),
+            ("PartialEq", eq),
+            ("PartialOrd", order),
+        ]
+        .into_iter()
+        .filter_map(|(d, on)| on.then_some(d))
+        .collect();
         if !derives.is_empty() {
             self.line(format!("#[derive({})]", derives.join(", ")));
         }
