@@ -145,7 +145,25 @@ const ENGINE_STACK: usize = 64 * 1024 * 1024;
 
 /// Runs a demo to the end at once, on its own thread, and returns every event.
 pub fn run_headless(script: impl Into<Script>, limits: &Limits) -> Report {
-    let demo = script.into();
+    headless(script.into(), limits, None)
+}
+
+/// Runs a demo to the end at once, on its own thread, as [`run_headless`]
+/// does, but hands each event to `on_event` as it happens instead of
+/// keeping it: the report's `events` is empty. A long run then holds no
+/// log of its events (`asynclings run --headless` prints them as they come).
+pub fn run_headless_with(
+    script: impl Into<Script>,
+    limits: &Limits,
+    on_event: impl FnMut(Event) + Send + 'static,
+) -> Report {
+    headless(script.into(), limits, Some(Box::new(on_event)))
+}
+
+/// Where a headless run's events go, when they are not kept.
+type OnEvent = Box<dyn FnMut(Event) + Send>;
+
+fn headless(demo: Script, limits: &Limits, on_event: Option<OnEvent>) -> Report {
     let limits = limits.clone();
     std::thread::scope(|scope| {
         std::thread::Builder::new()
@@ -153,18 +171,37 @@ pub fn run_headless(script: impl Into<Script>, limits: &Limits) -> Report {
             .stack_size(ENGINE_STACK)
             .spawn_scoped(scope, move || {
                 let events = Rc::new(std::cell::RefCell::new(Vec::new()));
-                let sink_events = events.clone();
-                let sink: Sink = Box::new(move |e| sink_events.borrow_mut().push(e));
+                let aborted_at = Rc::new(std::cell::RefCell::new(Vec::new()));
+                let sink: Sink = match on_event {
+                    None => {
+                        let sink_events = events.clone();
+                        Box::new(move |e| sink_events.borrow_mut().push(e))
+                    }
+                    Some(mut on_event) => {
+                        let sink_aborted = aborted_at.clone();
+                        Box::new(move |e: Event| {
+                            if let (EventKind::Aborted { .. }, Some(stmt)) = (&e.kind, e.stmt) {
+                                sink_aborted.borrow_mut().push(stmt);
+                            }
+                            on_event(e)
+                        })
+                    }
+                };
                 let (outcome, warnings, deadlocked_at) =
                     run_on_this_thread(demo, limits, sink, None);
                 let events = std::mem::take(&mut *events.borrow_mut());
                 let stopped_at = match deadlocked_at {
                     Some(at) => at,
-                    None => events
-                        .iter()
-                        .filter(|e| matches!(e.kind, EventKind::Aborted { .. }))
-                        .filter_map(|e| e.stmt)
-                        .collect(),
+                    None => {
+                        let mut at = std::mem::take(&mut *aborted_at.borrow_mut());
+                        at.extend(
+                            events
+                                .iter()
+                                .filter(|e| matches!(e.kind, EventKind::Aborted { .. }))
+                                .filter_map(|e| e.stmt),
+                        );
+                        at
+                    }
                 };
                 Report {
                     events,

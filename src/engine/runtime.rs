@@ -7,6 +7,7 @@ use super::events::{Event, EventKind, LaneId, LaneKind, WaitOn};
 use super::pace::Control;
 use crate::render::plan::ir::ast::StmtId;
 use futures::future::LocalBoxFuture;
+use smallvec::SmallVec;
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::future::Future;
@@ -23,11 +24,12 @@ use tokio::time::Instant;
 /// all differ in their arguments) each name is its own copy.
 const MAX_INTERNED: usize = 10_000;
 
-/// A timer's place in the order: the Tokio deadline, then the deadline as
-/// the program computed it (the bits of a non-negative float order as the
-/// float does, so two deadlines less than a nanosecond apart still order as
-/// CPython's heap of `TimerHandle`s compares their `when`), then creation.
-type TimerKey = (Instant, u64, u64);
+/// A timer's place in the order: the Tokio deadline (nanoseconds after the
+/// start), then the deadline as the program computed it (the bits of a
+/// non-negative float order as the float does, so two deadlines less than
+/// a nanosecond apart still order as CPython's heap of `TimerHandle`s
+/// compares their `when`), then creation.
+type TimerKey = (u64, u64, u64);
 
 /// Where events go.
 pub type Sink = Box<dyn FnMut(Event)>;
@@ -61,10 +63,8 @@ pub struct Shared {
     /// hashed with foldhash, as the interpreter's maps are (every task's name
     /// and call is looked up here).
     names: RefCell<HashSet<Arc<str>, foldhash::fast::RandomState>>,
-    /// Pending timers by (deadline, creation order): each timer's exact
-    /// virtual deadline, and the waker of a timer held back by the order.
-    timers: RefCell<BTreeMap<TimerKey, TimerSlot>>,
-    timer_seq: Cell<u64>,
+    /// Pending timers in firing order.
+    timers: RefCell<Timers>,
     /// A blocking call moved the clock: the timers it made overdue are due
     /// as soon as the blocking task gives up the thread.
     overdue: Cell<bool>,
@@ -124,8 +124,7 @@ impl Shared {
             polling: RefCell::new(Vec::new()),
             unannounced: Cell::new(0),
             names: RefCell::new(HashSet::default()),
-            timers: RefCell::new(BTreeMap::new()),
-            timer_seq: Cell::new(0),
+            timers: RefCell::default(),
             overdue: Cell::new(false),
             wakes: Arc::new(Mutex::new(Vec::new())),
             aborted: RefCell::new(None),
@@ -228,7 +227,7 @@ impl Shared {
                 // that timer's exact deadline.
                 let now = self.now();
                 if now > clock {
-                    let due = self.timers.borrow().values().next().map(|slot| slot.exact);
+                    let due = self.timers.borrow().first().map(|(key, _)| exact_of(key));
                     if let Some(exact) = due.filter(|e| *e <= now) {
                         self.set_clock(exact);
                     }
@@ -344,6 +343,7 @@ impl Shared {
         parent: Option<LaneId>,
         stmt: Option<StmtId>,
     ) -> Result<LaneId, Aborted> {
+        let call = self.intern(task.call);
         let id = {
             let mut lanes = self.lanes.borrow_mut();
             if lanes.len() >= self.limits.max_lanes {
@@ -354,7 +354,7 @@ impl Shared {
                 )));
             }
             lanes.push(LaneSlot {
-                name: self.intern(task.call),
+                name: call.clone(),
                 ended: false,
                 job: task.kind.is_job(),
                 waiting: None,
@@ -370,7 +370,7 @@ impl Shared {
             stmt,
             EventKind::Created {
                 kind: task.kind,
-                call: self.intern(task.call),
+                call,
                 name: Arc::from(task.name),
                 named: task.named,
                 parent,
@@ -521,58 +521,65 @@ impl Shared {
 
     /// Whether any demo timer is still pending.
     pub fn timers_pending(&self) -> bool {
-        !self.timers.borrow().is_empty()
+        !self.timers.borrow().order.is_empty()
     }
 
-    /// Sleeps until `deadline` on a Tokio timer. Timers due at the same
-    /// instant (or overdue together after a blocking call) complete in
-    /// deadline order, ties in creation order, as on CPython's loop. As on
-    /// CPython, a task woken by a timer resumes one scheduling round later
-    /// than one that merely yielded (the timer resolves a future, which
-    /// then schedules the task).
+    /// Sleeps until `exact` (virtual time since the start) on a Tokio
+    /// timer. Timers due at the same instant (or overdue together after a
+    /// blocking call) complete in deadline order, ties in creation order, as
+    /// on CPython's loop. As on CPython, a task woken by a timer resumes one
+    /// scheduling round later than one that merely yielded (the timer
+    /// resolves a future, which then schedules the task).
     ///
     /// `exact` is the deadline as the program computed it (Tokio's timers
     /// round up to whole milliseconds): events of the wake are stamped with
     /// it.
-    pub async fn sleep_until(&self, deadline: Instant, exact: Duration) {
-        self.sleep_until_when(deadline, exact, exact.as_secs_f64())
-            .await;
+    pub async fn sleep_until(&self, exact: Duration) {
+        self.sleep_until_when(exact, exact.as_secs_f64()).await;
     }
 
     /// [`Shared::sleep_until`] for a deadline `when` in seconds as the
     /// program computed it, which orders timers less than a nanosecond apart.
-    pub async fn sleep_until_when(&self, deadline: Instant, exact: Duration, when: f64) {
-        self.timer_until(deadline, exact, when).await;
+    pub async fn sleep_until_when(&self, exact: Duration, when: f64) {
+        self.timer_until(exact, when).await;
         self.quiet_yield().await;
     }
 
     /// A timer's own round, as a `TimerHandle`'s callback runs in it
     /// (`call_later`, `call_at`): [`Shared::sleep_until_when`] without the
     /// extra round a task woken through a future takes.
-    pub async fn timer_until(&self, deadline: Instant, exact: Duration, when: f64) {
-        let seq = self.timer_seq.get();
-        self.timer_seq.set(seq + 1);
-        let key = (deadline, when.max(0.0).to_bits(), seq);
-        self.timers.borrow_mut().insert(key, TimerSlot::new(exact));
-        let entry = TimerEntry { shared: self, key };
-        let mut sleep = std::pin::pin!(tokio::time::sleep_until(deadline));
+    pub async fn timer_until(&self, exact: Duration, when: f64) {
+        let nanos = u64::try_from(exact.as_nanos()).unwrap_or(u64::MAX);
+        let entry = self.timers.borrow_mut().insert(nanos, when);
+        let entry = TimerEntry {
+            shared: self,
+            key: entry.0,
+            slot: entry.1,
+        };
+        let slot = entry.slot as usize;
+        let mut sleep = std::pin::pin!(tokio::time::sleep_until(self.instant(exact)));
         std::future::poll_fn(|cx| {
-            if let Some(slot) = self.timers.borrow_mut().get_mut(&key) {
-                if slot.released {
+            {
+                let mut timers = self.timers.borrow_mut();
+                let s = &mut timers.slots[slot];
+                if s.released {
                     return Poll::Ready(());
                 }
-                slot.waiting = Some(cx.waker().clone());
+                if !s.waiting.as_ref().is_some_and(|w| w.will_wake(cx.waker())) {
+                    s.waiting = Some(cx.waker().clone());
+                }
             }
             sleep.as_mut().poll(cx)
         })
         .await;
         std::future::poll_fn(|cx| {
             let mut timers = self.timers.borrow_mut();
-            if timers.keys().next() == Some(&key) {
+            if timers.first().is_some_and(|(key, _)| *key == entry.key) {
                 Poll::Ready(())
             } else {
-                if let Some(slot) = timers.get_mut(&key) {
-                    slot.held = Some(cx.waker().clone());
+                let s = &mut timers.slots[slot];
+                if !s.held.as_ref().is_some_and(|w| w.will_wake(cx.waker())) {
+                    s.held = Some(cx.waker().clone());
                 }
                 Poll::Pending
             }
@@ -590,17 +597,20 @@ impl Shared {
         if !self.overdue.replace(false) {
             return;
         }
-        let now = Instant::now();
-        let wakers: Vec<Waker> = self
-            .timers
-            .borrow_mut()
-            .iter_mut()
-            .take_while(|(key, _)| key.0 <= now)
-            .filter_map(|(_, slot)| {
-                slot.released = true;
-                slot.waiting.take()
-            })
-            .collect();
+        let now = u64::try_from(self.now().as_nanos()).unwrap_or(u64::MAX);
+        let wakers: Vec<Waker> = {
+            let mut timers = self.timers.borrow_mut();
+            let Timers { order, slots, .. } = &mut *timers;
+            order
+                .iter()
+                .take_while(|(key, _)| key.0 <= now)
+                .filter_map(|(_, &slot)| {
+                    let slot = &mut slots[slot as usize];
+                    slot.released = true;
+                    slot.waiting.take()
+                })
+                .collect()
+        };
         for waker in wakers {
             waker.wake();
         }
@@ -614,7 +624,7 @@ impl Shared {
     }
 
     async fn quiet_yield(&self) {
-        let chain = self.polling.borrow().clone();
+        let chain: SmallVec<[LaneId; 4]> = SmallVec::from_slice(&self.polling.borrow());
         self.set_quiet(&chain, true);
         yield_now().await;
         self.set_quiet(&chain, false);
@@ -654,10 +664,47 @@ impl Shared {
     }
 }
 
-/// One pending timer in the ordering table.
+/// The pending timers: their order, and a slot for each (reused once its
+/// timer is gone), which its sleep reaches without a search.
+#[derive(Default)]
+struct Timers {
+    order: BTreeMap<TimerKey, u32>,
+    slots: Vec<TimerSlot>,
+    free: Vec<u32>,
+    seq: u64,
+}
+
+impl Timers {
+    /// Adds a timer due `nanos` after the start (`when` as the program
+    /// computed it): its key and slot.
+    fn insert(&mut self, nanos: u64, when: f64) -> (TimerKey, u32) {
+        self.seq += 1;
+        let key = (nanos, when.max(0.0).to_bits(), self.seq);
+        let slot = match self.free.pop() {
+            Some(i) => i,
+            None => {
+                self.slots.push(TimerSlot::default());
+                u32::try_from(self.slots.len() - 1).expect("fewer than 2^32 timers")
+            }
+        };
+        self.order.insert(key, slot);
+        (key, slot)
+    }
+
+    /// The timer due first.
+    fn first(&self) -> Option<(&TimerKey, u32)> {
+        self.order.first_key_value().map(|(k, &s)| (k, s))
+    }
+}
+
+/// The exact deadline of a timer.
+fn exact_of(key: &TimerKey) -> Duration {
+    Duration::from_nanos(key.0)
+}
+
+/// One pending timer's state.
+#[derive(Default)]
 struct TimerSlot {
-    /// The deadline as the program computed it.
-    exact: Duration,
     /// The waker of a timer that fired but waits for an earlier one.
     held: Option<Waker>,
     /// The waker of the timer's sleep, for a release after a blocking call.
@@ -666,29 +713,23 @@ struct TimerSlot {
     released: bool,
 }
 
-impl TimerSlot {
-    fn new(exact: Duration) -> TimerSlot {
-        TimerSlot {
-            exact,
-            held: None,
-            waiting: None,
-            released: false,
-        }
-    }
-}
-
 /// Removes a timer from the ordering table when its sleep ends or is dropped,
 /// and lets the next due timer through.
 struct TimerEntry<'a> {
     shared: &'a Shared,
     key: TimerKey,
+    slot: u32,
 }
 
 impl Drop for TimerEntry<'_> {
     fn drop(&mut self) {
         let mut timers = self.shared.timers.borrow_mut();
-        timers.remove(&self.key);
-        if let Some(waker) = timers.values().next().and_then(|s| s.held.as_ref()) {
+        timers.order.remove(&self.key);
+        timers.slots[self.slot as usize] = TimerSlot::default();
+        timers.free.push(self.slot);
+        if let Some((_, next)) = timers.first()
+            && let Some(waker) = &timers.slots[next as usize].held
+        {
             waker.wake_by_ref();
         }
     }
@@ -784,11 +825,10 @@ impl<T> Future for Probe<'_, T> {
         }
         if !this.shared.is_quiet(this.lane) {
             this.shared.wakes_before_poll();
-        }
-        if !this.shared.is_quiet(this.lane) {
-            let (_, resumes_at) = this.shared.waiting(this.lane);
+            // Its `Polled` waits for the poll's first event, at the
+            // statement it resumes at.
             if let Some(slot) = this.shared.lanes.borrow_mut().get_mut(this.lane as usize)
-                && slot.unannounced.replace(resumes_at).is_none()
+                && slot.unannounced.replace(slot.at).is_none()
             {
                 this.shared
                     .unannounced
@@ -826,13 +866,14 @@ impl<T> Future for Probe<'_, T> {
         this.shared.polling.borrow_mut().pop();
         // Its own wake during the poll comes after its suspension; once it
         // has finished, that wake means nothing.
-        let woke_itself = !this.shared.is_quiet(this.lane) && {
+        let shown = !this.shared.is_quiet(this.lane);
+        let woke_itself = shown && {
             let mut log = this.shared.wakes.lock().expect("wake log");
             let before = log.len();
             log.retain(|w| *w != this.lane);
             log.len() < before
         };
-        if result.is_pending() && !this.shared.is_quiet(this.lane) {
+        if result.is_pending() && shown {
             this.shared.announce(this.lane);
             let (on, at) = this.shared.waiting(this.lane);
             this.shared.emit(this.lane, at, EventKind::Suspended { on });

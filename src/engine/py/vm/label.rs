@@ -24,33 +24,50 @@ pub fn call_label(func: &Function, frame: &Frame) -> String {
     let code = &func.code;
     let p = &code.params;
     let locals = frame.locals.borrow();
-    let arg = |slot: u32| locals.get(slot as usize).cloned().flatten();
-    let mut parts = Vec::new();
+    let arg = |slot: u32| locals.get(slot as usize).and_then(Option::as_ref);
     let skip = usize::from(func.owner.borrow().is_some());
-    for param in p.positional.iter().skip(skip) {
-        if let Some(v) = arg(param.slot) {
-            parts.push(short_repr(&v));
-        }
-    }
-    if let Some(Value::Tuple(extra)) = p.varargs.as_ref().and_then(|va| arg(va.slot)) {
-        parts.extend(extra.iter().map(short_repr));
-    }
-    for param in &p.keyword_only {
-        if let Some(v) = arg(param.slot) {
-            parts.push(format!("{}={}", param.name, short_repr(&v)));
-        }
-    }
-    if let Some(Value::Dict(kw)) = p.varkw.as_ref().and_then(|vk| arg(vk.slot)) {
-        for (k, v) in kw.borrow().iter() {
-            parts.push(format!("{}={}", k.0.to_str(), short_repr(v)));
-        }
-    }
     let name = if skip == 1 {
         &code.qualname
     } else {
         &code.name
     };
-    shorten(format!("{name}({})", parts.join(", ")))
+    let mut out = String::with_capacity(name.len() + 16);
+    out.push_str(name);
+    out.push('(');
+    let mut first = true;
+    let mut next = |out: &mut String| {
+        if !std::mem::take(&mut first) {
+            out.push_str(", ");
+        }
+    };
+    for param in p.positional.iter().skip(skip) {
+        if let Some(v) = arg(param.slot) {
+            next(&mut out);
+            write_short(v, &mut out, 0);
+        }
+    }
+    if let Some(Value::Tuple(extra)) = p.varargs.as_ref().and_then(|va| arg(va.slot)) {
+        for v in extra.iter() {
+            next(&mut out);
+            write_short(v, &mut out, 0);
+        }
+    }
+    for param in &p.keyword_only {
+        if let Some(v) = arg(param.slot) {
+            next(&mut out);
+            let _ = write!(out, "{}=", param.name);
+            write_short(v, &mut out, 0);
+        }
+    }
+    if let Some(Value::Dict(kw)) = p.varkw.as_ref().and_then(|vk| arg(vk.slot)) {
+        for (k, v) in kw.borrow().iter() {
+            next(&mut out);
+            let _ = write!(out, "{}=", k.0.to_str());
+            write_short(v, &mut out, 0);
+        }
+    }
+    out.push(')');
+    shorten(out)
 }
 
 /// `name(args)` for an executor's job: the function and the arguments
@@ -67,7 +84,8 @@ pub fn job_label(name: &str, args: &native::Args) -> String {
 
 /// Cuts a label to [`MAX_LABEL`] characters, ending it with `…`.
 pub fn shorten(label: String) -> String {
-    if label.chars().count() <= MAX_LABEL {
+    // A label of no more bytes than that has no more characters either.
+    if label.len() <= MAX_LABEL || label.chars().count() <= MAX_LABEL {
         return label;
     }
     let mut out: String = label.chars().take(MAX_LABEL - 1).collect();
@@ -157,6 +175,9 @@ fn write_short(v: &Value, out: &mut String, depth: usize) {
         }
         Value::Iterator(i) => {
             let _ = write!(out, "<{} object>", i.kind);
+        }
+        Value::Int(i) => {
+            let _ = write!(out, "{i}");
         }
         other => out.push_str(&other.repr()),
     }

@@ -153,7 +153,7 @@ fn schedule(
     let job = tokio::task::spawn_local(async move {
         if let Some(when) = when {
             let at = ix.timer_at(when);
-            ix.shared.timer_until(ix.shared.instant(at), at, when).await;
+            ix.shared.timer_until(at, when).await;
             // Ready now: in CPython the timer's handle joins `_ready` at
             // the start of this iteration.
             seq.set(next_seq(&ix));

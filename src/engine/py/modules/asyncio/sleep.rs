@@ -56,9 +56,7 @@ impl Interp {
     /// through the future it resolves.
     pub async fn sleep_until(&self, when: f64) {
         let at = self.timer_at(when);
-        self.shared
-            .sleep_until_when(self.shared.instant(at), at, when)
-            .await;
+        self.shared.sleep_until_when(at, when).await;
         self.timer_fired(when);
     }
 
@@ -66,9 +64,7 @@ impl Interp {
     /// `call_at` callback runs, the clock moved there.
     pub async fn timer_until(&self, when: f64) {
         let at = self.timer_at(when);
-        self.shared
-            .timer_until(self.shared.instant(at), at, when)
-            .await;
+        self.shared.timer_until(at, when).await;
         self.timer_fired(when);
     }
 

@@ -407,7 +407,7 @@ impl Interp {
             Some(t) => {
                 let deadline = from + t.max(0.0);
                 let at = self.timer_at(deadline);
-                let timer = self.shared.sleep_until(self.shared.instant(at), at);
+                let timer = self.shared.sleep_until(at);
                 futures::pin_mut!(done, timer);
                 if let futures::future::Either::Right(_) =
                     futures::future::select(done, timer).await
@@ -428,7 +428,7 @@ impl Interp {
         for &t in &times {
             if t > now {
                 let at = self.timer_at(t);
-                let mut timer = Box::pin(self.shared.sleep_until(self.shared.instant(at), at));
+                let mut timer = Box::pin(self.shared.sleep_until(at));
                 let _ = futures::poll!(timer.as_mut());
                 timers.push(Some((at, timer)));
             } else {
