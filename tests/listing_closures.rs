@@ -32,7 +32,7 @@ fn max_keeps_the_first_of_equal_items_and_a_float_key_compares_with_total_cmp() 
         "{HEADER}async def main():\n    await asyncio.sleep(1)\n    \
 drifts = [-2.5, 1.0, 2.5]\n    print(max(drifts, key=abs), min(drifts, key=lambda d: -d))\n{RUN}"
     );
-    let text = listing(&src);
+    let text = chains_joined(&listing(&src));
     for want in [
         "drifts.iter().copied().rev().max_by(|&a: &f64, &b: &f64| f64::total_cmp(&a.abs(), &b.abs())).unwrap()",
         "drifts.iter().copied().min_by(|&a: &f64, &b: &f64| f64::total_cmp(&-a, &-b)).unwrap()",
@@ -47,7 +47,7 @@ fn map_and_filter_of_a_lambda_are_iterator_adapters() {
         "{HEADER}async def main():\n    await asyncio.sleep(1)\n    hosts = [\"a\", \"bbb\"]\n    \
 print(list(map(lambda h: h.upper(), hosts)), list(filter(lambda h: len(h) > 2, hosts)))\n{RUN}"
     );
-    let text = listing(&src);
+    let text = chains_joined(&listing(&src));
     for want in [
         "hosts.iter().map(|h| h.to_uppercase())",
         "hosts.iter().filter(|h| h.chars().count() as i64 > 2).map(|h| h.to_string())",
@@ -66,4 +66,23 @@ print(sorted([3, 1], key=weight))\n{RUN}"
     assert_eq!(construct, "this `key=`");
     assert!(reason.contains("`key=lambda x: ...`"), "{reason}");
     assert_eq!(at, "weight");
+}
+
+/// The listing with each method chain rustfmt broke over several lines
+/// (`xs\n    .iter()\n    .map(..)`) joined back into one line, so that a
+/// test can look for a whole chain whatever the line width made of it.
+fn chains_joined(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with('.') && !out.is_empty() {
+            out.push_str(trimmed);
+        } else {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(line);
+        }
+    }
+    out
 }
