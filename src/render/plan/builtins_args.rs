@@ -14,7 +14,7 @@ fn arity(b: Builtin) -> Option<(usize, usize, &'static [&'static str])> {
     Some(match b {
         Builtin::Enumerate => (1, 2, &["iterable", "start"]),
         Builtin::Zip | Builtin::Divmod => (2, 2, &[]),
-        Builtin::Reversed | Builtin::Any | Builtin::All => (1, 1, &[]),
+        Builtin::Reversed | Builtin::Any | Builtin::All | Builtin::Bool => (1, 1, &[]),
         _ => return None,
     })
 }
@@ -31,6 +31,9 @@ impl Planner<'_> {
         let Some((least, most, keywords)) = arity(b) else {
             return self.positional(sc, args, span);
         };
+        if let Some(truths) = self.truths_of_mixed_list(sc, b, args)? {
+            return Ok(vec![truths]);
+        }
         let mut out = Vec::new();
         for a in args {
             match a {

@@ -65,6 +65,7 @@ fn python_type(e: &Expr) -> Option<&'static str> {
             (Builtin::Str | Builtin::Repr, _) => Some("str"),
             (Builtin::Sorted | Builtin::List, _) => Some("list"),
             (Builtin::Dict, _) => Some("dict"),
+            (Builtin::Bool, _) => Some("bool"),
             (Builtin::Round, [_]) => Some("int"),
             // `round(x, n)` keeps the type of `x`.
             (Builtin::Round | Builtin::Abs, [x, ..]) => number(python_type(x)?),

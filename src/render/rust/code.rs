@@ -207,6 +207,7 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
             _ => first.as_f64(),
         },
         Builtin::Index => index(&first, &args[1]),
+        Builtin::Bool => super::truth::bool_of(&first),
         Builtin::Repr | Builtin::Round | Builtin::Sorted | Builtin::List | Builtin::Dict => {
             super::builtins::builtin(f, &args)
         }

@@ -85,6 +85,7 @@ mod tables;
 mod task_output;
 mod task_state;
 mod timeout;
+mod truth;
 mod tuples;
 mod types;
 mod wait;

@@ -58,7 +58,12 @@ fn safe(e: &Expr) -> bool {
         ExprKind::Call(f, args) => {
             matches!(
                 f,
-                Builtin::Range | Builtin::Len | Builtin::Str | Builtin::Abs | Builtin::Repr
+                Builtin::Range
+                    | Builtin::Len
+                    | Builtin::Str
+                    | Builtin::Abs
+                    | Builtin::Repr
+                    | Builtin::Bool
             ) && args.iter().all(safe)
         }
         ExprKind::Template(t) => t.parts.iter().all(part_safe),

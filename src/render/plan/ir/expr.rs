@@ -313,6 +313,8 @@ pub enum Builtin {
     Divmod,
     /// `any(xs)`: whether an item is true.
     Any,
+    /// `bool(x)`: the value's truth, as `if x:` tests it.
+    Bool,
     /// `all(xs)`: whether every item is true.
     All,
     /// `sys.exit()`, `sys.exit(status)` or `sys.exit(message)`.
@@ -320,7 +322,7 @@ pub enum Builtin {
 }
 
 impl Builtin {
-    pub const ALL: [(&'static str, Builtin); 20] = [
+    pub const ALL: [(&'static str, Builtin); 21] = [
         ("range", Builtin::Range),
         ("len", Builtin::Len),
         ("str", Builtin::Str),
@@ -341,6 +343,7 @@ impl Builtin {
         ("divmod", Builtin::Divmod),
         ("any", Builtin::Any),
         ("all", Builtin::All),
+        ("bool", Builtin::Bool),
     ];
 
     /// Whether the listing writes the built-in with iterator adapters
