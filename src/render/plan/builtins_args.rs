@@ -31,9 +31,6 @@ impl Planner<'_> {
         let Some((least, most, keywords)) = arity(b) else {
             return self.positional(sc, args, span);
         };
-        if let Some(truths) = self.truths_of_mixed_list(sc, b, args)? {
-            return Ok(vec![truths]);
-        }
         let mut out = Vec::new();
         for a in args {
             match a {

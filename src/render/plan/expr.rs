@@ -470,8 +470,8 @@ impl Planner<'_> {
                 span,
                 format!("the global name `{g}`"),
                 "the Rust listing's functions read their own variables and parameters, and the \
-                 module's constants (a number, string or boolean bound once); the module's other \
-                 variables are locals of `main`",
+                 module's constants (a number, string or boolean bound once, or a list of numbers \
+                 only indexed or measured); the module's other variables are locals of `main`",
             ),
         }
     }

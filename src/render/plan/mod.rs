@@ -63,7 +63,6 @@ mod sync;
 mod task_loops;
 mod task_state;
 mod timeout;
-mod truths;
 mod try_stmt;
 mod type_name;
 mod varargs;
