@@ -7,18 +7,11 @@
 #[path = "support/listing.rs"]
 mod support;
 
-use support::{HEADER, RUN, has_all, listing};
-
-const FETCH: &str =
-    "async def fetch(name, seconds):\n    await asyncio.sleep(seconds)\n    return name\n\n\n";
-
-fn program(body: &str) -> String {
-    format!("{HEADER}{FETCH}async def main():\n{body}{RUN}")
-}
+use support::{HEADER, RUN, fetch_program, has_all, listing};
 
 #[test]
 fn an_enumerated_as_completed_loop_counts_by_hand() {
-    let src = program(
+    let src = fetch_program(
         "    tasks = [asyncio.create_task(fetch(\"a\", 2)), asyncio.create_task(fetch(\"b\", 1))]\n    \
 for n, fut in enumerate(asyncio.as_completed(tasks), start=1):\n        \
 result = await fut\n        print(n, result)\n",
@@ -34,7 +27,7 @@ result = await fut\n        print(n, result)\n",
 
 #[test]
 fn awaiting_each_cancelled_task_of_a_list_goes_on() {
-    let src = program(
+    let src = fetch_program(
         "    tasks = [asyncio.create_task(fetch(n, 5)) for n in [\"a\", \"b\"]]\n    \
 for t in tasks:\n        t.cancel()\n    \
 for t in tasks:\n        try:\n            await t\n        except asyncio.CancelledError:\n            \
