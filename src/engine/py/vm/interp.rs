@@ -747,6 +747,10 @@ impl Interp {
                     format!("type object '{t}' has no attribute '{name}'"),
                 )),
             },
+            // A module's function or class: `math.sqrt.__name__`.
+            Value::Builtin(b) if matches!(name, "__name__" | "__qualname__") => {
+                Ok(Value::str(b.rsplit('.').next().unwrap_or(b)))
+            }
             Value::Function(func) => crate::engine::py::types::funcattrs::function_attr(func, name)
                 .ok_or_else(|| no_attribute(obj, name)),
             Value::Method(m) => match name {
