@@ -4,6 +4,7 @@
 pub(super) mod asyncgen;
 mod attrs;
 pub mod coro;
+pub(super) mod definitions;
 pub(in crate::engine::py) mod descriptor;
 pub(super) mod eval;
 pub(super) mod exec;
@@ -16,3 +17,4 @@ mod protocols;
 pub mod stack;
 mod sync_stmt;
 pub(super) mod traceback;
+mod try_stmt;
