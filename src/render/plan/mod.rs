@@ -36,6 +36,7 @@ mod executor;
 mod expr;
 mod flat_comp;
 mod format_spec;
+mod future_methods;
 mod gather_value;
 mod globals;
 mod group;

@@ -225,7 +225,9 @@ impl Renderer<'_> {
                 c
             }
             ExprKind::Cancelled(task) => self.cancelled(task),
-            ExprKind::Task(op, task) => self.task_op(*op, task),
+            ExprKind::Task(op, task) => self
+                .future_result(*op, task)
+                .unwrap_or_else(|| self.task_op(*op, task)),
             ExprKind::Done(task) => {
                 if let Some(done) = self.future_done(task) {
                     return done;
