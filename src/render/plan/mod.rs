@@ -24,6 +24,7 @@ mod captures;
 mod class;
 mod class_attrs;
 mod compare;
+mod completed_coros;
 mod condition;
 mod data;
 mod dataclass;
