@@ -1,7 +1,8 @@
 //! The Rust listing of an enumerated `asyncio.as_completed` loop, of a loop
 //! that awaits each task of a list and goes on after its cancellation, and
 //! of `fut.done()` of a future made with `loop.create_future()`; `as_completed`
-//! over coroutines as over tasks.
+//! over coroutines as over tasks; `task.result()` of a cancelled task under
+//! `except asyncio.CancelledError`.
 //! (`tests/rust_listings.rs` builds and runs the corpus programs that use
 //! them.)
 
@@ -92,6 +93,24 @@ result = await fut\n        print(result)\n",
         &listing(&listed),
         &[
             "pending.push(fetch(\"a\", Duration::from_secs(2)));\n    pending.push(fetch(\"b\", Duration::from_secs(1)));",
+        ],
+    );
+}
+
+#[test]
+fn result_of_a_cancelled_task_under_except_cancelled_error_reads_the_abort() {
+    let src = program(
+        "    t = asyncio.create_task(fetch(\"a\", 5))\n    \
+t.cancel()\n    \
+await asyncio.sleep(0)\n    \
+try:\n        t.result()\n    except asyncio.CancelledError:\n        print(\"cancelled\")\n",
+    );
+    has_all(
+        &listing(&src),
+        &[
+            "let mut t_aborted = false;",
+            "t.abort();",
+            "if t_aborted && t.is_finished() {\n        println!(\"cancelled\");\n    }",
         ],
     );
 }

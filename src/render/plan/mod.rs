@@ -52,6 +52,7 @@ mod objects;
 mod one_type;
 mod property;
 mod rename;
+mod result_cancelled;
 mod scope;
 mod sentinel;
 mod shield;
