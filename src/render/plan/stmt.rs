@@ -247,7 +247,7 @@ impl Planner<'_> {
                 }
                 if let Some(completed) = self.completed(target, iter) {
                     let calls = match one_arg(completed.args) {
-                        Some(list) => self.task_list(sc, list)?,
+                        Some(list) => self.completed_list(sc, list)?,
                         None => None,
                     };
                     let Some(calls) = calls else {
@@ -255,7 +255,8 @@ impl Planner<'_> {
                             &iter.span,
                             "`asyncio.as_completed` over this",
                             "the Rust listing translates `as_completed` over a list of tasks \
-                             created in order (`[asyncio.create_task(f(...)), ...]`)",
+                             created in order (`[asyncio.create_task(f(...)), ...]`) or of \
+                             coroutine calls (`[f(...), ...]`)",
                         );
                     };
                     let stmt = self.as_completed(sc, s, s, calls, &[])?;
@@ -688,7 +689,7 @@ impl Planner<'_> {
         }
         self.note_task_list(sc, target, value);
         // A list of tasks that `asyncio.as_completed` takes right after.
-        if let Some(calls) = self.task_list(sc, value)?
+        if let Some(calls) = self.completed_list(sc, value)?
             && let Some(
                 next @ py::Stmt {
                     kind:

@@ -88,6 +88,13 @@ impl Planner<'_> {
         if !cancel_only {
             return self.catch(sc, s, body, handlers, orelse, finalbody);
         }
+        if let [h] = handlers.as_slice()
+            && h.name.is_none()
+            && finalbody.is_empty()
+            && let Some(step) = self.result_cancelled(sc, s, body, &h.body)?
+        {
+            return Ok(step);
+        }
         let mut on_cancel: &[py::Stmt] = &[];
         for h in handlers {
             if let (Some(n), Some(c)) = (&h.name, &h.class) {

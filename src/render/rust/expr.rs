@@ -225,7 +225,9 @@ impl Renderer<'_> {
                 c
             }
             ExprKind::Cancelled(task) => self.cancelled(task),
-            ExprKind::Task(op, task) => self.task_op(*op, task),
+            ExprKind::Task(op, task) => self
+                .future_result(*op, task)
+                .unwrap_or_else(|| self.task_op(*op, task)),
             ExprKind::Done(task) => {
                 if let Some(done) = self.future_done(task) {
                     return done;
@@ -809,7 +811,10 @@ impl Renderer<'_> {
     /// pattern for its items.
     pub(super) fn iter_of(&mut self, over: &Expr, var: &str) -> (String, String) {
         let c = self.expr(over);
-        let pat = ident(var);
+        let pat = match super::tuples::pattern_names(var) {
+            Some(_) => self.loop_pat(var),
+            None => ident(var),
+        };
         if c.range {
             return (c.wrap(10), pat);
         }
@@ -817,7 +822,15 @@ impl Renderer<'_> {
             let text = c.text.trim_start_matches("vec!").to_string();
             return (format!("{text}.into_iter()"), pat);
         }
-        if c.ty.elem().is_copy() {
+        if matches!(c.ty.elem(), Ty::Tuple(_)) && pat.starts_with('(') {
+            // Tuples taken apart by value: those of a list made here, or copies.
+            let by_value = if c.fresh {
+                "into_iter()"
+            } else {
+                "iter().cloned()"
+            };
+            (format!("{}.{by_value}", c.wrap(10)), pat)
+        } else if c.ty.elem().is_copy() {
             (format!("{}.iter().copied()", c.wrap(10)), pat)
         } else {
             (format!("{}.iter()", c.wrap(10)), pat)
