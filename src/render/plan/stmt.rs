@@ -587,6 +587,9 @@ impl Planner<'_> {
         if let Some(step) = self.loop_stmt(sc, s, e)? {
             return Ok(step);
         }
+        if let Some(k) = self.cancel_item(sc, e)? {
+            return one(s, k);
+        }
         if let E::Attr(obj, m) = &f.kind
             && let Some(v) = local_name(obj)
         {

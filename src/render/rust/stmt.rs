@@ -43,6 +43,7 @@ impl Renderer<'_> {
                     | StmtKind::Block(_)
                     | StmtKind::Compute(_)
                     | StmtKind::Cancel { .. }
+                    | StmtKind::CancelItem(_)
                     | StmtKind::Resolve { .. }
                     | StmtKind::Break(_)
                     | StmtKind::Continue
@@ -294,6 +295,7 @@ impl Renderer<'_> {
                 self.note_abort(task);
                 self.line(format!("{}.abort();", ident(task)));
             }
+            StmtKind::CancelItem(item) => self.cancel_item(item),
             StmtKind::Gather { calls, into } => self.gather(calls, into.as_deref()),
             StmtKind::Wait {
                 calls,

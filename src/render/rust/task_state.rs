@@ -160,3 +160,28 @@ impl Renderer<'_> {
 fn running_name(task: &str) -> String {
     format!("{}_was_running", task.trim_start_matches("r#"))
 }
+
+impl Renderer<'_> {
+    /// `tasks[i].cancel()`: the item's handle aborts its task.
+    pub(super) fn cancel_item(&mut self, item: &Expr) {
+        let item = self.expr(item);
+        self.line("// Tokio cancels by dropping the task's future at its next await.");
+        self.line(format!("{}.abort();", item.wrap(10)));
+    }
+}
+
+impl Renderer<'_> {
+    /// Whether `var` is the variable of a `for` loop that awaits the
+    /// tasks of a list: a `&mut` borrow of each handle.
+    pub(super) fn task_loop_item(&self, var: &str) -> bool {
+        let Some(f) = self.demo.function(&self.func) else {
+            return false;
+        };
+        let mut found = false;
+        walk(&f.body, &mut |s| {
+            found |= matches!(&s.kind, StmtKind::For { var: v, body, .. }
+                if v == var && super::analysis::joins(body, var));
+        });
+        found
+    }
+}
