@@ -649,7 +649,9 @@ impl Planner<'_> {
         if matches!(&value.kind, ExprKind::StrMethod(m, ..) if m.mutates())
             || matches!(
                 value.kind,
-                ExprKind::Call(Builtin::Exit, _) | ExprKind::Method(..)
+                ExprKind::Call(Builtin::Exit, _)
+                    | ExprKind::Method(..)
+                    | ExprKind::Task(crate::render::plan::ir::expr::TaskOp::Result, _)
             )
             || !crate::render::plan::ir::op_errors::candidates(&value).is_empty()
         {
