@@ -55,3 +55,57 @@ fn cancel_of_an_item_of_another_list_is_not_a_task_cancel() {
     assert_eq!(construct, "the call `tasks[0].cancel()`");
     assert_eq!(at, "tasks[0].cancel()");
 }
+
+#[test]
+fn cancelled_of_each_task_of_a_list_reads_the_ids_aborted_before_they_finished() {
+    let src = format!(
+        "{HEADER}{WORK}async def main():\n{SPAWN}    await asyncio.sleep(1.5)\n    \
+tasks[0].cancel()\n    tasks[1].cancel()\n    await asyncio.sleep(0)\n    \
+print([t.cancelled() for t in tasks])\n    for t in tasks:\n        t.cancel()\n    \
+await asyncio.sleep(0)\n    print([t.cancelled() for t in tasks])\n{RUN}"
+    );
+    let text = listing(&src);
+    assert!(!text.contains("cannot translate"), "{text}");
+    for want in [
+        "use std::collections::HashSet;",
+        // Declared once, before the first abort.
+        "    let mut tasks_aborted = HashSet::new();\n    \
+// Tokio cancels by dropping the task's future at its next await.\n    \
+if !tasks[0].is_finished() {\n        tasks_aborted.insert(tasks[0].id());\n    }\n    \
+tasks[0].abort();\n",
+        "    for t in &tasks {\n        \
+// Tokio cancels by dropping the task's future at its next await.\n        \
+if !t.is_finished() {\n            tasks_aborted.insert(t.id());\n        }\n        \
+t.abort();\n",
+        ".map(|t| tasks_aborted.contains(&t.id()) && t.is_finished())",
+    ] {
+        assert!(text.contains(want), "{want}\n{text}");
+    }
+    assert_eq!(text.matches("HashSet::new()").count(), 1, "{text}");
+}
+
+#[test]
+fn cancelled_of_tasks_of_a_list_never_aborted_is_false() {
+    let src = format!(
+        "{HEADER}{WORK}async def main():\n{SPAWN}    await asyncio.sleep(5)\n    \
+print([t.cancelled() for t in tasks])\n{RUN}"
+    );
+    let text = listing(&src);
+    assert!(text.contains("tasks.iter().map(|t| false)"), "{text}");
+    assert!(!text.contains("HashSet"), "{text}");
+}
+
+#[test]
+fn setting_an_item_of_a_coroutines_parameter_is_refused() {
+    let src = format!(
+        "{HEADER}async def fill(d, k):\n    await asyncio.sleep(1)\n    d[k] = 1\n\n\n\
+async def main():\n    d = {{}}\n    await fill(d, \"a\")\n    print(d)\n{RUN}"
+    );
+    let (construct, reason, at) = refused(&src);
+    assert_eq!(
+        construct,
+        "item assignment (`x[i] = ...`) into a coroutine's parameter"
+    );
+    assert!(reason.contains("its own copy"), "{reason}");
+    assert_eq!(at, "d[k");
+}

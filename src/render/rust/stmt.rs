@@ -12,6 +12,7 @@ impl Renderer<'_> {
         let start = self.lines.len();
         self.cancels_read(s);
         self.take_outputs(s);
+        self.declare_aborted(s);
         self.stmt_inner(s, tail);
         if self.lines.len() == start {
             self.line("// (nothing to do in Rust)");
