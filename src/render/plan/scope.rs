@@ -53,6 +53,8 @@ pub(super) struct Scope {
     pub(super) task_lists: Vec<String>,
     /// Loop variables over such a list: each is a task.
     pub(super) task_loops: Vec<String>,
+    /// Variables of the comprehensions over such a list being planned.
+    pub(super) comp_tasks: std::cell::RefCell<Vec<String>>,
 }
 
 impl Scope {
@@ -78,6 +80,7 @@ impl Scope {
             wait_outputs: Vec::new(),
             task_lists: Vec::new(),
             task_loops: Vec::new(),
+            comp_tasks: Default::default(),
         }
     }
 

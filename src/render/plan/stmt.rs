@@ -588,6 +588,9 @@ impl Planner<'_> {
         if let Some(step) = self.loop_stmt(sc, s, e)? {
             return Ok(step);
         }
+        if let Some(k) = self.cancel_item(sc, e)? {
+            return one(s, k);
+        }
         if let E::Attr(obj, m) = &f.kind
             && let Some(v) = local_name(obj)
         {
@@ -647,7 +650,9 @@ impl Planner<'_> {
         if matches!(&value.kind, ExprKind::StrMethod(m, ..) if m.mutates())
             || matches!(
                 value.kind,
-                ExprKind::Call(Builtin::Exit, _) | ExprKind::Method(..)
+                ExprKind::Call(Builtin::Exit, _)
+                    | ExprKind::Method(..)
+                    | ExprKind::Task(crate::render::plan::ir::expr::TaskOp::Result, _)
             )
             || !crate::render::plan::ir::op_errors::candidates(&value).is_empty()
         {

@@ -100,6 +100,7 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
             }
         }
         StmtKind::Sleep(e) | StmtKind::Block(e) | StmtKind::Compute(e) => out.push((e, true)),
+        StmtKind::CancelItem(e) => out.push((e, false)),
         StmtKind::WaitFor { timeout, .. }
         | StmtKind::Wait {
             timeout: Some(timeout),

@@ -81,6 +81,7 @@ mod str_pad;
 mod structs;
 mod sync;
 mod sys_exit;
+mod task_lists;
 mod task_output;
 mod task_state;
 mod timeout;

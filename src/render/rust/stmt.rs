@@ -12,6 +12,7 @@ impl Renderer<'_> {
         let start = self.lines.len();
         self.cancels_read(s);
         self.take_outputs(s);
+        self.declare_aborted(s);
         self.stmt_inner(s, tail);
         if self.lines.len() == start {
             self.line("// (nothing to do in Rust)");
@@ -43,6 +44,7 @@ impl Renderer<'_> {
                     | StmtKind::Block(_)
                     | StmtKind::Compute(_)
                     | StmtKind::Cancel { .. }
+                    | StmtKind::CancelItem(_)
                     | StmtKind::Resolve { .. }
                     | StmtKind::Break(_)
                     | StmtKind::Continue
@@ -294,6 +296,7 @@ impl Renderer<'_> {
                 self.note_abort(task);
                 self.line(format!("{}.abort();", ident(task)));
             }
+            StmtKind::CancelItem(item) => self.cancel_item(item),
             StmtKind::Gather { calls, into } => self.gather(calls, into.as_deref()),
             StmtKind::Wait {
                 calls,
