@@ -15,6 +15,7 @@
 
 mod async_comp;
 mod await_expr;
+mod await_spawned;
 mod builtins_args;
 mod builtins_sys;
 mod callbacks;

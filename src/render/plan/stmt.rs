@@ -525,6 +525,9 @@ impl Planner<'_> {
         e: &py::Expr,
         next: Option<&py::Stmt>,
     ) -> Result<Step> {
+        if let Some(k) = self.exit_raise(sc, e)? {
+            return one(s, k);
+        }
         match &e.kind {
             E::Await(inner) => {
                 if let Some(k) = self.wait_for_raising(sc, s, inner, None)? {

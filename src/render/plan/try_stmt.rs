@@ -250,7 +250,7 @@ impl Planner<'_> {
                  handlers take; a `return` there would end only the block",
             );
         }
-        let body = self.block(sc, body)?;
+        let body = self.exit_caught_in(sc, handlers, |sc| self.block(sc, body))?;
         let mut out = Vec::new();
         for h in handlers {
             let classes = self.handler_classes(h)?;
@@ -301,7 +301,8 @@ impl Planner<'_> {
             .into_iter()
             .map(|x| match &x.kind {
                 E::Name(Name::Global(n))
-                    if (EXCEPTIONS.contains(&&**n) || &**n == "BaseException" || &**n == GROUP)
+                    if (EXCEPTIONS.contains(&&**n)
+                        || matches!(&**n, "BaseException" | "SystemExit" | GROUP))
                         && !self.defs.contains_key(&**n)
                         || self.exception_base(n).is_some() =>
                 {

@@ -144,8 +144,12 @@ impl Renderer<'_> {
         self.declare_before(body);
         self.line("let caught: Result<(), Error> = async {");
         self.indent += 1;
-        self.body(body, false);
-        self.line("Ok(())");
+        // A block ending in `raise` gives its `Err` as its value.
+        let raises_last = matches!(body.last().map(|s| &s.kind), Some(StmtKind::Raise { .. }));
+        self.body(body, raises_last);
+        if !raises_last {
+            self.line("Ok(())");
+        }
         self.indent -= 1;
         self.line("}");
         self.line(".await;");

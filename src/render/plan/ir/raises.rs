@@ -322,7 +322,7 @@ fn base(class: &str) -> Option<&'static str> {
         "ZeroDivisionError" => "ArithmeticError",
         "NotImplementedError" => "RuntimeError",
         "ConnectionError" | "FileNotFoundError" | "PermissionError" | "TimeoutError" => "OSError",
-        "Exception" => "BaseException",
+        "Exception" | "SystemExit" => "BaseException",
         "BaseException" => return None,
         _ => "Exception",
     })
