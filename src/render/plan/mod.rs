@@ -37,6 +37,7 @@ mod executor;
 mod expr;
 mod flat_comp;
 mod format_spec;
+mod gather_outcomes;
 mod gather_value;
 mod globals;
 mod group;

@@ -70,7 +70,7 @@ impl Renderer<'_> {
         self.line("    }");
         self.line("}");
         self.line("");
-        if reads_caught(self.demo, repr_var) {
+        if reads_caught(self.demo, repr_var) || super::gather_outcomes::has_outcomes(self.demo) {
             self.repr_impl(&classes);
         }
         if !reads_caught(self.demo, class_var) {

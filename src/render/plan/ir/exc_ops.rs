@@ -81,6 +81,7 @@ fn safe(e: &Expr) -> bool {
         | ExprKind::Job(..)
         | ExprKind::Coro(_)
         | ExprKind::GatherAll(_)
+        | ExprKind::Outcomes(_)
         | ExprKind::Task(..)
         | ExprKind::New(_)
         | ExprKind::Method(..) => false,

@@ -122,6 +122,8 @@ fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
             items.iter().for_each(|i| awaited(i, out))
         }
         ExprKind::Unary(_, x) | ExprKind::Flat(x) => awaited(x, out),
+        // With `return_exceptions=True`, the children's exceptions stay in the list.
+        ExprKind::Outcomes(_) => {}
         // The first exception of the coroutines gathered comes out of `gather`.
         ExprKind::GatherAll(x) => {
             match &x.kind {
