@@ -384,7 +384,10 @@ impl Planner<'_> {
             ),
             P::Try { .. } => {
                 // A guard disarmed at the end of the `try` must not be jumped over.
-                let open = std::mem::take(&mut sc.loops_open);
+                let open = match super::try_stmt::finally_only(sc, s) {
+                    true => sc.loops_open,
+                    false => std::mem::take(&mut sc.loops_open),
+                };
                 let step = self.try_(sc, s);
                 sc.loops_open = open;
                 step
