@@ -130,7 +130,7 @@ impl Renderer<'_> {
         }
         if arms.iter().all(Vec::is_empty) {
             self.line("// Nothing here raises what the `except` takes: it never runs.");
-            self.body(body, false);
+            self.body(body, tail && orelse.is_empty());
             self.body(orelse, false);
             return;
         }
@@ -145,7 +145,7 @@ impl Renderer<'_> {
         self.line("let caught: Result<(), Error> = async {");
         self.indent += 1;
         // A block ending in `raise` gives its `Err` as its value.
-        let raises_last = matches!(body.last().map(|s| &s.kind), Some(StmtKind::Raise { .. }));
+        let raises_last = self.raises_at_end(body);
         self.body(body, raises_last);
         if !raises_last {
             self.line("Ok(())");
@@ -228,6 +228,29 @@ impl Renderer<'_> {
         self.body(orelse, false);
         self.indent -= 1;
         self.line("}");
+    }
+
+    /// Whether `block` ends in a `raise`, or in a `try` whose `except`
+    /// never runs (see [`Self::catch`]) and whose block does.
+    fn raises_at_end(&self, block: &Block) -> bool {
+        match block.last().map(|s| &s.kind) {
+            Some(StmtKind::Raise { .. }) => true,
+            Some(StmtKind::Catch {
+                body,
+                handlers,
+                orelse,
+                finally,
+            }) if orelse.is_empty() && finally.is_empty() => {
+                let classes = self.error_classes();
+                !handlers.iter().any(|h| {
+                    h.star
+                        || classes
+                            .iter()
+                            .any(|c| h.classes.iter().any(|of| takes(of, c)))
+                }) && self.raises_at_end(body)
+            }
+            _ => false,
+        }
     }
 
     /// Variables the `try` block sets first and the rest of the function

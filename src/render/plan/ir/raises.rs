@@ -377,10 +377,11 @@ pub fn unreached_handlers(demo: &Demo) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// Whether the `except` clauses of a `try` never run: its block cannot
-/// raise (see [`super::exc_ops`]) and no clause takes a cancellation.
+/// Whether the `except` clauses of a `try` never run: its block raises
+/// only by its `raise` statements (see [`super::exc_ops`]), of classes
+/// they do not take, and no clause takes a cancellation.
 fn never_runs(body: &Block, handlers: &[super::ast::Handler]) -> bool {
-    super::exc_ops::cannot_raise(body)
+    super::exc_ops::raises_only_by_raise(body)
         && !handlers
             .iter()
             .any(|h| h.classes.iter().any(|c| c == "BaseException"))
