@@ -175,3 +175,36 @@ asyncio.run(main())
     assert!(refused.contains(&"`continue`".to_string()), "{refused:?}");
     assert!(refused.contains(&"`break`".to_string()), "{refused:?}");
 }
+
+/// `"1" + 1` and `1 + "x"` always raise `TypeError`: the listing raises
+/// it, with CPython's message for each order.
+#[test]
+fn a_sum_of_a_string_and_a_number_raises_type_error() {
+    let src = "import asyncio
+
+
+async def add(kind):
+    await asyncio.sleep(0)
+    if kind == 1:
+        return \"1\" + 1
+    return 2.5 + \"x\"
+
+
+async def main():
+    for kind in [1, 2]:
+        try:
+            print(await add(kind))
+        except TypeError as e:
+            print(e)
+
+
+asyncio.run(main())
+";
+    has_all(
+        &listing(src),
+        &[
+            "return Err(Error::TypeError(\"can only concatenate str (not \\\"int\\\") to str\".to_string()));",
+            "Err(Error::TypeError(\"unsupported operand type(s) for +: 'float' and 'str'\".to_string()))",
+        ],
+    );
+}

@@ -65,6 +65,7 @@ mod task_loops;
 mod task_state;
 mod timeout;
 mod try_stmt;
+mod type_errors;
 mod type_name;
 mod varargs;
 mod wait;

@@ -168,6 +168,9 @@ impl Planner<'_> {
             let into = into.map(|t| self.target(sc, t, &s.span)).transpose()?;
             return one(s, self.awaited(sc, c, into)?);
         }
+        if let Some(raise) = self.failing_sum(s) {
+            return one(s, raise);
+        }
         match &s.kind {
             P::Pass | P::Annotate { .. } => Ok((None, 1)),
             P::Expr(e) if is_docstring(e) => Ok((None, 1)),

@@ -584,6 +584,10 @@ impl Renderer<'_> {
         );
         let spec = if debug { ":?" } else { "" };
         if c.ty == Ty::Unit {
+            // An awaited call giving `None` still runs (and may fail), first.
+            if c.text.contains(".await") {
+                self.line(format!("{};", c.text));
+            }
             fmt.push_str("None");
         } else if c.ty == Ty::Bool && matches!(c.text.as_str(), "true" | "false") {
             fmt.push_str(if c.text == "true" { "True" } else { "False" });
