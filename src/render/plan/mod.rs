@@ -15,6 +15,7 @@
 
 mod async_comp;
 mod await_expr;
+mod await_spawned;
 mod builtins_args;
 mod builtins_sys;
 mod callbacks;
@@ -38,6 +39,7 @@ mod expr;
 mod flat_comp;
 mod format_spec;
 mod future_methods;
+mod gather_outcomes;
 mod gather_value;
 mod globals;
 mod group;
@@ -66,6 +68,7 @@ mod task_loops;
 mod task_state;
 mod timeout;
 mod try_stmt;
+mod type_errors;
 mod type_name;
 mod varargs;
 mod wait;

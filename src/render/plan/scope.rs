@@ -45,6 +45,8 @@ pub(super) struct Scope {
     pub(super) labels: Vec<(String, u32)>,
     /// The `except` clauses around the statement, innermost last.
     pub(super) caught: Vec<super::try_stmt::Caught>,
+    /// Whether a `try` around the statement takes `SystemExit`.
+    pub(super) exit_taken: bool,
     /// The `done` and `pending` of each `asyncio.wait` (see `plan::wait`).
     pub(super) waits: Vec<(String, String)>,
     /// Loop variables over a `done`: each is a task's output.
@@ -76,6 +78,7 @@ impl Scope {
             loops_open: 0,
             labels: Vec::new(),
             caught: Vec::new(),
+            exit_taken: false,
             waits: Vec::new(),
             wait_outputs: Vec::new(),
             task_lists: Vec::new(),

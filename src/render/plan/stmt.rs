@@ -168,6 +168,9 @@ impl Planner<'_> {
             let into = into.map(|t| self.target(sc, t, &s.span)).transpose()?;
             return one(s, self.awaited(sc, c, into)?);
         }
+        if let Some(raise) = self.failing_sum(s) {
+            return one(s, raise);
+        }
         match &s.kind {
             P::Pass | P::Annotate { .. } => Ok((None, 1)),
             P::Expr(e) if is_docstring(e) => Ok((None, 1)),
@@ -385,7 +388,10 @@ impl Planner<'_> {
             ),
             P::Try { .. } => {
                 // A guard disarmed at the end of the `try` must not be jumped over.
-                let open = std::mem::take(&mut sc.loops_open);
+                let open = match super::try_stmt::finally_only(sc, s) {
+                    true => sc.loops_open,
+                    false => std::mem::take(&mut sc.loops_open),
+                };
                 let step = self.try_(sc, s);
                 sc.loops_open = open;
                 step
@@ -526,6 +532,9 @@ impl Planner<'_> {
         e: &py::Expr,
         next: Option<&py::Stmt>,
     ) -> Result<Step> {
+        if let Some(k) = self.exit_raise(sc, e)? {
+            return one(s, k);
+        }
         match &e.kind {
             E::Await(inner) => {
                 if let Some(k) = self.wait_for_raising(sc, s, inner, None)? {

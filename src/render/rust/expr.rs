@@ -275,6 +275,7 @@ impl Renderer<'_> {
             ExprKind::Job(call, pool) => self.job_expr(call, pool.as_deref()),
             ExprKind::Coro(call) => self.coro_expr(call),
             ExprKind::GatherAll(x) => self.gather_all(x),
+            ExprKind::Outcomes(x) => self.outcomes(x),
             ExprKind::Flat(x) => self.flat_comp(x),
             ExprKind::Lambda(l) => self.closure(l),
             ExprKind::Locked(sync) => {
@@ -585,6 +586,10 @@ impl Renderer<'_> {
         );
         let spec = if debug { ":?" } else { "" };
         if c.ty == Ty::Unit {
+            // An awaited call giving `None` still runs (and may fail), first.
+            if c.text.contains(".await") {
+                self.line(format!("{};", c.text));
+            }
             fmt.push_str("None");
         } else if c.ty == Ty::Bool && matches!(c.text.as_str(), "true" | "false") {
             fmt.push_str(if c.text == "true" { "True" } else { "False" });

@@ -64,6 +64,7 @@ mod expr;
 mod flat_comp;
 mod format_spec;
 mod functions;
+mod gather_outcomes;
 mod gather_value;
 mod identity;
 mod infer;
