@@ -12,6 +12,7 @@ use crate::render::plan::ir::expr::{Expr, ExprKind};
 use crate::render::plan::ir::value::Value;
 
 /// An `except` clause around the statement being planned.
+#[derive(Clone)]
 pub(super) struct Caught {
     /// `as name`.
     pub(super) name: Option<String>,
