@@ -45,3 +45,25 @@ fn a_length_compared_with_less_than_is_parenthesised() {
     assert!(text.contains("if (xs.len() as i64) < 10 {"), "{text}");
     assert!(text.contains("xs.len() as i64 > 2"), "{text}");
 }
+
+/// A dict comprehension collects its `(key, value)` pairs straight into
+/// an `IndexMap`, which keeps Python's insertion order.
+#[test]
+fn a_dict_comprehension_collects_its_pairs_in_order() {
+    let text = translated(
+        "import asyncio\n\n\nasync def main():\n    lengths = {w: len(w) for w in [\"tea\", \"coffee\", \"juice\"]}\n    print(lengths)\n    inverted = {v: k for k, v in lengths.items()}\n    print(inverted)\n\n\nasyncio.run(main())\n",
+    );
+    assert!(
+        text.contains(
+            "    let lengths = vec![\"tea\", \"coffee\", \"juice\"]\n        .iter()\n        .map(|w| (w.to_string(), w.chars().count() as i64))\n        .collect::<IndexMap<_, _>>();\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "        .map(|(k, v)| (v, k.to_string()))\n        .collect::<IndexMap<_, _>>();\n"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("IndexMap::from([])"), "{text}");
+}

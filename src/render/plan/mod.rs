@@ -28,6 +28,7 @@ mod condition;
 mod data;
 mod dataclass;
 mod deadline;
+mod dict_comp;
 mod enumerated;
 mod event_loop;
 mod exc_class;
