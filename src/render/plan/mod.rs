@@ -30,6 +30,7 @@ mod condition;
 mod data;
 mod dataclass;
 mod deadline;
+mod dict_comp;
 mod enumerated;
 mod event_loop;
 mod exc_class;
@@ -43,6 +44,7 @@ mod gather_outcomes;
 mod gather_value;
 mod globals;
 mod group;
+mod hoist;
 mod identity;
 pub mod ir;
 mod jobs;
@@ -166,6 +168,8 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         cancellable: HashSet::new(),
         token_for: RefCell::new(None),
         current: std::cell::Cell::new(0),
+        header: RefCell::new(None),
+        hoisted_names: RefCell::new(HashSet::new()),
     };
     p.scan(&program.module.body);
     let mut functions = Vec::new();
@@ -264,6 +268,10 @@ struct Planner<'p> {
     token_for: RefCell<Option<String>>,
     /// The id of the statement being planned, for the statements it lifts.
     current: std::cell::Cell<ir::ast::StmtId>,
+    /// The statement being planned (see [`hoist`]).
+    header: RefCell<Option<Stmt>>,
+    /// The names given to hoisted awaits' values.
+    hoisted_names: RefCell<HashSet<String>>,
 }
 
 /// The module-level statements, the `if __name__ == "__main__":` body included.

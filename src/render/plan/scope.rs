@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 /// What the statements of one function may use.
+#[derive(Clone)]
 pub(super) struct Scope {
     pub(super) kind: FunctionKind,
     /// An iterator's or resource's fields, read and set as `self.name`.

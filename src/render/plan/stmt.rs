@@ -117,6 +117,7 @@ impl Planner<'_> {
         let mut i = 0;
         while i < body.len() {
             self.current.set(body[i].id);
+            *self.header.borrow_mut() = Some(body[i].clone());
             let step = self.stmt(sc, &body[i..]);
             let lifted = self.lifted.take();
             match step {
@@ -159,7 +160,7 @@ impl Planner<'_> {
 
     /// The plan statement at the head of `rest`, and how many Python
     /// statements it takes.
-    fn stmt(&self, sc: &mut Scope, rest: &[py::Stmt]) -> Result<Step> {
+    pub(super) fn stmt(&self, sc: &mut Scope, rest: &[py::Stmt]) -> Result<Step> {
         let s = &rest[0];
         let next = rest.get(1);
         if sc.module

@@ -13,6 +13,7 @@ use crate::render::plan::ir::primitive::PrimitiveKind;
 use crate::render::plan::ir::value::Value;
 
 /// An `except` clause around the statement being planned.
+#[derive(Clone)]
 pub(super) struct Caught {
     /// `as name`.
     pub(super) name: Option<String>,

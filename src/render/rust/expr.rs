@@ -416,11 +416,12 @@ impl Renderer<'_> {
                 prec
             };
             let left_min = if prec == 4 { 5 } else { prec };
-            Code::new(
-                format!("{} {sym} {}", a.wrap(left_min), b.wrap(right_min)),
-                ty,
-                prec,
-            )
+            let mut left = a.wrap(left_min);
+            // `x as i64 < y` would parse as `i64<...>`: the cast takes parentheses.
+            if op == Lt && ends_with_cast(&left) {
+                left = format!("({left})");
+            }
+            Code::new(format!("{left} {sym} {}", b.wrap(right_min)), ty, prec)
         };
         if let Some(c) = super::iters::by_negative(op, &a, &b) {
             return c;
@@ -852,4 +853,12 @@ fn untyped(a: &Code) -> bool {
 /// Whether the code is a number literal, of no type until one is named.
 fn number(c: &Code) -> bool {
     c.text.parse::<f64>().is_ok()
+}
+
+/// Whether the text ends with a cast (`xs.len() as i64`), which a
+/// following `<` would turn into generic arguments.
+fn ends_with_cast(text: &str) -> bool {
+    text.rsplit_once(" as ").is_some_and(|(_, ty)| {
+        !ty.is_empty() && ty.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    })
 }

@@ -265,6 +265,8 @@ struct Renderer<'a> {
     /// Tasks whose output the function has taken and keeps (see `task_output`).
     taken: HashSet<String>,
     entry_main: bool,
+    /// Loop variables bound by `for x in &xs`: already references.
+    borrowed: HashSet<String>,
 }
 
 impl<'a> Renderer<'a> {
@@ -304,6 +306,7 @@ impl<'a> Renderer<'a> {
             fields: HashSet::new(),
             self_name: "self",
             str_params: HashSet::new(),
+            borrowed: HashSet::new(),
             local_futures: HashSet::new(),
             sync: false,
             taken: HashSet::new(),
