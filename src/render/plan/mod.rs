@@ -27,6 +27,7 @@ mod class_attrs;
 mod compare;
 mod completed_coros;
 mod condition;
+mod const_lists;
 mod data;
 mod dataclass;
 mod deadline;
@@ -394,7 +395,8 @@ impl<'p> Planner<'p> {
             .collect();
         let bodies: Vec<&[Stmt]> = self.codes(&stmts).iter().map(|c| &c.1.body[..]).collect();
         self.consts = module::constants(&code, &bodies);
-        self.statics = globals::statics(&code, &bodies, &self.consts);
+        let tables = const_lists::tables(&self.program.source, &code, &bodies);
+        self.statics = globals::statics(&code, &bodies, &self.consts, &tables);
         for (name, code, method) in self.codes(&stmts) {
             crate::program::walk(&code.body, &mut |s| self.scan_stmt(&name, code, method, s));
         }

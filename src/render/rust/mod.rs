@@ -82,6 +82,7 @@ mod str_pad;
 mod structs;
 mod sync;
 mod sys_exit;
+mod tables;
 mod task_lists;
 mod task_output;
 mod task_state;
