@@ -750,6 +750,11 @@ impl Renderer<'_> {
             Some(FunctionKind::Iterator | FunctionKind::Resource | FunctionKind::Object) => {
                 format!("{}::new({args})", camel(&call.name))
             }
+            // A coroutine calling itself: its future holds its own, so it
+            // is boxed to have a size.
+            Some(FunctionKind::Coroutine) if call.name == self.func => {
+                format!("Box::pin({}({args}))", fn_name(&call.name))
+            }
             _ => format!("{}({args})", fn_name(&call.name)),
         }
     }

@@ -73,6 +73,7 @@ mod methods;
 mod names;
 mod objects;
 mod op_errors;
+mod recursion;
 mod scoped;
 mod sentinel;
 mod statics;
