@@ -559,6 +559,9 @@ impl Planner<'_> {
         {
             return one(s, StmtKind::Print(self.print_template(sc, args, &e.span)?));
         }
+        if let Some(k) = self.log_stmt(sc, e)? {
+            return one(s, k);
+        }
         if self.is_member(f, Module::Time, "sleep")
             && let Some(d) = one_arg(args)
         {
@@ -668,6 +671,9 @@ impl Planner<'_> {
         value: &py::Expr,
     ) -> Result<Step> {
         let s = &rest[0];
+        if self.logger_binding(s) {
+            return Ok((None, 1));
+        }
         let [target] = targets else {
             return refuse(
                 &s.span,
