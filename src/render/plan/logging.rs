@@ -65,11 +65,6 @@ fn level_label(level: i64) -> &'static str {
     }
 }
 
-/// Template text for `s`: braces doubled.
-fn esc(s: &str) -> String {
-    s.replace('{', "{{").replace('}', "}}")
-}
-
 /// The record's level name and number for a logging method.
 fn method_level(method: &str) -> Option<(&'static str, i64)> {
     Some(match method {
@@ -447,14 +442,14 @@ impl Planner<'_> {
 fn message(msg: &str, values: Vec<(Expr, bool)>) -> Option<Template> {
     if values.is_empty() {
         return Some(Template {
-            parts: vec![Part::Text(esc(msg))],
+            parts: vec![Part::Text(msg.to_string())],
         });
     }
     let mut values = values.into_iter();
     let mut parts = Vec::new();
     for d in directives(msg)? {
         let part = match d {
-            Directive::Text(t) => Part::Text(esc(&t)),
+            Directive::Text(t) => Part::Text(t),
             Directive::Str => Part::Hole(values.next()?.0),
             Directive::Repr => {
                 let (v, _) = values.next()?;
@@ -502,7 +497,7 @@ fn line(
     let mut rest = format;
     let mut message = Some(message);
     while let Some(at) = rest.find('%') {
-        text.push_str(&esc(&rest[..at]));
+        text.push_str(&rest[..at]);
         rest = &rest[at + 1..];
         if let Some(r) = rest.strip_prefix('%') {
             text.push('%');
@@ -533,7 +528,7 @@ fn line(
         };
         match (key, kind) {
             ("levelname", 's') => text.push_str(&pad(level_name.to_string())),
-            ("name", 's') => text.push_str(&esc(&pad(logger.to_string()))),
+            ("name", 's') => text.push_str(&pad(logger.to_string())),
             ("levelno", 's' | 'd') => text.push_str(&pad(level.to_string())),
             ("message", 's') if width == 0 => {
                 for p in message.take()?.parts {
@@ -549,7 +544,7 @@ fn line(
             _ => return None,
         }
     }
-    text.push_str(&esc(rest));
+    text.push_str(rest);
     parts.push(Part::Text(text));
     parts.retain(|p| !matches!(p, Part::Text(t) if t.is_empty()));
     Some(Template { parts })
