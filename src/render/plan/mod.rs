@@ -50,6 +50,7 @@ mod identity;
 pub mod ir;
 mod jobs;
 mod lambdas;
+mod logging;
 mod mixed_returns;
 mod module;
 mod nested;

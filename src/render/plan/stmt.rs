@@ -570,6 +570,9 @@ impl Planner<'_> {
         {
             return one(s, StmtKind::Print(self.print_template(sc, args, &e.span)?));
         }
+        if let Some(k) = self.log_stmt(sc, e)? {
+            return one(s, k);
+        }
         if self.is_member(f, Module::Time, "sleep")
             && let Some(d) = one_arg(args)
         {
@@ -684,6 +687,9 @@ impl Planner<'_> {
         value: &py::Expr,
     ) -> Result<Step> {
         let s = &rest[0];
+        if self.logger_binding(s) {
+            return Ok((None, 1));
+        }
         let [target] = targets else {
             return refuse(
                 &s.span,

@@ -69,6 +69,7 @@ mod gather_value;
 mod identity;
 mod infer;
 mod iters;
+mod lines;
 mod methods;
 mod names;
 mod objects;

@@ -37,6 +37,8 @@ impl Renderer<'_> {
             && !matches!(
                 s.kind,
                 StmtKind::Print(_)
+                    | StmtKind::Eprint(_)
+                    | StmtKind::Note(_)
                     | StmtKind::Set { .. }
                     | StmtKind::If { .. }
                     | StmtKind::For { .. }
@@ -66,17 +68,12 @@ impl Renderer<'_> {
                 field,
                 value,
             } => self.set_field(object, field, value),
-            StmtKind::Print(t) => {
-                let (text, fresh) = self.format(t, "println!");
-                if fresh {
-                    let args = std::mem::take(&mut self.last_format_args);
-                    if args == ["\"\""] {
-                        self.line("println!();");
-                    } else {
-                        self.macro_line("println!(", &args, ");");
-                    }
-                } else {
-                    self.line(format!("{text};"));
+            StmtKind::Print(t) => self.print_line(t, "println!"),
+            StmtKind::Eprint(t) => self.print_line(t, "eprintln!"),
+            StmtKind::Note(text) => {
+                let width = 96usize.saturating_sub(4 * self.indent);
+                for l in super::wrap_comment(text, width) {
+                    self.line(l);
                 }
             }
             StmtKind::Sleep(e) => {
