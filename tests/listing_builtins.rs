@@ -166,3 +166,18 @@ print(min(readings, key=lambda s: readings[s]))\n    await asyncio.sleep(0)\n",
     ));
     has_all(&text, &["readings.insert(s.to_string(), "]);
 }
+
+#[test]
+fn a_sum_of_lists_joins_them() {
+    let text = listing(&main_of(
+        "    rows = [[1], [2, 3]]\n    print(sum(rows, []), sum(rows, [0]))\n    \
+await asyncio.sleep(0)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "rows.concat()",
+            "[vec![vec![0]], rows.clone()].concat().concat()",
+        ],
+    );
+}

@@ -252,6 +252,12 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
                 Code::new(format!("{iter}.{m}().unwrap()"), elem, 10)
             }
         }
+        Builtin::Sum
+            if let Some(start) = args.get(1)
+                && matches!(first.ty.elem(), Ty::List(_)) =>
+        {
+            super::sum_lists::joined(&first, start)
+        }
         Builtin::Sum if let Some(start) = args.get(1) => {
             // Python adds from `start`, item by item: a fold, in its order.
             let float = first.ty.elem() == Ty::Float || start.ty == Ty::Float;

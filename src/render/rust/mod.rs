@@ -82,6 +82,7 @@ mod stmt;
 mod str_class;
 mod str_pad;
 mod structs;
+mod sum_lists;
 mod sync;
 mod sys_exit;
 mod tables;

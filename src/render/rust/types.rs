@@ -305,6 +305,10 @@ impl Types {
                         let tys: Vec<Ty> = args.iter().map(|a| self.expr_ty(f, a)).collect();
                         super::iters::ty(*b, &tys)
                     }
+                    // `sum(lists, start)` joins the lists.
+                    Builtin::Sum if args.len() == 2 && matches!(first.elem(), Ty::List(_)) => {
+                        first.elem()
+                    }
                     Builtin::Min | Builtin::Max | Builtin::Sum => {
                         if args.len() == 1 || super::closures::keyed(args) {
                             first.elem()
