@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 /// What the statements of one function may use.
+#[derive(Clone)]
 pub(super) struct Scope {
     pub(super) kind: FunctionKind,
     /// An iterator's or resource's fields, read and set as `self.name`.
@@ -55,6 +56,8 @@ pub(super) struct Scope {
     pub(super) task_lists: Vec<String>,
     /// Loop variables over such a list: each is a task.
     pub(super) task_loops: Vec<String>,
+    /// Variables of the comprehensions over such a list being planned.
+    pub(super) comp_tasks: std::cell::RefCell<Vec<String>>,
 }
 
 impl Scope {
@@ -81,6 +84,7 @@ impl Scope {
             wait_outputs: Vec::new(),
             task_lists: Vec::new(),
             task_loops: Vec::new(),
+            comp_tasks: Default::default(),
         }
     }
 

@@ -13,6 +13,7 @@ use crate::render::plan::ir::primitive::PrimitiveKind;
 use crate::render::plan::ir::value::Value;
 
 /// An `except` clause around the statement being planned.
+#[derive(Clone)]
 pub(super) struct Caught {
     /// `as name`.
     pub(super) name: Option<String>,
@@ -97,6 +98,13 @@ impl Planner<'_> {
         }
         if !cancel_only {
             return self.catch(sc, s, body, handlers, orelse, finalbody);
+        }
+        if let [h] = handlers.as_slice()
+            && h.name.is_none()
+            && finalbody.is_empty()
+            && let Some(step) = self.result_cancelled(sc, s, body, &h.body)?
+        {
+            return Ok(step);
         }
         let mut on_cancel: &[py::Stmt] = &[];
         for h in handlers {

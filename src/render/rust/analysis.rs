@@ -89,7 +89,7 @@ pub(super) fn shared_futures(demo: &Demo, types: &Types) -> HashSet<(String, Str
 pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
     let mut out: Vec<(&Expr, bool)> = Vec::new();
     match &s.kind {
-        StmtKind::Print(t) => {
+        StmtKind::Print(t) | StmtKind::Eprint(t) => {
             for part in &t.parts {
                 match part {
                     // A hole that is just the name prints the same for u64.
@@ -100,6 +100,7 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
             }
         }
         StmtKind::Sleep(e) | StmtKind::Block(e) | StmtKind::Compute(e) => out.push((e, true)),
+        StmtKind::CancelItem(e) => out.push((e, false)),
         StmtKind::WaitFor { timeout, .. }
         | StmtKind::Wait {
             timeout: Some(timeout),

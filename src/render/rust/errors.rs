@@ -42,7 +42,11 @@ impl Renderer<'_> {
             return;
         }
         self.line("/// The exceptions the program raises, each with its message.");
-        self.line("#[derive(Debug)]");
+        if super::task_output::clones_errors(self.demo, &self.fallible) {
+            self.line("#[derive(Debug, Clone)]");
+        } else {
+            self.line("#[derive(Debug)]");
+        }
         self.line("enum Error {");
         for c in &classes {
             if c == GROUP {

@@ -278,7 +278,10 @@ impl Types {
                     Builtin::Dict => {
                         let (mut k, mut v) = (Ty::Unknown, Ty::Unknown);
                         for a in args {
-                            if let Ty::Tuple(kv) = self.expr_ty(f, a)
+                            // `dict(pairs)`: the pairs' type.
+                            let pairs = !matches!(a.kind, ExprKind::Tuple(_));
+                            let ty = self.expr_ty(f, a);
+                            if let Ty::Tuple(kv) = if pairs { ty.elem() } else { ty }
                                 && let [kt, vt] = kv.as_slice()
                             {
                                 unify(&mut k, kt);
