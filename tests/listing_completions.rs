@@ -66,7 +66,7 @@ mine = loop.create_future()\n    mine.set_result(2)\n    print(mine.done())\n{RU
 
 #[test]
 fn as_completed_over_coroutines_polls_them_in_one_futures_unordered() {
-    let src = program(
+    let src = fetch_program(
         "    jobs = [(\"a\", 2), (\"b\", 1)]\n    \
 coros = [fetch(name, secs) for name, secs in jobs]\n    \
 for fut in asyncio.as_completed(coros):\n        result = await fut\n        print(result)\n",
@@ -78,7 +78,7 @@ for fut in asyncio.as_completed(coros):\n        result = await fut\n        pri
             "while let Some(result) = pending.next().await {\n        println!(\"{result}\");\n    }",
         ],
     );
-    let listed = program(
+    let listed = fetch_program(
         "    for fut in asyncio.as_completed([fetch(\"a\", 2), fetch(\"b\", 1)]):\n        \
 result = await fut\n        print(result)\n",
     );
@@ -92,7 +92,7 @@ result = await fut\n        print(result)\n",
 
 #[test]
 fn result_of_a_cancelled_task_under_except_cancelled_error_reads_the_abort() {
-    let src = program(
+    let src = fetch_program(
         "    t = asyncio.create_task(fetch(\"a\", 5))\n    \
 t.cancel()\n    \
 await asyncio.sleep(0)\n    \
