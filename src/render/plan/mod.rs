@@ -49,6 +49,7 @@ mod module;
 mod nested;
 mod objects;
 mod one_type;
+mod print_file;
 mod property;
 mod rename;
 mod scope;

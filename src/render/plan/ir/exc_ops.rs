@@ -14,7 +14,9 @@ pub fn cannot_raise(block: &Block) -> bool {
     let mut ok = true;
     walk(block, &mut |s| {
         ok &= match &s.kind {
-            StmtKind::Print(t) => t.parts.iter().all(part_safe),
+            StmtKind::Print(t) | StmtKind::Eprint(t) => t.parts.iter().all(part_safe),
+            // `logging` reports its own errors and goes on.
+            StmtKind::Note(_) => true,
             StmtKind::Sleep(e) | StmtKind::Set { value: e, .. } => safe(e),
             StmtKind::SetField { object, value, .. } => safe(object) && safe(value),
             StmtKind::If { cond: e, .. }
