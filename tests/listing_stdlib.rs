@@ -85,10 +85,7 @@ fn basic_config_after_other_code_or_in_a_function_is_refused_at_its_place() {
         "print(\"first\")\nlogging.basicConfig(level=logging.INFO)",
         "",
     );
-    let (construct, at) = {
-        let (c, _, at) = refused(&late);
-        (c, at)
-    };
+    let (construct, _, at) = refused(&late);
     assert_eq!(construct, "`logging.basicConfig(...)` here");
     assert_eq!(at, "logging.basicConfig(level=logging.INFO)");
     let inside = logging_program(
@@ -108,9 +105,10 @@ fn basic_config_with_a_field_the_listing_does_not_know_is_refused() {
     let (construct, _, at) = refused(&source);
     assert_eq!(construct, "the call `logging.warning(\"late\")`");
     assert_eq!(at, "logging.warning(\"late\")");
-    let source = logging_program("logging.basicConfig(filename=\"x.log\")", "");
-    let (construct, _, _) = refused(&source);
-    assert_eq!(construct, "`basicConfig(filename=...)` here");
+    let source = logging_program("logging.basicConfig(datefmt=\"%H:%M\")", "");
+    let (construct, _, at) = refused(&source);
+    assert_eq!(construct, "`basicConfig(datefmt=...)` here");
+    assert_eq!(at, "\"%H:%M\"");
 }
 
 #[test]
@@ -124,4 +122,28 @@ fn the_root_logger_and_named_loggers_with_nothing_configured_are_refused() {
         construct,
         "records of the root logger and of named loggers with nothing configured"
     );
+}
+
+#[test]
+fn print_to_stderr_is_eprintln_and_to_stdout_println() {
+    let text = listing(&logging_program(
+        "",
+        "    n = 2\n    print(\"left:\", n, file=sys.stderr)\n    \
+print(\"out\", file=sys.stdout, flush=True)\n",
+    ));
+    has_all(&text, &["eprintln!(\"left: {n}\");", "println!(\"out\");"]);
+}
+
+#[test]
+fn a_try_whose_body_only_logs_keeps_the_body_and_leaves_the_except_out() {
+    let text = listing(&logging_program(
+        "",
+        "    try:\n        logging.warning(\"%d tasks\", \"three\")\n    except Exception as e:\n        \
+print(\"caught\", repr(e))\n",
+    ));
+    has_all(
+        &text,
+        &["// Nothing here raises what the `except` takes: it never runs."],
+    );
+    assert!(!text.contains("caught"), "{text}");
 }
