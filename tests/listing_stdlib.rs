@@ -147,3 +147,12 @@ print(\"caught\", repr(e))\n",
     );
     assert!(!text.contains("caught"), "{text}");
 }
+
+#[test]
+fn percent_d_of_a_float_writes_its_whole_part() {
+    let text = listing(&logging_program(
+        "",
+        "    x = 2.5\n    logging.warning(\"x=%d\", x)\n",
+    ));
+    has_all(&text, &["eprintln!(\"WARNING:root:x={}\", x as i64);"]);
+}
