@@ -521,6 +521,7 @@ impl Types {
                 | StmtKind::Block(_)
                 | StmtKind::Compute(_)
                 | StmtKind::Cancel { .. }
+                | StmtKind::CancelItem(_)
                 | StmtKind::AbortAll { .. }
                 | StmtKind::Send { .. }
                 | StmtKind::Close { .. }

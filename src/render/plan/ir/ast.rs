@@ -186,6 +186,8 @@ pub enum StmtKind {
     },
     /// `task.cancel()`.
     Cancel { task: String },
+    /// `tasks[i].cancel()`: an item of a list of tasks.
+    CancelItem(Expr),
     /// `into = await asyncio.gather(...)`.
     Gather { calls: Calls, into: Option<String> },
     /// `for fut in asyncio.as_completed(...): var = await fut; body`.
