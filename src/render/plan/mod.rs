@@ -56,6 +56,7 @@ mod module;
 mod nested;
 mod objects;
 mod one_type;
+mod print_file;
 mod property;
 mod rename;
 mod result_cancelled;
