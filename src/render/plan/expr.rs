@@ -439,6 +439,7 @@ impl Planner<'_> {
                 ExprKind::Await(call)
             }
             E::Await(inner) if let Some(k) = self.await_value(sc, inner)? => k,
+            E::Await(inner) if let Some(k) = self.hoisted_await(sc, e, inner)? => k,
             E::Subscript(obj, index) if !matches!(index.kind, E::Slice(..)) => ExprKind::Call(
                 Builtin::Index,
                 vec![self.expr(sc, obj)?, self.expr(sc, index)?],
@@ -537,6 +538,9 @@ impl Planner<'_> {
             return self.task_cancelled(sc, obj, task);
         }
         if let Some(k) = self.task_method(sc, e)? {
+            return Ok(k);
+        }
+        if let Some(k) = self.future_method(sc, e)? {
             return Ok(k);
         }
         if let Some(obj) = super::stmt::method_call(e, "locked")

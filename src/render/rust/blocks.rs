@@ -162,7 +162,9 @@ impl Renderer<'_> {
             c.owned()
         };
         let b = self.bind(var);
-        if matches!(value.kind, ExprKind::Comp { .. } | ExprKind::Flat(_)) {
+        if matches!(value.kind, ExprKind::Comp { .. } | ExprKind::Flat(_))
+            || super::dicts::collects_pairs(value)
+        {
             // An iterator chain, broken one call per line as rustfmt does.
             self.chain_line(&b, &rhs, &[], ";");
             return;

@@ -74,7 +74,7 @@ impl Renderer<'_> {
         self.line("    }");
         self.line("}");
         self.line("");
-        if reads_caught(self.demo, repr_var) {
+        if reads_caught(self.demo, repr_var) || super::gather_outcomes::has_outcomes(self.demo) {
             self.repr_impl(&classes);
         }
         if !reads_caught(self.demo, class_var) {
@@ -134,7 +134,7 @@ impl Renderer<'_> {
         }
         if arms.iter().all(Vec::is_empty) {
             self.line("// Nothing here raises what the `except` takes: it never runs.");
-            self.body(body, false);
+            self.body(body, tail && orelse.is_empty());
             self.body(orelse, false);
             return;
         }
@@ -148,8 +148,12 @@ impl Renderer<'_> {
         self.declare_before(body);
         self.line("let caught: Result<(), Error> = async {");
         self.indent += 1;
-        self.body(body, false);
-        self.line("Ok(())");
+        // A block ending in `raise` gives its `Err` as its value.
+        let raises_last = self.raises_at_end(body);
+        self.body(body, raises_last);
+        if !raises_last {
+            self.line("Ok(())");
+        }
         self.indent -= 1;
         self.line("}");
         self.line(".await;");
@@ -228,6 +232,29 @@ impl Renderer<'_> {
         self.body(orelse, false);
         self.indent -= 1;
         self.line("}");
+    }
+
+    /// Whether `block` ends in a `raise`, or in a `try` whose `except`
+    /// never runs (see [`Self::catch`]) and whose block does.
+    fn raises_at_end(&self, block: &Block) -> bool {
+        match block.last().map(|s| &s.kind) {
+            Some(StmtKind::Raise { .. }) => true,
+            Some(StmtKind::Catch {
+                body,
+                handlers,
+                orelse,
+                finally,
+            }) if orelse.is_empty() && finally.is_empty() => {
+                let classes = self.error_classes();
+                !handlers.iter().any(|h| {
+                    h.star
+                        || classes
+                            .iter()
+                            .any(|c| h.classes.iter().any(|of| takes(of, c)))
+                }) && self.raises_at_end(body)
+            }
+            _ => false,
+        }
     }
 
     /// Variables the `try` block sets first and the rest of the function

@@ -515,6 +515,8 @@ impl Types {
                     }
                 }
                 StmtKind::Print(_)
+                | StmtKind::Eprint(_)
+                | StmtKind::Note(_)
                 | StmtKind::Sleep(_)
                 | StmtKind::Block(_)
                 | StmtKind::Compute(_)

@@ -109,6 +109,11 @@ pub enum Calls {
 pub enum StmtKind {
     /// `print(...)`.
     Print(Template),
+    /// A line written to stderr (a `logging` record).
+    Eprint(Template),
+    /// A comment in the listing where the program does something the
+    /// listing has no statement for (a record below the logging level).
+    Note(String),
     /// `await asyncio.sleep(seconds)`.
     Sleep(Expr),
     /// A blocking call that holds the thread: `time.sleep(seconds)`.
