@@ -813,6 +813,7 @@ impl Planner<'_> {
                         );
                     };
                     sc.tasks.push(var.clone());
+                    sc.task_depths.insert(var.clone(), sc.depth);
                     return one(s, StmtKind::Spawn { call, into: var });
                 }
                 if let Some(obj) = method_call(value, "create_future")
