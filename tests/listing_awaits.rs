@@ -141,19 +141,31 @@ fn an_async_comprehension_inside_print_is_collected_first() {
     assert!(text.contains(".map(|i| i * 10)"), "{text}");
 }
 
-/// A coroutine that awaits itself would need `Box::pin` in Rust: refused
-/// at the call, with why, rather than a listing that does not build.
+/// A coroutine that awaits itself boxes each call of itself, whose future
+/// would otherwise hold its own.
 #[test]
-fn a_coroutine_awaiting_itself_is_refused_at_the_call() {
+fn a_coroutine_awaiting_itself_boxes_the_call() {
     let text = listing(
         "import asyncio\n\n\nasync def count(n):\n    if n == 0:\n        return 0\n    return 1 + await count(n - 1)\n\n\nasync def main():\n    print(await count(3))\n\n\nasyncio.run(main())\n",
     );
+    assert!(!text.starts_with("// The translator cannot"), "{text}");
+    assert!(text.contains("1 + Box::pin(count(n - 1)).await"), "{text}");
+    assert!(text.contains("println!(\"{}\", count(3).await);"), "{text}");
+}
+
+/// A coroutine passing itself a branch of a tree of tuples would need a
+/// recursive type: refused at the call, with why.
+#[test]
+fn a_coroutine_passing_itself_a_tree_of_tuples_is_refused_at_the_call() {
+    let text = listing(
+        "import asyncio\n\n\nasync def size(node):\n    name, children = node\n    total = 1\n    for child in children:\n        total += await size(child)\n    return total\n\n\nasync def main():\n    print(await size((\"a\", [(\"b\", [])])))\n\n\nasyncio.run(main())\n",
+    );
     assert!(text.starts_with("// The translator cannot"), "{text}");
     assert!(
-        text.contains("x.py:7:22: `count` awaiting itself"),
+        text.contains("x.py:8:24: `size` passing itself nested data"),
         "{text}"
     );
-    assert!(text.contains("Box::pin"), "{text}");
+    assert!(text.contains("recursive type"), "{text}");
 }
 
 /// A dict literal whose values turn out to be a string and a number has

@@ -225,7 +225,9 @@ impl Renderer<'_> {
                 c
             }
             ExprKind::Cancelled(task) => self.cancelled(task),
-            ExprKind::Task(op, task) => self.task_op(*op, task),
+            ExprKind::Task(op, task) => self
+                .future_result(*op, task)
+                .unwrap_or_else(|| self.task_op(*op, task)),
             ExprKind::Done(task) => {
                 if let Some(done) = self.future_done(task) {
                     return done;
@@ -273,6 +275,7 @@ impl Renderer<'_> {
             ExprKind::Job(call, pool) => self.job_expr(call, pool.as_deref()),
             ExprKind::Coro(call) => self.coro_expr(call),
             ExprKind::GatherAll(x) => self.gather_all(x),
+            ExprKind::Outcomes(x) => self.outcomes(x),
             ExprKind::Flat(x) => self.flat_comp(x),
             ExprKind::Lambda(l) => self.closure(l),
             ExprKind::Locked(sync) => {
@@ -584,6 +587,10 @@ impl Renderer<'_> {
         );
         let spec = if debug { ":?" } else { "" };
         if c.ty == Ty::Unit {
+            // An awaited call giving `None` still runs (and may fail), first.
+            if c.text.contains(".await") {
+                self.line(format!("{};", c.text));
+            }
             fmt.push_str("None");
         } else if c.ty == Ty::Bool && matches!(c.text.as_str(), "true" | "false") {
             fmt.push_str(if c.text == "true" { "True" } else { "False" });
@@ -743,6 +750,11 @@ impl Renderer<'_> {
             Some(FunctionKind::Iterator | FunctionKind::Resource | FunctionKind::Object) => {
                 format!("{}::new({args})", camel(&call.name))
             }
+            // A coroutine calling itself: its future holds its own, so it
+            // is boxed to have a size.
+            Some(FunctionKind::Coroutine) if call.name == self.func => {
+                format!("Box::pin({}({args}))", fn_name(&call.name))
+            }
             _ => format!("{}({args})", fn_name(&call.name)),
         }
     }
@@ -810,7 +822,10 @@ impl Renderer<'_> {
     /// pattern for its items.
     pub(super) fn iter_of(&mut self, over: &Expr, var: &str) -> (String, String) {
         let c = self.expr(over);
-        let pat = ident(var);
+        let pat = match super::tuples::pattern_names(var) {
+            Some(_) => self.loop_pat(var),
+            None => ident(var),
+        };
         if c.range {
             return (c.wrap(10), pat);
         }
@@ -818,7 +833,15 @@ impl Renderer<'_> {
             let text = c.text.trim_start_matches("vec!").to_string();
             return (format!("{text}.into_iter()"), pat);
         }
-        if c.ty.elem().is_copy() {
+        if matches!(c.ty.elem(), Ty::Tuple(_)) && pat.starts_with('(') {
+            // Tuples taken apart by value: those of a list made here, or copies.
+            let by_value = if c.fresh {
+                "into_iter()"
+            } else {
+                "iter().cloned()"
+            };
+            (format!("{}.{by_value}", c.wrap(10)), pat)
+        } else if c.ty.elem().is_copy() {
             (format!("{}.iter().copied()", c.wrap(10)), pat)
         } else {
             (format!("{}.iter()", c.wrap(10)), pat)

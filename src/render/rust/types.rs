@@ -47,6 +47,9 @@ pub(super) enum Ty {
     /// A value that may be `None`: the items of a queue that carries `None`
     /// to stop its consumers (see `plan::sentinel`).
     Option(Box<Ty>),
+    /// A child's result or exception, of `gather(..., return_exceptions=True)`:
+    /// a `Result<T, Error>`.
+    Outcome(Box<Ty>),
 }
 
 impl Ty {
@@ -106,6 +109,7 @@ impl Ty {
             Ty::Queue(t) => format!("async_channel::Sender<{}>", t.rust()),
             Ty::Object(class) => super::names::camel(class),
             Ty::Option(t) => format!("Option<{}>", t.rust()),
+            Ty::Outcome(t) => format!("Result<{}, Error>", t.rust()),
         }
     }
 }
@@ -339,6 +343,9 @@ impl Types {
             }
             ExprKind::Coro(call) => Ty::Coro(Box::new(self.ret_of(&call.name))),
             ExprKind::GatherAll(x) => Ty::List(Box::new(self.expr_ty(f, x).elem().inner())),
+            ExprKind::Outcomes(x) => Ty::List(Box::new(Ty::Outcome(Box::new(
+                self.expr_ty(f, x).elem().inner(),
+            )))),
             ExprKind::Flat(x) => self.expr_ty(f, x).elem(),
             ExprKind::Lambda(_) => Ty::Unknown,
             ExprKind::StrMethod(m, x, _) => match m {
