@@ -14,6 +14,7 @@
 //! names the construct and says why; [`plan_all`] collects every one.
 
 mod async_comp;
+mod await_comp;
 mod await_expr;
 mod await_spawned;
 mod builtins_args;

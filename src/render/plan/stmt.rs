@@ -758,6 +758,12 @@ impl Planner<'_> {
                 Some(k) => k,
                 None => self.awaited(sc, inner, Some(var))?,
             },
+            E::Comprehension(c)
+                if c.is_async
+                    && let Some(k) = self.awaiting_comp(sc, value, c, &var)? =>
+            {
+                k
+            }
             E::Comprehension(c) if c.is_async => self.collect(sc, value, c, var)?,
             E::Call(f, args) => {
                 if let Some(made) = self.primitive_new(sc, &var, value)? {
