@@ -2,13 +2,13 @@
 //! dict literal whose values are a string and an integer (`{"url": url,
 //! "ms": ms}`) has no one `IndexMap` type. Such a program is listed as not
 //! translated, at the literal, rather than shown as a listing that does
-//! not build. So is a coroutine that awaits itself: a recursive `async
-//! fn` needs `Box::pin`, and its data (a tree of tuples) a recursive type.
+//! not build. So is a coroutine passing itself nested data (see
+//! `recursion`).
 
 use super::analysis::{each_expr, stmt_exprs};
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Calls, Demo, FunctionKind, StmtKind, walk};
+use crate::render::plan::ir::ast::{Demo, walk};
 use crate::render::plan::ir::expr::{Builtin, ExprKind};
 
 /// Every dict literal of `demo` whose values infer to different types.
@@ -18,37 +18,7 @@ pub(super) fn type_conflicts(demo: &Demo) -> Vec<Untranslatable> {
     for f in &demo.functions {
         for block in [&f.body, &f.exit] {
             walk(block, &mut |s| {
-                let mut calls: Vec<&crate::render::plan::ir::ast::Call> = match &s.kind {
-                    StmtKind::Await { call, .. } => vec![call],
-                    StmtKind::Gather {
-                        calls: Calls::List(list),
-                        ..
-                    } => list.iter().collect(),
-                    StmtKind::Gather {
-                        calls: Calls::Each { call, .. },
-                        ..
-                    } => vec![call],
-                    _ => Vec::new(),
-                };
-                for (e, _) in stmt_exprs(s) {
-                    each_expr(e, &mut |x| {
-                        if let ExprKind::Await(c) | ExprKind::Spawn(c) | ExprKind::Coro(c) = &x.kind
-                        {
-                            calls.push(c);
-                        }
-                    });
-                }
-                if f.kind == FunctionKind::Coroutine
-                    && let Some(c) = calls.iter().find(|c| c.name == f.name)
-                {
-                    out.push(Untranslatable {
-                        span: c.span.clone(),
-                        construct: format!("`{}` awaiting itself", f.name),
-                        reason: "a recursive `async fn` needs `Box::pin(f(...))` around each call \
-                                 of itself, which the Rust listing does not write"
-                            .into(),
-                    });
-                }
+                out.extend(super::recursion::nested_data(&types, f, s));
                 for (e, _) in stmt_exprs(s) {
                     each_expr(e, &mut |x| {
                         let ExprKind::Call(Builtin::Dict, items) = &x.kind else {

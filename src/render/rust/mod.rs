@@ -64,14 +64,17 @@ mod expr;
 mod flat_comp;
 mod format_spec;
 mod functions;
+mod gather_outcomes;
 mod gather_value;
 mod identity;
 mod infer;
 mod iters;
+mod lines;
 mod methods;
 mod names;
 mod objects;
 mod op_errors;
+mod recursion;
 mod scoped;
 mod sentinel;
 mod statics;
@@ -81,6 +84,8 @@ mod str_pad;
 mod structs;
 mod sync;
 mod sys_exit;
+mod tables;
+mod task_lists;
 mod task_output;
 mod task_state;
 mod timeout;
@@ -263,6 +268,8 @@ struct Renderer<'a> {
     /// Tasks whose output the function has taken and keeps (see `task_output`).
     taken: HashSet<String>,
     entry_main: bool,
+    /// Loop variables bound by `for x in &xs`: already references.
+    borrowed: HashSet<String>,
 }
 
 impl<'a> Renderer<'a> {
@@ -302,6 +309,7 @@ impl<'a> Renderer<'a> {
             fields: HashSet::new(),
             self_name: "self",
             str_params: HashSet::new(),
+            borrowed: HashSet::new(),
             local_futures: HashSet::new(),
             sync: false,
             taken: HashSet::new(),
