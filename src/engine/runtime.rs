@@ -5,7 +5,7 @@
 use super::Limits;
 use super::events::{Event, EventKind, LaneId, LaneKind, WaitOn};
 use super::pace::Control;
-use crate::render::plan::ir::ast::StmtId;
+use crate::program::StmtId;
 use futures::future::LocalBoxFuture;
 use smallvec::SmallVec;
 use std::cell::{Cell, RefCell};
