@@ -13,6 +13,7 @@
 //! What the translator cannot translate yet is an [`Untranslatable`] that
 //! names the construct and says why; [`plan_all`] collects every one.
 
+mod annotations;
 mod async_comp;
 mod await_comp;
 mod await_expr;
