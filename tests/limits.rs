@@ -282,7 +282,8 @@ asyncio.run(main())
 /// of a trillion items is made, and the loop ends at the step budget.
 #[test]
 fn a_huge_range_is_counted_lazily_until_the_step_limit() {
-    let report = run(r#"
+    let report = run_steps(
+        r#"
 import asyncio
 
 
@@ -292,7 +293,8 @@ async def main():
 
 
 asyncio.run(main())
-"#);
+"#,
+    );
     let reason = aborted(&report);
     assert!(reason.contains("steps of work"), "{reason}");
     assert!(reason.contains("(limit: steps)"), "{reason}");

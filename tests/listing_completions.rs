@@ -1,24 +1,19 @@
 //! The Rust listing of an enumerated `asyncio.as_completed` loop, of a loop
 //! that awaits each task of a list and goes on after its cancellation, and
-//! of `fut.done()` of a future made with `loop.create_future()`.
+//! of `fut.done()` of a future made with `loop.create_future()`; `as_completed`
+//! over coroutines as over tasks; `task.result()` of a cancelled task under
+//! `except asyncio.CancelledError`.
 //! (`tests/rust_listings.rs` builds and runs the corpus programs that use
 //! them.)
 
 #[path = "support/listing.rs"]
 mod support;
 
-use support::{HEADER, RUN, has_all, listing};
-
-const FETCH: &str =
-    "async def fetch(name, seconds):\n    await asyncio.sleep(seconds)\n    return name\n\n\n";
-
-fn program(body: &str) -> String {
-    format!("{HEADER}{FETCH}async def main():\n{body}{RUN}")
-}
+use support::{HEADER, RUN, fetch_program, has_all, listing};
 
 #[test]
 fn an_enumerated_as_completed_loop_counts_by_hand() {
-    let src = program(
+    let src = fetch_program(
         "    tasks = [asyncio.create_task(fetch(\"a\", 2)), asyncio.create_task(fetch(\"b\", 1))]\n    \
 for n, fut in enumerate(asyncio.as_completed(tasks), start=1):\n        \
 result = await fut\n        print(n, result)\n",
@@ -34,7 +29,7 @@ result = await fut\n        print(n, result)\n",
 
 #[test]
 fn awaiting_each_cancelled_task_of_a_list_goes_on() {
-    let src = program(
+    let src = fetch_program(
         "    tasks = [asyncio.create_task(fetch(n, 5)) for n in [\"a\", \"b\"]]\n    \
 for t in tasks:\n        t.cancel()\n    \
 for t in tasks:\n        try:\n            await t\n        except asyncio.CancelledError:\n            \
@@ -65,6 +60,50 @@ mine = loop.create_future()\n    mine.set_result(2)\n    print(mine.done())\n{RU
             "let fut = fut.shared();",
             "if fut.clone().now_or_never().is_some() {",
             "if !mine.is_empty() || mine.is_terminated() {",
+        ],
+    );
+}
+
+#[test]
+fn as_completed_over_coroutines_polls_them_in_one_futures_unordered() {
+    let src = fetch_program(
+        "    jobs = [(\"a\", 2), (\"b\", 1)]\n    \
+coros = [fetch(name, secs) for name, secs in jobs]\n    \
+for fut in asyncio.as_completed(coros):\n        result = await fut\n        print(result)\n",
+    );
+    has_all(
+        &listing(&src),
+        &[
+            "let mut pending: FuturesUnordered<_> = jobs\n        .iter()\n        .cloned()\n        .map(|(name, secs)| fetch(name.to_string(), secs))\n        .collect();",
+            "while let Some(result) = pending.next().await {\n        println!(\"{result}\");\n    }",
+        ],
+    );
+    let listed = fetch_program(
+        "    for fut in asyncio.as_completed([fetch(\"a\", 2), fetch(\"b\", 1)]):\n        \
+result = await fut\n        print(result)\n",
+    );
+    has_all(
+        &listing(&listed),
+        &[
+            "pending.push(fetch(\"a\", Duration::from_secs(2)));\n    pending.push(fetch(\"b\", Duration::from_secs(1)));",
+        ],
+    );
+}
+
+#[test]
+fn result_of_a_cancelled_task_under_except_cancelled_error_reads_the_abort() {
+    let src = fetch_program(
+        "    t = asyncio.create_task(fetch(\"a\", 5))\n    \
+t.cancel()\n    \
+await asyncio.sleep(0)\n    \
+try:\n        t.result()\n    except asyncio.CancelledError:\n        print(\"cancelled\")\n",
+    );
+    has_all(
+        &listing(&src),
+        &[
+            "let mut t_aborted = false;",
+            "t.abort();",
+            "if t_aborted && t.is_finished() {\n        println!(\"cancelled\");\n    }",
         ],
     );
 }

@@ -5,28 +5,10 @@
 //! `errors__custom_exception` and `asyncio__sleep_nan` are built and run
 //! by `tests/rust_listings.rs`).
 
-use asynclings::render::plan::plan;
-use asynclings::render::rust;
+#[path = "support/listing.rs"]
+mod support;
 
-const RUN: &str = "\n\nasyncio.run(main())\n";
-
-fn listing(src: &str) -> String {
-    let program = asynclings::python::load("x.py", src)
-        .unwrap_or_else(|e| panic!("does not load: {e:?}\n{src}"));
-    let demo = plan(&program).unwrap_or_else(|e| panic!("refused: {e:?}\n{src}"));
-    rust::render(&demo).text()
-}
-
-fn refusal(src: &str) -> String {
-    let program = asynclings::python::load("x.py", src).expect("loads");
-    plan(&program).expect_err("refused").construct
-}
-
-fn has_all(text: &str, parts: &[&str]) {
-    for part in parts {
-        assert!(text.contains(part), "{part}:\n{text}");
-    }
-}
+use support::{RUN, has_all, listing, refusal};
 
 const CLASSES: &str = "import asyncio
 

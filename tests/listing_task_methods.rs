@@ -103,12 +103,34 @@ await asyncio.sleep(2)\n    for _ in range(2):\n        print(t.result())\n    a
 }
 
 #[test]
-fn the_result_of_a_raising_task_read_twice_is_refused() {
+fn the_result_of_a_raising_task_read_twice_is_kept_and_raises_each_time() {
     let src = format!(
         "{HEADER}async def bad():\n    await asyncio.sleep(1)\n    raise ValueError(\"no\")\n\n\n\
 async def main():\n    t = asyncio.create_task(bad())\n    await asyncio.sleep(2)\n    \
 try:\n        t.result()\n    except ValueError:\n        print(\"failed\")\n    \
 try:\n        await t\n    except ValueError:\n        print(\"again\")\n{RUN}"
+    );
+    let text = listing(&src);
+    for want in [
+        "#[derive(Debug, Clone)]\nenum Error {",
+        // Taken before the `try` whose block starts with the first read.
+        "    let t_output = t.await.unwrap();\n    let caught: Result<(), Error> = async {\n        \
+t_output.clone()?;\n",
+    ] {
+        assert!(text.contains(want), "{want}\n{text}");
+    }
+    assert_eq!(text.matches("t_output.clone()?").count(), 2, "{text}");
+    assert_eq!(text.matches(".await.unwrap()").count(), 1, "{text}");
+}
+
+#[test]
+fn the_result_of_a_raising_task_read_again_inside_a_loop_is_refused() {
+    let src = format!(
+        "{HEADER}async def bad():\n    await asyncio.sleep(1)\n    raise ValueError(\"no\")\n\n\n\
+async def main():\n    t = asyncio.create_task(bad())\n    await asyncio.sleep(2)\n    \
+for _ in range(2):\n        try:\n            t.result()\n        except ValueError:\n            \
+print(\"failed\")\n    try:\n        await t\n    except ValueError:\n        \
+print(\"again\")\n{RUN}"
     );
     let (construct, _, at) = refused(&src);
     assert_eq!(

@@ -6,18 +6,11 @@
 #[path = "support/listing.rs"]
 mod support;
 
-use support::{HEADER, RUN, has_all, listing, refused};
-
-const FETCH: &str =
-    "async def fetch(name, seconds):\n    await asyncio.sleep(seconds)\n    return name\n\n\n";
-
-fn program(body: &str) -> String {
-    format!("{HEADER}{FETCH}async def main():\n{body}{RUN}")
-}
+use support::{fetch_program, has_all, listing, refused};
 
 #[test]
 fn first_completed_takes_the_first_output_and_those_of_the_same_instant() {
-    let src = program(
+    let src = fetch_program(
         "    tasks = [asyncio.create_task(fetch(\"a\", 2)), asyncio.create_task(fetch(\"b\", 1))]\n    \
 done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)\n    \
 for t in done:\n        print(t.result(), len(pending))\n    \
@@ -38,7 +31,7 @@ for t in pending:\n        t.cancel()\n",
 
 #[test]
 fn all_completed_under_a_timeout_leaves_the_rest_pending() {
-    let src = program(
+    let src = fetch_program(
         "    done, pending = await asyncio.wait([asyncio.create_task(fetch(\"a\", 1))], timeout=2)\n    \
 print(len(done), len(pending))\n",
     );
@@ -53,7 +46,7 @@ print(len(done), len(pending))\n",
 
 #[test]
 fn first_completed_under_a_timeout_may_take_nothing() {
-    let src = program(
+    let src = fetch_program(
         "    tasks = [asyncio.create_task(fetch(\"a\", 3))]\n    \
 done, pending = await asyncio.wait(tasks, timeout=0.5, return_when=asyncio.FIRST_COMPLETED)\n    \
 print(len(done))\n",
@@ -68,7 +61,7 @@ print(len(done))\n",
 
 #[test]
 fn the_task_list_used_after_the_wait_is_refused() {
-    let src = program(
+    let src = fetch_program(
         "    tasks = [asyncio.create_task(fetch(\"a\", 1))]\n    \
 done, pending = await asyncio.wait(tasks)\n    print(len(tasks))\n",
     );
@@ -80,7 +73,7 @@ done, pending = await asyncio.wait(tasks)\n    print(len(tasks))\n",
 
 #[test]
 fn pending_used_otherwise_is_refused_where_it_stands() {
-    let src = program(
+    let src = fetch_program(
         "    tasks = [asyncio.create_task(fetch(\"a\", 1))]\n    \
 done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)\n    \
 print(pending)\n",
@@ -93,7 +86,7 @@ print(pending)\n",
 
 #[test]
 fn first_exception_is_refused() {
-    let src = program(
+    let src = fetch_program(
         "    tasks = [asyncio.create_task(fetch(\"a\", 1))]\n    \
 done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)\n",
     );

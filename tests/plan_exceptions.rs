@@ -2,23 +2,10 @@
 //! run: what the listing says for each (the corpus programs that use them
 //! are built and run by `tests/rust_listings.rs`).
 
-use asynclings::render::plan::plan;
-use asynclings::render::rust;
+#[path = "support/listing.rs"]
+mod support;
 
-const HEADER: &str = "import asyncio\n\n\n";
-const RUN: &str = "\n\nasyncio.run(main())\n";
-
-fn listing(src: &str) -> String {
-    let program = asynclings::python::load("x.py", src)
-        .unwrap_or_else(|e| panic!("does not load: {e:?}\n{src}"));
-    let demo = plan(&program).unwrap_or_else(|e| panic!("refused: {e:?}\n{src}"));
-    rust::render(&demo).text()
-}
-
-fn refusal(src: &str) -> String {
-    let program = asynclings::python::load("x.py", src).expect("loads");
-    plan(&program).expect_err("refused").construct
-}
+use support::{HEADER, RUN, listing, refusal};
 
 const STEP: &str = "async def step(n):\n    await asyncio.sleep(1)\n    if n == 1:\n        raise ValueError(\"one\")\n    raise KeyError(n)\n\n\n";
 

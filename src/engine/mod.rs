@@ -172,37 +172,27 @@ fn headless(demo: Script, limits: &Limits, on_event: Option<OnEvent>) -> Report 
             .spawn_scoped(scope, move || {
                 let events = Rc::new(std::cell::RefCell::new(Vec::new()));
                 let aborted_at = Rc::new(std::cell::RefCell::new(Vec::new()));
-                let sink: Sink = match on_event {
+                let mut deliver: Sink = match on_event {
+                    Some(on_event) => on_event,
                     None => {
-                        let sink_events = events.clone();
-                        Box::new(move |e| sink_events.borrow_mut().push(e))
-                    }
-                    Some(mut on_event) => {
-                        let sink_aborted = aborted_at.clone();
-                        Box::new(move |e: Event| {
-                            if let (EventKind::Aborted { .. }, Some(stmt)) = (&e.kind, e.stmt) {
-                                sink_aborted.borrow_mut().push(stmt);
-                            }
-                            on_event(e)
-                        })
+                        let kept = events.clone();
+                        Box::new(move |e| kept.borrow_mut().push(e))
                     }
                 };
+                let sink_aborted = aborted_at.clone();
+                // The statements where a task was aborted are noted as the
+                // events pass, whether they are kept or handed on.
+                let sink: Sink = Box::new(move |e: Event| {
+                    if let (EventKind::Aborted { .. }, Some(stmt)) = (&e.kind, e.stmt) {
+                        sink_aborted.borrow_mut().push(stmt);
+                    }
+                    deliver(e)
+                });
                 let (outcome, warnings, deadlocked_at) =
                     run_on_this_thread(demo, limits, sink, None);
                 let events = std::mem::take(&mut *events.borrow_mut());
-                let stopped_at = match deadlocked_at {
-                    Some(at) => at,
-                    None => {
-                        let mut at = std::mem::take(&mut *aborted_at.borrow_mut());
-                        at.extend(
-                            events
-                                .iter()
-                                .filter(|e| matches!(e.kind, EventKind::Aborted { .. }))
-                                .filter_map(|e| e.stmt),
-                        );
-                        at
-                    }
-                };
+                let stopped_at =
+                    deadlocked_at.unwrap_or_else(|| std::mem::take(&mut *aborted_at.borrow_mut()));
                 Report {
                     events,
                     outcome,

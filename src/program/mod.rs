@@ -8,6 +8,7 @@
 
 pub mod expr;
 pub mod modules;
+pub mod visit_mut;
 pub use modules::Module;
 
 pub use expr::{

@@ -10,10 +10,17 @@ pub const HEADER: &str = "import asyncio\n\n\n";
 /// What ends a test program: its `main` run.
 pub const RUN: &str = "\n\nasyncio.run(main())\n";
 
+/// A coroutine the tests of tasks and completions spawn: it sleeps
+/// `seconds`, then returns `name`.
+pub const FETCH: &str =
+    "async def fetch(name, seconds):\n    await asyncio.sleep(seconds)\n    return name\n\n\n";
+
 /// The Rust listing of `source`, which the translator must plan whole.
 pub fn listing(source: &str) -> String {
-    let program = asynclings::python::load("x.py", source).expect("loads");
-    rust::render(&plan(&program).expect("planned")).text()
+    let program = asynclings::python::load("x.py", source)
+        .unwrap_or_else(|e| panic!("does not load: {e:?}\n{source}"));
+    let demo = plan(&program).unwrap_or_else(|e| panic!("refused: {e:?}\n{source}"));
+    rust::render(&demo).text()
 }
 
 /// The refusal's construct, reason and the text it points at.
@@ -21,6 +28,17 @@ pub fn refused(source: &str) -> (String, String, String) {
     let program = asynclings::python::load("x.py", source).expect("loads");
     let e = plan(&program).expect_err("refused");
     (e.construct, e.reason, source[e.span].to_string())
+}
+
+/// The construct the translator names when it refuses `source`.
+pub fn refusal(source: &str) -> String {
+    refused(source).0
+}
+
+/// A program defining [`FETCH`] whose `main` runs `body` (indented by
+/// four spaces).
+pub fn fetch_program(body: &str) -> String {
+    format!("{HEADER}{FETCH}async def main():\n{body}{RUN}")
 }
 
 /// A program whose `main` runs `body` (indented by four spaces).
@@ -31,6 +49,6 @@ pub fn main_of(body: &str) -> String {
 /// Asserts that `text` holds each of `wants`, showing the text if not.
 pub fn has_all(text: &str, wants: &[&str]) {
     for want in wants {
-        assert!(text.contains(want), "{want}\n{text}");
+        assert!(text.contains(want), "{want}:\n{text}");
     }
 }

@@ -31,6 +31,9 @@ impl Planner<'_> {
         if !self.is_member(f, Module::Asyncio, "gather") {
             return Ok(None);
         }
+        if let Some(k) = self.gather_outcomes(sc, inner, args)? {
+            return Ok(Some(k));
+        }
         self.gather_value(sc, inner, args)
     }
 
@@ -74,7 +77,12 @@ impl Planner<'_> {
 
     /// `asyncio.gather(*xs)`, or `asyncio.gather(a, b, ...)` of task
     /// variables or of calls of one coroutine: the results as a list.
-    fn gather_value(&self, sc: &Scope, e: &py::Expr, args: &[Arg]) -> Result<Option<ExprKind>> {
+    pub(super) fn gather_value(
+        &self,
+        sc: &Scope,
+        e: &py::Expr,
+        args: &[Arg],
+    ) -> Result<Option<ExprKind>> {
         let list = match args {
             [Arg::Star(xs)] => self.expr(sc, xs)?,
             _ => {

@@ -1,10 +1,13 @@
 //! `sys.exit(...)` in the module's code: `std::process::exit`, the
-//! message of `sys.exit("...")` written to stderr first.
+//! message of `sys.exit("...")` written to stderr first. Inside a `try`
+//! that takes `SystemExit`, it raises: an `Err(Error::SystemExit(..))`.
 
 use super::scope::Scope;
 use super::{Planner, Result, refuse};
-use crate::program::{self as py, Arg, Module};
+use crate::program::{self as py, Arg, ExprKind as E, Module, Name};
+use crate::render::plan::ir::ast::StmtKind;
 use crate::render::plan::ir::expr::{Builtin, ExprKind};
+use crate::render::plan::ir::raises::takes;
 use std::ops::Range;
 
 impl Planner<'_> {
@@ -42,5 +45,53 @@ impl Planner<'_> {
             );
         }
         Ok(Some(ExprKind::Call(Builtin::Exit, args)))
+    }
+
+    /// Plans `body` of a `try` knowing whether one of its `handlers`
+    /// takes `SystemExit` (so that `sys.exit` there raises).
+    pub(super) fn exit_caught_in<T>(
+        &self,
+        sc: &mut Scope,
+        handlers: &[py::Handler],
+        body: impl FnOnce(&mut Scope) -> Result<T>,
+    ) -> Result<T> {
+        let here = handlers.iter().any(|h| match &h.class {
+            None => true,
+            Some(c) => {
+                let items: Vec<&py::Expr> = match &c.kind {
+                    E::Tuple(xs) => xs.iter().collect(),
+                    _ => vec![c],
+                };
+                items.iter().any(|x| {
+                    matches!(&x.kind, E::Name(Name::Global(n))
+                        if !self.defs.contains_key(&**n) && takes(n, "SystemExit"))
+                })
+            }
+        });
+        let outer = sc.exit_taken;
+        sc.exit_taken |= here;
+        let out = body(sc);
+        sc.exit_taken = outer;
+        out
+    }
+
+    /// `sys.exit(arg)` as a statement inside a `try` that takes
+    /// `SystemExit`: the `raise SystemExit(arg)` it is.
+    pub(super) fn exit_raise(&self, sc: &Scope, e: &py::Expr) -> Result<Option<StmtKind>> {
+        let E::Call(f, args) = &e.kind else {
+            return Ok(None);
+        };
+        if !sc.exit_taken || self.member(f) != Some((Module::Sys, "exit")) {
+            return Ok(None);
+        }
+        let message = match args.as_slice() {
+            [] => None,
+            [Arg::Positional(x)] => Some(self.expr(sc, x)?),
+            _ => return Ok(None),
+        };
+        Ok(Some(StmtKind::Raise {
+            class: "SystemExit".into(),
+            message,
+        }))
     }
 }

@@ -347,6 +347,9 @@ impl Planner<'_> {
         if let Some(k) = self.shield(sc, inner, into.clone())? {
             return Ok(k);
         }
+        if let Some(k) = self.await_spawned(sc, inner, into.clone())? {
+            return Ok(k);
+        }
         if let E::Call(f, args) = &inner.kind {
             if self.is_member(f, Module::Asyncio, "sleep")
                 && into.is_none()

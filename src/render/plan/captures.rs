@@ -13,8 +13,9 @@
 //! unless it is one of asyncio's shared primitives, and the nested
 //! function is only ever called by name there.
 
+use crate::program::visit_mut::{VisitMut, stmt_mut};
 use crate::program::{self as py, Arg, Code, ExprKind as E, Name, Program, Stmt, StmtKind as P};
-use crate::program::{FormatPart, Param, Target};
+use crate::program::{Param, Target};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -327,176 +328,15 @@ fn with_params(code: &Code, free: &[Arc<str>]) -> Code {
 /// expression (not inside the functions, lambdas and classes it defines,
 /// but a comprehension's first iterable and a lambda's defaults).
 fn stmt_exprs(s: &mut Stmt, f: &mut dyn FnMut(&mut py::Expr)) {
-    let block = |b: &mut [Stmt], f: &mut dyn FnMut(&mut py::Expr)| {
-        b.iter_mut().for_each(|s| stmt_exprs(s, f))
-    };
-    match &mut s.kind {
-        P::Expr(e) | P::Return(Some(e)) => expr(e, f),
-        P::Assign { targets, value } => {
-            targets.iter_mut().for_each(|t| target(t, f));
-            expr(value, f);
+    struct Exprs<'a>(&'a mut dyn FnMut(&mut py::Expr));
+    impl VisitMut for Exprs<'_> {
+        fn expr(&mut self, e: &mut py::Expr) {
+            (self.0)(e);
         }
-        P::AugAssign {
-            target: t, value, ..
-        } => {
-            target(t, f);
-            expr(value, f);
-        }
-        P::If { test, body, orelse } | P::While { test, body, orelse } => {
-            expr(test, f);
-            block(body, f);
-            block(orelse, f);
-        }
-        P::For {
-            target: t,
-            iter,
-            body,
-            orelse,
-            ..
-        } => {
-            target(t, f);
-            expr(iter, f);
-            block(body, f);
-            block(orelse, f);
-        }
-        P::With { item, body, .. } => {
-            expr(&mut item.context, f);
-            if let Some(t) = &mut item.target {
-                target(t, f);
-            }
-            block(body, f);
-        }
-        P::Try {
-            body,
-            handlers,
-            orelse,
-            finalbody,
-        } => {
-            block(body, f);
-            for h in handlers {
-                if let Some(c) = &mut h.class {
-                    expr(c, f);
-                }
-                block(&mut h.body, f);
-            }
-            block(orelse, f);
-            block(finalbody, f);
-        }
-        P::Raise { exc, cause } => {
-            for x in [exc, cause].into_iter().flatten() {
-                expr(x, f);
-            }
-        }
-        P::Assert { test, msg } => {
-            expr(test, f);
-            if let Some(m) = msg {
-                expr(m, f);
-            }
-        }
-        P::Delete(ts) => ts.iter_mut().for_each(|t| target(t, f)),
-        P::Def {
-            defaults,
-            decorators,
-            ..
-        } => defaults
-            .iter_mut()
-            .chain(decorators.iter_mut())
-            .for_each(|x| expr(x, f)),
-        P::Class {
-            bases, decorators, ..
-        } => bases
-            .iter_mut()
-            .chain(decorators.iter_mut())
-            .for_each(|x| expr(x, f)),
-        P::Return(None)
-        | P::Import { .. }
-        | P::Annotate { .. }
-        | P::Pass
-        | P::Break
-        | P::Continue => {}
-    }
-}
 
-fn target(t: &mut Target, f: &mut dyn FnMut(&mut py::Expr)) {
-    match t {
-        Target::Name(_) => {}
-        Target::Attr(e, _) => expr(e, f),
-        Target::Subscript(e, i) => {
-            expr(e, f);
-            expr(i, f);
-        }
-        Target::Unpack(ts, _) => ts.iter_mut().for_each(|t| target(t, f)),
-    }
-}
-
-fn parts(ps: &mut [FormatPart], f: &mut dyn FnMut(&mut py::Expr)) {
-    for p in ps {
-        if let FormatPart::Field { value, spec, .. } = p {
-            expr(value, f);
-            parts(spec, f);
+        fn whole_comprehensions(&self) -> bool {
+            false
         }
     }
-}
-
-fn expr(e: &mut py::Expr, f: &mut dyn FnMut(&mut py::Expr)) {
-    f(e);
-    match &mut e.kind {
-        E::Literal(_) | E::Name(_) | E::Yield(None) => {}
-        E::Attr(x, _)
-        | E::UnaryOp(_, x)
-        | E::Starred(x)
-        | E::Await(x)
-        | E::YieldFrom(x)
-        | E::Yield(Some(x)) => expr(x, f),
-        E::Subscript(a, b) | E::BinOp(_, a, b) => {
-            expr(a, f);
-            expr(b, f);
-        }
-        E::Slice(a, b, c) => {
-            for x in [a, b, c].into_iter().flatten() {
-                expr(x, f);
-            }
-        }
-        E::Call(g, args) => {
-            expr(g, f);
-            for a in args {
-                match a {
-                    Arg::Positional(x) | Arg::Star(x) | Arg::Keyword(_, x) | Arg::StarStar(x) => {
-                        expr(x, f)
-                    }
-                }
-            }
-        }
-        E::BoolOp(_, xs) | E::List(xs) | E::Tuple(xs) | E::Set(xs) => {
-            xs.iter_mut().for_each(|x| expr(x, f))
-        }
-        E::Compare(a, rest) => {
-            expr(a, f);
-            rest.iter_mut().for_each(|(_, x)| expr(x, f));
-        }
-        E::IfExp(a, b, c) => {
-            expr(a, f);
-            expr(b, f);
-            expr(c, f);
-        }
-        E::Lambda { defaults, .. } => defaults.iter_mut().for_each(|x| expr(x, f)),
-        E::Dict(items) => {
-            for (k, v) in items {
-                if let Some(k) = k {
-                    expr(k, f);
-                }
-                expr(v, f);
-            }
-        }
-        E::Comprehension(c) => {
-            if let Some(g) = Arc::make_mut(c).generators.first_mut() {
-                expr(&mut g.iter, f);
-            }
-        }
-        E::FString(ps) => parts(ps, f),
-        E::Named(t, x) => {
-            target(t, f);
-            expr(x, f);
-        }
-    }
+    stmt_mut(s, &mut Exprs(f));
 }

@@ -390,14 +390,15 @@ impl Planner<'_> {
                     && g.ifs.len() <= 1 =>
             {
                 let var = self.loop_pattern(sc, &g.target, &e.span)?;
+                let (value, filter) = self.over_tasks(sc, &g.target, &g.iter, || {
+                    let filter = g.ifs.first().map(|f| self.expr(sc, f)).transpose();
+                    (self.expr(sc, &c.element), filter)
+                });
                 ExprKind::Comp {
-                    value: Box::new(self.expr(sc, &c.element)?),
+                    value: Box::new(value?),
                     var,
                     over: Box::new(super::jobs::tuple_as_list(self.expr(sc, &g.iter)?)),
-                    filter: match g.ifs.first() {
-                        Some(f) => Some(Box::new(self.expr(sc, f)?)),
-                        None => None,
-                    },
+                    filter: filter?.map(Box::new),
                 }
             }
             E::Comprehension(c) if let Some(k) = self.comp_value(sc, e, c)? => k,
@@ -438,6 +439,7 @@ impl Planner<'_> {
                 ExprKind::Await(call)
             }
             E::Await(inner) if let Some(k) = self.await_value(sc, inner)? => k,
+            E::Await(inner) if let Some(k) = self.hoisted_await(sc, e, inner)? => k,
             E::Subscript(obj, index) if !matches!(index.kind, E::Slice(..)) => ExprKind::Call(
                 Builtin::Index,
                 vec![self.expr(sc, obj)?, self.expr(sc, index)?],
@@ -523,17 +525,22 @@ impl Planner<'_> {
         }
         if let Some(obj) = super::stmt::method_call(e, "done")
             && let Some(task) = super::stmt::local_name(obj)
-            && (sc.tasks.iter().any(|t| t == task) || sc.futures.contains_key(task))
+            && (sc.tasks.iter().any(|t| t == task)
+                || sc.futures.contains_key(task)
+                || sc.task_item(task))
         {
             return Ok(ExprKind::Done(sc.local(task, &obj.span)?));
         }
         if let Some(obj) = super::stmt::method_call(e, "cancelled")
             && let Some(task) = super::stmt::local_name(obj)
-            && sc.tasks.iter().any(|t| t == task)
+            && (sc.tasks.iter().any(|t| t == task) || sc.task_item(task))
         {
             return self.task_cancelled(sc, obj, task);
         }
         if let Some(k) = self.task_method(sc, e)? {
+            return Ok(k);
+        }
+        if let Some(k) = self.future_method(sc, e)? {
             return Ok(k);
         }
         if let Some(obj) = super::stmt::method_call(e, "locked")

@@ -19,6 +19,9 @@ impl Planner<'_> {
         if c.is_async {
             return self.async_comp_value(sc, e, c);
         }
+        if c.kind == py::CompKind::Dict {
+            return self.dict_comp_value(sc, e, c);
+        }
         let [outer, inner] = c.generators.as_slice() else {
             return Ok(None);
         };

@@ -19,6 +19,7 @@ pub(super) fn statics<'p>(
     code: &[&'p Stmt],
     functions: &[&'p [Stmt]],
     consts: &HashMap<Arc<str>, &py::Expr>,
+    tables: &HashSet<Arc<str>>,
 ) -> Vec<(Arc<str>, &'p py::Expr)> {
     let owned: Vec<Stmt> = code.iter().map(|s| (*s).clone()).collect();
     let module = bound(&owned, false);
@@ -33,6 +34,7 @@ pub(super) fn statics<'p>(
     // A number is shared when a function sets it, a list when one changes
     // it in place (and none sets it).
     let qualifies = |first: &Value, n: &Arc<str>| match first {
+        Value::List(items) if !items.is_empty() => tables.contains(n),
         Value::List(_) => changed.contains(n) && !assigned.contains(n),
         _ => assigned.contains(n),
     };
@@ -70,11 +72,12 @@ fn changed_in_place(body: &[Stmt]) -> HashSet<Arc<str>> {
     out
 }
 
-/// The value a shared variable starts with: a whole number, a boolean or
-/// an empty list.
+/// The value a shared variable starts with: a whole number, a boolean, an
+/// empty list or a constant table.
 fn first_value(e: &py::Expr) -> Option<Value> {
     match &e.kind {
         E::List(items) if items.is_empty() => Some(Value::List(Arc::new(Vec::new()))),
+        E::List(_) => super::const_lists::table(e),
         E::Literal(Literal::Int(i)) => Some(Value::Int(*i)),
         E::Literal(Literal::Bool(b)) => Some(Value::Bool(*b)),
         E::UnaryOp(py::UnaryOp::Neg, x) => match x.kind {

@@ -15,6 +15,7 @@
 
 mod async_comp;
 mod await_expr;
+mod await_spawned;
 mod builtins_args;
 mod builtins_sys;
 mod callbacks;
@@ -24,10 +25,13 @@ mod captures;
 mod class;
 mod class_attrs;
 mod compare;
+mod completed_coros;
 mod condition;
+mod const_lists;
 mod data;
 mod dataclass;
 mod deadline;
+mod dict_comp;
 mod enumerated;
 mod event_loop;
 mod exc_class;
@@ -36,13 +40,17 @@ mod executor;
 mod expr;
 mod flat_comp;
 mod format_spec;
+mod future_methods;
+mod gather_outcomes;
 mod gather_value;
 mod globals;
 mod group;
+mod hoist;
 mod identity;
 pub mod ir;
 mod jobs;
 mod lambdas;
+mod logging;
 mod mixed_returns;
 mod module;
 mod nested;
@@ -50,6 +58,7 @@ mod objects;
 mod one_type;
 mod property;
 mod rename;
+mod result_cancelled;
 mod scope;
 mod sentinel;
 mod shield;
@@ -63,6 +72,7 @@ mod task_loops;
 mod task_state;
 mod timeout;
 mod try_stmt;
+mod type_errors;
 mod type_name;
 mod varargs;
 mod wait;
@@ -160,6 +170,8 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         cancellable: HashSet::new(),
         token_for: RefCell::new(None),
         current: std::cell::Cell::new(0),
+        header: RefCell::new(None),
+        hoisted_names: RefCell::new(HashSet::new()),
     };
     p.scan(&program.module.body);
     let mut functions = Vec::new();
@@ -258,6 +270,10 @@ struct Planner<'p> {
     token_for: RefCell<Option<String>>,
     /// The id of the statement being planned, for the statements it lifts.
     current: std::cell::Cell<ir::ast::StmtId>,
+    /// The statement being planned (see [`hoist`]).
+    header: RefCell<Option<Stmt>>,
+    /// The names given to hoisted awaits' values.
+    hoisted_names: RefCell<HashSet<String>>,
 }
 
 /// The module-level statements, the `if __name__ == "__main__":` body included.
@@ -380,7 +396,8 @@ impl<'p> Planner<'p> {
             .collect();
         let bodies: Vec<&[Stmt]> = self.codes(&stmts).iter().map(|c| &c.1.body[..]).collect();
         self.consts = module::constants(&code, &bodies);
-        self.statics = globals::statics(&code, &bodies, &self.consts);
+        let tables = const_lists::tables(&self.program.source, &code, &bodies);
+        self.statics = globals::statics(&code, &bodies, &self.consts, &tables);
         for (name, code, method) in self.codes(&stmts) {
             crate::program::walk(&code.body, &mut |s| self.scan_stmt(&name, code, method, s));
         }

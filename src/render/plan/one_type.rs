@@ -19,8 +19,25 @@ fn int_literal(e: &Expr) -> Option<bool> {
     }
 }
 
-/// The values of a dict literal (its `(key, value)` tuples): one kind.
+/// The values of a dict literal (its `(key, value)` tuples): one kind,
+/// and not integer literals beside float ones (Rust's one type prints the
+/// integer `3` as `3.0`).
 pub(super) fn dict_values(items: &[Expr], span: &Range<usize>) -> Result<()> {
+    let ints: Vec<bool> = items
+        .iter()
+        .filter_map(|kv| match &kv.kind {
+            ExprKind::Tuple(pair) => pair.get(1).and_then(int_literal),
+            _ => None,
+        })
+        .collect();
+    if ints.contains(&true) && ints.contains(&false) {
+        return refuse(
+            span,
+            "a dict holding integers and floats",
+            "a Rust `IndexMap` holds values of one type, where Python keeps `3` an integer \
+             beside `2.5` (and prints it `3`)",
+        );
+    }
     let kinds: Vec<_> = items
         .iter()
         .filter_map(|kv| match &kv.kind {

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 /// What the statements of one function may use.
+#[derive(Clone)]
 pub(super) struct Scope {
     pub(super) kind: FunctionKind,
     /// An iterator's or resource's fields, read and set as `self.name`.
@@ -45,6 +46,8 @@ pub(super) struct Scope {
     pub(super) labels: Vec<(String, u32)>,
     /// The `except` clauses around the statement, innermost last.
     pub(super) caught: Vec<super::try_stmt::Caught>,
+    /// Whether a `try` around the statement takes `SystemExit`.
+    pub(super) exit_taken: bool,
     /// The `done` and `pending` of each `asyncio.wait` (see `plan::wait`).
     pub(super) waits: Vec<(String, String)>,
     /// Loop variables over a `done`: each is a task's output.
@@ -53,6 +56,8 @@ pub(super) struct Scope {
     pub(super) task_lists: Vec<String>,
     /// Loop variables over such a list: each is a task.
     pub(super) task_loops: Vec<String>,
+    /// Variables of the comprehensions over such a list being planned.
+    pub(super) comp_tasks: std::cell::RefCell<Vec<String>>,
 }
 
 impl Scope {
@@ -74,10 +79,12 @@ impl Scope {
             loops_open: 0,
             labels: Vec::new(),
             caught: Vec::new(),
+            exit_taken: false,
             waits: Vec::new(),
             wait_outputs: Vec::new(),
             task_lists: Vec::new(),
             task_loops: Vec::new(),
+            comp_tasks: Default::default(),
         }
     }
 

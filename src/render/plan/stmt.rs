@@ -117,6 +117,7 @@ impl Planner<'_> {
         let mut i = 0;
         while i < body.len() {
             self.current.set(body[i].id);
+            *self.header.borrow_mut() = Some(body[i].clone());
             let step = self.stmt(sc, &body[i..]);
             let lifted = self.lifted.take();
             match step {
@@ -159,7 +160,7 @@ impl Planner<'_> {
 
     /// The plan statement at the head of `rest`, and how many Python
     /// statements it takes.
-    fn stmt(&self, sc: &mut Scope, rest: &[py::Stmt]) -> Result<Step> {
+    pub(super) fn stmt(&self, sc: &mut Scope, rest: &[py::Stmt]) -> Result<Step> {
         let s = &rest[0];
         let next = rest.get(1);
         if sc.module
@@ -167,6 +168,9 @@ impl Planner<'_> {
         {
             let into = into.map(|t| self.target(sc, t, &s.span)).transpose()?;
             return one(s, self.awaited(sc, c, into)?);
+        }
+        if let Some(raise) = self.failing_sum(s) {
+            return one(s, raise);
         }
         match &s.kind {
             P::Pass | P::Annotate { .. } => Ok((None, 1)),
@@ -247,7 +251,7 @@ impl Planner<'_> {
                 }
                 if let Some(completed) = self.completed(target, iter) {
                     let calls = match one_arg(completed.args) {
-                        Some(list) => self.task_list(sc, list)?,
+                        Some(list) => self.completed_list(sc, list)?,
                         None => None,
                     };
                     let Some(calls) = calls else {
@@ -255,7 +259,8 @@ impl Planner<'_> {
                             &iter.span,
                             "`asyncio.as_completed` over this",
                             "the Rust listing translates `as_completed` over a list of tasks \
-                             created in order (`[asyncio.create_task(f(...)), ...]`)",
+                             created in order (`[asyncio.create_task(f(...)), ...]`) or of \
+                             coroutine calls (`[f(...), ...]`)",
                         );
                     };
                     let stmt = self.as_completed(sc, s, s, calls, &[])?;
@@ -384,7 +389,10 @@ impl Planner<'_> {
             ),
             P::Try { .. } => {
                 // A guard disarmed at the end of the `try` must not be jumped over.
-                let open = std::mem::take(&mut sc.loops_open);
+                let open = match super::try_stmt::finally_only(sc, s) {
+                    true => sc.loops_open,
+                    false => std::mem::take(&mut sc.loops_open),
+                };
                 let step = self.try_(sc, s);
                 sc.loops_open = open;
                 step
@@ -525,6 +533,9 @@ impl Planner<'_> {
         e: &py::Expr,
         next: Option<&py::Stmt>,
     ) -> Result<Step> {
+        if let Some(k) = self.exit_raise(sc, e)? {
+            return one(s, k);
+        }
         match &e.kind {
             E::Await(inner) => {
                 if let Some(k) = self.wait_for_raising(sc, s, inner, None)? {
@@ -559,6 +570,9 @@ impl Planner<'_> {
         {
             return one(s, StmtKind::Print(self.print_template(sc, args, &e.span)?));
         }
+        if let Some(k) = self.log_stmt(sc, e)? {
+            return one(s, k);
+        }
         if self.is_member(f, Module::Time, "sleep")
             && let Some(d) = one_arg(args)
         {
@@ -586,6 +600,9 @@ impl Planner<'_> {
         }
         if let Some(step) = self.loop_stmt(sc, s, e)? {
             return Ok(step);
+        }
+        if let Some(k) = self.cancel_item(sc, e)? {
+            return one(s, k);
         }
         if let E::Attr(obj, m) = &f.kind
             && let Some(v) = local_name(obj)
@@ -646,7 +663,9 @@ impl Planner<'_> {
         if matches!(&value.kind, ExprKind::StrMethod(m, ..) if m.mutates())
             || matches!(
                 value.kind,
-                ExprKind::Call(Builtin::Exit, _) | ExprKind::Method(..)
+                ExprKind::Call(Builtin::Exit, _)
+                    | ExprKind::Method(..)
+                    | ExprKind::Task(crate::render::plan::ir::expr::TaskOp::Result, _)
             )
             || !crate::render::plan::ir::op_errors::candidates(&value).is_empty()
         {
@@ -668,6 +687,9 @@ impl Planner<'_> {
         value: &py::Expr,
     ) -> Result<Step> {
         let s = &rest[0];
+        if self.logger_binding(s) {
+            return Ok((None, 1));
+        }
         let [target] = targets else {
             return refuse(
                 &s.span,
@@ -688,7 +710,7 @@ impl Planner<'_> {
         }
         self.note_task_list(sc, target, value);
         // A list of tasks that `asyncio.as_completed` takes right after.
-        if let Some(calls) = self.task_list(sc, value)?
+        if let Some(calls) = self.completed_list(sc, value)?
             && let Some(
                 next @ py::Stmt {
                     kind:

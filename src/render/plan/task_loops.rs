@@ -3,10 +3,11 @@
 //! `try: await t except asyncio.CancelledError: ...` goes on to the next
 //! one (the listing matches the handle's `JoinError`).
 
-use super::Planner;
 use super::scope::Scope;
 use super::stmt::local_name;
+use super::{Planner, Result};
 use crate::program::{self as py, ExprKind as E, Module, Target};
+use crate::render::plan::ir::ast::StmtKind;
 
 impl Planner<'_> {
     /// Notes `name = [asyncio.create_task(...), ...]` (or a comprehension
@@ -44,5 +45,52 @@ impl Planner<'_> {
             .iter()
             .any(|l| l == over)
             .then(|| t.ident().to_string())
+    }
+}
+
+impl Scope {
+    /// Whether `name` is a task of a list: the variable of a `for` loop or
+    /// a comprehension over one.
+    pub(super) fn task_item(&self, name: &str) -> bool {
+        self.task_loops.iter().any(|t| t == name)
+            || self.comp_tasks.borrow().iter().any(|t| t == name)
+    }
+}
+
+impl Planner<'_> {
+    /// Plans the element of a comprehension with its variable `target`
+    /// known as a task while `iter` is a list of tasks (`[t.done() for t
+    /// in tasks]`).
+    pub(super) fn over_tasks<T>(
+        &self,
+        sc: &Scope,
+        target: &Target,
+        iter: &py::Expr,
+        plan: impl FnOnce() -> T,
+    ) -> T {
+        let task = self.task_loop_var(sc, target, iter);
+        let pushed = task.is_some();
+        sc.comp_tasks.borrow_mut().extend(task);
+        let out = plan();
+        if pushed {
+            sc.comp_tasks.borrow_mut().pop();
+        }
+        out
+    }
+}
+
+impl Planner<'_> {
+    /// `tasks[i].cancel()` as a statement, of a list of tasks.
+    pub(super) fn cancel_item(&self, sc: &Scope, e: &py::Expr) -> Result<Option<StmtKind>> {
+        let Some(obj) = super::stmt::method_call(e, "cancel") else {
+            return Ok(None);
+        };
+        let E::Subscript(list, _) = &obj.kind else {
+            return Ok(None);
+        };
+        if !local_name(list).is_some_and(|l| sc.task_lists.iter().any(|t| t == l)) {
+            return Ok(None);
+        }
+        Ok(Some(StmtKind::CancelItem(self.expr(sc, obj)?)))
     }
 }

@@ -135,7 +135,7 @@ impl Planner<'_> {
             }
         }
         let cancelled = words(source, task).any(|(_, after)| after.starts_with(".cancel("));
-        if other || (reads > 1 && (sc.depth > 0 || cancelled || self.task_raises(task))) {
+        if other || (reads > 1 && (sc.depth > 0 || cancelled)) {
             return refuse(
                 &obj.span,
                 format!("`{task}.result()` of a task awaited or read elsewhere"),
@@ -144,31 +144,5 @@ impl Planner<'_> {
             );
         }
         Ok(())
-    }
-
-    /// Whether the coroutine that `task = asyncio.create_task(f(...))`
-    /// runs has a `raise` (true when the program says no more).
-    fn task_raises(&self, task: &str) -> bool {
-        let source = &self.program.source;
-        let Some(coro) = words(source, task).find_map(|(_, after)| {
-            let rest = after.trim_start().strip_prefix('=')?.trim_start();
-            let rest = rest.strip_prefix("asyncio.create_task(")?;
-            let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_'))?;
-            Some(&rest[..end])
-        }) else {
-            return true;
-        };
-        let mut raises = true;
-        for s in &self.program.module.body {
-            if let py::StmtKind::Def { name, code, .. } = &s.kind
-                && &**name.ident() == coro
-            {
-                raises = false;
-                crate::program::walk(&code.body, &mut |s| {
-                    raises |= matches!(s.kind, py::StmtKind::Raise { .. })
-                });
-            }
-        }
-        raises
     }
 }

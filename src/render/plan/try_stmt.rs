@@ -9,9 +9,11 @@ use crate::program::{self as py, Arg, ExprKind as E, Module, Name, StmtKind as P
 use crate::render::plan::ir::ast::{FunctionKind, Handler, Stmt, StmtKind, class_var, repr_var};
 use crate::render::plan::ir::exc_groups::GROUP;
 use crate::render::plan::ir::expr::{Expr, ExprKind};
+use crate::render::plan::ir::primitive::PrimitiveKind;
 use crate::render::plan::ir::value::Value;
 
 /// An `except` clause around the statement being planned.
+#[derive(Clone)]
 pub(super) struct Caught {
     /// `as name`.
     pub(super) name: Option<String>,
@@ -20,6 +22,15 @@ pub(super) struct Caught {
     /// What `str(e)` always gives, where it is fixed: the `TimeoutError`
     /// of `asyncio.wait_for` has no message.
     pub(super) text: Option<String>,
+}
+
+/// Whether `s` is a `try` with only a `finally`, outside a task that goes
+/// on after its cancellation: a block whose drop guard runs the cleanup
+/// however the block is left, `break` and `continue` too, as Python's
+/// `finally` does.
+pub(super) fn finally_only(sc: &Scope, s: &py::Stmt) -> bool {
+    matches!(&s.kind, P::Try { handlers, orelse, .. } if handlers.is_empty() && orelse.is_empty())
+        && sc.prims.get(super::cancel_token::TOKEN) != Some(&PrimitiveKind::Token)
 }
 
 /// Whether `body` is `await task` alone, of a task the function made (or
@@ -87,6 +98,13 @@ impl Planner<'_> {
         }
         if !cancel_only {
             return self.catch(sc, s, body, handlers, orelse, finalbody);
+        }
+        if let [h] = handlers.as_slice()
+            && h.name.is_none()
+            && finalbody.is_empty()
+            && let Some(step) = self.result_cancelled(sc, s, body, &h.body)?
+        {
+            return Ok(step);
         }
         let mut on_cancel: &[py::Stmt] = &[];
         for h in handlers {
@@ -250,7 +268,7 @@ impl Planner<'_> {
                  handlers take; a `return` there would end only the block",
             );
         }
-        let body = self.block(sc, body)?;
+        let body = self.exit_caught_in(sc, handlers, |sc| self.block(sc, body))?;
         let mut out = Vec::new();
         for h in handlers {
             let classes = self.handler_classes(h)?;
@@ -301,7 +319,8 @@ impl Planner<'_> {
             .into_iter()
             .map(|x| match &x.kind {
                 E::Name(Name::Global(n))
-                    if (EXCEPTIONS.contains(&&**n) || &**n == "BaseException" || &**n == GROUP)
+                    if (EXCEPTIONS.contains(&&**n)
+                        || matches!(&**n, "BaseException" | "SystemExit" | GROUP))
                         && !self.defs.contains_key(&**n)
                         || self.exception_base(n).is_some() =>
                 {

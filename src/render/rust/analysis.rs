@@ -89,7 +89,7 @@ pub(super) fn shared_futures(demo: &Demo, types: &Types) -> HashSet<(String, Str
 pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
     let mut out: Vec<(&Expr, bool)> = Vec::new();
     match &s.kind {
-        StmtKind::Print(t) => {
+        StmtKind::Print(t) | StmtKind::Eprint(t) => {
             for part in &t.parts {
                 match part {
                     // A hole that is just the name prints the same for u64.
@@ -100,6 +100,7 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
             }
         }
         StmtKind::Sleep(e) | StmtKind::Block(e) | StmtKind::Compute(e) => out.push((e, true)),
+        StmtKind::CancelItem(e) => out.push((e, false)),
         StmtKind::WaitFor { timeout, .. }
         | StmtKind::Wait {
             timeout: Some(timeout),
@@ -319,7 +320,10 @@ fn holes_of(e: &Expr, p: &str) -> usize {
         | ExprKind::Spawn(call)
         | ExprKind::Job(call, _)
         | ExprKind::Coro(call) => call.args.iter().map(|i| holes_of(i, p)).sum(),
-        ExprKind::GatherAll(x) | ExprKind::Flat(x) | ExprKind::Field(x, _) => holes_of(x, p),
+        ExprKind::GatherAll(x)
+        | ExprKind::Outcomes(x)
+        | ExprKind::Flat(x)
+        | ExprKind::Field(x, _) => holes_of(x, p),
         ExprKind::New(call) => call.args.iter().map(|i| holes_of(i, p)).sum(),
         ExprKind::Method(x, call) => {
             holes_of(x, p) + call.args.iter().map(|i| holes_of(i, p)).sum::<usize>()
@@ -624,7 +628,10 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
             | ExprKind::Spawn(call)
             | ExprKind::Job(call, _)
             | ExprKind::Coro(call) => call.args.iter().any(now_in),
-            ExprKind::GatherAll(x) | ExprKind::Flat(x) | ExprKind::Field(x, _) => now_in(x),
+            ExprKind::GatherAll(x)
+            | ExprKind::Outcomes(x)
+            | ExprKind::Flat(x)
+            | ExprKind::Field(x, _) => now_in(x),
             ExprKind::New(call) => call.args.iter().any(now_in),
             ExprKind::Method(x, call) => now_in(x) || call.args.iter().any(now_in),
             ExprKind::Lambda(l) => now_in(&l.body),
@@ -689,7 +696,10 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
             awaited_calls(a, out);
             awaited_calls(b, out);
         }
-        ExprKind::Unary(_, x) | ExprKind::GatherAll(x) | ExprKind::Flat(x) => awaited_calls(x, out),
+        ExprKind::Unary(_, x)
+        | ExprKind::GatherAll(x)
+        | ExprKind::Outcomes(x)
+        | ExprKind::Flat(x) => awaited_calls(x, out),
         ExprKind::Spawn(call) | ExprKind::Job(call, _) | ExprKind::Coro(call) => {
             call.args.iter().for_each(|a| awaited_calls(a, out))
         }
@@ -778,7 +788,10 @@ pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
         | ExprKind::Spawn(call)
         | ExprKind::Job(call, _)
         | ExprKind::Coro(call) => call.args.iter().for_each(|a| each_expr(a, f)),
-        ExprKind::GatherAll(x) | ExprKind::Flat(x) | ExprKind::Field(x, _) => each_expr(x, f),
+        ExprKind::GatherAll(x)
+        | ExprKind::Outcomes(x)
+        | ExprKind::Flat(x)
+        | ExprKind::Field(x, _) => each_expr(x, f),
         ExprKind::New(call) => call.args.iter().for_each(|a| each_expr(a, f)),
         ExprKind::Method(x, call) => {
             each_expr(x, f);

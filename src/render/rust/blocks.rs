@@ -162,7 +162,9 @@ impl Renderer<'_> {
             c.owned()
         };
         let b = self.bind(var);
-        if matches!(value.kind, ExprKind::Comp { .. } | ExprKind::Flat(_)) {
+        if matches!(value.kind, ExprKind::Comp { .. } | ExprKind::Flat(_))
+            || super::dicts::collects_pairs(value)
+        {
             // An iterator chain, broken one call per line as rustfmt does.
             self.chain_line(&b, &rhs, &[], ";");
             return;
@@ -302,6 +304,7 @@ impl Renderer<'_> {
             let demo = self.demo;
             let whole = demo.function(&self.func).map_or(body, |f| &f.body);
             let handle = match super::analysis::joined_then_read(body, on_cancel, whole) {
+                Some(_) if self.task_loop_item(target) => format!("(&mut *{})", ident(target)),
                 Some(_) => format!("(&mut {})", ident(target)),
                 None => ident(target),
             };

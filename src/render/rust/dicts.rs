@@ -4,7 +4,7 @@
 use super::Renderer;
 use super::code::Code;
 use super::types::Ty;
-use crate::render::plan::ir::expr::{Expr, ExprKind};
+use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind};
 
 /// A key as `IndexMap`'s lookups take it: a reference.
 pub(super) fn key(k: &Code) -> String {
@@ -12,6 +12,12 @@ pub(super) fn key(k: &Code) -> String {
         Ty::Str => k.borrowed(),
         _ => format!("&{}", k.wrap(7)),
     }
+}
+
+/// `dict(pairs)` of a comprehension: an iterator chain.
+pub(super) fn collects_pairs(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Call(Builtin::Dict, items)
+        if matches!(items.as_slice(), [x] if matches!(x.kind, ExprKind::Comp { .. } | ExprKind::Flat(_))))
 }
 
 impl Renderer<'_> {
@@ -22,6 +28,11 @@ impl Renderer<'_> {
             let mut c = Code::new("IndexMap::new()", ty, 10);
             c.fresh = true;
             return c;
+        }
+        if let [pairs] = items
+            && !matches!(pairs.kind, ExprKind::Tuple(_))
+        {
+            return self.dict_of_pairs(pairs);
         }
         let mut pairs = Vec::new();
         let (mut k, mut v) = (Ty::Unknown, Ty::Unknown);
@@ -45,6 +56,27 @@ impl Renderer<'_> {
         );
         c.fresh = true;
         c
+    }
+
+    /// `dict(pairs)` of a list or iterator of `(key, value)` tuples (a
+    /// dict comprehension too): the pairs collected into an `IndexMap`.
+    fn dict_of_pairs(&mut self, pairs: &Expr) -> Code {
+        let c = self.expr(pairs);
+        let ty = match c.ty.elem() {
+            Ty::Tuple(kv) if kv.len() == 2 => {
+                Ty::Dict(Box::new(kv[0].clone()), Box::new(kv[1].clone()))
+            }
+            _ => Ty::Dict(Box::new(Ty::Unknown), Box::new(Ty::Unknown)),
+        };
+        let collect = ".collect::<IndexMap<_, _>>()";
+        let text = match c.text.strip_suffix(".collect::<Vec<_>>()") {
+            Some(iter) => format!("{iter}{collect}"),
+            None if c.fresh => format!("{}.into_iter(){collect}", c.wrap(10)),
+            None => format!("{}.iter().cloned(){collect}", c.wrap(10)),
+        };
+        let mut out = Code::new(text, ty, 10);
+        out.fresh = true;
+        out
     }
 
     /// `x in xs` (`not in` when `!yes`): a dict's key, a list's item or a

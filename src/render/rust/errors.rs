@@ -42,7 +42,11 @@ impl Renderer<'_> {
             return;
         }
         self.line("/// The exceptions the program raises, each with its message.");
-        self.line("#[derive(Debug)]");
+        if super::task_output::clones_errors(self.demo, &self.fallible) {
+            self.line("#[derive(Debug, Clone)]");
+        } else {
+            self.line("#[derive(Debug)]");
+        }
         self.line("enum Error {");
         for c in &classes {
             if c == GROUP {
@@ -70,7 +74,7 @@ impl Renderer<'_> {
         self.line("    }");
         self.line("}");
         self.line("");
-        if reads_caught(self.demo, repr_var) {
+        if reads_caught(self.demo, repr_var) || super::gather_outcomes::has_outcomes(self.demo) {
             self.repr_impl(&classes);
         }
         if !reads_caught(self.demo, class_var) {
@@ -130,7 +134,7 @@ impl Renderer<'_> {
         }
         if arms.iter().all(Vec::is_empty) {
             self.line("// Nothing here raises what the `except` takes: it never runs.");
-            self.body(body, false);
+            self.body(body, tail && orelse.is_empty());
             self.body(orelse, false);
             return;
         }
@@ -144,8 +148,12 @@ impl Renderer<'_> {
         self.declare_before(body);
         self.line("let caught: Result<(), Error> = async {");
         self.indent += 1;
-        self.body(body, false);
-        self.line("Ok(())");
+        // A block ending in `raise` gives its `Err` as its value.
+        let raises_last = self.raises_at_end(body);
+        self.body(body, raises_last);
+        if !raises_last {
+            self.line("Ok(())");
+        }
         self.indent -= 1;
         self.line("}");
         self.line(".await;");
@@ -224,6 +232,29 @@ impl Renderer<'_> {
         self.body(orelse, false);
         self.indent -= 1;
         self.line("}");
+    }
+
+    /// Whether `block` ends in a `raise`, or in a `try` whose `except`
+    /// never runs (see [`Self::catch`]) and whose block does.
+    fn raises_at_end(&self, block: &Block) -> bool {
+        match block.last().map(|s| &s.kind) {
+            Some(StmtKind::Raise { .. }) => true,
+            Some(StmtKind::Catch {
+                body,
+                handlers,
+                orelse,
+                finally,
+            }) if orelse.is_empty() && finally.is_empty() => {
+                let classes = self.error_classes();
+                !handlers.iter().any(|h| {
+                    h.star
+                        || classes
+                            .iter()
+                            .any(|c| h.classes.iter().any(|of| takes(of, c)))
+                }) && self.raises_at_end(body)
+            }
+            _ => false,
+        }
     }
 
     /// Variables the `try` block sets first and the rest of the function

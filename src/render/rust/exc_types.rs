@@ -3,6 +3,7 @@
 //! `TimeoutError()`).
 
 use super::Renderer;
+use super::types::Ty;
 use crate::render::plan::ir::ast::{StmtKind, walk};
 use crate::render::plan::ir::exc_groups::GROUP;
 use crate::render::plan::ir::expr::ExprKind;
@@ -20,7 +21,8 @@ impl Renderer<'_> {
                 } = &s.kind
                 {
                     found |= c == class
-                        && matches!(m.kind, ExprKind::Lit(Value::Int(_) | Value::Float(_)));
+                        && (matches!(m.kind, ExprKind::Lit(Value::Int(_) | Value::Float(_)))
+                            || matches!(self.types.expr_ty(&f.name, m), Ty::Int | Ty::Float));
                 }
             });
         }

@@ -225,7 +225,9 @@ impl Renderer<'_> {
                 c
             }
             ExprKind::Cancelled(task) => self.cancelled(task),
-            ExprKind::Task(op, task) => self.task_op(*op, task),
+            ExprKind::Task(op, task) => self
+                .future_result(*op, task)
+                .unwrap_or_else(|| self.task_op(*op, task)),
             ExprKind::Done(task) => {
                 if let Some(done) = self.future_done(task) {
                     return done;
@@ -273,6 +275,7 @@ impl Renderer<'_> {
             ExprKind::Job(call, pool) => self.job_expr(call, pool.as_deref()),
             ExprKind::Coro(call) => self.coro_expr(call),
             ExprKind::GatherAll(x) => self.gather_all(x),
+            ExprKind::Outcomes(x) => self.outcomes(x),
             ExprKind::Flat(x) => self.flat_comp(x),
             ExprKind::Lambda(l) => self.closure(l),
             ExprKind::Locked(sync) => {
@@ -413,11 +416,12 @@ impl Renderer<'_> {
                 prec
             };
             let left_min = if prec == 4 { 5 } else { prec };
-            Code::new(
-                format!("{} {sym} {}", a.wrap(left_min), b.wrap(right_min)),
-                ty,
-                prec,
-            )
+            let mut left = a.wrap(left_min);
+            // `x as i64 < y` would parse as `i64<...>`: the cast takes parentheses.
+            if op == Lt && ends_with_cast(&left) {
+                left = format!("({left})");
+            }
+            Code::new(format!("{left} {sym} {}", b.wrap(right_min)), ty, prec)
         };
         if let Some(c) = super::iters::by_negative(op, &a, &b) {
             return c;
@@ -583,6 +587,10 @@ impl Renderer<'_> {
         );
         let spec = if debug { ":?" } else { "" };
         if c.ty == Ty::Unit {
+            // An awaited call giving `None` still runs (and may fail), first.
+            if c.text.contains(".await") {
+                self.line(format!("{};", c.text));
+            }
             fmt.push_str("None");
         } else if c.ty == Ty::Bool && matches!(c.text.as_str(), "true" | "false") {
             fmt.push_str(if c.text == "true" { "True" } else { "False" });
@@ -814,7 +822,10 @@ impl Renderer<'_> {
     /// pattern for its items.
     pub(super) fn iter_of(&mut self, over: &Expr, var: &str) -> (String, String) {
         let c = self.expr(over);
-        let pat = ident(var);
+        let pat = match super::tuples::pattern_names(var) {
+            Some(_) => self.loop_pat(var),
+            None => ident(var),
+        };
         if c.range {
             return (c.wrap(10), pat);
         }
@@ -822,7 +833,15 @@ impl Renderer<'_> {
             let text = c.text.trim_start_matches("vec!").to_string();
             return (format!("{text}.into_iter()"), pat);
         }
-        if c.ty.elem().is_copy() {
+        if matches!(c.ty.elem(), Ty::Tuple(_)) && pat.starts_with('(') {
+            // Tuples taken apart by value: those of a list made here, or copies.
+            let by_value = if c.fresh {
+                "into_iter()"
+            } else {
+                "iter().cloned()"
+            };
+            (format!("{}.{by_value}", c.wrap(10)), pat)
+        } else if c.ty.elem().is_copy() {
             (format!("{}.iter().copied()", c.wrap(10)), pat)
         } else {
             (format!("{}.iter()", c.wrap(10)), pat)
@@ -839,4 +858,12 @@ fn untyped(a: &Code) -> bool {
 /// Whether the code is a number literal, of no type until one is named.
 fn number(c: &Code) -> bool {
     c.text.parse::<f64>().is_ok()
+}
+
+/// Whether the text ends with a cast (`xs.len() as i64`), which a
+/// following `<` would turn into generic arguments.
+fn ends_with_cast(text: &str) -> bool {
+    text.rsplit_once(" as ").is_some_and(|(_, ty)| {
+        !ty.is_empty() && ty.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    })
 }

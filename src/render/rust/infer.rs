@@ -515,10 +515,13 @@ impl Types {
                     }
                 }
                 StmtKind::Print(_)
+                | StmtKind::Eprint(_)
+                | StmtKind::Note(_)
                 | StmtKind::Sleep(_)
                 | StmtKind::Block(_)
                 | StmtKind::Compute(_)
                 | StmtKind::Cancel { .. }
+                | StmtKind::CancelItem(_)
                 | StmtKind::AbortAll { .. }
                 | StmtKind::Send { .. }
                 | StmtKind::Close { .. }

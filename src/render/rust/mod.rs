@@ -66,10 +66,12 @@ mod expr;
 mod flat_comp;
 mod format_spec;
 mod functions;
+mod gather_outcomes;
 mod gather_value;
 mod identity;
 mod infer;
 mod iters;
+mod lines;
 mod methods;
 mod names;
 mod objects;
@@ -84,6 +86,8 @@ mod str_pad;
 mod structs;
 mod sync;
 mod sys_exit;
+mod tables;
+mod task_lists;
 mod task_output;
 mod task_state;
 mod timeout;
@@ -266,6 +270,8 @@ struct Renderer<'a> {
     /// Tasks whose output the function has taken and keeps (see `task_output`).
     taken: HashSet<String>,
     entry_main: bool,
+    /// Loop variables bound by `for x in &xs`: already references.
+    borrowed: HashSet<String>,
 }
 
 impl<'a> Renderer<'a> {
@@ -305,6 +311,7 @@ impl<'a> Renderer<'a> {
             fields: HashSet::new(),
             self_name: "self",
             str_params: HashSet::new(),
+            borrowed: HashSet::new(),
             local_futures: HashSet::new(),
             sync: false,
             taken: HashSet::new(),

@@ -9,6 +9,7 @@
 
 use super::Renderer;
 use super::code::Code;
+use super::tables::table;
 use super::types::Ty;
 use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind};
 
@@ -28,6 +29,10 @@ impl Renderer<'_> {
     pub(super) fn static_items(&mut self) {
         for (name, value) in &self.demo.statics {
             let ty = self.types.var(STATICS, name);
+            if let Some(items) = table(value) {
+                self.const_table(name, &ty, items);
+                continue;
+            }
             if let Ty::List(_) = ty {
                 let ty = ty.rust();
                 self.line(format!(
@@ -54,6 +59,9 @@ impl Renderer<'_> {
     /// Reading a shared variable (a list: a copy).
     pub(super) fn static_read(&self, name: &str) -> Code {
         let ty = self.types.var(STATICS, name);
+        if self.is_table(name) {
+            return Code::new(name, ty, 10);
+        }
         if let Ty::List(_) = ty {
             let mut c = Code::new(format!("snapshot(&{name})"), ty, 10);
             c.fresh = true;

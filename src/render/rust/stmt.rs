@@ -12,6 +12,7 @@ impl Renderer<'_> {
         let start = self.lines.len();
         self.cancels_read(s);
         self.take_outputs(s);
+        self.declare_aborted(s);
         self.stmt_inner(s, tail);
         if self.lines.len() == start {
             self.line("// (nothing to do in Rust)");
@@ -36,6 +37,8 @@ impl Renderer<'_> {
             && !matches!(
                 s.kind,
                 StmtKind::Print(_)
+                    | StmtKind::Eprint(_)
+                    | StmtKind::Note(_)
                     | StmtKind::Set { .. }
                     | StmtKind::If { .. }
                     | StmtKind::For { .. }
@@ -43,6 +46,7 @@ impl Renderer<'_> {
                     | StmtKind::Block(_)
                     | StmtKind::Compute(_)
                     | StmtKind::Cancel { .. }
+                    | StmtKind::CancelItem(_)
                     | StmtKind::Resolve { .. }
                     | StmtKind::Break(_)
                     | StmtKind::Continue
@@ -64,17 +68,12 @@ impl Renderer<'_> {
                 field,
                 value,
             } => self.set_field(object, field, value),
-            StmtKind::Print(t) => {
-                let (text, fresh) = self.format(t, "println!");
-                if fresh {
-                    let args = std::mem::take(&mut self.last_format_args);
-                    if args == ["\"\""] {
-                        self.line("println!();");
-                    } else {
-                        self.macro_line("println!(", &args, ");");
-                    }
-                } else {
-                    self.line(format!("{text};"));
+            StmtKind::Print(t) => self.print_line(t, "println!"),
+            StmtKind::Eprint(t) => self.print_line(t, "eprintln!"),
+            StmtKind::Note(text) => {
+                let width = 96usize.saturating_sub(4 * self.indent);
+                for l in super::wrap_comment(text, width) {
+                    self.line(l);
                 }
             }
             StmtKind::Sleep(e) => {
@@ -294,6 +293,7 @@ impl Renderer<'_> {
                 self.note_abort(task);
                 self.line(format!("{}.abort();", ident(task)));
             }
+            StmtKind::CancelItem(item) => self.cancel_item(item),
             StmtKind::Gather { calls, into } => self.gather(calls, into.as_deref()),
             StmtKind::Wait {
                 calls,
@@ -440,15 +440,26 @@ impl Renderer<'_> {
                         && super::objects::mutated_objects(self.demo, body).contains(var))
                 {
                     format!("&mut {}", c.wrap(7))
+                } else if matches!(&over.kind, ExprKind::Var(n) if self.borrowed.contains(n)) {
+                    // The outer loop's item is a reference already.
+                    c.text.clone()
                 } else {
                     format!("&{}", c.wrap(7))
                 };
+                let borrowed = head.starts_with('&') && !var.starts_with('(');
                 let fresh = self.new_loop_names(var);
                 let strs = super::tuples::literal_str_names(over, var);
                 self.str_params.extend(strs.iter().cloned());
                 let pat = self.loop_pat(var);
                 self.line(format!("for {pat} in {head} {{"));
+                let outer = if borrowed {
+                    self.borrowed.replace(var.clone())
+                } else {
+                    self.borrowed.take(var)
+                };
                 self.nested(body);
+                self.borrowed.remove(var);
+                self.borrowed.extend(outer);
                 self.line("}");
                 self.declared.retain(|n| !fresh.contains(n));
                 self.str_params

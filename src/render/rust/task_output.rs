@@ -1,17 +1,82 @@
 //! A task whose output the program reads more than once (`await task`
 //! twice, or `await task` and `task.result()`): a `JoinHandle` hands the
 //! output over once, and is spent then. The first read awaits the handle
-//! into `task_output`, just before its statement; the later reads read
-//! that variable, and `task.done()` is then true.
+//! into `task_output`, just before its statement (before the `try` whose
+//! block starts with it); the later reads read that variable, and
+//! `task.done()` is then true. The kept output of a task that can fail is
+//! its `Result`, which each read clones (the `Error` enum derives `Clone`
+//! then) and passes on with `?`.
 
 use super::Renderer;
 use super::analysis::{each_expr, stmt_exprs};
 use super::code::{Code, lit};
 use super::names::ident;
 use super::types::Ty;
-use crate::render::plan::ir::ast::{Stmt, StmtKind, walk};
+use crate::render::plan::ir::ast::{Demo, Function, Stmt, StmtKind, walk};
 use crate::render::plan::ir::expr::{ExprKind, TaskOp};
 use crate::render::plan::ir::value::Value;
+use std::collections::HashSet;
+
+/// The tasks whose output `s` reads first: its own expressions, or those
+/// of the first statement of the `try` it is.
+fn first_reads(s: &Stmt) -> Vec<String> {
+    match &s.kind {
+        StmtKind::Catch { body, .. } => body.first().map(output_reads).unwrap_or_default(),
+        _ => output_reads(s),
+    }
+}
+
+/// How many times `s` and the statements inside it read `task`'s output.
+fn reads_within(s: &Stmt, task: &str) -> usize {
+    let mut n = output_reads(s).iter().filter(|t| *t == task).count();
+    for inner in s.blocks() {
+        walk(inner, &mut |s| {
+            n += output_reads(s).iter().filter(|t| *t == task).count()
+        });
+    }
+    n
+}
+
+/// Whether `f` reads `task`'s output more than once: a task it spawns and
+/// reads in its own block (not in a loop or a branch), or as the first
+/// statement of a `try` there, and never aborts.
+fn keeps_output(f: &Function, task: &str) -> bool {
+    let mut reads = 0;
+    let mut aborted = false;
+    walk(&f.body, &mut |s| {
+        reads += output_reads(s).iter().filter(|t| *t == task).count();
+        aborted |= matches!(&s.kind, StmtKind::Cancel { task: t } if t == task);
+        for (e, _) in stmt_exprs(s) {
+            each_expr(e, &mut |x| {
+                aborted |= matches!(&x.kind, ExprKind::Task(TaskOp::Cancel, t) if t == task);
+            });
+        }
+    });
+    // Each statement of the block that reads it reads it at its top.
+    let placed = f.body.iter().all(|s| {
+        let within = reads_within(s, task);
+        within == 0
+            || within == output_reads(s).iter().filter(|t| *t == task).count()
+            || matches!(&s.kind, StmtKind::Catch { body, .. }
+                if body.first().is_some_and(|b| reads_within(s, task) == reads_within(b, task)
+                    && within == output_reads(b).iter().filter(|t| *t == task).count()))
+    });
+    let spawned = f
+        .body
+        .iter()
+        .any(|s| matches!(&s.kind, StmtKind::Spawn { into, .. } if into == task));
+    reads > 1 && placed && spawned && !aborted
+}
+
+/// Whether some function keeps the output of a task that can fail: the
+/// `Error` enum is then `Clone`.
+pub(super) fn clones_errors(demo: &Demo, fallible: &HashSet<String>) -> bool {
+    demo.functions.iter().any(|f| {
+        crate::render::plan::ir::raises::failing_tasks(f, fallible)
+            .keys()
+            .any(|t| keeps_output(f, t))
+    })
+}
 
 /// The tasks whose output `s` reads (its own expressions only).
 fn output_reads(s: &Stmt) -> Vec<String> {
@@ -31,34 +96,18 @@ fn output_reads(s: &Stmt) -> Vec<String> {
 }
 
 impl Renderer<'_> {
-    /// Whether the current function reads `task`'s output more than once:
-    /// a task it spawns and reads in its own block (not in a loop or a
-    /// branch), never aborts, and that cannot fail (the plan refuses
-    /// those).
+    /// Whether the current function keeps `task`'s output.
     fn keeps_output(&self, task: &str) -> bool {
-        let Some(f) = self.demo.function(&self.func) else {
-            return false;
-        };
-        let reads_in = |s: &Stmt| output_reads(s).iter().filter(|t| *t == task).count();
-        let mut reads = 0;
-        let mut aborted = false;
-        walk(&f.body, &mut |s| {
-            reads += reads_in(s);
-            aborted |= matches!(&s.kind, StmtKind::Cancel { task: t } if t == task);
-            for (e, _) in stmt_exprs(s) {
-                each_expr(e, &mut |x| {
-                    aborted |= matches!(&x.kind, ExprKind::Task(TaskOp::Cancel, t) if t == task);
-                });
-            }
-        });
-        let top: usize = f.body.iter().map(reads_in).sum();
-        let spawned = f
-            .body
-            .iter()
-            .any(|s| matches!(&s.kind, StmtKind::Spawn { into, .. } if into == task));
-        let failing =
-            crate::render::plan::ir::raises::failing_tasks(f, &self.fallible).contains_key(task);
-        reads > 1 && top == reads && spawned && !aborted && !failing
+        self.demo
+            .function(&self.func)
+            .is_some_and(|f| keeps_output(f, task))
+    }
+
+    /// Whether `task` of the current function can fail.
+    fn task_fails(&self, task: &str) -> bool {
+        self.demo.function(&self.func).is_some_and(|f| {
+            crate::render::plan::ir::raises::failing_tasks(f, &self.fallible).contains_key(task)
+        })
     }
 
     /// On entering a function: no output is taken yet, and a handle whose
@@ -86,7 +135,7 @@ impl Renderer<'_> {
     /// Before a statement: the first read of a kept output awaits the
     /// task's handle into its variable.
     pub(super) fn take_outputs(&mut self, s: &Stmt) {
-        for task in output_reads(s) {
+        for task in first_reads(s) {
             if self.taken.contains(&task) || !self.keeps_output(&task) {
                 continue;
             }
@@ -108,6 +157,16 @@ impl Renderer<'_> {
         if !self.taken.contains(task) {
             return None;
         }
+        if self.task_fails(task) {
+            // A `Result`: each read clones it, and passes its error on.
+            let mut c = Code::new(
+                format!("{}.clone()?", output_name(task)),
+                self.var_ty(task).inner(),
+                10,
+            );
+            c.fresh = true;
+            return Some(c);
+        }
         // Read as a variable is: borrowed, or cloned where a value is owned.
         Some(Code::new(output_name(task), self.var_ty(task).inner(), 10))
     }
@@ -118,7 +177,7 @@ impl Renderer<'_> {
             return false;
         };
         let into = into.filter(|_| kept.ty != Ty::Unit);
-        let value = if kept.ty.is_copy() {
+        let value = if kept.ty.is_copy() || kept.fresh {
             kept.text
         } else {
             format!("{}.clone()", kept.text)

@@ -72,6 +72,10 @@ impl Renderer<'_> {
 
     /// Before `task.abort()`: an abort before the task finished cancels it.
     pub(super) fn note_abort(&mut self, task: &str) {
+        if let Some(list) = self.item_list(task) {
+            self.note_item_abort(&list, &ident(task));
+            return;
+        }
         if let Some(flag) = self.abort_flag_name(task) {
             self.line(format!("{flag} |= !{}.is_finished();", ident(task)));
         }
@@ -80,6 +84,9 @@ impl Renderer<'_> {
     /// `task.cancelled()`: aborted before it finished, and finished since
     /// (never, for a task the function does not abort).
     pub(super) fn cancelled(&mut self, task: &str) -> Code {
+        if let Some(list) = self.item_list(task) {
+            return self.item_cancelled(&list, task);
+        }
         let Some(flag) = self.abort_flag_name(task) else {
             return Code::new("false", Ty::Bool, 10);
         };
@@ -159,4 +166,39 @@ impl Renderer<'_> {
 /// The variable that says whether `task` still ran when it was aborted.
 fn running_name(task: &str) -> String {
     format!("{}_was_running", task.trim_start_matches("r#"))
+}
+
+impl Renderer<'_> {
+    /// `tasks[i].cancel()`: the item's handle aborts its task.
+    pub(super) fn cancel_item(&mut self, item: &Expr) {
+        let list = match &item.kind {
+            ExprKind::Call(_, args) => match args.first().map(|a| &a.kind) {
+                Some(ExprKind::Var(list)) => Some(list.clone()),
+                _ => None,
+            },
+            _ => None,
+        };
+        let item = self.expr(item);
+        self.line("// Tokio cancels by dropping the task's future at its next await.");
+        if let Some(list) = list {
+            self.note_item_abort(&list, &item.wrap(10));
+        }
+        self.line(format!("{}.abort();", item.wrap(10)));
+    }
+}
+
+impl Renderer<'_> {
+    /// Whether `var` is the variable of a `for` loop that awaits the
+    /// tasks of a list: a `&mut` borrow of each handle.
+    pub(super) fn task_loop_item(&self, var: &str) -> bool {
+        let Some(f) = self.demo.function(&self.func) else {
+            return false;
+        };
+        let mut found = false;
+        walk(&f.body, &mut |s| {
+            found |= matches!(&s.kind, StmtKind::For { var: v, body, .. }
+                if v == var && super::analysis::joins(body, var));
+        });
+        found
+    }
 }

@@ -47,6 +47,9 @@ pub(super) enum Ty {
     /// A value that may be `None`: the items of a queue that carries `None`
     /// to stop its consumers (see `plan::sentinel`).
     Option(Box<Ty>),
+    /// A child's result or exception, of `gather(..., return_exceptions=True)`:
+    /// a `Result<T, Error>`.
+    Outcome(Box<Ty>),
 }
 
 impl Ty {
@@ -106,6 +109,7 @@ impl Ty {
             Ty::Queue(t) => format!("async_channel::Sender<{}>", t.rust()),
             Ty::Object(class) => super::names::camel(class),
             Ty::Option(t) => format!("Option<{}>", t.rust()),
+            Ty::Outcome(t) => format!("Result<{}, Error>", t.rust()),
         }
     }
 }
@@ -274,7 +278,10 @@ impl Types {
                     Builtin::Dict => {
                         let (mut k, mut v) = (Ty::Unknown, Ty::Unknown);
                         for a in args {
-                            if let Ty::Tuple(kv) = self.expr_ty(f, a)
+                            // `dict(pairs)`: the pairs' type.
+                            let pairs = !matches!(a.kind, ExprKind::Tuple(_));
+                            let ty = self.expr_ty(f, a);
+                            if let Ty::Tuple(kv) = if pairs { ty.elem() } else { ty }
                                 && let [kt, vt] = kv.as_slice()
                             {
                                 unify(&mut k, kt);
@@ -336,6 +343,9 @@ impl Types {
             }
             ExprKind::Coro(call) => Ty::Coro(Box::new(self.ret_of(&call.name))),
             ExprKind::GatherAll(x) => Ty::List(Box::new(self.expr_ty(f, x).elem().inner())),
+            ExprKind::Outcomes(x) => Ty::List(Box::new(Ty::Outcome(Box::new(
+                self.expr_ty(f, x).elem().inner(),
+            )))),
             ExprKind::Flat(x) => self.expr_ty(f, x).elem(),
             ExprKind::Lambda(_) => Ty::Unknown,
             ExprKind::StrMethod(m, x, _) => match m {

@@ -11,7 +11,7 @@ use super::code::Code;
 use super::names::ident;
 use super::types::Ty;
 use crate::render::plan::ir::ast::{Call, Calls};
-use crate::render::plan::ir::expr::{Expr, ExprKind};
+use crate::render::plan::ir::expr::{Expr, ExprKind, TaskOp};
 
 impl Renderer<'_> {
     /// The statements of an `asyncio.wait`.
@@ -111,6 +111,24 @@ impl Renderer<'_> {
         let text = format!("!{f}.is_empty() || {f}.is_terminated()");
         Some(Code::new(text, Ty::Bool, 1))
     }
+
+    /// `fut.result()` of a future made here, which the program reads once
+    /// it is done: the shared receiver polled once through a clone (asyncio
+    /// raises `InvalidStateError` where the value was not sent yet). `None`
+    /// for a task or another method.
+    pub(super) fn future_result(&mut self, op: TaskOp, fut: &str) -> Option<Code> {
+        if op != TaskOp::Result
+            || !self.local_futures.contains(fut)
+            || !self.shared.contains(&(self.func.clone(), fut.to_string()))
+        {
+            return None;
+        }
+        self.use_("futures", "FutureExt");
+        let text = format!("{}.clone().now_or_never().unwrap().unwrap()", ident(fut));
+        let mut c = Code::new(text, self.var_ty(fut).inner(), 10);
+        c.fresh = true;
+        Some(c)
+    }
 }
 
 /// The calls of the program's coroutines inside `e` that a future may be
@@ -125,6 +143,10 @@ pub(super) fn future_uses<'a>(e: &'a Expr, fut: &str, uses: &mut u32) -> Vec<(&'
     each_expr(e, &mut |x| {
         if matches!(&x.kind, ExprKind::Done(n) if n == fut) {
             *uses += 1;
+        }
+        // `fut.result()` reads the value without taking it: a shared future.
+        if matches!(&x.kind, ExprKind::Task(TaskOp::Result, n) if n == fut) {
+            *uses += 2;
         }
         calls(x, &mut out);
         if let ExprKind::Comp { value, .. } = &x.kind {

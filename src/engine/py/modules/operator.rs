@@ -9,78 +9,38 @@ use crate::engine::py::vm::interp::{Ctx, Frame, Interp};
 use crate::program::{BinOp, CmpOp, UnaryOp};
 use std::rc::Rc;
 
-/// The functions of two operands and the operation each stands for.
+/// The functions of two operands, by qualified name, and the operation
+/// each stands for.
 const BINARY: &[(&str, BinOp)] = &[
-    ("add", BinOp::Add),
-    ("sub", BinOp::Sub),
-    ("mul", BinOp::Mul),
-    ("truediv", BinOp::Div),
-    ("floordiv", BinOp::FloorDiv),
-    ("mod", BinOp::Mod),
-    ("pow", BinOp::Pow),
-    ("lshift", BinOp::LShift),
-    ("rshift", BinOp::RShift),
-    ("and_", BinOp::BitAnd),
-    ("or_", BinOp::BitOr),
-    ("xor", BinOp::BitXor),
-    ("matmul", BinOp::MatMul),
+    ("operator.add", BinOp::Add),
+    ("operator.sub", BinOp::Sub),
+    ("operator.mul", BinOp::Mul),
+    ("operator.truediv", BinOp::Div),
+    ("operator.floordiv", BinOp::FloorDiv),
+    ("operator.mod", BinOp::Mod),
+    ("operator.pow", BinOp::Pow),
+    ("operator.lshift", BinOp::LShift),
+    ("operator.rshift", BinOp::RShift),
+    ("operator.and_", BinOp::BitAnd),
+    ("operator.or_", BinOp::BitOr),
+    ("operator.xor", BinOp::BitXor),
+    ("operator.matmul", BinOp::MatMul),
 ];
 
+/// The comparisons, by qualified name.
 const COMPARE: &[(&str, CmpOp)] = &[
-    ("eq", CmpOp::Eq),
-    ("ne", CmpOp::Ne),
-    ("lt", CmpOp::Lt),
-    ("le", CmpOp::Le),
-    ("gt", CmpOp::Gt),
-    ("ge", CmpOp::Ge),
-    ("is_", CmpOp::Is),
-    ("is_not", CmpOp::IsNot),
+    ("operator.eq", CmpOp::Eq),
+    ("operator.ne", CmpOp::Ne),
+    ("operator.lt", CmpOp::Lt),
+    ("operator.le", CmpOp::Le),
+    ("operator.gt", CmpOp::Gt),
+    ("operator.ge", CmpOp::Ge),
+    ("operator.is_", CmpOp::Is),
+    ("operator.is_not", CmpOp::IsNot),
 ];
 
+/// The module's other functions, by qualified name.
 const OTHER: &[&str] = &[
-    "neg",
-    "pos",
-    "invert",
-    "inv",
-    "abs",
-    "not_",
-    "truth",
-    "index",
-    "concat",
-    "contains",
-    "countOf",
-    "indexOf",
-    "getitem",
-    "setitem",
-    "delitem",
-    "itemgetter",
-    "attrgetter",
-    "methodcaller",
-];
-
-/// Every name the module offers, as `operator.NAME` built-ins.
-const ALL: &[&str] = &[
-    "operator.add",
-    "operator.sub",
-    "operator.mul",
-    "operator.truediv",
-    "operator.floordiv",
-    "operator.mod",
-    "operator.pow",
-    "operator.lshift",
-    "operator.rshift",
-    "operator.and_",
-    "operator.or_",
-    "operator.xor",
-    "operator.matmul",
-    "operator.eq",
-    "operator.ne",
-    "operator.lt",
-    "operator.le",
-    "operator.gt",
-    "operator.ge",
-    "operator.is_",
-    "operator.is_not",
     "operator.neg",
     "operator.pos",
     "operator.invert",
@@ -103,20 +63,28 @@ const ALL: &[&str] = &[
 
 /// `operator.name`.
 pub fn member(name: &str) -> Option<Value> {
-    debug_assert_eq!(ALL.len(), BINARY.len() + COMPARE.len() + OTHER.len());
-    ALL.iter()
-        .find(|b| &b["operator.".len()..] == name)
-        .map(|b| Value::Builtin(b))
+    let names = BINARY.iter().map(|(n, _)| n);
+    let names = names.chain(COMPARE.iter().map(|(n, _)| n)).chain(OTHER);
+    names
+        .copied()
+        .find(|q| q.strip_prefix("operator.") == Some(name))
+        .map(Value::Builtin)
 }
 
 /// Calls `operator.name(...)`.
 pub fn call(ix: &Interp, f: &Frame, name: &str, args: Args) -> PyResult<Value> {
     let name = name.strip_prefix("operator.").unwrap_or(name);
-    if let Some((_, op)) = BINARY.iter().find(|(n, _)| *n == name) {
+    if let Some((_, op)) = BINARY
+        .iter()
+        .find(|(n, _)| n.strip_prefix("operator.") == Some(name))
+    {
         let [a, b] = two(args, name)?;
         return ix.binop(f, *op, &a, &b, false);
     }
-    if let Some((_, op)) = COMPARE.iter().find(|(n, _)| *n == name) {
+    if let Some((_, op)) = COMPARE
+        .iter()
+        .find(|(n, _)| n.strip_prefix("operator.") == Some(name))
+    {
         let [a, b] = two(args, name)?;
         return ix.cmp(f, *op, &a, &b).map(Value::Bool);
     }

@@ -671,6 +671,10 @@ fn write_repr(v: &Value, out: &mut String, depth: usize) {
             };
             let _ = write!(out, "<bound method {name}>");
         }
+        // `itertools`' members are classes.
+        Value::Builtin(name) if name.starts_with("itertools.") => {
+            let _ = write!(out, "<class '{name}'>");
+        }
         Value::Builtin(name) => {
             // A module's function prints by its own name: `operator.add` is
             // `<built-in function add>`.

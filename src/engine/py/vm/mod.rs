@@ -2,14 +2,19 @@
 //! generators and async generators, tracebacks and the timeline's labels.
 
 pub(super) mod asyncgen;
+mod attrs;
 pub mod coro;
+pub(super) mod definitions;
 pub(in crate::engine::py) mod descriptor;
 pub(super) mod eval;
 pub(super) mod exec;
 pub mod generator;
 mod inplace;
 pub mod interp;
+mod iteration;
 pub(super) mod label;
+mod protocols;
 pub mod stack;
 mod sync_stmt;
 pub(super) mod traceback;
+mod try_stmt;

@@ -109,6 +109,11 @@ pub enum Calls {
 pub enum StmtKind {
     /// `print(...)`.
     Print(Template),
+    /// A line written to stderr (a `logging` record).
+    Eprint(Template),
+    /// A comment in the listing where the program does something the
+    /// listing has no statement for (a record below the logging level).
+    Note(String),
     /// `await asyncio.sleep(seconds)`.
     Sleep(Expr),
     /// A blocking call that holds the thread: `time.sleep(seconds)`.
@@ -181,6 +186,8 @@ pub enum StmtKind {
     },
     /// `task.cancel()`.
     Cancel { task: String },
+    /// `tasks[i].cancel()`: an item of a list of tasks.
+    CancelItem(Expr),
     /// `into = await asyncio.gather(...)`.
     Gather { calls: Calls, into: Option<String> },
     /// `for fut in asyncio.as_completed(...): var = await fut; body`.

@@ -11,9 +11,20 @@ use super::value::Value;
 
 /// Whether nothing in `block` can raise an exception of Python's own.
 pub fn cannot_raise(block: &Block) -> bool {
+    raises_only(block, false)
+}
+
+/// Whether only the `raise` statements of `block` can raise (none of
+/// Python's own operations there can).
+pub fn raises_only_by_raise(block: &Block) -> bool {
+    raises_only(block, true)
+}
+
+fn raises_only(block: &Block, raises: bool) -> bool {
     let mut ok = true;
     walk(block, &mut |s| {
         ok &= match &s.kind {
+            StmtKind::Raise { message, .. } if raises => message.as_ref().is_none_or(safe),
             StmtKind::Print(t) => t.parts.iter().all(part_safe),
             StmtKind::Sleep(e) | StmtKind::Set { value: e, .. } => safe(e),
             StmtKind::SetField { object, value, .. } => safe(object) && safe(value),
@@ -81,6 +92,7 @@ fn safe(e: &Expr) -> bool {
         | ExprKind::Job(..)
         | ExprKind::Coro(_)
         | ExprKind::GatherAll(_)
+        | ExprKind::Outcomes(_)
         | ExprKind::Task(..)
         | ExprKind::New(_)
         | ExprKind::Method(..) => false,

@@ -58,6 +58,10 @@ pub enum ExprKind {
     /// `await asyncio.gather(f(a), f(b))` of one coroutine (a list of
     /// [`ExprKind::Coro`]): their results in order.
     GatherAll(Box<Expr>),
+    /// `await asyncio.gather(f(a), f(b), return_exceptions=True)` of a
+    /// coroutine that can raise (a list of [`ExprKind::Coro`]): each
+    /// child's result or exception, in order.
+    Outcomes(Box<Expr>),
     /// `[value for a in xs for b in ys]`: the items of the lists an outer
     /// [`ExprKind::Comp`] gives (its value the inner comprehension), in order.
     Flat(Box<Expr>),
@@ -454,7 +458,10 @@ impl Expr {
             | ExprKind::Spawn(call)
             | ExprKind::Job(call, _)
             | ExprKind::Coro(call) => call.args.iter().for_each(|x| x.variables(out)),
-            ExprKind::GatherAll(x) | ExprKind::Flat(x) | ExprKind::Field(x, _) => x.variables(out),
+            ExprKind::GatherAll(x)
+            | ExprKind::Outcomes(x)
+            | ExprKind::Flat(x)
+            | ExprKind::Field(x, _) => x.variables(out),
             ExprKind::New(call) => call.args.iter().for_each(|x| x.variables(out)),
             ExprKind::Method(x, call) => {
                 x.variables(out);

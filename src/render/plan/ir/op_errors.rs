@@ -60,7 +60,10 @@ fn each(e: &Expr, f: &mut impl FnMut(&Expr)) {
         ExprKind::List(xs) | ExprKind::Tuple(xs) | ExprKind::Call(_, xs) => {
             xs.iter().for_each(|x| each(x, f))
         }
-        ExprKind::Unary(_, x) | ExprKind::GatherAll(x) | ExprKind::Flat(x) => each(x, f),
+        ExprKind::Unary(_, x)
+        | ExprKind::GatherAll(x)
+        | ExprKind::Outcomes(x)
+        | ExprKind::Flat(x) => each(x, f),
         ExprKind::Binary(_, a, b) => {
             each(a, f);
             each(b, f);

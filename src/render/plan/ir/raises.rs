@@ -122,6 +122,8 @@ fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
             items.iter().for_each(|i| awaited(i, out))
         }
         ExprKind::Unary(_, x) | ExprKind::Flat(x) => awaited(x, out),
+        // With `return_exceptions=True`, the children's exceptions stay in the list.
+        ExprKind::Outcomes(_) => {}
         // The first exception of the coroutines gathered comes out of `gather`.
         ExprKind::GatherAll(x) => {
             match &x.kind {
@@ -322,7 +324,7 @@ fn base(class: &str) -> Option<&'static str> {
         "ZeroDivisionError" => "ArithmeticError",
         "NotImplementedError" => "RuntimeError",
         "ConnectionError" | "FileNotFoundError" | "PermissionError" | "TimeoutError" => "OSError",
-        "Exception" => "BaseException",
+        "Exception" | "SystemExit" => "BaseException",
         "BaseException" => return None,
         _ => "Exception",
     })
@@ -375,10 +377,11 @@ pub fn unreached_handlers(demo: &Demo) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// Whether the `except` clauses of a `try` never run: its block cannot
-/// raise (see [`super::exc_ops`]) and no clause takes a cancellation.
+/// Whether the `except` clauses of a `try` never run: its block raises
+/// only by its `raise` statements (see [`super::exc_ops`]), of classes
+/// they do not take, and no clause takes a cancellation.
 fn never_runs(body: &Block, handlers: &[super::ast::Handler]) -> bool {
-    super::exc_ops::cannot_raise(body)
+    super::exc_ops::raises_only_by_raise(body)
         && !handlers
             .iter()
             .any(|h| h.classes.iter().any(|c| c == "BaseException"))

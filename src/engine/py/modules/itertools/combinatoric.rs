@@ -234,14 +234,24 @@ impl Combinatoric {
     }
 }
 
-impl Native for Combinatoric {
-    fn type_name(&self) -> &str {
+impl Combinatoric {
+    fn class(&self) -> &'static str {
         match self.shape {
             Shape::Product => "itertools.product",
             Shape::Permutations => "itertools.permutations",
             Shape::Combinations => "itertools.combinations",
             Shape::WithReplacement => "itertools.combinations_with_replacement",
         }
+    }
+}
+
+impl Native for Combinatoric {
+    fn type_name(&self) -> &str {
+        self.class()
+    }
+
+    fn class_of(&self) -> Option<Value> {
+        Some(Value::Builtin(self.class()))
     }
 
     fn repr(&self) -> String {

@@ -99,6 +99,10 @@ impl Native for GroupBy {
         "itertools.groupby"
     }
 
+    fn class_of(&self) -> Option<Value> {
+        Some(Value::Builtin("itertools.groupby"))
+    }
+
     fn repr(&self) -> String {
         format!(
             "<itertools.groupby object at {:#x}>",
@@ -147,6 +151,10 @@ impl Grouper {
 impl Native for Grouper {
     fn type_name(&self) -> &str {
         "itertools._grouper"
+    }
+
+    fn class_of(&self) -> Option<Value> {
+        Some(Value::Builtin("itertools._grouper"))
     }
 
     fn repr(&self) -> String {
@@ -252,6 +260,10 @@ impl Tee {
 impl Native for Tee {
     fn type_name(&self) -> &str {
         "itertools._tee"
+    }
+
+    fn class_of(&self) -> Option<Value> {
+        Some(Value::Builtin("itertools._tee"))
     }
 
     fn repr(&self) -> String {

@@ -18,54 +18,43 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
+/// Every iterator the module offers, by its qualified name.
 const NAMES: &[&str] = &[
-    "count",
-    "cycle",
-    "repeat",
-    "accumulate",
-    "chain",
-    "compress",
-    "dropwhile",
-    "filterfalse",
-    "groupby",
-    "islice",
-    "pairwise",
-    "starmap",
-    "takewhile",
-    "tee",
-    "zip_longest",
-    "product",
-    "permutations",
-    "combinations",
-    "combinations_with_replacement",
+    "itertools.count",
+    "itertools.cycle",
+    "itertools.repeat",
+    "itertools.accumulate",
+    "itertools.chain",
+    "itertools.compress",
+    "itertools.dropwhile",
+    "itertools.filterfalse",
+    "itertools.groupby",
+    "itertools.islice",
+    "itertools.pairwise",
+    "itertools.starmap",
+    "itertools.takewhile",
+    "itertools.tee",
+    "itertools.zip_longest",
+    "itertools.product",
+    "itertools.permutations",
+    "itertools.combinations",
+    "itertools.combinations_with_replacement",
 ];
+
+/// The qualified name of `itertools.name`, if the module has it.
+fn qualified(name: &str) -> Option<&'static str> {
+    NAMES
+        .iter()
+        .find(|q| q.strip_prefix("itertools.") == Some(name))
+        .copied()
+}
 
 /// `itertools.name`.
 pub fn member(name: &str) -> Option<Value> {
     if name == "chain" {
-        return Some(Value::Native(Rc::new(ChainType)));
+        return Some(chain_type());
     }
-    let full = NAMES.iter().find(|n| **n == name)?;
-    Some(Value::Builtin(match *full {
-        "count" => "itertools.count",
-        "cycle" => "itertools.cycle",
-        "repeat" => "itertools.repeat",
-        "accumulate" => "itertools.accumulate",
-        "compress" => "itertools.compress",
-        "dropwhile" => "itertools.dropwhile",
-        "filterfalse" => "itertools.filterfalse",
-        "groupby" => "itertools.groupby",
-        "islice" => "itertools.islice",
-        "pairwise" => "itertools.pairwise",
-        "starmap" => "itertools.starmap",
-        "takewhile" => "itertools.takewhile",
-        "tee" => "itertools.tee",
-        "zip_longest" => "itertools.zip_longest",
-        "product" => "itertools.product",
-        "permutations" => "itertools.permutations",
-        "combinations" => "itertools.combinations",
-        _ => "itertools.combinations_with_replacement",
-    }))
+    qualified(name).map(Value::Builtin)
 }
 
 /// Calls `itertools.name(...)`.
@@ -263,6 +252,14 @@ pub(super) fn int_arg(v: &Value) -> PyResult<i64> {
 /// `itertools.chain`: callable, with `chain.from_iterable`.
 struct ChainType;
 
+/// The one `itertools.chain` class, so that `type(c) is itertools.chain`.
+fn chain_type() -> Value {
+    thread_local! {
+        static CHAIN: Rc<ChainType> = Rc::new(ChainType);
+    }
+    Value::Native(CHAIN.with(Rc::clone))
+}
+
 impl Native for ChainType {
     fn type_name(&self) -> &str {
         "type"
@@ -270,6 +267,10 @@ impl Native for ChainType {
 
     fn repr(&self) -> String {
         "<class 'itertools.chain'>".into()
+    }
+
+    fn class_name(&self) -> Option<&'static str> {
+        Some("itertools.chain")
     }
 
     fn has_method(&self, name: &str) -> bool {
@@ -382,7 +383,7 @@ enum St {
     },
 }
 
-/// An itertools iterator: its name and state.
+/// An itertools iterator: its qualified name and state.
 struct It {
     name: &'static str,
     st: RefCell<St>,
@@ -390,11 +391,7 @@ struct It {
 
 impl It {
     fn value(name: &str, st: St) -> Value {
-        let name = NAMES
-            .iter()
-            .find(|n| **n == name)
-            .copied()
-            .unwrap_or("chain");
+        let name = qualified(name).unwrap_or("itertools.chain");
         Value::Native(Rc::new(It {
             name,
             st: RefCell::new(st),
@@ -733,21 +730,7 @@ enum Kind {
 
 impl Native for It {
     fn type_name(&self) -> &str {
-        match self.name {
-            "count" => "itertools.count",
-            "cycle" => "itertools.cycle",
-            "repeat" => "itertools.repeat",
-            "accumulate" => "itertools.accumulate",
-            "compress" => "itertools.compress",
-            "dropwhile" => "itertools.dropwhile",
-            "takewhile" => "itertools.takewhile",
-            "filterfalse" => "itertools.filterfalse",
-            "starmap" => "itertools.starmap",
-            "islice" => "itertools.islice",
-            "pairwise" => "itertools.pairwise",
-            "zip_longest" => "itertools.zip_longest",
-            _ => "itertools.chain",
-        }
+        self.name
     }
 
     fn repr(&self) -> String {
@@ -794,6 +777,13 @@ impl Native for It {
     }
 
     fn instance_of(&self, builtin: &str) -> bool {
-        builtin.strip_prefix("itertools.") == Some(self.name)
+        builtin == self.name
+    }
+
+    fn class_of(&self) -> Option<Value> {
+        Some(match self.name {
+            "itertools.chain" => chain_type(),
+            name => Value::Builtin(name),
+        })
     }
 }

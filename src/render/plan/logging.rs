@@ -1,0 +1,551 @@
+//! `logging` in the Rust listing: a program that configures the root
+//! logger once at the top of the module (`logging.basicConfig(...)`), or
+//! never, and logs through `logging.<level>(...)` or loggers it names at
+//! module level (`log = logging.getLogger("app")`). The level and format
+//! are known when the listing is written, so each record that passes the
+//! level is one `eprintln!` (`println!` for `stream=sys.stdout`) of the
+//! line Python's handler writes, and each one below it is a comment.
+
+use super::scope::Scope;
+use super::{Planner, Result, module_stmts, refuse};
+use crate::program::{
+    self as py, Arg, ExprKind as E, Literal, Module, Name, StmtKind as P, Target,
+};
+use crate::render::plan::ir::ast::StmtKind;
+use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind, Part, Spec, Template};
+use std::ops::Range;
+
+/// The format `basicConfig` writes with when given none.
+const BASIC_FORMAT: &str = "%(levelname)s:%(name)s:%(message)s";
+
+/// How the program's records are written.
+struct Setup {
+    /// The root logger's level: records below it are dropped.
+    level: i64,
+    /// The handler's `%`-style format; `None` for the last-resort handler,
+    /// which writes the bare message.
+    format: Option<String>,
+    /// `stream=sys.stdout`: the records go to stdout.
+    stdout: bool,
+}
+
+/// A level's number by its name (`logging.INFO` or `"INFO"`).
+fn level_number(name: &str) -> Option<i64> {
+    Some(match name {
+        "CRITICAL" | "FATAL" => 50,
+        "ERROR" => 40,
+        "WARNING" | "WARN" => 30,
+        "INFO" => 20,
+        "DEBUG" => 10,
+        "NOTSET" => 0,
+        _ => return None,
+    })
+}
+
+/// Every statement of `block`, those of the functions and classes it
+/// defines too.
+fn walk_all<'a>(block: &'a [py::Stmt], f: &mut impl FnMut(&'a py::Stmt)) {
+    crate::program::walk(block, &mut |s| {
+        f(s);
+        if let P::Def { code, .. } | P::Class { code, .. } = &s.kind {
+            walk_all(&code.body, f);
+        }
+    });
+}
+
+/// A level's name by its number.
+fn level_label(level: i64) -> &'static str {
+    match level {
+        50.. => "CRITICAL",
+        40.. => "ERROR",
+        30.. => "WARNING",
+        20.. => "INFO",
+        10.. => "DEBUG",
+        _ => "NOTSET",
+    }
+}
+
+/// The record's level name and number for a logging method.
+fn method_level(method: &str) -> Option<(&'static str, i64)> {
+    Some(match method {
+        "debug" => ("DEBUG", 10),
+        "info" => ("INFO", 20),
+        "warning" => ("WARNING", 30),
+        "error" => ("ERROR", 40),
+        "critical" => ("CRITICAL", 50),
+        _ => return None,
+    })
+}
+
+/// A string literal's text.
+fn str_lit(e: &py::Expr) -> Option<&str> {
+    match &e.kind {
+        E::Literal(Literal::Str(s)) => Some(s),
+        _ => None,
+    }
+}
+
+/// One directive of a `%`-format: `%s`, `%r`, `%d`/`%i`, `%f` with an
+/// optional precision (`%.1f`), or the text `%%` stands for.
+enum Directive {
+    Text(String),
+    Str,
+    Repr,
+    Int,
+    Float(usize),
+}
+
+/// The directives of a log message; `None` for one that Rust's `format!`
+/// does not write the same way (a width, a mapping key, another type).
+fn directives(msg: &str) -> Option<Vec<Directive>> {
+    let mut out = Vec::new();
+    let mut text = String::new();
+    let mut chars = msg.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            text.push(c);
+            continue;
+        }
+        let mut precision = None;
+        if chars.peek() == Some(&'.') {
+            chars.next();
+            let mut digits = String::new();
+            while let Some(d) = chars.peek().filter(|d| d.is_ascii_digit()) {
+                digits.push(*d);
+                chars.next();
+            }
+            precision = Some(digits.parse().unwrap_or(0));
+        }
+        let d = match (chars.next()?, precision) {
+            ('%', None) => {
+                text.push('%');
+                continue;
+            }
+            ('s', None) => Directive::Str,
+            ('r', None) => Directive::Repr,
+            ('d' | 'i', None) => Directive::Int,
+            ('f', p) => Directive::Float(p.unwrap_or(6)),
+            _ => return None,
+        };
+        out.push(Directive::Text(std::mem::take(&mut text)));
+        out.push(d);
+    }
+    out.push(Directive::Text(text));
+    Some(out)
+}
+
+impl Planner<'_> {
+    /// The module's top-level statements.
+    fn top_stmts(&self) -> Vec<&py::Stmt> {
+        module_stmts(&self.program.module.body)
+    }
+
+    /// The logger name a module-level `name = logging.getLogger(...)`
+    /// gives `name`.
+    fn named_logger(&self, name: &str) -> Option<String> {
+        self.top_stmts().into_iter().find_map(|s| match &s.kind {
+            P::Assign { targets, value } => match targets.as_slice() {
+                [Target::Name(Name::Global(n))] if &**n == name && self.bound_once(targets) => {
+                    self.logger_name(value)
+                }
+                _ => None,
+            },
+            _ => None,
+        })
+    }
+
+    /// The name of the logger `logging.getLogger(...)` returns.
+    fn logger_name(&self, e: &py::Expr) -> Option<String> {
+        let E::Call(f, args) = &e.kind else {
+            return None;
+        };
+        if !self.is_member(f, Module::Logging, "getLogger") {
+            return None;
+        }
+        match args.as_slice() {
+            [] => Some("root".into()),
+            [Arg::Positional(a)] => match &a.kind {
+                E::Name(n) if &**n.ident() == "__name__" => Some("__main__".into()),
+                _ => str_lit(a).map(str::to_string),
+            },
+            _ => None,
+        }
+    }
+
+    /// Whether `s` is a module-level `name = logging.getLogger(...)` that
+    /// the listing needs no statement for: its records name the logger.
+    pub(super) fn logger_binding(&self, s: &py::Stmt) -> bool {
+        self.top_stmts().into_iter().any(|m| {
+            m.id == s.id
+                && matches!(&m.kind, P::Assign { targets, value }
+                    if matches!(targets.as_slice(), [Target::Name(Name::Global(_))])
+                        && self.logger_name(value).is_some()
+                        && self.bound_once(targets))
+        })
+    }
+
+    /// The logger a name stands for: a module-level `name =
+    /// logging.getLogger(...)` read in a function, or in the module's own
+    /// code (where the module's variables are `main`'s locals).
+    fn logger_named_by(&self, sc: &Scope, obj: &py::Expr) -> Option<String> {
+        match &obj.kind {
+            E::Name(Name::Global(n)) => self.named_logger(n),
+            E::Name(Name::Local(_, n)) if sc.module => {
+                self.top_stmts().into_iter().find_map(|s| match &s.kind {
+                    P::Assign { targets, value } => match targets.as_slice() {
+                        [Target::Name(Name::Global(g))]
+                            if g.to_lowercase() == n.to_lowercase() && self.logger_binding(s) =>
+                        {
+                            self.logger_name(value)
+                        }
+                        _ => None,
+                    },
+                    _ => None,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether the module binds the target's name in one statement only.
+    fn bound_once(&self, targets: &[Target]) -> bool {
+        let [Target::Name(n)] = targets else {
+            return false;
+        };
+        let mut count = 0;
+        crate::program::walk(&self.program.module.body, &mut |s| {
+            if let P::Assign { targets, .. } = &s.kind
+                && matches!(targets.as_slice(), [Target::Name(m)] if m.ident() == n.ident())
+            {
+                count += 1;
+            }
+        });
+        count == 1
+    }
+
+    /// How records are written: the one `basicConfig` at the top of the
+    /// module, or the handler Python falls back to.
+    fn log_setup(&self, span: &Range<usize>) -> Result<Setup> {
+        let code = self.top_stmts();
+        let mut configs: Vec<(&py::Stmt, &[Arg])> = Vec::new();
+        let mut uses_root = false;
+        let mut uses_named = false;
+        walk_all(&self.program.module.body, &mut |s| {
+            let P::Expr(e) = &s.kind else {
+                return;
+            };
+            let E::Call(f, args) = &e.kind else {
+                return;
+            };
+            if self.is_member(f, Module::Logging, "basicConfig") {
+                configs.push((s, args.as_slice()));
+            }
+            let E::Attr(obj, m) = &f.kind else {
+                return;
+            };
+            if method_level(m).is_none() {
+                return;
+            }
+            if self.member(f).is_some_and(|(m, _)| m == Module::Logging) {
+                uses_root = true;
+            } else if let E::Name(Name::Global(n)) = &obj.kind
+                && self.named_logger(n).is_some()
+            {
+                uses_named = true;
+            }
+        });
+        let Some(&(config, args)) = configs.first() else {
+            // `logging.warning(...)` configures the root logger on first
+            // use; a named logger's records go to the last-resort handler
+            // until then: which comes first depends on the run.
+            if uses_root && uses_named {
+                return refuse(
+                    span,
+                    "records of the root logger and of named loggers with nothing configured",
+                    "the root logger's functions call `basicConfig()` on first use, which \
+                     changes how named loggers write: call `logging.basicConfig(...)` first",
+                );
+            }
+            return Ok(Setup {
+                level: 30,
+                format: uses_root.then(|| BASIC_FORMAT.to_string()),
+                stdout: false,
+            });
+        };
+        // Records written before it would be written another way.
+        let early = match code.iter().position(|s| s.id == config.id) {
+            Some(at) => code[..at]
+                .iter()
+                .any(|s| !super::module::is_definition(s) && !self.logger_binding(s)),
+            None => true,
+        };
+        if configs.len() > 1 || early {
+            let at = configs.iter().find(|(c, _)| c.id != config.id || early);
+            return refuse(
+                &at.map_or(config, |(c, _)| c).span,
+                "`logging.basicConfig(...)` here",
+                "the Rust listing writes records as one `basicConfig` at the top of the module \
+                 (before any other code) sets",
+            );
+        }
+        let mut setup = Setup {
+            level: 30,
+            format: Some(BASIC_FORMAT.to_string()),
+            stdout: false,
+        };
+        for a in args {
+            let Arg::Keyword(k, v) = a else {
+                return refuse(
+                    span,
+                    "`logging.basicConfig(...)` here",
+                    "it takes keywords only",
+                );
+            };
+            let ok = match &**k {
+                "level" => {
+                    let level = match &v.kind {
+                        E::Literal(Literal::Int(n)) => Some(*n),
+                        E::Literal(Literal::Str(s)) => level_number(s),
+                        _ => match self.member(v) {
+                            Some((Module::Logging, name)) => level_number(name),
+                            _ => None,
+                        },
+                    };
+                    level.map(|l| setup.level = l).is_some()
+                }
+                "format" => str_lit(v)
+                    .map(|f| setup.format = Some(f.to_string()))
+                    .is_some(),
+                "stream" => match self.member(v) {
+                    Some((Module::Sys, "stdout")) => {
+                        setup.stdout = true;
+                        true
+                    }
+                    Some((Module::Sys, "stderr")) => true,
+                    _ => false,
+                },
+                _ => false,
+            };
+            if !ok {
+                return refuse(
+                    &v.span,
+                    format!("`basicConfig({k}=...)` here"),
+                    "the Rust listing writes records with a `level=` (a level of `logging` or \
+                     its name), a literal `format=` and `stream=sys.stdout` or `sys.stderr`",
+                );
+            }
+        }
+        Ok(setup)
+    }
+
+    /// A statement that configures logging, names a logger or logs a
+    /// record: `logging.basicConfig(...)` (nothing to run: its records are
+    /// written as it sets), `logging.warning(msg, *args)` and
+    /// `log.info(msg, *args)`; `None` for another statement.
+    pub(super) fn log_stmt(&self, sc: &Scope, e: &py::Expr) -> Result<Option<StmtKind>> {
+        let E::Call(f, args) = &e.kind else {
+            return Ok(None);
+        };
+        if self.is_member(f, Module::Logging, "basicConfig") {
+            let setup = self.log_setup(&e.span)?;
+            let stream = if setup.stdout {
+                "println!"
+            } else {
+                "eprintln!"
+            };
+            let level = level_label(setup.level);
+            return Ok(Some(StmtKind::Note(format!(
+                "`logging.basicConfig`: each record at {level} or above is one `{stream}`."
+            ))));
+        }
+        let E::Attr(obj, method) = &f.kind else {
+            return Ok(None);
+        };
+        let logger = match self.member(f) {
+            Some((Module::Logging, _)) => "root".to_string(),
+            Some(_) => return Ok(None),
+            None => match self.logger_named_by(sc, obj) {
+                Some(name) => name,
+                None => return Ok(None),
+            },
+        };
+        let Some((level_name, level)) = method_level(method) else {
+            return Ok(None);
+        };
+        let setup = self.log_setup(&e.span)?;
+        let call = self.text(&e.span).to_string();
+        let (msg, rest) = match args.split_first() {
+            Some((Arg::Positional(m), rest)) => (m, rest),
+            _ => {
+                return refuse(
+                    &e.span,
+                    format!("the call `{call}`"),
+                    "the Rust listing logs a message and positional arguments",
+                );
+            }
+        };
+        let Some(msg) = str_lit(msg) else {
+            return refuse(
+                &msg.span,
+                "this log message",
+                "the Rust listing logs a string literal with `%`-arguments",
+            );
+        };
+        let mut values = Vec::new();
+        for a in rest {
+            let Arg::Positional(v) = a else {
+                return refuse(
+                    &e.span,
+                    format!("the call `{call}`"),
+                    "the Rust listing logs a message and positional arguments",
+                );
+            };
+            values.push((self.expr(sc, v)?, str_lit(v).is_some()));
+        }
+        if level < setup.level {
+            return Ok(Some(StmtKind::Note(format!(
+                "`{call}`: below the {} level, not written.",
+                level_label(setup.level)
+            ))));
+        }
+        let Some(message) = message(msg, values) else {
+            return Ok(Some(StmtKind::Note(format!(
+                "`{call}`: its arguments do not fit the message: Python's logging writes \
+                 \"--- Logging error ---\" and a traceback to stderr, and goes on."
+            ))));
+        };
+        let line = match &setup.format {
+            None => message,
+            Some(format) => match line(format, &logger, level_name, level, message) {
+                Some(t) => t,
+                None => {
+                    return refuse(
+                        &e.span,
+                        format!("the call `{call}`"),
+                        "the Rust listing writes records whose format has only \
+                         `%(levelname)s`, `%(levelno)s`, `%(name)s` and `%(message)s`",
+                    );
+                }
+            },
+        };
+        Ok(Some(if setup.stdout {
+            StmtKind::Print(line)
+        } else {
+            StmtKind::Eprint(line)
+        }))
+    }
+}
+
+/// The record's message: `msg` with the `%`-directives filled from
+/// `values` (each with whether it is a string literal), or `msg` as it is
+/// when there are none; `None` when they do not fit.
+fn message(msg: &str, values: Vec<(Expr, bool)>) -> Option<Template> {
+    if values.is_empty() {
+        return Some(Template {
+            parts: vec![Part::Text(msg.to_string())],
+        });
+    }
+    let mut values = values.into_iter();
+    let mut parts = Vec::new();
+    for d in directives(msg)? {
+        let part = match d {
+            Directive::Text(t) => Part::Text(t),
+            Directive::Str => Part::Hole(values.next()?.0),
+            Directive::Repr => {
+                let (v, _) = values.next()?;
+                let span = v.span.clone();
+                Part::Hole(Expr {
+                    kind: ExprKind::Call(Builtin::Repr, vec![v]),
+                    span,
+                })
+            }
+            Directive::Int => match values.next()? {
+                (_, true) => return None,
+                (v, false) => Part::Hole(v),
+            },
+            Directive::Float(places) => match values.next()? {
+                (_, true) => return None,
+                (v, false) => Part::Spec(
+                    v,
+                    Spec {
+                        rust: format!(".{places}"),
+                        float: true,
+                        python: None,
+                    },
+                ),
+            },
+        };
+        parts.push(part);
+    }
+    if values.next().is_some() {
+        return None;
+    }
+    Some(Template { parts })
+}
+
+/// The handler's line: `format` with the record's fields; `None` for a
+/// field the listing does not know.
+fn line(
+    format: &str,
+    logger: &str,
+    level_name: &str,
+    level: i64,
+    message: Template,
+) -> Option<Template> {
+    let mut parts = Vec::new();
+    let mut text = String::new();
+    let mut rest = format;
+    let mut message = Some(message);
+    while let Some(at) = rest.find('%') {
+        text.push_str(&rest[..at]);
+        rest = &rest[at + 1..];
+        if let Some(r) = rest.strip_prefix('%') {
+            text.push('%');
+            rest = r;
+            continue;
+        }
+        let r = rest.strip_prefix('(')?;
+        let close = r.find(')')?;
+        let key = &r[..close];
+        let r = &r[close + 1..];
+        let left = r.starts_with('-');
+        let r = r.trim_start_matches('-');
+        let digits = r.chars().take_while(char::is_ascii_digit).count();
+        let width: usize = if digits == 0 {
+            0
+        } else {
+            r[..digits].parse().ok()?
+        };
+        let r = &r[digits..];
+        let kind = r.chars().next()?;
+        rest = &r[1..];
+        let pad = |s: String| {
+            if left {
+                format!("{s:<width$}")
+            } else {
+                format!("{s:>width$}")
+            }
+        };
+        match (key, kind) {
+            ("levelname", 's') => text.push_str(&pad(level_name.to_string())),
+            ("name", 's') => text.push_str(&pad(logger.to_string())),
+            ("levelno", 's' | 'd') => text.push_str(&pad(level.to_string())),
+            ("message", 's') if width == 0 => {
+                for p in message.take()?.parts {
+                    match p {
+                        Part::Text(t) => text.push_str(&t),
+                        p => {
+                            parts.push(Part::Text(std::mem::take(&mut text)));
+                            parts.push(p);
+                        }
+                    }
+                }
+            }
+            _ => return None,
+        }
+    }
+    text.push_str(rest);
+    parts.push(Part::Text(text));
+    parts.retain(|p| !matches!(p, Part::Text(t) if t.is_empty()));
+    Some(Template { parts })
+}

@@ -1,0 +1,161 @@
+//! `cancelled()` of the tasks of a list that the function aborts items of
+//! (`for t in tasks: t.cancel()`, `tasks[i].cancel()`): a `JoinHandle`
+//! tells whether its task has finished, not how, so the listing keeps the
+//! ids of the list's tasks it aborted before they finished, in
+//! `tasks_aborted`; a task is cancelled when its id is there and it has
+//! finished since.
+
+use super::Renderer;
+use super::analysis::{each_expr, stmt_exprs};
+use super::code::Code;
+use super::names::ident;
+use super::types::Ty;
+use crate::render::plan::ir::ast::{Function, Stmt, StmtKind, walk};
+use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind};
+
+/// Calls `f` with each expression of `s` and of the statements inside it.
+fn each_deep<'a>(s: &'a Stmt, f: &mut impl FnMut(&'a Expr)) {
+    let mut visit = |s: &'a Stmt| {
+        for (e, _) in stmt_exprs(s) {
+            each_expr(e, f);
+        }
+    };
+    visit(s);
+    for inner in s.blocks() {
+        walk(inner, &mut visit);
+    }
+}
+
+/// The list `var` goes over: the variable of a `for` loop or of a
+/// comprehension over a list variable.
+fn list_of(f: &Function, var: &str) -> Option<String> {
+    let mut out = None;
+    walk(&f.body, &mut |s| {
+        if let StmtKind::For { var: v, over, .. } = &s.kind
+            && v == var
+            && let ExprKind::Var(list) = &over.kind
+        {
+            out.get_or_insert_with(|| list.clone());
+        }
+        for (e, _) in stmt_exprs(s) {
+            each_expr(e, &mut |x| {
+                if let ExprKind::Comp { var: v, over, .. } = &x.kind
+                    && v == var
+                    && let ExprKind::Var(list) = &over.kind
+                {
+                    out.get_or_insert_with(|| list.clone());
+                }
+            });
+        }
+    });
+    out
+}
+
+/// The list whose item `s` aborts: `tasks[i].cancel()`, or `t.cancel()`
+/// with `t` going over `tasks`.
+fn aborted_list(f: &Function, s: &Stmt) -> Option<String> {
+    match &s.kind {
+        StmtKind::CancelItem(item) => match &item.kind {
+            ExprKind::Call(Builtin::Index, args) => match args.first().map(|a| &a.kind) {
+                Some(ExprKind::Var(list)) => Some(list.clone()),
+                _ => None,
+            },
+            _ => None,
+        },
+        StmtKind::Cancel { task } => list_of(f, task),
+        _ => None,
+    }
+}
+
+/// Whether `s`, or a statement inside it, aborts an item of `list`.
+fn aborts_item(f: &Function, s: &Stmt, list: &str) -> bool {
+    let mut found = aborted_list(f, s).is_some_and(|l| l == list);
+    for inner in s.blocks() {
+        walk(inner, &mut |s| {
+            found |= aborted_list(f, s).is_some_and(|l| l == list)
+        });
+    }
+    found
+}
+
+impl Renderer<'_> {
+    /// The set of the ids of `list`'s tasks aborted before they finished,
+    /// when the function reads `cancelled()` of its items and aborts some.
+    fn aborted_set(&self, list: &str) -> Option<String> {
+        let f = self.demo.function(&self.func)?;
+        let mut reads = false;
+        for s in &f.body {
+            each_deep(s, &mut |x| {
+                reads |= matches!(&x.kind, ExprKind::Cancelled(t)
+                    if list_of(f, t).is_some_and(|l| l == list));
+            });
+        }
+        let aborts = f.body.iter().any(|s| aborts_item(f, s, list));
+        (reads && aborts).then(|| format!("{}_aborted", list.trim_start_matches("r#")))
+    }
+
+    /// Before a statement of the function's block that is the first to
+    /// abort an item of a list whose items' `cancelled()` it reads: the
+    /// empty set of aborted ids.
+    pub(super) fn declare_aborted(&mut self, s: &Stmt) {
+        let Some(f) = self.demo.function(&self.func) else {
+            return;
+        };
+        let mut lists: Vec<String> = Vec::new();
+        let mut note = |s: &Stmt| {
+            if let Some(l) = aborted_list(f, s)
+                && !lists.contains(&l)
+            {
+                lists.push(l);
+            }
+        };
+        note(s);
+        for inner in s.blocks() {
+            walk(inner, &mut note);
+        }
+        for list in lists {
+            let first = f.body.iter().find(|t| aborts_item(f, t, &list));
+            if first.is_none_or(|t| t.id != s.id) {
+                continue;
+            }
+            if let Some(set) = self.aborted_set(&list) {
+                self.use_("std::collections", "HashSet");
+                self.line("// A handle does not say how its task ended: remember the aborts.");
+                self.line(format!("let mut {set} = HashSet::new();"));
+            }
+        }
+    }
+
+    /// Before `handle.abort()` of an item of a list with a set: an abort
+    /// before the task finished cancels it.
+    pub(super) fn note_item_abort(&mut self, list: &str, handle: &str) -> bool {
+        let Some(set) = self.aborted_set(list) else {
+            return false;
+        };
+        self.line(format!("if !{handle}.is_finished() {{"));
+        self.line(format!("    {set}.insert({handle}.id());"));
+        self.line("}");
+        true
+    }
+
+    /// The list that `task`, a loop's or comprehension's variable, goes
+    /// over.
+    pub(super) fn item_list(&self, task: &str) -> Option<String> {
+        list_of(self.demo.function(&self.func)?, task)
+    }
+
+    /// `task.cancelled()` of an item of `list`.
+    pub(super) fn item_cancelled(&self, list: &str, task: &str) -> Code {
+        match self.aborted_set(list) {
+            Some(set) => Code::new(
+                format!(
+                    "{set}.contains(&{t}.id()) && {t}.is_finished()",
+                    t = ident(task)
+                ),
+                Ty::Bool,
+                2,
+            ),
+            None => Code::new("false", Ty::Bool, 10),
+        }
+    }
+}
