@@ -10,7 +10,7 @@
 //! calls do: on each lane the entered and left events pair up like
 //! parentheses, innermost last.
 
-use crate::render::plan::ir::ast::StmtId;
+use crate::program::StmtId;
 use crate::text::format_seconds;
 use std::fmt;
 use std::sync::Arc;

@@ -7,7 +7,7 @@ use super::primitive::{PrimOp, Primitive};
 use std::ops::Range;
 
 /// Identifies a statement within its demo (ids are dense, in source order).
-pub type StmtId = u32;
+pub use crate::program::StmtId;
 
 /// A whole demo: the definitions and the coroutine that starts it.
 #[derive(Clone, Debug, Default)]

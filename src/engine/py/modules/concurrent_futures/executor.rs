@@ -37,7 +37,7 @@ use crate::engine::py::types::value::Value;
 use crate::engine::py::vm::interp::{Frame, Interp};
 use crate::engine::py::vm::label;
 use crate::engine::runtime::{LaneLabel, Probe};
-use crate::render::plan::ir::ast::StmtId;
+use crate::program::StmtId;
 use std::cell::RefCell;
 use std::rc::Rc;
 
