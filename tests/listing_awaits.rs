@@ -254,3 +254,29 @@ fn an_await_after_a_call_or_a_global_is_not_moved_first() {
         );
     }
 }
+
+/// A list comprehension whose element awaits runs its awaits one after
+/// another, as Python does: a `for` loop that pushes each result, into
+/// the assigned name or, inside an expression, a fresh one built first.
+#[test]
+fn a_comprehension_of_awaits_is_a_loop_awaiting_each_in_turn() {
+    let text = translated(
+        "import asyncio\n\n\nasync def double(x):\n    await asyncio.sleep(0.25)\n    return x * 2\n\n\nasync def main():\n    values = [1, 2, 3]\n    doubled = [await double(x) for x in values]\n    print(\"doubled\", doubled)\n    print(\"big\", [await double(x) for x in values if x > 1], values)\n    q = asyncio.Queue()\n    await q.put(5)\n    print([await q.get() for _ in range(1)])\n\n\nasyncio.run(main())\n",
+    );
+    assert!(
+        text.contains("    let mut doubled = vec![];\n    for x in values.iter().copied() {\n        doubled.push(double(x).await);\n    }\n    println!(\"doubled {doubled:?}\");\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("        if x > 1 {\n            double_results.push(double(x).await);\n        }\n    }\n    println!(\"big {double_results:?} {values:?}\");\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("let (q_tx, q_rx) = async_channel::unbounded();"),
+        "{text}"
+    );
+    assert!(
+        text.contains("get_results.push(q_rx.recv().await.expect(\"the queue is open\"));"),
+        "{text}"
+    );
+}

@@ -208,3 +208,33 @@ asyncio.run(main())
         ],
     );
 }
+
+/// `logging.warning` whose arguments do not fit its message raises
+/// nothing (logging reports the error on stderr and goes on): an
+/// `except` around it never runs, and the listing says so.
+#[test]
+fn except_around_a_logging_error_never_runs() {
+    let src = "import asyncio
+import logging
+
+
+async def main():
+    try:
+        logging.warning(\"%d tasks\", \"three\")
+    except Exception as e:
+        print(\"caught\", repr(e))
+    print(\"after the log line\")
+
+
+asyncio.run(main())
+";
+    let text = listing(src);
+    has_all(
+        &text,
+        &[
+            "// Nothing here raises what the `except` takes: it never runs.",
+            "Python's\n    // logging writes \"--- Logging error ---\"",
+        ],
+    );
+    assert!(!text.contains("caught"), "{text}");
+}

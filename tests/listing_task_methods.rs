@@ -162,3 +162,27 @@ print(t.get_name())\n    await t\n{RUN}"
     assert!(reason.contains("Tokio's tasks have no names"), "{reason}");
     assert_eq!(at, "t.get_name()");
 }
+
+#[test]
+fn one_result_read_inside_a_loop_the_task_outlives_is_refused() {
+    let src = format!(
+        "{HEADER}{WORK}async def main():\n    t = asyncio.create_task(work(1))\n    \
+await asyncio.sleep(2)\n    for _ in range(2):\n        print(t.result())\n{RUN}"
+    );
+    let (construct, _, at) = refused(&src);
+    assert_eq!(
+        construct,
+        "`t.result()` of a task awaited or read elsewhere"
+    );
+    assert_eq!(at, "t");
+}
+
+#[test]
+fn the_result_of_a_task_made_in_the_same_loop_is_read_in_place() {
+    let src = format!(
+        "{HEADER}{WORK}async def main():\n    for n in range(2):\n        \
+t = asyncio.create_task(work(n))\n        await asyncio.sleep(2)\n        print(t.result())\n{RUN}"
+    );
+    let text = listing(&src);
+    assert!(text.contains("(&mut t).await.unwrap()"), "{text}");
+}

@@ -31,6 +31,14 @@ impl Planner<'_> {
             return Ok(None);
         };
         let task = format!("{}_task", call.name);
+        // A name of the program's own is not taken over.
+        let word = |c: char| c.is_alphanumeric() || c == '_';
+        let source = &self.program.source;
+        if source.match_indices(&task).any(|(i, _)| {
+            !source[..i].ends_with(word) && !source[i + task.len()..].starts_with(word)
+        }) {
+            return Ok(None);
+        }
         self.lifted.borrow_mut().push(StmtKind::Spawn {
             call,
             into: task.clone(),

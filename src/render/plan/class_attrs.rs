@@ -47,7 +47,7 @@ pub(super) fn class_attrs(code: &Code) -> Vec<(&str, &py::Expr)> {
 pub(super) fn check_body(code: &Code) -> Result<()> {
     for m in &code.body {
         let ok = match &m.kind {
-            P::Def { .. } | P::Pass => true,
+            P::Def { .. } | P::Pass | P::Annotate { .. } => true,
             P::Expr(e) => matches!(&e.kind, E::Literal(Literal::Str(_))),
             P::Assign { targets, value } => {
                 matches!(targets.as_slice(), [Target::Name(_)])

@@ -275,6 +275,12 @@ impl Planner<'_> {
                 span: e.span.clone(),
             });
         }
+        if let Some(kind) = self.annotations_expr(e) {
+            return Ok(Expr {
+                kind,
+                span: e.span.clone(),
+            });
+        }
         if let Some(kind) = self.type_name(sc, e)? {
             return Ok(Expr {
                 kind,

@@ -17,7 +17,10 @@ impl Planner<'_> {
         c: &py::Comprehension,
     ) -> Result<Option<ExprKind>> {
         if c.is_async {
-            return self.async_comp_value(sc, e, c);
+            if let Some(k) = self.async_comp_value(sc, e, c)? {
+                return Ok(Some(k));
+            }
+            return self.awaiting_comp_value(sc, e, c);
         }
         if c.kind == py::CompKind::Dict {
             return self.dict_comp_value(sc, e, c);

@@ -61,9 +61,18 @@ impl Planner<'_> {
         }
     }
 
+    /// Whether the await or comprehension at `at` may run first in the
+    /// statement being planned.
+    pub(super) fn hoistable(&self, at: &py::Span) -> bool {
+        self.header
+            .borrow()
+            .as_ref()
+            .is_some_and(|s| goes_first(s, at))
+    }
+
     /// `base`, or `base_2`, ... : a name neither the program's source nor
     /// an earlier hoisted await uses.
-    fn fresh_name(&self, base: &str) -> String {
+    pub(super) fn fresh_name(&self, base: &str) -> String {
         let used = |n: &str| {
             self.program.source.match_indices(n).any(|(i, _)| {
                 let src = self.program.source.as_bytes();
@@ -85,7 +94,7 @@ impl Planner<'_> {
 }
 
 /// The name for an awaited value: `{callee}_result`.
-fn value_name(inner: &py::Expr) -> String {
+pub(super) fn value_name(inner: &py::Expr) -> String {
     let callee = match &inner.kind {
         E::Call(f, _) => match &f.kind {
             E::Attr(_, n) => n.to_string(),
@@ -146,7 +155,7 @@ impl Walk<'_> {
         if self.found.is_some() {
             return;
         }
-        if e.span == *self.at && matches!(e.kind, E::Await(_)) {
+        if e.span == *self.at && matches!(e.kind, E::Await(_) | E::Comprehension(_)) {
             self.found = Some(!self.acted);
             return;
         }

@@ -459,9 +459,16 @@ fn message(msg: &str, values: Vec<(Expr, bool)>) -> Option<Template> {
                     span,
                 })
             }
+            // `%d` of a float writes its whole part, as `int(x)` does.
             Directive::Int => match values.next()? {
                 (_, true) => return None,
-                (v, false) => Part::Hole(v),
+                (v, false) => {
+                    let span = v.span.clone();
+                    Part::Hole(Expr {
+                        kind: ExprKind::Call(Builtin::Int, vec![v]),
+                        span,
+                    })
+                }
             },
             Directive::Float(places) => match values.next()? {
                 (_, true) => return None,

@@ -13,7 +13,9 @@
 //! What the translator cannot translate yet is an [`Untranslatable`] that
 //! names the construct and says why; [`plan_all`] collects every one.
 
+mod annotations;
 mod async_comp;
+mod await_comp;
 mod await_expr;
 mod await_spawned;
 mod builtins_args;
@@ -56,6 +58,7 @@ mod module;
 mod nested;
 mod objects;
 mod one_type;
+mod print_file;
 mod property;
 mod rename;
 mod result_cancelled;

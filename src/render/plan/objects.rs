@@ -98,6 +98,9 @@ impl<'p> Planner<'p> {
         let data = self.dataclass_fields(name);
         if data.is_none() {
             check_body(code)?;
+            if self.annotations_only(name, s) {
+                return Ok(Vec::new());
+            }
         }
         let mut params = Vec::new();
         let mut fields = Vec::new();

@@ -32,6 +32,8 @@ pub(super) struct Scope {
     pub(super) syncs: Vec<String>,
     /// Variables bound to `asyncio.create_task(...)`.
     pub(super) tasks: Vec<String>,
+    /// The loop depth each of those tasks was made at.
+    pub(super) task_depths: HashMap<String, u32>,
     /// The names given to those tasks with `name=`.
     pub(super) task_names: HashMap<String, String>,
     /// Events and queues: made here, or parameters given one.
@@ -73,6 +75,7 @@ impl Scope {
             futures: HashMap::new(),
             tasks: Vec::new(),
             task_names: HashMap::new(),
+            task_depths: HashMap::new(),
             prims: HashMap::new(),
             syncs: Vec::new(),
             depth: 0,

@@ -568,6 +568,9 @@ impl Planner<'_> {
         if matches!(&f.kind, E::Name(Name::Global(n)) if &**n == "print")
             && !self.defs.contains_key("print")
         {
+            if let Some(k) = self.print_to_file(sc, args, &e.span)? {
+                return one(s, k);
+            }
             return one(s, StmtKind::Print(self.print_template(sc, args, &e.span)?));
         }
         if let Some(k) = self.log_stmt(sc, e)? {
@@ -755,6 +758,12 @@ impl Planner<'_> {
                 Some(k) => k,
                 None => self.awaited(sc, inner, Some(var))?,
             },
+            E::Comprehension(c)
+                if c.is_async
+                    && let Some(k) = self.awaiting_comp(sc, value, c, &var)? =>
+            {
+                k
+            }
             E::Comprehension(c) if c.is_async => self.collect(sc, value, c, var)?,
             E::Call(f, args) => {
                 if let Some(made) = self.primitive_new(sc, &var, value)? {
@@ -810,6 +819,7 @@ impl Planner<'_> {
                         );
                     };
                     sc.tasks.push(var.clone());
+                    sc.task_depths.insert(var.clone(), sc.depth);
                     return one(s, StmtKind::Spawn { call, into: var });
                 }
                 if let Some(obj) = method_call(value, "create_future")

@@ -114,9 +114,9 @@ impl Planner<'_> {
     /// the output for the later reads (`await task` and `task.result()`,
     /// see `render::rust`). `task.result()` is refused where the program
     /// (anywhere: the scan is of the source) hands the task on (to
-    /// `gather`, a call, a list), or reads it more than once where the
-    /// kept output does not fit: inside a loop, of a task it cancels, or
-    /// of a coroutine that raises.
+    /// `gather`, a call, a list), reads it inside a loop the task outlives,
+    /// or reads it more than once where the kept output does not fit:
+    /// inside a loop, or of a task it cancels.
     fn result_once(&self, sc: &Scope, obj: &py::Expr, task: &str) -> Result<()> {
         let source = &self.program.source;
         let mut reads = 0;
@@ -135,7 +135,9 @@ impl Planner<'_> {
             }
         }
         let cancelled = words(source, task).any(|(_, after)| after.starts_with(".cancel("));
-        if other || (reads > 1 && (sc.depth > 0 || cancelled)) {
+        // Inside a loop the task outlives, one read is read again.
+        let again = sc.depth > sc.task_depths.get(task).copied().unwrap_or(0);
+        if other || again || (reads > 1 && (sc.depth > 0 || cancelled)) {
             return refuse(
                 &obj.span,
                 format!("`{task}.result()` of a task awaited or read elsewhere"),

@@ -68,9 +68,17 @@ impl Renderer<'_> {
             }
             _ => Ty::Dict(Box::new(Ty::Unknown), Box::new(Ty::Unknown)),
         };
+        if matches!(c.ty, Ty::Dict(..)) {
+            // `dict(d)`: a copy.
+            let mut out = Code::new(format!("{}.clone()", c.wrap(10)), c.ty.clone(), 10);
+            out.fresh = true;
+            return out;
+        }
         let collect = ".collect::<IndexMap<_, _>>()";
         let text = match c.text.strip_suffix(".collect::<Vec<_>>()") {
             Some(iter) => format!("{iter}{collect}"),
+            // An iterator already (`zip(...)`, `enumerate(...)`).
+            None if c.range => format!("{}{collect}", c.wrap(10)),
             None if c.fresh => format!("{}.into_iter(){collect}", c.wrap(10)),
             None => format!("{}.iter().cloned(){collect}", c.wrap(10)),
         };

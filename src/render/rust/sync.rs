@@ -65,6 +65,11 @@ fn ops_in(e: &Expr, var: &str, out: &mut Halves) {
         ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
             items.iter().for_each(|i| ops_in(i, var, out))
         }
+        // `ys.append(await q.get())`.
+        ExprKind::StrMethod(_, x, items) => {
+            ops_in(x, var, out);
+            items.iter().for_each(|i| ops_in(i, var, out))
+        }
         _ => {}
     }
 }

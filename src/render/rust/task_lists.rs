@@ -26,24 +26,26 @@ fn each_deep<'a>(s: &'a Stmt, f: &mut impl FnMut(&'a Expr)) {
     }
 }
 
-/// The list `var` goes over: the variable of a `for` loop or of a
-/// comprehension over a list variable.
-fn list_of(f: &Function, var: &str) -> Option<String> {
+/// The list of tasks `var` goes over: the variable of a `for` loop or of
+/// a comprehension over a variable that `is_tasks` says holds tasks.
+fn list_of(f: &Function, var: &str, is_tasks: &dyn Fn(&str) -> bool) -> Option<String> {
     let mut out = None;
-    walk(&f.body, &mut |s| {
-        if let StmtKind::For { var: v, over, .. } = &s.kind
-            && v == var
+    let mut note = |v: &String, over: &Expr| {
+        if v == var
             && let ExprKind::Var(list) = &over.kind
+            && is_tasks(list)
         {
             out.get_or_insert_with(|| list.clone());
         }
+    };
+    walk(&f.body, &mut |s| {
+        if let StmtKind::For { var: v, over, .. } = &s.kind {
+            note(v, over);
+        }
         for (e, _) in stmt_exprs(s) {
             each_expr(e, &mut |x| {
-                if let ExprKind::Comp { var: v, over, .. } = &x.kind
-                    && v == var
-                    && let ExprKind::Var(list) = &over.kind
-                {
-                    out.get_or_insert_with(|| list.clone());
+                if let ExprKind::Comp { var: v, over, .. } = &x.kind {
+                    note(v, over);
                 }
             });
         }
@@ -53,7 +55,7 @@ fn list_of(f: &Function, var: &str) -> Option<String> {
 
 /// The list whose item `s` aborts: `tasks[i].cancel()`, or `t.cancel()`
 /// with `t` going over `tasks`.
-fn aborted_list(f: &Function, s: &Stmt) -> Option<String> {
+fn aborted_list(f: &Function, s: &Stmt, is_tasks: &dyn Fn(&str) -> bool) -> Option<String> {
     match &s.kind {
         StmtKind::CancelItem(item) => match &item.kind {
             ExprKind::Call(Builtin::Index, args) => match args.first().map(|a| &a.kind) {
@@ -62,35 +64,40 @@ fn aborted_list(f: &Function, s: &Stmt) -> Option<String> {
             },
             _ => None,
         },
-        StmtKind::Cancel { task } => list_of(f, task),
+        StmtKind::Cancel { task } => list_of(f, task, is_tasks),
         _ => None,
     }
 }
 
 /// Whether `s`, or a statement inside it, aborts an item of `list`.
-fn aborts_item(f: &Function, s: &Stmt, list: &str) -> bool {
-    let mut found = aborted_list(f, s).is_some_and(|l| l == list);
+fn aborts_item(f: &Function, s: &Stmt, list: &str, is_tasks: &dyn Fn(&str) -> bool) -> bool {
+    let aborts = |s: &Stmt| aborted_list(f, s, is_tasks).is_some_and(|l| l == list);
+    let mut found = aborts(s);
     for inner in s.blocks() {
-        walk(inner, &mut |s| {
-            found |= aborted_list(f, s).is_some_and(|l| l == list)
-        });
+        walk(inner, &mut |s| found |= aborts(s));
     }
     found
 }
 
 impl Renderer<'_> {
+    /// Whether the variable `name` holds a list of tasks.
+    fn is_tasks(&self) -> impl Fn(&str) -> bool + '_ {
+        |name| matches!(self.var_ty(name).elem(), Ty::Task(_))
+    }
+
     /// The set of the ids of `list`'s tasks aborted before they finished,
     /// when the function reads `cancelled()` of its items and aborts some.
     fn aborted_set(&self, list: &str) -> Option<String> {
         let f = self.demo.function(&self.func)?;
+        let is_tasks = self.is_tasks();
         let mut reads = false;
         for s in &f.body {
             each_deep(s, &mut |x| {
                 reads |= matches!(&x.kind, ExprKind::Cancelled(t)
-                    if list_of(f, t).is_some_and(|l| l == list));
+                    if list_of(f, t, &is_tasks).is_some_and(|l| l == list));
             });
         }
-        let aborts = f.body.iter().any(|s| aborts_item(f, s, list));
+        let aborts = f.body.iter().any(|s| aborts_item(f, s, list, &is_tasks));
         (reads && aborts).then(|| format!("{}_aborted", list.trim_start_matches("r#")))
     }
 
@@ -101,9 +108,10 @@ impl Renderer<'_> {
         let Some(f) = self.demo.function(&self.func) else {
             return;
         };
+        let is_tasks = self.is_tasks();
         let mut lists: Vec<String> = Vec::new();
         let mut note = |s: &Stmt| {
-            if let Some(l) = aborted_list(f, s)
+            if let Some(l) = aborted_list(f, s, &is_tasks)
                 && !lists.contains(&l)
             {
                 lists.push(l);
@@ -113,16 +121,19 @@ impl Renderer<'_> {
         for inner in s.blocks() {
             walk(inner, &mut note);
         }
-        for list in lists {
-            let first = f.body.iter().find(|t| aborts_item(f, t, &list));
-            if first.is_none_or(|t| t.id != s.id) {
-                continue;
-            }
-            if let Some(set) = self.aborted_set(&list) {
-                self.use_("std::collections", "HashSet");
-                self.line("// A handle does not say how its task ended: remember the aborts.");
-                self.line(format!("let mut {set} = HashSet::new();"));
-            }
+        let sets: Vec<String> = lists
+            .iter()
+            .filter(|list| {
+                let first = f.body.iter().find(|t| aborts_item(f, t, list, &is_tasks));
+                first.is_some_and(|t| t.id == s.id)
+            })
+            .filter_map(|list| self.aborted_set(list))
+            .collect();
+        drop(is_tasks);
+        for set in sets {
+            self.use_("std::collections", "HashSet");
+            self.line("// A handle does not say how its task ended: remember the aborts.");
+            self.line(format!("let mut {set} = HashSet::new();"));
         }
     }
 
@@ -141,7 +152,7 @@ impl Renderer<'_> {
     /// The list that `task`, a loop's or comprehension's variable, goes
     /// over.
     pub(super) fn item_list(&self, task: &str) -> Option<String> {
-        list_of(self.demo.function(&self.func)?, task)
+        list_of(self.demo.function(&self.func)?, task, &self.is_tasks())
     }
 
     /// `task.cancelled()` of an item of `list`.

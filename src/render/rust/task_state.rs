@@ -54,12 +54,16 @@ impl Renderer<'_> {
     fn abort_flag_name(&self, task: &str) -> Option<String> {
         let f = self.demo.function(&self.func)?;
         let mut found = false;
+        let mut spawned = false;
         for block in [&f.body, &f.exit] {
             walk(block, &mut |s| {
                 found |= stmt_exprs(s).iter().any(|(e, _)| reads_cancelled(e, task));
+                spawned |= matches!(&s.kind, StmtKind::Spawn { into, .. } if into == task);
             });
         }
-        (found && self.aborts(task)).then(|| format!("{}_aborted", task.trim_start_matches("r#")))
+        // A task this function spawns: the flag is declared beside it.
+        (found && spawned && self.aborts(task))
+            .then(|| format!("{}_aborted", task.trim_start_matches("r#")))
     }
 
     /// After `let task = tokio::spawn(...)`: its flag, when one is read.

@@ -56,18 +56,7 @@ impl Interp {
             out.push_str(close);
             return Ok(());
         }
-        let depth = self.depth.get();
-        let result = if depth >= self.shared.limits.max_depth {
-            Err(error(
-                "RecursionError",
-                "maximum recursion depth exceeded while getting the repr of an object",
-            ))
-        } else {
-            self.depth.set(depth + 1);
-            let r = self.repr_items(f, v, out);
-            self.depth.set(depth);
-            r
-        };
+        let result = self.repr_deeper(|| self.repr_items(f, v, out));
         crate::engine::py::types::recursion::repr_leave(id);
         result
     }
@@ -80,26 +69,31 @@ impl Interp {
             out.push_str("[...]");
             return Ok(());
         }
-        let depth = self.depth.get();
-        let result = if depth >= self.shared.limits.max_depth {
-            Err(error(
-                "RecursionError",
-                "maximum recursion depth exceeded while getting the repr of an object",
-            ))
-        } else {
-            self.depth.set(depth + 1);
-            let r = match n.clone().repr_in(&self.rc(), f) {
-                Some(text) => text,
-                None => Ok(n.repr()),
-            };
-            self.depth.set(depth);
-            r
-        };
+        let result = self.repr_deeper(|| match n.clone().repr_in(&self.rc(), f) {
+            Some(text) => text,
+            None => Ok(n.repr()),
+        });
         crate::engine::py::types::recursion::repr_leave(id);
         let text = result?;
         budget::charge_bytes(text.len())?;
         out.push_str(&text);
         ops::check_bytes(out.len())
+    }
+
+    /// Runs `write`, the repr of a container's items, one call deeper:
+    /// `RecursionError` where the calls would pass the depth limit.
+    fn repr_deeper<T>(&self, write: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+        let depth = self.depth.get();
+        if depth >= self.shared.limits.max_depth {
+            return Err(error(
+                "RecursionError",
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
+        }
+        self.depth.set(depth + 1);
+        let result = write();
+        self.depth.set(depth);
+        result
     }
 
     fn repr_items(&self, f: &Frame, v: &Value, out: &mut String) -> PyResult<()> {

@@ -25,7 +25,9 @@ fn raises_only(block: &Block, raises: bool) -> bool {
     walk(block, &mut |s| {
         ok &= match &s.kind {
             StmtKind::Raise { message, .. } if raises => message.as_ref().is_none_or(safe),
-            StmtKind::Print(t) => t.parts.iter().all(part_safe),
+            // A comment in place of what does nothing here.
+            StmtKind::Note(_) => true,
+            StmtKind::Print(t) | StmtKind::Eprint(t) => t.parts.iter().all(part_safe),
             StmtKind::Sleep(e) | StmtKind::Set { value: e, .. } => safe(e),
             StmtKind::SetField { object, value, .. } => safe(object) && safe(value),
             StmtKind::If { cond: e, .. }
