@@ -168,6 +168,18 @@ fn a_coroutine_passing_itself_a_tree_of_tuples_is_refused_at_the_call() {
     assert!(text.contains("recursive type"), "{text}");
 }
 
+/// A coroutine spawning itself cannot be proved `Send` by the compiler:
+/// refused at the call, with the idiomatic alternative.
+#[test]
+fn a_coroutine_spawning_itself_is_refused_at_the_call() {
+    let text = listing(
+        "import asyncio\n\n\nasync def fan(n):\n    if n == 0:\n        return 1\n    t = asyncio.create_task(fan(n - 1))\n    return 1 + await t\n\n\nasync def main():\n    print(await fan(3))\n\n\nasyncio.run(main())\n",
+    );
+    assert!(text.starts_with("// The translator cannot"), "{text}");
+    assert!(text.contains("x.py:7:29: `fan` spawning itself"), "{text}");
+    assert!(text.contains("BoxFuture<'static, T>"), "{text}");
+}
+
 /// A dict literal whose values turn out to be a string and a number has
 /// no one `IndexMap` type: refused at the literal.
 #[test]

@@ -2,7 +2,7 @@
 //! dict literal whose values are a string and an integer (`{"url": url,
 //! "ms": ms}`) has no one `IndexMap` type. Such a program is listed as not
 //! translated, at the literal, rather than shown as a listing that does
-//! not build. So is a coroutine passing itself nested data (see
+//! not build. So is a coroutine calling itself in a way that cannot be boxed (see
 //! `recursion`).
 
 use super::analysis::{each_expr, stmt_exprs};
@@ -18,7 +18,7 @@ pub(super) fn type_conflicts(demo: &Demo) -> Vec<Untranslatable> {
     for f in &demo.functions {
         for block in [&f.body, &f.exit] {
             walk(block, &mut |s| {
-                out.extend(super::recursion::nested_data(&types, f, s));
+                out.extend(super::recursion::self_calls(demo, &types, f, s));
                 for (e, _) in stmt_exprs(s) {
                     each_expr(e, &mut |x| {
                         let ExprKind::Call(Builtin::Dict, items) = &x.kind else {

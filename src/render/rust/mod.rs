@@ -38,6 +38,8 @@
 //!   `join_all().await` where the `async with` block ends; when children
 //!   can fail, `join_next` collects their `Err`s into an `ExceptionGroup`
 //!   (the first aborts the rest), which `except*` splits by class;
+//! - a coroutine awaiting itself awaits `Box::pin(f(...))` (see
+//!   `recursion`);
 //! - a plain `def` is a plain `fn`; an executor's job
 //!   (`run_in_executor`, `to_thread`) is `spawn_blocking`, on Tokio's
 //!   blocking pool whatever the Python pool (Rust has no GIL), unless it

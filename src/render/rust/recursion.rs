@@ -3,41 +3,72 @@
 //! future holds the futures it awaits, so without the box its size would
 //! have no end. Data that nests passed to itself (a tree of tuples,
 //! `(name, [children...])`, or lists of lists) would need a recursive
-//! type: such a program is listed as not translated.
+//! type, and spawning itself a future the compiler cannot prove `Send`:
+//! such a program is listed as not translated.
 
 use super::analysis::{each_expr, stmt_exprs};
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Call, Calls, Function, FunctionKind, Stmt, StmtKind};
+use crate::render::plan::ir::ast::{Call, Calls, Demo, Function, FunctionKind, Stmt, StmtKind};
 use crate::render::plan::ir::expr::ExprKind;
 
-/// The first call of `f` by itself in `s` passing it data that nests.
-pub(super) fn nested_data(types: &Types, f: &Function, s: &Stmt) -> Option<Untranslatable> {
+/// The first call of `f` by itself in `s` that the Rust listing cannot
+/// box: one spawned as a task, or passed data that nests.
+pub(super) fn self_calls(
+    demo: &Demo,
+    types: &Types,
+    f: &Function,
+    s: &Stmt,
+) -> Option<Untranslatable> {
     if f.kind != FunctionKind::Coroutine {
         return None;
     }
-    let mut calls: Vec<&Call> = match &s.kind {
-        StmtKind::Await { call, .. } => vec![call],
-        StmtKind::Gather {
-            calls: Calls::List(list),
-            ..
-        } => list.iter().collect(),
-        StmtKind::Gather {
-            calls: Calls::Each { call, .. },
-            ..
-        } => vec![call],
-        _ => Vec::new(),
-    };
-    for (e, _) in stmt_exprs(s) {
-        each_expr(e, &mut |x| {
-            if let ExprKind::Await(c) | ExprKind::Spawn(c) | ExprKind::Coro(c) = &x.kind {
-                calls.push(c);
+    let mine = |c: &&Call| c.name == f.name;
+    let mut awaited: Vec<&Call> = Vec::new();
+    let mut spawned: Vec<&Call> = Vec::new();
+    match &s.kind {
+        StmtKind::Await { call, .. } => awaited.push(call),
+        StmtKind::Gather { calls, .. } => {
+            let list = listed(calls);
+            // A gather of calls that can fail spawns each.
+            let failing = crate::render::plan::ir::raises::fallible(demo);
+            if list.iter().any(mine) && list.iter().any(|c| failing.contains(&c.name)) {
+                spawned.extend(list);
+            } else {
+                awaited.extend(list);
             }
+        }
+        StmtKind::Spawn { call, .. }
+        | StmtKind::Shield { call, .. }
+        | StmtKind::GroupSpawn { call, .. }
+        | StmtKind::Schedule { call, .. }
+        | StmtKind::Submit { call, .. }
+        | StmtKind::WaitFor { call, .. } => spawned.push(call),
+        StmtKind::AsCompleted { calls, .. } | StmtKind::Wait { calls, .. } => {
+            spawned.extend(listed(calls))
+        }
+        _ => {}
+    }
+    for (e, _) in stmt_exprs(s) {
+        each_expr(e, &mut |x| match &x.kind {
+            ExprKind::Await(c) | ExprKind::Coro(c) => awaited.push(c),
+            ExprKind::Spawn(c) => spawned.push(c),
+            _ => {}
         });
     }
-    let call = calls.into_iter().find(|c| {
-        c.name == f.name && c.args.iter().any(|arg| nests(&types.expr_ty(&f.name, arg)))
-    })?;
+    if let Some(call) = spawned.into_iter().find(mine) {
+        return Some(Untranslatable {
+            span: call.span.clone(),
+            construct: format!("`{}` spawning itself", f.name),
+            reason: "`tokio::spawn` needs a future the compiler proves `Send`, which it cannot \
+                     for an `async fn` that calls itself; the Rust listing would declare it \
+                     `fn f(...) -> BoxFuture<'static, T>` returning `async move { ... }.boxed()`"
+                .into(),
+        });
+    }
+    let call = awaited
+        .into_iter()
+        .find(|c| mine(c) && c.args.iter().any(|arg| nests(&types.expr_ty(&f.name, arg))))?;
     Some(Untranslatable {
         span: call.span.clone(),
         construct: format!("`{}` passing itself nested data", f.name),
@@ -45,6 +76,14 @@ pub(super) fn nested_data(types: &Types, f: &Function, s: &Stmt) -> Option<Untra
                  has no recursive type for it (a `struct` holding a `Vec` of itself)"
             .into(),
     })
+}
+
+/// The calls of a `gather`, `wait` or `as_completed`.
+fn listed(calls: &Calls) -> Vec<&Call> {
+    match calls {
+        Calls::List(list) => list.iter().collect(),
+        Calls::Each { call, .. } => vec![call],
+    }
 }
 
 /// Whether `ty` holds, strictly inside, a value of its own shape: a tuple
