@@ -10,6 +10,7 @@ use super::{Planner, methods, module_stmts};
 use crate::program::{self as py, Code, ExprKind as E, Literal, Name, Stmt, StmtKind as P};
 use crate::render::plan::ir::expr::ExprKind;
 use crate::render::plan::ir::value::Value;
+use crate::text::python_str_repr;
 
 impl Planner<'_> {
     /// The annotations dict `e` reads, as Python prints it, when every
@@ -71,9 +72,9 @@ impl Planner<'_> {
             if i > 0 {
                 text.push_str(", ");
             }
-            text.push_str(&str_repr(name));
+            text.push_str(&python_str_repr(name));
             text.push_str(": ");
-            text.push_str(&str_repr(note));
+            text.push_str(&python_str_repr(note));
         }
         text.push('}');
         Some(ExprKind::Lit(Value::Str(text.into())))
@@ -167,44 +168,4 @@ fn body_annotations<'a>(body: impl Iterator<Item = &'a Stmt>) -> Vec<(&'a str, &
         _ => None,
     })
     .collect()
-}
-
-/// Python's `repr` of a string.
-fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::from(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::str_repr;
-
-    #[test]
-    fn strings_read_as_python_writes_them() {
-        assert_eq!(str_repr("list[Job]"), "'list[Job]'");
-        assert_eq!(str_repr("Literal['a']"), "\"Literal['a']\"");
-        assert_eq!(str_repr("a'b\"c"), "'a\\'b\"c'");
-    }
 }
