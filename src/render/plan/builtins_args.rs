@@ -34,6 +34,12 @@ impl Planner<'_> {
         let mut out = Vec::new();
         for a in args {
             match a {
+                Arg::Positional(e) if matches!(b, Builtin::Any | Builtin::All) => {
+                    match self.truth_list(sc, e)? {
+                        Some(truths) => out.push(truths),
+                        None => out.push(self.expr(sc, e)?),
+                    }
+                }
                 Arg::Positional(e) => out.push(self.expr(sc, e)?),
                 Arg::Keyword(k, e) if keywords.get(out.len()) == Some(&&**k) => {
                     out.push(self.expr(sc, e)?)

@@ -700,6 +700,7 @@ impl Planner<'_> {
                 "the plan binds one variable per assignment",
             );
         };
+        self.kept_generator(target, value, &rest[1..])?;
         if let Some(k) = self.set_field(sc, target, None, value)? {
             return one(s, k);
         }

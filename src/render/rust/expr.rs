@@ -296,13 +296,18 @@ impl Renderer<'_> {
                 let o = self.expr(over);
                 let elem = o.ty.elem();
                 let copied = elem.is_copy();
+                let owned = o.fresh && matches!(elem, Ty::Tuple(_)) && !copied;
                 let mut text = if o.range {
                     format!("({})", o.text)
                 } else if o.ty == Ty::Str {
                     format!("{}.chars()", o.wrap(10))
+                } else if let Ty::Dict(..) = o.ty {
+                    // Iterating a dict gives its keys.
+                    let copied = if copied { ".copied()" } else { "" };
+                    format!("{}.keys(){copied}", o.wrap(10))
                 } else if copied {
                     format!("{}.iter().copied()", o.wrap(10))
-                } else if o.fresh && matches!(elem, Ty::Tuple(_)) {
+                } else if owned {
                     // A list made here: its tuples are taken apart by value.
                     format!("{}.into_iter()", o.wrap(10))
                 } else {
@@ -311,6 +316,19 @@ impl Renderer<'_> {
                 let pat = self.loop_pat(var);
                 // A range of literals has no integer type until one is named.
                 let mut typed = o.range && elem == Ty::Int;
+                if owned && let Some(f) = filter {
+                    // `.filter` would see each tuple by reference: the test
+                    // and the value take its parts by value in one closure.
+                    let f = self.expr(f).truthy();
+                    let v = self.expr(value);
+                    let v = if v.ty == Ty::Str { v.owned() } else { v.text };
+                    text.push_str(&format!(".filter_map(|{pat}| {}.then(|| {v}))", f.wrap(10)));
+                    text.push_str(".collect::<Vec<_>>()");
+                    let ty = Ty::List(Box::new(self.types.expr_ty(&self.func, value)));
+                    let mut out = Code::new(text, ty, 10);
+                    out.fresh = true;
+                    return out;
+                }
                 if let Some(f) = filter {
                     let f = self.expr(f).truthy();
                     let pat = match (copied, typed) {
