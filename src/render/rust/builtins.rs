@@ -157,7 +157,9 @@ const REPR_DICT: &[&str] = &[
 /// it holds strings, booleans, `None`, tuples or dicts.
 pub(super) fn needs_repr(ty: &Ty) -> bool {
     match ty {
-        Ty::List(t) => matches!(**t, Ty::Str | Ty::Bool | Ty::Unit) || needs_repr(t),
+        Ty::List(t) => {
+            matches!(**t, Ty::Str | Ty::Bool | Ty::Unit | Ty::Option(_)) || needs_repr(t)
+        }
         Ty::Tuple(_) | Ty::Dict(..) | Ty::Outcome(_) => true,
         _ => false,
     }
@@ -188,6 +190,10 @@ pub(super) fn helpers(lines: &[String]) -> Vec<&'static str> {
         out.push("");
         if lines.iter().any(|l| l.contains("IndexMap")) {
             out.extend_from_slice(REPR_DICT);
+            out.push("");
+        }
+        if lines.iter().any(|l| l.contains("Option<")) {
+            out.extend_from_slice(super::options::REPR_OPTION);
             out.push("");
         }
         if calls("py_outcomes(") {
