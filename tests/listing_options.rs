@@ -22,9 +22,9 @@ found = await asyncio.gather(find(1), find(2))\n    print(found)\n{RUN}"
             "async fn find(key: i64) -> Option<String> {",
             "return Some(format!(\"item {key}\"));",
             "\n    None\n}",
-            "println!(\"{}\", found.repr());",
-            "impl<T: Repr> Repr for Option<T> {",
-            "None => \"None\".to_string(),",
+            "println!(\"{}\", py_options(&found));",
+            "fn py_options<T: Repr>(items: &[Option<T>]) -> String {",
+            "        .map(|item| item.as_ref().map_or_else(|| \"None\".to_string(), Repr::repr))",
         ],
     );
 }
@@ -38,4 +38,24 @@ print([await pick([\"a\", \"bo\"]), await pick([\"c\"])])\n{RUN}"
     ));
     assert!(!text.contains("cannot translate"), "{text}");
     has_all(&text, &["-> Option<", "return Some(", "\n    None\n}"]);
+}
+
+#[test]
+fn is_none_truth_and_printing_of_an_optional_result() {
+    let text = listing(&format!(
+        "{HEADER}async def find(key):\n    await asyncio.sleep(0.1)\n    if key > 1:\n        \
+return key * 10\n    return None\n\n\nasync def name(key):\n    if key:\n        \
+return \"x\"\n    return None\n\n\nasync def main():\n    r = await find(1)\n    \
+if r is None:\n        print(\"none\")\n    s = await find(2)\n    if s is not None and s:\n        \
+print(r, s)\n    n = await name(1)\n    print(f\"{{n}}\")\n{RUN}"
+    ));
+    has_all(
+        &text,
+        &[
+            "if r.is_none() {",
+            "if s.is_some() && s.is_some_and(|v| v != 0) {",
+            "r.map_or_else(|| \"None\".into(), |v| v.to_string())",
+            "n.as_deref().unwrap_or(\"None\")",
+        ],
+    );
 }
