@@ -1,8 +1,9 @@
-//! A function that returns `None` in one place and a value in another: in
-//! Rust that is an `Option`, which the listing does not write yet.
+//! A function other than a coroutine that returns `None` in one place and a
+//! value in another: in Rust that is an `Option`, which the listing writes
+//! only for a coroutine's result.
 
 use super::Untranslatable;
-use crate::render::plan::ir::ast::{Demo, StmtKind, walk};
+use crate::render::plan::ir::ast::{Demo, FunctionKind, StmtKind, walk};
 use crate::render::plan::ir::expr::ExprKind;
 use crate::render::plan::ir::value::Value;
 
@@ -11,6 +12,10 @@ use crate::render::plan::ir::value::Value;
 pub(super) fn returns_mixed(demo: &Demo) -> Vec<Untranslatable> {
     let mut out = Vec::new();
     for f in &demo.functions {
+        // A coroutine's result is then an `Option` (see `rust::options`).
+        if matches!(f.kind, FunctionKind::Coroutine | FunctionKind::Blocking) {
+            continue;
+        }
         let mut nones = Vec::new();
         let mut value = false;
         walk(&f.body, &mut |s| match &s.kind {

@@ -55,6 +55,9 @@ impl Renderer<'_> {
     }
 
     pub(super) fn ret(&mut self, e: Option<&Expr>, tail: bool) {
+        if let Ty::Option(_) = self.types.ret_of(&self.func) {
+            return self.ret_option(e, tail);
+        }
         let value = e.map(|e| {
             let c = self.expr(e);
             let ret = self.types.ret_of(&self.func);

@@ -157,7 +157,9 @@ const REPR_DICT: &[&str] = &[
 /// it holds strings, booleans, `None`, tuples or dicts.
 pub(super) fn needs_repr(ty: &Ty) -> bool {
     match ty {
-        Ty::List(t) => matches!(**t, Ty::Str | Ty::Bool | Ty::Unit) || needs_repr(t),
+        Ty::List(t) => {
+            matches!(**t, Ty::Str | Ty::Bool | Ty::Unit | Ty::Option(_)) || needs_repr(t)
+        }
         Ty::Tuple(_) | Ty::Dict(..) | Ty::Outcome(_) => true,
         _ => false,
     }
@@ -169,6 +171,7 @@ pub(super) fn repr_call(c: &Code) -> String {
     match &c.ty {
         Ty::List(t) if **t == Ty::Str => format!("py_list(&{})", c.wrap(10)),
         Ty::List(t) if matches!(**t, Ty::Outcome(_)) => format!("py_outcomes(&{})", c.wrap(10)),
+        Ty::List(t) if matches!(**t, Ty::Option(_)) => format!("py_options(&{})", c.wrap(10)),
         _ => format!("{}.repr()", c.wrap(10)),
     }
 }
@@ -182,12 +185,18 @@ pub(super) fn helpers(lines: &[String]) -> Vec<&'static str> {
                 .any(|(i, _)| !l[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_'))
         })
     };
-    let repr = lines.iter().any(|l| l.contains(".repr()")) || calls("py_outcomes(");
+    let repr = lines.iter().any(|l| l.contains(".repr()"))
+        || calls("py_outcomes(")
+        || calls("py_options(");
     if repr {
         out.extend_from_slice(REPR);
         out.push("");
         if lines.iter().any(|l| l.contains("IndexMap")) {
             out.extend_from_slice(REPR_DICT);
+            out.push("");
+        }
+        if calls("py_options(") {
+            out.extend_from_slice(super::options::PY_OPTIONS);
             out.push("");
         }
         if calls("py_outcomes(") {

@@ -82,6 +82,7 @@ impl Code {
             Ty::Str | Ty::List(_) | Ty::Dict(..) => {
                 Code::new(format!("!{}.is_empty()", self.wrap(10)), Ty::Bool, 7)
             }
+            Ty::Option(_) => super::options::truth(self).unwrap_or_else(|| self.clone()),
             _ => self.clone(),
         }
     }

@@ -395,6 +395,9 @@ impl Renderer<'_> {
 
     pub(super) fn binary(&mut self, op: BinaryOp, a: Code, b: Code) -> Code {
         use BinaryOp::*;
+        if let Some(test) = super::options::none_test(op, &a, &b) {
+            return test;
+        }
         let prec = match op {
             Or => 1,
             And => 2,
@@ -597,6 +600,11 @@ impl Renderer<'_> {
         if super::builtins::needs_repr(&c.ty) {
             fmt.push_str("{}");
             args.push(super::builtins::repr_call(c));
+            return;
+        }
+        if let Some(shown) = super::options::shown(c) {
+            fmt.push_str("{}");
+            args.push(shown);
             return;
         }
         let debug = matches!(

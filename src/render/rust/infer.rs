@@ -224,15 +224,19 @@ impl Types {
                 } => changed |= self.set_field_ty(name, object, field, value),
                 // A return in cleanup code cannot happen in Rust's `Drop`.
                 StmtKind::Return(Some(_)) if self.in_cleanup => {}
-                StmtKind::Return(Some(e)) => {
+                StmtKind::Return(Some(e)) if !super::options::is_none(e) => {
                     let ty = self.expr_ty(name, e);
                     let slot = self.ret.get_mut(name).expect("every function");
                     changed |= unify(slot, &ty);
                 }
-                StmtKind::Return(None) => {
+                StmtKind::Return(none) => {
                     if matches!(f.kind, FunctionKind::Coroutine | FunctionKind::Blocking) {
                         let slot = self.ret.get_mut(name).expect("every function");
-                        changed |= unify(slot, &Ty::Unit);
+                        changed |= unify(slot, &super::options::none_ty(f));
+                    } else if let Some(e) = none {
+                        let ty = self.expr_ty(name, e);
+                        let slot = self.ret.get_mut(name).expect("every function");
+                        changed |= unify(slot, &ty);
                     }
                 }
                 StmtKind::Yield(e) => {

@@ -76,6 +76,7 @@ mod methods;
 mod names;
 mod objects;
 mod op_errors;
+mod options;
 mod recursion;
 mod scoped;
 mod sentinel;
