@@ -143,7 +143,7 @@ impl Planner<'_> {
     }
 
     /// `f(...)` of a coroutine of the program, every argument given.
-    fn coroutine_call(
+    pub(super) fn coroutine_call(
         &self,
         sc: &Scope,
         e: &py::Expr,

@@ -549,6 +549,9 @@ impl Planner<'_> {
         if let Some(k) = self.future_method(sc, e)? {
             return Ok(k);
         }
+        if let Some(k) = self.block_on_value(sc, e)? {
+            return Ok(k);
+        }
         if let Some(obj) = super::stmt::method_call(e, "locked")
             && let Some(sync) = super::stmt::local_name(obj)
             && sc.syncs.iter().any(|t| t == sync)

@@ -63,6 +63,7 @@ mod print_file;
 mod property;
 mod rename;
 mod result_cancelled;
+mod runner;
 mod scope;
 mod sentinel;
 mod shield;

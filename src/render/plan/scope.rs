@@ -20,6 +20,8 @@ pub(super) struct Scope {
     pub(super) module: bool,
     /// Variables bound to `asyncio.get_running_loop()`.
     pub(super) loops: Vec<String>,
+    /// Those of `loops` bound by `with asyncio.Runner() as name`.
+    pub(super) runners: Vec<String>,
     /// Variables bound by `with ThreadPoolExecutor(...) as name` (or a
     /// process pool).
     pub(super) pools: Vec<String>,
@@ -70,6 +72,7 @@ impl Scope {
             init: false,
             module: false,
             loops: Vec::new(),
+            runners: Vec::new(),
             groups: Vec::new(),
             pools: Vec::new(),
             futures: HashMap::new(),

@@ -382,6 +382,11 @@ impl Planner<'_> {
                 item,
                 body,
             } if let Some(step) = self.pool_with(sc, s, item, body)? => Ok(step),
+            P::With {
+                is_async: false,
+                item,
+                body,
+            } if let Some(step) = self.runner_with(sc, s, item, body)? => Ok(step),
             P::With { .. } => refuse(
                 &s.span,
                 "a plain `with`",

@@ -288,6 +288,7 @@ impl Types {
                 }
                 StmtKind::TaskGroup { body, .. }
                 | StmtKind::Pool { body, .. }
+                | StmtKind::Runner { body, .. }
                 | StmtKind::BlockOn { body, .. } => changed |= self.block(demo, f, body),
                 StmtKind::CallFn { call, into } | StmtKind::RunBlocking { call, into, .. } => {
                     let spawn = matches!(s.kind, StmtKind::RunBlocking { .. });

@@ -226,6 +226,7 @@ impl Renderer<'_> {
                 self.assign(into, &format!("{c}{q}"));
             }
             StmtKind::Runtime { name } => self.runtime(name),
+            StmtKind::Runner { name, body } => self.runner(name, body),
             StmtKind::BlockOn {
                 runtime,
                 body,

@@ -338,6 +338,9 @@ pub enum StmtKind {
         body: Block,
         into: Option<String>,
     },
+    /// `with asyncio.Runner() as name: body`: the runtime `name`, which the
+    /// body's runs use (closed when the function returns).
+    Runner { name: String, body: Block },
     /// `runtime.run_forever()`: runs until a [`StmtKind::StopLoop`].
     RunForever { runtime: String },
     /// `loop.stop()` on a loop that runs forever.
@@ -379,6 +382,7 @@ impl Stmt {
             | StmtKind::AsyncWith { body, .. }
             | StmtKind::TaskGroup { body, .. }
             | StmtKind::Pool { body, .. }
+            | StmtKind::Runner { body, .. }
             | StmtKind::Locked { body, .. }
             | StmtKind::BlockOn { body, .. }
             | StmtKind::Labeled { body, .. }
