@@ -20,6 +20,9 @@ pub(super) struct Scope {
     pub(super) module: bool,
     /// Variables bound to `asyncio.get_running_loop()`.
     pub(super) loops: Vec<String>,
+    /// Ports read from a server's address, with the server:
+    /// `port = server.sockets[0].getsockname()[1]`.
+    pub(super) ports: Vec<(String, String)>,
     /// Those of `loops` bound by `with asyncio.Runner() as name`.
     pub(super) runners: Vec<String>,
     /// Variables bound by `with ThreadPoolExecutor(...) as name` (or a
@@ -73,6 +76,7 @@ impl Scope {
             module: false,
             loops: Vec::new(),
             runners: Vec::new(),
+            ports: Vec::new(),
             groups: Vec::new(),
             pools: Vec::new(),
             futures: HashMap::new(),

@@ -710,7 +710,7 @@ impl Planner<'_> {
             return one(s, k);
         }
         if let Target::Unpack(items, None) = target
-            && let Some(conn) = self.connect(items, value)?
+            && let Some(conn) = self.connect(sc, items, value)?
         {
             return one(s, conn);
         }
@@ -758,6 +758,9 @@ impl Planner<'_> {
             return one(s, self.set_item(sc, obj, index, None, value)?);
         }
         let var = self.target(sc, target, &s.span)?;
+        if let Some(step) = self.server_port(sc, &var, value)? {
+            return Ok(step);
+        }
         self.sentinel_get(value, &var, rest.get(1))?;
         let kind = match &value.kind {
             E::Await(inner) => match self.wait_for_raising(sc, s, inner, Some(var.clone()))? {
