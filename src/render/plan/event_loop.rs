@@ -152,12 +152,16 @@ impl Planner<'_> {
             .iter()
             .enumerate()
             .filter(|(_, p)| {
-                LOOP_ONLY.iter().any(|m| {
-                    let call = format!("{}{m}", p.name);
-                    source
-                        .match_indices(&call)
-                        .any(|(i, _)| !source[..i].ends_with(word))
-                })
+                let threadsafe = format!(", {})", p.name);
+                source
+                    .lines()
+                    .any(|l| l.contains("run_coroutine_threadsafe(") && l.contains(&threadsafe))
+                    || LOOP_ONLY.iter().any(|m| {
+                        let call = format!("{}{m}", p.name);
+                        source
+                            .match_indices(&call)
+                            .any(|(i, _)| !source[..i].ends_with(word))
+                    })
             })
             .map(|(i, _)| i)
             .collect()
@@ -178,6 +182,7 @@ impl Planner<'_> {
         let mut kept = Vec::new();
         for (i, p) in params.into_iter().enumerate() {
             if loops.contains(&i) {
+                sc.loop_owner = Some(name.to_string());
                 sc.loops.push(p);
             } else {
                 kept.push(p);

@@ -549,6 +549,9 @@ impl Planner<'_> {
         if let Some(k) = self.future_method(sc, e)? {
             return Ok(k);
         }
+        if let Some(k) = self.threadsafe_result(sc, e)? {
+            return Ok(k);
+        }
         if let Some(k) = self.block_on_value(sc, e)? {
             return Ok(k);
         }

@@ -75,6 +75,7 @@ mod streams;
 mod sync;
 mod task_loops;
 mod task_state;
+mod threadsafe;
 mod timeout;
 mod truth_list;
 mod try_stmt;

@@ -23,6 +23,10 @@ pub(super) struct Scope {
     /// Ports read from a server's address, with the server:
     /// `port = server.sockets[0].getsockname()[1]`.
     pub(super) ports: Vec<(String, String)>,
+    /// Futures of `asyncio.run_coroutine_threadsafe(...)`: tasks of the loop.
+    pub(super) threadsafe: Vec<String>,
+    /// The function given a loop as an argument (see `plan::event_loop`).
+    pub(super) loop_owner: Option<String>,
     /// Those of `loops` bound by `with asyncio.Runner() as name`.
     pub(super) runners: Vec<String>,
     /// Variables bound by `with ThreadPoolExecutor(...) as name` (or a
@@ -76,6 +80,8 @@ impl Scope {
             module: false,
             loops: Vec::new(),
             runners: Vec::new(),
+            threadsafe: Vec::new(),
+            loop_owner: None,
             ports: Vec::new(),
             groups: Vec::new(),
             pools: Vec::new(),

@@ -609,6 +609,9 @@ impl Planner<'_> {
         if let Some(step) = self.loop_stmt(sc, s, e)? {
             return Ok(step);
         }
+        if let Some(k) = self.threadsafe_stmt(sc, e)? {
+            return one(s, k);
+        }
         if let Some(k) = self.cancel_item(sc, e)? {
             return one(s, k);
         }
@@ -785,6 +788,9 @@ impl Planner<'_> {
                     return one(s, k);
                 }
                 if let Some(k) = self.new_loop(sc, &var, value) {
+                    return one(s, k);
+                }
+                if let Some(k) = self.threadsafe_spawn(sc, &var, value)? {
                     return one(s, k);
                 }
                 if let Some(k) = self.run_on_loop(sc, s, value, Some(var.clone()))? {

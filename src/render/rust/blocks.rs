@@ -58,6 +58,15 @@ impl Renderer<'_> {
         if let Ty::Option(_) = self.types.ret_of(&self.func) {
             return self.ret_option(e, tail);
         }
+        // `return f()` of a call that gives `None`: the call still runs.
+        let unit = matches!(self.types.ret_of(&self.func), Ty::Unit | Ty::Unknown);
+        if unit
+            && matches!(self.kind, FunctionKind::Coroutine | FunctionKind::Blocking)
+            && let Some(x) = e.filter(|x| matches!(x.kind, ExprKind::Await(_)))
+        {
+            let c = self.expr(x);
+            self.line(format!("{};", c.text));
+        }
         let value = e.map(|e| {
             let c = self.expr(e);
             let ret = self.types.ret_of(&self.func);

@@ -53,9 +53,8 @@ impl Renderer<'_> {
             crate::render::plan::ir::ast::walk(block, &mut |s| {
                 if let StmtKind::While { body, .. } = &s.kind {
                     crate::render::plan::ir::ast::walk(body, &mut |inner| {
-                        if let StmtKind::Set { var: v, .. } | StmtKind::Receive { into: v, .. } =
-                            &inner.kind
-                        {
+                        // A line received in the loop is bound afresh on each turn.
+                        if let StmtKind::Set { var: v, .. } = &inner.kind {
                             *self.assigned.entry(v.clone()).or_default() += 1;
                         }
                     });
