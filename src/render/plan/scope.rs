@@ -56,6 +56,9 @@ pub(super) struct Scope {
     pub(super) wait_outputs: Vec<String>,
     /// Variables holding a list of tasks (see `plan::task_loops`).
     pub(super) task_lists: Vec<String>,
+    /// Variables holding a dict of tasks (`{k: asyncio.create_task(...)
+    /// for k in ...}`), whose `values()` are tasks.
+    pub(super) task_dicts: Vec<String>,
     /// Loop variables over such a list: each is a task.
     pub(super) task_loops: Vec<String>,
     /// Variables of the comprehensions over such a list being planned.
@@ -87,6 +90,7 @@ impl Scope {
             wait_outputs: Vec::new(),
             task_lists: Vec::new(),
             task_loops: Vec::new(),
+            task_dicts: Vec::new(),
             comp_tasks: Default::default(),
         }
     }

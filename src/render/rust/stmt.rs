@@ -415,7 +415,9 @@ impl Renderer<'_> {
             }
             StmtKind::For { var, over, body } => {
                 let c = self.expr(over);
-                let head = if c.range {
+                let head = if let Some(mut_head) = super::task_lists::dict_mut(&c, body, var) {
+                    mut_head
+                } else if c.range {
                     c.text.clone()
                 } else if let ExprKind::List(items) = &over.kind {
                     if items.is_empty() {
