@@ -73,6 +73,7 @@ mod str_format;
 mod streams;
 mod sync;
 mod task_loops;
+mod task_names;
 mod task_state;
 mod timeout;
 mod truth_list;

@@ -59,6 +59,12 @@ pub(super) struct Scope {
     /// Variables holding a dict of tasks (`{k: asyncio.create_task(...)
     /// for k in ...}`), whose `values()` are tasks.
     pub(super) task_dicts: Vec<String>,
+    /// The number asyncio gives the first task of such a list, made
+    /// without `name=`, where it is known (see `plan::task_names`).
+    pub(super) task_numbers: HashMap<String, u32>,
+    /// The list (or dict) each loop or comprehension variable over one
+    /// goes over, last noted.
+    pub(super) item_lists: std::cell::RefCell<HashMap<String, String>>,
     /// Loop variables over such a list: each is a task.
     pub(super) task_loops: Vec<String>,
     /// Variables of the comprehensions over such a list being planned.
@@ -91,6 +97,8 @@ impl Scope {
             task_lists: Vec::new(),
             task_loops: Vec::new(),
             task_dicts: Vec::new(),
+            task_numbers: HashMap::new(),
+            item_lists: Default::default(),
             comp_tasks: Default::default(),
         }
     }

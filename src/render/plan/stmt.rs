@@ -713,6 +713,7 @@ impl Planner<'_> {
             return Ok(step);
         }
         self.note_task_list(sc, target, value);
+        self.note_task_numbers(sc, s, target, value);
         // A list of tasks that `asyncio.as_completed` takes right after.
         if let Some(calls) = self.completed_list(sc, value)?
             && let Some(

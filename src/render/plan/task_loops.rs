@@ -58,9 +58,14 @@ impl Planner<'_> {
         let Target::Name(t) = target else {
             return None;
         };
-        let listed = local_name(iter).is_some_and(|l| sc.task_lists.iter().any(|t| t == l));
+        let listed = local_name(iter).filter(|l| sc.task_lists.iter().any(|t| t == l));
         let valued = super::stmt::method_call(iter, "values").is_some_and(is_dict);
-        (listed || valued).then(|| t.ident().to_string())
+        if let Some(list) = listed {
+            sc.item_lists
+                .borrow_mut()
+                .insert(t.ident().to_string(), list.to_string());
+        }
+        (listed.is_some() || valued).then(|| t.ident().to_string())
     }
 }
 

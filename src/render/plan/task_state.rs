@@ -79,6 +79,9 @@ impl Planner<'_> {
         if let Some(output) = self.wait_result(sc, e) {
             return Ok(Some(output));
         }
+        if let Some(name) = self.item_name(sc, e)? {
+            return Ok(Some(name));
+        }
         if let Some(obj) = super::stmt::method_call(e, "get_name")
             && let Some(task) = super::stmt::local_name(obj)
             && sc.tasks.iter().any(|t| t == task)
