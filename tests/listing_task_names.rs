@@ -74,3 +74,12 @@ async def main():\n    await spawn_all()\n{RUN}"
     assert_eq!(construct, "`t.get_name()` of a task without `name=`");
     assert_eq!(at, "t.get_name()");
 }
+
+#[test]
+fn names_read_by_a_variable_that_goes_over_two_lists_are_refused() {
+    let (construct, _, _) = refused(&program(&format!(
+        "{SPAWN}    others = [asyncio.create_task(work(n)) for n in [4]]\n    for t in others:\n        \
+print(t.done())\n    for t in tasks:\n        print(t.get_name())\n"
+    )));
+    assert_eq!(construct, "`t.get_name()` of a task without `name=`");
+}

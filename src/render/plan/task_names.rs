@@ -83,7 +83,13 @@ impl Planner<'_> {
             return Ok(None);
         };
         let list = sc.item_lists.borrow().get(task).cloned();
-        match list.and_then(|l| sc.task_numbers.get(&l).copied()) {
+        // The listing finds a loop variable's list by its name: one list.
+        let lists = self.loop_lists(task);
+        let one_list = lists.len() == 1 && list.as_ref().is_some_and(|l| lists.contains(l));
+        match list
+            .filter(|_| one_list)
+            .and_then(|l| sc.task_numbers.get(&l).copied())
+        {
             Some(first) => Ok(Some(ExprKind::Task(
                 TaskOp::Name(first),
                 sc.local(task, &obj.span)?,
@@ -97,6 +103,26 @@ impl Planner<'_> {
                  create a task",
             ),
         }
+    }
+}
+
+impl Planner<'_> {
+    /// The names that loops and comprehensions over `var` go over
+    /// (`for var in name`), anywhere in the program.
+    fn loop_lists(&self, var: &str) -> Vec<String> {
+        let head = format!("for {var} in ");
+        let mut out: Vec<String> = Vec::new();
+        for (i, _) in self.program.source.match_indices(&head) {
+            let rest = &self.program.source[i + head.len()..];
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '.')
+                .collect();
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+        out
     }
 }
 
