@@ -34,6 +34,7 @@ mod data;
 mod dataclass;
 mod deadline;
 mod dict_comp;
+mod done_callbacks;
 mod enumerated;
 mod event_loop;
 mod exc_class;

@@ -28,6 +28,9 @@ pub(super) struct Scope {
     /// Futures made here: how many places resolve each, and the loop
     /// depth it was made at.
     pub(super) futures: HashMap<String, (u32, u32)>,
+    /// The done callbacks added to each of those futures, not resolved yet
+    /// (see `plan::done_callbacks`).
+    pub(super) done_callbacks: HashMap<String, Vec<crate::render::plan::ir::ast::Stmt>>,
     /// Variables bound to `asyncio.Semaphore(...)` or `asyncio.Lock()`.
     pub(super) syncs: Vec<String>,
     /// Variables bound to `asyncio.create_task(...)`.
@@ -82,6 +85,7 @@ impl Scope {
             groups: Vec::new(),
             pools: Vec::new(),
             futures: HashMap::new(),
+            done_callbacks: HashMap::new(),
             tasks: Vec::new(),
             task_names: HashMap::new(),
             task_depths: HashMap::new(),

@@ -601,6 +601,9 @@ impl Planner<'_> {
         if let Some(k) = self.callback(sc, e, None)? {
             return one(s, k);
         }
+        if let Some(step) = self.done_callback(sc, s, e)? {
+            return Ok(step);
+        }
         if let Some(step) = self.loop_stmt(sc, s, e)? {
             return Ok(step);
         }
@@ -623,13 +626,11 @@ impl Planner<'_> {
                 ("set_result", [Arg::Positional(x)]) => {
                     let value = self.expr(sc, x)?;
                     sc.resolve(v, &s.span)?;
-                    return one(
-                        s,
-                        StmtKind::Resolve {
-                            future: sc.local(v, &obj.span)?,
-                            value,
-                        },
-                    );
+                    let resolve = StmtKind::Resolve {
+                        future: sc.local(v, &obj.span)?,
+                        value,
+                    };
+                    return one(s, self.resolve_then_callbacks(sc, obj, resolve));
                 }
                 (m @ ("write" | "close"), _) => return self.stream_stmt(sc, s, v, m, args, next),
                 _ => {}

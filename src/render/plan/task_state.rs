@@ -10,7 +10,7 @@ use crate::render::plan::ir::value::Value;
 
 /// The places where the word `name` stands in `source`, each with the
 /// text before and after it.
-fn words<'s>(source: &'s str, name: &str) -> impl Iterator<Item = (&'s str, &'s str)> {
+pub(super) fn words<'s>(source: &'s str, name: &str) -> impl Iterator<Item = (&'s str, &'s str)> {
     let word = |c: char| c.is_alphanumeric() || c == '_';
     source.match_indices(name).filter_map(move |(i, _)| {
         let (before, after) = (&source[..i], &source[i + name.len()..]);

@@ -289,6 +289,7 @@ impl Renderer<'_> {
             StmtKind::Schedule { delay, call, into } => {
                 self.schedule(delay.as_ref(), call, into.as_deref())
             }
+            StmtKind::Soon(body) => self.soon(body),
             StmtKind::Cancel { task } => {
                 self.line("// Tokio cancels by dropping the task's future at its next await.");
                 self.note_abort(task);
