@@ -83,3 +83,17 @@ print(t.done())\n    for t in tasks:\n        print(t.get_name())\n"
     )));
     assert_eq!(construct, "`t.get_name()` of a task without `name=`");
 }
+
+#[test]
+fn a_single_task_made_first_is_task_2_until_its_variable_is_bound_again() {
+    let first =
+        "    t = asyncio.create_task(work(1))\n    print(t.get_name())\n    print(await t)\n";
+    let text = listing(&program(first));
+    has_all(&text, &["println!(\"Task-2\");"]);
+    let (construct, reason, at) = refused(&program(&format!(
+        "{first}    t = asyncio.create_task(work(2))\n    print(t.get_name())\n"
+    )));
+    assert_eq!(construct, "`t.get_name()` of a task without `name=`");
+    assert!(reason.contains("before anything else could"), "{reason}");
+    assert_eq!(at, "t.get_name()");
+}

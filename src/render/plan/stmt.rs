@@ -823,6 +823,7 @@ impl Planner<'_> {
                     };
                     sc.tasks.push(var.clone());
                     sc.task_depths.insert(var.clone(), sc.depth);
+                    self.note_task_number(sc, s, &var, args);
                     return one(s, StmtKind::Spawn { call, into: var });
                 }
                 if let Some(obj) = method_call(value, "create_future")

@@ -9,7 +9,7 @@
 use super::scope::Scope;
 use super::stmt::local_name;
 use super::{Planner, Result, refuse};
-use crate::program::{self as py, ExprKind as E, StmtKind as P, Target};
+use crate::program::{self as py, Arg, ExprKind as E, StmtKind as P, Target};
 use crate::render::plan::ir::expr::{ExprKind, TaskOp};
 
 /// What a statement before the list must not hold: an `await`, or what
@@ -70,6 +70,19 @@ impl Planner<'_> {
         {
             sc.task_numbers.insert(name, first);
         }
+    }
+
+    /// After `var = asyncio.create_task(f(...))` (`args`) made by `s`:
+    /// without `name=`, the name asyncio gives it where it is known
+    /// (`Task-2`, see [`Planner::first_task_number`]), and none else.
+    pub(super) fn note_task_number(&self, sc: &mut Scope, s: &py::Stmt, var: &str, args: &[Arg]) {
+        if args.len() != 1 {
+            return;
+        }
+        match self.first_task_number(s) {
+            Some(n) => sc.task_names.insert(var.to_string(), format!("Task-{n}")),
+            None => sc.task_names.remove(var),
+        };
     }
 
     /// `task.get_name()` of a task of a list, inside an expression: the

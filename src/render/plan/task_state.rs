@@ -95,7 +95,8 @@ impl Planner<'_> {
                     format!("`{task}.get_name()` of a task without `name=`"),
                     "Tokio's tasks have no names, and asyncio numbers its own (`Task-2`) \
                      in the order the whole program creates them: the Rust listing writes \
-                     the name given with `asyncio.create_task(..., name=\"...\")`",
+                     the name given with `asyncio.create_task(..., name=\"...\")`, or the \
+                     number of a task the entry coroutine creates before anything else could",
                 ),
             };
         }
