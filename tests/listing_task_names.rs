@@ -97,3 +97,15 @@ fn a_single_task_made_first_is_task_2_until_its_variable_is_bound_again() {
     assert!(reason.contains("before anything else could"), "{reason}");
     assert_eq!(at, "t.get_name()");
 }
+
+#[test]
+fn names_of_a_list_whose_statement_calls_more_are_refused() {
+    let helper = "def count():\n    return 2\n\n\n";
+    let src = format!(
+        "{HEADER}{WORK}{helper}async def main():\n    \
+tasks = [asyncio.create_task(work(n)) for n in range(count())]\n    \
+print([t.get_name() for t in tasks])\n{RUN}"
+    );
+    let (construct, _, _) = refused(&src);
+    assert_eq!(construct, "`t.get_name()` of a task without `name=`");
+}

@@ -47,7 +47,11 @@ impl Planner<'_> {
             CREATES.iter().any(|w| text.contains(w)) || text.replace("print(", "").contains('(')
         };
         let before = body[..at].iter().any(|b| called(&source[b.span.clone()]));
-        (!before).then_some(2)
+        // The statement itself calls `create_task`, the coroutine and
+        // `range` only.
+        let own = &source[s.span.clone()];
+        let calls = own.matches('(').count() - own.matches("range(").count();
+        (!before && calls <= 2).then_some(2)
     }
 
     /// Notes the number of the first task of the list `target = value`
