@@ -606,6 +606,9 @@ impl Planner<'_> {
         if let Some(k) = self.callback(sc, e, None)? {
             return one(s, k);
         }
+        if let Some(step) = self.done_callback(sc, s, e)? {
+            return Ok(step);
+        }
         if let Some(step) = self.loop_stmt(sc, s, e)? {
             return Ok(step);
         }
@@ -631,13 +634,11 @@ impl Planner<'_> {
                 ("set_result", [Arg::Positional(x)]) => {
                     let value = self.expr(sc, x)?;
                     sc.resolve(v, &s.span)?;
-                    return one(
-                        s,
-                        StmtKind::Resolve {
-                            future: sc.local(v, &obj.span)?,
-                            value,
-                        },
-                    );
+                    let resolve = StmtKind::Resolve {
+                        future: sc.local(v, &obj.span)?,
+                        value,
+                    };
+                    return one(s, self.resolve_then_callbacks(sc, obj, resolve));
                 }
                 (m @ ("write" | "close"), _) => return self.stream_stmt(sc, s, v, m, args, next),
                 _ => {}
@@ -721,6 +722,7 @@ impl Planner<'_> {
             return Ok(step);
         }
         self.note_task_list(sc, target, value);
+        self.note_task_numbers(sc, s, target, value);
         // A list of tasks that `asyncio.as_completed` takes right after.
         if let Some(calls) = self.completed_list(sc, value)?
             && let Some(
@@ -835,6 +837,7 @@ impl Planner<'_> {
                     };
                     sc.tasks.push(var.clone());
                     sc.task_depths.insert(var.clone(), sc.depth);
+                    self.note_task_number(sc, s, &var, args);
                     return one(s, StmtKind::Spawn { call, into: var });
                 }
                 if let Some(obj) = method_call(value, "create_future")

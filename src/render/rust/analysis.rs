@@ -5,7 +5,7 @@ use super::types::Types;
 use crate::render::plan::ir::ast::{
     Block, Call, Calls, Demo, Function, FunctionKind, Stmt, StmtKind, walk,
 };
-use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, Part, TaskOp};
+use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, Part, StrMethod, TaskOp};
 use crate::render::plan::ir::primitive::Primitive;
 use crate::render::plan::ir::value::Value;
 use std::collections::{HashMap, HashSet};
@@ -825,6 +825,12 @@ pub(super) fn joins(block: &Block, var: &str) -> bool {
     found
 }
 
+/// The names a loop's pattern (`t`, `(name, t)`) binds.
+pub(super) fn pattern_names(var: &str) -> impl Iterator<Item = &str> {
+    var.split(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
+        .filter(|n| !n.is_empty())
+}
+
 /// The task of `try: await t / except CancelledError: ...` whose handler
 /// reads `t` again (or `t.done()`, `t.cancelled()` of the function `whole`): the
 /// handle is awaited through `&mut`, so it is still there.
@@ -859,14 +865,31 @@ pub(super) fn joined_then_read<'a>(
     read.then_some(target.as_str())
 }
 
+/// The variable a `for` loop goes over: a list, or a dict's `values()`
+/// or `items()`.
+fn looped_var(over: &Expr) -> Option<&String> {
+    match &over.kind {
+        ExprKind::Var(list) => Some(list),
+        ExprKind::StrMethod(StrMethod::Values | StrMethod::Items, dict, args)
+            if args.is_empty() =>
+        {
+            match &dict.kind {
+                ExprKind::Var(dict) => Some(dict),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
 /// The local lists a function changes in place (`xs.append(x)`, or awaits
 /// the tasks of in a `for` loop): they are `let mut`.
 pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
     let mut out = Vec::new();
     walk(block, &mut |s| {
         if let StmtKind::For { var, over, body } = &s.kind
-            && let ExprKind::Var(list) = &over.kind
-            && joins(body, var)
+            && let Some(list) = looped_var(over)
+            && pattern_names(var).any(|n| joins(body, n))
         {
             out.push(list.clone());
         }

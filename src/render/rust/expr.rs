@@ -298,7 +298,7 @@ impl Renderer<'_> {
                 let copied = elem.is_copy();
                 let owned = o.fresh && matches!(elem, Ty::Tuple(_)) && !copied;
                 let mut text = if o.range {
-                    format!("({})", o.text)
+                    o.wrap(10)
                 } else if o.ty == Ty::Str {
                     format!("{}.chars()", o.wrap(10))
                 } else if let Ty::Dict(..) = o.ty {

@@ -460,9 +460,9 @@ impl Types {
                 StmtKind::Sync { name: v, permits } => {
                     changed |= self.set(name, v, &Ty::Sync(permits.is_none()));
                 }
-                StmtKind::Locked { body, .. } | StmtKind::Labeled { body, .. } => {
-                    changed |= self.block(demo, f, body)
-                }
+                StmtKind::Locked { body, .. }
+                | StmtKind::Labeled { body, .. }
+                | StmtKind::Soon(body) => changed |= self.block(demo, f, body),
                 StmtKind::Future { name: fut } => {
                     changed |= self.set(name, fut, &Ty::Future(Box::new(Ty::Unknown)));
                 }

@@ -34,6 +34,20 @@ impl Renderer<'_> {
                 format!("{} as usize", c.wrap(8))
             }
         };
+        if let (StrMethod::Values | StrMethod::Items, [], Ty::Dict(k, v)) =
+            (m, args.as_slice(), &x.ty)
+            && let Ty::Task(_) = &**v
+        {
+            // Handles are not `Clone`: they are borrowed.
+            let mut c = if m == StrMethod::Values {
+                Code::new(format!("{obj}.values()"), Ty::List(v.clone()), 10)
+            } else {
+                let item = Ty::Tuple(vec![(**k).clone(), (**v).clone()]);
+                Code::new(format!("{obj}.iter()"), Ty::List(Box::new(item)), 10)
+            };
+            c.range = true;
+            return c;
+        }
         let (text, ty) = match (m, args.as_slice()) {
             // An iterator (`reversed(text)`) is collected first.
             (StrMethod::Join, [items]) if items.range && x.text == "\"\"" => {

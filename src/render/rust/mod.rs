@@ -90,6 +90,7 @@ mod sync;
 mod sys_exit;
 mod tables;
 mod task_lists;
+mod task_names;
 mod task_output;
 mod task_state;
 mod timeout;

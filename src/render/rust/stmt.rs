@@ -14,6 +14,7 @@ impl Renderer<'_> {
         self.take_outputs(s);
         self.declare_aborted(s);
         self.stmt_inner(s, tail);
+        self.declare_task_names(s);
         if self.lines.len() == start {
             self.line("// (nothing to do in Rust)");
         }
@@ -289,6 +290,7 @@ impl Renderer<'_> {
             StmtKind::Schedule { delay, call, into } => {
                 self.schedule(delay.as_ref(), call, into.as_deref())
             }
+            StmtKind::Soon(body) => self.soon(body),
             StmtKind::Cancel { task } => {
                 self.line("// Tokio cancels by dropping the task's future at its next await.");
                 self.note_abort(task);
@@ -416,7 +418,9 @@ impl Renderer<'_> {
             }
             StmtKind::For { var, over, body } => {
                 let c = self.expr(over);
-                let head = if c.range {
+                let head = if let Some(mut_head) = super::task_lists::dict_mut(&c, body, var) {
+                    mut_head
+                } else if c.range {
                     c.text.clone()
                 } else if let ExprKind::List(items) = &over.kind {
                     if items.is_empty() {

@@ -298,6 +298,9 @@ pub enum StmtKind {
     Future { name: String },
     /// `future.set_result(value)`.
     Resolve { future: String, value: Expr },
+    /// What the event loop runs once the running task awaits: the done
+    /// callbacks of a future just resolved, a task of their own.
+    Soon(Block),
     /// `into = await asyncio.start_server(handler, "127.0.0.1", 0)`: a TCP
     /// server on an OS-assigned loopback port; each connection runs
     /// `handler(conn)` in a task of its own.
@@ -387,6 +390,7 @@ impl Stmt {
             | StmtKind::BlockOn { body, .. }
             | StmtKind::Labeled { body, .. }
             | StmtKind::For { body, .. }
+            | StmtKind::Soon(body)
             | StmtKind::While { body, .. } => vec![body],
             StmtKind::WaitFor {
                 body, on_timeout, ..

@@ -103,6 +103,10 @@ pub enum TaskOp {
     Result,
     /// `task.cancel()`: whether the task was still running.
     Cancel,
+    /// `task.get_name()` of a task of a list made without `name=`: the
+    /// name asyncio numbers it by, the list's first task having the
+    /// number given.
+    Name(u32),
 }
 
 /// The methods of `str` and `list` the plan translates.
