@@ -119,6 +119,7 @@ pub(super) fn rust_spec(text: &str) -> Option<Spec> {
         rust: out,
         float,
         python: None,
+        nested: Vec::new(),
     })
 }
 
@@ -693,6 +694,9 @@ impl Planner<'_> {
                             if let Some(spec) = rust_spec(text)
                                 .or_else(|| super::format_spec::python_spec(text)) =>
                         {
+                            out.push(Part::Spec(x, spec))
+                        }
+                        parts if let Some(spec) = super::nested_spec::spec(self, sc, parts)? => {
                             out.push(Part::Spec(x, spec))
                         }
                         _ => {

@@ -57,6 +57,7 @@ mod logging;
 mod mixed_returns;
 mod module;
 mod nested;
+mod nested_spec;
 mod objects;
 mod one_type;
 mod print_file;

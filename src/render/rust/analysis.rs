@@ -94,7 +94,10 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
                 match part {
                     // A hole that is just the name prints the same for u64.
                     Part::Hole(e) => out.push((e, matches!(e.kind, ExprKind::Var(_)))),
-                    Part::Spec(e, _) => out.push((e, false)),
+                    Part::Spec(e, spec) => {
+                        out.push((e, false));
+                        out.extend(spec.nested.iter().map(|n| (n, false)));
+                    }
                     Part::Text(_) => {}
                 }
             }
@@ -764,6 +767,9 @@ pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
             for p in &t.parts {
                 if let Part::Hole(h) | Part::Spec(h, _) = p {
                     each_expr(h, f);
+                }
+                if let Part::Spec(_, spec) = p {
+                    spec.nested.iter().for_each(|n| each_expr(n, f));
                 }
             }
         }

@@ -9,7 +9,7 @@ use super::names::{camel, escape_fmt, fn_name, ident};
 use super::types::{Ty, unify};
 use crate::render::plan::ir::ast::{Call, FunctionKind};
 use crate::render::plan::ir::expr::{
-    BinaryOp, Builtin, Expr, ExprKind, Part, StrMethod, Template, UnaryOp,
+    BinaryOp, Builtin, Expr, ExprKind, Part, Spec, StrMethod, Template, UnaryOp,
 };
 use crate::render::plan::ir::value::Value;
 
@@ -552,6 +552,7 @@ impl Renderer<'_> {
     pub(super) fn format(&mut self, t: &Template, mac: &str) -> (String, bool) {
         let mut fmt = String::new();
         let mut args = Vec::new();
+        let mut named = super::nested_spec::Named::default();
         for part in &t.parts {
             match part {
                 Part::Text(s) => fmt.push_str(&escape_fmt(s)),
@@ -570,6 +571,7 @@ impl Renderer<'_> {
                 Part::Spec(e, spec) => {
                     let c = self.expr(e);
                     let c = if spec.float { c.as_f64() } else { c };
+                    let rust = self.nested_spec(t, spec, &mut named);
                     // Python formats a float without a type as its repr.
                     let debug = if !spec.float && c.ty == Ty::Float {
                         "?"
@@ -580,15 +582,37 @@ impl Renderer<'_> {
                         && c.text.chars().all(|ch| ch.is_alphanumeric() || ch == '_')
                         && !c.text.chars().next().is_some_and(|ch| ch.is_ascii_digit());
                     if simple {
-                        fmt.push_str(&format!("{{{}:{}{debug}}}", c.text, spec.rust));
+                        fmt.push_str(&format!("{{{}:{rust}{debug}}}", c.text));
                     } else {
-                        fmt.push_str(&format!("{{:{}{debug}}}", spec.rust));
+                        fmt.push_str(&format!("{{:{rust}{debug}}}"));
                         args.push(c.text.clone());
                     }
                 }
             }
         }
+        args.extend(named.into_args());
         self.format_tail(fmt, args, mac)
+    }
+
+    /// The Rust spec of a hole, its nested fields named (`<w$`).
+    fn nested_spec(
+        &mut self,
+        t: &Template,
+        spec: &Spec,
+        named: &mut super::nested_spec::Named,
+    ) -> String {
+        if spec.nested.is_empty() {
+            return spec.rust.clone();
+        }
+        let values: Vec<Code> = spec.nested.iter().map(|e| self.expr(e)).collect();
+        let mut vars = Vec::new();
+        for part in &t.parts {
+            if let Part::Hole(e) | Part::Spec(e, _) = part {
+                e.variables(&mut vars);
+            }
+        }
+        let names: Vec<String> = vars.into_iter().map(|(name, _)| name).collect();
+        named.name_fields(&spec.rust, &values, &names.join(" "))
     }
 
     /// Appends one printed value to a format string and its arguments.

@@ -74,6 +74,7 @@ mod iters;
 mod lines;
 mod methods;
 mod names;
+mod nested_spec;
 mod objects;
 mod op_errors;
 mod options;

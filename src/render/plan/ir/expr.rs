@@ -402,6 +402,9 @@ pub struct Spec {
     /// A number format `format!` has no spec for, written by a helper the
     /// listing carries; `rust` then only pads the text it gives.
     pub python: Option<PySpec>,
+    /// The widths and precisions read from nested fields (`{x:<{w}}`):
+    /// `rust` names the `k`th as `{k}` where `format!` reads it (`<{0}`).
+    pub nested: Vec<Expr>,
 }
 
 /// A Python number format that Rust's `format!` cannot write.
@@ -491,8 +494,13 @@ impl Expr {
             }
             ExprKind::Template(t) => {
                 for part in &t.parts {
-                    if let Part::Hole(x) | Part::Spec(x, _) = part {
-                        x.variables(out);
+                    match part {
+                        Part::Hole(x) => x.variables(out),
+                        Part::Spec(x, spec) => {
+                            x.variables(out);
+                            spec.nested.iter().for_each(|n| n.variables(out));
+                        }
+                        Part::Text(_) => {}
                     }
                 }
             }
