@@ -172,6 +172,7 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         primitives: HashMap::new(),
         arg_kinds: RefCell::new(HashMap::new()),
         blockers: RefCell::new(Vec::new()),
+        kept: RefCell::new(HashSet::new()),
         lifted: RefCell::new(Vec::new()),
         cancellable: HashSet::new(),
         token_for: RefCell::new(None),
@@ -280,6 +281,9 @@ struct Planner<'p> {
     header: RefCell<Option<Stmt>>,
     /// The names given to hoisted awaits' values.
     hoisted_names: RefCell<HashSet<String>>,
+    /// The spans of generator expressions kept in a variable and of the
+    /// `list(...)` calls that use them up (see [`kept_generator`]).
+    kept: RefCell<HashSet<std::ops::Range<usize>>>,
 }
 
 /// The module-level statements, the `if __name__ == "__main__":` body included.

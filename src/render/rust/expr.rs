@@ -211,6 +211,7 @@ impl Renderer<'_> {
                 c.range = true;
                 builtin(*f, vec![c])
             }
+            ExprKind::Call(f @ (Builtin::Kept | Builtin::Rest), args) => self.kept_iter(*f, args),
             ExprKind::Call(f, args) if super::closures::keyed(args) => self.keyed(*f, args),
             ExprKind::Call(f, args) if f.is_adapter() => self.iter_builtin(*f, args),
             ExprKind::Call(f, args) => {
@@ -346,7 +347,17 @@ impl Renderer<'_> {
                     _ => v.text,
                 };
                 if !(is_var && copied) {
-                    let pat = if typed { format!("{pat}: i64") } else { pat };
+                    // `sum(1 for p in ps)`: a value that reads no name of the pattern.
+                    let mut read = Vec::new();
+                    value.variables(&mut read);
+                    let names = super::tuples::pattern_names(var).unwrap_or_else(|| vec![var]);
+                    let pat = if !read.iter().any(|(n, _)| names.contains(&n.as_str())) {
+                        "_".to_string()
+                    } else if typed {
+                        format!("{pat}: i64")
+                    } else {
+                        pat
+                    };
                     text.push_str(&format!(".map(|{pat}| {v})"));
                 }
                 text.push_str(".collect::<Vec<_>>()");

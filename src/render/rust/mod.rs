@@ -71,6 +71,7 @@ mod gather_value;
 mod identity;
 mod infer;
 mod iters;
+mod kept_iters;
 mod lines;
 mod methods;
 mod names;

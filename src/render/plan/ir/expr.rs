@@ -323,6 +323,12 @@ pub enum Builtin {
     All,
     /// `sys.exit()`, `sys.exit(status)` or `sys.exit(message)`.
     Exit,
+    /// A generator expression kept in a variable: the iterator itself,
+    /// which each [`Builtin::Rest`] of the variable uses up.
+    Kept,
+    /// `list(gen)` of a [`Builtin::Kept`] iterator: the items it has left,
+    /// after which it is empty.
+    Rest,
 }
 
 impl Builtin {
@@ -368,10 +374,11 @@ impl Builtin {
 
     pub fn name(self) -> &'static str {
         Builtin::ALL.iter().find(|(_, b)| *b == self).map_or(
-            if self == Builtin::Exit {
-                "sys.exit"
-            } else {
-                "operator.getitem"
+            match self {
+                Builtin::Exit => "sys.exit",
+                Builtin::Kept => "iter",
+                Builtin::Rest => "list",
+                _ => "operator.getitem",
             },
             |(n, _)| *n,
         )
