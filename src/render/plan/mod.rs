@@ -15,6 +15,7 @@
 
 mod annotations;
 mod async_comp;
+mod aug_tuple;
 mod await_comp;
 mod await_expr;
 mod await_spawned;
@@ -24,6 +25,7 @@ mod callbacks;
 mod calls;
 mod cancel_token;
 mod captures;
+mod chained;
 mod class;
 mod class_attrs;
 mod compare;

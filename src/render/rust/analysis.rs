@@ -5,7 +5,7 @@ use super::types::Types;
 use crate::render::plan::ir::ast::{
     Block, Call, Calls, Demo, Function, FunctionKind, Stmt, StmtKind, walk,
 };
-use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, Part, TaskOp};
+use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, Part, TaskOp};
 use crate::render::plan::ir::primitive::Primitive;
 use crate::render::plan::ir::value::Value;
 use std::collections::{HashMap, HashSet};
@@ -887,9 +887,17 @@ pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
             each_expr(e, &mut |x| {
                 if let ExprKind::StrMethod(m, obj, _) = &x.kind
                     && m.mutates()
-                    && let ExprKind::Var(n) = &obj.kind
                 {
-                    out.push(n.clone());
+                    // An item of an item (`grid[1][0] = ...`) changes the outer list.
+                    let mut obj = &**obj;
+                    while let ExprKind::Call(Builtin::Index, args) = &obj.kind
+                        && let Some(inner) = args.first()
+                    {
+                        obj = inner;
+                    }
+                    if let ExprKind::Var(n) = &obj.kind {
+                        out.push(n.clone());
+                    }
                 }
                 // `task.result()` awaits the handle through `&mut`.
                 if let ExprKind::Task(TaskOp::Result, n) = &x.kind {
