@@ -568,6 +568,9 @@ impl Planner<'_> {
                 .iter()
                 .find(|(name, n, _)| *name == &**m && *n == args.len())
         {
+            if let Some(k) = self.entry_method(sc, *method, obj, args)? {
+                return Ok(k);
+            }
             let shared = matches!(&obj.kind, E::Name(Name::Global(g)) if self.shared(g).is_some());
             if method.mutates()
                 && !matches!(obj.kind, E::Name(Name::Local(..) | Name::Cell(..)))

@@ -36,6 +36,7 @@ mod data;
 mod dataclass;
 mod deadline;
 mod dict_comp;
+mod entry;
 mod enumerated;
 mod event_loop;
 mod exc_class;

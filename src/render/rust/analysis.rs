@@ -5,7 +5,7 @@ use super::types::Types;
 use crate::render::plan::ir::ast::{
     Block, Call, Calls, Demo, Function, FunctionKind, Stmt, StmtKind, walk,
 };
-use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, Part, TaskOp};
+use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, Part, StrMethod, TaskOp};
 use crate::render::plan::ir::primitive::Primitive;
 use crate::render::plan::ir::value::Value;
 use std::collections::{HashMap, HashSet};
@@ -890,10 +890,17 @@ pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
                 {
                     // An item of an item (`grid[1][0] = ...`) changes the outer list.
                     let mut obj = &**obj;
-                    while let ExprKind::Call(Builtin::Index, args) = &obj.kind
-                        && let Some(inner) = args.first()
-                    {
-                        obj = inner;
+                    loop {
+                        obj = match &obj.kind {
+                            ExprKind::Call(Builtin::Index, args)
+                                if let Some(inner) = args.first() =>
+                            {
+                                inner
+                            }
+                            // `d.setdefault(k, []).append(x)` changes `d`.
+                            ExprKind::StrMethod(StrMethod::SetDefault, inner, _) => inner,
+                            _ => break,
+                        };
                     }
                     if let ExprKind::Var(n) = &obj.kind {
                         out.push(n.clone());

@@ -137,6 +137,16 @@ impl Renderer<'_> {
                 )
             }
             (StrMethod::Clear, []) => (format!("{obj}.clear()"), Ty::Unit),
+            (StrMethod::SetDefault, [k]) => {
+                let vt = match &x.ty {
+                    Ty::Dict(_, v) => (**v).clone(),
+                    _ => Ty::Unknown,
+                };
+                (
+                    format!("{obj}.entry({}).or_insert_with(Vec::new)", k.owned()),
+                    vt,
+                )
+            }
             _ => (format!("{obj}.clone()"), x.ty.clone()),
         };
         let mut c = Code::new(text, ty, 10);

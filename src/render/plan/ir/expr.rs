@@ -151,6 +151,9 @@ pub enum StrMethod {
     IsDigit,
     /// `s.isalpha()`.
     IsAlpha,
+    /// `d.setdefault(k, [])`, changed in place at once (`.append(x)`): the
+    /// entry's list, made empty if the key is new.
+    SetDefault,
 }
 
 impl StrMethod {
