@@ -70,6 +70,7 @@ mod result_cancelled;
 mod scope;
 mod sentinel;
 mod shield;
+mod slices;
 mod spread;
 mod stmt;
 mod str_class;

@@ -82,6 +82,7 @@ mod options;
 mod recursion;
 mod scoped;
 mod sentinel;
+mod slices;
 mod statics;
 mod stmt;
 mod str_class;

@@ -454,8 +454,11 @@ impl Renderer<'_> {
                     (head.starts_with('&') || head.ends_with(".keys()")) && !var.starts_with('(');
                 let fresh = self.new_loop_names(var);
                 let mut strs = super::tuples::literal_str_names(over, var);
-                // A dict's string keys are `&String`s.
-                if head.ends_with(".keys()") && matches!(&c.ty, Ty::Dict(k, _) if **k == Ty::Str) {
+                // A dict's string keys, and a borrowed list's strings, are `&String`s.
+                let keys =
+                    head.ends_with(".keys()") && matches!(&c.ty, Ty::Dict(k, _) if **k == Ty::Str);
+                let items = head.starts_with('&') && c.ty.elem() == Ty::Str;
+                if (keys || items) && !var.starts_with('(') {
                     strs.push(var.clone());
                 }
                 self.str_params.extend(strs.iter().cloned());

@@ -295,7 +295,7 @@ impl Types {
                     Builtin::Round if args.len() == 1 => Ty::Int,
                     Builtin::Round => first,
                     Builtin::Sorted | Builtin::List => Ty::List(Box::new(first.elem())),
-                    Builtin::Kept | Builtin::Rest => first,
+                    Builtin::Kept | Builtin::Rest | Builtin::Slice => first,
                     Builtin::Enumerate
                     | Builtin::Zip
                     | Builtin::Reversed

@@ -332,6 +332,9 @@ pub enum Builtin {
     /// `list(gen)` of a [`Builtin::Kept`] iterator: the items it has left,
     /// after which it is empty.
     Rest,
+    /// `xs[start:stop:step]` of a list or string: the object, then each
+    /// bound an int literal or `None`.
+    Slice,
 }
 
 impl Builtin {
@@ -381,6 +384,7 @@ impl Builtin {
                 Builtin::Exit => "sys.exit",
                 Builtin::Kept => "iter",
                 Builtin::Rest => "list",
+                Builtin::Slice => "slice",
                 _ => "operator.getitem",
             },
             |(n, _)| *n,
