@@ -71,6 +71,7 @@ mod scope;
 mod sentinel;
 mod shield;
 mod slices;
+mod small_sets;
 mod spread;
 mod stmt;
 mod str_class;

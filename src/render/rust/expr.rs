@@ -64,6 +64,18 @@ impl Renderer<'_> {
         if let Some(c) = self.checked_expr(e) {
             return c;
         }
+        // A comprehension's variables are its closures' own: a name it
+        // binds is still to be declared outside.
+        if matches!(e.kind, ExprKind::Comp { .. } | ExprKind::Flat(_)) {
+            let declared = self.declared.clone();
+            let c = self.expr_kind(e);
+            self.declared = declared;
+            return c;
+        }
+        self.expr_kind(e)
+    }
+
+    fn expr_kind(&mut self, e: &Expr) -> Code {
         match &e.kind {
             ExprKind::Lit(v) => lit(v),
             ExprKind::Var(n) => self.var_code(n),
@@ -213,6 +225,7 @@ impl Renderer<'_> {
             }
             ExprKind::Call(f @ (Builtin::Kept | Builtin::Rest), args) => self.kept_iter(*f, args),
             ExprKind::Call(Builtin::Slice, args) => self.slice(args),
+            ExprKind::Call(Builtin::SmallSet, args) => self.small_set(args),
             ExprKind::Call(f, args) if super::closures::keyed(args) => self.keyed(*f, args),
             ExprKind::Call(f, args) if f.is_adapter() => self.iter_builtin(*f, args),
             ExprKind::Call(f, args) => {
@@ -641,6 +654,11 @@ impl Renderer<'_> {
         if let Some(shown) = super::options::shown(c) {
             fmt.push_str("{}");
             args.push(shown);
+            return;
+        }
+        if let Ty::Set(_) = c.ty {
+            fmt.push_str("{}");
+            args.push(format!("py_set(&{})", c.wrap(10)));
             return;
         }
         let debug = matches!(

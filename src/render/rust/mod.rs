@@ -83,6 +83,7 @@ mod recursion;
 mod scoped;
 mod sentinel;
 mod slices;
+mod small_sets;
 mod statics;
 mod stmt;
 mod str_class;

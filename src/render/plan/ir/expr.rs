@@ -335,6 +335,9 @@ pub enum Builtin {
     /// `xs[start:stop:step]` of a list or string: the object, then each
     /// bound an int literal or `None`.
     Slice,
+    /// A set comprehension of ints below 8 (`{n % 4 for n in xs}`), of its
+    /// list comprehension: a `BTreeSet`, sorted as CPython keeps such a set.
+    SmallSet,
 }
 
 impl Builtin {
@@ -385,6 +388,7 @@ impl Builtin {
                 Builtin::Kept => "iter",
                 Builtin::Rest => "list",
                 Builtin::Slice => "slice",
+                Builtin::SmallSet => "set",
                 _ => "operator.getitem",
             },
             |(n, _)| *n,
