@@ -1,6 +1,7 @@
 //! The Rust listing of assignments into containers: an item of an item of
 //! a local list (`grid[1][0] = ...`, `grid[1][0] += 5`), a chained
-//! assignment of one immutable literal (`a = b = 0`), and the refusals of
+//! assignment of one immutable literal (`a = b = 0`), a number's item
+//! changed by an operator (`counts["a"] += 1`), and the refusals of
 //! what Rust cannot do the same way.
 
 #[path = "support/listing.rs"]
@@ -18,8 +19,24 @@ print(grid)\n    await asyncio.sleep(0)\n",
         &text,
         &[
             "let mut grid = vec![vec![0, 0], vec![0, 0]];",
-            "grid[1][0] = grid[1][0] + 5;",
+            "grid[1][0] += 5;",
             "grid[0][1] = 7;",
+        ],
+    );
+}
+
+#[test]
+fn a_numbers_item_changed_by_an_operator_is_a_compound_assignment() {
+    let text = listing(&main_of(
+        "    counts = {\"a\": 0}\n    xs = [1.5, 2.0]\n    i = 1\n    counts[\"a\"] += 1\n    \
+xs[i] *= 2\n    xs[0] -= 1\n    print(counts, xs)\n    await asyncio.sleep(0)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "counts[\"a\"] += 1;",
+            "xs[i as usize] *= 2.0;",
+            "xs[0] -= 1.0;",
         ],
     );
 }

@@ -12,6 +12,11 @@ impl Renderer<'_> {
         if let (StrMethod::Sort, [key, reverse]) = (m, args) {
             return self.sort_keyed(x, key, reverse);
         }
+        if let (StrMethod::SetItem, [key, value]) = (m, args)
+            && let Some(c) = self.item_op(x, key, value)
+        {
+            return c;
+        }
         let args: Vec<Code> = args.iter().map(|a| self.expr(a)).collect();
         if let Some(c) = super::str_class::method(m, x) {
             return c;

@@ -70,6 +70,7 @@ mod gather_outcomes;
 mod gather_value;
 mod identity;
 mod infer;
+mod item_ops;
 mod iters;
 mod kept_iters;
 mod lines;
