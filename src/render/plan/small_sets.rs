@@ -12,7 +12,8 @@ use crate::render::plan::ir::expr::{Builtin, ExprKind};
 
 impl Planner<'_> {
     /// A set comprehension of one `for` (and at most one `if`) whose value
-    /// is `x % k` with `k` a literal from 1 to 8, as [`Builtin::SmallSet`]
+    /// is `x % k`, `x` an int (the variable of a `for` over a `range`, or a
+    /// `len(...)`) and `k` a literal from 1 to 8, as [`Builtin::SmallSet`]
     /// of the list comprehension; refused for another set comprehension;
     /// `None` for another expression.
     pub(super) fn small_set(&self, sc: &Scope, e: &py::Expr) -> Result<Option<ExprKind>> {
@@ -22,12 +23,27 @@ impl Planner<'_> {
         if c.kind != py::CompKind::Set {
             return Ok(None);
         }
-        let small = matches!(&c.element.kind,
-            E::BinOp(BinOp::Mod, _, k) if matches!(k.kind, E::Literal(Literal::Int(1..=8))));
         let [g] = c.generators.as_slice() else {
             return self.refuse_set(e);
         };
-        if c.is_async || g.ifs.len() > 1 || !small {
+        // The remainder of an int: the loop's variable over a `range`, or a `len`.
+        let over_range = matches!(&g.iter.kind, E::Call(f, _)
+            if matches!(&f.kind, E::Name(py::Name::Global(n)) if &**n == "range"));
+        let int = |x: &py::Expr| match &x.kind {
+            E::Name(n) => {
+                over_range && matches!(&g.target, py::Target::Name(t) if t.ident() == n.ident())
+            }
+            E::Call(f, _) => matches!(&f.kind, E::Name(py::Name::Global(n)) if &**n == "len"),
+            _ => false,
+        };
+        let small = matches!(&c.element.kind,
+            E::BinOp(BinOp::Mod, x, k) if int(x) && matches!(k.kind, E::Literal(Literal::Int(1..=8))));
+        if c.is_async
+            || g.ifs.len() > 1
+            || !small
+            || self.defs.contains_key("range")
+            || self.defs.contains_key("len")
+        {
             return self.refuse_set(e);
         }
         let filter = match g.ifs.first() {
