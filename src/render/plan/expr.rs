@@ -119,6 +119,7 @@ pub(super) fn rust_spec(text: &str) -> Option<Spec> {
         rust: out,
         float,
         python: None,
+        nested: Vec::new(),
     })
 }
 
@@ -257,6 +258,24 @@ fn describe(e: &E) -> (&'static str, &'static str) {
 
 impl Planner<'_> {
     pub(super) fn expr(&self, sc: &Scope, e: &py::Expr) -> Result<Expr> {
+        if let Some(kind) = self.small_set(sc, e)? {
+            return Ok(Expr {
+                kind,
+                span: e.span.clone(),
+            });
+        }
+        if let Some(kind) = self.slice_expr(sc, e)? {
+            return Ok(Expr {
+                kind,
+                span: e.span.clone(),
+            });
+        }
+        if let Some(kind) = self.kept_expr(sc, e)? {
+            return Ok(Expr {
+                kind,
+                span: e.span.clone(),
+            });
+        }
         if let Some(kind) = self.caught_expr(sc, e)? {
             return Ok(Expr {
                 kind,
@@ -567,6 +586,9 @@ impl Planner<'_> {
                 .iter()
                 .find(|(name, n, _)| *name == &**m && *n == args.len())
         {
+            if let Some(k) = self.entry_method(sc, *method, obj, args)? {
+                return Ok(k);
+            }
             let shared = matches!(&obj.kind, E::Name(Name::Global(g)) if self.shared(g).is_some());
             if method.mutates()
                 && !matches!(obj.kind, E::Name(Name::Local(..) | Name::Cell(..)))
@@ -699,6 +721,9 @@ impl Planner<'_> {
                             if let Some(spec) = rust_spec(text)
                                 .or_else(|| super::format_spec::python_spec(text)) =>
                         {
+                            out.push(Part::Spec(x, spec))
+                        }
+                        parts if let Some(spec) = super::nested_spec::spec(self, sc, parts)? => {
                             out.push(Part::Spec(x, spec))
                         }
                         _ => {

@@ -15,6 +15,7 @@
 
 mod annotations;
 mod async_comp;
+mod aug_tuple;
 mod await_comp;
 mod await_expr;
 mod await_spawned;
@@ -24,6 +25,7 @@ mod callbacks;
 mod calls;
 mod cancel_token;
 mod captures;
+mod chained;
 mod class;
 mod class_attrs;
 mod compare;
@@ -35,6 +37,7 @@ mod dataclass;
 mod deadline;
 mod dict_comp;
 mod done_callbacks;
+mod entry;
 mod enumerated;
 mod event_loop;
 mod exc_class;
@@ -58,6 +61,7 @@ mod logging;
 mod mixed_returns;
 mod module;
 mod nested;
+mod nested_spec;
 mod objects;
 mod one_type;
 mod print_file;
@@ -68,6 +72,8 @@ mod runner;
 mod scope;
 mod sentinel;
 mod shield;
+mod slices;
+mod small_sets;
 mod spread;
 mod stmt;
 mod str_class;
@@ -175,6 +181,7 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         primitives: HashMap::new(),
         arg_kinds: RefCell::new(HashMap::new()),
         blockers: RefCell::new(Vec::new()),
+        kept: RefCell::new(HashSet::new()),
         lifted: RefCell::new(Vec::new()),
         cancellable: HashSet::new(),
         token_for: RefCell::new(None),
@@ -283,6 +290,9 @@ struct Planner<'p> {
     header: RefCell<Option<Stmt>>,
     /// The names given to hoisted awaits' values.
     hoisted_names: RefCell<HashSet<String>>,
+    /// The spans of generator expressions kept in a variable and of the
+    /// `list(...)` calls that use them up (see [`kept_generator`]).
+    kept: RefCell<HashSet<std::ops::Range<usize>>>,
 }
 
 /// The module-level statements, the `if __name__ == "__main__":` body included.

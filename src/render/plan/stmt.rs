@@ -178,6 +178,7 @@ impl Planner<'_> {
             P::Expr(e) => self.expr_stmt(sc, s, e, next),
             P::Assign { targets, value } => self.assign(sc, rest, targets, value),
             P::AugAssign { target, op, value } => {
+                super::aug_tuple::refuse_tuple_add(*op, value)?;
                 if let Target::Subscript(obj, index) = target {
                     let op = aug_op(*op, &s.span)?;
                     return one(s, self.set_item(sc, obj, index, Some(op), value)?);
@@ -691,7 +692,7 @@ impl Planner<'_> {
         )
     }
 
-    fn assign(
+    pub(super) fn assign(
         &self,
         sc: &mut Scope,
         rest: &[py::Stmt],
@@ -703,11 +704,7 @@ impl Planner<'_> {
             return Ok((None, 1));
         }
         let [target] = targets else {
-            return refuse(
-                &s.span,
-                "a chained assignment (`a = b = ...`)",
-                "the plan binds one variable per assignment",
-            );
+            return self.chained_assign(sc, rest, targets, value);
         };
         self.kept_generator(target, value, &rest[1..])?;
         if let Some(k) = self.set_field(sc, target, None, value)? {

@@ -5,7 +5,7 @@ use super::types::Types;
 use crate::render::plan::ir::ast::{
     Block, Call, Calls, Demo, Function, FunctionKind, Stmt, StmtKind, walk,
 };
-use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, Part, StrMethod, TaskOp};
+use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, Part, StrMethod, TaskOp};
 use crate::render::plan::ir::primitive::Primitive;
 use crate::render::plan::ir::value::Value;
 use std::collections::{HashMap, HashSet};
@@ -94,7 +94,10 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
                 match part {
                     // A hole that is just the name prints the same for u64.
                     Part::Hole(e) => out.push((e, matches!(e.kind, ExprKind::Var(_)))),
-                    Part::Spec(e, _) => out.push((e, false)),
+                    Part::Spec(e, spec) => {
+                        out.push((e, false));
+                        out.extend(spec.nested.iter().map(|n| (n, false)));
+                    }
                     Part::Text(_) => {}
                 }
             }
@@ -765,6 +768,9 @@ pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
                 if let Part::Hole(h) | Part::Spec(h, _) = p {
                     each_expr(h, f);
                 }
+                if let Part::Spec(_, spec) = p {
+                    spec.nested.iter().for_each(|n| each_expr(n, f));
+                }
             }
         }
         ExprKind::Binary(_, a, b) => {
@@ -904,9 +910,24 @@ pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
             each_expr(e, &mut |x| {
                 if let ExprKind::StrMethod(m, obj, _) = &x.kind
                     && m.mutates()
-                    && let ExprKind::Var(n) = &obj.kind
                 {
-                    out.push(n.clone());
+                    // An item of an item (`grid[1][0] = ...`) changes the outer list.
+                    let mut obj = &**obj;
+                    loop {
+                        obj = match &obj.kind {
+                            ExprKind::Call(Builtin::Index, args)
+                                if let Some(inner) = args.first() =>
+                            {
+                                inner
+                            }
+                            // `d.setdefault(k, []).append(x)` changes `d`.
+                            ExprKind::StrMethod(StrMethod::SetDefault, inner, _) => inner,
+                            _ => break,
+                        };
+                    }
+                    if let ExprKind::Var(n) = &obj.kind {
+                        out.push(n.clone());
+                    }
                 }
                 // `task.result()` awaits the handle through `&mut`.
                 if let ExprKind::Task(TaskOp::Result, n) = &x.kind {

@@ -9,7 +9,7 @@ use super::names::{camel, escape_fmt, fn_name, ident};
 use super::types::{Ty, unify};
 use crate::render::plan::ir::ast::{Call, FunctionKind};
 use crate::render::plan::ir::expr::{
-    BinaryOp, Builtin, Expr, ExprKind, Part, StrMethod, Template, UnaryOp,
+    BinaryOp, Builtin, Expr, ExprKind, Part, Spec, StrMethod, Template, UnaryOp,
 };
 use crate::render::plan::ir::value::Value;
 
@@ -64,6 +64,18 @@ impl Renderer<'_> {
         if let Some(c) = self.checked_expr(e) {
             return c;
         }
+        // A comprehension's variables are its closures' own: a name it
+        // binds is still to be declared outside.
+        if matches!(e.kind, ExprKind::Comp { .. } | ExprKind::Flat(_)) {
+            let declared = self.declared.clone();
+            let c = self.expr_kind(e);
+            self.declared = declared;
+            return c;
+        }
+        self.expr_kind(e)
+    }
+
+    fn expr_kind(&mut self, e: &Expr) -> Code {
         match &e.kind {
             ExprKind::Lit(v) => lit(v),
             ExprKind::Var(n) => self.var_code(n),
@@ -211,6 +223,9 @@ impl Renderer<'_> {
                 c.range = true;
                 builtin(*f, vec![c])
             }
+            ExprKind::Call(f @ (Builtin::Kept | Builtin::Rest), args) => self.kept_iter(*f, args),
+            ExprKind::Call(Builtin::Slice, args) => self.slice(args),
+            ExprKind::Call(Builtin::SmallSet, args) => self.small_set(args),
             ExprKind::Call(f, args) if super::closures::keyed(args) => self.keyed(*f, args),
             ExprKind::Call(f, args) if f.is_adapter() => self.iter_builtin(*f, args),
             ExprKind::Call(f, args) => {
@@ -346,7 +361,17 @@ impl Renderer<'_> {
                     _ => v.text,
                 };
                 if !(is_var && copied) {
-                    let pat = if typed { format!("{pat}: i64") } else { pat };
+                    // `sum(1 for p in ps)`: a value that reads no name of the pattern.
+                    let mut read = Vec::new();
+                    value.variables(&mut read);
+                    let names = super::tuples::pattern_names(var).unwrap_or_else(|| vec![var]);
+                    let pat = if !read.iter().any(|(n, _)| names.contains(&n.as_str())) {
+                        "_".to_string()
+                    } else if typed {
+                        format!("{pat}: i64")
+                    } else {
+                        pat
+                    };
                     text.push_str(&format!(".map(|{pat}| {v})"));
                 }
                 text.push_str(".collect::<Vec<_>>()");
@@ -552,6 +577,7 @@ impl Renderer<'_> {
     pub(super) fn format(&mut self, t: &Template, mac: &str) -> (String, bool) {
         let mut fmt = String::new();
         let mut args = Vec::new();
+        let mut named = super::nested_spec::Named::default();
         for part in &t.parts {
             match part {
                 Part::Text(s) => fmt.push_str(&escape_fmt(s)),
@@ -570,6 +596,7 @@ impl Renderer<'_> {
                 Part::Spec(e, spec) => {
                     let c = self.expr(e);
                     let c = if spec.float { c.as_f64() } else { c };
+                    let rust = self.nested_spec(t, spec, &mut named);
                     // Python formats a float without a type as its repr.
                     let debug = if !spec.float && c.ty == Ty::Float {
                         "?"
@@ -580,15 +607,37 @@ impl Renderer<'_> {
                         && c.text.chars().all(|ch| ch.is_alphanumeric() || ch == '_')
                         && !c.text.chars().next().is_some_and(|ch| ch.is_ascii_digit());
                     if simple {
-                        fmt.push_str(&format!("{{{}:{}{debug}}}", c.text, spec.rust));
+                        fmt.push_str(&format!("{{{}:{rust}{debug}}}", c.text));
                     } else {
-                        fmt.push_str(&format!("{{:{}{debug}}}", spec.rust));
+                        fmt.push_str(&format!("{{:{rust}{debug}}}"));
                         args.push(c.text.clone());
                     }
                 }
             }
         }
+        args.extend(named.into_args());
         self.format_tail(fmt, args, mac)
+    }
+
+    /// The Rust spec of a hole, its nested fields named (`<w$`).
+    fn nested_spec(
+        &mut self,
+        t: &Template,
+        spec: &Spec,
+        named: &mut super::nested_spec::Named,
+    ) -> String {
+        if spec.nested.is_empty() {
+            return spec.rust.clone();
+        }
+        let values: Vec<Code> = spec.nested.iter().map(|e| self.expr(e)).collect();
+        let mut vars = Vec::new();
+        for part in &t.parts {
+            if let Part::Hole(e) | Part::Spec(e, _) = part {
+                e.variables(&mut vars);
+            }
+        }
+        let names: Vec<String> = vars.into_iter().map(|(name, _)| name).collect();
+        named.name_fields(&spec.rust, &values, &names.join(" "))
     }
 
     /// Appends one printed value to a format string and its arguments.
@@ -605,6 +654,11 @@ impl Renderer<'_> {
         if let Some(shown) = super::options::shown(c) {
             fmt.push_str("{}");
             args.push(shown);
+            return;
+        }
+        if let Ty::Set(_) = c.ty {
+            fmt.push_str("{}");
+            args.push(format!("py_set(&{})", c.wrap(10)));
             return;
         }
         let debug = matches!(

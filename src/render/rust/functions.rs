@@ -43,6 +43,9 @@ impl Renderer<'_> {
             for n in super::analysis::mutated_lists(block) {
                 *self.assigned.entry(n).or_default() += 2;
             }
+            for n in super::kept_iters::kept_iterators(block) {
+                *self.assigned.entry(n).or_default() += 2;
+            }
             for n in super::objects::mutated_objects(self.demo, block) {
                 *self.assigned.entry(n).or_default() += 2;
             }

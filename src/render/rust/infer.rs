@@ -183,6 +183,7 @@ impl Types {
             changed |= self.bind_keys(name, s);
             // A list grown in place has the type of what it is given.
             let mut grown = Vec::new();
+            let mut entries = Vec::new();
             for (e, _) in super::analysis::stmt_exprs(s) {
                 super::analysis::each_expr(e, &mut |x| {
                     if let ExprKind::StrMethod(m, obj, args) = &x.kind
@@ -198,7 +199,20 @@ impl Types {
                     {
                         grown.push((list, *m, &args[0], arg));
                     }
+                    // `d.setdefault(k, []).append(x)`: a dict of lists.
+                    if let ExprKind::StrMethod(StrMethod::Append, entry, args) = &x.kind
+                        && let ExprKind::StrMethod(StrMethod::SetDefault, dict, keys) = &entry.kind
+                        && let (ExprKind::Var(dict), [key], [arg]) =
+                            (&dict.kind, keys.as_slice(), args.as_slice())
+                    {
+                        entries.push((dict, key, arg));
+                    }
                 });
+            }
+            for (dict, key, arg) in entries {
+                let list = Ty::List(Box::new(self.expr_ty(name, arg)));
+                let ty = Ty::Dict(Box::new(self.expr_ty(name, key)), Box::new(list));
+                changed |= self.set(name, dict, &ty);
             }
             for (list, m, key, arg) in grown {
                 let ty = self.expr_ty(name, arg);

@@ -12,6 +12,11 @@ impl Renderer<'_> {
         if let (StrMethod::Sort, [key, reverse]) = (m, args) {
             return self.sort_keyed(x, key, reverse);
         }
+        if let (StrMethod::SetItem, [key, value]) = (m, args)
+            && let Some(c) = self.item_op(x, key, value)
+        {
+            return c;
+        }
         let args: Vec<Code> = args.iter().map(|a| self.expr(a)).collect();
         if let Some(c) = super::str_class::method(m, x) {
             return c;
@@ -151,6 +156,16 @@ impl Renderer<'_> {
                 )
             }
             (StrMethod::Clear, []) => (format!("{obj}.clear()"), Ty::Unit),
+            (StrMethod::SetDefault, [k]) => {
+                let vt = match &x.ty {
+                    Ty::Dict(_, v) => (**v).clone(),
+                    _ => Ty::Unknown,
+                };
+                (
+                    format!("{obj}.entry({}).or_insert_with(Vec::new)", k.owned()),
+                    vt,
+                )
+            }
             _ => (format!("{obj}.clone()"), x.ty.clone()),
         };
         let mut c = Code::new(text, ty, 10);

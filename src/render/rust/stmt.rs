@@ -436,6 +436,10 @@ impl Renderer<'_> {
                     format!("[{}]", items.join(", "))
                 } else if c.ty == Ty::Str {
                     format!("{}.chars()", c.wrap(10))
+                } else if let Ty::Dict(k, _) = &c.ty {
+                    // Iterating a dict gives its keys.
+                    let copied = if k.is_copy() { ".copied()" } else { "" };
+                    format!("{}.keys(){copied}", c.wrap(10))
                 } else if c.ty.elem().is_copy() {
                     format!("{}.iter().copied()", c.wrap(10))
                 } else if var.starts_with('(') {
@@ -451,9 +455,17 @@ impl Renderer<'_> {
                 } else {
                     format!("&{}", c.wrap(7))
                 };
-                let borrowed = head.starts_with('&') && !var.starts_with('(');
+                let borrowed =
+                    (head.starts_with('&') || head.ends_with(".keys()")) && !var.starts_with('(');
                 let fresh = self.new_loop_names(var);
-                let strs = super::tuples::literal_str_names(over, var);
+                let mut strs = super::tuples::literal_str_names(over, var);
+                // A dict's string keys, and a borrowed list's strings, are `&String`s.
+                let keys =
+                    head.ends_with(".keys()") && matches!(&c.ty, Ty::Dict(k, _) if **k == Ty::Str);
+                let items = head.starts_with('&') && c.ty.elem() == Ty::Str;
+                if (keys || items) && !var.starts_with('(') {
+                    strs.push(var.clone());
+                }
                 self.str_params.extend(strs.iter().cloned());
                 let pat = self.loop_pat(var);
                 self.line(format!("for {pat} in {head} {{"));

@@ -23,6 +23,8 @@ pub(super) enum Ty {
     Tuple(Vec<Ty>),
     /// A dict: an `IndexMap`, in insertion order as Python's.
     Dict(Box<Ty>, Box<Ty>),
+    /// A set of small ints: a `BTreeSet`, sorted as CPython keeps it.
+    Set(Box<Ty>),
     Task(Box<Ty>),
     Future(Box<Ty>),
     Coro(Box<Ty>),
@@ -65,7 +67,7 @@ impl Ty {
 
     pub(super) fn elem(&self) -> Ty {
         match self {
-            Ty::List(t) | Ty::Dict(t, _) => (**t).clone(),
+            Ty::List(t) | Ty::Dict(t, _) | Ty::Set(t) => (**t).clone(),
             Ty::Str => Ty::Str,
             _ => Ty::Unknown,
         }
@@ -88,6 +90,7 @@ impl Ty {
             Ty::Str => "String".into(),
             Ty::List(t) => format!("Vec<{}>", t.rust()),
             Ty::Dict(k, v) => format!("IndexMap<{}, {}>", k.rust(), v.rust()),
+            Ty::Set(t) => format!("BTreeSet<{}>", t.rust()),
             Ty::Tuple(items) => {
                 let items: Vec<String> = items.iter().map(Ty::rust).collect();
                 match items.as_slice() {
@@ -135,6 +138,7 @@ pub(super) fn unify(slot: &mut Ty, new: &Ty) -> bool {
             true
         }
         (Ty::List(a), Ty::List(b))
+        | (Ty::Set(a), Ty::Set(b))
         | (Ty::Task(a), Ty::Task(b))
         | (Ty::Future(a), Ty::Future(b))
         | (Ty::Coro(a), Ty::Coro(b))
@@ -295,6 +299,8 @@ impl Types {
                     Builtin::Round if args.len() == 1 => Ty::Int,
                     Builtin::Round => first,
                     Builtin::Sorted | Builtin::List => Ty::List(Box::new(first.elem())),
+                    Builtin::Kept | Builtin::Rest | Builtin::Slice => first,
+                    Builtin::SmallSet => Ty::Set(Box::new(first.elem())),
                     Builtin::Enumerate
                     | Builtin::Zip
                     | Builtin::Reversed

@@ -155,6 +155,9 @@ pub enum StrMethod {
     IsDigit,
     /// `s.isalpha()`.
     IsAlpha,
+    /// `d.setdefault(k, [])`, changed in place at once (`.append(x)`): the
+    /// entry's list, made empty if the key is new.
+    SetDefault,
 }
 
 impl StrMethod {
@@ -327,6 +330,18 @@ pub enum Builtin {
     All,
     /// `sys.exit()`, `sys.exit(status)` or `sys.exit(message)`.
     Exit,
+    /// A generator expression kept in a variable: the iterator itself,
+    /// which each [`Builtin::Rest`] of the variable uses up.
+    Kept,
+    /// `list(gen)` of a [`Builtin::Kept`] iterator: the items it has left,
+    /// after which it is empty.
+    Rest,
+    /// `xs[start:stop:step]` of a list or string: the object, then each
+    /// bound an int literal or `None`.
+    Slice,
+    /// A set comprehension of ints below 8 (`{n % 4 for n in xs}`), of its
+    /// list comprehension: a `BTreeSet`, sorted as CPython keeps such a set.
+    SmallSet,
 }
 
 impl Builtin {
@@ -372,10 +387,13 @@ impl Builtin {
 
     pub fn name(self) -> &'static str {
         Builtin::ALL.iter().find(|(_, b)| *b == self).map_or(
-            if self == Builtin::Exit {
-                "sys.exit"
-            } else {
-                "operator.getitem"
+            match self {
+                Builtin::Exit => "sys.exit",
+                Builtin::Kept => "iter",
+                Builtin::Rest => "list",
+                Builtin::Slice => "slice",
+                Builtin::SmallSet => "set",
+                _ => "operator.getitem",
             },
             |(n, _)| *n,
         )
@@ -406,6 +424,9 @@ pub struct Spec {
     /// A number format `format!` has no spec for, written by a helper the
     /// listing carries; `rust` then only pads the text it gives.
     pub python: Option<PySpec>,
+    /// The widths and precisions read from nested fields (`{x:<{w}}`):
+    /// `rust` names the `k`th as `{k}` where `format!` reads it (`<{0}`).
+    pub nested: Vec<Expr>,
 }
 
 /// A Python number format that Rust's `format!` cannot write.
@@ -495,8 +516,13 @@ impl Expr {
             }
             ExprKind::Template(t) => {
                 for part in &t.parts {
-                    if let Part::Hole(x) | Part::Spec(x, _) = part {
-                        x.variables(out);
+                    match part {
+                        Part::Hole(x) => x.variables(out),
+                        Part::Spec(x, spec) => {
+                            x.variables(out);
+                            spec.nested.iter().for_each(|n| n.variables(out));
+                        }
+                        Part::Text(_) => {}
                     }
                 }
             }
