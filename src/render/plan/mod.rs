@@ -81,6 +81,7 @@ mod type_errors;
 mod type_name;
 mod varargs;
 mod wait;
+mod wait_for_other;
 
 use crate::program::{
     self as py, Arg, CmpOp, Code, ExprKind as E, Literal, Module, Name, Program, Stmt,

@@ -111,6 +111,10 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
             ..
         }
         | StmtKind::Deadline { delay: timeout, .. } => out.push((timeout, true)),
+        StmtKind::WaitTask { task, timeout, .. } => {
+            out.push((task, false));
+            out.push((timeout, true));
+        }
         StmtKind::Return(Some(e))
         | StmtKind::Yield(e)
         | StmtKind::Raise {
@@ -404,6 +408,7 @@ pub(super) fn assigned_in(block: &Block) -> HashSet<String> {
             | StmtKind::Join { into: Some(v), .. }
             | StmtKind::Gather { into: Some(v), .. }
             | StmtKind::WaitFor { into: Some(v), .. }
+            | StmtKind::WaitTask { into: Some(v), .. }
             | StmtKind::CallFn { into: Some(v), .. }
             | StmtKind::Shield { into: Some(v), .. }
             | StmtKind::RunBlocking { into: Some(v), .. } => Some(v),
@@ -561,6 +566,7 @@ fn binds(s: &Stmt) -> Option<&String> {
         | StmtKind::Join { into: Some(v), .. }
         | StmtKind::Gather { into: Some(v), .. }
         | StmtKind::WaitFor { into: Some(v), .. }
+        | StmtKind::WaitTask { into: Some(v), .. }
         | StmtKind::CallFn { into: Some(v), .. }
         | StmtKind::RunBlocking { into: Some(v), .. }
         | StmtKind::AsyncWith { var: Some(v), .. }
@@ -887,6 +893,14 @@ pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
                 }
                 // `task.result()` awaits the handle through `&mut`.
                 if let ExprKind::Task(TaskOp::Result, n) = &x.kind {
+                    out.push(n.clone());
+                }
+            });
+        }
+        if let StmtKind::WaitTask { task, .. } = &s.kind {
+            each_expr(task, &mut |x| {
+                // `wait_for` awaits the handle through `&mut`.
+                if let ExprKind::Var(n) = &x.kind {
                     out.push(n.clone());
                 }
             });

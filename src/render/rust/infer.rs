@@ -306,6 +306,18 @@ impl Types {
                     let ty = Ty::Task(Box::new(self.ret_of(&call.name)));
                     changed |= self.set(name, into, &ty);
                 }
+                StmtKind::WaitTask {
+                    task,
+                    into,
+                    on_timeout,
+                    ..
+                } => {
+                    if let (ExprKind::Var(target), Some(v)) = (&task.kind, into) {
+                        let ty = self.var(name, target).awaited();
+                        changed |= self.set(name, v, &ty);
+                    }
+                    changed |= self.block(demo, f, on_timeout);
+                }
                 StmtKind::Join { target, into } => {
                     if let Some(v) = into {
                         let ty = self.var(name, target).awaited();

@@ -97,6 +97,7 @@ mod truth;
 mod tuples;
 mod types;
 mod wait;
+mod wait_task;
 mod wrap;
 
 use super::Listing;

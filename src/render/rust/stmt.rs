@@ -351,6 +351,12 @@ impl Renderer<'_> {
                 on_timeout,
                 ..
             } => self.wait_for(call, timeout, into.as_deref(), body, on_timeout),
+            StmtKind::WaitTask {
+                task,
+                timeout,
+                into,
+                on_timeout,
+            } => self.wait_task(task, timeout, into.as_deref(), on_timeout),
             StmtKind::AsyncFor { source, var, body } => {
                 self.use_("futures", "StreamExt");
                 let stream = self.stream(source);

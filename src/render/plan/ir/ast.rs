@@ -218,6 +218,15 @@ pub enum StmtKind {
         body: Block,
         on_timeout: Block,
     },
+    /// `into = await asyncio.wait_for(task, timeout)` of a task kept in a
+    /// variable (`task` reads it): at the timeout the task is cancelled and
+    /// awaited to its end, then `on_timeout` runs.
+    WaitTask {
+        task: Expr,
+        timeout: Expr,
+        into: Option<String>,
+        on_timeout: Block,
+    },
     /// `async for var in source: body`.
     AsyncFor {
         source: Call,
@@ -383,7 +392,10 @@ impl Stmt {
             | StmtKind::BlockOn { body, .. }
             | StmtKind::Labeled { body, .. }
             | StmtKind::For { body, .. }
-            | StmtKind::While { body, .. } => vec![body],
+            | StmtKind::While { body, .. }
+            | StmtKind::WaitTask {
+                on_timeout: body, ..
+            } => vec![body],
             StmtKind::WaitFor {
                 body, on_timeout, ..
             }
