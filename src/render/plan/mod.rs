@@ -54,6 +54,7 @@ mod jobs;
 mod kept_generator;
 mod lambdas;
 mod logging;
+mod loop_var_after;
 mod mixed_returns;
 mod module;
 mod nested;
