@@ -44,6 +44,7 @@ mod flat_comp;
 mod format_spec;
 mod future_methods;
 mod gather_outcomes;
+mod gather_sleeps;
 mod gather_value;
 mod globals;
 mod group;

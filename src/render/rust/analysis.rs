@@ -317,7 +317,7 @@ fn holes_of(e: &Expr, p: &str) -> usize {
                 Part::Text(_) => 0,
             })
             .sum(),
-        ExprKind::Binary(_, a, b) => holes_of(a, p) + holes_of(b, p),
+        ExprKind::Binary(_, a, b) | ExprKind::Slept(a, b) => holes_of(a, p) + holes_of(b, p),
         ExprKind::Unary(_, x) => holes_of(x, p),
         ExprKind::IfElse(c, a, b) => holes_of(c, p) + holes_of(a, p) + holes_of(b, p),
         ExprKind::Await(call)
@@ -627,7 +627,7 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
                 Part::Hole(h) | Part::Spec(h, _) => now_in(h),
                 Part::Text(_) => false,
             }),
-            ExprKind::Binary(_, a, b) => now_in(a) || now_in(b),
+            ExprKind::Binary(_, a, b) | ExprKind::Slept(a, b) => now_in(a) || now_in(b),
             ExprKind::Unary(_, x) => now_in(x),
             ExprKind::IfElse(c, a, b) => now_in(c) || now_in(a) || now_in(b),
             ExprKind::Await(call)
@@ -693,7 +693,7 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
                 }
             }
         }
-        ExprKind::Binary(_, a, b) => {
+        ExprKind::Binary(_, a, b) | ExprKind::Slept(a, b) => {
             awaited_calls(a, out);
             awaited_calls(b, out);
         }
@@ -773,7 +773,7 @@ pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
                 }
             }
         }
-        ExprKind::Binary(_, a, b) => {
+        ExprKind::Binary(_, a, b) | ExprKind::Slept(a, b) => {
             each_expr(a, f);
             each_expr(b, f);
         }

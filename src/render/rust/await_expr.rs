@@ -42,6 +42,16 @@ impl Renderer<'_> {
         Code::new(self.call(call), Ty::Coro(Box::new(ret)), 10)
     }
 
+    /// `asyncio.sleep(d, result=v)` as a value: an `async` block that
+    /// sleeps, then gives `v`.
+    pub(super) fn slept_expr(&mut self, delay: &Expr, value: &Expr) -> Code {
+        let d = self.duration(delay);
+        self.use_("tokio::time", "sleep");
+        let v = self.expr(value);
+        let text = format!("async move {{ sleep({d}).await; {} }}", v.owned());
+        Code::new(text, Ty::Coro(Box::new(v.ty)), 10)
+    }
+
     /// Whether a list of coroutines holds a call of a function that can fail.
     fn gathers_failing(&self, list: &Expr) -> bool {
         let calls: Vec<&Call> = match &list.kind {

@@ -67,6 +67,7 @@ mod flat_comp;
 mod format_spec;
 mod functions;
 mod gather_outcomes;
+mod gather_sleeps;
 mod gather_value;
 mod identity;
 mod infer;
