@@ -865,6 +865,24 @@ pub(super) fn joined_then_read<'a>(
     read.then_some(target.as_str())
 }
 
+/// Whether the function `block` reads `task.done()` or `task.cancelled()`
+/// after awaiting `task` (in the order of the source): the handle is
+/// awaited through `&mut`, so it is still there.
+pub(super) fn state_read(block: &Block, task: &str) -> bool {
+    let (mut joined, mut read) = (false, false);
+    walk(block, &mut |s| {
+        joined |= matches!(&s.kind, StmtKind::Join { target, .. } if target == task);
+        for (e, _) in stmt_exprs(s) {
+            each_expr(e, &mut |x| match &x.kind {
+                ExprKind::Join(n) if n == task => joined = true,
+                ExprKind::Done(n) | ExprKind::Cancelled(n) if n == task => read |= joined,
+                _ => {}
+            });
+        }
+    });
+    read
+}
+
 /// The local lists a function changes in place (`xs.append(x)`, or awaits
 /// the tasks of in a `for` loop): they are `let mut`.
 pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
@@ -897,6 +915,19 @@ pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
                 }
             });
         }
+        // A task awaited whose state is read after.
+        let mut joined = Vec::new();
+        if let StmtKind::Join { target, .. } = &s.kind {
+            joined.push(target.clone());
+        }
+        for (e, _) in stmt_exprs(s) {
+            each_expr(e, &mut |x| {
+                if let ExprKind::Join(n) = &x.kind {
+                    joined.push(n.clone());
+                }
+            });
+        }
+        out.extend(joined.into_iter().filter(|t| state_read(block, t)));
         if let StmtKind::WaitTask { task, .. } = &s.kind {
             each_expr(task, &mut |x| {
                 // `wait_for` awaits the handle through `&mut`.

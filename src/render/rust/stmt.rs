@@ -262,7 +262,12 @@ impl Renderer<'_> {
                     return;
                 }
                 let ty = self.var_ty(target);
-                let t = ident(target);
+                let t = match ty {
+                    Ty::Task(_) if self.joined_by_ref(target) => {
+                        format!("(&mut {})", ident(target))
+                    }
+                    _ => ident(target),
+                };
                 let failing = self.demo.function(&self.func).is_some_and(|f| {
                     crate::render::plan::ir::raises::failing_tasks(f, &self.fallible)
                         .contains_key(target)
