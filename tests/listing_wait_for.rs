@@ -102,3 +102,38 @@ fn a_task_wait_after_a_call_in_its_expression_is_refused() {
     assert_eq!(construct, "an `await` inside an expression");
     assert_eq!(at, "await asyncio.wait_for(t, 5)");
 }
+
+/// `asyncio.wait_for` of a gather of the program's coroutines: their
+/// `join_all` under `timeout`, dropped with its children at the deadline;
+/// under `try: ... except TimeoutError:` the handler runs there.
+#[test]
+fn a_gather_under_wait_for_is_join_all_under_timeout() {
+    let text = listing(&fetch_program(
+        "    ok = await asyncio.wait_for(asyncio.gather(fetch(\"a\", 1), fetch(\"b\", 2)), timeout=3)\n    print(ok)\n    try:\n        await asyncio.wait_for(asyncio.gather(fetch(\"c\", 1), fetch(\"d\", 4)), timeout=2)\n    except TimeoutError:\n        print(\"gather timed out\")\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    // `Elapsed` drops the gather and its children: `TimeoutError` goes on up.\n    let ok = match timeout(\n        Duration::from_secs(3),\n        join_all(vec![fetch(\"a\", 1), fetch(\"b\", 2)]),\n    )\n",
+            "        Ok(results) => results,\n        Err(_) => {\n            return Err(Error::TimeoutError(String::new()));",
+            "    // `Elapsed` drops the gather and its children.\n    if timeout(\n        Duration::from_secs(2),\n",
+            "    {\n        println!(\"gather timed out\");\n    }",
+        ],
+    );
+}
+
+/// A task waited for under `try: ... except TimeoutError:`: the handler
+/// runs after the task is aborted and has ended.
+#[test]
+fn a_task_waited_for_in_a_try_runs_the_handler_after_the_abort() {
+    let text = listing(&fetch_program(
+        "    t = asyncio.create_task(fetch(\"a\", 5))\n    try:\n        await asyncio.wait_for(t, 1)\n    except TimeoutError:\n        print(\"timed out\")\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    // `Elapsed` ends the wait: the task is aborted.\n",
+            "        Err(_) => {\n            t.abort();\n            // asyncio waits for the cancelled task to end.\n            let _ = (&mut t).await;\n            println!(\"timed out\");\n        }",
+        ],
+    );
+}

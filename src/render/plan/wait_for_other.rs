@@ -1,8 +1,10 @@
 //! `asyncio.wait_for` of what is not a call of a coroutine of the program:
 //! a task kept in a variable (Tokio's `timeout` over the borrowed handle,
 //! the task aborted and awaited to its end at the deadline, as asyncio
-//! cancels it and waits), or `asyncio.sleep(delay, result=value)` (the
-//! sleep under a deadline, then the value). Either lets `TimeoutError` go
+//! cancels it and waits), `asyncio.gather` of calls of the program's
+//! coroutines (their `join_all` under `timeout`), or
+//! `asyncio.sleep(delay, result=value)` (the sleep under a deadline, then
+//! the value). Either lets `TimeoutError` go
 //! on up, as a statement of its own or inside an expression.
 
 use super::scope::Scope;
@@ -15,7 +17,7 @@ use crate::render::plan::ir::value::Value;
 
 /// What the wait is planned as.
 pub(super) enum Waited {
-    /// The wait for a task, its output into the variable given.
+    /// The wait for a task or a gather, its output into the variable given.
     Task(StmtKind),
     /// The sleep under its deadline, then the sleep's result.
     Sleep(StmtKind, Expr),
@@ -70,6 +72,31 @@ impl Planner<'_> {
         let E::Call(g, sleep_args) = &aw.kind else {
             return Ok(None);
         };
+        if self.is_member(g, Module::Asyncio, "gather") {
+            // Calls of the program's coroutines, written one by one: the
+            // gather is their `join_all`, dropped (its children with it) at
+            // the deadline, as asyncio cancels them.
+            let calls = sleep_args.iter().all(|a| {
+                matches!(a, Arg::Positional(c) if matches!(&c.kind, E::Call(f, _)
+                    if matches!(&f.kind, E::Name(Name::Global(n)) if self.defs.contains_key(&**n))))
+            });
+            if !calls {
+                return Ok(None);
+            }
+            let Some(gathered) = self.await_value(sc, aw)? else {
+                return Ok(None);
+            };
+            let task = Expr {
+                kind: gathered,
+                span: aw.span.clone(),
+            };
+            return Ok(Some(Waited::Task(StmtKind::WaitTask {
+                task,
+                timeout: self.expr(sc, timeout)?,
+                into,
+                on_timeout: raise,
+            })));
+        }
         if !self.is_member(g, Module::Asyncio, "sleep") {
             return Ok(None);
         }
@@ -167,6 +194,30 @@ impl Planner<'_> {
             },
             None => None,
         })
+    }
+}
+
+impl Planner<'_> {
+    /// `try: await asyncio.wait_for(aw, timeout) except TimeoutError:
+    /// handler` (the call `inner`, nothing kept) of a task or a gather: the
+    /// wait with the handler's statements where it would raise.
+    pub(super) fn caught_wait_for(
+        &self,
+        sc: &mut Scope,
+        inner: &py::Expr,
+        handler: &[py::Stmt],
+    ) -> Result<Option<StmtKind>> {
+        let Some(Waited::Task(StmtKind::WaitTask { task, timeout, .. })) =
+            self.wait_for_other(sc, inner, None)?
+        else {
+            return Ok(None);
+        };
+        Ok(Some(StmtKind::WaitTask {
+            task,
+            timeout,
+            into: None,
+            on_timeout: self.block(sc, handler)?,
+        }))
     }
 }
 

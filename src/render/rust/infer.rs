@@ -312,8 +312,12 @@ impl Types {
                     on_timeout,
                     ..
                 } => {
-                    if let (ExprKind::Var(target), Some(v)) = (&task.kind, into) {
-                        let ty = self.var(name, target).awaited();
+                    if let Some(v) = into {
+                        let ty = match &task.kind {
+                            ExprKind::Var(target) => self.var(name, target).awaited(),
+                            // A gather gives its list.
+                            _ => self.expr_ty(name, task),
+                        };
                         changed |= self.set(name, v, &ty);
                     }
                     changed |= self.block(demo, f, on_timeout);

@@ -76,7 +76,7 @@ impl Renderer<'_> {
 
     /// `if timeout(d, c).await.is_err() {` (or `timeout_at`), as rustfmt
     /// lays it out (a chain past 60 characters goes one call a line).
-    fn timed_is_err(&mut self, timeout: &str, d: &str, c: &str) {
+    pub(super) fn timed_is_err(&mut self, timeout: &str, d: &str, c: &str) {
         let chain = format!("{timeout}({d}, {c}).await.is_err()");
         if chain.len() <= 60 && chain.len() + 5 + 4 * self.indent <= 100 {
             self.line(format!("if {chain} {{"));

@@ -1,7 +1,9 @@
 //! `asyncio.wait_for(task, timeout)` of a task kept in a variable: Tokio's
 //! `timeout` over the handle borrowed (`&mut task`), so the task is still
 //! there to read after; at the deadline asyncio cancels the task and waits
-//! for it to end, which `abort` and one more await of the handle do.
+//! for it to end, which `abort` and one more await of the handle do. And
+//! `asyncio.wait_for` of a gather: `join_all` of the children under
+//! `timeout`.
 
 use super::Renderer;
 use super::names::ident;
@@ -20,7 +22,7 @@ impl Renderer<'_> {
         on_timeout: &Block,
     ) {
         let ExprKind::Var(name) = &task.kind else {
-            unreachable!("the plan waits for a task variable")
+            return self.wait_gather(task, timeout, into, on_timeout);
         };
         let failing = self.demo.function(&self.func).is_some_and(|f| {
             crate::render::plan::ir::raises::failing_tasks(f, &self.fallible).contains_key(name)
@@ -35,9 +37,11 @@ impl Renderer<'_> {
         };
         let d = self.duration(timeout);
         let t = ident(name);
-        self.line(
-            "// `Elapsed` ends the wait: the task is aborted, and `TimeoutError` goes on up.",
-        );
+        self.line(if super::timeout::raises_timeout(on_timeout) {
+            "// `Elapsed` ends the wait: the task is aborted, and `TimeoutError` goes on up."
+        } else {
+            "// `Elapsed` ends the wait: the task is aborted."
+        });
         self.timed_line(&format!("{head}match "), &d, &format!("&mut {t}"), " {");
         self.indent += 1;
         self.line(format!("Ok(output) => output.unwrap(){q},"));
@@ -51,5 +55,48 @@ impl Renderer<'_> {
         self.line("}");
         self.indent -= 1;
         self.line(if head.is_empty() { "}" } else { "};" });
+    }
+
+    /// `[let into =] match timeout(d, join_all(...)).await { Ok(results)
+    /// => results, Err(_) => { on_timeout } }`: at the deadline `timeout`
+    /// drops the gather, and its children with it.
+    fn wait_gather(
+        &mut self,
+        gather: &Expr,
+        timeout: &Expr,
+        into: Option<&str>,
+        on_timeout: &Block,
+    ) {
+        let text = self.expr(gather).text;
+        let (future, q) = match text.strip_suffix(".await") {
+            Some(f) => (f.to_string(), ""),
+            None => match text.strip_suffix(".await?") {
+                Some(f) => (f.to_string(), "?"),
+                None => unreachable!("a gather awaits its children"),
+            },
+        };
+        let into = into.filter(|v| self.used.contains(*v));
+        let d = self.duration(timeout);
+        if into.is_none() && q.is_empty() {
+            self.line("// `Elapsed` drops the gather and its children.");
+            let timeout = self.timeout_fn();
+            self.timed_is_err(timeout, &d, &future);
+            self.nested(on_timeout);
+            self.line("}");
+            return;
+        }
+        let head = match into {
+            Some(v) => self.bind(v),
+            None => "let _ = ".into(),
+        };
+        self.line("// `Elapsed` drops the gather and its children: `TimeoutError` goes on up.");
+        self.timed_line(&format!("{head}match "), &d, &future, " {");
+        self.indent += 1;
+        self.line(format!("Ok(results) => results{q},"));
+        self.line("Err(_) => {");
+        self.nested(on_timeout);
+        self.line("}");
+        self.indent -= 1;
+        self.line("};");
     }
 }

@@ -220,7 +220,9 @@ pub enum StmtKind {
     },
     /// `into = await asyncio.wait_for(task, timeout)` of a task kept in a
     /// variable (`task` reads it): at the timeout the task is cancelled and
-    /// awaited to its end, then `on_timeout` runs.
+    /// awaited to its end, then `on_timeout` runs. Or of a gather (`task`
+    /// an [`ExprKind::GatherAll`](super::expr::ExprKind::GatherAll)),
+    /// dropped with its children at the timeout.
     WaitTask {
         task: Expr,
         timeout: Expr,
