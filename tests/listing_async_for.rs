@@ -97,6 +97,12 @@ fn a_loop_variable_read_after_its_async_for_is_refused() {
         "    async for i in ticks(2):\n        pass\n    print(i + 1)\n",
     ));
     assert_eq!(construct, "`i` used after its `async for`");
+    let pairs = "async def pairs():\n    yield 1, 2\n\n\n";
+    let (construct, _, _) = refused(&program(
+        pairs,
+        "    async for a, b in pairs():\n        pass\n    print(b)\n",
+    ));
+    assert_eq!(construct, "`b` used after its `async for`");
 }
 
 /// Another `async for` over the same name binds it anew: translated; the

@@ -17,9 +17,23 @@ impl Planner<'_> {
         after: &[py::Stmt],
         span: &Range<usize>,
     ) -> Result<()> {
-        let Target::Name(n) = target else {
-            return Ok(());
-        };
+        match target {
+            Target::Name(n) => self.name_kept(n, orelse, after, span),
+            Target::Unpack(items, _) => items
+                .iter()
+                .try_for_each(|t| self.loop_var_kept(t, orelse, after, span)),
+            Target::Attr(..) | Target::Subscript(..) => Ok(()),
+        }
+    }
+
+    /// [`Self::loop_var_kept`] of one name `n` the loop binds.
+    fn name_kept(
+        &self,
+        n: &Name,
+        orelse: &[py::Stmt],
+        after: &[py::Stmt],
+        span: &Range<usize>,
+    ) -> Result<()> {
         let mut uses = Uses {
             name: n.ident(),
             found: false,

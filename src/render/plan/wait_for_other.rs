@@ -11,7 +11,7 @@ use super::scope::Scope;
 use super::stmt::local_name;
 use super::{Planner, Result, refuse};
 use crate::program::{self as py, Arg, ExprKind as E, Literal, Module, Name};
-use crate::render::plan::ir::ast::{Stmt, StmtKind};
+use crate::render::plan::ir::ast::{FunctionKind, Stmt, StmtKind};
 use crate::render::plan::ir::expr::{Expr, ExprKind};
 use crate::render::plan::ir::value::Value;
 
@@ -78,7 +78,8 @@ impl Planner<'_> {
             // the deadline, as asyncio cancels them.
             let calls = sleep_args.iter().all(|a| {
                 matches!(a, Arg::Positional(c) if matches!(&c.kind, E::Call(f, _)
-                    if matches!(&f.kind, E::Name(Name::Global(n)) if self.defs.contains_key(&**n))))
+                    if matches!(&f.kind, E::Name(Name::Global(n))
+                        if self.defs.get(&**n).is_some_and(|d| d.kind == Some(FunctionKind::Coroutine)))))
             });
             if !calls {
                 return Ok(None);

@@ -68,12 +68,10 @@ impl Renderer<'_> {
         on_timeout: &Block,
     ) {
         let text = self.expr(gather).text;
-        let (future, q) = match text.strip_suffix(".await") {
-            Some(f) => (f.to_string(), ""),
-            None => match text.strip_suffix(".await?") {
-                Some(f) => (f.to_string(), "?"),
-                None => unreachable!("a gather awaits its children"),
-            },
+        // The gather's future, and what its output goes through after.
+        let (future, q) = match text.rsplit_once(".await") {
+            Some((f, rest)) => (f.to_string(), rest.to_string()),
+            None => (text.clone(), String::new()),
         };
         let into = into.filter(|v| self.used.contains(*v));
         let d = self.duration(timeout);
