@@ -62,7 +62,7 @@ impl Planner<'_> {
                 kind: ExprKind::Var(sc.local(task, &aw.span)?),
                 span: aw.span.clone(),
             };
-            return Ok(Some(Waited::Task(StmtKind::WaitTask {
+            return Ok(Some(Waited::Task(StmtKind::TimedWait {
                 task,
                 timeout: self.expr(sc, timeout)?,
                 into,
@@ -91,7 +91,7 @@ impl Planner<'_> {
                 kind: gathered,
                 span: aw.span.clone(),
             };
-            return Ok(Some(Waited::Task(StmtKind::WaitTask {
+            return Ok(Some(Waited::Task(StmtKind::TimedWait {
                 task,
                 timeout: self.expr(sc, timeout)?,
                 into,
@@ -208,12 +208,12 @@ impl Planner<'_> {
         inner: &py::Expr,
         handler: &[py::Stmt],
     ) -> Result<Option<StmtKind>> {
-        let Some(Waited::Task(StmtKind::WaitTask { task, timeout, .. })) =
+        let Some(Waited::Task(StmtKind::TimedWait { task, timeout, .. })) =
             self.wait_for_other(sc, inner, None)?
         else {
             return Ok(None);
         };
-        Ok(Some(StmtKind::WaitTask {
+        Ok(Some(StmtKind::TimedWait {
             task,
             timeout,
             into: None,

@@ -111,7 +111,7 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
             ..
         }
         | StmtKind::Deadline { delay: timeout, .. } => out.push((timeout, true)),
-        StmtKind::WaitTask { task, timeout, .. } => {
+        StmtKind::TimedWait { task, timeout, .. } => {
             out.push((task, false));
             out.push((timeout, true));
         }
@@ -408,7 +408,7 @@ pub(super) fn assigned_in(block: &Block) -> HashSet<String> {
             | StmtKind::Join { into: Some(v), .. }
             | StmtKind::Gather { into: Some(v), .. }
             | StmtKind::WaitFor { into: Some(v), .. }
-            | StmtKind::WaitTask { into: Some(v), .. }
+            | StmtKind::TimedWait { into: Some(v), .. }
             | StmtKind::CallFn { into: Some(v), .. }
             | StmtKind::Shield { into: Some(v), .. }
             | StmtKind::RunBlocking { into: Some(v), .. } => Some(v),
@@ -566,7 +566,7 @@ fn binds(s: &Stmt) -> Option<&String> {
         | StmtKind::Join { into: Some(v), .. }
         | StmtKind::Gather { into: Some(v), .. }
         | StmtKind::WaitFor { into: Some(v), .. }
-        | StmtKind::WaitTask { into: Some(v), .. }
+        | StmtKind::TimedWait { into: Some(v), .. }
         | StmtKind::CallFn { into: Some(v), .. }
         | StmtKind::RunBlocking { into: Some(v), .. }
         | StmtKind::AsyncWith { var: Some(v), .. }
@@ -928,7 +928,7 @@ pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
             });
         }
         out.extend(joined.into_iter().filter(|t| state_read(block, t)));
-        if let StmtKind::WaitTask { task, .. } = &s.kind {
+        if let StmtKind::TimedWait { task, .. } = &s.kind {
             each_expr(task, &mut |x| {
                 // `wait_for` awaits the handle through `&mut`.
                 if let ExprKind::Var(n) = &x.kind {

@@ -306,7 +306,7 @@ impl Types {
                     let ty = Ty::Task(Box::new(self.ret_of(&call.name)));
                     changed |= self.set(name, into, &ty);
                 }
-                StmtKind::WaitTask {
+                StmtKind::TimedWait {
                     task,
                     into,
                     on_timeout,

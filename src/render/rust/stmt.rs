@@ -356,7 +356,7 @@ impl Renderer<'_> {
                 on_timeout,
                 ..
             } => self.wait_for(call, timeout, into.as_deref(), body, on_timeout),
-            StmtKind::WaitTask {
+            StmtKind::TimedWait {
                 task,
                 timeout,
                 into,

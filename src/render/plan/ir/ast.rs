@@ -223,7 +223,7 @@ pub enum StmtKind {
     /// awaited to its end, then `on_timeout` runs. Or of a gather (`task`
     /// an [`ExprKind::GatherAll`](super::expr::ExprKind::GatherAll)),
     /// dropped with its children at the timeout.
-    WaitTask {
+    TimedWait {
         task: Expr,
         timeout: Expr,
         into: Option<String>,
@@ -395,7 +395,7 @@ impl Stmt {
             | StmtKind::Labeled { body, .. }
             | StmtKind::For { body, .. }
             | StmtKind::While { body, .. }
-            | StmtKind::WaitTask {
+            | StmtKind::TimedWait {
                 on_timeout: body, ..
             } => vec![body],
             StmtKind::WaitFor {
