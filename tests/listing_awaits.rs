@@ -280,3 +280,25 @@ fn a_comprehension_of_awaits_is_a_loop_awaiting_each_in_turn() {
         "{text}"
     );
 }
+
+/// A task awaited (as a statement or inside an expression) whose state is
+/// read after: the handle is awaited through `&mut`, so `is_finished()`
+/// still has it.
+#[test]
+fn a_task_read_after_its_await_is_awaited_through_mut() {
+    let text = translated(
+        "import asyncio\n\n\nasync def f(n):\n    await asyncio.sleep(n)\n    return n\n\n\nasync def main():\n    t = asyncio.create_task(f(1))\n    x = await t\n    print(x, t.done())\n    u = asyncio.create_task(f(2))\n    print(await u, u.done())\n    v = asyncio.create_task(f(3))\n    print(v.done(), await v)\n\n\nasyncio.run(main())\n",
+    );
+    for want in [
+        "let mut t = tokio::spawn(f(1));",
+        "let x = (&mut t).await.unwrap();",
+        "println!(\"{x} {}\", if t.is_finished() { \"True\" } else { \"False\" });",
+        "let mut u = tokio::spawn(f(2));",
+        "(&mut u).await.unwrap(),",
+        // Read before the await only: the handle is moved.
+        "let v = tokio::spawn(f(3));",
+        "v.await.unwrap()",
+    ] {
+        assert!(text.contains(want), "{want}\n{text}");
+    }
+}

@@ -48,6 +48,7 @@ mod flat_comp;
 mod format_spec;
 mod future_methods;
 mod gather_outcomes;
+mod gather_sleeps;
 mod gather_value;
 mod globals;
 mod group;
@@ -58,6 +59,7 @@ mod jobs;
 mod kept_generator;
 mod lambdas;
 mod logging;
+mod loop_var_after;
 mod mixed_returns;
 mod module;
 mod nested;
@@ -91,6 +93,7 @@ mod type_errors;
 mod type_name;
 mod varargs;
 mod wait;
+mod wait_for_other;
 
 use crate::program::{
     self as py, Arg, CmpOp, Code, ExprKind as E, Literal, Module, Name, Program, Stmt,

@@ -172,6 +172,15 @@ impl Planner<'_> {
         if let Some(raise) = self.failing_sum(s) {
             return one(s, raise);
         }
+        if let P::For {
+            is_async: true,
+            target,
+            orelse,
+            ..
+        } = &s.kind
+        {
+            self.loop_var_kept(target, orelse, &rest[1..], &s.span)?;
+        }
         match &s.kind {
             P::Pass | P::Annotate { .. } => Ok((None, 1)),
             P::Expr(e) if is_docstring(e) => Ok((None, 1)),
@@ -213,9 +222,7 @@ impl Planner<'_> {
                     otherwise: self.block(sc, orelse)?,
                 },
             ),
-            P::While { orelse, .. } | P::For { orelse, .. }
-                if !orelse.is_empty() && !matches!(s.kind, P::For { is_async: true, .. }) =>
-            {
+            P::While { orelse, .. } | P::For { orelse, .. } if !orelse.is_empty() => {
                 // Rust loops have no `else`: a labeled block that `break` leaves.
                 let label = match sc.labels.len() {
                     0 => "exit".to_string(),
@@ -228,11 +235,6 @@ impl Planner<'_> {
                 body.extend(self.block(sc, orelse)?);
                 one(s, StmtKind::Labeled { label, body })
             }
-            P::While { orelse, .. } | P::For { orelse, .. } if !orelse.is_empty() => refuse(
-                &s.span,
-                "an `async for` with `else`",
-                "Rust loops have no `else` clause",
-            ),
             P::While { test, body, .. } => one(
                 s,
                 StmtKind::While {
@@ -283,33 +285,7 @@ impl Planner<'_> {
                     },
                 )
             }
-            P::For {
-                is_async: true,
-                target,
-                iter,
-                body,
-                ..
-            } => {
-                let var = self.loop_pattern(sc, target, &s.span)?;
-                let Some(source) =
-                    self.user_call(sc, iter, &[FunctionKind::Generator, FunctionKind::Iterator])?
-                else {
-                    return refuse(
-                        &iter.span,
-                        "`async for` over this",
-                        "the Rust listing iterates async generators and async iterator classes \
-                         of the program, called right there",
-                    );
-                };
-                one(
-                    s,
-                    StmtKind::AsyncFor {
-                        source,
-                        var,
-                        body: self.nested(sc, body)?,
-                    },
-                )
-            }
+            P::For { is_async: true, .. } => one(s, self.async_for(sc, s)?),
             P::With {
                 is_async: true,
                 item,
@@ -472,6 +448,7 @@ impl Planner<'_> {
                 cond: self.expr(sc, test)?,
                 body: self.nested(sc, body)?,
             },
+            P::For { is_async: true, .. } => self.async_for(sc, s)?,
             P::For {
                 target, iter, body, ..
             } => {
@@ -488,6 +465,33 @@ impl Planner<'_> {
             id: s.id,
             span: s.span.clone(),
             kind,
+        })
+    }
+
+    /// `async for target in source: body` (without its `else`), over an
+    /// async generator or iterator class of the program called in place.
+    fn async_for(&self, sc: &mut Scope, s: &py::Stmt) -> Result<StmtKind> {
+        let P::For {
+            target, iter, body, ..
+        } = &s.kind
+        else {
+            unreachable!("called on `async for` only")
+        };
+        let var = self.loop_pattern(sc, target, &s.span)?;
+        let Some(source) =
+            self.user_call(sc, iter, &[FunctionKind::Generator, FunctionKind::Iterator])?
+        else {
+            return refuse(
+                &iter.span,
+                "`async for` over this",
+                "the Rust listing iterates async generators and async iterator classes \
+                 of the program, called right there",
+            );
+        };
+        Ok(StmtKind::AsyncFor {
+            source,
+            var,
+            body: self.nested(sc, body)?,
         })
     }
 

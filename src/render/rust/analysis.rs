@@ -114,6 +114,10 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
             ..
         }
         | StmtKind::Deadline { delay: timeout, .. } => out.push((timeout, true)),
+        StmtKind::TimedWait { task, timeout, .. } => {
+            out.push((task, false));
+            out.push((timeout, true));
+        }
         StmtKind::Return(Some(e))
         | StmtKind::Yield(e)
         | StmtKind::Raise {
@@ -316,7 +320,7 @@ fn holes_of(e: &Expr, p: &str) -> usize {
                 Part::Text(_) => 0,
             })
             .sum(),
-        ExprKind::Binary(_, a, b) => holes_of(a, p) + holes_of(b, p),
+        ExprKind::Binary(_, a, b) | ExprKind::Slept(a, b) => holes_of(a, p) + holes_of(b, p),
         ExprKind::Unary(_, x) => holes_of(x, p),
         ExprKind::IfElse(c, a, b) => holes_of(c, p) + holes_of(a, p) + holes_of(b, p),
         ExprKind::Await(call)
@@ -407,6 +411,7 @@ pub(super) fn assigned_in(block: &Block) -> HashSet<String> {
             | StmtKind::Join { into: Some(v), .. }
             | StmtKind::Gather { into: Some(v), .. }
             | StmtKind::WaitFor { into: Some(v), .. }
+            | StmtKind::TimedWait { into: Some(v), .. }
             | StmtKind::CallFn { into: Some(v), .. }
             | StmtKind::Shield { into: Some(v), .. }
             | StmtKind::RunBlocking { into: Some(v), .. } => Some(v),
@@ -564,6 +569,7 @@ fn binds(s: &Stmt) -> Option<&String> {
         | StmtKind::Join { into: Some(v), .. }
         | StmtKind::Gather { into: Some(v), .. }
         | StmtKind::WaitFor { into: Some(v), .. }
+        | StmtKind::TimedWait { into: Some(v), .. }
         | StmtKind::CallFn { into: Some(v), .. }
         | StmtKind::RunBlocking { into: Some(v), .. }
         | StmtKind::AsyncWith { var: Some(v), .. }
@@ -624,7 +630,7 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
                 Part::Hole(h) | Part::Spec(h, _) => now_in(h),
                 Part::Text(_) => false,
             }),
-            ExprKind::Binary(_, a, b) => now_in(a) || now_in(b),
+            ExprKind::Binary(_, a, b) | ExprKind::Slept(a, b) => now_in(a) || now_in(b),
             ExprKind::Unary(_, x) => now_in(x),
             ExprKind::IfElse(c, a, b) => now_in(c) || now_in(a) || now_in(b),
             ExprKind::Await(call)
@@ -690,7 +696,7 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
                 }
             }
         }
-        ExprKind::Binary(_, a, b) => {
+        ExprKind::Binary(_, a, b) | ExprKind::Slept(a, b) => {
             awaited_calls(a, out);
             awaited_calls(b, out);
         }
@@ -773,7 +779,7 @@ pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
                 }
             }
         }
-        ExprKind::Binary(_, a, b) => {
+        ExprKind::Binary(_, a, b) | ExprKind::Slept(a, b) => {
             each_expr(a, f);
             each_expr(b, f);
         }
@@ -888,6 +894,24 @@ fn looped_var(over: &Expr) -> Option<&String> {
     }
 }
 
+/// Whether the function `block` reads `task.done()` or `task.cancelled()`
+/// after awaiting `task` (in the order of the source): the handle is
+/// awaited through `&mut`, so it is still there.
+pub(super) fn state_read(block: &Block, task: &str) -> bool {
+    let (mut joined, mut read) = (false, false);
+    walk(block, &mut |s| {
+        joined |= matches!(&s.kind, StmtKind::Join { target, .. } if target == task);
+        for (e, _) in stmt_exprs(s) {
+            each_expr(e, &mut |x| match &x.kind {
+                ExprKind::Join(n) if n == task => joined = true,
+                ExprKind::Done(n) | ExprKind::Cancelled(n) if n == task => read |= joined,
+                _ => {}
+            });
+        }
+    });
+    read
+}
+
 /// The local lists a function changes in place (`xs.append(x)`, or awaits
 /// the tasks of in a `for` loop): they are `let mut`.
 pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
@@ -931,6 +955,27 @@ pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
                 }
                 // `task.result()` awaits the handle through `&mut`.
                 if let ExprKind::Task(TaskOp::Result, n) = &x.kind {
+                    out.push(n.clone());
+                }
+            });
+        }
+        // A task awaited whose state is read after.
+        let mut joined = Vec::new();
+        if let StmtKind::Join { target, .. } = &s.kind {
+            joined.push(target.clone());
+        }
+        for (e, _) in stmt_exprs(s) {
+            each_expr(e, &mut |x| {
+                if let ExprKind::Join(n) = &x.kind {
+                    joined.push(n.clone());
+                }
+            });
+        }
+        out.extend(joined.into_iter().filter(|t| state_read(block, t)));
+        if let StmtKind::TimedWait { task, .. } = &s.kind {
+            each_expr(task, &mut |x| {
+                // `wait_for` awaits the handle through `&mut`.
+                if let ExprKind::Var(n) = &x.kind {
                     out.push(n.clone());
                 }
             });

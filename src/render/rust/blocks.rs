@@ -149,6 +149,9 @@ impl Renderer<'_> {
             }
             return;
         }
+        if self.sleeps_gathered(var, value) {
+            return;
+        }
         let target_ty = self.var_ty(var);
         // `x = x + 1` reads better as `x += 1`.
         if let ExprKind::Binary(op @ (BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul), a, b) =

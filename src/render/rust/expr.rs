@@ -289,6 +289,7 @@ impl Renderer<'_> {
             ExprKind::Spawn(call) => self.spawn_expr(call),
             ExprKind::Job(call, pool) => self.job_expr(call, pool.as_deref()),
             ExprKind::Coro(call) => self.coro_expr(call),
+            ExprKind::Slept(delay, value) => self.slept_expr(delay, value),
             ExprKind::GatherAll(x) => self.gather_all(x),
             ExprKind::Outcomes(x) => self.outcomes(x),
             ExprKind::Flat(x) => self.flat_comp(x),

@@ -25,6 +25,7 @@ impl Renderer<'_> {
                     | StmtKind::Join { into: Some(v), .. }
                     | StmtKind::Gather { into: Some(v), .. }
                     | StmtKind::WaitFor { into: Some(v), .. }
+                    | StmtKind::TimedWait { into: Some(v), .. }
                     | StmtKind::Shield { into: Some(v), .. }
                     | StmtKind::PrimCall { into: Some(v), .. } => vec![v],
                     StmtKind::Collect { into, .. } | StmtKind::Receive { into, .. } => vec![into],

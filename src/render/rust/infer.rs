@@ -321,6 +321,22 @@ impl Types {
                     let ty = Ty::Task(Box::new(self.ret_of(&call.name)));
                     changed |= self.set(name, into, &ty);
                 }
+                StmtKind::TimedWait {
+                    task,
+                    into,
+                    on_timeout,
+                    ..
+                } => {
+                    if let Some(v) = into {
+                        let ty = match &task.kind {
+                            ExprKind::Var(target) => self.var(name, target).awaited(),
+                            // A gather gives its list.
+                            _ => self.expr_ty(name, task),
+                        };
+                        changed |= self.set(name, v, &ty);
+                    }
+                    changed |= self.block(demo, f, on_timeout);
+                }
                 StmtKind::Join { target, into } => {
                     if let Some(v) = into {
                         let ty = self.var(name, target).awaited();

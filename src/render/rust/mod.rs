@@ -67,6 +67,7 @@ mod flat_comp;
 mod format_spec;
 mod functions;
 mod gather_outcomes;
+mod gather_sleeps;
 mod gather_value;
 mod identity;
 mod infer;
@@ -103,6 +104,7 @@ mod truth;
 mod tuples;
 mod types;
 mod wait;
+mod wait_task;
 mod wrap;
 
 use super::Listing;

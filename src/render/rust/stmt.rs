@@ -264,7 +264,12 @@ impl Renderer<'_> {
                     return;
                 }
                 let ty = self.var_ty(target);
-                let t = ident(target);
+                let t = match ty {
+                    Ty::Task(_) if self.joined_by_ref(target) => {
+                        format!("(&mut {})", ident(target))
+                    }
+                    _ => ident(target),
+                };
                 let failing = self.demo.function(&self.func).is_some_and(|f| {
                     crate::render::plan::ir::raises::failing_tasks(f, &self.fallible)
                         .contains_key(target)
@@ -354,6 +359,12 @@ impl Renderer<'_> {
                 on_timeout,
                 ..
             } => self.wait_for(call, timeout, into.as_deref(), body, on_timeout),
+            StmtKind::TimedWait {
+                task,
+                timeout,
+                into,
+                on_timeout,
+            } => self.wait_task(task, timeout, into.as_deref(), on_timeout),
             StmtKind::AsyncFor { source, var, body } => {
                 self.use_("futures", "StreamExt");
                 let stream = self.stream(source);

@@ -238,6 +238,7 @@ impl Types {
             ExprKind::Tuple(items) => Ty::Tuple(items.iter().map(|i| self.expr_ty(f, i)).collect()),
             ExprKind::Unary(UnaryOp::Neg, x) => self.expr_ty(f, x),
             ExprKind::Unary(UnaryOp::Not, _) => Ty::Bool,
+            ExprKind::Slept(_, value) => Ty::Coro(Box::new(self.expr_ty(f, value))),
             ExprKind::Binary(op, a, b) => {
                 let b_expr = b;
                 let (a, b) = (self.expr_ty(f, a), self.expr_ty(f, b));

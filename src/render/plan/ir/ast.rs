@@ -218,6 +218,17 @@ pub enum StmtKind {
         body: Block,
         on_timeout: Block,
     },
+    /// `into = await asyncio.wait_for(task, timeout)` of a task kept in a
+    /// variable (`task` reads it): at the timeout the task is cancelled and
+    /// awaited to its end, then `on_timeout` runs. Or of a gather (`task`
+    /// an [`ExprKind::GatherAll`](super::expr::ExprKind::GatherAll)),
+    /// dropped with its children at the timeout.
+    TimedWait {
+        task: Expr,
+        timeout: Expr,
+        into: Option<String>,
+        on_timeout: Block,
+    },
     /// `async for var in source: body`.
     AsyncFor {
         source: Call,
@@ -391,7 +402,10 @@ impl Stmt {
             | StmtKind::Labeled { body, .. }
             | StmtKind::For { body, .. }
             | StmtKind::Soon(body)
-            | StmtKind::While { body, .. } => vec![body],
+            | StmtKind::While { body, .. }
+            | StmtKind::TimedWait {
+                on_timeout: body, ..
+            } => vec![body],
             StmtKind::WaitFor {
                 body, on_timeout, ..
             }

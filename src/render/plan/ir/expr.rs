@@ -54,6 +54,9 @@ pub enum ExprKind {
     Job(super::ast::Call, Option<String>),
     /// `f(...)` of a coroutine of the program, not awaited: a future.
     Coro(super::ast::Call),
+    /// `asyncio.sleep(delay, result=value)` not awaited (the item of a
+    /// list gathered): a future that sleeps, then gives `value`.
+    Slept(Box<Expr>, Box<Expr>),
     /// `await asyncio.gather(*xs)` of a list of tasks or coroutines, or
     /// `await asyncio.gather(f(a), f(b))` of one coroutine (a list of
     /// [`ExprKind::Coro`]): their results in order.
@@ -510,7 +513,7 @@ impl Expr {
                 over.variables(out);
                 filter.iter().for_each(|f| f.variables(out));
             }
-            ExprKind::Binary(_, a, b) => {
+            ExprKind::Binary(_, a, b) | ExprKind::Slept(a, b) => {
                 a.variables(out);
                 b.variables(out);
             }
