@@ -17,7 +17,7 @@ fn gathered_sleeps_are_async_blocks_joined_in_order() {
         &text,
         &[
             "use futures::future::join_all;",
-            "    // Each sleep is a future of its own, its result given when it ends.\n    let sleeps = ((0..).zip(names.iter())).map(|(i, n)| async move {\n        sleep(Duration::from_secs_f64(0.5 * i as f64)).await;\n",
+            "    // Each sleep is a future of its own, its result given when it ends.\n    let sleeps = (0..).zip(names.iter()).map(|(i, n)| async move {\n        sleep(Duration::from_secs_f64(0.5 * i as f64)).await;\n",
             " as i64 * i\n    });\n    let sizes = join_all(sleeps).await;",
         ],
     );
