@@ -362,18 +362,11 @@ impl Planner<'_> {
                     BoolOp::And => BinaryOp::And,
                     BoolOp::Or => BinaryOp::Or,
                 };
-                let mut values = values.iter();
-                let first = values.next().expect("a bool op has operands");
-                let mut acc = self.expr(sc, first)?;
-                for v in values {
-                    let v = self.expr(sc, v)?;
-                    let span = acc.span.start..v.span.end;
-                    acc = Expr {
-                        kind: ExprKind::Binary(op, Box::new(acc), Box::new(v)),
-                        span,
-                    };
-                }
-                acc.kind
+                let planned = values
+                    .iter()
+                    .map(|v| self.expr(sc, v))
+                    .collect::<Result<Vec<_>>>()?;
+                super::bool_ops::chain(op, planned)
             }
             E::Compare(first, rest) => match rest.as_slice() {
                 [(op @ (CmpOp::Is | CmpOp::IsNot), b)]

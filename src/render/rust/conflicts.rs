@@ -14,7 +14,7 @@ use crate::render::plan::ir::expr::{Builtin, ExprKind};
 /// Every dict literal of `demo` whose values infer to different types.
 pub(super) fn type_conflicts(demo: &Demo) -> Vec<Untranslatable> {
     let types = Types::infer(demo);
-    let mut out = Vec::new();
+    let mut out = super::bool_ops::kept_values(demo, &types);
     for f in &demo.functions {
         for block in [&f.body, &f.exit] {
             walk(block, &mut |s| {
@@ -62,7 +62,7 @@ pub(super) fn type_conflicts(demo: &Demo) -> Vec<Untranslatable> {
 
 impl Ty {
     /// The type as a learner would name a value of it.
-    fn noun(&self) -> &'static str {
+    pub(super) fn noun(&self) -> &'static str {
         match self {
             Ty::Int | Ty::Float => "a number",
             Ty::Str => "a string",
@@ -71,6 +71,7 @@ impl Ty {
             Ty::List(_) => "a list",
             Ty::Tuple(_) => "a tuple",
             Ty::Dict(..) => "a dict",
+            Ty::Option(_) => "a value that may be `None`",
             _ => "another value",
         }
     }

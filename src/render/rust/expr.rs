@@ -118,6 +118,11 @@ impl Renderer<'_> {
                 let x = self.expr(x);
                 Code::new(format!("-{}", x.wrap(9)), x.ty, 7)
             }
+            ExprKind::Unary(UnaryOp::Not, x)
+                if matches!(x.kind, ExprKind::Binary(BinaryOp::And | BinaryOp::Or, ..)) =>
+            {
+                Code::new(format!("!{}", self.test(x).wrap(7)), Ty::Bool, 7)
+            }
             ExprKind::Unary(UnaryOp::Not, x) => {
                 let x = self.expr(x);
                 match x.ty {
@@ -192,6 +197,9 @@ impl Renderer<'_> {
                     let (a, b) = (a.as_f64(), b.as_f64());
                     Code::new(format!("{}.powf({})", a.wrap(10), b.text), Ty::Float, 10)
                 }
+            }
+            ExprKind::Binary(op @ (BinaryOp::And | BinaryOp::Or), a, b) => {
+                self.kept_bool_op(*op, a, b)
             }
             ExprKind::Binary(op, a, b) => {
                 let (a, b) = (self.expr(a), self.expr(b));
@@ -319,7 +327,7 @@ impl Renderer<'_> {
                 if owned && let Some(f) = filter {
                     // `.filter` would see each tuple by reference: the test
                     // and the value take its parts by value in one closure.
-                    let f = self.expr(f).truthy();
+                    let f = self.test(f);
                     let v = self.expr(value);
                     let v = if v.ty == Ty::Str { v.owned() } else { v.text };
                     text.push_str(&format!(".filter_map(|{pat}| {}.then(|| {v}))", f.wrap(10)));
@@ -330,7 +338,7 @@ impl Renderer<'_> {
                     return out;
                 }
                 if let Some(f) = filter {
-                    let f = self.expr(f).truthy();
+                    let f = self.test(f);
                     let pat = match (copied, typed) {
                         (true, true) => format!("&{pat}: &i64"),
                         (true, false) => format!("&{pat}"),
@@ -357,7 +365,7 @@ impl Renderer<'_> {
             }
             ExprKind::IfElse(c, a, b) => {
                 let ty = self.types.expr_ty(&self.func, e);
-                let c = self.expr(c).truthy();
+                let c = self.test(c);
                 let nested = matches!(b.kind, ExprKind::IfElse(..));
                 let (a, b) = (self.expr(a), self.expr(b));
                 let borrowed = ty == Ty::Str && !a.fresh && !b.fresh;

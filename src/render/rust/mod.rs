@@ -49,6 +49,7 @@
 mod analysis;
 mod await_expr;
 mod blocks;
+mod bool_ops;
 mod builtins;
 mod callbacks;
 mod cancel_token;

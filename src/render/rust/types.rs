@@ -245,9 +245,8 @@ impl Types {
                     | BinaryOp::Gt
                     | BinaryOp::Ge
                     | BinaryOp::In
-                    | BinaryOp::NotIn
-                    | BinaryOp::And
-                    | BinaryOp::Or => Ty::Bool,
+                    | BinaryOp::NotIn => Ty::Bool,
+                    BinaryOp::And | BinaryOp::Or => super::bool_ops::value_ty(*op, a, b),
                     BinaryOp::Div => Ty::Float,
                     BinaryOp::Pow if negative(b_expr) => Ty::Float,
                     _ if a == Ty::Float || b == Ty::Float => Ty::Float,
