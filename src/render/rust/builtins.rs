@@ -195,6 +195,15 @@ pub(super) fn helpers(lines: &[String]) -> Vec<&'static str> {
             out.extend_from_slice(REPR_DICT);
             out.push("");
         }
+        // An `Option` of a value (not an iterator's `Option<()>`).
+        let options = lines.iter().any(|l| {
+            l.match_indices("Option<")
+                .any(|(i, _)| !l[i..].starts_with("Option<()>"))
+        });
+        if options {
+            out.extend_from_slice(super::options::REPR_OPTION);
+            out.push("");
+        }
         if calls("py_options(") {
             out.extend_from_slice(super::options::PY_OPTIONS);
             out.push("");
