@@ -101,6 +101,8 @@ impl Renderer<'_> {
             self.disarm(g);
         }
         match (value, tail) {
+            (Some(v), true) if self.map_lines("", &v, "") => {}
+            (Some(v), false) if self.map_lines("return ", &v, ";") => {}
             (Some(v), true) => self.line(v),
             (Some(v), false) => self.line(format!("return {v};")),
             (None, _) => self.line("return;"),
@@ -173,7 +175,7 @@ impl Renderer<'_> {
             self.chain_line(&b, &rhs, &[], ";");
             return;
         }
-        if self.vec_lines(&b, &rhs, ";") {
+        if self.vec_lines(&b, &rhs, ";") || self.map_lines(&b, &rhs, ";") {
             return;
         }
         if let Some(lines) = super::wrap::if_else_lines(&rhs) {

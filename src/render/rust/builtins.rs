@@ -158,7 +158,10 @@ const REPR_DICT: &[&str] = &[
 pub(super) fn needs_repr(ty: &Ty) -> bool {
     match ty {
         Ty::List(t) => {
-            matches!(**t, Ty::Str | Ty::Bool | Ty::Unit | Ty::Option(_)) || needs_repr(t)
+            matches!(
+                **t,
+                Ty::Str | Ty::Bool | Ty::Unit | Ty::Option(_) | Ty::Mixed
+            ) || needs_repr(t)
         }
         Ty::Tuple(_) | Ty::Dict(..) | Ty::Outcome(_) => true,
         _ => false,
@@ -241,6 +244,7 @@ pub(super) fn repr(c: &Code) -> Code {
             c.text
         ),
         Ty::Unit => "\"None\".to_string()".into(),
+        Ty::Mixed => format!("{}.repr()", c.wrap(10)),
         t if needs_repr(t) => repr_call(c),
         _ => format!("format!(\"{{:?}}\", {})", c.text),
     };

@@ -15,6 +15,7 @@ use crate::render::plan::ir::expr::{Builtin, ExprKind};
 pub(super) fn type_conflicts(demo: &Demo) -> Vec<Untranslatable> {
     let types = Types::infer(demo);
     let mut out = super::bool_ops::kept_values(demo, &types);
+    out.extend(super::mixed::mixed_uses(demo, &types));
     for f in &demo.functions {
         for block in [&f.body, &f.exit] {
             walk(block, &mut |s| {
@@ -37,7 +38,7 @@ pub(super) fn type_conflicts(demo: &Demo) -> Vec<Untranslatable> {
                             };
                             match &seen {
                                 None => seen = Some(ty),
-                                Some(first) if *first != ty => {
+                                Some(first) if *first != ty && !super::mixed::mixes(first, &ty) => {
                                     out.push(Untranslatable {
                                         span: x.span.clone(),
                                         construct: format!(

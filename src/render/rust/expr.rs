@@ -79,7 +79,7 @@ impl Renderer<'_> {
                     .map(|c| match c.ty {
                         _ if t == Ty::Float => c.as_f64().text,
                         // A list of lists holds its own copies.
-                        Ty::List(_) | Ty::Dict(..) | Ty::Tuple(_) => c.owned(),
+                        Ty::List(_) | Ty::Dict(..) | Ty::Tuple(_) | Ty::Mixed => c.owned(),
                         Ty::Object(_) if !c.fresh => format!("{}.clone()", c.wrap(10)),
                         _ => c.text.clone(),
                     })
@@ -350,7 +350,7 @@ impl Renderer<'_> {
                 let is_var = matches!(&value.kind, ExprKind::Var(v) if v == var);
                 let v = self.expr(value);
                 let v = match v.ty {
-                    Ty::Str if !is_var || !copied => v.owned(),
+                    Ty::Str | Ty::Mixed if !is_var || !copied => v.owned(),
                     _ => v.text,
                 };
                 if !(is_var && copied) {

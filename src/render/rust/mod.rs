@@ -74,6 +74,7 @@ mod infer;
 mod iters;
 mod lines;
 mod methods;
+mod mixed;
 mod names;
 mod objects;
 mod op_errors;
@@ -516,6 +517,10 @@ impl<'a> Renderer<'a> {
             self.use_("indexmap", "IndexMap");
         }
         for l in builtins::helpers(&self.lines) {
+            self.line(l);
+        }
+        let repr = self.lines.iter().any(|l| l == "trait Repr {");
+        for l in mixed::helpers(&self.lines, repr) {
             self.line(l);
         }
         self.object_reprs();

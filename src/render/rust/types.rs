@@ -50,6 +50,9 @@ pub(super) enum Ty {
     /// A child's result or exception, of `gather(..., return_exceptions=True)`:
     /// a `Result<T, Error>`.
     Outcome(Box<Ty>),
+    /// A dict's value that is a string here and a number there: the
+    /// listing's `PyValue` enum (see `mixed`).
+    Mixed,
 }
 
 impl Ty {
@@ -110,6 +113,7 @@ impl Ty {
             Ty::Object(class) => super::names::camel(class),
             Ty::Option(t) => format!("Option<{}>", t.rust()),
             Ty::Outcome(t) => format!("Result<{}, Error>", t.rust()),
+            Ty::Mixed => "PyValue".into(),
         }
     }
 }
@@ -124,6 +128,10 @@ pub(super) fn unify(slot: &mut Ty, new: &Ty) -> bool {
         }
         (Ty::Int, Ty::Float) => {
             *slot = Ty::Float;
+            true
+        }
+        (Ty::Int | Ty::Float | Ty::Bool | Ty::Str, Ty::Mixed) => {
+            *slot = Ty::Mixed;
             true
         }
         (Ty::Option(a), Ty::Option(b)) => unify(a, b),
@@ -276,6 +284,7 @@ impl Types {
                     },
                     Builtin::Dict => {
                         let (mut k, mut v) = (Ty::Unknown, Ty::Unknown);
+                        let mut values = Vec::new();
                         for a in args {
                             // `dict(pairs)`: the pairs' type.
                             let pairs = !matches!(a.kind, ExprKind::Tuple(_));
@@ -285,8 +294,10 @@ impl Types {
                             {
                                 unify(&mut k, kt);
                                 unify(&mut v, vt);
+                                values.push(vt.clone());
                             }
                         }
+                        let v = super::mixed::values_ty(&values).unwrap_or(v);
                         Ty::Dict(Box::new(k), Box::new(v))
                     }
                     Builtin::Repr => Ty::Str,
