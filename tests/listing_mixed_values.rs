@@ -93,3 +93,42 @@ print(d)\n{RUN}"
     ));
     has_all(&text, &["a dict holding a string and a list"]);
 }
+
+#[test]
+fn a_literal_dict_keeps_integers_and_floats_apart_beside_a_string() {
+    let text = shown(&format!(
+        "{HEADER}async def main():\n    d = {{\"name\": \"q\", \"count\": 7, \"load\": 0.5}}\n    \
+print(d)\n{RUN}"
+    ));
+    has_all(
+        &text,
+        &[
+            "(\"count\".to_string(), PyValue::Int(7)),",
+            "(\"load\".to_string(), PyValue::Float(0.5)),",
+            "PyValue::Float(v) => write!(f, \"{v:?}\"),",
+        ],
+    );
+}
+
+#[test]
+fn an_enum_of_numbers_and_booleans_reprs_through_its_display() {
+    let text = shown(&format!(
+        "{HEADER}async def main():\n    d = {{\"b\": 1, \"c\": 2.5, \"a\": True}}\n    \
+print(d)\n{RUN}"
+    ));
+    has_all(
+        &text,
+        &[
+            "enum PyValue {\n    Int(i64),\n    Float(f64),\n    Bool(bool),\n}",
+            "        self.to_string()\n",
+        ],
+    );
+}
+
+#[test]
+fn integers_beside_floats_alone_are_still_refused() {
+    let text = shown(&format!(
+        "{HEADER}async def main():\n    d = {{\"a\": 3, \"b\": 2.5}}\n    print(d)\n{RUN}"
+    ));
+    has_all(&text, &["// x.py:5:9: a dict holding integers and floats"]);
+}

@@ -14,22 +14,23 @@ use crate::render::plan::ir::ast::{Demo, StmtKind, walk};
 use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind, Part};
 
 /// Whether values of types `a` and `b` side by side make a [`Ty::Mixed`]:
-/// a string beside a number or a boolean (integers beside floats are one
+/// strings, numbers and booleans (but integers beside floats are one
 /// `f64`, and other mixes are refused).
 pub(super) fn mixes(a: &Ty, b: &Ty) -> bool {
     let scalar = |t: &Ty| matches!(t, Ty::Int | Ty::Float | Ty::Bool | Ty::Str | Ty::Mixed);
-    scalar(a) && scalar(b) && a != b && (a == &Ty::Str || b == &Ty::Str || a == &Ty::Mixed)
+    let numbers = matches!((a, b), (Ty::Int, Ty::Float) | (Ty::Float, Ty::Int));
+    scalar(a) && scalar(b) && a != b && !numbers
 }
 
-/// The one type of a dict's values of types `tys` (unknown ones left out).
+/// The one type of a dict's values of types `tys` (unknown ones left
+/// out): [`Ty::Mixed`] for strings, numbers and booleans side by side.
 pub(super) fn values_ty(tys: &[Ty]) -> Option<Ty> {
     let known: Vec<&Ty> = tys.iter().filter(|t| **t != Ty::Unknown).collect();
-    let first = known.first()?;
-    known
+    let mixed = known.iter().any(|a| known.iter().any(|b| mixes(a, b)));
+    let scalars = known
         .iter()
-        .any(|t| mixes(first, t))
-        .then_some(Ty::Mixed)
-        .filter(|_| known.iter().all(|t| mixes(first, t) || *t == *first))
+        .all(|t| matches!(t, Ty::Int | Ty::Float | Ty::Bool | Ty::Str | Ty::Mixed));
+    (mixed && scalars).then_some(Ty::Mixed)
 }
 
 /// `PyValue`, for a listing whose lines build one of its variants.
@@ -80,14 +81,18 @@ pub(super) fn helpers(lines: &[String], repr: bool) -> Vec<String> {
         out.extend([
             "impl Repr for PyValue {".into(),
             "    fn repr(&self) -> String {".into(),
-            "        match self {".into(),
-            "            PyValue::Str(v) => py_repr(v),".into(),
-            "            other => other.to_string(),".into(),
-            "        }".into(),
-            "    }".into(),
-            "}".into(),
-            String::new(),
         ]);
+        if used("Str") {
+            out.extend([
+                "        match self {".into(),
+                "            PyValue::Str(v) => py_repr(v),".into(),
+                "            other => other.to_string(),".into(),
+                "        }".into(),
+            ]);
+        } else {
+            out.push("        self.to_string()".into());
+        }
+        out.extend(["    }".into(), "}".into(), String::new()]);
     }
     out
 }
