@@ -79,6 +79,7 @@ mod names;
 mod objects;
 mod op_errors;
 mod options;
+mod promoted;
 mod recursion;
 mod scoped;
 mod sentinel;
