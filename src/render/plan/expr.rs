@@ -199,12 +199,8 @@ fn literal(l: &Literal, span: &Range<usize>) -> Result<Value> {
         Literal::Int(i) => Value::Int(*i),
         Literal::Float(f) => Value::Float(*f),
         Literal::Str(s) => Value::Str(s.clone()),
-        Literal::BigInt(_) => {
-            return refuse(
-                span,
-                "an integer beyond 64 bits",
-                "the Rust listing's integers are `i64`",
-            );
+        Literal::BigInt(digits) => {
+            return super::big_ints::refuse_big(span, super::big_ints::fits_i128(digits));
         }
         Literal::Bytes(_) => return refuse(span, "a bytes literal", VALUES),
         Literal::Ellipsis => return refuse(span, "`...`", VALUES),
@@ -347,13 +343,11 @@ impl Planner<'_> {
                 if *op == BinOp::Pow
                     && let (ExprKind::Lit(Value::Int(x)), ExprKind::Lit(Value::Int(n))) =
                         (&a.kind, &b.kind)
-                    && u32::try_from(*n).is_ok_and(|n| x.checked_pow(n).is_none())
+                    && let Ok(n) = u32::try_from(*n)
+                    && x.checked_pow(n).is_none()
                 {
-                    return refuse(
-                        &e.span,
-                        "an integer beyond 64 bits",
-                        "the Rust listing's integers are `i64`",
-                    );
+                    let fits = super::big_ints::pow_fits_i128(*x, n);
+                    return super::big_ints::refuse_big(&e.span, fits);
                 }
                 ExprKind::Binary(binary(*op, &e.span)?, Box::new(a), Box::new(b))
             }

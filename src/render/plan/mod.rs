@@ -18,6 +18,7 @@ mod async_comp;
 mod await_comp;
 mod await_expr;
 mod await_spawned;
+mod big_ints;
 mod bool_ops;
 mod builtins_args;
 mod builtins_sys;
