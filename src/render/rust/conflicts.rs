@@ -60,6 +60,8 @@ pub(super) fn type_conflicts(demo: &Demo) -> Vec<Untranslatable> {
             });
         }
     }
+    // In source order, as the plan lists its own.
+    out.sort_by_key(|b| (b.span.start, b.span.end));
     out
 }
 
