@@ -151,3 +151,14 @@ fn and_of_a_value_that_may_be_none_kept_is_refused() {
         "{line}"
     );
 }
+
+#[test]
+fn operands_of_one_kind_and_two_item_types_say_so() {
+    let line = first_refusal(&main_of(
+        "    xs = [1]\n    ys = [\"a\"]\n    print(xs or ys)\n",
+    ));
+    assert_eq!(
+        line,
+        "// x.py:7:11: an `or` of a list and a list of another type"
+    );
+}

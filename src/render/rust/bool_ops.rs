@@ -80,7 +80,10 @@ fn kept(op: BinaryOp, a: &Expr, ta: &Ty, tb: &Ty) -> Result<Kept, (String, Strin
             )),
         },
         _ => Err((
-            format!("an `{word}` of {} and {}", ta.noun(), tb.noun()),
+            match (ta.noun(), tb.noun()) {
+                (a, b) if a == b => format!("an `{word}` of {a} and {b} of another type"),
+                (a, b) => format!("an `{word}` of {a} and {b}"),
+            },
             "Python's `and`/`or` gives back one of its operands, of either type, where a \
              Rust value has one type; test the truth in an `if` and give each branch a value \
              of one type"
