@@ -410,10 +410,6 @@ const PROGRAMS_EXCUSED: &[(&str, &str)] = &[
         "parties released by a barrier: asyncio resumes them in the order they arrived, Tokio's `Barrier` wakes them through a `watch` channel in an order of its own (it varies from run to run)",
     ),
     (
-        "programs_ordering__wait_for_tie",
-        "a timeout equal to the work's time: asyncio's timeout fires first, `tokio::time::timeout` polls the work first; `[0.5, 1, 1.5]` prints `1.0`",
-    ),
-    (
         "programs_generators__async_gen_tasks",
         "timers due at one instant: asyncio fires them in the order they were set, Tokio's timer wheel need not",
     ),
@@ -444,10 +440,6 @@ const PROGRAMS_EXCUSED: &[(&str, &str)] = &[
     (
         "programs_executor__prints_from_job",
         "a job's sleep and a task's sleep due at one instant: the harness wakes the job's thread first at t=2, Tokio's timer wheel the task first",
-    ),
-    (
-        "programs_executor__thread_pool",
-        "`blocking(name, seconds)` is given the integer 2 and the float 1.5: Rust's one parameter type prints `2` as `2.0`",
     ),
 ];
 

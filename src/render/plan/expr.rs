@@ -200,12 +200,8 @@ fn literal(l: &Literal, span: &Range<usize>) -> Result<Value> {
         Literal::Int(i) => Value::Int(*i),
         Literal::Float(f) => Value::Float(*f),
         Literal::Str(s) => Value::Str(s.clone()),
-        Literal::BigInt(_) => {
-            return refuse(
-                span,
-                "an integer beyond 64 bits",
-                "the Rust listing's integers are `i64`",
-            );
+        Literal::BigInt(digits) => {
+            return super::big_ints::refuse_big(span, super::big_ints::fits_i128(digits));
         }
         Literal::Bytes(_) => return refuse(span, "a bytes literal", VALUES),
         Literal::Ellipsis => return refuse(span, "`...`", VALUES),
@@ -366,13 +362,11 @@ impl Planner<'_> {
                 if *op == BinOp::Pow
                     && let (ExprKind::Lit(Value::Int(x)), ExprKind::Lit(Value::Int(n))) =
                         (&a.kind, &b.kind)
-                    && u32::try_from(*n).is_ok_and(|n| x.checked_pow(n).is_none())
+                    && let Ok(n) = u32::try_from(*n)
+                    && x.checked_pow(n).is_none()
                 {
-                    return refuse(
-                        &e.span,
-                        "an integer beyond 64 bits",
-                        "the Rust listing's integers are `i64`",
-                    );
+                    let fits = super::big_ints::pow_fits_i128(*x, n);
+                    return super::big_ints::refuse_big(&e.span, fits);
                 }
                 ExprKind::Binary(binary(*op, &e.span)?, Box::new(a), Box::new(b))
             }
@@ -381,18 +375,11 @@ impl Planner<'_> {
                     BoolOp::And => BinaryOp::And,
                     BoolOp::Or => BinaryOp::Or,
                 };
-                let mut values = values.iter();
-                let first = values.next().expect("a bool op has operands");
-                let mut acc = self.expr(sc, first)?;
-                for v in values {
-                    let v = self.expr(sc, v)?;
-                    let span = acc.span.start..v.span.end;
-                    acc = Expr {
-                        kind: ExprKind::Binary(op, Box::new(acc), Box::new(v)),
-                        span,
-                    };
-                }
-                acc.kind
+                let planned = values
+                    .iter()
+                    .map(|v| self.expr(sc, v))
+                    .collect::<Result<Vec<_>>>()?;
+                super::bool_ops::chain(op, planned)
             }
             E::Compare(first, rest) => match rest.as_slice() {
                 [(op @ (CmpOp::Is | CmpOp::IsNot), b)]

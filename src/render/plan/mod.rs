@@ -19,6 +19,8 @@ mod aug_tuple;
 mod await_comp;
 mod await_expr;
 mod await_spawned;
+mod big_ints;
+mod bool_ops;
 mod builtins_args;
 mod builtins_sys;
 mod callbacks;

@@ -19,7 +19,7 @@ impl Renderer<'_> {
             } = &inner.kind
         {
             let start = self.lines.len();
-            let c = self.expr(cond).truthy();
+            let c = self.test(cond);
             self.line(format!("}} else if {} {{", c.text));
             self.nested_tail(then, tail);
             self.else_chain(otherwise, tail);
@@ -110,6 +110,8 @@ impl Renderer<'_> {
             self.disarm(g);
         }
         match (value, tail) {
+            (Some(v), true) if self.map_lines("", &v, "") => {}
+            (Some(v), false) if self.map_lines("return ", &v, ";") => {}
             (Some(v), true) => self.line(v),
             (Some(v), false) => self.line(format!("return {v};")),
             (None, _) => self.line("return;"),
@@ -179,12 +181,24 @@ impl Renderer<'_> {
         let b = self.bind(var);
         if matches!(value.kind, ExprKind::Comp { .. } | ExprKind::Flat(_))
             || super::dicts::collects_pairs(value)
+            || (matches!(value.kind, ExprKind::Binary(BinaryOp::Or, ..)) && !rhs.starts_with("if "))
         {
             // An iterator chain, broken one call per line as rustfmt does.
             self.chain_line(&b, &rhs, &[], ";");
             return;
         }
-        if self.vec_lines(&b, &rhs, ";") {
+        if self.vec_lines(&b, &rhs, ";") || self.map_lines(&b, &rhs, ";") {
+            return;
+        }
+        if let Some(lines) = super::wrap::if_else_lines(&rhs) {
+            let last = lines.len() - 1;
+            for (i, l) in lines.into_iter().enumerate() {
+                match i {
+                    0 => self.line(format!("{b}{l}")),
+                    _ if i == last => self.line(format!("{l};")),
+                    _ => self.line(l),
+                }
+            }
             return;
         }
         self.line(format!("{b}{rhs};"));

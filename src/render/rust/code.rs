@@ -95,7 +95,11 @@ impl Code {
             format!("{}.to_string()", self.wrap(10))
         } else if self.range {
             format!("{}.collect::<Vec<_>>()", self.wrap(10))
-        } else if matches!(self.ty, Ty::List(_) | Ty::Dict(..) | Ty::Tuple(_)) && !self.fresh {
+        } else if matches!(
+            self.ty,
+            Ty::List(_) | Ty::Dict(..) | Ty::Tuple(_) | Ty::Mixed
+        ) && !self.fresh
+        {
             format!("{}.clone()", self.wrap(10))
         } else {
             self.text.clone()

@@ -91,7 +91,7 @@ impl Renderer<'_> {
                     .map(|c| match c.ty {
                         _ if t == Ty::Float => c.as_f64().text,
                         // A list of lists holds its own copies.
-                        Ty::List(_) | Ty::Dict(..) | Ty::Tuple(_) => c.owned(),
+                        Ty::List(_) | Ty::Dict(..) | Ty::Tuple(_) | Ty::Mixed => c.owned(),
                         Ty::Object(_) if !c.fresh => format!("{}.clone()", c.wrap(10)),
                         _ => c.text.clone(),
                     })
@@ -129,6 +129,11 @@ impl Renderer<'_> {
             ExprKind::Unary(UnaryOp::Neg, x) => {
                 let x = self.expr(x);
                 Code::new(format!("-{}", x.wrap(9)), x.ty, 7)
+            }
+            ExprKind::Unary(UnaryOp::Not, x)
+                if matches!(x.kind, ExprKind::Binary(BinaryOp::And | BinaryOp::Or, ..)) =>
+            {
+                Code::new(format!("!{}", self.test(x).wrap(7)), Ty::Bool, 7)
             }
             ExprKind::Unary(UnaryOp::Not, x) => {
                 let x = self.expr(x);
@@ -204,6 +209,9 @@ impl Renderer<'_> {
                     let (a, b) = (a.as_f64(), b.as_f64());
                     Code::new(format!("{}.powf({})", a.wrap(10), b.text), Ty::Float, 10)
                 }
+            }
+            ExprKind::Binary(op @ (BinaryOp::And | BinaryOp::Or), a, b) => {
+                self.kept_bool_op(*op, a, b)
             }
             ExprKind::Binary(op, a, b) => {
                 let (a, b) = (self.expr(a), self.expr(b));
@@ -335,7 +343,7 @@ impl Renderer<'_> {
                 if owned && let Some(f) = filter {
                     // `.filter` would see each tuple by reference: the test
                     // and the value take its parts by value in one closure.
-                    let f = self.expr(f).truthy();
+                    let f = self.test(f);
                     let v = self.expr(value);
                     let v = if v.ty == Ty::Str { v.owned() } else { v.text };
                     text.push_str(&format!(".filter_map(|{pat}| {}.then(|| {v}))", f.wrap(10)));
@@ -346,7 +354,7 @@ impl Renderer<'_> {
                     return out;
                 }
                 if let Some(f) = filter {
-                    let f = self.expr(f).truthy();
+                    let f = self.test(f);
                     let pat = match (copied, typed) {
                         (true, true) => format!("&{pat}: &i64"),
                         (true, false) => format!("&{pat}"),
@@ -358,7 +366,7 @@ impl Renderer<'_> {
                 let is_var = matches!(&value.kind, ExprKind::Var(v) if v == var);
                 let v = self.expr(value);
                 let v = match v.ty {
-                    Ty::Str if !is_var || !copied => v.owned(),
+                    Ty::Str | Ty::Mixed if !is_var || !copied => v.owned(),
                     _ => v.text,
                 };
                 if !(is_var && copied) {
@@ -383,7 +391,7 @@ impl Renderer<'_> {
             }
             ExprKind::IfElse(c, a, b) => {
                 let ty = self.types.expr_ty(&self.func, e);
-                let c = self.expr(c).truthy();
+                let c = self.test(c);
                 let nested = matches!(b.kind, ExprKind::IfElse(..));
                 let (a, b) = (self.expr(a), self.expr(b));
                 let borrowed = ty == Ty::Str && !a.fresh && !b.fresh;

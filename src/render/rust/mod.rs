@@ -49,6 +49,7 @@
 mod analysis;
 mod await_expr;
 mod blocks;
+mod bool_ops;
 mod builtins;
 mod callbacks;
 mod cancel_token;
@@ -76,11 +77,13 @@ mod iters;
 mod kept_iters;
 mod lines;
 mod methods;
+mod mixed;
 mod names;
 mod nested_spec;
 mod objects;
 mod op_errors;
 mod options;
+mod promoted;
 mod recursion;
 mod scoped;
 mod sentinel;
@@ -523,6 +526,10 @@ impl<'a> Renderer<'a> {
             self.use_("indexmap", "IndexMap");
         }
         for l in builtins::helpers(&self.lines) {
+            self.line(l);
+        }
+        let repr = self.lines.iter().any(|l| l == "trait Repr {");
+        for l in mixed::helpers(&self.lines, repr) {
             self.line(l);
         }
         self.object_reprs();

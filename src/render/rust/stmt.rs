@@ -408,7 +408,7 @@ impl Renderer<'_> {
                 let pat = ident(var);
                 let mut chain = Vec::new();
                 if let Some(f) = filter {
-                    let c = self.expr(f).truthy();
+                    let c = self.test(f);
                     let p = if item.is_copy() {
                         format!("&{pat}")
                     } else {
@@ -494,7 +494,7 @@ impl Renderer<'_> {
                     .retain(|n| !strs.contains(n) || !fresh.contains(n));
             }
             StmtKind::While { cond, body } => {
-                let c = self.expr(cond).truthy();
+                let c = self.test(cond);
                 if c.text == "true" {
                     self.line("loop {");
                 } else {
@@ -508,7 +508,7 @@ impl Renderer<'_> {
                 then,
                 otherwise,
             } => {
-                let c = self.expr(cond).truthy();
+                let c = self.test(cond);
                 self.line(format!("if {} {{", c.text));
                 self.nested_tail(then, tail);
                 self.else_chain(otherwise, tail);

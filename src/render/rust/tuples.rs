@@ -59,7 +59,7 @@ impl Renderer<'_> {
         let parts: Vec<String> = codes
             .iter()
             .map(|c| match c.ty {
-                Ty::Str | Ty::List(_) => c.owned(),
+                Ty::Str | Ty::List(_) | Ty::Mixed => c.owned(),
                 _ => c.text.clone(),
             })
             .collect();

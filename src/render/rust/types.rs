@@ -52,6 +52,9 @@ pub(super) enum Ty {
     /// A child's result or exception, of `gather(..., return_exceptions=True)`:
     /// a `Result<T, Error>`.
     Outcome(Box<Ty>),
+    /// A dict's value that is a string here and a number there: the
+    /// listing's `PyValue` enum (see `mixed`).
+    Mixed,
 }
 
 impl Ty {
@@ -113,6 +116,7 @@ impl Ty {
             Ty::Object(class) => super::names::camel(class),
             Ty::Option(t) => format!("Option<{}>", t.rust()),
             Ty::Outcome(t) => format!("Result<{}, Error>", t.rust()),
+            Ty::Mixed => "PyValue".into(),
         }
     }
 }
@@ -127,6 +131,10 @@ pub(super) fn unify(slot: &mut Ty, new: &Ty) -> bool {
         }
         (Ty::Int, Ty::Float) => {
             *slot = Ty::Float;
+            true
+        }
+        (Ty::Int | Ty::Float | Ty::Bool | Ty::Str, Ty::Mixed) => {
+            *slot = Ty::Mixed;
             true
         }
         (Ty::Option(a), Ty::Option(b)) => unify(a, b),
@@ -250,9 +258,8 @@ impl Types {
                     | BinaryOp::Gt
                     | BinaryOp::Ge
                     | BinaryOp::In
-                    | BinaryOp::NotIn
-                    | BinaryOp::And
-                    | BinaryOp::Or => Ty::Bool,
+                    | BinaryOp::NotIn => Ty::Bool,
+                    BinaryOp::And | BinaryOp::Or => super::bool_ops::value_ty(*op, a, b),
                     BinaryOp::Div => Ty::Float,
                     BinaryOp::Pow if negative(b_expr) => Ty::Float,
                     _ if a == Ty::Float || b == Ty::Float => Ty::Float,
@@ -282,6 +289,7 @@ impl Types {
                     },
                     Builtin::Dict => {
                         let (mut k, mut v) = (Ty::Unknown, Ty::Unknown);
+                        let mut values = Vec::new();
                         for a in args {
                             // `dict(pairs)`: the pairs' type.
                             let pairs = !matches!(a.kind, ExprKind::Tuple(_));
@@ -291,8 +299,10 @@ impl Types {
                             {
                                 unify(&mut k, kt);
                                 unify(&mut v, vt);
+                                values.push(vt.clone());
                             }
                         }
+                        let v = super::mixed::values_ty(&values).unwrap_or(v);
                         Ty::Dict(Box::new(k), Box::new(v))
                     }
                     Builtin::Repr => Ty::Str,
