@@ -21,8 +21,8 @@ await asyncio.sleep(0)\n",
             "xs.iter().copied().take(2).collect::<Vec<_>>()",
             "xs.iter().copied().skip(3).collect::<Vec<_>>()",
             "xs.iter().copied().step_by(2).collect::<Vec<_>>()",
-            "xs.iter().copied().skip(xs.len().saturating_sub(2)).collect::<Vec<_>>()",
-            "xs.iter().copied().take(xs.len().saturating_sub(2)).collect::<Vec<_>>()",
+            "xs.iter()\n            .copied()\n            .skip(xs.len().saturating_sub(2))\n            .collect::<Vec<_>>()",
+            "xs.iter()\n            .copied()\n            .take(xs.len().saturating_sub(2))\n            .collect::<Vec<_>>()",
             "xs.iter().copied().rev().collect::<Vec<_>>()",
         ],
     );
@@ -38,7 +38,7 @@ fn a_strings_slice_is_its_chars_collected() {
         &[
             "word.chars().take(5).collect::<String>()",
             "word.chars().rev().collect::<String>()",
-            "word.chars().skip(word.chars().count().saturating_sub(3)).collect::<String>()",
+            "word.chars()\n            .skip(word.chars().count().saturating_sub(3))\n            .collect::<String>()",
         ],
     );
 }

@@ -48,7 +48,7 @@ print([t.done() for t in tasks.values()])\n",
         &[
             "let mut tasks = vec![",
             "for t in tasks.values_mut() {\n        println!(\"{}\", t.await.unwrap());",
-            "tasks.values().map(|t| t.is_finished())",
+            ".values()\n            .map(|t| t.is_finished())",
         ],
     );
 }
