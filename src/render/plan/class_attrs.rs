@@ -43,12 +43,16 @@ pub(super) fn class_attrs(code: &Code) -> Vec<(&str, &py::Expr)> {
 }
 
 /// Whether a class-level statement is one the plan takes: a method, `pass`,
-/// a docstring or a class attribute with a literal value.
+/// a docstring, a class attribute with a literal value or a call that runs
+/// when the class is defined (see [`super::class_stmts`]).
 pub(super) fn check_body(code: &Code) -> Result<()> {
     for m in &code.body {
         let ok = match &m.kind {
             P::Def { .. } | P::Pass | P::Annotate { .. } => true,
-            P::Expr(e) => matches!(&e.kind, E::Literal(Literal::Str(_))),
+            P::Expr(e) => {
+                matches!(&e.kind, E::Literal(Literal::Str(_)))
+                    || super::class_stmts::runs_at_definition(code, m)
+            }
             P::Assign { targets, value } => {
                 matches!(targets.as_slice(), [Target::Name(_)])
                     && matches!(value.kind, E::Literal(_))
@@ -60,7 +64,8 @@ pub(super) fn check_body(code: &Code) -> Result<()> {
                 &m.span,
                 "a class-level statement",
                 "the Rust listing turns a plain class into a struct with its methods; its \
-                 class attributes are `name = value` of a number, string or boolean",
+                 class attributes are `name = value` of a number, string or boolean, and a \
+                 call of the class body reads only the module's names",
             );
         }
     }

@@ -26,6 +26,7 @@ mod cancel_token;
 mod captures;
 mod class;
 mod class_attrs;
+mod class_stmts;
 mod compare;
 mod completed_coros;
 mod condition;

@@ -204,6 +204,13 @@ impl Planner<'_> {
             } else if let Err(e) = self.module_stmt(s, functions) {
                 self.blockers.borrow_mut().push(e);
                 whole &= !matches!(s.kind, P::Def { .. } | P::Class { .. });
+            } else if let P::Class {
+                code: body, name, ..
+            } = &s.kind
+                && self.is_plain_class(name.ident())
+            {
+                // What the class body calls runs where the class is defined.
+                code.extend(super::class_stmts::definition_calls(body));
             }
         }
         for (_, s) in &self.hoisted {

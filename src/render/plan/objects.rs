@@ -101,6 +101,12 @@ impl<'p> Planner<'p> {
             if self.annotations_only(name, s) {
                 return Ok(Vec::new());
             }
+            // A namespace of class attributes: no struct.
+            if methods(code).next().is_none()
+                && super::class_stmts::only_attributes_read(&self.program.module.body, name)
+            {
+                return Ok(Vec::new());
+            }
         }
         let mut params = Vec::new();
         let mut fields = Vec::new();
