@@ -7,7 +7,7 @@
 #[path = "support/listing.rs"]
 mod support;
 
-use support::{HEADER, RUN, has_all, listing, refused};
+use support::{HEADER, RUN, has_all, listing, refusal, refused};
 
 /// A call in a class body runs where the class statement runs; a class
 /// only read through its attributes needs no struct.
@@ -47,4 +47,127 @@ fn a_class_body_call_reading_the_class_names_is_refused() {
     assert_eq!(construct, "a class-level statement");
     assert!(reason.contains("reads only the module's names"), "{reason}");
     assert_eq!(at, "print(retries)");
+}
+
+const ENUMS: &str = "import asyncio
+from enum import Enum, auto
+
+
+class Color(Enum):
+    RED = 1
+    DARK_BLUE = 4
+    GREEN = 7
+
+
+class State(Enum):
+    PENDING = auto()
+    DONE = auto()
+
+
+class Mode(Enum):
+    FAST = \"fast\"
+    SAFE = \"careful\"
+
+
+";
+
+/// An `Enum` is a Rust `enum` with Python's `.name`, `.value`, `str` and
+/// `repr`; members compare with `==` (`is` too: members are singletons).
+#[test]
+fn an_enum_is_a_rust_enum_printed_as_python_prints_it() {
+    let src = format!(
+        "{ENUMS}async def main():\n    c = Color.DARK_BLUE\n    print(c, repr(c), c.name, c.value, c is Color.RED, c != Color.RED)\n    print(Mode.SAFE, repr(Mode.FAST), Mode.SAFE.value)\n{RUN}"
+    );
+    let text = listing(&src);
+    has_all(
+        &text,
+        &[
+            "#[derive(Clone, Copy, PartialEq, Eq, Hash)]\nenum Color {\n    Red = 1,\n    DarkBlue = 4,\n}",
+            "    fn name(self) -> &'static str {\n        match self {\n            Color::Red => \"RED\",\n            Color::DarkBlue => \"DARK_BLUE\",\n        }\n    }",
+            "    fn value(self) -> i64 {\n        self as i64\n    }",
+            "f.pad(&format!(\"Color.{}\", self.name()))",
+            "write!(f, \"<Color.{}: {}>\", self.name(), self.value())",
+            "    fn value(self) -> &'static str {\n        match self {\n            Mode::Fast => \"fast\",\n            Mode::Safe => \"careful\",\n        }\n    }",
+            "write!(f, \"<Mode.{}: '{}'>\", self.name(), self.value())",
+            "let c = Color::DarkBlue;",
+            "c.name()",
+            "c.value()",
+            "if c == Color::Red {",
+            "c != Color::Red",
+        ],
+    );
+    // Members the program never names, and enums it never uses, are left out.
+    assert!(!text.contains("Green"), "{text}");
+    assert!(!text.contains("enum State"), "{text}");
+}
+
+/// Iterating over the class goes through `ALL`, every member in order;
+/// `auto()` numbers the members from 1.
+#[test]
+fn iterating_over_an_enum_goes_through_all_its_members() {
+    let src = format!(
+        "{ENUMS}async def main():\n    for s in State:\n        print(s.name, s.value)\n    print(list(State), len(State))\n{RUN}"
+    );
+    has_all(
+        &listing(&src),
+        &[
+            "enum State {\n    Pending = 1,\n    Done = 2,\n}",
+            "const ALL: [State; 2] = [State::Pending, State::Done];",
+            "State::ALL",
+        ],
+    );
+}
+
+/// The enums the Rust `enum` cannot stand for are refused where they are.
+#[test]
+fn enums_a_rust_enum_cannot_stand_for_are_refused() {
+    let with = |class: &str, body: &str| {
+        format!(
+            "import asyncio\nfrom enum import Enum, IntEnum\n\n\n{class}\n\nasync def main():\n{body}{RUN}"
+        )
+    };
+    let use_red = "    print(Color.RED)\n";
+    let (construct, _, at) = refused(&with(
+        "class Color(Enum):\n    RED = 1\n    ROUGE = 1\n",
+        use_red,
+    ));
+    assert_eq!(
+        (construct.as_str(), at.as_str()),
+        ("the enum alias `ROUGE`", "ROUGE = 1")
+    );
+    assert_eq!(
+        refusal(&with(
+            "class Color(Enum):\n    RED = 1\n\n    def hot(self):\n        return True\n",
+            use_red
+        )),
+        "the method `hot` of an enum"
+    );
+    assert_eq!(
+        refusal(&with("class Color(IntEnum):\n    RED = 1\n", use_red)),
+        "an enum based on `IntEnum`"
+    );
+    assert_eq!(
+        refusal(&with(
+            "class Color(Enum):\n    RED = 1\n",
+            "    print(Color(1))\n"
+        )),
+        "looking a member up by its value"
+    );
+    let (construct, reason, _) = refused(&with(
+        "class Color(Enum):\n    RED = 1\n",
+        "    print(Color.RED == 1)\n",
+    ));
+    assert_eq!(construct, "an enum member compared with a literal");
+    assert!(reason.contains("compare `.value`"), "{reason}");
+    assert_eq!(
+        refusal(&with(
+            "class Color(Enum):\n    RED = 1\n    BLUE = 2\n",
+            "    print(Color.RED < Color.BLUE)\n"
+        )),
+        "the comparison `<` of enum members"
+    );
+    assert_eq!(
+        refusal(&with("class Color(Enum):\n    RED = 1.5\n", use_red)),
+        "this enum value"
+    );
 }

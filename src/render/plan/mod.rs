@@ -36,6 +36,7 @@ mod dataclass;
 mod deadline;
 mod dict_comp;
 mod enumerated;
+mod enums;
 mod event_loop;
 mod exc_class;
 mod exc_star;
@@ -96,6 +97,7 @@ use std::fmt;
 use std::ops::Range;
 
 pub use dataclass::{eq_marker as dataclass_eq, order_marker as dataclass_order};
+pub use enums::variant as enum_variant;
 use expr::{Kind, kind_of};
 pub use module::MODULE;
 use scope::Scope;

@@ -279,6 +279,11 @@ impl Planner<'_> {
                     functions.extend(self.exception_class(code, name.ident(), s)?);
                     return Ok(());
                 }
+                if self.is_enum(name.ident()) {
+                    functions.extend(self.enum_class(code, name.ident(), s)?);
+                    return Ok(());
+                }
+                self.other_enum(bases)?;
                 if let Some(b) = bases.first() {
                     return refuse(
                         &b.span,

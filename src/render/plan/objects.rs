@@ -33,7 +33,8 @@ impl<'p> Planner<'p> {
                         .defs
                         .get(&**name.ident())
                         .is_some_and(|d| d.kind.is_none())
-                        && self.exception_base(name.ident()).is_none() =>
+                        && self.exception_base(name.ident()).is_none()
+                        && !self.is_enum(name.ident()) =>
                 {
                     Some((&**name.ident(), &**code))
                 }
@@ -234,6 +235,10 @@ impl<'p> Planner<'p> {
     /// `obj.field`, `obj.m(...)` and `await obj.m(...)`.
     pub(super) fn object_expr(&self, sc: &Scope, e: &py::Expr) -> Result<Option<ExprKind>> {
         match &e.kind {
+            E::Call(f, _) if let Some(k) = self.enum_expr(sc, e)? => {
+                let _ = f;
+                Ok(Some(k))
+            }
             E::Call(f, args) => {
                 if let E::Name(Name::Global(n)) = &f.kind
                     && let Some(data) = self.dataclass_fields(n)
@@ -253,6 +258,7 @@ impl<'p> Planner<'p> {
                 self.method_expr(sc, e, false)
             }
             E::Await(inner) => self.method_expr(sc, inner, true),
+            E::Attr(..) if let Some(k) = self.enum_expr(sc, e)? => Ok(Some(k)),
             E::Attr(..) if let Some(k) = self.property_read(sc, e)? => Ok(Some(k)),
             E::Attr(..) if let Some(k) = self.class_attr_expr(sc, e)? => Ok(Some(k)),
             E::Attr(obj, attr)
@@ -267,7 +273,7 @@ impl<'p> Planner<'p> {
                 let obj = self.expr(sc, obj)?;
                 Ok(Some(ExprKind::Field(Box::new(obj), attr.to_string())))
             }
-            _ => Ok(None),
+            _ => self.enum_expr(sc, e),
         }
     }
 

@@ -351,6 +351,8 @@ fn holes_of(e: &Expr, p: &str) -> usize {
         | ExprKind::Task(..)
         | ExprKind::Locked(_)
         | ExprKind::Prim(..)
+        | ExprKind::Member(..)
+        | ExprKind::Members(_)
         | ExprKind::Now => 0,
     }
 }
@@ -652,6 +654,8 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
             | ExprKind::Join(_)
             | ExprKind::Task(..)
             | ExprKind::Locked(_)
+            | ExprKind::Member(..)
+            | ExprKind::Members(_)
             | ExprKind::Prim(..) => false,
         }
     }
@@ -731,6 +735,8 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         | ExprKind::Locked(_)
         | ExprKind::Prim(..)
         | ExprKind::Lambda(_)
+        | ExprKind::Member(..)
+        | ExprKind::Members(_)
         | ExprKind::Now => {}
     }
 }
@@ -805,6 +811,8 @@ pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
         | ExprKind::Join(_)
         | ExprKind::Task(..)
         | ExprKind::Locked(_)
+        | ExprKind::Member(..)
+        | ExprKind::Members(_)
         | ExprKind::Now
         | ExprKind::Prim(..) => {}
     }

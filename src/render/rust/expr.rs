@@ -67,6 +67,8 @@ impl Renderer<'_> {
         match &e.kind {
             ExprKind::Lit(v) => lit(v),
             ExprKind::Var(n) => self.var_code(n),
+            ExprKind::Member(class, member) => self.member(class, member),
+            ExprKind::Members(class) => self.members(class),
             ExprKind::List(items) => {
                 let mut codes: Vec<Code> = items.iter().map(|i| self.expr(i)).collect();
                 let mut t = Ty::Unknown;

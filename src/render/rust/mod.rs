@@ -57,6 +57,7 @@ mod code;
 mod condition;
 mod conflicts;
 mod dicts;
+mod enums;
 mod errors;
 mod event_loop;
 mod exc_groups;
@@ -484,6 +485,7 @@ impl<'a> Renderer<'a> {
                 FunctionKind::Iterator => self.iterator(f),
                 FunctionKind::Resource => self.resource(f),
                 FunctionKind::Object => self.object(f),
+                FunctionKind::Enum => self.enum_def(f),
             }
             self.functions
                 .insert(f.name.clone(), start..self.lines.len());
@@ -518,6 +520,7 @@ impl<'a> Renderer<'a> {
             self.line(l);
         }
         self.object_reprs();
+        self.enum_reprs();
         self.static_helpers();
         if self.needs_receive {
             for l in RECEIVE {

@@ -87,7 +87,7 @@ impl Types {
         match &e.kind {
             ExprKind::New(call) => Ty::Object(call.name.clone()),
             ExprKind::Field(obj, field) => match self.expr_ty(f, obj) {
-                Ty::Object(class) => self.var(&class, field),
+                Ty::Object(class) | Ty::Enum(class) => self.var(&class, field),
                 _ => Ty::Unknown,
             },
             ExprKind::Method(_, call) => self.ret_of(&call.name),
@@ -296,6 +296,10 @@ impl Renderer<'_> {
 
     /// `obj.field` outside the class.
     pub(super) fn field(&mut self, e: &Expr, obj: &Expr, field: &str) -> Code {
+        if let Ty::Enum(_) = self.types.expr_ty(&self.func, obj) {
+            let obj = self.expr(obj);
+            return self.enum_field(&obj, field);
+        }
         let ty = self.types.expr_ty(&self.func, e);
         let obj = self.object_code(obj);
         Code::new(format!("{obj}.{}", ident(field)), ty, 10)

@@ -1,0 +1,300 @@
+//! `class Color(Enum)` of members with distinct integer or string values
+//! (`RED = 1`, `GREEN = auto()`, `FAST = "fast"`): a Rust `enum` whose
+//! `name()` and `value()` give Python's `.name` and `.value`, printed as
+//! Python prints a member (`Color.RED`, and `<Color.RED: 1>` for `repr`).
+//! `Color.RED` is a variant, `for c in Color` goes through `Color::ALL`,
+//! and `is` / `==` between members compare them.
+
+use super::scope::Scope;
+use super::{Planner, Result, module_stmts, refuse};
+use crate::program::{self as py, CmpOp, Code, ExprKind as E, Literal, Module, Name, Stmt};
+use crate::program::{StmtKind as P, Target};
+use crate::render::plan::ir::ast::{Function, FunctionKind};
+use crate::render::plan::ir::expr::{Expr, ExprKind};
+use crate::render::plan::ir::value::Value;
+
+/// Why the listing refuses an enum it cannot write as a Rust `enum`.
+const ENUM_FORM: &str = "the Rust listing writes an `Enum` as a Rust `enum` whose members have \
+                         distinct integer (or `auto()`) or string values, one `NAME = value` a line";
+
+impl<'p> Planner<'p> {
+    /// The class body of `name` when it is an `enum.Enum` of the program.
+    pub(super) fn enum_code(&self, name: &str) -> Option<&'p Code> {
+        module_stmts(&self.program.module.body)
+            .into_iter()
+            .find_map(|s| match &s.kind {
+                P::Class {
+                    code,
+                    name: n,
+                    bases,
+                    ..
+                } if &**n.ident() == name
+                    && matches!(bases.as_slice(), [b]
+                        if self.member(b) == Some((Module::Enum, "Enum"))) =>
+                {
+                    Some(&**code)
+                }
+                _ => None,
+            })
+    }
+
+    /// Whether `name` is an `enum.Enum` class of the program.
+    pub(super) fn is_enum(&self, name: &str) -> bool {
+        self.enum_code(name).is_some()
+    }
+
+    /// Whether `e` names the class of an enum whose members are its values.
+    fn enum_named(&self, e: &py::Expr) -> Option<&'p str> {
+        let E::Name(Name::Global(n)) = &e.kind else {
+            return None;
+        };
+        module_stmts(&self.program.module.body)
+            .into_iter()
+            .find_map(|s| match &s.kind {
+                P::Class { name, .. } if name.ident() == n && self.is_enum(n) => {
+                    Some(&**name.ident())
+                }
+                _ => None,
+            })
+    }
+
+    /// The members of the enum `code` (named `class`), with their values,
+    /// or the refusal of the statement that is not a member.
+    fn enum_members(&self, code: &Code) -> Result<Vec<(String, Value)>> {
+        let mut out: Vec<(String, Value)> = Vec::new();
+        for s in &code.body {
+            let member = match &s.kind {
+                P::Pass => continue,
+                P::Expr(e) if matches!(&e.kind, E::Literal(Literal::Str(_))) => continue,
+                P::Assign { targets, value } => match targets.as_slice() {
+                    [Target::Name(n)] => Some((n.ident().to_string(), value)),
+                    _ => None,
+                },
+                _ => None,
+            };
+            let Some((name, value)) = member else {
+                let what = match &s.kind {
+                    P::Def { name, .. } => format!("the method `{}` of an enum", name.ident()),
+                    _ => "this statement in an enum".into(),
+                };
+                return refuse(&s.span, what, ENUM_FORM);
+            };
+            if name.starts_with('_') {
+                return refuse(&s.span, "a private name in an enum", ENUM_FORM);
+            }
+            let value = match &value.kind {
+                E::Literal(Literal::Int(n)) if *n >= 0 => Value::Int(*n),
+                E::Literal(Literal::Str(t)) if plain_text(t) => Value::Str(t.clone()),
+                E::Call(f, args)
+                    if args.is_empty() && self.member(f) == Some((Module::Enum, "auto")) =>
+                {
+                    // `auto()` is one more than the last value, from 1.
+                    match out.last() {
+                        None => Value::Int(1),
+                        Some((_, Value::Int(n))) => Value::Int(n + 1),
+                        Some(_) => {
+                            return refuse(
+                                &value.span,
+                                "`auto()` after a string member",
+                                ENUM_FORM,
+                            );
+                        }
+                    }
+                }
+                _ => return refuse(&value.span, "this enum value", ENUM_FORM),
+            };
+            if out.iter().any(|(m, _)| variant(m) == variant(&name))
+                || matches!(variant(&name).as_str(), "" | "Self")
+            {
+                return refuse(
+                    &s.span,
+                    format!("the enum member `{name}`"),
+                    "the Rust listing names a member's variant in CamelCase, which would \
+                     not tell this member from another",
+                );
+            }
+            if out.iter().any(|(_, v)| *v == value) {
+                return refuse(
+                    &s.span,
+                    format!("the enum alias `{name}`"),
+                    "Python makes a member with another's value a second name of that \
+                     member; a Rust `enum`'s variants are distinct: name the member once",
+                );
+            }
+            if out
+                .first()
+                .is_some_and(|(_, v)| matches!(v, Value::Int(_)) != matches!(value, Value::Int(_)))
+            {
+                return refuse(&s.span, "an enum of integers and strings", ENUM_FORM);
+            }
+            out.push((name, value));
+        }
+        if out.is_empty() {
+            return refuse(
+                &code.body[0].span,
+                "an enum without members",
+                "a Rust `enum` without variants has no value to give",
+            );
+        }
+        Ok(out)
+    }
+
+    /// `class Color(Enum)`: a [`FunctionKind::Enum`] whose fields are the
+    /// members and their values.
+    pub(super) fn enum_class(&self, code: &Code, name: &str, s: &Stmt) -> Result<Vec<Function>> {
+        let fields = self
+            .enum_members(code)?
+            .into_iter()
+            .map(|(m, v)| {
+                let value = Expr {
+                    kind: ExprKind::Lit(v),
+                    span: s.span.clone(),
+                };
+                (m, value)
+            })
+            .collect();
+        Ok(vec![Function {
+            kind: FunctionKind::Enum,
+            name: name.to_string(),
+            params: Vec::new(),
+            fields,
+            body: Vec::new(),
+            exit: Vec::new(),
+            span: s.span.clone(),
+        }])
+    }
+
+    /// `Color.RED`: the member, as a variant.
+    pub(super) fn enum_member(&self, e: &py::Expr) -> Option<(&'p str, String)> {
+        let E::Attr(obj, attr) = &e.kind else {
+            return None;
+        };
+        let class = self.enum_named(obj)?;
+        let code = self.enum_code(class)?;
+        let members = self.enum_members(code).ok()?;
+        members
+            .iter()
+            .any(|(m, _)| **m == **attr)
+            .then(|| (class, attr.to_string()))
+    }
+
+    /// An expression on enums: `Color.RED`, `Color` iterated (`for c in
+    /// Color`, `list(Color)`, `len(Color)`), and `.name` / `.value` of a
+    /// member.
+    pub(super) fn enum_expr(&self, sc: &Scope, e: &py::Expr) -> Result<Option<ExprKind>> {
+        if let Some((class, member)) = self.enum_member(e) {
+            return Ok(Some(ExprKind::Member(class.to_string(), member)));
+        }
+        match &e.kind {
+            E::Name(_) if let Some(class) = self.enum_named(e) => {
+                Ok(Some(ExprKind::Members(class.to_string())))
+            }
+            E::Attr(obj, attr)
+                if matches!(&**attr, "name" | "value")
+                    && self.has_enums()
+                    && sc.field(obj, attr).is_none()
+                    && self.enum_named(obj).is_none() =>
+            {
+                let obj = self.expr(sc, obj)?;
+                Ok(Some(ExprKind::Field(Box::new(obj), attr.to_string())))
+            }
+            E::Call(f, _) if matches!(&f.kind, E::Name(Name::Global(n)) if self.is_enum(n)) => {
+                refuse(
+                    &e.span,
+                    "looking a member up by its value",
+                    "the Rust listing names each member (`Color.RED`); a lookup that may raise \
+                     `ValueError` has no counterpart here",
+                )
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Refuses a class based on one of `enum`'s classes other than `Enum`.
+    pub(super) fn other_enum(&self, bases: &[py::Expr]) -> Result<()> {
+        for b in bases {
+            if let Some((Module::Enum, kind)) = self.member(b) {
+                return refuse(
+                    &b.span,
+                    format!("an enum based on `{kind}`"),
+                    format!(
+                        "the Rust listing writes a class based on `Enum` as a Rust `enum`; \
+                         `{kind}` members are also numbers, strings or sets of flags, which a \
+                         Rust `enum` is not"
+                    ),
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the program has an enum class.
+    fn has_enums(&self) -> bool {
+        module_stmts(&self.program.module.body)
+            .into_iter()
+            .any(|s| matches!(&s.kind, P::Class { name, .. } if self.is_enum(name.ident())))
+    }
+
+    /// `a is b` (`op` is `None`), `a == b` (and their negations) where one
+    /// side is a member: Rust's `==` of the enum's values, as members are
+    /// singletons; a member compared with a literal is refused (Python says
+    /// they differ, Rust compares values of one type), and so is an order
+    /// between members (Python raises `TypeError`).
+    pub(super) fn enum_compare(
+        &self,
+        a: &py::Expr,
+        op: Option<CmpOp>,
+        b: &py::Expr,
+        span: &std::ops::Range<usize>,
+    ) -> Result<bool> {
+        let member = |e: &py::Expr| self.enum_member(e).is_some();
+        if !member(a) && !member(b) {
+            return Ok(false);
+        }
+        if let Some(op @ (CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge)) = op {
+            return refuse(
+                span,
+                format!("the comparison `{}` of enum members", op.symbol()),
+                "Python's `Enum` members have no order (it raises `TypeError`); compare \
+                 their `.value`s",
+            );
+        }
+        if matches!(op, Some(CmpOp::In | CmpOp::NotIn)) {
+            return Ok(false);
+        }
+        if matches!(a.kind, E::Literal(_)) || matches!(b.kind, E::Literal(_)) {
+            return refuse(
+                span,
+                "an enum member compared with a literal",
+                "Python's member is never equal to a plain value (`Color.RED == 1` is False); \
+                 compare `.value` instead",
+            );
+        }
+        Ok(true)
+    }
+}
+
+/// The Rust variant of an enum's member: `DARK_RED` is `DarkRed`.
+pub fn variant(member: &str) -> String {
+    member
+        .split('_')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let mut c = p.chars();
+            c.next()
+                .map(|f| {
+                    f.to_uppercase()
+                        .chain(c.flat_map(char::to_lowercase))
+                        .collect::<String>()
+                })
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// Whether a string value prints the same between Python's quotes and
+/// Rust's: no quote, backslash or control character.
+fn plain_text(t: &str) -> bool {
+    t.chars()
+        .all(|c| !c.is_control() && c != '\'' && c != '"' && c != '\\')
+}
