@@ -137,10 +137,10 @@ fn enums_a_rust_enum_cannot_stand_for_are_refused() {
     );
     assert_eq!(
         refusal(&with(
-            "class Color(Enum):\n    RED = 1\n\n    def hot(self):\n        return True\n",
+            "class Color(Enum):\n    RED = 1\n\n    def __str__(self):\n        return \"red\"\n",
             use_red
         )),
-        "the method `hot` of an enum"
+        "the method `__str__` of an enum"
     );
     assert_eq!(
         refusal(&with("class Color(IntEnum):\n    RED = 1\n", use_red)),
@@ -169,5 +169,21 @@ fn enums_a_rust_enum_cannot_stand_for_are_refused() {
     assert_eq!(
         refusal(&with("class Color(Enum):\n    RED = 1.5\n", use_red)),
         "this enum value"
+    );
+}
+
+/// An enum's named methods are methods of its `impl`, reading `self.name`
+/// and `self.value` through `name()` and `value()`.
+#[test]
+fn an_enums_methods_are_in_its_impl() {
+    let src = format!(
+        "{ENUMS}class Size(Enum):\n    SMALL = 1\n    LARGE = 3\n\n    def label(self, unit):\n        return f\"{{self.name.lower()}}: {{self.value}} {{unit}}\"\n\n\nasync def main():\n    print(Size.LARGE.label(\"kg\"))\n{RUN}"
+    );
+    has_all(
+        &listing(&src),
+        &[
+            "    fn label(&self, unit: &str) -> String {\n        format!(\"{}: {} {unit}\", self.name().to_lowercase(), self.value())\n    }\n}",
+            "Size::Large.label(\"kg\")",
+        ],
     );
 }

@@ -3,10 +3,12 @@
 //! `name()` and `value()` give Python's `.name` and `.value`, printed as
 //! Python prints a member (`Color.RED`, and `<Color.RED: 1>` for `repr`).
 //! `Color.RED` is a variant, `for c in Color` goes through `Color::ALL`,
-//! and `is` / `==` between members compare them.
+//! and `is` / `==` between members compare them. The enum's named methods
+//! are methods of its `impl`, reading `self.name` and `self.value`.
 
+use super::objects::method_name;
 use super::scope::Scope;
-use super::{Planner, Result, module_stmts, refuse};
+use super::{Planner, Result, methods, module_stmts, refuse};
 use crate::program::{self as py, CmpOp, Code, ExprKind as E, Literal, Module, Name, Stmt};
 use crate::program::{StmtKind as P, Target};
 use crate::render::plan::ir::ast::{Function, FunctionKind};
@@ -64,7 +66,7 @@ impl<'p> Planner<'p> {
         let mut out: Vec<(String, Value)> = Vec::new();
         for s in &code.body {
             let member = match &s.kind {
-                P::Pass => continue,
+                P::Pass | P::Def { .. } => continue,
                 P::Expr(e) if matches!(&e.kind, E::Literal(Literal::Str(_))) => continue,
                 P::Assign { targets, value } => match targets.as_slice() {
                     [Target::Name(n)] => Some((n.ident().to_string(), value)),
@@ -73,11 +75,7 @@ impl<'p> Planner<'p> {
                 _ => None,
             };
             let Some((name, value)) = member else {
-                let what = match &s.kind {
-                    P::Def { name, .. } => format!("the method `{}` of an enum", name.ident()),
-                    _ => "this statement in an enum".into(),
-                };
-                return refuse(&s.span, what, ENUM_FORM);
+                return refuse(&s.span, "this statement in an enum", ENUM_FORM);
             };
             if name.starts_with('_') {
                 return refuse(&s.span, "a private name in an enum", ENUM_FORM);
@@ -153,7 +151,7 @@ impl<'p> Planner<'p> {
                 (m, value)
             })
             .collect();
-        Ok(vec![Function {
+        let mut out = vec![Function {
             kind: FunctionKind::Enum,
             name: name.to_string(),
             params: Vec::new(),
@@ -161,7 +159,41 @@ impl<'p> Planner<'p> {
             body: Vec::new(),
             exit: Vec::new(),
             span: s.span.clone(),
-        }])
+        }];
+        for (m, c, def) in methods(code) {
+            let self_first = c
+                .params
+                .positional
+                .first()
+                .is_some_and(|p| &*p.name == "self");
+            let kind = match (c.is_async, c.is_generator) {
+                (true, false) => FunctionKind::Coroutine,
+                (false, false) => FunctionKind::Blocking,
+                _ => FunctionKind::Generator,
+            };
+            if m.starts_with("__") || !self_first || kind == FunctionKind::Generator {
+                return refuse(
+                    &def.span,
+                    format!("the method `{m}` of an enum"),
+                    "the Rust listing gives an enum's `impl` its named methods, plain or \
+                     `async`, that take `self` first",
+                );
+            }
+            let full = method_name(name, m);
+            let params = self.params(c, &full, 1, &def.span)?;
+            let mut scope = Scope::new(kind, Vec::new());
+            let body = self.block(&mut scope, &c.body)?;
+            out.push(Function {
+                kind,
+                name: full,
+                params,
+                fields: Vec::new(),
+                body,
+                exit: Vec::new(),
+                span: def.span.clone(),
+            });
+        }
+        Ok(out)
     }
 
     /// `Color.RED`: the member, as a variant.
@@ -195,7 +227,13 @@ impl<'p> Planner<'p> {
                     && sc.field(obj, attr).is_none()
                     && self.enum_named(obj).is_none() =>
             {
-                let obj = self.expr(sc, obj)?;
+                let obj = match &obj.kind {
+                    E::Name(Name::Local(_, n)) if &**n == "self" => Expr {
+                        kind: ExprKind::Var("self".into()),
+                        span: obj.span.clone(),
+                    },
+                    _ => self.expr(sc, obj)?,
+                };
                 Ok(Some(ExprKind::Field(Box::new(obj), attr.to_string())))
             }
             E::Call(f, _) if matches!(&f.kind, E::Name(Name::Global(n)) if self.is_enum(n)) => {

@@ -56,14 +56,23 @@ impl<'p> Planner<'p> {
     /// The one plain class with the method `m`: the class and the method's
     /// `def` statement.
     fn method_owner(&self, m: &str) -> Option<(&'p str, &'p Stmt)> {
-        let mut found = self
-            .plain_classes()
+        let enums = module_stmts(&self.program.module.body)
             .into_iter()
-            .filter_map(|(class, code)| {
-                methods(code)
-                    .find(|(n, _, _)| *n == m)
-                    .map(|(_, _, s)| (class, s))
+            .filter_map(|s| match &s.kind {
+                P::Class { name, code, .. } if self.is_enum(name.ident()) => {
+                    Some((&**name.ident(), &**code))
+                }
+                _ => None,
             });
+        let mut found =
+            self.plain_classes()
+                .into_iter()
+                .chain(enums)
+                .filter_map(|(class, code)| {
+                    methods(code)
+                        .find(|(n, _, _)| *n == m)
+                        .map(|(_, _, s)| (class, s))
+                });
         let one = found.next()?;
         found.next().is_none().then_some(one)
     }

@@ -46,8 +46,16 @@ fn uses(demo: &Demo, is: &mut dyn FnMut(&Expr) -> bool) -> bool {
 }
 
 impl Types {
-    /// An enum's `name` is text, its `value` its members' type.
-    pub(super) fn enum_fields(&mut self, f: &Function) {
+    /// An enum's `name` is text, its `value` its members' type; `self` in
+    /// its methods is a member.
+    pub(super) fn enum_fields(&mut self, demo: &Demo, f: &Function) {
+        if let Some((class, _)) = f.name.split_once('.')
+            && demo
+                .function(class)
+                .is_some_and(|c| c.kind == FunctionKind::Enum)
+        {
+            self.set(&f.name, "self", &Ty::Enum(class.to_string()));
+        }
         if f.kind != FunctionKind::Enum {
             return;
         }
@@ -170,6 +178,22 @@ impl Renderer<'_> {
             self.line("        }");
             self.line("    }");
         }
+        self.indent += 1;
+        let prefix = format!("{}.", f.name);
+        let methods: Vec<&Function> = self
+            .demo
+            .functions
+            .iter()
+            .filter(|m| m.name.starts_with(&prefix))
+            .collect();
+        for m in methods {
+            self.line("");
+            let start = self.lines.len();
+            self.method_def(m);
+            self.functions
+                .insert(m.name.clone(), start..self.lines.len());
+        }
+        self.indent -= 1;
         self.line("}");
         self.line("");
         self.line(format!("impl fmt::Display for {name} {{"));

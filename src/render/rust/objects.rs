@@ -207,7 +207,7 @@ impl Renderer<'_> {
         self.line(format!("f.write_str({})", c.borrowed()));
     }
 
-    fn method_def(&mut self, m: &Function) {
+    pub(super) fn method_def(&mut self, m: &Function) {
         self.enter(m, "self", true);
         let recv = if mutates_self(self.demo, &m.name, 0) {
             "&mut self"
@@ -296,8 +296,8 @@ impl Renderer<'_> {
 
     /// `obj.field` outside the class.
     pub(super) fn field(&mut self, e: &Expr, obj: &Expr, field: &str) -> Code {
-        if let Ty::Enum(_) = self.types.expr_ty(&self.func, obj) {
-            let obj = self.expr(obj);
+        if let ty @ Ty::Enum(_) = self.types.expr_ty(&self.func, obj) {
+            let obj = Code::new(self.object_code(obj), ty, 10);
             return self.enum_field(&obj, field);
         }
         let ty = self.types.expr_ty(&self.func, e);
