@@ -187,3 +187,74 @@ fn an_enums_methods_are_in_its_impl() {
         ],
     );
 }
+
+const MONEY: &str = "class Money:
+    def __init__(self, cents):
+        self.cents = cents
+
+    def __eq__(self, other):
+        return self.cents == other.cents
+
+    def __abs__(self):
+        return Money(abs(self.cents))
+
+
+";
+
+/// `__eq__` is the struct's `impl PartialEq` (so `==`, `!=` and `in` use
+/// it), `__abs__` its method `abs`, which `abs(x)` calls.
+#[test]
+fn eq_is_partial_eq_and_abs_is_a_method() {
+    let src = format!(
+        "{HEADER}{MONEY}async def main():\n    m = Money(-5)\n    print(abs(m) == Money(5), m != Money(5), m in [Money(-5)])\n{RUN}"
+    );
+    let text = listing(&src);
+    has_all(
+        &text,
+        &[
+            "    fn abs(&self) -> Money {\n        Money::new(self.cents.abs())\n    }",
+            "impl PartialEq for Money {\n    fn eq(&self, other: &Self) -> bool {\n        self.cents == other.cents\n    }\n}",
+            "if m.abs() == Money::new(5) {",
+            "if m != Money::new(5) {",
+            "vec![Money::new(-5)].contains(&m)",
+        ],
+    );
+    assert!(!text.contains("derive(PartialEq)"), "{text}");
+}
+
+/// The special methods the listing writes take one form; others are
+/// refused where they are.
+#[test]
+fn special_methods_of_another_form_are_refused() {
+    let class = |method: &str| {
+        format!(
+            "{HEADER}class Money:\n    def __init__(self, cents):\n        self.cents = cents\n\n{method}\n\nasync def main():\n    print(Money(1) == Money(1))\n{RUN}"
+        )
+    };
+    let (construct, reason, _) = refused(&class(
+        "    def __eq__(self, other):\n        same = self.cents == other.cents\n        return same\n",
+    ));
+    assert_eq!(construct, "this `__eq__`");
+    assert!(
+        reason.contains("def __eq__(self, other): return value"),
+        "{reason}"
+    );
+    assert_eq!(
+        refusal(&class(
+            "    async def __abs__(self):\n        return self.cents\n"
+        )),
+        "this `__abs__`"
+    );
+    assert_eq!(
+        refusal(&class(
+            "    def __abs__(self):\n        return self\n\n    def abs(self):\n        return self\n"
+        )),
+        "`__abs__` beside a method `abs`"
+    );
+    assert_eq!(
+        refusal(&format!(
+            "import asyncio\nfrom dataclasses import dataclass\n\n\n@dataclass\nclass P:\n    x: int\n\n    def __eq__(self, other):\n        return True\n\n\nasync def main():\n    print(P(1) == P(2))\n{RUN}"
+        )),
+        "a dataclass's own `__eq__`"
+    );
+}

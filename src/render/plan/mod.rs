@@ -35,6 +35,7 @@ mod data;
 mod dataclass;
 mod deadline;
 mod dict_comp;
+mod dunders;
 mod enumerated;
 mod enums;
 mod event_loop;

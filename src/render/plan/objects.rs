@@ -166,6 +166,11 @@ impl<'p> Planner<'p> {
                         ),
                     );
                 }
+            } else if let Some(rust) = super::dunders::rust_name(m) {
+                let names: Vec<&str> = methods(code).map(|(n, _, _)| n).collect();
+                super::dunders::check(m, c, def, &names, data.is_some())?;
+                out.push((rust, c, def, FunctionKind::Blocking));
+                continue;
             } else if m.starts_with("__") {
                 let why = match m {
                     "__iter__" | "__next__" => {

@@ -217,7 +217,11 @@ impl Renderer<'_> {
             ExprKind::Call(f, args) if f.is_adapter() => self.iter_builtin(*f, args),
             ExprKind::Call(f, args) => {
                 let codes: Vec<Code> = args.iter().map(|a| self.expr(a)).collect();
-                builtin(*f, codes)
+                let mut c = builtin(*f, codes);
+                if *f == Builtin::Abs {
+                    c.ty = self.types.abs_ty(c.ty);
+                }
+                c
             }
             ExprKind::Template(t) => {
                 let (text, fresh) = self.format(t, "format!");

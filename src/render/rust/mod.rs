@@ -57,6 +57,7 @@ mod code;
 mod condition;
 mod conflicts;
 mod dicts;
+mod dunders;
 mod enums;
 mod errors;
 mod event_loop;

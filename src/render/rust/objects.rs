@@ -116,7 +116,9 @@ impl Renderer<'_> {
     /// A plain class: its struct and `new`, then its methods, in one `impl`.
     pub(super) fn object(&mut self, f: &Function) {
         let eq = crate::render::plan::dataclass_eq(&f.name);
-        let eq = self.demo.function(&eq).is_some();
+        // A dataclass's generated `__eq__` is a marker without a body; the
+        // class's own is its `impl PartialEq`.
+        let eq = self.demo.function(&eq).is_some_and(|m| m.body.is_empty());
         let order = crate::render::plan::dataclass_order(&f.name);
         let order = self.demo.function(&order).is_some();
         let derives: Vec<&str> = [
@@ -183,6 +185,12 @@ impl Renderer<'_> {
                 self.functions
                     .insert(m.name.clone(), start..self.lines.len());
             }
+        }
+        if let Some(m) = special
+            .iter()
+            .find(|m| m.name.ends_with(".__eq__") && !m.body.is_empty())
+        {
+            self.eq_impl(f, m);
         }
     }
 

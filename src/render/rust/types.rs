@@ -268,7 +268,7 @@ impl Types {
                     Builtin::Len | Builtin::Int => Ty::Int,
                     Builtin::Str => Ty::Str,
                     Builtin::Float => Ty::Float,
-                    Builtin::Abs => first,
+                    Builtin::Abs => self.abs_ty(first),
                     Builtin::Index => match (&first, args.get(1).map(|a| &a.kind)) {
                         (Ty::Tuple(items), Some(ExprKind::Lit(Value::Int(k)))) => {
                             super::tuples::tuple_item(items.len(), *k)
