@@ -166,6 +166,16 @@ fn enums_a_rust_enum_cannot_stand_for_are_refused() {
         )),
         "the comparison `<` of enum members"
     );
+    for value in ["Color[\"RED\"]", "sorted(Color)", "Color"] {
+        assert_eq!(
+            refusal(&with(
+                "class Color(Enum):\n    RED = 1\n",
+                &format!("    print({value})\n")
+            )),
+            "the enum `Color` used as a value",
+            "{value}"
+        );
+    }
     assert_eq!(
         refusal(&with("class Color(Enum):\n    RED = 1.5\n", use_red)),
         "this enum value"

@@ -9,11 +9,13 @@
 use super::objects::method_name;
 use super::scope::Scope;
 use super::{Planner, Result, methods, module_stmts, refuse};
+use crate::program::visit_mut::{VisitMut, block_mut};
 use crate::program::{self as py, CmpOp, Code, ExprKind as E, Literal, Module, Name, Stmt};
 use crate::program::{StmtKind as P, Target};
 use crate::render::plan::ir::ast::{Function, FunctionKind};
 use crate::render::plan::ir::expr::{Expr, ExprKind};
 use crate::render::plan::ir::value::Value;
+use std::sync::Arc;
 
 /// Why the listing refuses an enum it cannot write as a Rust `enum`.
 const ENUM_FORM: &str = "the Rust listing writes an `Enum` as a Rust `enum` whose members have \
@@ -129,7 +131,7 @@ impl<'p> Planner<'p> {
         }
         if out.is_empty() {
             return refuse(
-                &code.body[0].span,
+                &code.body.first().map_or(0..0, |s| s.span.clone()),
                 "an enum without members",
                 "a Rust `enum` without variants has no value to give",
             );
@@ -219,6 +221,15 @@ impl<'p> Planner<'p> {
         }
         match &e.kind {
             E::Name(_) if let Some(class) = self.enum_named(e) => {
+                if !iterated_at(&self.program.module.body, &e.span) {
+                    return refuse(
+                        &e.span,
+                        format!("the enum `{class}` used as a value"),
+                        "the Rust listing iterates over an enum's members (`for m in Enum`, \
+                         `list(Enum)`, `len(Enum)`) through `ALL`; the class itself has no \
+                         Rust value",
+                    );
+                }
                 Ok(Some(ExprKind::Members(class.to_string())))
             }
             E::Attr(obj, attr)
@@ -335,4 +346,48 @@ pub fn variant(member: &str) -> String {
 fn plain_text(t: &str) -> bool {
     t.chars()
         .all(|c| !c.is_control() && c != '\'' && c != '"' && c != '\\')
+}
+
+/// Whether the name at `span` is iterated over: the iterable of a `for` or
+/// of a comprehension's first clause, or the argument of `list`, `len` or
+/// `enumerate` (`sorted` raises `TypeError`: members have no order).
+fn iterated_at(body: &[Stmt], span: &std::ops::Range<usize>) -> bool {
+    struct Iterables<'a> {
+        span: &'a std::ops::Range<usize>,
+        found: bool,
+        inner: Vec<Arc<Code>>,
+    }
+    impl VisitMut for Iterables<'_> {
+        fn expr(&mut self, e: &mut py::Expr) {
+            let at = |x: &py::Expr| x.span == *self.span;
+            match &e.kind {
+                E::Comprehension(c) => {
+                    self.found |= c.generators.first().is_some_and(|g| at(&g.iter))
+                }
+                E::Call(f, args) => {
+                    self.found |= matches!(&f.kind, E::Name(Name::Global(n))
+                        if matches!(&**n, "list" | "len" | "enumerate"))
+                        && matches!(args.as_slice(), [py::Arg::Positional(x)] if at(x))
+                }
+                E::Lambda { code, .. } => self.inner.push(code.clone()),
+                _ => {}
+            }
+        }
+    }
+    let mut v = Iterables {
+        span,
+        found: false,
+        inner: Vec::new(),
+    };
+    let mut blocks = vec![body.to_vec()];
+    while let Some(mut block) = blocks.pop() {
+        py::walk(&block, &mut |s| match &s.kind {
+            P::Def { code, .. } | P::Class { code, .. } => v.inner.push(code.clone()),
+            P::For { iter, .. } => v.found |= iter.span == *span,
+            _ => {}
+        });
+        block_mut(&mut block, &mut v);
+        blocks.extend(v.inner.drain(..).map(|c| c.body.clone()));
+    }
+    v.found
 }
