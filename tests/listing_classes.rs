@@ -123,7 +123,7 @@ fn iterating_over_an_enum_goes_through_all_its_members() {
 fn enums_a_rust_enum_cannot_stand_for_are_refused() {
     let with = |class: &str, body: &str| {
         format!(
-            "import asyncio\nfrom enum import Enum, IntEnum\n\n\n{class}\n\nasync def main():\n{body}{RUN}"
+            "import asyncio\nfrom enum import Enum, Flag\n\n\n{class}\n\nasync def main():\n{body}{RUN}"
         )
     };
     let use_red = "    print(Color.RED)\n";
@@ -143,8 +143,8 @@ fn enums_a_rust_enum_cannot_stand_for_are_refused() {
         "the method `__str__` of an enum"
     );
     assert_eq!(
-        refusal(&with("class Color(IntEnum):\n    RED = 1\n", use_red)),
-        "an enum based on `IntEnum`"
+        refusal(&with("class Color(Flag):\n    RED = 1\n", use_red)),
+        "an enum based on `Flag`"
     );
     assert_eq!(
         refusal(&with(
@@ -158,7 +158,7 @@ fn enums_a_rust_enum_cannot_stand_for_are_refused() {
         "    print(Color.RED == 1)\n",
     ));
     assert_eq!(construct, "an enum member compared with a literal");
-    assert!(reason.contains("compare `.value`"), "{reason}");
+    assert!(reason.contains("write `.value`"), "{reason}");
     assert_eq!(
         refusal(&with(
             "class Color(Enum):\n    RED = 1\n    BLUE = 2\n",
@@ -266,5 +266,28 @@ fn special_methods_of_another_form_are_refused() {
             "import asyncio\nfrom dataclasses import dataclass\n\n\n@dataclass\nclass P:\n    x: int\n\n    def __eq__(self, other):\n        return True\n\n\nasync def main():\n    print(P(1) == P(2))\n{RUN}"
         )),
         "a dataclass's own `__eq__`"
+    );
+}
+
+/// An `IntEnum` prints as its value and its members are ordered by it;
+/// a plain `Enum`'s are not, and ordering them is refused.
+#[test]
+fn an_int_enum_prints_its_value_and_orders_by_it() {
+    let src = format!(
+        "import asyncio\nfrom enum import IntEnum\n\n\nclass Level(IntEnum):\n    LOW = 1\n    HIGH = 5\n\n\nasync def main():\n    print(Level.HIGH, Level.HIGH > Level.LOW, repr(Level.LOW))\n{RUN}"
+    );
+    has_all(
+        &listing(&src),
+        &[
+            "#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\nenum Level {\n    Low = 1,\n    High = 5,\n}",
+            "impl fmt::Display for Level {\n    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {\n        fmt::Display::fmt(&self.value(), f)\n    }\n}",
+            "if Level::High > Level::Low {",
+        ],
+    );
+    assert_eq!(
+        refusal(&format!(
+            "import asyncio\nfrom enum import IntEnum\n\n\nclass Level(IntEnum):\n    LOW = \"low\"\n    HIGH = \"high\"\n\n\nasync def main():\n    print(Level.LOW)\n{RUN}"
+        )),
+        "the `IntEnum` member `LOW` of another value than an integer"
     );
 }

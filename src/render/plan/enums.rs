@@ -17,6 +17,9 @@ use crate::render::plan::ir::expr::{Expr, ExprKind};
 use crate::render::plan::ir::value::Value;
 use std::sync::Arc;
 
+/// The base an `IntEnum`'s [`FunctionKind::Enum`] names in its `params`.
+pub const INT_ENUM: &str = "IntEnum";
+
 /// Why the listing refuses an enum it cannot write as a Rust `enum`.
 const ENUM_FORM: &str = "the Rust listing writes an `Enum` as a Rust `enum` whose members have \
                          distinct integer (or `auto()`) or string values, one `NAME = value` a line";
@@ -34,7 +37,7 @@ impl<'p> Planner<'p> {
                     ..
                 } if &**n.ident() == name
                     && matches!(bases.as_slice(), [b]
-                        if self.member(b) == Some((Module::Enum, "Enum"))) =>
+                        if matches!(self.member(b), Some((Module::Enum, "Enum" | "IntEnum")))) =>
                 {
                     Some(&**code)
                 }
@@ -45,6 +48,19 @@ impl<'p> Planner<'p> {
     /// Whether `name` is an `enum.Enum` class of the program.
     pub(super) fn is_enum(&self, name: &str) -> bool {
         self.enum_code(name).is_some()
+    }
+
+    /// Whether `name` is an `IntEnum` class of the program: its members
+    /// are also integers, printed as their values and ordered by them.
+    fn is_int_enum(&self, name: &str) -> bool {
+        module_stmts(&self.program.module.body)
+            .into_iter()
+            .any(|s| {
+                matches!(&s.kind, P::Class { name: n, bases, .. }
+                if &**n.ident() == name
+                    && matches!(bases.as_slice(), [b]
+                        if self.member(b) == Some((Module::Enum, "IntEnum"))))
+            })
     }
 
     /// Whether `e` names the class of an enum whose members are its values.
@@ -142,8 +158,16 @@ impl<'p> Planner<'p> {
     /// `class Color(Enum)`: a [`FunctionKind::Enum`] whose fields are the
     /// members and their values.
     pub(super) fn enum_class(&self, code: &Code, name: &str, s: &Stmt) -> Result<Vec<Function>> {
-        let fields = self
-            .enum_members(code)?
+        let members = self.enum_members(code)?;
+        let int = self.is_int_enum(name);
+        if int && let Some((m, _)) = members.iter().find(|(_, v)| !matches!(v, Value::Int(_))) {
+            return refuse(
+                &s.span,
+                format!("the `IntEnum` member `{m}` of another value than an integer"),
+                "an `IntEnum`'s members are integers",
+            );
+        }
+        let fields = members
             .into_iter()
             .map(|(m, v)| {
                 let value = Expr {
@@ -156,7 +180,11 @@ impl<'p> Planner<'p> {
         let mut out = vec![Function {
             kind: FunctionKind::Enum,
             name: name.to_string(),
-            params: Vec::new(),
+            params: if int {
+                vec![INT_ENUM.to_string()]
+            } else {
+                Vec::new()
+            },
             fields,
             body: Vec::new(),
             exit: Vec::new(),
@@ -300,12 +328,22 @@ impl<'p> Planner<'p> {
         if !member(a) && !member(b) {
             return Ok(false);
         }
+        let int = |e: &py::Expr| {
+            self.enum_member(e)
+                .is_some_and(|(class, _)| self.is_int_enum(class))
+        };
+        if let Some(CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge) = op
+            && int(a)
+            && int(b)
+        {
+            return Ok(true);
+        }
         if let Some(op @ (CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge)) = op {
             return refuse(
                 span,
                 format!("the comparison `{}` of enum members", op.symbol()),
-                "Python's `Enum` members have no order (it raises `TypeError`); compare \
-                 their `.value`s",
+                "Python's `Enum` members have no order (it raises `TypeError`), and the \
+                 listing orders only two members of one `IntEnum`; compare their `.value`s",
             );
         }
         if matches!(op, Some(CmpOp::In | CmpOp::NotIn)) {
@@ -315,8 +353,9 @@ impl<'p> Planner<'p> {
             return refuse(
                 span,
                 "an enum member compared with a literal",
-                "Python's member is never equal to a plain value (`Color.RED == 1` is False); \
-                 compare `.value` instead",
+                "Python's `Enum` member is never equal to a plain value (`Color.RED == 1` is \
+                 False), an `IntEnum`'s is; the Rust listing compares `.value` with it: \
+                 write `.value`",
             );
         }
         Ok(true)

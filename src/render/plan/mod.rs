@@ -98,7 +98,7 @@ use std::fmt;
 use std::ops::Range;
 
 pub use dataclass::{eq_marker as dataclass_eq, order_marker as dataclass_order};
-pub use enums::variant as enum_variant;
+pub use enums::{INT_ENUM, variant as enum_variant};
 use expr::{Kind, kind_of};
 pub use module::MODULE;
 use scope::Scope;

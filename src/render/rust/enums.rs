@@ -1,10 +1,11 @@
 //! The program's enums (see `plan::enums`): a Rust `enum` deriving
-//! `Clone, Copy, PartialEq, Eq, Hash`, whose `name()` and `value()` match on the
-//! variant, `Display` writing `Color.RED` and `Debug` writing
-//! `<Color.RED: 1>` as Python's `str` and `repr` do, and `ALL` (the
-//! members in order) when the program iterates over the class. A member
-//! the program never names nor reaches through iteration is left out: a
-//! variant never made would be dead code.
+//! `Clone, Copy, PartialEq, Eq, Hash` (an `IntEnum` also `PartialOrd, Ord`:
+//! its members are ordered by value), whose `name()` and `value()` match
+//! on the variant, `Display` writing `Color.RED` (an `IntEnum` its value)
+//! and `Debug` writing `<Color.RED: 1>` as Python's `str` and `repr` do,
+//! and `ALL` (the members in order) when the program iterates over the
+//! class. A member the program never names nor reaches through iteration
+//! is left out: a variant never made would be dead code.
 
 use super::Renderer;
 use super::code::Code;
@@ -132,7 +133,13 @@ impl Renderer<'_> {
         if members.is_empty() {
             return;
         }
-        self.line("#[derive(Clone, Copy, PartialEq, Eq, Hash)]");
+        let int = f.params.iter().any(|p| p == crate::render::plan::INT_ENUM);
+        if int {
+            // An `IntEnum`'s members are ordered by their values.
+            self.line("#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]");
+        } else {
+            self.line("#[derive(Clone, Copy, PartialEq, Eq, Hash)]");
+        }
         self.line(format!("enum {name} {{"));
         for (m, e) in &members {
             match &e.kind {
@@ -198,12 +205,18 @@ impl Renderer<'_> {
         self.line("");
         self.line(format!("impl fmt::Display for {name} {{"));
         self.line("    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {");
-        // `pad`: a format spec's width applies, as to Python's `format` of
-        // the member's `str`.
-        self.line(format!(
-            "        f.pad(&format!(\"{}.{{}}\", self.name()))",
-            f.name
-        ));
+        if int {
+            // An `IntEnum` member prints as its value, as Python's `str` and
+            // `format` of it do.
+            self.line("        fmt::Display::fmt(&self.value(), f)");
+        } else {
+            // `pad`: a format spec's width applies, as to Python's `format`
+            // of the member's `str`.
+            self.line(format!(
+                "        f.pad(&format!(\"{}.{{}}\", self.name()))",
+                f.name
+            ));
+        }
         self.line("    }");
         self.line("}");
         self.line("");

@@ -45,7 +45,8 @@ pub enum FunctionKind {
     /// functions named `Class.method` that follow it.
     Object,
     /// `class Name(Enum)`: a Rust `enum` whose `fields` are the members
-    /// and their values.
+    /// and their values; its `params` name its base when it is
+    /// `IntEnum` (see [`crate::render::plan::INT_ENUM`]).
     Enum,
     /// A plain `def`: blocking work, run on an executor's worker or (the
     /// mistake) on the event loop's thread.
