@@ -166,6 +166,14 @@ fn enums_a_rust_enum_cannot_stand_for_are_refused() {
         )),
         "the comparison `<` of enum members"
     );
+    // `.name` of a member's name is no member's.
+    assert_eq!(
+        refusal(&with(
+            "class Color(Enum):\n    RED = 1\n",
+            "    print(Color.RED.name.name)\n"
+        )),
+        "this attribute"
+    );
     for value in ["Color[\"RED\"]", "sorted(Color)", "Color"] {
         assert_eq!(
             refusal(&with(

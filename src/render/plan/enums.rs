@@ -264,7 +264,10 @@ impl<'p> Planner<'p> {
                 if matches!(&**attr, "name" | "value")
                     && self.has_enums()
                     && sc.field(obj, attr).is_none()
-                    && self.enum_named(obj).is_none() =>
+                    && self.enum_named(obj).is_none()
+                    && self.object_fields(attr) == 0
+                    && !matches!(&obj.kind, E::Literal(_) | E::Attr(_, _)
+                        if self.enum_member(obj).is_none()) =>
             {
                 let obj = match &obj.kind {
                     E::Name(Name::Local(_, n)) if &**n == "self" => Expr {

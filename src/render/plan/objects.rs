@@ -79,6 +79,11 @@ impl<'p> Planner<'p> {
 
     /// Whether `attr` is a field that `__init__` of one plain class sets.
     fn object_field(&self, attr: &str) -> bool {
+        self.object_fields(attr) == 1
+    }
+
+    /// How many plain classes have the field `attr`.
+    pub(super) fn object_fields(&self, attr: &str) -> usize {
         let sets = |class: &str, code: &Code| {
             self.dataclass_fields(class)
                 .is_some_and(|fs| fs.iter().any(|(f, _)| *f == attr))
@@ -99,7 +104,6 @@ impl<'p> Planner<'p> {
             .into_iter()
             .filter(|c| sets(c.0, c.1) || shadowed(c))
             .count()
-            == 1
     }
 
     /// A plain class: its struct (a [`FunctionKind::Object`] with the
