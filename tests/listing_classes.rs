@@ -299,3 +299,15 @@ fn an_int_enum_prints_its_value_and_orders_by_it() {
         "the `IntEnum` member `LOW` of another value than an integer"
     );
 }
+
+/// A class body's call may format, compare and index module values.
+#[test]
+fn a_class_body_call_may_format_and_compare() {
+    let src = format!(
+        "{HEADER}LIMIT = 3\n\n\nclass Limits:\n    print(f\"limit {{LIMIT * 2}}\", LIMIT > 2, [1, 2][0])\n\n\nasync def main():\n    print(\"main\")\n{RUN}"
+    );
+    has_all(
+        &listing(&src),
+        &["println!(\n        \"limit {} {} {}\",\n        3 * 2,"],
+    );
+}

@@ -5,7 +5,9 @@
 //! means the same outside the class.
 
 use crate::program::visit_mut::{VisitMut, block_mut};
-use crate::program::{Arg, Code, Expr, ExprKind as E, Name, Stmt, StmtKind as P, Target};
+use crate::program::{
+    Arg, Code, Expr, ExprKind as E, FormatPart, Name, Stmt, StmtKind as P, Target,
+};
 use std::sync::Arc;
 
 /// Whether `s`, a statement of the class body `code`, is a call that runs
@@ -34,11 +36,19 @@ fn outside_names(code: &Code, e: &Expr) -> bool {
             ok(f)
                 && args
                     .iter()
-                    .all(|a| matches!(a, Arg::Positional(v) if ok(v)))
+                    .all(|a| matches!(a, Arg::Positional(v) | Arg::Keyword(_, v) if ok(v)))
         }
-        E::BinOp(_, a, b) => ok(a) && ok(b),
+        E::BinOp(_, a, b) | E::Subscript(a, b) => ok(a) && ok(b),
         E::UnaryOp(_, a) => ok(a),
-        E::List(items) | E::Tuple(items) => items.iter().all(ok),
+        E::Compare(a, rest) => ok(a) && rest.iter().all(|(_, b)| ok(b)),
+        E::BoolOp(_, items) | E::List(items) | E::Tuple(items) => items.iter().all(ok),
+        E::IfExp(c, a, b) => ok(c) && ok(a) && ok(b),
+        E::FString(parts) => parts.iter().all(|p| match p {
+            FormatPart::Literal(_) => true,
+            FormatPart::Field { value, spec, .. } => {
+                ok(value) && spec.iter().all(|s| !matches!(s, FormatPart::Field { .. }))
+            }
+        }),
         _ => false,
     }
 }

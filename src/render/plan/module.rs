@@ -288,7 +288,9 @@ impl Planner<'_> {
                     return refuse(
                         &b.span,
                         "a class with a base class",
-                        "the Rust listing turns a class into a struct, and Rust structs do not inherit",
+                        "the Rust listing turns a class into a struct, and Rust structs do not \
+                         inherit: Rust keeps the base's struct as a field, or shares the methods \
+                         through a trait the structs implement",
                     );
                 }
                 functions.extend(self.class(code, name, s)?);
