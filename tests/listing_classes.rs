@@ -137,10 +137,10 @@ fn enums_a_rust_enum_cannot_stand_for_are_refused() {
     );
     assert_eq!(
         refusal(&with(
-            "class Color(Enum):\n    RED = 1\n\n    def __str__(self):\n        return \"red\"\n",
+            "class Color(Enum):\n    RED = 1\n\n    def __hash__(self):\n        return 1\n",
             use_red
         )),
-        "the method `__str__` of an enum"
+        "the method `__hash__` of an enum"
     );
     assert_eq!(
         refusal(&with("class Color(Flag):\n    RED = 1\n", use_red)),
@@ -309,5 +309,27 @@ fn a_class_body_call_may_format_and_compare() {
     has_all(
         &listing(&src),
         &["println!(\n        \"limit {} {} {}\",\n        3 * 2,"],
+    );
+}
+
+/// An enum's own `__str__` and `__repr__` are its `Display` and `Debug`,
+/// padded as a format spec asks.
+#[test]
+fn an_enums_own_str_and_repr_are_its_fmt_traits() {
+    let src = format!(
+        "{ENUMS}class Suit(Enum):\n    HEARTS = 1\n\n    def __str__(self):\n        return self.name.lower()\n\n    def __repr__(self):\n        return f\"Suit({{self.value}})\"\n\n\nasync def main():\n    print(Suit.HEARTS, repr(Suit.HEARTS))\n{RUN}"
+    );
+    has_all(
+        &listing(&src),
+        &[
+            "impl fmt::Display for Suit {\n    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {\n        f.pad(&self.name().to_lowercase())\n    }\n}",
+            "impl fmt::Debug for Suit {\n    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {\n        f.pad(&format!(\"Suit({})\", self.value()))\n    }\n}",
+        ],
+    );
+    assert_eq!(
+        refusal(&format!(
+            "{ENUMS}class Suit(Enum):\n    HEARTS = 1\n\n    def __str__(self):\n        text = self.name\n        return text\n\n\nasync def main():\n    print(Suit.HEARTS)\n{RUN}"
+        )),
+        "this `__str__`"
     );
 }

@@ -4,7 +4,8 @@
 //! Python prints a member (`Color.RED`, and `<Color.RED: 1>` for `repr`).
 //! `Color.RED` is a variant, `for c in Color` goes through `Color::ALL`,
 //! and `is` / `==` between members compare them. The enum's named methods
-//! are methods of its `impl`, reading `self.name` and `self.value`.
+//! are methods of its `impl`, reading `self.name` and `self.value`; its
+//! `__str__` and `__repr__` are its `Display` and `Debug`.
 
 use super::objects::method_name;
 use super::scope::Scope;
@@ -201,12 +202,32 @@ impl<'p> Planner<'p> {
                 (false, false) => FunctionKind::Blocking,
                 _ => FunctionKind::Generator,
             };
-            if m.starts_with("__") || !self_first || kind == FunctionKind::Generator {
+            let text = matches!(m, "__str__" | "__repr__");
+            let returns = matches!(
+                c.body.as_slice(),
+                [Stmt {
+                    kind: P::Return(Some(_)),
+                    ..
+                }]
+            );
+            if text
+                && (kind != FunctionKind::Blocking || c.params.positional.len() != 1 || !returns)
+            {
+                return refuse(
+                    &def.span,
+                    format!("this `{m}`"),
+                    format!(
+                        "the Rust listing writes an enum's `{m}` as a `fmt` trait: \
+                         `def {m}(self): return text`"
+                    ),
+                );
+            }
+            if (m.starts_with("__") && !text) || !self_first || kind == FunctionKind::Generator {
                 return refuse(
                     &def.span,
                     format!("the method `{m}` of an enum"),
                     "the Rust listing gives an enum's `impl` its named methods, plain or \
-                     `async`, that take `self` first",
+                     `async`, that take `self` first, and its `__str__` and `__repr__`",
                 );
             }
             let full = method_name(name, m);

@@ -11,7 +11,7 @@ use super::Renderer;
 use super::code::Code;
 use super::names::camel;
 use super::types::{Ty, Types, value_ty};
-use crate::render::plan::ir::ast::{Demo, Function, FunctionKind, walk};
+use crate::render::plan::ir::ast::{Demo, Function, FunctionKind, StmtKind, walk};
 use crate::render::plan::ir::expr::{Expr, ExprKind};
 use crate::render::plan::ir::value::Value;
 
@@ -191,7 +191,7 @@ impl Renderer<'_> {
             .demo
             .functions
             .iter()
-            .filter(|m| m.name.starts_with(&prefix))
+            .filter(|m| m.name.starts_with(&prefix) && !m.name.ends_with("__"))
             .collect();
         for m in methods {
             self.line("");
@@ -205,7 +205,10 @@ impl Renderer<'_> {
         self.line("");
         self.line(format!("impl fmt::Display for {name} {{"));
         self.line("    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {");
-        if int {
+        let own = |dunder: &str| self.demo.function(&format!("{}.{dunder}", f.name));
+        if let Some(m) = own("__str__") {
+            self.own_text(m);
+        } else if int {
             // An `IntEnum` member prints as its value, as Python's `str` and
             // `format` of it do.
             self.line("        fmt::Display::fmt(&self.value(), f)");
@@ -224,10 +227,13 @@ impl Renderer<'_> {
         let value = if ints { "{}" } else { "'{}'" };
         self.line(format!("impl fmt::Debug for {name} {{"));
         self.line("    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {");
-        self.line(format!(
-            "        write!(f, \"<{}.{{}}: {value}>\", self.name(), self.value())",
-            f.name
-        ));
+        match self.demo.function(&format!("{}.__repr__", f.name)) {
+            Some(m) => self.own_text(m),
+            None => self.line(format!(
+                "        write!(f, \"<{}.{{}}: {value}>\", self.name(), self.value())",
+                f.name
+            )),
+        }
         self.line("    }");
         self.line("}");
     }
@@ -255,6 +261,23 @@ impl Renderer<'_> {
             self.line("}");
             self.line("");
         }
+    }
+}
+
+impl Renderer<'_> {
+    /// The body of an enum's own `__str__` or `__repr__` (`m`): the text it
+    /// returns, padded as a format spec asks.
+    fn own_text(&mut self, m: &Function) {
+        let start = self.lines.len();
+        self.indent += 2;
+        self.enter(m, "self", false);
+        if let Some(StmtKind::Return(Some(e))) = m.body.last().map(|s| &s.kind) {
+            let c = self.expr(e);
+            self.line(format!("f.pad({})", c.borrowed()));
+        }
+        self.indent -= 2;
+        self.functions
+            .insert(m.name.clone(), start..self.lines.len());
     }
 }
 
