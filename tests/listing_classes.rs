@@ -166,6 +166,13 @@ fn enums_a_rust_enum_cannot_stand_for_are_refused() {
         )),
         "the comparison `<` of enum members"
     );
+    assert_eq!(
+        refusal(&with(
+            "class Color(Enum):\n    RED = 1\n\n    def value(self):\n        return 2\n",
+            use_red
+        )),
+        "the method `value` of an enum"
+    );
     // `.name` of a member's name is no member's.
     assert_eq!(
         refusal(&with(

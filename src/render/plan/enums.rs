@@ -222,6 +222,13 @@ impl<'p> Planner<'p> {
                     ),
                 );
             }
+            if matches!(m, "name" | "value" | "ALL") {
+                return refuse(
+                    &def.span,
+                    format!("the method `{m}` of an enum"),
+                    format!("the Rust listing's enum has its own `{m}`, Python's `.{m}`"),
+                );
+            }
             if (m.starts_with("__") && !text) || !self_first || kind == FunctionKind::Generator {
                 return refuse(
                     &def.span,
