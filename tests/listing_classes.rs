@@ -340,3 +340,15 @@ fn an_enums_own_str_and_repr_are_its_fmt_traits() {
         "this `__str__`"
     );
 }
+
+/// A negative number is a class attribute as a literal is.
+#[test]
+fn a_negative_class_attribute_is_its_value() {
+    let src = format!(
+        "{HEADER}class Gauge:\n    floor = -1\n\n    def __init__(self, name):\n        self.name = name\n\n    def clamp(self, x):\n        return max(self.floor, x)\n\n\nasync def main():\n    print(Gauge(\"g\").clamp(-3), Gauge.floor)\n{RUN}"
+    );
+    has_all(
+        &listing(&src),
+        &["(-1_i64).max(x)", "Gauge::new(\"g\").clamp(-3), -1"],
+    );
+}

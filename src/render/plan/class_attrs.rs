@@ -26,20 +26,30 @@ pub(super) fn static_of(class: &str, attr: &str) -> String {
     format!("{}_{}", class.to_uppercase(), attr.to_uppercase())
 }
 
-/// The class attributes of a class body: name and literal value.
+/// The class attributes of a class body: name and constant value.
 pub(super) fn class_attrs(code: &Code) -> Vec<(&str, &py::Expr)> {
     code.body
         .iter()
         .filter_map(|s| match &s.kind {
             P::Assign { targets, value } => match targets.as_slice() {
-                [Target::Name(n)] if matches!(value.kind, E::Literal(_)) => {
-                    Some((&**n.ident(), value))
-                }
+                [Target::Name(n)] if constant(value) => Some((&**n.ident(), value)),
                 _ => None,
             },
             _ => None,
         })
         .collect()
+}
+
+/// Whether a class attribute's value is a constant: a literal, or a
+/// negative number (`floor = -1`).
+fn constant(value: &py::Expr) -> bool {
+    match &value.kind {
+        E::Literal(_) => true,
+        E::UnaryOp(py::UnaryOp::Neg, x) => {
+            matches!(x.kind, E::Literal(Literal::Int(_) | Literal::Float(_)))
+        }
+        _ => false,
+    }
 }
 
 /// Whether a class-level statement is one the plan takes: a method, `pass`,
@@ -54,8 +64,7 @@ pub(super) fn check_body(code: &Code) -> Result<()> {
                     || super::class_stmts::runs_at_definition(code, m)
             }
             P::Assign { targets, value } => {
-                matches!(targets.as_slice(), [Target::Name(_)])
-                    && matches!(value.kind, E::Literal(_))
+                matches!(targets.as_slice(), [Target::Name(_)]) && constant(value)
             }
             _ => false,
         };
