@@ -352,3 +352,19 @@ fn a_negative_class_attribute_is_its_value() {
         &["(-1_i64).max(x)", "Gauge::new(\"g\").clamp(-3), -1"],
     );
 }
+
+/// A member is a module constant and a default value as a literal is: it
+/// is one object, the same at every call.
+#[test]
+fn a_member_is_a_module_constant_and_a_default() {
+    let src = format!(
+        "{ENUMS}FALLBACK = Color.RED\n\n\ndef paint(c=Color.DARK_BLUE):\n    return c.name\n\n\nasync def main():\n    print(paint(), paint(FALLBACK))\n{RUN}"
+    );
+    has_all(
+        &listing(&src),
+        &[
+            "fn paint(c: Color) -> String {",
+            "paint(Color::DarkBlue), paint(Color::Red)",
+        ],
+    );
+}

@@ -21,6 +21,13 @@ class Mode(Enum):
     SAFE = "careful"
 
 
+DEFAULT_MODE = Mode.SAFE
+
+
+def describe(mode=Mode.FAST):
+    return f"{mode.name} means {mode.value}"
+
+
 async def job(name, state):
     await asyncio.sleep(1)
     print(f"{name}: {state} -> {State.DONE}")
@@ -37,6 +44,7 @@ async def main():
     done = await job("a", state)
     print(done is State.DONE, done != state, [done, state])
     print(f"mode={Mode.FAST}", str(Color.DARK_BLUE))
+    print(describe(), describe(DEFAULT_MODE))
     for c in Color:
         print(f"|{c:<16}|{c.name:>9}|{c.value:3}|")
 

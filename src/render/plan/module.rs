@@ -65,12 +65,13 @@ pub(super) fn bound(code: &[Stmt], globals_only: bool) -> HashMap<Arc<str>, usiz
 }
 
 /// The module's constants: names the module's code binds once, at its
-/// top level, to a number, string or boolean, and that no function
+/// top level, to a number, string, boolean or enum member, and that no function
 /// assigns (with `global`). The listing writes the value where the name
 /// is read, as Rust's `const` items are inlined.
 pub(super) fn constants<'p>(
     code: &[&'p Stmt],
     functions: &[&'p [Stmt]],
+    member: &dyn Fn(&py::Expr) -> bool,
 ) -> HashMap<Arc<str>, &'p py::Expr> {
     let owned: Vec<Stmt> = code.iter().map(|s| (*s).clone()).collect();
     let module = bound(&owned, false);
@@ -82,7 +83,7 @@ pub(super) fn constants<'p>(
     for s in code {
         if let P::Assign { targets, value } = &s.kind
             && let [Target::Name(Name::Global(n))] = targets.as_slice()
-            && super::calls::is_constant(value)
+            && (super::calls::is_constant(value) || member(value))
             && !matches!(value.kind, E::Literal(py::Literal::None))
             && module.get(n) == Some(&1)
             && !assigned.contains(n)
