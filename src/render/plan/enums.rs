@@ -108,11 +108,13 @@ impl<'p> Planner<'p> {
                     // `auto()` is one more than the last value, from 1.
                     match out.last() {
                         None => Value::Int(1),
-                        Some((_, Value::Int(n))) => Value::Int(n + 1),
+                        Some((_, Value::Int(n))) if let Some(next) = n.checked_add(1) => {
+                            Value::Int(next)
+                        }
                         Some(_) => {
                             return refuse(
                                 &value.span,
-                                "`auto()` after a string member",
+                                "`auto()` after a string member or the largest integer",
                                 ENUM_FORM,
                             );
                         }
