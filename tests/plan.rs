@@ -167,13 +167,13 @@ const HEADER: &str = "import asyncio\n\n\n";
 const RUN: &str = "\n\nasyncio.run(main())\n";
 
 #[test]
-fn a_class_with_eq_is_refused_at_the_method() {
+fn a_class_with_lt_is_refused_at_the_method() {
     let src = format!(
-        "{HEADER}class Point:\n    def __eq__(self, other):\n        return True\n\n\nasync def main():\n    print(\"hi\")\n{RUN}"
+        "{HEADER}class Point:\n    def __lt__(self, other):\n        return True\n\n\nasync def main():\n    print(\"hi\")\n{RUN}"
     );
     let (e, text) = refused(&src);
-    assert!(text.starts_with("def __eq__"), "{text:?}");
-    assert!(e.construct.contains("__eq__"), "{e:?}");
+    assert!(text.starts_with("def __lt__"), "{text:?}");
+    assert!(e.construct.contains("__lt__"), "{e:?}");
     assert!(e.reason.contains("special methods"), "{e:?}");
 }
 

@@ -140,7 +140,7 @@ impl Planner<'_> {
                     "a plain function: called, or run with `loop.run_in_executor` or \
                      `asyncio.to_thread`"
                 }
-                Some(FunctionKind::Object) | None => {
+                Some(FunctionKind::Object | FunctionKind::Enum) | None => {
                     "a definition the Rust listing cannot translate"
                 }
             };

@@ -26,15 +26,13 @@ pub(super) fn static_of(class: &str, attr: &str) -> String {
     format!("{}_{}", class.to_uppercase(), attr.to_uppercase())
 }
 
-/// The class attributes of a class body: name and literal value.
+/// The class attributes of a class body: name and constant value.
 pub(super) fn class_attrs(code: &Code) -> Vec<(&str, &py::Expr)> {
     code.body
         .iter()
         .filter_map(|s| match &s.kind {
             P::Assign { targets, value } => match targets.as_slice() {
-                [Target::Name(n)] if matches!(value.kind, E::Literal(_)) => {
-                    Some((&**n.ident(), value))
-                }
+                [Target::Name(n)] if constant(value) => Some((&**n.ident(), value)),
                 _ => None,
             },
             _ => None,
@@ -42,16 +40,31 @@ pub(super) fn class_attrs(code: &Code) -> Vec<(&str, &py::Expr)> {
         .collect()
 }
 
+/// Whether a class attribute's value is a constant: a literal, or a
+/// negative number (`floor = -1`).
+fn constant(value: &py::Expr) -> bool {
+    match &value.kind {
+        E::Literal(_) => true,
+        E::UnaryOp(py::UnaryOp::Neg, x) => {
+            matches!(x.kind, E::Literal(Literal::Int(_) | Literal::Float(_)))
+        }
+        _ => false,
+    }
+}
+
 /// Whether a class-level statement is one the plan takes: a method, `pass`,
-/// a docstring or a class attribute with a literal value.
+/// a docstring, a class attribute with a literal value or a call that runs
+/// when the class is defined (see [`super::class_stmts`]).
 pub(super) fn check_body(code: &Code) -> Result<()> {
     for m in &code.body {
         let ok = match &m.kind {
             P::Def { .. } | P::Pass | P::Annotate { .. } => true,
-            P::Expr(e) => matches!(&e.kind, E::Literal(Literal::Str(_))),
+            P::Expr(e) => {
+                matches!(&e.kind, E::Literal(Literal::Str(_)))
+                    || super::class_stmts::runs_at_definition(code, m)
+            }
             P::Assign { targets, value } => {
-                matches!(targets.as_slice(), [Target::Name(_)])
-                    && matches!(value.kind, E::Literal(_))
+                matches!(targets.as_slice(), [Target::Name(_)]) && constant(value)
             }
             _ => false,
         };
@@ -60,7 +73,8 @@ pub(super) fn check_body(code: &Code) -> Result<()> {
                 &m.span,
                 "a class-level statement",
                 "the Rust listing turns a plain class into a struct with its methods; its \
-                 class attributes are `name = value` of a number, string or boolean",
+                 class attributes are `name = value` of a number, string or boolean, and a \
+                 call of the class body reads only the module's names",
             );
         }
     }

@@ -387,6 +387,11 @@ impl Planner<'_> {
                 {
                     k
                 }
+                [(op, b)] if self.enum_compare(first, Some(*op), b, &e.span)? => ExprKind::Binary(
+                    compare(*op, &e.span)?,
+                    Box::new(self.expr(sc, first)?),
+                    Box::new(self.expr(sc, b)?),
+                ),
                 [(op, b)] => ExprKind::Binary(
                     compare(*op, &e.span)?,
                     Box::new(self.expr(sc, first)?),

@@ -21,6 +21,15 @@ impl Planner<'_> {
         b: &py::Expr,
     ) -> Result<Option<ExprKind>> {
         let negated = op == CmpOp::IsNot;
+        let span = a.span.start..b.span.end;
+        if self.enum_compare(a, None, b, &span)? {
+            let op = if negated { BinaryOp::Ne } else { BinaryOp::Eq };
+            return Ok(Some(ExprKind::Binary(
+                op,
+                Box::new(self.expr(sc, a)?),
+                Box::new(self.expr(sc, b)?),
+            )));
+        }
         if let (Some(x), Some(y)) = (self.known(a), self.known(b)) {
             return Ok(Some(ExprKind::Lit(Value::Bool((x == y) != negated))));
         }

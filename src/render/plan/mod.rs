@@ -30,6 +30,7 @@ mod captures;
 mod chained;
 mod class;
 mod class_attrs;
+mod class_stmts;
 mod compare;
 mod completed_coros;
 mod condition;
@@ -39,8 +40,10 @@ mod dataclass;
 mod deadline;
 mod dict_comp;
 mod done_callbacks;
+mod dunders;
 mod entry;
 mod enumerated;
+mod enums;
 mod event_loop;
 mod exc_class;
 mod exc_star;
@@ -110,6 +113,7 @@ use std::fmt;
 use std::ops::Range;
 
 pub use dataclass::{eq_marker as dataclass_eq, order_marker as dataclass_order};
+pub use enums::{INT_ENUM, variant as enum_variant};
 use expr::{Kind, kind_of};
 pub use module::MODULE;
 use scope::Scope;
@@ -419,7 +423,7 @@ impl<'p> Planner<'p> {
             .filter(|s| !module::is_definition(s))
             .collect();
         let bodies: Vec<&[Stmt]> = self.codes(&stmts).iter().map(|c| &c.1.body[..]).collect();
-        self.consts = module::constants(&code, &bodies);
+        self.consts = module::constants(&code, &bodies, &|e| self.enum_member(e).is_some());
         let tables = const_lists::tables(&self.program.source, &code, &bodies);
         self.statics = globals::statics(&code, &bodies, &self.consts, &tables);
         for (name, code, method) in self.codes(&stmts) {
@@ -539,13 +543,16 @@ impl<'p> Planner<'p> {
         // Rust functions have no default arguments: each call passes them
         // all (`call_of`), so a default must mean the same at every call.
         let defaults = self.defs.get(name).map_or(&[][..], |d| d.defaults);
-        if let Some(d) = defaults.iter().find(|d| !calls::is_constant(d)) {
+        if let Some(d) = defaults
+            .iter()
+            .find(|d| !calls::is_constant(d) && self.enum_member(d).is_none())
+        {
             return refuse(
                 &d.span,
                 format!("the default value `{}` of `{name}`", self.text(&d.span)),
                 "a Rust call passes every argument, so the listing writes a default at each \
-                 call: it must be a number, string, boolean or `None`, which Python's one \
-                 evaluation at the definition does not change",
+                 call: it must be a number, string, boolean, `None` or an enum member, which \
+                 Python's one evaluation at the definition does not change",
             );
         }
         let names: Vec<String> = p

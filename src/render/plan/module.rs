@@ -65,12 +65,13 @@ pub(super) fn bound(code: &[Stmt], globals_only: bool) -> HashMap<Arc<str>, usiz
 }
 
 /// The module's constants: names the module's code binds once, at its
-/// top level, to a number, string or boolean, and that no function
+/// top level, to a number, string, boolean or enum member, and that no function
 /// assigns (with `global`). The listing writes the value where the name
 /// is read, as Rust's `const` items are inlined.
 pub(super) fn constants<'p>(
     code: &[&'p Stmt],
     functions: &[&'p [Stmt]],
+    member: &dyn Fn(&py::Expr) -> bool,
 ) -> HashMap<Arc<str>, &'p py::Expr> {
     let owned: Vec<Stmt> = code.iter().map(|s| (*s).clone()).collect();
     let module = bound(&owned, false);
@@ -82,7 +83,7 @@ pub(super) fn constants<'p>(
     for s in code {
         if let P::Assign { targets, value } = &s.kind
             && let [Target::Name(Name::Global(n))] = targets.as_slice()
-            && super::calls::is_constant(value)
+            && (super::calls::is_constant(value) || member(value))
             && !matches!(value.kind, E::Literal(py::Literal::None))
             && module.get(n) == Some(&1)
             && !assigned.contains(n)
@@ -204,6 +205,13 @@ impl Planner<'_> {
             } else if let Err(e) = self.module_stmt(s, functions) {
                 self.blockers.borrow_mut().push(e);
                 whole &= !matches!(s.kind, P::Def { .. } | P::Class { .. });
+            } else if let P::Class {
+                code: body, name, ..
+            } = &s.kind
+                && self.is_plain_class(name.ident())
+            {
+                // What the class body calls runs where the class is defined.
+                code.extend(super::class_stmts::definition_calls(body));
             }
         }
         for (_, s) in &self.hoisted {
@@ -272,11 +280,18 @@ impl Planner<'_> {
                     functions.extend(self.exception_class(code, name.ident(), s)?);
                     return Ok(());
                 }
+                if self.is_enum(name.ident()) {
+                    functions.extend(self.enum_class(code, name.ident(), s)?);
+                    return Ok(());
+                }
+                self.other_enum(bases)?;
                 if let Some(b) = bases.first() {
                     return refuse(
                         &b.span,
                         "a class with a base class",
-                        "the Rust listing turns a class into a struct, and Rust structs do not inherit",
+                        "the Rust listing turns a class into a struct, and Rust structs do not \
+                         inherit: Rust keeps the base's struct as a field, or shares the methods \
+                         through a trait the structs implement",
                     );
                 }
                 functions.extend(self.class(code, name, s)?);

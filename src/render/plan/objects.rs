@@ -33,7 +33,8 @@ impl<'p> Planner<'p> {
                         .defs
                         .get(&**name.ident())
                         .is_some_and(|d| d.kind.is_none())
-                        && self.exception_base(name.ident()).is_none() =>
+                        && self.exception_base(name.ident()).is_none()
+                        && !self.is_enum(name.ident()) =>
                 {
                     Some((&**name.ident(), &**code))
                 }
@@ -55,20 +56,34 @@ impl<'p> Planner<'p> {
     /// The one plain class with the method `m`: the class and the method's
     /// `def` statement.
     fn method_owner(&self, m: &str) -> Option<(&'p str, &'p Stmt)> {
-        let mut found = self
-            .plain_classes()
+        let enums = module_stmts(&self.program.module.body)
             .into_iter()
-            .filter_map(|(class, code)| {
-                methods(code)
-                    .find(|(n, _, _)| *n == m)
-                    .map(|(_, _, s)| (class, s))
+            .filter_map(|s| match &s.kind {
+                P::Class { name, code, .. } if self.is_enum(name.ident()) => {
+                    Some((&**name.ident(), &**code))
+                }
+                _ => None,
             });
+        let mut found =
+            self.plain_classes()
+                .into_iter()
+                .chain(enums)
+                .filter_map(|(class, code)| {
+                    methods(code)
+                        .find(|(n, _, _)| *n == m)
+                        .map(|(_, _, s)| (class, s))
+                });
         let one = found.next()?;
         found.next().is_none().then_some(one)
     }
 
     /// Whether `attr` is a field that `__init__` of one plain class sets.
     fn object_field(&self, attr: &str) -> bool {
+        self.object_fields(attr) == 1
+    }
+
+    /// How many plain classes have the field `attr`.
+    pub(super) fn object_fields(&self, attr: &str) -> usize {
         let sets = |class: &str, code: &Code| {
             self.dataclass_fields(class)
                 .is_some_and(|fs| fs.iter().any(|(f, _)| *f == attr))
@@ -89,7 +104,6 @@ impl<'p> Planner<'p> {
             .into_iter()
             .filter(|c| sets(c.0, c.1) || shadowed(c))
             .count()
-            == 1
     }
 
     /// A plain class: its struct (a [`FunctionKind::Object`] with the
@@ -99,6 +113,12 @@ impl<'p> Planner<'p> {
         if data.is_none() {
             check_body(code)?;
             if self.annotations_only(name, s) {
+                return Ok(Vec::new());
+            }
+            // A namespace of class attributes: no struct.
+            if methods(code).next().is_none()
+                && super::class_stmts::only_attributes_read(&self.program.module.body, name)
+            {
                 return Ok(Vec::new());
             }
         }
@@ -150,6 +170,11 @@ impl<'p> Planner<'p> {
                         ),
                     );
                 }
+            } else if let Some(rust) = super::dunders::rust_name(m) {
+                let names: Vec<&str> = methods(code).map(|(n, _, _)| n).collect();
+                super::dunders::check(m, c, def, &names, data.is_some())?;
+                out.push((rust, c, def, FunctionKind::Blocking));
+                continue;
             } else if m.starts_with("__") {
                 let why = match m {
                     "__iter__" | "__next__" => {
@@ -228,6 +253,10 @@ impl<'p> Planner<'p> {
     /// `obj.field`, `obj.m(...)` and `await obj.m(...)`.
     pub(super) fn object_expr(&self, sc: &Scope, e: &py::Expr) -> Result<Option<ExprKind>> {
         match &e.kind {
+            E::Call(f, _) if let Some(k) = self.enum_expr(sc, e)? => {
+                let _ = f;
+                Ok(Some(k))
+            }
             E::Call(f, args) => {
                 if let E::Name(Name::Global(n)) = &f.kind
                     && let Some(data) = self.dataclass_fields(n)
@@ -247,6 +276,7 @@ impl<'p> Planner<'p> {
                 self.method_expr(sc, e, false)
             }
             E::Await(inner) => self.method_expr(sc, inner, true),
+            E::Attr(..) if let Some(k) = self.enum_expr(sc, e)? => Ok(Some(k)),
             E::Attr(..) if let Some(k) = self.property_read(sc, e)? => Ok(Some(k)),
             E::Attr(..) if let Some(k) = self.class_attr_expr(sc, e)? => Ok(Some(k)),
             E::Attr(obj, attr)
@@ -261,7 +291,7 @@ impl<'p> Planner<'p> {
                 let obj = self.expr(sc, obj)?;
                 Ok(Some(ExprKind::Field(Box::new(obj), attr.to_string())))
             }
-            _ => Ok(None),
+            _ => self.enum_expr(sc, e),
         }
     }
 

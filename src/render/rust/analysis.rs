@@ -358,6 +358,8 @@ fn holes_of(e: &Expr, p: &str) -> usize {
         | ExprKind::Task(..)
         | ExprKind::Locked(_)
         | ExprKind::Prim(..)
+        | ExprKind::Member(..)
+        | ExprKind::Members(_)
         | ExprKind::Now => 0,
     }
 }
@@ -661,6 +663,8 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
             | ExprKind::Join(_)
             | ExprKind::Task(..)
             | ExprKind::Locked(_)
+            | ExprKind::Member(..)
+            | ExprKind::Members(_)
             | ExprKind::Prim(..) => false,
         }
     }
@@ -740,6 +744,8 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         | ExprKind::Locked(_)
         | ExprKind::Prim(..)
         | ExprKind::Lambda(_)
+        | ExprKind::Member(..)
+        | ExprKind::Members(_)
         | ExprKind::Now => {}
     }
 }
@@ -817,6 +823,8 @@ pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
         | ExprKind::Join(_)
         | ExprKind::Task(..)
         | ExprKind::Locked(_)
+        | ExprKind::Member(..)
+        | ExprKind::Members(_)
         | ExprKind::Now
         | ExprKind::Prim(..) => {}
     }

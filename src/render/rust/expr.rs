@@ -79,6 +79,8 @@ impl Renderer<'_> {
         match &e.kind {
             ExprKind::Lit(v) => lit(v),
             ExprKind::Var(n) => self.var_code(n),
+            ExprKind::Member(class, member) => self.member(class, member),
+            ExprKind::Members(class) => self.members(class),
             ExprKind::List(items) => {
                 let mut codes: Vec<Code> = items.iter().map(|i| self.expr(i)).collect();
                 let mut t = Ty::Unknown;
@@ -238,7 +240,11 @@ impl Renderer<'_> {
             ExprKind::Call(f, args) if f.is_adapter() => self.iter_builtin(*f, args),
             ExprKind::Call(f, args) => {
                 let codes: Vec<Code> = args.iter().map(|a| self.expr(a)).collect();
-                builtin(*f, codes)
+                let mut c = builtin(*f, codes);
+                if *f == Builtin::Abs {
+                    c.ty = self.types.abs_ty(c.ty);
+                }
+                c
             }
             ExprKind::Template(t) => {
                 let (text, fresh) = self.format(t, "format!");

@@ -24,6 +24,8 @@ impl Types {
             t.ret.insert(f.name.clone(), Ty::Unknown);
             t.item.insert(f.name.clone(), Ty::Unknown);
             t.vars.insert(f.name.clone(), HashMap::new());
+            t.enum_fields(demo, f);
+            t.eq_params(f);
             let mut resolved = Vec::new();
             for block in [&f.body, &f.exit] {
                 crate::render::plan::ir::ast::walk(block, &mut |s| {

@@ -58,6 +58,8 @@ mod code;
 mod condition;
 mod conflicts;
 mod dicts;
+mod dunders;
+mod enums;
 mod errors;
 mod event_loop;
 mod exc_groups;
@@ -495,6 +497,7 @@ impl<'a> Renderer<'a> {
                 FunctionKind::Iterator => self.iterator(f),
                 FunctionKind::Resource => self.resource(f),
                 FunctionKind::Object => self.object(f),
+                FunctionKind::Enum => self.enum_def(f),
             }
             self.functions
                 .insert(f.name.clone(), start..self.lines.len());
@@ -533,6 +536,7 @@ impl<'a> Renderer<'a> {
             self.line(l);
         }
         self.object_reprs();
+        self.enum_reprs();
         self.static_helpers();
         if self.needs_receive {
             for l in RECEIVE {

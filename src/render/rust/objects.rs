@@ -87,7 +87,7 @@ impl Types {
         match &e.kind {
             ExprKind::New(call) => Ty::Object(call.name.clone()),
             ExprKind::Field(obj, field) => match self.expr_ty(f, obj) {
-                Ty::Object(class) => self.var(&class, field),
+                Ty::Object(class) | Ty::Enum(class) => self.var(&class, field),
                 _ => Ty::Unknown,
             },
             ExprKind::Method(_, call) => self.ret_of(&call.name),
@@ -116,7 +116,9 @@ impl Renderer<'_> {
     /// A plain class: its struct and `new`, then its methods, in one `impl`.
     pub(super) fn object(&mut self, f: &Function) {
         let eq = crate::render::plan::dataclass_eq(&f.name);
-        let eq = self.demo.function(&eq).is_some();
+        // A dataclass's generated `__eq__` is a marker without a body; the
+        // class's own is its `impl PartialEq`.
+        let eq = self.demo.function(&eq).is_some_and(|m| m.body.is_empty());
         let order = crate::render::plan::dataclass_order(&f.name);
         let order = self.demo.function(&order).is_some();
         let derives: Vec<&str> = [
@@ -184,6 +186,12 @@ impl Renderer<'_> {
                     .insert(m.name.clone(), start..self.lines.len());
             }
         }
+        if let Some(m) = special
+            .iter()
+            .find(|m| m.name.ends_with(".__eq__") && !m.body.is_empty())
+        {
+            self.eq_impl(f, m);
+        }
     }
 
     /// The body of `__str__` or `__repr__` (`return text`): `write!`.
@@ -207,7 +215,7 @@ impl Renderer<'_> {
         self.line(format!("f.write_str({})", c.borrowed()));
     }
 
-    fn method_def(&mut self, m: &Function) {
+    pub(super) fn method_def(&mut self, m: &Function) {
         self.enter(m, "self", true);
         let recv = if mutates_self(self.demo, &m.name, 0) {
             "&mut self"
@@ -296,6 +304,10 @@ impl Renderer<'_> {
 
     /// `obj.field` outside the class.
     pub(super) fn field(&mut self, e: &Expr, obj: &Expr, field: &str) -> Code {
+        if let ty @ Ty::Enum(_) = self.types.expr_ty(&self.func, obj) {
+            let obj = Code::new(self.object_code(obj), ty, 10);
+            return self.enum_field(&obj, field);
+        }
         let ty = self.types.expr_ty(&self.func, e);
         let obj = self.object_code(obj);
         Code::new(format!("{obj}.{}", ident(field)), ty, 10)

@@ -42,6 +42,8 @@ pub(super) enum Ty {
     Barrier,
     /// An object of the program's plain class of that name: its struct.
     Object(String),
+    /// A member of the program's enum of that name: a Rust `enum`.
+    Enum(String),
     /// An `asyncio.Condition`: Tokio's `Notify`.
     Condition,
     /// A task's `CancellationToken` (see `plan::cancel_token`).
@@ -63,7 +65,7 @@ impl Ty {
             Ty::Tuple(items) => items.iter().all(Ty::is_copy),
             _ => matches!(
                 self,
-                Ty::Int | Ty::Float | Ty::Bool | Ty::Unknown | Ty::Unit | Ty::Server
+                Ty::Int | Ty::Float | Ty::Bool | Ty::Unknown | Ty::Unit | Ty::Server | Ty::Enum(_)
             ),
         }
     }
@@ -113,7 +115,7 @@ impl Ty {
             Ty::Condition => "Notify".into(),
             Ty::Token => "CancellationToken".into(),
             Ty::Queue(t) => format!("async_channel::Sender<{}>", t.rust()),
-            Ty::Object(class) => super::names::camel(class),
+            Ty::Object(class) | Ty::Enum(class) => super::names::camel(class),
             Ty::Option(t) => format!("Option<{}>", t.rust()),
             Ty::Outcome(t) => format!("Result<{}, Error>", t.rust()),
             Ty::Mixed => "PyValue".into(),
@@ -278,7 +280,7 @@ impl Types {
                     Builtin::Len | Builtin::Int => Ty::Int,
                     Builtin::Str => Ty::Str,
                     Builtin::Float => Ty::Float,
-                    Builtin::Abs => first,
+                    Builtin::Abs => self.abs_ty(first),
                     Builtin::Index => match (&first, args.get(1).map(|a| &a.kind)) {
                         (Ty::Tuple(items), Some(ExprKind::Lit(Value::Int(k)))) => {
                             super::tuples::tuple_item(items.len(), *k)
@@ -361,6 +363,7 @@ impl Types {
             }
             ExprKind::Await(call) => self.ret_of(&call.name),
             ExprKind::New(..) | ExprKind::Field(..) | ExprKind::Method(..) => self.object_ty(f, e),
+            ExprKind::Member(..) | ExprKind::Members(_) => self.enum_ty(e),
             ExprKind::Spawn(call) | ExprKind::Job(call, _) => {
                 Ty::Task(Box::new(self.ret_of(&call.name)))
             }

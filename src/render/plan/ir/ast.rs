@@ -44,6 +44,10 @@ pub enum FunctionKind {
     /// A plain class: a struct with its fields, whose methods are the
     /// functions named `Class.method` that follow it.
     Object,
+    /// `class Name(Enum)`: a Rust `enum` whose `fields` are the members
+    /// and their values; its `params` name its base when it is
+    /// `IntEnum` (see [`crate::render::plan::INT_ENUM`]).
+    Enum,
     /// A plain `def`: blocking work, run on an executor's worker or (the
     /// mistake) on the event loop's thread.
     Blocking,
@@ -58,6 +62,7 @@ impl FunctionKind {
             FunctionKind::Iterator => "iterator",
             FunctionKind::Resource => "resource",
             FunctionKind::Object => "class",
+            FunctionKind::Enum => "enum",
             FunctionKind::Blocking => "plain function",
         }
     }

@@ -55,6 +55,8 @@ fn safe(e: &Expr) -> bool {
         | ExprKind::Cancelled(_)
         | ExprKind::Locked(_)
         | ExprKind::Lambda(_)
+        | ExprKind::Member(..)
+        | ExprKind::Members(_)
         | ExprKind::Now => true,
         ExprKind::List(items) | ExprKind::Tuple(items) => items.iter().all(safe),
         ExprKind::Unary(_, x) => safe(x),

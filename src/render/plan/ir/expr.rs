@@ -87,6 +87,10 @@ pub enum ExprKind {
     /// `obj.m(args)` of a method of a plain class (`call.name` is
     /// `Class.m`), awaited when `m` is `async`.
     Method(Box<Expr>, super::ast::Call),
+    /// `Color.RED`: a member of an enum of the program (class, member).
+    Member(String, String),
+    /// `Color` iterated: the enum's members in order.
+    Members(String),
     /// A function of one parameter given as a value, as the `key=` of
     /// `sorted`, `min`, `max` and `list.sort`: a Rust closure.
     Lambda(Box<Lambda>),
@@ -475,7 +479,7 @@ impl Expr {
             | ExprKind::Task(_, name)
             | ExprKind::Locked(name)
             | ExprKind::Prim(name, _) => out.push((name.clone(), self.span.clone())),
-            ExprKind::Lit(_) | ExprKind::Now => {}
+            ExprKind::Lit(_) | ExprKind::Now | ExprKind::Member(..) | ExprKind::Members(_) => {}
             ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
                 items.iter().for_each(|x| x.variables(out))
             }

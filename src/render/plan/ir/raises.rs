@@ -176,6 +176,7 @@ fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
             awaited(over, out);
             filter.iter().for_each(|f| awaited(f, out));
         }
+        ExprKind::Member(..) | ExprKind::Members(_) => {}
         ExprKind::Lit(_)
         | ExprKind::Var(_)
         | ExprKind::Done(_)
