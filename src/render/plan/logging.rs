@@ -488,6 +488,7 @@ fn message(msg: &str, values: Vec<(Expr, bool)>) -> Option<Template> {
                         rust: format!(".{places}"),
                         float: true,
                         python: None,
+                        kind: Some('f'),
                     },
                 ),
             },

@@ -14,7 +14,7 @@ use crate::render::plan::ir::expr::{Builtin, ExprKind};
 /// Every dict literal of `demo` whose values infer to different types.
 pub(super) fn type_conflicts(demo: &Demo) -> Vec<Untranslatable> {
     let types = Types::infer(demo);
-    let mut out = Vec::new();
+    let mut out = super::spec_types::spec_conflicts(demo, &types);
     for f in &demo.functions {
         for block in [&f.body, &f.exit] {
             walk(block, &mut |s| {

@@ -80,6 +80,7 @@ mod options;
 mod recursion;
 mod scoped;
 mod sentinel;
+mod spec_types;
 mod statics;
 mod stmt;
 mod str_class;

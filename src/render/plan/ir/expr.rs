@@ -402,6 +402,9 @@ pub struct Spec {
     /// A number format `format!` has no spec for, written by a helper the
     /// listing carries; `rust` then only pads the text it gives.
     pub python: Option<PySpec>,
+    /// Python's presentation type (`d`, `s`, `x`, `f`, `%`, ...), if the
+    /// spec gives one: which values Python formats with it.
+    pub kind: Option<char>,
 }
 
 /// A Python number format that Rust's `format!` cannot write.
