@@ -38,8 +38,14 @@ impl Planner<'_> {
         span: &std::ops::Range<usize>,
     ) -> Result<Vec<Expr>> {
         let (given, rest) = super::varargs::split(args, def.params);
-        if !def.varargs && !rest.is_empty() {
-            // More positional arguments than parameters: Python's `TypeError`.
+        // More positional arguments than a function's parameters: Python's
+        // `TypeError`. (A class's `__init__` may be a base class's, which
+        // the definition does not show.)
+        let function = matches!(
+            def.kind,
+            Some(FunctionKind::Blocking | FunctionKind::Coroutine | FunctionKind::Generator)
+        );
+        if function && !def.varargs && !rest.is_empty() {
             return refuse(
                 span,
                 format!("`{name}` called with these arguments"),
