@@ -98,3 +98,13 @@ print(format(count, \".2f\"), f\"{price:>8.1f}\", format(\"ab\", \"^6\"))\n",
         &["println!(\"{:.2} {price:>8.1} {:^6}\", count as f64, \"ab\");"],
     );
 }
+
+#[test]
+fn a_module_s_own_format_is_not_the_built_in() {
+    let text = render_text(
+        "import asyncio\n\nformat = lambda x, spec: str(x)\n\n\nasync def main():\n    \
+await asyncio.sleep(0)\n    print(format(7, \">5\"))\n\n\nasyncio.run(main())\n",
+    );
+    has_all(&text, &["x.py:8:11: the call `format(7, \">5\")`"]);
+    assert!(!text.contains("{:>5}"), "{text}");
+}

@@ -19,6 +19,7 @@ impl Planner<'_> {
     ) -> Result<Option<Template>> {
         if !matches!(&f.kind, E::Name(Name::Global(n)) if &**n == "format")
             || self.defs.contains_key("format")
+            || super::module::bound(&self.program.module.body, true).contains_key("format")
         {
             return Ok(None);
         }
