@@ -93,3 +93,19 @@ print(Meter(scale=2).scale){RUN}"
         "the `*args`, `**kwargs` or keyword-only parameters of `Meter`"
     );
 }
+
+#[test]
+fn a_nested_function_s_keyword_only_parameter_follows_what_it_captures_and_its_own() {
+    let text = listing(&format!(
+        "{HEADER}async def main():\n    base = 10\n\n    def add(x, *, extra=1):\n        \
+return base + x + extra\n\n    await asyncio.sleep(0)\n    \
+print(add(1), add(2, extra=5)){RUN}"
+    ));
+    has_all(
+        &text,
+        &[
+            "fn add(base: i64, x: i64, extra: i64) -> i64 {",
+            "println!(\"{} {}\", add(base, 1, 1), add(base, 2, 5));",
+        ],
+    );
+}
