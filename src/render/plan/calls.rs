@@ -38,21 +38,38 @@ impl Planner<'_> {
         span: &std::ops::Range<usize>,
     ) -> Result<Vec<Expr>> {
         let (given, rest) = super::varargs::split(args, def.params);
+        // More positional arguments than a function's parameters: Python's
+        // `TypeError`. (A class's `__init__` may be a base class's, which
+        // the definition does not show.)
+        let function = matches!(
+            def.kind,
+            Some(FunctionKind::Blocking | FunctionKind::Coroutine | FunctionKind::Generator)
+        );
+        if function && !def.varargs && !rest.is_empty() {
+            return refuse(
+                span,
+                format!("`{name}` called with these arguments"),
+                format!(
+                    "`{name}` takes {} positional: a Rust function is called with all of \
+                     its parameters, in order",
+                    def.params
+                ),
+            );
+        }
         let spread = super::spread::spread(args, def.params).filter(|_| !def.varargs);
         let args = spread.as_deref().unwrap_or(&given);
-        let mut given: Vec<Option<Expr>> = vec![None; def.params];
+        let all = || def.names.iter().chain(def.keyword_only);
+        let mut given: Vec<Option<Expr>> = vec![None; def.params + def.keyword_only.len()];
         let mut next = 0;
         for a in args {
             let slot = match a {
+                // A keyword-only parameter takes no positional argument.
+                Arg::Positional(_) if next >= def.params => usize::MAX,
                 Arg::Positional(_) => {
                     next += 1;
                     next - 1
                 }
-                Arg::Keyword(k, _) => def
-                    .names
-                    .iter()
-                    .position(|p| p.name == *k)
-                    .unwrap_or(usize::MAX),
+                Arg::Keyword(k, _) => all().position(|p| p.name == *k).unwrap_or(usize::MAX),
                 _ => {
                     return refuse(
                         span,
@@ -79,18 +96,18 @@ impl Planner<'_> {
                 }
             }
         }
-        let first_default = def.params.saturating_sub(def.defaults.len());
         let mut out = Vec::new();
         for (i, g) in given.into_iter().enumerate() {
-            match g {
-                Some(e) => out.push(e),
-                None if i >= first_default => {
-                    out.push(self.expr(sc, &def.defaults[i - first_default])?);
-                }
-                None => {
+            let default =
+                super::keyword_only::default_index(all(), i).and_then(|d| def.defaults.get(d));
+            match (g, default) {
+                (Some(e), _) => out.push(e),
+                (None, Some(d)) => out.push(self.expr(sc, d)?),
+                (None, None) => {
+                    let missing = all().nth(i).map_or("", |p| &*p.name);
                     return refuse(
                         span,
-                        format!("`{name}` called without `{}`", def.names[i].name),
+                        format!("`{name}` called without `{missing}`"),
                         format!(
                             "`{name}` takes {}: a Rust function is called with all of its \
                              parameters",

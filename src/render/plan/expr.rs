@@ -120,6 +120,7 @@ pub(super) fn rust_spec(text: &str) -> Option<Spec> {
         float,
         python: None,
         nested: Vec::new(),
+        kind: ty,
     })
 }
 
@@ -358,6 +359,9 @@ impl Planner<'_> {
                 let (a, b) = (self.expr(sc, a)?, self.expr(sc, b)?);
                 if *op == BinOp::Add {
                     super::one_type::add(&a, &b, &e.span)?;
+                    if let Some(t) = super::str_concat::joined(&a, &b) {
+                        return Ok(template_expr(t, &e.span));
+                    }
                 }
                 if *op == BinOp::Pow
                     && let (ExprKind::Lit(Value::Int(x)), ExprKind::Lit(Value::Int(n))) =
@@ -533,6 +537,9 @@ impl Planner<'_> {
                 *b,
                 self.builtin_args(sc, *b, args, &e.span)?,
             ));
+        }
+        if let Some(t) = self.format_builtin(sc, f, args, &e.span)? {
+            return Ok(template_expr(t, &e.span).kind);
         }
         if let E::Attr(obj, m) = &f.kind
             && &**m == "format"

@@ -63,5 +63,6 @@ pub(super) fn python_spec(text: &str) -> Option<Spec> {
         float,
         python: Some(python),
         nested: Vec::new(),
+        kind: ty,
     })
 }

@@ -489,6 +489,7 @@ fn message(msg: &str, values: Vec<(Expr, bool)>) -> Option<Template> {
                         float: true,
                         python: None,
                         nested: Vec::new(),
+                        kind: Some('f'),
                     },
                 ),
             },

@@ -50,6 +50,7 @@ mod exc_star;
 mod executor;
 mod expr;
 mod flat_comp;
+mod format_builtin;
 mod format_spec;
 mod future_methods;
 mod gather_outcomes;
@@ -62,6 +63,7 @@ mod identity;
 pub mod ir;
 mod jobs;
 mod kept_generator;
+mod keyword_only;
 mod lambdas;
 mod logging;
 mod loop_var_after;
@@ -84,6 +86,7 @@ mod small_sets;
 mod spread;
 mod stmt;
 mod str_class;
+mod str_concat;
 mod str_format;
 mod streams;
 mod sync;
@@ -260,6 +263,8 @@ struct Def<'p> {
     defaults: &'p [py::Expr],
     /// Takes `*args` after its parameters (a `Vec` in Rust).
     varargs: bool,
+    /// Keyword-only parameters, passed after the others (see [`keyword_only`]).
+    keyword_only: &'p [py::Param],
 }
 
 struct Planner<'p> {
@@ -384,6 +389,7 @@ impl<'p> Planner<'p> {
                         names: &code.params.positional,
                         defaults,
                         varargs: varargs::plain(&code.params),
+                        keyword_only: keyword_only::params(&code.params),
                     };
                     self.defs.insert(name.ident().to_string(), def);
                 }
@@ -410,6 +416,7 @@ impl<'p> Planner<'p> {
                         names,
                         defaults,
                         varargs: false,
+                        keyword_only: &[],
                     };
                     self.defs.insert(name.ident().to_string(), def);
                 }
@@ -533,7 +540,11 @@ impl<'p> Planner<'p> {
     ) -> Result<Vec<String>> {
         let p = &code.params;
         let varargs = self.defs.get(name).is_some_and(|d| d.varargs);
-        if (p.varargs.is_some() && !varargs) || p.varkw.is_some() || !p.keyword_only.is_empty() {
+        let keyword_only = self.defs.get(name).map_or(&[][..], |d| d.keyword_only);
+        if (p.varargs.is_some() && !varargs)
+            || p.varkw.is_some()
+            || p.keyword_only.len() != keyword_only.len()
+        {
             return refuse(
                 span,
                 format!("the `*args`, `**kwargs` or keyword-only parameters of `{name}`"),
@@ -560,6 +571,7 @@ impl<'p> Planner<'p> {
             .iter()
             .skip(skip)
             .chain(p.varargs.iter().filter(|_| varargs))
+            .chain(keyword_only)
             .map(|p| p.name.to_string())
             .collect();
         if !self.handlers.contains(name) {

@@ -54,6 +54,7 @@ impl<'p> Planner<'p> {
                     names: &code.params.positional,
                     defaults,
                     varargs: super::varargs::plain(&code.params),
+                    keyword_only: super::keyword_only::params(&code.params),
                 };
                 self.defs.insert(id.to_string(), def);
                 self.hoisted.push((id.clone(), inner));

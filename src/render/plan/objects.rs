@@ -346,6 +346,7 @@ impl<'p> Planner<'p> {
             names,
             defaults,
             varargs: false,
+            keyword_only: &[],
         };
         let call = self.object_call(sc, &method_name(class, m), def, args, &e.span)?;
         Ok(Some(ExprKind::Method(Box::new(obj), call)))

@@ -91,6 +91,7 @@ mod scoped;
 mod sentinel;
 mod slices;
 mod small_sets;
+mod spec_types;
 mod statics;
 mod stmt;
 mod str_class;

@@ -434,6 +434,9 @@ pub struct Spec {
     /// The widths and precisions read from nested fields (`{x:<{w}}`):
     /// `rust` names the `k`th as `{k}` where `format!` reads it (`<{0}`).
     pub nested: Vec<Expr>,
+    /// Python's presentation type (`d`, `s`, `x`, `f`, `%`, ...), if the
+    /// spec gives one: which values Python formats with it.
+    pub kind: Option<char>,
 }
 
 /// A Python number format that Rust's `format!` cannot write.
