@@ -330,12 +330,13 @@ fn the_built_listing_is_what_show_prints() {
 /// must still build, but their output is not compared.
 const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
     (
-        "tests_reference_x06_objects",
-        "one parameter given an int and a float (Python prints `1`, Rust `1.0`); `[None]` is `[()]`",
+        "tests_reference_x05_cancel_gather",
+        "refused: a value returned from `except CancelledError` cannot come out of a dropped \
+         future; the rest of the program runs without that coroutine",
     ),
     (
-        "tests_reference_x05_cancel_gather",
-        "a value returned from `except CancelledError` cannot come out of a dropped future",
+        "tests_reference_x06_objects",
+        "one parameter given an int and a float (Python prints `1`, Rust `1.0`); `[None]` is `[()]`",
     ),
 ];
 
@@ -453,7 +454,7 @@ const PROGRAMS_EXCUSED: &[(&str, &str)] = &[
 
 /// The least number of corpus programs that must translate and agree: the
 /// figure may grow, never shrink.
-const PROGRAMS_AGREEING_AT_LEAST: usize = 120;
+const PROGRAMS_AGREEING_AT_LEAST: usize = 125;
 
 /// A listing's run: what it printed, and whether it exited with success;
 /// `None` when it ran past `limit` (it is killed).

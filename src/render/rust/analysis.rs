@@ -893,6 +893,12 @@ pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
         {
             out.push(list.clone());
         }
+        if let StmtKind::Join { target, .. } = &s.kind
+            && super::task_state::state_read(block, target)
+            && !loop_var(block, target)
+        {
+            out.push(target.clone());
+        }
         if let StmtKind::Try {
             body, on_cancel, ..
         } = &s.kind
@@ -912,8 +918,25 @@ pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
                 if let ExprKind::Task(TaskOp::Result, n) = &x.kind {
                     out.push(n.clone());
                 }
+                if let ExprKind::Join(n) = &x.kind
+                    && super::task_state::state_read(block, n)
+                    && !loop_var(block, n)
+                {
+                    out.push(n.clone());
+                }
             });
         }
     });
     out
+}
+
+/// Whether `name` is the variable (or a name of the pattern) of a `for`
+/// loop in `block`.
+pub(super) fn loop_var(block: &Block, name: &str) -> bool {
+    let mut found = false;
+    walk(block, &mut |s| {
+        found |=
+            matches!(&s.kind, StmtKind::For { var, .. } if pattern_names(var).any(|n| n == name));
+    });
+    found
 }

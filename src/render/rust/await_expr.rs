@@ -21,7 +21,7 @@ impl Renderer<'_> {
         }
         let text = match ty {
             Ty::Coro(_) => format!("{}.await", ident(var)),
-            _ => format!("{}.await.unwrap()", ident(var)),
+            _ => format!("{}.await.unwrap()", self.awaited_handle(var)),
         };
         let mut c = Code::new(text, ty.inner(), 10);
         c.fresh = true;

@@ -264,7 +264,7 @@ impl Renderer<'_> {
                     return;
                 }
                 let ty = self.var_ty(target);
-                let t = ident(target);
+                let t = self.awaited_handle(target);
                 let failing = self.demo.function(&self.func).is_some_and(|f| {
                     crate::render::plan::ir::raises::failing_tasks(f, &self.fallible)
                         .contains_key(target)
@@ -422,6 +422,10 @@ impl Renderer<'_> {
                     mut_head
                 } else if c.range {
                     c.text.clone()
+                } else if let Ty::Dict(k, _) = &c.ty {
+                    // A dict yields its keys, as `keys()` does.
+                    let copied = if k.is_copy() { ".copied()" } else { "" };
+                    format!("{}.keys(){copied}", c.wrap(10))
                 } else if let ExprKind::List(items) = &over.kind {
                     if items.is_empty() {
                         format!("std::iter::empty::<{}>()", c.ty.elem().rust())
@@ -451,7 +455,8 @@ impl Renderer<'_> {
                 } else {
                     format!("&{}", c.wrap(7))
                 };
-                let borrowed = head.starts_with('&') && !var.starts_with('(');
+                let borrowed =
+                    (head.starts_with('&') || head.ends_with(".keys()")) && !var.starts_with('(');
                 let fresh = self.new_loop_names(var);
                 let strs = super::tuples::literal_str_names(over, var);
                 self.str_params.extend(strs.iter().cloned());
