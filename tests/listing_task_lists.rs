@@ -92,7 +92,7 @@ fn cancelled_of_tasks_of_a_list_never_aborted_is_false() {
 print([t.cancelled() for t in tasks])\n{RUN}"
     );
     let text = listing(&src);
-    assert!(text.contains("tasks.iter().map(|t| false)"), "{text}");
+    assert!(text.contains("tasks.iter().map(|_| false)"), "{text}");
     assert!(!text.contains("HashSet"), "{text}");
 }
 

@@ -15,6 +15,10 @@ use std::path::{Path, PathBuf};
 /// automatic translation: its lesson names a hand-written listing.)
 const UNTRANSLATABLE: &[(&str, &str)] = &[
     ("x02_futures", "future"),
+    (
+        "x05_cancel_gather",
+        "`return` in `except asyncio.CancelledError`",
+    ),
     ("x07_edge_cases", "one type"),
     ("13-generators", "plain function"),
 ];
@@ -136,6 +140,10 @@ fn the_untranslatable_programs_plan_without_their_problem() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference");
     let edits: &[(&str, &[(&str, &str)])] = &[
         ("x02_futures", &[("    coro = setter(f, 0)\n", "")]),
+        (
+            "x05_cancel_gather",
+            &[("        return \"kept\"\n", "        raise\n")],
+        ),
         (
             "x07_edge_cases",
             &[

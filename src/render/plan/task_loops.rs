@@ -6,9 +6,10 @@
 
 use super::scope::Scope;
 use super::stmt::local_name;
-use super::{Planner, Result};
-use crate::program::{self as py, CompKind, ExprKind as E, Module, Target};
+use super::{Planner, Result, refuse};
+use crate::program::{self as py, CompKind, ExprKind as E, Module, Span, Target};
 use crate::render::plan::ir::ast::StmtKind;
+use crate::render::plan::ir::expr::StrMethod;
 
 impl Planner<'_> {
     /// Notes `name = [asyncio.create_task(...), ...]` (or a comprehension
@@ -116,4 +117,34 @@ impl Planner<'_> {
         }
         Ok(Some(StmtKind::CancelItem(self.expr(sc, obj)?)))
     }
+}
+
+/// Refuses `tasks.items()`, `.keys()` or `.values()` of a list of tasks:
+/// Python raises `AttributeError` there.
+pub(super) fn dict_method_of_list(
+    sc: &Scope,
+    method: StrMethod,
+    obj: &py::Expr,
+    span: &Span,
+) -> Result<()> {
+    if matches!(
+        method,
+        StrMethod::Items | StrMethod::Keys | StrMethod::Values
+    ) && let Some(list) = local_name(obj).filter(|l| sc.task_lists.iter().any(|t| t == l))
+    {
+        return refuse(
+            span,
+            format!("`{list}.{}()` of a list", method_name(method)),
+            "a list has no such method: Python raises `AttributeError` here",
+        );
+    }
+    Ok(())
+}
+
+/// Python's name of a method.
+fn method_name(method: StrMethod) -> &'static str {
+    StrMethod::ALL
+        .iter()
+        .find(|(_, _, m)| *m == method)
+        .map_or("?", |(name, _, _)| name)
 }

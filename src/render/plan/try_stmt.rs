@@ -134,7 +134,20 @@ impl Planner<'_> {
                 {
                     init
                 }
-                Some((last, _)) if matches!(last.kind, P::Return(_)) => &h.body,
+                // The awaiter's `except` goes on after the task's cancellation.
+                Some((last, _)) if matches!(last.kind, P::Return(_)) && awaits_task(sc, body) => {
+                    &h.body
+                }
+                Some((last, _)) if matches!(last.kind, P::Return(_)) => {
+                    return refuse(
+                        &last.span,
+                        "a `return` in `except asyncio.CancelledError`",
+                        "the coroutine swallows its cancellation and ends normally, so its awaiter \
+                         gets what it returns; Tokio cancels by dropping the future, and the awaiter \
+                         gets a `JoinError` (or `timeout`'s `Elapsed`) instead: hand the coroutine a \
+                         `CancellationToken` and `select!` on `token.cancelled()` to return a value",
+                    );
+                }
                 // `try: await task`: the awaiter gets the task's cancellation
                 // as a value (a `JoinError`) and may go on.
                 _ if awaits_task(sc, body) => &h.body,

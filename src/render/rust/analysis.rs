@@ -902,24 +902,6 @@ fn looped_var(over: &Expr) -> Option<&String> {
     }
 }
 
-/// Whether the function `block` reads `task.done()` or `task.cancelled()`
-/// after awaiting `task` (in the order of the source): the handle is
-/// awaited through `&mut`, so it is still there.
-pub(super) fn state_read(block: &Block, task: &str) -> bool {
-    let (mut joined, mut read) = (false, false);
-    walk(block, &mut |s| {
-        joined |= matches!(&s.kind, StmtKind::Join { target, .. } if target == task);
-        for (e, _) in stmt_exprs(s) {
-            each_expr(e, &mut |x| match &x.kind {
-                ExprKind::Join(n) if n == task => joined = true,
-                ExprKind::Done(n) | ExprKind::Cancelled(n) if n == task => read |= joined,
-                _ => {}
-            });
-        }
-    });
-    read
-}
-
 /// The local lists a function changes in place (`xs.append(x)`, or awaits
 /// the tasks of in a `for` loop): they are `let mut`.
 pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
@@ -930,6 +912,12 @@ pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
             && pattern_names(var).any(|n| joins(body, n))
         {
             out.push(list.clone());
+        }
+        if let StmtKind::Join { target, .. } = &s.kind
+            && super::task_state::state_read(block, target)
+            && !loop_var(block, target)
+        {
+            out.push(target.clone());
         }
         if let StmtKind::Try {
             body, on_cancel, ..
@@ -965,21 +953,14 @@ pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
                 if let ExprKind::Task(TaskOp::Result, n) = &x.kind {
                     out.push(n.clone());
                 }
-            });
-        }
-        // A task awaited whose state is read after.
-        let mut joined = Vec::new();
-        if let StmtKind::Join { target, .. } = &s.kind {
-            joined.push(target.clone());
-        }
-        for (e, _) in stmt_exprs(s) {
-            each_expr(e, &mut |x| {
-                if let ExprKind::Join(n) = &x.kind {
-                    joined.push(n.clone());
+                if let ExprKind::Join(n) = &x.kind
+                    && super::task_state::state_read(block, n)
+                    && !loop_var(block, n)
+                {
+                    out.push(n.clone());
                 }
             });
         }
-        out.extend(joined.into_iter().filter(|t| state_read(block, t)));
         if let StmtKind::TimedWait { task, .. } = &s.kind {
             each_expr(task, &mut |x| {
                 // `wait_for` awaits the handle through `&mut`.
@@ -990,4 +971,15 @@ pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
         }
     });
     out
+}
+
+/// Whether `name` is the variable (or a name of the pattern) of a `for`
+/// loop in `block`.
+pub(super) fn loop_var(block: &Block, name: &str) -> bool {
+    let mut found = false;
+    walk(block, &mut |s| {
+        found |=
+            matches!(&s.kind, StmtKind::For { var, .. } if pattern_names(var).any(|n| n == name));
+    });
+    found
 }

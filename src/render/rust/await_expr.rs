@@ -21,24 +21,11 @@ impl Renderer<'_> {
         }
         let text = match ty {
             Ty::Coro(_) => format!("{}.await", ident(var)),
-            Ty::Task(_) if self.joined_by_ref(var) => {
-                format!("(&mut {}).await.unwrap()", ident(var))
-            }
-            _ => format!("{}.await.unwrap()", ident(var)),
+            _ => format!("{}.await.unwrap()", self.awaited_handle(var)),
         };
         let mut c = Code::new(text, ty.inner(), 10);
         c.fresh = true;
         c
-    }
-
-    /// Whether the task `var` is awaited through `&mut`: the function reads
-    /// its state (`done()`, `cancelled()`), and it is no loop's item.
-    pub(super) fn joined_by_ref(&self, var: &str) -> bool {
-        !self.task_loop_item(var)
-            && self
-                .demo
-                .function(&self.func)
-                .is_some_and(|f| super::analysis::state_read(&f.body, var))
     }
 
     /// `asyncio.create_task(f(...))`: the task starts at the next await,

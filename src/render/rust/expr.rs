@@ -112,8 +112,15 @@ impl Renderer<'_> {
                 if let [obj, k] = args.as_slice()
                     && let Ty::Dict(_, v) = self.types.expr_ty(&self.func, obj) =>
             {
+                // A loop's item that is a reference already is the key.
+                let by_ref = matches!(&k.kind, ExprKind::Var(n) if self.borrowed.contains(n));
                 let (obj, k) = (self.expr(obj), self.expr(k));
-                Code::new(format!("{}[{}]", obj.wrap(10), key(&k)), *v, 10)
+                let k = if by_ref && k.ty == Ty::Str {
+                    k.text
+                } else {
+                    key(&k)
+                };
+                Code::new(format!("{}[{k}]", obj.wrap(10)), *v, 10)
             }
             ExprKind::Binary(op @ (BinaryOp::In | BinaryOp::NotIn), x, xs) => {
                 let (x, xs) = (self.expr(x), self.expr(xs));
@@ -344,6 +351,9 @@ impl Renderer<'_> {
                     format!("{}.iter()", o.wrap(10))
                 };
                 let pat = self.loop_pat(var);
+                // A dict's `String` keys come by reference, as a loop's.
+                let keyed =
+                    matches!(o.ty, Ty::Dict(..)) && !copied && self.borrowed.insert(var.clone());
                 // A range of literals has no integer type until one is named.
                 let mut typed = o.range && elem == Ty::Int;
                 if owned && let Some(f) = filter {
@@ -390,6 +400,9 @@ impl Renderer<'_> {
                     text.push_str(&format!(".map(|{pat}| {v})"));
                 }
                 text.push_str(".collect::<Vec<_>>()");
+                if keyed {
+                    self.borrowed.remove(var);
+                }
                 let ty = Ty::List(Box::new(self.types.expr_ty(&self.func, value)));
                 let mut out = Code::new(text, ty, 10);
                 out.fresh = true;

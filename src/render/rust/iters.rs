@@ -41,6 +41,13 @@ impl Renderer<'_> {
             format!("{}.into_iter()", c.text.trim_start_matches("vec!"))
         } else if c.ty == Ty::Str {
             format!("{}.chars()", c.wrap(10))
+        } else if matches!(c.ty, Ty::Dict(..)) {
+            let copied = if c.ty.elem().is_copy() {
+                ".copied()"
+            } else {
+                ""
+            };
+            format!("{}.keys(){copied}", c.wrap(10))
         } else if c.ty.elem().is_copy() {
             format!("{}.iter().copied()", c.wrap(10))
         } else {

@@ -264,12 +264,7 @@ impl Renderer<'_> {
                     return;
                 }
                 let ty = self.var_ty(target);
-                let t = match ty {
-                    Ty::Task(_) if self.joined_by_ref(target) => {
-                        format!("(&mut {})", ident(target))
-                    }
-                    _ => ident(target),
-                };
+                let t = self.awaited_handle(target);
                 let failing = self.demo.function(&self.func).is_some_and(|f| {
                     crate::render::plan::ir::raises::failing_tasks(f, &self.fallible)
                         .contains_key(target)
@@ -433,6 +428,10 @@ impl Renderer<'_> {
                     mut_head
                 } else if c.range {
                     c.text.clone()
+                } else if let Ty::Dict(k, _) = &c.ty {
+                    // A dict yields its keys, as `keys()` does.
+                    let copied = if k.is_copy() { ".copied()" } else { "" };
+                    format!("{}.keys(){copied}", c.wrap(10))
                 } else if let ExprKind::List(items) = &over.kind {
                     if items.is_empty() {
                         format!("std::iter::empty::<{}>()", c.ty.elem().rust())

@@ -14,7 +14,7 @@ use super::analysis::{each_expr, stmt_exprs};
 use super::code::Code;
 use super::names::ident;
 use super::types::Ty;
-use crate::render::plan::ir::ast::{Stmt, StmtKind, walk};
+use crate::render::plan::ir::ast::{Block, Stmt, StmtKind, walk};
 use crate::render::plan::ir::expr::{Expr, ExprKind, Part, TaskOp};
 
 /// Whether `e` reads `task.cancelled()`.
@@ -207,5 +207,38 @@ impl Renderer<'_> {
                     && super::analysis::joins(body, var));
         });
         found
+    }
+}
+
+/// Whether `block` reads `task.done()` or `task.cancelled()` once it has
+/// awaited the task (in the statement that awaits it, or after): the
+/// await then goes through `&mut`, so the handle is still there to ask.
+pub(super) fn state_read(block: &Block, task: &str) -> bool {
+    let (mut joined, mut read) = (false, false);
+    walk(block, &mut |s| {
+        joined |= matches!(&s.kind, StmtKind::Join { target, .. } if target == task);
+        let mut asks = false;
+        for (e, _) in stmt_exprs(s) {
+            each_expr(e, &mut |x| {
+                joined |= matches!(&x.kind, ExprKind::Join(n) if n == task);
+                asks |= matches!(&x.kind, ExprKind::Cancelled(n) | ExprKind::Done(n) if n == task);
+            });
+        }
+        read |= joined && asks;
+    });
+    read
+}
+
+impl Renderer<'_> {
+    /// `task` as an awaited handle: through `&mut` where the function asks
+    /// it for its state (see [`state_read`]).
+    pub(super) fn awaited_handle(&self, task: &str) -> String {
+        let t = ident(task);
+        // A loop's task is a reference to its handle already.
+        let asked = matches!(self.var_ty(task), Ty::Task(_))
+            && self.demo.function(&self.func).is_some_and(|f| {
+                state_read(&f.body, task) && !super::analysis::loop_var(&f.body, task)
+            });
+        if asked { format!("(&mut {t})") } else { t }
     }
 }
