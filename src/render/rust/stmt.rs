@@ -446,10 +446,6 @@ impl Renderer<'_> {
                     format!("[{}]", items.join(", "))
                 } else if c.ty == Ty::Str {
                     format!("{}.chars()", c.wrap(10))
-                } else if let Ty::Dict(k, _) = &c.ty {
-                    // Iterating a dict gives its keys.
-                    let copied = if k.is_copy() { ".copied()" } else { "" };
-                    format!("{}.keys(){copied}", c.wrap(10))
                 } else if c.ty.elem().is_copy() {
                     format!("{}.iter().copied()", c.wrap(10))
                 } else if var.starts_with('(') {
