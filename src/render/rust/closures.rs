@@ -234,3 +234,18 @@ impl super::types::Types {
         changed
     }
 }
+
+/// A closure's parameter `pat`, or `_` where it is one name that `body`
+/// does not use (`|_| false`): an unused parameter is a warning.
+pub(super) fn unused_as_wildcard(pat: String, body: &str) -> String {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    if pat.is_empty() || !pat.chars().all(word) {
+        return pat;
+    }
+    let used = body.match_indices(pat.as_str()).any(|(at, _)| {
+        let before = body[..at].chars().next_back();
+        let after = body[at + pat.len()..].chars().next();
+        !before.is_some_and(word) && !after.is_some_and(word)
+    });
+    if used { pat } else { "_".to_string() }
+}

@@ -390,9 +390,14 @@ impl Renderer<'_> {
                     let mut read = Vec::new();
                     value.variables(&mut read);
                     let names = super::tuples::pattern_names(var).unwrap_or_else(|| vec![var]);
+                    // Or one whose Rust form reads none (`t.cancelled()` of a task
+                    // never aborted is `false`).
                     let pat = if !read.iter().any(|(n, _)| names.contains(&n.as_str())) {
                         "_".to_string()
-                    } else if typed {
+                    } else {
+                        super::closures::unused_as_wildcard(pat, &v)
+                    };
+                    let pat = if typed && pat != "_" {
                         format!("{pat}: i64")
                     } else {
                         pat

@@ -211,20 +211,20 @@ impl Renderer<'_> {
 }
 
 /// Whether `block` reads `task.done()` or `task.cancelled()` once it has
-/// awaited the task (in the statement that awaits it, or after): the
+/// awaited the task (later in the statement that awaits it, or after): the
 /// await then goes through `&mut`, so the handle is still there to ask.
 pub(super) fn state_read(block: &Block, task: &str) -> bool {
     let (mut joined, mut read) = (false, false);
     walk(block, &mut |s| {
         joined |= matches!(&s.kind, StmtKind::Join { target, .. } if target == task);
-        let mut asks = false;
+        // In the order of the source: `print(t.done(), await t)` asks first.
         for (e, _) in stmt_exprs(s) {
-            each_expr(e, &mut |x| {
-                joined |= matches!(&x.kind, ExprKind::Join(n) if n == task);
-                asks |= matches!(&x.kind, ExprKind::Cancelled(n) | ExprKind::Done(n) if n == task);
+            each_expr(e, &mut |x| match &x.kind {
+                ExprKind::Join(n) if n == task => joined = true,
+                ExprKind::Done(n) | ExprKind::Cancelled(n) if n == task => read |= joined,
+                _ => {}
             });
         }
-        read |= joined && asks;
     });
     read
 }
