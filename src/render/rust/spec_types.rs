@@ -2,7 +2,8 @@
 //! whose value's inferred type Python formats otherwise than `format!`
 //! would, or not at all: `d` or `x` of a float and `f` of a string
 //! (Python's `ValueError`), a spec of a list or `None` (`TypeError`), and
-//! any spec of a boolean, which Python formats as the integer it is. The
+//! any spec of a boolean, which Python formats as the integer it is (an
+//! enum member takes fill, alignment and width). The
 //! program is listed as not translated, at the value.
 
 use super::analysis::{each_expr, stmt_exprs};
@@ -31,7 +32,7 @@ fn mismatch(ty: &Ty, spec: &Spec) -> Option<(&'static str, &'static str)> {
     let kind = spec.kind;
     let short = matches!(spec.python, Some(PySpec::Short(_)));
     match ty {
-        Ty::Unknown | Ty::Int | Ty::Float | Ty::Str => {}
+        Ty::Unknown | Ty::Int | Ty::Float | Ty::Str | Ty::Enum(_) => {}
         Ty::Bool => {
             return Some((
                 "a boolean",
@@ -52,6 +53,9 @@ fn mismatch(ty: &Ty, spec: &Spec) -> Option<(&'static str, &'static str)> {
         }
         Ty::Int => kind != Some('s') && !(kind.is_none() && short),
         Ty::Float => !matches!(kind, Some('d' | 's' | 'x' | 'X' | 'o' | 'b')),
+        // The listing's `Display` pads (an `IntEnum` as its value): fill,
+        // alignment and width only.
+        Ty::Enum(_) => kind.is_none() && spec.python.is_none() && !number_flags(&spec.rust),
         _ => true,
     };
     if fits {
@@ -62,6 +66,10 @@ fn mismatch(ty: &Ty, spec: &Spec) -> Option<(&'static str, &'static str)> {
             "a string",
             "Python formats a string with fill, alignment, width and precision only: a number \
              type, sign or `,` raise a `ValueError`, and `0` pads its right side",
+        ),
+        Ty::Enum(_) => (
+            "an enum member",
+            "the listing formats an enum member with fill, alignment and width only",
         ),
         Ty::Int => (
             "an integer",
