@@ -3,6 +3,7 @@
 
 pub(super) mod asyncgen;
 mod attrs;
+mod call;
 pub mod coro;
 pub(super) mod definitions;
 pub(in crate::engine::py) mod descriptor;
