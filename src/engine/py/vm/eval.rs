@@ -4,7 +4,7 @@
 //! same operations.
 
 use super::interp::{Frame, Interp};
-use crate::engine::py::modules::asyncio::{runners, tasks};
+use crate::engine::py::modules::asyncio::runners;
 use crate::engine::py::types::exc::{self, PyResult, Unwind, error, type_error};
 use crate::engine::py::types::items;
 use crate::engine::py::types::native::Args;
@@ -449,7 +449,7 @@ impl Interp {
     /// A call that may suspend: only `asyncio.run` does.
     async fn call_async(&self, f: &Frame, callee: &Value, args: Args) -> PyResult<Value> {
         if let Value::Builtin("asyncio.run") = callee {
-            return tasks::asyncio_run(self, f, args).await;
+            return runners::asyncio_run(self, f, args).await;
         }
         // A plain function that runs an event loop (`def main():
         // asyncio.run(...)`): its body waits for the loop.
@@ -485,7 +485,7 @@ impl Interp {
         args: Args,
     ) -> PyResult<Value> {
         if let (Value::Module(crate::program::Module::Asyncio), "run") = (obj, name) {
-            return tasks::asyncio_run(self, f, args).await;
+            return runners::asyncio_run(self, f, args).await;
         }
         if runners::runs_loop(obj, name) {
             return runners::run_loop(self, f, obj, name, args).await;
