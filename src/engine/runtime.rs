@@ -1,27 +1,27 @@
-//! The run's shared state on the Tokio thread: the event recorder, the lane
-//! table, and the probe that instruments every lane's future. Its ordered
-//! timers and the blocking clock advance are in [`timers`].
+//! The run's shared state on the Tokio thread: the event recorder and the
+//! lane table. The probe that instruments every lane's future is in
+//! [`probe`]; the ordered timers and the blocking clock advance are in
+//! [`timers`].
 
 use super::Limits;
 use super::events::{Event, EventKind, LaneId, LaneKind, WaitOn};
 use super::pace::Control;
 use crate::program::StmtId;
-use futures::future::LocalBoxFuture;
 use smallvec::SmallVec;
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
-use std::future::Future;
-use std::pin::Pin;
-use std::rc::Rc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
-use std::task::{Context, Poll, Wake, Waker};
+use std::task::Poll;
 use std::time::Duration;
 use tokio::sync::Notify;
 use tokio::time::Instant;
 
+mod probe;
 mod timers;
 
+use probe::LaneWaker;
+pub use probe::Probe;
 use timers::{Timers, advance_clock, exact_of};
 
 /// How many distinct names are kept shared; past it (a demo whose calls
@@ -581,27 +581,6 @@ pub async fn yield_now() {
     .await
 }
 
-/// A waker that notes its lane was woken, then wakes the task.
-struct LaneWaker {
-    lane: LaneId,
-    inner: Mutex<Waker>,
-    noted: AtomicBool,
-    log: Arc<Mutex<Vec<LaneId>>>,
-}
-
-impl Wake for LaneWaker {
-    fn wake(self: Arc<Self>) {
-        self.wake_by_ref();
-    }
-
-    fn wake_by_ref(self: &Arc<Self>) {
-        if !self.noted.swap(true, Ordering::Relaxed) {
-            self.log.lock().expect("wake log").push(self.lane);
-        }
-        self.inner.lock().expect("inner waker").wake_by_ref();
-    }
-}
-
 /// What a task waits for when the tasks it waits on have all ended.
 fn done_callbacks(lanes: &[LaneId]) -> Arc<str> {
     match lanes {
@@ -611,98 +590,5 @@ fn done_callbacks(lanes: &[LaneId]) -> Arc<str> {
             let names: Vec<String> = lanes.iter().map(|l| format!("#{l}")).collect();
             format!("the done callbacks of tasks {}", names.join(" ")).into()
         }
-    }
-}
-
-/// Wraps a lane's future and records each poll, each `Pending` (with what
-/// the lane waits on) and each wake.
-pub struct Probe<'a, T> {
-    shared: Rc<Shared>,
-    lane: LaneId,
-    waker: Option<Arc<LaneWaker>>,
-    inner: LocalBoxFuture<'a, T>,
-}
-
-impl<'a, T> Probe<'a, T> {
-    pub fn new(shared: Rc<Shared>, lane: LaneId, inner: impl Future<Output = T> + 'a) -> Self {
-        Probe {
-            shared,
-            lane,
-            waker: None,
-            inner: Box::pin(inner),
-        }
-    }
-}
-
-impl<T> Future for Probe<'_, T> {
-    type Output = T;
-
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
-        let this = self.get_mut();
-        // First, before this lane's waker forgets its wake: a timer made
-        // overdue may belong to this very lane, which is running already.
-        if this.shared.polling.borrow().is_empty() {
-            this.shared.release_overdue();
-        }
-        if !this.shared.is_quiet(this.lane) {
-            this.shared.wakes_before_poll();
-            // Its `Polled` waits for the poll's first event, at the
-            // statement it resumes at.
-            if let Some(slot) = this.shared.lanes.borrow_mut().get_mut(this.lane as usize)
-                && slot.unannounced.replace(slot.at).is_none()
-            {
-                this.shared
-                    .unannounced
-                    .set(this.shared.unannounced.get() + 1);
-            }
-        }
-        let waker = match &this.waker {
-            Some(w) => {
-                {
-                    let mut inner = w.inner.lock().expect("inner waker");
-                    if !inner.will_wake(cx.waker()) {
-                        *inner = cx.waker().clone();
-                    }
-                }
-                w.noted.store(false, Ordering::Relaxed);
-                w.clone()
-            }
-            None => {
-                let w = Arc::new(LaneWaker {
-                    lane: this.lane,
-                    inner: Mutex::new(cx.waker().clone()),
-                    noted: AtomicBool::new(false),
-                    log: this.shared.wakes.clone(),
-                });
-                this.waker = Some(w.clone());
-                if let Some(slot) = this.shared.lanes.borrow_mut().get_mut(this.lane as usize) {
-                    slot.waker = Some(w.clone());
-                }
-                w
-            }
-        };
-        let waker = Waker::from(waker);
-        this.shared.polling.borrow_mut().push(this.lane);
-        let result = this.inner.as_mut().poll(&mut Context::from_waker(&waker));
-        this.shared.polling.borrow_mut().pop();
-        // Its own wake during the poll comes after its suspension; once it
-        // has finished, that wake means nothing.
-        let shown = !this.shared.is_quiet(this.lane);
-        let woke_itself = shown && {
-            let mut log = this.shared.wakes.lock().expect("wake log");
-            let before = log.len();
-            log.retain(|w| *w != this.lane);
-            log.len() < before
-        };
-        if result.is_pending() && shown {
-            this.shared.announce(this.lane);
-            let (on, at) = this.shared.waiting(this.lane);
-            this.shared.emit(this.lane, at, EventKind::Suspended { on });
-            if woke_itself {
-                // Shown with the next event, as any other wake.
-                this.shared.wakes.lock().expect("wake log").push(this.lane);
-            }
-        }
-        result
     }
 }

@@ -4,7 +4,9 @@
 //! all of them are collected, not only the first.
 
 mod calls;
+mod defs;
 mod expr;
+mod imports;
 mod stmt;
 
 use super::scope::{ScopeKind, Scopes};

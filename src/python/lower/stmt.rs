@@ -1,9 +1,7 @@
 //! Lowering statements.
 
 use super::Lowerer;
-use crate::program::{
-    CodeKind, Expr, ExprKind, Handler, Module, Name, Stmt, StmtKind, Target, WithItem,
-};
+use crate::program::{Expr, ExprKind, Handler, Module, Name, Stmt, StmtKind, Target, WithItem};
 use crate::python::scope::ScopeKind;
 use ruff_python_ast::{self as ast, Stmt as S};
 use ruff_text_size::Ranged;
@@ -18,7 +16,7 @@ impl Lowerer {
         out
     }
 
-    fn push(&mut self, out: &mut Vec<Stmt>, node: &impl Ranged, kind: StmtKind) {
+    pub(super) fn push(&mut self, out: &mut Vec<Stmt>, node: &impl Ranged, kind: StmtKind) {
         let id = self.stmt_id();
         out.push(Stmt {
             id,
@@ -342,169 +340,6 @@ impl Lowerer {
         }
     }
 
-    fn function_def(&mut self, f: &ast::StmtFunctionDef, out: &mut Vec<Stmt>) {
-        let decorators = self.decorators(&f.decorator_list);
-        let defaults = self.defaults(&f.parameters);
-        let annotations = self.signature_annotations(&f.parameters, f.returns.as_deref());
-        let is_async = f.is_async;
-        let code = self.code(
-            f.range,
-            f.name.as_str(),
-            CodeKind::Function,
-            is_async,
-            Some(&f.parameters),
-            |l| l.block(&f.body),
-        );
-        let name = self.name(f.name.as_str());
-        self.push(
-            out,
-            f,
-            StmtKind::Def {
-                code,
-                name,
-                defaults,
-                decorators,
-                annotations,
-            },
-        );
-    }
-
-    /// An annotation as the program keeps it: the expression, or its
-    /// source text under `from __future__ import annotations`.
-    fn annotation(&mut self, e: &ast::Expr) -> Expr {
-        if self.future_annotations {
-            let text = &self.source[self.span(e.range())];
-            return Expr {
-                kind: ExprKind::Literal(crate::program::expr::Literal::Str(Arc::from(text))),
-                span: self.span(e.range()),
-                suspends: false,
-            };
-        }
-        self.expr(e)
-    }
-
-    /// A signature's annotations, parameters first, then `return`.
-    fn signature_annotations(
-        &mut self,
-        p: &ast::Parameters,
-        returns: Option<&ast::Expr>,
-    ) -> Vec<(Arc<str>, Expr)> {
-        let mut out = Vec::new();
-        let params = p
-            .posonlyargs
-            .iter()
-            .chain(p.args.iter())
-            .map(|a| &a.parameter)
-            .chain(p.vararg.as_deref())
-            .chain(p.kwonlyargs.iter().map(|a| &a.parameter))
-            .chain(p.kwarg.as_deref());
-        for param in params {
-            if let Some(a) = &param.annotation {
-                let e = self.annotation(a);
-                out.push((Arc::from(param.name.as_str()), e));
-            }
-        }
-        if let Some(r) = returns {
-            let e = self.annotation(r);
-            out.push((Arc::from("return"), e));
-        }
-        out
-    }
-
-    /// `@expr` lines, outermost first, evaluated in the enclosing scope.
-    fn decorators(&mut self, list: &[ast::Decorator]) -> Vec<Expr> {
-        list.iter().map(|d| self.expr(&d.expression)).collect()
-    }
-
-    pub(super) fn defaults(&mut self, p: &ast::Parameters) -> Vec<Expr> {
-        p.posonlyargs
-            .iter()
-            .chain(p.args.iter())
-            .chain(p.kwonlyargs.iter())
-            .filter_map(|a| a.default.as_ref())
-            .map(|d| self.expr(d))
-            .collect()
-    }
-
-    /// Refuses a base class that a module provides as an object of its
-    /// own (`class Tally(Counter)`): the engine's classes cannot derive from
-    /// one.
-    fn refuse_module_class_base(&mut self, base: &ast::Expr) {
-        const CLASSES: &[(Module, &str)] = &[
-            (Module::Collections, "deque"),
-            (Module::Collections, "defaultdict"),
-            (Module::Collections, "Counter"),
-            (Module::Collections, "OrderedDict"),
-            (Module::Collections, "ChainMap"),
-            (Module::String, "Template"),
-        ];
-        let named = match base {
-            ast::Expr::Name(n) => self.members.get(n.id.as_str()).cloned(),
-            ast::Expr::Attribute(a) => match &*a.value {
-                ast::Expr::Name(n) => self
-                    .imports
-                    .get(n.id.as_str())
-                    .map(|m| (*m, a.attr.to_string())),
-                _ => None,
-            },
-            _ => None,
-        };
-        if let Some((m, member)) = named
-            && CLASSES.contains(&(m, member.as_str()))
-        {
-            let full = format!("{}.{member}", m.name());
-            self.refuse(
-                base.range(),
-                format!("a class deriving from '{full}' is not supported"),
-                format!("keep a {member} in an attribute of the class instead of deriving from it"),
-            );
-        }
-    }
-
-    fn class_def(&mut self, c: &ast::StmtClassDef, out: &mut Vec<Stmt>) {
-        let decorators = self.decorators(&c.decorator_list);
-        let mut bases = Vec::new();
-        if let Some(args) = &c.arguments {
-            if let Some(k) = args.keywords.first() {
-                self.refuse(
-                    k.range,
-                    "class keywords (such as `metaclass=`) are not supported",
-                    "a demo class has at most one base class",
-                );
-            }
-            if args.args.len() > 1 {
-                self.refuse(
-                    args.range,
-                    "multiple inheritance is not supported",
-                    "give the class one base class",
-                );
-            }
-            for base in args.args.iter() {
-                self.refuse_module_class_base(base);
-            }
-            bases = args.args.iter().map(|a| self.expr(a)).collect();
-        }
-        let code = self.code(
-            c.range,
-            c.name.as_str(),
-            CodeKind::Class,
-            false,
-            None,
-            |l| l.block(&c.body),
-        );
-        let name = self.name(c.name.as_str());
-        self.push(
-            out,
-            c,
-            StmtKind::Class {
-                code,
-                name,
-                bases,
-                decorators,
-            },
-        );
-    }
-
     /// CPython's compiler refuses `break`, `continue` and `return` that
     /// would leave an `except*` block.
     fn no_exit_in_star(&mut self, body: &[S], in_loop: bool) {
@@ -549,101 +384,6 @@ impl Lowerer {
                 _ => {}
             }
         }
-    }
-
-    /// `from __future__ import annotations`: CPython 3.11 changes nothing
-    /// else a demo could notice, so every feature it knows is accepted.
-    fn future(&mut self, i: &ast::StmtImportFrom) {
-        const FEATURES: &[&str] = &[
-            "annotations",
-            "generator_stop",
-            "nested_scopes",
-            "generators",
-            "division",
-            "absolute_import",
-            "with_statement",
-            "print_function",
-            "unicode_literals",
-        ];
-        for alias in &i.names {
-            let name = alias.name.as_str();
-            if name == "annotations" {
-                self.future_annotations = true;
-            }
-            if !FEATURES.contains(&name) {
-                self.refuse(
-                    alias.range,
-                    format!("future feature {name} is not defined"),
-                    "",
-                );
-            }
-        }
-    }
-
-    /// The module an `import` names, or a refusal.
-    fn module(&mut self, name: &str, range: ruff_text_size::TextRange) -> Option<Module> {
-        match name {
-            "asyncio" => Some(Module::Asyncio),
-            "time" => Some(Module::Time),
-            "concurrent" => Some(Module::Concurrent),
-            "concurrent.futures" => Some(Module::Futures),
-            "random" => Some(Module::Random),
-            "functools" => Some(Module::Functools),
-            "contextlib" => Some(Module::Contextlib),
-            "typing" => Some(Module::Typing),
-            "dataclasses" => Some(Module::Dataclasses),
-            "enum" => Some(Module::Enum),
-            "itertools" => Some(Module::Itertools),
-            "operator" => Some(Module::Operator),
-            "collections" => Some(Module::Collections),
-            "math" => Some(Module::Math),
-            "string" => Some(Module::String),
-            "textwrap" => Some(Module::Textwrap),
-            "sys" => Some(Module::Sys),
-            "logging" => Some(Module::Logging),
-            "datetime" => Some(Module::Datetime),
-            other => {
-                let root = other.split('.').next().unwrap_or(other);
-                let why = match root {
-                    "os" | "subprocess" | "shutil" | "pathlib" | "io" => {
-                        "a demo has no file or process access"
-                    }
-                    "socket" | "ssl" | "http" | "urllib" | "requests" | "aiohttp" | "httpx" => {
-                        "a demo has no network access beyond asyncio's loopback streams"
-                    }
-                    "threading" | "multiprocessing" => {
-                        "a demo's threads and processes are an executor's workers"
-                    }
-                    _ => "a demo imports asyncio, time and concurrent.futures only",
-                };
-                self.refuse(
-                    range,
-                    format!("'import {other}' is not supported: {why}"),
-                    "use `import asyncio`, `import time` and, for worker threads or \
-                     processes, `from concurrent.futures import ThreadPoolExecutor`",
-                );
-                None
-            }
-        }
-    }
-
-    pub(super) fn check_member(
-        &mut self,
-        module: Module,
-        member: &str,
-        range: ruff_text_size::TextRange,
-    ) -> bool {
-        if module.members().contains(&member) {
-            return true;
-        }
-        let m = module.name();
-        let known = module.members().join(", ");
-        self.refuse(
-            range,
-            format!("'{m}.{member}' is not supported"),
-            format!("the {m} module offers: {known}"),
-        );
-        false
     }
 
     pub(super) fn target(&mut self, t: &ast::Expr) -> Target {

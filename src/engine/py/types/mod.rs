@@ -13,6 +13,7 @@ pub mod native;
 pub mod ops;
 pub mod percent;
 pub mod recursion;
+mod repr;
 pub mod set;
 pub mod slots;
 pub mod value;

@@ -3,16 +3,19 @@
 
 pub(super) mod asyncgen;
 mod attrs;
+mod call;
 pub mod coro;
 pub(super) mod definitions;
 pub(in crate::engine::py) mod descriptor;
 pub(super) mod eval;
 pub(super) mod exec;
+mod fstring;
 pub mod generator;
 mod inplace;
 pub mod interp;
 mod iteration;
 pub(super) mod label;
+mod operators;
 mod protocols;
 pub mod stack;
 mod sync_stmt;

@@ -6,6 +6,7 @@ pub mod base_events;
 pub mod base_tasks;
 pub mod completion;
 pub mod events;
+pub mod futures;
 pub mod gather;
 pub mod locks;
 pub mod mixins;

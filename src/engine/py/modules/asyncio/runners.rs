@@ -1,17 +1,66 @@
-//! CPython 3.11's `asyncio/runners.py`: `asyncio.Runner`, a loop that runs
-//! one coroutine after another (`with asyncio.Runner() as r: r.run(...)`).
+//! CPython 3.11's `asyncio/runners.py`: `asyncio.run`, and `asyncio.Runner`,
+//! a loop that runs one coroutine after another
+//! (`with asyncio.Runner() as r: r.run(...)`).
 
 use super::base_events::run_until_complete;
+use super::completion::unsettle;
 use super::events::{self, Loop};
 use super::tasks::{Cancel, TaskObj};
+use crate::engine::py::types::exc::Unwind;
 use crate::engine::py::types::exc::{PyResult, error, type_error, value_error};
 use crate::engine::py::types::native::{Args, Native, downcast};
 use crate::engine::py::types::value::Value;
+use crate::engine::py::vm::asyncgen;
 use crate::engine::py::vm::coro::Coroutine;
 use crate::engine::py::vm::interp::{Frame, Interp};
 use crate::engine::py::vm::stack::LoopEntry;
+use crate::engine::runtime::yield_now;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+
+/// `asyncio.run(main())`: runs the coroutine as the main task, then cancels
+/// the tasks left and waits for them, and returns main's result.
+pub async fn asyncio_run(ix: &Interp, cx: &Frame, mut args: Args) -> PyResult<Value> {
+    if ix.running.get() {
+        if let Some(c) = args.pos.first().and_then(downcast::<Coroutine>) {
+            let _ = c.start();
+        }
+        return Err(error(
+            "RuntimeError",
+            "asyncio.run() cannot be called from a running event loop",
+        ));
+    }
+    let Some(main) = args.pos.pop() else {
+        return Err(type_error(
+            "run() missing 1 required positional argument: 'main'",
+        ));
+    };
+    if downcast::<Coroutine>(&main).is_none() {
+        return Err(value_error(format!(
+            "a coroutine was expected, got {}",
+            ix.repr(cx, &main)?
+        )));
+    }
+    let _entry = ix.enter_loop(cx, LoopEntry::AsyncioRun);
+    let lp = super::events::Loop::new();
+    super::events::start_running(ix, &lp);
+    crate::engine::py::modules::logging::loop_created(ix, cx)?;
+    let task = ix.create_task(cx, main, None)?;
+    crate::engine::py::modules::sys::main_task(task.lane);
+    let r = task.completion.wait().await;
+    // The loop runs the round in which main's end is noticed, then stops.
+    yield_now().await;
+    let _shutdown = ix.enter_loop(cx, LoopEntry::AsyncioRunShutdown);
+    super::runners::cancel_all_tasks(ix, cx).await;
+    asyncgen::shutdown(ix, cx).await;
+    super::events::stop_running(ix, &lp);
+    lp.closed.set(true);
+    super::base_events::report_unretrieved(ix);
+    if let Some(e) = crate::engine::py::modules::sys::take_exit() {
+        return Err(Unwind::Exc(e));
+    }
+    unsettle(r)
+}
 
 /// An `asyncio.Runner`: its loop is made on first use (by its
 /// `loop_factory` when it has one) and closed by `close()` (the end of

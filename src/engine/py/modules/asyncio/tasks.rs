@@ -1,7 +1,8 @@
-//! asyncio's tasks and futures on Tokio: `asyncio.run`, `create_task`,
-//! `sleep`, `Future`, and the completion `gather` (`gather.rs`), `wait`,
-//! `wait_for` and `as_completed` (`wait.rs`) wait on, each waking its
-//! waiters in the order CPython 3.11's event loop does.
+//! asyncio's tasks on Tokio: `create_task`, `all_tasks`, await points, and
+//! the completion `gather` (`gather.rs`), `wait`, `wait_for` and
+//! `as_completed` (`wait.rs`) wait on, each waking its waiters in the order
+//! CPython 3.11's event loop does. Futures are in `futures.rs`,
+//! `asyncio.run` in `runners.rs`.
 //!
 //! Where CPython hands a result on through a done-callback (a task's end to
 //! `gather`, `wait_for` or `as_completed`), the waiting task resumes one
@@ -13,10 +14,11 @@ pub(super) use super::completion::{
     cancel_message, cancelled_error, cancelled_value, exception_of, is_cancel, result_of, settled,
     unsettle, wait_on,
 };
+pub use super::futures::{FutureObj, new_future};
 use super::sleep::Sleep;
 use crate::engine::events::{LaneId, LaneKind, WaitOn};
 use crate::engine::py::modules::concurrent_futures;
-use crate::engine::py::types::exc::{self, PyResult, Unwind, error, type_error, value_error};
+use crate::engine::py::types::exc::{self, PyResult, Unwind, error, type_error};
 use crate::engine::py::types::native::{Args, Native, Step, downcast};
 use crate::engine::py::types::value;
 use crate::engine::py::types::value::Value;
@@ -24,8 +26,7 @@ use crate::engine::py::vm::asyncgen;
 use crate::engine::py::vm::coro::Coroutine;
 use crate::engine::py::vm::interp::{Frame, Interp};
 use crate::engine::py::vm::label;
-use crate::engine::py::vm::stack::LoopEntry;
-use crate::engine::runtime::{LaneLabel, Probe, yield_now};
+use crate::engine::runtime::{LaneLabel, Probe};
 use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::ptr::NonNull;
@@ -48,15 +49,6 @@ impl Waitable for TaskObj {
     }
     fn time_out(&self) {
         self.timed_out.set(true);
-    }
-}
-
-impl Waitable for FutureObj {
-    fn completion(&self) -> &Completion {
-        &self.completion
-    }
-    fn lanes(&self) -> Vec<LaneId> {
-        self.lane.get().into_iter().collect()
     }
 }
 
@@ -335,116 +327,6 @@ impl Native for TaskObj {
             return Some(Box::pin(async move { Err(error("RuntimeError", message)) }));
         }
         let on = WaitOn::Lane(self.lane);
-        Some(Box::pin(ix.await_settled(cx, self, on)))
-    }
-}
-
-/// An `asyncio.Future` made by `loop.create_future()`.
-pub struct FutureObj {
-    pub completion: Completion,
-    name: Rc<str>,
-    /// The lane that will settle it, when one does (an executor's job).
-    pub lane: Cell<Option<LaneId>>,
-}
-
-impl Cancel for FutureObj {
-    fn waited_repr(&self, ix: &Interp, cx: &Frame) -> PyResult<String> {
-        Ok(format!(
-            "<Future {}{}>",
-            super::base_tasks::future_info(ix, cx, &self.completion)?,
-            super::base_tasks::format_wakeups(self.completion.waiting())
-        ))
-    }
-
-    fn cancel_with(&self, msg: Option<Value>) -> bool {
-        self.completion
-            .settle(Settled::Raised(cancelled_error(msg)))
-    }
-}
-
-impl Native for FutureObj {
-    fn type_name(&self) -> &str {
-        "_asyncio.Future"
-    }
-
-    fn repr(&self) -> String {
-        format!(
-            "<Future {}>",
-            super::base_events::future_state(&self.completion)
-        )
-    }
-
-    fn has_method(&self, name: &str) -> bool {
-        matches!(
-            name,
-            "set_result"
-                | "set_exception"
-                | "done"
-                | "cancelled"
-                | "result"
-                | "exception"
-                | "cancel"
-                | "add_done_callback"
-                | "remove_done_callback"
-        )
-    }
-
-    fn call_method(
-        self: Rc<Self>,
-        ix: &Rc<Interp>,
-        cx: &Frame,
-        name: &str,
-        mut args: Args,
-    ) -> Option<PyResult<Value>> {
-        Some(match name {
-            "set_result" | "set_exception" => {
-                if self.completion.done() {
-                    return Some(Err(error("InvalidStateError", "invalid state")));
-                }
-                let v = args.pos.pop().unwrap_or(Value::None);
-                if name == "set_result" {
-                    self.completion.settle(Settled::Value(v));
-                } else {
-                    match ix.exception_value(cx, v) {
-                        Ok(e) if exc::is_instance_of(&e, "StopIteration") => {
-                            return Some(Err(type_error(
-                                "StopIteration interacts badly with generators and cannot be raised into a Future",
-                            )));
-                        }
-                        Ok(e) => {
-                            self.completion.settle(Settled::Raised(e));
-                        }
-                        Err(e) => return Some(Err(e)),
-                    }
-                }
-                Ok(Value::None)
-            }
-            "done" => Ok(Value::Bool(self.completion.done())),
-            "cancelled" => Ok(Value::Bool(
-                self.completion.peek().is_some_and(|r| is_cancel(&r)),
-            )),
-            "cancel" => match cancel_message(args) {
-                Ok(msg) => Ok(Value::Bool(self.cancel_with(msg))),
-                Err(e) => Err(e),
-            },
-            "result" => result_of(&self.completion, "Result is not set."),
-            "exception" => exception_of(&self.completion),
-            "add_done_callback" => super::base_events::add_done_callback(
-                ix,
-                cx,
-                &self.completion,
-                Value::Native(self.clone()),
-                args,
-            ),
-            "remove_done_callback" => {
-                super::base_events::remove_done_callback(&self.completion, args)
-            }
-            _ => return None,
-        })
-    }
-
-    fn await_on<'a>(self: Rc<Self>, ix: &'a Rc<Interp>, cx: &'a Frame) -> Option<Step<'a>> {
-        let on = WaitOn::Future(Arc::from(&*self.name));
         Some(Box::pin(ix.await_settled(cx, self, on)))
     }
 }
@@ -742,57 +624,4 @@ impl<F: Future> Future for AwaitPoint<F> {
             Poll::Pending => Poll::Pending,
         }
     }
-}
-
-/// `asyncio.run(main())`: runs the coroutine as the main task, then cancels
-/// the tasks left and waits for them, and returns main's result.
-pub async fn asyncio_run(ix: &Interp, cx: &Frame, mut args: Args) -> PyResult<Value> {
-    if ix.running.get() {
-        if let Some(c) = args.pos.first().and_then(downcast::<Coroutine>) {
-            let _ = c.start();
-        }
-        return Err(error(
-            "RuntimeError",
-            "asyncio.run() cannot be called from a running event loop",
-        ));
-    }
-    let Some(main) = args.pos.pop() else {
-        return Err(type_error(
-            "run() missing 1 required positional argument: 'main'",
-        ));
-    };
-    if downcast::<Coroutine>(&main).is_none() {
-        return Err(value_error(format!(
-            "a coroutine was expected, got {}",
-            ix.repr(cx, &main)?
-        )));
-    }
-    let _entry = ix.enter_loop(cx, LoopEntry::AsyncioRun);
-    let lp = super::events::Loop::new();
-    super::events::start_running(ix, &lp);
-    crate::engine::py::modules::logging::loop_created(ix, cx)?;
-    let task = ix.create_task(cx, main, None)?;
-    crate::engine::py::modules::sys::main_task(task.lane);
-    let r = task.completion.wait().await;
-    // The loop runs the round in which main's end is noticed, then stops.
-    yield_now().await;
-    let _shutdown = ix.enter_loop(cx, LoopEntry::AsyncioRunShutdown);
-    super::runners::cancel_all_tasks(ix, cx).await;
-    asyncgen::shutdown(ix, cx).await;
-    super::events::stop_running(ix, &lp);
-    lp.closed.set(true);
-    super::base_events::report_unretrieved(ix);
-    if let Some(e) = crate::engine::py::modules::sys::take_exit() {
-        return Err(Unwind::Exc(e));
-    }
-    unsettle(r)
-}
-
-/// A new future (`loop.create_future()`), named for the timeline.
-pub fn new_future(name: &str) -> Value {
-    Value::Native(Rc::new(FutureObj {
-        completion: Completion::default(),
-        name: Rc::from(name),
-        lane: Cell::new(None),
-    }))
 }
