@@ -20,6 +20,7 @@ impl Planner<'_> {
             && !sc.prims.contains_key(name)
             && !sc.syncs.iter().any(|s| s == name)
         {
+            sc.after_timed_wait(name, &inner.span, &format!("await {name}"))?;
             return Ok(Some(ExprKind::Join(sc.local(name, &inner.span)?)));
         }
         let E::Call(f, args) = &inner.kind else {

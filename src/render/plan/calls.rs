@@ -356,6 +356,7 @@ impl Planner<'_> {
             return Ok(k);
         }
         if let Some(target) = local_name(inner) {
+            sc.after_timed_wait(target, &inner.span, &format!("await {target}"))?;
             return Ok(StmtKind::Join {
                 target: sc.local(target, &inner.span)?,
                 into,

@@ -432,6 +432,7 @@ impl Planner<'_> {
                 if let Some(task) = super::stmt::local_name(inner)
                     && sc.tasks.iter().any(|t| t == task) =>
             {
+                sc.after_timed_wait(task, &inner.span, &format!("await {task}"))?;
                 ExprKind::Join(sc.local(task, &inner.span)?)
             }
             E::Await(inner)

@@ -1,5 +1,6 @@
-//! A loop variable read after its `async for`: in Python it keeps the last
-//! item, in Rust `while let Some(x) = ...` binds it inside the loop only.
+//! A loop variable read after its loop: in Python it keeps the last item,
+//! in Rust `for x in ...` and `while let Some(x) = ...` bind it inside the
+//! loop only.
 
 use super::{Planner, Result, refuse};
 use crate::program::visit_mut::{VisitMut, expr_mut, stmt_mut};
@@ -7,21 +8,50 @@ use crate::program::{self as py, ExprKind as E, Name, StmtKind as P, Target};
 use std::ops::Range;
 
 impl Planner<'_> {
-    /// Refuses the `async for` at `span` whose variable `target` the loop's
+    /// Refuses the loops of the statement `s` (itself, or nested in its
+    /// blocks) whose variable its loop's `else` or the statements after
+    /// `s` (`after`) read: the Rust loop binds it inside the loop only.
+    pub(super) fn loops_kept(&self, s: &py::Stmt, after: &[py::Stmt]) -> Result<()> {
+        if let P::For {
+            is_async,
+            target,
+            orelse,
+            ..
+        } = &s.kind
+        {
+            self.loop_var_kept(*is_async, target, orelse, after, &s.span)?;
+        }
+        let mut inner = Vec::new();
+        for b in blocks(s) {
+            nested_loops(b, &mut inner);
+        }
+        for l in inner {
+            if let P::For {
+                is_async, target, ..
+            } = &l.kind
+            {
+                self.loop_var_kept(*is_async, target, &[], after, &l.span)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Refuses the `for` or `async for` (`is_async`) at `span` whose variable `target` the loop's
     /// `else` or the statements after it (`after`) read or set before
     /// another loop binds it again.
-    pub(super) fn loop_var_kept(
+    fn loop_var_kept(
         &self,
+        is_async: bool,
         target: &Target,
         orelse: &[py::Stmt],
         after: &[py::Stmt],
         span: &Range<usize>,
     ) -> Result<()> {
         match target {
-            Target::Name(n) => self.name_kept(n, orelse, after, span),
+            Target::Name(n) => self.name_kept(is_async, n, orelse, after, span),
             Target::Unpack(items, _) => items
                 .iter()
-                .try_for_each(|t| self.loop_var_kept(t, orelse, after, span)),
+                .try_for_each(|t| self.loop_var_kept(is_async, t, orelse, after, span)),
             Target::Attr(..) | Target::Subscript(..) => Ok(()),
         }
     }
@@ -29,6 +59,7 @@ impl Planner<'_> {
     /// [`Self::loop_var_kept`] of one name `n` the loop binds.
     fn name_kept(
         &self,
+        is_async: bool,
         n: &Name,
         orelse: &[py::Stmt],
         after: &[py::Stmt],
@@ -39,19 +70,78 @@ impl Planner<'_> {
             found: false,
         };
         for s in orelse.iter().chain(after) {
-            // Another loop over the name binds it anew, in Rust too.
-            if let P::For { target, iter, .. } = &s.kind
-                && matches!(target, Target::Name(t) if &**t.ident() == uses.name)
-            {
-                expr_mut(&mut iter.clone(), &mut uses);
-                return if uses.found { refused(n, span) } else { Ok(()) };
+            // Another loop over the name binds it anew, in Rust too, and
+            // so does an assignment of the name after a `for`.
+            let anew = match &s.kind {
+                P::For { target, iter, .. } if binds(target, uses.name) => Some(iter),
+                P::Assign { targets, value }
+                    if !is_async
+                        && targets
+                            .iter()
+                            .any(|t| matches!(t, Target::Name(t) if &**t.ident() == uses.name)) =>
+                {
+                    Some(value)
+                }
+                _ => None,
+            };
+            if let Some(read) = anew {
+                expr_mut(&mut read.clone(), &mut uses);
+                return if uses.found {
+                    refused(is_async, n, span)
+                } else {
+                    Ok(())
+                };
             }
             stmt_mut(&mut s.clone(), &mut uses);
             if uses.found {
-                return refused(n, span);
+                return refused(is_async, n, span);
             }
         }
         Ok(())
+    }
+}
+
+/// The blocks of statements inside `s` of the same function.
+fn blocks(s: &py::Stmt) -> Vec<&[py::Stmt]> {
+    match &s.kind {
+        P::If { body, orelse, .. }
+        | P::While { body, orelse, .. }
+        | P::For { body, orelse, .. } => {
+            vec![body, orelse]
+        }
+        P::With { body, .. } => vec![body],
+        P::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
+            let mut all: Vec<&[py::Stmt]> = vec![body, orelse, finalbody];
+            all.extend(handlers.iter().map(|h| h.body.as_slice()));
+            all
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The `for` loops of `block`, at any depth, into `out`.
+fn nested_loops<'a>(block: &'a [py::Stmt], out: &mut Vec<&'a py::Stmt>) {
+    for s in block {
+        if matches!(s.kind, P::For { .. }) {
+            out.push(s);
+        }
+        for b in blocks(s) {
+            nested_loops(b, out);
+        }
+    }
+}
+
+/// Whether the loop target `t` binds the name `name`.
+fn binds(t: &Target, name: &str) -> bool {
+    match t {
+        Target::Name(n) => &**n.ident() == name,
+        Target::Unpack(items, _) => items.iter().any(|t| binds(t, name)),
+        Target::Attr(..) | Target::Subscript(..) => false,
     }
 }
 
@@ -78,11 +168,18 @@ impl VisitMut for Uses<'_> {
     }
 }
 
-fn refused(n: &Name, span: &Range<usize>) -> Result<()> {
+fn refused(is_async: bool, n: &Name, span: &Range<usize>) -> Result<()> {
+    let (stmt, rust) = if is_async {
+        ("async for", "while let")
+    } else {
+        ("for", "for")
+    };
     refuse(
         span,
-        format!("`{}` used after its `async for`", n.ident()),
-        "a Rust `while let` loop binds its variable inside the loop only: keep the item \
-         in a variable of its own (`last = item` in the loop)",
+        format!("`{}` used after its `{stmt}`", n.ident()),
+        format!(
+            "a Rust `{rust}` loop binds its variable inside the loop only: keep the item \
+             in a variable of its own (`last = item` in the loop)"
+        ),
     )
 }

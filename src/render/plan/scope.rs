@@ -81,6 +81,8 @@ pub(super) struct Scope {
     pub(super) task_loops: Vec<String>,
     /// Variables of the comprehensions over such a list being planned.
     pub(super) comp_tasks: std::cell::RefCell<Vec<String>>,
+    /// Tasks handed to `asyncio.wait_for` so far (see `plan::wait_for_other`).
+    pub(super) timed: std::cell::RefCell<Vec<String>>,
 }
 
 impl Scope {
@@ -117,6 +119,7 @@ impl Scope {
             task_numbers: HashMap::new(),
             item_lists: Default::default(),
             comp_tasks: Default::default(),
+            timed: Default::default(),
         }
     }
 

@@ -172,15 +172,7 @@ impl Planner<'_> {
         if let Some(raise) = self.failing_sum(s) {
             return one(s, raise);
         }
-        if let P::For {
-            is_async: true,
-            target,
-            orelse,
-            ..
-        } = &s.kind
-        {
-            self.loop_var_kept(target, orelse, &rest[1..], &s.span)?;
-        }
+        self.loops_kept(s, &rest[1..])?;
         match &s.kind {
             P::Pass | P::Annotate { .. } => Ok((None, 1)),
             P::Expr(e) if is_docstring(e) => Ok((None, 1)),

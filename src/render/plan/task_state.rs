@@ -29,6 +29,7 @@ impl Planner<'_> {
         obj: &py::Expr,
         task: &str,
     ) -> Result<ExprKind> {
+        sc.after_timed_wait(task, &obj.span, &format!("{task}.cancelled()"))?;
         let word = |c: char| c.is_alphanumeric() || c == '_';
         let source = &self.program.source;
         let handed = source.match_indices(task).any(|(i, _)| {
@@ -106,6 +107,7 @@ impl Planner<'_> {
                 && sc.tasks.iter().any(|t| t == task)
             {
                 if op == TaskOp::Result {
+                    sc.after_timed_wait(task, &obj.span, &format!("{task}.result()"))?;
                     self.result_once(sc, obj, task)?;
                 }
                 return Ok(Some(ExprKind::Task(op, sc.local(task, &obj.span)?)));

@@ -58,6 +58,8 @@ impl Planner<'_> {
             && sc.tasks.iter().any(|t| t == task)
             && !sc.task_loops.iter().any(|t| t == task)
         {
+            sc.after_timed_wait(task, &aw.span, "asyncio.wait_for(...)")?;
+            sc.timed.borrow_mut().push(task.to_string());
             let task = Expr {
                 kind: ExprKind::Var(sc.local(task, &aw.span)?),
                 span: aw.span.clone(),
@@ -219,6 +221,37 @@ impl Planner<'_> {
             into: None,
             on_timeout: self.block(sc, handler)?,
         }))
+    }
+}
+
+impl Scope {
+    /// Refuses `what` (`await task`, `task.cancelled()`, ...) of a task
+    /// at `span` that an `asyncio.wait_for` before it waited for: its
+    /// `JoinHandle` has given its output, or was aborted at the deadline
+    /// without the flag `task.cancelled()` reads.
+    pub(super) fn after_timed_wait(
+        &self,
+        task: &str,
+        span: &std::ops::Range<usize>,
+        what: &str,
+    ) -> Result<()> {
+        if !self.timed.borrow().iter().any(|t| t == task) {
+            return Ok(());
+        }
+        let reason = if what.ends_with(".cancelled()") {
+            "the Rust listing aborts the task at the deadline without noting it where \
+             `task.cancelled()` reads: catch the wait's `TimeoutError` to know the task \
+             was cancelled"
+        } else {
+            "the timed wait takes the task's output from its `JoinHandle`, or aborts it at \
+             the deadline, and a handle polled again after that panics: keep the value the \
+             wait gave"
+        };
+        refuse(
+            span,
+            format!("`{what}` after `asyncio.wait_for({task}, ...)`"),
+            reason,
+        )
     }
 }
 
