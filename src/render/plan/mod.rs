@@ -30,6 +30,7 @@ mod compare;
 mod completed_coros;
 mod condition;
 mod const_lists;
+mod coroutine_exit;
 mod data;
 mod dataclass;
 mod deadline;
@@ -94,6 +95,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
 
+pub use coroutine_exit::exits_in_coroutines;
 pub use dataclass::{eq_marker as dataclass_eq, order_marker as dataclass_order};
 use expr::{Kind, kind_of};
 pub use module::MODULE;
@@ -205,6 +207,7 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         });
     }
     blockers.extend(one_type::printed_mixed(&planned));
+    blockers.extend(coroutine_exit::misplaced(&planned, &fallible));
     blockers.extend(mixed_returns::returns_mixed(&planned));
     for span in ir::raises::unreached_handlers(&planned) {
         blockers.push(Untranslatable {

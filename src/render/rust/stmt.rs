@@ -164,7 +164,10 @@ impl Renderer<'_> {
                 let q = self.try_op(&call.name);
                 // In a plain `main`, `asyncio.run(...)` runs the coroutine
                 // on an event loop of its own: the `run` helper.
-                if self.kind == FunctionKind::Blocking {
+                if self.kind == FunctionKind::Blocking && self.exits() {
+                    self.needs_run = true;
+                    self.run_or_exit(into, &c);
+                } else if self.kind == FunctionKind::Blocking {
                     self.needs_run = true;
                     self.assign(into, &format!("run({c}){q}"));
                 } else {
