@@ -15,6 +15,7 @@ use super::{Planner, Untranslatable};
 use crate::program::{self as py, Arg, ExprKind as E, Module, StmtKind as P};
 use crate::render::plan::ir::ast::{Block, Demo, FunctionKind, StmtKind, walk};
 use crate::render::plan::ir::expr::{Builtin, ExprKind};
+use crate::render::plan::ir::raises::takes;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -183,21 +184,51 @@ fn only_spawned_or_called(demo: &Demo, name: &str) -> bool {
 }
 
 impl Planner<'_> {
-    /// Whether a function of the module calls `sys.exit(...)` as a
-    /// statement: `main` is then plain, running the coroutine with `run`,
-    /// which reports the status.
+    /// Whether a coroutine of the module calls `sys.exit(...)` as a
+    /// statement outside a `try` that takes `SystemExit`: `main` is then
+    /// plain, running the coroutine with `run`, which reports the status.
     pub(super) fn exits_in_functions(&self, body: &[py::Stmt]) -> bool {
-        let mut found = false;
-        for s in body {
-            let P::Def { code, .. } = &s.kind else {
-                continue;
-            };
-            py::walk(&code.body, &mut |st| {
-                found |= matches!(&st.kind, P::Expr(e)
-                    if matches!(&e.kind, E::Call(f, _) if self.member(f) == Some((Module::Sys, "exit"))));
-            });
-        }
-        found
+        body.iter().any(|s| {
+            matches!(&s.kind, P::Def { code, .. } if code.is_async && self.exits_in(&code.body))
+        })
+    }
+
+    /// Whether `block` calls `sys.exit(...)` as a statement that no `try`
+    /// of it takes as `SystemExit`.
+    fn exits_in(&self, block: &[py::Stmt]) -> bool {
+        block.iter().any(|st| match &st.kind {
+            P::Expr(e) => {
+                matches!(&e.kind, E::Call(f, _) if self.member(f) == Some((Module::Sys, "exit")))
+            }
+            P::If { body, orelse, .. }
+            | P::While { body, orelse, .. }
+            | P::For { body, orelse, .. } => self.exits_in(body) || self.exits_in(orelse),
+            P::With { body, .. } => self.exits_in(body),
+            P::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
+                let taken = handlers.iter().any(|h| {
+                    h.class.as_ref().is_none_or(|c| {
+                        let items: Vec<&py::Expr> = match &c.kind {
+                            E::Tuple(xs) => xs.iter().collect(),
+                            _ => vec![c],
+                        };
+                        items.iter().any(|x| {
+                            matches!(&x.kind, E::Name(py::Name::Global(n))
+                                if takes(n, "SystemExit"))
+                        })
+                    })
+                });
+                (!taken && self.exits_in(body))
+                    || handlers.iter().any(|h| self.exits_in(&h.body))
+                    || self.exits_in(orelse)
+                    || self.exits_in(finalbody)
+            }
+            _ => false,
+        })
     }
 }
 

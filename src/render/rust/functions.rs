@@ -255,7 +255,8 @@ impl Renderer<'_> {
         self.entry_main = is_entry_main;
         if is_entry_main {
             // A program that never starts an event loop has a plain `main`.
-            let head = if f.kind == FunctionKind::Blocking && self.exits() {
+            let exits = self.exits() && !self.fallible.contains(&f.name);
+            let head = if f.kind == FunctionKind::Blocking && exits {
                 "fn main() -> ExitCode"
             } else if f.kind == FunctionKind::Blocking {
                 "fn main()"
@@ -295,7 +296,11 @@ impl Renderer<'_> {
             f.body.last().map(|s| &s.kind),
             Some(StmtKind::Return(_) | StmtKind::Raise { .. })
         );
-        if is_entry_main && f.kind == FunctionKind::Blocking && self.exits() {
+        if is_entry_main
+            && f.kind == FunctionKind::Blocking
+            && self.exits()
+            && !self.fallible.contains(&f.name)
+        {
             self.line("ExitCode::SUCCESS");
         } else if self.fallible.contains(&f.name)
             && !ends
