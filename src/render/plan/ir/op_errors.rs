@@ -1,12 +1,13 @@
 //! Python's own failing operations where the program catches what they
 //! raise: a division by zero (`ZeroDivisionError`), `d[k]` of a missing
 //! key (`KeyError`), `xs[i]` past the end (`IndexError`), `int("x")`
-//! (`ValueError`). Such an operation is checked, an `Err` passed on with
+//! (`ValueError`), `xs.pop()` of an empty list (`IndexError`),
+//! `xs.remove(x)` of what it does not hold (`ValueError`). Such an operation is checked, an `Err` passed on with
 //! `?`, only inside a `try` whose `except` takes its class, or in a
 //! function called from one; elsewhere it stays plain.
 
 use super::ast::{Block, Demo, Handler, StmtKind};
-use super::expr::{BinaryOp, Builtin, Expr, ExprKind, Part};
+use super::expr::{BinaryOp, Builtin, Expr, ExprKind, Part, StrMethod};
 use super::raises::{exprs, propagating_calls, takes};
 use super::value::Value;
 use std::collections::{HashMap, HashSet};
@@ -38,6 +39,10 @@ pub fn candidates(e: &Expr) -> &'static [&'static str] {
             &["ZeroDivisionError"]
         }
         ExprKind::Call(Builtin::Index, _) => &["KeyError", "IndexError"],
+        // `xs.pop()` of an empty list, `xs.pop(i)` past its end.
+        ExprKind::StrMethod(StrMethod::Pop, _, args) if args.len() <= 1 => &["IndexError"],
+        // `xs.remove(x)` of what the list does not hold.
+        ExprKind::StrMethod(StrMethod::Remove, _, args) if args.len() == 1 => &["ValueError"],
         ExprKind::Call(Builtin::Int | Builtin::Float, args) if matches!(args.as_slice(), [x] if !matches!(x.kind, ExprKind::Lit(Value::Int(_) | Value::Float(_)))) => {
             &["ValueError"]
         }

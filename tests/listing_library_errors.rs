@@ -1,0 +1,82 @@
+//! The Rust listing of the list methods that raise, inside a `try` whose
+//! `except` takes what they raise: `xs.pop()`, `xs.pop(i)` and
+//! `xs.remove(x)` give the `Err` variant with Python's message (the corpus
+//! program `lists__pop_remove_errors` is built and run by
+//! `tests/rust_listings.rs`); and what stays refused.
+
+#[path = "support/listing.rs"]
+mod support;
+use support::{has_all, listing, main_of, refusal};
+
+#[test]
+fn pop_of_an_empty_list_is_an_index_error() {
+    let text = listing(&main_of(
+        "    jobs = [1, 2]\n    try:\n        while True:\n            print(jobs.pop())\n    except IndexError as e:\n        print(\"done:\", e)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "println!(\"{}\", py_pop(&mut jobs)?);",
+            "err @ Error::IndexError(_) => {",
+            "fn py_pop<T>(items: &mut Vec<T>) -> Result<T, Error> {",
+            ".ok_or_else(|| Error::IndexError(\"pop from empty list\".to_string()))",
+        ],
+    );
+}
+
+#[test]
+fn pop_at_an_index_names_an_empty_list_or_an_index_out_of_range() {
+    let text = listing(&main_of(
+        "    xs = [1, 2]\n    try:\n        x = xs.pop(5)\n        print(x)\n    except IndexError as e:\n        print(e)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "py_pop_at(&mut xs, 5)?",
+            "return Err(Error::IndexError(\"pop from empty list\".to_string()));",
+            "_ => Err(Error::IndexError(\"pop index out of range\".to_string())),",
+        ],
+    );
+}
+
+#[test]
+fn remove_of_a_missing_item_is_a_value_error() {
+    let text = listing(&main_of(
+        "    names = [\"a\", \"b\"]\n    try:\n        names.remove(\"c\")\n    except ValueError as e:\n        print(\"ValueError:\", e)\n    print(names)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "        py_remove(&mut names, |item| *item == \"c\")?;\n",
+            "Error::ValueError(\"list.remove(x): x not in list\".to_string())",
+        ],
+    );
+}
+
+/// Outside a `try`, the method stays as it was; under an `except` that
+/// takes another class, the clause is refused.
+#[test]
+fn pop_outside_such_a_try_is_unchanged() {
+    let text = listing(&main_of("    xs = [1, 2]\n    print(xs.pop())\n"));
+    assert!(text.contains("xs.pop().unwrap()"), "{text}");
+    assert!(!text.contains("py_pop"), "{text}");
+    let construct = refusal(&main_of(
+        "    xs = [1, 2]\n    try:\n        print(xs.pop())\n    except ValueError as e:\n        print(e)\n",
+    ));
+    assert_eq!(
+        construct,
+        "an `except` of classes that no `raise` of the program gives"
+    );
+}
+
+/// A dict's `pop` of a missing key is no `Err` of the listing yet.
+#[test]
+fn pop_of_a_dict_under_except_key_error_is_refused() {
+    let construct = refusal(&main_of(
+        "    d = {\"a\": 1}\n    try:\n        d.pop(\"b\")\n    except KeyError as e:\n        print(e)\n",
+    ));
+    assert_eq!(
+        construct,
+        "an `except` of classes that no `raise` of the program gives"
+    );
+}
