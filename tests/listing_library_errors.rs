@@ -80,3 +80,31 @@ fn pop_of_a_dict_under_except_key_error_is_refused() {
         "an `except` of classes that no `raise` of the program gives"
     );
 }
+
+#[test]
+fn put_nowait_on_a_full_queue_is_queue_full_and_get_nowait_queue_empty() {
+    let text = listing(&main_of(
+        "    q = asyncio.Queue(maxsize=1)\n    try:\n        q.put_nowait(1)\n        q.put_nowait(2)\n    except asyncio.QueueFull as e:\n        print(\"full\", repr(e))\n    try:\n        print(q.get_nowait())\n        print(q.get_nowait())\n    except asyncio.QueueEmpty:\n        print(\"empty\")\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "q_tx.try_send(1)\n            .map_err(|_| Error::QueueFull(String::new()))?;",
+            "            q_rx.try_recv().map_err(|_| Error::QueueEmpty(String::new()))?\n",
+            "Error::QueueFull(message) if message.is_empty() => \"QueueFull()\".to_string(),",
+            "            Error::QueueEmpty(_) => {\n                println!(\"empty\");",
+        ],
+    );
+}
+
+/// `await q.put(x)` waits for room: no `QueueFull` comes of it.
+#[test]
+fn except_queue_full_around_an_awaited_put_is_refused() {
+    let construct = refusal(&main_of(
+        "    q = asyncio.Queue(maxsize=1)\n    try:\n        await q.put(1)\n    except asyncio.QueueFull:\n        print(\"full\")\n",
+    ));
+    assert_eq!(
+        construct,
+        "an `except` of classes that no `raise` of the program gives"
+    );
+}

@@ -13,6 +13,7 @@ use super::types::{Ty, Types};
 use crate::render::plan::ir::ast::Demo;
 use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, StrMethod};
 use crate::render::plan::ir::op_errors::checked_ops;
+use crate::render::plan::ir::primitive::PrimOp;
 use crate::render::plan::ir::raises::raised_classes;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -155,6 +156,8 @@ pub(super) fn checked_classes(demo: &Demo, types: &Types) -> HashMap<Range<usize
                 [x] if ty(x) == Ty::Str => "ValueError",
                 _ => continue,
             },
+            ExprKind::Prim(_, PrimOp::PutNowait) => "QueueFull",
+            ExprKind::Prim(_, PrimOp::GetNowait) => "QueueEmpty",
             ExprKind::StrMethod(StrMethod::Pop, x, args) => match (ty(x), args.as_slice()) {
                 (Ty::List(_), []) => "IndexError",
                 (Ty::List(_), [i]) if ty(i) == Ty::Int => "IndexError",
@@ -276,6 +279,12 @@ impl Renderer<'_> {
                 };
                 Code::new(text, ty, 10)
             }
+            ExprKind::Prim(object, op) => {
+                let (links, ty) = self.prim_chain(object, *op, None);
+                let mut c = Code::new(checked_links(links, *op).concat(), ty, 10);
+                c.fresh = true;
+                c
+            }
             ExprKind::StrMethod(StrMethod::Remove, x, args) => {
                 let [v] = args.as_slice() else {
                     return None;
@@ -299,4 +308,19 @@ fn nonzero(b: &Code, message: &str) -> Code {
         b.ty.clone(),
         10,
     )
+}
+
+/// The links of `q.put_nowait(x)` or `q.get_nowait()` whose last one, the
+/// `expect`, becomes the `QueueFull` or `QueueEmpty` the program catches.
+pub(super) fn checked_links(mut links: Vec<String>, op: PrimOp) -> Vec<String> {
+    let class = match op {
+        PrimOp::PutNowait => "QueueFull",
+        PrimOp::GetNowait => "QueueEmpty",
+        _ => return links,
+    };
+    if links.last().is_some_and(|l| l.starts_with(".expect(")) {
+        links.pop();
+        links.push(format!(".map_err(|_| Error::{class}(String::new()))?"));
+    }
+    links
 }

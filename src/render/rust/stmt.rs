@@ -525,7 +525,7 @@ impl Renderer<'_> {
                 op,
                 arg,
                 into,
-            } => self.prim_stmt(object, *op, arg.as_ref(), into.as_deref()),
+            } => self.prim_stmt(object, *op, arg.as_ref(), into.as_deref(), &s.span),
             StmtKind::Locked { sync, body } if self.var_ty(sync) == Ty::Condition => {
                 self.condition_locked(body, tail)
             }
