@@ -69,15 +69,21 @@ fn pop_outside_such_a_try_is_unchanged() {
     );
 }
 
-/// A dict's `pop` of a missing key is no `Err` of the listing yet.
+/// A dict's `pop` of a missing key is its `KeyError`, naming the key;
+/// outside such a `try`, `shift_remove` keeps the others' order.
 #[test]
-fn pop_of_a_dict_under_except_key_error_is_refused() {
-    let construct = refusal(&main_of(
-        "    d = {\"a\": 1}\n    try:\n        d.pop(\"b\")\n    except KeyError as e:\n        print(e)\n",
+fn pop_of_a_missing_key_of_a_dict_is_a_key_error() {
+    let text = listing(&main_of(
+        "    d = {\"a\": 1, \"b\": 2}\n    print(d.pop(\"a\"))\n    try:\n        print(d.pop(\"c\"))\n    except KeyError as e:\n        print(\"KeyError:\", e)\n",
     ));
-    assert_eq!(
-        construct,
-        "an `except` of classes that no `raise` of the program gives"
+    has_all(
+        &text,
+        &[
+            "println!(\"{}\", d.shift_remove(\"a\").unwrap());",
+            "println!(\"{}\", py_pop_key(&mut d, \"c\")?);",
+            "fn py_pop_key<V>(map: &mut IndexMap<String, V>, key: &str) -> Result<V, Error> {",
+            ".ok_or_else(|| Error::KeyError(py_repr(key)))",
+        ],
     );
 }
 

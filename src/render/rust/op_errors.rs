@@ -3,6 +3,7 @@
 //! `py_nonzero(divisor, message)?`, `*py_item(&map, key)?` of a dict,
 //! `*py_item_at(&items, index)?` of a list, `py_int(text)?`,
 //! `py_pop(&mut items)?`, `py_pop_at(&mut items, index)?`,
+//! `py_pop_key(&mut map, key)?`,
 //! `py_remove(&mut items, |item| *item == value)?`; each gives the `Err` variant with
 //! Python's message.
 
@@ -76,6 +77,15 @@ const POP: &[&str] = &[
     "}",
 ];
 
+const POP_KEY: &[&str] = &[
+    "/// `map.pop(key)` of a Python dict: the value taken out (the others keep their",
+    "/// order), or the `KeyError` naming the key.",
+    "fn py_pop_key<V>(map: &mut IndexMap<String, V>, key: &str) -> Result<V, Error> {",
+    "    map.shift_remove(key)",
+    "        .ok_or_else(|| Error::KeyError(py_repr(key)))",
+    "}",
+];
+
 const POP_AT: &[&str] = &[
     "/// `items.pop(index)` of a Python list (from the end when negative), or its",
     "/// `IndexError`.",
@@ -104,7 +114,7 @@ const REMOVE: &[&str] = &[
     "}",
 ];
 
-const HELPERS: [(&str, &[&str]); 8] = [
+const HELPERS: [(&str, &[&str]); 9] = [
     ("py_nonzero(", NONZERO),
     ("py_item(", ITEM),
     ("py_item_at(", ITEM_AT),
@@ -112,6 +122,7 @@ const HELPERS: [(&str, &[&str]); 8] = [
     ("py_float(", PARSE_FLOAT),
     ("py_pop(", POP),
     ("py_pop_at(", POP_AT),
+    ("py_pop_key(", POP_KEY),
     ("py_remove(", REMOVE),
 ];
 
@@ -129,7 +140,7 @@ pub(super) fn helpers(calls: &dyn Fn(&str) -> bool) -> Vec<&'static str> {
 
 /// Whether a helper the lines call needs `py_repr`.
 pub(super) fn uses_py_repr(calls: &dyn Fn(&str) -> bool) -> bool {
-    ["py_item(", "py_int(", "py_float("]
+    ["py_item(", "py_int(", "py_float(", "py_pop_key("]
         .iter()
         .any(|n| calls(n))
 }
@@ -161,6 +172,7 @@ pub(super) fn checked_classes(demo: &Demo, types: &Types) -> HashMap<Range<usize
             ExprKind::StrMethod(StrMethod::Pop, x, args) => match (ty(x), args.as_slice()) {
                 (Ty::List(_), []) => "IndexError",
                 (Ty::List(_), [i]) if ty(i) == Ty::Int => "IndexError",
+                (Ty::Dict(key, _), [k]) if *key == Ty::Str && ty(k) == Ty::Str => "KeyError",
                 _ => continue,
             },
             ExprKind::StrMethod(StrMethod::Remove, x, _) if matches!(ty(x), Ty::List(_)) => {
@@ -271,6 +283,17 @@ impl Renderer<'_> {
                 let ty = x.ty.elem();
                 let text = match args.as_slice() {
                     [] => format!("py_pop(&mut {})?", x.wrap(7)),
+                    [k] if matches!(x.ty, Ty::Dict(..)) => {
+                        let k = self.expr(k);
+                        return Some(Code::new(
+                            format!("py_pop_key(&mut {}, {})?", x.wrap(7), key(&k)),
+                            match &x.ty {
+                                Ty::Dict(_, v) => (**v).clone(),
+                                _ => Ty::Unknown,
+                            },
+                            10,
+                        ));
+                    }
                     [i] => {
                         let i = self.expr(i);
                         format!("py_pop_at(&mut {}, {})?", x.wrap(7), i.text)

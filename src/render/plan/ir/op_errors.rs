@@ -1,7 +1,8 @@
 //! Python's own failing operations where the program catches what they
 //! raise: a division by zero (`ZeroDivisionError`), `d[k]` of a missing
 //! key (`KeyError`), `xs[i]` past the end (`IndexError`), `int("x")`
-//! (`ValueError`), `xs.pop()` of an empty list (`IndexError`),
+//! (`ValueError`), `xs.pop()` of an empty list (`IndexError`), `d.pop(k)`
+//! of a missing key (`KeyError`),
 //! `xs.remove(x)` of what it does not hold (`ValueError`),
 //! `q.put_nowait(x)` of a full queue (`asyncio.QueueFull`) and
 //! `q.get_nowait()` of an empty one (`asyncio.QueueEmpty`). Such an operation is checked, an `Err` passed on with
@@ -44,8 +45,11 @@ pub fn candidates(e: &Expr) -> &'static [&'static str] {
         ExprKind::Call(Builtin::Index, _) => &["KeyError", "IndexError"],
         ExprKind::Prim(_, PrimOp::PutNowait) => &["QueueFull"],
         ExprKind::Prim(_, PrimOp::GetNowait) => &["QueueEmpty"],
-        // `xs.pop()` of an empty list, `xs.pop(i)` past its end.
-        ExprKind::StrMethod(StrMethod::Pop, _, args) if args.len() <= 1 => &["IndexError"],
+        // `xs.pop()` of an empty list, `xs.pop(i)` past its end, `d.pop(k)`
+        // of a missing key.
+        ExprKind::StrMethod(StrMethod::Pop, _, args) if args.len() <= 1 => {
+            &["IndexError", "KeyError"]
+        }
         // `xs.remove(x)` of what the list does not hold.
         ExprKind::StrMethod(StrMethod::Remove, _, args) if args.len() == 1 => &["ValueError"],
         ExprKind::Call(Builtin::Int | Builtin::Float, args) if matches!(args.as_slice(), [x] if !matches!(x.kind, ExprKind::Lit(Value::Int(_) | Value::Float(_)))) => {
