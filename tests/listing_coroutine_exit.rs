@@ -88,3 +88,18 @@ fn sys_exit_of_a_status_other_than_a_small_number_is_refused() {
         assert_eq!(at, call);
     }
 }
+
+/// A nested coroutine's exit: `main` has no `run` of its own to stop.
+#[test]
+fn sys_exit_in_a_nested_coroutine_is_refused() {
+    let (construct, reason, at) = refused(&program(
+        "",
+        "    async def stopper():\n        await asyncio.sleep(1)\n        sys.exit(3)\n\n    asyncio.create_task(stopper())\n    await asyncio.sleep(2)\n",
+    ));
+    assert_eq!(construct, "`sys.exit(...)` here");
+    assert!(
+        reason.contains("defined at the top of the module"),
+        "{reason}"
+    );
+    assert_eq!(at, "sys.exit(3)");
+}

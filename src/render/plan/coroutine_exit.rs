@@ -130,6 +130,21 @@ pub(super) fn misplaced(demo: &Demo, fallible: &HashSet<String>) -> Vec<Untransl
         if exits.is_empty() {
             continue;
         }
+        // `main` runs no `asyncio.run(...)` of its own to stop (an exit the
+        // module's scan did not see: in a method, a nested function).
+        if runs.is_empty() {
+            out.extend(exits.into_iter().map(|span| {
+                Untranslatable {
+                    span,
+                    construct: "`sys.exit(...)` here".into(),
+                    reason: "the Rust listing stops the event loop from a coroutine defined at \
+                         the top of the module, started by `asyncio.run` or \
+                         `asyncio.create_task`"
+                        .into(),
+                }
+            }));
+            continue;
+        }
         let is_run = runs.contains(&f.name.as_str()) && !only_spawned_or_called(demo, &f.name);
         if is_run {
             continue;
