@@ -114,3 +114,20 @@ fn except_queue_full_around_an_awaited_put_is_refused() {
         "an `except` of classes that no `raise` of the program gives"
     );
 }
+
+/// `xs.pop()` under `except KeyError`: by the list's type, the operation
+/// raises `IndexError`, so the clause never runs and no `Err` is made; the
+/// function that was to pass one on still names an `Error`, with no variant.
+#[test]
+fn an_except_of_a_class_the_typed_operation_cannot_raise_never_runs() {
+    let text = listing(&main_of(
+        "    xs = [1, 2]\n    try:\n        print(xs.pop())\n    except KeyError:\n        print(\"never\")\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "#[derive(Debug)]\nenum Error {}",
+            "    // Nothing here raises what the `except` takes: it never runs.\n    println!(\"{}\", xs.pop().unwrap());",
+        ],
+    );
+}
