@@ -103,3 +103,18 @@ fn sys_exit_in_a_nested_coroutine_is_refused() {
     );
     assert_eq!(at, "sys.exit(3)");
 }
+
+/// `__aexit__` would run in Python; a dropped future awaits no clean-up.
+#[test]
+fn sys_exit_inside_async_with_is_refused() {
+    let src = format!(
+        "{HEADER}import sys\n\n\nclass Conn:\n    async def __aenter__(self):\n        print(\"open\")\n\n    async def __aexit__(self, exc_type, exc, tb):\n        print(\"close\")\n\n\nasync def main():\n    async with Conn():\n        await asyncio.sleep(1)\n        sys.exit(2)\n{RUN}"
+    );
+    let program = asynclings::python::load("x.py", &src).expect("loads");
+    let blockers = asynclings::render::plan::plan_partial(&program).1;
+    let exit = blockers
+        .iter()
+        .find(|b| &src[b.span.clone()] == "sys.exit(2)")
+        .expect("the exit is refused");
+    assert_eq!(exit.construct, "`sys.exit(...)` inside `async with`");
+}

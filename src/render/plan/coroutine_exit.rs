@@ -37,15 +37,21 @@ pub fn exits_in_coroutines(demo: &Demo) -> bool {
         })
 }
 
-/// The spans of the `sys.exit(...)` statements of `block` inside a `try`.
-fn exits_in_try(block: &Block, inside: bool, out: &mut Vec<Range<usize>>) {
+/// The spans of the `sys.exit(...)` statements of `block` inside a
+/// statement `around` takes (a `try`, an `async with`).
+fn exits_in(
+    block: &Block,
+    inside: bool,
+    around: &dyn Fn(&StmtKind) -> bool,
+    out: &mut Vec<Range<usize>>,
+) {
     for s in block {
         if inside && is_exit(&s.kind) {
             out.push(s.span.clone());
         }
-        let here = inside || matches!(s.kind, StmtKind::Try { .. } | StmtKind::Catch { .. });
+        let here = inside || around(&s.kind);
         for inner in s.blocks() {
-            exits_in_try(inner, here, out);
+            exits_in(inner, here, around, out);
         }
     }
 }
@@ -145,6 +151,28 @@ pub(super) fn misplaced(demo: &Demo, fallible: &HashSet<String>) -> Vec<Untransl
             }));
             continue;
         }
+        // An `async with` whose exit would not run: a dropped future runs no
+        // `close().await`.
+        let mut closing = Vec::new();
+        exits_in(
+            &f.body,
+            false,
+            &|k| matches!(k, StmtKind::AsyncWith { .. }),
+            &mut closing,
+        );
+        if !closing.is_empty() {
+            out.extend(closing.into_iter().map(|span| {
+                Untranslatable {
+                    span,
+                    construct: "`sys.exit(...)` inside `async with`".into(),
+                    reason:
+                        "`SystemExit` runs the context manager's `__aexit__` on its way out; the \
+                         Rust listing drops the block's future, which awaits no clean-up"
+                            .into(),
+                }
+            }));
+            continue;
+        }
         let is_run = runs.contains(&f.name.as_str()) && !only_spawned_or_called(demo, &f.name);
         if is_run {
             continue;
@@ -164,7 +192,8 @@ pub(super) fn misplaced(demo: &Demo, fallible: &HashSet<String>) -> Vec<Untransl
             continue;
         }
         let mut inside = Vec::new();
-        exits_in_try(&f.body, false, &mut inside);
+        let is_try = |k: &StmtKind| matches!(k, StmtKind::Try { .. } | StmtKind::Catch { .. });
+        exits_in(&f.body, false, &is_try, &mut inside);
         out.extend(inside.into_iter().map(|span| {
             Untranslatable {
                 span,
