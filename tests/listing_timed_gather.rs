@@ -66,3 +66,15 @@ fn a_timed_gather_followed_by_more_in_the_try_is_refused() {
     assert_eq!(construct, "`except TimeoutError` around this");
     assert!(at.starts_with("await asyncio.wait_for("), "{at}");
 }
+
+/// `wait_for` cancels gathered tasks at the timeout; a dropped join of
+/// `JoinHandle`s would leave them running.
+#[test]
+fn a_timed_gather_of_tasks_is_refused() {
+    let (construct, reason, at) = refused(&program(
+        "    t1 = asyncio.create_task(fetch(\"a\", 1))\n    t2 = asyncio.create_task(fetch(\"b\", 5))\n    try:\n        await asyncio.wait_for(asyncio.gather(t1, t2), timeout=2)\n    except TimeoutError:\n        print(\"timed out\")\n",
+    ));
+    assert_eq!(construct, "`asyncio.wait_for` of this gather");
+    assert!(reason.contains("leaves tasks running"), "{reason}");
+    assert_eq!(at, "asyncio.gather(t1, t2)");
+}

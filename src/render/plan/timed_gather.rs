@@ -8,7 +8,7 @@
 
 use super::scope::Scope;
 use super::try_stmt::Caught;
-use super::{Planner, Result, Untranslatable};
+use super::{Planner, Result, Untranslatable, refuse};
 use crate::program::{self as py, Arg, ExprKind as E, Module, StmtKind as P};
 use crate::render::plan::ir::ast::{Calls, Demo, Stmt, StmtKind, walk};
 use std::collections::HashSet;
@@ -64,19 +64,28 @@ impl Planner<'_> {
             }),
         };
         let mut body = self.block(sc, std::slice::from_ref(&awaited))?;
-        match (body.as_mut_slice(), into) {
-            (
-                [
-                    Stmt {
-                        kind: StmtKind::Gather { into: slot, .. },
-                        ..
+        // Coroutines joined in place: a gather of tasks would leave them
+        // running past the timeout, where `wait_for` cancels them.
+        let [
+            Stmt {
+                kind:
+                    StmtKind::Gather {
+                        calls: Calls::List(_),
+                        into: slot,
                     },
-                ],
-                into,
-            ) => *slot = into,
-            (_, None) => {}
-            (_, Some(_)) => return Ok(None),
-        }
+                ..
+            },
+        ] = body.as_mut_slice()
+        else {
+            return refuse(
+                &gathered.span,
+                "`asyncio.wait_for` of this gather",
+                "at the timeout `wait_for` cancels what the gather waits for; the Rust listing \
+                 drops the joined futures, which cancels coroutine calls gathered in place \
+                 (`asyncio.gather(f(...), g(...))`) but leaves tasks running",
+            );
+        };
+        *slot = into;
         let on_timeout = match handler {
             Some(h) => {
                 // `except TimeoutError as e`: an exception without a message.
