@@ -78,3 +78,14 @@ fn a_timed_gather_of_tasks_is_refused() {
     assert!(reason.contains("leaves tasks running"), "{reason}");
     assert_eq!(at, "asyncio.gather(t1, t2)");
 }
+
+/// Under `async with asyncio.timeout(...)`, awaiting tasks is refused too:
+/// asyncio cancels the awaited tasks at the deadline.
+#[test]
+fn awaiting_tasks_under_a_timeout_block_is_refused() {
+    let (construct, _, at) = refused(&program(
+        "    t1 = asyncio.create_task(fetch(\"a\", 1))\n    t2 = asyncio.create_task(fetch(\"b\", 5))\n    try:\n        async with asyncio.timeout(2):\n            await asyncio.gather(t1, t2)\n    except TimeoutError:\n        print(\"timed out\")\n",
+    ));
+    assert_eq!(construct, "awaiting a task under a timeout");
+    assert_eq!(at, "await asyncio.gather(t1, t2)");
+}

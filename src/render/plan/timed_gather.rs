@@ -11,6 +11,7 @@ use super::try_stmt::Caught;
 use super::{Planner, Result, Untranslatable, refuse};
 use crate::program::{self as py, Arg, ExprKind as E, Module, StmtKind as P};
 use crate::render::plan::ir::ast::{Calls, Demo, Stmt, StmtKind, walk};
+use crate::render::plan::ir::expr::ExprKind;
 use std::collections::HashSet;
 
 impl Planner<'_> {
@@ -129,6 +130,16 @@ pub(super) fn failing_under_deadline(
                 return;
             };
             walk(body, &mut |g| {
+                if joins_tasks(g) {
+                    out.push(Untranslatable {
+                        span: g.span.clone(),
+                        construct: "awaiting a task under a timeout".into(),
+                        reason: "at the timeout asyncio cancels the task the block awaits; the \
+                                 Rust listing drops only the `JoinHandle`, which leaves the task \
+                                 running"
+                            .into(),
+                    });
+                }
                 if let StmtKind::Gather {
                     calls: Calls::List(list),
                     ..
@@ -148,4 +159,24 @@ pub(super) fn failing_under_deadline(
         });
     }
     out
+}
+
+/// Whether `s` awaits a task (`await t`, `await asyncio.gather(t1, t2)`).
+fn joins_tasks(s: &Stmt) -> bool {
+    if matches!(s.kind, StmtKind::Join { .. }) {
+        return true;
+    }
+    // The awaited expression itself (`x = await t`, `print(await t)` are
+    // not looked into).
+    crate::render::plan::ir::raises::exprs(&s.kind)
+        .iter()
+        .any(|e| match &e.kind {
+            ExprKind::Join(_) => true,
+            ExprKind::GatherAll(list) => match &list.kind {
+                ExprKind::List(items) => items.iter().any(|i| !matches!(i.kind, ExprKind::Coro(_))),
+                ExprKind::Comp { value, .. } => !matches!(value.kind, ExprKind::Coro(_)),
+                _ => true,
+            },
+            _ => false,
+        })
 }
