@@ -34,6 +34,7 @@ mod coroutine_exit;
 mod data;
 mod dataclass;
 mod deadline;
+mod deadline_awaits;
 mod dict_comp;
 mod enumerated;
 mod event_loop;
@@ -75,7 +76,6 @@ mod streams;
 mod sync;
 mod task_loops;
 mod task_state;
-mod timed_gather;
 mod timeout;
 mod truth_list;
 mod try_stmt;
@@ -209,7 +209,7 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
     }
     blockers.extend(one_type::printed_mixed(&planned));
     blockers.extend(coroutine_exit::misplaced(&planned, &fallible));
-    blockers.extend(timed_gather::failing_under_deadline(&planned, &fallible));
+    blockers.extend(deadline_awaits::failing_under_deadline(&planned, &fallible));
     blockers.extend(mixed_returns::returns_mixed(&planned));
     for span in ir::raises::unreached_handlers(&planned) {
         blockers.push(Untranslatable {

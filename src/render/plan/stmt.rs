@@ -541,9 +541,6 @@ impl Planner<'_> {
                 if let Some(k) = self.wait_for_raising(sc, s, inner, None)? {
                     return one(s, k);
                 }
-                if let Some(k) = self.wait_for_gather(sc, s, inner, None, None)? {
-                    return one(s, k);
-                }
                 return one(s, self.awaited(sc, inner, None)?);
             }
             E::Yield(v) if sc.kind == FunctionKind::Generator => {
@@ -760,10 +757,7 @@ impl Planner<'_> {
         let kind = match &value.kind {
             E::Await(inner) => match self.wait_for_raising(sc, s, inner, Some(var.clone()))? {
                 Some(k) => k,
-                None => match self.wait_for_gather(sc, s, inner, Some(var.clone()), None)? {
-                    Some(k) => k,
-                    None => self.awaited(sc, inner, Some(var))?,
-                },
+                None => self.awaited(sc, inner, Some(var))?,
             },
             E::Comprehension(c)
                 if c.is_async

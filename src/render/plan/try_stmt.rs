@@ -94,13 +94,6 @@ impl Planner<'_> {
             {
                 return self.deadline(sc, inner, Some(&h.body));
             }
-            // `try: [x =] await asyncio.wait_for(asyncio.gather(...), ...)` alone.
-            if let [only] = body.as_slice()
-                && let Some((inner, into)) = self.awaited_of(sc, only)?
-                && let Some(kind) = self.wait_for_gather(sc, only, inner, into, Some(h))?
-            {
-                return one(s, kind);
-            }
             return self.wait_for(sc, s, body, h);
         }
         if !cancel_only {
@@ -447,28 +440,4 @@ fn returned_var(body: &[py::Stmt]) -> String {
         .find(|n| !names.iter().any(|m| m == n))
         .unwrap_or("returned")
         .to_string()
-}
-
-impl Planner<'_> {
-    /// What `[x =] await asyncio.wait_for(asyncio.gather(...), ...)`
-    /// awaits, and the variable it sets.
-    fn awaited_of<'s>(
-        &self,
-        sc: &mut Scope,
-        s: &'s py::Stmt,
-    ) -> Result<Option<(&'s py::Expr, Option<String>)>> {
-        Ok(match &s.kind {
-            P::Expr(py::Expr {
-                kind: E::Await(inner),
-                ..
-            }) if self.is_wait_for_gather(inner) => Some((inner, None)),
-            P::Assign { targets, value } if targets.len() == 1 => match &value.kind {
-                E::Await(inner) if self.is_wait_for_gather(inner) => {
-                    Some((inner, Some(self.target(sc, &targets[0], &s.span)?)))
-                }
-                _ => None,
-            },
-            _ => None,
-        })
-    }
 }

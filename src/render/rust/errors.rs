@@ -269,11 +269,6 @@ impl Renderer<'_> {
     /// Variables the `try` block sets first and the rest of the function
     /// reads: declared before the block, which cannot hand out its own.
     pub(super) fn declare_before(&mut self, body: &Block) {
-        self.declare_before_block(body, "the `try` block");
-    }
-
-    /// [`Self::declare_before`] for a block the comment names as `block`.
-    pub(super) fn declare_before_block(&mut self, body: &Block, block: &str) {
         let mut inside: HashSet<u32> = HashSet::new();
         walk(body, &mut |s| {
             inside.insert(s.id);
@@ -304,7 +299,7 @@ impl Renderer<'_> {
         for v in set {
             let ty = self.var_ty(&v).rust();
             self.line(format!(
-                "let mut {}: {ty} = Default::default(); // set in {block}",
+                "let mut {}: {ty} = Default::default(); // set in the `try` block",
                 ident(&v)
             ));
             self.declared.insert(v);

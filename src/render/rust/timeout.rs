@@ -113,9 +113,6 @@ impl Renderer<'_> {
             .into_iter()
             .find(|n| !self.declared.contains(*n) && !self.used.contains(*n))
             .unwrap_or("deadline_block");
-        // `x = await asyncio.wait_for(asyncio.gather(...), ...)`: `x` is set
-        // in the block.
-        self.declare_before_block(body, "the timed block");
         self.line(format!(
             "// The block is one future: at the deadline `{timeout}` drops it."
         ));
