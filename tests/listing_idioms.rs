@@ -31,15 +31,15 @@ print(found)\n    await asyncio.wait_for(lookup(\"x\"), 1)\n{RUN}"
 }
 
 #[test]
-fn wait_for_of_a_task_is_refused_where_it_stands() {
+fn wait_for_of_a_kept_coroutine_is_refused_where_it_stands() {
     let src = format!(
-        "{HEADER}{LOOKUP}async def main():\n    t = asyncio.create_task(lookup(\"a\"))\n    \
-await asyncio.wait_for(t, 1)\n{RUN}"
+        "{HEADER}{LOOKUP}async def main():\n    c = lookup(\"a\")\n    \
+await asyncio.wait_for(c, 1)\n{RUN}"
     );
     let (construct, reason, at) = refused(&src);
     assert_eq!(construct, "`asyncio.wait_for` of this");
     assert!(reason.contains("of a coroutine of the program"), "{reason}");
-    assert_eq!(at, "asyncio.wait_for(t, 1)");
+    assert_eq!(at, "asyncio.wait_for(c, 1)");
 }
 
 #[test]

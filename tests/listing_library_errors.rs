@@ -96,7 +96,7 @@ fn put_nowait_on_a_full_queue_is_queue_full_and_get_nowait_queue_empty() {
         &text,
         &[
             "q_tx.try_send(1)\n            .map_err(|_| Error::QueueFull(String::new()))?;",
-            "            q_rx.try_recv().map_err(|_| Error::QueueEmpty(String::new()))?\n",
+            "q_rx.try_recv()\n                .map_err(|_| Error::QueueEmpty(String::new()))?\n",
             "Error::QueueFull(message) if message.is_empty() => \"QueueFull()\".to_string(),",
             "            Error::QueueEmpty(_) => {\n                println!(\"empty\");",
         ],

@@ -156,3 +156,19 @@ fn percent_d_of_a_float_writes_its_whole_part() {
     ));
     has_all(&text, &["eprintln!(\"WARNING:root:x={}\", x as i64);"]);
 }
+
+#[test]
+fn percent_d_of_str_does_not_fit_the_message() {
+    let src = "import asyncio\nimport logging\n\n\nasync def main():\n    n = 3\n    \
+logging.warning(\"job %d\", str(n))\n    logging.warning(\"job %s\", str(n))\n\n\n\
+asyncio.run(main())\n";
+    let text = support::listing(src);
+    assert!(
+        text.contains("// `logging.warning(\"job %d\", str(n))`: its arguments do not fit"),
+        "{text}"
+    );
+    assert!(
+        text.contains("eprintln!(\"WARNING:root:job {}\", n.to_string());"),
+        "{text}"
+    );
+}

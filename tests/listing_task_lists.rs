@@ -21,7 +21,8 @@ print([t.done() for t in tasks])\n    print(len([t.done() for t in tasks if t.do
     let text = listing(&src);
     assert!(!text.contains("cannot translate"), "{text}");
     for want in [
-        "tasks.iter().map(|t| t.is_finished()).collect::<Vec<_>>()",
+        "tasks\n            .iter()\n            .map(|t| t.is_finished())\n            \
+         .collect::<Vec<_>>()",
         ".iter()\n            .filter(|t| t.is_finished())\n            .map(|t| t.is_finished())",
     ] {
         assert!(text.contains(want), "{want}\n{text}");

@@ -32,7 +32,7 @@ impl Class {
         match state {
             LaneState::Running | LaneState::Blocked | LaneState::Working => Class::Running,
             LaneState::Ready => Class::Ready,
-            LaneState::WaitTimer | LaneState::WaitTask => Class::Waiting,
+            LaneState::WaitTimer | LaneState::TimedWait => Class::Waiting,
             LaneState::Done | LaneState::Cancelled | LaneState::TimedOut | LaneState::Failed => {
                 Class::Done
             }

@@ -159,7 +159,7 @@ impl Theme {
             Running => self.fg(Color::LightGreen, Color::Green),
             Ready => self.fg(Color::Yellow, Color::Magenta),
             WaitTimer => self.fg(Color::Cyan, Color::Blue),
-            WaitTask => self.fg(Color::Blue, Color::Blue),
+            TimedWait => self.fg(Color::Blue, Color::Blue),
             Blocked => self.fg(Color::LightRed, Color::Red),
             Working => self.fg(Color::LightCyan, Color::Cyan),
             Done => self.fg(Color::Green, Color::Green),

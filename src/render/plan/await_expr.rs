@@ -84,6 +84,7 @@ impl Planner<'_> {
         args: &[Arg],
     ) -> Result<Option<ExprKind>> {
         let list = match args {
+            [Arg::Star(xs)] if let Some(sleeps) = self.gathered_sleeps(sc, xs)? => sleeps,
             [Arg::Star(xs)] => self.expr(sc, xs)?,
             _ => {
                 let mut items = Vec::new();
@@ -143,7 +144,7 @@ impl Planner<'_> {
     }
 
     /// `f(...)` of a coroutine of the program, every argument given.
-    fn coroutine_call(
+    pub(super) fn coroutine_call(
         &self,
         sc: &Scope,
         e: &py::Expr,

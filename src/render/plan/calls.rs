@@ -403,6 +403,9 @@ impl Planner<'_> {
                 return Ok(StmtKind::Await { call, into });
             }
         }
+        if let Some(k) = self.wait_for_stmt(sc, inner, into.clone())? {
+            return Ok(k);
+        }
         if let E::Call(f, _) = &inner.kind {
             if self.is_member(f, Module::Asyncio, "wait_for") {
                 return refuse(
@@ -410,7 +413,9 @@ impl Planner<'_> {
                     "`asyncio.wait_for` of this",
                     "the Rust listing translates `x = await asyncio.wait_for(f(...), timeout=...)` \
                      of a coroutine of the program, as a statement of its own (first in \
-                     `try: ... except TimeoutError:`, or letting `TimeoutError` go on up)",
+                     `try: ... except TimeoutError:`, or letting `TimeoutError` go on up); \
+                     and, letting `TimeoutError` go on up, of a task kept in a variable or of \
+                     `asyncio.sleep(...)`",
                 );
             }
             if let E::Attr(_, m) = &f.kind

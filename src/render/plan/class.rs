@@ -67,7 +67,12 @@ impl Planner<'_> {
             }
         }
         let mut params = Vec::new();
-        let mut fields = Vec::new();
+        // What `__aiter__` sets goes with `__init__`'s fields (see `aiter_sets`).
+        let aiter = aiter_sets(code)?;
+        let mut fields = match methods(code).find(|(m, _, _)| *m == "__init__") {
+            Some(_) => Vec::new(),
+            None => self.fields(aiter.iter().copied())?,
+        };
         let mut body = Vec::new();
         let mut exit = Vec::new();
         for (m, c, def) in methods(code) {
@@ -97,19 +102,9 @@ impl Planner<'_> {
             match m {
                 "__init__" => {
                     params = self.params(c, &name, 1, &def.span)?;
-                    fields = self.fields(&c.body)?;
+                    fields = self.fields(c.body.iter().chain(aiter.iter().copied()))?;
                 }
-                "__aiter__" => {
-                    let returns_self = matches!(c.body.as_slice(), [Stmt { kind: P::Return(Some(e)), .. }]
-                        if matches!(&e.kind, E::Name(n) if &**n.ident() == "self"));
-                    if !returns_self {
-                        return refuse(
-                            &def.span,
-                            "an `__aiter__` that does more than `return self`",
-                            "the Rust listing makes the object itself the stream",
-                        );
-                    }
-                }
+                "__aiter__" => {}
                 _ => {
                     let names = fields.iter().map(|(n, _)| n.clone()).collect();
                     let block_kind = if m == "__aexit__" {
@@ -178,4 +173,33 @@ impl Planner<'_> {
             "the Rust listing's constructor sets fields (`self.name = value`) and nothing else",
         )
     }
+}
+
+/// The statements of `__aiter__` before its `return self`: fields set with
+/// `self.name = value`. The Rust listing iterates only an object made in
+/// the `async for` (or comprehension) itself, whose `__aiter__` runs once,
+/// right after `__init__`: what it sets is set by the constructor.
+fn aiter_sets(code: &Code) -> Result<Vec<&Stmt>> {
+    let Some((_, c, def)) = methods(code).find(|(m, _, _)| *m == "__aiter__") else {
+        return Ok(Vec::new());
+    };
+    let is_self =
+        |e: &crate::program::Expr| matches!(&e.kind, E::Name(n) if &**n.ident() == "self");
+    let Some((last, sets)) = c.body.split_last() else {
+        unreachable!("a function has a body")
+    };
+    let returns_self = matches!(&last.kind, P::Return(Some(e)) if is_self(e));
+    let only_fields = sets.iter().all(|s| {
+        matches!(&s.kind, P::Assign { targets, .. }
+            if matches!(targets.as_slice(), [Target::Attr(obj, _)] if is_self(obj)))
+    });
+    if !returns_self || !only_fields {
+        return refuse(
+            &def.span,
+            "an `__aiter__` that does more than `return self`",
+            "the Rust listing makes the object itself the stream: its `__aiter__` may set \
+             fields (`self.name = value`), then `return self`",
+        );
+    }
+    Ok(sets.iter().collect())
 }

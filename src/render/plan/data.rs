@@ -75,6 +75,15 @@ impl Planner<'_> {
                 ),
             };
         }
+        if super::stmt::method_call(value, "split").is_some() {
+            return refuse(
+                &value.span,
+                "unpacking the list `split()` gives",
+                "the Rust listing unpacks tuples, whose length the type fixes; a list's \
+                 length is known only when the program runs (Python raises ValueError when \
+                 it differs): index the list instead",
+            );
+        }
         Ok(StmtKind::Set {
             value: self.expr(sc, value)?,
             var,
@@ -117,7 +126,14 @@ impl Planner<'_> {
         op: Option<BinaryOp>,
         value: &py::Expr,
     ) -> Result<StmtKind> {
-        if !matches!(obj.kind, E::Name(Name::Local(..) | Name::Cell(..)))
+        // The list or dict itself, under any items of it (`grid[1][0] = ...`).
+        let mut root = obj;
+        while let E::Subscript(inner, i) = &root.kind
+            && !matches!(i.kind, E::Slice(..))
+        {
+            root = inner;
+        }
+        if !matches!(root.kind, E::Name(Name::Local(..) | Name::Cell(..)))
             || matches!(index.kind, E::Slice(..))
         {
             return refuse(
@@ -126,7 +142,7 @@ impl Planner<'_> {
                 "the Rust listing sets an item of a list or dict in a local variable",
             );
         }
-        if self.coroutine_param(obj) {
+        if self.coroutine_param(root) {
             return refuse(
                 &(obj.span.start..index.span.end),
                 "item assignment (`x[i] = ...`) into a coroutine's parameter",

@@ -90,36 +90,54 @@ impl Planner<'_> {
         match (&**m, args.as_slice()) {
             ("stop", []) if into.is_none() => Ok(Some(StmtKind::StopLoop)),
             ("run_forever", []) if into.is_none() => Ok(Some(StmtKind::RunForever { runtime })),
-            ("run_until_complete", [Arg::Positional(awaitable)]) => {
-                if let E::Call(g, _) = &awaitable.kind
-                    && self.is_member(g, Module::Asyncio, "gather")
-                    && self.not_current(&runtime)
-                {
-                    return refuse(
-                        &awaitable.span,
-                        "`asyncio.gather(...)` made outside the loop it runs on",
-                        "out of a running loop, `gather` belongs to the current event loop, \
-                         and `new_event_loop()` made another one (CPython raises \
-                         ValueError): gather inside a coroutine, or use `get_event_loop()`",
-                    );
-                }
-                // The awaitable runs as the body of an `async` block.
-                sc.kind = FunctionKind::Coroutine;
-                let inner = self.awaited(sc, awaitable, into.clone());
-                sc.kind = FunctionKind::Blocking;
-                let body = vec![Stmt {
-                    id: s.id,
-                    span: s.span.clone(),
-                    kind: inner?,
-                }];
-                Ok(Some(StmtKind::BlockOn {
-                    runtime,
-                    body,
-                    into,
-                }))
+            ("run_until_complete", [Arg::Positional(awaitable)])
+                if !sc.runners.contains(&runtime) =>
+            {
+                self.block_on_stmt(sc, s, awaitable, runtime, into)
+            }
+            ("run", [Arg::Positional(awaitable)]) if sc.runners.contains(&runtime) => {
+                self.block_on_stmt(sc, s, awaitable, runtime, into)
             }
             _ => Ok(None),
         }
+    }
+
+    /// `[into =] runtime.run_until_complete(awaitable)`: the statement
+    /// `[into =] await awaitable` in a block the runtime runs.
+    fn block_on_stmt(
+        &self,
+        sc: &mut Scope,
+        s: &py::Stmt,
+        awaitable: &py::Expr,
+        runtime: String,
+        into: Option<String>,
+    ) -> Result<Option<StmtKind>> {
+        if let E::Call(g, _) = &awaitable.kind
+            && self.is_member(g, Module::Asyncio, "gather")
+            && self.not_current(&runtime)
+        {
+            return refuse(
+                &awaitable.span,
+                "`asyncio.gather(...)` made outside the loop it runs on",
+                "out of a running loop, `gather` belongs to the current event loop, \
+                         and `new_event_loop()` made another one (CPython raises \
+                         ValueError): gather inside a coroutine, or use `get_event_loop()`",
+            );
+        }
+        // The awaitable runs as the body of an `async` block.
+        sc.kind = FunctionKind::Coroutine;
+        let inner = self.awaited(sc, awaitable, into.clone());
+        sc.kind = FunctionKind::Blocking;
+        let body = vec![Stmt {
+            id: s.id,
+            span: s.span.clone(),
+            kind: inner?,
+        }];
+        Ok(Some(StmtKind::BlockOn {
+            runtime,
+            body,
+            into,
+        }))
     }
 
     /// The parameters of the plain function `def` that are an event loop:
@@ -134,12 +152,16 @@ impl Planner<'_> {
             .iter()
             .enumerate()
             .filter(|(_, p)| {
-                LOOP_ONLY.iter().any(|m| {
-                    let call = format!("{}{m}", p.name);
-                    source
-                        .match_indices(&call)
-                        .any(|(i, _)| !source[..i].ends_with(word))
-                })
+                let threadsafe = format!(", {})", p.name);
+                source
+                    .lines()
+                    .any(|l| l.contains("run_coroutine_threadsafe(") && l.contains(&threadsafe))
+                    || LOOP_ONLY.iter().any(|m| {
+                        let call = format!("{}{m}", p.name);
+                        source
+                            .match_indices(&call)
+                            .any(|(i, _)| !source[..i].ends_with(word))
+                    })
             })
             .map(|(i, _)| i)
             .collect()
@@ -160,6 +182,7 @@ impl Planner<'_> {
         let mut kept = Vec::new();
         for (i, p) in params.into_iter().enumerate() {
             if loops.contains(&i) {
+                sc.loop_owner = Some(name.to_string());
                 sc.loops.push(p);
             } else {
                 kept.push(p);

@@ -119,6 +119,7 @@ pub(super) fn rust_spec(text: &str) -> Option<Spec> {
         rust: out,
         float,
         python: None,
+        nested: Vec::new(),
     })
 }
 
@@ -199,12 +200,8 @@ fn literal(l: &Literal, span: &Range<usize>) -> Result<Value> {
         Literal::Int(i) => Value::Int(*i),
         Literal::Float(f) => Value::Float(*f),
         Literal::Str(s) => Value::Str(s.clone()),
-        Literal::BigInt(_) => {
-            return refuse(
-                span,
-                "an integer beyond 64 bits",
-                "the Rust listing's integers are `i64`",
-            );
+        Literal::BigInt(digits) => {
+            return super::big_ints::refuse_big(span, super::big_ints::fits_i128(digits));
         }
         Literal::Bytes(_) => return refuse(span, "a bytes literal", VALUES),
         Literal::Ellipsis => return refuse(span, "`...`", VALUES),
@@ -257,6 +254,24 @@ fn describe(e: &E) -> (&'static str, &'static str) {
 
 impl Planner<'_> {
     pub(super) fn expr(&self, sc: &Scope, e: &py::Expr) -> Result<Expr> {
+        if let Some(kind) = self.small_set(sc, e)? {
+            return Ok(Expr {
+                kind,
+                span: e.span.clone(),
+            });
+        }
+        if let Some(kind) = self.slice_expr(sc, e)? {
+            return Ok(Expr {
+                kind,
+                span: e.span.clone(),
+            });
+        }
+        if let Some(kind) = self.kept_expr(sc, e)? {
+            return Ok(Expr {
+                kind,
+                span: e.span.clone(),
+            });
+        }
         if let Some(kind) = self.caught_expr(sc, e)? {
             return Ok(Expr {
                 kind,
@@ -347,13 +362,11 @@ impl Planner<'_> {
                 if *op == BinOp::Pow
                     && let (ExprKind::Lit(Value::Int(x)), ExprKind::Lit(Value::Int(n))) =
                         (&a.kind, &b.kind)
-                    && u32::try_from(*n).is_ok_and(|n| x.checked_pow(n).is_none())
+                    && let Ok(n) = u32::try_from(*n)
+                    && x.checked_pow(n).is_none()
                 {
-                    return refuse(
-                        &e.span,
-                        "an integer beyond 64 bits",
-                        "the Rust listing's integers are `i64`",
-                    );
+                    let fits = super::big_ints::pow_fits_i128(*x, n);
+                    return super::big_ints::refuse_big(&e.span, fits);
                 }
                 ExprKind::Binary(binary(*op, &e.span)?, Box::new(a), Box::new(b))
             }
@@ -362,18 +375,11 @@ impl Planner<'_> {
                     BoolOp::And => BinaryOp::And,
                     BoolOp::Or => BinaryOp::Or,
                 };
-                let mut values = values.iter();
-                let first = values.next().expect("a bool op has operands");
-                let mut acc = self.expr(sc, first)?;
-                for v in values {
-                    let v = self.expr(sc, v)?;
-                    let span = acc.span.start..v.span.end;
-                    acc = Expr {
-                        kind: ExprKind::Binary(op, Box::new(acc), Box::new(v)),
-                        span,
-                    };
-                }
-                acc.kind
+                let planned = values
+                    .iter()
+                    .map(|v| self.expr(sc, v))
+                    .collect::<Result<Vec<_>>>()?;
+                super::bool_ops::chain(op, planned)
             }
             E::Compare(first, rest) => match rest.as_slice() {
                 [(op @ (CmpOp::Is | CmpOp::IsNot), b)]
@@ -445,6 +451,7 @@ impl Planner<'_> {
                 ExprKind::Await(call)
             }
             E::Await(inner) if let Some(k) = self.await_value(sc, inner)? => k,
+            E::Await(inner) if let Some(k) = self.wait_for_lifted(sc, e, inner)? => k,
             E::Await(inner) if let Some(k) = self.hoisted_await(sc, e, inner)? => k,
             E::Subscript(obj, index) if !matches!(index.kind, E::Slice(..)) => ExprKind::Call(
                 Builtin::Index,
@@ -549,6 +556,12 @@ impl Planner<'_> {
         if let Some(k) = self.future_method(sc, e)? {
             return Ok(k);
         }
+        if let Some(k) = self.threadsafe_result(sc, e)? {
+            return Ok(k);
+        }
+        if let Some(k) = self.block_on_value(sc, e)? {
+            return Ok(k);
+        }
         if let Some(obj) = super::stmt::method_call(e, "locked")
             && let Some(sync) = super::stmt::local_name(obj)
             && sc.syncs.iter().any(|t| t == sync)
@@ -561,6 +574,9 @@ impl Planner<'_> {
                 .iter()
                 .find(|(name, n, _)| *name == &**m && *n == args.len())
         {
+            if let Some(k) = self.entry_method(sc, *method, obj, args)? {
+                return Ok(k);
+            }
             let shared = matches!(&obj.kind, E::Name(Name::Global(g)) if self.shared(g).is_some());
             if method.mutates()
                 && !matches!(obj.kind, E::Name(Name::Local(..) | Name::Cell(..)))
@@ -693,6 +709,9 @@ impl Planner<'_> {
                             if let Some(spec) = rust_spec(text)
                                 .or_else(|| super::format_spec::python_spec(text)) =>
                         {
+                            out.push(Part::Spec(x, spec))
+                        }
+                        parts if let Some(spec) = super::nested_spec::spec(self, sc, parts)? => {
                             out.push(Part::Spec(x, spec))
                         }
                         _ => {

@@ -62,5 +62,6 @@ pub(super) fn python_spec(text: &str) -> Option<Spec> {
         rust,
         float,
         python: Some(python),
+        nested: Vec::new(),
     })
 }

@@ -1,7 +1,8 @@
 //! Executor jobs that wait: a plain function run only on an executor
 //! (`loop.run_in_executor`, `asyncio.to_thread`) whose `time.sleep` stands
 //! for blocking work (not for CPU-bound work: a job that computes stays a
-//! blocking function).
+//! blocking function, unless it waits for a coroutine it runs on the loop
+//! with `asyncio.run_coroutine_threadsafe`).
 //!
 //! The listing runs on Tokio's paused clock, which a blocking
 //! `std::thread::sleep` does not move, while Python's job takes its
@@ -36,14 +37,20 @@ impl Planner<'_> {
                 continue;
             }
             let mut body = f.body.clone();
-            if !on_the_clock(&mut body) {
+            // A job that waits for a coroutine it runs on the loop awaits
+            // its task (see `plan::threadsafe`).
+            let mut waits = false;
+            walk(&body, &mut |s| {
+                waits |= self.text(&s.span).contains("run_coroutine_threadsafe(");
+            });
+            if !on_the_clock(&mut body) && !waits {
                 continue;
             }
             let mut left = false;
             walk(&body, &mut |s| {
                 left |= matches!(s.kind, StmtKind::Block(_) | StmtKind::Compute(_));
             });
-            if !left {
+            if !left || waits {
                 f.body = body;
                 f.kind = FunctionKind::Coroutine;
             }
@@ -52,7 +59,7 @@ impl Planner<'_> {
 
     /// Whether a line of the source hands `name` to `run_in_executor` or
     /// `to_thread` (inside an expression, which the walk above misses).
-    fn handed_to_executor(&self, name: &str) -> bool {
+    pub(super) fn handed_to_executor(&self, name: &str) -> bool {
         let word = |c: char| c.is_alphanumeric() || c == '_';
         self.program.source.lines().any(|line| {
             ["run_in_executor(", "to_thread("].iter().any(|call| {
@@ -67,7 +74,7 @@ impl Planner<'_> {
 
     /// Whether the source calls `name(...)` itself (not only hands it to
     /// an executor).
-    fn called_directly(&self, name: &str) -> bool {
+    pub(super) fn called_directly(&self, name: &str) -> bool {
         let source = &self.program.source;
         let word = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
         source.match_indices(name).any(|(i, _)| {

@@ -85,6 +85,16 @@ fn str_lit(e: &py::Expr) -> Option<&str> {
     }
 }
 
+/// Whether `e` is plainly a string: a literal, an f-string or `str(...)`,
+/// which `%d` and `%f` do not take.
+fn is_text(e: &py::Expr) -> bool {
+    match &e.kind {
+        E::Literal(Literal::Str(_)) | E::FString(_) => true,
+        E::Call(f, _) => matches!(&f.kind, E::Name(py::Name::Global(n)) if &**n == "str"),
+        _ => false,
+    }
+}
+
 /// One directive of a `%`-format: `%s`, `%r`, `%d`/`%i`, `%f` with an
 /// optional precision (`%.1f`), or the text `%%` stands for.
 enum Directive {
@@ -400,7 +410,7 @@ impl Planner<'_> {
                     "the Rust listing logs a message and positional arguments",
                 );
             };
-            values.push((self.expr(sc, v)?, str_lit(v).is_some()));
+            values.push((self.expr(sc, v)?, is_text(v)));
         }
         if level < setup.level {
             return Ok(Some(StmtKind::Note(format!(
@@ -478,6 +488,7 @@ fn message(msg: &str, values: Vec<(Expr, bool)>) -> Option<Template> {
                         rust: format!(".{places}"),
                         float: true,
                         python: None,
+                        nested: Vec::new(),
                     },
                 ),
             },

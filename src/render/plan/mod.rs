@@ -15,15 +15,19 @@
 
 mod annotations;
 mod async_comp;
+mod aug_tuple;
 mod await_comp;
 mod await_expr;
 mod await_spawned;
+mod big_ints;
+mod bool_ops;
 mod builtins_args;
 mod builtins_sys;
 mod callbacks;
 mod calls;
 mod cancel_token;
 mod captures;
+mod chained;
 mod class;
 mod class_attrs;
 mod compare;
@@ -36,6 +40,8 @@ mod dataclass;
 mod deadline;
 mod deadline_awaits;
 mod dict_comp;
+mod done_callbacks;
+mod entry;
 mod enumerated;
 mod event_loop;
 mod exc_class;
@@ -46,6 +52,7 @@ mod flat_comp;
 mod format_spec;
 mod future_methods;
 mod gather_outcomes;
+mod gather_sleeps;
 mod gather_value;
 mod globals;
 mod group;
@@ -56,18 +63,23 @@ mod jobs;
 mod kept_generator;
 mod lambdas;
 mod logging;
+mod loop_var_after;
 mod mixed_returns;
 mod module;
 mod nested;
+mod nested_spec;
 mod objects;
 mod one_type;
 mod print_file;
 mod property;
 mod rename;
 mod result_cancelled;
+mod runner;
 mod scope;
 mod sentinel;
 mod shield;
+mod slices;
+mod small_sets;
 mod spread;
 mod stmt;
 mod str_class;
@@ -75,7 +87,9 @@ mod str_format;
 mod streams;
 mod sync;
 mod task_loops;
+mod task_names;
 mod task_state;
+mod threadsafe;
 mod timeout;
 mod truth_list;
 mod try_stmt;
@@ -83,6 +97,7 @@ mod type_errors;
 mod type_name;
 mod varargs;
 mod wait;
+mod wait_for_other;
 
 use crate::program::{
     self as py, Arg, CmpOp, Code, ExprKind as E, Literal, Module, Name, Program, Stmt,
@@ -174,6 +189,7 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         primitives: HashMap::new(),
         arg_kinds: RefCell::new(HashMap::new()),
         blockers: RefCell::new(Vec::new()),
+        kept: RefCell::new(HashSet::new()),
         lifted: RefCell::new(Vec::new()),
         cancellable: HashSet::new(),
         token_for: RefCell::new(None),
@@ -284,6 +300,9 @@ struct Planner<'p> {
     header: RefCell<Option<Stmt>>,
     /// The names given to hoisted awaits' values.
     hoisted_names: RefCell<HashSet<String>>,
+    /// The spans of generator expressions kept in a variable and of the
+    /// `list(...)` calls that use them up (see [`kept_generator`]).
+    kept: RefCell<HashSet<std::ops::Range<usize>>>,
 }
 
 /// The module-level statements, the `if __name__ == "__main__":` body included.

@@ -290,7 +290,7 @@ impl Planner<'_> {
     }
 
     /// `asyncio.run(main())`: the coroutine it starts, called without arguments.
-    fn entry_of(&self, e: &py::Expr) -> Option<String> {
+    pub(super) fn entry_of(&self, e: &py::Expr) -> Option<String> {
         let E::Call(f, args) = &e.kind else {
             return None;
         };

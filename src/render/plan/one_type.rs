@@ -2,7 +2,7 @@
 //! a printed loop variable that is an integer here and a float there, the
 //! `TypeError` of `"1" + 1` (Rust's types reject it before it runs).
 
-use super::expr::kind_of;
+use super::expr::{Kind, kind_of};
 use super::{Result, Untranslatable, refuse};
 use crate::render::plan::ir::ast::{Demo, StmtKind, walk};
 use crate::render::plan::ir::expr::{Expr, ExprKind, Part};
@@ -20,17 +20,23 @@ fn int_literal(e: &Expr) -> Option<bool> {
 }
 
 /// The values of a dict literal (its `(key, value)` tuples): one kind,
-/// and not integer literals beside float ones (Rust's one type prints the
+/// or strings, numbers and booleans (the listing's `PyValue`), and not
+/// integer literals beside float ones alone (Rust's one type prints the
 /// integer `3` as `3.0`).
 pub(super) fn dict_values(items: &[Expr], span: &Range<usize>) -> Result<()> {
-    let ints: Vec<bool> = items
+    let values: Vec<&Expr> = items
         .iter()
         .filter_map(|kv| match &kv.kind {
-            ExprKind::Tuple(pair) => pair.get(1).and_then(int_literal),
+            ExprKind::Tuple(pair) => pair.get(1),
             _ => None,
         })
         .collect();
-    if ints.contains(&true) && ints.contains(&false) {
+    let ints: Vec<bool> = values.iter().filter_map(|v| int_literal(v)).collect();
+    let kinds: Vec<_> = values.iter().filter_map(|v| kind_of(v)).collect();
+    // Beside a string or a boolean, each number keeps its own type
+    // (`PyValue::Int`, `PyValue::Float`).
+    let enum_values = kinds.iter().any(|k| matches!(k, Kind::Str | Kind::Bool));
+    if ints.contains(&true) && ints.contains(&false) && !enum_values {
         return refuse(
             span,
             "a dict holding integers and floats",
@@ -38,14 +44,11 @@ pub(super) fn dict_values(items: &[Expr], span: &Range<usize>) -> Result<()> {
              beside `2.5` (and prints it `3`)",
         );
     }
-    let kinds: Vec<_> = items
+    let scalar = |k: &Kind| matches!(k, Kind::Number | Kind::Str | Kind::Bool);
+    match kinds
         .iter()
-        .filter_map(|kv| match &kv.kind {
-            ExprKind::Tuple(pair) => pair.get(1).and_then(kind_of),
-            _ => None,
-        })
-        .collect();
-    match kinds.iter().find(|k| **k != kinds[0]) {
+        .find(|k| **k != kinds[0] && !(scalar(k) && scalar(&kinds[0])))
+    {
         Some(k) => refuse(
             span,
             format!("a dict holding {} and {}", kinds[0].noun(), k.noun()),

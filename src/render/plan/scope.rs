@@ -20,6 +20,15 @@ pub(super) struct Scope {
     pub(super) module: bool,
     /// Variables bound to `asyncio.get_running_loop()`.
     pub(super) loops: Vec<String>,
+    /// Ports read from a server's address, with the server:
+    /// `port = server.sockets[0].getsockname()[1]`.
+    pub(super) ports: Vec<(String, String)>,
+    /// Futures of `asyncio.run_coroutine_threadsafe(...)`: tasks of the loop.
+    pub(super) threadsafe: Vec<String>,
+    /// The function given a loop as an argument (see `plan::event_loop`).
+    pub(super) loop_owner: Option<String>,
+    /// Those of `loops` bound by `with asyncio.Runner() as name`.
+    pub(super) runners: Vec<String>,
     /// Variables bound by `with ThreadPoolExecutor(...) as name` (or a
     /// process pool).
     pub(super) pools: Vec<String>,
@@ -28,6 +37,9 @@ pub(super) struct Scope {
     /// Futures made here: how many places resolve each, and the loop
     /// depth it was made at.
     pub(super) futures: HashMap<String, (u32, u32)>,
+    /// The done callbacks added to each of those futures, not resolved yet
+    /// (see `plan::done_callbacks`).
+    pub(super) done_callbacks: HashMap<String, Vec<crate::render::plan::ir::ast::Stmt>>,
     /// Variables bound to `asyncio.Semaphore(...)` or `asyncio.Lock()`.
     pub(super) syncs: Vec<String>,
     /// Variables bound to `asyncio.create_task(...)`.
@@ -56,6 +68,15 @@ pub(super) struct Scope {
     pub(super) wait_outputs: Vec<String>,
     /// Variables holding a list of tasks (see `plan::task_loops`).
     pub(super) task_lists: Vec<String>,
+    /// Variables holding a dict of tasks (`{k: asyncio.create_task(...)
+    /// for k in ...}`), whose `values()` are tasks.
+    pub(super) task_dicts: Vec<String>,
+    /// The number asyncio gives the first task of such a list, made
+    /// without `name=`, where it is known (see `plan::task_names`).
+    pub(super) task_numbers: HashMap<String, u32>,
+    /// The list (or dict) each loop or comprehension variable over one
+    /// goes over, last noted.
+    pub(super) item_lists: std::cell::RefCell<HashMap<String, String>>,
     /// Loop variables over such a list: each is a task.
     pub(super) task_loops: Vec<String>,
     /// Variables of the comprehensions over such a list being planned.
@@ -70,9 +91,14 @@ impl Scope {
             init: false,
             module: false,
             loops: Vec::new(),
+            runners: Vec::new(),
+            threadsafe: Vec::new(),
+            loop_owner: None,
+            ports: Vec::new(),
             groups: Vec::new(),
             pools: Vec::new(),
             futures: HashMap::new(),
+            done_callbacks: HashMap::new(),
             tasks: Vec::new(),
             task_names: HashMap::new(),
             task_depths: HashMap::new(),
@@ -87,6 +113,9 @@ impl Scope {
             wait_outputs: Vec::new(),
             task_lists: Vec::new(),
             task_loops: Vec::new(),
+            task_dicts: Vec::new(),
+            task_numbers: HashMap::new(),
+            item_lists: Default::default(),
             comp_tasks: Default::default(),
         }
     }

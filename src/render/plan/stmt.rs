@@ -172,12 +172,22 @@ impl Planner<'_> {
         if let Some(raise) = self.failing_sum(s) {
             return one(s, raise);
         }
+        if let P::For {
+            is_async: true,
+            target,
+            orelse,
+            ..
+        } = &s.kind
+        {
+            self.loop_var_kept(target, orelse, &rest[1..], &s.span)?;
+        }
         match &s.kind {
             P::Pass | P::Annotate { .. } => Ok((None, 1)),
             P::Expr(e) if is_docstring(e) => Ok((None, 1)),
             P::Expr(e) => self.expr_stmt(sc, s, e, next),
             P::Assign { targets, value } => self.assign(sc, rest, targets, value),
             P::AugAssign { target, op, value } => {
+                super::aug_tuple::refuse_tuple_add(*op, value)?;
                 if let Target::Subscript(obj, index) = target {
                     let op = aug_op(*op, &s.span)?;
                     return one(s, self.set_item(sc, obj, index, Some(op), value)?);
@@ -212,9 +222,7 @@ impl Planner<'_> {
                     otherwise: self.block(sc, orelse)?,
                 },
             ),
-            P::While { orelse, .. } | P::For { orelse, .. }
-                if !orelse.is_empty() && !matches!(s.kind, P::For { is_async: true, .. }) =>
-            {
+            P::While { orelse, .. } | P::For { orelse, .. } if !orelse.is_empty() => {
                 // Rust loops have no `else`: a labeled block that `break` leaves.
                 let label = match sc.labels.len() {
                     0 => "exit".to_string(),
@@ -227,11 +235,6 @@ impl Planner<'_> {
                 body.extend(self.block(sc, orelse)?);
                 one(s, StmtKind::Labeled { label, body })
             }
-            P::While { orelse, .. } | P::For { orelse, .. } if !orelse.is_empty() => refuse(
-                &s.span,
-                "an `async for` with `else`",
-                "Rust loops have no `else` clause",
-            ),
             P::While { test, body, .. } => one(
                 s,
                 StmtKind::While {
@@ -282,33 +285,7 @@ impl Planner<'_> {
                     },
                 )
             }
-            P::For {
-                is_async: true,
-                target,
-                iter,
-                body,
-                ..
-            } => {
-                let var = self.loop_pattern(sc, target, &s.span)?;
-                let Some(source) =
-                    self.user_call(sc, iter, &[FunctionKind::Generator, FunctionKind::Iterator])?
-                else {
-                    return refuse(
-                        &iter.span,
-                        "`async for` over this",
-                        "the Rust listing iterates async generators and async iterator classes \
-                         of the program, called right there",
-                    );
-                };
-                one(
-                    s,
-                    StmtKind::AsyncFor {
-                        source,
-                        var,
-                        body: self.nested(sc, body)?,
-                    },
-                )
-            }
+            P::For { is_async: true, .. } => one(s, self.async_for(sc, s)?),
             P::With {
                 is_async: true,
                 item,
@@ -382,6 +359,11 @@ impl Planner<'_> {
                 item,
                 body,
             } if let Some(step) = self.pool_with(sc, s, item, body)? => Ok(step),
+            P::With {
+                is_async: false,
+                item,
+                body,
+            } if let Some(step) = self.runner_with(sc, s, item, body)? => Ok(step),
             P::With { .. } => refuse(
                 &s.span,
                 "a plain `with`",
@@ -466,6 +448,7 @@ impl Planner<'_> {
                 cond: self.expr(sc, test)?,
                 body: self.nested(sc, body)?,
             },
+            P::For { is_async: true, .. } => self.async_for(sc, s)?,
             P::For {
                 target, iter, body, ..
             } => {
@@ -482,6 +465,33 @@ impl Planner<'_> {
             id: s.id,
             span: s.span.clone(),
             kind,
+        })
+    }
+
+    /// `async for target in source: body` (without its `else`), over an
+    /// async generator or iterator class of the program called in place.
+    fn async_for(&self, sc: &mut Scope, s: &py::Stmt) -> Result<StmtKind> {
+        let P::For {
+            target, iter, body, ..
+        } = &s.kind
+        else {
+            unreachable!("called on `async for` only")
+        };
+        let var = self.loop_pattern(sc, target, &s.span)?;
+        let Some(source) =
+            self.user_call(sc, iter, &[FunctionKind::Generator, FunctionKind::Iterator])?
+        else {
+            return refuse(
+                &iter.span,
+                "`async for` over this",
+                "the Rust listing iterates async generators and async iterator classes \
+                 of the program, called right there",
+            );
+        };
+        Ok(StmtKind::AsyncFor {
+            source,
+            var,
+            body: self.nested(sc, body)?,
         })
     }
 
@@ -601,8 +611,14 @@ impl Planner<'_> {
         if let Some(k) = self.callback(sc, e, None)? {
             return one(s, k);
         }
+        if let Some(step) = self.done_callback(sc, s, e)? {
+            return Ok(step);
+        }
         if let Some(step) = self.loop_stmt(sc, s, e)? {
             return Ok(step);
+        }
+        if let Some(k) = self.threadsafe_stmt(sc, e)? {
+            return one(s, k);
         }
         if let Some(k) = self.cancel_item(sc, e)? {
             return one(s, k);
@@ -623,13 +639,11 @@ impl Planner<'_> {
                 ("set_result", [Arg::Positional(x)]) => {
                     let value = self.expr(sc, x)?;
                     sc.resolve(v, &s.span)?;
-                    return one(
-                        s,
-                        StmtKind::Resolve {
-                            future: sc.local(v, &obj.span)?,
-                            value,
-                        },
-                    );
+                    let resolve = StmtKind::Resolve {
+                        future: sc.local(v, &obj.span)?,
+                        value,
+                    };
+                    return one(s, self.resolve_then_callbacks(sc, obj, resolve));
                 }
                 (m @ ("write" | "close"), _) => return self.stream_stmt(sc, s, v, m, args, next),
                 _ => {}
@@ -682,7 +696,7 @@ impl Planner<'_> {
         )
     }
 
-    fn assign(
+    pub(super) fn assign(
         &self,
         sc: &mut Scope,
         rest: &[py::Stmt],
@@ -694,18 +708,14 @@ impl Planner<'_> {
             return Ok((None, 1));
         }
         let [target] = targets else {
-            return refuse(
-                &s.span,
-                "a chained assignment (`a = b = ...`)",
-                "the plan binds one variable per assignment",
-            );
+            return self.chained_assign(sc, rest, targets, value);
         };
         self.kept_generator(target, value, &rest[1..])?;
         if let Some(k) = self.set_field(sc, target, None, value)? {
             return one(s, k);
         }
         if let Target::Unpack(items, None) = target
-            && let Some(conn) = self.connect(items, value)?
+            && let Some(conn) = self.connect(sc, items, value)?
         {
             return one(s, conn);
         }
@@ -713,6 +723,7 @@ impl Planner<'_> {
             return Ok(step);
         }
         self.note_task_list(sc, target, value);
+        self.note_task_numbers(sc, s, target, value);
         // A list of tasks that `asyncio.as_completed` takes right after.
         if let Some(calls) = self.completed_list(sc, value)?
             && let Some(
@@ -753,6 +764,9 @@ impl Planner<'_> {
             return one(s, self.set_item(sc, obj, index, None, value)?);
         }
         let var = self.target(sc, target, &s.span)?;
+        if let Some(step) = self.server_port(sc, &var, value)? {
+            return Ok(step);
+        }
         self.sentinel_get(value, &var, rest.get(1))?;
         let kind = match &value.kind {
             E::Await(inner) => match self.wait_for_raising(sc, s, inner, Some(var.clone()))? {
@@ -777,6 +791,9 @@ impl Planner<'_> {
                     return one(s, k);
                 }
                 if let Some(k) = self.new_loop(sc, &var, value) {
+                    return one(s, k);
+                }
+                if let Some(k) = self.threadsafe_spawn(sc, &var, value)? {
                     return one(s, k);
                 }
                 if let Some(k) = self.run_on_loop(sc, s, value, Some(var.clone()))? {
@@ -821,6 +838,7 @@ impl Planner<'_> {
                     };
                     sc.tasks.push(var.clone());
                     sc.task_depths.insert(var.clone(), sc.depth);
+                    self.note_task_number(sc, s, &var, args);
                     return one(s, StmtKind::Spawn { call, into: var });
                 }
                 if let Some(obj) = method_call(value, "create_future")

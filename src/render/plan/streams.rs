@@ -40,6 +40,22 @@ fn awaited_method<'e>(s: Option<&'e py::Stmt>, method: &str) -> Option<&'e str> 
     local_name(method_call(inner, method)?)
 }
 
+/// `server.sockets[0].getsockname()`: the server's name.
+fn server_of(addr: &py::Expr) -> Option<&str> {
+    let socks = method_call(addr, "getsockname")?;
+    let E::Subscript(socks, i) = &socks.kind else {
+        return None;
+    };
+    match &socks.kind {
+        E::Attr(server, a)
+            if &**a == "sockets" && matches!(&i.kind, E::Literal(Literal::Int(0))) =>
+        {
+            local_name(server)
+        }
+        _ => None,
+    }
+}
+
 /// The text of a send, without its line break: the value a `send` statement writes.
 fn unline(mut parts: Vec<Part>, span: &Range<usize>) -> Option<Expr> {
     let Some(Part::Text(last)) = parts.last_mut() else {
@@ -105,9 +121,25 @@ impl Planner<'_> {
         )
     }
 
-    /// What a send writes: `f"...\n".encode()`, `"...\n".encode()` or
-    /// `(x + "\n").encode()`, less the line break.
+    /// What a send writes: `f"...\n".encode()`, `"...\n".encode()`,
+    /// `(x + "\n").encode()`, `x.encode() + b"\n"` or `b"...\n"` (ASCII), less
+    /// the line break.
     pub(super) fn line_value(&self, sc: &Scope, x: &py::Expr) -> Result<Option<Expr>> {
+        if let E::Literal(Literal::Bytes(b)) = &x.kind
+            && let Ok(text) = std::str::from_utf8(b)
+            && text.is_ascii()
+        {
+            let mut parts = Vec::new();
+            push_text(&mut parts, text);
+            return Ok(unline(parts, &x.span));
+        }
+        // `text.encode() + b"\n"`
+        if let E::BinOp(BinOp::Add, a, b) = &x.kind
+            && matches!(&b.kind, E::Literal(Literal::Bytes(n)) if &**n == b"\n")
+            && let Some(text) = method_call(a, "encode")
+        {
+            return Ok(Some(self.expr(sc, text)?));
+        }
         let Some(text) = method_call(x, "encode") else {
             return Ok(None);
         };
@@ -130,7 +162,14 @@ impl Planner<'_> {
     }
 
     /// `reader, writer = await asyncio.open_connection(*server.sockets[0].getsockname())`.
-    pub(super) fn connect(&self, items: &[Target], value: &py::Expr) -> Result<Option<StmtKind>> {
+    /// `reader, writer = await asyncio.open_connection("127.0.0.1", port)`
+    /// with a `port` read from the server (see [`Self::server_port`]).
+    pub(super) fn connect(
+        &self,
+        sc: &Scope,
+        items: &[Target],
+        value: &py::Expr,
+    ) -> Result<Option<StmtKind>> {
         let E::Await(inner) = &value.kind else {
             return Ok(None);
         };
@@ -141,15 +180,15 @@ impl Planner<'_> {
             return Ok(None);
         }
         let server = match args.as_slice() {
-            [Arg::Star(addr)] => method_call(addr, "getsockname").and_then(|s| match &s.kind {
-                E::Subscript(socks, i) if matches!(&i.kind, E::Literal(Literal::Int(0))) => {
-                    match &socks.kind {
-                        E::Attr(server, a) if &**a == "sockets" => local_name(server),
-                        _ => None,
-                    }
-                }
-                _ => None,
-            }),
+            [Arg::Star(addr)] => server_of(addr),
+            [Arg::Positional(host), Arg::Positional(port)] if matches!(&host.kind, E::Literal(Literal::Str(h)) if &**h == "127.0.0.1") => {
+                local_name(port).and_then(|p| {
+                    sc.ports
+                        .iter()
+                        .find(|(name, _)| name == p)
+                        .map(|(_, server)| server.as_str())
+                })
+            }
             _ => None,
         };
         let names: Vec<&str> = items
@@ -176,6 +215,55 @@ impl Planner<'_> {
                  `reader, writer = await asyncio.open_connection(*server.sockets[0].getsockname())`",
             ),
         }
+    }
+
+    /// `port = server.sockets[0].getsockname()[1]` of a server the function
+    /// started, which only `open_connection("127.0.0.1", port)` reads: no
+    /// statement, the connection goes to the server's address.
+    pub(super) fn server_port(
+        &self,
+        sc: &mut Scope,
+        var: &str,
+        value: &py::Expr,
+    ) -> Result<Option<Step>> {
+        let E::Subscript(addr, i) = &value.kind else {
+            return Ok(None);
+        };
+        let Some(server) = server_of(addr) else {
+            return Ok(None);
+        };
+        // The program's lines without their comments.
+        let code: Vec<&str> = self
+            .program
+            .source
+            .lines()
+            .map(|l| l.split_once('#').map_or(l, |(c, _)| c))
+            .collect();
+        let word = |c: char| c.is_alphanumeric() || c == '_';
+        let reads: usize = code
+            .iter()
+            .map(|l| {
+                l.match_indices(var)
+                    .filter(|(at, _)| {
+                        !l[..*at].ends_with(word) && !l[at + var.len()..].starts_with(word)
+                    })
+                    .count()
+            })
+            .sum();
+        let connect = format!("open_connection(\"127.0.0.1\", {var})");
+        let connects: usize = code.iter().map(|l| l.matches(&connect).count()).sum();
+        if !matches!(&i.kind, E::Literal(Literal::Int(1))) || reads != 2 || connects != 1 {
+            return refuse(
+                &value.span,
+                "this address of a server",
+                "the Rust listing connects to a server of the program at its address: \
+                 `port = server.sockets[0].getsockname()[1]` read only by \
+                 `asyncio.open_connection(\"127.0.0.1\", port)`, or \
+                 `asyncio.open_connection(*server.sockets[0].getsockname())`",
+            );
+        }
+        sc.ports.push((var.to_string(), server.to_string()));
+        Ok(Some((None, 1)))
     }
 
     /// `(await reader.readline()).decode().strip()`: the connection.

@@ -1,12 +1,13 @@
-//! Lists of tasks (`tasks = [asyncio.create_task(f(...)), ...]`) and the
-//! loops over them: inside `for t in tasks:`, `t` is a task, so that
-//! `try: await t except asyncio.CancelledError: ...` goes on to the next
-//! one (the listing matches the handle's `JoinError`).
+//! Lists of tasks (`tasks = [asyncio.create_task(f(...)), ...]`), dicts
+//! of tasks (`{k: asyncio.create_task(f(k)) for k in ...}`) and the loops
+//! over them: inside `for t in tasks:` (`for t in tasks.values():`), `t`
+//! is a task, so that `try: await t except asyncio.CancelledError: ...`
+//! goes on to the next one (the listing matches the handle's `JoinError`).
 
 use super::scope::Scope;
 use super::stmt::local_name;
 use super::{Planner, Result};
-use crate::program::{self as py, ExprKind as E, Module, Target};
+use crate::program::{self as py, CompKind, ExprKind as E, Module, Target};
 use crate::render::plan::ir::ast::StmtKind;
 
 impl Planner<'_> {
@@ -22,14 +23,22 @@ impl Planner<'_> {
             E::Comprehension(c) => c.generators.len() == 1 && spawns(&c.element),
             _ => false,
         };
+        let is_dict = matches!(&value.kind, E::Comprehension(c)
+            if c.kind == CompKind::Dict
+                && c.generators.len() == 1
+                && c.value.as_ref().is_some_and(spawns));
         let name = n.ident().to_string();
         sc.task_lists.retain(|l| *l != name);
+        sc.task_dicts.retain(|l| *l != name);
         if is_list {
             sc.task_lists.push(name);
+        } else if is_dict {
+            sc.task_dicts.push(name);
         }
     }
 
-    /// The loop variable of `for t in tasks:` over a list of tasks, which
+    /// The loop variable of `for t in tasks:` over a list of tasks (or
+    /// `tasks.values()`, `for key, t in tasks.items()` of a dict), which
     /// the caller keeps in [`Scope::task_loops`] while it plans the body.
     pub(super) fn task_loop_var(
         &self,
@@ -37,14 +46,26 @@ impl Planner<'_> {
         target: &Target,
         iter: &py::Expr,
     ) -> Option<String> {
+        let is_dict =
+            |d: &py::Expr| local_name(d).is_some_and(|d| sc.task_dicts.iter().any(|t| t == d));
+        if let Target::Unpack(names, None) = target
+            && let [Target::Name(_), Target::Name(t)] = names.as_slice()
+            && super::stmt::method_call(iter, "items").is_some_and(is_dict)
+        {
+            // `for key, t in tasks.items()`.
+            return Some(t.ident().to_string());
+        }
         let Target::Name(t) = target else {
             return None;
         };
-        let over = local_name(iter)?;
-        sc.task_lists
-            .iter()
-            .any(|l| l == over)
-            .then(|| t.ident().to_string())
+        let listed = local_name(iter).filter(|l| sc.task_lists.iter().any(|t| t == l));
+        let valued = super::stmt::method_call(iter, "values").is_some_and(is_dict);
+        if let Some(list) = listed {
+            sc.item_lists
+                .borrow_mut()
+                .insert(t.ident().to_string(), list.to_string());
+        }
+        (listed.is_some() || valued).then(|| t.ident().to_string())
     }
 }
 
@@ -80,7 +101,7 @@ impl Planner<'_> {
 }
 
 impl Planner<'_> {
-    /// `tasks[i].cancel()` as a statement, of a list of tasks.
+    /// `tasks[i].cancel()` as a statement, of a list or dict of tasks.
     pub(super) fn cancel_item(&self, sc: &Scope, e: &py::Expr) -> Result<Option<StmtKind>> {
         let Some(obj) = super::stmt::method_call(e, "cancel") else {
             return Ok(None);
@@ -88,7 +109,9 @@ impl Planner<'_> {
         let E::Subscript(list, _) = &obj.kind else {
             return Ok(None);
         };
-        if !local_name(list).is_some_and(|l| sc.task_lists.iter().any(|t| t == l)) {
+        if !local_name(list)
+            .is_some_and(|l| sc.task_lists.iter().chain(&sc.task_dicts).any(|t| t == l))
+        {
             return Ok(None);
         }
         Ok(Some(StmtKind::CancelItem(self.expr(sc, obj)?)))

@@ -10,7 +10,7 @@ use crate::render::plan::ir::value::Value;
 
 /// The places where the word `name` stands in `source`, each with the
 /// text before and after it.
-fn words<'s>(source: &'s str, name: &str) -> impl Iterator<Item = (&'s str, &'s str)> {
+pub(super) fn words<'s>(source: &'s str, name: &str) -> impl Iterator<Item = (&'s str, &'s str)> {
     let word = |c: char| c.is_alphanumeric() || c == '_';
     source.match_indices(name).filter_map(move |(i, _)| {
         let (before, after) = (&source[..i], &source[i + name.len()..]);
@@ -79,6 +79,9 @@ impl Planner<'_> {
         if let Some(output) = self.wait_result(sc, e) {
             return Ok(Some(output));
         }
+        if let Some(name) = self.item_name(sc, e)? {
+            return Ok(Some(name));
+        }
         if let Some(obj) = super::stmt::method_call(e, "get_name")
             && let Some(task) = super::stmt::local_name(obj)
             && sc.tasks.iter().any(|t| t == task)
@@ -92,7 +95,8 @@ impl Planner<'_> {
                     format!("`{task}.get_name()` of a task without `name=`"),
                     "Tokio's tasks have no names, and asyncio numbers its own (`Task-2`) \
                      in the order the whole program creates them: the Rust listing writes \
-                     the name given with `asyncio.create_task(..., name=\"...\")`",
+                     the name given with `asyncio.create_task(..., name=\"...\")`, or the \
+                     number of a task the entry coroutine creates before anything else could",
                 ),
             };
         }

@@ -193,6 +193,13 @@ impl Planner<'_> {
             [Arg::Positional(c), Arg::Positional(t)] => (c, t),
             _ => return self.not_wait_for(first),
         };
+        if into.is_none()
+            && rest.is_empty()
+            && h.name.is_none()
+            && let Some(k) = self.caught_wait_for(sc, inner, &h.body)?
+        {
+            return one(s, k);
+        }
         let Some(call) = self.user_call(sc, call, &[FunctionKind::Coroutine])? else {
             return self.not_wait_for(first);
         };

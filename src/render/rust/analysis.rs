@@ -5,7 +5,7 @@ use super::types::Types;
 use crate::render::plan::ir::ast::{
     Block, Call, Calls, Demo, Function, FunctionKind, Stmt, StmtKind, walk,
 };
-use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, Part, TaskOp};
+use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, Part, StrMethod, TaskOp};
 use crate::render::plan::ir::primitive::Primitive;
 use crate::render::plan::ir::value::Value;
 use std::collections::{HashMap, HashSet};
@@ -94,7 +94,10 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
                 match part {
                     // A hole that is just the name prints the same for u64.
                     Part::Hole(e) => out.push((e, matches!(e.kind, ExprKind::Var(_)))),
-                    Part::Spec(e, _) => out.push((e, false)),
+                    Part::Spec(e, spec) => {
+                        out.push((e, false));
+                        out.extend(spec.nested.iter().map(|n| (n, false)));
+                    }
                     Part::Text(_) => {}
                 }
             }
@@ -111,6 +114,10 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
             ..
         }
         | StmtKind::Deadline { delay: timeout, .. } => out.push((timeout, true)),
+        StmtKind::TimedWait { task, timeout, .. } => {
+            out.push((task, false));
+            out.push((timeout, true));
+        }
         StmtKind::Return(Some(e))
         | StmtKind::Yield(e)
         | StmtKind::Raise {
@@ -313,7 +320,7 @@ fn holes_of(e: &Expr, p: &str) -> usize {
                 Part::Text(_) => 0,
             })
             .sum(),
-        ExprKind::Binary(_, a, b) => holes_of(a, p) + holes_of(b, p),
+        ExprKind::Binary(_, a, b) | ExprKind::Slept(a, b) => holes_of(a, p) + holes_of(b, p),
         ExprKind::Unary(_, x) => holes_of(x, p),
         ExprKind::IfElse(c, a, b) => holes_of(c, p) + holes_of(a, p) + holes_of(b, p),
         ExprKind::Await(call)
@@ -404,6 +411,7 @@ pub(super) fn assigned_in(block: &Block) -> HashSet<String> {
             | StmtKind::Join { into: Some(v), .. }
             | StmtKind::Gather { into: Some(v), .. }
             | StmtKind::WaitFor { into: Some(v), .. }
+            | StmtKind::TimedWait { into: Some(v), .. }
             | StmtKind::CallFn { into: Some(v), .. }
             | StmtKind::Shield { into: Some(v), .. }
             | StmtKind::RunBlocking { into: Some(v), .. } => Some(v),
@@ -561,6 +569,7 @@ fn binds(s: &Stmt) -> Option<&String> {
         | StmtKind::Join { into: Some(v), .. }
         | StmtKind::Gather { into: Some(v), .. }
         | StmtKind::WaitFor { into: Some(v), .. }
+        | StmtKind::TimedWait { into: Some(v), .. }
         | StmtKind::CallFn { into: Some(v), .. }
         | StmtKind::RunBlocking { into: Some(v), .. }
         | StmtKind::AsyncWith { var: Some(v), .. }
@@ -621,7 +630,7 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
                 Part::Hole(h) | Part::Spec(h, _) => now_in(h),
                 Part::Text(_) => false,
             }),
-            ExprKind::Binary(_, a, b) => now_in(a) || now_in(b),
+            ExprKind::Binary(_, a, b) | ExprKind::Slept(a, b) => now_in(a) || now_in(b),
             ExprKind::Unary(_, x) => now_in(x),
             ExprKind::IfElse(c, a, b) => now_in(c) || now_in(a) || now_in(b),
             ExprKind::Await(call)
@@ -687,7 +696,7 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
                 }
             }
         }
-        ExprKind::Binary(_, a, b) => {
+        ExprKind::Binary(_, a, b) | ExprKind::Slept(a, b) => {
             awaited_calls(a, out);
             awaited_calls(b, out);
         }
@@ -765,9 +774,12 @@ pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
                 if let Part::Hole(h) | Part::Spec(h, _) = p {
                     each_expr(h, f);
                 }
+                if let Part::Spec(_, spec) = p {
+                    spec.nested.iter().for_each(|n| each_expr(n, f));
+                }
             }
         }
-        ExprKind::Binary(_, a, b) => {
+        ExprKind::Binary(_, a, b) | ExprKind::Slept(a, b) => {
             each_expr(a, f);
             each_expr(b, f);
         }
@@ -825,6 +837,12 @@ pub(super) fn joins(block: &Block, var: &str) -> bool {
     found
 }
 
+/// The names a loop's pattern (`t`, `(name, t)`) binds.
+pub(super) fn pattern_names(var: &str) -> impl Iterator<Item = &str> {
+    var.split(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
+        .filter(|n| !n.is_empty())
+}
+
 /// The task of `try: await t / except CancelledError: ...` whose handler
 /// reads `t` again (or `t.done()`, `t.cancelled()` of the function `whole`): the
 /// handle is awaited through `&mut`, so it is still there.
@@ -859,14 +877,49 @@ pub(super) fn joined_then_read<'a>(
     read.then_some(target.as_str())
 }
 
+/// The variable a `for` loop goes over: a list, or a dict's `values()`
+/// or `items()`.
+fn looped_var(over: &Expr) -> Option<&String> {
+    match &over.kind {
+        ExprKind::Var(list) => Some(list),
+        ExprKind::StrMethod(StrMethod::Values | StrMethod::Items, dict, args)
+            if args.is_empty() =>
+        {
+            match &dict.kind {
+                ExprKind::Var(dict) => Some(dict),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Whether the function `block` reads `task.done()` or `task.cancelled()`
+/// after awaiting `task` (in the order of the source): the handle is
+/// awaited through `&mut`, so it is still there.
+pub(super) fn state_read(block: &Block, task: &str) -> bool {
+    let (mut joined, mut read) = (false, false);
+    walk(block, &mut |s| {
+        joined |= matches!(&s.kind, StmtKind::Join { target, .. } if target == task);
+        for (e, _) in stmt_exprs(s) {
+            each_expr(e, &mut |x| match &x.kind {
+                ExprKind::Join(n) if n == task => joined = true,
+                ExprKind::Done(n) | ExprKind::Cancelled(n) if n == task => read |= joined,
+                _ => {}
+            });
+        }
+    });
+    read
+}
+
 /// The local lists a function changes in place (`xs.append(x)`, or awaits
 /// the tasks of in a `for` loop): they are `let mut`.
 pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
     let mut out = Vec::new();
     walk(block, &mut |s| {
         if let StmtKind::For { var, over, body } = &s.kind
-            && let ExprKind::Var(list) = &over.kind
-            && joins(body, var)
+            && let Some(list) = looped_var(over)
+            && pattern_names(var).any(|n| joins(body, n))
         {
             out.push(list.clone());
         }
@@ -881,12 +934,48 @@ pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
             each_expr(e, &mut |x| {
                 if let ExprKind::StrMethod(m, obj, _) = &x.kind
                     && m.mutates()
-                    && let ExprKind::Var(n) = &obj.kind
                 {
-                    out.push(n.clone());
+                    // An item of an item (`grid[1][0] = ...`) changes the outer list.
+                    let mut obj = &**obj;
+                    loop {
+                        obj = match &obj.kind {
+                            ExprKind::Call(Builtin::Index, args)
+                                if let Some(inner) = args.first() =>
+                            {
+                                inner
+                            }
+                            // `d.setdefault(k, []).append(x)` changes `d`.
+                            ExprKind::StrMethod(StrMethod::SetDefault, inner, _) => inner,
+                            _ => break,
+                        };
+                    }
+                    if let ExprKind::Var(n) = &obj.kind {
+                        out.push(n.clone());
+                    }
                 }
                 // `task.result()` awaits the handle through `&mut`.
                 if let ExprKind::Task(TaskOp::Result, n) = &x.kind {
+                    out.push(n.clone());
+                }
+            });
+        }
+        // A task awaited whose state is read after.
+        let mut joined = Vec::new();
+        if let StmtKind::Join { target, .. } = &s.kind {
+            joined.push(target.clone());
+        }
+        for (e, _) in stmt_exprs(s) {
+            each_expr(e, &mut |x| {
+                if let ExprKind::Join(n) = &x.kind {
+                    joined.push(n.clone());
+                }
+            });
+        }
+        out.extend(joined.into_iter().filter(|t| state_read(block, t)));
+        if let StmtKind::TimedWait { task, .. } = &s.kind {
+            each_expr(task, &mut |x| {
+                // `wait_for` awaits the handle through `&mut`.
+                if let ExprKind::Var(n) = &x.kind {
                     out.push(n.clone());
                 }
             });

@@ -21,11 +21,24 @@ impl Renderer<'_> {
         }
         let text = match ty {
             Ty::Coro(_) => format!("{}.await", ident(var)),
+            Ty::Task(_) if self.joined_by_ref(var) => {
+                format!("(&mut {}).await.unwrap()", ident(var))
+            }
             _ => format!("{}.await.unwrap()", ident(var)),
         };
         let mut c = Code::new(text, ty.inner(), 10);
         c.fresh = true;
         c
+    }
+
+    /// Whether the task `var` is awaited through `&mut`: the function reads
+    /// its state (`done()`, `cancelled()`), and it is no loop's item.
+    pub(super) fn joined_by_ref(&self, var: &str) -> bool {
+        !self.task_loop_item(var)
+            && self
+                .demo
+                .function(&self.func)
+                .is_some_and(|f| super::analysis::state_read(&f.body, var))
     }
 
     /// `asyncio.create_task(f(...))`: the task starts at the next await,
@@ -40,6 +53,16 @@ impl Renderer<'_> {
     pub(super) fn coro_expr(&mut self, call: &Call) -> Code {
         let ret = self.types.ret_of(&call.name);
         Code::new(self.call(call), Ty::Coro(Box::new(ret)), 10)
+    }
+
+    /// `asyncio.sleep(d, result=v)` as a value: an `async` block that
+    /// sleeps, then gives `v`.
+    pub(super) fn slept_expr(&mut self, delay: &Expr, value: &Expr) -> Code {
+        let d = self.duration(delay);
+        self.use_("tokio::time", "sleep");
+        let v = self.expr(value);
+        let text = format!("async move {{ sleep({d}).await; {} }}", v.owned());
+        Code::new(text, Ty::Coro(Box::new(v.ty)), 10)
     }
 
     /// Whether a list of coroutines holds a call of a function that can fail.

@@ -19,7 +19,7 @@ impl Renderer<'_> {
             } = &inner.kind
         {
             let start = self.lines.len();
-            let c = self.expr(cond).truthy();
+            let c = self.test(cond);
             self.line(format!("}} else if {} {{", c.text));
             self.nested_tail(then, tail);
             self.else_chain(otherwise, tail);
@@ -57,6 +57,15 @@ impl Renderer<'_> {
     pub(super) fn ret(&mut self, e: Option<&Expr>, tail: bool) {
         if let Ty::Option(_) = self.types.ret_of(&self.func) {
             return self.ret_option(e, tail);
+        }
+        // `return f()` of a call that gives `None`: the call still runs.
+        let unit = matches!(self.types.ret_of(&self.func), Ty::Unit | Ty::Unknown);
+        if unit
+            && matches!(self.kind, FunctionKind::Coroutine | FunctionKind::Blocking)
+            && let Some(x) = e.filter(|x| matches!(x.kind, ExprKind::Await(_)))
+        {
+            let c = self.expr(x);
+            self.line(format!("{};", c.text));
         }
         let value = e.map(|e| {
             let c = self.expr(e);
@@ -101,6 +110,8 @@ impl Renderer<'_> {
             self.disarm(g);
         }
         match (value, tail) {
+            (Some(v), true) if self.map_lines("", &v, "") => {}
+            (Some(v), false) if self.map_lines("return ", &v, ";") => {}
             (Some(v), true) => self.line(v),
             (Some(v), false) => self.line(format!("return {v};")),
             (None, _) => self.line("return;"),
@@ -143,6 +154,9 @@ impl Renderer<'_> {
             }
             return;
         }
+        if self.sleeps_gathered(var, value) {
+            return;
+        }
         let target_ty = self.var_ty(var);
         // `x = x + 1` reads better as `x += 1`.
         if let ExprKind::Binary(op @ (BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul), a, b) =
@@ -170,12 +184,24 @@ impl Renderer<'_> {
         let b = self.bind(var);
         if matches!(value.kind, ExprKind::Comp { .. } | ExprKind::Flat(_))
             || super::dicts::collects_pairs(value)
+            || (matches!(value.kind, ExprKind::Binary(BinaryOp::Or, ..)) && !rhs.starts_with("if "))
         {
             // An iterator chain, broken one call per line as rustfmt does.
             self.chain_line(&b, &rhs, &[], ";");
             return;
         }
-        if self.vec_lines(&b, &rhs, ";") {
+        if self.vec_lines(&b, &rhs, ";") || self.map_lines(&b, &rhs, ";") {
+            return;
+        }
+        if let Some(lines) = super::wrap::if_else_lines(&rhs) {
+            let last = lines.len() - 1;
+            for (i, l) in lines.into_iter().enumerate() {
+                match i {
+                    0 => self.line(format!("{b}{l}")),
+                    _ if i == last => self.line(format!("{l};")),
+                    _ => self.line(l),
+                }
+            }
             return;
         }
         self.line(format!("{b}{rhs};"));

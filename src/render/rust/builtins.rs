@@ -158,7 +158,10 @@ const REPR_DICT: &[&str] = &[
 pub(super) fn needs_repr(ty: &Ty) -> bool {
     match ty {
         Ty::List(t) => {
-            matches!(**t, Ty::Str | Ty::Bool | Ty::Unit | Ty::Option(_)) || needs_repr(t)
+            matches!(
+                **t,
+                Ty::Str | Ty::Bool | Ty::Unit | Ty::Option(_) | Ty::Mixed
+            ) || needs_repr(t)
         }
         Ty::Tuple(_) | Ty::Dict(..) | Ty::Outcome(_) => true,
         _ => false,
@@ -195,6 +198,15 @@ pub(super) fn helpers(lines: &[String]) -> Vec<&'static str> {
             out.extend_from_slice(REPR_DICT);
             out.push("");
         }
+        // An `Option` of a value (not an iterator's `Option<()>`).
+        let options = lines.iter().any(|l| {
+            l.match_indices("Option<")
+                .any(|(i, _)| !l[i..].starts_with("Option<()>"))
+        });
+        if options {
+            out.extend_from_slice(super::options::REPR_OPTION);
+            out.push("");
+        }
         if calls("py_options(") {
             out.extend_from_slice(super::options::PY_OPTIONS);
             out.push("");
@@ -213,6 +225,7 @@ pub(super) fn helpers(lines: &[String]) -> Vec<&'static str> {
     out.extend(super::op_errors::helpers(&calls));
     out.extend(super::closures::helpers(&calls));
     out.extend(super::executor::helpers(&calls));
+    out.extend(super::small_sets::helpers(&calls));
     for (name, text) in [("py_list(", PY_LIST), ("sorted(", SORTED)] {
         if calls(name) {
             out.extend_from_slice(text);
@@ -232,6 +245,7 @@ pub(super) fn repr(c: &Code) -> Code {
             c.text
         ),
         Ty::Unit => "\"None\".to_string()".into(),
+        Ty::Mixed => format!("{}.repr()", c.wrap(10)),
         t if needs_repr(t) => repr_call(c),
         _ => format!("format!(\"{{:?}}\", {})", c.text),
     };

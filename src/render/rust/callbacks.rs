@@ -4,7 +4,7 @@
 
 use super::Renderer;
 use super::types::Ty;
-use crate::render::plan::ir::ast::Call;
+use crate::render::plan::ir::ast::{Block, Call};
 use crate::render::plan::ir::expr::Expr;
 
 impl Renderer<'_> {
@@ -53,5 +53,15 @@ impl Renderer<'_> {
         self.line("// Shielded: a task of its own. Cancelling this task drops the handle,");
         self.line("// which detaches the shielded task instead of aborting it.");
         self.assign(into, &format!("tokio::spawn({c}).await.unwrap(){q}"));
+    }
+}
+
+impl Renderer<'_> {
+    /// `tokio::spawn(async move { ... });`: a future's done callbacks.
+    pub(super) fn soon(&mut self, body: &Block) {
+        self.line("// asyncio runs its done callbacks once this task awaits: a task of their own.");
+        self.line("tokio::spawn(async move {");
+        self.nested(body);
+        self.line("});");
     }
 }

@@ -95,7 +95,11 @@ impl Code {
             format!("{}.to_string()", self.wrap(10))
         } else if self.range {
             format!("{}.collect::<Vec<_>>()", self.wrap(10))
-        } else if matches!(self.ty, Ty::List(_) | Ty::Dict(..) | Ty::Tuple(_)) && !self.fresh {
+        } else if matches!(
+            self.ty,
+            Ty::List(_) | Ty::Dict(..) | Ty::Tuple(_) | Ty::Mixed
+        ) && !self.fresh
+        {
             format!("{}.clone()", self.wrap(10))
         } else {
             self.text.clone()
@@ -219,6 +223,9 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
         | Builtin::Any
         | Builtin::All
         | Builtin::Exit => unreachable!("written by `Renderer::iter_builtin`"),
+        Builtin::Kept | Builtin::Rest => unreachable!("written by `Renderer::kept_iter`"),
+        Builtin::Slice => unreachable!("written by `Renderer::slice`"),
+        Builtin::SmallSet => unreachable!("written by `Renderer::small_set`"),
         Builtin::Abs => Code::new(format!("{}.abs()", first.wrap(10)), first.ty.clone(), 10),
         Builtin::Min | Builtin::Max if args.len() > 1 => {
             let m = if f == Builtin::Min { "min" } else { "max" };

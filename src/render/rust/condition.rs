@@ -63,7 +63,7 @@ impl Renderer<'_> {
             PrimOp::CondWait => self.line(format!("{o}.notified().await;")),
             PrimOp::WaitUntil => {
                 let pred = arg.expect("`wait_for` has its predicate");
-                let c = self.expr(pred).truthy();
+                let c = self.test(pred);
                 self.line("// `wait_for`: `notified()` is taken before the check, so a");
                 self.line("// `notify_waiters` between the check and the wait is not missed.");
                 self.line("loop {");

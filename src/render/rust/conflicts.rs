@@ -14,7 +14,10 @@ use crate::render::plan::ir::expr::{Builtin, ExprKind};
 /// Every dict literal of `demo` whose values infer to different types.
 pub(super) fn type_conflicts(demo: &Demo) -> Vec<Untranslatable> {
     let types = Types::infer(demo);
-    let mut out = Vec::new();
+    let mut out = super::bool_ops::kept_values(demo, &types);
+    out.extend(super::mixed::mixed_uses(demo, &types));
+    out.extend(super::promoted::printed_promoted(demo, &types));
+    out.extend(super::promoted::printed_int_args(demo, &types));
     for f in &demo.functions {
         for block in [&f.body, &f.exit] {
             walk(block, &mut |s| {
@@ -37,7 +40,7 @@ pub(super) fn type_conflicts(demo: &Demo) -> Vec<Untranslatable> {
                             };
                             match &seen {
                                 None => seen = Some(ty),
-                                Some(first) if *first != ty => {
+                                Some(first) if *first != ty && !super::mixed::mixes(first, &ty) => {
                                     out.push(Untranslatable {
                                         span: x.span.clone(),
                                         construct: format!(
@@ -57,12 +60,14 @@ pub(super) fn type_conflicts(demo: &Demo) -> Vec<Untranslatable> {
             });
         }
     }
+    // In source order, as the plan lists its own.
+    out.sort_by_key(|b| (b.span.start, b.span.end));
     out
 }
 
 impl Ty {
     /// The type as a learner would name a value of it.
-    fn noun(&self) -> &'static str {
+    pub(super) fn noun(&self) -> &'static str {
         match self {
             Ty::Int | Ty::Float => "a number",
             Ty::Str => "a string",
@@ -71,6 +76,7 @@ impl Ty {
             Ty::List(_) => "a list",
             Ty::Tuple(_) => "a tuple",
             Ty::Dict(..) => "a dict",
+            Ty::Option(_) => "a value that may be `None`",
             _ => "another value",
         }
     }

@@ -34,6 +34,9 @@ impl Renderer<'_> {
         {
             return self.dict_of_pairs(pairs);
         }
+        if let Some(c) = self.mixed_dict(items) {
+            return c;
+        }
         let mut pairs = Vec::new();
         let (mut k, mut v) = (Ty::Unknown, Ty::Unknown);
         for item in items {

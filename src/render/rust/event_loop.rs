@@ -23,11 +23,27 @@ fn any_stmt(demo: &Demo, is: impl Fn(&StmtKind) -> bool) -> bool {
     found
 }
 
+/// Whether a statement of `body` (not nested) schedules a callback.
+fn schedules(body: &Block) -> bool {
+    body.iter()
+        .any(|s| matches!(s.kind, StmtKind::Schedule { .. }))
+}
+
 impl Renderer<'_> {
     /// `loop = asyncio.new_event_loop()`: the runtime; when the program
     /// reads the loop's clock, its context is entered so that the clock
     /// reads the runtime's time between runs too.
     pub(super) fn runtime(&mut self, name: &str) {
+        let schedules = self
+            .demo
+            .function(&self.func)
+            .is_some_and(|f| schedules(&f.body));
+        self.runtime_for(name, schedules);
+    }
+
+    /// The runtime `name`, entered when `schedules` (a statement out of
+    /// its runs spawns on it) or when the program reads the loop's clock.
+    fn runtime_for(&mut self, name: &str, schedules: bool) {
         let rt = ident(name);
         self.declared.insert(name.to_string());
         self.line("// One thread runs every task, as asyncio's event loop does.");
@@ -38,11 +54,6 @@ impl Renderer<'_> {
         self.line("    .build()");
         self.line("    .unwrap();");
         let clock = analysis::reads_clock(self.demo);
-        let schedules = self.demo.function(&self.func).is_some_and(|f| {
-            f.body
-                .iter()
-                .any(|s| matches!(s.kind, StmtKind::Schedule { .. }))
-        });
         if schedules {
             self.line("// Entered: `tokio::spawn` out of `block_on` spawns on this runtime.");
         } else if clock {
@@ -125,5 +136,17 @@ impl Renderer<'_> {
             self.line("static STOP: Notify = Notify::const_new();");
             self.line("");
         }
+    }
+}
+
+impl Renderer<'_> {
+    /// `with asyncio.Runner() as name: body`: the runtime, then the body
+    /// that runs on it.
+    pub(super) fn runner(&mut self, name: &str, body: &Block) {
+        self.line(
+            "// `asyncio.Runner()`: a runtime of its own, dropped (closed) when the function returns.",
+        );
+        self.runtime_for(name, schedules(body));
+        self.body(body, false);
     }
 }

@@ -117,7 +117,21 @@ impl Renderer<'_> {
                 }
             });
         }
-        if job {
+        let sleeps = self.demo.function(name).is_some_and(|f| {
+            let mut found = false;
+            walk(&f.body, &mut |s| {
+                found |= matches!(s.kind, StmtKind::Sleep(_))
+            });
+            found
+        });
+        if job && !sleeps {
+            self.line(
+                "/// A job that waits for coroutines it runs on the event loop, as a task that",
+            );
+            self.line(
+                "/// awaits them: a thread blocked on them would keep the paused clock still.",
+            );
+        } else if job {
             self.line(
                 "/// A blocking job, as a task: its `time.sleep` is Tokio's `sleep`, so that the",
             );

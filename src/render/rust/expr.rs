@@ -9,7 +9,7 @@ use super::names::{camel, escape_fmt, fn_name, ident};
 use super::types::{Ty, unify};
 use crate::render::plan::ir::ast::{Call, FunctionKind};
 use crate::render::plan::ir::expr::{
-    BinaryOp, Builtin, Expr, ExprKind, Part, StrMethod, Template, UnaryOp,
+    BinaryOp, Builtin, Expr, ExprKind, Part, Spec, StrMethod, Template, UnaryOp,
 };
 use crate::render::plan::ir::value::Value;
 
@@ -64,6 +64,18 @@ impl Renderer<'_> {
         if let Some(c) = self.checked_expr(e) {
             return c;
         }
+        // A comprehension's variables are its closures' own: a name it
+        // binds is still to be declared outside.
+        if matches!(e.kind, ExprKind::Comp { .. } | ExprKind::Flat(_)) {
+            let declared = self.declared.clone();
+            let c = self.expr_kind(e);
+            self.declared = declared;
+            return c;
+        }
+        self.expr_kind(e)
+    }
+
+    fn expr_kind(&mut self, e: &Expr) -> Code {
         match &e.kind {
             ExprKind::Lit(v) => lit(v),
             ExprKind::Var(n) => self.var_code(n),
@@ -79,7 +91,7 @@ impl Renderer<'_> {
                     .map(|c| match c.ty {
                         _ if t == Ty::Float => c.as_f64().text,
                         // A list of lists holds its own copies.
-                        Ty::List(_) | Ty::Dict(..) | Ty::Tuple(_) => c.owned(),
+                        Ty::List(_) | Ty::Dict(..) | Ty::Tuple(_) | Ty::Mixed => c.owned(),
                         Ty::Object(_) if !c.fresh => format!("{}.clone()", c.wrap(10)),
                         _ => c.text.clone(),
                     })
@@ -117,6 +129,11 @@ impl Renderer<'_> {
             ExprKind::Unary(UnaryOp::Neg, x) => {
                 let x = self.expr(x);
                 Code::new(format!("-{}", x.wrap(9)), x.ty, 7)
+            }
+            ExprKind::Unary(UnaryOp::Not, x)
+                if matches!(x.kind, ExprKind::Binary(BinaryOp::And | BinaryOp::Or, ..)) =>
+            {
+                Code::new(format!("!{}", self.test(x).wrap(7)), Ty::Bool, 7)
             }
             ExprKind::Unary(UnaryOp::Not, x) => {
                 let x = self.expr(x);
@@ -193,6 +210,9 @@ impl Renderer<'_> {
                     Code::new(format!("{}.powf({})", a.wrap(10), b.text), Ty::Float, 10)
                 }
             }
+            ExprKind::Binary(op @ (BinaryOp::And | BinaryOp::Or), a, b) => {
+                self.kept_bool_op(*op, a, b)
+            }
             ExprKind::Binary(op, a, b) => {
                 let (a, b) = (self.expr(a), self.expr(b));
                 self.binary(*op, a, b)
@@ -211,6 +231,9 @@ impl Renderer<'_> {
                 c.range = true;
                 builtin(*f, vec![c])
             }
+            ExprKind::Call(f @ (Builtin::Kept | Builtin::Rest), args) => self.kept_iter(*f, args),
+            ExprKind::Call(Builtin::Slice, args) => self.slice(args),
+            ExprKind::Call(Builtin::SmallSet, args) => self.small_set(args),
             ExprKind::Call(f, args) if super::closures::keyed(args) => self.keyed(*f, args),
             ExprKind::Call(f, args) if f.is_adapter() => self.iter_builtin(*f, args),
             ExprKind::Call(f, args) => {
@@ -274,6 +297,7 @@ impl Renderer<'_> {
             ExprKind::Spawn(call) => self.spawn_expr(call),
             ExprKind::Job(call, pool) => self.job_expr(call, pool.as_deref()),
             ExprKind::Coro(call) => self.coro_expr(call),
+            ExprKind::Slept(delay, value) => self.slept_expr(delay, value),
             ExprKind::GatherAll(x) => self.gather_all(x),
             ExprKind::Outcomes(x) => self.outcomes(x),
             ExprKind::Flat(x) => self.flat_comp(x),
@@ -298,7 +322,7 @@ impl Renderer<'_> {
                 let copied = elem.is_copy();
                 let owned = o.fresh && matches!(elem, Ty::Tuple(_)) && !copied;
                 let mut text = if o.range {
-                    format!("({})", o.text)
+                    o.wrap(10)
                 } else if o.ty == Ty::Str {
                     format!("{}.chars()", o.wrap(10))
                 } else if let Ty::Dict(..) = o.ty {
@@ -319,7 +343,7 @@ impl Renderer<'_> {
                 if owned && let Some(f) = filter {
                     // `.filter` would see each tuple by reference: the test
                     // and the value take its parts by value in one closure.
-                    let f = self.expr(f).truthy();
+                    let f = self.test(f);
                     let v = self.expr(value);
                     let v = if v.ty == Ty::Str { v.owned() } else { v.text };
                     text.push_str(&format!(".filter_map(|{pat}| {}.then(|| {v}))", f.wrap(10)));
@@ -330,7 +354,7 @@ impl Renderer<'_> {
                     return out;
                 }
                 if let Some(f) = filter {
-                    let f = self.expr(f).truthy();
+                    let f = self.test(f);
                     let pat = match (copied, typed) {
                         (true, true) => format!("&{pat}: &i64"),
                         (true, false) => format!("&{pat}"),
@@ -342,11 +366,21 @@ impl Renderer<'_> {
                 let is_var = matches!(&value.kind, ExprKind::Var(v) if v == var);
                 let v = self.expr(value);
                 let v = match v.ty {
-                    Ty::Str if !is_var || !copied => v.owned(),
+                    Ty::Str | Ty::Mixed if !is_var || !copied => v.owned(),
                     _ => v.text,
                 };
                 if !(is_var && copied) {
-                    let pat = if typed { format!("{pat}: i64") } else { pat };
+                    // `sum(1 for p in ps)`: a value that reads no name of the pattern.
+                    let mut read = Vec::new();
+                    value.variables(&mut read);
+                    let names = super::tuples::pattern_names(var).unwrap_or_else(|| vec![var]);
+                    let pat = if !read.iter().any(|(n, _)| names.contains(&n.as_str())) {
+                        "_".to_string()
+                    } else if typed {
+                        format!("{pat}: i64")
+                    } else {
+                        pat
+                    };
                     text.push_str(&format!(".map(|{pat}| {v})"));
                 }
                 text.push_str(".collect::<Vec<_>>()");
@@ -357,7 +391,7 @@ impl Renderer<'_> {
             }
             ExprKind::IfElse(c, a, b) => {
                 let ty = self.types.expr_ty(&self.func, e);
-                let c = self.expr(c).truthy();
+                let c = self.test(c);
                 let nested = matches!(b.kind, ExprKind::IfElse(..));
                 let (a, b) = (self.expr(a), self.expr(b));
                 let borrowed = ty == Ty::Str && !a.fresh && !b.fresh;
@@ -552,6 +586,7 @@ impl Renderer<'_> {
     pub(super) fn format(&mut self, t: &Template, mac: &str) -> (String, bool) {
         let mut fmt = String::new();
         let mut args = Vec::new();
+        let mut named = super::nested_spec::Named::default();
         for part in &t.parts {
             match part {
                 Part::Text(s) => fmt.push_str(&escape_fmt(s)),
@@ -570,6 +605,7 @@ impl Renderer<'_> {
                 Part::Spec(e, spec) => {
                     let c = self.expr(e);
                     let c = if spec.float { c.as_f64() } else { c };
+                    let rust = self.nested_spec(t, spec, &mut named);
                     // Python formats a float without a type as its repr.
                     let debug = if !spec.float && c.ty == Ty::Float {
                         "?"
@@ -580,15 +616,37 @@ impl Renderer<'_> {
                         && c.text.chars().all(|ch| ch.is_alphanumeric() || ch == '_')
                         && !c.text.chars().next().is_some_and(|ch| ch.is_ascii_digit());
                     if simple {
-                        fmt.push_str(&format!("{{{}:{}{debug}}}", c.text, spec.rust));
+                        fmt.push_str(&format!("{{{}:{rust}{debug}}}", c.text));
                     } else {
-                        fmt.push_str(&format!("{{:{}{debug}}}", spec.rust));
+                        fmt.push_str(&format!("{{:{rust}{debug}}}"));
                         args.push(c.text.clone());
                     }
                 }
             }
         }
+        args.extend(named.into_args());
         self.format_tail(fmt, args, mac)
+    }
+
+    /// The Rust spec of a hole, its nested fields named (`<w$`).
+    fn nested_spec(
+        &mut self,
+        t: &Template,
+        spec: &Spec,
+        named: &mut super::nested_spec::Named,
+    ) -> String {
+        if spec.nested.is_empty() {
+            return spec.rust.clone();
+        }
+        let values: Vec<Code> = spec.nested.iter().map(|e| self.expr(e)).collect();
+        let mut vars = Vec::new();
+        for part in &t.parts {
+            if let Part::Hole(e) | Part::Spec(e, _) = part {
+                e.variables(&mut vars);
+            }
+        }
+        let names: Vec<String> = vars.into_iter().map(|(name, _)| name).collect();
+        named.name_fields(&spec.rust, &values, &names.join(" "))
     }
 
     /// Appends one printed value to a format string and its arguments.
@@ -605,6 +663,11 @@ impl Renderer<'_> {
         if let Some(shown) = super::options::shown(c) {
             fmt.push_str("{}");
             args.push(shown);
+            return;
+        }
+        if let Ty::Set(_) = c.ty {
+            fmt.push_str("{}");
+            args.push(format!("py_set(&{})", c.wrap(10)));
             return;
         }
         let debug = matches!(

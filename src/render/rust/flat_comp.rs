@@ -64,7 +64,7 @@ impl Renderer<'_> {
     /// when it is a method chain (one call a line) or a call of one such
     /// chain (`py_list(&xs.iter()...)`); false for other arguments.
     pub(super) fn chain_arg_lines(&mut self, arg: &str, comma: &str) -> bool {
-        if 4 * self.indent + arg.len() + comma.len() <= 100 || arg.contains('\n') {
+        if arg.contains('\n') {
             return false;
         }
         let wrapped = arg
@@ -76,6 +76,10 @@ impl Renderer<'_> {
             })
             .map(|at| (&arg[..=at], &arg[at + 1..arg.len() - 1]));
         let (head, chain) = wrapped.unwrap_or(("", arg));
+        // rustfmt's `chain_width`: a chain up to 60 columns stays on its line.
+        if 4 * self.indent + arg.len() + comma.len() <= 100 && chain.len() <= 60 {
+            return false;
+        }
         let (base, calls) = split_chain(chain);
         if calls.len() < 2 || (!head.is_empty() && !split_chain(arg).1.is_empty()) {
             return false;

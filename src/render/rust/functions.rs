@@ -25,6 +25,7 @@ impl Renderer<'_> {
                     | StmtKind::Join { into: Some(v), .. }
                     | StmtKind::Gather { into: Some(v), .. }
                     | StmtKind::WaitFor { into: Some(v), .. }
+                    | StmtKind::TimedWait { into: Some(v), .. }
                     | StmtKind::Shield { into: Some(v), .. }
                     | StmtKind::PrimCall { into: Some(v), .. } => vec![v],
                     StmtKind::Collect { into, .. } | StmtKind::Receive { into, .. } => vec![into],
@@ -43,6 +44,9 @@ impl Renderer<'_> {
             for n in super::analysis::mutated_lists(block) {
                 *self.assigned.entry(n).or_default() += 2;
             }
+            for n in super::kept_iters::kept_iterators(block) {
+                *self.assigned.entry(n).or_default() += 2;
+            }
             for n in super::objects::mutated_objects(self.demo, block) {
                 *self.assigned.entry(n).or_default() += 2;
             }
@@ -53,9 +57,8 @@ impl Renderer<'_> {
             crate::render::plan::ir::ast::walk(block, &mut |s| {
                 if let StmtKind::While { body, .. } = &s.kind {
                     crate::render::plan::ir::ast::walk(body, &mut |inner| {
-                        if let StmtKind::Set { var: v, .. } | StmtKind::Receive { into: v, .. } =
-                            &inner.kind
-                        {
+                        // A line received in the loop is bound afresh on each turn.
+                        if let StmtKind::Set { var: v, .. } = &inner.kind {
                             *self.assigned.entry(v.clone()).or_default() += 1;
                         }
                     });

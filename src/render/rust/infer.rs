@@ -183,6 +183,7 @@ impl Types {
             changed |= self.bind_keys(name, s);
             // A list grown in place has the type of what it is given.
             let mut grown = Vec::new();
+            let mut entries = Vec::new();
             for (e, _) in super::analysis::stmt_exprs(s) {
                 super::analysis::each_expr(e, &mut |x| {
                     if let ExprKind::StrMethod(m, obj, args) = &x.kind
@@ -198,7 +199,20 @@ impl Types {
                     {
                         grown.push((list, *m, &args[0], arg));
                     }
+                    // `d.setdefault(k, []).append(x)`: a dict of lists.
+                    if let ExprKind::StrMethod(StrMethod::Append, entry, args) = &x.kind
+                        && let ExprKind::StrMethod(StrMethod::SetDefault, dict, keys) = &entry.kind
+                        && let (ExprKind::Var(dict), [key], [arg]) =
+                            (&dict.kind, keys.as_slice(), args.as_slice())
+                    {
+                        entries.push((dict, key, arg));
+                    }
                 });
+            }
+            for (dict, key, arg) in entries {
+                let list = Ty::List(Box::new(self.expr_ty(name, arg)));
+                let ty = Ty::Dict(Box::new(self.expr_ty(name, key)), Box::new(list));
+                changed |= self.set(name, dict, &ty);
             }
             for (list, m, key, arg) in grown {
                 let ty = self.expr_ty(name, arg);
@@ -288,6 +302,7 @@ impl Types {
                 }
                 StmtKind::TaskGroup { body, .. }
                 | StmtKind::Pool { body, .. }
+                | StmtKind::Runner { body, .. }
                 | StmtKind::BlockOn { body, .. } => changed |= self.block(demo, f, body),
                 StmtKind::CallFn { call, into } | StmtKind::RunBlocking { call, into, .. } => {
                     let spawn = matches!(s.kind, StmtKind::RunBlocking { .. });
@@ -305,6 +320,22 @@ impl Types {
                     changed |= self.tasked.insert(call.name.clone());
                     let ty = Ty::Task(Box::new(self.ret_of(&call.name)));
                     changed |= self.set(name, into, &ty);
+                }
+                StmtKind::TimedWait {
+                    task,
+                    into,
+                    on_timeout,
+                    ..
+                } => {
+                    if let Some(v) = into {
+                        let ty = match &task.kind {
+                            ExprKind::Var(target) => self.var(name, target).awaited(),
+                            // A gather gives its list.
+                            _ => self.expr_ty(name, task),
+                        };
+                        changed |= self.set(name, v, &ty);
+                    }
+                    changed |= self.block(demo, f, on_timeout);
                 }
                 StmtKind::Join { target, into } => {
                     if let Some(v) = into {
@@ -459,9 +490,9 @@ impl Types {
                 StmtKind::Sync { name: v, permits } => {
                     changed |= self.set(name, v, &Ty::Sync(permits.is_none()));
                 }
-                StmtKind::Locked { body, .. } | StmtKind::Labeled { body, .. } => {
-                    changed |= self.block(demo, f, body)
-                }
+                StmtKind::Locked { body, .. }
+                | StmtKind::Labeled { body, .. }
+                | StmtKind::Soon(body) => changed |= self.block(demo, f, body),
                 StmtKind::Future { name: fut } => {
                     changed |= self.set(name, fut, &Ty::Future(Box::new(Ty::Unknown)));
                 }

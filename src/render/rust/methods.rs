@@ -12,6 +12,11 @@ impl Renderer<'_> {
         if let (StrMethod::Sort, [key, reverse]) = (m, args) {
             return self.sort_keyed(x, key, reverse);
         }
+        if let (StrMethod::SetItem, [key, value]) = (m, args)
+            && let Some(c) = self.item_op(x, key, value)
+        {
+            return c;
+        }
         let args: Vec<Code> = args.iter().map(|a| self.expr(a)).collect();
         if let Some(c) = super::str_class::method(m, x) {
             return c;
@@ -34,6 +39,20 @@ impl Renderer<'_> {
                 format!("{} as usize", c.wrap(8))
             }
         };
+        if let (StrMethod::Values | StrMethod::Items, [], Ty::Dict(k, v)) =
+            (m, args.as_slice(), &x.ty)
+            && let Ty::Task(_) = &**v
+        {
+            // Handles are not `Clone`: they are borrowed.
+            let mut c = if m == StrMethod::Values {
+                Code::new(format!("{obj}.values()"), Ty::List(v.clone()), 10)
+            } else {
+                let item = Ty::Tuple(vec![(**k).clone(), (**v).clone()]);
+                Code::new(format!("{obj}.iter()"), Ty::List(Box::new(item)), 10)
+            };
+            c.range = true;
+            return c;
+        }
         let (text, ty) = match (m, args.as_slice()) {
             // An iterator (`reversed(text)`) is collected first.
             (StrMethod::Join, [items]) if items.range && x.text == "\"\"" => {
@@ -142,6 +161,16 @@ impl Renderer<'_> {
                 )
             }
             (StrMethod::Clear, []) => (format!("{obj}.clear()"), Ty::Unit),
+            (StrMethod::SetDefault, [k]) => {
+                let vt = match &x.ty {
+                    Ty::Dict(_, v) => (**v).clone(),
+                    _ => Ty::Unknown,
+                };
+                (
+                    format!("{obj}.entry({}).or_insert_with(Vec::new)", k.owned()),
+                    vt,
+                )
+            }
             _ => (format!("{obj}.clone()"), x.ty.clone()),
         };
         let mut c = Code::new(text, ty, 10);

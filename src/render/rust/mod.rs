@@ -49,6 +49,7 @@
 mod analysis;
 mod await_expr;
 mod blocks;
+mod bool_ops;
 mod builtins;
 mod callbacks;
 mod cancel_token;
@@ -67,19 +68,27 @@ mod flat_comp;
 mod format_spec;
 mod functions;
 mod gather_outcomes;
+mod gather_sleeps;
 mod gather_value;
 mod identity;
 mod infer;
+mod item_ops;
 mod iters;
+mod kept_iters;
 mod lines;
 mod methods;
+mod mixed;
 mod names;
+mod nested_spec;
 mod objects;
 mod op_errors;
 mod options;
+mod promoted;
 mod recursion;
 mod scoped;
 mod sentinel;
+mod slices;
+mod small_sets;
 mod statics;
 mod stmt;
 mod str_class;
@@ -90,6 +99,7 @@ mod sync;
 mod sys_exit;
 mod tables;
 mod task_lists;
+mod task_names;
 mod task_output;
 mod task_state;
 mod timeout;
@@ -97,6 +107,7 @@ mod truth;
 mod tuples;
 mod types;
 mod wait;
+mod wait_task;
 mod wrap;
 
 use super::Listing;
@@ -517,6 +528,10 @@ impl<'a> Renderer<'a> {
             self.use_("indexmap", "IndexMap");
         }
         for l in builtins::helpers(&self.lines) {
+            self.line(l);
+        }
+        let repr = self.lines.iter().any(|l| l == "trait Repr {");
+        for l in mixed::helpers(&self.lines, repr) {
             self.line(l);
         }
         self.object_reprs();

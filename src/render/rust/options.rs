@@ -110,6 +110,14 @@ pub(super) fn shown(c: &Code) -> Option<String> {
             "{}.map_or_else(|| \"None\".into(), |v| v.to_string())",
             c.wrap(10)
         )),
+        Ty::Float => Some(format!(
+            "{}.map_or_else(|| \"None\".into(), |v| format!(\"{{v:?}}\"))",
+            c.wrap(10)
+        )),
+        Ty::Bool => Some(format!(
+            "{}.map_or(\"None\", |v| if v {{ \"True\" }} else {{ \"False\" }})",
+            c.wrap(10)
+        )),
         _ => None,
     }
 }
@@ -132,6 +140,15 @@ pub(super) fn truth(c: &Code) -> Option<Code> {
         10,
     ))
 }
+
+/// `Repr` of a value that may be `None`, for listings that have them.
+pub(super) const REPR_OPTION: &[&str] = &[
+    "impl<T: Repr> Repr for Option<T> {",
+    "    fn repr(&self) -> String {",
+    "        self.as_ref().map_or_else(|| \"None\".to_string(), Repr::repr)",
+    "    }",
+    "}",
+];
 
 /// `py_options`: Python's `repr` of a list of values that may be `None`.
 pub(super) const PY_OPTIONS: &[&str] = &[

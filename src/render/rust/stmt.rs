@@ -14,6 +14,7 @@ impl Renderer<'_> {
         self.take_outputs(s);
         self.declare_aborted(s);
         self.stmt_inner(s, tail);
+        self.declare_task_names(s);
         if self.lines.len() == start {
             self.line("// (nothing to do in Rust)");
         }
@@ -229,6 +230,7 @@ impl Renderer<'_> {
                 self.assign(into, &format!("{c}{q}"));
             }
             StmtKind::Runtime { name } => self.runtime(name),
+            StmtKind::Runner { name, body } => self.runner(name, body),
             StmtKind::BlockOn {
                 runtime,
                 body,
@@ -265,7 +267,12 @@ impl Renderer<'_> {
                     return;
                 }
                 let ty = self.var_ty(target);
-                let t = ident(target);
+                let t = match ty {
+                    Ty::Task(_) if self.joined_by_ref(target) => {
+                        format!("(&mut {})", ident(target))
+                    }
+                    _ => ident(target),
+                };
                 let failing = self.demo.function(&self.func).is_some_and(|f| {
                     crate::render::plan::ir::raises::failing_tasks(f, &self.fallible)
                         .contains_key(target)
@@ -291,6 +298,7 @@ impl Renderer<'_> {
             StmtKind::Schedule { delay, call, into } => {
                 self.schedule(delay.as_ref(), call, into.as_deref())
             }
+            StmtKind::Soon(body) => self.soon(body),
             StmtKind::Cancel { task } => {
                 self.line("// Tokio cancels by dropping the task's future at its next await.");
                 self.note_abort(task);
@@ -354,6 +362,12 @@ impl Renderer<'_> {
                 on_timeout,
                 ..
             } => self.wait_for(call, timeout, into.as_deref(), body, on_timeout),
+            StmtKind::TimedWait {
+                task,
+                timeout,
+                into,
+                on_timeout,
+            } => self.wait_task(task, timeout, into.as_deref(), on_timeout),
             StmtKind::AsyncFor { source, var, body } => {
                 self.use_("futures", "StreamExt");
                 let stream = self.stream(source);
@@ -397,7 +411,7 @@ impl Renderer<'_> {
                 let pat = ident(var);
                 let mut chain = Vec::new();
                 if let Some(f) = filter {
-                    let c = self.expr(f).truthy();
+                    let c = self.test(f);
                     let p = if item.is_copy() {
                         format!("&{pat}")
                     } else {
@@ -418,7 +432,9 @@ impl Renderer<'_> {
             }
             StmtKind::For { var, over, body } => {
                 let c = self.expr(over);
-                let head = if c.range {
+                let head = if let Some(mut_head) = super::task_lists::dict_mut(&c, body, var) {
+                    mut_head
+                } else if c.range {
                     c.text.clone()
                 } else if let ExprKind::List(items) = &over.kind {
                     if items.is_empty() {
@@ -434,6 +450,10 @@ impl Renderer<'_> {
                     format!("[{}]", items.join(", "))
                 } else if c.ty == Ty::Str {
                     format!("{}.chars()", c.wrap(10))
+                } else if let Ty::Dict(k, _) = &c.ty {
+                    // Iterating a dict gives its keys.
+                    let copied = if k.is_copy() { ".copied()" } else { "" };
+                    format!("{}.keys(){copied}", c.wrap(10))
                 } else if c.ty.elem().is_copy() {
                     format!("{}.iter().copied()", c.wrap(10))
                 } else if var.starts_with('(') {
@@ -449,9 +469,17 @@ impl Renderer<'_> {
                 } else {
                     format!("&{}", c.wrap(7))
                 };
-                let borrowed = head.starts_with('&') && !var.starts_with('(');
+                let borrowed =
+                    (head.starts_with('&') || head.ends_with(".keys()")) && !var.starts_with('(');
                 let fresh = self.new_loop_names(var);
-                let strs = super::tuples::literal_str_names(over, var);
+                let mut strs = super::tuples::literal_str_names(over, var);
+                // A dict's string keys, and a borrowed list's strings, are `&String`s.
+                let keys =
+                    head.ends_with(".keys()") && matches!(&c.ty, Ty::Dict(k, _) if **k == Ty::Str);
+                let items = head.starts_with('&') && c.ty.elem() == Ty::Str;
+                if (keys || items) && !var.starts_with('(') {
+                    strs.push(var.clone());
+                }
                 self.str_params.extend(strs.iter().cloned());
                 let pat = self.loop_pat(var);
                 self.line(format!("for {pat} in {head} {{"));
@@ -469,7 +497,7 @@ impl Renderer<'_> {
                     .retain(|n| !strs.contains(n) || !fresh.contains(n));
             }
             StmtKind::While { cond, body } => {
-                let c = self.expr(cond).truthy();
+                let c = self.test(cond);
                 if c.text == "true" {
                     self.line("loop {");
                 } else {
@@ -483,7 +511,7 @@ impl Renderer<'_> {
                 then,
                 otherwise,
             } => {
-                let c = self.expr(cond).truthy();
+                let c = self.test(cond);
                 self.line(format!("if {} {{", c.text));
                 self.nested_tail(then, tail);
                 self.else_chain(otherwise, tail);

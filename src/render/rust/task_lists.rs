@@ -6,12 +6,12 @@
 //! finished since.
 
 use super::Renderer;
-use super::analysis::{each_expr, stmt_exprs};
+use super::analysis::{each_expr, joins, pattern_names, stmt_exprs};
 use super::code::Code;
 use super::names::ident;
 use super::types::Ty;
-use crate::render::plan::ir::ast::{Function, Stmt, StmtKind, walk};
-use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind};
+use crate::render::plan::ir::ast::{Block, Function, Stmt, StmtKind, walk};
+use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind, StrMethod};
 
 /// Calls `f` with each expression of `s` and of the statements inside it.
 fn each_deep<'a>(s: &'a Stmt, f: &mut impl FnMut(&'a Expr)) {
@@ -31,7 +31,16 @@ fn each_deep<'a>(s: &'a Stmt, f: &mut impl FnMut(&'a Expr)) {
 fn list_of(f: &Function, var: &str, is_tasks: &dyn Fn(&str) -> bool) -> Option<String> {
     let mut out = None;
     let mut note = |v: &String, over: &Expr| {
-        if v == var
+        let over = match &over.kind {
+            // A dict's `values()` or `items()`: the dict.
+            ExprKind::StrMethod(StrMethod::Values | StrMethod::Items, dict, args)
+                if args.is_empty() =>
+            {
+                dict
+            }
+            _ => over,
+        };
+        if pattern_names(v).any(|n| n == var)
             && let ExprKind::Var(list) = &over.kind
             && is_tasks(list)
         {
@@ -80,9 +89,12 @@ fn aborts_item(f: &Function, s: &Stmt, list: &str, is_tasks: &dyn Fn(&str) -> bo
 }
 
 impl Renderer<'_> {
-    /// Whether the variable `name` holds a list of tasks.
+    /// Whether the variable `name` holds a list (or a dict) of tasks.
     fn is_tasks(&self) -> impl Fn(&str) -> bool + '_ {
-        |name| matches!(self.var_ty(name).elem(), Ty::Task(_))
+        |name| match self.var_ty(name) {
+            Ty::Dict(_, v) => matches!(*v, Ty::Task(_)),
+            t => matches!(t.elem(), Ty::Task(_)),
+        }
     }
 
     /// The set of the ids of `list`'s tasks aborted before they finished,
@@ -169,4 +181,22 @@ impl Renderer<'_> {
             None => Code::new("false", Ty::Bool, 10),
         }
     }
+}
+
+/// The head of a `for` loop over a dict of tasks' `values()` or `items()`
+/// (`c`) whose body awaits its task `var` (or the task of the pattern
+/// `var`): each handle is awaited through `&mut`.
+pub(super) fn dict_mut(c: &Code, body: &Block, var: &str) -> Option<String> {
+    if !c.range || !matches!(c.ty.elem(), Ty::Task(_) | Ty::Tuple(_)) {
+        return None;
+    }
+    if !pattern_names(var).any(|n| joins(body, n)) {
+        return None;
+    }
+    if let Some(dict) = c.text.strip_suffix(".values()") {
+        return Some(format!("{dict}.values_mut()"));
+    }
+    let dict = c.text.strip_suffix(".iter()")?;
+    matches!(&c.ty.elem(), Ty::Tuple(items) if matches!(items.get(1), Some(Ty::Task(_))))
+        .then(|| format!("{dict}.iter_mut()"))
 }

@@ -139,6 +139,7 @@ impl Renderer<'_> {
                 c
             }
             TaskOp::Cancel => Code::new(running_name(task), Ty::Bool, 10),
+            TaskOp::Name(_) => self.task_name(task),
         }
     }
 
@@ -192,8 +193,9 @@ impl Renderer<'_> {
 }
 
 impl Renderer<'_> {
-    /// Whether `var` is the variable of a `for` loop that awaits the
-    /// tasks of a list: a `&mut` borrow of each handle.
+    /// Whether `var` is the variable (or in the pattern) of a `for` loop
+    /// that awaits the tasks of a list or dict: a `&mut` borrow of each
+    /// handle.
     pub(super) fn task_loop_item(&self, var: &str) -> bool {
         let Some(f) = self.demo.function(&self.func) else {
             return false;
@@ -201,7 +203,8 @@ impl Renderer<'_> {
         let mut found = false;
         walk(&f.body, &mut |s| {
             found |= matches!(&s.kind, StmtKind::For { var: v, body, .. }
-                if v == var && super::analysis::joins(body, var));
+                if super::analysis::pattern_names(v).any(|n| n == var)
+                    && super::analysis::joins(body, var));
         });
         found
     }

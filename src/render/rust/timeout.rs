@@ -76,7 +76,7 @@ impl Renderer<'_> {
 
     /// `if timeout(d, c).await.is_err() {` (or `timeout_at`), as rustfmt
     /// lays it out (a chain past 60 characters goes one call a line).
-    fn timed_is_err(&mut self, timeout: &str, d: &str, c: &str) {
+    pub(super) fn timed_is_err(&mut self, timeout: &str, d: &str, c: &str) {
         let chain = format!("{timeout}({d}, {c}).await.is_err()");
         if chain.len() <= 60 && chain.len() + 5 + 4 * self.indent <= 100 {
             self.line(format!("if {chain} {{"));
@@ -109,6 +109,18 @@ impl Renderer<'_> {
             (d, "timeout")
         };
         self.use_("tokio::time", timeout);
+        // A lone sleep is the future itself.
+        if let [sleep] = body.as_slice()
+            && let StmtKind::Sleep(delay) = &sleep.kind
+        {
+            let slept = self.duration(delay);
+            self.use_("tokio::time", "sleep");
+            self.line(format!("// `{timeout}` drops the sleep at the deadline."));
+            self.timed_is_err(timeout, &d, &format!("sleep({slept})"));
+            self.nested(on_timeout);
+            self.line("}");
+            return;
+        }
         let name = ["block", "timed_block", "deadline_block"]
             .into_iter()
             .find(|n| !self.declared.contains(*n) && !self.used.contains(*n))

@@ -59,7 +59,7 @@ impl Renderer<'_> {
         let parts: Vec<String> = codes
             .iter()
             .map(|c| match c.ty {
-                Ty::Str | Ty::List(_) => c.owned(),
+                Ty::Str | Ty::List(_) | Ty::Mixed => c.owned(),
                 _ => c.text.clone(),
             })
             .collect();
@@ -127,7 +127,10 @@ impl Renderer<'_> {
             .map(|n| {
                 if !self.used.contains(*n) {
                     "_".to_string()
-                } else if self.assigned.get(*n).copied().unwrap_or(0) > 1 {
+                } else if self.assigned.get(*n).copied().unwrap_or(0) > 1
+                    // A dict's handle awaited through `&mut` is a reference.
+                    && !self.task_loop_item(n)
+                {
                     format!("mut {}", ident(n))
                 } else {
                     ident(n)

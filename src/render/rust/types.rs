@@ -23,6 +23,8 @@ pub(super) enum Ty {
     Tuple(Vec<Ty>),
     /// A dict: an `IndexMap`, in insertion order as Python's.
     Dict(Box<Ty>, Box<Ty>),
+    /// A set of small ints: a `BTreeSet`, sorted as CPython keeps it.
+    Set(Box<Ty>),
     Task(Box<Ty>),
     Future(Box<Ty>),
     Coro(Box<Ty>),
@@ -50,6 +52,9 @@ pub(super) enum Ty {
     /// A child's result or exception, of `gather(..., return_exceptions=True)`:
     /// a `Result<T, Error>`.
     Outcome(Box<Ty>),
+    /// A dict's value that is a string here and a number there: the
+    /// listing's `PyValue` enum (see `mixed`).
+    Mixed,
 }
 
 impl Ty {
@@ -65,7 +70,7 @@ impl Ty {
 
     pub(super) fn elem(&self) -> Ty {
         match self {
-            Ty::List(t) | Ty::Dict(t, _) => (**t).clone(),
+            Ty::List(t) | Ty::Dict(t, _) | Ty::Set(t) => (**t).clone(),
             Ty::Str => Ty::Str,
             _ => Ty::Unknown,
         }
@@ -88,6 +93,7 @@ impl Ty {
             Ty::Str => "String".into(),
             Ty::List(t) => format!("Vec<{}>", t.rust()),
             Ty::Dict(k, v) => format!("IndexMap<{}, {}>", k.rust(), v.rust()),
+            Ty::Set(t) => format!("BTreeSet<{}>", t.rust()),
             Ty::Tuple(items) => {
                 let items: Vec<String> = items.iter().map(Ty::rust).collect();
                 match items.as_slice() {
@@ -110,6 +116,7 @@ impl Ty {
             Ty::Object(class) => super::names::camel(class),
             Ty::Option(t) => format!("Option<{}>", t.rust()),
             Ty::Outcome(t) => format!("Result<{}, Error>", t.rust()),
+            Ty::Mixed => "PyValue".into(),
         }
     }
 }
@@ -126,6 +133,10 @@ pub(super) fn unify(slot: &mut Ty, new: &Ty) -> bool {
             *slot = Ty::Float;
             true
         }
+        (Ty::Int | Ty::Float | Ty::Bool | Ty::Str, Ty::Mixed) => {
+            *slot = Ty::Mixed;
+            true
+        }
         (Ty::Option(a), Ty::Option(b)) => unify(a, b),
         (Ty::Option(a), n) => unify(a, n),
         (_, Ty::Option(b)) => {
@@ -135,6 +146,7 @@ pub(super) fn unify(slot: &mut Ty, new: &Ty) -> bool {
             true
         }
         (Ty::List(a), Ty::List(b))
+        | (Ty::Set(a), Ty::Set(b))
         | (Ty::Task(a), Ty::Task(b))
         | (Ty::Future(a), Ty::Future(b))
         | (Ty::Coro(a), Ty::Coro(b))
@@ -234,6 +246,7 @@ impl Types {
             ExprKind::Tuple(items) => Ty::Tuple(items.iter().map(|i| self.expr_ty(f, i)).collect()),
             ExprKind::Unary(UnaryOp::Neg, x) => self.expr_ty(f, x),
             ExprKind::Unary(UnaryOp::Not, _) => Ty::Bool,
+            ExprKind::Slept(_, value) => Ty::Coro(Box::new(self.expr_ty(f, value))),
             ExprKind::Binary(op, a, b) => {
                 let b_expr = b;
                 let (a, b) = (self.expr_ty(f, a), self.expr_ty(f, b));
@@ -245,9 +258,8 @@ impl Types {
                     | BinaryOp::Gt
                     | BinaryOp::Ge
                     | BinaryOp::In
-                    | BinaryOp::NotIn
-                    | BinaryOp::And
-                    | BinaryOp::Or => Ty::Bool,
+                    | BinaryOp::NotIn => Ty::Bool,
+                    BinaryOp::And | BinaryOp::Or => super::bool_ops::value_ty(*op, a, b),
                     BinaryOp::Div => Ty::Float,
                     BinaryOp::Pow if negative(b_expr) => Ty::Float,
                     _ if a == Ty::Float || b == Ty::Float => Ty::Float,
@@ -277,6 +289,7 @@ impl Types {
                     },
                     Builtin::Dict => {
                         let (mut k, mut v) = (Ty::Unknown, Ty::Unknown);
+                        let mut values = Vec::new();
                         for a in args {
                             // `dict(pairs)`: the pairs' type.
                             let pairs = !matches!(a.kind, ExprKind::Tuple(_));
@@ -286,8 +299,10 @@ impl Types {
                             {
                                 unify(&mut k, kt);
                                 unify(&mut v, vt);
+                                values.push(vt.clone());
                             }
                         }
+                        let v = super::mixed::values_ty(&values).unwrap_or(v);
                         Ty::Dict(Box::new(k), Box::new(v))
                     }
                     Builtin::Repr => Ty::Str,
@@ -295,6 +310,8 @@ impl Types {
                     Builtin::Round if args.len() == 1 => Ty::Int,
                     Builtin::Round => first,
                     Builtin::Sorted | Builtin::List => Ty::List(Box::new(first.elem())),
+                    Builtin::Kept | Builtin::Rest | Builtin::Slice => first,
+                    Builtin::SmallSet => Ty::Set(Box::new(first.elem())),
                     Builtin::Enumerate
                     | Builtin::Zip
                     | Builtin::Reversed
@@ -335,6 +352,7 @@ impl Types {
             ExprKind::Join(task) => self.var(f, task).awaited(),
             ExprKind::Task(TaskOp::Result, task) => self.var(f, task).inner(),
             ExprKind::Task(TaskOp::Cancel, _) => Ty::Bool,
+            ExprKind::Task(TaskOp::Name(_), _) => Ty::Str,
             ExprKind::Now => Ty::Float,
             ExprKind::IfElse(_, a, b) => {
                 let mut t = self.expr_ty(f, a);

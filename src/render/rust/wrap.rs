@@ -11,7 +11,7 @@ const IF_ELSE_WIDTH: usize = 50;
 
 /// `if c { a } else { b }` wider than [`IF_ELSE_WIDTH`], one part a line
 /// as rustfmt lays it out (relative indents); `None` for another text.
-fn if_else_lines(text: &str) -> Option<Vec<String>> {
+pub(super) fn if_else_lines(text: &str) -> Option<Vec<String>> {
     if text.len() <= IF_ELSE_WIDTH {
         return None;
     }

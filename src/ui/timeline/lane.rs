@@ -12,7 +12,7 @@ pub enum LaneState {
     Ready,
     WaitTimer,
     /// Waiting on another task, a future or a socket.
-    WaitTask,
+    TimedWait,
     /// Holding the thread with a blocking call.
     Blocked,
     /// An executor's job running its plain function on a worker thread
@@ -31,7 +31,7 @@ impl LaneState {
             LaneState::Running => '█',
             LaneState::Ready => '▒',
             LaneState::WaitTimer => '─',
-            LaneState::WaitTask => '┄',
+            LaneState::TimedWait => '┄',
             LaneState::Blocked => '▓',
             LaneState::Working => '≡',
             LaneState::Done => '✓',
@@ -46,7 +46,7 @@ impl LaneState {
             LaneState::Running => "running",
             LaneState::Ready => "ready",
             LaneState::WaitTimer => "waiting on timer",
-            LaneState::WaitTask => "awaiting",
+            LaneState::TimedWait => "awaiting",
             LaneState::Blocked => "blocked",
             LaneState::Working => "running on a worker thread",
             LaneState::Done => "done",
@@ -73,7 +73,7 @@ impl LaneState {
             LaneState::Running | LaneState::Working => 6,
             LaneState::Ready => 5,
             LaneState::WaitTimer => 3,
-            LaneState::WaitTask => 2,
+            LaneState::TimedWait => 2,
         }
     }
 }

@@ -178,7 +178,7 @@ impl Timeline {
                 let state = match on {
                     WaitOn::Timer { .. } => LaneState::WaitTimer,
                     WaitOn::Yield => LaneState::Ready,
-                    _ => LaneState::WaitTask,
+                    _ => LaneState::TimedWait,
                 };
                 (state, Some(on.clone()))
             }
@@ -187,14 +187,14 @@ impl Timeline {
             EventKind::WaitChanged { on } => {
                 let lane = &mut self.lanes[i];
                 if let Some(last) = lane.segments.last_mut()
-                    && last.state == LaneState::WaitTask
+                    && last.state == LaneState::TimedWait
                     && last.on.as_ref() != Some(on)
                 {
                     last.end = Some(t);
                     lane.segments.push(Segment {
                         start: t,
                         end: None,
-                        state: LaneState::WaitTask,
+                        state: LaneState::TimedWait,
                         on: Some(on.clone()),
                     });
                 }
@@ -273,7 +273,7 @@ impl Timeline {
                 && other != id
                 && self.lane(other).and_then(Lane::last_state) == Some(LaneState::Running)
             {
-                self.set(other, t, LaneState::WaitTask, None);
+                self.set(other, t, LaneState::TimedWait, None);
             }
         }
         let lane = &mut self.lanes[i];

@@ -75,7 +75,7 @@ fn blocking_and_implicit_waits() {
     let tl = Timeline::from_events(&events);
     assert!(tl.blocked_in(Duration::from_secs(1), Duration::from_millis(1500)));
     assert!(!tl.blocked_in(Duration::from_secs(3), Duration::from_secs(4)));
-    assert_eq!(tl.lane(0).unwrap().last_state(), Some(LaneState::WaitTask));
+    assert_eq!(tl.lane(0).unwrap().last_state(), Some(LaneState::TimedWait));
     assert_eq!(tl.lane(1).unwrap().last_state(), Some(LaneState::Running));
     assert_eq!(tl.horizon(), Duration::from_secs(2));
 }

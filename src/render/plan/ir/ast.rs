@@ -218,6 +218,17 @@ pub enum StmtKind {
         body: Block,
         on_timeout: Block,
     },
+    /// `into = await asyncio.wait_for(task, timeout)` of a task kept in a
+    /// variable (`task` reads it): at the timeout the task is cancelled and
+    /// awaited to its end, then `on_timeout` runs. Or of a gather (`task`
+    /// an [`ExprKind::GatherAll`](super::expr::ExprKind::GatherAll)),
+    /// dropped with its children at the timeout.
+    TimedWait {
+        task: Expr,
+        timeout: Expr,
+        into: Option<String>,
+        on_timeout: Block,
+    },
     /// `async for var in source: body`.
     AsyncFor {
         source: Call,
@@ -298,6 +309,9 @@ pub enum StmtKind {
     Future { name: String },
     /// `future.set_result(value)`.
     Resolve { future: String, value: Expr },
+    /// What the event loop runs once the running task awaits: the done
+    /// callbacks of a future just resolved, a task of their own.
+    Soon(Block),
     /// `into = await asyncio.start_server(handler, "127.0.0.1", 0)`: a TCP
     /// server on an OS-assigned loopback port; each connection runs
     /// `handler(conn)` in a task of its own.
@@ -338,6 +352,9 @@ pub enum StmtKind {
         body: Block,
         into: Option<String>,
     },
+    /// `with asyncio.Runner() as name: body`: the runtime `name`, which the
+    /// body's runs use (closed when the function returns).
+    Runner { name: String, body: Block },
     /// `runtime.run_forever()`: runs until a [`StmtKind::StopLoop`].
     RunForever { runtime: String },
     /// `loop.stop()` on a loop that runs forever.
@@ -379,11 +396,16 @@ impl Stmt {
             | StmtKind::AsyncWith { body, .. }
             | StmtKind::TaskGroup { body, .. }
             | StmtKind::Pool { body, .. }
+            | StmtKind::Runner { body, .. }
             | StmtKind::Locked { body, .. }
             | StmtKind::BlockOn { body, .. }
             | StmtKind::Labeled { body, .. }
             | StmtKind::For { body, .. }
-            | StmtKind::While { body, .. } => vec![body],
+            | StmtKind::Soon(body)
+            | StmtKind::While { body, .. }
+            | StmtKind::TimedWait {
+                on_timeout: body, ..
+            } => vec![body],
             StmtKind::WaitFor {
                 body, on_timeout, ..
             }

@@ -58,6 +58,7 @@ fn safe(e: &Expr) -> bool {
         | ExprKind::Now => true,
         ExprKind::List(items) | ExprKind::Tuple(items) => items.iter().all(safe),
         ExprKind::Unary(_, x) => safe(x),
+        ExprKind::Slept(a, b) => safe(a) && safe(b),
         ExprKind::Binary(op, a, b) => {
             !matches!(
                 op,

@@ -54,6 +54,9 @@ pub enum ExprKind {
     Job(super::ast::Call, Option<String>),
     /// `f(...)` of a coroutine of the program, not awaited: a future.
     Coro(super::ast::Call),
+    /// `asyncio.sleep(delay, result=value)` not awaited (the item of a
+    /// list gathered): a future that sleeps, then gives `value`.
+    Slept(Box<Expr>, Box<Expr>),
     /// `await asyncio.gather(*xs)` of a list of tasks or coroutines, or
     /// `await asyncio.gather(f(a), f(b))` of one coroutine (a list of
     /// [`ExprKind::Coro`]): their results in order.
@@ -103,6 +106,10 @@ pub enum TaskOp {
     Result,
     /// `task.cancel()`: whether the task was still running.
     Cancel,
+    /// `task.get_name()` of a task of a list made without `name=`: the
+    /// name asyncio numbers it by, the list's first task having the
+    /// number given.
+    Name(u32),
 }
 
 /// The methods of `str` and `list` the plan translates.
@@ -151,6 +158,9 @@ pub enum StrMethod {
     IsDigit,
     /// `s.isalpha()`.
     IsAlpha,
+    /// `d.setdefault(k, [])`, changed in place at once (`.append(x)`): the
+    /// entry's list, made empty if the key is new.
+    SetDefault,
 }
 
 impl StrMethod {
@@ -323,6 +333,18 @@ pub enum Builtin {
     All,
     /// `sys.exit()`, `sys.exit(status)` or `sys.exit(message)`.
     Exit,
+    /// A generator expression kept in a variable: the iterator itself,
+    /// which each [`Builtin::Rest`] of the variable uses up.
+    Kept,
+    /// `list(gen)` of a [`Builtin::Kept`] iterator: the items it has left,
+    /// after which it is empty.
+    Rest,
+    /// `xs[start:stop:step]` of a list or string: the object, then each
+    /// bound an int literal or `None`.
+    Slice,
+    /// A set comprehension of ints below 8 (`{n % 4 for n in xs}`), of its
+    /// list comprehension: a `BTreeSet`, sorted as CPython keeps such a set.
+    SmallSet,
 }
 
 impl Builtin {
@@ -368,10 +390,13 @@ impl Builtin {
 
     pub fn name(self) -> &'static str {
         Builtin::ALL.iter().find(|(_, b)| *b == self).map_or(
-            if self == Builtin::Exit {
-                "sys.exit"
-            } else {
-                "operator.getitem"
+            match self {
+                Builtin::Exit => "sys.exit",
+                Builtin::Kept => "iter",
+                Builtin::Rest => "list",
+                Builtin::Slice => "slice",
+                Builtin::SmallSet => "set",
+                _ => "operator.getitem",
             },
             |(n, _)| *n,
         )
@@ -402,6 +427,9 @@ pub struct Spec {
     /// A number format `format!` has no spec for, written by a helper the
     /// listing carries; `rust` then only pads the text it gives.
     pub python: Option<PySpec>,
+    /// The widths and precisions read from nested fields (`{x:<{w}}`):
+    /// `rust` names the `k`th as `{k}` where `format!` reads it (`<{0}`).
+    pub nested: Vec<Expr>,
 }
 
 /// A Python number format that Rust's `format!` cannot write.
@@ -485,14 +513,19 @@ impl Expr {
                 over.variables(out);
                 filter.iter().for_each(|f| f.variables(out));
             }
-            ExprKind::Binary(_, a, b) => {
+            ExprKind::Binary(_, a, b) | ExprKind::Slept(a, b) => {
                 a.variables(out);
                 b.variables(out);
             }
             ExprKind::Template(t) => {
                 for part in &t.parts {
-                    if let Part::Hole(x) | Part::Spec(x, _) = part {
-                        x.variables(out);
+                    match part {
+                        Part::Hole(x) => x.variables(out),
+                        Part::Spec(x, spec) => {
+                            x.variables(out);
+                            spec.nested.iter().for_each(|n| n.variables(out));
+                        }
+                        Part::Text(_) => {}
                     }
                 }
             }

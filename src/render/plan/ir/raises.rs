@@ -146,7 +146,7 @@ fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         ExprKind::Spawn(call) | ExprKind::Job(call, _) | ExprKind::Coro(call) => {
             call.args.iter().for_each(|a| awaited(a, out))
         }
-        ExprKind::Binary(_, a, b) => {
+        ExprKind::Binary(_, a, b) | ExprKind::Slept(a, b) => {
             awaited(a, out);
             awaited(b, out);
         }

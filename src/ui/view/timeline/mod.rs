@@ -54,7 +54,7 @@ const LEGEND: &[(LaneState, &str)] = &[
     (LaneState::Running, "run"),
     (LaneState::Ready, "ready"),
     (LaneState::WaitTimer, "timer"),
-    (LaneState::WaitTask, "awaits"),
+    (LaneState::TimedWait, "awaits"),
     (LaneState::Blocked, "blocked"),
     (LaneState::Working, "worker"),
     (LaneState::Done, "done"),
@@ -448,7 +448,7 @@ fn draw_lane(
         for (k, ch) in text.chars().enumerate() {
             if let Some(cell) = buf.cell_mut((x0 + (from + k) as u16, y)) {
                 cell.set_char(ch)
-                    .set_style(theme.state(LaneState::WaitTask));
+                    .set_style(theme.state(LaneState::TimedWait));
             }
         }
     }

@@ -1,0 +1,139 @@
+//! `fut.add_done_callback(lambda _: ...)` of a future the function makes
+//! and resolves itself, before it resolves it: asyncio schedules each
+//! callback as the future resolves, to run once the running task awaits,
+//! behind what was ready already. The Rust listing spawns the callbacks'
+//! code as a task of its own just after it resolves the future (Tokio's
+//! tasks run in the order they were spawned).
+
+use super::scope::Scope;
+use super::stmt::{Step, local_name};
+use super::task_state::words;
+use super::{Planner, Result, refuse};
+use crate::program::{self as py, Arg, ExprKind as E, StmtKind as P};
+use crate::render::plan::ir::ast::{Stmt, StmtKind};
+
+const CALLBACKS: &str = "the Rust listing runs a done callback `lambda _: ...` that reads only \
+                         the module's variables, added at the top of the function that makes \
+                         and awaits the future, before the one `set_result` there resolves it: \
+                         the callbacks are a task spawned as the future resolves";
+
+impl Planner<'_> {
+    /// `fut.add_done_callback(lambda _: body)` as a statement: its body is
+    /// kept for `fut.set_result(...)`; `None` for another statement.
+    pub(super) fn done_callback(
+        &self,
+        sc: &mut Scope,
+        s: &py::Stmt,
+        e: &py::Expr,
+    ) -> Result<Option<Step>> {
+        let E::Call(f, args) = &e.kind else {
+            return Ok(None);
+        };
+        let E::Attr(obj, m) = &f.kind else {
+            return Ok(None);
+        };
+        let Some(fut) = local_name(obj).filter(|f| sc.futures.contains_key(*f)) else {
+            return Ok(None);
+        };
+        if &**m != "add_done_callback" {
+            return Ok(None);
+        }
+        let [Arg::Positional(callback)] = args.as_slice() else {
+            return refuse(&e.span, "this `add_done_callback`", CALLBACKS);
+        };
+        let E::Lambda { code, defaults } = &callback.kind else {
+            return refuse(
+                &callback.span,
+                "a done callback that is not a `lambda`",
+                CALLBACKS,
+            );
+        };
+        // asyncio calls it with the future: one parameter.
+        if code.locals.len() != 1 || !defaults.is_empty() {
+            return refuse(&callback.span, "this done callback", CALLBACKS);
+        }
+        let [
+            py::Stmt {
+                kind: P::Return(Some(body)),
+                ..
+            },
+        ] = code.body.as_slice()
+        else {
+            return refuse(&callback.span, "this done callback", CALLBACKS);
+        };
+        let source = &self.program.source;
+        let param_read = code.locals.iter().any(|p| {
+            let text = &source[body.span.clone()];
+            words(text, p).next().is_some()
+        });
+        let (resolved, made_at) = sc.futures[fut];
+        // Resolved, cancelled or failed anywhere else, or handed on.
+        let elsewhere = words(source, fut).any(|(before, after)| {
+            let before = before.trim_end_matches(' ');
+            after.starts_with(".cancel(")
+                || after.starts_with(".set_exception(")
+                || before.ends_with('(')
+                || before.ends_with(',')
+        });
+        // A future nothing awaits would be a receiver the listing never reads.
+        let awaited = words(source, fut).any(|(before, _)| before.ends_with("await "));
+        let results = words(source, fut)
+            .filter(|(_, after)| after.starts_with(".set_result("))
+            .count();
+        if param_read
+            || resolved > 0
+            || made_at > 0
+            || sc.depth > 0
+            || elsewhere
+            || !awaited
+            || results != 1
+        {
+            return refuse(&e.span, "this `add_done_callback`", CALLBACKS);
+        }
+        let value = self.expr(sc, body)?;
+        let mut read = Vec::new();
+        value.variables(&mut read);
+        if read.iter().any(|(v, _)| {
+            !self
+                .statics
+                .iter()
+                .any(|(n, _)| self.shared(n).as_ref() == Some(v))
+        }) {
+            return refuse(
+                &callback.span,
+                "a done callback that reads a local",
+                CALLBACKS,
+            );
+        }
+        let kind = StmtKind::Set {
+            var: "_".to_string(),
+            value,
+        };
+        sc.done_callbacks
+            .entry(fut.to_string())
+            .or_default()
+            .push(Stmt {
+                id: self.current.get(),
+                span: s.span.clone(),
+                kind,
+            });
+        Ok(Some((None, 1)))
+    }
+
+    /// `fut.set_result(value)` (`resolve`) of a future with done
+    /// callbacks: resolved first, then the callbacks spawned.
+    pub(super) fn resolve_then_callbacks(
+        &self,
+        sc: &mut Scope,
+        obj: &py::Expr,
+        resolve: StmtKind,
+    ) -> StmtKind {
+        match local_name(obj).and_then(|f| sc.done_callbacks.remove(f)) {
+            Some(body) => {
+                self.lifted.borrow_mut().push(resolve);
+                StmtKind::Soon(body)
+            }
+            None => resolve,
+        }
+    }
+}

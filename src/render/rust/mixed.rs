@@ -1,0 +1,265 @@
+//! A dict whose values are strings beside numbers (or booleans), as
+//! `{"url": url, "ms": ms}`: its values are one small enum the listing
+//! carries, `PyValue`, whose `Display` and `Repr` are Python's `str` and
+//! `repr` of the value it holds. Such a value may be kept, returned,
+//! printed or put in a container; any other use needs its own type,
+//! which Rust tells only by a `match`, and is refused at its place.
+
+use super::Renderer;
+use super::analysis::{each_expr, stmt_exprs};
+use super::code::Code;
+use super::types::{Ty, Types};
+use crate::render::plan::Untranslatable;
+use crate::render::plan::ir::ast::{Demo, StmtKind, walk};
+use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind, Part};
+
+/// Whether values of types `a` and `b` side by side make a [`Ty::Mixed`]:
+/// strings, numbers and booleans (but integers beside floats are one
+/// `f64`, and other mixes are refused).
+pub(super) fn mixes(a: &Ty, b: &Ty) -> bool {
+    let scalar = |t: &Ty| matches!(t, Ty::Int | Ty::Float | Ty::Bool | Ty::Str | Ty::Mixed);
+    let numbers = matches!((a, b), (Ty::Int, Ty::Float) | (Ty::Float, Ty::Int));
+    scalar(a) && scalar(b) && a != b && !numbers
+}
+
+/// The one type of a dict's values of types `tys` (unknown ones left
+/// out): [`Ty::Mixed`] for strings, numbers and booleans side by side.
+pub(super) fn values_ty(tys: &[Ty]) -> Option<Ty> {
+    let known: Vec<&Ty> = tys.iter().filter(|t| **t != Ty::Unknown).collect();
+    let mixed = known.iter().any(|a| known.iter().any(|b| mixes(a, b)));
+    let scalars = known
+        .iter()
+        .all(|t| matches!(t, Ty::Int | Ty::Float | Ty::Bool | Ty::Str | Ty::Mixed));
+    (mixed && scalars).then_some(Ty::Mixed)
+}
+
+/// `PyValue`, for a listing whose lines build one of its variants.
+pub(super) fn helpers(lines: &[String], repr: bool) -> Vec<String> {
+    let used = |v: &str| lines.iter().any(|l| l.contains(&format!("PyValue::{v}(")));
+    let variants: Vec<(&str, &str, &str)> = [
+        ("Int", "i64", "write!(f, \"{v}\")"),
+        ("Float", "f64", "write!(f, \"{v:?}\")"),
+        (
+            "Bool",
+            "bool",
+            "write!(f, \"{}\", if *v { \"True\" } else { \"False\" })",
+        ),
+        ("Str", "String", "write!(f, \"{v}\")"),
+    ]
+    .into_iter()
+    .filter(|(v, _, _)| used(v))
+    .collect();
+    if variants.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![
+        "/// A value of one of the types the program keeps side by side, shown as Python".into(),
+        "/// shows it.".into(),
+        "#[derive(Clone, Debug, PartialEq)]".into(),
+        "enum PyValue {".into(),
+    ];
+    out.extend(variants.iter().map(|(v, t, _)| format!("    {v}({t}),")));
+    out.extend([
+        "}".into(),
+        String::new(),
+        "impl std::fmt::Display for PyValue {".into(),
+        "    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {".into(),
+        "        match self {".into(),
+    ]);
+    out.extend(
+        variants
+            .iter()
+            .map(|(v, _, w)| format!("            PyValue::{v}(v) => {w},")),
+    );
+    out.extend([
+        "        }".into(),
+        "    }".into(),
+        "}".into(),
+        String::new(),
+    ]);
+    if repr {
+        out.extend([
+            "impl Repr for PyValue {".into(),
+            "    fn repr(&self) -> String {".into(),
+        ]);
+        if used("Str") {
+            out.extend([
+                "        match self {".into(),
+                "            PyValue::Str(v) => py_repr(v),".into(),
+                "            other => other.to_string(),".into(),
+                "        }".into(),
+            ]);
+        } else {
+            out.push("        self.to_string()".into());
+        }
+        out.extend(["    }".into(), "}".into(), String::new()]);
+    }
+    out
+}
+
+impl Renderer<'_> {
+    /// `{k: v, ...}` whose values are strings beside numbers: an
+    /// `IndexMap` of `PyValue`s; `None` for another dict.
+    pub(super) fn mixed_dict(&mut self, items: &[Expr]) -> Option<Code> {
+        let pairs: Vec<(&Expr, &Expr)> = items
+            .iter()
+            .map(|item| match &item.kind {
+                ExprKind::Tuple(kv) if kv.len() == 2 => Some((&kv[0], &kv[1])),
+                _ => None,
+            })
+            .collect::<Option<_>>()?;
+        let tys: Vec<Ty> = pairs
+            .iter()
+            .map(|(_, v)| self.types.expr_ty(&self.func, v))
+            .collect();
+        let ty = values_ty(&tys)?;
+        let mut k_ty = Ty::Unknown;
+        let mut texts = Vec::new();
+        for (k, v) in pairs {
+            let (k, v) = (self.expr(k), self.expr(v));
+            super::types::unify(&mut k_ty, &k.ty);
+            let k = match k.ty {
+                Ty::Str => k.owned(),
+                _ => k.text,
+            };
+            texts.push(format!("({k}, {})", py_value(&v)));
+        }
+        let mut c = Code::new(
+            format!("IndexMap::from([{}])", texts.join(", ")),
+            Ty::Dict(Box::new(k_ty), Box::new(ty)),
+            10,
+        );
+        c.fresh = true;
+        Some(c)
+    }
+}
+
+impl Renderer<'_> {
+    /// `{head}IndexMap::from([...]){tail}` too wide for its line, one pair
+    /// a line as rustfmt lays it out; false (nothing written) otherwise.
+    pub(super) fn map_lines(&mut self, head: &str, rhs: &str, tail: &str) -> bool {
+        let width = 4 * self.indent + head.len() + rhs.len() + tail.len();
+        let Some(inner) = rhs
+            .strip_prefix("IndexMap::from([")
+            .and_then(|r| r.strip_suffix("])"))
+        else {
+            return false;
+        };
+        let pairs = super::wrap::split_args(inner);
+        if width <= 100 || pairs.iter().any(|p| p.contains('\n')) {
+            return false;
+        }
+        self.line(format!("{head}IndexMap::from(["));
+        self.indent += 1;
+        for p in pairs {
+            self.line(format!("{p},"));
+        }
+        self.indent -= 1;
+        self.line(format!("]){tail}"));
+        true
+    }
+}
+
+/// A dict's value `c` as the `PyValue` variant of its type.
+fn py_value(c: &Code) -> String {
+    match c.ty {
+        Ty::Int => format!("PyValue::Int({})", c.text),
+        Ty::Float => format!("PyValue::Float({})", c.as_f64().text),
+        Ty::Bool => format!("PyValue::Bool({})", c.text),
+        Ty::Str => format!("PyValue::Str({})", c.owned()),
+        _ => c.owned(),
+    }
+}
+
+/// Every use of a [`Ty::Mixed`] value other than keeping, returning,
+/// printing it or putting it in a container.
+pub(super) fn mixed_uses(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
+    let mut out = Vec::new();
+    for f in &demo.functions {
+        for block in [&f.body, &f.exit] {
+            walk(block, &mut |s| match &s.kind {
+                StmtKind::Print(t) | StmtKind::Eprint(t) => {
+                    for p in &t.parts {
+                        match p {
+                            Part::Hole(h) => check(types, &f.name, h, true, &mut out),
+                            Part::Spec(h, _) => check(types, &f.name, h, false, &mut out),
+                            Part::Text(_) => {}
+                        }
+                    }
+                }
+                _ => {
+                    let kept = matches!(s.kind, StmtKind::Return(_) | StmtKind::Set { .. });
+                    for (e, _) in stmt_exprs(s) {
+                        check(types, &f.name, e, kept, &mut out);
+                    }
+                }
+            });
+        }
+    }
+    out
+}
+
+/// A `PyValue` used as a value of one type.
+fn refusal(e: &Expr) -> Untranslatable {
+    Untranslatable {
+        span: e.span.clone(),
+        construct: "a value that is a string or a number, used here".into(),
+        reason: "the Rust listing keeps the values of a dict of strings and numbers as one \
+                 enum, `PyValue`, which it prints, keeps and returns; using one as a string or \
+                 a number needs a `match` on its type"
+            .into(),
+    }
+}
+
+/// [`mixed_uses`] of `e`, which stands where a `PyValue` may (`kept`).
+fn check(types: &Types, f: &str, e: &Expr, kept: bool, out: &mut Vec<Untranslatable>) {
+    if !kept && types.expr_ty(f, e) == Ty::Mixed {
+        out.push(refusal(e));
+        return;
+    }
+    match &e.kind {
+        ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(Builtin::Repr, items) => {
+            items.iter().for_each(|i| check(types, f, i, true, out));
+        }
+        ExprKind::Call(Builtin::Dict, items) => {
+            for item in items {
+                match &item.kind {
+                    ExprKind::Tuple(kv) if kv.len() == 2 => {
+                        check(types, f, &kv[0], false, out);
+                        check(types, f, &kv[1], true, out);
+                    }
+                    _ => check(types, f, item, false, out),
+                }
+            }
+        }
+        ExprKind::Template(t) => {
+            for p in &t.parts {
+                if let Part::Hole(h) = p {
+                    check(types, f, h, true, out);
+                }
+                if let Part::Spec(h, _) = p {
+                    check(types, f, h, false, out);
+                }
+            }
+        }
+        ExprKind::Comp {
+            value,
+            over,
+            filter,
+            ..
+        } => {
+            check(types, f, value, true, out);
+            check(types, f, over, false, out);
+            if let Some(x) = filter {
+                check(types, f, x, false, out);
+            }
+        }
+        // Anything else takes its operands' own types: a `PyValue` among
+        // them (at any depth) is refused.
+        _ => each_expr(e, &mut |x| {
+            if !std::ptr::eq(x, e) && types.expr_ty(f, x) == Ty::Mixed {
+                out.push(refusal(x));
+            }
+        }),
+    }
+}

@@ -1,0 +1,73 @@
+//! `task.get_name()` of the tasks of a list made without `name=` (see
+//! `plan::task_names`): Tokio's tasks have no names, so right after the
+//! list the listing maps each task's `tokio::task::Id` to the name asyncio
+//! numbers it by, and a read looks its task's id up there.
+
+use super::Renderer;
+use super::analysis::{each_expr, stmt_exprs};
+use super::code::Code;
+use super::names::ident;
+use super::types::Ty;
+use crate::render::plan::ir::ast::{Stmt, StmtKind, walk};
+use crate::render::plan::ir::expr::{ExprKind, TaskOp};
+
+/// The map of the names of `list`'s tasks.
+fn names_map(list: &str) -> String {
+    format!("{}_names", list.trim_start_matches("r#"))
+}
+
+impl Renderer<'_> {
+    /// The number of the first task of `list`, when the function reads
+    /// the name of one of its tasks.
+    fn first_number(&self, list: &str) -> Option<u32> {
+        let f = self.demo.function(&self.func)?;
+        let mut first = None;
+        for block in [&f.body, &f.exit] {
+            walk(block, &mut |s| {
+                for (e, _) in stmt_exprs(s) {
+                    each_expr(e, &mut |x| {
+                        if let ExprKind::Task(TaskOp::Name(n), t) = &x.kind
+                            && self.item_list(t).is_some_and(|l| l == list)
+                        {
+                            first = Some(*n);
+                        }
+                    });
+                }
+            });
+        }
+        first
+    }
+
+    /// After `list = [...]` of tasks whose names the function reads: the
+    /// map from each task's id to its name.
+    pub(super) fn declare_task_names(&mut self, s: &Stmt) {
+        let StmtKind::Set { var, .. } = &s.kind else {
+            return;
+        };
+        if !matches!(self.var_ty(var).elem(), Ty::Task(_)) {
+            return;
+        }
+        let Some(first) = self.first_number(var) else {
+            return;
+        };
+        self.use_("std::collections", "HashMap");
+        self.line("// Tokio's tasks have no names: asyncio numbers them as it creates them.");
+        self.line(format!(
+            "let {}: HashMap<_, _> = ({first}..)",
+            names_map(var)
+        ));
+        self.line(format!("    .zip(&{})", ident(var)));
+        self.line("    .map(|(n, t)| (t.id(), format!(\"Task-{n}\")))");
+        self.line("    .collect();");
+    }
+
+    /// `task.get_name()` of a task of a list: its name, by its id.
+    pub(super) fn task_name(&self, task: &str) -> Code {
+        let list = self.item_list(task).unwrap_or_default();
+        Code::new(
+            format!("{}[&{}.id()]", names_map(&list), ident(task)),
+            Ty::Str,
+            10,
+        )
+    }
+}

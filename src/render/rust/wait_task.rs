@@ -1,0 +1,100 @@
+//! `asyncio.wait_for(task, timeout)` of a task kept in a variable: Tokio's
+//! `timeout` over the handle borrowed (`&mut task`), so the task is still
+//! there to read after; at the deadline asyncio cancels the task and waits
+//! for it to end, which `abort` and one more await of the handle do. And
+//! `asyncio.wait_for` of a gather: `join_all` of the children under
+//! `timeout`.
+
+use super::Renderer;
+use super::names::ident;
+use super::types::Ty;
+use crate::render::plan::ir::ast::Block;
+use crate::render::plan::ir::expr::{Expr, ExprKind};
+
+impl Renderer<'_> {
+    /// `[let into =] match timeout(d, &mut task).await { Ok(output) =>
+    /// output.unwrap(), Err(_) => { abort; on_timeout } }`.
+    pub(super) fn wait_task(
+        &mut self,
+        task: &Expr,
+        timeout: &Expr,
+        into: Option<&str>,
+        on_timeout: &Block,
+    ) {
+        let ExprKind::Var(name) = &task.kind else {
+            return self.wait_gather(task, timeout, into, on_timeout);
+        };
+        let failing = self.demo.function(&self.func).is_some_and(|f| {
+            crate::render::plan::ir::raises::failing_tasks(f, &self.fallible).contains_key(name)
+        });
+        let q = if failing { "?" } else { "" };
+        let output = self.var_ty(name).inner();
+        let into = into.filter(|v| self.used.contains(*v) && self.var_ty(v) != Ty::Unit);
+        let head = match into {
+            Some(v) => self.bind(v),
+            None if output == Ty::Unit => String::new(),
+            None => "let _ = ".into(),
+        };
+        let d = self.duration(timeout);
+        let t = ident(name);
+        self.line(if super::timeout::raises_timeout(on_timeout) {
+            "// `Elapsed` ends the wait: the task is aborted, and `TimeoutError` goes on up."
+        } else {
+            "// `Elapsed` ends the wait: the task is aborted."
+        });
+        self.timed_line(&format!("{head}match "), &d, &format!("&mut {t}"), " {");
+        self.indent += 1;
+        self.line(format!("Ok(output) => output.unwrap(){q},"));
+        self.line("Err(_) => {");
+        self.indent += 1;
+        self.line(format!("{t}.abort();"));
+        self.line("// asyncio waits for the cancelled task to end.");
+        self.line(format!("let _ = (&mut {t}).await;"));
+        self.indent -= 1;
+        self.nested(on_timeout);
+        self.line("}");
+        self.indent -= 1;
+        self.line(if head.is_empty() { "}" } else { "};" });
+    }
+
+    /// `[let into =] match timeout(d, join_all(...)).await { Ok(results)
+    /// => results, Err(_) => { on_timeout } }`: at the deadline `timeout`
+    /// drops the gather, and its children with it.
+    fn wait_gather(
+        &mut self,
+        gather: &Expr,
+        timeout: &Expr,
+        into: Option<&str>,
+        on_timeout: &Block,
+    ) {
+        let text = self.expr(gather).text;
+        // The gather's future, and what its output goes through after.
+        let (future, q) = match text.rsplit_once(".await") {
+            Some((f, rest)) => (f.to_string(), rest.to_string()),
+            None => (text.clone(), String::new()),
+        };
+        let into = into.filter(|v| self.used.contains(*v));
+        let d = self.duration(timeout);
+        if into.is_none() && q.is_empty() {
+            self.line("// `Elapsed` drops the gather and its children.");
+            let timeout = self.timeout_fn();
+            self.timed_is_err(timeout, &d, &future);
+            self.nested(on_timeout);
+            self.line("}");
+            return;
+        }
+        let head = match into {
+            Some(v) => self.bind(v),
+            None => "let _ = ".into(),
+        };
+        self.line("// `Elapsed` drops the gather and its children: `TimeoutError` goes on up.");
+        self.timed_line(&format!("{head}match "), &d, &future, " {");
+        self.indent += 1;
+        self.line(format!("Ok(results) => results{q},"));
+        self.line("Err(_) => {");
+        self.nested(on_timeout);
+        self.line("}");
+        self.indent -= 1;
+        self.line("};");
+    }
+}
