@@ -127,10 +127,10 @@ fn sys_exit_in_the_module_code_ends_the_process() {
         &["eprintln!(\"bad {}\", 1);", "std::process::exit(1);"],
     );
     let (construct, at) = refused(&format!(
-        "{HEADER}import sys\n\n\nasync def main():\n    await asyncio.sleep(1)\n    sys.exit(3)\n{RUN}"
+        "{HEADER}import sys\n\n\nasync def main():\n    code = 3\n    sys.exit(code)\n{RUN}"
     ));
     assert_eq!(construct, "`sys.exit(...)` here");
-    assert_eq!(at, "sys.exit(3)");
+    assert_eq!(at, "sys.exit(code)");
 }
 
 #[test]

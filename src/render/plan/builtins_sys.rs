@@ -1,11 +1,12 @@
 //! `sys.exit(...)` in the module's code: `std::process::exit`, the
 //! message of `sys.exit("...")` written to stderr first. Inside a `try`
 //! that takes `SystemExit`, it raises: an `Err(Error::SystemExit(..))`.
+//! In a coroutine, it stops the event loop (see `coroutine_exit`).
 
 use super::scope::Scope;
 use super::{Planner, Result, refuse};
 use crate::program::{self as py, Arg, ExprKind as E, Module, Name};
-use crate::render::plan::ir::ast::StmtKind;
+use crate::render::plan::ir::ast::{FunctionKind, StmtKind};
 use crate::render::plan::ir::expr::{Builtin, ExprKind};
 use crate::render::plan::ir::raises::takes;
 use std::ops::Range;
@@ -27,7 +28,12 @@ impl Planner<'_> {
         // other tasks' cancellation run first. `std::process::exit` ends
         // the process at once, which is the same only in the module's own
         // code, outside `try`.
-        if !sc.module || !sc.caught.is_empty() {
+        // In a coroutine, `sys_exit(status).await` stops the event loop
+        // (see `coroutine_exit`).
+        let in_coroutine = !sc.module
+            && sc.kind == FunctionKind::Coroutine
+            && super::coroutine_exit::status_literal(args);
+        if !(sc.module || in_coroutine) || !sc.caught.is_empty() {
             return refuse(
                 span,
                 "`sys.exit(...)` here",

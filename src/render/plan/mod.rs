@@ -35,9 +35,11 @@ mod compare;
 mod completed_coros;
 mod condition;
 mod const_lists;
+mod coroutine_exit;
 mod data;
 mod dataclass;
 mod deadline;
+mod deadline_awaits;
 mod dict_comp;
 mod done_callbacks;
 mod dunders;
@@ -115,6 +117,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
 
+pub use coroutine_exit::exits_in_coroutines;
 pub use dataclass::{eq_marker as dataclass_eq, order_marker as dataclass_order};
 pub use enums::{INT_ENUM, variant as enum_variant};
 use expr::{Kind, kind_of};
@@ -228,6 +231,8 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         });
     }
     blockers.extend(one_type::printed_mixed(&planned));
+    blockers.extend(coroutine_exit::misplaced(&planned, &fallible));
+    blockers.extend(deadline_awaits::failing_under_deadline(&planned, &fallible));
     blockers.extend(mixed_returns::returns_mixed(&planned));
     for span in ir::raises::unreached_handlers(&planned) {
         blockers.push(Untranslatable {

@@ -164,7 +164,9 @@ impl Planner<'_> {
             runs += usize::from(self.asyncio_run(s).is_some())
         });
         let last = stmts.last().is_some_and(|s| self.asyncio_run(s).is_some());
-        let kind = if runs == 1 && last {
+        // `sys.exit(...)` in a coroutine: `run` reports the status to `main`.
+        let exits = self.exits_in_functions(&self.program.module.body);
+        let kind = if runs == 1 && last && !exits {
             FunctionKind::Coroutine
         } else {
             FunctionKind::Blocking
@@ -235,7 +237,8 @@ impl Planner<'_> {
         }
         match code.as_slice() {
             [s] if let P::Expr(e) = &s.kind
-                && let Some(name) = self.entry_of(e) =>
+                && let Some(name) = self.entry_of(e)
+                && !self.exits_in_functions(body) =>
             {
                 *entry = Some(name)
             }

@@ -346,6 +346,9 @@ impl Planner<'_> {
                 {
                     Ok(n.to_string())
                 }
+                // What `put_nowait` and `get_nowait` raise (see `ir::op_errors`).
+                _ if self.is_member(x, Module::Asyncio, "QueueFull") => Ok("QueueFull".into()),
+                _ if self.is_member(x, Module::Asyncio, "QueueEmpty") => Ok("QueueEmpty".into()),
                 _ => refuse(
                     &x.span,
                     format!("`except {}`", self.text(&c.span)),

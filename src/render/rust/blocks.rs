@@ -6,7 +6,7 @@ use super::analysis::{assigned_in, read_in, scale_of};
 use super::names::{fn_name, ident, split_chain};
 use super::types::Ty;
 use crate::render::plan::ir::ast::{Block, Call, Calls, FunctionKind, StmtKind};
-use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind};
+use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, StrMethod};
 
 impl Renderer<'_> {
     /// The `else` of an `if`: a lone nested `if` becomes `} else if`.
@@ -129,7 +129,10 @@ impl Renderer<'_> {
             }
             let c = self.expr(value);
             // An operation kept for the exception it may raise.
-            let keep = if self.checked.contains_key(&value.span) {
+            // (`xs.remove(x)` gives nothing to keep.)
+            let keep = if self.checked.contains_key(&value.span)
+                && !matches!(value.kind, ExprKind::StrMethod(StrMethod::Remove, ..))
+            {
                 "let _ = "
             } else {
                 ""

@@ -38,6 +38,15 @@ impl Renderer<'_> {
     /// The `Error` enum, when the program raises.
     pub(super) fn error_enum(&mut self) {
         let classes = self.error_classes();
+        if classes.is_empty() && !self.fallible.is_empty() {
+            // An operation an `except` was thought to take turned out, by
+            // its operand's type, to raise another class: no `Err` comes.
+            self.line("/// The exceptions the program raises: none its `except` clauses take.");
+            self.line("#[derive(Debug)]");
+            self.line("enum Error {}");
+            self.line("");
+            return;
+        }
         if classes.is_empty() {
             return;
         }

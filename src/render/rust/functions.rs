@@ -258,7 +258,10 @@ impl Renderer<'_> {
         self.entry_main = is_entry_main;
         if is_entry_main {
             // A program that never starts an event loop has a plain `main`.
-            let head = if f.kind == FunctionKind::Blocking {
+            let exits = self.exits() && !self.fallible.contains(&f.name);
+            let head = if f.kind == FunctionKind::Blocking && exits {
+                "fn main() -> ExitCode"
+            } else if f.kind == FunctionKind::Blocking {
                 "fn main()"
             } else {
                 self.line(super::MAIN_ATTR);
@@ -296,7 +299,13 @@ impl Renderer<'_> {
             f.body.last().map(|s| &s.kind),
             Some(StmtKind::Return(_) | StmtKind::Raise { .. })
         );
-        if self.fallible.contains(&f.name)
+        if is_entry_main
+            && f.kind == FunctionKind::Blocking
+            && self.exits()
+            && !self.fallible.contains(&f.name)
+        {
+            self.line("ExitCode::SUCCESS");
+        } else if self.fallible.contains(&f.name)
             && !ends
             && matches!(self.types.ret_of(&f.name), Ty::Unit | Ty::Unknown)
         {

@@ -95,6 +95,11 @@ impl Renderer<'_> {
             }
             (StrMethod::Pop, []) => (format!("{obj}.pop().unwrap()"), elem),
             (StrMethod::Pop, [i]) if i.text == "-1" => (format!("{obj}.pop().unwrap()"), elem),
+            // `d.pop(key)`: `shift_remove` keeps the order of the others.
+            (StrMethod::Pop, [k]) if let Ty::Dict(_, v) = &x.ty => (
+                format!("{obj}.shift_remove({}).unwrap()", super::dicts::key(k)),
+                (**v).clone(),
+            ),
             (StrMethod::Pop, [i]) => (format!("{obj}.remove({})", index(i)), elem),
             (StrMethod::Remove, [v]) => (
                 format!(

@@ -520,7 +520,9 @@ impl<'a> Renderer<'a> {
             self.line("}");
             self.line("");
         }
-        if self.needs_run {
+        if self.needs_run && self.exits() {
+            self.exit_helpers();
+        } else if self.needs_run {
             for l in RUN {
                 self.line(l);
             }

@@ -1,16 +1,20 @@
 //! Python's own failing operations where the program catches what they
 //! raise (see [`crate::render::plan::ir::op_errors`]): a division by a
 //! `py_nonzero(divisor, message)?`, `*py_item(&map, key)?` of a dict,
-//! `*py_item_at(&items, index)?` of a list, `py_int(text)?`; each gives
-//! the `Err` variant with Python's message.
+//! `*py_item_at(&items, index)?` of a list, `py_int(text)?`,
+//! `py_pop(&mut items)?`, `py_pop_at(&mut items, index)?`,
+//! `py_pop_key(&mut map, key)?`,
+//! `py_remove(&mut items, |item| *item == value)?`; each gives the `Err` variant with
+//! Python's message.
 
 use super::Renderer;
 use super::code::Code;
 use super::dicts::key;
 use super::types::{Ty, Types};
 use crate::render::plan::ir::ast::Demo;
-use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind};
+use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, StrMethod};
 use crate::render::plan::ir::op_errors::checked_ops;
+use crate::render::plan::ir::primitive::PrimOp;
 use crate::render::plan::ir::raises::raised_classes;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -64,12 +68,62 @@ const PARSE_FLOAT: &[&str] = &[
     "}",
 ];
 
-const HELPERS: [(&str, &[&str]); 5] = [
+const POP: &[&str] = &[
+    "/// `items.pop()` of a Python list: its last item, or the `IndexError`.",
+    "fn py_pop<T>(items: &mut Vec<T>) -> Result<T, Error> {",
+    "    items",
+    "        .pop()",
+    "        .ok_or_else(|| Error::IndexError(\"pop from empty list\".to_string()))",
+    "}",
+];
+
+const POP_KEY: &[&str] = &[
+    "/// `map.pop(key)` of a Python dict: the value taken out (the others keep their",
+    "/// order), or the `KeyError` naming the key.",
+    "fn py_pop_key<V>(map: &mut IndexMap<String, V>, key: &str) -> Result<V, Error> {",
+    "    map.shift_remove(key)",
+    "        .ok_or_else(|| Error::KeyError(py_repr(key)))",
+    "}",
+];
+
+const POP_AT: &[&str] = &[
+    "/// `items.pop(index)` of a Python list (from the end when negative), or its",
+    "/// `IndexError`.",
+    "fn py_pop_at<T>(items: &mut Vec<T>, index: i64) -> Result<T, Error> {",
+    "    if items.is_empty() {",
+    "        return Err(Error::IndexError(\"pop from empty list\".to_string()));",
+    "    }",
+    "    let from_end = items.len() as i64 + index;",
+    "    let at = if index < 0 { from_end } else { index };",
+    "    match usize::try_from(at) {",
+    "        Ok(at) if at < items.len() => Ok(items.remove(at)),",
+    "        _ => Err(Error::IndexError(\"pop index out of range\".to_string())),",
+    "    }",
+    "}",
+];
+
+const REMOVE: &[&str] = &[
+    "/// `items.remove(value)` of a Python list: the first item `is_value` takes,",
+    "/// taken out, or the `ValueError`.",
+    "fn py_remove<T>(items: &mut Vec<T>, is_value: impl Fn(&T) -> bool) -> Result<(), Error> {",
+    "    let at = items.iter().position(is_value).ok_or_else(|| {",
+    "        Error::ValueError(\"list.remove(x): x not in list\".to_string())",
+    "    })?;",
+    "    items.remove(at);",
+    "    Ok(())",
+    "}",
+];
+
+const HELPERS: [(&str, &[&str]); 9] = [
     ("py_nonzero(", NONZERO),
     ("py_item(", ITEM),
     ("py_item_at(", ITEM_AT),
     ("py_int(", PARSE_INT),
     ("py_float(", PARSE_FLOAT),
+    ("py_pop(", POP),
+    ("py_pop_at(", POP_AT),
+    ("py_pop_key(", POP_KEY),
+    ("py_remove(", REMOVE),
 ];
 
 /// The helpers the listing's lines call.
@@ -86,7 +140,7 @@ pub(super) fn helpers(calls: &dyn Fn(&str) -> bool) -> Vec<&'static str> {
 
 /// Whether a helper the lines call needs `py_repr`.
 pub(super) fn uses_py_repr(calls: &dyn Fn(&str) -> bool) -> bool {
-    ["py_item(", "py_int(", "py_float("]
+    ["py_item(", "py_int(", "py_float(", "py_pop_key("]
         .iter()
         .any(|n| calls(n))
 }
@@ -113,6 +167,17 @@ pub(super) fn checked_classes(demo: &Demo, types: &Types) -> HashMap<Range<usize
                 [x] if ty(x) == Ty::Str => "ValueError",
                 _ => continue,
             },
+            ExprKind::Prim(_, PrimOp::PutNowait) => "QueueFull",
+            ExprKind::Prim(_, PrimOp::GetNowait) => "QueueEmpty",
+            ExprKind::StrMethod(StrMethod::Pop, x, args) => match (ty(x), args.as_slice()) {
+                (Ty::List(_), []) => "IndexError",
+                (Ty::List(_), [i]) if ty(i) == Ty::Int => "IndexError",
+                (Ty::Dict(key, _), [k]) if *key == Ty::Str && ty(k) == Ty::Str => "KeyError",
+                _ => continue,
+            },
+            ExprKind::StrMethod(StrMethod::Remove, x, _) if matches!(ty(x), Ty::List(_)) => {
+                "ValueError"
+            }
             _ => continue,
         };
         if op.taken.contains(&class) {
@@ -213,6 +278,47 @@ impl Renderer<'_> {
                 c.fresh = true;
                 c
             }
+            ExprKind::StrMethod(StrMethod::Pop, x, args) => {
+                let x = self.expr(x);
+                let ty = x.ty.elem();
+                let text = match args.as_slice() {
+                    [] => format!("py_pop(&mut {})?", x.wrap(7)),
+                    [k] if matches!(x.ty, Ty::Dict(..)) => {
+                        let k = self.expr(k);
+                        return Some(Code::new(
+                            format!("py_pop_key(&mut {}, {})?", x.wrap(7), key(&k)),
+                            match &x.ty {
+                                Ty::Dict(_, v) => (**v).clone(),
+                                _ => Ty::Unknown,
+                            },
+                            10,
+                        ));
+                    }
+                    [i] => {
+                        let i = self.expr(i);
+                        format!("py_pop_at(&mut {}, {})?", x.wrap(7), i.text)
+                    }
+                    _ => return None,
+                };
+                Code::new(text, ty, 10)
+            }
+            ExprKind::Prim(object, op) => {
+                let (links, ty) = self.prim_chain(object, *op, None);
+                let mut c = Code::new(checked_links(links, *op).concat(), ty, 10);
+                c.fresh = true;
+                c
+            }
+            ExprKind::StrMethod(StrMethod::Remove, x, args) => {
+                let [v] = args.as_slice() else {
+                    return None;
+                };
+                let (x, v) = (self.expr(x), self.expr(v));
+                Code::new(
+                    format!("py_remove(&mut {}, |item| *item == {})?", x.wrap(7), v.text),
+                    Ty::Unit,
+                    10,
+                )
+            }
             _ => return None,
         })
     }
@@ -225,4 +331,19 @@ fn nonzero(b: &Code, message: &str) -> Code {
         b.ty.clone(),
         10,
     )
+}
+
+/// The links of `q.put_nowait(x)` or `q.get_nowait()` whose last one, the
+/// `expect`, becomes the `QueueFull` or `QueueEmpty` the program catches.
+pub(super) fn checked_links(mut links: Vec<String>, op: PrimOp) -> Vec<String> {
+    let class = match op {
+        PrimOp::PutNowait => "QueueFull",
+        PrimOp::GetNowait => "QueueEmpty",
+        _ => return links,
+    };
+    if links.last().is_some_and(|l| l.starts_with(".expect(")) {
+        links.pop();
+        links.push(format!(".map_err(|_| Error::{class}(String::new()))?"));
+    }
+    links
 }

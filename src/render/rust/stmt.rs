@@ -165,7 +165,10 @@ impl Renderer<'_> {
                 let q = self.try_op(&call.name);
                 // In a plain `main`, `asyncio.run(...)` runs the coroutine
                 // on an event loop of its own: the `run` helper.
-                if self.kind == FunctionKind::Blocking {
+                if self.kind == FunctionKind::Blocking && self.exits() {
+                    self.needs_run = true;
+                    self.run_or_exit(into, &c);
+                } else if self.kind == FunctionKind::Blocking {
                     self.needs_run = true;
                     self.assign(into, &format!("run({c}){q}"));
                 } else {
@@ -545,7 +548,7 @@ impl Renderer<'_> {
                 op,
                 arg,
                 into,
-            } => self.prim_stmt(object, *op, arg.as_ref(), into.as_deref()),
+            } => self.prim_stmt(object, *op, arg.as_ref(), into.as_deref(), &s.span),
             StmtKind::Locked { sync, body } if self.var_ty(sync) == Ty::Condition => {
                 self.condition_locked(body, tail)
             }

@@ -377,6 +377,7 @@ impl Renderer<'_> {
         op: PrimOp,
         arg: Option<&Expr>,
         into: Option<&str>,
+        span: &std::ops::Range<usize>,
     ) {
         if self.condition_stmt(object, op, arg) {
             return;
@@ -384,7 +385,10 @@ impl Renderer<'_> {
         if op == PrimOp::Wait {
             self.line("// Returns at once if the event is set, as `Event.wait` does.");
         }
-        let (links, _) = self.prim_chain(object, op, arg);
+        let (mut links, _) = self.prim_chain(object, op, arg);
+        if self.checked.contains_key(span) {
+            links = super::op_errors::checked_links(links, op);
+        }
         self.chain_stmt(&links, into);
         if op.sends() && self.queue_halves(&self.func.clone(), object).count {
             self.line(format!(

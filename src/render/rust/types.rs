@@ -380,7 +380,11 @@ impl Types {
                 | StrMethod::IsDigit
                 | StrMethod::IsAlpha => Ty::Bool,
                 StrMethod::Split => Ty::List(Box::new(Ty::Str)),
-                StrMethod::Pop => self.expr_ty(f, x).elem(),
+                StrMethod::Pop => match self.expr_ty(f, x) {
+                    // `d.pop(key)`: the value.
+                    Ty::Dict(_, v) => *v,
+                    t => t.elem(),
+                },
                 StrMethod::Copy => self.expr_ty(f, x),
                 StrMethod::Keys => Ty::List(Box::new(self.expr_ty(f, x).elem())),
                 StrMethod::Values | StrMethod::Items | StrMethod::Get => match self.expr_ty(f, x) {

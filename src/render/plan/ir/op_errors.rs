@@ -1,12 +1,17 @@
 //! Python's own failing operations where the program catches what they
 //! raise: a division by zero (`ZeroDivisionError`), `d[k]` of a missing
 //! key (`KeyError`), `xs[i]` past the end (`IndexError`), `int("x")`
-//! (`ValueError`). Such an operation is checked, an `Err` passed on with
+//! (`ValueError`), `xs.pop()` of an empty list (`IndexError`), `d.pop(k)`
+//! of a missing key (`KeyError`),
+//! `xs.remove(x)` of what it does not hold (`ValueError`),
+//! `q.put_nowait(x)` of a full queue (`asyncio.QueueFull`) and
+//! `q.get_nowait()` of an empty one (`asyncio.QueueEmpty`). Such an operation is checked, an `Err` passed on with
 //! `?`, only inside a `try` whose `except` takes its class, or in a
 //! function called from one; elsewhere it stays plain.
 
 use super::ast::{Block, Demo, Handler, StmtKind};
-use super::expr::{BinaryOp, Builtin, Expr, ExprKind, Part};
+use super::expr::{BinaryOp, Builtin, Expr, ExprKind, Part, StrMethod};
+use super::primitive::PrimOp;
 use super::raises::{exprs, propagating_calls, takes};
 use super::value::Value;
 use std::collections::{HashMap, HashSet};
@@ -38,6 +43,15 @@ pub fn candidates(e: &Expr) -> &'static [&'static str] {
             &["ZeroDivisionError"]
         }
         ExprKind::Call(Builtin::Index, _) => &["KeyError", "IndexError"],
+        ExprKind::Prim(_, PrimOp::PutNowait) => &["QueueFull"],
+        ExprKind::Prim(_, PrimOp::GetNowait) => &["QueueEmpty"],
+        // `xs.pop()` of an empty list, `xs.pop(i)` past its end, `d.pop(k)`
+        // of a missing key.
+        ExprKind::StrMethod(StrMethod::Pop, _, args) if args.len() <= 1 => {
+            &["IndexError", "KeyError"]
+        }
+        // `xs.remove(x)` of what the list does not hold.
+        ExprKind::StrMethod(StrMethod::Remove, _, args) if args.len() == 1 => &["ValueError"],
         ExprKind::Call(Builtin::Int | Builtin::Float, args) if matches!(args.as_slice(), [x] if !matches!(x.kind, ExprKind::Lit(Value::Int(_) | Value::Float(_)))) => {
             &["ValueError"]
         }
@@ -142,7 +156,17 @@ fn visit(func: &str, block: &Block, ctx: &Context, out: &mut Found) {
             visit(func, finally, ctx, out);
             continue;
         }
+        // `q.put_nowait(x)` and `x = q.get_nowait()`: the statement's
+        // operation, at its span.
+        let call = match &s.kind {
+            StmtKind::PrimCall { object, op, .. } => Some(Expr {
+                kind: ExprKind::Prim(object.clone(), *op),
+                span: s.span.clone(),
+            }),
+            _ => None,
+        };
         let mut roots: Vec<&Expr> = exprs(&s.kind);
+        roots.extend(call.as_ref());
         for c in propagating_calls(&s.kind) {
             roots.extend(c.args.iter());
             let into = out.calls.entry(c.name.clone()).or_default();
