@@ -11,7 +11,7 @@ use crate::engine::py::types::native::Args;
 use crate::engine::py::types::ops;
 use crate::engine::py::types::value::{Key, Value};
 use crate::program::expr::{CompKind, Literal};
-use crate::program::{Arg, BoolOp, Expr, ExprKind, FormatPart, UnaryOp};
+use crate::program::{Arg, BoolOp, Expr, ExprKind, UnaryOp};
 use futures::future::LocalBoxFuture;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -139,29 +139,8 @@ impl Interp {
                 super::interp::run_now(self.comprehension(f, c, first))
             }
             ExprKind::FString(parts) => {
-                let mut out = String::new();
-                for p in parts {
-                    match p {
-                        FormatPart::Literal(s) => out.push_str(s),
-                        FormatPart::Field {
-                            value,
-                            conversion,
-                            spec,
-                            debug,
-                        } => {
-                            let v = self.eval(f, value)?;
-                            let spec = self.spec_sync(f, spec)?;
-                            self.format_field(
-                                f,
-                                &mut out,
-                                v,
-                                *conversion,
-                                &spec,
-                                debug.as_deref(),
-                            )?;
-                        }
-                    }
-                }
+                // An f-string is written as a format spec is: field by field.
+                let out = self.spec_sync(f, parts)?;
                 ops::check_bytes(out.len())?;
                 Ok(Value::str(&out))
             }
@@ -323,29 +302,7 @@ impl Interp {
                     Box::pin(self.comprehension(f, c, first)).await
                 }
                 ExprKind::FString(parts) => {
-                    let mut out = String::new();
-                    for p in parts {
-                        match p {
-                            FormatPart::Literal(s) => out.push_str(s),
-                            FormatPart::Field {
-                                value,
-                                conversion,
-                                spec,
-                                debug,
-                            } => {
-                                let v = self.value(f, value).await?;
-                                let spec = self.spec_async(f, spec).await?;
-                                self.format_field(
-                                    f,
-                                    &mut out,
-                                    v,
-                                    *conversion,
-                                    &spec,
-                                    debug.as_deref(),
-                                )?;
-                            }
-                        }
-                    }
+                    let out = self.spec_async(f, parts).await?;
                     ops::check_bytes(out.len())?;
                     Ok(Value::str(&out))
                 }

@@ -8,7 +8,7 @@ use crate::engine::py::types::value::Value;
 use crate::program::FormatPart;
 
 impl Interp {
-    /// A format spec's text, its nested fields evaluated.
+    /// A format spec's text (or an f-string's), its nested fields evaluated.
     pub(super) fn spec_sync(&self, f: &Frame, spec: &[FormatPart]) -> PyResult<String> {
         let mut out = String::new();
         for p in spec {
