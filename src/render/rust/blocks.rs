@@ -2,7 +2,8 @@
 //! assignments, `gather`, `try` with its drop guards.
 
 use super::Renderer;
-use super::analysis::{assigned_in, read_in, scale_of};
+use super::analysis::{assigned_in, read_in};
+use super::durations::scale_of;
 use super::names::{fn_name, ident, split_chain};
 use super::types::Ty;
 use crate::render::plan::ir::ast::{Block, Call, Calls, FunctionKind, StmtKind};

@@ -1,10 +1,10 @@
 //! Expressions, format strings, durations and calls of demo functions.
 
 use super::Renderer;
-use super::analysis::Seconds;
 use super::analysis::str_leaves;
 use super::code::{Code, builtin, lit};
 use super::dicts::key;
+use super::durations::Seconds;
 use super::names::{camel, escape_fmt, fn_name, ident};
 use super::types::{Ty, unify};
 use crate::render::plan::ir::ast::{Call, FunctionKind};

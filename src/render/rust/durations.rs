@@ -1,0 +1,365 @@
+//! Which parameters and locals of the plan are durations: a parameter
+//! given only non-negative numbers of seconds, or a local only ever set to
+//! one and scaled by whole numbers, becomes a `Duration`, printed as Python
+//! prints its number of seconds.
+
+use super::analysis::{stmt_calls, stmt_exprs};
+use crate::render::plan::ir::ast::{Demo, Function, FunctionKind, Stmt, StmtKind, walk};
+use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, Part};
+use crate::render::plan::ir::value::Value;
+use std::collections::{HashMap, HashSet};
+
+/// How a `Duration` parameter prints where Python prints its number of
+/// seconds.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Seconds {
+    /// Every caller passes a whole number of seconds: `d.as_secs()`.
+    Whole,
+    /// Every caller passes a float: `d.as_secs_f64()`, printed with `{:?}`.
+    Float,
+}
+
+/// Parameters used only as durations (and printed as they are), given only
+/// non-negative number literals, or passed on whole to another such
+/// parameter: they become `Duration` parameters.
+pub(super) fn duration_params(demo: &Demo) -> HashMap<(String, String), Seconds> {
+    let mut candidates: HashSet<(String, String)> = HashSet::new();
+    // (function, parameter) passed on whole to (callee, parameter).
+    let mut links: Vec<((String, String), (String, String))> = Vec::new();
+    for f in &demo.functions {
+        if !matches!(
+            f.kind,
+            FunctionKind::Coroutine | FunctionKind::Generator | FunctionKind::Blocking
+        ) {
+            continue;
+        }
+        for p in &f.params {
+            let (mut total, mut as_duration, mut printed, mut passed) = (0, 0, 0, 0);
+            let mut assigned = false;
+            let mut targets = Vec::new();
+            walk(&f.body, &mut |s| {
+                if let StmtKind::Set { var, .. } = &s.kind {
+                    assigned |= var == p;
+                }
+                for call in stmt_calls(s) {
+                    let Some(callee) = demo.function(&call.name) else {
+                        continue;
+                    };
+                    for (a, q) in call.args.iter().zip(&callee.params) {
+                        if matches!(&a.kind, ExprKind::Var(v) if v == p) {
+                            passed += 1;
+                            targets.push((call.name.clone(), q.clone()));
+                        }
+                    }
+                }
+                let duration_stmt = matches!(
+                    s.kind,
+                    StmtKind::Sleep(_)
+                        | StmtKind::Block(_)
+                        | StmtKind::Compute(_)
+                        | StmtKind::WaitFor { .. }
+                );
+                let print = matches!(s.kind, StmtKind::Print(_));
+                for (e, at_duration) in stmt_exprs(s) {
+                    let mut vars = Vec::new();
+                    e.variables(&mut vars);
+                    total += vars.iter().filter(|(v, _)| v == p).count();
+                    let whole = matches!(&e.kind, ExprKind::Var(v) if v == p);
+                    if at_duration && duration_stmt && whole {
+                        as_duration += 1;
+                    } else if print && whole {
+                        printed += 1;
+                    } else {
+                        printed += holes_of(e, p);
+                    }
+                }
+            });
+            if !assigned
+                && as_duration + passed > 0
+                && total == as_duration + printed + passed
+                && targets.len() == passed
+            {
+                let key = (f.name.clone(), p.clone());
+                candidates.insert(key.clone());
+                links.extend(targets.into_iter().map(|t| (key.clone(), t)));
+            }
+        }
+    }
+    // Every call must pass a non-negative number literal or a candidate;
+    // what a candidate is given flows on to where it is passed.
+    let mut kinds: HashMap<(String, String), (bool, bool)> = HashMap::new();
+    let mut given: Vec<((String, String), (String, String))> = Vec::new();
+    for f in &demo.functions {
+        for block in [&f.body, &f.exit] {
+            walk(block, &mut |s| {
+                for call in stmt_calls(s) {
+                    let Some(callee) = demo.function(&call.name) else {
+                        continue;
+                    };
+                    for (i, p) in callee.params.iter().enumerate() {
+                        let key = (call.name.clone(), p.clone());
+                        let seen = kinds.entry(key.clone()).or_default();
+                        match call.args.get(i).map(|a| &a.kind) {
+                            Some(ExprKind::Lit(Value::Int(n))) if *n >= 0 => seen.0 = true,
+                            Some(ExprKind::Lit(Value::Float(x))) if *x >= 0.0 => seen.1 = true,
+                            Some(ExprKind::Var(v)) => {
+                                given.push(((f.name.clone(), v.clone()), key))
+                            }
+                            _ => {
+                                candidates.remove(&key);
+                            }
+                        }
+                    }
+                }
+            });
+        }
+    }
+    loop {
+        let before = (candidates.len(), kinds.clone());
+        for (from, to) in links.iter().chain(&given) {
+            if !candidates.contains(from) || !candidates.contains(to) {
+                candidates.remove(from);
+                candidates.remove(to);
+            }
+        }
+        for (from, to) in &given {
+            let k = kinds.get(from).copied().unwrap_or_default();
+            let seen = kinds.entry(to.clone()).or_default();
+            seen.0 |= k.0;
+            seen.1 |= k.1;
+        }
+        if (candidates.len(), &kinds) == (before.0, &before.1) {
+            break;
+        }
+    }
+    candidates
+        .into_iter()
+        .filter_map(|key| {
+            let printed = demo
+                .function(&key.0)
+                .is_some_and(|f| print_holes(f, &key.1) > 0 || template_holes(f, &key.1) > 0);
+            match kinds.get(&key).copied().unwrap_or_default() {
+                (true, false) => Some((key, Seconds::Whole)),
+                (false, true) => Some((key, Seconds::Float)),
+                // Python prints `1` and `0.5`: one Rust format cannot.
+                (true, true) if printed => None,
+                (true, true) => Some((key, Seconds::Float)),
+                (false, false) => None,
+            }
+        })
+        .collect()
+}
+
+/// How often `p` is a whole hole (`{p}`) of a template inside `e`.
+fn holes_of(e: &Expr, p: &str) -> usize {
+    match &e.kind {
+        ExprKind::Template(t) => t
+            .parts
+            .iter()
+            .map(|part| match part {
+                Part::Hole(h) if matches!(&h.kind, ExprKind::Var(v) if v == p) => 1,
+                Part::Hole(h) | Part::Spec(h, _) => holes_of(h, p),
+                Part::Text(_) => 0,
+            })
+            .sum(),
+        ExprKind::Binary(_, a, b) | ExprKind::Slept(a, b) => holes_of(a, p) + holes_of(b, p),
+        ExprKind::Unary(_, x) => holes_of(x, p),
+        ExprKind::IfElse(c, a, b) => holes_of(c, p) + holes_of(a, p) + holes_of(b, p),
+        ExprKind::Await(call)
+        | ExprKind::Spawn(call)
+        | ExprKind::Job(call, _)
+        | ExprKind::Coro(call) => call.args.iter().map(|i| holes_of(i, p)).sum(),
+        ExprKind::GatherAll(x)
+        | ExprKind::Outcomes(x)
+        | ExprKind::Flat(x)
+        | ExprKind::Field(x, _) => holes_of(x, p),
+        ExprKind::New(call) => call.args.iter().map(|i| holes_of(i, p)).sum(),
+        ExprKind::Method(x, call) => {
+            holes_of(x, p) + call.args.iter().map(|i| holes_of(i, p)).sum::<usize>()
+        }
+        ExprKind::Lambda(l) => holes_of(&l.body, p),
+        ExprKind::StrMethod(_, x, args) => {
+            holes_of(x, p) + args.iter().map(|i| holes_of(i, p)).sum::<usize>()
+        }
+        ExprKind::Comp {
+            value,
+            over,
+            filter,
+            ..
+        } => {
+            holes_of(value, p) + holes_of(over, p) + filter.as_deref().map_or(0, |f| holes_of(f, p))
+        }
+        ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
+            items.iter().map(|i| holes_of(i, p)).sum()
+        }
+        ExprKind::Lit(_)
+        | ExprKind::Var(_)
+        | ExprKind::Done(_)
+        | ExprKind::Cancelled(_)
+        | ExprKind::Join(_)
+        | ExprKind::Task(..)
+        | ExprKind::Locked(_)
+        | ExprKind::Prim(..)
+        | ExprKind::Member(..)
+        | ExprKind::Members(_)
+        | ExprKind::Now => 0,
+    }
+}
+
+/// How often a `print` of `f` has `p` as a whole hole.
+fn print_holes(f: &Function, p: &str) -> usize {
+    let mut n = 0;
+    walk(&f.body, &mut |s| {
+        if let StmtKind::Print(t) = &s.kind {
+            n += t
+                .parts
+                .iter()
+                .filter(|part| matches!(part, Part::Hole(h) if matches!(&h.kind, ExprKind::Var(v) if v == p)))
+                .count();
+        }
+    });
+    n
+}
+
+/// How often a template in `f` (outside prints) has `p` as a whole hole.
+fn template_holes(f: &Function, p: &str) -> usize {
+    let mut n = 0;
+    walk(&f.body, &mut |s| {
+        if !matches!(s.kind, StmtKind::Print(_)) {
+            for (e, _) in stmt_exprs(s) {
+                n += holes_of(e, p);
+            }
+        }
+    });
+    n
+}
+
+/// A local variable that only ever holds a duration: set to a number
+/// literal, multiplied by a whole number, and read only as a duration. It
+/// becomes a `Duration` (`let mut delay = Duration::from_millis(500);`,
+/// `delay *= 2;`).
+pub(super) fn duration_locals(demo: &Demo) -> HashSet<(String, String)> {
+    let mut out = HashSet::new();
+    for f in &demo.functions {
+        if !matches!(
+            f.kind,
+            FunctionKind::Coroutine | FunctionKind::Generator | FunctionKind::Blocking
+        ) {
+            continue;
+        }
+        let mut sets: HashMap<String, (bool, bool)> = HashMap::new();
+        walk(&f.body, &mut |s| {
+            if let StmtKind::Set { var, value } = &s.kind {
+                let literal = non_negative(value);
+                let scaled = scale_of(value, var).is_some();
+                let seen = sets.entry(var.clone()).or_insert((true, literal));
+                seen.0 &= literal || scaled;
+            }
+        });
+        for (v, (only_durations, starts_literal)) in sets {
+            if !only_durations || !starts_literal || f.params.contains(&v) {
+                continue;
+            }
+            if f.fields.iter().any(|(n, _)| *n == v) {
+                continue;
+            }
+            // Set only by `Set` statements, read only as a duration.
+            let (mut total, mut ok) = (0, 0);
+            let mut other_binding = false;
+            walk(&f.body, &mut |s| {
+                let duration_stmt = matches!(
+                    s.kind,
+                    StmtKind::Sleep(_)
+                        | StmtKind::Block(_)
+                        | StmtKind::Compute(_)
+                        | StmtKind::WaitFor { .. }
+                );
+                match &s.kind {
+                    StmtKind::Set { var, value } if *var == v => {
+                        let mut vars = Vec::new();
+                        value.variables(&mut vars);
+                        let n = vars.iter().filter(|(x, _)| *x == v).count();
+                        total += n;
+                        ok += n;
+                        return;
+                    }
+                    _ => other_binding |= binds(s).is_some_and(|x| *x == v),
+                }
+                for (e, at_duration) in stmt_exprs(s) {
+                    let mut vars = Vec::new();
+                    e.variables(&mut vars);
+                    total += vars.iter().filter(|(x, _)| *x == v).count();
+                    if at_duration
+                        && duration_stmt
+                        && matches!(&e.kind, ExprKind::Var(x) if *x == v)
+                    {
+                        ok += 1;
+                    }
+                }
+            });
+            if !other_binding && total == ok && total > 0 {
+                out.insert((f.name.clone(), v));
+            }
+        }
+    }
+    out
+}
+
+/// The name a statement itself binds, other than by `Set`.
+fn binds(s: &Stmt) -> Option<&String> {
+    match &s.kind {
+        StmtKind::Await { into: Some(v), .. }
+        | StmtKind::Join { into: Some(v), .. }
+        | StmtKind::Gather { into: Some(v), .. }
+        | StmtKind::WaitFor { into: Some(v), .. }
+        | StmtKind::TimedWait { into: Some(v), .. }
+        | StmtKind::CallFn { into: Some(v), .. }
+        | StmtKind::RunBlocking { into: Some(v), .. }
+        | StmtKind::AsyncWith { var: Some(v), .. }
+        | StmtKind::PrimCall { into: Some(v), .. }
+        | StmtKind::Schedule { into: Some(v), .. }
+        | StmtKind::Shield { into: Some(v), .. } => Some(v),
+        StmtKind::Collect { into, .. }
+        | StmtKind::Receive { into, .. }
+        | StmtKind::Make { into, .. }
+        | StmtKind::Spawn { into, .. }
+        | StmtKind::Submit { into, .. }
+        | StmtKind::Serve { into, .. }
+        | StmtKind::Connect { into, .. } => Some(into),
+        StmtKind::For { var, .. }
+        | StmtKind::AsyncFor { var, .. }
+        | StmtKind::AsCompleted { var, .. } => Some(var),
+        StmtKind::Future { name } | StmtKind::Wait { done: name, .. } => Some(name),
+        _ => None,
+    }
+}
+
+/// A non-negative number literal.
+fn non_negative(e: &Expr) -> bool {
+    matches!(e.kind, ExprKind::Lit(Value::Int(n)) if n >= 0)
+        || matches!(e.kind, ExprKind::Lit(Value::Float(x)) if x >= 0.0)
+}
+
+/// `var * k` (or `k * var`) with `k` a whole, non-negative number: `k`.
+pub(super) fn scale_of(e: &Expr, var: &str) -> Option<u32> {
+    let ExprKind::Binary(BinaryOp::Mul, a, b) = &e.kind else {
+        return None;
+    };
+    let is_var = |x: &Expr| matches!(&x.kind, ExprKind::Var(n) if n == var);
+    let whole = |x: &Expr| match x.kind {
+        ExprKind::Lit(Value::Int(n)) => u32::try_from(n).ok(),
+        ExprKind::Lit(Value::Float(f))
+            if f >= 0.0 && f.fract() == 0.0 && f <= f64::from(u32::MAX) =>
+        {
+            Some(f as u32)
+        }
+        _ => None,
+    };
+    if is_var(a) {
+        whole(b)
+    } else if is_var(b) {
+        whole(a)
+    } else {
+        None
+    }
+}
