@@ -80,6 +80,7 @@ mod kept_iters;
 mod lines;
 mod methods;
 mod mixed;
+mod mixed_extremes;
 mod names;
 mod nested_spec;
 mod objects;

@@ -33,7 +33,7 @@ fn shown_part(p: &Part) -> Option<&Expr> {
 
 /// What `print` shows of a statement: its holes, and the holes of its
 /// f-strings and the arguments of its `str`/`repr` calls.
-fn shown_of(s: &Stmt) -> Vec<&Expr> {
+pub(super) fn shown_of(s: &Stmt) -> Vec<&Expr> {
     let mut out = Vec::new();
     if let StmtKind::Print(t) | StmtKind::Eprint(t) = &s.kind {
         out.extend(t.parts.iter().filter_map(shown_part));
