@@ -65,3 +65,59 @@ fn a_max_of_floats_only_still_translates() {
         "{text}"
     );
 }
+
+const DRAIN: &str = "async def drain(jobs):\n    while jobs:\n        jobs.pop()\n        await asyncio.sleep(0)\n\n\n";
+
+#[test]
+fn a_list_shared_by_calls_that_change_it_is_refused_at_the_argument() {
+    let source = format!(
+        "{HEADER}{DRAIN}async def main():\n    jobs = [1, 2, 3]\n    \
+         await asyncio.gather(drain(jobs), drain(jobs))\n    print(jobs)\n{RUN}"
+    );
+    let (construct, reason, at) = refused_shown(&source);
+    assert_eq!(construct, "a list or dict changed by `drain`");
+    assert_eq!(at, "await asyncio.gather(drain(jobs), drain(jobs))");
+    assert!(reason.contains("&mut jobs"), "{reason}");
+}
+
+#[test]
+fn a_list_read_after_a_function_appends_to_it_is_refused() {
+    let source = format!(
+        "{HEADER}def add(items, x):\n    items.append(x)\n\n\nasync def main():\n    \
+         items = [1]\n    add(items, 2)\n    print(items)\n{RUN}"
+    );
+    let (construct, _, at) = refused_shown(&source);
+    assert_eq!(construct, "a list or dict changed by `add`");
+    assert_eq!(at, "add(items, 2)");
+}
+
+#[test]
+fn a_list_given_once_and_not_read_again_still_translates() {
+    let source = format!(
+        "{HEADER}{DRAIN}async def main():\n    jobs = [1, 2, 3]\n    await drain(jobs)\n    \
+         print(\"done\")\n{RUN}"
+    );
+    let text = listing(&source);
+    assert!(text.contains("drain(jobs"), "{text}");
+}
+
+/// The first refusal of the Rust pane: its construct, reason and line.
+fn refused_shown(source: &str) -> (String, String, String) {
+    let text = shown(source);
+    assert!(
+        text.starts_with("// The translator cannot translate"),
+        "{text}"
+    );
+    let lines: Vec<&str> = text.lines().collect();
+    let construct = lines[1].split(": ").skip(1).collect::<Vec<_>>().join(": ");
+    let reason: Vec<&str> = lines[2..]
+        .iter()
+        .take_while(|l| l.starts_with("//   ") && !l.starts_with("//     "))
+        .map(|l| l.trim_start_matches("//   "))
+        .collect();
+    let at = lines[2 + reason.len()]
+        .trim_start_matches("//")
+        .trim()
+        .to_string();
+    (construct, reason.join(" "), at)
+}

@@ -81,6 +81,7 @@ mod lines;
 mod methods;
 mod mixed;
 mod mixed_extremes;
+mod mutated_args;
 mod names;
 mod nested_spec;
 mod objects;

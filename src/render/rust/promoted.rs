@@ -127,7 +127,7 @@ fn printed_floats(types: &Types, g: &Function) -> Vec<usize> {
 
 /// The calls of program functions a statement makes, itself or inside
 /// its expressions.
-fn calls_of(s: &Stmt) -> Vec<&Call> {
+pub(super) fn calls_of(s: &Stmt) -> Vec<&Call> {
     let mut out = stmt_calls(s);
     for (e, _) in stmt_exprs(s) {
         each_expr(e, &mut |x| match &x.kind {
