@@ -121,3 +121,15 @@ fn refused_shown(source: &str) -> (String, String, String) {
         .to_string();
     (construct, reason.join(" "), at)
 }
+
+#[test]
+fn a_list_changed_by_a_call_in_a_loop_is_refused() {
+    let source = format!(
+        "{HEADER}async def add(items, x):\n    items.append(x)\n    print(len(items))\n\n\n\
+         async def main():\n    items = []\n    for i in range(3):\n        \
+         await add(items, i)\n{RUN}"
+    );
+    let (construct, _, at) = refused_shown(&source);
+    assert_eq!(construct, "a list or dict changed by `add`");
+    assert_eq!(at, "await add(items, i)");
+}

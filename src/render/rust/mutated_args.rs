@@ -4,21 +4,31 @@
 //! not. Where the caller reads the variable again, or passes it to more
 //! than one call, the argument is refused.
 
-use super::analysis::{each_expr, mutated_lists, stmt_calls, stmt_exprs};
+use super::analysis::{each_expr, mutated_lists, stmt_exprs};
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Calls, Demo, Function, StmtKind, walk};
 use crate::render::plan::ir::expr::ExprKind;
 
 /// How many times `f` names the variable `var` in its expressions and
-/// call arguments (a call made once per item counts twice).
+/// call arguments (one in a loop, or a call made once per item, counts twice).
 fn uses(f: &Function, var: &str) -> usize {
     let mut n = 0;
     for block in [&f.body, &f.exit] {
         walk(block, &mut |s| {
-            let mut exprs: Vec<_> = stmt_exprs(s).into_iter().map(|(e, _)| e).collect();
-            for c in stmt_calls(s) {
-                exprs.extend(&c.args);
+            let exprs = stmt_exprs(s).into_iter().map(|(e, _)| e);
+            // A statement run once per item of a loop passes the variable
+            // again on each pass.
+            if let StmtKind::For { body, .. } | StmtKind::While { body, .. } = &s.kind {
+                walk(body, &mut |inner| {
+                    for e in stmt_exprs(inner) {
+                        each_expr(e.0, &mut |x| {
+                            if matches!(&x.kind, ExprKind::Var(v) if v == var) {
+                                n += 1;
+                            }
+                        });
+                    }
+                });
             }
             if let StmtKind::Gather {
                 calls: Calls::Each { .. },
