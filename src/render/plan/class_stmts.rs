@@ -112,3 +112,38 @@ pub(super) fn only_attributes_read(body: &[Stmt], name: &str) -> bool {
     }
     uses.names == uses.attrs
 }
+
+/// The first module name a class-level call of `code` reads that the
+/// module binds only after the class statement `class` (a function
+/// defined lower in the file): Python raises `NameError` there.
+pub(super) fn read_too_early(
+    module: &[&Stmt],
+    class: &Stmt,
+    code: &Code,
+) -> Option<(Arc<str>, crate::program::Span)> {
+    struct Names(Vec<(Arc<str>, crate::program::Span)>);
+    impl VisitMut for Names {
+        fn expr(&mut self, e: &mut Expr) {
+            if let E::Name(Name::Global(n)) = &e.kind {
+                self.0.push((n.clone(), e.span.clone()));
+            }
+        }
+    }
+    let bound = |s: &Stmt, name: &str| match &s.kind {
+        P::Assign { targets, .. } => targets
+            .iter()
+            .any(|t| matches!(t, Target::Name(n) if &**n.ident() == name)),
+        P::Def { name: n, .. } | P::Class { name: n, .. } | P::Import { name: n, .. } => {
+            &**n.ident() == name
+        }
+        _ => false,
+    };
+    let mut calls: Vec<Stmt> = definition_calls(code).cloned().collect();
+    let mut names = Names(Vec::new());
+    block_mut(&mut calls, &mut names);
+    names.0.into_iter().find(|(n, _)| {
+        let (before, after): (Vec<&Stmt>, Vec<&Stmt>) =
+            module.iter().partition(|m| m.span.start < class.span.start);
+        !before.iter().any(|m| bound(m, n)) && after.iter().any(|m| bound(m, n))
+    })
+}

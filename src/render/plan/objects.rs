@@ -112,6 +112,19 @@ impl<'p> Planner<'p> {
         let data = self.dataclass_fields(name);
         if data.is_none() {
             check_body(code)?;
+            let module = module_stmts(&self.program.module.body);
+            if let Some((n, span)) = super::class_stmts::read_too_early(&module, s, code) {
+                return refuse(
+                    &span,
+                    "a name defined after the class",
+                    format!(
+                        "Python runs the class body when the class statement runs, before \
+                         `{n}` is defined, and raises NameError; a Rust function is known \
+                         everywhere in its module, so the listing would run it: define `{n}` \
+                         above the class"
+                    ),
+                );
+            }
             if self.annotations_only(name, s) {
                 return Ok(Vec::new());
             }

@@ -82,6 +82,8 @@ mod kept_iters;
 mod lines;
 mod methods;
 mod mixed;
+mod mixed_extremes;
+mod mutated_args;
 mod names;
 mod nested_spec;
 mod objects;

@@ -33,7 +33,7 @@ fn shown_part(p: &Part) -> Option<&Expr> {
 
 /// What `print` shows of a statement: its holes, and the holes of its
 /// f-strings and the arguments of its `str`/`repr` calls.
-fn shown_of(s: &Stmt) -> Vec<&Expr> {
+pub(super) fn shown_of(s: &Stmt) -> Vec<&Expr> {
     let mut out = Vec::new();
     if let StmtKind::Print(t) | StmtKind::Eprint(t) = &s.kind {
         out.extend(t.parts.iter().filter_map(shown_part));
@@ -127,7 +127,7 @@ fn printed_floats(types: &Types, g: &Function) -> Vec<usize> {
 
 /// The calls of program functions a statement makes, itself or inside
 /// its expressions.
-fn calls_of(s: &Stmt) -> Vec<&Call> {
+pub(super) fn calls_of(s: &Stmt) -> Vec<&Call> {
     let mut out = stmt_calls(s);
     for (e, _) in stmt_exprs(s) {
         each_expr(e, &mut |x| match &x.kind {

@@ -1,0 +1,110 @@
+//! A list or dict passed to a function that changes it in place
+//! (`jobs.pop()` on its parameter): Python passes the one object, so the
+//! caller sees the change; the listing passes a `.clone()`, so it would
+//! not. Where the caller reads the variable again, or passes it to more
+//! than one call, the argument is refused.
+
+use super::analysis::{each_expr, mutated_lists, stmt_exprs};
+use super::types::{Ty, Types};
+use crate::render::plan::Untranslatable;
+use crate::render::plan::ir::ast::{Calls, Demo, Function, StmtKind, walk};
+use crate::render::plan::ir::expr::ExprKind;
+
+/// How many times `f` names the variable `var` in its expressions and
+/// call arguments (one in a loop, or a call made once per item, counts twice).
+fn uses(f: &Function, var: &str) -> usize {
+    let mut n = 0;
+    for block in [&f.body, &f.exit] {
+        walk(block, &mut |s| {
+            let exprs = stmt_exprs(s).into_iter().map(|(e, _)| e);
+            // A statement run once per item of a loop passes the variable
+            // again on each pass.
+            if let StmtKind::For { body, .. } | StmtKind::While { body, .. } = &s.kind {
+                walk(body, &mut |inner| {
+                    for e in stmt_exprs(inner) {
+                        each_expr(e.0, &mut |x| {
+                            if matches!(&x.kind, ExprKind::Var(v) if v == var) {
+                                n += 1;
+                            }
+                        });
+                    }
+                });
+            }
+            if let StmtKind::Gather {
+                calls: Calls::Each { .. },
+                ..
+            }
+            | StmtKind::AsCompleted {
+                calls: Calls::Each { .. },
+                ..
+            }
+            | StmtKind::Wait {
+                calls: Calls::Each { .. },
+                ..
+            } = &s.kind
+            {
+                n += 1;
+            }
+            for e in exprs {
+                each_expr(e, &mut |x| {
+                    if matches!(&x.kind, ExprKind::Var(v) if v == var) {
+                        n += 1;
+                    }
+                });
+            }
+        });
+    }
+    n
+}
+
+/// Every list or dict variable passed to a parameter its function changes
+/// in place, where the caller reads it again or shares it.
+pub(super) fn mutated_args(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
+    let changing: Vec<(&str, Vec<usize>)> = demo
+        .functions
+        .iter()
+        .map(|g| {
+            let changed = mutated_lists(&g.body);
+            let at = (0..g.params.len())
+                .filter(|&i| changed.contains(&g.params[i]))
+                .collect();
+            (g.name.as_str(), at)
+        })
+        .filter(|(_, at): &(&str, Vec<usize>)| !at.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    for f in &demo.functions {
+        for block in [&f.body, &f.exit] {
+            walk(block, &mut |s| {
+                for call in super::promoted::calls_of(s) {
+                    let Some((_, at)) = changing.iter().find(|(g, _)| *g == call.name) else {
+                        continue;
+                    };
+                    for arg in at.iter().filter_map(|&i| call.args.get(i)) {
+                        let ExprKind::Var(v) = &arg.kind else {
+                            continue;
+                        };
+                        let shared =
+                            matches!(types.expr_ty(&f.name, arg), Ty::List(_) | Ty::Dict(..))
+                                && uses(f, v) > 1;
+                        if shared {
+                            out.push(Untranslatable {
+                                span: arg.span.clone(),
+                                construct: format!("a list or dict changed by `{}`", call.name),
+                                reason: format!(
+                                    "`{}` changes its parameter in place and Python passes \
+                                     the same object, so the caller sees the change; the \
+                                     listing passes a copy: in Rust, pass `&mut {v}` to one \
+                                     call at a time, or share it as `Arc<Mutex<...>>` \
+                                     between tasks",
+                                    call.name
+                                ),
+                            });
+                        }
+                    }
+                }
+            });
+        }
+    }
+    out
+}
