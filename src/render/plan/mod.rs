@@ -14,6 +14,7 @@
 //! names the construct and says why; [`plan_all`] collects every one.
 
 mod annotations;
+mod assign;
 mod async_comp;
 mod aug_tuple;
 mod await_comp;
@@ -51,6 +52,7 @@ mod exc_class;
 mod exc_star;
 mod executor;
 mod expr;
+mod expr_stmt;
 mod flat_comp;
 mod format_builtin;
 mod format_spec;
