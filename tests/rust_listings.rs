@@ -198,9 +198,7 @@ fn listings_are_rustfmt_clean() {
 /// the renderer keeps some long expressions (arithmetic in a call, an
 /// `if .. else` value, long literals and chains) on one line.
 const CORPUS_NOT_YET_RUSTFMT_CLEAN: &[&str] = &[
-    "builtins__format_call",
     "builtins__min_max_abs",
-    "classes__dataclass",
     "classes__dataclass_options",
     "comprehensions__basic",
     "control__if_elif",
@@ -226,7 +224,6 @@ const CORPUS_NOT_YET_RUSTFMT_CLEAN: &[&str] = &[
     "strings__repetition_concat",
     "sys__exit_in_task_caught",
     "tasks__dict_of_tasks",
-    "tasks__state_after_await",
     "values__str_repr_escapes",
 ];
 
