@@ -85,6 +85,7 @@ mod mixed;
 mod mixed_extremes;
 mod mutated_args;
 mod names;
+mod nested_call;
 mod nested_spec;
 mod objects;
 mod op_errors;
