@@ -71,3 +71,17 @@ except ValueError as e:\n        print(e)\n",
 \"the page {} could not be read, and it was asked for twice\",\n            1 + 2\n        )))\n"],
     );
 }
+
+#[test]
+fn a_try_block_of_one_expression_is_one_line() {
+    let text = listing(&main_of(
+        "    await asyncio.sleep(0)\n    try:\n        raise ValueError(\"bad\")\n    \
+except ValueError as e:\n        print(e)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    let caught: Result<(), Error> = async { Err(Error::ValueError(\"bad\".to_string())) }.await;\n",
+        ],
+    );
+}

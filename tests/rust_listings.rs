@@ -205,7 +205,6 @@ const CORPUS_NOT_YET_RUSTFMT_CLEAN: &[&str] = &[
     "dicts__setdefault_groups",
     "dicts__word_count",
     "errors__executor_job",
-    "exceptions__else_finally",
     "executor__process_pool",
     "executor__shutdown_waits",
     "functions__global",
@@ -219,7 +218,6 @@ const CORPUS_NOT_YET_RUSTFMT_CLEAN: &[&str] = &[
     "queues__nowait_errors",
     "strings__nested_spec_widths",
     "strings__repetition_concat",
-    "sys__exit_in_task_caught",
     "tasks__dict_of_tasks",
     "values__str_repr_escapes",
 ];
