@@ -203,8 +203,8 @@ asyncio.run(main())
     has_all(
         &listing(src),
         &[
-            "return Err(Error::TypeError(\"can only concatenate str (not \\\"int\\\") to str\".to_string()));",
-            "Err(Error::TypeError(\"unsupported operand type(s) for +: 'float' and 'str'\".to_string()))",
+            "return Err(Error::TypeError(\n            \"can only concatenate str (not \\\"int\\\") to str\".to_string(),\n        ));",
+            "    Err(Error::TypeError(\n        \"unsupported operand type(s) for +: 'float' and 'str'\".to_string(),\n    ))\n}",
         ],
     );
 }

@@ -104,7 +104,8 @@ impl Renderer<'_> {
             return false;
         };
         let items = super::wrap::split_args(inner);
-        if width <= 100 || items.iter().any(|i| i.len() <= 10 || i.contains('\n')) {
+        let fits = width <= 100 && inner.len() <= super::wrap::ARRAY_WIDTH;
+        if fits || items.iter().any(|i| i.len() <= 10 || i.contains('\n')) {
             return false;
         }
         self.line(format!("{head}vec!["));

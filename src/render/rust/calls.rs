@@ -159,7 +159,11 @@ impl Renderer<'_> {
                 let b = self.bind(name);
                 self.line(format!("{b}{rhs};"));
             }
-            None => self.line(format!("{rhs};")),
+            None => {
+                if !self.nested_call_lines("", rhs, ";") {
+                    self.line(format!("{rhs};"));
+                }
+            }
         }
     }
 

@@ -155,6 +155,7 @@ impl Renderer<'_> {
             return;
         }
         self.declare_before(body);
+        let start = self.lines.len();
         self.line("let caught: Result<(), Error> = async {");
         self.indent += 1;
         // A block ending in `raise` gives its `Err` as its value.
@@ -166,6 +167,7 @@ impl Renderer<'_> {
         self.indent -= 1;
         self.line("}");
         self.line(".await;");
+        self.join_short_block(start);
         self.line("if let Err(err) = caught {");
         self.indent += 1;
         self.line("match err {");

@@ -146,7 +146,8 @@ impl Renderer<'_> {
             return false;
         };
         let pairs = super::wrap::split_args(inner);
-        if width <= 100 || pairs.iter().any(|p| p.contains('\n')) {
+        let fits = width <= 100 && inner.len() <= super::wrap::ARRAY_WIDTH;
+        if fits || pairs.iter().any(|p| p.contains('\n')) {
             return false;
         }
         self.line(format!("{head}IndexMap::from(["));

@@ -95,7 +95,7 @@ impl Renderer<'_> {
                     self.line(format!("    .get_or_insert_with(|| Box::pin(sleep({d})));"));
                     self.line("ready!(delay.as_mut().poll(cx));");
                     self.line("self.delay = None;");
-                } else {
+                } else if !self.nested_call_lines("", &format!("sleep({d})"), ".await;") {
                     self.line(format!("sleep({d}).await;"));
                 }
             }
@@ -680,10 +680,9 @@ impl Renderer<'_> {
                     self.disarm(g);
                 }
                 let err = format!("Err(Error::{class}({text}))");
-                if tail {
-                    self.line(err);
-                } else {
-                    self.line(format!("return {err};"));
+                let (head, end) = if tail { ("", "") } else { ("return ", ";") };
+                if !self.nested_call_lines(head, &err, end) {
+                    self.line(format!("{head}{err}{end}"));
                 }
             }
             StmtKind::Untranslated { construct, reason } => {

@@ -6,6 +6,10 @@ use super::Renderer;
 /// rustfmt's `fn_call_width`: a call longer than this is broken.
 pub(super) const CALL_WIDTH: usize = 60;
 
+/// rustfmt's `array_width`: an array literal whose items, written on one
+/// line, are wider than this is laid out one item a line.
+pub(super) const ARRAY_WIDTH: usize = 60;
+
 /// rustfmt's `single_line_if_else_max_width`.
 const IF_ELSE_WIDTH: usize = 50;
 

@@ -1,0 +1,33 @@
+//! An `async { .. }.await` whose block is one expression, joined on one
+//! line as rustfmt writes it when it fits: `async { Ok(()) }.await;`.
+
+use super::Renderer;
+
+impl Renderer<'_> {
+    /// Joins the lines from `start` (`.. = async {`, one expression, `}`,
+    /// `.await;`) into one when the block holds only that expression and
+    /// the line fits in 100 columns; the spans within point at that line.
+    pub(super) fn join_short_block(&mut self, start: usize) {
+        let [open, body, close, end] = match &self.lines[start..] {
+            [a, b, c, d] => [a, b, c, d].map(|l| l.trim()),
+            _ => return,
+        };
+        let single = !body.ends_with([';', '{', '}'])
+            && !body.starts_with("//")
+            && open.ends_with(" {")
+            && close == "}"
+            && end == ".await;";
+        let indent = &self.lines[start][..self.lines[start].len() - open.len()];
+        let joined = format!("{indent}{open} {body} }}{end}");
+        if !single || joined.len() > 100 {
+            return;
+        }
+        self.lines.truncate(start);
+        self.lines.push(joined);
+        for span in self.spans.values_mut() {
+            if span.start > start {
+                *span = start..start + 1;
+            }
+        }
+    }
+}

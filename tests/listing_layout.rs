@@ -1,0 +1,87 @@
+//! The layout of long lines in the Rust listing, as rustfmt lays them out:
+//! list literals whose items are wider than 60 columns one item a line, and
+//! a call whose one argument is a call, too wide for a line, with the
+//! innermost arguments one a line. (`tests/rust_listings.rs` checks every
+//! corpus listing with `rustfmt --check`.)
+
+#[path = "support/listing.rs"]
+mod support;
+
+use support::{has_all, listing, main_of};
+
+#[test]
+fn a_list_of_wide_items_is_one_item_a_line() {
+    let text = listing(&main_of(
+        "    jobs = [(\"alpha\", 2), (\"beta\", 1), (\"gamma\", 3), (\"delta\", 4)]\n    \
+await asyncio.sleep(0)\n    print(jobs)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    let jobs = vec![\n        (\"alpha\".to_string(), 2),\n        (\"beta\".to_string(), 1),\n",
+            "        (\"delta\".to_string(), 4),\n    ];\n",
+        ],
+    );
+}
+
+#[test]
+fn a_narrow_list_stays_on_one_line() {
+    let text = listing(&main_of(
+        "    jobs = [(\"a\", 2), (\"b\", 1)]\n    await asyncio.sleep(0)\n    print(jobs)\n",
+    ));
+    has_all(
+        &text,
+        &["    let jobs = vec![(\"a\".to_string(), 2), (\"b\".to_string(), 1)];\n"],
+    );
+}
+
+#[test]
+fn a_sleep_of_a_long_computed_duration_breaks_inside_the_inner_call() {
+    let text = listing(&main_of(
+        "    for page in range(3):\n        \
+await asyncio.sleep(0.25 * (page % 4 + 1) + page * 0.125 + 0.5)\n        print(page)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "        sleep(Duration::from_secs_f64(\n            ",
+            " as f64 * 0.125 + 0.5,\n        ))\n        .await;\n",
+        ],
+    );
+}
+
+#[test]
+fn a_short_sleep_stays_on_one_line() {
+    let text = listing(&main_of(
+        "    await asyncio.sleep(0.25)\n    print(\"done\")\n",
+    ));
+    has_all(&text, &["    sleep(Duration::from_millis(250)).await;\n"]);
+}
+
+#[test]
+fn a_long_raised_message_breaks_inside_the_error() {
+    let text = listing(&main_of(
+        "    try:\n        await asyncio.sleep(0)\n        \
+raise ValueError(f\"the page {1 + 2} could not be read, and it was asked for twice\")\n    \
+except ValueError as e:\n        print(e)\n",
+    ));
+    has_all(
+        &text,
+        &["        Err(Error::ValueError(format!(\n            \
+\"the page {} could not be read, and it was asked for twice\",\n            1 + 2\n        )))\n"],
+    );
+}
+
+#[test]
+fn a_try_block_of_one_expression_is_one_line() {
+    let text = listing(&main_of(
+        "    await asyncio.sleep(0)\n    try:\n        raise ValueError(\"bad\")\n    \
+except ValueError as e:\n        print(e)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    let caught: Result<(), Error> = async { Err(Error::ValueError(\"bad\".to_string())) }.await;\n",
+        ],
+    );
+}
