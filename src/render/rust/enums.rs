@@ -193,13 +193,7 @@ impl Renderer<'_> {
             .iter()
             .filter(|m| m.name.starts_with(&prefix) && !m.name.ends_with("__"))
             .collect();
-        for m in methods {
-            self.line("");
-            let start = self.lines.len();
-            self.method_def(m);
-            self.functions
-                .insert(m.name.clone(), start..self.lines.len());
-        }
+        self.method_defs(&methods);
         self.indent -= 1;
         self.line("}");
         self.line("");

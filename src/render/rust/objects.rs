@@ -142,13 +142,7 @@ impl Renderer<'_> {
             .collect();
         let (named, special): (Vec<&Function>, Vec<&Function>) =
             methods.into_iter().partition(|m| !m.name.ends_with("__"));
-        for m in named {
-            self.line("");
-            let start = self.lines.len();
-            self.method_def(m);
-            self.functions
-                .insert(m.name.clone(), start..self.lines.len());
-        }
+        self.method_defs(&named);
         self.indent -= 1;
         self.line("}");
         let repr = special.iter().any(|m| m.name.ends_with(".__repr__"));
@@ -213,6 +207,18 @@ impl Renderer<'_> {
         }
         let c = self.expr(e);
         self.line(format!("f.write_str({})", c.borrowed()));
+    }
+
+    /// Each of `methods`, a blank line before it, its lines noted for the
+    /// listing's spans.
+    pub(super) fn method_defs(&mut self, methods: &[&Function]) {
+        for m in methods {
+            self.line("");
+            let start = self.lines.len();
+            self.method_def(m);
+            self.functions
+                .insert(m.name.clone(), start..self.lines.len());
+        }
     }
 
     pub(super) fn method_def(&mut self, m: &Function) {
