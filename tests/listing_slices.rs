@@ -1,7 +1,7 @@
 //! The Rust listing of slices with literal bounds: a list's or a string's
 //! items skipped, taken, stepped or reversed and collected again (bounds
-//! past the end clamp as in Python), a tuple's the fields picked, and the
-//! refusal of the other slices.
+//! past the end clamp as in Python, negative ones count from the end), a
+//! tuple's the fields picked, and the refusal of the other slices.
 
 #[path = "support/listing.rs"]
 mod support;
@@ -51,14 +51,66 @@ fn a_tuples_slice_is_the_fields_it_picks() {
     has_all(&text, &["(p.1, p.2)", "(p.3, p.1)", "(p.0,)"]);
 }
 
+/// The listing with each line joined to the one before, as one chain.
+fn joined(text: &str) -> String {
+    text.lines().map(str::trim).collect()
+}
+
+#[test]
+fn bounds_from_the_end_take_then_skip() {
+    let text = joined(&listing(&main_of(
+        "    xs = [1, 2, 3, 4, 5]\n    print(xs[-3:-1], xs[1:-1], xs[-4:3:2])\n    await asyncio.sleep(0)\n",
+    )));
+    has_all(
+        &text,
+        &[
+            "xs.iter().copied().take(xs.len().saturating_sub(1)).skip(xs.len().saturating_sub(3)).collect",
+            "xs.iter().copied().take(xs.len().saturating_sub(1)).skip(1).collect",
+            "xs.iter().copied().take(3).skip(xs.len().saturating_sub(4)).step_by(2).collect",
+        ],
+    );
+}
+
+#[test]
+fn a_backward_slice_with_bounds_takes_skips_then_reverses() {
+    let text = joined(&listing(&main_of(
+        "    xs = [1, 2, 3, 4, 5]\n    word = \"asyncio\"\n    print(xs[4:1:-1], xs[:-4:-2], word[5:1:-2])\n    \
+await asyncio.sleep(0)\n",
+    )));
+    has_all(
+        &text,
+        &[
+            "xs.iter().copied().take(5).skip(2).rev().collect::<Vec<_>>()",
+            "xs.iter().copied().skip(xs.len().saturating_sub(3)).rev().step_by(2).collect",
+            "word.chars().take(6).skip(2).collect::<Vec<_>>().into_iter().rev().step_by(2).collect::<String>()",
+        ],
+    );
+}
+
+#[test]
+fn a_strings_index_past_its_end_is_the_caught_index_error() {
+    let text = listing(&main_of(
+        "    word = \"abc\"\n    try:\n        print(word[-8])\n    except IndexError as e:\n        \
+print(\"IndexError:\", e)\n    await asyncio.sleep(0)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "println!(\"{}\", py_char_at(&word, -8)?);",
+            "fn py_char_at(text: &str, index: i64) -> Result<String, Error> {",
+            "Error::IndexError(\"string index out of range\".to_string())",
+        ],
+    );
+}
+
 #[test]
 fn other_slices_are_refused_at_their_place() {
     for (slice, at) in [
-        ("xs[-3:-1]", "-3:-1"),
-        ("xs[4:1:-1]", "4:1:-1"),
         ("xs[i:]", "i:"),
         ("xs[::0]", "::0"),
+        ("xs[1:i:2]", "1:i:2"),
         ("[1, 2, 3][-2:]", "-2:"),
+        ("[1, 2, 3][:-1:-1]", ":-1:-1"),
     ] {
         let (construct, reason, span) = refused(&main_of(&format!(
             "    i = 1\n    xs = [1, 2, 3]\n    print({slice})\n    await asyncio.sleep(0)\n"

@@ -210,7 +210,6 @@ const CORPUS_NOT_YET_RUSTFMT_CLEAN: &[&str] = &[
     "functions__global",
     "functions__key_closures",
     "genexpr__aggregates",
-    "lists__literal_slices",
     "lists__pop_remove_errors",
     "lists__sort_key",
     "logging__error_stack_plain",
@@ -508,7 +507,7 @@ const PROGRAMS_EXCUSED: &[(&str, &str)] = &[
 
 /// The least number of corpus programs that must translate and agree: the
 /// figure may grow, never shrink.
-const PROGRAMS_AGREEING_AT_LEAST: usize = 158;
+const PROGRAMS_AGREEING_AT_LEAST: usize = 160;
 
 /// A listing's run: what it printed, and whether it exited with success;
 /// `None` when it ran past `limit` (it is killed).

@@ -1,7 +1,8 @@
-//! `xs[a:b]`, `xs[a:b:k]`, `xs[-n:]`, `xs[:-n]` and `xs[::-k]` of a list
-//! or a string, with literal bounds: an iterator over its items (skipped,
-//! taken, stepped or reversed) collected again, clamped to the length as
-//! Python clamps. A tuple's slice is the tuple of the fields it picks.
+//! `xs[a:b:k]` of a list or a string, with literal bounds (a negative one
+//! counting from the end of a variable) and any step but 0: an iterator
+//! over its items (taken, skipped, reversed or stepped) collected again,
+//! clamped to the length as Python clamps. A tuple's slice is the tuple of
+//! the fields it picks.
 
 use super::scope::Scope;
 use super::{Planner, Result, refuse};
@@ -28,25 +29,19 @@ impl Planner<'_> {
             refuse(
                 &index.span,
                 "this slice",
-                "the Rust listing slices a list or a string with literal bounds: `xs[a:b:k]` \
-                 (none negative), `xs[-n:]`, `xs[:-n]`, `xs[::-k]`",
+                "the Rust listing slices a list, a string or a tuple with literal bounds \
+                 and a step other than 0; a negative bound only of a variable, whose length \
+                 it reads",
             )
         };
         let (Some(a), Some(b), Some(s)) = (bound(start), bound(stop), bound(step)) else {
             return refused();
         };
+        // A negative bound counts from the end: the length is read too, so
+        // the object must be a variable.
+        let from_end = a.is_some_and(|a| a < 0) || b.is_some_and(|b| b < 0);
         let named = matches!(obj.kind, E::Name(_));
-        let fits = match (a, b, s) {
-            (_, _, Some(0)) => false,
-            (a, b, None | Some(1..)) if a.is_none_or(|a| a >= 0) && b.is_none_or(|b| b >= 0) => {
-                true
-            }
-            // The length is read too: the object must be a variable.
-            (Some(a), None, None) | (None, Some(a), None) if a < 0 => named,
-            (None, None, Some(..0)) => true,
-            _ => false,
-        };
-        if !fits || matches!(obj.kind, E::Tuple(_)) {
+        if s == Some(0) || (from_end && !named) || matches!(obj.kind, E::Tuple(_)) {
             return refused();
         }
         let lit = |v: Option<i64>| Expr::lit(v.map_or(Value::None, Value::Int));

@@ -7,7 +7,7 @@ use super::durations::scale_of;
 use super::names::{fn_name, ident, split_chain};
 use super::types::Ty;
 use crate::render::plan::ir::ast::{Block, Call, Calls, FunctionKind, StmtKind};
-use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, StrMethod};
+use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, StrMethod};
 
 impl Renderer<'_> {
     /// The `else` of an `if`: a lone nested `if` becomes `} else if`.
@@ -183,8 +183,10 @@ impl Renderer<'_> {
             c.owned()
         };
         let b = self.bind(var);
-        if matches!(value.kind, ExprKind::Comp { .. } | ExprKind::Flat(_))
-            || super::dicts::collects_pairs(value)
+        if matches!(
+            value.kind,
+            ExprKind::Comp { .. } | ExprKind::Flat(_) | ExprKind::Call(Builtin::Slice, _)
+        ) || super::dicts::collects_pairs(value)
             || (matches!(value.kind, ExprKind::Binary(BinaryOp::Or, ..)) && !rhs.starts_with("if "))
         {
             // An iterator chain, broken one call per line as rustfmt does.

@@ -76,8 +76,11 @@ impl Renderer<'_> {
             })
             .map(|at| (&arg[..=at], &arg[at + 1..arg.len() - 1]));
         let (head, chain) = wrapped.unwrap_or(("", arg));
-        // rustfmt's `chain_width`: a chain up to 60 columns stays on its line.
-        if 4 * self.indent + arg.len() + comma.len() <= 100 && chain.len() <= 60 {
+        // rustfmt's `chain_width`: a chain up to 60 columns stays on its line
+        // (a borrow's `&` is no part of it).
+        if 4 * self.indent + arg.len() + comma.len() <= 100
+            && chain.trim_start_matches('&').len() <= 60
+        {
             return false;
         }
         let (base, calls) = split_chain(chain);

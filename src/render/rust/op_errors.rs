@@ -1,7 +1,8 @@
 //! Python's own failing operations where the program catches what they
 //! raise (see [`crate::render::plan::ir::op_errors`]): a division by a
 //! `py_nonzero(divisor, message)?`, `*py_item(&map, key)?` of a dict,
-//! `*py_item_at(&items, index)?` of a list, `py_int(text)?`,
+//! `*py_item_at(&items, index)?` of a list, `py_char_at(&text, index)?` of
+//! a string, `py_int(text)?`,
 //! `py_pop(&mut items)?`, `py_pop_at(&mut items, index)?`,
 //! `py_pop_key(&mut map, key)?`,
 //! `py_remove(&mut items, |item| *item == value)?`; each gives the `Err` variant with
@@ -45,6 +46,19 @@ const ITEM_AT: &[&str] = &[
     "        .ok()",
     "        .and_then(|at| items.get(at))",
     "        .ok_or_else(|| Error::IndexError(\"list index out of range\".to_string()))",
+    "}",
+];
+
+const CHAR_AT: &[&str] = &[
+    "/// `text[index]` of a Python string (from the end when negative), or its `IndexError`.",
+    "fn py_char_at(text: &str, index: i64) -> Result<String, Error> {",
+    "    let from_end = text.chars().count() as i64 + index;",
+    "    let at = if index < 0 { from_end } else { index };",
+    "    usize::try_from(at)",
+    "        .ok()",
+    "        .and_then(|at| text.chars().nth(at))",
+    "        .map(String::from)",
+    "        .ok_or_else(|| Error::IndexError(\"string index out of range\".to_string()))",
     "}",
 ];
 
@@ -114,10 +128,11 @@ const REMOVE: &[&str] = &[
     "}",
 ];
 
-const HELPERS: [(&str, &[&str]); 9] = [
+const HELPERS: [(&str, &[&str]); 10] = [
     ("py_nonzero(", NONZERO),
     ("py_item(", ITEM),
     ("py_item_at(", ITEM_AT),
+    ("py_char_at(", CHAR_AT),
     ("py_int(", PARSE_INT),
     ("py_float(", PARSE_FLOAT),
     ("py_pop(", POP),
@@ -158,7 +173,7 @@ pub(super) fn checked_classes(demo: &Demo, types: &Types) -> HashMap<Range<usize
                     (Ty::Dict(key, _), _) if *key == Ty::Str => "KeyError",
                     // `{}[key]`: an empty dict, whose keys are the key's type.
                     (Ty::Dict(key, _), Ty::Str) if *key == Ty::Unknown => "KeyError",
-                    (Ty::List(_), Ty::Int) => "IndexError",
+                    (Ty::List(_) | Ty::Str, Ty::Int) => "IndexError",
                     _ => continue,
                 },
                 _ => continue,
@@ -261,6 +276,12 @@ impl Renderer<'_> {
                         format!("*py_item(&{}, {})?", obj.wrap(7), key(&k)),
                         *v.clone(),
                     ),
+                    Ty::Str => {
+                        let text = format!("py_char_at({}, {})?", obj.borrowed(), k.text);
+                        let mut c = Code::new(text, Ty::Str, 10);
+                        c.fresh = true;
+                        return Some(c);
+                    }
                     t => (
                         format!("*py_item_at(&{}, {})?", obj.wrap(7), k.text),
                         t.elem(),

@@ -17,7 +17,7 @@ fn bound(e: &Expr) -> Option<i64> {
 }
 
 impl Renderer<'_> {
-    /// `xs[a:b]`, `xs[-n:]`, `xs[:-n]` or `xs[::-1]` (see [`Builtin::Slice`]).
+    /// `xs[a:b:k]`, each bound literal (see [`Builtin::Slice`]).
     pub(super) fn slice(&mut self, args: &[Expr]) -> Code {
         let [obj, start, stop, step] = args else {
             unreachable!("an object and three bounds")
@@ -54,16 +54,22 @@ impl Renderer<'_> {
                 ".collect::<Vec<_>>()",
             )
         };
-        match (bound(start), bound(stop), bound(step)) {
+        let (start, stop, step) = (bound(start), bound(stop), bound(step));
+        let nonneg = |b: Option<i64>| b.is_none_or(|b| b >= 0);
+        match (start, stop, step) {
             (None, None, Some(-1)) => out.push_str(".rev()"),
-            (None, None, Some(k)) if k < 0 => out.push_str(&format!(".rev().step_by({})", -k)),
-            (Some(n), None, None) if n < 0 => {
-                out.push_str(&format!(".skip({len}.saturating_sub({}))", -n))
+            (None, None, Some(k)) if k < 0 => {
+                out.push_str(&format!(".rev().step_by({})", k.unsigned_abs()))
             }
-            (None, Some(n), None) if n < 0 => {
-                out.push_str(&format!(".take({len}.saturating_sub({}))", -n))
-            }
-            (a, b, k) => {
+            (Some(n), None, None) if n < 0 => out.push_str(&format!(
+                ".skip({len}.saturating_sub({}))",
+                n.unsigned_abs()
+            )),
+            (None, Some(n), None) if n < 0 => out.push_str(&format!(
+                ".take({len}.saturating_sub({}))",
+                n.unsigned_abs()
+            )),
+            (a, b, k) if nonneg(a) && nonneg(b) && k.is_none_or(|k| k > 0) => {
                 let a = a.unwrap_or(0);
                 if a > 0 {
                     out.push_str(&format!(".skip({a})"));
@@ -75,11 +81,57 @@ impl Renderer<'_> {
                     out.push_str(&format!(".step_by({k})"));
                 }
             }
+            (a, b, Some(k)) if k < 0 => {
+                // From the item at `a` down to the one after `b`: the items
+                // up to `a` taken, those up to `b` skipped, then reversed.
+                if let Some(end) = a.and_then(|a| past(a, &len)) {
+                    out.push_str(&format!(".take({end})"));
+                }
+                if let Some(b) = b {
+                    let first = past(b, &len).unwrap_or(len.clone());
+                    out.push_str(&format!(".skip({first})"));
+                }
+                if is_str {
+                    // `Chars` runs backwards only once collected.
+                    out.push_str(".collect::<Vec<_>>().into_iter()");
+                }
+                out.push_str(".rev()");
+                if k < -1 {
+                    out.push_str(&format!(".step_by({})", k.unsigned_abs()));
+                }
+            }
+            (a, b, k) => {
+                // A bound counting from the end: the items up to `b` taken,
+                // then those before `a` skipped.
+                let at = |n: i64| match n {
+                    ..0 => format!("{len}.saturating_sub({})", n.unsigned_abs()),
+                    n => n.to_string(),
+                };
+                if let Some(b) = b {
+                    out.push_str(&format!(".take({})", at(b)));
+                }
+                if let Some(a) = a.filter(|a| *a != 0) {
+                    out.push_str(&format!(".skip({})", at(a)));
+                }
+                if let Some(k @ 2..) = k {
+                    out.push_str(&format!(".step_by({k})"));
+                }
+            }
         }
         out.push_str(collect);
         let mut code = Code::new(out, c.ty.clone(), 10);
         code.fresh = true;
         code
+    }
+}
+
+/// How many items come up to and with index `n` (from the end when
+/// negative) of `len` items; `None` for all of them (`n` is `-1`).
+fn past(n: i64, len: &str) -> Option<String> {
+    match n {
+        -1 => None,
+        ..-1 => Some(format!("{len}.saturating_sub({})", n.unsigned_abs() - 1)),
+        n => Some(n.saturating_add(1).to_string()),
     }
 }
 
