@@ -145,6 +145,11 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
                 None => ("0".to_string(), first.wrap(1)),
                 Some(end) => (first.wrap(1), end.wrap(1)),
             };
+            if let Some(step) = args.get(2).and_then(|s| s.text.parse::<i64>().ok())
+                && step < 0
+            {
+                return backward_range(&lo, &hi, step);
+            }
             // `range(1, n + 1)` is `1..=n`.
             let hi = match hi.strip_suffix(" + 1") {
                 Some(last) if args.get(1).is_some_and(|end| end.prec == 5) => format!("={last}"),
@@ -304,6 +309,22 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
             )
         }
     }
+}
+
+/// `range(lo, hi, step)` of a negative literal step: from `lo` down to the
+/// number after `hi`, `(hi + 1..=lo).rev()`, stepped.
+fn backward_range(lo: &str, hi: &str, step: i64) -> Code {
+    let after = match hi.parse::<i64>() {
+        Ok(n) => n.saturating_add(1).to_string(),
+        Err(_) => format!("{hi} + 1"),
+    };
+    let mut text = format!("({after}..={lo}).rev()");
+    if step < -1 {
+        text.push_str(&format!(".step_by({})", step.unsigned_abs()));
+    }
+    let mut c = Code::new(text, Ty::List(Box::new(Ty::Int)), 10);
+    c.range = true;
+    c
 }
 
 /// `obj[i]`: a list's item (a place: the caller copies or clones it) or a
