@@ -17,6 +17,12 @@ impl Planner<'_> {
         f: &py::Expr,
         args: &[Arg],
     ) -> Result<ExprKind> {
+        if let Some(k) = self.filter_none(sc, f, args)? {
+            return Ok(k);
+        }
+        if let Some(k) = self.tuple_call(sc, e, f, args)? {
+            return Ok(k);
+        }
         if let Some(k) = self.map_filter(sc, f, args)? {
             return Ok(k);
         }

@@ -183,10 +183,13 @@ impl Renderer<'_> {
             c.owned()
         };
         let b = self.bind(var);
+        let listed_comp = matches!(&value.kind, ExprKind::Call(Builtin::List, args)
+            if matches!(args.as_slice(), [x] if matches!(x.kind, ExprKind::Comp { .. })));
         if matches!(
             value.kind,
             ExprKind::Comp { .. } | ExprKind::Flat(_) | ExprKind::Call(Builtin::Slice, _)
-        ) || super::dicts::collects_pairs(value)
+        ) || listed_comp
+            || super::dicts::collects_pairs(value)
             || (matches!(value.kind, ExprKind::Binary(BinaryOp::Or, ..)) && !rhs.starts_with("if "))
         {
             // An iterator chain, broken one call per line as rustfmt does.
