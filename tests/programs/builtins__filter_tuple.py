@@ -1,4 +1,4 @@
-# covers: filter(None, xs) keeps the true items of ints, strings and floats; tuple() of a list, tuple or string literal
+# covers: filter(None, xs) keeps the true items of ints, strings and floats; tuple() of a list, tuple or string literal; zip() of nothing
 import asyncio
 
 
@@ -14,6 +14,7 @@ async def main():
     kept = list(filter(None, got))
     print(len(kept), sum(kept))
     pair = tuple([got[1], got[3]])
+    print(list(zip()), list(zip(names, got)))
     print(pair, pair[0] * pair[1], tuple("ok"), tuple((5,)), tuple(["x", 2, 0.5]))
 
 

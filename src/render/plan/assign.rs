@@ -23,6 +23,9 @@ impl Planner<'_> {
         if self.logger_binding(s) {
             return Ok((None, 1));
         }
+        if let [Target::Name(_)] = targets {
+            self.refuse_kept_iterator(value)?;
+        }
         let [target] = targets else {
             return self.chained_assign(sc, rest, targets, value);
         };

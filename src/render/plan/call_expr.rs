@@ -33,6 +33,10 @@ impl Planner<'_> {
             && let Some((_, b)) = Builtin::ALL.iter().find(|(name, _)| **name == **n)
             && !self.defs.contains_key(&**n)
         {
+            if *b == Builtin::Zip && args.is_empty() {
+                // `zip()` gives no pairs: an empty list.
+                return Ok(ExprKind::List(Vec::new()));
+            }
             if let Some(keyed) = self.keyed_builtin(sc, *b, args, &e.span)? {
                 return Ok(ExprKind::Call(*b, keyed));
             }

@@ -67,6 +67,7 @@ mod group;
 mod hoist;
 mod identity;
 pub mod ir;
+mod iter_objects;
 mod jobs;
 mod kept_generator;
 mod keyword_only;

@@ -24,6 +24,7 @@ impl Planner<'_> {
                     if let Some(text) = debug {
                         push_text(&mut out, text);
                     }
+                    self.refuse_shown_iterator(value)?;
                     let x = self.expr(sc, value)?;
                     // `{x=}` shows the repr unless a spec or `!s` says otherwise.
                     let repr = match conversion {
@@ -117,6 +118,7 @@ impl Planner<'_> {
             if i > 0 {
                 push_text(&mut parts, &sep);
             }
+            self.refuse_shown_iterator(v)?;
             let v = self.expr(sc, v)?;
             match v.kind {
                 ExprKind::Lit(Value::Str(s)) => push_text(&mut parts, &s),

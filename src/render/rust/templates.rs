@@ -92,6 +92,11 @@ impl Renderer<'_> {
             args.push(shown);
             return;
         }
+        if c.text == "vec![]" && c.ty == Ty::List(Box::new(Ty::Unknown)) {
+            // An empty list of items of no known type: what Python prints.
+            fmt.push_str("[]");
+            return;
+        }
         if let Ty::Set(_) = c.ty {
             fmt.push_str("{}");
             args.push(format!("py_set(&{})", c.wrap(10)));
