@@ -67,6 +67,7 @@ mod group;
 mod hoist;
 mod identity;
 pub mod ir;
+mod isinstance;
 mod iter_objects;
 mod jobs;
 mod kept_generator;

@@ -231,6 +231,7 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
         Builtin::Kept | Builtin::Rest => unreachable!("written by `Renderer::kept_iter`"),
         Builtin::Slice => unreachable!("written by `Renderer::slice`"),
         Builtin::SmallSet => unreachable!("written by `Renderer::small_set`"),
+        Builtin::IsInstance => unreachable!("written by `Renderer::isinstance`"),
         Builtin::Abs => Code::new(format!("{}.abs()", first.wrap(10)), first.ty.clone(), 10),
         Builtin::Min | Builtin::Max if args.len() > 1 => {
             let m = if f == Builtin::Min { "min" } else { "max" };

@@ -241,6 +241,7 @@ impl Renderer<'_> {
             ExprKind::Call(f @ (Builtin::Kept | Builtin::Rest), args) => self.kept_iter(*f, args),
             ExprKind::Call(Builtin::Slice, args) => self.slice(args),
             ExprKind::Call(Builtin::SmallSet, args) => self.small_set(args),
+            ExprKind::Call(Builtin::IsInstance, args) => self.isinstance(args),
             ExprKind::Call(f, args) if super::closures::keyed(args) => self.keyed(*f, args),
             ExprKind::Call(f, args) if f.is_adapter() => self.iter_builtin(*f, args),
             ExprKind::Call(f, args) => {

@@ -76,6 +76,7 @@ mod gather_sleeps;
 mod gather_value;
 mod identity;
 mod infer;
+mod isinstance;
 mod item_ops;
 mod iters;
 mod kept_iters;

@@ -308,7 +308,7 @@ impl Types {
                         Ty::Dict(Box::new(k), Box::new(v))
                     }
                     Builtin::Repr => Ty::Str,
-                    Builtin::Bool => Ty::Bool,
+                    Builtin::Bool | Builtin::IsInstance => Ty::Bool,
                     Builtin::Round if args.len() == 1 => Ty::Int,
                     Builtin::Round => first,
                     Builtin::Sorted | Builtin::List => Ty::List(Box::new(first.elem())),

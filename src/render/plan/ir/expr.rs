@@ -349,6 +349,10 @@ pub enum Builtin {
     /// A set comprehension of ints below 8 (`{n % 4 for n in xs}`), of its
     /// list comprehension: a `BTreeSet`, sorted as CPython keeps such a set.
     SmallSet,
+    /// `isinstance(x, cls)` of built-in classes, which the type of `x`
+    /// decides: the value, then the classes' names as one string literal
+    /// (`"int float"`).
+    IsInstance,
 }
 
 impl Builtin {
@@ -400,6 +404,7 @@ impl Builtin {
                 Builtin::Rest => "list",
                 Builtin::Slice => "slice",
                 Builtin::SmallSet => "set",
+                Builtin::IsInstance => "isinstance",
                 _ => "operator.getitem",
             },
             |(n, _)| *n,

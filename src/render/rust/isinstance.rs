@@ -1,0 +1,114 @@
+//! `isinstance(x, cls)` of built-in classes ([`Builtin::IsInstance`]):
+//! the Rust type of `x` decides it, so it is written `true` or `false`.
+//! Where the type does not decide it (a value of several types, one that
+//! may be `None`, an `IntEnum` member), or where `x` is a variable read
+//! nowhere else (Rust would warn it unused), the call is listed as not
+//! translated.
+
+use super::Renderer;
+use super::analysis::{each_expr, stmt_exprs};
+use super::code::Code;
+use super::types::{Ty, Types};
+use crate::render::plan::Untranslatable;
+use crate::render::plan::ir::ast::{Demo, walk};
+use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind};
+use crate::render::plan::ir::value::Value;
+
+/// Whether a value of type `ty` is an instance of the built-in `class`;
+/// `None` where the type does not decide it.
+fn instance_of(ty: &Ty, class: &str) -> Option<bool> {
+    match ty {
+        Ty::Bool => Some(matches!(class, "bool" | "int")),
+        Ty::Int => Some(class == "int"),
+        Ty::Float => Some(class == "float"),
+        Ty::Str => Some(class == "str"),
+        Ty::List(_) => Some(class == "list"),
+        Ty::Dict(..) => Some(class == "dict"),
+        Ty::Tuple(_) => Some(class == "tuple"),
+        Ty::Unit | Ty::Object(_) => Some(false),
+        _ => None,
+    }
+}
+
+/// The classes of an [`Builtin::IsInstance`] call's second argument.
+fn classes(arg: &Expr) -> Vec<&str> {
+    match &arg.kind {
+        ExprKind::Lit(Value::Str(s)) => s.split(' ').collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The answer of `isinstance(x, ...)` for `x` of type `ty`.
+fn answer(ty: &Ty, args: &[Expr]) -> Option<bool> {
+    let [_, cls] = args else { return None };
+    let mut any = false;
+    for class in classes(cls) {
+        any |= instance_of(ty, class)?;
+    }
+    Some(any)
+}
+
+impl Renderer<'_> {
+    /// `isinstance(x, cls)`: `true` or `false`, as the type of `x` says.
+    pub(super) fn isinstance(&mut self, args: &[Expr]) -> Code {
+        let ty = args.first().map_or(Ty::Unknown, |x| self.expr(x).ty);
+        let yes = answer(&ty, args).unwrap_or(false);
+        Code::new(yes.to_string(), Ty::Bool, 10)
+    }
+}
+
+/// The `isinstance` calls the listing cannot write as a constant.
+pub(super) fn undecided(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
+    let mut out = Vec::new();
+    for f in &demo.functions {
+        // How often each variable is read, and how often by `isinstance`.
+        let (mut reads, mut checked) = (Vec::<String>::new(), Vec::<String>::new());
+        let mut calls = Vec::new();
+        for block in [&f.body, &f.exit] {
+            walk(block, &mut |s| {
+                for (e, _) in stmt_exprs(s) {
+                    each_expr(e, &mut |x| match &x.kind {
+                        ExprKind::Var(v) => reads.push(v.clone()),
+                        ExprKind::Call(Builtin::IsInstance, args) => {
+                            if let Some(Expr {
+                                kind: ExprKind::Var(v),
+                                ..
+                            }) = args.first()
+                            {
+                                checked.push(v.clone());
+                            }
+                            calls.push(x.clone());
+                        }
+                        _ => {}
+                    });
+                }
+            });
+        }
+        for call in &calls {
+            let ExprKind::Call(_, args) = &call.kind else {
+                continue;
+            };
+            let Some(x) = args.first() else { continue };
+            let ty = types.expr_ty(&f.name, x);
+            let reason = if answer(&ty, args).is_none() {
+                "the Rust listing writes `isinstance` as `true` or `false`, which the Rust type of \
+                 the value decides; this value's type does not (it may hold several types, \
+                 or `None`)"
+            } else if let ExprKind::Var(v) = &x.kind
+                && reads.iter().filter(|r| *r == v).count()
+                    == checked.iter().filter(|c| *c == v).count()
+            {
+                "the Rust listing writes `isinstance` as `true` or `false`, and this variable is \
+                 read nowhere else, so Rust would warn that it is unused"
+            } else {
+                continue;
+            };
+            out.push(Untranslatable {
+                span: call.span.clone(),
+                construct: "this `isinstance`".into(),
+                reason: reason.into(),
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,50 @@
+//! The Rust listing of `isinstance(x, cls)` of built-in classes: the Rust
+//! type of `x` decides it, so it is `true` or `false`; refused where the
+//! type does not decide it or where `x` is read nowhere else.
+
+#[path = "support/listing.rs"]
+mod support;
+
+use asynclings::render::rust;
+use support::{has_all, listing, main_of};
+
+/// The Rust pane's text of `source`, planned but refused once typed.
+fn pane(source: &str) -> String {
+    let program = asynclings::python::load("x.py", source).expect("loads");
+    rust::render_program(&program).text()
+}
+
+#[test]
+fn the_type_of_the_value_decides_isinstance() {
+    let text = listing(&main_of(
+        "    port = 8080\n    ratio = 0.5\n    print(isinstance(port, int), isinstance(port, (str, float)), \
+isinstance(ratio, (int, float)))\n    print(isinstance(True, int), isinstance(1, bool), port, ratio)\n    \
+await asyncio.sleep(0)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "println!(\"True False True\");",
+            "println!(\"True False {port} {ratio:?}\");",
+        ],
+    );
+}
+
+#[test]
+fn a_value_of_several_types_or_read_nowhere_else_is_refused() {
+    let text = pane(&main_of(
+        "    unused = 3\n    print(isinstance(unused, int))\n    await asyncio.sleep(0)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "this `isinstance`",
+            "read nowhere else, so Rust would warn that it is unused",
+        ],
+    );
+    let text = pane(&main_of(
+        "    d = {\"a\": 1, \"b\": \"x\"}\n    v = d[\"a\"]\n    print(v, isinstance(v, int))\n    \
+await asyncio.sleep(0)\n",
+    ));
+    has_all(&text, &["this `isinstance`", "this value's type does not"]);
+}
