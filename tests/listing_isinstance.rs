@@ -6,7 +6,7 @@
 mod support;
 
 use asynclings::render::rust;
-use support::{has_all, listing, main_of};
+use support::{has_all, listing, main_of, refused};
 
 /// The Rust pane's text of `source`, planned but refused once typed.
 fn pane(source: &str) -> String {
@@ -47,4 +47,14 @@ fn a_value_of_several_types_or_read_nowhere_else_is_refused() {
 await asyncio.sleep(0)\n",
     ));
     has_all(&text, &["this `isinstance`", "this value's type does not"]);
+}
+
+#[test]
+fn isinstance_of_an_expression_is_refused_at_the_expression() {
+    let (construct, reason, span) = refused(&main_of(
+        "    xs = [True]\n    print(isinstance(xs[0], bool))\n    await asyncio.sleep(0)\n",
+    ));
+    assert_eq!(construct, "`isinstance` of this expression");
+    assert!(reason.contains("a variable or a literal"), "{reason}");
+    assert_eq!(span, "xs[0]");
 }

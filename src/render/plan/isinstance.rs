@@ -4,7 +4,7 @@
 //! listing writes it as `true` or `false` (see `rust::isinstance`).
 
 use super::scope::Scope;
-use super::{Planner, Result};
+use super::{Planner, Result, refuse};
 use crate::program::{self as py, Arg, ExprKind as E, Name};
 use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind};
 use crate::render::plan::ir::value::Value;
@@ -30,10 +30,6 @@ impl Planner<'_> {
         if &**n != "isinstance" || self.defs.contains_key("isinstance") {
             return Ok(None);
         }
-        // `x` is read for its type only: nothing it does may be left out.
-        if !matches!(x.kind, E::Name(_) | E::Literal(_)) {
-            return Ok(None);
-        }
         let one = |c: &py::Expr| match &c.kind {
             E::Name(Name::Global(c))
                 if CLASSES.contains(&&**c) && !self.defs.contains_key(&**c) =>
@@ -49,6 +45,16 @@ impl Planner<'_> {
         let Some(classes) = classes else {
             return Ok(None);
         };
+        // `x` is read for its type only: nothing it does may be left out.
+        if !matches!(x.kind, E::Name(_) | E::Literal(_)) {
+            return refuse(
+                &x.span,
+                "`isinstance` of this expression",
+                "the Rust listing writes `isinstance` as `true` or `false`, which the type \
+                 of the value decides, leaving the value unread: it takes a variable or a \
+                 literal (keep this value in a variable first)",
+            );
+        }
         Ok(Some(ExprKind::Call(
             Builtin::IsInstance,
             vec![
