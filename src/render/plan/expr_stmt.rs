@@ -135,6 +135,12 @@ impl Planner<'_> {
                 "it would never run; the Rust listing awaits, spawns or gathers each coroutine it calls",
             );
         }
+        if let Some(into) = self.pending_handle(s.span.start)
+            && let Some(c) = one_arg(args)
+            && let Some(call) = self.spawn_call(sc, &into, c)?
+        {
+            return one(s, StmtKind::Spawn { call, into });
+        }
         if self.is_member(f, Module::Asyncio, "create_task") {
             let call = match one_arg(args) {
                 Some(c) => self.user_call(sc, c, &[FunctionKind::Coroutine])?,
