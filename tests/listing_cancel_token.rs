@@ -84,3 +84,17 @@ async def main():\n    t = asyncio.create_task(worker())\n    t.cancel()\n    aw
     let (construct, _, _) = refused(&src);
     assert_eq!(construct, "an `except asyncio.CancelledError` that goes on");
 }
+
+#[test]
+fn an_await_outside_the_watched_try_keeps_the_refusal() {
+    // A cancellation arriving at the first sleep ends the task in Python;
+    // the token is watched only around the `try` body.
+    let src = format!(
+        "{HEADER}async def worker():\n    await asyncio.sleep(1)\n    try:\n        \
+await asyncio.sleep(10)\n    except asyncio.CancelledError:\n        print(\"saving\")\n\n\n\
+async def main():\n    t = asyncio.create_task(worker())\n    t.cancel()\n    await t\n{RUN}"
+    );
+    let (construct, _, at) = refused(&src);
+    assert_eq!(construct, "an `except asyncio.CancelledError` that goes on");
+    assert_eq!(at.lines().next(), Some("except asyncio.CancelledError:"));
+}

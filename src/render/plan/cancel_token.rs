@@ -153,7 +153,30 @@ impl<'p> Planner<'p> {
                 }
             }
         });
-        going_on > 0 && ending == 0
+        going_on > 0 && ending == 0 && !self.awaits_unwatched(&code.body)
+    }
+
+    /// Whether `body` awaits outside the `try` bodies and handlers of its
+    /// `except asyncio.CancelledError:`: a cancellation arriving there ends
+    /// the task in Python, where nothing in the listing watches the token.
+    fn awaits_unwatched(&self, body: &[py::Stmt]) -> bool {
+        let awaits = |block: &[py::Stmt]| {
+            block.iter().any(|s| {
+                let text = self.text(&s.span);
+                text.contains("await") || text.contains("async ")
+            })
+        };
+        body.iter().any(|s| match &s.kind {
+            P::Try {
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            } if handlers.iter().any(|h| self.catches_cancel(h)) => {
+                awaits(orelse) || awaits(finalbody)
+            }
+            _ => awaits(std::slice::from_ref(s)),
+        })
     }
 
     /// Whether `try: body except asyncio.CancelledError:` that goes on
