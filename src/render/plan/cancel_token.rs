@@ -22,16 +22,35 @@ pub(super) const TOKEN: &str = "token";
 /// as one `async` block under `select!`.
 const BODY: &str = "the Rust listing runs the `try` body of a task that goes on after its \
                     cancellation as one `async` block beside `token.cancelled()`: its statements \
-                    do not `return`, `break`, `continue`, `raise` or assign variables";
+                    do not `return`, `break`, `continue`, `raise` or assign variables (`+=` on one \
+                    bound before aside)";
 
-/// Whether a handler ends the function or lets the cancellation go on:
-/// a bare `raise` or `return`. (One that raises another exception ends
-/// the task with it, from the token's branch.)
+/// Whether a handler lets the cancellation go on: a bare `raise`. (One
+/// that returns, or raises another exception, ends the task with that,
+/// from the token's branch.)
 fn ends(h: &py::Handler) -> bool {
     matches!(
         h.body.last().map(|s| &s.kind),
-        Some(P::Raise { exc: None, .. } | P::Return(_))
+        Some(P::Raise { exc: None, .. })
     )
+}
+
+/// The first statement of a `try` body run as one `async` block that
+/// the block cannot hold: one that leaves it or binds a variable (a
+/// variable bound before, changed in place with `+=`, it may change).
+fn not_in_block(body: &[py::Stmt]) -> Option<crate::program::Span> {
+    let mut found = None;
+    crate::program::walk(body, &mut |b| {
+        let bad = match &b.kind {
+            P::Return(_) | P::Break | P::Continue | P::Raise { .. } | P::Assign { .. } => true,
+            P::AugAssign { target, .. } => !matches!(target, py::Target::Name(Name::Local(..))),
+            _ => false,
+        };
+        if found.is_none() && bad {
+            found = Some(b.span.clone());
+        }
+    });
+    found
 }
 
 /// How many times `name` stands as a word in `source`.
@@ -185,8 +204,7 @@ impl<'p> Planner<'p> {
         if sc.prims.get(TOKEN) != Some(&PrimitiveKind::Token) {
             return Ok(false);
         }
-        let bad = super::deadline::leaves_or_assigns(body);
-        match bad {
+        match not_in_block(body) {
             Some(span) => refuse(
                 &span,
                 "this statement in a `try` whose task goes on after its cancellation",
