@@ -35,8 +35,8 @@ await asyncio.sleep(1)\n    print(\"main done\")\n{RUN}"
 // `asyncio.run` cancels the tasks still pending when its coroutine ends,\n    \
 // in the order they were made, and waits for them all.\n    \
 lingering_task_token.cancel();\n    polite_task.abort();\n    \
-lingering_task_2_token.cancel();\n    let _ = lingering_task.await;\n    \
-let _ = polite_task.await;\n    let _ = lingering_task_2.await;\n}",
+lingering_task_2_token.cancel();\n    lingering_task.await.unwrap();\n    \
+let _ = polite_task.await;\n    lingering_task_2.await.unwrap();\n}",
         ],
     );
     assert!(!text.contains("dropping a JoinHandle detaches"), "{text}");
@@ -57,7 +57,7 @@ await asyncio.sleep(1)\n{RUN}"
             "async fn stubborn(token: CancellationToken) -> Result<(), Error> {",
             "() = token.cancelled() => {\n            sleep(Duration::from_secs(1)).await;\n            \
 return Err(Error::RuntimeError(\"no\".to_string()));\n        }",
-            "stubborn_task_token.cancel();\n    if let Ok(Err(e)) = stubborn_task.await {\n        \
+            "stubborn_task_token.cancel();\n    if let Err(e) = stubborn_task.await.unwrap() {\n        \
 eprintln!(\"unhandled exception during asyncio.run() shutdown: {e}\");\n    }",
         ],
     );
@@ -75,7 +75,7 @@ asyncio.create_task(lingering(\"a\"))\n    n = await t\n    print(\"got\", n)\n{
         &text,
         &[
             "let n = t.await.unwrap();",
-            "lingering_task_token.cancel();\n    let _ = lingering_task.await;\n}",
+            "lingering_task_token.cancel();\n    lingering_task.await.unwrap();\n}",
         ],
     );
     assert!(!text.contains("t.abort()"), "{text}");
@@ -125,4 +125,22 @@ async def main():\n    asyncio.create_task(lingering(\"a\"))\n    await fail()\n
         "{reason}"
     );
     assert!(at.starts_with("async def main():"), "{at}");
+}
+
+#[test]
+fn an_aborted_task_that_raised_before_is_reported_as_never_retrieved() {
+    let src = format!(
+        "{HEADER}{LINGERING}async def failing():\n    await asyncio.sleep(0.2)\n    \
+raise ValueError(\"f\")\n\n\nasync def main():\n    asyncio.create_task(lingering(\"a\"))\n    \
+asyncio.create_task(failing())\n    await asyncio.sleep(1)\n{RUN}"
+    );
+    let text = listing(&src);
+    has_all(
+        &text,
+        &[
+            "lingering_task_token.cancel();\n    failing_task.abort();",
+            "if let Ok(Err(e)) = failing_task.await {\n        \
+eprintln!(\"Task exception was never retrieved: {e}\");\n    }",
+        ],
+    );
 }
