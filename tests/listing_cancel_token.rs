@@ -130,3 +130,30 @@ async def main():\n    print(await worker())\n{RUN}"
     assert_eq!(construct, "a `return` in `except asyncio.CancelledError`");
     assert_eq!(at, "return 1");
 }
+
+#[test]
+fn a_cancel_before_the_task_has_started_is_refused() {
+    // asyncio cancels the task before it runs: no "w saving", and
+    // `await t` raises `CancelledError`.
+    let src = format!(
+        "{HEADER}{WORKER}async def main():\n    t = asyncio.create_task(worker(\"w\"))\n    \
+t.cancel()\n    print(await t)\n{RUN}"
+    );
+    let (construct, reason, at) = refused(&src);
+    assert_eq!(
+        construct,
+        "this `cancel()` of a task that goes on after its cancellation"
+    );
+    assert!(reason.contains("before it runs"), "{reason}");
+    assert_eq!(at, "t.cancel()");
+}
+
+#[test]
+fn a_cancel_after_an_await_that_sleeps_is_taken() {
+    let src = format!(
+        "{HEADER}{WORKER}async def pause():\n    print(\"pausing\")\n    \
+await asyncio.sleep(1)\n\n\nasync def main():\n    t = asyncio.create_task(worker(\"w\"))\n    \
+await pause()\n    t.cancel()\n    print(await t)\n{RUN}"
+    );
+    assert!(listing(&src).contains("t_token.cancel();"));
+}

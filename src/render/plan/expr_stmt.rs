@@ -103,7 +103,10 @@ impl Planner<'_> {
             && let Some(v) = local_name(obj)
         {
             match (&**m, args.as_slice()) {
-                ("cancel", []) if let Some(k) = self.token_cancel(sc, v) => return one(s, k),
+                ("cancel", []) if let Some(k) = self.token_cancel(sc, v) => {
+                    self.cancel_after_start(s.span.start, &e.span)?;
+                    return one(s, k);
+                }
                 ("cancel", []) => {
                     return one(
                         s,

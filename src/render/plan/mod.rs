@@ -45,6 +45,7 @@ mod deadline_awaits;
 mod dict_comp;
 mod done_callbacks;
 mod dunders;
+mod early_cancel;
 mod entry;
 mod enumerated;
 mod enums;
@@ -206,6 +207,7 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         cancellable: HashSet::new(),
         token_for: RefCell::new(None),
         pending: RefCell::default(),
+        early_cancels: HashSet::new(),
         current: std::cell::Cell::new(0),
         header: RefCell::new(None),
         hoisted_names: RefCell::new(HashSet::new()),
@@ -313,6 +315,9 @@ struct Planner<'p> {
     cancellable: HashSet<String>,
     /// The task being spawned, whose call gets a token made for it.
     token_for: RefCell<Option<String>>,
+    /// The starts of the `t.cancel()` statements that may come before the
+    /// task given a token has started (see [`early_cancel`]).
+    early_cancels: HashSet<usize>,
     /// The tasks `asyncio.run` cancels at its end (see [`pending_tasks`]).
     pending: RefCell<pending_tasks::PendingTasks>,
     /// The id of the statement being planned, for the statements it lifts.
@@ -459,6 +464,7 @@ impl<'p> Planner<'p> {
         self.scan_pending(&program.module.body, &codes);
         self.scan_cancellable(&program.module.body, &codes);
         self.keep_pending_if_cancellable();
+        self.scan_early_cancels(&program.module.body, &codes);
     }
 
     /// Every function's code: the definition it belongs to, and whether it
