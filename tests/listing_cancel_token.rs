@@ -157,3 +157,19 @@ await pause()\n    t.cancel()\n    print(await t)\n{RUN}"
     );
     assert!(listing(&src).contains("t_token.cancel();"));
 }
+
+#[test]
+fn a_second_cancel_of_the_task_is_refused() {
+    let src = format!(
+        "{HEADER}{WORKER}async def main():\n    t = asyncio.create_task(worker(\"w\"))\n    \
+await asyncio.sleep(1)\n    t.cancel()\n    await asyncio.sleep(0.5)\n    t.cancel()\n    \
+print(await t)\n{RUN}"
+    );
+    let (construct, reason, at) = refused(&src);
+    assert_eq!(
+        construct,
+        "a second `cancel()` of a task that goes on after its cancellation"
+    );
+    assert!(reason.contains("watches its token once"), "{reason}");
+    assert_eq!(at, "t.cancel()");
+}

@@ -4,12 +4,21 @@
 //! CancelledError` does not run and its awaiter gets the cancellation;
 //! the listing's task would see its token cancelled and run the handler.
 //! The cancellation is taken only where the statements between the
-//! spawn and it, in the same block, suspend the canceller.
+//! spawn and it, in the same block, suspend the canceller, and cancel
+//! the task no other time (the token is watched once).
 
 use super::stmt::{local_name, method_call};
 use super::{Planner, Result, refuse};
 use crate::program::{self as py, Code, ExprKind as E, Module, Name, StmtKind as P};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+
+/// Why a `t.cancel()` of a task given a token is refused.
+pub(super) enum Early {
+    /// The task may not have started.
+    NotStarted,
+    /// The task was cancelled before, since it was made.
+    Again,
+}
 
 /// How many calls deep [`Planner::suspends`] follows.
 const DEPTH: u32 = 8;
@@ -105,7 +114,7 @@ impl<'p> Planner<'p> {
         block: &[py::Stmt],
         tokened: &HashSet<&str>,
         codes: &[(String, &Code, bool)],
-        out: &mut HashSet<usize>,
+        out: &mut HashMap<usize, Early>,
     ) {
         for (j, s) in block.iter().enumerate() {
             if let Some(t) = cancelled(s)
@@ -119,8 +128,12 @@ impl<'p> Planner<'p> {
                         .iter()
                         .any(|b| self.suspends(b, codes, DEPTH))
                 });
+                let again =
+                    spawn.is_some_and(|i| block[i + 1..j].iter().any(|b| cancelled(b) == Some(t)));
                 if !started {
-                    out.insert(s.span.start);
+                    out.insert(s.span.start, Early::NotStarted);
+                } else if again {
+                    out.insert(s.span.start, Early::Again);
                 }
             }
             for inner in blocks(s) {
@@ -136,7 +149,7 @@ impl<'p> Planner<'p> {
         module: &'p [py::Stmt],
         codes: &[(String, &'p Code, bool)],
     ) {
-        let mut out = HashSet::new();
+        let mut out = HashMap::new();
         let bodies = codes.iter().map(|(_, c, _)| &c.body[..]);
         for body in bodies.chain([module]) {
             let mut tokened = HashSet::new();
@@ -149,22 +162,29 @@ impl<'p> Planner<'p> {
     }
 
     /// Refuses `t.cancel()` at `start` if it may come before the task
-    /// has started.
+    /// has started, or cancels it again.
     pub(super) fn cancel_after_start(
         &self,
         start: usize,
         span: &std::ops::Range<usize>,
     ) -> Result<()> {
-        if !self.early_cancels.contains(&start) {
-            return Ok(());
+        match self.early_cancels.get(&start) {
+            None => Ok(()),
+            Some(Early::NotStarted) => refuse(
+                span,
+                "this `cancel()` of a task that goes on after its cancellation",
+                "asyncio cancels a task that has not started yet before it runs, so its `except \
+                 CancelledError` does not run and its awaiter gets the cancellation; the task of \
+                 the Rust listing would start, see its token cancelled and run the handler: \
+                 cancel it after an `await` that lets it start, in the block that made it",
+            ),
+            Some(Early::Again) => refuse(
+                span,
+                "a second `cancel()` of a task that goes on after its cancellation",
+                "asyncio cancels the task again, at its next `await` (in its handler, say); the \
+                 task of the Rust listing watches its token once, and cancelling it again does \
+                 nothing",
+            ),
         }
-        refuse(
-            span,
-            "this `cancel()` of a task that goes on after its cancellation",
-            "asyncio cancels a task that has not started yet before it runs, so its `except \
-             CancelledError` does not run and its awaiter gets the cancellation; the task of \
-             the Rust listing would start, see its token cancelled and run the handler: \
-             cancel it after an `await` that lets it start, in the block that made it",
-        )
     }
 }

@@ -207,7 +207,7 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         cancellable: HashSet::new(),
         token_for: RefCell::new(None),
         pending: RefCell::default(),
-        early_cancels: HashSet::new(),
+        early_cancels: HashMap::new(),
         current: std::cell::Cell::new(0),
         header: RefCell::new(None),
         hoisted_names: RefCell::new(HashSet::new()),
@@ -317,7 +317,7 @@ struct Planner<'p> {
     token_for: RefCell<Option<String>>,
     /// The starts of the `t.cancel()` statements that may come before the
     /// task given a token has started (see [`early_cancel`]).
-    early_cancels: HashSet<usize>,
+    early_cancels: HashMap<usize, early_cancel::Early>,
     /// The tasks `asyncio.run` cancels at its end (see [`pending_tasks`]).
     pending: RefCell<pending_tasks::PendingTasks>,
     /// The id of the statement being planned, for the statements it lifts.
