@@ -22,14 +22,51 @@ pub(super) const TOKEN: &str = "token";
 /// as one `async` block under `select!`.
 const BODY: &str = "the Rust listing runs the `try` body of a task that goes on after its \
                     cancellation as one `async` block beside `token.cancelled()`: its statements \
-                    do not `return`, `break`, `continue`, `raise` or assign variables";
+                    do not `return`, `break`, `continue`, `raise` or assign variables (`+=` on one \
+                    bound before aside)";
 
-/// Whether a handler ends the function or the exception: `raise` or `return`.
+/// Whether a handler lets the cancellation go on: a bare `raise`. (One
+/// that returns, or raises another exception, ends the task with that,
+/// from the token's branch.)
 fn ends(h: &py::Handler) -> bool {
     matches!(
         h.body.last().map(|s| &s.kind),
-        Some(P::Raise { .. } | P::Return(_))
+        Some(P::Raise { exc: None, .. })
     )
+}
+
+/// The first statement of a `try` body run as one `async` block that
+/// the block cannot hold: one that leaves it or binds a variable (a
+/// variable bound before, changed in place with `+=`, it may change).
+fn not_in_block(body: &[py::Stmt]) -> Option<crate::program::Span> {
+    let mut found = None;
+    crate::program::walk(body, &mut |b| {
+        let bad = match &b.kind {
+            P::Return(_) | P::Break | P::Continue | P::Raise { .. } | P::Assign { .. } => true,
+            P::AugAssign { target, .. } => !matches!(target, py::Target::Name(Name::Local(..))),
+            _ => false,
+        };
+        if found.is_none() && bad {
+            found = Some(b.span.clone());
+        }
+    });
+    found
+}
+
+/// How many times `name` stands as a word in `source`.
+pub(super) fn mentions(source: &str, name: &str) -> usize {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    source
+        .match_indices(name)
+        .filter(|(i, _)| {
+            let before = source[..*i].chars().next_back().is_none_or(|c| !word(c));
+            let after = source[i + name.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !word(c));
+            before && after
+        })
+        .count()
 }
 
 impl<'p> Planner<'p> {
@@ -63,30 +100,24 @@ impl<'p> Planner<'p> {
             .iter()
             .filter(|(name, code, method)| {
                 // Every other mention (a call, a reference) would lack the token.
-                let mentions = source
-                    .match_indices(name.as_str())
-                    .filter(|(i, _)| {
-                        let word = |c: char| c.is_alphanumeric() || c == '_';
-                        let before = source[..*i].chars().next_back().is_none_or(|c| !word(c));
-                        let after = source[i + name.len()..]
-                            .chars()
-                            .next()
-                            .is_none_or(|c| !word(c));
-                        before && after
-                    })
-                    .count();
                 !method
                     && spawned
                         .get(name.as_str())
-                        .is_some_and(|n| n + 1 == mentions)
+                        .is_some_and(|n| n + 1 == mentions(source, name))
                     && self.goes_on_when_cancelled(code)
             })
             .map(|(n, ..)| n.clone())
             .collect();
     }
 
-    /// `f` of `t = asyncio.create_task(f(...))`.
+    /// `f` of `t = asyncio.create_task(f(...))`, or of a task `asyncio.run`
+    /// cancels at its end (see `pending_tasks`).
     fn spawned_coroutine<'s>(&self, s: &'s py::Stmt) -> Option<&'s str> {
+        if let P::Expr(e) = &s.kind
+            && self.pending_handle(s.span.start).is_some()
+        {
+            return self.created_coroutine(e);
+        }
         let P::Assign { targets, value } = &s.kind else {
             return None;
         };
@@ -141,7 +172,30 @@ impl<'p> Planner<'p> {
                 }
             }
         });
-        going_on > 0 && ending == 0
+        going_on > 0 && ending == 0 && !self.awaits_unwatched(&code.body)
+    }
+
+    /// Whether `body` awaits outside the `try` bodies and handlers of its
+    /// `except asyncio.CancelledError:`: a cancellation arriving there ends
+    /// the task in Python, where nothing in the listing watches the token.
+    fn awaits_unwatched(&self, body: &[py::Stmt]) -> bool {
+        let awaits = |block: &[py::Stmt]| {
+            block.iter().any(|s| {
+                let text = self.text(&s.span);
+                text.contains("await") || text.contains("async ")
+            })
+        };
+        body.iter().any(|s| match &s.kind {
+            P::Try {
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            } if handlers.iter().any(|h| self.catches_cancel(h)) => {
+                awaits(orelse) || awaits(finalbody)
+            }
+            _ => awaits(std::slice::from_ref(s)),
+        })
     }
 
     /// Whether `try: body except asyncio.CancelledError:` that goes on
@@ -150,8 +204,7 @@ impl<'p> Planner<'p> {
         if sc.prims.get(TOKEN) != Some(&PrimitiveKind::Token) {
             return Ok(false);
         }
-        let bad = super::deadline::leaves_or_assigns(body);
-        match bad {
+        match not_in_block(body) {
             Some(span) => refuse(
                 &span,
                 "this statement in a `try` whose task goes on after its cancellation",
@@ -225,4 +278,33 @@ impl<'p> Planner<'p> {
             into: None,
         })
     }
+}
+
+/// Whether `span` is a statement of the handler of a task that goes on
+/// after its cancellation (`cancellable`), with no `finally` after it:
+/// the handler runs in the token's `select!` branch, where an exception
+/// leaves the function as an `Err` (a `finally` would be skipped).
+pub(super) fn in_token_branch(
+    demo: &crate::render::plan::ir::ast::Demo,
+    cancellable: &std::collections::HashSet<String>,
+    span: &std::ops::Range<usize>,
+) -> bool {
+    use crate::render::plan::ir::ast::{StmtKind as K, walk};
+    let mut found = false;
+    for f in demo
+        .functions
+        .iter()
+        .filter(|f| cancellable.contains(&f.name))
+    {
+        walk(&f.body, &mut |s| {
+            if let K::Try {
+                on_cancel, finally, ..
+            } = &s.kind
+                && finally.is_empty()
+            {
+                walk(on_cancel, &mut |h| found |= h.span == *span);
+            }
+        });
+    }
+    found
 }

@@ -103,7 +103,10 @@ impl Planner<'_> {
             && let Some(v) = local_name(obj)
         {
             match (&**m, args.as_slice()) {
-                ("cancel", []) if let Some(k) = self.token_cancel(sc, v) => return one(s, k),
+                ("cancel", []) if let Some(k) = self.token_cancel(sc, v) => {
+                    self.cancel_after_start(s.span.start, &e.span)?;
+                    return one(s, k);
+                }
                 ("cancel", []) => {
                     return one(
                         s,
@@ -134,6 +137,12 @@ impl Planner<'_> {
                 "a coroutine called without `await`",
                 "it would never run; the Rust listing awaits, spawns or gathers each coroutine it calls",
             );
+        }
+        if let Some(into) = self.pending_handle(s.span.start)
+            && let Some(c) = one_arg(args)
+            && let Some(call) = self.spawn_call(sc, &into, c)?
+        {
+            return one(s, StmtKind::Spawn { call, into });
         }
         if self.is_member(f, Module::Asyncio, "create_task") {
             let call = match one_arg(args) {

@@ -45,6 +45,7 @@ mod deadline_awaits;
 mod dict_comp;
 mod done_callbacks;
 mod dunders;
+mod early_cancel;
 mod entry;
 mod enumerated;
 mod enums;
@@ -81,6 +82,7 @@ mod nested;
 mod nested_spec;
 mod objects;
 mod one_type;
+mod pending_tasks;
 mod print_file;
 mod property;
 mod rename;
@@ -208,6 +210,8 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         lifted: RefCell::new(Vec::new()),
         cancellable: HashSet::new(),
         token_for: RefCell::new(None),
+        pending: RefCell::default(),
+        early_cancels: HashMap::new(),
         current: std::cell::Cell::new(0),
         header: RefCell::new(None),
         hoisted_names: RefCell::new(HashSet::new()),
@@ -228,6 +232,9 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
     };
     let fallible = ir::raises::fallible(&planned);
     for (name, span) in ir::raises::unpropagated(&planned, &fallible) {
+        if cancel_token::in_token_branch(&planned, &p.cancellable, &span) {
+            continue;
+        }
         blockers.push(Untranslatable {
             span,
             construct: format!("an exception of `{name}` here"),
@@ -240,6 +247,7 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
     }
     blockers.extend(one_type::printed_mixed(&planned));
     blockers.extend(coroutine_exit::misplaced(&planned, &fallible));
+    blockers.extend(pending_tasks::misplaced(&planned, &fallible));
     blockers.extend(deadline_awaits::failing_under_deadline(&planned, &fallible));
     blockers.extend(mixed_returns::returns_mixed(&planned));
     for span in ir::raises::unreached_handlers(&planned) {
@@ -311,6 +319,11 @@ struct Planner<'p> {
     cancellable: HashSet<String>,
     /// The task being spawned, whose call gets a token made for it.
     token_for: RefCell<Option<String>>,
+    /// The starts of the `t.cancel()` statements that may come before the
+    /// task given a token has started (see [`early_cancel`]).
+    early_cancels: HashMap<usize, early_cancel::Early>,
+    /// The tasks `asyncio.run` cancels at its end (see [`pending_tasks`]).
+    pending: RefCell<pending_tasks::PendingTasks>,
     /// The id of the statement being planned, for the statements it lifts.
     current: std::cell::Cell<ir::ast::StmtId>,
     /// The statement being planned (see [`hoist`]).
@@ -452,7 +465,10 @@ impl<'p> Planner<'p> {
         let codes = self.codes(&stmts);
         self.scan_primitives(&codes);
         let program = self.program;
+        self.scan_pending(&program.module.body, &codes);
         self.scan_cancellable(&program.module.body, &codes);
+        self.keep_pending_if_cancellable();
+        self.scan_early_cancels(&program.module.body, &codes);
     }
 
     /// Every function's code: the definition it belongs to, and whether it
@@ -645,7 +661,8 @@ impl<'p> Planner<'p> {
         }
         let params = self.loops_as_context(&name, params, &mut scope);
         let hoisting = self.calling_hoisted(&code.body);
-        let body = self.block(&mut scope, hoisting.as_deref().unwrap_or(&code.body))?;
+        let mut body = self.block(&mut scope, hoisting.as_deref().unwrap_or(&code.body))?;
+        self.end_run(&name, &mut body);
         Ok(Function {
             kind,
             name,

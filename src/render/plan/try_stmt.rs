@@ -138,6 +138,12 @@ impl Planner<'_> {
                 Some((last, _)) if matches!(last.kind, P::Return(_)) && awaits_task(sc, body) => {
                     &h.body
                 }
+                // A task given a token returns from the token's branch.
+                Some((last, _))
+                    if matches!(last.kind, P::Return(_)) && self.token_try(sc, body)? =>
+                {
+                    &h.body
+                }
                 Some((last, _)) if matches!(last.kind, P::Return(_)) => {
                     return refuse(
                         &last.span,

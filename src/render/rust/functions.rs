@@ -83,6 +83,9 @@ impl Renderer<'_> {
                     StmtKind::Resolve { future, .. } => {
                         self.used.insert(future.clone());
                     }
+                    StmtKind::CancelPending(tasks) => {
+                        self.used.extend(tasks.iter().map(|p| p.task.clone()));
+                    }
                     StmtKind::Connect { server: n, .. }
                     | StmtKind::Send { conn: n, .. }
                     | StmtKind::Receive { conn: n, .. } => {

@@ -560,6 +560,7 @@ impl Types {
                 | StmtKind::Cancel { .. }
                 | StmtKind::CancelItem(_)
                 | StmtKind::AbortAll { .. }
+                | StmtKind::CancelPending(_)
                 | StmtKind::Send { .. }
                 | StmtKind::Close { .. }
                 | StmtKind::Runtime { .. }

@@ -91,6 +91,7 @@ mod nested_spec;
 mod objects;
 mod op_errors;
 mod options;
+mod pending_tasks;
 mod promoted;
 mod recursion;
 mod scoped;

@@ -309,6 +309,7 @@ impl Renderer<'_> {
                 pending,
             } => self.wait(calls, *first, timeout.as_ref(), done, pending),
             StmtKind::AbortAll { set } => self.abort_all(set),
+            StmtKind::CancelPending(tasks) => self.cancel_pending(tasks),
             StmtKind::AsCompleted { calls, var, body } => {
                 self.use_("futures::stream", "FuturesUnordered");
                 self.use_("futures", "StreamExt");

@@ -101,6 +101,17 @@ pub struct Call {
     pub span: Range<usize>,
 }
 
+/// A task that `asyncio.run` cancels at its end, if still pending.
+#[derive(Clone, Debug)]
+pub struct Pending {
+    /// The variable holding its handle.
+    pub task: String,
+    /// Its `CancellationToken`, when it goes on after its cancellation.
+    pub token: Option<String>,
+    /// The coroutine it runs.
+    pub coroutine: String,
+}
+
 /// The awaitables of a `gather` or `as_completed`.
 #[derive(Clone, Debug)]
 pub enum Calls {
@@ -214,6 +225,9 @@ pub enum StmtKind {
     },
     /// `for t in pending: t.cancel()` over the `pending` of a [`StmtKind::Wait`].
     AbortAll { set: String },
+    /// The end of the coroutine `asyncio.run` runs: each task still
+    /// pending is cancelled, in the order they were made, then awaited.
+    CancelPending(Vec<Pending>),
     /// `try: into = await asyncio.wait_for(call, timeout); body
     ///  except TimeoutError: on_timeout`.
     WaitFor {
