@@ -50,6 +50,7 @@ mod enumerated;
 mod enums;
 mod event_loop;
 mod exc_class;
+mod exc_fields;
 mod exc_star;
 mod executor;
 mod expr;

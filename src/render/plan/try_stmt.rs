@@ -17,11 +17,17 @@ use crate::render::plan::ir::value::Value;
 pub(super) struct Caught {
     /// `as name`.
     pub(super) name: Option<String>,
+    /// The classes it takes.
+    pub(super) classes: Vec<String>,
     /// The one class it takes, if one: `type(e).__name__`.
     pub(super) class: Option<String>,
     /// What `str(e)` always gives, where it is fixed: the `TimeoutError`
     /// of `asyncio.wait_for` has no message.
     pub(super) text: Option<String>,
+    /// The places of `e.args` that `print` shows.
+    pub(super) args_shown: Vec<std::ops::Range<usize>>,
+    /// Whether the handler raises the exception again.
+    pub(super) reraised: bool,
 }
 
 /// Whether `s` is a `try` with only a `finally`, outside a task that goes
@@ -232,8 +238,11 @@ impl Planner<'_> {
         // `except TimeoutError as e`: an exception without a message.
         sc.caught.push(Caught {
             name: h.name.as_ref().map(|n| n.ident().to_string()),
+            classes: vec!["TimeoutError".into()],
             class: Some("TimeoutError".into()),
             text: Some(String::new()),
+            args_shown: Vec::new(),
+            reraised: false,
         });
         let on_timeout = self.block(sc, &h.body);
         sc.caught.pop();
@@ -296,18 +305,16 @@ impl Planner<'_> {
             if h.star {
                 super::exc_star::no_reraise(&h.body)?;
             }
-            sc.caught.push(Caught {
-                name: name.clone(),
-                class: if h.star {
-                    Some(GROUP.to_string())
-                } else {
-                    // `type(e).__name__` names a subclass of a base class.
-                    (classes.len() == 1
-                        && !crate::render::plan::ir::raises::has_subclasses(&classes[0]))
-                    .then(|| classes[0].clone())
-                },
-                text: None,
-            });
+            let class = if h.star {
+                Some(GROUP.to_string())
+            } else {
+                // `type(e).__name__` names a subclass of a base class.
+                (classes.len() == 1
+                    && !crate::render::plan::ir::raises::has_subclasses(&classes[0]))
+                .then(|| classes[0].clone())
+            };
+            sc.caught
+                .push(self.caught(name.clone(), &classes, class, &h.body));
             let handled = self.block(sc, &h.body);
             sc.caught.pop();
             out.push(Handler {
@@ -413,6 +420,13 @@ impl Planner<'_> {
                     }));
                 }
                 Ok(None)
+            }
+            E::Attr(obj, attr)
+                if let Some(c) = find(obj)
+                    && c.text.is_none() =>
+            {
+                let name = c.name.as_deref().expect("found by its name");
+                self.caught_attr(c, name, attr, &e.span).map(Some)
             }
             E::Attr(obj, attr) if find(obj).is_some() => refuse(
                 &e.span,

@@ -10,7 +10,7 @@ use super::analysis::{assigned_in, read_in, stmt_exprs};
 use super::exc_groups::GROUP_DISPLAY;
 use super::names::ident;
 use crate::render::plan::ir::ast::{
-    Block, Call, Demo, Handler, Stmt, StmtKind, class_var, repr_var, walk,
+    Block, Call, Demo, Handler, Stmt, StmtKind, args_var, class_var, fields_var, repr_var, walk,
 };
 use crate::render::plan::ir::exc_groups::GROUP;
 use crate::render::plan::ir::raises::takes;
@@ -61,7 +61,7 @@ impl Renderer<'_> {
             if c == GROUP {
                 self.line(format!("    {c}(Vec<Error>),"));
             } else {
-                self.line(format!("    {c}(String),"));
+                self.line(format!("    {},", self.variant_decl(c)));
             }
         }
         self.line("}");
@@ -75,16 +75,23 @@ impl Renderer<'_> {
                 GROUP_DISPLAY.iter().for_each(|l| self.line(*l));
                 continue;
             }
-            self.line(format!(
-                "            Error::{c}(message) => write!(f, \"{{message}}\"),"
-            ));
+            let pattern = format!("            {}", self.message_pattern(c));
+            self.arm(&pattern, "write!(f, \"{message}\")");
         }
         self.line("        }");
         self.line("    }");
         self.line("}");
         self.line("");
-        if reads_caught(self.demo, repr_var) || super::gather_outcomes::has_outcomes(self.demo) {
+        // The `args` of a group writes the `repr` of each exception.
+        let group_args = reads_caught(self.demo, args_var) && classes.iter().any(|c| c == GROUP);
+        if reads_caught(self.demo, repr_var)
+            || super::gather_outcomes::has_outcomes(self.demo)
+            || group_args
+        {
             self.repr_impl(&classes);
+        }
+        if reads_caught(self.demo, args_var) {
+            self.args_impl(&classes);
         }
         if !reads_caught(self.demo, class_var) {
             return;
@@ -200,11 +207,38 @@ impl Renderer<'_> {
                 });
                 found
             };
-            let binds = named.is_some() || class.is_some() || repr.is_some() || reraises;
-            let pattern = match (binds, arm.len()) {
-                (false, _) => pattern,
-                (true, 1) => format!("err @ {pattern}"),
-                (true, _) => format!("err @ ({pattern})"),
+            let args = h
+                .name
+                .as_ref()
+                .map(|n| args_var(n))
+                .filter(|a| reads.contains(a));
+            let fields = h
+                .name
+                .as_ref()
+                .map(|n| fields_var(n))
+                .filter(|f| reads.contains(f));
+            let binds =
+                named.is_some() || class.is_some() || repr.is_some() || args.is_some() || reraises;
+            let pattern = match &fields {
+                // The handler borrows the struct of the fields it reads.
+                Some(f) => {
+                    let by = if binds { "ref " } else { "" };
+                    let pattern = arm
+                        .iter()
+                        .map(|c| format!("Error::{c}({by}{})", ident(f)))
+                        .collect::<Vec<_>>()
+                        .join(" | ");
+                    match (binds, arm.len()) {
+                        (false, _) => pattern,
+                        (true, 1) => format!("ref err @ {pattern}"),
+                        (true, _) => format!("ref err @ ({pattern})"),
+                    }
+                }
+                None => match (binds, arm.len()) {
+                    (false, _) => pattern,
+                    (true, 1) => format!("err @ {pattern}"),
+                    (true, _) => format!("err @ ({pattern})"),
+                },
             };
             self.line(format!("{pattern} => {{"));
             self.indent += 1;
@@ -220,8 +254,21 @@ impl Renderer<'_> {
                 self.line(format!("let {} = err.to_repr();", ident(r)));
                 self.declared.insert(r.clone());
             }
+            if let Some(a) = &args {
+                self.line(format!("let {} = err.args_repr();", ident(a)));
+                self.declared.insert(a.clone());
+            }
+            if let Some(f) = &fields {
+                self.declared.insert(f.clone());
+            }
             self.body(&h.body, false);
-            for n in named.iter().chain(&class).chain(&repr) {
+            for n in named
+                .iter()
+                .chain(&class)
+                .chain(&repr)
+                .chain(&args)
+                .chain(&fields)
+            {
                 self.declared.remove(n);
             }
             self.indent -= 1;

@@ -665,6 +665,8 @@ impl Renderer<'_> {
             StmtKind::Reraise => self.reraise(tail),
             StmtKind::Raise { class, message } => {
                 let text = match message {
+                    // The struct of an exception's fields.
+                    Some(e) if matches!(e.kind, ExprKind::New(_)) => self.expr(e).text,
                     Some(e) => {
                         let c = self.expr(e);
                         match (c.ty == Ty::Str, class == "KeyError") {

@@ -392,6 +392,18 @@ pub fn repr_var(name: &str) -> String {
     format!("{name}_repr")
 }
 
+/// The variable holding what `print` shows of `name.args`, the arguments
+/// of the exception caught as `name`.
+pub fn args_var(name: &str) -> String {
+    format!("{name}_args")
+}
+
+/// The variable bound to the struct of fields of the exception caught as
+/// `name`.
+pub fn fields_var(name: &str) -> String {
+    format!("{name}_fields")
+}
+
 impl Stmt {
     /// The nested blocks of the statement, in source order.
     pub fn blocks(&self) -> Vec<&Block> {
