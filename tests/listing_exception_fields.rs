@@ -174,3 +174,13 @@ asyncio.run(main())
     );
     assert!(at.starts_with("def __init__"), "{at}");
 }
+
+/// A class nothing raises has no text function: nothing would call it.
+#[test]
+fn a_class_nothing_raises_has_no_struct() {
+    let src = with_main("    try:\n        print(len(\"x\"))\n    except HttpError as e:\n        print(e)\n")
+        .replace("    if url == \"/gone\":\n        raise NotFound(url, 404)\n    raise HttpError(url, 500)\n", "    return url\n");
+    let text = listing(&src);
+    assert!(!text.contains("struct HttpError"), "{text}");
+    assert!(!text.contains("fn http_error_message"), "{text}");
+}

@@ -149,6 +149,10 @@ impl Planner<'_> {
         let Some((c, def)) = init else {
             return Ok(None);
         };
+        if !self.raises_from(name) {
+            // Nothing raises it: its text is never made.
+            return Ok(None);
+        }
         let params = self.params(c, name, 1, &def.span)?;
         let mut text = None;
         for st in &c.body {

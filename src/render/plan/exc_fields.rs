@@ -152,7 +152,29 @@ impl Planner<'_> {
                 _ => None,
             })
             .collect();
-        (!self.read_exception_fields(&owner, &set).is_empty()).then_some(owner)
+        (self.raises_from(&owner) && !self.read_exception_fields(&owner, &set).is_empty())
+            .then_some(owner)
+    }
+
+    /// Whether the program raises an exception whose `__init__` is
+    /// `owner`'s: what it defines for the class is used.
+    pub(super) fn raises_from(&self, owner: &str) -> bool {
+        let mut found = false;
+        for block in blocks(&self.program.module.body) {
+            py::walk(block, &mut |s| {
+                let P::Raise { exc: Some(e), .. } = &s.kind else {
+                    return;
+                };
+                let class = match &e.kind {
+                    E::Call(f, _) => &f.kind,
+                    k => k,
+                };
+                if let E::Name(py::Name::Global(n)) = class {
+                    found |= self.init_owner(n).as_deref() == Some(owner);
+                }
+            });
+        }
+        found
     }
 
     /// `e.field` or `e.args` of the exception caught as `e`.
