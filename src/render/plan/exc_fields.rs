@@ -31,7 +31,7 @@ impl VisitMut for AttrReads<'_> {
 
 /// Every block of the program: the module's and those of its functions
 /// and classes, at any depth.
-fn blocks(body: &[py::Stmt]) -> Vec<&[py::Stmt]> {
+pub(super) fn blocks(body: &[py::Stmt]) -> Vec<&[py::Stmt]> {
     let mut out = vec![body];
     py::walk(body, &mut |s| {
         if let P::Def { code, .. } | P::Class { code, .. } = &s.kind {

@@ -103,6 +103,7 @@ mod templates;
 mod threadsafe;
 mod timeout;
 mod truth_list;
+mod try_return;
 mod try_stmt;
 mod type_errors;
 mod type_name;

@@ -284,17 +284,20 @@ impl Planner<'_> {
         finalbody: &[py::Stmt],
     ) -> Result<Step> {
         let mut returns = None;
+        let returning = self.returning_try(s, body);
         py::walk(body, &mut |st| {
             if matches!(st.kind, P::Return(_)) && returns.is_none() {
                 returns = Some(st.span.clone());
             }
         });
-        if let Some(span) = returns {
+        if let Some(span) = returns.filter(|_| !returning) {
             return refuse(
                 &span,
                 "a `return` inside a `try` with `except`",
                 "the Rust listing runs the `try` block as an `async` block whose `Err` the \
-                 handlers take; a `return` there would end only the block",
+                 handlers take; a `return` there would end only the block (it translates a \
+                 `try` ending its function whose block ends in `return` and whose handlers \
+                 all `raise`)",
             );
         }
         let body = self.exit_caught_in(sc, handlers, |sc| self.block(sc, body))?;

@@ -163,22 +163,39 @@ impl Renderer<'_> {
         }
         self.declare_before(body);
         let start = self.lines.len();
-        self.line("let caught: Result<(), Error> = async {");
+        // A block ending in `return` gives the function's value as its `Ok`
+        // (see `plan::try_return`).
+        let returns = matches!(body.last().map(|s| &s.kind), Some(StmtKind::Return(_)));
+        let value = match returns {
+            true => self.types.ret_of(&self.func).rust(),
+            false => "()".to_string(),
+        };
+        self.line(format!("let caught: Result<{value}, Error> = async {{"));
         self.indent += 1;
         // A block ending in `raise` gives its `Err` as its value.
         let raises_last = self.raises_at_end(body);
-        self.body(body, raises_last);
-        if !raises_last {
+        self.body(body, raises_last || returns);
+        if !raises_last && !returns {
             self.line("Ok(())");
         }
         self.indent -= 1;
         self.line("}");
         self.line(".await;");
         self.join_short_block(start);
-        self.line("if let Err(err) = caught {");
-        self.indent += 1;
-        self.line("match err {");
-        self.indent += 1;
+        if returns {
+            self.line("match caught {");
+            self.line(match tail {
+                true => "    Ok(value) => Ok(value),",
+                false => "    Ok(value) => return Ok(value),",
+            });
+            self.line("    Err(err) => match err {");
+            self.indent += 2;
+        } else {
+            self.line("if let Err(err) = caught {");
+            self.indent += 1;
+            self.line("match err {");
+            self.indent += 1;
+        }
         for (h, arm) in handlers.iter().zip(&arms) {
             if arm.is_empty() {
                 continue;
@@ -276,6 +293,12 @@ impl Renderer<'_> {
         }
         if rest {
             self.line("err => return Err(err),");
+        }
+        if returns {
+            self.indent -= 2;
+            self.line("    },");
+            self.line(if tail { "}" } else { "};" });
+            return;
         }
         self.indent -= 1;
         self.line("}");
