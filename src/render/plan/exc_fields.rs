@@ -14,9 +14,9 @@ use crate::render::plan::ir::expr::{Expr, ExprKind};
 use std::ops::Range;
 
 /// The attributes read on a name (`name.attr`) in a block.
-struct AttrReads<'a> {
-    name: &'a str,
-    out: Vec<String>,
+pub(super) struct AttrReads<'a> {
+    pub(super) name: &'a str,
+    pub(super) out: Vec<String>,
 }
 
 impl VisitMut for AttrReads<'_> {
@@ -41,12 +41,14 @@ pub(super) fn blocks(body: &[py::Stmt]) -> Vec<&[py::Stmt]> {
     out
 }
 
-/// `name.args` written where `print` shows it: an argument of `print`, or
-/// a field of an f-string without a spec or conversion.
+/// `name.args` and `name.__cause__` written where `print` shows them: an
+/// argument of `print`, or a field of an f-string without a spec or
+/// conversion.
 fn shown_args(name: &str, handler: &[py::Stmt]) -> Vec<Range<usize>> {
     let is_args = |e: &py::Expr| {
         matches!(&e.kind, E::Attr(obj, attr)
-            if &**attr == "args" && matches!(&obj.kind, E::Name(n) if &**n.ident() == name))
+            if matches!(&**attr, "args" | "__cause__")
+                && matches!(&obj.kind, E::Name(n) if &**n.ident() == name))
     };
     let mut out = Vec::new();
     let mut shown = |e: &py::Expr| {
@@ -187,6 +189,9 @@ impl Planner<'_> {
     ) -> Result<ExprKind> {
         if attr == "args" && c.args_shown.contains(span) {
             return Ok(ExprKind::Var(args_var(name)));
+        }
+        if attr == "__cause__" {
+            return self.caught_cause(c, name, span);
         }
         if attr == "args" {
             return refuse(

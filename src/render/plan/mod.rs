@@ -49,6 +49,7 @@ mod entry;
 mod enumerated;
 mod enums;
 mod event_loop;
+mod exc_cause;
 mod exc_class;
 mod exc_fields;
 mod exc_star;

@@ -413,6 +413,17 @@ impl Planner<'_> {
                 if let E::Call(f, args) = &obj.kind
                     && is_builtin(f, "type")
                     && let [Arg::Positional(x)] = args.as_slice()
+                    && let E::Attr(inner, attr) = &x.kind
+                    && &**attr == "__cause__"
+                    && let Some(c) = find(inner)
+                    && let Some(n) = &c.name
+                    && let Some(k) = self.caught_cause_class(c, n)
+                {
+                    return Ok(Some(k));
+                }
+                if let E::Call(f, args) = &obj.kind
+                    && is_builtin(f, "type")
+                    && let [Arg::Positional(x)] = args.as_slice()
                     && let Some(c) = find(x)
                 {
                     return Ok(Some(match (&c.class, &c.name) {

@@ -10,7 +10,8 @@ use super::analysis::{assigned_in, read_in, stmt_exprs};
 use super::exc_groups::GROUP_DISPLAY;
 use super::names::ident;
 use crate::render::plan::ir::ast::{
-    Block, Call, Demo, Handler, Stmt, StmtKind, args_var, class_var, fields_var, repr_var, walk,
+    Block, Call, Demo, Handler, Stmt, StmtKind, args_var, cause_var, class_var, fields_var,
+    repr_var, walk,
 };
 use crate::render::plan::ir::exc_groups::GROUP;
 use crate::render::plan::ir::raises::takes;
@@ -93,7 +94,9 @@ impl Renderer<'_> {
         if reads_caught(self.demo, args_var) {
             self.args_impl(&classes);
         }
-        if !reads_caught(self.demo, class_var) {
+        if !reads_caught(self.demo, class_var)
+            && !reads_caught(self.demo, |n| class_var(&cause_var(n)))
+        {
             return;
         }
         self.line("impl Error {");
@@ -101,7 +104,8 @@ impl Renderer<'_> {
         self.line("    fn class_name(&self) -> &'static str {");
         self.line("        match self {");
         for c in &classes {
-            self.line(format!("            Error::{c}(_) => \"{c}\","));
+            let any = self.any_pattern(c);
+            self.line(format!("            {any} => \"{c}\","));
         }
         self.line("        }");
         self.line("    }");
@@ -202,7 +206,7 @@ impl Renderer<'_> {
             }
             let pattern = arm
                 .iter()
-                .map(|c| format!("Error::{c}(_)"))
+                .map(|c| self.any_pattern(c))
                 .collect::<Vec<_>>()
                 .join(" | ");
             let reads = read_in(&h.body);
@@ -234,15 +238,29 @@ impl Renderer<'_> {
                 .as_ref()
                 .map(|n| fields_var(n))
                 .filter(|f| reads.contains(f));
-            let binds =
-                named.is_some() || class.is_some() || repr.is_some() || args.is_some() || reraises;
-            let pattern = match &fields {
+            let cause = h
+                .name
+                .as_ref()
+                .map(|n| cause_var(n))
+                .filter(|v| reads.contains(v) || reads.contains(&class_var(v)));
+            let binds = named.is_some()
+                || class.is_some()
+                || repr.is_some()
+                || args.is_some()
+                || reraises
+                || super::exc_fields::raises_from_caught(&h.body);
+            let bound = fields
+                .as_ref()
+                .map(|f| (f, "{}"))
+                .or(cause.as_ref().map(|c| (c, "_, {}")));
+            let pattern = match bound {
                 // The handler borrows the struct of the fields it reads.
-                Some(f) => {
+                Some((f, held)) => {
                     let by = if binds { "ref " } else { "" };
+                    let held = held.replace("{}", &format!("{by}{}", ident(f)));
                     let pattern = arm
                         .iter()
-                        .map(|c| format!("Error::{c}({by}{})", ident(f)))
+                        .map(|c| format!("Error::{c}({held})"))
                         .collect::<Vec<_>>()
                         .join(" | ");
                     match (binds, arm.len()) {
@@ -278,6 +296,17 @@ impl Renderer<'_> {
             if let Some(f) = &fields {
                 self.declared.insert(f.clone());
             }
+            let cause_class = cause
+                .as_ref()
+                .map(|v| class_var(v))
+                .filter(|c| reads.contains(c));
+            if let Some(v) = &cause {
+                self.declared.insert(v.clone());
+            }
+            if let (Some(v), Some(c)) = (&cause, &cause_class) {
+                self.line(format!("let {} = {}.class_name();", ident(c), ident(v)));
+                self.declared.insert(c.clone());
+            }
             self.body(&h.body, false);
             for n in named
                 .iter()
@@ -285,6 +314,8 @@ impl Renderer<'_> {
                 .chain(&repr)
                 .chain(&args)
                 .chain(&fields)
+                .chain(&cause)
+                .chain(&cause_class)
             {
                 self.declared.remove(n);
             }

@@ -5,8 +5,52 @@
 //! the fields binds the struct (`Error::NotFound(e_fields)`).
 
 use super::Renderer;
-use crate::render::plan::ir::ast::{Demo, Function, StmtKind, walk};
-use crate::render::plan::ir::expr::ExprKind;
+use crate::render::plan::ir::ast::{Block, CAUGHT, Demo, Function, StmtKind, walk};
+use crate::render::plan::ir::expr::{Expr, ExprKind};
+
+/// Whether a `raise` gives this text: its text and the caught `Err` it was
+/// raised from (see `plan::exc_cause`).
+pub(super) fn with_cause(message: &Expr) -> Option<&Expr> {
+    match &message.kind {
+        ExprKind::Tuple(parts) => match parts.as_slice() {
+            [text, cause] if matches!(&cause.kind, ExprKind::Var(v) if v == CAUGHT) => Some(text),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Whether the `Error` variant of `class` holds the exception it was
+/// raised from.
+pub(super) fn holds_cause(demo: &Demo, class: &str) -> bool {
+    let mut found = false;
+    for f in &demo.functions {
+        walk(&f.body, &mut |s| {
+            if let StmtKind::Raise {
+                class: c,
+                message: Some(m),
+            } = &s.kind
+            {
+                found |= c == class && with_cause(m).is_some();
+            }
+        });
+    }
+    found
+}
+
+/// Whether a handler's body raises an exception from the one it caught.
+pub(super) fn raises_from_caught(body: &Block) -> bool {
+    let mut found = false;
+    walk(body, &mut |s| {
+        if let StmtKind::Raise {
+            message: Some(m), ..
+        } = &s.kind
+        {
+            found |= with_cause(m).is_some();
+        }
+    });
+    found
+}
 
 /// The struct the `Error` variant of `class` holds, if it has fields.
 pub(super) fn variant_struct(demo: &Demo, class: &str) -> Option<String> {
@@ -47,6 +91,9 @@ pub(super) fn is_exception_struct(demo: &Demo, f: &Function) -> bool {
 impl Renderer<'_> {
     /// The variant of `class` as the `Error` enum declares it.
     pub(super) fn variant_decl(&self, class: &str) -> String {
+        if holds_cause(self.demo, class) {
+            return format!("{class}(String, Box<Error>)");
+        }
         let held = variant_struct(self.demo, class).unwrap_or_else(|| "String".into());
         format!("{class}({held})")
     }
@@ -55,7 +102,16 @@ impl Renderer<'_> {
     pub(super) fn message_pattern(&self, class: &str) -> String {
         match variant_struct(self.demo, class) {
             Some(s) => format!("Error::{class}({s} {{ message, .. }})"),
+            None if holds_cause(self.demo, class) => format!("Error::{class}(message, _)"),
             None => format!("Error::{class}(message)"),
+        }
+    }
+
+    /// The pattern of the variant of `class` that binds nothing.
+    pub(super) fn any_pattern(&self, class: &str) -> String {
+        match holds_cause(self.demo, class) {
+            true => format!("Error::{class}(_, _)"),
+            false => format!("Error::{class}(_)"),
         }
     }
 

@@ -486,6 +486,10 @@ impl Types {
                             changed |= self.set(name, &repr, &Ty::Str);
                             let args = crate::render::plan::ir::ast::args_var(v);
                             changed |= self.set(name, &args, &Ty::Str);
+                            let cause = crate::render::plan::ir::ast::cause_var(v);
+                            changed |= self.set(name, &cause, &Ty::Str);
+                            let cause_class = crate::render::plan::ir::ast::class_var(&cause);
+                            changed |= self.set(name, &cause_class, &Ty::Str);
                             if let Some(s) = h
                                 .classes
                                 .iter()

@@ -398,6 +398,16 @@ pub fn args_var(name: &str) -> String {
     format!("{name}_args")
 }
 
+/// The variable bound to the exception that the exception caught as
+/// `name` was raised from (`name.__cause__`).
+pub fn cause_var(name: &str) -> String {
+    format!("{name}_cause")
+}
+
+/// The name the listing gives the caught `Err` in a handler: the cause of
+/// an exception raised there with `from`.
+pub const CAUGHT: &str = "err";
+
 /// The variable bound to the struct of fields of the exception caught as
 /// `name`.
 pub fn fields_var(name: &str) -> String {
