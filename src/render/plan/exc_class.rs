@@ -66,7 +66,7 @@ fn is_docstring(s: &py::Stmt) -> bool {
 
 impl Planner<'_> {
     /// The class statement of the program's class `name`, with its bases.
-    fn class_def(&self, name: &str) -> Option<(&Code, &[py::Expr])> {
+    pub(super) fn class_def(&self, name: &str) -> Option<(&Code, &[py::Expr])> {
         module_stmts(&self.program.module.body)
             .into_iter()
             .find_map(|s| match &s.kind {
@@ -149,6 +149,10 @@ impl Planner<'_> {
         let Some((c, def)) = init else {
             return Ok(None);
         };
+        if !self.raises_from(name) {
+            // Nothing raises it: its text is never made.
+            return Ok(None);
+        }
         let params = self.params(c, name, 1, &def.span)?;
         let mut text = None;
         for st in &c.body {
@@ -176,14 +180,68 @@ impl Planner<'_> {
                 );
             }
         }
+        let Some(text) = text else {
+            return refuse(
+                &def.span,
+                "an exception's `__init__` without `super().__init__(...)`",
+                "Python's exception then keeps the arguments of its call as its `args`, \
+                 whatever `__init__` does with them; the Rust listing's exception holds the \
+                 text `super().__init__(text)` gives it",
+            );
+        };
         let scope = Scope::new(FunctionKind::Blocking, Vec::new());
-        let value = match text.flatten() {
+        let value = match text {
             Some(t) => self.expr(&scope, t)?,
             None => Expr {
                 kind: ExprKind::Lit(crate::render::plan::ir::value::Value::Str("".into())),
                 span: def.span.clone(),
             },
         };
+        let mut params = params;
+        if self.exception_struct(name).as_deref() == Some(name) {
+            // A struct of the text and the fields the program reads.
+            let mut fields = vec![("message".to_string(), value)];
+            let set: Vec<String> = c
+                .body
+                .iter()
+                .filter_map(|st| match &st.kind {
+                    P::Assign { targets, .. } => match targets.as_slice() {
+                        [Target::Attr(_, a)] => Some(a.to_string()),
+                        _ => None,
+                    },
+                    _ => None,
+                })
+                .collect();
+            let read = self.read_exception_fields(name, &set);
+            for st in &c.body {
+                if let P::Assign { targets, value } = &st.kind
+                    && let [Target::Attr(_, a)] = targets.as_slice()
+                    && read.iter().any(|r| r == &**a)
+                {
+                    if &**a == "message" {
+                        return refuse(
+                            &st.span,
+                            "an exception's field `message`",
+                            "the Rust listing's exception keeps the text `str(e)` gives as \
+                             its field `message`: name the field otherwise",
+                        );
+                    }
+                    fields.push((a.to_string(), self.expr(&scope, value)?));
+                }
+            }
+            let used: Vec<&Expr> = fields.iter().map(|(_, e)| e).collect();
+            super::exc_fields::mark_unused(&mut params, &used);
+            return Ok(Some(Function {
+                kind: FunctionKind::Object,
+                name: name.to_string(),
+                params,
+                fields,
+                body: Vec::new(),
+                exit: Vec::new(),
+                span: s.span.clone(),
+            }));
+        }
+        super::exc_fields::mark_unused(&mut params, &[&value]);
         Ok(Some(Function {
             kind: FunctionKind::Blocking,
             name: message_fn(name),
@@ -201,7 +259,7 @@ impl Planner<'_> {
 
     /// The class whose `__init__` an exception class of the program runs:
     /// its own, or the nearest of its bases of the program's.
-    fn init_owner(&self, class: &str) -> Option<String> {
+    pub(super) fn init_owner(&self, class: &str) -> Option<String> {
         let mut class = class.to_string();
         for _ in 0..32 {
             let (code, bases) = self.class_def(&class)?;
@@ -249,6 +307,30 @@ impl Planner<'_> {
                     );
                 }
             }
+        }
+        if let Some(owner) = self.init_owner(class)
+            && let Some((code, _)) = self.class_def(&owner)
+            && let Some((_, init, _)) = methods(code).find(|(m, _, _)| *m == "__init__")
+            && init.params.positional.len() != planned.len() + 1
+        {
+            return refuse(
+                &e.span,
+                format!("`{class}` called with these arguments"),
+                "the Rust listing passes each parameter of the exception's `__init__` by \
+                 position, and Python raises `TypeError` for a call that does not",
+            );
+        }
+        if let Some(owner) = self.exception_struct(class) {
+            let call = Call {
+                name: owner,
+                args: planned,
+                span: e.span.clone(),
+            };
+            let fields = Expr {
+                kind: ExprKind::New(call),
+                span: e.span.clone(),
+            };
+            return Ok((class.to_string(), Some(fields)));
         }
         if let Some(owner) = self.init_owner(class) {
             let call = Call {

@@ -381,12 +381,20 @@ impl Planner<'_> {
                 one(s, StmtKind::Reraise)
             }
             // The cause shows only in the traceback of an uncaught exception.
-            P::Raise { exc: Some(e), .. } if let Some((class, arg)) = self.builtin_exception(e) => {
+            P::Raise {
+                exc: Some(e),
+                cause,
+            } if let Some((class, arg)) = self.builtin_exception(e) => {
                 let message = arg.map(|a| self.expr(sc, a)).transpose()?;
+                let message = self.with_cause(sc, &class, message, cause.as_ref(), &s.span)?;
                 one(s, StmtKind::Raise { class, message })
             }
-            P::Raise { exc: Some(e), .. } if self.raises_own(e) => {
+            P::Raise {
+                exc: Some(e),
+                cause,
+            } if self.raises_own(e) => {
                 let (class, message) = self.own_raise(sc, e)?;
+                let message = self.with_cause(sc, &class, message, cause.as_ref(), &s.span)?;
                 one(s, StmtKind::Raise { class, message })
             }
             P::Raise { .. } => refuse(

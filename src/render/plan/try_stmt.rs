@@ -17,11 +17,17 @@ use crate::render::plan::ir::value::Value;
 pub(super) struct Caught {
     /// `as name`.
     pub(super) name: Option<String>,
+    /// The classes it takes.
+    pub(super) classes: Vec<String>,
     /// The one class it takes, if one: `type(e).__name__`.
     pub(super) class: Option<String>,
     /// What `str(e)` always gives, where it is fixed: the `TimeoutError`
     /// of `asyncio.wait_for` has no message.
     pub(super) text: Option<String>,
+    /// The places of `e.args` that `print` shows.
+    pub(super) args_shown: Vec<std::ops::Range<usize>>,
+    /// Whether the handler raises the exception again.
+    pub(super) reraised: bool,
 }
 
 /// Whether `s` is a `try` with only a `finally`, outside a task that goes
@@ -238,8 +244,11 @@ impl Planner<'_> {
         // `except TimeoutError as e`: an exception without a message.
         sc.caught.push(Caught {
             name: h.name.as_ref().map(|n| n.ident().to_string()),
+            classes: vec!["TimeoutError".into()],
             class: Some("TimeoutError".into()),
             text: Some(String::new()),
+            args_shown: Vec::new(),
+            reraised: false,
         });
         let on_timeout = self.block(sc, &h.body);
         sc.caught.pop();
@@ -281,17 +290,20 @@ impl Planner<'_> {
         finalbody: &[py::Stmt],
     ) -> Result<Step> {
         let mut returns = None;
+        let returning = self.returning_try(s, body);
         py::walk(body, &mut |st| {
             if matches!(st.kind, P::Return(_)) && returns.is_none() {
                 returns = Some(st.span.clone());
             }
         });
-        if let Some(span) = returns {
+        if let Some(span) = returns.filter(|_| !returning) {
             return refuse(
                 &span,
                 "a `return` inside a `try` with `except`",
                 "the Rust listing runs the `try` block as an `async` block whose `Err` the \
-                 handlers take; a `return` there would end only the block",
+                 handlers take; a `return` there would end only the block (it translates a \
+                 `try` ending its function whose block ends in `return` and whose handlers \
+                 all `raise`)",
             );
         }
         let body = self.exit_caught_in(sc, handlers, |sc| self.block(sc, body))?;
@@ -302,18 +314,16 @@ impl Planner<'_> {
             if h.star {
                 super::exc_star::no_reraise(&h.body)?;
             }
-            sc.caught.push(Caught {
-                name: name.clone(),
-                class: if h.star {
-                    Some(GROUP.to_string())
-                } else {
-                    // `type(e).__name__` names a subclass of a base class.
-                    (classes.len() == 1
-                        && !crate::render::plan::ir::raises::has_subclasses(&classes[0]))
-                    .then(|| classes[0].clone())
-                },
-                text: None,
-            });
+            let class = if h.star {
+                Some(GROUP.to_string())
+            } else {
+                // `type(e).__name__` names a subclass of a base class.
+                (classes.len() == 1
+                    && !crate::render::plan::ir::raises::has_subclasses(&classes[0]))
+                .then(|| classes[0].clone())
+            };
+            sc.caught
+                .push(self.caught(name.clone(), &classes, class, &h.body));
             let handled = self.block(sc, &h.body);
             sc.caught.pop();
             out.push(Handler {
@@ -409,6 +419,17 @@ impl Planner<'_> {
                 if let E::Call(f, args) = &obj.kind
                     && is_builtin(f, "type")
                     && let [Arg::Positional(x)] = args.as_slice()
+                    && let E::Attr(inner, attr) = &x.kind
+                    && &**attr == "__cause__"
+                    && let Some(c) = find(inner)
+                    && let Some(n) = &c.name
+                    && let Some(k) = self.caught_cause_class(c, n)
+                {
+                    return Ok(Some(k));
+                }
+                if let E::Call(f, args) = &obj.kind
+                    && is_builtin(f, "type")
+                    && let [Arg::Positional(x)] = args.as_slice()
                     && let Some(c) = find(x)
                 {
                     return Ok(Some(match (&c.class, &c.name) {
@@ -419,6 +440,13 @@ impl Planner<'_> {
                     }));
                 }
                 Ok(None)
+            }
+            E::Attr(obj, attr)
+                if let Some(c) = find(obj)
+                    && c.text.is_none() =>
+            {
+                let name = c.name.as_deref().expect("found by its name");
+                self.caught_attr(c, name, attr, &e.span).map(Some)
             }
             E::Attr(obj, attr) if find(obj).is_some() => refuse(
                 &e.span,

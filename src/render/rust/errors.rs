@@ -10,7 +10,8 @@ use super::analysis::{assigned_in, read_in, stmt_exprs};
 use super::exc_groups::GROUP_DISPLAY;
 use super::names::ident;
 use crate::render::plan::ir::ast::{
-    Block, Call, Demo, Handler, Stmt, StmtKind, class_var, repr_var, walk,
+    Block, Call, Demo, Handler, Stmt, StmtKind, args_var, cause_var, class_var, fields_var,
+    repr_var, walk,
 };
 use crate::render::plan::ir::exc_groups::GROUP;
 use crate::render::plan::ir::raises::takes;
@@ -61,7 +62,7 @@ impl Renderer<'_> {
             if c == GROUP {
                 self.line(format!("    {c}(Vec<Error>),"));
             } else {
-                self.line(format!("    {c}(String),"));
+                self.line(format!("    {},", self.variant_decl(c)));
             }
         }
         self.line("}");
@@ -75,18 +76,27 @@ impl Renderer<'_> {
                 GROUP_DISPLAY.iter().for_each(|l| self.line(*l));
                 continue;
             }
-            self.line(format!(
-                "            Error::{c}(message) => write!(f, \"{{message}}\"),"
-            ));
+            let pattern = format!("            {}", self.message_pattern(c));
+            self.arm(&pattern, "write!(f, \"{message}\")");
         }
         self.line("        }");
         self.line("    }");
         self.line("}");
         self.line("");
-        if reads_caught(self.demo, repr_var) || super::gather_outcomes::has_outcomes(self.demo) {
+        // The `args` of a group writes the `repr` of each exception.
+        let group_args = reads_caught(self.demo, args_var) && classes.iter().any(|c| c == GROUP);
+        if reads_caught(self.demo, repr_var)
+            || super::gather_outcomes::has_outcomes(self.demo)
+            || group_args
+        {
             self.repr_impl(&classes);
         }
-        if !reads_caught(self.demo, class_var) {
+        if reads_caught(self.demo, args_var) {
+            self.args_impl(&classes);
+        }
+        if !reads_caught(self.demo, class_var)
+            && !reads_caught(self.demo, |n| class_var(&cause_var(n)))
+        {
             return;
         }
         self.line("impl Error {");
@@ -94,7 +104,8 @@ impl Renderer<'_> {
         self.line("    fn class_name(&self) -> &'static str {");
         self.line("        match self {");
         for c in &classes {
-            self.line(format!("            Error::{c}(_) => \"{c}\","));
+            let any = self.any_pattern(c);
+            self.line(format!("            {any} => \"{c}\","));
         }
         self.line("        }");
         self.line("    }");
@@ -156,29 +167,46 @@ impl Renderer<'_> {
         }
         self.declare_before(body);
         let start = self.lines.len();
-        self.line("let caught: Result<(), Error> = async {");
+        // A block ending in `return` gives the function's value as its `Ok`
+        // (see `plan::try_return`).
+        let returns = matches!(body.last().map(|s| &s.kind), Some(StmtKind::Return(_)));
+        let value = match returns {
+            true => self.types.ret_of(&self.func).rust(),
+            false => "()".to_string(),
+        };
+        self.line(format!("let caught: Result<{value}, Error> = async {{"));
         self.indent += 1;
         // A block ending in `raise` gives its `Err` as its value.
         let raises_last = self.raises_at_end(body);
-        self.body(body, raises_last);
-        if !raises_last {
+        self.body(body, raises_last || returns);
+        if !raises_last && !returns {
             self.line("Ok(())");
         }
         self.indent -= 1;
         self.line("}");
         self.line(".await;");
         self.join_short_block(start);
-        self.line("if let Err(err) = caught {");
-        self.indent += 1;
-        self.line("match err {");
-        self.indent += 1;
+        if returns {
+            self.line("match caught {");
+            self.line(match tail {
+                true => "    Ok(value) => Ok(value),",
+                false => "    Ok(value) => return Ok(value),",
+            });
+            self.line("    Err(err) => match err {");
+            self.indent += 2;
+        } else {
+            self.line("if let Err(err) = caught {");
+            self.indent += 1;
+            self.line("match err {");
+            self.indent += 1;
+        }
         for (h, arm) in handlers.iter().zip(&arms) {
             if arm.is_empty() {
                 continue;
             }
             let pattern = arm
                 .iter()
-                .map(|c| format!("Error::{c}(_)"))
+                .map(|c| self.any_pattern(c))
                 .collect::<Vec<_>>()
                 .join(" | ");
             let reads = read_in(&h.body);
@@ -200,11 +228,52 @@ impl Renderer<'_> {
                 });
                 found
             };
-            let binds = named.is_some() || class.is_some() || repr.is_some() || reraises;
-            let pattern = match (binds, arm.len()) {
-                (false, _) => pattern,
-                (true, 1) => format!("err @ {pattern}"),
-                (true, _) => format!("err @ ({pattern})"),
+            let args = h
+                .name
+                .as_ref()
+                .map(|n| args_var(n))
+                .filter(|a| reads.contains(a));
+            let fields = h
+                .name
+                .as_ref()
+                .map(|n| fields_var(n))
+                .filter(|f| reads.contains(f));
+            let cause = h
+                .name
+                .as_ref()
+                .map(|n| cause_var(n))
+                .filter(|v| reads.contains(v) || reads.contains(&class_var(v)));
+            let binds = named.is_some()
+                || class.is_some()
+                || repr.is_some()
+                || args.is_some()
+                || reraises
+                || super::exc_fields::raises_from_caught(&h.body);
+            let bound = fields
+                .as_ref()
+                .map(|f| (f, "{}"))
+                .or(cause.as_ref().map(|c| (c, "_, {}")));
+            let pattern = match bound {
+                // The handler borrows the struct of the fields it reads.
+                Some((f, held)) => {
+                    let by = if binds { "ref " } else { "" };
+                    let held = held.replace("{}", &format!("{by}{}", ident(f)));
+                    let pattern = arm
+                        .iter()
+                        .map(|c| format!("Error::{c}({held})"))
+                        .collect::<Vec<_>>()
+                        .join(" | ");
+                    match (binds, arm.len()) {
+                        (false, _) => pattern,
+                        (true, 1) => format!("ref err @ {pattern}"),
+                        (true, _) => format!("ref err @ ({pattern})"),
+                    }
+                }
+                None => match (binds, arm.len()) {
+                    (false, _) => pattern,
+                    (true, 1) => format!("err @ {pattern}"),
+                    (true, _) => format!("err @ ({pattern})"),
+                },
             };
             self.line(format!("{pattern} => {{"));
             self.indent += 1;
@@ -220,8 +289,34 @@ impl Renderer<'_> {
                 self.line(format!("let {} = err.to_repr();", ident(r)));
                 self.declared.insert(r.clone());
             }
+            if let Some(a) = &args {
+                self.line(format!("let {} = err.args_repr();", ident(a)));
+                self.declared.insert(a.clone());
+            }
+            if let Some(f) = &fields {
+                self.declared.insert(f.clone());
+            }
+            let cause_class = cause
+                .as_ref()
+                .map(|v| class_var(v))
+                .filter(|c| reads.contains(c));
+            if let Some(v) = &cause {
+                self.declared.insert(v.clone());
+            }
+            if let (Some(v), Some(c)) = (&cause, &cause_class) {
+                self.line(format!("let {} = {}.class_name();", ident(c), ident(v)));
+                self.declared.insert(c.clone());
+            }
             self.body(&h.body, false);
-            for n in named.iter().chain(&class).chain(&repr) {
+            for n in named
+                .iter()
+                .chain(&class)
+                .chain(&repr)
+                .chain(&args)
+                .chain(&fields)
+                .chain(&cause)
+                .chain(&cause_class)
+            {
                 self.declared.remove(n);
             }
             self.indent -= 1;
@@ -229,6 +324,12 @@ impl Renderer<'_> {
         }
         if rest {
             self.line("err => return Err(err),");
+        }
+        if returns {
+            self.indent -= 2;
+            self.line("    },");
+            self.line(if tail { "}" } else { "};" });
+            return;
         }
         self.indent -= 1;
         self.line("}");

@@ -71,7 +71,7 @@ impl Renderer<'_> {
             let taken: Vec<String> = classes
                 .iter()
                 .filter(|c| *c != GROUP && h.classes.iter().any(|of| takes(of, c)))
-                .map(|c| format!("Error::{c}(_)"))
+                .map(|c| self.any_pattern(c))
                 .collect();
             if taken.is_empty() {
                 self.line(format!(

@@ -37,6 +37,7 @@ impl Renderer<'_> {
         self.line("        match self {");
         for c in classes {
             let arm = format!("            Error::{c}");
+            let message = format!("            {}", self.message_pattern(c));
             if c == GROUP {
                 self.line(format!("{arm}(errors) => {{"));
                 self.line("                let items: Vec<String> = errors.iter().map(Error::to_repr).collect();");
@@ -47,14 +48,47 @@ impl Renderer<'_> {
                 self.line("            }");
             } else if c == "KeyError" || self.raises_number(c) {
                 // `str` of a `KeyError` is already its key's `repr`.
-                self.line(format!("{arm}(message) => format!(\"{c}({{message}})\"),"));
+                self.arm(&message, &format!("format!(\"{c}({{message}})\")"));
             } else {
-                self.line(format!(
-                    "{arm}(message) if message.is_empty() => \"{c}()\".to_string(),"
-                ));
-                self.line(format!(
-                    "{arm}(message) => format!(\"{c}({{}})\", py_repr(message)),"
-                ));
+                let empty = format!("{message} if message.is_empty()");
+                self.arm(&empty, &format!("\"{c}()\".to_string()"));
+                self.arm(
+                    &message,
+                    &format!("format!(\"{c}({{}})\", py_repr(message))"),
+                );
+            }
+        }
+        self.line("        }");
+        self.line("    }");
+        self.line("}");
+        self.line("");
+    }
+
+    /// `impl Error { fn args_repr(&self) -> String }`: what `print` shows
+    /// of Python's `exception.args`, the tuple of the arguments its
+    /// `repr` writes.
+    pub(super) fn args_impl(&mut self, classes: &[String]) {
+        self.line("impl Error {");
+        self.line("    /// What `print` shows of Python's `exception.args`.");
+        self.line("    fn args_repr(&self) -> String {");
+        self.line("        match self {");
+        for c in classes {
+            let arm = format!("            Error::{c}");
+            let message = format!("            {}", self.message_pattern(c));
+            if c == GROUP {
+                self.line(format!("{arm}(errors) => {{"));
+                self.line("                let items: Vec<String> = errors.iter().map(Error::to_repr).collect();");
+                self.line("                format!(");
+                self.line("                    \"('unhandled errors in a TaskGroup', [{}])\",");
+                self.line("                    items.join(\", \")");
+                self.line("                )");
+                self.line("            }");
+            } else if c == "KeyError" || self.raises_number(c) {
+                self.arm(&message, "format!(\"({message},)\")");
+            } else {
+                let empty = format!("{message} if message.is_empty()");
+                self.arm(&empty, "\"()\".to_string()");
+                self.arm(&message, "format!(\"({},)\", py_repr(message))");
             }
         }
         self.line("        }");

@@ -484,6 +484,20 @@ impl Types {
                             changed |= self.set(name, &class, &Ty::Str);
                             let repr = crate::render::plan::ir::ast::repr_var(v);
                             changed |= self.set(name, &repr, &Ty::Str);
+                            let args = crate::render::plan::ir::ast::args_var(v);
+                            changed |= self.set(name, &args, &Ty::Str);
+                            let cause = crate::render::plan::ir::ast::cause_var(v);
+                            changed |= self.set(name, &cause, &Ty::Str);
+                            let cause_class = crate::render::plan::ir::ast::class_var(&cause);
+                            changed |= self.set(name, &cause_class, &Ty::Str);
+                            if let Some(s) = h
+                                .classes
+                                .iter()
+                                .find_map(|c| super::exc_fields::variant_struct(demo, c))
+                            {
+                                let fields = crate::render::plan::ir::ast::fields_var(v);
+                                changed |= self.set(name, &fields, &Ty::Object(s));
+                            }
                         }
                         changed |= self.block(demo, f, &h.body);
                     }

@@ -64,6 +64,7 @@ mod durations;
 mod enums;
 mod errors;
 mod event_loop;
+mod exc_fields;
 mod exc_groups;
 mod exc_types;
 mod executor;
@@ -507,6 +508,9 @@ impl<'a> Renderer<'a> {
                 FunctionKind::Generator => self.generator(f),
                 FunctionKind::Iterator => self.iterator(f),
                 FunctionKind::Resource => self.resource(f),
+                FunctionKind::Object if exc_fields::is_exception_struct(self.demo, f) => {
+                    self.exception_struct(f)
+                }
                 FunctionKind::Object => self.object(f),
                 FunctionKind::Enum => self.enum_def(f),
             }

@@ -1,5 +1,6 @@
 //! An `async { .. }.await` whose block is one expression, joined on one
-//! line as rustfmt writes it when it fits: `async { Ok(()) }.await;`.
+//! line as rustfmt writes it when it fits: `async { Ok(()) }.await;`, or
+//! on the line after its `let ... =`.
 
 use super::Renderer;
 
@@ -19,14 +20,24 @@ impl Renderer<'_> {
             && end == ".await;";
         let indent = &self.lines[start][..self.lines[start].len() - open.len()];
         let joined = format!("{indent}{open} {body} }}{end}");
-        if !single || joined.len() > 100 {
-            return;
-        }
+        // rustfmt puts the block after the `=` of its `let` when the whole
+        // does not fit on one line.
+        let chain = format!("async {{ {body} }}.await");
+        let next = format!("{indent}    {chain};");
+        let joined = match open.strip_suffix(" async {") {
+            _ if !single => return,
+            _ if joined.len() <= 100 => vec![joined],
+            Some(head) if head.starts_with("let ") && next.len() <= 100 => {
+                vec![format!("{indent}{head}"), next]
+            }
+            _ => return,
+        };
+        let lines = joined.len();
         self.lines.truncate(start);
-        self.lines.push(joined);
+        self.lines.extend(joined);
         for span in self.spans.values_mut() {
             if span.start > start {
-                *span = start..start + 1;
+                *span = start..start + lines;
             }
         }
     }

@@ -666,6 +666,17 @@ impl Renderer<'_> {
             StmtKind::Reraise => self.reraise(tail),
             StmtKind::Raise { class, message } => {
                 let text = match message {
+                    // The struct of an exception's fields.
+                    Some(e) if matches!(e.kind, ExprKind::New(_)) => self.expr(e).text,
+                    // Its text, and the exception it was raised from.
+                    Some(e) if let Some(text) = super::exc_fields::with_cause(e) => {
+                        let c = self.expr(text);
+                        let text = match c.ty == Ty::Str {
+                            true => c.owned(),
+                            false => format!("{}.to_string()", c.wrap(10)),
+                        };
+                        format!("{text}, Box::new(err)")
+                    }
                     Some(e) => {
                         let c = self.expr(e);
                         match (c.ty == Ty::Str, class == "KeyError") {

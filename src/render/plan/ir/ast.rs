@@ -406,6 +406,28 @@ pub fn repr_var(name: &str) -> String {
     format!("{name}_repr")
 }
 
+/// The variable holding what `print` shows of `name.args`, the arguments
+/// of the exception caught as `name`.
+pub fn args_var(name: &str) -> String {
+    format!("{name}_args")
+}
+
+/// The variable bound to the exception that the exception caught as
+/// `name` was raised from (`name.__cause__`).
+pub fn cause_var(name: &str) -> String {
+    format!("{name}_cause")
+}
+
+/// The name the listing gives the caught `Err` in a handler: the cause of
+/// an exception raised there with `from`.
+pub const CAUGHT: &str = "err";
+
+/// The variable bound to the struct of fields of the exception caught as
+/// `name`.
+pub fn fields_var(name: &str) -> String {
+    format!("{name}_fields")
+}
+
 impl Stmt {
     /// The nested blocks of the statement, in source order.
     pub fn blocks(&self) -> Vec<&Block> {
