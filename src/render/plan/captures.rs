@@ -149,7 +149,7 @@ fn lift_in(outer: &Code, taken: &HashSet<Arc<str>>) -> Option<Code> {
 
 /// The names the module's own statements bind: a nested function of one
 /// of them keeps its place.
-fn module_names(body: &[Stmt]) -> HashSet<Arc<str>> {
+pub(super) fn module_names(body: &[Stmt]) -> HashSet<Arc<str>> {
     let mut out: HashSet<Arc<str>> = super::module::bound(body, false).into_keys().collect();
     for s in body {
         if let P::Def { name, .. } | P::Class { name, .. } | P::Import { name, .. } = &s.kind {
@@ -161,7 +161,7 @@ fn module_names(body: &[Stmt]) -> HashSet<Arc<str>> {
 
 /// The variables the nested `def` at `body[i]` captures, when it can take
 /// them as parameters (see the module's doc).
-fn liftable(
+pub(super) fn liftable(
     outer: &Code,
     body: &[Stmt],
     i: usize,
@@ -327,7 +327,7 @@ fn with_params(code: &Code, free: &[Arc<str>]) -> Code {
 /// Visits every expression `s` evaluates, sub-expressions after the
 /// expression (not inside the functions, lambdas and classes it defines,
 /// but a comprehension's first iterable and a lambda's defaults).
-fn stmt_exprs(s: &mut Stmt, f: &mut dyn FnMut(&mut py::Expr)) {
+pub(super) fn stmt_exprs(s: &mut Stmt, f: &mut dyn FnMut(&mut py::Expr)) {
     struct Exprs<'a>(&'a mut dyn FnMut(&mut py::Expr));
     impl VisitMut for Exprs<'_> {
         fn expr(&mut self, e: &mut py::Expr) {

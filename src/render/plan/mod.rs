@@ -68,6 +68,7 @@ mod identity;
 pub mod ir;
 mod jobs;
 mod kept_generator;
+mod kept_lambdas;
 mod keyword_only;
 mod lambdas;
 mod logging;
@@ -186,6 +187,8 @@ pub fn plan_all(program: &Program) -> std::result::Result<Demo, Vec<Untranslatab
 /// [`StmtKind::Untranslated`](ir::ast::StmtKind::Untranslated), for a
 /// partial listing.
 pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
+    let kept = kept_lambdas::as_defs(program);
+    let program = kept.as_ref().unwrap_or(program);
     let lifted = captures::lift(program);
     let program = lifted.as_ref().unwrap_or(program);
     let mut p = Planner {

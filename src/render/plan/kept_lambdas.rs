@@ -1,0 +1,139 @@
+//! `square = lambda x: x * x` in a function that only ever calls
+//! `square(...)`: the lambda is the nested `def square(x): return x * x`
+//! it means there (a lambda's name shows only when it is printed or passed
+//! on, which such a function never does), so the listing hoists it as it
+//! does a nested function (see `nested` and `captures`).
+
+use crate::program::{Code, CodeKind, ExprKind as E, Name, Program, Stmt, StmtKind as P, Target};
+use std::collections::HashSet;
+use std::sync::Arc;
+
+/// The program with each lambda its module functions keep in a variable
+/// and only call written as a nested `def`; `None` when it has none.
+pub(super) fn as_defs(program: &Program) -> Option<Program> {
+    let taken = super::captures::module_names(&program.module.body);
+    let mut changed = false;
+    let body: Vec<Stmt> = program
+        .module
+        .body
+        .iter()
+        .map(|s| match &s.kind {
+            P::Def {
+                code,
+                name,
+                defaults,
+                decorators,
+                annotations,
+            } => match defs_in(code, &taken) {
+                Some(outer) => {
+                    changed = true;
+                    Stmt {
+                        kind: P::Def {
+                            code: Arc::new(outer),
+                            name: name.clone(),
+                            defaults: defaults.clone(),
+                            decorators: decorators.clone(),
+                            annotations: annotations.clone(),
+                        },
+                        ..s.clone()
+                    }
+                }
+                None => s.clone(),
+            },
+            _ => s.clone(),
+        })
+        .collect();
+    if !changed {
+        return None;
+    }
+    let module = Code {
+        body,
+        ..(*program.module).clone()
+    };
+    Some(Program {
+        file: program.file.clone(),
+        source: program.source.clone(),
+        docstring: program.docstring.clone(),
+        module: Arc::new(module),
+        statement_count: program.statement_count,
+    })
+}
+
+/// `outer` with the lambdas it keeps at its top level and only calls
+/// written as `def`s, where the listing hoists them: a name the module
+/// does not bind, and nothing captured or only what `captures` can pass
+/// as arguments; `None` when it has none.
+fn defs_in(outer: &Code, taken: &HashSet<Arc<str>>) -> Option<Code> {
+    let bound = super::module::bound(&outer.body, false);
+    let mut body = outer.body.clone();
+    let mut changed = false;
+    for i in 0..body.len() {
+        let P::Assign { targets, value } = &body[i].kind else {
+            continue;
+        };
+        let ([Target::Name(name @ Name::Local(..))], E::Lambda { code, defaults }) =
+            (targets.as_slice(), &value.kind)
+        else {
+            continue;
+        };
+        let id = name.ident();
+        let is_param = outer.params.all().any(|p| p.name == *id);
+        if bound.get(id) != Some(&1) || is_param || taken.contains(id) || !only_called(&body, i, id)
+        {
+            continue;
+        }
+        let def = Code {
+            name: id.clone(),
+            qualname: format!("{}.<locals>.{id}", outer.qualname).into(),
+            kind: CodeKind::Function,
+            ..(**code).clone()
+        };
+        let (name, defaults) = (name.clone(), defaults.clone());
+        let as_def = P::Def {
+            code: Arc::new(def.clone()),
+            name: name.clone(),
+            defaults,
+            decorators: Vec::new(),
+            annotations: Vec::new(),
+        };
+        let kept = std::mem::replace(&mut body[i].kind, as_def);
+        let captures = def.captures.is_empty() || {
+            let around = Code {
+                body: body.clone(),
+                ..outer.clone()
+            };
+            super::captures::liftable(&around, &body, i, &def, &name).is_some()
+        };
+        if captures {
+            changed = true;
+        } else {
+            body[i].kind = kept;
+        }
+    }
+    changed.then(|| Code {
+        body,
+        ..outer.clone()
+    })
+}
+
+/// Whether `id` is used, and every use of it in `body` other than its
+/// binding at `body[at]` is a call of it after that binding (a function
+/// never called would be dead code in the listing).
+fn only_called(body: &[Stmt], at: usize, id: &str) -> bool {
+    let (mut uses, mut calls) = (0, 0);
+    for (k, s) in body.iter().enumerate() {
+        if k == at {
+            continue;
+        }
+        let mut s = s.clone();
+        let before = k < at;
+        super::captures::stmt_exprs(&mut s, &mut |e| match &e.kind {
+            E::Name(n) if &**n.ident() == id => uses += 1,
+            E::Call(f, _) if !before && matches!(&f.kind, E::Name(n) if &**n.ident() == id) => {
+                calls += 1
+            }
+            _ => {}
+        });
+    }
+    uses > 0 && uses == calls
+}

@@ -1,0 +1,74 @@
+//! The Rust listing of a lambda kept in a variable that its function only
+//! calls: a function of the module, as a nested `def` is, taking what it
+//! reads as leading parameters; a lambda passed on, or reading a variable
+//! that changes, is still refused at its place.
+
+#[path = "support/listing.rs"]
+mod support;
+
+use support::{has_all, listing, main_of, refused};
+
+#[test]
+fn a_lambda_only_called_is_a_function_of_the_module() {
+    let text = listing(&main_of(
+        "    square = lambda x: x * x\n    clamp = lambda v, lo=0, hi=10: max(lo, min(v, hi))\n    \
+         print(square(4), clamp(square(4)), clamp(5, hi=3))\n    await asyncio.sleep(0)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "fn square(x: i64) -> i64 {\n    x * x\n}",
+            "fn clamp(v: i64, lo: i64, hi: i64) -> i64 {\n    lo.max(v.min(hi))\n}",
+            "        square(4),\n        clamp(square(4), 0, 10),\n        clamp(5, 0, 3)\n",
+        ],
+    );
+    assert!(!text.contains("let square"), "{text}");
+}
+
+#[test]
+fn a_lambda_reading_a_variable_bound_once_takes_it_as_a_parameter() {
+    let text = listing(&main_of(
+        "    step = 3\n    bump = lambda n: n + step\n    await asyncio.sleep(0)\n    \
+         print(bump(1))\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "fn bump(step: i64, n: i64) -> i64 {\n    n + step\n}",
+            "println!(\"{}\", bump(step, 1));",
+        ],
+    );
+}
+
+#[test]
+fn a_lambda_reading_a_variable_that_changes_is_refused() {
+    let (construct, _, at) = refused(&main_of(
+        "    step = 3\n    bump = lambda n: n + step\n    step = 4\n    print(bump(1))\n    \
+         await asyncio.sleep(0)\n",
+    ));
+    assert_eq!(construct, "a `lambda`");
+    assert_eq!(at, "lambda n: n + step");
+}
+
+#[test]
+fn a_lambda_passed_on_or_bound_twice_is_refused() {
+    for body in [
+        "    twice = lambda n: n * 2\n    print(twice(1), list(map(twice, [1, 2])))\n",
+        "    twice = lambda n: n * 2\n    print(twice(1))\n    twice = lambda n: n * 3\n    \
+         print(twice(1))\n",
+        "    twice = lambda n: n * 2\n    print(twice)\n",
+    ] {
+        let (construct, _, at) = refused(&main_of(&format!("{body}    await asyncio.sleep(0)\n")));
+        assert_eq!(construct, "a `lambda`", "{body}");
+        assert_eq!(at, "lambda n: n * 2", "{body}");
+    }
+}
+
+#[test]
+fn a_lambda_never_called_is_refused() {
+    let (construct, _, at) = refused(&main_of(
+        "    twice = lambda n: n * 2\n    print(\"hi\")\n    await asyncio.sleep(0)\n",
+    ));
+    assert_eq!(construct, "a `lambda`");
+    assert_eq!(at, "lambda n: n * 2");
+}
