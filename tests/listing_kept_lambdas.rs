@@ -72,3 +72,37 @@ fn a_lambda_never_called_is_refused() {
     assert_eq!(construct, "a `lambda`");
     assert_eq!(at, "lambda n: n * 2");
 }
+
+#[test]
+fn a_lambda_called_in_a_comprehension_is_a_function_of_the_module() {
+    let text = listing(&main_of(
+        "    square = lambda x: x * x\n    print([square(v) for v in range(3)])\n    \
+         await asyncio.sleep(0)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "fn square(x: i64) -> i64 {\n    x * x\n}",
+            ".map(|v: i64| square(v))",
+        ],
+    );
+}
+
+#[test]
+fn a_lambda_named_in_a_comprehension_or_calling_itself_is_refused() {
+    for (body, at) in [
+        (
+            "    twice = lambda n: n * 2\n    print([twice for _ in range(2)][0](1))\n",
+            "lambda n: n * 2",
+        ),
+        (
+            "    fact = lambda n: 1 if n < 2 else n * fact(n - 1)\n    print(fact(4))\n",
+            "lambda n: 1 if n < 2 else n * fact(n - 1)",
+        ),
+    ] {
+        let (construct, _, found) =
+            refused(&main_of(&format!("{body}    await asyncio.sleep(0)\n")));
+        assert_eq!(construct, "a `lambda`", "{body}");
+        assert_eq!(found, at, "{body}");
+    }
+}

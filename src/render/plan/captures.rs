@@ -327,7 +327,7 @@ fn with_params(code: &Code, free: &[Arc<str>]) -> Code {
 /// Visits every expression `s` evaluates, sub-expressions after the
 /// expression (not inside the functions, lambdas and classes it defines,
 /// but a comprehension's first iterable and a lambda's defaults).
-pub(super) fn stmt_exprs(s: &mut Stmt, f: &mut dyn FnMut(&mut py::Expr)) {
+fn stmt_exprs(s: &mut Stmt, f: &mut dyn FnMut(&mut py::Expr)) {
     struct Exprs<'a>(&'a mut dyn FnMut(&mut py::Expr));
     impl VisitMut for Exprs<'_> {
         fn expr(&mut self, e: &mut py::Expr) {

@@ -4,7 +4,10 @@
 //! on, which such a function never does), so the listing hoists it as it
 //! does a nested function (see `nested` and `captures`).
 
-use crate::program::{Code, CodeKind, ExprKind as E, Name, Program, Stmt, StmtKind as P, Target};
+use crate::program::visit_mut::{VisitMut, stmt_mut};
+use crate::program::{
+    self as py, Code, CodeKind, ExprKind as E, Name, Program, Stmt, StmtKind as P, Target,
+};
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -71,14 +74,21 @@ fn defs_in(outer: &Code, taken: &HashSet<Arc<str>>) -> Option<Code> {
         let P::Assign { targets, value } = &body[i].kind else {
             continue;
         };
-        let ([Target::Name(name @ Name::Local(..))], E::Lambda { code, defaults }) =
-            (targets.as_slice(), &value.kind)
+        let (
+            [Target::Name(name @ (Name::Local(..) | Name::Cell(..)))],
+            E::Lambda { code, defaults },
+        ) = (targets.as_slice(), &value.kind)
         else {
             continue;
         };
         let id = name.ident();
         let is_param = outer.params.all().any(|p| p.name == *id);
-        if bound.get(id) != Some(&1) || is_param || taken.contains(id) || !only_called(&body, i, id)
+        if bound.get(id) != Some(&1)
+            || code.is_generator
+            || is_param
+            || taken.contains(id)
+            || !only_called(&body, i, id)
+            || (matches!(name, Name::Cell(..)) && captured(&body, id))
         {
             continue;
         }
@@ -117,17 +127,17 @@ fn defs_in(outer: &Code, taken: &HashSet<Arc<str>>) -> Option<Code> {
 }
 
 /// Whether `id` is used, and every use of it in `body` other than its
-/// binding at `body[at]` is a call of it after that binding (a function
-/// never called would be dead code in the listing).
+/// binding at `body[at]` (comprehensions included) is a call of it after
+/// that binding (a function never called would be dead code in the
+/// listing).
 fn only_called(body: &[Stmt], at: usize, id: &str) -> bool {
     let (mut uses, mut calls) = (0, 0);
     for (k, s) in body.iter().enumerate() {
         if k == at {
             continue;
         }
-        let mut s = s.clone();
         let before = k < at;
-        super::captures::stmt_exprs(&mut s, &mut |e| match &e.kind {
+        each_expr(s, &mut |e| match &e.kind {
             E::Name(n) if &**n.ident() == id => uses += 1,
             E::Call(f, _) if !before && matches!(&f.kind, E::Name(n) if &**n.ident() == id) => {
                 calls += 1
@@ -136,4 +146,41 @@ fn only_called(body: &[Stmt], at: usize, id: &str) -> bool {
         });
     }
     uses > 0 && uses == calls
+}
+
+/// Whether a function, lambda or class defined in `body` (the kept lambda
+/// itself included) captures `id`: only a comprehension may read it from
+/// its cell, as it reads a nested function's name.
+fn captured(body: &[Stmt], id: &str) -> bool {
+    let frees = |c: &Code| {
+        c.cells
+            .get(c.own_cells..)
+            .is_some_and(|f| f.iter().any(|v| &**v == id))
+    };
+    let mut found = false;
+    crate::program::walk(body, &mut |s| {
+        if let P::Def { code, .. } | P::Class { code, .. } = &s.kind {
+            found |= frees(code);
+        }
+    });
+    for s in body {
+        each_expr(s, &mut |e| {
+            if let E::Lambda { code, .. } = &e.kind {
+                found |= frees(code);
+            }
+        });
+    }
+    found
+}
+
+/// Visits every expression `s` evaluates, comprehensions whole (not the
+/// bodies of the functions, lambdas and classes it defines).
+fn each_expr(s: &Stmt, f: &mut dyn FnMut(&py::Expr)) {
+    struct Exprs<'a>(&'a mut dyn FnMut(&py::Expr));
+    impl VisitMut for Exprs<'_> {
+        fn expr(&mut self, e: &mut py::Expr) {
+            (self.0)(e);
+        }
+    }
+    stmt_mut(&mut s.clone(), &mut Exprs(f));
 }
