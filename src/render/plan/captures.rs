@@ -91,11 +91,21 @@ pub(super) fn lift(program: &Program) -> Option<Program> {
     })
 }
 
-/// `outer` with each of its read-only closures rewritten; `None` when it
-/// has none.
+/// `outer` with each of its read-only closures rewritten, and theirs;
+/// `None` when it has none.
 fn lift_in(outer: &Code, taken: &HashSet<Arc<str>>) -> Option<Code> {
     let mut body = outer.body.clone();
     let mut changed = false;
+    // The closures of its nested functions first, which may then be
+    // hoisted in turn.
+    for s in &mut body {
+        if let P::Def { code, .. } = &mut s.kind
+            && let Some(inner) = lift_in(code, taken)
+        {
+            *code = Arc::new(inner);
+            changed = true;
+        }
+    }
     for i in 0..body.len() {
         let P::Def {
             code: inner, name, ..
