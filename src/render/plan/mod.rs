@@ -71,6 +71,7 @@ mod kept_generator;
 mod kept_lambdas;
 mod keyword_only;
 mod lambdas;
+mod lazy_items;
 mod logging;
 mod loop_var_after;
 mod mixed_returns;
