@@ -106,3 +106,22 @@ fn a_lambda_named_in_a_comprehension_or_calling_itself_is_refused() {
         assert_eq!(found, at, "{body}");
     }
 }
+
+#[test]
+fn a_lambda_of_no_parameters_called_where_it_is_written_is_its_value() {
+    let text = listing(&main_of(
+        "    print((lambda: \"no args\")(), (lambda: [n * n for n in range(3)])())\n    \
+         await asyncio.sleep(0)\n",
+    ));
+    has_all(&text, &["(0..3).map(|n: i64| n * n).collect::<Vec<_>>()"]);
+    assert!(text.contains("\"no args {:?}\","), "{text}");
+}
+
+#[test]
+fn a_lambda_with_parameters_called_where_it_is_written_is_refused() {
+    let (construct, _, at) = refused(&main_of(
+        "    print((lambda a: a + 1)(2))\n    await asyncio.sleep(0)\n",
+    ));
+    assert_eq!(construct, "the call `(lambda a: a + 1)(2)`");
+    assert_eq!(at, "(lambda a: a + 1)(2)");
+}

@@ -120,6 +120,7 @@ fn defs_in(outer: &Code, taken: &HashSet<Arc<str>>) -> Option<Code> {
             body[i].kind = kept;
         }
     }
+    changed |= called_in_place(&mut body);
     changed.then(|| Code {
         body,
         ..outer.clone()
@@ -183,4 +184,48 @@ fn each_expr(s: &Stmt, f: &mut dyn FnMut(&py::Expr)) {
         }
     }
     stmt_mut(&mut s.clone(), &mut Exprs(f));
+}
+
+/// Replaces each `(lambda: value)()` in `body` by its `value`: a lambda of
+/// no parameters that captures nothing, called where it is written, is
+/// its value; whether any was.
+fn called_in_place(body: &mut [Stmt]) -> bool {
+    struct Inline(bool);
+    impl VisitMut for Inline {
+        fn expr(&mut self, e: &mut py::Expr) {
+            let E::Call(f, args) = &e.kind else {
+                return;
+            };
+            let E::Lambda { code, defaults } = &f.kind else {
+                return;
+            };
+            let [
+                Stmt {
+                    kind: P::Return(Some(value)),
+                    ..
+                },
+            ] = code.body.as_slice()
+            else {
+                return;
+            };
+            let p = &code.params;
+            let bare = p.positional.is_empty()
+                && p.varargs.is_none()
+                && p.keyword_only.is_empty()
+                && p.varkw.is_none();
+            if args.is_empty()
+                && defaults.is_empty()
+                && bare
+                && !code.is_generator
+                && code.locals.is_empty()
+                && code.cells.is_empty()
+            {
+                *e = value.clone();
+                self.0 = true;
+            }
+        }
+    }
+    let mut v = Inline(false);
+    crate::program::visit_mut::block_mut(body, &mut v);
+    v.0
 }
