@@ -6,7 +6,7 @@
 #[path = "support/listing.rs"]
 mod support;
 
-use support::{has_all, listing, main_of, refused};
+use support::{HEADER, RUN, has_all, listing, main_of, refused};
 
 #[test]
 fn a_lambda_only_called_is_a_function_of_the_module() {
@@ -124,4 +124,15 @@ fn a_lambda_with_parameters_called_where_it_is_written_is_refused() {
     ));
     assert_eq!(construct, "the call `(lambda a: a + 1)(2)`");
     assert_eq!(at, "(lambda a: a + 1)(2)");
+}
+
+#[test]
+fn a_second_lambda_of_the_same_name_in_another_function_is_refused() {
+    let (construct, _, at) = refused(&format!(
+        "{HEADER}def a():\n    square = lambda x: x * x\n    return square(2)\n\n\n\
+         def b():\n    square = lambda x: x + 100\n    return square(2)\n\n\n\
+         async def main():\n    print(a(), b())\n    await asyncio.sleep(0)\n{RUN}"
+    ));
+    assert_eq!(construct, "a `lambda`");
+    assert_eq!(at, "lambda x: x + 100");
 }

@@ -14,7 +14,7 @@ use std::sync::Arc;
 /// The program with each lambda its module functions keep in a variable
 /// and only call written as a nested `def`; `None` when it has none.
 pub(super) fn as_defs(program: &Program) -> Option<Program> {
-    let taken = super::captures::module_names(&program.module.body);
+    let mut taken = super::captures::module_names(&program.module.body);
     let mut changed = false;
     let body: Vec<Stmt> = program
         .module
@@ -27,7 +27,7 @@ pub(super) fn as_defs(program: &Program) -> Option<Program> {
                 defaults,
                 decorators,
                 annotations,
-            } => match defs_in(code, &taken) {
+            } => match defs_in(code, &mut taken) {
                 Some(outer) => {
                     changed = true;
                     Stmt {
@@ -64,9 +64,10 @@ pub(super) fn as_defs(program: &Program) -> Option<Program> {
 
 /// `outer` with the lambdas it keeps at its top level and only calls
 /// written as `def`s, where the listing hoists them: a name the module
-/// does not bind, and nothing captured or only what `captures` can pass
-/// as arguments; `None` when it has none.
-fn defs_in(outer: &Code, taken: &HashSet<Arc<str>>) -> Option<Code> {
+/// does not bind nor another lambda so rewritten has (`taken`, which
+/// gains the names of these), and nothing captured or only what
+/// `captures` can pass as arguments; `None` when it has none.
+fn defs_in(outer: &Code, taken: &mut HashSet<Arc<str>>) -> Option<Code> {
     let bound = super::module::bound(&outer.body, false);
     let mut body = outer.body.clone();
     let mut changed = false;
@@ -115,6 +116,7 @@ fn defs_in(outer: &Code, taken: &HashSet<Arc<str>>) -> Option<Code> {
             super::captures::liftable(&around, &body, i, &def, &name).is_some()
         };
         if captures {
+            taken.insert(name.ident().clone());
             changed = true;
         } else {
             body[i].kind = kept;
