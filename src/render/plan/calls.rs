@@ -502,7 +502,7 @@ impl Planner<'_> {
         let [g] = c.generators.as_slice() else {
             return refuse(&e.span, "an async comprehension with several `for`s", shape);
         };
-        if c.kind != py::CompKind::List || !g.is_async {
+        if c.kind == py::CompKind::Generator || !g.is_async {
             return refuse(&e.span, "this async comprehension", shape);
         }
         let Some(source) = self.user_call(

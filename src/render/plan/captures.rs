@@ -91,11 +91,21 @@ pub(super) fn lift(program: &Program) -> Option<Program> {
     })
 }
 
-/// `outer` with each of its read-only closures rewritten; `None` when it
-/// has none.
+/// `outer` with each of its read-only closures rewritten, and theirs;
+/// `None` when it has none.
 fn lift_in(outer: &Code, taken: &HashSet<Arc<str>>) -> Option<Code> {
     let mut body = outer.body.clone();
     let mut changed = false;
+    // The closures of its nested functions first, which may then be
+    // hoisted in turn.
+    for s in &mut body {
+        if let P::Def { code, .. } = &mut s.kind
+            && let Some(inner) = lift_in(code, taken)
+        {
+            *code = Arc::new(inner);
+            changed = true;
+        }
+    }
     for i in 0..body.len() {
         let P::Def {
             code: inner, name, ..
@@ -149,7 +159,7 @@ fn lift_in(outer: &Code, taken: &HashSet<Arc<str>>) -> Option<Code> {
 
 /// The names the module's own statements bind: a nested function of one
 /// of them keeps its place.
-fn module_names(body: &[Stmt]) -> HashSet<Arc<str>> {
+pub(super) fn module_names(body: &[Stmt]) -> HashSet<Arc<str>> {
     let mut out: HashSet<Arc<str>> = super::module::bound(body, false).into_keys().collect();
     for s in body {
         if let P::Def { name, .. } | P::Class { name, .. } | P::Import { name, .. } = &s.kind {
@@ -161,7 +171,7 @@ fn module_names(body: &[Stmt]) -> HashSet<Arc<str>> {
 
 /// The variables the nested `def` at `body[i]` captures, when it can take
 /// them as parameters (see the module's doc).
-fn liftable(
+pub(super) fn liftable(
     outer: &Code,
     body: &[Stmt],
     i: usize,

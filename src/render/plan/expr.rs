@@ -409,6 +409,7 @@ impl Planner<'_> {
                     && let [g] = c.generators.as_slice()
                     && g.ifs.len() <= 1 =>
             {
+                self.check_lazy_items(e, c)?;
                 let var = self.loop_pattern(sc, &g.target, &e.span)?;
                 let (value, filter) = self.over_tasks(sc, &g.target, &g.iter, || {
                     let filter = g.ifs.first().map(|f| self.expr(sc, f)).transpose();

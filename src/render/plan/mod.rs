@@ -74,8 +74,10 @@ mod isinstance;
 mod iter_objects;
 mod jobs;
 mod kept_generator;
+mod kept_lambdas;
 mod keyword_only;
 mod lambdas;
+mod lazy_items;
 mod logging;
 mod loop_var_after;
 mod mixed_returns;
@@ -195,6 +197,8 @@ pub fn plan_all(program: &Program) -> std::result::Result<Demo, Vec<Untranslatab
 /// [`StmtKind::Untranslated`](ir::ast::StmtKind::Untranslated), for a
 /// partial listing.
 pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
+    let kept = kept_lambdas::as_defs(program);
+    let program = kept.as_ref().unwrap_or(program);
     let lifted = captures::lift(program);
     let program = lifted.as_ref().unwrap_or(program);
     let mut p = Planner {

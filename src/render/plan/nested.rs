@@ -5,7 +5,7 @@
 //! closure) is still refused where it stands.
 
 use super::{Def, Planner};
-use crate::program::{Name, Stmt, StmtKind as P};
+use crate::program::{Code, Name, Stmt, StmtKind as P};
 use crate::render::plan::ir::ast::FunctionKind;
 use std::sync::Arc;
 
@@ -13,52 +13,59 @@ impl<'p> Planner<'p> {
     /// Registers as definitions the nested functions of the module's
     /// functions that the listing hoists: no captured variable, no
     /// decorator, no plain generator, a name no other definition, import
-    /// or variable of the function around it has.
+    /// or variable of the function around it has; and, in turn, those of
+    /// the functions hoisted.
     pub(super) fn scan_nested(&mut self, stmts: &[&'p Stmt]) {
         for s in stmts {
-            let P::Def { code: outer, .. } = &s.kind else {
+            if let P::Def { code: outer, .. } = &s.kind {
+                self.scan_nested_in(outer);
+            }
+        }
+    }
+
+    /// Registers the nested functions of `outer` that the listing hoists,
+    /// and theirs.
+    fn scan_nested_in(&mut self, outer: &'p Code) {
+        let bound = super::module::bound(&outer.body, false);
+        let mut found: Vec<&'p Stmt> = Vec::new();
+        crate::program::walk(&outer.body, &mut |inner| found.push(inner));
+        for inner in found {
+            let P::Def {
+                code,
+                name,
+                defaults,
+                decorators,
+                ..
+            } = &inner.kind
+            else {
                 continue;
             };
-            let bound = super::module::bound(&outer.body, false);
-            let mut found: Vec<&'p Stmt> = Vec::new();
-            crate::program::walk(&outer.body, &mut |inner| found.push(inner));
-            for inner in found {
-                let P::Def {
-                    code,
-                    name,
-                    defaults,
-                    decorators,
-                    ..
-                } = &inner.kind
-                else {
-                    continue;
-                };
-                let id = name.ident();
-                let kind = match (code.is_async, code.is_generator) {
-                    (true, false) => FunctionKind::Coroutine,
-                    (true, true) => FunctionKind::Generator,
-                    (false, false) => FunctionKind::Blocking,
-                    (false, true) => continue,
-                };
-                if !code.captures.is_empty()
-                    || !decorators.is_empty()
-                    || self.defs.contains_key(&**id)
-                    || self.imports.contains_key(&**id)
-                    || bound.contains_key(id)
-                {
-                    continue;
-                }
-                let def = Def {
-                    kind: Some(kind),
-                    params: code.params.positional.len(),
-                    names: &code.params.positional,
-                    defaults,
-                    varargs: super::varargs::plain(&code.params),
-                    keyword_only: super::keyword_only::params(&code.params),
-                };
-                self.defs.insert(id.to_string(), def);
-                self.hoisted.push((id.clone(), inner));
+            let id = name.ident();
+            let kind = match (code.is_async, code.is_generator) {
+                (true, false) => FunctionKind::Coroutine,
+                (true, true) => FunctionKind::Generator,
+                (false, false) => FunctionKind::Blocking,
+                (false, true) => continue,
+            };
+            if !code.captures.is_empty()
+                || !decorators.is_empty()
+                || self.defs.contains_key(&**id)
+                || self.imports.contains_key(&**id)
+                || bound.contains_key(id)
+            {
+                continue;
             }
+            let def = Def {
+                kind: Some(kind),
+                params: code.params.positional.len(),
+                names: &code.params.positional,
+                defaults,
+                varargs: super::varargs::plain(&code.params),
+                keyword_only: super::keyword_only::params(&code.params),
+            };
+            self.defs.insert(id.to_string(), def);
+            self.hoisted.push((id.clone(), inner));
+            self.scan_nested_in(code);
         }
     }
 

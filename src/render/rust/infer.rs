@@ -425,6 +425,7 @@ impl Types {
                     var,
                     value,
                     into,
+                    collection,
                     ..
                 } => {
                     changed |= self.call(demo, name, source, false);
@@ -434,7 +435,8 @@ impl Types {
                         Some(v) => self.expr_ty(name, v),
                         None => ty,
                     };
-                    changed |= self.set(name, into, &Ty::List(Box::new(out)));
+                    changed |=
+                        self.set(name, into, &super::collect::collected_ty(*collection, out));
                 }
                 StmtKind::AsyncWith { source, var, body } => {
                     changed |= self.call(demo, name, source, false);

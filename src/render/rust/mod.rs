@@ -56,6 +56,7 @@ mod calls;
 mod cancel_token;
 mod closures;
 mod code;
+mod collect;
 mod condition;
 mod conflicts;
 mod dicts;

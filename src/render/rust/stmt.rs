@@ -394,38 +394,7 @@ impl Renderer<'_> {
             StmtKind::AsyncWith { source, var, body } => {
                 self.async_with(s.id, source, var.as_deref(), body, tail)
             }
-            StmtKind::Collect {
-                source,
-                var,
-                value,
-                filter,
-                into,
-            } => {
-                self.use_("futures", "StreamExt");
-                let stream = self.stream(source);
-                let item = self.types.item_of(self.demo, &source.name);
-                let pat = ident(var);
-                let mut chain = Vec::new();
-                if let Some(f) = filter {
-                    let c = self.test(f);
-                    let p = if item.is_copy() {
-                        format!("&{pat}")
-                    } else {
-                        pat.clone()
-                    };
-                    chain.push(format!(".filter(|{p}| std::future::ready({}))", c.text));
-                }
-                if let Some(v) = value {
-                    let c = self.expr(v);
-                    if c.text != pat {
-                        chain.push(format!(".map(|{pat}| {})", c.owned()));
-                    }
-                }
-                let b = self.bind(into);
-                chain.push(".collect::<Vec<_>>()".into());
-                chain.push(".await".into());
-                self.chain_line(&b, &stream, &chain, ";");
-            }
+            StmtKind::Collect { .. } => self.collect(&s.kind),
             StmtKind::For { var, over, body } => {
                 let c = self.expr(over);
                 let head = if let Some(mut_head) = super::task_lists::dict_mut(&c, body, var) {

@@ -121,6 +121,18 @@ pub enum Calls {
     Each { call: Call, var: String, over: Expr },
 }
 
+/// What an async comprehension collects into.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Collection {
+    /// `[... async for ...]`: a `Vec`.
+    List,
+    /// `{x % k async for ...}` of ints below 8: a `BTreeSet`, sorted as
+    /// CPython keeps such a set.
+    Set,
+    /// `{key: value async for ...}`: an insertion-ordered `IndexMap`.
+    Dict,
+}
+
 #[derive(Clone, Debug)]
 pub enum StmtKind {
     /// `print(...)`.
@@ -272,13 +284,17 @@ pub enum StmtKind {
         var: Option<String>,
         body: Block,
     },
-    /// `into = [value async for var in source if filter]`.
+    /// `into = [value async for var in source if filter]`, or the set or
+    /// dict comprehension of that shape (a dict's `value` is the
+    /// `(key, value)` tuple); `awaits` when `value` awaits.
     Collect {
         source: Call,
         var: String,
         value: Option<Expr>,
         filter: Option<Expr>,
         into: String,
+        collection: Collection,
+        awaits: bool,
     },
     /// `for var in over: body`.
     For {
