@@ -93,6 +93,7 @@ mod stmt;
 mod str_class;
 mod str_concat;
 mod str_format;
+mod str_search;
 mod streams;
 mod sync;
 mod task_loops;

@@ -24,6 +24,9 @@ impl Renderer<'_> {
         if let Some(c) = super::str_pad::method(m, x, &args) {
             return c;
         }
+        if let Some(c) = super::str_search::method(m, x, &args) {
+            return c;
+        }
         let obj = x.wrap(10);
         let elem = x.ty.elem();
         // An item as the list holds it: owned, a float where floats are.

@@ -102,6 +102,7 @@ mod statics;
 mod stmt;
 mod str_class;
 mod str_pad;
+mod str_search;
 mod structs;
 mod sum_lists;
 mod sync;

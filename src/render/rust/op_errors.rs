@@ -178,6 +178,7 @@ pub(super) fn checked_classes(demo: &Demo, types: &Types) -> HashMap<Range<usize
             ExprKind::StrMethod(StrMethod::Remove, x, _) if matches!(ty(x), Ty::List(_)) => {
                 "ValueError"
             }
+            ExprKind::StrMethod(StrMethod::Index, _, _) => "ValueError",
             _ => continue,
         };
         if op.taken.contains(&class) {
@@ -319,6 +320,7 @@ impl Renderer<'_> {
                     10,
                 )
             }
+            ExprKind::StrMethod(StrMethod::Index, x, args) => return self.checked_index(x, args),
             _ => return None,
         })
     }
