@@ -87,7 +87,11 @@ impl Planner<'_> {
                 return Ok(k);
             }
             let shared = matches!(&obj.kind, E::Name(Name::Global(g)) if self.shared(g).is_some());
+            // `[].pop()`: Python's way to show its `IndexError`.
+            let empty_pop =
+                *method == StrMethod::Pop && matches!(&obj.kind, E::List(xs) if xs.is_empty());
             if method.mutates()
+                && !empty_pop
                 && !matches!(obj.kind, E::Name(Name::Local(..) | Name::Cell(..)))
                 && !shared
             {

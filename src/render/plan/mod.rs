@@ -42,6 +42,7 @@ mod data;
 mod dataclass;
 mod deadline;
 mod deadline_awaits;
+mod deletes;
 mod dict_comp;
 mod done_callbacks;
 mod dunders;

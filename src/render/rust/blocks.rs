@@ -7,7 +7,7 @@ use super::durations::scale_of;
 use super::names::{fn_name, ident, split_chain};
 use super::types::Ty;
 use crate::render::plan::ir::ast::{Block, Call, Calls, FunctionKind, StmtKind};
-use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, StrMethod};
+use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind};
 
 impl Renderer<'_> {
     /// The `else` of an `if`: a lone nested `if` becomes `} else if`.
@@ -131,9 +131,7 @@ impl Renderer<'_> {
             let c = self.expr(value);
             // An operation kept for the exception it may raise.
             // (`xs.remove(x)` gives nothing to keep.)
-            let keep = if self.checked.contains_key(&value.span)
-                && !matches!(value.kind, ExprKind::StrMethod(StrMethod::Remove, ..))
-            {
+            let keep = if self.checked.contains_key(&value.span) && c.ty != Ty::Unit {
                 "let _ = "
             } else {
                 ""

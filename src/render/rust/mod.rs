@@ -58,6 +58,7 @@ mod closures;
 mod code;
 mod condition;
 mod conflicts;
+mod deletes;
 mod dicts;
 mod dunders;
 mod durations;

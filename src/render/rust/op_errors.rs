@@ -106,9 +106,10 @@ const REMOVE: &[&str] = &[
     "/// `items.remove(value)` of a Python list: the first item `is_value` takes,",
     "/// taken out, or the `ValueError`.",
     "fn py_remove<T>(items: &mut Vec<T>, is_value: impl Fn(&T) -> bool) -> Result<(), Error> {",
-    "    let at = items.iter().position(is_value).ok_or_else(|| {",
-    "        Error::ValueError(\"list.remove(x): x not in list\".to_string())",
-    "    })?;",
+    "    let at = items",
+    "        .iter()",
+    "        .position(is_value)",
+    "        .ok_or_else(|| Error::ValueError(\"list.remove(x): x not in list\".to_string()))?;",
     "    items.remove(at);",
     "    Ok(())",
     "}",
@@ -179,6 +180,11 @@ pub(super) fn checked_classes(demo: &Demo, types: &Types) -> HashMap<Range<usize
                 "ValueError"
             }
             ExprKind::StrMethod(StrMethod::Index, _, _) => "ValueError",
+            ExprKind::StrMethod(StrMethod::Del, x, _) => match ty(x) {
+                Ty::List(_) => "IndexError",
+                Ty::Dict(..) => "KeyError",
+                _ => continue,
+            },
             _ => continue,
         };
         if op.taken.contains(&class) {
@@ -283,6 +289,10 @@ impl Renderer<'_> {
                 let x = self.expr(x);
                 let ty = x.ty.elem();
                 let text = match args.as_slice() {
+                    // `[].pop()`: a list of nothing.
+                    [] if ty == Ty::Unknown && x.text == "vec![]" => {
+                        return Some(Code::new("py_pop(&mut Vec::<()>::new())?", Ty::Unit, 10));
+                    }
                     [] => format!("py_pop(&mut {})?", x.wrap(7)),
                     [k] if matches!(x.ty, Ty::Dict(..)) => {
                         let k = self.expr(k);
@@ -321,6 +331,7 @@ impl Renderer<'_> {
                 )
             }
             ExprKind::StrMethod(StrMethod::Index, x, args) => return self.checked_index(x, args),
+            ExprKind::StrMethod(StrMethod::Del, x, args) => return self.checked_del(x, args),
             _ => return None,
         })
     }

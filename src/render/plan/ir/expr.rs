@@ -173,6 +173,8 @@ pub enum StrMethod {
     Count,
     /// `s.partition(sep)`: before, separator, after.
     Partition,
+    /// `del xs[i]` or `del d[k]`.
+    Del,
 }
 
 impl StrMethod {
@@ -234,6 +236,7 @@ impl StrMethod {
                 | StrMethod::Sort
                 | StrMethod::Reverse
                 | StrMethod::Clear
+                | StrMethod::Del
         )
     }
 }

@@ -52,6 +52,8 @@ pub fn candidates(e: &Expr) -> &'static [&'static str] {
         }
         // `xs.remove(x)` of what the list does not hold.
         ExprKind::StrMethod(StrMethod::Remove, _, args) if args.len() == 1 => &["ValueError"],
+        // `del xs[i]` past the end, `del d[k]` of a missing key.
+        ExprKind::StrMethod(StrMethod::Del, _, _) => &["IndexError", "KeyError"],
         // `s.index(sub)` or `xs.index(x)` of what is not there.
         ExprKind::StrMethod(StrMethod::Index, _, _) => &["ValueError"],
         ExprKind::Call(Builtin::Int | Builtin::Float, args) if matches!(args.as_slice(), [x] if !matches!(x.kind, ExprKind::Lit(Value::Int(_) | Value::Float(_)))) => {
