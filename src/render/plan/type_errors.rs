@@ -1,6 +1,8 @@
 //! `"1" + 1` and `1 + "x"`: a sum of a string literal and another
 //! literal, which Python always refuses with `TypeError`, written as the
-//! `raise` it is (Rust's types would reject the sum itself).
+//! `raise` it is (Rust's types would reject the sum itself). So is
+//! `abs(C())` of a class of the program without `__abs__`, and `abs(x)` of
+//! a string or `None` literal.
 
 use super::Planner;
 use crate::program::{self as py, BinOp, ExprKind as E, Literal, StmtKind as P};
@@ -28,6 +30,14 @@ impl Planner<'_> {
         let (P::Return(Some(e)) | P::Expr(e)) = &s.kind else {
             return None;
         };
+        if let Some(class) = self.abs_without_dunder(e) {
+            return Some(StmtKind::Raise {
+                class: "TypeError".into(),
+                message: Some(Expr::lit(Value::Str(
+                    format!("bad operand type for abs(): '{class}'").into(),
+                ))),
+            });
+        }
         let E::BinOp(BinOp::Add, a, b) = &e.kind else {
             return None;
         };
@@ -43,4 +53,51 @@ impl Planner<'_> {
             message: Some(Expr::lit(Value::Str(message.into()))),
         })
     }
+
+    /// The class name of the value of `abs(x)` when Python has no `abs` of
+    /// it: an instance `C()` of a class of the program that neither defines
+    /// `__abs__` nor derives from another class, a string or `None` literal.
+    fn abs_without_dunder(&self, e: &py::Expr) -> Option<String> {
+        let E::Call(f, args) = &e.kind else {
+            return None;
+        };
+        if !matches!(&f.kind, E::Name(py::Name::Global(n)) if &**n == "abs")
+            || self.defs.contains_key("abs")
+        {
+            return None;
+        }
+        let [py::Arg::Positional(x)] = args.as_slice() else {
+            return None;
+        };
+        match &x.kind {
+            E::Literal(Literal::Str(_) | Literal::None) => type_name(x).map(str::to_string),
+            E::Call(c, none) if none.is_empty() => {
+                let E::Name(py::Name::Global(class)) = &c.kind else {
+                    return None;
+                };
+                self.program.module.body.iter().find_map(|s| match &s.kind {
+                    P::Class {
+                        code, name, bases, ..
+                    } if bases.is_empty()
+                        && matches!(name, py::Name::Global(n) if n == class)
+                        && !defines(&code.body, "__abs__") =>
+                    {
+                        Some(class.to_string())
+                    }
+                    _ => None,
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Whether a class body defines the method `name`, or may (it assigns a
+/// class attribute).
+fn defines(body: &[py::Stmt], name: &str) -> bool {
+    body.iter().any(|s| match &s.kind {
+        P::Def { code, .. } => &*code.name == name,
+        P::Assign { .. } => true,
+        _ => false,
+    })
 }

@@ -118,6 +118,7 @@ mod timeout;
 mod truth;
 mod tuples;
 mod types;
+mod unused_classes;
 mod wait;
 mod wait_task;
 mod wrap;
@@ -495,8 +496,9 @@ impl<'a> Renderer<'a> {
         self.stop_static();
         self.error_enum();
         self.static_items();
+        let unmade = unused_classes::unmade(self.demo);
         for f in &self.demo.functions {
-            if objects::is_method(f) {
+            if objects::is_method(f) || unmade.contains(&f.name) {
                 continue;
             }
             let start = self.lines.len();
