@@ -94,3 +94,16 @@ fn extend_by_a_literal_and_insert_from_the_end() {
         ],
     );
 }
+
+#[test]
+fn del_at_a_string_of_a_list_is_refused_even_in_a_try() {
+    let program = asynclings::python::load(
+        "x.py",
+        &main_of(
+            "    xs = [1, 2]\n    try:\n        del xs[\"a\"]\n    except (IndexError, TypeError):\n        print(xs)\n",
+        ),
+    )
+    .expect("loads");
+    let text = asynclings::render::rust::render_program(&program).text();
+    has_all(&text, &["// x.py:7:9: `del` of this item"]);
+}

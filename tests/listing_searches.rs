@@ -142,7 +142,30 @@ fn a_search_of_what_has_no_such_method_is_refused() {
         &[
             "// The translator cannot translate this program yet (1 to do):",
             "// x.py:6:11: this search of a list",
-            "the Rust listing searches a string, or a list of integers or strings",
+            "the Rust listing searches a string for a string, or a list of integers",
+        ],
+    );
+}
+
+/// Python raises `TypeError` for a start that is no integer or a sought
+/// string that is no string; a list of integers holds no string.
+#[test]
+fn a_search_for_a_value_of_another_type_is_refused() {
+    let program = asynclings::python::load(
+        "x.py",
+        &main_of(
+            "    s = \"abc\"\n    xs = [1, 2]\n    print(s.find(\"b\", 1.5), s.index(1), xs.count(\"a\"), xs.index(2, 0))\n",
+        ),
+    )
+    .expect("loads");
+    let text = asynclings::render::rust::render_program(&program).text();
+    has_all(
+        &text,
+        &[
+            "// The translator cannot translate this program yet (3 to do):",
+            "// x.py:7:11: this search of a string",
+            "// x.py:7:29: this search of a string",
+            "// x.py:7:41: this search of a list",
         ],
     );
 }

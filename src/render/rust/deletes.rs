@@ -69,7 +69,8 @@ pub(super) fn del_conflicts(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                     };
                     let fits = match (types.expr_ty(&f.name, obj), args.as_slice()) {
                         (Ty::List(_), [i]) => {
-                            literal_index(i).is_some() || checked.contains_key(&e.span)
+                            types.expr_ty(&f.name, i) == Ty::Int
+                                && (literal_index(i).is_some() || checked.contains_key(&e.span))
                         }
                         (Ty::Dict(k, _), [_]) => *k == Ty::Str,
                         _ => false,

@@ -112,22 +112,31 @@ pub(super) fn receiver_conflicts(demo: &Demo, types: &Types) -> Vec<Untranslatab
                             return;
                         };
                         let ty = types.expr_ty(&f.name, obj);
+                        let arg = |i: usize| args.get(i).map(|a| types.expr_ty(&f.name, a));
+                        // What is sought is of the string's or the items' type,
+                        // a start is an integer.
+                        let sought = match &ty {
+                            Ty::List(elem) => searched_items(elem) && arg(0).as_ref() == Some(elem),
+                            _ => arg(0) == Some(Ty::Str),
+                        };
+                        let start = arg(1).is_none_or(|t| t == Ty::Int);
                         let fits = match m {
-                            StrMethod::Find | StrMethod::Partition => ty == Ty::Str,
+                            StrMethod::Find | StrMethod::Partition => {
+                                ty == Ty::Str && sought && start
+                            }
                             StrMethod::Replace => ty == Ty::Str || args.len() < 3,
-                            StrMethod::Index | StrMethod::Count => match &ty {
-                                Ty::Str => true,
-                                Ty::List(elem) => searched_items(elem),
-                                _ => false,
-                            },
+                            StrMethod::Index | StrMethod::Count => {
+                                matches!(ty, Ty::Str | Ty::List(_)) && sought && start
+                            }
                             _ => true,
                         };
                         if !fits {
                             out.push(Untranslatable {
                                 span: x.span.clone(),
                                 construct: format!("this search of {}", ty.noun()),
-                                reason: "the Rust listing searches a string, or a list of \
-                                         integers or strings"
+                                reason: "the Rust listing searches a string for a string, \
+                                         or a list of integers or strings for one of its \
+                                         items, from a start that is an integer"
                                     .into(),
                             });
                         }
