@@ -4,8 +4,10 @@
 //! `*py_item_at(&items, index)?` of a list, `py_int(text)?`,
 //! `py_pop(&mut items)?`, `py_pop_at(&mut items, index)?`,
 //! `py_pop_key(&mut map, key)?`,
-//! `py_remove(&mut items, |item| *item == value)?`; each gives the `Err` variant with
-//! Python's message.
+//! `py_remove(&mut items, |item| *item == value)?`, `py_str_index(text, sub,
+//! start)?` and `py_index(..).ok_or_else(..)?` (see [`super::str_search`]),
+//! `py_del_at(&mut items, index)?` (see [`super::deletes`]); each gives the
+//! `Err` variant with Python's message.
 
 use super::Renderer;
 use super::code::Code;

@@ -3,7 +3,9 @@
 //! key (`KeyError`), `xs[i]` past the end (`IndexError`), `int("x")`
 //! (`ValueError`), `xs.pop()` of an empty list (`IndexError`), `d.pop(k)`
 //! of a missing key (`KeyError`),
-//! `xs.remove(x)` of what it does not hold (`ValueError`),
+//! `xs.remove(x)` of what it does not hold (`ValueError`), `s.index(sub)`
+//! and `xs.index(x)` of what is not there (`ValueError`), `del xs[i]` past
+//! the end (`IndexError`) and `del d[k]` of a missing key (`KeyError`),
 //! `q.put_nowait(x)` of a full queue (`asyncio.QueueFull`) and
 //! `q.get_nowait()` of an empty one (`asyncio.QueueEmpty`). Such an operation is checked, an `Err` passed on with
 //! `?`, only inside a `try` whose `except` takes its class, or in a
