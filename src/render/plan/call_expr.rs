@@ -100,7 +100,11 @@ impl Planner<'_> {
                 return Ok(k);
             }
             let shared = matches!(&obj.kind, E::Name(Name::Global(g)) if self.shared(g).is_some());
+            // `[].pop()`: Python's way to show its `IndexError`.
+            let empty_pop =
+                *method == StrMethod::Pop && matches!(&obj.kind, E::List(xs) if xs.is_empty());
             if method.mutates()
+                && !empty_pop
                 && !matches!(obj.kind, E::Name(Name::Local(..) | Name::Cell(..)))
                 && !shared
             {
@@ -112,6 +116,7 @@ impl Planner<'_> {
                 );
             }
             super::builtins_args::check_fill(*method, args, &e.span)?;
+            super::str_search::check_literals(*method, args, &e.span)?;
             super::task_loops::dict_method_of_list(sc, *method, obj, &e.span)?;
             if let Some(answer) = super::str_class::class_test(*method, obj, &e.span)? {
                 return Ok(answer);

@@ -431,11 +431,7 @@ impl Planner<'_> {
                 "import at the top of the file",
             ),
             P::Assert { .. } => refuse(&s.span, "`assert`", "the Rust listing has no exceptions"),
-            P::Delete(_) => refuse(
-                &s.span,
-                "`del`",
-                "Rust frees values when they go out of scope",
-            ),
+            P::Delete(targets) => self.delete(sc, s, targets),
         }
     }
 

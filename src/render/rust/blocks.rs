@@ -131,9 +131,7 @@ impl Renderer<'_> {
             let c = self.expr(value);
             // An operation kept for the exception it may raise.
             // (`xs.remove(x)` gives nothing to keep.)
-            let keep = if self.checked.contains_key(&value.span)
-                && !matches!(value.kind, ExprKind::StrMethod(StrMethod::Remove, ..))
-            {
+            let keep = if self.checked.contains_key(&value.span) && c.ty != Ty::Unit {
                 "let _ = "
             } else {
                 ""

@@ -221,6 +221,8 @@ pub(super) fn helpers(lines: &[String]) -> Vec<&'static str> {
         out.push("");
     }
     out.extend(super::str_pad::helpers(&calls));
+    out.extend(super::str_search::helpers(&calls));
+    out.extend(super::deletes::helpers(&calls));
     out.extend(super::format_spec::helpers(&calls));
     out.extend(super::op_errors::helpers(&calls));
     out.extend(super::closures::helpers(&calls));

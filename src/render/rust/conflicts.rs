@@ -23,6 +23,8 @@ pub(super) fn type_conflicts(demo: &Demo) -> Vec<Untranslatable> {
     out.extend(super::spec_types::spec_conflicts(demo, &types));
     out.extend(super::isinstance::undecided(demo, &types));
     out.extend(super::collect::set_conflicts(demo, &types));
+    out.extend(super::str_search::receiver_conflicts(demo, &types));
+    out.extend(super::deletes::del_conflicts(demo, &types));
     for f in &demo.functions {
         for block in [&f.body, &f.exit] {
             walk(block, &mut |s| {

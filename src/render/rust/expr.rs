@@ -276,6 +276,9 @@ impl Renderer<'_> {
             ExprKind::StrMethod(m, x, args) => {
                 let shared = self.static_receiver(x).filter(|_| m.mutates());
                 let x = shared.unwrap_or_else(|| self.expr(x));
+                if let Some(c) = self.affix_tuple(*m, &x, args) {
+                    return c;
+                }
                 let arg = match m {
                     StrMethod::StartsWith | StrMethod::EndsWith => {
                         args.first().map(|a| self.expr(a).borrowed())

@@ -17,11 +17,18 @@ impl Renderer<'_> {
         {
             return c;
         }
+        let exprs = args;
         let args: Vec<Code> = args.iter().map(|a| self.expr(a)).collect();
+        if let Some(c) = super::deletes::method(m, x, exprs, &args) {
+            return c;
+        }
         if let Some(c) = super::str_class::method(m, x) {
             return c;
         }
         if let Some(c) = super::str_pad::method(m, x, &args) {
+            return c;
+        }
+        if let Some(c) = super::str_search::method(m, x, &args) {
             return c;
         }
         let obj = x.wrap(10);
@@ -89,9 +96,33 @@ impl Renderer<'_> {
             (StrMethod::Extend, [v]) if v.range => {
                 (format!("{obj}.extend({})", v.wrap(10)), Ty::Unit)
             }
+            // A literal of `&str`s extends a list of `String`s.
+            (StrMethod::Extend, [v]) if elem == Ty::Str && v.text.starts_with("vec![") => (
+                format!("{obj}.extend({}.map(String::from))", &v.text[4..]),
+                Ty::Unit,
+            ),
             (StrMethod::Extend, [v]) => (format!("{obj}.extend({})", v.owned()), Ty::Unit),
+            // Python counts a negative place from the end, and from 0 at most.
+            (StrMethod::Insert, [i, v])
+                if let Some(back) = i
+                    .text
+                    .strip_prefix('-')
+                    .filter(|n| n.parse::<u64>().is_ok()) =>
+            {
+                (
+                    format!(
+                        "{obj}.insert({obj}.len().saturating_sub({back}), {})",
+                        item(v)
+                    ),
+                    Ty::Unit,
+                )
+            }
             (StrMethod::Insert, [i, v]) => {
                 (format!("{obj}.insert({}, {})", index(i), item(v)), Ty::Unit)
+            }
+            // `[].pop()`: a list of nothing.
+            (StrMethod::Pop, []) if elem == Ty::Unknown && obj == "vec![]" => {
+                ("Vec::<()>::new().pop().unwrap()".to_string(), Ty::Unit)
             }
             (StrMethod::Pop, []) => (format!("{obj}.pop().unwrap()"), elem),
             (StrMethod::Pop, [i]) if i.text == "-1" => (format!("{obj}.pop().unwrap()"), elem),

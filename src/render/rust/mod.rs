@@ -59,6 +59,7 @@ mod code;
 mod collect;
 mod condition;
 mod conflicts;
+mod deletes;
 mod dicts;
 mod dunders;
 mod durations;
@@ -106,6 +107,7 @@ mod statics;
 mod stmt;
 mod str_class;
 mod str_pad;
+mod str_search;
 mod structs;
 mod sum_lists;
 mod sync;
@@ -120,6 +122,7 @@ mod timeout;
 mod truth;
 mod tuples;
 mod types;
+mod unused_classes;
 mod wait;
 mod wait_task;
 mod wrap;
@@ -497,8 +500,9 @@ impl<'a> Renderer<'a> {
         self.stop_static();
         self.error_enum();
         self.static_items();
+        let unmade = unused_classes::unmade(self.demo);
         for f in &self.demo.functions {
-            if objects::is_method(f) {
+            if objects::is_method(f) || unmade.contains(&f.name) {
                 continue;
             }
             let start = self.lines.len();

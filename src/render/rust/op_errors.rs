@@ -5,8 +5,10 @@
 //! a string, `py_int(text)?`,
 //! `py_pop(&mut items)?`, `py_pop_at(&mut items, index)?`,
 //! `py_pop_key(&mut map, key)?`,
-//! `py_remove(&mut items, |item| *item == value)?`; each gives the `Err` variant with
-//! Python's message.
+//! `py_remove(&mut items, |item| *item == value)?`, `py_str_index(text, sub,
+//! start)?` and `py_index(..).ok_or_else(..)?` (see [`super::str_search`]),
+//! `py_del_at(&mut items, index)?` (see [`super::deletes`]); each gives the
+//! `Err` variant with Python's message.
 
 use super::Renderer;
 use super::code::Code;
@@ -120,9 +122,10 @@ const REMOVE: &[&str] = &[
     "/// `items.remove(value)` of a Python list: the first item `is_value` takes,",
     "/// taken out, or the `ValueError`.",
     "fn py_remove<T>(items: &mut Vec<T>, is_value: impl Fn(&T) -> bool) -> Result<(), Error> {",
-    "    let at = items.iter().position(is_value).ok_or_else(|| {",
-    "        Error::ValueError(\"list.remove(x): x not in list\".to_string())",
-    "    })?;",
+    "    let at = items",
+    "        .iter()",
+    "        .position(is_value)",
+    "        .ok_or_else(|| Error::ValueError(\"list.remove(x): x not in list\".to_string()))?;",
     "    items.remove(at);",
     "    Ok(())",
     "}",
@@ -193,6 +196,12 @@ pub(super) fn checked_classes(demo: &Demo, types: &Types) -> HashMap<Range<usize
             ExprKind::StrMethod(StrMethod::Remove, x, _) if matches!(ty(x), Ty::List(_)) => {
                 "ValueError"
             }
+            ExprKind::StrMethod(StrMethod::Index, _, _) => "ValueError",
+            ExprKind::StrMethod(StrMethod::Del, x, _) => match ty(x) {
+                Ty::List(_) => "IndexError",
+                Ty::Dict(..) => "KeyError",
+                _ => continue,
+            },
             _ => continue,
         };
         if op.taken.contains(&class) {
@@ -303,6 +312,10 @@ impl Renderer<'_> {
                 let x = self.expr(x);
                 let ty = x.ty.elem();
                 let text = match args.as_slice() {
+                    // `[].pop()`: a list of nothing.
+                    [] if ty == Ty::Unknown && x.text == "vec![]" => {
+                        return Some(Code::new("py_pop(&mut Vec::<()>::new())?", Ty::Unit, 10));
+                    }
                     [] => format!("py_pop(&mut {})?", x.wrap(7)),
                     [k] if matches!(x.ty, Ty::Dict(..)) => {
                         let k = self.expr(k);
@@ -340,6 +353,8 @@ impl Renderer<'_> {
                     10,
                 )
             }
+            ExprKind::StrMethod(StrMethod::Index, x, args) => return self.checked_index(x, args),
+            ExprKind::StrMethod(StrMethod::Del, x, args) => return self.checked_del(x, args),
             _ => return None,
         })
     }

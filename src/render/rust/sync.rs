@@ -408,9 +408,10 @@ impl Renderer<'_> {
         // A value nobody reads needs no name.
         let into = into.filter(|n| self.used.contains(*n) || self.declared.contains(*n));
         let prefix = into.map(|v| self.bind(v)).unwrap_or_default();
-        // Else one link a line, a short root keeping its first link.
+        // Else one link a line, a short root at the start of the line keeping
+        // its first link.
         let (mut first, mut rest) = (links[0].clone(), &links[1..]);
-        if first.len() <= 4 {
+        if first.len() <= 4 && prefix.is_empty() {
             first.push_str(&links[1]);
             rest = &links[2..];
         }

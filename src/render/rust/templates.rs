@@ -108,8 +108,8 @@ impl Renderer<'_> {
         );
         let spec = if debug { ":?" } else { "" };
         if c.ty == Ty::Unit {
-            // An awaited call giving `None` still runs (and may fail), first.
-            if c.text.contains(".await") {
+            // A call giving `None` still runs (and may fail), first.
+            if c.text.contains(".await") || (c.text.contains('(') && c.text != "()") {
                 self.line(format!("{};", c.text));
             }
             fmt.push_str("None");

@@ -380,6 +380,8 @@ impl Types {
                 | StrMethod::IsDigit
                 | StrMethod::IsAlpha => Ty::Bool,
                 StrMethod::Split => Ty::List(Box::new(Ty::Str)),
+                StrMethod::Find | StrMethod::Index | StrMethod::Count => Ty::Int,
+                StrMethod::Partition => Ty::Tuple(vec![Ty::Str; 3]),
                 StrMethod::Pop => match self.expr_ty(f, x) {
                     // `d.pop(key)`: the value.
                     Ty::Dict(_, v) => *v,

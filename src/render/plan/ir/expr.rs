@@ -165,11 +165,21 @@ pub enum StrMethod {
     /// `d.setdefault(k, [])`, changed in place at once (`.append(x)`): the
     /// entry's list, made empty if the key is new.
     SetDefault,
+    /// `s.find(sub)` or `s.find(sub, start)`: where, or -1.
+    Find,
+    /// `s.index(sub)` or `xs.index(x)` (and a start): where, or `ValueError`.
+    Index,
+    /// `s.count(sub)` or `xs.count(x)`.
+    Count,
+    /// `s.partition(sep)`: before, separator, after.
+    Partition,
+    /// `del xs[i]` or `del d[k]`.
+    Del,
 }
 
 impl StrMethod {
     /// Python's name and number of arguments of each.
-    pub const ALL: [(&'static str, usize, StrMethod); 34] = [
+    pub const ALL: [(&'static str, usize, StrMethod); 41] = [
         ("upper", 0, StrMethod::Upper),
         ("lower", 0, StrMethod::Lower),
         ("strip", 0, StrMethod::Strip),
@@ -179,6 +189,7 @@ impl StrMethod {
         ("split", 0, StrMethod::Split),
         ("split", 1, StrMethod::Split),
         ("replace", 2, StrMethod::Replace),
+        ("replace", 3, StrMethod::Replace),
         ("append", 1, StrMethod::Append),
         ("extend", 1, StrMethod::Extend),
         ("insert", 2, StrMethod::Insert),
@@ -204,6 +215,12 @@ impl StrMethod {
         ("rjust", 2, StrMethod::Rjust),
         ("isdigit", 0, StrMethod::IsDigit),
         ("isalpha", 0, StrMethod::IsAlpha),
+        ("find", 1, StrMethod::Find),
+        ("find", 2, StrMethod::Find),
+        ("index", 1, StrMethod::Index),
+        ("index", 2, StrMethod::Index),
+        ("count", 1, StrMethod::Count),
+        ("partition", 1, StrMethod::Partition),
     ];
 
     /// Whether the method changes the list it is called on.
@@ -219,6 +236,7 @@ impl StrMethod {
                 | StrMethod::Sort
                 | StrMethod::Reverse
                 | StrMethod::Clear
+                | StrMethod::Del
         )
     }
 }

@@ -3,7 +3,9 @@
 //! key (`KeyError`), `xs[i]` past the end (`IndexError`), `int("x")`
 //! (`ValueError`), `xs.pop()` of an empty list (`IndexError`), `d.pop(k)`
 //! of a missing key (`KeyError`),
-//! `xs.remove(x)` of what it does not hold (`ValueError`),
+//! `xs.remove(x)` of what it does not hold (`ValueError`), `s.index(sub)`
+//! and `xs.index(x)` of what is not there (`ValueError`), `del xs[i]` past
+//! the end (`IndexError`) and `del d[k]` of a missing key (`KeyError`),
 //! `q.put_nowait(x)` of a full queue (`asyncio.QueueFull`) and
 //! `q.get_nowait()` of an empty one (`asyncio.QueueEmpty`). Such an operation is checked, an `Err` passed on with
 //! `?`, only inside a `try` whose `except` takes its class, or in a
@@ -52,6 +54,10 @@ pub fn candidates(e: &Expr) -> &'static [&'static str] {
         }
         // `xs.remove(x)` of what the list does not hold.
         ExprKind::StrMethod(StrMethod::Remove, _, args) if args.len() == 1 => &["ValueError"],
+        // `del xs[i]` past the end, `del d[k]` of a missing key.
+        ExprKind::StrMethod(StrMethod::Del, _, _) => &["IndexError", "KeyError"],
+        // `s.index(sub)` or `xs.index(x)` of what is not there.
+        ExprKind::StrMethod(StrMethod::Index, _, _) => &["ValueError"],
         ExprKind::Call(Builtin::Int | Builtin::Float, args) if matches!(args.as_slice(), [x] if !matches!(x.kind, ExprKind::Lit(Value::Int(_) | Value::Float(_)))) => {
             &["ValueError"]
         }

@@ -1,0 +1,49 @@
+//! A class of the program with nothing in it (`class N: pass`) that the
+//! listing never makes: the program makes it only where Python refuses
+//! what is done with it (`abs(N())`, a `TypeError` the listing raises), so
+//! Rust would warn of a struct never constructed. The listing leaves it out.
+
+use super::analysis::{each_expr, stmt_exprs};
+use crate::render::plan::ir::ast::{Demo, FunctionKind, walk};
+use crate::render::plan::ir::expr::ExprKind;
+use std::collections::HashSet;
+
+/// The empty classes of `demo` that none of its expressions makes.
+pub(super) fn unmade(demo: &Demo) -> HashSet<String> {
+    let mut made = HashSet::new();
+    for f in &demo.functions {
+        for block in [&f.body, &f.exit] {
+            walk(block, &mut |s| {
+                for (e, _) in stmt_exprs(s) {
+                    each_expr(e, &mut |x| {
+                        if let ExprKind::New(call) = &x.kind {
+                            made.insert(call.name.clone());
+                        }
+                    });
+                }
+            });
+        }
+        for (_, e) in &f.fields {
+            each_expr(e, &mut |x| {
+                if let ExprKind::New(call) = &x.kind {
+                    made.insert(call.name.clone());
+                }
+            });
+        }
+    }
+    demo.functions
+        .iter()
+        .filter(|f| {
+            f.kind == FunctionKind::Object
+                && f.fields.is_empty()
+                && f.body.is_empty()
+                && f.params.is_empty()
+                && !made.contains(&f.name)
+                && !demo
+                    .functions
+                    .iter()
+                    .any(|m| m.name.starts_with(&format!("{}.", f.name)))
+        })
+        .map(|f| f.name.clone())
+        .collect()
+}
