@@ -101,6 +101,7 @@ mod task_state;
 mod templates;
 mod threadsafe;
 mod timeout;
+mod timer_ties;
 mod truth_list;
 mod try_stmt;
 mod type_errors;
