@@ -209,6 +209,7 @@ const CORPUS_NOT_YET_RUSTFMT_CLEAN: &[&str] = &[
     "executor__shutdown_waits",
     "functions__global",
     "functions__key_closures",
+    "gather__tasks",
     "genexpr__aggregates",
     "lists__literal_slices",
     "lists__pop_remove_errors",
@@ -216,6 +217,7 @@ const CORPUS_NOT_YET_RUSTFMT_CLEAN: &[&str] = &[
     "logging__error_stack_plain",
     "loop__runs_share_a_clock",
     "queues__nowait_errors",
+    "scenarios__download_manager",
     "strings__nested_spec_widths",
     "strings__repetition_concat",
     "tasks__dict_of_tasks",
@@ -508,7 +510,7 @@ const PROGRAMS_EXCUSED: &[(&str, &str)] = &[
 
 /// The least number of corpus programs that must translate and agree: the
 /// figure may grow, never shrink.
-const PROGRAMS_AGREEING_AT_LEAST: usize = 158;
+const PROGRAMS_AGREEING_AT_LEAST: usize = 160;
 
 /// A listing's run: what it printed, and whether it exited with success;
 /// `None` when it ran past `limit` (it is killed).

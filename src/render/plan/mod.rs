@@ -61,6 +61,7 @@ mod future_methods;
 mod gather_outcomes;
 mod gather_sleeps;
 mod gather_value;
+mod given_names;
 mod globals;
 mod group;
 mod hoist;

@@ -100,6 +100,15 @@ impl Planner<'_> {
             return Ok(None);
         };
         let list = sc.item_lists.borrow().get(task).cloned();
+        if list
+            .as_ref()
+            .is_some_and(|l| sc.named_lists.contains(l) && self.loop_lists(task) == [l.clone()])
+        {
+            return Ok(Some(ExprKind::Task(
+                TaskOp::GivenName,
+                sc.local(task, &obj.span)?,
+            )));
+        }
         // The listing finds a loop variable's list by its name: one list.
         let lists = self.loop_lists(task);
         let one_list = lists.len() == 1 && list.as_ref().is_some_and(|l| lists.contains(l));

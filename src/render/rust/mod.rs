@@ -74,6 +74,7 @@ mod functions;
 mod gather_outcomes;
 mod gather_sleeps;
 mod gather_value;
+mod gathered_tasks;
 mod identity;
 mod infer;
 mod item_ops;
