@@ -157,10 +157,15 @@ impl Planner<'_> {
             None if self.reads_all(&g.target, label) => self.expr(sc, &with(label.clone()))?,
             None => return Ok(None),
         };
-        let (list, _) = self.assign(sc, rest, std::slice::from_ref(target), &unnamed)?;
+        let (list, used) = self.assign(sc, rest, std::slice::from_ref(target), &unnamed)?;
         let list_name = n.ident().to_string();
         // asyncio numbers none of them: each has the name given.
         sc.task_numbers.remove(&list_name);
+        if used != 1 {
+            // The list and the loop after it are one shape (`as_completed`),
+            // which keeps no list to name.
+            return Ok(Some((list, used)));
+        }
         sc.named_lists.push(list_name.clone());
         if let Some(list) = list {
             self.lifted.borrow_mut().push(list.kind);
