@@ -45,10 +45,7 @@ fn names_from_a_variable_are_the_comprehension_again() {
 tasks = [asyncio.create_task(work(*job), name=job[0]) for job in jobs]\n    \
 for t in tasks:\n        print(t.get_name(), await t)\n",
     ));
-    has_all(
-        &text,
-        &[".zip(jobs.iter().map(|job| job.0.to_string()).collect::<Vec<_>>())"],
-    );
+    has_all(&text, &[".zip(jobs.iter().map(|job| job.0.to_string()))"]);
 }
 
 #[test]

@@ -68,12 +68,9 @@ impl Renderer<'_> {
     pub(super) fn given_names(&mut self, list: &str, names: &Expr) {
         self.use_("std::collections", "HashMap");
         let names = self.expr(names);
-        // A list of literals is an array.
-        let names = names
-            .text
-            .strip_prefix("vec!")
-            .unwrap_or(&names.text)
-            .to_string();
+        // A list of literals is an array; a comprehension, its iterator.
+        let names = names.text.strip_prefix("vec!").unwrap_or(&names.text);
+        let names = names.strip_suffix(".collect::<Vec<_>>()").unwrap_or(names);
         self.line("// Tokio's tasks have no names: each task's id, with the name it was given.");
         let calls = [
             ".iter()".to_string(),
