@@ -22,6 +22,7 @@ pub(super) fn type_conflicts(demo: &Demo) -> Vec<Untranslatable> {
     out.extend(super::mutated_args::mutated_args(demo, &types));
     out.extend(super::spec_types::spec_conflicts(demo, &types));
     out.extend(super::printed_handles::printed_handles(demo, &types));
+    out.extend(super::gathered_tasks::failing_gathers(demo));
     for f in &demo.functions {
         for block in [&f.body, &f.exit] {
             walk(block, &mut |s| {
