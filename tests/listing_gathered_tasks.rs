@@ -51,3 +51,14 @@ except ValueError as e:\n        print(\"error:\", e)\n",
     assert!(!text.contains(REFUSED), "{text}");
     has_all(&text, &["try_join_all(vec![download("]);
 }
+
+#[test]
+fn a_gather_of_task_variables_one_of_which_can_raise_is_refused() {
+    let text = shown(&program(
+        "    a = asyncio.create_task(download(\"ok\", 1))\n    \
+b = asyncio.create_task(download(\"broken\", 2))\n    \
+try:\n        print(await asyncio.gather(a, b))\n    except ValueError as e:\n        \
+print(\"error:\", e)\n",
+    ));
+    has_all(&text, &[&format!("// x.py:15:15: {REFUSED}")]);
+}
