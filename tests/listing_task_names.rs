@@ -109,3 +109,20 @@ print([t.get_name() for t in tasks])\n{RUN}"
     let (construct, _, _) = refused(&src);
     assert_eq!(construct, "`t.get_name()` of a task without `name=`");
 }
+
+#[test]
+fn tuples_of_the_loops_list_are_no_calls() {
+    // `("a", 1)` opens a tuple, not a call: the list is still made first.
+    let text = listing(&format!(
+        "{HEADER}async def work(name, n):\n    await asyncio.sleep(n)\n    return name\n\n\n\
+async def main():\n    tasks = [asyncio.create_task(work(n, k)) for n, k in [(\"a\", 1), (\"b\", 2)]]\n    \
+for t in tasks:\n        print(t.get_name(), await t)\n{RUN}"
+    ));
+    has_all(
+        &text,
+        &[
+            "let tasks_names: HashMap<_, _> = (2..)",
+            "tasks_names[&t.id()]",
+        ],
+    );
+}

@@ -41,6 +41,9 @@ impl Planner<'_> {
         if let Some(step) = self.wait_stmt(sc, rest, target, value)? {
             return Ok(step);
         }
+        if let Some(step) = self.named_task_list(sc, rest, target, value)? {
+            return Ok(step);
+        }
         self.note_task_list(sc, target, value);
         self.note_task_numbers(sc, s, target, value);
         // A list of tasks that `asyncio.as_completed` takes right after.

@@ -131,7 +131,8 @@ impl Planner<'_> {
                     &e.span,
                     "this `asyncio.create_task`",
                     "the Rust listing spawns one call of a coroutine of the program: \
-                     `asyncio.create_task(f(...))`, without `name=`",
+                     `asyncio.create_task(f(...))`, without `name=` (in a list comprehension, \
+                     with a `name=` that calls nothing)",
                 );
             };
             let E::Call(g, inner_args) = &inner.kind else {

@@ -74,6 +74,8 @@ pub(super) struct Scope {
     /// The number asyncio gives the first task of such a list, made
     /// without `name=`, where it is known (see `plan::task_names`).
     pub(super) task_numbers: HashMap<String, u32>,
+    /// Lists of tasks made with `name=` (see `plan::given_names`).
+    pub(super) named_lists: Vec<String>,
     /// The list (or dict) each loop or comprehension variable over one
     /// goes over, last noted.
     pub(super) item_lists: std::cell::RefCell<HashMap<String, String>>,
@@ -117,6 +119,7 @@ impl Scope {
             task_loops: Vec::new(),
             task_dicts: Vec::new(),
             task_numbers: HashMap::new(),
+            named_lists: Vec::new(),
             item_lists: Default::default(),
             comp_tasks: Default::default(),
             timed: Default::default(),

@@ -31,6 +31,7 @@ impl Planner<'_> {
         let name = n.ident().to_string();
         sc.task_lists.retain(|l| *l != name);
         sc.task_dicts.retain(|l| *l != name);
+        sc.named_lists.retain(|l| *l != name);
         if is_list {
             sc.task_lists.push(name);
         } else if is_dict {

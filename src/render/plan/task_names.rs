@@ -16,6 +16,27 @@ use crate::render::plan::ir::expr::{ExprKind, TaskOp};
 /// creates a task without a call (`async with asyncio.TaskGroup()` has one).
 const CREATES: [&str; 2] = ["await", "async "];
 
+/// How many calls `text` makes: a `(` right after a name or a closing
+/// bracket (one after a space, `[`, `(` or `,` opens a tuple).
+fn calls_in(text: &str) -> usize {
+    let mut prev = ' ';
+    let mut n = 0;
+    for c in text.chars() {
+        if c == '(' && (prev.is_alphanumeric() || matches!(prev, '_' | ')' | ']')) {
+            n += 1;
+        }
+        prev = c;
+    }
+    n
+}
+
+/// How many times `text` calls the function `name` (not a method).
+fn words_called(text: &str, name: &str) -> usize {
+    super::task_state::words(text, name)
+        .filter(|(before, after)| after.starts_with('(') && !before.ends_with('.'))
+        .count()
+}
+
 impl Planner<'_> {
     /// The number asyncio gives the first task of the list `value` that
     /// the statement `s` makes (`tasks = [asyncio.create_task(f(...)) for
@@ -44,13 +65,13 @@ impl Planner<'_> {
         // Any call but `print` might create a task (a method of an object
         // too): only literals, names and printing go before.
         let called = |text: &str| {
-            CREATES.iter().any(|w| text.contains(w)) || text.replace("print(", "").contains('(')
+            CREATES.iter().any(|w| text.contains(w)) || calls_in(text) > words_called(text, "print")
         };
         let before = body[..at].iter().any(|b| called(&source[b.span.clone()]));
         // The statement itself calls `create_task`, the coroutine and
         // `range` only.
         let own = &source[s.span.clone()];
-        let calls = own.matches('(').count() - own.matches("range(").count();
+        let calls = calls_in(own) - words_called(own, "range");
         (!before && calls <= 2).then_some(2)
     }
 
@@ -100,6 +121,15 @@ impl Planner<'_> {
             return Ok(None);
         };
         let list = sc.item_lists.borrow().get(task).cloned();
+        if list
+            .as_ref()
+            .is_some_and(|l| sc.named_lists.contains(l) && self.loop_lists(task) == [l.clone()])
+        {
+            return Ok(Some(ExprKind::Task(
+                TaskOp::GivenName,
+                sc.local(task, &obj.span)?,
+            )));
+        }
         // The listing finds a loop variable's list by its name: one list.
         let lists = self.loop_lists(task);
         let one_list = lists.len() == 1 && list.as_ref().is_some_and(|l| lists.contains(l));

@@ -134,6 +134,7 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
             out.push((value, false));
         }
         StmtKind::Set { value, .. }
+        | StmtKind::GivenNames { names: value, .. }
         | StmtKind::Resolve { value, .. }
         | StmtKind::Send { value, .. }
         | StmtKind::PrimCall {
@@ -548,7 +549,7 @@ fn looped_var(over: &Expr) -> Option<&String> {
 /// The local lists a function changes in place (`xs.append(x)`, or awaits
 /// the tasks of in a `for` loop): they are `let mut`.
 pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
-    let mut out = Vec::new();
+    let mut out = super::gathered_tasks::gathered_then_read(block);
     walk(block, &mut |s| {
         if let StmtKind::For { var, over, body } = &s.kind
             && let Some(list) = looped_var(over)

@@ -80,7 +80,15 @@ impl Renderer<'_> {
         let tasks = matches!(xs.ty.elem(), Ty::Task(_));
         let text = if tasks {
             self.use_("futures::future", "try_join_all");
-            format!("try_join_all({}).await.unwrap()", xs.text)
+            let kept = matches!(&list.kind, ExprKind::Var(n) if self.demo.function(&self.func)
+                .is_some_and(|f| super::gathered_tasks::gathered_then_read(&f.body).contains(n)));
+            let handles = if kept {
+                // Read again after: the handles are awaited through `&mut`.
+                format!("{}.iter_mut()", xs.text)
+            } else {
+                xs.text
+            };
+            format!("try_join_all({handles}).await.unwrap()")
         } else if self.gathers_failing(list) {
             // The first exception of the children comes out of `gather`.
             self.use_("futures::future", "try_join_all");

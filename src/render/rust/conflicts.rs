@@ -25,6 +25,8 @@ pub(super) fn type_conflicts(demo: &Demo) -> Vec<Untranslatable> {
     out.extend(super::collect::set_conflicts(demo, &types));
     out.extend(super::str_search::receiver_conflicts(demo, &types));
     out.extend(super::deletes::del_conflicts(demo, &types));
+    out.extend(super::printed_handles::printed_handles(demo, &types));
+    out.extend(super::gathered_tasks::failing_gathers(demo));
     for f in &demo.functions {
         for block in [&f.body, &f.exit] {
             walk(block, &mut |s| {

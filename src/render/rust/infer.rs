@@ -514,6 +514,7 @@ impl Types {
                 StmtKind::Future { name: fut } => {
                     changed |= self.set(name, fut, &Ty::Future(Box::new(Ty::Unknown)));
                 }
+                StmtKind::GivenNames { .. } => {}
                 StmtKind::Resolve { future, value } => {
                     let ty = Ty::Future(Box::new(self.expr_ty(name, value)));
                     changed |= self.set(name, future, &ty);

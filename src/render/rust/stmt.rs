@@ -538,6 +538,7 @@ impl Renderer<'_> {
                 self.indent -= 1;
                 self.line("}");
             }
+            StmtKind::GivenNames { list, names } => self.given_names(list, names),
             StmtKind::Future { name } => {
                 self.use_("tokio::sync", "oneshot");
                 self.local_futures.insert(name.clone());

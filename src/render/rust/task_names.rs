@@ -1,7 +1,9 @@
 //! `task.get_name()` of the tasks of a list made without `name=` (see
-//! `plan::task_names`): Tokio's tasks have no names, so right after the
+//! `plan::task_names`) or by a comprehension that names each (see
+//! `plan::given_names`): Tokio's tasks have no names, so right after the
 //! list the listing maps each task's `tokio::task::Id` to the name asyncio
-//! numbers it by, and a read looks its task's id up there.
+//! numbers it by, or the one it was given, and a read looks its task's id
+//! up there.
 
 use super::Renderer;
 use super::analysis::{each_expr, stmt_exprs};
@@ -9,7 +11,7 @@ use super::code::Code;
 use super::names::ident;
 use super::types::Ty;
 use crate::render::plan::ir::ast::{Stmt, StmtKind, walk};
-use crate::render::plan::ir::expr::{ExprKind, TaskOp};
+use crate::render::plan::ir::expr::{Expr, ExprKind, TaskOp};
 
 /// The map of the names of `list`'s tasks.
 fn names_map(list: &str) -> String {
@@ -59,6 +61,25 @@ impl Renderer<'_> {
         self.line(format!("    .zip(&{})", ident(var)));
         self.line("    .map(|(n, t)| (t.id(), format!(\"Task-{n}\")))");
         self.line("    .collect();");
+    }
+
+    /// After a list of tasks made with `name=`: the map from each task's
+    /// id to the name `names` gives it, in the list's order.
+    pub(super) fn given_names(&mut self, list: &str, names: &Expr) {
+        self.use_("std::collections", "HashMap");
+        let names = self.expr(names);
+        // A list of literals is an array; a comprehension, its iterator.
+        let names = names.text.strip_prefix("vec!").unwrap_or(&names.text);
+        let names = names.strip_suffix(".collect::<Vec<_>>()").unwrap_or(names);
+        self.line("// Tokio's tasks have no names: each task's id, with the name it was given.");
+        let calls = [
+            ".iter()".to_string(),
+            ".map(|t| t.id())".to_string(),
+            format!(".zip({names})"),
+            ".collect()".to_string(),
+        ];
+        let head = format!("let {}: HashMap<_, _> = ", names_map(list));
+        self.chain_line(&head, &ident(list), &calls, ";");
     }
 
     /// `task.get_name()` of a task of a list: its name, by its id.

@@ -139,7 +139,7 @@ impl Renderer<'_> {
                 c
             }
             TaskOp::Cancel => Code::new(running_name(task), Ty::Bool, 10),
-            TaskOp::Name(_) => self.task_name(task),
+            TaskOp::Name(_) | TaskOp::GivenName => self.task_name(task),
         }
     }
 

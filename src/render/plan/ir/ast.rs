@@ -340,6 +340,9 @@ pub enum StmtKind {
     Sync { name: String, permits: Option<Expr> },
     /// `async with sync: body` on a semaphore or lock.
     Locked { sync: String, body: Block },
+    /// After `list = [asyncio.create_task(..., name=label) for ...]`: the
+    /// names given to the list's tasks, in its order (`names`, a list).
+    GivenNames { list: String, names: Expr },
     /// `name = loop.create_future()`.
     Future { name: String },
     /// `future.set_result(value)`.

@@ -114,6 +114,9 @@ pub enum TaskOp {
     /// name asyncio numbers it by, the list's first task having the
     /// number given.
     Name(u32),
+    /// `task.get_name()` of a task of a list made with `name=`: the name
+    /// it was given.
+    GivenName,
 }
 
 /// The methods of `str` and `list` the plan translates.

@@ -1,0 +1,90 @@
+//! `await asyncio.gather(*tasks)` of a list of tasks the function reads
+//! again after (their state, their names): `try_join_all` takes the
+//! handles through `&mut`, so the list is still there. A gather of tasks
+//! that can raise is refused (see [`failing_gathers`]).
+
+use super::analysis::{each_expr, stmt_exprs};
+use crate::render::plan::Untranslatable;
+use crate::render::plan::ir::ast::{Block, Demo, StmtKind, walk};
+use crate::render::plan::ir::expr::{Expr, ExprKind};
+use crate::render::plan::ir::raises;
+
+/// The lists of tasks `block` gathers and reads again later.
+pub(super) fn gathered_then_read(block: &Block) -> Vec<String> {
+    let mut gathered: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    walk(block, &mut |s| {
+        // The lists this statement gathers count from the next one on.
+        let mut here = Vec::new();
+        for (e, _) in stmt_exprs(s) {
+            each_expr(e, &mut |x| match &x.kind {
+                ExprKind::GatherAll(list) => {
+                    if let ExprKind::Var(n) = &list.kind {
+                        here.push(n.clone());
+                    }
+                }
+                ExprKind::Var(n) if gathered.contains(n) && !out.contains(n) => out.push(n.clone()),
+                _ => {}
+            });
+        }
+        gathered.extend(here);
+    });
+    out
+}
+
+/// Every `await asyncio.gather(...)` of tasks that run a coroutine that can
+/// raise. asyncio's `gather` raises the first exception as it happens,
+/// while the other tasks go on; `try_join_all` of their handles gives each
+/// task's `Result` once all have ended, so the listing would print the
+/// results where Python raises.
+pub(super) fn failing_gathers(demo: &Demo) -> Vec<Untranslatable> {
+    let fallible = raises::fallible(demo);
+    let mut out = Vec::new();
+    for f in &demo.functions {
+        let tasks = raises::failing_tasks(f, &fallible);
+        let spawns_failing =
+            |e: &Expr| matches!(&e.kind, ExprKind::Spawn(call) if fallible.contains(&call.name));
+        let mut lists: Vec<String> = Vec::new();
+        walk(&f.body, &mut |s| {
+            if let StmtKind::Set { var, value } = &s.kind {
+                let failing = match &value.kind {
+                    ExprKind::Comp { value, .. } => spawns_failing(value),
+                    ExprKind::List(items) => items.iter().any(spawns_failing),
+                    _ => false,
+                };
+                if failing {
+                    lists.push(var.clone());
+                }
+            }
+        });
+        let failing = |e: &Expr| match &e.kind {
+            ExprKind::Var(n) => lists.contains(n) || tasks.contains_key(n),
+            _ => false,
+        };
+        walk(&f.body, &mut |s| {
+            for (e, _) in stmt_exprs(s) {
+                each_expr(e, &mut |x| {
+                    let ExprKind::GatherAll(list) = &x.kind else {
+                        return;
+                    };
+                    let raises = match &list.kind {
+                        ExprKind::List(items) => items.iter().any(failing),
+                        _ => failing(list),
+                    };
+                    if raises {
+                        out.push(Untranslatable {
+                            span: x.span.clone(),
+                            construct: "`asyncio.gather` of tasks that can raise".into(),
+                            reason: "`gather` raises the first exception of its tasks as it \
+                                     happens, while the others go on; `try_join_all` of their \
+                                     handles gives each task's `Result` once all have ended: \
+                                     await each task in a `try` of its own"
+                                .into(),
+                        });
+                    }
+                });
+            }
+        });
+    }
+    out
+}

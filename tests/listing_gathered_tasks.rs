@@ -1,0 +1,64 @@
+//! `await asyncio.gather(*tasks)` of tasks whose coroutine can raise:
+//! asyncio raises the first exception as it happens while the other tasks
+//! go on, which `try_join_all` of the handles does not do, so the Rust pane
+//! names the gather as not translated (after type inference: `plan()` does
+//! not return it).
+
+#[path = "support/listing.rs"]
+mod support;
+
+use asynclings::render::rust;
+use support::{HEADER, RUN, has_all};
+
+/// What the Rust pane shows for `source`: its listing, or its refusal.
+fn shown(source: &str) -> String {
+    let program = asynclings::python::load("x.py", source).expect("loads");
+    rust::render_program(&program).text()
+}
+
+const DOWNLOAD: &str = "async def download(name, seconds):\n    await asyncio.sleep(seconds)\n    \
+if name == \"broken\":\n        raise ValueError(\"bad \" + name)\n    return seconds\n\n\n";
+
+fn program(body: &str) -> String {
+    format!("{HEADER}{DOWNLOAD}async def main():\n{body}{RUN}")
+}
+
+const REFUSED: &str = "`asyncio.gather` of tasks that can raise";
+
+#[test]
+fn a_gather_of_tasks_that_can_raise_is_refused_at_the_gather() {
+    let text = shown(&program(
+        "    tasks = [asyncio.create_task(download(n, 1)) for n in [\"ok\", \"broken\"]]\n    \
+try:\n        print(await asyncio.gather(*tasks))\n    except ValueError as e:\n        \
+print(\"error:\", e)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            &format!("// x.py:14:15: {REFUSED}"),
+            "await each task in a `try` of its own",
+            "//     print(await asyncio.gather(*tasks))",
+        ],
+    );
+}
+
+#[test]
+fn a_gather_of_coroutine_calls_that_can_raise_is_translated() {
+    let text = shown(&program(
+        "    try:\n        print(await asyncio.gather(download(\"ok\", 1), download(\"broken\", 2)))\n    \
+except ValueError as e:\n        print(\"error:\", e)\n",
+    ));
+    assert!(!text.contains(REFUSED), "{text}");
+    has_all(&text, &["try_join_all(vec![download("]);
+}
+
+#[test]
+fn a_gather_of_task_variables_one_of_which_can_raise_is_refused() {
+    let text = shown(&program(
+        "    a = asyncio.create_task(download(\"ok\", 1))\n    \
+b = asyncio.create_task(download(\"broken\", 2))\n    \
+try:\n        print(await asyncio.gather(a, b))\n    except ValueError as e:\n        \
+print(\"error:\", e)\n",
+    ));
+    has_all(&text, &[&format!("// x.py:15:15: {REFUSED}")]);
+}
