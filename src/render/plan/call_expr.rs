@@ -49,6 +49,7 @@ impl Planner<'_> {
             && let Some(task) = super::stmt::local_name(obj)
             && (sc.tasks.iter().any(|t| t == task)
                 || sc.futures.contains_key(task)
+                || sc.threadsafe.iter().any(|t| t == task)
                 || sc.task_item(task))
         {
             return Ok(ExprKind::Done(sc.local(task, &obj.span)?));

@@ -362,7 +362,8 @@ impl Renderer<'_> {
                 timeout,
                 into,
                 on_timeout,
-            } => self.wait_task(task, timeout, into.as_deref(), on_timeout),
+                abort,
+            } => self.wait_task(task, timeout, into.as_deref(), on_timeout, *abort),
             StmtKind::AsyncFor { source, var, body } => {
                 self.use_("futures", "StreamExt");
                 let stream = self.stream(source);

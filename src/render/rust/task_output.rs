@@ -64,8 +64,10 @@ fn keeps_output(f: &Function, task: &str) -> bool {
     let spawned = f
         .body
         .iter()
-        .any(|s| matches!(&s.kind, StmtKind::Spawn { into, .. } if into == task));
-    reads > 1 && placed && spawned && !aborted
+        .filter(|s| matches!(&s.kind, StmtKind::Spawn { into, .. } if into == task))
+        .count();
+    // A variable that holds one task after another has no one output.
+    reads > 1 && placed && spawned == 1 && !aborted
 }
 
 /// Whether some function keeps the output of a task that can fail: the

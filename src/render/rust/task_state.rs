@@ -217,6 +217,8 @@ pub(super) fn state_read(block: &Block, task: &str) -> bool {
     let (mut joined, mut read) = (false, false);
     walk(block, &mut |s| {
         joined |= matches!(&s.kind, StmtKind::Join { target, .. } if target == task);
+        // A new handle in the variable is not joined yet.
+        joined &= !matches!(&s.kind, StmtKind::Spawn { into, .. } if into == task);
         // In the order of the source: `print(t.done(), await t)` asks first.
         for (e, _) in stmt_exprs(s) {
             each_expr(e, &mut |x| match &x.kind {

@@ -1,0 +1,137 @@
+//! The Rust listing of what a job reads of a future of
+//! `asyncio.run_coroutine_threadsafe`: `result(timeout=...)` (Tokio's
+//! `timeout` over the borrowed handle, the task going on at the deadline),
+//! `done()`, and a second future set in the same variable.
+
+#[path = "support/listing.rs"]
+mod support;
+
+use support::{HEADER, has_all, listing, refused};
+
+const ADD: &str = "async def add(a, b):\n    await asyncio.sleep(1)\n    return a + b\n\n\n";
+const WORD: &str = "async def word(n):\n    await asyncio.sleep(1)\n    return \"x\" * n\n\n\n";
+
+/// A program whose job `job(loop)` runs `body` (indented by four spaces),
+/// handed to `asyncio.to_thread` by `main`.
+fn job_program(body: &str) -> String {
+    format!(
+        "{HEADER}{ADD}{WORD}def job(loop):\n{body}\n\nasync def main():\n    \
+loop = asyncio.get_running_loop()\n    print(await asyncio.to_thread(job, loop))\n\n\n\
+asyncio.run(main())\n"
+    )
+}
+
+#[test]
+fn a_result_with_a_timeout_borrows_the_handle_and_lets_the_task_go_on() {
+    let text = listing(&job_program(
+        "    future = asyncio.run_coroutine_threadsafe(add(1, 2), loop)\n    \
+value = future.result(timeout=5)\n    print(value, future.done())\n    return value\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "async fn job() -> Result<i64, Error> {\n",
+            "    let mut future = tokio::spawn(add(1, 2));\n",
+            "    // `Elapsed` ends the wait, not the task, and `TimeoutError` goes on up.\n",
+            "    let value = match timeout(Duration::from_secs(5), &mut future).await {\n",
+            "        Ok(output) => output.unwrap(),\n",
+            "        Err(_) => {\n            return Err(Error::TimeoutError(String::new()));\n",
+            "future.is_finished()",
+            "tokio::spawn(job()).await.unwrap()?;\n",
+        ],
+    );
+    // asyncio does not cancel the coroutine when `result` times out.
+    assert!(!text.contains(".abort()"), "{text}");
+}
+
+#[test]
+fn a_result_with_a_positional_timeout_as_a_statement() {
+    let text = listing(&job_program(
+        "    future = asyncio.run_coroutine_threadsafe(add(1, 2), loop)\n    \
+future.result(0.5)\n    return 0\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    let _ = match timeout(Duration::from_millis(500), &mut future).await {\n",
+            "        Ok(output) => output.unwrap(),\n",
+        ],
+    );
+}
+
+#[test]
+fn a_second_future_of_the_same_coroutine_is_set_in_the_variable() {
+    let text = listing(&job_program(
+        "    future = asyncio.run_coroutine_threadsafe(add(1, 2), loop)\n    \
+value = future.result()\n    future = asyncio.run_coroutine_threadsafe(add(value, 4), loop)\n    \
+print(future.done())\n    return future.result()\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    let mut future = tokio::spawn(add(1, 2));\n",
+            "    let value = future.await.unwrap();\n",
+            "    future = tokio::spawn(add(value, 4));\n",
+            "future.is_finished()",
+            "    future.await.unwrap()\n}\n",
+        ],
+    );
+}
+
+#[test]
+fn a_second_future_of_another_coroutine_in_the_variable_is_refused() {
+    let (construct, reason, at) = refused(&job_program(
+        "    future = asyncio.run_coroutine_threadsafe(add(1, 2), loop)\n    \
+print(future.result())\n    future = asyncio.run_coroutine_threadsafe(word(3), loop)\n    \
+return future.result()\n",
+    ));
+    assert_eq!(construct, "a second future kept in `future`");
+    assert!(reason.contains("same coroutine"), "{reason}");
+    assert_eq!(at, "asyncio.run_coroutine_threadsafe(word(3), loop)");
+}
+
+#[test]
+fn a_second_future_in_the_variable_inside_a_loop_is_refused() {
+    let (construct, _, at) = refused(&job_program(
+        "    future = asyncio.run_coroutine_threadsafe(add(1, 2), loop)\n    \
+for i in range(2):\n        print(future.result())\n        \
+future = asyncio.run_coroutine_threadsafe(add(i, 2), loop)\n    return 0\n",
+    ));
+    assert_eq!(construct, "a second future kept in `future`");
+    assert_eq!(at, "asyncio.run_coroutine_threadsafe(add(i, 2), loop)");
+}
+
+#[test]
+fn a_result_read_again_after_a_timed_read_is_refused() {
+    let (construct, _, at) = refused(&job_program(
+        "    future = asyncio.run_coroutine_threadsafe(add(1, 2), loop)\n    \
+value = future.result(timeout=5)\n    return value + future.result()\n",
+    ));
+    assert_eq!(construct, "a second read of `future.result(...)`");
+    assert_eq!(at, "future.result()");
+}
+
+#[test]
+fn a_result_read_twice_once_the_variable_was_set_again_is_refused() {
+    let (construct, _, at) = refused(&job_program(
+        "    future = asyncio.run_coroutine_threadsafe(add(1, 2), loop)\n    \
+value = future.result()\n    future = asyncio.run_coroutine_threadsafe(add(value, 4), loop)\n    \
+print(future.result())\n    return future.result()\n",
+    ));
+    assert_eq!(construct, "a second read of `future.result(...)`");
+    assert_eq!(at, "future.result()");
+}
+
+#[test]
+fn a_result_with_a_timeout_inside_an_expression_is_refused() {
+    let (construct, reason, at) = refused(&job_program(
+        "    future = asyncio.run_coroutine_threadsafe(add(1, 2), loop)\n    \
+return future.result(timeout=5) * 10\n",
+    ));
+    assert_eq!(
+        construct,
+        "`future.result(timeout=...)` inside an expression"
+    );
+    assert!(reason.contains("statement of its own"), "{reason}");
+    assert_eq!(at, "future.result(timeout=5)");
+}
