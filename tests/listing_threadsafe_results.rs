@@ -102,13 +102,50 @@ future = asyncio.run_coroutine_threadsafe(add(i, 2), loop)\n    return 0\n",
 }
 
 #[test]
-fn a_result_read_again_after_a_timed_read_is_refused() {
-    let (construct, _, at) = refused(&job_program(
+fn a_future_read_with_a_timeout_and_again_is_a_shared_handle() {
+    let text = listing(&job_program(
         "    future = asyncio.run_coroutine_threadsafe(add(1, 2), loop)\n    \
-value = future.result(timeout=5)\n    return value + future.result()\n",
+try:\n        future.result(timeout=0.5)\n    except TimeoutError:\n        \
+print(\"not yet\", future.done())\n    return future.result()\n",
     ));
-    assert_eq!(construct, "a second read of `future.result(...)`");
-    assert_eq!(at, "future.result()");
+    has_all(
+        &text,
+        &[
+            "use futures::FutureExt;\n",
+            "    let future = tokio::spawn(add(1, 2)).map(Result::unwrap).shared();\n",
+            "match timeout(Duration::from_millis(500), future.clone()).await {\n",
+            "            Ok(output) => output,\n",
+            "    if let Err(err) = caught {\n",
+            "            Error::TimeoutError(_) => {\n",
+            "future.clone().now_or_never().is_some()",
+            "    Ok(future.clone().await)\n",
+        ],
+    );
+    assert!(!text.contains("let mut future"), "{text}");
+}
+
+#[test]
+fn concurrent_futures_timeout_error_is_the_built_in_one() {
+    let src = job_program(
+        "    future = asyncio.run_coroutine_threadsafe(add(1, 2), loop)\n    \
+try:\n        value = future.result(timeout=0.5)\n        print(value)\n    \
+except concurrent.futures.TimeoutError as e:\n        print(type(e).__name__, repr(e))\n    \
+return 0\n",
+    )
+    .replacen(
+        "import asyncio\n",
+        "import asyncio\nimport concurrent.futures\n",
+        1,
+    );
+    let text = listing(&src);
+    has_all(
+        &text,
+        &[
+            "match timeout(Duration::from_millis(500), &mut future).await {\n",
+            "            err @ Error::TimeoutError(_) => {\n",
+            "println!(\"TimeoutError {e_repr}\");",
+        ],
+    );
 }
 
 #[test]

@@ -96,7 +96,6 @@ impl Planner<'_> {
             coroutine: call.name.clone(),
             rebound,
             reads: 0,
-            timed: false,
         };
         sc.threadsafe_of.borrow_mut().insert(var.to_string(), kept);
         Ok(Some(StmtKind::Spawn {
@@ -138,7 +137,7 @@ impl Planner<'_> {
         if let Some(future) = local_name(obj)
             && sc.threadsafe.iter().any(|f| f == future)
         {
-            read(sc, future, false, &e.span)?;
+            read(sc, future, &e.span)?;
             return Ok(Some(ExprKind::Join(sc.local(future, &obj.span)?)));
         }
         Ok(self.threadsafe_call(sc, obj)?.map(ExprKind::Await))
@@ -146,6 +145,33 @@ impl Planner<'_> {
 }
 
 impl Planner<'_> {
+    /// Whether `body` starts with `[x =] future.result(timeout=t)` of a
+    /// future kept here: a `try` around it catches the `TimeoutError` it
+    /// raises as any exception of the listing's `Error`.
+    pub(super) fn threadsafe_timed_first(&self, sc: &Scope, body: &[py::Stmt]) -> bool {
+        let value = match body.first().map(|s| &s.kind) {
+            Some(py::StmtKind::Expr(e)) => e,
+            Some(py::StmtKind::Assign { value, .. }) => value,
+            _ => return false,
+        };
+        timed_result(value).is_some_and(|(obj, _)| {
+            local_name(obj).is_some_and(|f| sc.threadsafe.iter().any(|x| x == f))
+        })
+    }
+
+    /// Whether `e` names `TimeoutError`, or `concurrent.futures.TimeoutError`,
+    /// which is the built-in one.
+    pub(super) fn futures_timeout(&self, e: &py::Expr) -> bool {
+        if matches!(&e.kind, E::Name(py::Name::Global(n))
+            if &**n == "TimeoutError" && !self.defs.contains_key(&**n))
+        {
+            return true;
+        }
+        let dotted = matches!(&e.kind, E::Attr(obj, m)
+            if &**m == "TimeoutError" && self.member(obj) == Some((Module::Concurrent, "futures")));
+        dotted || self.is_member(e, Module::Futures, "TimeoutError")
+    }
+
     /// `[into =] future.result(timeout=t)` (or `future.result(t)`) of a
     /// future kept here: Tokio's `timeout` over the borrowed handle, which
     /// lets `TimeoutError` go on up at the deadline while the task goes on,
@@ -169,7 +195,7 @@ impl Planner<'_> {
                 "the Rust listing waits without a timeout as `future.result()`",
             );
         }
-        read(sc, future, true, &e.span)?;
+        read(sc, future, &e.span)?;
         let raise = vec![Stmt {
             id: self.current.get(),
             span: e.span.clone(),
@@ -216,30 +242,26 @@ pub(super) struct Kept {
     rebound: bool,
     /// How many times `result` read it.
     reads: u32,
-    /// Whether `result(timeout=...)` read it.
-    timed: bool,
 }
 
-/// Notes a read of `future`'s result (`timed`: with a timeout), refused
-/// where the handle has given its output already: after a timed read
-/// (the timeout's borrow takes it), before a timed read, or a second read
-/// of a variable that held another future (whose reads the listing cannot
-/// keep apart).
-fn read(sc: &Scope, future: &str, timed: bool, span: &std::ops::Range<usize>) -> Result<()> {
+/// Notes a read of `future`'s result, refused as a second read of a
+/// variable that held another future: the listing keeps the output of a
+/// handle read more than once (`render::rust` shares a handle read with a
+/// timeout and again), and a variable of two handles has no one output.
+fn read(sc: &Scope, future: &str, span: &std::ops::Range<usize>) -> Result<()> {
     let mut all = sc.threadsafe_of.borrow_mut();
     let Some(kept) = all.get_mut(future) else {
         return Ok(());
     };
-    if kept.timed || (timed && kept.reads > 0) || (kept.rebound && kept.reads > 0) {
+    if kept.rebound && kept.reads > 0 {
         return refuse(
             span,
             format!("a second read of `{future}.result(...)`"),
             "a `JoinHandle` gives its task's output once, and the Rust listing keeps it for \
-             later reads only where the future is read without a timeout and its variable \
-             holds no other future: keep the value the first read gave",
+             later reads only where its variable holds no other future: keep the value the \
+             first read gave",
         );
     }
     kept.reads += 1;
-    kept.timed = timed;
     Ok(())
 }

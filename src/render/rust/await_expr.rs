@@ -19,6 +19,9 @@ impl Renderer<'_> {
         if matches!(&ty, Ty::List(t) if matches!(**t, Ty::Task(_))) {
             return self.gathered_tasks(var);
         }
+        if self.shares(var) {
+            return self.shared_read(var, false);
+        }
         let text = match ty {
             Ty::Coro(_) => format!("{}.await", ident(var)),
             _ => format!("{}.await.unwrap()", self.awaited_handle(var)),

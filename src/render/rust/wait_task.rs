@@ -41,6 +41,7 @@ impl Renderer<'_> {
         };
         let d = self.duration(timeout);
         let t = ident(name);
+        let shared = self.shares(name);
         let raises = super::timeout::raises_timeout(on_timeout);
         self.line(match (abort, raises) {
             (true, true) => {
@@ -52,9 +53,17 @@ impl Renderer<'_> {
             }
             (false, false) => "// `Elapsed` ends the wait, not the task.",
         });
-        self.timed_line(&format!("{head}match "), &d, &format!("&mut {t}"), " {");
+        let (handle, output) = if shared {
+            (format!("{t}.clone()"), format!("Ok(output) => output{q},"))
+        } else {
+            (
+                format!("&mut {t}"),
+                format!("Ok(output) => output.unwrap(){q},"),
+            )
+        };
+        self.timed_line(&format!("{head}match "), &d, &handle, " {");
         self.indent += 1;
-        self.line(format!("Ok(output) => output.unwrap(){q},"));
+        self.line(output);
         self.line("Err(_) => {");
         if abort {
             self.indent += 1;
