@@ -172,3 +172,61 @@ return future.result(timeout=5) * 10\n",
     assert!(reason.contains("statement of its own"), "{reason}");
     assert_eq!(at, "future.result(timeout=5)");
 }
+
+/// A job whose future's coroutine `fail(n)` raises `ValueError`.
+fn failing_job(body: &str) -> String {
+    format!(
+        "{HEADER}async def fail(n):\n    await asyncio.sleep(n)\n    \
+raise ValueError(f\"bad {{n}}\")\n\n\ndef job(loop):\n{body}\n\nasync def main():\n    \
+loop = asyncio.get_running_loop()\n    print(await asyncio.to_thread(job, loop))\n\n\n\
+asyncio.run(main())\n"
+    )
+}
+
+#[test]
+fn the_repr_of_a_futures_exception_read_after_its_result() {
+    let text = listing(&failing_job(
+        "    future = asyncio.run_coroutine_threadsafe(fail(1), loop)\n    try:\n        \
+future.result()\n    except ValueError as e:\n        print(\"caught\", repr(e))\n    \
+print(repr(future.exception()))\n    return 0\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "#[derive(Debug, Clone)]\nenum Error {\n",
+            "    fn to_repr(&self) -> String {\n",
+            "    let future = tokio::spawn(fail(Duration::from_secs(1)))\n        \
+.map(Result::unwrap)\n        .shared();\n",
+            "        future.clone().await?;\n",
+            ".err()",
+            ".map_or_else(|| \"None\".to_string(), |e| e.to_repr())",
+        ],
+    );
+}
+
+#[test]
+fn the_repr_of_a_futures_exception_read_once_awaits_the_handle() {
+    let text = listing(&failing_job(
+        "    future = asyncio.run_coroutine_threadsafe(fail(1), loop)\n    \
+print(repr(future.exception()))\n    return 0\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    let future = tokio::spawn(fail(Duration::from_secs(1)));\n",
+            "        future\n            .await\n            .unwrap()\n            .err()\n",
+        ],
+    );
+    assert!(!text.contains(".shared()"), "{text}");
+}
+
+#[test]
+fn a_futures_exception_outside_repr_is_refused() {
+    let (construct, reason, at) = refused(&failing_job(
+        "    future = asyncio.run_coroutine_threadsafe(fail(1), loop)\n    \
+print(future.exception(timeout=1))\n    return 0\n",
+    ));
+    assert_eq!(construct, "this `future.exception(...)`");
+    assert!(reason.contains("repr(future.exception())"), "{reason}");
+    assert_eq!(at, "future.exception(timeout=1)");
+}

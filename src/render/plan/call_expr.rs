@@ -17,6 +17,9 @@ impl Planner<'_> {
         f: &py::Expr,
         args: &[Arg],
     ) -> Result<ExprKind> {
+        if let Some(k) = self.threadsafe_exception(sc, e)? {
+            return Ok(k);
+        }
         if let Some(k) = self.map_filter(sc, f, args)? {
             return Ok(k);
         }

@@ -265,3 +265,52 @@ fn read(sc: &Scope, future: &str, span: &std::ops::Range<usize>) -> Result<()> {
     kept.reads += 1;
     Ok(())
 }
+
+impl Planner<'_> {
+    /// `repr(future.exception())` of a future kept here: the `repr` of the
+    /// exception its coroutine raised, or `None`, once it is done. Another
+    /// use of `future.exception()` is refused; `None` for other calls.
+    pub(super) fn threadsafe_exception(
+        &self,
+        sc: &Scope,
+        e: &py::Expr,
+    ) -> Result<Option<ExprKind>> {
+        let E::Call(f, args) = &e.kind else {
+            return Ok(None);
+        };
+        let inner = match args.as_slice() {
+            [Arg::Positional(x)]
+                if matches!(&f.kind, E::Name(py::Name::Global(n))
+                if &**n == "repr" && !self.defs.contains_key("repr")) =>
+            {
+                x
+            }
+            _ => e,
+        };
+        let E::Call(g, g_args) = &inner.kind else {
+            return Ok(None);
+        };
+        let E::Attr(obj, m) = &g.kind else {
+            return Ok(None);
+        };
+        let Some(future) = local_name(obj).filter(|v| sc.threadsafe.iter().any(|x| x == v)) else {
+            return Ok(None);
+        };
+        if &**m != "exception" {
+            return Ok(None);
+        }
+        if !g_args.is_empty() || std::ptr::eq(inner, e) {
+            return refuse(
+                &inner.span,
+                format!("this `{future}.exception(...)`"),
+                "the Rust listing writes `repr(future.exception())`, without a timeout: the \
+                 `repr` of the `Err` the task gave, or `None`",
+            );
+        }
+        read(sc, future, &inner.span)?;
+        Ok(Some(ExprKind::Task(
+            crate::render::plan::ir::expr::TaskOp::ExceptionRepr,
+            sc.local(future, &obj.span)?,
+        )))
+    }
+}

@@ -83,7 +83,10 @@ impl Renderer<'_> {
         self.line("    }");
         self.line("}");
         self.line("");
-        if reads_caught(self.demo, repr_var) || super::gather_outcomes::has_outcomes(self.demo) {
+        if reads_caught(self.demo, repr_var)
+            || super::gather_outcomes::has_outcomes(self.demo)
+            || super::shared_handle::exception_reprs(self.demo)
+        {
             self.repr_impl(&classes);
         }
         if !reads_caught(self.demo, class_var) {

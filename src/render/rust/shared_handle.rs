@@ -4,15 +4,16 @@
 //! every read, where a `JoinHandle` gives its task's output once, to the
 //! read that takes it, and a timed read that ends in time takes it. So the
 //! handle is made `Shared` (its output, cloned to each read), each read
-//! awaits a clone, and `future.done()` polls a clone once.
+//! awaits a clone, and `future.done()` polls a clone once. So is a future
+//! whose exception is read after another read (`repr(future.exception())`).
 
 use super::Renderer;
 use super::analysis::{each_expr, stmt_exprs};
 use super::code::Code;
 use super::names::ident;
 use super::types::Ty;
-use crate::render::plan::ir::ast::{Block, Function, StmtKind, walk};
-use crate::render::plan::ir::expr::ExprKind;
+use crate::render::plan::ir::ast::{Block, Demo, Function, StmtKind, walk};
+use crate::render::plan::ir::expr::{ExprKind, TaskOp};
 
 /// Whether `f` keeps `var` as a shared handle: one task spawned into it,
 /// read with a timeout that lets the task go on, and read more than once.
@@ -22,7 +23,7 @@ pub(super) fn shared_handle(f: &Function, var: &str) -> bool {
 
 /// Whether `body` (a function's) keeps `var` as a shared handle.
 pub(super) fn shared_in(body: &Block, var: &str) -> bool {
-    let (mut spawns, mut timed, mut reads) = (0, 0, 0);
+    let (mut spawns, mut timed, mut reads, mut exceptions) = (0, 0, 0, 0);
     walk(body, &mut |s| {
         match &s.kind {
             StmtKind::Spawn { into, .. } if into == var => spawns += 1,
@@ -33,14 +34,29 @@ pub(super) fn shared_in(body: &Block, var: &str) -> bool {
             _ => {}
         }
         for (e, _) in stmt_exprs(s) {
-            each_expr(e, &mut |x| {
-                if matches!(&x.kind, ExprKind::Join(v) if v == var) {
-                    reads += 1;
-                }
+            each_expr(e, &mut |x| match &x.kind {
+                ExprKind::Join(v) if v == var => reads += 1,
+                ExprKind::Task(TaskOp::ExceptionRepr, v) if v == var => exceptions += 1,
+                _ => {}
             });
         }
     });
-    spawns == 1 && timed > 0 && timed + reads > 1
+    spawns == 1 && timed + exceptions > 0 && timed + reads + exceptions > 1
+}
+
+/// Whether a function of `demo` writes the `repr` of a future's exception.
+pub(super) fn exception_reprs(demo: &Demo) -> bool {
+    let mut found = false;
+    for f in &demo.functions {
+        walk(&f.body, &mut |s| {
+            for (e, _) in stmt_exprs(s) {
+                each_expr(e, &mut |x| {
+                    found |= matches!(&x.kind, ExprKind::Task(TaskOp::ExceptionRepr, _));
+                });
+            }
+        });
+    }
+    found
 }
 
 impl Renderer<'_> {
@@ -56,8 +72,15 @@ impl Renderer<'_> {
     pub(super) fn shared_spawn(&mut self, into: &str, call: &str) {
         self.use_("futures", "FutureExt");
         self.line("// A concurrent future gives its result to each read: the handle, shared.");
-        let head = format!("{}tokio::spawn(", self.bind(into));
-        self.wrapped_call(&head, call, ").map(Result::unwrap).shared();");
+        let bind = self.bind(into);
+        let chain = format!("tokio::spawn({call}).map(Result::unwrap).shared()");
+        // rustfmt keeps a chain of up to 60 columns on one line.
+        if chain.len() <= 60 {
+            return self.line(format!("{bind}{chain};"));
+        }
+        self.wrapped_call(&format!("{bind}tokio::spawn("), call, ")");
+        self.line("    .map(Result::unwrap)");
+        self.line("    .shared();");
     }
 
     /// A read of a shared handle: a clone of it, awaited (its `Result`
@@ -67,6 +90,23 @@ impl Renderer<'_> {
         let mut c = Code::new(
             format!("{}.clone().await{q}", ident(var)),
             self.var_ty(var).inner(),
+            10,
+        );
+        c.fresh = true;
+        c
+    }
+
+    /// `repr(future.exception())`: the handle (a clone, if shared) awaited,
+    /// and the `repr` of its `Err`, or `None`.
+    pub(super) fn exception_repr(&mut self, var: &str) -> Code {
+        let handle = if self.shares(var) {
+            format!("{}.clone().await", ident(var))
+        } else {
+            format!("{}.await.unwrap()", self.awaited_handle(var))
+        };
+        let mut c = Code::new(
+            format!("{handle}.err().map_or_else(|| \"None\".to_string(), |e| e.to_repr())"),
+            Ty::Str,
             10,
         );
         c.fresh = true;

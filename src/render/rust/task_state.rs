@@ -140,6 +140,7 @@ impl Renderer<'_> {
             }
             TaskOp::Cancel => Code::new(running_name(task), Ty::Bool, 10),
             TaskOp::Name(_) => self.task_name(task),
+            TaskOp::ExceptionRepr => self.exception_repr(task),
         }
     }
 

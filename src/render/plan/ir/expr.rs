@@ -114,6 +114,9 @@ pub enum TaskOp {
     /// name asyncio numbers it by, the list's first task having the
     /// number given.
     Name(u32),
+    /// `repr(future.exception())` of a future of
+    /// `asyncio.run_coroutine_threadsafe`: its exception's `repr`, or `None`.
+    ExceptionRepr,
 }
 
 /// The methods of `str` and `list` the plan translates.
