@@ -109,14 +109,3 @@ await asyncio.to_thread(job, loop)\n\n\nasyncio.run(main())\n"
         ],
     );
 }
-
-#[test]
-fn a_second_future_in_one_variable_is_refused() {
-    let (construct, _, at) = refused(&job_program(
-        "    future = asyncio.run_coroutine_threadsafe(add(1, 2), loop)\n    \
-future.result()\n    future = asyncio.run_coroutine_threadsafe(add(3, 4), loop)\n    \
-return future.result()\n",
-    ));
-    assert_eq!(construct, "a second future kept in `future`");
-    assert_eq!(at, "asyncio.run_coroutine_threadsafe(add(3, 4), loop)");
-}

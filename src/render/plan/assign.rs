@@ -118,6 +118,9 @@ impl Planner<'_> {
                 if let Some(k) = self.threadsafe_spawn(sc, &var, value)? {
                     return one(s, k);
                 }
+                if let Some(k) = self.threadsafe_timed(sc, value, Some(var.clone()))? {
+                    return one(s, k);
+                }
                 if let Some(k) = self.run_on_loop(sc, s, value, Some(var.clone()))? {
                     return one(s, k);
                 }

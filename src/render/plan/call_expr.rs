@@ -26,6 +26,9 @@ impl Planner<'_> {
         if let Some(k) = self.tuple_call(sc, e, f, args)? {
             return Ok(k);
         }
+        if let Some(k) = self.threadsafe_exception(sc, e)? {
+            return Ok(k);
+        }
         if let Some(k) = self.map_filter(sc, f, args)? {
             return Ok(k);
         }
@@ -62,6 +65,7 @@ impl Planner<'_> {
             && let Some(task) = super::stmt::local_name(obj)
             && (sc.tasks.iter().any(|t| t == task)
                 || sc.futures.contains_key(task)
+                || sc.threadsafe.iter().any(|t| t == task)
                 || sc.task_item(task))
         {
             return Ok(ExprKind::Done(sc.local(task, &obj.span)?));

@@ -25,6 +25,8 @@ pub(super) struct Scope {
     pub(super) ports: Vec<(String, String)>,
     /// Futures of `asyncio.run_coroutine_threadsafe(...)`: tasks of the loop.
     pub(super) threadsafe: Vec<String>,
+    /// What the function did so far with each of those futures, by name.
+    pub(super) threadsafe_of: std::cell::RefCell<HashMap<String, super::threadsafe::Kept>>,
     /// The function given a loop as an argument (see `plan::event_loop`).
     pub(super) loop_owner: Option<String>,
     /// Those of `loops` bound by `with asyncio.Runner() as name`.
@@ -97,6 +99,7 @@ impl Scope {
             loops: Vec::new(),
             runners: Vec::new(),
             threadsafe: Vec::new(),
+            threadsafe_of: Default::default(),
             loop_owner: None,
             ports: Vec::new(),
             groups: Vec::new(),

@@ -8,9 +8,9 @@
 use super::scope::Scope;
 use super::stmt::{local_name, method_call};
 use super::{Planner, Result, refuse};
-use crate::program::{self as py, Arg, ExprKind as E, Module};
-use crate::render::plan::ir::ast::{Call, FunctionKind, StmtKind};
-use crate::render::plan::ir::expr::ExprKind;
+use crate::program::{self as py, Arg, ExprKind as E, Literal, Module};
+use crate::render::plan::ir::ast::{Call, FunctionKind, Stmt, StmtKind};
+use crate::render::plan::ir::expr::{Expr, ExprKind};
 
 const THREADSAFE: &str = "the Rust listing translates `asyncio.run_coroutine_threadsafe(f(...), \
                           loop)` of a coroutine of the program, in a plain function run only as \
@@ -69,15 +69,35 @@ impl Planner<'_> {
         let Some(call) = self.threadsafe_call(sc, value)? else {
             return Ok(None);
         };
-        if sc.threadsafe.iter().any(|f| f == var) {
-            return refuse(
-                &value.span,
-                format!("a second future kept in `{var}`"),
-                "the Rust listing keeps each task's handle in a variable of its own: the \
-                 handle's type names its task's output, which it gives once",
-            );
+        // A second future in the same variable is a new handle set in its
+        // place: of a task of the same coroutine (a `JoinHandle`'s type
+        // names its task's output), outside any loop (where a turn would
+        // read the last turn's handle).
+        // Each of them is then read at most once: a handle gives its
+        // output once.
+        let rebound = match sc.threadsafe_of.borrow().get(var) {
+            Some(first) if first.coroutine != call.name || sc.depth > 0 || first.reads > 1 => {
+                return refuse(
+                    &value.span,
+                    format!("a second future kept in `{var}`"),
+                    "the Rust listing sets a new task's handle in the variable of another when \
+                     both tasks run the same coroutine, outside loops, and each is read once: \
+                     the handle's type names its task's output, which it gives once; keep this \
+                     future in a variable of its own",
+                );
+            }
+            Some(_) => true,
+            None => false,
+        };
+        if !rebound {
+            sc.threadsafe.push(var.to_string());
         }
-        sc.threadsafe.push(var.to_string());
+        let kept = Kept {
+            coroutine: call.name.clone(),
+            rebound,
+            reads: 0,
+        };
+        sc.threadsafe_of.borrow_mut().insert(var.to_string(), kept);
         Ok(Some(StmtKind::Spawn {
             call,
             into: var.to_string(),
@@ -87,6 +107,9 @@ impl Planner<'_> {
     /// `future.result()` (or `asyncio.run_coroutine_threadsafe(...).result()`)
     /// as a statement: the task (or the coroutine) awaited for its end.
     pub(super) fn threadsafe_stmt(&self, sc: &Scope, e: &py::Expr) -> Result<Option<StmtKind>> {
+        if let Some(k) = self.threadsafe_timed(sc, e, None)? {
+            return Ok(Some(k));
+        }
         Ok(match self.threadsafe_result(sc, e)? {
             Some(ExprKind::Join(target)) => Some(StmtKind::Join { target, into: None }),
             Some(ExprKind::Await(call)) => Some(StmtKind::Await { call, into: None }),
@@ -98,14 +121,196 @@ impl Planner<'_> {
     /// `asyncio.run_coroutine_threadsafe(f(...), loop).result()`: the
     /// task's output, awaited; `None` for other expressions.
     pub(super) fn threadsafe_result(&self, sc: &Scope, e: &py::Expr) -> Result<Option<ExprKind>> {
+        if let Some((future, _)) = timed_result(e)
+            && local_name(future).is_some_and(|f| sc.threadsafe.iter().any(|x| x == f))
+        {
+            return refuse(
+                &e.span,
+                "`future.result(timeout=...)` inside an expression",
+                "the Rust listing waits for a future with a timeout as a statement of its own: \
+                 `value = future.result(timeout=...)`",
+            );
+        }
         let Some(obj) = method_call(e, "result") else {
             return Ok(None);
         };
         if let Some(future) = local_name(obj)
             && sc.threadsafe.iter().any(|f| f == future)
         {
+            read(sc, future, &e.span)?;
             return Ok(Some(ExprKind::Join(sc.local(future, &obj.span)?)));
         }
         Ok(self.threadsafe_call(sc, obj)?.map(ExprKind::Await))
+    }
+}
+
+impl Planner<'_> {
+    /// Whether `body` starts with `[x =] future.result(timeout=t)` of a
+    /// future kept here: a `try` around it catches the `TimeoutError` it
+    /// raises as any exception of the listing's `Error`.
+    pub(super) fn threadsafe_timed_first(&self, sc: &Scope, body: &[py::Stmt]) -> bool {
+        let value = match body.first().map(|s| &s.kind) {
+            Some(py::StmtKind::Expr(e)) => e,
+            Some(py::StmtKind::Assign { value, .. }) => value,
+            _ => return false,
+        };
+        timed_result(value).is_some_and(|(obj, _)| {
+            local_name(obj).is_some_and(|f| sc.threadsafe.iter().any(|x| x == f))
+        })
+    }
+
+    /// Whether `e` names `TimeoutError`, or `concurrent.futures.TimeoutError`,
+    /// which is the built-in one.
+    pub(super) fn futures_timeout(&self, e: &py::Expr) -> bool {
+        if matches!(&e.kind, E::Name(py::Name::Global(n))
+            if &**n == "TimeoutError" && !self.defs.contains_key(&**n))
+        {
+            return true;
+        }
+        let dotted = matches!(&e.kind, E::Attr(obj, m)
+            if &**m == "TimeoutError" && self.member(obj) == Some((Module::Concurrent, "futures")));
+        dotted || self.is_member(e, Module::Futures, "TimeoutError")
+    }
+
+    /// `[into =] future.result(timeout=t)` (or `future.result(t)`) of a
+    /// future kept here: Tokio's `timeout` over the borrowed handle, which
+    /// lets `TimeoutError` go on up at the deadline while the task goes on,
+    /// as the coroutine on the loop does; `None` for other expressions.
+    pub(super) fn threadsafe_timed(
+        &self,
+        sc: &Scope,
+        e: &py::Expr,
+        into: Option<String>,
+    ) -> Result<Option<StmtKind>> {
+        let Some((obj, timeout)) = timed_result(e) else {
+            return Ok(None);
+        };
+        let Some(future) = local_name(obj).filter(|f| sc.threadsafe.iter().any(|x| x == f)) else {
+            return Ok(None);
+        };
+        if matches!(timeout.kind, E::Literal(Literal::None)) {
+            return refuse(
+                &timeout.span,
+                "a timeout of `None`",
+                "the Rust listing waits without a timeout as `future.result()`",
+            );
+        }
+        read(sc, future, &e.span)?;
+        let raise = vec![Stmt {
+            id: self.current.get(),
+            span: e.span.clone(),
+            kind: StmtKind::Raise {
+                class: "TimeoutError".into(),
+                message: None,
+            },
+        }];
+        Ok(Some(StmtKind::TimedWait {
+            task: Expr {
+                kind: ExprKind::Var(sc.local(future, &obj.span)?),
+                span: obj.span.clone(),
+            },
+            timeout: self.expr(sc, timeout)?,
+            into,
+            on_timeout: raise,
+            abort: false,
+        }))
+    }
+}
+
+/// `obj.result(timeout=t)` or `obj.result(t)`: `obj` and `t`.
+fn timed_result(e: &py::Expr) -> Option<(&py::Expr, &py::Expr)> {
+    let E::Call(f, args) = &e.kind else {
+        return None;
+    };
+    let E::Attr(obj, m) = &f.kind else {
+        return None;
+    };
+    match args.as_slice() {
+        [Arg::Positional(t)] if &**m == "result" => Some((obj, t)),
+        [Arg::Keyword(k, t)] if &**m == "result" && &**k == "timeout" => Some((obj, t)),
+        _ => None,
+    }
+}
+
+/// What a function did so far with a future of
+/// `asyncio.run_coroutine_threadsafe` it keeps in a variable.
+#[derive(Clone, Debug)]
+pub(super) struct Kept {
+    /// The coroutine its task runs.
+    coroutine: String,
+    /// Whether the variable held another future before.
+    rebound: bool,
+    /// How many times `result` read it.
+    reads: u32,
+}
+
+/// Notes a read of `future`'s result, refused as a second read of a
+/// variable that held another future: the listing keeps the output of a
+/// handle read more than once (`render::rust` shares a handle read with a
+/// timeout and again), and a variable of two handles has no one output.
+fn read(sc: &Scope, future: &str, span: &std::ops::Range<usize>) -> Result<()> {
+    let mut all = sc.threadsafe_of.borrow_mut();
+    let Some(kept) = all.get_mut(future) else {
+        return Ok(());
+    };
+    if kept.rebound && kept.reads > 0 {
+        return refuse(
+            span,
+            format!("a second read of `{future}.result(...)`"),
+            "a `JoinHandle` gives its task's output once, and the Rust listing keeps it for \
+             later reads only where its variable holds no other future: keep the value the \
+             first read gave",
+        );
+    }
+    kept.reads += 1;
+    Ok(())
+}
+
+impl Planner<'_> {
+    /// `repr(future.exception())` of a future kept here: the `repr` of the
+    /// exception its coroutine raised, or `None`, once it is done. Another
+    /// use of `future.exception()` is refused; `None` for other calls.
+    pub(super) fn threadsafe_exception(
+        &self,
+        sc: &Scope,
+        e: &py::Expr,
+    ) -> Result<Option<ExprKind>> {
+        let E::Call(f, args) = &e.kind else {
+            return Ok(None);
+        };
+        let inner = match args.as_slice() {
+            [Arg::Positional(x)]
+                if matches!(&f.kind, E::Name(py::Name::Global(n))
+                if &**n == "repr" && !self.defs.contains_key("repr")) =>
+            {
+                x
+            }
+            _ => e,
+        };
+        let E::Call(g, g_args) = &inner.kind else {
+            return Ok(None);
+        };
+        let E::Attr(obj, m) = &g.kind else {
+            return Ok(None);
+        };
+        let Some(future) = local_name(obj).filter(|v| sc.threadsafe.iter().any(|x| x == v)) else {
+            return Ok(None);
+        };
+        if &**m != "exception" {
+            return Ok(None);
+        }
+        if !g_args.is_empty() || std::ptr::eq(inner, e) {
+            return refuse(
+                &inner.span,
+                format!("this `{future}.exception(...)`"),
+                "the Rust listing writes `repr(future.exception())`, without a timeout: the \
+                 `repr` of the `Err` the task gave, or `None`",
+            );
+        }
+        read(sc, future, &inner.span)?;
+        Ok(Some(ExprKind::Task(
+            crate::render::plan::ir::expr::TaskOp::ExceptionRepr,
+            sc.local(future, &obj.span)?,
+        )))
     }
 }

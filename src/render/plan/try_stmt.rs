@@ -84,6 +84,7 @@ impl Planner<'_> {
         if let [h] = handlers.as_slice()
             && class_is(h, "TimeoutError")
             && finalbody.is_empty()
+            && !self.threadsafe_timed_first(sc, body)
         {
             if let [
                 inner @ py::Stmt {
@@ -362,6 +363,9 @@ impl Planner<'_> {
                 {
                     Ok(n.to_string())
                 }
+                // What a timed wait raises as an `Err` (`concurrent.futures.TimeoutError`
+                // is the built-in one).
+                _ if self.futures_timeout(x) => Ok("TimeoutError".into()),
                 // What `put_nowait` and `get_nowait` raise (see `ir::op_errors`).
                 _ if self.is_member(x, Module::Asyncio, "QueueFull") => Ok("QueueFull".into()),
                 _ if self.is_member(x, Module::Asyncio, "QueueEmpty") => Ok("QueueEmpty".into()),

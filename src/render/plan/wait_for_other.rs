@@ -69,6 +69,7 @@ impl Planner<'_> {
                 timeout: self.expr(sc, timeout)?,
                 into,
                 on_timeout: raise,
+                abort: true,
             })));
         }
         let E::Call(g, sleep_args) = &aw.kind else {
@@ -98,6 +99,7 @@ impl Planner<'_> {
                 timeout: self.expr(sc, timeout)?,
                 into,
                 on_timeout: raise,
+                abort: true,
             })));
         }
         if !self.is_member(g, Module::Asyncio, "sleep") {
@@ -220,6 +222,7 @@ impl Planner<'_> {
             timeout,
             into: None,
             on_timeout: self.block(sc, handler)?,
+            abort: true,
         }))
     }
 }

@@ -605,10 +605,13 @@ pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
                 }
             });
         }
-        if let StmtKind::TimedWait { task, .. } = &s.kind {
+        if let StmtKind::TimedWait { task, abort, .. } = &s.kind {
             each_expr(task, &mut |x| {
-                // `wait_for` awaits the handle through `&mut`.
-                if let ExprKind::Var(n) = &x.kind {
+                // `wait_for` awaits the handle through `&mut` (a shared
+                // handle, through a clone).
+                if let ExprKind::Var(n) = &x.kind
+                    && (*abort || !super::shared_handle::shared_in(block, n))
+                {
                     out.push(n.clone());
                 }
             });

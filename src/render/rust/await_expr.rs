@@ -19,9 +19,17 @@ impl Renderer<'_> {
         if matches!(&ty, Ty::List(t) if matches!(**t, Ty::Task(_))) {
             return self.gathered_tasks(var);
         }
+        // A task's exception goes on up where its output is read.
+        let failing = self.demo.function(&self.func).is_some_and(|f| {
+            crate::render::plan::ir::raises::failing_tasks(f, &self.fallible).contains_key(var)
+        });
+        if self.shares(var) {
+            return self.shared_read(var, failing);
+        }
+        let q = if failing { "?" } else { "" };
         let text = match ty {
             Ty::Coro(_) => format!("{}.await", ident(var)),
-            _ => format!("{}.await.unwrap()", self.awaited_handle(var)),
+            _ => format!("{}.await.unwrap(){q}", self.awaited_handle(var)),
         };
         let mut c = Code::new(text, ty.inner(), 10);
         c.fresh = true;

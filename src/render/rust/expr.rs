@@ -264,6 +264,9 @@ impl Renderer<'_> {
                 .future_result(*op, task)
                 .unwrap_or_else(|| self.task_op(*op, task)),
             ExprKind::Done(task) => {
+                if self.shares(task) {
+                    return self.shared_done(task);
+                }
                 if let Some(done) = self.future_done(task) {
                     return done;
                 }

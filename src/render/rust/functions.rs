@@ -28,7 +28,9 @@ impl Renderer<'_> {
                     | StmtKind::TimedWait { into: Some(v), .. }
                     | StmtKind::Shield { into: Some(v), .. }
                     | StmtKind::PrimCall { into: Some(v), .. } => vec![v],
-                    StmtKind::Collect { into, .. } | StmtKind::Receive { into, .. } => vec![into],
+                    StmtKind::Collect { into, .. }
+                    | StmtKind::Receive { into, .. }
+                    | StmtKind::Spawn { into, .. } => vec![into],
                     _ => vec![],
                 };
                 for n in names {

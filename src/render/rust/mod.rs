@@ -101,6 +101,7 @@ mod promoted;
 mod recursion;
 mod scoped;
 mod sentinel;
+mod shared_handle;
 mod short_block;
 mod slices;
 mod small_sets;

@@ -185,6 +185,10 @@ impl Renderer<'_> {
                 let b = self.bind(into);
                 self.line(format!("{b}{c};"));
             }
+            StmtKind::Spawn { call, into } if self.shares(into) => {
+                let c = self.call(call);
+                self.shared_spawn(into, &c);
+            }
             StmtKind::Spawn { call, into } => {
                 let c = self.call(call);
                 if !self.used.contains(into) {
@@ -273,6 +277,7 @@ impl Renderer<'_> {
                         .contains_key(target)
                 });
                 let rhs = match ty {
+                    _ if self.shares(target) => self.shared_read(target, failing).text,
                     Ty::Task(_) if failing => format!("{t}.await.unwrap()?"),
                     Ty::Task(_) => format!("{t}.await.unwrap()"),
                     Ty::Future(_) => format!("{t}.await.unwrap()"),
@@ -363,7 +368,8 @@ impl Renderer<'_> {
                 timeout,
                 into,
                 on_timeout,
-            } => self.wait_task(task, timeout, into.as_deref(), on_timeout),
+                abort,
+            } => self.wait_task(task, timeout, into.as_deref(), on_timeout, *abort),
             StmtKind::AsyncFor { source, var, body } => {
                 self.use_("futures", "StreamExt");
                 let stream = self.stream(source);

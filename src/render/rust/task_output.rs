@@ -64,8 +64,10 @@ fn keeps_output(f: &Function, task: &str) -> bool {
     let spawned = f
         .body
         .iter()
-        .any(|s| matches!(&s.kind, StmtKind::Spawn { into, .. } if into == task));
-    reads > 1 && placed && spawned && !aborted
+        .filter(|s| matches!(&s.kind, StmtKind::Spawn { into, .. } if into == task))
+        .count();
+    // A variable that holds one task after another has no one output.
+    reads > 1 && placed && spawned == 1 && !aborted && !super::shared_handle::shared_handle(f, task)
 }
 
 /// Whether some function keeps the output of a task that can fail: the
@@ -74,7 +76,7 @@ pub(super) fn clones_errors(demo: &Demo, fallible: &HashSet<String>) -> bool {
     demo.functions.iter().any(|f| {
         crate::render::plan::ir::raises::failing_tasks(f, fallible)
             .keys()
-            .any(|t| keeps_output(f, t))
+            .any(|t| keeps_output(f, t) || super::shared_handle::shared_handle(f, t))
     })
 }
 

@@ -140,6 +140,7 @@ impl Renderer<'_> {
             }
             TaskOp::Cancel => Code::new(running_name(task), Ty::Bool, 10),
             TaskOp::Name(_) | TaskOp::GivenName => self.task_name(task),
+            TaskOp::ExceptionRepr => self.exception_repr(task),
         }
     }
 
@@ -217,6 +218,8 @@ pub(super) fn state_read(block: &Block, task: &str) -> bool {
     let (mut joined, mut read) = (false, false);
     walk(block, &mut |s| {
         joined |= matches!(&s.kind, StmtKind::Join { target, .. } if target == task);
+        // A new handle in the variable is not joined yet.
+        joined &= !matches!(&s.kind, StmtKind::Spawn { into, .. } if into == task);
         // In the order of the source: `print(t.done(), await t)` asks first.
         for (e, _) in stmt_exprs(s) {
             each_expr(e, &mut |x| match &x.kind {

@@ -1,7 +1,9 @@
 //! `asyncio.wait_for(task, timeout)` of a task kept in a variable: Tokio's
 //! `timeout` over the handle borrowed (`&mut task`), so the task is still
 //! there to read after; at the deadline asyncio cancels the task and waits
-//! for it to end, which `abort` and one more await of the handle do. And
+//! for it to end, which `abort` and one more await of the handle do (a
+//! future of `asyncio.run_coroutine_threadsafe` waited for with
+//! `future.result(timeout=...)` is not cancelled: its task goes on). And
 //! `asyncio.wait_for` of a gather: `join_all` of the children under
 //! `timeout`.
 
@@ -13,13 +15,15 @@ use crate::render::plan::ir::expr::{Expr, ExprKind};
 
 impl Renderer<'_> {
     /// `[let into =] match timeout(d, &mut task).await { Ok(output) =>
-    /// output.unwrap(), Err(_) => { abort; on_timeout } }`.
+    /// output.unwrap(), Err(_) => { abort; on_timeout } }`; without
+    /// `abort`, the task goes on past the deadline.
     pub(super) fn wait_task(
         &mut self,
         task: &Expr,
         timeout: &Expr,
         into: Option<&str>,
         on_timeout: &Block,
+        abort: bool,
     ) {
         let ExprKind::Var(name) = &task.kind else {
             return self.wait_gather(task, timeout, into, on_timeout);
@@ -37,20 +41,37 @@ impl Renderer<'_> {
         };
         let d = self.duration(timeout);
         let t = ident(name);
-        self.line(if super::timeout::raises_timeout(on_timeout) {
-            "// `Elapsed` ends the wait: the task is aborted, and `TimeoutError` goes on up."
-        } else {
-            "// `Elapsed` ends the wait: the task is aborted."
+        let shared = self.shares(name);
+        let raises = super::timeout::raises_timeout(on_timeout);
+        self.line(match (abort, raises) {
+            (true, true) => {
+                "// `Elapsed` ends the wait: the task is aborted, and `TimeoutError` goes on up."
+            }
+            (true, false) => "// `Elapsed` ends the wait: the task is aborted.",
+            (false, true) => {
+                "// `Elapsed` ends the wait, not the task, and `TimeoutError` goes on up."
+            }
+            (false, false) => "// `Elapsed` ends the wait, not the task.",
         });
-        self.timed_line(&format!("{head}match "), &d, &format!("&mut {t}"), " {");
+        let (handle, output) = if shared {
+            (format!("{t}.clone()"), format!("Ok(output) => output{q},"))
+        } else {
+            (
+                format!("&mut {t}"),
+                format!("Ok(output) => output.unwrap(){q},"),
+            )
+        };
+        self.timed_line(&format!("{head}match "), &d, &handle, " {");
         self.indent += 1;
-        self.line(format!("Ok(output) => output.unwrap(){q},"));
+        self.line(output);
         self.line("Err(_) => {");
-        self.indent += 1;
-        self.line(format!("{t}.abort();"));
-        self.line("// asyncio waits for the cancelled task to end.");
-        self.line(format!("let _ = (&mut {t}).await;"));
-        self.indent -= 1;
+        if abort {
+            self.indent += 1;
+            self.line(format!("{t}.abort();"));
+            self.line("// asyncio waits for the cancelled task to end.");
+            self.line(format!("let _ = (&mut {t}).await;"));
+            self.indent -= 1;
+        }
         self.nested(on_timeout);
         self.line("}");
         self.indent -= 1;

@@ -253,12 +253,16 @@ pub enum StmtKind {
     /// variable (`task` reads it): at the timeout the task is cancelled and
     /// awaited to its end, then `on_timeout` runs. Or of a gather (`task`
     /// an [`ExprKind::GatherAll`](super::expr::ExprKind::GatherAll)),
-    /// dropped with its children at the timeout.
+    /// dropped with its children at the timeout. Without `abort`
+    /// (`future.result(timeout=...)` of a future of
+    /// `asyncio.run_coroutine_threadsafe`), the task goes on past the
+    /// timeout.
     TimedWait {
         task: Expr,
         timeout: Expr,
         into: Option<String>,
         on_timeout: Block,
+        abort: bool,
     },
     /// `async for var in source: body`.
     AsyncFor {

@@ -117,6 +117,9 @@ pub enum TaskOp {
     /// `task.get_name()` of a task of a list made with `name=`: the name
     /// it was given.
     GivenName,
+    /// `repr(future.exception())` of a future of
+    /// `asyncio.run_coroutine_threadsafe`: its exception's `repr`, or `None`.
+    ExceptionRepr,
 }
 
 /// The methods of `str` and `list` the plan translates.

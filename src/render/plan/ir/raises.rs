@@ -32,6 +32,10 @@ fn fails(f: &Function, fallible: &HashSet<String>) -> bool {
             found |= match &s.kind {
                 StmtKind::Raise { .. } | StmtKind::Reraise => true,
                 StmtKind::Join { target, .. } => tasks.contains_key(target),
+                StmtKind::TimedWait { task, .. } => {
+                    matches!(&task.kind, ExprKind::Var(t) if tasks.contains_key(t))
+                }
+                _ if exprs(&s.kind).iter().any(|e| reads_output(e, &tasks)) => true,
                 StmtKind::TaskGroup { body, .. } => super::exc_groups::collects(body, fallible),
                 _ => propagating_calls(&s.kind)
                     .iter()
@@ -386,4 +390,23 @@ fn never_runs(body: &Block, handlers: &[super::ast::Handler]) -> bool {
         && !handlers
             .iter()
             .any(|h| h.classes.iter().any(|c| c == "BaseException"))
+}
+
+/// Whether `e` reads the output of one of `tasks` (`await task` or
+/// `task.result()` inside it), where the task's exception goes on up.
+fn reads_output(e: &Expr, tasks: &HashMap<String, String>) -> bool {
+    let any = |xs: &[Expr]| xs.iter().any(|x| reads_output(x, tasks));
+    match &e.kind {
+        ExprKind::Join(t) | ExprKind::Task(super::expr::TaskOp::Result, t) => tasks.contains_key(t),
+        ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => any(items),
+        ExprKind::Unary(_, x) | ExprKind::Field(x, _) => reads_output(x, tasks),
+        ExprKind::Binary(_, a, b) => reads_output(a, tasks) || reads_output(b, tasks),
+        ExprKind::IfElse(c, a, b) => [c, a, b].iter().any(|x| reads_output(x, tasks)),
+        ExprKind::StrMethod(_, x, args) => reads_output(x, tasks) || any(args),
+        ExprKind::Template(t) => t.parts.iter().any(|p| match p {
+            Part::Hole(h) | Part::Spec(h, _) => reads_output(h, tasks),
+            Part::Text(_) => false,
+        }),
+        _ => false,
+    }
 }
