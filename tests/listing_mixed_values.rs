@@ -126,14 +126,6 @@ print(d)\n{RUN}"
 }
 
 #[test]
-fn integers_beside_floats_alone_are_still_refused() {
-    let text = shown(&format!(
-        "{HEADER}async def main():\n    d = {{\"a\": 3, \"b\": 2.5}}\n    print(d)\n{RUN}"
-    ));
-    has_all(&text, &["// x.py:5:9: a dict holding integers and floats"]);
-}
-
-#[test]
 fn a_printed_list_of_integers_and_floats_is_refused_at_the_list() {
     let text = shown(&format!(
         "{HEADER}async def main():\n    xs = [1, 2.5, 3]\n    print(xs)\n{RUN}"

@@ -87,6 +87,7 @@ mod mutated_args;
 mod names;
 mod nested_call;
 mod nested_spec;
+mod numbers;
 mod objects;
 mod op_errors;
 mod options;
@@ -544,6 +545,9 @@ impl<'a> Renderer<'a> {
         }
         let repr = self.lines.iter().any(|l| l == "trait Repr {");
         for l in mixed::helpers(&self.lines, repr) {
+            self.line(l);
+        }
+        for l in numbers::helpers(&self.lines, repr) {
             self.line(l);
         }
         self.object_reprs();
