@@ -91,6 +91,7 @@ mod numbers;
 mod objects;
 mod op_errors;
 mod options;
+mod percent_format;
 mod promoted;
 mod recursion;
 mod scoped;
