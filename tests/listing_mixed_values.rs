@@ -162,15 +162,6 @@ for d in [0.5, 1]:\n        await asyncio.sleep(d)\n{RUN}"
 }
 
 #[test]
-fn an_integer_passed_where_a_printed_parameter_is_a_float_is_refused() {
-    let text = shown(&format!(
-        "{HEADER}async def work(seconds):\n    await asyncio.sleep(seconds)\n    \
-print(f\"slept {{seconds}}\")\n\n\nasync def main():\n    await work(2)\n    await work(0.5)\n{RUN}"
-    ));
-    has_all(&text, &["// x.py:10:16: an integer passed to `work`"]);
-}
-
-#[test]
 fn a_parameter_printed_as_a_float_takes_integers_too() {
     let text = shown(&format!(
         "{HEADER}async def work(seconds):\n    await asyncio.sleep(seconds)\n    \

@@ -75,7 +75,7 @@ fn arithmetic_on_a_number_is_refused_at_its_place() {
         &text,
         &[
             "// x.py:6:12: a number that is an integer or a float, used here",
-            "an operation\n//   on one takes a `match` on its type",
+            "an operation on one takes a `match` on its type",
         ],
     );
 }
@@ -103,4 +103,29 @@ fn a_number_compared_negated_or_formatted_is_refused() {
 fn integers_beside_floats_in_a_list_are_still_refused() {
     let text = shown(&main_of("    xs = [1, 2.5]\n    print(xs)\n"));
     has_all(&text, &["// x.py:5:10: a list holding integers and floats"]);
+}
+
+#[test]
+fn a_printed_parameter_given_an_integer_and_a_float_is_a_number() {
+    let text = shown(&format!(
+        "{HEADER}async def work(seconds):\n    await asyncio.sleep(seconds)\n    \
+print(f\"slept {{seconds}}\")\n\n\nasync def main():\n    await work(2)\n    await work(0.5)\n{RUN}"
+    ));
+    has_all(
+        &text,
+        &[
+            "async fn work(seconds: Number) {",
+            "    sleep(Duration::from_secs_f64(seconds.to_f64())).await;\n    println!(\"slept {seconds}\");",
+            "    work(Number::Int(2)).await;\n    work(Number::Float(0.5)).await;",
+        ],
+    );
+}
+
+#[test]
+fn an_integer_passed_to_a_parameter_computed_with_is_still_refused() {
+    let text = shown(&format!(
+        "{HEADER}async def work(seconds):\n    print(seconds)\n    return seconds + 1\n\n\n\
+async def main():\n    await work(2)\n    await work(0.5)\n{RUN}"
+    ));
+    has_all(&text, &["// x.py:10:16: an integer passed to `work`"]);
 }

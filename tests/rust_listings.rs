@@ -206,6 +206,7 @@ const CORPUS_NOT_YET_RUSTFMT_CLEAN: &[&str] = &[
     "dicts__word_count",
     "errors__executor_job",
     "executor__process_pool",
+    "executor__thread_pool",
     "executor__shutdown_waits",
     "functions__global",
     "functions__key_closures",
@@ -508,7 +509,7 @@ const PROGRAMS_EXCUSED: &[(&str, &str)] = &[
 
 /// The least number of corpus programs that must translate and agree: the
 /// figure may grow, never shrink.
-const PROGRAMS_AGREEING_AT_LEAST: usize = 160;
+const PROGRAMS_AGREEING_AT_LEAST: usize = 161;
 
 /// A listing's run: what it printed, and whether it exited with success;
 /// `None` when it ran past `limit` (it is killed).

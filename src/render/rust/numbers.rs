@@ -1,6 +1,7 @@
 //! A dict whose values are integers beside floats, as
-//! `{"alpha": 3, "gamma": 2.5}`: Python keeps `3` an integer and prints
-//! it `3`, where one `f64` would print `3.0`. Its values are one small
+//! `{"alpha": 3, "gamma": 2.5}`, or a printed parameter given an integer
+//! in one call and a float in another: Python keeps `3` an integer and
+//! prints it `3`, where one `f64` would print `3.0`. Its values are one small
 //! `Copy` enum the listing carries, `Number`, whose `Display` and `Repr`
 //! print as Python does. Such a value may be kept, returned, printed, put
 //! in a container, passed to the program's functions or slept for
@@ -11,7 +12,7 @@ use super::analysis::{each_expr, stmt_calls, stmt_exprs};
 use super::code::Code;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Demo, StmtKind, walk};
+use crate::render::plan::ir::ast::{Demo, Function, StmtKind, walk};
 use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind, Part, StrMethod};
 use crate::render::plan::ir::value::Value;
 
@@ -48,6 +49,81 @@ pub(super) fn number(c: &Code) -> String {
         Ty::Float => format!("Number::Float({})", c.as_f64().text),
         _ => c.text.clone(),
     }
+}
+
+impl Types {
+    /// Makes a `Number` of each float parameter its function prints that
+    /// a call gives an integer (Python prints it `1`, an `f64` `1.0`);
+    /// true if there was one.
+    pub(super) fn number_params(&mut self, demo: &Demo) -> bool {
+        let mut found = Vec::new();
+        for g in &demo.functions {
+            let printed = super::promoted::printed_floats(self, g);
+            for f in &demo.functions {
+                for block in [&f.body, &f.exit] {
+                    walk(block, &mut |s| {
+                        for call in super::promoted::calls_of(s) {
+                            if call.name != g.name {
+                                continue;
+                            }
+                            for &i in printed.iter().filter(|&&i| !operated(g, &g.params[i])) {
+                                let int = call
+                                    .args
+                                    .get(i)
+                                    .is_some_and(|a| self.expr_ty(&f.name, a) == Ty::Int);
+                                if int && !found.contains(&(g.name.as_str(), i)) {
+                                    found.push((g.name.as_str(), i));
+                                }
+                            }
+                        }
+                    });
+                }
+            }
+        }
+        for (g, i) in &found {
+            if let Some(p) = self.params.get_mut(*g).and_then(|ps| ps.get_mut(*i)) {
+                *p = Ty::Number;
+            }
+            if let Some(name) = demo.function(g).and_then(|f| f.params.get(*i)) {
+                self.set(g, name, &Ty::Number);
+            }
+        }
+        !found.is_empty()
+    }
+}
+
+/// Whether `g` computes with its parameter `p` (an operator, a built-in
+/// other than `str`/`repr`, a format spec): such a parameter stays a float,
+/// and the integer passed to it is refused (see `promoted`).
+fn operated(g: &Function, p: &str) -> bool {
+    let is_p = |e: &Expr| matches!(&e.kind, ExprKind::Var(v) if v == p);
+    let mut found = false;
+    for block in [&g.body, &g.exit] {
+        walk(block, &mut |s| {
+            if let StmtKind::Print(t) | StmtKind::Eprint(t) = &s.kind {
+                found |= t
+                    .parts
+                    .iter()
+                    .any(|part| matches!(part, Part::Spec(h, _) if is_p(h)));
+            }
+            for (e, _) in stmt_exprs(s) {
+                each_expr(e, &mut |x| {
+                    found |= match &x.kind {
+                        ExprKind::Binary(_, a, b) => is_p(a) || is_p(b),
+                        ExprKind::Unary(_, a) => is_p(a),
+                        ExprKind::Call(Builtin::Str | Builtin::Repr, _) => false,
+                        ExprKind::Call(_, args) => args.iter().any(is_p),
+                        ExprKind::Template(t) => t
+                            .parts
+                            .iter()
+                            .any(|part| matches!(part, Part::Spec(h, _) if is_p(h))),
+                        _ => false,
+                    };
+                });
+            }
+        });
+    }
+    found
 }
 
 /// `Number`, for a listing whose lines build one; its `Repr` where the
@@ -127,7 +203,7 @@ pub(super) fn number_uses(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                 }
                 _ => {
                     let kept = matches!(s.kind, StmtKind::Return(_) | StmtKind::Set { .. });
-                    let sleep = matches!(s.kind, StmtKind::Sleep(_));
+                    let sleep = matches!(s.kind, StmtKind::Sleep(_) | StmtKind::Block(_));
                     // The arguments of the program's own functions.
                     let passed: Vec<&Expr> = stmt_calls(s)
                         .into_iter()
@@ -156,9 +232,10 @@ fn refusal(e: &Expr) -> Untranslatable {
     Untranslatable {
         span: e.span.clone(),
         construct: "a number that is an integer or a float, used here".into(),
-        reason: "the Rust listing keeps the integers and floats of one dict as one enum, \
-                 `Number`, which it prints, keeps, passes and sleeps for; an operation on one \
-                 takes a `match` on its type, as Python decides it when the program runs"
+        reason: "the Rust listing keeps a value Python holds as an integer here and a float \
+                 there as one enum, `Number`, which it prints, keeps, passes and sleeps for; \
+                 an operation on one takes a `match` on its type, as Python decides it when \
+                 the program runs"
             .into(),
     }
 }
