@@ -105,6 +105,7 @@ mod truth_list;
 mod try_stmt;
 mod type_errors;
 mod type_name;
+mod unpack_split;
 mod varargs;
 mod wait;
 mod wait_for_other;

@@ -118,6 +118,7 @@ mod timeout;
 mod truth;
 mod tuples;
 mod types;
+mod unpack_list;
 mod wait;
 mod wait_task;
 mod wrap;

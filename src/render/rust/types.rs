@@ -222,6 +222,12 @@ impl Types {
     /// Widens a variable's type; a tuple pattern `(a, b)` widens each name.
     pub(super) fn set(&mut self, f: &str, name: &str, ty: &Ty) -> bool {
         if let Some(names) = super::tuples::pattern_names(name) {
+            // `a, b = line.split()`: each name an item of the list.
+            if let Ty::List(item) = ty {
+                return names
+                    .iter()
+                    .fold(false, |changed, n| self.set(f, n, item) | changed);
+            }
             let Ty::Tuple(items) = ty else { return false };
             return names
                 .iter()
