@@ -55,10 +55,11 @@ writer.close()\n    await writer.wait_closed()\n",
 }
 
 #[test]
-fn unpacking_a_split_line_is_refused() {
+fn unpacking_a_split_line_caught_by_an_except_is_refused() {
     let src = format!(
         "{HEADER}async def main():\n    line = \"temp 20.5\"\n    name, value = line.split()\n    \
-print(name, value)\n\n\nasyncio.run(main())\n"
+print(name, value)\n    try:\n        await asyncio.sleep(1)\n    except BaseException:\n        \
+raise\n\n\nasyncio.run(main())\n"
     );
     let (construct, _, at) = refused(&src);
     assert_eq!(construct, "unpacking the list `split()` gives");

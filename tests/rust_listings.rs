@@ -206,6 +206,7 @@ const CORPUS_NOT_YET_RUSTFMT_CLEAN: &[&str] = &[
     "dicts__word_count",
     "errors__executor_job",
     "executor__process_pool",
+    "executor__thread_pool",
     "executor__shutdown_waits",
     "functions__global",
     "functions__key_closures",

@@ -76,13 +76,7 @@ impl Planner<'_> {
             };
         }
         if super::stmt::method_call(value, "split").is_some() {
-            return refuse(
-                &value.span,
-                "unpacking the list `split()` gives",
-                "the Rust listing unpacks tuples, whose length the type fixes; a list's \
-                 length is known only when the program runs (Python raises ValueError when \
-                 it differs): index the list instead",
-            );
+            super::unpack_split::refuse_if_caught(self.program, &value.span)?;
         }
         Ok(StmtKind::Set {
             value: self.expr(sc, value)?,

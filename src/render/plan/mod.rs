@@ -120,6 +120,7 @@ mod try_stmt;
 mod tuple_call;
 mod type_errors;
 mod type_name;
+mod unpack_split;
 mod varargs;
 mod wait;
 mod wait_for_other;

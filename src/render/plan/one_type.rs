@@ -20,9 +20,8 @@ fn int_literal(e: &Expr) -> Option<bool> {
 }
 
 /// The values of a dict literal (its `(key, value)` tuples): one kind,
-/// or strings, numbers and booleans (the listing's `PyValue`), and not
-/// integer literals beside float ones alone (Rust's one type prints the
-/// integer `3` as `3.0`).
+/// or strings, numbers and booleans (the listing's `PyValue`, or its
+/// `Number` for integers beside floats).
 pub(super) fn dict_values(items: &[Expr], span: &Range<usize>) -> Result<()> {
     let values: Vec<&Expr> = items
         .iter()
@@ -31,19 +30,7 @@ pub(super) fn dict_values(items: &[Expr], span: &Range<usize>) -> Result<()> {
             _ => None,
         })
         .collect();
-    let ints: Vec<bool> = values.iter().filter_map(|v| int_literal(v)).collect();
     let kinds: Vec<_> = values.iter().filter_map(|v| kind_of(v)).collect();
-    // Beside a string or a boolean, each number keeps its own type
-    // (`PyValue::Int`, `PyValue::Float`).
-    let enum_values = kinds.iter().any(|k| matches!(k, Kind::Str | Kind::Bool));
-    if ints.contains(&true) && ints.contains(&false) && !enum_values {
-        return refuse(
-            span,
-            "a dict holding integers and floats",
-            "a Rust `IndexMap` holds values of one type, where Python keeps `3` an integer \
-             beside `2.5` (and prints it `3`)",
-        );
-    }
     let scalar = |k: &Kind| matches!(k, Kind::Number | Kind::Str | Kind::Bool);
     match kinds
         .iter()

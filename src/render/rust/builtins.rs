@@ -160,7 +160,7 @@ pub(super) fn needs_repr(ty: &Ty) -> bool {
         Ty::List(t) => {
             matches!(
                 **t,
-                Ty::Str | Ty::Bool | Ty::Unit | Ty::Option(_) | Ty::Mixed
+                Ty::Str | Ty::Bool | Ty::Unit | Ty::Option(_) | Ty::Mixed | Ty::Number
             ) || needs_repr(t)
         }
         Ty::Tuple(_) | Ty::Dict(..) | Ty::Outcome(_) => true,
@@ -247,7 +247,7 @@ pub(super) fn repr(c: &Code) -> Code {
             c.text
         ),
         Ty::Unit => "\"None\".to_string()".into(),
-        Ty::Mixed => format!("{}.repr()", c.wrap(10)),
+        Ty::Mixed | Ty::Number => format!("{}.repr()", c.wrap(10)),
         t if needs_repr(t) => repr_call(c),
         _ => format!("format!(\"{{:?}}\", {})", c.text),
     };

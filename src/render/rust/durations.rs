@@ -114,6 +114,23 @@ pub(super) fn duration_params(demo: &Demo) -> HashMap<(String, String), Seconds>
             });
         }
     }
+    // The literals of calls inside expressions (`gather(f(1), f(0.5))`):
+    // a parameter printed and given both kinds is no `Duration`.
+    let mut hidden: HashMap<(String, String), (bool, bool)> = HashMap::new();
+    for f in &demo.functions {
+        walk(&f.body, &mut |s| {
+            for call in super::promoted::calls_of(s) {
+                let Some(callee) = demo.function(&call.name) else {
+                    continue;
+                };
+                for (p, a) in callee.params.iter().zip(&call.args) {
+                    let seen = hidden.entry((call.name.clone(), p.clone())).or_default();
+                    seen.0 |= matches!(a.kind, ExprKind::Lit(Value::Int(_)));
+                    seen.1 |= matches!(a.kind, ExprKind::Lit(Value::Float(_)));
+                }
+            }
+        });
+    }
     loop {
         let before = (candidates.len(), kinds.clone());
         for (from, to) in links.iter().chain(&given) {
@@ -138,7 +155,9 @@ pub(super) fn duration_params(demo: &Demo) -> HashMap<(String, String), Seconds>
             let printed = demo
                 .function(&key.0)
                 .is_some_and(|f| print_holes(f, &key.1) > 0 || template_holes(f, &key.1) > 0);
+            let both = hidden.get(&key).is_some_and(|h| *h == (true, true));
             match kinds.get(&key).copied().unwrap_or_default() {
+                _ if both && printed => None,
                 (true, false) => Some((key, Seconds::Whole)),
                 (false, true) => Some((key, Seconds::Float)),
                 // Python prints `1` and `0.5`: one Rust format cannot.

@@ -646,6 +646,7 @@ impl Renderer<'_> {
         }
         match c.ty {
             Ty::Int => format!("Duration::from_secs({} as u64)", c.wrap(8)),
+            Ty::Number => format!("Duration::from_secs_f64({}.to_f64())", c.wrap(10)),
             _ => format!("Duration::from_secs_f64({})", c.as_f64().text),
         }
     }

@@ -74,6 +74,17 @@ impl Types {
                 }
             }
         }
+        if t.number_params(demo) {
+            for _ in 0..8 {
+                let mut changed = false;
+                for f in &demo.functions {
+                    changed |= t.pass(demo, f);
+                }
+                if !changed {
+                    break;
+                }
+            }
+        }
         t
     }
 

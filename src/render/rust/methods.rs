@@ -149,6 +149,7 @@ impl Renderer<'_> {
                 Ty::Dict(_, vt) => {
                     let v = match (&**vt, &v.ty) {
                         (Ty::Float, Ty::Int) => v.as_f64().text,
+                        (Ty::Number, _) => super::numbers::number(v),
                         _ => v.owned(),
                     };
                     (format!("{obj}.insert({}, {v})", k.owned()), Ty::Unit)

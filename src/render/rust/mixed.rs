@@ -99,7 +99,8 @@ pub(super) fn helpers(lines: &[String], repr: bool) -> Vec<String> {
 
 impl Renderer<'_> {
     /// `{k: v, ...}` whose values are strings beside numbers: an
-    /// `IndexMap` of `PyValue`s; `None` for another dict.
+    /// `IndexMap` of `PyValue`s (of `Number`s for integers beside
+    /// floats); `None` for another dict.
     pub(super) fn mixed_dict(&mut self, items: &[Expr]) -> Option<Code> {
         let pairs: Vec<(&Expr, &Expr)> = items
             .iter()
@@ -112,7 +113,11 @@ impl Renderer<'_> {
             .iter()
             .map(|(_, v)| self.types.expr_ty(&self.func, v))
             .collect();
-        let ty = values_ty(&tys)?;
+        let ty = if super::numbers::number_values(self.types, &self.func, items) {
+            Ty::Number
+        } else {
+            values_ty(&tys)?
+        };
         let mut k_ty = Ty::Unknown;
         let mut texts = Vec::new();
         for (k, v) in pairs {
@@ -122,7 +127,11 @@ impl Renderer<'_> {
                 Ty::Str => k.owned(),
                 _ => k.text,
             };
-            texts.push(format!("({k}, {})", py_value(&v)));
+            let v = match ty {
+                Ty::Number => super::numbers::number(&v),
+                _ => py_value(&v),
+            };
+            texts.push(format!("({k}, {v})"));
         }
         let mut c = Code::new(
             format!("IndexMap::from([{}])", texts.join(", ")),

@@ -92,10 +92,12 @@ mod mutated_args;
 mod names;
 mod nested_call;
 mod nested_spec;
+mod numbers;
 mod objects;
 mod op_errors;
 mod options;
 mod pending_tasks;
+mod percent_format;
 mod printed_handles;
 mod promoted;
 mod recursion;
@@ -125,6 +127,7 @@ mod timeout;
 mod truth;
 mod tuples;
 mod types;
+mod unpack_list;
 mod unused_classes;
 mod wait;
 mod wait_task;
@@ -558,6 +561,9 @@ impl<'a> Renderer<'a> {
         }
         let repr = self.lines.iter().any(|l| l == "trait Repr {");
         for l in mixed::helpers(&self.lines, repr) {
+            self.line(l);
+        }
+        for l in numbers::helpers(&self.lines, repr) {
             self.line(l);
         }
         self.object_reprs();

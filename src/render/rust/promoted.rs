@@ -107,7 +107,7 @@ fn promoted_names(types: &Types, f: &Function) -> Vec<(String, Range<usize>)> {
 }
 
 /// The places of `g`'s float parameters that `g` prints.
-fn printed_floats(types: &Types, g: &Function) -> Vec<usize> {
+pub(super) fn printed_floats(types: &Types, g: &Function) -> Vec<usize> {
     (0..g.params.len())
         .filter(|&i| {
             let p = &g.params[i];

@@ -57,6 +57,9 @@ pub(super) enum Ty {
     /// A dict's value that is a string here and a number there: the
     /// listing's `PyValue` enum (see `mixed`).
     Mixed,
+    /// A dict's value that is an integer here and a float there: the
+    /// listing's `Number` enum (see `numbers`).
+    Number,
 }
 
 impl Ty {
@@ -65,7 +68,14 @@ impl Ty {
             Ty::Tuple(items) => items.iter().all(Ty::is_copy),
             _ => matches!(
                 self,
-                Ty::Int | Ty::Float | Ty::Bool | Ty::Unknown | Ty::Unit | Ty::Server | Ty::Enum(_)
+                Ty::Int
+                    | Ty::Float
+                    | Ty::Number
+                    | Ty::Bool
+                    | Ty::Unknown
+                    | Ty::Unit
+                    | Ty::Server
+                    | Ty::Enum(_)
             ),
         }
     }
@@ -119,6 +129,7 @@ impl Ty {
             Ty::Option(t) => format!("Option<{}>", t.rust()),
             Ty::Outcome(t) => format!("Result<{}, Error>", t.rust()),
             Ty::Mixed => "PyValue".into(),
+            Ty::Number => "Number".into(),
         }
     }
 }
@@ -135,7 +146,11 @@ pub(super) fn unify(slot: &mut Ty, new: &Ty) -> bool {
             *slot = Ty::Float;
             true
         }
-        (Ty::Int | Ty::Float | Ty::Bool | Ty::Str, Ty::Mixed) => {
+        (Ty::Int | Ty::Float, Ty::Number) => {
+            *slot = Ty::Number;
+            true
+        }
+        (Ty::Int | Ty::Float | Ty::Bool | Ty::Str | Ty::Number, Ty::Mixed) => {
             *slot = Ty::Mixed;
             true
         }
@@ -207,6 +222,12 @@ impl Types {
     /// Widens a variable's type; a tuple pattern `(a, b)` widens each name.
     pub(super) fn set(&mut self, f: &str, name: &str, ty: &Ty) -> bool {
         if let Some(names) = super::tuples::pattern_names(name) {
+            // `a, b = line.split()`: each name an item of the list.
+            if let Ty::List(item) = ty {
+                return names
+                    .iter()
+                    .fold(false, |changed, n| self.set(f, n, item) | changed);
+            }
             let Ty::Tuple(items) = ty else { return false };
             return names
                 .iter()
@@ -304,7 +325,11 @@ impl Types {
                                 values.push(vt.clone());
                             }
                         }
-                        let v = super::mixed::values_ty(&values).unwrap_or(v);
+                        let v = if super::numbers::number_values(self, f, args) {
+                            Ty::Number
+                        } else {
+                            super::mixed::values_ty(&values).unwrap_or(v)
+                        };
                         Ty::Dict(Box::new(k), Box::new(v))
                     }
                     Builtin::Repr => Ty::Str,

@@ -1,0 +1,131 @@
+//! A dict whose values are integers beside floats: its values are the
+//! listing's `Number` enum, printed as Python prints each one, passed to
+//! the program's coroutines and slept for; arithmetic on one, whose type
+//! Python picks as it runs, is refused at its place.
+//! (`tests/rust_listings.rs` builds and runs
+//! `values__dict_of_ints_and_floats.py` and `as_completed__distinct_times.py`.)
+
+#[path = "support/listing.rs"]
+mod support;
+
+use asynclings::render::rust;
+use support::{HEADER, RUN, has_all, main_of};
+
+/// What the Rust pane shows for `source`: its listing, or its refusal.
+fn shown(source: &str) -> String {
+    let program = asynclings::python::load("x.py", source).expect("loads");
+    rust::render_program(&program).text()
+}
+
+/// A program whose `nap(seconds)` sleeps `seconds`, then runs `tail`
+/// (indented by four spaces), and whose `main` runs `body`.
+fn nap_program(tail: &str, body: &str) -> String {
+    format!(
+        "{HEADER}async def nap(seconds):\n    await asyncio.sleep(seconds)\n{tail}\n\n\
+async def main():\n    waits = {{\"a\": 3, \"b\": 2.5}}\n{body}{RUN}"
+    )
+}
+
+#[test]
+fn a_dict_of_integers_and_floats_holds_numbers() {
+    let text = shown(&main_of(
+        "    d = {\"a\": 3, \"b\": 2.5}\n    print(d, d[\"a\"], d[\"b\"])\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    let d = IndexMap::from([\n        (\"a\".to_string(), Number::Int(3)),\n        \
+(\"b\".to_string(), Number::Float(2.5)),\n    ]);",
+            "println!(\"{} {} {}\", d.repr(), d[\"a\"], d[\"b\"]);",
+            "enum Number {\n    Int(i64),\n    Float(f64),\n}",
+            "            Number::Int(v) => write!(f, \"{v}\"),\n            Number::Float(v) => write!(f, \"{v:?}\"),",
+            "impl Repr for Number {",
+        ],
+    );
+    assert!(!text.contains("fn to_f64"), "{text}");
+}
+
+#[test]
+fn a_number_is_passed_to_a_coroutine_that_sleeps_for_it_and_returns_it() {
+    let text = shown(&nap_program(
+        "    print(\"slept\", seconds)\n    return seconds",
+        "    for k in waits:\n        got = await nap(waits[k])\n        print(got)\n    \
+await nap(1)\n    await nap(0.5)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "async fn nap(seconds: Number) -> Number {",
+            "    sleep(Duration::from_secs_f64(seconds.to_f64())).await;",
+            "    println!(\"slept {seconds}\");",
+            "let got = nap(waits[k]).await;",
+            "    nap(Number::Int(1)).await;\n    nap(Number::Float(0.5)).await;",
+            "    fn to_f64(self) -> f64 {\n        match self {\n            Number::Int(v) => v as f64,",
+        ],
+    );
+}
+
+#[test]
+fn arithmetic_on_a_number_is_refused_at_its_place() {
+    let text = shown(&nap_program(
+        "    return seconds * 2",
+        "    await nap(waits[\"a\"])\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "// x.py:6:12: a number that is an integer or a float, used here",
+            "an operation on one takes a `match` on its type",
+        ],
+    );
+}
+
+#[test]
+fn a_number_compared_negated_or_formatted_is_refused() {
+    for (body, at) in [
+        ("    if waits[\"a\"] > 1:\n        print(1)\n", "x.py:10:8"),
+        ("    print(-waits[\"a\"])\n", "x.py:10:12"),
+        ("    print(f\"{waits['b']:.1f}\")\n", "x.py:10:14"),
+        ("    print(sum(waits.values()))\n", "x.py:10:15"),
+        ("    print(waits.get(\"c\", 0))\n", "x.py:10:11"),
+    ] {
+        let text = shown(&nap_program("    pass", body));
+        has_all(
+            &text,
+            &[&format!(
+                "// {at}: a number that is an integer or a float, used here"
+            )],
+        );
+    }
+}
+
+#[test]
+fn integers_beside_floats_in_a_list_are_still_refused() {
+    let text = shown(&main_of("    xs = [1, 2.5]\n    print(xs)\n"));
+    has_all(&text, &["// x.py:5:10: a list holding integers and floats"]);
+}
+
+#[test]
+fn a_printed_parameter_given_an_integer_and_a_float_is_a_number() {
+    let text = shown(&format!(
+        "{HEADER}async def work(seconds):\n    await asyncio.sleep(seconds)\n    \
+print(f\"slept {{seconds}}\")\n\n\nasync def main():\n    await work(2)\n    await work(0.5)\n{RUN}"
+    ));
+    has_all(
+        &text,
+        &[
+            "async fn work(seconds: Number) {",
+            "    sleep(Duration::from_secs_f64(seconds.to_f64())).await;\n    println!(\"slept {seconds}\");",
+            "    work(Number::Int(2)).await;\n    work(Number::Float(0.5)).await;",
+        ],
+    );
+}
+
+#[test]
+fn an_integer_passed_to_a_parameter_computed_with_is_still_refused() {
+    let text = shown(&format!(
+        "{HEADER}async def work(seconds):\n    print(seconds)\n    return seconds + 1\n\n\n\
+async def main():\n    await work(2)\n    await work(0.5)\n{RUN}"
+    ));
+    has_all(&text, &["// x.py:10:16: an integer passed to `work`"]);
+}
