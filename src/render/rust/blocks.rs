@@ -7,7 +7,7 @@ use super::durations::scale_of;
 use super::names::{fn_name, ident, split_chain};
 use super::types::Ty;
 use crate::render::plan::ir::ast::{Block, Call, Calls, FunctionKind, StmtKind};
-use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, StrMethod};
+use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind};
 
 impl Renderer<'_> {
     /// The `else` of an `if`: a lone nested `if` becomes `} else if`.

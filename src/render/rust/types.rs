@@ -379,7 +379,9 @@ impl Types {
             ExprKind::Join(task) => self.var(f, task).awaited(),
             ExprKind::Task(TaskOp::Result, task) => self.var(f, task).inner(),
             ExprKind::Task(TaskOp::Cancel, _) => Ty::Bool,
-            ExprKind::Task(TaskOp::Name(_) | TaskOp::GivenName | TaskOp::ExceptionRepr, _) => Ty::Str,
+            ExprKind::Task(TaskOp::Name(_) | TaskOp::GivenName | TaskOp::ExceptionRepr, _) => {
+                Ty::Str
+            }
             ExprKind::Now => Ty::Float,
             ExprKind::IfElse(_, a, b) => {
                 let mut t = self.expr_ty(f, a);
