@@ -24,6 +24,8 @@ fn an_iterator_shown_as_it_is_is_refused_at_its_place() {
         ("print(zip(xs, xs))", "zip"),
         ("print(f\"{reversed(xs)}\")", "reversed"),
         ("print(\"pairs\", enumerate(xs))", "enumerate"),
+        ("print(str(zip(xs, xs)))", "zip"),
+        ("print(len(repr(map(str, xs))))", "map"),
     ] {
         let (construct, reason, span) = refused(&main_of(&format!(
             "    xs = [1, 2]\n    {shown}\n    await asyncio.sleep(0)\n"

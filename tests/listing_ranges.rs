@@ -1,6 +1,6 @@
 //! The Rust listing of `range` with a negative step: the numbers from the
 //! start down to the one after the stop, `(stop + 1..=start).rev()`,
-//! stepped.
+//! stepped; the length of such an inclusive range is counted.
 
 #[path = "support/listing.rs"]
 mod support;
@@ -27,4 +27,20 @@ fn a_computed_stop_is_followed_by_one() {
         "    n = 4\n    for k in range(n * 2, n, -1):\n        print(k)\n    await asyncio.sleep(0)\n",
     ));
     has_all(&text, &["for k in (n + 1..=n * 2).rev() {"]);
+}
+
+#[test]
+fn the_length_of_an_inclusive_range_is_counted() {
+    let text = listing(&main_of(
+        "    n = 4\n    print(len(range(10, 0, -3)), len(range(1, n + 1)), len(range(n)))\n    \
+await asyncio.sleep(0)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "(1..=10).rev().step_by(3).count() as i64",
+            "(1..=n).count() as i64",
+            "(0..n).len() as i64",
+        ],
+    );
 }

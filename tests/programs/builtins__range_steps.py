@@ -9,7 +9,7 @@ async def main():
     for k in range(n * 2, n, -1):
         total += k
         await asyncio.sleep(1)
-    print("total", total)
+    print("total", total, len(range(10, 0, -3)), len(range(1, n + 1)), len(range(3, 3, -1)))
     for i in range(6, -7, -4):
         print("i", i)
 

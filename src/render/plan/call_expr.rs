@@ -39,6 +39,9 @@ impl Planner<'_> {
             && let Some((_, b)) = Builtin::ALL.iter().find(|(name, _)| **name == **n)
             && !self.defs.contains_key(&**n)
         {
+            if let (Builtin::Str | Builtin::Repr, [Arg::Positional(x)]) = (*b, args) {
+                self.refuse_shown_iterator(x)?;
+            }
             if *b == Builtin::Zip && args.is_empty() {
                 // `zip()` gives no pairs: an empty list.
                 return Ok(ExprKind::List(Vec::new()));

@@ -178,6 +178,11 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
             Ty::Int,
             8,
         ),
+        // An inclusive range (`range(1, n + 1)`, a range counting down) is
+        // no `ExactSizeIterator`: its numbers are counted.
+        Builtin::Len if first.range && first.text.contains("..=") => {
+            Code::new(format!("{}.count() as i64", first.wrap(10)), Ty::Int, 8)
+        }
         Builtin::Len => Code::new(format!("{}.len() as i64", first.wrap(10)), Ty::Int, 8),
         Builtin::Str if super::builtins::needs_repr(&first.ty) => super::builtins::repr(&first),
         Builtin::Str => {
