@@ -144,3 +144,14 @@ eprintln!(\"Task exception was never retrieved: {e}\");\n    }",
         ],
     );
 }
+
+#[test]
+fn a_main_that_ends_by_sys_exit_in_an_endless_loop_keeps_the_refusal() {
+    let src = format!(
+        "import asyncio\nimport sys\n\n\n{LINGERING}async def main():\n    \
+asyncio.create_task(lingering(\"a\"))\n    n = 0\n    while True:\n        \
+await asyncio.sleep(1)\n        n += 1\n        if n == 3:\n            sys.exit(0)\n{RUN}"
+    );
+    let (construct, _, _) = refused(&src);
+    assert_eq!(construct, "an `except asyncio.CancelledError` that goes on");
+}

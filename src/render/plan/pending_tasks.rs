@@ -135,11 +135,17 @@ impl<'p> Planner<'p> {
         {
             return;
         }
+        // It ends at its end: no `return`, no `while True:` (whose end the
+        // listing's `loop` never reaches), no `sys.exit(...)` in the program.
         let mut returns = false;
         crate::program::walk(&code.body, &mut |s| {
-            returns |= matches!(s.kind, P::Return(_));
+            returns |= match &s.kind {
+                P::Return(_) => true,
+                P::While { test, .. } => matches!(test.kind, E::Literal(py::Literal::Bool(true))),
+                _ => false,
+            };
         });
-        if returns {
+        if returns || in_code(source, "exit(") > 0 {
             return;
         }
         let mut taken: HashSet<String> = code.locals.iter().map(|l| l.to_string()).collect();
