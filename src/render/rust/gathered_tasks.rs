@@ -14,8 +14,11 @@ pub(super) fn gathered_then_read(block: &Block) -> Vec<String> {
     let mut gathered: Vec<String> = Vec::new();
     let mut out = Vec::new();
     walk(block, &mut |s| {
-        // The lists this statement gathers count from the next one on.
+        // A list this statement gathers is read again when the statement
+        // names it once more (`print(await gather(*ts), [t.done() for t
+        // in ts])`), or any later statement does.
         let mut here = Vec::new();
+        let mut reads: Vec<String> = Vec::new();
         for (e, _) in stmt_exprs(s) {
             each_expr(e, &mut |x| match &x.kind {
                 ExprKind::GatherAll(list) => {
@@ -23,9 +26,15 @@ pub(super) fn gathered_then_read(block: &Block) -> Vec<String> {
                         here.push(n.clone());
                     }
                 }
-                ExprKind::Var(n) if gathered.contains(n) && !out.contains(n) => out.push(n.clone()),
+                ExprKind::Var(n) => reads.push(n.clone()),
                 _ => {}
             });
+        }
+        for n in &reads {
+            let read_here = here.contains(n) && reads.iter().filter(|r| *r == n).count() > 1;
+            if (gathered.contains(n) || read_here) && !out.contains(n) {
+                out.push(n.clone());
+            }
         }
         gathered.extend(here);
     });
