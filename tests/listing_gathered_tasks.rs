@@ -62,3 +62,19 @@ print(\"error:\", e)\n",
     ));
     has_all(&text, &[&format!("// x.py:15:15: {REFUSED}")]);
 }
+
+#[test]
+fn awaiting_a_task_of_a_list_that_can_raise_is_refused_at_the_await() {
+    let text = shown(&program(
+        "    tasks = [asyncio.create_task(download(n, 1)) for n in [\"ok\", \"broken\"]]\n    \
+for t in tasks:\n        try:\n            print(await t)\n        except ValueError as e:\n            \
+print(\"failed\", e)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "// x.py:15:19: awaiting a task of a list whose coroutine can raise",
+            "keep each task in a variable",
+        ],
+    );
+}
