@@ -78,3 +78,21 @@ print(\"failed\", e)\n",
         ],
     );
 }
+
+#[test]
+fn a_failing_tasks_result_outside_a_try_is_refused_inside_one_translated() {
+    let text = shown(&program(
+        "    a = asyncio.create_task(download(\"ok\", 1))\n    \
+b = asyncio.create_task(download(\"broken\", 2))\n    await asyncio.sleep(3)\n    \
+try:\n        print(b.result())\n    except ValueError as e:\n        print(\"failed\", e)\n    \
+print(a.result())\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "// The translator cannot translate this program yet (1 to do):",
+            "// x.py:19:11: the result of a task that can raise, outside a `try`",
+            "//     print(a.result())",
+        ],
+    );
+}
