@@ -62,3 +62,37 @@ print(\"error:\", e)\n",
     ));
     has_all(&text, &[&format!("// x.py:15:15: {REFUSED}")]);
 }
+
+#[test]
+fn awaiting_a_task_of_a_list_that_can_raise_is_refused_at_the_await() {
+    let text = shown(&program(
+        "    tasks = [asyncio.create_task(download(n, 1)) for n in [\"ok\", \"broken\"]]\n    \
+for t in tasks:\n        try:\n            print(await t)\n        except ValueError as e:\n            \
+print(\"failed\", e)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "// x.py:15:19: awaiting a task of a list whose coroutine can raise",
+            "keep each task in a variable",
+        ],
+    );
+}
+
+#[test]
+fn a_failing_tasks_result_outside_a_try_is_refused_inside_one_translated() {
+    let text = shown(&program(
+        "    a = asyncio.create_task(download(\"ok\", 1))\n    \
+b = asyncio.create_task(download(\"broken\", 2))\n    await asyncio.sleep(3)\n    \
+try:\n        print(b.result())\n    except ValueError as e:\n        print(\"failed\", e)\n    \
+print(a.result())\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "// The translator cannot translate this program yet (1 to do):",
+            "// x.py:19:11: the result of a task that can raise, outside a `try`",
+            "//     print(a.result())",
+        ],
+    );
+}

@@ -96,3 +96,12 @@ for t in tasks:\n        print(t.get_name(), await t)\n",
     let (construct, _, _) = refused(&src);
     assert_eq!(construct, "this `asyncio.create_task`");
 }
+
+#[test]
+fn a_list_gathered_and_read_in_one_statement_is_awaited_through_mut() {
+    let text = listing(&program(
+        "    tasks = [asyncio.create_task(work(n, 1), name=n) for n in [\"a\", \"b\"]]\n    \
+print(await asyncio.gather(*tasks), [t.get_name() for t in tasks])\n",
+    ));
+    has_all(&text, &["try_join_all(tasks.iter_mut()).await.unwrap()"]);
+}

@@ -71,6 +71,7 @@ mod exc_groups;
 mod exc_types;
 mod executor;
 mod expr;
+mod failing_reads;
 mod flat_comp;
 mod format_spec;
 mod functions;
