@@ -85,7 +85,7 @@ impl Renderer<'_> {
         self.line("");
         if reads_caught(self.demo, repr_var)
             || super::gather_outcomes::has_outcomes(self.demo)
-            || super::shared_handle::exception_reprs(self.demo)
+            || super::shared_handle::exception_reprs(self.demo, &self.fallible)
         {
             self.repr_impl(&classes);
         }
