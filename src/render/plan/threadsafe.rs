@@ -4,6 +4,12 @@
 //! or `asyncio.run_coroutine_threadsafe(...).result()` at once. The job is
 //! a stand-in coroutine in the Rust listing (see `plan::jobs`): the
 //! coroutine is a task it spawns, and `result()` awaits the task's output.
+//! `future.result(timeout=t)` waits under Tokio's `timeout`, its
+//! `TimeoutError` an `Err` the job passes on or catches, while the task goes
+//! on; `future.done()` asks the handle; `repr(future.exception())` reads the
+//! `Err` the task gave; a second future of the same coroutine may be set in
+//! the variable. A future read with a timeout and again is a shared handle
+//! (see `render::rust`).
 
 use super::scope::Scope;
 use super::stmt::{local_name, method_call};
