@@ -247,3 +247,13 @@ print(repr(future.exception()), future.done())\n    return 0\n",
     );
     assert!(!text.contains("to_repr"), "{text}");
 }
+
+#[test]
+fn another_value_set_in_a_futures_variable_is_refused() {
+    let (construct, _, at) = refused(&job_program(
+        "    future = asyncio.run_coroutine_threadsafe(add(1, 2), loop)\n    \
+future = future.result()\n    return future\n",
+    ));
+    assert_eq!(construct, "another value set in `future`");
+    assert_eq!(at, "future.result()");
+}
