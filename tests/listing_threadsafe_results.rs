@@ -230,3 +230,30 @@ print(future.exception(timeout=1))\n    return 0\n",
     assert!(reason.contains("repr(future.exception())"), "{reason}");
     assert_eq!(at, "future.exception(timeout=1)");
 }
+
+#[test]
+fn the_exception_of_a_future_whose_coroutine_cannot_fail_is_none_once_it_ends() {
+    let text = listing(&job_program(
+        "    future = asyncio.run_coroutine_threadsafe(add(1, 2), loop)\n    \
+print(repr(future.exception()), future.done())\n    return 0\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    let mut future = tokio::spawn(add(1, 2));\n",
+            "        (&mut future).await.map(|_| \"None\".to_string()).unwrap(),\n",
+            "future.is_finished()",
+        ],
+    );
+    assert!(!text.contains("to_repr"), "{text}");
+}
+
+#[test]
+fn another_value_set_in_a_futures_variable_is_refused() {
+    let (construct, _, at) = refused(&job_program(
+        "    future = asyncio.run_coroutine_threadsafe(add(1, 2), loop)\n    \
+future = future.result()\n    return future\n",
+    ));
+    assert_eq!(construct, "another value set in `future`");
+    assert_eq!(at, "future.result()");
+}

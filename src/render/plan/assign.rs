@@ -86,6 +86,7 @@ impl Planner<'_> {
             return one(s, self.set_item(sc, obj, index, None, value)?);
         }
         let var = self.target(sc, target, &s.span)?;
+        self.threadsafe_overwrite(sc, &var, value)?;
         if let Some(step) = self.server_port(sc, &var, value)? {
             return Ok(step);
         }

@@ -4,6 +4,12 @@
 //! or `asyncio.run_coroutine_threadsafe(...).result()` at once. The job is
 //! a stand-in coroutine in the Rust listing (see `plan::jobs`): the
 //! coroutine is a task it spawns, and `result()` awaits the task's output.
+//! `future.result(timeout=t)` waits under Tokio's `timeout`, its
+//! `TimeoutError` an `Err` the job passes on or catches, while the task goes
+//! on; `future.done()` asks the handle; `repr(future.exception())` reads the
+//! `Err` the task gave; a second future of the same coroutine may be set in
+//! the variable. A future read with a timeout and again is a shared handle
+//! (see `render::rust`).
 
 use super::scope::Scope;
 use super::stmt::{local_name, method_call};
@@ -145,6 +151,28 @@ impl Planner<'_> {
 }
 
 impl Planner<'_> {
+    /// Refuses `var = value` where `var` keeps a future and `value` is no
+    /// other future of `asyncio.run_coroutine_threadsafe`: the variable is
+    /// the handle's.
+    pub(super) fn threadsafe_overwrite(
+        &self,
+        sc: &Scope,
+        var: &str,
+        value: &py::Expr,
+    ) -> Result<()> {
+        let future = matches!(&value.kind, E::Call(f, _)
+            if self.is_member(f, Module::Asyncio, "run_coroutine_threadsafe"));
+        if future || !sc.threadsafe.iter().any(|f| f == var) {
+            return Ok(());
+        }
+        refuse(
+            &value.span,
+            format!("another value set in `{var}`"),
+            "the Rust listing keeps a future's handle in its variable: give the other value \
+             a name of its own",
+        )
+    }
+
     /// Whether `body` starts with `[x =] future.result(timeout=t)` of a
     /// future kept here: a `try` around it catches the `TimeoutError` it
     /// raises as any exception of the listing's `Error`.

@@ -560,6 +560,7 @@ pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
         if let StmtKind::Join { target, .. } = &s.kind
             && super::task_state::state_read(block, target)
             && !loop_var(block, target)
+            && !super::shared_handle::shared_in(block, target)
         {
             out.push(target.clone());
         }
@@ -597,8 +598,9 @@ pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
                 if let ExprKind::Task(TaskOp::Result, n) = &x.kind {
                     out.push(n.clone());
                 }
-                if let ExprKind::Join(n) = &x.kind
+                if let ExprKind::Join(n) | ExprKind::Task(TaskOp::ExceptionRepr, n) = &x.kind
                     && super::task_state::state_read(block, n)
+                    && !super::shared_handle::shared_in(block, n)
                     && !loop_var(block, n)
                 {
                     out.push(n.clone());

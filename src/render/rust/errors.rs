@@ -87,7 +87,7 @@ impl Renderer<'_> {
         let group_args = reads_caught(self.demo, args_var) && classes.iter().any(|c| c == GROUP);
         if reads_caught(self.demo, repr_var)
             || super::gather_outcomes::has_outcomes(self.demo)
-            || super::shared_handle::exception_reprs(self.demo)
+            || super::shared_handle::exception_reprs(self.demo, &self.fallible)
             || group_args
         {
             self.repr_impl(&classes);

@@ -14,6 +14,8 @@ use super::names::ident;
 use super::types::Ty;
 use crate::render::plan::ir::ast::{Block, Demo, Function, StmtKind, walk};
 use crate::render::plan::ir::expr::{ExprKind, TaskOp};
+use crate::render::plan::ir::raises::failing_tasks;
+use std::collections::HashSet;
 
 /// Whether `f` keeps `var` as a shared handle: one task spawned into it,
 /// read with a timeout that lets the task go on, and read more than once.
@@ -44,14 +46,17 @@ pub(super) fn shared_in(body: &Block, var: &str) -> bool {
     spawns == 1 && timed + exceptions > 0 && timed + reads + exceptions > 1
 }
 
-/// Whether a function of `demo` writes the `repr` of a future's exception.
-pub(super) fn exception_reprs(demo: &Demo) -> bool {
+/// Whether a function of `demo` writes the `repr` of the exception of a
+/// future whose task can fail (of `fallible`).
+pub(super) fn exception_reprs(demo: &Demo, fallible: &HashSet<String>) -> bool {
     let mut found = false;
     for f in &demo.functions {
+        let failing = failing_tasks(f, fallible);
         walk(&f.body, &mut |s| {
             for (e, _) in stmt_exprs(s) {
                 each_expr(e, &mut |x| {
-                    found |= matches!(&x.kind, ExprKind::Task(TaskOp::ExceptionRepr, _));
+                    found |= matches!(&x.kind, ExprKind::Task(TaskOp::ExceptionRepr, t)
+                        if failing.contains_key(t));
                 });
             }
         });
@@ -99,16 +104,28 @@ impl Renderer<'_> {
     /// `repr(future.exception())`: the handle (a clone, if shared) awaited,
     /// and the `repr` of its `Err`, or `None`.
     pub(super) fn exception_repr(&mut self, var: &str) -> Code {
-        let handle = if self.shares(var) {
-            format!("{}.clone().await", ident(var))
-        } else {
-            format!("{}.await.unwrap()", self.awaited_handle(var))
+        let failing = self
+            .demo
+            .function(&self.func)
+            .is_some_and(|f| failing_tasks(f, &self.fallible).contains_key(var));
+        let v = ident(var);
+        let none = "\"None\".to_string()";
+        // A task that cannot fail gives `None` once it ends.
+        let text = match (self.shares(var), failing) {
+            (true, true) => {
+                format!("{v}.clone().await.err().map_or_else(|| {none}, |e| e.to_repr())")
+            }
+            (true, false) => format!("{v}.clone().map(|_| {none}).await"),
+            (false, true) => format!(
+                "{}.await.unwrap().err().map_or_else(|| {none}, |e| e.to_repr())",
+                self.awaited_handle(var)
+            ),
+            (false, false) => format!(
+                "{}.await.map(|_| {none}).unwrap()",
+                self.awaited_handle(var)
+            ),
         };
-        let mut c = Code::new(
-            format!("{handle}.err().map_or_else(|| \"None\".to_string(), |e| e.to_repr())"),
-            Ty::Str,
-            10,
-        );
+        let mut c = Code::new(text, Ty::Str, 10);
         c.fresh = true;
         c
     }

@@ -223,7 +223,9 @@ pub(super) fn state_read(block: &Block, task: &str) -> bool {
         // In the order of the source: `print(t.done(), await t)` asks first.
         for (e, _) in stmt_exprs(s) {
             each_expr(e, &mut |x| match &x.kind {
-                ExprKind::Join(n) if n == task => joined = true,
+                ExprKind::Join(n) | ExprKind::Task(TaskOp::ExceptionRepr, n) if n == task => {
+                    joined = true
+                }
                 ExprKind::Done(n) | ExprKind::Cancelled(n) if n == task => read |= joined,
                 _ => {}
             });
