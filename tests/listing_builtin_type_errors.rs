@@ -83,3 +83,18 @@ fn a_printed_call_giving_none_runs_first() {
         ],
     );
 }
+
+/// A `try` whose last `if` raises in both branches has nothing after it:
+/// no `Ok(())` Rust would warn is unreachable.
+#[test]
+fn a_try_ending_in_an_if_that_raises_both_ways_ends_there() {
+    let text = listing(&main_of(
+        "    for kind in [\"list\", \"dict\"]:\n        try:\n            if kind == \"list\":\n                hash([1])\n            else:\n                hash({\"a\": 1})\n        except TypeError as e:\n            print(e)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "                return Err(Error::TypeError(\"unhashable type: 'dict'\".to_string()));\n            }\n        }\n        .await;",
+        ],
+    );
+}

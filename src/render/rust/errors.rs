@@ -180,7 +180,7 @@ impl Renderer<'_> {
         // A block ending in `raise` gives its `Err` as its value.
         let raises_last = self.raises_at_end(body);
         self.body(body, raises_last || returns);
-        if !raises_last && !returns {
+        if !raises_last && !returns && !returns_at_end(body) {
             self.line("Ok(())");
         }
         self.indent -= 1;
@@ -462,4 +462,18 @@ impl Renderer<'_> {
             self.line(format!("{b}vec![{}];", names.join(", ")));
         }
     }
+}
+
+/// Whether a block ends in an `if` each of whose branches ends in `raise`
+/// (a `return Err(...)`): nothing after it runs.
+fn returns_at_end(block: &Block) -> bool {
+    let Some(StmtKind::If {
+        then, otherwise, ..
+    }) = block.last().map(|s| &s.kind)
+    else {
+        return false;
+    };
+    [then, otherwise].iter().all(|b| {
+        matches!(b.last().map(|s| &s.kind), Some(StmtKind::Raise { .. })) || returns_at_end(b)
+    })
 }
