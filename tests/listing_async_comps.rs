@@ -104,3 +104,25 @@ fn an_async_set_of_float_remainders_is_refused_once_typed() {
         ],
     );
 }
+
+/// A closure cannot pass the exception of a coroutine that raises on to
+/// the function around it: the Rust pane names the call.
+#[test]
+fn a_value_awaiting_a_coroutine_that_raises_is_refused_once_typed() {
+    let source = format!(
+        "{HEADER}{DEFS}async def check(x):\n    await asyncio.sleep(0.1)\n    if x > 5:\n        \
+         raise ValueError(\"big\")\n    return x\n\n\nasync def main():\n    try:\n        \
+         vals = [await check(x) async for x in ticks(3)]\n        print(vals)\n    \
+         except ValueError as e:\n        print(\"caught\", e)\n{RUN}"
+    );
+    let program = asynclings::python::load("x.py", &source).expect("loads");
+    let text = asynclings::render::rust::render_program(&program).text();
+    has_all(
+        &text,
+        &[
+            "// The translator cannot translate this program yet (1 to do):",
+            "a call of `check`, which can raise, in an async comprehension",
+            "vals = [await check(x) async for x in ticks(3)]",
+        ],
+    );
+}

@@ -71,3 +71,19 @@ fn a_function_returning_such_items_is_refused() {
     );
     assert_eq!(found, "noisy(x)");
 }
+
+#[test]
+fn items_of_two_fors_read_one_by_one_are_refused_at_the_call() {
+    let (construct, _, found) = refused(&program(
+        "    for v in (noisy(x) for row in [[1], [2]] for x in row):\n        print(\"got\", v)\n",
+    ));
+    assert_eq!(
+        construct,
+        "a call of `noisy` making the items of a generator expression"
+    );
+    assert_eq!(found, "noisy(x)");
+    let text = listing(&program(
+        "    print(sum(noisy(x) for row in [[1], [2]] for x in row))\n",
+    ));
+    assert!(text.contains("noisy(x)"), "{text}");
+}

@@ -34,6 +34,7 @@ impl Planner<'_> {
         {
             return Ok(None);
         }
+        self.check_lazy_items(e, c)?;
         let mut comp = Expr {
             kind: ExprKind::Lit(crate::render::plan::ir::value::Value::None),
             span: c.element.span.clone(),

@@ -2,7 +2,9 @@
 //! `square(...)`: the lambda is the nested `def square(x): return x * x`
 //! it means there (a lambda's name shows only when it is printed or passed
 //! on, which such a function never does), so the listing hoists it as it
-//! does a nested function (see `nested` and `captures`).
+//! does a nested function (see `nested` and `captures`). A lambda of no
+//! parameters called where it is written, `(lambda: value)()`, is its
+//! value.
 
 use crate::program::visit_mut::{VisitMut, stmt_mut};
 use crate::program::{
@@ -12,7 +14,8 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 /// The program with each lambda its module functions keep in a variable
-/// and only call written as a nested `def`; `None` when it has none.
+/// and only call written as a nested `def`, and each they call where it
+/// is written replaced by its value; `None` when it has none.
 pub(super) fn as_defs(program: &Program) -> Option<Program> {
     let mut taken = super::captures::module_names(&program.module.body);
     let mut changed = false;
@@ -108,14 +111,14 @@ fn defs_in(outer: &Code, taken: &mut HashSet<Arc<str>>) -> Option<Code> {
             annotations: Vec::new(),
         };
         let kept = std::mem::replace(&mut body[i].kind, as_def);
-        let captures = def.captures.is_empty() || {
+        let hoistable = def.captures.is_empty() || {
             let around = Code {
                 body: body.clone(),
                 ..outer.clone()
             };
             super::captures::liftable(&around, &body, i, &def, &name).is_some()
         };
-        if captures {
+        if hoistable {
             taken.insert(name.ident().clone());
             changed = true;
         } else {

@@ -3,10 +3,13 @@
 //! `collect` into a `Vec`, a `BTreeSet` or an `IndexMap`.
 
 use super::Renderer;
+use super::analysis::each_expr;
 use super::names::ident;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Collection, Demo, StmtKind, walk};
+use crate::render::plan::ir::expr::ExprKind;
+use std::ops::Range;
 
 /// The type of a collection of `item`s (a dict's item a `(key, value)`
 /// tuple).
@@ -95,19 +98,53 @@ fn is_path(f: &str) -> bool {
             .all(|p| !p.is_empty() && p.chars().all(|ch| ch.is_alphanumeric() || ch == '_'))
 }
 
-/// Every async set comprehension of `demo` whose items are not ints: the
-/// plan takes `{x % k async for x in source}` only of ints, whose order
-/// CPython keeps sorted.
-pub(super) fn set_conflicts(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
+/// Every async comprehension of `demo` that the listing cannot collect:
+/// a set whose items are not ints (the plan takes `{x % k async for x in
+/// source}` only of ints, whose order CPython keeps sorted), or one whose
+/// value or test calls a function that can raise (its `?` would return
+/// from the closure, not from the function around it).
+pub(super) fn collect_conflicts(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
+    let fallible = crate::render::plan::ir::raises::fallible(demo);
     let mut out = Vec::new();
     for f in &demo.functions {
         for block in [&f.body, &f.exit] {
             walk(block, &mut |s| {
-                if let StmtKind::Collect {
-                    value: Some(v),
-                    collection: Collection::Set,
+                let StmtKind::Collect {
+                    value,
+                    filter,
+                    collection,
                     ..
                 } = &s.kind
+                else {
+                    return;
+                };
+                for e in value.iter().chain(filter.iter()) {
+                    let mut raising: Option<(&str, Range<usize>)> = None;
+                    each_expr(e, &mut |x| {
+                        if let ExprKind::Await(call) = &x.kind
+                            && fallible.contains(&call.name)
+                            && raising.is_none()
+                        {
+                            raising = Some((&call.name, x.span.clone()));
+                        }
+                    });
+                    if let Some((name, span)) = raising {
+                        out.push(Untranslatable {
+                            span,
+                            construct: format!(
+                                "a call of `{name}`, which can raise, in an async comprehension"
+                            ),
+                            reason: "the Rust listing collects an async comprehension with \
+                                     closures, which cannot pass an exception on to the \
+                                     function around them: collect the items with `async for` \
+                                     and call it in the loop"
+                                .into(),
+                        });
+                        return;
+                    }
+                }
+                if let Some(v) = value
+                    && *collection == Collection::Set
                     && types.expr_ty(&f.name, v) != Ty::Int
                 {
                     out.push(Untranslatable {

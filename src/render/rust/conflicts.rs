@@ -24,7 +24,7 @@ pub(super) fn type_conflicts(demo: &Demo) -> Vec<Untranslatable> {
     out.extend(super::mutated_args::mutated_args(demo, &types));
     out.extend(super::spec_types::spec_conflicts(demo, &types));
     out.extend(super::isinstance::undecided(demo, &types));
-    out.extend(super::collect::set_conflicts(demo, &types));
+    out.extend(super::collect::collect_conflicts(demo, &types));
     out.extend(super::str_search::receiver_conflicts(demo, &types));
     out.extend(super::deletes::del_conflicts(demo, &types));
     out.extend(super::printed_handles::printed_handles(demo, &types));
