@@ -80,7 +80,7 @@ print(\"failed\", e)\n",
 }
 
 #[test]
-fn a_failing_tasks_result_outside_a_try_is_refused_inside_one_translated() {
+fn a_failing_tasks_result_read_outside_a_try_passes_its_error_on_from_main() {
     let text = shown(&program(
         "    a = asyncio.create_task(download(\"ok\", 1))\n    \
 b = asyncio.create_task(download(\"broken\", 2))\n    await asyncio.sleep(3)\n    \
@@ -90,9 +90,9 @@ print(a.result())\n",
     has_all(
         &text,
         &[
-            "// The translator cannot translate this program yet (1 to do):",
-            "// x.py:19:11: the result of a task that can raise, outside a `try`",
-            "//     print(a.result())",
+            "async fn main() -> Result<(), Error> {",
+            "        println!(\"{}\", (&mut b).await.unwrap()?);",
+            "    println!(\"{}\", (&mut a).await.unwrap()?);",
         ],
     );
 }

@@ -71,7 +71,6 @@ mod exc_groups;
 mod exc_types;
 mod executor;
 mod expr;
-mod failing_reads;
 mod flat_comp;
 mod format_spec;
 mod functions;
