@@ -120,6 +120,7 @@ mod tuples;
 mod types;
 mod unpack_list;
 mod wait;
+mod wait_for_tie;
 mod wait_task;
 mod wrap;
 

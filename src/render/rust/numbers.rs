@@ -90,6 +90,19 @@ impl Types {
         }
         !found.is_empty()
     }
+
+    /// Makes a list of `Number`s of each list display of integers beside
+    /// floats that the program prints (as an `f64`, `1` would print `1.0`);
+    /// true if there was one.
+    pub(super) fn number_lists(&mut self, demo: &Demo) -> bool {
+        let spans: Vec<_> = super::promoted::printed_promoted(demo, self)
+            .into_iter()
+            .map(|u| u.span)
+            .collect();
+        let before = self.number_lists.len();
+        self.number_lists.extend(spans);
+        self.number_lists.len() > before
+    }
 }
 
 /// Whether `g` computes with its parameter `p` (an operator, a built-in
