@@ -166,3 +166,22 @@ async def main():\n    await work(2)\n    await work(0.5)\n{RUN}"
     ));
     has_all(&text, &["// x.py:10:16: an integer passed to `work`"]);
 }
+
+#[test]
+fn a_class_named_number_is_refused_only_beside_numbers_kept_apart() {
+    let class = "class Number:\n    def __init__(self, v):\n        self.v = v\n\n\n";
+    let text = shown(&format!(
+        "{HEADER}{class}async def main():\n    d = {{\"a\": 1, \"b\": 2.5}}\n    \
+n = Number(3)\n    print(d, n.v)\n{RUN}"
+    ));
+    has_all(
+        &text,
+        &["// x.py:4:1: a class named `Number` beside integers and floats kept apart"],
+    );
+    let text = shown(&format!(
+        "{HEADER}{class}async def main():\n    d = {{\"a\": 1, \"b\": 2}}\n    \
+n = Number(3)\n    print(d, n.v)\n{RUN}"
+    ));
+    assert!(!text.contains("cannot translate"), "{text}");
+    assert!(!text.contains("enum Number"), "{text}");
+}
