@@ -126,29 +126,6 @@ print(d)\n{RUN}"
 }
 
 #[test]
-fn a_printed_list_of_integers_and_floats_is_refused_at_the_list() {
-    let text = shown(&format!(
-        "{HEADER}async def main():\n    xs = [1, 2.5, 3]\n    print(xs)\n{RUN}"
-    ));
-    has_all(
-        &text,
-        &[
-            "// x.py:5:10: a list holding integers and floats",
-            "the integer `1` prints\n//   `1.0` where Python prints `1`",
-        ],
-    );
-}
-
-#[test]
-fn a_printed_loop_variable_over_integers_and_floats_is_refused() {
-    let text = shown(&format!(
-        "{HEADER}async def main():\n    for d in [0.5, 1]:\n        await asyncio.sleep(d)\n        \
-print(f\"slept {{d}}\")\n{RUN}"
-    ));
-    has_all(&text, &["// x.py:5:14: a list holding integers and floats"]);
-}
-
-#[test]
 fn a_summed_list_of_integers_and_floats_is_one_of_floats() {
     let text = shown(&format!(
         "{HEADER}async def main():\n    xs = [1, 2.5]\n    print(sum(xs))\n    \

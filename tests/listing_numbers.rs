@@ -100,9 +100,46 @@ fn a_number_compared_negated_or_formatted_is_refused() {
 }
 
 #[test]
-fn integers_beside_floats_in_a_list_are_still_refused() {
-    let text = shown(&main_of("    xs = [1, 2.5]\n    print(xs)\n"));
-    has_all(&text, &["// x.py:5:10: a list holding integers and floats"]);
+fn a_printed_list_of_integers_and_floats_holds_numbers() {
+    let text = shown(&main_of(
+        "    xs = [1, 2.5, 3]\n    print(xs)\n    for d in [0.5, 1]:\n        await asyncio.sleep(d)\n        \
+print(f\"slept {d}\")\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    let xs = vec![Number::Int(1), Number::Float(2.5), Number::Int(3)];\n    \
+println!(\"{}\", xs.repr());",
+            "    for d in [Number::Float(0.5), Number::Int(1)] {\n        \
+sleep(Duration::from_secs_f64(d.to_f64())).await;\n        println!(\"slept {d}\");",
+        ],
+    );
+}
+
+#[test]
+fn a_summed_printed_list_of_numbers_is_refused_at_the_sum() {
+    let text = shown(&main_of("    xs = [1, 2.5]\n    print(xs, sum(xs))\n"));
+    has_all(
+        &text,
+        &["// x.py:6:19: a number that is an integer or a float, used here"],
+    );
+}
+
+#[test]
+fn a_wait_for_whose_timeout_ties_the_work_is_refused() {
+    let text = shown(&format!(
+        "{HEADER}async def work(seconds):\n    await asyncio.sleep(seconds)\n    return seconds\n\n\n\
+async def main():\n    for s in [0.5, 1.0]:\n        try:\n            \
+v = await asyncio.wait_for(work(s), timeout=1)\n            print(v)\n        \
+except TimeoutError:\n            print(\"timeout\")\n{RUN}"
+    ));
+    has_all(
+        &text,
+        &[
+            "// x.py:12:57: a `wait_for` whose timeout ties the work's sleep",
+            "at the tie it fires first",
+        ],
+    );
 }
 
 #[test]
@@ -128,4 +165,23 @@ fn an_integer_passed_to_a_parameter_computed_with_is_still_refused() {
 async def main():\n    await work(2)\n    await work(0.5)\n{RUN}"
     ));
     has_all(&text, &["// x.py:10:16: an integer passed to `work`"]);
+}
+
+#[test]
+fn a_class_named_number_is_refused_only_beside_numbers_kept_apart() {
+    let class = "class Number:\n    def __init__(self, v):\n        self.v = v\n\n\n";
+    let text = shown(&format!(
+        "{HEADER}{class}async def main():\n    d = {{\"a\": 1, \"b\": 2.5}}\n    \
+n = Number(3)\n    print(d, n.v)\n{RUN}"
+    ));
+    has_all(
+        &text,
+        &["// x.py:4:1: a class named `Number` beside integers and floats kept apart"],
+    );
+    let text = shown(&format!(
+        "{HEADER}{class}async def main():\n    d = {{\"a\": 1, \"b\": 2}}\n    \
+n = Number(3)\n    print(d, n.v)\n{RUN}"
+    ));
+    assert!(!text.contains("cannot translate"), "{text}");
+    assert!(!text.contains("enum Number"), "{text}");
 }

@@ -52,3 +52,17 @@ print(\"bad\")\n{RUN}"
     assert_eq!(construct, "unpacking the list `split()` gives");
     assert_eq!(at, "line.split()");
 }
+
+#[test]
+fn unpacking_a_list_into_names_bound_before_assigns_them() {
+    let text = listing(&main_of(
+        "    a, b = [1, 2]\n    print(a, b)\n    a, b = [5, 6]\n    print(a, b)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    let [mut a, mut b]: [i64; 2] = vec![1, 2].try_into().unwrap();",
+            "    [a, b] = vec![5, 6].try_into().unwrap();",
+        ],
+    );
+}

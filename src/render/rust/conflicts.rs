@@ -18,6 +18,7 @@ pub(super) fn type_conflicts(demo: &Demo) -> Vec<Untranslatable> {
     out.extend(super::mixed::mixed_uses(demo, &types));
     out.extend(super::numbers::number_uses(demo, &types));
     out.extend(super::percent_format::percent_formats(demo, &types));
+    out.extend(super::wait_for_tie::ties(demo));
     out.extend(super::promoted::printed_promoted(demo, &types));
     out.extend(super::promoted::printed_int_args(demo, &types));
     out.extend(super::mixed_extremes::mixed_extremes(demo, &types));

@@ -85,11 +85,15 @@ impl Renderer<'_> {
                 for c in &codes {
                     unify(&mut t, &c.ty);
                 }
+                if self.types.number_lists.contains(&e.span) {
+                    t = Ty::Number;
+                }
                 self.tuples_as(items, &mut codes, &t);
                 let parts: Vec<String> = codes
                     .iter()
                     .map(|c| match c.ty {
                         _ if t == Ty::Float => c.as_f64().text,
+                        _ if t == Ty::Number => super::numbers::number(c),
                         // A list of lists holds its own copies.
                         Ty::List(_) | Ty::Dict(..) | Ty::Tuple(_) | Ty::Mixed => c.owned(),
                         Ty::Object(_) if !c.fresh => format!("{}.clone()", c.wrap(10)),

@@ -74,7 +74,7 @@ impl Types {
                 }
             }
         }
-        if t.number_params(demo) {
+        if t.number_params(demo) | t.number_lists(demo) {
             for _ in 0..8 {
                 let mut changed = false;
                 for f in &demo.functions {

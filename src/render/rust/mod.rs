@@ -130,6 +130,7 @@ mod types;
 mod unpack_list;
 mod unused_classes;
 mod wait;
+mod wait_for_tie;
 mod wait_task;
 mod wrap;
 

@@ -12,7 +12,7 @@ use super::analysis::{each_expr, stmt_calls, stmt_exprs};
 use super::code::Code;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Demo, Function, StmtKind, walk};
+use crate::render::plan::ir::ast::{Demo, Function, FunctionKind, StmtKind, walk};
 use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind, Part, StrMethod};
 use crate::render::plan::ir::value::Value;
 
@@ -90,6 +90,19 @@ impl Types {
         }
         !found.is_empty()
     }
+
+    /// Makes a list of `Number`s of each list display of integers beside
+    /// floats that the program prints (as an `f64`, `1` would print `1.0`);
+    /// true if there was one.
+    pub(super) fn number_lists(&mut self, demo: &Demo) -> bool {
+        let spans: Vec<_> = super::promoted::printed_promoted(demo, self)
+            .into_iter()
+            .map(|u| u.span)
+            .collect();
+        let before = self.number_lists.len();
+        self.number_lists.extend(spans);
+        self.number_lists.len() > before
+    }
 }
 
 /// Whether `g` computes with its parameter `p` (an operator, a built-in
@@ -129,7 +142,10 @@ fn operated(g: &Function, p: &str) -> bool {
 /// `Number`, for a listing whose lines build one; its `Repr` where the
 /// listing has that trait, its `to_f64` where a line calls it.
 pub(super) fn helpers(lines: &[String], repr: bool) -> Vec<String> {
-    if !lines.iter().any(|l| l.contains("Number::")) {
+    if !lines
+        .iter()
+        .any(|l| l.contains("Number::Int(") || l.contains("Number::Float("))
+    {
         return Vec::new();
     }
     let mut out: Vec<String> = [
@@ -189,6 +205,25 @@ pub(super) fn helpers(lines: &[String], repr: bool) -> Vec<String> {
 /// program's functions or sleeping for it.
 pub(super) fn number_uses(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let mut out = Vec::new();
+    let used = types
+        .vars
+        .values()
+        .any(|vars| vars.values().any(|t| *t == Ty::Number || holds_number(t)));
+    // The program's own `Number` (a class or enum) would clash with it.
+    if used
+        && let Some(own) = demo.functions.iter().find(|f| {
+            matches!(f.kind, FunctionKind::Object | FunctionKind::Enum)
+                && super::names::camel(&f.name) == "Number"
+        })
+    {
+        out.push(Untranslatable {
+            span: own.span.clone(),
+            construct: "a class named `Number` beside integers and floats kept apart".into(),
+            reason: "the Rust listing keeps integers beside floats in an enum of its own named \
+                     `Number`: rename the class"
+                .into(),
+        });
+    }
     for f in &demo.functions {
         for block in [&f.body, &f.exit] {
             walk(block, &mut |s| match &s.kind {

@@ -18,7 +18,7 @@ fn promoted(types: &Types, f: &str, e: &Expr) -> bool {
         return false;
     };
     let tys: Vec<Ty> = items.iter().map(|i| types.expr_ty(f, i)).collect();
-    tys.contains(&Ty::Int) && tys.contains(&Ty::Float)
+    tys.contains(&Ty::Int) && tys.contains(&Ty::Float) && !types.number_lists.contains(&e.span)
 }
 
 /// The value a part of a format string shows as itself: not one written

@@ -203,6 +203,9 @@ pub(super) struct Types {
     pub(super) in_cleanup: bool,
     /// The module's shared variables, typed under [`STATICS`].
     pub(super) statics: HashSet<String>,
+    /// List displays of integers beside floats that the program prints:
+    /// lists of `Number`s (see `numbers`).
+    pub(super) number_lists: HashSet<std::ops::Range<usize>>,
 }
 
 impl Types {
@@ -259,6 +262,9 @@ impl Types {
         match &e.kind {
             ExprKind::Lit(v) => value_ty(v),
             ExprKind::Var(n) => self.var(f, n),
+            ExprKind::List(_) if self.number_lists.contains(&e.span) => {
+                Ty::List(Box::new(Ty::Number))
+            }
             ExprKind::List(items) => {
                 let mut t = Ty::Unknown;
                 for i in items {
