@@ -182,6 +182,9 @@ impl Renderer<'_> {
         if !raises_last && !returns {
             self.line("Ok(())");
         }
+        if returns {
+            super::exc_fields::unwrap_tail(&mut self.lines);
+        }
         self.indent -= 1;
         self.line("}");
         self.line(".await;");
