@@ -21,6 +21,7 @@ pub(super) fn type_conflicts(demo: &Demo) -> Vec<Untranslatable> {
     out.extend(super::mixed_extremes::mixed_extremes(demo, &types));
     out.extend(super::mutated_args::mutated_args(demo, &types));
     out.extend(super::spec_types::spec_conflicts(demo, &types));
+    out.extend(super::printed_prims::printed_primitives(demo, &types));
     for f in &demo.functions {
         for block in [&f.body, &f.exit] {
             walk(block, &mut |s| {

@@ -91,6 +91,7 @@ mod nested_spec;
 mod objects;
 mod op_errors;
 mod options;
+mod printed_prims;
 mod promoted;
 mod recursion;
 mod scoped;
