@@ -81,3 +81,18 @@ fn a_value_of_several_calls_keeps_its_ok() {
         &["let caught: Result<i64, Error> = async { Ok(py_int(a)? + py_int(b)?) }.await;"],
     );
 }
+
+/// A plain function cannot await: its `try` block is a closure it calls.
+#[test]
+fn a_plain_functions_try_block_is_a_closure_it_calls() {
+    let src = format!(
+        "{CLASS}def parse(text):\n    try:\n        n = int(text)\n    except ValueError:\n        raise ConfigError(\"bad\")\n    return n\n\n\ndef port(text):\n    try:\n        return int(text)\n    except ValueError:\n        raise ConfigError(\"bad port\")\n\n\nasync def main():\n    try:\n        print(parse(\"80\"), port(\"81\"))\n    except ConfigError as e:\n        print(e)\n{RUN}"
+    );
+    has_all(
+        &listing(&src),
+        &[
+            "    let caught: Result<(), Error> = (|| {\n        n = py_int(text)?;\n        Ok(())\n    })();",
+            "    let caught: Result<i64, Error> = (|| py_int(text))();",
+        ],
+    );
+}
