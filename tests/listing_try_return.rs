@@ -96,3 +96,16 @@ fn a_plain_functions_try_block_is_a_closure_it_calls() {
         ],
     );
 }
+
+/// What a `try` with `finally` sets for later is declared before the
+/// scope of its drop guard, where the rest of the function reads it.
+#[test]
+fn a_variable_a_try_with_finally_sets_is_declared_before_the_guard() {
+    let src = format!(
+        "{CLASS}async def parse(text):\n    try:\n        n = int(text)\n    except ValueError:\n        n = -1\n    finally:\n        print(\"parsed\", text)\n    return n\n\n\nasync def main():\n    print(await parse(\"80\"))\n{RUN}"
+    );
+    has_all(
+        &listing(&src),
+        &["    let mut n: i64 = Default::default(); // set in the `try` block\n    {\n"],
+    );
+}

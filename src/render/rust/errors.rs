@@ -125,6 +125,8 @@ impl Renderer<'_> {
         tail: bool,
     ) {
         if !finally.is_empty() {
+            // What the block sets for later is declared outside the guard's scope.
+            self.declare_before(body);
             // `finally` is a drop guard around the rest (see `try_`).
             let inner = Stmt {
                 kind: StmtKind::Catch {
