@@ -82,3 +82,16 @@ fn a_cause_used_otherwise_than_shown_is_refused() {
     assert!(reason.contains("as `print` writes it"), "{reason}");
     assert_eq!(at, "e.__cause__");
 }
+
+/// A built-in class's `Err` is also made by Python's own operations,
+/// which give no cause.
+#[test]
+fn the_cause_of_a_built_in_class_is_refused() {
+    let src = program(
+        "raise RuntimeError(\"bad port\") from e",
+        "    try:\n        await parse(\"x\")\n    except RuntimeError as e:\n        print(e.__cause__)\n",
+    );
+    let (construct, _, at) = refused(&src);
+    assert_eq!(construct, "the attribute `__cause__` of a caught exception");
+    assert_eq!(at, "e.__cause__");
+}

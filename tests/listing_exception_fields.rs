@@ -184,3 +184,33 @@ fn a_class_nothing_raises_has_no_struct() {
     assert!(!text.contains("struct HttpError"), "{text}");
     assert!(!text.contains("fn http_error_message"), "{text}");
 }
+
+/// `except*` names a group of the exceptions it takes, whose `args` the
+/// listing does not keep.
+#[test]
+fn the_args_of_an_except_star_group_are_refused() {
+    let src = "import asyncio
+
+
+async def fail():
+    await asyncio.sleep(0.1)
+    raise ValueError(\"bad\")
+
+
+async def main():
+    try:
+        async with asyncio.TaskGroup() as tg:
+            tg.create_task(fail())
+    except* ValueError as eg:
+        print(\"caught\", eg.args)
+
+
+asyncio.run(main())
+";
+    let (construct, _, at) = refused(src);
+    assert_eq!(
+        construct,
+        "the attribute `args` of an exception group's part"
+    );
+    assert_eq!(at, "eg.args");
+}

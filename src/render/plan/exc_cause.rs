@@ -11,6 +11,7 @@ use super::{Planner, Result, refuse};
 use crate::program::visit_mut::block_mut;
 use crate::program::{self as py, ExprKind as E, Name, StmtKind as P};
 use crate::render::plan::ir::ast::{CAUGHT, cause_var};
+use crate::render::plan::ir::exc_groups::GROUP;
 use crate::render::plan::ir::expr::{Expr, ExprKind};
 use crate::render::plan::ir::value::Value;
 use std::ops::Range;
@@ -28,10 +29,13 @@ fn raised_class(e: &py::Expr) -> Option<&str> {
 }
 
 impl Planner<'_> {
-    /// Whether the `Error` variant of `class` holds its cause: a handler
-    /// reads `e.__cause__` of it, and each `raise` of it has `from`.
+    /// Whether the `Error` variant of `class`, one of the program's, holds
+    /// its cause: a handler reads `e.__cause__` of it, and each `raise` of
+    /// it has `from`.
     pub(super) fn keeps_cause(&self, class: &str) -> bool {
-        if self.exception_struct(class).is_some() {
+        // A built-in class's `Err` is also made by Python's own failing
+        // operations, with no cause; a class with fields holds its struct.
+        if self.exception_base(class).is_none() || self.exception_struct(class).is_some() {
             return false;
         }
         let mut read = false;
@@ -94,9 +98,15 @@ impl Planner<'_> {
         if !self.keeps_cause(class) {
             return Ok(message);
         }
+        // The innermost handler of a `try ... except` (not `except*`, nor the
+        // timeout of `wait_for`), which binds the `Err` it takes.
+        let handler = sc
+            .caught
+            .last()
+            .filter(|k| k.text.is_none() && k.class.as_deref() != Some(GROUP));
         let from_caught = cause.is_some_and(|c| {
             matches!(&c.kind, E::Name(n @ (Name::Local(..) | Name::Cell(..)))
-                if sc.caught.last().and_then(|k| k.name.as_deref()) == Some(&**n.ident()))
+                if handler.and_then(|k| k.name.as_deref()) == Some(&**n.ident()))
         });
         if !from_caught {
             return refuse(

@@ -10,6 +10,7 @@ use super::{Planner, Result, refuse};
 use crate::program::visit_mut::{VisitMut, block_mut};
 use crate::program::{self as py, Arg, ExprKind as E, FormatPart, StmtKind as P, Target};
 use crate::render::plan::ir::ast::{args_var, fields_var};
+use crate::render::plan::ir::exc_groups::GROUP;
 use crate::render::plan::ir::expr::{Expr, ExprKind};
 use std::ops::Range;
 
@@ -187,6 +188,13 @@ impl Planner<'_> {
         attr: &str,
         span: &Range<usize>,
     ) -> Result<ExprKind> {
+        if c.class.as_deref() == Some(GROUP) {
+            return refuse(
+                span,
+                format!("the attribute `{attr}` of an exception group's part"),
+                "the Rust listing's `except*` takes the text of each exception of the group",
+            );
+        }
         if attr == "args" && c.args_shown.contains(span) {
             return Ok(ExprKind::Var(args_var(name)));
         }

@@ -10,8 +10,8 @@ use super::analysis::{assigned_in, read_in, stmt_exprs};
 use super::exc_groups::GROUP_DISPLAY;
 use super::names::ident;
 use crate::render::plan::ir::ast::{
-    Block, Call, Demo, Handler, Stmt, StmtKind, args_var, cause_var, class_var, fields_var,
-    repr_var, walk,
+    Block, Call, Demo, FunctionKind, Handler, Stmt, StmtKind, args_var, cause_var, class_var,
+    fields_var, repr_var, walk,
 };
 use crate::render::plan::ir::exc_groups::GROUP;
 use crate::render::plan::ir::raises::takes;
@@ -126,6 +126,8 @@ impl Renderer<'_> {
         tail: bool,
     ) {
         if !finally.is_empty() {
+            // What the block sets for later is declared outside the guard's scope.
+            self.declare_before(body);
             // `finally` is a drop guard around the rest (see `try_`).
             let inner = Stmt {
                 kind: StmtKind::Catch {
@@ -175,7 +177,10 @@ impl Renderer<'_> {
             true => self.types.ret_of(&self.func).rust(),
             false => "()".to_string(),
         };
-        self.line(format!("let caught: Result<{value}, Error> = async {{"));
+        // A plain function cannot await: its block is a closure it calls.
+        let plain = self.kind == FunctionKind::Blocking;
+        let open = if plain { "(|| {" } else { "async {" };
+        self.line(format!("let caught: Result<{value}, Error> = {open}"));
         self.indent += 1;
         // A block ending in `raise` gives its `Err` as its value.
         let raises_last = self.raises_at_end(body);
@@ -183,10 +188,18 @@ impl Renderer<'_> {
         if !raises_last && !returns && !returns_at_end(body) {
             self.line("Ok(())");
         }
+        if returns {
+            super::exc_fields::unwrap_tail(&mut self.lines);
+        }
         self.indent -= 1;
-        self.line("}");
-        self.line(".await;");
-        self.join_short_block(start);
+        if plain {
+            self.line("})();");
+            self.join_short_closure(start);
+        } else {
+            self.line("}");
+            self.line(".await;");
+            self.join_short_block(start);
+        }
         if returns {
             self.line("match caught {");
             self.line(match tail {

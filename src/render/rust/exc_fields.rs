@@ -145,3 +145,41 @@ impl Renderer<'_> {
         self.line(format!("{pad}}}"));
     }
 }
+
+/// `Ok(x?)` as a block's last line is `x`, which already is the block's
+/// `Result`, when `x` is one call or chain of them.
+pub(super) fn unwrap_tail(lines: &mut [String]) {
+    let Some(last) = lines.last_mut() else {
+        return;
+    };
+    let trimmed = last.trim_start();
+    let indent = last.len() - trimmed.len();
+    let Some(inner) = trimmed
+        .strip_prefix("Ok(")
+        .and_then(|t| t.strip_suffix("?)"))
+    else {
+        return;
+    };
+    let mut depth = 0i32;
+    let mut quoted = false;
+    let mut escaped = false;
+    for c in inner.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if quoted => escaped = true,
+            '"' => quoted = !quoted,
+            _ if quoted => {}
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            c if depth == 0 && !(c.is_alphanumeric() || matches!(c, '_' | '.' | ':')) => return,
+            _ => {}
+        }
+        if depth < 0 {
+            return;
+        }
+    }
+    if depth != 0 || quoted {
+        return;
+    }
+    *last = format!("{}{inner}", " ".repeat(indent));
+}

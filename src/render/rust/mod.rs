@@ -99,6 +99,7 @@ mod options;
 mod pending_tasks;
 mod percent_format;
 mod printed_handles;
+mod printed_prims;
 mod promoted;
 mod recursion;
 mod scoped;

@@ -41,4 +41,31 @@ impl Renderer<'_> {
             }
         }
     }
+
+    /// Joins the lines from `start` (`.. = (|| {`, one expression,
+    /// `})();`) into `.. = (|| expr)();`, as rustfmt writes a closure of
+    /// one expression, when the line fits in 100 columns.
+    pub(super) fn join_short_closure(&mut self, start: usize) {
+        let [open, body, close] = match &self.lines[start..] {
+            [a, b, c] => [a, b, c].map(|l| l.trim()),
+            _ => return,
+        };
+        let single =
+            !body.ends_with([';', '{', '}']) && !body.starts_with("//") && close == "})();";
+        let Some(head) = open.strip_suffix("(|| {") else {
+            return;
+        };
+        let indent = &self.lines[start][..self.lines[start].len() - open.len()];
+        let joined = format!("{indent}{head}(|| {body})();");
+        if !single || joined.len() > 100 {
+            return;
+        }
+        self.lines.truncate(start);
+        self.lines.push(joined);
+        for span in self.spans.values_mut() {
+            if span.start > start {
+                *span = start..start + 1;
+            }
+        }
+    }
 }
