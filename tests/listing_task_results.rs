@@ -45,3 +45,19 @@ print(\"cancelled\")\n    print(t.result())\n{RUN}"
     );
     assert_eq!(at, "t");
 }
+
+#[test]
+fn the_result_of_a_task_handed_to_gather_is_refused() {
+    // `try_join_all` takes the handles: nothing is left to read.
+    let src = format!(
+        "{HEADER}async def work():\n    await asyncio.sleep(1)\n    return 1\n\n\n\
+async def main():\n    a = asyncio.create_task(work())\n    b = asyncio.create_task(work())\n    \
+await asyncio.gather(a, b)\n    print(a.result())\n{RUN}"
+    );
+    let (construct, _, at) = refused(&src);
+    assert_eq!(
+        construct,
+        "`a.result()` of a task awaited or read elsewhere"
+    );
+    assert_eq!(at, "a");
+}
