@@ -6,6 +6,7 @@ use super::scope::Scope;
 use super::{Planner, Result, refuse};
 use crate::program::{self as py, Arg, ExprKind as E, Literal};
 use crate::render::plan::ir::expr::{ExprKind, TaskOp};
+use crate::render::plan::ir::primitive::PrimitiveKind;
 use crate::render::plan::ir::value::Value;
 
 /// The places where the word `name` stands in `source`, each with the
@@ -122,7 +123,8 @@ impl Planner<'_> {
     /// (anywhere: the scan is of the source) hands the task on (to
     /// `gather`, a call, a list), reads it inside a loop the task outlives,
     /// or reads it more than once where the kept output does not fit:
-    /// inside a loop, or of a task it cancels.
+    /// inside a loop, or of a task it aborts (one given a token goes on
+    /// after `cancel()`, and its output is kept as any other).
     fn result_once(&self, sc: &Scope, obj: &py::Expr, task: &str) -> Result<()> {
         let source = &self.program.source;
         let mut reads = 0;
@@ -140,7 +142,10 @@ impl Planner<'_> {
                 other = true;
             }
         }
-        let cancelled = words(source, task).any(|(_, after)| after.starts_with(".cancel("));
+        // A task given a token goes on after `cancel()`, to the output kept.
+        let token = format!("{task}_{}", super::cancel_token::TOKEN);
+        let cancelled = words(source, task).any(|(_, after)| after.starts_with(".cancel("))
+            && sc.prims.get(&token) != Some(&PrimitiveKind::Token);
         // Inside a loop the task outlives, one read is read again.
         let again = sc.depth > sc.task_depths.get(task).copied().unwrap_or(0);
         if other || again || (reads > 1 && (sc.depth > 0 || cancelled)) {
