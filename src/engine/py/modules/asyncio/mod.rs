@@ -12,6 +12,7 @@ pub mod locks;
 pub mod mixins;
 pub mod queues;
 pub mod runners;
+pub mod semaphore;
 pub mod sleep;
 pub(in crate::engine::py) mod streams;
 pub mod taskgroups;
@@ -100,8 +101,8 @@ pub fn call(ix: &Interp, f: &Frame, name: &str, mut args: Args) -> PyResult<Valu
         "asyncio.Lock" => locks::Lock::value(args),
         "asyncio.Event" => locks::Event::value(ix, f, args),
         "asyncio.Condition" => locks::Condition::value(ix, f, args),
-        "asyncio.Semaphore" => locks::Semaphore::value(ix, f, args, false),
-        "asyncio.BoundedSemaphore" => locks::Semaphore::value(ix, f, args, true),
+        "asyncio.Semaphore" => semaphore::Semaphore::value(ix, f, args, false),
+        "asyncio.BoundedSemaphore" => semaphore::Semaphore::value(ix, f, args, true),
         "asyncio.Barrier" => barrier::Barrier::value(ix, f, args),
         "asyncio.to_thread" => concurrent_futures::ToThread::value(args),
         "asyncio.wrap_future" => concurrent_futures::future::wrap_future(args),
