@@ -1,7 +1,8 @@
 //! The Rust listing of an enumerated `asyncio.as_completed` loop, of a loop
 //! that awaits each task of a list and goes on after its cancellation, and
 //! of `fut.done()` of a future made with `loop.create_future()`; `as_completed`
-//! over coroutines as over tasks; `task.result()` of a cancelled task under
+//! over coroutines as over tasks, and over tasks made from pairs, each result
+//! unpacked; `task.result()` of a cancelled task under
 //! `except asyncio.CancelledError`.
 //! (`tests/rust_listings.rs` builds and runs the corpus programs that use
 //! them.)
@@ -104,6 +105,24 @@ try:\n        t.result()\n    except asyncio.CancelledError:\n        print(\"ca
             "let mut t_aborted = false;",
             "t.abort();",
             "if t_aborted && t.is_finished() {\n        println!(\"cancelled\");\n    }",
+        ],
+    );
+}
+
+#[test]
+fn as_completed_over_tasks_of_pairs_unpacks_each_result_in_its_pattern() {
+    let src = format!(
+        "{HEADER}async def download(name, size):\n    await asyncio.sleep(size)\n    \
+return name, size\n\n\nasync def main():\n    files = [(\"a\", 2), (\"b\", 1)]\n    \
+tasks = [asyncio.create_task(download(n, s)) for n, s in files]\n    \
+for fut in asyncio.as_completed(tasks):\n        name, size = await fut\n        \
+print(name, size){RUN}"
+    );
+    has_all(
+        &listing(&src),
+        &[
+            "let mut pending: FuturesUnordered<_> = files\n        .iter()\n        .cloned()\n        .map(|(n, s)| download(n.to_string(), s))\n        .collect();",
+            "while let Some((name, size)) = pending.next().await {\n        println!(\"{name} {size}\");\n    }",
         ],
     );
 }

@@ -297,7 +297,7 @@ impl Planner<'_> {
                 if targets.len() == 1
                     && matches!(&value.kind, E::Await(x) if local_name(x) == Some(fut)) =>
             {
-                self.loop_var(sc, &targets[0], &head.span)?
+                self.loop_pattern(sc, &targets[0], &head.span)?
             }
             _ => {
                 return refuse(

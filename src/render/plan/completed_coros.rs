@@ -2,11 +2,13 @@
 //! each in a task of its own, which the Rust listing's `FuturesUnordered`
 //! stands for as it does for a list of tasks (each future polled there,
 //! all of them at once). A comprehension's loop may take pairs apart
-//! (`[f(a, b) for a, b in pairs]`).
+//! (`[f(a, b) for a, b in pairs]`, or of tasks
+//! `[asyncio.create_task(f(a, b)) for a, b in pairs]`).
 
 use super::scope::Scope;
+use super::stmt::one_arg;
 use super::{Planner, Result};
-use crate::program::{self as py, ExprKind as E, Target};
+use crate::program::{self as py, ExprKind as E, Module, Target};
 use crate::render::plan::ir::ast::{Call, Calls, FunctionKind};
 
 impl Planner<'_> {
@@ -19,6 +21,19 @@ impl Planner<'_> {
         }
         let mut coro = |sc: &mut Scope, e: &py::Expr| -> Result<Option<Call>> {
             self.user_call(sc, e, &[FunctionKind::Coroutine])
+        };
+        // `asyncio.create_task(f(a, b))` or `f(a, b)`, for a comprehension
+        // that takes pairs apart: the same future in `FuturesUnordered`.
+        let task_or_coro = |sc: &mut Scope, e: &py::Expr| -> Result<Option<Call>> {
+            match &e.kind {
+                E::Call(f, args) if self.is_member(f, Module::Asyncio, "create_task") => {
+                    match one_arg(args) {
+                        Some(c) => self.user_call(sc, c, &[FunctionKind::Coroutine]),
+                        None => Ok(None),
+                    }
+                }
+                _ => self.user_call(sc, e, &[FunctionKind::Coroutine]),
+            }
         };
         match &e.kind {
             E::List(items) if !items.is_empty() => {
@@ -39,7 +54,7 @@ impl Planner<'_> {
                     && matches!(c.kind, py::CompKind::List | py::CompKind::Generator)
                 {
                     let var = self.loop_pattern(sc, &g.target, &c.element.span)?;
-                    let Some(call) = coro(sc, &c.element)? else {
+                    let Some(call) = task_or_coro(sc, &c.element)? else {
                         return Ok(None);
                     };
                     let over = self.expr(sc, &g.iter)?;
