@@ -81,9 +81,9 @@ async def main():\n    grid = [[0]]\n    await fill(grid)\n    print(grid)\n{}",
 }
 
 #[test]
-fn adding_a_tuple_with_plus_equals_is_refused() {
+fn adding_a_tuple_to_an_item_with_plus_equals_is_refused() {
     let (construct, reason, at) = refused(&main_of(
-        "    nums = [1]\n    nums += (4, 5)\n    print(nums)\n    await asyncio.sleep(0)\n",
+        "    grid = [[1]]\n    grid[0] += (4, 5)\n    print(grid)\n    await asyncio.sleep(0)\n",
     ));
     assert_eq!(construct, "`+=` of a tuple");
     assert!(reason.contains("`xs += [4, 5]`"), "{reason}");

@@ -1,13 +1,26 @@
-//! `xs += (4, 5)`: Python extends a list (or joins a tuple) with a tuple;
-//! Rust's tuples are no sequences and cannot be joined, so the listing
-//! refuses it and says to write a list.
+//! `xs += (4, 5)`: Python extends a list with the items of a tuple. For a
+//! plain name the listing reads the tuple as the list `[4, 5]` (the Rust
+//! side refuses the join when the name is no list); on a field or an item
+//! the tuple is refused, and the listing says to write a list.
 
 use super::{Result, refuse};
-use crate::program::{self as py, BinOp, ExprKind as E};
+use crate::program::{self as py, BinOp, ExprKind as E, Target};
+use std::borrow::Cow;
 
-/// Refuses `x += (...)` of a tuple literal.
-pub(super) fn refuse_tuple_add(op: BinOp, value: &py::Expr) -> Result<()> {
-    if op == BinOp::Add && matches!(value.kind, E::Tuple(_)) {
+/// The value `target += value` adds: a tuple literal added to a plain
+/// name as the list of its items; a tuple added to anything else refused.
+pub(super) fn tuple_as_list<'a>(
+    target: &Target,
+    op: BinOp,
+    value: &'a py::Expr,
+) -> Result<Cow<'a, py::Expr>> {
+    let E::Tuple(items) = &value.kind else {
+        return Ok(Cow::Borrowed(value));
+    };
+    if op != BinOp::Add {
+        return Ok(Cow::Borrowed(value));
+    }
+    if !matches!(target, Target::Name(_)) || items.iter().any(|i| matches!(i.kind, E::Starred(_))) {
         return refuse(
             &value.span,
             "`+=` of a tuple",
@@ -15,5 +28,8 @@ pub(super) fn refuse_tuple_add(op: BinOp, value: &py::Expr) -> Result<()> {
              list with a list (`xs += [4, 5]`)",
         );
     }
-    Ok(())
+    Ok(Cow::Owned(py::Expr {
+        kind: E::List(items.clone()),
+        ..value.clone()
+    }))
 }

@@ -177,7 +177,7 @@ impl Planner<'_> {
             P::Expr(e) => self.expr_stmt(sc, s, e, next),
             P::Assign { targets, value } => self.assign(sc, rest, targets, value),
             P::AugAssign { target, op, value } => {
-                super::aug_tuple::refuse_tuple_add(*op, value)?;
+                let value = &*super::aug_tuple::tuple_as_list(target, *op, value)?;
                 if let Target::Subscript(obj, index) = target {
                     let op = aug_op(*op, &s.span)?;
                     return one(s, self.set_item(sc, obj, index, Some(op), value)?);

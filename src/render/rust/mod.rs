@@ -85,6 +85,7 @@ mod item_ops;
 mod iters;
 mod kept_iters;
 mod lines;
+mod list_joins;
 mod methods;
 mod mixed;
 mod mixed_extremes;

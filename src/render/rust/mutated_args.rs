@@ -1,13 +1,13 @@
-//! A list or dict passed to a function that changes it in place
-//! (`jobs.pop()` on its parameter): Python passes the one object, so the
-//! caller sees the change; the listing passes a `.clone()`, so it would
-//! not. Where the caller reads the variable again, or passes it to more
+//! A list, dict or object passed to a function that changes it in place
+//! (`jobs.pop()` or `acct.balance += 1` on its parameter): Python passes
+//! the one object, so the caller sees the change; the listing passes a
+//! copy, so it would not. Where the caller reads the variable again, or passes it to more
 //! than one call, the argument is refused.
 
 use super::analysis::{each_expr, mutated_lists, stmt_exprs};
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Calls, Demo, Function, StmtKind, walk};
+use crate::render::plan::ir::ast::{Block, Calls, Demo, Function, StmtKind, walk};
 use crate::render::plan::ir::expr::ExprKind;
 
 /// How many times `f` names the variable `var` in its expressions and
@@ -57,14 +57,28 @@ fn uses(f: &Function, var: &str) -> usize {
     n
 }
 
-/// Every list or dict variable passed to a parameter its function changes
+/// The variables of `block` whose fields it sets (`acct.balance += 1`).
+fn set_fields(block: &Block) -> Vec<String> {
+    let mut out = Vec::new();
+    walk(block, &mut |s| {
+        if let StmtKind::SetField { object, .. } = &s.kind
+            && let ExprKind::Var(v) = &object.kind
+        {
+            out.push(v.clone());
+        }
+    });
+    out
+}
+
+/// Every list, dict or object variable passed to a parameter its function changes
 /// in place, where the caller reads it again or shares it.
 pub(super) fn mutated_args(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let changing: Vec<(&str, Vec<usize>)> = demo
         .functions
         .iter()
         .map(|g| {
-            let changed = mutated_lists(&g.body);
+            let mut changed = mutated_lists(&g.body);
+            changed.extend(set_fields(&g.body));
             let at = (0..g.params.len())
                 .filter(|&i| changed.contains(&g.params[i]))
                 .collect();
@@ -84,13 +98,16 @@ pub(super) fn mutated_args(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                         let ExprKind::Var(v) = &arg.kind else {
                             continue;
                         };
-                        let shared =
-                            matches!(types.expr_ty(&f.name, arg), Ty::List(_) | Ty::Dict(..))
-                                && uses(f, v) > 1;
-                        if shared {
+                        let ty = types.expr_ty(&f.name, arg);
+                        let what = match ty {
+                            Ty::List(_) | Ty::Dict(..) => "a list or dict",
+                            Ty::Object(_) => "an object",
+                            _ => continue,
+                        };
+                        if uses(f, v) > 1 {
                             out.push(Untranslatable {
                                 span: arg.span.clone(),
-                                construct: format!("a list or dict changed by `{}`", call.name),
+                                construct: format!("{what} changed by `{}`", call.name),
                                 reason: format!(
                                     "`{}` changes its parameter in place and Python passes \
                                      the same object, so the caller sees the change; the \
