@@ -212,8 +212,6 @@ const CORPUS_NOT_YET_RUSTFMT_CLEAN: &[&str] = &[
     "functions__key_closures",
     "gather__tasks",
     "genexpr__aggregates",
-    "lists__literal_slices",
-    "lists__pop_remove_errors",
     "lists__sort_key",
     "logging__error_stack_plain",
     "loop__runs_share_a_clock",
