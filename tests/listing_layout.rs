@@ -85,3 +85,80 @@ except ValueError as e:\n        print(e)\n",
         ],
     );
 }
+
+#[test]
+fn a_long_method_chain_statement_is_one_call_a_line() {
+    let text = listing(&main_of(
+        "    groups = {}\n    for word in [\"tea\", \"cake\", \"jam\"]:\n        \
+groups.setdefault(len(word), []).append(word.upper())\n        await asyncio.sleep(0)\n    \
+print(groups)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "        groups\n            .entry(word.chars().count() as i64)\n            \
+.or_insert_with(Vec::new)\n            .push(word.to_uppercase());\n",
+        ],
+    );
+}
+
+#[test]
+fn a_let_of_a_chain_wider_than_sixty_columns_is_one_call_a_line() {
+    let text = listing(&main_of(
+        "    names = [\"north\", \"south\"]\n    await asyncio.sleep(0)\n    \
+w = max(len(name) for name in names)\n    print(w)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    let w = names\n        .iter()\n        .map(|name| name.chars().count() as i64)\n        \
+.max()\n        .unwrap();\n",
+        ],
+    );
+}
+
+#[test]
+fn a_loop_over_a_wide_array_is_one_item_a_line() {
+    let text = listing(&main_of(
+        "    for s in [\"alpha beta\", \"gamma delta\", \"epsilon zeta\", \"eta theta\", \"iota kappa\"]:\n        \
+await asyncio.sleep(0)\n        print(s)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    for s in [\n        \"alpha beta\",\n        \"gamma delta\",\n",
+            "        \"iota kappa\",\n    ] {\n",
+        ],
+    );
+}
+
+#[test]
+fn a_loop_over_short_items_is_not_one_item_a_line() {
+    let text = listing(&main_of(
+        "    for s in [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\", \"g\", \"h\", \"i\", \"j\", \"k\", \"l\", \"m\", \"n\", \"o\", \"p\"]:\n        \
+await asyncio.sleep(0)\n        print(s)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    for s in [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\", \"g\", \"h\", \"i\", \"j\", \"k\", \"l\", \"m\", \"n\", \"o\", \"p\"] {\n",
+        ],
+    );
+}
+
+#[test]
+fn a_chain_on_a_wide_array_breaks_the_array_and_keeps_the_calls_at_its_indent() {
+    let text = listing(
+        "import asyncio\n\nasync def fetch(name, seconds):\n    await asyncio.sleep(seconds)\n    \
+return len(name)\n\nasync def main():\n    \
+tasks = {n: asyncio.create_task(fetch(n, s)) for n, s in [(\"alpha\", 2), (\"be\", 1), (\"gamma\", 3)]}\n    \
+for n, t in tasks.items():\n        print(n, await t)\n\nasyncio.run(main())\n",
+    );
+    has_all(
+        &text,
+        &[
+            "    let mut tasks = vec![\n        (\"alpha\".to_string(), 2),\n",
+            "        (\"gamma\".to_string(), 3),\n    ]\n    .into_iter()\n    .map(",
+        ],
+    );
+}

@@ -202,7 +202,6 @@ const CORPUS_NOT_YET_RUSTFMT_CLEAN: &[&str] = &[
     "classes__dataclass_options",
     "comprehensions__basic",
     "control__if_elif",
-    "dicts__setdefault_groups",
     "dicts__word_count",
     "errors__executor_job",
     "executor__process_pool",
@@ -210,16 +209,12 @@ const CORPUS_NOT_YET_RUSTFMT_CLEAN: &[&str] = &[
     "executor__shutdown_waits",
     "functions__global",
     "functions__key_closures",
-    "gather__tasks",
     "genexpr__aggregates",
     "lists__sort_key",
     "logging__error_stack_plain",
     "loop__runs_share_a_clock",
     "scenarios__download_manager",
-    "strings__nested_spec_widths",
     "strings__repetition_concat",
-    "tasks__dict_of_tasks",
-    "values__str_repr_escapes",
 ];
 
 /// Every corpus listing that translates is rustfmt-clean, except those in
