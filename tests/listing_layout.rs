@@ -162,3 +162,35 @@ for n, t in tasks.items():\n        print(n, await t)\n\nasyncio.run(main())\n",
         ],
     );
 }
+
+#[test]
+fn a_long_chain_returned_at_the_end_is_one_call_a_line() {
+    let text = listing(
+        "import asyncio\n\ndef describe(n):\n    return n * 2\n\ndef outer(items):\n    \
+return [describe(i) for i in items]\n\nasync def main():\n    await asyncio.sleep(0)\n    \
+print(outer([1, 2]))\n\nasyncio.run(main())\n",
+    );
+    has_all(
+        &text,
+        &[
+            "    items\n        .iter()\n        .copied()\n        .map(|i| describe(i))\n        \
+.collect::<Vec<_>>()\n}\n",
+        ],
+    );
+}
+
+#[test]
+fn a_gather_of_a_wide_list_opens_the_list_on_the_call_line() {
+    let text = listing(
+        "import asyncio\n\nasync def work(name, seconds):\n    await asyncio.sleep(seconds)\n    \
+return name\n\nasync def both():\n    \
+return await asyncio.gather(work(\"alpha-one\", 2), work(\"beta-two\", 0.5), work(\"gamma-three\", 1))\n\nasync def main():\n    \
+print(await both())\n\nasyncio.run(main())\n",
+    );
+    has_all(
+        &text,
+        &[
+            "    join_all(vec![\n        work(\"alpha-one\", 2.0),\n        work(\"beta-two\", 0.5),\n        work(\"gamma-three\", 1.0),\n    ])\n    .await\n}\n",
+        ],
+    );
+}

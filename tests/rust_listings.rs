@@ -211,8 +211,6 @@ const CORPUS_NOT_YET_RUSTFMT_CLEAN: &[&str] = &[
     "functions__key_closures",
     "genexpr__aggregates",
     "lists__sort_key",
-    "logging__error_stack_plain",
-    "loop__runs_share_a_clock",
     "scenarios__download_manager",
     "strings__repetition_concat",
 ];

@@ -89,18 +89,19 @@ fn chain_lines(head: &str, expr: &str, indent: usize) -> Option<Vec<String>> {
         return None;
     }
     let (base, calls) = split_chain(expr);
-    if calls.len() < 2 || base.is_empty() || calls.iter().any(|c| c.ends_with('?')) {
+    if base.is_empty() || calls.iter().any(|c| c.ends_with('?')) {
         return None;
     }
-    let lines = match array_lines(head, &base) {
-        // An array root too wide for a line: the calls follow its `]`.
-        Some(array) => {
-            let mut lines = array;
+    let wide_root = array_lines(head, &base).or_else(|| call_of_array_lines(head, &base));
+    let lines = match wide_root {
+        // A root too wide for a line, broken: the calls follow its `]` or
+        // `)` at the statement's indent.
+        Some(mut lines) => {
             lines.extend(calls.iter().cloned());
             lines
         }
         None => {
-            if !fits_inline(&base, 0) || !simple_root(&base) {
+            if calls.len() < 2 || !fits_inline(&base, 0) || !simple_root(&base) {
                 return None;
             }
             let mut calls = calls.iter();
@@ -123,6 +124,24 @@ fn chain_lines(head: &str, expr: &str, indent: usize) -> Option<Vec<String>> {
     }
     let fits = lines.iter().all(|l| 4 * indent + l.len() + 2 <= MAX_WIDTH);
     fits.then_some(lines)
+}
+
+/// `name(array)` with the array wider than [`ARRAY_WIDTH`]: the array is
+/// the last argument, so rustfmt opens it on the call's line
+/// (`join_all(vec![`) and closes both on one (`])`).
+fn call_of_array_lines(head: &str, text: &str) -> Option<Vec<String>> {
+    let open = text.find('(')?;
+    let name = &text[..open];
+    let path = name
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '_' || c == ':');
+    let inner = text.strip_suffix(')')?.get(open + 1..)?;
+    if name.is_empty() || !path || split_args(inner).len() != 1 {
+        return None;
+    }
+    let mut lines = array_lines(&format!("{head}{name}("), inner)?;
+    lines.last_mut()?.push(')');
+    Some(lines)
 }
 
 /// A chain's root that rustfmt writes as it is: a name, a path, a call, a
@@ -171,4 +190,24 @@ fn fits_inline(text: &str, extra: usize) -> bool {
         }
     }
     opens.is_empty() && !quoted
+}
+
+impl super::Renderer<'_> {
+    /// A function's tail expression `value` (no `;`), broken as rustfmt
+    /// breaks a statement of it when it is too wide.
+    pub(super) fn tail_line(&mut self, value: String) {
+        let relaid = relaid(&format!("{value};"), self.indent).and_then(|mut lines| {
+            let last = lines.last_mut()?;
+            last.pop();
+            Some(lines)
+        });
+        match relaid {
+            Some(lines) => {
+                let pad = "    ".repeat(self.indent);
+                self.lines
+                    .extend(lines.into_iter().map(|l| format!("{pad}{l}")));
+            }
+            None => self.line(value),
+        }
+    }
 }
