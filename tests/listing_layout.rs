@@ -194,3 +194,49 @@ print(await both())\n\nasyncio.run(main())\n",
         ],
     );
 }
+
+#[test]
+fn a_call_with_wide_arguments_is_one_argument_a_line() {
+    let text = listing(&main_of(
+        "    await asyncio.sleep(0)\n    \
+text = \"-\".join([\"first\", \"second\"]) + \", \".join([\"third\", \"fourth\", \"fifth\"])\n    \
+print(text)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    let text = format!(\n        \"{}{}\",\n        vec![\"first\", \"second\"].join(\"-\"),\n        \
+vec![\"third\", \"fourth\", \"fifth\"].join(\", \")\n    );\n",
+        ],
+    );
+}
+
+#[test]
+fn a_format_returned_at_the_end_is_one_argument_a_line_without_a_last_comma() {
+    let text = listing(
+        "import asyncio\n\nasync def progress(step, total):\n    await asyncio.sleep(0.5)\n    \
+done = step * 10 // total\n    return \"[\" + \"#\" * done + \".\" * (10 - done) + \"]\"\n\n\
+async def main():\n    print(await progress(3, 10))\n\nasyncio.run(main())\n",
+    );
+    has_all(
+        &text,
+        &[
+            "    format!(\n        \"[{}{}]\",\n        \"#\".repeat(done as usize),\n        \
+\".\".repeat((10 - done) as usize)\n    )\n}\n",
+        ],
+    );
+}
+
+#[test]
+fn a_chain_on_a_call_root_is_one_call_a_line() {
+    let text = listing(&main_of(
+        "    await asyncio.sleep(0)\n    grid = [[0] * 3] * 2\n    print(grid)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    let grid = std::iter::repeat_n(vec![vec![0].repeat(3)], 2)\n        .flatten()\n        \
+.collect::<Vec<_>>();\n",
+        ],
+    );
+}

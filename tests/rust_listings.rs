@@ -199,7 +199,6 @@ fn listings_are_rustfmt_clean() {
 /// `if .. else` value, long literals and chains) on one line.
 const CORPUS_NOT_YET_RUSTFMT_CLEAN: &[&str] = &[
     "builtins__min_max_abs",
-    "classes__dataclass_options",
     "comprehensions__basic",
     "control__if_elif",
     "dicts__word_count",

@@ -39,8 +39,47 @@ pub(super) fn relaid(text: &str, indent: usize) -> Option<Vec<String>> {
         }
         None => (String::new(), body),
     };
-    let mut lines = chain_lines(&head, expr, indent)?;
+    let mut lines = chain_lines(&head, expr, indent).or_else(|| call_lines(&head, expr, indent))?;
     lines.last_mut()?.push(';');
+    Some(lines)
+}
+
+/// `{head}name(a, b, c)` too wide for its line (or its arguments wider
+/// than [`CALL_WIDTH`]), one argument a line; a macro's last argument has
+/// no comma after it. `None` when an argument would be broken itself or a
+/// closure would overflow.
+fn call_lines(head: &str, expr: &str, indent: usize) -> Option<Vec<String>> {
+    let open = expr.find('(')?;
+    let name = &expr[..open];
+    let path = name
+        .chars()
+        .all(|c| c.is_alphanumeric() || "_:!".contains(c));
+    let inner = expr.strip_suffix(')')?.get(open + 1..)?;
+    let args = split_args(inner);
+    if name.is_empty() || !path || args.len() < 2 || args.join(", ") != inner {
+        return None;
+    }
+    let width = 4 * indent + head.len() + expr.len() + ";".len();
+    if width <= MAX_WIDTH && inner.len() <= CALL_WIDTH {
+        return None;
+    }
+    let broken = |a: &String| {
+        a.contains('|')
+            || !fits_inline(a, 1)
+            || 4 * (indent + 1) + a.len() + 1 > MAX_WIDTH
+            || a.len() > CHAIN_WIDTH && split_chain(a).1.len() > 1
+    };
+    if args.iter().any(broken) {
+        return None;
+    }
+    let last = args.len() - 1;
+    let macro_call = name.ends_with('!');
+    let mut lines = vec![format!("{head}{name}(")];
+    for (i, a) in args.iter().enumerate() {
+        let comma = if i == last && macro_call { "" } else { "," };
+        lines.push(format!("    {a}{comma}"));
+    }
+    lines.push(")".into());
     Some(lines)
 }
 
@@ -148,7 +187,13 @@ fn call_of_array_lines(head: &str, text: &str) -> Option<Vec<String>> {
 /// parenthesised range, a borrow of one of those.
 fn simple_root(base: &str) -> bool {
     let base = base.trim_start_matches('&');
-    !base.contains(' ') || base.starts_with('(') && base.ends_with(')') && base.len() <= 20
+    let call = base.find(['(', '[']).is_some_and(|at| {
+        let path = base[..at]
+            .chars()
+            .all(|c| c.is_alphanumeric() || "_:!".contains(c));
+        path && at > 0 && base.ends_with([')', ']'])
+    });
+    call || !base.contains(' ') || base.starts_with('(') && base.ends_with(')') && base.len() <= 20
 }
 
 /// Whether `text`, laid out on one line, is one that rustfmt leaves on one
