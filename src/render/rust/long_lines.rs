@@ -1,7 +1,9 @@
-//! A statement written on one line that rustfmt would break, laid out as
-//! rustfmt lays it out: a method chain wider than its `chain_width` one
-//! call a line, and an array literal wider than its `array_width` (a loop
-//! head, or the root of a chain) one item a line.
+//! A statement (or a function's tail expression) written on one line that
+//! rustfmt would break, laid out as rustfmt lays it out: a method chain
+//! wider than its `chain_width` one call a line, an array literal wider
+//! than its `array_width` (a loop head, a chain's root, a call's one
+//! argument) one item a line, a call whose arguments are wider than
+//! `fn_call_width` one argument a line.
 
 use super::names::split_chain;
 use super::wrap::{ARRAY_WIDTH, CALL_WIDTH, split_args};
@@ -243,7 +245,7 @@ impl super::Renderer<'_> {
     pub(super) fn tail_line(&mut self, value: String) {
         let relaid = relaid(&format!("{value};"), self.indent).and_then(|mut lines| {
             let last = lines.last_mut()?;
-            last.pop();
+            *last = last.strip_suffix(';')?.to_string();
             Some(lines)
         });
         match relaid {
