@@ -85,3 +85,158 @@ except ValueError as e:\n        print(e)\n",
         ],
     );
 }
+
+#[test]
+fn a_long_method_chain_statement_is_one_call_a_line() {
+    let text = listing(&main_of(
+        "    groups = {}\n    for word in [\"tea\", \"cake\", \"jam\"]:\n        \
+groups.setdefault(len(word), []).append(word.upper())\n        await asyncio.sleep(0)\n    \
+print(groups)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "        groups\n            .entry(word.chars().count() as i64)\n            \
+.or_insert_with(Vec::new)\n            .push(word.to_uppercase());\n",
+        ],
+    );
+}
+
+#[test]
+fn a_let_of_a_chain_wider_than_sixty_columns_is_one_call_a_line() {
+    let text = listing(&main_of(
+        "    names = [\"north\", \"south\"]\n    await asyncio.sleep(0)\n    \
+w = max(len(name) for name in names)\n    print(w)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    let w = names\n        .iter()\n        .map(|name| name.chars().count() as i64)\n        \
+.max()\n        .unwrap();\n",
+        ],
+    );
+}
+
+#[test]
+fn a_loop_over_a_wide_array_is_one_item_a_line() {
+    let text = listing(&main_of(
+        "    for s in [\"alpha beta\", \"gamma delta\", \"epsilon zeta\", \"eta theta\", \"iota kappa\"]:\n        \
+await asyncio.sleep(0)\n        print(s)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    for s in [\n        \"alpha beta\",\n        \"gamma delta\",\n",
+            "        \"iota kappa\",\n    ] {\n",
+        ],
+    );
+}
+
+#[test]
+fn a_loop_over_short_items_is_not_one_item_a_line() {
+    let text = listing(&main_of(
+        "    for s in [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\", \"g\", \"h\", \"i\", \"j\", \"k\", \"l\", \"m\", \"n\", \"o\", \"p\"]:\n        \
+await asyncio.sleep(0)\n        print(s)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    for s in [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\", \"g\", \"h\", \"i\", \"j\", \"k\", \"l\", \"m\", \"n\", \"o\", \"p\"] {\n",
+        ],
+    );
+}
+
+#[test]
+fn a_chain_on_a_wide_array_breaks_the_array_and_keeps_the_calls_at_its_indent() {
+    let text = listing(
+        "import asyncio\n\nasync def fetch(name, seconds):\n    await asyncio.sleep(seconds)\n    \
+return len(name)\n\nasync def main():\n    \
+tasks = {n: asyncio.create_task(fetch(n, s)) for n, s in [(\"alpha\", 2), (\"be\", 1), (\"gamma\", 3)]}\n    \
+for n, t in tasks.items():\n        print(n, await t)\n\nasyncio.run(main())\n",
+    );
+    has_all(
+        &text,
+        &[
+            "    let mut tasks = vec![\n        (\"alpha\".to_string(), 2),\n",
+            "        (\"gamma\".to_string(), 3),\n    ]\n    .into_iter()\n    .map(",
+        ],
+    );
+}
+
+#[test]
+fn a_long_chain_returned_at_the_end_is_one_call_a_line() {
+    let text = listing(
+        "import asyncio\n\ndef describe(n):\n    return n * 2\n\ndef outer(items):\n    \
+return [describe(i) for i in items]\n\nasync def main():\n    await asyncio.sleep(0)\n    \
+print(outer([1, 2]))\n\nasyncio.run(main())\n",
+    );
+    has_all(
+        &text,
+        &[
+            "    items\n        .iter()\n        .copied()\n        .map(|i| describe(i))\n        \
+.collect::<Vec<_>>()\n}\n",
+        ],
+    );
+}
+
+#[test]
+fn a_gather_of_a_wide_list_opens_the_list_on_the_call_line() {
+    let text = listing(
+        "import asyncio\n\nasync def work(name, seconds):\n    await asyncio.sleep(seconds)\n    \
+return name\n\nasync def both():\n    \
+return await asyncio.gather(work(\"alpha-one\", 2), work(\"beta-two\", 0.5), work(\"gamma-three\", 1))\n\nasync def main():\n    \
+print(await both())\n\nasyncio.run(main())\n",
+    );
+    has_all(
+        &text,
+        &[
+            "    join_all(vec![\n        work(\"alpha-one\", 2.0),\n        work(\"beta-two\", 0.5),\n        work(\"gamma-three\", 1.0),\n    ])\n    .await\n}\n",
+        ],
+    );
+}
+
+#[test]
+fn a_call_with_wide_arguments_is_one_argument_a_line() {
+    let text = listing(&main_of(
+        "    await asyncio.sleep(0)\n    \
+text = \"-\".join([\"first\", \"second\"]) + \", \".join([\"third\", \"fourth\", \"fifth\"])\n    \
+print(text)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    let text = format!(\n        \"{}{}\",\n        vec![\"first\", \"second\"].join(\"-\"),\n        \
+vec![\"third\", \"fourth\", \"fifth\"].join(\", \")\n    );\n",
+        ],
+    );
+}
+
+#[test]
+fn a_format_returned_at_the_end_is_one_argument_a_line_without_a_last_comma() {
+    let text = listing(
+        "import asyncio\n\nasync def progress(step, total):\n    await asyncio.sleep(0.5)\n    \
+done = step * 10 // total\n    return \"[\" + \"#\" * done + \".\" * (10 - done) + \"]\"\n\n\
+async def main():\n    print(await progress(3, 10))\n\nasyncio.run(main())\n",
+    );
+    has_all(
+        &text,
+        &[
+            "    format!(\n        \"[{}{}]\",\n        \"#\".repeat(done as usize),\n        \
+\".\".repeat((10 - done) as usize)\n    )\n}\n",
+        ],
+    );
+}
+
+#[test]
+fn a_chain_on_a_call_root_is_one_call_a_line() {
+    let text = listing(&main_of(
+        "    await asyncio.sleep(0)\n    grid = [[0] * 3] * 2\n    print(grid)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    let grid = std::iter::repeat_n(vec![vec![0].repeat(3)], 2)\n        .flatten()\n        \
+.collect::<Vec<_>>();\n",
+        ],
+    );
+}

@@ -199,10 +199,8 @@ fn listings_are_rustfmt_clean() {
 /// `if .. else` value, long literals and chains) on one line.
 const CORPUS_NOT_YET_RUSTFMT_CLEAN: &[&str] = &[
     "builtins__min_max_abs",
-    "classes__dataclass_options",
     "comprehensions__basic",
     "control__if_elif",
-    "dicts__setdefault_groups",
     "dicts__word_count",
     "errors__executor_job",
     "executor__process_pool",
@@ -210,16 +208,10 @@ const CORPUS_NOT_YET_RUSTFMT_CLEAN: &[&str] = &[
     "executor__shutdown_waits",
     "functions__global",
     "functions__key_closures",
-    "gather__tasks",
     "genexpr__aggregates",
     "lists__sort_key",
-    "logging__error_stack_plain",
-    "loop__runs_share_a_clock",
     "scenarios__download_manager",
-    "strings__nested_spec_widths",
     "strings__repetition_concat",
-    "tasks__dict_of_tasks",
-    "values__str_repr_escapes",
 ];
 
 /// Every corpus listing that translates is rustfmt-clean, except those in

@@ -113,7 +113,7 @@ impl Renderer<'_> {
         match (value, tail) {
             (Some(v), true) if self.map_lines("", &v, "") => {}
             (Some(v), false) if self.map_lines("return ", &v, ";") => {}
-            (Some(v), true) => self.line(v),
+            (Some(v), true) => self.tail_line(v),
             (Some(v), false) => self.line(format!("return {v};")),
             (None, _) => self.line("return;"),
         }

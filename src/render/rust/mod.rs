@@ -86,6 +86,7 @@ mod iters;
 mod kept_iters;
 mod lines;
 mod list_joins;
+mod long_lines;
 mod methods;
 mod mixed;
 mod mixed_extremes;
@@ -379,6 +380,10 @@ impl<'a> Renderer<'a> {
         }
         if text.is_empty() {
             self.lines.push(String::new());
+        } else if let Some(lines) = long_lines::relaid(text, self.indent) {
+            let pad = "    ".repeat(self.indent);
+            self.lines
+                .extend(lines.into_iter().map(|l| format!("{pad}{l}")));
         } else {
             self.lines
                 .push(format!("{}{}", "    ".repeat(self.indent), text));
@@ -417,8 +422,15 @@ impl<'a> Renderer<'a> {
             self.lines.push(one);
             return;
         }
-        self.line(format!("{head}{base}"));
-        self.indent += 1;
+        // An array root too wide for a line: one item a line, the calls
+        // after its `]` at the statement's indent.
+        let array = long_lines::array_lines(head, base);
+        let shift = usize::from(array.is_none());
+        match array {
+            Some(lines) => lines.iter().for_each(|l| self.line(l)),
+            None => self.line(format!("{head}{base}")),
+        }
+        self.indent += shift;
         let n = calls.len();
         for (i, c) in calls.iter().enumerate() {
             if i + 1 == n {
@@ -427,7 +439,7 @@ impl<'a> Renderer<'a> {
                 self.line(c);
             }
         }
-        self.indent -= 1;
+        self.indent -= shift;
     }
 
     fn finish(mut self) -> Listing {
