@@ -17,7 +17,8 @@ groups.setdefault(len(word), []).append(word)\n    print(groups)\n    await asyn
         &text,
         &[
             "let mut groups = IndexMap::new();",
-            "groups.entry(word.chars().count() as i64).or_insert_with(Vec::new).push(word.to_string());",
+            "        groups\n            .entry(word.chars().count() as i64)\n            \
+.or_insert_with(Vec::new)\n            .push(word.to_string());",
             "groups.repr()",
         ],
     );

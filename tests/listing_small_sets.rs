@@ -19,7 +19,8 @@ await asyncio.sleep(0)\n",
         &text,
         &[
             "use std::collections::BTreeSet;",
-            "let rems = (0..20).map(|n: i64| n.rem_euclid(4)).collect::<BTreeSet<_>>();",
+            "    let rems = (0..20)\n        .map(|n: i64| n.rem_euclid(4))\n        \
+.collect::<BTreeSet<_>>();",
             "py_set(&rems), py_set(&none), py_set(&sizes)",
             "fn py_set(items: &BTreeSet<i64>) -> String {",
             "\"set()\".to_string()",
