@@ -44,6 +44,15 @@ const SHARED_HANDLES: &[&str] = &["create_task", "ensure_future", "gather", "cre
 /// they capture as parameters; `None` when it has none.
 pub(super) fn lift(program: &Program) -> Option<Program> {
     let taken = module_names(&program.module.body);
+    with_module_defs(program, |code| lift_in(code, &taken))
+}
+
+/// The program with each module function's code rewritten by `rewrite`
+/// (`None`: left as it is); `None` when nothing was rewritten.
+pub(super) fn with_module_defs(
+    program: &Program,
+    mut rewrite: impl FnMut(&Code) -> Option<Code>,
+) -> Option<Program> {
     let mut changed = false;
     let body: Vec<Stmt> = program
         .module
@@ -56,7 +65,7 @@ pub(super) fn lift(program: &Program) -> Option<Program> {
                 defaults,
                 decorators,
                 annotations,
-            } => match lift_in(code, &taken) {
+            } => match rewrite(code) {
                 Some(outer) => {
                     changed = true;
                     Stmt {

@@ -18,51 +18,7 @@ use std::sync::Arc;
 /// is written replaced by its value; `None` when it has none.
 pub(super) fn as_defs(program: &Program) -> Option<Program> {
     let mut taken = super::captures::module_names(&program.module.body);
-    let mut changed = false;
-    let body: Vec<Stmt> = program
-        .module
-        .body
-        .iter()
-        .map(|s| match &s.kind {
-            P::Def {
-                code,
-                name,
-                defaults,
-                decorators,
-                annotations,
-            } => match defs_in(code, &mut taken) {
-                Some(outer) => {
-                    changed = true;
-                    Stmt {
-                        kind: P::Def {
-                            code: Arc::new(outer),
-                            name: name.clone(),
-                            defaults: defaults.clone(),
-                            decorators: decorators.clone(),
-                            annotations: annotations.clone(),
-                        },
-                        ..s.clone()
-                    }
-                }
-                None => s.clone(),
-            },
-            _ => s.clone(),
-        })
-        .collect();
-    if !changed {
-        return None;
-    }
-    let module = Code {
-        body,
-        ..(*program.module).clone()
-    };
-    Some(Program {
-        file: program.file.clone(),
-        source: program.source.clone(),
-        docstring: program.docstring.clone(),
-        module: Arc::new(module),
-        statement_count: program.statement_count,
-    })
+    super::captures::with_module_defs(program, |code| defs_in(code, &mut taken))
 }
 
 /// `outer` with the lambdas it keeps at its top level and only calls
