@@ -198,6 +198,7 @@ fn listings_are_rustfmt_clean() {
 /// the renderer keeps some long expressions (arithmetic in a call, an
 /// `if .. else` value, long literals and chains) on one line.
 const CORPUS_NOT_YET_RUSTFMT_CLEAN: &[&str] = &[
+    "builtins__enumerate_zip",
     "builtins__min_max_abs",
     "classes__dataclass_options",
     "comprehensions__basic",
@@ -508,7 +509,7 @@ const PROGRAMS_EXCUSED: &[(&str, &str)] = &[
 
 /// The least number of corpus programs that must translate and agree: the
 /// figure may grow, never shrink.
-const PROGRAMS_AGREEING_AT_LEAST: usize = 190;
+const PROGRAMS_AGREEING_AT_LEAST: usize = 191;
 
 /// A listing's run: what it printed, and whether it exited with success;
 /// `None` when it ran past `limit` (it is killed).
