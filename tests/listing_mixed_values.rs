@@ -165,6 +165,7 @@ xs = [0, 1, \"\", \"x\"]\n    print(xs, [x for x in xs if x])\n{RUN}"
             "PyValue::Int(v) => *v != 0,",
             "PyValue::Str(v) => !v.is_empty(),",
             "fn is_true(&self) -> bool {",
+            ".filter(|x| x.is_true())\n            .cloned()",
         ],
     );
     assert!(!text.contains("cannot translate"), "{text}");

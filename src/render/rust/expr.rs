@@ -399,11 +399,14 @@ impl Renderer<'_> {
                 }
                 let is_var = matches!(&value.kind, ExprKind::Var(v) if v == var);
                 let v = self.expr(value);
+                let cloned = is_var && v.ty == Ty::Mixed && !copied && !kept;
                 let v = match v.ty {
                     Ty::Str | Ty::Mixed if !is_var || !copied => v.owned(),
                     _ => v.text,
                 };
-                if !(kept || is_var && copied) {
+                if cloned {
+                    text.push_str(".cloned()");
+                } else if !(kept || is_var && copied) {
                     // `sum(1 for p in ps)`: a value that reads no name of the pattern.
                     let mut read = Vec::new();
                     value.variables(&mut read);
