@@ -147,3 +147,39 @@ print(f\"slept {{seconds:.1f}}\")\n\n\nasync def main():\n    await work(2)\n   
     assert!(!text.contains("cannot translate"), "{text}");
     has_all(&text, &["work(Duration::from_secs(2)).await;"]);
 }
+
+#[test]
+fn a_list_of_numbers_and_strings_holds_py_values_and_their_truth() {
+    let source = format!(
+        "{HEADER}async def main():\n    await asyncio.sleep(0.1)\n    \
+xs = [0, 1, \"\", \"x\"]\n    print(xs, [x for x in xs if x])\n{RUN}"
+    );
+    let text = shown(&source);
+    has_all(
+        &text,
+        &[
+            "let xs = vec![",
+            "PyValue::Int(0),",
+            "PyValue::Str(String::new()),",
+            "PyValue::Str(\"x\".to_string()),",
+            "PyValue::Int(v) => *v != 0,",
+            "PyValue::Str(v) => !v.is_empty(),",
+            "fn is_true(&self) -> bool {",
+            ".filter(|x| x.is_true())\n            .cloned()",
+        ],
+    );
+    assert!(!text.contains("cannot translate"), "{text}");
+}
+
+#[test]
+fn a_list_of_numbers_and_strings_used_as_a_number_is_refused() {
+    let source = format!(
+        "{HEADER}async def main():\n    await asyncio.sleep(0.1)\n    \
+xs = [1, \"x\"]\n    print(xs[0] + 1)\n{RUN}"
+    );
+    let text = shown(&source);
+    assert!(
+        text.contains("a value that is a string or a number, used here"),
+        "{text}"
+    );
+}

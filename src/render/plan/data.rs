@@ -75,6 +75,13 @@ impl Planner<'_> {
                 ),
             };
         }
+        if let Some(columns) = self.zip_columns(sc, target, value)? {
+            let value = Expr {
+                kind: columns,
+                span: value.span.clone(),
+            };
+            return Ok(StmtKind::Set { value, var });
+        }
         if super::stmt::method_call(value, "split").is_some() {
             super::unpack_split::refuse_if_caught(self.program, &value.span)?;
         }

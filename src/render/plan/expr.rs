@@ -319,7 +319,13 @@ impl Planner<'_> {
                     .map(|x| self.expr(sc, x))
                     .collect::<Result<Vec<_>>>()?;
                 let kinds: Vec<_> = items.iter().filter_map(kind_of).collect();
-                if let Some(k) = kinds.iter().find(|k| **k != kinds[0]) {
+                // Literal strings, numbers and booleans side by side are
+                // one enum's values (see `rust::mixed`).
+                let scalars = kinds.len() == items.len()
+                    && kinds
+                        .iter()
+                        .all(|k| matches!(k, Kind::Number | Kind::Str | Kind::Bool));
+                if !scalars && let Some(k) = kinds.iter().find(|k| **k != kinds[0]) {
                     return refuse(
                         &e.span,
                         format!("a list holding {} and {}", kinds[0].noun(), k.noun()),

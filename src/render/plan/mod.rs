@@ -124,6 +124,7 @@ mod unpack_split;
 mod varargs;
 mod wait;
 mod wait_for_other;
+mod zip_transpose;
 
 use crate::program::{
     self as py, Arg, CmpOp, Code, ExprKind as E, Literal, Module, Name, Program, Stmt,

@@ -54,6 +54,15 @@ const PY_LIST: &[&str] = &[
     "}",
 ];
 
+/// `Repr` of a `char`: Python's `repr` of a one-character string.
+const REPR_CHAR: &[&str] = &[
+    "impl Repr for char {",
+    "    fn repr(&self) -> String {",
+    "        py_repr(&self.to_string())",
+    "    }",
+    "}",
+];
+
 /// `sorted`: Python's `sorted` of a list, a new list.
 const SORTED: &[&str] = &[
     "/// Python's `sorted`: a new list, in ascending order.",
@@ -194,6 +203,11 @@ pub(super) fn helpers(lines: &[String]) -> Vec<&'static str> {
     if repr {
         out.extend_from_slice(REPR);
         out.push("");
+        // A string's characters, each a one-character string in Python.
+        if lines.iter().any(|l| l.contains(".chars()")) {
+            out.extend_from_slice(REPR_CHAR);
+            out.push("");
+        }
         if lines.iter().any(|l| l.contains("IndexMap")) {
             out.extend_from_slice(REPR_DICT);
             out.push("");

@@ -83,6 +83,7 @@ impl Code {
                 Code::new(format!("!{}.is_empty()", self.wrap(10)), Ty::Bool, 7)
             }
             Ty::Option(_) => super::options::truth(self).unwrap_or_else(|| self.clone()),
+            Ty::Mixed => Code::new(format!("{}.is_true()", self.wrap(10)), Ty::Bool, 10),
             _ => self.clone(),
         }
     }

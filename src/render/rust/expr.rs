@@ -88,12 +88,17 @@ impl Renderer<'_> {
                 if self.types.number_lists.contains(&e.span) {
                     t = Ty::Number;
                 }
+                let tys: Vec<Ty> = codes.iter().map(|c| c.ty.clone()).collect();
+                if let Some(mixed) = super::mixed::values_ty(&tys) {
+                    t = mixed;
+                }
                 self.tuples_as(items, &mut codes, &t);
                 let parts: Vec<String> = codes
                     .iter()
                     .map(|c| match c.ty {
                         _ if t == Ty::Float => c.as_f64().text,
                         _ if t == Ty::Number => super::numbers::number(c),
+                        _ if t == Ty::Mixed => super::mixed::py_value(c),
                         // A list of lists holds its own copies.
                         Ty::List(_) | Ty::Dict(..) | Ty::Tuple(_) | Ty::Mixed => c.owned(),
                         Ty::Object(_) if !c.fresh => format!("{}.clone()", c.wrap(10)),
@@ -343,6 +348,10 @@ impl Renderer<'_> {
                 let elem = o.ty.elem();
                 let copied = elem.is_copy();
                 let owned = o.fresh && matches!(elem, Ty::Tuple(_)) && !copied;
+                // A list of `PyValue`s made here, kept item by item.
+                let kept = o.fresh
+                    && elem == Ty::Mixed
+                    && matches!(&value.kind, ExprKind::Var(v) if v == var);
                 let mut text = if o.range {
                     o.wrap(10)
                 } else if o.ty == Ty::Str {
@@ -353,7 +362,7 @@ impl Renderer<'_> {
                     format!("{}.keys(){copied}", o.wrap(10))
                 } else if copied {
                     format!("{}.iter().copied()", o.wrap(10))
-                } else if owned {
+                } else if owned || kept {
                     // A list made here: its tuples are taken apart by value.
                     format!("{}.into_iter()", o.wrap(10))
                 } else {
@@ -390,11 +399,14 @@ impl Renderer<'_> {
                 }
                 let is_var = matches!(&value.kind, ExprKind::Var(v) if v == var);
                 let v = self.expr(value);
+                let cloned = is_var && v.ty == Ty::Mixed && !copied && !kept;
                 let v = match v.ty {
                     Ty::Str | Ty::Mixed if !is_var || !copied => v.owned(),
                     _ => v.text,
                 };
-                if !(is_var && copied) {
+                if cloned {
+                    text.push_str(".cloned()");
+                } else if !(kept || is_var && copied) {
                     // `sum(1 for p in ps)`: a value that reads no name of the pattern.
                     let mut read = Vec::new();
                     value.variables(&mut read);

@@ -77,6 +77,29 @@ pub(super) fn helpers(lines: &[String], repr: bool) -> Vec<String> {
         "}".into(),
         String::new(),
     ]);
+    if lines.iter().any(|l| l.contains(".is_true()")) {
+        out.extend([
+            "impl PyValue {".into(),
+            "    /// Python's truth of the value.".into(),
+            "    fn is_true(&self) -> bool {".into(),
+            "        match self {".into(),
+        ]);
+        out.extend(variants.iter().map(|(v, _, _)| {
+            let test = match *v {
+                "Int" => "*v != 0",
+                "Float" => "*v != 0.0",
+                "Bool" => "*v",
+                _ => "!v.is_empty()",
+            };
+            format!("            PyValue::{v}(v) => {test},")
+        }));
+        out.extend([
+            "        }".into(),
+            "    }".into(),
+            "}".into(),
+            String::new(),
+        ]);
+    }
     if repr {
         out.extend([
             "impl Repr for PyValue {".into(),
@@ -170,8 +193,8 @@ impl Renderer<'_> {
     }
 }
 
-/// A dict's value `c` as the `PyValue` variant of its type.
-fn py_value(c: &Code) -> String {
+/// A value `c` of a dict or list of `PyValue`s as the variant of its type.
+pub(super) fn py_value(c: &Code) -> String {
     match c.ty {
         Ty::Int => format!("PyValue::Int({})", c.text),
         Ty::Float => format!("PyValue::Float({})", c.as_f64().text),
@@ -228,7 +251,9 @@ fn check(types: &Types, f: &str, e: &Expr, kept: bool, out: &mut Vec<Untranslata
         return;
     }
     match &e.kind {
-        ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(Builtin::Repr, items) => {
+        ExprKind::List(items)
+        | ExprKind::Tuple(items)
+        | ExprKind::Call(Builtin::Repr | Builtin::List, items) => {
             items.iter().for_each(|i| check(types, f, i, true, out));
         }
         ExprKind::Call(Builtin::Dict, items) => {
@@ -260,8 +285,9 @@ fn check(types: &Types, f: &str, e: &Expr, kept: bool, out: &mut Vec<Untranslata
         } => {
             check(types, f, value, true, out);
             check(types, f, over, false, out);
+            // The item itself as the filter is its truth (`is_true`).
             if let Some(x) = filter {
-                check(types, f, x, false, out);
+                check(types, f, x, types.expr_ty(f, x) == Ty::Mixed, out);
             }
         }
         // Anything else takes its operands' own types: a `PyValue` among

@@ -267,10 +267,11 @@ impl Types {
             }
             ExprKind::List(items) => {
                 let mut t = Ty::Unknown;
-                for i in items {
-                    unify(&mut t, &self.expr_ty(f, i));
+                let tys: Vec<Ty> = items.iter().map(|i| self.expr_ty(f, i)).collect();
+                for i in &tys {
+                    unify(&mut t, i);
                 }
-                Ty::List(Box::new(t))
+                Ty::List(Box::new(super::mixed::values_ty(&tys).unwrap_or(t)))
             }
             ExprKind::Tuple(items) => Ty::Tuple(items.iter().map(|i| self.expr_ty(f, i)).collect()),
             ExprKind::Unary(UnaryOp::Neg, x) => self.expr_ty(f, x),
