@@ -38,15 +38,6 @@ fn any_of_a_list_of_several_types_tests_each_item_by_its_type() {
     );
 }
 
-#[test]
-fn a_list_of_several_types_is_still_refused() {
-    let (construct, _, at) = support::refused(&main_of(
-        "    xs = [0, \"\"]\n    print(xs)\n    await asyncio.sleep(0)\n",
-    ));
-    assert_eq!(construct, "a list holding a number and a string");
-    assert_eq!(at, "[0, \"\"]");
-}
-
 /// A generator expression iterates a dict's keys; a filtered one over
 /// `items()` takes each pair by value in one `filter_map`.
 #[test]
