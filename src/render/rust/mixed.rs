@@ -10,7 +10,7 @@ use super::analysis::{each_expr, stmt_exprs};
 use super::code::Code;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Demo, StmtKind, walk};
+use crate::render::plan::ir::ast::{Demo, Stmt, StmtKind, walk};
 use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind, Part};
 
 /// Whether values of types `a` and `b` side by side make a [`Ty::Mixed`]:
@@ -208,28 +208,57 @@ pub(super) fn py_value(c: &Code) -> String {
 /// printing it or putting it in a container.
 pub(super) fn mixed_uses(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let mut out = Vec::new();
+    each_use(demo, &mut |f, s, uses| {
+        let kept = matches!(s.kind, StmtKind::Return(_) | StmtKind::Set { .. });
+        for (e, place) in uses {
+            let kept = match place {
+                Place::Printed => true,
+                Place::Spec => false,
+                Place::Stmt { .. } => kept,
+            };
+            check(types, f, e, kept, &mut out);
+        }
+    });
+    out
+}
+
+/// Where a statement uses an expression: printed whole, printed through a
+/// format spec, or anywhere else (and whether at a duration's place).
+pub(super) enum Place {
+    Printed,
+    Spec,
+    Stmt { at_duration: bool },
+}
+
+/// What [`each_use`] calls: the function's name, the statement, and its
+/// top expressions with their places.
+pub(super) type Uses<'a> = dyn FnMut(&str, &Stmt, Vec<(&Expr, Place)>) + 'a;
+
+/// Calls `visit` with each statement of each function of `demo`, the
+/// function's name and the statement's top expressions with their places.
+pub(super) fn each_use(demo: &Demo, visit: &mut Uses) {
     for f in &demo.functions {
         for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| match &s.kind {
-                StmtKind::Print(t) | StmtKind::Eprint(t) => {
-                    for p in &t.parts {
-                        match p {
-                            Part::Hole(h) => check(types, &f.name, h, true, &mut out),
-                            Part::Spec(h, _) => check(types, &f.name, h, false, &mut out),
-                            Part::Text(_) => {}
-                        }
-                    }
-                }
-                _ => {
-                    let kept = matches!(s.kind, StmtKind::Return(_) | StmtKind::Set { .. });
-                    for (e, _) in stmt_exprs(s) {
-                        check(types, &f.name, e, kept, &mut out);
-                    }
-                }
+            walk(block, &mut |s| {
+                let uses = match &s.kind {
+                    StmtKind::Print(t) | StmtKind::Eprint(t) => t
+                        .parts
+                        .iter()
+                        .filter_map(|p| match p {
+                            Part::Hole(h) => Some((h, Place::Printed)),
+                            Part::Spec(h, _) => Some((h, Place::Spec)),
+                            Part::Text(_) => None,
+                        })
+                        .collect(),
+                    _ => stmt_exprs(s)
+                        .into_iter()
+                        .map(|(e, at_duration)| (e, Place::Stmt { at_duration }))
+                        .collect(),
+                };
+                visit(&f.name, s, uses);
             });
         }
     }
-    out
 }
 
 /// A `PyValue` used as a value of one type.

@@ -10,6 +10,7 @@
 
 use super::analysis::{each_expr, stmt_calls, stmt_exprs};
 use super::code::Code;
+use super::mixed::{Place, each_use};
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Demo, Function, FunctionKind, StmtKind, walk};
@@ -224,36 +225,27 @@ pub(super) fn number_uses(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                 .into(),
         });
     }
-    for f in &demo.functions {
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| match &s.kind {
-                StmtKind::Print(t) | StmtKind::Eprint(t) => {
-                    for p in &t.parts {
-                        match p {
-                            Part::Hole(h) => check(types, &f.name, h, true, &mut out),
-                            Part::Spec(h, _) => check(types, &f.name, h, false, &mut out),
-                            Part::Text(_) => {}
-                        }
-                    }
+    each_use(demo, &mut |f, s, uses| {
+        let kept = matches!(s.kind, StmtKind::Return(_) | StmtKind::Set { .. });
+        let sleep = matches!(s.kind, StmtKind::Sleep(_) | StmtKind::Block(_));
+        // The arguments of the program's own functions.
+        let passed: Vec<&Expr> = stmt_calls(s)
+            .into_iter()
+            .filter(|c| demo.function(&c.name).is_some())
+            .flat_map(|c| &c.args)
+            .collect();
+        for (e, place) in uses {
+            let kept = match place {
+                Place::Printed => true,
+                Place::Spec => false,
+                Place::Stmt { at_duration } => {
+                    let given = passed.iter().any(|a| std::ptr::eq(*a, e));
+                    kept || given || (sleep && at_duration)
                 }
-                _ => {
-                    let kept = matches!(s.kind, StmtKind::Return(_) | StmtKind::Set { .. });
-                    let sleep = matches!(s.kind, StmtKind::Sleep(_) | StmtKind::Block(_));
-                    // The arguments of the program's own functions.
-                    let passed: Vec<&Expr> = stmt_calls(s)
-                        .into_iter()
-                        .filter(|c| demo.function(&c.name).is_some())
-                        .flat_map(|c| &c.args)
-                        .collect();
-                    for (e, at_duration) in stmt_exprs(s) {
-                        let given = passed.iter().any(|a| std::ptr::eq(*a, e));
-                        let kept = kept || given || (sleep && at_duration);
-                        check(types, &f.name, e, kept, &mut out);
-                    }
-                }
-            });
+            };
+            check(types, f, e, kept, &mut out);
         }
-    }
+    });
     out
 }
 
