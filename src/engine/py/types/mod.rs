@@ -3,10 +3,12 @@
 
 pub mod callbacks;
 pub mod exc;
+mod float_digits;
 pub mod format;
 pub mod funcattrs;
 pub mod groups;
 pub mod hash;
+mod int_arith;
 pub(super) mod items;
 pub mod methods;
 pub mod native;

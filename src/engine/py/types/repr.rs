@@ -3,7 +3,7 @@
 
 use super::value::{Instance, Value};
 
-use super::format::float_repr as python_float_repr;
+use super::float_digits::float_repr as python_float_repr;
 use crate::text::python_str_repr;
 use std::fmt::Write;
 use std::rc::Rc;
