@@ -18,6 +18,7 @@ pub(super) mod label;
 mod operators;
 mod protocols;
 pub mod stack;
+mod subscript;
 mod sync_stmt;
 pub(super) mod traceback;
 mod try_stmt;

@@ -34,7 +34,7 @@ pub fn future_info(ix: &Interp, cx: &Frame, c: &Completion) -> PyResult<String> 
         Some(Settled::Value(v)) => {
             format!(
                 "finished result={}",
-                super::base_events::short_repr(ix, cx, &v)?
+                super::format_helpers::short_repr(ix, cx, &v)?
             )
         }
     })

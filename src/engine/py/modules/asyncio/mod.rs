@@ -1,11 +1,13 @@
 //! `asyncio`, laid out as CPython's `Lib/asyncio`: tasks and futures,
 //! task groups, streams.
 
+mod await_point;
 pub mod barrier;
 pub mod base_events;
 pub mod base_tasks;
 pub mod completion;
 pub mod events;
+mod format_helpers;
 pub mod futures;
 pub mod gather;
 pub mod locks;

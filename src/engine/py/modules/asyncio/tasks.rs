@@ -28,11 +28,10 @@ use crate::engine::py::vm::interp::{Frame, Interp};
 use crate::engine::py::vm::label;
 use crate::engine::runtime::{LaneLabel, Probe};
 use std::cell::{Cell, RefCell};
-use std::future::Future;
 use std::ptr::NonNull;
 use std::rc::Rc;
 use std::sync::Arc;
-use std::task::{Poll, Waker};
+use std::task::Waker;
 
 impl Waitable for TaskObj {
     fn completion(&self) -> &Completion {
@@ -70,11 +69,11 @@ pub struct TaskObj {
     cancel_requests: Cell<u32>,
     /// It waits at a bare yield (`sleep(0)`), where CPython's task waits on
     /// no future.
-    at_yield: Cell<bool>,
+    pub(super) at_yield: Cell<bool>,
     /// The waker of the await point the task is suspended at.
-    waker: RefCell<Option<Waker>>,
+    pub(super) waker: RefCell<Option<Waker>>,
     /// What the task waits on, which a cancel passes to.
-    waitee: RefCell<Option<Rc<dyn Cancel>>>,
+    pub(super) waitee: RefCell<Option<Rc<dyn Cancel>>>,
     /// The coroutine it runs, for `get_coro`.
     coro: Value,
     /// The frame of its coroutine while it runs, for the line its repr
@@ -175,7 +174,7 @@ impl TaskObj {
     }
 
     /// The `CancelledError` to raise in it for the cancel requested.
-    fn cancel_error(&self) -> Unwind {
+    pub(super) fn cancel_error(&self) -> Unwind {
         Unwind::Exc(cancelled_error(self.cancel_message.take().map(|m| *m)))
     }
 
@@ -332,51 +331,6 @@ impl Native for TaskObj {
 }
 
 impl Interp {
-    /// Waits on `fut` at an await point of the frame's task: a cancel of
-    /// the task raises `CancelledError` here (after passing the cancel to
-    /// `waitee`, which may settle `fut` first).
-    pub fn suspend<F: Future>(
-        &self,
-        cx: &Frame,
-        waitee: Option<Rc<dyn Cancel>>,
-        fut: F,
-    ) -> AwaitPoint<F> {
-        AwaitPoint {
-            task: cx.task(),
-            waitee: Some(waitee),
-            at_yield: false,
-            fut,
-        }
-    }
-
-    /// [`Interp::suspend`] at a bare yield (`sleep(0)`), where CPython's task
-    /// waits on no future.
-    pub fn suspend_at_yield<F: Future>(&self, cx: &Frame, fut: F) -> AwaitPoint<F> {
-        AwaitPoint {
-            task: cx.task(),
-            waitee: Some(None),
-            at_yield: true,
-            fut,
-        }
-    }
-
-    /// Waits, at an await point, until a task, future or gather settles,
-    /// and gives its result (or raises its exception).
-    pub(super) async fn await_settled(
-        &self,
-        cx: &Frame,
-        w: Rc<dyn Waitable>,
-        on: WaitOn,
-    ) -> PyResult<Value> {
-        self.shared
-            .set_waiting(cx.lane.get(), on, Some(cx.stmt.get()));
-        let waitee: Rc<dyn Cancel> = w.clone();
-        let r = self
-            .suspend(cx, Some(waitee), w.completion().wait())
-            .await?;
-        unsettle(w.retrieve(r))
-    }
-
     /// `asyncio.all_tasks()`: the tasks not done, in creation order.
     pub fn all_tasks(&self) -> PyResult<Value> {
         if !self.running.get() || self.in_job() {
@@ -576,52 +530,5 @@ impl Interp {
         }
         let task = self.task_on_current_loop(cx, aw, None)?;
         Ok((Value::Native(task.clone()), task))
-    }
-}
-
-/// An await point (see [`Interp::suspend`]). A plain struct rather than an
-/// `async fn`, which would store the awaited future twice: every waiting
-/// task holds one.
-pub struct AwaitPoint<F> {
-    task: Rc<TaskObj>,
-    /// Set until the first poll, which checks for a cancel already
-    /// requested and registers what the task waits on.
-    waitee: Option<Option<Rc<dyn Cancel>>>,
-    at_yield: bool,
-    fut: F,
-}
-
-impl<F: Future> Future for AwaitPoint<F> {
-    type Output = PyResult<F::Output>;
-
-    fn poll(self: std::pin::Pin<&mut Self>, c: &mut std::task::Context<'_>) -> Poll<Self::Output> {
-        // SAFETY: `fut` is never moved out of the pinned struct; the other
-        // fields are not structurally pinned.
-        let this = unsafe { self.get_unchecked_mut() };
-        let task = &this.task;
-        if let Some(waitee) = this.waitee.take() {
-            if task.must_cancel.replace(false) {
-                return Poll::Ready(Err(task.cancel_error()));
-            }
-            *task.waitee.borrow_mut() = waitee;
-            task.at_yield.set(this.at_yield);
-        }
-        if task.must_cancel.get() {
-            task.must_cancel.set(false);
-            *task.waitee.borrow_mut() = None;
-            *task.waker.borrow_mut() = None;
-            return Poll::Ready(Err(task.cancel_error()));
-        }
-        *task.waker.borrow_mut() = Some(c.waker().clone());
-        // SAFETY: see above; `fut` stays where it is.
-        let fut = unsafe { std::pin::Pin::new_unchecked(&mut this.fut) };
-        match fut.poll(c) {
-            Poll::Ready(v) => {
-                *task.waitee.borrow_mut() = None;
-                *task.waker.borrow_mut() = None;
-                Poll::Ready(Ok(v))
-            }
-            Poll::Pending => Poll::Pending,
-        }
     }
 }
