@@ -5,12 +5,13 @@
 //! that can raise is refused (see [`failing_completions`]).
 
 use super::Renderer;
+use super::analysis::{each_expr, stmt_exprs};
 use super::code::Code;
 use super::names::ident;
 use super::types::Ty;
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Block, Demo, StmtKind, walk};
-use crate::render::plan::ir::expr::{Expr, ExprKind};
+use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind};
 use crate::render::plan::ir::raises;
 
 impl Renderer<'_> {
@@ -25,6 +26,8 @@ impl Renderer<'_> {
         self.use_("futures::stream", "FuturesUnordered");
         self.use_("futures", "StreamExt");
         let list = ident(tasks);
+        // The count is written only where the loop reads it.
+        let count = count.filter(|_| reads_len(body, tasks));
         if let Some(count) = count {
             self.line(format!("let {} = {list}.len() as i64;", ident(count)));
             self.declared.insert(count.to_string());
@@ -67,6 +70,20 @@ impl Renderer<'_> {
         let (_, count) = self.counted.iter().rev().find(|(l, _)| l == list)?;
         Some(Code::new(ident(count), Ty::Int, 10))
     }
+}
+
+/// Whether `body` reads `len(list)`.
+fn reads_len(body: &Block, list: &str) -> bool {
+    let mut found = false;
+    walk(body, &mut |s| {
+        for (e, _) in stmt_exprs(s) {
+            each_expr(e, &mut |x| {
+                found |= matches!(&x.kind, ExprKind::Call(Builtin::Len, args)
+                    if matches!(args.as_slice(), [a] if matches!(&a.kind, ExprKind::Var(n) if n == list)));
+            });
+        }
+    });
+    found
 }
 
 /// Every `as_completed` loop over a list of tasks that run a coroutine
