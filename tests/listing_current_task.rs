@@ -49,3 +49,16 @@ print(await asyncio.create_task(inner()))\n",
         "`asyncio.current_task().get_name()` outside the entry coroutine"
     );
 }
+
+#[test]
+fn an_entry_coroutine_after_another_event_loop_is_refused() {
+    let src = format!(
+        "{HEADER}async def setup():\n    await asyncio.sleep(0)\n\n\n\
+async def main():\n    print(asyncio.current_task().get_name())\n\n\n\
+asyncio.run(setup())\nasyncio.run(main())\n"
+    );
+    assert_eq!(
+        refused(&src).0,
+        "`asyncio.current_task().get_name()` outside the entry coroutine"
+    );
+}

@@ -37,7 +37,7 @@ impl Planner<'_> {
 
     /// Whether `span` lies in the body of the coroutine `asyncio.run`
     /// starts, which the program calls nowhere else and which holds no
-    /// definition of its own.
+    /// definition of its own, in the program's one event loop.
     fn in_entry_task(&self, span: &std::ops::Range<usize>) -> bool {
         let module = &self.program.module.body;
         let Some(entry) = module.iter().find_map(|m| match &m.kind {
@@ -63,6 +63,11 @@ impl Planner<'_> {
             let l = l.trim_start();
             l.starts_with("def ") || l.starts_with("async def ") || l.contains("lambda")
         });
-        def.span.contains(&span.start) && calls == 2 && !nested
+        // Tasks of an event loop run before would take the first numbers.
+        let one_loop = source.matches("run(").count() == 1
+            && !["run_until_complete", "Runner", "run_forever"]
+                .iter()
+                .any(|w| source.contains(w));
+        def.span.contains(&span.start) && calls == 2 && !nested && one_loop
     }
 }
