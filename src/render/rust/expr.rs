@@ -366,8 +366,11 @@ impl Renderer<'_> {
                 } else if owned || kept {
                     // A list made here: its tuples are taken apart by value.
                     format!("{}.into_iter()", o.wrap(10))
-                } else if matches!(elem, Ty::Tuple(_)) && matches!(value.kind, ExprKind::Spawn(_)) {
-                    // A task owns what it is given: copies of the parts.
+                } else if matches!(&elem, Ty::Tuple(parts) if parts.iter().any(Ty::is_copy))
+                    && matches!(value.kind, ExprKind::Spawn(_))
+                {
+                    // A task owns what it is given: copies of the parts,
+                    // its numbers by value.
                     format!("{}.iter().cloned()", o.wrap(10))
                 } else {
                     format!("{}.iter()", o.wrap(10))
