@@ -66,8 +66,10 @@ impl Planner<'_> {
             && let (Some(list), Target::Name(n)) =
                 (one_arg(completed.args).and_then(local_name), target)
             && list == &**n.ident()
+            && let P::For { body, .. } = &next.kind
+            && !self.mentions(body.iter().chain(&rest[2..]), list)
         {
-            return Ok((Some(self.as_completed(sc, s, next, calls, &rest[2..])?), 2));
+            return Ok((Some(self.as_completed(sc, s, next, calls)?), 2));
         }
         if self.group_spawn(sc, value)?.is_some() {
             return refuse(

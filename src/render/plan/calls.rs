@@ -257,14 +257,15 @@ impl Planner<'_> {
     }
 
     /// `for fut in asyncio.as_completed(tasks): var = await fut; body`,
-    /// the tasks made by `first` (the loop itself or the list before it).
+    /// the tasks made by `first` (the loop itself or the list before it,
+    /// which nothing reads again: see `plan::task_completions` for a list
+    /// read again).
     pub(super) fn as_completed(
         &self,
         sc: &mut Scope,
         first: &py::Stmt,
         for_stmt: &py::Stmt,
         calls: Calls,
-        after: &[py::Stmt],
     ) -> Result<Stmt> {
         let P::For {
             target, body, iter, ..
@@ -275,49 +276,7 @@ impl Planner<'_> {
         let Some(completed) = self.completed(target, iter) else {
             unreachable!("checked by the caller")
         };
-        let fut = match completed.fut {
-            Target::Name(n) => n.ident(),
-            _ => {
-                return refuse(
-                    &for_stmt.span,
-                    "this loop variable",
-                    "the plan's loops bind one local variable",
-                );
-            }
-        };
-        let Some((head, rest)) = body.split_first() else {
-            return refuse(
-                &for_stmt.span,
-                "an empty `as_completed` loop",
-                "the loop awaits each result",
-            );
-        };
-        let var = match &head.kind {
-            P::Assign { targets, value }
-                if targets.len() == 1
-                    && matches!(&value.kind, E::Await(x) if local_name(x) == Some(fut)) =>
-            {
-                self.loop_pattern(sc, &targets[0], &head.span)?
-            }
-            _ => {
-                return refuse(
-                    &head.span,
-                    "an `as_completed` loop that does not start with `x = await fut`",
-                    format!(
-                        "the Rust listing's loop receives each result first: write `result = await {fut}`"
-                    ),
-                );
-            }
-        };
-        if let Some(tasks) = one_arg(completed.args).and_then(local_name)
-            && self.mentions(rest.iter().chain(after), tasks)
-        {
-            return refuse(
-                &first.span,
-                format!("the list `{tasks}` used after `as_completed`"),
-                "the Rust listing hands the tasks to a `FuturesUnordered` that `as_completed` uses up",
-            );
-        }
+        let (head, var, rest) = self.completed_head(sc, for_stmt, completed.fut, body)?;
         let mut body = self.nested(sc, rest)?;
         self.count_completions(sc, completed.count, head, &mut body)?;
         Ok(Stmt {

@@ -107,6 +107,8 @@ mod str_format;
 mod str_search;
 mod streams;
 mod sync;
+mod task_completions;
+mod task_current;
 mod task_loops;
 mod task_names;
 mod task_state;

@@ -243,6 +243,9 @@ impl Planner<'_> {
                     return one(s, k);
                 }
                 if let Some(completed) = self.completed(target, iter) {
+                    if let Some(stmt) = self.completed_tasks(sc, s, &completed)? {
+                        return Ok((Some(stmt), 1));
+                    }
                     let calls = match one_arg(completed.args) {
                         Some(list) => self.completed_list(sc, list)?,
                         None => None,
@@ -256,7 +259,7 @@ impl Planner<'_> {
                              coroutine calls (`[f(...), ...]`)",
                         );
                     };
-                    let stmt = self.as_completed(sc, s, s, calls, &[])?;
+                    let stmt = self.as_completed(sc, s, s, calls)?;
                     return Ok((Some(stmt), 1));
                 }
                 let var = self.loop_pattern(sc, target, &s.span)?;

@@ -81,6 +81,9 @@ impl Planner<'_> {
         if let Some(output) = self.wait_result(sc, e) {
             return Ok(Some(output));
         }
+        if let Some(name) = self.current_task_name(e)? {
+            return Ok(Some(name));
+        }
         if let Some(name) = self.item_name(sc, e)? {
             return Ok(Some(name));
         }

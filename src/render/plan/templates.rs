@@ -48,6 +48,8 @@ impl Planner<'_> {
                         x
                     };
                     match spec.as_slice() {
+                        // A string written where it is read is text of the template.
+                        [] if let ExprKind::Lit(Value::Str(s)) = &x.kind => push_text(&mut out, s),
                         [] => out.push(Part::Hole(x)),
                         [FormatPart::Literal(text)]
                             if let Some(spec) = rust_spec(text)

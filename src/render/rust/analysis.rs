@@ -551,6 +551,9 @@ fn looped_var(over: &Expr) -> Option<&String> {
 pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
     let mut out = super::gathered_tasks::gathered_then_read(block);
     walk(block, &mut |s| {
+        if let StmtKind::CompletedTasks { tasks, .. } = &s.kind {
+            out.push(tasks.clone());
+        }
         if let StmtKind::For { var, over, body } = &s.kind
             && let Some(list) = looped_var(over)
             && pattern_names(var).any(|n| joins(body, n))

@@ -30,6 +30,7 @@ pub(super) fn type_conflicts(demo: &Demo) -> Vec<Untranslatable> {
     out.extend(super::deletes::del_conflicts(demo, &types));
     out.extend(super::printed_handles::printed_handles(demo, &types));
     out.extend(super::gathered_tasks::failing_gathers(demo));
+    out.extend(super::task_completions::failing_completions(demo));
     out.extend(super::printed_prims::printed_primitives(demo, &types));
     out.extend(super::list_joins::join_conflicts(demo, &types));
     for f in &demo.functions {

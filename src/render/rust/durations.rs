@@ -347,7 +347,8 @@ fn binds(s: &Stmt) -> Option<&String> {
         | StmtKind::Connect { into, .. } => Some(into),
         StmtKind::For { var, .. }
         | StmtKind::AsyncFor { var, .. }
-        | StmtKind::AsCompleted { var, .. } => Some(var),
+        | StmtKind::AsCompleted { var, .. }
+        | StmtKind::CompletedTasks { var, .. } => Some(var),
         StmtKind::Future { name } | StmtKind::Wait { done: name, .. } => Some(name),
         _ => None,
     }

@@ -115,6 +115,7 @@ impl Renderer<'_> {
             }
             ExprKind::Tuple(items) => self.tuple(items),
             ExprKind::Call(Builtin::Dict, items) => self.dict(items),
+            ExprKind::Call(Builtin::Len, args) if let Some(n) = self.counted_len(args) => n,
             ExprKind::Call(Builtin::Index, args)
                 if let [obj, k] = args.as_slice()
                     && let Ty::Dict(_, v) = self.types.expr_ty(&self.func, obj) =>
@@ -365,6 +366,12 @@ impl Renderer<'_> {
                 } else if owned || kept {
                     // A list made here: its tuples are taken apart by value.
                     format!("{}.into_iter()", o.wrap(10))
+                } else if matches!(&elem, Ty::Tuple(parts) if parts.iter().any(Ty::is_copy))
+                    && matches!(value.kind, ExprKind::Spawn(_))
+                {
+                    // A task owns what it is given: copies of the parts,
+                    // its numbers by value.
+                    format!("{}.iter().cloned()", o.wrap(10))
                 } else {
                     format!("{}.iter()", o.wrap(10))
                 };

@@ -76,7 +76,8 @@ impl Renderer<'_> {
                 }
                 self.used.extend(vars.into_iter().map(|(v, _)| v));
                 match &s.kind {
-                    StmtKind::Join { target, .. } => {
+                    StmtKind::Join { target, .. }
+                    | StmtKind::CompletedTasks { tasks: target, .. } => {
                         self.used.insert(target.clone());
                     }
                     StmtKind::Cancel { task } | StmtKind::PrimCall { object: task, .. } => {

@@ -94,7 +94,7 @@ pub(super) fn failing_gathers(demo: &Demo) -> Vec<Untranslatable> {
 }
 
 /// The lists of tasks `f` makes whose coroutine can raise.
-fn failing_lists(f: &Function, fallible: &HashSet<String>) -> Vec<String> {
+pub(super) fn failing_lists(f: &Function, fallible: &HashSet<String>) -> Vec<String> {
     let spawns_failing =
         |e: &Expr| matches!(&e.kind, ExprKind::Spawn(call) if fallible.contains(&call.name));
     let mut lists = Vec::new();

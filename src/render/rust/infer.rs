@@ -457,6 +457,19 @@ impl Types {
                     }
                     changed |= self.block(demo, f, body);
                 }
+                StmtKind::CompletedTasks {
+                    tasks,
+                    var,
+                    count,
+                    body,
+                } => {
+                    let ty = self.var(name, tasks).elem().inner();
+                    changed |= self.set(name, var, &ty);
+                    if let Some(count) = count {
+                        changed |= self.set(name, count, &Ty::Int);
+                    }
+                    changed |= self.block(demo, f, body);
+                }
                 StmtKind::For { var, over, body } => {
                     let ty = self.expr_ty(name, over).elem();
                     changed |= self.set(name, var, &ty);

@@ -121,6 +121,7 @@ mod sum_lists;
 mod sync;
 mod sys_exit;
 mod tables;
+mod task_completions;
 mod task_lists;
 mod task_names;
 mod task_output;
@@ -314,6 +315,9 @@ struct Renderer<'a> {
     entry_main: bool,
     /// Loop variables bound by `for x in &xs`: already references.
     borrowed: HashSet<String>,
+    /// Lists of tasks an `as_completed` loop borrows, with the variable
+    /// counting them (see `task_completions`).
+    counted: Vec<(String, String)>,
 }
 
 impl<'a> Renderer<'a> {
@@ -354,6 +358,7 @@ impl<'a> Renderer<'a> {
             self_name: "self",
             str_params: HashSet::new(),
             borrowed: HashSet::new(),
+            counted: Vec::new(),
             local_futures: HashSet::new(),
             sync: false,
             taken: HashSet::new(),

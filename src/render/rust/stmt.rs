@@ -315,6 +315,12 @@ impl Renderer<'_> {
             } => self.wait(calls, *first, timeout.as_ref(), done, pending),
             StmtKind::AbortAll { set } => self.abort_all(set),
             StmtKind::CancelPending(tasks) => self.cancel_pending(tasks),
+            StmtKind::CompletedTasks {
+                tasks,
+                var,
+                count,
+                body,
+            } => self.completed_tasks(tasks, var, count.as_deref(), body),
             StmtKind::AsCompleted { calls, var, body } => {
                 self.use_("futures::stream", "FuturesUnordered");
                 self.use_("futures", "StreamExt");

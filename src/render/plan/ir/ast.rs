@@ -224,6 +224,15 @@ pub enum StmtKind {
         var: String,
         body: Block,
     },
+    /// `for fut in asyncio.as_completed(tasks): var = await fut; body` over
+    /// a list of tasks kept in a variable, which the loop borrows (see
+    /// `plan::task_completions`); `count` holds their number, read inside.
+    CompletedTasks {
+        tasks: String,
+        var: String,
+        count: Option<String>,
+        body: Block,
+    },
     /// `done, pending = await asyncio.wait(tasks, return_when=..., timeout=...)`:
     /// the tasks in a `JoinSet` named `pending`, `done` the list of the
     /// outputs of those that ended (with `first`, the first to end and any
@@ -456,6 +465,7 @@ impl Stmt {
     pub fn blocks(&self) -> Vec<&Block> {
         match &self.kind {
             StmtKind::AsCompleted { body, .. }
+            | StmtKind::CompletedTasks { body, .. }
             | StmtKind::AsyncFor { body, .. }
             | StmtKind::AsyncWith { body, .. }
             | StmtKind::TaskGroup { body, .. }
