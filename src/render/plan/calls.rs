@@ -82,7 +82,7 @@ impl Planner<'_> {
                 unreachable!("starred arguments are refused above")
             };
             match given.get_mut(slot) {
-                Some(g @ None) => *g = Some(self.expr(sc, e)?),
+                Some(g @ None) => *g = Some(self.arg_expr(sc, name, slot, e)?),
                 _ => {
                     return refuse(
                         span,

@@ -183,6 +183,7 @@ impl Types {
                 changed |= self.call(demo, name, call, false);
             }
             changed |= self.value_calls(demo, name, s);
+            changed |= self.param_calls(demo, name, s);
             let mut comps = Vec::new();
             for (e, _) in super::analysis::stmt_exprs(s) {
                 super::analysis::comprehensions(e, &mut comps);

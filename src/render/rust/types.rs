@@ -60,6 +60,9 @@ pub(super) enum Ty {
     /// A dict's value that is an integer here and a float there: the
     /// listing's `Number` enum (see `numbers`).
     Number,
+    /// A plain function of the program given as a value: its parameters'
+    /// and result's types (see `fn_values`).
+    Fn(Vec<Ty>, Box<Ty>),
 }
 
 impl Ty {
@@ -130,6 +133,7 @@ impl Ty {
             Ty::Outcome(t) => format!("Result<{}, Error>", t.rust()),
             Ty::Mixed => "PyValue".into(),
             Ty::Number => "Number".into(),
+            Ty::Fn(params, ret) => super::fn_values::written(params, ret),
         }
     }
 }
@@ -169,6 +173,10 @@ pub(super) fn unify(slot: &mut Ty, new: &Ty) -> bool {
         | (Ty::Coro(a), Ty::Coro(b))
         | (Ty::Queue(a), Ty::Queue(b)) => unify(a, b),
         (Ty::Dict(k, v), Ty::Dict(k2, v2)) => unify(k, k2) | unify(v, v2),
+        (Ty::Fn(a, r), Ty::Fn(b, r2)) if a.len() == b.len() => a
+            .iter_mut()
+            .zip(b)
+            .fold(unify(r, r2), |changed, (a, b)| unify(a, b) | changed),
         (Ty::Tuple(a), Ty::Tuple(b)) if a.len() == b.len() => a
             .iter_mut()
             .zip(b)
@@ -408,6 +416,8 @@ impl Types {
             )))),
             ExprKind::Flat(x) => self.expr_ty(f, x).elem(),
             ExprKind::Lambda(_) => Ty::Unknown,
+            ExprKind::Function(name) => self.fn_ty(name),
+            ExprKind::CallParam(_, callees) => self.callees_ret(callees),
             ExprKind::StrMethod(m, x, _) => match m {
                 StrMethod::StartsWith
                 | StrMethod::EndsWith

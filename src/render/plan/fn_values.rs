@@ -1,0 +1,243 @@
+//! Plain functions of the program passed by name to a parameter that is
+//! only called: `def apply_twice(f, x): return f(f(x))` called as
+//! `apply_twice(double, 3)`. The parameter is a Rust `impl Fn(i64) -> i64`
+//! and the function is passed by name, as Python passes it (see
+//! `rust::fn_values`, which refuses functions of different signatures).
+//!
+//! The plan takes a parameter so only where every use of it in its
+//! function is a call with positional arguments, always as many, and every
+//! use of its function anywhere in the program is a call passing there,
+//! by position, a plain function of the module that takes exactly that
+//! many positional parameters, without defaults or decorators.
+
+use super::scope::Scope;
+use super::{Planner, Result};
+use crate::program::visit_mut::{VisitMut, block_mut};
+use crate::program::{self as py, Arg, Code, ExprKind as E, Name, Program, StmtKind as P};
+use crate::render::plan::ir::ast::Call;
+use crate::render::plan::ir::expr::{Expr, ExprKind};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::Arc;
+
+/// (function, parameter index) → the plain functions the calls of the
+/// function pass there, in the order first passed.
+pub(super) type FnParams = HashMap<(String, usize), Vec<String>>;
+
+/// A function of the module as the rule needs it: its code and whether
+/// it has decorators.
+struct ModuleDef<'p> {
+    code: &'p Code,
+    defaults: usize,
+    decorated: bool,
+}
+
+/// The parameters of the module's functions that only take plain
+/// functions of the module, each with the functions given there.
+pub(super) fn fn_params(program: &Program) -> FnParams {
+    let mut defs: HashMap<&str, ModuleDef> = HashMap::new();
+    for s in &program.module.body {
+        if let P::Def {
+            code,
+            name: Name::Global(name),
+            defaults,
+            decorators,
+            ..
+        } = &s.kind
+        {
+            defs.insert(
+                name,
+                ModuleDef {
+                    code,
+                    defaults: defaults.len(),
+                    decorated: !decorators.is_empty(),
+                },
+            );
+        }
+    }
+    let mut out = FnParams::new();
+    for (g, def) in &defs {
+        let p = &def.code.params;
+        if def.decorated || p.varargs.is_some() || p.varkw.is_some() || !p.keyword_only.is_empty() {
+            continue;
+        }
+        let required = p.positional.len().saturating_sub(def.defaults);
+        for (i, param) in p.positional.iter().enumerate().take(required) {
+            let Some(arity) = only_called(def.code, &param.name) else {
+                continue;
+            };
+            let passable = |h: &str| {
+                defs.get(h).is_some_and(|d| {
+                    let c = d.code;
+                    h != *g
+                        && !d.decorated
+                        && d.defaults == 0
+                        && !c.is_async
+                        && !c.is_generator
+                        && c.params.positional.len() == arity
+                        && c.params.varargs.is_none()
+                        && c.params.varkw.is_none()
+                        && c.params.keyword_only.is_empty()
+                })
+            };
+            if let Some(given) = given_at(program, g, i, &passable) {
+                out.insert((g.to_string(), i), given);
+            }
+        }
+    }
+    out
+}
+
+/// How many arguments every use of `param` in `code` passes, when each is
+/// a call with positional arguments only, always as many, and nothing
+/// binds `param` again nor captures it.
+fn only_called(code: &Code, param: &str) -> Option<usize> {
+    struct Uses<'a> {
+        param: &'a str,
+        names: usize,
+        calls: usize,
+        arities: HashSet<usize>,
+        rebound: bool,
+    }
+    impl VisitMut for Uses<'_> {
+        fn expr(&mut self, e: &mut py::Expr) {
+            match &e.kind {
+                E::Name(n) if **n.ident() == *self.param => self.names += 1,
+                E::Call(f, args) if matches!(&f.kind, E::Name(n) if **n.ident() == *self.param) => {
+                    let positional = args.iter().all(|a| matches!(a, Arg::Positional(_)));
+                    self.calls += 1;
+                    self.arities
+                        .insert(if positional { args.len() } else { usize::MAX });
+                }
+                _ => {}
+            }
+        }
+        fn bound(&mut self, n: &mut Name) {
+            self.rebound |= **n.ident() == *self.param;
+        }
+    }
+    if code.cells.iter().any(|c| **c == *param) {
+        return None;
+    }
+    let mut uses = Uses {
+        param,
+        names: 0,
+        calls: 0,
+        arities: HashSet::new(),
+        rebound: false,
+    };
+    block_mut(&mut code.body.clone(), &mut uses);
+    let arity = match uses.arities.iter().collect::<Vec<_>>().as_slice() {
+        [n] if **n != usize::MAX => **n,
+        _ => return None,
+    };
+    // Each call's callee is also one of the names counted.
+    (!uses.rebound && uses.names > 0 && uses.names == uses.calls).then_some(arity)
+}
+
+/// The functions every use of `g` in the program passes as its argument
+/// `i`, when each use is such a call and each passes a function `passable`
+/// takes; `None` otherwise, or when `g` is never called.
+fn given_at(
+    program: &Program,
+    g: &str,
+    i: usize,
+    passable: &dyn Fn(&str) -> bool,
+) -> Option<Vec<String>> {
+    struct Uses<'a> {
+        g: &'a str,
+        i: usize,
+        passable: &'a dyn Fn(&str) -> bool,
+        names: usize,
+        good: usize,
+        given: Vec<String>,
+        inner: Vec<Arc<Code>>,
+    }
+    impl VisitMut for Uses<'_> {
+        fn expr(&mut self, e: &mut py::Expr) {
+            match &e.kind {
+                E::Name(Name::Global(n)) if **n == *self.g => self.names += 1,
+                E::Call(f, args) if matches!(&f.kind, E::Name(Name::Global(n)) if **n == *self.g) =>
+                {
+                    let positional = args.iter().all(|a| matches!(a, Arg::Positional(_)));
+                    if let Some(Arg::Positional(a)) = args.get(self.i)
+                        && let E::Name(Name::Global(h)) = &a.kind
+                        && positional
+                        && (self.passable)(h)
+                    {
+                        self.good += 1;
+                        if !self.given.iter().any(|x| **x == **h) {
+                            self.given.push(h.to_string());
+                        }
+                    }
+                }
+                E::Lambda { code, .. } => self.inner.push(code.clone()),
+                _ => {}
+            }
+        }
+    }
+    let mut uses = Uses {
+        g,
+        i,
+        passable,
+        names: 0,
+        good: 0,
+        given: Vec::new(),
+        inner: Vec::new(),
+    };
+    let mut blocks: Vec<Vec<py::Stmt>> = vec![program.module.body.clone()];
+    while let Some(mut block) = blocks.pop() {
+        crate::program::walk(&block, &mut |s| {
+            if let P::Def { code, .. } | P::Class { code, .. } = &s.kind {
+                uses.inner.push(code.clone());
+            }
+        });
+        block_mut(&mut block, &mut uses);
+        blocks.extend(uses.inner.drain(..).map(|c| c.body.clone()));
+    }
+    (uses.names > 0 && uses.names == uses.good).then_some(uses.given)
+}
+
+impl Planner<'_> {
+    /// Argument `slot` of a call of `callee`: a plain function of the
+    /// module passed to a parameter that takes one is that function.
+    pub(super) fn arg_expr(
+        &self,
+        sc: &Scope,
+        callee: &str,
+        slot: usize,
+        e: &py::Expr,
+    ) -> Result<Expr> {
+        if self.fn_params.contains_key(&(callee.to_string(), slot))
+            && let E::Name(Name::Global(h)) = &e.kind
+        {
+            return Ok(Expr {
+                kind: ExprKind::Function(h.to_string()),
+                span: e.span.clone(),
+            });
+        }
+        self.expr(sc, e)
+    }
+
+    /// `f(args)` of a parameter that takes plain functions: its call.
+    pub(super) fn param_call(
+        &self,
+        sc: &Scope,
+        f: &py::Expr,
+        args: &[Arg],
+        span: &Range<usize>,
+    ) -> Result<Option<ExprKind>> {
+        let E::Name(n @ (Name::Local(..) | Name::Cell(..))) = &f.kind else {
+            return Ok(None);
+        };
+        let Some(callees) = sc.fn_values.get(&**n.ident()) else {
+            return Ok(None);
+        };
+        let call = Call {
+            name: sc.local(n.ident(), &f.span)?,
+            args: self.positional(sc, args, span)?,
+            span: span.clone(),
+        };
+        Ok(Some(ExprKind::CallParam(call, callees.clone())))
+    }
+}
