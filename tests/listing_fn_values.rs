@@ -122,14 +122,46 @@ fn a_function_that_raises_is_refused_as_a_value() {
 }
 
 #[test]
-fn a_coroutine_passed_as_a_value_is_still_refused() {
+fn a_coroutine_passed_by_name_is_an_impl_async_fn_parameter() {
+    let text = listing(&format!(
+        "{HEADER}async def tick(n):\n    await asyncio.sleep(n)\n    return n\n\n\n\
+         async def run(f, x):\n    first = await f(x)\n    return first + await f(x + 1)\n\n\n\
+         async def main():\n    print(await run(tick, 1)){RUN}"
+    ));
+    has_all(
+        &text,
+        &[
+            "async fn run(f: impl AsyncFn(i64) -> i64, x: i64) -> i64 {",
+            "let first = f(x).await;",
+            "first + f(x + 1).await",
+            "run(tick, 1).await",
+        ],
+    );
+}
+
+#[test]
+fn a_coroutine_and_a_plain_function_for_one_parameter_are_refused() {
+    let source = format!(
+        "{HEADER}{DOUBLE}async def tick(n):\n    await asyncio.sleep(n)\n    return n\n\n\n\
+         async def run(f, x):\n    return f(x)\n\n\n\
+         async def main():\n    print(await run(tick, 1), await run(double, 2)){RUN}"
+    );
+    let text = render_text(&source);
+    has_all(
+        &text,
+        &[
+            "x.py:18:12: the call `f(x)`",
+            "x.py:22:21: `tick` used as a value",
+        ],
+    );
+}
+
+#[test]
+fn a_coroutine_parameter_called_without_await_is_refused() {
     let source = format!(
         "{HEADER}async def tick(n):\n    await asyncio.sleep(n)\n    return n\n\n\n\
-         async def run(f, x):\n    return await f(x)\n\n\n\
+         async def run(f, x):\n    coro = f(x)\n    return await coro\n\n\n\
          async def main():\n    print(await run(tick, 1)){RUN}"
     );
-    has_all(
-        &render_text(&source),
-        &["x.py:14:21: `tick` used as a value"],
-    );
+    assert_eq!(refusal(&source), "the call `f(x)`");
 }

@@ -154,7 +154,7 @@ impl Planner<'_> {
         if let Some(k) = self.kept_gather(sc, f, args)? {
             return Ok(k);
         }
-        if let Some(k) = self.param_call(sc, f, args, &e.span)? {
+        if let Some(k) = self.param_call(sc, f, args, &e.span, false)? {
             return Ok(k);
         }
         let names = Builtin::ALL.map(|(n, _)| n).join(", ");

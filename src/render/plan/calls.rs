@@ -352,6 +352,9 @@ impl Planner<'_> {
         if let Some(call) = self.prim_stmt(sc, inner, true, into.clone())? {
             return Ok(call);
         }
+        if let Some(k) = self.param_awaited(sc, inner, into.clone())? {
+            return Ok(k);
+        }
         if let Some(k) = self.awaited_method(sc, inner, into.clone())? {
             return Ok(k);
         }

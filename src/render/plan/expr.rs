@@ -466,6 +466,7 @@ impl Planner<'_> {
                 }
                 ExprKind::Await(call)
             }
+            E::Await(inner) if let Some(k) = self.param_await(sc, inner)? => k,
             E::Await(inner) if let Some(k) = self.await_value(sc, inner)? => k,
             E::Await(inner) if let Some(k) = self.wait_for_lifted(sc, e, inner)? => k,
             E::Await(inner) if let Some(k) = self.hoisted_await(sc, e, inner)? => k,
@@ -495,7 +496,9 @@ impl Planner<'_> {
                 span,
                 format!("`{g}` used as a value"),
                 "the Rust listing calls a definition where it is awaited, spawned, gathered, \
-                 iterated or entered; passing it around has no counterpart",
+                 iterated or entered, and passes a function by name only to a parameter that \
+                 is only called, where every call passes functions of the module, all plain or \
+                 all coroutines",
             ),
             Name::Global(g) => refuse(
                 span,

@@ -1,26 +1,29 @@
-//! Plain functions of the program passed by name to a parameter that is
-//! only called: `def apply_twice(f, x): return f(f(x))` called as
+//! Functions of the program passed by name to a parameter that is only
+//! called: `def apply_twice(f, x): return f(f(x))` called as
 //! `apply_twice(double, 3)`. The parameter is a Rust `impl Fn(i64) -> i64`
-//! and the function is passed by name, as Python passes it (see
-//! `rust::fn_values`, which refuses functions of different signatures).
+//! (`impl AsyncFn` where it takes coroutines, each call of it awaited:
+//! `await f(x)`) and the function is passed by name, as Python passes it
+//! (see `rust::fn_values`, which refuses functions of different
+//! signatures).
 //!
 //! The plan takes a parameter so only where every use of it in its
 //! function is a call with positional arguments, always as many, and every
 //! use of its function anywhere in the program is a call passing there,
-//! by position, a plain function of the module that takes exactly that
-//! many positional parameters, without defaults or decorators.
+//! by position, a function of the module (all plain, or all coroutines)
+//! that takes exactly that many positional parameters, without defaults
+//! or decorators.
 
 use super::scope::Scope;
 use super::{Planner, Result};
 use crate::program::visit_mut::{VisitMut, block_mut};
 use crate::program::{self as py, Arg, Code, ExprKind as E, Name, Program, StmtKind as P};
-use crate::render::plan::ir::ast::Call;
+use crate::render::plan::ir::ast::{Call, FunctionKind, StmtKind};
 use crate::render::plan::ir::expr::{Expr, ExprKind};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
-/// (function, parameter index) → the plain functions the calls of the
+/// (function, parameter index) → the functions the calls of the
 /// function pass there, in the order first passed.
 pub(super) type FnParams = HashMap<(String, usize), Vec<String>>;
 
@@ -32,7 +35,7 @@ struct ModuleDef<'p> {
     decorated: bool,
 }
 
-/// The parameters of the module's functions that only take plain
+/// The parameters of the module's functions that only take
 /// functions of the module, each with the functions given there.
 pub(super) fn fn_params(program: &Program) -> FnParams {
     let mut defs: HashMap<&str, ModuleDef> = HashMap::new();
@@ -72,7 +75,6 @@ pub(super) fn fn_params(program: &Program) -> FnParams {
                     h != *g
                         && !d.decorated
                         && d.defaults == 0
-                        && !c.is_async
                         && !c.is_generator
                         && c.params.positional.len() == arity
                         && c.params.varargs.is_none()
@@ -80,8 +82,15 @@ pub(super) fn fn_params(program: &Program) -> FnParams {
                         && c.params.keyword_only.is_empty()
                 })
             };
+            // One parameter takes plain functions or coroutines, not both.
             if let Some(given) = given_at(program, g, i, &passable) {
-                out.insert((g.to_string(), i), given);
+                let kinds: HashSet<bool> = given
+                    .iter()
+                    .filter_map(|h| defs.get(h.as_str()).map(|d| d.code.is_async))
+                    .collect();
+                if kinds.len() == 1 {
+                    out.insert((g.to_string(), i), given);
+                }
             }
         }
     }
@@ -219,13 +228,52 @@ impl Planner<'_> {
         self.expr(sc, e)
     }
 
-    /// `f(args)` of a parameter that takes plain functions: its call.
+    /// Whether `callees` are coroutines (all are, or none).
+    fn coroutines_given(&self, callees: &[String]) -> bool {
+        callees.iter().any(|h| {
+            self.defs
+                .get(h)
+                .is_some_and(|d| d.kind == Some(FunctionKind::Coroutine))
+        })
+    }
+
+    /// `await f(args)` of a parameter that takes coroutines: its call,
+    /// awaited.
+    pub(super) fn param_await(&self, sc: &Scope, e: &py::Expr) -> Result<Option<ExprKind>> {
+        let E::Call(f, args) = &e.kind else {
+            return Ok(None);
+        };
+        self.param_call(sc, f, args, &e.span, true)
+    }
+
+    /// `into = await f(args)` (or `await f(args)`) of a parameter that
+    /// takes coroutines, as a statement.
+    pub(super) fn param_awaited(
+        &self,
+        sc: &Scope,
+        inner: &py::Expr,
+        into: Option<String>,
+    ) -> Result<Option<StmtKind>> {
+        let Some(kind) = self.param_await(sc, inner)? else {
+            return Ok(None);
+        };
+        let value = Expr {
+            kind,
+            span: inner.span.clone(),
+        };
+        let var = into.unwrap_or_else(|| "_".into());
+        Ok(Some(StmtKind::Set { var, value }))
+    }
+
+    /// `f(args)` of a parameter that takes plain functions (coroutines,
+    /// when `awaited`): its call.
     pub(super) fn param_call(
         &self,
         sc: &Scope,
         f: &py::Expr,
         args: &[Arg],
         span: &Range<usize>,
+        awaited: bool,
     ) -> Result<Option<ExprKind>> {
         let E::Name(n @ (Name::Local(..) | Name::Cell(..))) = &f.kind else {
             return Ok(None);
@@ -233,6 +281,9 @@ impl Planner<'_> {
         let Some(callees) = sc.fn_values.get(&**n.ident()) else {
             return Ok(None);
         };
+        if awaited != self.coroutines_given(callees) {
+            return Ok(None);
+        }
         let call = Call {
             name: sc.local(n.ident(), &f.span)?,
             args: self.positional(sc, args, span)?,

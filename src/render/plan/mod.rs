@@ -348,7 +348,7 @@ struct Planner<'p> {
     /// The spans of generator expressions kept in a variable and of the
     /// `list(...)` calls that use them up (see [`kept_generator`]).
     kept: RefCell<HashSet<std::ops::Range<usize>>>,
-    /// Parameters that take plain functions of the module (see [`fn_values`]).
+    /// Parameters that take functions of the module (see [`fn_values`]).
     fn_params: fn_values::FnParams,
 }
 

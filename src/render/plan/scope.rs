@@ -87,8 +87,8 @@ pub(super) struct Scope {
     pub(super) comp_tasks: std::cell::RefCell<Vec<String>>,
     /// Tasks handed to `asyncio.wait_for` so far (see `plan::wait_for_other`).
     pub(super) timed: std::cell::RefCell<Vec<String>>,
-    /// Parameters that take plain functions of the module, with those
-    /// functions (see `plan::fn_values`).
+    /// Parameters that take functions of the module, with those functions
+    /// (see `plan::fn_values`).
     pub(super) fn_values: HashMap<String, Vec<String>>,
 }
 

@@ -1,6 +1,7 @@
-//! Plain functions of the program given as values (see `plan::fn_values`):
-//! the parameter that takes them is an `impl Fn(A) -> R`, the function is
-//! passed by name, and the parameter is called as the function would be.
+//! Functions of the program given as values (see `plan::fn_values`): the
+//! parameter that takes them is an `impl Fn(A) -> R` (an `impl AsyncFn`
+//! for coroutines), the function is passed by name, and the parameter is
+//! called as the function would be.
 //! The functions one parameter takes must have one Rust signature, and
 //! none may fail (its `Result` would change the signature): a program
 //! where they differ is listed as not translated, at the argument.
@@ -13,9 +14,11 @@ use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Call, Demo, walk};
 use crate::render::plan::ir::expr::ExprKind;
 
-/// `impl Fn(A, B) -> R` as a signature writes it: a string parameter is
-/// borrowed (the function takes a `&str`), a result of `()` is left out.
-pub(super) fn written(params: &[Ty], ret: &Ty) -> String {
+/// `impl Fn(A, B) -> R` (`impl AsyncFn` of a coroutine) as a signature
+/// writes it: a string parameter is borrowed (the function takes a
+/// `&str`), a result of `()` is left out.
+pub(super) fn written(params: &[Ty], ret: &Ty, is_async: bool) -> String {
+    let trait_ = if is_async { "AsyncFn" } else { "Fn" };
     let params: Vec<String> = params
         .iter()
         .map(|t| match t {
@@ -24,8 +27,8 @@ pub(super) fn written(params: &[Ty], ret: &Ty) -> String {
         })
         .collect();
     match ret {
-        Ty::Unit | Ty::Unknown => format!("impl Fn({})", params.join(", ")),
-        r => format!("impl Fn({}) -> {}", params.join(", "), r.rust()),
+        Ty::Unit | Ty::Unknown => format!("impl {trait_}({})", params.join(", ")),
+        r => format!("impl {trait_}({}) -> {}", params.join(", "), r.rust()),
     }
 }
 
@@ -33,7 +36,8 @@ impl Types {
     /// The type of the function `name` given as a value.
     pub(super) fn fn_ty(&self, name: &str) -> Ty {
         let params = self.params.get(name).cloned().unwrap_or_default();
-        Ty::Fn(params, Box::new(self.ret_of(name)))
+        let is_async = self.coroutines.contains(name);
+        Ty::Fn(params, Box::new(self.ret_of(name)), is_async)
     }
 
     /// What a call of a parameter given `callees` gives.
@@ -91,8 +95,13 @@ impl Renderer<'_> {
             ..call.clone()
         };
         let args = self.call_args(&as_callee).join(", ");
+        let wait = if self.types.coroutines.contains(first) {
+            ".await"
+        } else {
+            ""
+        };
         let mut out = Code::new(
-            format!("{}({args})", ident(&call.name)),
+            format!("{}({args}){wait}", ident(&call.name)),
             self.types.callees_ret(callees),
             10,
         );
@@ -127,7 +136,7 @@ pub(super) fn signature_conflicts(demo: &Demo, types: &Types) -> Vec<Untranslata
                         let ExprKind::Function(name) = &x.kind else {
                             return;
                         };
-                        let Ty::Fn(params, ret) = types.fn_ty(name) else {
+                        let Ty::Fn(params, ret, _) = types.fn_ty(name) else {
                             return;
                         };
                         let timed = demo.function(name).is_some_and(|g| {
@@ -181,6 +190,20 @@ fn mixed_signatures(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                         let Some((first, rest)) = callees.split_first() else {
                             return;
                         };
+                        // A coroutine that goes on after its cancellation
+                        // takes a token besides its parameters.
+                        let extra =
+                            |c: &String| types.params.get(c).map_or(0, Vec::len) != call.args.len();
+                        if let Some(c) = callees.iter().find(|c| extra(c)) {
+                            out.push(Untranslatable {
+                                span: x.span.clone(),
+                                construct: format!("`{c}` given as a value"),
+                                reason: "a coroutine given a cancellation token takes one \
+                                         parameter more than the program passes"
+                                    .into(),
+                            });
+                            return;
+                        }
                         let want = types.fn_ty(first);
                         if let Some(other) = rest.iter().find(|c| types.fn_ty(c) != want) {
                             out.push(Untranslatable {

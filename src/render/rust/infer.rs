@@ -19,6 +19,9 @@ impl Types {
             t.set(STATICS, name, &ty);
         }
         for f in &demo.functions {
+            if f.kind == FunctionKind::Coroutine {
+                t.coroutines.insert(f.name.clone());
+            }
             t.params
                 .insert(f.name.clone(), vec![Ty::Unknown; f.params.len()]);
             t.ret.insert(f.name.clone(), Ty::Unknown);

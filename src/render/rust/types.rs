@@ -60,9 +60,9 @@ pub(super) enum Ty {
     /// A dict's value that is an integer here and a float there: the
     /// listing's `Number` enum (see `numbers`).
     Number,
-    /// A plain function of the program given as a value: its parameters'
-    /// and result's types (see `fn_values`).
-    Fn(Vec<Ty>, Box<Ty>),
+    /// A function of the program given as a value: its parameters' and
+    /// result's types, and whether it is a coroutine (see `fn_values`).
+    Fn(Vec<Ty>, Box<Ty>, bool),
 }
 
 impl Ty {
@@ -133,7 +133,7 @@ impl Ty {
             Ty::Outcome(t) => format!("Result<{}, Error>", t.rust()),
             Ty::Mixed => "PyValue".into(),
             Ty::Number => "Number".into(),
-            Ty::Fn(params, ret) => super::fn_values::written(params, ret),
+            Ty::Fn(params, ret, is_async) => super::fn_values::written(params, ret, *is_async),
         }
     }
 }
@@ -173,7 +173,7 @@ pub(super) fn unify(slot: &mut Ty, new: &Ty) -> bool {
         | (Ty::Coro(a), Ty::Coro(b))
         | (Ty::Queue(a), Ty::Queue(b)) => unify(a, b),
         (Ty::Dict(k, v), Ty::Dict(k2, v2)) => unify(k, k2) | unify(v, v2),
-        (Ty::Fn(a, r), Ty::Fn(b, r2)) if a.len() == b.len() => a
+        (Ty::Fn(a, r, _), Ty::Fn(b, r2, _)) if a.len() == b.len() => a
             .iter_mut()
             .zip(b)
             .fold(unify(r, r2), |changed, (a, b)| unify(a, b) | changed),
@@ -214,6 +214,8 @@ pub(super) struct Types {
     /// List displays of integers beside floats that the program prints:
     /// lists of `Number`s (see `numbers`).
     pub(super) number_lists: HashSet<std::ops::Range<usize>>,
+    /// The demo's coroutines, whose values are `AsyncFn`s (see `fn_values`).
+    pub(super) coroutines: HashSet<String>,
 }
 
 impl Types {

@@ -94,12 +94,13 @@ pub enum ExprKind {
     /// A function of one parameter given as a value, as the `key=` of
     /// `sorted`, `min`, `max` and `list.sort`: a Rust closure.
     Lambda(Box<Lambda>),
-    /// A plain function of the program named as a value, given to a
-    /// parameter that is only called (see `plan::fn_values`): `square`.
+    /// A function of the program named as a value, given to a parameter
+    /// that is only called (see `plan::fn_values`): `square`.
     Function(String),
-    /// `f(args)` of such a parameter `f` (`call.name`), and the plain
-    /// functions the calls of its function pass there, which share one
-    /// signature: the call of an `impl Fn` parameter.
+    /// `f(args)` (or `await f(args)`) of such a parameter `f`
+    /// (`call.name`), and the functions the calls of its function pass
+    /// there, which share one signature: the call of an `impl Fn` (or
+    /// `impl AsyncFn`) parameter.
     CallParam(super::ast::Call, Vec<String>),
 }
 
