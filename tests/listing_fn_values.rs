@@ -165,3 +165,67 @@ fn a_coroutine_parameter_called_without_await_is_refused() {
     );
     assert_eq!(refusal(&source), "the call `f(x)`");
 }
+
+#[test]
+fn a_lambda_passed_to_a_function_parameter_is_a_closure() {
+    let text = listing(&format!(
+        "{HEADER}{DOUBLE}def apply_twice(f, x):\n    return f(f(x))\n\n\n\
+         def tag_all(f, words):\n    return [f(w) for w in words]\n\n\n\
+         async def main():\n    step = 5\n    await asyncio.sleep(0)\n    \
+         print(apply_twice(double, 3), apply_twice(lambda n: n + step, 3))\n    \
+         print(tag_all(lambda w: w + \"!\", [\"a\", \"b\"])){RUN}"
+    ));
+    has_all(
+        &text,
+        &[
+            "fn apply_twice(f: impl Fn(i64) -> i64, x: i64) -> i64 {",
+            "apply_twice(|n| n + step, 3)",
+            "fn tag_all(f: impl Fn(&str) -> String, words: Vec<&str>) -> Vec<String> {",
+            "tag_all(|w| format!(\"{w}!\"), vec![\"a\", \"b\"])",
+        ],
+    );
+}
+
+#[test]
+fn a_lambda_whose_parameter_the_caller_binds_is_refused() {
+    let text = render_text(&format!(
+        "{HEADER}def apply(f, x):\n    return f(x)\n\n\n\
+         async def main():\n    n = 2\n    await asyncio.sleep(0)\n    print(apply(lambda n: n + 1, n)){RUN}"
+    ));
+    has_all(
+        &text,
+        &["x.py:5:12: the call `f(x)`", "x.py:11:17: a `lambda`"],
+    );
+}
+
+#[test]
+fn a_lambda_of_other_types_than_a_function_beside_it_is_refused() {
+    let text = render_text(&format!(
+        "{HEADER}{DOUBLE}def apply(f, x):\n    return f(x)\n\n\n\
+         async def main():\n    await asyncio.sleep(0)\n    print(apply(double, 3), apply(lambda n: n / 2, 3)){RUN}"
+    ));
+    has_all(
+        &text,
+        &[
+            "x.py:13:12: the call `f(...)`",
+            "`f` is given `double` and a lambda of other types",
+        ],
+    );
+}
+
+#[test]
+fn a_lambda_given_to_a_task_is_refused() {
+    let text = render_text(&format!(
+        "{HEADER}async def each(f, xs):\n    out = []\n    for x in xs:\n        \
+         await asyncio.sleep(0.1)\n        out.append(f(x))\n    return out\n\n\n\
+         async def main():\n    step = 2\n    t = asyncio.create_task(each(lambda v: v + step, [1, 2]))\n    \
+         print(await t){RUN}"
+    ));
+    has_all(
+        &text,
+        &[
+            "x.py:14:34: this `lambda`",
+            "`each` runs as a task of its own",
+        ],
+    );
+}

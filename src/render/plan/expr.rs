@@ -212,8 +212,9 @@ fn describe(e: &E) -> (&'static str, &'static str) {
     match e {
         E::Lambda { .. } => (
             "a `lambda`",
-            "the Rust listing translates coroutines and the values they compute; \
-             functions as values have no counterpart in the plan",
+            "the Rust listing writes a lambda as a closure where it is a `key=`, is mapped or \
+             filtered, is kept in a variable and only called, or, of one parameter that the \
+             code around it does not bind, is passed to a parameter that is only called",
         ),
         E::Set(_) => ("a set", VALUES),
         E::Subscript(..) | E::Slice(..) => (

@@ -11,14 +11,16 @@
 //! use of its function anywhere in the program is a call passing there,
 //! by position, a function of the module (all plain, or all coroutines)
 //! that takes exactly that many positional parameters, without defaults
-//! or decorators.
+//! or decorators, or a lambda of one parameter that the code around it
+//! does not bind (`apply_twice(lambda n: n + step, 3)`), written as the
+//! closure `|n| n + step`.
 
 use super::scope::Scope;
-use super::{Planner, Result};
+use super::{Planner, Result, refuse};
 use crate::program::visit_mut::{VisitMut, block_mut};
 use crate::program::{self as py, Arg, Code, ExprKind as E, Name, Program, StmtKind as P};
 use crate::render::plan::ir::ast::{Call, FunctionKind, StmtKind};
-use crate::render::plan::ir::expr::{Expr, ExprKind};
+use crate::render::plan::ir::expr::{Expr, ExprKind, Lambda};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
@@ -70,6 +72,9 @@ pub(super) fn fn_params(program: &Program) -> FnParams {
                 continue;
             };
             let passable = |h: &str| {
+                if h == LAMBDA {
+                    return arity == 1;
+                }
                 defs.get(h).is_some_and(|d| {
                     let c = d.code;
                     h != *g
@@ -84,12 +89,16 @@ pub(super) fn fn_params(program: &Program) -> FnParams {
             };
             // One parameter takes plain functions or coroutines, not both.
             if let Some(given) = given_at(program, g, i, &passable) {
-                let kinds: HashSet<bool> = given
+                let mut kinds: HashSet<bool> = given
+                    .functions
                     .iter()
                     .filter_map(|h| defs.get(h.as_str()).map(|d| d.code.is_async))
                     .collect();
+                if given.lambdas {
+                    kinds.insert(false);
+                }
                 if kinds.len() == 1 {
-                    out.insert((g.to_string(), i), given);
+                    out.insert((g.to_string(), i), given.functions);
                 }
             }
         }
@@ -125,7 +134,7 @@ fn only_called(code: &Code, param: &str) -> Option<usize> {
             self.rebound |= **n.ident() == *self.param;
         }
     }
-    if code.cells.iter().any(|c| **c == *param) {
+    if captured(&code.body, param) {
         return None;
     }
     let mut uses = Uses {
@@ -144,15 +153,73 @@ fn only_called(code: &Code, param: &str) -> Option<usize> {
     (!uses.rebound && uses.names > 0 && uses.names == uses.calls).then_some(arity)
 }
 
-/// The functions every use of `g` in the program passes as its argument
-/// `i`, when each use is such a call and each passes a function `passable`
-/// takes; `None` otherwise, or when `g` is never called.
+/// Whether a function, lambda or class defined in `body` captures `name`
+/// (a comprehension may: the listing writes it in place).
+fn captured(body: &[py::Stmt], name: &str) -> bool {
+    struct Inner(Vec<Arc<Code>>);
+    impl VisitMut for Inner {
+        fn expr(&mut self, e: &mut py::Expr) {
+            if let E::Lambda { code, .. } = &e.kind {
+                self.0.push(code.clone());
+            }
+        }
+    }
+    let mut inner = Inner(Vec::new());
+    block_mut(&mut body.to_vec(), &mut inner);
+    crate::program::walk(body, &mut |s| {
+        if let P::Def { code, .. } | P::Class { code, .. } = &s.kind {
+            inner.0.push(code.clone());
+        }
+    });
+    inner.0.iter().any(|c| {
+        c.cells
+            .get(c.own_cells..)
+            .is_some_and(|free| free.iter().any(|v| **v == *name))
+    })
+}
+
+/// What `passable` is asked of a lambda of one parameter.
+const LAMBDA: &str = "lambda";
+
+/// What the calls of a function pass to one of its parameters.
+struct Given {
+    /// The functions of the module passed by name, in the order first passed.
+    functions: Vec<String>,
+    /// Whether some pass a lambda.
+    lambdas: bool,
+}
+
+/// The parameter of a lambda of one positional parameter without
+/// default that returns an expression.
+fn lambda_param(e: &py::Expr) -> Option<&Arc<str>> {
+    let E::Lambda { code, defaults } = &e.kind else {
+        return None;
+    };
+    let p = &code.params;
+    let [param] = p.positional.as_slice() else {
+        return None;
+    };
+    let returns = matches!(code.body.as_slice(), [s] if matches!(s.kind, P::Return(Some(_))));
+    (defaults.is_empty()
+        && p.varargs.is_none()
+        && p.varkw.is_none()
+        && p.keyword_only.is_empty()
+        && !code.is_generator
+        && returns)
+        .then_some(&param.name)
+}
+
+/// The functions (and lambdas) every use of `g` in the program passes as
+/// its argument `i`, when each use is such a call and each passes a
+/// function `passable` takes (`LAMBDA` asking whether a lambda of one
+/// parameter is), or a lambda whose parameter the code around it does not
+/// bind; `None` otherwise, or when `g` is never called.
 fn given_at(
     program: &Program,
     g: &str,
     i: usize,
     passable: &dyn Fn(&str) -> bool,
-) -> Option<Vec<String>> {
+) -> Option<Given> {
     struct Uses<'a> {
         g: &'a str,
         i: usize,
@@ -160,7 +227,10 @@ fn given_at(
         names: usize,
         good: usize,
         given: Vec<String>,
+        lambdas: bool,
         inner: Vec<Arc<Code>>,
+        /// The names the code being visited binds, parameters included.
+        here: HashSet<Arc<str>>,
     }
     impl VisitMut for Uses<'_> {
         fn expr(&mut self, e: &mut py::Expr) {
@@ -169,15 +239,22 @@ fn given_at(
                 E::Call(f, args) if matches!(&f.kind, E::Name(Name::Global(n)) if **n == *self.g) =>
                 {
                     let positional = args.iter().all(|a| matches!(a, Arg::Positional(_)));
-                    if let Some(Arg::Positional(a)) = args.get(self.i)
-                        && let E::Name(Name::Global(h)) = &a.kind
-                        && positional
+                    let Some(Arg::Positional(a)) = args.get(self.i).filter(|_| positional) else {
+                        return;
+                    };
+                    if let E::Name(Name::Global(h)) = &a.kind
                         && (self.passable)(h)
                     {
                         self.good += 1;
                         if !self.given.iter().any(|x| **x == **h) {
                             self.given.push(h.to_string());
                         }
+                    } else if let Some(param) = lambda_param(a)
+                        && (self.passable)(LAMBDA)
+                        && !self.here.contains(param)
+                    {
+                        self.good += 1;
+                        self.lambdas = true;
                     }
                 }
                 E::Lambda { code, .. } => self.inner.push(code.clone()),
@@ -192,19 +269,30 @@ fn given_at(
         names: 0,
         good: 0,
         given: Vec::new(),
+        lambdas: false,
         inner: Vec::new(),
+        here: HashSet::new(),
     };
-    let mut blocks: Vec<Vec<py::Stmt>> = vec![program.module.body.clone()];
-    while let Some(mut block) = blocks.pop() {
+    let mut codes: Vec<(Vec<py::Stmt>, Vec<Arc<str>>)> =
+        vec![(program.module.body.clone(), Vec::new())];
+    while let Some((mut block, params)) = codes.pop() {
         crate::program::walk(&block, &mut |s| {
             if let P::Def { code, .. } | P::Class { code, .. } = &s.kind {
                 uses.inner.push(code.clone());
             }
         });
+        uses.here = super::module::bound(&block, false).into_keys().collect();
+        uses.here.extend(params);
         block_mut(&mut block, &mut uses);
-        blocks.extend(uses.inner.drain(..).map(|c| c.body.clone()));
+        codes.extend(uses.inner.drain(..).map(|c| {
+            let params = c.params.all().map(|p| p.name.clone()).collect();
+            (c.body.clone(), params)
+        }));
     }
-    (uses.names > 0 && uses.names == uses.good).then_some(uses.given)
+    (uses.names > 0 && uses.names == uses.good).then_some(Given {
+        functions: uses.given,
+        lambdas: uses.lambdas,
+    })
 }
 
 impl Planner<'_> {
@@ -217,13 +305,31 @@ impl Planner<'_> {
         slot: usize,
         e: &py::Expr,
     ) -> Result<Expr> {
-        if self.fn_params.contains_key(&(callee.to_string(), slot))
-            && let E::Name(Name::Global(h)) = &e.kind
+        if !self.fn_params.contains_key(&(callee.to_string(), slot)) {
+            return self.expr(sc, e);
+        }
+        let at = |kind| Expr {
+            kind,
+            span: e.span.clone(),
+        };
+        if let E::Name(Name::Global(h)) = &e.kind {
+            return Ok(at(ExprKind::Function(h.to_string())));
+        }
+        if let (Some(param), E::Lambda { code, .. }) = (lambda_param(e), &e.kind)
+            && let [s] = code.body.as_slice()
+            && let P::Return(Some(body)) = &s.kind
         {
-            return Ok(Expr {
-                kind: ExprKind::Function(h.to_string()),
-                span: e.span.clone(),
-            });
+            let var = sc.local(param, &e.span)?;
+            let body = self.expr(sc, body)?;
+            if !super::lambdas::pure(&body) {
+                return refuse(
+                    &e.span,
+                    "this `lambda`",
+                    "the Rust listing's closure computes a value from its parameter: it calls \
+                     no function of the program",
+                );
+            }
+            return Ok(at(ExprKind::Lambda(Box::new(Lambda { var, body }))));
         }
         self.expr(sc, e)
     }

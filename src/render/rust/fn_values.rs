@@ -2,9 +2,11 @@
 //! parameter that takes them is an `impl Fn(A) -> R` (an `impl AsyncFn`
 //! for coroutines), the function is passed by name, and the parameter is
 //! called as the function would be.
-//! The functions one parameter takes must have one Rust signature, and
-//! none may fail (its `Result` would change the signature): a program
-//! where they differ is listed as not translated, at the argument.
+//! A lambda passed there is a closure whose parameter has the type the
+//! function calls the parameter with. The functions one parameter takes
+//! must have one Rust signature, and none may fail (its `Result` would
+//! change the signature): a program where they differ is listed as not
+//! translated, at the argument or the call.
 
 use super::Renderer;
 use super::code::Code;
@@ -49,6 +51,55 @@ impl Types {
         t
     }
 
+    /// What the call of function parameter `call.name` in `f` gives: what
+    /// its functions and lambdas give.
+    pub(super) fn param_call_ty(&self, f: &str, call: &Call, callees: &[String]) -> Ty {
+        let mut t = self.callees_ret(callees);
+        if let Ty::Fn(_, ret, _) = self.var(f, &call.name) {
+            unify(&mut t, &ret);
+        }
+        t
+    }
+
+    /// The lambdas `call` (in `f`) gives to a parameter that takes
+    /// functions: the lambda's parameter has the type the function calls
+    /// the parameter with, and the parameter's type gains the lambda's
+    /// result; true if anything changed.
+    pub(super) fn lambda_args(&mut self, f: &str, call: &Call) -> bool {
+        let mut changed = false;
+        for (i, arg) in call.args.iter().enumerate() {
+            let ExprKind::Lambda(l) = &arg.kind else {
+                continue;
+            };
+            if !self.lambdas_given.iter().any(|g| g.4 == arg.span) {
+                let given = (
+                    f.to_string(),
+                    call.name.clone(),
+                    i,
+                    (**l).clone(),
+                    arg.span.clone(),
+                );
+                self.lambdas_given.push(given);
+                changed = true;
+            }
+            let slot = self.params.get(&call.name).and_then(|p| p.get(i)).cloned();
+            if let Some(Ty::Fn(params, _, _)) = &slot
+                && let Some(first) = params.first()
+            {
+                changed |= self.set(f, &l.var, first);
+            }
+            let ty = Ty::Fn(
+                vec![self.var(f, &l.var)],
+                Box::new(self.expr_ty(f, &l.body)),
+                false,
+            );
+            if let Some(slot) = self.params.get_mut(&call.name).and_then(|p| p.get_mut(i)) {
+                changed |= unify(slot, &ty);
+            }
+        }
+        changed
+    }
+
     /// The arguments of each call of a function parameter in `s` (of
     /// function `f`) typed as those of a call of each function it is
     /// given; true if anything changed.
@@ -59,9 +110,11 @@ impl Types {
         s: &crate::render::plan::ir::ast::Stmt,
     ) -> bool {
         let mut calls = Vec::new();
+        let mut params = Vec::new();
         for (e, _) in super::analysis::stmt_exprs(s) {
             super::analysis::each_expr(e, &mut |x| {
                 if let ExprKind::CallParam(call, callees) = &x.kind {
+                    params.push((call, callees));
                     for c in callees {
                         calls.push(Call {
                             name: c.clone(),
@@ -72,7 +125,15 @@ impl Types {
                 }
             });
         }
-        calls.iter().fold(false, |changed, call| {
+        let mut changed = false;
+        // The parameter's type: what it is called with.
+        for (call, callees) in params {
+            let args = call.args.iter().map(|a| self.expr_ty(f, a)).collect();
+            let is_async = callees.iter().any(|c| self.coroutines.contains(c));
+            let ty = Ty::Fn(args, Box::new(Ty::Unknown), is_async);
+            changed |= self.set(f, &call.name, &ty);
+        }
+        calls.iter().fold(changed, |changed, call| {
             self.call(demo, f, call, false) | changed
         })
     }
@@ -87,24 +148,38 @@ impl Renderer<'_> {
     /// `f(args)` of a function parameter: its arguments converted as for
     /// a call of the first function it is given (all share one signature).
     pub(super) fn param_call(&mut self, call: &Call, callees: &[String]) -> Code {
-        let Some(first) = callees.first() else {
-            return Code::new(format!("{}()", ident(&call.name)), Ty::Unknown, 10);
+        let args = match callees.first() {
+            Some(first) => {
+                let as_callee = Call {
+                    name: first.clone(),
+                    ..call.clone()
+                };
+                self.call_args(&as_callee).join(", ")
+            }
+            // Only lambdas: each argument as `written` types the parameter.
+            None => {
+                let args: Vec<String> = call
+                    .args
+                    .iter()
+                    .map(|a| {
+                        let c = self.expr(a);
+                        match c.ty {
+                            Ty::Str => c.borrowed(),
+                            Ty::List(_) | Ty::Tuple(_) => c.owned(),
+                            _ => c.text,
+                        }
+                    })
+                    .collect();
+                args.join(", ")
+            }
         };
-        let as_callee = Call {
-            name: first.clone(),
-            ..call.clone()
-        };
-        let args = self.call_args(&as_callee).join(", ");
-        let wait = if self.types.coroutines.contains(first) {
+        let wait = if callees.iter().any(|c| self.types.coroutines.contains(c)) {
             ".await"
         } else {
             ""
         };
-        let mut out = Code::new(
-            format!("{}({args}){wait}", ident(&call.name)),
-            self.types.callees_ret(callees),
-            10,
-        );
+        let ty = self.types.param_call_ty(&self.func, call, callees);
+        let mut out = Code::new(format!("{}({args}){wait}", ident(&call.name)), ty, 10);
         out.fresh = true;
         out
     }
@@ -172,6 +247,47 @@ pub(super) fn signature_conflicts(demo: &Demo, types: &Types) -> Vec<Untranslata
         }
     }
     out.extend(mixed_signatures(demo, types));
+    out.extend(lambda_conflicts(types));
+    out
+}
+
+/// Each lambda given to a function parameter whose parameter or result
+/// has another type than the parameter's `impl Fn` names, or one it would
+/// not write as the closure takes it.
+fn lambda_conflicts(types: &Types) -> Vec<Untranslatable> {
+    let mut out = Vec::new();
+    for (caller, callee, i, l, span) in &types.lambdas_given {
+        let slot = types.params.get(callee).and_then(|p| p.get(*i));
+        let Some(Ty::Fn(params, ret, _)) = slot else {
+            continue;
+        };
+        let var = types.var(caller, &l.var);
+        let body = types.expr_ty(caller, &l.body);
+        let agrees = params.as_slice() == [var.clone()] && (**ret == body || body == Ty::Unknown);
+        if types.tasked.contains(callee) {
+            // A task of its own takes only what it owns; a closure
+            // borrows what it reads.
+            out.push(Untranslatable {
+                span: span.clone(),
+                construct: "this `lambda`".into(),
+                reason: format!(
+                    "`{callee}` runs as a task of its own, which a closure borrowing the \
+                     variables around it cannot be given: pass a function of the module"
+                ),
+            });
+        } else if !agrees || !params.iter().chain([&**ret]).all(plain) {
+            out.push(Untranslatable {
+                span: span.clone(),
+                construct: "this `lambda`".into(),
+                reason: format!(
+                    "the Rust listing passes a closure where its parameter and result have the \
+                     types `{callee}` gives the functions it takes ({}): numbers, booleans, \
+                     strings or lists and tuples of numbers",
+                    super::fn_values::written(params, ret, false)
+                ),
+            });
+        }
+    }
     out
 }
 
@@ -213,6 +329,22 @@ fn mixed_signatures(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                                     "`{}` is given `{first}` and `{other}`, whose Rust \
                                      signatures differ: an `impl Fn` parameter takes functions \
                                      of one signature",
+                                    call.name
+                                ),
+                            });
+                            return;
+                        }
+                        // A lambda given there too: its types are the parameter's.
+                        if let (Ty::Fn(a, r, _), Ty::Fn(b, r2, _)) =
+                            (types.var(&f.name, &call.name), &want)
+                            && (a != *b || r != *r2)
+                        {
+                            out.push(Untranslatable {
+                                span: x.span.clone(),
+                                construct: format!("the call `{}(...)`", call.name),
+                                reason: format!(
+                                    "`{}` is given `{first}` and a lambda of other types: an \
+                                     `impl Fn` parameter takes functions of one signature",
                                     call.name
                                 ),
                             });

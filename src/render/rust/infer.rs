@@ -159,6 +159,7 @@ impl Types {
             }
         }
         let _ = callee;
+        changed |= self.lambda_args(f, call);
         changed
     }
 

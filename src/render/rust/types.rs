@@ -216,6 +216,16 @@ pub(super) struct Types {
     pub(super) number_lists: HashSet<std::ops::Range<usize>>,
     /// The demo's coroutines, whose values are `AsyncFn`s (see `fn_values`).
     pub(super) coroutines: HashSet<String>,
+    /// Lambdas given to a function's parameter that takes functions: the
+    /// function they are written in, the function called and the
+    /// parameter's index (see `fn_values`).
+    pub(super) lambdas_given: Vec<(
+        String,
+        String,
+        usize,
+        crate::render::plan::ir::expr::Lambda,
+        std::ops::Range<usize>,
+    )>,
 }
 
 impl Types {
@@ -419,7 +429,7 @@ impl Types {
             ExprKind::Flat(x) => self.expr_ty(f, x).elem(),
             ExprKind::Lambda(_) => Ty::Unknown,
             ExprKind::Function(name) => self.fn_ty(name),
-            ExprKind::CallParam(_, callees) => self.callees_ret(callees),
+            ExprKind::CallParam(call, callees) => self.param_call_ty(f, call, callees),
             ExprKind::StrMethod(m, x, _) => match m {
                 StrMethod::StartsWith
                 | StrMethod::EndsWith
