@@ -229,3 +229,16 @@ fn a_lambda_given_to_a_task_is_refused() {
         ],
     );
 }
+
+#[test]
+fn a_lambda_giving_back_a_string_it_does_not_make_is_refused() {
+    // `|s| s` gives a `&str` where the `impl Fn` names a `String`.
+    let text = render_text(&format!(
+        "{HEADER}def show(f, x):\n    return f(x)\n\n\n\
+         async def main():\n    await asyncio.sleep(0)\n    print(show(lambda s: s, \"hi\")){RUN}"
+    ));
+    has_all(
+        &text,
+        &["x.py:10:16: this `lambda`", "strings (a string result"],
+    );
+}

@@ -14,7 +14,7 @@ use super::names::{fn_name, ident};
 use super::types::{Ty, Types, unify};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Call, Demo, walk};
-use crate::render::plan::ir::expr::ExprKind;
+use crate::render::plan::ir::expr::{Builtin, ExprKind};
 
 /// `impl Fn(A, B) -> R` (`impl AsyncFn` of a coroutine) as a signature
 /// writes it: a string parameter is borrowed (the function takes a
@@ -263,7 +263,15 @@ fn lambda_conflicts(types: &Types) -> Vec<Untranslatable> {
         };
         let var = types.var(caller, &l.var);
         let body = types.expr_ty(caller, &l.body);
-        let agrees = params.as_slice() == [var.clone()] && (**ret == body || body == Ty::Unknown);
+        // A string result must be one the closure makes: its own `String`.
+        let made = match &l.body.kind {
+            ExprKind::Template(_) | ExprKind::Binary(..) => true,
+            ExprKind::Call(b, _) => matches!(b, Builtin::Str | Builtin::Repr),
+            _ => false,
+        };
+        let agrees = params.as_slice() == [var.clone()]
+            && (**ret == body || body == Ty::Unknown)
+            && (body != Ty::Str || made);
         if types.tasked.contains(callee) {
             // A task of its own takes only what it owns; a closure
             // borrows what it reads.
@@ -282,7 +290,8 @@ fn lambda_conflicts(types: &Types) -> Vec<Untranslatable> {
                 reason: format!(
                     "the Rust listing passes a closure where its parameter and result have the \
                      types `{callee}` gives the functions it takes ({}): numbers, booleans, \
-                     strings or lists and tuples of numbers",
+                     strings (a string result one the closure makes) or lists and tuples of \
+                     numbers",
                     super::fn_values::written(params, ret, false)
                 ),
             });
