@@ -154,6 +154,9 @@ impl Planner<'_> {
         if let Some(k) = self.kept_gather(sc, f, args)? {
             return Ok(k);
         }
+        if let Some(k) = self.param_call(sc, f, args, &e.span, false)? {
+            return Ok(k);
+        }
         let names = Builtin::ALL.map(|(n, _)| n).join(", ");
         // A plain function of the program, called where its value is used.
         if let E::Name(Name::Global(n)) = &f.kind

@@ -82,7 +82,7 @@ impl Planner<'_> {
                 unreachable!("starred arguments are refused above")
             };
             match given.get_mut(slot) {
-                Some(g @ None) => *g = Some(self.expr(sc, e)?),
+                Some(g @ None) => *g = Some(self.arg_expr(sc, name, slot, e)?),
                 _ => {
                     return refuse(
                         span,
@@ -310,6 +310,9 @@ impl Planner<'_> {
     ) -> Result<StmtKind> {
         if let Some(call) = self.prim_stmt(sc, inner, true, into.clone())? {
             return Ok(call);
+        }
+        if let Some(k) = self.param_awaited(sc, inner, into.clone())? {
+            return Ok(k);
         }
         if let Some(k) = self.awaited_method(sc, inner, into.clone())? {
             return Ok(k);

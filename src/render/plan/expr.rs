@@ -212,8 +212,9 @@ fn describe(e: &E) -> (&'static str, &'static str) {
     match e {
         E::Lambda { .. } => (
             "a `lambda`",
-            "the Rust listing translates coroutines and the values they compute; \
-             functions as values have no counterpart in the plan",
+            "the Rust listing writes a lambda as a closure where it is a `key=`, is mapped or \
+             filtered, is kept in a variable and only called, or, of one parameter that the \
+             code around it does not bind, is passed to a parameter that is only called",
         ),
         E::Set(_) => ("a set", VALUES),
         E::Subscript(..) | E::Slice(..) => (
@@ -466,6 +467,7 @@ impl Planner<'_> {
                 }
                 ExprKind::Await(call)
             }
+            E::Await(inner) if let Some(k) = self.param_await(sc, inner)? => k,
             E::Await(inner) if let Some(k) = self.await_value(sc, inner)? => k,
             E::Await(inner) if let Some(k) = self.wait_for_lifted(sc, e, inner)? => k,
             E::Await(inner) if let Some(k) = self.hoisted_await(sc, e, inner)? => k,
@@ -495,7 +497,9 @@ impl Planner<'_> {
                 span,
                 format!("`{g}` used as a value"),
                 "the Rust listing calls a definition where it is awaited, spawned, gathered, \
-                 iterated or entered; passing it around has no counterpart",
+                 iterated or entered, and passes a function by name only to a parameter that \
+                 is only called, where every call passes functions of the module, all plain or \
+                 all coroutines",
             ),
             Name::Global(g) => refuse(
                 span,

@@ -17,7 +17,7 @@ const KEY_SHAPES: &str = "the Rust listing writes a key as a closure: `key=lambd
 
 /// Whether the closure's body computes a value and nothing else (no call
 /// of the program's functions, no task or primitive).
-fn pure(e: &Expr) -> bool {
+pub(super) fn pure(e: &Expr) -> bool {
     use crate::render::plan::ir::expr::Part;
     match &e.kind {
         ExprKind::Lit(_) | ExprKind::Var(_) => true,

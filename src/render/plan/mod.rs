@@ -60,6 +60,7 @@ mod expr;
 mod expr_stmt;
 mod filter_none;
 mod flat_comp;
+mod fn_values;
 mod format_builtin;
 mod format_spec;
 mod future_methods;
@@ -230,6 +231,7 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         current: std::cell::Cell::new(0),
         header: RefCell::new(None),
         hoisted_names: RefCell::new(HashSet::new()),
+        fn_params: fn_values::fn_params(program),
     };
     p.scan(&program.module.body);
     let mut functions = Vec::new();
@@ -348,6 +350,8 @@ struct Planner<'p> {
     /// The spans of generator expressions kept in a variable and of the
     /// `list(...)` calls that use them up (see [`kept_generator`]).
     kept: RefCell<HashSet<std::ops::Range<usize>>>,
+    /// Parameters that take functions of the module (see [`fn_values`]).
+    fn_params: fn_values::FnParams,
 }
 
 /// The module-level statements, the `if __name__ == "__main__":` body included.
@@ -672,6 +676,9 @@ impl<'p> Planner<'p> {
             }
             if let Some(kind) = self.primitives.get(&(name.clone(), i)) {
                 scope.prims.insert(p.clone(), *kind);
+            }
+            if let Some(given) = self.fn_params.get(&(name.clone(), i)) {
+                scope.fn_values.insert(p.clone(), given.clone());
             }
         }
         let params = self.loops_as_context(&name, params, &mut scope);

@@ -87,6 +87,9 @@ pub(super) struct Scope {
     pub(super) comp_tasks: std::cell::RefCell<Vec<String>>,
     /// Tasks handed to `asyncio.wait_for` so far (see `plan::wait_for_other`).
     pub(super) timed: std::cell::RefCell<Vec<String>>,
+    /// Parameters that take functions of the module, with those functions
+    /// (see `plan::fn_values`).
+    pub(super) fn_values: HashMap<String, Vec<String>>,
 }
 
 impl Scope {
@@ -126,6 +129,7 @@ impl Scope {
             item_lists: Default::default(),
             comp_tasks: Default::default(),
             timed: Default::default(),
+            fn_values: HashMap::new(),
         }
     }
 

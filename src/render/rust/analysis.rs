@@ -282,7 +282,8 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
             ExprKind::Await(call)
             | ExprKind::Spawn(call)
             | ExprKind::Job(call, _)
-            | ExprKind::Coro(call) => call.args.iter().any(now_in),
+            | ExprKind::Coro(call)
+            | ExprKind::CallParam(call, _) => call.args.iter().any(now_in),
             ExprKind::GatherAll(x)
             | ExprKind::Outcomes(x)
             | ExprKind::Flat(x)
@@ -309,6 +310,7 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
             | ExprKind::Locked(_)
             | ExprKind::Member(..)
             | ExprKind::Members(_)
+            | ExprKind::Function(_)
             | ExprKind::Prim(..) => false,
         }
     }
@@ -357,9 +359,10 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         | ExprKind::GatherAll(x)
         | ExprKind::Outcomes(x)
         | ExprKind::Flat(x) => awaited_calls(x, out),
-        ExprKind::Spawn(call) | ExprKind::Job(call, _) | ExprKind::Coro(call) => {
-            call.args.iter().for_each(|a| awaited_calls(a, out))
-        }
+        ExprKind::Spawn(call)
+        | ExprKind::Job(call, _)
+        | ExprKind::Coro(call)
+        | ExprKind::CallParam(call, _) => call.args.iter().for_each(|a| awaited_calls(a, out)),
         ExprKind::StrMethod(_, x, args) => {
             awaited_calls(x, out);
             args.iter().for_each(|a| awaited_calls(a, out));
@@ -390,6 +393,7 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         | ExprKind::Lambda(_)
         | ExprKind::Member(..)
         | ExprKind::Members(_)
+        | ExprKind::Function(_)
         | ExprKind::Now => {}
     }
 }
@@ -449,7 +453,8 @@ pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
         ExprKind::Await(call)
         | ExprKind::Spawn(call)
         | ExprKind::Job(call, _)
-        | ExprKind::Coro(call) => call.args.iter().for_each(|a| each_expr(a, f)),
+        | ExprKind::Coro(call)
+        | ExprKind::CallParam(call, _) => call.args.iter().for_each(|a| each_expr(a, f)),
         ExprKind::GatherAll(x)
         | ExprKind::Outcomes(x)
         | ExprKind::Flat(x)
@@ -469,6 +474,7 @@ pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
         | ExprKind::Locked(_)
         | ExprKind::Member(..)
         | ExprKind::Members(_)
+        | ExprKind::Function(_)
         | ExprKind::Now
         | ExprKind::Prim(..) => {}
     }

@@ -187,7 +187,8 @@ fn holes_of(e: &Expr, p: &str) -> usize {
         ExprKind::Await(call)
         | ExprKind::Spawn(call)
         | ExprKind::Job(call, _)
-        | ExprKind::Coro(call) => call.args.iter().map(|i| holes_of(i, p)).sum(),
+        | ExprKind::Coro(call)
+        | ExprKind::CallParam(call, _) => call.args.iter().map(|i| holes_of(i, p)).sum(),
         ExprKind::GatherAll(x)
         | ExprKind::Outcomes(x)
         | ExprKind::Flat(x)
@@ -221,6 +222,7 @@ fn holes_of(e: &Expr, p: &str) -> usize {
         | ExprKind::Prim(..)
         | ExprKind::Member(..)
         | ExprKind::Members(_)
+        | ExprKind::Function(_)
         | ExprKind::Now => 0,
     }
 }

@@ -79,6 +79,8 @@ impl Renderer<'_> {
             ExprKind::Var(n) => self.var_code(n),
             ExprKind::Member(class, member) => self.member(class, member),
             ExprKind::Members(class) => self.members(class),
+            ExprKind::Function(name) => self.function_value(name),
+            ExprKind::CallParam(call, callees) => self.param_call(call, callees),
             ExprKind::List(items) => {
                 let mut codes: Vec<Code> = items.iter().map(|i| self.expr(i)).collect();
                 let mut t = Ty::Unknown;

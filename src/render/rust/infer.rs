@@ -19,6 +19,9 @@ impl Types {
             t.set(STATICS, name, &ty);
         }
         for f in &demo.functions {
+            if f.kind == FunctionKind::Coroutine {
+                t.coroutines.insert(f.name.clone());
+            }
             t.params
                 .insert(f.name.clone(), vec![Ty::Unknown; f.params.len()]);
             t.ret.insert(f.name.clone(), Ty::Unknown);
@@ -156,6 +159,7 @@ impl Types {
             }
         }
         let _ = callee;
+        changed |= self.lambda_args(f, call);
         changed
     }
 
@@ -183,6 +187,7 @@ impl Types {
                 changed |= self.call(demo, name, call, false);
             }
             changed |= self.value_calls(demo, name, s);
+            changed |= self.param_calls(demo, name, s);
             let mut comps = Vec::new();
             for (e, _) in super::analysis::stmt_exprs(s) {
                 super::analysis::comprehensions(e, &mut comps);

@@ -60,6 +60,9 @@ pub(super) enum Ty {
     /// A dict's value that is an integer here and a float there: the
     /// listing's `Number` enum (see `numbers`).
     Number,
+    /// A function of the program given as a value: its parameters' and
+    /// result's types, and whether it is a coroutine (see `fn_values`).
+    Fn(Vec<Ty>, Box<Ty>, bool),
 }
 
 impl Ty {
@@ -130,6 +133,7 @@ impl Ty {
             Ty::Outcome(t) => format!("Result<{}, Error>", t.rust()),
             Ty::Mixed => "PyValue".into(),
             Ty::Number => "Number".into(),
+            Ty::Fn(params, ret, is_async) => super::fn_values::written(params, ret, *is_async),
         }
     }
 }
@@ -169,6 +173,10 @@ pub(super) fn unify(slot: &mut Ty, new: &Ty) -> bool {
         | (Ty::Coro(a), Ty::Coro(b))
         | (Ty::Queue(a), Ty::Queue(b)) => unify(a, b),
         (Ty::Dict(k, v), Ty::Dict(k2, v2)) => unify(k, k2) | unify(v, v2),
+        (Ty::Fn(a, r, _), Ty::Fn(b, r2, _)) if a.len() == b.len() => a
+            .iter_mut()
+            .zip(b)
+            .fold(unify(r, r2), |changed, (a, b)| unify(a, b) | changed),
         (Ty::Tuple(a), Ty::Tuple(b)) if a.len() == b.len() => a
             .iter_mut()
             .zip(b)
@@ -206,6 +214,18 @@ pub(super) struct Types {
     /// List displays of integers beside floats that the program prints:
     /// lists of `Number`s (see `numbers`).
     pub(super) number_lists: HashSet<std::ops::Range<usize>>,
+    /// The demo's coroutines, whose values are `AsyncFn`s (see `fn_values`).
+    pub(super) coroutines: HashSet<String>,
+    /// Lambdas given to a function's parameter that takes functions: the
+    /// function they are written in, the function called and the
+    /// parameter's index (see `fn_values`).
+    pub(super) lambdas_given: Vec<(
+        String,
+        String,
+        usize,
+        crate::render::plan::ir::expr::Lambda,
+        std::ops::Range<usize>,
+    )>,
 }
 
 impl Types {
@@ -408,6 +428,8 @@ impl Types {
             )))),
             ExprKind::Flat(x) => self.expr_ty(f, x).elem(),
             ExprKind::Lambda(_) => Ty::Unknown,
+            ExprKind::Function(name) => self.fn_ty(name),
+            ExprKind::CallParam(call, callees) => self.param_call_ty(f, call, callees),
             ExprKind::StrMethod(m, x, _) => match m {
                 StrMethod::StartsWith
                 | StrMethod::EndsWith

@@ -57,6 +57,7 @@ fn safe(e: &Expr) -> bool {
         | ExprKind::Lambda(_)
         | ExprKind::Member(..)
         | ExprKind::Members(_)
+        | ExprKind::Function(_)
         | ExprKind::Now => true,
         ExprKind::List(items) | ExprKind::Tuple(items) => items.iter().all(safe),
         ExprKind::Unary(_, x) => safe(x),
@@ -105,6 +106,7 @@ fn safe(e: &Expr) -> bool {
         | ExprKind::Outcomes(_)
         | ExprKind::Task(..)
         | ExprKind::New(_)
+        | ExprKind::CallParam(..)
         | ExprKind::Method(..) => false,
         ExprKind::Field(x, _) | ExprKind::Flat(x) => safe(x),
     }

@@ -94,6 +94,14 @@ pub enum ExprKind {
     /// A function of one parameter given as a value, as the `key=` of
     /// `sorted`, `min`, `max` and `list.sort`: a Rust closure.
     Lambda(Box<Lambda>),
+    /// A function of the program named as a value, given to a parameter
+    /// that is only called (see `plan::fn_values`): `square`.
+    Function(String),
+    /// `f(args)` (or `await f(args)`) of such a parameter `f`
+    /// (`call.name`), and the functions the calls of its function pass
+    /// there, which share one signature: the call of an `impl Fn` (or
+    /// `impl AsyncFn`) parameter.
+    CallParam(super::ast::Call, Vec<String>),
 }
 
 /// `lambda var: body` (or `key=len`, `key=d.get`, written that way).
@@ -511,7 +519,15 @@ impl Expr {
             | ExprKind::Task(_, name)
             | ExprKind::Locked(name)
             | ExprKind::Prim(name, _) => out.push((name.clone(), self.span.clone())),
-            ExprKind::Lit(_) | ExprKind::Now | ExprKind::Member(..) | ExprKind::Members(_) => {}
+            ExprKind::Lit(_)
+            | ExprKind::Now
+            | ExprKind::Member(..)
+            | ExprKind::Members(_)
+            | ExprKind::Function(_) => {}
+            ExprKind::CallParam(call, _) => {
+                out.push((call.name.clone(), self.span.clone()));
+                call.args.iter().for_each(|x| x.variables(out));
+            }
             ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
                 items.iter().for_each(|x| x.variables(out))
             }

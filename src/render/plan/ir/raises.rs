@@ -147,9 +147,11 @@ fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
             }
             awaited(x, out)
         }
-        ExprKind::Spawn(call) | ExprKind::Job(call, _) | ExprKind::Coro(call) => {
-            call.args.iter().for_each(|a| awaited(a, out))
-        }
+        ExprKind::Spawn(call)
+        | ExprKind::Job(call, _)
+        | ExprKind::Coro(call)
+        | ExprKind::CallParam(call, _) => call.args.iter().for_each(|a| awaited(a, out)),
+        ExprKind::Function(_) => {}
         ExprKind::Binary(_, a, b) | ExprKind::Slept(a, b) => {
             awaited(a, out);
             awaited(b, out);
