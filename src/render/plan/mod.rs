@@ -228,6 +228,7 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         current: std::cell::Cell::new(0),
         header: RefCell::new(None),
         hoisted_names: RefCell::new(HashSet::new()),
+        unended: RefCell::new(HashSet::new()),
     };
     p.scan(&program.module.body);
     let mut functions = Vec::new();
@@ -242,6 +243,7 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         functions,
         statics,
         statement_count: program.statement_count,
+        unended: p.unended.take(),
     };
     let fallible = ir::raises::fallible(&planned);
     for (name, span) in ir::raises::unpropagated(&planned, &fallible) {
@@ -274,7 +276,10 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         });
     }
     let Demo {
-        functions, statics, ..
+        functions,
+        statics,
+        unended,
+        ..
     } = planned;
     blockers.sort_by_key(|b| (b.span.start, b.span.end));
     blockers.dedup_by(|a, b| a.span == b.span && a.construct == b.construct);
@@ -283,6 +288,7 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         functions,
         statics,
         statement_count: program.statement_count,
+        unended,
     });
     (demo, blockers)
 }
@@ -346,6 +352,8 @@ struct Planner<'p> {
     /// The spans of generator expressions kept in a variable and of the
     /// `list(...)` calls that use them up (see [`kept_generator`]).
     kept: RefCell<HashSet<std::ops::Range<usize>>>,
+    /// The `print` statements whose `end=` leaves the line unfinished.
+    unended: RefCell<HashSet<ir::ast::StmtId>>,
 }
 
 /// The module-level statements, the `if __name__ == "__main__":` body included.
