@@ -335,6 +335,7 @@ impl Planner<'_> {
                 ExprKind::List(items)
             }
             E::Dict(pairs) => self.dict(sc, pairs, &e.span)?,
+            E::Set(_) => self.set_display(sc, e)?,
             E::Tuple(items) => ExprKind::Tuple(
                 items
                     .iter()

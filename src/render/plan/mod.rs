@@ -96,6 +96,7 @@ mod result_cancelled;
 mod runner;
 mod scope;
 mod sentinel;
+mod sets;
 mod shield;
 mod slices;
 mod small_sets;

@@ -31,6 +31,7 @@ pub(super) fn type_conflicts(demo: &Demo) -> Vec<Untranslatable> {
     out.extend(super::printed_handles::printed_handles(demo, &types));
     out.extend(super::gathered_tasks::failing_gathers(demo));
     out.extend(super::printed_prims::printed_primitives(demo, &types));
+    out.extend(super::set_uses::set_uses(demo, &types));
     out.extend(super::list_joins::join_conflicts(demo, &types));
     for f in &demo.functions {
         for block in [&f.body, &f.exit] {

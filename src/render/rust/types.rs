@@ -346,6 +346,7 @@ impl Types {
                     Builtin::Sorted | Builtin::List => Ty::List(Box::new(first.elem())),
                     Builtin::Kept | Builtin::Rest | Builtin::Slice => first,
                     Builtin::SmallSet => Ty::Set(Box::new(first.elem())),
+                    Builtin::Set => Ty::Set(Box::new(first.elem())),
                     Builtin::Enumerate
                     | Builtin::Zip
                     | Builtin::Reversed
