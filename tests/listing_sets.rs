@@ -1,6 +1,7 @@
 //! The Rust listing of sets: `set()`, `set(xs)` and `{a, b}` are
 //! `BTreeSet`s, `add` and `discard` are `insert` and `remove`, `in` is
-//! `contains` and `sorted` the set's own order; a set is printed or
+//! `contains`, `|`, `&` and `-` the `BTreeSet`'s operators and `sorted`
+//! the set's own order; a set is printed or
 //! iterated only where CPython's order is the sorted one (ints below 8 the
 //! function puts in it), and the other uses are refused at their place.
 
@@ -79,6 +80,25 @@ print(slots, 2 in slots, {5, 4} == {4, 5}, list(slots), taken)\n    await asynci
 }
 
 #[test]
+fn union_intersection_and_difference_are_the_btreesets_operators() {
+    let text = listing(&main_of(
+        "    a = {\"ada\", \"bob\"}\n    b = set([\"bob\", \"cy\"])\n    both = a & b\n    \
+print(sorted(a | b), sorted(both), len(a - b), \"cy\" in a | b, a - b == {\"ada\"})\n    \
+await asyncio.sleep(0)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    let both = &a & &b;",
+            "py_list(&(&a | &b).into_iter().collect::<Vec<_>>())",
+            "(&a - &b).len() as i64",
+            "if (&a | &b).contains(\"cy\")",
+            "if (&a - &b) == BTreeSet::from([\"ada\".to_string()])",
+        ],
+    );
+}
+
+#[test]
 fn a_set_in_hash_order_is_not_printed_or_iterated() {
     for (body, at) in [
         ("    s = {\"b\", \"a\"}\n    print(s)\n", "6:11"),
@@ -111,8 +131,12 @@ fn a_set_in_hash_order_is_not_printed_or_iterated() {
 fn the_set_operations_without_a_form_are_refused() {
     for (body, want) in [
         (
-            "    a = {1, 2}\n    print(sorted(a - {1}))\n",
-            "// x.py:6:18: the operator `-` of sets",
+            "    a = 6\n    print(a | 1)\n",
+            "// x.py:6:11: the operator `|`",
+        ),
+        (
+            "    a = {1, 2}\n    print(len(a & [1]))\n",
+            "// x.py:6:15: the operator `&`",
         ),
         (
             "    a = {1, 2}\n    print(a < {1, 2, 3})\n",

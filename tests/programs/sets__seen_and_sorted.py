@@ -1,4 +1,4 @@
-# covers: set() grown with .add and .discard, membership with in and not in, len, sorted of a set of strings, set(xs) dropping repeats, set("text"), sets of small ints printed
+# covers: set() grown with .add and .discard, | & and - of sets, membership with in and not in, len, sorted of a set of strings, set(xs) dropping repeats, set("text"), sets of small ints printed
 import asyncio
 
 
@@ -21,6 +21,7 @@ async def main():
     print(sorted(seen), "/blog" in seen, "/" not in seen, len(seen))
     tags = set(["red", "blue", "red"])
     print(len(tags), sorted(tags), sorted(set("banana")))
+    print(sorted(tags | {"green"}), sorted(tags & {"red", "pink"}), sorted(seen - tags), len(tags - seen))
     slots = {3, 1, 2, 3}
     slots.add(0)
     taken = {6, 5, 1}

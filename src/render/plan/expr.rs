@@ -361,6 +361,9 @@ impl Planner<'_> {
                     "the plan's unary operators are `-` and `not`",
                 );
             }
+            E::BinOp(op @ (py::BinOp::BitOr | py::BinOp::BitAnd), a, b) => {
+                self.set_operator(sc, *op, a, b)?
+            }
             E::BinOp(op, a, b) => {
                 let (a, b) = (self.expr(sc, a)?, self.expr(sc, b)?);
                 if *op == BinOp::Add {

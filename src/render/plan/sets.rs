@@ -1,6 +1,8 @@
 //! Sets: `set()`, `set(xs)` and `{a, b}` are [`Builtin::Set`], a
 //! `BTreeSet` of the items; `s.add(x)` and `s.discard(x)` of a local
-//! variable change it in place. What the listing may do with a set (test
+//! variable change it in place; `a | b` and `a & b` are
+//! [`Builtin::Union`] and [`Builtin::Intersection`] (of sets only, once
+//! the types are known). What the listing may do with a set (test
 //! membership, measure it, sort it, and print or iterate it only where
 //! CPython's order is the sorted one) is checked once its items' type is
 //! known (`rust::set_uses`).
@@ -81,5 +83,25 @@ impl Planner<'_> {
             Box::new(self.expr(sc, obj)?),
             vec![self.expr(sc, x)?],
         )))
+    }
+
+    /// `a | b` or `a & b`: [`Builtin::Union`] or [`Builtin::Intersection`]
+    /// of the two.
+    pub(super) fn set_operator(
+        &self,
+        sc: &Scope,
+        op: py::BinOp,
+        a: &py::Expr,
+        b: &py::Expr,
+    ) -> Result<ExprKind> {
+        let b_ = if op == py::BinOp::BitOr {
+            Builtin::Union
+        } else {
+            Builtin::Intersection
+        };
+        Ok(ExprKind::Call(
+            b_,
+            vec![self.expr(sc, a)?, self.expr(sc, b)?],
+        ))
     }
 }

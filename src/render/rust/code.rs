@@ -238,6 +238,9 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
         Builtin::Slice => unreachable!("written by `Renderer::slice`"),
         Builtin::SmallSet => unreachable!("written by `Renderer::small_set`"),
         Builtin::Set => unreachable!("written by `Renderer::set_of`"),
+        Builtin::Union | Builtin::Intersection => {
+            unreachable!("written by `Renderer::set_operator`")
+        }
         Builtin::IsInstance => unreachable!("written by `Renderer::isinstance`"),
         Builtin::Abs => Code::new(format!("{}.abs()", first.wrap(10)), first.ty.clone(), 10),
         Builtin::Min | Builtin::Max if args.len() > 1 => {

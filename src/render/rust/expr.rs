@@ -253,6 +253,9 @@ impl Renderer<'_> {
             ExprKind::Call(Builtin::Slice, args) => self.slice(args),
             ExprKind::Call(Builtin::SmallSet, args) => self.small_set(args),
             ExprKind::Call(Builtin::Set, args) => self.set_of(args),
+            ExprKind::Call(op @ (Builtin::Union | Builtin::Intersection), args) => {
+                self.set_operator(*op, args)
+            }
             ExprKind::Call(Builtin::IsInstance, args) => self.isinstance(args),
             ExprKind::Call(f, args) if super::closures::keyed(args) => self.keyed(*f, args),
             ExprKind::Call(f, args) if f.is_adapter() => self.iter_builtin(*f, args),
@@ -479,6 +482,9 @@ impl Renderer<'_> {
         use BinaryOp::*;
         if let Some(test) = super::options::none_test(op, &a, &b) {
             return test;
+        }
+        if let Some(difference) = super::small_sets::difference(op, &a, &b) {
+            return difference;
         }
         let prec = match op {
             Or => 1,

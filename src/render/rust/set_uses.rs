@@ -7,8 +7,8 @@
 //! (CPython puts an item added after a discard in another slot). Its other uses are listed as not
 //! translated at their place, as are sets of items a `BTreeSet` cannot
 //! hold in Python's order (floats, tasks) and the set operations the
-//! listing has no form for yet (`-`, `<`, the methods other than `add` and
-//! `discard`).
+//! listing has no form for yet (`<`, the methods other than `add` and
+//! `discard`), and `|` and `&` of values other than sets.
 
 use super::analysis::{assigned_in, each_expr, pattern_names, stmt_exprs};
 use super::types::{Ty, Types};
@@ -98,11 +98,7 @@ pub(super) fn set_uses(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                             );
                         }
                         ExprKind::Binary(
-                            op @ (BinaryOp::Sub
-                            | BinaryOp::Lt
-                            | BinaryOp::Le
-                            | BinaryOp::Gt
-                            | BinaryOp::Ge),
+                            op @ (BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge),
                             a,
                             b,
                         ) if is_set(a) || is_set(b) => refuse(
@@ -112,6 +108,22 @@ pub(super) fn set_uses(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                              and sorted",
                         ),
                         ExprKind::Var(v) if collected.contains(v) => {}
+                        ExprKind::Call(op @ (Builtin::Union | Builtin::Intersection), args)
+                            if !args.iter().all(is_set) =>
+                        {
+                            let symbol = if *op == Builtin::Union { "|" } else { "&" };
+                            refuse(
+                                x,
+                                &format!("the operator `{symbol}`"),
+                                "the Rust listing translates `|` and `&` of sets, and the \
+                                 arithmetic + - * / // % ** of numbers",
+                            );
+                        }
+                        ExprKind::Binary(BinaryOp::Sub, a, b) if is_set(a) != is_set(b) => refuse(
+                            x,
+                            "the operator `-`",
+                            "the Rust listing subtracts a set from a set",
+                        ),
                         _ if is_set(x) => {
                             if let Ty::Set(item) = types.expr_ty(&f.name, x)
                                 && !ordered(&item)

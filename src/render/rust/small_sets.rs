@@ -2,13 +2,14 @@
 //! ([`Builtin::SmallSet`]), whose sorted order is the one CPython keeps
 //! such a set in, printed as Python prints a set (`{0, 1}`, `set()` when
 //! empty); `set()`, `set(xs)` and `{a, b}` ([`Builtin::Set`]), with `add`
-//! (`insert`) and `discard` (`remove`). Where a set may be printed or
+//! (`insert`) and `discard` (`remove`), `|`, `&` and `-` (`BTreeSet`'s own
+//! operators, on borrowed sets). Where a set may be printed or
 //! iterated is checked in `set_uses`.
 
 use super::Renderer;
 use super::code::Code;
 use super::types::Ty;
-use crate::render::plan::ir::expr::{Expr, ExprKind, StrMethod};
+use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, StrMethod};
 
 const PY_SET: &[&str] = &[
     "/// Python's `str` of a set of ints: `{0, 1, 2}`, or `set()` when empty.",
@@ -96,4 +97,32 @@ pub(super) fn method(m: StrMethod, x: &Code, args: &[Code]) -> Option<Code> {
         _ => return None,
     };
     Some(Code::new(text, Ty::Unit, 10))
+}
+
+impl Renderer<'_> {
+    /// `a | b` or `a & b` of two sets: `&a | &b`, `&a & &b`.
+    pub(super) fn set_operator(&mut self, op: Builtin, args: &[Expr]) -> Code {
+        let [a, b] = args else {
+            unreachable!("two operands")
+        };
+        let (a, b) = (self.expr(a), self.expr(b));
+        let symbol = if op == Builtin::Union { "|" } else { "&" };
+        operated(symbol, &a, &b)
+    }
+}
+
+/// `a - b` of two sets: `&a - &b`; `None` for another operation.
+pub(super) fn difference(op: BinaryOp, a: &Code, b: &Code) -> Option<Code> {
+    (op == BinaryOp::Sub && matches!(a.ty, Ty::Set(_))).then(|| operated("-", a, b))
+}
+
+/// A new set of `a` and `b` borrowed, with the operator `symbol` between.
+fn operated(symbol: &str, a: &Code, b: &Code) -> Code {
+    let ty = match &a.ty {
+        Ty::Set(t) if **t == Ty::Unknown => b.ty.clone(),
+        t => t.clone(),
+    };
+    let mut out = Code::new(format!("&{} {symbol} &{}", a.wrap(10), b.wrap(10)), ty, 3);
+    out.fresh = true;
+    out
 }

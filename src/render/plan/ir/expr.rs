@@ -382,6 +382,10 @@ pub enum Builtin {
     /// `set()`, `set(xs)` or `{a, b}` (of the list of its items): a
     /// `BTreeSet`.
     Set,
+    /// `a | b` of two sets: their union.
+    Union,
+    /// `a & b` of two sets: their intersection.
+    Intersection,
     /// `isinstance(x, cls)` of built-in classes, which the type of `x`
     /// decides: the value, then the classes' names as one string literal
     /// (`"int float"`).
@@ -437,6 +441,8 @@ impl Builtin {
                 Builtin::Rest => "list",
                 Builtin::Slice => "slice",
                 Builtin::SmallSet | Builtin::Set => "set",
+                Builtin::Union => "operator.or_",
+                Builtin::Intersection => "operator.and_",
                 Builtin::IsInstance => "isinstance",
                 _ => "operator.getitem",
             },
