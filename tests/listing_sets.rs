@@ -99,6 +99,22 @@ await asyncio.sleep(0)\n",
 }
 
 #[test]
+fn a_sets_least_and_greatest_are_its_first_and_last() {
+    let text = listing(&main_of(
+        "    ws = {\"bb\", \"a\"}\n    ns = {3, 1}\n    print(min(ws), max(ns), sum(ns), sorted(ws, reverse=True))\n    \
+await asyncio.sleep(0)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "ws.first().cloned().unwrap()",
+            "ns.last().cloned().unwrap()",
+            "ns.iter().sum::<i64>()",
+        ],
+    );
+}
+
+#[test]
 fn a_set_in_hash_order_is_not_printed_or_iterated() {
     for (body, at) in [
         ("    s = {\"b\", \"a\"}\n    print(s)\n", "6:11"),
@@ -115,6 +131,11 @@ fn a_set_in_hash_order_is_not_printed_or_iterated() {
         ),
         ("    s = {\"a\"}\n    print(f\"{s}\")\n", "6:14"),
         ("    s = {\"a\"}\n    print(len(list(s)))\n", "6:20"),
+        // Items of equal keys keep the set's order.
+        (
+            "    s = {\"bb\", \"a\", \"cc\"}\n    print(sorted(s, key=len))\n",
+            "6:18",
+        ),
     ] {
         let text = pane(&main_of(&format!("{body}    await asyncio.sleep(0)\n")));
         has_all(

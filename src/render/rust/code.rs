@@ -257,6 +257,12 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
             }
             Code::new(text, if float { Ty::Float } else { first.ty.clone() }, 10)
         }
+        // A `BTreeSet`'s least and greatest items are its first and last.
+        Builtin::Min | Builtin::Max if let Ty::Set(t) = &first.ty => {
+            let end = if f == Builtin::Min { "first" } else { "last" };
+            let text = format!("{}.{end}().cloned().unwrap()", first.wrap(10));
+            Code::new(text, (**t).clone(), 10)
+        }
         Builtin::Min | Builtin::Max => {
             let m = if f == Builtin::Min { "min" } else { "max" };
             let elem = first.ty.elem();

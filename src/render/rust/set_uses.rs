@@ -85,6 +85,12 @@ pub(super) fn set_uses(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                             args,
                         ) => args.iter().for_each(|a| shown(a, &mut refuse)),
                         ExprKind::Comp { over, .. } => shown(over, &mut refuse),
+                        // Items of equal keys come in the set's order.
+                        ExprKind::Call(Builtin::Sorted | Builtin::Min | Builtin::Max, args)
+                            if args.iter().any(|a| matches!(a.kind, ExprKind::Lambda(_))) =>
+                        {
+                            args.iter().take(1).for_each(|a| shown(a, &mut refuse))
+                        }
                         ExprKind::StrMethod(StrMethod::Join, _, args) => {
                             args.iter().for_each(|a| shown(a, &mut refuse))
                         }
