@@ -336,6 +336,7 @@ impl Planner<'_> {
                 ExprKind::List(items)
             }
             E::Dict(pairs) => self.dict(sc, pairs, &e.span)?,
+            E::Set(_) => self.set_display(sc, e)?,
             E::Tuple(items) => ExprKind::Tuple(
                 items
                     .iter()
@@ -360,6 +361,9 @@ impl Planner<'_> {
                     format!("the unary `{sym}`"),
                     "the plan's unary operators are `-` and `not`",
                 );
+            }
+            E::BinOp(op @ (py::BinOp::BitOr | py::BinOp::BitAnd), a, b) => {
+                self.set_operator(sc, *op, a, b)?
             }
             E::BinOp(op, a, b) => {
                 let (a, b) = (self.expr(sc, a)?, self.expr(sc, b)?);

@@ -54,10 +54,7 @@ impl Planner<'_> {
         if matches!(&f.kind, E::Name(Name::Global(n)) if &**n == "print")
             && !self.defs.contains_key("print")
         {
-            if let Some(k) = self.print_to_file(sc, args, &e.span)? {
-                return one(s, k);
-            }
-            return one(s, StmtKind::Print(self.print_template(sc, args, &e.span)?));
+            return one(s, self.print_stmt(sc, s, args, &e.span)?);
         }
         if let Some(k) = self.log_stmt(sc, e)? {
             return one(s, k);

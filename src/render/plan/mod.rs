@@ -97,6 +97,7 @@ mod result_cancelled;
 mod runner;
 mod scope;
 mod sentinel;
+mod sets;
 mod shield;
 mod slices;
 mod small_sets;
@@ -232,6 +233,7 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         header: RefCell::new(None),
         hoisted_names: RefCell::new(HashSet::new()),
         fn_params: fn_values::fn_params(program),
+        unended: RefCell::new(HashSet::new()),
     };
     p.scan(&program.module.body);
     let mut functions = Vec::new();
@@ -246,6 +248,7 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         functions,
         statics,
         statement_count: program.statement_count,
+        unended: p.unended.take(),
     };
     let fallible = ir::raises::fallible(&planned);
     for (name, span) in ir::raises::unpropagated(&planned, &fallible) {
@@ -278,7 +281,10 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         });
     }
     let Demo {
-        functions, statics, ..
+        functions,
+        statics,
+        unended,
+        ..
     } = planned;
     blockers.sort_by_key(|b| (b.span.start, b.span.end));
     blockers.dedup_by(|a, b| a.span == b.span && a.construct == b.construct);
@@ -287,6 +293,7 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         functions,
         statics,
         statement_count: program.statement_count,
+        unended,
     });
     (demo, blockers)
 }
@@ -352,6 +359,8 @@ struct Planner<'p> {
     kept: RefCell<HashSet<std::ops::Range<usize>>>,
     /// Parameters that take functions of the module (see [`fn_values`]).
     fn_params: fn_values::FnParams,
+    /// The `print` statements whose `end=` leaves the line unfinished.
+    unended: RefCell<HashSet<ir::ast::StmtId>>,
 }
 
 /// The module-level statements, the `if __name__ == "__main__":` body included.

@@ -76,14 +76,19 @@ impl Planner<'_> {
         Ok(Template { parts: out })
     }
 
-    /// What `print(...)` prints: its arguments joined by `sep`.
+    /// What `print(...)` prints: its arguments joined by `sep`, then its
+    /// `end=` less a final newline, and whether that end finishes the line
+    /// (`println!`) or not (`print!`, see [`Demo::unended`]).
+    ///
+    /// [`Demo::unended`]: crate::render::plan::ir::ast::Demo::unended
     pub(super) fn print_template(
         &self,
         sc: &Scope,
         args: &[Arg],
         span: &Range<usize>,
-    ) -> Result<Template> {
+    ) -> Result<(Template, bool)> {
         let mut sep = " ".to_string();
+        let mut end = "\n".to_string();
         let mut values = Vec::new();
         for a in args {
             match a {
@@ -93,24 +98,20 @@ impl Planner<'_> {
                         return refuse(
                             &v.span,
                             format!("a computed `{k}=`"),
-                            "the Rust listing needs `sep=` as a string literal",
+                            format!("the Rust listing needs `{k}=` as a string literal"),
                         );
                     };
                     if &**k == "sep" {
                         sep = s.to_string();
-                    } else if &**s != "\n" {
-                        return refuse(
-                            &v.span,
-                            "`print(..., end=...)`",
-                            "the Rust listing prints whole lines with `println!`",
-                        );
+                    } else {
+                        end = s.to_string();
                     }
                 }
                 _ => {
                     return refuse(
                         span,
                         "this argument of `print`",
-                        "the Rust listing translates `print` with positional arguments, `sep=` and `end=\"\\n\"`",
+                        "the Rust listing translates `print` with positional arguments, `sep=` and `end=`",
                     );
                 }
             }
@@ -135,6 +136,8 @@ impl Planner<'_> {
                 _ => parts.push(Part::Hole(v)),
             }
         }
-        Ok(Template { parts })
+        let ends_line = end.ends_with('\n');
+        push_text(&mut parts, end.strip_suffix('\n').unwrap_or(&end));
+        Ok((Template { parts }, ends_line))
     }
 }

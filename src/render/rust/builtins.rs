@@ -305,6 +305,21 @@ pub(super) fn builtin(f: Builtin, args: &[Code]) -> Code {
             }
             _ => first.clone(),
         },
+        // A `BTreeSet` iterates in sorted order.
+        Builtin::Sorted if let Ty::Set(t) = &first.ty => {
+            let items = if first.fresh {
+                "into_iter()"
+            } else {
+                "iter().cloned()"
+            };
+            let mut c = Code::new(
+                format!("{}.{items}.collect::<Vec<_>>()", first.wrap(10)),
+                Ty::List(t.clone()),
+                10,
+            );
+            c.fresh = true;
+            c
+        }
         Builtin::Sorted => {
             let mut c = Code::new(
                 format!("sorted({})", list(first).text),
@@ -328,6 +343,8 @@ fn list(c: &Code) -> Code {
         )
     } else if let Ty::Dict(..) = c.ty {
         format!("{}.keys().cloned().collect::<Vec<_>>()", c.wrap(10))
+    } else if let Ty::Set(_) = c.ty {
+        format!("{}.iter().cloned().collect::<Vec<_>>()", c.wrap(10))
     } else {
         c.owned()
     };

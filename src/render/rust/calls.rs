@@ -62,7 +62,7 @@ impl Renderer<'_> {
                     }
                     _ => c.owned(),
                 },
-                Ty::List(_) | Ty::Dict(..) | Ty::Tuple(_) => c.owned(),
+                Ty::List(_) | Ty::Dict(..) | Ty::Set(_) | Ty::Tuple(_) => c.owned(),
                 Ty::Queue(_) => match &arg.kind {
                     ExprKind::Var(v) => self.queue_args(&call.name, &pname, v),
                     _ => c.text,

@@ -79,7 +79,7 @@ impl Code {
         match self.ty {
             Ty::Int => Code::new(format!("{} != 0", self.wrap(5)), Ty::Bool, 4),
             Ty::Float => Code::new(format!("{} != 0.0", self.wrap(5)), Ty::Bool, 4),
-            Ty::Str | Ty::List(_) | Ty::Dict(..) => {
+            Ty::Str | Ty::List(_) | Ty::Dict(..) | Ty::Set(_) => {
                 Code::new(format!("!{}.is_empty()", self.wrap(10)), Ty::Bool, 7)
             }
             Ty::Option(_) => super::options::truth(self).unwrap_or_else(|| self.clone()),
@@ -98,7 +98,7 @@ impl Code {
             format!("{}.collect::<Vec<_>>()", self.wrap(10))
         } else if matches!(
             self.ty,
-            Ty::List(_) | Ty::Dict(..) | Ty::Tuple(_) | Ty::Mixed
+            Ty::List(_) | Ty::Dict(..) | Ty::Set(_) | Ty::Tuple(_) | Ty::Mixed
         ) && !self.fresh
         {
             format!("{}.clone()", self.wrap(10))
@@ -237,6 +237,10 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
         Builtin::Kept | Builtin::Rest => unreachable!("written by `Renderer::kept_iter`"),
         Builtin::Slice => unreachable!("written by `Renderer::slice`"),
         Builtin::SmallSet => unreachable!("written by `Renderer::small_set`"),
+        Builtin::Set => unreachable!("written by `Renderer::set_of`"),
+        Builtin::Union | Builtin::Intersection => {
+            unreachable!("written by `Renderer::set_operator`")
+        }
         Builtin::IsInstance => unreachable!("written by `Renderer::isinstance`"),
         Builtin::Abs => Code::new(format!("{}.abs()", first.wrap(10)), first.ty.clone(), 10),
         Builtin::Min | Builtin::Max if args.len() > 1 => {
@@ -252,6 +256,12 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
                 text = format!("{text}.{m}({})", a.text);
             }
             Code::new(text, if float { Ty::Float } else { first.ty.clone() }, 10)
+        }
+        // A `BTreeSet`'s least and greatest items are its first and last.
+        Builtin::Min | Builtin::Max if let Ty::Set(t) = &first.ty => {
+            let end = if f == Builtin::Min { "first" } else { "last" };
+            let text = format!("{}.{end}().cloned().unwrap()", first.wrap(10));
+            Code::new(text, (**t).clone(), 10)
         }
         Builtin::Min | Builtin::Max => {
             let m = if f == Builtin::Min { "min" } else { "max" };

@@ -90,11 +90,12 @@ impl Renderer<'_> {
         out
     }
 
-    /// `x in xs` (`not in` when `!yes`): a dict's key, a list's item or a
-    /// string's substring.
+    /// `x in xs` (`not in` when `!yes`): a dict's key, a set's or a list's
+    /// item, or a string's substring.
     pub(super) fn contains(&mut self, yes: bool, x: &Code, xs: &Code) -> Code {
         let test = match &xs.ty {
             Ty::Dict(..) => format!("{}.contains_key({})", xs.wrap(10), key(x)),
+            Ty::Set(_) => format!("{}.contains({})", xs.wrap(10), key(x)),
             Ty::Str => format!("{}.contains({})", xs.wrap(10), x.borrowed()),
             Ty::List(t) if **t == Ty::Str && x.str_ref => {
                 format!("{}.iter().any(|item| item == {})", xs.wrap(10), x.text)

@@ -102,7 +102,9 @@ impl Renderer<'_> {
                         _ if t == Ty::Number => super::numbers::number(c),
                         _ if t == Ty::Mixed => super::mixed::py_value(c),
                         // A list of lists holds its own copies.
-                        Ty::List(_) | Ty::Dict(..) | Ty::Tuple(_) | Ty::Mixed => c.owned(),
+                        Ty::List(_) | Ty::Dict(..) | Ty::Set(_) | Ty::Tuple(_) | Ty::Mixed => {
+                            c.owned()
+                        }
                         Ty::Object(_) if !c.fresh => format!("{}.clone()", c.wrap(10)),
                         _ => c.text.clone(),
                     })
@@ -157,7 +159,7 @@ impl Renderer<'_> {
             ExprKind::Unary(UnaryOp::Not, x) => {
                 let x = self.expr(x);
                 match x.ty {
-                    Ty::Str | Ty::List(_) | Ty::Dict(..) => {
+                    Ty::Str | Ty::List(_) | Ty::Dict(..) | Ty::Set(_) => {
                         Code::new(format!("{}.is_empty()", x.wrap(10)), Ty::Bool, 10)
                     }
                     Ty::Int => Code::new(format!("{} == 0", x.wrap(5)), Ty::Bool, 4),
@@ -253,6 +255,10 @@ impl Renderer<'_> {
             ExprKind::Call(f @ (Builtin::Kept | Builtin::Rest), args) => self.kept_iter(*f, args),
             ExprKind::Call(Builtin::Slice, args) => self.slice(args),
             ExprKind::Call(Builtin::SmallSet, args) => self.small_set(args),
+            ExprKind::Call(Builtin::Set, args) => self.set_of(args),
+            ExprKind::Call(op @ (Builtin::Union | Builtin::Intersection), args) => {
+                self.set_operator(*op, args)
+            }
             ExprKind::Call(Builtin::IsInstance, args) => self.isinstance(args),
             ExprKind::Call(f, args) if super::closures::keyed(args) => self.keyed(*f, args),
             ExprKind::Call(f, args) if f.is_adapter() => self.iter_builtin(*f, args),
@@ -485,6 +491,9 @@ impl Renderer<'_> {
         use BinaryOp::*;
         if let Some(test) = super::options::none_test(op, &a, &b) {
             return test;
+        }
+        if let Some(difference) = super::small_sets::difference(op, &a, &b) {
+            return difference;
         }
         let prec = match op {
             Or => 1,

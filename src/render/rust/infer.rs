@@ -213,6 +213,7 @@ impl Types {
                                 | StrMethod::Insert
                                 | StrMethod::Extend
                                 | StrMethod::SetItem
+                                | StrMethod::Add
                         )
                     {
                         grown.push((list, *m, &args[0], arg));
@@ -236,6 +237,7 @@ impl Types {
                 let ty = self.expr_ty(name, arg);
                 let ty = match m {
                     StrMethod::Extend => ty,
+                    StrMethod::Add => Ty::Set(Box::new(ty)),
                     StrMethod::SetItem => match self.var(name, list) {
                         Ty::Dict(..) => Ty::Dict(Box::new(self.expr_ty(name, key)), Box::new(ty)),
                         _ => Ty::List(Box::new(ty)),

@@ -28,6 +28,9 @@ impl Renderer<'_> {
         if let Some(c) = super::str_pad::method(m, x, &args) {
             return c;
         }
+        if let Some(c) = super::small_sets::method(m, x, &args) {
+            return c;
+        }
         if let Some(c) = super::str_search::method(m, x, &args) {
             return c;
         }

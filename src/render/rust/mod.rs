@@ -107,6 +107,7 @@ mod promoted;
 mod recursion;
 mod scoped;
 mod sentinel;
+mod set_uses;
 mod shared_handle;
 mod short_block;
 mod slices;

@@ -102,6 +102,7 @@ pub(super) fn mutated_args(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                         let what = match ty {
                             Ty::List(_) | Ty::Dict(..) => "a list or dict",
                             Ty::Object(_) => "an object",
+                            Ty::Set(_) => "a set",
                             _ => continue,
                         };
                         if uses(f, v) > 1 {

@@ -382,7 +382,7 @@ impl Renderer<'_> {
         let c = self.expr(value);
         let text = match ty {
             Ty::Float if c.ty == Ty::Int => c.as_f64().text,
-            Ty::Str | Ty::List(_) | Ty::Dict(..) | Ty::Tuple(_) => c.owned(),
+            Ty::Str | Ty::List(_) | Ty::Dict(..) | Ty::Set(_) | Ty::Tuple(_) => c.owned(),
             _ => c.text,
         };
         self.line(format!("{target} = {text};"));

@@ -1,11 +1,15 @@
-//! A set comprehension of ints below 8 ([`Builtin::SmallSet`]): a
-//! `BTreeSet`, whose sorted order is the one CPython keeps such a set in,
-//! printed as Python prints a set (`{0, 1}`, `set()` when empty).
+//! Sets as `BTreeSet`s: a set comprehension of ints below 8
+//! ([`Builtin::SmallSet`]), whose sorted order is the one CPython keeps
+//! such a set in, printed as Python prints a set (`{0, 1}`, `set()` when
+//! empty); `set()`, `set(xs)` and `{a, b}` ([`Builtin::Set`]), with `add`
+//! (`insert`) and `discard` (`remove`), `|`, `&` and `-` (`BTreeSet`'s own
+//! operators, on borrowed sets). Where a set may be printed or
+//! iterated is checked in `set_uses`.
 
 use super::Renderer;
 use super::code::Code;
 use super::types::Ty;
-use crate::render::plan::ir::expr::Expr;
+use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, StrMethod};
 
 const PY_SET: &[&str] = &[
     "/// Python's `str` of a set of ints: `{0, 1, 2}`, or `set()` when empty.",
@@ -49,4 +53,76 @@ impl Renderer<'_> {
         out.fresh = true;
         out
     }
+}
+
+impl Renderer<'_> {
+    /// `set()`, `set(xs)` or `{a, b}`: an empty `BTreeSet`, the items of
+    /// `xs` collected, or `BTreeSet::from` an array of the items.
+    pub(super) fn set_of(&mut self, args: &[Expr]) -> Code {
+        self.use_("std::collections", "BTreeSet");
+        let (text, elem) = match args {
+            [] => ("BTreeSet::new()".to_string(), Ty::Unknown),
+            [list] if let ExprKind::List(items) = &list.kind => {
+                let items: Vec<Code> = items.iter().map(|x| self.expr(x)).collect();
+                let elem = items.first().map_or(Ty::Unknown, |c| c.ty.clone());
+                let items: Vec<String> = items.iter().map(Code::owned).collect();
+                (format!("BTreeSet::from([{}])", items.join(", ")), elem)
+            }
+            [xs] => {
+                let c = self.expr(xs);
+                let iter = match &c.ty {
+                    _ if c.range => c.wrap(10),
+                    Ty::Str => format!("{}.chars().map(String::from)", c.wrap(10)),
+                    Ty::Dict(..) => format!("{}.keys().cloned()", c.wrap(10)),
+                    _ => format!("{}.iter().cloned()", c.wrap(10)),
+                };
+                (format!("{iter}.collect::<BTreeSet<_>>()"), c.ty.elem())
+            }
+            _ => unreachable!("`set` takes one argument at most"),
+        };
+        let mut out = Code::new(text, Ty::Set(Box::new(elem)), 10);
+        out.fresh = true;
+        out
+    }
+}
+
+/// `s.add(x)` (`insert`) or `s.discard(x)` (`remove`) of a set; `None`
+/// for another method.
+pub(super) fn method(m: StrMethod, x: &Code, args: &[Code]) -> Option<Code> {
+    let [v] = args else { return None };
+    let obj = x.wrap(10);
+    let text = match m {
+        StrMethod::Add => format!("{obj}.insert({})", v.owned()),
+        StrMethod::Discard => format!("{obj}.remove({})", super::dicts::key(v)),
+        _ => return None,
+    };
+    Some(Code::new(text, Ty::Unit, 10))
+}
+
+impl Renderer<'_> {
+    /// `a | b` or `a & b` of two sets: `&a | &b`, `&a & &b`.
+    pub(super) fn set_operator(&mut self, op: Builtin, args: &[Expr]) -> Code {
+        let [a, b] = args else {
+            unreachable!("two operands")
+        };
+        let (a, b) = (self.expr(a), self.expr(b));
+        let symbol = if op == Builtin::Union { "|" } else { "&" };
+        operated(symbol, &a, &b)
+    }
+}
+
+/// `a - b` of two sets: `&a - &b`; `None` for another operation.
+pub(super) fn difference(op: BinaryOp, a: &Code, b: &Code) -> Option<Code> {
+    (op == BinaryOp::Sub && matches!(a.ty, Ty::Set(_))).then(|| operated("-", a, b))
+}
+
+/// A new set of `a` and `b` borrowed, with the operator `symbol` between.
+fn operated(symbol: &str, a: &Code, b: &Code) -> Code {
+    let ty = match &a.ty {
+        Ty::Set(t) if **t == Ty::Unknown => b.ty.clone(),
+        t => t.clone(),
+    };
+    let mut out = Code::new(format!("&{} {symbol} &{}", a.wrap(10), b.wrap(10)), ty, 3);
+    out.fresh = true;
+    out
 }

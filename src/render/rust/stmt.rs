@@ -69,6 +69,10 @@ impl Renderer<'_> {
                 field,
                 value,
             } => self.set_field(object, field, value),
+            StmtKind::Print(t) if self.demo.unended.contains(&s.id) => self.print_line(t, "print!"),
+            StmtKind::Eprint(t) if self.demo.unended.contains(&s.id) => {
+                self.print_line(t, "eprint!")
+            }
             StmtKind::Print(t) => self.print_line(t, "println!"),
             StmtKind::Eprint(t) => self.print_line(t, "eprintln!"),
             StmtKind::Note(text) => {

@@ -314,7 +314,7 @@ impl Types {
                     BinaryOp::Pow if negative(b_expr) => Ty::Float,
                     _ if a == Ty::Float || b == Ty::Float => Ty::Float,
                     _ if a == Ty::Str || b == Ty::Str => Ty::Str,
-                    _ if matches!(a, Ty::List(_)) => a,
+                    _ if matches!(a, Ty::List(_) | Ty::Set(_)) => a,
                     _ => Ty::Int,
                 }
             }
@@ -366,6 +366,13 @@ impl Types {
                     Builtin::Sorted | Builtin::List => Ty::List(Box::new(first.elem())),
                     Builtin::Kept | Builtin::Rest | Builtin::Slice => first,
                     Builtin::SmallSet => Ty::Set(Box::new(first.elem())),
+                    Builtin::Set => Ty::Set(Box::new(first.elem())),
+                    Builtin::Union | Builtin::Intersection => match first {
+                        Ty::Set(t) if *t == Ty::Unknown => {
+                            args.get(1).map_or(Ty::Set(t), |b| self.expr_ty(f, b))
+                        }
+                        t => t,
+                    },
                     Builtin::Enumerate
                     | Builtin::Zip
                     | Builtin::Reversed

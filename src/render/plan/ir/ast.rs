@@ -18,6 +18,10 @@ pub struct Demo {
     pub statics: Vec<(String, Expr)>,
     /// Number of statements: every [`StmtId`] is below it.
     pub statement_count: u32,
+    /// The `print` statements given an `end=` that does not finish the
+    /// line: their template ends with that end, and the listing writes
+    /// them with `print!` (or `eprint!`).
+    pub unended: std::collections::HashSet<StmtId>,
 }
 
 impl Demo {

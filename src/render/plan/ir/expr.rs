@@ -189,6 +189,10 @@ pub enum StrMethod {
     Partition,
     /// `del xs[i]` or `del d[k]`.
     Del,
+    /// `s.add(x)` of a set.
+    Add,
+    /// `s.discard(x)` of a set: `x` taken out if there.
+    Discard,
 }
 
 impl StrMethod {
@@ -251,6 +255,8 @@ impl StrMethod {
                 | StrMethod::Reverse
                 | StrMethod::Clear
                 | StrMethod::Del
+                | StrMethod::Add
+                | StrMethod::Discard
         )
     }
 }
@@ -381,6 +387,13 @@ pub enum Builtin {
     /// A set comprehension of ints below 8 (`{n % 4 for n in xs}`), of its
     /// list comprehension: a `BTreeSet`, sorted as CPython keeps such a set.
     SmallSet,
+    /// `set()`, `set(xs)` or `{a, b}` (of the list of its items): a
+    /// `BTreeSet`.
+    Set,
+    /// `a | b` of two sets: their union.
+    Union,
+    /// `a & b` of two sets: their intersection.
+    Intersection,
     /// `isinstance(x, cls)` of built-in classes, which the type of `x`
     /// decides: the value, then the classes' names as one string literal
     /// (`"int float"`).
@@ -435,7 +448,9 @@ impl Builtin {
                 Builtin::Kept => "iter",
                 Builtin::Rest => "list",
                 Builtin::Slice => "slice",
-                Builtin::SmallSet => "set",
+                Builtin::SmallSet | Builtin::Set => "set",
+                Builtin::Union => "operator.or_",
+                Builtin::Intersection => "operator.and_",
                 Builtin::IsInstance => "isinstance",
                 _ => "operator.getitem",
             },
