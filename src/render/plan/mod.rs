@@ -54,6 +54,7 @@ mod event_loop;
 mod exc_cause;
 mod exc_class;
 mod exc_fields;
+mod exc_recursion;
 mod exc_star;
 mod executor;
 mod expr;
@@ -237,12 +238,13 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
     let mut statics = p.plan_statics();
     statics.extend(p.class_statics());
     let mut blockers = p.blockers.into_inner();
-    let planned = Demo {
+    let mut planned = Demo {
         entry: String::new(),
         functions,
         statics,
         statement_count: program.statement_count,
     };
+    exc_recursion::bound(&mut planned);
     let fallible = ir::raises::fallible(&planned);
     for (name, span) in ir::raises::unpropagated(&planned, &fallible) {
         if cancel_token::in_token_branch(&planned, &p.cancellable, &span) {

@@ -75,7 +75,7 @@ const LOOPS: &str = "the plan translates `break` and `continue` inside a `for`, 
 
 /// Python's built-in exception classes that a program raises with a
 /// message: an `Error` variant each in the Rust listing.
-pub(super) const EXCEPTIONS: [&str; 15] = [
+pub(super) const EXCEPTIONS: [&str; 16] = [
     "Exception",
     "ArithmeticError",
     "AssertionError",
@@ -87,6 +87,7 @@ pub(super) const EXCEPTIONS: [&str; 15] = [
     "NotImplementedError",
     "OSError",
     "PermissionError",
+    "RecursionError",
     "RuntimeError",
     "TypeError",
     "ValueError",
