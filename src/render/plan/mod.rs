@@ -56,6 +56,8 @@ mod exc_class;
 mod exc_fields;
 mod exc_recursion;
 mod exc_star;
+mod exc_unreached;
+mod exc_zero_literal;
 mod executor;
 mod expr;
 mod expr_stmt;
@@ -261,6 +263,7 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         });
     }
     blockers.extend(one_type::printed_mixed(&planned));
+    blockers.extend(exc_unreached::after_raise(&planned));
     blockers.extend(coroutine_exit::misplaced(&planned, &fallible));
     blockers.extend(pending_tasks::misplaced(&planned, &fallible));
     blockers.extend(deadline_awaits::failing_under_deadline(&planned, &fallible));

@@ -168,7 +168,7 @@ impl Planner<'_> {
             let into = into.map(|t| self.target(sc, t, &s.span)).transpose()?;
             return one(s, self.awaited(sc, c, into)?);
         }
-        if let Some(raise) = self.failing_sum(s) {
+        if let Some(raise) = self.failing_sum(s).or_else(|| self.failing_division(s)) {
             return one(s, raise);
         }
         self.loops_kept(s, &rest[1..])?;
