@@ -20,6 +20,9 @@ impl Planner<'_> {
         if let Some(k) = self.filter_none(sc, f, args)? {
             return Ok(k);
         }
+        if let Some(k) = self.exception_text(f, args) {
+            return Ok(k);
+        }
         if let Some(k) = self.exception_isinstance(f, args) {
             return Ok(k);
         }

@@ -54,7 +54,7 @@ mod event_loop;
 mod exc_cause;
 mod exc_class;
 mod exc_fields;
-mod exc_isinstance;
+mod exc_made;
 mod exc_recursion;
 mod exc_star;
 mod exc_unreached;

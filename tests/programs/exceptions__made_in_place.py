@@ -1,4 +1,4 @@
-# covers: isinstance of built-in exceptions against their bases: LookupError, ArithmeticError, OSError, BaseException
+# covers: exceptions made in place: isinstance against their bases (LookupError, ArithmeticError, OSError, BaseException), str and repr
 import asyncio
 
 
@@ -11,6 +11,10 @@ async def main():
     if not cancelled:
         print("CancelledError is no Exception")
     print(isinstance(asyncio.CancelledError(), BaseException), isinstance(ValueError(1, 2), TypeError))
+    print(str(KeyError("k")), str(KeyError(1)), repr(KeyError("k")))
+    print(repr(ValueError()), str(ValueError(1, "a")), repr(RuntimeError("it's", 2.5, None)))
+    text = str(ZeroDivisionError("z"))
+    print(f"[{text}]", repr(TypeError()))
 
 
 asyncio.run(main())

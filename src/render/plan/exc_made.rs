@@ -1,9 +1,12 @@
-//! `isinstance(KeyError("k"), LookupError)`: an exception of a built-in
-//! class made there, with literal arguments, tested against built-in
-//! exception classes. Python's class hierarchy decides the answer before
-//! the program runs, so the listing writes it as `true` or `false`.
+//! An exception of a built-in class made in place with literal
+//! arguments, as `KeyError("k")`, whose only use is a question Python
+//! answers before the program runs: `isinstance(KeyError("k"),
+//! LookupError)` (its class hierarchy decides: the listing writes `true`
+//! or `false`), `str(KeyError("k"))` and `repr(KeyError("k"))` (the text
+//! Python gives: `'k'`, `KeyError('k')`).
 
 use super::Planner;
+use crate::program::Literal;
 use crate::program::{self as py, Arg, ExprKind as E, Module, Name};
 use crate::render::plan::ir::expr::ExprKind;
 use crate::render::plan::ir::value::Value;
@@ -110,4 +113,56 @@ impl Planner<'_> {
         }
         None
     }
+
+    /// `str(Class(literals...))` or `repr(...)` of a built-in exception
+    /// class as the text Python gives; `None` for another call.
+    pub(super) fn exception_text(&self, f: &py::Expr, args: &[Arg]) -> Option<ExprKind> {
+        let E::Name(Name::Global(n)) = &f.kind else {
+            return None;
+        };
+        let [Arg::Positional(x)] = args else {
+            return None;
+        };
+        let repr = match &**n {
+            "str" => false,
+            "repr" => true,
+            _ => return None,
+        };
+        if self.defs.contains_key(&**n) {
+            return None;
+        }
+        let E::Call(made, made_args) = &x.kind else {
+            return None;
+        };
+        let class = self.builtin_exception_class(made)?;
+        let values: Vec<Value> = made_args
+            .iter()
+            .map(|a| match a {
+                Arg::Positional(e) => value(e),
+                _ => None,
+            })
+            .collect::<Option<_>>()?;
+        let reprs: Vec<String> = values.iter().map(Value::repr).collect();
+        let text = match (repr, values.as_slice()) {
+            (true, _) => format!("{class}({})", reprs.join(", ")),
+            (false, []) => String::new(),
+            (false, [one]) if class == "KeyError" => one.repr(),
+            (false, [one]) => one.to_string(),
+            (false, _) => format!("({})", reprs.join(", ")),
+        };
+        Some(ExprKind::Lit(Value::Str(text.into())))
+    }
+}
+
+/// The value of a literal that Python's `str` and `repr` write as
+/// [`Value`] does.
+fn value(e: &py::Expr) -> Option<Value> {
+    Some(match &e.kind {
+        E::Literal(Literal::None) => Value::None,
+        E::Literal(Literal::Bool(b)) => Value::Bool(*b),
+        E::Literal(Literal::Int(n)) => Value::Int(*n),
+        E::Literal(Literal::Float(x)) => Value::Float(*x),
+        E::Literal(Literal::Str(s)) => Value::Str(s.clone()),
+        _ => return None,
+    })
 }
