@@ -55,6 +55,7 @@ mod exc_cause;
 mod exc_class;
 mod exc_fields;
 mod exc_made;
+mod exc_names;
 mod exc_recursion;
 mod exc_star;
 mod exc_unreached;
