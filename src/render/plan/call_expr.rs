@@ -26,6 +26,12 @@ impl Planner<'_> {
         if let Some(k) = self.set_method(sc, f, args)? {
             return Ok(k);
         }
+        if let Some(k) = self.exception_text(f, args) {
+            return Ok(k);
+        }
+        if let Some(k) = self.exception_isinstance(f, args) {
+            return Ok(k);
+        }
         if let Some(k) = self.isinstance(sc, f, args)? {
             return Ok(k);
         }

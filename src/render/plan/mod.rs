@@ -54,7 +54,12 @@ mod event_loop;
 mod exc_cause;
 mod exc_class;
 mod exc_fields;
+mod exc_made;
+mod exc_names;
+mod exc_recursion;
 mod exc_star;
+mod exc_unreached;
+mod exc_zero_literal;
 mod executor;
 mod expr;
 mod expr_stmt;
@@ -243,13 +248,14 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
     let mut statics = p.plan_statics();
     statics.extend(p.class_statics());
     let mut blockers = p.blockers.into_inner();
-    let planned = Demo {
+    let mut planned = Demo {
         entry: String::new(),
         functions,
         statics,
         statement_count: program.statement_count,
         unended: p.unended.take(),
     };
+    exc_recursion::bound(&mut planned);
     let fallible = ir::raises::fallible(&planned);
     for (name, span) in ir::raises::unpropagated(&planned, &fallible) {
         if cancel_token::in_token_branch(&planned, &p.cancellable, &span) {
@@ -266,6 +272,7 @@ pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
         });
     }
     blockers.extend(one_type::printed_mixed(&planned));
+    blockers.extend(exc_unreached::after_raise(&planned));
     blockers.extend(coroutine_exit::misplaced(&planned, &fallible));
     blockers.extend(pending_tasks::misplaced(&planned, &fallible));
     blockers.extend(deadline_awaits::failing_under_deadline(&planned, &fallible));

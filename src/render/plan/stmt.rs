@@ -75,7 +75,7 @@ const LOOPS: &str = "the plan translates `break` and `continue` inside a `for`, 
 
 /// Python's built-in exception classes that a program raises with a
 /// message: an `Error` variant each in the Rust listing.
-pub(super) const EXCEPTIONS: [&str; 15] = [
+pub(super) const EXCEPTIONS: [&str; 17] = [
     "Exception",
     "ArithmeticError",
     "AssertionError",
@@ -84,9 +84,11 @@ pub(super) const EXCEPTIONS: [&str; 15] = [
     "IndexError",
     "KeyError",
     "LookupError",
+    "NameError",
     "NotImplementedError",
     "OSError",
     "PermissionError",
+    "RecursionError",
     "RuntimeError",
     "TypeError",
     "ValueError",
@@ -167,7 +169,11 @@ impl Planner<'_> {
             let into = into.map(|t| self.target(sc, t, &s.span)).transpose()?;
             return one(s, self.awaited(sc, c, into)?);
         }
-        if let Some(raise) = self.failing_sum(s) {
+        if let Some(raise) = self
+            .failing_sum(s)
+            .or_else(|| self.failing_division(s))
+            .or_else(|| self.failing_name(s))
+        {
             return one(s, raise);
         }
         self.loops_kept(s, &rest[1..])?;

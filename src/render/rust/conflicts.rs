@@ -35,6 +35,7 @@ pub(super) fn type_conflicts(demo: &Demo) -> Vec<Untranslatable> {
     out.extend(super::set_uses::set_uses(demo, &types));
     out.extend(super::list_joins::join_conflicts(demo, &types));
     out.extend(super::fn_values::signature_conflicts(demo, &types));
+    out.extend(super::return_conflicts::return_conflicts(demo, &types));
     for f in &demo.functions {
         for block in [&f.body, &f.exit] {
             walk(block, &mut |s| {

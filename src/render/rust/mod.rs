@@ -105,6 +105,7 @@ mod printed_handles;
 mod printed_prims;
 mod promoted;
 mod recursion;
+mod return_conflicts;
 mod scoped;
 mod sentinel;
 mod set_uses;

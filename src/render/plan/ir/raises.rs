@@ -329,7 +329,7 @@ fn base(class: &str) -> Option<&'static str> {
     Some(match class {
         "IndexError" | "KeyError" => "LookupError",
         "ZeroDivisionError" => "ArithmeticError",
-        "NotImplementedError" => "RuntimeError",
+        "NotImplementedError" | "RecursionError" => "RuntimeError",
         "ConnectionError" | "FileNotFoundError" | "PermissionError" | "TimeoutError" => "OSError",
         "Exception" | "SystemExit" => "BaseException",
         "BaseException" => return None,
