@@ -82,6 +82,7 @@ mod lambdas;
 mod lazy_items;
 mod logging;
 mod loop_var_after;
+mod membership;
 mod mixed_returns;
 mod module;
 mod nested;

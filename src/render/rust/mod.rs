@@ -63,6 +63,7 @@ mod deletes;
 mod dicts;
 mod dunders;
 mod durations;
+mod empty_lists;
 mod enums;
 mod errors;
 mod event_loop;
@@ -92,6 +93,7 @@ mod mixed;
 mod mixed_extremes;
 mod mutated_args;
 mod names;
+mod narrowed;
 mod nested_call;
 mod nested_spec;
 mod numbers;
@@ -314,6 +316,9 @@ struct Renderer<'a> {
     entry_main: bool,
     /// Loop variables bound by `for x in &xs`: already references.
     borrowed: HashSet<String>,
+    /// Variables that may be `None`, inside a closure that has their
+    /// value: the value's type, innermost last (see `narrowed`).
+    narrowed: Vec<(String, types::Ty)>,
 }
 
 impl<'a> Renderer<'a> {
@@ -358,6 +363,7 @@ impl<'a> Renderer<'a> {
             sync: false,
             taken: HashSet::new(),
             entry_main: false,
+            narrowed: Vec::new(),
         }
     }
 
