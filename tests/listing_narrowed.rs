@@ -158,3 +158,30 @@ fn and_of_a_list_that_is_filled_is_refused() {
     ));
     assert_eq!(line, "// x.py:7:13: an `and` of a list and a number");
 }
+
+#[test]
+fn the_block_of_is_not_none_reads_the_value() {
+    let text = shown(&main_of(
+        "    d = {\"a\": \"x\"}\n    s = d.get(\"a\")\n    if s is not None:\n        \
+         print(s.upper())\n    else:\n        print(\"none\")\n    n = {\"k\": 1}.get(\"k\")\n    \
+         if n is not None:\n        print(n + 1)\n",
+    ));
+    assert!(!text.contains("cannot translate"), "{text}");
+    has_all(
+        &text,
+        &[
+            "    if let Some(s) = s.as_deref() {\n        println!(\"{}\", s.to_uppercase());\n    \
+             } else {\n        println!(\"none\");\n    }",
+            "    if let Some(n) = n {\n        println!(\"{}\", n + 1);\n    }",
+        ],
+    );
+}
+
+#[test]
+fn a_variable_given_a_value_after_none_is_refused() {
+    let line = first_refusal(&main_of(
+        "    best = None\n    for n in [3, 1]:\n        if best is None or n > best:\n            \
+         best = n\n    print(best)\n",
+    ));
+    assert_eq!(line, "// x.py:8:13: `best` given a value after `None`");
+}

@@ -96,6 +96,7 @@ mod names;
 mod narrowed;
 mod nested_call;
 mod nested_spec;
+mod none_vars;
 mod numbers;
 mod objects;
 mod op_errors;

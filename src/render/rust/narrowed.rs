@@ -2,15 +2,16 @@
 //! it: `x and f(x)` calls `f` only on a value, and `a if x is not None
 //! else b` reads `x` in `a` only when it holds one. The listing takes the
 //! value out of the `Option` in a closure (`x.map(|x| ...)`,
-//! `x.map_or(b, |x| a)`), where `x` is the value itself.
+//! `x.map_or(b, |x| a)`), where `x` is the value itself; the block of
+//! `if x is not None:` reads it in `if let Some(x) = x`.
 
 use super::Renderer;
-use super::analysis::{each_expr, stmt_exprs};
+use super::analysis::{assigned_in, each_expr, stmt_exprs};
 use super::code::Code;
 use super::names::ident;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Demo, walk};
+use crate::render::plan::ir::ast::{Block, Demo, walk};
 use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind};
 use crate::render::plan::ir::value::Value;
 
@@ -128,6 +129,40 @@ pub(super) fn unfit(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
 }
 
 impl Renderer<'_> {
+    /// `if x is not None:` of a variable that may be `None`, which the
+    /// block does not bind again: `if let Some(x) = x {`, the block reading
+    /// the value. `false` for another `if`.
+    pub(super) fn if_let_some(
+        &mut self,
+        cond: &Expr,
+        then: &Block,
+        otherwise: &Block,
+        tail: bool,
+    ) -> bool {
+        let Some((x, true)) = none_test(cond) else {
+            return false;
+        };
+        let Ty::Option(t) = self.var_ty(x) else {
+            return false;
+        };
+        if assigned_in(then).contains(x) || self.narrowed_var(x).is_some() {
+            return false;
+        }
+        let option = match *t {
+            _ if t.is_copy() => self.var_code(x).text,
+            Ty::Str => format!("{}.as_deref()", self.var_code(x).wrap(10)),
+            _ => format!("&{}", self.var_code(x).wrap(7)),
+        };
+        let x = x.to_string();
+        self.line(format!("if let Some({}) = {option} {{", ident(&x)));
+        self.narrowed.push((x, *t));
+        self.nested_tail(then, tail);
+        self.narrowed.pop();
+        self.else_chain(otherwise, tail);
+        self.line("}");
+        true
+    }
+
     /// `name` read inside a closure that took its value out of the
     /// `Option`.
     pub(super) fn narrowed_var(&self, name: &str) -> Option<Code> {
