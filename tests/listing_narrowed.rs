@@ -185,3 +185,20 @@ fn a_variable_given_a_value_after_none_is_refused() {
     ));
     assert_eq!(line, "// x.py:8:13: `best` given a value after `None`");
 }
+
+#[test]
+fn none_given_to_a_variable_holding_an_option_is_none() {
+    let text = shown(&main_of(
+        "    d = {\"a\": 1}\n    last = None\n    for k in [\"a\", \"b\"]:\n        \
+         last = d.get(k)\n    print(last)\n    last = None\n    print(last)\n",
+    ));
+    assert!(!text.contains("cannot translate"), "{text}");
+    has_all(
+        &text,
+        &[
+            "let mut last = None;",
+            "last = d.get(k).copied();",
+            "    last = None;\n",
+        ],
+    );
+}

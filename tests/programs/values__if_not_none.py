@@ -1,4 +1,4 @@
-# covers: if x is not None: reads the value of a result that may be None, with and without else
+# covers: if x is not None: reads the value of a result that may be None, with and without else; a variable None, then such a result
 import asyncio
 
 
@@ -10,6 +10,7 @@ async def lookup(phones, name):
 async def main():
     phones = {"ann": "555-0101", "bob": "555-0199"}
     ages = {"ann": 31}
+    last = None
     for name in ["ann", "eve"]:
         phone = await lookup(phones, name)
         if phone is not None:
@@ -19,6 +20,8 @@ async def main():
         age = ages.get(name)
         if age is not None:
             print(name, "is", age, "next year", age + 1)
+        last = age
+    print("last age:", last)
 
 
 asyncio.run(main())

@@ -174,7 +174,10 @@ impl Renderer<'_> {
             self.line(format!("{target} {}= {};", op.python(), rhs.text));
             return;
         }
-        if let Some(empty) = self.empty_list(var, value) {
+        if let Some(empty) = self
+            .empty_list(var, value)
+            .or_else(|| self.none_set(var, value).map(String::from))
+        {
             let b = self.bind(var);
             self.line(format!("{b}{empty};"));
             return;

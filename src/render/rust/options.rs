@@ -39,6 +39,11 @@ pub(super) fn none_ty(f: &Function) -> Ty {
 }
 
 impl Renderer<'_> {
+    /// `x = None` of a variable that holds an `Option`: `x = None`.
+    pub(super) fn none_set(&self, var: &str, value: &Expr) -> Option<&'static str> {
+        (is_none(value) && matches!(self.var_ty(var), Ty::Option(_))).then_some("None")
+    }
+
     /// Whether `name` is the variable of a `for` loop of the function.
     fn loop_var(&self, name: &str) -> bool {
         let Some(f) = self.demo.functions.iter().find(|f| f.name == self.func) else {
