@@ -142,9 +142,9 @@ fn a_computed_left_operand_kept_is_refused() {
 }
 
 #[test]
-fn and_of_a_value_that_may_be_none_kept_is_refused() {
+fn and_of_a_value_that_may_be_none_and_another_type_kept_is_refused() {
     let line = first_refusal(&lookup_program(
-        "    name = await lookup(\"a\")\n    print(name and name.upper())\n",
+        "    name = await lookup(\"a\")\n    print(name and len(name))\n",
     ));
     assert!(
         line.ends_with("an `and` of a value that may be `None`"),

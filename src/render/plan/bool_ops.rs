@@ -5,7 +5,8 @@
 //! which the listing writes as a test where Python tests the value and as
 //! the operand Python returns where it keeps it.
 
-use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind};
+use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, UnaryOp};
+use crate::render::plan::ir::value::Value;
 
 /// The truth of `e` when its text alone tells it.
 fn known_truth(e: &Expr) -> Option<bool> {
@@ -41,4 +42,13 @@ pub(super) fn chain(op: BinaryOp, operands: Vec<Expr>) -> ExprKind {
         });
     }
     acc.expect("a bool op has operands").kind
+}
+
+/// `not x`: `True` or `False` at once where the text of `x` tells its
+/// truth (`not None`, `not []`, `not 0`).
+pub(super) fn not(x: Expr) -> ExprKind {
+    match known_truth(&x) {
+        Some(truth) => ExprKind::Lit(Value::Bool(!truth)),
+        None => ExprKind::Unary(UnaryOp::Not, Box::new(x)),
+    }
 }

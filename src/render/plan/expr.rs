@@ -351,9 +351,7 @@ impl Planner<'_> {
                     _ => ExprKind::Unary(UnaryOp::Neg, Box::new(x)),
                 }
             }
-            E::UnaryOp(py::UnaryOp::Not, x) => {
-                ExprKind::Unary(UnaryOp::Not, Box::new(self.expr(sc, x)?))
-            }
+            E::UnaryOp(py::UnaryOp::Not, x) => super::bool_ops::not(self.expr(sc, x)?),
             E::UnaryOp(op, _) => {
                 let sym = if *op == py::UnaryOp::Pos { "+" } else { "~" };
                 return refuse(
@@ -405,6 +403,11 @@ impl Planner<'_> {
                     compare(*op, &e.span)?,
                     Box::new(self.expr(sc, first)?),
                     Box::new(self.expr(sc, b)?),
+                ),
+                [(op @ (CmpOp::In | CmpOp::NotIn), b)] => ExprKind::Binary(
+                    compare(*op, &e.span)?,
+                    Box::new(self.expr(sc, first)?),
+                    Box::new(super::membership::container(self.expr(sc, b)?)),
                 ),
                 [(op, b)] => ExprKind::Binary(
                     compare(*op, &e.span)?,

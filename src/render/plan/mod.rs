@@ -88,6 +88,7 @@ mod lambdas;
 mod lazy_items;
 mod logging;
 mod loop_var_after;
+mod membership;
 mod mixed_returns;
 mod module;
 mod nested;

@@ -180,25 +180,27 @@ pub(super) fn str_leaves<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
 /// The variables a block (nested blocks included) assigns.
 pub(super) fn assigned_in(block: &Block) -> HashSet<String> {
     let mut out = HashSet::new();
-    walk(block, &mut |s| {
-        let name = match &s.kind {
-            StmtKind::Set { var, .. } => Some(var),
-            StmtKind::Await { into: Some(v), .. }
-            | StmtKind::Join { into: Some(v), .. }
-            | StmtKind::Gather { into: Some(v), .. }
-            | StmtKind::WaitFor { into: Some(v), .. }
-            | StmtKind::TimedWait { into: Some(v), .. }
-            | StmtKind::CallFn { into: Some(v), .. }
-            | StmtKind::Shield { into: Some(v), .. }
-            | StmtKind::RunBlocking { into: Some(v), .. } => Some(v),
-            StmtKind::Collect { into, .. }
-            | StmtKind::Receive { into, .. }
-            | StmtKind::Submit { into, .. } => Some(into),
-            _ => None,
-        };
-        out.extend(name.cloned());
-    });
+    walk(block, &mut |s| out.extend(binds(s).cloned()));
     out
+}
+
+/// The variable a statement itself assigns.
+pub(super) fn binds(s: &Stmt) -> Option<&String> {
+    match &s.kind {
+        StmtKind::Set { var, .. } => Some(var),
+        StmtKind::Await { into: Some(v), .. }
+        | StmtKind::Join { into: Some(v), .. }
+        | StmtKind::Gather { into: Some(v), .. }
+        | StmtKind::WaitFor { into: Some(v), .. }
+        | StmtKind::TimedWait { into: Some(v), .. }
+        | StmtKind::CallFn { into: Some(v), .. }
+        | StmtKind::Shield { into: Some(v), .. }
+        | StmtKind::RunBlocking { into: Some(v), .. } => Some(v),
+        StmtKind::Collect { into, .. }
+        | StmtKind::Receive { into, .. }
+        | StmtKind::Submit { into, .. } => Some(into),
+        _ => None,
+    }
 }
 
 /// The variables a block (nested blocks included) reads.

@@ -174,6 +174,14 @@ impl Renderer<'_> {
             self.line(format!("{target} {}= {};", op.python(), rhs.text));
             return;
         }
+        if let Some(empty) = self
+            .empty_list(var, value)
+            .or_else(|| self.none_set(var, value).map(String::from))
+        {
+            let b = self.bind(var);
+            self.line(format!("{b}{empty};"));
+            return;
+        }
         let c = self.expr(value);
         let rhs = if target_ty == Ty::Float && c.ty == Ty::Int {
             c.as_f64().text
@@ -197,7 +205,9 @@ impl Renderer<'_> {
         if self.vec_lines(&b, &rhs, ";") || self.map_lines(&b, &rhs, ";") {
             return;
         }
-        if let Some(lines) = super::wrap::if_else_lines(&rhs) {
+        if let Some(lines) =
+            super::wrap::if_else_lines(&rhs).or_else(|| super::wrap::closure_block_lines(&rhs))
+        {
             let last = lines.len() - 1;
             for (i, l) in lines.into_iter().enumerate() {
                 match i {

@@ -10,7 +10,7 @@ use super::analysis::{each_expr, stmt_exprs};
 use super::code::Code;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Demo, StmtKind, walk};
+use crate::render::plan::ir::ast::{Block, Demo, StmtKind, walk};
 use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, UnaryOp};
 use crate::render::plan::ir::primitive::PrimOp;
 use std::collections::HashSet;
@@ -23,6 +23,11 @@ enum Kept {
     Branch,
     /// `x or default` of an `x` that may be `None`.
     OrDefault,
+    /// `x and f(x)` of a variable `x` that may be `None`, `f(x)` of the
+    /// value's type.
+    AndThen,
+    /// `xs and y` of a list that is always empty: `xs` itself.
+    Empty,
 }
 
 /// Whether Python's truth of a value of `t` is a test the listing writes.
@@ -38,6 +43,9 @@ fn testable(t: &Ty) -> bool {
 pub(super) fn value_ty(op: BinaryOp, a: Ty, b: Ty) -> Ty {
     match (a, b) {
         (Ty::Option(t), b) if op == BinaryOp::Or => merged(&t, &b),
+        (Ty::Option(t), b) => merged(&t, &b)
+            .filter(|m| *m == *t)
+            .map(|m| Ty::Option(Box::new(m))),
         (a, b) => merged(&a, &b),
     }
     // Refused where the value is kept (see `kept_values`).
@@ -58,15 +66,24 @@ fn merged(a: &Ty, b: &Ty) -> Option<Ty> {
 }
 
 /// How `a op b` keeps its value, or what stops it (construct, reason).
-fn kept(op: BinaryOp, a: &Expr, ta: &Ty, tb: &Ty) -> Result<Kept, (String, String)> {
+fn kept(op: BinaryOp, a: &Expr, ta: &Ty, tb: &Ty, empty: bool) -> Result<Kept, (String, String)> {
     let word = if op == BinaryOp::And { "and" } else { "or" };
     match (ta, tb) {
+        (Ty::List(_), _) if op == BinaryOp::And && empty => Ok(Kept::Empty),
         (Ty::Bool, Ty::Bool) => Ok(Kept::Bools),
         (Ty::Option(t), b) if op == BinaryOp::Or && **t == *b && testable(b) => Ok(Kept::OrDefault),
+        (Ty::Option(t), b)
+            if op == BinaryOp::And
+                && matches!(a.kind, ExprKind::Var(_))
+                && merged(t, b).is_some_and(|m| m == **t && testable(&m)) =>
+        {
+            Ok(Kept::AndThen)
+        }
         (Ty::Option(_), _) => Err((
             format!("an `{word}` of a value that may be `None`"),
             "the Rust listing keeps `x or default` of an `Option` of the default's type \
-             (`x.filter(..).unwrap_or(default)`); test `x is None` in an `if` for the rest"
+             (`x.filter(..).unwrap_or(default)`) and `x and f(x)` of a variable with `f(x)` \
+             of the value's type (`x.map(..)`); test `x is None` in an `if` for the rest"
                 .into(),
         )),
         (a_ty, b_ty) if merged(a_ty, b_ty).is_some_and(|t| testable(&t)) => match a.kind {
@@ -90,6 +107,11 @@ fn kept(op: BinaryOp, a: &Expr, ta: &Ty, tb: &Ty) -> Result<Kept, (String, Strin
                 .into(),
         )),
     }
+}
+
+/// Whether `a` is a local list that is always empty.
+fn empty_var(body: &Block, a: &Expr) -> bool {
+    matches!(&a.kind, ExprKind::Var(v) if super::empty_lists::always_empty(body, v))
 }
 
 /// Every `and`/`or` of `demo` whose value is kept and has no one Rust
@@ -139,7 +161,8 @@ pub(super) fn kept_values(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                                 }
                                 let ta = types.expr_ty(&f.name, a);
                                 let tb = types.expr_ty(&f.name, b);
-                                if let Err((construct, reason)) = kept(*op, a, &ta, &tb) {
+                                let empty = empty_var(&f.body, a);
+                                if let Err((construct, reason)) = kept(*op, a, &ta, &tb, empty) {
                                     out.push(Untranslatable {
                                         span: x.span.clone(),
                                         construct,
@@ -178,7 +201,15 @@ impl Renderer<'_> {
     /// `a and b` / `a or b` kept as a value: the operand Python returns.
     pub(super) fn kept_bool_op(&mut self, op: BinaryOp, a: &Expr, b: &Expr) -> Code {
         let (x, y) = (self.expr(a), self.expr(b));
-        match kept(op, a, &x.ty, &y.ty) {
+        let empty = (self.demo.functions.iter())
+            .find(|f| f.name == self.func)
+            .is_some_and(|f| empty_var(&f.body, a));
+        match kept(op, a, &x.ty, &y.ty, empty) {
+            Ok(Kept::Empty) => {
+                let mut out = Code::new(x.owned(), x.ty, 10);
+                out.fresh = true;
+                out
+            }
             Ok(Kept::Branch) => {
                 let test = x.truthy();
                 let ty = merged(&x.ty, &y.ty).unwrap_or(Ty::Unknown);
@@ -226,6 +257,10 @@ impl Renderer<'_> {
                 out.fresh = !copy;
                 out
             }
+            Ok(Kept::AndThen) => match (&a.kind, x.ty) {
+                (ExprKind::Var(v), Ty::Option(t)) => self.and_then_value(v, &t, b),
+                _ => unreachable!("matched a variable's `Option` above"),
+            },
             // Two booleans, and what the plan's checks refuse.
             _ => self.binary(op, x, y),
         }

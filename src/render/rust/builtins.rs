@@ -262,6 +262,7 @@ pub(super) fn repr(c: &Code) -> Code {
         ),
         Ty::Unit => "\"None\".to_string()".into(),
         Ty::Mixed | Ty::Number => format!("{}.repr()", c.wrap(10)),
+        Ty::Option(_) if let Some(text) = super::options::repr(c) => text,
         t if needs_repr(t) => repr_call(c),
         _ => format!("format!(\"{{:?}}\", {})", c.text),
     };

@@ -15,6 +15,8 @@ use crate::render::plan::ir::expr::{Builtin, ExprKind};
 pub(super) fn type_conflicts(demo: &Demo) -> Vec<Untranslatable> {
     let types = Types::infer(demo);
     let mut out = super::bool_ops::kept_values(demo, &types);
+    out.extend(super::narrowed::unfit(demo, &types));
+    out.extend(super::none_vars::none_then_value(demo, &types));
     out.extend(super::mixed::mixed_uses(demo, &types));
     out.extend(super::numbers::number_uses(demo, &types));
     out.extend(super::percent_format::percent_formats(demo, &types));

@@ -26,6 +26,9 @@ impl Renderer<'_> {
     }
 
     pub(super) fn var_code(&self, name: &str) -> Code {
+        if let Some(c) = self.narrowed_var(name) {
+            return c;
+        }
         if self.is_static(name) {
             return self.static_read(name);
         }
@@ -449,6 +452,7 @@ impl Renderer<'_> {
                 out.fresh = true;
                 out
             }
+            ExprKind::IfElse(c, a, b) if let Some(out) = self.if_some_value(c, a, b) => out,
             ExprKind::IfElse(c, a, b) => {
                 let ty = self.types.expr_ty(&self.func, e);
                 let c = self.test(c);
@@ -495,6 +499,7 @@ impl Renderer<'_> {
         if let Some(difference) = super::small_sets::difference(op, &a, &b) {
             return difference;
         }
+        let (a, b) = (super::truth::counted(op, a), super::truth::counted(op, b));
         let prec = match op {
             Or => 1,
             And => 2,

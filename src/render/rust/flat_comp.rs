@@ -108,7 +108,15 @@ impl Renderer<'_> {
             } else {
                 ""
             };
-            self.line(format!("{c}{end}"));
+            match super::wrap::closure_if_lines(&c) {
+                Some(lines) => {
+                    let last = lines.len() - 1;
+                    for (j, l) in lines.into_iter().enumerate() {
+                        self.line(if j == last { format!("{l}{end}") } else { l });
+                    }
+                }
+                None => self.line(format!("{c}{end}")),
+            }
         }
         self.indent -= 1;
         if !head.is_empty() {

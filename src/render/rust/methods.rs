@@ -177,6 +177,7 @@ impl Renderer<'_> {
                     Ty::List(Box::new(ty)),
                 )
             }
+            (StrMethod::Get, [k]) => super::options::dict_get(&obj, &x.ty, k),
             (StrMethod::Get, [k, default]) => {
                 let vt = match &x.ty {
                     Ty::Dict(_, v) => (**v).clone(),

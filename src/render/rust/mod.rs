@@ -63,6 +63,7 @@ mod deletes;
 mod dicts;
 mod dunders;
 mod durations;
+mod empty_lists;
 mod enums;
 mod errors;
 mod event_loop;
@@ -93,8 +94,10 @@ mod mixed;
 mod mixed_extremes;
 mod mutated_args;
 mod names;
+mod narrowed;
 mod nested_call;
 mod nested_spec;
+mod none_vars;
 mod numbers;
 mod objects;
 mod op_errors;
@@ -321,6 +324,9 @@ struct Renderer<'a> {
     /// Lists of tasks an `as_completed` loop borrows, with the variable
     /// counting them (see `task_completions`).
     counted: Vec<(String, String)>,
+    /// Variables that may be `None`, inside a closure that has their
+    /// value: the value's type, innermost last (see `narrowed`).
+    narrowed: Vec<(String, types::Ty)>,
 }
 
 impl<'a> Renderer<'a> {
@@ -366,6 +372,7 @@ impl<'a> Renderer<'a> {
             sync: false,
             taken: HashSet::new(),
             entry_main: false,
+            narrowed: Vec::new(),
         }
     }
 

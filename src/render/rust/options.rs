@@ -39,6 +39,11 @@ pub(super) fn none_ty(f: &Function) -> Ty {
 }
 
 impl Renderer<'_> {
+    /// `x = None` of a variable that holds an `Option`: `x = None`.
+    pub(super) fn none_set(&self, var: &str, value: &Expr) -> Option<&'static str> {
+        (is_none(value) && matches!(self.var_ty(var), Ty::Option(_))).then_some("None")
+    }
+
     /// Whether `name` is the variable of a `for` loop of the function.
     fn loop_var(&self, name: &str) -> bool {
         let Some(f) = self.demo.functions.iter().find(|f| f.name == self.func) else {
@@ -78,10 +83,24 @@ impl Renderer<'_> {
             self.disarm(g);
         }
         match tail {
-            true => self.line(value),
+            true => self.tail_line(value),
             false => self.line(format!("return {value};")),
         }
     }
+}
+
+/// `d.get(k)`: the value cloned out of the dict, or `None`.
+pub(super) fn dict_get(obj: &str, dict: &Ty, k: &Code) -> (String, Ty) {
+    let vt = match dict {
+        Ty::Dict(_, v) => (**v).clone(),
+        _ => Ty::Unknown,
+    };
+    let get = format!("{obj}.get({})", super::dicts::key(k));
+    let text = match vt.is_copy() {
+        true => format!("{get}.copied()"),
+        false => format!("{get}.cloned()"),
+    };
+    (text, Ty::Option(Box::new(vt)))
 }
 
 /// `x is None` / `x is not None` of an `Option`: `x.is_none()` /
@@ -119,6 +138,19 @@ pub(super) fn shown(c: &Code) -> Option<String> {
             c.wrap(10)
         )),
         _ => None,
+    }
+}
+
+/// `repr(x)` of an `Option` of a string, a number or a boolean: the
+/// value's `repr`, or `None`.
+pub(super) fn repr(c: &Code) -> Option<String> {
+    match &c.ty {
+        Ty::Option(t) if **t == Ty::Str => Some(format!(
+            "{}.as_deref().map_or_else(|| \"None\".to_string(), |v| py_repr(v))",
+            c.wrap(10)
+        )),
+        Ty::Option(t) if **t == Ty::Bool => shown(c).map(|s| format!("{s}.to_string()")),
+        _ => shown(c),
     }
 }
 

@@ -491,6 +491,11 @@ impl Renderer<'_> {
                 cond,
                 then,
                 otherwise,
+            } if self.if_let_some(cond, then, otherwise, tail) => {}
+            StmtKind::If {
+                cond,
+                then,
+                otherwise,
             } => {
                 let c = self.test(cond);
                 self.line(format!("if {} {{", c.text));

@@ -3,6 +3,7 @@
 
 use super::code::Code;
 use super::types::Ty;
+use crate::render::plan::ir::expr::BinaryOp;
 
 /// `bool(x)` for `x` written as `c`; `None` and an empty display (`[]`,
 /// `{}`, whose item type Rust could not tell) are `false`.
@@ -14,4 +15,14 @@ pub(super) fn bool_of(c: &Code) -> Code {
         Ty::Option(_) => Code::new(format!("{}.is_some()", c.wrap(10)), Ty::Bool, 10),
         _ => c.truthy(),
     }
+}
+
+/// An operand of arithmetic: a `bool` counts as the int `0` or `1`, as in
+/// Python (`True + True` is `2`), written `i64::from(b)`.
+pub(super) fn counted(op: BinaryOp, c: Code) -> Code {
+    use BinaryOp::*;
+    if c.ty != Ty::Bool || !matches!(op, Add | Sub | Mul | Div | FloorDiv | Mod | Pow) {
+        return c;
+    }
+    Code::new(format!("i64::from({})", c.text), Ty::Int, 10)
 }

@@ -417,6 +417,11 @@ impl Types {
                 Ty::Str
             }
             ExprKind::Now => Ty::Float,
+            ExprKind::IfElse(c, a, b)
+                if let Some(t) = super::narrowed::if_some_ty(self, f, c, a, b) =>
+            {
+                t
+            }
             ExprKind::IfElse(_, a, b) => {
                 let mut t = self.expr_ty(f, a);
                 unify(&mut t, &self.expr_ty(f, b));
@@ -437,7 +442,7 @@ impl Types {
             ExprKind::Lambda(_) => Ty::Unknown,
             ExprKind::Function(name) => self.fn_ty(name),
             ExprKind::CallParam(call, callees) => self.param_call_ty(f, call, callees),
-            ExprKind::StrMethod(m, x, _) => match m {
+            ExprKind::StrMethod(m, x, args) => match m {
                 StrMethod::StartsWith
                 | StrMethod::EndsWith
                 | StrMethod::IsDigit
@@ -457,6 +462,7 @@ impl Types {
                         Ty::List(Box::new(Ty::Tuple(vec![*k, *v])))
                     }
                     Ty::Dict(_, v) if *m == StrMethod::Values => Ty::List(v),
+                    Ty::Dict(_, v) if args.len() == 1 => Ty::Option(v),
                     Ty::Dict(_, v) => *v,
                     _ => Ty::Unknown,
                 },

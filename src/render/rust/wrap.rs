@@ -35,6 +35,36 @@ pub(super) fn if_else_lines(text: &str) -> Option<Vec<String>> {
     ])
 }
 
+/// A call `.map(|x| if c { a } else { b })` whose `if` is too wide for one
+/// line: the `if` laid out on five, opened on the call's line and closed
+/// with it, as rustfmt lays a closure's `if` out.
+pub(super) fn closure_if_lines(call: &str) -> Option<Vec<String>> {
+    let bar = call.find("| if ")?;
+    let (open, body) = call.split_at(bar + 2);
+    if !open.starts_with('.') || !open.contains("(|") {
+        return None;
+    }
+    let mut lines = if_else_lines(body.strip_suffix(')')?)?;
+    lines[0] = format!("{open}{}", lines[0]);
+    lines.last_mut()?.push(')');
+    Some(lines)
+}
+
+/// `head(|x| if c { a } else { b })` as a statement's value, its `if` too
+/// wide for one line: the closure's body a block, as rustfmt writes it.
+pub(super) fn closure_block_lines(text: &str) -> Option<Vec<String>> {
+    let bar = text.find("| if ")?;
+    let (open, body) = text.split_at(bar + 2);
+    if !open.contains("(|") {
+        return None;
+    }
+    let lines = if_else_lines(body.strip_suffix(')')?)?;
+    let mut out = vec![format!("{open}{{")];
+    out.extend(lines.into_iter().map(|l| format!("    {l}")));
+    out.push("})".into());
+    Some(out)
+}
+
 /// The arguments of a call's text `name(a, b(c, d), "e, f")`, split at the
 /// commas outside brackets and strings.
 pub(super) fn split_args(inner: &str) -> Vec<String> {

@@ -153,7 +153,7 @@ pub enum StrMethod {
     Items,
     Keys,
     Values,
-    /// `d.get(k, default)`.
+    /// `d.get(k)` (the value or `None`) or `d.get(k, default)`.
     Get,
     Remove,
     Sort,
@@ -197,7 +197,7 @@ pub enum StrMethod {
 
 impl StrMethod {
     /// Python's name and number of arguments of each.
-    pub const ALL: [(&'static str, usize, StrMethod); 41] = [
+    pub const ALL: [(&'static str, usize, StrMethod); 42] = [
         ("upper", 0, StrMethod::Upper),
         ("lower", 0, StrMethod::Lower),
         ("strip", 0, StrMethod::Strip),
@@ -221,6 +221,7 @@ impl StrMethod {
         ("items", 0, StrMethod::Items),
         ("keys", 0, StrMethod::Keys),
         ("values", 0, StrMethod::Values),
+        ("get", 1, StrMethod::Get),
         ("get", 2, StrMethod::Get),
         ("title", 0, StrMethod::Title),
         ("capitalize", 0, StrMethod::Capitalize),
