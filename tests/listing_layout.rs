@@ -1,7 +1,8 @@
 //! The layout of long lines in the Rust listing, as rustfmt lays them out:
 //! list literals whose items are wider than 60 columns one item a line, and
 //! a call whose one argument is a call, too wide for a line, with the
-//! innermost arguments one a line. (`tests/rust_listings.rs` checks every
+//! innermost arguments one a line, and an `if`'s condition that is a long
+//! method chain one call a line. (`tests/rust_listings.rs` checks every
 //! corpus listing with `rustfmt --check`.)
 
 #[path = "support/listing.rs"]
@@ -239,4 +240,28 @@ fn a_chain_on_a_call_root_is_one_call_a_line() {
 .collect::<Vec<_>>();\n",
         ],
     );
+}
+
+#[test]
+fn a_long_chain_as_an_if_condition_is_one_call_a_line() {
+    let text = listing(&main_of(
+        "    prices = {\"apple\": 0.5, \"bread\": 2.25}\n    await asyncio.sleep(0)\n    \
+print(any(p > 3 for p in prices.values()))\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "        if prices\n            .values()\n            .cloned()\n            \
+.collect::<Vec<_>>()\n            .iter()\n            .copied()\n            \
+.any(|p| p > 3.0)\n        {\n            \"True\"\n        } else {\n",
+        ],
+    );
+}
+
+#[test]
+fn a_short_chain_as_an_if_condition_stays_on_its_line() {
+    let text = listing(&main_of(
+        "    xs = [1, 5]\n    await asyncio.sleep(0)\n    print(any(p > 3 for p in xs))\n",
+    ));
+    has_all(&text, &["        if xs.iter().copied().any(|p| p > 3) {\n"]);
 }

@@ -209,7 +209,6 @@ const CORPUS_NOT_YET_RUSTFMT_CLEAN: &[&str] = &[
     "executor__shutdown_waits",
     "functions__global",
     "functions__key_closures",
-    "genexpr__aggregates",
     "lists__sort_key",
     "scenarios__download_manager",
     "strings__repetition_concat",

@@ -2,6 +2,7 @@
 //! line: `tokio::spawn(f(` then one argument a line.
 
 use super::Renderer;
+use super::names::split_chain;
 
 /// rustfmt's `fn_call_width`: a call longer than this is broken.
 pub(super) const CALL_WIDTH: usize = 60;
@@ -9,6 +10,9 @@ pub(super) const CALL_WIDTH: usize = 60;
 /// rustfmt's `array_width`: an array literal whose items, written on one
 /// line, are wider than this is laid out one item a line.
 pub(super) const ARRAY_WIDTH: usize = 60;
+
+/// rustfmt's `chain_width`: a method chain longer than this is broken.
+pub(super) const CHAIN_WIDTH: usize = 60;
 
 /// rustfmt's `single_line_if_else_max_width`.
 const IF_ELSE_WIDTH: usize = 50;
@@ -26,13 +30,60 @@ pub(super) fn if_else_lines(text: &str) -> Option<Vec<String>> {
     if [cond, a, b].iter().any(|p| p.contains(['{', '}'])) {
         return None;
     }
-    Some(vec![
-        format!("if {cond} {{"),
+    let mut lines = match cond_chain(cond) {
+        Some((base, calls)) => {
+            let mut head = vec![format!("if {base}")];
+            head.extend(calls.iter().map(|c| format!("    {c}")));
+            head.push("{".into());
+            head
+        }
+        None => vec![format!("if {cond} {{")],
+    };
+    lines.extend([
         format!("    {a}"),
         "} else {".into(),
         format!("    {b}"),
         "}".into(),
-    ])
+    ]);
+    Some(lines)
+}
+
+/// An `if`'s condition that is one method chain wider than rustfmt's
+/// `chain_width`, split into its root and its calls (each on a line of its
+/// own, the root on the `if`'s); `None` for another condition, such as
+/// `a && b.c()`.
+fn cond_chain(cond: &str) -> Option<(String, Vec<String>)> {
+    if cond.len() <= CHAIN_WIDTH || cond.starts_with(['!', '&', '*', '-']) {
+        return None;
+    }
+    let (base, calls) = split_chain(cond);
+    let plain = |part: &str| !part.is_empty() && !spaced(part);
+    (calls.len() >= 2 && plain(&base) && calls.iter().all(|c| plain(c))).then_some((base, calls))
+}
+
+/// Whether `text` has a space outside its brackets and strings (an
+/// operator between operands).
+fn spaced(text: &str) -> bool {
+    let (mut depth, mut quoted, mut escaped) = (0i32, false, false);
+    for ch in text.chars() {
+        if quoted {
+            match ch {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => quoted = false,
+                _ => {}
+            }
+            continue;
+        }
+        match ch {
+            '"' => quoted = true,
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            ' ' if depth == 0 => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The arguments of a call's text `name(a, b(c, d), "e, f")`, split at the
