@@ -1,9 +1,10 @@
 //! The layout of long lines in the Rust listing, as rustfmt lays them out:
-//! list literals whose items are wider than 60 columns one item a line, and
-//! a call whose one argument is a call, too wide for a line, with the
-//! innermost arguments one a line, and an `if`'s condition that is a long
-//! method chain one call a line. (`tests/rust_listings.rs` checks every
-//! corpus listing with `rustfmt --check`.)
+//! list literals whose items are wider than 60 columns one item a line; a
+//! call whose one argument is a call, too wide for a line, with the
+//! innermost arguments one a line; an `if`'s condition that is a long
+//! method chain one call a line; an `if ... else if ...` value one part a
+//! line. (`tests/rust_listings.rs` checks every corpus listing with
+//! `rustfmt --check`.)
 
 #[path = "support/listing.rs"]
 mod support;
@@ -264,4 +265,49 @@ fn a_short_chain_as_an_if_condition_stays_on_its_line() {
         "    xs = [1, 5]\n    await asyncio.sleep(0)\n    print(any(p > 3 for p in xs))\n",
     ));
     has_all(&text, &["        if xs.iter().copied().any(|p| p > 3) {\n"]);
+}
+
+#[test]
+fn an_elif_value_made_a_string_is_one_part_a_line() {
+    let text = listing(&main_of(
+        "    await asyncio.sleep(0)\n    for v in [1, 5, 9]:\n        \
+band = \"low\" if v < 4 else \"mid\" if v < 8 else \"high\"\n        \
+size = \"s\" if v < 4 else \"l\"\n        print(band, size)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "        let band = (if v < 4 {\n            \"low\"\n        } else if v < 8 {\n            \
+\"mid\"\n        } else {\n            \"high\"\n        })\n        .to_string();\n",
+            "        let size = (if v < 4 { \"s\" } else { \"l\" }).to_string();\n",
+        ],
+    );
+}
+
+#[test]
+fn an_elif_argument_is_one_part_a_line() {
+    let text = listing(&main_of(
+        "    await asyncio.sleep(0)\n    for v in [1, 5, 9]:\n        \
+print(\"low\" if v < 4 else \"mid\" if v < 8 else \"high\")\n",
+    ));
+    has_all(
+        &text,
+        &["            if v < 4 {\n                \"low\"\n            } else if v < 8 {\n"],
+    );
+}
+
+#[test]
+fn a_value_whose_condition_is_a_long_chain_breaks_the_chain() {
+    let text = listing(&main_of(
+        "    prices = {\"apple\": 0.5, \"bread\": 2.25}\n    await asyncio.sleep(0)\n    \
+label = \"dear\" if any(p > 3 for p in prices.values()) else \"cheap\"\n    print(label)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    let label = (if prices\n        .values()\n        .cloned()\n        \
+.collect::<Vec<_>>()\n        .iter()\n        .copied()\n        .any(|p| p > 3.0)\n    {\n        \
+\"dear\"\n    } else {\n        \"cheap\"\n    })\n    .to_string();\n",
+        ],
+    );
 }

@@ -201,7 +201,6 @@ const CORPUS_NOT_YET_RUSTFMT_CLEAN: &[&str] = &[
     "builtins__enumerate_zip",
     "builtins__min_max_abs",
     "comprehensions__basic",
-    "control__if_elif",
     "dicts__word_count",
     "errors__executor_job",
     "executor__process_pool",

@@ -17,34 +17,53 @@ pub(super) const CHAIN_WIDTH: usize = 60;
 /// rustfmt's `single_line_if_else_max_width`.
 const IF_ELSE_WIDTH: usize = 50;
 
-/// `if c { a } else { b }` wider than [`IF_ELSE_WIDTH`], one part a line
-/// as rustfmt lays it out (relative indents); `None` for another text.
+/// `if c { a } else { b }` wider than [`IF_ELSE_WIDTH`], or any
+/// `if ... else if ...`, one part a line as rustfmt lays it out (relative
+/// indents); `None` for another text.
 pub(super) fn if_else_lines(text: &str) -> Option<Vec<String>> {
-    if text.len() <= IF_ELSE_WIDTH {
+    let rest = text.strip_prefix("if ")?.strip_suffix(" }")?;
+    let (arms, other) = rest.rsplit_once(" } else { ")?;
+    let arms: Vec<(&str, &str)> = arms
+        .split(" } else if ")
+        .map(|arm| arm.split_once(" { "))
+        .collect::<Option<_>>()?;
+    let parts = arms.iter().flat_map(|(c, a)| [*c, *a]);
+    if parts.chain([other]).any(|p| p.contains(['{', '}']))
+        || arms.len() == 1 && text.len() <= IF_ELSE_WIDTH
+    {
         return None;
     }
-    let rest = text.strip_prefix("if ")?;
-    let (cond, rest) = rest.split_once(" { ")?;
-    let (a, b) = rest.split_once(" } else { ")?;
-    let b = b.strip_suffix(" }")?;
-    if [cond, a, b].iter().any(|p| p.contains(['{', '}'])) {
-        return None;
-    }
-    let mut lines = match cond_chain(cond) {
-        Some((base, calls)) => {
-            let mut head = vec![format!("if {base}")];
-            head.extend(calls.iter().map(|c| format!("    {c}")));
-            head.push("{".into());
-            head
+    let mut lines = Vec::new();
+    for (i, (cond, body)) in arms.into_iter().enumerate() {
+        match cond_chain(cond).filter(|_| i == 0) {
+            Some((base, calls)) => {
+                lines.push(format!("if {base}"));
+                lines.extend(calls.iter().map(|c| format!("    {c}")));
+                lines.push("{".into());
+            }
+            None if i == 0 => lines.push(format!("if {cond} {{")),
+            None => lines.push(format!("}} else if {cond} {{")),
         }
-        None => vec![format!("if {cond} {{")],
+        lines.push(format!("    {body}"));
+    }
+    lines.extend(["} else {".into(), format!("    {other}"), "}".into()]);
+    Some(lines)
+}
+
+/// A value written `if ... else ...` (see [`if_else_lines`]), or that in
+/// parentheses made a `String` (`(if ... else ...).to_string()`), one part
+/// a line as rustfmt lays it out; `None` for another text.
+pub(super) fn if_else_value_lines(text: &str) -> Option<Vec<String>> {
+    let Some(inner) = text
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(").to_string()"))
+    else {
+        return if_else_lines(text);
     };
-    lines.extend([
-        format!("    {a}"),
-        "} else {".into(),
-        format!("    {b}"),
-        "}".into(),
-    ]);
+    let mut lines = if_else_lines(inner)?;
+    lines[0].insert(0, '(');
+    lines.last_mut()?.push(')');
+    lines.push(".to_string()".into());
     Some(lines)
 }
 
