@@ -3,8 +3,10 @@
 //! call whose one argument is a call, too wide for a line, with the
 //! innermost arguments one a line; an `if`'s condition that is a long
 //! method chain one call a line; an `if ... else if ...` value one part a
-//! line. (`tests/rust_listings.rs` checks every corpus listing with
-//! `rustfmt --check`.)
+//! line; a chain whose root nests calls too wide for a line, the root's
+//! innermost arguments one a line and the calls after its `)`.
+//! (`tests/rust_listings.rs` checks every corpus listing with `rustfmt
+//! --check`.)
 
 #[path = "support/listing.rs"]
 mod support;
@@ -308,6 +310,25 @@ label = \"dear\" if any(p > 3 for p in prices.values()) else \"cheap\"\n    prin
             "    let label = (if prices\n        .values()\n        .cloned()\n        \
 .collect::<Vec<_>>()\n        .iter()\n        .copied()\n        .any(|p| p > 3.0)\n    {\n        \
 \"dear\"\n    } else {\n        \"cheap\"\n    })\n    .to_string();\n",
+        ],
+    );
+}
+
+#[test]
+fn a_chain_whose_root_nests_wide_calls_breaks_the_innermost_arguments() {
+    let text = listing(
+        "import asyncio\nimport time\nfrom concurrent.futures import ThreadPoolExecutor\n\n\n\
+def fetch_config(path):\n    time.sleep(1)\n    return f\"read {path}\"\n\n\n\
+async def main():\n    loop = asyncio.get_running_loop()\n    \
+with ThreadPoolExecutor(max_workers=1) as pool:\n        \
+config = await loop.run_in_executor(pool, fetch_config, \"app.toml\")\n    \
+print(config)\n\n\nasyncio.run(main())\n",
+    );
+    has_all(
+        &text,
+        &[
+            "    let config = tokio::spawn(on_worker(\n        Arc::clone(&pool_workers),\n        \
+fetch_config(\"app.toml\"),\n    ))\n    .await\n    .unwrap();\n",
         ],
     );
 }

@@ -202,7 +202,6 @@ const CORPUS_NOT_YET_RUSTFMT_CLEAN: &[&str] = &[
     "builtins__min_max_abs",
     "comprehensions__basic",
     "dicts__word_count",
-    "errors__executor_job",
     "executor__process_pool",
     "executor__thread_pool",
     "executor__shutdown_waits",

@@ -423,8 +423,10 @@ impl<'a> Renderer<'a> {
             return;
         }
         // An array root too wide for a line: one item a line, the calls
-        // after its `]` at the statement's indent.
-        let array = long_lines::array_lines(head, base);
+        // after its `]` at the statement's indent; so too a root of nested
+        // calls whose arguments are too wide, after its `)`.
+        let array = long_lines::array_lines(head, base)
+            .or_else(|| nested_call::nested_lines(head, base, 0));
         let shift = usize::from(array.is_none());
         match array {
             Some(lines) => lines.iter().for_each(|l| self.line(l)),

@@ -65,53 +65,66 @@ fn unquoted(text: &str) -> String {
     out
 }
 
-impl Renderer<'_> {
-    /// `{head}{call}{tail}` where `call` nests calls of one argument each,
-    /// laid out as rustfmt does when its outer arguments are wider than
-    /// [`CALL_WIDTH`] or the line than 100 columns; false (nothing written)
-    /// for another text or one that fits. A `tail` that goes on with a
-    /// method (`.await;`) starts a line of its own.
-    pub(super) fn nested_call_lines(&mut self, head: &str, call: &str, tail: &str) -> bool {
-        if call.contains(['\n', '|']) || call.contains("=>") {
-            return false;
-        }
-        let Some((_, outer_args)) = callee_and_args(call) else {
-            return false;
-        };
-        let mut callees = Vec::new();
-        let mut text = call;
-        let args = loop {
-            let Some((callee, inner)) = callee_and_args(text) else {
-                return false;
-            };
-            callees.push(callee);
-            let args = split_args(inner);
-            match args.as_slice() {
-                [one] if callee_and_args(one).is_some() && one.len() == inner.trim().len() => {
-                    text = inner.trim();
-                }
-                _ => break args,
+/// `{head}{call}` where `call` nests calls of one argument each, as the
+/// lines rustfmt writes for it when its outer arguments are wider than
+/// [`CALL_WIDTH`] or `width` (its line's) than 100 columns (relative
+/// indents; the last line closes every call); `None` for another text or
+/// one that fits.
+pub(super) fn nested_lines(head: &str, call: &str, width: usize) -> Option<Vec<String>> {
+    if call.contains(['\n', '|']) || call.contains("=>") {
+        return None;
+    }
+    let (_, outer_args) = callee_and_args(call)?;
+    let mut callees = Vec::new();
+    let mut text = call;
+    let args = loop {
+        let (callee, inner) = callee_and_args(text)?;
+        callees.push(callee);
+        let args = split_args(inner);
+        match args.as_slice() {
+            [one] if callee_and_args(one).is_some() && one.len() == inner.trim().len() => {
+                text = inner.trim();
             }
-        };
-        let width = 4 * self.indent + head.len() + call.len() + tail.len();
-        if callees.len() < 2
-            || args.is_empty()
-            || (outer_args.len() <= CALL_WIDTH && width <= 100)
-            || args.iter().any(|a| unquoted(a).contains('{'))
-        {
-            return false;
+            _ => break args,
         }
-        let macro_call = callees.last().is_some_and(|c| c.ends_with('!'));
-        let opened: String = callees.iter().map(|c| format!("{c}(")).collect();
-        self.line(format!("{head}{opened}"));
+    };
+    if callees.len() < 2
+        || args.is_empty()
+        || (outer_args.len() <= CALL_WIDTH && width <= 100)
+        || args.iter().any(|a| unquoted(a).contains('{'))
+    {
+        return None;
+    }
+    let macro_call = callees.last().is_some_and(|c| c.ends_with('!'));
+    let opened: String = callees.iter().map(|c| format!("{c}(")).collect();
+    let mut lines = vec![format!("{head}{opened}")];
+    let n = args.len();
+    for (i, a) in args.iter().enumerate() {
+        let comma = if i + 1 < n || !macro_call { "," } else { "" };
+        lines.push(format!("    {a}{comma}"));
+    }
+    lines.push(")".repeat(callees.len()));
+    Some(lines)
+}
+
+impl Renderer<'_> {
+    /// `{head}{call}{tail}` laid out as [`nested_lines`] does; false
+    /// (nothing written) for another text or one that fits. A `tail` that
+    /// goes on with a method (`.await;`) starts a line of its own.
+    pub(super) fn nested_call_lines(&mut self, head: &str, call: &str, tail: &str) -> bool {
+        let width = 4 * self.indent + head.len() + call.len() + tail.len();
+        let Some(lines) = nested_lines(head, call, width) else {
+            return false;
+        };
+        let [first, args @ .., closed] = lines.as_slice() else {
+            return false;
+        };
+        self.line(first);
         self.indent += 1;
-        let n = args.len();
-        for (i, a) in args.iter().enumerate() {
-            let comma = if i + 1 < n || !macro_call { "," } else { "" };
-            self.line(format!("{a}{comma}"));
+        for a in args {
+            self.line(a.trim_start());
         }
         self.indent -= 1;
-        let closed = ")".repeat(callees.len());
         if tail.starts_with('.') {
             self.line(closed);
             self.line(tail);
