@@ -4,9 +4,9 @@
 //! innermost arguments one a line; an `if`'s condition that is a long
 //! method chain one call a line; an `if ... else if ...` value one part a
 //! line; a chain whose root nests calls too wide for a line, the root's
-//! innermost arguments one a line and the calls after its `)`.
-//! (`tests/rust_listings.rs` checks every corpus listing with `rustfmt
-//! --check`.)
+//! innermost arguments one a line and the calls after its `)`; a closure
+//! whose body nests such calls a block. (`tests/rust_listings.rs` checks
+//! every corpus listing with `rustfmt --check`.)
 
 #[path = "support/listing.rs"]
 mod support;
@@ -329,6 +329,26 @@ print(config)\n\n\nasyncio.run(main())\n",
         &[
             "    let config = tokio::spawn(on_worker(\n        Arc::clone(&pool_workers),\n        \
 fetch_config(\"app.toml\"),\n    ))\n    .await\n    .unwrap();\n",
+        ],
+    );
+}
+
+#[test]
+fn a_closure_whose_nested_calls_are_too_wide_is_a_block() {
+    let text = listing(
+        "import asyncio\n\n\nasync def handler(name, seconds, tag):\n    \
+await asyncio.sleep(seconds)\n    print(name, tag)\n\n\nasync def main():\n    \
+tasks = [asyncio.create_task(handler(f\"request-{i}\", 1.5 - i * 0.5, \"first\")) for i in range(3)]\n    \
+short = [asyncio.create_task(handler(\"r\", i, \"s\")) for i in range(3)]\n    \
+for t in tasks + short:\n        await t\n\n\nasyncio.run(main())\n",
+    );
+    has_all(
+        &text,
+        &[
+            "        .map(|i: i64| {\n            tokio::spawn(handler(\n                \
+format!(\"request-{i}\"),\n                1.5 - i as f64 * 0.5,\n                \"first\",\n            \
+))\n        })\n        .collect::<Vec<_>>();\n",
+            "        .map(|i: i64| tokio::spawn(handler(\"r\".to_string(), i as f64, \"s\")))\n",
         ],
     );
 }

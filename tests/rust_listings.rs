@@ -205,7 +205,6 @@ const CORPUS_NOT_YET_RUSTFMT_CLEAN: &[&str] = &[
     "executor__process_pool",
     "executor__thread_pool",
     "executor__shutdown_waits",
-    "functions__global",
     "functions__key_closures",
     "lists__sort_key",
     "scenarios__download_manager",

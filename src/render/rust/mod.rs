@@ -435,10 +435,9 @@ impl<'a> Renderer<'a> {
         self.indent += shift;
         let n = calls.len();
         for (i, c) in calls.iter().enumerate() {
-            if i + 1 == n {
-                self.line(format!("{c}{tail}"));
-            } else {
-                self.line(c);
+            let end = if i + 1 == n { tail } else { "" };
+            if !self.closure_call_lines(c, end) {
+                self.line(format!("{c}{end}"));
             }
         }
         self.indent -= shift;

@@ -133,4 +133,47 @@ impl Renderer<'_> {
         }
         true
     }
+
+    /// A chain's call of one closure, `.map(|x| f(g(a, b)))`, whose body
+    /// nests calls too wide for its line, laid out as rustfmt does: the
+    /// body a block, broken as [`nested_lines`] breaks it; false (nothing
+    /// written) for another call.
+    pub(super) fn closure_call_lines(&mut self, call: &str, end: &str) -> bool {
+        let Some((name, inner)) = call
+            .strip_prefix('.')
+            .and_then(|c| c.strip_suffix(')'))
+            .and_then(|c| c.split_once('('))
+        else {
+            return false;
+        };
+        let Some((params, body)) = inner
+            .strip_prefix('|')
+            .and_then(|rest| rest.split_once("| "))
+        else {
+            return false;
+        };
+        let plain = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_alphanumeric() || c == '_');
+        let width = 4 * self.indent + call.len() + end.len();
+        if !plain(name) || split_args(inner).len() != 1 || params.contains('|') {
+            return false;
+        }
+        let Some(lines) = nested_lines("", body, width) else {
+            return false;
+        };
+        let [first, args @ .., closed] = lines.as_slice() else {
+            return false;
+        };
+        self.line(format!(".{name}(|{params}| {{"));
+        self.indent += 1;
+        self.line(first);
+        self.indent += 1;
+        for a in args {
+            self.line(a.trim_start());
+        }
+        self.indent -= 1;
+        self.line(closed);
+        self.indent -= 1;
+        self.line(format!("}}){end}"));
+        true
+    }
 }
