@@ -352,3 +352,22 @@ format!(\"request-{i}\"),\n                1.5 - i as f64 * 0.5,\n              
         ],
     );
 }
+
+#[test]
+fn a_closure_calling_a_method_of_a_name_keeps_the_name_on_the_call_line() {
+    let text = listing(
+        "import asyncio\nimport time\nfrom concurrent.futures import ThreadPoolExecutor\n\n\n\
+def chore(name, seconds):\n    time.sleep(seconds)\n    return name\n\n\n\
+async def main():\n    loop = asyncio.get_running_loop()\n    \
+with ThreadPoolExecutor(max_workers=2) as pool:\n        \
+futs = [loop.run_in_executor(pool, chore, n, s) for n, s in ((\"one\", 1), (\"two\", 2))]\n    \
+print(await asyncio.gather(*futs))\n\n\nasyncio.run(main())\n",
+    );
+    has_all(
+        &text,
+        &[
+            "        .map(|(n, s)| {\n            pool.spawn(on_worker(\n                \
+Arc::clone(&pool_workers),\n                chore(n.to_string(), s),\n            ))\n        })\n",
+        ],
+    );
+}

@@ -204,7 +204,6 @@ const CORPUS_NOT_YET_RUSTFMT_CLEAN: &[&str] = &[
     "dicts__word_count",
     "executor__process_pool",
     "executor__thread_pool",
-    "executor__shutdown_waits",
     "functions__key_closures",
     "lists__sort_key",
     "scenarios__download_manager",

@@ -157,7 +157,13 @@ impl Renderer<'_> {
         if !plain(name) || split_args(inner).len() != 1 || params.contains('|') {
             return false;
         }
-        let Some(lines) = nested_lines("", body, width) else {
+        // A method of a plain receiver (`pool.spawn(...)`) keeps it on the
+        // call's line.
+        let (receiver, body) = match body.split_once('.') {
+            Some((r, rest)) if plain(r) => (format!("{r}."), rest),
+            _ => (String::new(), body),
+        };
+        let Some(lines) = nested_lines(&receiver, body, width) else {
             return false;
         };
         let [first, args @ .., closed] = lines.as_slice() else {
