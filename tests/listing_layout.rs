@@ -5,8 +5,9 @@
 //! method chain one call a line; an `if ... else if ...` value one part a
 //! line; a chain whose root nests calls too wide for a line, the root's
 //! innermost arguments one a line and the calls after its `)`; a closure
-//! whose body nests such calls a block. (`tests/rust_listings.rs` checks
-//! every corpus listing with `rustfmt --check`.)
+//! whose body nests such calls, or is a chain too wide, a block.
+//! (`tests/rust_listings.rs` checks every corpus listing with `rustfmt
+//! --check`.)
 
 #[path = "support/listing.rs"]
 mod support;
@@ -368,6 +369,23 @@ print(await asyncio.gather(*futs))\n\n\nasyncio.run(main())\n",
         &[
             "        .map(|(n, s)| {\n            pool.spawn(on_worker(\n                \
 Arc::clone(&pool_workers),\n                chore(n.to_string(), s),\n            ))\n        })\n",
+        ],
+    );
+}
+
+#[test]
+fn a_closure_whose_chain_is_too_wide_is_a_block() {
+    let text = listing(&main_of(
+        "    await asyncio.sleep(0)\n    \
+table = {(x, y): x * y for x in range(1, 3) for y in range(1, 3) if x <= y}\n    \
+pairs = [(x, y) for x in range(3) for y in range(x)]\n    print(table, pairs)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "        .flat_map(|x: i64| {\n            (1..3)\n                \
+.filter(move |&y: &i64| x <= y)\n                .map(move |y| ((x, y), x * y))\n        })\n",
+            "        .flat_map(|x: i64| (0..x).map(move |y: i64| (x, y)))\n",
         ],
     );
 }

@@ -200,7 +200,6 @@ fn listings_are_rustfmt_clean() {
 const CORPUS_NOT_YET_RUSTFMT_CLEAN: &[&str] = &[
     "builtins__enumerate_zip",
     "builtins__min_max_abs",
-    "comprehensions__basic",
     "dicts__word_count",
     "executor__process_pool",
     "executor__thread_pool",

@@ -1,10 +1,13 @@
 //! A call whose one argument is a call (`sleep(Duration::from_secs_f64(x))`,
 //! `Err(Error::ValueError(format!(..)))`) too wide for one line, laid out
 //! as rustfmt lays it out: the calls stay on the first line, the innermost
-//! call's arguments go one a line, and the closing brackets share a line.
+//! call's arguments go one a line, and the closing brackets share a line;
+//! so too as a chain's root, and in a chain's closure, whose body then
+//! becomes a block (as does a body that is a chain too wide for a line).
 
 use super::Renderer;
-use super::wrap::{CALL_WIDTH, split_args};
+use super::names::split_chain;
+use super::wrap::{CALL_WIDTH, CHAIN_WIDTH, spaced, split_args};
 
 /// One call of the nest: its callee (`&format!`, `Duration::from_secs_f64`)
 /// and the text between its brackets.
@@ -135,8 +138,9 @@ impl Renderer<'_> {
     }
 
     /// A chain's call of one closure, `.map(|x| f(g(a, b)))`, whose body
-    /// nests calls too wide for its line, laid out as rustfmt does: the
-    /// body a block, broken as [`nested_lines`] breaks it; false (nothing
+    /// nests calls too wide for its line or is a chain wider than
+    /// `chain_width`, laid out as rustfmt does: the body a block, broken as
+    /// [`nested_lines`] or [`chain_body_lines`] breaks it; false (nothing
     /// written) for another call.
     pub(super) fn closure_call_lines(&mut self, call: &str, end: &str) -> bool {
         let Some((name, inner)) = call
@@ -163,23 +167,45 @@ impl Renderer<'_> {
             Some((r, rest)) if plain(r) => (format!("{r}."), rest),
             _ => (String::new(), body),
         };
-        let Some(lines) = nested_lines(&receiver, body, width) else {
-            return false;
-        };
-        let [first, args @ .., closed] = lines.as_slice() else {
+        let lines = nested_lines(&receiver, body, width)
+            .or_else(|| chain_body_lines(&format!("{receiver}{body}"), self.indent + 1));
+        let Some(lines) = lines else {
             return false;
         };
         self.line(format!(".{name}(|{params}| {{"));
         self.indent += 1;
-        self.line(first);
-        self.indent += 1;
-        for a in args {
-            self.line(a.trim_start());
+        for l in lines {
+            let deeper = usize::from(l.starts_with("    "));
+            self.indent += deeper;
+            self.line(l.trim_start());
+            self.indent -= deeper;
         }
-        self.indent -= 1;
-        self.line(closed);
         self.indent -= 1;
         self.line(format!("}}){end}"));
         true
     }
+}
+
+/// A closure's body that is a method chain wider than rustfmt's
+/// `chain_width`, one call a line in the block it becomes (relative
+/// indents; at `indent` levels); `None` for another body.
+fn chain_body_lines(body: &str, indent: usize) -> Option<Vec<String>> {
+    if body.len() <= CHAIN_WIDTH || body.contains(['{', '}']) {
+        return None;
+    }
+    let (base, calls) = split_chain(body);
+    let fits = |c: &String| 4 * (indent + 1) + c.len() <= 100 && !spaced(c);
+    if base.is_empty() || spaced(&base) || calls.len() < 2 || !calls.iter().all(fits) {
+        return None;
+    }
+    let mut calls = calls.into_iter();
+    // rustfmt keeps the first call after a root no wider than an indent.
+    let first = if base.len() <= 4 {
+        calls.next().unwrap_or_default()
+    } else {
+        String::new()
+    };
+    let mut lines = vec![format!("{base}{first}")];
+    lines.extend(calls.map(|c| format!("    {c}")));
+    Some(lines)
 }

@@ -82,7 +82,7 @@ fn cond_chain(cond: &str) -> Option<(String, Vec<String>)> {
 
 /// Whether `text` has a space outside its brackets and strings (an
 /// operator between operands).
-fn spaced(text: &str) -> bool {
+pub(super) fn spaced(text: &str) -> bool {
     let (mut depth, mut quoted, mut escaped) = (0i32, false, false);
     for ch in text.chars() {
         if quoted {
