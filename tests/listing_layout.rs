@@ -1,8 +1,13 @@
 //! The layout of long lines in the Rust listing, as rustfmt lays them out:
-//! list literals whose items are wider than 60 columns one item a line, and
-//! a call whose one argument is a call, too wide for a line, with the
-//! innermost arguments one a line. (`tests/rust_listings.rs` checks every
-//! corpus listing with `rustfmt --check`.)
+//! list literals whose items are wider than 60 columns one item a line; a
+//! call whose one argument is a call, too wide for a line, with the
+//! innermost arguments one a line; an `if`'s condition that is a long
+//! method chain one call a line; an `if ... else if ...` value one part a
+//! line; a chain whose root nests calls too wide for a line, the root's
+//! innermost arguments one a line and the calls after its `)`; a closure
+//! whose body nests such calls, or is a chain too wide, a block.
+//! (`tests/rust_listings.rs` checks every corpus listing with `rustfmt
+//! --check`.)
 
 #[path = "support/listing.rs"]
 mod support;
@@ -237,6 +242,150 @@ fn a_chain_on_a_call_root_is_one_call_a_line() {
         &[
             "    let grid = std::iter::repeat_n(vec![vec![0].repeat(3)], 2)\n        .flatten()\n        \
 .collect::<Vec<_>>();\n",
+        ],
+    );
+}
+
+#[test]
+fn a_long_chain_as_an_if_condition_is_one_call_a_line() {
+    let text = listing(&main_of(
+        "    prices = {\"apple\": 0.5, \"bread\": 2.25}\n    await asyncio.sleep(0)\n    \
+print(any(p > 3 for p in prices.values()))\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "        if prices\n            .values()\n            .cloned()\n            \
+.collect::<Vec<_>>()\n            .iter()\n            .copied()\n            \
+.any(|p| p > 3.0)\n        {\n            \"True\"\n        } else {\n",
+        ],
+    );
+}
+
+#[test]
+fn a_short_chain_as_an_if_condition_stays_on_its_line() {
+    let text = listing(&main_of(
+        "    xs = [1, 5]\n    await asyncio.sleep(0)\n    print(any(p > 3 for p in xs))\n",
+    ));
+    has_all(&text, &["        if xs.iter().copied().any(|p| p > 3) {\n"]);
+}
+
+#[test]
+fn an_elif_value_made_a_string_is_one_part_a_line() {
+    let text = listing(&main_of(
+        "    await asyncio.sleep(0)\n    for v in [1, 5, 9]:\n        \
+band = \"low\" if v < 4 else \"mid\" if v < 8 else \"high\"\n        \
+size = \"s\" if v < 4 else \"l\"\n        print(band, size)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "        let band = (if v < 4 {\n            \"low\"\n        } else if v < 8 {\n            \
+\"mid\"\n        } else {\n            \"high\"\n        })\n        .to_string();\n",
+            "        let size = (if v < 4 { \"s\" } else { \"l\" }).to_string();\n",
+        ],
+    );
+}
+
+#[test]
+fn an_elif_argument_is_one_part_a_line() {
+    let text = listing(&main_of(
+        "    await asyncio.sleep(0)\n    for v in [1, 5, 9]:\n        \
+print(\"low\" if v < 4 else \"mid\" if v < 8 else \"high\")\n",
+    ));
+    has_all(
+        &text,
+        &["            if v < 4 {\n                \"low\"\n            } else if v < 8 {\n"],
+    );
+}
+
+#[test]
+fn a_value_whose_condition_is_a_long_chain_breaks_the_chain() {
+    let text = listing(&main_of(
+        "    prices = {\"apple\": 0.5, \"bread\": 2.25}\n    await asyncio.sleep(0)\n    \
+label = \"dear\" if any(p > 3 for p in prices.values()) else \"cheap\"\n    print(label)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    let label = (if prices\n        .values()\n        .cloned()\n        \
+.collect::<Vec<_>>()\n        .iter()\n        .copied()\n        .any(|p| p > 3.0)\n    {\n        \
+\"dear\"\n    } else {\n        \"cheap\"\n    })\n    .to_string();\n",
+        ],
+    );
+}
+
+#[test]
+fn a_chain_whose_root_nests_wide_calls_breaks_the_innermost_arguments() {
+    let text = listing(
+        "import asyncio\nimport time\nfrom concurrent.futures import ThreadPoolExecutor\n\n\n\
+def fetch_config(path):\n    time.sleep(1)\n    return f\"read {path}\"\n\n\n\
+async def main():\n    loop = asyncio.get_running_loop()\n    \
+with ThreadPoolExecutor(max_workers=1) as pool:\n        \
+config = await loop.run_in_executor(pool, fetch_config, \"app.toml\")\n    \
+print(config)\n\n\nasyncio.run(main())\n",
+    );
+    has_all(
+        &text,
+        &[
+            "    let config = tokio::spawn(on_worker(\n        Arc::clone(&pool_workers),\n        \
+fetch_config(\"app.toml\"),\n    ))\n    .await\n    .unwrap();\n",
+        ],
+    );
+}
+
+#[test]
+fn a_closure_whose_nested_calls_are_too_wide_is_a_block() {
+    let text = listing(
+        "import asyncio\n\n\nasync def handler(name, seconds, tag):\n    \
+await asyncio.sleep(seconds)\n    print(name, tag)\n\n\nasync def main():\n    \
+tasks = [asyncio.create_task(handler(f\"request-{i}\", 1.5 - i * 0.5, \"first\")) for i in range(3)]\n    \
+short = [asyncio.create_task(handler(\"r\", i, \"s\")) for i in range(3)]\n    \
+for t in tasks + short:\n        await t\n\n\nasyncio.run(main())\n",
+    );
+    has_all(
+        &text,
+        &[
+            "        .map(|i: i64| {\n            tokio::spawn(handler(\n                \
+format!(\"request-{i}\"),\n                1.5 - i as f64 * 0.5,\n                \"first\",\n            \
+))\n        })\n        .collect::<Vec<_>>();\n",
+            "        .map(|i: i64| tokio::spawn(handler(\"r\".to_string(), i as f64, \"s\")))\n",
+        ],
+    );
+}
+
+#[test]
+fn a_closure_calling_a_method_of_a_name_keeps_the_name_on_the_call_line() {
+    let text = listing(
+        "import asyncio\nimport time\nfrom concurrent.futures import ThreadPoolExecutor\n\n\n\
+def chore(name, seconds):\n    time.sleep(seconds)\n    return name\n\n\n\
+async def main():\n    loop = asyncio.get_running_loop()\n    \
+with ThreadPoolExecutor(max_workers=2) as pool:\n        \
+futs = [loop.run_in_executor(pool, chore, n, s) for n, s in ((\"one\", 1), (\"two\", 2))]\n    \
+print(await asyncio.gather(*futs))\n\n\nasyncio.run(main())\n",
+    );
+    has_all(
+        &text,
+        &[
+            "        .map(|(n, s)| {\n            pool.spawn(on_worker(\n                \
+Arc::clone(&pool_workers),\n                chore(n.to_string(), s),\n            ))\n        })\n",
+        ],
+    );
+}
+
+#[test]
+fn a_closure_whose_chain_is_too_wide_is_a_block() {
+    let text = listing(&main_of(
+        "    await asyncio.sleep(0)\n    \
+table = {(x, y): x * y for x in range(1, 3) for y in range(1, 3) if x <= y}\n    \
+pairs = [(x, y) for x in range(3) for y in range(x)]\n    print(table, pairs)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "        .flat_map(|x: i64| {\n            (1..3)\n                \
+.filter(move |&y: &i64| x <= y)\n                .map(move |y| ((x, y), x * y))\n        })\n",
+            "        .flat_map(|x: i64| (0..x).map(move |y: i64| (x, y)))\n",
         ],
     );
 }

@@ -205,8 +205,8 @@ impl Renderer<'_> {
         if self.vec_lines(&b, &rhs, ";") || self.map_lines(&b, &rhs, ";") {
             return;
         }
-        if let Some(lines) =
-            super::wrap::if_else_lines(&rhs).or_else(|| super::wrap::closure_block_lines(&rhs))
+        if let Some(lines) = super::wrap::if_else_value_lines(&rhs)
+            .or_else(|| super::wrap::closure_block_lines(&rhs))
         {
             let last = lines.len() - 1;
             for (i, l) in lines.into_iter().enumerate() {

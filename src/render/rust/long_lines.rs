@@ -6,10 +6,7 @@
 //! `fn_call_width` one argument a line.
 
 use super::names::split_chain;
-use super::wrap::{ARRAY_WIDTH, CALL_WIDTH, split_args};
-
-/// rustfmt's `chain_width`.
-const CHAIN_WIDTH: usize = 60;
+use super::wrap::{ARRAY_WIDTH, CALL_WIDTH, CHAIN_WIDTH, split_args};
 
 /// rustfmt's `short_array_element_width_threshold`.
 const SHORT_ITEM: usize = 10;

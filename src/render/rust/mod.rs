@@ -438,8 +438,10 @@ impl<'a> Renderer<'a> {
             return;
         }
         // An array root too wide for a line: one item a line, the calls
-        // after its `]` at the statement's indent.
-        let array = long_lines::array_lines(head, base);
+        // after its `]` at the statement's indent; so too a root of nested
+        // calls whose arguments are too wide, after its `)`.
+        let array = long_lines::array_lines(head, base)
+            .or_else(|| nested_call::nested_lines(head, base, 0));
         let shift = usize::from(array.is_none());
         match array {
             Some(lines) => lines.iter().for_each(|l| self.line(l)),
@@ -448,10 +450,9 @@ impl<'a> Renderer<'a> {
         self.indent += shift;
         let n = calls.len();
         for (i, c) in calls.iter().enumerate() {
-            if i + 1 == n {
-                self.line(format!("{c}{tail}"));
-            } else {
-                self.line(c);
+            let end = if i + 1 == n { tail } else { "" };
+            if !self.closure_call_lines(c, end) {
+                self.line(format!("{c}{end}"));
             }
         }
         self.indent -= shift;

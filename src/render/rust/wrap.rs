@@ -2,6 +2,7 @@
 //! line: `tokio::spawn(f(` then one argument a line.
 
 use super::Renderer;
+use super::names::split_chain;
 
 /// rustfmt's `fn_call_width`: a call longer than this is broken.
 pub(super) const CALL_WIDTH: usize = 60;
@@ -10,29 +11,98 @@ pub(super) const CALL_WIDTH: usize = 60;
 /// line, are wider than this is laid out one item a line.
 pub(super) const ARRAY_WIDTH: usize = 60;
 
+/// rustfmt's `chain_width`: a method chain longer than this is broken.
+pub(super) const CHAIN_WIDTH: usize = 60;
+
 /// rustfmt's `single_line_if_else_max_width`.
 const IF_ELSE_WIDTH: usize = 50;
 
-/// `if c { a } else { b }` wider than [`IF_ELSE_WIDTH`], one part a line
-/// as rustfmt lays it out (relative indents); `None` for another text.
+/// `if c { a } else { b }` wider than [`IF_ELSE_WIDTH`], or any
+/// `if ... else if ...`, one part a line as rustfmt lays it out (relative
+/// indents); `None` for another text.
 pub(super) fn if_else_lines(text: &str) -> Option<Vec<String>> {
-    if text.len() <= IF_ELSE_WIDTH {
+    let rest = text.strip_prefix("if ")?.strip_suffix(" }")?;
+    let (arms, other) = rest.rsplit_once(" } else { ")?;
+    let arms: Vec<(&str, &str)> = arms
+        .split(" } else if ")
+        .map(|arm| arm.split_once(" { "))
+        .collect::<Option<_>>()?;
+    let parts = arms.iter().flat_map(|(c, a)| [*c, *a]);
+    if parts.chain([other]).any(|p| p.contains(['{', '}']))
+        || arms.len() == 1 && text.len() <= IF_ELSE_WIDTH
+    {
         return None;
     }
-    let rest = text.strip_prefix("if ")?;
-    let (cond, rest) = rest.split_once(" { ")?;
-    let (a, b) = rest.split_once(" } else { ")?;
-    let b = b.strip_suffix(" }")?;
-    if [cond, a, b].iter().any(|p| p.contains(['{', '}'])) {
+    let mut lines = Vec::new();
+    for (i, (cond, body)) in arms.into_iter().enumerate() {
+        match cond_chain(cond).filter(|_| i == 0) {
+            Some((base, calls)) => {
+                lines.push(format!("if {base}"));
+                lines.extend(calls.iter().map(|c| format!("    {c}")));
+                lines.push("{".into());
+            }
+            None if i == 0 => lines.push(format!("if {cond} {{")),
+            None => lines.push(format!("}} else if {cond} {{")),
+        }
+        lines.push(format!("    {body}"));
+    }
+    lines.extend(["} else {".into(), format!("    {other}"), "}".into()]);
+    Some(lines)
+}
+
+/// A value written `if ... else ...` (see [`if_else_lines`]), or that in
+/// parentheses made a `String` (`(if ... else ...).to_string()`), one part
+/// a line as rustfmt lays it out; `None` for another text.
+pub(super) fn if_else_value_lines(text: &str) -> Option<Vec<String>> {
+    let Some(inner) = text
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(").to_string()"))
+    else {
+        return if_else_lines(text);
+    };
+    let mut lines = if_else_lines(inner)?;
+    lines[0].insert(0, '(');
+    lines.last_mut()?.push(')');
+    lines.push(".to_string()".into());
+    Some(lines)
+}
+
+/// An `if`'s condition that is one method chain wider than rustfmt's
+/// `chain_width`, split into its root and its calls (each on a line of its
+/// own, the root on the `if`'s); `None` for another condition, such as
+/// `a && b.c()`.
+fn cond_chain(cond: &str) -> Option<(String, Vec<String>)> {
+    if cond.len() <= CHAIN_WIDTH || cond.starts_with(['!', '&', '*', '-']) {
         return None;
     }
-    Some(vec![
-        format!("if {cond} {{"),
-        format!("    {a}"),
-        "} else {".into(),
-        format!("    {b}"),
-        "}".into(),
-    ])
+    let (base, calls) = split_chain(cond);
+    let plain = |part: &str| !part.is_empty() && !spaced(part);
+    (calls.len() >= 2 && plain(&base) && calls.iter().all(|c| plain(c))).then_some((base, calls))
+}
+
+/// Whether `text` has a space outside its brackets and strings (an
+/// operator between operands).
+pub(super) fn spaced(text: &str) -> bool {
+    let (mut depth, mut quoted, mut escaped) = (0i32, false, false);
+    for ch in text.chars() {
+        if quoted {
+            match ch {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => quoted = false,
+                _ => {}
+            }
+            continue;
+        }
+        match ch {
+            '"' => quoted = true,
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            ' ' if depth == 0 => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// A call `.map(|x| if c { a } else { b })` whose `if` is too wide for one
