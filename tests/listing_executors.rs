@@ -70,7 +70,9 @@ print(\"leaving\")\n    print(await asyncio.gather(*jobs))\n{RUN}"
         &text,
         &[
             "    let pool = TaskTracker::new();\n",
-            "pool.spawn(on_worker(Arc::clone(&pool_workers), chore(n.to_string(), s)))",
+            "            pool.spawn(on_worker(\n                \
+Arc::clone(&pool_workers),\n                \
+chore(n.to_string(), s),\n            ))\n",
             "    println!(\"leaving\");\n    \
 // Leaving the `with` block shuts the pool down: it waits for its jobs.\n    \
 pool.close();\n    pool.wait().await;\n",

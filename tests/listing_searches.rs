@@ -109,7 +109,8 @@ fn startswith_a_tuple_tests_each_string() {
         &text,
         &[
             "if s.starts_with(\"pre\") || s.starts_with(\"post\") {",
-            "[\"X\", \"Y\"].iter().any(|affix| s.to_uppercase().ends_with(affix))",
+            "if [\"X\", \"Y\"]\n            .iter()\n            \
+.any(|affix| s.to_uppercase().ends_with(affix))\n        {",
         ],
     );
 }

@@ -33,7 +33,8 @@ fn any_of_a_list_of_several_types_tests_each_item_by_its_type() {
         &text,
         &[
             "if [0 != 0, !\"\".is_empty(), false].into_iter().any(|x| x) {",
-            "if [1 != 0, !\"x\".is_empty(), !vec![0].is_empty()].into_iter().all(|x| x) {",
+            "if [1 != 0, !\"x\".is_empty(), !vec![0].is_empty()]\n            \
+.into_iter()\n            .all(|x| x)\n        {",
         ],
     );
 }
