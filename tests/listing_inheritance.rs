@@ -204,3 +204,20 @@ async def main():
     );
     assert_eq!(at, "dict");
 }
+
+/// A base defined below the class is Python's `NameError`: not taken in.
+#[test]
+fn a_base_defined_below_is_not_taken_in() {
+    let src = format!(
+        "{HEADER}class Dot(Shape):
+    pass
+
+
+{BASE}async def main():
+    print(Dot(\"dot\").describe())
+{RUN}"
+    );
+    let (construct, _, at) = refused(&src);
+    assert_eq!(construct, "a class with a base class");
+    assert_eq!(at, "Shape");
+}

@@ -115,3 +115,46 @@ fn a_callee_changing_a_field_of_the_callers_object_is_refused() {
         ],
     );
 }
+
+/// A second name for an object a list or another variable still holds
+/// would move or copy it in Rust: refused at the value.
+#[test]
+fn a_second_name_for_a_held_object_is_refused() {
+    let src = format!(
+        "{HEADER}{PARCEL}async def main():
+    parcels = [Parcel(\"books\", 3)]
+    first = parcels[0]
+    first.weight = 5
+    print(parcels[0].weight)
+{RUN}"
+    );
+    has_all(
+        &shown(&src),
+        &[
+            "// x.py:17:13: `first` naming an object held elsewhere",
+            "//     first = parcels[0]",
+        ],
+    );
+    let src = format!(
+        "{HEADER}{PARCEL}async def main():
+    a = Parcel(\"books\", 3)
+    b = a
+    b.weight = 5
+    print(a.weight)
+{RUN}"
+    );
+    has_all(&shown(&src), &["`b` naming an object held elsewhere"]);
+}
+
+/// A variable given a new object, or the last read of another, keeps it.
+#[test]
+fn a_moved_object_keeps_its_listing() {
+    let src = format!(
+        "{HEADER}{PARCEL}async def main():
+    a = Parcel(\"books\", 3)
+    b = a
+    print(b.weight)
+{RUN}"
+    );
+    has_all(&shown(&src), &["let b = a;"]);
+}

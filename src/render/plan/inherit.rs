@@ -102,7 +102,8 @@ fn take_in(body: &[Stmt], i: usize) -> Result<(usize, Stmt), String> {
         .filter(|t| bound_name(t).is_some_and(|n| n == &**base_name))
         .count()
         == 1;
-    if !base_bases.is_empty() || !base_decorators.is_empty() || !defined_once {
+    // A base defined below the class is Python's `NameError`.
+    if !base_bases.is_empty() || !base_decorators.is_empty() || !defined_once || b > i {
         return Err(NOT_OF_THE_PROGRAM.into());
     }
     if mentions(body, base_name) != 1 {

@@ -95,6 +95,7 @@ mod names;
 mod nested_call;
 mod nested_spec;
 mod numbers;
+mod object_alias;
 mod objects;
 mod op_errors;
 mod options;
