@@ -221,3 +221,32 @@ fn a_base_defined_below_is_not_taken_in() {
     assert_eq!(construct, "a class with a base class");
     assert_eq!(at, "Shape");
 }
+
+/// `super().__init__()` of a base without `__init__` runs nothing.
+#[test]
+fn super_init_of_a_base_without_init_runs_nothing() {
+    let src = format!(
+        "{HEADER}class Named:
+    def greet(self):
+        return \"hi \" + self.name
+
+
+class Person(Named):
+    def __init__(self, name):
+        super().__init__()
+        self.name = name
+
+
+async def main():
+    print(Person(\"ada\").greet())
+{RUN}"
+    );
+    has_all(
+        &listing(&src),
+        &[
+            "struct Person {\n    name: String,\n}",
+            "fn new(name: &str) -> Self {\n        Self {\n            name: name.to_string(),\n        }\n    }",
+            "fn greet(&self) -> String {",
+        ],
+    );
+}

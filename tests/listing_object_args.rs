@@ -112,6 +112,7 @@ fn a_callee_changing_a_field_of_the_callers_object_is_refused() {
         &[
             "// x.py:21:11: an object changed by `stamp`",
             "//     stamp(parcels[0], \"paid\")",
+            "pass a `&mut` reference to it",
         ],
     );
 }

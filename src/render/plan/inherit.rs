@@ -230,7 +230,8 @@ fn class_name(s: &Stmt) -> Option<&str> {
 }
 
 /// The derived class's `__init__` with its `super().__init__(...)`
-/// replaced by the base's `__init__` body: only `self.name = value`
+/// replaced by the base's `__init__` body (nothing, without arguments, for
+/// a base without `__init__`): only `self.name = value`
 /// statements, each parameter given its argument, a literal or a name
 /// (read where the call was); the default of a parameter the call leaves
 /// out must be a literal.
@@ -240,8 +241,16 @@ fn with_base_init(init: &Code, base: Option<(&Code, &[Expr])>) -> Option<Code> {
         // Python runs no base `__init__` then, and neither does the listing.
         return (!uses_super(&init.body)).then(|| init.clone());
     };
-    let (base, defaults) = base?;
     let args = super_init_args(&init.body[at])?;
+    let Some((base, defaults)) = base else {
+        // `object.__init__()`: nothing to run.
+        let mut body = init.body.clone();
+        body.remove(at);
+        return (args.is_empty() && !uses_super(&body)).then(|| Code {
+            body,
+            ..init.clone()
+        });
+    };
     let params = &base.params;
     if params.varargs.is_some() || params.varkw.is_some() || !params.keyword_only.is_empty() {
         return None;

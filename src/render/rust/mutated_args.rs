@@ -99,7 +99,6 @@ pub(super) fn mutated_args(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                     for arg in at.iter().filter_map(|&i| call.args.get(i)) {
                         let v = match &arg.kind {
                             ExprKind::Var(v) => v.as_str(),
-                            // A field or an item: its holder sees the change.
                             ExprKind::Field(..) | ExprKind::Call(Builtin::Index, _) => "",
                             _ => continue,
                         };
@@ -110,14 +109,19 @@ pub(super) fn mutated_args(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                             _ => continue,
                         };
                         if v.is_empty() || uses(f, v) > 1 {
-                            let v = if v.is_empty() { "..." } else { v };
+                            // A field or an item: its holder sees the change.
+                            let pass = if v.is_empty() {
+                                "a `&mut` reference to it".to_string()
+                            } else {
+                                format!("`&mut {v}`")
+                            };
                             out.push(Untranslatable {
                                 span: arg.span.clone(),
                                 construct: format!("{what} changed by `{}`", call.name),
                                 reason: format!(
                                     "`{}` changes its parameter in place and Python passes \
                                      the same object, so the caller sees the change; the \
-                                     listing passes a copy: in Rust, pass `&mut {v}` to one \
+                                     listing passes a copy: in Rust, pass {pass} to one \
                                      call at a time, or share it as `Arc<Mutex<...>>` \
                                      between tasks",
                                     call.name
