@@ -122,10 +122,13 @@ impl Planner<'_> {
             // `[].pop()`: Python's way to show its `IndexError`.
             let empty_pop =
                 *method == StrMethod::Pop && matches!(&obj.kind, E::List(xs) if xs.is_empty());
+            let own_field = matches!(&obj.kind, E::Attr(o, a) if sc.field(o, a).is_some())
+                || self.local_object_field(sc, obj);
             if method.mutates()
                 && !empty_pop
                 && !matches!(obj.kind, E::Name(Name::Local(..) | Name::Cell(..)))
                 && !shared
+                && !own_field
             {
                 return refuse(
                     &e.span,

@@ -77,6 +77,7 @@ mod globals;
 mod group;
 mod hoist;
 mod identity;
+mod inherit;
 pub mod ir;
 mod isinstance;
 mod iter_objects;
@@ -213,6 +214,8 @@ pub fn plan_all(program: &Program) -> std::result::Result<Demo, Vec<Untranslatab
 /// [`StmtKind::Untranslated`](ir::ast::StmtKind::Untranslated), for a
 /// partial listing.
 pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
+    let flat = inherit::flatten(program);
+    let program = flat.as_ref().unwrap_or(program);
     let kept = kept_lambdas::as_defs(program);
     let program = kept.as_ref().unwrap_or(program);
     let lifted = captures::lift(program);

@@ -292,9 +292,7 @@ impl Planner<'_> {
                     return refuse(
                         &b.span,
                         "a class with a base class",
-                        "the Rust listing turns a class into a struct, and Rust structs do not \
-                         inherit: Rust keeps the base's struct as a field, or shares the methods \
-                         through a trait the structs implement",
+                        super::inherit::kept_reason(&self.program.module.body, s),
                     );
                 }
                 functions.extend(self.class(code, name, s)?);

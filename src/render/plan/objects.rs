@@ -82,6 +82,17 @@ impl<'p> Planner<'p> {
         self.object_fields(attr) == 1
     }
 
+    /// Whether `e` is `var.field` of a local variable, outside the class,
+    /// `field` a field of one plain class: a list the listing may change
+    /// in place (`var.items.append(x)`).
+    pub(super) fn local_object_field(&self, sc: &Scope, e: &py::Expr) -> bool {
+        matches!(&e.kind, E::Attr(obj, attr)
+            if !is_self(obj)
+                && sc.field(obj, attr).is_none()
+                && matches!(obj.kind, E::Name(Name::Local(..)))
+                && self.object_field(attr))
+    }
+
     /// How many plain classes have the field `attr`.
     pub(super) fn object_fields(&self, attr: &str) -> usize {
         let sets = |class: &str, code: &Code| {

@@ -77,6 +77,7 @@ impl Renderer<'_> {
                     c.text
                 }
                 Ty::Sync(_) | Ty::Event | Ty::Barrier | Ty::Condition => format!("&{}", c.text),
+                Ty::Object(_) => self.object_arg(arg, c, call),
                 _ => c.text,
             };
             out.push(text);

@@ -199,6 +199,7 @@ impl Types {
                 }
             }
             changed |= self.bind_keys(name, s);
+            changed |= self.grow_fields(name, s);
             // A list grown in place has the type of what it is given.
             let mut grown = Vec::new();
             let mut entries = Vec::new();

@@ -99,6 +99,7 @@ mod nested_call;
 mod nested_spec;
 mod none_vars;
 mod numbers;
+mod object_alias;
 mod objects;
 mod op_errors;
 mod options;

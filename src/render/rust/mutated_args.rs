@@ -8,7 +8,7 @@ use super::analysis::{each_expr, mutated_lists, stmt_exprs};
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Block, Calls, Demo, Function, StmtKind, walk};
-use crate::render::plan::ir::expr::ExprKind;
+use crate::render::plan::ir::expr::{Builtin, ExprKind};
 
 /// How many times `f` names the variable `var` in its expressions and
 /// call arguments (one in a loop, or a call made once per item, counts twice).
@@ -79,6 +79,8 @@ pub(super) fn mutated_args(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
         .map(|g| {
             let mut changed = mutated_lists(&g.body);
             changed.extend(set_fields(&g.body));
+            // Through a method that changes its object, or a list field.
+            changed.extend(super::objects::mutated_objects(demo, &g.body));
             let at = (0..g.params.len())
                 .filter(|&i| changed.contains(&g.params[i]))
                 .collect();
@@ -95,8 +97,10 @@ pub(super) fn mutated_args(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                         continue;
                     };
                     for arg in at.iter().filter_map(|&i| call.args.get(i)) {
-                        let ExprKind::Var(v) = &arg.kind else {
-                            continue;
+                        let v = match &arg.kind {
+                            ExprKind::Var(v) => v.as_str(),
+                            ExprKind::Field(..) | ExprKind::Call(Builtin::Index, _) => "",
+                            _ => continue,
                         };
                         let ty = types.expr_ty(&f.name, arg);
                         let what = match ty {
@@ -105,14 +109,20 @@ pub(super) fn mutated_args(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                             Ty::Set(_) => "a set",
                             _ => continue,
                         };
-                        if uses(f, v) > 1 {
+                        if v.is_empty() || uses(f, v) > 1 {
+                            // A field or an item: its holder sees the change.
+                            let pass = if v.is_empty() {
+                                "a `&mut` reference to it".to_string()
+                            } else {
+                                format!("`&mut {v}`")
+                            };
                             out.push(Untranslatable {
                                 span: arg.span.clone(),
                                 construct: format!("{what} changed by `{}`", call.name),
                                 reason: format!(
                                     "`{}` changes its parameter in place and Python passes \
                                      the same object, so the caller sees the change; the \
-                                     listing passes a copy: in Rust, pass `&mut {v}` to one \
+                                     listing passes a copy: in Rust, pass {pass} to one \
                                      call at a time, or share it as `Arc<Mutex<...>>` \
                                      between tasks",
                                     call.name

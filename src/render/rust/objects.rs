@@ -8,7 +8,7 @@ use super::code::Code;
 use super::names::{camel, ident};
 use super::types::{Ty, Types, unify};
 use crate::render::plan::ir::ast::{Block, Call, Demo, Function, FunctionKind, StmtKind, walk};
-use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind};
+use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, StrMethod};
 
 /// Whether `f` is a method of a plain class (named `Class.method`),
 /// rendered inside its class's `impl`.
@@ -68,6 +68,14 @@ pub(super) fn mutated_objects(demo: &Demo, block: &Block) -> Vec<String> {
         }
         for (e, _) in super::analysis::stmt_exprs(s) {
             super::analysis::each_expr(e, &mut |x| {
+                // `var.items.append(x)`: a list field changed in place.
+                if let ExprKind::StrMethod(m, list, _) = &x.kind
+                    && m.mutates()
+                    && let ExprKind::Field(obj, _) = &list.kind
+                    && let ExprKind::Var(v) = &obj.kind
+                {
+                    out.push(v.clone());
+                }
                 if let ExprKind::Method(obj, call) = &x.kind
                     && let ExprKind::Var(v) = &obj.kind
                     && v != "self"
@@ -93,6 +101,30 @@ impl Types {
             ExprKind::Method(_, call) => self.ret_of(&call.name),
             _ => Ty::Unknown,
         }
+    }
+
+    /// A list field grown outside its class (`var.items.append(x)`) has
+    /// the type of what it is given.
+    pub(super) fn grow_fields(&mut self, f: &str, s: &crate::render::plan::ir::ast::Stmt) -> bool {
+        let mut grown = Vec::new();
+        for (e, _) in super::analysis::stmt_exprs(s) {
+            super::analysis::each_expr(e, &mut |x| {
+                if let ExprKind::StrMethod(StrMethod::Append, list, args) = &x.kind
+                    && let ExprKind::Field(obj, field) = &list.kind
+                    && let [arg] = args.as_slice()
+                {
+                    grown.push((obj, field, arg));
+                }
+            });
+        }
+        let mut changed = false;
+        for (obj, field, arg) in grown {
+            if let Ty::Object(class) = self.expr_ty(f, obj) {
+                let ty = Ty::List(Box::new(self.expr_ty(f, arg)));
+                changed |= self.set(&class, field, &ty);
+            }
+        }
+        changed
     }
 
     /// A method reads and sets its class's fields: both know one type
@@ -260,7 +292,15 @@ impl Renderer<'_> {
     /// Whether a list is given a copy of an object of `class` (a variable
     /// of the class as an item of a list): the struct derives `Clone`.
     fn cloned(&self, class: &str) -> bool {
-        let mut found = false;
+        // A function's parameter holding objects is given a copy (see
+        // `object_arg`), or a list's copy (`Code::owned`).
+        // A special method's parameter (`__eq__`'s `other`) is borrowed.
+        let mut found = self.demo.functions.iter().any(|f| {
+            !f.name.ends_with("__")
+                && f.params
+                    .iter()
+                    .any(|p| holds_object(&self.types.var(&f.name, p), class))
+        });
         for f in &self.demo.functions {
             walk(&f.body, &mut |s| {
                 for (e, _) in super::analysis::stmt_exprs(s) {
@@ -396,5 +436,88 @@ fn compound(op: BinaryOp) -> Option<&'static str> {
         BinaryOp::Sub => Some("-"),
         BinaryOp::Mul => Some("*"),
         _ => None,
+    }
+}
+
+/// Whether a value of type `ty` holds objects of `class`.
+fn holds_object(ty: &Ty, class: &str) -> bool {
+    match ty {
+        Ty::Object(c) => c == class,
+        Ty::List(t) | Ty::Set(t) | Ty::Option(t) => holds_object(t, class),
+        Ty::Dict(k, v) => holds_object(k, class) || holds_object(v, class),
+        Ty::Tuple(ts) => ts.iter().any(|t| holds_object(t, class)),
+        _ => false,
+    }
+}
+
+impl Renderer<'_> {
+    /// An object passed to a call of the program's function: Python passes
+    /// the one object, which the callee does not change (else
+    /// `mutated_args` refuses the call); the listing moves it where the
+    /// caller reads it no more, else passes a copy: after the call, in a
+    /// loop (again on the next pass, or an item borrowed from its list),
+    /// and a field of the method's own object.
+    pub(super) fn object_arg(&self, arg: &Expr, c: Code, call: &Call) -> String {
+        let copied = match &arg.kind {
+            ExprKind::Var(v) => {
+                let own_field = self
+                    .demo
+                    .function(&self.func)
+                    .is_some_and(|f| f.fields.iter().any(|(n, _)| n == v));
+                own_field
+                    || self.named_after(v, call.span.end)
+                    || self.read_after(v, call.span.end)
+                    || self.in_a_loop(&call.span)
+            }
+            // A new object, a call's value: the listing's own.
+            ExprKind::New(_) | ExprKind::Await(_) | ExprKind::Method(..) => false,
+            // A field, an item: borrowed from what holds it.
+            _ => true,
+        };
+        if copied && !c.fresh {
+            format!("{}.clone()", c.wrap(10))
+        } else {
+            c.text
+        }
+    }
+
+    /// Whether the function being rendered names `var` after the source
+    /// offset `at` (later in the same statement too).
+    fn named_after(&self, var: &str, at: usize) -> bool {
+        let Some(f) = self.demo.function(&self.func) else {
+            return false;
+        };
+        let mut found = false;
+        for block in [&f.body, &f.exit] {
+            walk(block, &mut |s| {
+                for (e, _) in super::analysis::stmt_exprs(s) {
+                    super::analysis::each_expr(e, &mut |x| {
+                        found |=
+                            x.span.start >= at && matches!(&x.kind, ExprKind::Var(v) if v == var);
+                    });
+                }
+            });
+        }
+        found
+    }
+
+    /// Whether the source range `span` is inside a loop of the function
+    /// being rendered.
+    fn in_a_loop(&self, span: &std::ops::Range<usize>) -> bool {
+        let Some(f) = self.demo.function(&self.func) else {
+            return false;
+        };
+        let mut found = false;
+        for block in [&f.body, &f.exit] {
+            walk(block, &mut |s| {
+                if matches!(s.kind, StmtKind::For { .. } | StmtKind::While { .. })
+                    && s.span.start <= span.start
+                    && span.end <= s.span.end
+                {
+                    found = true;
+                }
+            });
+        }
+        found
     }
 }

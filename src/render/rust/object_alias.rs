@@ -1,0 +1,63 @@
+//! A second name for an object the program still reaches another way:
+//! `first = jobs[0]` (an item of a list or dict, a field of an object) or
+//! `b = a` where `a` is read again. Python's two names are one object; a
+//! Rust `let` moves it (out of a list it cannot) or would copy it, and a
+//! change through one name would not show through the other. Such an
+//! assignment is listed as not translated, at its value.
+
+use super::analysis::{each_expr, stmt_exprs};
+use super::types::{Ty, Types};
+use crate::render::plan::Untranslatable;
+use crate::render::plan::ir::ast::{Demo, Function, StmtKind, walk};
+use crate::render::plan::ir::expr::{Builtin, ExprKind};
+
+/// Every variable set to an object that a list, a dict, an object or
+/// another variable read later still holds.
+pub(super) fn object_aliases(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
+    let mut out = Vec::new();
+    for f in &demo.functions {
+        for block in [&f.body, &f.exit] {
+            walk(block, &mut |s| {
+                let StmtKind::Set { var, value } = &s.kind else {
+                    return;
+                };
+                if !matches!(types.expr_ty(&f.name, value), Ty::Object(_)) {
+                    return;
+                }
+                let held = match &value.kind {
+                    ExprKind::Call(Builtin::Index, _) | ExprKind::Field(..) => true,
+                    ExprKind::Var(v) => v != var && named_after(f, v, value.span.end),
+                    _ => false,
+                };
+                if held {
+                    out.push(Untranslatable {
+                        span: value.span.clone(),
+                        construct: format!("`{var}` naming an object held elsewhere"),
+                        reason: "Python's two names are one object; a Rust `let` would move \
+                                 it out of what holds it, or copy it, and a change through one \
+                                 name would not show through the other: read it where it is \
+                                 held (`jobs[0].name`), or loop over the list (`for job in \
+                                 jobs`)"
+                            .into(),
+                    });
+                }
+            });
+        }
+    }
+    out
+}
+
+/// Whether `f` names `var` after the source offset `at`.
+fn named_after(f: &Function, var: &str, at: usize) -> bool {
+    let mut found = false;
+    for block in [&f.body, &f.exit] {
+        walk(block, &mut |s| {
+            for (e, _) in stmt_exprs(s) {
+                each_expr(e, &mut |x| {
+                    found |= x.span.start >= at && matches!(&x.kind, ExprKind::Var(v) if v == var);
+                });
+            }
+        });
+    }
+    found
+}
