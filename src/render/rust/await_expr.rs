@@ -164,7 +164,7 @@ impl Types {
     pub(super) fn value_calls(&mut self, demo: &Demo, f: &str, s: &Stmt) -> bool {
         let mut found = Vec::new();
         for (e, _) in super::analysis::stmt_exprs(s) {
-            super::analysis::each_expr(e, &mut |x| match &x.kind {
+            super::expr_walk::each_expr(e, &mut |x| match &x.kind {
                 ExprKind::Spawn(call) | ExprKind::Job(call, _) => found.push((call, true)),
                 ExprKind::Coro(call) => found.push((call, false)),
                 _ => {}

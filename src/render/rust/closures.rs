@@ -210,7 +210,7 @@ impl super::types::Types {
         use crate::render::plan::ir::expr::StrMethod;
         let mut keys = Vec::new();
         for (e, _) in super::analysis::stmt_exprs(s) {
-            super::analysis::each_expr(e, &mut |x| match &x.kind {
+            super::expr_walk::each_expr(e, &mut |x| match &x.kind {
                 ExprKind::Call(_, args) | ExprKind::StrMethod(StrMethod::Sort, _, args)
                     if let Some(ExprKind::Lambda(l)) = args
                         .iter()

@@ -3,7 +3,7 @@
 //! `collect` into a `Vec`, a `BTreeSet` or an `IndexMap`.
 
 use super::Renderer;
-use super::analysis::each_expr;
+use super::expr_walk::each_expr;
 use super::names::ident;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;

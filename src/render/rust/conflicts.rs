@@ -5,7 +5,8 @@
 //! not build. So is a coroutine calling itself in a way that cannot be boxed (see
 //! `recursion`).
 
-use super::analysis::{each_expr, stmt_exprs};
+use super::analysis::stmt_exprs;
+use super::expr_walk::each_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Demo, walk};

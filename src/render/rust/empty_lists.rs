@@ -4,7 +4,8 @@
 //! is a `Vec<()>` where nothing else tells Rust its item type.
 
 use super::Renderer;
-use super::analysis::{binds, each_expr, mutated_lists, stmt_calls, stmt_exprs};
+use super::analysis::{binds, mutated_lists, stmt_calls, stmt_exprs};
+use super::expr_walk::each_expr;
 use super::types::Ty;
 use crate::render::plan::ir::ast::{Block, Call, StmtKind, walk};
 use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind};

@@ -35,12 +35,12 @@ fn uses(demo: &Demo, is: &mut dyn FnMut(&Expr) -> bool) -> bool {
         for block in [&f.body, &f.exit] {
             walk(block, &mut |s| {
                 for (e, _) in super::analysis::stmt_exprs(s) {
-                    super::analysis::each_expr(e, &mut |x| found |= is(x));
+                    super::expr_walk::each_expr(e, &mut |x| found |= is(x));
                 }
             });
         }
         for (_, e) in &f.fields {
-            super::analysis::each_expr(e, &mut |x| found |= is(x));
+            super::expr_walk::each_expr(e, &mut |x| found |= is(x));
         }
     }
     found

@@ -10,8 +10,9 @@
 //! `shutdown(wait=True)` does.
 
 use super::Renderer;
-use super::analysis::{each_expr, stmt_exprs};
+use super::analysis::stmt_exprs;
 use super::code::Code;
+use super::expr_walk::each_expr;
 use super::types::Ty;
 use crate::render::plan::ir::ast::{Block, Call, FunctionKind, StmtKind, walk};
 use crate::render::plan::ir::expr::{Expr, ExprKind};

@@ -112,7 +112,7 @@ impl Types {
         let mut calls = Vec::new();
         let mut params = Vec::new();
         for (e, _) in super::analysis::stmt_exprs(s) {
-            super::analysis::each_expr(e, &mut |x| {
+            super::expr_walk::each_expr(e, &mut |x| {
                 if let ExprKind::CallParam(call, callees) = &x.kind {
                     params.push((call, callees));
                     for c in callees {
@@ -207,7 +207,7 @@ pub(super) fn signature_conflicts(demo: &Demo, types: &Types) -> Vec<Untranslata
         for block in [&f.body, &f.exit] {
             walk(block, &mut |s| {
                 for (e, _) in super::analysis::stmt_exprs(s) {
-                    super::analysis::each_expr(e, &mut |x| {
+                    super::expr_walk::each_expr(e, &mut |x| {
                         let ExprKind::Function(name) = &x.kind else {
                             return;
                         };
@@ -308,7 +308,7 @@ fn mixed_signatures(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
         for block in [&f.body, &f.exit] {
             walk(block, &mut |s| {
                 for (e, _) in super::analysis::stmt_exprs(s) {
-                    super::analysis::each_expr(e, &mut |x| {
+                    super::expr_walk::each_expr(e, &mut |x| {
                         let ExprKind::CallParam(call, callees) = &x.kind else {
                             return;
                         };

@@ -4,8 +4,9 @@
 //! `repr`, or the exception's).
 
 use super::Renderer;
-use super::analysis::{each_expr, stmt_exprs};
+use super::analysis::stmt_exprs;
 use super::code::Code;
+use super::expr_walk::each_expr;
 use super::types::Ty;
 use crate::render::plan::ir::ast::{Demo, walk};
 use crate::render::plan::ir::expr::{Expr, ExprKind};

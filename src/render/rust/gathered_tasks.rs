@@ -3,7 +3,8 @@
 //! handles through `&mut`, so the list is still there. A gather of tasks
 //! that can raise is refused (see [`failing_gathers`]).
 
-use super::analysis::{each_expr, stmt_exprs};
+use super::analysis::stmt_exprs;
+use super::expr_walk::each_expr;
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Block, Demo, Function, StmtKind, walk};
 use crate::render::plan::ir::expr::{Expr, ExprKind};

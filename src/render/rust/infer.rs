@@ -181,7 +181,7 @@ impl Types {
         for s in block {
             let mut awaited = Vec::new();
             for (e, _) in super::analysis::stmt_exprs(s) {
-                super::analysis::awaited_calls(e, &mut awaited);
+                super::expr_walk::awaited_calls(e, &mut awaited);
             }
             for call in awaited {
                 changed |= self.call(demo, name, call, false);
@@ -190,7 +190,7 @@ impl Types {
             changed |= self.param_calls(demo, name, s);
             let mut comps = Vec::new();
             for (e, _) in super::analysis::stmt_exprs(s) {
-                super::analysis::comprehensions(e, &mut comps);
+                super::expr_walk::comprehensions(e, &mut comps);
             }
             for c in comps {
                 if let ExprKind::Comp { var, over, .. } = &c.kind {
@@ -204,7 +204,7 @@ impl Types {
             let mut grown = Vec::new();
             let mut entries = Vec::new();
             for (e, _) in super::analysis::stmt_exprs(s) {
-                super::analysis::each_expr(e, &mut |x| {
+                super::expr_walk::each_expr(e, &mut |x| {
                     if let ExprKind::StrMethod(m, obj, args) = &x.kind
                         && let ExprKind::Var(list) = &obj.kind
                         && let Some(arg) = args.last()

@@ -3,7 +3,8 @@
 //! `TypeError`) the listing has no faithful form, and the join is refused
 //! at its place.
 
-use super::analysis::{each_expr, stmt_exprs};
+use super::analysis::stmt_exprs;
+use super::expr_walk::each_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Demo, walk};

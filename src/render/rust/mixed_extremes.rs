@@ -2,7 +2,7 @@
 //! `f64::max` gives `-1.0` where Python gives the integer `-1`, which
 //! prints as `-1`. Printed or kept, such a call is refused at the call.
 
-use super::analysis::each_expr;
+use super::expr_walk::each_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Demo, StmtKind, walk};

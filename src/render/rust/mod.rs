@@ -72,6 +72,7 @@ mod exc_groups;
 mod exc_types;
 mod executor;
 mod expr;
+mod expr_walk;
 mod flat_comp;
 mod fn_values;
 mod format_spec;

@@ -4,7 +4,8 @@
 //! copy, so it would not. Where the caller reads the variable again, or passes it to more
 //! than one call, the argument is refused.
 
-use super::analysis::{each_expr, mutated_lists, stmt_exprs};
+use super::analysis::{mutated_lists, stmt_exprs};
+use super::expr_walk::each_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Block, Calls, Demo, Function, StmtKind, walk};

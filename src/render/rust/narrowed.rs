@@ -6,8 +6,9 @@
 //! `if x is not None:` reads it in `if let Some(x) = x`.
 
 use super::Renderer;
-use super::analysis::{assigned_in, each_expr, stmt_exprs};
+use super::analysis::{assigned_in, stmt_exprs};
 use super::code::Code;
+use super::expr_walk::each_expr;
 use super::names::ident;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;

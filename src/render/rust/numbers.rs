@@ -8,8 +8,9 @@
 //! (`to_f64`); arithmetic on it, whose type Python picks as it runs, is
 //! refused at its place.
 
-use super::analysis::{each_expr, stmt_calls, stmt_exprs};
+use super::analysis::{stmt_calls, stmt_exprs};
 use super::code::Code;
+use super::expr_walk::each_expr;
 use super::mixed::{Place, each_use};
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;

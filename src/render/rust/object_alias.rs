@@ -5,7 +5,8 @@
 //! change through one name would not show through the other. Such an
 //! assignment is listed as not translated, at its value.
 
-use super::analysis::{each_expr, stmt_exprs};
+use super::analysis::stmt_exprs;
+use super::expr_walk::each_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Demo, Function, StmtKind, walk};

@@ -36,7 +36,7 @@ fn mutates_self(demo: &Demo, name: &str, depth: u8) -> bool {
             found |= fields.contains(&var);
         }
         for (e, _) in super::analysis::stmt_exprs(s) {
-            super::analysis::each_expr(e, &mut |x| {
+            super::expr_walk::each_expr(e, &mut |x| {
                 if let ExprKind::Method(obj, call) = &x.kind
                     && matches!(&obj.kind, ExprKind::Var(v) if v == "self")
                     && depth < 8
@@ -67,7 +67,7 @@ pub(super) fn mutated_objects(demo: &Demo, block: &Block) -> Vec<String> {
             out.push(list.clone());
         }
         for (e, _) in super::analysis::stmt_exprs(s) {
-            super::analysis::each_expr(e, &mut |x| {
+            super::expr_walk::each_expr(e, &mut |x| {
                 // `var.items.append(x)`: a list field changed in place.
                 if let ExprKind::StrMethod(m, list, _) = &x.kind
                     && m.mutates()
@@ -108,7 +108,7 @@ impl Types {
     pub(super) fn grow_fields(&mut self, f: &str, s: &crate::render::plan::ir::ast::Stmt) -> bool {
         let mut grown = Vec::new();
         for (e, _) in super::analysis::stmt_exprs(s) {
-            super::analysis::each_expr(e, &mut |x| {
+            super::expr_walk::each_expr(e, &mut |x| {
                 if let ExprKind::StrMethod(StrMethod::Append, list, args) = &x.kind
                     && let ExprKind::Field(obj, field) = &list.kind
                     && let [arg] = args.as_slice()
@@ -304,7 +304,7 @@ impl Renderer<'_> {
         for f in &self.demo.functions {
             walk(&f.body, &mut |s| {
                 for (e, _) in super::analysis::stmt_exprs(s) {
-                    super::analysis::each_expr(e, &mut |x| {
+                    super::expr_walk::each_expr(e, &mut |x| {
                         if let ExprKind::List(items) = &x.kind {
                             found |= items.iter().any(|i| {
                                 matches!(&i.kind, ExprKind::Var(v)
@@ -491,7 +491,7 @@ impl Renderer<'_> {
         for block in [&f.body, &f.exit] {
             walk(block, &mut |s| {
                 for (e, _) in super::analysis::stmt_exprs(s) {
-                    super::analysis::each_expr(e, &mut |x| {
+                    super::expr_walk::each_expr(e, &mut |x| {
                         found |=
                             x.span.start >= at && matches!(&x.kind, ExprKind::Var(v) if v == var);
                     });

@@ -3,7 +3,8 @@
 //! f-strings and `format(...)` with `format!`; a `%` of a string is
 //! refused at its place, with that alternative.
 
-use super::analysis::{each_expr, stmt_exprs};
+use super::analysis::stmt_exprs;
+use super::expr_walk::each_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Demo, walk};

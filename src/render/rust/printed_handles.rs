@@ -4,7 +4,8 @@
 //! x.py:4>>`), which a Tokio handle does not know (a `JoinHandle`'s `Debug`
 //! is its id). The listing refuses it at the value.
 
-use super::analysis::{each_expr, stmt_exprs};
+use super::analysis::stmt_exprs;
+use super::expr_walk::each_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Demo, StmtKind, walk};

@@ -5,7 +5,8 @@
 //! not show. Listed as not translated at the value, rather than shown as a
 //! listing that does not build.
 
-use super::analysis::{each_expr, stmt_exprs};
+use super::analysis::stmt_exprs;
+use super::expr_walk::each_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Demo, StmtKind, walk};

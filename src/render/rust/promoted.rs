@@ -5,7 +5,8 @@
 //! refused at the list. So is an integer passed to a parameter that is a
 //! float elsewhere, where the function prints it.
 
-use super::analysis::{each_expr, stmt_calls, stmt_exprs};
+use super::analysis::{stmt_calls, stmt_exprs};
+use super::expr_walk::each_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Call, Demo, Function, Stmt, StmtKind, walk};

@@ -6,7 +6,8 @@
 //! type, and spawning itself a future the compiler cannot prove `Send`:
 //! such a program is listed as not translated.
 
-use super::analysis::{each_expr, stmt_exprs};
+use super::analysis::stmt_exprs;
+use super::expr_walk::each_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Call, Calls, Demo, Function, FunctionKind, Stmt, StmtKind};

@@ -10,7 +10,8 @@
 //! listing has no form for yet (`<`, the methods other than `add` and
 //! `discard`), and `|` and `&` of values other than sets.
 
-use super::analysis::{assigned_in, each_expr, pattern_names, stmt_exprs};
+use super::analysis::{assigned_in, pattern_names, stmt_exprs};
+use super::expr_walk::each_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Collection, Demo, Function, StmtKind, walk};

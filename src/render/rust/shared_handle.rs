@@ -8,8 +8,9 @@
 //! whose exception is read after another read (`repr(future.exception())`).
 
 use super::Renderer;
-use super::analysis::{each_expr, stmt_exprs};
+use super::analysis::stmt_exprs;
 use super::code::Code;
+use super::expr_walk::each_expr;
 use super::names::ident;
 use super::types::Ty;
 use crate::render::plan::ir::ast::{Block, Demo, Function, StmtKind, walk};

@@ -6,7 +6,8 @@
 //! enum member takes fill, alignment and width). The
 //! program is listed as not translated, at the value.
 
-use super::analysis::{each_expr, stmt_exprs};
+use super::analysis::stmt_exprs;
+use super::expr_walk::each_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Demo, StmtKind, walk};

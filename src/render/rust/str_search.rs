@@ -107,7 +107,7 @@ pub(super) fn receiver_conflicts(demo: &Demo, types: &Types) -> Vec<Untranslatab
         for block in [&f.body, &f.exit] {
             walk(block, &mut |s| {
                 for (e, _) in super::analysis::stmt_exprs(s) {
-                    super::analysis::each_expr(e, &mut |x| {
+                    super::expr_walk::each_expr(e, &mut |x| {
                         let ExprKind::StrMethod(m, obj, args) = &x.kind else {
                             return;
                         };

@@ -124,7 +124,7 @@ impl Renderer<'_> {
             for (e, _) in super::analysis::stmt_exprs(s) {
                 ops_in(e, var, &mut out);
                 // Calls spawned or awaited inside the expression (a list of tasks).
-                super::analysis::each_expr(e, &mut |x| {
+                super::expr_walk::each_expr(e, &mut |x| {
                     if let ExprKind::Spawn(c) | ExprKind::Await(c) | ExprKind::Coro(c) = &x.kind {
                         calls.push(c);
                     }

@@ -6,8 +6,9 @@
 //! finished since.
 
 use super::Renderer;
-use super::analysis::{each_expr, joins, pattern_names, stmt_exprs};
+use super::analysis::{joins, pattern_names, stmt_exprs};
 use super::code::Code;
+use super::expr_walk::each_expr;
 use super::names::ident;
 use super::types::Ty;
 use crate::render::plan::ir::ast::{Block, Function, Stmt, StmtKind, walk};

@@ -6,8 +6,9 @@
 //! up there.
 
 use super::Renderer;
-use super::analysis::{each_expr, stmt_exprs};
+use super::analysis::stmt_exprs;
 use super::code::Code;
+use super::expr_walk::each_expr;
 use super::names::ident;
 use super::types::Ty;
 use crate::render::plan::ir::ast::{Stmt, StmtKind, walk};

@@ -8,8 +8,9 @@
 //! then) and passes on with `?`.
 
 use super::Renderer;
-use super::analysis::{each_expr, stmt_exprs};
+use super::analysis::stmt_exprs;
 use super::code::{Code, lit};
+use super::expr_walk::each_expr;
 use super::names::ident;
 use super::types::Ty;
 use crate::render::plan::ir::ast::{Demo, Function, Stmt, StmtKind, walk};

@@ -10,8 +10,9 @@
 //! before the statement and gives whether it was still running.
 
 use super::Renderer;
-use super::analysis::{each_expr, stmt_exprs};
+use super::analysis::stmt_exprs;
 use super::code::Code;
+use super::expr_walk::each_expr;
 use super::names::ident;
 use super::types::Ty;
 use crate::render::plan::ir::ast::{Block, Stmt, StmtKind, walk};

@@ -3,7 +3,8 @@
 //! what is done with it (`abs(N())`, a `TypeError` the listing raises), so
 //! Rust would warn of a struct never constructed. The listing leaves it out.
 
-use super::analysis::{each_expr, stmt_exprs};
+use super::analysis::stmt_exprs;
+use super::expr_walk::each_expr;
 use crate::render::plan::ir::ast::{Demo, FunctionKind, walk};
 use crate::render::plan::ir::expr::ExprKind;
 use std::collections::HashSet;

@@ -6,8 +6,8 @@
 //! of a future made with `loop.create_future()`.
 
 use super::Renderer;
-use super::analysis::each_expr;
 use super::code::Code;
+use super::expr_walk::each_expr;
 use super::names::ident;
 use super::types::Ty;
 use crate::render::plan::ir::ast::{Call, Calls};

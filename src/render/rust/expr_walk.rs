@@ -1,0 +1,159 @@
+//! Walks over an expression's parts: every sub-expression, the calls it
+//! awaits, the comprehensions inside it.
+
+use crate::render::plan::ir::ast::Call;
+use crate::render::plan::ir::expr::{Expr, ExprKind, Part};
+
+/// The calls awaited inside an expression (`print(await f(x))`).
+pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
+    match &e.kind {
+        ExprKind::Await(call) | ExprKind::New(call) => {
+            out.push(call);
+            call.args.iter().for_each(|a| awaited_calls(a, out));
+        }
+        ExprKind::Method(x, call) => {
+            awaited_calls(x, out);
+            out.push(call);
+            call.args.iter().for_each(|a| awaited_calls(a, out));
+        }
+        ExprKind::Field(x, _) => awaited_calls(x, out),
+        ExprKind::Template(t) => {
+            for p in &t.parts {
+                if let Part::Hole(h) | Part::Spec(h, _) = p {
+                    awaited_calls(h, out);
+                }
+            }
+        }
+        ExprKind::Binary(_, a, b) | ExprKind::Slept(a, b) => {
+            awaited_calls(a, out);
+            awaited_calls(b, out);
+        }
+        ExprKind::IfElse(c, a, b) => {
+            awaited_calls(c, out);
+            awaited_calls(a, out);
+            awaited_calls(b, out);
+        }
+        ExprKind::Unary(_, x)
+        | ExprKind::GatherAll(x)
+        | ExprKind::Outcomes(x)
+        | ExprKind::Flat(x) => awaited_calls(x, out),
+        ExprKind::Spawn(call)
+        | ExprKind::Job(call, _)
+        | ExprKind::Coro(call)
+        | ExprKind::CallParam(call, _) => call.args.iter().for_each(|a| awaited_calls(a, out)),
+        ExprKind::StrMethod(_, x, args) => {
+            awaited_calls(x, out);
+            args.iter().for_each(|a| awaited_calls(a, out));
+        }
+        ExprKind::Comp {
+            value,
+            over,
+            filter,
+            ..
+        } => {
+            awaited_calls(value, out);
+            awaited_calls(over, out);
+            if let Some(f) = filter {
+                awaited_calls(f, out);
+            }
+        }
+        ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
+            items.iter().for_each(|i| awaited_calls(i, out))
+        }
+        ExprKind::Lit(_)
+        | ExprKind::Var(_)
+        | ExprKind::Done(_)
+        | ExprKind::Cancelled(_)
+        | ExprKind::Join(_)
+        | ExprKind::Task(..)
+        | ExprKind::Locked(_)
+        | ExprKind::Prim(..)
+        | ExprKind::Lambda(_)
+        | ExprKind::Member(..)
+        | ExprKind::Members(_)
+        | ExprKind::Function(_)
+        | ExprKind::Now => {}
+    }
+}
+
+/// The comprehensions inside an expression, outermost first.
+pub(super) fn comprehensions<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
+    each_expr(e, &mut |x| {
+        if matches!(x.kind, ExprKind::Comp { .. }) {
+            out.push(x);
+        }
+    });
+}
+
+/// Every expression inside `e`, `e` first.
+pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
+    f(e);
+    match &e.kind {
+        ExprKind::Comp {
+            value,
+            over,
+            filter,
+            ..
+        } => {
+            each_expr(over, f);
+            each_expr(value, f);
+            if let Some(x) = filter {
+                each_expr(x, f);
+            }
+        }
+        ExprKind::Template(t) => {
+            for p in &t.parts {
+                if let Part::Hole(h) | Part::Spec(h, _) = p {
+                    each_expr(h, f);
+                }
+                if let Part::Spec(_, spec) = p {
+                    spec.nested.iter().for_each(|n| each_expr(n, f));
+                }
+            }
+        }
+        ExprKind::Binary(_, a, b) | ExprKind::Slept(a, b) => {
+            each_expr(a, f);
+            each_expr(b, f);
+        }
+        ExprKind::IfElse(c, a, b) => {
+            each_expr(c, f);
+            each_expr(a, f);
+            each_expr(b, f);
+        }
+        ExprKind::Unary(_, x) => each_expr(x, f),
+        ExprKind::StrMethod(_, x, args) => {
+            each_expr(x, f);
+            args.iter().for_each(|a| each_expr(a, f));
+        }
+        ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
+            items.iter().for_each(|i| each_expr(i, f))
+        }
+        ExprKind::Await(call)
+        | ExprKind::Spawn(call)
+        | ExprKind::Job(call, _)
+        | ExprKind::Coro(call)
+        | ExprKind::CallParam(call, _) => call.args.iter().for_each(|a| each_expr(a, f)),
+        ExprKind::GatherAll(x)
+        | ExprKind::Outcomes(x)
+        | ExprKind::Flat(x)
+        | ExprKind::Field(x, _) => each_expr(x, f),
+        ExprKind::New(call) => call.args.iter().for_each(|a| each_expr(a, f)),
+        ExprKind::Method(x, call) => {
+            each_expr(x, f);
+            call.args.iter().for_each(|a| each_expr(a, f));
+        }
+        ExprKind::Lambda(l) => each_expr(&l.body, f),
+        ExprKind::Lit(_)
+        | ExprKind::Var(_)
+        | ExprKind::Done(_)
+        | ExprKind::Cancelled(_)
+        | ExprKind::Join(_)
+        | ExprKind::Task(..)
+        | ExprKind::Locked(_)
+        | ExprKind::Member(..)
+        | ExprKind::Members(_)
+        | ExprKind::Function(_)
+        | ExprKind::Now
+        | ExprKind::Prim(..) => {}
+    }
+}
