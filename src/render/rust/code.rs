@@ -262,12 +262,7 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
                 format!("{}.iter().copied()", first.wrap(10))
             };
             if elem == Ty::Float {
-                let (init, fold) = if m == "min" {
-                    ("f64::INFINITY", "f64::min")
-                } else {
-                    ("f64::NEG_INFINITY", "f64::max")
-                };
-                Code::new(format!("{iter}.fold({init}, {fold})"), Ty::Float, 10)
+                super::float_extremes::extreme(&iter, m == "min")
             } else {
                 Code::new(format!("{iter}.{m}().unwrap()"), elem, 10)
             }

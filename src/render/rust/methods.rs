@@ -117,6 +117,14 @@ impl Renderer<'_> {
                     Ty::Unit,
                 )
             }
+            // Python appends past the end.
+            (StrMethod::Insert, [i, v]) if i.text == "0" => {
+                (format!("{obj}.insert(0, {})", item(v)), Ty::Unit)
+            }
+            (StrMethod::Insert, [i, v]) if i.text.chars().all(|ch| ch.is_ascii_digit()) => (
+                format!("{obj}.insert({obj}.len().min({}), {})", i.text, item(v)),
+                Ty::Unit,
+            ),
             (StrMethod::Insert, [i, v]) => {
                 (format!("{obj}.insert({}, {})", index(i), item(v)), Ty::Unit)
             }

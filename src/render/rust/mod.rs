@@ -72,6 +72,7 @@ mod exc_types;
 mod executor;
 mod expr;
 mod flat_comp;
+mod float_extremes;
 mod format_spec;
 mod functions;
 mod gather_outcomes;
@@ -138,8 +139,8 @@ mod wait_task;
 mod wrap;
 
 use super::Listing;
-use crate::render::plan::MODULE;
 use crate::render::plan::ir::ast::{Call, Demo, FunctionKind};
+use crate::render::plan::{MODULE, Untranslatable};
 use analysis::{caller_closes, shared_futures};
 use blocks::{GUARDED, RECEIVE};
 use durations::{Seconds, duration_locals, duration_params};
@@ -153,14 +154,11 @@ use types::Types;
 /// (when every definition is planned) the partial listing: the rest of the
 /// program, with a comment where each of those statements would be.
 pub fn render_program(program: &crate::program::Program) -> Listing {
-    let (demo, mut blockers) = super::plan::plan_partial(program);
+    let (demo, blockers) = answer(program);
     if blockers.is_empty()
         && let Some(demo) = &demo
     {
-        blockers = conflicts::type_conflicts(demo);
-        if blockers.is_empty() {
-            return render(demo);
-        }
+        return render(demo);
     }
     let mut lines = vec![format!(
         "// The translator cannot translate this program yet ({} to do):",
@@ -201,6 +199,35 @@ pub fn render_program(program: &crate::program::Program) -> Listing {
             .map(|(k, r)| (k.clone(), shift(r)))
             .collect(),
     }
+}
+
+/// Whether `program` translates: its plan, whose listing [`render`]
+/// writes, or every construct the translator cannot translate yet, in
+/// source order (never an empty list): those the plan refuses, then, once
+/// the plan's values have their Rust types, those whose types clash.
+pub fn translate_all(program: &crate::program::Program) -> Result<Demo, Vec<Untranslatable>> {
+    match answer(program) {
+        (Some(demo), blockers) if blockers.is_empty() => Ok(demo),
+        (_, blockers) => Err(blockers),
+    }
+}
+
+/// As [`translate_all`], with the first construct the translator cannot
+/// translate yet.
+pub fn translate(program: &crate::program::Program) -> Result<Demo, Untranslatable> {
+    translate_all(program).map_err(|mut all| all.swap_remove(0))
+}
+
+/// The plan of `program` (when every definition is planned) and every
+/// blocker found, the plan's or, when it has none, the types'.
+fn answer(program: &crate::program::Program) -> (Option<Demo>, Vec<Untranslatable>) {
+    let (demo, mut blockers) = super::plan::plan_partial(program);
+    if blockers.is_empty()
+        && let Some(demo) = &demo
+    {
+        blockers = conflicts::type_conflicts(demo);
+    }
+    (demo, blockers)
 }
 
 /// `text` as `// ` comment lines of at most `width` characters.

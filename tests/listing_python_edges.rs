@@ -1,0 +1,99 @@
+//! Where Python and a plain Rust translation part ways at the edges:
+//! `range` with a step whose sign the listing cannot see, `max`/`min` of
+//! floats with a NaN, `insert` past the end of a list. The listing is
+//! written as Python behaves, or the construct is refused at its place.
+//! The corpus program `builtins__python_edges` is built and run by
+//! `tests/rust_listings.rs`.
+
+#[path = "support/listing.rs"]
+mod support;
+use support::{has_all, listing, refused};
+
+#[test]
+fn a_step_counting_up_from_a_positive_start_is_stepped_by() {
+    let text = listing(
+        "def marks(n):\n    hit = [False] * n\n    for i in range(2, n):\n        for j in range(i * i, n, i):\n            hit[j] = True\n    return hit\n\n\nprint(marks(10))\n",
+    );
+    has_all(&text, &["for j in (i * i..n).step_by(i as usize) {"]);
+}
+
+#[test]
+fn a_step_of_unknown_sign_is_refused_at_the_step() {
+    let (construct, reason, at) = refused(
+        "def count(a, b, k):\n    return list(range(a, b, k))\n\n\nprint(count(10, 0, -3))\n",
+    );
+    assert_eq!(
+        construct,
+        "a `range` step whose sign is known only when the program runs"
+    );
+    assert!(
+        reason.contains("`step_by` counts up by a positive `usize`"),
+        "{reason}"
+    );
+    assert_eq!(at, "k");
+}
+
+/// A loop that sets its own variable may make it negative.
+#[test]
+fn a_loop_variable_the_body_sets_is_no_known_step() {
+    let (construct, _, at) = refused(
+        "def f(n):\n    for i in range(1, n):\n        i = -i\n        print(list(range(n, 0, i)))\n\n\nf(3)\n",
+    );
+    assert_eq!(
+        construct,
+        "a `range` step whose sign is known only when the program runs"
+    );
+    assert_eq!(at, "i");
+}
+
+#[test]
+fn a_step_of_zero_is_refused() {
+    let (construct, reason, at) = refused("print(list(range(0, 5, 0)))\n");
+    assert_eq!(construct, "`range` with a step of 0");
+    assert!(
+        reason.contains("range() arg 3 must not be zero"),
+        "{reason}"
+    );
+    assert_eq!(at, "0");
+}
+
+#[test]
+fn max_and_min_of_floats_compare_as_python_does() {
+    let text = listing("xs = [float(\"nan\"), 1.0, 3.0]\nprint(max(xs), min(xs))\n");
+    has_all(
+        &text,
+        &[
+            "xs.iter().copied().reduce(py_max).unwrap()",
+            "xs.iter().copied().reduce(py_min).unwrap()",
+            "fn py_max(kept: f64, x: f64) -> f64 {\n    if x > kept { x } else { kept }\n}",
+            "fn py_min(kept: f64, x: f64) -> f64 {\n    if x < kept { x } else { kept }\n}",
+        ],
+    );
+    assert!(!text.contains("f64::max"), "{text}");
+}
+
+#[test]
+fn insert_past_the_end_appends() {
+    let text =
+        listing("xs = [1, 2]\nxs.insert(10, 3)\nxs.insert(0, 0)\nxs.insert(-10, -1)\nprint(xs)\n");
+    has_all(
+        &text,
+        &[
+            "xs.insert(xs.len().min(10), 3);",
+            "xs.insert(0, 0);",
+            "xs.insert(xs.len().saturating_sub(10), -1);",
+        ],
+    );
+}
+
+#[test]
+fn insert_at_an_index_known_at_run_time_is_refused() {
+    let (construct, reason, at) =
+        refused("def put(xs, i):\n    xs.insert(i, 0)\n    return xs\n\n\nprint(put([1], 5))\n");
+    assert_eq!(
+        construct,
+        "`insert` at an index known only when the program runs"
+    );
+    assert!(reason.contains("`Vec::insert` panics"), "{reason}");
+    assert_eq!(at, "xs.insert(i, 0)");
+}
