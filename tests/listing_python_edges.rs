@@ -97,3 +97,30 @@ fn insert_at_an_index_known_at_run_time_is_refused() {
     assert!(reason.contains("`Vec::insert` panics"), "{reason}");
     assert_eq!(at, "xs.insert(i, 0)");
 }
+
+#[test]
+fn floor_division_by_a_divisor_of_unknown_sign_rounds_as_python_does() {
+    let text = listing(
+        "def split(total, parts):\n    return total // parts, total % parts\n\n\ndef wrap(x, period):\n    return x % period\n\n\nprint(split(7, -2), wrap(7.5, -2.0), 7 // 2, 7 % 2)\n",
+    );
+    has_all(
+        &text,
+        &[
+            "(py_floordiv(total, parts), py_mod(total, parts))",
+            "py_fmod(x, period)",
+            "fn py_floordiv(a: i64, b: i64) -> i64 {",
+            "fn py_mod(a: i64, b: i64) -> i64 {",
+            "fn py_fmod(a: f64, b: f64) -> f64 {",
+            "7_i64.div_euclid(2)",
+        ],
+    );
+}
+
+#[test]
+fn str_of_a_bool_is_python_s_word() {
+    let text = listing("flag = 3 > 2\nprint(str(flag) + \"!\")\n");
+    has_all(
+        &text,
+        &["if flag { \"True\" } else { \"False\" }.to_string()"],
+    );
+}

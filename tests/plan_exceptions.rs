@@ -92,7 +92,7 @@ fn a_caught_division_checks_its_divisor() {
     for part in [
         "    ZeroDivisionError(String),",
         "println!(\"{}\", 10_i64.div_euclid(3));",
-        "10_i64.div_euclid(py_nonzero(n, \"integer division or modulo by zero\")?)",
+        "py_floordiv(10, py_nonzero(n, \"integer division or modulo by zero\")?)",
         "err @ Error::ZeroDivisionError(_) => {",
         "fn py_nonzero<T: Default + PartialEq>(divisor: T, message: &str) -> Result<T, Error> {",
     ] {

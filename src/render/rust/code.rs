@@ -189,6 +189,11 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
         Builtin::Str => {
             let text = match first.ty {
                 Ty::Float | Ty::List(_) => format!("format!(\"{{:?}}\", {})", first.text),
+                // Python writes `True` and `False`.
+                Ty::Bool => format!(
+                    "if {} {{ \"True\" }} else {{ \"False\" }}.to_string()",
+                    first.text
+                ),
                 _ => format!("{}.to_string()", first.wrap(10)),
             };
             let mut c = Code::new(text, Ty::Str, 10);

@@ -590,6 +590,11 @@ impl Renderer<'_> {
                 Ty::Float,
                 10,
             ),
+            FloorDiv | Mod
+                if let Some(c) = super::floor_ops::by_unknown_sign(op, &a, &b, float) =>
+            {
+                c
+            }
             // A method on an operation of untyped integers is ambiguous to
             // rustc (`(i * 37).rem_euclid(7)`): the path call names `i64`.
             FloorDiv if untyped(&a) || self.literal_bound(&a) => Code::new(

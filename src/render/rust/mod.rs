@@ -73,6 +73,7 @@ mod executor;
 mod expr;
 mod flat_comp;
 mod float_extremes;
+mod floor_ops;
 mod format_spec;
 mod functions;
 mod gather_outcomes;
