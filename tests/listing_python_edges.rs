@@ -124,3 +124,19 @@ fn str_of_a_bool_is_python_s_word() {
         &["if flag { \"True\" } else { \"False\" }.to_string()"],
     );
 }
+
+#[test]
+fn an_index_that_may_be_negative_counts_from_the_end() {
+    let text = listing(
+        "def pick(xs, i):\n    return xs[i]\n\n\ndef letter(s, i):\n    return s[i]\n\n\nys = [1, 2]\nfor j in range(2):\n    print(ys[j], pick(ys, -1), letter(\"ab\", -1))\n",
+    );
+    has_all(
+        &text,
+        &[
+            "xs[py_place(xs.len(), i)]",
+            ".nth(py_place(s.chars().count(), i))",
+            "ys[j as usize]",
+            "fn py_place(len: usize, index: i64) -> usize {",
+        ],
+    );
+}

@@ -585,7 +585,7 @@ fn indexing_reads_an_item_or_a_character() {
     let listing = rust::render(&translate(&load(&src)).expect("planned")).text();
     for part in [
         "xs[0]",
-        "xs[i as usize]",
+        "xs[py_place(xs.len(), i)]",
         "xs[xs.len() - 1]",
         "word.chars().nth(1).unwrap().to_string()",
         "word.chars().rev().nth(0).unwrap().to_string()",

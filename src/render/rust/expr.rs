@@ -255,6 +255,11 @@ impl Renderer<'_> {
             ExprKind::Call(f, args) if f.is_adapter() => self.iter_builtin(*f, args),
             ExprKind::Call(f, args) => {
                 let codes: Vec<Code> = args.iter().map(|a| self.expr(a)).collect();
+                if let (Builtin::Index, [obj, i]) = (f, codes.as_slice())
+                    && let Some(c) = super::neg_index::item(obj, i, &self.counting_vars)
+                {
+                    return c;
+                }
                 let mut c = builtin(*f, codes);
                 if *f == Builtin::Abs {
                     c.ty = self.types.abs_ty(c.ty);

@@ -94,6 +94,7 @@ mod mixed;
 mod mixed_extremes;
 mod mutated_args;
 mod names;
+mod neg_index;
 mod nested_call;
 mod nested_spec;
 mod numbers;
@@ -306,6 +307,9 @@ struct Renderer<'a> {
     duration_vars: HashSet<(String, String)>,
     /// Names the current function reads.
     used: HashSet<String>,
+    /// The variables of the loops around the statement that count up from
+    /// a literal: indexes that are never negative (see `neg_index`).
+    counting_vars: Vec<String>,
     /// Inside a hand-written `poll_next`.
     poll_mode: bool,
     /// `on_cancel` guards of the enclosing `try`s, to disarm on `return`.
@@ -367,6 +371,7 @@ impl<'a> Renderer<'a> {
             guards: Vec::new(),
             poll_mode: false,
             used: HashSet::new(),
+            counting_vars: Vec::new(),
             durations: duration_params(demo),
             duration_vars: duration_locals(demo),
             shared: shared_futures(demo, types),

@@ -454,12 +454,24 @@ impl Renderer<'_> {
                 self.str_params.extend(strs.iter().cloned());
                 let pat = self.loop_pat(var);
                 self.line(format!("for {pat} in {head} {{"));
+                // A range from a literal counts up: its numbers are not negative.
+                let counting = c.range
+                    && !var.starts_with('(')
+                    && head
+                        .split_once("..")
+                        .is_some_and(|(lo, _)| lo.parse::<u64>().is_ok());
+                if counting {
+                    self.counting_vars.push(var.clone());
+                }
                 let outer = if borrowed {
                     self.borrowed.replace(var.clone())
                 } else {
                     self.borrowed.take(var)
                 };
                 self.nested(body);
+                if counting {
+                    self.counting_vars.pop();
+                }
                 self.borrowed.remove(var);
                 self.borrowed.extend(outer);
                 self.line("}");
