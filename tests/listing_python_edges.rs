@@ -140,3 +140,23 @@ fn an_index_that_may_be_negative_counts_from_the_end() {
         ],
     );
 }
+
+#[test]
+fn a_list_appended_to_itself_is_refused() {
+    let (construct, reason, at) = refused("l = [1]\nl.append(l)\nprint(l)\n");
+    assert_eq!(construct, "a list that holds itself");
+    assert!(reason.contains("`[...]`"), "{reason}");
+    assert_eq!(at, "l.append(l)");
+}
+
+/// `time.sleep` of a NaN or a negative number raises `ValueError`, as
+/// `Duration::from_secs_f64` panics; `asyncio.sleep` waits no time.
+#[test]
+fn a_blocking_sleep_of_text_fails_where_python_raises() {
+    let text = listing("import time\ntime.sleep(float(\"nan\"))\n");
+    has_all(
+        &text,
+        &["std::thread::sleep(Duration::from_secs_f64(\"nan\".parse::<f64>().unwrap()));"],
+    );
+    assert!(!text.contains("unwrap_or_default"), "{text}");
+}

@@ -97,6 +97,7 @@ mod rename;
 mod result_cancelled;
 mod runner;
 mod scope;
+mod self_append;
 mod sentinel;
 mod shield;
 mod slices;

@@ -100,12 +100,12 @@ impl Renderer<'_> {
                 }
             }
             StmtKind::Block(e) if self.kind == FunctionKind::Blocking => {
-                let d = self.duration(e);
+                let d = blocking_duration(self.duration(e));
                 self.line("// Blocks the thread it runs on: keep it off the runtime's threads.");
                 self.line(format!("std::thread::sleep({d});"));
             }
             StmtKind::Block(e) => {
-                let d = self.duration(e);
+                let d = blocking_duration(self.duration(e));
                 self.line(
                     "// Blocks the runtime's thread: no other task runs meanwhile (the mistake).",
                 );
@@ -754,5 +754,18 @@ impl Renderer<'_> {
         } else {
             self.chain_line(&head, base, calls, ";");
         }
+    }
+}
+
+/// The duration of `time.sleep(x)`: where `asyncio.sleep` waits no time
+/// for a NaN or negative `x`, `time.sleep` raises `ValueError`, as
+/// `Duration::from_secs_f64` panics.
+fn blocking_duration(d: String) -> String {
+    match d.strip_prefix("Duration::try_from_secs_f64(") {
+        Some(rest) => match rest.strip_suffix(").unwrap_or_default()") {
+            Some(x) => format!("Duration::from_secs_f64({x})"),
+            None => d,
+        },
+        None => d,
     }
 }
