@@ -160,3 +160,19 @@ fn a_blocking_sleep_of_text_fails_where_python_raises() {
     );
     assert!(!text.contains("unwrap_or_default"), "{text}");
 }
+
+#[test]
+fn an_item_set_at_an_index_that_may_be_negative_counts_from_the_end() {
+    let text = listing(
+        "def put(xs, i, v):\n    xs[i] = v\n    xs[i] += 1\n    return xs\n\n\nprint(put([1, 2, 3], -1, 9))\n",
+    );
+    has_all(
+        &text,
+        &[
+            "*py_item_mut(&mut xs, i) = v;",
+            "*py_item_mut(&mut xs, i) += 1;",
+            "fn py_item_mut<T>(items: &mut [T], index: i64) -> &mut T {",
+            "fn py_place(len: usize, index: i64) -> usize {",
+        ],
+    );
+}

@@ -14,3 +14,12 @@ for at in [0, 2, -1, -3]:
     print(at, pick(scores, at), letter("xyz", at))
 for i in range(3):
     print(i, scores[i])
+
+
+def bump(items, at):
+    items[at] = items[at] * 10
+    items[at] += 1
+    return items
+
+
+print(bump([1, 2, 3], -1), bump([1, 2, 3], 0))

@@ -162,7 +162,10 @@ impl Renderer<'_> {
                     };
                     (format!("{obj}.insert({}, {v})", k.owned()), Ty::Unit)
                 }
-                _ => (format!("{obj}[{}] = {}", index(k), item(v)), Ty::Unit),
+                _ => match super::neg_index::place(x, k, &self.counting_vars) {
+                    Some(place) => (format!("{place} = {}", item(v)), Ty::Unit),
+                    None => (format!("{obj}[{}] = {}", index(k), item(v)), Ty::Unit),
+                },
             },
             (StrMethod::Keys, []) => (
                 format!("{obj}.keys().cloned().collect::<Vec<_>>()"),

@@ -2,7 +2,9 @@
 //! Python reads from the end when `i` is negative, where `xs[i as usize]`
 //! would panic. An index the listing knows is not negative (a literal, the
 //! variable of a loop over a `range` from a literal, a remainder by a
-//! positive literal, a length) is cast; another goes through `py_place`.
+//! positive literal, a length) is cast; another goes through `py_place`,
+//! and an item set or changed in place (`xs[i] = v`, `xs[i] += 1`)
+//! through `py_item_mut`.
 
 use super::code::Code;
 use super::types::Ty;
@@ -17,6 +19,24 @@ const PY_PLACE: &[&str] = &[
     "    }",
     "}",
 ];
+
+const PY_ITEM_MUT: &[&str] = &[
+    "/// Python's `items[index]` as a place: from the end when `index` is negative.",
+    "fn py_item_mut<T>(items: &mut [T], index: i64) -> &mut T {",
+    "    let at = py_place(items.len(), index);",
+    "    &mut items[at]",
+    "}",
+];
+
+/// The place `obj[i]` of a list `obj` that the statement sets or changes,
+/// by an integer `i` that may be negative; `None` where the plain cast
+/// is right.
+pub(super) fn place(obj: &Code, i: &Code, loop_vars: &[String]) -> Option<String> {
+    if i.ty != Ty::Int || i.text.starts_with('-') || not_negative(i, loop_vars) {
+        return None;
+    }
+    Some(format!("*py_item_mut(&mut {}, {})", obj.wrap(10), i.text))
+}
 
 /// Whether the index `i` cannot be negative; `loop_vars` are the
 /// variables of the loops around it that count up from a literal.
@@ -69,8 +89,12 @@ pub(super) fn item(obj: &Code, i: &Code, loop_vars: &[String]) -> Option<Code> {
 /// The helpers the listing's lines use.
 pub(super) fn helpers(calls: &dyn Fn(&str) -> bool) -> Vec<&'static str> {
     let mut out = Vec::new();
-    if calls("py_place(") {
+    if calls("py_place(") || calls("py_item_mut(") {
         out.extend_from_slice(PY_PLACE);
+        out.push("");
+    }
+    if calls("py_item_mut(") {
+        out.extend_from_slice(PY_ITEM_MUT);
         out.push("");
     }
     out
