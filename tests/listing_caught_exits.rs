@@ -6,20 +6,20 @@
 //! and `exceptions__else_finally` are built and run by
 //! `tests/rust_listings.rs`).
 
-use asynclings::render::plan::plan;
 use asynclings::render::rust;
+use asynclings::render::rust::translate;
 
 fn listing(src: &str) -> String {
     let program = asynclings::python::load("x.py", src)
         .unwrap_or_else(|e| panic!("does not load: {e:?}\n{src}"));
-    let demo = plan(&program).unwrap_or_else(|e| panic!("refused: {e:?}\n{src}"));
+    let demo = translate(&program).unwrap_or_else(|e| panic!("refused: {e:?}\n{src}"));
     rust::render(&demo).text()
 }
 
 /// Every construct the translator refuses in `src`.
 fn refusals(src: &str) -> Vec<String> {
     let program = asynclings::python::load("x.py", src).expect("loads");
-    let blockers = asynclings::render::plan::plan_all(&program).expect_err("refused");
+    let blockers = asynclings::render::rust::translate_all(&program).expect_err("refused");
     blockers.into_iter().map(|b| b.construct).collect()
 }
 

@@ -111,7 +111,7 @@ fn sys_exit_inside_async_with_is_refused() {
         "{HEADER}import sys\n\n\nclass Conn:\n    async def __aenter__(self):\n        print(\"open\")\n\n    async def __aexit__(self, exc_type, exc, tb):\n        print(\"close\")\n\n\nasync def main():\n    async with Conn():\n        await asyncio.sleep(1)\n        sys.exit(2)\n{RUN}"
     );
     let program = asynclings::python::load("x.py", &src).expect("loads");
-    let blockers = asynclings::render::plan::plan_partial(&program).1;
+    let blockers = asynclings::render::rust::translate_all(&program).expect_err("refused");
     let exit = blockers
         .iter()
         .find(|b| &src[b.span.clone()] == "sys.exit(2)")

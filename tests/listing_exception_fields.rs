@@ -96,16 +96,18 @@ fn the_args_print_shows_are_the_tuple_python_writes() {
     let src = main_of(
         "    try:\n        raise ValueError(\"bad\")\n    except ValueError as e:\n        print(e.args, f\"({e.args})\")\n",
     );
+    let text = listing(&src);
     has_all(
-        &listing(&src),
+        &text,
         &[
             "fn args_repr(&self) -> String {",
-            "Error::ValueError(message) if message.is_empty() => \"()\".to_string(),",
             "Error::ValueError(message) => format!(\"({},)\", py_repr(message)),",
             "let e_args = err.args_repr();",
             "println!(\"{e_args} ({e_args})\");",
         ],
     );
+    // Raised only with a message: never the empty tuple.
+    assert!(!text.contains("\"()\".to_string()"), "{text}");
 }
 
 /// `e.args` used otherwise than shown is refused at its place.

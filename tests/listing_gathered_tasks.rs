@@ -1,8 +1,7 @@
 //! `await asyncio.gather(*tasks)` of tasks whose coroutine can raise:
 //! asyncio raises the first exception as it happens while the other tasks
 //! go on, which `try_join_all` of the handles does not do, so the Rust pane
-//! names the gather as not translated (after type inference: `plan()` does
-//! not return it).
+//! names the gather as not translated (a refusal found after type inference).
 
 #[path = "support/listing.rs"]
 mod support;

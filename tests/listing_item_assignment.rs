@@ -35,7 +35,7 @@ xs[i] *= 2\n    xs[0] -= 1\n    print(counts, xs)\n    await asyncio.sleep(0)\n"
         &text,
         &[
             "counts[\"a\"] += 1;",
-            "xs[i as usize] *= 2.0;",
+            "*py_item_mut(&mut xs, i) *= 2.0;",
             "xs[0] -= 1.0;",
         ],
     );

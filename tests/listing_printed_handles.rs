@@ -1,7 +1,7 @@
 //! A task or a future printed or turned into text: asyncio writes its
 //! state, coroutine and the line it waits at, which a Tokio handle does not
-//! know, so the Rust pane names each such value as not translated (the
-//! refusal comes after type inference, so `plan()` does not return it).
+//! know, so the Rust pane names each such value as not translated (a refusal found after type
+//! inference).
 
 #[path = "support/listing.rs"]
 mod support;

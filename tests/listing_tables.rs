@@ -25,7 +25,7 @@ fn a_list_functions_only_read_is_a_const_array() {
         &text,
         &[
             "const TIMES: [f64; 3] = [3.0, 2.5, -0.5];",
-            "TIMES[i as usize]",
+            "TIMES[py_place(TIMES.len(), i)]",
             "TIMES.len()",
         ],
     );

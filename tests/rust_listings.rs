@@ -13,7 +13,7 @@
 
 use asynclings::lesson::{Lesson, load_file};
 use asynclings::render::plan::ir::ast::{Block, Demo, walk};
-use asynclings::render::plan::plan;
+use asynclings::render::rust::translate;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -50,7 +50,7 @@ fn planned(lesson: &Lesson) -> Option<Demo> {
     if lesson.rust.is_some() {
         return None;
     }
-    plan(&lesson.program).ok()
+    translate(&lesson.program).ok()
 }
 
 fn all_lessons() -> Vec<(String, Lesson)> {

@@ -2,8 +2,7 @@
 //! tests that read what the Rust pane shows.
 #![allow(dead_code)] // each test file uses part of it
 
-use asynclings::render::plan::plan;
-use asynclings::render::rust;
+use asynclings::render::rust::{self, translate};
 
 /// What goes before a test program's definitions.
 pub const HEADER: &str = "import asyncio\n\n\n";
@@ -19,14 +18,14 @@ pub const FETCH: &str =
 pub fn listing(source: &str) -> String {
     let program = asynclings::python::load("x.py", source)
         .unwrap_or_else(|e| panic!("does not load: {e:?}\n{source}"));
-    let demo = plan(&program).unwrap_or_else(|e| panic!("refused: {e:?}\n{source}"));
+    let demo = translate(&program).unwrap_or_else(|e| panic!("refused: {e:?}\n{source}"));
     rust::render(&demo).text()
 }
 
 /// The refusal's construct, reason and the text it points at.
 pub fn refused(source: &str) -> (String, String, String) {
     let program = asynclings::python::load("x.py", source).expect("loads");
-    let e = plan(&program).expect_err("refused");
+    let e = translate(&program).expect_err("refused");
     (e.construct, e.reason, source[e.span].to_string())
 }
 

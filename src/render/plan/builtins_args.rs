@@ -28,6 +28,9 @@ impl Planner<'_> {
         args: &[Arg],
         span: &Range<usize>,
     ) -> Result<Vec<Expr>> {
+        if b == Builtin::Range {
+            super::range_steps::check_step(sc, args)?;
+        }
         let Some((least, most, keywords)) = arity(b) else {
             return self.positional(sc, args, span);
         };

@@ -138,6 +138,8 @@ impl Planner<'_> {
                 );
             }
             super::builtins_args::check_fill(*method, args, &e.span)?;
+            super::insert_place::check_index(*method, args, &e.span)?;
+            super::self_append::check(*method, obj, args, &e.span)?;
             super::str_search::check_literals(*method, args, &e.span)?;
             super::task_loops::dict_method_of_list(sc, *method, obj, &e.span)?;
             if let Some(answer) = super::str_class::class_test(*method, obj, &e.span)? {

@@ -78,6 +78,7 @@ mod group;
 mod hoist;
 mod identity;
 mod inherit;
+mod insert_place;
 pub mod ir;
 mod isinstance;
 mod iter_objects;
@@ -99,10 +100,12 @@ mod one_type;
 mod pending_tasks;
 mod print_file;
 mod property;
+mod range_steps;
 mod rename;
 mod result_cancelled;
 mod runner;
 mod scope;
+mod self_append;
 mod sentinel;
 mod sets;
 mod shield;
@@ -193,27 +196,12 @@ fn refuse<T>(
     })
 }
 
-/// Builds the translation plan of `program`: the [`Demo`] whose Rust
-/// listing is the program's Tokio equivalent, or its first blocker.
-pub fn plan(program: &Program) -> Result<Demo> {
-    plan_all(program).map_err(|mut all| all.swap_remove(0))
-}
-
-/// As [`plan`], but a program the translator cannot translate yet gets
-/// every blocker found, in source order (never an empty list).
-pub fn plan_all(program: &Program) -> std::result::Result<Demo, Vec<Untranslatable>> {
-    match plan_partial(program) {
-        (Some(demo), blockers) if blockers.is_empty() => Ok(demo),
-        (_, blockers) => Err(blockers),
-    }
-}
-
 /// Every blocker of `program` (in source order, none if it translates),
 /// and its plan when every definition and the `asyncio.run(...)` are
 /// planned: each statement the translator cannot translate is then a
 /// [`StmtKind::Untranslated`](ir::ast::StmtKind::Untranslated), for a
 /// partial listing.
-pub fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
+pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
     let flat = inherit::flatten(program);
     let program = flat.as_ref().unwrap_or(program);
     let kept = kept_lambdas::as_defs(program);

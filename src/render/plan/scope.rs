@@ -83,6 +83,9 @@ pub(super) struct Scope {
     pub(super) item_lists: std::cell::RefCell<HashMap<String, String>>,
     /// Loop variables over such a list: each is a task.
     pub(super) task_loops: Vec<String>,
+    /// The variables of the loops around the statement that count up from
+    /// a positive literal (see `plan::range_steps`).
+    pub(super) counting_up: Vec<String>,
     /// Variables of the comprehensions over such a list being planned.
     pub(super) comp_tasks: std::cell::RefCell<Vec<String>>,
     /// Tasks handed to `asyncio.wait_for` so far (see `plan::wait_for_other`).
@@ -123,6 +126,7 @@ impl Scope {
             wait_outputs: Vec::new(),
             task_lists: Vec::new(),
             task_loops: Vec::new(),
+            counting_up: Vec::new(),
             task_dicts: Vec::new(),
             task_numbers: HashMap::new(),
             named_lists: Vec::new(),

@@ -272,7 +272,11 @@ impl Planner<'_> {
                 let over = self.expr(sc, iter)?;
                 let task = self.task_loop_var(sc, target, iter);
                 sc.task_loops.extend(task.clone());
+                let up = super::range_steps::counting_up(target, iter, body);
+                sc.counting_up.extend(up.clone());
                 let body = self.nested(sc, body);
+                sc.counting_up
+                    .truncate(sc.counting_up.len() - usize::from(up.is_some()));
                 sc.task_loops
                     .truncate(sc.task_loops.len() - usize::from(task.is_some()));
                 one(

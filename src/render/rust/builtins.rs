@@ -242,6 +242,9 @@ pub(super) fn helpers(lines: &[String]) -> Vec<&'static str> {
     out.extend(super::closures::helpers(&calls));
     out.extend(super::executor::helpers(&calls));
     out.extend(super::small_sets::helpers(&calls));
+    out.extend(super::float_extremes::helpers(&calls));
+    out.extend(super::floor_ops::helpers(&calls));
+    out.extend(super::neg_index::helpers(&calls));
     for (name, text) in [("py_list(", PY_LIST), ("sorted(", SORTED)] {
         if calls(name) {
             out.extend_from_slice(text);

@@ -189,6 +189,11 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
         Builtin::Str => {
             let text = match first.ty {
                 Ty::Float | Ty::List(_) => format!("format!(\"{{:?}}\", {})", first.text),
+                // Python writes `True` and `False`.
+                Ty::Bool => format!(
+                    "if {} {{ \"True\" }} else {{ \"False\" }}.to_string()",
+                    first.text
+                ),
                 _ => format!("{}.to_string()", first.wrap(10)),
             };
             let mut c = Code::new(text, Ty::Str, 10);
@@ -272,12 +277,7 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
                 format!("{}.iter().copied()", first.wrap(10))
             };
             if elem == Ty::Float {
-                let (init, fold) = if m == "min" {
-                    ("f64::INFINITY", "f64::min")
-                } else {
-                    ("f64::NEG_INFINITY", "f64::max")
-                };
-                Code::new(format!("{iter}.fold({init}, {fold})"), Ty::Float, 10)
+                super::float_extremes::extreme(&iter, m == "min")
             } else {
                 Code::new(format!("{iter}.{m}().unwrap()"), elem, 10)
             }

@@ -40,6 +40,8 @@ pub(super) fn type_conflicts(demo: &Demo) -> Vec<Untranslatable> {
     out.extend(super::list_joins::join_conflicts(demo, &types));
     out.extend(super::fn_values::signature_conflicts(demo, &types));
     out.extend(super::return_conflicts::return_conflicts(demo, &types));
+    out.extend(super::unpack_list::caught_unpacks(demo, &types));
+    out.extend(super::exc_types::empty_messages(demo));
     for f in &demo.functions {
         for block in [&f.body, &f.exit] {
             walk(block, &mut |s| {

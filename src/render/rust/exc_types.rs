@@ -4,7 +4,8 @@
 
 use super::Renderer;
 use super::types::Ty;
-use crate::render::plan::ir::ast::{StmtKind, walk};
+use crate::render::plan::Untranslatable;
+use crate::render::plan::ir::ast::{Demo, StmtKind, walk};
 use crate::render::plan::ir::exc_groups::GROUP;
 use crate::render::plan::ir::expr::ExprKind;
 use crate::render::plan::ir::value::Value;
@@ -78,8 +79,12 @@ impl Renderer<'_> {
                     &format!("format!(\"{head}({{message}}{comma})\")"),
                 );
             } else {
-                let empty = format!("{message} if message.is_empty()");
-                self.arm(&empty, &format!("\"{head}()\".to_string()"));
+                // An empty message is no argument (`raise ValueError`), unless
+                // the program raises the class only with a message.
+                if !raised_only_with_message(self.demo, c) {
+                    let empty = format!("{message} if message.is_empty()");
+                    self.arm(&empty, &format!("\"{head}()\".to_string()"));
+                }
                 self.arm(
                     &message,
                     &format!("format!(\"{head}({{}}{comma})\", py_repr(message))"),
@@ -91,4 +96,56 @@ impl Renderer<'_> {
         self.line("}");
         self.line("");
     }
+}
+
+/// The classes asyncio and the listing's own checks raise without an
+/// argument (`TimeoutError()`), which their `Error` variant holds as an
+/// empty message.
+const RAISED_BARE: &[&str] = &["TimeoutError", "CancelledError", "QueueFull", "QueueEmpty"];
+
+/// Each `raise` of `demo`: its class, whether it passes a message, and
+/// whether that message is the empty literal `""`, with its span.
+fn raises(demo: &Demo) -> Vec<(String, bool, bool, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    for f in &demo.functions {
+        for block in [&f.body, &f.exit] {
+            walk(block, &mut |s| {
+                if let StmtKind::Raise { class, message } = &s.kind {
+                    let empty = matches!(&message, Some(m)
+                        if matches!(&m.kind, ExprKind::Lit(Value::Str(t)) if t.is_empty()));
+                    out.push((class.clone(), message.is_some(), empty, s.span.clone()));
+                }
+            });
+        }
+    }
+    out
+}
+
+/// Whether every `raise` of `class` passes a message, and nothing else
+/// raises it: an empty message is then `''`, Python's `ValueError('')`,
+/// not a missing argument.
+fn raised_only_with_message(demo: &Demo, class: &str) -> bool {
+    let all = raises(demo);
+    let of: Vec<_> = all.iter().filter(|r| r.0 == class).collect();
+    !RAISED_BARE.contains(&class) && !of.is_empty() && of.iter().all(|r| r.1)
+}
+
+/// The `raise C("")` of a class also raised without an argument: the
+/// listing's `Error` variant holds both as an empty message, while Python
+/// writes `C('')` and `C()`.
+pub(super) fn empty_messages(demo: &Demo) -> Vec<Untranslatable> {
+    let all = raises(demo);
+    all.iter()
+        .filter(|r| r.2 && !raised_only_with_message(demo, &r.0))
+        .map(|r| Untranslatable {
+            span: r.3.clone(),
+            construct: format!("`{}` raised with an empty message", r.0),
+            reason: format!(
+                "the program also raises `{}` without an argument, which Python writes \
+                 `{}()` where it writes this one `{}('')`; the Rust listing holds both as \
+                 an empty message: give this one a message",
+                r.0, r.0, r.0
+            ),
+        })
+        .collect()
 }

@@ -267,6 +267,11 @@ impl Renderer<'_> {
             ExprKind::Call(f, args) if f.is_adapter() => self.iter_builtin(*f, args),
             ExprKind::Call(f, args) => {
                 let codes: Vec<Code> = args.iter().map(|a| self.expr(a)).collect();
+                if let (Builtin::Index, [obj, i]) = (f, codes.as_slice())
+                    && let Some(c) = super::neg_index::item(obj, i, &self.counting_vars)
+                {
+                    return c;
+                }
                 let mut c = builtin(*f, codes);
                 if *f == Builtin::Abs {
                     c.ty = self.types.abs_ty(c.ty);
@@ -613,6 +618,11 @@ impl Renderer<'_> {
                 Ty::Float,
                 10,
             ),
+            FloorDiv | Mod
+                if let Some(c) = super::floor_ops::by_unknown_sign(op, &a, &b, float) =>
+            {
+                c
+            }
             // A method on an operation of untyped integers is ambiguous to
             // rustc (`(i * 37).rem_euclid(7)`): the path call names `i64`.
             FloorDiv if untyped(&a) || self.literal_bound(&a) => Code::new(

@@ -36,6 +36,20 @@ impl Renderer<'_> {
                 if k.text.starts_with('-') {
                     return None;
                 }
+                if let Some(place) = super::neg_index::place(obj, &k, &self.counting_vars) {
+                    let r = self.expr(rhs);
+                    let sym = match op {
+                        BinaryOp::Add => "+=",
+                        BinaryOp::Sub => "-=",
+                        _ => "*=",
+                    };
+                    let r = match (&**t, &r.ty) {
+                        (Ty::Float, Ty::Int) => r.as_f64().text,
+                        (Ty::Int, Ty::Int) | (Ty::Float, Ty::Float) => r.text,
+                        _ => return None,
+                    };
+                    return Some(Code::new(format!("{place} {sym} {r}"), Ty::Unit, 10));
+                }
                 let at = if k.text.chars().all(|c| c.is_ascii_digit()) {
                     k.text.clone()
                 } else {

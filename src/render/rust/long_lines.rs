@@ -38,7 +38,9 @@ pub(super) fn relaid(text: &str, indent: usize) -> Option<Vec<String>> {
         }
         None => (String::new(), body),
     };
-    let mut lines = chain_lines(&head, expr, indent).or_else(|| call_lines(&head, expr, indent))?;
+    let mut lines = chain_lines(&head, expr, indent)
+        .or_else(|| call_lines(&head, expr, indent))
+        .or_else(|| ok_call_lines(&head, expr, indent))?;
     lines.last_mut()?.push(';');
     Some(lines)
 }
@@ -79,6 +81,15 @@ fn call_lines(head: &str, expr: &str, indent: usize) -> Option<Vec<String>> {
         lines.push(format!("    {a}{comma}"));
     }
     lines.push(")".into());
+    Some(lines)
+}
+
+/// `{head}Ok(name(a, b))` too wide: rustfmt opens the call on the `Ok(`
+/// line, one argument a line, and closes both on one (`))`).
+fn ok_call_lines(head: &str, expr: &str, indent: usize) -> Option<Vec<String>> {
+    let inner = expr.strip_prefix("Ok(")?.strip_suffix(')')?;
+    let mut lines = call_lines(&format!("{head}Ok("), inner, indent)?;
+    lines.last_mut()?.push(')');
     Some(lines)
 }
 

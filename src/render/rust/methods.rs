@@ -120,6 +120,14 @@ impl Renderer<'_> {
                     Ty::Unit,
                 )
             }
+            // Python appends past the end.
+            (StrMethod::Insert, [i, v]) if i.text == "0" => {
+                (format!("{obj}.insert(0, {})", item(v)), Ty::Unit)
+            }
+            (StrMethod::Insert, [i, v]) if i.text.chars().all(|ch| ch.is_ascii_digit()) => (
+                format!("{obj}.insert({obj}.len().min({}), {})", i.text, item(v)),
+                Ty::Unit,
+            ),
             (StrMethod::Insert, [i, v]) => {
                 (format!("{obj}.insert({}, {})", index(i), item(v)), Ty::Unit)
             }
@@ -157,7 +165,10 @@ impl Renderer<'_> {
                     };
                     (format!("{obj}.insert({}, {v})", k.owned()), Ty::Unit)
                 }
-                _ => (format!("{obj}[{}] = {}", index(k), item(v)), Ty::Unit),
+                _ => match super::neg_index::place(x, k, &self.counting_vars) {
+                    Some(place) => (format!("{place} = {}", item(v)), Ty::Unit),
+                    None => (format!("{obj}[{}] = {}", index(k), item(v)), Ty::Unit),
+                },
             },
             (StrMethod::Keys, []) => (
                 format!("{obj}.keys().cloned().collect::<Vec<_>>()"),

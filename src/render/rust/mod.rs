@@ -75,6 +75,8 @@ mod expr;
 mod expr_walk;
 mod flat_comp;
 mod fn_values;
+mod float_extremes;
+mod floor_ops;
 mod format_spec;
 mod functions;
 mod gather_outcomes;
@@ -96,6 +98,7 @@ mod mixed_extremes;
 mod mutated_args;
 mod names;
 mod narrowed;
+mod neg_index;
 mod nested_call;
 mod nested_spec;
 mod none_vars;
@@ -147,8 +150,8 @@ mod wait_task;
 mod wrap;
 
 use super::Listing;
-use crate::render::plan::MODULE;
 use crate::render::plan::ir::ast::{Call, Demo, FunctionKind};
+use crate::render::plan::{MODULE, Untranslatable};
 use analysis::{caller_closes, shared_futures};
 use blocks::{GUARDED, RECEIVE};
 use durations::{Seconds, duration_locals, duration_params};
@@ -162,14 +165,11 @@ use types::Types;
 /// (when every definition is planned) the partial listing: the rest of the
 /// program, with a comment where each of those statements would be.
 pub fn render_program(program: &crate::program::Program) -> Listing {
-    let (demo, mut blockers) = super::plan::plan_partial(program);
+    let (demo, blockers) = answer(program);
     if blockers.is_empty()
         && let Some(demo) = &demo
     {
-        blockers = conflicts::type_conflicts(demo);
-        if blockers.is_empty() {
-            return render(demo);
-        }
+        return render(demo);
     }
     let mut lines = vec![format!(
         "// The translator cannot translate this program yet ({} to do):",
@@ -210,6 +210,35 @@ pub fn render_program(program: &crate::program::Program) -> Listing {
             .map(|(k, r)| (k.clone(), shift(r)))
             .collect(),
     }
+}
+
+/// Whether `program` translates: its plan, whose listing [`render`]
+/// writes, or every construct the translator cannot translate yet, in
+/// source order (never an empty list): those the plan refuses, then, once
+/// the plan's values have their Rust types, those whose types clash.
+pub fn translate_all(program: &crate::program::Program) -> Result<Demo, Vec<Untranslatable>> {
+    match answer(program) {
+        (Some(demo), blockers) if blockers.is_empty() => Ok(demo),
+        (_, blockers) => Err(blockers),
+    }
+}
+
+/// As [`translate_all`], with the first construct the translator cannot
+/// translate yet.
+pub fn translate(program: &crate::program::Program) -> Result<Demo, Untranslatable> {
+    translate_all(program).map_err(|mut all| all.swap_remove(0))
+}
+
+/// The plan of `program` (when every definition is planned) and every
+/// blocker found, the plan's or, when it has none, the types'.
+fn answer(program: &crate::program::Program) -> (Option<Demo>, Vec<Untranslatable>) {
+    let (demo, mut blockers) = super::plan::plan_partial(program);
+    if blockers.is_empty()
+        && let Some(demo) = &demo
+    {
+        blockers = conflicts::type_conflicts(demo);
+    }
+    (demo, blockers)
 }
 
 /// `text` as `// ` comment lines of at most `width` characters.
@@ -287,6 +316,9 @@ struct Renderer<'a> {
     duration_vars: HashSet<(String, String)>,
     /// Names the current function reads.
     used: HashSet<String>,
+    /// The variables of the loops around the statement that count up from
+    /// a literal: indexes that are never negative (see `neg_index`).
+    counting_vars: Vec<String>,
     /// Inside a hand-written `poll_next`.
     poll_mode: bool,
     /// `on_cancel` guards of the enclosing `try`s, to disarm on `return`.
@@ -354,6 +386,7 @@ impl<'a> Renderer<'a> {
             guards: Vec::new(),
             poll_mode: false,
             used: HashSet::new(),
+            counting_vars: Vec::new(),
             durations: duration_params(demo),
             duration_vars: duration_locals(demo),
             shared: shared_futures(demo, types),

@@ -104,12 +104,12 @@ impl Renderer<'_> {
                 }
             }
             StmtKind::Block(e) if self.kind == FunctionKind::Blocking => {
-                let d = self.duration(e);
+                let d = blocking_duration(self.duration(e));
                 self.line("// Blocks the thread it runs on: keep it off the runtime's threads.");
                 self.line(format!("std::thread::sleep({d});"));
             }
             StmtKind::Block(e) => {
-                let d = self.duration(e);
+                let d = blocking_duration(self.duration(e));
                 self.line(
                     "// Blocks the runtime's thread: no other task runs meanwhile (the mistake).",
                 );
@@ -464,12 +464,24 @@ impl Renderer<'_> {
                 self.str_params.extend(strs.iter().cloned());
                 let pat = self.loop_pat(var);
                 self.line(format!("for {pat} in {head} {{"));
+                // A range from a literal counts up: its numbers are not negative.
+                let counting = c.range
+                    && !var.starts_with('(')
+                    && head
+                        .split_once("..")
+                        .is_some_and(|(lo, _)| lo.parse::<u64>().is_ok());
+                if counting {
+                    self.counting_vars.push(var.clone());
+                }
                 let outer = if borrowed {
                     self.borrowed.replace(var.clone())
                 } else {
                     self.borrowed.take(var)
                 };
                 self.nested(body);
+                if counting {
+                    self.counting_vars.pop();
+                }
                 self.borrowed.remove(var);
                 self.borrowed.extend(outer);
                 self.line("}");
@@ -757,5 +769,18 @@ impl Renderer<'_> {
         } else {
             self.chain_line(&head, base, calls, ";");
         }
+    }
+}
+
+/// The duration of `time.sleep(x)`: where `asyncio.sleep` waits no time
+/// for a NaN or negative `x`, `time.sleep` raises `ValueError`, as
+/// `Duration::from_secs_f64` panics.
+fn blocking_duration(d: String) -> String {
+    match d.strip_prefix("Duration::try_from_secs_f64(") {
+        Some(rest) => match rest.strip_suffix(").unwrap_or_default()") {
+            Some(x) => format!("Duration::from_secs_f64({x})"),
+            None => d,
+        },
+        None => d,
     }
 }

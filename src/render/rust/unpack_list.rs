@@ -2,12 +2,17 @@
 //! `ValueError` when its length differs. The listing turns the `Vec` into
 //! an array of that length (`let [name, value]: [String; 2] =
 //! ....try_into().unwrap()`), whose wrong length ends the program as
-//! Python's uncaught error does. (The plan refuses it inside a `try`.)
+//! Python's uncaught error does. Where an `except` of the program could
+//! take that `ValueError`, the unpacking is refused (the plan refuses
+//! `split()`'s; [`caught_unpacks`] the others, once their types are known).
 
 use super::Renderer;
 use super::tuples::pattern_names;
-use super::types::Ty;
+use super::types::{Ty, Types};
+use crate::render::plan::Untranslatable;
+use crate::render::plan::ir::ast::{Demo, StmtKind, walk};
 use crate::render::plan::ir::expr::Expr;
+use crate::render::plan::ir::raises::takes;
 
 impl Renderer<'_> {
     /// `a, b = xs` of a list `xs`: the array binding (or assignment, to
@@ -42,4 +47,48 @@ impl Renderer<'_> {
         self.chain_line(&head, &c.owned(), &calls, ";");
         true
     }
+}
+
+/// The unpackings of a list (`a, b = xs`) in a program with an `except`
+/// that could take the `ValueError` of a list of another length: the
+/// array's `unwrap` would end the program there instead.
+pub(super) fn caught_unpacks(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
+    let mut catches = false;
+    for f in &demo.functions {
+        for block in [&f.body, &f.exit] {
+            walk(block, &mut |s| {
+                if let StmtKind::Catch { handlers, .. } = &s.kind {
+                    catches |= handlers.iter().any(|h| {
+                        h.classes.is_empty() || h.classes.iter().any(|c| takes(c, "ValueError"))
+                    });
+                }
+            });
+        }
+    }
+    let mut out = Vec::new();
+    if !catches {
+        return out;
+    }
+    for f in &demo.functions {
+        for block in [&f.body, &f.exit] {
+            walk(block, &mut |s| {
+                if let StmtKind::Set { var, value } = &s.kind
+                    && pattern_names(var).is_some()
+                    && matches!(types.expr_ty(&f.name, value), Ty::List(_))
+                {
+                    out.push(Untranslatable {
+                        span: s.span.clone(),
+                        construct: "unpacking a list".into(),
+                        reason: "a list of another length raises ValueError, which an `except` \
+                                 of the program could take; the Rust listing unpacks a list into \
+                                 an array only where nothing catches it, and a wrong length ends \
+                                 the program: index the list, or match on its slice \
+                                 (`let [a, b] = xs[..] else { ... }`)"
+                            .into(),
+                    });
+                }
+            });
+        }
+    }
+    out
 }
