@@ -81,7 +81,7 @@ async def main():
         &[
             "struct Dot {\n    name: String,\n    scale: i64,\n}",
             "fn new(name: &str, scale: i64) -> Self {",
-            "\"mm\"",
+            "format!(\"{}: {} mm\", self.name, self.area())",
             "fn area(&self) -> i64 {\n        0\n    }",
         ],
     );

@@ -46,7 +46,7 @@ fn a_name_bound_elsewhere_or_built_in_is_no_name_error() {
 /// The listing, or the refusal's construct.
 fn listing_or_refusal(source: &str) -> String {
     let program = asynclings::python::load("x.py", source).expect("loads");
-    match asynclings::render::plan::plan(&program) {
+    match asynclings::render::rust::translate(&program) {
         Ok(demo) => asynclings::render::rust::render(&demo).text(),
         Err(e) => e.construct,
     }
