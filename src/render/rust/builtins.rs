@@ -263,6 +263,9 @@ pub(super) fn repr(c: &Code) -> Code {
         Ty::Unit => "\"None\".to_string()".into(),
         Ty::Mixed | Ty::Number => format!("{}.repr()", c.wrap(10)),
         t if needs_repr(t) => repr_call(c),
+        Ty::Float if let Some(text) = super::float_literals::python_repr(&c.text) => {
+            format!("{text:?}.to_string()")
+        }
         _ => format!("format!(\"{{:?}}\", {})", c.text),
     };
     let mut out = Code::new(text, Ty::Str, 10);

@@ -72,6 +72,7 @@ mod exc_types;
 mod executor;
 mod expr;
 mod flat_comp;
+mod float_literals;
 mod format_spec;
 mod functions;
 mod gather_outcomes;
