@@ -9,7 +9,8 @@ pub(super) fn python_repr(text: &str) -> Option<String> {
     let literal = text.starts_with(|c: char| c.is_ascii_digit() || c == '-')
         && text
             .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '-'));
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '-'))
+        && text.contains(['.', 'e']);
     let x: f64 = text.parse().ok().filter(|_| literal)?;
     let debug = format!("{x:?}");
     let (mantissa, exp) = debug.split_once('e')?;
@@ -34,5 +35,7 @@ mod tests {
         assert_eq!(python_repr("0.0001"), None);
         assert_eq!(python_repr("total"), None);
         assert_eq!(python_repr("x * 1e16"), None);
+        // An integer's digits are no float literal.
+        assert_eq!(python_repr("100000000000000000"), None);
     }
 }
