@@ -399,6 +399,7 @@ impl Planner<'_> {
                 {
                     k
                 }
+                [(op, b)] if let Some(k) = self.float_vs_big_int(sc, first, *op, b)? => k,
                 [(op, b)] if self.enum_compare(first, Some(*op), b, &e.span)? => ExprKind::Binary(
                     compare(*op, &e.span)?,
                     Box::new(self.expr(sc, first)?),

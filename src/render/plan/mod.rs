@@ -65,6 +65,7 @@ mod expr;
 mod expr_stmt;
 mod filter_none;
 mod flat_comp;
+mod float_vs_big_int;
 mod fn_values;
 mod format_builtin;
 mod format_spec;

@@ -31,7 +31,7 @@ impl Planner<'_> {
 }
 
 /// The Python type of a value that `e` makes with no effect besides.
-fn python_type(e: &Expr) -> Option<&'static str> {
+pub(super) fn python_type(e: &Expr) -> Option<&'static str> {
     let pure = |x: &Expr| {
         matches!(x.kind, ExprKind::Lit(_) | ExprKind::Var(_)) || python_type(x).is_some()
     };

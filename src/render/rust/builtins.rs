@@ -267,6 +267,9 @@ pub(super) fn repr(c: &Code) -> Code {
         Ty::Mixed | Ty::Number => format!("{}.repr()", c.wrap(10)),
         Ty::Option(_) if let Some(text) = super::options::repr(c) => text,
         t if needs_repr(t) => repr_call(c),
+        Ty::Float if let Some(text) = super::float_literals::python_repr(&c.text) => {
+            format!("{text:?}.to_string()")
+        }
         _ => format!("format!(\"{{:?}}\", {})", c.text),
     };
     let mut out = Code::new(text, Ty::Str, 10);

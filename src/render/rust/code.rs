@@ -188,6 +188,9 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
         Builtin::Str if super::builtins::needs_repr(&first.ty) => super::builtins::repr(&first),
         Builtin::Str => {
             let text = match first.ty {
+                Ty::Float if let Some(text) = super::float_literals::python_repr(&first.text) => {
+                    format!("{text:?}.to_string()")
+                }
                 Ty::Float | Ty::List(_) => format!("format!(\"{{:?}}\", {})", first.text),
                 // Python writes `True` and `False`.
                 Ty::Bool => format!(
@@ -220,11 +223,17 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
             },
         },
         Builtin::Float => match first.ty {
-            Ty::Str => Code::new(
-                format!("{}.parse::<f64>().unwrap()", first.wrap(10)),
-                Ty::Float,
-                10,
-            ),
+            // `float(...)` takes the number between blanks.
+            Ty::Str => {
+                let inner = first.text.trim_matches('"');
+                let literal = first.text.starts_with('"') && inner.trim() == inner;
+                let trim = if literal { "" } else { ".trim()" };
+                Code::new(
+                    format!("{}{trim}.parse::<f64>().unwrap()", first.wrap(10)),
+                    Ty::Float,
+                    10,
+                )
+            }
             _ => first.as_f64(),
         },
         Builtin::Index => index(&first, &args[1]),

@@ -75,6 +75,7 @@ mod expr;
 mod expr_walk;
 mod flat_comp;
 mod float_extremes;
+mod float_literals;
 mod floor_ops;
 mod fn_values;
 mod format_spec;

@@ -102,6 +102,12 @@ impl Renderer<'_> {
             args.push(format!("py_set(&{})", c.wrap(10)));
             return;
         }
+        if c.ty == Ty::Float
+            && let Some(text) = super::float_literals::python_repr(&c.text)
+        {
+            fmt.push_str(&text);
+            return;
+        }
         let debug = matches!(
             c.ty,
             Ty::Float | Ty::List(_) | Ty::Tuple(_) | Ty::Dict(..) | Ty::Unit

@@ -63,7 +63,29 @@ fn num_cmp(a: &Value, b: &Value) -> Option<Ordering> {
         }
         return Some(big(a)?.cmp(&big(b)?));
     }
-    float(a)?.partial_cmp(&float(b)?)
+    match (a, b) {
+        (Value::Float(x), i) if is_int(i) => int_float_cmp(&big(i)?, *x).map(Ordering::reverse),
+        (i, Value::Float(y)) if is_int(i) => int_float_cmp(&big(i)?, *y),
+        _ => float(a)?.partial_cmp(&float(b)?),
+    }
+}
+
+/// `i` compared with `x` exactly, as CPython does (not through `i`'s
+/// nearest float, which `2**53 + 1` and `10**100` are not).
+fn int_float_cmp(i: &BigInt, x: f64) -> Option<Ordering> {
+    if x.is_nan() {
+        return None;
+    }
+    if x.is_infinite() {
+        return Some(if x > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
+    }
+    // A finite float's whole part is an integer exactly.
+    let whole = num_traits::FromPrimitive::from_f64(x.trunc())?;
+    Some(i.cmp(&whole).then(0.0.partial_cmp(&x.fract())?))
 }
 
 fn small(v: &Value) -> Option<i64> {
