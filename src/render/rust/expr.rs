@@ -607,6 +607,7 @@ impl Renderer<'_> {
                 c.fresh = true;
                 c
             }
+            FloorDiv if float && let Some(c) = super::floor_ops::float_floor_div(&a, &b) => c,
             // `(-7.0 / 2.0).floor()` is ambiguous to rustc: `f64::floor` names the type.
             FloorDiv if float && number(&a) && number(&b) => Code::new(
                 format!("f64::floor({})", join(&a, &b, Ty::Float).text),

@@ -4,6 +4,11 @@
 //! only for a positive divisor (`7 // -2` is `-4`, `7.div_euclid(-2)` is
 //! `-3`). A number literal divisor keeps them (see `iters::by_negative`
 //! for a negative one); another is passed to `py_floordiv` or `py_mod`.
+//!
+//! A float `a // b` is `(a / b).floor()` only where that is exact: CPython
+//! floors the quotient computed from the exact remainder, and `1.0 / 0.1`
+//! rounds up to `10.0` where `1.0 // 0.1` is `9.0`; elsewhere it is
+//! `py_ffloordiv`.
 
 use super::code::Code;
 use super::types::Ty;
@@ -45,9 +50,70 @@ const PY_FMOD: &[&str] = &[
     "}",
 ];
 
+const PY_FFLOORDIV: &[&str] = &[
+    "/// Python's `a // b` of floats: the quotient of `a` less its remainder,",
+    "/// rounded as CPython rounds it (`1.0 // 0.1` is `9.0`, not `10.0`).",
+    "fn py_ffloordiv(a: f64, b: f64) -> f64 {",
+    "    let m = a % b;",
+    "    let mut div = (a - m) / b;",
+    "    if m != 0.0 && (b < 0.0) != (m < 0.0) {",
+    "        div -= 1.0;",
+    "    }",
+    "    if div == 0.0 {",
+    "        return 0.0f64.copysign(a / b);",
+    "    }",
+    "    let floor = div.floor();",
+    "    if div - floor > 0.5 {",
+    "        floor + 1.0",
+    "    } else {",
+    "        floor",
+    "    }",
+    "}",
+];
+
+/// CPython's float floor division (as `py_ffloordiv` computes it).
+fn python_floordiv(a: f64, b: f64) -> f64 {
+    let m = a % b;
+    let mut div = (a - m) / b;
+    if m != 0.0 && (b < 0.0) != (m < 0.0) {
+        div -= 1.0;
+    }
+    if div == 0.0 {
+        return 0.0f64.copysign(a / b);
+    }
+    let floor = div.floor();
+    if div - floor > 0.5 {
+        floor + 1.0
+    } else {
+        floor
+    }
+}
+
+/// A float `a // b` that `(a / b).floor()` would not give exactly:
+/// `py_ffloordiv(a, b)`. `None` where the floor is exact: a divisor that
+/// is a power of two (the quotient is then exact), or two number literals
+/// whose floor is CPython's.
+pub(super) fn float_floor_div(a: &Code, b: &Code) -> Option<Code> {
+    let literal = |c: &Code| c.text.parse::<f64>().ok();
+    let exact = match (literal(a), literal(b)) {
+        (Some(x), Some(y)) => {
+            y != 0.0 && (x / y).floor().to_bits() == python_floordiv(x, y).to_bits()
+        }
+        (_, Some(y)) => y != 0.0 && y.is_finite() && y.abs().log2().fract() == 0.0,
+        _ => false,
+    };
+    (!exact).then(|| {
+        let (a, b) = (a.as_f64(), b.as_f64());
+        Code::new(
+            format!("py_ffloordiv({}, {})", a.text, b.text),
+            Ty::Float,
+            10,
+        )
+    })
+}
+
 /// `a // b` (integers) or `a % b` when `b` is no number literal; `None`
-/// for a literal divisor and for a float `//` (`(a / b).floor()` rounds
-/// as Python does for either sign).
+/// for a literal divisor and for a float `//` (see [`float_floor_div`]).
 pub(super) fn by_unknown_sign(op: BinaryOp, a: &Code, b: &Code, float: bool) -> Option<Code> {
     if b.text.parse::<f64>().is_ok() {
         return None;
@@ -68,6 +134,7 @@ pub(super) fn helpers(calls: &dyn Fn(&str) -> bool) -> Vec<&'static str> {
         ("py_floordiv(", PY_FLOORDIV),
         ("py_mod(", PY_MOD),
         ("py_fmod(", PY_FMOD),
+        ("py_ffloordiv(", PY_FFLOORDIV),
     ] {
         if calls(name) {
             out.extend_from_slice(text);

@@ -200,23 +200,7 @@ pub(in crate::engine::py) fn divmod(a: &Value, b: &Value) -> PyResult<Value> {
     if y == 0.0 {
         return Err(error("ZeroDivisionError", "float divmod()"));
     }
-    // CPython's float_divmod.
-    let mut m = x % y;
-    let mut div = (x - m) / y;
-    if m != 0.0 {
-        if (y < 0.0) != (m < 0.0) {
-            m += y;
-            div -= 1.0;
-        }
-    } else {
-        m = 0.0f64.copysign(y);
-    }
-    let floordiv = if div != 0.0 {
-        let f = div.floor();
-        if div - f > 0.5 { f + 1.0 } else { f }
-    } else {
-        0.0f64.copysign(x / y)
-    };
+    let (floordiv, m) = ops::float_divmod(x, y);
     Ok(Value::tuple(vec![Value::Float(floordiv), Value::Float(m)]))
 }
 

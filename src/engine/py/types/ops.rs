@@ -316,18 +316,13 @@ fn arith(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
             if y == 0.0 {
                 return Err(error("ZeroDivisionError", "float floor division by zero"));
             }
-            (x / y).floor()
+            float_divmod(x, y).0
         }
         BinOp::Mod => {
             if y == 0.0 {
                 return Err(error("ZeroDivisionError", "float modulo"));
             }
-            let r = x % y;
-            if r != 0.0 && (r < 0.0) != (y < 0.0) {
-                r + y
-            } else {
-                r
-            }
+            float_divmod(x, y).1
         }
         BinOp::Pow => {
             if x == 0.0 && y < 0.0 {
@@ -340,6 +335,30 @@ fn arith(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
         }
         _ => return Err(unsupported(op.symbol(), a, b)),
     }))
+}
+
+/// `(x // y, x % y)` of floats as CPython's `float_divmod` computes them
+/// (`y` is not zero): the quotient rounded from the exact remainder, not
+/// `(x / y).floor()` (so `1.0 // 0.1` is `9.0`), and a zero remainder
+/// signed as `y` (`4.0 % -2.0` is `-0.0`).
+pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
+    let mut m = x % y;
+    let mut div = (x - m) / y;
+    if m != 0.0 {
+        if (y < 0.0) != (m < 0.0) {
+            m += y;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(y);
+    }
+    let floordiv = if div != 0.0 {
+        let f = div.floor();
+        if div - f > 0.5 { f + 1.0 } else { f }
+    } else {
+        0.0f64.copysign(x / y)
+    };
+    (floordiv, m)
 }
 
 /// `-x`, `+x`, `~x` for numbers.
