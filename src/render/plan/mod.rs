@@ -69,6 +69,7 @@ mod float_vs_big_int;
 mod fn_values;
 mod format_builtin;
 mod format_spec;
+mod function_def;
 mod future_methods;
 mod gather_outcomes;
 mod gather_sleeps;
@@ -105,6 +106,7 @@ mod range_steps;
 mod rename;
 mod result_cancelled;
 mod runner;
+mod scan;
 mod scope;
 mod self_append;
 mod sentinel;
@@ -142,12 +144,10 @@ mod wait_for_other;
 mod zip_transpose;
 
 use crate::program::{
-    self as py, Arg, CmpOp, Code, ExprKind as E, Literal, Module, Name, Program, Stmt,
-    StmtKind as P,
+    self as py, CmpOp, Code, ExprKind as E, Literal, Module, Name, Program, Stmt, StmtKind as P,
 };
-use crate::render::plan::ir::ast::{Call, Demo, Function, FunctionKind};
+use crate::render::plan::ir::ast::{Call, Demo, FunctionKind};
 use crate::render::plan::ir::expr::Expr;
-use crate::render::plan::ir::primitive::PrimitiveKind;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -158,7 +158,6 @@ pub use dataclass::{eq_marker as dataclass_eq, order_marker as dataclass_order};
 pub use enums::{INT_ENUM, variant as enum_variant};
 use expr::{Kind, kind_of};
 pub use module::MODULE;
-use scope::Scope;
 
 /// A construct of a program that the translator cannot translate yet.
 #[derive(Debug, Clone)]
@@ -409,152 +408,6 @@ fn methods(code: &Code) -> impl Iterator<Item = (&str, &Code, &Stmt)> {
 }
 
 impl<'p> Planner<'p> {
-    /// Imports, definitions, connection handlers and the parameters whose
-    /// future a definition resolves: what statements need to know about
-    /// definitions that may come later in the file.
-    fn scan(&mut self, body: &'p [Stmt]) {
-        let stmts = module_stmts(body);
-        for s in &stmts {
-            match &s.kind {
-                P::Import {
-                    module,
-                    member,
-                    name,
-                } => {
-                    let member = member.as_ref().map(|m| m.to_string());
-                    self.imports
-                        .insert(name.ident().to_string(), (*module, member));
-                }
-                P::Def {
-                    code,
-                    name,
-                    defaults,
-                    ..
-                } => {
-                    let kind = match (code.is_async, code.is_generator) {
-                        (true, false) => Some(FunctionKind::Coroutine),
-                        (true, true) => Some(FunctionKind::Generator),
-                        (false, false) => Some(FunctionKind::Blocking),
-                        _ => None,
-                    };
-                    let def = Def {
-                        kind,
-                        params: code.params.positional.len(),
-                        names: &code.params.positional,
-                        defaults,
-                        varargs: varargs::plain(&code.params),
-                        keyword_only: keyword_only::params(&code.params),
-                    };
-                    self.defs.insert(name.ident().to_string(), def);
-                }
-                P::Class { code, name, .. } => {
-                    let names: Vec<&str> = methods(code).map(|(n, _, _)| n).collect();
-                    let kind = if names.contains(&"__anext__") {
-                        Some(FunctionKind::Iterator)
-                    } else if names.contains(&"__aenter__") {
-                        Some(FunctionKind::Resource)
-                    } else {
-                        None
-                    };
-                    let init = methods(code).find(|(n, _, _)| *n == "__init__");
-                    let names = init.map_or(&[][..], |(_, c, _)| {
-                        c.params.positional.get(1..).unwrap_or_default()
-                    });
-                    let defaults = match init.map(|(_, _, s)| &s.kind) {
-                        Some(P::Def { defaults, .. }) => &defaults[..],
-                        _ => &[],
-                    };
-                    let def = Def {
-                        kind,
-                        params: names.len(),
-                        names,
-                        defaults,
-                        varargs: false,
-                        keyword_only: &[],
-                    };
-                    self.defs.insert(name.ident().to_string(), def);
-                }
-                _ => {}
-            }
-        }
-        self.scan_nested(&stmts);
-        let code: Vec<&Stmt> = stmts
-            .iter()
-            .copied()
-            .filter(|s| !module::is_definition(s))
-            .collect();
-        let bodies: Vec<&[Stmt]> = self.codes(&stmts).iter().map(|c| &c.1.body[..]).collect();
-        self.consts = module::constants(&code, &bodies, &|e| self.enum_member(e).is_some());
-        let tables = const_lists::tables(&self.program.source, &code, &bodies);
-        self.statics = globals::statics(&code, &bodies, &self.consts, &tables);
-        for (name, code, method) in self.codes(&stmts) {
-            crate::program::walk(&code.body, &mut |s| self.scan_stmt(&name, code, method, s));
-        }
-        let codes = self.codes(&stmts);
-        self.scan_primitives(&codes);
-        let program = self.program;
-        self.scan_pending(&program.module.body, &codes);
-        self.scan_cancellable(&program.module.body, &codes);
-        self.keep_pending_if_cancellable();
-        self.scan_early_cancels(&program.module.body, &codes);
-    }
-
-    /// Every function's code: the definition it belongs to, and whether it
-    /// is a method of a class.
-    fn codes(&self, stmts: &[&'p Stmt]) -> Vec<(String, &'p Code, bool)> {
-        let mut out = Vec::new();
-        for s in stmts {
-            match &s.kind {
-                P::Def { code, name, .. } => out.push((name.ident().to_string(), &**code, false)),
-                P::Class { code, name, .. } => {
-                    for (_, c, _) in methods(code) {
-                        out.push((name.ident().to_string(), c, true));
-                    }
-                }
-                _ => {}
-            }
-        }
-        for (name, s) in &self.hoisted {
-            if let P::Def { code, .. } = &s.kind {
-                out.push((name.to_string(), &**code, false));
-            }
-        }
-        out
-    }
-
-    fn scan_stmt(&mut self, def: &str, code: &Code, method: bool, s: &Stmt) {
-        let value = match &s.kind {
-            P::Expr(e) => e,
-            P::Assign { value, .. } => value,
-            _ => return,
-        };
-        let value = match &value.kind {
-            E::Await(inner) => inner,
-            _ => value,
-        };
-        let E::Call(f, args) = &value.kind else {
-            return;
-        };
-        if self.is_member(f, Module::Asyncio, "start_server")
-            && let Some(Arg::Positional(h)) = args.first()
-            && let E::Name(Name::Global(h)) = &h.kind
-        {
-            self.handlers.insert(h.to_string());
-        }
-        if let E::Attr(obj, m) = &f.kind
-            && &**m == "set_result"
-            && !method
-            && let E::Name(n @ Name::Local(..)) = &obj.kind
-            && let Some(i) = code
-                .params
-                .positional
-                .iter()
-                .position(|p| p.name == *n.ident())
-        {
-            self.resolvers.insert((def.to_string(), i));
-        }
-    }
-
     /// `module.member` when `e` names one (`asyncio.sleep`, or `sleep`
     /// imported from asyncio).
     fn member<'a>(&'a self, e: &'a py::Expr) -> Option<(Module, &'a str)> {
@@ -584,125 +437,6 @@ impl<'p> Planner<'p> {
 
     fn text(&self, span: &Range<usize>) -> &str {
         self.program.source.get(span.clone()).unwrap_or("")
-    }
-
-    /// The parameters of a coroutine or `__init__` (less `self`). A
-    /// connection handler's `reader, writer` pairs are one connection each.
-    fn params(
-        &self,
-        code: &Code,
-        name: &str,
-        skip: usize,
-        span: &Range<usize>,
-    ) -> Result<Vec<String>> {
-        let p = &code.params;
-        let varargs = self.defs.get(name).is_some_and(|d| d.varargs);
-        let keyword_only = self.defs.get(name).map_or(&[][..], |d| d.keyword_only);
-        if (p.varargs.is_some() && !varargs)
-            || p.varkw.is_some()
-            || p.keyword_only.len() != keyword_only.len()
-        {
-            return refuse(
-                span,
-                format!("the `*args`, `**kwargs` or keyword-only parameters of `{name}`"),
-                "a Rust function takes a fixed list of positional parameters",
-            );
-        }
-        // Rust functions have no default arguments: each call passes them
-        // all (`call_of`), so a default must mean the same at every call.
-        let defaults = self.defs.get(name).map_or(&[][..], |d| d.defaults);
-        if let Some(d) = defaults
-            .iter()
-            .find(|d| !calls::is_constant(d) && self.enum_member(d).is_none())
-        {
-            return refuse(
-                &d.span,
-                format!("the default value `{}` of `{name}`", self.text(&d.span)),
-                "a Rust call passes every argument, so the listing writes a default at each \
-                 call: it must be a number, string, boolean, `None` or an enum member, which \
-                 Python's one evaluation at the definition does not change",
-            );
-        }
-        let names: Vec<String> = p
-            .positional
-            .iter()
-            .skip(skip)
-            .chain(p.varargs.iter().filter(|_| varargs))
-            .chain(keyword_only)
-            .map(|p| p.name.to_string())
-            .collect();
-        if !self.handlers.contains(name) {
-            return Ok(names);
-        }
-        let mut out = Vec::new();
-        for pair in names.chunks(2) {
-            match pair {
-                [r, w]
-                    if streams::stream(r) == Some((streams::conn_name(r), false))
-                        && streams::stream(w) == Some((streams::conn_name(r), true)) =>
-                {
-                    out.push(streams::conn_name(r));
-                }
-                _ => {
-                    return refuse(
-                        span,
-                        format!("the parameters of the connection handler `{name}`"),
-                        "the Rust listing gives a handler one connection: write its \
-                         parameters `reader, writer` (or `NAME_reader, NAME_writer`)",
-                    );
-                }
-            }
-        }
-        Ok(out)
-    }
-
-    fn function(&self, code: &Code, name: &Name, s: &Stmt) -> Result<Function> {
-        let name = name.ident().to_string();
-        let kind = match (code.is_async, code.is_generator) {
-            (true, true) => FunctionKind::Generator,
-            (true, false) => FunctionKind::Coroutine,
-            (false, false) => FunctionKind::Blocking,
-            (false, true) => {
-                return refuse(
-                    &s.span,
-                    format!("the plain generator `{name}`"),
-                    "the Rust listing translates coroutines, async generators and plain \
-                     functions that block; a plain generator has no place in the plan",
-                );
-            }
-        };
-        let mut params = self.params(code, &name, 0, &s.span)?;
-        let mut scope = Scope::new(kind, Vec::new());
-        if self.cancellable.contains(&name) {
-            params.push(cancel_token::TOKEN.to_string());
-            scope
-                .prims
-                .insert(cancel_token::TOKEN.to_string(), PrimitiveKind::Token);
-        }
-        for (i, p) in params.iter().enumerate() {
-            if self.resolves(&name, i) {
-                scope.made_future(p);
-            }
-            if let Some(kind) = self.primitives.get(&(name.clone(), i)) {
-                scope.prims.insert(p.clone(), *kind);
-            }
-            if let Some(given) = self.fn_params.get(&(name.clone(), i)) {
-                scope.fn_values.insert(p.clone(), given.clone());
-            }
-        }
-        let params = self.loops_as_context(&name, params, &mut scope);
-        let hoisting = self.calling_hoisted(&code.body);
-        let mut body = self.block(&mut scope, hoisting.as_deref().unwrap_or(&code.body))?;
-        self.end_run(&name, &mut body);
-        Ok(Function {
-            kind,
-            name,
-            params,
-            fields: Vec::new(),
-            body,
-            exit: Vec::new(),
-            span: s.span.clone(),
-        })
     }
 
     /// Remembers the kind of a literal argument; a parameter given two
