@@ -189,53 +189,8 @@ fn first_depth(block: &mut Block, name: &str) {
                 span,
             });
         }
-        for inner in blocks_mut(&mut s.kind) {
+        for inner in s.blocks_mut() {
             first_depth(inner, name);
         }
-    }
-}
-
-/// The nested blocks of a statement, as [`Stmt::blocks`] gives them.
-fn blocks_mut(kind: &mut StmtKind) -> Vec<&mut Block> {
-    match kind {
-        StmtKind::AsCompleted { body, .. }
-        | StmtKind::AsyncFor { body, .. }
-        | StmtKind::AsyncWith { body, .. }
-        | StmtKind::TaskGroup { body, .. }
-        | StmtKind::Pool { body, .. }
-        | StmtKind::Runner { body, .. }
-        | StmtKind::Locked { body, .. }
-        | StmtKind::BlockOn { body, .. }
-        | StmtKind::Labeled { body, .. }
-        | StmtKind::For { body, .. }
-        | StmtKind::Soon(body)
-        | StmtKind::While { body, .. }
-        | StmtKind::TimedWait {
-            on_timeout: body, ..
-        } => vec![body],
-        StmtKind::WaitFor {
-            body, on_timeout, ..
-        }
-        | StmtKind::Deadline {
-            body, on_timeout, ..
-        } => vec![body, on_timeout],
-        StmtKind::If {
-            then, otherwise, ..
-        } => vec![then, otherwise],
-        StmtKind::Try {
-            body,
-            on_cancel,
-            finally,
-        } => vec![body, on_cancel, finally],
-        StmtKind::Catch {
-            body,
-            handlers,
-            orelse,
-            finally,
-        } => std::iter::once(body)
-            .chain(handlers.iter_mut().map(|h| &mut h.body))
-            .chain([orelse, finally])
-            .collect(),
-        _ => Vec::new(),
     }
 }

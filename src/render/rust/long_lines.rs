@@ -216,20 +216,10 @@ fn fits_inline(text: &str, extra: usize) -> bool {
     }
     // Each bracketed part, measured from its opening to its closing.
     let mut opens = Vec::new();
-    let mut quoted = false;
-    let mut escaped = false;
-    for (i, ch) in text.char_indices() {
-        if quoted {
-            match ch {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => quoted = false,
-                _ => {}
-            }
-            continue;
-        }
+    let mut chars = super::wrap::code_chars(text);
+    for (i, ch, quoted) in chars.by_ref() {
         match ch {
-            '"' => quoted = true,
+            _ if quoted => {}
             '{' | '}' => return false,
             '(' | '[' => opens.push(i),
             ')' | ']' => {
@@ -244,7 +234,7 @@ fn fits_inline(text: &str, extra: usize) -> bool {
             _ => {}
         }
     }
-    opens.is_empty() && !quoted
+    opens.is_empty() && !chars.quoted
 }
 
 impl super::Renderer<'_> {

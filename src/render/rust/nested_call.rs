@@ -26,20 +26,10 @@ fn callee_and_args(text: &str) -> Option<(&str, &str)> {
     let inner = &text[open + 1..text.len() - 1];
     // The brackets must be one pair: `f(a)(b)` or `f(a).g(b)` is no call of `f`.
     let mut depth = 0i32;
-    let mut quoted = false;
-    let mut escaped = false;
-    for ch in inner.chars() {
-        if quoted {
-            match ch {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => quoted = false,
-                _ => {}
-            }
-            continue;
-        }
+    let mut chars = super::wrap::code_chars(inner);
+    for (_, ch, quoted) in chars.by_ref() {
         match ch {
-            '"' => quoted = true,
+            _ if quoted => {}
             '(' | '[' | '{' => depth += 1,
             ')' | ']' | '}' => {
                 depth -= 1;
@@ -50,7 +40,7 @@ fn callee_and_args(text: &str) -> Option<(&str, &str)> {
             _ => {}
         }
     }
-    (depth == 0 && !quoted).then_some((callee, inner))
+    (depth == 0 && !chars.quoted).then_some((callee, inner))
 }
 
 /// `text` without its string literals: a block's `{` is outside them.

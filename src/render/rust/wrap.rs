@@ -83,19 +83,10 @@ fn cond_chain(cond: &str) -> Option<(String, Vec<String>)> {
 /// Whether `text` has a space outside its brackets and strings (an
 /// operator between operands).
 pub(super) fn spaced(text: &str) -> bool {
-    let (mut depth, mut quoted, mut escaped) = (0i32, false, false);
-    for ch in text.chars() {
-        if quoted {
-            match ch {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => quoted = false,
-                _ => {}
-            }
-            continue;
-        }
+    let mut depth = 0i32;
+    for (_, ch, quoted) in code_chars(text) {
         match ch {
-            '"' => quoted = true,
+            _ if quoted => {}
             '(' | '[' | '{' => depth += 1,
             ')' | ']' | '}' => depth -= 1,
             ' ' if depth == 0 => return true,
@@ -103,6 +94,44 @@ pub(super) fn spaced(text: &str) -> bool {
         }
     }
     false
+}
+
+/// The characters of a line of code (with their byte index), each marked
+/// whether it is part of a string literal, quotes included: what layout
+/// rules measure and split is outside them.
+pub(super) struct CodeChars<'a> {
+    chars: std::str::CharIndices<'a>,
+    /// Inside a string literal (after the last character given).
+    pub(super) quoted: bool,
+    escaped: bool,
+}
+
+/// See [`CodeChars`].
+pub(super) fn code_chars(text: &str) -> CodeChars<'_> {
+    CodeChars {
+        chars: text.char_indices(),
+        quoted: false,
+        escaped: false,
+    }
+}
+
+impl Iterator for CodeChars<'_> {
+    type Item = (usize, char, bool);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (i, ch) = self.chars.next()?;
+        if self.quoted {
+            match ch {
+                _ if self.escaped => self.escaped = false,
+                '\\' => self.escaped = true,
+                '"' => self.quoted = false,
+                _ => {}
+            }
+            return Some((i, ch, true));
+        }
+        self.quoted = ch == '"';
+        Some((i, ch, self.quoted))
+    }
 }
 
 /// A call `.map(|x| if c { a } else { b })` whose `if` is too wide for one
@@ -138,28 +167,18 @@ pub(super) fn closure_block_lines(text: &str) -> Option<Vec<String>> {
 /// The arguments of a call's text `name(a, b(c, d), "e, f")`, split at the
 /// commas outside brackets and strings.
 pub(super) fn split_args(inner: &str) -> Vec<String> {
-    let (mut out, mut cur, mut depth, mut quoted, mut escaped) =
-        (Vec::new(), String::new(), 0i32, false, false);
-    for ch in inner.chars() {
-        if quoted {
-            cur.push(ch);
+    let (mut out, mut cur, mut depth) = (Vec::new(), String::new(), 0i32);
+    for (_, ch, quoted) in code_chars(inner) {
+        if !quoted {
             match ch {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => quoted = false,
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    out.push(std::mem::take(&mut cur).trim().to_string());
+                    continue;
+                }
                 _ => {}
             }
-            continue;
-        }
-        match ch {
-            '"' => quoted = true,
-            '(' | '[' | '{' => depth += 1,
-            ')' | ']' | '}' => depth -= 1,
-            ',' if depth == 0 => {
-                out.push(std::mem::take(&mut cur).trim().to_string());
-                continue;
-            }
-            _ => {}
         }
         cur.push(ch);
     }

@@ -510,6 +510,52 @@ impl Stmt {
             _ => Vec::new(),
         }
     }
+
+    /// The nested blocks of the statement, in source order, to change.
+    pub fn blocks_mut(&mut self) -> Vec<&mut Block> {
+        match &mut self.kind {
+            StmtKind::AsCompleted { body, .. }
+            | StmtKind::CompletedTasks { body, .. }
+            | StmtKind::AsyncFor { body, .. }
+            | StmtKind::AsyncWith { body, .. }
+            | StmtKind::TaskGroup { body, .. }
+            | StmtKind::Pool { body, .. }
+            | StmtKind::Runner { body, .. }
+            | StmtKind::Locked { body, .. }
+            | StmtKind::BlockOn { body, .. }
+            | StmtKind::Labeled { body, .. }
+            | StmtKind::For { body, .. }
+            | StmtKind::Soon(body)
+            | StmtKind::While { body, .. }
+            | StmtKind::TimedWait {
+                on_timeout: body, ..
+            } => vec![body],
+            StmtKind::WaitFor {
+                body, on_timeout, ..
+            }
+            | StmtKind::Deadline {
+                body, on_timeout, ..
+            } => vec![body, on_timeout],
+            StmtKind::If {
+                then, otherwise, ..
+            } => vec![then, otherwise],
+            StmtKind::Try {
+                body,
+                on_cancel,
+                finally,
+            } => vec![body, on_cancel, finally],
+            StmtKind::Catch {
+                body,
+                handlers,
+                orelse,
+                finally,
+            } => std::iter::once(body)
+                .chain(handlers.iter_mut().map(|h| &mut h.body))
+                .chain([orelse, finally])
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
 }
 
 /// Visits every statement of a block, nested ones included, in source order.
