@@ -1,6 +1,7 @@
 //! Expressions the plan lets through whose Rust form would not build, or
 //! would print other than CPython: a string method of a number
-//! (`(3).upper()`), a read of a dict that never holds a value (`{}[k]`),
+//! (`(3).upper()`), a list of string literals grown (`vec!["a"]` holds
+//! `&str`, what is pushed a `String`), a read of a dict that never holds a value (`{}[k]`),
 //! `in` of a tuple (a Rust tuple has no `contains`), `a if c else b` of
 //! branches of two types, a slice of a `range`, `float("1_000.5")` (Rust's
 //! parse rejects `_`), and an int beyond 2**53 compared with a float
@@ -11,9 +12,10 @@ use super::analysis::stmt_exprs;
 use super::expr_walk::each_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Demo, walk};
+use crate::render::plan::ir::ast::{Demo, StmtKind, walk};
 use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, StrMethod};
 use crate::render::plan::ir::value::Value;
+use std::collections::HashSet;
 
 /// Every such expression of `demo`.
 pub(super) fn unbuilt(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
@@ -36,8 +38,57 @@ pub(super) fn unbuilt(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
             });
         }
     }
+    out.extend(grown_literal_lists(demo));
     out.sort_by_key(|u| (u.span.start, u.span.end));
     out.dedup_by_key(|u| u.span.clone());
+    out
+}
+
+/// Every `xs.append(...)` (or `insert`, `extend`) of a variable set to a
+/// list of string literals: the listing's `vec!["a"]` holds `&str`, what
+/// is added an owned `String`.
+fn grown_literal_lists(demo: &Demo) -> Vec<Untranslatable> {
+    let mut out = Vec::new();
+    for f in &demo.functions {
+        let mut literal = HashSet::new();
+        for block in [&f.body, &f.exit] {
+            walk(block, &mut |s| {
+                if let StmtKind::Set { var, value } = &s.kind
+                    && let ExprKind::List(items) = &value.kind
+                    && !items.is_empty()
+                    && items
+                        .iter()
+                        .all(|i| matches!(i.kind, ExprKind::Lit(Value::Str(_))))
+                {
+                    literal.insert(var.clone());
+                }
+            });
+        }
+        for block in [&f.body, &f.exit] {
+            walk(block, &mut |s| {
+                for (e, _) in stmt_exprs(s) {
+                    each_expr(e, &mut |x| {
+                        if let ExprKind::StrMethod(
+                            StrMethod::Append | StrMethod::Insert | StrMethod::Extend,
+                            on,
+                            _,
+                        ) = &x.kind
+                            && let ExprKind::Var(v) = &on.kind
+                            && literal.contains(v)
+                        {
+                            out.push(Untranslatable {
+                                span: x.span.clone(),
+                                construct: "a list of string literals grown".into(),
+                                reason: "the listing's `vec![\"a\"]` holds `&str` and what is \
+                                         added is a `String`, and a Rust `Vec` holds one type"
+                                    .into(),
+                            });
+                        }
+                    });
+                }
+            });
+        }
+    }
     out
 }
 
