@@ -83,7 +83,7 @@ fn pop_of_an_empty_literal_is_the_index_error() {
 #[test]
 fn extend_by_a_literal_and_insert_from_the_end() {
     let text = listing(&main_of(
-        "    items = [\"a\"]\n    items.extend([\"b\", \"c\"])\n    items.insert(-1, \"x\")\n    items.insert(-5, \"y\")\n    print(items)\n",
+        "    items = \"a\".split()\n    items.extend([\"b\", \"c\"])\n    items.insert(-1, \"x\")\n    items.insert(-5, \"y\")\n    print(items)\n",
     ));
     has_all(
         &text,

@@ -143,6 +143,7 @@ mod timeout;
 mod truth;
 mod tuples;
 mod types;
+mod unbuilt;
 mod unpack_list;
 mod unused_classes;
 mod wait;
