@@ -685,6 +685,11 @@ impl Renderer<'_> {
         {
             return ident(n);
         }
+        if let ExprKind::Var(n) = &e.kind
+            && self.whole_seconds.contains(&(self.func.clone(), n.clone()))
+        {
+            return format!("Duration::from_secs({})", ident(n));
+        }
         let c = self.expr(e);
         // `float(text)` may be NaN or negative, where asyncio waits no time.
         if let ExprKind::Call(Builtin::Float, _) = &e.kind {
