@@ -1,12 +1,12 @@
 //! The Rust listing of a number of seconds: a duration written with no
 //! `as` cast inside `Duration` where the program's values allow it.
 //! (Python's own output is checked by `tests/rust_listings.rs` on the
-//! corpus programs that sleep.)
+//! corpus programs that sleep, `durations__computed_delays.py` among them.)
 
 #[path = "support/listing.rs"]
 mod support;
 
-use support::{HEADER, RUN, has_all, listing};
+use support::{HEADER, RUN, has_all, listing, main_of};
 
 /// A coroutine that sleeps `seconds` and prints it, gathered under a
 /// timeout by `main`, which gives it `calls`.
@@ -34,10 +34,26 @@ fn whole_seconds_given_as_literals_are_a_u64_parameter() {
 }
 
 #[test]
-fn seconds_computed_by_a_caller_stay_an_integer() {
-    let text = listing(&stepping("step(\"a\", 1), step(\"b\", len(\"ab\"))"));
+fn seconds_computed_by_a_caller_are_converted_checked() {
+    let text = listing(&stepping("step(\"a\", 1), step(\"b\", len(\"ab\") - 3)"));
     has_all(
         &text,
-        &["async fn step(name: &str, seconds: i64) -> String {"],
+        &[
+            "async fn step(name: &str, seconds: i64) -> String {",
+            // Negative, it sleeps no time, as asyncio's sleep does.
+            "sleep(Duration::from_secs(seconds.try_into().unwrap_or(0))).await;",
+        ],
+    );
+    assert!(!text.contains(" as u64"), "{text}");
+}
+
+#[test]
+fn an_integer_of_unsettled_type_keeps_its_cast() {
+    let text = listing(&main_of(
+        "    t = 2\n    await asyncio.sleep(t * 2)\n    print(t)\n",
+    ));
+    has_all(
+        &text,
+        &["sleep(Duration::from_secs((t * 2) as u64)).await;"],
     );
 }

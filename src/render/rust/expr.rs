@@ -699,9 +699,29 @@ impl Renderer<'_> {
             );
         }
         match c.ty {
+            // A negative delay sleeps no time, as asyncio's does; the type
+            // of a parameter or field is settled for `try_into`.
+            Ty::Int if self.settled_int(e) => {
+                format!("Duration::from_secs({}.try_into().unwrap_or(0))", c.text)
+            }
             Ty::Int => format!("Duration::from_secs({} as u64)", c.wrap(8)),
             Ty::Number => format!("Duration::from_secs_f64({}.to_f64())", c.wrap(10)),
             _ => format!("Duration::from_secs_f64({})", c.as_f64().text),
+        }
+    }
+}
+
+impl Renderer<'_> {
+    /// Whether `e` is a parameter of the function or a field, whose
+    /// integer type rustc knows where a method is called on it.
+    fn settled_int(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Var(n) => self
+                .demo
+                .function(&self.func)
+                .is_some_and(|f| f.params.contains(n)),
+            ExprKind::Field(x, _) => matches!(x.kind, ExprKind::Var(_)),
+            _ => false,
         }
     }
 }

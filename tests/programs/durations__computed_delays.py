@@ -1,0 +1,19 @@
+# covers: a delay computed at run time (an int parameter given an expression), a negative one sleeping no time as asyncio's does
+import asyncio
+
+
+async def wait(name, seconds):
+    await asyncio.sleep(seconds)
+    loop = asyncio.get_running_loop()
+    print(name, "waited", seconds, "until", loop.time())
+    return seconds
+
+
+async def main():
+    start = 3
+    print(await wait("first", start - 1))
+    print(await wait("late", 1 - start))
+    print(await wait("last", len("abc")))
+
+
+asyncio.run(main())
