@@ -57,3 +57,47 @@ fn an_integer_of_unsettled_type_keeps_its_cast() {
         &["sleep(Duration::from_secs((t * 2) as u64)).await;"],
     );
 }
+
+/// A coroutine that sleeps `delay` (an expression of its parameter `x`)
+/// and returns `x`, awaited by `main` with a number computed at run time.
+fn scaled(delay: &str) -> String {
+    format!(
+        "{HEADER}async def work(x):\n    await asyncio.sleep({delay})\n    return x\n\n\n\
+async def main():\n    print(await work(len(\"abc\")))\n{RUN}"
+    )
+}
+
+#[test]
+fn a_whole_divisor_or_reciprocal_is_duration_arithmetic() {
+    for (delay, want) in [
+        (
+            "x / 10",
+            "sleep(Duration::from_secs(x.try_into().unwrap_or(0)) / 10).await;",
+        ),
+        (
+            "x * 0.5",
+            "sleep(Duration::from_secs(x.try_into().unwrap_or(0)) / 2).await;",
+        ),
+        (
+            "0.25 * x",
+            "sleep(Duration::from_secs(x.try_into().unwrap_or(0)) / 4).await;",
+        ),
+        (
+            "x / 1000",
+            "sleep(Duration::from_millis(x.try_into().unwrap_or(0))).await;",
+        ),
+    ] {
+        let text = listing(&scaled(delay));
+        has_all(&text, &["async fn work(x: i64) -> i64 {", want]);
+        assert!(!text.contains(" as f64"), "{text}");
+    }
+}
+
+#[test]
+fn a_factor_of_no_whole_reciprocal_stays_a_float_duration() {
+    let text = listing(&scaled("x * 0.3"));
+    has_all(
+        &text,
+        &["sleep(Duration::from_secs_f64(x as f64 * 0.3)).await;"],
+    );
+}

@@ -690,6 +690,9 @@ impl Renderer<'_> {
         {
             return format!("Duration::from_secs({})", ident(n));
         }
+        if let Some(scaled) = self.scaled_duration(e) {
+            return scaled;
+        }
         let c = self.expr(e);
         // `float(text)` may be NaN or negative, where asyncio waits no time.
         if let ExprKind::Call(Builtin::Float, _) = &e.kind {
@@ -707,21 +710,6 @@ impl Renderer<'_> {
             Ty::Int => format!("Duration::from_secs({} as u64)", c.wrap(8)),
             Ty::Number => format!("Duration::from_secs_f64({}.to_f64())", c.wrap(10)),
             _ => format!("Duration::from_secs_f64({})", c.as_f64().text),
-        }
-    }
-}
-
-impl Renderer<'_> {
-    /// Whether `e` is a parameter of the function or a field, whose
-    /// integer type rustc knows where a method is called on it.
-    fn settled_int(&self, e: &Expr) -> bool {
-        match &e.kind {
-            ExprKind::Var(n) => self
-                .demo
-                .function(&self.func)
-                .is_some_and(|f| f.params.contains(n)),
-            ExprKind::Field(x, _) => matches!(x.kind, ExprKind::Var(_)),
-            _ => false,
         }
     }
 }

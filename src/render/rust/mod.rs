@@ -115,6 +115,7 @@ mod printed_prims;
 mod promoted;
 mod recursion;
 mod return_conflicts;
+mod scaled_secs;
 mod scoped;
 mod sentinel;
 mod set_uses;

@@ -774,8 +774,10 @@ impl Renderer<'_> {
 
 /// The duration of `time.sleep(x)`: where `asyncio.sleep` waits no time
 /// for a NaN or negative `x`, `time.sleep` raises `ValueError`, as
-/// `Duration::from_secs_f64` panics.
+/// `Duration::from_secs_f64` panics, and so does a negative integer's
+/// conversion.
 fn blocking_duration(d: String) -> String {
+    let d = d.replace(".try_into().unwrap_or(0)", ".try_into().unwrap()");
     match d.strip_prefix("Duration::try_from_secs_f64(") {
         Some(rest) => match rest.strip_suffix(").unwrap_or_default()") {
             Some(x) => format!("Duration::from_secs_f64({x})"),
