@@ -101,3 +101,21 @@ fn a_factor_of_no_whole_reciprocal_stays_a_float_duration() {
         &["sleep(Duration::from_secs_f64(x as f64 * 0.3)).await;"],
     );
 }
+
+#[test]
+fn a_negative_literal_delay_waits_no_time() {
+    let text = listing(&main_of("    await asyncio.sleep(-1)\n    print(\"x\")\n"));
+    has_all(&text, &["sleep(Duration::ZERO).await;"]);
+    assert!(!text.contains("as u64"), "{text}");
+}
+
+#[test]
+fn a_negative_blocking_sleep_panics_as_python_raises() {
+    let text = listing(&format!(
+        "{HEADER}import time\n\n\nasync def main():\n    time.sleep(-1)\n    print(\"x\")\n{RUN}"
+    ));
+    has_all(
+        &text,
+        &["std::thread::sleep(Duration::from_secs_f64(-1.0));"],
+    );
+}

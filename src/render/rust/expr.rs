@@ -665,6 +665,8 @@ impl Renderer<'_> {
             match v {
                 Value::Int(0) => return "Duration::ZERO".into(),
                 Value::Float(x) if *x == 0.0 => return "Duration::ZERO".into(),
+                // asyncio waits no time for a negative delay.
+                Value::Int(n) if *n < 0 => return "Duration::ZERO".into(),
                 Value::Int(n) if *n >= 0 => return format!("Duration::from_secs({n})"),
                 Value::Float(x) if *x >= 0.0 => {
                     let ms = x * 1000.0;
