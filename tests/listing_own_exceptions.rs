@@ -83,7 +83,7 @@ fn a_returned_wait_for_is_the_ok_arm_of_timeout() {
     has_all(
         &text,
         &[
-            "match tokio::time::timeout(Duration::from_secs(timeout as u64), slow(n)).await {\n        Ok(value) => {\n            return value;\n        }\n        Err(_) => {\n            println!(\"too slow\");\n            return -1;",
+            "match tokio::time::timeout(\n        Duration::from_secs(timeout.try_into().unwrap_or(0)),\n        slow(n),\n    )\n    .await\n    {\n        Ok(value) => {\n            return value;\n        }\n        Err(_) => {\n            println!(\"too slow\");\n            return -1;",
         ],
     );
     assert!(

@@ -170,7 +170,7 @@ pub(super) fn duration_params(demo: &Demo) -> HashMap<(String, String), Seconds>
 }
 
 /// How often `p` is a whole hole (`{p}`) of a template inside `e`.
-fn holes_of(e: &Expr, p: &str) -> usize {
+pub(super) fn holes_of(e: &Expr, p: &str) -> usize {
     match &e.kind {
         ExprKind::Template(t) => t
             .parts
@@ -327,7 +327,7 @@ pub(super) fn duration_locals(demo: &Demo) -> HashSet<(String, String)> {
 }
 
 /// The name a statement itself binds, other than by `Set`.
-fn binds(s: &Stmt) -> Option<&String> {
+pub(super) fn binds(s: &Stmt) -> Option<&String> {
     match &s.kind {
         StmtKind::Await { into: Some(v), .. }
         | StmtKind::Join { into: Some(v), .. }

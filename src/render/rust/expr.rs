@@ -666,6 +666,8 @@ impl Renderer<'_> {
             match v {
                 Value::Int(0) => return "Duration::ZERO".into(),
                 Value::Float(x) if *x == 0.0 => return "Duration::ZERO".into(),
+                // asyncio waits no time for a negative delay.
+                Value::Int(n) if *n < 0 => return "Duration::ZERO".into(),
                 Value::Int(n) if *n >= 0 => return format!("Duration::from_secs({n})"),
                 Value::Float(x) if *x >= 0.0 => {
                     let ms = x * 1000.0;
@@ -686,6 +688,14 @@ impl Renderer<'_> {
         {
             return ident(n);
         }
+        if let ExprKind::Var(n) = &e.kind
+            && self.whole_seconds.contains(&(self.func.clone(), n.clone()))
+        {
+            return format!("Duration::from_secs({})", ident(n));
+        }
+        if let Some(scaled) = self.scaled_duration(e) {
+            return scaled;
+        }
         let c = self.expr(e);
         // `float(text)` may be NaN or negative, where asyncio waits no time.
         if let ExprKind::Call(Builtin::Float, _) = &e.kind {
@@ -695,6 +705,11 @@ impl Renderer<'_> {
             );
         }
         match c.ty {
+            // A negative delay sleeps no time, as asyncio's does; the type
+            // of a parameter or field is settled for `try_into`.
+            Ty::Int if self.settled_int(e) => {
+                format!("Duration::from_secs({}.try_into().unwrap_or(0))", c.text)
+            }
             Ty::Int => format!("Duration::from_secs({} as u64)", c.wrap(8)),
             Ty::Number => format!("Duration::from_secs_f64({}.to_f64())", c.wrap(10)),
             _ => format!("Duration::from_secs_f64({})", c.as_f64().text),

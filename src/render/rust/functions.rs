@@ -181,6 +181,9 @@ impl Renderer<'_> {
                 }
                 let written = match &ty {
                     _ if duration => "Duration".to_string(),
+                    _ if self.whole_seconds.contains(&(f.name.clone(), p.clone())) => {
+                        "u64".to_string()
+                    }
                     Ty::Str if !self.param_owned(&f.name, i) => "&str".to_string(),
                     Ty::List(t) if **t == Ty::Str && self.list_borrowed(&f.name, i) => {
                         "Vec<&str>".to_string()

@@ -115,6 +115,7 @@ mod printed_prims;
 mod promoted;
 mod recursion;
 mod return_conflicts;
+mod scaled_secs;
 mod scoped;
 mod sentinel;
 mod set_uses;
@@ -149,6 +150,7 @@ mod unused_classes;
 mod wait;
 mod wait_for_tie;
 mod wait_task;
+mod whole_seconds;
 mod wrap;
 
 use super::Listing;
@@ -316,6 +318,9 @@ struct Renderer<'a> {
     durations: HashMap<(String, String), Seconds>,
     /// Local variables that only hold durations: `Duration`s.
     duration_vars: HashSet<(String, String)>,
+    /// Integer parameters only slept whole and printed, given only
+    /// non-negative literals: `u64`.
+    whole_seconds: HashSet<(String, String)>,
     /// Names the current function reads.
     used: HashSet<String>,
     /// The variables of the loops around the statement that count up from
@@ -391,6 +396,7 @@ impl<'a> Renderer<'a> {
             counting_vars: Vec::new(),
             durations: duration_params(demo),
             duration_vars: duration_locals(demo),
+            whole_seconds: whole_seconds::whole_params(demo, types, &duration_params(demo)),
             shared: shared_futures(demo, types),
             fallible: crate::render::plan::ir::raises::fallible(demo),
             checked: op_errors::checked_classes(demo, types),

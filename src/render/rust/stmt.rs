@@ -104,12 +104,12 @@ impl Renderer<'_> {
                 }
             }
             StmtKind::Block(e) if self.kind == FunctionKind::Blocking => {
-                let d = blocking_duration(self.duration(e));
+                let d = self.blocking_sleep(e);
                 self.line("// Blocks the thread it runs on: keep it off the runtime's threads.");
                 self.line(format!("std::thread::sleep({d});"));
             }
             StmtKind::Block(e) => {
-                let d = blocking_duration(self.duration(e));
+                let d = self.blocking_sleep(e);
                 self.line(
                     "// Blocks the runtime's thread: no other task runs meanwhile (the mistake).",
                 );
@@ -772,10 +772,26 @@ impl Renderer<'_> {
     }
 }
 
+impl Renderer<'_> {
+    /// The duration of `time.sleep(x)`: a negative literal, where Python
+    /// raises `ValueError`, is a negative `from_secs_f64`, which panics.
+    fn blocking_sleep(&mut self, e: &crate::render::plan::ir::expr::Expr) -> String {
+        match e.kind {
+            ExprKind::Lit(crate::render::plan::ir::value::Value::Int(n)) if n < 0 => {
+                self.use_("std::time", "Duration");
+                format!("Duration::from_secs_f64({:?})", n as f64)
+            }
+            _ => blocking_duration(self.duration(e)),
+        }
+    }
+}
+
 /// The duration of `time.sleep(x)`: where `asyncio.sleep` waits no time
 /// for a NaN or negative `x`, `time.sleep` raises `ValueError`, as
-/// `Duration::from_secs_f64` panics.
+/// `Duration::from_secs_f64` panics, and so does a negative integer's
+/// conversion.
 fn blocking_duration(d: String) -> String {
+    let d = d.replace(".try_into().unwrap_or(0)", ".try_into().unwrap()");
     match d.strip_prefix("Duration::try_from_secs_f64(") {
         Some(rest) => match rest.strip_suffix(").unwrap_or_default()") {
             Some(x) => format!("Duration::from_secs_f64({x})"),

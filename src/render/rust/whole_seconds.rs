@@ -1,0 +1,102 @@
+//! Which integer parameters are whole numbers of seconds: slept whole and
+//! printed, never computed with, and given only non-negative integer
+//! literals by every call. They become `u64` parameters, so their duration
+//! is `Duration::from_secs(seconds)`, with no cast, and they print as
+//! Python prints them.
+
+use super::analysis::stmt_exprs;
+use super::durations::{Seconds, binds, holes_of};
+use super::expr_walk::each_expr;
+use super::promoted::calls_of;
+use super::types::{Ty, Types};
+use crate::render::plan::ir::ast::{Demo, FunctionKind, StmtKind, walk};
+use crate::render::plan::ir::expr::ExprKind;
+use crate::render::plan::ir::value::Value;
+use std::collections::{HashMap, HashSet};
+
+/// The `(function, parameter)` pairs written `u64`.
+pub(super) fn whole_params(
+    demo: &Demo,
+    types: &Types,
+    durations: &HashMap<(String, String), Seconds>,
+) -> HashSet<(String, String)> {
+    let mut out = HashSet::new();
+    for f in &demo.functions {
+        if !matches!(
+            f.kind,
+            FunctionKind::Coroutine | FunctionKind::Generator | FunctionKind::Blocking
+        ) {
+            continue;
+        }
+        for (i, p) in f.params.iter().enumerate() {
+            let key = (f.name.clone(), p.clone());
+            if durations.contains_key(&key) || types.var(&f.name, p) != Ty::Int {
+                continue;
+            }
+            if only_slept_and_printed(f, p) && given_whole_literals(demo, &f.name, i) {
+                out.insert(key);
+            }
+        }
+    }
+    out
+}
+
+/// Whether `p` is never bound again, slept whole at least once, and
+/// otherwise only a whole hole of a template.
+fn only_slept_and_printed(f: &crate::render::plan::ir::ast::Function, p: &str) -> bool {
+    let (mut total, mut slept, mut printed) = (0, 0, 0);
+    let mut bound = false;
+    for block in [&f.body, &f.exit] {
+        walk(block, &mut |s| {
+            bound |= matches!(&s.kind, StmtKind::Set { var, .. } if var == p)
+                || binds(s).is_some_and(|v| v == p);
+            let sleep = matches!(
+                s.kind,
+                StmtKind::Sleep(_) | StmtKind::Block(_) | StmtKind::Compute(_)
+            );
+            let print = matches!(s.kind, StmtKind::Print(_));
+            for (e, at_duration) in stmt_exprs(s) {
+                let mut vars = Vec::new();
+                e.variables(&mut vars);
+                total += vars.iter().filter(|(v, _)| v == p).count();
+                let whole = matches!(&e.kind, ExprKind::Var(v) if v == p);
+                if at_duration && sleep && whole {
+                    slept += 1;
+                } else if print && whole {
+                    printed += 1;
+                } else {
+                    printed += holes_of(e, p);
+                }
+            }
+        });
+    }
+    !bound && slept > 0 && total == slept + printed
+}
+
+/// Whether the function is called, and every call gives its `i`-th
+/// parameter a non-negative integer literal.
+fn given_whole_literals(demo: &Demo, name: &str, i: usize) -> bool {
+    let (mut calls, mut whole) = (0, 0);
+    let mut as_value = false;
+    for f in &demo.functions {
+        for block in [&f.body, &f.exit] {
+            walk(block, &mut |s| {
+                for (e, _) in stmt_exprs(s) {
+                    each_expr(e, &mut |x| {
+                        as_value |= matches!(&x.kind, ExprKind::Function(n) if n == name);
+                    });
+                }
+                for call in calls_of(s).into_iter().filter(|c| c.name == name) {
+                    calls += 1;
+                    if matches!(
+                        call.args.get(i).map(|a| &a.kind),
+                        Some(ExprKind::Lit(Value::Int(n))) if *n >= 0
+                    ) {
+                        whole += 1;
+                    }
+                }
+            });
+        }
+    }
+    !as_value && calls > 0 && calls == whole
+}
