@@ -2,9 +2,9 @@
 //! each recorded with its span.
 
 use super::Renderer;
-use super::names::{fn_name, ident, snake};
+use super::names::{fn_name, ident};
 use super::types::Ty;
-use crate::render::plan::ir::ast::{Calls, FunctionKind, Stmt, StmtKind};
+use crate::render::plan::ir::ast::{FunctionKind, Stmt, StmtKind};
 use crate::render::plan::ir::expr::ExprKind;
 
 impl Renderer<'_> {
@@ -326,44 +326,7 @@ impl Renderer<'_> {
                 body,
             } => self.completed_tasks(tasks, var, count.as_deref(), body),
             StmtKind::AsCompleted { calls, var, body } => {
-                self.use_("futures::stream", "FuturesUnordered");
-                self.use_("futures", "StreamExt");
-                match calls {
-                    Calls::List(list) => {
-                        let same = list.windows(2).all(|w| w[0].name == w[1].name);
-                        if !same {
-                            self.use_("futures", "FutureExt");
-                        }
-                        self.line("let mut pending = FuturesUnordered::new();");
-                        for c in list {
-                            let code = self.call(c);
-                            let code = if same {
-                                code
-                            } else {
-                                format!("{code}.boxed()")
-                            };
-                            self.line(format!("pending.push({code});"));
-                        }
-                    }
-                    Calls::Each { call, var, over } => {
-                        let (iter, pat) = self.iter_of(over, var);
-                        let c = self.call(call);
-                        let calls = [format!(".map(|{pat}| {c})"), ".collect()".to_string()];
-                        self.chain_line(
-                            "let mut pending: FuturesUnordered<_> = ",
-                            &iter,
-                            &calls,
-                            ";",
-                        );
-                    }
-                }
-                self.declared.insert(var.clone());
-                self.line(format!(
-                    "while let Some({}) = pending.next().await {{",
-                    self.pat(var)
-                ));
-                self.nested(body);
-                self.line("}");
+                self.as_completed(calls, var, body);
             }
             StmtKind::WaitFor {
                 call,
@@ -381,27 +344,7 @@ impl Renderer<'_> {
                 abort,
             } => self.wait_task(task, timeout, into.as_deref(), on_timeout, *abort),
             StmtKind::AsyncFor { source, var, body } => {
-                self.use_("futures", "StreamExt");
-                let stream = self.stream(source);
-                let items = format!("{}_items", snake(&source.name).trim_start_matches("r#"));
-                // `next()` needs an `Unpin` stream: a hand-written one is.
-                let unpin = self
-                    .demo
-                    .function(&source.name)
-                    .is_some_and(|f| f.kind == FunctionKind::Iterator && Self::simple_iterator(f));
-                if unpin {
-                    self.line(format!("let mut {items} = {stream};"));
-                } else {
-                    self.use_("std::pin", "pin");
-                    self.line(format!("let mut {items} = pin!({stream});"));
-                }
-                self.declared.insert(var.clone());
-                self.line(format!(
-                    "while let Some({}) = {items}.next().await {{",
-                    self.pat(var)
-                ));
-                self.nested(body);
-                self.line("}");
+                self.async_for(source, var, body);
             }
             StmtKind::Yield(e) => {
                 let c = self.expr(e);
@@ -412,82 +355,7 @@ impl Renderer<'_> {
             }
             StmtKind::Collect { .. } => self.collect(&s.kind),
             StmtKind::For { var, over, body } => {
-                let c = self.expr(over);
-                let head = if let Some(mut_head) = super::task_lists::dict_mut(&c, body, var) {
-                    mut_head
-                } else if c.range {
-                    c.text.clone()
-                } else if let Ty::Dict(k, _) = &c.ty {
-                    // A dict yields its keys, as `keys()` does.
-                    let copied = if k.is_copy() { ".copied()" } else { "" };
-                    format!("{}.keys(){copied}", c.wrap(10))
-                } else if let ExprKind::List(items) = &over.kind {
-                    if items.is_empty() {
-                        format!("std::iter::empty::<{}>()", c.ty.elem().rust())
-                    } else {
-                        c.text.trim_start_matches("vec!").to_string()
-                    }
-                } else if let ExprKind::Tuple(items) = &over.kind
-                    && !items.is_empty()
-                {
-                    // A tuple literal's items, of one type: an array.
-                    let items: Vec<String> = items.iter().map(|i| self.expr(i).text).collect();
-                    format!("[{}]", items.join(", "))
-                } else if c.ty == Ty::Str {
-                    format!("{}.chars()", c.wrap(10))
-                } else if c.ty.elem().is_copy() {
-                    format!("{}.iter().copied()", c.wrap(10))
-                } else if var.starts_with('(') {
-                    format!("{}.iter().cloned()", c.wrap(10))
-                } else if (matches!(c.ty.elem(), Ty::Task(_)) && super::analysis::joins(body, var))
-                    || (matches!(c.ty.elem(), Ty::Object(_))
-                        && super::objects::mutated_objects(self.demo, body).contains(var))
-                {
-                    format!("&mut {}", c.wrap(7))
-                } else if matches!(&over.kind, ExprKind::Var(n) if self.borrowed.contains(n)) {
-                    // The outer loop's item is a reference already.
-                    c.text.clone()
-                } else {
-                    format!("&{}", c.wrap(7))
-                };
-                let borrowed =
-                    (head.starts_with('&') || head.ends_with(".keys()")) && !var.starts_with('(');
-                let fresh = self.new_loop_names(var);
-                let mut strs = super::tuples::literal_str_names(over, var);
-                // A dict's string keys, and a borrowed list's strings, are `&String`s.
-                let keys =
-                    head.ends_with(".keys()") && matches!(&c.ty, Ty::Dict(k, _) if **k == Ty::Str);
-                let items = head.starts_with('&') && c.ty.elem() == Ty::Str;
-                if (keys || items) && !var.starts_with('(') {
-                    strs.push(var.clone());
-                }
-                self.str_params.extend(strs.iter().cloned());
-                let pat = self.loop_pat(var);
-                self.line(format!("for {pat} in {head} {{"));
-                // A range from a literal counts up: its numbers are not negative.
-                let counting = c.range
-                    && !var.starts_with('(')
-                    && head
-                        .split_once("..")
-                        .is_some_and(|(lo, _)| lo.parse::<u64>().is_ok());
-                if counting {
-                    self.counting_vars.push(var.clone());
-                }
-                let outer = if borrowed {
-                    self.borrowed.replace(var.clone())
-                } else {
-                    self.borrowed.take(var)
-                };
-                self.nested(body);
-                if counting {
-                    self.counting_vars.pop();
-                }
-                self.borrowed.remove(var);
-                self.borrowed.extend(outer);
-                self.line("}");
-                self.declared.retain(|n| !fresh.contains(n));
-                self.str_params
-                    .retain(|n| !strs.contains(n) || !fresh.contains(n));
+                self.for_loop(var, over, body);
             }
             StmtKind::While { cond, body } => {
                 let c = self.test(cond);
@@ -597,68 +465,16 @@ impl Renderer<'_> {
                 self.line(format!("let _ = {sender}.send({});", c.owned()));
             }
             StmtKind::Serve { handler, into } => {
-                self.use_("tokio::io", "BufReader");
-                self.use_("tokio::net", "TcpListener");
-                let listener = format!("{into}_listener");
-                self.line(format!(
-                    "let {listener} = TcpListener::bind(\"127.0.0.1:0\").await.unwrap();"
-                ));
-                self.declared.insert(into.clone());
-                let addr = self.pat(into);
-                self.line(format!("let {addr} = {listener}.local_addr().unwrap();"));
-                let accept = if self.used.contains(&format!("{into} (closed)")) {
-                    format!("{into}_accept")
-                } else {
-                    format!("_{into}_accept")
-                };
-                self.line(format!("let {accept} = tokio::spawn(async move {{"));
-                self.line("    loop {");
-                self.line(format!(
-                    "        let (stream, _) = {listener}.accept().await.unwrap();"
-                ));
-                self.line(format!(
-                    "        tokio::spawn({}(BufReader::new(stream)));",
-                    fn_name(&handler.name)
-                ));
-                self.line("    }");
-                self.line("});");
+                self.serve(handler, into);
             }
             StmtKind::Connect { server, into } => {
-                self.use_("tokio::io", "BufReader");
-                self.use_("tokio::net", "TcpStream");
-                self.declared.insert(into.clone());
-                self.line(format!(
-                    "let mut {} = BufReader::new(TcpStream::connect({}).await.unwrap());",
-                    ident(into),
-                    ident(server)
-                ));
+                self.connect(server, into);
             }
             StmtKind::Send { conn, value } => {
-                self.use_("tokio::io", "AsyncWriteExt");
-                let t = value.line_template();
-                let (text, _) = self.format(&t, "format!");
-                self.last_format_args.clear();
-                let bytes = match text.strip_prefix("format!(") {
-                    Some(_) => format!("{text}.as_bytes()"),
-                    None => format!("{}.as_bytes()", text.trim_end_matches(".to_string()")),
-                };
-                let head = format!("{}.write_all({bytes})", ident(conn));
-                // rustfmt breaks a chain longer than 60 columns.
-                if head.len() + ".await.unwrap()".len() <= 60 {
-                    self.line(format!("{head}.await.unwrap();"));
-                } else {
-                    self.line(head);
-                    self.line("    .await");
-                    self.line("    .unwrap();");
-                }
+                self.send(conn, value);
             }
             StmtKind::Receive { conn, into } => {
-                self.needs_receive = true;
-                self.use_("tokio::io", "AsyncBufReadExt");
-                self.use_("tokio::io", "BufReader");
-                self.use_("tokio::net", "TcpStream");
-                let rhs = format!("receive(&mut {}).await", ident(conn));
-                self.assign(Some(into), &rhs);
+                self.receive(conn, into);
             }
             StmtKind::Catch {
                 body,
@@ -668,37 +484,7 @@ impl Renderer<'_> {
             } => self.catch(s, body, handlers, orelse, finally, tail),
             StmtKind::Reraise => self.reraise(tail),
             StmtKind::Raise { class, message } => {
-                let text = match message {
-                    // The struct of an exception's fields.
-                    Some(e) if matches!(e.kind, ExprKind::New(_)) => self.expr(e).text,
-                    // Its text, and the exception it was raised from.
-                    Some(e) if let Some(text) = super::exc_fields::with_cause(e) => {
-                        let c = self.expr(text);
-                        let text = match c.ty == Ty::Str {
-                            true => c.owned(),
-                            false => format!("{}.to_string()", c.wrap(10)),
-                        };
-                        format!("{text}, Box::new(err)")
-                    }
-                    Some(e) => {
-                        let c = self.expr(e);
-                        match (c.ty == Ty::Str, class == "KeyError") {
-                            // `str(KeyError(key))` is the key's `repr`: a string quoted.
-                            (true, true) => format!("format!(\"'{{}}'\", {})", c.text),
-                            (true, false) => c.owned(),
-                            _ => format!("{}.to_string()", c.wrap(10)),
-                        }
-                    }
-                    None => "String::new()".into(),
-                };
-                for g in self.guards.clone().iter().rev() {
-                    self.disarm(g);
-                }
-                let err = format!("Err(Error::{class}({text}))");
-                let (head, end) = if tail { ("", "") } else { ("return ", ";") };
-                if !self.nested_call_lines(head, &err, end) {
-                    self.line(format!("{head}{err}{end}"));
-                }
+                self.raise(class, message.as_ref(), tail);
             }
             StmtKind::Untranslated { construct, reason } => {
                 let text = format!("… the translator cannot translate {construct} yet: {reason}");
@@ -708,12 +494,7 @@ impl Renderer<'_> {
                 }
             }
             StmtKind::Close { target } => {
-                if self.var_ty(target) == Ty::Server {
-                    self.line(format!("{target}_accept.abort();"));
-                } else {
-                    self.use_("tokio::io", "AsyncWriteExt");
-                    self.line(format!("{}.shutdown().await.unwrap();", ident(target)));
-                }
+                self.close(target);
             }
         }
     }

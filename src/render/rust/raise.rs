@@ -1,0 +1,43 @@
+//! `raise` of the program's exceptions: an `Err` of the listing's `Error`
+//! enum, returned once the guards of the blocks it leaves are disarmed.
+
+use super::Renderer;
+use super::types::Ty;
+use crate::render::plan::ir::expr::{Expr, ExprKind};
+
+impl Renderer<'_> {
+    /// `raise Class(message)`: the guards disarmed, then `Err` returned.
+    pub(super) fn raise(&mut self, class: &str, message: Option<&Expr>, tail: bool) {
+        let text = match message {
+            // The struct of an exception's fields.
+            Some(e) if matches!(e.kind, ExprKind::New(_)) => self.expr(e).text,
+            // Its text, and the exception it was raised from.
+            Some(e) if let Some(text) = super::exc_fields::with_cause(e) => {
+                let c = self.expr(text);
+                let text = match c.ty == Ty::Str {
+                    true => c.owned(),
+                    false => format!("{}.to_string()", c.wrap(10)),
+                };
+                format!("{text}, Box::new(err)")
+            }
+            Some(e) => {
+                let c = self.expr(e);
+                match (c.ty == Ty::Str, class == "KeyError") {
+                    // `str(KeyError(key))` is the key's `repr`: a string quoted.
+                    (true, true) => format!("format!(\"'{{}}'\", {})", c.text),
+                    (true, false) => c.owned(),
+                    _ => format!("{}.to_string()", c.wrap(10)),
+                }
+            }
+            None => "String::new()".into(),
+        };
+        for g in self.guards.clone().iter().rev() {
+            self.disarm(g);
+        }
+        let err = format!("Err(Error::{class}({text}))");
+        let (head, end) = if tail { ("", "") } else { ("return ", ";") };
+        if !self.nested_call_lines(head, &err, end) {
+            self.line(format!("{head}{err}{end}"));
+        }
+    }
+}
