@@ -48,6 +48,7 @@
 
 mod analysis;
 mod await_expr;
+mod binary;
 mod blocks;
 mod bool_ops;
 mod builtins;
