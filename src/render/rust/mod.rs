@@ -163,7 +163,7 @@ use crate::render::plan::{MODULE, Untranslatable};
 use analysis::{caller_closes, shared_futures};
 use blocks::{GUARDED, RECEIVE};
 use durations::{Seconds, duration_locals, duration_params};
-use names::{fn_name, split_chain, version_cmp};
+use names::{fn_name, version_cmp};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use types::Types;
 
@@ -187,7 +187,7 @@ pub fn render_program(program: &crate::program::Program) -> Listing {
         let (line, col) = crate::lesson::diagnostic::line_col(&program.source, u.span.start);
         lines.push(format!("// {}:{line}:{col}: {}", program.file, u.construct));
         lines.extend(
-            wrap_comment(&u.reason, 74)
+            wrap::wrap_comment(&u.reason, 74)
                 .into_iter()
                 .map(|l| l.replacen("//", "//  ", 1)),
         );
@@ -247,23 +247,6 @@ fn answer(program: &crate::program::Program) -> (Option<Demo>, Vec<Untranslatabl
         blockers = conflicts::type_conflicts(demo);
     }
     (demo, blockers)
-}
-
-/// `text` as `// ` comment lines of at most `width` characters.
-fn wrap_comment(text: &str, width: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut line = String::from("//");
-    for word in text.split_whitespace() {
-        if line.len() + 1 + word.len() > width && line.len() > 2 {
-            out.push(std::mem::replace(&mut line, String::from("//")));
-        }
-        line.push(' ');
-        line.push_str(word);
-    }
-    if line.len() > 2 {
-        out.push(line);
-    }
-    out
 }
 
 /// The attribute on every listing's `main`: one thread, as asyncio's loop.
@@ -450,59 +433,6 @@ impl<'a> Renderer<'a> {
             self.lines
                 .push(format!("{}{}", "    ".repeat(self.indent), text));
         }
-    }
-
-    /// A macro call that rustfmt would wrap at 100 columns: its arguments
-    /// one per line, with no trailing comma.
-    fn macro_line(&mut self, head: &str, args: &[String], tail: &str) {
-        let inner = args.join(", ");
-        let one = format!("{}{head}{inner}{tail}", "    ".repeat(self.indent));
-        if one.len() <= 100 && (inner.len() <= 60 || args.len() == 1) {
-            self.lines.push(one);
-            return;
-        }
-        self.line(head);
-        self.indent += 1;
-        for (i, a) in args.iter().enumerate() {
-            let comma = if i + 1 < args.len() { "," } else { "" };
-            self.arg_lines(a, comma);
-        }
-        self.indent -= 1;
-        self.line(tail);
-    }
-
-    /// `head` + a method chain + `tail`, one call per line when rustfmt
-    /// would break it (longer than 60 columns or the line longer than 100).
-    pub(super) fn chain_line(&mut self, head: &str, base: &str, calls: &[String], tail: &str) {
-        let (base, mut first) = split_chain(base);
-        first.extend(calls.iter().cloned());
-        let calls = first;
-        let base = base.as_str();
-        let chain = format!("{base}{}", calls.concat());
-        let one = format!("{}{head}{chain}{tail}", "    ".repeat(self.indent));
-        if one.len() <= 100 && chain.len() <= 60 {
-            self.lines.push(one);
-            return;
-        }
-        // An array root too wide for a line: one item a line, the calls
-        // after its `]` at the statement's indent; so too a root of nested
-        // calls whose arguments are too wide, after its `)`.
-        let array = long_lines::array_lines(head, base)
-            .or_else(|| nested_call::nested_lines(head, base, 0));
-        let shift = usize::from(array.is_none());
-        match array {
-            Some(lines) => lines.iter().for_each(|l| self.line(l)),
-            None => self.line(format!("{head}{base}")),
-        }
-        self.indent += shift;
-        let n = calls.len();
-        for (i, c) in calls.iter().enumerate() {
-            let end = if i + 1 == n { tail } else { "" };
-            if !self.closure_call_lines(c, end) {
-                self.line(format!("{c}{end}"));
-            }
-        }
-        self.indent -= shift;
     }
 
     fn finish(mut self) -> Listing {

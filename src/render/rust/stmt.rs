@@ -77,7 +77,7 @@ impl Renderer<'_> {
             StmtKind::Eprint(t) => self.print_line(t, "eprintln!"),
             StmtKind::Note(text) => {
                 let width = 96usize.saturating_sub(4 * self.indent);
-                for l in super::wrap_comment(text, width) {
+                for l in super::wrap::wrap_comment(text, width) {
                     self.line(l);
                 }
             }
@@ -489,7 +489,7 @@ impl Renderer<'_> {
             StmtKind::Untranslated { construct, reason } => {
                 let text = format!("… the translator cannot translate {construct} yet: {reason}");
                 let width = 96usize.saturating_sub(4 * self.indent);
-                for l in super::wrap_comment(&text, width) {
+                for l in super::wrap::wrap_comment(&text, width) {
                     self.line(l);
                 }
             }

@@ -1,5 +1,6 @@
-//! Calls laid out as rustfmt lays them out when they are too wide for one
-//! line: `tokio::spawn(f(` then one argument a line.
+//! Calls, macro calls and method chains laid out as rustfmt lays them out
+//! when they are too wide for one line (`tokio::spawn(f(` then one argument
+//! a line), and comments wrapped to a width.
 
 use super::Renderer;
 use super::names::split_chain;
@@ -227,5 +228,77 @@ impl Renderer<'_> {
             }
             None => self.line(format!("{arg}{comma}")),
         }
+    }
+}
+
+/// `text` as `// ` comment lines of at most `width` characters.
+pub(super) fn wrap_comment(text: &str, width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut line = String::from("//");
+    for word in text.split_whitespace() {
+        if line.len() + 1 + word.len() > width && line.len() > 2 {
+            out.push(std::mem::replace(&mut line, String::from("//")));
+        }
+        line.push(' ');
+        line.push_str(word);
+    }
+    if line.len() > 2 {
+        out.push(line);
+    }
+    out
+}
+
+impl Renderer<'_> {
+    /// A macro call that rustfmt would wrap at 100 columns: its arguments
+    /// one per line, with no trailing comma.
+    pub(super) fn macro_line(&mut self, head: &str, args: &[String], tail: &str) {
+        let inner = args.join(", ");
+        let one = format!("{}{head}{inner}{tail}", "    ".repeat(self.indent));
+        if one.len() <= 100 && (inner.len() <= 60 || args.len() == 1) {
+            self.lines.push(one);
+            return;
+        }
+        self.line(head);
+        self.indent += 1;
+        for (i, a) in args.iter().enumerate() {
+            let comma = if i + 1 < args.len() { "," } else { "" };
+            self.arg_lines(a, comma);
+        }
+        self.indent -= 1;
+        self.line(tail);
+    }
+
+    /// `head` + a method chain + `tail`, one call per line when rustfmt
+    /// would break it (longer than 60 columns or the line longer than 100).
+    pub(super) fn chain_line(&mut self, head: &str, base: &str, calls: &[String], tail: &str) {
+        let (base, mut first) = split_chain(base);
+        first.extend(calls.iter().cloned());
+        let calls = first;
+        let base = base.as_str();
+        let chain = format!("{base}{}", calls.concat());
+        let one = format!("{}{head}{chain}{tail}", "    ".repeat(self.indent));
+        if one.len() <= 100 && chain.len() <= 60 {
+            self.lines.push(one);
+            return;
+        }
+        // An array root too wide for a line: one item a line, the calls
+        // after its `]` at the statement's indent; so too a root of nested
+        // calls whose arguments are too wide, after its `)`.
+        let array = super::long_lines::array_lines(head, base)
+            .or_else(|| super::nested_call::nested_lines(head, base, 0));
+        let shift = usize::from(array.is_none());
+        match array {
+            Some(lines) => lines.iter().for_each(|l| self.line(l)),
+            None => self.line(format!("{head}{base}")),
+        }
+        self.indent += shift;
+        let n = calls.len();
+        for (i, c) in calls.iter().enumerate() {
+            let end = if i + 1 == n { tail } else { "" };
+            if !self.closure_call_lines(c, end) {
+                self.line(format!("{c}{end}"));
+            }
+        }
+        self.indent -= shift;
     }
 }
