@@ -4,7 +4,7 @@
 use super::statics::STATICS;
 use super::types::{Ty, Types, unify};
 use crate::render::plan::ir::ast::{Block, Call, Calls, Demo, Function, FunctionKind, StmtKind};
-use crate::render::plan::ir::expr::{Expr, ExprKind, StrMethod};
+use crate::render::plan::ir::expr::{Expr, ExprKind};
 use crate::render::plan::ir::primitive::Primitive;
 use crate::render::plan::ir::value::Value;
 use std::collections::HashMap;
@@ -200,53 +200,7 @@ impl Types {
             }
             changed |= self.bind_keys(name, s);
             changed |= self.grow_fields(name, s);
-            // A list grown in place has the type of what it is given.
-            let mut grown = Vec::new();
-            let mut entries = Vec::new();
-            for (e, _) in super::analysis::stmt_exprs(s) {
-                super::expr_walk::each_expr(e, &mut |x| {
-                    if let ExprKind::StrMethod(m, obj, args) = &x.kind
-                        && let ExprKind::Var(list) = &obj.kind
-                        && let Some(arg) = args.last()
-                        && matches!(
-                            m,
-                            StrMethod::Append
-                                | StrMethod::Insert
-                                | StrMethod::Extend
-                                | StrMethod::SetItem
-                                | StrMethod::Add
-                        )
-                    {
-                        grown.push((list, *m, &args[0], arg));
-                    }
-                    // `d.setdefault(k, []).append(x)`: a dict of lists.
-                    if let ExprKind::StrMethod(StrMethod::Append, entry, args) = &x.kind
-                        && let ExprKind::StrMethod(StrMethod::SetDefault, dict, keys) = &entry.kind
-                        && let (ExprKind::Var(dict), [key], [arg]) =
-                            (&dict.kind, keys.as_slice(), args.as_slice())
-                    {
-                        entries.push((dict, key, arg));
-                    }
-                });
-            }
-            for (dict, key, arg) in entries {
-                let list = Ty::List(Box::new(self.expr_ty(name, arg)));
-                let ty = Ty::Dict(Box::new(self.expr_ty(name, key)), Box::new(list));
-                changed |= self.set(name, dict, &ty);
-            }
-            for (list, m, key, arg) in grown {
-                let ty = self.expr_ty(name, arg);
-                let ty = match m {
-                    StrMethod::Extend => ty,
-                    StrMethod::Add => Ty::Set(Box::new(ty)),
-                    StrMethod::SetItem => match self.var(name, list) {
-                        Ty::Dict(..) => Ty::Dict(Box::new(self.expr_ty(name, key)), Box::new(ty)),
-                        _ => Ty::List(Box::new(ty)),
-                    },
-                    _ => Ty::List(Box::new(ty)),
-                };
-                changed |= self.set(name, list, &ty);
-            }
+            changed |= self.grown_in_place(name, s);
             match &s.kind {
                 StmtKind::Set { var, value } => {
                     let ty = self.expr_ty(name, value);

@@ -85,6 +85,7 @@ mod gather_outcomes;
 mod gather_sleeps;
 mod gather_value;
 mod gathered_tasks;
+mod grown;
 mod identity;
 mod infer;
 mod isinstance;

@@ -1,0 +1,62 @@
+//! Containers grown in place (`xs.append(x)`, `xs.insert(i, x)`,
+//! `xs.extend(ys)`, `d[k] = v`, `s.add(x)`,
+//! `d.setdefault(k, []).append(x)`): each takes the type of what it is given.
+
+use super::types::{Ty, Types};
+use crate::render::plan::ir::ast::Stmt;
+use crate::render::plan::ir::expr::{ExprKind, StrMethod};
+
+impl Types {
+    /// Types the containers statement `s` of function `name` grows in place;
+    /// whether a type changed.
+    pub(super) fn grown_in_place(&mut self, name: &str, s: &Stmt) -> bool {
+        let mut changed = false;
+        let mut grown = Vec::new();
+        let mut entries = Vec::new();
+        for (e, _) in super::analysis::stmt_exprs(s) {
+            super::expr_walk::each_expr(e, &mut |x| {
+                if let ExprKind::StrMethod(m, obj, args) = &x.kind
+                    && let ExprKind::Var(list) = &obj.kind
+                    && let Some(arg) = args.last()
+                    && matches!(
+                        m,
+                        StrMethod::Append
+                            | StrMethod::Insert
+                            | StrMethod::Extend
+                            | StrMethod::SetItem
+                            | StrMethod::Add
+                    )
+                {
+                    grown.push((list, *m, &args[0], arg));
+                }
+                // `d.setdefault(k, []).append(x)`: a dict of lists.
+                if let ExprKind::StrMethod(StrMethod::Append, entry, args) = &x.kind
+                    && let ExprKind::StrMethod(StrMethod::SetDefault, dict, keys) = &entry.kind
+                    && let (ExprKind::Var(dict), [key], [arg]) =
+                        (&dict.kind, keys.as_slice(), args.as_slice())
+                {
+                    entries.push((dict, key, arg));
+                }
+            });
+        }
+        for (dict, key, arg) in entries {
+            let list = Ty::List(Box::new(self.expr_ty(name, arg)));
+            let ty = Ty::Dict(Box::new(self.expr_ty(name, key)), Box::new(list));
+            changed |= self.set(name, dict, &ty);
+        }
+        for (list, m, key, arg) in grown {
+            let ty = self.expr_ty(name, arg);
+            let ty = match m {
+                StrMethod::Extend => ty,
+                StrMethod::Add => Ty::Set(Box::new(ty)),
+                StrMethod::SetItem => match self.var(name, list) {
+                    Ty::Dict(..) => Ty::Dict(Box::new(self.expr_ty(name, key)), Box::new(ty)),
+                    _ => Ty::List(Box::new(ty)),
+                },
+                _ => Ty::List(Box::new(ty)),
+            };
+            changed |= self.set(name, list, &ty);
+        }
+        changed
+    }
+}
