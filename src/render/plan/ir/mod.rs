@@ -9,4 +9,5 @@ pub mod expr;
 pub mod op_errors;
 pub mod primitive;
 pub mod raises;
+pub mod template;
 pub mod value;
