@@ -60,25 +60,23 @@ fn exits_in(
 fn only_spawned(demo: &Demo, name: &str) -> bool {
     let (mut spawned, mut other) = (0, 0);
     for f in &demo.functions {
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                if let StmtKind::Spawn { call, .. } = &s.kind {
-                    spawned += usize::from(call.name == name);
-                    return;
-                }
-                for c in super::ir::raises::propagating_calls(&s.kind) {
-                    other += usize::from(c.name == name);
-                }
-                if let StmtKind::Make { call, .. }
-                | StmtKind::GroupSpawn { call, .. }
-                | StmtKind::Submit { call, .. }
-                | StmtKind::WaitFor { call, .. }
-                | StmtKind::Schedule { call, .. } = &s.kind
-                {
-                    other += usize::from(call.name == name);
-                }
-            });
-        }
+        f.walk(&mut |s| {
+            if let StmtKind::Spawn { call, .. } = &s.kind {
+                spawned += usize::from(call.name == name);
+                return;
+            }
+            for c in super::ir::raises::propagating_calls(&s.kind) {
+                other += usize::from(c.name == name);
+            }
+            if let StmtKind::Make { call, .. }
+            | StmtKind::GroupSpawn { call, .. }
+            | StmtKind::Submit { call, .. }
+            | StmtKind::WaitFor { call, .. }
+            | StmtKind::Schedule { call, .. } = &s.kind
+            {
+                other += usize::from(call.name == name);
+            }
+        });
     }
     spawned > 0 && other == 0
 }
@@ -213,16 +211,14 @@ pub(super) fn misplaced(demo: &Demo, fallible: &HashSet<String>) -> Vec<Untransl
 fn only_spawned_or_called(demo: &Demo, name: &str) -> bool {
     let mut found = false;
     for f in demo.functions.iter().filter(|f| f.name != MODULE) {
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                if let StmtKind::Spawn { call, .. } = &s.kind {
-                    found |= call.name == name;
-                }
-                for c in super::ir::raises::propagating_calls(&s.kind) {
-                    found |= c.name == name;
-                }
-            });
-        }
+        f.walk(&mut |s| {
+            if let StmtKind::Spawn { call, .. } = &s.kind {
+                found |= call.name == name;
+            }
+            for c in super::ir::raises::propagating_calls(&s.kind) {
+                found |= c.name == name;
+            }
+        });
     }
     found
 }

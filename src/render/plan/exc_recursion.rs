@@ -84,16 +84,12 @@ fn plain(e: &Expr) -> bool {
 fn others_call_as_statements(demo: &Demo, name: &str) -> bool {
     let mut ok = true;
     for f in demo.functions.iter().filter(|f| f.name != name) {
-        for block in [&f.body, &f.exit] {
-            super::ir::ast::walk(block, &mut |s| {
-                ok &= match &s.kind {
-                    StmtKind::CallFn { call, .. } if call.name == name => {
-                        !mentions(&call.args, name)
-                    }
-                    kind => !mentions_stmt(kind, name),
-                };
-            });
-        }
+        f.walk(&mut |s| {
+            ok &= match &s.kind {
+                StmtKind::CallFn { call, .. } if call.name == name => !mentions(&call.args, name),
+                kind => !mentions_stmt(kind, name),
+            };
+        });
     }
     ok
 }

@@ -250,18 +250,16 @@ pub(super) fn caller_closes(demo: &Demo) -> HashMap<String, Call> {
         }
         let (mut timed, mut other) = (0, 0);
         for g in &demo.functions {
-            for block in [&g.body, &g.exit] {
-                walk(block, &mut |s| {
-                    for call in stmt_calls(s) {
-                        if call.name == f.name {
-                            match s.kind {
-                                StmtKind::WaitFor { .. } => timed += 1,
-                                _ => other += 1,
-                            }
+            g.walk(&mut |s| {
+                for call in stmt_calls(s) {
+                    if call.name == f.name {
+                        match s.kind {
+                            StmtKind::WaitFor { .. } => timed += 1,
+                            _ => other += 1,
                         }
                     }
-                });
-            }
+                }
+            });
         }
         if timed > 0 && other == 0 {
             out.insert(f.name.clone(), source.clone());
@@ -319,11 +317,9 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
     }
     let mut found = false;
     for f in &demo.functions {
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                found |= stmt_exprs(s).iter().any(|(e, _)| now_in(e));
-            });
-        }
+        f.walk(&mut |s| {
+            found |= stmt_exprs(s).iter().any(|(e, _)| now_in(e));
+        });
         found |= f.fields.iter().any(|(_, e)| now_in(e));
     }
     found

@@ -11,7 +11,7 @@ use super::code::Code;
 use super::expr_walk::each_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Block, Demo, StmtKind, walk};
+use crate::render::plan::ir::ast::{Block, Demo, StmtKind};
 use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, UnaryOp};
 use crate::render::plan::ir::primitive::PrimOp;
 use std::collections::HashSet;
@@ -120,63 +120,61 @@ fn empty_var(body: &Block, a: &Expr) -> bool {
 pub(super) fn kept_values(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let mut out = Vec::new();
     for f in &demo.functions {
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                let mut tests: HashSet<*const Expr> = HashSet::new();
-                match &s.kind {
-                    StmtKind::If { cond, .. } | StmtKind::While { cond, .. } => {
-                        tests.insert(cond);
-                    }
-                    StmtKind::Collect {
-                        filter: Some(x), ..
-                    }
-                    | StmtKind::PrimCall {
-                        op: PrimOp::WaitUntil,
-                        arg: Some(x),
-                        ..
-                    } => {
-                        tests.insert(x);
-                    }
-                    _ => {}
+        f.walk(&mut |s| {
+            let mut tests: HashSet<*const Expr> = HashSet::new();
+            match &s.kind {
+                StmtKind::If { cond, .. } | StmtKind::While { cond, .. } => {
+                    tests.insert(cond);
                 }
-                for (e, _) in stmt_exprs(s) {
-                    each_expr(e, &mut |x| {
-                        let tested = tests.contains(&(x as *const Expr));
-                        match &x.kind {
-                            ExprKind::IfElse(c, ..) => {
-                                tests.insert(&**c);
-                            }
-                            ExprKind::Unary(UnaryOp::Not, c) => {
-                                tests.insert(&**c);
-                            }
-                            ExprKind::Comp {
-                                filter: Some(c), ..
-                            } => {
-                                tests.insert(&**c);
-                            }
-                            ExprKind::Binary(op @ (BinaryOp::And | BinaryOp::Or), a, b) => {
-                                if tested {
-                                    tests.insert(&**a);
-                                    tests.insert(&**b);
-                                    return;
-                                }
-                                let ta = types.expr_ty(&f.name, a);
-                                let tb = types.expr_ty(&f.name, b);
-                                let empty = empty_var(&f.body, a);
-                                if let Err((construct, reason)) = kept(*op, a, &ta, &tb, empty) {
-                                    out.push(Untranslatable {
-                                        span: x.span.clone(),
-                                        construct,
-                                        reason,
-                                    });
-                                }
-                            }
-                            _ => {}
+                StmtKind::Collect {
+                    filter: Some(x), ..
+                }
+                | StmtKind::PrimCall {
+                    op: PrimOp::WaitUntil,
+                    arg: Some(x),
+                    ..
+                } => {
+                    tests.insert(x);
+                }
+                _ => {}
+            }
+            for (e, _) in stmt_exprs(s) {
+                each_expr(e, &mut |x| {
+                    let tested = tests.contains(&(x as *const Expr));
+                    match &x.kind {
+                        ExprKind::IfElse(c, ..) => {
+                            tests.insert(&**c);
                         }
-                    });
-                }
-            });
-        }
+                        ExprKind::Unary(UnaryOp::Not, c) => {
+                            tests.insert(&**c);
+                        }
+                        ExprKind::Comp {
+                            filter: Some(c), ..
+                        } => {
+                            tests.insert(&**c);
+                        }
+                        ExprKind::Binary(op @ (BinaryOp::And | BinaryOp::Or), a, b) => {
+                            if tested {
+                                tests.insert(&**a);
+                                tests.insert(&**b);
+                                return;
+                            }
+                            let ta = types.expr_ty(&f.name, a);
+                            let tb = types.expr_ty(&f.name, b);
+                            let empty = empty_var(&f.body, a);
+                            if let Err((construct, reason)) = kept(*op, a, &ta, &tb, empty) {
+                                out.push(Untranslatable {
+                                    span: x.span.clone(),
+                                    construct,
+                                    reason,
+                                });
+                            }
+                        }
+                        _ => {}
+                    }
+                });
+            }
+        });
     }
     out
 }

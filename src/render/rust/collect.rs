@@ -7,7 +7,7 @@ use super::expr_walk::each_expr;
 use super::names::ident;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Collection, Demo, StmtKind, walk};
+use crate::render::plan::ir::ast::{Collection, Demo, StmtKind};
 use crate::render::plan::ir::expr::ExprKind;
 use std::ops::Range;
 
@@ -107,57 +107,55 @@ pub(super) fn collect_conflicts(demo: &Demo, types: &Types) -> Vec<Untranslatabl
     let fallible = crate::render::plan::ir::raises::fallible(demo);
     let mut out = Vec::new();
     for f in &demo.functions {
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                let StmtKind::Collect {
-                    value,
-                    filter,
-                    collection,
-                    ..
-                } = &s.kind
-                else {
-                    return;
-                };
-                for e in value.iter().chain(filter.iter()) {
-                    let mut raising: Option<(&str, Range<usize>)> = None;
-                    each_expr(e, &mut |x| {
-                        if let ExprKind::Await(call) = &x.kind
-                            && fallible.contains(&call.name)
-                            && raising.is_none()
-                        {
-                            raising = Some((&call.name, x.span.clone()));
-                        }
-                    });
-                    if let Some((name, span)) = raising {
-                        out.push(Untranslatable {
-                            span,
-                            construct: format!(
-                                "a call of `{name}`, which can raise, in an async comprehension"
-                            ),
-                            reason: "the Rust listing collects an async comprehension with \
-                                     closures, which cannot pass an exception on to the \
-                                     function around them: collect the items with `async for` \
-                                     and call it in the loop"
-                                .into(),
-                        });
-                        return;
+        f.walk(&mut |s| {
+            let StmtKind::Collect {
+                value,
+                filter,
+                collection,
+                ..
+            } = &s.kind
+            else {
+                return;
+            };
+            for e in value.iter().chain(filter.iter()) {
+                let mut raising: Option<(&str, Range<usize>)> = None;
+                each_expr(e, &mut |x| {
+                    if let ExprKind::Await(call) = &x.kind
+                        && fallible.contains(&call.name)
+                        && raising.is_none()
+                    {
+                        raising = Some((&call.name, x.span.clone()));
                     }
-                }
-                if let Some(v) = value
-                    && *collection == Collection::Set
-                    && types.expr_ty(&f.name, v) != Ty::Int
-                {
+                });
+                if let Some((name, span)) = raising {
                     out.push(Untranslatable {
-                        span: v.span.clone(),
-                        construct: "a set of values that are not ints".into(),
-                        reason: "CPython orders a set by the hashes of its items, which Rust's \
-                                 sets do not reproduce; the Rust listing builds a set only of \
-                                 ints below 8, which CPython keeps sorted as a `BTreeSet` does"
+                        span,
+                        construct: format!(
+                            "a call of `{name}`, which can raise, in an async comprehension"
+                        ),
+                        reason: "the Rust listing collects an async comprehension with \
+                                 closures, which cannot pass an exception on to the \
+                                 function around them: collect the items with `async for` \
+                                 and call it in the loop"
                             .into(),
                     });
+                    return;
                 }
-            });
-        }
+            }
+            if let Some(v) = value
+                && *collection == Collection::Set
+                && types.expr_ty(&f.name, v) != Ty::Int
+            {
+                out.push(Untranslatable {
+                    span: v.span.clone(),
+                    construct: "a set of values that are not ints".into(),
+                    reason: "CPython orders a set by the hashes of its items, which Rust's \
+                             sets do not reproduce; the Rust listing builds a set only of \
+                             ints below 8, which CPython keeps sorted as a `BTreeSet` does"
+                        .into(),
+                });
+            }
+        });
     }
     out
 }

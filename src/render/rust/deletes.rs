@@ -9,7 +9,7 @@ use super::code::Code;
 use super::dicts::key;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Demo, walk};
+use crate::render::plan::ir::ast::Demo;
 use crate::render::plan::ir::expr::{Expr, ExprKind, StrMethod, UnaryOp};
 use crate::render::plan::ir::value::Value;
 
@@ -61,32 +61,30 @@ pub(super) fn del_conflicts(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let checked = super::op_errors::checked_classes(demo, types);
     let mut out = Vec::new();
     for f in &demo.functions {
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                for (e, _) in super::analysis::stmt_exprs(s) {
-                    let ExprKind::StrMethod(StrMethod::Del, obj, args) = &e.kind else {
-                        continue;
-                    };
-                    let fits = match (types.expr_ty(&f.name, obj), args.as_slice()) {
-                        (Ty::List(_), [i]) => {
-                            types.expr_ty(&f.name, i) == Ty::Int
-                                && (literal_index(i).is_some() || checked.contains_key(&e.span))
-                        }
-                        (Ty::Dict(k, _), [_]) => *k == Ty::Str,
-                        _ => false,
-                    };
-                    if !fits {
-                        out.push(Untranslatable {
-                            span: e.span.clone(),
-                            construct: "`del` of this item".into(),
-                            reason: "the Rust listing deletes an item of a list at an integer \
-                                     literal, or of a dict with string keys"
-                                .into(),
-                        });
+        f.walk(&mut |s| {
+            for (e, _) in super::analysis::stmt_exprs(s) {
+                let ExprKind::StrMethod(StrMethod::Del, obj, args) = &e.kind else {
+                    continue;
+                };
+                let fits = match (types.expr_ty(&f.name, obj), args.as_slice()) {
+                    (Ty::List(_), [i]) => {
+                        types.expr_ty(&f.name, i) == Ty::Int
+                            && (literal_index(i).is_some() || checked.contains_key(&e.span))
                     }
+                    (Ty::Dict(k, _), [_]) => *k == Ty::Str,
+                    _ => false,
+                };
+                if !fits {
+                    out.push(Untranslatable {
+                        span: e.span.clone(),
+                        construct: "`del` of this item".into(),
+                        reason: "the Rust listing deletes an item of a list at an integer \
+                                 literal, or of a dict with string keys"
+                            .into(),
+                    });
                 }
-            });
-        }
+            }
+        });
     }
     out
 }

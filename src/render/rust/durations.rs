@@ -90,29 +90,25 @@ pub(super) fn duration_params(demo: &Demo) -> HashMap<(String, String), Seconds>
     let mut kinds: HashMap<(String, String), (bool, bool)> = HashMap::new();
     let mut given: Vec<((String, String), (String, String))> = Vec::new();
     for f in &demo.functions {
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                for call in stmt_calls(s) {
-                    let Some(callee) = demo.function(&call.name) else {
-                        continue;
-                    };
-                    for (i, p) in callee.params.iter().enumerate() {
-                        let key = (call.name.clone(), p.clone());
-                        let seen = kinds.entry(key.clone()).or_default();
-                        match call.args.get(i).map(|a| &a.kind) {
-                            Some(ExprKind::Lit(Value::Int(n))) if *n >= 0 => seen.0 = true,
-                            Some(ExprKind::Lit(Value::Float(x))) if *x >= 0.0 => seen.1 = true,
-                            Some(ExprKind::Var(v)) => {
-                                given.push(((f.name.clone(), v.clone()), key))
-                            }
-                            _ => {
-                                candidates.remove(&key);
-                            }
+        f.walk(&mut |s| {
+            for call in stmt_calls(s) {
+                let Some(callee) = demo.function(&call.name) else {
+                    continue;
+                };
+                for (i, p) in callee.params.iter().enumerate() {
+                    let key = (call.name.clone(), p.clone());
+                    let seen = kinds.entry(key.clone()).or_default();
+                    match call.args.get(i).map(|a| &a.kind) {
+                        Some(ExprKind::Lit(Value::Int(n))) if *n >= 0 => seen.0 = true,
+                        Some(ExprKind::Lit(Value::Float(x))) if *x >= 0.0 => seen.1 = true,
+                        Some(ExprKind::Var(v)) => given.push(((f.name.clone(), v.clone()), key)),
+                        _ => {
+                            candidates.remove(&key);
                         }
                     }
                 }
-            });
-        }
+            }
+        });
     }
     // The literals of calls inside expressions (`gather(f(1), f(0.5))`):
     // a parameter printed and given both kinds is no `Duration`.

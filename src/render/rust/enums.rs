@@ -9,9 +9,10 @@
 
 use super::Renderer;
 use super::code::Code;
+use super::expr_walk::{each_expr, each_function_expr};
 use super::names::camel;
 use super::types::{Ty, Types, value_ty};
-use crate::render::plan::ir::ast::{Demo, Function, FunctionKind, StmtKind, walk};
+use crate::render::plan::ir::ast::{Demo, Function, FunctionKind, StmtKind};
 use crate::render::plan::ir::expr::{Expr, ExprKind};
 use crate::render::plan::ir::value::Value;
 
@@ -31,17 +32,9 @@ fn iterated(demo: &Demo, class: &str) -> bool {
 /// Whether some expression of the program is one `is` says.
 fn uses(demo: &Demo, is: &mut dyn FnMut(&Expr) -> bool) -> bool {
     let mut found = false;
-    for f in &demo.functions {
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                for (e, _) in super::analysis::stmt_exprs(s) {
-                    super::expr_walk::each_expr(e, &mut |x| found |= is(x));
-                }
-            });
-        }
-        for (_, e) in &f.fields {
-            super::expr_walk::each_expr(e, &mut |x| found |= is(x));
-        }
+    each_function_expr(demo, &mut |_, x| found |= is(x));
+    for (_, e) in demo.functions.iter().flat_map(|f| &f.fields) {
+        each_expr(e, &mut |x| found |= is(x));
     }
     found
 }

@@ -397,17 +397,15 @@ impl Renderer<'_> {
             .iter()
             .find(|f| f.name == self.func)
             .expect("the function being rendered");
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                if !inside.contains(&s.id) {
-                    let mut vars = Vec::new();
-                    for (e, _) in stmt_exprs(s) {
-                        e.variables(&mut vars);
-                    }
-                    outside.extend(vars.into_iter().map(|(v, _)| v));
+        f.walk(&mut |s| {
+            if !inside.contains(&s.id) {
+                let mut vars = Vec::new();
+                for (e, _) in stmt_exprs(s) {
+                    e.variables(&mut vars);
                 }
-            });
-        }
+                outside.extend(vars.into_iter().map(|(v, _)| v));
+            }
+        });
         let mut set: Vec<String> = assigned_in(body)
             .into_iter()
             .filter(|v| !self.declared.contains(v) && outside.contains(v))

@@ -108,15 +108,13 @@ const RAISED_BARE: &[&str] = &["TimeoutError", "CancelledError", "QueueFull", "Q
 fn raises(demo: &Demo) -> Vec<(String, bool, bool, std::ops::Range<usize>)> {
     let mut out = Vec::new();
     for f in &demo.functions {
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                if let StmtKind::Raise { class, message } = &s.kind {
-                    let empty = matches!(&message, Some(m)
-                        if matches!(&m.kind, ExprKind::Lit(Value::Str(t)) if t.is_empty()));
-                    out.push((class.clone(), message.is_some(), empty, s.span.clone()));
-                }
-            });
-        }
+        f.walk(&mut |s| {
+            if let StmtKind::Raise { class, message } = &s.kind {
+                let empty = matches!(&message, Some(m)
+                    if matches!(&m.kind, ExprKind::Lit(Value::Str(t)) if t.is_empty()));
+                out.push((class.clone(), message.is_some(), empty, s.span.clone()));
+            }
+        });
     }
     out
 }

@@ -1,7 +1,9 @@
 //! Walks over an expression's parts: every sub-expression, the calls it
-//! awaits, the comprehensions inside it.
+//! awaits, the comprehensions inside it; and over every expression of a
+//! function or of the whole program.
 
-use crate::render::plan::ir::ast::Call;
+use super::analysis::stmt_exprs;
+use crate::render::plan::ir::ast::{Call, Demo, Function};
 use crate::render::plan::ir::expr::{Expr, ExprKind, Part};
 
 /// The calls awaited inside an expression (`print(await f(x))`).
@@ -155,5 +157,26 @@ pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
         | ExprKind::Function(_)
         | ExprKind::Now
         | ExprKind::Prim(..) => {}
+    }
+}
+
+/// Every expression of `f`'s statements (its body's, then its
+/// `__aexit__`'s), sub-expressions included, in source order.
+pub(super) fn each_expr_of<'a>(f: &'a Function, visit: &mut impl FnMut(&'a Expr)) {
+    f.walk(&mut |s| {
+        for (e, _) in stmt_exprs(s) {
+            each_expr(e, visit);
+        }
+    });
+}
+
+/// Every expression of the statements of every function of `demo`, with
+/// the function it is in, function by function in source order.
+pub(super) fn each_function_expr<'a>(
+    demo: &'a Demo,
+    visit: &mut impl FnMut(&'a Function, &'a Expr),
+) {
+    for f in &demo.functions {
+        each_expr_of(f, &mut |x| visit(f, x));
     }
 }

@@ -10,10 +10,11 @@
 
 use super::Renderer;
 use super::code::Code;
+use super::expr_walk::each_function_expr;
 use super::names::{fn_name, ident};
 use super::types::{Ty, Types, unify};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Call, Demo, walk};
+use crate::render::plan::ir::ast::{Call, Demo};
 use crate::render::plan::ir::expr::{Builtin, ExprKind};
 
 /// `impl Fn(A, B) -> R` (`impl AsyncFn` of a coroutine) as a signature
@@ -203,49 +204,39 @@ pub(super) fn signature_conflicts(demo: &Demo, types: &Types) -> Vec<Untranslata
     let fallible = crate::render::plan::ir::raises::fallible(demo);
     let durations = super::durations::duration_params(demo);
     let mut out = Vec::new();
-    for f in &demo.functions {
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                for (e, _) in super::analysis::stmt_exprs(s) {
-                    super::expr_walk::each_expr(e, &mut |x| {
-                        let ExprKind::Function(name) = &x.kind else {
-                            return;
-                        };
-                        let Ty::Fn(params, ret, _) = types.fn_ty(name) else {
-                            return;
-                        };
-                        let timed = demo.function(name).is_some_and(|g| {
-                            g.params
-                                .iter()
-                                .any(|p| durations.contains_key(&(name.clone(), p.clone())))
-                        });
-                        let owned = (0..params.len()).any(|i| {
-                            types.spawned.contains(name)
-                                && types.owned_str.contains(&(name.clone(), i))
-                        });
-                        let reason = if fallible.contains(name) {
-                            Some(
-                                "a function that raises returns a `Result`, which the parameter that takes it would have to name",
-                            )
-                        } else if timed || owned || !params.iter().chain([&*ret]).all(plain) {
-                            Some(
-                                "the Rust listing passes a function whose parameters and result are numbers, booleans, strings or lists and tuples of numbers",
-                            )
-                        } else {
-                            None
-                        };
-                        if let Some(reason) = reason {
-                            out.push(Untranslatable {
-                                span: x.span.clone(),
-                                construct: format!("`{name}` given as a value"),
-                                reason: reason.into(),
-                            });
-                        }
-                    });
-                }
+    each_function_expr(demo, &mut |_, x| {
+        let ExprKind::Function(name) = &x.kind else {
+            return;
+        };
+        let Ty::Fn(params, ret, _) = types.fn_ty(name) else {
+            return;
+        };
+        let timed = demo.function(name).is_some_and(|g| {
+            g.params
+                .iter()
+                .any(|p| durations.contains_key(&(name.clone(), p.clone())))
+        });
+        let owned = (0..params.len())
+            .any(|i| types.spawned.contains(name) && types.owned_str.contains(&(name.clone(), i)));
+        let reason = if fallible.contains(name) {
+            Some(
+                "a function that raises returns a `Result`, which the parameter that takes it would have to name",
+            )
+        } else if timed || owned || !params.iter().chain([&*ret]).all(plain) {
+            Some(
+                "the Rust listing passes a function whose parameters and result are numbers, booleans, strings or lists and tuples of numbers",
+            )
+        } else {
+            None
+        };
+        if let Some(reason) = reason {
+            out.push(Untranslatable {
+                span: x.span.clone(),
+                construct: format!("`{name}` given as a value"),
+                reason: reason.into(),
             });
         }
-    }
+    });
     out.extend(mixed_signatures(demo, types));
     out.extend(lambda_conflicts(types));
     out
@@ -304,64 +295,54 @@ fn lambda_conflicts(types: &Types) -> Vec<Untranslatable> {
 /// signatures: one `impl Fn` type cannot take them all.
 fn mixed_signatures(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let mut out = Vec::new();
-    for f in &demo.functions {
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                for (e, _) in super::analysis::stmt_exprs(s) {
-                    super::expr_walk::each_expr(e, &mut |x| {
-                        let ExprKind::CallParam(call, callees) = &x.kind else {
-                            return;
-                        };
-                        let Some((first, rest)) = callees.split_first() else {
-                            return;
-                        };
-                        // A coroutine that goes on after its cancellation
-                        // takes a token besides its parameters.
-                        let extra =
-                            |c: &String| types.params.get(c).map_or(0, Vec::len) != call.args.len();
-                        if let Some(c) = callees.iter().find(|c| extra(c)) {
-                            out.push(Untranslatable {
-                                span: x.span.clone(),
-                                construct: format!("`{c}` given as a value"),
-                                reason: "a coroutine given a cancellation token takes one \
-                                         parameter more than the program passes"
-                                    .into(),
-                            });
-                            return;
-                        }
-                        let want = types.fn_ty(first);
-                        if let Some(other) = rest.iter().find(|c| types.fn_ty(c) != want) {
-                            out.push(Untranslatable {
-                                span: x.span.clone(),
-                                construct: format!("the call `{}(...)`", call.name),
-                                reason: format!(
-                                    "`{}` is given `{first}` and `{other}`, whose Rust \
-                                     signatures differ: an `impl Fn` parameter takes functions \
-                                     of one signature",
-                                    call.name
-                                ),
-                            });
-                            return;
-                        }
-                        // A lambda given there too: its types are the parameter's.
-                        if let (Ty::Fn(a, r, _), Ty::Fn(b, r2, _)) =
-                            (types.var(&f.name, &call.name), &want)
-                            && (a != *b || r != *r2)
-                        {
-                            out.push(Untranslatable {
-                                span: x.span.clone(),
-                                construct: format!("the call `{}(...)`", call.name),
-                                reason: format!(
-                                    "`{}` is given `{first}` and a lambda of other types: an \
-                                     `impl Fn` parameter takes functions of one signature",
-                                    call.name
-                                ),
-                            });
-                        }
-                    });
-                }
+    each_function_expr(demo, &mut |f, x| {
+        let ExprKind::CallParam(call, callees) = &x.kind else {
+            return;
+        };
+        let Some((first, rest)) = callees.split_first() else {
+            return;
+        };
+        // A coroutine that goes on after its cancellation
+        // takes a token besides its parameters.
+        let extra = |c: &String| types.params.get(c).map_or(0, Vec::len) != call.args.len();
+        if let Some(c) = callees.iter().find(|c| extra(c)) {
+            out.push(Untranslatable {
+                span: x.span.clone(),
+                construct: format!("`{c}` given as a value"),
+                reason: "a coroutine given a cancellation token takes one \
+                         parameter more than the program passes"
+                    .into(),
+            });
+            return;
+        }
+        let want = types.fn_ty(first);
+        if let Some(other) = rest.iter().find(|c| types.fn_ty(c) != want) {
+            out.push(Untranslatable {
+                span: x.span.clone(),
+                construct: format!("the call `{}(...)`", call.name),
+                reason: format!(
+                    "`{}` is given `{first}` and `{other}`, whose Rust \
+                     signatures differ: an `impl Fn` parameter takes functions \
+                     of one signature",
+                    call.name
+                ),
+            });
+            return;
+        }
+        // A lambda given there too: its types are the parameter's.
+        if let (Ty::Fn(a, r, _), Ty::Fn(b, r2, _)) = (types.var(&f.name, &call.name), &want)
+            && (a != *b || r != *r2)
+        {
+            out.push(Untranslatable {
+                span: x.span.clone(),
+                construct: format!("the call `{}(...)`", call.name),
+                reason: format!(
+                    "`{}` is given `{first}` and a lambda of other types: an \
+                     `impl Fn` parameter takes functions of one signature",
+                    call.name
+                ),
             });
         }
-    }
+    });
     out
 }

@@ -15,32 +15,30 @@ impl Renderer<'_> {
         self.declared = f.params.iter().cloned().collect();
         self.said_no_async_drop = false;
         self.assigned.clear();
-        for block in [&f.body, &f.exit] {
-            crate::render::plan::ir::ast::walk(block, &mut |s| {
-                let names: Vec<&String> = match &s.kind {
-                    StmtKind::Set { var, .. } => vec![var],
-                    StmtKind::Await { into: Some(v), .. }
-                    | StmtKind::CallFn { into: Some(v), .. }
-                    | StmtKind::RunBlocking { into: Some(v), .. }
-                    | StmtKind::Join { into: Some(v), .. }
-                    | StmtKind::Gather { into: Some(v), .. }
-                    | StmtKind::WaitFor { into: Some(v), .. }
-                    | StmtKind::TimedWait { into: Some(v), .. }
-                    | StmtKind::Shield { into: Some(v), .. }
-                    | StmtKind::PrimCall { into: Some(v), .. } => vec![v],
-                    StmtKind::Collect { into, .. }
-                    | StmtKind::Receive { into, .. }
-                    | StmtKind::Spawn { into, .. } => vec![into],
-                    _ => vec![],
-                };
-                for n in names {
-                    let parts = super::tuples::pattern_names(n).unwrap_or_else(|| vec![n]);
-                    for n in parts {
-                        *self.assigned.entry(n.to_string()).or_default() += 1;
-                    }
+        f.walk(&mut |s| {
+            let names: Vec<&String> = match &s.kind {
+                StmtKind::Set { var, .. } => vec![var],
+                StmtKind::Await { into: Some(v), .. }
+                | StmtKind::CallFn { into: Some(v), .. }
+                | StmtKind::RunBlocking { into: Some(v), .. }
+                | StmtKind::Join { into: Some(v), .. }
+                | StmtKind::Gather { into: Some(v), .. }
+                | StmtKind::WaitFor { into: Some(v), .. }
+                | StmtKind::TimedWait { into: Some(v), .. }
+                | StmtKind::Shield { into: Some(v), .. }
+                | StmtKind::PrimCall { into: Some(v), .. } => vec![v],
+                StmtKind::Collect { into, .. }
+                | StmtKind::Receive { into, .. }
+                | StmtKind::Spawn { into, .. } => vec![into],
+                _ => vec![],
+            };
+            for n in names {
+                let parts = super::tuples::pattern_names(n).unwrap_or_else(|| vec![n]);
+                for n in parts {
+                    *self.assigned.entry(n.to_string()).or_default() += 1;
                 }
-            });
-        }
+            }
+        });
         // A list changed in place is `mut`, as one set again.
         for block in [&f.body, &f.exit] {
             for n in super::analysis::mutated_lists(block) {
@@ -55,53 +53,48 @@ impl Renderer<'_> {
         }
         self.start_outputs();
         // A variable set inside a loop is set again on each turn.
-        for block in [&f.body, &f.exit] {
-            crate::render::plan::ir::ast::walk(block, &mut |s| {
-                if let StmtKind::While { body, .. } = &s.kind {
-                    crate::render::plan::ir::ast::walk(body, &mut |inner| {
-                        // A line received in the loop is bound afresh on each turn.
-                        if let StmtKind::Set { var: v, .. } = &inner.kind {
-                            *self.assigned.entry(v.clone()).or_default() += 1;
-                        }
-                    });
-                }
-            });
-        }
+        f.walk(&mut |s| {
+            if let StmtKind::While { body, .. } = &s.kind {
+                crate::render::plan::ir::ast::walk(body, &mut |inner| {
+                    // A line received in the loop is bound afresh on each turn.
+                    if let StmtKind::Set { var: v, .. } = &inner.kind {
+                        *self.assigned.entry(v.clone()).or_default() += 1;
+                    }
+                });
+            }
+        });
         self.used.clear();
-        for block in [&f.body, &f.exit] {
-            crate::render::plan::ir::ast::walk(block, &mut |s| {
-                let mut vars = Vec::new();
-                for (e, _) in stmt_exprs(s) {
-                    e.variables(&mut vars);
+        f.walk(&mut |s| {
+            let mut vars = Vec::new();
+            for (e, _) in stmt_exprs(s) {
+                e.variables(&mut vars);
+            }
+            self.used.extend(vars.into_iter().map(|(v, _)| v));
+            match &s.kind {
+                StmtKind::Join { target, .. } | StmtKind::CompletedTasks { tasks: target, .. } => {
+                    self.used.insert(target.clone());
                 }
-                self.used.extend(vars.into_iter().map(|(v, _)| v));
-                match &s.kind {
-                    StmtKind::Join { target, .. }
-                    | StmtKind::CompletedTasks { tasks: target, .. } => {
-                        self.used.insert(target.clone());
-                    }
-                    StmtKind::Cancel { task } | StmtKind::PrimCall { object: task, .. } => {
-                        self.used.insert(task.clone());
-                    }
-                    StmtKind::Resolve { future, .. } => {
-                        self.used.insert(future.clone());
-                    }
-                    StmtKind::CancelPending(tasks) => {
-                        self.used.extend(tasks.iter().map(|p| p.task.clone()));
-                    }
-                    StmtKind::Connect { server: n, .. }
-                    | StmtKind::Send { conn: n, .. }
-                    | StmtKind::Receive { conn: n, .. } => {
-                        self.used.insert(n.clone());
-                    }
-                    StmtKind::Close { target } => {
-                        self.used.insert(target.clone());
-                        self.used.insert(format!("{target} (closed)"));
-                    }
-                    _ => {}
+                StmtKind::Cancel { task } | StmtKind::PrimCall { object: task, .. } => {
+                    self.used.insert(task.clone());
                 }
-            });
-        }
+                StmtKind::Resolve { future, .. } => {
+                    self.used.insert(future.clone());
+                }
+                StmtKind::CancelPending(tasks) => {
+                    self.used.extend(tasks.iter().map(|p| p.task.clone()));
+                }
+                StmtKind::Connect { server: n, .. }
+                | StmtKind::Send { conn: n, .. }
+                | StmtKind::Receive { conn: n, .. } => {
+                    self.used.insert(n.clone());
+                }
+                StmtKind::Close { target } => {
+                    self.used.insert(target.clone());
+                    self.used.insert(format!("{target} (closed)"));
+                }
+                _ => {}
+            }
+        });
         self.fields = if with_fields {
             f.fields.iter().map(|(n, _)| n.clone()).collect()
         } else {

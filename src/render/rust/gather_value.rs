@@ -76,17 +76,15 @@ impl Renderer<'_> {
             return false;
         };
         let mut readers = 0;
-        for block in [&f.body, &f.exit] {
-            crate::render::plan::ir::ast::walk(block, &mut |s| {
-                let mut vars = Vec::new();
-                for (e, _) in super::analysis::stmt_exprs(s) {
-                    e.variables(&mut vars);
-                }
-                if s.span.start >= at && vars.iter().any(|(v, _)| v == var) {
-                    readers += 1;
-                }
-            });
-        }
+        f.walk(&mut |s| {
+            let mut vars = Vec::new();
+            for (e, _) in super::analysis::stmt_exprs(s) {
+                e.variables(&mut vars);
+            }
+            if s.span.start >= at && vars.iter().any(|(v, _)| v == var) {
+                readers += 1;
+            }
+        });
         readers > 0
     }
 }

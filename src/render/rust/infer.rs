@@ -30,13 +30,11 @@ impl Types {
             t.enum_fields(demo, f);
             t.eq_params(f);
             let mut resolved = Vec::new();
-            for block in [&f.body, &f.exit] {
-                crate::render::plan::ir::ast::walk(block, &mut |s| {
-                    if let StmtKind::Resolve { future, .. } = &s.kind {
-                        resolved.push(future.clone());
-                    }
-                });
-            }
+            f.walk(&mut |s| {
+                if let StmtKind::Resolve { future, .. } = &s.kind {
+                    resolved.push(future.clone());
+                }
+            });
             for p in &f.params {
                 if resolved.contains(p) {
                     t.senders.insert((f.name.clone(), p.clone()));

@@ -6,12 +6,11 @@
 //! translated.
 
 use super::Renderer;
-use super::analysis::stmt_exprs;
 use super::code::Code;
-use super::expr_walk::each_expr;
+use super::expr_walk::each_expr_of;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Demo, walk};
+use crate::render::plan::ir::ast::Demo;
 use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind};
 use crate::render::plan::ir::value::Value;
 
@@ -65,26 +64,20 @@ pub(super) fn undecided(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
         // How often each variable is read, and how often by `isinstance`.
         let (mut reads, mut checked) = (Vec::<String>::new(), Vec::<String>::new());
         let mut calls = Vec::new();
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                for (e, _) in stmt_exprs(s) {
-                    each_expr(e, &mut |x| match &x.kind {
-                        ExprKind::Var(v) => reads.push(v.clone()),
-                        ExprKind::Call(Builtin::IsInstance, args) => {
-                            if let Some(Expr {
-                                kind: ExprKind::Var(v),
-                                ..
-                            }) = args.first()
-                            {
-                                checked.push(v.clone());
-                            }
-                            calls.push(x.clone());
-                        }
-                        _ => {}
-                    });
+        each_expr_of(f, &mut |x| match &x.kind {
+            ExprKind::Var(v) => reads.push(v.clone()),
+            ExprKind::Call(Builtin::IsInstance, args) => {
+                if let Some(Expr {
+                    kind: ExprKind::Var(v),
+                    ..
+                }) = args.first()
+                {
+                    checked.push(v.clone());
                 }
-            });
-        }
+                calls.push(x.clone());
+            }
+            _ => {}
+        });
         for call in &calls {
             let ExprKind::Call(_, args) = &call.kind else {
                 continue;

@@ -11,7 +11,7 @@ use super::code::Code;
 use super::expr_walk::each_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Demo, Stmt, StmtKind, walk};
+use crate::render::plan::ir::ast::{Demo, Stmt, StmtKind};
 use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind, Part};
 
 /// Whether values of types `a` and `b` side by side make a [`Ty::Mixed`]:
@@ -239,26 +239,24 @@ pub(super) type Uses<'a> = dyn FnMut(&str, &Stmt, Vec<(&Expr, Place)>) + 'a;
 /// function's name and the statement's top expressions with their places.
 pub(super) fn each_use(demo: &Demo, visit: &mut Uses) {
     for f in &demo.functions {
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                let uses = match &s.kind {
-                    StmtKind::Print(t) | StmtKind::Eprint(t) => t
-                        .parts
-                        .iter()
-                        .filter_map(|p| match p {
-                            Part::Hole(h) => Some((h, Place::Printed)),
-                            Part::Spec(h, _) => Some((h, Place::Spec)),
-                            Part::Text(_) => None,
-                        })
-                        .collect(),
-                    _ => stmt_exprs(s)
-                        .into_iter()
-                        .map(|(e, at_duration)| (e, Place::Stmt { at_duration }))
-                        .collect(),
-                };
-                visit(&f.name, s, uses);
-            });
-        }
+        f.walk(&mut |s| {
+            let uses = match &s.kind {
+                StmtKind::Print(t) | StmtKind::Eprint(t) => t
+                    .parts
+                    .iter()
+                    .filter_map(|p| match p {
+                        Part::Hole(h) => Some((h, Place::Printed)),
+                        Part::Spec(h, _) => Some((h, Place::Spec)),
+                        Part::Text(_) => None,
+                    })
+                    .collect(),
+                _ => stmt_exprs(s)
+                    .into_iter()
+                    .map(|(e, at_duration)| (e, Place::Stmt { at_duration }))
+                    .collect(),
+            };
+            visit(&f.name, s, uses);
+        });
     }
 }
 

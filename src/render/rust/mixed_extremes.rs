@@ -5,7 +5,7 @@
 use super::expr_walk::each_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Demo, StmtKind, walk};
+use crate::render::plan::ir::ast::{Demo, StmtKind};
 use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind};
 
 /// Whether `e` is `max`/`min` of several values, integers beside floats.
@@ -21,30 +21,28 @@ fn mixed(types: &Types, f: &str, e: &Expr) -> bool {
 pub(super) fn mixed_extremes(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let mut out = Vec::new();
     for f in &demo.functions {
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                let mut seen: Vec<&Expr> = super::promoted::shown_of(s);
-                match &s.kind {
-                    StmtKind::Set { value, .. } | StmtKind::Return(Some(value)) => seen.push(value),
-                    _ => {}
-                }
-                for e in seen {
-                    each_expr(e, &mut |x| {
-                        if mixed(types, &f.name, x) {
-                            out.push(Untranslatable {
-                                span: x.span.clone(),
-                                construct: "`max`/`min` of integers beside floats".into(),
-                                reason: "Python returns the winning value as it is, an \
-                                         integer or a float; Rust's `f64::max`/`f64::min` \
-                                         always give a float, which prints `-1.0` for `-1`: \
-                                         convert with `float(...)` so both sides are floats"
-                                    .into(),
-                            });
-                        }
-                    });
-                }
-            });
-        }
+        f.walk(&mut |s| {
+            let mut seen: Vec<&Expr> = super::promoted::shown_of(s);
+            match &s.kind {
+                StmtKind::Set { value, .. } | StmtKind::Return(Some(value)) => seen.push(value),
+                _ => {}
+            }
+            for e in seen {
+                each_expr(e, &mut |x| {
+                    if mixed(types, &f.name, x) {
+                        out.push(Untranslatable {
+                            span: x.span.clone(),
+                            construct: "`max`/`min` of integers beside floats".into(),
+                            reason: "Python returns the winning value as it is, an \
+                                     integer or a float; Rust's `f64::max`/`f64::min` \
+                                     always give a float, which prints `-1.0` for `-1`: \
+                                     convert with `float(...)` so both sides are floats"
+                                .into(),
+                        });
+                    }
+                });
+            }
+        });
     }
     out
 }

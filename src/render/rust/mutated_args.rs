@@ -15,46 +15,44 @@ use crate::render::plan::ir::expr::{Builtin, ExprKind};
 /// call arguments (one in a loop, or a call made once per item, counts twice).
 fn uses(f: &Function, var: &str) -> usize {
     let mut n = 0;
-    for block in [&f.body, &f.exit] {
-        walk(block, &mut |s| {
-            let exprs = stmt_exprs(s).into_iter().map(|(e, _)| e);
-            // A statement run once per item of a loop passes the variable
-            // again on each pass.
-            if let StmtKind::For { body, .. } | StmtKind::While { body, .. } = &s.kind {
-                walk(body, &mut |inner| {
-                    for e in stmt_exprs(inner) {
-                        each_expr(e.0, &mut |x| {
-                            if matches!(&x.kind, ExprKind::Var(v) if v == var) {
-                                n += 1;
-                            }
-                        });
-                    }
-                });
-            }
-            if let StmtKind::Gather {
-                calls: Calls::Each { .. },
-                ..
-            }
-            | StmtKind::AsCompleted {
-                calls: Calls::Each { .. },
-                ..
-            }
-            | StmtKind::Wait {
-                calls: Calls::Each { .. },
-                ..
-            } = &s.kind
-            {
-                n += 1;
-            }
-            for e in exprs {
-                each_expr(e, &mut |x| {
-                    if matches!(&x.kind, ExprKind::Var(v) if v == var) {
-                        n += 1;
-                    }
-                });
-            }
-        });
-    }
+    f.walk(&mut |s| {
+        let exprs = stmt_exprs(s).into_iter().map(|(e, _)| e);
+        // A statement run once per item of a loop passes the variable
+        // again on each pass.
+        if let StmtKind::For { body, .. } | StmtKind::While { body, .. } = &s.kind {
+            walk(body, &mut |inner| {
+                for e in stmt_exprs(inner) {
+                    each_expr(e.0, &mut |x| {
+                        if matches!(&x.kind, ExprKind::Var(v) if v == var) {
+                            n += 1;
+                        }
+                    });
+                }
+            });
+        }
+        if let StmtKind::Gather {
+            calls: Calls::Each { .. },
+            ..
+        }
+        | StmtKind::AsCompleted {
+            calls: Calls::Each { .. },
+            ..
+        }
+        | StmtKind::Wait {
+            calls: Calls::Each { .. },
+            ..
+        } = &s.kind
+        {
+            n += 1;
+        }
+        for e in exprs {
+            each_expr(e, &mut |x| {
+                if matches!(&x.kind, ExprKind::Var(v) if v == var) {
+                    n += 1;
+                }
+            });
+        }
+    });
     n
 }
 
@@ -91,49 +89,47 @@ pub(super) fn mutated_args(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
         .collect();
     let mut out = Vec::new();
     for f in &demo.functions {
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                for call in super::promoted::calls_of(s) {
-                    let Some((_, at)) = changing.iter().find(|(g, _)| *g == call.name) else {
-                        continue;
+        f.walk(&mut |s| {
+            for call in super::promoted::calls_of(s) {
+                let Some((_, at)) = changing.iter().find(|(g, _)| *g == call.name) else {
+                    continue;
+                };
+                for arg in at.iter().filter_map(|&i| call.args.get(i)) {
+                    let v = match &arg.kind {
+                        ExprKind::Var(v) => v.as_str(),
+                        ExprKind::Field(..) | ExprKind::Call(Builtin::Index, _) => "",
+                        _ => continue,
                     };
-                    for arg in at.iter().filter_map(|&i| call.args.get(i)) {
-                        let v = match &arg.kind {
-                            ExprKind::Var(v) => v.as_str(),
-                            ExprKind::Field(..) | ExprKind::Call(Builtin::Index, _) => "",
-                            _ => continue,
+                    let ty = types.expr_ty(&f.name, arg);
+                    let what = match ty {
+                        Ty::List(_) | Ty::Dict(..) => "a list or dict",
+                        Ty::Object(_) => "an object",
+                        Ty::Set(_) => "a set",
+                        _ => continue,
+                    };
+                    if v.is_empty() || uses(f, v) > 1 {
+                        // A field or an item: its holder sees the change.
+                        let pass = if v.is_empty() {
+                            "a `&mut` reference to it".to_string()
+                        } else {
+                            format!("`&mut {v}`")
                         };
-                        let ty = types.expr_ty(&f.name, arg);
-                        let what = match ty {
-                            Ty::List(_) | Ty::Dict(..) => "a list or dict",
-                            Ty::Object(_) => "an object",
-                            Ty::Set(_) => "a set",
-                            _ => continue,
-                        };
-                        if v.is_empty() || uses(f, v) > 1 {
-                            // A field or an item: its holder sees the change.
-                            let pass = if v.is_empty() {
-                                "a `&mut` reference to it".to_string()
-                            } else {
-                                format!("`&mut {v}`")
-                            };
-                            out.push(Untranslatable {
-                                span: arg.span.clone(),
-                                construct: format!("{what} changed by `{}`", call.name),
-                                reason: format!(
-                                    "`{}` changes its parameter in place and Python passes \
-                                     the same object, so the caller sees the change; the \
-                                     listing passes a copy: in Rust, pass {pass} to one \
-                                     call at a time, or share it as `Arc<Mutex<...>>` \
-                                     between tasks",
-                                    call.name
-                                ),
-                            });
-                        }
+                        out.push(Untranslatable {
+                            span: arg.span.clone(),
+                            construct: format!("{what} changed by `{}`", call.name),
+                            reason: format!(
+                                "`{}` changes its parameter in place and Python passes \
+                                 the same object, so the caller sees the change; the \
+                                 listing passes a copy: in Rust, pass {pass} to one \
+                                 call at a time, or share it as `Arc<Mutex<...>>` \
+                                 between tasks",
+                                call.name
+                            ),
+                        });
                     }
                 }
-            });
-        }
+            }
+        });
     }
     out
 }

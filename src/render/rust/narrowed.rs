@@ -6,13 +6,13 @@
 //! `if x is not None:` reads it in `if let Some(x) = x`.
 
 use super::Renderer;
-use super::analysis::{assigned_in, stmt_exprs};
+use super::analysis::assigned_in;
 use super::code::Code;
-use super::expr_walk::each_expr;
+use super::expr_walk::each_function_expr;
 use super::names::ident;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Block, Demo, walk};
+use crate::render::plan::ir::ast::{Block, Demo};
 use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind};
 use crate::render::plan::ir::value::Value;
 
@@ -89,43 +89,33 @@ pub(super) fn if_some_ty(types: &Types, f: &str, c: &Expr, a: &Expr, b: &Expr) -
 /// value has one type.
 pub(super) fn unfit(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let mut out = Vec::new();
-    for f in &demo.functions {
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                for (e, _) in stmt_exprs(s) {
-                    each_expr(e, &mut |x| {
-                        let ExprKind::IfElse(c, a, b) = &x.kind else {
-                            return;
-                        };
-                        let Some((_, t, _, without)) = if_some(types, &f.name, c, a, b) else {
-                            return;
-                        };
-                        let other = types.expr_ty(&f.name, without);
-                        let fits = if_some_ty(types, &f.name, c, a, b).is_some_and(|ty| ty == t);
-                        if fits || matches!(other, Ty::Option(_)) {
-                            return;
-                        }
-                        out.push(Untranslatable {
-                            span: x.span.clone(),
-                            construct: match (t.noun(), other.noun()) {
-                                (v, o) if v == o => format!(
-                                    "a conditional expression of {v} that may be `None` and \
-                                     {o} of another type"
-                                ),
-                                (v, o) => format!(
-                                    "a conditional expression of {v} that may be `None` and {o}"
-                                ),
-                            },
-                            reason: "the Rust listing writes `x if x is not None else d` as \
-                                     `x.unwrap_or(d)`, which needs `d` of the value's type; give \
-                                     both branches one type"
-                                .into(),
-                        });
-                    });
-                }
-            });
+    each_function_expr(demo, &mut |f, x| {
+        let ExprKind::IfElse(c, a, b) = &x.kind else {
+            return;
+        };
+        let Some((_, t, _, without)) = if_some(types, &f.name, c, a, b) else {
+            return;
+        };
+        let other = types.expr_ty(&f.name, without);
+        let fits = if_some_ty(types, &f.name, c, a, b).is_some_and(|ty| ty == t);
+        if fits || matches!(other, Ty::Option(_)) {
+            return;
         }
-    }
+        out.push(Untranslatable {
+            span: x.span.clone(),
+            construct: match (t.noun(), other.noun()) {
+                (v, o) if v == o => format!(
+                    "a conditional expression of {v} that may be `None` and \
+                     {o} of another type"
+                ),
+                (v, o) => format!("a conditional expression of {v} that may be `None` and {o}"),
+            },
+            reason: "the Rust listing writes `x if x is not None else d` as \
+                     `x.unwrap_or(d)`, which needs `d` of the value's type; give \
+                     both branches one type"
+                .into(),
+        });
+    });
     out
 }
 

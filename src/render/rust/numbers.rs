@@ -14,7 +14,7 @@ use super::expr_walk::each_expr;
 use super::mixed::{Place, each_use};
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Demo, Function, FunctionKind, StmtKind, walk};
+use crate::render::plan::ir::ast::{Demo, Function, FunctionKind, StmtKind};
 use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind, Part, StrMethod};
 use crate::render::plan::ir::value::Value;
 
@@ -62,24 +62,22 @@ impl Types {
         for g in &demo.functions {
             let printed = super::promoted::printed_floats(self, g);
             for f in &demo.functions {
-                for block in [&f.body, &f.exit] {
-                    walk(block, &mut |s| {
-                        for call in super::promoted::calls_of(s) {
-                            if call.name != g.name {
-                                continue;
-                            }
-                            for &i in printed.iter().filter(|&&i| !operated(g, &g.params[i])) {
-                                let int = call
-                                    .args
-                                    .get(i)
-                                    .is_some_and(|a| self.expr_ty(&f.name, a) == Ty::Int);
-                                if int && !found.contains(&(g.name.as_str(), i)) {
-                                    found.push((g.name.as_str(), i));
-                                }
+                f.walk(&mut |s| {
+                    for call in super::promoted::calls_of(s) {
+                        if call.name != g.name {
+                            continue;
+                        }
+                        for &i in printed.iter().filter(|&&i| !operated(g, &g.params[i])) {
+                            let int = call
+                                .args
+                                .get(i)
+                                .is_some_and(|a| self.expr_ty(&f.name, a) == Ty::Int);
+                            if int && !found.contains(&(g.name.as_str(), i)) {
+                                found.push((g.name.as_str(), i));
                             }
                         }
-                    });
-                }
+                    }
+                });
             }
         }
         for (g, i) in &found {
@@ -113,31 +111,29 @@ impl Types {
 fn operated(g: &Function, p: &str) -> bool {
     let is_p = |e: &Expr| matches!(&e.kind, ExprKind::Var(v) if v == p);
     let mut found = false;
-    for block in [&g.body, &g.exit] {
-        walk(block, &mut |s| {
-            if let StmtKind::Print(t) | StmtKind::Eprint(t) = &s.kind {
-                found |= t
-                    .parts
-                    .iter()
-                    .any(|part| matches!(part, Part::Spec(h, _) if is_p(h)));
-            }
-            for (e, _) in stmt_exprs(s) {
-                each_expr(e, &mut |x| {
-                    found |= match &x.kind {
-                        ExprKind::Binary(_, a, b) => is_p(a) || is_p(b),
-                        ExprKind::Unary(_, a) => is_p(a),
-                        ExprKind::Call(Builtin::Str | Builtin::Repr, _) => false,
-                        ExprKind::Call(_, args) => args.iter().any(is_p),
-                        ExprKind::Template(t) => t
-                            .parts
-                            .iter()
-                            .any(|part| matches!(part, Part::Spec(h, _) if is_p(h))),
-                        _ => false,
-                    };
-                });
-            }
-        });
-    }
+    g.walk(&mut |s| {
+        if let StmtKind::Print(t) | StmtKind::Eprint(t) = &s.kind {
+            found |= t
+                .parts
+                .iter()
+                .any(|part| matches!(part, Part::Spec(h, _) if is_p(h)));
+        }
+        for (e, _) in stmt_exprs(s) {
+            each_expr(e, &mut |x| {
+                found |= match &x.kind {
+                    ExprKind::Binary(_, a, b) => is_p(a) || is_p(b),
+                    ExprKind::Unary(_, a) => is_p(a),
+                    ExprKind::Call(Builtin::Str | Builtin::Repr, _) => false,
+                    ExprKind::Call(_, args) => args.iter().any(is_p),
+                    ExprKind::Template(t) => t
+                        .parts
+                        .iter()
+                        .any(|part| matches!(part, Part::Spec(h, _) if is_p(h))),
+                    _ => false,
+                };
+            });
+        }
+    });
     found
 }
 

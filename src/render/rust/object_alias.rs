@@ -5,11 +5,10 @@
 //! change through one name would not show through the other. Such an
 //! assignment is listed as not translated, at its value.
 
-use super::analysis::stmt_exprs;
-use super::expr_walk::each_expr;
+use super::expr_walk::each_expr_of;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Demo, Function, StmtKind, walk};
+use crate::render::plan::ir::ast::{Demo, Function, StmtKind};
 use crate::render::plan::ir::expr::{Builtin, ExprKind};
 
 /// Every variable set to an object that a list, a dict, an object or
@@ -17,33 +16,31 @@ use crate::render::plan::ir::expr::{Builtin, ExprKind};
 pub(super) fn object_aliases(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let mut out = Vec::new();
     for f in &demo.functions {
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                let StmtKind::Set { var, value } = &s.kind else {
-                    return;
-                };
-                if !matches!(types.expr_ty(&f.name, value), Ty::Object(_)) {
-                    return;
-                }
-                let held = match &value.kind {
-                    ExprKind::Call(Builtin::Index, _) | ExprKind::Field(..) => true,
-                    ExprKind::Var(v) => v != var && named_after(f, v, value.span.end),
-                    _ => false,
-                };
-                if held {
-                    out.push(Untranslatable {
-                        span: value.span.clone(),
-                        construct: format!("`{var}` naming an object held elsewhere"),
-                        reason: "Python's two names are one object; a Rust `let` would move \
-                                 it out of what holds it, or copy it, and a change through one \
-                                 name would not show through the other: read it where it is \
-                                 held (`jobs[0].name`), or loop over the list (`for job in \
-                                 jobs`)"
-                            .into(),
-                    });
-                }
-            });
-        }
+        f.walk(&mut |s| {
+            let StmtKind::Set { var, value } = &s.kind else {
+                return;
+            };
+            if !matches!(types.expr_ty(&f.name, value), Ty::Object(_)) {
+                return;
+            }
+            let held = match &value.kind {
+                ExprKind::Call(Builtin::Index, _) | ExprKind::Field(..) => true,
+                ExprKind::Var(v) => v != var && named_after(f, v, value.span.end),
+                _ => false,
+            };
+            if held {
+                out.push(Untranslatable {
+                    span: value.span.clone(),
+                    construct: format!("`{var}` naming an object held elsewhere"),
+                    reason: "Python's two names are one object; a Rust `let` would move \
+                             it out of what holds it, or copy it, and a change through one \
+                             name would not show through the other: read it where it is \
+                             held (`jobs[0].name`), or loop over the list (`for job in \
+                             jobs`)"
+                        .into(),
+                });
+            }
+        });
     }
     out
 }
@@ -51,14 +48,8 @@ pub(super) fn object_aliases(demo: &Demo, types: &Types) -> Vec<Untranslatable> 
 /// Whether `f` names `var` after the source offset `at`.
 fn named_after(f: &Function, var: &str, at: usize) -> bool {
     let mut found = false;
-    for block in [&f.body, &f.exit] {
-        walk(block, &mut |s| {
-            for (e, _) in stmt_exprs(s) {
-                each_expr(e, &mut |x| {
-                    found |= x.span.start >= at && matches!(&x.kind, ExprKind::Var(v) if v == var);
-                });
-            }
-        });
-    }
+    each_expr_of(f, &mut |x| {
+        found |= x.span.start >= at && matches!(&x.kind, ExprKind::Var(v) if v == var);
+    });
     found
 }

@@ -5,6 +5,7 @@
 
 use super::Renderer;
 use super::code::Code;
+use super::expr_walk::each_expr_of;
 use super::names::{camel, ident};
 use super::types::{Ty, Types, unify};
 use crate::render::plan::ir::ast::{Block, Call, Demo, Function, FunctionKind, StmtKind, walk};
@@ -488,16 +489,9 @@ impl Renderer<'_> {
             return false;
         };
         let mut found = false;
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                for (e, _) in super::analysis::stmt_exprs(s) {
-                    super::expr_walk::each_expr(e, &mut |x| {
-                        found |=
-                            x.span.start >= at && matches!(&x.kind, ExprKind::Var(v) if v == var);
-                    });
-                }
-            });
-        }
+        each_expr_of(f, &mut |x| {
+            found |= x.span.start >= at && matches!(&x.kind, ExprKind::Var(v) if v == var);
+        });
         found
     }
 
@@ -508,16 +502,14 @@ impl Renderer<'_> {
             return false;
         };
         let mut found = false;
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                if matches!(s.kind, StmtKind::For { .. } | StmtKind::While { .. })
-                    && s.span.start <= span.start
-                    && span.end <= s.span.end
-                {
-                    found = true;
-                }
-            });
-        }
+        f.walk(&mut |s| {
+            if matches!(s.kind, StmtKind::For { .. } | StmtKind::While { .. })
+                && s.span.start <= span.start
+                && span.end <= s.span.end
+            {
+                found = true;
+            }
+        });
         found
     }
 }

@@ -3,38 +3,29 @@
 //! f-strings and `format(...)` with `format!`; a `%` of a string is
 //! refused at its place, with that alternative.
 
-use super::analysis::stmt_exprs;
-use super::expr_walk::each_expr;
+use super::expr_walk::each_function_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Demo, walk};
+use crate::render::plan::ir::ast::Demo;
 use crate::render::plan::ir::expr::{BinaryOp, ExprKind};
 
 /// Every `%` whose left operand is a string.
 pub(super) fn percent_formats(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let mut out = Vec::new();
-    for f in &demo.functions {
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                for (e, _) in stmt_exprs(s) {
-                    each_expr(e, &mut |x| {
-                        if let ExprKind::Binary(BinaryOp::Mod, a, _) = &x.kind
-                            && types.expr_ty(&f.name, a) == Ty::Str
-                        {
-                            out.push(Untranslatable {
-                                span: x.span.clone(),
-                                construct: "`%` formatting of a string".into(),
-                                reason: "Rust's `%` is a remainder of numbers and has no \
-                                         printf-style formatting: write an f-string \
-                                         (`f\"{name} is {n}\"`), which the listing writes with \
-                                         `format!`"
-                                    .into(),
-                            });
-                        }
-                    });
-                }
+    each_function_expr(demo, &mut |f, x| {
+        if let ExprKind::Binary(BinaryOp::Mod, a, _) = &x.kind
+            && types.expr_ty(&f.name, a) == Ty::Str
+        {
+            out.push(Untranslatable {
+                span: x.span.clone(),
+                construct: "`%` formatting of a string".into(),
+                reason: "Rust's `%` is a remainder of numbers and has no \
+                         printf-style formatting: write an f-string \
+                         (`f\"{name} is {n}\"`), which the listing writes with \
+                         `format!`"
+                    .into(),
             });
         }
-    }
+    });
     out
 }

@@ -8,7 +8,7 @@ use super::analysis::stmt_exprs;
 use super::expr_walk::each_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Demo, StmtKind, walk};
+use crate::render::plan::ir::ast::{Demo, StmtKind};
 use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind, Part};
 
 /// Whether a value of `ty` is a task or a future, or holds one.
@@ -40,36 +40,34 @@ pub(super) fn printed_handles(demo: &Demo, types: &Types) -> Vec<Untranslatable>
     let mut out = Vec::new();
     for f in &demo.functions {
         let shown = |e: &Expr| holds_handle(&types.expr_ty(&f.name, e));
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                if let StmtKind::Print(t) | StmtKind::Eprint(t) = &s.kind {
-                    for part in &t.parts {
-                        if let Part::Hole(e) | Part::Spec(e, _) = part
-                            && shown(e)
-                        {
-                            out.push(refusal(e));
-                        }
+        f.walk(&mut |s| {
+            if let StmtKind::Print(t) | StmtKind::Eprint(t) = &s.kind {
+                for part in &t.parts {
+                    if let Part::Hole(e) | Part::Spec(e, _) = part
+                        && shown(e)
+                    {
+                        out.push(refusal(e));
                     }
                 }
-                for (e, _) in stmt_exprs(s) {
-                    each_expr(e, &mut |x| match &x.kind {
-                        ExprKind::Call(Builtin::Repr | Builtin::Str, args) => {
-                            out.extend(args.iter().filter(|a| shown(a)).map(refusal));
-                        }
-                        ExprKind::Template(t) => {
-                            for part in &t.parts {
-                                if let Part::Hole(h) | Part::Spec(h, _) = part
-                                    && shown(h)
-                                {
-                                    out.push(refusal(h));
-                                }
+            }
+            for (e, _) in stmt_exprs(s) {
+                each_expr(e, &mut |x| match &x.kind {
+                    ExprKind::Call(Builtin::Repr | Builtin::Str, args) => {
+                        out.extend(args.iter().filter(|a| shown(a)).map(refusal));
+                    }
+                    ExprKind::Template(t) => {
+                        for part in &t.parts {
+                            if let Part::Hole(h) | Part::Spec(h, _) = part
+                                && shown(h)
+                            {
+                                out.push(refusal(h));
                             }
                         }
-                        _ => {}
-                    });
-                }
-            });
-        }
+                    }
+                    _ => {}
+                });
+            }
+        });
     }
     out.dedup_by(|a, b| a.span == b.span);
     out

@@ -9,7 +9,7 @@ use super::analysis::stmt_exprs;
 use super::expr_walk::each_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Demo, StmtKind, walk};
+use crate::render::plan::ir::ast::{Demo, StmtKind};
 use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind, Part};
 
 /// What Python calls the primitive of type `ty`, if it is one.
@@ -42,32 +42,30 @@ pub(super) fn printed_primitives(demo: &Demo, types: &Types) -> Vec<Untranslatab
                 });
             }
         };
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                if let StmtKind::Print(t) | StmtKind::Eprint(t) = &s.kind {
-                    for part in &t.parts {
-                        if let Part::Hole(e) | Part::Spec(e, _) = part {
-                            check(e);
-                        }
+        f.walk(&mut |s| {
+            if let StmtKind::Print(t) | StmtKind::Eprint(t) = &s.kind {
+                for part in &t.parts {
+                    if let Part::Hole(e) | Part::Spec(e, _) = part {
+                        check(e);
                     }
                 }
-                for (e, _) in stmt_exprs(s) {
-                    each_expr(e, &mut |x| match &x.kind {
-                        ExprKind::Template(t) => {
-                            for part in &t.parts {
-                                if let Part::Hole(e) | Part::Spec(e, _) = part {
-                                    check(e);
-                                }
+            }
+            for (e, _) in stmt_exprs(s) {
+                each_expr(e, &mut |x| match &x.kind {
+                    ExprKind::Template(t) => {
+                        for part in &t.parts {
+                            if let Part::Hole(e) | Part::Spec(e, _) = part {
+                                check(e);
                             }
                         }
-                        ExprKind::Call(Builtin::Str | Builtin::Repr, args) => {
-                            args.iter().for_each(&mut check);
-                        }
-                        _ => {}
-                    });
-                }
-            });
-        }
+                    }
+                    ExprKind::Call(Builtin::Str | Builtin::Repr, args) => {
+                        args.iter().for_each(&mut check);
+                    }
+                    _ => {}
+                });
+            }
+        });
     }
     out.sort_by_key(|u| (u.span.start, u.span.end));
     out.dedup_by_key(|u| u.span.clone());

@@ -9,7 +9,7 @@ use super::analysis::{stmt_calls, stmt_exprs};
 use super::expr_walk::each_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Call, Demo, Function, Stmt, StmtKind, walk};
+use crate::render::plan::ir::ast::{Call, Demo, Function, Stmt, StmtKind};
 use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind, Part};
 use std::ops::Range;
 
@@ -93,17 +93,15 @@ fn shows(
 /// its items, with the list's place.
 fn promoted_names(types: &Types, f: &Function) -> Vec<(String, Range<usize>)> {
     let mut names = Vec::new();
-    for block in [&f.body, &f.exit] {
-        walk(block, &mut |s| match &s.kind {
-            StmtKind::Set { var, value }
-            | StmtKind::For {
-                var, over: value, ..
-            } if promoted(types, &f.name, value) => {
-                names.push((var.clone(), value.span.clone()));
-            }
-            _ => {}
-        });
-    }
+    f.walk(&mut |s| match &s.kind {
+        StmtKind::Set { var, value }
+        | StmtKind::For {
+            var, over: value, ..
+        } if promoted(types, &f.name, value) => {
+            names.push((var.clone(), value.span.clone()));
+        }
+        _ => {}
+    });
     names
 }
 
@@ -114,13 +112,11 @@ pub(super) fn printed_floats(types: &Types, g: &Function) -> Vec<usize> {
             let p = &g.params[i];
             let names = [(p.clone(), 0..0)];
             let mut shown = false;
-            for block in [&g.body, &g.exit] {
-                walk(block, &mut |s| {
-                    shown |= shown_of(s)
-                        .into_iter()
-                        .any(|e| shows(types, &g.name, e, &names).is_some());
-                });
-            }
+            g.walk(&mut |s| {
+                shown |= shown_of(s)
+                    .into_iter()
+                    .any(|e| shows(types, &g.name, e, &names).is_some());
+            });
             types.var(&g.name, p) == Ty::Float && shown
         })
         .collect()
@@ -153,29 +149,27 @@ pub(super) fn printed_int_args(demo: &Demo, types: &Types) -> Vec<Untranslatable
     let mut out = Vec::new();
     for f in &demo.functions {
         let names = promoted_names(types, f);
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                for call in calls_of(s) {
-                    let Some((_, at)) = floats.iter().find(|(g, _)| *g == call.name) else {
-                        continue;
-                    };
-                    for arg in at.iter().filter_map(|&i| call.args.get(i)) {
-                        let item = matches!(&arg.kind, ExprKind::Var(v)
-                            if names.iter().any(|(n, _)| n == v));
-                        if item || types.expr_ty(&f.name, arg) == Ty::Int {
-                            out.push(Untranslatable {
-                                span: arg.span.clone(),
-                                construct: format!("an integer passed to `{}`", call.name),
-                                reason: "the parameter is a float in another call, so an \
-                                         `f64` in Rust, and the function prints it: `1.0` \
-                                         where Python prints `1`"
-                                    .into(),
-                            });
-                        }
+        f.walk(&mut |s| {
+            for call in calls_of(s) {
+                let Some((_, at)) = floats.iter().find(|(g, _)| *g == call.name) else {
+                    continue;
+                };
+                for arg in at.iter().filter_map(|&i| call.args.get(i)) {
+                    let item = matches!(&arg.kind, ExprKind::Var(v)
+                        if names.iter().any(|(n, _)| n == v));
+                    if item || types.expr_ty(&f.name, arg) == Ty::Int {
+                        out.push(Untranslatable {
+                            span: arg.span.clone(),
+                            construct: format!("an integer passed to `{}`", call.name),
+                            reason: "the parameter is a float in another call, so an \
+                                     `f64` in Rust, and the function prints it: `1.0` \
+                                     where Python prints `1`"
+                                .into(),
+                        });
                     }
                 }
-            });
-        }
+            }
+        });
     }
     out
 }
@@ -185,21 +179,19 @@ pub(super) fn printed_promoted(demo: &Demo, types: &Types) -> Vec<Untranslatable
     let mut out = Vec::new();
     for f in &demo.functions {
         let names = promoted_names(types, f);
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                for e in shown_of(s) {
-                    if let Some(span) = shows(types, &f.name, e, &names) {
-                        out.push(Untranslatable {
-                            span,
-                            construct: "a list holding integers and floats".into(),
-                            reason: "a Rust `Vec` holds items of one type: as `f64`, the \
-                                     integer `1` prints `1.0` where Python prints `1`"
-                                .into(),
-                        });
-                    }
+        f.walk(&mut |s| {
+            for e in shown_of(s) {
+                if let Some(span) = shows(types, &f.name, e, &names) {
+                    out.push(Untranslatable {
+                        span,
+                        construct: "a list holding integers and floats".into(),
+                        reason: "a Rust `Vec` holds items of one type: as `f64`, the \
+                                 integer `1` prints `1.0` where Python prints `1`"
+                            .into(),
+                    });
                 }
-            });
-        }
+            }
+        });
     }
     out
 }

@@ -14,7 +14,7 @@ use super::analysis::{assigned_in, pattern_names, stmt_exprs};
 use super::expr_walk::each_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Collection, Demo, Function, StmtKind, walk};
+use crate::render::plan::ir::ast::{Collection, Demo, Function, StmtKind};
 use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, Part, StrMethod};
 use crate::render::plan::ir::value::Value;
 
@@ -27,13 +27,11 @@ pub(super) fn set_uses(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
         // The items of an async set comprehension are checked where it is
         // collected (`collect`).
         let mut collected = Vec::new();
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                if let StmtKind::Collect { into, .. } = &s.kind {
-                    collected.push(into.clone());
-                }
-            });
-        }
+        f.walk(&mut |s| {
+            if let StmtKind::Collect { into, .. } = &s.kind {
+                collected.push(into.clone());
+            }
+        });
         let mut refuse = |e: &Expr, construct: &str, reason: &str| {
             out.push(Untranslatable {
                 span: e.span.clone(),
@@ -53,101 +51,99 @@ pub(super) fn set_uses(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                 );
             }
         };
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                match &s.kind {
-                    StmtKind::Print(t) | StmtKind::Eprint(t) => {
+        f.walk(&mut |s| {
+            match &s.kind {
+                StmtKind::Print(t) | StmtKind::Eprint(t) => {
+                    for part in &t.parts {
+                        if let Part::Hole(e) | Part::Spec(e, _) = part {
+                            shown(e, &mut refuse);
+                        }
+                    }
+                }
+                StmtKind::For { over, .. } => shown(over, &mut refuse),
+                _ => {}
+            }
+            for (e, _) in stmt_exprs(s) {
+                each_expr(e, &mut |x| match &x.kind {
+                    ExprKind::Template(t) => {
                         for part in &t.parts {
                             if let Part::Hole(e) | Part::Spec(e, _) = part {
                                 shown(e, &mut refuse);
                             }
                         }
                     }
-                    StmtKind::For { over, .. } => shown(over, &mut refuse),
+                    ExprKind::Call(
+                        Builtin::Str
+                        | Builtin::Repr
+                        | Builtin::List
+                        | Builtin::Enumerate
+                        | Builtin::Zip
+                        | Builtin::Reversed
+                        | Builtin::Kept,
+                        args,
+                    ) => args.iter().for_each(|a| shown(a, &mut refuse)),
+                    ExprKind::Comp { over, .. } => shown(over, &mut refuse),
+                    // Items of equal keys come in the set's order.
+                    ExprKind::Call(Builtin::Sorted | Builtin::Min | Builtin::Max, args)
+                        if args.iter().any(|a| matches!(a.kind, ExprKind::Lambda(_))) =>
+                    {
+                        args.iter().take(1).for_each(|a| shown(a, &mut refuse))
+                    }
+                    ExprKind::StrMethod(StrMethod::Join, _, args) => {
+                        args.iter().for_each(|a| shown(a, &mut refuse))
+                    }
+                    ExprKind::StrMethod(m, obj, _)
+                        if is_set(obj) && !matches!(m, StrMethod::Add | StrMethod::Discard) =>
+                    {
+                        refuse(
+                            x,
+                            "this method of a set",
+                            "the Rust listing's sets take `add` and `discard`",
+                        );
+                    }
+                    ExprKind::Binary(
+                        op @ (BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge),
+                        a,
+                        b,
+                    ) if is_set(a) || is_set(b) => refuse(
+                        x,
+                        &format!("the operator `{}` of sets", op.python()),
+                        "the Rust listing's sets are tested with `in` and `==`, measured \
+                         and sorted",
+                    ),
+                    ExprKind::Var(v) if collected.contains(v) => {}
+                    ExprKind::Call(op @ (Builtin::Union | Builtin::Intersection), args)
+                        if !args.iter().all(is_set) =>
+                    {
+                        let symbol = if *op == Builtin::Union { "|" } else { "&" };
+                        refuse(
+                            x,
+                            &format!("the operator `{symbol}`"),
+                            "the Rust listing translates `|` and `&` of sets, and the \
+                             arithmetic + - * / // % ** of numbers",
+                        );
+                    }
+                    ExprKind::Binary(BinaryOp::Sub, a, b) if is_set(a) != is_set(b) => refuse(
+                        x,
+                        "the operator `-`",
+                        "the Rust listing subtracts a set from a set",
+                    ),
+                    _ if is_set(x) => {
+                        if let Ty::Set(item) = types.expr_ty(&f.name, x)
+                            && !ordered(&item)
+                        {
+                            refuse(
+                                x,
+                                "a set of these items",
+                                "a `BTreeSet` holds items Rust orders as Python sorts \
+                                 them: ints, strings, booleans and tuples of them",
+                            );
+                        }
+                    }
                     _ => {}
-                }
-                for (e, _) in stmt_exprs(s) {
-                    each_expr(e, &mut |x| match &x.kind {
-                        ExprKind::Template(t) => {
-                            for part in &t.parts {
-                                if let Part::Hole(e) | Part::Spec(e, _) = part {
-                                    shown(e, &mut refuse);
-                                }
-                            }
-                        }
-                        ExprKind::Call(
-                            Builtin::Str
-                            | Builtin::Repr
-                            | Builtin::List
-                            | Builtin::Enumerate
-                            | Builtin::Zip
-                            | Builtin::Reversed
-                            | Builtin::Kept,
-                            args,
-                        ) => args.iter().for_each(|a| shown(a, &mut refuse)),
-                        ExprKind::Comp { over, .. } => shown(over, &mut refuse),
-                        // Items of equal keys come in the set's order.
-                        ExprKind::Call(Builtin::Sorted | Builtin::Min | Builtin::Max, args)
-                            if args.iter().any(|a| matches!(a.kind, ExprKind::Lambda(_))) =>
-                        {
-                            args.iter().take(1).for_each(|a| shown(a, &mut refuse))
-                        }
-                        ExprKind::StrMethod(StrMethod::Join, _, args) => {
-                            args.iter().for_each(|a| shown(a, &mut refuse))
-                        }
-                        ExprKind::StrMethod(m, obj, _)
-                            if is_set(obj) && !matches!(m, StrMethod::Add | StrMethod::Discard) =>
-                        {
-                            refuse(
-                                x,
-                                "this method of a set",
-                                "the Rust listing's sets take `add` and `discard`",
-                            );
-                        }
-                        ExprKind::Binary(
-                            op @ (BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge),
-                            a,
-                            b,
-                        ) if is_set(a) || is_set(b) => refuse(
-                            x,
-                            &format!("the operator `{}` of sets", op.python()),
-                            "the Rust listing's sets are tested with `in` and `==`, measured \
-                             and sorted",
-                        ),
-                        ExprKind::Var(v) if collected.contains(v) => {}
-                        ExprKind::Call(op @ (Builtin::Union | Builtin::Intersection), args)
-                            if !args.iter().all(is_set) =>
-                        {
-                            let symbol = if *op == Builtin::Union { "|" } else { "&" };
-                            refuse(
-                                x,
-                                &format!("the operator `{symbol}`"),
-                                "the Rust listing translates `|` and `&` of sets, and the \
-                                 arithmetic + - * / // % ** of numbers",
-                            );
-                        }
-                        ExprKind::Binary(BinaryOp::Sub, a, b) if is_set(a) != is_set(b) => refuse(
-                            x,
-                            "the operator `-`",
-                            "the Rust listing subtracts a set from a set",
-                        ),
-                        _ if is_set(x) => {
-                            if let Ty::Set(item) = types.expr_ty(&f.name, x)
-                                && !ordered(&item)
-                            {
-                                refuse(
-                                    x,
-                                    "a set of these items",
-                                    "a `BTreeSet` holds items Rust orders as Python sorts \
-                                     them: ints, strings, booleans and tuples of them",
-                                );
-                            }
-                        }
-                        _ => {}
-                    });
-                }
-            });
-        }
+                });
+            }
+        });
     }
     out.sort_by_key(|u| (u.span.start, u.span.end));
     out.dedup_by_key(|u| u.span.clone());
@@ -173,44 +169,42 @@ fn sorted_in_cpython(f: &Function, e: &Expr) -> bool {
             let mut made = 0;
             let mut small = true;
             let (mut added, mut discarded) = (false, false);
-            for block in [&f.body, &f.exit] {
-                walk(block, &mut |s| {
-                    match &s.kind {
-                        StmtKind::Set { var, value } if var == v => {
-                            made += 1;
-                            small &= small_set(value);
-                        }
-                        StmtKind::Set { .. } => {}
-                        // `{x % k async for ...}`, of ints below 8 as planned.
-                        StmtKind::Collect {
-                            into,
-                            collection: Collection::Set,
-                            ..
-                        } if into == v => made += 1,
-                        StmtKind::For { var, .. } if pattern_names(var).any(|n| n == v) => {
-                            small = false
-                        }
-                        // Bound another way: an awaited result, a received item.
-                        _ => small &= !assigned_in(&vec![s.clone()]).contains(v),
+            f.walk(&mut |s| {
+                match &s.kind {
+                    StmtKind::Set { var, value } if var == v => {
+                        made += 1;
+                        small &= small_set(value);
                     }
-                    for (e, _) in stmt_exprs(s) {
-                        each_expr(e, &mut |x| {
-                            if let ExprKind::StrMethod(m, obj, args) = &x.kind
-                                && matches!(&obj.kind, ExprKind::Var(o) if o == v)
-                            {
-                                match m {
-                                    StrMethod::Add => {
-                                        added = true;
-                                        small &= args.iter().all(small_int);
-                                    }
-                                    StrMethod::Discard => discarded = true,
-                                    _ => {}
+                    StmtKind::Set { .. } => {}
+                    // `{x % k async for ...}`, of ints below 8 as planned.
+                    StmtKind::Collect {
+                        into,
+                        collection: Collection::Set,
+                        ..
+                    } if into == v => made += 1,
+                    StmtKind::For { var, .. } if pattern_names(var).any(|n| n == v) => {
+                        small = false
+                    }
+                    // Bound another way: an awaited result, a received item.
+                    _ => small &= !assigned_in(&vec![s.clone()]).contains(v),
+                }
+                for (e, _) in stmt_exprs(s) {
+                    each_expr(e, &mut |x| {
+                        if let ExprKind::StrMethod(m, obj, args) = &x.kind
+                            && matches!(&obj.kind, ExprKind::Var(o) if o == v)
+                        {
+                            match m {
+                                StrMethod::Add => {
+                                    added = true;
+                                    small &= args.iter().all(small_int);
                                 }
+                                StrMethod::Discard => discarded = true,
+                                _ => {}
                             }
-                        });
-                    }
-                });
-            }
+                        }
+                    });
+                }
+            });
             // A discarded item leaves a marker in its slot, which CPython
             // skips when it adds that item again: it goes to another slot.
             made > 0 && small && !(added && discarded) && !f.params.iter().any(|p| p == v)

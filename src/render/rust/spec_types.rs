@@ -10,7 +10,7 @@ use super::analysis::stmt_exprs;
 use super::expr_walk::each_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Demo, StmtKind, walk};
+use crate::render::plan::ir::ast::{Demo, StmtKind};
 use crate::render::plan::ir::expr::{Expr, ExprKind, Part, PySpec, Spec, Template};
 
 /// Whether the Rust spec sets a sign, `#` or zero padding after its fill
@@ -102,20 +102,18 @@ fn check(types: &Types, f: &str, t: &Template, out: &mut Vec<Untranslatable>) {
 pub(super) fn spec_conflicts(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let mut out = Vec::new();
     for f in &demo.functions {
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                if let StmtKind::Print(t) | StmtKind::Eprint(t) = &s.kind {
-                    check(types, &f.name, t, &mut out);
-                }
-                for (e, _) in stmt_exprs(s) {
-                    each_expr(e, &mut |x: &Expr| {
-                        if let ExprKind::Template(t) = &x.kind {
-                            check(types, &f.name, t, &mut out);
-                        }
-                    });
-                }
-            });
-        }
+        f.walk(&mut |s| {
+            if let StmtKind::Print(t) | StmtKind::Eprint(t) = &s.kind {
+                check(types, &f.name, t, &mut out);
+            }
+            for (e, _) in stmt_exprs(s) {
+                each_expr(e, &mut |x: &Expr| {
+                    if let ExprKind::Template(t) = &x.kind {
+                        check(types, &f.name, t, &mut out);
+                    }
+                });
+            }
+        });
     }
     out
 }

@@ -8,9 +8,10 @@
 
 use super::Renderer;
 use super::code::Code;
+use super::expr_walk::each_function_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Demo, walk};
+use crate::render::plan::ir::ast::Demo;
 use crate::render::plan::ir::expr::{Expr, ExprKind, StrMethod};
 
 const PY_FIND: &[&str] = &[
@@ -103,48 +104,38 @@ fn searched_items(elem: &Ty) -> bool {
 /// it does not compare.
 pub(super) fn receiver_conflicts(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let mut out = Vec::new();
-    for f in &demo.functions {
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                for (e, _) in super::analysis::stmt_exprs(s) {
-                    super::expr_walk::each_expr(e, &mut |x| {
-                        let ExprKind::StrMethod(m, obj, args) = &x.kind else {
-                            return;
-                        };
-                        let ty = types.expr_ty(&f.name, obj);
-                        let arg = |i: usize| args.get(i).map(|a| types.expr_ty(&f.name, a));
-                        // What is sought is of the string's or the items' type,
-                        // a start is an integer.
-                        let sought = match &ty {
-                            Ty::List(elem) => searched_items(elem) && arg(0).as_ref() == Some(elem),
-                            _ => arg(0) == Some(Ty::Str),
-                        };
-                        let start = arg(1).is_none_or(|t| t == Ty::Int);
-                        let fits = match m {
-                            StrMethod::Find | StrMethod::Partition => {
-                                ty == Ty::Str && sought && start
-                            }
-                            StrMethod::Replace => ty == Ty::Str || args.len() < 3,
-                            StrMethod::Index | StrMethod::Count => {
-                                matches!(ty, Ty::Str | Ty::List(_)) && sought && start
-                            }
-                            _ => true,
-                        };
-                        if !fits {
-                            out.push(Untranslatable {
-                                span: x.span.clone(),
-                                construct: format!("this search of {}", ty.noun()),
-                                reason: "the Rust listing searches a string for a string, \
-                                         or a list of integers or strings for one of its \
-                                         items, from a start that is an integer"
-                                    .into(),
-                            });
-                        }
-                    });
-                }
+    each_function_expr(demo, &mut |f, x| {
+        let ExprKind::StrMethod(m, obj, args) = &x.kind else {
+            return;
+        };
+        let ty = types.expr_ty(&f.name, obj);
+        let arg = |i: usize| args.get(i).map(|a| types.expr_ty(&f.name, a));
+        // What is sought is of the string's or the items' type,
+        // a start is an integer.
+        let sought = match &ty {
+            Ty::List(elem) => searched_items(elem) && arg(0).as_ref() == Some(elem),
+            _ => arg(0) == Some(Ty::Str),
+        };
+        let start = arg(1).is_none_or(|t| t == Ty::Int);
+        let fits = match m {
+            StrMethod::Find | StrMethod::Partition => ty == Ty::Str && sought && start,
+            StrMethod::Replace => ty == Ty::Str || args.len() < 3,
+            StrMethod::Index | StrMethod::Count => {
+                matches!(ty, Ty::Str | Ty::List(_)) && sought && start
+            }
+            _ => true,
+        };
+        if !fits {
+            out.push(Untranslatable {
+                span: x.span.clone(),
+                construct: format!("this search of {}", ty.noun()),
+                reason: "the Rust listing searches a string for a string, \
+                         or a list of integers or strings for one of its \
+                         items, from a start that is an integer"
+                    .into(),
             });
         }
-    }
+    });
     out
 }
 

@@ -6,12 +6,11 @@
 //! up there.
 
 use super::Renderer;
-use super::analysis::stmt_exprs;
 use super::code::Code;
-use super::expr_walk::each_expr;
+use super::expr_walk::each_expr_of;
 use super::names::ident;
 use super::types::Ty;
-use crate::render::plan::ir::ast::{Stmt, StmtKind, walk};
+use crate::render::plan::ir::ast::{Stmt, StmtKind};
 use crate::render::plan::ir::expr::{Expr, ExprKind, TaskOp};
 
 /// The map of the names of `list`'s tasks.
@@ -25,19 +24,13 @@ impl Renderer<'_> {
     fn first_number(&self, list: &str) -> Option<u32> {
         let f = self.demo.function(&self.func)?;
         let mut first = None;
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                for (e, _) in stmt_exprs(s) {
-                    each_expr(e, &mut |x| {
-                        if let ExprKind::Task(TaskOp::Name(n), t) = &x.kind
-                            && self.item_list(t).is_some_and(|l| l == list)
-                        {
-                            first = Some(*n);
-                        }
-                    });
-                }
-            });
-        }
+        each_expr_of(f, &mut |x| {
+            if let ExprKind::Task(TaskOp::Name(n), t) = &x.kind
+                && self.item_list(t).is_some_and(|l| l == list)
+            {
+                first = Some(*n);
+            }
+        });
         first
     }
 

@@ -56,12 +56,10 @@ impl Renderer<'_> {
         let f = self.demo.function(&self.func)?;
         let mut found = false;
         let mut spawned = false;
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                found |= stmt_exprs(s).iter().any(|(e, _)| reads_cancelled(e, task));
-                spawned |= matches!(&s.kind, StmtKind::Spawn { into, .. } if into == task);
-            });
-        }
+        f.walk(&mut |s| {
+            found |= stmt_exprs(s).iter().any(|(e, _)| reads_cancelled(e, task));
+            spawned |= matches!(&s.kind, StmtKind::Spawn { into, .. } if into == task);
+        });
         // A task this function spawns: the flag is declared beside it.
         (found && spawned && self.aborts(task))
             .then(|| format!("{}_aborted", task.trim_start_matches("r#")))
@@ -109,16 +107,14 @@ impl Renderer<'_> {
             return false;
         };
         let mut found = false;
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                found |= matches!(&s.kind, StmtKind::Cancel { task: t } if t == task);
-                for (e, _) in stmt_exprs(s) {
-                    each_expr(e, &mut |x| {
-                        found |= matches!(&x.kind, ExprKind::Task(TaskOp::Cancel, t) if t == task);
-                    });
-                }
-            });
-        }
+        f.walk(&mut |s| {
+            found |= matches!(&s.kind, StmtKind::Cancel { task: t } if t == task);
+            for (e, _) in stmt_exprs(s) {
+                each_expr(e, &mut |x| {
+                    found |= matches!(&x.kind, ExprKind::Task(TaskOp::Cancel, t) if t == task);
+                });
+            }
+        });
         found
     }
 

@@ -8,11 +8,10 @@
 //! (`as f64` rounds it, where Python compares exactly). Each is listed as
 //! not translated at its place.
 
-use super::analysis::stmt_exprs;
-use super::expr_walk::each_expr;
+use super::expr_walk::{each_expr_of, each_function_expr};
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Demo, StmtKind, walk};
+use crate::render::plan::ir::ast::{Demo, StmtKind};
 use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, StrMethod};
 use crate::render::plan::ir::value::Value;
 use std::collections::HashSet;
@@ -20,24 +19,15 @@ use std::collections::HashSet;
 /// Every such expression of `demo`.
 pub(super) fn unbuilt(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let mut out = Vec::new();
-    for f in &demo.functions {
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                for (e, _) in stmt_exprs(s) {
-                    each_expr(e, &mut |x| {
-                        if let Some((construct, reason)) = unfit(x, &|e| types.expr_ty(&f.name, e))
-                        {
-                            out.push(Untranslatable {
-                                span: x.span.clone(),
-                                construct: construct.into(),
-                                reason: reason.into(),
-                            });
-                        }
-                    });
-                }
+    each_function_expr(demo, &mut |f, x| {
+        if let Some((construct, reason)) = unfit(x, &|e| types.expr_ty(&f.name, e)) {
+            out.push(Untranslatable {
+                span: x.span.clone(),
+                construct: construct.into(),
+                reason: reason.into(),
             });
         }
-    }
+    });
     out.extend(grown_literal_lists(demo));
     out.sort_by_key(|u| (u.span.start, u.span.end));
     out.dedup_by_key(|u| u.span.clone());
@@ -51,43 +41,35 @@ fn grown_literal_lists(demo: &Demo) -> Vec<Untranslatable> {
     let mut out = Vec::new();
     for f in &demo.functions {
         let mut literal = HashSet::new();
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                if let StmtKind::Set { var, value } = &s.kind
-                    && let ExprKind::List(items) = &value.kind
-                    && !items.is_empty()
-                    && items
-                        .iter()
-                        .all(|i| matches!(i.kind, ExprKind::Lit(Value::Str(_))))
-                {
-                    literal.insert(var.clone());
-                }
-            });
-        }
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                for (e, _) in stmt_exprs(s) {
-                    each_expr(e, &mut |x| {
-                        if let ExprKind::StrMethod(
-                            StrMethod::Append | StrMethod::Insert | StrMethod::Extend,
-                            on,
-                            _,
-                        ) = &x.kind
-                            && let ExprKind::Var(v) = &on.kind
-                            && literal.contains(v)
-                        {
-                            out.push(Untranslatable {
-                                span: x.span.clone(),
-                                construct: "a list of string literals grown".into(),
-                                reason: "the listing's `vec![\"a\"]` holds `&str` and what is \
-                                         added is a `String`, and a Rust `Vec` holds one type"
-                                    .into(),
-                            });
-                        }
-                    });
-                }
-            });
-        }
+        f.walk(&mut |s| {
+            if let StmtKind::Set { var, value } = &s.kind
+                && let ExprKind::List(items) = &value.kind
+                && !items.is_empty()
+                && items
+                    .iter()
+                    .all(|i| matches!(i.kind, ExprKind::Lit(Value::Str(_))))
+            {
+                literal.insert(var.clone());
+            }
+        });
+        each_expr_of(f, &mut |x| {
+            if let ExprKind::StrMethod(
+                StrMethod::Append | StrMethod::Insert | StrMethod::Extend,
+                on,
+                _,
+            ) = &x.kind
+                && let ExprKind::Var(v) = &on.kind
+                && literal.contains(v)
+            {
+                out.push(Untranslatable {
+                    span: x.span.clone(),
+                    construct: "a list of string literals grown".into(),
+                    reason: "the listing's `vec![\"a\"]` holds `&str` and what is \
+                             added is a `String`, and a Rust `Vec` holds one type"
+                        .into(),
+                });
+            }
+        });
     }
     out
 }

@@ -10,7 +10,7 @@ use super::Renderer;
 use super::tuples::pattern_names;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Demo, StmtKind, walk};
+use crate::render::plan::ir::ast::{Demo, StmtKind};
 use crate::render::plan::ir::expr::Expr;
 use crate::render::plan::ir::raises::takes;
 
@@ -55,40 +55,36 @@ impl Renderer<'_> {
 pub(super) fn caught_unpacks(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let mut catches = false;
     for f in &demo.functions {
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                if let StmtKind::Catch { handlers, .. } = &s.kind {
-                    catches |= handlers.iter().any(|h| {
-                        h.classes.is_empty() || h.classes.iter().any(|c| takes(c, "ValueError"))
-                    });
-                }
-            });
-        }
+        f.walk(&mut |s| {
+            if let StmtKind::Catch { handlers, .. } = &s.kind {
+                catches |= handlers.iter().any(|h| {
+                    h.classes.is_empty() || h.classes.iter().any(|c| takes(c, "ValueError"))
+                });
+            }
+        });
     }
     let mut out = Vec::new();
     if !catches {
         return out;
     }
     for f in &demo.functions {
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                if let StmtKind::Set { var, value } = &s.kind
-                    && pattern_names(var).is_some()
-                    && matches!(types.expr_ty(&f.name, value), Ty::List(_))
-                {
-                    out.push(Untranslatable {
-                        span: s.span.clone(),
-                        construct: "unpacking a list".into(),
-                        reason: "a list of another length raises ValueError, which an `except` \
-                                 of the program could take; the Rust listing unpacks a list into \
-                                 an array only where nothing catches it, and a wrong length ends \
-                                 the program: index the list, or match on its slice \
-                                 (`let [a, b] = xs[..] else { ... }`)"
-                            .into(),
-                    });
-                }
-            });
-        }
+        f.walk(&mut |s| {
+            if let StmtKind::Set { var, value } = &s.kind
+                && pattern_names(var).is_some()
+                && matches!(types.expr_ty(&f.name, value), Ty::List(_))
+            {
+                out.push(Untranslatable {
+                    span: s.span.clone(),
+                    construct: "unpacking a list".into(),
+                    reason: "a list of another length raises ValueError, which an `except` \
+                             of the program could take; the Rust listing unpacks a list into \
+                             an array only where nothing catches it, and a wrong length ends \
+                             the program: index the list, or match on its slice \
+                             (`let [a, b] = xs[..] else { ... }`)"
+                        .into(),
+                });
+            }
+        });
     }
     out
 }

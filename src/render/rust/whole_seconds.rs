@@ -9,7 +9,7 @@ use super::durations::{Seconds, binds, holes_of};
 use super::expr_walk::each_expr;
 use super::promoted::calls_of;
 use super::types::{Ty, Types};
-use crate::render::plan::ir::ast::{Demo, FunctionKind, StmtKind, walk};
+use crate::render::plan::ir::ast::{Demo, FunctionKind, StmtKind};
 use crate::render::plan::ir::expr::ExprKind;
 use crate::render::plan::ir::value::Value;
 use std::collections::{HashMap, HashSet};
@@ -46,30 +46,28 @@ pub(super) fn whole_params(
 fn only_slept_and_printed(f: &crate::render::plan::ir::ast::Function, p: &str) -> bool {
     let (mut total, mut slept, mut printed) = (0, 0, 0);
     let mut bound = false;
-    for block in [&f.body, &f.exit] {
-        walk(block, &mut |s| {
-            bound |= matches!(&s.kind, StmtKind::Set { var, .. } if var == p)
-                || binds(s).is_some_and(|v| v == p);
-            let sleep = matches!(
-                s.kind,
-                StmtKind::Sleep(_) | StmtKind::Block(_) | StmtKind::Compute(_)
-            );
-            let print = matches!(s.kind, StmtKind::Print(_));
-            for (e, at_duration) in stmt_exprs(s) {
-                let mut vars = Vec::new();
-                e.variables(&mut vars);
-                total += vars.iter().filter(|(v, _)| v == p).count();
-                let whole = matches!(&e.kind, ExprKind::Var(v) if v == p);
-                if at_duration && sleep && whole {
-                    slept += 1;
-                } else if print && whole {
-                    printed += 1;
-                } else {
-                    printed += holes_of(e, p);
-                }
+    f.walk(&mut |s| {
+        bound |= matches!(&s.kind, StmtKind::Set { var, .. } if var == p)
+            || binds(s).is_some_and(|v| v == p);
+        let sleep = matches!(
+            s.kind,
+            StmtKind::Sleep(_) | StmtKind::Block(_) | StmtKind::Compute(_)
+        );
+        let print = matches!(s.kind, StmtKind::Print(_));
+        for (e, at_duration) in stmt_exprs(s) {
+            let mut vars = Vec::new();
+            e.variables(&mut vars);
+            total += vars.iter().filter(|(v, _)| v == p).count();
+            let whole = matches!(&e.kind, ExprKind::Var(v) if v == p);
+            if at_duration && sleep && whole {
+                slept += 1;
+            } else if print && whole {
+                printed += 1;
+            } else {
+                printed += holes_of(e, p);
             }
-        });
-    }
+        }
+    });
     !bound && slept > 0 && total == slept + printed
 }
 
@@ -79,24 +77,22 @@ fn given_whole_literals(demo: &Demo, name: &str, i: usize) -> bool {
     let (mut calls, mut whole) = (0, 0);
     let mut as_value = false;
     for f in &demo.functions {
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                for (e, _) in stmt_exprs(s) {
-                    each_expr(e, &mut |x| {
-                        as_value |= matches!(&x.kind, ExprKind::Function(n) if n == name);
-                    });
+        f.walk(&mut |s| {
+            for (e, _) in stmt_exprs(s) {
+                each_expr(e, &mut |x| {
+                    as_value |= matches!(&x.kind, ExprKind::Function(n) if n == name);
+                });
+            }
+            for call in calls_of(s).into_iter().filter(|c| c.name == name) {
+                calls += 1;
+                if matches!(
+                    call.args.get(i).map(|a| &a.kind),
+                    Some(ExprKind::Lit(Value::Int(n))) if *n >= 0
+                ) {
+                    whole += 1;
                 }
-                for call in calls_of(s).into_iter().filter(|c| c.name == name) {
-                    calls += 1;
-                    if matches!(
-                        call.args.get(i).map(|a| &a.kind),
-                        Some(ExprKind::Lit(Value::Int(n))) if *n >= 0
-                    ) {
-                        whole += 1;
-                    }
-                }
-            });
-        }
+            }
+        });
     }
     !as_value && calls > 0 && calls == whole
 }

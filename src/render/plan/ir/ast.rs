@@ -464,97 +464,79 @@ pub fn fields_var(name: &str) -> String {
     format!("{name}_fields")
 }
 
-impl Stmt {
-    /// The nested blocks of the statement, in source order.
-    pub fn blocks(&self) -> Vec<&Block> {
-        match &self.kind {
-            StmtKind::AsCompleted { body, .. }
-            | StmtKind::CompletedTasks { body, .. }
-            | StmtKind::AsyncFor { body, .. }
-            | StmtKind::AsyncWith { body, .. }
-            | StmtKind::TaskGroup { body, .. }
-            | StmtKind::Pool { body, .. }
-            | StmtKind::Runner { body, .. }
-            | StmtKind::Locked { body, .. }
-            | StmtKind::BlockOn { body, .. }
-            | StmtKind::Labeled { body, .. }
-            | StmtKind::For { body, .. }
-            | StmtKind::Soon(body)
-            | StmtKind::While { body, .. }
-            | StmtKind::TimedWait {
-                on_timeout: body, ..
-            } => vec![body],
-            StmtKind::WaitFor {
-                body, on_timeout, ..
+/// Defines a method giving the nested blocks of a statement in source
+/// order: `blocks` shares them, `blocks_mut` lends them to change. One
+/// list of the statements that hold blocks serves both.
+macro_rules! nested_blocks {
+    ($(#[$doc:meta])* $name:ident, $iter:ident $(, $mutability:ident)?) => {
+        $(#[$doc])*
+        pub fn $name(&$($mutability)? self) -> Vec<&$($mutability)? Block> {
+            match &$($mutability)? self.kind {
+                StmtKind::AsCompleted { body, .. }
+                | StmtKind::CompletedTasks { body, .. }
+                | StmtKind::AsyncFor { body, .. }
+                | StmtKind::AsyncWith { body, .. }
+                | StmtKind::TaskGroup { body, .. }
+                | StmtKind::Pool { body, .. }
+                | StmtKind::Runner { body, .. }
+                | StmtKind::Locked { body, .. }
+                | StmtKind::BlockOn { body, .. }
+                | StmtKind::Labeled { body, .. }
+                | StmtKind::For { body, .. }
+                | StmtKind::Soon(body)
+                | StmtKind::While { body, .. }
+                | StmtKind::TimedWait {
+                    on_timeout: body, ..
+                } => vec![body],
+                StmtKind::WaitFor {
+                    body, on_timeout, ..
+                }
+                | StmtKind::Deadline {
+                    body, on_timeout, ..
+                } => vec![body, on_timeout],
+                StmtKind::If {
+                    then, otherwise, ..
+                } => vec![then, otherwise],
+                StmtKind::Try {
+                    body,
+                    on_cancel,
+                    finally,
+                } => vec![body, on_cancel, finally],
+                StmtKind::Catch {
+                    body,
+                    handlers,
+                    orelse,
+                    finally,
+                } => std::iter::once(body)
+                    .chain(handlers.$iter().map(|h| &$($mutability)? h.body))
+                    .chain([orelse, finally])
+                    .collect(),
+                _ => Vec::new(),
             }
-            | StmtKind::Deadline {
-                body, on_timeout, ..
-            } => vec![body, on_timeout],
-            StmtKind::If {
-                then, otherwise, ..
-            } => vec![then, otherwise],
-            StmtKind::Try {
-                body,
-                on_cancel,
-                finally,
-            } => vec![body, on_cancel, finally],
-            StmtKind::Catch {
-                body,
-                handlers,
-                orelse,
-                finally,
-            } => std::iter::once(body)
-                .chain(handlers.iter().map(|h| &h.body))
-                .chain([orelse, finally])
-                .collect(),
-            _ => Vec::new(),
         }
-    }
+    };
+}
 
-    /// The nested blocks of the statement, in source order, to change.
-    pub fn blocks_mut(&mut self) -> Vec<&mut Block> {
-        match &mut self.kind {
-            StmtKind::AsCompleted { body, .. }
-            | StmtKind::CompletedTasks { body, .. }
-            | StmtKind::AsyncFor { body, .. }
-            | StmtKind::AsyncWith { body, .. }
-            | StmtKind::TaskGroup { body, .. }
-            | StmtKind::Pool { body, .. }
-            | StmtKind::Runner { body, .. }
-            | StmtKind::Locked { body, .. }
-            | StmtKind::BlockOn { body, .. }
-            | StmtKind::Labeled { body, .. }
-            | StmtKind::For { body, .. }
-            | StmtKind::Soon(body)
-            | StmtKind::While { body, .. }
-            | StmtKind::TimedWait {
-                on_timeout: body, ..
-            } => vec![body],
-            StmtKind::WaitFor {
-                body, on_timeout, ..
-            }
-            | StmtKind::Deadline {
-                body, on_timeout, ..
-            } => vec![body, on_timeout],
-            StmtKind::If {
-                then, otherwise, ..
-            } => vec![then, otherwise],
-            StmtKind::Try {
-                body,
-                on_cancel,
-                finally,
-            } => vec![body, on_cancel, finally],
-            StmtKind::Catch {
-                body,
-                handlers,
-                orelse,
-                finally,
-            } => std::iter::once(body)
-                .chain(handlers.iter_mut().map(|h| &mut h.body))
-                .chain([orelse, finally])
-                .collect(),
-            _ => Vec::new(),
-        }
+impl Stmt {
+    nested_blocks!(
+        /// The nested blocks of the statement, in source order.
+        blocks,
+        iter
+    );
+    nested_blocks!(
+        /// The nested blocks of the statement, in source order, to change.
+        blocks_mut,
+        iter_mut,
+        mut
+    );
+}
+
+impl Function {
+    /// Visits every statement of the function, nested ones included: its
+    /// body's, then its `__aexit__`'s, each in source order.
+    pub fn walk<'a>(&'a self, f: &mut impl FnMut(&'a Stmt)) {
+        walk(&self.body, f);
+        walk(&self.exit, f);
     }
 }
 

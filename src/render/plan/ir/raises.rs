@@ -27,22 +27,20 @@ pub fn fallible(demo: &Demo) -> HashSet<String> {
 fn fails(f: &Function, fallible: &HashSet<String>) -> bool {
     let tasks = failing_tasks(f, fallible);
     let mut found = false;
-    for block in [&f.body, &f.exit] {
-        walk(block, &mut |s| {
-            found |= match &s.kind {
-                StmtKind::Raise { .. } | StmtKind::Reraise => true,
-                StmtKind::Join { target, .. } => tasks.contains_key(target),
-                StmtKind::TimedWait { task, .. } => {
-                    matches!(&task.kind, ExprKind::Var(t) if tasks.contains_key(t))
-                }
-                _ if exprs(&s.kind).iter().any(|e| reads_output(e, &tasks)) => true,
-                StmtKind::TaskGroup { body, .. } => super::exc_groups::collects(body, fallible),
-                _ => propagating_calls(&s.kind)
-                    .iter()
-                    .any(|c| fallible.contains(&c.name)),
-            };
-        });
-    }
+    f.walk(&mut |s| {
+        found |= match &s.kind {
+            StmtKind::Raise { .. } | StmtKind::Reraise => true,
+            StmtKind::Join { target, .. } => tasks.contains_key(target),
+            StmtKind::TimedWait { task, .. } => {
+                matches!(&task.kind, ExprKind::Var(t) if tasks.contains_key(t))
+            }
+            _ if exprs(&s.kind).iter().any(|e| reads_output(e, &tasks)) => true,
+            StmtKind::TaskGroup { body, .. } => super::exc_groups::collects(body, fallible),
+            _ => propagating_calls(&s.kind)
+                .iter()
+                .any(|c| fallible.contains(&c.name)),
+        };
+    });
     found
 }
 
@@ -50,15 +48,13 @@ fn fails(f: &Function, fallible: &HashSet<String>) -> bool {
 /// the function they run.
 pub fn failing_tasks(f: &Function, fallible: &HashSet<String>) -> HashMap<String, String> {
     let mut out = HashMap::new();
-    for block in [&f.body, &f.exit] {
-        walk(block, &mut |s| {
-            if let StmtKind::Spawn { call, into } = &s.kind
-                && fallible.contains(&call.name)
-            {
-                out.insert(into.clone(), call.name.clone());
-            }
-        });
-    }
+    f.walk(&mut |s| {
+        if let StmtKind::Spawn { call, into } = &s.kind
+            && fallible.contains(&call.name)
+        {
+            out.insert(into.clone(), call.name.clone());
+        }
+    });
     out
 }
 
@@ -365,21 +361,19 @@ pub fn unreached_handlers(demo: &Demo) -> Vec<std::ops::Range<usize>> {
     let reached = super::op_errors::reached_tries(demo);
     let mut out = Vec::new();
     for f in &demo.functions {
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                if let StmtKind::Catch { body, handlers, .. } = &s.kind
-                    && !never_runs(body, handlers)
-                    && !reached.contains(&s.span)
-                    && !handlers.iter().any(|h| {
-                        h.classes
-                            .iter()
-                            .any(|of| classes.iter().any(|c| takes(of, c)))
-                    })
-                {
-                    out.push(s.span.clone());
-                }
-            });
-        }
+        f.walk(&mut |s| {
+            if let StmtKind::Catch { body, handlers, .. } = &s.kind
+                && !never_runs(body, handlers)
+                && !reached.contains(&s.span)
+                && !handlers.iter().any(|h| {
+                    h.classes
+                        .iter()
+                        .any(|of| classes.iter().any(|c| takes(of, c)))
+                })
+            {
+                out.push(s.span.clone());
+            }
+        });
     }
     out
 }
