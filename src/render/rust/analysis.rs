@@ -2,7 +2,7 @@
 //! are shared, what a statement calls and reads, which locals change in
 //! place (which ones are durations: `durations`).
 
-use super::expr_walk::each_expr;
+use super::expr_walk::{each_block_expr, each_expr};
 use super::types::Types;
 use crate::render::plan::ir::ast::{Block, Call, Calls, Demo, FunctionKind, Stmt, StmtKind, walk};
 use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, Part, StrMethod, TaskOp};
@@ -331,11 +331,9 @@ pub(super) fn joins(block: &Block, var: &str) -> bool {
     let mut found = false;
     walk(block, &mut |s| {
         found |= matches!(&s.kind, StmtKind::Join { target, .. } if target == var);
-        for (e, _) in stmt_exprs(s) {
-            each_expr(e, &mut |x| {
-                found |= matches!(&x.kind, ExprKind::Join(t) if t == var)
-            });
-        }
+    });
+    each_block_expr(block, &mut |x| {
+        found |= matches!(&x.kind, ExprKind::Join(t) if t == var);
     });
     found
 }
@@ -361,21 +359,12 @@ pub(super) fn joined_then_read<'a>(
         return None;
     };
     let mut read = false;
-    walk(on_cancel, &mut |s| {
-        for (e, _) in stmt_exprs(s) {
-            each_expr(e, &mut |x| {
-                read |= matches!(&x.kind, ExprKind::Var(n) | ExprKind::Cancelled(n) if n == target);
-            });
-        }
+    each_block_expr(on_cancel, &mut |x| {
+        read |= matches!(&x.kind, ExprKind::Var(n) | ExprKind::Cancelled(n) if n == target);
     });
     // `t.done()` or `t.cancelled()` anywhere else.
-    walk(whole, &mut |s| {
-        for (e, _) in stmt_exprs(s) {
-            each_expr(e, &mut |x| {
-                read |=
-                    matches!(&x.kind, ExprKind::Cancelled(n) | ExprKind::Done(n) if n == target);
-            });
-        }
+    each_block_expr(whole, &mut |x| {
+        read |= matches!(&x.kind, ExprKind::Cancelled(n) | ExprKind::Done(n) if n == target);
     });
     read.then_some(target.as_str())
 }

@@ -5,8 +5,7 @@
 //! not build. So is a coroutine calling itself in a way that cannot be boxed (see
 //! `recursion`).
 
-use super::analysis::stmt_exprs;
-use super::expr_walk::each_expr;
+use super::expr_walk::each_function_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::Demo;
@@ -44,45 +43,37 @@ pub(super) fn type_conflicts(demo: &Demo) -> Vec<Untranslatable> {
     out.extend(super::exc_types::empty_messages(demo));
     out.extend(super::unbuilt::unbuilt(demo, &types));
     for f in &demo.functions {
-        f.walk(&mut |s| {
-            out.extend(super::recursion::self_calls(demo, &types, f, s));
-            for (e, _) in stmt_exprs(s) {
-                each_expr(e, &mut |x| {
-                    let ExprKind::Call(Builtin::Dict, items) = &x.kind else {
-                        return;
-                    };
-                    let mut seen: Option<Ty> = None;
-                    for item in items {
-                        let ExprKind::Tuple(pair) = &item.kind else {
-                            continue;
-                        };
-                        let Some(v) = pair.get(1) else { continue };
-                        let ty = match types.expr_ty(&f.name, v) {
-                            Ty::Float => Ty::Int,
-                            Ty::Unknown => continue,
-                            t => t,
-                        };
-                        match &seen {
-                            None => seen = Some(ty),
-                            Some(first) if *first != ty && !super::mixed::mixes(first, &ty) => {
-                                out.push(Untranslatable {
-                                    span: x.span.clone(),
-                                    construct: format!(
-                                        "a dict holding {} and {}",
-                                        first.noun(),
-                                        ty.noun()
-                                    ),
-                                    reason: "a Rust `IndexMap` holds values of one type".into(),
-                                });
-                                return;
-                            }
-                            Some(_) => {}
-                        }
-                    }
-                });
-            }
-        });
+        f.walk(&mut |s| out.extend(super::recursion::self_calls(demo, &types, f, s)));
     }
+    each_function_expr(demo, &mut |f, x| {
+        let ExprKind::Call(Builtin::Dict, items) = &x.kind else {
+            return;
+        };
+        let mut seen: Option<Ty> = None;
+        for item in items {
+            let ExprKind::Tuple(pair) = &item.kind else {
+                continue;
+            };
+            let Some(v) = pair.get(1) else { continue };
+            let ty = match types.expr_ty(&f.name, v) {
+                Ty::Float => Ty::Int,
+                Ty::Unknown => continue,
+                t => t,
+            };
+            match &seen {
+                None => seen = Some(ty),
+                Some(first) if *first != ty && !super::mixed::mixes(first, &ty) => {
+                    out.push(Untranslatable {
+                        span: x.span.clone(),
+                        construct: format!("a dict holding {} and {}", first.noun(), ty.noun()),
+                        reason: "a Rust `IndexMap` holds values of one type".into(),
+                    });
+                    return;
+                }
+                Some(_) => {}
+            }
+        }
+    });
     // In source order, as the plan lists its own.
     out.sort_by_key(|b| (b.span.start, b.span.end));
     out

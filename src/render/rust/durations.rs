@@ -34,7 +34,8 @@ pub(super) fn duration_params(demo: &Demo) -> HashMap<(String, String), Seconds>
             continue;
         }
         for p in &f.params {
-            let (mut total, mut as_duration, mut printed, mut passed) = (0, 0, 0, 0);
+            let mut uses = SecondsUses::default();
+            let mut passed = 0;
             let mut assigned = false;
             let mut targets = Vec::new();
             walk(&f.body, &mut |s| {
@@ -52,31 +53,11 @@ pub(super) fn duration_params(demo: &Demo) -> HashMap<(String, String), Seconds>
                         }
                     }
                 }
-                let duration_stmt = matches!(
-                    s.kind,
-                    StmtKind::Sleep(_)
-                        | StmtKind::Block(_)
-                        | StmtKind::Compute(_)
-                        | StmtKind::WaitFor { .. }
-                );
-                let print = matches!(s.kind, StmtKind::Print(_));
-                for (e, at_duration) in stmt_exprs(s) {
-                    let mut vars = Vec::new();
-                    e.variables(&mut vars);
-                    total += vars.iter().filter(|(v, _)| v == p).count();
-                    let whole = matches!(&e.kind, ExprKind::Var(v) if v == p);
-                    if at_duration && duration_stmt && whole {
-                        as_duration += 1;
-                    } else if print && whole {
-                        printed += 1;
-                    } else {
-                        printed += holes_of(e, p);
-                    }
-                }
+                uses.count(s, p, true);
             });
             if !assigned
-                && as_duration + passed > 0
-                && total == as_duration + printed + passed
+                && uses.timed + passed > 0
+                && uses.total == uses.timed + uses.printed + passed
                 && targets.len() == passed
             {
                 let key = (f.name.clone(), p.clone());
@@ -165,8 +146,46 @@ pub(super) fn duration_params(demo: &Demo) -> HashMap<(String, String), Seconds>
         .collect()
 }
 
+/// How the expressions of statements use a variable that may be a number
+/// of seconds.
+#[derive(Default)]
+pub(super) struct SecondsUses {
+    /// Every read.
+    pub(super) total: usize,
+    /// The variable itself where a duration is expected.
+    pub(super) timed: usize,
+    /// The variable itself printed, or a whole hole of a template.
+    pub(super) printed: usize,
+}
+
+impl SecondsUses {
+    /// Counts the uses of `p` in the expressions of `s` (not of its nested
+    /// blocks); `wait_for`'s timeout is a duration only with `timeouts`.
+    pub(super) fn count(&mut self, s: &Stmt, p: &str, timeouts: bool) {
+        let timed = match s.kind {
+            StmtKind::Sleep(_) | StmtKind::Block(_) | StmtKind::Compute(_) => true,
+            StmtKind::WaitFor { .. } => timeouts,
+            _ => false,
+        };
+        let print = matches!(s.kind, StmtKind::Print(_));
+        for (e, at_duration) in stmt_exprs(s) {
+            let mut vars = Vec::new();
+            e.variables(&mut vars);
+            self.total += vars.iter().filter(|(v, _)| v == p).count();
+            let whole = matches!(&e.kind, ExprKind::Var(v) if v == p);
+            if at_duration && timed && whole {
+                self.timed += 1;
+            } else if print && whole {
+                self.printed += 1;
+            } else {
+                self.printed += holes_of(e, p);
+            }
+        }
+    }
+}
+
 /// How often `p` is a whole hole (`{p}`) of a template inside `e`.
-pub(super) fn holes_of(e: &Expr, p: &str) -> usize {
+fn holes_of(e: &Expr, p: &str) -> usize {
     match &e.kind {
         ExprKind::Template(t) => t
             .parts
@@ -282,15 +301,9 @@ pub(super) fn duration_locals(demo: &Demo) -> HashSet<(String, String)> {
             }
             // Set only by `Set` statements, read only as a duration.
             let (mut total, mut ok) = (0, 0);
+            let mut uses = SecondsUses::default();
             let mut other_binding = false;
             walk(&f.body, &mut |s| {
-                let duration_stmt = matches!(
-                    s.kind,
-                    StmtKind::Sleep(_)
-                        | StmtKind::Block(_)
-                        | StmtKind::Compute(_)
-                        | StmtKind::WaitFor { .. }
-                );
                 match &s.kind {
                     StmtKind::Set { var, value } if *var == v => {
                         let mut vars = Vec::new();
@@ -302,18 +315,10 @@ pub(super) fn duration_locals(demo: &Demo) -> HashSet<(String, String)> {
                     }
                     _ => other_binding |= binds(s).is_some_and(|x| *x == v),
                 }
-                for (e, at_duration) in stmt_exprs(s) {
-                    let mut vars = Vec::new();
-                    e.variables(&mut vars);
-                    total += vars.iter().filter(|(x, _)| *x == v).count();
-                    if at_duration
-                        && duration_stmt
-                        && matches!(&e.kind, ExprKind::Var(x) if *x == v)
-                    {
-                        ok += 1;
-                    }
-                }
+                uses.count(s, &v, true);
             });
+            total += uses.total;
+            ok += uses.timed;
             if !other_binding && total == ok && total > 0 {
                 out.insert((f.name.clone(), v));
             }

@@ -3,7 +3,7 @@
 //! function or of the whole program.
 
 use super::analysis::stmt_exprs;
-use crate::render::plan::ir::ast::{Call, Demo, Function};
+use crate::render::plan::ir::ast::{Block, Call, Demo, Function, walk};
 use crate::render::plan::ir::expr::{Expr, ExprKind, Part};
 
 /// The calls awaited inside an expression (`print(await f(x))`).
@@ -160,14 +160,21 @@ pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
     }
 }
 
-/// Every expression of `f`'s statements (its body's, then its
-/// `__aexit__`'s), sub-expressions included, in source order.
-pub(super) fn each_expr_of<'a>(f: &'a Function, visit: &mut impl FnMut(&'a Expr)) {
-    f.walk(&mut |s| {
+/// Every expression of the statements of `block`, nested ones included,
+/// sub-expressions too, in source order.
+pub(super) fn each_block_expr<'a>(block: &'a Block, visit: &mut impl FnMut(&'a Expr)) {
+    walk(block, &mut |s| {
         for (e, _) in stmt_exprs(s) {
             each_expr(e, visit);
         }
     });
+}
+
+/// Every expression of `f`'s statements (its body's, then its
+/// `__aexit__`'s), sub-expressions included, in source order.
+pub(super) fn each_expr_of<'a>(f: &'a Function, visit: &mut impl FnMut(&'a Expr)) {
+    each_block_expr(&f.body, visit);
+    each_block_expr(&f.exit, visit);
 }
 
 /// Every expression of the statements of every function of `demo`, with

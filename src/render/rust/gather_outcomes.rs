@@ -4,11 +4,10 @@
 //! `repr`, or the exception's).
 
 use super::Renderer;
-use super::analysis::stmt_exprs;
 use super::code::Code;
-use super::expr_walk::each_expr;
+use super::expr_walk::each_block_expr;
 use super::types::Ty;
-use crate::render::plan::ir::ast::{Demo, walk};
+use crate::render::plan::ir::ast::Demo;
 use crate::render::plan::ir::expr::{Expr, ExprKind};
 
 /// Whether the program gathers with `return_exceptions=True`: the
@@ -16,10 +15,8 @@ use crate::render::plan::ir::expr::{Expr, ExprKind};
 pub(super) fn has_outcomes(demo: &Demo) -> bool {
     let mut found = false;
     for f in &demo.functions {
-        walk(&f.body, &mut |s| {
-            for (e, _) in stmt_exprs(s) {
-                each_expr(e, &mut |x| found |= matches!(x.kind, ExprKind::Outcomes(_)));
-            }
+        each_block_expr(&f.body, &mut |x| {
+            found |= matches!(x.kind, ExprKind::Outcomes(_));
         });
     }
     found

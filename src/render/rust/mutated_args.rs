@@ -4,31 +4,24 @@
 //! copy, so it would not. Where the caller reads the variable again, or passes it to more
 //! than one call, the argument is refused.
 
-use super::analysis::{mutated_lists, stmt_exprs};
-use super::expr_walk::each_expr;
+use super::analysis::mutated_lists;
+use super::expr_walk::{each_block_expr, each_expr_of};
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Block, Calls, Demo, Function, StmtKind, walk};
-use crate::render::plan::ir::expr::{Builtin, ExprKind};
+use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind};
 
 /// How many times `f` names the variable `var` in its expressions and
 /// call arguments (one in a loop, or a call made once per item, counts twice).
 fn uses(f: &Function, var: &str) -> usize {
     let mut n = 0;
+    let reads = |x: &Expr| usize::from(matches!(&x.kind, ExprKind::Var(v) if v == var));
+    each_expr_of(f, &mut |x| n += reads(x));
     f.walk(&mut |s| {
-        let exprs = stmt_exprs(s).into_iter().map(|(e, _)| e);
         // A statement run once per item of a loop passes the variable
         // again on each pass.
         if let StmtKind::For { body, .. } | StmtKind::While { body, .. } = &s.kind {
-            walk(body, &mut |inner| {
-                for e in stmt_exprs(inner) {
-                    each_expr(e.0, &mut |x| {
-                        if matches!(&x.kind, ExprKind::Var(v) if v == var) {
-                            n += 1;
-                        }
-                    });
-                }
-            });
+            each_block_expr(body, &mut |x| n += reads(x));
         }
         if let StmtKind::Gather {
             calls: Calls::Each { .. },
@@ -44,13 +37,6 @@ fn uses(f: &Function, var: &str) -> usize {
         } = &s.kind
         {
             n += 1;
-        }
-        for e in exprs {
-            each_expr(e, &mut |x| {
-                if matches!(&x.kind, ExprKind::Var(v) if v == var) {
-                    n += 1;
-                }
-            });
         }
     });
     n

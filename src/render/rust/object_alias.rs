@@ -45,8 +45,9 @@ pub(super) fn object_aliases(demo: &Demo, types: &Types) -> Vec<Untranslatable> 
     out
 }
 
-/// Whether `f` names `var` after the source offset `at`.
-fn named_after(f: &Function, var: &str, at: usize) -> bool {
+/// Whether `f` names `var` after the source offset `at` (later in the
+/// same statement too).
+pub(super) fn named_after(f: &Function, var: &str, at: usize) -> bool {
     let mut found = false;
     each_expr_of(f, &mut |x| {
         found |= x.span.start >= at && matches!(&x.kind, ExprKind::Var(v) if v == var);

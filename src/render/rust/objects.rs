@@ -5,7 +5,7 @@
 
 use super::Renderer;
 use super::code::Code;
-use super::expr_walk::each_expr_of;
+use super::expr_walk::each_block_expr;
 use super::names::{camel, ident};
 use super::types::{Ty, Types, unify};
 use crate::render::plan::ir::ast::{Block, Call, Demo, Function, FunctionKind, StmtKind, walk};
@@ -303,23 +303,19 @@ impl Renderer<'_> {
                     .any(|p| holds_object(&self.types.var(&f.name, p), class))
         });
         for f in &self.demo.functions {
-            walk(&f.body, &mut |s| {
-                for (e, _) in super::analysis::stmt_exprs(s) {
-                    super::expr_walk::each_expr(e, &mut |x| {
-                        if let ExprKind::List(items) = &x.kind {
-                            found |= items.iter().any(|i| {
-                                matches!(&i.kind, ExprKind::Var(v)
-                                    if self.types.var(&f.name, v) == Ty::Object(class.to_string()))
-                            });
-                        }
-                        // `sorted(objects, ...)`: a new list of copies.
-                        if let ExprKind::Call(Builtin::Sorted, args) = &x.kind
-                            && let Some(list) = args.first()
-                        {
-                            found |= self.types.expr_ty(&f.name, list).elem()
-                                == Ty::Object(class.to_string());
-                        }
+            each_block_expr(&f.body, &mut |x| {
+                if let ExprKind::List(items) = &x.kind {
+                    found |= items.iter().any(|i| {
+                        matches!(&i.kind, ExprKind::Var(v)
+                            if self.types.var(&f.name, v) == Ty::Object(class.to_string()))
                     });
+                }
+                // `sorted(objects, ...)`: a new list of copies.
+                if let ExprKind::Call(Builtin::Sorted, args) = &x.kind
+                    && let Some(list) = args.first()
+                {
+                    found |=
+                        self.types.expr_ty(&f.name, list).elem() == Ty::Object(class.to_string());
                 }
             });
         }
@@ -485,14 +481,9 @@ impl Renderer<'_> {
     /// Whether the function being rendered names `var` after the source
     /// offset `at` (later in the same statement too).
     fn named_after(&self, var: &str, at: usize) -> bool {
-        let Some(f) = self.demo.function(&self.func) else {
-            return false;
-        };
-        let mut found = false;
-        each_expr_of(f, &mut |x| {
-            found |= x.span.start >= at && matches!(&x.kind, ExprKind::Var(v) if v == var);
-        });
-        found
+        self.demo
+            .function(&self.func)
+            .is_some_and(|f| super::object_alias::named_after(f, var, at))
     }
 
     /// Whether the source range `span` is inside a loop of the function

@@ -10,7 +10,7 @@
 use super::Renderer;
 use super::analysis::stmt_exprs;
 use super::code::Code;
-use super::expr_walk::each_expr;
+use super::expr_walk::{each_block_expr, each_expr};
 use super::names::ident;
 use super::types::Ty;
 use crate::render::plan::ir::ast::{Block, Demo, Function, StmtKind, walk};
@@ -53,13 +53,9 @@ pub(super) fn exception_reprs(demo: &Demo, fallible: &HashSet<String>) -> bool {
     let mut found = false;
     for f in &demo.functions {
         let failing = failing_tasks(f, fallible);
-        walk(&f.body, &mut |s| {
-            for (e, _) in stmt_exprs(s) {
-                each_expr(e, &mut |x| {
-                    found |= matches!(&x.kind, ExprKind::Task(TaskOp::ExceptionRepr, t)
-                        if failing.contains_key(t));
-                });
-            }
+        each_block_expr(&f.body, &mut |x| {
+            found |= matches!(&x.kind, ExprKind::Task(TaskOp::ExceptionRepr, t)
+                if failing.contains_key(t));
         });
     }
     found

@@ -5,9 +5,8 @@
 //! that can raise is refused (see [`failing_completions`]).
 
 use super::Renderer;
-use super::analysis::stmt_exprs;
 use super::code::Code;
-use super::expr_walk::each_expr;
+use super::expr_walk::each_block_expr;
 use super::names::ident;
 use super::types::Ty;
 use crate::render::plan::Untranslatable;
@@ -76,13 +75,9 @@ impl Renderer<'_> {
 /// Whether `body` reads `len(list)`.
 fn reads_len(body: &Block, list: &str) -> bool {
     let mut found = false;
-    walk(body, &mut |s| {
-        for (e, _) in stmt_exprs(s) {
-            each_expr(e, &mut |x| {
-                found |= matches!(&x.kind, ExprKind::Call(Builtin::Len, args)
-                    if matches!(args.as_slice(), [a] if matches!(&a.kind, ExprKind::Var(n) if n == list)));
-            });
-        }
+    each_block_expr(body, &mut |x| {
+        found |= matches!(&x.kind, ExprKind::Call(Builtin::Len, args)
+            if matches!(args.as_slice(), [a] if matches!(&a.kind, ExprKind::Var(n) if n == list)));
     });
     found
 }

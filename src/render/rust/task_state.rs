@@ -12,7 +12,7 @@
 use super::Renderer;
 use super::analysis::stmt_exprs;
 use super::code::Code;
-use super::expr_walk::each_expr;
+use super::expr_walk::{each_expr, each_expr_of};
 use super::names::ident;
 use super::types::Ty;
 use crate::render::plan::ir::ast::{Block, Stmt, StmtKind, walk};
@@ -109,11 +109,9 @@ impl Renderer<'_> {
         let mut found = false;
         f.walk(&mut |s| {
             found |= matches!(&s.kind, StmtKind::Cancel { task: t } if t == task);
-            for (e, _) in stmt_exprs(s) {
-                each_expr(e, &mut |x| {
-                    found |= matches!(&x.kind, ExprKind::Task(TaskOp::Cancel, t) if t == task);
-                });
-            }
+        });
+        each_expr_of(f, &mut |x| {
+            found |= matches!(&x.kind, ExprKind::Task(TaskOp::Cancel, t) if t == task);
         });
         found
     }

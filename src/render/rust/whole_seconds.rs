@@ -4,9 +4,8 @@
 //! is `Duration::from_secs(seconds)`, with no cast, and they print as
 //! Python prints them.
 
-use super::analysis::stmt_exprs;
-use super::durations::{Seconds, binds, holes_of};
-use super::expr_walk::each_expr;
+use super::durations::{Seconds, SecondsUses, binds};
+use super::expr_walk::each_function_expr;
 use super::promoted::calls_of;
 use super::types::{Ty, Types};
 use crate::render::plan::ir::ast::{Demo, FunctionKind, StmtKind};
@@ -44,31 +43,14 @@ pub(super) fn whole_params(
 /// Whether `p` is never bound again, slept whole at least once, and
 /// otherwise only a whole hole of a template.
 fn only_slept_and_printed(f: &crate::render::plan::ir::ast::Function, p: &str) -> bool {
-    let (mut total, mut slept, mut printed) = (0, 0, 0);
+    let mut uses = SecondsUses::default();
     let mut bound = false;
     f.walk(&mut |s| {
         bound |= matches!(&s.kind, StmtKind::Set { var, .. } if var == p)
             || binds(s).is_some_and(|v| v == p);
-        let sleep = matches!(
-            s.kind,
-            StmtKind::Sleep(_) | StmtKind::Block(_) | StmtKind::Compute(_)
-        );
-        let print = matches!(s.kind, StmtKind::Print(_));
-        for (e, at_duration) in stmt_exprs(s) {
-            let mut vars = Vec::new();
-            e.variables(&mut vars);
-            total += vars.iter().filter(|(v, _)| v == p).count();
-            let whole = matches!(&e.kind, ExprKind::Var(v) if v == p);
-            if at_duration && sleep && whole {
-                slept += 1;
-            } else if print && whole {
-                printed += 1;
-            } else {
-                printed += holes_of(e, p);
-            }
-        }
+        uses.count(s, p, false);
     });
-    !bound && slept > 0 && total == slept + printed
+    !bound && uses.timed > 0 && uses.total == uses.timed + uses.printed
 }
 
 /// Whether the function is called, and every call gives its `i`-th
@@ -76,13 +58,11 @@ fn only_slept_and_printed(f: &crate::render::plan::ir::ast::Function, p: &str) -
 fn given_whole_literals(demo: &Demo, name: &str, i: usize) -> bool {
     let (mut calls, mut whole) = (0, 0);
     let mut as_value = false;
+    each_function_expr(demo, &mut |_, x| {
+        as_value |= matches!(&x.kind, ExprKind::Function(n) if n == name);
+    });
     for f in &demo.functions {
         f.walk(&mut |s| {
-            for (e, _) in stmt_exprs(s) {
-                each_expr(e, &mut |x| {
-                    as_value |= matches!(&x.kind, ExprKind::Function(n) if n == name);
-                });
-            }
             for call in calls_of(s).into_iter().filter(|c| c.name == name) {
                 calls += 1;
                 if matches!(
