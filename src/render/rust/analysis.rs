@@ -2,7 +2,7 @@
 //! are shared, what a statement calls and reads, which locals change in
 //! place (which ones are durations: `durations`).
 
-use super::expr_walk::{each_block_expr, each_expr};
+use super::expr_walk::{each_block_expr, each_expr, each_program_expr};
 use super::types::Types;
 use crate::render::plan::ir::ast::{Block, Call, Calls, Demo, FunctionKind, Stmt, StmtKind, walk};
 use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, Part, StrMethod, TaskOp};
@@ -270,58 +270,8 @@ pub(super) fn caller_closes(demo: &Demo) -> HashMap<String, Call> {
 
 /// Whether an expression of the demo reads the event loop's clock.
 pub(super) fn reads_clock(demo: &Demo) -> bool {
-    fn now_in(e: &Expr) -> bool {
-        match &e.kind {
-            ExprKind::Now => true,
-            ExprKind::Template(t) => t.parts.iter().any(|p| match p {
-                Part::Hole(h) | Part::Spec(h, _) => now_in(h),
-                Part::Text(_) => false,
-            }),
-            ExprKind::Binary(_, a, b) | ExprKind::Slept(a, b) => now_in(a) || now_in(b),
-            ExprKind::Unary(_, x) => now_in(x),
-            ExprKind::IfElse(c, a, b) => now_in(c) || now_in(a) || now_in(b),
-            ExprKind::Await(call)
-            | ExprKind::Spawn(call)
-            | ExprKind::Job(call, _)
-            | ExprKind::Coro(call)
-            | ExprKind::CallParam(call, _) => call.args.iter().any(now_in),
-            ExprKind::GatherAll(x)
-            | ExprKind::Outcomes(x)
-            | ExprKind::Flat(x)
-            | ExprKind::Field(x, _) => now_in(x),
-            ExprKind::New(call) => call.args.iter().any(now_in),
-            ExprKind::Method(x, call) => now_in(x) || call.args.iter().any(now_in),
-            ExprKind::Lambda(l) => now_in(&l.body),
-            ExprKind::StrMethod(_, x, args) => now_in(x) || args.iter().any(now_in),
-            ExprKind::Comp {
-                value,
-                over,
-                filter,
-                ..
-            } => now_in(value) || now_in(over) || filter.as_deref().is_some_and(now_in),
-            ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
-                items.iter().any(now_in)
-            }
-            ExprKind::Lit(_)
-            | ExprKind::Var(_)
-            | ExprKind::Done(_)
-            | ExprKind::Cancelled(_)
-            | ExprKind::Join(_)
-            | ExprKind::Task(..)
-            | ExprKind::Locked(_)
-            | ExprKind::Member(..)
-            | ExprKind::Members(_)
-            | ExprKind::Function(_)
-            | ExprKind::Prim(..) => false,
-        }
-    }
     let mut found = false;
-    for f in &demo.functions {
-        f.walk(&mut |s| {
-            found |= stmt_exprs(s).iter().any(|(e, _)| now_in(e));
-        });
-        found |= f.fields.iter().any(|(_, e)| now_in(e));
-    }
+    each_program_expr(demo, &mut |x| found |= matches!(x.kind, ExprKind::Now));
     found
 }
 

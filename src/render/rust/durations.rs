@@ -4,6 +4,7 @@
 //! prints its number of seconds.
 
 use super::analysis::{stmt_calls, stmt_exprs};
+use super::expr_walk::each_expr;
 use crate::render::plan::ir::ast::{Demo, Function, FunctionKind, Stmt, StmtKind, walk};
 use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, Part};
 use crate::render::plan::ir::value::Value;
@@ -186,60 +187,23 @@ impl SecondsUses {
 
 /// How often `p` is a whole hole (`{p}`) of a template inside `e`.
 fn holes_of(e: &Expr, p: &str) -> usize {
-    match &e.kind {
-        ExprKind::Template(t) => t
-            .parts
-            .iter()
-            .map(|part| match part {
-                Part::Hole(h) if matches!(&h.kind, ExprKind::Var(v) if v == p) => 1,
-                Part::Hole(h) | Part::Spec(h, _) => holes_of(h, p),
-                Part::Text(_) => 0,
-            })
-            .sum(),
-        ExprKind::Binary(_, a, b) | ExprKind::Slept(a, b) => holes_of(a, p) + holes_of(b, p),
-        ExprKind::Unary(_, x) => holes_of(x, p),
-        ExprKind::IfElse(c, a, b) => holes_of(c, p) + holes_of(a, p) + holes_of(b, p),
-        ExprKind::Await(call)
-        | ExprKind::Spawn(call)
-        | ExprKind::Job(call, _)
-        | ExprKind::Coro(call)
-        | ExprKind::CallParam(call, _) => call.args.iter().map(|i| holes_of(i, p)).sum(),
-        ExprKind::GatherAll(x)
-        | ExprKind::Outcomes(x)
-        | ExprKind::Flat(x)
-        | ExprKind::Field(x, _) => holes_of(x, p),
-        ExprKind::New(call) => call.args.iter().map(|i| holes_of(i, p)).sum(),
-        ExprKind::Method(x, call) => {
-            holes_of(x, p) + call.args.iter().map(|i| holes_of(i, p)).sum::<usize>()
+    let mut n = 0;
+    each_expr(e, &mut |x| {
+        if let ExprKind::Template(t) = &x.kind {
+            n += whole_holes(&t.parts, p);
         }
-        ExprKind::Lambda(l) => holes_of(&l.body, p),
-        ExprKind::StrMethod(_, x, args) => {
-            holes_of(x, p) + args.iter().map(|i| holes_of(i, p)).sum::<usize>()
-        }
-        ExprKind::Comp {
-            value,
-            over,
-            filter,
-            ..
-        } => {
-            holes_of(value, p) + holes_of(over, p) + filter.as_deref().map_or(0, |f| holes_of(f, p))
-        }
-        ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
-            items.iter().map(|i| holes_of(i, p)).sum()
-        }
-        ExprKind::Lit(_)
-        | ExprKind::Var(_)
-        | ExprKind::Done(_)
-        | ExprKind::Cancelled(_)
-        | ExprKind::Join(_)
-        | ExprKind::Task(..)
-        | ExprKind::Locked(_)
-        | ExprKind::Prim(..)
-        | ExprKind::Member(..)
-        | ExprKind::Members(_)
-        | ExprKind::Function(_)
-        | ExprKind::Now => 0,
-    }
+    });
+    n
+}
+
+/// How many of a template's `parts` are `p` itself, a whole hole.
+fn whole_holes(parts: &[Part], p: &str) -> usize {
+    parts
+        .iter()
+        .filter(
+            |part| matches!(part, Part::Hole(h) if matches!(&h.kind, ExprKind::Var(v) if v == p)),
+        )
+        .count()
 }
 
 /// How often a `print` of `f` has `p` as a whole hole.
@@ -247,11 +211,7 @@ fn print_holes(f: &Function, p: &str) -> usize {
     let mut n = 0;
     walk(&f.body, &mut |s| {
         if let StmtKind::Print(t) = &s.kind {
-            n += t
-                .parts
-                .iter()
-                .filter(|part| matches!(part, Part::Hole(h) if matches!(&h.kind, ExprKind::Var(v) if v == p)))
-                .count();
+            n += whole_holes(&t.parts, p);
         }
     });
     n

@@ -9,7 +9,7 @@
 
 use super::Renderer;
 use super::code::Code;
-use super::expr_walk::{each_expr, each_function_expr};
+use super::expr_walk::each_program_expr;
 use super::names::camel;
 use super::types::{Ty, Types, value_ty};
 use crate::render::plan::ir::ast::{Demo, Function, FunctionKind, StmtKind};
@@ -32,10 +32,7 @@ fn iterated(demo: &Demo, class: &str) -> bool {
 /// Whether some expression of the program is one `is` says.
 fn uses(demo: &Demo, is: &mut dyn FnMut(&Expr) -> bool) -> bool {
     let mut found = false;
-    each_function_expr(demo, &mut |_, x| found |= is(x));
-    for (_, e) in demo.functions.iter().flat_map(|f| &f.fields) {
-        each_expr(e, &mut |x| found |= is(x));
-    }
+    each_program_expr(demo, &mut |x| found |= is(x));
     found
 }
 

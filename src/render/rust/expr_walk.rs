@@ -177,6 +177,18 @@ pub(super) fn each_expr_of<'a>(f: &'a Function, visit: &mut impl FnMut(&'a Expr)
     each_block_expr(&f.exit, visit);
 }
 
+/// Every expression the functions of `demo` hold, sub-expressions
+/// included: of their statements, then of their fields' first values,
+/// function by function.
+pub(super) fn each_program_expr<'a>(demo: &'a Demo, visit: &mut impl FnMut(&'a Expr)) {
+    for f in &demo.functions {
+        each_expr_of(f, visit);
+        for (_, e) in &f.fields {
+            each_expr(e, visit);
+        }
+    }
+}
+
 /// Every expression of the statements of every function of `demo`, with
 /// the function it is in, function by function in source order.
 pub(super) fn each_function_expr<'a>(

@@ -3,23 +3,19 @@
 //! what is done with it (`abs(N())`, a `TypeError` the listing raises), so
 //! Rust would warn of a struct never constructed. The listing leaves it out.
 
-use super::expr_walk::{each_expr, each_function_expr};
+use super::expr_walk::each_program_expr;
 use crate::render::plan::ir::ast::{Demo, FunctionKind};
-use crate::render::plan::ir::expr::{Expr, ExprKind};
+use crate::render::plan::ir::expr::ExprKind;
 use std::collections::HashSet;
 
 /// The empty classes of `demo` that none of its expressions makes.
 pub(super) fn unmade(demo: &Demo) -> HashSet<String> {
     let mut made = HashSet::new();
-    let mut note = |x: &Expr| {
+    each_program_expr(demo, &mut |x| {
         if let ExprKind::New(call) = &x.kind {
             made.insert(call.name.clone());
         }
-    };
-    each_function_expr(demo, &mut |_, x| note(x));
-    for (_, e) in demo.functions.iter().flat_map(|f| &f.fields) {
-        each_expr(e, &mut note);
-    }
+    });
     demo.functions
         .iter()
         .filter(|f| {
