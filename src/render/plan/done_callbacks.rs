@@ -3,7 +3,9 @@
 //! callback as the future resolves, to run once the running task awaits,
 //! behind what was ready already. The Rust listing spawns the callbacks'
 //! code as a task of its own just after it resolves the future (Tokio's
-//! tasks run in the order they were spawned).
+//! tasks run in the order they were spawned). A future the program only
+//! resolves, for its callbacks, is no channel at all: resolving it is the
+//! spawn of its callbacks.
 
 use super::scope::Scope;
 use super::stmt::{Step, local_name};
@@ -14,7 +16,7 @@ use crate::render::plan::ir::ast::{Stmt, StmtKind};
 
 const CALLBACKS: &str = "the Rust listing runs a done callback `lambda _: ...` that reads only \
                          the module's variables, added at the top of the function that makes \
-                         and awaits the future, before the one `set_result` there resolves it: \
+                         and awaits the future (or never reads it), before the one `set_result` there resolves it: \
                          the callbacks are a task spawned as the future resolves";
 
 impl Planner<'_> {
@@ -76,7 +78,8 @@ impl Planner<'_> {
                 || before.ends_with(',')
         });
         // A future nothing awaits would be a receiver the listing never reads.
-        let awaited = words(source, fut).any(|(before, _)| before.ends_with("await "));
+        let awaited = words(source, fut).any(|(before, _)| before.ends_with("await "))
+            || sc.unread_futures.iter().any(|f| f == fut);
         let results = words(source, fut)
             .filter(|(_, after)| after.starts_with(".set_result("))
             .count();
@@ -128,12 +131,43 @@ impl Planner<'_> {
         obj: &py::Expr,
         resolve: StmtKind,
     ) -> StmtKind {
+        let unread = local_name(obj).is_some_and(|f| sc.unread_futures.iter().any(|u| u == f));
         match local_name(obj).and_then(|f| sc.done_callbacks.remove(f)) {
             Some(body) => {
-                self.lifted.borrow_mut().push(resolve);
+                if !unread {
+                    self.lifted.borrow_mut().push(resolve);
+                }
                 StmtKind::Soon(body)
             }
             None => resolve,
         }
+    }
+
+    /// Whether the program does nothing with the future `name` but add done
+    /// callbacks to it and resolve it once with a plain value, in the one
+    /// assignment that makes it: the Rust listing makes no channel for it,
+    /// and resolving it spawns its callbacks. The scan is of the whole
+    /// source, so another use of the word anywhere keeps the channel.
+    pub(super) fn future_only_resolved(&self, name: &str) -> bool {
+        let (mut made, mut callbacks, mut results) = (0, 0, 0);
+        for (_, after) in words(&self.program.source, name) {
+            if after.starts_with(".add_done_callback(") {
+                callbacks += 1;
+            } else if let Some(value) = after.strip_prefix(".set_result(") {
+                // A value that calls nothing: dropping it changes nothing.
+                let plain = value
+                    .split_once(')')
+                    .is_some_and(|(v, _)| !v.contains('(') && !v.contains('['));
+                if !plain {
+                    return false;
+                }
+                results += 1;
+            } else if after.trim_start().starts_with('=') && !after.trim_start().starts_with("==") {
+                made += 1;
+            } else {
+                return false;
+            }
+        }
+        made == 1 && callbacks > 0 && results == 1
     }
 }
