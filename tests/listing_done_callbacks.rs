@@ -130,3 +130,14 @@ print(await fut)\n",
     assert_eq!(construct, "this done callback");
     assert_eq!(at, "lambda: log.append(\"x\")");
 }
+
+#[test]
+fn a_callback_added_under_an_if_is_refused() {
+    // asyncio adds it only if the block runs; the spawn would run it always.
+    let (construct, at) = refusal_of(
+        "    if log:\n        fut.add_done_callback(lambda _: log.append(\"x\"))\n    \
+fut.set_result(1)\n    print(await fut)\n",
+    );
+    assert_eq!(construct, "this `add_done_callback`");
+    assert_eq!(at, "fut.add_done_callback(lambda _: log.append(\"x\"))");
+}

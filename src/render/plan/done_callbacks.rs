@@ -83,7 +83,18 @@ impl Planner<'_> {
         let results = words(source, fut)
             .filter(|(_, after)| after.starts_with(".set_result("))
             .count();
+        // Added in the block that makes the future: not under an `if`.
+        let made_in_block = words(&source[..s.span.start], fut)
+            .filter(|(_, after)| {
+                let line = after.lines().next().unwrap_or("");
+                line.trim_start().starts_with('=') && line.contains(".create_future(")
+            })
+            .last()
+            .is_some_and(|(before, _)| {
+                indent(source, before.len()) == indent(source, s.span.start)
+            });
         if param_read
+            || !made_in_block
             || resolved > 0
             || made_at > 0
             || sc.depth > 0
@@ -125,21 +136,28 @@ impl Planner<'_> {
 
     /// `fut.set_result(value)` (`resolve`) of a future with done
     /// callbacks: resolved first, then the callbacks spawned.
+    /// Refused where a future nothing reads has no callbacks to run (the
+    /// listing made no channel for it).
     pub(super) fn resolve_then_callbacks(
         &self,
         sc: &mut Scope,
         obj: &py::Expr,
         resolve: StmtKind,
-    ) -> StmtKind {
+    ) -> Result<StmtKind> {
         let unread = local_name(obj).is_some_and(|f| sc.unread_futures.iter().any(|u| u == f));
         match local_name(obj).and_then(|f| sc.done_callbacks.remove(f)) {
             Some(body) => {
                 if !unread {
                     self.lifted.borrow_mut().push(resolve);
                 }
-                StmtKind::Soon(body)
+                Ok(StmtKind::Soon(body))
             }
-            None => resolve,
+            None if unread => refuse(
+                &obj.span,
+                "resolving a future whose done callbacks are not translated",
+                CALLBACKS,
+            ),
+            None => Ok(resolve),
         }
     }
 
@@ -170,4 +188,15 @@ impl Planner<'_> {
         }
         made == 1 && callbacks > 0 && results == 1
     }
+}
+
+/// The indentation of the line that holds the byte `at` of `source`.
+fn indent(source: &str, at: usize) -> usize {
+    let start = source[..at.min(source.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    source[start..]
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .count()
 }
