@@ -16,8 +16,9 @@ use crate::render::plan::ir::ast::{Stmt, StmtKind};
 
 const CALLBACKS: &str = "the Rust listing runs a done callback `lambda _: ...` that reads only \
                          the module's variables, added at the top of the function that makes \
-                         and awaits the future (or never reads it), before the one `set_result` there resolves it: \
-                         the callbacks are a task spawned as the future resolves";
+                         and awaits the future (or never reads it), before the one \
+                         `set_result` there resolves it: the callbacks are a task spawned as \
+                         the future resolves";
 
 impl Planner<'_> {
     /// `fut.add_done_callback(lambda _: body)` as a statement: its body is
@@ -135,9 +136,9 @@ impl Planner<'_> {
     }
 
     /// `fut.set_result(value)` (`resolve`) of a future with done
-    /// callbacks: resolved first, then the callbacks spawned.
-    /// Refused where a future nothing reads has no callbacks to run (the
-    /// listing made no channel for it).
+    /// callbacks: resolved first, then the callbacks spawned. Refused where
+    /// a future nothing reads has no callbacks to run (the listing made no
+    /// channel for it).
     pub(super) fn resolve_then_callbacks(
         &self,
         sc: &mut Scope,
