@@ -70,7 +70,37 @@ fut.set_result(1)\n    print(await fut)\n",
 }
 
 #[test]
-fn a_callback_of_a_future_resolved_elsewhere_or_never_awaited_is_refused() {
+fn a_future_nothing_reads_is_no_channel_and_resolving_it_spawns_its_callbacks() {
+    let text = listing(&program(&format!(
+        "{ADD}    t = asyncio.create_task(work())\n    fut.set_result(1)\n    \
+await asyncio.sleep(0)\n    log.append(\"main\")\n    await t\n"
+    )));
+    has_all(
+        &text,
+        &["let t = tokio::spawn(work());\n    \
+// asyncio runs its done callbacks once this task awaits: a task of their own.\n    \
+tokio::spawn(async move {\n        LOG.lock().unwrap().push(\"callback\".to_string());\n    \
+});\n    tokio::task::yield_now().await;"],
+    );
+    assert!(!text.contains("oneshot"), "{text}");
+}
+
+#[test]
+fn a_future_read_or_resolved_with_a_call_but_never_awaited_is_refused() {
+    let (construct, at) = refusal_of(&format!("{ADD}    fut.set_result(len(log))\n"));
+    assert_eq!(construct, "this `add_done_callback`");
+    assert_eq!(
+        at,
+        "fut.add_done_callback(lambda _: log.append(\"callback\"))"
+    );
+    let (construct, _) = refusal_of(&format!(
+        "{ADD}    fut.set_result(1)\n    print(fut.done())\n"
+    ));
+    assert_eq!(construct, "this `add_done_callback`");
+}
+
+#[test]
+fn a_callback_of_a_future_resolved_elsewhere_is_refused() {
     let handed = format!(
         "{ADD}    t = asyncio.create_task(resolve(fut))\n    print(await fut)\n    await t\n"
     )
@@ -79,8 +109,6 @@ fn a_callback_of_a_future_resolved_elsewhere_or_never_awaited_is_refused() {
         "async def resolve(f):\n    f.set_result(1)\n\n\nasync def main",
     );
     let (construct, _) = refusal_of(&handed);
-    assert_eq!(construct, "this `add_done_callback`");
-    let (construct, _) = refusal_of(&format!("{ADD}    fut.set_result(1)\n"));
     assert_eq!(construct, "this `add_done_callback`");
 }
 
@@ -101,4 +129,15 @@ print(await fut)\n",
     );
     assert_eq!(construct, "this done callback");
     assert_eq!(at, "lambda: log.append(\"x\")");
+}
+
+#[test]
+fn a_callback_added_under_an_if_is_refused() {
+    // asyncio adds it only if the block runs; the spawn would run it always.
+    let (construct, at) = refusal_of(
+        "    if log:\n        fut.add_done_callback(lambda _: log.append(\"x\"))\n    \
+fut.set_result(1)\n    print(await fut)\n",
+    );
+    assert_eq!(construct, "this `add_done_callback`");
+    assert_eq!(at, "fut.add_done_callback(lambda _: log.append(\"x\"))");
 }

@@ -174,6 +174,14 @@ impl Planner<'_> {
                         || local_name(obj).is_some_and(|l| sc.loops.iter().any(|x| x == l)))
                 {
                     sc.made_future(&var);
+                    if self.future_only_resolved(&var) {
+                        let note = format!(
+                            "Nothing awaits or reads `{var}`: no channel; resolving it only \
+                             runs its done callbacks."
+                        );
+                        sc.unread_futures.push(var);
+                        return one(s, StmtKind::Note(note));
+                    }
                     return one(s, StmtKind::Future { name: var });
                 }
                 if let Some(job) = self.executor_job(sc, value)? {

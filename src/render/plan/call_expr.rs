@@ -174,6 +174,7 @@ impl Planner<'_> {
         if let Some(k) = self.param_call(sc, f, args, &e.span, false)? {
             return Ok(k);
         }
+        self.refuse_future_call(sc, e)?;
         let names = Builtin::ALL.map(|(n, _)| n).join(", ");
         // A plain function of the program, called where its value is used.
         if let E::Name(Name::Global(n)) = &f.kind

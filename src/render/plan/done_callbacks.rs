@@ -3,7 +3,9 @@
 //! callback as the future resolves, to run once the running task awaits,
 //! behind what was ready already. The Rust listing spawns the callbacks'
 //! code as a task of its own just after it resolves the future (Tokio's
-//! tasks run in the order they were spawned).
+//! tasks run in the order they were spawned). A future the program only
+//! resolves, for its callbacks, is no channel at all: resolving it is the
+//! spawn of its callbacks.
 
 use super::scope::Scope;
 use super::stmt::{Step, local_name};
@@ -14,8 +16,9 @@ use crate::render::plan::ir::ast::{Stmt, StmtKind};
 
 const CALLBACKS: &str = "the Rust listing runs a done callback `lambda _: ...` that reads only \
                          the module's variables, added at the top of the function that makes \
-                         and awaits the future, before the one `set_result` there resolves it: \
-                         the callbacks are a task spawned as the future resolves";
+                         and awaits the future (or never reads it), before the one \
+                         `set_result` there resolves it: the callbacks are a task spawned as \
+                         the future resolves";
 
 impl Planner<'_> {
     /// `fut.add_done_callback(lambda _: body)` as a statement: its body is
@@ -76,11 +79,23 @@ impl Planner<'_> {
                 || before.ends_with(',')
         });
         // A future nothing awaits would be a receiver the listing never reads.
-        let awaited = words(source, fut).any(|(before, _)| before.ends_with("await "));
+        let awaited = words(source, fut).any(|(before, _)| before.ends_with("await "))
+            || sc.unread_futures.iter().any(|f| f == fut);
         let results = words(source, fut)
             .filter(|(_, after)| after.starts_with(".set_result("))
             .count();
+        // Added in the block that makes the future: not under an `if`.
+        let made_in_block = words(&source[..s.span.start], fut)
+            .filter(|(_, after)| {
+                let line = after.lines().next().unwrap_or("");
+                line.trim_start().starts_with('=') && line.contains(".create_future(")
+            })
+            .last()
+            .is_some_and(|(before, _)| {
+                indent(source, before.len()) == indent(source, s.span.start)
+            });
         if param_read
+            || !made_in_block
             || resolved > 0
             || made_at > 0
             || sc.depth > 0
@@ -121,19 +136,68 @@ impl Planner<'_> {
     }
 
     /// `fut.set_result(value)` (`resolve`) of a future with done
-    /// callbacks: resolved first, then the callbacks spawned.
+    /// callbacks: resolved first, then the callbacks spawned. Refused where
+    /// a future nothing reads has no callbacks to run (the listing made no
+    /// channel for it).
     pub(super) fn resolve_then_callbacks(
         &self,
         sc: &mut Scope,
         obj: &py::Expr,
         resolve: StmtKind,
-    ) -> StmtKind {
+    ) -> Result<StmtKind> {
+        let unread = local_name(obj).is_some_and(|f| sc.unread_futures.iter().any(|u| u == f));
         match local_name(obj).and_then(|f| sc.done_callbacks.remove(f)) {
             Some(body) => {
-                self.lifted.borrow_mut().push(resolve);
-                StmtKind::Soon(body)
+                if !unread {
+                    self.lifted.borrow_mut().push(resolve);
+                }
+                Ok(StmtKind::Soon(body))
             }
-            None => resolve,
+            None if unread => refuse(
+                &obj.span,
+                "resolving a future whose done callbacks are not translated",
+                CALLBACKS,
+            ),
+            None => Ok(resolve),
         }
     }
+
+    /// Whether the program does nothing with the future `name` but add done
+    /// callbacks to it and resolve it once with a plain value, in the one
+    /// assignment that makes it: the Rust listing makes no channel for it,
+    /// and resolving it spawns its callbacks. The scan is of the whole
+    /// source, so another use of the word anywhere keeps the channel.
+    pub(super) fn future_only_resolved(&self, name: &str) -> bool {
+        let (mut made, mut callbacks, mut results) = (0, 0, 0);
+        for (_, after) in words(&self.program.source, name) {
+            if after.starts_with(".add_done_callback(") {
+                callbacks += 1;
+            } else if let Some(value) = after.strip_prefix(".set_result(") {
+                // A value that calls nothing: dropping it changes nothing.
+                let plain = value
+                    .split_once(')')
+                    .is_some_and(|(v, _)| !v.contains('(') && !v.contains('['));
+                if !plain {
+                    return false;
+                }
+                results += 1;
+            } else if after.trim_start().starts_with('=') && !after.trim_start().starts_with("==") {
+                made += 1;
+            } else {
+                return false;
+            }
+        }
+        made == 1 && callbacks > 0 && results == 1
+    }
+}
+
+/// The indentation of the line that holds the byte `at` of `source`.
+fn indent(source: &str, at: usize) -> usize {
+    let start = source[..at.min(source.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    source[start..]
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .count()
 }

@@ -119,7 +119,7 @@ impl Planner<'_> {
                         future: sc.local(v, &obj.span)?,
                         value,
                     };
-                    return one(s, self.resolve_then_callbacks(sc, obj, resolve));
+                    return one(s, self.resolve_then_callbacks(sc, obj, resolve)?);
                 }
                 (m @ ("write" | "close"), _) => return self.stream_stmt(sc, s, v, m, args, next),
                 _ => {}

@@ -71,6 +71,7 @@ mod format_builtin;
 mod format_spec;
 mod function_def;
 mod future_methods;
+mod future_refusals;
 mod gather_outcomes;
 mod gather_sleeps;
 mod gather_value;

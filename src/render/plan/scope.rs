@@ -42,6 +42,9 @@ pub(super) struct Scope {
     /// The done callbacks added to each of those futures, not resolved yet
     /// (see `plan::done_callbacks`).
     pub(super) done_callbacks: HashMap<String, Vec<crate::render::plan::ir::ast::Stmt>>,
+    /// Futures made here that nothing reads: only resolved, for their done
+    /// callbacks (see `plan::done_callbacks`).
+    pub(super) unread_futures: Vec<String>,
     /// Variables bound to `asyncio.Semaphore(...)` or `asyncio.Lock()`.
     pub(super) syncs: Vec<String>,
     /// Variables bound to `asyncio.create_task(...)`.
@@ -112,6 +115,7 @@ impl Scope {
             pools: Vec::new(),
             futures: HashMap::new(),
             done_callbacks: HashMap::new(),
+            unread_futures: Vec::new(),
             tasks: Vec::new(),
             task_names: HashMap::new(),
             task_depths: HashMap::new(),

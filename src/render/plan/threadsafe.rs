@@ -49,6 +49,16 @@ impl Planner<'_> {
             }
         };
         let given = local_name(lp).is_some_and(|l| sc.loops.iter().any(|x| x == l));
+        if sc.kind == FunctionKind::Coroutine {
+            return refuse(
+                &e.span,
+                "`asyncio.run_coroutine_threadsafe` on the loop's own thread",
+                "asyncio hands the coroutine to the loop as a callback that makes its task, so \
+                 it starts a step later than a task made after it, and its `result()` would \
+                 block the loop that runs it: await the coroutine, or make it a task with \
+                 `asyncio.create_task`",
+            );
+        }
         if !in_job || !given {
             return refuse(
                 &e.span,
