@@ -58,8 +58,11 @@ future = asyncio.run_coroutine_threadsafe(add(1, 2), loop)\n    \
 print(await asyncio.wrap_future(future))\n\n\nasyncio.run(main())\n"
     );
     let (construct, reason, at) = refused(&src);
-    assert_eq!(construct, "this `asyncio.run_coroutine_threadsafe`");
-    assert!(reason.contains("executor's job"), "{reason}");
+    assert_eq!(
+        construct,
+        "`asyncio.run_coroutine_threadsafe` on the loop's own thread"
+    );
+    assert!(reason.contains("block the loop that runs it"), "{reason}");
     assert_eq!(at, "asyncio.run_coroutine_threadsafe(add(1, 2), loop)");
 }
 
