@@ -456,6 +456,10 @@ const PROGRAMS_EXCUSED: &[(&str, &str)] = &[
         "after `yield_now`, Tokio's current-thread scheduler resumes tasks in another order than asyncio's ready queue",
     ),
     (
+        "programs_tasks__current_task_name",
+        "two tasks that `yield_now` in one round: Tokio's current-thread scheduler resumes them last first, asyncio's ready queue first first",
+    ),
+    (
         "programs_ordering__main_vs_task_tie",
         "timers due at one instant: asyncio fires them in creation order, Tokio's timer wheel need not",
     ),
@@ -499,7 +503,7 @@ const PROGRAMS_EXCUSED: &[(&str, &str)] = &[
 
 /// The least number of corpus programs that must translate and agree: the
 /// figure may grow, never shrink.
-const PROGRAMS_AGREEING_AT_LEAST: usize = 217;
+const PROGRAMS_AGREEING_AT_LEAST: usize = 218;
 
 /// A listing's run: what it printed, and whether it exited with success;
 /// `None` when it ran past `limit` (it is killed).

@@ -102,6 +102,9 @@ impl<'p> Planner<'p> {
                 .prims
                 .insert(cancel_token::TOKEN.to_string(), PrimitiveKind::Token);
         }
+        if self.takes_task_name(&name) {
+            params.push(super::task_numbers::TASK_NAME.to_string());
+        }
         for (i, p) in params.iter().enumerate() {
             if self.resolves(&name, i) {
                 scope.made_future(p);

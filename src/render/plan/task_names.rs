@@ -42,6 +42,9 @@ impl Planner<'_> {
     /// the statement `s` makes (`tasks = [asyncio.create_task(f(...)) for
     /// ...]`), when it is known.
     pub(super) fn first_task_number(&self, s: &py::Stmt) -> Option<u32> {
+        if let Some(n) = self.counted_task_number(s.span.start) {
+            return Some(n);
+        }
         let source = &self.program.source;
         let entry = self
             .program
