@@ -112,3 +112,15 @@ fn a_coroutine_reading_its_task_name_spawned_in_a_loop_is_refused() {
         "`asyncio.current_task().get_name()` outside the entry coroutine"
     );
 }
+
+#[test]
+fn a_coroutine_reading_its_task_name_spawned_with_a_name_made_at_run_time_is_refused() {
+    let src = whoami_program(
+        "    label = \"x\"\n    t = asyncio.create_task(whoami(label), name=label.upper())\n    \
+await t\n",
+    );
+    assert_eq!(
+        refused(&src).0,
+        "`asyncio.current_task().get_name()` outside the entry coroutine"
+    );
+}

@@ -159,20 +159,19 @@ impl Planner<'_> {
                     return false;
                 }
                 if self.is_member(f, Module::Asyncio, "create_task") {
-                    let name = match args.as_slice() {
-                        [Arg::Positional(_)] => None,
-                        [Arg::Positional(_), Arg::Keyword(k, n)] if &**k == "name" => {
+                    match args.as_slice() {
+                        [Arg::Positional(c)] => out.push(Made::Task(c, None)),
+                        [Arg::Positional(c), Arg::Keyword(k, n)] if &**k == "name" => {
                             match &n.kind {
-                                E::Literal(Literal::Str(s)) => Some(s.to_string()),
-                                _ => Some(String::new()),
+                                E::Literal(Literal::Str(s)) => {
+                                    out.push(Made::Task(c, Some(s.to_string())));
+                                }
+                                // A name made as the program runs: counted, not known.
+                                _ => out.push(Made::Many(1)),
                             }
                         }
                         _ => return false,
-                    };
-                    let Some(Arg::Positional(c)) = args.first() else {
-                        return false;
-                    };
-                    out.push(Made::Task(c, name));
+                    }
                     return true;
                 }
                 if !self.is_member(f, Module::Asyncio, "gather") {
