@@ -34,6 +34,7 @@ print(last.get_name())\n",
         &text,
         &[
             "async fn whoami(label: &str, task_name: &str) -> String {",
+            "// Tokio's tasks have no names: each call passes `task_name`, the name asyncio",
             "println!(\"{label} runs in {task_name}\");",
             "let t = tokio::spawn(whoami(\"first\", \"Task-2\"));",
             "let named = tokio::spawn(whoami(\"second\", \"custom\"));",

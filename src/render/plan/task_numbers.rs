@@ -398,3 +398,21 @@ impl Planner<'_> {
         })
     }
 }
+
+/// Puts first in the body of a coroutine given the name of its task the
+/// note that says where the name comes from.
+pub(super) fn note_task_name(body: &mut Vec<crate::render::plan::ir::ast::Stmt>) {
+    use crate::render::plan::ir::ast::{Stmt, StmtKind};
+    let Some(first) = body.first() else {
+        return;
+    };
+    let note = Stmt {
+        id: first.id,
+        span: first.span.clone(),
+        kind: StmtKind::Note(format!(
+            "Tokio's tasks have no names: each call passes `{TASK_NAME}`, the name asyncio \
+             gives the task it runs in."
+        )),
+    };
+    body.insert(0, note);
+}
