@@ -125,3 +125,16 @@ await t\n",
         "`asyncio.current_task().get_name()` outside the entry coroutine"
     );
 }
+
+#[test]
+fn a_task_made_after_a_gather_of_a_list_is_refused() {
+    let src = format!(
+        "{HEADER}async def job(n):\n    await asyncio.sleep(n)\n\n\n\
+async def main():\n    tasks = [asyncio.create_task(job(n)) for n in range(2)]\n    \
+await asyncio.gather(*tasks)\n    \
+last = asyncio.create_task(job(0))\n    await last\n    print(last.get_name())\n{RUN}"
+    );
+    let (construct, _, at) = refused(&src);
+    assert_eq!(construct, "`last.get_name()` of a task without `name=`");
+    assert_eq!(at, "last.get_name()");
+}

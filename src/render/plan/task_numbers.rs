@@ -125,6 +125,19 @@ impl Planner<'_> {
         CREATING.iter().find(|c| **c == name).copied()
     }
 
+    /// Whether `e` names what creates tasks (called or not: a callback
+    /// may call it later).
+    fn creates(&self, e: &py::Expr) -> bool {
+        matches!(&e.kind, E::Attr(..) | E::Name(_)) && self.creating(e).is_some()
+    }
+
+    /// How many times `block` names what creates tasks.
+    fn creations(&self, block: &[py::Stmt]) -> usize {
+        let mut n = 0;
+        each_expr(block, &mut |x| n += usize::from(self.creates(x)));
+        n
+    }
+
     /// Whether `e` is a call of one of the program's coroutines.
     fn calls_coroutine(&self, e: &py::Expr) -> bool {
         matches!(&e.kind, E::Call(f, _) if matches!(&f.kind, E::Name(Name::Global(n))
@@ -134,21 +147,11 @@ impl Planner<'_> {
     /// The tasks `e` creates, in the order it creates them; `None` when
     /// the order or the number is not known from the text.
     fn made<'a>(&self, e: &'a py::Expr, tasks: &HashSet<String>, out: &mut Vec<Made<'a>>) -> bool {
-        let mut inside = 0;
-        each_expr(
-            &[py::Stmt {
-                id: Default::default(),
-                span: e.span.clone(),
-                kind: P::Expr(e.clone()),
-            }],
-            &mut |x| {
-                if let E::Call(f, _) = &x.kind
-                    && self.creating(f).is_some()
-                {
-                    inside += 1;
-                }
-            },
-        );
+        let inside = self.creations(&[py::Stmt {
+            id: Default::default(),
+            span: e.span.clone(),
+            kind: P::Expr(e.clone()),
+        }]);
         if inside == 0 {
             return true;
         }
@@ -240,11 +243,8 @@ impl Planner<'_> {
             }
             P::AugAssign { value, .. } => (value, None),
             _ => {
-                let mut inside = false;
-                each_expr(std::slice::from_ref(s), &mut |x| {
-                    inside |= matches!(&x.kind, E::Call(f, _) if self.creating(f).is_some());
-                });
-                return (!inside).then_some((out, None));
+                let inside = self.creations(std::slice::from_ref(s));
+                return (inside == 0).then_some((out, None));
             }
         };
         self.made(value, tasks, &mut out).then_some((out, bound))
@@ -263,8 +263,7 @@ impl Planner<'_> {
         let mut outside = false;
         let module = &self.program.module.body;
         each_expr(module, &mut |x| {
-            let creates = matches!(&x.kind, E::Attr(..) | E::Name(_)) && self.creating(x).is_some();
-            outside |= creates && !entry.span.contains(&x.span.start);
+            outside |= self.creates(x) && !entry.span.contains(&x.span.start);
         });
         if outside {
             return;
