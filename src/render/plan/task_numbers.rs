@@ -104,6 +104,9 @@ fn known_len(iter: &py::Expr) -> Option<u32> {
     }
 }
 
+/// The name a statement binds, and whether it binds a task it creates.
+type Bound = (String, bool);
+
 /// A task a statement creates, in order.
 enum Made<'a> {
     /// `asyncio.create_task(call)`, with the name given as a literal.
@@ -225,18 +228,21 @@ impl Planner<'_> {
     }
 
     /// The statement `s` of the entry coroutine's block: the tasks it
-    /// creates, and the name it binds to one; `None` when not known.
+    /// creates, and the name it binds (with whether it binds a task it
+    /// creates); `None` when not known.
     fn stmt_made<'a>(
         &self,
         s: &'a py::Stmt,
         tasks: &HashSet<String>,
-    ) -> Option<(Vec<Made<'a>>, Option<String>)> {
+    ) -> Option<(Vec<Made<'a>>, Option<Bound>)> {
         let mut out = Vec::new();
         let (value, bound) = match &s.kind {
             P::Expr(e) | P::Return(Some(e)) => (e, None),
             P::Assign { targets, value } => {
+                let task = matches!(&value.kind, E::Call(f, _)
+                    if self.is_member(f, Module::Asyncio, "create_task"));
                 let bound = match targets.as_slice() {
-                    [py::Target::Name(n)] => Some(n.ident().to_string()),
+                    [py::Target::Name(n)] => Some((n.ident().to_string(), task)),
                     _ => None,
                 };
                 (value, bound)
@@ -278,7 +284,6 @@ impl Planner<'_> {
             if !made.is_empty() {
                 numbers.first.insert(s.span.start, next);
             }
-            let spawned = made.len() == 1 && matches!(made[0], Made::Task(..));
             for m in made {
                 match m {
                     Made::Task(call, name) => {
@@ -290,8 +295,8 @@ impl Planner<'_> {
                 }
             }
             match bound {
-                Some(b) if spawned => tasks.insert(b),
-                Some(b) => tasks.remove(&b),
+                Some((b, true)) => tasks.insert(b),
+                Some((b, false)) => tasks.remove(&b),
                 // What a compound statement binds is not followed.
                 None => {
                     if !matches!(s.kind, P::Expr(_)) {
