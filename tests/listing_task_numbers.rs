@@ -138,3 +138,15 @@ last = asyncio.create_task(job(0))\n    await last\n    print(last.get_name())\n
     assert_eq!(construct, "`last.get_name()` of a task without `name=`");
     assert_eq!(at, "last.get_name()");
 }
+
+#[test]
+fn a_coroutine_object_shown_as_text_is_refused() {
+    let src = format!(
+        "{HEADER}async def job(n):\n    await asyncio.sleep(n)\n\n\n\
+async def main():\n    c = job(1)\n    print(c)\n    await c\n{RUN}"
+    );
+    let (construct, reason, at) = refused(&src);
+    assert_eq!(construct, "a coroutine object shown as text");
+    assert!(reason.contains("<coroutine object f at 0x...>"), "{reason}");
+    assert_eq!(at, "c");
+}
