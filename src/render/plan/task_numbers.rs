@@ -29,6 +29,7 @@ pub(super) const TASK_NAME: &str = "task_name";
 /// name on any object (a loop's `create_task`, a group's).
 const CREATING: &[&str] = &[
     "create_task",
+    "Task",
     "gather",
     "ensure_future",
     "wait_for",
