@@ -100,7 +100,10 @@ fn a_single_task_made_first_is_task_2_and_the_next_one_task_3() {
 t = asyncio.create_task(work(2))\n    print(t.get_name())\n"
     )));
     assert_eq!(construct, "`t.get_name()` of a task without `name=`");
-    assert!(reason.contains("before anything else could"), "{reason}");
+    assert!(
+        reason.contains("every task made before it can be counted"),
+        "{reason}"
+    );
     assert_eq!(at, "t.get_name()");
 }
 

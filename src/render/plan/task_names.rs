@@ -149,8 +149,9 @@ impl Planner<'_> {
                 format!("`{task}.get_name()` of a task without `name=`"),
                 "Tokio's tasks have no names, and asyncio numbers its own (`Task-2`) in the \
                  order the whole program creates them: the Rust listing numbers the tasks of a \
-                 list only when the entry coroutine makes it before anything else that could \
-                 create a task",
+                 list the entry coroutine makes when every task made before it can be counted \
+                 (made by the entry coroutine's own statements, not in a loop, a `try` or \
+                 another coroutine)",
             ),
         }
     }
