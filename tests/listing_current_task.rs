@@ -27,7 +27,7 @@ fn another_coroutine_is_refused_at_the_call() {
     let src = format!(
         "{HEADER}async def whoami():\n    await asyncio.sleep(0)\n    \
 print(asyncio.current_task().get_name())\n\n\n\
-async def main():\n    await asyncio.create_task(whoami())\n{RUN}"
+async def main():\n    for _ in range(2):\n        await asyncio.create_task(whoami())\n{RUN}"
     );
     let (construct, reason, at) = refused(&src);
     assert_eq!(

@@ -47,21 +47,23 @@ fn a_list_whose_names_are_not_read_has_no_map() {
 }
 
 #[test]
-fn names_of_a_list_made_after_an_await_are_refused() {
-    let (construct, reason, at) = refused(&program(&format!(
+fn names_of_a_list_made_after_an_await_that_creates_no_task_count_from_task_2() {
+    let text = listing(&program(&format!(
         "    await asyncio.sleep(1)\n{SPAWN}    print([t.get_name() for t in tasks])\n"
     )));
-    assert_eq!(construct, "`t.get_name()` of a task without `name=`");
-    assert!(reason.contains("numbers its own (`Task-2`)"), "{reason}");
-    assert_eq!(at, "t.get_name()");
+    has_all(&text, &["= (2..)"]);
 }
 
 #[test]
-fn names_of_a_list_made_after_a_call_of_the_program_are_refused() {
-    let (construct, _, _) = refused(&program(&format!(
-        "    w = work(1)\n    print(w)\n{SPAWN}    print([t.get_name() for t in tasks])\n"
-    )));
+fn names_of_a_list_made_after_a_call_that_creates_a_task_are_refused() {
+    let src = format!(
+        "{HEADER}{WORK}async def spawn_one():\n    return await asyncio.create_task(work(0))\n\n\n\
+async def main():\n    await spawn_one()\n{SPAWN}    print([t.get_name() for t in tasks])\n{RUN}"
+    );
+    let (construct, reason, at) = refused(&src);
     assert_eq!(construct, "`t.get_name()` of a task without `name=`");
+    assert!(reason.contains("numbers its own (`Task-2`)"), "{reason}");
+    assert_eq!(at, "t.get_name()");
 }
 
 #[test]
@@ -85,16 +87,23 @@ print(t.done())\n    for t in tasks:\n        print(t.get_name())\n"
 }
 
 #[test]
-fn a_single_task_made_first_is_task_2_until_its_variable_is_bound_again() {
+fn a_single_task_made_first_is_task_2_and_the_next_one_task_3() {
     let first =
         "    t = asyncio.create_task(work(1))\n    print(t.get_name())\n    print(await t)\n";
     let text = listing(&program(first));
     has_all(&text, &["println!(\"Task-2\");"]);
+    let second = format!("{first}    t = asyncio.create_task(work(2))\n    print(t.get_name())\n");
+    has_all(&listing(&program(&second)), &["println!(\"Task-3\");"]);
+    // After a loop that creates tasks, the next number is not counted.
     let (construct, reason, at) = refused(&program(&format!(
-        "{first}    t = asyncio.create_task(work(2))\n    print(t.get_name())\n"
+        "{first}    for n in range(2):\n        await asyncio.create_task(work(n))\n    \
+t = asyncio.create_task(work(2))\n    print(t.get_name())\n"
     )));
     assert_eq!(construct, "`t.get_name()` of a task without `name=`");
-    assert!(reason.contains("before anything else could"), "{reason}");
+    assert!(
+        reason.contains("every task made before it can be counted"),
+        "{reason}"
+    );
     assert_eq!(at, "t.get_name()");
 }
 

@@ -121,6 +121,7 @@ impl Planner<'_> {
             out.push(self.varargs_list(sc, &rest, span)?);
         }
         out.extend(self.token_arg(sc, name, span)?);
+        out.extend(self.task_name_arg(name, span)?);
         Ok(out)
     }
 

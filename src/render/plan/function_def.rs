@@ -102,6 +102,9 @@ impl<'p> Planner<'p> {
                 .prims
                 .insert(cancel_token::TOKEN.to_string(), PrimitiveKind::Token);
         }
+        if self.takes_task_name(&name) {
+            params.push(super::task_numbers::TASK_NAME.to_string());
+        }
         for (i, p) in params.iter().enumerate() {
             if self.resolves(&name, i) {
                 scope.made_future(p);
@@ -117,6 +120,9 @@ impl<'p> Planner<'p> {
         let hoisting = self.calling_hoisted(&code.body);
         let mut body = self.block(&mut scope, hoisting.as_deref().unwrap_or(&code.body))?;
         self.end_run(&name, &mut body);
+        if self.takes_task_name(&name) {
+            super::task_numbers::note_task_name(&mut body);
+        }
         Ok(Function {
             kind,
             name,

@@ -127,6 +127,7 @@ mod task_completions;
 mod task_current;
 mod task_loops;
 mod task_names;
+mod task_numbers;
 mod task_state;
 mod templates;
 mod threadsafe;
@@ -226,6 +227,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         cancellable: HashSet::new(),
         token_for: RefCell::new(None),
         pending: RefCell::default(),
+        task_numbers: Default::default(),
         early_cancels: HashMap::new(),
         current: std::cell::Cell::new(0),
         header: RefCell::new(None),
@@ -346,6 +348,8 @@ struct Planner<'p> {
     /// The starts of the `t.cancel()` statements that may come before the
     /// task given a token has started (see [`early_cancel`]).
     early_cancels: HashMap<usize, early_cancel::Early>,
+    /// The names asyncio numbers tasks by (see [`task_numbers`]).
+    task_numbers: task_numbers::TaskNumbers,
     /// The tasks `asyncio.run` cancels at its end (see [`pending_tasks`]).
     pending: RefCell<pending_tasks::PendingTasks>,
     /// The id of the statement being planned, for the statements it lifts.

@@ -96,6 +96,7 @@ impl<'p> Planner<'p> {
         self.scan_pending(&program.module.body, &codes);
         self.scan_cancellable(&program.module.body, &codes);
         self.keep_pending_if_cancellable();
+        self.scan_task_numbers();
         self.scan_early_cancels(&program.module.body, &codes);
     }
 

@@ -2,7 +2,8 @@
 //! the code of the coroutine `asyncio.run` starts runs in the task asyncio
 //! names `Task-1`, when nothing else calls that coroutine and it defines
 //! no function that could run elsewhere. The listing writes that name
-//! where it is read, and refuses the call anywhere else.
+//! where it is read, passes a task's name to a coroutine that takes it
+//! (see `plan::task_numbers`), and refuses the call anywhere else.
 
 use super::stmt::method_call;
 use super::{Planner, Result, refuse};
@@ -26,12 +27,17 @@ impl Planner<'_> {
         if self.in_entry_task(&e.span) {
             return Ok(Some(ExprKind::Lit(Value::Str("Task-1".into()))));
         }
+        if self.task_name_reader(e.span.start) {
+            return Ok(Some(ExprKind::Var(super::task_numbers::TASK_NAME.into())));
+        }
         refuse(
             &e.span,
             "`asyncio.current_task().get_name()` outside the entry coroutine",
             "Tokio's tasks have no names, and which task runs a coroutine depends on who \
              awaits it: the Rust listing writes `Task-1` in the coroutine `asyncio.run` \
-             starts, which nothing else calls; elsewhere, pass the name as an argument",
+             starts, which nothing else calls, and passes its task's name to a coroutine \
+             that only that one spawns, gathers or awaits, where the tasks made before are \
+             counted; elsewhere, pass the name as an argument",
         )
     }
 
@@ -39,18 +45,22 @@ impl Planner<'_> {
     /// starts, which the program calls nowhere else and which holds no
     /// definition of its own, in the program's one event loop.
     fn in_entry_task(&self, span: &std::ops::Range<usize>) -> bool {
+        self.entry_def()
+            .is_some_and(|def| def.span.contains(&span.start))
+    }
+
+    /// The definition of the coroutine `asyncio.run` starts, when the
+    /// program calls it nowhere else, it holds no definition of its own
+    /// and it runs in the program's one event loop.
+    pub(super) fn entry_def(&self) -> Option<&py::Stmt> {
         let module = &self.program.module.body;
-        let Some(entry) = module.iter().find_map(|m| match &m.kind {
+        let entry = module.iter().find_map(|m| match &m.kind {
             P::Expr(e) => self.entry_of(e),
             _ => None,
-        }) else {
-            return false;
-        };
-        let Some(def) = module.iter().find(
+        })?;
+        let def = module.iter().find(
             |m| matches!(&m.kind, P::Def { code, .. } if *code.name == *entry && code.is_async),
-        ) else {
-            return false;
-        };
+        )?;
         let source = &self.program.source;
         let text = &source[def.span.clone()];
         let word = |c: char| c.is_alphanumeric() || c == '_';
@@ -68,6 +78,6 @@ impl Planner<'_> {
             && !["run_until_complete", "Runner", "run_forever"]
                 .iter()
                 .any(|w| source.contains(w));
-        def.span.contains(&span.start) && calls == 2 && !nested && one_loop
+        (calls == 2 && !nested && one_loop).then_some(def)
     }
 }

@@ -42,6 +42,9 @@ impl Planner<'_> {
     /// the statement `s` makes (`tasks = [asyncio.create_task(f(...)) for
     /// ...]`), when it is known.
     pub(super) fn first_task_number(&self, s: &py::Stmt) -> Option<u32> {
+        if let Some(n) = self.counted_task_number(s.span.start) {
+            return Some(n);
+        }
         let source = &self.program.source;
         let entry = self
             .program
@@ -146,8 +149,9 @@ impl Planner<'_> {
                 format!("`{task}.get_name()` of a task without `name=`"),
                 "Tokio's tasks have no names, and asyncio numbers its own (`Task-2`) in the \
                  order the whole program creates them: the Rust listing numbers the tasks of a \
-                 list only when the entry coroutine makes it before anything else that could \
-                 create a task",
+                 list the entry coroutine makes when every task made before it can be counted \
+                 (made by the entry coroutine's own statements, not in a loop, a `try` or \
+                 another coroutine)",
             ),
         }
     }

@@ -101,7 +101,9 @@ impl Planner<'_> {
                     "Tokio's tasks have no names, and asyncio numbers its own (`Task-2`) \
                      in the order the whole program creates them: the Rust listing writes \
                      the name given with `asyncio.create_task(..., name=\"...\")`, or the \
-                     number of a task the entry coroutine creates before anything else could",
+                     number of a task the entry coroutine creates when every task made \
+                     before it can be counted (made by the entry coroutine's own statements, \
+                     not in a loop, a `try` or another coroutine)",
                 ),
             };
         }

@@ -2,7 +2,8 @@
 //! `repr(t)`, `f"{t}"`): asyncio writes its state, its coroutine and the
 //! line it waits at (`<Task pending name='Task-2' coro=<work() running at
 //! x.py:4>>`), which a Tokio handle does not know (a `JoinHandle`'s `Debug`
-//! is its id). The listing refuses it at the value.
+//! is its id). The listing refuses it at the value, as it refuses a
+//! coroutine object shown as text (`<coroutine object f at 0x...>`).
 
 use super::analysis::stmt_exprs;
 use super::expr_walk::each_expr;
@@ -11,10 +12,11 @@ use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Demo, StmtKind};
 use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind, Part};
 
-/// Whether a value of `ty` is a task or a future, or holds one.
+/// Whether a value of `ty` is a task, a future or a coroutine object, or
+/// holds one.
 fn holds_handle(ty: &Ty) -> bool {
     match ty {
-        Ty::Task(_) | Ty::Future(_) => true,
+        Ty::Task(_) | Ty::Future(_) | Ty::Coro(_) => true,
         Ty::List(t) | Ty::Set(t) | Ty::Option(t) => holds_handle(t),
         Ty::Tuple(items) => items.iter().any(holds_handle),
         Ty::Dict(k, v) => holds_handle(k) || holds_handle(v),
@@ -22,8 +24,18 @@ fn holds_handle(ty: &Ty) -> bool {
     }
 }
 
-/// The refusal of `value`, shown as text.
-fn refusal(value: &Expr) -> Untranslatable {
+/// The refusal of `value`, of type `ty`, shown as text.
+fn refusal(value: &Expr, ty: &Ty) -> Untranslatable {
+    if matches!(ty, Ty::Coro(_)) {
+        return Untranslatable {
+            span: value.span.clone(),
+            construct: "a coroutine object shown as text".into(),
+            reason: "Python writes `<coroutine object f at 0x...>`, an address that changes \
+                     from run to run; a Rust future has no text: print what the program \
+                     knows of it instead"
+                .into(),
+        };
+    }
     Untranslatable {
         span: value.span.clone(),
         construct: "a task or a future shown as text".into(),
@@ -39,7 +51,9 @@ fn refusal(value: &Expr) -> Untranslatable {
 pub(super) fn printed_handles(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let mut out = Vec::new();
     for f in &demo.functions {
-        let shown = |e: &Expr| holds_handle(&types.expr_ty(&f.name, e));
+        let ty = |e: &Expr| types.expr_ty(&f.name, e);
+        let shown = |e: &Expr| holds_handle(&ty(e));
+        let refusal = |e: &Expr| refusal(e, &ty(e));
         f.walk(&mut |s| {
             if let StmtKind::Print(t) | StmtKind::Eprint(t) = &s.kind {
                 for part in &t.parts {
