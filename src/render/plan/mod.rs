@@ -74,6 +74,7 @@ mod future_methods;
 mod gather_outcomes;
 mod gather_sleeps;
 mod gather_value;
+mod gen_defs;
 mod given_names;
 mod globals;
 mod group;
@@ -208,6 +209,8 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
     let program = kept.as_ref().unwrap_or(program);
     let lifted = captures::lift(program);
     let program = lifted.as_ref().unwrap_or(program);
+    let adapters = gen_defs::as_returns(program);
+    let program = adapters.as_ref().unwrap_or(program);
     let mut p = Planner {
         program,
         imports: HashMap::new(),
