@@ -85,6 +85,7 @@ mod gather_outcomes;
 mod gather_sleeps;
 mod gather_value;
 mod gathered_tasks;
+mod gen_cleanup;
 mod grown;
 mod identity;
 mod infer;
