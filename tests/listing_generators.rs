@@ -94,3 +94,18 @@ fn a_generator_with_a_loop_of_its_own_state_is_refused() {
     ));
     assert_eq!(construct, "the plain generator `countdown`");
 }
+
+#[test]
+fn a_generator_whose_iterable_calls_a_function_of_the_program_is_refused() {
+    // Python calls `noisy` at the generator's first item, after `other()`
+    // has printed; a list built at the call would call it first.
+    let source = program(
+        "def noisy(n):\n    print(\"noisy\")\n    return n\n\n\n\
+def other():\n    print(\"other\")\n    return 1\n\n\n\
+def upto(n):\n    for i in range(noisy(n)):\n        yield i\n\n\n\
+def total(xs, k):\n    for x in xs:\n        yield x * k\n\n\n",
+        "    print(list(total(upto(3), other())))\n",
+    );
+    let (construct, ..) = refused(&source);
+    assert_eq!(construct, "the plain generator `upto`");
+}

@@ -11,7 +11,7 @@
 //! list is not: such a generator stays refused.
 
 use super::captures::with_module_defs;
-use crate::program::visit_mut::{VisitMut, block_mut};
+use crate::program::visit_mut::{VisitMut, block_mut, expr_mut};
 use crate::program::{
     self as py, Arg, Code, CompKind, Comprehension, ExprKind as E, Name, Program, Stmt,
     StmtKind as P, walk,
@@ -187,7 +187,7 @@ fn adapter(code: &Code) -> Option<Code> {
     else {
         return None;
     };
-    if !orelse.is_empty() || yields(iter) {
+    if !orelse.is_empty() || !calm(iter) {
         return None;
     }
     let (ifs, element) = match body.as_slice() {
@@ -201,7 +201,7 @@ fn adapter(code: &Code) -> Option<Code> {
                     },
                 ..
             },
-        ] if orelse.is_empty() && !yields(test) => match inner.as_slice() {
+        ] if orelse.is_empty() && !test.suspends => match inner.as_slice() {
             [y] => (vec![test.clone()], yielded(y)?),
             _ => return None,
         },
@@ -248,12 +248,29 @@ fn yielded(s: &Stmt) -> Option<py::Expr> {
         P::Expr(py::Expr {
             kind: E::Yield(Some(v)),
             ..
-        }) if !yields(v) => Some((**v).clone()),
+        }) if !v.suspends => Some((**v).clone()),
         _ => None,
     }
 }
 
-/// Whether `e` can suspend (an `await`, a `yield`, an async comprehension).
-fn yields(e: &py::Expr) -> bool {
-    e.suspends
+/// Whether evaluating the iterable `e` shows nothing: it suspends nowhere
+/// and calls only built-ins that make or reorder iterables. A generator
+/// evaluates it at its first item, a generator expression where it is
+/// made: a call of one of the program's functions there could print in
+/// another order (`f(gen(noisy()), other())`).
+fn calm(e: &py::Expr) -> bool {
+    struct Calls(bool);
+    impl VisitMut for Calls {
+        fn expr(&mut self, e: &mut py::Expr) {
+            if let E::Call(f, _) = &e.kind {
+                let builtin = matches!(&f.kind, E::Name(Name::Global(n))
+                    if ["range", "enumerate", "zip", "reversed", "sorted", "list"].contains(&&**n));
+                self.0 &= builtin;
+            }
+            self.0 &= !matches!(e.kind, E::Lambda { .. });
+        }
+    }
+    let mut calls = Calls(!e.suspends);
+    expr_mut(&mut e.clone(), &mut calls);
+    calls.0
 }
