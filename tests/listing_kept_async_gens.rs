@@ -1,9 +1,10 @@
 //! The near cases of async generators and awaits the Rust listing does not
-//! take: an async generator kept in a variable and read by hand, whose
-//! cleanup asyncio runs in a task of its own when it is dropped (Tokio
-//! drops the stream, and `Drop` cannot await), and an await of a task
-//! taken out of a list inside an expression (a `JoinHandle` awaited twice
-//! panics, where Python's task gives its result again).
+//! take: an async generator kept in a variable and read by hand with
+//! `anext` (dropped as `main` ends, asyncio still gives its cleanup task a
+//! turn while it closes the loop, or closes it whole when something else
+//! holds it), and an await of a task taken out of a list inside an
+//! expression (a `JoinHandle` awaited twice panics, where Python's task
+//! gives its result again).
 
 #[path = "support/listing.rs"]
 mod support;
