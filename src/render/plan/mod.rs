@@ -88,6 +88,7 @@ mod iter_objects;
 mod jobs;
 mod kept_generator;
 mod kept_lambdas;
+mod kept_stream;
 mod keyword_only;
 mod lambdas;
 mod lazy_items;
@@ -234,6 +235,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         hoisted_names: RefCell::new(HashSet::new()),
         fn_params: fn_values::fn_params(program),
         unended: RefCell::new(HashSet::new()),
+        streams: RefCell::new(HashMap::new()),
     };
     p.scan(&program.module.body);
     let mut functions = Vec::new();
@@ -363,6 +365,9 @@ struct Planner<'p> {
     fn_params: fn_values::FnParams,
     /// The `print` statements whose `end=` leaves the line unfinished.
     unended: RefCell<HashSet<ir::ast::StmtId>>,
+    /// Async generators' streams kept in variables, and their generators
+    /// (see [`kept_stream`]).
+    streams: RefCell<HashMap<String, String>>,
 }
 
 /// The module-level statements, the `if __name__ == "__main__":` body included.

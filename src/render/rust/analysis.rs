@@ -286,6 +286,7 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
             | ExprKind::Spawn(call)
             | ExprKind::Job(call, _)
             | ExprKind::Coro(call)
+            | ExprKind::Stream(call)
             | ExprKind::CallParam(call, _) => call.args.iter().any(now_in),
             ExprKind::GatherAll(x)
             | ExprKind::Outcomes(x)
@@ -309,6 +310,7 @@ pub(super) fn reads_clock(demo: &Demo) -> bool {
             | ExprKind::Done(_)
             | ExprKind::Cancelled(_)
             | ExprKind::Join(_)
+            | ExprKind::NextItem(..)
             | ExprKind::Task(..)
             | ExprKind::Locked(_)
             | ExprKind::Member(..)

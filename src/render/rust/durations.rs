@@ -188,6 +188,7 @@ pub(super) fn holes_of(e: &Expr, p: &str) -> usize {
         | ExprKind::Spawn(call)
         | ExprKind::Job(call, _)
         | ExprKind::Coro(call)
+        | ExprKind::Stream(call)
         | ExprKind::CallParam(call, _) => call.args.iter().map(|i| holes_of(i, p)).sum(),
         ExprKind::GatherAll(x)
         | ExprKind::Outcomes(x)
@@ -217,6 +218,7 @@ pub(super) fn holes_of(e: &Expr, p: &str) -> usize {
         | ExprKind::Done(_)
         | ExprKind::Cancelled(_)
         | ExprKind::Join(_)
+        | ExprKind::NextItem(..)
         | ExprKind::Task(..)
         | ExprKind::Locked(_)
         | ExprKind::Prim(..)

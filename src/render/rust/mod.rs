@@ -93,6 +93,7 @@ mod isinstance;
 mod item_ops;
 mod iters;
 mod kept_iters;
+mod kept_stream;
 mod lines;
 mod list_joins;
 mod long_lines;
@@ -558,7 +559,12 @@ impl<'a> Renderer<'a> {
         if self.needs_run && self.exits() {
             self.exit_helpers();
         } else if self.needs_run {
-            for l in RUN {
+            let run = if self.entry_keeps_stream() {
+                kept_stream::RUN_WITH_TURN
+            } else {
+                RUN
+            };
+            for l in run {
                 self.line(l);
             }
             self.line("");

@@ -383,6 +383,9 @@ impl Renderer<'_> {
                 self.else_chain(otherwise, tail);
                 self.line("}");
             }
+            StmtKind::Set { var, value } if let ExprKind::Stream(call) = &value.kind => {
+                self.keep_stream(var, call)
+            }
             StmtKind::Set { var, value } => self.set(var, value),
             StmtKind::Try {
                 body,
