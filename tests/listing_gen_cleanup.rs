@@ -1,9 +1,11 @@
-//! The Rust listing of an async generator's `finally`: dropped before its
-//! end, the stream spawns its cleanup as a task, as asyncio closes an
-//! abandoned generator in a task of its own; read to its end, the cleanup
-//! runs in place. (Python's own output is checked by
-//! `tests/rust_listings.rs` on `tests/programs/asyncgen__cleanup_awaits.py`
-//! and `asyncgen__break_runs_finally.py`.)
+//! The Rust listing of an async generator's `finally`: left at a `yield`,
+//! the stream spawns its cleanup as a task, as asyncio closes an abandoned
+//! generator in a task of its own; dropped while it awaits (its reader's
+//! task cancelled), or read to its end, it runs the cleanup in place.
+//! (Python's own output is checked by `tests/rust_listings.rs` on
+//! `tests/programs/asyncgen__cleanup_awaits.py`,
+//! `asyncgen__break_runs_finally.py` and
+//! `asyncgen__reader_cancelled_at_shutdown.py`.)
 
 #[path = "support/listing.rs"]
 mod support;
@@ -15,7 +17,7 @@ await asyncio.sleep(0.1)\n            yield i\n    finally:\n        print(tag, 
 await asyncio.sleep(0.2)\n        print(tag, \"cleanup end\")\n\n\n";
 
 #[test]
-fn a_dropped_generator_spawns_its_cleanup_and_a_finished_one_runs_it_in_place() {
+fn a_generator_left_at_a_yield_spawns_its_cleanup_and_otherwise_runs_it_in_place() {
     let text = listing(&format!(
         "{HEADER}{GEN}async def main():\n    async for x in gen(\"m\"):\n        if x == 1:\n            \
 break\n    print(\"after loop\")\n    await asyncio.sleep(1)\n{RUN}"
@@ -23,14 +25,23 @@ break\n    print(\"after loop\")\n    await asyncio.sleep(1)\n{RUN}"
     has_all(
         &text,
         &[
-            "            let _finally = guard((), |_| {
-                let tag = tag.to_string();
+            "                if !at_yield.load(Ordering::Relaxed) {
+                    // Dropped while it awaits: its reader's task is cancelled, and the
+                    // cleanup runs in place.
+                    println!(\"{tag} cleanup start\");
+                    // `sleep` would await here, but `Drop` cannot await.
+                    println!(\"{tag} cleanup end\");
+                    return;
+                }",
+            "                let tag = tag.to_string();
                 tokio::spawn(async move {
                     println!(\"{tag} cleanup start\");
                     sleep(Duration::from_millis(200)).await;
                     println!(\"{tag} cleanup end\");
-                });
-            });",
+                });",
+            "                at_yield.store(true, Ordering::Relaxed);
+                yield i;
+                at_yield.store(false, Ordering::Relaxed);",
             "            ScopeGuard::into_inner(_finally);
             println!(\"{tag} cleanup start\");
             sleep(Duration::from_millis(200)).await;",

@@ -1,12 +1,15 @@
 //! The `finally` of an async generator. asyncio closes a generator left
-//! before its end (a `break` out of its `async for`) in a task of its own
-//! (`aclose()`, scheduled when the generator is dropped), which runs the
-//! cleanup, awaits and all, while the code that left it goes on. The
-//! listing does the same: the stream's drop guard spawns the cleanup as a
-//! task, and the reader's loop is a block of its own, so the stream drops
-//! where Python lets go of the generator. A generator read to its end runs
-//! the cleanup in place, as Python's does: the guard is switched off and
-//! the cleanup follows the block.
+//! at a `yield` (a `break` out of its `async for`, a variable that goes
+//! out of scope) in a task of its own (`aclose()`, scheduled when the
+//! generator is dropped), which runs the cleanup, awaits and all, while
+//! the code that left it goes on; a generator whose reader is cancelled
+//! while the generator awaits runs its cleanup in place, in the cancelled
+//! task. The listing does the same: the stream notes when it stops at a
+//! `yield`, and its drop guard then spawns the cleanup as a task, or else
+//! runs it in place, where `Drop` cannot await. The reader's loop is a
+//! block of its own, so the stream drops where Python lets go of the
+//! generator. A generator read to its end runs the cleanup in place, as
+//! Python's does: the guard is switched off and the cleanup follows.
 
 use super::Renderer;
 use super::analysis::{assigned_in, read_in};
@@ -77,10 +80,23 @@ impl Renderer<'_> {
             self.line("{");
             self.indent += 1;
         }
-        self.line("// Dropped before its end, the stream spawns its cleanup as a task,");
-        self.line("// as asyncio closes an abandoned generator in a task of its own.");
+        // Atomic, so that the stream stays `Send` for `tokio::spawn`.
+        self.use_("std::sync::atomic", "AtomicBool");
+        self.use_("std::sync::atomic", "Ordering");
+        self.line("let at_yield = AtomicBool::new(false);");
         self.line("let _finally = guard((), |_| {");
         self.indent += 1;
+        self.line("if !at_yield.load(Ordering::Relaxed) {");
+        self.indent += 1;
+        self.line("// Dropped while it awaits: its reader's task is cancelled, and the");
+        self.line("// cleanup runs in place.");
+        let sync = std::mem::replace(&mut self.sync, true);
+        self.body(finally, false);
+        self.sync = sync;
+        self.line("return;");
+        self.indent -= 1;
+        self.line("}");
+        self.line("// Left at a `yield`: asyncio closes the generator in a task of its own.");
         // The task owns what the cleanup reads.
         for v in read_in(finally) {
             if !self.declared.contains(&v) && !self.names_param(&v) {
@@ -98,7 +114,9 @@ impl Renderer<'_> {
         self.line("});");
         self.indent -= 1;
         self.line("});");
+        let marks = std::mem::replace(&mut self.marks_yields, true);
         self.body(body, false);
+        self.marks_yields = marks;
         self.line("// Read to its end: the cleanup runs here.");
         self.line("ScopeGuard::into_inner(_finally);");
         self.body(finally, tail);
@@ -114,5 +132,19 @@ impl Renderer<'_> {
         self.demo
             .function(&self.func)
             .is_some_and(|f| f.params.iter().any(|p| p == name))
+    }
+}
+
+impl Renderer<'_> {
+    /// `yield value;`, marked where the stream's drop guard asks where it
+    /// stopped.
+    pub(super) fn yield_line(&mut self, value: &str) {
+        if !self.marks_yields {
+            self.line(format!("yield {value};"));
+            return;
+        }
+        self.line("at_yield.store(true, Ordering::Relaxed);");
+        self.line(format!("yield {value};"));
+        self.line("at_yield.store(false, Ordering::Relaxed);");
     }
 }

@@ -304,6 +304,10 @@ struct Renderer<'a> {
     tracked_pools: Vec<String>,
     /// Whether the `run` helper (`asyncio.run` from a plain `main`) is used.
     needs_run: bool,
+    /// Inside a generator's `try` whose cleanup a stream dropped at a
+    /// `yield` spawns: each `yield` marks the stream as stopped there
+    /// (see `gen_cleanup`).
+    marks_yields: bool,
     /// Parameters only used as durations (and printed): `Duration`.
     durations: HashMap<(String, String), Seconds>,
     /// Local variables that only hold durations: `Duration`s.
@@ -379,6 +383,7 @@ impl<'a> Renderer<'a> {
             pool_workers: Vec::new(),
             tracked_pools: Vec::new(),
             needs_run: false,
+            marks_yields: false,
             last_format_args: Vec::new(),
             guards: Vec::new(),
             poll_mode: false,

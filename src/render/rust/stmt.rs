@@ -348,7 +348,7 @@ impl Renderer<'_> {
             }
             StmtKind::Yield(e) => {
                 let c = self.expr(e);
-                self.line(format!("yield {};", c.owned()));
+                self.yield_line(&c.owned());
             }
             StmtKind::AsyncWith { source, var, body } => {
                 self.async_with(s.id, source, var.as_deref(), body, tail)
