@@ -25,20 +25,24 @@ break\n    print(\"after loop\")\n    await asyncio.sleep(1)\n{RUN}"
     has_all(
         &text,
         &[
-            "                if !at_yield.load(Ordering::Relaxed) {
-                    // Dropped while it awaits: its reader's task is cancelled, and the
-                    // cleanup runs in place.
-                    println!(\"{tag} cleanup start\");
-                    // `sleep` would await here, but `Drop` cannot await.
-                    println!(\"{tag} cleanup end\");
-                    return;
+            "                if at_yield.load(Ordering::Relaxed) {
+                    // Left at a `yield`: asyncio closes the generator in a task of its own.
+                    let tag = tag.to_string();
+                    let cleanup = tokio::spawn(async move {
+                        println!(\"{tag} cleanup start\");
+                        sleep(Duration::from_millis(200)).await;
+                        println!(\"{tag} cleanup end\");
+                    });",
+            // A runtime shutting down refuses the task: the cleanup runs in place.
+            "                    if !cleanup.is_finished() {
+                        return;
+                    }
                 }",
-            "                let tag = tag.to_string();
-                tokio::spawn(async move {
-                    println!(\"{tag} cleanup start\");
-                    sleep(Duration::from_millis(200)).await;
-                    println!(\"{tag} cleanup end\");
-                });",
+            "                // runs in place, as in that task in Python.
+                println!(\"{tag} cleanup start\");
+                // `sleep` would await here, but `Drop` cannot await.
+                println!(\"{tag} cleanup end\");
+            });",
             "                at_yield.store(true, Ordering::Relaxed);
                 yield i;
                 at_yield.store(false, Ordering::Relaxed);",

@@ -6,7 +6,9 @@
 //! while the generator awaits runs its cleanup in place, in the cancelled
 //! task. The listing does the same: the stream notes when it stops at a
 //! `yield`, and its drop guard then spawns the cleanup as a task, or else
-//! runs it in place, where `Drop` cannot await. The reader's loop is a
+//! runs it in place, where `Drop` cannot await. A runtime shutting down
+//! refuses new tasks, where asyncio's shutdown still gives the cleanup a
+//! turn: the guard then runs it in place too. The reader's loop is a
 //! block of its own, so the stream drops where Python lets go of the
 //! generator. A generator read to its end runs the cleanup in place, as
 //! Python's does: the guard is switched off and the cleanup follows.
@@ -86,16 +88,8 @@ impl Renderer<'_> {
         self.line("let at_yield = AtomicBool::new(false);");
         self.line("let _finally = guard((), |_| {");
         self.indent += 1;
-        self.line("if !at_yield.load(Ordering::Relaxed) {");
+        self.line("if at_yield.load(Ordering::Relaxed) {");
         self.indent += 1;
-        self.line("// Dropped while it awaits: its reader's task is cancelled, and the");
-        self.line("// cleanup runs in place.");
-        let sync = std::mem::replace(&mut self.sync, true);
-        self.body(finally, false);
-        self.sync = sync;
-        self.line("return;");
-        self.indent -= 1;
-        self.line("}");
         self.line("// Left at a `yield`: asyncio closes the generator in a task of its own.");
         // The task owns what the cleanup reads.
         for v in read_in(finally) {
@@ -109,9 +103,21 @@ impl Renderer<'_> {
                 _ => self.line(format!("let {name} = {name}.clone();")),
             }
         }
-        self.line("tokio::spawn(async move {");
+        self.line("let cleanup = tokio::spawn(async move {");
         self.nested(finally);
         self.line("});");
+        self.line("// A runtime shutting down runs no new task: asyncio's shutdown still");
+        self.line("// gives it a turn, so the cleanup runs here then.");
+        self.line("if !cleanup.is_finished() {");
+        self.line("    return;");
+        self.line("}");
+        self.indent -= 1;
+        self.line("}");
+        self.line("// Dropped while it awaits, its reader's task cancelled: the cleanup");
+        self.line("// runs in place, as in that task in Python.");
+        let sync = std::mem::replace(&mut self.sync, true);
+        self.body(finally, false);
+        self.sync = sync;
         self.indent -= 1;
         self.line("});");
         let marks = std::mem::replace(&mut self.marks_yields, true);
