@@ -216,6 +216,9 @@ impl Planner<'_> {
                 if let Some(conn) = self.receive(value) {
                     return one(s, StmtKind::Receive { conn, into: var });
                 }
+                if let Some(kind) = self.kept_stream(sc, rest, &var, value)? {
+                    return one(s, kind);
+                }
                 match self.user_call(sc, value, &[FunctionKind::Coroutine])? {
                     Some(call) => StmtKind::Make { call, into: var },
                     None => StmtKind::Set {

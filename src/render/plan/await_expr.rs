@@ -23,6 +23,9 @@ impl Planner<'_> {
             sc.after_timed_wait(name, &inner.span, &format!("await {name}"))?;
             return Ok(Some(ExprKind::Join(sc.local(name, &inner.span)?)));
         }
+        if let Some(k) = self.next_item(inner) {
+            return Ok(Some(k));
+        }
         let E::Call(f, args) = &inner.kind else {
             return Ok(None);
         };

@@ -89,8 +89,12 @@ impl<'p> Planner<'p> {
                 return refuse(
                     &s.span,
                     format!("the plain generator `{name}`"),
-                    "the Rust listing translates coroutines, async generators and plain \
-                     functions that block; a plain generator has no place in the plan",
+                    "the Rust listing translates coroutines, async generators, plain \
+                     functions that block, and a plain generator that only filters and \
+                     maps one iterable (`for x in xs: if c: yield e`), each call read whole \
+                     where it is made (by `for`, a comprehension, `list`, `sum`, `sorted`, \
+                     ...): Rust builds its items at once, and a generator kept, printed or \
+                     passed on is used up by its first reading, which a list is not",
                 );
             }
         };

@@ -98,13 +98,17 @@ impl Planner<'_> {
     }
 
     /// How many times the source at `span` holds the word `name`.
-    fn word_count(&self, span: &std::ops::Range<usize>, name: &str) -> usize {
+    pub(super) fn word_count(&self, span: &std::ops::Range<usize>, name: &str) -> usize {
         self.word_spans(span, name).len()
     }
 
     /// Where the source at `span` holds `text` with no word character
     /// just before or after it.
-    fn word_spans(&self, span: &std::ops::Range<usize>, text: &str) -> Vec<std::ops::Range<usize>> {
+    pub(super) fn word_spans(
+        &self,
+        span: &std::ops::Range<usize>,
+        text: &str,
+    ) -> Vec<std::ops::Range<usize>> {
         let word = |c: char| c.is_alphanumeric() || c == '_';
         let source = self.text(span);
         source

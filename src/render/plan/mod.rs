@@ -75,6 +75,7 @@ mod future_refusals;
 mod gather_outcomes;
 mod gather_sleeps;
 mod gather_value;
+mod gen_defs;
 mod given_names;
 mod globals;
 mod group;
@@ -88,6 +89,7 @@ mod iter_objects;
 mod jobs;
 mod kept_generator;
 mod kept_lambdas;
+mod kept_stream;
 mod keyword_only;
 mod lambdas;
 mod lazy_items;
@@ -210,6 +212,8 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
     let program = kept.as_ref().unwrap_or(program);
     let lifted = captures::lift(program);
     let program = lifted.as_ref().unwrap_or(program);
+    let adapters = gen_defs::as_returns(program);
+    let program = adapters.as_ref().unwrap_or(program);
     let mut p = Planner {
         program,
         imports: HashMap::new(),
@@ -234,6 +238,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         hoisted_names: RefCell::new(HashSet::new()),
         fn_params: fn_values::fn_params(program),
         unended: RefCell::new(HashSet::new()),
+        streams: RefCell::new(HashMap::new()),
     };
     p.scan(&program.module.body);
     let mut functions = Vec::new();
@@ -365,6 +370,9 @@ struct Planner<'p> {
     fn_params: fn_values::FnParams,
     /// The `print` statements whose `end=` leaves the line unfinished.
     unended: RefCell<HashSet<ir::ast::StmtId>>,
+    /// Async generators' streams kept in variables, and their generators
+    /// (see [`kept_stream`]).
+    streams: RefCell<HashMap<String, String>>,
 }
 
 /// The module-level statements, the `if __name__ == "__main__":` body included.

@@ -166,7 +166,7 @@ impl Types {
         for (e, _) in super::analysis::stmt_exprs(s) {
             super::expr_walk::each_expr(e, &mut |x| match &x.kind {
                 ExprKind::Spawn(call) | ExprKind::Job(call, _) => found.push((call, true)),
-                ExprKind::Coro(call) => found.push((call, false)),
+                ExprKind::Coro(call) | ExprKind::Stream(call) => found.push((call, false)),
                 _ => {}
             });
         }

@@ -326,6 +326,9 @@ impl Renderer<'_> {
     }
 
     pub(super) fn try_(&mut self, body: &Block, on_cancel: &Block, finally: &Block, tail: bool) {
+        if self.generator_finally(body, on_cancel, finally, tail) {
+            return;
+        }
         if self.has_token() {
             return self.token_select(body, on_cancel, finally);
         }

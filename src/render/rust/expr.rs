@@ -332,6 +332,8 @@ impl Renderer<'_> {
             ExprKind::Spawn(call) => self.spawn_expr(call),
             ExprKind::Job(call, pool) => self.job_expr(call, pool.as_deref()),
             ExprKind::Coro(call) => self.coro_expr(call),
+            ExprKind::Stream(call) => Code::new(self.call(call), Ty::Unknown, 10),
+            ExprKind::NextItem(var, generator) => self.next_item(var, generator),
             ExprKind::Slept(delay, value) => self.slept_expr(delay, value),
             ExprKind::GatherAll(x) => self.gather_all(x),
             ExprKind::Outcomes(x) => self.outcomes(x),

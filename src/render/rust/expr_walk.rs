@@ -42,6 +42,7 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         ExprKind::Spawn(call)
         | ExprKind::Job(call, _)
         | ExprKind::Coro(call)
+        | ExprKind::Stream(call)
         | ExprKind::CallParam(call, _) => call.args.iter().for_each(|a| awaited_calls(a, out)),
         ExprKind::StrMethod(_, x, args) => {
             awaited_calls(x, out);
@@ -67,6 +68,7 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         | ExprKind::Done(_)
         | ExprKind::Cancelled(_)
         | ExprKind::Join(_)
+        | ExprKind::NextItem(..)
         | ExprKind::Task(..)
         | ExprKind::Locked(_)
         | ExprKind::Prim(..)
@@ -134,6 +136,7 @@ pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
         | ExprKind::Spawn(call)
         | ExprKind::Job(call, _)
         | ExprKind::Coro(call)
+        | ExprKind::Stream(call)
         | ExprKind::CallParam(call, _) => call.args.iter().for_each(|a| each_expr(a, f)),
         ExprKind::GatherAll(x)
         | ExprKind::Outcomes(x)
@@ -150,6 +153,7 @@ pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
         | ExprKind::Done(_)
         | ExprKind::Cancelled(_)
         | ExprKind::Join(_)
+        | ExprKind::NextItem(..)
         | ExprKind::Task(..)
         | ExprKind::Locked(_)
         | ExprKind::Member(..)

@@ -143,6 +143,16 @@ impl Renderer<'_> {
             .demo
             .function(&source.name)
             .is_some_and(|f| f.kind == FunctionKind::Iterator && Self::simple_iterator(f));
+        // A stream whose drop spawns its cleanup drops where the loop ends,
+        // as Python lets go of the generator there.
+        let scoped = self
+            .demo
+            .function(&source.name)
+            .is_some_and(super::gen_cleanup::drop_spawns);
+        if scoped {
+            self.line("{");
+            self.indent += 1;
+        }
         if unpin {
             self.line(format!("let mut {items} = {stream};"));
         } else {
@@ -156,5 +166,9 @@ impl Renderer<'_> {
         ));
         self.nested(body);
         self.line("}");
+        if scoped {
+            self.indent -= 1;
+            self.line("}");
+        }
     }
 }

@@ -85,6 +85,7 @@ mod gather_outcomes;
 mod gather_sleeps;
 mod gather_value;
 mod gathered_tasks;
+mod gen_cleanup;
 mod grown;
 mod identity;
 mod infer;
@@ -92,6 +93,7 @@ mod isinstance;
 mod item_ops;
 mod iters;
 mod kept_iters;
+mod kept_stream;
 mod lines;
 mod list_joins;
 mod long_lines;
@@ -302,6 +304,10 @@ struct Renderer<'a> {
     tracked_pools: Vec<String>,
     /// Whether the `run` helper (`asyncio.run` from a plain `main`) is used.
     needs_run: bool,
+    /// Inside a generator's `try` whose cleanup a stream dropped at a
+    /// `yield` spawns: each `yield` marks the stream as stopped there
+    /// (see `gen_cleanup`).
+    marks_yields: bool,
     /// Parameters only used as durations (and printed): `Duration`.
     durations: HashMap<(String, String), Seconds>,
     /// Local variables that only hold durations: `Duration`s.
@@ -377,6 +383,7 @@ impl<'a> Renderer<'a> {
             pool_workers: Vec::new(),
             tracked_pools: Vec::new(),
             needs_run: false,
+            marks_yields: false,
             last_format_args: Vec::new(),
             guards: Vec::new(),
             poll_mode: false,
@@ -557,7 +564,12 @@ impl<'a> Renderer<'a> {
         if self.needs_run && self.exits() {
             self.exit_helpers();
         } else if self.needs_run {
-            for l in RUN {
+            let run = if self.entry_keeps_stream() {
+                kept_stream::RUN_WITH_TURN
+            } else {
+                RUN
+            };
+            for l in run {
                 self.line(l);
             }
             self.line("");

@@ -348,7 +348,7 @@ impl Renderer<'_> {
             }
             StmtKind::Yield(e) => {
                 let c = self.expr(e);
-                self.line(format!("yield {};", c.owned()));
+                self.yield_line(&c.owned());
             }
             StmtKind::AsyncWith { source, var, body } => {
                 self.async_with(s.id, source, var.as_deref(), body, tail)
@@ -382,6 +382,9 @@ impl Renderer<'_> {
                 self.nested_tail(then, tail);
                 self.else_chain(otherwise, tail);
                 self.line("}");
+            }
+            StmtKind::Set { var, value } if let ExprKind::Stream(call) = &value.kind => {
+                self.keep_stream(var, call)
             }
             StmtKind::Set { var, value } => self.set(var, value),
             StmtKind::Try {

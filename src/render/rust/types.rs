@@ -434,6 +434,11 @@ impl Types {
                 Ty::Task(Box::new(self.ret_of(&call.name)))
             }
             ExprKind::Coro(call) => Ty::Coro(Box::new(self.ret_of(&call.name))),
+            // A stream has no type of its own here: its items have.
+            ExprKind::Stream(_) => Ty::Unknown,
+            ExprKind::NextItem(_, generator) => {
+                self.item.get(generator).cloned().unwrap_or(Ty::Unknown)
+            }
             ExprKind::GatherAll(x) => Ty::List(Box::new(self.expr_ty(f, x).elem().inner())),
             ExprKind::Outcomes(x) => Ty::List(Box::new(Ty::Outcome(Box::new(
                 self.expr_ty(f, x).elem().inner(),

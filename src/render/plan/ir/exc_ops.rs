@@ -102,6 +102,8 @@ fn safe(e: &Expr) -> bool {
         | ExprKind::Spawn(_)
         | ExprKind::Job(..)
         | ExprKind::Coro(_)
+        | ExprKind::Stream(_)
+        | ExprKind::NextItem(..)
         | ExprKind::GatherAll(_)
         | ExprKind::Outcomes(_)
         | ExprKind::Task(..)

@@ -55,6 +55,12 @@ pub enum ExprKind {
     Job(super::ast::Call, Option<String>),
     /// `f(...)` of a coroutine of the program, not awaited: a future.
     Coro(super::ast::Call),
+    /// `g = f(...)` of an async generator of the program, read by hand
+    /// (see `plan::kept_stream`): its stream, pinned.
+    Stream(super::ast::Call),
+    /// `await anext(g)` of such a stream: its next item (the stream's
+    /// variable, and its generator).
+    NextItem(String, String),
     /// `asyncio.sleep(delay, result=value)` not awaited (the item of a
     /// list gathered): a future that sleeps, then gives `value`.
     Slept(Box<Expr>, Box<Expr>),
@@ -469,6 +475,7 @@ impl Expr {
             | ExprKind::Done(name)
             | ExprKind::Cancelled(name)
             | ExprKind::Join(name)
+            | ExprKind::NextItem(name, _)
             | ExprKind::Task(_, name)
             | ExprKind::Locked(name)
             | ExprKind::Prim(name, _) => out.push((name.clone(), self.span.clone())),
@@ -493,7 +500,8 @@ impl Expr {
             ExprKind::Await(call)
             | ExprKind::Spawn(call)
             | ExprKind::Job(call, _)
-            | ExprKind::Coro(call) => call.args.iter().for_each(|x| x.variables(out)),
+            | ExprKind::Coro(call)
+            | ExprKind::Stream(call) => call.args.iter().for_each(|x| x.variables(out)),
             ExprKind::GatherAll(x)
             | ExprKind::Outcomes(x)
             | ExprKind::Flat(x)

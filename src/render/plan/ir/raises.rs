@@ -146,6 +146,7 @@ fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         ExprKind::Spawn(call)
         | ExprKind::Job(call, _)
         | ExprKind::Coro(call)
+        | ExprKind::Stream(call)
         | ExprKind::CallParam(call, _) => call.args.iter().for_each(|a| awaited(a, out)),
         ExprKind::Function(_) => {}
         ExprKind::Binary(_, a, b) | ExprKind::Slept(a, b) => {
@@ -184,6 +185,7 @@ fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         | ExprKind::Done(_)
         | ExprKind::Cancelled(_)
         | ExprKind::Join(_)
+        | ExprKind::NextItem(..)
         | ExprKind::Task(..)
         | ExprKind::Locked(_)
         | ExprKind::Prim(..)
