@@ -89,10 +89,22 @@ impl Planner<'_> {
         }
         let var = self.target(sc, target, &s.span)?;
         self.threadsafe_overwrite(sc, &var, value)?;
-        if let Some(step) = self.server_port(sc, &var, value)? {
+        if let Some(step) = self.server_port(sc, s, &var, value)? {
             return Ok(step);
         }
         self.sentinel_get(value, &var, rest.get(1))?;
+        if let Some(conn) = self.receive_whole(value) {
+            sc.lines.push(var.clone());
+            let whole = true;
+            return one(
+                s,
+                StmtKind::Receive {
+                    conn,
+                    into: var,
+                    whole,
+                },
+            );
+        }
         let kind = match &value.kind {
             E::Await(inner) => match self.wait_for_raising(sc, s, inner, Some(var.clone()))? {
                 Some(k) => k,
@@ -206,7 +218,14 @@ impl Planner<'_> {
                     );
                 }
                 if let Some(conn) = self.receive(value) {
-                    return one(s, StmtKind::Receive { conn, into: var });
+                    return one(
+                        s,
+                        StmtKind::Receive {
+                            conn,
+                            into: var,
+                            whole: false,
+                        },
+                    );
                 }
                 match self.user_call(sc, value, &[FunctionKind::Coroutine])? {
                     Some(call) => StmtKind::Make { call, into: var },

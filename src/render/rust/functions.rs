@@ -30,6 +30,7 @@ impl Renderer<'_> {
                     | StmtKind::PrimCall { into: Some(v), .. } => vec![v],
                     StmtKind::Collect { into, .. }
                     | StmtKind::Receive { into, .. }
+                    | StmtKind::Port { into, .. }
                     | StmtKind::Spawn { into, .. } => vec![into],
                     _ => vec![],
                 };
@@ -54,13 +55,16 @@ impl Renderer<'_> {
             }
         }
         self.start_outputs();
-        // A variable set inside a loop is set again on each turn.
+        // A variable set inside a loop is set again on each turn, unless
+        // only the loop's body uses it: then each turn binds it afresh.
         for block in [&f.body, &f.exit] {
             crate::render::plan::ir::ast::walk(block, &mut |s| {
                 if let StmtKind::While { body, .. } = &s.kind {
+                    let outside = super::analysis::used_outside(f, body);
                     crate::render::plan::ir::ast::walk(body, &mut |inner| {
-                        // A line received in the loop is bound afresh on each turn.
-                        if let StmtKind::Set { var: v, .. } = &inner.kind {
+                        if let StmtKind::Set { var: v, .. } = &inner.kind
+                            && outside.contains(v)
+                        {
                             *self.assigned.entry(v.clone()).or_default() += 1;
                         }
                     });
@@ -90,6 +94,7 @@ impl Renderer<'_> {
                         self.used.extend(tasks.iter().map(|p| p.task.clone()));
                     }
                     StmtKind::Connect { server: n, .. }
+                    | StmtKind::Port { server: n, .. }
                     | StmtKind::Send { conn: n, .. }
                     | StmtKind::Receive { conn: n, .. } => {
                         self.used.insert(n.clone());

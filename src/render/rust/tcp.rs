@@ -3,8 +3,9 @@
 
 use super::Renderer;
 use super::names::{fn_name, ident};
-use super::types::Ty;
-use crate::render::plan::ir::ast::Call;
+use super::types::{Ty, Types};
+use crate::render::plan::Untranslatable;
+use crate::render::plan::ir::ast::{Call, Demo, StmtKind, walk};
 use crate::render::plan::ir::expr::Expr;
 
 impl Renderer<'_> {
@@ -38,15 +39,20 @@ impl Renderer<'_> {
         self.line("});");
     }
 
-    /// `asyncio.open_connection(...)` to the program's own server.
-    pub(super) fn connect(&mut self, server: &str, into: &str) {
+    /// `asyncio.open_connection(...)` to the program's own server, at its
+    /// address or (`port`) at a port of the loopback address.
+    pub(super) fn connect(&mut self, server: &str, into: &str, port: bool) {
         self.use_("tokio::io", "BufReader");
         self.use_("tokio::net", "TcpStream");
         self.declared.insert(into.to_string());
-        self.line(format!(
-            "let mut {} = BufReader::new(TcpStream::connect({}).await.unwrap());",
-            ident(into),
+        let addr = if port {
+            format!("(\"127.0.0.1\", {})", ident(server))
+        } else {
             ident(server)
+        };
+        self.line(format!(
+            "let mut {} = BufReader::new(TcpStream::connect({addr}).await.unwrap());",
+            ident(into),
         ));
     }
 
@@ -71,13 +77,21 @@ impl Renderer<'_> {
         }
     }
 
-    /// `await reader.readline()`: the `receive` helper reads one line.
-    pub(super) fn receive(&mut self, conn: &str, into: &str) {
-        self.needs_receive = true;
+    /// `(await reader.readline()).decode().strip()`: the `receive` helper
+    /// reads one line; `await reader.readline()` (`whole`): the
+    /// `receive_line` helper reads it with its break.
+    pub(super) fn receive(&mut self, conn: &str, into: &str, whole: bool) {
+        let helper = if whole {
+            self.needs_receive_line = true;
+            "receive_line"
+        } else {
+            self.needs_receive = true;
+            "receive"
+        };
         self.use_("tokio::io", "AsyncBufReadExt");
         self.use_("tokio::io", "BufReader");
         self.use_("tokio::net", "TcpStream");
-        let rhs = format!("receive(&mut {}).await", ident(conn));
+        let rhs = format!("{helper}(&mut {}).await", ident(conn));
         self.assign(Some(into), &rhs);
     }
 
@@ -91,4 +105,33 @@ impl Renderer<'_> {
             self.line(format!("{}.shutdown().await.unwrap();", ident(target)));
         }
     }
+}
+
+/// Every connection to a port (`asyncio.open_connection("127.0.0.1",
+/// port)`) whose port is not a server's port as the listing keeps it (a
+/// `u16` read from its address): a number written in the program, say,
+/// which the listing does not connect to.
+pub(super) fn unknown_ports(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
+    let mut out = Vec::new();
+    for f in &demo.functions {
+        for block in [&f.body, &f.exit] {
+            walk(block, &mut |s| {
+                if let StmtKind::Connect {
+                    server, port: true, ..
+                } = &s.kind
+                    && types.var(&f.name, server) != Ty::Port
+                {
+                    out.push(Untranslatable {
+                        span: s.span.clone(),
+                        construct: "this `open_connection`".into(),
+                        reason: "the Rust listing connects to a server of the program, at the \
+                                 port read from its address \
+                                 (`port = server.sockets[0].getsockname()[1]`)"
+                            .into(),
+                    });
+                }
+            });
+        }
+    }
+    out
 }
