@@ -73,12 +73,29 @@ await visit(port)\n    await visit(port)\n",
 }
 
 #[test]
-fn a_line_received_whole_and_printed_is_refused() {
-    let src = echoing(&CLIENT.replace("print(reply.decode().strip())", "print(reply)"));
+fn a_line_received_whole_and_printed_shows_its_bytes() {
+    let text = listing(&echoing(&CLIENT.replace(
+        "print(reply.decode().strip())",
+        "print(\"got\", reply)\n    print(f\"{reply!r} again\")",
+    )));
+    has_all(
+        &text,
+        &[
+            "    println!(\"got {}\", py_bytes(reply.as_bytes()));\n",
+            "    println!(\"{} again\", py_bytes(reply.as_bytes()));\n",
+            "fn py_bytes(bytes: &[u8]) -> String {\n",
+            "            b' '..=b'~' => out.push(b as char),\n",
+        ],
+    );
+}
+
+#[test]
+fn a_line_received_whole_read_otherwise_is_refused() {
+    let src = echoing(&CLIENT.replace("print(reply.decode().strip())", "print(len(reply))"));
     let (construct, reason, at) = refused(&src);
     assert_eq!(construct, "this line of bytes");
     assert_eq!(at, "reply");
-    assert!(reason.contains("print `line.decode()`"), "{reason}");
+    assert!(reason.contains("read it from `line.decode()`"), "{reason}");
 }
 
 #[test]

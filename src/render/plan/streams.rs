@@ -368,10 +368,33 @@ impl Planner<'_> {
                 "this line of bytes",
                 "the Rust listing keeps a line read by `await reader.readline()` as the text \
                  it decodes to (a `String` with its line break), which the program may test \
-                 (`if not line:`) and decode (`line.decode()`): to show the bytes, print \
-                 `line.decode()`",
+                 (`if not line:`), decode (`line.decode()`) and print: to work on the text, \
+                 read it from `line.decode()`",
             );
         }
         Ok(None)
+    }
+}
+
+impl Planner<'_> {
+    /// A line received whole, printed or in an f-string's hole: Python
+    /// shows its bytes' `repr`, `b'...'` (see [`Builtin::Bytes`]).
+    ///
+    /// [`Builtin::Bytes`]: crate::render::plan::ir::expr::Builtin::Bytes
+    pub(super) fn shown_line(&self, sc: &Scope, e: &py::Expr) -> Result<Option<Expr>> {
+        let E::Name(n) = &e.kind else {
+            return Ok(None);
+        };
+        if !sc.lines.iter().any(|l| l == &**n.ident()) {
+            return Ok(None);
+        }
+        let line = Expr {
+            kind: ExprKind::Var(self.var(sc, n, &e.span)?),
+            span: e.span.clone(),
+        };
+        Ok(Some(Expr {
+            kind: ExprKind::Call(crate::render::plan::ir::expr::Builtin::Bytes, vec![line]),
+            span: e.span.clone(),
+        }))
     }
 }

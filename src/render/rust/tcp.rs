@@ -2,6 +2,7 @@
 //! a free port, connecting, sending and receiving lines, closing.
 
 use super::Renderer;
+use super::code::Code;
 use super::names::{fn_name, ident};
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
@@ -135,3 +136,53 @@ pub(super) fn unknown_ports(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     }
     out
 }
+
+/// `print(line)` of a line received whole: Python's `repr` of its bytes.
+pub(super) fn bytes_repr(line: &Code) -> Code {
+    let mut out = Code::new(
+        format!("py_bytes({}.as_bytes())", line.wrap(10)),
+        Ty::Str,
+        10,
+    );
+    out.fresh = true;
+    out
+}
+
+/// The helpers the listing's lines call.
+pub(super) fn helpers(calls: &dyn Fn(&str) -> bool) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    if calls("py_bytes(") {
+        out.extend_from_slice(PY_BYTES);
+        out.push("");
+    }
+    out
+}
+
+/// Python's `repr` of bytes: printable ASCII as it is, the rest escaped.
+const PY_BYTES: &[&str] = &[
+    "/// Python's `repr` of bytes: `b'...'`, printable ASCII as it is, the rest escaped.",
+    "fn py_bytes(bytes: &[u8]) -> String {",
+    "    let quote = if bytes.contains(&b'\\'') && !bytes.contains(&b'\"') {",
+    "        '\"'",
+    "    } else {",
+    "        '\\''",
+    "    };",
+    "    let mut out = format!(\"b{quote}\");",
+    "    for &b in bytes {",
+    "        match b {",
+    "            b'\\\\' => out.push_str(\"\\\\\\\\\"),",
+    "            b'\\n' => out.push_str(\"\\\\n\"),",
+    "            b'\\r' => out.push_str(\"\\\\r\"),",
+    "            b'\\t' => out.push_str(\"\\\\t\"),",
+    "            b if b == quote as u8 => {",
+    "                out.push('\\\\');",
+    "                out.push(quote);",
+    "            }",
+    "            b' '..=b'~' => out.push(b as char),",
+    "            b => out.push_str(&format!(\"\\\\x{b:02x}\")),",
+    "        }",
+    "    }",
+    "    out.push(quote);",
+    "    out",
+    "}",
+];
