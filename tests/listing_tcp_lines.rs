@@ -110,3 +110,37 @@ async def main():\n    await visit(8888)\n\n\nasyncio.run(main())\n"
     assert_eq!(construct, "this `open_connection`");
     assert!(at.starts_with("reader, writer = await"), "{at}");
 }
+
+#[test]
+fn a_connection_s_stream_given_to_a_function_is_refused_where_it_is_given() {
+    // `ask` is defined after `main`, so `main` is planned first.
+    let src = echoing(
+        "    port = server.sockets[0].getsockname()[1]\n    \
+reader, writer = await asyncio.open_connection(\"127.0.0.1\", port)\n    \
+await ask(reader, writer)\n    writer.close()\n    await writer.wait_closed()\n",
+    )
+    .replace(
+        "asyncio.run(main())",
+        "async def ask(reader, writer):\n    \
+writer.write(b\"hi\\n\")\n    await writer.drain()\n\n\nasyncio.run(main())",
+    );
+    let (construct, reason, at) = refused(&src);
+    assert_eq!(construct, "this stream of a connection");
+    assert_eq!(at, "reader");
+    assert!(
+        reason.contains("move the exchange into that function"),
+        "{reason}"
+    );
+}
+
+#[test]
+fn a_stream_that_is_a_parameter_of_a_plain_coroutine_is_refused() {
+    let src = format!(
+        "{HEADER}async def ask(reader, writer):\n    \
+writer.write(b\"hi\\n\")\n    await writer.drain()\n\n\n\
+async def main():\n    await ask(None, None)\n\n\nasyncio.run(main())\n"
+    );
+    let (construct, _, at) = refused(&src);
+    assert_eq!(construct, "this stream of a connection");
+    assert_eq!(at, "writer.write(b\"hi\\n\")");
+}

@@ -36,6 +36,9 @@ impl Planner<'_> {
         if let Target::Unpack(items, None) = target
             && let Some(conn) = self.connect(sc, items, value)?
         {
+            if let StmtKind::Connect { into, .. } = &conn {
+                sc.streams.extend(super::streams::stream_names(into));
+            }
             return one(s, conn);
         }
         if let Some(step) = self.wait_stmt(sc, rest, target, value)? {
@@ -93,7 +96,7 @@ impl Planner<'_> {
             return Ok(step);
         }
         self.sentinel_get(value, &var, rest.get(1))?;
-        if let Some(conn) = self.receive_whole(value) {
+        if let Some(conn) = self.receive_whole(sc, value)? {
             sc.lines.push(var.clone());
             let whole = true;
             return one(
@@ -217,7 +220,7 @@ impl Planner<'_> {
                         },
                     );
                 }
-                if let Some(conn) = self.receive(value) {
+                if let Some(conn) = self.receive(sc, value)? {
                     return one(
                         s,
                         StmtKind::Receive {

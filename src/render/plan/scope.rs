@@ -25,6 +25,8 @@ pub(super) struct Scope {
     pub(super) ports: Vec<(String, String)>,
     /// Lines received whole, as bytes: `line = await reader.readline()`.
     pub(super) lines: Vec<String>,
+    /// The readers and writers of the function's connections.
+    pub(super) streams: Vec<String>,
     /// Futures of `asyncio.run_coroutine_threadsafe(...)`: tasks of the loop.
     pub(super) threadsafe: Vec<String>,
     /// What the function did so far with each of those futures, by name.
@@ -111,6 +113,7 @@ impl Scope {
             loop_owner: None,
             ports: Vec::new(),
             lines: Vec::new(),
+            streams: Vec::new(),
             groups: Vec::new(),
             pools: Vec::new(),
             futures: HashMap::new(),

@@ -26,6 +26,14 @@ pub(super) fn stream(name: &str) -> Option<(String, bool)> {
     }
 }
 
+/// The reader's and writer's names of the connection `conn`.
+pub(super) fn stream_names(conn: &str) -> [String; 2] {
+    match conn {
+        "conn" => ["reader".into(), "writer".into()],
+        _ => [format!("{conn}_reader"), format!("{conn}_writer")],
+    }
+}
+
 /// The connection a reader or writer name belongs to.
 pub(super) fn conn_name(name: &str) -> String {
     stream(name).map(|(c, _)| c).unwrap_or_default()
@@ -99,6 +107,7 @@ impl Planner<'_> {
         args: &[Arg],
         next: Option<&py::Stmt>,
     ) -> Result<Step> {
+        self.own_stream(sc, v, &s.span)?;
         if method == "write" {
             if let Some((conn, true)) = stream(v)
                 && let Some(x) = one_arg(args)
@@ -305,30 +314,57 @@ impl Planner<'_> {
     }
 
     /// `(await reader.readline()).decode().strip()`: the connection.
-    pub(super) fn receive(&self, value: &py::Expr) -> Option<String> {
-        let decoded = method_call(value, "strip")?;
-        let awaited = method_call(decoded, "decode")?;
-        let E::Await(line) = &awaited.kind else {
-            return None;
+    pub(super) fn receive(&self, sc: &Scope, value: &py::Expr) -> Result<Option<String>> {
+        let Some(awaited) = method_call(value, "strip").and_then(|d| method_call(d, "decode"))
+        else {
+            return Ok(None);
         };
-        let reader = local_name(method_call(line, "readline")?)?;
+        let E::Await(line) = &awaited.kind else {
+            return Ok(None);
+        };
+        let Some(reader) = method_call(line, "readline").and_then(local_name) else {
+            return Ok(None);
+        };
         match stream(reader) {
-            Some((conn, false)) => Some(conn),
-            _ => None,
+            Some((conn, false)) => {
+                self.own_stream(sc, reader, &line.span)?;
+                Ok(Some(conn))
+            }
+            _ => Ok(None),
         }
+    }
+
+    /// Refuses a reader or writer that is not one of the function's own
+    /// connections (opened here, or given to the handler).
+    fn own_stream(&self, sc: &Scope, name: &str, span: &Range<usize>) -> Result<()> {
+        if stream(name).is_none() || sc.streams.iter().any(|s| s == name) {
+            return Ok(());
+        }
+        refuse(
+            span,
+            "this stream of a connection",
+            "the Rust listing keeps a connection (its `reader` and `writer` both) in the \
+             function that opens it or the handler given it, which sends, receives and \
+             closes through it: move the exchange into that function",
+        )
     }
 }
 
 impl Planner<'_> {
     /// `await reader.readline()`: the connection, for a line received whole.
-    pub(super) fn receive_whole(&self, value: &py::Expr) -> Option<String> {
+    pub(super) fn receive_whole(&self, sc: &Scope, value: &py::Expr) -> Result<Option<String>> {
         let E::Await(line) = &value.kind else {
-            return None;
+            return Ok(None);
         };
-        let reader = local_name(method_call(line, "readline")?)?;
+        let Some(reader) = method_call(line, "readline").and_then(local_name) else {
+            return Ok(None);
+        };
         match stream(reader) {
-            Some((conn, false)) => Some(conn),
-            _ => None,
+            Some((conn, false)) => {
+                self.own_stream(sc, reader, &line.span)?;
+                Ok(Some(conn))
+            }
+            _ => Ok(None),
         }
     }
 
@@ -337,6 +373,17 @@ impl Planner<'_> {
     /// and `not line` tests it; any other read is refused, as the bytes
     /// themselves are not kept.
     pub(super) fn line_expr(&self, sc: &Scope, e: &py::Expr) -> Result<Option<ExprKind>> {
+        if let E::Name(n) = &e.kind
+            && sc.streams.iter().any(|s| s == &**n.ident())
+        {
+            return refuse(
+                &e.span,
+                "this stream of a connection",
+                "the Rust listing keeps a connection (its `reader` and `writer` both) in the \
+                 function that opens it or the handler given it, which sends, receives and \
+                 closes through it: move the exchange into that function",
+            );
+        }
         if sc.lines.is_empty() {
             return Ok(None);
         }
