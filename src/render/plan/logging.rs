@@ -30,7 +30,7 @@ struct Setup {
 }
 
 /// A level's number by its name (`logging.INFO` or `"INFO"`).
-fn level_number(name: &str) -> Option<i64> {
+pub(super) fn level_number(name: &str) -> Option<i64> {
     Some(match name {
         "CRITICAL" | "FATAL" => 50,
         "ERROR" => 40,
@@ -197,7 +197,7 @@ impl Planner<'_> {
     /// The logger a name stands for: a module-level `name =
     /// logging.getLogger(...)` read in a function, or in the module's own
     /// code (where the module's variables are `main`'s locals).
-    fn logger_named_by(&self, sc: &Scope, obj: &py::Expr) -> Option<String> {
+    pub(super) fn logger_named_by(&self, sc: &Scope, obj: &py::Expr) -> Option<String> {
         match &obj.kind {
             E::Name(Name::Global(n)) => self.named_logger(n),
             E::Name(Name::Local(_, n)) if sc.module => {
@@ -344,6 +344,15 @@ impl Planner<'_> {
                      its name), a literal `format=` and `stream=sys.stdout` or `sys.stderr`",
                 );
             }
+            if &**k == "level" && setup.level <= 10 && self.runs_event_loop() {
+                return refuse(
+                    &v.span,
+                    format!("`basicConfig(level={})` here", self.text(&v.span)),
+                    "at DEBUG, asyncio's own logger writes `Using selector: EpollSelector` as \
+                     the event loop starts, a record Tokio's runtime has no counterpart for: \
+                     the Rust listing writes the records of a level of INFO or above",
+                );
+            }
         }
         Ok(setup)
     }
@@ -379,11 +388,31 @@ impl Planner<'_> {
                 None => return Ok(None),
             },
         };
-        let Some((level_name, level)) = method_level(method) else {
-            return Ok(None);
-        };
-        let setup = self.log_setup(&e.span)?;
         let call = self.text(&e.span).to_string();
+        // `logging.log(logging.ERROR, msg, ...)`: the record of that level.
+        let (level_name, level, args) = match (method_level(method), &**method, args.as_slice()) {
+            (Some((name, level)), _, _) => (name, level, args.as_slice()),
+            (None, "log", [Arg::Positional(l), rest @ ..]) if let Some(l) = self.level_of(l) => {
+                match method_level(&level_label(l).to_lowercase()) {
+                    Some((name, level)) if level == l => (name, level, rest),
+                    _ => return Ok(None),
+                }
+            }
+            _ => return self.unlogged(method, &call, &e.span).map(|()| None),
+        };
+        // `exc_info=False` adds nothing to the record.
+        let args: Vec<Arg> = args
+            .iter()
+            .filter(|a| {
+                !matches!(a, Arg::Keyword(k, v)
+                    if &**k == "exc_info" && matches!(v.kind, E::Literal(Literal::Bool(false))))
+            })
+            .cloned()
+            .collect();
+        if let Some(Arg::Keyword(k, _)) = args.iter().find(|a| matches!(a, Arg::Keyword(..))) {
+            return self.log_keyword(k, &call, &e.span).map(|()| None);
+        }
+        let setup = self.log_setup(&e.span)?;
         let (msg, rest) = match args.split_first() {
             Some((Arg::Positional(m), rest)) => (m, rest),
             _ => {
