@@ -101,6 +101,7 @@ mod nested_spec;
 mod objects;
 mod one_type;
 mod pending_tasks;
+mod pool_calls;
 mod print_file;
 mod property;
 mod range_steps;
