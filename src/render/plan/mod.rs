@@ -90,6 +90,7 @@ mod kept_lambdas;
 mod keyword_only;
 mod lambdas;
 mod lazy_items;
+mod log_message;
 mod log_objects;
 mod logging;
 mod loop_var_after;
