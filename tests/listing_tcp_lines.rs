@@ -144,3 +144,28 @@ async def main():\n    await ask(None, None)\n\n\nasyncio.run(main())\n"
     assert_eq!(construct, "this stream of a connection");
     assert_eq!(at, "writer.write(b\"hi\\n\")");
 }
+
+#[test]
+fn a_line_received_whole_is_the_test_of_an_if_or_a_while() {
+    let src = echoing(&CLIENT.replace(
+        "print(reply.decode().strip())",
+        "if reply:\n        print(\"got\", reply)",
+    ))
+    .replace(
+        "    while True:\n        line = await reader.readline()\n        if not line:\n            break\n",
+        "    line = await reader.readline()\n    while line:\n",
+    )
+    .replace(
+        "        await writer.drain()\n    writer.close()",
+        "        await writer.drain()\n        line = await reader.readline()\n    writer.close()",
+    );
+    let text = listing(&src);
+    has_all(
+        &text,
+        &[
+            "    let mut line = receive_line(&mut conn).await;\n    while !line.is_empty() {\n",
+            "        line = receive_line(&mut conn).await;\n",
+            "    if !reply.is_empty() {\n        println!(\"got {}\", py_bytes(reply.as_bytes()));\n",
+        ],
+    );
+}

@@ -445,3 +445,19 @@ impl Planner<'_> {
         }))
     }
 }
+
+impl Planner<'_> {
+    /// The test of an `if` or `while`: a line received whole tests its
+    /// text, empty only at the end of the stream, as its bytes are.
+    pub(super) fn test_expr(&self, sc: &Scope, test: &py::Expr) -> Result<Expr> {
+        if let E::Name(n) = &test.kind
+            && sc.lines.iter().any(|l| l == &**n.ident())
+        {
+            return Ok(Expr {
+                kind: ExprKind::Var(self.var(sc, n, &test.span)?),
+                span: test.span.clone(),
+            });
+        }
+        self.expr(sc, test)
+    }
+}
