@@ -169,3 +169,14 @@ fn a_line_received_whole_is_the_test_of_an_if_or_a_while() {
         ],
     );
 }
+
+#[test]
+fn the_port_of_what_is_not_a_server_of_the_program_is_refused() {
+    let src = format!(
+        "{HEADER}async def main():\n    server = None\n    \
+port = server.sockets[0].getsockname()[1]\n    print(port)\n\n\nasyncio.run(main())\n"
+    );
+    let (construct, _, at) = refused(&src);
+    assert_eq!(construct, "this address of a server");
+    assert_eq!(at, "port = server.sockets[0].getsockname()[1]");
+}

@@ -111,7 +111,8 @@ impl Renderer<'_> {
 /// Every connection to a port (`asyncio.open_connection("127.0.0.1",
 /// port)`) whose port is not a server's port as the listing keeps it (a
 /// `u16` read from its address): a number written in the program, say,
-/// which the listing does not connect to.
+/// which the listing does not connect to; and every port read from what is
+/// not a server of the program.
 pub(super) fn unknown_ports(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let mut out = Vec::new();
     for f in &demo.functions {
@@ -128,6 +129,17 @@ pub(super) fn unknown_ports(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                         reason: "the Rust listing connects to a server of the program, at the \
                                  port read from its address \
                                  (`port = server.sockets[0].getsockname()[1]`)"
+                            .into(),
+                    });
+                }
+                if let StmtKind::Port { server, .. } = &s.kind
+                    && types.var(&f.name, server) != Ty::Server
+                {
+                    out.push(Untranslatable {
+                        span: s.span.clone(),
+                        construct: "this address of a server".into(),
+                        reason: "the Rust listing reads the port of a server the program \
+                                 started (`server = await asyncio.start_server(...)`)"
                             .into(),
                     });
                 }
