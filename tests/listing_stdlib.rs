@@ -50,15 +50,15 @@ fn a_named_logger_with_nothing_configured_writes_the_bare_message() {
 #[test]
 fn basic_config_sets_the_level_the_format_and_the_stream() {
     let text = listing(&logging_program(
-        "logging.basicConfig(level=logging.DEBUG, format=\"%(name)s|%(levelno)s|%(levelname)-8s|\
+        "logging.basicConfig(level=logging.INFO, format=\"%(name)s|%(levelno)s|%(levelname)-8s|\
 %(message)s\", stream=sys.stdout)\nlog = logging.getLogger(__name__)",
-        "    x = 1.25\n    log.debug(\"x=%.1f r=%r\", x, \"a\")\n",
+        "    x = 1.25\n    log.info(\"x=%.1f r=%r\", x, \"a\")\n",
     ));
     has_all(
         &text,
         &[
-            "// `logging.basicConfig`: each record at DEBUG or above is one `println!`.",
-            "println!(\"__main__|10|DEBUG   |x={x:.1} r={}\", py_repr(\"a\"));",
+            "// `logging.basicConfig`: each record at INFO or above is one `println!`.",
+            "println!(\"__main__|20|INFO    |x={x:.1} r={}\", py_repr(\"a\"));",
         ],
     );
 }

@@ -43,15 +43,27 @@ writer.close()\n    await writer.wait_closed()\n",
 }
 
 #[test]
-fn a_port_read_elsewhere_is_refused_where_it_is_read_from_the_server() {
-    let src = serving(
+fn a_port_read_elsewhere_is_kept_as_the_server_s_port() {
+    let text = listing(&serving(
         "    port = server.sockets[0].getsockname()[1]\n    print(port > 0)\n    \
 reader, writer = await asyncio.open_connection(\"127.0.0.1\", port)\n    \
 writer.close()\n    await writer.wait_closed()\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    let port = server.port();\n",
+            "    let mut conn = BufReader::new(TcpStream::connect((\"127.0.0.1\", port)).await.unwrap());\n",
+        ],
     );
+}
+
+#[test]
+fn another_item_of_the_server_s_address_is_refused() {
+    let src = serving("    host = server.sockets[0].getsockname()[0]\n    print(host)\n");
     let (construct, _, at) = refused(&src);
     assert_eq!(construct, "this address of a server");
-    assert_eq!(at, "server.sockets[0].getsockname()[1]");
+    assert_eq!(at, "server.sockets[0].getsockname()[0]");
 }
 
 #[test]

@@ -36,6 +36,9 @@ impl Planner<'_> {
         if let Target::Unpack(items, None) = target
             && let Some(conn) = self.connect(sc, items, value)?
         {
+            if let StmtKind::Connect { into, .. } = &conn {
+                sc.streams.extend(super::streams::stream_names(into));
+            }
             return one(s, conn);
         }
         if let Some(step) = self.wait_stmt(sc, rest, target, value)? {
@@ -89,10 +92,22 @@ impl Planner<'_> {
         }
         let var = self.target(sc, target, &s.span)?;
         self.threadsafe_overwrite(sc, &var, value)?;
-        if let Some(step) = self.server_port(sc, &var, value)? {
+        if let Some(step) = self.server_port(sc, s, &var, value)? {
             return Ok(step);
         }
         self.sentinel_get(value, &var, rest.get(1))?;
+        if let Some(conn) = self.receive_whole(sc, value)? {
+            sc.lines.push(var.clone());
+            let whole = true;
+            return one(
+                s,
+                StmtKind::Receive {
+                    conn,
+                    into: var,
+                    whole,
+                },
+            );
+        }
         let kind = match &value.kind {
             E::Await(inner) => match self.wait_for_raising(sc, s, inner, Some(var.clone()))? {
                 Some(k) => k,
@@ -213,8 +228,15 @@ impl Planner<'_> {
                         },
                     );
                 }
-                if let Some(conn) = self.receive(value) {
-                    return one(s, StmtKind::Receive { conn, into: var });
+                if let Some(conn) = self.receive(sc, value)? {
+                    return one(
+                        s,
+                        StmtKind::Receive {
+                            conn,
+                            into: var,
+                            whole: false,
+                        },
+                    );
                 }
                 if let Some(kind) = self.kept_stream(sc, rest, &var, value)? {
                     return one(s, kind);

@@ -115,7 +115,7 @@ impl Planner<'_> {
 
     /// Whether `e` makes a thread pool (`Some(false)`) or a process pool
     /// (`Some(true)`): `ThreadPoolExecutor(...)`, `concurrent.futures.ProcessPoolExecutor(...)`.
-    fn pool_kind<'e>(&self, e: &'e py::Expr) -> Option<(bool, &'e [Arg])> {
+    pub(super) fn pool_kind<'e>(&self, e: &'e py::Expr) -> Option<(bool, &'e [Arg])> {
         let E::Call(f, args) = &e.kind else {
             return None;
         };

@@ -297,6 +297,24 @@ impl Planner<'_> {
                 span: e.span.clone(),
             });
         }
+        if let Some(kind) = self.pool_call(sc, e)? {
+            return Ok(Expr {
+                kind,
+                span: e.span.clone(),
+            });
+        }
+        if let Some(kind) = self.log_expr(sc, e)? {
+            return Ok(Expr {
+                kind,
+                span: e.span.clone(),
+            });
+        }
+        if let Some(kind) = self.line_expr(sc, e)? {
+            return Ok(Expr {
+                kind,
+                span: e.span.clone(),
+            });
+        }
         if let Some(kind) = self.type_name(sc, e)? {
             return Ok(Expr {
                 kind,
@@ -496,7 +514,7 @@ impl Planner<'_> {
     }
 
     /// A variable read: a local of the function (fields are read as `self.name`).
-    fn var(&self, sc: &Scope, n: &Name, span: &Range<usize>) -> Result<String> {
+    pub(super) fn var(&self, sc: &Scope, n: &Name, span: &Range<usize>) -> Result<String> {
         let id = n.ident();
         match n {
             Name::Local(..) | Name::Cell(..) => sc.local(id, span),

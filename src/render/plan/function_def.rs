@@ -120,6 +120,11 @@ impl<'p> Planner<'p> {
                 scope.fn_values.insert(p.clone(), given.clone());
             }
         }
+        if self.handlers.contains(&name) {
+            for conn in &params {
+                scope.streams.extend(streams::stream_names(conn));
+            }
+        }
         let params = self.loops_as_context(&name, params, &mut scope);
         let hoisting = self.calling_hoisted(&code.body);
         let mut body = self.block(&mut scope, hoisting.as_deref().unwrap_or(&code.body))?;

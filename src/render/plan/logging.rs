@@ -6,13 +6,14 @@
 //! level is one `eprintln!` (`println!` for `stream=sys.stdout`) of the
 //! line Python's handler writes, and each one below it is a comment.
 
+use super::log_message::message;
 use super::scope::Scope;
 use super::{Planner, Result, module_stmts, refuse};
 use crate::program::{
     self as py, Arg, ExprKind as E, Literal, Module, Name, StmtKind as P, Target,
 };
 use crate::render::plan::ir::ast::StmtKind;
-use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind, Part, Spec, Template};
+use crate::render::plan::ir::expr::{Part, Template};
 use std::ops::Range;
 
 /// The format `basicConfig` writes with when given none.
@@ -30,7 +31,7 @@ struct Setup {
 }
 
 /// A level's number by its name (`logging.INFO` or `"INFO"`).
-fn level_number(name: &str) -> Option<i64> {
+pub(super) fn level_number(name: &str) -> Option<i64> {
     Some(match name {
         "CRITICAL" | "FATAL" => 50,
         "ERROR" => 40,
@@ -95,55 +96,6 @@ fn is_text(e: &py::Expr) -> bool {
     }
 }
 
-/// One directive of a `%`-format: `%s`, `%r`, `%d`/`%i`, `%f` with an
-/// optional precision (`%.1f`), or the text `%%` stands for.
-enum Directive {
-    Text(String),
-    Str,
-    Repr,
-    Int,
-    Float(usize),
-}
-
-/// The directives of a log message; `None` for one that Rust's `format!`
-/// does not write the same way (a width, a mapping key, another type).
-fn directives(msg: &str) -> Option<Vec<Directive>> {
-    let mut out = Vec::new();
-    let mut text = String::new();
-    let mut chars = msg.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c != '%' {
-            text.push(c);
-            continue;
-        }
-        let mut precision = None;
-        if chars.peek() == Some(&'.') {
-            chars.next();
-            let mut digits = String::new();
-            while let Some(d) = chars.peek().filter(|d| d.is_ascii_digit()) {
-                digits.push(*d);
-                chars.next();
-            }
-            precision = Some(digits.parse().unwrap_or(0));
-        }
-        let d = match (chars.next()?, precision) {
-            ('%', None) => {
-                text.push('%');
-                continue;
-            }
-            ('s', None) => Directive::Str,
-            ('r', None) => Directive::Repr,
-            ('d' | 'i', None) => Directive::Int,
-            ('f', p) => Directive::Float(p.unwrap_or(6)),
-            _ => return None,
-        };
-        out.push(Directive::Text(std::mem::take(&mut text)));
-        out.push(d);
-    }
-    out.push(Directive::Text(text));
-    Some(out)
-}
-
 impl Planner<'_> {
     /// The module's top-level statements.
     fn top_stmts(&self) -> Vec<&py::Stmt> {
@@ -197,7 +149,7 @@ impl Planner<'_> {
     /// The logger a name stands for: a module-level `name =
     /// logging.getLogger(...)` read in a function, or in the module's own
     /// code (where the module's variables are `main`'s locals).
-    fn logger_named_by(&self, sc: &Scope, obj: &py::Expr) -> Option<String> {
+    pub(super) fn logger_named_by(&self, sc: &Scope, obj: &py::Expr) -> Option<String> {
         match &obj.kind {
             E::Name(Name::Global(n)) => self.named_logger(n),
             E::Name(Name::Local(_, n)) if sc.module => {
@@ -344,6 +296,15 @@ impl Planner<'_> {
                      its name), a literal `format=` and `stream=sys.stdout` or `sys.stderr`",
                 );
             }
+            if &**k == "level" && setup.level <= 10 && self.runs_event_loop() {
+                return refuse(
+                    &v.span,
+                    format!("`basicConfig(level={})` here", self.text(&v.span)),
+                    "at DEBUG, asyncio's own logger writes `Using selector: EpollSelector` as \
+                     the event loop starts, a record Tokio's runtime has no counterpart for: \
+                     the Rust listing writes the records of a level of INFO or above",
+                );
+            }
         }
         Ok(setup)
     }
@@ -379,11 +340,31 @@ impl Planner<'_> {
                 None => return Ok(None),
             },
         };
-        let Some((level_name, level)) = method_level(method) else {
-            return Ok(None);
-        };
-        let setup = self.log_setup(&e.span)?;
         let call = self.text(&e.span).to_string();
+        // `logging.log(logging.ERROR, msg, ...)`: the record of that level.
+        let (level_name, level, args) = match (method_level(method), &**method, args.as_slice()) {
+            (Some((name, level)), _, _) => (name, level, args.as_slice()),
+            (None, "log", [Arg::Positional(l), rest @ ..]) if let Some(l) = self.level_of(l) => {
+                match method_level(&level_label(l).to_lowercase()) {
+                    Some((name, level)) if level == l => (name, level, rest),
+                    _ => return Ok(None),
+                }
+            }
+            _ => return self.unlogged(method, &call, &e.span).map(|()| None),
+        };
+        // `exc_info=False` adds nothing to the record.
+        let args: Vec<Arg> = args
+            .iter()
+            .filter(|a| {
+                !matches!(a, Arg::Keyword(k, v)
+                    if &**k == "exc_info" && matches!(v.kind, E::Literal(Literal::Bool(false))))
+            })
+            .cloned()
+            .collect();
+        if let Some(Arg::Keyword(k, _)) = args.iter().find(|a| matches!(a, Arg::Keyword(..))) {
+            return self.log_keyword(k, &call, &e.span).map(|()| None);
+        }
+        let setup = self.log_setup(&e.span)?;
         let (msg, rest) = match args.split_first() {
             Some((Arg::Positional(m), rest)) => (m, rest),
             _ => {
@@ -444,62 +425,6 @@ impl Planner<'_> {
             StmtKind::Eprint(line)
         }))
     }
-}
-
-/// The record's message: `msg` with the `%`-directives filled from
-/// `values` (each with whether it is a string literal), or `msg` as it is
-/// when there are none; `None` when they do not fit.
-fn message(msg: &str, values: Vec<(Expr, bool)>) -> Option<Template> {
-    if values.is_empty() {
-        return Some(Template {
-            parts: vec![Part::Text(msg.to_string())],
-        });
-    }
-    let mut values = values.into_iter();
-    let mut parts = Vec::new();
-    for d in directives(msg)? {
-        let part = match d {
-            Directive::Text(t) => Part::Text(t),
-            Directive::Str => Part::Hole(values.next()?.0),
-            Directive::Repr => {
-                let (v, _) = values.next()?;
-                let span = v.span.clone();
-                Part::Hole(Expr {
-                    kind: ExprKind::Call(Builtin::Repr, vec![v]),
-                    span,
-                })
-            }
-            // `%d` of a float writes its whole part, as `int(x)` does.
-            Directive::Int => match values.next()? {
-                (_, true) => return None,
-                (v, false) => {
-                    let span = v.span.clone();
-                    Part::Hole(Expr {
-                        kind: ExprKind::Call(Builtin::Int, vec![v]),
-                        span,
-                    })
-                }
-            },
-            Directive::Float(places) => match values.next()? {
-                (_, true) => return None,
-                (v, false) => Part::Spec(
-                    v,
-                    Spec {
-                        rust: format!(".{places}"),
-                        float: true,
-                        python: None,
-                        nested: Vec::new(),
-                        kind: Some('f'),
-                    },
-                ),
-            },
-        };
-        parts.push(part);
-    }
-    if values.next().is_some() {
-        return None;
-    }
-    Some(Template { parts })
 }
 
 /// The handler's line: `format` with the record's fields; `None` for a

@@ -23,6 +23,10 @@ pub(super) struct Scope {
     /// Ports read from a server's address, with the server:
     /// `port = server.sockets[0].getsockname()[1]`.
     pub(super) ports: Vec<(String, String)>,
+    /// Lines received whole, as bytes: `line = await reader.readline()`.
+    pub(super) lines: Vec<String>,
+    /// The readers and writers of the function's connections.
+    pub(super) streams: Vec<String>,
     /// Futures of `asyncio.run_coroutine_threadsafe(...)`: tasks of the loop.
     pub(super) threadsafe: Vec<String>,
     /// What the function did so far with each of those futures, by name.
@@ -111,6 +115,8 @@ impl Scope {
             threadsafe_of: Default::default(),
             loop_owner: None,
             ports: Vec::new(),
+            lines: Vec::new(),
+            streams: Vec::new(),
             groups: Vec::new(),
             pools: Vec::new(),
             futures: HashMap::new(),

@@ -213,7 +213,7 @@ impl Planner<'_> {
             P::If { test, body, orelse } => one(
                 s,
                 StmtKind::If {
-                    cond: self.expr(sc, test)?,
+                    cond: self.test_expr(sc, test)?,
                     then: self.block(sc, body)?,
                     otherwise: self.block(sc, orelse)?,
                 },
@@ -234,7 +234,7 @@ impl Planner<'_> {
             P::While { test, body, .. } => one(
                 s,
                 StmtKind::While {
-                    cond: self.expr(sc, test)?,
+                    cond: self.test_expr(sc, test)?,
                     body: self.nested(sc, body)?,
                 },
             ),

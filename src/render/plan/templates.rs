@@ -25,6 +25,13 @@ impl Planner<'_> {
                         push_text(&mut out, text);
                     }
                     self.refuse_shown_iterator(value)?;
+                    if spec.is_empty()
+                        && matches!(conversion, None | Some('r' | 's'))
+                        && let Some(x) = self.shown_line(sc, value)?
+                    {
+                        out.push(Part::Hole(x));
+                        continue;
+                    }
                     let x = self.expr(sc, value)?;
                     // `{x=}` shows the repr unless a spec or `!s` says otherwise.
                     let repr = match conversion {
@@ -122,7 +129,10 @@ impl Planner<'_> {
                 push_text(&mut parts, &sep);
             }
             self.refuse_shown_iterator(v)?;
-            let v = self.expr(sc, v)?;
+            let v = match self.shown_line(sc, v)? {
+                Some(x) => x,
+                None => self.expr(sc, v)?,
+            };
             match v.kind {
                 ExprKind::Lit(Value::Str(s)) => push_text(&mut parts, &s),
                 ExprKind::Template(t) => {

@@ -199,6 +199,7 @@ pub(super) fn binds(s: &Stmt) -> Option<&String> {
         | StmtKind::RunBlocking { into: Some(v), .. } => Some(v),
         StmtKind::Collect { into, .. }
         | StmtKind::Receive { into, .. }
+        | StmtKind::Port { into, .. }
         | StmtKind::Submit { into, .. } => Some(into),
         _ => None,
     }
@@ -424,4 +425,36 @@ pub(super) fn loop_var(block: &Block, name: &str) -> bool {
             matches!(&s.kind, StmtKind::For { var, .. } if pattern_names(var).any(|n| n == name));
     });
     found
+}
+
+/// The variables that the statements of `f` outside `body` (one of its
+/// blocks) read or bind.
+pub(super) fn used_outside(
+    f: &crate::render::plan::ir::ast::Function,
+    body: &Block,
+) -> HashSet<String> {
+    let mut inside = HashSet::new();
+    walk(body, &mut |s| {
+        inside.insert(s.id);
+    });
+    let mut out = HashSet::new();
+    for block in [&f.body, &f.exit] {
+        walk(block, &mut |s| {
+            if inside.contains(&s.id) {
+                return;
+            }
+            let mut vars = Vec::new();
+            for (e, _) in stmt_exprs(s) {
+                e.variables(&mut vars);
+            }
+            out.extend(vars.into_iter().map(|(v, _)| v));
+            if let Some(v) = super::durations::binds(s) {
+                out.insert(v.clone());
+            }
+            if let StmtKind::Set { var, .. } = &s.kind {
+                out.insert(var.clone());
+            }
+        });
+    }
+    out
 }

@@ -555,6 +555,17 @@ pub(super) const RECEIVE: &[&str] = &[
     "}",
 ];
 
+/// The `receive` statement's helper for a line received whole: asyncio's
+/// `await reader.readline()`, decoded.
+pub(super) const RECEIVE_LINE: &[&str] = &[
+    "/// Reads one line, with its line break: `\"\"` at the end of the stream.",
+    "async fn receive_line(conn: &mut BufReader<TcpStream>) -> String {",
+    "    let mut line = String::new();",
+    "    conn.read_line(&mut line).await.unwrap();",
+    "    line",
+    "}",
+];
+
 /// The drop guard of a cleanup that reads a variable the guarded code
 /// changes: it holds the variable and hands it to the cleanup.
 pub(super) const GUARDED: &[&str] = &[

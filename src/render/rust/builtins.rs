@@ -242,6 +242,7 @@ pub(super) fn helpers(lines: &[String]) -> Vec<&'static str> {
     out.extend(super::closures::helpers(&calls));
     out.extend(super::executor::helpers(&calls));
     out.extend(super::small_sets::helpers(&calls));
+    out.extend(super::tcp::helpers(&calls));
     out.extend(super::float_extremes::helpers(&calls));
     out.extend(super::floor_ops::helpers(&calls));
     out.extend(super::neg_index::helpers(&calls));

@@ -256,6 +256,7 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
             unreachable!("written by `Renderer::set_operator`")
         }
         Builtin::IsInstance => unreachable!("written by `Renderer::isinstance`"),
+        Builtin::Bytes => super::tcp::bytes_repr(&first),
         Builtin::Abs => Code::new(format!("{}.abs()", first.wrap(10)), first.ty.clone(), 10),
         Builtin::Min | Builtin::Max if args.len() > 1 => {
             let m = if f == Builtin::Min { "min" } else { "max" };

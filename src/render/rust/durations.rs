@@ -307,7 +307,8 @@ pub(super) fn binds(s: &Stmt) -> Option<&String> {
         | StmtKind::Spawn { into, .. }
         | StmtKind::Submit { into, .. }
         | StmtKind::Serve { into, .. }
-        | StmtKind::Connect { into, .. } => Some(into),
+        | StmtKind::Connect { into, .. }
+        | StmtKind::Port { into, .. } => Some(into),
         StmtKind::For { var, .. }
         | StmtKind::AsyncFor { var, .. }
         | StmtKind::AsCompleted { var, .. }

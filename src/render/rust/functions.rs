@@ -29,6 +29,7 @@ impl Renderer<'_> {
                 | StmtKind::PrimCall { into: Some(v), .. } => vec![v],
                 StmtKind::Collect { into, .. }
                 | StmtKind::Receive { into, .. }
+                | StmtKind::Port { into, .. }
                 | StmtKind::Spawn { into, .. } => vec![into],
                 _ => vec![],
             };
@@ -52,12 +53,15 @@ impl Renderer<'_> {
             }
         }
         self.start_outputs();
-        // A variable set inside a loop is set again on each turn.
+        // A variable set inside a loop is set again on each turn, unless
+        // only the loop's body uses it: then each turn binds it afresh.
         f.walk(&mut |s| {
             if let StmtKind::While { body, .. } = &s.kind {
+                let outside = super::analysis::used_outside(f, body);
                 crate::render::plan::ir::ast::walk(body, &mut |inner| {
-                    // A line received in the loop is bound afresh on each turn.
-                    if let StmtKind::Set { var: v, .. } = &inner.kind {
+                    if let StmtKind::Set { var: v, .. } = &inner.kind
+                        && outside.contains(v)
+                    {
                         *self.assigned.entry(v.clone()).or_default() += 1;
                     }
                 });

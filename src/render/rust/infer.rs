@@ -514,6 +514,7 @@ impl Types {
                     }
                 }
                 StmtKind::Connect { into, .. } => changed |= self.set(name, into, &Ty::Conn),
+                StmtKind::Port { into, .. } => changed |= self.set(name, into, &Ty::Port),
                 StmtKind::Receive { into, .. } => changed |= self.set(name, into, &Ty::Str),
                 StmtKind::Primitive { name: v, made } => {
                     let ty = match made {

@@ -19,7 +19,7 @@ use crate::render::plan::ir::value::Value;
 fn instance_of(ty: &Ty, class: &str) -> Option<bool> {
     match ty {
         Ty::Bool => Some(matches!(class, "bool" | "int")),
-        Ty::Int => Some(class == "int"),
+        Ty::Int | Ty::Port => Some(class == "int"),
         Ty::Float => Some(class == "float"),
         Ty::Str => Some(class == "str"),
         Ty::List(_) => Some(class == "list"),

@@ -164,7 +164,7 @@ use super::Listing;
 use crate::render::plan::ir::ast::{Call, Demo, FunctionKind};
 use crate::render::plan::{MODULE, Untranslatable};
 use analysis::{caller_closes, shared_futures};
-use blocks::{GUARDED, RECEIVE};
+use blocks::{GUARDED, RECEIVE, RECEIVE_LINE};
 use durations::{Seconds, duration_locals, duration_params};
 use names::{fn_name, version_cmp};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -298,6 +298,8 @@ struct Renderer<'a> {
     held_names: HashSet<String>,
     /// Whether the `receive` helper is used.
     needs_receive: bool,
+    /// Whether the `receive_line` helper is used.
+    needs_receive_line: bool,
     /// The pools around the statement whose `max_workers` is a semaphore,
     /// and those whose jobs a `TaskTracker` keeps (see `executor`).
     pool_workers: Vec<String>,
@@ -380,6 +382,7 @@ impl<'a> Renderer<'a> {
             guard_names: HashSet::new(),
             held_names: HashSet::new(),
             needs_receive: false,
+            needs_receive_line: false,
             pool_workers: Vec::new(),
             tracked_pools: Vec::new(),
             needs_run: false,
@@ -592,6 +595,12 @@ impl<'a> Renderer<'a> {
         self.static_helpers();
         if self.needs_receive {
             for l in RECEIVE {
+                self.line(l);
+            }
+            self.line("");
+        }
+        if self.needs_receive_line {
+            for l in RECEIVE_LINE {
                 self.line(l);
             }
             self.line("");

@@ -470,14 +470,18 @@ impl Renderer<'_> {
             StmtKind::Serve { handler, into } => {
                 self.serve(handler, into);
             }
-            StmtKind::Connect { server, into } => {
-                self.connect(server, into);
+            StmtKind::Connect { server, into, port } => {
+                self.connect(server, into, *port);
+            }
+            StmtKind::Port { server, into } => {
+                let rhs = format!("{}.port()", super::names::ident(server));
+                self.assign(Some(into), &rhs);
             }
             StmtKind::Send { conn, value } => {
                 self.send(conn, value);
             }
-            StmtKind::Receive { conn, into } => {
-                self.receive(conn, into);
+            StmtKind::Receive { conn, into, whole } => {
+                self.receive(conn, into, *whole);
             }
             StmtKind::Catch {
                 body,

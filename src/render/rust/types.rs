@@ -30,6 +30,8 @@ pub(super) enum Ty {
     Coro(Box<Ty>),
     /// A server's address (`serve`).
     Server,
+    /// The port of a server's address: a `u16`.
+    Port,
     /// A connection (`connect`, a handler's parameter).
     Conn,
     /// A `Semaphore`, or (`true`) a lock: a `Mutex<()>`.
@@ -78,6 +80,7 @@ impl Ty {
                     | Ty::Unknown
                     | Ty::Unit
                     | Ty::Server
+                    | Ty::Port
                     | Ty::Enum(_)
             ),
         }
@@ -120,6 +123,7 @@ impl Ty {
             Ty::Future(t) => format!("oneshot::Receiver<{}>", t.rust()),
             Ty::Coro(t) => format!("impl Future<Output = {}>", t.rust()),
             Ty::Server => "SocketAddr".into(),
+            Ty::Port => "u16".into(),
             Ty::Conn => "BufReader<TcpStream>".into(),
             Ty::Sync(false) => "Semaphore".into(),
             Ty::Sync(true) => "Mutex<()>".into(),
@@ -359,7 +363,7 @@ impl Types {
                         };
                         Ty::Dict(Box::new(k), Box::new(v))
                     }
-                    Builtin::Repr => Ty::Str,
+                    Builtin::Repr | Builtin::Bytes => Ty::Str,
                     Builtin::Bool | Builtin::IsInstance => Ty::Bool,
                     Builtin::Round if args.len() == 1 => Ty::Int,
                     Builtin::Round => first,

@@ -373,12 +373,27 @@ pub enum StmtKind {
     Serve { handler: Call, into: String },
     /// `reader, writer = await asyncio.open_connection(...)`: a client
     /// connection to the server `server`.
-    Connect { server: String, into: String },
+    Connect {
+        server: String,
+        into: String,
+        /// `server` is a port (see [`StmtKind::Port`]) on the loopback
+        /// address, not the server's whole address.
+        port: bool,
+    },
+    /// `into = server.sockets[0].getsockname()[1]`: the port of the
+    /// program's server `server`.
+    Port { server: String, into: String },
     /// `writer.write(line + "\n"); await writer.drain()`.
     Send { conn: String, value: Expr },
     /// `into = (await reader.readline()).decode().strip()`: `""` at the end
-    /// of the stream.
-    Receive { conn: String, into: String },
+    /// of the stream; with `whole`, `into = await reader.readline()`, the
+    /// line with its break (`b""` at the end), which the program only tests
+    /// and decodes.
+    Receive {
+        conn: String,
+        into: String,
+        whole: bool,
+    },
     /// Closes a connection (`writer.close()`) or a server (`server.close()`).
     Close { target: String },
     /// `name = asyncio.Event()`, `asyncio.Queue(maxsize)` or

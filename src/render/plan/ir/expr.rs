@@ -406,6 +406,9 @@ pub enum Builtin {
     /// decides: the value, then the classes' names as one string literal
     /// (`"int float"`).
     IsInstance,
+    /// A TCP line received whole, shown as text (`print(line)`,
+    /// `f"{line}"`): Python's `repr` of its bytes, `b'...'`.
+    Bytes,
 }
 
 impl Builtin {
@@ -460,6 +463,7 @@ impl Builtin {
                 Builtin::Union => "operator.or_",
                 Builtin::Intersection => "operator.and_",
                 Builtin::IsInstance => "isinstance",
+                Builtin::Bytes => "bytes.__repr__",
                 _ => "operator.getitem",
             },
             |(n, _)| *n,
