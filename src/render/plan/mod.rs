@@ -120,6 +120,7 @@ mod str_class;
 mod str_concat;
 mod str_format;
 mod str_search;
+mod str_strip;
 mod streams;
 mod sync;
 mod task_completions;

@@ -235,6 +235,7 @@ pub(super) fn helpers(lines: &[String]) -> Vec<&'static str> {
         out.push("");
     }
     out.extend(super::str_pad::helpers(&calls));
+    out.extend(super::str_strip::helpers(&calls));
     out.extend(super::str_search::helpers(&calls));
     out.extend(super::deletes::helpers(&calls));
     out.extend(super::format_spec::helpers(&calls));

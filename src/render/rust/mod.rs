@@ -133,6 +133,7 @@ mod stmt;
 mod str_class;
 mod str_pad;
 mod str_search;
+mod str_strip;
 mod structs;
 mod sum_lists;
 mod sync;

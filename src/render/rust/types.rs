@@ -447,7 +447,7 @@ impl Types {
                 | StrMethod::EndsWith
                 | StrMethod::IsDigit
                 | StrMethod::IsAlpha => Ty::Bool,
-                StrMethod::Split => Ty::List(Box::new(Ty::Str)),
+                StrMethod::Split | StrMethod::SplitLines => Ty::List(Box::new(Ty::Str)),
                 StrMethod::Find | StrMethod::Index | StrMethod::Count => Ty::Int,
                 StrMethod::Partition => Ty::Tuple(vec![Ty::Str; 3]),
                 StrMethod::Pop => match self.expr_ty(f, x) {

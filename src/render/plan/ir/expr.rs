@@ -136,12 +136,20 @@ pub enum TaskOp {
 pub enum StrMethod {
     Upper,
     Lower,
+    /// `s.strip()` or `s.strip(chars)`.
     Strip,
+    /// `s.lstrip()` or `s.lstrip(chars)`.
+    LStrip,
+    /// `s.rstrip()` or `s.rstrip(chars)`.
+    RStrip,
+    /// `s.splitlines()`.
+    SplitLines,
     StartsWith,
     EndsWith,
     /// `sep.join(items)`.
     Join,
-    /// `s.split()` (on runs of whitespace) or `s.split(sep)`.
+    /// `s.split()` (on runs of whitespace), `s.split(sep)` or
+    /// `s.split(sep, maxsplit)`.
     Split,
     Replace,
     Append,
@@ -198,15 +206,22 @@ pub enum StrMethod {
 
 impl StrMethod {
     /// Python's name and number of arguments of each.
-    pub const ALL: [(&'static str, usize, StrMethod); 42] = [
+    pub const ALL: [(&'static str, usize, StrMethod); 49] = [
         ("upper", 0, StrMethod::Upper),
         ("lower", 0, StrMethod::Lower),
         ("strip", 0, StrMethod::Strip),
+        ("strip", 1, StrMethod::Strip),
+        ("lstrip", 0, StrMethod::LStrip),
+        ("lstrip", 1, StrMethod::LStrip),
+        ("rstrip", 0, StrMethod::RStrip),
+        ("rstrip", 1, StrMethod::RStrip),
+        ("splitlines", 0, StrMethod::SplitLines),
         ("startswith", 1, StrMethod::StartsWith),
         ("endswith", 1, StrMethod::EndsWith),
         ("join", 1, StrMethod::Join),
         ("split", 0, StrMethod::Split),
         ("split", 1, StrMethod::Split),
+        ("split", 2, StrMethod::Split),
         ("replace", 2, StrMethod::Replace),
         ("replace", 3, StrMethod::Replace),
         ("append", 1, StrMethod::Append),
