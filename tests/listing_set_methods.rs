@@ -19,7 +19,7 @@ print(len(a.intersection({3, 4})))\n",
         &text,
         &[
             "(&a | &b).into_iter().collect::<Vec<_>>()",
-            "(&a - &BTreeSet::from([1, 9])).into_iter().collect::<Vec<_>>()",
+            "(&a - &BTreeSet::from([1, 9]))\n            .into_iter()\n            .collect::<Vec<_>>()",
             "(&a & &BTreeSet::from([3, 4])).len()",
         ],
     );

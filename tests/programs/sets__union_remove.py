@@ -4,7 +4,9 @@ import asyncio
 
 async def members(team):
     await asyncio.sleep(0.2)
-    return {"red": {"ada", "bob", "cy"}, "blue": {"bob", "dee"}}[team]
+    if team == "red":
+        return {"ada", "bob", "cy"}
+    return {"bob", "dee"}
 
 
 async def main():
@@ -13,7 +15,9 @@ async def main():
     print(sorted(red.union(blue)), sorted(red.intersection(blue)), sorted(red.difference(blue)))
     print(sorted(blue.union(["eve", "ada"])), sorted(blue.intersection({"dee", "zed"})))
     scores = {10, 20, 30}
-    print(sorted(scores.union({5})), sorted(scores.difference([20, 99])), len(scores.intersection(range(15))))
+    more = scores.union({5})
+    fewer = scores.difference([20, 99])
+    print(sorted(more), sorted(fewer), len(scores.intersection(range(15))))
     scores.remove(20)
     print(sorted(scores), 20 in scores)
     for n in [10, 20]:

@@ -115,6 +115,7 @@ mod shield;
 mod slices;
 mod small_sets;
 mod spread;
+mod star_unpack;
 mod stmt;
 mod str_class;
 mod str_concat;
