@@ -25,6 +25,9 @@ impl Renderer<'_> {
         if let Some(c) = super::str_class::method(m, x) {
             return c;
         }
+        if let Some(c) = super::dict_methods::method(m, x, &args) {
+            return c;
+        }
         if let Some(c) = super::str_strip::method(m, x, exprs, &args) {
             return c;
         }

@@ -61,6 +61,7 @@ mod collect;
 mod condition;
 mod conflicts;
 mod deletes;
+mod dict_methods;
 mod dicts;
 mod dunders;
 mod durations;

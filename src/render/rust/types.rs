@@ -456,6 +456,11 @@ impl Types {
                     t => t.elem(),
                 },
                 StrMethod::Copy => self.expr_ty(f, x),
+                // `d.setdefault(k, v)`: the value.
+                StrMethod::SetDefault if args.len() == 2 => match self.expr_ty(f, x) {
+                    Ty::Dict(_, v) => *v,
+                    _ => Ty::Unknown,
+                },
                 StrMethod::Keys => Ty::List(Box::new(self.expr_ty(f, x).elem())),
                 StrMethod::Values | StrMethod::Items | StrMethod::Get => match self.expr_ty(f, x) {
                     Ty::Dict(k, v) if *m == StrMethod::Items => {

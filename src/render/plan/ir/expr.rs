@@ -155,7 +155,7 @@ pub enum StrMethod {
     Append,
     Extend,
     Insert,
-    /// `xs.pop()` or `xs.pop(i)`.
+    /// `xs.pop()`, `xs.pop(i)` or `d.pop(k, default)`.
     Pop,
     /// `xs[i] = v` or `d[k] = v`.
     SetItem,
@@ -186,8 +186,11 @@ pub enum StrMethod {
     /// `s.isalpha()`.
     IsAlpha,
     /// `d.setdefault(k, [])`, changed in place at once (`.append(x)`): the
-    /// entry's list, made empty if the key is new.
+    /// entry's list, made empty if the key is new; or `d.setdefault(k, v)`:
+    /// the key's value, `v` set first if the key is new.
     SetDefault,
+    /// `d.update(other)` of a dict.
+    Update,
     /// `s.find(sub)` or `s.find(sub, start)`: where, or -1.
     Find,
     /// `s.index(sub)` or `xs.index(x)` (and a start): where, or `ValueError`.
@@ -206,7 +209,7 @@ pub enum StrMethod {
 
 impl StrMethod {
     /// Python's name and number of arguments of each.
-    pub const ALL: [(&'static str, usize, StrMethod); 49] = [
+    pub const ALL: [(&'static str, usize, StrMethod); 52] = [
         ("upper", 0, StrMethod::Upper),
         ("lower", 0, StrMethod::Lower),
         ("strip", 0, StrMethod::Strip),
@@ -229,6 +232,9 @@ impl StrMethod {
         ("insert", 2, StrMethod::Insert),
         ("pop", 0, StrMethod::Pop),
         ("pop", 1, StrMethod::Pop),
+        ("pop", 2, StrMethod::Pop),
+        ("setdefault", 2, StrMethod::SetDefault),
+        ("update", 1, StrMethod::Update),
         ("remove", 1, StrMethod::Remove),
         ("sort", 0, StrMethod::Sort),
         ("reverse", 0, StrMethod::Reverse),
@@ -274,6 +280,8 @@ impl StrMethod {
                 | StrMethod::Del
                 | StrMethod::Add
                 | StrMethod::Discard
+                | StrMethod::Update
+                | StrMethod::SetDefault
         )
     }
 }
