@@ -73,3 +73,13 @@ if x > y:\n                raise ValueError(\"x\")\n    except ValueError:\n    
     ));
     assert_eq!(construct, "unpacking a list");
 }
+
+#[test]
+fn rows_of_lists_of_lists_are_refused() {
+    let (construct, reason, at) = refused(&main_of(
+        "    grid = [[[1], [2]], [[3], [4]]]\n    for a, b in grid:\n        print(a, b)\n",
+    ));
+    assert_eq!(construct, "unpacking each row of this list");
+    assert!(reason.contains("index the row"), "{reason}");
+    assert!(at.starts_with("for a, b in grid:"), "{at}");
+}

@@ -126,3 +126,31 @@ pub(super) fn caught_unpacks(demo: &Demo, types: &Types) -> Vec<Untranslatable> 
     }
     out
 }
+
+/// The loops `for a, b in rows` of a list of lists whose items are
+/// neither copied nor strings, which [`rows_head`] does not take.
+pub(super) fn unpacked_rows(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
+    let mut out = Vec::new();
+    for f in &demo.functions {
+        for block in [&f.body, &f.exit] {
+            walk(block, &mut |s| {
+                if let StmtKind::For { var, over, .. } = &s.kind
+                    && pattern_names(var).is_some()
+                    && let Ty::List(item) = types.expr_ty(&f.name, over).elem()
+                    && !item.is_copy()
+                    && *item != Ty::Str
+                {
+                    out.push(Untranslatable {
+                        span: s.span.clone(),
+                        construct: "unpacking each row of this list".into(),
+                        reason: "the Rust listing unpacks the rows of a list of lists of \
+                                 numbers or strings, each seen as an array: index the row \
+                                 instead"
+                            .into(),
+                    });
+                }
+            });
+        }
+    }
+    out
+}
