@@ -16,7 +16,7 @@ print(names, values)\n    await asyncio.sleep(0)\n",
     has_all(
         &text,
         &[
-            "let (names, values) = ((\"a\".to_string(), \"b\".to_string(), \"c\".to_string()), (1, 2, 3));",
+            "let (names, values) = (\n        (\"a\".to_string(), \"b\".to_string(), \"c\".to_string()),\n        (1, 2, 3),\n    );",
             "println!(\"{} {}\", names.repr(), values.repr());",
         ],
     );

@@ -486,7 +486,7 @@ fn an_executor_job_runs_on_the_blocking_pool() {
 #[test]
 fn the_rust_pane_lists_every_blocker_at_file_line_col() {
     let src = format!(
-        "{HEADER}async def main():\n    f = lambda x: x + 1\n    d = {{1, 2}}.union({{3}})\n    print(\"hi\")\n{RUN}"
+        "{HEADER}async def main():\n    f = lambda x: x + 1\n    d = frozenset([1, 2])\n    print(\"hi\")\n{RUN}"
     );
     let listing = rust::render_program(&load(&src)).lines;
     assert_eq!(
@@ -499,7 +499,7 @@ fn the_rust_pane_lists_every_blocker_at_file_line_col() {
     );
     let dict = listing
         .iter()
-        .position(|l| l.starts_with("// x.py:6:9: the call `{1, 2}.union({3})`"));
+        .position(|l| l.starts_with("// x.py:6:9: the call `frozenset([1, 2])`"));
     assert!(dict.is_some(), "{listing:#?}");
     // The partial listing follows the list of blockers.
     let rest = listing
@@ -523,7 +523,7 @@ fn the_rust_pane_lists_every_blocker_at_file_line_col() {
 #[test]
 fn a_partial_listing_comments_the_untranslatable_statement() {
     let src = format!(
-        "{HEADER}async def fetch(n):\n    await asyncio.sleep(n)\n    return n * 2\n\n\nasync def main():\n    d = {{1, 2}}.union({{3}})\n    x = await fetch(1)\n    print(\"got\", x)\n{RUN}"
+        "{HEADER}async def fetch(n):\n    await asyncio.sleep(n)\n    return n * 2\n\n\nasync def main():\n    d = frozenset([1, 2])\n    x = await fetch(1)\n    print(\"got\", x)\n{RUN}"
     );
     let program = load(&src);
     let listing = rust::render_program(&program);

@@ -84,6 +84,9 @@ impl Planner<'_> {
                  a future, or use `asyncio.gather`)",
             );
         }
+        if let Some(k) = self.star_unpack(sc, target, value, &s.span)? {
+            return one(s, k);
+        }
         if let Target::Unpack(..) = target {
             return one(s, self.unpack(sc, target, value, &s.span)?);
         }

@@ -141,6 +141,7 @@ impl Planner<'_> {
             super::insert_place::check_index(*method, args, &e.span)?;
             super::self_append::check(*method, obj, args, &e.span)?;
             super::str_search::check_literals(*method, args, &e.span)?;
+            super::str_strip::check_literals(*method, args, &e.span)?;
             super::task_loops::dict_method_of_list(sc, *method, obj, &e.span)?;
             if let Some(answer) = super::str_class::class_test(*method, obj, &e.span)? {
                 return Ok(answer);

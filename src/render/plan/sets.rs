@@ -2,7 +2,8 @@
 //! `BTreeSet` of the items; `s.add(x)` and `s.discard(x)` of a local
 //! variable change it in place; `a | b` and `a & b` are
 //! [`Builtin::Union`] and [`Builtin::Intersection`] (of sets only, once
-//! the types are known). What the listing may do with a set (test
+//! the types are known), as are `a.union(x)` and `a.intersection(x)`,
+//! and `a.difference(x)` is `a - b`. What the listing may do with a set (test
 //! membership, measure it, sort it, and print or iterate it only where
 //! CPython's order is the sorted one) is checked once its items' type is
 //! known (`rust::set_uses`).
@@ -10,7 +11,7 @@
 use super::scope::Scope;
 use super::{Planner, Result, refuse};
 use crate::program::{self as py, Arg, ExprKind as E, Name};
-use crate::render::plan::ir::expr::{Builtin, ExprKind, StrMethod};
+use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, StrMethod};
 
 impl Planner<'_> {
     /// `set()` or `set(xs)` as [`Builtin::Set`]; `None` for another call.
@@ -64,6 +65,9 @@ impl Planner<'_> {
         let E::Attr(obj, m) = &f.kind else {
             return Ok(None);
         };
+        if let Some(k) = self.set_operation(sc, obj, m, args)? {
+            return Ok(Some(k));
+        }
         let method = match &**m {
             "add" => StrMethod::Add,
             "discard" => StrMethod::Discard,
@@ -83,6 +87,45 @@ impl Planner<'_> {
             Box::new(self.expr(sc, obj)?),
             vec![self.expr(sc, x)?],
         )))
+    }
+
+    /// `a.union(x)`, `a.intersection(x)` or `a.difference(x)`, unless a
+    /// class of the program has a method of that name: `a | b`, `a & b`
+    /// or `a - b` of the set `b` of `x`'s items (`x` itself where it is a
+    /// variable, which the listing takes only where it is a set too);
+    /// `None` for another method.
+    fn set_operation(
+        &self,
+        sc: &Scope,
+        obj: &py::Expr,
+        m: &str,
+        args: &[Arg],
+    ) -> Result<Option<ExprKind>> {
+        if !matches!(m, "union" | "intersection" | "difference")
+            || self.defs.keys().any(|k| k.ends_with(&format!(".{m}")))
+        {
+            return Ok(None);
+        }
+        let [Arg::Positional(x)] = args else {
+            return Ok(None);
+        };
+        let other = match &x.kind {
+            E::Name(_) => self.expr(sc, x)?,
+            E::Set(_) => Expr {
+                kind: self.set_display(sc, x)?,
+                span: x.span.clone(),
+            },
+            _ => Expr {
+                kind: ExprKind::Call(Builtin::Set, vec![self.expr(sc, x)?]),
+                span: x.span.clone(),
+            },
+        };
+        let a = self.expr(sc, obj)?;
+        Ok(Some(match m {
+            "union" => ExprKind::Call(Builtin::Union, vec![a, other]),
+            "intersection" => ExprKind::Call(Builtin::Intersection, vec![a, other]),
+            _ => ExprKind::Binary(BinaryOp::Sub, Box::new(a), Box::new(other)),
+        }))
     }
 
     /// `a | b` or `a & b`: [`Builtin::Union`] or [`Builtin::Intersection`]

@@ -128,6 +128,10 @@ impl Renderer<'_> {
             if let Some(message) = self.exit_message(value) {
                 self.line(message);
             }
+            if let Some(line) = self.dict_method_stmt(value) {
+                self.line(line);
+                return;
+            }
             let c = self.expr(value);
             // An operation kept for the exception it may raise.
             // (`xs.remove(x)` gives nothing to keep.)

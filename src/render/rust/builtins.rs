@@ -199,7 +199,8 @@ pub(super) fn helpers(lines: &[String]) -> Vec<&'static str> {
     };
     let repr = lines.iter().any(|l| l.contains(".repr()"))
         || calls("py_outcomes(")
-        || calls("py_options(");
+        || calls("py_options(")
+        || calls("py_set_remove(");
     if repr {
         out.extend_from_slice(REPR);
         out.push("");
@@ -235,6 +236,7 @@ pub(super) fn helpers(lines: &[String]) -> Vec<&'static str> {
         out.push("");
     }
     out.extend(super::str_pad::helpers(&calls));
+    out.extend(super::str_strip::helpers(&calls));
     out.extend(super::str_search::helpers(&calls));
     out.extend(super::deletes::helpers(&calls));
     out.extend(super::format_spec::helpers(&calls));

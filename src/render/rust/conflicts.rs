@@ -40,6 +40,8 @@ pub(super) fn type_conflicts(demo: &Demo) -> Vec<Untranslatable> {
     out.extend(super::fn_values::signature_conflicts(demo, &types));
     out.extend(super::return_conflicts::return_conflicts(demo, &types));
     out.extend(super::unpack_list::caught_unpacks(demo, &types));
+    out.extend(super::unpack_list::unpacked_rows(demo, &types));
+    out.extend(super::dict_methods::value_conflicts(demo, &types));
     out.extend(super::exc_types::empty_messages(demo));
     out.extend(super::unbuilt::unbuilt(demo, &types));
     out.extend(super::tcp::unknown_ports(demo, &types));

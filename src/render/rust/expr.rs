@@ -308,7 +308,7 @@ impl Renderer<'_> {
                 let (call, ty, fresh) = match m {
                     StrMethod::Upper => ("to_uppercase()".to_string(), Ty::Str, true),
                     StrMethod::Lower => ("to_lowercase()".to_string(), Ty::Str, true),
-                    StrMethod::Strip => ("trim()".to_string(), Ty::Str, false),
+                    StrMethod::Strip if args.is_empty() => ("trim()".to_string(), Ty::Str, false),
                     StrMethod::StartsWith => (
                         format!("starts_with({})", arg.unwrap_or_default()),
                         Ty::Bool,

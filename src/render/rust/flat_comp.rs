@@ -70,7 +70,9 @@ impl Renderer<'_> {
         let wrapped = arg
             .find('(')
             .filter(|at| {
-                arg.ends_with(')')
+                // A name called (`(0..5).map(..)` is a chain's root).
+                *at > 0
+                    && arg.ends_with(')')
                     && arg[..*at].chars().all(|c| c.is_alphanumeric() || c == '_')
                     && super::wrap::split_args(&arg[at + 1..arg.len() - 1]).len() == 1
             })

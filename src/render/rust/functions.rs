@@ -233,7 +233,24 @@ impl Renderer<'_> {
                 } else {
                     ""
                 };
-                format!("{m}{}: {written}", ident(p))
+                // A plain value a plain function's body never reads, named
+                // so for the compiler.
+                let value = matches!(
+                    ty,
+                    Ty::Str | Ty::Int | Ty::Float | Ty::Bool | Ty::List(_) | Ty::Dict(..)
+                );
+                let unread = if value
+                    && !duration
+                    && matches!(f.kind, FunctionKind::Coroutine | FunctionKind::Blocking)
+                    && f.fields.is_empty()
+                    && !self.used.contains(p)
+                    && !self.fields.contains(p)
+                {
+                    "_"
+                } else {
+                    ""
+                };
+                format!("{m}{unread}{}: {written}", ident(p))
             })
             .collect::<Vec<_>>()
             .join(", ")

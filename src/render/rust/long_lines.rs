@@ -30,10 +30,18 @@ pub(super) fn relaid(text: &str, indent: usize) -> Option<Vec<String>> {
     let (head, expr) = match body.strip_prefix("let ") {
         Some(rest) => {
             let (name, expr) = rest.split_once(" = ")?;
+            // A name, or a tuple of names.
             let plain = name
                 .trim_start_matches("mut ")
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '_');
+                .strip_prefix('(')
+                .and_then(|n| n.strip_suffix(')'))
+                .unwrap_or(name)
+                .split(", ")
+                .all(|n| {
+                    n.trim_start_matches("mut ")
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || c == '_')
+                });
             plain.then(|| (format!("let {name} = "), expr))?
         }
         None => (String::new(), body),
@@ -45,9 +53,9 @@ pub(super) fn relaid(text: &str, indent: usize) -> Option<Vec<String>> {
     Some(lines)
 }
 
-/// `{head}name(a, b, c)` too wide for its line (or its arguments wider
-/// than [`CALL_WIDTH`]), one argument a line; a macro's last argument has
-/// no comma after it. `None` when an argument would be broken itself or a
+/// `{head}name(a, b, c)` (or the tuple `let (x, y) = (a, b)`) too wide
+/// for its line (or its arguments wider than [`CALL_WIDTH`]), one argument
+/// a line; a macro's last argument has no comma after it. `None` when an argument would be broken itself or a
 /// closure would overflow.
 fn call_lines(head: &str, expr: &str, indent: usize) -> Option<Vec<String>> {
     let open = expr.find('(')?;
@@ -57,7 +65,9 @@ fn call_lines(head: &str, expr: &str, indent: usize) -> Option<Vec<String>> {
         .all(|c| c.is_alphanumeric() || "_:!".contains(c));
     let inner = expr.strip_suffix(')')?.get(open + 1..)?;
     let args = split_args(inner);
-    if name.is_empty() || !path || args.len() < 2 || args.join(", ") != inner {
+    // A tuple has no name.
+    let tuple = name.is_empty() && !head.is_empty();
+    if (name.is_empty() && !tuple) || !path || args.len() < 2 || args.join(", ") != inner {
         return None;
     }
     let width = 4 * indent + head.len() + expr.len() + ";".len();
@@ -155,8 +165,8 @@ fn chain_lines(head: &str, expr: &str, indent: usize) -> Option<Vec<String>> {
             }
             let mut calls = calls.iter();
             // rustfmt keeps the first call after a root no wider than an
-            // indent.
-            let first = if base.len() <= 4 {
+            // indent, but for a loop's head.
+            let first = if base.len() <= 4 && !head.starts_with("for ") {
                 calls.next().cloned().unwrap_or_default()
             } else {
                 String::new()

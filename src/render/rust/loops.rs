@@ -12,7 +12,10 @@ impl Renderer<'_> {
     /// iterated value's type needs, and its variable is marked for the body.
     pub(super) fn for_loop(&mut self, var: &str, over: &Expr, body: &Block) {
         let c = self.expr(over);
-        let head = if let Some(mut_head) = super::task_lists::dict_mut(&c, body, var) {
+        let rows = super::unpack_list::rows_head(var, &c);
+        let head = if let Some((rows_head, _)) = &rows {
+            rows_head.clone()
+        } else if let Some(mut_head) = super::task_lists::dict_mut(&c, body, var) {
             mut_head
         } else if c.range {
             c.text.clone()
@@ -61,8 +64,21 @@ impl Renderer<'_> {
         if (keys || items) && !var.starts_with('(') {
             strs.push(var.to_string());
         }
+        if let Some((_, true)) = rows {
+            // A row's borrowed strings.
+            strs.extend(
+                super::tuples::pattern_names(var)
+                    .into_iter()
+                    .flatten()
+                    .map(str::to_string),
+            );
+        }
         self.str_params.extend(strs.iter().cloned());
-        let pat = self.loop_pat(var);
+        let mut pat = self.loop_pat(var);
+        if rows.is_some() {
+            // An array's pattern.
+            pat = format!("[{}]", &pat[1..pat.len() - 1]);
+        }
         self.line(format!("for {pat} in {head} {{"));
         // A range from a literal counts up: its numbers are not negative.
         let counting = c.range

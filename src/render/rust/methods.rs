@@ -25,6 +25,12 @@ impl Renderer<'_> {
         if let Some(c) = super::str_class::method(m, x) {
             return c;
         }
+        if let Some(c) = super::dict_methods::method(m, x, &args) {
+            return c;
+        }
+        if let Some(c) = super::str_strip::method(m, x, exprs, &args) {
+            return c;
+        }
         if let Some(c) = super::str_pad::method(m, x, &args) {
             return c;
         }
@@ -64,6 +70,15 @@ impl Renderer<'_> {
             return c;
         }
         let (text, ty) = match (m, args.as_slice()) {
+            // A string's characters.
+            (StrMethod::Join, [items]) if items.ty == Ty::Str && !items.range => (
+                format!(
+                    "{}.chars().map(String::from).collect::<Vec<_>>().join({})",
+                    items.wrap(10),
+                    x.borrowed()
+                ),
+                Ty::Str,
+            ),
             // An iterator (`reversed(text)`) is collected first.
             (StrMethod::Join, [items]) if items.range && x.text == "\"\"" => {
                 (format!("{}.collect::<String>()", items.wrap(10)), Ty::Str)

@@ -193,9 +193,11 @@ pub(super) fn checked_classes(demo: &Demo, types: &Types) -> HashMap<Range<usize
                 (Ty::Dict(key, _), [k]) if *key == Ty::Str && ty(k) == Ty::Str => "KeyError",
                 _ => continue,
             },
-            ExprKind::StrMethod(StrMethod::Remove, x, _) if matches!(ty(x), Ty::List(_)) => {
-                "ValueError"
-            }
+            ExprKind::StrMethod(StrMethod::Remove, x, _) => match ty(x) {
+                Ty::List(_) => "ValueError",
+                Ty::Set(_) => "KeyError",
+                _ => continue,
+            },
             ExprKind::StrMethod(StrMethod::Index, _, _) => "ValueError",
             ExprKind::StrMethod(StrMethod::Del, x, _) => match ty(x) {
                 Ty::List(_) => "IndexError",
@@ -347,6 +349,9 @@ impl Renderer<'_> {
                     return None;
                 };
                 let (x, v) = (self.expr(x), self.expr(v));
+                if let Some(c) = super::small_sets::checked_remove(&x, &v) {
+                    return Some(c);
+                }
                 Code::new(
                     format!("py_remove(&mut {}, |item| *item == {})?", x.wrap(7), v.text),
                     Ty::Unit,

@@ -93,12 +93,16 @@ pub(super) fn set_uses(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                         args.iter().for_each(|a| shown(a, &mut refuse))
                     }
                     ExprKind::StrMethod(m, obj, _)
-                        if is_set(obj) && !matches!(m, StrMethod::Add | StrMethod::Discard) =>
+                        if is_set(obj)
+                            && !matches!(
+                                m,
+                                StrMethod::Add | StrMethod::Discard | StrMethod::Remove
+                            ) =>
                     {
                         refuse(
                             x,
                             "this method of a set",
-                            "the Rust listing's sets take `add` and `discard`",
+                            "the Rust listing's sets take `add`, `discard` and `remove`",
                         );
                     }
                     ExprKind::Binary(

@@ -2,7 +2,7 @@
 //! ([`Builtin::SmallSet`]), whose sorted order is the one CPython keeps
 //! such a set in, printed as Python prints a set (`{0, 1}`, `set()` when
 //! empty); `set()`, `set(xs)` and `{a, b}` ([`Builtin::Set`]), with `add`
-//! (`insert`) and `discard` (`remove`), `|`, `&` and `-` (`BTreeSet`'s own
+//! (`insert`), `discard` and `remove` (`remove`), `|`, `&` and `-` (`BTreeSet`'s own
 //! operators, on borrowed sets). Where a set may be printed or
 //! iterated is checked in `set_uses`.
 
@@ -22,15 +22,31 @@ const PY_SET: &[&str] = &[
     "}",
 ];
 
+const PY_SET_REMOVE: &[&str] = &[
+    "/// `set.remove(item)` of a Python set, or the `KeyError` naming the item.",
+    "fn py_set_remove<T, Q>(set: &mut BTreeSet<T>, item: &Q) -> Result<(), Error>",
+    "where",
+    "    T: Ord + std::borrow::Borrow<Q>,",
+    "    Q: Ord + Repr + ?Sized,",
+    "{",
+    "    if set.remove(item) {",
+    "        Ok(())",
+    "    } else {",
+    "        Err(Error::KeyError(item.repr()))",
+    "    }",
+    "}",
+];
+
 /// The helpers of this module that the listing's lines call.
 pub(super) fn helpers(calls: &dyn Fn(&str) -> bool) -> Vec<&'static str> {
-    if calls("py_set(") {
-        let mut out = PY_SET.to_vec();
-        out.push("");
-        out
-    } else {
-        Vec::new()
+    let mut out = Vec::new();
+    for (name, text) in [("py_set(", PY_SET), ("py_set_remove(", PY_SET_REMOVE)] {
+        if calls(name) {
+            out.extend_from_slice(text);
+            out.push("");
+        }
     }
+    out
 }
 
 impl Renderer<'_> {
@@ -86,14 +102,18 @@ impl Renderer<'_> {
     }
 }
 
-/// `s.add(x)` (`insert`) or `s.discard(x)` (`remove`) of a set; `None`
-/// for another method.
+/// `s.add(x)` (`insert`), `s.discard(x)` (`remove`) or `s.remove(x)` of
+/// a set (`remove`, where the program ends if the set does not hold `x`,
+/// as Python's uncaught `KeyError` ends it); `None` for another method.
 pub(super) fn method(m: StrMethod, x: &Code, args: &[Code]) -> Option<Code> {
     let [v] = args else { return None };
     let obj = x.wrap(10);
     let text = match m {
         StrMethod::Add => format!("{obj}.insert({})", v.owned()),
         StrMethod::Discard => format!("{obj}.remove({})", super::dicts::key(v)),
+        StrMethod::Remove if matches!(x.ty, Ty::Set(_)) => {
+            format!("assert!({obj}.remove({}))", super::dicts::key(v))
+        }
         _ => return None,
     };
     Some(Code::new(text, Ty::Unit, 10))
@@ -114,6 +134,18 @@ impl Renderer<'_> {
 /// `a - b` of two sets: `&a - &b`; `None` for another operation.
 pub(super) fn difference(op: BinaryOp, a: &Code, b: &Code) -> Option<Code> {
     (op == BinaryOp::Sub && matches!(a.ty, Ty::Set(_))).then(|| operated("-", a, b))
+}
+
+/// `s.remove(x)` of a set where an `except` takes its `KeyError`.
+pub(super) fn checked_remove(x: &Code, v: &Code) -> Option<Code> {
+    matches!(x.ty, Ty::Set(_)).then(|| {
+        let text = format!(
+            "py_set_remove(&mut {}, {})?",
+            x.wrap(7),
+            super::dicts::key(v)
+        );
+        Code::new(text, Ty::Unit, 10)
+    })
 }
 
 /// A new set of `a` and `b` borrowed, with the operator `symbol` between.

@@ -456,7 +456,7 @@ impl Types {
                 | StrMethod::EndsWith
                 | StrMethod::IsDigit
                 | StrMethod::IsAlpha => Ty::Bool,
-                StrMethod::Split => Ty::List(Box::new(Ty::Str)),
+                StrMethod::Split | StrMethod::SplitLines => Ty::List(Box::new(Ty::Str)),
                 StrMethod::Find | StrMethod::Index | StrMethod::Count => Ty::Int,
                 StrMethod::Partition => Ty::Tuple(vec![Ty::Str; 3]),
                 StrMethod::Pop => match self.expr_ty(f, x) {
@@ -465,6 +465,11 @@ impl Types {
                     t => t.elem(),
                 },
                 StrMethod::Copy => self.expr_ty(f, x),
+                // `d.setdefault(k, v)`: the value.
+                StrMethod::SetDefault if args.len() == 2 => match self.expr_ty(f, x) {
+                    Ty::Dict(_, v) => *v,
+                    _ => Ty::Unknown,
+                },
                 StrMethod::Keys => Ty::List(Box::new(self.expr_ty(f, x).elem())),
                 StrMethod::Values | StrMethod::Items | StrMethod::Get => match self.expr_ty(f, x) {
                     Ty::Dict(k, v) if *m == StrMethod::Items => {

@@ -2,11 +2,13 @@
 //! `ValueError` when its length differs. The listing turns the `Vec` into
 //! an array of that length (`let [name, value]: [String; 2] =
 //! ....try_into().unwrap()`), whose wrong length ends the program as
-//! Python's uncaught error does. Where an `except` of the program could
+//! Python's uncaught error does, as does each row of `for a, b in rows` of
+//! a list of lists ([`rows_head`]). Where an `except` of the program could
 //! take that `ValueError`, the unpacking is refused (the plan refuses
 //! `split()`'s; [`caught_unpacks`] the others, once their types are known).
 
 use super::Renderer;
+use super::code::Code;
 use super::tuples::pattern_names;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
@@ -49,6 +51,29 @@ impl Renderer<'_> {
     }
 }
 
+/// The head of `for a, b in rows` of a list of lists whose items are
+/// copied or strings: each row seen as an array of the pattern's length
+/// (`for [a, b] in ...`), of copies or of borrowed strings (the second
+/// value), whose wrong length ends the program as Python's uncaught
+/// `ValueError` does; `None` for another loop.
+pub(super) fn rows_head(var: &str, rows: &Code) -> Option<(String, bool)> {
+    let names = pattern_names(var)?;
+    let Ty::List(item) = rows.ty.elem() else {
+        return None;
+    };
+    let array = match *item {
+        ref t if t.is_copy() => "[_;",
+        Ty::Str => "&[_;",
+        _ => return None,
+    };
+    let head = format!(
+        "{}.iter().map(|row| <{array} {}]>::try_from(row.as_slice()).unwrap())",
+        rows.wrap(10),
+        names.len()
+    );
+    Some((head, *item == Ty::Str))
+}
+
 /// The unpackings of a list (`a, b = xs`) in a program with an `except`
 /// that could take the `ValueError` of a list of another length: the
 /// array's `unwrap` would end the program there instead.
@@ -69,10 +94,19 @@ pub(super) fn caught_unpacks(demo: &Demo, types: &Types) -> Vec<Untranslatable> 
     }
     for f in &demo.functions {
         f.walk(&mut |s| {
-            if let StmtKind::Set { var, value } = &s.kind
-                && pattern_names(var).is_some()
-                && matches!(types.expr_ty(&f.name, value), Ty::List(_))
-            {
+            let list = match &s.kind {
+                StmtKind::Set { var, value } => {
+                    pattern_names(var).is_some()
+                        && matches!(types.expr_ty(&f.name, value), Ty::List(_))
+                }
+                // `for a, b in rows` of a list of lists.
+                StmtKind::For { var, over, .. } => {
+                    pattern_names(var).is_some()
+                        && matches!(types.expr_ty(&f.name, over).elem(), Ty::List(_))
+                }
+                _ => false,
+            };
+            if list {
                 out.push(Untranslatable {
                     span: s.span.clone(),
                     construct: "unpacking a list".into(),
@@ -81,6 +115,32 @@ pub(super) fn caught_unpacks(demo: &Demo, types: &Types) -> Vec<Untranslatable> 
                              an array only where nothing catches it, and a wrong length ends \
                              the program: index the list, or match on its slice \
                              (`let [a, b] = xs[..] else { ... }`)"
+                        .into(),
+                });
+            }
+        });
+    }
+    out
+}
+
+/// The loops `for a, b in rows` of a list of lists whose items are
+/// neither copied nor strings, which [`rows_head`] does not take.
+pub(super) fn unpacked_rows(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
+    let mut out = Vec::new();
+    for f in &demo.functions {
+        f.walk(&mut |s| {
+            if let StmtKind::For { var, over, .. } = &s.kind
+                && pattern_names(var).is_some()
+                && let Ty::List(item) = types.expr_ty(&f.name, over).elem()
+                && !item.is_copy()
+                && *item != Ty::Str
+            {
+                out.push(Untranslatable {
+                    span: s.span.clone(),
+                    construct: "unpacking each row of this list".into(),
+                    reason: "the Rust listing unpacks the rows of a list of lists of \
+                             numbers or strings, each seen as an array: index the row \
+                             instead"
                         .into(),
                 });
             }

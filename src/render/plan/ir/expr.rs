@@ -142,18 +142,26 @@ pub enum TaskOp {
 pub enum StrMethod {
     Upper,
     Lower,
+    /// `s.strip()` or `s.strip(chars)`.
     Strip,
+    /// `s.lstrip()` or `s.lstrip(chars)`.
+    LStrip,
+    /// `s.rstrip()` or `s.rstrip(chars)`.
+    RStrip,
+    /// `s.splitlines()`.
+    SplitLines,
     StartsWith,
     EndsWith,
     /// `sep.join(items)`.
     Join,
-    /// `s.split()` (on runs of whitespace) or `s.split(sep)`.
+    /// `s.split()` (on runs of whitespace), `s.split(sep)` or
+    /// `s.split(sep, maxsplit)`.
     Split,
     Replace,
     Append,
     Extend,
     Insert,
-    /// `xs.pop()` or `xs.pop(i)`.
+    /// `xs.pop()`, `xs.pop(i)` or `d.pop(k, default)`.
     Pop,
     /// `xs[i] = v` or `d[k] = v`.
     SetItem,
@@ -184,8 +192,11 @@ pub enum StrMethod {
     /// `s.isalpha()`.
     IsAlpha,
     /// `d.setdefault(k, [])`, changed in place at once (`.append(x)`): the
-    /// entry's list, made empty if the key is new.
+    /// entry's list, made empty if the key is new; or `d.setdefault(k, v)`:
+    /// the key's value, `v` set first if the key is new.
     SetDefault,
+    /// `d.update(other)` of a dict.
+    Update,
     /// `s.find(sub)` or `s.find(sub, start)`: where, or -1.
     Find,
     /// `s.index(sub)` or `xs.index(x)` (and a start): where, or `ValueError`.
@@ -204,15 +215,22 @@ pub enum StrMethod {
 
 impl StrMethod {
     /// Python's name and number of arguments of each.
-    pub const ALL: [(&'static str, usize, StrMethod); 42] = [
+    pub const ALL: [(&'static str, usize, StrMethod); 52] = [
         ("upper", 0, StrMethod::Upper),
         ("lower", 0, StrMethod::Lower),
         ("strip", 0, StrMethod::Strip),
+        ("strip", 1, StrMethod::Strip),
+        ("lstrip", 0, StrMethod::LStrip),
+        ("lstrip", 1, StrMethod::LStrip),
+        ("rstrip", 0, StrMethod::RStrip),
+        ("rstrip", 1, StrMethod::RStrip),
+        ("splitlines", 0, StrMethod::SplitLines),
         ("startswith", 1, StrMethod::StartsWith),
         ("endswith", 1, StrMethod::EndsWith),
         ("join", 1, StrMethod::Join),
         ("split", 0, StrMethod::Split),
         ("split", 1, StrMethod::Split),
+        ("split", 2, StrMethod::Split),
         ("replace", 2, StrMethod::Replace),
         ("replace", 3, StrMethod::Replace),
         ("append", 1, StrMethod::Append),
@@ -220,6 +238,9 @@ impl StrMethod {
         ("insert", 2, StrMethod::Insert),
         ("pop", 0, StrMethod::Pop),
         ("pop", 1, StrMethod::Pop),
+        ("pop", 2, StrMethod::Pop),
+        ("setdefault", 2, StrMethod::SetDefault),
+        ("update", 1, StrMethod::Update),
         ("remove", 1, StrMethod::Remove),
         ("sort", 0, StrMethod::Sort),
         ("reverse", 0, StrMethod::Reverse),
@@ -265,6 +286,8 @@ impl StrMethod {
                 | StrMethod::Del
                 | StrMethod::Add
                 | StrMethod::Discard
+                | StrMethod::Update
+                | StrMethod::SetDefault
         )
     }
 }

@@ -3,7 +3,8 @@
 //! key (`KeyError`), `xs[i]` past the end (`IndexError`), `int("x")`
 //! (`ValueError`), `xs.pop()` of an empty list (`IndexError`), `d.pop(k)`
 //! of a missing key (`KeyError`),
-//! `xs.remove(x)` of what it does not hold (`ValueError`), `s.index(sub)`
+//! `xs.remove(x)` of what it does not hold (`ValueError`; `KeyError` of a
+//! set), `s.index(sub)`
 //! and `xs.index(x)` of what is not there (`ValueError`), `del xs[i]` past
 //! the end (`IndexError`) and `del d[k]` of a missing key (`KeyError`),
 //! `q.put_nowait(x)` of a full queue (`asyncio.QueueFull`) and
@@ -52,8 +53,11 @@ pub fn candidates(e: &Expr) -> &'static [&'static str] {
         ExprKind::StrMethod(StrMethod::Pop, _, args) if args.len() <= 1 => {
             &["IndexError", "KeyError"]
         }
-        // `xs.remove(x)` of what the list does not hold.
-        ExprKind::StrMethod(StrMethod::Remove, _, args) if args.len() == 1 => &["ValueError"],
+        // `xs.remove(x)` of what the list does not hold, `s.remove(x)` of
+        // what the set does not hold.
+        ExprKind::StrMethod(StrMethod::Remove, _, args) if args.len() == 1 => {
+            &["ValueError", "KeyError"]
+        }
         // `del xs[i]` past the end, `del d[k]` of a missing key.
         ExprKind::StrMethod(StrMethod::Del, _, _) => &["IndexError", "KeyError"],
         // `s.index(sub)` or `xs.index(x)` of what is not there.
