@@ -52,6 +52,9 @@ impl Renderer<'_> {
             for n in super::objects::mutated_objects(self.demo, block) {
                 *self.assigned.entry(n).or_default() += 2;
             }
+            for n in super::mut_borrows::lent_vars(block, &self.mut_params) {
+                *self.assigned.entry(n).or_default() += 2;
+            }
         }
         self.start_outputs();
         // A variable set inside a loop is set again on each turn.
@@ -179,8 +182,10 @@ impl Renderer<'_> {
                 if duration {
                     self.use_("std::time", "Duration");
                 }
+                let lent = self.mut_params.contains(&(f.name.clone(), i));
                 let written = match &ty {
                     _ if duration => "Duration".to_string(),
+                    _ if lent => format!("&mut {}", ty.rust()),
                     _ if self.whole_seconds.contains(&(f.name.clone(), p.clone())) => {
                         "u64".to_string()
                     }
@@ -231,6 +236,7 @@ impl Renderer<'_> {
                 }
                 let m = if (self.assigned.contains_key(p) || ty == Ty::Conn)
                     && !self.fields.contains(p)
+                    && !lent
                 {
                     "mut "
                 } else {

@@ -99,6 +99,7 @@ mod loops;
 mod methods;
 mod mixed;
 mod mixed_extremes;
+mod mut_borrows;
 mod mutated_args;
 mod names;
 mod narrowed;
@@ -325,6 +326,8 @@ struct Renderer<'a> {
     shared: HashSet<(String, String)>,
     /// Functions that can fail: they return `Result<_, Error>`.
     fallible: HashSet<String>,
+    /// Parameters taken as `&mut T` (see `mut_borrows`).
+    mut_params: mut_borrows::MutParams,
     /// Python's own operations checked for what an `except` takes: span
     /// and class (see [`op_errors`]).
     checked: HashMap<std::ops::Range<usize>, &'static str>,
@@ -387,6 +390,7 @@ impl<'a> Renderer<'a> {
             whole_seconds: whole_seconds::whole_params(demo, types, &duration_params(demo)),
             shared: shared_futures(demo, types),
             fallible: crate::render::plan::ir::raises::fallible(demo),
+            mut_params: mut_borrows::mut_params(demo, types),
             checked: op_errors::checked_classes(demo, types),
             caller_closes: caller_closes(demo),
             func: String::new(),

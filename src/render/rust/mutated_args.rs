@@ -89,6 +89,8 @@ pub(super) fn mutated_args(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
         })
         .filter(|(_, at): &(&str, Vec<usize>)| !at.is_empty())
         .collect();
+    // A parameter taken as `&mut` sees the caller's own (see `mut_borrows`).
+    let lent = super::mut_borrows::mut_params(demo, types);
     let mut out = Vec::new();
     for f in &demo.functions {
         for block in [&f.body, &f.exit] {
@@ -97,7 +99,11 @@ pub(super) fn mutated_args(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                     let Some((_, at)) = changing.iter().find(|(g, _)| *g == call.name) else {
                         continue;
                     };
-                    for arg in at.iter().filter_map(|&i| call.args.get(i)) {
+                    let given = at
+                        .iter()
+                        .filter(|&&i| !lent.contains(&(call.name.clone(), i)))
+                        .filter_map(|&i| call.args.get(i));
+                    for arg in given {
                         let v = match &arg.kind {
                             ExprKind::Var(v) => v.as_str(),
                             ExprKind::Field(..) | ExprKind::Call(Builtin::Index, _) => "",
