@@ -105,6 +105,14 @@ impl Renderer<'_> {
                 }
             });
         }
+        // A parameter taken as `&T` is a reference already.
+        self.borrowed = f
+            .params
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.ref_params.contains(&(f.name.clone(), *i)))
+            .map(|(_, p)| p.clone())
+            .collect();
         self.fields = if with_fields {
             f.fields.iter().map(|(n, _)| n.clone()).collect()
         } else {
@@ -182,10 +190,14 @@ impl Renderer<'_> {
                 if duration {
                     self.use_("std::time", "Duration");
                 }
-                let lent = self.mut_params.contains(&(f.name.clone(), i));
+                let at = (f.name.clone(), i);
+                let shared = self.ref_params.contains(&at);
+                let lent = self.mut_params.contains(&at) || shared;
                 let written = match &ty {
                     _ if duration => "Duration".to_string(),
-                    _ if lent => format!("&mut {}", ty.rust()),
+                    Ty::List(t) if shared => format!("&[{}]", t.rust()),
+                    _ if shared => format!("&{}", ty.rust()),
+                    _ if self.mut_params.contains(&at) => format!("&mut {}", ty.rust()),
                     _ if self.whole_seconds.contains(&(f.name.clone(), p.clone())) => {
                         "u64".to_string()
                     }

@@ -119,6 +119,7 @@ mod printed_prims;
 mod promoted;
 mod raise;
 mod recursion;
+mod ref_borrows;
 mod return_conflicts;
 mod scaled_secs;
 mod scoped;
@@ -328,6 +329,8 @@ struct Renderer<'a> {
     fallible: HashSet<String>,
     /// Parameters taken as `&mut T` (see `mut_borrows`).
     mut_params: mut_borrows::MutParams,
+    /// Parameters taken as `&T` (see `ref_borrows`).
+    ref_params: mut_borrows::MutParams,
     /// Python's own operations checked for what an `except` takes: span
     /// and class (see [`op_errors`]).
     checked: HashMap<std::ops::Range<usize>, &'static str>,
@@ -363,6 +366,8 @@ struct Renderer<'a> {
 
 impl<'a> Renderer<'a> {
     fn new(demo: &'a Demo, types: &'a Types) -> Renderer<'a> {
+        let mut_params = mut_borrows::mut_params(demo, types);
+        let ref_params = ref_borrows::ref_params(demo, types, &mut_params);
         Renderer {
             demo,
             types,
@@ -390,7 +395,8 @@ impl<'a> Renderer<'a> {
             whole_seconds: whole_seconds::whole_params(demo, types, &duration_params(demo)),
             shared: shared_futures(demo, types),
             fallible: crate::render::plan::ir::raises::fallible(demo),
-            mut_params: mut_borrows::mut_params(demo, types),
+            mut_params,
+            ref_params,
             checked: op_errors::checked_classes(demo, types),
             caller_closes: caller_closes(demo),
             func: String::new(),

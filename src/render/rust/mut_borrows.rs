@@ -70,7 +70,7 @@ pub(super) fn mut_params(demo: &Demo, types: &Types) -> MutParams {
         let keep: MutParams = out
             .iter()
             .filter(|(g, i)| {
-                calls_plain(demo, types, &out, g, *i) && uses_plain(types, &out, g, *i, demo)
+                calls_plain(demo, types, &out, g, *i) && uses_plain(types, &out, g, *i, demo, true)
             })
             .cloned()
             .collect();
@@ -82,7 +82,7 @@ pub(super) fn mut_params(demo: &Demo, types: &Types) -> MutParams {
 }
 
 /// The variables of `block` whose contents it changes in place.
-fn changed_directly(demo: &Demo, block: &Block) -> Vec<String> {
+pub(super) fn changed_directly(demo: &Demo, block: &Block) -> Vec<String> {
     let mut out = mutated_lists(block);
     walk(block, &mut |s| {
         if let StmtKind::SetField { object, .. } = &s.kind
@@ -97,7 +97,7 @@ fn changed_directly(demo: &Demo, block: &Block) -> Vec<String> {
 
 /// Whether `g` can borrow what it is given: a plain function or
 /// coroutine, no method, never a task of its own nor a value.
-fn lendable(demo: &Demo, types: &Types, g: &Function) -> bool {
+pub(super) fn lendable(demo: &Demo, types: &Types, g: &Function) -> bool {
     if !matches!(g.kind, FunctionKind::Coroutine | FunctionKind::Blocking)
         || super::objects::is_method(g)
         || types.spawned.contains(&g.name)
@@ -122,7 +122,7 @@ fn lendable(demo: &Demo, types: &Types, g: &Function) -> bool {
 }
 
 /// Whether `g` binds its parameter `p` anew.
-fn rebound(g: &Function, p: &str) -> bool {
+pub(super) fn rebound(g: &Function, p: &str) -> bool {
     let mut found = false;
     for block in [&g.body, &g.exit] {
         walk(block, &mut |s| {
@@ -279,8 +279,16 @@ fn iterated_around(f: &Function, v: &str, call: &Call) -> bool {
 }
 
 /// Whether `g` reaches its parameter `i` only through its fields, items
-/// and methods, or passes it on to a parameter taken as `&mut`.
-fn uses_plain(types: &Types, lent: &MutParams, g: &str, i: usize, demo: &Demo) -> bool {
+/// and methods, or passes it on to a parameter in `lent`; `printed`: or
+/// prints it whole.
+pub(super) fn uses_plain(
+    types: &Types,
+    lent: &MutParams,
+    g: &str,
+    i: usize,
+    demo: &Demo,
+    printed: bool,
+) -> bool {
     let Some(f) = demo.function(g) else {
         return false;
     };
@@ -308,7 +316,9 @@ fn uses_plain(types: &Types, lent: &MutParams, g: &str, i: usize, demo: &Demo) -
             {
                 plain += 1;
             }
-            if let StmtKind::Print(t) | StmtKind::Eprint(t) = &s.kind {
+            if let StmtKind::Print(t) | StmtKind::Eprint(t) = &s.kind
+                && printed
+            {
                 plain += holes(t, &is_p);
             }
             // A field or item moved out whole (`x = acct.items`) would move
@@ -340,7 +350,8 @@ fn uses_plain(types: &Types, lent: &MutParams, g: &str, i: usize, demo: &Demo) -
                         ExprKind::Call(Builtin::Len, args) => {
                             args.iter().filter(|a| is_p(a)).count()
                         }
-                        ExprKind::Template(t) => holes(t, &is_p),
+                        ExprKind::Template(t) if printed => holes(t, &is_p),
+                        ExprKind::Comp { over, .. } if is_p(over) => 1,
                         _ => 0,
                     };
                 });

@@ -295,12 +295,13 @@ impl Renderer<'_> {
         // A function's parameter holding objects is given a copy (see
         // `object_arg`), or a list's copy (`Code::owned`).
         // A special method's parameter (`__eq__`'s `other`) is borrowed.
-        // A parameter taken as `&mut` borrows the caller's.
+        // A parameter taken as `&mut` or `&` borrows the caller's.
         let mut found = self.demo.functions.iter().any(|f| {
             !f.name.ends_with("__")
                 && f.params.iter().enumerate().any(|(i, p)| {
                     holds_object(&self.types.var(&f.name, p), class)
                         && !self.mut_params.contains(&(f.name.clone(), i))
+                        && !self.ref_params.contains(&(f.name.clone(), i))
                 })
         });
         for f in &self.demo.functions {
