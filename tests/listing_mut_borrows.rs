@@ -156,6 +156,10 @@ async def main():
 {RUN}"
     ));
     assert_eq!(construct, "a list or dict changed by `fill`");
+    assert!(
+        reason.contains("`fill` runs as a task of its own"),
+        "{reason}"
+    );
     assert!(reason.contains("`Arc<Mutex<...>>`"), "{reason}");
     assert_eq!(at, "d");
 }

@@ -104,6 +104,6 @@ async def main():\n    d = {{}}\n    t = asyncio.create_task(fill(d, \"a\"))\n  
     );
     let (construct, reason, at) = refused(&src);
     assert_eq!(construct, "a list or dict changed by `fill`");
-    assert!(reason.contains("passes a copy"), "{reason}");
+    assert!(reason.contains("runs as a task of its own"), "{reason}");
     assert_eq!(at, "d");
 }

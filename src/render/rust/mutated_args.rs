@@ -126,14 +126,18 @@ pub(super) fn mutated_args(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                             out.push(Untranslatable {
                                 span: arg.span.clone(),
                                 construct: format!("{what} changed by `{}`", call.name),
-                                reason: format!(
-                                    "`{}` changes its parameter in place and Python passes \
-                                     the same object, so the caller sees the change; the \
-                                     listing passes a copy: in Rust, pass {pass} to one \
-                                     call at a time, or share it as `Arc<Mutex<...>>` \
-                                     between tasks",
-                                    call.name
-                                ),
+                                reason: if types.tasked.contains(&call.name) {
+                                    tasked_reason(&call.name)
+                                } else {
+                                    format!(
+                                        "`{}` changes its parameter in place and Python passes \
+                                         the same object, so the caller sees the change; the \
+                                         listing passes a copy: in Rust, pass {pass} to one \
+                                         call at a time, or share it as `Arc<Mutex<...>>` \
+                                         between tasks",
+                                        call.name
+                                    )
+                                },
                             });
                         }
                     }
@@ -142,4 +146,15 @@ pub(super) fn mutated_args(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
         }
     }
     out
+}
+
+/// Why a task of its own cannot change its caller's list, dict or object.
+fn tasked_reason(name: &str) -> String {
+    format!(
+        "`{name}` runs as a task of its own and changes its parameter in place, which Python \
+         shares with the caller; a Tokio task owns what it is given (`'static`), so it cannot \
+         borrow the caller's, and the listing would hand it a copy: in Rust, share it as \
+         `Arc<Mutex<...>>` (each task holding a clone of the `Arc`, the lock taken for each \
+         change and never held across an `.await`)"
+    )
 }
