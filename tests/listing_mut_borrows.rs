@@ -207,3 +207,41 @@ async def main():
     assert_eq!(construct, "an object changed by `take`");
     assert_eq!(at, "crate");
 }
+
+/// An item of a borrowed list at an index that may be negative is its
+/// place through the borrow itself; `k in d` reads the borrowed dict.
+#[test]
+fn items_and_keys_of_a_borrowed_container_are_reached_through_it() {
+    let text = listing(&format!(
+        "{HEADER}def bump(scores, k):
+    scores[k] += 1
+
+
+async def tally(counts, word):
+    await asyncio.sleep(0)
+    if word in counts:
+        counts[word] += 1
+    else:
+        counts[word] = 1
+
+
+async def main():
+    scores = [5, 6]
+    bump(scores, -1)
+    counts = {{\"a\": 1}}
+    await tally(counts, \"a\")
+    print(scores, counts)
+{RUN}"
+    ));
+    has_all(
+        &text,
+        &[
+            "fn bump(scores: &mut Vec<i64>, k: i64) {",
+            "    *py_item_mut(scores, k) += 1;",
+            "async fn tally(counts: &mut IndexMap<String, i64>, word: &str) {",
+            "    if counts.contains_key(word) {",
+            "bump(&mut scores, -1);",
+            "tally(&mut counts, \"a\").await;",
+        ],
+    );
+}

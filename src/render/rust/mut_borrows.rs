@@ -16,7 +16,7 @@ use super::analysis::{binds, mutated_lists, stmt_calls, stmt_exprs};
 use super::expr_walk::each_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::ir::ast::{Block, Call, Demo, Function, FunctionKind, StmtKind, walk};
-use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind, Part};
+use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, Part};
 use std::collections::HashSet;
 
 /// (function, parameter index) pairs taken as `&mut T`.
@@ -70,7 +70,8 @@ pub(super) fn mut_params(demo: &Demo, types: &Types) -> MutParams {
         let keep: MutParams = out
             .iter()
             .filter(|(g, i)| {
-                calls_plain(demo, types, &out, g, *i) && uses_plain(types, &out, g, *i, demo, true)
+                calls_plain(demo, types, &out, g, *i)
+                    && uses_plain(types, &out, g, *i, demo, Borrow::Mut)
             })
             .cloned()
             .collect();
@@ -278,17 +279,27 @@ fn iterated_around(f: &Function, v: &str, call: &Call) -> bool {
     found
 }
 
+/// How a parameter is borrowed.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Borrow {
+    /// `&mut T`.
+    Mut,
+    /// `&T` (`&[T]` for a list), printed whole or not.
+    Shared { printed: bool },
+}
+
 /// Whether `g` reaches its parameter `i` only through its fields, items
-/// and methods, or passes it on to a parameter in `lent`; `printed`: or
-/// prints it whole.
+/// and methods, loops and comprehensions, or passes it on to a parameter
+/// in `lent`, when borrowed as `mode` says.
 pub(super) fn uses_plain(
     types: &Types,
     lent: &MutParams,
     g: &str,
     i: usize,
     demo: &Demo,
-    printed: bool,
+    mode: Borrow,
 ) -> bool {
+    let printed = mode != Borrow::Shared { printed: false };
     let Some(f) = demo.function(g) else {
         return false;
     };
@@ -303,10 +314,12 @@ pub(super) fn uses_plain(
             {
                 plain += 1;
             }
+            // A borrowed slice's loop takes its items by reference.
             if let StmtKind::For { over, .. } = &s.kind
                 && is_p(over)
                 && (types.expr_ty(g, over).elem().is_copy()
-                    || matches!(types.expr_ty(g, over), Ty::Dict(..)))
+                    || matches!(types.expr_ty(g, over), Ty::Dict(..))
+                    || mode != Borrow::Mut)
             {
                 plain += 1;
             }
@@ -352,6 +365,8 @@ pub(super) fn uses_plain(
                         }
                         ExprKind::Template(t) if printed => holes(t, &is_p),
                         ExprKind::Comp { over, .. } if is_p(over) => 1,
+                        // `k in d`: `d.contains_key(k)`, `xs.contains(&x)`.
+                        ExprKind::Binary(BinaryOp::In | BinaryOp::NotIn, _, b) if is_p(b) => 1,
                         _ => 0,
                     };
                 });
@@ -402,6 +417,22 @@ pub(super) fn lent_vars(block: &Block, lent: &MutParams) -> Vec<String> {
 }
 
 impl super::Renderer<'_> {
+    /// The place `*py_item_mut(&mut xs, i)` of an item of a parameter
+    /// taken as `&mut`, which is the borrow itself: `*py_item_mut(xs, i)`.
+    pub(super) fn lent_place(&self, place: String) -> String {
+        let Some(f) = self.demo.function(&self.func) else {
+            return place;
+        };
+        for (j, p) in f.params.iter().enumerate() {
+            let name = super::names::ident(p);
+            let lent = format!("py_item_mut(&mut {name}, ");
+            if self.mut_params.contains(&(f.name.clone(), j)) && place.contains(&lent) {
+                return place.replacen(&lent, &format!("py_item_mut({name}, "), 1);
+            }
+        }
+        place
+    }
+
     /// The argument `v` given to a parameter taken as `&mut`: `&mut v`, or
     /// `v` itself where it is such a parameter of the caller already.
     pub(super) fn lent_arg(&self, v: &str) -> String {

@@ -10,7 +10,7 @@
 //! borrowed so too (an object printed whole too; a list of strings keeps
 //! its `Vec`).
 
-use super::mut_borrows::{MutParams, changed_directly, lendable, rebound, uses_plain};
+use super::mut_borrows::{Borrow, MutParams, changed_directly, lendable, rebound, uses_plain};
 use super::types::{Ty, Types};
 use crate::render::plan::ir::ast::Demo;
 use crate::render::plan::ir::expr::{Expr, ExprKind};
@@ -46,7 +46,7 @@ pub(super) fn ref_params(demo: &Demo, types: &Types, lent: &MutParams) -> MutPar
             .filter(|(g, i)| {
                 let f = demo.function(g).expect("a function of the demo");
                 let object = matches!(types.var(g, &f.params[*i]), Ty::Object(_));
-                uses_plain(types, &out, g, *i, demo, object)
+                uses_plain(types, &out, g, *i, demo, Borrow::Shared { printed: object })
             })
             .cloned()
             .collect();
