@@ -245,3 +245,24 @@ async def main():
         ],
     );
 }
+
+/// A statement reading the list beside the call that changes it would
+/// hold a second borrow: the listing's copy would print the list before
+/// the change, so the call is refused.
+#[test]
+fn a_list_read_beside_the_call_changing_it_is_refused() {
+    let (construct, _, at) = refused(&format!(
+        "{HEADER}async def take(items):
+    await asyncio.sleep(0)
+    return items.pop()
+
+
+async def main():
+    items = [1, 2]
+    print(items, await take(items))
+    print(items)
+{RUN}"
+    ));
+    assert_eq!(construct, "a list or dict changed by `take`");
+    assert_eq!(at, "items");
+}

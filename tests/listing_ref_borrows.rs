@@ -7,7 +7,7 @@
 #[path = "support/listing.rs"]
 mod support;
 
-use support::{HEADER, RUN, has_all, listing};
+use support::{HEADER, RUN, has_all, listing, refused};
 
 /// A list only summed, measured and looped over is a slice; a list made
 /// for the call is an array.
@@ -85,4 +85,26 @@ async def main():
 {RUN}"
     ));
     has_all(&text, &["fn count(names: Vec<&str>) -> i64 {"]);
+}
+
+/// A list a later argument of the call changes: Python's function sees
+/// the change, a copy taken first would not; refused at the argument.
+#[test]
+fn a_list_changed_by_a_later_argument_is_refused() {
+    let (construct, reason, at) = refused(&format!(
+        "{HEADER}def total(xs, last):
+    return sum(xs) + last
+
+
+async def main():
+    scores = [3, 1, 2]
+    print(total(scores, scores.pop()))
+{RUN}"
+    ));
+    assert_eq!(
+        construct,
+        "`scores` changed by a later argument of the call"
+    );
+    assert!(reason.contains("a statement of its own"), "{reason}");
+    assert_eq!(at, "scores");
 }

@@ -15,7 +15,9 @@
 use super::analysis::{binds, mutated_lists, stmt_calls, stmt_exprs};
 use super::expr_walk::each_expr;
 use super::types::{Ty, Types};
-use crate::render::plan::ir::ast::{Block, Call, Demo, Function, FunctionKind, StmtKind, walk};
+use crate::render::plan::ir::ast::{
+    Block, Call, Demo, Function, FunctionKind, Stmt, StmtKind, walk,
+};
 use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, Part};
 use std::collections::HashSet;
 
@@ -141,8 +143,8 @@ pub(super) fn rebound(g: &Function, p: &str) -> bool {
 }
 
 /// The calls of `demo`'s functions that `f` makes, each with whether it
-/// runs on its own, awaited or called where it stands.
-fn calls_in(f: &Function) -> Vec<(&Call, bool)> {
+/// runs on its own, awaited or called where it stands, and its statement.
+pub(super) fn calls_in(f: &Function) -> Vec<(&Call, bool, &Stmt)> {
     let mut out = Vec::new();
     for block in [&f.body, &f.exit] {
         walk(block, &mut |s| {
@@ -152,7 +154,7 @@ fn calls_in(f: &Function) -> Vec<(&Call, bool)> {
                     StmtKind::Await { call: c, .. } | StmtKind::CallFn { call: c, .. }
                         if std::ptr::eq(c, call)
                 );
-                out.push((call, alone));
+                out.push((call, alone, s));
             }
             for (e, _) in stmt_exprs(s) {
                 // The calls a closure makes (a comprehension, a lambda).
@@ -175,10 +177,10 @@ fn calls_in(f: &Function) -> Vec<(&Call, bool)> {
                 });
                 each_expr(e, &mut |x| match &x.kind {
                     ExprKind::Await(c) => {
-                        out.push((c, !closed.iter().any(|d| std::ptr::eq(*d, c))));
+                        out.push((c, !closed.iter().any(|d| std::ptr::eq(*d, c)), s));
                     }
                     ExprKind::Coro(c) | ExprKind::Spawn(c) | ExprKind::Job(c, _) => {
-                        out.push((c, false));
+                        out.push((c, false, s));
                     }
                     _ => {}
                 });
@@ -194,7 +196,7 @@ fn passed_on(demo: &Demo, g: &str, lent: &MutParams) -> Vec<String> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for (call, _) in calls_in(f) {
+    for (call, ..) in calls_in(f) {
         for (i, arg) in call.args.iter().enumerate() {
             if lent.contains(&(call.name.clone(), i))
                 && let ExprKind::Var(v) = &arg.kind
@@ -208,20 +210,22 @@ fn passed_on(demo: &Demo, g: &str, lent: &MutParams) -> Vec<String> {
 }
 
 /// Whether every call of `g` gives its parameter `i` plainly: on its
-/// own, a local variable the call names once, that no loop around the
+/// own, a local variable its statement names once, that no loop around the
 /// call iterates (or a parameter of the caller taken as `&mut` too).
 fn calls_plain(demo: &Demo, types: &Types, lent: &MutParams, g: &str, i: usize) -> bool {
     demo.functions.iter().all(|f| {
         calls_in(f)
             .into_iter()
-            .filter(|(call, _)| call.name == g)
-            .all(|(call, alone)| {
+            .filter(|(call, ..)| call.name == g)
+            .all(|(call, alone, s)| {
                 let Some(ExprKind::Var(v)) = call.args.get(i).map(|a| &a.kind) else {
                     return false;
                 };
+                // Named once in its statement: no other borrow of it there
+                // (`print(xs, await pop(xs))`).
                 let mut named = 0;
-                for a in &call.args {
-                    each_expr(a, &mut |x| {
+                for (e, _) in stmt_exprs(s) {
+                    each_expr(e, &mut |x| {
                         named += usize::from(matches!(&x.kind, ExprKind::Var(n) if n == v));
                     });
                 }
@@ -373,7 +377,7 @@ pub(super) fn uses_plain(
             }
         });
     }
-    for (call, _) in calls_in(f) {
+    for (call, ..) in calls_in(f) {
         for (j, arg) in call.args.iter().enumerate() {
             if is_p(arg) && lent.contains(&(call.name.clone(), j)) {
                 plain += 1;

@@ -10,8 +10,11 @@
 //! borrowed so too (an object printed whole too; a list of strings keeps
 //! its `Vec`).
 
-use super::mut_borrows::{Borrow, MutParams, changed_directly, lendable, rebound, uses_plain};
+use super::mut_borrows::{
+    Borrow, MutParams, calls_in, changed_directly, lendable, lent_vars, rebound, uses_plain,
+};
 use super::types::{Ty, Types};
+use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::Demo;
 use crate::render::plan::ir::expr::{Expr, ExprKind};
 
@@ -37,6 +40,21 @@ pub(super) fn ref_params(demo: &Demo, types: &Types, lent: &MutParams) -> MutPar
                 && !lent.contains(&(g.name.clone(), i))
             {
                 out.insert((g.name.clone(), i));
+            }
+        }
+    }
+    // A statement that changes the value beside the call would hold a
+    // second borrow of it (`f(xs, xs.pop())`): that value is given whole.
+    for f in &demo.functions {
+        for (call, _, s) in calls_in(f) {
+            for (i, arg) in call.args.iter().enumerate() {
+                if let ExprKind::Var(v) = &arg.kind {
+                    let one = vec![s.clone()];
+                    if changed_directly(demo, &one).contains(v) || lent_vars(&one, lent).contains(v)
+                    {
+                        out.remove(&(call.name.clone(), i));
+                    }
+                }
             }
         }
     }
@@ -104,4 +122,43 @@ impl super::Renderer<'_> {
         }
         format!("&{}", c.wrap(7))
     }
+}
+
+/// Every list, dict, set or object given to a call whose later argument
+/// changes it (`total(xs, xs.pop())`): Python's callee sees it changed,
+/// the listing's copy (taken first) would not.
+pub(super) fn changed_in_args(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
+    let mut out = Vec::new();
+    for f in &demo.functions {
+        for (call, ..) in calls_in(f) {
+            for (i, arg) in call.args.iter().enumerate() {
+                let ExprKind::Var(v) = &arg.kind else {
+                    continue;
+                };
+                let holder = matches!(
+                    types.expr_ty(&f.name, arg),
+                    Ty::List(_) | Ty::Dict(..) | Ty::Set(_) | Ty::Object(_)
+                );
+                let changed = call.args[i + 1..].iter().any(|later| {
+                    let mut found = false;
+                    super::expr_walk::each_expr(later, &mut |x| {
+                        found |= matches!(&x.kind, ExprKind::StrMethod(m, o, _)
+                            if m.mutates() && matches!(&o.kind, ExprKind::Var(n) if n == v));
+                    });
+                    found
+                });
+                if holder && changed {
+                    out.push(Untranslatable {
+                        span: arg.span.clone(),
+                        construct: format!("`{v}` changed by a later argument of the call"),
+                        reason: "Python passes the object itself, so the function sees the \
+                                 change its later argument makes; the listing's copy would be \
+                                 taken before it: make the change in a statement of its own"
+                            .into(),
+                    });
+                }
+            }
+        }
+    }
+    out
 }
