@@ -266,3 +266,34 @@ async def main():
     assert_eq!(construct, "a list or dict changed by `take`");
     assert_eq!(at, "items");
 }
+
+/// A task that hands its parameter on to a coroutine changing it changes
+/// the caller's object too: refused at the task's argument.
+#[test]
+fn a_task_passing_its_parameter_on_to_a_change_is_refused() {
+    let (construct, reason, at) = refused(&format!(
+        "{HEADER}class Account:
+    def __init__(self):
+        self.balance = 0
+
+
+async def deposit(acct, amount):
+    await asyncio.sleep(0)
+    acct.balance += amount
+
+
+async def pay(acct):
+    await deposit(acct, 5)
+
+
+async def main():
+    acct = Account()
+    t = asyncio.create_task(pay(acct))
+    await t
+    print(acct.balance)
+{RUN}"
+    ));
+    assert_eq!(construct, "an object changed by `pay`");
+    assert!(reason.contains("`pay` runs as a task of its own"), "{reason}");
+    assert_eq!(at, "acct");
+}

@@ -74,7 +74,7 @@ fn set_fields(block: &Block) -> Vec<String> {
 /// Every list, dict or object variable passed to a parameter its function changes
 /// in place, where the caller reads it again or shares it.
 pub(super) fn mutated_args(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
-    let changing: Vec<(&str, Vec<usize>)> = demo
+    let mut changing: Vec<(&str, Vec<usize>)> = demo
         .functions
         .iter()
         .map(|g| {
@@ -87,8 +87,37 @@ pub(super) fn mutated_args(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                 .collect();
             (g.name.as_str(), at)
         })
-        .filter(|(_, at): &(&str, Vec<usize>)| !at.is_empty())
         .collect();
+    // A parameter passed on to a function that changes it is changed too.
+    for _ in 0..demo.functions.len() {
+        let mut grown = false;
+        for g in &demo.functions {
+            for (call, ..) in super::mut_borrows::calls_in(g) {
+                let Some((_, at)) = changing.iter().find(|(n, _)| *n == call.name) else {
+                    continue;
+                };
+                let passed: Vec<usize> = at
+                    .iter()
+                    .filter_map(|&j| match call.args.get(j).map(|a| &a.kind) {
+                        Some(ExprKind::Var(v)) => g.params.iter().position(|p| p == v),
+                        _ => None,
+                    })
+                    .collect();
+                if let Some((_, mine)) = changing.iter_mut().find(|(n, _)| *n == g.name) {
+                    for i in passed {
+                        if !mine.contains(&i) {
+                            mine.push(i);
+                            grown = true;
+                        }
+                    }
+                }
+            }
+        }
+        if !grown {
+            break;
+        }
+    }
+    changing.retain(|(_, at)| !at.is_empty());
     // A parameter taken as `&mut` sees the caller's own (see `mut_borrows`).
     let lent = super::mut_borrows::mut_params(demo, types);
     let mut out = Vec::new();
