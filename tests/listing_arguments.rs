@@ -62,9 +62,9 @@ await sleeper(\"a\", 1, 0.5)\n    await sleeper(\"b\"){RUN}"
     has_all(
         &text,
         &[
-            "async fn sleeper(name: &str, delays: Vec<f64>) {",
-            "sleeper(\"a\", vec![1.0, 0.5]).await;",
-            "sleeper(\"b\", vec![]).await;",
+            "async fn sleeper(name: &str, delays: &[f64]) {",
+            "sleeper(\"a\", &[1.0, 0.5]).await;",
+            "sleeper(\"b\", &[]).await;",
         ],
     );
 }

@@ -22,29 +22,63 @@ def heavy(parcel):
 
 ";
 
-/// An object read again after the call, or passed in a loop, is given as
-/// a copy (the struct derives `Clone`); one read no more is moved.
+/// An object a function only reads is borrowed (`&Parcel`), whether the
+/// caller reads it again, passes it in a loop (its borrowed item) or not:
+/// no copy, so the struct derives nothing.
 #[test]
-fn an_object_passed_is_moved_or_copied() {
+fn an_object_a_function_only_reads_is_borrowed() {
     let src = format!(
         "{HEADER}{PARCEL}async def main():
     kept = Parcel(\"books\", 3)
     print(heavy(kept), kept.label)
-    for p in [Parcel(\"a\", 1)]:
+    parcels = [Parcel(\"a\", 1)]
+    for p in parcels:
         print(heavy(p))
-    last = Parcel(\"socks\", 1)
-    print(heavy(last))
+    print(heavy(Parcel(\"socks\", 1)))
 {RUN}"
     );
     let text = listing(&src);
     has_all(
         &text,
         &[
+            "struct Parcel {",
+            "fn heavy(parcel: &Parcel) -> bool {",
+            "heavy(&kept)",
+            "for p in &parcels {",
+            "heavy(p)",
+            "heavy(&Parcel::new(\"socks\", 1))",
+        ],
+    );
+    assert!(!text.contains("derive(Clone)"), "{text}");
+}
+
+/// An object a spawned task reads is the task's own: moved, or a copy
+/// where the caller reads it again.
+#[test]
+fn an_object_given_to_a_task_is_moved_or_copied() {
+    let src = format!(
+        "{HEADER}{PARCEL}async def weigh(parcel):
+    await asyncio.sleep(0)
+    print(parcel.weight)
+
+
+async def main():
+    kept = Parcel(\"books\", 3)
+    t = asyncio.create_task(weigh(kept))
+    await t
+    print(kept.label)
+    last = Parcel(\"socks\", 1)
+    u = asyncio.create_task(weigh(last))
+    await u
+{RUN}"
+    );
+    has_all(
+        &listing(&src),
+        &[
             "#[derive(Clone)]\nstruct Parcel {",
-            "fn heavy(parcel: Parcel) -> bool {",
-            "heavy(kept.clone())",
-            "heavy(p.clone())",
-            "heavy(last)",
+            "async fn weigh(parcel: Parcel) {",
+            "weigh(kept.clone())",
+            "weigh(last)",
         ],
     );
 }
@@ -87,15 +121,16 @@ fn a_callee_changing_a_field_of_the_callers_object_is_refused() {
     let stamp = "def stamp(parcel, text):\n    parcel.stamps.append(text)\n\n\n";
     let src = format!(
         "{HEADER}{PARCEL}{stamp}async def main():
-    p = Parcel(\"books\", 3)
-    stamp(p, \"paid\")
-    print(p.stamps)
+    parcels = [Parcel(\"books\", 3)]
+    for p in parcels:
+        stamp(p, \"paid\")
+    print(len(parcels))
 {RUN}"
     );
     has_all(
         &shown(&src),
         &[
-            "// x.py:21:11: an object changed by `stamp`",
+            "// x.py:22:15: an object changed by `stamp`",
             "pass `&mut p`",
             "//     stamp(p, \"paid\")",
         ],

@@ -143,14 +143,6 @@ impl Planner<'_> {
                 "the Rust listing sets an item of a list or dict in a local variable",
             );
         }
-        if self.coroutine_param(root) {
-            return refuse(
-                &(obj.span.start..index.span.end),
-                "item assignment (`x[i] = ...`) into a coroutine's parameter",
-                "the Rust listing hands each call of a coroutine its own copy of a list or dict, \
-                 so the change would not reach the caller's: return the new value instead",
-            );
-        }
         let (o, i) = (self.expr(sc, obj)?, self.expr(sc, index)?);
         let mut v = self.expr(sc, value)?;
         if let Some(op) = op {
@@ -171,21 +163,6 @@ impl Planner<'_> {
                 kind: ExprKind::StrMethod(StrMethod::SetItem, Box::new(o), vec![i, v]),
                 span,
             },
-        })
-    }
-
-    /// Whether `obj` names a parameter of the coroutine (a top-level
-    /// `async def`) it stands in.
-    fn coroutine_param(&self, obj: &py::Expr) -> bool {
-        let E::Name(Name::Local(slot, _)) = &obj.kind else {
-            return false;
-        };
-        self.program.module.body.iter().any(|s| {
-            matches!(&s.kind, py::StmtKind::Def { code, .. }
-                if code.is_async
-                    && code.span.start <= obj.span.start
-                    && obj.span.end <= code.span.end
-                    && code.params.all().any(|p| p.slot == *slot))
         })
     }
 }

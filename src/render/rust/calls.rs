@@ -24,6 +24,16 @@ impl Renderer<'_> {
                 out.push(self.duration(arg));
                 continue;
             }
+            if self.mut_params.contains(&(call.name.clone(), i))
+                && let ExprKind::Var(v) = &arg.kind
+            {
+                out.push(self.lent_arg(v));
+                continue;
+            }
+            if self.ref_params.contains(&(call.name.clone(), i)) {
+                out.push(self.ref_arg(arg));
+                continue;
+            }
             let pty = self.types.var(&call.name, &pname);
             let c = self.expr(arg);
             let text = match &pty {

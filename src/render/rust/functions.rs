@@ -51,6 +51,9 @@ impl Renderer<'_> {
             for n in super::objects::mutated_objects(self.demo, block) {
                 *self.assigned.entry(n).or_default() += 2;
             }
+            for n in super::mut_borrows::lent_vars(block, &self.mut_params) {
+                *self.assigned.entry(n).or_default() += 2;
+            }
         }
         self.start_outputs();
         // A variable set inside a loop is set again on each turn, unless
@@ -99,6 +102,14 @@ impl Renderer<'_> {
                 _ => {}
             }
         });
+        // A parameter taken as `&T` is a reference already.
+        self.borrowed = f
+            .params
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.ref_params.contains(&(f.name.clone(), *i)))
+            .map(|(_, p)| p.clone())
+            .collect();
         self.fields = if with_fields {
             f.fields.iter().map(|(n, _)| n.clone()).collect()
         } else {
@@ -176,8 +187,14 @@ impl Renderer<'_> {
                 if duration {
                     self.use_("std::time", "Duration");
                 }
+                let at = (f.name.clone(), i);
+                let shared = self.ref_params.contains(&at);
+                let lent = self.mut_params.contains(&at) || shared;
                 let written = match &ty {
                     _ if duration => "Duration".to_string(),
+                    Ty::List(t) if shared => format!("&[{}]", t.rust()),
+                    _ if shared => format!("&{}", ty.rust()),
+                    _ if self.mut_params.contains(&at) => format!("&mut {}", ty.rust()),
                     _ if self.whole_seconds.contains(&(f.name.clone(), p.clone())) => {
                         "u64".to_string()
                     }
@@ -228,6 +245,7 @@ impl Renderer<'_> {
                 }
                 let m = if (self.assigned.contains_key(p) || ty == Ty::Conn)
                     && !self.fields.contains(p)
+                    && !lent
                 {
                     "mut "
                 } else {

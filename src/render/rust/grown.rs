@@ -45,14 +45,31 @@ impl Types {
             changed |= self.set(name, dict, &ty);
         }
         for (list, m, key, arg) in grown {
+            // A key of no type yet (a parameter before its callers are
+            // seen) does not tell a list from a dict.
+            if m == StrMethod::SetItem
+                && self.var(name, list) == Ty::Unknown
+                && self.expr_ty(name, key) == Ty::Unknown
+            {
+                continue;
+            }
             let ty = self.expr_ty(name, arg);
             let ty = match m {
                 StrMethod::Extend => ty,
                 StrMethod::Add => Ty::Set(Box::new(ty)),
-                StrMethod::SetItem => match self.var(name, list) {
-                    Ty::Dict(..) => Ty::Dict(Box::new(self.expr_ty(name, key)), Box::new(ty)),
-                    _ => Ty::List(Box::new(ty)),
-                },
+                StrMethod::SetItem => {
+                    let key = self.expr_ty(name, key);
+                    match self.var(name, list) {
+                        Ty::Dict(..) => Ty::Dict(Box::new(key), Box::new(ty)),
+                        Ty::List(_) => Ty::List(Box::new(ty)),
+                        // A key other than an index: a dict's (a parameter
+                        // whose caller gives it a dict).
+                        _ if !matches!(key, Ty::Int | Ty::Unknown) => {
+                            Ty::Dict(Box::new(key), Box::new(ty))
+                        }
+                        _ => Ty::List(Box::new(ty)),
+                    }
+                }
                 _ => Ty::List(Box::new(ty)),
             };
             changed |= self.set(name, list, &ty);

@@ -37,6 +37,7 @@ impl Renderer<'_> {
                     return None;
                 }
                 if let Some(place) = super::neg_index::place(obj, &k, &self.counting_vars) {
+                    let place = self.lent_place(place);
                     let r = self.expr(rhs);
                     let sym = match op {
                         BinaryOp::Add => "+=",

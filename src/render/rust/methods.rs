@@ -181,7 +181,10 @@ impl Renderer<'_> {
                     (format!("{obj}.insert({}, {v})", k.owned()), Ty::Unit)
                 }
                 _ => match super::neg_index::place(x, k, &self.counting_vars) {
-                    Some(place) => (format!("{place} = {}", item(v)), Ty::Unit),
+                    Some(place) => (
+                        format!("{} = {}", self.lent_place(place), item(v)),
+                        Ty::Unit,
+                    ),
                     None => (format!("{obj}[{}] = {}", index(k), item(v)), Ty::Unit),
                 },
             },

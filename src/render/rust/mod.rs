@@ -102,6 +102,7 @@ mod loops;
 mod methods;
 mod mixed;
 mod mixed_extremes;
+mod mut_borrows;
 mod mutated_args;
 mod names;
 mod narrowed;
@@ -121,6 +122,7 @@ mod printed_prims;
 mod promoted;
 mod raise;
 mod recursion;
+mod ref_borrows;
 mod return_conflicts;
 mod scaled_secs;
 mod scoped;
@@ -335,6 +337,10 @@ struct Renderer<'a> {
     shared: HashSet<(String, String)>,
     /// Functions that can fail: they return `Result<_, Error>`.
     fallible: HashSet<String>,
+    /// Parameters taken as `&mut T` (see `mut_borrows`).
+    mut_params: mut_borrows::MutParams,
+    /// Parameters taken as `&T` (see `ref_borrows`).
+    ref_params: mut_borrows::MutParams,
     /// Python's own operations checked for what an `except` takes: span
     /// and class (see [`op_errors`]).
     checked: HashMap<std::ops::Range<usize>, &'static str>,
@@ -370,6 +376,8 @@ struct Renderer<'a> {
 
 impl<'a> Renderer<'a> {
     fn new(demo: &'a Demo, types: &'a Types) -> Renderer<'a> {
+        let mut_params = mut_borrows::mut_params(demo, types);
+        let ref_params = ref_borrows::ref_params(demo, types, &mut_params);
         Renderer {
             demo,
             types,
@@ -399,6 +407,8 @@ impl<'a> Renderer<'a> {
             whole_seconds: whole_seconds::whole_params(demo, types, &duration_params(demo)),
             shared: shared_futures(demo, types),
             fallible: crate::render::plan::ir::raises::fallible(demo),
+            mut_params,
+            ref_params,
             checked: op_errors::checked_classes(demo, types),
             caller_closes: caller_closes(demo),
             func: String::new(),

@@ -58,7 +58,7 @@ fn set_fields(block: &Block) -> Vec<String> {
 /// Every list, dict or object variable passed to a parameter its function changes
 /// in place, where the caller reads it again or shares it.
 pub(super) fn mutated_args(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
-    let changing: Vec<(&str, Vec<usize>)> = demo
+    let mut changing: Vec<(&str, Vec<usize>)> = demo
         .functions
         .iter()
         .map(|g| {
@@ -71,8 +71,39 @@ pub(super) fn mutated_args(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                 .collect();
             (g.name.as_str(), at)
         })
-        .filter(|(_, at): &(&str, Vec<usize>)| !at.is_empty())
         .collect();
+    // A parameter passed on to a function that changes it is changed too.
+    for _ in 0..demo.functions.len() {
+        let mut grown = false;
+        for g in &demo.functions {
+            for (call, ..) in super::mut_borrows::calls_in(g) {
+                let Some((_, at)) = changing.iter().find(|(n, _)| *n == call.name) else {
+                    continue;
+                };
+                let passed: Vec<usize> = at
+                    .iter()
+                    .filter_map(|&j| match call.args.get(j).map(|a| &a.kind) {
+                        Some(ExprKind::Var(v)) => g.params.iter().position(|p| p == v),
+                        _ => None,
+                    })
+                    .collect();
+                if let Some((_, mine)) = changing.iter_mut().find(|(n, _)| *n == g.name) {
+                    for i in passed {
+                        if !mine.contains(&i) {
+                            mine.push(i);
+                            grown = true;
+                        }
+                    }
+                }
+            }
+        }
+        if !grown {
+            break;
+        }
+    }
+    changing.retain(|(_, at)| !at.is_empty());
+    // A parameter taken as `&mut` sees the caller's own (see `mut_borrows`).
+    let lent = super::mut_borrows::mut_params(demo, types);
     let mut out = Vec::new();
     for f in &demo.functions {
         f.walk(&mut |s| {
@@ -80,7 +111,11 @@ pub(super) fn mutated_args(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                 let Some((_, at)) = changing.iter().find(|(g, _)| *g == call.name) else {
                     continue;
                 };
-                for arg in at.iter().filter_map(|&i| call.args.get(i)) {
+                let given = at
+                    .iter()
+                    .filter(|&&i| !lent.contains(&(call.name.clone(), i)))
+                    .filter_map(|&i| call.args.get(i));
+                for arg in given {
                     let v = match &arg.kind {
                         ExprKind::Var(v) => v.as_str(),
                         ExprKind::Field(..) | ExprKind::Call(Builtin::Index, _) => "",
@@ -103,14 +138,18 @@ pub(super) fn mutated_args(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                         out.push(Untranslatable {
                             span: arg.span.clone(),
                             construct: format!("{what} changed by `{}`", call.name),
-                            reason: format!(
-                                "`{}` changes its parameter in place and Python passes \
-                                 the same object, so the caller sees the change; the \
-                                 listing passes a copy: in Rust, pass {pass} to one \
-                                 call at a time, or share it as `Arc<Mutex<...>>` \
-                                 between tasks",
-                                call.name
-                            ),
+                            reason: if types.tasked.contains(&call.name) {
+                                tasked_reason(&call.name)
+                            } else {
+                                format!(
+                                    "`{}` changes its parameter in place and Python passes \
+                                     the same object, so the caller sees the change; the \
+                                     listing passes a copy: in Rust, pass {pass} to one \
+                                     call at a time, or share it as `Arc<Mutex<...>>` \
+                                     between tasks",
+                                    call.name
+                                )
+                            },
                         });
                     }
                 }
@@ -118,4 +157,15 @@ pub(super) fn mutated_args(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
         });
     }
     out
+}
+
+/// Why a task of its own cannot change its caller's list, dict or object.
+fn tasked_reason(name: &str) -> String {
+    format!(
+        "`{name}` runs as a task of its own and changes its parameter in place, which Python \
+         shares with the caller; a Tokio task owns what it is given (`'static`), so it cannot \
+         borrow the caller's, and the listing would hand it a copy: in Rust, share it as \
+         `Arc<Mutex<...>>` (each task holding a clone of the `Arc`, the lock taken for each \
+         change and never held across an `.await`)"
+    )
 }

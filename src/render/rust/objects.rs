@@ -296,11 +296,14 @@ impl Renderer<'_> {
         // A function's parameter holding objects is given a copy (see
         // `object_arg`), or a list's copy (`Code::owned`).
         // A special method's parameter (`__eq__`'s `other`) is borrowed.
+        // A parameter taken as `&mut` or `&` borrows the caller's.
         let mut found = self.demo.functions.iter().any(|f| {
             !f.name.ends_with("__")
-                && f.params
-                    .iter()
-                    .any(|p| holds_object(&self.types.var(&f.name, p), class))
+                && f.params.iter().enumerate().any(|(i, p)| {
+                    holds_object(&self.types.var(&f.name, p), class)
+                        && !self.mut_params.contains(&(f.name.clone(), i))
+                        && !self.ref_params.contains(&(f.name.clone(), i))
+                })
         });
         for f in &self.demo.functions {
             each_block_expr(&f.body, &mut |x| {
@@ -414,6 +417,16 @@ impl Renderer<'_> {
                 b.text
             };
             self.line(format!("{target} {sym}= {b};"));
+            return;
+        }
+        // `obj.items += [x]` extends the list in place, as Python does.
+        if let ExprKind::Binary(BinaryOp::Add, a, b) = &value.kind
+            && matches!(&a.kind, ExprKind::Field(o, f) if f == field && **o == *obj)
+            && let ExprKind::List(items) = &b.kind
+            && matches!(ty, Ty::List(_))
+        {
+            let items: Vec<String> = items.iter().map(|i| self.expr(i).owned()).collect();
+            self.line(format!("{target}.extend([{}]);", items.join(", ")));
             return;
         }
         let c = self.expr(value);
