@@ -13,7 +13,7 @@ use crate::render::plan::ir::ast::{Demo, walk};
 use crate::render::plan::ir::expr::{Builtin, ExprKind};
 
 /// Every dict literal of `demo` whose values infer to different types.
-pub(super) fn type_conflicts(demo: &Demo) -> Vec<Untranslatable> {
+pub(super) fn type_conflicts(demo: &Demo, source: &str) -> Vec<Untranslatable> {
     let types = Types::infer(demo);
     let mut out = super::bool_ops::kept_values(demo, &types);
     out.extend(super::narrowed::unfit(demo, &types));
@@ -43,6 +43,7 @@ pub(super) fn type_conflicts(demo: &Demo) -> Vec<Untranslatable> {
     out.extend(super::unpack_list::caught_unpacks(demo, &types));
     out.extend(super::exc_types::empty_messages(demo));
     out.extend(super::unbuilt::unbuilt(demo, &types));
+    out.extend(super::mixed_growth::mixed_growth(demo, &types, source));
     for f in &demo.functions {
         for block in [&f.body, &f.exit] {
             walk(block, &mut |s| {

@@ -99,6 +99,7 @@ mod loops;
 mod methods;
 mod mixed;
 mod mixed_extremes;
+mod mixed_growth;
 mod mutated_args;
 mod names;
 mod narrowed;
@@ -245,7 +246,7 @@ fn answer(program: &crate::program::Program) -> (Option<Demo>, Vec<Untranslatabl
     if blockers.is_empty()
         && let Some(demo) = &demo
     {
-        blockers = conflicts::type_conflicts(demo);
+        blockers = conflicts::type_conflicts(demo, &program.source);
     }
     (demo, blockers)
 }

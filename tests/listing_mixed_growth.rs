@@ -1,0 +1,182 @@
+//! A container given values of two types after it is made (`append`,
+//! `insert`, `extend`, `+=`, `xs[i] = v`, `d[k] = v`, `add`, a list grown
+//! by the function it is passed to): a Rust container holds one type, so
+//! the program is refused at the second value's place, naming where the
+//! first was given. A list of `PyValue`s grows with its variants, and a
+//! list of integers beside floats that is only summed stays `f64`s.
+
+#[path = "support/listing.rs"]
+mod support;
+
+use support::{HEADER, RUN, has_all, listing, main_of, refused};
+
+/// Asserts that `source` is refused at `at` with `construct`, and a
+/// reason that names the Rust container `rust`.
+fn refused_at(source: &str, construct: &str, at: &str, rust: &str) {
+    let (c, reason, text) = refused(source);
+    assert_eq!((c.as_str(), text.as_str()), (construct, at), "{source}");
+    assert!(
+        reason.contains(&format!("a Rust {rust} holds one type")),
+        "{reason}"
+    );
+}
+
+#[test]
+fn a_list_given_a_string_then_a_number_is_refused_at_the_number() {
+    refused_at(
+        &main_of("    log = []\n    log.append(\"x\")\n    log.append(1)\n    print(log)\n"),
+        "a list given a number here and a string at 6:16",
+        "1",
+        "`Vec`",
+    );
+}
+
+#[test]
+fn a_module_list_grown_by_two_functions_is_refused() {
+    let source = format!(
+        "{HEADER}log = []\n\n\ndef note(text):\n    log.append(text)\n\n\n\
+async def main():\n    note(\"start\")\n    log.append(3)\n    print(log)\n{RUN}"
+    );
+    let (construct, _, text) = refused(&source);
+    assert_eq!(text, "text");
+    assert!(
+        construct.starts_with("a list given a string here and a number at 13:16"),
+        "{construct}"
+    );
+}
+
+#[test]
+fn insert_extend_and_plus_equals_are_refused_at_what_they_add() {
+    let start = "    xs = []\n    xs.append(\"a\")\n";
+    for (line, at) in [
+        ("    xs.insert(0, 7)\n", "7"),
+        ("    xs.extend([1, 2])\n", "[1, 2]"),
+        ("    xs += [1]\n", "[1]"),
+        ("    xs[0] = 5\n", "5"),
+    ] {
+        refused_at(
+            &main_of(&format!("{start}{line}    print(xs)\n")),
+            "a list given a number here and a string at 6:15",
+            at,
+            "`Vec`",
+        );
+    }
+}
+
+#[test]
+fn a_dict_given_values_or_keys_of_two_types_is_refused() {
+    refused_at(
+        &main_of("    d = {\"a\": 1}\n    d[\"b\"] = \"x\"\n    print(d)\n"),
+        "a dict given a string value here and a number value at 5:15",
+        "\"x\"",
+        "`IndexMap`",
+    );
+    refused_at(
+        &main_of("    d = {}\n    d[1] = \"a\"\n    d[\"b\"] = \"c\"\n    print(d)\n"),
+        "a dict given a string key here and a number key at 6:7",
+        "\"b\"",
+        "`IndexMap`",
+    );
+}
+
+#[test]
+fn a_set_given_a_string_beside_numbers_is_refused() {
+    refused_at(
+        &main_of("    s = {1, 2}\n    s.add(\"x\")\n    print(len(s))\n"),
+        "a set given a string here and a number at 5:10",
+        "\"x\"",
+        "`BTreeSet`",
+    );
+}
+
+#[test]
+fn a_list_of_lists_given_a_list_of_another_type_is_refused() {
+    refused_at(
+        &main_of("    xs = [[1]]\n    xs.append([\"a\"])\n    print(xs)\n"),
+        "a list given a list of strings here and a list of numbers at 5:11",
+        "[\"a\"]",
+        "`Vec`",
+    );
+}
+
+#[test]
+fn a_list_passed_to_a_function_that_grows_it_with_another_type_is_refused() {
+    let source = format!(
+        "{HEADER}def grow(xs):\n    xs.append(1)\n    print(xs)\n\n\n\
+async def main():\n    grow([\"a\", \"b\"])\n{RUN}"
+    );
+    let (construct, _, text) = refused(&source);
+    assert_eq!(
+        (construct.as_str(), text.as_str()),
+        (
+            "a list of strings passed to `grow`, which gives it a number at 5:15",
+            "[\"a\", \"b\"]"
+        )
+    );
+}
+
+#[test]
+fn a_printed_list_given_integers_and_floats_is_refused_at_the_integer() {
+    let (construct, reason, text) = refused(&main_of(
+        "    xs = []\n    xs.append(1)\n    xs.append(2.5)\n    print(xs)\n",
+    ));
+    assert_eq!(
+        (construct.as_str(), text.as_str()),
+        ("a list given an integer here and a float at 7:15", "1")
+    );
+    assert!(
+        reason.contains("prints `1.0` where Python prints `1`"),
+        "{reason}"
+    );
+    // Through a loop variable too.
+    let (construct, _, _) = refused(&main_of(
+        "    xs = [0.5]\n    xs.append(2)\n    for x in xs:\n        print(f\"{x}\")\n",
+    ));
+    assert_eq!(
+        construct,
+        "a list given an integer here and a float at 5:11"
+    );
+}
+
+#[test]
+fn a_summed_list_of_integers_and_floats_stays_floats() {
+    let text = listing(&main_of(
+        "    xs = []\n    xs.append(1)\n    xs.append(2.5)\n    print(sum(xs))\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    xs.push(1.0);\n    xs.push(2.5);",
+            "xs.iter().sum::<f64>()",
+        ],
+    );
+}
+
+#[test]
+fn a_list_of_py_values_grows_with_its_variants() {
+    let text = listing(&main_of(
+        "    await asyncio.sleep(0.1)\n    xs = [1, \"a\"]\n    xs.append(2)\n    \
+xs.insert(0, \"b\")\n    print(xs)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "let mut xs = vec![PyValue::Int(1), PyValue::Str(\"a\".to_string())];",
+            "xs.push(PyValue::Int(2));",
+            "xs.insert(0, PyValue::Str(\"b\".to_string()));",
+            "println!(\"{}\", xs.repr());",
+        ],
+    );
+}
+
+#[test]
+fn a_list_of_py_values_extended_by_a_list_of_one_type_is_refused() {
+    let (construct, _, text) = refused(&main_of(
+        "    xs = [1, \"a\"]\n    xs.extend([2, 3])\n    print(xs)\n",
+    ));
+    assert_eq!(text, "[2, 3]");
+    assert!(
+        construct.starts_with("a list given a number here"),
+        "{construct}"
+    );
+}
