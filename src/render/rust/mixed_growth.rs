@@ -1,14 +1,15 @@
 //! A container given values of two types after it is made: a list given
-//! a string by one `append` and a number by another (or by `insert`,
-//! `extend`, `+=`, `xs[i] = v`), a dict given values (or keys) of two
-//! types by `d[k] = v`, a set by `add`, a list its function's caller made
-//! of one type and the function grows with another. A Rust container holds
-//! one type, so such a program is listed as not translated at the second
-//! value's place, naming where the first was given. Strings beside
-//! numbers in a list or dict the listing keeps as `PyValue`s (see `mixed`)
-//! are not refused; nor are integers beside floats, which build as `f64`s,
-//! unless the program shows the container, whose integers would print `1.0`
-//! where Python prints `1`.
+//! a string and `None` by two `append`s (or by `insert`, `extend`, `+=`,
+//! `xs[i] = v`), a dict given keys of two types by `d[k] = v`, a set by
+//! `add`, a list its function's caller made of one type and the function
+//! grows with another. A Rust container holds one type, so such a program
+//! is listed as not translated at the second value's place, naming where
+//! the first was given. A list, or a dict's values, given strings beside
+//! numbers one at a time is one of `PyValue`s (see `grown` and `mixed`),
+//! refused only where it is made of plain values (`[1]`) or extended by a
+//! list of them. Integers beside floats build as `f64`s, refused only where
+//! the program shows the container, whose integers would print `1.0` where
+//! Python prints `1`.
 
 use super::analysis::stmt_exprs;
 use super::expr_walk::each_expr;
@@ -78,19 +79,32 @@ pub(super) fn mixed_growth(demo: &Demo, types: &Types, source: &str) -> Vec<Untr
     for ((scope, var), mut values) in given {
         values.sort_by_key(|(_, g)| g.span.start);
         let container = types.var(&scope, &var);
-        for (f, g) in values.iter().filter(|(_, g)| g.how != How::Made) {
+        for (f, g) in &values {
             let Some(want) = slot_ty(&container, g.slot) else {
                 continue;
             };
+            // A display is checked only against the enum its container
+            // became as it grew: its items are not written as variants.
+            if g.how == How::Made && !matches!(want, Ty::Mixed | Ty::Number) {
+                continue;
+            }
             let clash = clash(&want, &g.ty, g.how == How::One);
             let int_shown =
                 want == Ty::Float && g.ty == Ty::Int && shown(demo, types, &scope, &var);
             if !clash && !int_shown {
                 continue;
             }
+            if g.how == How::Made {
+                out.extend(made_refusal(source, &container, g, &values));
+                continue;
+            }
             let first = values
                 .iter()
-                .find(|(_, o)| o.slot == g.slot && o.ty == want)
+                .find(|(_, o)| {
+                    o.slot == g.slot
+                        && (o.ty == want
+                            || (want == Ty::Mixed && o.ty != g.ty && o.ty != Ty::Unknown))
+                })
                 .map(|(_, o)| o.span.start)
                 .map(|at| (at, ""))
                 .or_else(|| passed_at(demo, f, &var).map(|at| (at, " where it is passed")));
@@ -234,6 +248,41 @@ fn described(t: &Ty) -> String {
     }
 }
 
+/// The refusal of the display value `g` of a container that grew into a
+/// container of `PyValue`s: the display holds plain values.
+fn made_refusal(
+    source: &str,
+    container: &Ty,
+    g: &Given,
+    values: &[(String, Given)],
+) -> Option<Untranslatable> {
+    let (kind, rust) = match container {
+        Ty::Dict(..) => ("dict", "`IndexMap`"),
+        _ => ("list", "`Vec`"),
+    };
+    let part = match g.slot {
+        Slot::Value => " value",
+        _ => "",
+    };
+    let (_, other) = values.iter().find(|(_, o)| {
+        o.how != How::Made && o.slot == g.slot && o.ty != g.ty && o.ty != Ty::Unknown
+    })?;
+    let (line, col) = crate::lesson::diagnostic::line_col(source, other.span.start);
+    Some(Untranslatable {
+        span: g.span.clone(),
+        construct: format!(
+            "a {kind} made with {}{part} here and given {}{part} at {line}:{col}",
+            described(&g.ty),
+            described(&other.ty)
+        ),
+        reason: format!(
+            "a Rust {rust} holds one type: the listing keeps strings beside numbers as one \
+             enum, `PyValue`, for a {kind} made empty and then given them; make it empty and \
+             add this value, or give the {kind} one type"
+        ),
+    })
+}
+
 /// Whether a container holding `want` cannot take a value of type `got`
 /// (`one`: a value added alone, which the listing writes as a `PyValue`
 /// or `Number` where the container holds those).
@@ -271,11 +320,13 @@ fn plain(t: &Ty) -> bool {
     )
 }
 
-/// The values of the display `value` a container is made from.
+/// The values of the display `value` a container is made from, each of
+/// the type the display holds.
 fn made(types: &Types, f: &str, value: &Expr) -> Vec<Given> {
+    let whole = types.expr_ty(f, value);
     let at = |e: &Expr, slot| Given {
         span: e.span.clone(),
-        ty: types.expr_ty(f, e),
+        ty: slot_ty(&whole, slot).unwrap_or(Ty::Unknown),
         slot,
         how: How::Made,
     };
