@@ -235,3 +235,46 @@ fn a_list_of_py_values_extended_by_a_list_of_one_type_is_refused() {
         "{construct}"
     );
 }
+
+#[test]
+fn a_list_of_strings_and_numbers_sorted_searched_or_joined_is_refused_at_the_use() {
+    for (made, use_, at) in [
+        (
+            "    log = []\n    log.append(\"x\")\n    log.append(1)\n",
+            "    log.sort()\n",
+            "log.sort()",
+        ),
+        (
+            "    log = [\"x\", 1]\n",
+            "    print(\"x\" in log)\n",
+            "\"x\" in log",
+        ),
+        (
+            "    log = [\"x\", 1]\n",
+            "    print(sorted(log))\n",
+            "sorted(log)",
+        ),
+        (
+            "    log = [\"x\", 1]\n",
+            "    print(\", \".join(log))\n",
+            "\", \".join(log)",
+        ),
+        (
+            "    log = [\"x\", 1]\n",
+            "    print(log + [\"y\"])\n",
+            "log + [\"y\"]",
+        ),
+    ] {
+        let (construct, _, text) = refused(&main_of(&format!("{made}{use_}")));
+        assert_eq!(
+            (construct.as_str(), text.as_str()),
+            ("a list of strings and numbers used here", at)
+        );
+    }
+    // Printed, indexed, measured and iterated, it translates.
+    let text = listing(&main_of(
+        "    log = []\n    log.append(\"x\")\n    log.append(1)\n    print(log[0], len(log))\n    \
+for v in log:\n        print(v)\n",
+    ));
+    has_all(&text, &["for v in &log {\n        println!(\"{v}\");"]);
+}

@@ -44,6 +44,7 @@ pub(super) fn type_conflicts(demo: &Demo, source: &str) -> Vec<Untranslatable> {
     out.extend(super::exc_types::empty_messages(demo));
     out.extend(super::unbuilt::unbuilt(demo, &types));
     out.extend(super::mixed_growth::mixed_growth(demo, &types, source));
+    out.extend(super::mixed_lists::mixed_list_uses(demo, &types));
     for f in &demo.functions {
         for block in [&f.body, &f.exit] {
             walk(block, &mut |s| {

@@ -100,6 +100,7 @@ mod methods;
 mod mixed;
 mod mixed_extremes;
 mod mixed_growth;
+mod mixed_lists;
 mod mutated_args;
 mod names;
 mod narrowed;
