@@ -196,7 +196,7 @@ fn a_printed_list_given_integers_and_floats_is_refused_at_the_integer() {
 #[test]
 fn a_summed_list_of_integers_and_floats_stays_floats() {
     let text = listing(&main_of(
-        "    xs = []\n    xs.append(1)\n    xs.append(2.5)\n    print(sum(xs))\n",
+        "    xs = []\n    xs.append(1)\n    xs.append(2.5)\n    n = len(xs)\n    print(n, sum(xs))\n",
     ));
     has_all(
         &text,

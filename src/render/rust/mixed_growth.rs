@@ -456,8 +456,7 @@ fn shown(demo: &Demo, types: &Types, scope: &str, var: &str) -> bool {
         for block in [&f.body, &f.exit] {
             walk(block, &mut |s| {
                 for e in super::promoted::shown_of(s) {
-                    found |= !summed(e)
-                        && mentions(e, &|v: &str| mine(v) || names.iter().any(|n| n == v));
+                    found |= mentions(e, &|v: &str| mine(v) || names.iter().any(|n| n == v));
                 }
             });
         }
@@ -465,16 +464,22 @@ fn shown(demo: &Demo, types: &Types, scope: &str, var: &str) -> bool {
     found
 }
 
-/// Whether `e` is `sum(...)`, which prints as Python's does.
-fn summed(e: &Expr) -> bool {
-    matches!(e.kind, ExprKind::Call(Builtin::Sum, _))
-}
-
-/// Whether `e` reads a variable `is_it` accepts.
+/// Whether `e` reads a variable `is_it` accepts, other than through `len`
+/// or `sum` (which print as Python's do).
 fn mentions(e: &Expr, is_it: &dyn Fn(&str) -> bool) -> bool {
+    let mut counted = Vec::new();
+    each_expr(e, &mut |x| {
+        if let ExprKind::Call(Builtin::Len | Builtin::Sum, _) = &x.kind {
+            counted.push(x.span.clone());
+        }
+    });
     let mut found = false;
     each_expr(e, &mut |x| {
-        if let ExprKind::Var(v) = &x.kind {
+        if let ExprKind::Var(v) = &x.kind
+            && !counted
+                .iter()
+                .any(|c| c.start <= x.span.start && x.span.end <= c.end)
+        {
             found |= is_it(v);
         }
     });
