@@ -278,3 +278,11 @@ for v in log:\n        print(v)\n",
     ));
     has_all(&text, &["for v in &log {\n        println!(\"{v}\");"]);
 }
+
+#[test]
+fn a_dict_of_py_values_read_with_a_default_gives_a_py_value() {
+    let text = listing(&main_of(
+        "    d = {}\n    d[\"a\"] = 1\n    d[\"b\"] = \"x\"\n    print(d.get(\"c\", 0))\n",
+    ));
+    has_all(&text, &["d.get(\"c\").cloned().unwrap_or(PyValue::Int(0))"]);
+}

@@ -199,6 +199,7 @@ impl Renderer<'_> {
                 };
                 let d = match (&vt, &default.ty) {
                     (Ty::Float, Ty::Int) => default.as_f64().text,
+                    (Ty::Mixed, _) => super::mixed::py_value(default),
                     (Ty::Str, _) => default.owned(),
                     _ => default.text.clone(),
                 };
