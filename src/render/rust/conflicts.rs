@@ -12,7 +12,7 @@ use crate::render::plan::ir::ast::Demo;
 use crate::render::plan::ir::expr::{Builtin, ExprKind};
 
 /// Every dict literal of `demo` whose values infer to different types.
-pub(super) fn type_conflicts(demo: &Demo) -> Vec<Untranslatable> {
+pub(super) fn type_conflicts(demo: &Demo, source: &str) -> Vec<Untranslatable> {
     let types = Types::infer(demo);
     let mut out = super::bool_ops::kept_values(demo, &types);
     out.extend(super::narrowed::unfit(demo, &types));
@@ -46,6 +46,8 @@ pub(super) fn type_conflicts(demo: &Demo) -> Vec<Untranslatable> {
     out.extend(super::exc_types::empty_messages(demo));
     out.extend(super::unbuilt::unbuilt(demo, &types));
     out.extend(super::tcp::unknown_ports(demo, &types));
+    out.extend(super::mixed_growth::mixed_growth(demo, &types, source));
+    out.extend(super::mixed_lists::mixed_list_uses(demo, &types));
     for f in &demo.functions {
         f.walk(&mut |s| out.extend(super::recursion::self_calls(demo, &types, f, s)));
     }

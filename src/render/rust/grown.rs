@@ -1,6 +1,7 @@
 //! Containers grown in place (`xs.append(x)`, `xs.insert(i, x)`,
 //! `xs.extend(ys)`, `d[k] = v`, `s.add(x)`,
-//! `d.setdefault(k, []).append(x)`): each takes the type of what it is given.
+//! `d.setdefault(k, []).append(x)`): each takes the type of what it is given,
+//! a list (or a dict's values) given strings beside numbers `PyValue`s.
 
 use super::types::{Ty, Types};
 use crate::render::plan::ir::ast::Stmt;
@@ -54,6 +55,17 @@ impl Types {
                 continue;
             }
             let ty = self.expr_ty(name, arg);
+            // Strings beside numbers in a list or a dict's values: `PyValue`s.
+            let held = match (m, self.var(name, list)) {
+                (StrMethod::Append | StrMethod::Insert | StrMethod::SetItem, Ty::List(t))
+                | (StrMethod::SetItem, Ty::Dict(_, t)) => *t,
+                _ => Ty::Unknown,
+            };
+            let ty = if super::mixed::mixes(&held, &ty) {
+                Ty::Mixed
+            } else {
+                ty
+            };
             let ty = match m {
                 StrMethod::Extend => ty,
                 StrMethod::Add => Ty::Set(Box::new(ty)),

@@ -45,6 +45,8 @@ impl Renderer<'_> {
         // An item as the list holds it: owned, a float where floats are.
         let item = |c: &Code| match (&elem, &c.ty) {
             (Ty::Float, Ty::Int) => c.as_f64().text,
+            (Ty::Mixed, _) => super::mixed::py_value(c),
+            (Ty::Number, _) => super::numbers::number(c),
             (_, Ty::Str | Ty::List(_) | Ty::Tuple(_)) => c.owned(),
             _ => c.text.clone(),
         };
@@ -176,6 +178,7 @@ impl Renderer<'_> {
                     let v = match (&**vt, &v.ty) {
                         (Ty::Float, Ty::Int) => v.as_f64().text,
                         (Ty::Number, _) => super::numbers::number(v),
+                        (Ty::Mixed, _) => super::mixed::py_value(v),
                         _ => v.owned(),
                     };
                     (format!("{obj}.insert({}, {v})", k.owned()), Ty::Unit)
@@ -214,6 +217,7 @@ impl Renderer<'_> {
                 };
                 let d = match (&vt, &default.ty) {
                     (Ty::Float, Ty::Int) => default.as_f64().text,
+                    (Ty::Mixed, _) => super::mixed::py_value(default),
                     (Ty::Str, _) => default.owned(),
                     _ => default.text.clone(),
                 };

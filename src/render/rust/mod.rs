@@ -102,6 +102,8 @@ mod loops;
 mod methods;
 mod mixed;
 mod mixed_extremes;
+mod mixed_growth;
+mod mixed_lists;
 mod mut_borrows;
 mod mutated_args;
 mod names;
@@ -251,7 +253,7 @@ fn answer(program: &crate::program::Program) -> (Option<Demo>, Vec<Untranslatabl
     if blockers.is_empty()
         && let Some(demo) = &demo
     {
-        blockers = conflicts::type_conflicts(demo);
+        blockers = conflicts::type_conflicts(demo, &program.source);
     }
     (demo, blockers)
 }
