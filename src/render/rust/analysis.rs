@@ -438,23 +438,21 @@ pub(super) fn used_outside(
         inside.insert(s.id);
     });
     let mut out = HashSet::new();
-    for block in [&f.body, &f.exit] {
-        walk(block, &mut |s| {
-            if inside.contains(&s.id) {
-                return;
-            }
-            let mut vars = Vec::new();
-            for (e, _) in stmt_exprs(s) {
-                e.variables(&mut vars);
-            }
-            out.extend(vars.into_iter().map(|(v, _)| v));
-            if let Some(v) = super::durations::binds(s) {
-                out.insert(v.clone());
-            }
-            if let StmtKind::Set { var, .. } = &s.kind {
-                out.insert(var.clone());
-            }
-        });
-    }
+    f.walk(&mut |s| {
+        if inside.contains(&s.id) {
+            return;
+        }
+        let mut vars = Vec::new();
+        for (e, _) in stmt_exprs(s) {
+            e.variables(&mut vars);
+        }
+        out.extend(vars.into_iter().map(|(v, _)| v));
+        if let Some(v) = super::durations::binds(s) {
+            out.insert(v.clone());
+        }
+        if let StmtKind::Set { var, .. } = &s.kind {
+            out.insert(var.clone());
+        }
+    });
     out
 }

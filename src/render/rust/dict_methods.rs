@@ -11,7 +11,7 @@ use super::code::Code;
 use super::expr_walk::each_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Demo, walk};
+use crate::render::plan::ir::ast::Demo;
 use crate::render::plan::ir::expr::{Expr, ExprKind, StrMethod};
 
 /// `v` as the dict of value type `vt` holds it: a float for an int, a
@@ -103,35 +103,33 @@ fn fits(vt: &Ty, v: &Ty) -> bool {
 pub(super) fn value_conflicts(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let mut out = Vec::new();
     for f in &demo.functions {
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                for (e, _) in stmt_exprs(s) {
-                    each_expr(e, &mut |x| {
-                        let ExprKind::StrMethod(m, d, args) = &x.kind else {
-                            return;
-                        };
-                        let value = match (m, args.as_slice()) {
-                            (StrMethod::Pop | StrMethod::SetDefault, [_, v]) => v,
-                            (StrMethod::Update, [v]) => v,
-                            _ => return,
-                        };
-                        let Ty::Dict(_, vt) = types.expr_ty(&f.name, d) else {
-                            out.push(conflict(x, *m, "a dict"));
-                            return;
-                        };
-                        let given = types.expr_ty(&f.name, value);
-                        let ok = match (m, &given) {
-                            (StrMethod::Update, Ty::Dict(_, v)) => fits(&vt, v),
-                            (StrMethod::Update, _) => false,
-                            _ => fits(&vt, &given),
-                        };
-                        if !ok || *vt == Ty::Unknown {
-                            out.push(conflict(x, *m, "values of the dict's one type"));
-                        }
-                    });
-                }
-            });
-        }
+        f.walk(&mut |s| {
+            for (e, _) in stmt_exprs(s) {
+                each_expr(e, &mut |x| {
+                    let ExprKind::StrMethod(m, d, args) = &x.kind else {
+                        return;
+                    };
+                    let value = match (m, args.as_slice()) {
+                        (StrMethod::Pop | StrMethod::SetDefault, [_, v]) => v,
+                        (StrMethod::Update, [v]) => v,
+                        _ => return,
+                    };
+                    let Ty::Dict(_, vt) = types.expr_ty(&f.name, d) else {
+                        out.push(conflict(x, *m, "a dict"));
+                        return;
+                    };
+                    let given = types.expr_ty(&f.name, value);
+                    let ok = match (m, &given) {
+                        (StrMethod::Update, Ty::Dict(_, v)) => fits(&vt, v),
+                        (StrMethod::Update, _) => false,
+                        _ => fits(&vt, &given),
+                    };
+                    if !ok || *vt == Ty::Unknown {
+                        out.push(conflict(x, *m, "values of the dict's one type"));
+                    }
+                });
+            }
+        });
     }
     out
 }

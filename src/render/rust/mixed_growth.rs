@@ -124,49 +124,47 @@ fn passed_lists(
 ) -> Vec<Untranslatable> {
     let mut out = Vec::new();
     for f in &demo.functions {
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                for call in super::promoted::calls_of(s) {
-                    let Some(g) = demo.function(&call.name) else {
+        f.walk(&mut |s| {
+            for call in super::promoted::calls_of(s) {
+                let Some(g) = demo.function(&call.name) else {
+                    continue;
+                };
+                for (p, arg) in g.params.iter().zip(&call.args) {
+                    let param = types.var(&g.name, p);
+                    let Some(grown) = given.get(&(g.name.clone(), p.clone())) else {
                         continue;
                     };
-                    for (p, arg) in g.params.iter().zip(&call.args) {
-                        let param = types.var(&g.name, p);
-                        let Some(grown) = given.get(&(g.name.clone(), p.clone())) else {
-                            continue;
-                        };
-                        let got = types.expr_ty(&f.name, arg);
-                        if !matches!(param, Ty::List(_) | Ty::Set(_) | Ty::Dict(..))
-                            || !clash(&param, &got, false)
-                        {
-                            continue;
-                        }
-                        let Some(at) = grown
-                            .iter()
-                            .map(|(_, g)| g)
-                            .find(|g| g.how != How::Made)
-                            .map(|g| g.span.start)
-                        else {
-                            continue;
-                        };
-                        let (line, col) = crate::lesson::diagnostic::line_col(source, at);
-                        out.push(Untranslatable {
-                            span: arg.span.clone(),
-                            construct: format!(
-                                "{} passed to `{}`, which gives it {} at {line}:{col}",
-                                described(&got),
-                                g.name,
-                                described(&param.elem()),
-                            ),
-                            reason: "a Rust container holds one type: give the function a \
-                                     container of what it adds, or make an enum of the two \
-                                     kinds (`enum Entry { Text(String), Count(i64) }`)"
-                                .into(),
-                        });
+                    let got = types.expr_ty(&f.name, arg);
+                    if !matches!(param, Ty::List(_) | Ty::Set(_) | Ty::Dict(..))
+                        || !clash(&param, &got, false)
+                    {
+                        continue;
                     }
+                    let Some(at) = grown
+                        .iter()
+                        .map(|(_, g)| g)
+                        .find(|g| g.how != How::Made)
+                        .map(|g| g.span.start)
+                    else {
+                        continue;
+                    };
+                    let (line, col) = crate::lesson::diagnostic::line_col(source, at);
+                    out.push(Untranslatable {
+                        span: arg.span.clone(),
+                        construct: format!(
+                            "{} passed to `{}`, which gives it {} at {line}:{col}",
+                            described(&got),
+                            g.name,
+                            described(&param.elem()),
+                        ),
+                        reason: "a Rust container holds one type: give the function a \
+                                 container of what it adds, or make an enum of the two \
+                                 kinds (`enum Entry { Text(String), Count(i64) }`)"
+                            .into(),
+                    });
                 }
-            });
-        }
+            }
+        });
     }
     out
 }
@@ -368,47 +366,45 @@ fn each_given(types: &Types, f: &Function, visit: &mut dyn FnMut(&str, Given)) {
         slot: Slot::Item,
         how: How::Many,
     };
-    for block in [&f.body, &f.exit] {
-        walk(block, &mut |s| {
-            if let StmtKind::Set { var, value } = &s.kind {
-                match &value.kind {
-                    // `xs += ys`, `xs = xs + ys`.
-                    ExprKind::Binary(BinaryOp::Add, a, b)
-                        if matches!(&a.kind, ExprKind::Var(v) if v == var)
-                            && matches!(types.var(name, var), Ty::List(_)) =>
-                    {
-                        visit(var, many(b));
-                    }
-                    _ => made(types, name, value)
-                        .into_iter()
-                        .for_each(|g| visit(var, g)),
+    f.walk(&mut |s| {
+        if let StmtKind::Set { var, value } = &s.kind {
+            match &value.kind {
+                // `xs += ys`, `xs = xs + ys`.
+                ExprKind::Binary(BinaryOp::Add, a, b)
+                    if matches!(&a.kind, ExprKind::Var(v) if v == var)
+                        && matches!(types.var(name, var), Ty::List(_)) =>
+                {
+                    visit(var, many(b));
                 }
+                _ => made(types, name, value)
+                    .into_iter()
+                    .for_each(|g| visit(var, g)),
             }
-            for (e, _) in stmt_exprs(s) {
-                each_expr(e, &mut |x| {
-                    let ExprKind::StrMethod(m, on, args) = &x.kind else {
-                        return;
-                    };
-                    let ExprKind::Var(var) = &on.kind else {
-                        return;
-                    };
-                    let dict = matches!(types.var(name, var), Ty::Dict(..));
-                    match (m, args.as_slice()) {
-                        (StrMethod::Append | StrMethod::Add, [v]) | (StrMethod::Insert, [_, v]) => {
-                            visit(var, one(v, Slot::Item));
-                        }
-                        (StrMethod::Extend, [v]) => visit(var, many(v)),
-                        (StrMethod::SetItem, [k, v]) if dict => {
-                            visit(var, one(k, Slot::Key));
-                            visit(var, one(v, Slot::Value));
-                        }
-                        (StrMethod::SetItem, [_, v]) => visit(var, one(v, Slot::Item)),
-                        _ => {}
+        }
+        for (e, _) in stmt_exprs(s) {
+            each_expr(e, &mut |x| {
+                let ExprKind::StrMethod(m, on, args) = &x.kind else {
+                    return;
+                };
+                let ExprKind::Var(var) = &on.kind else {
+                    return;
+                };
+                let dict = matches!(types.var(name, var), Ty::Dict(..));
+                match (m, args.as_slice()) {
+                    (StrMethod::Append | StrMethod::Add, [v]) | (StrMethod::Insert, [_, v]) => {
+                        visit(var, one(v, Slot::Item));
                     }
-                });
-            }
-        });
-    }
+                    (StrMethod::Extend, [v]) => visit(var, many(v)),
+                    (StrMethod::SetItem, [k, v]) if dict => {
+                        visit(var, one(k, Slot::Key));
+                        visit(var, one(v, Slot::Value));
+                    }
+                    (StrMethod::SetItem, [_, v]) => visit(var, one(v, Slot::Item)),
+                    _ => {}
+                }
+            });
+        }
+    });
 }
 
 /// Where a caller passes `f` the list its parameter `var` names.
@@ -416,17 +412,15 @@ fn passed_at(demo: &Demo, f: &str, var: &str) -> Option<usize> {
     let i = demo.function(f)?.params.iter().position(|p| p == var)?;
     let mut at = None;
     for g in &demo.functions {
-        for block in [&g.body, &g.exit] {
-            walk(block, &mut |s| {
-                for call in super::promoted::calls_of(s) {
-                    if call.name == f
-                        && let Some(arg) = call.args.get(i)
-                    {
-                        at = at.or(Some(arg.span.start));
-                    }
+        g.walk(&mut |s| {
+            for call in super::promoted::calls_of(s) {
+                if call.name == f
+                    && let Some(arg) = call.args.get(i)
+                {
+                    at = at.or(Some(arg.span.start));
                 }
-            });
-        }
+            }
+        });
     }
     at
 }
@@ -453,13 +447,11 @@ fn shown(demo: &Demo, types: &Types, scope: &str, var: &str) -> bool {
                 _ => {}
             });
         }
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                for e in super::promoted::shown_of(s) {
-                    found |= mentions(e, &|v: &str| mine(v) || names.iter().any(|n| n == v));
-                }
-            });
-        }
+        f.walk(&mut |s| {
+            for e in super::promoted::shown_of(s) {
+                found |= mentions(e, &|v: &str| mine(v) || names.iter().any(|n| n == v));
+            }
+        });
     }
     found
 }

@@ -10,7 +10,7 @@ use super::analysis::stmt_exprs;
 use super::expr_walk::each_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Demo, walk};
+use crate::render::plan::ir::ast::Demo;
 use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind, Part, StrMethod};
 
 /// Every use of a list of `PyValue`s in `demo` that needs its items' types.
@@ -18,25 +18,23 @@ pub(super) fn mixed_list_uses(demo: &Demo, types: &Types) -> Vec<Untranslatable>
     let mut out = Vec::new();
     for f in &demo.functions {
         let mixed = |e: &Expr| types.expr_ty(&f.name, e) == Ty::List(Box::new(Ty::Mixed));
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                for (e, _) in stmt_exprs(s) {
-                    each_expr(e, &mut |x| {
-                        if needs_types(x, &mixed) {
-                            out.push(Untranslatable {
-                                span: x.span.clone(),
-                                construct: "a list of strings and numbers used here".into(),
-                                reason: "the Rust listing keeps the items of a list of strings \
-                                         and numbers as one enum, `PyValue`, which it prints, \
-                                         keeps, indexes and grows; this use needs each item's \
-                                         own type, a `match` on it"
-                                    .into(),
-                            });
-                        }
-                    });
-                }
-            });
-        }
+        f.walk(&mut |s| {
+            for (e, _) in stmt_exprs(s) {
+                each_expr(e, &mut |x| {
+                    if needs_types(x, &mixed) {
+                        out.push(Untranslatable {
+                            span: x.span.clone(),
+                            construct: "a list of strings and numbers used here".into(),
+                            reason: "the Rust listing keeps the items of a list of strings \
+                                     and numbers as one enum, `PyValue`, which it prints, \
+                                     keeps, indexes and grows; this use needs each item's \
+                                     own type, a `match` on it"
+                                .into(),
+                        });
+                    }
+                });
+            }
+        });
     }
     out
 }

@@ -110,16 +110,15 @@ pub(super) fn lendable(demo: &Demo, types: &Types, g: &Function) -> bool {
     }
     let mut named = false;
     for f in &demo.functions {
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                for (e, _) in stmt_exprs(s) {
-                    each_expr(e, &mut |x| {
-                        named |= matches!(&x.kind, ExprKind::Function(n) if *n == g.name);
-                        named |= matches!(&x.kind, ExprKind::CallParam(_, given) if given.contains(&g.name));
-                    });
-                }
-            });
-        }
+        f.walk(&mut |s| {
+            for (e, _) in stmt_exprs(s) {
+                each_expr(e, &mut |x| {
+                    named |= matches!(&x.kind, ExprKind::Function(n) if *n == g.name);
+                    named |=
+                        matches!(&x.kind, ExprKind::CallParam(_, given) if given.contains(&g.name));
+                });
+            }
+        });
     }
     !named
 }
@@ -127,18 +126,16 @@ pub(super) fn lendable(demo: &Demo, types: &Types, g: &Function) -> bool {
 /// Whether `g` binds its parameter `p` anew.
 pub(super) fn rebound(g: &Function, p: &str) -> bool {
     let mut found = false;
-    for block in [&g.body, &g.exit] {
-        walk(block, &mut |s| {
-            let loop_var = match &s.kind {
-                StmtKind::For { var, .. } | StmtKind::AsyncFor { var, .. } => Some(var),
-                _ => None,
-            };
-            for v in binds(s).into_iter().chain(loop_var) {
-                let names = super::tuples::pattern_names(v).unwrap_or_else(|| vec![v.as_str()]);
-                found |= names.contains(&p);
-            }
-        });
-    }
+    g.walk(&mut |s| {
+        let loop_var = match &s.kind {
+            StmtKind::For { var, .. } | StmtKind::AsyncFor { var, .. } => Some(var),
+            _ => None,
+        };
+        for v in binds(s).into_iter().chain(loop_var) {
+            let names = super::tuples::pattern_names(v).unwrap_or_else(|| vec![v.as_str()]);
+            found |= names.contains(&p);
+        }
+    });
     found
 }
 
@@ -146,47 +143,45 @@ pub(super) fn rebound(g: &Function, p: &str) -> bool {
 /// runs on its own, awaited or called where it stands, and its statement.
 pub(super) fn calls_in(f: &Function) -> Vec<(&Call, bool, &Stmt)> {
     let mut out = Vec::new();
-    for block in [&f.body, &f.exit] {
-        walk(block, &mut |s| {
-            for call in stmt_calls(s) {
-                let alone = matches!(
-                    &s.kind,
-                    StmtKind::Await { call: c, .. } | StmtKind::CallFn { call: c, .. }
-                        if std::ptr::eq(c, call)
-                );
-                out.push((call, alone, s));
-            }
-            for (e, _) in stmt_exprs(s) {
-                // The calls a closure makes (a comprehension, a lambda).
-                let mut closed: Vec<&Call> = Vec::new();
-                each_expr(e, &mut |x| {
-                    let inner: Vec<&Expr> = match &x.kind {
-                        ExprKind::Comp { value, filter, .. } => {
-                            std::iter::once(&**value).chain(filter.as_deref()).collect()
+    f.walk(&mut |s| {
+        for call in stmt_calls(s) {
+            let alone = matches!(
+                &s.kind,
+                StmtKind::Await { call: c, .. } | StmtKind::CallFn { call: c, .. }
+                    if std::ptr::eq(c, call)
+            );
+            out.push((call, alone, s));
+        }
+        for (e, _) in stmt_exprs(s) {
+            // The calls a closure makes (a comprehension, a lambda).
+            let mut closed: Vec<&Call> = Vec::new();
+            each_expr(e, &mut |x| {
+                let inner: Vec<&Expr> = match &x.kind {
+                    ExprKind::Comp { value, filter, .. } => {
+                        std::iter::once(&**value).chain(filter.as_deref()).collect()
+                    }
+                    ExprKind::Lambda(l) => vec![&l.body],
+                    _ => Vec::new(),
+                };
+                for i in inner {
+                    each_expr(i, &mut |y| {
+                        if let ExprKind::Await(c) = &y.kind {
+                            closed.push(c);
                         }
-                        ExprKind::Lambda(l) => vec![&l.body],
-                        _ => Vec::new(),
-                    };
-                    for i in inner {
-                        each_expr(i, &mut |y| {
-                            if let ExprKind::Await(c) = &y.kind {
-                                closed.push(c);
-                            }
-                        });
-                    }
-                });
-                each_expr(e, &mut |x| match &x.kind {
-                    ExprKind::Await(c) => {
-                        out.push((c, !closed.iter().any(|d| std::ptr::eq(*d, c)), s));
-                    }
-                    ExprKind::Coro(c) | ExprKind::Spawn(c) | ExprKind::Job(c, _) => {
-                        out.push((c, false, s));
-                    }
-                    _ => {}
-                });
-            }
-        });
-    }
+                    });
+                }
+            });
+            each_expr(e, &mut |x| match &x.kind {
+                ExprKind::Await(c) => {
+                    out.push((c, !closed.iter().any(|d| std::ptr::eq(*d, c)), s));
+                }
+                ExprKind::Coro(c) | ExprKind::Spawn(c) | ExprKind::Job(c, _) => {
+                    out.push((c, false, s));
+                }
+                _ => {}
+            });
+        }
+    });
     out
 }
 
@@ -245,22 +240,20 @@ fn calls_plain(demo: &Demo, types: &Types, lent: &MutParams, g: &str, i: usize) 
 /// Whether a loop or comprehension of `f` binds `v`.
 fn loop_bound(f: &Function, v: &str) -> bool {
     let mut found = false;
-    for block in [&f.body, &f.exit] {
-        walk(block, &mut |s| {
-            if let StmtKind::For { var, .. } | StmtKind::AsyncFor { var, .. } = &s.kind {
-                found |= super::tuples::pattern_names(var)
-                    .unwrap_or_else(|| vec![var.as_str()])
-                    .contains(&v);
-            }
-            for (e, _) in stmt_exprs(s) {
-                each_expr(e, &mut |x| {
-                    if let ExprKind::Comp { var, .. } = &x.kind {
-                        found |= var == v;
-                    }
-                });
-            }
-        });
-    }
+    f.walk(&mut |s| {
+        if let StmtKind::For { var, .. } | StmtKind::AsyncFor { var, .. } = &s.kind {
+            found |= super::tuples::pattern_names(var)
+                .unwrap_or_else(|| vec![var.as_str()])
+                .contains(&v);
+        }
+        for (e, _) in stmt_exprs(s) {
+            each_expr(e, &mut |x| {
+                if let ExprKind::Comp { var, .. } = &x.kind {
+                    found |= var == v;
+                }
+            });
+        }
+    });
     found
 }
 
@@ -268,18 +261,16 @@ fn loop_bound(f: &Function, v: &str) -> bool {
 /// borrows.
 fn iterated_around(f: &Function, v: &str, call: &Call) -> bool {
     let mut found = false;
-    for block in [&f.body, &f.exit] {
-        walk(block, &mut |s| {
-            if let StmtKind::For { over, .. } = &s.kind
-                && s.span.start <= call.span.start
-                && call.span.end <= s.span.end
-            {
-                each_expr(over, &mut |x| {
-                    found |= matches!(&x.kind, ExprKind::Var(n) if n == v);
-                });
-            }
-        });
-    }
+    f.walk(&mut |s| {
+        if let StmtKind::For { over, .. } = &s.kind
+            && s.span.start <= call.span.start
+            && call.span.end <= s.span.end
+        {
+            each_expr(over, &mut |x| {
+                found |= matches!(&x.kind, ExprKind::Var(n) if n == v);
+            });
+        }
+    });
     found
 }
 
@@ -311,72 +302,68 @@ pub(super) fn uses_plain(
     let is_p = |e: &Expr| matches!(&e.kind, ExprKind::Var(n) if n == p);
     let copy = |e: &Expr| types.expr_ty(g, e).is_copy();
     let (mut all, mut plain) = (0, 0);
-    for block in [&f.body, &f.exit] {
-        walk(block, &mut |s| {
-            if let StmtKind::SetField { object, .. } = &s.kind
-                && is_p(object)
-            {
-                plain += 1;
-            }
-            // A borrowed slice's loop takes its items by reference.
-            if let StmtKind::For { over, .. } = &s.kind
-                && is_p(over)
-                && (types.expr_ty(g, over).elem().is_copy()
-                    || matches!(types.expr_ty(g, over), Ty::Dict(..))
-                    || mode != Borrow::Mut)
-            {
-                plain += 1;
-            }
-            // A truth test (`while jobs:`): `!jobs.is_empty()`.
-            if let StmtKind::If { cond, .. } | StmtKind::While { cond, .. } = &s.kind
-                && is_p(cond)
-            {
-                plain += 1;
-            }
-            if let StmtKind::Print(t) | StmtKind::Eprint(t) = &s.kind
-                && printed
-            {
-                plain += holes(t, &is_p);
-            }
-            // A field or item moved out whole (`x = acct.items`) would move
-            // out of the borrow: only one of a `Copy` type is.
-            let mut moved: Vec<&Expr> = match &s.kind {
-                StmtKind::Set { value, .. } | StmtKind::Return(Some(value)) => vec![value],
-                _ => Vec::new(),
-            };
-            for (e, _) in stmt_exprs(s) {
-                each_expr(e, &mut |x| match &x.kind {
-                    ExprKind::List(items) | ExprKind::Tuple(items) => moved.extend(items),
-                    ExprKind::Comp { value, .. } => moved.push(value),
-                    ExprKind::IfElse(_, a, b) => moved.extend([&**a, &**b]),
-                    _ => {}
-                });
-            }
-            let kept = |x: &Expr| copy(x) || !moved.iter().any(|m| std::ptr::eq(*m, x));
-            for (e, _) in stmt_exprs(s) {
-                each_expr(e, &mut |x| {
-                    all += usize::from(is_p(x));
-                    plain += match &x.kind {
-                        ExprKind::Field(o, _) if is_p(o) && kept(x) => 1,
-                        ExprKind::Call(Builtin::Index, args)
-                            if args.first().is_some_and(is_p) && kept(x) =>
-                        {
-                            1
-                        }
-                        ExprKind::Method(o, _) | ExprKind::StrMethod(_, o, _) if is_p(o) => 1,
-                        ExprKind::Call(Builtin::Len, args) => {
-                            args.iter().filter(|a| is_p(a)).count()
-                        }
-                        ExprKind::Template(t) if printed => holes(t, &is_p),
-                        ExprKind::Comp { over, .. } if is_p(over) => 1,
-                        // `k in d`: `d.contains_key(k)`, `xs.contains(&x)`.
-                        ExprKind::Binary(BinaryOp::In | BinaryOp::NotIn, _, b) if is_p(b) => 1,
-                        _ => 0,
-                    };
-                });
-            }
-        });
-    }
+    f.walk(&mut |s| {
+        if let StmtKind::SetField { object, .. } = &s.kind
+            && is_p(object)
+        {
+            plain += 1;
+        }
+        // A borrowed slice's loop takes its items by reference.
+        if let StmtKind::For { over, .. } = &s.kind
+            && is_p(over)
+            && (types.expr_ty(g, over).elem().is_copy()
+                || matches!(types.expr_ty(g, over), Ty::Dict(..))
+                || mode != Borrow::Mut)
+        {
+            plain += 1;
+        }
+        // A truth test (`while jobs:`): `!jobs.is_empty()`.
+        if let StmtKind::If { cond, .. } | StmtKind::While { cond, .. } = &s.kind
+            && is_p(cond)
+        {
+            plain += 1;
+        }
+        if let StmtKind::Print(t) | StmtKind::Eprint(t) = &s.kind
+            && printed
+        {
+            plain += holes(t, &is_p);
+        }
+        // A field or item moved out whole (`x = acct.items`) would move
+        // out of the borrow: only one of a `Copy` type is.
+        let mut moved: Vec<&Expr> = match &s.kind {
+            StmtKind::Set { value, .. } | StmtKind::Return(Some(value)) => vec![value],
+            _ => Vec::new(),
+        };
+        for (e, _) in stmt_exprs(s) {
+            each_expr(e, &mut |x| match &x.kind {
+                ExprKind::List(items) | ExprKind::Tuple(items) => moved.extend(items),
+                ExprKind::Comp { value, .. } => moved.push(value),
+                ExprKind::IfElse(_, a, b) => moved.extend([&**a, &**b]),
+                _ => {}
+            });
+        }
+        let kept = |x: &Expr| copy(x) || !moved.iter().any(|m| std::ptr::eq(*m, x));
+        for (e, _) in stmt_exprs(s) {
+            each_expr(e, &mut |x| {
+                all += usize::from(is_p(x));
+                plain += match &x.kind {
+                    ExprKind::Field(o, _) if is_p(o) && kept(x) => 1,
+                    ExprKind::Call(Builtin::Index, args)
+                        if args.first().is_some_and(is_p) && kept(x) =>
+                    {
+                        1
+                    }
+                    ExprKind::Method(o, _) | ExprKind::StrMethod(_, o, _) if is_p(o) => 1,
+                    ExprKind::Call(Builtin::Len, args) => args.iter().filter(|a| is_p(a)).count(),
+                    ExprKind::Template(t) if printed => holes(t, &is_p),
+                    ExprKind::Comp { over, .. } if is_p(over) => 1,
+                    // `k in d`: `d.contains_key(k)`, `xs.contains(&x)`.
+                    ExprKind::Binary(BinaryOp::In | BinaryOp::NotIn, _, b) if is_p(b) => 1,
+                    _ => 0,
+                };
+            });
+        }
+    });
     for (call, ..) in calls_in(f) {
         for (j, arg) in call.args.iter().enumerate() {
             if is_p(arg) && lent.contains(&(call.name.clone(), j)) {

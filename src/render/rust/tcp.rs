@@ -6,7 +6,7 @@ use super::code::Code;
 use super::names::{fn_name, ident};
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Call, Demo, StmtKind, walk};
+use crate::render::plan::ir::ast::{Call, Demo, StmtKind};
 use crate::render::plan::ir::expr::Expr;
 
 impl Renderer<'_> {
@@ -116,35 +116,33 @@ impl Renderer<'_> {
 pub(super) fn unknown_ports(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let mut out = Vec::new();
     for f in &demo.functions {
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                if let StmtKind::Connect {
-                    server, port: true, ..
-                } = &s.kind
-                    && types.var(&f.name, server) != Ty::Port
-                {
-                    out.push(Untranslatable {
-                        span: s.span.clone(),
-                        construct: "this `open_connection`".into(),
-                        reason: "the Rust listing connects to a server of the program, at the \
-                                 port read from its address \
-                                 (`port = server.sockets[0].getsockname()[1]`)"
-                            .into(),
-                    });
-                }
-                if let StmtKind::Port { server, .. } = &s.kind
-                    && types.var(&f.name, server) != Ty::Server
-                {
-                    out.push(Untranslatable {
-                        span: s.span.clone(),
-                        construct: "this address of a server".into(),
-                        reason: "the Rust listing reads the port of a server the program \
-                                 started (`server = await asyncio.start_server(...)`)"
-                            .into(),
-                    });
-                }
-            });
-        }
+        f.walk(&mut |s| {
+            if let StmtKind::Connect {
+                server, port: true, ..
+            } = &s.kind
+                && types.var(&f.name, server) != Ty::Port
+            {
+                out.push(Untranslatable {
+                    span: s.span.clone(),
+                    construct: "this `open_connection`".into(),
+                    reason: "the Rust listing connects to a server of the program, at the \
+                             port read from its address \
+                             (`port = server.sockets[0].getsockname()[1]`)"
+                        .into(),
+                });
+            }
+            if let StmtKind::Port { server, .. } = &s.kind
+                && types.var(&f.name, server) != Ty::Server
+            {
+                out.push(Untranslatable {
+                    span: s.span.clone(),
+                    construct: "this address of a server".into(),
+                    reason: "the Rust listing reads the port of a server the program \
+                             started (`server = await asyncio.start_server(...)`)"
+                        .into(),
+                });
+            }
+        });
     }
     out
 }
