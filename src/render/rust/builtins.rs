@@ -89,7 +89,7 @@ const REPR: &[&str] = &[
     "",
     "impl Repr for f64 {",
     "    fn repr(&self) -> String {",
-    "        format!(\"{self:?}\")",
+    "        float_repr(*self)",
     "    }",
     "}",
     "",
@@ -200,6 +200,7 @@ pub(super) fn helpers(lines: &[String]) -> Vec<&'static str> {
     let repr = lines.iter().any(|l| l.contains(".repr()"))
         || calls("py_outcomes(")
         || calls("py_options(");
+    out.extend(super::float_repr::helpers(&calls, repr));
     if repr {
         out.extend_from_slice(REPR);
         out.push("");

@@ -113,6 +113,12 @@ impl Renderer<'_> {
             }
             ExprKind::Tuple(items) => self.tuple(items),
             ExprKind::Call(Builtin::Dict, items) => self.dict(items),
+            ExprKind::Call(Builtin::Str | Builtin::Repr, args)
+                if let [x] = args.as_slice()
+                    && let Some(c) = self.float_text(x) =>
+            {
+                c
+            }
             ExprKind::Call(Builtin::Len, args) if let Some(n) = self.counted_len(args) => n,
             ExprKind::Call(Builtin::Index, args)
                 if let [obj, k] = args.as_slice()
@@ -178,6 +184,7 @@ impl Renderer<'_> {
                         continue;
                     }
                     let c = self.expr(leaf);
+                    let c = self.printed_float(leaf, c);
                     self.hole(&c, &mut fmt, &mut args);
                 }
                 let (text, fresh) = self.format_tail(fmt, args, "format!");

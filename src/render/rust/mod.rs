@@ -77,6 +77,7 @@ mod expr_walk;
 mod flat_comp;
 mod float_extremes;
 mod float_literals;
+mod float_repr;
 mod floor_ops;
 mod fn_values;
 mod format_spec;
