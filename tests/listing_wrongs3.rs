@@ -77,3 +77,46 @@ await asyncio.sleep(0.00001)\n    print(loop.time() - start)\n",
         &["float_repr(START.elapsed().as_secs_f64() - start)"],
     );
 }
+
+#[test]
+fn max_and_min_of_floats_that_may_be_nan_keep_the_first_as_python_does() {
+    let text = listing(&main_of(
+        "    nan = float(\"nan\")\n    one = 1.0\n    print(max(nan, one), min(one, 2.5, nan))\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "float_repr(py_max(nan, one))",
+            "float_repr(py_min(py_min(one, 2.5), nan))",
+            "fn py_max(kept: f64, x: f64) -> f64 {",
+            "    if x > kept { x } else { kept }",
+            "fn py_min(kept: f64, x: f64) -> f64 {",
+            "    if x < kept { x } else { kept }",
+        ],
+    );
+}
+
+#[test]
+fn max_of_floats_that_may_be_negative_zero_keeps_the_first_as_python_does() {
+    let text = listing(&main_of(
+        "    z = -0.0\n    print(max(z, 0.0), min(0.0, z))\n",
+    ));
+    has_all(&text, &["py_max(z, 0.0)", "py_min(0.0, z)"]);
+}
+
+#[test]
+fn max_of_known_ordinary_floats_and_clock_sums_stays_f64_max() {
+    let text = listing(&main_of(
+        "    loop = asyncio.get_running_loop()\n    start = loop.time()\n    \
+await asyncio.sleep(0.5)\n    left = max(start + 2 - loop.time(), 0.0)\n    \
+await asyncio.sleep(left)\n    print(max(1.5, 2.5))\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "(start + 2.0 - START.elapsed().as_secs_f64()).max(0.0)",
+            "1.5_f64.max(2.5)",
+        ],
+    );
+    assert!(!text.contains("py_max"), "{text}");
+}

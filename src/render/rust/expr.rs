@@ -112,6 +112,11 @@ impl Renderer<'_> {
                 c
             }
             ExprKind::Tuple(items) => self.tuple(items),
+            ExprKind::Call(f @ (Builtin::Min | Builtin::Max), args)
+                if let Some(c) = self.float_extreme_args(*f == Builtin::Min, args) =>
+            {
+                c
+            }
             ExprKind::Call(Builtin::Dict, items) => self.dict(items),
             ExprKind::Call(Builtin::Str | Builtin::Repr, args)
                 if let [x] = args.as_slice()

@@ -62,11 +62,37 @@ const MOST: usize = 64;
 
 /// What a float may be: one of a few exact values, or a reading of the
 /// clock (or the difference of two), which counts whole steps of the
-/// program's timers.
+/// program's timers, or a sum of such values: finite, neither NaN nor
+/// `-0.0`, of no known size.
 #[derive(Clone, Debug, PartialEq)]
 enum Known {
     Exact(Vec<f64>),
     Clock,
+    Finite,
+}
+
+impl Known {
+    /// Finite, neither NaN nor `-0.0`.
+    fn finite(&self) -> bool {
+        match self {
+            Known::Exact(xs) => xs
+                .iter()
+                .all(|x| x.is_finite() && !(*x == 0.0 && x.is_sign_negative())),
+            Known::Clock | Known::Finite => true,
+        }
+    }
+}
+
+/// What a value that is `a` here and `b` there may be.
+fn join(a: Known, b: Known) -> Option<Known> {
+    match (a, b) {
+        (Known::Exact(mut xs), Known::Exact(ys)) => {
+            xs.extend(ys);
+            few(xs)
+        }
+        (Known::Clock, Known::Clock) => Some(Known::Clock),
+        (a, b) => (a.finite() && b.finite()).then_some(Known::Finite),
+    }
 }
 
 /// Whether Rust's `{:?}` writes `x` as Python's `repr` does.
@@ -92,7 +118,7 @@ impl Values<'_> {
             ExprKind::Now => Some(Known::Clock),
             ExprKind::Unary(UnaryOp::Neg, x) => match self.of(f, x)? {
                 Known::Exact(xs) => Some(Known::Exact(xs.iter().map(|x| -x).collect())),
-                Known::Clock => None,
+                Known::Clock | Known::Finite => None,
             },
             ExprKind::Call(Builtin::Float, args) if let [arg] = args.as_slice() => {
                 match &arg.kind {
@@ -112,6 +138,7 @@ impl Values<'_> {
                     // A reading of the clock rounded to at most four places
                     // stays zero or at least `1e-4`.
                     Known::Clock => return (n <= 4).then_some(Known::Clock),
+                    Known::Finite => return None,
                 };
                 let n = n as usize;
                 let rounded = xs.iter().map(|x| format!("{x:.n$}").parse().ok());
@@ -119,15 +146,9 @@ impl Values<'_> {
             }
             ExprKind::Call(Builtin::Abs, args) if args.len() == 1 => match self.of(f, &args[0])? {
                 Known::Exact(xs) => Some(Known::Exact(xs.iter().map(|x| x.abs()).collect())),
-                Known::Clock => Some(Known::Clock),
+                known => Some(known),
             },
-            ExprKind::IfElse(_, a, b) => match (self.of(f, a)?, self.of(f, b)?) {
-                (Known::Exact(mut xs), Known::Exact(ys)) => {
-                    xs.extend(ys);
-                    few(xs)
-                }
-                _ => None,
-            },
+            ExprKind::IfElse(_, a, b) => join(self.of(f, a)?, self.of(f, b)?),
             ExprKind::Binary(op, a, b) => self.binary(f, *op, a, b),
             ExprKind::Var(n) => self.var(f, n),
             _ => None,
@@ -138,8 +159,14 @@ impl Values<'_> {
         let (a, b) = (self.of(f, a)?, self.of(f, b)?);
         let (Known::Exact(xs), Known::Exact(ys)) = (&a, &b) else {
             // The time between two readings of the clock.
-            return (op == BinaryOp::Sub && a == Known::Clock && b == Known::Clock)
-                .then_some(Known::Clock);
+            if op == BinaryOp::Sub && a == Known::Clock && b == Known::Clock {
+                return Some(Known::Clock);
+            }
+            // Neither of two finite values without `-0.0` is NaN nor
+            // `-0.0`, and neither is their sum or difference (short of an
+            // overflow no clock reaches).
+            let sum = matches!(op, BinaryOp::Add | BinaryOp::Sub);
+            return (sum && a.finite() && b.finite()).then_some(Known::Finite);
         };
         let mut out = Vec::new();
         for x in xs {
@@ -191,39 +218,31 @@ impl Values<'_> {
                 _ => other |= binds_otherwise(s, name),
             });
         }
-        let mut out = Vec::new();
-        let mut clock = 0;
-        for e in &sources {
-            match self.of(f, e)? {
-                Known::Exact(xs) => out.extend(xs),
-                Known::Clock => clock += 1,
-            }
-        }
-        // A variable that only ever holds readings of the clock.
-        if clock > 0 {
-            let only = clock == sources.len() && ranges.is_empty() && !other;
-            return (only && !f.params.iter().any(|p| p == name)).then_some(Known::Clock);
-        }
-        for args in ranges {
-            out.extend(range_values(args)?);
-        }
-        if f.params.iter().any(|p| p == name) {
-            let i = f.params.iter().position(|p| p == name)?;
-            out.extend(self.passed(f, i)?);
-        } else if out.is_empty() {
-            return None;
-        }
         if other {
             return None;
         }
-        match few(out)? {
-            Known::Exact(xs) => Some(Known::Exact(xs)),
-            Known::Clock => None,
+        let mut known: Option<Known> = None;
+        let mut add = |k: Known| -> Option<()> {
+            known = Some(match known.take() {
+                Some(was) => join(was, k)?,
+                None => k,
+            });
+            Some(())
+        };
+        for e in &sources {
+            add(self.of(f, e)?)?;
         }
+        for args in ranges {
+            add(Known::Exact(range_values(args)?))?;
+        }
+        if let Some(i) = f.params.iter().position(|p| p == name) {
+            add(self.passed(f, i)?)?;
+        }
+        known
     }
 
     /// The values every call of `f` passes as its `i`th argument.
-    fn passed(&mut self, f: &Function, i: usize) -> Option<Vec<f64>> {
+    fn passed(&mut self, f: &Function, i: usize) -> Option<Known> {
         let demo = self.demo;
         let mut sites: Vec<(&Function, &Expr)> = Vec::new();
         let mut unknown = false;
@@ -280,12 +299,9 @@ impl Values<'_> {
         if unknown || sites.is_empty() {
             return None;
         }
-        let mut out = Vec::new();
+        let mut out = Known::Exact(Vec::new());
         for (g, a) in sites {
-            match self.of(g, a)? {
-                Known::Exact(xs) => out.extend(xs),
-                Known::Clock => return None,
-            }
+            out = join(out, self.of(g, a)?)?;
         }
         Some(out)
     }
@@ -399,8 +415,22 @@ pub(super) fn ordinary(demo: &Demo, f: &str, e: &Expr) -> bool {
     match values.of(func, e) {
         Some(Known::Exact(xs)) => xs.into_iter().all(plain),
         Some(Known::Clock) => clock_steps(demo),
-        None => false,
+        Some(Known::Finite) | None => false,
     }
+}
+
+/// Whether the float `e` of function `f` is known to be neither NaN nor
+/// `-0.0`: `f64::max` and `f64::min` pick of it and another what Python's
+/// `max` and `min` pick.
+pub(super) fn tame(demo: &Demo, f: &str, e: &Expr) -> bool {
+    let Some(func) = demo.function(f) else {
+        return false;
+    };
+    let mut values = Values {
+        demo,
+        visiting: Vec::new(),
+    };
+    values.of(func, e).is_some_and(|k| k.finite())
 }
 
 impl Renderer<'_> {
