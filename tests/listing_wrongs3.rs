@@ -120,3 +120,29 @@ await asyncio.sleep(left)\n    print(max(1.5, 2.5))\n",
     );
     assert!(!text.contains("py_max"), "{text}");
 }
+
+#[test]
+fn an_integer_not_known_to_be_small_compares_with_a_float_exactly() {
+    let text = listing(&main_of(
+        "    n = int(\"9007199254740993\")\n    x = 2.0 ** 53\n    print(n == x, x < n, n <= x)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "if cmp_int_float(n, x).is_some_and(|o| o.is_eq()) {",
+            "if cmp_int_float(n, x).is_some_and(|o| o.is_gt()) {",
+            "if cmp_int_float(n, x).is_some_and(|o| o.is_le()) {",
+            "fn cmp_int_float(n: i64, x: f64) -> Option<std::cmp::Ordering> {",
+            "    let order = n.cmp(&(whole as i64)).then(if part > 0.0 {",
+        ],
+    );
+}
+
+#[test]
+fn a_small_known_integer_compares_with_a_float_as_f64() {
+    let text = listing(&main_of(
+        "    for k in range(3):\n        print(k < 1.5, len(\"ab\") > 0.5)\n",
+    ));
+    has_all(&text, &["(k as f64) < 1.5"]);
+    assert!(!text.contains("cmp_int_float"), "{text}");
+}

@@ -201,6 +201,7 @@ pub(super) fn helpers(lines: &[String]) -> Vec<&'static str> {
         || calls("py_outcomes(")
         || calls("py_options(");
     out.extend(super::float_repr::helpers(&calls, repr));
+    out.extend(super::int_vs_float::helpers(&calls));
     if repr {
         out.extend_from_slice(REPR);
         out.push("");

@@ -240,6 +240,7 @@ impl Renderer<'_> {
             ExprKind::Binary(op @ (BinaryOp::And | BinaryOp::Or), a, b) => {
                 self.kept_bool_op(*op, a, b)
             }
+            ExprKind::Binary(op, a, b) if let Some(c) = self.int_vs_float(*op, a, b) => c,
             ExprKind::Binary(op, a, b) => {
                 let (a, b) = (self.expr(a), self.expr(b));
                 self.binary(*op, a, b)

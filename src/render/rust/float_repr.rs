@@ -419,6 +419,18 @@ pub(super) fn ordinary(demo: &Demo, f: &str, e: &Expr) -> bool {
     }
 }
 
+/// Whether the integer `e` of function `f` is known to be within 2**53.
+pub(super) fn small_int(demo: &Demo, f: &str, e: &Expr) -> bool {
+    let Some(func) = demo.function(f) else {
+        return matches!(e.kind, ExprKind::Lit(Value::Int(n)) if n.unsigned_abs() < 1 << 53);
+    };
+    let mut values = Values {
+        demo,
+        visiting: Vec::new(),
+    };
+    matches!(values.of(func, e), Some(Known::Exact(_)))
+}
+
 /// Whether the float `e` of function `f` is known to be neither NaN nor
 /// `-0.0`: `f64::max` and `f64::min` pick of it and another what Python's
 /// `max` and `min` pick.

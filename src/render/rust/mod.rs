@@ -89,6 +89,7 @@ mod gathered_tasks;
 mod grown;
 mod identity;
 mod infer;
+mod int_vs_float;
 mod isinstance;
 mod item_ops;
 mod iters;
