@@ -146,3 +146,15 @@ fn a_small_known_integer_compares_with_a_float_as_f64() {
     has_all(&text, &["(k as f64) < 1.5"]);
     assert!(!text.contains("cmp_int_float"), "{text}");
 }
+
+#[test]
+fn a_function_never_called_is_left_out() {
+    let text = listing(
+        "import asyncio\n\n\ndef spare(a, b):\n    return a + b\n\n\n\
+async def idle(seconds):\n    await asyncio.sleep(seconds)\n\n\n\
+def used(x):\n    return x * 2\n\n\nasync def main():\n    print(used(21))\n\n\n\
+asyncio.run(main())\n",
+    );
+    has_all(&text, &["fn used(x: i64) -> i64 {"]);
+    assert!(!text.contains("spare") && !text.contains("idle"), "{text}");
+}

@@ -154,6 +154,7 @@ mod types;
 mod unbuilt;
 mod unpack_list;
 mod unused_classes;
+mod unused_functions;
 mod wait;
 mod wait_for_tie;
 mod wait_task;
@@ -517,7 +518,8 @@ impl<'a> Renderer<'a> {
         self.stop_static();
         self.error_enum();
         self.static_items();
-        let unmade = unused_classes::unmade(self.demo);
+        let mut unmade = unused_classes::unmade(self.demo);
+        unmade.extend(unused_functions::uncalled(self.demo));
         for f in &self.demo.functions {
             if objects::is_method(f) || unmade.contains(&f.name) {
                 continue;
