@@ -6,7 +6,7 @@
 #[path = "support/listing.rs"]
 mod support;
 
-use support::{has_all, listing, main_of};
+use support::{has_all, listing, main_of, refused};
 
 #[test]
 fn a_float_that_can_grow_past_1e16_prints_through_float_repr() {
@@ -157,4 +157,33 @@ asyncio.run(main())\n",
     );
     has_all(&text, &["fn used(x: i64) -> i64 {"]);
     assert!(!text.contains("spare") && !text.contains("idle"), "{text}");
+}
+
+#[test]
+fn a_literal_list_holding_a_made_string_makes_the_parameter_owned() {
+    let text = listing(&main_of_with(
+        "def show(words):\n    print(words)\n\n\n",
+        "    show([\"a\"])\n    name = \"c\"\n    show([name, \"d\"])\n    print(name)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "fn show(words: Vec<String>) {",
+            "show(vec![\"a\".to_string()]);",
+            "\"d\".to_string()]);",
+        ],
+    );
+}
+
+#[test]
+fn an_item_of_an_empty_dict_literal_is_refused_at_the_read() {
+    let (construct, reason, at) = refused(&main_of("    print({}[\"k\"])\n"));
+    assert_eq!(construct, "an item of an empty dict literal");
+    assert!(reason.contains("KeyError"), "{reason}");
+    assert_eq!(at, "{}[\"k\"]");
+}
+
+/// A program defining `defs` whose `main` runs `body`.
+fn main_of_with(defs: &str, body: &str) -> String {
+    format!("import asyncio\n\n\n{defs}async def main():\n{body}\n\nasyncio.run(main())\n")
 }

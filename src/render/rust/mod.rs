@@ -64,6 +64,7 @@ mod deletes;
 mod dicts;
 mod dunders;
 mod durations;
+mod empty_dict_index;
 mod empty_lists;
 mod enums;
 mod errors;
