@@ -187,3 +187,25 @@ fn an_item_of_an_empty_dict_literal_is_refused_at_the_read() {
 fn main_of_with(defs: &str, body: &str) -> String {
     format!("import asyncio\n\n\n{defs}async def main():\n{body}\n\nasyncio.run(main())\n")
 }
+
+#[test]
+fn a_float_literal_times_a_known_count_is_that_many_durations() {
+    let text = listing(&main_of(
+        "    for i in range(3):\n        await asyncio.sleep(0.1 * i)\n",
+    ));
+    has_all(
+        &text,
+        &["sleep(Duration::from_millis(100) * u32::try_from(i).unwrap()).await;"],
+    );
+}
+
+#[test]
+fn an_integer_delay_of_unknown_sign_waits_no_time_when_negative() {
+    let text = listing(
+        "import asyncio\n\n\nclass Job:\n    def __init__(self, seconds):\n        \
+self.seconds = seconds\n\n    async def run(self):\n        await asyncio.sleep(self.seconds)\n\n\n\
+async def main():\n    await Job(-1).run()\n    await Job(2).run()\n\n\nasyncio.run(main())\n",
+    );
+    has_all(&text, &["u64::try_from(self.seconds).unwrap_or(0)"]);
+    assert!(!text.contains(" as u64"), "{text}");
+}

@@ -536,6 +536,9 @@ impl Renderer<'_> {
         if let Some(scaled) = self.scaled_duration(e) {
             return scaled;
         }
+        if let Some(times) = self.literal_times_int(e) {
+            return times;
+        }
         let c = self.expr(e);
         // `float(text)` may be NaN or negative, where asyncio waits no time.
         if let ExprKind::Call(Builtin::Float, _) = &e.kind {
@@ -550,7 +553,17 @@ impl Renderer<'_> {
             Ty::Int if self.settled_int(e) => {
                 format!("Duration::from_secs({}.try_into().unwrap_or(0))", c.text)
             }
-            Ty::Int => format!("Duration::from_secs({} as u64)", c.wrap(8)),
+            Ty::Int
+                if super::float_repr::exact_values(self.demo, &self.func, e)
+                    .is_some_and(|xs| xs.iter().all(|x| *x >= 0.0)) =>
+            {
+                format!("Duration::from_secs({} as u64)", c.wrap(8))
+            }
+            // A negative delay sleeps no time, as asyncio's does.
+            Ty::Int => format!(
+                "Duration::from_secs(u64::try_from({}).unwrap_or(0))",
+                c.text
+            ),
             Ty::Number => format!("Duration::from_secs_f64({}.to_f64())", c.wrap(10)),
             _ => format!("Duration::from_secs_f64({})", c.as_f64().text),
         }

@@ -419,6 +419,19 @@ pub(super) fn ordinary(demo: &Demo, f: &str, e: &Expr) -> bool {
     }
 }
 
+/// The few values `e` of function `f` is known to take.
+pub(super) fn exact_values(demo: &Demo, f: &str, e: &Expr) -> Option<Vec<f64>> {
+    let func = demo.function(f)?;
+    let mut values = Values {
+        demo,
+        visiting: Vec::new(),
+    };
+    match values.of(func, e)? {
+        Known::Exact(xs) => Some(xs),
+        _ => None,
+    }
+}
+
 /// Whether the integer `e` of function `f` is known to be within 2**53.
 pub(super) fn small_int(demo: &Demo, f: &str, e: &Expr) -> bool {
     let Some(func) = demo.function(f) else {
