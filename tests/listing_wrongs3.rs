@@ -209,3 +209,28 @@ async def main():\n    await Job(-1).run()\n    await Job(2).run()\n\n\nasyncio.
     has_all(&text, &["u64::try_from(self.seconds).unwrap_or(0)"]);
     assert!(!text.contains(" as u64"), "{text}");
 }
+
+#[test]
+fn time_sleep_of_a_negative_length_in_a_job_is_refused_at_the_sleep() {
+    let (construct, reason, at) = refused(
+        "import asyncio\nimport time\n\n\ndef block(seconds):\n    time.sleep(seconds)\n    \
+return seconds\n\n\nasync def main():\n    print(await asyncio.to_thread(block, -1))\n\n\n\
+asyncio.run(main())\n",
+    );
+    assert_eq!(construct, "`time.sleep` of a negative length");
+    assert!(
+        reason.contains("ValueError: sleep length must be non-negative"),
+        "{reason}"
+    );
+    assert_eq!(at, "time.sleep(seconds)");
+}
+
+#[test]
+fn time_sleep_of_a_non_negative_length_in_a_job_still_translates() {
+    let text = listing(
+        "import asyncio\nimport time\n\n\ndef block(seconds):\n    time.sleep(seconds)\n    \
+return seconds\n\n\nasync def main():\n    print(await asyncio.to_thread(block, 1))\n\n\n\
+asyncio.run(main())\n",
+    );
+    has_all(&text, &["async fn block(seconds: i64) -> i64 {"]);
+}

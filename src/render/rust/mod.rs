@@ -106,6 +106,7 @@ mod mutated_args;
 mod names;
 mod narrowed;
 mod neg_index;
+mod negative_sleep;
 mod nested_call;
 mod nested_spec;
 mod none_vars;
