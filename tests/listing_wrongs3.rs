@@ -87,7 +87,7 @@ fn max_and_min_of_floats_that_may_be_nan_keep_the_first_as_python_does() {
         &text,
         &[
             "float_repr(py_max(nan, one))",
-            "float_repr(py_min(py_min(one, 2.5), nan))",
+            "py_min(py_min(one, 2.5), nan)",
             "fn py_max(kept: f64, x: f64) -> f64 {",
             "    if x > kept { x } else { kept }",
             "fn py_min(kept: f64, x: f64) -> f64 {",
@@ -178,7 +178,7 @@ fn a_literal_list_holding_a_made_string_makes_the_parameter_owned() {
 #[test]
 fn an_item_of_an_empty_dict_literal_is_refused_at_the_read() {
     let (construct, reason, at) = refused(&main_of("    print({}[\"k\"])\n"));
-    assert_eq!(construct, "an item of an empty dict literal");
+    assert_eq!(construct, "a read of a dict that never holds a value");
     assert!(reason.contains("KeyError"), "{reason}");
     assert_eq!(at, "{}[\"k\"]");
 }

@@ -47,7 +47,7 @@ pub(super) fn empty_dict_reads(demo: &Demo) -> Vec<Untranslatable> {
                         if empty_read(x) && !caught.contains(&x.span) {
                             out.push(Untranslatable {
                                 span: x.span.clone(),
-                                construct: "an item of an empty dict literal".into(),
+                                construct: "a read of a dict that never holds a value".into(),
                                 reason: "Python raises `KeyError` here whatever the key, and \
                                          Rust's empty `IndexMap` has no key or value type to \
                                          read by: raise the `KeyError` itself"

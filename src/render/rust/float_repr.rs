@@ -149,6 +149,28 @@ impl Values<'_> {
                 known => Some(known),
             },
             ExprKind::IfElse(_, a, b) => join(self.of(f, a)?, self.of(f, b)?),
+            // Of single known values, the one Python's `max` (`min`) keeps.
+            ExprKind::Call(b @ (Builtin::Max | Builtin::Min), args) if args.len() > 1 => {
+                let mut kept: Option<f64> = None;
+                for a in args {
+                    let Known::Exact(xs) = self.of(f, a)? else {
+                        return None;
+                    };
+                    let [x] = xs.as_slice() else {
+                        return None;
+                    };
+                    kept = Some(match kept {
+                        Some(k)
+                            if (*b == Builtin::Max && *x > k) || (*b == Builtin::Min && *x < k) =>
+                        {
+                            *x
+                        }
+                        Some(k) => k,
+                        None => *x,
+                    });
+                }
+                Some(Known::Exact(vec![kept?]))
+            }
             ExprKind::Binary(op, a, b) => self.binary(f, *op, a, b),
             ExprKind::Var(n) => self.var(f, n),
             _ => None,

@@ -1,9 +1,22 @@
-//! `time.sleep(seconds)` given a negative length: Python raises
-//! `ValueError: sleep length must be non-negative` where a `Duration`
-//! would wait no time. Refused at the call where the program passes one.
+//! `time.sleep(seconds)` in an executor's job given a negative length:
+//! Python raises `ValueError: sleep length must be non-negative` where the
+//! job's sleep on Tokio's clock would wait no time. Refused at the call
+//! where the program passes one, as on the loop's thread, where only a
+//! literal length's `Duration::from_secs_f64(-1.0)` panics as Python
+//! raises.
 
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Demo, FunctionKind, StmtKind, walk};
+use crate::render::plan::ir::ast::{Demo, StmtKind, walk};
+use crate::render::plan::ir::expr::{Expr, ExprKind, UnaryOp};
+
+/// A number literal, negative or not.
+fn literal(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Lit(_) => true,
+        ExprKind::Unary(UnaryOp::Neg, x) => matches!(x.kind, ExprKind::Lit(_)),
+        _ => false,
+    }
+}
 
 /// Every `time.sleep` whose length may be one of known negative values.
 pub(super) fn negative_blocks(demo: &Demo) -> Vec<Untranslatable> {
@@ -19,12 +32,13 @@ pub(super) fn negative_blocks(demo: &Demo) -> Vec<Untranslatable> {
     }
     let mut out = Vec::new();
     for f in &demo.functions {
-        let job = f.kind == FunctionKind::Blocking || jobs.contains(&f.name);
+        let job = jobs.contains(&f.name);
         for block in [&f.body, &f.exit] {
             walk(block, &mut |s| {
                 let e = match &s.kind {
-                    StmtKind::Block(e) => e,
                     StmtKind::Sleep(e) if job => e,
+                    // A literal length: the listing's sleep panics.
+                    StmtKind::Block(e) if !literal(e) => e,
                     _ => return,
                 };
                 let negative = super::float_repr::exact_values(demo, &f.name, e)
