@@ -33,7 +33,7 @@ fn gathered_sleeps_over_a_range() {
         &text,
         &[
             "let sleeps = (0..3).map(|n: i64| async move {",
-            "        sleep(Duration::from_secs(n as u64)).await;",
+            "        sleep(Duration::from_secs(u64::try_from(n).unwrap_or(0))).await;",
             "let done = join_all(sleeps).await;",
         ],
     );

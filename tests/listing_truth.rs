@@ -53,7 +53,7 @@ await asyncio.sleep(0)\n",
         &text,
         &[
             "prices\n            .keys()\n            .map(|name|",
-            ".filter_map(|(k, v)| (v < 2.0).then(|| format!(\"{k}={v:?}\")))",
+            ".filter_map(|(k, v)| (v < 2.0).then(|| format!(\"{k}={}\", float_repr(v))))",
         ],
     );
 }

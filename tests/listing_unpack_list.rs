@@ -19,7 +19,7 @@ fn unpacking_split_binds_an_array_of_its_length() {
         &[
             "    let [name, value]: [String; 2] = line\n        .split_whitespace()\n        \
 .map(String::from)\n        .collect::<Vec<_>>()\n        .try_into()\n        .unwrap();",
-            "println!(\"{name} {:?}\", value.trim().parse::<f64>().unwrap());",
+            "float_repr(value.trim().parse::<f64>().unwrap())",
         ],
     );
 }

@@ -89,7 +89,7 @@ const REPR: &[&str] = &[
     "",
     "impl Repr for f64 {",
     "    fn repr(&self) -> String {",
-    "        format!(\"{self:?}\")",
+    "        float_repr(*self)",
     "    }",
     "}",
     "",
@@ -201,6 +201,8 @@ pub(super) fn helpers(lines: &[String]) -> Vec<&'static str> {
         || calls("py_outcomes(")
         || calls("py_options(")
         || calls("py_set_remove(");
+    out.extend(super::float_repr::helpers(&calls, repr));
+    out.extend(super::int_vs_float::helpers(&calls));
     if repr {
         out.extend_from_slice(REPR);
         out.push("");

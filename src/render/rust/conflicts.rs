@@ -24,6 +24,8 @@ pub(super) fn type_conflicts(demo: &Demo, source: &str) -> Vec<Untranslatable> {
     out.extend(super::promoted::printed_promoted(demo, &types));
     out.extend(super::promoted::printed_int_args(demo, &types));
     out.extend(super::mixed_extremes::mixed_extremes(demo, &types));
+    out.extend(super::empty_dict_index::empty_dict_reads(demo));
+    out.extend(super::negative_sleep::negative_blocks(demo));
     out.extend(super::mutated_args::mutated_args(demo, &types));
     out.extend(super::ref_borrows::changed_in_args(demo, &types));
     out.extend(super::object_alias::object_aliases(demo, &types));

@@ -347,3 +347,30 @@ pub(super) fn scale_of(e: &Expr, var: &str) -> Option<u32> {
         None
     }
 }
+
+impl super::Renderer<'_> {
+    /// `0.1 * i` (or `i * 0.1`) of a non-negative float literal and an
+    /// integer known to fit a `u32`: that many times the literal's
+    /// `Duration`.
+    pub(super) fn literal_times_int(&mut self, e: &Expr) -> Option<String> {
+        let ExprKind::Binary(BinaryOp::Mul, a, b) = &e.kind else {
+            return None;
+        };
+        let (k, n) = match (&a.kind, &b.kind) {
+            (ExprKind::Lit(Value::Float(k)), _) => (*k, b),
+            (_, ExprKind::Lit(Value::Float(k))) => (*k, a),
+            _ => return None,
+        };
+        let counts = super::float_repr::exact_values(self.demo, &self.func, n)?;
+        let fits = counts
+            .iter()
+            .all(|c| c.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(c));
+        let int = self.types.expr_ty(&self.func, n) == super::types::Ty::Int;
+        if !(0.0..1e9).contains(&k) || !int || !fits {
+            return None;
+        }
+        let unit = self.duration(&Expr::lit(Value::Float(k)));
+        let n = self.expr(n);
+        Some(format!("{unit} * u32::try_from({}).unwrap()", n.text))
+    }
+}

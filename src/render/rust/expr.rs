@@ -112,7 +112,18 @@ impl Renderer<'_> {
                 c
             }
             ExprKind::Tuple(items) => self.tuple(items),
+            ExprKind::Call(f @ (Builtin::Min | Builtin::Max), args)
+                if let Some(c) = self.float_extreme_args(*f == Builtin::Min, args) =>
+            {
+                c
+            }
             ExprKind::Call(Builtin::Dict, items) => self.dict(items),
+            ExprKind::Call(Builtin::Str | Builtin::Repr, args)
+                if let [x] = args.as_slice()
+                    && let Some(c) = self.float_text(x) =>
+            {
+                c
+            }
             ExprKind::Call(Builtin::Len, args) if let Some(n) = self.counted_len(args) => n,
             ExprKind::Call(Builtin::Index, args)
                 if let [obj, k] = args.as_slice()
@@ -178,6 +189,7 @@ impl Renderer<'_> {
                         continue;
                     }
                     let c = self.expr(leaf);
+                    let c = self.printed_float(leaf, c);
                     self.hole(&c, &mut fmt, &mut args);
                 }
                 let (text, fresh) = self.format_tail(fmt, args, "format!");
@@ -228,6 +240,7 @@ impl Renderer<'_> {
             ExprKind::Binary(op @ (BinaryOp::And | BinaryOp::Or), a, b) => {
                 self.kept_bool_op(*op, a, b)
             }
+            ExprKind::Binary(op, a, b) if let Some(c) = self.int_vs_float(*op, a, b) => c,
             ExprKind::Binary(op, a, b) => {
                 let (a, b) = (self.expr(a), self.expr(b));
                 self.binary(*op, a, b)
@@ -525,6 +538,9 @@ impl Renderer<'_> {
         if let Some(scaled) = self.scaled_duration(e) {
             return scaled;
         }
+        if let Some(times) = self.literal_times_int(e) {
+            return times;
+        }
         let c = self.expr(e);
         // `float(text)` may be NaN or negative, where asyncio waits no time.
         if let ExprKind::Call(Builtin::Float, _) = &e.kind {
@@ -539,7 +555,17 @@ impl Renderer<'_> {
             Ty::Int if self.settled_int(e) => {
                 format!("Duration::from_secs({}.try_into().unwrap_or(0))", c.text)
             }
-            Ty::Int => format!("Duration::from_secs({} as u64)", c.wrap(8)),
+            Ty::Int
+                if super::float_repr::exact_values(self.demo, &self.func, e)
+                    .is_some_and(|xs| xs.iter().all(|x| *x >= 0.0)) =>
+            {
+                format!("Duration::from_secs({} as u64)", c.wrap(8))
+            }
+            // A negative delay sleeps no time, as asyncio's does.
+            Ty::Int => format!(
+                "Duration::from_secs(u64::try_from({}).unwrap_or(0))",
+                c.text
+            ),
             Ty::Number => format!("Duration::from_secs_f64({}.to_f64())", c.wrap(10)),
             _ => format!("Duration::from_secs_f64({})", c.as_f64().text),
         }

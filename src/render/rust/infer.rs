@@ -136,7 +136,9 @@ impl Types {
             // Lists of literal strings stay `Vec<&str>` unless some caller
             // passes a list it computed.
             let borrowed_list = match &arg.kind {
-                ExprKind::List(_) => true,
+                ExprKind::List(items) => items
+                    .iter()
+                    .all(|i| matches!(i.kind, ExprKind::Lit(Value::Str(_)))),
                 ExprKind::Var(n) => demo.function(f).is_some_and(|func| {
                     func.params
                         .iter()

@@ -56,6 +56,7 @@ impl Renderer<'_> {
         if matches!(c.ty, Ty::Int | Ty::Unit) {
             return None;
         }
+        let c = self.printed_float(arg, c);
         let (mut fmt, mut holes) = (String::new(), Vec::new());
         self.hole(&c, &mut fmt, &mut holes);
         let (text, _) = self.format_tail(fmt, holes, "eprintln!");

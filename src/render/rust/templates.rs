@@ -19,6 +19,7 @@ impl Renderer<'_> {
                 Part::Text(s) => fmt.push_str(&escape_fmt(s)),
                 Part::Hole(e) => {
                     let c = self.expr(e);
+                    let c = self.printed_float(e, c);
                     self.hole(&c, &mut fmt, &mut args);
                 }
                 Part::Spec(e, spec) if let Some(py) = spec.python => {
@@ -32,6 +33,11 @@ impl Renderer<'_> {
                 Part::Spec(e, spec) => {
                     let c = self.expr(e);
                     let c = if spec.float { c.as_f64() } else { c };
+                    let c = if spec.float {
+                        c
+                    } else {
+                        self.printed_float(e, c)
+                    };
                     let rust = self.nested_spec(t, spec, &mut named);
                     // Python formats a float without a type as its repr.
                     let debug = if !spec.float && c.ty == Ty::Float {
