@@ -269,54 +269,52 @@ impl Values<'_> {
         let mut sites: Vec<(&Function, &Expr)> = Vec::new();
         let mut unknown = false;
         for g in &demo.functions {
-            for block in [&g.body, &g.exit] {
-                walk(block, &mut |s| {
-                    for call in super::analysis::stmt_calls(s) {
-                        if call.name == f.name {
-                            match call.args.get(i) {
-                                Some(a) if call.args.len() == f.params.len() => sites.push((g, a)),
+            g.walk(&mut |s| {
+                for call in super::analysis::stmt_calls(s) {
+                    if call.name == f.name {
+                        match call.args.get(i) {
+                            Some(a) if call.args.len() == f.params.len() => sites.push((g, a)),
+                            _ => unknown = true,
+                        }
+                    }
+                }
+                if let StmtKind::Gather {
+                    calls: Calls::Each { call, .. },
+                    ..
+                }
+                | StmtKind::AsCompleted {
+                    calls: Calls::Each { call, .. },
+                    ..
+                }
+                | StmtKind::Wait {
+                    calls: Calls::Each { call, .. },
+                    ..
+                } = &s.kind
+                {
+                    unknown |= call.name == f.name;
+                }
+                for (e, _) in stmt_exprs(s) {
+                    each_expr(e, &mut |x| match &x.kind {
+                        ExprKind::Await(c)
+                        | ExprKind::Spawn(c)
+                        | ExprKind::Coro(c)
+                        | ExprKind::Job(c, _)
+                        | ExprKind::New(c)
+                        | ExprKind::CallParam(c, _)
+                        | ExprKind::Method(_, c)
+                            if c.name == f.name =>
+                        {
+                            match c.args.get(i) {
+                                Some(a) if c.args.len() == f.params.len() => sites.push((g, a)),
                                 _ => unknown = true,
                             }
                         }
-                    }
-                    if let StmtKind::Gather {
-                        calls: Calls::Each { call, .. },
-                        ..
-                    }
-                    | StmtKind::AsCompleted {
-                        calls: Calls::Each { call, .. },
-                        ..
-                    }
-                    | StmtKind::Wait {
-                        calls: Calls::Each { call, .. },
-                        ..
-                    } = &s.kind
-                    {
-                        unknown |= call.name == f.name;
-                    }
-                    for (e, _) in stmt_exprs(s) {
-                        each_expr(e, &mut |x| match &x.kind {
-                            ExprKind::Await(c)
-                            | ExprKind::Spawn(c)
-                            | ExprKind::Coro(c)
-                            | ExprKind::Job(c, _)
-                            | ExprKind::New(c)
-                            | ExprKind::CallParam(c, _)
-                            | ExprKind::Method(_, c)
-                                if c.name == f.name =>
-                            {
-                                match c.args.get(i) {
-                                    Some(a) if c.args.len() == f.params.len() => sites.push((g, a)),
-                                    _ => unknown = true,
-                                }
-                            }
-                            ExprKind::Function(n) if *n == f.name => unknown = true,
-                            ExprKind::Lambda(_) => unknown = true,
-                            _ => {}
-                        });
-                    }
-                });
-            }
+                        ExprKind::Function(n) if *n == f.name => unknown = true,
+                        ExprKind::Lambda(_) => unknown = true,
+                        _ => {}
+                    });
+                }
+            });
         }
         if unknown || sites.is_empty() {
             return None;
@@ -386,34 +384,32 @@ fn clock_steps(demo: &Demo) -> bool {
     };
     let mut ok = true;
     for f in &demo.functions {
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                if matches!(s.kind, StmtKind::Print(_) | StmtKind::Eprint(_)) {
-                    return;
+        f.walk(&mut |s| {
+            if matches!(s.kind, StmtKind::Print(_) | StmtKind::Eprint(_)) {
+                return;
+            }
+            for (e, duration) in stmt_exprs(s) {
+                let mut delays: Vec<&Expr> = Vec::new();
+                if duration {
+                    delays.push(e);
                 }
-                for (e, duration) in stmt_exprs(s) {
-                    let mut delays: Vec<&Expr> = Vec::new();
-                    if duration {
-                        delays.push(e);
+                each_expr(e, &mut |x| {
+                    if let ExprKind::Slept(d, _) = &x.kind {
+                        delays.push(d);
                     }
-                    each_expr(e, &mut |x| {
-                        if let ExprKind::Slept(d, _) = &x.kind {
-                            delays.push(d);
-                        }
-                    });
-                    for d in delays {
-                        ok &= match values.of(f, d) {
-                            Some(Known::Exact(xs)) => xs.iter().all(|x| {
-                                let steps = x * 1e4;
-                                *x >= 0.0 && (steps - steps.round()).abs() < 1e-6
-                            }),
-                            _ => false,
-                        };
-                    }
+                });
+                for d in delays {
+                    ok &= match values.of(f, d) {
+                        Some(Known::Exact(xs)) => xs.iter().all(|x| {
+                            let steps = x * 1e4;
+                            *x >= 0.0 && (steps - steps.round()).abs() < 1e-6
+                        }),
+                        _ => false,
+                    };
                 }
-                ok &= !matches!(s.kind, StmtKind::PrimCall { .. }) || !has_timeout(s);
-            });
-        }
+            }
+            ok &= !matches!(s.kind, StmtKind::PrimCall { .. }) || !has_timeout(s);
+        });
     }
     ok
 }

@@ -33,28 +33,26 @@ pub(super) fn negative_blocks(demo: &Demo) -> Vec<Untranslatable> {
     let mut out = Vec::new();
     for f in &demo.functions {
         let job = jobs.contains(&f.name);
-        for block in [&f.body, &f.exit] {
-            walk(block, &mut |s| {
-                let e = match &s.kind {
-                    StmtKind::Sleep(e) if job => e,
-                    // A literal length: the listing's sleep panics.
-                    StmtKind::Block(e) if !literal(e) => e,
-                    _ => return,
-                };
-                let negative = super::float_repr::exact_values(demo, &f.name, e)
-                    .is_some_and(|xs| xs.iter().any(|x| *x < 0.0));
-                if negative {
-                    out.push(Untranslatable {
-                        span: s.span.clone(),
-                        construct: "`time.sleep` of a negative length".into(),
-                        reason: "Python raises `ValueError: sleep length must be \
-                                 non-negative` here, where a Rust `Duration` waits no \
-                                 time: give `time.sleep` a length of zero or more"
-                            .into(),
-                    });
-                }
-            });
-        }
+        f.walk(&mut |s| {
+            let e = match &s.kind {
+                StmtKind::Sleep(e) if job => e,
+                // A literal length: the listing's sleep panics.
+                StmtKind::Block(e) if !literal(e) => e,
+                _ => return,
+            };
+            let negative = super::float_repr::exact_values(demo, &f.name, e)
+                .is_some_and(|xs| xs.iter().any(|x| *x < 0.0));
+            if negative {
+                out.push(Untranslatable {
+                    span: s.span.clone(),
+                    construct: "`time.sleep` of a negative length".into(),
+                    reason: "Python raises `ValueError: sleep length must be \
+                             non-negative` here, where a Rust `Duration` waits no \
+                             time: give `time.sleep` a length of zero or more"
+                        .into(),
+                });
+            }
+        });
     }
     out
 }
