@@ -43,6 +43,7 @@ pub(super) fn type_conflicts(demo: &Demo) -> Vec<Untranslatable> {
     out.extend(super::exc_types::empty_messages(demo));
     out.extend(super::unbuilt::unbuilt(demo, &types));
     out.extend(super::tcp::unknown_ports(demo, &types));
+    out.extend(super::branch_bindings::unbound_reads(demo));
     for f in &demo.functions {
         f.walk(&mut |s| out.extend(super::recursion::self_calls(demo, &types, f, s)));
     }
