@@ -106,3 +106,14 @@ fn an_else_that_does_not_bind_is_refused_at_the_read() {
     );
     assert_eq!(place, "note");
 }
+
+#[test]
+fn a_read_after_the_loop_holding_the_if_is_refused_there() {
+    let (construct, reason, place) = refused(&main_of(
+        "    for x in [1, 2, 3]:\n        if x > 1:\n            best = x\n        else:\n            \
+best = 0\n    print(best)\n",
+    ));
+    assert_eq!(construct, "`best` read after the loop whose `if` binds it");
+    assert!(reason.contains("before the loop"), "{reason}");
+    assert_eq!(place, "best");
+}

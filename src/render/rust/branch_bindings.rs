@@ -3,7 +3,9 @@
 //! before the `if` (`let reply;`) and each branch assigns it: Rust's
 //! deferred initialisation, which builds when every path assigns before
 //! the read. Where a path through the `if` leaves it unbound (Python
-//! raises `UnboundLocalError` at the read), the program is refused there.
+//! raises `UnboundLocalError` at the read), the program is refused there;
+//! so is a read after a loop whose `if` binds the variable, which no `let`
+//! before the `if` reaches.
 
 use super::Renderer;
 use super::analysis::{binds, stmt_exprs};
@@ -23,8 +25,11 @@ pub(super) struct BranchBinding {
     pub every_path: bool,
     /// Bound again after its first binding on some path.
     pub rebound: bool,
-    /// The first read after the `if`.
+    /// The first read after the `if`, or the first beyond the block
+    /// holding it.
     pub read: Range<usize>,
+    /// Read outside the block holding the `if` (after a loop around it).
+    pub beyond: bool,
 }
 
 /// Every variable of `f` first bound inside an `if`'s branches and read
@@ -84,7 +89,8 @@ fn bindings_of(
     for var in names {
         // Bound or read anywhere but in the `if` and after it: not first
         // bound here.
-        let mut elsewhere = false;
+        let mut bound_elsewhere = false;
+        let mut read_elsewhere = None;
         let mut read = None;
         let mut bound_after = false;
         f.walk(&mut |x| {
@@ -95,11 +101,26 @@ fn bindings_of(
                     read = reads.first().cloned();
                 }
                 bound_after |= binds_it;
-            } else if !inside.contains(&x.id) && (binds_it || !reads.is_empty()) {
-                elsewhere = true;
+            } else if !inside.contains(&x.id) {
+                bound_elsewhere |= binds_it;
+                if read_elsewhere.is_none() && !reads.is_empty() {
+                    read_elsewhere = reads.first().cloned().map(|r| (r, x.id));
+                }
             }
         });
-        let Some(read) = read.filter(|_| !elsewhere) else {
+        if bound_elsewhere {
+            continue;
+        }
+        // Read where a `let` before the `if` would not reach (after the
+        // loop holding it): no deferred initialisation serves.
+        let beyond = match &read_elsewhere {
+            Some((_, at)) => loop_between(f, s.id, *at),
+            None => false,
+        };
+        if read_elsewhere.is_some() && !beyond {
+            continue;
+        }
+        let Some(read) = read_elsewhere.map(|(r, _)| r).or(read) else {
             continue;
         };
         let every_path = every_path(then, &var) && every_path(otherwise, &var);
@@ -111,9 +132,30 @@ fn bindings_of(
             every_path,
             rebound,
             read,
+            beyond,
         });
     }
     out
+}
+
+/// Whether a loop holds statement `inner` but not statement `outer`.
+fn loop_between(f: &Function, inner: StmtId, outer: StmtId) -> bool {
+    let mut found = false;
+    f.walk(&mut |x| {
+        if matches!(
+            x.kind,
+            StmtKind::For { .. } | StmtKind::While { .. } | StmtKind::AsyncFor { .. }
+        ) {
+            let mut ids = HashSet::new();
+            for b in x.blocks() {
+                walk(b, &mut |y| {
+                    ids.insert(y.id);
+                });
+            }
+            found |= ids.contains(&inner) && !ids.contains(&outer);
+        }
+    });
+    found
 }
 
 /// Calls `f` on `block` and every block nested in it.
@@ -215,11 +257,24 @@ fn most_on_a_path(block: &Block, var: &str) -> usize {
 }
 
 /// Every read of a variable that some path through the `if` before it
-/// leaves unbound.
+/// leaves unbound, or that follows the loop holding that `if`.
 pub(super) fn unbound_reads(demo: &Demo) -> Vec<Untranslatable> {
     let mut out = Vec::new();
     for f in &demo.functions {
         for b in branch_bindings(f) {
+            if b.beyond {
+                out.push(Untranslatable {
+                    span: b.read,
+                    construct: format!("`{}` read after the loop whose `if` binds it", b.var),
+                    reason: format!(
+                        "Rust's `let` ends with the loop's block, and a variable declared \
+                         before the loop is not bound when the loop runs no turn (Python's \
+                         `UnboundLocalError`): give `{}` a value before the loop",
+                        b.var
+                    ),
+                });
+                continue;
+            }
             if b.every_path {
                 continue;
             }
@@ -251,6 +306,7 @@ impl Renderer<'_> {
         for b in branch_bindings(f) {
             if b.stmt != s.id
                 || !b.every_path
+                || b.beyond
                 || self.declared.contains(&b.var)
                 || self.fields.contains(&b.var)
                 || self.is_static(&b.var)
