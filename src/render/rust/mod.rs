@@ -51,6 +51,7 @@ mod await_expr;
 mod binary;
 mod blocks;
 mod bool_ops;
+mod branch_bindings;
 mod builtins;
 mod callbacks;
 mod calls;

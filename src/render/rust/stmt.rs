@@ -377,6 +377,7 @@ impl Renderer<'_> {
                 then,
                 otherwise,
             } => {
+                self.declare_branch_bound(s);
                 let c = self.test(cond);
                 self.line(format!("if {} {{", c.text));
                 self.nested_tail(then, tail);
