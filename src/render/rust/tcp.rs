@@ -196,3 +196,25 @@ const PY_BYTES: &[&str] = &[
     "    out",
     "}",
 ];
+
+/// The `receive` statement's helper: asyncio's
+/// `(await reader.readline()).decode().strip()`.
+pub(super) const RECEIVE: &[&str] = &[
+    "/// Reads one line, without its line break: `\"\"` at the end of the stream.",
+    "async fn receive(conn: &mut BufReader<TcpStream>) -> String {",
+    "    let mut line = String::new();",
+    "    conn.read_line(&mut line).await.unwrap();",
+    "    line.trim().to_string()",
+    "}",
+];
+
+/// The `receive` statement's helper for a line received whole: asyncio's
+/// `await reader.readline()`, decoded.
+pub(super) const RECEIVE_LINE: &[&str] = &[
+    "/// Reads one line, with its line break: `\"\"` at the end of the stream.",
+    "async fn receive_line(conn: &mut BufReader<TcpStream>) -> String {",
+    "    let mut line = String::new();",
+    "    conn.read_line(&mut line).await.unwrap();",
+    "    line",
+    "}",
+];

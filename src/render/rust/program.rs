@@ -1,0 +1,157 @@
+//! The listing's items in their order: statics, the error enum, each
+//! definition, `main`, then the helpers the code calls.
+
+use super::Renderer;
+use super::analysis;
+use super::builtins;
+use super::event_loop;
+use super::exc_fields;
+use super::kept_stream;
+use super::mixed;
+use super::names::fn_name;
+use super::numbers;
+use super::objects;
+use super::unused_classes;
+use super::unused_functions;
+use super::{GUARDED, MAIN_ATTR, RECEIVE, RECEIVE_LINE, RUN};
+use crate::render::plan::MODULE;
+use crate::render::plan::ir::ast::FunctionKind;
+
+impl Renderer<'_> {
+    /// Writes a helper's lines, its `disarm` only when some guard is disarmed.
+    fn helper(&mut self, lines: &[&str], disarmed: bool) {
+        let mut skip = false;
+        for l in lines {
+            if !disarmed && l.trim_start().starts_with("fn disarm") {
+                skip = true;
+                self.lines.pop();
+            }
+            if !skip {
+                self.line(l);
+            }
+            if skip && l.trim() == "}" {
+                skip = false;
+            }
+        }
+    }
+
+    /// In `main`, when the program reads `loop.time()`: the clock's zero
+    /// (`START`, a `static` the functions reading the clock share).
+    pub(super) fn start_clock(&mut self) {
+        // A runtime built by hand starts the clock itself.
+        if analysis::reads_clock(self.demo) && !event_loop::builds_runtime(self.demo) {
+            self.use_("std::sync", "LazyLock");
+            self.line("// The clock of `loop.time()` and `time.perf_counter()` starts here.");
+            self.line("LazyLock::force(&START);");
+        }
+    }
+
+    pub(super) fn program(&mut self) {
+        // The entry is `main` itself when named so or when it is the module's code.
+        let entry_is_main = self.demo.entry == "main" || self.demo.entry == MODULE;
+        if analysis::reads_clock(self.demo) {
+            self.use_("std::sync", "LazyLock");
+            self.use_("tokio::time", "Instant");
+            self.line("/// When the program started: the zero of its clock.");
+            self.line("static START: LazyLock<Instant> = LazyLock::new(Instant::now);");
+            self.line("");
+        }
+        self.stop_static();
+        self.error_enum();
+        self.static_items();
+        let mut unmade = unused_classes::unmade(self.demo);
+        unmade.extend(unused_functions::uncalled(self.demo));
+        for f in &self.demo.functions {
+            if objects::is_method(f) || unmade.contains(&f.name) {
+                continue;
+            }
+            let start = self.lines.len();
+            match f.kind {
+                FunctionKind::Coroutine | FunctionKind::Blocking => {
+                    self.coroutine(f, entry_is_main && f.name == self.demo.entry)
+                }
+                FunctionKind::Generator => self.generator(f),
+                FunctionKind::Iterator => self.iterator(f),
+                FunctionKind::Resource => self.resource(f),
+                FunctionKind::Object if exc_fields::is_exception_struct(self.demo, f) => {
+                    self.exception_struct(f)
+                }
+                FunctionKind::Object => self.object(f),
+                FunctionKind::Enum => self.enum_def(f),
+            }
+            self.functions
+                .insert(f.name.clone(), start..self.lines.len());
+            self.line("");
+        }
+        if !entry_is_main {
+            self.line(MAIN_ATTR);
+            let fails = self.fallible.contains(&self.demo.entry);
+            self.line(if fails {
+                "async fn main() -> Result<(), Error> {"
+            } else {
+                "async fn main() {"
+            });
+            self.indent += 1;
+            self.start_clock();
+            self.indent -= 1;
+            let tail = if fails { "" } else { ";" };
+            self.line(format!("    {}().await{tail}", fn_name(&self.demo.entry)));
+            self.line("}");
+            self.line("");
+        }
+        if self.needs_run && self.exits() {
+            self.exit_helpers();
+        } else if self.needs_run {
+            let run = if self.entry_keeps_stream() {
+                kept_stream::RUN_WITH_TURN
+            } else {
+                RUN
+            };
+            for l in run {
+                self.line(l);
+            }
+            self.line("");
+        }
+        if self.lines.iter().any(|l| l.contains("IndexMap")) {
+            self.use_("indexmap", "IndexMap");
+        }
+        for l in builtins::helpers(&self.lines) {
+            self.line(l);
+        }
+        let repr = self.lines.iter().any(|l| l == "trait Repr {");
+        for l in mixed::helpers(&self.lines, repr) {
+            self.line(l);
+        }
+        for l in numbers::helpers(&self.lines, repr) {
+            self.line(l);
+        }
+        self.object_reprs();
+        self.enum_reprs();
+        self.static_helpers();
+        if self.needs_receive {
+            for l in RECEIVE {
+                self.line(l);
+            }
+            self.line("");
+        }
+        if self.needs_receive_line {
+            for l in RECEIVE_LINE {
+                self.line(l);
+            }
+            self.line("");
+        }
+        let disarmed = |names: &[String], lines: &[String]| {
+            lines.iter().any(|l| {
+                let l = l.trim_start();
+                names.iter().any(|n| l == format!("{n}.disarm();"))
+            })
+        };
+        if self.needs_guarded {
+            let names: Vec<String> = self.held_names.iter().cloned().collect();
+            let guarded = disarmed(&names, &self.lines);
+            self.use_("std::ops", "Deref");
+            self.use_("std::ops", "DerefMut");
+            self.helper(GUARDED, guarded);
+        }
+    }
+}
