@@ -319,19 +319,7 @@ impl Planner<'_> {
         else {
             return Ok(None);
         };
-        let E::Await(line) = &awaited.kind else {
-            return Ok(None);
-        };
-        let Some(reader) = method_call(line, "readline").and_then(local_name) else {
-            return Ok(None);
-        };
-        match stream(reader) {
-            Some((conn, false)) => {
-                self.own_stream(sc, reader, &line.span)?;
-                Ok(Some(conn))
-            }
-            _ => Ok(None),
-        }
+        self.receive_whole(sc, awaited)
     }
 
     /// Refuses a reader or writer that is not one of the function's own
