@@ -249,6 +249,11 @@ pub fn finalize(g: &mut Generator) {
 /// `loop.shutdown_asyncgens()`: closes every async generator still alive
 /// and suspended, each in a task, and waits for them.
 pub async fn shutdown(ix: &Interp, cx: &Frame) {
+    // `run_until_complete(shutdown_asyncgens())` starts with a round of the
+    // loop: the callbacks already queued run first, among them the
+    // finalizer's, which makes the task closing a generator dropped while
+    // the tasks were cancelled.
+    crate::engine::runtime::yield_now().await;
     let gens: Vec<Rc<Generator>> = ix
         .asyncgens
         .take()
