@@ -277,13 +277,18 @@ impl Planner<'_> {
         let Some(completed) = self.completed(target, iter) else {
             unreachable!("checked by the caller")
         };
-        let (head, var, rest) = self.completed_head(sc, for_stmt, completed.fut, body)?;
-        let mut body = self.nested(sc, rest)?;
+        let parts = self.completed_parts(sc, for_stmt, &completed, body)?;
+        let (head, mut body) = (parts.head, parts.body);
         self.count_completions(sc, completed.count, head, &mut body)?;
         Ok(Stmt {
             id: head.id,
             span: first.span.start..for_stmt.span.end,
-            kind: StmtKind::AsCompleted { calls, var, body },
+            kind: StmtKind::AsCompleted {
+                calls,
+                var: parts.var,
+                body,
+                deadline: parts.deadline,
+            },
         })
     }
 

@@ -2,6 +2,7 @@
 //! `as_completed` loop with a counter, which the Rust listing counts by
 //! hand (`let mut n = k - 1;` before the loop, `n += 1` first in it).
 
+use super::completed_deadline::split_timeout;
 use super::scope::Scope;
 use super::{Planner, Result, refuse};
 use crate::program::{self as py, Arg, ExprKind as E, Literal, Module, Target};
@@ -17,6 +18,8 @@ pub(super) struct Completed<'a> {
     pub(super) count: Option<(&'a Target, Option<&'a py::Expr>)>,
     /// The variable bound to each awaitable.
     pub(super) fut: &'a Target,
+    /// The `timeout=` of `as_completed` (see `plan::completed_deadline`).
+    pub(super) timeout: Option<&'a py::Expr>,
 }
 
 impl Planner<'_> {
@@ -32,10 +35,12 @@ impl Planner<'_> {
             return None;
         };
         if self.is_member(f, Module::Asyncio, "as_completed") {
+            let (args, timeout) = split_timeout(args);
             return Some(Completed {
                 args,
                 count: None,
                 fut: target,
+                timeout,
             });
         }
         let (E::Name(name), Target::Unpack(items, None)) = (&f.kind, target) else {
@@ -53,6 +58,7 @@ impl Planner<'_> {
         let E::Call(g, args) = &inner.kind else {
             return None;
         };
+        let (args, timeout) = split_timeout(args);
         (&**name.ident() == "enumerate"
             && matches!(n, Target::Name(_))
             && self.is_member(g, Module::Asyncio, "as_completed"))
@@ -60,6 +66,7 @@ impl Planner<'_> {
             args,
             count: Some((n, start)),
             fut,
+            timeout,
         })
     }
 }

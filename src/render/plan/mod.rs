@@ -35,6 +35,7 @@ mod class_attrs;
 mod class_stmts;
 mod compare;
 mod completed_coros;
+mod completed_deadline;
 mod condition;
 mod const_lists;
 mod coroutine_exit;

@@ -75,6 +75,9 @@ pub(super) struct Scope {
     pub(super) waits: Vec<(String, String)>,
     /// Loop variables over a `done`: each is a task's output.
     pub(super) wait_outputs: Vec<String>,
+    /// Loop variables of an `as_completed` loop with a timeout, whose
+    /// `await` reads the output (see `plan::completed_deadline`).
+    pub(super) completed_outputs: Vec<String>,
     /// Variables holding a list of tasks (see `plan::task_loops`).
     pub(super) task_lists: Vec<String>,
     /// Variables holding a dict of tasks (`{k: asyncio.create_task(...)
@@ -134,6 +137,7 @@ impl Scope {
             exit_taken: false,
             waits: Vec::new(),
             wait_outputs: Vec::new(),
+            completed_outputs: Vec::new(),
             task_lists: Vec::new(),
             task_loops: Vec::new(),
             counting_up: Vec::new(),

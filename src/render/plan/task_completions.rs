@@ -93,7 +93,8 @@ impl Planner<'_> {
         let P::For { body, .. } = &for_stmt.kind else {
             return Ok(None);
         };
-        let (head, var, rest) = self.completed_head(sc, for_stmt, completed.fut, body)?;
+        let parts = self.completed_parts(sc, for_stmt, completed, body)?;
+        let rest = body;
         let (before, after) = self.around(for_stmt);
         let count = count_var(list);
         if names_word(&self.program.source, &count) {
@@ -128,7 +129,7 @@ impl Planner<'_> {
                 ),
             );
         }
-        let mut body = self.nested(sc, rest)?;
+        let (head, mut body) = (parts.head, parts.body);
         self.count_completions(sc, completed.count, head, &mut body)?;
         let counted = rest
             .iter()
@@ -138,9 +139,10 @@ impl Planner<'_> {
             span: for_stmt.span.clone(),
             kind: StmtKind::CompletedTasks {
                 tasks: sc.local(list, &for_stmt.span)?,
-                var,
+                var: parts.var,
                 count: counted.then_some(count),
                 body,
+                deadline: parts.deadline,
             },
         }))
     }

@@ -113,6 +113,12 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
             ..
         }
         | StmtKind::Deadline { delay: timeout, .. } => out.push((timeout, true)),
+        StmtKind::AsCompleted {
+            deadline: Some(d), ..
+        }
+        | StmtKind::CompletedTasks {
+            deadline: Some(d), ..
+        } => out.push((&d.seconds, true)),
         StmtKind::TimedWait { task, timeout, .. } => {
             out.push((task, false));
             out.push((timeout, true));

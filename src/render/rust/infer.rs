@@ -339,7 +339,12 @@ impl Types {
                         changed |= self.set(name, v, &ty);
                     }
                 }
-                StmtKind::AsCompleted { calls, var, body } => {
+                StmtKind::AsCompleted {
+                    calls,
+                    var,
+                    body,
+                    deadline,
+                } => {
                     changed |= self.calls(demo, name, calls, true);
                     match calls {
                         Calls::List(list) => {
@@ -354,6 +359,9 @@ impl Types {
                     let ty = self.calls_ret(calls);
                     changed |= self.set(name, var, &ty);
                     changed |= self.block(demo, f, body);
+                    if let Some(d) = deadline {
+                        changed |= self.block(demo, f, &d.on_timeout);
+                    }
                 }
                 StmtKind::Wait {
                     calls,
@@ -424,6 +432,7 @@ impl Types {
                     var,
                     count,
                     body,
+                    deadline,
                 } => {
                     let ty = self.var(name, tasks).elem().inner();
                     changed |= self.set(name, var, &ty);
@@ -431,6 +440,9 @@ impl Types {
                         changed |= self.set(name, count, &Ty::Int);
                     }
                     changed |= self.block(demo, f, body);
+                    if let Some(d) = deadline {
+                        changed |= self.block(demo, f, &d.on_timeout);
+                    }
                 }
                 StmtKind::For { var, over, body } => {
                     let ty = self.expr_ty(name, over).elem();

@@ -59,6 +59,7 @@ mod cancel_token;
 mod closures;
 mod code;
 mod collect;
+mod completed_deadline;
 mod condition;
 mod conflicts;
 mod deletes;

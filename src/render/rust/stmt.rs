@@ -2,6 +2,7 @@
 //! each recorded with its span.
 
 use super::Renderer;
+use super::completed_deadline::Completing;
 use super::names::{fn_name, ident};
 use super::types::Ty;
 use crate::render::plan::ir::ast::{FunctionKind, Stmt, StmtKind};
@@ -324,10 +325,23 @@ impl Renderer<'_> {
                 var,
                 count,
                 body,
-            } => self.completed_tasks(tasks, var, count.as_deref(), body),
-            StmtKind::AsCompleted { calls, var, body } => {
-                self.as_completed(calls, var, body);
-            }
+                deadline,
+            } => match deadline {
+                Some(d) => {
+                    let tasks = Completing::Tasks(tasks, count.as_deref());
+                    self.completed_by(tasks, var, body, d);
+                }
+                None => self.completed_tasks(tasks, var, count.as_deref(), body),
+            },
+            StmtKind::AsCompleted {
+                calls,
+                var,
+                body,
+                deadline,
+            } => match deadline {
+                Some(d) => self.completed_by(Completing::Calls(calls), var, body, d),
+                None => self.as_completed(calls, var, body),
+            },
             StmtKind::WaitFor {
                 call,
                 timeout,

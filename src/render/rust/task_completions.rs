@@ -73,7 +73,7 @@ impl Renderer<'_> {
 }
 
 /// Whether `body` reads `len(list)`.
-fn reads_len(body: &Block, list: &str) -> bool {
+pub(super) fn reads_len(body: &Block, list: &str) -> bool {
     let mut found = false;
     each_block_expr(body, &mut |x| {
         found |= matches!(&x.kind, ExprKind::Call(Builtin::Len, args)

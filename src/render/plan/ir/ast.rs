@@ -125,6 +125,17 @@ pub enum Calls {
     Each { call: Call, var: String, over: Expr },
 }
 
+/// The `timeout=` of an `as_completed` loop whose body is `try: ... await
+/// fut ... except TimeoutError: on_timeout`: past the deadline, each
+/// awaitable left runs `on_timeout` (see `plan::completed_deadline`).
+#[derive(Clone, Debug)]
+pub struct CompletedDeadline {
+    /// The seconds from the loop's start.
+    pub seconds: Expr,
+    /// The `except TimeoutError:` block.
+    pub on_timeout: Block,
+}
+
 /// What an async comprehension collects into.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Collection {
@@ -227,6 +238,7 @@ pub enum StmtKind {
         calls: Calls,
         var: String,
         body: Block,
+        deadline: Option<CompletedDeadline>,
     },
     /// `for fut in asyncio.as_completed(tasks): var = await fut; body` over
     /// a list of tasks kept in a variable, which the loop borrows (see
@@ -236,6 +248,7 @@ pub enum StmtKind {
         var: String,
         count: Option<String>,
         body: Block,
+        deadline: Option<CompletedDeadline>,
     },
     /// `done, pending = await asyncio.wait(tasks, return_when=..., timeout=...)`:
     /// the tasks in a `JoinSet` named `pending`, `done` the list of the
@@ -487,9 +500,11 @@ macro_rules! nested_blocks {
         $(#[$doc])*
         pub fn $name(&$($mutability)? self) -> Vec<&$($mutability)? Block> {
             match &$($mutability)? self.kind {
-                StmtKind::AsCompleted { body, .. }
-                | StmtKind::CompletedTasks { body, .. }
-                | StmtKind::AsyncFor { body, .. }
+                StmtKind::AsCompleted { body, deadline, .. }
+                | StmtKind::CompletedTasks { body, deadline, .. } => std::iter::once(body)
+                    .chain(deadline.$iter().map(|d| &$($mutability)? d.on_timeout))
+                    .collect(),
+                StmtKind::AsyncFor { body, .. }
                 | StmtKind::AsyncWith { body, .. }
                 | StmtKind::TaskGroup { body, .. }
                 | StmtKind::Pool { body, .. }
