@@ -133,3 +133,34 @@ print(\"timed out\")\n",
         "`enumerate` of `as_completed` with a timeout"
     );
 }
+
+#[test]
+fn a_timeout_of_none_is_refused_at_it() {
+    let src = fetch_program(
+        "    for fut in asyncio.as_completed([fetch(\"x\", 1)], timeout=None):\n        \
+try:\n            \
+print(await fut)\n        \
+except TimeoutError:\n            \
+print(\"timed out\")\n",
+    );
+    let (construct, _, text) = refused(&src);
+    assert_eq!(construct, "a timeout of `None`");
+    assert_eq!(text, "None");
+}
+
+#[test]
+fn the_awaitable_read_otherwise_is_refused_at_the_loop() {
+    for (tried, handler) in [
+        ("print(await fut, fut)", "print(\"late\")"),
+        ("print(await fut)", "print(await fut)"),
+    ] {
+        let src = fetch_program(&format!(
+            "    for fut in asyncio.as_completed([fetch(\"x\", 1)], timeout=2):\n        \
+try:\n            \
+{tried}\n        \
+except TimeoutError:\n            \
+{handler}\n"
+        ));
+        assert_eq!(refusal(&src), "an `as_completed` loop with a timeout");
+    }
+}

@@ -12,7 +12,9 @@ use super::stmt::local_name;
 use super::try_stmt::Caught;
 use super::{Planner, Result, refuse};
 use crate::program::visit_mut::{VisitMut, block_mut};
-use crate::program::{self as py, Arg, ExprKind as E, Module, Name, StmtKind as P, Target};
+use crate::program::{
+    self as py, Arg, ExprKind as E, Literal, Module, Name, StmtKind as P, Target,
+};
 use crate::render::plan::ir::ast::{Block, CompletedDeadline};
 
 /// What the loop's body must be, said where it is not.
@@ -48,6 +50,8 @@ struct Awaits<'f> {
     fut: &'f str,
     of_fut: Vec<std::ops::Range<usize>>,
     others: Vec<std::ops::Range<usize>>,
+    /// Every read of `fut`, those the awaits make included.
+    reads: usize,
 }
 
 impl VisitMut for Awaits<'_> {
@@ -55,6 +59,7 @@ impl VisitMut for Awaits<'_> {
         match &e.kind {
             E::Await(x) if local_name(x) == Some(self.fut) => self.of_fut.push(e.span.clone()),
             E::Await(_) | E::Yield(_) | E::YieldFrom(_) => self.others.push(e.span.clone()),
+            _ if local_name(e) == Some(self.fut) => self.reads += 1,
             _ => {}
         }
     }
@@ -81,6 +86,14 @@ impl Planner<'_> {
                 deadline: None,
             });
         };
+        if matches!(timeout.kind, E::Literal(Literal::None)) {
+            return refuse(
+                &timeout.span,
+                "a timeout of `None`",
+                "the Rust listing waits without a deadline where `as_completed` is given no \
+                 `timeout=`",
+            );
+        }
         if completed.count.is_some() {
             return refuse(
                 &for_stmt.span,
@@ -143,8 +156,10 @@ impl Planner<'_> {
         let Some(head) = tried.first() else {
             unreachable!("a try has a body")
         };
-        let first_only = awaits.of_fut.len() == 1 && head.span.contains(&awaits.of_fut[0].start);
-        if !first_only {
+        let first_only = awaits.of_fut.len() == 1
+            && awaits.reads == 1
+            && head.span.contains(&awaits.of_fut[0].start);
+        if !first_only || self.mentions(handler.body.iter(), fut) {
             return self.not_timed_try(for_stmt);
         }
         let (var, rest) = match &head.kind {
