@@ -49,17 +49,27 @@ impl Renderer<'_> {
         self.line("// Past the deadline each task left gives a `TimeoutError` and runs on.");
         self.line("{");
         self.indent += 1;
-        self.line(format!("let deadline = Instant::now() + {d};"));
+        // Names the program's own variables, read in the loop, do not take.
+        let free = |this: &Self, names: [&'static str; 2]| {
+            names
+                .into_iter()
+                .find(|n| !this.declared.contains(*n) && !this.used.contains(*n))
+                .unwrap_or(names[1])
+        };
+        let deadline_var = free(self, ["deadline", "completed_deadline"]);
+        let pending = free(self, ["pending", "completing"]);
+        let next = free(self, ["output", "next_output"]);
+        self.line(format!("let {deadline_var} = Instant::now() + {d};"));
         match source {
             Completing::Tasks(tasks, _) => self.line(format!(
-                "let mut pending: FuturesUnordered<_> = {}.iter_mut().collect();",
+                "let mut {pending}: FuturesUnordered<_> = {}.iter_mut().collect();",
                 ident(tasks)
             )),
             Completing::Calls(Calls::List(list)) => {
-                self.line("let mut pending = FuturesUnordered::new();");
+                self.line(format!("let mut {pending} = FuturesUnordered::new();"));
                 for c in list {
                     let code = self.call(c);
-                    self.line(format!("pending.push(tokio::spawn({code}));"));
+                    self.line(format!("{pending}.push(tokio::spawn({code}));"));
                 }
             }
             Completing::Calls(Calls::Each { call, var, over }) => {
@@ -70,24 +80,26 @@ impl Renderer<'_> {
                     ".collect()".to_string(),
                 ];
                 self.chain_line(
-                    "let mut pending: FuturesUnordered<_> = ",
+                    &format!("let mut {pending}: FuturesUnordered<_> = "),
                     &iter,
                     &calls,
                     ";",
                 );
             }
         }
-        self.line("for _ in 0..pending.len() {");
+        self.line(format!("for _ in 0..{pending}.len() {{"));
         self.indent += 1;
         self.line("// `biased`: the deadline first, as asyncio's timeout wins a tie.");
-        self.line("let output = tokio::select! {");
+        self.line(format!("let {next} = tokio::select! {{"));
         self.line("    biased;");
-        self.line("    () = sleep_until(deadline) => None,");
-        self.line("    Some(output) = pending.next() => Some(output.unwrap()),");
+        self.line(format!("    () = sleep_until({deadline_var}) => None,"));
+        self.line(format!(
+            "    Some(output) = {pending}.next() => Some(output.unwrap()),"
+        ));
         self.line("};");
         self.declared.insert(var.to_string());
         let pat = self.pat(var);
-        self.line(format!("if let Some({pat}) = output {{"));
+        self.line(format!("if let Some({pat}) = {next} {{"));
         self.nested(body);
         self.line("} else {");
         self.nested(&deadline.on_timeout);
