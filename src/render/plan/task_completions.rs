@@ -94,7 +94,7 @@ impl Planner<'_> {
             return Ok(None);
         };
         let parts = self.completed_parts(sc, for_stmt, completed, body)?;
-        let rest = body;
+        let loop_body = body;
         let (before, after) = self.around(for_stmt);
         let count = count_var(list);
         if names_word(&self.program.source, &count) {
@@ -104,7 +104,10 @@ impl Planner<'_> {
                 format!("the Rust listing counts the tasks of `{list}` in a variable of that name"),
             );
         }
-        let inside = rest.iter().map(|s| self.text(&s.span)).collect::<Vec<_>>();
+        let inside = loop_body
+            .iter()
+            .map(|s| self.text(&s.span))
+            .collect::<Vec<_>>();
         for text in inside {
             let stripped = text.replace(&format!("len({list})"), "");
             if names_word(&stripped, list) {
@@ -131,7 +134,7 @@ impl Planner<'_> {
         }
         let (head, mut body) = (parts.head, parts.body);
         self.count_completions(sc, completed.count, head, &mut body)?;
-        let counted = rest
+        let counted = loop_body
             .iter()
             .any(|s| self.text(&s.span).contains(&format!("len({list})")));
         Ok(Some(Stmt {
