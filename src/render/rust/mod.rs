@@ -47,6 +47,7 @@
 //!   `executor`).
 
 mod analysis;
+mod arg_clash;
 mod await_expr;
 mod binary;
 mod blocks;
@@ -98,6 +99,7 @@ mod int_vs_float;
 mod isinstance;
 mod item_ops;
 mod iters;
+mod kept_items;
 mod kept_iters;
 mod kept_stream;
 mod lines;
