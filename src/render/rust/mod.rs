@@ -131,6 +131,7 @@ mod printed_handles;
 mod printed_prims;
 mod program;
 mod promoted;
+mod queue_sizes;
 mod raise;
 mod recursion;
 mod ref_borrows;
