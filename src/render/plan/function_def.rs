@@ -127,7 +127,11 @@ impl<'p> Planner<'p> {
         }
         let params = self.loops_as_context(&name, params, &mut scope);
         let hoisting = self.calling_hoisted(&code.body);
-        let mut body = self.block(&mut scope, hoisting.as_deref().unwrap_or(&code.body))?;
+        let code_body = hoisting.as_deref().unwrap_or(&code.body);
+        let kept = super::kept_items::kept_items(&params, code_body);
+        scope.kept_loops = super::kept_items::kept_loops(&kept);
+        let mut body = self.block(&mut scope, code_body)?;
+        super::kept_items::keep_items(&mut body, &kept)?;
         self.end_run(&name, &mut body);
         if self.takes_task_name(&name) {
             super::task_numbers::note_task_name(&mut body);

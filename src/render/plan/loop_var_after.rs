@@ -2,6 +2,7 @@
 //! in Rust `for x in ...` and `while let Some(x) = ...` bind it inside the
 //! loop only.
 
+use super::scope::Scope;
 use super::{Planner, Result, refuse};
 use crate::program::visit_mut::{VisitMut, expr_mut, stmt_mut};
 use crate::program::{self as py, ExprKind as E, Name, StmtKind as P, Target};
@@ -11,13 +12,14 @@ impl Planner<'_> {
     /// Refuses the loops of the statement `s` (itself, or nested in its
     /// blocks) whose variable its loop's `else` or the statements after
     /// `s` (`after`) read: the Rust loop binds it inside the loop only.
-    pub(super) fn loops_kept(&self, s: &py::Stmt, after: &[py::Stmt]) -> Result<()> {
+    pub(super) fn loops_kept(&self, sc: &Scope, s: &py::Stmt, after: &[py::Stmt]) -> Result<()> {
         if let P::For {
             is_async,
             target,
             orelse,
             ..
         } = &s.kind
+            && !sc.kept_loops.contains(&s.id)
         {
             self.loop_var_kept(*is_async, target, orelse, after, &s.span)?;
         }
@@ -65,40 +67,49 @@ impl Planner<'_> {
         after: &[py::Stmt],
         span: &Range<usize>,
     ) -> Result<()> {
-        let mut uses = Uses {
-            name: n.ident(),
-            found: false,
-        };
-        for s in orelse.iter().chain(after) {
-            // Another loop over the name binds it anew, in Rust too, and
-            // so does an assignment of the name after a `for`.
-            let anew = match &s.kind {
-                P::For { target, iter, .. } if binds(target, uses.name) => Some(iter),
-                P::Assign { targets, value }
-                    if !is_async
-                        && targets
-                            .iter()
-                            .any(|t| matches!(t, Target::Name(t) if &**t.ident() == uses.name)) =>
-                {
-                    Some(value)
-                }
-                _ => None,
-            };
-            if let Some(read) = anew {
-                expr_mut(&mut read.clone(), &mut uses);
-                return if uses.found {
-                    refused(is_async, n, span)
-                } else {
-                    Ok(())
-                };
-            }
-            stmt_mut(&mut s.clone(), &mut uses);
-            if uses.found {
-                return refused(is_async, n, span);
-            }
+        if read_after(is_async, n.ident(), orelse, after) {
+            refused(is_async, n, span)
+        } else {
+            Ok(())
         }
-        Ok(())
     }
+}
+
+/// Whether the statements `orelse`, then `after`, read or set the
+/// variable `name` of a `for` (`async for` when `is_async`) before another
+/// loop binds it again.
+pub(super) fn read_after(
+    is_async: bool,
+    name: &str,
+    orelse: &[py::Stmt],
+    after: &[py::Stmt],
+) -> bool {
+    let mut uses = Uses { name, found: false };
+    for s in orelse.iter().chain(after) {
+        // Another loop over the name binds it anew, in Rust too, and
+        // so does an assignment of the name after a `for`.
+        let anew = match &s.kind {
+            P::For { target, iter, .. } if binds(target, uses.name) => Some(iter),
+            P::Assign { targets, value }
+                if !is_async
+                    && targets
+                        .iter()
+                        .any(|t| matches!(t, Target::Name(t) if &**t.ident() == uses.name)) =>
+            {
+                Some(value)
+            }
+            _ => None,
+        };
+        if let Some(read) = anew {
+            expr_mut(&mut read.clone(), &mut uses);
+            return uses.found;
+        }
+        stmt_mut(&mut s.clone(), &mut uses);
+        if uses.found {
+            return true;
+        }
+    }
+    false
 }
 
 /// The blocks of statements inside `s` of the same function.

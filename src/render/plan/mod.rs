@@ -89,6 +89,7 @@ mod isinstance;
 mod iter_objects;
 mod jobs;
 mod kept_generator;
+mod kept_items;
 mod kept_lambdas;
 mod kept_stream;
 mod keyword_only;

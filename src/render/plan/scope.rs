@@ -103,6 +103,9 @@ pub(super) struct Scope {
     /// Parameters that take functions of the module, with those functions
     /// (see `plan::fn_values`).
     pub(super) fn_values: HashMap<String, Vec<String>>,
+    /// The loops whose variable is read after them and kept in an
+    /// `Option` (see `plan::kept_items`).
+    pub(super) kept_loops: Vec<crate::program::StmtId>,
 }
 
 impl Scope {
@@ -148,6 +151,7 @@ impl Scope {
             comp_tasks: Default::default(),
             timed: Default::default(),
             fn_values: HashMap::new(),
+            kept_loops: Vec::new(),
         }
     }
 

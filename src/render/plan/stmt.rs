@@ -176,7 +176,7 @@ impl Planner<'_> {
         {
             return one(s, raise);
         }
-        self.loops_kept(s, &rest[1..])?;
+        self.loops_kept(sc, s, &rest[1..])?;
         match &s.kind {
             P::Pass | P::Annotate { .. } => Ok((None, 1)),
             P::Expr(e) if is_docstring(e) => Ok((None, 1)),

@@ -44,7 +44,7 @@ const EVENT_METHODS: &str = "the Rust listing's event is a `watch` channel of `b
 const QUEUE_METHODS: &str = "the Rust listing's queue is an `async_channel` (and a count of \
                              unfinished items): it translates `await put(x)`, `put_nowait(x)`, \
                              `await get()`, `get_nowait()`, `qsize()`, `empty()`, `full()`, \
-                             `task_done()` and `await join()`";
+                             `task_done()` and `await join()`, and reads `maxsize`";
 
 const BARRIER_METHODS: &str = "the Rust listing's barrier is Tokio's `Barrier`: it translates \
                                `await barrier.wait()` as a statement (Tokio tells a party whether \
@@ -271,6 +271,13 @@ impl<'p> Planner<'p> {
     /// `event.is_set()`, `await queue.get()`, `queue.qsize()` and the like
     /// inside an expression.
     pub(super) fn prim_expr(&self, sc: &Scope, e: &py::Expr) -> Result<Option<ExprKind>> {
+        if let E::Attr(obj, attr) = &e.kind
+            && &**attr == "maxsize"
+            && let Some(v) = local_name(obj)
+            && sc.prims.get(v) == Some(&PrimitiveKind::Queue)
+        {
+            return Ok(Some(ExprKind::Prim(v.to_string(), PrimOp::MaxSize)));
+        }
         let (inner, awaited) = match &e.kind {
             E::Await(inner) => (&**inner, true),
             _ => (e, false),

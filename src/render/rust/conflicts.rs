@@ -51,6 +51,9 @@ pub(super) fn type_conflicts(demo: &Demo, source: &str) -> Vec<Untranslatable> {
     out.extend(super::mixed_growth::mixed_growth(demo, &types, source));
     out.extend(super::mixed_lists::mixed_list_uses(demo, &types));
     out.extend(super::branch_bindings::unbound_reads(demo));
+    out.extend(super::kept_items::uncopied(demo, &types));
+    out.extend(super::arg_clash::arg_clashes(demo, &types));
+    out.extend(super::queue_sizes::size_subtractions(demo));
     for f in &demo.functions {
         f.walk(&mut |s| out.extend(super::recursion::self_calls(demo, &types, f, s)));
     }

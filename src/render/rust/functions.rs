@@ -95,6 +95,9 @@ impl Renderer<'_> {
                 | StmtKind::Receive { conn: n, .. } => {
                     self.used.insert(n.clone());
                 }
+                StmtKind::KeepLast { var, .. } => {
+                    self.used.insert(var.clone());
+                }
                 StmtKind::Close { target } => {
                     self.used.insert(target.clone());
                     self.used.insert(format!("{target} (closed)"));

@@ -582,6 +582,7 @@ impl Types {
                 | StmtKind::Runtime { .. }
                 | StmtKind::RunForever { .. }
                 | StmtKind::StopLoop
+                | StmtKind::KeepLast { .. }
                 | StmtKind::Untranslated { .. }
                 | StmtKind::Raise { .. }
                 | StmtKind::Reraise

@@ -47,6 +47,7 @@
 //!   `executor`).
 
 mod analysis;
+mod arg_clash;
 mod await_expr;
 mod binary;
 mod blocks;
@@ -99,6 +100,7 @@ mod int_vs_float;
 mod isinstance;
 mod item_ops;
 mod iters;
+mod kept_items;
 mod kept_iters;
 mod kept_stream;
 mod lines;
@@ -130,6 +132,7 @@ mod printed_handles;
 mod printed_prims;
 mod program;
 mod promoted;
+mod queue_sizes;
 mod raise;
 mod recursion;
 mod ref_borrows;

@@ -247,6 +247,7 @@ impl Renderer<'_> {
             } => self.block_on(runtime, body, into.as_deref()),
             StmtKind::RunForever { runtime } => self.run_forever(runtime),
             StmtKind::StopLoop => self.stop_loop(),
+            StmtKind::KeepLast { var, step } => self.keep_last(var, *step),
             StmtKind::Pool {
                 process,
                 name,

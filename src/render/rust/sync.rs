@@ -25,6 +25,8 @@ pub(super) struct Halves {
     pub(super) rx: bool,
     /// The count of unfinished items, `NAME_unfinished`.
     pub(super) count: bool,
+    /// Whether it reads the queue's size, which either half tells.
+    sized: bool,
 }
 
 impl Halves {
@@ -32,12 +34,17 @@ impl Halves {
         self.tx |= op.sends();
         self.rx |= op.receives();
         self.count |= op.counts();
+        self.sized |= matches!(
+            op,
+            PrimOp::QSize | PrimOp::Empty | PrimOp::Full | PrimOp::MaxSize
+        );
     }
 
     fn union(&mut self, other: Halves) {
         self.tx |= other.tx;
         self.rx |= other.rx;
         self.count |= other.count;
+        self.sized |= other.sized;
     }
 }
 
@@ -98,6 +105,8 @@ impl Renderer<'_> {
     pub(super) fn queue_halves(&self, func: &str, var: &str) -> Halves {
         let mut h = self.halves_within(func, var, 0);
         h.count &= self.counts_unfinished();
+        // Only its size read: the sender tells it.
+        h.tx |= h.sized && !h.rx;
         h
     }
 
@@ -111,6 +120,7 @@ impl Renderer<'_> {
                 tx: true,
                 rx: true,
                 count: true,
+                sized: true,
             };
         }
         let mut passed = Vec::new();
@@ -334,6 +344,9 @@ impl Renderer<'_> {
             PrimOp::QSize => (links(&[&half, ".len()"]), Ty::Int),
             PrimOp::Empty => (links(&[&half, ".is_empty()"]), Ty::Bool),
             PrimOp::Full => (links(&[&half, ".is_full()"]), Ty::Bool),
+            // An unbounded channel has no capacity, where Python's queue
+            // has the size 0.
+            PrimOp::MaxSize => (links(&[&half, ".capacity()", ".unwrap_or(0)"]), Ty::Int),
             PrimOp::Arrive => (links(&[&o, ".wait()", ".await"]), Ty::Unit),
             PrimOp::Cancel => (links(&[&o, ".cancel()"]), Ty::Unit),
             PrimOp::NotifyAll | PrimOp::Notify | PrimOp::CondWait | PrimOp::WaitUntil => {

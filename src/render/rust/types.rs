@@ -407,7 +407,7 @@ impl Types {
             ExprKind::Template(_) => Ty::Str,
             ExprKind::Done(_) | ExprKind::Cancelled(_) | ExprKind::Locked(_) => Ty::Bool,
             ExprKind::Prim(v, op) => match op {
-                PrimOp::QSize => Ty::Int,
+                PrimOp::QSize | PrimOp::MaxSize => Ty::Int,
                 PrimOp::Get | PrimOp::GetNowait => match self.var(f, v) {
                     Ty::Queue(t) => *t,
                     _ => Ty::Unknown,

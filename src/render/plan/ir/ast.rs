@@ -442,9 +442,23 @@ pub enum StmtKind {
     RunForever { runtime: String },
     /// `loop.stop()` on a loop that runs forever.
     StopLoop,
+    /// A loop variable read after its loop (see `plan::kept_items`): the
+    /// `Option` that keeps the last item declared, set in a loop, or read.
+    KeepLast { var: String, step: KeepStep },
     /// A statement the translator cannot translate: in a partial listing
     /// (one that does not build), a comment says what and why.
     Untranslated { construct: String, reason: String },
+}
+
+/// What a [`StmtKind::KeepLast`] does with the last item of `var`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeepStep {
+    /// `let mut last_var = None;`, before the first loop that binds `var`.
+    Declare,
+    /// `last_var = Some(var);`, first in the loop's body.
+    Keep,
+    /// `let var = last_var.expect(...);`, after the loop, for what reads it.
+    Take,
 }
 
 /// One `except` clause of a [`StmtKind::Catch`].

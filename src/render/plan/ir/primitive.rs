@@ -54,6 +54,8 @@ pub enum PrimOp {
     Empty,
     /// `queue.full()`.
     Full,
+    /// `queue.maxsize`, an attribute: `0` for an unbounded queue.
+    MaxSize,
     /// `queue.task_done()`.
     TaskDone,
     /// `await queue.join()`.
