@@ -6,6 +6,7 @@
 //! `t_token`): its `try` runs under `select!` with `token.cancelled()`, and
 //! `t.cancel()` is `t_token.cancel()`.
 
+use super::name_reads::name_reads;
 use super::scope::Scope;
 use super::stmt::local_name;
 use super::{Planner, Result, refuse};
@@ -95,15 +96,15 @@ impl<'p> Planner<'p> {
                 }
             });
         }
-        let source = &self.program.source;
         self.cancellable = codes
             .iter()
             .filter(|(name, code, method)| {
-                // Every other mention (a call, a reference) would lack the token.
+                // Every other read (a call, a reference) would lack the token.
                 !method
+                    && codes.iter().filter(|(n, ..)| n == name).count() == 1
                     && spawned
                         .get(name.as_str())
-                        .is_some_and(|n| n + 1 == mentions(source, name))
+                        .is_some_and(|n| *n == name_reads(module, name))
                     && self.goes_on_when_cancelled(code)
             })
             .map(|(n, ..)| n.clone())

@@ -100,6 +100,7 @@ mod loop_var_after;
 mod membership;
 mod mixed_returns;
 mod module;
+mod name_reads;
 mod nested;
 mod nested_spec;
 mod objects;
