@@ -113,3 +113,31 @@ print(name, \"rolled back\")\n\n\n";
     );
     assert_eq!(at, "n = 1");
 }
+
+#[test]
+fn a_timeout_of_zero_is_refused() {
+    // asyncio cancels the coroutine before it starts: nothing is printed.
+    let src = waited(UPLOAD, "upload(\"a\")").replace("timeout=2", "timeout=0");
+    let (construct, reason, at) = refused(&src);
+    assert_eq!(
+        construct,
+        "this timeout of `wait_for` around `upload`, which handles its cancellation"
+    );
+    assert!(reason.contains("before it starts"), "{reason}");
+    assert_eq!(at, "0");
+}
+
+#[test]
+fn a_timeout_read_from_a_variable_is_refused() {
+    let src = waited(UPLOAD, "upload(\"a\")").replace(
+        "    try:\n        value",
+        "    limit = 2\n    try:\n        value",
+    );
+    let src = src.replace("timeout=2", "timeout=limit");
+    let (construct, _, at) = refused(&src);
+    assert_eq!(
+        construct,
+        "this timeout of `wait_for` around `upload`, which handles its cancellation"
+    );
+    assert_eq!(at, "limit");
+}

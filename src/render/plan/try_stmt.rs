@@ -231,7 +231,7 @@ impl Planner<'_> {
         {
             return one(s, k);
         }
-        let Some((call, token)) = self.waited_call(sc, call)? else {
+        let Some((call, token)) = self.waited_call(sc, call, timeout)? else {
             return self.not_wait_for(first);
         };
         let timeout = self.expr(sc, timeout)?;

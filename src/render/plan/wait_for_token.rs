@@ -8,7 +8,7 @@
 
 use super::cancel_token::{TOKEN, not_in_block};
 use super::scope::Scope;
-use super::{Planner, Result};
+use super::{Planner, Result, refuse};
 use crate::program::{self as py, Arg, Code, ExprKind as E, Module, Name, StmtKind as P};
 use crate::render::plan::ir::ast::{Call, FunctionKind, TokenEnd};
 
@@ -152,11 +152,15 @@ impl Planner<'_> {
     }
 
     /// The call of `wait_for`'s coroutine `c`, and, where it watches a
-    /// token, the token made for it and how it ends when cancelled.
+    /// token, the token made for it and how it ends when cancelled. Its
+    /// `timeout` must then be a number above zero: at zero or below,
+    /// asyncio cancels the coroutine before it starts, while Tokio's
+    /// `timeout` runs it to its first await.
     pub(super) fn waited_call(
         &self,
         sc: &mut Scope,
         c: &py::Expr,
+        timeout: &py::Expr,
     ) -> Result<Option<(Call, Option<Token>)>> {
         let end = match &c.kind {
             E::Call(g, _) => match &g.kind {
@@ -169,6 +173,22 @@ impl Planner<'_> {
             let call = self.user_call(sc, c, &[FunctionKind::Coroutine])?;
             return Ok(call.map(|call| (call, None)));
         };
+        let positive = match &timeout.kind {
+            E::Literal(py::Literal::Int(n)) => *n > 0,
+            E::Literal(py::Literal::Float(x)) => *x > 0.0,
+            _ => false,
+        };
+        if !positive {
+            return refuse(
+                &timeout.span,
+                format!(
+                    "this timeout of `wait_for` around `{name}`, which handles its cancellation"
+                ),
+                "asyncio cancels the coroutine before it starts when the timeout is zero or \
+                 less, while Tokio's `timeout` runs it to its first await: the Rust listing \
+                 takes a number above zero written in place",
+            );
+        }
         *self.token_for.borrow_mut() = Some(name.to_string());
         let call = self.user_call(sc, c, &[FunctionKind::Coroutine]);
         let unused = self.token_for.borrow_mut().take().is_some();
