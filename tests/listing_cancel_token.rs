@@ -173,3 +173,32 @@ print(await t)\n{RUN}"
     assert!(reason.contains("watches its token once"), "{reason}");
     assert_eq!(at, "t.cancel()");
 }
+
+#[test]
+fn the_coroutines_name_in_a_string_or_a_comment_is_no_other_read() {
+    let src = format!(
+        "{HEADER}{WORKER}async def main():\n    # worker goes on\n    \
+t = asyncio.create_task(worker(\"worker\"))\n    await asyncio.sleep(1)\n    t.cancel()\n    \
+print(\"worker:\", await t)\n{RUN}"
+    );
+    let text = listing(&src);
+    for want in [
+        "let t = tokio::spawn(worker(\"worker\", t_token.clone()));",
+        "t_token.cancel();",
+    ] {
+        assert!(text.contains(want), "{want}\n{text}");
+    }
+}
+
+#[test]
+fn the_coroutine_read_as_a_value_keeps_the_refusal() {
+    // `job` would call `worker` without a token.
+    let src = format!(
+        "{HEADER}{WORKER}async def main():\n    job = worker\n    \
+t = asyncio.create_task(worker(\"w\"))\n    await asyncio.sleep(1)\n    t.cancel()\n    \
+print(await t)\n    print(await job(\"v\"))\n{RUN}"
+    );
+    let (construct, _, at) = refused(&src);
+    assert_eq!(construct, "an `except asyncio.CancelledError` that goes on");
+    assert_eq!(at.lines().next(), Some("except asyncio.CancelledError:"));
+}

@@ -79,6 +79,7 @@ impl Planner<'_> {
             into: Some(var.clone()),
             body: Vec::new(),
             on_timeout,
+            token: None,
         });
         Ok(Some(ExprKind::Var(var)))
     }

@@ -6,6 +6,7 @@
 //! `t_token`): its `try` runs under `select!` with `token.cancelled()`, and
 //! `t.cancel()` is `t_token.cancel()`.
 
+use super::name_reads::name_reads;
 use super::scope::Scope;
 use super::stmt::local_name;
 use super::{Planner, Result, refuse};
@@ -38,7 +39,7 @@ fn ends(h: &py::Handler) -> bool {
 /// The first statement of a `try` body run as one `async` block that
 /// the block cannot hold: one that leaves it or binds a variable (a
 /// variable bound before, changed in place with `+=`, it may change).
-fn not_in_block(body: &[py::Stmt]) -> Option<crate::program::Span> {
+pub(super) fn not_in_block(body: &[py::Stmt]) -> Option<crate::program::Span> {
     let mut found = None;
     crate::program::walk(body, &mut |b| {
         let bad = match &b.kind {
@@ -87,27 +88,42 @@ impl<'p> Planner<'p> {
         codes: &[(String, &'p Code, bool)],
     ) {
         let mut spawned: HashMap<&str, usize> = HashMap::new();
+        let mut waited: HashMap<&str, usize> = HashMap::new();
         let bodies = codes.iter().map(|(_, c, _)| &c.body[..]);
         for body in bodies.chain([module]) {
             crate::program::walk(body, &mut |s| {
                 if let Some(f) = self.spawned_coroutine(s) {
                     *spawned.entry(f).or_default() += 1;
                 }
+                if let Some(f) = self.waited_coroutine(s) {
+                    *waited.entry(f).or_default() += 1;
+                }
             });
         }
-        let source = &self.program.source;
-        self.cancellable = codes
-            .iter()
-            .filter(|(name, code, method)| {
-                // Every other mention (a call, a reference) would lack the token.
-                !method
-                    && spawned
-                        .get(name.as_str())
-                        .is_some_and(|n| n + 1 == mentions(source, name))
-                    && self.goes_on_when_cancelled(code)
-            })
-            .map(|(n, ..)| n.clone())
-            .collect();
+        let mut token_ends = HashMap::new();
+        let mut cancellable = std::collections::HashSet::new();
+        for (name, code, method) in codes {
+            let spawns = spawned.get(name.as_str()).copied().unwrap_or(0);
+            let waits = waited.get(name.as_str()).copied().unwrap_or(0);
+            // Every other read (a call, a reference) would lack the token.
+            if *method
+                || codes.iter().filter(|(n, ..)| n == name).count() != 1
+                || spawns + waits == 0
+                || spawns + waits != name_reads(module, name)
+            {
+                continue;
+            }
+            if waits == 0 {
+                if self.goes_on_when_cancelled(code) {
+                    cancellable.insert(name.clone());
+                }
+            } else if let Some(end) = self.token_end(code, spawns == 0) {
+                cancellable.insert(name.clone());
+                token_ends.insert(name.clone(), end);
+            }
+        }
+        self.cancellable = cancellable;
+        self.token_ends = token_ends;
     }
 
     /// `f` of `t = asyncio.create_task(f(...))`, or of a task `asyncio.run`
@@ -143,7 +159,7 @@ impl<'p> Planner<'p> {
     /// its `except asyncio.CancelledError:` (one at least) goes on, around
     /// a body that is not `await task` alone (that one reads the awaited
     /// task's `JoinError`).
-    fn goes_on_when_cancelled(&self, code: &Code) -> bool {
+    pub(super) fn goes_on_when_cancelled(&self, code: &Code) -> bool {
         if !code.is_async || code.is_generator || code.locals.iter().any(|l| &**l == TOKEN) {
             return false;
         }
@@ -200,10 +216,21 @@ impl<'p> Planner<'p> {
 
     /// Whether `try: body except asyncio.CancelledError:` that goes on
     /// stands in a coroutine given a token, around a body `select!` can run.
-    pub(super) fn token_try(&self, sc: &Scope, body: &[py::Stmt]) -> Result<bool> {
+    /// With `handler_returns`, the body may end in `return`: the value of
+    /// its `async` block, as the handler's is of the token's branch.
+    pub(super) fn token_try(
+        &self,
+        sc: &Scope,
+        body: &[py::Stmt],
+        handler_returns: bool,
+    ) -> Result<bool> {
         if sc.prims.get(TOKEN) != Some(&PrimitiveKind::Token) {
             return Ok(false);
         }
+        let body = match body.split_last() {
+            Some((last, init)) if handler_returns && matches!(last.kind, P::Return(_)) => init,
+            _ => body,
+        };
         match not_in_block(body) {
             Some(span) => refuse(
                 &span,

@@ -102,6 +102,7 @@ mod loop_var_after;
 mod membership;
 mod mixed_returns;
 mod module;
+mod name_reads;
 mod nested;
 mod nested_spec;
 mod objects;
@@ -152,6 +153,7 @@ mod unpack_split;
 mod varargs;
 mod wait;
 mod wait_for_other;
+mod wait_for_token;
 mod zip_transpose;
 
 use crate::program::{
@@ -236,6 +238,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         kept: RefCell::new(HashSet::new()),
         lifted: RefCell::new(Vec::new()),
         cancellable: HashSet::new(),
+        token_ends: HashMap::new(),
         token_for: RefCell::new(None),
         pending: RefCell::default(),
         task_numbers: Default::default(),
@@ -355,6 +358,9 @@ struct Planner<'p> {
     lifted: RefCell<Vec<ir::ast::StmtKind>>,
     /// Coroutines that go on after their cancellation (see [`cancel_token`]).
     cancellable: HashSet<String>,
+    /// Of those, the coroutines `asyncio.wait_for` runs, and how each ends
+    /// when cancelled at the deadline (see [`wait_for_token`]).
+    token_ends: HashMap<String, ir::ast::TokenEnd>,
     /// The task being spawned, whose call gets a token made for it.
     token_for: RefCell<Option<String>>,
     /// The starts of the `t.cancel()` statements that may come before the

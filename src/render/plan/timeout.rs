@@ -47,6 +47,7 @@ impl Planner<'_> {
             into,
             body: Vec::new(),
             on_timeout: vec![raise],
+            token: None,
         }))
     }
 }

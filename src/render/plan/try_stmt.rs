@@ -6,7 +6,7 @@ use super::stmt::EXCEPTIONS;
 use super::stmt::{Step, one};
 use super::{Planner, Result, refuse};
 use crate::program::{self as py, Arg, ExprKind as E, Module, Name, StmtKind as P};
-use crate::render::plan::ir::ast::{FunctionKind, Handler, Stmt, StmtKind, class_var, repr_var};
+use crate::render::plan::ir::ast::{Handler, Stmt, StmtKind, class_var, repr_var};
 use crate::render::plan::ir::exc_groups::GROUP;
 use crate::render::plan::ir::expr::{Expr, ExprKind};
 use crate::render::plan::ir::primitive::PrimitiveKind;
@@ -113,6 +113,11 @@ impl Planner<'_> {
         {
             return Ok(step);
         }
+        // A `try: ... finally:` of a coroutine given a token: its body
+        // runs beside `token.cancelled()`.
+        if handlers.is_empty() {
+            self.token_try(sc, body, false)?;
+        }
         let mut on_cancel: &[py::Stmt] = &[];
         for h in handlers {
             if let (Some(n), Some(c)) = (&h.name, &h.class) {
@@ -147,7 +152,7 @@ impl Planner<'_> {
                 }
                 // A task given a token returns from the token's branch.
                 Some((last, _))
-                    if matches!(last.kind, P::Return(_)) && self.token_try(sc, body)? =>
+                    if matches!(last.kind, P::Return(_)) && self.token_try(sc, body, true)? =>
                 {
                     &h.body
                 }
@@ -165,7 +170,7 @@ impl Planner<'_> {
                 // as a value (a `JoinError`) and may go on.
                 _ if awaits_task(sc, body) => &h.body,
                 // A task given a token goes on after `select!` takes the cancellation.
-                _ if self.token_try(sc, body)? => &h.body,
+                _ if self.token_try(sc, body, false)? => &h.body,
                 _ => {
                     return refuse(
                         &h.span,
@@ -226,10 +231,13 @@ impl Planner<'_> {
         {
             return one(s, k);
         }
-        let Some(call) = self.user_call(sc, call, &[FunctionKind::Coroutine])? else {
+        let Some((call, token)) = self.waited_call(sc, call, timeout)? else {
             return self.not_wait_for(first);
         };
         let timeout = self.expr(sc, timeout)?;
+        // What the call and the timeout lift goes before the statement,
+        // not into the blocks planned next.
+        let lifted = self.lifted.take();
         let mut body = self.block(sc, rest)?;
         if let (P::Return(_), Some(v)) = (&first.kind, &into) {
             let value = Expr {
@@ -259,7 +267,9 @@ impl Planner<'_> {
             into,
             body,
             on_timeout: on_timeout?,
+            token,
         };
+        self.lifted.borrow_mut().extend(lifted);
         let stmt = Stmt {
             id: first.id,
             span: s.span.clone(),

@@ -54,6 +54,9 @@ impl Planner<'_> {
                 message: None,
             },
         }];
+        if let Some(wait) = self.shielded_wait(sc, aw, timeout, into.clone(), &raise)? {
+            return Ok(Some(Waited::Task(wait)));
+        }
         if let Some(task) = local_name(aw)
             && sc.tasks.iter().any(|t| t == task)
             && !sc.task_loops.iter().any(|t| t == task)
@@ -212,8 +215,12 @@ impl Planner<'_> {
         inner: &py::Expr,
         handler: &[py::Stmt],
     ) -> Result<Option<StmtKind>> {
-        let Some(Waited::Task(StmtKind::TimedWait { task, timeout, .. })) =
-            self.wait_for_other(sc, inner, None)?
+        let Some(Waited::Task(StmtKind::TimedWait {
+            task,
+            timeout,
+            abort,
+            ..
+        })) = self.wait_for_other(sc, inner, None)?
         else {
             return Ok(None);
         };
@@ -222,7 +229,7 @@ impl Planner<'_> {
             timeout,
             into: None,
             on_timeout: self.block(sc, handler)?,
-            abort: true,
+            abort,
         }))
     }
 }
@@ -255,6 +262,49 @@ impl Scope {
             format!("`{what}` after `asyncio.wait_for({task}, ...)`"),
             reason,
         )
+    }
+}
+
+impl Planner<'_> {
+    /// `asyncio.wait_for(asyncio.shield(task), timeout)` of a task kept in
+    /// a variable: the task goes on past the deadline, as the shield
+    /// keeps the cancellation from it; its handle is then shared, read
+    /// again after the timed wait (see `rust::shared_handle`).
+    fn shielded_wait(
+        &self,
+        sc: &Scope,
+        aw: &py::Expr,
+        timeout: &py::Expr,
+        into: Option<String>,
+        raise: &[Stmt],
+    ) -> Result<Option<StmtKind>> {
+        let E::Call(g, args) = &aw.kind else {
+            return Ok(None);
+        };
+        let [Arg::Positional(t)] = args.as_slice() else {
+            return Ok(None);
+        };
+        let Some(task) = local_name(t) else {
+            return Ok(None);
+        };
+        if !self.is_member(g, Module::Asyncio, "shield")
+            || !sc.tasks.iter().any(|k| k == task)
+            || sc.task_loops.iter().any(|k| k == task)
+        {
+            return Ok(None);
+        }
+        sc.after_timed_wait(task, &t.span, "asyncio.wait_for(asyncio.shield(...))")?;
+        let task = Expr {
+            kind: ExprKind::Var(sc.local(task, &t.span)?),
+            span: t.span.clone(),
+        };
+        Ok(Some(StmtKind::TimedWait {
+            task,
+            timeout: self.expr(sc, timeout)?,
+            into,
+            on_timeout: raise.to_vec(),
+            abort: false,
+        }))
     }
 }
 

@@ -334,7 +334,7 @@ impl Renderer<'_> {
             return;
         }
         if self.has_token() {
-            return self.token_select(body, on_cancel, finally);
+            return self.token_select(body, on_cancel, finally, tail);
         }
         // `try: await task / except CancelledError` around an aborted task
         // (its handler may be a bare `pass`): the JoinError says it was

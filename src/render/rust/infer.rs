@@ -385,8 +385,12 @@ impl Types {
                     into,
                     body,
                     on_timeout,
+                    token,
                     ..
                 } => {
+                    if let Some((t, _)) = token {
+                        changed |= self.set(name, t, &Ty::Token);
+                    }
                     changed |= self.call(demo, name, call, false);
                     if let Some(v) = into {
                         let ty = self.ret_of(&call.name);

@@ -174,6 +174,7 @@ mod unused_classes;
 mod unused_functions;
 mod wait;
 mod wait_for_tie;
+mod wait_for_token;
 mod wait_task;
 mod whole_seconds;
 mod wrap;

@@ -349,6 +349,22 @@ impl Renderer<'_> {
                 into,
                 body,
                 on_timeout,
+                token: Some((token, end)),
+            } => self.wait_for_token(
+                call,
+                timeout,
+                into.as_deref(),
+                body,
+                on_timeout,
+                token,
+                *end,
+            ),
+            StmtKind::WaitFor {
+                call,
+                timeout,
+                into,
+                body,
+                on_timeout,
                 ..
             } => self.wait_for(call, timeout, into.as_deref(), body, on_timeout),
             StmtKind::TimedWait {

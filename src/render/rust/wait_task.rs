@@ -34,15 +34,18 @@ impl Renderer<'_> {
         let q = if failing { "?" } else { "" };
         let output = self.var_ty(name).inner();
         let into = into.filter(|v| self.used.contains(*v) && self.var_ty(v) != Ty::Unit);
+        let raises = super::timeout::raises_timeout(on_timeout);
+        // A handler that goes on gives no value: the output is dropped
+        // in its own arm.
+        let dropped = into.is_none() && output != Ty::Unit && !raises;
         let head = match into {
             Some(v) => self.bind(v),
-            None if output == Ty::Unit => String::new(),
+            None if output == Ty::Unit || dropped => String::new(),
             None => "let _ = ".into(),
         };
         let d = self.duration(timeout);
         let t = ident(name);
         let shared = self.shares(name);
-        let raises = super::timeout::raises_timeout(on_timeout);
         self.line(match (abort, raises) {
             (true, true) => {
                 "// `Elapsed` ends the wait: the task is aborted, and `TimeoutError` goes on up."
@@ -63,7 +66,20 @@ impl Renderer<'_> {
         };
         self.timed_line(&format!("{head}match "), &d, &handle, " {");
         self.indent += 1;
-        self.line(output);
+        match (dropped, shared) {
+            (false, _) => self.line(output),
+            (true, true) if q.is_empty() => self.line("Ok(_) => {}"),
+            (true, true) => {
+                self.line("Ok(output) => {");
+                self.line(format!("    output{q};"));
+                self.line("}");
+            }
+            (true, false) => {
+                self.line("Ok(output) => {");
+                self.line(format!("    output.unwrap(){q};"));
+                self.line("}");
+            }
+        }
         self.line("Err(_) => {");
         if abort {
             self.indent += 1;

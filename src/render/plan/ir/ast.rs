@@ -148,6 +148,18 @@ pub enum Collection {
     Dict,
 }
 
+/// How a coroutine given a `CancellationToken` ends when `asyncio.wait_for`
+/// cancels it at its deadline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenEnd {
+    /// Its `finally` runs whole, then the cancellation goes on up:
+    /// `wait_for` raises `TimeoutError`.
+    Raises,
+    /// It catches the cancellation and returns: `wait_for` gives what it
+    /// returns, and raises no `TimeoutError`.
+    Returns,
+}
+
 #[derive(Clone, Debug)]
 pub enum StmtKind {
     /// `print(...)`.
@@ -268,12 +280,16 @@ pub enum StmtKind {
     CancelPending(Vec<Pending>),
     /// `try: into = await asyncio.wait_for(call, timeout); body
     ///  except TimeoutError: on_timeout`.
+    /// With `token`, the coroutine watches that `CancellationToken`: at
+    /// the deadline it is cancelled and awaited to its end, as asyncio's
+    /// `wait_for` waits for the cancelled coroutine.
     WaitFor {
         call: Call,
         timeout: Expr,
         into: Option<String>,
         body: Block,
         on_timeout: Block,
+        token: Option<(String, TokenEnd)>,
     },
     /// `into = await asyncio.wait_for(task, timeout)` of a task kept in a
     /// variable (`task` reads it): at the timeout the task is cancelled and

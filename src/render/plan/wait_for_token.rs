@@ -1,0 +1,198 @@
+//! A coroutine that `asyncio.wait_for` cancels at its deadline and then
+//! waits for: one that catches its cancellation and returns, or whose
+//! `finally` awaits. Tokio's `timeout` drops the future, which can neither
+//! return a value then nor await a cleanup, so such a coroutine is given a
+//! `CancellationToken` (see `cancel_token`), made where `wait_for` calls it
+//! (`f(...)` gets `f_token`): at the deadline the listing cancels the token
+//! and awaits the coroutine to its end.
+
+use super::cancel_token::{TOKEN, not_in_block};
+use super::scope::Scope;
+use super::{Planner, Result, refuse};
+use crate::program::{self as py, Arg, Code, ExprKind as E, Module, Name, StmtKind as P};
+use crate::render::plan::ir::ast::{Call, FunctionKind, TokenEnd};
+
+/// The token made for a coroutine `wait_for` calls, and how the
+/// coroutine ends when cancelled.
+type Token = (String, TokenEnd);
+
+/// Whether a statement's text awaits (or enters an `async` block).
+fn awaits(text: &str) -> bool {
+    text.contains("await") || text.contains("async ")
+}
+
+/// Whether a function of `body` returns a value somewhere and may also
+/// end without a `return` (giving `None`): its last statement neither
+/// returns nor is a `try` whose body and handlers all end in `return`.
+fn falls_off_with_value(body: &[py::Stmt]) -> bool {
+    let mut value = false;
+    crate::program::walk(body, &mut |s| {
+        value |= matches!(&s.kind, P::Return(Some(e)) if !matches!(e.kind, E::Literal(py::Literal::None)));
+    });
+    let returns = |b: &[py::Stmt]| matches!(b.last().map(|s| &s.kind), Some(P::Return(_)));
+    let ends = match body.last().map(|s| &s.kind) {
+        Some(P::Return(_)) => true,
+        Some(P::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        }) => {
+            returns(body)
+                && orelse.is_empty()
+                && finalbody.is_empty()
+                && handlers.iter().all(|h| returns(&h.body))
+        }
+        _ => false,
+    };
+    value && !ends
+}
+
+impl Planner<'_> {
+    /// `f` of `try: [x =] await asyncio.wait_for(f(...), timeout) ...
+    /// except TimeoutError: ...`, the one place the listing gives `f` a
+    /// token made for it.
+    pub(super) fn waited_coroutine<'s>(&self, s: &'s py::Stmt) -> Option<&'s str> {
+        let P::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } = &s.kind
+        else {
+            return None;
+        };
+        let [h] = handlers.as_slice() else {
+            return None;
+        };
+        let timeout_error = h.class.as_ref().is_some_and(|c| {
+            self.is_member(c, Module::Asyncio, "TimeoutError")
+                || matches!(&c.kind, E::Name(Name::Global(n)) if &**n == "TimeoutError")
+        });
+        if !timeout_error || h.star || !orelse.is_empty() || !finalbody.is_empty() {
+            return None;
+        }
+        let awaited = match &body.first()?.kind {
+            P::Expr(e) | P::Return(Some(e)) => e,
+            P::Assign { targets, value } if targets.len() == 1 => value,
+            _ => return None,
+        };
+        let E::Await(inner) = &awaited.kind else {
+            return None;
+        };
+        let E::Call(f, args) = &inner.kind else {
+            return None;
+        };
+        if !self.is_member(f, Module::Asyncio, "wait_for") {
+            return None;
+        }
+        let Some(Arg::Positional(c)) = args.first() else {
+            return None;
+        };
+        match &c.kind {
+            E::Call(g, _) => match &g.kind {
+                E::Name(Name::Global(n)) => Some(n),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// How the coroutine `code`, which `wait_for` runs (and, unless
+    /// `waited_only`, tasks too), ends when cancelled, where a token lets
+    /// the listing run that end: it catches the cancellation and returns
+    /// (raising nothing), or, `wait_for` its only caller, its last
+    /// statement is a `try: ... finally:` whose `finally` awaits.
+    pub(super) fn token_end(&self, code: &Code, waited_only: bool) -> Option<TokenEnd> {
+        let mut raises = false;
+        crate::program::walk(&code.body, &mut |s| {
+            raises |= matches!(s.kind, P::Raise { .. });
+        });
+        if self.goes_on_when_cancelled(code) {
+            return (!raises && !falls_off_with_value(&code.body)).then_some(TokenEnd::Returns);
+        }
+        if !waited_only
+            || raises
+            || !code.is_async
+            || code.is_generator
+            || code.locals.iter().any(|l| &**l == TOKEN)
+        {
+            return None;
+        }
+        let (last, before) = code.body.split_last()?;
+        let P::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } = &last.kind
+        else {
+            return None;
+        };
+        let mut returns_value = false;
+        crate::program::walk(&code.body, &mut |s| {
+            returns_value |= matches!(s.kind, P::Return(Some(_)));
+        });
+        let mut nested_try = false;
+        for block in [body, finalbody] {
+            crate::program::walk(block, &mut |s| {
+                nested_try |= matches!(s.kind, P::Try { .. });
+            });
+        }
+        let cleanup_awaits = finalbody.iter().any(|s| awaits(self.text(&s.span)));
+        let awaits_before = before.iter().any(|s| awaits(self.text(&s.span)));
+        (handlers.is_empty()
+            && orelse.is_empty()
+            && cleanup_awaits
+            && !awaits_before
+            && !returns_value
+            && !nested_try
+            && not_in_block(finalbody).is_none())
+        .then_some(TokenEnd::Raises)
+    }
+
+    /// The call of `wait_for`'s coroutine `c`, and, where it watches a
+    /// token, the token made for it and how it ends when cancelled. Its
+    /// `timeout` must then be a number above zero: at zero or below,
+    /// asyncio cancels the coroutine before it starts, while Tokio's
+    /// `timeout` runs it to its first await.
+    pub(super) fn waited_call(
+        &self,
+        sc: &mut Scope,
+        c: &py::Expr,
+        timeout: &py::Expr,
+    ) -> Result<Option<(Call, Option<Token>)>> {
+        let end = match &c.kind {
+            E::Call(g, _) => match &g.kind {
+                E::Name(Name::Global(n)) => self.token_ends.get(&**n).map(|e| (n, *e)),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some((name, end)) = end else {
+            let call = self.user_call(sc, c, &[FunctionKind::Coroutine])?;
+            return Ok(call.map(|call| (call, None)));
+        };
+        let positive = match &timeout.kind {
+            E::Literal(py::Literal::Int(n)) => *n > 0,
+            E::Literal(py::Literal::Float(x)) => *x > 0.0,
+            _ => false,
+        };
+        if !positive {
+            return refuse(
+                &timeout.span,
+                format!(
+                    "this timeout of `wait_for` around `{name}`, which handles its cancellation"
+                ),
+                "asyncio cancels the coroutine before it starts when the timeout is zero or \
+                 less, while Tokio's `timeout` runs it to its first await: the Rust listing \
+                 takes a number above zero written in place",
+            );
+        }
+        *self.token_for.borrow_mut() = Some(name.to_string());
+        let call = self.user_call(sc, c, &[FunctionKind::Coroutine]);
+        let unused = self.token_for.borrow_mut().take().is_some();
+        let token = (!unused).then(|| (format!("{name}_{TOKEN}"), end));
+        Ok(call?.map(|call| (call, token)))
+    }
+}
