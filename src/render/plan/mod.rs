@@ -64,6 +64,7 @@ mod executor;
 mod expr;
 mod expr_stmt;
 mod filter_none;
+mod flags;
 mod flat_comp;
 mod float_vs_big_int;
 mod fn_values;
@@ -166,6 +167,7 @@ pub use coroutine_exit::exits_in_coroutines;
 pub use dataclass::{eq_marker as dataclass_eq, order_marker as dataclass_order};
 pub use enums::{INT_ENUM, variant as enum_variant};
 use expr::{Kind, kind_of};
+pub use flags::FLAG;
 pub use module::MODULE;
 
 /// A construct of a program that the translator cannot translate yet.
