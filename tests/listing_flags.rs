@@ -59,6 +59,21 @@ fn a_flags_truth_is_whether_a_bit_is_set() {
 }
 
 #[test]
+fn a_flags_len_counts_its_members() {
+    let text = listing(&flag_program(
+        "    print(len(Perm.R | Perm.X), len(Perm))
+",
+    ));
+    has_all(
+        &text,
+        &[
+            "(Perm::R | Perm::X).members().count() as i64",
+            "Perm::ALL.len()",
+        ],
+    );
+}
+
+#[test]
 fn a_lookup_by_a_literal_value_is_the_union_of_its_members_and_is_compares_values() {
     let text = listing(&flag_program(
         "    rw = Perm.R | Perm.W\n    print(Perm(3) is rw, Perm(7), [p.value for p in Perm])\n",

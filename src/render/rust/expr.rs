@@ -269,6 +269,7 @@ impl Renderer<'_> {
                 c
             }
             ExprKind::Call(Builtin::List, args) if let Some(c) = self.flag_list(args) => c,
+            ExprKind::Call(Builtin::Len, args) if let Some(c) = self.flag_len(args) => c,
             ExprKind::Call(op @ (Builtin::Union | Builtin::Intersection), args) => {
                 self.set_operator(*op, args)
             }

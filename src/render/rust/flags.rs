@@ -1,7 +1,7 @@
 //! A `Flag` enum (see `plan::flags`): a `Copy` struct of its bits, the
 //! members its constants (`Perm::R`), `|`, `&` and `^` its operators,
 //! `x in flag` its `contains`, its truth whether a bit is set, `list(flag)`
-//! the members it holds in the class's order, and `Display` and `Debug`
+//! the members it holds in the class's order, `len(flag)` their number, and `Display` and `Debug`
 //! writing `Perm.R|W` and `<Perm.R|W: 3>` (`Perm(0)` and `<Perm: 0>` when
 //! empty) as Python's `str` and `repr` do. The listing refuses the
 //! operators between a flag and another value (Python raises `TypeError`),
@@ -165,6 +165,20 @@ impl Renderer<'_> {
         );
         c.fresh = true;
         Some(c)
+    }
+
+    /// `len(flag)`: how many members it holds.
+    pub(super) fn flag_len(&mut self, args: &[Expr]) -> Option<Code> {
+        let [x] = args else {
+            return None;
+        };
+        flag_of(self.demo, &self.types.expr_ty(&self.func, x))?;
+        let x = self.expr(x);
+        Some(Code::new(
+            format!("{}.members().count() as i64", x.wrap(10)),
+            Ty::Int,
+            8,
+        ))
     }
 
     /// `Perm.R`: the constant `Perm::R`.
