@@ -91,6 +91,7 @@ mod jobs;
 mod kept_generator;
 mod kept_lambdas;
 mod kept_stream;
+mod keyword_dicts;
 mod keyword_only;
 mod lambdas;
 mod lazy_items;
