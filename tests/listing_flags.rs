@@ -133,10 +133,41 @@ fn what_python_refuses_of_a_flag_is_refused_at_its_place() {
             "the comparison `<` of enum members",
             "Perm.R < Perm.W",
         ),
+        (
+            "    print(sorted([Perm.W, Perm.R]))\n",
+            "an order of enum members",
+            "sorted([Perm.W, Perm.R])",
+        ),
+        (
+            "    print(max(Perm.W, Perm.R))\n",
+            "an order of enum members",
+            "max(Perm.W, Perm.R)",
+        ),
+        (
+            "    xs = [Perm.W]\n    xs.sort()\n    print(xs)\n",
+            "an order of enum members",
+            "xs.sort()",
+        ),
+        (
+            "    print(Perm.R + Perm.W)\n",
+            "the operator `+` of a flag",
+            "Perm.R + Perm.W",
+        ),
     ] {
         let (c, _, text) = refused(&flag_program(body));
         assert_eq!((c.as_str(), text.as_str()), (construct, at), "{body}");
     }
+}
+
+#[test]
+fn flags_sorted_by_a_key_are_sorted_by_it() {
+    let text = listing(&flag_program(
+        "    print(sorted([Perm.W, Perm.R], key=lambda p: p.value))\n",
+    ));
+    has_all(
+        &text,
+        &["sorted_by_key(vec![Perm::W, Perm::R], |&p| p.value())"],
+    );
 }
 
 #[test]

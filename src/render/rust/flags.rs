@@ -1,12 +1,13 @@
 //! A `Flag` enum (see `plan::flags`): a `Copy` struct of its bits, the
 //! members its constants (`Perm::R`), `|`, `&` and `^` its operators,
 //! `x in flag` its `contains`, its truth whether a bit is set, `list(flag)`
-//! the members it holds in the class's order, `len(flag)` their number, and `Display` and `Debug`
-//! writing `Perm.R|W` and `<Perm.R|W: 3>` (`Perm(0)` and `<Perm: 0>` when
-//! empty) as Python's `str` and `repr` do. The listing refuses the
-//! operators between a flag and another value (Python raises `TypeError`),
-//! a flag iterated otherwise than by `list`, and a flag's `.name` (Python's
-//! is `None` when it is empty).
+//! the members it holds in the class's order, `len(flag)` their number,
+//! and `Display` and `Debug` writing `Perm.R|W` and `<Perm.R|W: 3>`
+//! (`Perm(0)` and `<Perm: 0>` when empty) as Python's `str` and `repr` do. The listing refuses the
+//! operators between a flag and another value, arithmetic on flags and an
+//! order of enum members (Python raises `TypeError` for each), a flag
+//! iterated otherwise than by `list`, and a flag's `.name` (Python's is
+//! `None` when it is empty).
 
 use super::Renderer;
 use super::code::Code;
@@ -15,7 +16,7 @@ use super::names::camel;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Demo, Function, FunctionKind, StmtKind};
-use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind};
+use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, StrMethod};
 use crate::render::plan::ir::value::Value;
 
 /// Whether `class` is a `Flag` enum of the program.
@@ -38,6 +39,22 @@ fn flag_of<'t>(demo: &Demo, ty: &'t Ty) -> Option<&'t str> {
     }
 }
 
+/// Why an order of enum members is refused.
+const UNORDERED: &str = "Python's `Enum` and `Flag` members have no order (it raises \
+                         `TypeError`); order them by their `.value`s";
+
+/// Whether `ty` is an enum member, or a list of them, that Python cannot
+/// order: of an enum other than an `IntEnum`.
+fn unordered(demo: &Demo, ty: &Ty) -> bool {
+    let member = match ty {
+        Ty::List(t) => &**t,
+        t => t,
+    };
+    matches!(member, Ty::Enum(class) if demo.function(class).is_some_and(|f| {
+        !f.params.iter().any(|p| p == crate::render::plan::INT_ENUM)
+    }))
+}
+
 /// The symbol of an operator on flags.
 fn symbol(op: Builtin) -> &'static str {
     match op {
@@ -56,8 +73,9 @@ pub(super) fn flag_operands(demo: &Demo, types: &Types, func: &str, args: &[Expr
 }
 
 /// The uses of flags the listing cannot write: `^` of values that are not
-/// flags of one class, `in` of an enum that is no flag, a flag's `.name`,
-/// and a flag iterated by a loop or a comprehension.
+/// flags of one class, `in` of an enum that is no flag, arithmetic on
+/// flags and orders of enum members (but an `IntEnum`'s), a flag's
+/// `.name`, and a flag iterated by a loop or a comprehension.
 pub(super) fn flag_uses(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let mut out = Vec::new();
     let mut refuse = |x: &Expr, construct: &str, reason: &str| {
@@ -73,13 +91,9 @@ pub(super) fn flag_uses(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
             "the operator `^`",
             "the Rust listing translates `^` of two flags of one `Flag` class",
         ),
-        ExprKind::Binary(
-            crate::render::plan::ir::expr::BinaryOp::In
-            | crate::render::plan::ir::expr::BinaryOp::NotIn,
-            a,
-            b,
-        ) if let Ty::Enum(class) = types.expr_ty(&f.name, b)
-            && (!is_flag(demo, &class) || types.expr_ty(&f.name, a) != Ty::Enum(class)) =>
+        ExprKind::Binary(BinaryOp::In | BinaryOp::NotIn, a, b)
+            if let Ty::Enum(class) = types.expr_ty(&f.name, b)
+                && (!is_flag(demo, &class) || types.expr_ty(&f.name, a) != Ty::Enum(class)) =>
         {
             refuse(
                 x,
@@ -96,6 +110,38 @@ pub(super) fn flag_uses(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                 "the `.name` of a flag",
                 "Python's `.name` of a flag is `None` when it is empty and joins its \
                  members' names otherwise; the Rust listing prints the flag itself",
+            )
+        }
+        ExprKind::Call(Builtin::Sorted | Builtin::Min | Builtin::Max, args)
+            if !super::closures::keyed(args)
+                && args
+                    .iter()
+                    .any(|a| unordered(demo, &types.expr_ty(&f.name, a))) =>
+        {
+            refuse(x, "an order of enum members", UNORDERED)
+        }
+        ExprKind::StrMethod(StrMethod::Sort, xs, key)
+            if key.is_empty() && unordered(demo, &types.expr_ty(&f.name, xs)) =>
+        {
+            refuse(x, "an order of enum members", UNORDERED)
+        }
+        ExprKind::Binary(op, a, b)
+            if !matches!(
+                op,
+                BinaryOp::Eq
+                    | BinaryOp::Ne
+                    | BinaryOp::In
+                    | BinaryOp::NotIn
+                    | BinaryOp::And
+                    | BinaryOp::Or
+            ) && [a, b]
+                .iter()
+                .any(|x| flag_of(demo, &types.expr_ty(&f.name, x)).is_some()) =>
+        {
+            refuse(
+                x,
+                &format!("the operator `{}` of a flag", op.python()),
+                "Python's flags combine with `|`, `&` and `^` only (it raises `TypeError`)",
             )
         }
         ExprKind::Comp { over, .. } if flag_of(demo, &types.expr_ty(&f.name, over)).is_some() => {
