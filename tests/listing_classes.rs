@@ -123,7 +123,7 @@ fn iterating_over_an_enum_goes_through_all_its_members() {
 fn enums_a_rust_enum_cannot_stand_for_are_refused() {
     let with = |class: &str, body: &str| {
         format!(
-            "import asyncio\nfrom enum import Enum, Flag\n\n\n{class}\n\nasync def main():\n{body}{RUN}"
+            "import asyncio\nfrom enum import Enum, StrEnum\n\n\n{class}\n\nasync def main():\n{body}{RUN}"
         )
     };
     let use_red = "    print(Color.RED)\n";
@@ -143,8 +143,8 @@ fn enums_a_rust_enum_cannot_stand_for_are_refused() {
         "the method `__hash__` of an enum"
     );
     assert_eq!(
-        refusal(&with("class Color(Flag):\n    RED = 1\n", use_red)),
-        "an enum based on `Flag`"
+        refusal(&with("class Color(StrEnum):\n    RED = 'red'\n", use_red)),
+        "an enum based on `StrEnum`"
     );
     assert_eq!(
         refusal(&with(

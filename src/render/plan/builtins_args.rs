@@ -5,7 +5,7 @@
 use super::scope::Scope;
 use super::{Planner, Result, refuse};
 use crate::program::Arg;
-use crate::render::plan::ir::expr::{Builtin, Expr};
+use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind};
 use std::ops::Range;
 
 /// How many arguments the listing translates for `b`, and its keyword
@@ -28,6 +28,12 @@ impl Planner<'_> {
         args: &[Arg],
         span: &Range<usize>,
     ) -> Result<Vec<Expr>> {
+        // `dict(a=1)`: the items of the literal `{"a": 1}`.
+        if b == Builtin::Dict
+            && let Some(ExprKind::Call(Builtin::Dict, items)) = self.keyword_dict(sc, args, span)?
+        {
+            return Ok(items);
+        }
         if b == Builtin::Range {
             super::range_steps::check_step(sc, args)?;
         }

@@ -20,6 +20,9 @@ impl Planner<'_> {
         if let Some(k) = self.filter_none(sc, f, args)? {
             return Ok(k);
         }
+        if let Some(k) = self.keyword_update(sc, e, f, args)? {
+            return Ok(k);
+        }
         if let Some(k) = self.set_call(sc, f, args, &e.span)? {
             return Ok(k);
         }

@@ -38,7 +38,8 @@ impl<'p> Planner<'p> {
                     ..
                 } if &**n.ident() == name
                     && matches!(bases.as_slice(), [b]
-                        if matches!(self.member(b), Some((Module::Enum, "Enum" | "IntEnum")))) =>
+                        if matches!(self.member(b),
+                            Some((Module::Enum, "Enum" | "IntEnum" | "Flag")))) =>
                 {
                     Some(&**code)
                 }
@@ -81,7 +82,7 @@ impl<'p> Planner<'p> {
 
     /// The members of the enum `code` (named `class`), with their values,
     /// or the refusal of the statement that is not a member.
-    fn enum_members(&self, code: &Code) -> Result<Vec<(String, Value)>> {
+    fn enum_members(&self, code: &Code, flag: bool) -> Result<Vec<(String, Value)>> {
         let mut out: Vec<(String, Value)> = Vec::new();
         for s in &code.body {
             let member = match &s.kind {
@@ -105,8 +106,10 @@ impl<'p> Planner<'p> {
                 E::Call(f, args)
                     if args.is_empty() && self.member(f) == Some((Module::Enum, "auto")) =>
                 {
-                    // `auto()` is one more than the last value, from 1.
+                    // `auto()` is one more than the last value, from 1 (a
+                    // flag's the next bit).
                     match out.last() {
+                        _ if flag => super::flags::next_bit(&out, &value.span)?,
                         None => Value::Int(1),
                         Some((_, Value::Int(n))) if let Some(next) = n.checked_add(1) => {
                             Value::Int(next)
@@ -122,6 +125,9 @@ impl<'p> Planner<'p> {
                 }
                 _ => return refuse(&value.span, "this enum value", ENUM_FORM),
             };
+            if flag {
+                super::flags::check_member(&out, &name, &value, &s.span)?;
+            }
             if out.iter().any(|(m, _)| variant(m) == variant(&name))
                 || matches!(variant(&name).as_str(), "" | "Self")
             {
@@ -161,7 +167,8 @@ impl<'p> Planner<'p> {
     /// `class Color(Enum)`: a [`FunctionKind::Enum`] whose fields are the
     /// members and their values.
     pub(super) fn enum_class(&self, code: &Code, name: &str, s: &Stmt) -> Result<Vec<Function>> {
-        let members = self.enum_members(code)?;
+        let flag = self.is_flag(name);
+        let members = self.enum_members(code, flag)?;
         let int = self.is_int_enum(name);
         if int && let Some((m, _)) = members.iter().find(|(_, v)| !matches!(v, Value::Int(_))) {
             return refuse(
@@ -185,6 +192,8 @@ impl<'p> Planner<'p> {
             name: name.to_string(),
             params: if int {
                 vec![INT_ENUM.to_string()]
+            } else if flag {
+                vec![super::flags::FLAG.to_string()]
             } else {
                 Vec::new()
             },
@@ -194,6 +203,14 @@ impl<'p> Planner<'p> {
             span: s.span.clone(),
         }];
         for (m, c, def) in methods(code) {
+            if flag {
+                return refuse(
+                    &def.span,
+                    format!("the method `{m}` of a `Flag` enum"),
+                    "the Rust listing writes a `Flag` as a struct of its bits that prints \
+                     as Python prints one; its own methods are not translated yet",
+                );
+            }
             let self_first = c
                 .params
                 .positional
@@ -263,7 +280,7 @@ impl<'p> Planner<'p> {
         };
         let class = self.enum_named(obj)?;
         let code = self.enum_code(class)?;
-        let members = self.enum_members(code).ok()?;
+        let members = self.enum_members(code, self.is_flag(class)).ok()?;
         members
             .iter()
             .any(|(m, _)| **m == **attr)
@@ -307,6 +324,12 @@ impl<'p> Planner<'p> {
                     _ => self.expr(sc, obj)?,
                 };
                 Ok(Some(ExprKind::Field(Box::new(obj), attr.to_string())))
+            }
+            E::Call(f, args)
+                if let E::Name(Name::Global(n)) = &f.kind
+                    && self.is_flag(n) =>
+            {
+                self.flag_of_value(n, args, &e.span).map(Some)
             }
             E::Call(f, _) if matches!(&f.kind, E::Name(Name::Global(n)) if self.is_enum(n)) => {
                 refuse(
@@ -357,7 +380,7 @@ impl<'p> Planner<'p> {
         b: &py::Expr,
         span: &std::ops::Range<usize>,
     ) -> Result<bool> {
-        let member = |e: &py::Expr| self.enum_member(e).is_some();
+        let member = |e: &py::Expr| self.enum_member(e).is_some() || self.flag_call(e);
         if !member(a) && !member(b) {
             return Ok(false);
         }

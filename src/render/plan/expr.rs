@@ -381,6 +381,7 @@ impl Planner<'_> {
             E::BinOp(op @ (py::BinOp::BitOr | py::BinOp::BitAnd), a, b) => {
                 self.set_operator(sc, *op, a, b)?
             }
+            E::BinOp(py::BinOp::BitXor, a, b) if let Some(k) = self.flag_xor(sc, a, b)? => k,
             E::BinOp(op, a, b) => {
                 let (a, b) = (self.expr(sc, a)?, self.expr(sc, b)?);
                 if *op == BinOp::Add {

@@ -65,6 +65,7 @@ mod executor;
 mod expr;
 mod expr_stmt;
 mod filter_none;
+mod flags;
 mod flat_comp;
 mod float_vs_big_int;
 mod fn_values;
@@ -92,6 +93,7 @@ mod kept_generator;
 mod kept_items;
 mod kept_lambdas;
 mod kept_stream;
+mod keyword_dicts;
 mod keyword_only;
 mod lambdas;
 mod lazy_items;
@@ -170,6 +172,7 @@ pub use coroutine_exit::exits_in_coroutines;
 pub use dataclass::{eq_marker as dataclass_eq, order_marker as dataclass_order};
 pub use enums::{INT_ENUM, variant as enum_variant};
 use expr::{Kind, kind_of};
+pub use flags::FLAG;
 pub use module::MODULE;
 
 /// A construct of a program that the translator cannot translate yet.

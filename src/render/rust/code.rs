@@ -84,6 +84,8 @@ impl Code {
             }
             Ty::Option(_) => super::options::truth(self).unwrap_or_else(|| self.clone()),
             Ty::Mixed => Code::new(format!("{}.is_true()", self.wrap(10)), Ty::Bool, 10),
+            // Only a `Flag` of the program is false, when empty.
+            Ty::Enum(_) => Code::new(format!("!{}.is_empty()", self.wrap(10)), Ty::Bool, 7),
             _ => self.clone(),
         }
     }
@@ -254,6 +256,12 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
         Builtin::Set => unreachable!("written by `Renderer::set_of`"),
         Builtin::Union | Builtin::Intersection => {
             unreachable!("written by `Renderer::set_operator`")
+        }
+        // Of two flags, `Renderer::flag_operator` writes it; of other
+        // values the listing refuses it, and its partial text shows `^`.
+        Builtin::Xor => {
+            let b = args.get(1).map_or(String::new(), |b| b.wrap(4));
+            Code::new(format!("{} ^ {b}", first.wrap(4)), first.ty.clone(), 3)
         }
         Builtin::IsInstance => unreachable!("written by `Renderer::isinstance`"),
         Builtin::Bytes => super::tcp::bytes_repr(&first),

@@ -39,6 +39,7 @@ pub(super) fn type_conflicts(demo: &Demo, source: &str) -> Vec<Untranslatable> {
     out.extend(super::task_completions::failing_completions(demo));
     out.extend(super::printed_prims::printed_primitives(demo, &types));
     out.extend(super::set_uses::set_uses(demo, &types));
+    out.extend(super::flags::flag_uses(demo, &types));
     out.extend(super::list_joins::join_conflicts(demo, &types));
     out.extend(super::fn_values::signature_conflicts(demo, &types));
     out.extend(super::return_conflicts::return_conflicts(demo, &types));

@@ -12,7 +12,7 @@ use super::expr_walk::each_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::Demo;
-use crate::render::plan::ir::expr::{Expr, ExprKind, StrMethod};
+use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind, StrMethod};
 
 /// `v` as the dict of value type `vt` holds it: a float for an int, a
 /// string owned.
@@ -20,6 +20,7 @@ fn held(vt: &Ty, v: &Code) -> String {
     match (vt, &v.ty) {
         (Ty::Float, Ty::Int) => v.as_f64().text,
         (Ty::Str, _) => v.owned(),
+        (Ty::Mixed, t) if *t != Ty::Mixed => super::mixed::py_value(v),
         _ => v.text.clone(),
     }
 }
@@ -94,7 +95,9 @@ impl Renderer<'_> {
 
 /// Whether a value of type `v` can be held where the dict holds `vt`.
 fn fits(vt: &Ty, v: &Ty) -> bool {
-    vt == v || (*vt == Ty::Float && *v == Ty::Int)
+    vt == v
+        || (*vt == Ty::Float && *v == Ty::Int)
+        || (*vt == Ty::Mixed && matches!(v, Ty::Int | Ty::Float | Ty::Bool | Ty::Str))
 }
 
 /// The calls of this module's methods whose value, or dict given, is of
@@ -120,7 +123,11 @@ pub(super) fn value_conflicts(demo: &Demo, types: &Types) -> Vec<Untranslatable>
                     };
                     let given = types.expr_ty(&f.name, value);
                     let ok = match (m, &given) {
-                        (StrMethod::Update, Ty::Dict(_, v)) => fits(&vt, v),
+                        // Another dict's values are `PyValue`s already, or
+                        // a literal's, each written as one.
+                        (StrMethod::Update, Ty::Dict(_, v)) => {
+                            fits(&vt, v) && (*vt != Ty::Mixed || **v == Ty::Mixed || literal(value))
+                        }
                         (StrMethod::Update, _) => false,
                         _ => fits(&vt, &given),
                     };
@@ -132,6 +139,47 @@ pub(super) fn value_conflicts(demo: &Demo, types: &Types) -> Vec<Untranslatable>
         });
     }
     out
+}
+
+/// Whether `e` is a dict literal: its pairs written in place.
+fn literal(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Call(Builtin::Dict, items)
+        if items.iter().all(|i| matches!(i.kind, ExprKind::Tuple(_))))
+}
+
+impl Renderer<'_> {
+    /// `d.update({...})` of a literal whose values a dict of `PyValue`s
+    /// (see `mixed`) holds as such: `extend` of its pairs, each value
+    /// wrapped; `None` otherwise.
+    pub(super) fn mixed_update(&mut self, m: StrMethod, d: &Code, args: &[Expr]) -> Option<Code> {
+        let (StrMethod::Update, Ty::Dict(_, vt), [other]) = (m, &d.ty, args) else {
+            return None;
+        };
+        let ExprKind::Call(Builtin::Dict, items) = &other.kind else {
+            return None;
+        };
+        if **vt != Ty::Mixed || !literal(other) {
+            return None;
+        }
+        let mut pairs = Vec::new();
+        for item in items {
+            let ExprKind::Tuple(kv) = &item.kind else {
+                return None;
+            };
+            let [k, v] = kv.as_slice() else {
+                return None;
+            };
+            let (k, v) = (self.expr(k), self.expr(v));
+            pairs.push(format!("({}, {})", k.owned(), super::mixed::py_value(&v)));
+        }
+        let mut c = Code::new(
+            format!("{}.extend([{}])", d.wrap(10), pairs.join(", ")),
+            Ty::Unit,
+            10,
+        );
+        c.fresh = true;
+        Some(c)
+    }
 }
 
 /// The refusal of the call `x` of `m`, which takes `takes`.

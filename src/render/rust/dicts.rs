@@ -96,6 +96,7 @@ impl Renderer<'_> {
         let test = match &xs.ty {
             Ty::Dict(..) => format!("{}.contains_key({})", xs.wrap(10), key(x)),
             Ty::Set(_) => format!("{}.contains({})", xs.wrap(10), key(x)),
+            Ty::Enum(_) => format!("{}.contains({})", xs.wrap(10), x.text),
             Ty::Str => format!("{}.contains({})", xs.wrap(10), x.borrowed()),
             Ty::List(t) if **t == Ty::Str && x.str_ref => {
                 format!("{}.iter().any(|item| item == {})", xs.wrap(10), x.text)

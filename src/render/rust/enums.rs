@@ -71,6 +71,9 @@ impl Types {
 impl Renderer<'_> {
     /// `Color.RED`: `Color::Red`.
     pub(super) fn member(&mut self, class: &str, member: &str) -> Code {
+        if super::flags::is_flag(self.demo, class) {
+            return self.flag_member(class, member);
+        }
         Code::new(
             format!("{}::{}", camel(class), variant(member)),
             Ty::Enum(class.to_string()),
@@ -106,6 +109,9 @@ impl Renderer<'_> {
         self.use_("std", "fmt");
         let name = camel(&f.name);
         let all = iterated(self.demo, &f.name);
+        if super::flags::is_flag(self.demo, &f.name) {
+            return self.flag_def(f, all);
+        }
         let members: Vec<&(String, Expr)> = f
             .fields
             .iter()

@@ -164,7 +164,7 @@ impl Renderer<'_> {
             ExprKind::Unary(UnaryOp::Not, x) => {
                 let x = self.expr(x);
                 match x.ty {
-                    Ty::Str | Ty::List(_) | Ty::Dict(..) | Ty::Set(_) => {
+                    Ty::Str | Ty::List(_) | Ty::Dict(..) | Ty::Set(_) | Ty::Enum(_) => {
                         Code::new(format!("{}.is_empty()", x.wrap(10)), Ty::Bool, 10)
                     }
                     Ty::Int => Code::new(format!("{} == 0", x.wrap(5)), Ty::Bool, 4),
@@ -263,6 +263,13 @@ impl Renderer<'_> {
             ExprKind::Call(Builtin::Slice, args) => self.slice(args),
             ExprKind::Call(Builtin::SmallSet, args) => self.small_set(args),
             ExprKind::Call(Builtin::Set, args) => self.set_of(args),
+            ExprKind::Call(op @ (Builtin::Union | Builtin::Intersection | Builtin::Xor), args)
+                if let Some(c) = self.flag_operator(*op, args) =>
+            {
+                c
+            }
+            ExprKind::Call(Builtin::List, args) if let Some(c) = self.flag_list(args) => c,
+            ExprKind::Call(Builtin::Len, args) if let Some(c) = self.flag_len(args) => c,
             ExprKind::Call(op @ (Builtin::Union | Builtin::Intersection), args) => {
                 self.set_operator(*op, args)
             }

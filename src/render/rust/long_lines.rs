@@ -48,7 +48,8 @@ pub(super) fn relaid(text: &str, indent: usize) -> Option<Vec<String>> {
     };
     let mut lines = chain_lines(&head, expr, indent)
         .or_else(|| call_lines(&head, expr, indent))
-        .or_else(|| ok_call_lines(&head, expr, indent))?;
+        .or_else(|| ok_call_lines(&head, expr, indent))
+        .or_else(|| method_of_array_lines(&head, expr))?;
     lines.last_mut()?.push(';');
     Some(lines)
 }
@@ -201,6 +202,19 @@ fn call_of_array_lines(head: &str, text: &str) -> Option<Vec<String>> {
     let mut lines = array_lines(&format!("{head}{name}("), inner)?;
     lines.last_mut()?.push(')');
     Some(lines)
+}
+
+/// `{head}x.m([a, b])`, a method of a variable given one array wider
+/// than [`ARRAY_WIDTH`]: the call opens on the first line, one item a line
+/// (`d.extend([` ... `]);`).
+fn method_of_array_lines(head: &str, text: &str) -> Option<Vec<String>> {
+    let open = text.find('(')?;
+    let (obj, method) = text[..open].split_once('.')?;
+    let word = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() || c == '_');
+    if !word(obj) || !word(method) {
+        return None;
+    }
+    call_of_array_lines(&format!("{head}{obj}."), &text[obj.len() + 1..])
 }
 
 /// A chain's root that rustfmt writes as it is: a name, a path, a call, a

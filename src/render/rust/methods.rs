@@ -17,6 +17,9 @@ impl Renderer<'_> {
         {
             return c;
         }
+        if let Some(c) = self.mixed_update(m, x, args) {
+            return c;
+        }
         let exprs = args;
         let args: Vec<Code> = args.iter().map(|a| self.expr(a)).collect();
         if let Some(c) = super::deletes::method(m, x, exprs, &args) {

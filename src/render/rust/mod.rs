@@ -80,6 +80,7 @@ mod exc_types;
 mod executor;
 mod expr;
 mod expr_walk;
+mod flags;
 mod flat_comp;
 mod float_extremes;
 mod float_literals;

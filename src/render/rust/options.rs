@@ -137,6 +137,11 @@ pub(super) fn shown(c: &Code) -> Option<String> {
             "{}.map_or(\"None\", |v| if v {{ \"True\" }} else {{ \"False\" }})",
             c.wrap(10)
         )),
+        // A dict's value of several types (`rust::mixed`), shown as its own.
+        Ty::Mixed => Some(format!(
+            "{}.map_or_else(|| \"None\".into(), |v| v.to_string())",
+            c.wrap(10)
+        )),
         _ => None,
     }
 }
@@ -150,6 +155,10 @@ pub(super) fn repr(c: &Code) -> Option<String> {
             c.wrap(10)
         )),
         Ty::Option(t) if **t == Ty::Bool => shown(c).map(|s| format!("{s}.to_string()")),
+        Ty::Option(t) if **t == Ty::Mixed => Some(format!(
+            "{}.map_or_else(|| \"None\".to_string(), |v| v.repr())",
+            c.wrap(10)
+        )),
         _ => shown(c),
     }
 }

@@ -117,7 +117,8 @@ pub(super) fn set_uses(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                     ),
                     ExprKind::Var(v) if collected.contains(v) => {}
                     ExprKind::Call(op @ (Builtin::Union | Builtin::Intersection), args)
-                        if !args.iter().all(is_set) =>
+                        if !args.iter().all(is_set)
+                            && !super::flags::flag_operands(demo, types, &f.name, args) =>
                     {
                         let symbol = if *op == Builtin::Union { "|" } else { "&" };
                         refuse(

@@ -371,7 +371,7 @@ impl Types {
                     Builtin::Kept | Builtin::Rest | Builtin::Slice => first,
                     Builtin::SmallSet => Ty::Set(Box::new(first.elem())),
                     Builtin::Set => Ty::Set(Box::new(first.elem())),
-                    Builtin::Union | Builtin::Intersection => match first {
+                    Builtin::Union | Builtin::Intersection | Builtin::Xor => match first {
                         Ty::Set(t) if *t == Ty::Unknown => {
                             args.get(1).map_or(Ty::Set(t), |b| self.expr_ty(f, b))
                         }

@@ -425,6 +425,8 @@ pub enum Builtin {
     Union,
     /// `a & b` of two sets: their intersection.
     Intersection,
+    /// `a ^ b` of two flags (see `plan::flags`): the bits in one only.
+    Xor,
     /// `isinstance(x, cls)` of built-in classes, which the type of `x`
     /// decides: the value, then the classes' names as one string literal
     /// (`"int float"`).
@@ -485,6 +487,7 @@ impl Builtin {
                 Builtin::SmallSet | Builtin::Set => "set",
                 Builtin::Union => "operator.or_",
                 Builtin::Intersection => "operator.and_",
+                Builtin::Xor => "operator.xor",
                 Builtin::IsInstance => "isinstance",
                 Builtin::Bytes => "bytes.__repr__",
                 _ => "operator.getitem",
