@@ -157,7 +157,10 @@ impl Renderer<'_> {
             }
             return;
         }
-        if self.sleeps_gathered(var, value) || self.unpack_list(var, value) {
+        if self.sleeps_gathered(var, value)
+            || self.mixed_gathered(var, value)
+            || self.unpack_list(var, value)
+        {
             return;
         }
         let target_ty = self.var_ty(var);

@@ -1,0 +1,119 @@
+//! `asyncio.gather(a, b, ...)` of awaitables of different kinds, written one
+//! by one: calls of the program's coroutines, tasks kept in variables and
+//! `asyncio.sleep(d, result=v)`. The Rust listing joins them as one
+//! `tokio::join!`, each task awaited through `&mut` so that its handle stays
+//! readable, and its output kept for the reads after the gather.
+
+use super::scope::Scope;
+use super::stmt::local_name;
+use super::task_state::words;
+use super::{Planner, Result, refuse};
+use crate::program::{self as py, Arg, ExprKind as E, Module};
+use crate::render::plan::ir::expr::{Expr, ExprKind};
+
+const SHAPE: &str = "the Rust listing joins calls of the program's coroutines, tasks kept in a \
+                     variable of the same function and `asyncio.sleep(d, result=v)` of literal \
+                     arguments, each task gathered before anything else awaits it or reads its \
+                     result, and never cancelled";
+
+impl Planner<'_> {
+    /// The list gathered by `asyncio.gather(args)` when it mixes tasks kept
+    /// in variables or sleeps with a result with each other or with calls
+    /// of coroutines; `None` for other gathers.
+    pub(super) fn gather_mixed(
+        &self,
+        sc: &Scope,
+        e: &py::Expr,
+        args: &[Arg],
+    ) -> Result<Option<Expr>> {
+        let is_task = |x: &py::Expr| local_name(x).is_some_and(|n| sc.tasks.iter().any(|t| t == n));
+        let is_sleep = |x: &py::Expr| matches!(&x.kind, E::Call(f, _) if self.is_member(f, Module::Asyncio, "sleep"));
+        let positional: Vec<&py::Expr> = args
+            .iter()
+            .filter_map(|a| match a {
+                Arg::Positional(x) => Some(x),
+                _ => None,
+            })
+            .collect();
+        let tasks = positional.iter().filter(|x| is_task(x)).count();
+        let sleeps = positional.iter().filter(|x| is_sleep(x)).count();
+        // Tasks alone, or calls alone, are the other gathers.
+        if positional.len() != args.len() || sleeps + tasks == 0 || tasks == args.len() {
+            return Ok(None);
+        }
+        let mut items = Vec::new();
+        for x in positional {
+            let kind = if is_task(x) {
+                let name = local_name(x).unwrap_or_default();
+                self.gathered_task(sc, e, x, name)?;
+                self.mixed_gathered.borrow_mut().insert(x.span.start);
+                ExprKind::Var(sc.local(name, &x.span)?)
+            } else if is_sleep(x) {
+                self.gathered_sleep(sc, x)?
+            } else {
+                match &x.kind {
+                    E::Call(f, call_args) => match self.coroutine_call(sc, x, f, call_args)? {
+                        Some(call) => ExprKind::Coro(call),
+                        None => return refuse(&x.span, "`asyncio.gather` of this", SHAPE),
+                    },
+                    _ => return refuse(&x.span, "`asyncio.gather` of this", SHAPE),
+                }
+            };
+            items.push(Expr {
+                kind,
+                span: x.span.clone(),
+            });
+        }
+        Ok(Some(Expr {
+            kind: ExprKind::List(items),
+            span: e.span.clone(),
+        }))
+    }
+
+    /// Refuses a task whose handle the gather cannot await: one created in
+    /// an outer loop, cancelled, or awaited (or its result read) before.
+    fn gathered_task(&self, sc: &Scope, gather: &py::Expr, x: &py::Expr, task: &str) -> Result<()> {
+        let source = &self.program.source;
+        let before_gather = &source[..gather.span.start.min(source.len())];
+        let read_before = words(before_gather, task).any(|(before, after)| {
+            before.trim_end().ends_with("await") || after.starts_with(".result(")
+        });
+        let cancelled = words(source, task).any(|(_, after)| after.starts_with(".cancel("));
+        let again = sc.depth > sc.task_depths.get(task).copied().unwrap_or(0);
+        if read_before || cancelled || again {
+            return refuse(&x.span, format!("the task `{task}` gathered here"), SHAPE);
+        }
+        Ok(())
+    }
+
+    /// `asyncio.sleep(d, result=v)` of literal arguments, gathered.
+    fn gathered_sleep(&self, sc: &Scope, x: &py::Expr) -> Result<ExprKind> {
+        let E::Call(_, args) = &x.kind else {
+            return refuse(&x.span, "`asyncio.gather` of this", SHAPE);
+        };
+        let (delay, value) = match args.as_slice() {
+            [Arg::Positional(d), Arg::Positional(v)] => (d, v),
+            [Arg::Positional(d), Arg::Keyword(k, v)] if &**k == "result" => (d, v),
+            _ => {
+                return refuse(
+                    &x.span,
+                    "a gathered `asyncio.sleep` without `result=`",
+                    SHAPE,
+                );
+            }
+        };
+        for part in [delay, value] {
+            if !super::gather_sleeps::pure(part, &[]) {
+                return refuse(
+                    &part.span,
+                    "this argument of a gathered `asyncio.sleep`",
+                    SHAPE,
+                );
+            }
+        }
+        Ok(ExprKind::Slept(
+            Box::new(self.expr(sc, delay)?),
+            Box::new(self.expr(sc, value)?),
+        ))
+    }
+}

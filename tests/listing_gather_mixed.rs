@@ -1,0 +1,108 @@
+//! The Rust listing of `asyncio.gather(...)` mixing calls of the program's
+//! coroutines with tasks kept in variables and sleeps with a result: one
+//! `tokio::join!`, after the tasks already ready have run.
+
+#[path = "support/listing.rs"]
+mod support;
+
+use support::{has_all, listing, refused};
+
+const COMPUTE: &str = "import asyncio\n\n\nasync def compute(x):\n    await asyncio.sleep(x)\n    print(\"computed\", x)\n    return x * x\n\n\n";
+
+fn program(body: &str) -> String {
+    format!("{COMPUTE}async def main():\n{body}\n\nasyncio.run(main())\n")
+}
+
+/// Strings beside numbers are `PyValue`s; the task is awaited through
+/// `&mut`, its output kept for `result()`, and `done()` is then true.
+#[test]
+fn a_task_a_sleep_and_calls_are_joined_in_order() {
+    let text = listing(&program(
+        "    early = asyncio.create_task(compute(3))\n    results = await asyncio.gather(compute(1), early, asyncio.sleep(1, result=\"slept\"), compute(2))\n    print(results)\n    print(early.result(), early.done())\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "use futures::FutureExt;",
+            "    let mut early = tokio::spawn(compute(3));\n    // asyncio starts the gathered coroutines after the tasks already ready.\n    tokio::task::yield_now().await;\n",
+            "    let (a, early_output, c, d) = tokio::join!(\n        biased;\n        compute(1),\n        async { (&mut early).await.unwrap() },\n        sleep(Duration::from_secs(1)).map(|()| \"slept\".to_string()),\n        compute(2),\n    );\n",
+            "        PyValue::Int(early_output),\n        PyValue::Str(c),\n",
+            "    println!(\"{early_output} True\");",
+        ],
+    );
+}
+
+/// Results of one type make a plain `Vec`; a task not read again is still
+/// awaited through `&mut`.
+#[test]
+fn results_of_one_type_are_a_plain_list() {
+    let text = listing(&program(
+        "    t = asyncio.create_task(compute(2))\n    both = await asyncio.gather(t, compute(1))\n    print(both)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    let mut t = tokio::spawn(compute(2));",
+            "let (t_output, b) = tokio::join!(biased; async { (&mut t).await.unwrap() }, compute(1));",
+            "    let both = vec![t_output, b];",
+        ],
+    );
+}
+
+/// A task awaited before the gather has handed its output over already.
+#[test]
+fn a_task_awaited_before_the_gather_is_refused() {
+    let (construct, reason, at) = refused(&program(
+        "    t = asyncio.create_task(compute(2))\n    await t\n    both = await asyncio.gather(t, compute(1))\n    print(both)\n",
+    ));
+    assert_eq!(construct, "the task `t` gathered here");
+    assert!(
+        reason.contains("before anything else awaits it"),
+        "{reason}"
+    );
+    assert_eq!(at, "t");
+}
+
+/// A cancelled task would make the gather raise `CancelledError`.
+#[test]
+fn a_cancelled_task_gathered_is_refused() {
+    let (construct, _, _) = refused(&program(
+        "    t = asyncio.create_task(compute(2))\n    await asyncio.sleep(0)\n    t.cancel()\n    both = await asyncio.gather(t, asyncio.sleep(1, result=4))\n    print(both)\n",
+    ));
+    assert_eq!(construct, "the task `t` gathered here");
+}
+
+/// A sleep's result that reads a variable is refused at the argument.
+#[test]
+fn a_gathered_sleep_of_a_variable_is_refused() {
+    let (construct, _, at) = refused(&program(
+        "    n = 3\n    both = await asyncio.gather(compute(1), asyncio.sleep(1, result=n))\n    print(both)\n",
+    ));
+    assert_eq!(construct, "this argument of a gathered `asyncio.sleep`");
+    assert_eq!(at, "n");
+}
+
+/// A sleep without a result gives `None`, which the list cannot hold.
+#[test]
+fn a_gathered_sleep_without_a_result_is_refused() {
+    let (construct, _, _) = refused(&program(
+        "    both = await asyncio.gather(compute(1), asyncio.sleep(1))\n    print(both)\n",
+    ));
+    assert_eq!(construct, "a gathered `asyncio.sleep` without `result=`");
+}
+
+/// A coroutine that can raise: asyncio raises at once, `join!` would wait.
+#[test]
+fn a_failing_coroutine_beside_a_sleep_is_refused() {
+    let (construct, reason, _) = refused(&format!(
+        "{COMPUTE}async def bad():\n    raise ValueError(\"no\")\n\n\nasync def main():\n    both = await asyncio.gather(bad(), asyncio.sleep(1, result=2))\n    print(both)\n\n\nasyncio.run(main())\n"
+    ));
+    assert_eq!(
+        construct,
+        "`asyncio.gather` of a coroutine that can raise beside tasks or sleeps"
+    );
+    assert!(
+        reason.contains("`tokio::join!` waits for every future"),
+        "{reason}"
+    );
+}
