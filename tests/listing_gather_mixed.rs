@@ -106,3 +106,34 @@ fn a_failing_coroutine_beside_a_sleep_is_refused() {
         "{reason}"
     );
 }
+
+const MEASURE: &str = "import asyncio\nimport time\n\n\ndef measure(name, seconds):\n    time.sleep(seconds)\n    return len(name)\n\n\nasync def count(n):\n    await asyncio.sleep(n)\n    return n\n\n\n";
+
+/// Each executor job is spawned inside the join and awaited there; with no
+/// task spawned before, nothing is ready to run first.
+#[test]
+fn executor_jobs_beside_a_call_are_spawned_in_the_join() {
+    let text = listing(&format!(
+        "{MEASURE}async def main():\n    sizes = await asyncio.gather(asyncio.to_thread(measure, \"a\", 0.5), count(1))\n    print(sizes)\n\n\nasyncio.run(main())\n"
+    ));
+    has_all(
+        &text,
+        &[
+            "    let (a, b) = tokio::join!(\n        biased;\n        async { tokio::spawn(measure(\"a\", 0.5)).await.unwrap() },\n        count(1),\n    );\n",
+            "    let sizes = vec![a, b];",
+        ],
+    );
+    assert!(!text.contains("yield_now"), "{text}");
+}
+
+/// A float parameter given an integer and returned: the caller would see
+/// `1.0` where Python has `1`.
+#[test]
+fn an_integer_passed_to_a_returned_float_parameter_is_refused() {
+    let (construct, reason, at) = refused(
+        "import asyncio\n\n\nasync def pair(name, seconds):\n    await asyncio.sleep(seconds)\n    return name, seconds\n\n\nasync def main():\n    print(await pair(\"a\", 1))\n    print(await pair(\"b\", 0.5))\n\n\nasyncio.run(main())\n",
+    );
+    assert_eq!(construct, "an integer passed to `pair`");
+    assert!(reason.contains("the function returns it"), "{reason}");
+    assert_eq!(at, "1");
+}

@@ -1,6 +1,7 @@
 //! `asyncio.gather(a, b, ...)` of awaitables of different kinds, written one
-//! by one: calls of the program's coroutines, tasks kept in variables and
-//! `asyncio.sleep(d, result=v)`. The Rust listing joins them as one
+//! by one: calls of the program's coroutines, tasks kept in variables,
+//! `asyncio.sleep(d, result=v)` and executor jobs (`asyncio.to_thread(f,
+//! ...)`, `loop.run_in_executor(pool, f, ...)`). The Rust listing joins them as one
 //! `tokio::join!`, each task awaited through `&mut` so that its handle stays
 //! readable, and its output kept for the reads after the gather.
 
@@ -12,8 +13,8 @@ use crate::program::{self as py, Arg, ExprKind as E, Module};
 use crate::render::plan::ir::expr::{Expr, ExprKind};
 
 const SHAPE: &str = "the Rust listing joins calls of the program's coroutines, tasks kept in a \
-                     variable of the same function and `asyncio.sleep(d, result=v)` of literal \
-                     arguments, each task gathered before anything else awaits it or reads its \
+                     variable of the same function, executor jobs and `asyncio.sleep(d, result=v)` \
+                     of literal arguments, each task gathered before anything else awaits it or reads its \
                      result, and never cancelled";
 
 impl Planner<'_> {
@@ -35,10 +36,20 @@ impl Planner<'_> {
                 _ => None,
             })
             .collect();
+        let is_job = |x: &py::Expr| match &x.kind {
+            E::Call(f, _) => {
+                self.is_member(f, Module::Asyncio, "to_thread")
+                    || matches!(&f.kind, E::Attr(_, m) if &**m == "run_in_executor")
+            }
+            _ => false,
+        };
         let tasks = positional.iter().filter(|x| is_task(x)).count();
-        let sleeps = positional.iter().filter(|x| is_sleep(x)).count();
+        let others = positional
+            .iter()
+            .filter(|x| is_sleep(x) || is_job(x))
+            .count();
         // Tasks alone, or calls alone, are the other gathers.
-        if positional.len() != args.len() || sleeps + tasks == 0 || tasks == args.len() {
+        if positional.len() != args.len() || others + tasks == 0 || tasks == args.len() {
             return Ok(None);
         }
         let mut items = Vec::new();
@@ -50,6 +61,8 @@ impl Planner<'_> {
                 ExprKind::Var(sc.local(name, &x.span)?)
             } else if is_sleep(x) {
                 self.gathered_sleep(sc, x)?
+            } else if let Some(job) = self.executor_job(sc, x)? {
+                ExprKind::Job(job.call, job.pool)
             } else {
                 match &x.kind {
                     E::Call(f, call_args) => match self.coroutine_call(sc, x, f, call_args)? {

@@ -1,7 +1,7 @@
 //! `x = await asyncio.gather(...)` of awaitables of different kinds (see
 //! `plan::gather_mixed`): one `tokio::join!` of the coroutines' futures,
-//! each task's handle awaited through `&mut` and each sleep with a result
-//! mapped to its value, then the list of the results (`PyValue`s where
+//! each task's handle awaited through `&mut`, each executor job spawned and
+//! awaited, and each sleep with a result mapped to its value, then the list of the results (`PyValue`s where
 //! strings stand beside numbers). A task's output is kept in
 //! `task_output`, which later reads of `task.result()` give.
 
@@ -11,18 +11,18 @@ use super::expr_walk::{each_expr_of, each_function_expr};
 use super::names::ident;
 use super::types::Ty;
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::Demo;
+use crate::render::plan::ir::ast::{Demo, StmtKind};
 use crate::render::plan::ir::expr::{Expr, ExprKind};
 use crate::render::plan::ir::raises;
 
 /// The items of a gathered list that mixes kinds of awaitables: a sleep
-/// with a result, or a task beside a coroutine's call.
+/// with a result or an executor job, or a task beside a coroutine's call.
 pub(super) fn mixed_items(list: &Expr) -> Option<&[Expr]> {
     let ExprKind::List(items) = &list.kind else {
         return None;
     };
     let has = |p: fn(&ExprKind) -> bool| items.iter().any(|x| p(&x.kind));
-    let slept = has(|k| matches!(k, ExprKind::Slept(..)));
+    let slept = has(|k| matches!(k, ExprKind::Slept(..) | ExprKind::Job(..)));
     let tasks = has(|k| matches!(k, ExprKind::Var(_)));
     let calls = has(|k| matches!(k, ExprKind::Coro(_)));
     (slept || (tasks && calls)).then_some(items)
@@ -68,6 +68,10 @@ impl Renderer<'_> {
                     let v = self.expr(result).owned();
                     (letter(i), format!("sleep({d}).map(|()| {v})"))
                 }
+                ExprKind::Job(call, pool) => {
+                    let job = self.job(call, pool.as_deref());
+                    (letter(i), format!("async {{ {job}.await.unwrap() }}"))
+                }
                 _ => (letter(i), self.expr(item).text),
             };
             let ty = self.types.expr_ty(&self.func, item).inner();
@@ -82,8 +86,10 @@ impl Renderer<'_> {
             names.push(name);
             futures.push(future);
         }
-        self.line("// asyncio starts the gathered coroutines after the tasks already ready.");
-        self.line("tokio::task::yield_now().await;");
+        if self.spawns_tasks() {
+            self.line("// asyncio starts the gathered coroutines after the tasks already ready.");
+            self.line("tokio::task::yield_now().await;");
+        }
         self.join_line(&format!("let ({}) = ", names.join(", ")), &futures);
         for item in items {
             if let ExprKind::Var(task) = &item.kind {
@@ -93,6 +99,18 @@ impl Renderer<'_> {
         let b = self.bind(var);
         self.line(format!("{b}vec![{}];", results.join(", ")));
         true
+    }
+
+    /// Whether the current function spawns tasks, which may be ready when
+    /// it gathers.
+    fn spawns_tasks(&self) -> bool {
+        let Some(f) = self.demo.function(&self.func) else {
+            return false;
+        };
+        let mut found = false;
+        f.walk(&mut |s| found |= matches!(s.kind, StmtKind::Spawn { .. }));
+        each_expr_of(f, &mut |x| found |= matches!(x.kind, ExprKind::Spawn(_)));
+        found
     }
 
     /// Whether the current function reads `task` anywhere but in a mixed
@@ -132,9 +150,9 @@ pub(super) fn failing_mixed(demo: &Demo) -> Vec<Untranslatable> {
         let task_fails = items
             .iter()
             .any(|i| matches!(&i.kind, ExprKind::Var(t) if tasks.contains_key(t)));
-        let call_fails = items
-            .iter()
-            .any(|i| matches!(&i.kind, ExprKind::Coro(c) if fallible.contains(&c.name)));
+        let call_fails = items.iter().any(|i| {
+            matches!(&i.kind, ExprKind::Coro(c) | ExprKind::Job(c, _) if fallible.contains(&c.name))
+        });
         // A failing task is told by `gathered_tasks::failing_gathers`.
         if call_fails && !task_fails {
             out.push(Untranslatable {
