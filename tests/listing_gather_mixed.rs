@@ -137,3 +137,22 @@ fn an_integer_passed_to_a_returned_float_parameter_is_refused() {
     assert!(reason.contains("the function returns it"), "{reason}");
     assert_eq!(at, "1");
 }
+
+/// One handle cannot be awaited twice in one join.
+#[test]
+fn a_task_gathered_twice_is_refused() {
+    let (construct, _, _) = refused(&program(
+        "    t = asyncio.create_task(compute(2))\n    both = await asyncio.gather(t, compute(1), t)\n    print(both)\n",
+    ));
+    assert_eq!(construct, "the task `t` gathered twice");
+}
+
+/// Gathered inside a branch, the kept output would not reach the reads
+/// after it.
+#[test]
+fn a_task_gathered_in_a_nested_block_is_refused() {
+    let (construct, _, _) = refused(&program(
+        "    t = asyncio.create_task(compute(2))\n    if len(\"ab\") > 1:\n        both = await asyncio.gather(t, compute(1))\n        print(both)\n    print(t.result())\n",
+    ));
+    assert_eq!(construct, "the task `t` gathered here");
+}

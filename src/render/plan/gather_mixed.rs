@@ -53,9 +53,19 @@ impl Planner<'_> {
             return Ok(None);
         }
         let mut items = Vec::new();
+        let mut seen = Vec::new();
         for x in positional {
             let kind = if is_task(x) {
                 let name = local_name(x).unwrap_or_default();
+                if seen.contains(&name) {
+                    return refuse(
+                        &x.span,
+                        format!("the task `{name}` gathered twice"),
+                        "asyncio gives one task's result in each place; a `JoinHandle` is \
+                         awaited through one `&mut` at a time: gather it once and copy its result",
+                    );
+                }
+                seen.push(name);
                 self.gathered_task(sc, e, x, name)?;
                 self.mixed_gathered.borrow_mut().insert(x.span.start);
                 ExprKind::Var(sc.local(name, &x.span)?)
@@ -93,7 +103,7 @@ impl Planner<'_> {
         });
         let cancelled = words(source, task).any(|(_, after)| after.starts_with(".cancel("));
         let again = sc.depth > sc.task_depths.get(task).copied().unwrap_or(0);
-        if read_before || cancelled || again {
+        if read_before || cancelled || again || !same_block(before_gather, task) {
             return refuse(&x.span, format!("the task `{task}` gathered here"), SHAPE);
         }
         Ok(())
@@ -129,4 +139,30 @@ impl Planner<'_> {
             Box::new(self.expr(sc, value)?),
         ))
     }
+}
+
+/// Whether the gather that `before` leads up to stands in the block where
+/// `task` was last bound: no line between them is indented less than the
+/// binding's, and the gather's line is indented as much (the output it
+/// keeps is then in scope for every read after).
+fn same_block(before: &str, task: &str) -> bool {
+    let indent = |line: &str| line.len() - line.trim_start().len();
+    let Some(bound) = words(before, task)
+        .filter(|(_, after)| {
+            let after = after.trim_start();
+            after.starts_with('=') && !after.starts_with("==")
+        })
+        .map(|(head, _)| head.len())
+        .last()
+    else {
+        return false;
+    };
+    let line_start = before[..bound].rfind('\n').map_or(0, |i| i + 1);
+    let level = indent(&before[line_start..]);
+    let gather_line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    before[line_start..]
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .all(|l| indent(l) >= level)
+        && indent(gather_line) == level
 }
