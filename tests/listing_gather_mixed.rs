@@ -156,3 +156,25 @@ fn a_task_gathered_in_a_nested_block_is_refused() {
     ));
     assert_eq!(construct, "the task `t` gathered here");
 }
+
+/// One awaitable is awaited alone; the results' names leave the
+/// program's own `a` alone.
+#[test]
+fn one_sleep_is_awaited_alone_beside_the_programs_names() {
+    let text = listing(&program(
+        "    a = 5\n    r = await asyncio.gather(asyncio.sleep(1, result=2))\n    print(r, a)\n",
+    ));
+    has_all(
+        &text,
+        &["    let r0 = sleep(Duration::from_secs(1)).map(|()| 2).await;\n    let r = vec![r0];"],
+    );
+}
+
+/// Integers beside floats: one `Vec` would print `2.0` where Python has `2`.
+#[test]
+fn integers_beside_floats_gathered_are_refused() {
+    let (construct, _, _) = refused(&program(
+        "    s = await asyncio.gather(asyncio.sleep(1, result=2), asyncio.sleep(1, result=3.5))\n    print(s)\n",
+    ));
+    assert_eq!(construct, "`asyncio.gather` of integers beside floats");
+}

@@ -9,7 +9,7 @@ use super::Renderer;
 use super::code::Code;
 use super::expr_walk::{each_expr_of, each_function_expr};
 use super::names::ident;
-use super::types::Ty;
+use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Demo, StmtKind};
 use crate::render::plan::ir::expr::{Expr, ExprKind};
@@ -66,13 +66,16 @@ impl Renderer<'_> {
                     self.use_("tokio::time", "sleep");
                     self.use_("futures", "FutureExt");
                     let v = self.expr(result).owned();
-                    (letter(i), format!("sleep({d}).map(|()| {v})"))
+                    (self.result_name(i), format!("sleep({d}).map(|()| {v})"))
                 }
                 ExprKind::Job(call, pool) => {
                     let job = self.job(call, pool.as_deref());
-                    (letter(i), format!("async {{ {job}.await.unwrap() }}"))
+                    (
+                        self.result_name(i),
+                        format!("async {{ {job}.await.unwrap() }}"),
+                    )
                 }
-                _ => (letter(i), self.expr(item).text),
+                _ => (self.result_name(i), self.expr(item).text),
             };
             let ty = self.types.expr_ty(&self.func, item).inner();
             let mut c = Code::new(name.clone(), ty.clone(), 10);
@@ -90,7 +93,11 @@ impl Renderer<'_> {
             self.line("// asyncio starts the gathered coroutines after the tasks already ready.");
             self.line("tokio::task::yield_now().await;");
         }
-        self.join_line(&format!("let ({}) = ", names.join(", ")), &futures);
+        if let [one] = futures.as_slice() {
+            self.line(format!("let {} = {one}.await;", names[0]));
+        } else {
+            self.join_line(&format!("let ({}) = ", names.join(", ")), &futures);
+        }
         for item in items {
             if let ExprKind::Var(task) = &item.kind {
                 self.taken.insert(task.clone());
@@ -127,18 +134,28 @@ impl Renderer<'_> {
     }
 }
 
-/// The name of the `i`th result of a join: `a`, `b`, ... then `r26`.
-fn letter(i: usize) -> String {
-    match u8::try_from(i) {
-        Ok(i) if i < 26 => char::from(b'a' + i).to_string(),
-        _ => format!("r{i}"),
+impl Renderer<'_> {
+    /// The name of the `i`th result of a join: `a`, `b`, ..., or `r{i}`
+    /// where the function has a name of that letter already.
+    fn result_name(&self, i: usize) -> String {
+        let letter = match u8::try_from(i) {
+            Ok(i) if i < 26 => char::from(b'a' + i).to_string(),
+            _ => String::new(),
+        };
+        let taken = |n: &str| n.is_empty() || self.declared.contains(n) || self.used.contains(n);
+        if taken(&letter) {
+            format!("r{i}")
+        } else {
+            letter
+        }
     }
 }
 
-/// Every mixed gather of a coroutine that can raise: asyncio's `gather`
+/// Every mixed gather of a coroutine that can raise (asyncio's `gather`
 /// raises the first exception as it happens while the other children go
-/// on, where `tokio::join!` waits for every future.
-pub(super) fn failing_mixed(demo: &Demo) -> Vec<Untranslatable> {
+/// on, where `tokio::join!` waits for every future) or of integers beside
+/// floats (which one `Vec` cannot hold as Python prints them).
+pub(super) fn failing_mixed(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let fallible = raises::fallible(demo);
     let mut out = Vec::new();
     each_function_expr(demo, &mut |f, x| {
@@ -153,6 +170,19 @@ pub(super) fn failing_mixed(demo: &Demo) -> Vec<Untranslatable> {
         let call_fails = items.iter().any(|i| {
             matches!(&i.kind, ExprKind::Coro(c) | ExprKind::Job(c, _) if fallible.contains(&c.name))
         });
+        let tys: Vec<Ty> = items
+            .iter()
+            .map(|i| types.expr_ty(&f.name, i).inner())
+            .collect();
+        if tys.contains(&Ty::Int) && tys.contains(&Ty::Float) {
+            out.push(Untranslatable {
+                span: x.span.clone(),
+                construct: "`asyncio.gather` of integers beside floats".into(),
+                reason: "a Rust `Vec` holds items of one type, and `tokio::join!` gives each \
+                         future's own: gather results of one type"
+                    .into(),
+            });
+        }
         // A failing task is told by `gathered_tasks::failing_gathers`.
         if call_fails && !task_fails {
             out.push(Untranslatable {
