@@ -178,3 +178,19 @@ fn integers_beside_floats_gathered_are_refused() {
     ));
     assert_eq!(construct, "`asyncio.gather` of integers beside floats");
 }
+
+/// `to_thread` jobs alone are their tasks' handles, joined as those of
+/// `run_in_executor` are.
+#[test]
+fn to_thread_jobs_alone_are_joined_as_handles() {
+    let text = listing(&format!(
+        "{MEASURE}async def main():\n    sizes = await asyncio.gather(asyncio.to_thread(measure, \"a\", 1), asyncio.to_thread(measure, \"bb\", 2))\n    print(sizes)\n\n\nasyncio.run(main())\n"
+    ));
+    has_all(
+        &text,
+        &[
+            "    let sizes = try_join_all(vec![\n        tokio::spawn(measure(\"a\", 1)),\n        tokio::spawn(measure(\"bb\", 2)),\n    ])",
+        ],
+    );
+    assert!(!text.contains("tokio::join!"), "{text}");
+}

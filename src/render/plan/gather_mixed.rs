@@ -43,13 +43,19 @@ impl Planner<'_> {
             }
             _ => false,
         };
+        let to_thread = |x: &py::Expr| matches!(&x.kind, E::Call(f, _) if self.is_member(f, Module::Asyncio, "to_thread"));
         let tasks = positional.iter().filter(|x| is_task(x)).count();
-        let others = positional
+        let sleeps = positional
             .iter()
-            .filter(|x| is_sleep(x) || is_job(x))
+            .filter(|x| is_sleep(x) || to_thread(x))
             .count();
-        // Tasks alone, or calls alone, are the other gathers.
-        if positional.len() != args.len() || others + tasks == 0 || tasks == args.len() {
+        let jobs = positional.iter().filter(|x| is_job(x)).count();
+        let calls =
+            positional.len() - tasks - jobs - positional.iter().filter(|x| is_sleep(x)).count();
+        // Calls alone are the gathers of `gathered`; tasks and the jobs of
+        // `run_in_executor` alone, those of `gather_value`.
+        let theirs = calls == positional.len() || (calls == 0 && sleeps == 0);
+        if positional.len() != args.len() || theirs {
             return Ok(None);
         }
         let mut items = Vec::new();

@@ -16,16 +16,17 @@ use crate::render::plan::ir::expr::{Expr, ExprKind};
 use crate::render::plan::ir::raises;
 
 /// The items of a gathered list that mixes kinds of awaitables: a sleep
-/// with a result or an executor job, or a task beside a coroutine's call.
+/// with a result, or a task or an executor job beside a coroutine's call
+/// (tasks and jobs alone are joined as handles, see `gather_all`).
 pub(super) fn mixed_items(list: &Expr) -> Option<&[Expr]> {
     let ExprKind::List(items) = &list.kind else {
         return None;
     };
     let has = |p: fn(&ExprKind) -> bool| items.iter().any(|x| p(&x.kind));
-    let slept = has(|k| matches!(k, ExprKind::Slept(..) | ExprKind::Job(..)));
-    let tasks = has(|k| matches!(k, ExprKind::Var(_)));
+    let slept = has(|k| matches!(k, ExprKind::Slept(..)));
+    let handles = has(|k| matches!(k, ExprKind::Var(_) | ExprKind::Job(..)));
     let calls = has(|k| matches!(k, ExprKind::Coro(_)));
-    (slept || (tasks && calls)).then_some(items)
+    (slept || (handles && calls)).then_some(items)
 }
 
 /// The task variables a mixed gather in `value` awaits.
