@@ -194,3 +194,18 @@ fn to_thread_jobs_alone_are_joined_as_handles() {
     );
     assert!(!text.contains("tokio::join!"), "{text}");
 }
+
+/// Gathered for what it does: the results are not named, but a task's
+/// output read later still is.
+#[test]
+fn a_gather_kept_nowhere_names_only_the_kept_output() {
+    let text = listing(&program(
+        "    t = asyncio.create_task(compute(3))\n    await asyncio.gather(compute(1), t)\n    print(t.result())\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    let (_, t_output) = tokio::join!(biased; compute(1), async { (&mut t).await.unwrap() });\n    println!(\"{t_output}\");",
+        ],
+    );
+}

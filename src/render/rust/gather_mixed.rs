@@ -52,6 +52,7 @@ impl Renderer<'_> {
             return false;
         };
         let elem = self.types.expr_ty(&self.func, value).elem();
+        let discard = var == "_";
         let mut names = Vec::new();
         let mut futures = Vec::new();
         let mut results = Vec::new();
@@ -78,6 +79,13 @@ impl Renderer<'_> {
                 }
                 _ => (self.result_name(i), self.expr(item).text),
             };
+            // Gathered for what it does: only a kept output is named.
+            let kept = matches!(&item.kind, ExprKind::Var(t) if self.read_elsewhere(t));
+            let name = if discard && !kept {
+                "_".to_string()
+            } else {
+                name
+            };
             let ty = self.types.expr_ty(&self.func, item).inner();
             let mut c = Code::new(name.clone(), ty.clone(), 10);
             c.fresh = true;
@@ -94,18 +102,25 @@ impl Renderer<'_> {
             self.line("// asyncio starts the gathered coroutines after the tasks already ready.");
             self.line("tokio::task::yield_now().await;");
         }
-        if let [one] = futures.as_slice() {
-            self.line(format!("let {} = {one}.await;", names[0]));
+        let binding = if names.iter().all(|n| n == "_") {
+            String::new()
         } else {
-            self.join_line(&format!("let ({}) = ", names.join(", ")), &futures);
+            format!("let ({}) = ", names.join(", "))
+        };
+        match futures.as_slice() {
+            [one] if binding.is_empty() => self.line(format!("{one}.await;")),
+            [one] => self.line(format!("let {} = {one}.await;", names[0])),
+            _ => self.join_line(&binding, &futures),
         }
         for item in items {
             if let ExprKind::Var(task) = &item.kind {
                 self.taken.insert(task.clone());
             }
         }
-        let b = self.bind(var);
-        self.line(format!("{b}vec![{}];", results.join(", ")));
+        if !discard {
+            let b = self.bind(var);
+            self.line(format!("{b}vec![{}];", results.join(", ")));
+        }
         true
     }
 
