@@ -351,6 +351,15 @@ impl Planner<'_> {
                     Ok(calls) => Ok(StmtKind::Gather { calls, into }),
                     // Else a list gathered in place; what stops both is
                     // told as the gather's.
+                    Err(_) if let Some(list) = self.gather_mixed(sc, inner, args)? => {
+                        Ok(StmtKind::Set {
+                            var: into.unwrap_or_else(|| "_".into()),
+                            value: Expr {
+                                kind: ExprKind::GatherAll(Box::new(list)),
+                                span: inner.span.clone(),
+                            },
+                        })
+                    }
                     Err(e) => match self.await_value(sc, inner) {
                         Ok(Some(value)) => Ok(StmtKind::Set {
                             var: into.unwrap_or_else(|| "_".into()),

@@ -81,7 +81,7 @@ fn names_of(t: &Target, out: &mut Vec<String>) {
 
 /// Whether `e` only reads the variables `bound` and calls the built-ins of
 /// [`PURE`].
-fn pure(e: &py::Expr, bound: &[String]) -> bool {
+pub(super) fn pure(e: &py::Expr, bound: &[String]) -> bool {
     struct Check<'a>(bool, &'a [String]);
     impl VisitMut for Check<'_> {
         fn expr(&mut self, e: &mut py::Expr) {

@@ -74,6 +74,7 @@ mod format_spec;
 mod function_def;
 mod future_methods;
 mod future_refusals;
+mod gather_mixed;
 mod gather_outcomes;
 mod gather_sleeps;
 mod gather_value;
@@ -249,6 +250,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         current: std::cell::Cell::new(0),
         header: RefCell::new(None),
         hoisted_names: RefCell::new(HashSet::new()),
+        mixed_gathered: RefCell::new(HashSet::new()),
         fn_params: fn_values::fn_params(program),
         unended: RefCell::new(HashSet::new()),
         streams: RefCell::new(HashMap::new()),
@@ -379,6 +381,9 @@ struct Planner<'p> {
     header: RefCell<Option<Stmt>>,
     /// The names given to hoisted awaits' values.
     hoisted_names: RefCell<HashSet<String>>,
+    /// Where a task stands as an argument of a mixed gather, which keeps
+    /// its output (see [`gather_mixed`]).
+    mixed_gathered: RefCell<HashSet<usize>>,
     /// The spans of generator expressions kept in a variable and of the
     /// `list(...)` calls that use them up (see [`kept_generator`]).
     kept: RefCell<HashSet<std::ops::Range<usize>>>,

@@ -134,7 +134,12 @@ impl Planner<'_> {
         let source = &self.program.source;
         let mut reads = 0;
         let mut other = false;
+        let gathered = self.mixed_gathered.borrow();
         for (before, after) in words(source, task) {
+            // A mixed gather keeps the output it awaits.
+            if gathered.contains(&before.len()) {
+                continue;
+            }
             let before = before.trim_end_matches(' ');
             if after.starts_with(".result()")
                 || (before.ends_with("await") && !after.starts_with('.'))

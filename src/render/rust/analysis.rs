@@ -351,6 +351,10 @@ pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
         if let StmtKind::CompletedTasks { tasks, .. } = &s.kind {
             out.push(tasks.clone());
         }
+        // A mixed gather awaits its tasks through `&mut`.
+        if let StmtKind::Set { value, .. } = &s.kind {
+            out.extend(super::gather_mixed::gathered_tasks(value).map(String::from));
+        }
         if let StmtKind::For { var, over, body } = &s.kind
             && let Some(list) = looped_var(over)
             && pattern_names(var).any(|n| joins(body, n))

@@ -123,6 +123,9 @@ impl Renderer<'_> {
         if self.is_static(var) {
             return self.static_set(var, value);
         }
+        if self.mixed_gathered(var, value) {
+            return;
+        }
         // A call made for what it does (`xs.append(x)`).
         if var == "_" {
             if let Some(message) = self.exit_message(value) {

@@ -89,6 +89,7 @@ mod floor_ops;
 mod fn_values;
 mod format_spec;
 mod functions;
+mod gather_mixed;
 mod gather_outcomes;
 mod gather_sleeps;
 mod gather_value;

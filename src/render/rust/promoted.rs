@@ -122,6 +122,45 @@ pub(super) fn printed_floats(types: &Types, g: &Function) -> Vec<usize> {
         .collect()
 }
 
+/// The parameters of `g` inferred as floats that it returns (in any
+/// expression), which its callers may print.
+fn returned_floats(types: &Types, g: &Function) -> Vec<usize> {
+    (0..g.params.len())
+        .filter(|&i| {
+            let p = &g.params[i];
+            let mut returned = false;
+            g.walk(&mut |s| {
+                if let StmtKind::Return(Some(e)) = &s.kind {
+                    returned |= holds(e, p);
+                }
+            });
+            types.var(&g.name, p) == Ty::Float && returned
+        })
+        .collect()
+}
+
+/// Whether the value of `e` is `param`, a sum or product of it, or a tuple
+/// or list holding one (a call such as `int(param)` makes another value).
+fn holds(e: &Expr, param: &str) -> bool {
+    match &e.kind {
+        ExprKind::Var(v) => v == param,
+        ExprKind::Binary(_, a, b) => holds(a, param) || holds(b, param),
+        ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().any(|i| holds(i, param)),
+        _ => false,
+    }
+}
+
+/// Whether statement `s` drops what its call gives: `await f(...)`,
+/// `await asyncio.gather(...)` or an executor's job as a statement.
+fn drops_result(s: &Stmt) -> bool {
+    matches!(
+        &s.kind,
+        StmtKind::Await { into: None, .. }
+            | StmtKind::Gather { into: None, .. }
+            | StmtKind::RunBlocking { into: None, .. }
+    )
+}
+
 /// The calls of program functions a statement makes, itself or inside
 /// its expressions.
 pub(super) fn calls_of(s: &Stmt) -> Vec<&Call> {
@@ -146,13 +185,29 @@ pub(super) fn printed_int_args(demo: &Demo, types: &Types) -> Vec<Untranslatable
         .map(|g| (g.name.as_str(), printed_floats(types, g)))
         .filter(|(_, at)| !at.is_empty())
         .collect();
+    let returned: Vec<(&str, Vec<usize>)> = demo
+        .functions
+        .iter()
+        .map(|g| (g.name.as_str(), returned_floats(types, g)))
+        .filter(|(_, at)| !at.is_empty())
+        .collect();
     let mut out = Vec::new();
     for f in &demo.functions {
         let names = promoted_names(types, f);
         f.walk(&mut |s| {
             for call in calls_of(s) {
-                let Some((_, at)) = floats.iter().find(|(g, _)| *g == call.name) else {
+                let printed = floats.iter().find(|(g, _)| *g == call.name);
+                let kept = returned
+                    .iter()
+                    .find(|(g, _)| *g == call.name)
+                    .filter(|_| !drops_result(s));
+                let Some((_, at)) = printed.or(kept) else {
                     continue;
+                };
+                let does = if printed.is_some() {
+                    "prints it: `1.0` where Python prints `1`"
+                } else {
+                    "returns it: `1.0` where Python has `1`"
                 };
                 for arg in at.iter().filter_map(|&i| call.args.get(i)) {
                     let item = matches!(&arg.kind, ExprKind::Var(v)
@@ -161,10 +216,10 @@ pub(super) fn printed_int_args(demo: &Demo, types: &Types) -> Vec<Untranslatable
                         out.push(Untranslatable {
                             span: arg.span.clone(),
                             construct: format!("an integer passed to `{}`", call.name),
-                            reason: "the parameter is a float in another call, so an \
-                                     `f64` in Rust, and the function prints it: `1.0` \
-                                     where Python prints `1`"
-                                .into(),
+                            reason: format!(
+                                "the parameter is a float in another call, so an `f64` in \
+                                 Rust, and the function {does}"
+                            ),
                         });
                     }
                 }

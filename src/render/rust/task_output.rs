@@ -67,8 +67,20 @@ fn keeps_output(f: &Function, task: &str) -> bool {
         .iter()
         .filter(|s| matches!(&s.kind, StmtKind::Spawn { into, .. } if into == task))
         .count();
+    // A mixed gather keeps the output itself (see `gather_mixed`).
+    let mut gathered = false;
+    walk(&f.body, &mut |s| {
+        if let StmtKind::Set { value, .. } = &s.kind {
+            gathered |= super::gather_mixed::gathered_tasks(value).any(|t| t == task);
+        }
+    });
     // A variable that holds one task after another has no one output.
-    reads > 1 && placed && spawned == 1 && !aborted && !super::shared_handle::shared_handle(f, task)
+    reads > 1
+        && placed
+        && spawned == 1
+        && !aborted
+        && !gathered
+        && !super::shared_handle::shared_handle(f, task)
 }
 
 /// Whether some function keeps the output of a task that can fail: the

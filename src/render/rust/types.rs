@@ -443,6 +443,14 @@ impl Types {
             ExprKind::NextItem(_, generator) => {
                 self.item.get(generator).cloned().unwrap_or(Ty::Unknown)
             }
+            ExprKind::GatherAll(x) if let Some(items) = super::gather_mixed::mixed_items(x) => {
+                let tys: Vec<Ty> = items.iter().map(|i| self.expr_ty(f, i).inner()).collect();
+                let mut t = Ty::Unknown;
+                for i in &tys {
+                    unify(&mut t, i);
+                }
+                Ty::List(Box::new(super::mixed::values_ty(&tys).unwrap_or(t)))
+            }
             ExprKind::GatherAll(x) => Ty::List(Box::new(self.expr_ty(f, x).elem().inner())),
             ExprKind::Outcomes(x) => Ty::List(Box::new(Ty::Outcome(Box::new(
                 self.expr_ty(f, x).elem().inner(),
