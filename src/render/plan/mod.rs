@@ -276,7 +276,6 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
                 .into(),
         });
     }
-    blockers.extend(one_type::printed_mixed(&planned));
     blockers.extend(exc_unreached::after_raise(&planned));
     blockers.extend(coroutine_exit::misplaced(&planned, &fallible));
     blockers.extend(pending_tasks::misplaced(&planned, &fallible));

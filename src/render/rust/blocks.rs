@@ -79,6 +79,8 @@ impl Renderer<'_> {
                 && !c.text.contains('.');
             if ret == Ty::Float && c.ty == Ty::Int {
                 c.as_f64().text
+            } else if ret == Ty::Number {
+                super::numbers::number(&c)
             } else if owned_local {
                 c.text
             } else {

@@ -84,6 +84,9 @@ impl Renderer<'_> {
                 if self.types.number_lists.contains(&e.span) {
                     t = Ty::Number;
                 }
+                if let Some(places) = self.types.number_tuples.get(&e.span) {
+                    super::number_ops::with_numbers(&mut t, places);
+                }
                 let tys: Vec<Ty> = codes.iter().map(|c| c.ty.clone()).collect();
                 if let Some(mixed) = super::mixed::values_ty(&tys) {
                     t = mixed;

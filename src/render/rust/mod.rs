@@ -118,6 +118,7 @@ mod negative_sleep;
 mod nested_call;
 mod nested_spec;
 mod none_vars;
+mod number_ops;
 mod numbers;
 mod object_alias;
 mod objects;

@@ -218,6 +218,9 @@ pub(super) struct Types {
     /// List displays of integers beside floats that the program prints:
     /// lists of `Number`s (see `numbers`).
     pub(super) number_lists: HashSet<std::ops::Range<usize>>,
+    /// List displays of tuples whose places, by index, are `Number`s (see
+    /// `number_ops`).
+    pub(super) number_tuples: HashMap<std::ops::Range<usize>, Vec<usize>>,
     /// The demo's coroutines, whose values are `AsyncFn`s (see `fn_values`).
     pub(super) coroutines: HashSet<String>,
     /// Lambdas given to a function's parameter that takes functions: the
@@ -295,6 +298,9 @@ impl Types {
                 for i in &tys {
                     unify(&mut t, i);
                 }
+                if let Some(places) = self.number_tuples.get(&e.span) {
+                    super::number_ops::with_numbers(&mut t, places);
+                }
                 Ty::List(Box::new(super::mixed::values_ty(&tys).unwrap_or(t)))
             }
             ExprKind::Tuple(items) => Ty::Tuple(items.iter().map(|i| self.expr_ty(f, i)).collect()),
@@ -315,6 +321,7 @@ impl Types {
                     | BinaryOp::NotIn => Ty::Bool,
                     BinaryOp::And | BinaryOp::Or => super::bool_ops::value_ty(*op, a, b),
                     BinaryOp::Div => Ty::Float,
+                    _ if a == Ty::Number || b == Ty::Number => Ty::Number,
                     BinaryOp::Pow if negative(b_expr) => Ty::Float,
                     _ if a == Ty::Float || b == Ty::Float => Ty::Float,
                     _ if a == Ty::Str || b == Ty::Str => Ty::Str,
