@@ -59,6 +59,7 @@ mod exc_names;
 mod exc_recursion;
 mod exc_star;
 mod exc_unreached;
+mod exc_values;
 mod exc_zero_literal;
 mod executor;
 mod expr;

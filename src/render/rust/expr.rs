@@ -75,6 +75,7 @@ impl Renderer<'_> {
             ExprKind::Members(class) => self.members(class),
             ExprKind::Function(name) => self.function_value(name),
             ExprKind::CallParam(call, callees) => self.param_call(call, callees),
+            ExprKind::Exception(class, message) => self.exception_value(class, message.as_deref()),
             ExprKind::List(items) => {
                 let mut codes: Vec<Code> = items.iter().map(|i| self.expr(i)).collect();
                 let mut t = Ty::Unknown;

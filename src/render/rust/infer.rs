@@ -573,6 +573,7 @@ impl Types {
                 | StmtKind::StopLoop
                 | StmtKind::Untranslated { .. }
                 | StmtKind::Raise { .. }
+                | StmtKind::RaiseValue(_)
                 | StmtKind::Reraise
                 | StmtKind::Stop
                 | StmtKind::Break(_)

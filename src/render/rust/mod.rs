@@ -75,6 +75,7 @@ mod event_loop;
 mod exc_fields;
 mod exc_groups;
 mod exc_types;
+mod exc_values;
 mod executor;
 mod expr;
 mod expr_walk;

@@ -62,6 +62,9 @@ pub(super) enum Ty {
     /// A dict's value that is an integer here and a float there: the
     /// listing's `Number` enum (see `numbers`).
     Number,
+    /// A built-in exception made as a value (`KeyError("k")`): the
+    /// listing's `Error` (see `plan::exc_values`).
+    Exception,
     /// A function of the program given as a value: its parameters' and
     /// result's types, and whether it is a coroutine (see `fn_values`).
     Fn(Vec<Ty>, Box<Ty>, bool),
@@ -137,6 +140,7 @@ impl Ty {
             Ty::Outcome(t) => format!("Result<{}, Error>", t.rust()),
             Ty::Mixed => "PyValue".into(),
             Ty::Number => "Number".into(),
+            Ty::Exception => "Error".into(),
             Ty::Fn(params, ret, is_async) => super::fn_values::written(params, ret, *is_async),
         }
     }
@@ -412,6 +416,7 @@ impl Types {
                 }
             }
             ExprKind::Template(_) => Ty::Str,
+            ExprKind::Exception(..) => Ty::Exception,
             ExprKind::Done(_) | ExprKind::Cancelled(_) | ExprKind::Locked(_) => Ty::Bool,
             ExprKind::Prim(v, op) => match op {
                 PrimOp::QSize => Ty::Int,
