@@ -32,7 +32,7 @@ except Exception as e:\n            print(\"other\", type(e).__name__, e)\n",
         &[
             "async fn fail(exc: Error) -> Result<(), Error> {\n    \
 sleep(Duration::from_millis(100)).await;\n    Err(exc)\n}",
-            "    let cases = vec![\n        Error::KeyError(format!(\"'{}'\", \"k\")),\n        \
+            "    let cases = vec![\n        Error::KeyError(\"'k'\".to_string()),\n        \
 Error::ZeroDivisionError(\"z\".to_string()),\n        Error::TimeoutError(\"t\".to_string()),\n    ];",
             "    for exc in cases {",
             "fail(exc).await?;",
@@ -93,5 +93,23 @@ fn a_raise_of_another_value_is_refused() {
     has_all(
         &text,
         &["// x.py:6:11: a `raise` of a value not made an exception here"],
+    );
+}
+
+/// `str(KeyError(key))` is the key's `repr`, whose quotes Python picks by
+/// the key's text: worked out for a literal, `py_repr` for a variable.
+#[test]
+fn a_key_error_holds_its_key_s_repr() {
+    let text = listing(&format!(
+        "{HEADER}async def look(name):\n    await asyncio.sleep(0.1)\n    if name == \"a\":\n        \
+raise KeyError(\"it's\")\n    raise KeyError(name)\n\n\nasync def main():\n    try:\n        \
+await look(\"b\")\n    except KeyError as e:\n        print(e)\n{RUN}"
+    ));
+    has_all(
+        &text,
+        &[
+            "return Err(Error::KeyError(\"\\\"it's\\\"\".to_string()));",
+            "Err(Error::KeyError(py_repr(name)))",
+        ],
     );
 }

@@ -2,9 +2,10 @@
 //! enum, returned once the guards of the blocks it leaves are disarmed.
 
 use super::Renderer;
-use super::code::Code;
+use super::code::{Code, lit};
 use super::types::Ty;
 use crate::render::plan::ir::expr::{Expr, ExprKind};
+use crate::render::plan::ir::value::Value;
 
 impl Renderer<'_> {
     /// `raise Class(message)`: the guards disarmed, then `Err` returned.
@@ -45,7 +46,12 @@ impl Renderer<'_> {
                 let c = self.expr(e);
                 match (c.ty == Ty::Str, class == "KeyError") {
                     // `str(KeyError(key))` is the key's `repr`: a string quoted.
-                    (true, true) => format!("format!(\"'{{}}'\", {})", c.text),
+                    (true, true) => match &e.kind {
+                        ExprKind::Lit(Value::Str(s)) => {
+                            lit(&Value::Str(crate::text::python_str_repr(s).into())).owned()
+                        }
+                        _ => format!("py_repr({})", c.borrowed()),
+                    },
                     (true, false) => c.owned(),
                     _ => format!("{}.to_string()", c.wrap(10)),
                 }
