@@ -113,3 +113,21 @@ await look(\"b\")\n    except KeyError as e:\n        print(e)\n{RUN}"
         ],
     );
 }
+
+/// Exceptions made in the calls a gather awaits are the variants its
+/// outcomes hold.
+#[test]
+fn exceptions_made_for_gathered_calls_are_variants() {
+    let text = listing(&fail_program(
+        "    results = await asyncio.gather(fail(ValueError(\"a\")), fail(KeyError(\"b\")), \
+return_exceptions=True)\n    print(results)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "enum Error {\n    ValueError(String),\n    KeyError(String),\n}",
+            "fail(Error::ValueError(\"a\".to_string())),",
+            "fail(Error::KeyError(\"'b'\".to_string())),",
+        ],
+    );
+}

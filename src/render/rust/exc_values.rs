@@ -10,6 +10,7 @@ use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Demo, Function, StmtKind, walk};
 use crate::render::plan::ir::expr::{Expr, ExprKind};
+use crate::render::plan::ir::raises::made_classes;
 use std::collections::{HashMap, HashSet};
 
 /// Whether a value of type `ty` is an exception or a list of them.
@@ -20,6 +21,7 @@ fn held(ty: &Ty) -> bool {
 /// Every use of an exception made as a value that the listing cannot move.
 pub(super) fn misused(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let mut out = Vec::new();
+    let made = made_classes(demo);
     for f in &demo.functions {
         let allowed = moves(demo, f);
         let mut reads: HashMap<&str, usize> = HashMap::new();
@@ -36,7 +38,9 @@ pub(super) fn misused(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                 }
                 _ => false,
             };
-            if again || !allowed.contains(&(x as *const Expr)) {
+            // A class the `Error` enum lacks: made where no raise reads it.
+            let unknown = matches!(&x.kind, ExprKind::Exception(c, _) if !made.contains(c));
+            if again || unknown || !allowed.contains(&(x as *const Expr)) {
                 refused.insert(x);
                 out.push(refusal(x));
             }

@@ -228,7 +228,13 @@ fn check(
         }
         match &s.kind {
             StmtKind::Raise { class, .. } if !plain => out.push((class.clone(), s.span.clone())),
-            StmtKind::RaiseValue(_) if !plain => out.push(("an exception".into(), s.span.clone())),
+            StmtKind::RaiseValue(e) if !plain => {
+                let name = match &e.kind {
+                    ExprKind::Var(v) => v.clone(),
+                    _ => "raise".into(),
+                };
+                out.push((name, s.span.clone()));
+            }
             // Its children's exceptions come out of the group, together.
             StmtKind::TaskGroup { body, .. }
                 if plain && super::exc_groups::collects(body, fallible) =>
@@ -333,7 +339,7 @@ pub fn raised_classes(demo: &Demo) -> Vec<String> {
 /// The classes of the built-in exceptions the program makes as values, in
 /// a variable, a list or a call's arguments, which `raise exc` raises (see
 /// `plan::exc_values`).
-fn made_classes(demo: &Demo) -> Vec<String> {
+pub fn made_classes(demo: &Demo) -> Vec<String> {
     fn made(e: &Expr, out: &mut Vec<String>) {
         match &e.kind {
             ExprKind::Exception(class, _) => out.push(class.clone()),
@@ -343,6 +349,7 @@ fn made_classes(demo: &Demo) -> Vec<String> {
             ExprKind::Await(call) | ExprKind::Coro(call) | ExprKind::Spawn(call) => {
                 call.args.iter().for_each(|a| made(a, out))
             }
+            ExprKind::GatherAll(x) | ExprKind::Outcomes(x) | ExprKind::Flat(x) => made(x, out),
             _ => {}
         }
     }
