@@ -57,19 +57,19 @@ fn caught_divisions_of_numbers_are_its_methods() {
         (
             "/",
             "async fn divide(a: Number, b: Number) -> Result<f64, Error> {",
-            "Ok(a.true_div(b)?)",
+            "    a.true_div(b)\n}",
             "fn true_div(self, b: Number) -> Result<f64, Error> {",
         ),
         (
             "//",
             "async fn divide(a: Number, b: Number) -> Result<Number, Error> {",
-            "Ok(a.floor_div(b)?)",
+            "    a.floor_div(b)\n}",
             "fn floor_div(self, b: Number) -> Result<Number, Error> {",
         ),
         (
             "%",
             "async fn divide(a: Number, b: Number) -> Result<Number, Error> {",
-            "Ok(a.modulo(b)?)",
+            "    a.modulo(b)\n}",
             "fn modulo(self, b: Number) -> Result<Number, Error> {",
         ),
     ] {
@@ -125,7 +125,7 @@ fn a_number_divided_by_an_integer() {
         &text,
         &[
             "async fn divide(a: Number, b: i64) -> Result<Number, Error> {",
-            "Ok(a.modulo(Number::Int(b))?)",
+            "    a.modulo(Number::Int(b))\n}",
         ],
     );
 }

@@ -106,6 +106,8 @@ impl Renderer<'_> {
         };
         let value = match value {
             _ if !self.fallible.contains(&self.func) => value,
+            // `a.floor_div(b)?` is already the function's `Result`.
+            Some(v) if let Some(result) = super::number_ops::unchecked(&v) => Some(result),
             Some(v) => Some(format!("Ok({v})")),
             None => Some("Ok(())".into()),
         };

@@ -124,6 +124,31 @@ pub(super) fn checked(op: BinaryOp, a: &Code, b: &Code) -> Option<Code> {
     Some(c)
 }
 
+/// `a.floor_div(b)?` (a checked operation, whole) without its `?`: the
+/// `Result` a fallible function returns as it is; `None` for other text.
+pub(super) fn unchecked(text: &str) -> Option<String> {
+    let body = text.strip_suffix(")?")?;
+    let at = [".true_div(", ".floor_div(", ".modulo("]
+        .iter()
+        .filter_map(|m| body.rfind(m).map(|i| i + m.len()))
+        .max()?;
+    // The method's parentheses close at the end, and the receiver is a name.
+    let mut depth = 1i32;
+    for c in body[at..].chars() {
+        depth += match c {
+            '(' => 1,
+            ')' => -1,
+            _ => 0,
+        };
+        if depth == 0 {
+            return None;
+        }
+    }
+    let receiver = &body[..body[..at].rfind('.')?];
+    let plain = receiver.chars().all(|c| c.is_alphanumeric() || c == '_');
+    plain.then(|| text[..text.len() - 1].to_string())
+}
+
 const TRUE_DIV: &[&str] = &[
     "    /// Python's `a / b`: a float, or the `ZeroDivisionError` of a zero divisor.",
     "    fn true_div(self, b: Number) -> Result<f64, Error> {",
@@ -180,4 +205,22 @@ pub(super) fn helpers(lines: &[String]) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unchecked;
+
+    #[test]
+    fn only_a_whole_checked_call_of_a_name_loses_its_question_mark() {
+        assert_eq!(
+            unchecked("a.floor_div(Number::Int(b))?").as_deref(),
+            Some("a.floor_div(Number::Int(b))")
+        );
+        assert_eq!(unchecked("a.modulo(b)?").as_deref(), Some("a.modulo(b)"));
+        assert_eq!(unchecked("Number::Float(a.true_div(b)?)"), None);
+        assert_eq!(unchecked("a.modulo(b)?.to_f64()"), None);
+        assert_eq!(unchecked("f(x)?.floor_div(b)?"), None);
+        assert_eq!(unchecked("a / py_nonzero(b, \"m\")?"), None);
+    }
 }
