@@ -70,11 +70,12 @@ fn str_and_repr_of_a_made_exception_are_python_s_text() {
 }
 
 /// `str` of a made exception whose argument is not a literal stays
-/// refused.
+/// refused: the exception is a value the listing only raises, passes or
+/// keeps.
 #[test]
 fn str_of_an_exception_made_of_a_variable_is_refused() {
     assert_eq!(
         refusal(&main_of("    k = \"k\"\n    print(str(KeyError(k)))\n")),
-        "the call `KeyError(k)`"
+        "an exception made as a value, used here"
     );
 }

@@ -301,7 +301,7 @@ fn except_as_matches_the_err_of_an_async_block() {
         "let e_class = err.class_name().to_string();\n                println!(\"{e_class} {e}\");\n                return Err(err);",
         "Error::ValueError(_) => \"ValueError\",",
         "err => return Err(err),",
-        "Error::KeyError(format!(\"'{}'\", \"neg\")))",
+        "Error::KeyError(\"'neg'\".to_string()))",
     ] {
         assert!(listing.contains(part), "{part}:\n{listing}");
     }

@@ -133,10 +133,6 @@ fn values_python_mixes_are_refused() {
             "d = {\"a\": 1, \"b\": [2]}\n    print(d)",
             "a dict holding a number and a list",
         ),
-        (
-            "for a, b in [(1, 2), (1.5, 2)]:\n        print(a, b)",
-            "a list of tuples holding an integer and a float at one place",
-        ),
     ] {
         let src = format!("{HEADER}async def main():\n    {body}\n{RUN}");
         assert_eq!(refusal(&src), construct, "{body}");

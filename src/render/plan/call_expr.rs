@@ -179,6 +179,9 @@ impl Planner<'_> {
             return Ok(k);
         }
         self.refuse_future_call(sc, e)?;
+        if let Some(k) = self.exception_value(sc, e)? {
+            return Ok(k);
+        }
         let names = Builtin::ALL.map(|(n, _)| n).join(", ");
         // A plain function of the program, called where its value is used.
         if let E::Name(Name::Global(n)) = &f.kind

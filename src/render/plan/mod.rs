@@ -60,6 +60,7 @@ mod exc_names;
 mod exc_recursion;
 mod exc_star;
 mod exc_unreached;
+mod exc_values;
 mod exc_zero_literal;
 mod executor;
 mod expr;
@@ -286,7 +287,6 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
                 .into(),
         });
     }
-    blockers.extend(one_type::printed_mixed(&planned));
     blockers.extend(exc_unreached::after_raise(&planned));
     blockers.extend(coroutine_exit::misplaced(&planned, &fallible));
     blockers.extend(pending_tasks::misplaced(&planned, &fallible));

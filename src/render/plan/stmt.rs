@@ -98,7 +98,10 @@ pub(super) const EXCEPTIONS: [&str; 17] = [
 impl Planner<'_> {
     /// `Class(message)`, `Class()` or `Class` of a built-in exception class
     /// the program does not redefine: the class and the message.
-    fn builtin_exception<'e>(&self, e: &'e py::Expr) -> Option<(String, Option<&'e py::Expr>)> {
+    pub(super) fn builtin_exception<'e>(
+        &self,
+        e: &'e py::Expr,
+    ) -> Option<(String, Option<&'e py::Expr>)> {
         let (class, arg) = match &e.kind {
             E::Name(Name::Global(n)) => (n, None),
             E::Call(f, args) => match (&f.kind, args.as_slice()) {
@@ -410,6 +413,10 @@ impl Planner<'_> {
                 let message = self.with_cause(sc, &class, message, cause.as_ref(), &s.span)?;
                 one(s, StmtKind::Raise { class, message })
             }
+            P::Raise {
+                exc: Some(e),
+                cause: None,
+            } if let Some(kind) = self.raise_value(sc, e)? => one(s, kind),
             P::Raise { .. } => refuse(
                 &s.span,
                 "this `raise`",

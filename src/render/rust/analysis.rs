@@ -125,6 +125,7 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
         }
         StmtKind::Return(Some(e))
         | StmtKind::Yield(e)
+        | StmtKind::RaiseValue(e)
         | StmtKind::Raise {
             message: Some(e), ..
         } => out.push((e, false)),

@@ -79,6 +79,8 @@ impl Renderer<'_> {
                 && !c.text.contains('.');
             if ret == Ty::Float && c.ty == Ty::Int {
                 c.as_f64().text
+            } else if ret == Ty::Number {
+                super::numbers::number(&c)
             } else if owned_local {
                 c.text
             } else {
@@ -104,6 +106,8 @@ impl Renderer<'_> {
         };
         let value = match value {
             _ if !self.fallible.contains(&self.func) => value,
+            // `a.floor_div(b)?` is already the function's `Result`.
+            Some(v) if let Some(result) = super::number_ops::unchecked(&v) => Some(result),
             Some(v) => Some(format!("Ok({v})")),
             None => Some("Ok(())".into()),
         };

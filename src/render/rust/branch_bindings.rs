@@ -198,6 +198,7 @@ fn every_path(block: &Block, var: &str) -> bool {
         match &s.kind {
             StmtKind::Return(_)
             | StmtKind::Raise { .. }
+            | StmtKind::RaiseValue(_)
             | StmtKind::Reraise
             | StmtKind::Break(_)
             | StmtKind::Continue => return true,

@@ -19,6 +19,7 @@ pub(super) fn type_conflicts(demo: &Demo, source: &str) -> Vec<Untranslatable> {
     out.extend(super::none_vars::none_then_value(demo, &types));
     out.extend(super::mixed::mixed_uses(demo, &types));
     out.extend(super::numbers::number_uses(demo, &types));
+    out.extend(super::exc_values::misused(demo, &types));
     out.extend(super::percent_format::percent_formats(demo, &types));
     out.extend(super::wait_for_tie::ties(demo));
     out.extend(super::promoted::printed_promoted(demo, &types));

@@ -218,11 +218,8 @@ impl Renderer<'_> {
             if arm.is_empty() {
                 continue;
             }
-            let pattern = arm
-                .iter()
-                .map(|c| self.any_pattern(c))
-                .collect::<Vec<_>>()
-                .join(" | ");
+            let alternatives: Vec<String> = arm.iter().map(|c| self.any_pattern(c)).collect();
+            let pattern = alternatives.join(" | ");
             let reads = read_in(&h.body);
             let named = h.name.as_ref().filter(|n| reads.contains(n)).cloned();
             let class = h
@@ -289,7 +286,17 @@ impl Renderer<'_> {
                     (true, _) => format!("err @ ({pattern})"),
                 },
             };
-            self.line(format!("{pattern} => {{"));
+            if !binds && bound.is_none() && self.indent * 4 + pattern.len() + 5 > 100 {
+                // One alternative a line, as rustfmt writes a long pattern.
+                let last = alternatives.len() - 1;
+                for (i, p) in alternatives.iter().enumerate() {
+                    let head = if i == 0 { "" } else { "| " };
+                    let end = if i == last { " => {" } else { "" };
+                    self.line(format!("{head}{p}{end}"));
+                }
+            } else {
+                self.line(format!("{pattern} => {{"));
+            }
             self.indent += 1;
             if let Some(n) = &named {
                 self.line(format!("let {} = err.to_string();", ident(n)));
@@ -364,7 +371,7 @@ impl Renderer<'_> {
     /// never runs (see [`Self::catch`]) and whose block does.
     fn raises_at_end(&self, block: &Block) -> bool {
         match block.last().map(|s| &s.kind) {
-            Some(StmtKind::Raise { .. }) => true,
+            Some(StmtKind::Raise { .. } | StmtKind::RaiseValue(_)) => true,
             Some(StmtKind::Catch {
                 body,
                 handlers,
@@ -485,6 +492,9 @@ fn returns_at_end(block: &Block) -> bool {
         return false;
     };
     [then, otherwise].iter().all(|b| {
-        matches!(b.last().map(|s| &s.kind), Some(StmtKind::Raise { .. })) || returns_at_end(b)
+        matches!(
+            b.last().map(|s| &s.kind),
+            Some(StmtKind::Raise { .. } | StmtKind::RaiseValue(_))
+        ) || returns_at_end(b)
     })
 }

@@ -75,6 +75,7 @@ impl Renderer<'_> {
             ExprKind::Members(class) => self.members(class),
             ExprKind::Function(name) => self.function_value(name),
             ExprKind::CallParam(call, callees) => self.param_call(call, callees),
+            ExprKind::Exception(class, message) => self.exception_value(class, message.as_deref()),
             ExprKind::List(items) => {
                 let mut codes: Vec<Code> = items.iter().map(|i| self.expr(i)).collect();
                 let mut t = Ty::Unknown;
@@ -83,6 +84,9 @@ impl Renderer<'_> {
                 }
                 if self.types.number_lists.contains(&e.span) {
                     t = Ty::Number;
+                }
+                if let Some(places) = self.types.number_tuples.get(&e.span) {
+                    super::number_ops::with_numbers(&mut t, places);
                 }
                 let tys: Vec<Ty> = codes.iter().map(|c| c.ty.clone()).collect();
                 if let Some(mixed) = super::mixed::values_ty(&tys) {

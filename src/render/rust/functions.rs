@@ -341,7 +341,7 @@ impl Renderer<'_> {
         self.body(&f.body, true);
         let ends = matches!(
             f.body.last().map(|s| &s.kind),
-            Some(StmtKind::Return(_) | StmtKind::Raise { .. })
+            Some(StmtKind::Return(_) | StmtKind::Raise { .. } | StmtKind::RaiseValue(_))
         );
         if is_entry_main
             && f.kind == FunctionKind::Blocking

@@ -13,6 +13,7 @@ impl Types {
     pub(super) fn infer(demo: &Demo) -> Types {
         let mut t = Types::default();
         t.vars.insert(STATICS.into(), HashMap::new());
+        t.number_tuples = super::number_ops::number_tuple_lists(demo);
         for (name, first) in &demo.statics {
             t.statics.insert(name.clone());
             let ty = t.expr_ty(STATICS, first);
@@ -589,6 +590,7 @@ impl Types {
                 | StmtKind::KeepLast { .. }
                 | StmtKind::Untranslated { .. }
                 | StmtKind::Raise { .. }
+                | StmtKind::RaiseValue(_)
                 | StmtKind::Reraise
                 | StmtKind::Stop
                 | StmtKind::Break(_)

@@ -37,6 +37,9 @@ impl Renderer<'_> {
             format!("[{}]", items.join(", "))
         } else if c.ty == Ty::Str {
             format!("{}.chars()", c.wrap(10))
+        } else if c.ty.elem() == Ty::Exception {
+            // Exceptions made as values, each moved out (see `exc_values`).
+            c.text.clone()
         } else if c.ty.elem().is_copy() {
             format!("{}.iter().copied()", c.wrap(10))
         } else if var.starts_with('(') {

@@ -17,6 +17,8 @@ use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Demo, Function, FunctionKind, StmtKind};
 use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind, Part, StrMethod};
 use crate::render::plan::ir::value::Value;
+use std::collections::HashMap;
+use std::ops::Range;
 
 /// Whether the values of a dict literal's `(key, value)` items are
 /// integer literals beside float literals (and nothing but numbers): a
@@ -138,8 +140,9 @@ fn operated(g: &Function, p: &str) -> bool {
 }
 
 /// `Number`, for a listing whose lines build one; its `Repr` where the
-/// listing has that trait, its `to_f64` where a line calls it.
-pub(super) fn helpers(lines: &[String], repr: bool) -> Vec<String> {
+/// listing has that trait, its `to_f64` where a line calls it, and the
+/// `methods` its checked operations call (see `number_ops`).
+pub(super) fn helpers(lines: &[String], repr: bool, methods: &[String]) -> Vec<String> {
     if !lines
         .iter()
         .any(|l| l.contains("Number::Int(") || l.contains("Number::Float("))
@@ -166,7 +169,7 @@ pub(super) fn helpers(lines: &[String], repr: bool) -> Vec<String> {
     ]
     .map(String::from)
     .into();
-    if lines.iter().any(|l| l.contains(".to_f64()")) {
+    if lines.iter().any(|l| l.contains(".to_f64()")) || !methods.is_empty() {
         out.extend(
             [
                 "impl Number {",
@@ -176,11 +179,11 @@ pub(super) fn helpers(lines: &[String], repr: bool) -> Vec<String> {
                 "            Number::Float(v) => v,",
                 "        }",
                 "    }",
-                "}",
-                "",
             ]
             .map(String::from),
         );
+        out.extend_from_slice(methods);
+        out.extend(["}", ""].map(String::from));
     }
     if repr {
         out.extend(
@@ -203,6 +206,10 @@ pub(super) fn helpers(lines: &[String], repr: bool) -> Vec<String> {
 /// program's functions or sleeping for it.
 pub(super) fn number_uses(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let mut out = Vec::new();
+    let cx = Uses {
+        types,
+        checked: super::op_errors::checked_classes(demo, types),
+    };
     let used = types
         .vars
         .values()
@@ -240,10 +247,17 @@ pub(super) fn number_uses(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                     kept || given || (sleep && at_duration)
                 }
             };
-            check(types, f, e, kept, &mut out);
+            check(&cx, f, e, kept, &mut out);
         }
     });
     out
+}
+
+/// What [`number_uses`] reads: the types, and the operations the listing
+/// checks for what an `except` takes.
+struct Uses<'a> {
+    types: &'a Types,
+    checked: HashMap<Range<usize>, &'static str>,
 }
 
 /// Whether a value of type `ty` is a list or dict of `Number`s.
@@ -265,34 +279,35 @@ fn refusal(e: &Expr) -> Untranslatable {
 }
 
 /// [`number_uses`] of `e`, which stands where a `Number` may (`kept`).
-fn check(types: &Types, f: &str, e: &Expr, kept: bool, out: &mut Vec<Untranslatable>) {
+fn check(cx: &Uses, f: &str, e: &Expr, kept: bool, out: &mut Vec<Untranslatable>) {
+    let types = cx.types;
     let ty = types.expr_ty(f, e);
     match &e.kind {
         ExprKind::List(items)
         | ExprKind::Tuple(items)
         | ExprKind::Call(Builtin::Repr | Builtin::Str | Builtin::List | Builtin::Len, items) => {
-            items.iter().for_each(|i| check(types, f, i, true, out));
+            items.iter().for_each(|i| check(cx, f, i, true, out));
         }
         ExprKind::Call(Builtin::Dict, items) => {
             for item in items {
                 match &item.kind {
                     ExprKind::Tuple(kv) if kv.len() == 2 => {
-                        check(types, f, &kv[0], false, out);
-                        check(types, f, &kv[1], true, out);
+                        check(cx, f, &kv[0], false, out);
+                        check(cx, f, &kv[1], true, out);
                     }
-                    _ => check(types, f, item, false, out),
+                    _ => check(cx, f, item, false, out),
                 }
             }
         }
         // A dict's value, read by its key.
         ExprKind::Call(Builtin::Index, items) => {
-            items.iter().for_each(|i| check(types, f, i, true, out));
+            items.iter().for_each(|i| check(cx, f, i, true, out));
         }
         ExprKind::Template(t) => {
             for p in &t.parts {
                 match p {
-                    Part::Hole(h) => check(types, f, h, true, out),
-                    Part::Spec(h, _) => check(types, f, h, false, out),
+                    Part::Hole(h) => check(cx, f, h, true, out),
+                    Part::Spec(h, _) => check(cx, f, h, false, out),
                     Part::Text(_) => {}
                 }
             }
@@ -303,14 +318,14 @@ fn check(types: &Types, f: &str, e: &Expr, kept: bool, out: &mut Vec<Untranslata
             filter,
             ..
         } => {
-            check(types, f, value, true, out);
-            check(types, f, over, true, out);
+            check(cx, f, value, true, out);
+            check(cx, f, over, true, out);
             if let Some(x) = filter {
-                check(types, f, x, false, out);
+                check(cx, f, x, false, out);
             }
         }
         ExprKind::Coro(call) | ExprKind::Await(call) | ExprKind::Spawn(call) => {
-            call.args.iter().for_each(|a| check(types, f, a, true, out));
+            call.args.iter().for_each(|a| check(cx, f, a, true, out));
         }
         // A list or dict of them is read, or given a number.
         ExprKind::StrMethod(m, obj, args) if holds_number(&types.expr_ty(f, obj)) => {
@@ -322,7 +337,19 @@ fn check(types: &Types, f: &str, e: &Expr, kept: bool, out: &mut Vec<Untranslata
                 out.push(refusal(e));
                 return;
             }
-            args.iter().for_each(|a| check(types, f, a, true, out));
+            args.iter().for_each(|a| check(cx, f, a, true, out));
+        }
+        // A division, floor division or remainder whose `ZeroDivisionError`
+        // the program catches (see `number_ops`).
+        ExprKind::Binary(op, a, b)
+            if super::number_ops::checked_op(*op)
+                && cx.checked.get(&e.span) == Some(&"ZeroDivisionError")
+                && [a, b]
+                    .iter()
+                    .all(|x| matches!(types.expr_ty(f, x), Ty::Int | Ty::Float | Ty::Number)) =>
+        {
+            check(cx, f, a, true, out);
+            check(cx, f, b, true, out);
         }
         ExprKind::Var(_) | ExprKind::Field(..) | ExprKind::Lit(_) => {}
         // Anything else takes its operands' own types: a `Number` (or a

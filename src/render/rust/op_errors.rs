@@ -246,6 +246,9 @@ impl Renderer<'_> {
         Some(match &e.kind {
             ExprKind::Binary(op, a, b) => {
                 let (a, b) = (self.expr(a), self.expr(b));
+                if let Some(c) = super::number_ops::checked(*op, &a, &b) {
+                    return Some(c);
+                }
                 let float = a.ty == Ty::Float || b.ty == Ty::Float;
                 let b = nonzero(&b, zero_message(*op, float));
                 self.binary(*op, a, b)

@@ -9,6 +9,7 @@ use super::exc_fields;
 use super::kept_stream;
 use super::mixed;
 use super::names::fn_name;
+use super::number_ops;
 use super::numbers;
 use super::objects;
 use super::unused_classes;
@@ -115,14 +116,17 @@ impl Renderer<'_> {
         if self.lines.iter().any(|l| l.contains("IndexMap")) {
             self.use_("indexmap", "IndexMap");
         }
-        for l in builtins::helpers(&self.lines) {
+        // `Number`'s checked operations call helpers of their own.
+        let number_ops = number_ops::helpers(&self.lines);
+        let lines: Vec<String> = self.lines.iter().chain(&number_ops).cloned().collect();
+        for l in builtins::helpers(&lines) {
             self.line(l);
         }
         let repr = self.lines.iter().any(|l| l == "trait Repr {");
         for l in mixed::helpers(&self.lines, repr) {
             self.line(l);
         }
-        for l in numbers::helpers(&self.lines, repr) {
+        for l in numbers::helpers(&self.lines, repr, &number_ops) {
             self.line(l);
         }
         self.object_reprs();

@@ -122,6 +122,7 @@ impl Renderer<'_> {
                 self.line(format!("std::thread::sleep({d});"));
             }
             StmtKind::Return(e) => self.ret(e.as_ref(), tail),
+            StmtKind::RaiseValue(e) => self.raise_value(e, tail),
             StmtKind::Stop if self.poll_mode => {
                 if tail {
                     self.line("Poll::Ready(None)");

@@ -53,6 +53,9 @@ impl Renderer<'_> {
             .enumerate()
             .map(|(i, item)| match self.expr(item) {
                 c if tys.get(i) == Some(&Ty::Float) => c.as_f64(),
+                c if tys.get(i) == Some(&Ty::Number) && c.ty != Ty::Number => {
+                    Code::new(super::numbers::number(&c), Ty::Number, 10)
+                }
                 c => c,
             })
             .collect();

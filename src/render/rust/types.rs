@@ -62,6 +62,9 @@ pub(super) enum Ty {
     /// A dict's value that is an integer here and a float there: the
     /// listing's `Number` enum (see `numbers`).
     Number,
+    /// A built-in exception made as a value (`KeyError("k")`): the
+    /// listing's `Error` (see `plan::exc_values`).
+    Exception,
     /// A function of the program given as a value: its parameters' and
     /// result's types, and whether it is a coroutine (see `fn_values`).
     Fn(Vec<Ty>, Box<Ty>, bool),
@@ -137,6 +140,7 @@ impl Ty {
             Ty::Outcome(t) => format!("Result<{}, Error>", t.rust()),
             Ty::Mixed => "PyValue".into(),
             Ty::Number => "Number".into(),
+            Ty::Exception => "Error".into(),
             Ty::Fn(params, ret, is_async) => super::fn_values::written(params, ret, *is_async),
         }
     }
@@ -218,6 +222,9 @@ pub(super) struct Types {
     /// List displays of integers beside floats that the program prints:
     /// lists of `Number`s (see `numbers`).
     pub(super) number_lists: HashSet<std::ops::Range<usize>>,
+    /// List displays of tuples whose places, by index, are `Number`s (see
+    /// `number_ops`).
+    pub(super) number_tuples: HashMap<std::ops::Range<usize>, Vec<usize>>,
     /// The demo's coroutines, whose values are `AsyncFn`s (see `fn_values`).
     pub(super) coroutines: HashSet<String>,
     /// Lambdas given to a function's parameter that takes functions: the
@@ -295,6 +302,9 @@ impl Types {
                 for i in &tys {
                     unify(&mut t, i);
                 }
+                if let Some(places) = self.number_tuples.get(&e.span) {
+                    super::number_ops::with_numbers(&mut t, places);
+                }
                 Ty::List(Box::new(super::mixed::values_ty(&tys).unwrap_or(t)))
             }
             ExprKind::Tuple(items) => Ty::Tuple(items.iter().map(|i| self.expr_ty(f, i)).collect()),
@@ -315,6 +325,7 @@ impl Types {
                     | BinaryOp::NotIn => Ty::Bool,
                     BinaryOp::And | BinaryOp::Or => super::bool_ops::value_ty(*op, a, b),
                     BinaryOp::Div => Ty::Float,
+                    _ if a == Ty::Number || b == Ty::Number => Ty::Number,
                     BinaryOp::Pow if negative(b_expr) => Ty::Float,
                     _ if a == Ty::Float || b == Ty::Float => Ty::Float,
                     _ if a == Ty::Str || b == Ty::Str => Ty::Str,
@@ -405,6 +416,7 @@ impl Types {
                 }
             }
             ExprKind::Template(_) => Ty::Str,
+            ExprKind::Exception(..) => Ty::Exception,
             ExprKind::Done(_) | ExprKind::Cancelled(_) | ExprKind::Locked(_) => Ty::Bool,
             ExprKind::Prim(v, op) => match op {
                 PrimOp::QSize | PrimOp::MaxSize => Ty::Int,

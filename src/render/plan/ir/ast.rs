@@ -441,6 +441,9 @@ pub enum StmtKind {
         class: String,
         message: Option<Expr>,
     },
+    /// `raise exc` of a variable holding a built-in exception made as a
+    /// value: the function returns it as an `Err`.
+    RaiseValue(Expr),
     /// `name = asyncio.new_event_loop()` in a plain function: a
     /// current-thread runtime.
     Runtime { name: String },

@@ -109,6 +109,10 @@ pub enum ExprKind {
     /// there, which share one signature: the call of an `impl Fn` (or
     /// `impl AsyncFn`) parameter.
     CallParam(super::ast::Call, Vec<String>),
+    /// `KeyError("k")`: a built-in exception made as a value (its class
+    /// and its argument), which a `raise` of its variable raises (see
+    /// `plan::exc_values`).
+    Exception(String, Option<Box<Expr>>),
 }
 
 /// `lambda var: body` (or `key=len`, `key=d.get`, written that way).
@@ -522,6 +526,7 @@ impl Expr {
                 items.iter().for_each(|x| x.variables(out))
             }
             ExprKind::Unary(_, x) => x.variables(out),
+            ExprKind::Exception(_, m) => m.iter().for_each(|x| x.variables(out)),
             ExprKind::IfElse(c, a, b) => {
                 c.variables(out);
                 a.variables(out);

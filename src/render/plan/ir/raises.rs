@@ -29,7 +29,7 @@ fn fails(f: &Function, fallible: &HashSet<String>) -> bool {
     let mut found = false;
     f.walk(&mut |s| {
         found |= match &s.kind {
-            StmtKind::Raise { .. } | StmtKind::Reraise => true,
+            StmtKind::Raise { .. } | StmtKind::RaiseValue(_) | StmtKind::Reraise => true,
             StmtKind::Join { target, .. } => tasks.contains_key(target),
             StmtKind::TimedWait { task, .. } => {
                 matches!(&task.kind, ExprKind::Var(t) if tasks.contains_key(t))
@@ -98,6 +98,7 @@ pub fn exprs(kind: &StmtKind) -> Vec<&Expr> {
         | StmtKind::If { cond: e, .. }
         | StmtKind::While { cond: e, .. }
         | StmtKind::For { over: e, .. }
+        | StmtKind::RaiseValue(e)
         | StmtKind::Raise {
             message: Some(e), ..
         }
@@ -122,6 +123,7 @@ fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
             items.iter().for_each(|i| awaited(i, out))
         }
         ExprKind::Unary(_, x) | ExprKind::Flat(x) => awaited(x, out),
+        ExprKind::Exception(_, m) => m.iter().for_each(|x| awaited(x, out)),
         // With `return_exceptions=True`, the children's exceptions stay in the list.
         ExprKind::Outcomes(_) => {}
         // The first exception of the coroutines gathered comes out of `gather`.
@@ -226,6 +228,13 @@ fn check(
         }
         match &s.kind {
             StmtKind::Raise { class, .. } if !plain => out.push((class.clone(), s.span.clone())),
+            StmtKind::RaiseValue(e) if !plain => {
+                let name = match &e.kind {
+                    ExprKind::Var(v) => v.clone(),
+                    _ => "raise".into(),
+                };
+                out.push((name, s.span.clone()));
+            }
             // Its children's exceptions come out of the group, together.
             StmtKind::TaskGroup { body, .. }
                 if plain && super::exc_groups::collects(body, fallible) =>
@@ -316,10 +325,46 @@ pub fn raised_classes(demo: &Demo) -> Vec<String> {
             }
         });
     }
+    for class in made_classes(demo) {
+        if !classes.contains(&class) {
+            classes.push(class);
+        }
+    }
     if super::exc_groups::any_groups(demo, &fallible(demo)) {
         classes.push(super::exc_groups::GROUP.to_string());
     }
     classes
+}
+
+/// The classes of the built-in exceptions the program makes as values, in
+/// a variable, a list or a call's arguments, which `raise exc` raises (see
+/// `plan::exc_values`).
+pub fn made_classes(demo: &Demo) -> Vec<String> {
+    fn made(e: &Expr, out: &mut Vec<String>) {
+        match &e.kind {
+            ExprKind::Exception(class, _) => out.push(class.clone()),
+            ExprKind::List(items) | ExprKind::Tuple(items) => {
+                items.iter().for_each(|i| made(i, out))
+            }
+            ExprKind::Await(call) | ExprKind::Coro(call) | ExprKind::Spawn(call) => {
+                call.args.iter().for_each(|a| made(a, out))
+            }
+            ExprKind::GatherAll(x) | ExprKind::Outcomes(x) | ExprKind::Flat(x) => made(x, out),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for f in &demo.functions {
+        f.walk(&mut |s| {
+            for e in exprs(&s.kind) {
+                made(e, &mut out);
+            }
+            for c in direct_calls(&s.kind) {
+                c.args.iter().for_each(|a| made(a, &mut out));
+            }
+        });
+    }
+    out
 }
 
 /// Python's base class of each built-in exception class the plan raises.
