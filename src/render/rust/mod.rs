@@ -80,6 +80,7 @@ mod executor;
 mod expr;
 mod expr_walk;
 mod flat_comp;
+mod float_delays;
 mod float_extremes;
 mod float_literals;
 mod float_repr;
