@@ -54,9 +54,7 @@ impl Planner<'_> {
         }
         let (delay, rest) = match (later, args.as_slice()) {
             (true, [Arg::Positional(d), rest @ ..]) => {
-                if !at {
-                    self.timer_tie(e, d)?;
-                }
+                self.timer_tie(e, d)?;
                 let d = self.expr(sc, d)?;
                 // `call_at(when, ...)`: the delay from now, none if `when` is past.
                 let delay = if at {

@@ -145,6 +145,7 @@ mod task_numbers;
 mod task_state;
 mod templates;
 mod threadsafe;
+mod timeline;
 mod timeout;
 mod timer_ties;
 mod truth_list;

@@ -1,104 +1,94 @@
-//! A timer callback due at the instant the function that scheduled it
-//! wakes from its own sleep. asyncio runs the callbacks due at an instant
-//! before the tasks their timers wake; the Rust listing's callback is a
-//! task that sleeps, and Tokio wakes the sleeps that end at one instant in
-//! the order they began: the function's own sleep, begun first, wakes
-//! first (and a `main` that then returns ends the runtime before the
-//! callback runs). Such a tie is refused at the timer.
+//! A timer callback due at the instant a task wakes from a sleep. asyncio
+//! runs the callbacks due at an instant before the tasks their timers
+//! wake; the Rust listing's callback is a task that sleeps, and Tokio
+//! wakes the sleeps that end at one instant in the order they began, the
+//! callback's task not first when it began later. A timer due at once runs
+//! in asyncio after the callbacks and tasks already ready; the listing's
+//! task runs in the order it was spawned. Such a tie, and a timer the
+//! reading of the [`timeline`](super::timeline) cannot tell apart from
+//! the program's sleeps, are refused at the timer.
 
 use super::{Planner, Result, refuse};
-use crate::program::{self as py, ExprKind as E, Literal, StmtKind as P};
-use std::ops::Range;
+use crate::program as py;
 
-/// The innermost block holding a statement around `span`, and that
-/// statement's place there.
-fn block_of<'a>(block: &'a [py::Stmt], span: &Range<usize>) -> Option<(&'a [py::Stmt], usize)> {
-    let at = block
-        .iter()
-        .position(|s| s.span.start <= span.start && span.end <= s.span.end)?;
-    let inner = match &block[at].kind {
-        P::If { body, orelse, .. }
-        | P::While { body, orelse, .. }
-        | P::For { body, orelse, .. } => block_of(body, span).or_else(|| block_of(orelse, span)),
-        P::With { body, .. } => block_of(body, span),
-        P::Try {
-            body,
-            handlers,
-            orelse,
-            finalbody,
-        } => block_of(body, span)
-            .or_else(|| handlers.iter().find_map(|h| block_of(&h.body, span)))
-            .or_else(|| block_of(orelse, span))
-            .or_else(|| block_of(finalbody, span)),
-        P::Def { code, .. } => block_of(&code.body, span),
-        _ => None,
-    };
-    inner.or(Some((block, at)))
-}
+/// Instants closer than Tokio's timer resolution, a millisecond, tie.
+const RESOLUTION: f64 = 0.001;
 
-/// Seconds of a number literal.
-fn seconds(e: &py::Expr) -> Option<f64> {
-    match &e.kind {
-        E::Literal(Literal::Int(n)) => Some(*n as f64),
-        E::Literal(Literal::Float(x)) => Some(*x),
-        _ => None,
-    }
-}
+/// The words of a construct that makes something else ready at the
+/// instant a timer due at once is made.
+const READY: [&str; 9] = [
+    "create_task(",
+    "ensure_future(",
+    "gather(",
+    "TaskGroup(",
+    "call_soon(",
+    "as_completed(",
+    "wait(",
+    "call_soon_threadsafe(",
+    "set_result(",
+];
+
+const ORDER: &str = "asyncio runs the callbacks due at an instant before the tasks that wake \
+                     then; the Rust listing's callback is a task that sleeps, and Tokio wakes \
+                     the sleeps that end at one instant in the order they began: give the \
+                     timer and the sleep different times";
 
 impl Planner<'_> {
-    /// The seconds of `await asyncio.sleep(n)` with a number `n`.
-    fn slept(&self, s: &py::Stmt) -> Option<f64> {
-        let P::Expr(e) = &s.kind else {
-            return None;
-        };
-        let E::Await(inner) = &e.kind else {
-            return None;
-        };
-        let E::Call(f, args) = &inner.kind else {
-            return None;
-        };
-        if !self.is_member(f, py::Module::Asyncio, "sleep") {
-            return None;
-        }
-        seconds(super::stmt::one_arg(args)?)
-    }
-
-    /// Refuses `loop.call_later(delay, ...)` (the call `e`) when the
-    /// sleeps that follow its statement in its block, before any other
-    /// await, end when it is due.
+    /// Refuses `loop.call_later(delay, ...)` or `loop.call_at(when, ...)`
+    /// (the call `e`, its first argument `delay`) when a sleep of the
+    /// program may end when it is due.
     pub(super) fn timer_tie(&self, e: &py::Expr, delay: &py::Expr) -> Result<()> {
-        let Some(due) = seconds(delay) else {
-            return Ok(());
-        };
-        let Some((block, at)) = block_of(&self.program.module.body, &e.span) else {
-            return Ok(());
-        };
-        let mut elapsed = 0.0;
-        for next in &block[at + 1..] {
-            let Some(slept) = self.slept(next) else {
-                let text = &self.program.source[next.span.clone()];
-                if ["await", "async ", "yield"]
-                    .iter()
-                    .any(|w| text.contains(w))
-                {
-                    break;
-                }
-                continue;
-            };
-            elapsed += slept;
-            if (elapsed - due).abs() < 1e-9 {
+        let line = self.timeline();
+        let timer = line.timers.get(&e.span.start);
+        let any_wake = line.unknown || !line.wakes.is_empty();
+        let Some(timer) = timer else {
+            if any_wake {
                 return refuse(
                     &delay.span,
-                    "a timer due when the sleep after it ends",
-                    "asyncio runs the callbacks due at an instant before the tasks that wake \
-                     then; the Rust listing's callback is a task that sleeps, and Tokio wakes \
-                     the sleeps that end at one instant in the order they began, this \
-                     function's first: give the timer and the sleep different times",
+                    "a timer whose time the translator cannot tell beside the program's sleeps",
+                    format!(
+                        "the translator places a timer made by the coroutine `asyncio.run` \
+                         runs, before its first await of something other than a sleep of a \
+                         number, and due at a number or the loop's clock plus a number; {ORDER}"
+                    ),
                 );
             }
-            if elapsed > due {
-                break;
-            }
+            let due_now = super::timeline::seconds(delay).is_none_or(|d| d <= 0.0);
+            return self.timer_due_at_once(delay, due_now);
+        };
+        if line.unknown {
+            return refuse(
+                &delay.span,
+                "a timer beside a timed wait whose end the translator cannot tell",
+                format!(
+                    "the translator follows the sleeps of numbers in the coroutine \
+                     `asyncio.run` runs, up to its first await of something else; {ORDER}"
+                ),
+            );
+        }
+        let due = timer.due.max(timer.made);
+        if line.wakes.iter().any(|w| (w - due).abs() < RESOLUTION) {
+            return refuse(
+                &delay.span,
+                "a timer due when a sleep of the program ends",
+                ORDER,
+            );
+        }
+        self.timer_due_at_once(delay, timer.due <= timer.made)
+    }
+
+    /// Refuses a timer due at once (`due_now`) when something else of the
+    /// program may be ready at that instant.
+    fn timer_due_at_once(&self, delay: &py::Expr, due_now: bool) -> Result<()> {
+        let source = &*self.program.source;
+        if due_now && READY.iter().any(|w| source.contains(w)) {
+            return refuse(
+                &delay.span,
+                "a timer due at once beside other ready work",
+                "asyncio runs a timer due at once after the callbacks and tasks already \
+                 ready; the Rust listing's timer is a task run in the order it was spawned: \
+                 give the timer a delay, or use `loop.call_soon`",
+            );
         }
         Ok(())
     }

@@ -563,14 +563,10 @@ impl Renderer<'_> {
         match c.ty {
             // A negative delay sleeps no time, as asyncio's does; the type
             // of a parameter or field is settled for `try_into`.
+            // Untyped literals in every branch are `u64`s here.
+            Ty::Int if whole_literal_branches(e) => format!("Duration::from_secs({})", c.text),
             Ty::Int if self.settled_int(e) => {
                 format!("Duration::from_secs({}.try_into().unwrap_or(0))", c.text)
-            }
-            Ty::Int
-                if super::float_repr::exact_values(self.demo, &self.func, e)
-                    .is_some_and(|xs| xs.iter().all(|x| *x >= 0.0)) =>
-            {
-                format!("Duration::from_secs({} as u64)", c.wrap(8))
             }
             // A negative delay sleeps no time, as asyncio's does.
             Ty::Int => format!(
@@ -578,7 +574,27 @@ impl Renderer<'_> {
                 c.text
             ),
             Ty::Number => format!("Duration::from_secs_f64({}.to_f64())", c.wrap(10)),
+            // A variable's negative delay sleeps no time, as asyncio's does.
+            Ty::Float
+                if matches!(e.kind, ExprKind::Var(_) | ExprKind::Field(..))
+                    && !super::float_delays::non_negative(self.demo, &self.func, e) =>
+            {
+                format!(
+                    "Duration::try_from_secs_f64({}).unwrap_or_default()",
+                    c.text
+                )
+            }
             _ => format!("Duration::from_secs_f64({})", c.as_f64().text),
         }
+    }
+}
+
+/// Whether `e` is a non-negative int literal, or a conditional whose every
+/// branch is one.
+fn whole_literal_branches(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Lit(Value::Int(n)) => *n >= 0,
+        ExprKind::IfElse(_, a, b) => whole_literal_branches(a) && whole_literal_branches(b),
+        _ => false,
     }
 }

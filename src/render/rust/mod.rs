@@ -83,6 +83,7 @@ mod expr;
 mod expr_walk;
 mod flags;
 mod flat_comp;
+mod float_delays;
 mod float_extremes;
 mod float_literals;
 mod float_repr;
