@@ -98,3 +98,23 @@ async for x in gen():\n        if x == 1:\n            break\n    await asyncio.
         ],
     );
 }
+
+/// A reader's task cancelled while the generator awaits runs the cleanup
+/// in place, in `Drop`: where the program cancels tasks, it is refused.
+#[test]
+fn a_generators_awaiting_finally_is_refused_where_a_reader_may_be_cancelled() {
+    let (construct, reason, at) = refused(&format!(
+        "{HEADER}async def gen():\n    try:\n        for i in range(10):\n            \
+await asyncio.sleep(0.1)\n            yield i\n    finally:\n        print(\"start\")\n        \
+await asyncio.sleep(0.2)\n        print(\"end\")\n\n\nasync def reader():\n    \
+async for x in gen():\n        print(x)\n\n\nasync def main():\n    \
+t = asyncio.create_task(reader())\n    await asyncio.sleep(0.25)\n    t.cancel()\n    \
+try:\n        await t\n    except asyncio.CancelledError:\n        print(\"cancelled\")\n{RUN}"
+    ));
+    assert_eq!(
+        construct,
+        "an `await` in an async generator's `finally`, in a program that cancels tasks"
+    );
+    assert!(reason.contains("CancellationToken"), "{reason}");
+    assert_eq!(at, "await asyncio.sleep(0.2)");
+}

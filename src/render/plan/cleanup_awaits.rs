@@ -5,6 +5,11 @@
 //! the cleanup's wait would vanish, and with it the time that whoever
 //! awaits the task spends waiting for the cleanup. The plan refuses the
 //! program at the cleanup's first await instead.
+//!
+//! An async generator's stream dropped at a `yield` spawns its cleanup as
+//! a task, awaits included; but dropped while it awaits, its reader's task
+//! cancelled, it runs the cleanup in place, in `Drop` again. Where the
+//! program can cancel a task, the plan refuses such a cleanup too.
 
 use super::cancel_token::TOKEN;
 use super::scope::Scope;
@@ -53,6 +58,42 @@ fn first_await(block: &[py::Stmt]) -> Option<&py::Stmt> {
         }
     });
     best
+}
+
+/// The calls through which a program cancels a task it runs.
+const CANCELLING: &[&str] = &[
+    "cancel(",
+    "wait_for(",
+    "timeout(",
+    "timeout_at(",
+    "TaskGroup(",
+    "shield(",
+    "as_completed(",
+];
+
+/// Whether the code of `source` (outside comments) can cancel a task.
+fn may_cancel(source: &str) -> bool {
+    source
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or(""))
+        .any(|l| CANCELLING.iter().any(|c| l.contains(c)))
+}
+
+/// Refuses the `finally` of an async generator's `try` that awaits, when
+/// the program (its `source`) can cancel a task: a reader's task
+/// cancelled while the generator awaits runs the cleanup in `Drop`.
+pub(super) fn refuse_generator_finally(source: &str, finalbody: &[py::Stmt]) -> Result<()> {
+    match first_await(finalbody) {
+        Some(s) if may_cancel(source) => refuse(
+            &s.span,
+            "an `await` in an async generator's `finally`, in a program that cancels tasks",
+            "a stream dropped while it awaits (its reader's task cancelled) runs the cleanup \
+             in a drop guard, and `Drop` cannot await: the cleanup's wait would vanish. Rust has \
+             no async drop: have the reader watch a `tokio_util::sync::CancellationToken` and \
+             await the cleanup itself once `token.cancelled()` fires",
+        ),
+        _ => Ok(()),
+    }
 }
 
 /// Refuses a `finally` that awaits where the listing would run it in a

@@ -186,6 +186,9 @@ impl Planner<'_> {
         // An async generator's `try ... finally` has a cleanup of its own.
         let spawned = sc.kind == FunctionKind::Generator && on_cancel.is_empty();
         super::cleanup_awaits::refuse_awaiting_finally(sc, finalbody, spawned)?;
+        if spawned {
+            super::cleanup_awaits::refuse_generator_finally(&self.program.source, finalbody)?;
+        }
         let kind = StmtKind::Try {
             body,
             on_cancel,
