@@ -476,10 +476,6 @@ const PROGRAMS_EXCUSED: &[(&str, &str)] = &[
         "a cancelled task group's children print their clean-up before the body in asyncio, after it in Tokio (a `JoinSet` aborts them as it drops); `asyncio.wait_for` waits for the cancelled work's cleanup, `tokio::time::timeout` drops it at once",
     ),
     (
-        "programs_tasks__cancel_cleanup_finally",
-        "a cancelled task's `finally` that awaits: asyncio runs it as the task goes on, each task's cleanup resuming in turn; Tokio drops the task's future, and its cleanup runs in `Drop`, which cannot await, so each task's cleanup prints whole",
-    ),
-    (
         "programs_tasks__done_states",
         "timers due at one instant: asyncio wakes the task whose sleep started first, Tokio polls `main` first, so `s.done()` still reads False",
     ),

@@ -33,6 +33,7 @@ mod chained;
 mod class;
 mod class_attrs;
 mod class_stmts;
+mod cleanup_awaits;
 mod compare;
 mod completed_coros;
 mod completed_deadline;

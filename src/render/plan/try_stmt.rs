@@ -6,7 +6,7 @@ use super::stmt::EXCEPTIONS;
 use super::stmt::{Step, one};
 use super::{Planner, Result, refuse};
 use crate::program::{self as py, Arg, ExprKind as E, Module, Name, StmtKind as P};
-use crate::render::plan::ir::ast::{Handler, Stmt, StmtKind, class_var, repr_var};
+use crate::render::plan::ir::ast::{FunctionKind, Handler, Stmt, StmtKind, class_var, repr_var};
 use crate::render::plan::ir::exc_groups::GROUP;
 use crate::render::plan::ir::expr::{Expr, ExprKind};
 use crate::render::plan::ir::primitive::PrimitiveKind;
@@ -181,9 +181,17 @@ impl Planner<'_> {
                 }
             };
         }
+        let body = self.block(sc, body)?;
+        let on_cancel = self.block(sc, on_cancel)?;
+        // An async generator's `try ... finally` has a cleanup of its own.
+        let spawned = sc.kind == FunctionKind::Generator && on_cancel.is_empty();
+        super::cleanup_awaits::refuse_awaiting_finally(sc, finalbody, spawned)?;
+        if spawned {
+            super::cleanup_awaits::refuse_generator_finally(&self.program.source, finalbody)?;
+        }
         let kind = StmtKind::Try {
-            body: self.block(sc, body)?,
-            on_cancel: self.block(sc, on_cancel)?,
+            body,
+            on_cancel,
             finally: self.block(sc, finalbody)?,
         };
         one(s, kind)
@@ -344,10 +352,12 @@ impl Planner<'_> {
                 star: h.star,
             });
         }
+        let orelse = self.block(sc, orelse)?;
+        super::cleanup_awaits::refuse_awaiting_finally(sc, finalbody, false)?;
         let kind = StmtKind::Catch {
             body,
             handlers: out,
-            orelse: self.block(sc, orelse)?,
+            orelse,
             finally: self.block(sc, finalbody)?,
         };
         one(s, kind)
