@@ -15,6 +15,7 @@ pub mod mixins;
 pub mod queues;
 pub mod runners;
 pub mod semaphore;
+pub mod shutdown;
 pub mod sleep;
 pub(in crate::engine::py) mod streams;
 pub mod taskgroups;

@@ -31,7 +31,7 @@ use std::cell::{Cell, RefCell};
 use std::ptr::NonNull;
 use std::rc::Rc;
 use std::sync::Arc;
-use std::task::Waker;
+use std::task::{Poll, Waker};
 
 impl Waitable for TaskObj {
     fn completion(&self) -> &Completion {
@@ -79,6 +79,8 @@ pub struct TaskObj {
     /// The frame of its coroutine while it runs, for the line its repr
     /// shows (see [`RunningFrame`]).
     frame: Cell<Option<NonNull<Frame>>>,
+    /// The loop it runs on (none for the stand-in of the module code).
+    pub(super) lp: RefCell<Option<Rc<super::events::Loop>>>,
 }
 
 /// Lends a task the frame its coroutine runs in, for as long as it lives.
@@ -130,6 +132,7 @@ impl TaskObj {
             waitee: RefCell::new(None),
             coro,
             frame: Cell::new(None),
+            lp: RefCell::new(None),
         })
     }
 
@@ -171,6 +174,12 @@ impl TaskObj {
                 super::base_tasks::format_wakeups(1)
             ))),
         }
+    }
+
+    /// Whether its next step is scheduled rather than waiting on a future:
+    /// not started yet, or at a bare yield (`sleep(0)`).
+    pub fn step_scheduled(&self) -> bool {
+        self.waker.borrow().is_none() || self.at_yield.get()
     }
 
     /// The `CancelledError` to raise in it for the cancel requested.
@@ -498,6 +507,34 @@ impl Interp {
                     m.cancel();
                 }
             }
+        };
+        // A task runs only while its loop is open: once the loop is closed
+        // its next step never comes. Its coroutine is dropped then, as no
+        // loop runs (an async generator it holds is not closed on another
+        // loop), and with it the timer it waits for.
+        let lp = self
+            .loops
+            .running
+            .borrow()
+            .clone()
+            .or_else(|| self.loops.current.borrow().clone());
+        task.lp.replace(lp.clone());
+        let gate = self.rc();
+        let body = async move {
+            let mut body = std::pin::pin!(Some(body));
+            std::future::poll_fn(|c| {
+                if lp.as_ref().is_some_and(|lp| lp.closed.get()) {
+                    let running = gate.running.replace(false);
+                    body.set(None);
+                    gate.running.set(running);
+                    return Poll::Pending;
+                }
+                match body.as_mut().as_pin_mut() {
+                    Some(b) => b.poll(c),
+                    None => Poll::Pending,
+                }
+            })
+            .await
         };
         drop(tokio::task::spawn_local(Probe::new(
             self.shared.clone(),
