@@ -12,6 +12,7 @@ pub mod futures;
 pub mod gather;
 pub mod locks;
 pub mod mixins;
+mod on_loop;
 pub mod queues;
 pub mod runners;
 pub mod semaphore;

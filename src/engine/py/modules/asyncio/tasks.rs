@@ -31,7 +31,7 @@ use std::cell::{Cell, RefCell};
 use std::ptr::NonNull;
 use std::rc::Rc;
 use std::sync::Arc;
-use std::task::{Poll, Waker};
+use std::task::Waker;
 
 impl Waitable for TaskObj {
     fn completion(&self) -> &Completion {
@@ -508,10 +508,6 @@ impl Interp {
                 }
             }
         };
-        // A task runs only while its loop is open: once the loop is closed
-        // its next step never comes. Its coroutine is dropped then, as no
-        // loop runs (an async generator it holds is not closed on another
-        // loop), and with it the timer it waits for.
         let lp = self
             .loops
             .running
@@ -519,23 +515,7 @@ impl Interp {
             .clone()
             .or_else(|| self.loops.current.borrow().clone());
         task.lp.replace(lp.clone());
-        let gate = self.rc();
-        let body = async move {
-            let mut body = std::pin::pin!(Some(body));
-            std::future::poll_fn(|c| {
-                if lp.as_ref().is_some_and(|lp| lp.closed.get()) {
-                    let running = gate.running.replace(false);
-                    body.set(None);
-                    gate.running.set(running);
-                    return Poll::Pending;
-                }
-                match body.as_mut().as_pin_mut() {
-                    Some(b) => b.poll(c),
-                    None => Poll::Pending,
-                }
-            })
-            .await
-        };
+        let body = super::on_loop::OnLoop::new(self.rc(), lp, body);
         drop(tokio::task::spawn_local(Probe::new(
             self.shared.clone(),
             lane,
