@@ -50,7 +50,7 @@ pub async fn asyncio_run(ix: &Interp, cx: &Frame, mut args: Args) -> PyResult<Va
     // The loop runs the round in which main's end is noticed, then stops.
     yield_now().await;
     let _shutdown = ix.enter_loop(cx, LoopEntry::AsyncioRunShutdown);
-    shutdown::shut_down(ix, cx).await;
+    shutdown::shut_down(ix, cx, &lp).await;
     super::events::stop_running(ix, &lp);
     shutdown::destroy_pending(ix, cx, &lp).await;
     super::base_events::report_unretrieved(ix);
@@ -141,7 +141,7 @@ impl Runner {
         }
         if !lp.closed.get() {
             events::start_running(ix, &lp);
-            shutdown::shut_down(ix, cx).await;
+            shutdown::shut_down(ix, cx, &lp).await;
             events::stop_running(ix, &lp);
         }
         self.lp.borrow_mut().take();
@@ -178,6 +178,7 @@ impl Runner {
         }
         let lp = self.lazy_init(ix, cx)?;
         let task = ix.spawn_task(cx, coro, None)?;
+        task.lp.replace(Some(lp.clone()));
         run_until_complete(ix, cx, lp, Args::positional(vec![Value::Native(task)])).await
     }
 }

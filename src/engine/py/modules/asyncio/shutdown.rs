@@ -28,8 +28,8 @@ use std::rc::Rc;
 
 /// The shutdown of a loop that `asyncio.run` or `Runner.close` ends: steps
 /// 1 to 3 of the module docs, on the running loop.
-pub async fn shut_down(ix: &Interp, cx: &Frame) {
-    cancel_all_tasks(ix).await;
+pub async fn shut_down(ix: &Interp, cx: &Frame, lp: &Loop) {
+    cancel_all_tasks(ix, lp).await;
     // `shutdown_asyncgens()`: its task's first step is one round on; with
     // generators to close it gathers their `aclose()` tasks (the last one's
     // end wakes the runner where the gather's done-callback runs), and its
@@ -52,12 +52,12 @@ pub async fn shut_down(ix: &Interp, cx: &Frame) {
 /// CancelledError` and `finally` blocks run); a task that ended with
 /// another exception is logged as "unhandled exception during
 /// asyncio.run() shutdown". With no task left, the loop does not run.
-pub async fn cancel_all_tasks(ix: &Interp) {
+pub async fn cancel_all_tasks(ix: &Interp, lp: &Loop) {
     let left: Vec<Rc<TaskObj>> = ix
         .tasks
         .borrow()
         .iter()
-        .filter(|t| !t.done())
+        .filter(|t| !t.done() && (on(t, lp) || t.lp.borrow().is_none()))
         .cloned()
         .collect();
     if left.is_empty() {
@@ -90,10 +90,16 @@ fn new_task(ix: &Interp) {
 /// with it, and freed by the garbage collector, at the exit (its coroutine
 /// closed first, so shown done). Each is woken, to drop its coroutine on
 /// the round the closer then yields, while no loop runs.
-pub async fn destroy_pending(ix: &Interp, cx: &Frame, lp: &Rc<Loop>) {
+pub async fn destroy_pending(ix: &Interp, cx: &Frame, lp: &Loop) {
+    destroy(ix, cx, lp);
+    yield_now().await;
+}
+
+/// [`destroy_pending`] where the closer cannot yield (`loop.close()`): the
+/// tasks drop their coroutines when next woken.
+pub fn destroy(ix: &Interp, cx: &Frame, lp: &Loop) {
     lp.closed.set(true);
-    let left_here =
-        |t: &TaskObj| !t.done() && t.lp.borrow().as_ref().is_some_and(|l| Rc::ptr_eq(l, lp));
+    let left_here = |t: &TaskObj| !t.done() && on(t, lp);
     let left: Vec<Rc<TaskObj>> = ix
         .tasks
         .borrow()
@@ -118,7 +124,13 @@ pub async fn destroy_pending(ix: &Interp, cx: &Frame, lp: &Rc<Loop>) {
             w.wake_by_ref();
         }
     }
-    yield_now().await;
+}
+
+/// Whether the task runs on this loop (CPython's `all_tasks(loop)`).
+fn on(t: &TaskObj, lp: &Loop) -> bool {
+    t.lp.borrow()
+        .as_ref()
+        .is_some_and(|l| std::ptr::eq(Rc::as_ptr(l), lp))
 }
 
 /// Logs the tasks [`destroy_pending`] left to the garbage collector, as the

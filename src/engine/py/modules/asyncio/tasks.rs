@@ -79,7 +79,8 @@ pub struct TaskObj {
     /// The frame of its coroutine while it runs, for the line its repr
     /// shows (see [`RunningFrame`]).
     frame: Cell<Option<NonNull<Frame>>>,
-    /// The loop it runs on (none for the stand-in of the module code).
+    /// The loop it runs on (none for the stand-in of the module code): it
+    /// runs only while that loop is open.
     pub(super) lp: RefCell<Option<Rc<super::events::Loop>>>,
 }
 
@@ -514,8 +515,8 @@ impl Interp {
             .borrow()
             .clone()
             .or_else(|| self.loops.current.borrow().clone());
-        task.lp.replace(lp.clone());
-        let body = super::on_loop::OnLoop::new(self.rc(), lp, body);
+        task.lp.replace(lp);
+        let body = super::on_loop::OnLoop::new(self.rc(), task.clone(), body);
         drop(tokio::task::spawn_local(Probe::new(
             self.shared.clone(),
             lane,
