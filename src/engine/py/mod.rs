@@ -53,6 +53,7 @@ pub async fn run(program: Arc<Program>, shared: Rc<Shared>) -> Outcome {
         modules::sys::flush(&module, &frame);
         // Tasks of loops never closed are collected at the exit.
         modules::asyncio::base_events::report_unretrieved(&module);
+        modules::asyncio::shutdown::report_destroyed_at_exit(&module);
         if r.is_ok() {
             modules::asyncio::base_events::note_no_loop(&module);
         }

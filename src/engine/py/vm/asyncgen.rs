@@ -246,14 +246,10 @@ pub fn finalize(g: &mut Generator) {
     });
 }
 
-/// `loop.shutdown_asyncgens()`: closes every async generator still alive
-/// and suspended, each in a task, and waits for them.
-pub async fn shutdown(ix: &Interp, cx: &Frame) {
-    // `run_until_complete(shutdown_asyncgens())` starts with a round of the
-    // loop: the callbacks already queued run first, among them the
-    // finalizer's, which makes the task closing a generator dropped while
-    // the tasks were cancelled.
-    crate::engine::runtime::yield_now().await;
+/// The body of `loop.shutdown_asyncgens()`: closes every async generator
+/// still alive and suspended, each in a task, and waits for them; whether
+/// there was one to close.
+pub async fn shutdown(ix: &Interp, cx: &Frame) -> bool {
     let gens: Vec<Rc<Generator>> = ix
         .asyncgens
         .take()
@@ -270,4 +266,11 @@ pub async fn shutdown(ix: &Interp, cx: &Frame) {
     for t in &tasks {
         t.completion.wait().await;
     }
+    !tasks.is_empty()
+}
+
+/// How asyncio names the awaitable a generator's closing task runs, in the
+/// task's repr: `<async_generator_athrow without __name__>()`.
+pub fn coro_name(aw: &Value) -> Option<String> {
+    downcast::<AgenOp>(aw).map(|op| format!("<{} without __name__>()", op.type_name()))
 }

@@ -68,6 +68,9 @@ pub struct Interp {
     pub bare_raise: Cell<bool>,
     /// Async generators made, for `asyncio.run` to close those left.
     pub asyncgens: RefCell<Vec<Weak<super::generator::Generator>>>,
+    /// What asyncio logs, at the exit, of the tasks a closed loop left
+    /// pending: each task's lane and the log's text.
+    pub destroyed_at_exit: RefCell<Vec<(crate::engine::events::LaneId, String)>>,
     /// The `random` module's generator and the seeds of unseeded ones.
     pub random: crate::engine::py::modules::random::State,
     /// Which statements cannot suspend, so run without a future.
@@ -166,6 +169,7 @@ impl Interp {
             executors: Default::default(),
             bare_raise: Cell::new(false),
             asyncgens: RefCell::new(Vec::new()),
+            destroyed_at_exit: RefCell::new(Vec::new()),
             random: Default::default(),
             sync_stmts,
             loop_entry: Cell::new(None),

@@ -403,7 +403,9 @@ pub async fn run_until_complete(
     } else if let Some(g) = downcast::<Gathering>(&aw) {
         g
     } else if is_coroutine(&aw) {
-        ix.spawn_task(cx, aw, None)?
+        let task = ix.spawn_task(cx, aw, None)?;
+        task.lp.replace(Some(lp.clone()));
+        task
     } else {
         return Err(type_error(
             "An asyncio.Future, a coroutine or an awaitable is required",

@@ -42,14 +42,19 @@ pub fn future_info(ix: &Interp, cx: &Frame, c: &Completion) -> PyResult<String> 
 
 /// `coroutines._format_coroutine`: `worker() running at prog.py:7` while
 /// it runs (or before it starts, at its `def`), `worker() done, defined at
-/// prog.py:6` once it returned.
-fn format_coroutine(ix: &Interp, t: &TaskObj) -> Option<String> {
+/// prog.py:6` once it returned (or was `closed`); a generator's closing
+/// task's awaitable as `<async_generator_athrow without __name__>()`.
+fn format_coroutine(ix: &Interp, t: &TaskObj, closed: bool) -> Option<String> {
     let coro = t.coro_value();
+    if let Some(name) = crate::engine::py::vm::asyncgen::coro_name(&coro) {
+        return Some(name);
+    }
     let c = downcast::<Coroutine>(&coro)?;
     let file = &ix.program.file;
     let defined = ix.program.line_of(c.func.code.span.start);
     let name = c.func.qualname();
     Some(match t.running_at() {
+        _ if closed && c.started() => format!("{name}() done, defined at {file}:{defined}"),
         Some(at) => format!("{name}() running at {file}:{}", ix.program.line_of(at)),
         None if !c.started() => format!("{name}() running at {file}:{defined}"),
         None => format!("{name}() done, defined at {file}:{defined}"),
@@ -58,6 +63,12 @@ fn format_coroutine(ix: &Interp, t: &TaskObj) -> Option<String> {
 
 /// `base_tasks._task_repr`.
 pub fn task_repr(ix: &Interp, cx: &Frame, t: &TaskObj) -> PyResult<String> {
+    destroyed_repr(ix, cx, t, false)
+}
+
+/// [`task_repr`] of a task destroyed pending, with its coroutine shown
+/// done when it was closed first (`coro_closed`).
+pub fn destroyed_repr(ix: &Interp, cx: &Frame, t: &TaskObj, coro_closed: bool) -> PyResult<String> {
     let mut state = future_info(ix, cx, &t.completion)?;
     if t.cancelling() > 0 && !t.done() {
         state = "cancelling".into();
@@ -68,7 +79,7 @@ pub fn task_repr(ix: &Interp, cx: &Frame, t: &TaskObj) -> PyResult<String> {
     };
     let name = ix.repr(cx, &Value::str(&t.name.borrow()))?;
     let mut out = format!("<Task {state} name={name}");
-    if let Some(coro) = format_coroutine(ix, t) {
+    if let Some(coro) = format_coroutine(ix, t, coro_closed) {
         out.push_str(&format!(" coro=<{coro}>"));
     }
     if let Some(w) = t.waiting_for(ix, cx)? {

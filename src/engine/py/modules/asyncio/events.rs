@@ -127,7 +127,9 @@ impl Loop {
         if self.running.get() {
             return Err(error("RuntimeError", "Cannot close a running event loop"));
         }
-        if !self.closed.replace(true) {
+        if !self.closed.get() {
+            let frame = ix.root_frame(ix.module_task.clone(), 0);
+            super::shutdown::destroy(ix, &frame, self);
             base_events::report_unretrieved(ix);
         }
         Ok(Value::None)
@@ -189,7 +191,10 @@ impl Native for Loop {
                 let coro = args.pos.pop().ok_or_else(|| {
                     type_error("create_task() missing 1 required positional argument: 'coro'")
                 })?;
-                Ok(Value::Native(ix.spawn_task(cx, coro, task_name)?))
+                let task = ix.spawn_task(cx, coro, task_name)?;
+                // The loop asked, running or not.
+                task.lp.replace(Some(self.clone()));
+                Ok(Value::Native(task))
             })(),
             "time" => Ok(Value::Float(loop_time(ix, &self))),
             "run_in_executor" => ix.run_in_executor(cx, args),

@@ -5,12 +5,11 @@
 use super::base_events::run_until_complete;
 use super::completion::unsettle;
 use super::events::{self, Loop};
-use super::tasks::{Cancel, TaskObj};
+use super::shutdown;
 use crate::engine::py::types::exc::Unwind;
 use crate::engine::py::types::exc::{PyResult, error, type_error, value_error};
 use crate::engine::py::types::native::{Args, Native, downcast};
 use crate::engine::py::types::value::Value;
-use crate::engine::py::vm::asyncgen;
 use crate::engine::py::vm::coro::Coroutine;
 use crate::engine::py::vm::interp::{Frame, Interp};
 use crate::engine::py::vm::stack::LoopEntry;
@@ -51,10 +50,9 @@ pub async fn asyncio_run(ix: &Interp, cx: &Frame, mut args: Args) -> PyResult<Va
     // The loop runs the round in which main's end is noticed, then stops.
     yield_now().await;
     let _shutdown = ix.enter_loop(cx, LoopEntry::AsyncioRunShutdown);
-    super::runners::cancel_all_tasks(ix, cx).await;
-    asyncgen::shutdown(ix, cx).await;
+    shutdown::shut_down(ix, cx, &lp).await;
     super::events::stop_running(ix, &lp);
-    lp.closed.set(true);
+    shutdown::destroy_pending(ix, cx, &lp).await;
     super::base_events::report_unretrieved(ix);
     if let Some(e) = crate::engine::py::modules::sys::take_exit() {
         return Err(Unwind::Exc(e));
@@ -130,10 +128,10 @@ impl Runner {
         Ok(lp)
     }
 
-    /// `runner.close()` (the end of `with`): CPython's `close`, which
-    /// cancels the tasks left and runs the loop until their clean-up has
-    /// run (`_cancel_all_tasks`), closes the async generators left, and
-    /// closes the loop. A runner never used stays as it is.
+    /// `runner.close()` (the end of `with`): CPython's `close`, the
+    /// shutdown of [`shutdown`] (the tasks left cancelled and waited for,
+    /// the async generators left closed, each step given its rounds) and
+    /// the loop closed. A runner never used stays as it is.
     pub async fn close(&self, ix: &Interp, cx: &Frame) -> PyResult<Value> {
         let Some(lp) = self.lp.borrow().clone() else {
             return Ok(Value::None);
@@ -143,15 +141,14 @@ impl Runner {
         }
         if !lp.closed.get() {
             events::start_running(ix, &lp);
-            cancel_all_tasks(ix, cx).await;
-            crate::engine::py::vm::asyncgen::shutdown(ix, cx).await;
+            shutdown::shut_down(ix, cx, &lp).await;
             events::stop_running(ix, &lp);
         }
         self.lp.borrow_mut().take();
         if self.set_current.get() {
             *ix.loops.current.borrow_mut() = None;
         }
-        lp.closed.set(true);
+        shutdown::destroy_pending(ix, cx, &lp).await;
         super::base_events::report_unretrieved(ix);
         self.closed.set(true);
         Ok(Value::None)
@@ -181,6 +178,7 @@ impl Runner {
         }
         let lp = self.lazy_init(ix, cx)?;
         let task = ix.spawn_task(cx, coro, None)?;
+        task.lp.replace(Some(lp.clone()));
         run_until_complete(ix, cx, lp, Args::positional(vec![Value::Native(task)])).await
     }
 }
@@ -264,29 +262,5 @@ pub async fn run_loop(
         super::base_events::run_forever(ix, lp, args).await
     } else {
         run_until_complete(ix, cx, lp, args).await
-    }
-}
-
-/// CPython's `runners._cancel_all_tasks`, on the running loop: cancels the
-/// tasks not done and waits until each has ended (its `except
-/// CancelledError` and `finally` blocks run); a task that ended with
-/// another exception is logged as "unhandled exception during
-/// asyncio.run() shutdown".
-pub async fn cancel_all_tasks(ix: &Interp, _cx: &Frame) {
-    let left: Vec<Rc<TaskObj>> = ix
-        .tasks
-        .borrow()
-        .iter()
-        .filter(|t| !t.done())
-        .cloned()
-        .collect();
-    for t in &left {
-        t.cancel();
-    }
-    for t in &left {
-        t.completion.wait().await;
-    }
-    for t in &left {
-        super::base_events::report_shutdown_error(ix, t);
     }
 }

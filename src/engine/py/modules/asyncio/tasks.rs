@@ -79,6 +79,9 @@ pub struct TaskObj {
     /// The frame of its coroutine while it runs, for the line its repr
     /// shows (see [`RunningFrame`]).
     frame: Cell<Option<NonNull<Frame>>>,
+    /// The loop it runs on (none for the stand-in of the module code): it
+    /// runs only while that loop is open.
+    pub(super) lp: RefCell<Option<Rc<super::events::Loop>>>,
 }
 
 /// Lends a task the frame its coroutine runs in, for as long as it lives.
@@ -130,6 +133,7 @@ impl TaskObj {
             waitee: RefCell::new(None),
             coro,
             frame: Cell::new(None),
+            lp: RefCell::new(None),
         })
     }
 
@@ -171,6 +175,12 @@ impl TaskObj {
                 super::base_tasks::format_wakeups(1)
             ))),
         }
+    }
+
+    /// Whether its next step is scheduled rather than waiting on a future:
+    /// not started yet, or at a bare yield (`sleep(0)`).
+    pub fn step_scheduled(&self) -> bool {
+        self.waker.borrow().is_none() || self.at_yield.get()
     }
 
     /// The `CancelledError` to raise in it for the cancel requested.
@@ -499,6 +509,14 @@ impl Interp {
                 }
             }
         };
+        let lp = self
+            .loops
+            .running
+            .borrow()
+            .clone()
+            .or_else(|| self.loops.current.borrow().clone());
+        task.lp.replace(lp);
+        let body = super::on_loop::OnLoop::new(self.rc(), task.clone(), body);
         drop(tokio::task::spawn_local(Probe::new(
             self.shared.clone(),
             lane,
