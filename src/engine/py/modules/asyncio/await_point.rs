@@ -7,6 +7,7 @@ use crate::engine::events::WaitOn;
 use crate::engine::py::types::exc::PyResult;
 use crate::engine::py::types::value::Value;
 use crate::engine::py::vm::interp::{Frame, Interp};
+use pin_project_lite::pin_project;
 use std::future::Future;
 use std::rc::Rc;
 use std::task::Poll;
@@ -58,32 +59,33 @@ impl Interp {
     }
 }
 
-/// An await point (see [`Interp::suspend`]). A plain struct rather than an
-/// `async fn`, which would store the awaited future twice: every waiting
-/// task holds one.
-pub struct AwaitPoint<F> {
-    task: Rc<TaskObj>,
-    /// Set until the first poll, which checks for a cancel already
-    /// requested and registers what the task waits on.
-    waitee: Option<Option<Rc<dyn Cancel>>>,
-    at_yield: bool,
-    fut: F,
+pin_project! {
+    /// An await point (see [`Interp::suspend`]). A plain struct rather than
+    /// an `async fn`, which would store the awaited future twice: every
+    /// waiting task holds one.
+    pub struct AwaitPoint<F> {
+        task: Rc<TaskObj>,
+        // Set until the first poll, which checks for a cancel already
+        // requested and registers what the task waits on.
+        waitee: Option<Option<Rc<dyn Cancel>>>,
+        at_yield: bool,
+        #[pin]
+        fut: F,
+    }
 }
 
 impl<F: Future> Future for AwaitPoint<F> {
     type Output = PyResult<F::Output>;
 
     fn poll(self: std::pin::Pin<&mut Self>, c: &mut std::task::Context<'_>) -> Poll<Self::Output> {
-        // SAFETY: `fut` is never moved out of the pinned struct; the other
-        // fields are not structurally pinned.
-        let this = unsafe { self.get_unchecked_mut() };
-        let task = &this.task;
+        let this = self.project();
+        let task = &*this.task;
         if let Some(waitee) = this.waitee.take() {
             if task.must_cancel.replace(false) {
                 return Poll::Ready(Err(task.cancel_error()));
             }
             *task.waitee.borrow_mut() = waitee;
-            task.at_yield.set(this.at_yield);
+            task.at_yield.set(*this.at_yield);
         }
         if task.must_cancel.get() {
             task.must_cancel.set(false);
@@ -92,9 +94,7 @@ impl<F: Future> Future for AwaitPoint<F> {
             return Poll::Ready(Err(task.cancel_error()));
         }
         *task.waker.borrow_mut() = Some(c.waker().clone());
-        // SAFETY: see above; `fut` stays where it is.
-        let fut = unsafe { std::pin::Pin::new_unchecked(&mut this.fut) };
-        match fut.poll(c) {
+        match this.fut.poll(c) {
             Poll::Ready(v) => {
                 *task.waitee.borrow_mut() = None;
                 *task.waker.borrow_mut() = None;

@@ -3,20 +3,24 @@
 
 use super::tasks::TaskObj;
 use crate::engine::py::vm::interp::Interp;
+use pin_project_lite::pin_project;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll};
 
-/// A task's body, run while the task's loop (`TaskObj::lp`) is open. Once
-/// the loop is closed, the
-/// next poll drops the body (its coroutine, and the timer it waits for)
-/// while no loop runs, so that an async generator it holds is not handed
-/// to another loop to close, and the task never goes on.
-pub struct OnLoop<F> {
-    task: Rc<TaskObj>,
-    ix: Rc<Interp>,
-    body: Option<F>,
+pin_project! {
+    /// A task's body, run while the task's loop (`TaskObj::lp`) is open.
+    /// Once the loop is closed, the next poll drops the body (its
+    /// coroutine, and the timer it waits for) while no loop runs, so that
+    /// an async generator it holds is not handed to another loop to close,
+    /// and the task never goes on.
+    pub struct OnLoop<F> {
+        task: Rc<TaskObj>,
+        ix: Rc<Interp>,
+        #[pin]
+        body: Option<F>,
+    }
 }
 
 impl<F> OnLoop<F> {
@@ -33,10 +37,7 @@ impl<F: Future<Output = ()>> Future for OnLoop<F> {
     type Output = ();
 
     fn poll(self: Pin<&mut Self>, c: &mut Context<'_>) -> Poll<()> {
-        // SAFETY: `body` is never moved out of the pinned struct: it is
-        // polled where it is and dropped in place (as `Pin::set` drops);
-        // the other fields are not structurally pinned.
-        let this = unsafe { self.get_unchecked_mut() };
+        let mut this = self.project();
         if this
             .task
             .lp
@@ -45,13 +46,12 @@ impl<F: Future<Output = ()>> Future for OnLoop<F> {
             .is_some_and(|lp| lp.closed.get())
         {
             let running = this.ix.running.replace(false);
-            this.body = None;
+            this.body.set(None);
             this.ix.running.set(running);
             return Poll::Pending;
         }
-        match this.body.as_mut() {
-            // SAFETY: see above; the body stays where it is.
-            Some(b) => unsafe { Pin::new_unchecked(b) }.poll(c),
+        match this.body.as_pin_mut() {
+            Some(b) => b.poll(c),
             None => Poll::Pending,
         }
     }
