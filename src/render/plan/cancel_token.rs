@@ -7,6 +7,7 @@
 //! `t.cancel()` is `t_token.cancel()`.
 
 use super::name_reads::name_reads;
+use super::pending_tasks::global_callee;
 use super::scope::Scope;
 use super::stmt::local_name;
 use super::{Planner, Result, refuse};
@@ -146,13 +147,7 @@ impl<'p> Planner<'p> {
         let Some(Arg::Positional(c)) = args.first() else {
             return None;
         };
-        match &c.kind {
-            E::Call(g, _) => match &g.kind {
-                E::Name(Name::Global(n)) => Some(n),
-                _ => None,
-            },
-            _ => None,
-        }
+        global_callee(c)
     }
 
     /// Whether the coroutine `code` goes on after its cancellation: each of

@@ -91,13 +91,7 @@ impl<'p> Planner<'p> {
         let [Arg::Positional(c)] = args.as_slice() else {
             return None;
         };
-        match &c.kind {
-            E::Call(g, _) => match &g.kind {
-                E::Name(Name::Global(n)) => Some(n),
-                _ => None,
-            },
-            _ => None,
-        }
+        global_callee(c)
     }
 
     /// Finds the tasks `asyncio.run`'s coroutine leaves pending (see the
@@ -257,4 +251,15 @@ pub fn misplaced(demo: &Demo, fallible: &HashSet<String>) -> Vec<Untranslatable>
             })
         })
         .collect()
+}
+
+/// `f` of `f(...)`, a call of a global name.
+pub(super) fn global_callee(c: &py::Expr) -> Option<&str> {
+    let E::Call(g, _) = &c.kind else {
+        return None;
+    };
+    match &g.kind {
+        E::Name(Name::Global(n)) => Some(n),
+        _ => None,
+    }
 }

@@ -7,6 +7,7 @@
 //! and awaits the coroutine to its end.
 
 use super::cancel_token::{TOKEN, not_in_block};
+use super::pending_tasks::global_callee;
 use super::scope::Scope;
 use super::{Planner, Result, refuse};
 use crate::program::{self as py, Arg, Code, ExprKind as E, Module, Name, StmtKind as P};
@@ -89,13 +90,7 @@ impl Planner<'_> {
         let Some(Arg::Positional(c)) = args.first() else {
             return None;
         };
-        match &c.kind {
-            E::Call(g, _) => match &g.kind {
-                E::Name(Name::Global(n)) => Some(n),
-                _ => None,
-            },
-            _ => None,
-        }
+        global_callee(c)
     }
 
     /// How the coroutine `code`, which `wait_for` runs (and, unless
