@@ -30,6 +30,8 @@ fn a_list_handed_on_makes_the_class_generic() {
             "impl<T> Pages<T> {\n    fn new(pages: Vec<T>) -> Self {",
             "impl<T: Clone + Unpin> Stream for Pages<T> {\n    type Item = T;",
             "Poll<Option<T>>",
+            // The item read is moved out, not copied again.
+            "Poll::Ready(Some(page))",
             // Each loop reads the items its call gave.
             "vec![\"a\".to_string(), \"b\".to_string()]",
             "println!(\"page {}\", py_list(&page));",
