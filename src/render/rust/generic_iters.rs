@@ -27,25 +27,50 @@ pub(super) struct HandedList {
 pub(super) fn generic_list(demo: &Demo, types: &Types, name: &str) -> Option<HandedList> {
     let list = handed_list(demo.function(name)?)?;
     let declared = types.params.get(name)?.get(list.param)?;
+    // The body is written for the first call's items: only a container,
+    // which it copies with `clone` whatever its items, reads the same as `T`.
+    let Ty::List(item) = declared else {
+        return None;
+    };
+    if !matches!(
+        **item,
+        Ty::List(_) | Ty::Dict(..) | Ty::Set(_) | Ty::Tuple(_)
+    ) {
+        return None;
+    }
     let mut clashes = false;
+    let mut mixed_var = false;
     for f in &demo.functions {
         f.walk(&mut |s| {
-            for call in calls_of(s).into_iter().chain(loop_source(s)) {
+            for call in calls_of(s)
+                .into_iter()
+                .chain(loop_source(s).map(|(c, _)| c))
+            {
                 if call.name == name
                     && let Some(arg) = call.args.get(list.param)
                 {
                     clashes |= clash(declared, &types.expr_ty(&f.name, arg));
                 }
             }
+            // A variable has one type: one bound by loops over lists of
+            // two item types keeps the class plain, and refused.
+            if let Some((call, var)) = loop_source(s)
+                && call.name == name
+            {
+                let item = source_item(types, demo, &f.name, call);
+                mixed_var |= clash(&types.var(&f.name, var), &item);
+            }
         });
     }
-    clashes.then_some(list)
+    (clashes && !mixed_var).then_some(list)
 }
 
-/// The call a loop or an async comprehension reads.
-fn loop_source(s: &crate::render::plan::ir::ast::Stmt) -> Option<&Call> {
+/// The call a loop or an async comprehension reads, and its variable.
+fn loop_source(s: &crate::render::plan::ir::ast::Stmt) -> Option<(&Call, &String)> {
     match &s.kind {
-        StmtKind::AsyncFor { source, .. } | StmtKind::Collect { source, .. } => Some(source),
+        StmtKind::AsyncFor { source, var, .. } | StmtKind::Collect { source, var, .. } => {
+            Some((source, var))
+        }
         _ => None,
     }
 }
@@ -64,11 +89,15 @@ pub(super) fn source_item(types: &Types, demo: &Demo, f: &str, source: &Call) ->
     types.item_of(demo, &source.name)
 }
 
-/// The field of `f`, an iterator class polled by hand, kept from a
-/// parameter and read only by `len(self.field)` and by
-/// `self.field[i]` returned at once or through a local only returned.
+/// The field of `f`, an iterator class, kept from a parameter and read
+/// only by `len(self.field)` and by `self.field[i]` returned at once or
+/// through a local only returned.
 fn handed_list(f: &Function) -> Option<HandedList> {
-    if f.kind != FunctionKind::Iterator || !Renderer::simple_iterator(f) {
+    let returns = matches!(
+        f.body.last().map(|s| &s.kind),
+        Some(StmtKind::Return(Some(_)))
+    );
+    if f.kind != FunctionKind::Iterator || !returns {
         return None;
     }
     f.fields.iter().find_map(|(field, init)| {

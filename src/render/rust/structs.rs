@@ -15,16 +15,21 @@ impl Renderer<'_> {
 
     /// The struct of an iterator or resource, with an extra field
     /// (name, type; starts as `None`), and its `impl` opened with `new`;
-    /// generic over `T` where `generic` names its list of `T`s.
+    /// generic over `T` where `generic` names its list of `T`s and the
+    /// bounds its `impl` needs.
     pub(super) fn struct_with(
         &mut self,
         f: &Function,
         doc: &[&str],
         extra: Option<(&str, &str)>,
-        generic: Option<&HandedList>,
+        generic: Option<(&HandedList, &str)>,
     ) -> String {
         let name = camel(&f.name);
-        let params = if generic.is_some() { "<T>" } else { "" };
+        let (params, bounds) = match generic {
+            Some((_, bounds)) => ("<T>", format!("<T{bounds}>")),
+            None => ("", String::new()),
+        };
+        let generic = generic.map(|(g, _)| g);
         for d in doc {
             self.line(format!("/// {d}"));
         }
@@ -45,7 +50,7 @@ impl Renderer<'_> {
             self.line("}");
         }
         self.line("");
-        self.line(format!("impl{params} {name}{params} {{"));
+        self.line(format!("impl{bounds} {name}{params} {{"));
         self.indent += 1;
         // The constructor: fields from the parameters.
         self.enter(f, "self", false);
@@ -165,7 +170,7 @@ impl Renderer<'_> {
         self.use_("tokio::time", "Sleep");
         let generic = generic_list(self.demo, self.types, &f.name);
         let delay = Some(("delay", "Option<Pin<Box<Sleep>>>"));
-        let name = self.struct_with(f, &[], delay, generic.as_ref());
+        let name = self.struct_with(f, &[], delay, generic.as_ref().map(|g| (g, "")));
         self.indent -= 1;
         self.line("}");
         self.line("");
@@ -201,14 +206,17 @@ impl Renderer<'_> {
         }
         self.use_("futures", "Stream");
         self.use_("futures::stream", "unfold");
-        self.struct_def(f, &[]);
+        let generic = generic_list(self.demo, self.types, &f.name);
+        self.struct_with(f, &[], None, generic.as_ref().map(|g| (g, ": Clone")));
         self.enter(f, "self", true);
-        let item = self.types.ret_of(&f.name);
+        let item = match generic {
+            Some(_) => "T".to_string(),
+            None => self.types.ret_of(&f.name).rust(),
+        };
         self.line("");
         self.line("/// Python's `__anext__`: the next item, or `None` to stop.");
         self.line(format!(
-            "async fn next_item(&mut self) -> Option<{}> {{",
-            item.rust()
+            "async fn next_item(&mut self) -> Option<{item}> {{"
         ));
         self.indent += 1;
         self.body(&f.body, true);
@@ -224,8 +232,7 @@ impl Renderer<'_> {
         self.line("");
         self.line("/// The items as a `Stream`: `__aiter__`.");
         self.line(format!(
-            "fn into_stream(self) -> impl Stream<Item = {}> {{",
-            item.rust()
+            "fn into_stream(self) -> impl Stream<Item = {item}> {{"
         ));
         self.line("    unfold(self, |mut it| async move {");
         self.line("        let item = it.next_item().await?;");
