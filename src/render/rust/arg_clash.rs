@@ -1,9 +1,9 @@
 //! A function of the program (or a class's `__init__`) called with
 //! arguments of two types in two places: a list of strings here, a list
 //! of numbers there (`Paginator([["a"]])`, `Paginator([[1]])`). Python's
-//! parameter takes both; the Rust parameter has one type, and the listing
-//! has no generic functions or structs. Listed as not translated at the
-//! argument whose type differs from the parameter's.
+//! parameter takes both; the Rust parameter has one type. Listed as not
+//! translated at the argument whose type differs from the parameter's,
+//! unless the class only hands its list's items on (see `generic_iters`).
 
 use super::promoted::calls_of;
 use super::types::{Ty, Types};
@@ -19,15 +19,20 @@ pub(super) fn arg_clashes(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                 let Some(params) = types.params.get(&call.name) else {
                     continue;
                 };
-                for (arg, param) in call.args.iter().zip(params) {
+                let generic = super::generic_iters::generic_list(demo, types, &call.name);
+                for (i, (arg, param)) in call.args.iter().zip(params).enumerate() {
+                    if generic.as_ref().is_some_and(|g| g.param == i) {
+                        continue;
+                    }
                     if clash(param, &types.expr_ty(&f.name, arg)) {
                         out.push(Untranslatable {
                             span: arg.span.clone(),
                             construct: format!("`{}` given values of two types", call.name),
                             reason: format!(
                                 "another call gives this parameter a `{}`, and a Rust \
-                                 parameter has one type: the listing has no generic \
-                                 functions or structs",
+                                 parameter has one type: the listing is generic only \
+                                 over the list of an iterator class that hands its \
+                                 items on unread",
                                 param.rust()
                             ),
                         });
@@ -44,7 +49,7 @@ pub(super) fn arg_clashes(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
 /// Whether values of the types `a` and `b` can never share one Rust type:
 /// a string and a number or a boolean, a boolean and a number, or
 /// containers of such.
-fn clash(a: &Ty, b: &Ty) -> bool {
+pub(super) fn clash(a: &Ty, b: &Ty) -> bool {
     match (a, b) {
         (Ty::Str, Ty::Int | Ty::Float | Ty::Bool) | (Ty::Int | Ty::Float | Ty::Bool, Ty::Str) => {
             true

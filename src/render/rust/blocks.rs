@@ -76,7 +76,13 @@ impl Renderer<'_> {
                 && c.ty == Ty::Str
                 && !c.str_ref
                 && c.prec == 10
-                && !c.text.contains('.');
+                && !c.text.contains('.')
+                // A local of `poll_next` is moved out too.
+                || self.poll_mode
+                    && matches!(e.kind, ExprKind::Var(_))
+                    && matches!(c.ty, Ty::List(_) | Ty::Dict(..) | Ty::Tuple(_))
+                    && c.prec == 10
+                    && !c.text.contains('.');
             if ret == Ty::Float && c.ty == Ty::Int {
                 c.as_f64().text
             } else if ret == Ty::Number {

@@ -34,6 +34,12 @@ impl Renderer<'_> {
                 out.push(self.ref_arg(arg));
                 continue;
             }
+            if super::generic_iters::generic_list(self.demo, self.types, &call.name)
+                .is_some_and(|g| g.param == i)
+            {
+                out.push(self.owned_deep(arg));
+                continue;
+            }
             let pty = self.types.var(&call.name, &pname);
             let c = self.expr(arg);
             let text = match &pty {

@@ -175,6 +175,11 @@ impl Renderer<'_> {
     }
 
     pub(super) fn param_list(&mut self, f: &Function) -> String {
+        self.param_texts(f).join(", ")
+    }
+
+    /// Each parameter of `f` as its signature writes it.
+    pub(super) fn param_texts(&mut self, f: &Function) -> Vec<String> {
         if f.params
             .iter()
             .any(|p| self.shared.contains(&(f.name.clone(), p.clone())))
@@ -273,8 +278,7 @@ impl Renderer<'_> {
                 };
                 format!("{m}{unread}{}: {written}", ident(p))
             })
-            .collect::<Vec<_>>()
-            .join(", ")
+            .collect()
     }
 
     pub(super) fn ret_suffix(&self, name: &str) -> String {

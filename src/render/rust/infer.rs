@@ -402,7 +402,7 @@ impl Types {
                 }
                 StmtKind::AsyncFor { source, var, body } => {
                     changed |= self.call(demo, name, source, true);
-                    let ty = self.item_of(demo, &source.name);
+                    let ty = super::generic_iters::source_item(self, demo, name, source);
                     changed |= self.set(name, var, &ty);
                     changed |= self.block(demo, f, body);
                 }
@@ -415,7 +415,7 @@ impl Types {
                     ..
                 } => {
                     changed |= self.call(demo, name, source, false);
-                    let ty = self.item_of(demo, &source.name);
+                    let ty = super::generic_iters::source_item(self, demo, name, source);
                     changed |= self.set(name, var, &ty);
                     let out = match value {
                         Some(v) => self.expr_ty(name, v),

@@ -97,6 +97,7 @@ mod gather_sleeps;
 mod gather_value;
 mod gathered_tasks;
 mod gen_cleanup;
+mod generic_iters;
 mod grown;
 mod identity;
 mod infer;

@@ -2,6 +2,7 @@
 //! explicit `open`/`close`.
 
 use super::Renderer;
+use super::generic_iters::{HandedList, generic_list};
 use super::names::{camel, ident};
 use super::types::Ty;
 use crate::render::plan::ir::ast::{Function, FunctionKind, Stmt, StmtKind};
@@ -9,28 +10,39 @@ use crate::render::plan::ir::expr::ExprKind;
 
 impl Renderer<'_> {
     pub(super) fn struct_def(&mut self, f: &Function, doc: &[&str]) -> String {
-        self.struct_with(f, doc, None)
+        self.struct_with(f, doc, None, None)
     }
 
     /// The struct of an iterator or resource, with an extra field
-    /// (name, type; starts as `None`), and its `impl` opened with `new`.
+    /// (name, type; starts as `None`), and its `impl` opened with `new`;
+    /// generic over `T` where `generic` names its list of `T`s and the
+    /// bounds its `impl` needs.
     pub(super) fn struct_with(
         &mut self,
         f: &Function,
         doc: &[&str],
         extra: Option<(&str, &str)>,
+        generic: Option<(&HandedList, &str)>,
     ) -> String {
         let name = camel(&f.name);
+        let (params, bounds) = match generic {
+            Some((_, bounds)) => ("<T>", format!("<T{bounds}>")),
+            None => ("", String::new()),
+        };
+        let generic = generic.map(|(g, _)| g);
         for d in doc {
             self.line(format!("/// {d}"));
         }
         if f.fields.is_empty() && extra.is_none() {
             self.line(format!("struct {name};"));
         } else {
-            self.line(format!("struct {name} {{"));
+            self.line(format!("struct {name}{params} {{"));
             for (field, _) in &f.fields {
-                let ty = self.types.var(&f.name, field);
-                self.line(format!("    {}: {},", ident(field), ty.rust()));
+                let ty = match generic {
+                    Some(g) if g.field == *field => "Vec<T>".to_string(),
+                    _ => self.types.var(&f.name, field).rust(),
+                };
+                self.line(format!("    {}: {ty},", ident(field)));
             }
             if let Some((field, ty)) = extra {
                 self.line(format!("    {field}: {ty},"));
@@ -38,11 +50,17 @@ impl Renderer<'_> {
             self.line("}");
         }
         self.line("");
-        self.line(format!("impl {name} {{"));
+        self.line(format!("impl{bounds} {name}{params} {{"));
         self.indent += 1;
         // The constructor: fields from the parameters.
         self.enter(f, "self", false);
-        let params = self.param_list(f);
+        let mut texts = self.param_texts(f);
+        if let Some(g) = generic
+            && let Some(text) = texts.get_mut(g.param)
+        {
+            *text = format!("{}: Vec<T>", ident(&f.params[g.param]));
+        }
+        let params = texts.join(", ");
         self.line(format!("fn new({params}) -> Self {{"));
         self.indent += 1;
         // What a plain class's `__init__` does besides setting fields.
@@ -150,15 +168,22 @@ impl Renderer<'_> {
         self.use_("std::task", "Poll");
         self.use_("std::task", "ready");
         self.use_("tokio::time", "Sleep");
-        let name = self.struct_with(f, &[], Some(("delay", "Option<Pin<Box<Sleep>>>")));
+        let generic = generic_list(self.demo, self.types, &f.name);
+        let delay = Some(("delay", "Option<Pin<Box<Sleep>>>"));
+        let name = self.struct_with(f, &[], delay, generic.as_ref().map(|g| (g, "")));
         self.indent -= 1;
         self.line("}");
         self.line("");
         self.enter(f, "self", true);
         self.poll_mode = true;
-        let item = self.types.ret_of(&f.name).rust();
         self.line("/// Python's `__aiter__`/`__anext__`: Tokio polls for the next item.");
-        self.line(format!("impl Stream for {name} {{"));
+        let item = if generic.is_some() {
+            self.line(format!("impl<T: Clone + Unpin> Stream for {name}<T> {{"));
+            "T".to_string()
+        } else {
+            self.line(format!("impl Stream for {name} {{"));
+            self.types.ret_of(&f.name).rust()
+        };
         self.indent += 1;
         self.line(format!("type Item = {item};"));
         self.line("");
@@ -181,14 +206,17 @@ impl Renderer<'_> {
         }
         self.use_("futures", "Stream");
         self.use_("futures::stream", "unfold");
-        self.struct_def(f, &[]);
+        let generic = generic_list(self.demo, self.types, &f.name);
+        self.struct_with(f, &[], None, generic.as_ref().map(|g| (g, ": Clone")));
         self.enter(f, "self", true);
-        let item = self.types.ret_of(&f.name);
+        let item = match generic {
+            Some(_) => "T".to_string(),
+            None => self.types.ret_of(&f.name).rust(),
+        };
         self.line("");
         self.line("/// Python's `__anext__`: the next item, or `None` to stop.");
         self.line(format!(
-            "async fn next_item(&mut self) -> Option<{}> {{",
-            item.rust()
+            "async fn next_item(&mut self) -> Option<{item}> {{"
         ));
         self.indent += 1;
         self.body(&f.body, true);
@@ -204,8 +232,7 @@ impl Renderer<'_> {
         self.line("");
         self.line("/// The items as a `Stream`: `__aiter__`.");
         self.line(format!(
-            "fn into_stream(self) -> impl Stream<Item = {}> {{",
-            item.rust()
+            "fn into_stream(self) -> impl Stream<Item = {item}> {{"
         ));
         self.line("    unfold(self, |mut it| async move {");
         self.line("        let item = it.next_item().await?;");
