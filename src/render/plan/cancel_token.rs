@@ -72,7 +72,7 @@ pub(super) fn mentions(source: &str, name: &str) -> usize {
 
 impl<'p> Planner<'p> {
     /// Whether `h` is `except asyncio.CancelledError:` (without `as`).
-    fn catches_cancel(&self, h: &py::Handler) -> bool {
+    pub(super) fn catches_cancel(&self, h: &py::Handler) -> bool {
         h.name.is_none()
             && !h.star
             && h.class

@@ -111,6 +111,9 @@ impl Planner<'_> {
         if self.goes_on_when_cancelled(code) {
             return (!raises && !falls_off_with_value(&code.body)).then_some(TokenEnd::Returns);
         }
+        if waited_only && let Some(end) = self.reraise_end(code) {
+            return Some(end);
+        }
         if !waited_only
             || raises
             || !code.is_async
@@ -149,6 +152,62 @@ impl Planner<'_> {
             && !nested_try
             && not_in_block(finalbody).is_none())
         .then_some(TokenEnd::Raises)
+    }
+
+    /// `try: body except asyncio.CancelledError: cleanup; raise [finally:
+    /// F]`, the coroutine's last statement, whose cleanup or `F` awaits:
+    /// the handler runs in the token's branch, and the cancellation goes
+    /// on as `None`. Nothing before the `try` awaits; the only `return`
+    /// ends its body, the only `raise` its handler; neither block leaves
+    /// early or binds a variable, nor holds a `try`.
+    fn reraise_end(&self, code: &Code) -> Option<TokenEnd> {
+        if !code.is_async || code.is_generator || code.locals.iter().any(|l| &**l == TOKEN) {
+            return None;
+        }
+        let (last, before) = code.body.split_last()?;
+        let P::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } = &last.kind
+        else {
+            return None;
+        };
+        let [h] = handlers.as_slice() else {
+            return None;
+        };
+        let reraises = matches!(
+            h.body.last().map(|s| &s.kind),
+            Some(P::Raise {
+                exc: None,
+                cause: None
+            })
+        );
+        if !orelse.is_empty() || !reraises || !self.catches_cancel(h) {
+            return None;
+        }
+        let cleanup = &h.body[..h.body.len() - 1];
+        let (body, returns) = match body.split_last() {
+            Some((l, init)) if matches!(l.kind, P::Return(Some(_))) => (init, 1),
+            _ => (&body[..], 0),
+        };
+        let (mut leaves, mut tries) = (0, 0);
+        crate::program::walk(&code.body, &mut |s| {
+            leaves += usize::from(matches!(s.kind, P::Return(_) | P::Raise { .. }));
+            tries += usize::from(matches!(s.kind, P::Try { .. }));
+        });
+        let awaiting = |b: &[py::Stmt]| b.iter().any(|s| awaits(self.text(&s.span)));
+        let cleanup_awaits = awaiting(finalbody);
+        let fits = [body, cleanup, finalbody]
+            .iter()
+            .all(|b| not_in_block(b).is_none());
+        (leaves == returns + 1
+            && tries == 1
+            && !awaiting(before)
+            && (awaiting(cleanup) || cleanup_awaits)
+            && fits)
+            .then_some(TokenEnd::Reraises { cleanup_awaits })
     }
 
     /// The call of `wait_for`'s coroutine `c`, and, where it watches a
