@@ -132,3 +132,37 @@ await asyncio.sleep(0.5)\n        raise\n\n\n";
     );
     assert_eq!(at, "await asyncio.sleep(0.5)");
 }
+
+#[test]
+fn a_value_read_after_the_try_gets_no_token_and_is_refused_at_the_handlers_await() {
+    let source = format!(
+        "{HEADER}{QUERY}async def main():\n    rows = \"none yet\"\n    try:\n        \
+rows = await asyncio.wait_for(query(\"a\"), timeout=2)\n    except TimeoutError:\n        \
+print(\"timed out\")\n    print(rows)\n{RUN}"
+    );
+    let (construct, _, at) = refused(&source);
+    assert_eq!(
+        construct,
+        "an `await` in an `except asyncio.CancelledError` the Rust listing runs in `Drop`"
+    );
+    assert_eq!(at, "await asyncio.sleep(0.5)");
+}
+
+#[test]
+fn a_value_bound_again_by_a_second_wait_for_keeps_the_token() {
+    let source = format!(
+        "{HEADER}{QUERY}async def main():\n    for name in [\"a\", \"b\"]:\n        try:\n            \
+rows = await asyncio.wait_for(query(name), timeout=2)\n            print(rows)\n        \
+except TimeoutError:\n            print(\"timed out\")\n    try:\n        \
+rows = await asyncio.wait_for(query(\"c\"), timeout=1)\n        print(rows)\n    \
+except TimeoutError:\n        print(\"timed out\")\n{RUN}"
+    );
+    let text = listing(&source);
+    has_all(
+        &text,
+        &[
+            "async fn query(name: &str, token: CancellationToken) -> Option<String> {",
+            "if let Some(rows) = rows {\n            println!(\"{rows}\");",
+        ],
+    );
+}

@@ -6,7 +6,7 @@
 //! (`f(...)` gets `f_token`): at the deadline the listing cancels the token
 //! and awaits the coroutine to its end.
 
-use super::cancel_token::{TOKEN, not_in_block};
+use super::cancel_token::{TOKEN, mentions, not_in_block};
 use super::scope::Scope;
 use super::{Planner, Result, refuse};
 use crate::program::{self as py, Arg, Code, ExprKind as E, Module, Name, StmtKind as P};
@@ -48,7 +48,53 @@ fn falls_off_with_value(body: &[py::Stmt]) -> bool {
     value && !ends
 }
 
+/// Whether a function of `body` returns a value somewhere.
+pub(super) fn returns_value(body: &[py::Stmt]) -> bool {
+    let mut value = false;
+    crate::program::walk(body, &mut |s| {
+        value |= matches!(s.kind, P::Return(Some(_)));
+    });
+    value
+}
+
 impl Planner<'_> {
+    /// Whether the variable `try: v = await asyncio.wait_for(...)` binds
+    /// (`s`, in `body`) is named outside the `try` bodies that bind it so:
+    /// the listing binds a value that comes as an `Option` only inside them.
+    pub(super) fn value_escapes(&self, body: &[py::Stmt], s: &py::Stmt) -> bool {
+        let bound = |s: &py::Stmt| -> Option<(String, std::ops::Range<usize>)> {
+            self.waited_coroutine(s)?;
+            let P::Try { body: tried, .. } = &s.kind else {
+                return None;
+            };
+            let P::Assign { targets, .. } = &tried.first()?.kind else {
+                return None;
+            };
+            let [py::Target::Name(n)] = targets.as_slice() else {
+                return None;
+            };
+            Some((
+                n.ident().to_string(),
+                tried.first()?.span.start..tried.last()?.span.end,
+            ))
+        };
+        let Some((name, _)) = bound(s) else {
+            return false;
+        };
+        let (Some(first), Some(last)) = (body.first(), body.last()) else {
+            return true;
+        };
+        let mut inside = 0;
+        crate::program::walk(body, &mut |t| {
+            if let Some((n, span)) = bound(t)
+                && n == name
+            {
+                inside += mentions(self.text(&span), &name);
+            }
+        });
+        mentions(self.text(&(first.span.start..last.span.end)), &name) != inside
+    }
+
     /// `f` of `try: [x =] await asyncio.wait_for(f(...), timeout) ...
     /// except TimeoutError: ...`, the one place the listing gives `f` a
     /// token made for it.
