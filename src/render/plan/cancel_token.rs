@@ -12,7 +12,7 @@ use super::scope::Scope;
 use super::stmt::local_name;
 use super::{Planner, Result, refuse};
 use crate::program::{self as py, Arg, Code, ExprKind as E, Module, Name, StmtKind as P};
-use crate::render::plan::ir::ast::{Call, FunctionKind, StmtKind};
+use crate::render::plan::ir::ast::{Call, FunctionKind, StmtKind, TokenEnd};
 use crate::render::plan::ir::expr::{Expr, ExprKind};
 use crate::render::plan::ir::primitive::{PrimOp, Primitive, PrimitiveKind};
 use std::collections::HashMap;
@@ -73,7 +73,7 @@ pub(super) fn mentions(source: &str, name: &str) -> usize {
 
 impl<'p> Planner<'p> {
     /// Whether `h` is `except asyncio.CancelledError:` (without `as`).
-    fn catches_cancel(&self, h: &py::Handler) -> bool {
+    pub(super) fn catches_cancel(&self, h: &py::Handler) -> bool {
         h.name.is_none()
             && !h.star
             && h.class
@@ -90,6 +90,7 @@ impl<'p> Planner<'p> {
     ) {
         let mut spawned: HashMap<&str, usize> = HashMap::new();
         let mut waited: HashMap<&str, usize> = HashMap::new();
+        let mut escaping = std::collections::HashSet::new();
         let bodies = codes.iter().map(|(_, c, _)| &c.body[..]);
         for body in bodies.chain([module]) {
             crate::program::walk(body, &mut |s| {
@@ -98,6 +99,9 @@ impl<'p> Planner<'p> {
                 }
                 if let Some(f) = self.waited_coroutine(s) {
                     *waited.entry(f).or_default() += 1;
+                    if self.value_escapes(body, s) {
+                        escaping.insert(f);
+                    }
                 }
             });
         }
@@ -118,7 +122,11 @@ impl<'p> Planner<'p> {
                 if self.goes_on_when_cancelled(code) {
                     cancellable.insert(name.clone());
                 }
-            } else if let Some(end) = self.token_end(code, spawns == 0) {
+            } else if let Some(end) = self.token_end(code, spawns == 0)
+                && !(matches!(end, TokenEnd::Reraises { .. })
+                    && escaping.contains(name.as_str())
+                    && super::wait_for_token::returns_value(&code.body))
+            {
                 cancellable.insert(name.clone());
                 token_ends.insert(name.clone(), end);
             }

@@ -121,3 +121,24 @@ pub(super) fn refuse_awaiting_finally(
         None => Ok(()),
     }
 }
+
+/// Refuses an `except asyncio.CancelledError:` that awaits where the
+/// listing would run it in a drop guard: outside a coroutine given a
+/// token, around more than `await task` (whose handler reads the task's
+/// `JoinError` in place).
+pub(super) fn refuse_awaiting_handler(sc: &Scope, handler: &[py::Stmt], joins: bool) -> Result<()> {
+    if joins || sc.prims.get(TOKEN) == Some(&PrimitiveKind::Token) {
+        return Ok(());
+    }
+    match first_await(handler) {
+        Some(s) => refuse(
+            &s.span,
+            "an `await` in an `except asyncio.CancelledError` the Rust listing runs in `Drop`",
+            "Tokio cancels a task by dropping its future, so the listing runs the handler in a \
+             drop guard, and `Drop` cannot await: the handler's wait would vanish. Hand the \
+             task a `tokio_util::sync::CancellationToken`, `select!` on `token.cancelled()` \
+             beside the body, then await the cleanup in that branch",
+        ),
+        None => Ok(()),
+    }
+}

@@ -181,6 +181,7 @@ impl Planner<'_> {
                 }
             };
         }
+        super::cleanup_awaits::refuse_awaiting_handler(sc, on_cancel, awaits_task(sc, body))?;
         let body = self.block(sc, body)?;
         let on_cancel = self.block(sc, on_cancel)?;
         // An async generator's `try ... finally` has a cleanup of its own.

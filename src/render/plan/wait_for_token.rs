@@ -6,7 +6,7 @@
 //! (`f(...)` gets `f_token`): at the deadline the listing cancels the token
 //! and awaits the coroutine to its end.
 
-use super::cancel_token::{TOKEN, not_in_block};
+use super::cancel_token::{TOKEN, mentions, not_in_block};
 use super::pending_tasks::global_callee;
 use super::scope::Scope;
 use super::{Planner, Result, refuse};
@@ -49,7 +49,53 @@ fn falls_off_with_value(body: &[py::Stmt]) -> bool {
     value && !ends
 }
 
+/// Whether a function of `body` returns a value somewhere.
+pub(super) fn returns_value(body: &[py::Stmt]) -> bool {
+    let mut value = false;
+    crate::program::walk(body, &mut |s| {
+        value |= matches!(s.kind, P::Return(Some(_)));
+    });
+    value
+}
+
 impl Planner<'_> {
+    /// Whether the variable `try: v = await asyncio.wait_for(...)` binds
+    /// (`s`, in `body`) is named outside the `try` bodies that bind it so:
+    /// the listing binds a value that comes as an `Option` only inside them.
+    pub(super) fn value_escapes(&self, body: &[py::Stmt], s: &py::Stmt) -> bool {
+        let bound = |s: &py::Stmt| -> Option<(String, std::ops::Range<usize>)> {
+            self.waited_coroutine(s)?;
+            let P::Try { body: tried, .. } = &s.kind else {
+                return None;
+            };
+            let P::Assign { targets, .. } = &tried.first()?.kind else {
+                return None;
+            };
+            let [py::Target::Name(n)] = targets.as_slice() else {
+                return None;
+            };
+            Some((
+                n.ident().to_string(),
+                tried.first()?.span.start..tried.last()?.span.end,
+            ))
+        };
+        let Some((name, _)) = bound(s) else {
+            return false;
+        };
+        let (Some(first), Some(last)) = (body.first(), body.last()) else {
+            return true;
+        };
+        let mut inside = 0;
+        crate::program::walk(body, &mut |t| {
+            if let Some((n, span)) = bound(t)
+                && n == name
+            {
+                inside += mentions(self.text(&span), &name);
+            }
+        });
+        mentions(self.text(&(first.span.start..last.span.end)), &name) != inside
+    }
+
     /// `f` of `try: [x =] await asyncio.wait_for(f(...), timeout) ...
     /// except TimeoutError: ...`, the one place the listing gives `f` a
     /// token made for it.
@@ -106,6 +152,9 @@ impl Planner<'_> {
         if self.goes_on_when_cancelled(code) {
             return (!raises && !falls_off_with_value(&code.body)).then_some(TokenEnd::Returns);
         }
+        if waited_only && let Some(end) = self.reraise_end(code) {
+            return Some(end);
+        }
         if !waited_only
             || raises
             || !code.is_async
@@ -144,6 +193,62 @@ impl Planner<'_> {
             && !nested_try
             && not_in_block(finalbody).is_none())
         .then_some(TokenEnd::Raises)
+    }
+
+    /// `try: body except asyncio.CancelledError: cleanup; raise [finally:
+    /// F]`, the coroutine's last statement, whose cleanup or `F` awaits:
+    /// the handler runs in the token's branch, and the cancellation goes
+    /// on as `None`. Nothing before the `try` awaits; the only `return`
+    /// ends its body, the only `raise` its handler; neither block leaves
+    /// early or binds a variable, nor holds a `try`.
+    fn reraise_end(&self, code: &Code) -> Option<TokenEnd> {
+        if !code.is_async || code.is_generator || code.locals.iter().any(|l| &**l == TOKEN) {
+            return None;
+        }
+        let (last, before) = code.body.split_last()?;
+        let P::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } = &last.kind
+        else {
+            return None;
+        };
+        let [h] = handlers.as_slice() else {
+            return None;
+        };
+        let reraises = matches!(
+            h.body.last().map(|s| &s.kind),
+            Some(P::Raise {
+                exc: None,
+                cause: None
+            })
+        );
+        if !orelse.is_empty() || !reraises || !self.catches_cancel(h) {
+            return None;
+        }
+        let cleanup = &h.body[..h.body.len() - 1];
+        let (body, returns) = match body.split_last() {
+            Some((l, init)) if matches!(l.kind, P::Return(Some(_))) => (init, 1),
+            _ => (&body[..], 0),
+        };
+        let (mut leaves, mut tries) = (0, 0);
+        crate::program::walk(&code.body, &mut |s| {
+            leaves += usize::from(matches!(s.kind, P::Return(_) | P::Raise { .. }));
+            tries += usize::from(matches!(s.kind, P::Try { .. }));
+        });
+        let awaiting = |b: &[py::Stmt]| b.iter().any(|s| awaits(self.text(&s.span)));
+        let cleanup_awaits = awaiting(finalbody);
+        let fits = [body, cleanup, finalbody]
+            .iter()
+            .all(|b| not_in_block(b).is_none());
+        (leaves == returns + 1
+            && tries == 1
+            && !awaiting(before)
+            && (awaiting(cleanup) || cleanup_awaits)
+            && fits)
+            .then_some(TokenEnd::Reraises { cleanup_awaits })
     }
 
     /// The call of `wait_for`'s coroutine `c`, and, where it watches a

@@ -29,6 +29,9 @@ impl Renderer<'_> {
             .and_then(|f| f.params.iter().find(|p| self.var_ty(p) == Ty::Token))
             .cloned()
             .unwrap_or_default();
+        if self.reraise_end(&self.func).is_some() {
+            return self.token_reraise(&token, body, on_cancel, finally, tail);
+        }
         if on_cancel.is_empty() && !finally.is_empty() {
             return self.token_cleanup(&token, body, finally);
         }

@@ -282,7 +282,12 @@ impl Renderer<'_> {
     }
 
     pub(super) fn ret_suffix(&self, name: &str) -> String {
-        match self.types.ret_of(name) {
+        let ret = match self.types.ret_of(name) {
+            // Cancelled, it gives `None` (see `wait_for_reraise`).
+            t if self.reraise_value(name) => Ty::Option(Box::new(t)),
+            t => t,
+        };
+        match ret {
             Ty::Unit | Ty::Unknown if self.fallible.contains(name) => {
                 " -> Result<(), Error>".into()
             }

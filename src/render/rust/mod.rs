@@ -179,6 +179,7 @@ mod unpack_list;
 mod unused_classes;
 mod unused_functions;
 mod wait;
+mod wait_for_reraise;
 mod wait_for_tie;
 mod wait_for_token;
 mod wait_task;

@@ -80,7 +80,10 @@ impl Renderer<'_> {
                 self.line(if into.is_some() { "};" } else { "}" });
                 self.body(body, false);
             }
-            TokenEnd::Raises => {
+            TokenEnd::Reraises { .. } if self.reraise_value(&call.name) => {
+                self.reraised_value(call, (&token, &work), into, body, on_timeout, &timed);
+            }
+            TokenEnd::Raises | TokenEnd::Reraises { .. } => {
                 // The coroutine returns nothing (`plan::wait_for_token`).
                 timed(self, "match ");
                 self.indent += 1;

@@ -155,6 +155,11 @@ pub enum TokenEnd {
     /// Its `finally` runs whole, then the cancellation goes on up:
     /// `wait_for` raises `TimeoutError`.
     Raises,
+    /// Its `except asyncio.CancelledError:` handler runs whole (it may
+    /// await), ends in a bare `raise`, then its `finally` runs (awaiting
+    /// when `cleanup_awaits`): `wait_for` raises `TimeoutError`. A value
+    /// it returns comes as `Some`, the cancellation as `None`.
+    Reraises { cleanup_awaits: bool },
     /// It catches the cancellation and returns: `wait_for` gives what it
     /// returns, and raises no `TimeoutError`.
     Returns,
