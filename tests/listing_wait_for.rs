@@ -137,3 +137,31 @@ fn a_task_waited_for_in_a_try_runs_the_handler_after_the_abort() {
         ],
     );
 }
+
+/// A variable bound before the `try` and assigned from `wait_for` keeps
+/// the new value after it: the arm assigns it rather than binding a new
+/// one that ends with the arm.
+#[test]
+fn a_variable_bound_before_the_try_is_assigned_by_the_arm() {
+    let text = listing(&fetch_program(
+        "    rows = \"stale\"\n    try:\n        rows = await asyncio.wait_for(fetch(\"a\", 1), 2)\n    except TimeoutError:\n        print(\"timed out\")\n    print(rows)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "let mut rows = \"stale\".to_string();",
+            "Ok(new_rows) => {\n            rows = new_rows;\n        }",
+            "println!(\"{rows}\");",
+        ],
+    );
+}
+
+/// Two `try` blocks binding the same name each bind it in their own arm.
+#[test]
+fn a_variable_first_bound_in_an_arm_is_bound_again_in_the_next_try() {
+    let text = listing(&fetch_program(
+        "    try:\n        r = await asyncio.wait_for(fetch(\"a\", 1), 2)\n        print(r)\n    except TimeoutError:\n        print(\"late\")\n    try:\n        r = await asyncio.wait_for(fetch(\"b\", 3), 2)\n        print(r)\n    except TimeoutError:\n        print(\"late\")\n",
+    ));
+    assert_eq!(text.matches("Ok(r) => {").count(), 2, "{text}");
+    assert!(!text.contains("new_r"), "{text}");
+}

@@ -105,12 +105,23 @@ impl Renderer<'_> {
             return self.wait_for_raising(call, timeout, into, on_timeout);
         }
         let d = self.duration(timeout);
-        let pat = match into {
+        // A variable bound before the `try` is assigned from the arm's value;
+        // one first bound here lives only in the arm.
+        let (pat, assign, arm_only) = match into {
             Some(v) if self.used.contains(v) && self.var_ty(v) != Ty::Unit => {
-                self.declared.insert(v.to_string());
-                ident(v)
+                if self.declared.contains(v) {
+                    let mut fresh = format!("new_{v}");
+                    while self.declared.contains(&fresh) || self.used.contains(&fresh) {
+                        fresh.insert_str(0, "new_");
+                    }
+                    let assign = format!("{} = {fresh};", ident(v));
+                    (fresh, Some(assign), None)
+                } else {
+                    self.declared.insert(v.to_string());
+                    (ident(v), None, Some(v))
+                }
             }
-            _ => "_".into(),
+            _ => ("_".into(), None, None),
         };
         // Nothing to do with a value: only the timeout matters.
         let only_timeout = pat == "_" && body.is_empty();
@@ -149,6 +160,11 @@ impl Renderer<'_> {
         }
         self.indent += 1;
         self.line(format!("Ok({pat}) => {{"));
+        if let Some(assign) = assign {
+            self.indent += 1;
+            self.line(assign);
+            self.indent -= 1;
+        }
         self.nested(body);
         self.line("}");
         self.line("Err(_) => {");
@@ -156,6 +172,9 @@ impl Renderer<'_> {
         self.line("}");
         self.indent -= 1;
         self.line("}");
+        if let Some(v) = arm_only {
+            self.declared.remove(v);
+        }
     }
 
     /// `{head}timeout(d, c).await{tail}`, as rustfmt lays it out.
