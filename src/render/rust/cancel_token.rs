@@ -41,6 +41,18 @@ impl Renderer<'_> {
         }
         self.line("// `cancel()` cancels the token: the body's future is dropped at its");
         self.line("// await and the handler runs, as `except CancelledError:` does.");
+        self.token_branches(&token, body, on_cancel, finally);
+    }
+
+    /// `select!` of the body beside `token.cancelled()`, whose branch runs
+    /// the handler `on_cancel`; then `finally`.
+    pub(super) fn token_branches(
+        &mut self,
+        token: &str,
+        body: &Block,
+        on_cancel: &Block,
+        finally: &Block,
+    ) {
         self.line("tokio::select! {");
         self.indent += 1;
         self.line("biased;");

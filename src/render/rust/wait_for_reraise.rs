@@ -53,19 +53,7 @@ impl Renderer<'_> {
         if !value && !cleanup_awaits {
             self.line("// `cancel()` cancels the token: the body's future is dropped at its");
             self.line("// await and the handler runs whole, as `except CancelledError:` does.");
-            self.line("tokio::select! {");
-            self.indent += 1;
-            self.line("biased;");
-            self.line(format!("() = {token}.cancelled() => {{"));
-            self.nested(on_cancel);
-            self.line("}");
-            self.line("() = async {");
-            self.nested(body);
-            self.line("} => {}");
-            self.indent -= 1;
-            self.line("}");
-            self.body(finally, false);
-            return;
+            return self.token_branches(token, body, on_cancel, finally);
         }
         let outcome = match (value, self.declared.contains("value")) {
             (true, false) => "value",
