@@ -49,6 +49,42 @@ fn falls_off_with_value(body: &[py::Stmt]) -> bool {
     value && !ends
 }
 
+/// The blocks of a coroutine's last statement, a `try`.
+struct LastTry<'c> {
+    body: &'c [py::Stmt],
+    handlers: &'c [py::Handler],
+    orelse: &'c [py::Stmt],
+    finalbody: &'c [py::Stmt],
+}
+
+/// The statements before `code`'s last one and that last statement's
+/// blocks, where `code` is a plain coroutine (no generator, no local named
+/// as the token) ending in a `try`.
+fn last_try(code: &Code) -> Option<(&[py::Stmt], LastTry<'_>)> {
+    if !code.is_async || code.is_generator || code.locals.iter().any(|l| &**l == TOKEN) {
+        return None;
+    }
+    let (last, before) = code.body.split_last()?;
+    let P::Try {
+        body,
+        handlers,
+        orelse,
+        finalbody,
+    } = &last.kind
+    else {
+        return None;
+    };
+    Some((
+        before,
+        LastTry {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        },
+    ))
+}
+
 /// Whether a function of `body` returns a value somewhere.
 pub(super) fn returns_value(body: &[py::Stmt]) -> bool {
     let mut value = false;
@@ -155,24 +191,18 @@ impl Planner<'_> {
         if waited_only && let Some(end) = self.reraise_end(code) {
             return Some(end);
         }
-        if !waited_only
-            || raises
-            || !code.is_async
-            || code.is_generator
-            || code.locals.iter().any(|l| &**l == TOKEN)
-        {
+        if !waited_only || raises {
             return None;
         }
-        let (last, before) = code.body.split_last()?;
-        let P::Try {
-            body,
-            handlers,
-            orelse,
-            finalbody,
-        } = &last.kind
-        else {
-            return None;
-        };
+        let (
+            before,
+            LastTry {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            },
+        ) = last_try(code)?;
         let mut returns_value = false;
         crate::program::walk(&code.body, &mut |s| {
             returns_value |= matches!(s.kind, P::Return(Some(_)));
@@ -202,20 +232,16 @@ impl Planner<'_> {
     /// ends its body, the only `raise` its handler; neither block leaves
     /// early or binds a variable, nor holds a `try`.
     fn reraise_end(&self, code: &Code) -> Option<TokenEnd> {
-        if !code.is_async || code.is_generator || code.locals.iter().any(|l| &**l == TOKEN) {
-            return None;
-        }
-        let (last, before) = code.body.split_last()?;
-        let P::Try {
-            body,
-            handlers,
-            orelse,
-            finalbody,
-        } = &last.kind
-        else {
-            return None;
-        };
-        let [h] = handlers.as_slice() else {
+        let (
+            before,
+            LastTry {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            },
+        ) = last_try(code)?;
+        let [h] = handlers else {
             return None;
         };
         let reraises = matches!(
@@ -231,7 +257,7 @@ impl Planner<'_> {
         let cleanup = &h.body[..h.body.len() - 1];
         let (body, returns) = match body.split_last() {
             Some((l, init)) if matches!(l.kind, P::Return(Some(_))) => (init, 1),
-            _ => (&body[..], 0),
+            _ => (body, 0),
         };
         let (mut leaves, mut tries) = (0, 0);
         crate::program::walk(&code.body, &mut |s| {
