@@ -562,7 +562,8 @@ fn messages_about<'a>(stderr: &'a str, name: &str, warnings: bool) -> Vec<&'a st
 /// dependencies are built once (about a minute, and online the first
 /// time); then the test takes a few minutes, most of it linking.
 ///
-/// Every lesson's listing must agree. Of the corpus, every program that
+/// Every listing built must also build as edition 2021 (checked, not
+/// linked). Every lesson's listing must agree. Of the corpus, every program that
 /// translates must build without warnings and agree (unless
 /// [`PROGRAMS_EXCUSED`]); the test prints the figure, translated and
 /// agreeing out of all, which must reach [`PROGRAMS_AGREEING_AT_LEAST`].
@@ -727,6 +728,12 @@ debug = false
             agreeing += 1;
         }
     }
+    let built_names: Vec<&str> = built
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .filter(|n| dir.join("target/debug").join(n).exists())
+        .collect();
+    failures.extend(edition_2021_errors(&dir, &built_names));
     eprintln!(
         "corpus: {agreeing} of {} programs translate and agree ({} translate)",
         programs.len(),
@@ -737,4 +744,49 @@ debug = false
         agreeing >= PROGRAMS_AGREEING_AT_LEAST,
         "only {agreeing} corpus programs translate and agree; at least {PROGRAMS_AGREEING_AT_LEAST} did"
     );
+}
+
+/// Checks the listings that `dir`'s project built on edition 2024 again as
+/// edition 2021, in a project beside it that takes the same files: each
+/// listing must build on both. Gives one failure per listing that does not.
+fn edition_2021_errors(dir: &Path, names: &[&str]) -> Vec<String> {
+    let old = dir.with_file_name("rust-listings-2021");
+    std::fs::create_dir_all(&old).expect("temp dir");
+    let mut toml = std::fs::read_to_string(dir.join("Cargo.toml"))
+        .expect("Cargo.toml")
+        .replace("name = \"listings\"", "name = \"listings-2021\"")
+        .replace("edition = \"2024\"", "edition = \"2021\"\nautobins = false");
+    for name in names {
+        toml.push_str(&format!(
+            "\n[[bin]]\nname = \"{name}\"\npath = \"../rust-listings/src/bin/{name}.rs\"\n"
+        ));
+    }
+    std::fs::write(old.join("Cargo.toml"), toml).expect("Cargo.toml");
+    let _ = std::fs::copy(dir.join("Cargo.lock"), old.join("Cargo.lock"));
+    let out = Command::new(env!("CARGO"))
+        .args(["check", "--bins", "--keep-going", "--offline"])
+        .current_dir(&old)
+        .env("CARGO_TARGET_DIR", dir.join("target"))
+        .output()
+        .expect("cargo runs");
+    if out.status.success() {
+        return Vec::new();
+    }
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let failed: Vec<String> = names
+        .iter()
+        .filter(|n| stderr.contains(&format!("(bin \"{n}\")")))
+        .map(|n| {
+            let errors = messages_about(&stderr, n, false);
+            format!(
+                "{n}: does not build on edition 2021\n{}",
+                errors.join("\n\n")
+            )
+        })
+        .collect();
+    if failed.is_empty() {
+        vec![format!("the edition 2021 check failed:\n{stderr}")]
+    } else {
+        failed
+    }
 }

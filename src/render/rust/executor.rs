@@ -206,7 +206,6 @@ impl Renderer<'_> {
         }
         let mut job = self.call(call);
         if let Some(p) = pool.filter(|p| self.pool_workers.iter().any(|w| w == p)) {
-            self.use_("std::future", "Future");
             job = format!("on_worker(Arc::clone(&{}), {job})", workers_name(p));
         }
         match tracker {

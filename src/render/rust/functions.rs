@@ -373,10 +373,11 @@ impl Renderer<'_> {
         self.enter(f, "self", false);
         self.use_("futures", "Stream");
         self.use_("async_stream", "stream");
-        let params = self.param_list(f);
+        let params = self.param_texts(f);
         let item = self.types.item.get(&f.name).cloned().unwrap_or(Ty::Unknown);
-        let head = format!("fn {}(", fn_name(&f.name));
-        let tail = format!(") -> impl Stream<Item = {}> {{", item.rust());
+        let (head, params, bound) = stream_lifetimes(fn_name(&f.name), params);
+        let params = params.join(", ");
+        let tail = format!(") -> impl Stream<Item = {}>{bound} {{", item.rust());
         self.signature(&head, &params, &tail);
         self.indent += 1;
         self.line("stream! {");
@@ -398,6 +399,27 @@ impl Renderer<'_> {
             }
             self.stmt(&block[i], tail && i + 1 == n);
             i += 1;
+        }
+    }
+}
+
+/// A stream function's head, parameters and lifetime bound. The stream
+/// holds its borrowed parameters, which edition 2021 must be told (2024
+/// captures them by itself): one is `+ '_`, several share a named `'a`.
+fn stream_lifetimes(name: String, params: Vec<String>) -> (String, Vec<String>, &'static str) {
+    let borrowed = |p: &String| p.split_once(": ").is_some_and(|(_, t)| t.starts_with('&'));
+    match params.iter().filter(|p| borrowed(p)).count() {
+        0 => (format!("fn {name}("), params, ""),
+        1 => (format!("fn {name}("), params, " + '_"),
+        _ => {
+            let params = params
+                .into_iter()
+                .map(|p| match p.split_once(": &") {
+                    Some((n, t)) => format!("{n}: &'a {t}"),
+                    None => p,
+                })
+                .collect();
+            (format!("fn {name}<'a>("), params, " + 'a")
         }
     }
 }

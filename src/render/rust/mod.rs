@@ -482,6 +482,10 @@ impl<'a> Renderer<'a> {
     }
 
     fn finish(mut self) -> Listing {
+        // `Future` is in the 2024 prelude only: named for edition 2021.
+        if self.lines.iter().any(|l| names_future(l)) {
+            self.use_("std::future", "Future");
+        }
         let mut head = Vec::new();
         // rustfmt's order: paths compared segment by segment.
         for (module, names) in &self.uses {
@@ -518,4 +522,23 @@ impl<'a> Renderer<'a> {
             functions,
         }
     }
+}
+
+/// Whether a line of code (not a comment) names the `Future` trait itself,
+/// as `F: Future` or `impl Future<...>` do (`BoxFuture`, a path through
+/// `std::future::`, a string and a comment do not).
+fn names_future(line: &str) -> bool {
+    let code = line.trim_start();
+    if code.starts_with("//") {
+        return false;
+    }
+    code.match_indices("Future").any(|(i, _)| {
+        // Inside a string literal where an odd number of quotes stands before.
+        let in_string = code[..i].matches('"').count() % 2 == 1;
+        let before = code[..i].chars().next_back();
+        let after = code[i + "Future".len()..].chars().next();
+        !in_string
+            && !before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':')
+            && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+    })
 }
