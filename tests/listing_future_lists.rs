@@ -127,3 +127,35 @@ fn a_filtered_list_of_futures_is_still_refused() {
         "`loop.create_future()` inside an expression"
     );
 }
+
+#[test]
+fn a_plain_function_takes_the_senders_and_the_list_is_measured() {
+    let source = "import asyncio\n\n\ndef fill(futures, base):\n    for fut in futures:\n        \
+fut.set_result(base)\n        base += 1\n\n\nasync def main():\n    \
+loop = asyncio.get_running_loop()\n    futures = [loop.create_future() for _ in range(3)]\n    \
+fill(futures, 10)\n    for fut in futures:\n        print(await fut, len(futures))\n\n\n\
+asyncio.run(main())\n";
+    let text = listing(source);
+    has_all(
+        &text,
+        &[
+            "fn fill(futures: Vec<oneshot::Sender<i64>>, mut base: i64) {\n    \
+for fut in futures {\n        let _ = fut.send(base);",
+            "fill(futures_tx, 10);",
+            "for at in 0..futures.len() {\n        let fut = &mut futures[at];",
+        ],
+    );
+}
+
+#[test]
+fn a_future_given_arithmetic_on_a_later_typed_parameter_takes_its_type() {
+    let source = "import asyncio\n\n\nasync def producer(fut, word):\n    \
+await asyncio.sleep(0.1)\n    fut.set_result(word * 2)\n\n\nasync def main():\n    \
+loop = asyncio.get_running_loop()\n    fut = loop.create_future()\n    \
+t = asyncio.create_task(producer(fut, \"ab\"))\n    print(await fut)\n    await t\n\n\n\
+asyncio.run(main())\n";
+    has_all(
+        &listing(source),
+        &["async fn producer(fut: oneshot::Sender<String>, word: &str) {"],
+    );
+}

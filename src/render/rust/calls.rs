@@ -17,6 +17,10 @@ impl Renderer<'_> {
                 .and_then(|f| f.params.get(i))
                 .cloned()
                 .unwrap_or_default();
+            if let Some(senders) = self.senders_arg(&call.name, &pname, arg) {
+                out.push(senders);
+                continue;
+            }
             if self
                 .durations
                 .contains_key(&(call.name.clone(), pname.clone()))
@@ -43,16 +47,6 @@ impl Renderer<'_> {
             let pty = self.types.var(&call.name, &pname);
             let c = self.expr(arg);
             let text = match &pty {
-                Ty::List(t)
-                    if matches!(**t, Ty::Future(_))
-                        && self
-                            .types
-                            .senders
-                            .contains(&(call.name.clone(), pname.clone()))
-                        && matches!(&arg.kind, ExprKind::Var(n) if self.local_futures.contains(n)) =>
-                {
-                    format!("{}_tx", c.text)
-                }
                 Ty::Str if self.param_owned(&call.name, i) => c.owned(),
                 Ty::Str => c.borrowed(),
                 Ty::Float if c.ty == Ty::Int => c.as_f64().text,

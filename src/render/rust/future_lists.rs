@@ -94,7 +94,7 @@ fn named(f: &Function, var: &str) -> usize {
 }
 
 /// How many loops and comprehensions of `f` go over the list `list`
-/// (or `enumerate(list)`).
+/// (or `enumerate(list)`), and how many times `len(list)` measures it.
 fn loops_over(f: &Function, list: &str) -> usize {
     let mut n = 0;
     f.walk(&mut |s| {
@@ -102,10 +102,16 @@ fn loops_over(f: &Function, list: &str) -> usize {
             n += usize::from(list_and_item(var, over).is_some_and(|(l, _)| l == list));
         }
         for (e, _) in stmt_exprs(s) {
-            each_expr(e, &mut |x| {
-                if let ExprKind::Comp { var, over, .. } = &x.kind {
+            each_expr(e, &mut |x| match &x.kind {
+                ExprKind::Comp { var, over, .. } => {
                     n += usize::from(list_and_item(var, over).is_some_and(|(l, _)| l == list));
                 }
+                ExprKind::Call(Builtin::Len, args) => {
+                    n += usize::from(
+                        matches!(args.as_slice(), [x] if matches!(&x.kind, ExprKind::Var(v) if v == list)),
+                    );
+                }
+                _ => {}
             });
         }
     });
@@ -122,6 +128,20 @@ fn reads(f: &Function, var: &str) -> usize {
 }
 
 impl Types {
+    /// Whether the value `value` given to a future has its type yet: an
+    /// arithmetic operation on an operand not typed yet (a parameter whose
+    /// callers come later) would read as an integer, and the future's
+    /// type, once set, stays.
+    pub(super) fn settled(&self, f: &str, value: &Expr) -> bool {
+        let mut settled = true;
+        each_expr(value, &mut |x| {
+            if let ExprKind::Binary(_, a, b) = &x.kind {
+                settled &= self.expr_ty(f, a) != Ty::Unknown && self.expr_ty(f, b) != Ty::Unknown;
+            }
+        });
+        settled
+    }
+
     /// The item type a loop over a list of futures gives back to the list:
     /// the futures' value is known where the items are resolved.
     pub(super) fn future_items_back(&mut self, f: &str, var: &str, over: &Expr) -> bool {
@@ -229,6 +249,22 @@ impl Renderer<'_> {
             ),
             _ => ("at".to_string(), format!("0..{l}.len()"), Some(take)),
         })
+    }
+
+    /// The argument `arg` given to the parameter `param` of `callee` that
+    /// takes the senders of a list of futures made here: `futures_tx`.
+    pub(super) fn senders_arg(&self, callee: &str, param: &str, arg: &Expr) -> Option<String> {
+        let ExprKind::Var(list) = &arg.kind else {
+            return None;
+        };
+        let is_list = matches!(self.var_ty(list), Ty::List(t) if matches!(*t, Ty::Future(_)));
+        (is_list
+            && self.local_futures.contains(list)
+            && self
+                .types
+                .senders
+                .contains(&(callee.to_string(), param.to_string())))
+        .then(|| format!("{list}_tx"))
     }
 
     /// `f.done()` of an item of a list of futures: whether its value was

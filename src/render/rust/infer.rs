@@ -524,10 +524,11 @@ impl Types {
                     changed |= self.set(name, list, &Ty::List(Box::new(item)));
                 }
                 StmtKind::GivenNames { .. } => {}
-                StmtKind::Resolve { future, value } => {
+                StmtKind::Resolve { future, value } if self.settled(name, value) => {
                     let ty = Ty::Future(Box::new(self.expr_ty(name, value)));
                     changed |= self.set(name, future, &ty);
                 }
+                StmtKind::Resolve { .. } => {}
                 StmtKind::Serve { handler, into } => {
                     changed |= self.set(name, into, &Ty::Server);
                     if let Some(first) = self
