@@ -159,3 +159,15 @@ asyncio.run(main())\n";
         &["async fn producer(fut: oneshot::Sender<String>, word: &str) {"],
     );
 }
+
+#[test]
+fn a_list_of_futures_bound_twice_is_refused() {
+    let source = program(
+        RESOLVES,
+        &format!(
+            "    futures = [loop.create_future() for _ in range(2)]\n{SPAWNED}    \
+for fut in futures:\n        print(await fut)\n    await task\n"
+        ),
+    );
+    assert_eq!(refused(&source).0, "the list of futures `futures`");
+}

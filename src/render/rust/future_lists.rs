@@ -340,7 +340,18 @@ pub(super) fn future_list_uses(demo: &Demo, types: &Types) -> Vec<Untranslatable
                     resolved_here |= list == name && resolves(body, item);
                 }
             });
+            // One binding of the name: the list it names is this one.
+            let mut bound = 0;
+            f.walk(&mut |t| match &t.kind {
+                StmtKind::FutureList { name: n, .. } => bound += usize::from(n == name),
+                StmtKind::Set { var, .. } => {
+                    let names = pattern_names(var).unwrap_or_else(|| vec![var.as_str()]);
+                    bound += usize::from(names.contains(&name.as_str()));
+                }
+                _ => {}
+            });
             if given != 1
+                || bound != 1
                 || other > 0
                 || again > 0
                 || resolved_here
