@@ -17,14 +17,14 @@ fn refusal_at(source: &str) -> (String, String) {
 }
 
 #[test]
-fn a_list_of_futures_is_refused_where_it_is_made_and_read() {
+fn a_list_of_futures_that_no_coroutine_resolves_is_refused_where_it_is_made() {
     let source = "import asyncio\n\n\nasync def main():\n    \
 loop = asyncio.get_running_loop()\n    \
 futures = [loop.create_future() for _ in range(2)]\n    \
 print([f.done() for f in futures])\n\n\nasyncio.run(main())\n";
     let (construct, at) = refusal_at(source);
-    assert_eq!(construct, "`loop.create_future()` inside an expression");
-    assert_eq!(at, "loop.create_future()");
+    assert_eq!(construct, "the list of futures `futures`");
+    assert_eq!(at, "futures = [loop.create_future() for _ in range(2)]");
 }
 
 #[test]

@@ -111,6 +111,9 @@ impl Planner<'_> {
                 },
             );
         }
+        if let Some(k) = self.future_list(sc, &var, value)? {
+            return one(s, k);
+        }
         let kind = match &value.kind {
             E::Await(inner) => match self.wait_for_raising(sc, s, inner, Some(var.clone()))? {
                 Some(k) => k,

@@ -84,7 +84,8 @@ impl Planner<'_> {
             && (sc.tasks.iter().any(|t| t == task)
                 || sc.futures.contains_key(task)
                 || sc.threadsafe.iter().any(|t| t == task)
-                || sc.task_item(task))
+                || sc.task_item(task)
+                || self.future_item(sc, task))
         {
             return Ok(ExprKind::Done(sc.local(task, &obj.span)?));
         }

@@ -445,6 +445,7 @@ impl Planner<'_> {
             {
                 self.check_lazy_items(e, c)?;
                 let var = self.loop_pattern(sc, &g.target, &e.span)?;
+                self.note_future_item(sc, &g.target, &g.iter);
                 let (value, filter) = self.over_tasks(sc, &g.target, &g.iter, || {
                     let filter = g.ifs.first().map(|f| self.expr(sc, f)).transpose();
                     (self.expr(sc, &c.element), filter)

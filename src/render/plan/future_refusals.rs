@@ -1,7 +1,8 @@
 //! The calls on futures, callback handles and the loop that the Rust
 //! listing does not translate, each refused at its place with what asyncio
 //! does there that the listing's Tokio form would not: a future made
-//! outside a variable of its own (a list of futures), a future resolved
+//! outside a variable of its own or a list made at once
+//! (`plan::future_lists`), a future resolved
 //! through an expression, a `concurrent.futures.Future` the program makes,
 //! the cancel of a future of `run_coroutine_threadsafe`, a concurrent
 //! future's `running()`, a task's `exception()`, a callback handed to the
@@ -16,9 +17,10 @@ use crate::program::{self as py, ExprKind as E, Module};
 
 const FUTURE_LISTS: &str = "the Rust listing makes a future as a oneshot channel kept in a \
                             variable of its own (`fut = loop.create_future()`), whose sender \
-                            goes to the one place that resolves it; a list of futures, its \
-                            senders handed to one task and its receivers read by another, is \
-                            not translated yet";
+                            goes to the one place that resolves it, or a list of them made at \
+                            once (`futs = [loop.create_future() for _ in range(n)]`), whose \
+                            senders go to the one coroutine that resolves them in a loop and \
+                            whose items are awaited or tested with `done()` where it was made";
 
 impl Planner<'_> {
     /// Refuses the call `e` when it is one of the calls on futures that
@@ -60,7 +62,9 @@ impl Planner<'_> {
                 )
             }
             "done" | "result" | "set_result" | "exception"
-                if local_name(obj).is_some_and(|v| self.iterates_futures(v)) =>
+                if local_name(obj).is_some_and(|v| {
+                    self.iterates_futures(v) && !(&**m == "done" && self.future_item(sc, v))
+                }) =>
             {
                 refuse(
                     &e.span,

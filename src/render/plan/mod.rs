@@ -74,6 +74,7 @@ mod fn_values;
 mod format_builtin;
 mod format_spec;
 mod function_def;
+mod future_lists;
 mod future_methods;
 mod future_refusals;
 mod gather_mixed;

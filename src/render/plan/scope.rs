@@ -43,6 +43,10 @@ pub(super) struct Scope {
     /// Futures made here: how many places resolve each, and the loop
     /// depth it was made at.
     pub(super) futures: HashMap<String, (u32, u32)>,
+    /// Lists of futures made here at once (see `plan::future_lists`).
+    pub(super) future_lists: Vec<String>,
+    /// Loop and comprehension variables over such a list, with the list.
+    pub(super) future_items: std::cell::RefCell<HashMap<String, String>>,
     /// The done callbacks added to each of those futures, not resolved yet
     /// (see `plan::done_callbacks`).
     pub(super) done_callbacks: HashMap<String, Vec<crate::render::plan::ir::ast::Stmt>>,
@@ -126,6 +130,8 @@ impl Scope {
             groups: Vec::new(),
             pools: Vec::new(),
             futures: HashMap::new(),
+            future_lists: Vec::new(),
+            future_items: Default::default(),
             done_callbacks: HashMap::new(),
             unread_futures: Vec::new(),
             tasks: Vec::new(),

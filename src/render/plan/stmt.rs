@@ -274,6 +274,7 @@ impl Planner<'_> {
                 let var = self.loop_pattern(sc, target, &s.span)?;
                 let over = self.expr(sc, iter)?;
                 let task = self.task_loop_var(sc, target, iter);
+                self.note_future_item(sc, target, iter);
                 sc.task_loops.extend(task.clone());
                 let up = super::range_steps::counting_up(target, iter, body);
                 sc.counting_up.extend(up.clone());

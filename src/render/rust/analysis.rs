@@ -144,6 +144,7 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
         StmtKind::Set { value, .. }
         | StmtKind::GivenNames { names: value, .. }
         | StmtKind::Resolve { value, .. }
+        | StmtKind::FutureList { over: value, .. }
         | StmtKind::Send { value, .. }
         | StmtKind::PrimCall {
             arg: Some(value), ..

@@ -17,6 +17,10 @@ impl Renderer<'_> {
                 .and_then(|f| f.params.get(i))
                 .cloned()
                 .unwrap_or_default();
+            if let Some(senders) = self.senders_arg(&call.name, &pname, arg) {
+                out.push(senders);
+                continue;
+            }
             if self
                 .durations
                 .contains_key(&(call.name.clone(), pname.clone()))

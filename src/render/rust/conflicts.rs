@@ -28,6 +28,7 @@ pub(super) fn type_conflicts(demo: &Demo, source: &str) -> Vec<Untranslatable> {
     out.extend(super::empty_dict_index::empty_dict_reads(demo));
     out.extend(super::negative_sleep::negative_blocks(demo));
     out.extend(super::mutated_args::mutated_args(demo, &types));
+    out.extend(super::future_lists::future_list_uses(demo, &types));
     out.extend(super::ref_borrows::changed_in_args(demo, &types));
     out.extend(super::object_alias::object_aliases(demo, &types));
     out.extend(super::spec_types::spec_conflicts(demo, &types));

@@ -308,7 +308,10 @@ impl Renderer<'_> {
                 if self.shares(task) {
                     return self.shared_done(task);
                 }
-                if let Some(done) = self.future_done(task) {
+                if let Some(done) = self
+                    .future_done(task)
+                    .or_else(|| self.future_item_done(task))
+                {
                     return done;
                 }
                 if let Some(done) = self.done_taken(task) {

@@ -200,6 +200,12 @@ impl Renderer<'_> {
                 let lent = self.mut_params.contains(&at) || shared;
                 let written = match &ty {
                     _ if duration => "Duration".to_string(),
+                    Ty::List(t)
+                        if matches!(**t, Ty::Future(_))
+                            && self.types.senders.contains(&(f.name.clone(), p.clone())) =>
+                    {
+                        format!("Vec<oneshot::Sender<{}>>", t.inner().rust())
+                    }
                     Ty::List(t) if shared => format!("&[{}]", t.rust()),
                     _ if shared => format!("&{}", ty.rust()),
                     _ if self.mut_params.contains(&at) => format!("&mut {}", ty.rust()),

@@ -36,6 +36,7 @@ impl Types {
                     resolved.push(future.clone());
                 }
             });
+            resolved.extend(super::future_lists::resolved_items(f));
             for p in &f.params {
                 if resolved.contains(p) {
                     t.senders.insert((f.name.clone(), p.clone()));
@@ -453,6 +454,7 @@ impl Types {
                     let ty = self.expr_ty(name, over).elem();
                     changed |= self.set(name, var, &ty);
                     changed |= self.block(demo, f, body);
+                    changed |= self.future_items_back(name, var, over);
                 }
                 StmtKind::While { body, .. } => changed |= self.block(demo, f, body),
                 StmtKind::If {
@@ -517,11 +519,16 @@ impl Types {
                 StmtKind::Future { name: fut } => {
                     changed |= self.set(name, fut, &Ty::Future(Box::new(Ty::Unknown)));
                 }
+                StmtKind::FutureList { name: list, .. } => {
+                    let item = Ty::Future(Box::new(Ty::Unknown));
+                    changed |= self.set(name, list, &Ty::List(Box::new(item)));
+                }
                 StmtKind::GivenNames { .. } => {}
-                StmtKind::Resolve { future, value } => {
+                StmtKind::Resolve { future, value } if self.settled(name, value) => {
                     let ty = Ty::Future(Box::new(self.expr_ty(name, value)));
                     changed |= self.set(name, future, &ty);
                 }
+                StmtKind::Resolve { .. } => {}
                 StmtKind::Serve { handler, into } => {
                     changed |= self.set(name, into, &Ty::Server);
                     if let Some(first) = self

@@ -11,6 +11,19 @@ impl Renderer<'_> {
     /// A `for` loop: its head borrows, copies or iterates keys as the
     /// iterated value's type needs, and its variable is marked for the body.
     pub(super) fn for_loop(&mut self, var: &str, over: &Expr, body: &Block) {
+        let fresh = self.new_loop_names(var);
+        if let Some((pat, head, take)) = self.future_loop(var, over, body) {
+            self.line(format!("for {pat} in {head} {{"));
+            if let Some(take) = take {
+                self.indent += 1;
+                self.line(take);
+                self.indent -= 1;
+            }
+            self.nested(body);
+            self.line("}");
+            self.declared.retain(|n| !fresh.contains(n));
+            return;
+        }
         let c = self.expr(over);
         let rows = super::unpack_list::rows_head(var, &c);
         let head = if let Some((rows_head, _)) = &rows {
@@ -59,7 +72,6 @@ impl Renderer<'_> {
         };
         let borrowed =
             (head.starts_with('&') || head.ends_with(".keys()")) && !var.starts_with('(');
-        let fresh = self.new_loop_names(var);
         let mut strs = super::tuples::literal_str_names(over, var);
         // A dict's string keys, and a borrowed list's strings, are `&String`s.
         let keys = head.ends_with(".keys()") && matches!(&c.ty, Ty::Dict(k, _) if **k == Ty::Str);

@@ -91,6 +91,7 @@ mod floor_ops;
 mod fn_values;
 mod format_spec;
 mod functions;
+mod future_lists;
 mod gather_mixed;
 mod gather_outcomes;
 mod gather_sleeps;

@@ -491,6 +491,7 @@ impl Renderer<'_> {
                     self.line(format!("let {} = {}.shared();", ident(name), ident(name)));
                 }
             }
+            StmtKind::FutureList { name, over } => self.future_list(name, over),
             StmtKind::Resolve { future, value } => {
                 let c = self.expr(value);
                 let sender = if self.local_futures.contains(future) {

@@ -396,6 +396,9 @@ pub enum StmtKind {
     GivenNames { list: String, names: Expr },
     /// `name = loop.create_future()`.
     Future { name: String },
+    /// `name = [loop.create_future() for _ in over]`: a oneshot channel
+    /// for each item of the range `over`, the senders in `name_tx`.
+    FutureList { name: String, over: Expr },
     /// `future.set_result(value)`.
     Resolve { future: String, value: Expr },
     /// What the event loop runs once the running task awaits: the done
