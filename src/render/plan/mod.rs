@@ -140,6 +140,7 @@ mod streams;
 mod sync;
 mod task_completions;
 mod task_current;
+mod task_items;
 mod task_loops;
 mod task_names;
 mod task_numbers;

@@ -148,6 +148,7 @@ mod scoped;
 mod sentinel;
 mod set_uses;
 mod shared_handle;
+mod shared_tasks;
 mod short_block;
 mod slices;
 mod small_sets;
@@ -395,6 +396,8 @@ struct Renderer<'a> {
     /// Variables that may be `None`, inside a closure that has their
     /// value: the value's type, innermost last (see `narrowed`).
     narrowed: Vec<(String, types::Ty)>,
+    /// Spawning the tasks of a shared list (see `shared_tasks`).
+    spawning_shared: bool,
 }
 
 impl<'a> Renderer<'a> {
@@ -449,6 +452,7 @@ impl<'a> Renderer<'a> {
             taken: HashSet::new(),
             entry_main: false,
             narrowed: Vec::new(),
+            spawning_shared: false,
         }
     }
 

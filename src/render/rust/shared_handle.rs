@@ -67,6 +67,7 @@ impl Renderer<'_> {
         self.demo
             .function(&self.func)
             .is_some_and(|f| shared_handle(f, var))
+            || self.shared_item(var)
     }
 
     /// `tokio::spawn(call)` of a shared handle: its output unwrapped (a
