@@ -145,6 +145,7 @@ mod task_loops;
 mod task_names;
 mod task_numbers;
 mod task_state;
+mod task_waiter;
 mod templates;
 mod threadsafe;
 mod timeline;

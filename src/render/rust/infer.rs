@@ -252,6 +252,11 @@ impl Types {
                     let ty = Ty::Task(Box::new(self.ret_of(&call.name)));
                     changed |= self.set(name, into, &ty);
                 }
+                // The waiter's output is the awaited task's, which nothing reads.
+                StmtKind::SpawnWaiter { into, task } => {
+                    let ty = self.var(name, task);
+                    changed |= self.set(name, into, &ty);
+                }
                 StmtKind::Deadline {
                     body, on_timeout, ..
                 } => {

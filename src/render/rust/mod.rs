@@ -169,6 +169,7 @@ mod task_lists;
 mod task_names;
 mod task_output;
 mod task_state;
+mod task_waiter;
 mod tcp;
 mod templates;
 mod timeout;
