@@ -60,9 +60,25 @@ print(await asyncio.gather(*counts), counts[1].result())\n{RUN}"
 }
 
 #[test]
-fn integers_beside_floats_in_the_tuples_that_make_the_tasks_are_refused() {
-    let (construct, reason, at) = refused(&program(
+fn integers_beside_floats_passed_to_the_tasks_are_numbers() {
+    let text = listing(&program(
         "    tasks = [asyncio.create_task(download(n, s)) for n, s in [(\"ok\", 1), (\"late\", 1.5)]]\n    \
+print(await tasks[1], tasks[0].result())\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "async fn download(name: String, seconds: Number) -> Result<String, Error> {",
+            "(\"ok\".to_string(), Number::Int(1))",
+            "(\"late\".to_string(), Number::Float(1.5))",
+        ],
+    );
+}
+
+#[test]
+fn integers_beside_floats_computed_with_before_the_tasks_are_refused() {
+    let (construct, reason, at) = refused(&program(
+        "    tasks = [asyncio.create_task(download(n, s * 2)) for n, s in [(\"ok\", 1), (\"late\", 1.5)]]\n    \
 print(await tasks[1])\n",
     ));
     assert_eq!(

@@ -14,6 +14,8 @@ impl Types {
         let mut t = Types::default();
         t.vars.insert(STATICS.into(), HashMap::new());
         t.number_tuples = super::number_ops::number_tuple_lists(demo);
+        t.number_tuples
+            .extend(super::number_args::passed_number_lists(demo));
         for (name, first) in &demo.statics {
             t.statics.insert(name.clone());
             let ty = t.expr_ty(STATICS, first);

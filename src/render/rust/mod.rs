@@ -126,6 +126,7 @@ mod negative_sleep;
 mod nested_call;
 mod nested_spec;
 mod none_vars;
+mod number_args;
 mod number_ops;
 mod numbers;
 mod object_alias;

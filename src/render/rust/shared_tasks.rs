@@ -165,9 +165,10 @@ fn fitting_reads(f: &Function, list: &str) -> (usize, usize) {
 /// gone over by a comprehension reading `done()`.
 pub(super) fn unfit_lists(demo: &Demo) -> Vec<Untranslatable> {
     let mut out = Vec::new();
+    let numbers = super::number_args::passed_number_lists(demo);
     for f in &demo.functions {
         for list in shared_lists(f) {
-            if let Some(u) = mixed_numbers(f, &list) {
+            if let Some(u) = mixed_numbers(f, &list).filter(|u| !numbers.contains_key(&u.span)) {
                 out.push(u);
                 continue;
             }
