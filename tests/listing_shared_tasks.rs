@@ -36,7 +36,7 @@ print(await tasks[2], tasks[0].result())\n"
             "try_join_all(tasks.iter().cloned()).await?",
             ".map(|t| t.clone().now_or_never().is_some())",
             "tasks[2].clone().await?,",
-            "tasks[0].clone().await?",
+            ".clone()\n            .now_or_never()\n            .expect(\"Result is not set.\")?",
         ],
     );
     assert!(!text.contains("iter_mut"), "{text}");
@@ -53,7 +53,8 @@ print(await asyncio.gather(*counts), counts[1].result())\n{RUN}"
         &text,
         &[
             "join_all(counts.iter().cloned()).await,",
-            "counts[1].clone().await\n",
+            "        counts[1]\n            .clone()\n            .now_or_never()\n            \
+.expect(\"Result is not set.\")\n    );",
         ],
     );
     assert!(!text.contains("#[derive(Debug, Clone)]"), "{text}");

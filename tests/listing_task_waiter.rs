@@ -27,7 +27,7 @@ print(\"cancelled\", t.done())\n    print(await t)\n"
             "    let t = tokio::spawn(fetch(\"a\", Duration::from_secs(2)))\n        \
 .map(Result::unwrap)\n        .shared();\n",
             "    // `asyncio.wait([t])`: a task awaiting a clone of the shared handle;\n    \
-// aborting it leaves `t` running.\n    let waiter = tokio::spawn(t.clone());\n",
+// aborting it leaves `t` running.\n    let waiter = tokio::spawn(t.clone().map(|_| ()));\n",
             "    waiter.abort();\n",
             "        Err(e) if e.is_cancelled() => {\n",
             "t.clone().now_or_never().is_some()",
@@ -59,4 +59,18 @@ waiter = asyncio.create_task(asyncio.wait([a, b]))\n    await waiter\n",
     ));
     assert_eq!(construct, "this `asyncio.create_task`");
     assert_eq!(at, "asyncio.create_task(asyncio.wait([a, b]))");
+}
+
+#[test]
+fn cancelling_a_task_a_waiter_waits_for_is_refused() {
+    let (construct, reason, at) = refused(&program(
+        "    t = asyncio.create_task(fetch(\"a\", 2))\n    \
+waiter = asyncio.create_task(asyncio.wait([t]))\n    t.cancel()\n    await waiter\n",
+    ));
+    assert_eq!(construct, "this use of `t`, which a task waits for");
+    assert!(
+        reason.contains("not cancelled, named or asked how it ended"),
+        "{reason}"
+    );
+    assert_eq!(at, "t.cancel()");
 }

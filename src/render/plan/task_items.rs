@@ -12,19 +12,20 @@ impl Planner<'_> {
     /// `await xs[i]` (`inner` is what `await` awaits) of a list of tasks;
     /// `None` for any other await.
     pub(super) fn awaited_item(&self, sc: &Scope, inner: &py::Expr) -> Result<Option<ExprKind>> {
-        self.task_item(sc, inner)
+        self.task_item(sc, inner, false)
     }
 
     /// `xs[i].result()` of a list of tasks; `None` for any other call.
     pub(super) fn item_result(&self, sc: &Scope, e: &py::Expr) -> Result<Option<ExprKind>> {
         match method_call(e, "result") {
-            Some(obj) => self.task_item(sc, obj),
+            Some(obj) => self.task_item(sc, obj, true),
             None => Ok(None),
         }
     }
 
-    /// The output of the task `xs[i]` picks, where `xs` is a list of tasks.
-    fn task_item(&self, sc: &Scope, item: &py::Expr) -> Result<Option<ExprKind>> {
+    /// The output of the task `xs[i]` picks, where `xs` is a list of tasks,
+    /// awaited or (`now`) read at once.
+    fn task_item(&self, sc: &Scope, item: &py::Expr, now: bool) -> Result<Option<ExprKind>> {
         let E::Subscript(list, index) = &item.kind else {
             return Ok(None);
         };
@@ -47,6 +48,6 @@ impl Planner<'_> {
             ),
             span: item.span.clone(),
         };
-        Ok(Some(ExprKind::ItemOutput(Box::new(picked))))
+        Ok(Some(ExprKind::ItemOutput(Box::new(picked), now)))
     }
 }

@@ -254,9 +254,9 @@ impl Types {
                     let ty = Ty::Task(Box::new(self.ret_of(&call.name)));
                     changed |= self.set(name, into, &ty);
                 }
-                // The waiter's output is the awaited task's, which nothing reads.
-                StmtKind::SpawnWaiter { into, task } => {
-                    let ty = self.var(name, task);
+                // The waiter gives nothing.
+                StmtKind::SpawnWaiter { into, .. } => {
+                    let ty = Ty::Task(Box::new(Ty::Unit));
                     changed |= self.set(name, into, &ty);
                 }
                 StmtKind::Deadline {

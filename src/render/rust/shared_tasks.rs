@@ -139,7 +139,7 @@ fn fitting_reads(f: &Function, list: &str) -> (usize, usize) {
                 ExprKind::Call(Builtin::Len, args) if args.first().is_some_and(is_list) => {
                     fitting += 1
                 }
-                ExprKind::ItemOutput(_) if item_list(x) == Some(list) => fitting += 1,
+                ExprKind::ItemOutput(..) if item_list(x) == Some(list) => fitting += 1,
                 ExprKind::Comp {
                     var, over, value, ..
                 } if is_list(over) => {
@@ -253,12 +253,20 @@ impl Renderer<'_> {
         c
     }
 
-    /// `await xs[i]` or `xs[i].result()`: a clone of the task, awaited.
-    pub(super) fn item_output(&mut self, e: &Expr, item: &Expr) -> Code {
+    /// `await xs[i]`: a clone of the task, awaited; `xs[i].result()`
+    /// (`now`): a clone polled once, as Python's `result()` of a task not
+    /// done raises `InvalidStateError` rather than wait.
+    pub(super) fn item_output(&mut self, e: &Expr, item: &Expr, now: bool) -> Code {
         let list = item_list(e).unwrap_or_default().to_string();
         let x = self.expr(item);
         let q = if self.failing_list(&list) { "?" } else { "" };
-        let mut c = Code::new(format!("{}.clone().await{q}", x.wrap(10)), x.ty.inner(), 10);
+        let read = if now {
+            ".now_or_never().expect(\"Result is not set.\")"
+        } else {
+            ".await"
+        };
+        let text = format!("{}.clone(){read}{q}", x.wrap(10));
+        let mut c = Code::new(text, x.ty.inner(), 10);
         c.fresh = true;
         c
     }

@@ -84,7 +84,7 @@ pub fn failing_lists(f: &Function, fallible: &HashSet<String>) -> Vec<String> {
 /// The list of tasks whose item [`ExprKind::ItemOutput`] reads.
 pub fn item_list(e: &Expr) -> Option<&str> {
     match &e.kind {
-        ExprKind::ItemOutput(x) => match &x.kind {
+        ExprKind::ItemOutput(x, _) => match &x.kind {
             ExprKind::Call(super::expr::Builtin::Index, args) => match args.first()?.kind {
                 ExprKind::Var(ref l) => Some(l),
                 _ => None,
@@ -170,7 +170,7 @@ fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
             items.iter().for_each(|i| awaited(i, out))
         }
-        ExprKind::Unary(_, x) | ExprKind::Flat(x) | ExprKind::ItemOutput(x) => awaited(x, out),
+        ExprKind::Unary(_, x) | ExprKind::Flat(x) | ExprKind::ItemOutput(x, _) => awaited(x, out),
         ExprKind::Exception(_, m) => m.iter().for_each(|x| awaited(x, out)),
         // With `return_exceptions=True`, the children's exceptions stay in the list.
         ExprKind::Outcomes(_) => {}
@@ -501,7 +501,7 @@ fn reads(e: &Expr, hit: &dyn Fn(&Expr) -> bool) -> bool {
     }
     match &e.kind {
         ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => any(items),
-        ExprKind::Unary(_, x) | ExprKind::Field(x, _) | ExprKind::ItemOutput(x) => reads(x, hit),
+        ExprKind::Unary(_, x) | ExprKind::Field(x, _) | ExprKind::ItemOutput(x, _) => reads(x, hit),
         ExprKind::Binary(_, a, b) => reads(a, hit) || reads(b, hit),
         ExprKind::IfElse(c, a, b) => [c, a, b].iter().any(|x| reads(x, hit)),
         ExprKind::StrMethod(_, x, args) => reads(x, hit) || any(args),
