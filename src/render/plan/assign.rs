@@ -172,6 +172,11 @@ impl Planner<'_> {
                     sc.syncs.push(var.clone());
                     return one(s, StmtKind::Sync { name: var, permits });
                 }
+                if self.is_member(f, Module::Asyncio, "create_task")
+                    && let Some(k) = self.waiter_spawn(sc, &var, args)?
+                {
+                    return one(s, k);
+                }
                 if self.is_member(f, Module::Asyncio, "create_task") {
                     let call = match self.named_task(sc, &var, args) {
                         Some(c) => self.spawn_call(sc, &var, c)?,

@@ -95,6 +95,9 @@ impl Planner<'_> {
         {
             return self.task_cancelled(sc, obj, task);
         }
+        if let Some(k) = self.item_result(sc, e)? {
+            return Ok(k);
+        }
         if let Some(k) = self.task_method(sc, e)? {
             return Ok(k);
         }

@@ -497,6 +497,7 @@ impl Planner<'_> {
             }
             E::Await(inner) if let Some(k) = self.param_await(sc, inner)? => k,
             E::Await(inner) if let Some(k) = self.await_value(sc, inner)? => k,
+            E::Await(inner) if let Some(k) = self.awaited_item(sc, inner)? => k,
             E::Await(inner) if let Some(k) = self.wait_for_lifted(sc, e, inner)? => k,
             E::Await(inner) if let Some(k) = self.hoisted_await(sc, e, inner)? => k,
             E::Subscript(obj, index) if !matches!(index.kind, E::Slice(..)) => ExprKind::Call(

@@ -40,6 +40,9 @@ pub(super) struct Scope {
     pub(super) pools: Vec<String>,
     /// Variables bound by `async with asyncio.TaskGroup() as name`.
     pub(super) groups: Vec<String>,
+    /// TaskGroups whose `async with` block has ended: their `JoinSet` is
+    /// spent (`join_all` takes it).
+    pub(super) finished_groups: Vec<String>,
     /// Futures made here: how many places resolve each, and the loop
     /// depth it was made at.
     pub(super) futures: HashMap<String, (u32, u32)>,
@@ -128,6 +131,7 @@ impl Scope {
             lines: Vec::new(),
             streams: Vec::new(),
             groups: Vec::new(),
+            finished_groups: Vec::new(),
             pools: Vec::new(),
             futures: HashMap::new(),
             future_lists: Vec::new(),
@@ -225,6 +229,14 @@ impl Scope {
                 format!("the TaskGroup `{id}` used as a value"),
                 "the Rust listing's group is a `JoinSet` the function owns: it translates \
                  `{id}.create_task(f(...))` inside the `async with` block only",
+            );
+        }
+        if self.finished_groups.iter().any(|g| g == id) {
+            return refuse(
+                span,
+                format!("the TaskGroup `{id}` after its `async with` block"),
+                "the Rust listing's group is a `JoinSet` that its block's end joins and \
+                 spends (`join_all`): nothing of it is left to read or print after",
             );
         }
         if self.fields.iter().any(|f| f == id) {

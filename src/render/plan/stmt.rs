@@ -311,10 +311,15 @@ impl Planner<'_> {
                          write `async with asyncio.TaskGroup() as tg:`",
                     );
                 };
+                // A new group of the same name is not the spent one.
+                if let Target::Name(n) = t {
+                    sc.finished_groups.retain(|g| g.as_str() != &**n.ident());
+                }
                 let group = self.loop_var(sc, t, &s.span)?;
                 sc.groups.push(group.clone());
                 let body = self.block(sc, body);
                 sc.groups.pop();
+                sc.finished_groups.push(group.clone());
                 one(s, StmtKind::TaskGroup { group, body: body? })
             }
             P::With {

@@ -40,6 +40,10 @@ impl Renderer<'_> {
     /// as asyncio's does on a one-thread runtime.
     pub(super) fn spawn_expr(&mut self, call: &Call) -> Code {
         let ret = self.types.ret_of(&call.name);
+        if self.spawning_shared {
+            let call = self.call(call);
+            return self.shared_item_spawn(call, ret);
+        }
         let text = format!("tokio::spawn({})", self.call(call));
         Code::new(text, Ty::Task(Box::new(ret)), 10)
     }
@@ -84,6 +88,11 @@ impl Renderer<'_> {
     /// here too).
     pub(super) fn gather_all(&mut self, list: &Expr) -> Code {
         let xs = self.expr(list);
+        if let ExprKind::Var(n) = &list.kind
+            && self.shared_list(n)
+        {
+            return self.shared_gather(n, xs);
+        }
         let ty = Ty::List(Box::new(xs.ty.elem().inner()));
         let tasks = matches!(xs.ty.elem(), Ty::Task(_));
         let text = if tasks {

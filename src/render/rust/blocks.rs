@@ -130,6 +130,15 @@ impl Renderer<'_> {
     }
 
     pub(super) fn set(&mut self, var: &str, value: &Expr) {
+        // The tasks of a shared list are spawned `Shared`.
+        let shared = self.shared_list(var);
+        let before = std::mem::replace(&mut self.spawning_shared, shared);
+        self.set_value(var, value);
+        self.spawning_shared = before;
+    }
+
+    /// `var = value`, once the spawning of a shared list's tasks is set.
+    fn set_value(&mut self, var: &str, value: &Expr) {
         if self.is_static(var) {
             return self.static_set(var, value);
         }

@@ -305,6 +305,7 @@ pub(super) fn binds(s: &Stmt) -> Option<&String> {
         | StmtKind::Receive { into, .. }
         | StmtKind::Make { into, .. }
         | StmtKind::Spawn { into, .. }
+        | StmtKind::SpawnWaiter { into, .. }
         | StmtKind::Submit { into, .. }
         | StmtKind::Serve { into, .. }
         | StmtKind::Connect { into, .. }

@@ -52,7 +52,9 @@ impl Renderer<'_> {
             return;
         }
         self.line("/// The exceptions the program raises, each with its message.");
-        if super::task_output::clones_errors(self.demo, &self.fallible) {
+        if super::task_output::clones_errors(self.demo, &self.fallible)
+            || super::shared_tasks::clones_errors(self.demo, &self.fallible)
+        {
             self.line("#[derive(Debug, Clone)]");
         } else {
             self.line("#[derive(Debug)]");

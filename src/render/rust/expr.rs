@@ -356,6 +356,7 @@ impl Renderer<'_> {
             ExprKind::Join(task) => self
                 .kept_output(task)
                 .unwrap_or_else(|| self.join_expr(task)),
+            ExprKind::ItemOutput(x, now) => self.item_output(e, x, *now),
             ExprKind::Spawn(call) => self.spawn_expr(call),
             ExprKind::Job(call, pool) => self.job_expr(call, pool.as_deref()),
             ExprKind::Coro(call) => self.coro_expr(call),

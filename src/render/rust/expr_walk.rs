@@ -37,6 +37,7 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         }
         ExprKind::Unary(_, x)
         | ExprKind::GatherAll(x)
+        | ExprKind::ItemOutput(x, _)
         | ExprKind::Outcomes(x)
         | ExprKind::Flat(x) => awaited_calls(x, out),
         ExprKind::Exception(_, m) => m.iter().for_each(|x| awaited_calls(x, out)),
@@ -141,6 +142,7 @@ pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
         | ExprKind::Stream(call)
         | ExprKind::CallParam(call, _) => call.args.iter().for_each(|a| each_expr(a, f)),
         ExprKind::GatherAll(x)
+        | ExprKind::ItemOutput(x, _)
         | ExprKind::Outcomes(x)
         | ExprKind::Flat(x)
         | ExprKind::Field(x, _) => each_expr(x, f),

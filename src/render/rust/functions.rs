@@ -30,7 +30,8 @@ impl Renderer<'_> {
                 StmtKind::Collect { into, .. }
                 | StmtKind::Receive { into, .. }
                 | StmtKind::Port { into, .. }
-                | StmtKind::Spawn { into, .. } => vec![into],
+                | StmtKind::Spawn { into, .. }
+                | StmtKind::SpawnWaiter { into, .. } => vec![into],
                 _ => vec![],
             };
             for n in names {

@@ -1,15 +1,15 @@
 //! `await asyncio.gather(*tasks)` of a list of tasks the function reads
 //! again after (their state, their names): `try_join_all` takes the
 //! handles through `&mut`, so the list is still there. A gather of tasks
-//! that can raise is refused (see [`failing_gathers`]).
+//! that can raise is refused (see [`failing_gathers`]), unless the list is
+//! read by index, whose tasks are `Shared` (see `shared_tasks`).
 
 use super::analysis::stmt_exprs;
 use super::expr_walk::each_expr;
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Block, Demo, Function, StmtKind, walk};
+use crate::render::plan::ir::ast::{Block, Demo, StmtKind, walk};
 use crate::render::plan::ir::expr::{Expr, ExprKind};
 use crate::render::plan::ir::raises;
-use std::collections::HashSet;
 
 /// The lists of tasks `block` gathers and reads again later.
 pub(super) fn gathered_then_read(block: &Block) -> Vec<String> {
@@ -40,6 +40,9 @@ pub(super) fn gathered_then_read(block: &Block) -> Vec<String> {
         }
         gathered.extend(here);
     });
+    // A list read by index is gathered through clones of its tasks.
+    let shared = super::shared_tasks::indexed_lists(block);
+    out.retain(|l| !shared.contains(l));
     out
 }
 
@@ -54,7 +57,10 @@ pub(super) fn failing_gathers(demo: &Demo) -> Vec<Untranslatable> {
     let mut out = Vec::new();
     for f in &demo.functions {
         let tasks = raises::failing_tasks(f, &fallible);
-        let lists = failing_lists(f, &fallible);
+        // A list read by index is shared: its gather passes errors on.
+        let shared = super::shared_tasks::shared_lists(f);
+        let mut lists = raises::failing_lists(f, &fallible);
+        lists.retain(|l| !shared.contains(l));
         let failing = |e: &Expr| match &e.kind {
             ExprKind::Var(n) => lists.contains(n) || tasks.contains_key(n),
             _ => false,
@@ -92,26 +98,6 @@ pub(super) fn failing_gathers(demo: &Demo) -> Vec<Untranslatable> {
         });
     }
     out
-}
-
-/// The lists of tasks `f` makes whose coroutine can raise.
-pub(super) fn failing_lists(f: &Function, fallible: &HashSet<String>) -> Vec<String> {
-    let spawns_failing =
-        |e: &Expr| matches!(&e.kind, ExprKind::Spawn(call) if fallible.contains(&call.name));
-    let mut lists = Vec::new();
-    walk(&f.body, &mut |s| {
-        if let StmtKind::Set { var, value } = &s.kind {
-            let failing = match &value.kind {
-                ExprKind::Comp { value, .. } => spawns_failing(value),
-                ExprKind::List(items) => items.iter().any(spawns_failing),
-                _ => false,
-            };
-            if failing {
-                lists.push(var.clone());
-            }
-        }
-    });
-    lists
 }
 
 /// Each `await t` in `body` of the loop variable `var` (a task of a list

@@ -14,6 +14,8 @@ impl Types {
         let mut t = Types::default();
         t.vars.insert(STATICS.into(), HashMap::new());
         t.number_tuples = super::number_ops::number_tuple_lists(demo);
+        t.number_tuples
+            .extend(super::number_args::passed_number_lists(demo));
         for (name, first) in &demo.statics {
             t.statics.insert(name.clone());
             let ty = t.expr_ty(STATICS, first);
@@ -251,6 +253,11 @@ impl Types {
                     changed |= self.call(demo, name, call, true);
                     changed |= self.tasked.insert(call.name.clone());
                     let ty = Ty::Task(Box::new(self.ret_of(&call.name)));
+                    changed |= self.set(name, into, &ty);
+                }
+                // The waiter gives nothing.
+                StmtKind::SpawnWaiter { into, .. } => {
+                    let ty = Ty::Task(Box::new(Ty::Unit));
                     changed |= self.set(name, into, &ty);
                 }
                 StmtKind::Deadline {

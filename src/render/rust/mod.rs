@@ -127,6 +127,7 @@ mod negative_sleep;
 mod nested_call;
 mod nested_spec;
 mod none_vars;
+mod number_args;
 mod number_ops;
 mod numbers;
 mod object_alias;
@@ -149,6 +150,7 @@ mod scoped;
 mod sentinel;
 mod set_uses;
 mod shared_handle;
+mod shared_tasks;
 mod short_block;
 mod slices;
 mod small_sets;
@@ -169,6 +171,7 @@ mod task_lists;
 mod task_names;
 mod task_output;
 mod task_state;
+mod task_waiter;
 mod tcp;
 mod templates;
 mod timeout;
@@ -396,6 +399,8 @@ struct Renderer<'a> {
     /// Variables that may be `None`, inside a closure that has their
     /// value: the value's type, innermost last (see `narrowed`).
     narrowed: Vec<(String, types::Ty)>,
+    /// Spawning the tasks of a shared list (see `shared_tasks`).
+    spawning_shared: bool,
 }
 
 impl<'a> Renderer<'a> {
@@ -450,6 +455,7 @@ impl<'a> Renderer<'a> {
             taken: HashSet::new(),
             entry_main: false,
             narrowed: Vec::new(),
+            spawning_shared: false,
         }
     }
 

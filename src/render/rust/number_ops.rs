@@ -29,7 +29,7 @@ fn int_literal(e: &Expr) -> Option<bool> {
 
 /// The places of a list display's tuples holding an integer literal in one
 /// tuple and a float literal in another.
-fn mixed_places(items: &[Expr]) -> Vec<usize> {
+pub(super) fn mixed_places(items: &[Expr]) -> Vec<usize> {
     let tuples: Vec<&Vec<Expr>> = items
         .iter()
         .filter_map(|x| match &x.kind {

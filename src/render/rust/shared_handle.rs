@@ -44,7 +44,9 @@ pub(super) fn shared_in(body: &Block, var: &str) -> bool {
             });
         }
     });
-    spawns == 1 && timed + exceptions > 0 && timed + reads + exceptions > 1
+    // A task another task waits for is shared with the waiter.
+    let waited = spawns > 0 && super::task_waiter::waited_for(body, var);
+    waited || (spawns == 1 && timed + exceptions > 0 && timed + reads + exceptions > 1)
 }
 
 /// Whether a function of `demo` writes the `repr` of the exception of a
@@ -67,13 +69,24 @@ impl Renderer<'_> {
         self.demo
             .function(&self.func)
             .is_some_and(|f| shared_handle(f, var))
+            || self.shared_item(var)
     }
 
     /// `tokio::spawn(call)` of a shared handle: its output unwrapped (a
     /// panic of the task goes on in each read) and shared.
     pub(super) fn shared_spawn(&mut self, into: &str, call: &str) {
         self.use_("futures", "FutureExt");
-        self.line("// A concurrent future gives its result to each read: the handle, shared.");
+        let waited = self
+            .demo
+            .function(&self.func)
+            .is_some_and(|f| super::task_waiter::waited_for(&f.body, into));
+        if waited {
+            self.line(
+                "// Read more than once, where a `JoinHandle` gives its output once: shared.",
+            );
+        } else {
+            self.line("// A concurrent future gives its result to each read: the handle, shared.");
+        }
         let bind = self.bind(into);
         let chain = format!("tokio::spawn({call}).map(Result::unwrap).shared()");
         // rustfmt keeps a chain of up to 60 columns on one line.

@@ -191,6 +191,7 @@ impl Renderer<'_> {
                 let b = self.bind(into);
                 self.line(format!("{b}{c};"));
             }
+            StmtKind::SpawnWaiter { into, task } => self.spawn_waiter(into, task),
             StmtKind::Spawn { call, into } if self.shares(into) => {
                 let c = self.call(call);
                 self.shared_spawn(into, &c);

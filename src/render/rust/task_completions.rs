@@ -90,7 +90,7 @@ pub(super) fn failing_completions(demo: &Demo) -> Vec<Untranslatable> {
     let fallible = raises::fallible(demo);
     let mut out = Vec::new();
     for f in &demo.functions {
-        let lists = super::gathered_tasks::failing_lists(f, &fallible);
+        let lists = raises::failing_lists(f, &fallible);
         walk(&f.body, &mut |s| {
             if let StmtKind::CompletedTasks { tasks, .. } = &s.kind
                 && lists.contains(tasks)

@@ -58,7 +58,8 @@ impl Renderer<'_> {
         let mut spawned = false;
         f.walk(&mut |s| {
             found |= stmt_exprs(s).iter().any(|(e, _)| reads_cancelled(e, task));
-            spawned |= matches!(&s.kind, StmtKind::Spawn { into, .. } if into == task);
+            spawned |= matches!(&s.kind, StmtKind::Spawn { into, .. }
+                | StmtKind::SpawnWaiter { into, .. } if into == task);
         });
         // A task this function spawns: the flag is declared beside it.
         (found && spawned && self.aborts(task))
@@ -214,7 +215,8 @@ pub(super) fn state_read(block: &Block, task: &str) -> bool {
     walk(block, &mut |s| {
         joined |= matches!(&s.kind, StmtKind::Join { target, .. } if target == task);
         // A new handle in the variable is not joined yet.
-        joined &= !matches!(&s.kind, StmtKind::Spawn { into, .. } if into == task);
+        joined &= !matches!(&s.kind, StmtKind::Spawn { into, .. }
+            | StmtKind::SpawnWaiter { into, .. } if into == task);
         // In the order of the source: `print(t.done(), await t)` asks first.
         for (e, _) in stmt_exprs(s) {
             each_expr(e, &mut |x| match &x.kind {

@@ -188,6 +188,9 @@ pub enum StmtKind {
     Make { call: Call, into: String },
     /// `into = asyncio.create_task(call(...))`.
     Spawn { call: Call, into: String },
+    /// `into = asyncio.create_task(asyncio.wait([task]))`: a task that waits
+    /// for `task` to end, and gives nothing the program reads.
+    SpawnWaiter { into: String, task: String },
     /// `async with asyncio.timeout(delay): body`, with the `except
     /// TimeoutError:` block around it (or a raise of `TimeoutError`); with
     /// `at`, `asyncio.timeout_at(loop.time() + delay)`.

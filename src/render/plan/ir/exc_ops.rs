@@ -106,6 +106,7 @@ fn safe(e: &Expr) -> bool {
         | ExprKind::Stream(_)
         | ExprKind::NextItem(..)
         | ExprKind::GatherAll(_)
+        | ExprKind::ItemOutput(..)
         | ExprKind::Outcomes(_)
         | ExprKind::Task(..)
         | ExprKind::New(_)

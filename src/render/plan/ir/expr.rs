@@ -47,6 +47,10 @@ pub enum ExprKind {
     /// `await x` of a task, future or coroutine kept in a variable, inside
     /// an expression.
     Join(String),
+    /// `await xs[i]` or (`true`) `xs[i].result()` of a task of a list kept
+    /// in a variable: the output of the task the index (a
+    /// [`Builtin::Index`] of the list) picks.
+    ItemOutput(Box<Expr>, bool),
     /// `asyncio.create_task(f(...))` as a value: a `JoinHandle`.
     Spawn(super::ast::Call),
     /// `loop.run_in_executor(pool, f, *args)` as a value, of a plain
@@ -538,6 +542,7 @@ impl Expr {
             | ExprKind::Coro(call)
             | ExprKind::Stream(call) => call.args.iter().for_each(|x| x.variables(out)),
             ExprKind::GatherAll(x)
+            | ExprKind::ItemOutput(x, _)
             | ExprKind::Outcomes(x)
             | ExprKind::Flat(x)
             | ExprKind::Field(x, _) => x.variables(out),

@@ -26,6 +26,7 @@ pub fn fallible(demo: &Demo) -> HashSet<String> {
 /// passes its exception on (an await, a plain call, the join of its task).
 fn fails(f: &Function, fallible: &HashSet<String>) -> bool {
     let tasks = failing_tasks(f, fallible);
+    let lists = failing_lists(f, fallible);
     let mut found = false;
     f.walk(&mut |s| {
         found |= match &s.kind {
@@ -35,6 +36,7 @@ fn fails(f: &Function, fallible: &HashSet<String>) -> bool {
                 matches!(&task.kind, ExprKind::Var(t) if tasks.contains_key(t))
             }
             _ if exprs(&s.kind).iter().any(|e| reads_output(e, &tasks)) => true,
+            _ if exprs(&s.kind).iter().any(|e| reads_item(e, &lists)) => true,
             StmtKind::TaskGroup { body, .. } => super::exc_groups::collects(body, fallible),
             _ => propagating_calls(&s.kind)
                 .iter()
@@ -56,6 +58,52 @@ pub fn failing_tasks(f: &Function, fallible: &HashSet<String>) -> HashMap<String
         }
     });
     out
+}
+
+/// The lists of tasks `f` makes (`xs = [asyncio.create_task(g(...)) for
+/// ...]`, or a list of such calls) whose coroutine can raise.
+pub fn failing_lists(f: &Function, fallible: &HashSet<String>) -> Vec<String> {
+    let spawns_failing =
+        |e: &Expr| matches!(&e.kind, ExprKind::Spawn(call) if fallible.contains(&call.name));
+    let mut lists = Vec::new();
+    f.walk(&mut |s| {
+        if let StmtKind::Set { var, value } = &s.kind {
+            let failing = match &value.kind {
+                ExprKind::Comp { value, .. } => spawns_failing(value),
+                ExprKind::List(items) => items.iter().any(spawns_failing),
+                _ => false,
+            };
+            if failing {
+                lists.push(var.clone());
+            }
+        }
+    });
+    lists
+}
+
+/// The list of tasks whose item [`ExprKind::ItemOutput`] reads.
+pub fn item_list(e: &Expr) -> Option<&str> {
+    match &e.kind {
+        ExprKind::ItemOutput(x, _) => match &x.kind {
+            ExprKind::Call(super::expr::Builtin::Index, args) => match args.first()?.kind {
+                ExprKind::Var(ref l) => Some(l),
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Whether `e` reads the output of a task of one of `lists` (`await
+/// xs[i]`, `xs[i].result()`, `await asyncio.gather(*xs)`), where the
+/// task's exception goes on up.
+fn reads_item(e: &Expr, lists: &[String]) -> bool {
+    reads(e, &|x| {
+        item_list(x).is_some_and(|l| lists.iter().any(|n| n == l))
+            || matches!(&x.kind, ExprKind::GatherAll(g)
+                if matches!(&g.kind, ExprKind::Var(l) if lists.contains(l)))
+    })
 }
 
 /// The calls of a statement whose exception the statement passes on: an
@@ -122,7 +170,7 @@ fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
             items.iter().for_each(|i| awaited(i, out))
         }
-        ExprKind::Unary(_, x) | ExprKind::Flat(x) => awaited(x, out),
+        ExprKind::Unary(_, x) | ExprKind::Flat(x) | ExprKind::ItemOutput(x, _) => awaited(x, out),
         ExprKind::Exception(_, m) => m.iter().for_each(|x| awaited(x, out)),
         // With `return_exceptions=True`, the children's exceptions stay in the list.
         ExprKind::Outcomes(_) => {}
@@ -438,16 +486,27 @@ fn never_runs(body: &Block, handlers: &[super::ast::Handler]) -> bool {
 /// Whether `e` reads the output of one of `tasks` (`await task` or
 /// `task.result()` inside it), where the task's exception goes on up.
 fn reads_output(e: &Expr, tasks: &HashMap<String, String>) -> bool {
-    let any = |xs: &[Expr]| xs.iter().any(|x| reads_output(x, tasks));
-    match &e.kind {
+    reads(e, &|x| match &x.kind {
         ExprKind::Join(t) | ExprKind::Task(super::expr::TaskOp::Result, t) => tasks.contains_key(t),
+        _ => false,
+    })
+}
+
+/// Whether `e`, or an expression inside it that Python evaluates with it,
+/// is one that `hit` picks.
+fn reads(e: &Expr, hit: &dyn Fn(&Expr) -> bool) -> bool {
+    let any = |xs: &[Expr]| xs.iter().any(|x| reads(x, hit));
+    if hit(e) {
+        return true;
+    }
+    match &e.kind {
         ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => any(items),
-        ExprKind::Unary(_, x) | ExprKind::Field(x, _) => reads_output(x, tasks),
-        ExprKind::Binary(_, a, b) => reads_output(a, tasks) || reads_output(b, tasks),
-        ExprKind::IfElse(c, a, b) => [c, a, b].iter().any(|x| reads_output(x, tasks)),
-        ExprKind::StrMethod(_, x, args) => reads_output(x, tasks) || any(args),
+        ExprKind::Unary(_, x) | ExprKind::Field(x, _) | ExprKind::ItemOutput(x, _) => reads(x, hit),
+        ExprKind::Binary(_, a, b) => reads(a, hit) || reads(b, hit),
+        ExprKind::IfElse(c, a, b) => [c, a, b].iter().any(|x| reads(x, hit)),
+        ExprKind::StrMethod(_, x, args) => reads(x, hit) || any(args),
         ExprKind::Template(t) => t.parts.iter().any(|p| match p {
-            Part::Hole(h) | Part::Spec(h, _) => reads_output(h, tasks),
+            Part::Hole(h) | Part::Spec(h, _) => reads(h, hit),
             Part::Text(_) => false,
         }),
         _ => false,

@@ -1,0 +1,45 @@
+//! A TaskGroup after its `async with` block: the listing's `JoinSet` is
+//! joined and spent where the block ends, so reading the group after is
+//! refused there, while a new group under the same name is a group anew.
+
+#[path = "support/listing.rs"]
+mod support;
+
+use support::{HEADER, RUN, has_all, listing, refused};
+
+const CHILD: &str =
+    "async def child(n):\n    await asyncio.sleep(n)\n    print(\"child\", n)\n\n\n";
+
+fn program(body: &str) -> String {
+    format!("{HEADER}{CHILD}async def main():\n{body}{RUN}")
+}
+
+#[test]
+fn a_group_read_after_its_block_is_refused_at_the_read() {
+    let (construct, reason, at) = refused(&program(
+        "    async with asyncio.TaskGroup() as tg:\n        tg.create_task(child(1))\n    \
+print(repr(tg))\n",
+    ));
+    assert_eq!(construct, "the TaskGroup `tg` after its `async with` block");
+    assert!(
+        reason.contains("nothing of it is left to read or print after"),
+        "{reason}"
+    );
+    assert_eq!(at, "tg");
+}
+
+#[test]
+fn a_second_group_under_the_same_name_is_a_new_join_set() {
+    let text = listing(&program(
+        "    async with asyncio.TaskGroup() as tg:\n        tg.create_task(child(1))\n    \
+async with asyncio.TaskGroup() as tg:\n        tg.create_task(child(2))\n    print(\"done\")\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "tg.spawn(child(Duration::from_secs(1)));",
+            "tg.spawn(child(Duration::from_secs(2)));",
+            "println!(\"done\");",
+        ],
+    );
+}
