@@ -143,3 +143,37 @@ fn a_generator_read_by_next_is_refused() {
     ));
     assert_eq!(construct, "the plain generator `countdown`");
 }
+
+#[test]
+fn a_recursive_generator_extends_its_list_by_its_own_calls() {
+    let text = listing(&program(
+        "def depth_first(n):\n    if n > 0:\n        yield from depth_first(n - 1)\n        \
+         yield n\n\n\n",
+        "    print(list(depth_first(3)))\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "fn depth_first(n: i64) -> Vec<i64> {",
+            "    if n > 0 {\n        items.extend(depth_first(n - 1));\n        items.push(n);\n    }",
+        ],
+    );
+}
+
+#[test]
+fn a_generator_given_to_a_parameter_that_a_comprehension_reads_is_built_at_once() {
+    let text = listing(&program(
+        &format!("{COUNTDOWN}def squares(values):\n    return [v * v for v in values]\n\n\n"),
+        "    print(squares(countdown(3)))\n",
+    ));
+    has_all(&text, &["squares(&countdown(3))"]);
+}
+
+#[test]
+fn a_generator_given_to_a_parameter_read_otherwise_is_refused() {
+    let (construct, ..) = refused(&program(
+        &format!("{COUNTDOWN}def both(values):\n    return list(values), list(values)\n\n\n"),
+        "    print(both(countdown(3)))\n",
+    ));
+    assert_eq!(construct, "the plain generator `countdown`");
+}

@@ -93,29 +93,21 @@ pub(super) fn analyse(program: &Program) -> Option<Analysis> {
 }
 
 /// For each module function, the indexes of its positional parameters that
-/// its body reads once, as the iterable of a `for` (or a `yield from`).
+/// its body reads once, as the iterable of a `for`, a `yield from` or a
+/// comprehension.
 fn iterated_params(program: &Program) -> HashMap<Arc<str>, Vec<usize>> {
     let mut out = HashMap::new();
     for s in &program.module.body {
         let P::Def { code, name, .. } = &s.kind else {
             continue;
         };
-        let mut reads: HashMap<Arc<str>, usize> = HashMap::new();
-        struct Reads<'a>(&'a mut HashMap<Arc<str>, usize>);
-        impl VisitMut for Reads<'_> {
-            fn expr(&mut self, e: &mut py::Expr) {
-                if let E::Name(n) = &e.kind {
-                    *self.0.entry(n.ident().clone()).or_default() += 1;
-                }
-            }
-            fn bound(&mut self, n: &mut Name) {
-                // A parameter bound again is not only iterated.
-                *self.0.entry(n.ident().clone()).or_default() += 2;
-            }
-        }
+        let mut reads = Reads::default();
         let mut body = code.body.clone();
-        block_mut(&mut body, &mut Reads(&mut reads));
-        let mut iterated: HashSet<Arc<str>> = HashSet::new();
+        block_mut(&mut body, &mut reads);
+        let Reads {
+            counts,
+            mut iterated,
+        } = reads;
         walk(&code.body, &mut |s| {
             let iter = match &s.kind {
                 P::For {
@@ -140,13 +132,42 @@ fn iterated_params(program: &Program) -> HashMap<Arc<str>, Vec<usize>> {
             .iter()
             .enumerate()
             .filter(|(_, p)| {
-                !nested && iterated.contains(&p.name) && reads.get(&p.name) == Some(&1)
+                !nested && iterated.contains(&p.name) && counts.get(&p.name) == Some(&1)
             })
             .map(|(i, _)| i)
             .collect();
         out.insert(name.ident().clone(), idx);
     }
     out
+}
+
+/// How often a function's body reads each name (a name bound again
+/// counting twice), and the names a comprehension runs over first.
+#[derive(Default)]
+struct Reads {
+    counts: HashMap<Arc<str>, usize>,
+    iterated: HashSet<Arc<str>>,
+}
+
+impl VisitMut for Reads {
+    fn expr(&mut self, e: &mut py::Expr) {
+        match &e.kind {
+            E::Name(n) => *self.counts.entry(n.ident().clone()).or_default() += 1,
+            E::Comprehension(c) if !c.is_async => {
+                if let Some(g) = c.generators.first()
+                    && let E::Name(n @ Name::Local(..)) = &g.iter.kind
+                {
+                    self.iterated.insert(n.ident().clone());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn bound(&mut self, n: &mut Name) {
+        // A parameter bound again is not only iterated.
+        *self.counts.entry(n.ident().clone()).or_default() += 2;
+    }
 }
 
 /// Where each generator is named, and where it is called and read.
