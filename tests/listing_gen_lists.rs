@@ -177,3 +177,29 @@ fn a_generator_given_to_a_parameter_read_otherwise_is_refused() {
     ));
     assert_eq!(construct, "the plain generator `countdown`");
 }
+
+#[test]
+fn enumerate_zip_any_and_all_read_a_generator_item_by_item() {
+    let text = listing(&program(
+        COUNTDOWN,
+        "    for i, n in enumerate(countdown(2)):\n        print(i, n)\n    \
+         print(all(countdown(3)), any(countdown(0)))\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "for (i, n) in (0..).zip(countdown(2).iter().copied()) {",
+            "countdown(3).iter().copied().all(|x| x != 0)",
+        ],
+    );
+}
+
+#[test]
+fn any_of_a_generator_that_can_raise_is_refused() {
+    // `any` stops at 1: Python never reaches `int("x")`.
+    let (construct, ..) = refused(&program(
+        "def numbers(texts):\n    for t in texts:\n        yield int(t)\n\n\n",
+        "    print(any(numbers([\"1\", \"x\"])))\n",
+    ));
+    assert_eq!(construct, "the plain generator `numbers`");
+}

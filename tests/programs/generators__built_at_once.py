@@ -56,6 +56,11 @@ async def main():
     for t in running_total(countdown(4)):
         total += t
     print("total", total)
+    for i, n in enumerate(countdown(2)):
+        print(i, n)
+    print(all(countdown(3)), any(until([0, 0, 1], 1)))
+    zipped = list(zip(countdown(2), "ab"))
+    print(zipped)
 
 
 asyncio.run(main())

@@ -15,6 +15,9 @@ const WHOLE_READERS: &[&str] = &[
     "list", "tuple", "set", "dict", "sum", "sorted", "min", "max",
 ];
 
+/// The built-ins that read their arguments' items one by one.
+const ITEM_READERS: &[&str] = &["enumerate", "zip", "any", "all"];
+
 /// What the module's plain generators do and how they are read.
 pub(super) struct Analysis {
     /// Those whose bodies qualify (see the module's doc).
@@ -274,10 +277,20 @@ impl VisitMut for Sites<'_> {
                 let E::Name(Name::Global(n)) = &f.kind else {
                     return;
                 };
+                let builtin = !self.iterated.contains_key(n);
                 if let [Arg::Positional(x)] = args.as_slice()
+                    && builtin
                     && WHOLE_READERS.contains(&&**n)
                 {
                     self.read(x, true);
+                    return;
+                }
+                if builtin && ITEM_READERS.contains(&&**n) {
+                    for a in args {
+                        if let Arg::Positional(x) = a {
+                            self.read(x, false);
+                        }
+                    }
                     return;
                 }
                 if let Some(idx) = self.iterated.get(n) {
