@@ -13,11 +13,16 @@
 //!   on each turn (or `while n < k` that raises it);
 //! - each call is read where it is made, by a built-in that reads every
 //!   item (`list`, `sum`, `sorted`, ...), by `yield from` in such a
-//!   generator, or one by one (by `for`, a comprehension, or a function's
-//!   parameter that only a `for` reads): one by one, the generator must
-//!   also raise nothing, as an exception raised at a later item would come
-//!   before what the reader does with the earlier ones, and a `for` reading
-//!   it may not change what the call was given.
+//!   generator, or one by one (by `for`, a comprehension, `enumerate`,
+//!   `zip`, `any`, `all`, or a function's parameter that only a `for` or a
+//!   comprehension reads): one by one, the generator must also raise
+//!   nothing, as an exception raised at a later item would come before what
+//!   the reader does with the earlier ones (or not at all, where the reader
+//!   stops first), and a `for` reading it may not change what the call was
+//!   given.
+//!
+//! A reader that stops early (`break`, `any`) makes every item all the
+//! same: the items are the same, only made sooner.
 //!
 //! A generator kept in a variable, printed, or read by `next` is used up by
 //! its first reading, which a list is not: it stays refused.
