@@ -203,3 +203,19 @@ fn any_of_a_generator_that_can_raise_is_refused() {
     ));
     assert_eq!(construct, "the plain generator `numbers`");
 }
+
+#[test]
+fn the_list_is_not_named_as_the_generator_or_its_parameters() {
+    let text = listing(&program(
+        "def values(items, out, yielded):\n    for v in items:\n        w = v + out\n        \
+         yield w + yielded\n\n\n",
+        "    print(sum(values([1], 2, 3)))\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "let mut yielded_items = vec![];",
+            "yielded_items.push(w + yielded);",
+        ],
+    );
+}

@@ -81,6 +81,7 @@ pub(super) fn read_unsafely(program: &Program) -> HashSet<Arc<str>> {
 fn listed(code: &Code) -> Code {
     let mut taken: HashSet<Arc<str>> = code.locals.iter().chain(&code.cells).cloned().collect();
     block_mut(&mut code.body.clone(), &mut Names(&mut taken));
+    taken.insert(code.name.clone());
     let name: Arc<str> = ["items", "out", "yielded", "values"]
         .into_iter()
         .find(|n| !taken.contains(*n))
