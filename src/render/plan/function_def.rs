@@ -90,11 +90,13 @@ impl<'p> Planner<'p> {
                     &s.span,
                     format!("the plain generator `{name}`"),
                     "the Rust listing translates coroutines, async generators, plain \
-                     functions that block, and a plain generator that only filters and \
-                     maps one iterable (`for x in xs: if c: yield e`), each call read whole \
-                     where it is made (by `for`, a comprehension, `list`, `sum`, `sorted`, \
-                     ...): Rust builds its items at once, and a generator kept, printed or \
-                     passed on is used up by its first reading, which a list is not",
+                     functions that block, and a plain generator whose items can be made \
+                     at once: it prints, awaits and changes nothing but its own variables, \
+                     its loops end (a `for`, or `while n > k` lowering `n` by a literal), \
+                     and each call is read where it is made (by `list`, `sum`, `sorted`, \
+                     ..., or, where no item can raise, by `for` or a comprehension): Rust \
+                     builds its items at once, and a generator kept, printed or passed on \
+                     is used up by its first reading, which a list is not",
                 );
             }
         };

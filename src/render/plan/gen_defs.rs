@@ -8,7 +8,8 @@
 //! (and refuses where making an item shows something while a caller reads
 //! them one by one: see `lazy_items`). A generator kept in a variable,
 //! printed or passed elsewhere is used up by its first reading, which a
-//! list is not: such a generator stays refused.
+//! list is not: such a generator stays refused, as does one read item by
+//! item whose items can raise (see `gen_lists`).
 
 use super::captures::with_module_defs;
 use crate::program::visit_mut::{VisitMut, block_mut, expr_mut};
@@ -30,9 +31,11 @@ const WHOLE_READERS: &[&str] = &[
 /// has none.
 pub(super) fn as_returns(program: &Program) -> Option<Program> {
     let mut fed: HashMap<Arc<str>, Option<usize>> = HashMap::new();
+    let unsafe_reads = super::gen_lists::read_unsafely(program);
     for s in &program.module.body {
         if let P::Def { code, name, .. } = &s.kind
             && matches!(name, Name::Global(_))
+            && !unsafe_reads.contains(name.ident())
             && adapter(code).is_some()
         {
             fed.insert(name.ident().clone(), iterated_param(code));

@@ -82,6 +82,9 @@ mod gather_outcomes;
 mod gather_sleeps;
 mod gather_value;
 mod gen_defs;
+mod gen_lists;
+mod gen_quiet;
+mod gen_reads;
 mod given_names;
 mod globals;
 mod group;
@@ -233,6 +236,8 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
     let program = lifted.as_ref().unwrap_or(program);
     let adapters = gen_defs::as_returns(program);
     let program = adapters.as_ref().unwrap_or(program);
+    let listed = gen_lists::as_lists(program);
+    let program = listed.as_ref().unwrap_or(program);
     let mut p = Planner {
         program,
         imports: HashMap::new(),

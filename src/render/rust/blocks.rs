@@ -72,7 +72,8 @@ impl Renderer<'_> {
             let c = self.expr(e);
             let ret = self.types.ret_of(&self.func);
             // A local `String` is moved out, not copied.
-            let owned_local = matches!(e.kind, ExprKind::Var(_))
+            let owned_local = self.moves_out(e, &c, tail)
+                || matches!(e.kind, ExprKind::Var(_))
                 && c.ty == Ty::Str
                 && !c.str_ref
                 && c.prec == 10

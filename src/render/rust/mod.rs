@@ -118,6 +118,7 @@ mod mixed;
 mod mixed_extremes;
 mod mixed_growth;
 mod mixed_lists;
+mod moved_returns;
 mod mut_borrows;
 mod mutated_args;
 mod names;
