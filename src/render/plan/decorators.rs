@@ -1,0 +1,535 @@
+//! A decorator of the module whose wrapper runs code around each call of
+//! the function it wraps:
+//!
+//! ```python
+//! def logged(func):
+//!     def wrapper(x):
+//!         print("calling", x)
+//!         return func(x)
+//!     return wrapper
+//!
+//! @logged
+//! def double(x): ...
+//! ```
+//!
+//! is, in Rust, the higher-order function `fn logged(func: impl Fn(i64) ->
+//! i64, x: i64) -> i64` whose body is the wrapper's, and each call
+//! `double(3)` is the call of the wrapper it means in Python,
+//! `logged(double, 3)` (see `fn_values`, which makes `func` an `impl Fn`,
+//! or `impl AsyncFn` for a coroutine). A decorator factory, `@repeat(3)`,
+//! whose arguments are literals, passes them first: `repeat(3, hello, x)`.
+//!
+//! The rewrite keeps Python's meaning where the decorator does nothing but
+//! make its wrapper (nothing runs when it decorates), the wrapper reads
+//! only the function it wraps and the factory's parameters and changes
+//! none of them, and every use of a decorated function is a call of it by
+//! position (its name, attributes or `__wrapped__` never read): then
+//! calling the wrapper made once is calling it made at each call. A
+//! recursive call inside the decorated function is rewritten too, as
+//! Python's goes through the wrapper. `@functools.wraps(func)` on the
+//! wrapper only copies attributes that such a program never reads.
+
+use crate::program::visit_mut::{VisitMut, block_mut};
+use crate::program::{
+    self as py, Arg, Code, ExprKind as E, Literal, Module, Name, Program, Stmt, StmtKind as P,
+};
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+/// A decorator of the module that only makes a wrapper.
+struct Decorator {
+    /// The factory's parameters, none for a plain decorator.
+    factory: Vec<Arc<str>>,
+    /// The parameter that takes the decorated function.
+    func: Arc<str>,
+    /// The wrapper's code.
+    wrapper: Arc<Code>,
+}
+
+/// How a decorated function is called: its decorator, and the literal
+/// arguments of the factory.
+struct Decorated {
+    decorator: Arc<str>,
+    literals: Vec<py::Expr>,
+}
+
+/// The program with each decorator that only makes a wrapper written as
+/// the wrapper taking the function it wraps (and the factory's arguments)
+/// as leading parameters, and each call of a function it decorates a call
+/// of the wrapper; `None` when it has none.
+pub(super) fn as_calls(program: &Program) -> Option<Program> {
+    let body = &program.module.body;
+    let mut decorators: HashMap<Arc<str>, Decorator> = HashMap::new();
+    for s in body {
+        if let P::Def {
+            code,
+            name: Name::Global(name),
+            defaults,
+            decorators: own,
+            ..
+        } = &s.kind
+            && defaults.is_empty()
+            && own.is_empty()
+            && let Some(d) = decorator(code, body)
+        {
+            decorators.insert(name.clone(), d);
+        }
+    }
+    if decorators.is_empty() {
+        return None;
+    }
+    let mut decorated: HashMap<Arc<str>, Decorated> = HashMap::new();
+    for s in body {
+        if let P::Def {
+            code,
+            name: Name::Global(name),
+            defaults,
+            decorators: on,
+            ..
+        } = &s.kind
+            && let [d] = on.as_slice()
+            && let Some((decorator, literals)) = applied(d)
+            && let Some(dec) = decorators.get(&decorator)
+            && literals.len() == dec.factory.len()
+            && defaults.is_empty()
+            && takes(code, dec.wrapper.params.positional.len())
+            && code.is_async == dec.wrapper.is_async
+        {
+            decorated.insert(
+                name.clone(),
+                Decorated {
+                    decorator,
+                    literals,
+                },
+            );
+        }
+    }
+    let uses = count_uses(program);
+    // A decorator is taken with all the functions it decorates, or not at
+    // all; every use of a decorated function is a call by position.
+    let applied_once = |d: &Arc<str>| decorated.values().filter(|x| x.decorator == *d).count();
+    decorators.retain(|d, _| {
+        let n = applied_once(d);
+        n > 0
+            && uses.names.get(d) == Some(&n)
+            && !uses.rebound.contains(d)
+            && decorated
+                .iter()
+                .filter(|(_, x)| x.decorator == *d)
+                .all(|(g, _)| {
+                    !uses.rebound.contains(g)
+                        && uses.names.get(g).copied().unwrap_or(0)
+                            == uses.calls.get(g).copied().unwrap_or(0)
+                })
+    });
+    decorated.retain(|_, x| decorators.contains_key(&x.decorator));
+    if decorated.is_empty() {
+        return None;
+    }
+    let mut out: Vec<Stmt> = body.clone();
+    for s in &mut out {
+        match &mut s.kind {
+            P::Def {
+                code,
+                name: Name::Global(name),
+                ..
+            } if decorators.contains_key(name) => {
+                *code = Arc::new(as_wrapper(code, &decorators[name]));
+            }
+            P::Def {
+                name: Name::Global(name),
+                decorators: on,
+                ..
+            } if decorated.contains_key(name) => on.clear(),
+            _ => {}
+        }
+    }
+    deep(&mut out, &mut |e| {
+        let E::Call(f, args) = &mut e.kind else {
+            return;
+        };
+        let E::Name(Name::Global(g)) = &f.kind else {
+            return;
+        };
+        let Some(x) = decorated.get(g) else {
+            return;
+        };
+        let span = f.span.clone();
+        let function = py::Expr {
+            kind: E::Name(Name::Global(g.clone())),
+            span: span.clone(),
+            suspends: false,
+        };
+        let lead = x
+            .literals
+            .iter()
+            .zip(&decorators[&x.decorator].factory)
+            .filter(|(_, p)| captured(&decorators[&x.decorator].wrapper, p))
+            .map(|(l, _)| {
+                Arg::Positional(py::Expr {
+                    span: span.clone(),
+                    ..l.clone()
+                })
+            })
+            .chain(std::iter::once(Arg::Positional(function)));
+        let lead: Vec<Arg> = lead.collect();
+        args.splice(0..0, lead);
+        f.kind = E::Name(Name::Global(x.decorator.clone()));
+    });
+    let module = Code {
+        body: out,
+        ..(*program.module).clone()
+    };
+    Some(Program {
+        file: program.file.clone(),
+        source: program.source.clone(),
+        docstring: program.docstring.clone(),
+        module: Arc::new(module),
+        statement_count: program.statement_count,
+    })
+}
+
+/// The decorator `code` is when its body only makes a wrapper (through a
+/// factory's `decorate` when it is one) and returns it.
+fn decorator(code: &Code, module: &[Stmt]) -> Option<Decorator> {
+    if code.is_async || code.is_generator || !plain(&code.params) {
+        return None;
+    }
+    let (inner, inner_name, on_inner) = made(code)?;
+    let params: Vec<Arc<str>> = code
+        .params
+        .positional
+        .iter()
+        .map(|p| p.name.clone())
+        .collect();
+    if let Some((wrapper, wrapper_name, on_wrapper)) = made(&inner) {
+        // A factory: its parameters, then `decorate(func)`'s.
+        let [func] = inner.params.positional.as_slice() else {
+            return None;
+        };
+        let free = free_of(&inner);
+        let decorate_ok = !inner.is_async
+            && !inner.is_generator
+            && on_inner.is_empty()
+            && plain(&inner.params)
+            && inner.own_cells == 1
+            && free.iter().all(|v| params.contains(v));
+        if !decorate_ok
+            || !wrapper_ok(&wrapper, &wrapper_name, &func.name, &params)
+            || !wraps_only(module, on_wrapper, &func.name)
+            || inner_name == wrapper_name
+        {
+            return None;
+        }
+        return Some(Decorator {
+            factory: params,
+            func: func.name.clone(),
+            wrapper,
+        });
+    }
+    let [func] = params.as_slice() else {
+        return None;
+    };
+    let ok = wrapper_ok(&inner, &inner_name, func, &[]) && wraps_only(module, on_inner, func);
+    ok.then(|| Decorator {
+        factory: Vec::new(),
+        func: func.clone(),
+        wrapper: inner,
+    })
+}
+
+/// The function `code`'s body defines and returns, when that is all it
+/// does: `def wrapper(...): ...` then `return wrapper`.
+fn made(code: &Code) -> Option<(Arc<Code>, Arc<str>, &[py::Expr])> {
+    let [def, ret] = code.body.as_slice() else {
+        return None;
+    };
+    let P::Def {
+        code: inner,
+        name,
+        defaults,
+        decorators,
+        ..
+    } = &def.kind
+    else {
+        return None;
+    };
+    let P::Return(Some(value)) = &ret.kind else {
+        return None;
+    };
+    let returned = matches!(&value.kind, E::Name(n) if n.ident() == name.ident());
+    (returned && defaults.is_empty())
+        .then(|| (inner.clone(), name.ident().clone(), &decorators[..]))
+}
+
+/// Whether the wrapper `wrapper` (named `name`) is one the rewrite takes:
+/// positional parameters without defaults, only
+/// `func` and the factory's `params` captured, none of them rebound, and
+/// no function of its own capturing its variables.
+fn wrapper_ok(wrapper: &Code, name: &str, func: &Arc<str>, params: &[Arc<str>]) -> bool {
+    let free = free_of(wrapper);
+    let bound = super::module::bound(&wrapper.body, false);
+    let own_params = wrapper.params.positional.iter().any(|p| p.name == *func);
+    plain(&wrapper.params)
+        && !(wrapper.is_generator)
+        && wrapper.own_cells == 0
+        && free.contains(func)
+        && !own_params
+        && free.iter().all(|v| v == func || params.contains(v))
+        && free.iter().all(|v| !bound.contains_key(v))
+        && &**func != name
+}
+
+/// Whether the decorators of a wrapper's `def` are none or
+/// `functools.wraps(func)` (`wraps(func)` imported from `functools`).
+fn wraps_only(module: &[Stmt], decorators: &[py::Expr], func: &str) -> bool {
+    decorators.iter().all(|d| {
+        let E::Call(callee, args) = &d.kind else {
+            return false;
+        };
+        let [Arg::Positional(a)] = args.as_slice() else {
+            return false;
+        };
+        let wraps = match &callee.kind {
+            E::Attr(m, attr) => {
+                &**attr == "wraps"
+                    && matches!(&m.kind, E::Name(Name::Global(n)) if imported(module, n, None))
+            }
+            E::Name(Name::Global(n)) => imported(module, n, Some("wraps")),
+            _ => false,
+        };
+        wraps && matches!(&a.kind, E::Name(n) if &**n.ident() == func)
+    })
+}
+
+/// Whether the module binds `name` only by importing `functools` (or,
+/// with `member`, that member of it).
+fn imported(module: &[Stmt], name: &str, member: Option<&str>) -> bool {
+    let mut imports = 0;
+    let mut others = false;
+    for s in module {
+        match &s.kind {
+            P::Import {
+                module: m,
+                member: got,
+                name: n,
+            } if &**n.ident() == name => {
+                if *m == Module::Functools && got.as_deref() == member {
+                    imports += 1;
+                } else {
+                    others = true;
+                }
+            }
+            P::Def { name: n, .. } | P::Class { name: n, .. } if &**n.ident() == name => {
+                others = true
+            }
+            _ => {}
+        }
+    }
+    imports > 0 && !others && !super::module::bound(module, true).contains_key(name)
+}
+
+/// The variables `code` captures from the function around it.
+fn free_of(code: &Code) -> Vec<Arc<str>> {
+    code.cells
+        .get(code.own_cells..)
+        .unwrap_or_default()
+        .to_vec()
+}
+
+/// Whether `wrapper` captures `v`.
+fn captured(wrapper: &Code, v: &Arc<str>) -> bool {
+    free_of(wrapper).contains(v)
+}
+
+/// Positional parameters only, without defaults.
+fn plain(p: &py::Params) -> bool {
+    p.varargs.is_none()
+        && p.varkw.is_none()
+        && p.keyword_only.is_empty()
+        && p.positional.iter().all(|p| !p.has_default)
+}
+
+/// Whether the function `code` takes exactly `n` positional parameters
+/// and is no generator.
+fn takes(code: &Code, n: usize) -> bool {
+    plain(&code.params) && code.params.positional.len() == n && !code.is_generator
+}
+
+/// `@d` or `@d(literal, ...)`: the decorator's name and the literals.
+fn applied(e: &py::Expr) -> Option<(Arc<str>, Vec<py::Expr>)> {
+    match &e.kind {
+        E::Name(Name::Global(d)) => Some((d.clone(), Vec::new())),
+        E::Call(f, args) => {
+            let E::Name(Name::Global(d)) = &f.kind else {
+                return None;
+            };
+            let literals = args
+                .iter()
+                .map(|a| match a {
+                    Arg::Positional(x) if literal(x) => Some(x.clone()),
+                    _ => None,
+                })
+                .collect::<Option<Vec<_>>>()?;
+            Some((d.clone(), literals))
+        }
+        _ => None,
+    }
+}
+
+/// A number, string or boolean literal (a negative number too).
+fn literal(e: &py::Expr) -> bool {
+    match &e.kind {
+        E::Literal(Literal::Int(_) | Literal::Float(_) | Literal::Str(_) | Literal::Bool(_)) => {
+            true
+        }
+        E::UnaryOp(py::UnaryOp::Neg, x) => {
+            matches!(&x.kind, E::Literal(Literal::Int(_) | Literal::Float(_)))
+        }
+        _ => false,
+    }
+}
+
+/// The wrapper of `d` as the module function that replaces the decorator:
+/// the factory's parameters it reads and the wrapped function taken
+/// first, read as its own locals.
+fn as_wrapper(decorator: &Code, d: &Decorator) -> Code {
+    let free: Vec<Arc<str>> = d
+        .factory
+        .iter()
+        .filter(|p| captured(&d.wrapper, p))
+        .chain(std::iter::once(&d.func))
+        .cloned()
+        .collect();
+    let lifted = super::captures::with_params(&d.wrapper, &free);
+    Code {
+        name: decorator.name.clone(),
+        qualname: decorator.qualname.clone(),
+        docstring: decorator.docstring.clone(),
+        ..lifted
+    }
+}
+
+/// How the program uses the names of the module: how many times each is
+/// read (decorators included), how many of those are calls with
+/// positional arguments only, and which are bound again anywhere.
+#[derive(Default)]
+struct Uses {
+    names: HashMap<Arc<str>, usize>,
+    calls: HashMap<Arc<str>, usize>,
+    rebound: HashSet<Arc<str>>,
+}
+
+/// The uses of the module's names in the whole program.
+fn count_uses(program: &Program) -> Uses {
+    let mut uses = Uses::default();
+    let mut body = program.module.body.clone();
+    // A definition of the same name below the module's top level binds it
+    // in a scope of its own (a method, a nested function).
+    fn nested_defs(block: &[Stmt], out: &mut HashSet<Arc<str>>) {
+        crate::program::walk(block, &mut |s| {
+            if let P::Def { code, name, .. } | P::Class { code, name, .. } = &s.kind {
+                out.insert(name.ident().clone());
+                nested_defs(&code.body, out);
+            }
+        });
+    }
+    for s in &body {
+        match &s.kind {
+            P::Def { code, .. } | P::Class { code, .. } => {
+                nested_defs(&code.body, &mut uses.rebound)
+            }
+            _ => nested_defs(std::slice::from_ref(s), &mut uses.rebound),
+        }
+    }
+    let names = std::cell::RefCell::new((
+        HashMap::<Arc<str>, usize>::new(),
+        HashMap::<Arc<str>, usize>::new(),
+    ));
+    deep_bound(&mut body, &mut |n| {
+        if let Name::Global(g) = n {
+            uses.rebound.insert(g.clone());
+        }
+    });
+    deep(&mut body, &mut |e| {
+        let mut m = names.borrow_mut();
+        match &e.kind {
+            E::Name(Name::Global(g)) => *m.0.entry(g.clone()).or_default() += 1,
+            E::Call(f, args)
+                if args.iter().all(|a| matches!(a, Arg::Positional(_)))
+                    && let E::Name(Name::Global(g)) = &f.kind =>
+            {
+                *m.1.entry(g.clone()).or_default() += 1
+            }
+            _ => {}
+        }
+    });
+    (uses.names, uses.calls) = names.into_inner();
+    uses
+}
+
+/// Takes `f` through every expression of `block`, inside the functions,
+/// lambdas and classes it defines too, and through the decorators and
+/// defaults of its definitions.
+fn deep(block: &mut [Stmt], f: &mut dyn FnMut(&mut py::Expr)) {
+    struct Exprs<'a>(&'a mut dyn FnMut(&mut py::Expr));
+    impl VisitMut for Exprs<'_> {
+        fn expr(&mut self, e: &mut py::Expr) {
+            (self.0)(e);
+            if let E::Lambda { code, .. } = &mut e.kind {
+                deep(&mut Arc::make_mut(code).body, self.0);
+            }
+        }
+    }
+    block_mut(block, &mut Exprs(f));
+    each_code(block, &mut |code| deep(&mut code.body, f));
+}
+
+/// Takes `f` through every name bound in `block`, inside the functions,
+/// lambdas and classes it defines too.
+fn deep_bound(block: &mut [Stmt], f: &mut dyn FnMut(&mut Name)) {
+    struct Bound<'a>(&'a mut dyn FnMut(&mut Name));
+    impl VisitMut for Bound<'_> {
+        fn expr(&mut self, e: &mut py::Expr) {
+            if let E::Lambda { code, .. } = &mut e.kind {
+                deep_bound(&mut Arc::make_mut(code).body, self.0);
+            }
+        }
+        fn bound(&mut self, n: &mut Name) {
+            (self.0)(n);
+        }
+    }
+    block_mut(block, &mut Bound(f));
+    each_code(block, &mut |code| deep_bound(&mut code.body, f));
+}
+
+/// Calls `f` with the code of each function and class `block` defines,
+/// in nested blocks too.
+fn each_code(block: &mut [Stmt], f: &mut dyn FnMut(&mut Code)) {
+    for s in block {
+        match &mut s.kind {
+            P::Def { code, .. } | P::Class { code, .. } => f(Arc::make_mut(code)),
+            P::If { body, orelse, .. }
+            | P::While { body, orelse, .. }
+            | P::For { body, orelse, .. } => {
+                each_code(body, f);
+                each_code(orelse, f);
+            }
+            P::With { body, .. } => each_code(body, f),
+            P::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
+                each_code(body, f);
+                for h in handlers {
+                    each_code(&mut h.body, f);
+                }
+                each_code(orelse, f);
+                each_code(finalbody, f);
+            }
+            _ => {}
+        }
+    }
+}
