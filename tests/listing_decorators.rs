@@ -166,3 +166,33 @@ fn a_refused_decorator_says_which_decorators_the_listing_takes() {
         ],
     );
 }
+
+#[test]
+fn a_wrapper_passing_args_on_takes_the_parameters_of_the_function() {
+    let text = listing(&format!(
+        "{HEADER}from functools import wraps\n\n\ndef traced(func):\n    @wraps(func)\n    \
+         def wrapper(*args, **kwargs):\n        print(\"enter\")\n        \
+         result = func(*args, **kwargs)\n        print(\"exit\")\n        return result\n\n    \
+         return wrapper\n\n\n@traced\ndef add(a, b):\n    return a + b\n\n\n\
+         @traced\ndef sub(x, y):\n    return x - y\n\n\n\
+         async def main():\n    await asyncio.sleep(0)\n    print(add(1, 2), sub(5, 3)){RUN}"
+    ));
+    has_all(
+        &text,
+        &[
+            "fn traced(func: impl Fn(i64, i64) -> i64, a: i64, b: i64) -> i64 {",
+            "let result = func(a, b);",
+            "println!(\"{} {}\", traced(add, 1, 2), traced(sub, 5, 3));",
+        ],
+    );
+}
+
+#[test]
+fn a_wrapper_reading_its_args_is_refused() {
+    let source = format!(
+        "{HEADER}def traced(func):\n    def wrapper(*args):\n        print(args)\n        \
+         return func(*args)\n\n    return wrapper\n\n\n@traced\ndef add(a, b):\n    return a + b\n\n\n\
+         async def main():\n    await asyncio.sleep(0)\n    print(add(1, 2)){RUN}"
+    );
+    assert_eq!(refusal_at(&source).0, "a nested definition");
+}

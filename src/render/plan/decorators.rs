@@ -44,6 +44,9 @@ struct Decorator {
     func: Arc<str>,
     /// The wrapper's code.
     wrapper: Arc<Code>,
+    /// Whether the wrapper takes `*args` (and `**kwargs`) only to pass
+    /// them on to the function it wraps.
+    forwards: bool,
 }
 
 /// How a decorated function is called: its decorator, and the literal
@@ -92,7 +95,8 @@ pub(super) fn as_calls(program: &Program) -> Option<Program> {
             && let Some(dec) = decorators.get(&decorator)
             && literals.len() == dec.factory.len()
             && defaults.is_empty()
-            && takes(code, dec.wrapper.params.positional.len())
+            && (dec.forwards && takes(code, code.params.positional.len())
+                || takes(code, dec.wrapper.params.positional.len()))
             && code.is_async == dec.wrapper.is_async
         {
             decorated.insert(
@@ -121,6 +125,39 @@ pub(super) fn as_calls(program: &Program) -> Option<Program> {
                         && uses.names.get(g).copied().unwrap_or(0)
                             == uses.calls.get(g).copied().unwrap_or(0)
                 })
+    });
+    // A wrapper that passes `*args` on takes the parameters of the
+    // functions it decorates, named as the first of them names them.
+    let order: Vec<&Arc<str>> = body
+        .iter()
+        .filter_map(|s| match &s.kind {
+            P::Def { name, .. } if decorated.contains_key(name.ident()) => Some(name.ident()),
+            _ => None,
+        })
+        .collect();
+    decorators.retain(|d, dec| {
+        if !dec.forwards {
+            return true;
+        }
+        let params: Vec<Vec<Arc<str>>> = order
+            .iter()
+            .filter(|g| decorated[**g].decorator == *d)
+            .filter_map(|g| def_params(body, g))
+            .collect();
+        let Some(names) = params.first() else {
+            return false;
+        };
+        let taken = |v: &Arc<str>| {
+            dec.wrapper.locals.contains(v)
+                || dec.wrapper.cells.contains(v)
+                || dec.factory.contains(v)
+        };
+        if params.iter().any(|p| p.len() != names.len()) || names.iter().any(taken) {
+            return false;
+        }
+        dec.wrapper = Arc::new(forwarded(&dec.wrapper, &dec.func, names));
+        dec.forwards = false;
+        true
     });
     decorated.retain(|_, x| decorators.contains_key(&x.decorator));
     if decorated.is_empty() {
@@ -224,6 +261,7 @@ fn decorator(code: &Code, module: &[Stmt]) -> Option<Decorator> {
         return Some(Decorator {
             factory: params,
             func: func.name.clone(),
+            forwards: forwards(&wrapper, &func.name),
             wrapper,
         });
     }
@@ -234,6 +272,7 @@ fn decorator(code: &Code, module: &[Stmt]) -> Option<Decorator> {
     ok.then(|| Decorator {
         factory: Vec::new(),
         func: func.clone(),
+        forwards: forwards(&inner, func),
         wrapper: inner,
     })
 }
@@ -270,7 +309,7 @@ fn wrapper_ok(wrapper: &Code, name: &str, func: &Arc<str>, params: &[Arc<str>]) 
     let free = free_of(wrapper);
     let bound = super::module::bound(&wrapper.body, false);
     let own_params = wrapper.params.positional.iter().any(|p| p.name == *func);
-    plain(&wrapper.params)
+    (plain(&wrapper.params) || forwards(wrapper, func))
         && !(wrapper.is_generator)
         && wrapper.own_cells == 0
         && free.contains(func)
@@ -278,6 +317,98 @@ fn wrapper_ok(wrapper: &Code, name: &str, func: &Arc<str>, params: &[Arc<str>]) 
         && free.iter().all(|v| v == func || params.contains(v))
         && free.iter().all(|v| !bound.contains_key(v))
         && &**func != name
+}
+
+/// Whether `wrapper` takes `*args` (and `**kwargs`) and nothing else,
+/// and reads them only to pass them on whole to `func`:
+/// `func(*args, **kwargs)`.
+fn forwards(wrapper: &Code, func: &str) -> bool {
+    let p = &wrapper.params;
+    let Some(args) = &p.varargs else {
+        return false;
+    };
+    if !p.positional.is_empty() || !p.keyword_only.is_empty() {
+        return false;
+    }
+    let kwargs = p.varkw.as_ref().map(|k| &k.name);
+    let (mut reads, mut calls) = (0, 0);
+    let mut body = wrapper.body.clone();
+    deep(&mut body, &mut |e| match &e.kind {
+        E::Name(n) if n.ident() == &args.name || Some(n.ident()) == kwargs => reads += 1,
+        E::Call(f, a) if matches!(&f.kind, E::Name(n) if &**n.ident() == func) => {
+            calls += usize::from(passes_on(a, &args.name, kwargs));
+        }
+        _ => {}
+    });
+    let per_call = if kwargs.is_some() { 2 } else { 1 };
+    calls > 0 && reads == calls * per_call
+}
+
+/// Whether `args` are `*args` (then `**kwargs`, when the wrapper has
+/// them) and nothing else.
+fn passes_on(a: &[Arg], args: &Arc<str>, kwargs: Option<&Arc<str>>) -> bool {
+    let named = |e: &py::Expr, v: &Arc<str>| matches!(&e.kind, E::Name(n) if n.ident() == v);
+    match (a, kwargs) {
+        ([Arg::Star(x)], None) => named(x, args),
+        ([Arg::Star(x), Arg::StarStar(y)], Some(k)) => named(x, args) && named(y, k),
+        _ => false,
+    }
+}
+
+/// `wrapper` taking `names` as its positional parameters instead of
+/// `*args` (and `**kwargs`), and passing them to `func` by position.
+fn forwarded(wrapper: &Code, func: &str, names: &[Arc<str>]) -> Code {
+    let mut out = wrapper.clone();
+    let first = out.locals.len() as u32;
+    let params: Vec<py::Param> = names
+        .iter()
+        .enumerate()
+        .map(|(k, v)| py::Param {
+            name: v.clone(),
+            slot: first + k as u32,
+            has_default: false,
+        })
+        .collect();
+    let (args, kwargs) = (out.params.varargs.take(), out.params.varkw.take());
+    let args = args.map(|a| a.name);
+    let kwargs = kwargs.map(|k| k.name);
+    out.locals.extend(names.iter().cloned());
+    deep(&mut out.body, &mut |e| {
+        if let E::Call(f, a) = &mut e.kind
+            && matches!(&f.kind, E::Name(n) if &**n.ident() == func)
+            && args
+                .as_ref()
+                .is_some_and(|x| passes_on(a, x, kwargs.as_ref()))
+        {
+            let span = e.span.clone();
+            *a = params
+                .iter()
+                .map(|p| {
+                    Arg::Positional(py::Expr {
+                        kind: E::Name(Name::Local(p.slot, p.name.clone())),
+                        span: span.clone(),
+                        suspends: false,
+                    })
+                })
+                .collect();
+        }
+    });
+    out.params.positional = params;
+    out
+}
+
+/// The parameters of the module's function `name`.
+fn def_params(body: &[Stmt], name: &str) -> Option<Vec<Arc<str>>> {
+    body.iter().find_map(|s| match &s.kind {
+        P::Def { code, name: n, .. } if &**n.ident() == name => Some(
+            code.params
+                .positional
+                .iter()
+                .map(|p| p.name.clone())
+                .collect(),
+        ),
+        _ => None,
+    })
 }
 
 /// Whether the decorators of a wrapper's `def` are none or
