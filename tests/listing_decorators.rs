@@ -196,3 +196,39 @@ fn a_wrapper_reading_its_args_is_refused() {
     );
     assert_eq!(refusal_at(&source).0, "a nested definition");
 }
+
+#[test]
+fn a_wrapper_reading_the_name_of_its_function_is_given_it() {
+    let text = listing(&format!(
+        "{HEADER}def logged(func):\n    def wrapper(x):\n        \
+         print(\"calling\", func.__name__)\n        return func(x)\n\n    return wrapper\n\n\n\
+         {DOUBLE}@logged\ndef triple(x):\n    return x * 3\n\n\n\
+         async def main():\n    await asyncio.sleep(0)\n    print(double(3), triple(3)){RUN}"
+    ));
+    has_all(
+        &text,
+        &[
+            "fn logged(func_name: &str, func: impl Fn(i64) -> i64, x: i64) -> i64 {\n    \
+             println!(\"calling {func_name}\");\n    func(x)\n}",
+            "logged(\"double\", double, 3),\n",
+            "logged(\"triple\", triple, 3)\n",
+        ],
+    );
+}
+
+#[test]
+fn a_long_signature_keeps_each_function_parameter_on_one_line() {
+    let text = listing(&format!(
+        "{HEADER}def traced(label):\n    def decorate(func):\n        \
+         def wrapper(first_width, first_height):\n            \
+         print(label, func.__name__)\n            return func(first_width, first_height)\n\n        \
+         return wrapper\n\n    return decorate\n\n\n\
+         @traced(\"geometry\")\ndef area(w, h):\n    return w * h\n\n\n\
+         async def main():\n    await asyncio.sleep(0)\n    print(area(3, 4)){RUN}"
+    ));
+    has_all(
+        &text,
+        &["fn traced(\n    label: &str,\n    func_name: &str,\n    \
+           func: impl Fn(i64, i64) -> i64,\n    first_width: i64,\n    first_height: i64,\n) -> i64 {"],
+    );
+}

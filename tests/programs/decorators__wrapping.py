@@ -1,5 +1,6 @@
-# covers: a decorator whose wrapper runs code around each call of the function it wraps, plain and async
+# covers: a decorator whose wrapper runs code around each call of the function it wraps, plain and async, passing *args on, reading the function's name, a decorator factory
 import asyncio
+import functools
 
 
 def logged(func):
@@ -21,6 +22,30 @@ def timed(coro_fn):
         return result
 
     return wrapper
+
+
+def traced(label):
+    def decorate(func):
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            print(f"[{label}] enter {func.__name__}")
+            result = func(*args, **kwargs)
+            print(f"[{label}] exit {func.__name__}")
+            return result
+
+        return wrapper
+
+    return decorate
+
+
+@traced("math")
+def area(width, height):
+    return width * height
+
+
+@traced("geometry")
+def perimeter(w, h):
+    return 2 * (w + h)
 
 
 @logged
@@ -46,6 +71,7 @@ async def main():
     for n in [1, 2]:
         total += double(n)
     print("total", total)
+    print(area(3, 4), perimeter(3, 4))
     print("fetched", await fetch(0.5))
     results = await asyncio.gather(fetch(0.2), fetch(0.3))
     print(results)

@@ -26,7 +26,9 @@
 //! position (its name, attributes or `__wrapped__` never read): then
 //! calling the wrapper made once is calling it made at each call. A
 //! recursive call inside the decorated function is rewritten too, as
-//! Python's goes through the wrapper. `@functools.wraps(func)` on the
+//! Python's goes through the wrapper. A wrapper that reads
+//! `func.__name__` takes the name as a parameter before the function,
+//! each call passing it: `logged("double", double, 3)`. `@functools.wraps(func)` on the
 //! wrapper only copies attributes that such a program never reads.
 
 use crate::program::visit_mut::{VisitMut, block_mut};
@@ -47,6 +49,9 @@ struct Decorator {
     /// Whether the wrapper takes `*args` (and `**kwargs`) only to pass
     /// them on to the function it wraps.
     forwards: bool,
+    /// The parameter that takes the name of the function, where the
+    /// wrapper reads `func.__name__`, and its local slot.
+    name_param: Option<(Arc<str>, u32)>,
 }
 
 /// How a decorated function is called: its decorator, and the literal
@@ -159,6 +164,35 @@ pub(super) fn as_calls(program: &Program) -> Option<Program> {
         dec.forwards = false;
         true
     });
+    // `func.__name__` is the function's name, which each call passes.
+    decorators.retain(|_, dec| {
+        let name: Arc<str> = format!("{}_name", dec.func).into();
+        let mut wrapper = (*dec.wrapper).clone();
+        let slot = wrapper.locals.len() as u32;
+        let mut read = false;
+        deep(&mut wrapper.body, &mut |e| {
+            if let E::Attr(obj, attr) = &e.kind
+                && &**attr == "__name__"
+                && matches!(&obj.kind, E::Name(n) if *n.ident() == dec.func)
+            {
+                e.kind = E::Name(Name::Local(slot, name.clone()));
+                read = true;
+            }
+        });
+        if !read {
+            return true;
+        }
+        let taken = wrapper.locals.contains(&name)
+            || wrapper.cells.contains(&name)
+            || dec.factory.contains(&name);
+        if taken {
+            return false;
+        }
+        wrapper.locals.push(name.clone());
+        dec.wrapper = Arc::new(wrapper);
+        dec.name_param = Some((name, slot));
+        true
+    });
     decorated.retain(|_, x| decorators.contains_key(&x.decorator));
     if decorated.is_empty() {
         return None;
@@ -197,18 +231,24 @@ pub(super) fn as_calls(program: &Program) -> Option<Program> {
             span: span.clone(),
             suspends: false,
         };
+        let dec = &decorators[&x.decorator];
+        let name = dec.name_param.as_ref().map(|_| py::Expr {
+            kind: E::Literal(Literal::Str(g.clone())),
+            span: span.clone(),
+            suspends: false,
+        });
         let lead = x
             .literals
             .iter()
-            .zip(&decorators[&x.decorator].factory)
-            .filter(|(_, p)| captured(&decorators[&x.decorator].wrapper, p))
-            .map(|(l, _)| {
-                Arg::Positional(py::Expr {
-                    span: span.clone(),
-                    ..l.clone()
-                })
+            .zip(&dec.factory)
+            .filter(|(_, p)| captured(&dec.wrapper, p))
+            .map(|(l, _)| py::Expr {
+                span: span.clone(),
+                ..l.clone()
             })
-            .chain(std::iter::once(Arg::Positional(function)));
+            .chain(name)
+            .chain(std::iter::once(function))
+            .map(Arg::Positional);
         let lead: Vec<Arg> = lead.collect();
         args.splice(0..0, lead);
         f.kind = E::Name(Name::Global(x.decorator.clone()));
@@ -262,6 +302,7 @@ fn decorator(code: &Code, module: &[Stmt]) -> Option<Decorator> {
             factory: params,
             func: func.name.clone(),
             forwards: forwards(&wrapper, &func.name),
+            name_param: None,
             wrapper,
         });
     }
@@ -273,6 +314,7 @@ fn decorator(code: &Code, module: &[Stmt]) -> Option<Decorator> {
         factory: Vec::new(),
         func: func.clone(),
         forwards: forwards(&inner, func),
+        name_param: None,
         wrapper: inner,
     })
 }
@@ -532,7 +574,15 @@ fn as_wrapper(decorator: &Code, d: &Decorator) -> Code {
         .chain(std::iter::once(&d.func))
         .cloned()
         .collect();
-    let lifted = super::captures::with_params(&d.wrapper, &free);
+    let mut lifted = super::captures::with_params(&d.wrapper, &free);
+    if let Some((name, slot)) = &d.name_param {
+        let param = py::Param {
+            name: name.clone(),
+            slot: *slot,
+            has_default: false,
+        };
+        lifted.params.positional.insert(free.len() - 1, param);
+    }
     Code {
         name: decorator.name.clone(),
         qualname: decorator.qualname.clone(),
