@@ -188,13 +188,44 @@ fn a_wrapper_passing_args_on_takes_the_parameters_of_the_function() {
 }
 
 #[test]
-fn a_wrapper_reading_its_args_is_refused() {
-    let source = format!(
-        "{HEADER}def traced(func):\n    def wrapper(*args):\n        print(args)\n        \
+fn a_wrapper_printing_its_args_prints_the_tuple_of_the_parameters() {
+    let text = listing(&format!(
+        "{HEADER}def traced(func):\n    def wrapper(*args):\n        print(\"args\", args)\n        \
          return func(*args)\n\n    return wrapper\n\n\n@traced\ndef add(a, b):\n    return a + b\n\n\n\
          async def main():\n    await asyncio.sleep(0)\n    print(add(1, 2)){RUN}"
+    ));
+    has_all(
+        &text,
+        &[
+            "fn traced(func: impl Fn(i64, i64) -> i64, a: i64, b: i64) -> i64 {",
+            "println!(\"args {}\", (a, b).repr());",
+            "traced(add, 1, 2)",
+        ],
     );
-    assert_eq!(refusal_at(&source).0, "a nested definition");
+}
+
+#[test]
+fn a_wrapper_reading_its_kwargs_or_binding_its_args_is_refused() {
+    for body in [
+        "print(kwargs)\n        return func(*args, **kwargs)",
+        "args = args[1:]\n        return func(*args, **kwargs)",
+    ] {
+        let source = format!(
+            "{HEADER}def traced(func):\n    def wrapper(*args, **kwargs):\n        {body}\n\n    \
+             return wrapper\n\n\n@traced\ndef add(a, b):\n    return a + b\n\n\n\
+             async def main():\n    await asyncio.sleep(0)\n    print(add(1, 2)){RUN}"
+        );
+        assert_eq!(refusal_at(&source).0, "a nested definition", "{body}");
+    }
+}
+
+#[test]
+fn a_decorator_defined_after_its_function_is_refused() {
+    let source = format!(
+        "{HEADER}{DOUBLE}{LOGGED}async def main():\n    await asyncio.sleep(0)\n    \
+         print(double(3)){RUN}"
+    );
+    assert_eq!(refusal_at(&source).0, "a decorator");
 }
 
 #[test]

@@ -28,7 +28,7 @@ def traced(label):
     def decorate(func):
         @functools.wraps(func)
         def wrapper(*args, **kwargs):
-            print(f"[{label}] enter {func.__name__}")
+            print(f"[{label}] enter {func.__name__}{args}")
             result = func(*args, **kwargs)
             print(f"[{label}] exit {func.__name__}")
             return result

@@ -86,8 +86,14 @@ pub(super) fn as_calls(program: &Program) -> Option<Program> {
     if decorators.is_empty() {
         return None;
     }
+    // Python applies a decorator where the function is defined: one the
+    // module defines later is a `NameError` there.
+    let place = |d: &str| {
+        body.iter()
+            .position(|s| matches!(&s.kind, P::Def { name, .. } if &**name.ident() == d))
+    };
     let mut decorated: HashMap<Arc<str>, Decorated> = HashMap::new();
-    for s in body {
+    for (at, s) in body.iter().enumerate() {
         if let P::Def {
             code,
             name: Name::Global(name),
@@ -99,6 +105,7 @@ pub(super) fn as_calls(program: &Program) -> Option<Program> {
             && let Some((decorator, literals)) = applied(d)
             && let Some(dec) = decorators.get(&decorator)
             && literals.len() == dec.factory.len()
+            && place(&decorator).is_some_and(|d| d < at)
             && defaults.is_empty()
             && (dec.forwards && takes(code, code.params.positional.len())
                 || takes(code, dec.wrapper.params.positional.len()))
@@ -362,8 +369,9 @@ fn wrapper_ok(wrapper: &Code, name: &str, func: &Arc<str>, params: &[Arc<str>]) 
 }
 
 /// Whether `wrapper` takes `*args` (and `**kwargs`) and nothing else,
-/// and reads them only to pass them on whole to `func`:
-/// `func(*args, **kwargs)`.
+/// passes them on whole to `func` (`func(*args, **kwargs)`), never binds
+/// them again, and reads `kwargs` nowhere else (`args`, read elsewhere,
+/// is the tuple of the parameters).
 fn forwards(wrapper: &Code, func: &str) -> bool {
     let p = &wrapper.params;
     let Some(args) = &p.varargs else {
@@ -373,17 +381,20 @@ fn forwards(wrapper: &Code, func: &str) -> bool {
         return false;
     }
     let kwargs = p.varkw.as_ref().map(|k| &k.name);
-    let (mut reads, mut calls) = (0, 0);
+    let (mut arg_reads, mut kw_reads, mut calls) = (0, 0, 0);
     let mut body = wrapper.body.clone();
     deep(&mut body, &mut |e| match &e.kind {
-        E::Name(n) if n.ident() == &args.name || Some(n.ident()) == kwargs => reads += 1,
+        E::Name(n) if n.ident() == &args.name => arg_reads += 1,
+        E::Name(n) if Some(n.ident()) == kwargs => kw_reads += 1,
         E::Call(f, a) if matches!(&f.kind, E::Name(n) if &**n.ident() == func) => {
             calls += usize::from(passes_on(a, &args.name, kwargs));
         }
         _ => {}
     });
-    let per_call = if kwargs.is_some() { 2 } else { 1 };
-    calls > 0 && reads == calls * per_call
+    let bound = super::module::bound(&wrapper.body, false);
+    let rebound = bound.contains_key(&args.name) || kwargs.is_some_and(|k| bound.contains_key(k));
+    let kw_calls = if kwargs.is_some() { calls } else { 0 };
+    calls > 0 && arg_reads >= calls && kw_reads == kw_calls && !rebound
 }
 
 /// Whether `args` are `*args` (then `**kwargs`, when the wrapper has
@@ -433,6 +444,20 @@ fn forwarded(wrapper: &Code, func: &str, names: &[Arc<str>]) -> Code {
                     })
                 })
                 .collect();
+        }
+    });
+    // Read otherwise, `args` is the tuple of them.
+    let names = params.iter().map(|p| Name::Local(p.slot, p.name.clone()));
+    let tuple: Vec<Name> = names.collect();
+    deep(&mut out.body, &mut |e| {
+        if matches!(&e.kind, E::Name(n) if Some(n.ident()) == args.as_ref()) {
+            let span = e.span.clone();
+            let items = tuple.iter().map(|n| py::Expr {
+                kind: E::Name(n.clone()),
+                span: span.clone(),
+                suspends: false,
+            });
+            e.kind = E::Tuple(items.collect());
         }
     });
     out.params.positional = params;
