@@ -263,3 +263,22 @@ fn a_long_signature_keeps_each_function_parameter_on_one_line() {
            func: impl Fn(i64, i64) -> i64,\n    first_width: i64,\n    first_height: i64,\n) -> i64 {"],
     );
 }
+
+#[test]
+fn a_decorated_coroutine_spawned_is_its_decorator_spawned() {
+    let text = listing(&format!(
+        "{HEADER}def timed(coro_fn):\n    async def wrapper(*args):\n        \
+         try:\n            return await coro_fn(*args)\n        finally:\n            \
+         print(\"done\", coro_fn.__name__)\n\n    return wrapper\n\n\n\
+         @timed\nasync def fetch(delay):\n    await asyncio.sleep(delay)\n    return delay\n\n\n\
+         async def main():\n    task = asyncio.create_task(fetch(0.5))\n    print(await task){RUN}"
+    ));
+    has_all(
+        &text,
+        &[
+            "async fn timed(coro_fn_name: &str, coro_fn: impl AsyncFn(f64) -> f64, delay: f64) -> f64 {",
+            "let _finally = guard((), |_| {",
+            "let task = tokio::spawn(timed(\"fetch\", fetch, 0.5));",
+        ],
+    );
+}
