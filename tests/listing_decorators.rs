@@ -96,7 +96,10 @@ fn a_decorated_function_read_as_a_value_is_refused() {
         "{HEADER}{LOGGED}{DOUBLE}async def main():\n    await asyncio.sleep(0)\n    \
          print(double(3), double.__name__){RUN}"
     );
-    assert_eq!(refusal_at(&source).0, "a nested definition");
+    assert_eq!(
+        refusal_at(&source).0,
+        "the wrapper the decorator `logged` makes"
+    );
 }
 
 #[test]
@@ -135,7 +138,10 @@ fn a_factory_given_a_variable_is_refused() {
          @times(K)\ndef double(x):\n    return x * 2\n\n\n\
          async def main():\n    await asyncio.sleep(0)\n    print(double(3)){RUN}"
     );
-    assert_eq!(refusal_at(&source).0, "a nested definition");
+    assert_eq!(
+        refusal_at(&source).0,
+        "the wrapper the decorator `times` makes"
+    );
 }
 
 #[test]
@@ -145,7 +151,10 @@ fn a_decorated_method_is_refused() {
          @logged\n    def get(self):\n        return self.n\n\n\n\
          async def main():\n    await asyncio.sleep(0)\n    print(Box().get()){RUN}"
     );
-    assert_eq!(refusal_at(&source).0, "a nested definition");
+    assert_eq!(
+        refusal_at(&source).0,
+        "the wrapper the decorator `logged` makes"
+    );
 }
 
 #[test]
@@ -159,6 +168,8 @@ fn a_refused_decorator_says_which_decorators_the_listing_takes() {
     has_all(
         &text,
         &[
+            "x.py:5:5: the wrapper the decorator `logged` makes",
+            "the wrapper reads only that function",
             "x.py:14:2: a decorator",
             "a decorator of the module that only makes a",
             "used otherwise\n//   than called",
@@ -215,7 +226,11 @@ fn a_wrapper_reading_its_kwargs_or_binding_its_args_is_refused() {
              return wrapper\n\n\n@traced\ndef add(a, b):\n    return a + b\n\n\n\
              async def main():\n    await asyncio.sleep(0)\n    print(add(1, 2)){RUN}"
         );
-        assert_eq!(refusal_at(&source).0, "a nested definition", "{body}");
+        assert_eq!(
+            refusal_at(&source).0,
+            "the wrapper the decorator `traced` makes",
+            "{body}"
+        );
     }
 }
 

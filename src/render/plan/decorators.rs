@@ -38,6 +38,13 @@ use crate::program::{
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+/// Why a decorator's wrapper is refused: the shapes the listing takes.
+pub(super) const TAKEN: &str = "the Rust listing writes a decorator as a function taking the \
+     function it wraps where the decorator (or its factory, given literals) only makes the \
+     wrapper, the wrapper reads only that function (calling it with the wrapper's parameters, \
+     or its `__name__`) and the factory's parameters and changes none of them, and each \
+     function it decorates is defined after it and only called, all with one signature";
+
 /// A decorator of the module that only makes a wrapper.
 struct Decorator {
     /// The factory's parameters, none for a plain decorator.
@@ -738,4 +745,24 @@ fn each_code(block: &mut [Stmt], f: &mut dyn FnMut(&mut Code)) {
             _ => {}
         }
     }
+}
+
+/// The decorator of the module (`logged`) whose wrapper the nested `def`
+/// `s` is, when it has the shape of one: defined and returned by it, or
+/// by its factory's `decorate`.
+pub(super) fn wrapper_of(program: &Program, s: &Stmt) -> Option<Arc<str>> {
+    program.module.body.iter().find_map(|d| {
+        let P::Def {
+            code,
+            name: Name::Global(name),
+            ..
+        } = &d.kind
+        else {
+            return None;
+        };
+        let (inner, _, _) = made(code)?;
+        let is_s = |c: &Code| c.body.first().is_some_and(|w| w.id == s.id);
+        let found = is_s(code) || made(&inner).is_some() && is_s(&inner);
+        found.then(|| name.clone())
+    })
 }
