@@ -28,15 +28,20 @@
 //! recursive call inside the decorated function is rewritten too, as
 //! Python's goes through the wrapper. A wrapper that reads
 //! `func.__name__` takes the name as a parameter before the function,
-//! each call passing it: `logged("double", double, 3)`. `@functools.wraps(func)` on the
-//! wrapper only copies attributes that such a program never reads.
+//! each call passing it: `logged("double", double, 3)`.
+//! `@functools.wraps(func)` on the wrapper only copies attributes that
+//! such a program never reads.
 
-use crate::program::visit_mut::{VisitMut, block_mut};
+mod forward;
+mod walk;
+
 use crate::program::{
     self as py, Arg, Code, ExprKind as E, Literal, Module, Name, Program, Stmt, StmtKind as P,
 };
-use std::collections::{HashMap, HashSet};
+use forward::{def_params, forwarded, forwards};
+use std::collections::HashMap;
 use std::sync::Arc;
+use walk::{count_uses, deep};
 
 /// Why a decorator's wrapper is refused: the shapes the listing takes.
 pub(super) const TAKEN: &str = "the Rust listing writes a decorator as a function taking the \
@@ -375,116 +380,6 @@ fn wrapper_ok(wrapper: &Code, name: &str, func: &Arc<str>, params: &[Arc<str>]) 
         && &**func != name
 }
 
-/// Whether `wrapper` takes `*args` (and `**kwargs`) and nothing else,
-/// passes them on whole to `func` (`func(*args, **kwargs)`), never binds
-/// them again, and reads `kwargs` nowhere else (`args`, read elsewhere,
-/// is the tuple of the parameters).
-fn forwards(wrapper: &Code, func: &str) -> bool {
-    let p = &wrapper.params;
-    let Some(args) = &p.varargs else {
-        return false;
-    };
-    if !p.positional.is_empty() || !p.keyword_only.is_empty() {
-        return false;
-    }
-    let kwargs = p.varkw.as_ref().map(|k| &k.name);
-    let (mut arg_reads, mut kw_reads, mut calls) = (0, 0, 0);
-    let mut body = wrapper.body.clone();
-    deep(&mut body, &mut |e| match &e.kind {
-        E::Name(n) if n.ident() == &args.name => arg_reads += 1,
-        E::Name(n) if Some(n.ident()) == kwargs => kw_reads += 1,
-        E::Call(f, a) if matches!(&f.kind, E::Name(n) if &**n.ident() == func) => {
-            calls += usize::from(passes_on(a, &args.name, kwargs));
-        }
-        _ => {}
-    });
-    let bound = super::module::bound(&wrapper.body, false);
-    let rebound = bound.contains_key(&args.name) || kwargs.is_some_and(|k| bound.contains_key(k));
-    let kw_calls = if kwargs.is_some() { calls } else { 0 };
-    calls > 0 && arg_reads >= calls && kw_reads == kw_calls && !rebound
-}
-
-/// Whether `args` are `*args` (then `**kwargs`, when the wrapper has
-/// them) and nothing else.
-fn passes_on(a: &[Arg], args: &Arc<str>, kwargs: Option<&Arc<str>>) -> bool {
-    let named = |e: &py::Expr, v: &Arc<str>| matches!(&e.kind, E::Name(n) if n.ident() == v);
-    match (a, kwargs) {
-        ([Arg::Star(x)], None) => named(x, args),
-        ([Arg::Star(x), Arg::StarStar(y)], Some(k)) => named(x, args) && named(y, k),
-        _ => false,
-    }
-}
-
-/// `wrapper` taking `names` as its positional parameters instead of
-/// `*args` (and `**kwargs`), and passing them to `func` by position.
-fn forwarded(wrapper: &Code, func: &str, names: &[Arc<str>]) -> Code {
-    let mut out = wrapper.clone();
-    let first = out.locals.len() as u32;
-    let params: Vec<py::Param> = names
-        .iter()
-        .enumerate()
-        .map(|(k, v)| py::Param {
-            name: v.clone(),
-            slot: first + k as u32,
-            has_default: false,
-        })
-        .collect();
-    let (args, kwargs) = (out.params.varargs.take(), out.params.varkw.take());
-    let args = args.map(|a| a.name);
-    let kwargs = kwargs.map(|k| k.name);
-    out.locals.extend(names.iter().cloned());
-    deep(&mut out.body, &mut |e| {
-        if let E::Call(f, a) = &mut e.kind
-            && matches!(&f.kind, E::Name(n) if &**n.ident() == func)
-            && args
-                .as_ref()
-                .is_some_and(|x| passes_on(a, x, kwargs.as_ref()))
-        {
-            let span = e.span.clone();
-            *a = params
-                .iter()
-                .map(|p| {
-                    Arg::Positional(py::Expr {
-                        kind: E::Name(Name::Local(p.slot, p.name.clone())),
-                        span: span.clone(),
-                        suspends: false,
-                    })
-                })
-                .collect();
-        }
-    });
-    // Read otherwise, `args` is the tuple of them.
-    let names = params.iter().map(|p| Name::Local(p.slot, p.name.clone()));
-    let tuple: Vec<Name> = names.collect();
-    deep(&mut out.body, &mut |e| {
-        if matches!(&e.kind, E::Name(n) if Some(n.ident()) == args.as_ref()) {
-            let span = e.span.clone();
-            let items = tuple.iter().map(|n| py::Expr {
-                kind: E::Name(n.clone()),
-                span: span.clone(),
-                suspends: false,
-            });
-            e.kind = E::Tuple(items.collect());
-        }
-    });
-    out.params.positional = params;
-    out
-}
-
-/// The parameters of the module's function `name`.
-fn def_params(body: &[Stmt], name: &str) -> Option<Vec<Arc<str>>> {
-    body.iter().find_map(|s| match &s.kind {
-        P::Def { code, name: n, .. } if &**n.ident() == name => Some(
-            code.params
-                .positional
-                .iter()
-                .map(|p| p.name.clone())
-                .collect(),
-        ),
-        _ => None,
-    })
-}
-
 /// Whether the decorators of a wrapper's `def` are none or
 /// `functools.wraps(func)` (`wraps(func)` imported from `functools`).
 fn wraps_only(module: &[Stmt], decorators: &[py::Expr], func: &str) -> bool {
@@ -620,130 +515,6 @@ fn as_wrapper(decorator: &Code, d: &Decorator) -> Code {
         qualname: decorator.qualname.clone(),
         docstring: decorator.docstring.clone(),
         ..lifted
-    }
-}
-
-/// How the program uses the names of the module: how many times each is
-/// read (decorators included), how many of those are calls with
-/// positional arguments only, and which are bound again anywhere.
-#[derive(Default)]
-struct Uses {
-    names: HashMap<Arc<str>, usize>,
-    calls: HashMap<Arc<str>, usize>,
-    rebound: HashSet<Arc<str>>,
-}
-
-/// The uses of the module's names in the whole program.
-fn count_uses(program: &Program) -> Uses {
-    let mut uses = Uses::default();
-    let mut body = program.module.body.clone();
-    // A definition of the same name below the module's top level binds it
-    // in a scope of its own (a method, a nested function).
-    fn nested_defs(block: &[Stmt], out: &mut HashSet<Arc<str>>) {
-        crate::program::walk(block, &mut |s| {
-            if let P::Def { code, name, .. } | P::Class { code, name, .. } = &s.kind {
-                out.insert(name.ident().clone());
-                nested_defs(&code.body, out);
-            }
-        });
-    }
-    for s in &body {
-        match &s.kind {
-            P::Def { code, .. } | P::Class { code, .. } => {
-                nested_defs(&code.body, &mut uses.rebound)
-            }
-            _ => nested_defs(std::slice::from_ref(s), &mut uses.rebound),
-        }
-    }
-    let names = std::cell::RefCell::new((
-        HashMap::<Arc<str>, usize>::new(),
-        HashMap::<Arc<str>, usize>::new(),
-    ));
-    deep_bound(&mut body, &mut |n| {
-        if let Name::Global(g) = n {
-            uses.rebound.insert(g.clone());
-        }
-    });
-    deep(&mut body, &mut |e| {
-        let mut m = names.borrow_mut();
-        match &e.kind {
-            E::Name(Name::Global(g)) => *m.0.entry(g.clone()).or_default() += 1,
-            E::Call(f, args)
-                if args.iter().all(|a| matches!(a, Arg::Positional(_)))
-                    && let E::Name(Name::Global(g)) = &f.kind =>
-            {
-                *m.1.entry(g.clone()).or_default() += 1
-            }
-            _ => {}
-        }
-    });
-    (uses.names, uses.calls) = names.into_inner();
-    uses
-}
-
-/// Takes `f` through every expression of `block`, inside the functions,
-/// lambdas and classes it defines too, and through the decorators and
-/// defaults of its definitions.
-fn deep(block: &mut [Stmt], f: &mut dyn FnMut(&mut py::Expr)) {
-    struct Exprs<'a>(&'a mut dyn FnMut(&mut py::Expr));
-    impl VisitMut for Exprs<'_> {
-        fn expr(&mut self, e: &mut py::Expr) {
-            (self.0)(e);
-            if let E::Lambda { code, .. } = &mut e.kind {
-                deep(&mut Arc::make_mut(code).body, self.0);
-            }
-        }
-    }
-    block_mut(block, &mut Exprs(f));
-    each_code(block, &mut |code| deep(&mut code.body, f));
-}
-
-/// Takes `f` through every name bound in `block`, inside the functions,
-/// lambdas and classes it defines too.
-fn deep_bound(block: &mut [Stmt], f: &mut dyn FnMut(&mut Name)) {
-    struct Bound<'a>(&'a mut dyn FnMut(&mut Name));
-    impl VisitMut for Bound<'_> {
-        fn expr(&mut self, e: &mut py::Expr) {
-            if let E::Lambda { code, .. } = &mut e.kind {
-                deep_bound(&mut Arc::make_mut(code).body, self.0);
-            }
-        }
-        fn bound(&mut self, n: &mut Name) {
-            (self.0)(n);
-        }
-    }
-    block_mut(block, &mut Bound(f));
-    each_code(block, &mut |code| deep_bound(&mut code.body, f));
-}
-
-/// Calls `f` with the code of each function and class `block` defines,
-/// in nested blocks too.
-fn each_code(block: &mut [Stmt], f: &mut dyn FnMut(&mut Code)) {
-    for s in block {
-        match &mut s.kind {
-            P::Def { code, .. } | P::Class { code, .. } => f(Arc::make_mut(code)),
-            P::If { body, orelse, .. }
-            | P::While { body, orelse, .. }
-            | P::For { body, orelse, .. } => {
-                each_code(body, f);
-                each_code(orelse, f);
-            }
-            P::With { body, .. } => each_code(body, f),
-            P::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            } => {
-                each_code(body, f);
-                for h in handlers {
-                    each_code(&mut h.body, f);
-                }
-                each_code(orelse, f);
-                each_code(finalbody, f);
-            }
-            _ => {}
-        }
     }
 }
 
