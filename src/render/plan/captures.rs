@@ -316,7 +316,7 @@ fn mutates(body: &[Stmt], v: &str) -> bool {
 
 /// `code` taking the variables it captured (`free`) as leading
 /// parameters, read as its own locals.
-fn with_params(code: &Code, free: &[Arc<str>]) -> Code {
+pub(super) fn with_params(code: &Code, free: &[Arc<str>]) -> Code {
     let first = code.locals.len() as u32;
     let slots: HashMap<Arc<str>, u32> = free
         .iter()

@@ -164,6 +164,7 @@ impl Planner<'_> {
                 value.kind,
                 ExprKind::Call(Builtin::Exit, _)
                     | ExprKind::Method(..)
+                    | ExprKind::CallParam(..)
                     | ExprKind::Task(crate::render::plan::ir::expr::TaskOp::Result, _)
             )
             || !crate::render::plan::ir::op_errors::candidates(&value).is_empty()

@@ -60,6 +60,9 @@ pub(super) fn fn_params(program: &Program) -> FnParams {
             );
         }
     }
+    let module: Vec<&str> = defs.keys().copied().collect();
+    let nested = nested_defs(program, &module);
+    let nested_names: HashSet<Arc<str>> = nested.keys().map(|k| Arc::from(*k)).collect();
     let mut out = FnParams::new();
     for (g, def) in &defs {
         let p = &def.code.params;
@@ -75,7 +78,7 @@ pub(super) fn fn_params(program: &Program) -> FnParams {
                 if h == LAMBDA {
                     return arity == 1;
                 }
-                defs.get(h).is_some_and(|d| {
+                defs.get(h).or_else(|| nested.get(h)).is_some_and(|d| {
                     let c = d.code;
                     h != *g
                         && !d.decorated
@@ -88,11 +91,16 @@ pub(super) fn fn_params(program: &Program) -> FnParams {
                 })
             };
             // One parameter takes plain functions or coroutines, not both.
-            if let Some(given) = given_at(program, g, i, &passable) {
+            if let Some(given) = given_at(program, g, i, &passable, &nested_names) {
                 let mut kinds: HashSet<bool> = given
                     .functions
                     .iter()
-                    .filter_map(|h| defs.get(h.as_str()).map(|d| d.code.is_async))
+                    .filter_map(|h| {
+                        let h = h.as_str();
+                        defs.get(h)
+                            .or_else(|| nested.get(h))
+                            .map(|d| d.code.is_async)
+                    })
                     .collect();
                 if given.lambdas {
                     kinds.insert(false);
@@ -103,6 +111,52 @@ pub(super) fn fn_params(program: &Program) -> FnParams {
             }
         }
     }
+    out
+}
+
+/// The functions nested in the module's functions that the listing
+/// hoists to the module and that can be passed by name: no decorator,
+/// nothing captured, a name no function of the module (`module`) or
+/// other nested function has.
+fn nested_defs<'p>(program: &'p Program, module: &[&str]) -> HashMap<&'p str, ModuleDef<'p>> {
+    fn find<'p>(block: &'p [py::Stmt], out: &mut Vec<(&'p str, ModuleDef<'p>)>) {
+        crate::program::walk(block, &mut |s| {
+            if let P::Def {
+                code,
+                name: name @ (Name::Local(..) | Name::Cell(..)),
+                defaults,
+                decorators,
+                ..
+            } = &s.kind
+            {
+                out.push((
+                    name.ident(),
+                    ModuleDef {
+                        code,
+                        defaults: defaults.len(),
+                        decorated: !decorators.is_empty() || !code.captures.is_empty(),
+                    },
+                ));
+            }
+            if let P::Def { code, .. } = &s.kind {
+                find(&code.body, out);
+            }
+        });
+    }
+    let mut found = Vec::new();
+    for s in &program.module.body {
+        if let P::Def { code, .. } = &s.kind {
+            find(&code.body, &mut found);
+        }
+    }
+    let mut out = HashMap::new();
+    let mut twice = HashSet::new();
+    for (name, def) in found {
+        if out.insert(name, def).is_some() {
+            twice.insert(name);
+        }
+    }
+    out.retain(|n, d| !twice.contains(n) && !module.contains(n) && !d.decorated);
     out
 }
 
@@ -219,6 +273,7 @@ fn given_at(
     g: &str,
     i: usize,
     passable: &dyn Fn(&str) -> bool,
+    nested: &HashSet<Arc<str>>,
 ) -> Option<Given> {
     struct Uses<'a> {
         g: &'a str,
@@ -231,6 +286,9 @@ fn given_at(
         inner: Vec<Arc<Code>>,
         /// The names the code being visited binds, parameters included.
         here: HashSet<Arc<str>>,
+        /// The functions nested in the code being visited that the
+        /// listing hoists.
+        defined: HashSet<Arc<str>>,
     }
     impl VisitMut for Uses<'_> {
         fn expr(&mut self, e: &mut py::Expr) {
@@ -242,7 +300,16 @@ fn given_at(
                     let Some(Arg::Positional(a)) = args.get(self.i).filter(|_| positional) else {
                         return;
                     };
-                    if let E::Name(Name::Global(h)) = &a.kind
+                    let by_name = match &a.kind {
+                        E::Name(Name::Global(h)) => Some(h),
+                        E::Name(Name::Local(_, h) | Name::Cell(_, h))
+                            if self.defined.contains(h) && !self.here.contains(h) =>
+                        {
+                            Some(h)
+                        }
+                        _ => None,
+                    };
+                    if let Some(h) = by_name
                         && (self.passable)(h)
                     {
                         self.good += 1;
@@ -272,6 +339,7 @@ fn given_at(
         lambdas: false,
         inner: Vec::new(),
         here: HashSet::new(),
+        defined: HashSet::new(),
     };
     let mut codes: Vec<(Vec<py::Stmt>, Vec<Arc<str>>)> =
         vec![(program.module.body.clone(), Vec::new())];
@@ -283,6 +351,14 @@ fn given_at(
         });
         uses.here = super::module::bound(&block, false).into_keys().collect();
         uses.here.extend(params);
+        uses.defined.clear();
+        crate::program::walk(&block, &mut |s| {
+            if let P::Def { name, .. } = &s.kind
+                && nested.contains(name.ident())
+            {
+                uses.defined.insert(name.ident().clone());
+            }
+        });
         block_mut(&mut block, &mut uses);
         codes.extend(uses.inner.drain(..).map(|c| {
             let params = c.params.all().map(|p| p.name.clone()).collect();

@@ -1,8 +1,10 @@
 //! `square = lambda x: x * x` in a function that only ever calls
 //! `square(...)`: the lambda is the nested `def square(x): return x * x`
-//! it means there (a lambda's name shows only when it is printed or passed
-//! on, which such a function never does), so the listing hoists it as it
-//! does a nested function (see `nested` and `captures`). A lambda of no
+//! it means there (a lambda's name shows only when it is printed, which
+//! such a function never does), so the listing hoists it as it does a
+//! nested function (see `nested` and `captures`). One that captures
+//! nothing may also be passed to a function of the module, which
+//! `fn_values` then takes as a function passed by name. A lambda of no
 //! parameters called where it is written, `(lambda: value)()`, is its
 //! value.
 
@@ -43,11 +45,14 @@ fn defs_in(outer: &Code, taken: &mut HashSet<Arc<str>>) -> Option<Code> {
         };
         let id = name.ident();
         let is_param = outer.params.all().any(|p| p.name == *id);
+        let Some(passed) = only_called(&body, i, id) else {
+            continue;
+        };
         if bound.get(id) != Some(&1)
             || code.is_generator
             || is_param
             || taken.contains(id)
-            || !only_called(&body, i, id)
+            || (passed && !code.captures.is_empty())
             || (matches!(name, Name::Cell(..)) && captured(&body, id))
         {
             continue;
@@ -89,11 +94,14 @@ fn defs_in(outer: &Code, taken: &mut HashSet<Arc<str>>) -> Option<Code> {
 }
 
 /// Whether `id` is used, and every use of it in `body` other than its
-/// binding at `body[at]` (comprehensions included) is a call of it after
-/// that binding (a function never called would be dead code in the
-/// listing).
-fn only_called(body: &[Stmt], at: usize, id: &str) -> bool {
-    let (mut uses, mut calls) = (0, 0);
+/// binding at `body[at]` (comprehensions included) is, after that
+/// binding, a call of it, or the argument of a call of a function of the
+/// module (which `fn_values` takes as a function passed by name, or
+/// refuses); `Some(true)` when it is passed so somewhere. (A function
+/// never called would be dead code in the listing.)
+fn only_called(body: &[Stmt], at: usize, id: &str) -> Option<bool> {
+    let (mut uses, mut calls, mut passed) = (0, 0, 0);
+    let is_id = |e: &py::Expr| matches!(&e.kind, E::Name(n) if &**n.ident() == id);
     for (k, s) in body.iter().enumerate() {
         if k == at {
             continue;
@@ -101,13 +109,17 @@ fn only_called(body: &[Stmt], at: usize, id: &str) -> bool {
         let before = k < at;
         each_expr(s, &mut |e| match &e.kind {
             E::Name(n) if &**n.ident() == id => uses += 1,
-            E::Call(f, _) if !before && matches!(&f.kind, E::Name(n) if &**n.ident() == id) => {
-                calls += 1
+            E::Call(f, _) if !before && is_id(f) => calls += 1,
+            E::Call(f, args) if !before && matches!(f.kind, E::Name(Name::Global(_))) => {
+                passed += args
+                    .iter()
+                    .filter(|a| matches!(a, py::Arg::Positional(x) if is_id(x)))
+                    .count();
             }
             _ => {}
         });
     }
-    uses > 0 && uses == calls
+    (uses > 0 && uses == calls + passed).then_some(passed > 0)
 }
 
 /// Whether a function, lambda or class defined in `body` (the kept lambda

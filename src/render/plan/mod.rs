@@ -44,6 +44,7 @@ mod data;
 mod dataclass;
 mod deadline;
 mod deadline_awaits;
+mod decorators;
 mod deletes;
 mod dict_comp;
 mod done_callbacks;
@@ -230,6 +231,8 @@ fn refuse<T>(
 pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
     let flat = inherit::flatten(program);
     let program = flat.as_ref().unwrap_or(program);
+    let wrapped = decorators::as_calls(program);
+    let program = wrapped.as_ref().unwrap_or(program);
     let kept = kept_lambdas::as_defs(program);
     let program = kept.as_ref().unwrap_or(program);
     let lifted = captures::lift(program);
@@ -430,14 +433,17 @@ fn is_main_guard(test: &py::Expr) -> bool {
 }
 
 /// A decorator changes what a definition is at run time; the listing
-/// translates definitions as written.
+/// translates definitions as written, but for the decorators
+/// `decorators` rewrites as calls.
 fn no_decorators(decorators: &[py::Expr]) -> Result<()> {
     match decorators.first() {
         Some(d) => refuse(
             &d.span,
             "a decorator",
-            "the Rust listing translates functions and classes as they are written; \
-             write the wrapping as a call",
+            "the Rust listing writes a decorator of the module that only makes a wrapper \
+             around each call, given the function and literals, as a function taking the \
+             function, each call of it made through the decorator; other decorators, and \
+             decorated functions used otherwise than called, have no Rust form there",
         ),
         None => Ok(()),
     }

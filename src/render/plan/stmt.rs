@@ -443,6 +443,13 @@ impl Planner<'_> {
             P::Break => refuse(&s.span, "`break`", LOOPS),
             P::Continue => refuse(&s.span, "`continue`", LOOPS),
             P::Def { .. } if self.is_hoisted(s) => Ok((None, 1)),
+            P::Def { .. } if let Some(d) = super::decorators::wrapper_of(self.program, s) => {
+                refuse(
+                    &s.span,
+                    format!("the wrapper the decorator `{d}` makes"),
+                    super::decorators::TAKEN,
+                )
+            }
             P::Def { .. } | P::Class { .. } => refuse(
                 &s.span,
                 "a nested definition",

@@ -155,7 +155,7 @@ impl Renderer<'_> {
             return;
         }
         self.line(head);
-        for p in params.split(", ") {
+        for p in top_level_params(params) {
             self.line(format!("    {p},"));
         }
         self.line(tail);
@@ -429,4 +429,29 @@ fn stream_lifetimes(name: String, params: Vec<String>) -> (String, Vec<String>, 
             (format!("fn {name}<'a>("), params, " + 'a")
         }
     }
+}
+
+/// The parameters of a signature's list, split at its top-level commas
+/// only: `f: impl Fn(i64, i64) -> i64` and `d: IndexMap<String, i64>` are
+/// one parameter each.
+fn top_level_params(params: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0i32, 0);
+    let mut prev = ' ';
+    for (i, c) in params.char_indices() {
+        match c {
+            '(' | '[' | '<' => depth += 1,
+            ')' | ']' => depth -= 1,
+            // The `>` of `->` closes nothing.
+            '>' if prev != '-' => depth -= 1,
+            ',' if depth == 0 => {
+                out.push(params[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+        prev = c;
+    }
+    out.push(params[start..].trim());
+    out
 }
