@@ -57,7 +57,9 @@ mod exc_cause;
 mod exc_class;
 mod exc_fields;
 mod exc_made;
+mod exc_made_vars;
 mod exc_names;
+mod exc_own_made;
 mod exc_recursion;
 mod exc_star;
 mod exc_unreached;
@@ -224,6 +226,8 @@ fn refuse<T>(
 pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatable>) {
     let flat = inherit::flatten(program);
     let program = flat.as_ref().unwrap_or(program);
+    let made = exc_made_vars::inline(program);
+    let program = made.as_ref().unwrap_or(program);
     let kept = kept_lambdas::as_defs(program);
     let program = kept.as_ref().unwrap_or(program);
     let lifted = captures::lift(program);
