@@ -132,6 +132,7 @@ mod slices;
 mod small_sets;
 mod spread;
 mod star_unpack;
+mod static_methods;
 mod stmt;
 mod str_class;
 mod str_concat;
@@ -276,6 +277,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         statics,
         statement_count: program.statement_count,
         unended: p.unended.take(),
+        static_methods: static_methods::static_methods(program),
     };
     exc_recursion::bound(&mut planned);
     let fallible = ir::raises::fallible(&planned);
@@ -312,6 +314,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         functions,
         statics,
         unended,
+        static_methods,
         ..
     } = planned;
     blockers.sort_by_key(|b| (b.span.start, b.span.end));
@@ -322,6 +325,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         statics,
         statement_count: program.statement_count,
         unended,
+        static_methods,
     });
     (demo, blockers)
 }
