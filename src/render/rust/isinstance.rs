@@ -1,4 +1,5 @@
-//! `isinstance(x, cls)` of built-in classes ([`Builtin::IsInstance`]):
+//! `isinstance(x, cls)` of built-in classes and the program's plain
+//! classes ([`Builtin::IsInstance`]):
 //! the Rust type of `x` decides it, so it is written `true` or `false`.
 //! Where the type does not decide it (a value of several types, one that
 //! may be `None`, an `IntEnum` member), or where `x` is a variable read
@@ -14,7 +15,8 @@ use crate::render::plan::ir::ast::Demo;
 use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind};
 use crate::render::plan::ir::value::Value;
 
-/// Whether a value of type `ty` is an instance of the built-in `class`;
+/// Whether a value of type `ty` is an instance of `class`, built-in or a
+/// plain class of the program (an object's type is its class);
 /// `None` where the type does not decide it.
 fn instance_of(ty: &Ty, class: &str) -> Option<bool> {
     match ty {
@@ -25,7 +27,8 @@ fn instance_of(ty: &Ty, class: &str) -> Option<bool> {
         Ty::List(_) => Some(class == "list"),
         Ty::Dict(..) => Some(class == "dict"),
         Ty::Tuple(_) => Some(class == "tuple"),
-        Ty::Unit | Ty::Object(_) => Some(false),
+        Ty::Object(c) => Some(c == class),
+        Ty::Unit => Some(false),
         _ => None,
     }
 }
