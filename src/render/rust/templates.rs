@@ -93,6 +93,14 @@ impl Renderer<'_> {
             args.push(super::builtins::repr_call(c));
             return;
         }
+        // A string literal of one word (a class's name) is written in place.
+        if c.ty == Ty::Str
+            && let Some(word) = c.text.strip_prefix('"').and_then(|t| t.strip_suffix('"'))
+            && word.chars().all(|ch| ch.is_alphanumeric() || ch == '_')
+        {
+            fmt.push_str(word);
+            return;
+        }
         if let Some(shown) = super::options::shown(c) {
             fmt.push_str("{}");
             args.push(shown);
