@@ -44,7 +44,9 @@ fn str_repr_and_args_of_an_own_exception_are_python_s_text() {
     ));
     has_all(
         &text,
-        &["println!(\" k Quiet('a', 2.5) ('a', None) () (3,)\");"],
+        &[
+            "println!(\n        \" k Quiet('a', 2.5) {} () {}\",\n        (\"a\".to_string(), ()).repr(),\n        (3,).repr()\n    );",
+        ],
     );
 }
 
@@ -56,8 +58,8 @@ fn a_variable_holding_a_made_exception_is_the_exception_where_it_is_read() {
     has_all(
         &text,
         &[
-            "println!(\"Quiet('a', 2) ('a', 2) ('a', 2) True\");",
-            "println!(\"'k' ('k',)\");",
+            "\"Quiet('a', 2) ('a', 2) {} True\",",
+            "println!(\"'k' {}\", (\"k\".to_string(),).repr());",
             "println!(\"Quiet() ()\");",
         ],
     );

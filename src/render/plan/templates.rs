@@ -135,9 +135,8 @@ impl Planner<'_> {
             };
             match v.kind {
                 ExprKind::Lit(Value::Str(s)) => push_text(&mut parts, &s),
-                ExprKind::Tuple(items) if let Some(text) = literal_tuple(&items) => {
-                    push_text(&mut parts, &text)
-                }
+                // Rust's `()` is Python's `None`: the empty tuple is its text.
+                ExprKind::Tuple(items) if items.is_empty() => push_text(&mut parts, "()"),
                 ExprKind::Template(t) => {
                     for p in t.parts {
                         match p {
@@ -153,19 +152,4 @@ impl Planner<'_> {
         push_text(&mut parts, end.strip_suffix('\n').unwrap_or(&end));
         Ok((Template { parts }, ends_line))
     }
-}
-
-/// What `print` shows of a tuple of literals: `()`, `('a',)`, `('a', 2)`.
-fn literal_tuple(items: &[Expr]) -> Option<String> {
-    let reprs: Vec<String> = items
-        .iter()
-        .map(|e| match &e.kind {
-            ExprKind::Lit(v) => Some(v.repr()),
-            _ => None,
-        })
-        .collect::<Option<_>>()?;
-    Some(match reprs.as_slice() {
-        [one] => format!("({one},)"),
-        _ => format!("({})", reprs.join(", ")),
-    })
 }

@@ -83,7 +83,16 @@ impl Renderer<'_> {
     pub(super) fn type_name(&mut self, args: &[Expr]) -> Code {
         let ty = args.first().map_or(Ty::Unknown, |x| self.expr(x).ty);
         let name = class_name(&ty).unwrap_or("object");
-        Code::new(format!("{name:?}"), Ty::Str, 10)
+        super::code::lit(&Value::Str(name.into()))
+    }
+
+    /// The text of `e` when it is `type(x).__name__`.
+    pub(super) fn type_name_text(&mut self, e: &Expr) -> Option<String> {
+        let ExprKind::Call(Builtin::TypeName, args) = &e.kind else {
+            return None;
+        };
+        let ty = self.expr(args.first()?).ty;
+        Some(class_name(&ty).unwrap_or("object").to_string())
     }
 }
 

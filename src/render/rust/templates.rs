@@ -17,6 +17,10 @@ impl Renderer<'_> {
         for part in &t.parts {
             match part {
                 Part::Text(s) => fmt.push_str(&escape_fmt(s)),
+                // A class's name, which the type decides, is written in place.
+                Part::Hole(e) if let Some(name) = self.type_name_text(e) => {
+                    fmt.push_str(&escape_fmt(&name));
+                }
                 Part::Hole(e) => {
                     let c = self.expr(e);
                     let c = self.printed_float(e, c);
@@ -91,14 +95,6 @@ impl Renderer<'_> {
         if super::builtins::needs_repr(&c.ty) {
             fmt.push_str("{}");
             args.push(super::builtins::repr_call(c));
-            return;
-        }
-        // A string literal of one word (a class's name) is written in place.
-        if c.ty == Ty::Str
-            && let Some(word) = c.text.strip_prefix('"').and_then(|t| t.strip_suffix('"'))
-            && word.chars().all(|ch| ch.is_alphanumeric() || ch == '_')
-        {
-            fmt.push_str(word);
             return;
         }
         if let Some(shown) = super::options::shown(c) {
