@@ -1,5 +1,5 @@
-//! The Rust listing of `isinstance(x, cls)` of built-in classes: the Rust
-//! type of `x` decides it, so it is `true` or `false`; refused where the
+//! The Rust listing of `isinstance(x, cls)` of built-in classes and of
+//! the program's plain classes: the Rust type of `x` decides it, so it is `true` or `false`; refused where the
 //! type does not decide it or where `x` is read nowhere else.
 
 #[path = "support/listing.rs"]
@@ -57,4 +57,15 @@ fn isinstance_of_an_expression_is_refused_at_the_expression() {
     assert_eq!(construct, "`isinstance` of this expression");
     assert!(reason.contains("a variable or a literal"), "{reason}");
     assert_eq!(span, "xs[0]");
+}
+
+/// An object's type is its class (a plain class has no subclass in the
+/// listing): `isinstance` of a variable holding one is `true` for its
+/// class only.
+#[test]
+fn the_class_of_an_object_decides_isinstance() {
+    let text = listing(
+        "import asyncio\n\n\nclass Reading:\n    def __init__(self, value):\n        self.value = value\n\n\nclass Label:\n    def __init__(self, text):\n        self.text = text\n\n\nasync def main():\n    r = Reading(3)\n    n = 4\n    print(isinstance(r, Reading), isinstance(r, (int, Label)), isinstance(n, Reading), r.value, n)\n    lab = Label(\"a\")\n    print(lab.text)\n    await asyncio.sleep(0)\n\n\nasyncio.run(main())\n",
+    );
+    has_all(&text, &["println!(\"True False False {} {n}\", r.value);"]);
 }

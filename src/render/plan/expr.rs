@@ -291,7 +291,7 @@ impl Planner<'_> {
                 span: e.span.clone(),
             });
         }
-        if let Some(kind) = self.annotations_expr(e) {
+        if let Some(kind) = self.annotations_expr(e).or_else(|| self.exception_args(e)) {
             return Ok(Expr {
                 kind,
                 span: e.span.clone(),

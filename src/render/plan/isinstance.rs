@@ -1,5 +1,6 @@
 //! `isinstance(x, cls)` of built-in classes (`int`, `float`, `str`,
-//! `bool`, `list`, `dict`, `tuple`, or a tuple of them), `x` a variable or
+//! `bool`, `list`, `dict`, `tuple`), the program's plain classes (which
+//! have no subclass in the listing), or a tuple of them, `x` a variable or
 //! a literal: a Rust value has one type, which decides the answer, so the
 //! listing writes it as `true` or `false` (see `rust::isinstance`).
 
@@ -32,7 +33,8 @@ impl Planner<'_> {
         }
         let one = |c: &py::Expr| match &c.kind {
             E::Name(Name::Global(c))
-                if CLASSES.contains(&&**c) && !self.defs.contains_key(&**c) =>
+                if (CLASSES.contains(&&**c) && !self.defs.contains_key(&**c))
+                    || self.is_plain_class(c) =>
             {
                 Some(c.to_string())
             }

@@ -58,7 +58,9 @@ mod exc_cause;
 mod exc_class;
 mod exc_fields;
 mod exc_made;
+mod exc_made_vars;
 mod exc_names;
+mod exc_own_made;
 mod exc_recursion;
 mod exc_star;
 mod exc_unreached;
@@ -135,6 +137,7 @@ mod slices;
 mod small_sets;
 mod spread;
 mod star_unpack;
+mod static_methods;
 mod stmt;
 mod str_class;
 mod str_concat;
@@ -233,6 +236,8 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
     let program = flat.as_ref().unwrap_or(program);
     let wrapped = decorators::as_calls(program);
     let program = wrapped.as_ref().unwrap_or(program);
+    let made = exc_made_vars::inline(program);
+    let program = made.as_ref().unwrap_or(program);
     let kept = kept_lambdas::as_defs(program);
     let program = kept.as_ref().unwrap_or(program);
     let lifted = captures::lift(program);
@@ -283,6 +288,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         statics,
         statement_count: program.statement_count,
         unended: p.unended.take(),
+        static_methods: static_methods::static_methods(program),
     };
     exc_recursion::bound(&mut planned);
     let fallible = ir::raises::fallible(&planned);
@@ -319,6 +325,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         functions,
         statics,
         unended,
+        static_methods,
         ..
     } = planned;
     blockers.sort_by_key(|b| (b.span.start, b.span.end));
@@ -329,6 +336,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         statics,
         statement_count: program.statement_count,
         unended,
+        static_methods,
     });
     (demo, blockers)
 }

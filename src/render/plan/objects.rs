@@ -55,7 +55,7 @@ impl<'p> Planner<'p> {
 
     /// The one plain class with the method `m`: the class and the method's
     /// `def` statement.
-    fn method_owner(&self, m: &str) -> Option<(&'p str, &'p Stmt)> {
+    pub(super) fn method_owner(&self, m: &str) -> Option<(&'p str, &'p Stmt)> {
         let enums = module_stmts(&self.program.module.body)
             .into_iter()
             .filter_map(|s| match &s.kind {
@@ -151,6 +151,9 @@ impl<'p> Planner<'p> {
         let mut init = Vec::new();
         let mut out = Vec::new();
         for (m, c, def) in methods(code) {
+            if self.static_binding_of(def) {
+                continue;
+            }
             let self_first = c
                 .params
                 .positional
@@ -250,6 +253,7 @@ impl<'p> Planner<'p> {
                 span: s.span.clone(),
             }],
         };
+        functions.extend(self.static_method_defs(name, code)?);
         let fields = functions[0].fields.clone();
         let names: Vec<String> = fields
             .iter()
@@ -328,6 +332,9 @@ impl<'p> Planner<'p> {
         let E::Attr(obj, m) = &f.kind else {
             return Ok(None);
         };
+        if let Some(k) = self.static_call(sc, e, awaited)? {
+            return Ok(Some(k));
+        }
         if self.member(f).is_some() || m.starts_with("__") {
             return Ok(None);
         }
@@ -376,7 +383,7 @@ impl<'p> Planner<'p> {
         Ok(Some(ExprKind::Method(Box::new(obj), call)))
     }
 
-    fn object_call(
+    pub(super) fn object_call(
         &self,
         sc: &Scope,
         name: &str,

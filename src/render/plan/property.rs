@@ -30,6 +30,7 @@ impl<'p> Planner<'p> {
                 }
                 Ok(())
             }
+            _ if self.static_decorators(decorators, code)?.is_some() => Ok(()),
             _ => super::no_decorators(decorators),
         }
     }

@@ -135,6 +135,8 @@ impl Planner<'_> {
             };
             match v.kind {
                 ExprKind::Lit(Value::Str(s)) => push_text(&mut parts, &s),
+                // Rust's `()` is Python's `None`: the empty tuple is its text.
+                ExprKind::Tuple(items) if items.is_empty() => push_text(&mut parts, "()"),
                 ExprKind::Template(t) => {
                     for p in t.parts {
                         match p {

@@ -1,6 +1,7 @@
 //! `type(x).__name__` where the plan knows the Python type of `x` without
 //! running it: the listing writes the name itself, as a Rust value's type
-//! is fixed when the program builds.
+//! is fixed when the program builds; of a variable, the listing's type of
+//! it decides ([`Builtin::TypeName`], see `rust::isinstance`).
 
 use super::scope::Scope;
 use super::{Planner, Result};
@@ -26,6 +27,10 @@ impl Planner<'_> {
             return Ok(None);
         }
         let x = self.expr(sc, x)?;
+        if let ExprKind::Var(_) = &x.kind {
+            // Its Rust type decides it (see `rust::isinstance`).
+            return Ok(Some(ExprKind::Call(Builtin::TypeName, vec![x])));
+        }
         Ok(python_type(&x).map(|name| ExprKind::Lit(Value::Str(name.into()))))
     }
 }

@@ -113,6 +113,11 @@ impl Renderer<'_> {
 
     pub(super) fn call(&mut self, call: &Call) -> String {
         let args = self.call_args(call).join(", ");
+        if self.demo.static_methods.contains(&call.name)
+            && let Some((class, m)) = call.name.split_once('.')
+        {
+            return format!("{}::{}({args})", camel(class), ident(m));
+        }
         match self.demo.function(&call.name).map(|f| f.kind) {
             Some(FunctionKind::Iterator | FunctionKind::Resource | FunctionKind::Object) => {
                 format!("{}::new({args})", camel(&call.name))

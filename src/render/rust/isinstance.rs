@@ -1,4 +1,5 @@
-//! `isinstance(x, cls)` of built-in classes ([`Builtin::IsInstance`]):
+//! `isinstance(x, cls)` of built-in classes and the program's plain
+//! classes ([`Builtin::IsInstance`]):
 //! the Rust type of `x` decides it, so it is written `true` or `false`.
 //! Where the type does not decide it (a value of several types, one that
 //! may be `None`, an `IntEnum` member), or where `x` is a variable read
@@ -14,7 +15,8 @@ use crate::render::plan::ir::ast::Demo;
 use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind};
 use crate::render::plan::ir::value::Value;
 
-/// Whether a value of type `ty` is an instance of the built-in `class`;
+/// Whether a value of type `ty` is an instance of `class`, built-in or a
+/// plain class of the program (an object's type is its class);
 /// `None` where the type does not decide it.
 fn instance_of(ty: &Ty, class: &str) -> Option<bool> {
     match ty {
@@ -25,9 +27,28 @@ fn instance_of(ty: &Ty, class: &str) -> Option<bool> {
         Ty::List(_) => Some(class == "list"),
         Ty::Dict(..) => Some(class == "dict"),
         Ty::Tuple(_) => Some(class == "tuple"),
-        Ty::Unit | Ty::Object(_) => Some(false),
+        Ty::Object(c) => Some(c == class),
+        Ty::Unit => Some(false),
         _ => None,
     }
+}
+
+/// Python's name of the class of a value of type `ty` (an object's is its
+/// class); `None` where the type does not decide it.
+fn class_name(ty: &Ty) -> Option<&str> {
+    Some(match ty {
+        Ty::Bool => "bool",
+        Ty::Int | Ty::Port => "int",
+        Ty::Float => "float",
+        Ty::Str => "str",
+        Ty::List(_) => "list",
+        Ty::Dict(..) => "dict",
+        Ty::Tuple(items) if !items.is_empty() => "tuple",
+        Ty::Set(_) => "set",
+        Ty::Unit => "NoneType",
+        Ty::Object(class) => class,
+        _ => return None,
+    })
 }
 
 /// The classes of an [`Builtin::IsInstance`] call's second argument.
@@ -57,16 +78,35 @@ impl Renderer<'_> {
     }
 }
 
-/// The `isinstance` calls the listing cannot write as a constant.
+impl Renderer<'_> {
+    /// `type(x).__name__`: the name of the class the type of `x` is.
+    pub(super) fn type_name(&mut self, args: &[Expr]) -> Code {
+        let ty = args.first().map_or(Ty::Unknown, |x| self.expr(x).ty);
+        let name = class_name(&ty).unwrap_or("object");
+        super::code::lit(&Value::Str(name.into()))
+    }
+
+    /// The text of `e` when it is `type(x).__name__`.
+    pub(super) fn type_name_text(&mut self, e: &Expr) -> Option<String> {
+        let ExprKind::Call(Builtin::TypeName, args) = &e.kind else {
+            return None;
+        };
+        let ty = self.expr(args.first()?).ty;
+        Some(class_name(&ty).unwrap_or("object").to_string())
+    }
+}
+
+/// The `isinstance` calls and `type(x).__name__` the listing cannot write
+/// as a constant.
 pub(super) fn undecided(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let mut out = Vec::new();
     for f in &demo.functions {
-        // How often each variable is read, and how often by `isinstance`.
+        // How often each variable is read, and how often by these calls.
         let (mut reads, mut checked) = (Vec::<String>::new(), Vec::<String>::new());
         let mut calls = Vec::new();
         each_expr_of(f, &mut |x| match &x.kind {
             ExprKind::Var(v) => reads.push(v.clone()),
-            ExprKind::Call(Builtin::IsInstance, args) => {
+            ExprKind::Call(Builtin::IsInstance | Builtin::TypeName, args) => {
                 if let Some(Expr {
                     kind: ExprKind::Var(v),
                     ..
@@ -79,28 +119,39 @@ pub(super) fn undecided(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
             _ => {}
         });
         for call in &calls {
-            let ExprKind::Call(_, args) = &call.kind else {
+            let ExprKind::Call(b, args) = &call.kind else {
                 continue;
             };
             let Some(x) = args.first() else { continue };
             let ty = types.expr_ty(&f.name, x);
-            let reason = if answer(&ty, args).is_none() {
-                "the Rust listing writes `isinstance` as `true` or `false`, which the Rust type of \
-                 the value decides; this value's type does not (it may hold several types, \
-                 or `None`)"
+            let (construct, written) = match b {
+                Builtin::TypeName => ("this `type(x).__name__`", "the name of a class"),
+                _ => ("this `isinstance`", "`true` or `false`"),
+            };
+            let decided = match b {
+                Builtin::TypeName => class_name(&ty).is_some(),
+                _ => answer(&ty, args).is_some(),
+            };
+            let reason = if !decided {
+                format!(
+                    "the Rust listing writes it as {written}, which the Rust type of the value \
+                     decides; this value's type does not (it may hold several types, or `None`)"
+                )
             } else if let ExprKind::Var(v) = &x.kind
                 && reads.iter().filter(|r| *r == v).count()
                     == checked.iter().filter(|c| *c == v).count()
             {
-                "the Rust listing writes `isinstance` as `true` or `false`, and this variable is \
-                 read nowhere else, so Rust would warn that it is unused"
+                format!(
+                    "the Rust listing writes it as {written}, and this variable is read nowhere \
+                     else, so Rust would warn that it is unused"
+                )
             } else {
                 continue;
             };
             out.push(Untranslatable {
                 span: call.span.clone(),
-                construct: "this `isinstance`".into(),
-                reason: reason.into(),
+                construct: construct.into(),
+                reason,
             });
         }
     }

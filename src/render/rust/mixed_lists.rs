@@ -74,6 +74,7 @@ fn needs_types(x: &Expr, mixed: &dyn Fn(&Expr) -> bool) -> bool {
                     | Builtin::Reversed
                     | Builtin::Bool
                     | Builtin::IsInstance
+                    | Builtin::TypeName
             );
             !kept && args.iter().any(mixed)
         }

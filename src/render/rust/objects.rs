@@ -262,7 +262,9 @@ impl Renderer<'_> {
             "&self"
         };
         let params = self.param_list(m);
-        let params = if params.is_empty() {
+        let params = if self.demo.static_methods.contains(&m.name) {
+            params
+        } else if params.is_empty() {
             recv.to_string()
         } else {
             format!("{recv}, {params}")

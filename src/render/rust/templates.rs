@@ -17,6 +17,10 @@ impl Renderer<'_> {
         for part in &t.parts {
             match part {
                 Part::Text(s) => fmt.push_str(&escape_fmt(s)),
+                // A class's name, which the type decides, is written in place.
+                Part::Hole(e) if let Some(name) = self.type_name_text(e) => {
+                    fmt.push_str(&escape_fmt(&name));
+                }
                 Part::Hole(e) => {
                     let c = self.expr(e);
                     let c = self.printed_float(e, c);

@@ -374,7 +374,7 @@ impl Types {
                         };
                         Ty::Dict(Box::new(k), Box::new(v))
                     }
-                    Builtin::Repr | Builtin::Bytes => Ty::Str,
+                    Builtin::Repr | Builtin::Bytes | Builtin::TypeName => Ty::Str,
                     Builtin::Bool | Builtin::IsInstance => Ty::Bool,
                     Builtin::Round if args.len() == 1 => Ty::Int,
                     Builtin::Round => first,

@@ -22,6 +22,9 @@ pub struct Demo {
     /// line: their template ends with that end, and the listing writes
     /// them with `print!` (or `eprint!`).
     pub unended: std::collections::HashSet<StmtId>,
+    /// The methods (`Class.m`) of `@staticmethod` and `@classmethod`:
+    /// associated functions, without `self`.
+    pub static_methods: std::collections::HashSet<String>,
 }
 
 impl Demo {
