@@ -22,6 +22,10 @@ pub struct Demo {
     /// line: their template ends with that end, and the listing writes
     /// them with `print!` (or `eprint!`).
     pub unended: std::collections::HashSet<StmtId>,
+    /// The coroutines only spawned whose cancellation ends them after a
+    /// cleanup that awaits, and how: given a token, each gives a `bool`,
+    /// whether it ended cancelled.
+    pub cancel_ends: std::collections::HashMap<String, TokenEnd>,
 }
 
 impl Demo {
