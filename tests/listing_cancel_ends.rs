@@ -156,3 +156,53 @@ t.cancel()\n{AWAITER}{RUN}"
     assert!(reason.contains("before it runs"), "{reason}");
     assert_eq!(at, "t.cancel()");
 }
+
+/// `main` with a second task, never read, that `asyncio.run` cancels at
+/// its end; its awaiter of the first returns from its handler.
+fn pending_program(worker: &str, before: &str) -> String {
+    format!(
+        "{HEADER}{worker}async def main():\n{before}    t = asyncio.create_task(worker())\n    \
+u = asyncio.create_task(worker())\n    await asyncio.sleep(1)\n    t.cancel()\n    \
+try:\n        await t\n    except asyncio.CancelledError:\n        print(\"cancelled\")\n        \
+return 0\n    print(\"after\")\n{RUN}"
+    )
+}
+
+#[test]
+fn a_task_left_pending_is_cancelled_and_awaited_before_each_return() {
+    let text = listing(&pending_program(CLOSER, ""));
+    has_all(
+        &text,
+        &[
+            "let u = tokio::spawn(worker(u_token.clone()));",
+            "if t.await.unwrap() {\n        println!(\"cancelled\");\n        \
+// `asyncio.run` cancels the tasks still pending when its coroutine ends,\n        \
+// in the order they were made, and waits for them all.\n        \
+u_token.cancel();\n        u.await.unwrap();\n        return;\n    }",
+            "println!(\"after\");\n    // `asyncio.run` cancels",
+        ],
+    );
+}
+
+#[test]
+fn a_return_before_the_pending_task_is_made_is_refused() {
+    let (construct, _, _) = refused(&pending_program(
+        CLOSER,
+        "    if len(\"ab\") > 3:\n        return\n",
+    ));
+    assert_eq!(
+        construct,
+        "an `await` in an `except asyncio.CancelledError` the Rust listing runs in `Drop`"
+    );
+}
+
+#[test]
+fn a_return_of_a_computed_value_with_a_task_pending_is_refused() {
+    // The value would be computed after the pending task's cleanup.
+    let source = pending_program(CLOSER, "").replace("return 0", "return len(\"ab\")");
+    let (construct, _, _) = refused(&source);
+    assert_eq!(
+        construct,
+        "an `await` in an `except asyncio.CancelledError` the Rust listing runs in `Drop`"
+    );
+}

@@ -12,8 +12,8 @@
 //! except asyncio.CancelledError:` (whose handler may read
 //! `t.cancelled()`). A task kept in a variable is named nowhere else but
 //! where it is made and cancelled (`t.cancel()`); one made by a statement
-//! of its own, `asyncio.create_task(f(...))`, is one `asyncio.run` cancels
-//! at its end (see `pending_tasks`). The coroutine returns nothing and
+//! of its own, `asyncio.create_task(f(...))`, or kept in a variable never
+//! read, is one `asyncio.run` cancels at its end (see `pending_tasks`). The coroutine returns nothing and
 //! makes no task: asyncio runs a task made during its shutdown for a few
 //! rounds only, which the listing's runtime does not copy.
 
@@ -74,11 +74,38 @@ impl Planner<'_> {
                     let Some(t) = self.spawn_of(s, f) else {
                         continue;
                     };
+                    // Never read: `asyncio.run` cancels it at its end.
+                    if self.pending_handle(s.span.start).is_some() {
+                        fits &= name_reads(&self.program.module.body, t) == 0;
+                        continue;
+                    }
                     let awaited = block[i + 1..]
                         .iter()
                         .position(|b| awaited_in_try(b).is_some_and(|(n, _)| n == t));
                     fits &= awaited.is_some_and(|j| !leaves(&block[i + 1..i + 1 + j]))
                         && self.read_where_known(bodies, t);
+                }
+            });
+        }
+        fits
+    }
+
+    /// Whether every task of `f` kept in a variable, and not one
+    /// `asyncio.run` cancels at its end, is awaited somewhere: a task left
+    /// pending at the end would have its handler run by `asyncio.run`,
+    /// where the listing's runtime drops it.
+    pub(super) fn kept_tasks_awaited(&self, bodies: &[&[py::Stmt]], f: &str) -> bool {
+        let mut fits = true;
+        for body in bodies {
+            crate::program::walk(body, &mut |s| {
+                if let Some(t) = self.spawn_of(s, f)
+                    && self.pending_handle(s.span.start).is_none()
+                {
+                    let mut awaits = AwaitsOf { task: t, count: 0 };
+                    for b in bodies {
+                        block_mut(&mut b.to_vec(), &mut awaits);
+                    }
+                    fits &= awaits.count > 0;
                 }
             });
         }
@@ -159,6 +186,22 @@ impl Planner<'_> {
             });
         }
         awaits == 1 && counted == name_reads(&self.program.module.body, t)
+    }
+}
+
+/// Counts the expressions `await task` among the expressions it visits.
+struct AwaitsOf<'a> {
+    task: &'a str,
+    count: usize,
+}
+
+impl VisitMut for AwaitsOf<'_> {
+    fn expr(&mut self, e: &mut py::Expr) {
+        if let E::Await(x) = &e.kind
+            && local_name(x) == Some(self.task)
+        {
+            self.count += 1;
+        }
     }
 }
 

@@ -125,7 +125,7 @@ impl<'p> Planner<'p> {
                 continue;
             }
             if waits == 0 {
-                if self.goes_on_when_cancelled(code) {
+                if self.goes_on_when_cancelled(code) && self.kept_tasks_awaited(&bodies, name) {
                     cancellable.insert(name.clone());
                 } else if let Some(end) = self.cancel_end(code)
                     && self.cancel_ended_uses(&bodies, name)

@@ -113,6 +113,7 @@ mod nested;
 mod nested_spec;
 mod objects;
 mod one_type;
+mod pending_returns;
 mod pending_tasks;
 mod pool_calls;
 mod print_file;
