@@ -152,8 +152,11 @@ fn a_cancel_before_the_task_started_is_refused() {
 t.cancel()\n{AWAITER}{RUN}"
     );
     let (construct, reason, at) = refused(&source);
-    assert!(construct.contains("`cancel()`"), "{construct}");
-    assert!(reason.contains("before it runs"), "{reason}");
+    assert_eq!(
+        construct,
+        "this `cancel()` of a task that watches a `CancellationToken`"
+    );
+    assert!(reason.contains("nor its `finally` runs"), "{reason}");
     assert_eq!(at, "t.cancel()");
 }
 
@@ -205,4 +208,17 @@ fn a_return_of_a_computed_value_with_a_task_pending_is_refused() {
         construct,
         "an `await` in an `except asyncio.CancelledError` the Rust listing runs in `Drop`"
     );
+}
+
+#[test]
+fn a_second_cancel_is_refused() {
+    let (construct, _, at) = refused(&program(
+        SAVER,
+        &format!("    await asyncio.sleep(0.1)\n    t.cancel()\n{AWAITER}"),
+    ));
+    assert_eq!(
+        construct,
+        "a second `cancel()` of a task that watches a `CancellationToken`"
+    );
+    assert_eq!(at, "t.cancel()");
 }
