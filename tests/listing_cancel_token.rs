@@ -142,7 +142,7 @@ t.cancel()\n    print(await t)\n{RUN}"
     let (construct, reason, at) = refused(&src);
     assert_eq!(
         construct,
-        "this `cancel()` of a task that goes on after its cancellation"
+        "this `cancel()` of a task that watches a `CancellationToken`"
     );
     assert!(reason.contains("before it runs"), "{reason}");
     assert_eq!(at, "t.cancel()");
@@ -168,7 +168,7 @@ print(await t)\n{RUN}"
     let (construct, reason, at) = refused(&src);
     assert_eq!(
         construct,
-        "a second `cancel()` of a task that goes on after its cancellation"
+        "a second `cancel()` of a task that watches a `CancellationToken`"
     );
     assert!(reason.contains("watches its token once"), "{reason}");
     assert_eq!(at, "t.cancel()");

@@ -82,24 +82,68 @@ asyncio.create_task(lingering(\"a\"))\n    n = await t\n    print(\"got\", n)\n{
 }
 
 #[test]
-fn a_task_kept_and_not_awaited_keeps_the_refusal() {
-    let src = format!(
+fn a_task_kept_and_never_read_is_cancelled_at_the_end() {
+    let text = listing(&format!(
         "{HEADER}{LINGERING}async def main():\n    t = asyncio.create_task(lingering(\"a\"))\n    \
 asyncio.create_task(lingering(\"b\"))\n    await asyncio.sleep(1)\n{RUN}"
+    ));
+    has_all(
+        &text,
+        &[
+            "let t = tokio::spawn(lingering(\"a\", t_token.clone()));",
+            "t_token.cancel();\n    lingering_task_token.cancel();\n    t.await.unwrap();",
+        ],
+    );
+}
+
+#[test]
+fn a_task_kept_and_read_but_not_awaited_keeps_the_refusal() {
+    let src = format!(
+        "{HEADER}{LINGERING}async def main():\n    t = asyncio.create_task(lingering(\"a\"))\n    \
+await asyncio.sleep(1)\n    print(t.done())\n{RUN}"
     );
     let (construct, _, _) = refused(&src);
     assert_eq!(construct, "an `except asyncio.CancelledError` that goes on");
 }
 
 #[test]
-fn a_main_that_returns_early_keeps_the_refusal() {
-    let src = format!(
+fn a_main_that_returns_cancels_the_pending_tasks_there() {
+    let text = listing(&format!(
         "{HEADER}{LINGERING}async def main():\n    asyncio.create_task(lingering(\"a\"))\n    \
-await asyncio.sleep(1)\n    return\n{RUN}"
+await asyncio.sleep(1)\n    if len(\"ab\") > 1:\n        print(\"early\")\n        return\n    \
+print(\"late\")\n    return\n{RUN}"
+    ));
+    has_all(
+        &text,
+        &[
+            "println!(\"early\");\n        // `asyncio.run` cancels the tasks still pending",
+            "lingering_task.await.unwrap();\n        return;\n    }",
+            "println!(\"late\");\n    // `asyncio.run` cancels the tasks still pending",
+        ],
+    );
+    // The `return` ending the body is its end.
+    assert!(text.contains("lingering_task.await.unwrap();\n}"), "{text}");
+}
+
+#[test]
+fn a_main_that_returns_before_making_the_task_keeps_the_refusal() {
+    let src = format!(
+        "{HEADER}{LINGERING}async def main():\n    if len(\"ab\") > 3:\n        return\n    \
+asyncio.create_task(lingering(\"a\"))\n    await asyncio.sleep(1)\n{RUN}"
     );
     let (construct, _, at) = refused(&src);
     assert_eq!(construct, "an `except asyncio.CancelledError` that goes on");
     assert_eq!(at.lines().next(), Some("except asyncio.CancelledError:"));
+}
+
+#[test]
+fn a_main_whose_value_is_kept_and_returns_early_keeps_the_refusal() {
+    let src = format!(
+        "{HEADER}{LINGERING}async def main():\n    asyncio.create_task(lingering(\"a\"))\n    \
+await asyncio.sleep(1)\n    return 1\n\n\nx = asyncio.run(main())\nprint(x)\n"
+    );
+    let (construct, _, _) = refused(&src);
+    assert_eq!(construct, "an `except asyncio.CancelledError` that goes on");
 }
 
 #[test]

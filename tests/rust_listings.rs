@@ -382,11 +382,6 @@ fn the_built_listing_is_what_show_prints() {
 /// must still build, but their output is not compared.
 const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
     (
-        "tests_reference_x01_cancel_cleanup",
-        "refused: the workers' `except CancelledError` awaits, which a dropped future cannot \
-         run; the rest of the program builds without the workers' bodies",
-    ),
-    (
         "tests_reference_x05_cancel_gather",
         "refused: a value returned from `except CancelledError` cannot come out of a dropped \
          future; the rest of the program runs without that coroutine",

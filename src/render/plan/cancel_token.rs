@@ -82,6 +82,7 @@ impl<'p> Planner<'p> {
     }
 
     /// The coroutines given a token: each goes on after its cancellation,
+    /// or awaits a cleanup before it ends cancelled (see `cancel_ends`),
     /// and is named only where it is spawned, `t = asyncio.create_task(f(...))`.
     pub(super) fn scan_cancellable(
         &mut self,
@@ -91,8 +92,12 @@ impl<'p> Planner<'p> {
         let mut spawned: HashMap<&str, usize> = HashMap::new();
         let mut waited: HashMap<&str, usize> = HashMap::new();
         let mut escaping = std::collections::HashSet::new();
-        let bodies = codes.iter().map(|(_, c, _)| &c.body[..]);
-        for body in bodies.chain([module]) {
+        let bodies: Vec<&[py::Stmt]> = codes
+            .iter()
+            .map(|(_, c, _)| &c.body[..])
+            .chain([module])
+            .collect();
+        for &body in &bodies {
             crate::program::walk(body, &mut |s| {
                 if let Some(f) = self.spawned_coroutine(s) {
                     *spawned.entry(f).or_default() += 1;
@@ -106,6 +111,7 @@ impl<'p> Planner<'p> {
             });
         }
         let mut token_ends = HashMap::new();
+        let mut cancel_ends = HashMap::new();
         let mut cancellable = std::collections::HashSet::new();
         for (name, code, method) in codes {
             let spawns = spawned.get(name.as_str()).copied().unwrap_or(0);
@@ -119,8 +125,13 @@ impl<'p> Planner<'p> {
                 continue;
             }
             if waits == 0 {
-                if self.goes_on_when_cancelled(code) {
+                if self.goes_on_when_cancelled(code) && self.kept_tasks_awaited(&bodies, name) {
                     cancellable.insert(name.clone());
+                } else if let Some(end) = self.cancel_end(code)
+                    && self.cancel_ended_uses(&bodies, name)
+                {
+                    cancellable.insert(name.clone());
+                    cancel_ends.insert(name.clone(), end);
                 }
             } else if let Some(end) = self.token_end(code, spawns == 0)
                 && !(matches!(end, TokenEnd::Reraises { .. })
@@ -133,6 +144,7 @@ impl<'p> Planner<'p> {
         }
         self.cancellable = cancellable;
         self.token_ends = token_ends;
+        self.cancel_ends = cancel_ends;
     }
 
     /// `f` of `t = asyncio.create_task(f(...))`, or of a task `asyncio.run`

@@ -172,15 +172,16 @@ impl<'p> Planner<'p> {
             None => Ok(()),
             Some(Early::NotStarted) => refuse(
                 span,
-                "this `cancel()` of a task that goes on after its cancellation",
-                "asyncio cancels a task that has not started yet before it runs, so its `except \
-                 CancelledError` does not run and its awaiter gets the cancellation; the task of \
-                 the Rust listing would start, see its token cancelled and run the handler: \
-                 cancel it after an `await` that lets it start, in the block that made it",
+                "this `cancel()` of a task that watches a `CancellationToken`",
+                "asyncio cancels a task that has not started yet before it runs, so neither its \
+                 `except CancelledError` nor its `finally` runs and its awaiter gets the \
+                 cancellation; the task of the Rust listing would start, see its token cancelled \
+                 and run its handler or cleanup: cancel it after an `await` that lets it start, \
+                 in the block that made it",
             ),
             Some(Early::Again) => refuse(
                 span,
-                "a second `cancel()` of a task that goes on after its cancellation",
+                "a second `cancel()` of a task that watches a `CancellationToken`",
                 "asyncio cancels the task again, at its next `await` (in its handler, say); the \
                  task of the Rust listing watches its token once, and cancelling it again does \
                  nothing",

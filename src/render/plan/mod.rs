@@ -27,6 +27,7 @@ mod builtins_sys;
 mod call_expr;
 mod callbacks;
 mod calls;
+mod cancel_ends;
 mod cancel_token;
 mod captures;
 mod chained;
@@ -119,6 +120,7 @@ mod nested;
 mod nested_spec;
 mod objects;
 mod one_type;
+mod pending_returns;
 mod pending_tasks;
 mod pool_calls;
 mod print_file;
@@ -262,6 +264,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         lifted: RefCell::new(Vec::new()),
         cancellable: HashSet::new(),
         token_ends: HashMap::new(),
+        cancel_ends: HashMap::new(),
         token_for: RefCell::new(None),
         pending: RefCell::default(),
         task_numbers: Default::default(),
@@ -289,6 +292,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         statement_count: program.statement_count,
         unended: p.unended.take(),
         static_methods: static_methods::static_methods(program),
+        cancel_ends: p.cancel_ends.clone(),
     };
     exc_recursion::bound(&mut planned);
     let fallible = ir::raises::fallible(&planned);
@@ -326,6 +330,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         statics,
         unended,
         static_methods,
+        cancel_ends,
         ..
     } = planned;
     blockers.sort_by_key(|b| (b.span.start, b.span.end));
@@ -337,6 +342,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         statement_count: program.statement_count,
         unended,
         static_methods,
+        cancel_ends,
     });
     (demo, blockers)
 }
@@ -387,6 +393,9 @@ struct Planner<'p> {
     /// Of those, the coroutines `asyncio.wait_for` runs, and how each ends
     /// when cancelled at the deadline (see [`wait_for_token`]).
     token_ends: HashMap<String, ir::ast::TokenEnd>,
+    /// Of those, the coroutines only spawned whose cancellation ends them
+    /// after a cleanup that awaits (see [`cancel_ends`]).
+    cancel_ends: HashMap<String, ir::ast::TokenEnd>,
     /// The task being spawned, whose call gets a token made for it.
     token_for: RefCell<Option<String>>,
     /// The starts of the `t.cancel()` statements that may come before the

@@ -7,9 +7,10 @@
 //! and ends the coroutine with [`StmtKind::CancelPending`].
 //!
 //! Only where every task of the program is made at the top of that
-//! coroutine, those kept in a variable awaited there, and the coroutine
-//! ends only at its end (no `return`; an exception going out of it is
-//! refused after the plan, see [`misplaced`]).
+//! coroutine, those kept in a variable awaited there (or never read), and
+//! the coroutine ends at its end or at a `return` after they are all made
+//! (see `pending_returns`; an exception going out of it is refused after
+//! the plan, see [`misplaced`]).
 
 use super::cancel_token::TOKEN;
 use super::{Planner, Untranslatable};
@@ -66,6 +67,17 @@ impl VisitMut for Mentions<'_> {
     }
 }
 
+/// `name` of `try: await name` (with its handlers) at the top of a body.
+fn awaited_in_try(s: &py::Stmt) -> Option<&str> {
+    match &s.kind {
+        P::Try { body, .. } => match body.as_slice() {
+            [only] => awaited_name(only).filter(|_| matches!(only.kind, P::Expr(_))),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// `name` of `await name` (or `x = await name`) at the top of a body.
 fn awaited_name(s: &py::Stmt) -> Option<&str> {
     let value = match &s.kind {
@@ -99,9 +111,11 @@ impl<'p> Planner<'p> {
     pub(super) fn scan_pending(&self, module: &[py::Stmt], codes: &[(String, &Code, bool)]) {
         let source = &self.program.source;
         let mut runs = Vec::new();
+        let mut kept_value = false;
         crate::program::walk(module, &mut |s| {
-            if let Some((c, _)) = self.asyncio_run(s) {
+            if let Some((c, into)) = self.asyncio_run(s) {
                 runs.push(c);
+                kept_value |= into.is_some();
             }
         });
         let [run] = runs.as_slice() else { return };
@@ -129,17 +143,25 @@ impl<'p> Planner<'p> {
         {
             return;
         }
-        // It ends at its end: no `return`, no `while True:` (whose end the
+        // It ends at its end, or at a `return` of nothing or of a literal
+        // (see `pending_returns`): no `while True:` (whose end the
         // listing's `loop` never reaches), no `sys.exit(...)` in the program.
-        let mut returns = false;
-        crate::program::walk(&code.body, &mut |s| {
-            returns |= match &s.kind {
-                P::Return(_) => true,
-                P::While { test, .. } => matches!(test.kind, E::Literal(py::Literal::Bool(true))),
-                _ => false,
-            };
+        let mut endless = false;
+        let mut returns = Vec::new();
+        crate::program::walk(&code.body, &mut |s| match &s.kind {
+            P::Return(value) => {
+                returns.push(s.span.start);
+                // A value `asyncio.run` gives its caller is no longer thrown away.
+                endless |= value
+                    .as_ref()
+                    .is_some_and(|v| kept_value || !matches!(v.kind, E::Literal(_)));
+            }
+            P::While { test, .. } => {
+                endless |= matches!(test.kind, E::Literal(py::Literal::Bool(true)));
+            }
+            _ => {}
         });
-        if returns || in_code(source, "exit(") > 0 {
+        if endless || in_code(source, "exit(") > 0 {
             return;
         }
         let mut taken: HashSet<String> = code.locals.iter().map(|l| l.to_string()).collect();
@@ -166,13 +188,29 @@ impl<'p> Planner<'p> {
                         return;
                     };
                     let later = &code.body[i + 1..];
-                    if !later.iter().any(|l| awaited_name(l) == Some(t.ident())) {
+                    if later
+                        .iter()
+                        .any(|l| awaited_name(l).or(awaited_in_try(l)) == Some(t.ident()))
+                    {
+                        kept += 1;
+                    } else if super::name_reads::name_reads(module, t.ident()) == 0
+                        && let Some(f) = self.created_coroutine(value)
+                    {
+                        // Never read: pending at the end, its handle kept as named.
+                        taken.insert(t.ident().to_string());
+                        pending.handles.insert(s.span.start, t.ident().to_string());
+                        pending.order.push((s.span.start, f.to_string()));
+                    } else {
                         return;
                     }
-                    kept += 1;
                 }
                 _ => {}
             }
+        }
+        // Every task pending at a `return` is made before it.
+        let last_made = pending.order.iter().map(|(start, _)| *start).max();
+        if returns.iter().any(|r| last_made.is_some_and(|m| *r < m)) {
+            return;
         }
         let made = pending.order.len() + kept;
         if seen.spawns == made && in_code(source, "create_task(") == made && made > kept {
@@ -224,12 +262,19 @@ impl<'p> Planner<'p> {
                     coroutine: f.clone(),
                 }
             })
-            .collect();
-        body.push(Stmt {
-            id,
-            span,
-            kind: StmtKind::CancelPending(tasks),
-        });
+            .collect::<Vec<_>>();
+        super::pending_returns::cancel_before_returns(body, &tasks);
+        // A `return` ending the body, its value thrown away by `asyncio.run`,
+        // is the end of the body.
+        if matches!(body.last().map(|s| &s.kind), Some(StmtKind::Return(_))) {
+            body.pop();
+        } else {
+            body.push(Stmt {
+                id,
+                span,
+                kind: StmtKind::CancelPending(tasks),
+            });
+        }
     }
 }
 

@@ -359,6 +359,9 @@ impl Renderer<'_> {
         if self.has_token() {
             return self.token_select(body, on_cancel, finally, tail);
         }
+        if finally.is_empty() && self.ended_join(body, on_cancel) {
+            return;
+        }
         // `try: await task / except CancelledError` around an aborted task
         // (its handler may be a bare `pass`): the JoinError says it was
         // cancelled.

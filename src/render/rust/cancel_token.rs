@@ -33,7 +33,7 @@ impl Renderer<'_> {
             return self.token_reraise(&token, body, on_cancel, finally, tail);
         }
         if on_cancel.is_empty() && !finally.is_empty() {
-            return self.token_cleanup(&token, body, finally);
+            return self.token_cleanup(&token, body, finally, tail);
         }
         let returns = |b: &Block| matches!(b.last().map(|s| &s.kind), Some(StmtKind::Return(_)));
         if returns(body) && returns(on_cancel) && finally.is_empty() {
@@ -75,7 +75,7 @@ impl Renderer<'_> {
     /// cleanup awaits: the body beside `token.cancelled()`; then the
     /// cleanup, whole after a cancellation, and otherwise stopped where
     /// one arrives, as asyncio raises it at the cleanup's await.
-    fn token_cleanup(&mut self, token: &str, body: &Block, finally: &Block) {
+    fn token_cleanup(&mut self, token: &str, body: &Block, finally: &Block, tail: bool) {
         self.line("// `cancel()` cancels the token: the body's future is dropped at its");
         self.line("// await, and the `finally` runs whole, as asyncio runs it.");
         self.line("let cancelled = tokio::select! {");
@@ -90,6 +90,9 @@ impl Renderer<'_> {
         self.line("let cleanup = async {");
         self.nested(finally);
         self.line("};");
+        if self.cancel_end(&self.func).is_some() {
+            return self.ended_cleanup(token, tail);
+        }
         self.line("if cancelled {");
         self.line("    cleanup.await;");
         self.line("} else {");

@@ -56,6 +56,7 @@ impl Renderer<'_> {
                 *self.assigned.entry(n).or_default() += 2;
             }
         }
+        self.unmut_ended_tasks(f);
         self.start_outputs();
         // A variable set inside a loop is set again on each turn, unless
         // only the loop's body uses it: then each turn binds it afresh.
@@ -292,6 +293,8 @@ impl Renderer<'_> {
         let ret = match self.types.ret_of(name) {
             // Cancelled, it gives `None` (see `wait_for_reraise`).
             t if self.reraise_value(name) => Ty::Option(Box::new(t)),
+            // Whether it ended cancelled (see `cancel_ends`).
+            _ if self.cancel_end(name).is_some() => Ty::Bool,
             t => t,
         };
         match ret {

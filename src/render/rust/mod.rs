@@ -56,6 +56,7 @@ mod branch_bindings;
 mod builtins;
 mod callbacks;
 mod calls;
+mod cancel_ends;
 mod cancel_token;
 mod closures;
 mod code;

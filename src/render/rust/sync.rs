@@ -210,7 +210,11 @@ impl Renderer<'_> {
             Primitive::Condition => self.condition_new(name),
             Primitive::Token => {
                 self.use_("tokio_util::sync", "CancellationToken");
-                self.line("// The task catches its cancellation and goes on: a token it watches.");
+                self.line(if self.ended_token(name) {
+                    "// The task awaits a cleanup once cancelled: a token it watches."
+                } else {
+                    "// The task catches its cancellation and goes on: a token it watches."
+                });
                 self.line(format!("let {} = CancellationToken::new();", ident(name)));
             }
             Primitive::Event => {

@@ -88,6 +88,9 @@ impl Renderer<'_> {
     /// `task.cancelled()`: aborted before it finished, and finished since
     /// (never, for a task the function does not abort).
     pub(super) fn cancelled(&mut self, task: &str) -> Code {
+        if let Some(kept) = self.ended_cancelled(task) {
+            return kept;
+        }
         if let Some(list) = self.item_list(task) {
             return self.item_cancelled(&list, task);
         }

@@ -28,7 +28,10 @@ impl Renderer<'_> {
                 }
             });
         }
-        found
+        found.or(match self.cancel_end(func) {
+            Some(TokenEnd::Reraises { cleanup_awaits }) => Some(cleanup_awaits),
+            _ => None,
+        })
     }
 
     /// Whether `func` ends as [`TokenEnd::Reraises`] and returns a value:
@@ -50,7 +53,8 @@ impl Renderer<'_> {
     ) {
         let cleanup_awaits = self.reraise_end(&self.func.clone()) == Some(true);
         let value = self.reraise_value(&self.func.clone());
-        if !value && !cleanup_awaits {
+        let ended = self.cancel_end(&self.func).is_some();
+        if !value && !cleanup_awaits && !ended {
             self.line("// `cancel()` cancels the token: the body's future is dropped at its");
             self.line("// await and the handler runs whole, as `except CancelledError:` does.");
             return self.token_branches(token, body, on_cancel, finally);
@@ -85,7 +89,12 @@ impl Renderer<'_> {
         }
         self.indent -= 1;
         self.line("};");
-        if cleanup_awaits {
+        if cleanup_awaits && ended {
+            self.line("let cleanup = async {");
+            self.nested(finally);
+            self.line("};");
+            self.ended_cleanup(token, tail);
+        } else if cleanup_awaits {
             self.line("let cleanup = async {");
             self.nested(finally);
             self.line("};");
@@ -104,6 +113,14 @@ impl Renderer<'_> {
             self.line("}");
         } else {
             self.body(finally, false);
+        }
+        if ended && !cleanup_awaits {
+            self.line("// It gives whether it ended cancelled.");
+            self.line(if tail {
+                "cancelled"
+            } else {
+                "return cancelled;"
+            });
         }
         if value {
             self.line(if tail {

@@ -25,6 +25,10 @@ pub struct Demo {
     /// The methods (`Class.m`) of `@staticmethod` and `@classmethod`:
     /// associated functions, without `self`.
     pub static_methods: std::collections::HashSet<String>,
+    /// The coroutines only spawned whose cancellation ends them after a
+    /// cleanup that awaits, and how: given a token, each gives a `bool`,
+    /// whether it ended cancelled.
+    pub cancel_ends: std::collections::HashMap<String, TokenEnd>,
 }
 
 impl Demo {
