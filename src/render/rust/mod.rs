@@ -126,6 +126,7 @@ mod negative_sleep;
 mod nested_call;
 mod nested_spec;
 mod none_vars;
+mod number_arith;
 mod number_ops;
 mod numbers;
 mod object_alias;
@@ -395,6 +396,9 @@ struct Renderer<'a> {
     /// Variables that may be `None`, inside a closure that has their
     /// value: the value's type, innermost last (see `narrowed`).
     narrowed: Vec<(String, types::Ty)>,
+    /// The operator traits `Number` implements for the listing's lines
+    /// (see `number_arith`).
+    number_arith: std::collections::BTreeSet<&'static str>,
 }
 
 impl<'a> Renderer<'a> {
@@ -449,6 +453,7 @@ impl<'a> Renderer<'a> {
             taken: HashSet::new(),
             entry_main: false,
             narrowed: Vec::new(),
+            number_arith: std::collections::BTreeSet::new(),
         }
     }
 
