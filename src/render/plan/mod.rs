@@ -91,6 +91,7 @@ mod insert_place;
 pub mod ir;
 mod isinstance;
 mod iter_objects;
+mod job_futures;
 mod jobs;
 mod kept_generator;
 mod kept_items;

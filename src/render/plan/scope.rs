@@ -31,6 +31,9 @@ pub(super) struct Scope {
     pub(super) threadsafe: Vec<String>,
     /// What the function did so far with each of those futures, by name.
     pub(super) threadsafe_of: std::cell::RefCell<HashMap<String, super::threadsafe::Kept>>,
+    /// Parameters given a concurrent future that the job waits for (see
+    /// `plan::job_futures`).
+    pub(super) job_futures: Vec<String>,
     /// The function given a loop as an argument (see `plan::event_loop`).
     pub(super) loop_owner: Option<String>,
     /// Those of `loops` bound by `with asyncio.Runner() as name`.
@@ -119,6 +122,7 @@ impl Scope {
             runners: Vec::new(),
             threadsafe: Vec::new(),
             threadsafe_of: Default::default(),
+            job_futures: Vec::new(),
             loop_owner: None,
             ports: Vec::new(),
             lines: Vec::new(),
