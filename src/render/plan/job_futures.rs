@@ -154,8 +154,10 @@ impl Planner<'_> {
                     .iter()
                     .filter(|(m, v, _)| m == maker && v == var)
                     .all(|(_, _, at)| {
-                        self.job_param_of(maker, var, *at)
-                            .is_some_and(|(job, p)| self.only_used(&job, &p, JOB_USES, false))
+                        // A job called directly too stays a plain function.
+                        self.job_param_of(maker, var, *at).is_some_and(|(job, p)| {
+                            !self.called_directly(&job) && self.only_used(&job, &p, JOB_USES, false)
+                        })
                     })
         };
         handed
