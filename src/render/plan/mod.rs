@@ -34,6 +34,7 @@ mod class;
 mod class_attrs;
 mod class_stmts;
 mod cleanup_awaits;
+mod closed_pools;
 mod compare;
 mod completed_coros;
 mod completed_deadline;

@@ -41,6 +41,8 @@ pub(super) struct Scope {
     /// Variables bound by `with ThreadPoolExecutor(...) as name` (or a
     /// process pool).
     pub(super) pools: Vec<String>,
+    /// Pools whose `with` block has ended: shut down.
+    pub(super) closed_pools: Vec<String>,
     /// Variables bound by `async with asyncio.TaskGroup() as name`.
     pub(super) groups: Vec<String>,
     /// Futures made here: how many places resolve each, and the loop
@@ -123,6 +125,7 @@ impl Scope {
             threadsafe: Vec::new(),
             threadsafe_of: Default::default(),
             job_futures: Vec::new(),
+            closed_pools: Vec::new(),
             loop_owner: None,
             ports: Vec::new(),
             lines: Vec::new(),
