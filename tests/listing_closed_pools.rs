@@ -1,7 +1,8 @@
 //! A job handed to a pool after its `with` block has shut it down: asyncio
 //! raises `RuntimeError` at the call, which the listing writes as the
-//! `raise` it is. (`tests/rust_listings.rs` builds and runs
-//! `executor__after_shutdown.py`.)
+//! `raise` it is; and a job's future cancelled while it waits for a
+//! worker. (`tests/rust_listings.rs` builds and runs
+//! `executor__after_shutdown.py` and `executor__job_raises.py`.)
 
 #[path = "support/listing.rs"]
 mod support;
@@ -55,4 +56,26 @@ fn a_computed_argument_or_a_rebound_pool_is_refused() {
         has_all(&shown, &["this executor"]);
         assert!(!shown.contains("Error::RuntimeError("), "{shown}");
     }
+}
+
+/// The future of a job cancelled while it waits for a worker is cancelled
+/// as soon as `cancel()` returns: `cancelled()` reads the flag the abort
+/// set, where a task's would wait for the task to end.
+#[test]
+fn a_cancelled_job_is_cancelled_at_once() {
+    let text = listing(&program(
+        "    with ThreadPoolExecutor(max_workers=1) as again:\n        \
+first = loop.run_in_executor(again, work, 1)\n        \
+second = loop.run_in_executor(again, work, 2)\n        \
+second.cancel()\n        print(second.cancelled())\n        print(await first)",
+    ));
+    has_all(
+        &text,
+        &[
+            "    let mut second_aborted = false;\n",
+            "    second_aborted |= !second.is_finished();\n    second.abort();\n",
+            "    println!(\"{}\", first.await.unwrap());\n",
+            "    println!(\"{}\", if second_aborted { \"True\" } else { \"False\" });\n",
+        ],
+    );
 }

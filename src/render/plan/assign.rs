@@ -216,6 +216,7 @@ impl Planner<'_> {
                         );
                     }
                     let (call, pool) = (job.call, job.pool);
+                    sc.jobs.push(var.clone());
                     return one(
                         s,
                         StmtKind::Submit {

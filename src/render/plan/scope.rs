@@ -41,6 +41,8 @@ pub(super) struct Scope {
     /// Variables bound by `with ThreadPoolExecutor(...) as name` (or a
     /// process pool).
     pub(super) pools: Vec<String>,
+    /// Variables bound to an executor's job (`loop.run_in_executor(...)`).
+    pub(super) jobs: Vec<String>,
     /// Pools whose `with` block has ended: shut down.
     pub(super) closed_pools: Vec<String>,
     /// Variables bound by `async with asyncio.TaskGroup() as name`.
@@ -126,6 +128,7 @@ impl Scope {
             threadsafe_of: Default::default(),
             job_futures: Vec::new(),
             closed_pools: Vec::new(),
+            jobs: Vec::new(),
             loop_owner: None,
             ports: Vec::new(),
             lines: Vec::new(),
