@@ -126,12 +126,12 @@ fn executor_jobs_beside_a_call_are_spawned_in_the_join() {
     assert!(!text.contains("yield_now"), "{text}");
 }
 
-/// A float parameter given an integer and returned: the caller would see
-/// `1.0` where Python has `1`.
+/// A float parameter given an integer and returned negated: the caller
+/// would see `-1.0` where Python has `-1` (a `Number` is not negated).
 #[test]
 fn an_integer_passed_to_a_returned_float_parameter_is_refused() {
     let (construct, reason, at) = refused(
-        "import asyncio\n\n\nasync def pair(name, seconds):\n    await asyncio.sleep(seconds)\n    return name, seconds\n\n\nasync def main():\n    print(await pair(\"a\", 1))\n    print(await pair(\"b\", 0.5))\n\n\nasyncio.run(main())\n",
+        "import asyncio\n\n\nasync def pair(name, seconds):\n    await asyncio.sleep(seconds)\n    return name, -seconds\n\n\nasync def main():\n    print(await pair(\"a\", 1))\n    print(await pair(\"b\", 0.5))\n\n\nasyncio.run(main())\n",
     );
     assert_eq!(construct, "an integer passed to `pair`");
     assert!(reason.contains("the function returns it"), "{reason}");

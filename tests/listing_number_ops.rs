@@ -141,12 +141,30 @@ async def main():\n    for a, b in {rows}:\n        print(a, b, await divide(a, 
 
 #[test]
 fn uncaught_or_other_arithmetic_on_numbers_is_refused_at_its_place() {
-    for tail in ["a // b", "a / b", "a + b", "a * b", "-a"] {
+    for tail in ["a // b", "a / b", "a + 0.5", "-a"] {
         let (construct, _, at) = refused(&uncaught_program(tail, "[(7, 2), (1.5, 3)]"));
         assert_eq!(
             construct, "a number that is an integer or a float, used here",
             "{tail}"
         );
         assert!(at == "a" || at == tail, "{tail}: {at}");
+    }
+}
+
+/// `+`, `-` and `*` of a `Number` and an integer are its operator impls.
+#[test]
+fn a_sum_or_product_of_a_number_and_an_integer_is_a_number() {
+    for (tail, rust) in [
+        ("a + b", "a + Number::Int(b)"),
+        ("a * b", "a * Number::Int(b)"),
+    ] {
+        let text = listing(&uncaught_program(tail, "[(7, 2), (1.5, 3)]"));
+        has_all(
+            &text,
+            &[
+                "async fn divide(a: Number, b: i64) -> Number {",
+                &format!("    {rust}\n"),
+            ],
+        );
     }
 }

@@ -68,7 +68,7 @@ await nap(1)\n    await nap(0.5)\n",
 #[test]
 fn arithmetic_on_a_number_is_refused_at_its_place() {
     let text = shown(&nap_program(
-        "    return seconds * 2",
+        "    return seconds / 2",
         "    await nap(waits[\"a\"])\n",
     ));
     has_all(
@@ -161,7 +161,7 @@ print(f\"slept {{seconds}}\")\n\n\nasync def main():\n    await work(2)\n    awa
 #[test]
 fn an_integer_passed_to_a_parameter_computed_with_is_still_refused() {
     let text = shown(&format!(
-        "{HEADER}async def work(seconds):\n    print(seconds)\n    return seconds + 1\n\n\n\
+        "{HEADER}async def work(seconds):\n    print(seconds)\n    return seconds + 0.5\n\n\n\
 async def main():\n    await work(2)\n    await work(0.5)\n{RUN}"
     ));
     has_all(&text, &["// x.py:10:16: an integer passed to `work`"]);
@@ -184,4 +184,64 @@ n = Number(3)\n    print(d, n.v)\n{RUN}"
     ));
     assert!(!text.contains("cannot translate"), "{text}");
     assert!(!text.contains("enum Number"), "{text}");
+}
+
+/// `+`, `-` and `*` of a `Number` and an integer are `Number`'s operator
+/// impls, which give an integer of two integers and a float otherwise.
+#[test]
+fn a_number_times_an_integer_is_a_number() {
+    let text = shown(&nap_program(
+        "    return seconds * 2 - seconds",
+        "    print(await nap(waits[\"a\"]))\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "async fn nap(seconds: Number) -> Number {",
+            "    seconds * Number::Int(2) - seconds\n",
+            "impl std::ops::Mul for Number {\n    type Output = Number;\n\n    fn mul(self, b: Number) -> Number {\n        match (self, b) {\n            (Number::Int(a), Number::Int(b)) => Number::Int(a * b),\n            (a, b) => Number::Float(a.to_f64() * b.to_f64()),",
+            "impl std::ops::Sub for Number {",
+            "    fn to_f64(self) -> f64 {",
+        ],
+    );
+    assert!(!text.contains("impl std::ops::Add"), "{text}");
+}
+
+/// A parameter given an integer in one call and a float in another, which
+/// the function multiplies by an integer and returns where the caller
+/// keeps the value, is a `Number`: Python returns `1` for `1`.
+#[test]
+fn a_returned_parameter_multiplied_by_an_integer_is_a_number() {
+    let text = shown(&format!(
+        "{HEADER}async def scaled(name, seconds, scale):\n    await asyncio.sleep(seconds)\n    \
+return name, seconds * scale\n\n\nasync def main():\n    print(await scaled(\"a\", 1, 2))\n    \
+print(await scaled(\"b\", 0.5, 3))\n{RUN}"
+    ));
+    has_all(
+        &text,
+        &[
+            "async fn scaled(name: &str, seconds: Number, scale: i64) -> (String, Number) {",
+            "    (name.to_string(), seconds * Number::Int(scale))",
+            "scaled(\"a\", Number::Int(1), 2).await",
+            "scaled(\"b\", Number::Float(0.5), 3).await",
+        ],
+    );
+}
+
+/// Negated, a `Number` is refused: the integer passed to the returned
+/// parameter is refused too, as an `f64` would return `-1.0`.
+#[test]
+fn a_returned_negated_parameter_is_still_refused() {
+    let text = shown(&format!(
+        "{HEADER}async def later(seconds):\n    await asyncio.sleep(seconds)\n    \
+return -seconds\n\n\nasync def main():\n    print(await later(1))\n    \
+print(await later(0.5))\n{RUN}"
+    ));
+    has_all(
+        &text,
+        &[
+            "// x.py:10:23: an integer passed to `later`",
+            "function returns it: `1.0` where Python has `1`",
+        ],
+    );
 }

@@ -19,7 +19,6 @@ const UNTRANSLATABLE: &[(&str, &str)] = &[
         "x05_cancel_gather",
         "`return` in `except asyncio.CancelledError`",
     ),
-    ("x06_objects", "an integer passed to `work`"),
     ("x07_edge_cases", "one type"),
     ("13-generators", "plain function"),
 ];
@@ -160,10 +159,6 @@ fn the_untranslatable_programs_plan_without_their_problem() {
         (
             "x05_cancel_gather",
             &[("        return \"kept\"\n", "        raise\n")],
-        ),
-        (
-            "x06_objects",
-            &[("    c = work(1)\n", "    c = work(1.0)\n")],
         ),
         (
             "x07_edge_cases",

@@ -195,6 +195,9 @@ impl Planner<'_> {
                     self.note_task_number(sc, s, &var, args);
                     return one(s, StmtKind::Spawn { call, into: var });
                 }
+                if let Some(k) = self.job_future(sc, &var, value)? {
+                    return one(s, k);
+                }
                 if let Some(obj) = method_call(value, "create_future")
                     && (self.is_member_call(obj, "get_running_loop")
                         || local_name(obj).is_some_and(|l| sc.loops.iter().any(|x| x == l)))
@@ -221,6 +224,7 @@ impl Planner<'_> {
                         );
                     }
                     let (call, pool) = (job.call, job.pool);
+                    sc.jobs.push(var.clone());
                     return one(
                         s,
                         StmtKind::Submit {

@@ -91,7 +91,9 @@ impl Planner<'_> {
         }
         if let Some(obj) = super::stmt::method_call(e, "cancelled")
             && let Some(task) = super::stmt::local_name(obj)
-            && (sc.tasks.iter().any(|t| t == task) || sc.task_item(task))
+            && (sc.tasks.iter().any(|t| t == task)
+                || sc.jobs.iter().any(|t| t == task)
+                || sc.task_item(task))
         {
             return self.task_cancelled(sc, obj, task);
         }

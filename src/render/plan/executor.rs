@@ -165,6 +165,7 @@ impl Planner<'_> {
         sc.pools.push(var.to_string());
         let body = self.block(sc, body);
         sc.pools.pop();
+        sc.closed_pools.push(var.to_string());
         let body = body?;
         let name = var.to_string();
         let pool = StmtKind::Pool {

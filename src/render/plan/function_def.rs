@@ -128,6 +128,8 @@ impl<'p> Planner<'p> {
             }
         }
         let params = self.loops_as_context(&name, params, &mut scope);
+        scope.job_futures = self.job_future_params(&name);
+        scope.threadsafe.extend(scope.job_futures.iter().cloned());
         let hoisting = self.calling_hoisted(&code.body);
         let code_body = hoisting.as_deref().unwrap_or(&code.body);
         let kept = super::kept_items::kept_items(&params, code_body);

@@ -2,8 +2,9 @@
 //! listing does not translate, each refused at its place with what asyncio
 //! does there that the listing's Tokio form would not: a future made
 //! outside a variable of its own or a list made at once
-//! (`plan::future_lists`), a future resolved
-//! through an expression, a `concurrent.futures.Future` the program makes,
+//! (`plan::future_lists`), a future resolved through an expression, a
+//! `concurrent.futures.Future` the program makes other than one its jobs
+//! wait for (see `plan::job_futures`),
 //! the cancel of a future of `run_coroutine_threadsafe`, a concurrent
 //! future's `running()`, a task's `exception()`, a callback handed to the
 //! loop from a job's thread, and a timer handle's `cancel()` read as a

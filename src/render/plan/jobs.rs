@@ -43,6 +43,8 @@ impl Planner<'_> {
             walk(&body, &mut |s| {
                 waits |= self.text(&s.span).contains("run_coroutine_threadsafe(");
             });
+            // So does a job that waits for a concurrent future (see `plan::job_futures`).
+            waits |= !self.job_future_params(&f.name).is_empty();
             if !on_the_clock(&mut body) && !waits {
                 continue;
             }

@@ -31,6 +31,9 @@ pub(super) struct Scope {
     pub(super) threadsafe: Vec<String>,
     /// What the function did so far with each of those futures, by name.
     pub(super) threadsafe_of: std::cell::RefCell<HashMap<String, super::threadsafe::Kept>>,
+    /// Parameters given a concurrent future that the job waits for (see
+    /// `plan::job_futures`).
+    pub(super) job_futures: Vec<String>,
     /// The function given a loop as an argument (see `plan::event_loop`).
     pub(super) loop_owner: Option<String>,
     /// Those of `loops` bound by `with asyncio.Runner() as name`.
@@ -38,6 +41,10 @@ pub(super) struct Scope {
     /// Variables bound by `with ThreadPoolExecutor(...) as name` (or a
     /// process pool).
     pub(super) pools: Vec<String>,
+    /// Variables bound to an executor's job (`loop.run_in_executor(...)`).
+    pub(super) jobs: Vec<String>,
+    /// Pools whose `with` block has ended: shut down.
+    pub(super) closed_pools: Vec<String>,
     /// Variables bound by `async with asyncio.TaskGroup() as name`.
     pub(super) groups: Vec<String>,
     /// TaskGroups whose `async with` block has ended: their `JoinSet` is
@@ -126,6 +133,9 @@ impl Scope {
             runners: Vec::new(),
             threadsafe: Vec::new(),
             threadsafe_of: Default::default(),
+            job_futures: Vec::new(),
+            closed_pools: Vec::new(),
+            jobs: Vec::new(),
             loop_owner: None,
             ports: Vec::new(),
             lines: Vec::new(),

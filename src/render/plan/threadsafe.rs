@@ -137,6 +137,9 @@ impl Planner<'_> {
     /// `asyncio.run_coroutine_threadsafe(f(...), loop).result()`: the
     /// task's output, awaited; `None` for other expressions.
     pub(super) fn threadsafe_result(&self, sc: &Scope, e: &py::Expr) -> Result<Option<ExprKind>> {
+        if let Some(running) = self.job_future_running(sc, e) {
+            return Ok(Some(running));
+        }
         if let Some((future, _)) = timed_result(e)
             && local_name(future).is_some_and(|f| sc.threadsafe.iter().any(|x| x == f))
         {
@@ -192,7 +195,8 @@ impl Planner<'_> {
             Some(py::StmtKind::Assign { value, .. }) => value,
             _ => return false,
         };
-        timed_result(value).is_some_and(|(obj, _)| {
+        let timed = timed_result(value).or_else(|| self.job_future_timed(sc, value));
+        timed.is_some_and(|(obj, _)| {
             local_name(obj).is_some_and(|f| sc.threadsafe.iter().any(|x| x == f))
         })
     }
@@ -220,7 +224,7 @@ impl Planner<'_> {
         e: &py::Expr,
         into: Option<String>,
     ) -> Result<Option<StmtKind>> {
-        let Some((obj, timeout)) = timed_result(e) else {
+        let Some((obj, timeout)) = timed_result(e).or_else(|| self.job_future_timed(sc, e)) else {
             return Ok(None);
         };
         let Some(future) = local_name(obj).filter(|f| sc.threadsafe.iter().any(|x| x == f)) else {

@@ -18,6 +18,10 @@ impl Renderer<'_> {
             return difference;
         }
         let (a, b) = (super::truth::counted(op, a), super::truth::counted(op, b));
+        if let Some((c, name)) = super::number_arith::arith(op, &a, &b) {
+            self.number_arith.insert(name);
+            return c;
+        }
         let prec = match op {
             Or => 1,
             And => 2,

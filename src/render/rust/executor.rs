@@ -125,7 +125,19 @@ impl Renderer<'_> {
             });
             found
         });
-        if job && !sleeps {
+        let spawns = self.demo.function(name).is_some_and(|f| {
+            let mut found = false;
+            walk(&f.body, &mut |s| {
+                found |= matches!(s.kind, StmtKind::Spawn { .. })
+            });
+            found
+        });
+        if job && !sleeps && !spawns {
+            self.line(
+                "/// A job that waits for a future the event loop resolves, as a task that awaits",
+            );
+            self.line("/// it: a thread blocked on it would keep the paused clock still.");
+        } else if job && !sleeps {
             self.line(
                 "/// A job that waits for coroutines it runs on the event loop, as a task that",
             );

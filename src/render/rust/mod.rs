@@ -130,6 +130,7 @@ mod nested_call;
 mod nested_spec;
 mod none_vars;
 mod number_args;
+mod number_arith;
 mod number_ops;
 mod numbers;
 mod object_alias;
@@ -403,6 +404,9 @@ struct Renderer<'a> {
     narrowed: Vec<(String, types::Ty)>,
     /// Spawning the tasks of a shared list (see `shared_tasks`).
     spawning_shared: bool,
+    /// The operator traits `Number` implements for the listing's lines
+    /// (see `number_arith`).
+    number_arith: std::collections::BTreeSet<&'static str>,
 }
 
 impl<'a> Renderer<'a> {
@@ -458,6 +462,7 @@ impl<'a> Renderer<'a> {
             entry_main: false,
             narrowed: Vec::new(),
             spawning_shared: false,
+            number_arith: std::collections::BTreeSet::new(),
         }
     }
 

@@ -1,12 +1,14 @@
 //! A dict whose values are integers beside floats, as
-//! `{"alpha": 3, "gamma": 2.5}`, or a printed parameter given an integer
-//! in one call and a float in another: Python keeps `3` an integer and
-//! prints it `3`, where one `f64` would print `3.0`. Its values are one small
-//! `Copy` enum the listing carries, `Number`, whose `Display` and `Repr`
-//! print as Python does. Such a value may be kept, returned, printed, put
-//! in a container, passed to the program's functions or slept for
-//! (`to_f64`); arithmetic on it, whose type Python picks as it runs, is
-//! refused at its place.
+//! `{"alpha": 3, "gamma": 2.5}`, or a parameter given an integer in one
+//! call and a float in another that its function prints or returns to a
+//! caller that keeps the value: Python keeps `3` an integer and prints it
+//! `3`, where one `f64` would print `3.0`. Its values are one small `Copy`
+//! enum the listing carries, `Number`, whose `Display` and `Repr` print as
+//! Python does. Such a value may be kept, returned, printed, put in a
+//! container, passed to the program's functions, slept for (`to_f64`), or
+//! added to, subtracted from or multiplied by an integer (`number_arith`);
+//! other arithmetic on it, whose type Python picks as it runs, is refused
+//! at its place.
 
 use super::analysis::{stmt_calls, stmt_exprs};
 use super::code::Code;
@@ -15,7 +17,7 @@ use super::mixed::{Place, each_use};
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Demo, Function, FunctionKind, StmtKind};
-use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind, Part, StrMethod};
+use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, Part, StrMethod};
 use crate::render::plan::ir::value::Value;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -56,20 +58,27 @@ pub(super) fn number(c: &Code) -> String {
 }
 
 impl Types {
-    /// Makes a `Number` of each float parameter its function prints that
-    /// a call gives an integer (Python prints it `1`, an `f64` `1.0`);
-    /// true if there was one.
+    /// Makes a `Number` of each float parameter its function prints, or
+    /// returns where the call keeps the value, that a call gives an integer
+    /// (Python prints it `1`, an `f64` `1.0`); true if there was one.
     pub(super) fn number_params(&mut self, demo: &Demo) -> bool {
         let mut found = Vec::new();
         for g in &demo.functions {
             let printed = super::promoted::printed_floats(self, g);
+            let returned = super::promoted::returned_floats(self, g);
             for f in &demo.functions {
                 f.walk(&mut |s| {
                     for call in super::promoted::calls_of(s) {
                         if call.name != g.name {
                             continue;
                         }
-                        for &i in printed.iter().filter(|&&i| !operated(g, &g.params[i])) {
+                        // A returned parameter matters where the caller keeps the value.
+                        let kept = !super::promoted::drops_result(s);
+                        let shown = printed
+                            .iter()
+                            .chain(returned.iter().filter(|_| kept))
+                            .filter(|&&i| !operated(self, g, &g.params[i]));
+                        for &i in shown {
                             let int = call
                                 .args
                                 .get(i)
@@ -109,9 +118,18 @@ impl Types {
 
 /// Whether `g` computes with its parameter `p` (an operator, a built-in
 /// other than `str`/`repr`, a format spec): such a parameter stays a float,
-/// and the integer passed to it is refused (see `promoted`).
-fn operated(g: &Function, p: &str) -> bool {
+/// and the integer passed to it is refused (see `promoted`). `+`, `-` and
+/// `*` with an integer or `p` itself is no such computing: a `Number` does
+/// it (see `number_arith`).
+fn operated(types: &Types, g: &Function, p: &str) -> bool {
     let is_p = |e: &Expr| matches!(&e.kind, ExprKind::Var(v) if v == p);
+    let by_number = |op: BinaryOp, a: &Expr, b: &Expr| {
+        let ty = |e: &Expr| match is_p(e) {
+            true => Ty::Number,
+            false => types.expr_ty(&g.name, e),
+        };
+        super::number_arith::computes(op, &ty(a), &ty(b))
+    };
     let mut found = false;
     g.walk(&mut |s| {
         if let StmtKind::Print(t) | StmtKind::Eprint(t) = &s.kind {
@@ -123,7 +141,7 @@ fn operated(g: &Function, p: &str) -> bool {
         for (e, _) in stmt_exprs(s) {
             each_expr(e, &mut |x| {
                 found |= match &x.kind {
-                    ExprKind::Binary(_, a, b) => is_p(a) || is_p(b),
+                    ExprKind::Binary(op, a, b) => (is_p(a) || is_p(b)) && !by_number(*op, a, b),
                     ExprKind::Unary(_, a) => is_p(a),
                     ExprKind::Call(Builtin::Str | Builtin::Repr, _) => false,
                     ExprKind::Call(_, args) => args.iter().any(is_p),
@@ -347,6 +365,13 @@ fn check(cx: &Uses, f: &str, e: &Expr, kept: bool, out: &mut Vec<Untranslatable>
                 && [a, b]
                     .iter()
                     .all(|x| matches!(types.expr_ty(f, x), Ty::Int | Ty::Float | Ty::Number)) =>
+        {
+            check(cx, f, a, true, out);
+            check(cx, f, b, true, out);
+        }
+        // `+`, `-` or `*` with an integer: `Number`'s own (see `number_arith`).
+        ExprKind::Binary(op, a, b)
+            if super::number_arith::computes(*op, &types.expr_ty(f, a), &types.expr_ty(f, b)) =>
         {
             check(cx, f, a, true, out);
             check(cx, f, b, true, out);

@@ -9,6 +9,7 @@ use super::exc_fields;
 use super::kept_stream;
 use super::mixed;
 use super::names::fn_name;
+use super::number_arith;
 use super::number_ops;
 use super::numbers;
 use super::objects;
@@ -126,7 +127,13 @@ impl Renderer<'_> {
         for l in mixed::helpers(&self.lines, repr) {
             self.line(l);
         }
-        for l in numbers::helpers(&self.lines, repr, &number_ops) {
+        // `Number`'s operator impls convert with its `to_f64`.
+        let arith = number_arith::helpers(&self.number_arith);
+        let lines: Vec<String> = self.lines.iter().chain(&arith).cloned().collect();
+        for l in numbers::helpers(&lines, repr, &number_ops) {
+            self.line(l);
+        }
+        for l in arith {
             self.line(l);
         }
         self.object_reprs();

@@ -10,7 +10,7 @@ use super::expr_walk::each_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Call, Demo, Function, Stmt, StmtKind};
-use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind, Part};
+use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind, Part, UnaryOp};
 use std::ops::Range;
 
 /// Whether `e` is a list display of integers beside floats.
@@ -124,7 +124,7 @@ pub(super) fn printed_floats(types: &Types, g: &Function) -> Vec<usize> {
 
 /// The parameters of `g` inferred as floats that it returns (in any
 /// expression), which its callers may print.
-fn returned_floats(types: &Types, g: &Function) -> Vec<usize> {
+pub(super) fn returned_floats(types: &Types, g: &Function) -> Vec<usize> {
     (0..g.params.len())
         .filter(|&i| {
             let p = &g.params[i];
@@ -139,12 +139,14 @@ fn returned_floats(types: &Types, g: &Function) -> Vec<usize> {
         .collect()
 }
 
-/// Whether the value of `e` is `param`, a sum or product of it, or a tuple
-/// or list holding one (a call such as `int(param)` makes another value).
+/// Whether the value of `e` is `param`, a sum or product of it, its
+/// negation, or a tuple or list holding one (a call such as `int(param)`
+/// makes another value).
 fn holds(e: &Expr, param: &str) -> bool {
     match &e.kind {
         ExprKind::Var(v) => v == param,
         ExprKind::Binary(_, a, b) => holds(a, param) || holds(b, param),
+        ExprKind::Unary(UnaryOp::Neg, a) => holds(a, param),
         ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().any(|i| holds(i, param)),
         _ => false,
     }
@@ -152,7 +154,7 @@ fn holds(e: &Expr, param: &str) -> bool {
 
 /// Whether statement `s` drops what its call gives: `await f(...)`,
 /// `await asyncio.gather(...)` or an executor's job as a statement.
-fn drops_result(s: &Stmt) -> bool {
+pub(super) fn drops_result(s: &Stmt) -> bool {
     matches!(
         &s.kind,
         StmtKind::Await { into: None, .. }

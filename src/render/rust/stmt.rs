@@ -259,6 +259,7 @@ impl Renderer<'_> {
             StmtKind::Submit { call, into, pool } => {
                 let job = self.job(call, pool.as_deref());
                 self.assign_chain(Some(into), &job, &[]);
+                self.abort_flag(into);
             }
             StmtKind::RunBlocking { call, into, pool } => {
                 let job = self.job(call, pool.as_deref());

@@ -3,7 +3,9 @@
 //! `task.cancelled()`: a `JoinHandle` tells whether its task has finished,
 //! not how. The listing keeps a flag beside the handle: whether it aborted
 //! the task before the task finished (Tokio then drops the task's future at
-//! its next turn, so it ends cancelled, as asyncio's does).
+//! its next turn, so it ends cancelled, as asyncio's does). The future of
+//! an executor's job is cancelled as soon as `cancel()` returns: the flag
+//! alone.
 //!
 //! `task.result()` of a finished task awaits its handle through `&mut`
 //! (ready at once); `task.cancel()` inside an expression aborts the task
@@ -59,7 +61,8 @@ impl Renderer<'_> {
         f.walk(&mut |s| {
             found |= stmt_exprs(s).iter().any(|(e, _)| reads_cancelled(e, task));
             spawned |= matches!(&s.kind, StmtKind::Spawn { into, .. }
-                | StmtKind::SpawnWaiter { into, .. } if into == task);
+                | StmtKind::SpawnWaiter { into, .. }
+                | StmtKind::Submit { into, .. } if into == task);
         });
         // A task this function spawns: the flag is declared beside it.
         (found && spawned && self.aborts(task))
@@ -97,11 +100,28 @@ impl Renderer<'_> {
         let Some(flag) = self.abort_flag_name(task) else {
             return Code::new("false", Ty::Bool, 10);
         };
+        // The future of an executor's job is cancelled at once, as its
+        // `cancel()` returns (a task only once it ends).
+        if self.is_job(task) {
+            return Code::new(flag, Ty::Bool, 10);
+        }
         Code::new(
             format!("{flag} && {}.is_finished()", ident(task)),
             Ty::Bool,
             2,
         )
+    }
+
+    /// Whether the function keeps an executor's job in `task`.
+    fn is_job(&self, task: &str) -> bool {
+        let Some(f) = self.demo.function(&self.func) else {
+            return false;
+        };
+        let mut found = false;
+        f.walk(&mut |s| {
+            found |= matches!(&s.kind, StmtKind::Submit { into, .. } if into == task);
+        });
+        found
     }
 
     /// Whether the function aborts `task` (`task.cancel()`, as a statement

@@ -46,11 +46,13 @@ impl Renderer<'_> {
         let d = self.duration(timeout);
         let t = ident(name);
         let shared = self.shares(name);
+        let future = matches!(self.var_ty(name), Ty::Future(_));
         self.line(match (abort, raises) {
             (true, true) => {
                 "// `Elapsed` ends the wait: the task is aborted, and `TimeoutError` goes on up."
             }
             (true, false) => "// `Elapsed` ends the wait: the task is aborted.",
+            (false, true) if future => "// `Elapsed` ends the wait, and `TimeoutError` goes on up.",
             (false, true) => {
                 "// `Elapsed` ends the wait, not the task, and `TimeoutError` goes on up."
             }

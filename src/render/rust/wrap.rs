@@ -287,13 +287,24 @@ impl Renderer<'_> {
         let array = super::long_lines::array_lines(head, base)
             .or_else(|| super::nested_call::nested_lines(head, base, 0));
         let shift = usize::from(array.is_none());
+        // rustfmt keeps the first call after a root no wider than an indent
+        // (`pool.spawn(...)`) that begins the statement, where the two fit
+        // the line.
+        let joined = array.is_none()
+            && base.len() <= 4
+            && head.is_empty()
+            && calls.len() > 1
+            && calls
+                .first()
+                .is_some_and(|c| 4 * self.indent + head.len() + base.len() + c.len() <= 100);
         match array {
             Some(lines) => lines.iter().for_each(|l| self.line(l)),
+            None if joined => self.line(format!("{head}{base}{}", calls[0])),
             None => self.line(format!("{head}{base}")),
         }
         self.indent += shift;
         let n = calls.len();
-        for (i, c) in calls.iter().enumerate() {
+        for (i, c) in calls.iter().enumerate().skip(usize::from(joined)) {
             let end = if i + 1 == n { tail } else { "" };
             if !self.closure_call_lines(c, end) {
                 self.line(format!("{c}{end}"));

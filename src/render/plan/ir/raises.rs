@@ -51,7 +51,7 @@ fn fails(f: &Function, fallible: &HashSet<String>) -> bool {
 pub fn failing_tasks(f: &Function, fallible: &HashSet<String>) -> HashMap<String, String> {
     let mut out = HashMap::new();
     f.walk(&mut |s| {
-        if let StmtKind::Spawn { call, into } = &s.kind
+        if let StmtKind::Spawn { call, into } | StmtKind::Submit { call, into, .. } = &s.kind
             && fallible.contains(&call.name)
         {
             out.insert(into.clone(), call.name.clone());
@@ -270,8 +270,8 @@ fn check(
 ) {
     for s in block {
         let mut ok: Vec<&Call> = propagating_calls(&s.kind);
-        // A task's exception comes out where it is awaited (`Join`).
-        if let StmtKind::Spawn { call, .. } = &s.kind {
+        // A task's (or a job's) exception comes out where it is awaited (`Join`).
+        if let StmtKind::Spawn { call, .. } | StmtKind::Submit { call, .. } = &s.kind {
             ok.push(call);
         }
         match &s.kind {
