@@ -56,6 +56,7 @@ mod event_loop;
 mod exc_cause;
 mod exc_class;
 mod exc_fields;
+mod exc_literal_ops;
 mod exc_made;
 mod exc_names;
 mod exc_recursion;

@@ -176,6 +176,7 @@ impl Planner<'_> {
             .failing_sum(s)
             .or_else(|| self.failing_division(s))
             .or_else(|| self.failing_name(s))
+            .or_else(|| self.failing_literal_op(s))
         {
             return one(s, raise);
         }
