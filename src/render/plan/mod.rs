@@ -14,6 +14,7 @@
 //! names the construct and says why; [`plan_all`] collects every one.
 
 mod annotations;
+mod asserts;
 mod assign;
 mod async_comp;
 mod aug_tuple;

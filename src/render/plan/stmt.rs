@@ -451,7 +451,7 @@ impl Planner<'_> {
                 "an `import` inside a function",
                 "import at the top of the file",
             ),
-            P::Assert { .. } => refuse(&s.span, "`assert`", "the Rust listing has no exceptions"),
+            P::Assert { test, msg } => one(s, self.assertion(sc, s, test, msg.as_ref())?),
             P::Delete(targets) => self.delete(sc, s, targets),
         }
     }
