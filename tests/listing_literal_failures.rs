@@ -104,3 +104,26 @@ except IndexError as e:\n        print(e)\n{RUN}"
         "a method of a number that Python does not have"
     );
 }
+
+/// `int(text)` inside a `try` reads `_` between digits as Python does (the
+/// corpus program `builtins__int_of_text` runs it); `int()` of a literal
+/// with `_`, which `parse::<i64>` refuses where Python reads it, is refused.
+#[test]
+fn int_of_text_reads_underscores_between_digits_as_python_does() {
+    let text = listing(&risky(
+        "    if kind == 1:\n        print(int(str(kind) + \"_0\"))\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "let grouped = unsigned.split('_').all(|digits| !digits.is_empty());",
+            "let parsed = trimmed.replace('_', \"\").parse().ok().filter(|_| grouped);",
+        ],
+    );
+    assert_eq!(
+        refusal(&format!(
+            "{HEADER}async def main():\n    print(int(\"1_000\"))\n{RUN}"
+        )),
+        "`int()` of text with `_`"
+    );
+}

@@ -67,7 +67,12 @@ const CHAR_AT: &[&str] = &[
 const PARSE_INT: &[&str] = &[
     "/// Python's `int(text)`: the number, or its `ValueError`.",
     "fn py_int(text: &str) -> Result<i64, Error> {",
-    "    text.trim().parse().map_err(|_| {",
+    "    let trimmed = text.trim();",
+    "    let unsigned = trimmed.strip_prefix(['+', '-']).unwrap_or(trimmed);",
+    "    // Python reads `_` between two digits: `1_000`.",
+    "    let grouped = unsigned.split('_').all(|digits| !digits.is_empty());",
+    "    let parsed = trimmed.replace('_', \"\").parse().ok().filter(|_| grouped);",
+    "    parsed.ok_or_else(|| {",
     "        let text = py_repr(text);",
     "        Error::ValueError(format!(\"invalid literal for int() with base 10: {text}\"))",
     "    })",
