@@ -127,3 +127,19 @@ fn int_of_text_reads_underscores_between_digits_as_python_does() {
         "`int()` of text with `_`"
     );
 }
+
+/// `float(text)` inside a `try` reads `_` only between two digits, as
+/// Python does (the corpus program `builtins__float_of_text` runs it).
+#[test]
+fn float_of_text_reads_underscores_between_digits_as_python_does() {
+    let text = listing(&risky(
+        "    if kind == 1:\n        print(float(str(kind) + \"_0.5\"))\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "let digit = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_digit);",
+            "        .filter(|&i| bytes[i] == b'_')\n        .all(|i| i > 0 && digit(i - 1) && digit(i + 1));",
+        ],
+    );
+}
