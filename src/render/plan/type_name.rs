@@ -1,6 +1,7 @@
 //! `type(x).__name__` where the plan knows the Python type of `x` without
 //! running it: the listing writes the name itself, as a Rust value's type
-//! is fixed when the program builds.
+//! is fixed when the program builds. Of a variable, the listing's Rust type
+//! decides it (`Builtin::TypeName`, see `rust::type_names`).
 
 use super::scope::Scope;
 use super::{Planner, Result};
@@ -26,7 +27,14 @@ impl Planner<'_> {
             return Ok(None);
         }
         let x = self.expr(sc, x)?;
-        Ok(python_type(&x).map(|name| ExprKind::Lit(Value::Str(name.into()))))
+        Ok(match python_type(&x) {
+            Some(name) => Some(ExprKind::Lit(Value::Str(name.into()))),
+            // The Rust type of a variable decides it.
+            None if matches!(x.kind, ExprKind::Var(_)) => {
+                Some(ExprKind::Call(Builtin::TypeName, vec![x]))
+            }
+            None => None,
+        })
     }
 }
 

@@ -264,6 +264,7 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
             Code::new(format!("{} ^ {b}", first.wrap(4)), first.ty.clone(), 3)
         }
         Builtin::IsInstance => unreachable!("written by `Renderer::isinstance`"),
+        Builtin::TypeName => unreachable!("written by `Renderer::type_name`"),
         Builtin::Bytes => super::tcp::bytes_repr(&first),
         Builtin::Abs => Code::new(format!("{}.abs()", first.wrap(10)), first.ty.clone(), 10),
         Builtin::Min | Builtin::Max if args.len() > 1 => {

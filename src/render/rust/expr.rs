@@ -278,6 +278,7 @@ impl Renderer<'_> {
                 self.set_operator(*op, args)
             }
             ExprKind::Call(Builtin::IsInstance, args) => self.isinstance(args),
+            ExprKind::Call(Builtin::TypeName, args) => self.type_name(args),
             ExprKind::Call(f, args) if super::closures::keyed(args) => self.keyed(*f, args),
             ExprKind::Call(f, args) if f.is_adapter() => self.iter_builtin(*f, args),
             ExprKind::Call(f, args) => {

@@ -173,6 +173,7 @@ mod templates;
 mod timeout;
 mod truth;
 mod tuples;
+mod type_names;
 mod types;
 mod unbuilt;
 mod unpack_list;

@@ -130,6 +130,7 @@ impl Renderer<'_> {
             self.line(l);
         }
         self.object_reprs();
+        self.class_names();
         self.enum_reprs();
         self.static_helpers();
         if self.needs_receive {

@@ -376,6 +376,7 @@ impl Types {
                     }
                     Builtin::Repr | Builtin::Bytes => Ty::Str,
                     Builtin::Bool | Builtin::IsInstance => Ty::Bool,
+                    Builtin::TypeName => Ty::Str,
                     Builtin::Round if args.len() == 1 => Ty::Int,
                     Builtin::Round => first,
                     Builtin::Sorted | Builtin::List => Ty::List(Box::new(first.elem())),

@@ -435,6 +435,9 @@ pub enum Builtin {
     /// decides: the value, then the classes' names as one string literal
     /// (`"int float"`).
     IsInstance,
+    /// `type(x).__name__` of a variable: the name of the Python class its
+    /// Rust type stands for (see `rust::type_names`).
+    TypeName,
     /// A TCP line received whole, shown as text (`print(line)`,
     /// `f"{line}"`): Python's `repr` of its bytes, `b'...'`.
     Bytes,
@@ -493,6 +496,7 @@ impl Builtin {
                 Builtin::Intersection => "operator.and_",
                 Builtin::Xor => "operator.xor",
                 Builtin::IsInstance => "isinstance",
+                Builtin::TypeName => "type",
                 Builtin::Bytes => "bytes.__repr__",
                 _ => "operator.getitem",
             },
