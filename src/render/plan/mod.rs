@@ -45,6 +45,7 @@ mod data;
 mod dataclass;
 mod deadline;
 mod deadline_awaits;
+mod deleted_names;
 mod deletes;
 mod dict_comp;
 mod done_callbacks;
