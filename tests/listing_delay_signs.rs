@@ -83,3 +83,12 @@ print(\"double\", n)\n\n\nasync def main():\n    for n in [1, 2, 3, 5]:\n       
     );
     assert!(!text.contains(" as f64"), "{text}");
 }
+
+#[test]
+fn a_delay_scaled_by_a_counting_loop_variable_stays_plain() {
+    let text = listing(&main_of(
+        "    for i in range(3):\n        await asyncio.sleep((i + 1) / 3)\n        print(\"step\", i)\n",
+    ));
+    assert!(text.contains("Duration::from_secs_f64("), "{text}");
+    assert!(!text.contains("try_from_secs_f64"), "{text}");
+}

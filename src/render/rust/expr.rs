@@ -577,7 +577,14 @@ impl Renderer<'_> {
             Ty::Number => format!("Duration::from_secs_f64({}.to_f64())", c.wrap(10)),
             // A delay of unknown sign sleeps no time when negative, as
             // asyncio's does, where `from_secs_f64` would panic.
-            Ty::Float if !super::float_delays::non_negative(self.demo, &self.func, e) => {
+            Ty::Float
+                if !super::float_delays::non_negative(
+                    self.demo,
+                    &self.func,
+                    e,
+                    &self.counting_vars,
+                ) =>
+            {
                 format!(
                     "Duration::try_from_secs_f64({}).unwrap_or_default()",
                     c.text
