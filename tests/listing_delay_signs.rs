@@ -55,3 +55,40 @@ print(\"worker\", n)\n\n\nasync def main():\n    await worker(1)\n    await work
     );
     assert!(!text.contains(" as u64"), "{text}");
 }
+
+#[test]
+fn a_computed_float_delay_of_unknown_sign_never_panics() {
+    let src = format!(
+        "{HEADER}async def step(x, i):\n    await asyncio.sleep(x * 0.25 - i * 0.5)\n    \
+print(\"step\", i)\n\n\nasync def main():\n    await step(4.0, 1)\n    await step(1.0, 3)\n{RUN}"
+    );
+    has_all(
+        &listing(&src),
+        &[
+            "sleep(Duration::try_from_secs_f64(x * 0.25 - i as f64 * 0.5).unwrap_or_default()).await;",
+        ],
+    );
+}
+
+#[test]
+fn a_difference_of_whole_seconds_halved_is_duration_arithmetic() {
+    let src = format!(
+        "{HEADER}async def double(n):\n    await asyncio.sleep((4 - n) / 2)\n    \
+print(\"double\", n)\n\n\nasync def main():\n    for n in [1, 2, 3, 5]:\n        await double(n)\n{RUN}"
+    );
+    let text = listing(&src);
+    has_all(
+        &text,
+        &["sleep(Duration::from_secs((4 - n).try_into().unwrap_or(0)) / 2).await;"],
+    );
+    assert!(!text.contains(" as f64"), "{text}");
+}
+
+#[test]
+fn a_delay_scaled_by_a_counting_loop_variable_stays_plain() {
+    let text = listing(&main_of(
+        "    for i in range(3):\n        await asyncio.sleep((i + 1) / 3)\n        print(\"step\", i)\n",
+    ));
+    assert!(text.contains("Duration::from_secs_f64("), "{text}");
+    assert!(!text.contains("try_from_secs_f64"), "{text}");
+}

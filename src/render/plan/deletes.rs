@@ -11,7 +11,16 @@ use crate::render::plan::ir::expr::{Expr, ExprKind, StrMethod};
 
 impl Planner<'_> {
     /// The plan statement of `del target`.
-    pub(super) fn delete(&self, sc: &Scope, s: &py::Stmt, targets: &[Target]) -> Result<Step> {
+    pub(super) fn delete(
+        &self,
+        sc: &mut Scope,
+        rest: &[py::Stmt],
+        targets: &[Target],
+    ) -> Result<Step> {
+        let s = &rest[0];
+        if let [Target::Name(py::Name::Local(_, name))] = targets {
+            return self.delete_name(sc, s, name);
+        }
         let [Target::Subscript(obj, key)] = targets else {
             return refuse(
                 &s.span,

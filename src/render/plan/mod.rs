@@ -14,6 +14,7 @@
 //! names the construct and says why; [`plan_all`] collects every one.
 
 mod annotations;
+mod asserts;
 mod assign;
 mod async_comp;
 mod aug_tuple;
@@ -47,6 +48,7 @@ mod dataclass;
 mod deadline;
 mod deadline_awaits;
 mod decorators;
+mod deleted_names;
 mod deletes;
 mod dict_comp;
 mod done_callbacks;
@@ -59,6 +61,7 @@ mod event_loop;
 mod exc_cause;
 mod exc_class;
 mod exc_fields;
+mod exc_literal_ops;
 mod exc_made;
 mod exc_made_vars;
 mod exc_names;

@@ -120,6 +120,12 @@ pub(super) struct Scope {
     /// The loops whose variable is read after them and kept in an
     /// `Option` (see `plan::kept_items`).
     pub(super) kept_loops: Vec<crate::program::StmtId>,
+    /// Local variables a `del` of the function's top level unbound: a
+    /// read of one raises `UnboundLocalError` (see `plan::deleted_names`).
+    pub(super) deleted: Vec<String>,
+    /// How many blocks deep the statement being planned is: 1 at the top
+    /// of the function.
+    pub(super) blocks: u32,
 }
 
 impl Scope {
@@ -172,6 +178,8 @@ impl Scope {
             timed: Default::default(),
             fn_values: HashMap::new(),
             kept_loops: Vec::new(),
+            deleted: Vec::new(),
+            blocks: 0,
         }
     }
 

@@ -116,6 +116,7 @@ impl Planner<'_> {
     }
 
     pub(super) fn block(&self, sc: &mut Scope, body: &[py::Stmt]) -> Result<Block> {
+        sc.blocks += 1;
         let mut out = Vec::new();
         let mut i = 0;
         while i < body.len() {
@@ -149,6 +150,7 @@ impl Planner<'_> {
                 }
             }
         }
+        sc.blocks -= 1;
         Ok(out)
     }
 
@@ -177,7 +179,11 @@ impl Planner<'_> {
             .or_else(|| self.failing_division(s))
             .or_else(|| self.failing_name(s))
             .or_else(|| self.closed_pool_job(sc, s))
+            .or_else(|| self.failing_literal_op(s))
         {
+            return one(s, raise);
+        }
+        if let Some(raise) = self.deleted_read(sc, s)? {
             return one(s, raise);
         }
         self.loops_kept(sc, s, &rest[1..])?;
@@ -464,8 +470,8 @@ impl Planner<'_> {
                 "an `import` inside a function",
                 "import at the top of the file",
             ),
-            P::Assert { .. } => refuse(&s.span, "`assert`", "the Rust listing has no exceptions"),
-            P::Delete(targets) => self.delete(sc, s, targets),
+            P::Assert { test, msg } => one(s, self.assertion(sc, s, test, msg.as_ref())?),
+            P::Delete(targets) => self.delete(sc, rest, targets),
         }
     }
 

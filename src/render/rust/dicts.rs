@@ -98,6 +98,11 @@ impl Renderer<'_> {
             Ty::Set(_) => format!("{}.contains({})", xs.wrap(10), key(x)),
             Ty::Enum(_) => format!("{}.contains({})", xs.wrap(10), x.text),
             Ty::Str => format!("{}.contains({})", xs.wrap(10), x.borrowed()),
+            // A list of string literals holds `&str`s, which compare with
+            // `&str` once dereferenced.
+            Ty::List(t) if **t == Ty::Str && x.str_ref && xs.text.starts_with("vec![\"") => {
+                format!("{}.iter().any(|item| *item == {})", xs.wrap(10), x.text)
+            }
             Ty::List(t) if **t == Ty::Str && x.str_ref => {
                 format!("{}.iter().any(|item| item == {})", xs.wrap(10), x.text)
             }

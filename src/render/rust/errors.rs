@@ -296,6 +296,19 @@ impl Renderer<'_> {
                     let end = if i == last { " => {" } else { "" };
                     self.line(format!("{head}{p}{end}"));
                 }
+            } else if binds
+                && bound.is_none()
+                && arm.len() > 1
+                && self.indent * 4 + pattern.len() + 5 > 100
+            {
+                // `err @ (A` and one more alternative a line, as rustfmt
+                // writes a long pattern.
+                let last = alternatives.len() - 1;
+                for (i, p) in alternatives.iter().enumerate() {
+                    let head = if i == 0 { "err @ (" } else { "| " };
+                    let end = if i == last { ") => {" } else { "" };
+                    self.line(format!("{head}{p}{end}"));
+                }
             } else {
                 self.line(format!("{pattern} => {{"));
             }

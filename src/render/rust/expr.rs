@@ -579,10 +579,15 @@ impl Renderer<'_> {
                 c.text
             ),
             Ty::Number => format!("Duration::from_secs_f64({}.to_f64())", c.wrap(10)),
-            // A variable's negative delay sleeps no time, as asyncio's does.
+            // A delay of unknown sign sleeps no time when negative, as
+            // asyncio's does, where `from_secs_f64` would panic.
             Ty::Float
-                if matches!(e.kind, ExprKind::Var(_) | ExprKind::Field(..))
-                    && !super::float_delays::non_negative(self.demo, &self.func, e) =>
+                if !super::float_delays::non_negative(
+                    self.demo,
+                    &self.func,
+                    e,
+                    &self.counting_vars,
+                ) =>
             {
                 format!(
                     "Duration::try_from_secs_f64({}).unwrap_or_default()",

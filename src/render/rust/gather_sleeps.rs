@@ -3,7 +3,7 @@
 //! then gives its value, and `join_all` of them.
 
 use super::Renderer;
-use crate::render::plan::ir::expr::{Expr, ExprKind};
+use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind};
 
 impl Renderer<'_> {
     /// `let sleeps = xs.map(|x| async move { ... });` then `let var =
@@ -12,7 +12,13 @@ impl Renderer<'_> {
         let ExprKind::GatherAll(list) = &value.kind else {
             return false;
         };
-        let ExprKind::Comp { value: item, .. } = &list.kind else {
+        let ExprKind::Comp {
+            value: item,
+            var: pattern,
+            over,
+            ..
+        } = &list.kind
+        else {
             return false;
         };
         let ExprKind::Slept(delay, result) = &item.kind else {
@@ -24,7 +30,19 @@ impl Renderer<'_> {
         let Some((head, _)) = chain.split_once(&one_line) else {
             return false;
         };
+        // The index `enumerate(xs)` gives counts up from 0.
+        let index = match (&over.kind, pattern.strip_prefix('(')) {
+            (ExprKind::Call(Builtin::Enumerate, args), Some(rest)) if args.len() == 1 => {
+                rest.split_once(',').map(|(i, _)| i.trim().to_string())
+            }
+            _ => None,
+        };
+        let counted = index.is_some();
+        self.counting_vars.extend(index);
         let d = self.duration(delay);
+        if counted {
+            self.counting_vars.pop();
+        }
         let v = self.expr(result).owned();
         let name = ["sleeps", "sleepers", "sleep_futures"]
             .into_iter()

@@ -115,7 +115,18 @@ impl Renderer<'_> {
         self.line(first);
         self.indent += 1;
         for a in args {
-            self.line(a.trim_start());
+            let a = a.trim_start();
+            // A string literal too wide with its `.to_string()`: the call
+            // on a line of its own, as rustfmt writes it.
+            if let Some(text) = a.strip_suffix(".to_string(),")
+                && text.starts_with('"')
+                && 4 * self.indent + a.len() > 100
+            {
+                self.line(text);
+                self.line("    .to_string(),");
+                continue;
+            }
+            self.line(a);
         }
         self.indent -= 1;
         if tail.starts_with('.') {

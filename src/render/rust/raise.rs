@@ -53,6 +53,8 @@ impl Renderer<'_> {
                         _ => format!("py_repr({})", c.borrowed()),
                     },
                     (true, false) => c.owned(),
+                    // A tuple's `str` is its `repr`.
+                    _ if matches!(c.ty, Ty::Tuple(_)) => format!("{}.repr()", c.wrap(10)),
                     _ => format!("{}.to_string()", c.wrap(10)),
                 }
             }

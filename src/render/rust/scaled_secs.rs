@@ -1,5 +1,6 @@
-//! A delay computed from an integer parameter or field by a literal
-//! (`size / 10`, `n * 0.5`, `ms / 1000`): `Duration` arithmetic on its whole
+//! A delay computed from an integer parameter or field (or a sum of them
+//! and integer literals) by a literal (`size / 10`, `n * 0.5`, `ms / 1000`,
+//! `(4 - n) / 2`): `Duration` arithmetic on its whole
 //! seconds (`Duration::from_secs(size) / 10`), with no cast to `f64`. The
 //! integer is converted checked, so a negative one waits no time, as
 //! asyncio's sleep does.
@@ -23,6 +24,19 @@ impl Renderer<'_> {
         }
     }
 
+    /// A settled integer, or a sum, difference or product of settled
+    /// integers and integer literals (`4 - n`), whose type rustc knows too.
+    fn settled_sum(&self, e: &Expr) -> bool {
+        let int_literal = |x: &Expr| matches!(x.kind, ExprKind::Lit(Value::Int(_)));
+        match &e.kind {
+            ExprKind::Binary(BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul, a, b) => {
+                (self.settled_sum(a) && (int_literal(b) || self.settled_sum(b)))
+                    || (int_literal(a) && self.settled_sum(b))
+            }
+            _ => self.settled_int(e),
+        }
+    }
+
     /// `x / k`, `x * f` or `f * x`, with `x` a settled integer and the
     /// literal an exact whole divisor or multiplier: the `Duration`.
     pub(super) fn scaled_duration(&mut self, e: &Expr) -> Option<String> {
@@ -31,18 +45,18 @@ impl Renderer<'_> {
         };
         let (x, k) = match op {
             BinaryOp::Div => (a, divisor(b)?),
-            BinaryOp::Mul if self.settled_int(a) => (a, reciprocal(b)?),
+            BinaryOp::Mul if self.settled_sum(a) => (a, reciprocal(b)?),
             BinaryOp::Mul => (b, reciprocal(a)?),
             _ => return None,
         };
-        if !self.settled_int(x) {
+        if !self.settled_sum(x) {
             return None;
         }
         let c = self.expr(x);
         if c.ty != Ty::Int {
             return None;
         }
-        let whole = format!("{}.try_into().unwrap_or(0)", c.text);
+        let whole = format!("{}.try_into().unwrap_or(0)", c.wrap(10));
         Some(match k {
             1 => format!("Duration::from_secs({whole})"),
             1000 => format!("Duration::from_millis({whole})"),

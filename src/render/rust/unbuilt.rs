@@ -3,8 +3,8 @@
 //! (`(3).upper()`), a list of string literals grown (`vec!["a"]` holds
 //! `&str`, what is pushed a `String`), a read of a dict that never holds a value (`{}[k]`),
 //! `in` of a tuple (a Rust tuple has no `contains`), `a if c else b` of
-//! branches of two types, a slice of a `range`, `float("1_000.5")` (Rust's
-//! parse rejects `_`), and an int beyond 2**53 compared with a float
+//! branches of two types, a slice of a `range`, `float("1_000.5")` and
+//! `int("1_000")` (Rust's parse rejects `_`), and an int beyond 2**53 compared with a float
 //! (`as f64` rounds it, where Python compares exactly). Each is listed as
 //! not translated at its place.
 
@@ -119,6 +119,16 @@ fn unfit(x: &Expr, ty: &dyn Fn(&Expr) -> Ty) -> Option<(&'static str, &'static s
             Some((
                 "`float()` of text with `_`",
                 "Python reads `_` between digits; Rust's `parse::<f64>` refuses it",
+            ))
+        }
+        ExprKind::Call(Builtin::Int, args)
+            if args
+                .iter()
+                .any(|a| matches!(&a.kind, ExprKind::Lit(Value::Str(s)) if s.contains('_'))) =>
+        {
+            Some((
+                "`int()` of text with `_`",
+                "Python reads `_` between digits; Rust's `parse::<i64>` refuses it",
             ))
         }
         ExprKind::Binary(op, a, b) if is_compare(*op) && beyond_floats(a, b, ty) => Some((

@@ -419,6 +419,7 @@ pub fn made_classes(demo: &Demo) -> Vec<String> {
 fn base(class: &str) -> Option<&'static str> {
     Some(match class {
         "IndexError" | "KeyError" => "LookupError",
+        "UnboundLocalError" => "NameError",
         "ZeroDivisionError" => "ArithmeticError",
         "NotImplementedError" | "RecursionError" => "RuntimeError",
         "ConnectionError" | "FileNotFoundError" | "PermissionError" | "TimeoutError" => "OSError",
@@ -436,6 +437,7 @@ pub fn has_subclasses(class: &str) -> bool {
             | "Exception"
             | "ArithmeticError"
             | "LookupError"
+            | "NameError"
             | "OSError"
             | "RuntimeError"
             | "ConnectionError"
