@@ -117,7 +117,7 @@ impl Planner<'_> {
     }
 
     /// The name of the logger `logging.getLogger(...)` returns.
-    fn logger_name(&self, e: &py::Expr) -> Option<String> {
+    pub(super) fn logger_name(&self, e: &py::Expr) -> Option<String> {
         let E::Call(f, args) = &e.kind else {
             return None;
         };
@@ -183,6 +183,11 @@ impl Planner<'_> {
             }
         });
         count == 1
+    }
+
+    /// The root logger's level: the one `basicConfig`'s, else WARNING.
+    pub(super) fn root_level(&self, span: &Range<usize>) -> Result<i64> {
+        self.log_setup(span).map(|setup| setup.level)
     }
 
     /// How records are written: the one `basicConfig` at the top of the

@@ -103,6 +103,7 @@ mod lambdas;
 mod lazy_items;
 mod log_message;
 mod log_objects;
+mod log_queries;
 mod logging;
 mod loop_var_after;
 mod membership;

@@ -1,0 +1,71 @@
+//! What a program asks of its loggers, answered as the listing is written
+//! when no logger's level changes as the program runs: `name`, `level`,
+//! `getEffectiveLevel()`, `isEnabledFor(...)`, `repr`, `is` and
+//! `logging.getLevelName(...)`.
+
+#[path = "support/listing.rs"]
+mod support;
+
+use support::{has_all, listing, refused};
+
+/// A program that imports `logging`, with `setup` at the top of the module
+/// and `body` in `main`.
+fn logging_program(setup: &str, body: &str) -> String {
+    format!(
+        "import asyncio\nimport logging\n\n{setup}\n\n\nasync def main():\n{body}    \
+await asyncio.sleep(0)\n\n\nasyncio.run(main())\n"
+    )
+}
+
+const NAMED: &str = "log = logging.getLogger(\"app\")";
+
+#[test]
+fn a_logger_s_questions_are_answered_by_the_root_s_level() {
+    let text = listing(&logging_program(
+        NAMED,
+        "    print(repr(log), repr(logging.getLogger()), log.name, log.level)\n    \
+print(log.getEffectiveLevel(), log.isEnabledFor(logging.INFO), log.isEnabledFor(40))\n    \
+print(logging.getLogger(\"app\") is log, logging.getLogger() is not log)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "\"<Logger app (WARNING)> <RootLogger root (WARNING)> app {}\",",
+            "println!(\"{} False True\", 30);",
+            "println!(\"True True\");",
+        ],
+    );
+}
+
+#[test]
+fn the_level_basic_config_sets_is_every_logger_s() {
+    let text = listing(&logging_program(
+        &format!("logging.basicConfig(level=\"ERROR\")\n{NAMED}"),
+        "    print(repr(log), logging.getLogger().level, log.level)\n",
+    ));
+    has_all(&text, &["println!(\"<Logger app (ERROR)> {} {}\", 40, 0);"]);
+}
+
+#[test]
+fn a_level_s_name_is_its_number_s_and_the_reverse() {
+    let text = listing(&logging_program(
+        "",
+        "    print(logging.getLevelName(40), logging.getLevelName(\"INFO\"), \
+logging.getLevelName(15), logging.getLevelName(\"loud\"), logging.getLevelName(logging.DEBUG))\n",
+    ));
+    has_all(
+        &text,
+        &["println!(\"ERROR {} Level 15 Level loud DEBUG\", 20);"],
+    );
+}
+
+#[test]
+fn questions_are_refused_where_a_level_can_change() {
+    let (construct, reason, at) = refused(&logging_program(
+        NAMED,
+        "    print(log.getEffectiveLevel())\n    log.setLevel(logging.DEBUG)\n",
+    ));
+    assert_eq!(construct, "the call `log.getEffectiveLevel()`");
+    assert_eq!(at, "log.getEffectiveLevel()");
+    assert!(reason.contains("no logger objects"), "{reason}");
+}
