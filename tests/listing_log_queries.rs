@@ -25,7 +25,8 @@ fn a_logger_s_questions_are_answered_by_the_root_s_level() {
         NAMED,
         "    print(repr(log), repr(logging.getLogger()), log.name, log.level)\n    \
 print(log.getEffectiveLevel(), log.isEnabledFor(logging.INFO), log.isEnabledFor(40))\n    \
-print(logging.getLogger(\"app\") is log, logging.getLogger() is not log)\n",
+print(logging.getLogger(\"app\") is log, logging.getLogger() is not log)\n    \
+print(repr(logging.getLogger(\"\")), logging.getLogger(\"\") is logging.getLogger())\n",
     ));
     has_all(
         &text,
@@ -33,6 +34,7 @@ print(logging.getLogger(\"app\") is log, logging.getLogger() is not log)\n",
             "\"<Logger app (WARNING)> <RootLogger root (WARNING)> app {}\",",
             "println!(\"{} False True\", 30);",
             "println!(\"True True\");",
+            "println!(\"<RootLogger root (WARNING)> True\");",
         ],
     );
 }

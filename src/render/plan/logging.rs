@@ -116,7 +116,8 @@ impl Planner<'_> {
         })
     }
 
-    /// The name of the logger `logging.getLogger(...)` returns.
+    /// The name of the logger `logging.getLogger(...)` returns (an empty
+    /// name is the root's).
     pub(super) fn logger_name(&self, e: &py::Expr) -> Option<String> {
         let E::Call(f, args) = &e.kind else {
             return None;
@@ -128,7 +129,7 @@ impl Planner<'_> {
             [] => Some("root".into()),
             [Arg::Positional(a)] => match &a.kind {
                 E::Name(n) if &**n.ident() == "__name__" => Some("__main__".into()),
-                _ => str_lit(a).map(str::to_string),
+                _ => str_lit(a).map(|n| if n.is_empty() { "root" } else { n }.to_string()),
             },
             _ => None,
         }
