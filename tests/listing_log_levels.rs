@@ -92,10 +92,11 @@ fn a_level_set_as_the_program_runs_is_refused() {
 }
 
 #[test]
-fn a_logger_named_in_a_function_is_refused() {
+fn a_logger_named_twice_in_a_function_is_refused() {
     let (construct, reason, at) = refused(&logging_program(
         "",
-        "    db = logging.getLogger(\"db\")\n    db.warning(\"slow\")\n",
+        "    db = logging.getLogger(\"db\")\n    db.warning(\"slow\")\n    \
+db = logging.getLogger(\"db2\")\n",
     ));
     assert_eq!(construct, "`logging.getLogger(...)` here");
     assert_eq!(at, "logging.getLogger(\"db\")");

@@ -71,3 +71,35 @@ fn questions_are_refused_where_a_level_can_change() {
     assert_eq!(at, "log.getEffectiveLevel()");
     assert!(reason.contains("no logger objects"), "{reason}");
 }
+
+#[test]
+fn a_logger_a_function_names_once_writes_its_records_by_its_name() {
+    let text = listing(&logging_program(
+        "logging.basicConfig(level=logging.INFO, format=\"%(levelname)s %(name)s: %(message)s\")",
+        "    log = logging.getLogger(\"db\")\n    log.info(\"connected to %s\", \"pg\")\n    \
+log.debug(\"hidden\")\n    print(repr(log), log.name)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    eprintln!(\"INFO db: connected to {}\", \"pg\");\n",
+            "    // `log.debug(\"hidden\")`: below the INFO level, not written.\n",
+            "    println!(\"<Logger db (INFO)> db\");\n",
+        ],
+    );
+    assert!(!text.contains("let log"), "{text}");
+}
+
+#[test]
+fn a_function_s_logger_beside_the_root_s_records_unconfigured_is_refused() {
+    let (construct, _, at) = refused(&logging_program(
+        "",
+        "    logging.warning(\"root first\")\n    log = logging.getLogger(\"db\")\n    \
+log.warning(\"named\")\n",
+    ));
+    assert_eq!(
+        construct,
+        "records of the root logger and of named loggers with nothing configured"
+    );
+    assert_eq!(at, "logging.warning(\"root first\")");
+}

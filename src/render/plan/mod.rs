@@ -101,6 +101,7 @@ mod keyword_dicts;
 mod keyword_only;
 mod lambdas;
 mod lazy_items;
+mod local_loggers;
 mod log_message;
 mod log_objects;
 mod log_queries;

@@ -33,6 +33,9 @@ pub(super) struct Scope {
     pub(super) threadsafe_of: std::cell::RefCell<HashMap<String, super::threadsafe::Kept>>,
     /// The function given a loop as an argument (see `plan::event_loop`).
     pub(super) loop_owner: Option<String>,
+    /// Loggers the function names for itself: the variable, the logger's
+    /// name (see `plan::local_loggers`).
+    pub(super) loggers: Vec<(String, String)>,
     /// Those of `loops` bound by `with asyncio.Runner() as name`.
     pub(super) runners: Vec<String>,
     /// Variables bound by `with ThreadPoolExecutor(...) as name` (or a
@@ -121,6 +124,7 @@ impl Scope {
             module: false,
             loops: Vec::new(),
             runners: Vec::new(),
+            loggers: Vec::new(),
             threadsafe: Vec::new(),
             threadsafe_of: Default::default(),
             loop_owner: None,
