@@ -20,7 +20,7 @@ impl Planner<'_> {
         value: &py::Expr,
     ) -> Result<Step> {
         let s = &rest[0];
-        if self.logger_binding(s) {
+        if self.logger_binding(s) || self.local_logger(sc, s).is_some() {
             return Ok((None, 1));
         }
         if let [Target::Name(_)] = targets {

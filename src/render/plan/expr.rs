@@ -303,6 +303,12 @@ impl Planner<'_> {
                 span: e.span.clone(),
             });
         }
+        if let Some(kind) = self.log_query(sc, e)? {
+            return Ok(Expr {
+                kind,
+                span: e.span.clone(),
+            });
+        }
         if let Some(kind) = self.log_expr(sc, e)? {
             return Ok(Expr {
                 kind,

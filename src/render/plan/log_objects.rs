@@ -83,8 +83,9 @@ impl Planner<'_> {
                 let reason = match name {
                     "getLogger" if sc.module => return Ok(None),
                     "getLogger" => "the Rust listing names a logger at the top of the module \
-                                    (`log = logging.getLogger(\"name\")`), and writes its records \
-                                    as the lines its handler writes"
+                                    (`log = logging.getLogger(\"name\")`), or once in a \
+                                    function's own block, and writes its records as the lines \
+                                    its handler writes"
                         .to_string(),
                     "basicConfig" => return Ok(None),
                     _ => NO_LOGGER_OBJECTS.to_string(),

@@ -45,7 +45,7 @@ pub(super) fn level_number(name: &str) -> Option<i64> {
 
 /// Every statement of `block`, those of the functions and classes it
 /// defines too.
-fn walk_all<'a>(block: &'a [py::Stmt], f: &mut impl FnMut(&'a py::Stmt)) {
+pub(super) fn walk_all<'a>(block: &'a [py::Stmt], f: &mut impl FnMut(&'a py::Stmt)) {
     crate::program::walk(block, &mut |s| {
         f(s);
         if let P::Def { code, .. } | P::Class { code, .. } = &s.kind {
@@ -116,8 +116,9 @@ impl Planner<'_> {
         })
     }
 
-    /// The name of the logger `logging.getLogger(...)` returns.
-    fn logger_name(&self, e: &py::Expr) -> Option<String> {
+    /// The name of the logger `logging.getLogger(...)` returns (an empty
+    /// name is the root's).
+    pub(super) fn logger_name(&self, e: &py::Expr) -> Option<String> {
         let E::Call(f, args) = &e.kind else {
             return None;
         };
@@ -128,7 +129,7 @@ impl Planner<'_> {
             [] => Some("root".into()),
             [Arg::Positional(a)] => match &a.kind {
                 E::Name(n) if &**n.ident() == "__name__" => Some("__main__".into()),
-                _ => str_lit(a).map(str::to_string),
+                _ => str_lit(a).map(|n| if n.is_empty() { "root" } else { n }.to_string()),
             },
             _ => None,
         }
@@ -151,6 +152,11 @@ impl Planner<'_> {
     /// code (where the module's variables are `main`'s locals).
     pub(super) fn logger_named_by(&self, sc: &Scope, obj: &py::Expr) -> Option<String> {
         match &obj.kind {
+            E::Name(Name::Local(_, n))
+                if let Some((_, name)) = sc.loggers.iter().find(|(v, _)| v == &**n) =>
+            {
+                Some(name.clone())
+            }
             E::Name(Name::Global(n)) => self.named_logger(n),
             E::Name(Name::Local(_, n)) if sc.module => {
                 self.top_stmts().into_iter().find_map(|s| match &s.kind {
@@ -185,6 +191,11 @@ impl Planner<'_> {
         count == 1
     }
 
+    /// The root logger's level: the one `basicConfig`'s, else WARNING.
+    pub(super) fn root_level(&self, span: &Range<usize>) -> Result<i64> {
+        self.log_setup(span).map(|setup| setup.level)
+    }
+
     /// How records are written: the one `basicConfig` at the top of the
     /// module, or the handler Python falls back to.
     fn log_setup(&self, span: &Range<usize>) -> Result<Setup> {
@@ -192,6 +203,7 @@ impl Planner<'_> {
         let mut configs: Vec<(&py::Stmt, &[Arg])> = Vec::new();
         let mut uses_root = false;
         let mut uses_named = false;
+        let local_loggers = self.local_logger_names();
         walk_all(&self.program.module.body, &mut |s| {
             let P::Expr(e) = &s.kind else {
                 return;
@@ -212,6 +224,10 @@ impl Planner<'_> {
                 uses_root = true;
             } else if let E::Name(Name::Global(n)) = &obj.kind
                 && self.named_logger(n).is_some()
+            {
+                uses_named = true;
+            } else if let E::Name(Name::Local(_, n)) = &obj.kind
+                && local_loggers.contains(&**n)
             {
                 uses_named = true;
             }

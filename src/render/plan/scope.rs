@@ -36,6 +36,9 @@ pub(super) struct Scope {
     pub(super) job_futures: Vec<String>,
     /// The function given a loop as an argument (see `plan::event_loop`).
     pub(super) loop_owner: Option<String>,
+    /// Loggers the function names for itself: the variable, the logger's
+    /// name (see `plan::local_loggers`).
+    pub(super) loggers: Vec<(String, String)>,
     /// Those of `loops` bound by `with asyncio.Runner() as name`.
     pub(super) runners: Vec<String>,
     /// Variables bound by `with ThreadPoolExecutor(...) as name` (or a
@@ -137,6 +140,7 @@ impl Scope {
             module: false,
             loops: Vec::new(),
             runners: Vec::new(),
+            loggers: Vec::new(),
             threadsafe: Vec::new(),
             threadsafe_of: Default::default(),
             job_futures: Vec::new(),
