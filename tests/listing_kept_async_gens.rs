@@ -70,13 +70,17 @@ print(await anext(g))\n    print(\"end\")\n\n\nasyncio.run(main())\nprint(\"afte
 }
 
 #[test]
-fn awaiting_a_task_of_a_list_inside_an_expression_is_refused() {
+fn awaiting_a_task_of_a_list_inside_an_expression_awaits_its_shared_handle() {
     let source = format!(
         "{HEADER}async def work(n):\n    await asyncio.sleep(n)\n    return n\n\n\n\
 async def main():\n    tasks = [asyncio.create_task(work(n)) for n in [1, 2]]\n    \
 print(\"got\", await tasks[1])\n{RUN}"
     );
-    let (construct, _, place) = refused(&source);
-    assert_eq!(construct, "an `await` inside an expression");
-    assert_eq!(place, "await tasks[1]");
+    has_all(
+        &listing(&source),
+        &[
+            ".map(|n| tokio::spawn(work(n)).map(Result::unwrap).shared())",
+            "println!(\"got {}\", tasks[1].clone().await);",
+        ],
+    );
 }

@@ -52,15 +52,27 @@ fn a_lambda_reading_a_variable_that_changes_is_refused() {
 
 #[test]
 fn a_lambda_passed_on_or_bound_twice_is_refused() {
-    for body in [
-        "    twice = lambda n: n * 2\n    print(twice(1), list(map(twice, [1, 2])))\n",
-        "    twice = lambda n: n * 2\n    print(twice(1))\n    twice = lambda n: n * 3\n    \
-         print(twice(1))\n",
-        "    twice = lambda n: n * 2\n    print(twice)\n",
+    for (body, what, place) in [
+        (
+            "    twice = lambda n: n * 2\n    print(twice(1), list(map(twice, [1, 2])))\n",
+            "the call `map(twice, [1, 2])`",
+            "map(twice, [1, 2])",
+        ),
+        (
+            "    twice = lambda n: n * 2\n    print(twice(1))\n    twice = lambda n: n * 3\n    \
+             print(twice(1))\n",
+            "a `lambda`",
+            "lambda n: n * 2",
+        ),
+        (
+            "    twice = lambda n: n * 2\n    print(twice)\n",
+            "`twice` used as a value",
+            "twice",
+        ),
     ] {
         let (construct, _, at) = refused(&main_of(&format!("{body}    await asyncio.sleep(0)\n")));
-        assert_eq!(construct, "a `lambda`", "{body}");
-        assert_eq!(at, "lambda n: n * 2", "{body}");
+        assert_eq!(construct, what, "{body}");
+        assert_eq!(at, place, "{body}");
     }
 }
 
