@@ -7,7 +7,7 @@
 
 #[path = "support/listing.rs"]
 mod support;
-use support::{has_all, listing, refused};
+use support::{has_all, listing, main_of, refused};
 
 #[test]
 fn a_step_counting_up_from_a_positive_start_is_stepped_by() {
@@ -175,4 +175,20 @@ fn an_item_set_at_an_index_that_may_be_negative_counts_from_the_end() {
             "fn py_place(len: usize, index: i64) -> usize {",
         ],
     );
+}
+
+#[test]
+fn the_empty_tuple_is_printed_as_its_text_and_refused_elsewhere() {
+    let text = listing(&main_of(
+        "    print(())\n    print(\"a\", (), 1)\n    await asyncio.sleep(0)\n",
+    ));
+    has_all(&text, &["println!(\"()\");", "println!(\"a () {}\", 1);"]);
+    for (body, place) in [
+        ("    t = ()\n    print(t)\n", "()"),
+        ("    pairs = [(), (1,)]\n    print(pairs)\n", "()"),
+    ] {
+        let (construct, _, at) = refused(&main_of(&format!("{body}    await asyncio.sleep(0)\n")));
+        assert_eq!(construct, "the empty tuple `()`", "{body}");
+        assert_eq!(at, place, "{body}");
+    }
 }

@@ -361,6 +361,14 @@ impl Planner<'_> {
             }
             E::Dict(pairs) => self.dict(sc, pairs, &e.span)?,
             E::Set(_) => self.set_display(sc, e)?,
+            E::Tuple(items) if items.is_empty() => {
+                return refuse(
+                    &e.span,
+                    "the empty tuple `()`",
+                    "Rust's `()` is the listing's `None`, so an empty tuple kept, passed or held \
+                     would print `None`; only `print(())` is written, as its text",
+                );
+            }
             E::Tuple(items) => ExprKind::Tuple(
                 items
                     .iter()

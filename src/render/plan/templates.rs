@@ -128,6 +128,11 @@ impl Planner<'_> {
             if i > 0 {
                 push_text(&mut parts, &sep);
             }
+            // Rust's `()` is Python's `None`: the empty tuple is its text.
+            if matches!(&v.kind, E::Tuple(xs) if xs.is_empty()) {
+                push_text(&mut parts, "()");
+                continue;
+            }
             self.refuse_shown_iterator(v)?;
             let v = match self.shown_line(sc, v)? {
                 Some(x) => x,
@@ -135,8 +140,6 @@ impl Planner<'_> {
             };
             match v.kind {
                 ExprKind::Lit(Value::Str(s)) => push_text(&mut parts, &s),
-                // Rust's `()` is Python's `None`: the empty tuple is its text.
-                ExprKind::Tuple(items) if items.is_empty() => push_text(&mut parts, "()"),
                 ExprKind::Template(t) => {
                     for p in t.parts {
                         match p {
