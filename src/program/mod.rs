@@ -338,28 +338,32 @@ pub enum StmtKind {
 pub fn walk<'a>(block: &'a [Stmt], f: &mut impl FnMut(&'a Stmt)) {
     for stmt in block {
         f(stmt);
-        match &stmt.kind {
-            StmtKind::If { body, orelse, .. }
-            | StmtKind::While { body, orelse, .. }
-            | StmtKind::For { body, orelse, .. } => {
-                walk(body, f);
-                walk(orelse, f);
-            }
-            StmtKind::With { body, .. } => walk(body, f),
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            } => {
-                walk(body, f);
-                for h in handlers {
-                    walk(&h.body, f);
-                }
-                walk(orelse, f);
-                walk(finalbody, f);
-            }
-            _ => {}
+        for inner in blocks(stmt) {
+            walk(inner, f);
         }
+    }
+}
+
+/// The blocks of statements nested in `stmt` (not in nested functions),
+/// in source order: a `try`'s body, its handlers', its `else` and its
+/// `finally`.
+pub fn blocks(stmt: &Stmt) -> Vec<&[Stmt]> {
+    match &stmt.kind {
+        StmtKind::If { body, orelse, .. }
+        | StmtKind::While { body, orelse, .. }
+        | StmtKind::For { body, orelse, .. } => vec![body, orelse],
+        StmtKind::With { body, .. } => vec![body],
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
+            let mut out: Vec<&[Stmt]> = vec![body];
+            out.extend(handlers.iter().map(|h| h.body.as_slice()));
+            out.extend([orelse.as_slice(), finalbody]);
+            out
+        }
+        _ => Vec::new(),
     }
 }

@@ -45,7 +45,7 @@ impl Planner<'_> {
         if failing_read(s, name) {
             return Ok(Some(raise(name)));
         }
-        let blocks = blocks(s);
+        let blocks = py::blocks(s);
         let inside = blocks.iter().any(|b| self.mentions(b.iter(), name));
         let own = self.own_mentions(s, name, &blocks);
         if !blocks.is_empty() && inside && !own {
@@ -118,26 +118,5 @@ fn failing_read(s: &py::Stmt, name: &str) -> bool {
             false
         }
         _ => false,
-    }
-}
-
-/// The blocks of a compound statement.
-fn blocks(s: &py::Stmt) -> Vec<&[py::Stmt]> {
-    match &s.kind {
-        P::If { body, orelse, .. }
-        | P::While { body, orelse, .. }
-        | P::For { body, orelse, .. } => vec![body, orelse],
-        P::With { body, .. } => vec![body],
-        P::Try {
-            body,
-            handlers,
-            orelse,
-            finalbody,
-        } => {
-            let mut out: Vec<&[py::Stmt]> = vec![body, orelse, finalbody];
-            out.extend(handlers.iter().map(|h| h.body.as_slice()));
-            out
-        }
-        _ => Vec::new(),
     }
 }

@@ -31,27 +31,6 @@ fn cancelled(s: &py::Stmt) -> Option<&str> {
     }
 }
 
-/// The blocks nested in `s`.
-fn blocks(s: &py::Stmt) -> Vec<&[py::Stmt]> {
-    match &s.kind {
-        P::If { body, orelse, .. }
-        | P::While { body, orelse, .. }
-        | P::For { body, orelse, .. } => vec![body, orelse],
-        P::With { body, .. } => vec![body],
-        P::Try {
-            body,
-            handlers,
-            orelse,
-            finalbody,
-        } => {
-            let mut out: Vec<&[py::Stmt]> = vec![body, orelse, finalbody];
-            out.extend(handlers.iter().map(|h| &h.body[..]));
-            out
-        }
-        _ => Vec::new(),
-    }
-}
-
 impl<'p> Planner<'p> {
     /// `t` of `t = asyncio.create_task(f(...))` with `f` given a token.
     fn tokened_spawn<'s>(&self, s: &'s py::Stmt) -> Option<&'s str> {
@@ -136,7 +115,7 @@ impl<'p> Planner<'p> {
                     out.insert(s.span.start, Early::Again);
                 }
             }
-            for inner in blocks(s) {
+            for inner in py::blocks(s) {
                 self.early_cancels(inner, tokened, codes, out);
             }
         }

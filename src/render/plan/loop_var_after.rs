@@ -24,7 +24,7 @@ impl Planner<'_> {
             self.loop_var_kept(*is_async, target, orelse, after, &s.span)?;
         }
         let mut inner = Vec::new();
-        for b in blocks(s) {
+        for b in py::blocks(s) {
             nested_loops(b, &mut inner);
         }
         for l in inner {
@@ -112,36 +112,13 @@ pub(super) fn read_after(
     false
 }
 
-/// The blocks of statements inside `s` of the same function.
-fn blocks(s: &py::Stmt) -> Vec<&[py::Stmt]> {
-    match &s.kind {
-        P::If { body, orelse, .. }
-        | P::While { body, orelse, .. }
-        | P::For { body, orelse, .. } => {
-            vec![body, orelse]
-        }
-        P::With { body, .. } => vec![body],
-        P::Try {
-            body,
-            handlers,
-            orelse,
-            finalbody,
-        } => {
-            let mut all: Vec<&[py::Stmt]> = vec![body, orelse, finalbody];
-            all.extend(handlers.iter().map(|h| h.body.as_slice()));
-            all
-        }
-        _ => Vec::new(),
-    }
-}
-
 /// The `for` loops of `block`, at any depth, into `out`.
 fn nested_loops<'a>(block: &'a [py::Stmt], out: &mut Vec<&'a py::Stmt>) {
     for s in block {
         if matches!(s.kind, P::For { .. }) {
             out.push(s);
         }
-        for b in blocks(s) {
+        for b in py::blocks(s) {
             nested_loops(b, out);
         }
     }
