@@ -140,6 +140,8 @@ impl Planner<'_> {
             };
             match v.kind {
                 ExprKind::Lit(Value::Str(s)) => push_text(&mut parts, &s),
+                // An exception's empty `.args`, as the `()` above.
+                ExprKind::Tuple(items) if items.is_empty() => push_text(&mut parts, "()"),
                 ExprKind::Template(t) => {
                     for p in t.parts {
                         match p {
