@@ -74,15 +74,8 @@ impl Planner<'_> {
         {
             return Ok((Some(self.as_completed(sc, s, next, calls)?), 2));
         }
-        if self.group_spawn(sc, value)?.is_some() {
-            return refuse(
-                &value.span,
-                "a TaskGroup's task kept in a variable",
-                "`JoinSet::spawn` hands back an `AbortHandle`, not the task's result, and the \
-                 group's results come back in the order the tasks finish: the Rust listing \
-                 translates `tg.create_task(f(...))` as a statement (return results through \
-                 a future, or use `asyncio.gather`)",
-            );
+        if let Some(step) = self.group_task(sc, s, target, value)? {
+            return Ok(step);
         }
         if let Some(k) = self.star_unpack(sc, target, value, &s.span)? {
             return one(s, k);

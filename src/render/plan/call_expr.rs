@@ -29,6 +29,9 @@ impl Planner<'_> {
         if let Some(k) = self.set_method(sc, f, args)? {
             return Ok(k);
         }
+        if let Some(k) = self.passed_group_repr(sc, f, args) {
+            return Ok(k);
+        }
         if let Some(k) = self.exception_text(f, args) {
             return Ok(k);
         }

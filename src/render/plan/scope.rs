@@ -53,6 +53,12 @@ pub(super) struct Scope {
     /// TaskGroups whose `async with` block has ended: their `JoinSet` is
     /// spent (`join_all` takes it).
     pub(super) finished_groups: Vec<String>,
+    /// For each group of `groups`: the block depth of its body and the
+    /// tasks its `create_task` calls keep in variables (`plan::group_tasks`).
+    pub(super) group_bodies: Vec<(u32, Vec<String>)>,
+    /// Groups whose `async with` block ended earlier in the block being
+    /// planned: reached, they ended without an exception.
+    pub(super) passed_groups: Vec<String>,
     /// Futures made here: how many places resolve each, and the loop
     /// depth it was made at.
     pub(super) futures: HashMap<String, (u32, u32)>,
@@ -152,6 +158,8 @@ impl Scope {
             streams: Vec::new(),
             groups: Vec::new(),
             finished_groups: Vec::new(),
+            group_bodies: Vec::new(),
+            passed_groups: Vec::new(),
             pools: Vec::new(),
             futures: HashMap::new(),
             future_lists: Vec::new(),

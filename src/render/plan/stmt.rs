@@ -117,6 +117,8 @@ impl Planner<'_> {
 
     pub(super) fn block(&self, sc: &mut Scope, body: &[py::Stmt]) -> Result<Block> {
         sc.blocks += 1;
+        // A group ended in this block is passed only in what follows it here.
+        let passed = sc.passed_groups.len();
         let mut out = Vec::new();
         let mut i = 0;
         while i < body.len() {
@@ -151,6 +153,7 @@ impl Planner<'_> {
             }
         }
         sc.blocks -= 1;
+        sc.passed_groups.truncate(passed);
         Ok(out)
     }
 
@@ -324,10 +327,14 @@ impl Planner<'_> {
                 }
                 let group = self.loop_var(sc, t, &s.span)?;
                 sc.groups.push(group.clone());
+                sc.group_bodies.push((sc.blocks + 1, Vec::new()));
                 let body = self.block(sc, body);
                 sc.groups.pop();
+                let kept = sc.group_bodies.pop().map(|(_, k)| k).unwrap_or_default();
                 sc.finished_groups.push(group.clone());
-                one(s, StmtKind::TaskGroup { group, body: body? })
+                sc.passed_groups.push(group.clone());
+                let body = body?;
+                one(s, StmtKind::TaskGroup { group, body, kept })
             }
             P::With {
                 is_async: true,

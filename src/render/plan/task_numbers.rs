@@ -108,6 +108,22 @@ fn known_len(iter: &py::Expr) -> Option<u32> {
 /// The name a statement binds, and whether it binds a task it creates.
 type Bound = (String, bool);
 
+/// What the scan knows as it goes: the variables bound to the tasks
+/// created so far, and the TaskGroups entered.
+#[derive(Default)]
+struct Known {
+    tasks: HashSet<String>,
+    groups: HashSet<String>,
+}
+
+impl Known {
+    /// Whether `f` is the `create_task` of a group entered.
+    fn group_spawn(&self, f: &py::Expr) -> bool {
+        matches!(&f.kind, E::Attr(g, m) if &**m == "create_task"
+            && matches!(&g.kind, E::Name(n) if self.groups.contains(&**n.ident())))
+    }
+}
+
 /// A task a statement creates, in order.
 enum Made<'a> {
     /// `asyncio.create_task(call)`, with the name given as a literal.
@@ -150,7 +166,7 @@ impl Planner<'_> {
 
     /// The tasks `e` creates, in the order it creates them; `None` when
     /// the order or the number is not known from the text.
-    fn made<'a>(&self, e: &'a py::Expr, tasks: &HashSet<String>, out: &mut Vec<Made<'a>>) -> bool {
+    fn made<'a>(&self, e: &'a py::Expr, known: &Known, out: &mut Vec<Made<'a>>) -> bool {
         let inside = self.creations(&[py::Stmt {
             id: Default::default(),
             span: e.span.clone(),
@@ -160,12 +176,12 @@ impl Planner<'_> {
             return true;
         }
         match &e.kind {
-            E::Await(x) => self.made(x, tasks, out),
+            E::Await(x) => self.made(x, known, out),
             E::Call(f, args) if self.creating(f).is_some() => {
                 if inside != 1 {
                     return false;
                 }
-                if self.is_member(f, Module::Asyncio, "create_task") {
+                if self.is_member(f, Module::Asyncio, "create_task") || known.group_spawn(f) {
                     match args.as_slice() {
                         [Arg::Positional(c)] => out.push(Made::Task(c, None)),
                         [Arg::Positional(c), Arg::Keyword(k, n)] if &**k == "name" => {
@@ -189,7 +205,7 @@ impl Planner<'_> {
                         Arg::Positional(x) if self.calls_coroutine(x) => {
                             out.push(Made::Task(x, None));
                         }
-                        Arg::Positional(x) if matches!(&x.kind, E::Name(n) if tasks.contains(&**n.ident())) =>
+                        Arg::Positional(x) if matches!(&x.kind, E::Name(n) if known.tasks.contains(&**n.ident())) =>
                             {}
                         Arg::Keyword(k, x)
                             if &**k == "return_exceptions"
@@ -200,13 +216,13 @@ impl Planner<'_> {
                 true
             }
             E::Call(f, args) => {
-                self.made(f, tasks, out)
+                self.made(f, known, out)
                     && args.iter().all(|a| match a {
-                        Arg::Positional(x) | Arg::Keyword(_, x) => self.made(x, tasks, out),
+                        Arg::Positional(x) | Arg::Keyword(_, x) => self.made(x, known, out),
                         _ => false,
                     })
             }
-            E::List(items) | E::Tuple(items) => items.iter().all(|x| self.made(x, tasks, out)),
+            E::List(items) | E::Tuple(items) => items.iter().all(|x| self.made(x, known, out)),
             E::Comprehension(c) => {
                 let ([g], E::Call(f, args)) = (c.generators.as_slice(), &c.element.kind) else {
                     return false;
@@ -234,14 +250,14 @@ impl Planner<'_> {
     fn stmt_made<'a>(
         &self,
         s: &'a py::Stmt,
-        tasks: &HashSet<String>,
+        known: &Known,
     ) -> Option<(Vec<Made<'a>>, Option<Bound>)> {
         let mut out = Vec::new();
         let (value, bound) = match &s.kind {
             P::Expr(e) | P::Return(Some(e)) => (e, None),
             P::Assign { targets, value } => {
                 let task = matches!(&value.kind, E::Call(f, _)
-                    if self.is_member(f, Module::Asyncio, "create_task"));
+                    if self.is_member(f, Module::Asyncio, "create_task") || known.group_spawn(f));
                 let bound = match targets.as_slice() {
                     [py::Target::Name(n)] => Some((n.ident().to_string(), task)),
                     _ => None,
@@ -254,7 +270,33 @@ impl Planner<'_> {
                 return (inside == 0).then_some((out, None));
             }
         };
-        self.made(value, tasks, &mut out).then_some((out, bound))
+        self.made(value, known, &mut out).then_some((out, bound))
+    }
+
+    /// The statements of `block` in the order they run, the block of an
+    /// `async with asyncio.TaskGroup() as name:` in its place (the group
+    /// itself creates no task), with the names of those groups.
+    fn group_bodies<'a>(
+        &self,
+        block: &'a [py::Stmt],
+        groups: &mut HashSet<String>,
+        out: &mut Vec<&'a py::Stmt>,
+    ) {
+        for s in block {
+            if let P::With {
+                is_async: true,
+                item,
+                body,
+            } = &s.kind
+                && self.is_task_group(&item.context)
+                && let Some(py::Target::Name(n)) = &item.target
+            {
+                groups.insert(n.ident().to_string());
+                self.group_bodies(body, groups, out);
+            } else {
+                out.push(s);
+            }
+        }
     }
 
     /// Finds the numbers of the tasks the entry coroutine creates, and
@@ -277,9 +319,11 @@ impl Planner<'_> {
         }
         let mut numbers = TaskNumbers::default();
         let mut next = 2;
-        let mut tasks = HashSet::new();
-        for s in &code.body {
-            let Some((made, bound)) = self.stmt_made(s, &tasks) else {
+        let mut known = Known::default();
+        let mut stmts = Vec::new();
+        self.group_bodies(&code.body, &mut known.groups, &mut stmts);
+        for s in stmts {
+            let Some((made, bound)) = self.stmt_made(s, &known) else {
                 break;
             };
             if !made.is_empty() {
@@ -295,6 +339,7 @@ impl Planner<'_> {
                     Made::Many(n) => next += n,
                 }
             }
+            let tasks = &mut known.tasks;
             match bound {
                 Some((b, true)) => tasks.insert(b),
                 Some((b, false)) => tasks.remove(&b),

@@ -100,6 +100,7 @@ mod gather_value;
 mod gathered_tasks;
 mod gen_cleanup;
 mod generic_iters;
+mod group_tasks;
 mod grown;
 mod identity;
 mod infer;

@@ -211,21 +211,12 @@ impl Renderer<'_> {
                 self.wrapped_call(&head, &c, ");");
                 self.abort_flag(into);
             }
-            StmtKind::TaskGroup { group, body }
+            StmtKind::TaskGroup { group, body, .. }
                 if crate::render::plan::ir::exc_groups::collects(body, &self.fallible) =>
             {
                 self.failing_group(group, body)
             }
-            StmtKind::TaskGroup { group, body } => {
-                self.use_("tokio::task", "JoinSet");
-                self.declared.insert(group.clone());
-                self.line(format!("let mut {} = JoinSet::new();", ident(group)));
-                self.body(body, false);
-                self.line(
-                    "// Waits for every child; a child's panic resumes here and aborts the rest.",
-                );
-                self.line(format!("{}.join_all().await;", ident(group)));
-            }
+            StmtKind::TaskGroup { group, body, kept } => self.task_group(group, body, kept),
             StmtKind::CallFn { call, into } => {
                 if self.kind != FunctionKind::Blocking {
                     self.line(format!(

@@ -94,7 +94,7 @@ pub(super) fn clones_errors(demo: &Demo, fallible: &HashSet<String>) -> bool {
 }
 
 /// The tasks whose output `s` reads (its own expressions only).
-fn output_reads(s: &Stmt) -> Vec<String> {
+pub(super) fn output_reads(s: &Stmt) -> Vec<String> {
     let mut out = Vec::new();
     if let StmtKind::Join { target, .. } = &s.kind {
         out.push(target.clone());
@@ -145,6 +145,14 @@ impl Renderer<'_> {
                 self.assigned.remove(&t);
             }
         }
+        // A group's end spends the handles of the tasks it keeps.
+        walk(&f.body, &mut |s| {
+            if let StmtKind::TaskGroup { kept, .. } = &s.kind {
+                for t in kept {
+                    self.assigned.remove(t);
+                }
+            }
+        });
     }
 
     /// Before a statement: the first read of a kept output awaits the
@@ -209,6 +217,6 @@ impl Renderer<'_> {
 }
 
 /// The variable that keeps `task`'s output.
-fn output_name(task: &str) -> String {
+pub(super) fn output_name(task: &str) -> String {
     format!("{}_output", task.trim_start_matches("r#"))
 }

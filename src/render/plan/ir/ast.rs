@@ -219,8 +219,13 @@ pub enum StmtKind {
         into: Option<String>,
     },
     /// `async with asyncio.TaskGroup() as group: body`: the body's
-    /// `group.create_task(...)` children are all awaited at its end.
-    TaskGroup { group: String, body: Block },
+    /// `group.create_task(...)` children are all awaited at its end, those
+    /// `kept` in variables (spawned as tasks of their own) too.
+    TaskGroup {
+        group: String,
+        body: Block,
+        kept: Vec<String>,
+    },
     /// `group.create_task(call(...))` inside a `TaskGroup`'s body.
     GroupSpawn { group: String, call: Call },
     /// `into = f(...)` with `f` a plain function: it runs at once, on the
