@@ -112,3 +112,69 @@ tg.create_task(fail())\n    except* ValueError:\n        print(repr(tg))\n",
     assert_eq!(construct, "the TaskGroup `tg` after its `async with` block");
     assert_eq!(at, "tg");
 }
+
+#[test]
+fn a_kept_task_awaited_inside_the_group_block_is_refused() {
+    let (construct, reason, at) = refused(&program(
+        "    async with asyncio.TaskGroup() as tg:\n        t = tg.create_task(fetch(\"a\", 1))\n        \
+print(await t)\n",
+    ));
+    assert_eq!(
+        construct,
+        "a TaskGroup's task kept in `t`, awaited inside the group's block, cancelled or handed on"
+    );
+    assert!(reason.contains("which spends it"), "{reason}");
+    assert_eq!(at, "t = tg.create_task(fetch(\"a\", 1))");
+}
+
+#[test]
+fn a_kept_task_cancelled_is_refused() {
+    let construct = refused(&program(
+        "    async with asyncio.TaskGroup() as tg:\n        t = tg.create_task(fetch(\"a\", 1))\n        \
+t.cancel()\n",
+    ))
+    .0;
+    assert!(construct.contains("cancelled or handed on"), "{construct}");
+}
+
+#[test]
+fn a_kept_task_awaited_after_the_block_reads_the_kept_output() {
+    let text = listing(&program(
+        "    async with asyncio.TaskGroup() as tg:\n        t = tg.create_task(fetch(\"a\", 1))\n    \
+x = await t\n    print(x, t.result())\n",
+    ));
+    has_all(
+        &text,
+        &["let t_output = t.await.unwrap();\n    let x = t_output.clone();"],
+    );
+}
+
+#[test]
+fn a_kept_task_awaited_as_a_statement_after_the_block_is_a_note() {
+    let text = listing(&program(
+        "    async with asyncio.TaskGroup() as tg:\n        t = tg.create_task(fetch(\"a\", 1))\n    \
+await t\n    print(\"after\")\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    t.await.unwrap();\n    // `await t`: the group's end has awaited it.\n    println!(\"after\");",
+        ],
+    );
+}
+
+#[test]
+fn the_output_of_a_kept_task_that_returns_nothing_is_refused() {
+    let src = format!(
+        "{HEADER}async def child():\n    await asyncio.sleep(1)\n\n\n\
+async def main():\n    async with asyncio.TaskGroup() as tg:\n        \
+t = tg.create_task(child())\n    x = t.result()\n    print(x)\n{RUN}"
+    );
+    let (construct, reason, at) = refused(&src);
+    assert_eq!(
+        construct,
+        "the output of a TaskGroup's task kept in `t`, which is `None`"
+    );
+    assert!(reason.contains("write `None`"), "{reason}");
+    assert_eq!(at, "t = tg.create_task(child())");
+}

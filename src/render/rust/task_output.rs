@@ -94,7 +94,7 @@ pub(super) fn clones_errors(demo: &Demo, fallible: &HashSet<String>) -> bool {
 }
 
 /// The tasks whose output `s` reads (its own expressions only).
-pub(super) fn output_reads(s: &Stmt) -> Vec<String> {
+fn output_reads(s: &Stmt) -> Vec<String> {
     let mut out = Vec::new();
     if let StmtKind::Join { target, .. } = &s.kind {
         out.push(target.clone());
@@ -199,6 +199,13 @@ impl Renderer<'_> {
         let Some(kept) = self.kept_output(task) else {
             return false;
         };
+        // A task its group keeps, awaited for nothing: the group's end awaited it.
+        if into.is_none() && !self.keeps_output(task) {
+            self.line(format!(
+                "// `await {task}`: the group's end has awaited it."
+            ));
+            return true;
+        }
         let into = into.filter(|_| kept.ty != Ty::Unit);
         let value = if kept.ty.is_copy() || kept.fresh {
             kept.text
