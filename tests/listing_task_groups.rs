@@ -44,3 +44,39 @@ async with asyncio.TaskGroup() as tg:\n        tg.create_task(child(2))\n    pri
         ],
     );
 }
+
+#[test]
+fn a_return_inside_a_group_block_is_refused_at_the_return() {
+    let src = format!(
+        "{HEADER}{CHILD}async def work():\n    async with asyncio.TaskGroup() as tg:\n        \
+tg.create_task(child(2))\n        return 5\n\n\nasync def main():\n    print(await work())\n{RUN}"
+    );
+    let (construct, reason, at) = refused(&src);
+    assert_eq!(
+        construct,
+        "a statement that leaves the block of the TaskGroup `tg`"
+    );
+    assert!(
+        reason.contains("awaits its children before the block is left"),
+        "{reason}"
+    );
+    assert_eq!(at, "return 5");
+}
+
+#[test]
+fn a_break_of_a_loop_around_a_group_is_refused_but_not_one_inside_it() {
+    let (construct, _, at) = refused(&program(
+        "    for n in [1, 2]:\n        async with asyncio.TaskGroup() as tg:\n            \
+tg.create_task(child(n))\n            if n == 1:\n                break\n",
+    ));
+    assert_eq!(
+        construct,
+        "a statement that leaves the block of the TaskGroup `tg`"
+    );
+    assert_eq!(at, "break");
+    let text = listing(&program(
+        "    async with asyncio.TaskGroup() as tg:\n        for n in [1, 2, 3]:\n            \
+if n == 3:\n                break\n            tg.create_task(child(n))\n",
+    ));
+    has_all(&text, &["tg.join_all().await;"]);
+}

@@ -4,12 +4,14 @@
 //! `JoinSet`, so `t.done()`, `t.get_name()` and, after the block,
 //! `t.result()` read as those of any task kept in a variable. And
 //! `repr(tg)` of a group whose block has ended without an exception is
-//! the text asyncio gives it then.
+//! the text asyncio gives it then. A `return`, `break` or `continue`
+//! that leaves a group's block is refused: asyncio's group awaits its
+//! children first, where the listing would leave them behind.
 
 use super::scope::Scope;
 use super::stmt::{Step, local_name, one};
 use super::{Planner, Result, refuse};
-use crate::program::{self as py, Arg, ExprKind as E, Name, Target};
+use crate::program::{self as py, Arg, ExprKind as E, Name, StmtKind as P, Target};
 use crate::render::plan::ir::ast::StmtKind;
 use crate::render::plan::ir::expr::ExprKind;
 use crate::render::plan::ir::value::Value;
@@ -18,7 +20,35 @@ use crate::render::plan::ir::value::Value;
 /// exception: it keeps no task and no error, and stays entered.
 const PASSED_REPR: &str = "<TaskGroup entered>";
 
+/// The first statement of `block` that leaves it (a `return`, or a
+/// `break` or `continue` of a loop around it), `in_loop` when a loop of
+/// the block holds it.
+fn exit_of(block: &[py::Stmt], in_loop: bool) -> Option<&py::Stmt> {
+    block.iter().find_map(|s| match &s.kind {
+        P::Return(_) => Some(s),
+        P::Break | P::Continue if !in_loop => Some(s),
+        P::For { body, orelse, .. } | P::While { body, orelse, .. } => {
+            exit_of(body, true).or_else(|| exit_of(orelse, in_loop))
+        }
+        _ => py::blocks(s).into_iter().find_map(|b| exit_of(b, in_loop)),
+    })
+}
+
 impl Planner<'_> {
+    /// Refuses a statement that leaves the block of the group `group`
+    /// before its end.
+    pub(super) fn group_exit(&self, group: &str, body: &[py::Stmt]) -> Result<()> {
+        match exit_of(body, false) {
+            Some(s) => refuse(
+                &s.span,
+                format!("a statement that leaves the block of the TaskGroup `{group}`"),
+                "asyncio's group awaits its children before the block is left, where the \
+                 Rust listing's group would be dropped with them: leave the block at its end",
+            ),
+            None => Ok(()),
+        }
+    }
+
     /// `var = group.create_task(...)` on a TaskGroup of this scope: the
     /// task spawned on its own and kept, or the refusal of a form the
     /// group's end could not await.

@@ -326,6 +326,7 @@ impl Planner<'_> {
                     sc.finished_groups.retain(|g| g.as_str() != &**n.ident());
                 }
                 let group = self.loop_var(sc, t, &s.span)?;
+                self.group_exit(&group, body)?;
                 sc.groups.push(group.clone());
                 sc.group_bodies.push((sc.blocks + 1, Vec::new()));
                 let body = self.block(sc, body);
