@@ -159,3 +159,17 @@ fn repr_of_a_caught_exception_writes_the_class_and_its_argument() {
     }
     assert!(!text.contains("\"ValueError()\""), "{text}");
 }
+
+/// An exception raised outside a task group is wrapped by Python in a
+/// group of message `''` for the clause that takes it, and goes on alone
+/// otherwise: such an `except*` is not translated.
+#[test]
+fn except_star_of_an_exception_raised_outside_a_group_is_refused() {
+    let src = format!(
+        "{HEADER}{STEP}async def main():\n    try:\n        await step(1)\n    except* ValueError as eg:\n        print(\"handled\", eg)\n{RUN}"
+    );
+    assert_eq!(
+        refusal(&src),
+        "an `except*` of a block that raises outside a task group"
+    );
+}

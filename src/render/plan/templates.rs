@@ -32,6 +32,24 @@ impl Planner<'_> {
                         out.push(Part::Hole(x));
                         continue;
                     }
+                    // A caught exception's `!r` is its `repr`, not its text's.
+                    let shows_repr = match conversion {
+                        Some(c) => *c == 'r',
+                        None => debug.is_some(),
+                    };
+                    if shows_repr
+                        && spec.is_empty()
+                        && let Some(r) = self.caught_repr(sc, value)
+                    {
+                        match r {
+                            ExprKind::Lit(Value::Str(s)) => push_text(&mut out, &s),
+                            kind => out.push(Part::Hole(Expr {
+                                span: value.span.clone(),
+                                kind,
+                            })),
+                        }
+                        continue;
+                    }
                     let x = self.expr(sc, value)?;
                     // `{x=}` shows the repr unless a spec or `!s` says otherwise.
                     let repr = match conversion {

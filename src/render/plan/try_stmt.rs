@@ -426,6 +426,26 @@ impl Planner<'_> {
         }
     }
 
+    /// `repr(e)` (or `f"{e!r}"`) of the caught exception `x` names, if
+    /// it names one.
+    pub(super) fn caught_repr(&self, sc: &Scope, x: &py::Expr) -> Option<ExprKind> {
+        let E::Name(n @ (Name::Local(..) | Name::Cell(..))) = &x.kind else {
+            return None;
+        };
+        let c = sc
+            .caught
+            .iter()
+            .rev()
+            .find(|c| c.name.as_deref() == Some(&**n.ident()))?;
+        Some(match (&c.text, &c.class) {
+            // The `TimeoutError` of `asyncio.wait_for`: no arguments.
+            (Some(t), Some(class)) if t.is_empty() => {
+                ExprKind::Lit(Value::Str(format!("{class}()").into()))
+            }
+            _ => ExprKind::Var(repr_var(n.ident())),
+        })
+    }
+
     /// An expression on a caught exception: `type(e).__name__` where the
     /// clause takes one class, `e` itself where its text is fixed; other
     /// uses than its text (`repr(e)`, `e.args`) are refused.
@@ -482,16 +502,9 @@ impl Planner<'_> {
             E::Call(f, args)
                 if is_builtin(f, "repr")
                     && let [Arg::Positional(x)] = args.as_slice()
-                    && let Some(c) = find(x) =>
+                    && let Some(r) = self.caught_repr(sc, x) =>
             {
-                Ok(Some(match (&c.text, &c.class, &c.name) {
-                    // The `TimeoutError` of `asyncio.wait_for`: no arguments.
-                    (Some(t), Some(class), _) if t.is_empty() => {
-                        ExprKind::Lit(Value::Str(format!("{class}()").into()))
-                    }
-                    (_, _, Some(n)) => ExprKind::Var(repr_var(n)),
-                    _ => unreachable!("found by its name"),
-                }))
+                Ok(Some(r))
             }
             E::Name(..) => Ok(find(e)
                 .and_then(|c| c.text.clone())

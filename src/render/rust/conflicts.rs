@@ -61,6 +61,7 @@ pub(super) fn type_conflicts(demo: &Demo, source: &str) -> Vec<Untranslatable> {
     out.extend(super::arg_clash::arg_clashes(demo, &types));
     out.extend(super::queue_sizes::size_subtractions(demo));
     out.extend(super::group_tasks::failing_kept(demo, &types));
+    out.extend(super::exc_groups::naked_stars(demo));
     for f in &demo.functions {
         f.walk(&mut |s| out.extend(super::recursion::self_calls(demo, &types, f, s)));
     }

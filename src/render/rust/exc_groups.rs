@@ -6,9 +6,11 @@
 use super::Renderer;
 use super::analysis::read_in;
 use super::names::ident;
-use crate::render::plan::ir::ast::{Block, Handler};
-use crate::render::plan::ir::exc_groups::GROUP;
-use crate::render::plan::ir::raises::takes;
+use crate::render::plan::Untranslatable;
+use crate::render::plan::ir::ast::{Block, Demo, Handler, StmtKind, repr_var, walk};
+use crate::render::plan::ir::exc_groups::{GROUP, collects};
+use crate::render::plan::ir::raises::{fallible, propagating_calls, takes};
+use std::collections::HashSet;
 
 /// The lines of the `ExceptionGroup` arm of `Display`: asyncio's message.
 pub(super) const GROUP_DISPLAY: &[&str] = &[
@@ -18,6 +20,49 @@ pub(super) const GROUP_DISPLAY: &[&str] = &[
     "                write!(f, \"unhandled errors in a TaskGroup ({n} sub-exception{s})\")",
     "            }",
 ];
+
+/// Whether `block` can raise an exception of its own, not one of a task
+/// group's children: a `raise`, or a call of a function that raises.
+fn raises_naked(block: &Block, failing: &HashSet<String>) -> bool {
+    block.iter().any(|s| match &s.kind {
+        StmtKind::TaskGroup { body, .. } if collects(body, failing) => false,
+        StmtKind::Raise { .. } | StmtKind::RaiseValue(_) | StmtKind::Reraise => true,
+        kind => {
+            propagating_calls(kind)
+                .iter()
+                .any(|c| failing.contains(&c.name))
+                || s.blocks().into_iter().any(|b| raises_naked(b, failing))
+        }
+    })
+}
+
+/// Every `try` with `except*` whose block can raise an exception outside
+/// a task group: Python wraps such an exception in a group of message
+/// `''` for the clause that takes it and lets it go on alone otherwise,
+/// where the listing's `except*` takes the groups of task groups.
+pub(super) fn naked_stars(demo: &Demo) -> Vec<Untranslatable> {
+    let failing = fallible(demo);
+    let mut out = Vec::new();
+    for f in &demo.functions {
+        walk(&f.body, &mut |s| {
+            if let StmtKind::Catch { body, handlers, .. } = &s.kind
+                && handlers.iter().any(|h| h.star)
+                && raises_naked(body, &failing)
+            {
+                out.push(Untranslatable {
+                    span: s.span.clone(),
+                    construct: "an `except*` of a block that raises outside a task group".into(),
+                    reason: "Python wraps an exception raised outside a group in an \
+                             `ExceptionGroup('', ...)` for the clause that takes it and lets \
+                             it go on alone otherwise: the Rust listing's `except*` takes the \
+                             exceptions of a task group (use `except` for the others)"
+                        .into(),
+                });
+            }
+        });
+    }
+    out
+}
 
 impl Renderer<'_> {
     /// `async with asyncio.TaskGroup() as group:` whose children can fail:
@@ -94,16 +139,33 @@ impl Renderer<'_> {
             }
             self.line("if !taken.is_empty() {");
             self.indent += 1;
-            if let Some(n) = h.name.as_ref().filter(|n| read_in(&h.body).contains(*n)) {
-                self.line(format!(
-                    "let {} = Error::{GROUP}(taken).to_string();",
-                    ident(n)
-                ));
-                self.declared.insert(n.clone());
-                self.body(&h.body, false);
+            let reads = read_in(&h.body);
+            let named = h.name.as_ref().filter(|n| reads.contains(*n));
+            let repr = h
+                .name
+                .as_ref()
+                .map(|n| repr_var(n))
+                .filter(|r| reads.contains(r));
+            let mut bound = Vec::new();
+            if named.is_some() && repr.is_some() {
+                self.line(format!("let group = Error::{GROUP}(taken);"));
+            }
+            let group = match (named, &repr) {
+                (Some(_), Some(_)) => "group".to_string(),
+                _ => format!("Error::{GROUP}(taken)"),
+            };
+            if let Some(n) = named {
+                self.line(format!("let {} = {group}.to_string();", ident(n)));
+                bound.push(n.clone());
+            }
+            if let Some(r) = repr {
+                self.line(format!("let {} = {group}.to_repr();", ident(&r)));
+                bound.push(r);
+            }
+            self.declared.extend(bound.iter().cloned());
+            self.body(&h.body, false);
+            for n in &bound {
                 self.declared.remove(n);
-            } else {
-                self.body(&h.body, false);
             }
             self.indent -= 1;
             self.line("}");
