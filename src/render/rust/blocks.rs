@@ -131,6 +131,9 @@ impl Renderer<'_> {
     }
 
     pub(super) fn set(&mut self, var: &str, value: &Expr) {
+        if self.tokened_list_set(var, value) {
+            return;
+        }
         // The tasks of a shared list are spawned `Shared`.
         let shared = self.shared_list(var);
         let before = std::mem::replace(&mut self.spawning_shared, shared);

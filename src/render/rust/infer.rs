@@ -209,6 +209,9 @@ impl Types {
                 StmtKind::Set { var, value } => {
                     let ty = self.expr_ty(name, value);
                     changed |= self.set(name, var, &ty);
+                    if super::token_lists::watching_call(demo, value).is_some() {
+                        changed |= self.set(name, "token", &Ty::Token);
+                    }
                 }
                 StmtKind::SetField {
                     object,

@@ -178,6 +178,7 @@ mod task_waiter;
 mod tcp;
 mod templates;
 mod timeout;
+mod token_lists;
 mod truth;
 mod tuples;
 mod types;

@@ -308,6 +308,7 @@ impl Renderer<'_> {
                 self.schedule(delay.as_ref(), call, into.as_deref())
             }
             StmtKind::Soon(body) => self.soon(body),
+            StmtKind::Cancel { task } if self.tokened_cancel(task) => {}
             StmtKind::Cancel { task } => {
                 self.line("// Tokio cancels by dropping the task's future at its next await.");
                 self.note_abort(task);
