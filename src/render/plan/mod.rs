@@ -119,6 +119,7 @@ mod log_message;
 mod log_objects;
 mod log_queries;
 mod logging;
+mod loop_tasks;
 mod loop_var_after;
 mod membership;
 mod mixed_returns;

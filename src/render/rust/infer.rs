@@ -283,7 +283,7 @@ impl Types {
                         changed |= self.set(name, into, &Ty::Task(Box::new(Ty::Unit)));
                     }
                 }
-                StmtKind::GroupSpawn { call, .. } => {
+                StmtKind::GroupSpawn { call, .. } | StmtKind::LoopSpawn { call, .. } => {
                     changed |= self.call(demo, name, call, true);
                     changed |= self.tasked.insert(call.name.clone());
                 }

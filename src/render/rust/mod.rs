@@ -113,6 +113,7 @@ mod kept_stream;
 mod lines;
 mod list_joins;
 mod long_lines;
+mod loop_tasks;
 mod loops;
 mod methods;
 mod mixed;

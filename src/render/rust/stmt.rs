@@ -269,6 +269,7 @@ impl Renderer<'_> {
                 let unwrap = format!(".unwrap(){}", self.try_op(&call.name));
                 self.assign_chain(into, &job, &[".await".into(), unwrap]);
             }
+            StmtKind::LoopSpawn { runtime, call } => self.loop_spawn(runtime, call),
             StmtKind::GroupSpawn { group, call } => {
                 let c = self.call(call);
                 self.wrapped_call(&format!("{}.spawn(", ident(group)), &c, ");");
