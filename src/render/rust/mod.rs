@@ -101,6 +101,7 @@ mod gathered_tasks;
 mod gen_cleanup;
 mod generic_iters;
 mod grown;
+mod handed_tasks;
 mod identity;
 mod infer;
 mod int_vs_float;
