@@ -141,7 +141,7 @@ w.cancel()\n    await asyncio.sleep(2)\n    print(t.cancelled())\n{RUN}"
     );
     let (construct, reason, at) = refused(&src);
     assert_eq!(construct, "`t.cancelled()` of a task handed to a call");
-    assert!(reason.contains("detaches its task"), "{reason}");
+    assert!(reason.contains("no handle left"), "{reason}");
     assert_eq!(at, "t");
 }
 

@@ -146,8 +146,10 @@ impl Planner<'_> {
             let E::Call(g, inner_args) = &inner.kind else {
                 return Ok(None);
             };
+            // A task of a list made at once may watch a token (see
+            // `cancel_end_lists`).
             return Ok(self
-                .coroutine_call(sc, inner, g, inner_args)?
+                .listed_coroutine_call(sc, inner, g, inner_args)?
                 .map(ExprKind::Spawn));
         }
         Ok(self.coroutine_call(sc, e, f, args)?.map(ExprKind::Coro))

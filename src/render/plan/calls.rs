@@ -205,7 +205,7 @@ impl Planner<'_> {
             match &e.kind {
                 E::Call(f, args) if self.is_member(f, Module::Asyncio, "create_task") => {
                     match one_arg(args) {
-                        Some(c) => self.user_call(sc, c, &[FunctionKind::Coroutine]),
+                        Some(c) => self.listed_call(sc, c),
                         None => Ok(None),
                     }
                 }

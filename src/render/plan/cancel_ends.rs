@@ -26,7 +26,7 @@ use crate::render::plan::ir::ast::TokenEnd;
 
 /// `t` of `try: await t except asyncio.CancelledError: ...` (one handler,
 /// no `as`, no `else` or `finally`), and that handler.
-fn awaited_in_try(s: &py::Stmt) -> Option<(&str, &py::Handler)> {
+pub(super) fn awaited_in_try(s: &py::Stmt) -> Option<(&str, &py::Handler)> {
     let P::Try {
         body,
         handlers,
@@ -129,7 +129,11 @@ impl Planner<'_> {
     }
 
     /// Calls `visit` with `body` and every block nested in it.
-    fn each_block<'s>(&self, body: &'s [py::Stmt], visit: &mut impl FnMut(&'s [py::Stmt])) {
+    pub(super) fn each_block<'s>(
+        &self,
+        body: &'s [py::Stmt],
+        visit: &mut impl FnMut(&'s [py::Stmt]),
+    ) {
         visit(body);
         for s in body {
             match &s.kind {
@@ -224,7 +228,7 @@ impl VisitMut for StateReads<'_> {
 
 /// Whether a statement of `block` can leave it: `return`, `raise`,
 /// `break` or `continue`.
-fn leaves(block: &[py::Stmt]) -> bool {
+pub(super) fn leaves(block: &[py::Stmt]) -> bool {
     let mut found = false;
     crate::program::walk(block, &mut |s| {
         found |= matches!(

@@ -91,6 +91,8 @@ impl<'p> Planner<'p> {
     ) {
         let mut spawned: HashMap<&str, usize> = HashMap::new();
         let mut waited: HashMap<&str, usize> = HashMap::new();
+        // Spawned as the tasks of a list made at once (see `cancel_end_lists`).
+        let mut listed: HashMap<&str, usize> = HashMap::new();
         let mut escaping = std::collections::HashSet::new();
         let bodies: Vec<&[py::Stmt]> = codes
             .iter()
@@ -101,6 +103,10 @@ impl<'p> Planner<'p> {
             crate::program::walk(body, &mut |s| {
                 if let Some(f) = self.spawned_coroutine(s) {
                     *spawned.entry(f).or_default() += 1;
+                }
+                if let Some((_, f)) = self.listed_spawn(s) {
+                    *spawned.entry(f).or_default() += 1;
+                    *listed.entry(f).or_default() += 1;
                 }
                 if let Some(f) = self.waited_coroutine(s) {
                     *waited.entry(f).or_default() += 1;
@@ -124,16 +130,22 @@ impl<'p> Planner<'p> {
             {
                 continue;
             }
+            let in_lists = listed.contains_key(name.as_str());
             if waits == 0 {
-                if self.goes_on_when_cancelled(code) && self.kept_tasks_awaited(&bodies, name) {
+                if !in_lists
+                    && self.goes_on_when_cancelled(code)
+                    && self.kept_tasks_awaited(&bodies, name)
+                {
                     cancellable.insert(name.clone());
                 } else if let Some(end) = self.cancel_end(code)
                     && self.cancel_ended_uses(&bodies, name)
+                    && self.listed_end_uses(&bodies, codes, name)
                 {
                     cancellable.insert(name.clone());
                     cancel_ends.insert(name.clone(), end);
                 }
-            } else if let Some(end) = self.token_end(code, spawns == 0)
+            } else if !in_lists
+                && let Some(end) = self.token_end(code, spawns == 0)
                 && !(matches!(end, TokenEnd::Reraises { .. })
                     && escaping.contains(name.as_str())
                     && super::wait_for_token::returns_value(&code.body))
@@ -269,7 +281,7 @@ impl<'p> Planner<'p> {
             return Ok(None);
         }
         let var = match self.token_for.borrow_mut().take() {
-            Some(task) => format!("{task}_{TOKEN}"),
+            Some(token) => token,
             None if sc.prims.get(TOKEN) == Some(&PrimitiveKind::Token) => TOKEN.to_string(),
             None => {
                 return refuse(
@@ -295,7 +307,7 @@ impl<'p> Planner<'p> {
         var: &str,
         c: &py::Expr,
     ) -> Result<Option<Call>> {
-        *self.token_for.borrow_mut() = Some(var.to_string());
+        *self.token_for.borrow_mut() = Some(format!("{var}_{TOKEN}"));
         let call = self.user_call(sc, c, &[FunctionKind::Coroutine]);
         let unused = self.token_for.borrow_mut().take().is_some();
         let call = call?;

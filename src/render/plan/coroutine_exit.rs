@@ -70,6 +70,7 @@ fn only_spawned(demo: &Demo, name: &str) -> bool {
             }
             if let StmtKind::Make { call, .. }
             | StmtKind::GroupSpawn { call, .. }
+            | StmtKind::LoopSpawn { call, .. }
             | StmtKind::Submit { call, .. }
             | StmtKind::WaitFor { call, .. }
             | StmtKind::Schedule { call, .. } = &s.kind

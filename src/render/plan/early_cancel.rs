@@ -21,7 +21,7 @@ pub(super) enum Early {
 }
 
 /// How many calls deep [`Planner::suspends`] follows.
-const DEPTH: u32 = 8;
+pub(super) const DEPTH: u32 = 8;
 
 /// `t` of `t.cancel()` as a statement.
 fn cancelled(s: &py::Stmt) -> Option<&str> {
@@ -48,7 +48,12 @@ impl<'p> Planner<'p> {
     /// task it made before has started: it awaits `asyncio.sleep(...)`,
     /// or a coroutine of the program whose first statements, plain ones,
     /// lead to one that does.
-    fn suspends(&self, s: &py::Stmt, codes: &[(String, &Code, bool)], depth: u32) -> bool {
+    pub(super) fn suspends(
+        &self,
+        s: &py::Stmt,
+        codes: &[(String, &Code, bool)],
+        depth: u32,
+    ) -> bool {
         let awaited = match &s.kind {
             P::Expr(e) | P::Return(Some(e)) => e,
             P::Assign { value, .. } => value,

@@ -90,6 +90,9 @@ impl Planner<'_> {
         match (&**m, args.as_slice()) {
             ("stop", []) if into.is_none() => Ok(Some(StmtKind::StopLoop)),
             ("run_forever", []) if into.is_none() => Ok(Some(StmtKind::RunForever { runtime })),
+            ("create_task", [Arg::Positional(c)]) if into.is_none() => {
+                self.loop_task(sc, c, runtime)
+            }
             ("run_until_complete", [Arg::Positional(awaitable)])
                 if !sc.runners.contains(&runtime) =>
             {

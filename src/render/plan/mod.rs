@@ -28,6 +28,7 @@ mod builtins_sys;
 mod call_expr;
 mod callbacks;
 mod calls;
+mod cancel_end_lists;
 mod cancel_ends;
 mod cancel_token;
 mod captures;
@@ -119,6 +120,7 @@ mod log_message;
 mod log_objects;
 mod log_queries;
 mod logging;
+mod loop_tasks;
 mod loop_var_after;
 mod membership;
 mod mixed_returns;
@@ -404,7 +406,7 @@ struct Planner<'p> {
     /// Of those, the coroutines only spawned whose cancellation ends them
     /// after a cleanup that awaits (see [`cancel_ends`]).
     cancel_ends: HashMap<String, ir::ast::TokenEnd>,
-    /// The task being spawned, whose call gets a token made for it.
+    /// The token made for the task being spawned, which its call gets.
     token_for: RefCell<Option<String>>,
     /// The starts of the `t.cancel()` statements that may come before the
     /// task given a token has started (see [`early_cancel`]).

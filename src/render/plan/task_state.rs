@@ -22,8 +22,7 @@ pub(super) fn words<'s>(source: &'s str, name: &str) -> impl Iterator<Item = (&'
 impl Planner<'_> {
     /// `task.cancelled()`, where `obj` names the task `task`. Refused when
     /// the program hands the task to a call: the listing moves the handle
-    /// there, and dropping a `JoinHandle` detaches its task, where asyncio
-    /// cancels a task awaited by a cancelled one.
+    /// there, and no handle is left to ask how the task ended.
     pub(super) fn task_cancelled(
         &self,
         sc: &Scope,
@@ -46,9 +45,10 @@ impl Planner<'_> {
             return refuse(
                 &obj.span,
                 format!("`{task}.cancelled()` of a task handed to a call"),
-                "the Rust listing moves the task's `JoinHandle` into the call, and dropping a \
-                 handle detaches its task, where asyncio cancels a task that a cancelled task \
-                 awaits: keep the task in the function that created it",
+                "the Rust listing moves the task's `JoinHandle` into the call, so the function \
+                 that made it has no handle left to ask how the task ended (an `AbortHandle` \
+                 tells whether it finished, not whether it was cancelled): keep the task in the \
+                 function that created it",
             );
         }
         Ok(ExprKind::Cancelled(sc.local(task, &obj.span)?))

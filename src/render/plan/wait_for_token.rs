@@ -315,7 +315,7 @@ impl Planner<'_> {
                  takes a number above zero written in place",
             );
         }
-        *self.token_for.borrow_mut() = Some(name.to_string());
+        *self.token_for.borrow_mut() = Some(format!("{name}_{TOKEN}"));
         let call = self.user_call(sc, c, &[FunctionKind::Coroutine]);
         let unused = self.token_for.borrow_mut().take().is_some();
         let token = (!unused).then(|| (format!("{name}_{TOKEN}"), end));

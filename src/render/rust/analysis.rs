@@ -16,6 +16,7 @@ pub(super) fn stmt_calls(s: &Stmt) -> Vec<&Call> {
         | StmtKind::Make { call, .. }
         | StmtKind::Spawn { call, .. }
         | StmtKind::GroupSpawn { call, .. }
+        | StmtKind::LoopSpawn { call, .. }
         | StmtKind::CallFn { call, .. }
         | StmtKind::Submit { call, .. }
         | StmtKind::RunBlocking { call, .. }

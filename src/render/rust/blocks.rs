@@ -131,6 +131,9 @@ impl Renderer<'_> {
     }
 
     pub(super) fn set(&mut self, var: &str, value: &Expr) {
+        if self.tokened_list_set(var, value) {
+            return;
+        }
         // The tasks of a shared list are spawned `Shared`.
         let shared = self.shared_list(var);
         let before = std::mem::replace(&mut self.spawning_shared, shared);
@@ -385,7 +388,7 @@ impl Renderer<'_> {
             let handle = match super::analysis::joined_then_read(body, on_cancel, whole) {
                 Some(_) if self.task_loop_item(target) => format!("(&mut *{})", ident(target)),
                 Some(_) => format!("(&mut {})", ident(target)),
-                None => ident(target),
+                None => self.handed_handle(target, ident(target)),
             };
             self.line(format!("match {handle}.await {{"));
             self.line("    Ok(_) => {}");

@@ -24,6 +24,9 @@ impl Renderer<'_> {
         let Some(f) = self.demo.function(&self.func) else {
             return false;
         };
+        if self.tokened_item(task).is_some() {
+            return true;
+        }
         let mut found = false;
         f.walk(&mut |s| {
             if let StmtKind::Spawn { call, into } = &s.kind
@@ -96,7 +99,12 @@ impl Renderer<'_> {
         if !self.ended_task(target) {
             return false;
         }
-        let t = ident(target);
+        // A loop's item is awaited through a new borrow, read again after.
+        let t = if self.tokened_item(target).is_some() {
+            format!("(&mut *{})", ident(target))
+        } else {
+            ident(target)
+        };
         let start = self.lines.len();
         if on_cancel.is_empty() {
             self.line(

@@ -73,7 +73,12 @@ impl Renderer<'_> {
     /// statement to its end; a lone call is handed to `block_on` as it is.
     pub(super) fn block_on(&mut self, runtime: &str, body: &Block, into: Option<&str>) {
         let rt = ident(runtime);
-        if let [inner] = body.as_slice()
+        let yields = self.runs_after_loop_spawn(runtime, body);
+        if yields && self.yielding_block_on(runtime, body, into) {
+            return;
+        }
+        if !yields
+            && let [inner] = body.as_slice()
             && let StmtKind::Await { call, .. } = &inner.kind
         {
             let c = self.call(call);
@@ -99,6 +104,10 @@ impl Renderer<'_> {
         };
         self.line(format!("{head}{rt}.block_on(async {{"));
         self.indent += 1;
+        if yields {
+            self.line("// asyncio runs the loop's tasks first: yield to them.");
+            self.line("tokio::task::yield_now().await;");
+        }
         let kind = std::mem::replace(&mut self.kind, FunctionKind::Coroutine);
         for s in body {
             self.stmt_inner(s, false);

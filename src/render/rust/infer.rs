@@ -209,6 +209,9 @@ impl Types {
                 StmtKind::Set { var, value } => {
                     let ty = self.expr_ty(name, value);
                     changed |= self.set(name, var, &ty);
+                    if super::token_lists::watching_call(demo, value).is_some() {
+                        changed |= self.set(name, "token", &Ty::Token);
+                    }
                 }
                 StmtKind::SetField {
                     object,
@@ -280,7 +283,7 @@ impl Types {
                         changed |= self.set(name, into, &Ty::Task(Box::new(Ty::Unit)));
                     }
                 }
-                StmtKind::GroupSpawn { call, .. } => {
+                StmtKind::GroupSpawn { call, .. } | StmtKind::LoopSpawn { call, .. } => {
                     changed |= self.call(demo, name, call, true);
                     changed |= self.tasked.insert(call.name.clone());
                 }

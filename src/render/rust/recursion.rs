@@ -42,6 +42,7 @@ pub(super) fn self_calls(
         StmtKind::Spawn { call, .. }
         | StmtKind::Shield { call, .. }
         | StmtKind::GroupSpawn { call, .. }
+        | StmtKind::LoopSpawn { call, .. }
         | StmtKind::Schedule { call, .. }
         | StmtKind::Submit { call, .. }
         | StmtKind::WaitFor { call, .. } => spawned.push(call),

@@ -260,6 +260,7 @@ impl Renderer<'_> {
                 let unwrap = format!(".unwrap(){}", self.try_op(&call.name));
                 self.assign_chain(into, &job, &[".await".into(), unwrap]);
             }
+            StmtKind::LoopSpawn { runtime, call } => self.loop_spawn(runtime, call),
             StmtKind::GroupSpawn { group, call } => {
                 let c = self.call(call);
                 self.wrapped_call(&format!("{}.spawn(", ident(group)), &c, ");");
@@ -299,6 +300,7 @@ impl Renderer<'_> {
                 self.schedule(delay.as_ref(), call, into.as_deref())
             }
             StmtKind::Soon(body) => self.soon(body),
+            StmtKind::Cancel { task } if self.tokened_cancel(task) => {}
             StmtKind::Cancel { task } => {
                 self.line("// Tokio cancels by dropping the task's future at its next await.");
                 self.note_abort(task);

@@ -111,7 +111,9 @@ impl Renderer<'_> {
             });
         }
         let aborts = f.body.iter().any(|s| aborts_item(f, s, list, &is_tasks));
-        (reads && aborts).then(|| format!("{}_aborted", list.trim_start_matches("r#")))
+        // Tasks that watch a token each say how they ended (see `token_lists`).
+        (reads && aborts && !self.tokened_list(list))
+            .then(|| format!("{}_aborted", list.trim_start_matches("r#")))
     }
 
     /// Before a statement of the function's block that is the first to

@@ -257,13 +257,17 @@ pub(super) fn state_read(block: &Block, task: &str) -> bool {
 impl Renderer<'_> {
     /// `task` as an awaited handle: through `&mut` where the function asks
     /// it for its state (see [`state_read`]).
-    pub(super) fn awaited_handle(&self, task: &str) -> String {
+    pub(super) fn awaited_handle(&mut self, task: &str) -> String {
         let t = ident(task);
         // A loop's task is a reference to its handle already.
         let asked = matches!(self.var_ty(task), Ty::Task(_))
             && self.demo.function(&self.func).is_some_and(|f| {
                 state_read(&f.body, task) && !super::analysis::loop_var(&f.body, task)
             });
-        if asked { format!("(&mut {t})") } else { t }
+        if asked {
+            format!("(&mut {t})")
+        } else {
+            self.handed_handle(task, t)
+        }
     }
 }

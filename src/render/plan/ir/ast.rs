@@ -228,6 +228,10 @@ pub enum StmtKind {
     },
     /// `group.create_task(call(...))` inside a `TaskGroup`'s body.
     GroupSpawn { group: String, call: Call },
+    /// `loop.create_task(call(...))` as a statement, on an event loop a
+    /// plain function made, out of its runs: a task of that runtime, run
+    /// only while the runtime runs (see `plan::loop_tasks`).
+    LoopSpawn { runtime: String, call: Call },
     /// `into = f(...)` with `f` a plain function: it runs at once, on the
     /// calling task's thread.
     CallFn { call: Call, into: Option<String> },

@@ -340,6 +340,7 @@ fn direct_calls(kind: &StmtKind) -> Vec<&Call> {
         | StmtKind::Make { call, .. }
         | StmtKind::Spawn { call, .. }
         | StmtKind::GroupSpawn { call, .. }
+        | StmtKind::LoopSpawn { call, .. }
         | StmtKind::CallFn { call, .. }
         | StmtKind::Submit { call, .. }
         | StmtKind::RunBlocking { call, .. }
