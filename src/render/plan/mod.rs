@@ -36,6 +36,7 @@ mod class;
 mod class_attrs;
 mod class_stmts;
 mod cleanup_awaits;
+mod closed_at_shutdown;
 mod closed_pools;
 mod compare;
 mod completed_coros;
@@ -283,6 +284,8 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         fn_params: fn_values::fn_params(program),
         unended: RefCell::new(HashSet::new()),
         streams: RefCell::new(HashMap::new()),
+        keepers: HashSet::new(),
+        closed_gens: RefCell::new(HashSet::new()),
     };
     p.scan(&program.module.body);
     let mut functions = Vec::new();
@@ -300,6 +303,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         unended: p.unended.take(),
         static_methods: static_methods::static_methods(program),
         cancel_ends: p.cancel_ends.clone(),
+        closed_at_shutdown: p.closed_gens.take(),
     };
     exc_recursion::bound(&mut planned);
     let fallible = ir::raises::fallible(&planned);
@@ -338,6 +342,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         unended,
         static_methods,
         cancel_ends,
+        closed_at_shutdown,
         ..
     } = planned;
     blockers.sort_by_key(|b| (b.span.start, b.span.end));
@@ -350,6 +355,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         unended,
         static_methods,
         cancel_ends,
+        closed_at_shutdown,
     });
     (demo, blockers)
 }
@@ -431,6 +437,12 @@ struct Planner<'p> {
     /// Async generators' streams kept in variables, and their generators
     /// (see [`kept_stream`]).
     streams: RefCell<HashMap<String, String>>,
+    /// The module's lists that only keep what is appended to them (see
+    /// [`closed_at_shutdown`]).
+    keepers: HashSet<std::sync::Arc<str>>,
+    /// The async generators kept to the end of `asyncio.run`, which its
+    /// shutdown closes (see [`closed_at_shutdown`]).
+    closed_gens: RefCell<HashSet<String>>,
 }
 
 /// The module-level statements, the `if __name__ == "__main__":` body included.

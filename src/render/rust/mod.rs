@@ -58,6 +58,7 @@ mod callbacks;
 mod calls;
 mod cancel_ends;
 mod cancel_token;
+mod closed_at_shutdown;
 mod closures;
 mod code;
 mod collect;
