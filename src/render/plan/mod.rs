@@ -42,6 +42,7 @@ mod compare;
 mod completed_coros;
 mod completed_deadline;
 mod condition;
+mod conn_params;
 mod const_lists;
 mod coroutine_exit;
 mod data;

@@ -192,6 +192,7 @@ mod wait_for_tie;
 mod wait_for_token;
 mod wait_task;
 mod whole_seconds;
+mod wide_sleep;
 mod wrap;
 
 use super::Listing;
