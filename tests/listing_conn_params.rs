@@ -80,3 +80,22 @@ a, *rest = pair()\n    print(a, rest)\n{RUN}"
         "{reason}"
     );
 }
+
+#[test]
+fn a_task_given_the_connection_is_refused() {
+    // The task would need the connection itself, which `main` still holds.
+    let (construct, reason, place) = refused(&asking(
+        "t = asyncio.create_task(ask(reader, writer, \"PING\"))\n    await t",
+    ));
+    assert_eq!(construct, "this call of `ask`");
+    assert!(reason.contains("awaited as a statement"), "{reason}");
+    assert_eq!(place, "ask(reader, writer, \"PING\")");
+}
+
+#[test]
+fn calls_gathered_with_the_connection_are_refused() {
+    let (construct, ..) = refused(&asking(
+        "await asyncio.gather(ask(reader, writer, \"A\"), ask(reader, writer, \"B\"))",
+    ));
+    assert_eq!(construct, "this call of `ask`");
+}

@@ -111,6 +111,7 @@ mod iters;
 mod kept_items;
 mod kept_iters;
 mod kept_stream;
+mod lent_conns;
 mod lines;
 mod list_joins;
 mod long_lines;
