@@ -37,6 +37,9 @@ impl Planner<'_> {
         args: &[Arg],
         span: &std::ops::Range<usize>,
     ) -> Result<Vec<Expr>> {
+        if let Some(out) = self.conn_args(sc, name, def, args, span)? {
+            return Ok(out);
+        }
         let (given, rest) = super::varargs::split(args, def.params);
         // More positional arguments than a function's parameters: Python's
         // `TypeError`. (A class's `__init__` may be a base class's, which

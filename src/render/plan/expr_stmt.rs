@@ -22,6 +22,9 @@ impl Planner<'_> {
         if let Some(k) = self.exit_raise(sc, e)? {
             return one(s, k);
         }
+        if let Some(k) = self.keeper_append(s) {
+            return one(s, k);
+        }
         match &e.kind {
             E::Await(inner) => {
                 if let Some(k) = self.wait_for_raising(sc, s, inner, None)? {

@@ -54,6 +54,11 @@ impl<'p> Planner<'p> {
             .chain(keyword_only)
             .map(|p| p.name.to_string())
             .collect();
+        if let Some(conn) = self.conn_param(name) {
+            return Ok(std::iter::once(conn)
+                .chain(names.into_iter().skip(2))
+                .collect());
+        }
         if !self.handlers.contains(name) {
             return Ok(names);
         }
@@ -126,6 +131,9 @@ impl<'p> Planner<'p> {
             for conn in &params {
                 scope.streams.extend(streams::stream_names(conn));
             }
+        }
+        if let Some(conn) = self.conn_param(&name) {
+            scope.streams.extend(streams::stream_names(&conn));
         }
         let params = self.loops_as_context(&name, params, &mut scope);
         scope.job_futures = self.job_future_params(&name);

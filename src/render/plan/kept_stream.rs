@@ -45,7 +45,9 @@ impl Planner<'_> {
         }
         let s = &rest[0];
         let owner = self.top_level_owner(s.id);
-        let read_by_anext = rest[1..].iter().all(|later| {
+        let (kept, read): (Vec<&py::Stmt>, Vec<&py::Stmt>) =
+            rest[1..].iter().partition(|later| self.keeps(later, var));
+        let read_by_anext = read.iter().all(|later| {
             self.word_count(&later.span, var)
                 == self.word_spans(&later.span, &format!("anext({var})")).len()
         });
@@ -53,6 +55,19 @@ impl Planner<'_> {
         if sc.kind != FunctionKind::Coroutine || owner.is_none() || !read_by_anext || entry_ends_run
         {
             return refuse(&value.span, format!("`{name}(...)` kept in `{var}`"), KEPT);
+        }
+        if !kept.is_empty() {
+            if !owner
+                .as_deref()
+                .is_some_and(|o| self.closes_at_shutdown(o, name))
+            {
+                return refuse(
+                    &kept[0].span,
+                    format!("`{name}(...)` kept to the end of `asyncio.run`"),
+                    super::closed_at_shutdown::KEPT_TO_SHUTDOWN,
+                );
+            }
+            self.close_at_shutdown(name);
         }
         let Some(call) = self.user_call(sc, value, &[FunctionKind::Generator])? else {
             return Ok(None);

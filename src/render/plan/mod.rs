@@ -37,11 +37,13 @@ mod class;
 mod class_attrs;
 mod class_stmts;
 mod cleanup_awaits;
+mod closed_at_shutdown;
 mod closed_pools;
 mod compare;
 mod completed_coros;
 mod completed_deadline;
 mod condition;
+mod conn_params;
 mod const_lists;
 mod coroutine_exit;
 mod data;
@@ -286,6 +288,8 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         fn_params: fn_values::fn_params(program),
         unended: RefCell::new(HashSet::new()),
         streams: RefCell::new(HashMap::new()),
+        keepers: HashSet::new(),
+        closed_gens: RefCell::new(HashSet::new()),
     };
     p.scan(&program.module.body);
     let mut functions = Vec::new();
@@ -303,6 +307,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         unended: p.unended.take(),
         static_methods: static_methods::static_methods(program),
         cancel_ends: p.cancel_ends.clone(),
+        closed_at_shutdown: p.closed_gens.take(),
     };
     exc_recursion::bound(&mut planned);
     let fallible = ir::raises::fallible(&planned);
@@ -341,6 +346,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         unended,
         static_methods,
         cancel_ends,
+        closed_at_shutdown,
         ..
     } = planned;
     blockers.sort_by_key(|b| (b.span.start, b.span.end));
@@ -353,6 +359,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         unended,
         static_methods,
         cancel_ends,
+        closed_at_shutdown,
     });
     (demo, blockers)
 }
@@ -434,6 +441,12 @@ struct Planner<'p> {
     /// Async generators' streams kept in variables, and their generators
     /// (see [`kept_stream`]).
     streams: RefCell<HashMap<String, String>>,
+    /// The module's lists that only keep what is appended to them (see
+    /// [`closed_at_shutdown`]).
+    keepers: HashSet<std::sync::Arc<str>>,
+    /// The async generators kept to the end of `asyncio.run`, which its
+    /// shutdown closes (see [`closed_at_shutdown`]).
+    closed_gens: RefCell<HashSet<String>>,
 }
 
 /// The module-level statements, the `if __name__ == "__main__":` body included.

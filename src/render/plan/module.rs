@@ -201,7 +201,10 @@ impl Planner<'_> {
         let mut code = Vec::new();
         for s in module_stmts(body) {
             if !is_definition(s) {
-                if !defines_constant(s, &self.consts) && !self.defines_static(s) {
+                if !defines_constant(s, &self.consts)
+                    && !self.defines_static(s)
+                    && !self.defines_keeper(s)
+                {
                     code.push(s);
                 }
             } else if let Err(e) = self.module_stmt(s, functions) {

@@ -87,6 +87,8 @@ impl<'p> Planner<'p> {
         self.consts = module::constants(&code, &bodies, &|e| self.enum_member(e).is_some());
         let tables = const_lists::tables(&self.program.source, &code, &bodies);
         self.statics = globals::statics(&code, &bodies, &self.consts, &tables);
+        self.keepers = self.keeper_lists(&code);
+        self.statics.retain(|(n, _)| !self.keepers.contains(n));
         for (name, code, method) in self.codes(&stmts) {
             crate::program::walk(&code.body, &mut |s| self.scan_stmt(&name, code, method, s));
         }

@@ -6,6 +6,8 @@
 //! `IndexError` the index would raise), the unpacking is refused. So is a
 //! starred name anywhere but last, and a value not proven a list (a
 //! string's or tuple's slice is no list, a dict is unpacked by its keys).
+//! A call that makes a new list (`line.split()`) is kept in a variable
+//! first, `parts`, which the names index and slice.
 
 use super::scope::Scope;
 use super::{Planner, Result, refuse};
@@ -41,11 +43,12 @@ impl Planner<'_> {
         if *star + 1 != items.len() {
             return refused("here the starred name is not last");
         }
-        let E::Name(Name::Local(_, list) | Name::Cell(_, list)) = &value.kind else {
-            return refused("here the value is no variable");
-        };
-        if !always_a_list(&self.program.module, list) {
-            return refused("here the variable is not always a list");
+        if let E::Name(Name::Local(_, list) | Name::Cell(_, list)) = &value.kind {
+            if !always_a_list(&self.program.module, list) {
+                return refused("here the variable is not always a list");
+            }
+        } else if !matches!(value.kind, E::Call(..)) || !makes_list(value) {
+            return refused("here the value is no variable, nor a call that makes a new list");
         }
         if catches(&self.program.module.body) {
             return refused(
@@ -54,7 +57,20 @@ impl Planner<'_> {
         }
         let plain = Target::Unpack(items.clone(), None);
         let var = self.loop_pattern(sc, &plain, span)?;
-        let xs = self.expr(sc, value)?;
+        let mut xs = self.expr(sc, value)?;
+        // A new list (`line.split()`) is kept in a variable of its own,
+        // which the names index and slice.
+        if !matches!(value.kind, E::Name(_)) {
+            let parts = self.free_name("parts");
+            self.lifted.borrow_mut().push(StmtKind::Set {
+                var: parts.clone(),
+                value: xs,
+            });
+            xs = Expr {
+                kind: ExprKind::Var(parts),
+                span: value.span.clone(),
+            };
+        }
         let at = |kind: ExprKind| Expr {
             kind,
             span: value.span.clone(),
@@ -80,6 +96,24 @@ impl Planner<'_> {
             value: at(ExprKind::Tuple(parts)),
             var,
         }))
+    }
+}
+
+impl Planner<'_> {
+    /// `name`, or `name2`, `name3`, ...: the first the program's source
+    /// does not hold as a word, nor the plan gave another value.
+    fn free_name(&self, name: &str) -> String {
+        let whole = 0..self.program.source.len();
+        (1..)
+            .map(|n| match n {
+                1 => name.to_string(),
+                n => format!("{name}{n}"),
+            })
+            .find(|n| self.word_count(&whole, n) == 0 && !self.hoisted_names.borrow().contains(n))
+            .inspect(|n| {
+                self.hoisted_names.borrow_mut().insert(n.clone());
+            })
+            .expect("a free name")
     }
 }
 

@@ -53,6 +53,7 @@ pub(super) fn type_conflicts(demo: &Demo, source: &str) -> Vec<Untranslatable> {
     out.extend(super::dict_methods::value_conflicts(demo, &types));
     out.extend(super::exc_types::empty_messages(demo));
     out.extend(super::unbuilt::unbuilt(demo, &types));
+    out.extend(super::lent_conns::unlent_conns(demo, &types));
     out.extend(super::tcp::unknown_ports(demo, &types));
     out.extend(super::mixed_growth::mixed_growth(demo, &types, source));
     out.extend(super::mixed_lists::mixed_list_uses(demo, &types));

@@ -90,7 +90,13 @@ impl Renderer<'_> {
         self.indent += 1;
         self.line("if at_yield.load(Ordering::Relaxed) {");
         self.indent += 1;
-        self.line("// Left at a `yield`: asyncio closes the generator in a task of its own.");
+        let closing = self.closed_at_shutdown();
+        if closing {
+            self.line("// Left at a `yield` and kept to the end of `asyncio.run`: its shutdown");
+            self.line("// closes the generator, awaiting the cleanup (see `run`).");
+        } else {
+            self.line("// Left at a `yield`: asyncio closes the generator in a task of its own.");
+        }
         // The task owns what the cleanup reads.
         for v in read_in(finally) {
             if !self.declared.contains(&v) && !self.names_param(&v) {
@@ -103,7 +109,12 @@ impl Renderer<'_> {
                 _ => self.line(format!("let {name} = {name}.clone();")),
             }
         }
-        self.line("let cleanup = tokio::spawn(async move {");
+        let spawn = if closing {
+            "CLOSING.spawn"
+        } else {
+            "tokio::spawn"
+        };
+        self.line(format!("let cleanup = {spawn}(async move {{"));
         self.nested(finally);
         self.line("});");
         self.line("// A runtime shutting down runs no new task: asyncio's shutdown still");

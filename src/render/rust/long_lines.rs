@@ -44,7 +44,13 @@ pub(super) fn relaid(text: &str, indent: usize) -> Option<Vec<String>> {
                 });
             plain.then(|| (format!("let {name} = "), expr))?
         }
-        None => (String::new(), body),
+        // An assignment to a name declared before (`reply = ...`).
+        None => match body.split_once(" = ") {
+            Some((name, expr)) if name.chars().all(|c| c.is_alphanumeric() || c == '_') => {
+                (format!("{name} = "), expr)
+            }
+            _ => (String::new(), body),
+        },
     };
     let mut lines = chain_lines(&head, expr, indent)
         .or_else(|| call_lines(&head, expr, indent))
@@ -166,8 +172,8 @@ fn chain_lines(head: &str, expr: &str, indent: usize) -> Option<Vec<String>> {
             }
             let mut calls = calls.iter();
             // rustfmt keeps the first call after a root no wider than an
-            // indent, but for a loop's head.
-            let first = if base.len() <= 4 && !head.starts_with("for ") {
+            // indent where the chain starts the statement.
+            let first = if base.len() <= 4 && head.is_empty() {
                 calls.next().cloned().unwrap_or_default()
             } else {
                 String::new()

@@ -10,7 +10,9 @@
 //! else and that no loop around the call iterates; and the function
 //! reaches the parameter only through its fields, items and methods.
 //! Elsewhere the listing passes a copy, and `mutated_args` refuses the
-//! call where the caller would see the difference.
+//! call where the caller would see the difference. A connection that a
+//! coroutine sends, receives or closes through is lent the same way
+//! (`plan::conn_params`).
 
 use super::analysis::{binds, mutated_lists, stmt_calls, stmt_exprs};
 use super::expr_walk::each_expr;
@@ -39,7 +41,7 @@ pub(super) fn mut_params(demo: &Demo, types: &Types) -> MutParams {
         for (i, p) in g.params.iter().enumerate() {
             let holder = matches!(
                 types.var(&g.name, p),
-                Ty::Object(_) | Ty::List(_) | Ty::Dict(..) | Ty::Set(_)
+                Ty::Object(_) | Ty::List(_) | Ty::Dict(..) | Ty::Set(_) | Ty::Conn
             );
             if holder && !rebound(g, p) {
                 out.insert((g.name.clone(), i));
@@ -95,6 +97,12 @@ pub(super) fn changed_directly(demo: &Demo, block: &Block) -> Vec<String> {
         }
     });
     out.extend(super::objects::mutated_objects(demo, block));
+    // A connection sent, received or closed through.
+    walk(block, &mut |s| match &s.kind {
+        StmtKind::Send { conn, .. } | StmtKind::Receive { conn, .. } => out.push(conn.clone()),
+        StmtKind::Close { target } => out.push(target.clone()),
+        _ => {}
+    });
     out
 }
 
@@ -111,6 +119,8 @@ pub(super) fn lendable(demo: &Demo, types: &Types, g: &Function) -> bool {
     let mut named = false;
     for f in &demo.functions {
         f.walk(&mut |s| {
+            // A connection handler: a task of its own for each connection.
+            named |= matches!(&s.kind, StmtKind::Serve { handler, .. } if handler.name == g.name);
             for (e, _) in stmt_exprs(s) {
                 each_expr(e, &mut |x| {
                     named |= matches!(&x.kind, ExprKind::Function(n) if *n == g.name);

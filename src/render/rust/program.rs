@@ -4,6 +4,7 @@
 use super::Renderer;
 use super::analysis;
 use super::builtins;
+use super::closed_at_shutdown;
 use super::event_loop;
 use super::exc_fields;
 use super::kept_stream;
@@ -59,6 +60,7 @@ impl Renderer<'_> {
             self.line("");
         }
         self.stop_static();
+        self.closing_static();
         self.error_enum();
         self.static_items();
         let mut unmade = unused_classes::unmade(self.demo);
@@ -104,7 +106,9 @@ impl Renderer<'_> {
         if self.needs_run && self.exits() {
             self.exit_helpers();
         } else if self.needs_run {
-            let run = if self.entry_keeps_stream() {
+            let run = if self.closes_at_shutdown() {
+                closed_at_shutdown::RUN_CLOSING
+            } else if self.entry_keeps_stream() {
                 kept_stream::RUN_WITH_TURN
             } else {
                 RUN

@@ -100,7 +100,9 @@ impl Renderer<'_> {
                     self.line(format!("    .get_or_insert_with(|| Box::pin(sleep({d})));"));
                     self.line("ready!(delay.as_mut().poll(cx));");
                     self.line("self.delay = None;");
-                } else if !self.nested_call_lines("", &format!("sleep({d})"), ".await;") {
+                } else if !self.wide_sleep_lines(&d)
+                    && !self.nested_call_lines("", &format!("sleep({d})"), ".await;")
+                {
                     self.line(format!("sleep({d}).await;"));
                 }
             }

@@ -92,7 +92,7 @@ impl Renderer<'_> {
         self.use_("tokio::io", "AsyncBufReadExt");
         self.use_("tokio::io", "BufReader");
         self.use_("tokio::net", "TcpStream");
-        let rhs = format!("{helper}(&mut {}).await", ident(conn));
+        let rhs = format!("{helper}({}).await", self.lent_arg(conn));
         self.assign(Some(into), &rhs);
     }
 

@@ -29,6 +29,9 @@ pub struct Demo {
     /// cleanup that awaits, and how: given a token, each gives a `bool`,
     /// whether it ended cancelled.
     pub cancel_ends: std::collections::HashMap<String, TokenEnd>,
+    /// The async generators a module list keeps to the end of
+    /// `asyncio.run`, whose shutdown closes them, awaiting their cleanup.
+    pub closed_at_shutdown: std::collections::HashSet<String>,
 }
 
 impl Demo {
