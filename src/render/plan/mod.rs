@@ -114,6 +114,7 @@ mod keyword_only;
 mod lambdas;
 mod lazy_items;
 mod local_loggers;
+mod log_changes;
 mod log_message;
 mod log_objects;
 mod log_queries;
