@@ -26,6 +26,7 @@ fn records_follow_the_levels_set_as_the_program_runs() {
         "    log.warning(\"before any setup\")\n    log.info(\"hidden\")\n    \
 logging.warning(\"root first\")\n    log.warning(\"now formatted\")\n    \
 log.setLevel(logging.INFO)\n    log.info(\"shown at INFO\")\n    \
+log.info(\"level %r\", log.getEffectiveLevel())\n    \
 print(log.level, log.getEffectiveLevel(), logging.getLogger(\"app.db\").getEffectiveLevel())\n    \
 print(log.isEnabledFor(logging.DEBUG), repr(logging.getLogger(\"app.db\")))\n    \
 logging.getLogger().setLevel(logging.ERROR)\n    logging.warning(\"hidden too\")\n    \
@@ -42,6 +43,8 @@ print(repr(logging.getLogger()))\n",
             "    eprintln!(\"WARNING:app:now formatted\");\n",
             "    // `log.setLevel(logging.INFO)`: the records written after it take this level.\n",
             "    eprintln!(\"INFO:app:shown at INFO\");\n",
+            // An integer's repr is its text.
+            "    eprintln!(\"INFO:app:level {}\", 20);\n",
             "    println!(\"{} {} {}\", 20, 20, 20);\n",
             "    println!(\"False <Logger app.db (INFO)>\");\n",
             "    // `logging.warning(\"hidden too\")`: below the ERROR level, not written.\n",
