@@ -86,7 +86,7 @@ fn a_level_set_where_the_listing_cannot_follow_it_is_refused() {
     ));
     assert_eq!(construct, "the call `log.setLevel(logging.DEBUG)`");
     assert!(
-        reason.contains("one `basicConfig` at the top of the module"),
+        reason.contains("the entry coroutine's own block"),
         "{reason}"
     );
 }
