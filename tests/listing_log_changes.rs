@@ -117,3 +117,35 @@ fn a_debug_root_level_before_the_event_loop_starts_is_refused() {
     ));
     assert!(construct.contains("setLevel"), "{construct}");
 }
+
+#[test]
+fn a_basic_config_that_forces_a_new_handler_is_refused() {
+    let (construct, reason, at) = refused(&logging_program(
+        "",
+        "    logging.warning(\"first\")\n    logging.basicConfig(force=True)\n",
+    ));
+    assert_eq!(construct, "`logging.basicConfig(...)` here");
+    assert_eq!(at, "logging.basicConfig(force=True)");
+    assert!(reason.contains("not `force=`"), "{reason}");
+}
+
+#[test]
+fn the_module_s_own_code_is_followed_without_an_event_loop() {
+    let text = listing(
+        "import logging\n\nlog = logging.getLogger(\"svc\")\n\
+logging.basicConfig(format=\"%(levelname)s %(name)s %(message)s\")\nlog.info(\"hidden\")\n\
+log.setLevel(\"INFO\")\nlog.info(\"shown %d\", 3)\nprint(log.isEnabledFor(logging.INFO), log.level)\n\
+log.setLevel(logging.NOTSET)\nlog.info(\"hidden again\")\nprint(log.getEffectiveLevel())\n",
+    );
+    has_all(
+        &text,
+        &[
+            "    // `log.info(\"hidden\")`: below the WARNING level, not written.\n",
+            "    eprintln!(\"INFO svc shown {}\", 3);\n",
+            "    println!(\"True {}\", 20);\n",
+            // NOTSET hands the choice back to the root.
+            "    // `log.info(\"hidden again\")`: below the WARNING level, not written.\n",
+            "    println!(\"{}\", 30);\n",
+        ],
+    );
+}

@@ -263,7 +263,9 @@ impl Planner<'_> {
                 &at.map_or(config, |(c, _)| c).span,
                 "`logging.basicConfig(...)` here",
                 "the Rust listing writes records as one `basicConfig` at the top of the module \
-                 (before any other code) sets",
+                 (before any other code) sets, or follows a later one of keywords only (not \
+                 `force=`) in the module's code or the entry coroutine's own block, where no \
+                 other function logs",
             );
         }
         self.config(args, span)
