@@ -66,7 +66,7 @@ logging.info(\"root too\")\n",
         &text,
         &[
             "    eprintln!(\"to the last resort\");\n",
-            "    // the records written after it are written as it sets.\n",
+            "    // from here, each record at INFO or above is one `eprintln!`.\n",
             "    eprintln!(\"app|INFO|now {}\", \"formatted\");\n",
             "    // `logging.basicConfig(format=\"%(message)s\")`: the root logger has a handler \
 already, so\n    // this does nothing.\n",

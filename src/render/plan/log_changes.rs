@@ -11,7 +11,7 @@
 //! `plan::log_queries`).
 
 use super::log_queries::LEVEL_CHANGES;
-use super::logging::{BASIC_FORMAT, Setup};
+use super::logging::{BASIC_FORMAT, Setup, level_label};
 use super::{Planner, Result, module_stmts};
 use crate::program::{self as py, Arg, ExprKind as E, Module, Name, StmtKind as P, Target};
 use crate::render::plan::ir::ast::StmtKind;
@@ -333,7 +333,20 @@ impl Planner<'_> {
                 format!("`{call}`: the root logger has a handler already, so this does nothing.")
             }
             "basicConfig" => {
-                format!("`{call}`: the records written after it are written as it sets.")
+                let E::Call(_, args) = &e.kind else {
+                    return Ok(None);
+                };
+                let setup = self.config(args, &e.span)?;
+                let sets_level = args
+                    .iter()
+                    .any(|a| matches!(a, Arg::Keyword(k, _) if &**k == "level"));
+                let level = level_label(if sets_level { setup.level } else { state.root });
+                let stream = if setup.stdout {
+                    "println!"
+                } else {
+                    "eprintln!"
+                };
+                format!("`{call}`: from here, each record at {level} or above is one `{stream}`.")
             }
             _ => format!("`{call}`: the records written after it take this level."),
         };

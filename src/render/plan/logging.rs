@@ -55,7 +55,7 @@ pub(super) fn walk_all<'a>(block: &'a [py::Stmt], f: &mut impl FnMut(&'a py::Stm
 }
 
 /// A level's name by its number.
-fn level_label(level: i64) -> &'static str {
+pub(super) fn level_label(level: i64) -> &'static str {
     match level {
         50.. => "CRITICAL",
         40.. => "ERROR",
