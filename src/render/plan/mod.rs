@@ -96,6 +96,7 @@ mod gen_reads;
 mod given_names;
 mod globals;
 mod group;
+mod held_lambdas;
 mod hoist;
 mod identity;
 mod inherit;
