@@ -57,3 +57,16 @@ fn a_lambda_kept_in_a_variable_and_only_called_still_translates() {
     assert!(text.contains("fn square(x: i64) -> i64 {"), "{text}");
     assert!(text.contains("square(4)"), "{text}");
 }
+
+#[test]
+fn a_lambda_made_in_a_comprehension_is_refused_and_late_binding_named() {
+    let src = main_of("    late = [lambda x: x * k for k in range(3)]\n    print(len(late))\n");
+    let (construct, reason, at) = refused(&src);
+    assert_eq!(construct, "a `lambda` made in a comprehension");
+    assert!(reason.contains("not when it is made"), "{reason}");
+    assert_eq!(at, "lambda x: x * k");
+    let src = main_of("    fs = [lambda x: x for k in range(3)]\n    print(len(fs))\n");
+    let (construct, reason, _) = refused(&src);
+    assert_eq!(construct, "a `lambda` made in a comprehension");
+    assert!(!reason.contains("not when it is made"), "{reason}");
+}

@@ -463,6 +463,7 @@ impl Planner<'_> {
                     && let [g] = c.generators.as_slice()
                     && g.ifs.len() <= 1 =>
             {
+                super::held_lambdas::check_comp_element(&c.element)?;
                 self.check_lazy_items(e, c)?;
                 let var = self.loop_pattern(sc, &g.target, &e.span)?;
                 self.note_future_item(sc, &g.target, &g.iter);

@@ -58,3 +58,29 @@ pub(super) fn check_callee(callee: &py::Expr, span: &Range<usize>, text: &str) -
         ),
     )
 }
+
+/// Refuses `element`, the value of a list comprehension or generator
+/// expression, when it is a lambda: a list of closures, each of its own
+/// type. One that captures reads what it captures as it stands when it
+/// is called, which the refusal says, as a Rust `move` closure would
+/// copy it when made.
+pub(super) fn check_comp_element(element: &py::Expr) -> Result<()> {
+    let E::Lambda { code, .. } = &element.kind else {
+        return Ok(());
+    };
+    let late = if code.captures.is_empty() {
+        ""
+    } else {
+        "; and this lambda reads the variables around it as they stand when it is called (the \
+         comprehension's variable: its last value), not when it is made, as a Rust `move` \
+         closure would copy them"
+    };
+    refuse(
+        &element.span,
+        "a `lambda` made in a comprehension",
+        format!(
+            "each Rust closure has a type of its own, so a list of them would hold `fn` \
+             pointers or boxed closures, which the Rust listing does not write{late}"
+        ),
+    )
+}
