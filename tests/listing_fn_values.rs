@@ -84,7 +84,10 @@ fn a_call_passing_something_else_leaves_the_parameter_refused() {
         "{HEADER}{DOUBLE}def apply(f, x):\n    return f(x)\n\n\n\
          async def main():\n    await asyncio.sleep(0)\n    print(apply(double, 3), apply(4, 4)){RUN}"
     );
-    assert_eq!(refusal(&source), "the call `f(x)`");
+    assert_eq!(
+        refusal(&source),
+        "the call `f(x)` of a value kept in a variable"
+    );
 }
 
 #[test]
@@ -163,7 +166,10 @@ fn a_coroutine_parameter_called_without_await_is_refused() {
          async def run(f, x):\n    coro = f(x)\n    return await coro\n\n\n\
          async def main():\n    print(await run(tick, 1)){RUN}"
     );
-    assert_eq!(refusal(&source), "the call `f(x)`");
+    assert_eq!(
+        refusal(&source),
+        "the call `f(x)` of a value kept in a variable"
+    );
 }
 
 #[test]

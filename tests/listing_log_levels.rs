@@ -79,14 +79,14 @@ fn a_record_with_a_traceback_is_refused() {
 }
 
 #[test]
-fn a_level_set_as_the_program_runs_is_refused() {
+fn a_level_set_where_the_listing_cannot_follow_it_is_refused() {
     let (construct, reason, _) = refused(&logging_program(
-        STDOUT_INFO,
-        "    log.setLevel(logging.DEBUG)\n",
+        &format!("{STDOUT_INFO}\n\n\ndef louder():\n    log.setLevel(logging.DEBUG)"),
+        "    louder()\n",
     ));
     assert_eq!(construct, "the call `log.setLevel(logging.DEBUG)`");
     assert!(
-        reason.contains("one `basicConfig` at the top of the module"),
+        reason.contains("the entry coroutine's own block"),
         "{reason}"
     );
 }

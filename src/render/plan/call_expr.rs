@@ -231,6 +231,7 @@ impl Planner<'_> {
                 ),
             );
         }
+        super::held_lambdas::check_callee(f, &e.span, self.text(&e.span))?;
         refuse(
             &e.span,
             format!("the call `{}`", self.text(&e.span)),

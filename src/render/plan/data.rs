@@ -107,6 +107,7 @@ impl Planner<'_> {
                     "the Rust listing builds a dict from its own keys and values",
                 );
             };
+            super::held_lambdas::check_item(v, "dict")?;
             let (k, v) = (self.expr(sc, k)?, self.expr(sc, v)?);
             let span = k.span.start..v.span.end;
             items.push(Expr {

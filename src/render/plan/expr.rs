@@ -341,7 +341,10 @@ impl Planner<'_> {
             E::List(items) => {
                 let items = items
                     .iter()
-                    .map(|x| self.expr(sc, x))
+                    .map(|x| {
+                        super::held_lambdas::check_item(x, "list")?;
+                        self.expr(sc, x)
+                    })
                     .collect::<Result<Vec<_>>>()?;
                 let kinds: Vec<_> = items.iter().filter_map(kind_of).collect();
                 // Literal strings, numbers and booleans side by side are
@@ -372,7 +375,10 @@ impl Planner<'_> {
             E::Tuple(items) => ExprKind::Tuple(
                 items
                     .iter()
-                    .map(|x| self.expr(sc, x))
+                    .map(|x| {
+                        super::held_lambdas::check_item(x, "tuple")?;
+                        self.expr(sc, x)
+                    })
                     .collect::<Result<Vec<_>>>()?,
             ),
             E::UnaryOp(py::UnaryOp::Neg, x) => {
@@ -457,6 +463,7 @@ impl Planner<'_> {
                     && let [g] = c.generators.as_slice()
                     && g.ifs.len() <= 1 =>
             {
+                super::held_lambdas::check_comp_element(&c.element)?;
                 self.check_lazy_items(e, c)?;
                 let var = self.loop_pattern(sc, &g.target, &e.span)?;
                 self.note_future_item(sc, &g.target, &g.iter);

@@ -2,6 +2,7 @@
 //! call's arguments, as Python's `LogRecord.getMessage` fills them.
 
 use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind, Part, Spec, Template};
+use crate::render::plan::ir::value::Value;
 
 /// One directive of a `%`-format: `%s`, `%r`, `%d`/`%i`, `%f` with an
 /// optional precision (`%.1f`), or the text `%%` stands for.
@@ -69,6 +70,11 @@ pub(super) fn message(msg: &str, values: Vec<(Expr, bool)>) -> Option<Template> 
             Directive::Str => Part::Hole(values.next()?.0),
             Directive::Repr => {
                 let (v, _) = values.next()?;
+                // An integer's repr is its text.
+                if let ExprKind::Lit(Value::Int(_)) = v.kind {
+                    parts.push(Part::Hole(v));
+                    continue;
+                }
                 let span = v.span.clone();
                 Part::Hole(Expr {
                     kind: ExprKind::Call(Builtin::Repr, vec![v]),

@@ -1,7 +1,8 @@
 //! What the Rust listing of `logging` (see `plan::logging`) takes beyond
 //! records, and what it refuses with its reason: the level constants are
-//! their numbers; a logger read as a value, a level changed as the program
-//! runs, a traceback written with a record are refused.
+//! their numbers; a logger read as a value, a level changed where
+//! `plan::log_changes` cannot follow it, a traceback written with a record
+//! are refused.
 
 use super::logging::level_number;
 use super::scope::Scope;
@@ -17,8 +18,9 @@ const NO_LOGGER_OBJECTS: &str = "the Rust listing has no logger objects: it writ
      print what the program knows instead";
 
 /// Why a level set as the program runs is refused.
-const FIXED_LEVEL: &str = "the Rust listing writes records at the level one `basicConfig` at \
-     the top of the module sets, decided as the listing is written: set the level there";
+const FIXED_LEVEL: &str = "the Rust listing writes each record at the level decided as the \
+     listing is written: it follows a level set in the module's code or in the entry coroutine's \
+     own block, outside loops and branches, where no other function logs";
 
 impl Planner<'_> {
     /// A level's number: `logging.INFO`, `"INFO"` or a number.

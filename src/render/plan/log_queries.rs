@@ -15,7 +15,7 @@ use crate::render::plan::ir::value::Value;
 /// What in a program's text can change a logger's level as it runs; where
 /// any is written the answers are not folded (and the change is refused
 /// where it is).
-const LEVEL_CHANGES: &[&str] = &[
+pub(super) const LEVEL_CHANGES: &[&str] = &[
     "setLevel",
     "logging.disable",
     "dictConfig",
@@ -80,7 +80,9 @@ impl Planner<'_> {
     /// The value of a question to a logger or of `logging.getLevelName`;
     /// `None` for another expression, or where levels may change.
     pub(super) fn log_query(&self, sc: &Scope, e: &py::Expr) -> Result<Option<ExprKind>> {
-        if !matches!(e.kind, E::Call(..) | E::Attr(..) | E::Compare(..)) || !self.levels_fixed() {
+        if !matches!(e.kind, E::Call(..) | E::Attr(..) | E::Compare(..))
+            || !self.levels_fixed() && self.log_states().is_none()
+        {
             return Ok(None);
         }
         let value = match &e.kind {
@@ -94,7 +96,7 @@ impl Planner<'_> {
                 match args.as_slice() {
                     [Arg::Positional(a)] => match self.logger_of(sc, a) {
                         Some(name) => {
-                            let level = name_of(self.root_level(&e.span)?);
+                            let level = name_of(self.effective_level(&name, &e.span)?);
                             Some(Value::Str(if name == "root" {
                                 format!("<RootLogger root ({level})>").into()
                             } else {
@@ -108,15 +110,15 @@ impl Planner<'_> {
             }
             E::Call(f, args) if let E::Attr(obj, method) = &f.kind => {
                 match (self.logger_of(sc, obj), &**method, args.as_slice()) {
-                    (Some(_), "getEffectiveLevel", []) => {
-                        Some(Value::Int(self.root_level(&e.span)?))
+                    (Some(name), "getEffectiveLevel", []) => {
+                        Some(Value::Int(self.effective_level(&name, &e.span)?))
                     }
-                    (Some(_), "isEnabledFor", [Arg::Positional(l)]) => {
+                    (Some(name), "isEnabledFor", [Arg::Positional(l)]) => {
                         match self.level_value(l) {
                             // The manager's `disable` (0) turns level 0 off.
-                            Some(Value::Int(l)) => {
-                                Some(Value::Bool(l > 0 && l >= self.root_level(&e.span)?))
-                            }
+                            Some(Value::Int(l)) => Some(Value::Bool(
+                                l > 0 && l >= self.effective_level(&name, &e.span)?,
+                            )),
                             _ => None,
                         }
                     }
@@ -125,10 +127,11 @@ impl Planner<'_> {
             }
             E::Attr(obj, field) => match (self.logger_of(sc, obj), &**field) {
                 (Some(name), "name") => Some(Value::Str(name.into())),
-                (Some(name), "level") if name == "root" => {
-                    Some(Value::Int(self.root_level(&e.span)?))
-                }
-                (Some(_), "level") => Some(Value::Int(0)),
+                (Some(name), "level") => match self.own_level(&name, &e.span) {
+                    Some(level) => Some(Value::Int(level)),
+                    None if name == "root" => Some(Value::Int(self.root_level(&e.span)?)),
+                    None => Some(Value::Int(0)),
+                },
                 _ => None,
             },
             E::Compare(a, rest) => match rest.as_slice() {

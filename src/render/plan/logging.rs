@@ -17,17 +17,17 @@ use crate::render::plan::ir::expr::{Part, Template};
 use std::ops::Range;
 
 /// The format `basicConfig` writes with when given none.
-const BASIC_FORMAT: &str = "%(levelname)s:%(name)s:%(message)s";
+pub(super) const BASIC_FORMAT: &str = "%(levelname)s:%(name)s:%(message)s";
 
 /// How the program's records are written.
-struct Setup {
+pub(super) struct Setup {
     /// The root logger's level: records below it are dropped.
-    level: i64,
+    pub(super) level: i64,
     /// The handler's `%`-style format; `None` for the last-resort handler,
     /// which writes the bare message.
-    format: Option<String>,
+    pub(super) format: Option<String>,
     /// `stream=sys.stdout`: the records go to stdout.
-    stdout: bool,
+    pub(super) stdout: bool,
 }
 
 /// A level's number by its name (`logging.INFO` or `"INFO"`).
@@ -55,7 +55,7 @@ pub(super) fn walk_all<'a>(block: &'a [py::Stmt], f: &mut impl FnMut(&'a py::Stm
 }
 
 /// A level's name by its number.
-fn level_label(level: i64) -> &'static str {
+pub(super) fn level_label(level: i64) -> &'static str {
     match level {
         50.. => "CRITICAL",
         40.. => "ERROR",
@@ -104,7 +104,7 @@ impl Planner<'_> {
 
     /// The logger name a module-level `name = logging.getLogger(...)`
     /// gives `name`.
-    fn named_logger(&self, name: &str) -> Option<String> {
+    pub(super) fn named_logger(&self, name: &str) -> Option<String> {
         self.top_stmts().into_iter().find_map(|s| match &s.kind {
             P::Assign { targets, value } => match targets.as_slice() {
                 [Target::Name(Name::Global(n))] if &**n == name && self.bound_once(targets) => {
@@ -198,7 +198,7 @@ impl Planner<'_> {
 
     /// How records are written: the one `basicConfig` at the top of the
     /// module, or the handler Python falls back to.
-    fn log_setup(&self, span: &Range<usize>) -> Result<Setup> {
+    pub(super) fn log_setup(&self, span: &Range<usize>) -> Result<Setup> {
         let code = self.top_stmts();
         let mut configs: Vec<(&py::Stmt, &[Arg])> = Vec::new();
         let mut uses_root = false;
@@ -263,9 +263,17 @@ impl Planner<'_> {
                 &at.map_or(config, |(c, _)| c).span,
                 "`logging.basicConfig(...)` here",
                 "the Rust listing writes records as one `basicConfig` at the top of the module \
-                 (before any other code) sets",
+                 (before any other code) sets, or follows a later one of keywords only (not \
+                 `force=`) in the module's code or the entry coroutine's own block, where no \
+                 other function logs",
             );
         }
+        self.config(args, span)
+    }
+
+    /// How `logging.basicConfig(args)` sets records to be written, where it
+    /// configures the root logger.
+    pub(super) fn config(&self, args: &[Arg], span: &Range<usize>) -> Result<Setup> {
         let mut setup = Setup {
             level: 30,
             format: Some(BASIC_FORMAT.to_string()),
@@ -334,6 +342,9 @@ impl Planner<'_> {
             return Ok(None);
         };
         if self.is_member(f, Module::Logging, "basicConfig") {
+            if let Some(note) = self.log_change_stmt("basicConfig", e)? {
+                return Ok(Some(note));
+            }
             let setup = self.log_setup(&e.span)?;
             let stream = if setup.stdout {
                 "println!"
@@ -353,6 +364,10 @@ impl Planner<'_> {
             Some(_) => return Ok(None),
             None => match self.logger_named_by(sc, obj) {
                 Some(name) => name,
+                // `logging.getLogger().setLevel(...)`, followed as the program runs.
+                None if &**method == "setLevel" && self.logger_name(obj).is_some() => {
+                    return self.log_change_stmt(method, e);
+                }
                 None => return Ok(None),
             },
         };
@@ -365,6 +380,9 @@ impl Planner<'_> {
                     Some((name, level)) if level == l => (name, level, rest),
                     _ => return Ok(None),
                 }
+            }
+            (None, "setLevel", _) if let Some(note) = self.log_change_stmt(method, e)? => {
+                return Ok(Some(note));
             }
             _ => return self.unlogged(method, &call, &e.span).map(|()| None),
         };
@@ -380,7 +398,7 @@ impl Planner<'_> {
         if let Some(Arg::Keyword(k, _)) = args.iter().find(|a| matches!(a, Arg::Keyword(..))) {
             return self.log_keyword(k, &call, &e.span).map(|()| None);
         }
-        let setup = self.log_setup(&e.span)?;
+        let setup = self.record_setup(&logger, &e.span)?;
         let (msg, rest) = match args.split_first() {
             Some((Arg::Positional(m), rest)) => (m, rest),
             _ => {
