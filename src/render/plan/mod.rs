@@ -165,6 +165,7 @@ mod task_state;
 mod task_waiter;
 mod templates;
 mod threadsafe;
+mod threadsafe_cancel;
 mod timeline;
 mod timeout;
 mod timer_ties;

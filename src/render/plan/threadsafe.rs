@@ -123,6 +123,9 @@ impl Planner<'_> {
     /// `future.result()` (or `asyncio.run_coroutine_threadsafe(...).result()`)
     /// as a statement: the task (or the coroutine) awaited for its end.
     pub(super) fn threadsafe_stmt(&self, sc: &Scope, e: &py::Expr) -> Result<Option<StmtKind>> {
+        if let Some(k) = self.threadsafe_cancel_stmt(sc, e)? {
+            return Ok(Some(k));
+        }
         if let Some(k) = self.threadsafe_timed(sc, e, None)? {
             return Ok(Some(k));
         }
@@ -156,6 +159,7 @@ impl Planner<'_> {
         if let Some(future) = local_name(obj)
             && sc.threadsafe.iter().any(|f| f == future)
         {
+            self.read_after_cancel(future, &e.span)?;
             read(sc, future, &e.span)?;
             return Ok(Some(ExprKind::Join(sc.local(future, &obj.span)?)));
         }
@@ -237,6 +241,7 @@ impl Planner<'_> {
                 "the Rust listing waits without a timeout as `future.result()`",
             );
         }
+        self.read_after_cancel(future, &e.span)?;
         read(sc, future, &e.span)?;
         let raise = vec![Stmt {
             id: self.current.get(),
@@ -260,7 +265,7 @@ impl Planner<'_> {
 }
 
 /// `obj.result(timeout=t)` or `obj.result(t)`: `obj` and `t`.
-fn timed_result(e: &py::Expr) -> Option<(&py::Expr, &py::Expr)> {
+pub(super) fn timed_result(e: &py::Expr) -> Option<(&py::Expr, &py::Expr)> {
     let E::Call(f, args) = &e.kind else {
         return None;
     };
@@ -286,11 +291,18 @@ pub(super) struct Kept {
     reads: u32,
 }
 
+impl Kept {
+    /// The coroutine its task runs.
+    pub(super) fn coroutine(&self) -> &str {
+        &self.coroutine
+    }
+}
+
 /// Notes a read of `future`'s result, refused as a second read of a
 /// variable that held another future: the listing keeps the output of a
 /// handle read more than once (`render::rust` shares a handle read with a
 /// timeout and again), and a variable of two handles has no one output.
-fn read(sc: &Scope, future: &str, span: &std::ops::Range<usize>) -> Result<()> {
+pub(super) fn read(sc: &Scope, future: &str, span: &std::ops::Range<usize>) -> Result<()> {
     let mut all = sc.threadsafe_of.borrow_mut();
     let Some(kept) = all.get_mut(future) else {
         return Ok(());
@@ -349,6 +361,7 @@ impl Planner<'_> {
                  `repr` of the `Err` the task gave, or `None`",
             );
         }
+        self.read_after_cancel(future, &inner.span)?;
         read(sc, future, &inner.span)?;
         Ok(Some(ExprKind::Task(
             crate::render::plan::ir::expr::TaskOp::ExceptionRepr,

@@ -177,6 +177,7 @@ mod task_state;
 mod task_waiter;
 mod tcp;
 mod templates;
+mod threadsafe_cancel;
 mod timeout;
 mod truth;
 mod tuples;
