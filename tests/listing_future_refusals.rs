@@ -108,8 +108,7 @@ await asyncio.sleep(2)\n\n\nasyncio.run(main())\n";
 fn run_coroutine_threadsafe_on_the_loops_own_thread_is_refused() {
     let source = "import asyncio\n\n\nasync def add(a, b):\n    return a + b\n\n\n\
 async def main():\n    loop = asyncio.get_running_loop()\n    \
-future = asyncio.run_coroutine_threadsafe(add(1, 2), loop)\n    \
-print(await asyncio.wrap_future(future))\n\n\nasyncio.run(main())\n";
+print(asyncio.run_coroutine_threadsafe(add(1, 2), loop).result())\n\n\nasyncio.run(main())\n";
     let (construct, at) = refusal_at(source);
     assert_eq!(
         construct,

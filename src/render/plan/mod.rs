@@ -166,6 +166,7 @@ mod task_waiter;
 mod templates;
 mod threadsafe;
 mod threadsafe_cancel;
+mod threadsafe_loop;
 mod timeline;
 mod timeout;
 mod timer_ties;
@@ -283,6 +284,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         mixed_gathered: RefCell::new(HashSet::new()),
         fn_params: fn_values::fn_params(program),
         unended: RefCell::new(HashSet::new()),
+        late_spawns: RefCell::new(HashSet::new()),
         streams: RefCell::new(HashMap::new()),
     };
     p.scan(&program.module.body);
@@ -301,6 +303,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         unended: p.unended.take(),
         static_methods: static_methods::static_methods(program),
         cancel_ends: p.cancel_ends.clone(),
+        late_spawns: p.late_spawns.take(),
     };
     exc_recursion::bound(&mut planned);
     let fallible = ir::raises::fallible(&planned);
@@ -339,6 +342,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         unended,
         static_methods,
         cancel_ends,
+        late_spawns,
         ..
     } = planned;
     blockers.sort_by_key(|b| (b.span.start, b.span.end));
@@ -351,6 +355,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         unended,
         static_methods,
         cancel_ends,
+        late_spawns,
     });
     (demo, blockers)
 }
@@ -429,6 +434,9 @@ struct Planner<'p> {
     fn_params: fn_values::FnParams,
     /// The `print` statements whose `end=` leaves the line unfinished.
     unended: RefCell<HashSet<ir::ast::StmtId>>,
+    /// The spawns of `asyncio.run_coroutine_threadsafe` in coroutines
+    /// (see [`Demo::late_spawns`](ir::ast::Demo::late_spawns)).
+    late_spawns: RefCell<HashSet<ir::ast::StmtId>>,
     /// Async generators' streams kept in variables, and their generators
     /// (see [`kept_stream`]).
     streams: RefCell<HashMap<String, String>>,

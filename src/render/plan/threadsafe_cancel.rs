@@ -239,6 +239,7 @@ impl Planner<'_> {
                  concurrent.futures.CancelledError:` with one handler and nothing else",
             );
         }
+        self.blocking_read(sc, future, &e.span)?;
         super::threadsafe::read(sc, future, &e.span)?;
         let future = sc.local(future, &obj.span)?;
         let wait = Stmt {

@@ -192,6 +192,9 @@ impl Renderer<'_> {
                 self.line(format!("{b}{c};"));
             }
             StmtKind::SpawnWaiter { into, task } => self.spawn_waiter(into, task),
+            StmtKind::Spawn { call, into } if self.demo.late_spawns.contains(&s.id) => {
+                self.late_spawn(call, into)
+            }
             StmtKind::Spawn { call, into } if self.shares(into) => {
                 let c = self.call(call);
                 if !self.shared_aborted_spawn(into, &c) {

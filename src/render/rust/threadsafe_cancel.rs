@@ -11,7 +11,7 @@ use super::Renderer;
 use super::code::Code;
 use super::names::ident;
 use super::types::Ty;
-use crate::render::plan::ir::ast::StmtKind;
+use crate::render::plan::ir::ast::{Call, StmtKind};
 
 impl Renderer<'_> {
     /// Whether `task` is a future of `asyncio.run_coroutine_threadsafe`:
@@ -97,6 +97,32 @@ impl Renderer<'_> {
             Ty::Bool,
             1,
         ))
+    }
+}
+
+impl Renderer<'_> {
+    /// `into = asyncio.run_coroutine_threadsafe(call, loop)` on the loop's
+    /// own thread: the coroutine made at once, its task yielding once
+    /// before it runs it, as asyncio makes the task in a callback on the
+    /// loop's next step.
+    pub(super) fn late_spawn(&mut self, call: &Call, into: &str) {
+        self.use_("tokio::task", "yield_now");
+        let c = self.call(call);
+        let bind = match Some(into).filter(|n| self.used.contains(*n)) {
+            Some(n) => self.bind(n),
+            None => String::new(),
+        };
+        self.line("// asyncio makes the task in a callback on the loop's next step, after the");
+        self.line("// tasks made until then: it yields once first.");
+        self.line(format!("{bind}{{"));
+        self.indent += 1;
+        self.wrapped_call("let coroutine = ", &c, ";");
+        self.line("tokio::spawn(async move {");
+        self.line("    yield_now().await;");
+        self.line("    coroutine.await");
+        self.line(if bind.is_empty() { "});" } else { "})" });
+        self.indent -= 1;
+        self.line(if bind.is_empty() { "}" } else { "};" });
     }
 }
 

@@ -29,6 +29,10 @@ pub struct Demo {
     /// cleanup that awaits, and how: given a token, each gives a `bool`,
     /// whether it ended cancelled.
     pub cancel_ends: std::collections::HashMap<String, TokenEnd>,
+    /// The spawns of `asyncio.run_coroutine_threadsafe` on the loop's own
+    /// thread: asyncio makes the task in a callback on the loop's next
+    /// step, so it yields once before it runs its coroutine.
+    pub late_spawns: std::collections::HashSet<StmtId>,
 }
 
 impl Demo {
