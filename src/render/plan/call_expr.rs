@@ -188,6 +188,9 @@ impl Planner<'_> {
             return Ok(k);
         }
         self.refuse_future_call(sc, e)?;
+        if let Some(k) = self.nested_run(sc, e, f, args)? {
+            return Ok(k);
+        }
         if let Some(k) = self.exception_value(sc, e)? {
             return Ok(k);
         }

@@ -124,6 +124,7 @@ mod mixed_returns;
 mod module;
 mod name_reads;
 mod nested;
+mod nested_runs;
 mod nested_spec;
 mod objects;
 mod one_type;

@@ -498,7 +498,15 @@ impl Renderer<'_> {
                     .function(&call.name)
                     .is_some_and(|f| f.kind == FunctionKind::Blocking);
                 let wait = if plain { "" } else { ".await" };
-                let text = format!("{}{wait}{}", self.call(call), self.try_op(&call.name));
+                let c = self.call(call);
+                let q = self.try_op(&call.name);
+                // `asyncio.run(f(...))` in a plain function: the `run` helper.
+                let text = if !plain && self.kind == FunctionKind::Blocking {
+                    self.needs_run = true;
+                    format!("run({c}){q}")
+                } else {
+                    format!("{c}{wait}{q}")
+                };
                 let mut out = Code::new(text, self.types.ret_of(&call.name), 10);
                 out.fresh = true;
                 out

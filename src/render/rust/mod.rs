@@ -127,6 +127,7 @@ mod narrowed;
 mod neg_index;
 mod negative_sleep;
 mod nested_call;
+mod nested_runs;
 mod nested_spec;
 mod none_vars;
 mod number_args;

@@ -106,6 +106,8 @@ impl Renderer<'_> {
         } else if self.needs_run {
             let run = if self.entry_keeps_stream() {
                 kept_stream::RUN_WITH_TURN
+            } else if super::nested_runs::builds_runtimes(&self.lines) {
+                super::nested_runs::RUN_BUILT
             } else {
                 RUN
             };
