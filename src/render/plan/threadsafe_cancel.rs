@@ -122,14 +122,13 @@ impl Planner<'_> {
     /// the same function: `result()` raises the cancellation then, where
     /// the aborted task's handle has no output to give.
     pub(super) fn read_after_cancel(&self, future: &str, span: &Range<usize>) -> Result<()> {
-        let Some(start) = self
+        let Some(before) = self
             .body_around(span.start)
             .and_then(|b| b.first())
-            .map(|s| s.span.start)
+            .and_then(|s| self.program.source.get(s.span.start..span.start))
         else {
             return Ok(());
         };
-        let before = &self.program.source[start..span.start];
         let cancel = format!("{future}.cancel()");
         let word = |c: char| c.is_alphanumeric() || c == '_';
         let cancelled = before
