@@ -51,3 +51,18 @@ async def main():\n    print(await asyncio.to_thread(job))\n\n\nasyncio.run(main
     ));
     assert_eq!(construct, "`asyncio.run(...)` reached from `job`");
 }
+
+#[test]
+fn asyncio_run_as_a_statement_of_a_plain_function_is_the_run_helper() {
+    let text = listing(&format!(
+        "{DOUBLE}def twice():\n    asyncio.run(double(1))\n    print(asyncio.run(double(2)))\n\n\n\
+twice()\n"
+    ));
+    has_all(
+        &text,
+        &[
+            "fn twice() {\n    run(double(1));\n    println!(\"{}\", run(double(2)));\n}\n",
+            "fn main() {\n    twice();\n}\n",
+        ],
+    );
+}
