@@ -51,11 +51,10 @@ return total * 10\n",
 }
 
 #[test]
-fn run_coroutine_threadsafe_from_the_loop_itself_is_refused() {
+fn run_coroutine_threadsafe_from_the_loop_itself_read_at_once_is_refused() {
     let src = format!(
         "{HEADER}{ADD}async def main():\n    loop = asyncio.get_running_loop()\n    \
-future = asyncio.run_coroutine_threadsafe(add(1, 2), loop)\n    \
-print(await asyncio.wrap_future(future))\n\n\nasyncio.run(main())\n"
+print(asyncio.run_coroutine_threadsafe(add(1, 2), loop).result())\n\n\nasyncio.run(main())\n"
     );
     let (construct, reason, at) = refused(&src);
     assert_eq!(

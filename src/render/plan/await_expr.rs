@@ -16,6 +16,9 @@ impl Planner<'_> {
     /// a variable (task, future or coroutine), or `asyncio.gather` of a
     /// list or of calls of one coroutine; `None` for other awaits.
     pub(super) fn await_value(&self, sc: &Scope, inner: &py::Expr) -> Result<Option<ExprKind>> {
+        if let Some(k) = self.wrapped_future(sc, inner)? {
+            return Ok(Some(k));
+        }
         if let Some(fut) = local_name(inner).filter(|n| sc.completed_outputs.iter().any(|o| o == n))
         {
             return Ok(Some(ExprKind::Var(sc.local(fut, &inner.span)?)));

@@ -47,6 +47,9 @@ impl Planner<'_> {
         if let Some(k) = self.threadsafe_exception(sc, e)? {
             return Ok(k);
         }
+        if let Some(k) = self.threadsafe_state(sc, e)? {
+            return Ok(k);
+        }
         if let Some(k) = self.map_filter(sc, f, args)? {
             return Ok(k);
         }
@@ -188,6 +191,9 @@ impl Planner<'_> {
             return Ok(k);
         }
         self.refuse_future_call(sc, e)?;
+        if let Some(k) = self.nested_run(sc, e, f, args)? {
+            return Ok(k);
+        }
         if let Some(k) = self.exception_value(sc, e)? {
             return Ok(k);
         }

@@ -404,6 +404,9 @@ impl Planner<'_> {
         if let Some(k) = self.wait_for_stmt(sc, inner, into.clone())? {
             return Ok(k);
         }
+        if let Some(ExprKind::Join(target)) = self.wrapped_future(sc, inner)? {
+            return Ok(StmtKind::Join { target, into });
+        }
         if let E::Call(f, _) = &inner.kind {
             if self.is_member(f, Module::Asyncio, "wait_for") {
                 return refuse(

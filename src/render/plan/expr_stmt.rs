@@ -162,6 +162,14 @@ impl Planner<'_> {
             return one(s, StmtKind::Spawn { call, into });
         }
         let value = self.expr(sc, e)?;
+        // `asyncio.run(f(...))` in a plain function, its value unread.
+        if let ExprKind::Await(call) = &value.kind
+            && sc.kind == FunctionKind::Blocking
+            && self.is_member(f, Module::Asyncio, "run")
+        {
+            let (call, into) = (call.clone(), None);
+            return one(s, StmtKind::Await { call, into });
+        }
         if matches!(&value.kind, ExprKind::StrMethod(m, ..) if m.mutates())
             || matches!(
                 value.kind,

@@ -4,11 +4,9 @@
 //! outside a variable of its own or a list made at once
 //! (`plan::future_lists`), a future resolved through an expression, a
 //! `concurrent.futures.Future` the program makes other than one its jobs
-//! wait for (see `plan::job_futures`),
-//! the cancel of a future of `run_coroutine_threadsafe`, a concurrent
-//! future's `running()`, a task's `exception()`, a callback handed to the
-//! loop from a job's thread, and a timer handle's `cancel()` read as a
-//! value.
+//! wait for (see `plan::job_futures`), a concurrent future's `running()`,
+//! a task's `exception()`, a callback handed to the loop from a job's
+//! thread, and a timer handle's `cancel()` read as a value.
 
 use super::scope::Scope;
 use super::stmt::local_name;
@@ -97,19 +95,6 @@ impl Planner<'_> {
                  runtime from a job's thread (a task spawned through the runtime's `Handle`): \
                  return the value from the job and await the job instead",
             ),
-            "cancel" | "cancelled" | "running"
-                if local_name(obj).is_some_and(|v| sc.threadsafe.iter().any(|t| t == v)) =>
-            {
-                refuse(
-                    &e.span,
-                    format!("`.{m}()` of a future of `run_coroutine_threadsafe`"),
-                    "asyncio hands the cancel to the coroutine's task on the loop's next step: \
-                     the coroutine may still take its first step, and may catch the \
-                     `CancelledError`, while `future.result()` raises \
-                     `concurrent.futures.CancelledError` at once; a Tokio `abort()` drops the \
-                     task at its next `.await` without running a handler: not translated",
-                )
-            }
             "cancel" if local_name(obj).is_some_and(|v| self.timer_handle(v)) => refuse(
                 &e.span,
                 "a timer handle's `cancel()` read as a value",

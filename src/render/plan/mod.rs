@@ -131,6 +131,7 @@ mod mixed_returns;
 mod module;
 mod name_reads;
 mod nested;
+mod nested_runs;
 mod nested_spec;
 mod objects;
 mod one_type;
@@ -172,6 +173,8 @@ mod task_state;
 mod task_waiter;
 mod templates;
 mod threadsafe;
+mod threadsafe_cancel;
+mod threadsafe_loop;
 mod timeline;
 mod timeout;
 mod timer_ties;
@@ -289,6 +292,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         mixed_gathered: RefCell::new(HashSet::new()),
         fn_params: fn_values::fn_params(program),
         unended: RefCell::new(HashSet::new()),
+        late_spawns: RefCell::new(HashSet::new()),
         streams: RefCell::new(HashMap::new()),
         keepers: HashSet::new(),
         closed_gens: RefCell::new(HashSet::new()),
@@ -310,6 +314,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         static_methods: static_methods::static_methods(program),
         cancel_ends: p.cancel_ends.clone(),
         closed_at_shutdown: p.closed_gens.take(),
+        late_spawns: p.late_spawns.take(),
     };
     exc_recursion::bound(&mut planned);
     let fallible = ir::raises::fallible(&planned);
@@ -349,6 +354,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         static_methods,
         cancel_ends,
         closed_at_shutdown,
+        late_spawns,
         ..
     } = planned;
     blockers.sort_by_key(|b| (b.span.start, b.span.end));
@@ -362,6 +368,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         static_methods,
         cancel_ends,
         closed_at_shutdown,
+        late_spawns,
     });
     (demo, blockers)
 }
@@ -440,6 +447,9 @@ struct Planner<'p> {
     fn_params: fn_values::FnParams,
     /// The `print` statements whose `end=` leaves the line unfinished.
     unended: RefCell<HashSet<ir::ast::StmtId>>,
+    /// The spawns of `asyncio.run_coroutine_threadsafe` in coroutines
+    /// (see [`Demo::late_spawns`](ir::ast::Demo::late_spawns)).
+    late_spawns: RefCell<HashSet<ir::ast::StmtId>>,
     /// Async generators' streams kept in variables, and their generators
     /// (see [`kept_stream`]).
     streams: RefCell<HashMap<String, String>>,

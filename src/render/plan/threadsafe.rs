@@ -25,8 +25,10 @@ const THREADSAFE: &str = "the Rust listing translates `asyncio.run_coroutine_thr
 
 impl Planner<'_> {
     /// `asyncio.run_coroutine_threadsafe(f(...), loop)` in a job given
-    /// `loop`: the call of `f`; `None` when `e` is not that call.
-    fn threadsafe_call(&self, sc: &Scope, e: &py::Expr) -> Result<Option<Call>> {
+    /// `loop` (or, `kept` in a variable, in a coroutine on the running
+    /// loop, see `plan::threadsafe_loop`): the call of `f`; `None` when `e`
+    /// is not that call.
+    fn threadsafe_call(&self, sc: &Scope, e: &py::Expr, kept: bool) -> Result<Option<Call>> {
         let E::Call(f, args) = &e.kind else {
             return Ok(None);
         };
@@ -49,17 +51,19 @@ impl Planner<'_> {
             }
         };
         let given = local_name(lp).is_some_and(|l| sc.loops.iter().any(|x| x == l));
-        if sc.kind == FunctionKind::Coroutine {
+        let on_loop = sc.kind == FunctionKind::Coroutine && kept && given;
+        if sc.kind == FunctionKind::Coroutine && !on_loop {
             return refuse(
                 &e.span,
                 "`asyncio.run_coroutine_threadsafe` on the loop's own thread",
                 "asyncio hands the coroutine to the loop as a callback that makes its task, so \
                  it starts a step later than a task made after it, and its `result()` would \
-                 block the loop that runs it: await the coroutine, or make it a task with \
-                 `asyncio.create_task`",
+                 block the loop that runs it: await the coroutine, make it a task with \
+                 `asyncio.create_task`, or keep the future in a variable and await \
+                 `asyncio.wrap_future(future)`",
             );
         }
-        if !in_job || !given {
+        if !on_loop && (!in_job || !given) {
             return refuse(
                 &e.span,
                 "this `asyncio.run_coroutine_threadsafe`",
@@ -82,9 +86,12 @@ impl Planner<'_> {
         var: &str,
         value: &py::Expr,
     ) -> Result<Option<StmtKind>> {
-        let Some(call) = self.threadsafe_call(sc, value)? else {
+        let Some(call) = self.threadsafe_call(sc, value, true)? else {
             return Ok(None);
         };
+        if sc.kind == FunctionKind::Coroutine {
+            self.late_spawns.borrow_mut().insert(self.current.get());
+        }
         // A second future in the same variable is a new handle set in its
         // place: of a task of the same coroutine (a `JoinHandle`'s type
         // names its task's output), outside any loop (where a turn would
@@ -123,6 +130,9 @@ impl Planner<'_> {
     /// `future.result()` (or `asyncio.run_coroutine_threadsafe(...).result()`)
     /// as a statement: the task (or the coroutine) awaited for its end.
     pub(super) fn threadsafe_stmt(&self, sc: &Scope, e: &py::Expr) -> Result<Option<StmtKind>> {
+        if let Some(k) = self.threadsafe_cancel_stmt(sc, e)? {
+            return Ok(Some(k));
+        }
         if let Some(k) = self.threadsafe_timed(sc, e, None)? {
             return Ok(Some(k));
         }
@@ -156,10 +166,12 @@ impl Planner<'_> {
         if let Some(future) = local_name(obj)
             && sc.threadsafe.iter().any(|f| f == future)
         {
+            self.read_after_cancel(future, &e.span)?;
+            self.blocking_read(sc, future, &e.span)?;
             read(sc, future, &e.span)?;
             return Ok(Some(ExprKind::Join(sc.local(future, &obj.span)?)));
         }
-        Ok(self.threadsafe_call(sc, obj)?.map(ExprKind::Await))
+        Ok(self.threadsafe_call(sc, obj, false)?.map(ExprKind::Await))
     }
 }
 
@@ -237,6 +249,8 @@ impl Planner<'_> {
                 "the Rust listing waits without a timeout as `future.result()`",
             );
         }
+        self.read_after_cancel(future, &e.span)?;
+        self.blocking_read(sc, future, &e.span)?;
         read(sc, future, &e.span)?;
         let raise = vec![Stmt {
             id: self.current.get(),
@@ -260,7 +274,7 @@ impl Planner<'_> {
 }
 
 /// `obj.result(timeout=t)` or `obj.result(t)`: `obj` and `t`.
-fn timed_result(e: &py::Expr) -> Option<(&py::Expr, &py::Expr)> {
+pub(super) fn timed_result(e: &py::Expr) -> Option<(&py::Expr, &py::Expr)> {
     let E::Call(f, args) = &e.kind else {
         return None;
     };
@@ -286,11 +300,18 @@ pub(super) struct Kept {
     reads: u32,
 }
 
+impl Kept {
+    /// The coroutine its task runs.
+    pub(super) fn coroutine(&self) -> &str {
+        &self.coroutine
+    }
+}
+
 /// Notes a read of `future`'s result, refused as a second read of a
 /// variable that held another future: the listing keeps the output of a
 /// handle read more than once (`render::rust` shares a handle read with a
 /// timeout and again), and a variable of two handles has no one output.
-fn read(sc: &Scope, future: &str, span: &std::ops::Range<usize>) -> Result<()> {
+pub(super) fn read(sc: &Scope, future: &str, span: &std::ops::Range<usize>) -> Result<()> {
     let mut all = sc.threadsafe_of.borrow_mut();
     let Some(kept) = all.get_mut(future) else {
         return Ok(());
@@ -349,6 +370,8 @@ impl Planner<'_> {
                  `repr` of the `Err` the task gave, or `None`",
             );
         }
+        self.read_after_cancel(future, &inner.span)?;
+        self.blocking_read(sc, future, &inner.span)?;
         read(sc, future, &inner.span)?;
         Ok(Some(ExprKind::Task(
             crate::render::plan::ir::expr::TaskOp::ExceptionRepr,

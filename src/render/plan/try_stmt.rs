@@ -103,6 +103,9 @@ impl Planner<'_> {
             }
             return self.wait_for(sc, s, body, h);
         }
+        if let Some(step) = self.threadsafe_cancelled_try(sc, s, body, handlers, finalbody)? {
+            return Ok(step);
+        }
         if !cancel_only {
             return self.catch(sc, s, body, handlers, orelse, finalbody);
         }

@@ -102,8 +102,8 @@ impl Renderer<'_> {
         found
     }
 
-    /// Before a stand-in coroutine's `async fn`: what it stands for.
-    pub(super) fn job_note(&mut self, name: &str) {
+    /// Whether the function `name` runs as an executor's job.
+    pub(super) fn runs_as_job(&self, name: &str) -> bool {
         let mut job = false;
         for f in &self.demo.functions {
             walk(&f.body, &mut |s| {
@@ -118,6 +118,12 @@ impl Renderer<'_> {
                 }
             });
         }
+        job
+    }
+
+    /// Before a stand-in coroutine's `async fn`: what it stands for.
+    pub(super) fn job_note(&mut self, name: &str) {
+        let job = self.runs_as_job(name);
         let sleeps = self.demo.function(name).is_some_and(|f| {
             let mut found = false;
             walk(&f.body, &mut |s| {

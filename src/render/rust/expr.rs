@@ -306,20 +306,8 @@ impl Renderer<'_> {
                 .future_result(*op, task)
                 .unwrap_or_else(|| self.task_op(*op, task)),
             ExprKind::Done(task) => {
-                if self.shares(task) {
-                    return self.shared_done(task);
-                }
-                if let Some(done) = self
-                    .future_done(task)
-                    .or_else(|| self.future_item_done(task))
-                {
-                    return done;
-                }
-                if let Some(done) = self.done_taken(task) {
-                    return done;
-                }
-                let t = self.var_code(task);
-                Code::new(format!("{}.is_finished()", t.wrap(10)), Ty::Bool, 10)
+                let done = self.task_done(task);
+                self.cancelled_done(task, &done).unwrap_or(done)
             }
             ExprKind::StrMethod(m, x, args) => {
                 let shared = self.static_receiver(x).filter(|_| m.mutates());
@@ -510,7 +498,15 @@ impl Renderer<'_> {
                     .function(&call.name)
                     .is_some_and(|f| f.kind == FunctionKind::Blocking);
                 let wait = if plain { "" } else { ".await" };
-                let text = format!("{}{wait}{}", self.call(call), self.try_op(&call.name));
+                let c = self.call(call);
+                let q = self.try_op(&call.name);
+                // `asyncio.run(f(...))` in a plain function: the `run` helper.
+                let text = if !plain && self.kind == FunctionKind::Blocking {
+                    self.needs_run = true;
+                    format!("run({c}){q}")
+                } else {
+                    format!("{c}{wait}{q}")
+                };
                 let mut out = Code::new(text, self.types.ret_of(&call.name), 10);
                 out.fresh = true;
                 out

@@ -110,6 +110,8 @@ impl Renderer<'_> {
                 closed_at_shutdown::RUN_CLOSING
             } else if self.entry_keeps_stream() {
                 kept_stream::RUN_WITH_TURN
+            } else if super::nested_runs::builds_runtimes(&self.lines) {
+                super::nested_runs::RUN_BUILT
             } else {
                 RUN
             };

@@ -194,9 +194,15 @@ impl Renderer<'_> {
                 self.line(format!("{b}{c};"));
             }
             StmtKind::SpawnWaiter { into, task } => self.spawn_waiter(into, task),
+            StmtKind::Spawn { call, into } if self.demo.late_spawns.contains(&s.id) => {
+                self.late_spawn(call, into)
+            }
             StmtKind::Spawn { call, into } if self.shares(into) => {
                 let c = self.call(call);
-                self.shared_spawn(into, &c);
+                if !self.shared_aborted_spawn(into, &c) {
+                    self.shared_spawn(into, &c);
+                }
+                self.abort_flag(into);
             }
             StmtKind::Spawn { call, into } => {
                 let c = self.call(call);
@@ -306,7 +312,7 @@ impl Renderer<'_> {
             StmtKind::Cancel { task } => {
                 self.line("// Tokio cancels by dropping the task's future at its next await.");
                 self.note_abort(task);
-                self.line(format!("{}.abort();", ident(task)));
+                self.line(format!("{}.abort();", self.abort_target(task)));
             }
             StmtKind::CancelItem(item) => self.cancel_item(item),
             StmtKind::Gather { calls, into } => self.gather(calls, into.as_deref()),

@@ -54,7 +54,7 @@ fn reads_cancelled(e: &Expr, task: &str) -> bool {
 impl Renderer<'_> {
     /// The flag kept beside `task`'s handle, when the function reads
     /// `task.cancelled()` and aborts the task.
-    fn abort_flag_name(&self, task: &str) -> Option<String> {
+    pub(super) fn abort_flag_name(&self, task: &str) -> Option<String> {
         let f = self.demo.function(&self.func)?;
         let mut found = false;
         let mut spawned = false;
@@ -84,7 +84,10 @@ impl Renderer<'_> {
             return;
         }
         if let Some(flag) = self.abort_flag_name(task) {
-            self.line(format!("{flag} |= !{}.is_finished();", ident(task)));
+            self.line(format!(
+                "{flag} |= !{}.is_finished();",
+                self.abort_target(task)
+            ));
         }
     }
 
@@ -102,7 +105,7 @@ impl Renderer<'_> {
         };
         // The future of an executor's job is cancelled at once, as its
         // `cancel()` returns (a task only once it ends).
-        if self.is_job(task) {
+        if self.is_job(task) || self.threadsafe_future(task) {
             return Code::new(flag, Ty::Bool, 10);
         }
         Code::new(
@@ -126,7 +129,7 @@ impl Renderer<'_> {
 
     /// Whether the function aborts `task` (`task.cancel()`, as a statement
     /// or inside an expression).
-    fn aborts(&self, task: &str) -> bool {
+    pub(super) fn aborts(&self, task: &str) -> bool {
         let Some(f) = self.demo.function(&self.func) else {
             return false;
         };
@@ -179,11 +182,12 @@ impl Renderer<'_> {
         for task in tasks {
             let running = running_name(&task);
             self.line("// `abort` returns nothing: `cancel()` says whether the task still ran.");
-            self.line(format!("let {running} = !{}.is_finished();", ident(&task)));
+            let target = self.abort_target(&task);
+            self.line(format!("let {running} = !{target}.is_finished();"));
             if let Some(flag) = self.abort_flag_name(&task) {
                 self.line(format!("{flag} |= {running};"));
             }
-            self.line(format!("{}.abort();", ident(&task)));
+            self.line(format!("{target}.abort();"));
         }
     }
 }

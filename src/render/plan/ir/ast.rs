@@ -32,6 +32,10 @@ pub struct Demo {
     /// The async generators a module list keeps to the end of
     /// `asyncio.run`, whose shutdown closes them, awaiting their cleanup.
     pub closed_at_shutdown: std::collections::HashSet<String>,
+    /// The spawns of `asyncio.run_coroutine_threadsafe` on the loop's own
+    /// thread: asyncio makes the task in a callback on the loop's next
+    /// step, so it yields once before it runs its coroutine.
+    pub late_spawns: std::collections::HashSet<StmtId>,
 }
 
 impl Demo {
