@@ -204,6 +204,7 @@ const CORPUS_NOT_YET_RUSTFMT_CLEAN: &[&str] = &[
     "executor__process_pool",
     "executor__thread_pool",
     "functions__key_closures",
+    "generators__pipeline",
     "lists__sort_key",
     "scenarios__download_manager",
     "strings__repetition_concat",
@@ -500,7 +501,7 @@ const PROGRAMS_EXCUSED: &[(&str, &str)] = &[
 
 /// The least number of corpus programs that must translate and agree: the
 /// figure may grow, never shrink.
-const PROGRAMS_AGREEING_AT_LEAST: usize = 286;
+const PROGRAMS_AGREEING_AT_LEAST: usize = 289;
 
 /// A listing's run: what it printed, and whether it exited with success;
 /// `None` when it ran past `limit` (it is killed).

@@ -88,6 +88,8 @@ impl Renderer<'_> {
                 c.as_f64().text
             } else if ret == Ty::Number {
                 super::numbers::number(&c)
+            } else if ret == Ty::Mixed && c.ty != Ty::Mixed {
+                super::mixed::py_value(&c)
             } else if owned_local {
                 c.text
             } else {
