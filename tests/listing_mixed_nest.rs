@@ -172,3 +172,46 @@ fn a_py_value_subscripted_where_nothing_takes_its_exceptions_is_refused() {
     let text = shown(&subscript_program("    print(await read(\"xs\", 1))"));
     has_all(&text, &["cannot translate", "return data[key][i]"]);
 }
+
+/// A program whose `kind(xs, loud)` tests `isinstance` in an `elif`, and
+/// whose `main` runs `body`.
+fn elif_program(body: &str) -> String {
+    format!(
+        "import asyncio\n\n\ndef kind(xs, loud):\n    out = []\n    for x in xs:\n        \
+if loud:\n            out.append(\"loud\")\n        elif isinstance(x, list):\n            \
+out.append(len(x))\n        else:\n            out.append(x)\n    return out\n\n\n\
+async def main():\n{body}\n\nasyncio.run(main())\n"
+    )
+}
+
+#[test]
+fn isinstance_of_list_in_an_elif_takes_the_list_out_too() {
+    let text = shown(&elif_program(
+        "    print(kind([1, [2, 3], \"a\"], False), kind([[1]], True))",
+    ));
+    has_all(
+        &text,
+        &[
+            "} else if let PyValue::List(x) = &x {\n            \
+             out.push(PyValue::Int(x.len() as i64));",
+            // A display of lists only, given to the list of `PyValue`s.
+            "kind(&[PyValue::List(vec![PyValue::Int(1)])], true)",
+        ],
+    );
+    assert!(!text.contains("cannot translate"), "{text}");
+}
+
+#[test]
+fn a_list_of_lists_kept_in_a_variable_given_to_py_values_is_refused() {
+    let text = shown(&elif_program(
+        "    ys = [[1]]\n    print(kind([1, [2, 3], \"a\"], False), kind(ys, True))",
+    ));
+    has_all(
+        &text,
+        &[
+            "cannot translate",
+            "`kind` given values of two types",
+            "kind(ys, True)",
+        ],
+    );
+}

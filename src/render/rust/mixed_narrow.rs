@@ -147,29 +147,42 @@ impl Renderer<'_> {
         otherwise: &Block,
         tail: bool,
     ) -> bool {
-        let Some(x) = list_test(cond) else {
+        let Some((x, head)) = self.list_let(cond) else {
             return false;
         };
+        self.line(format!("{head} {{"));
+        self.narrowed_block(&x, then, tail);
+        self.else_chain(otherwise, tail);
+        self.line("}");
+        true
+    }
+
+    /// The variable an `isinstance(x, list)` of a `PyValue` tests, and the
+    /// test written `if let PyValue::List(x) = &x`; `None` for another
+    /// test.
+    pub(super) fn list_let(&mut self, cond: &Expr) -> Option<(String, String)> {
+        let x = list_test(cond)?;
         if !narrows(self.types, &self.func, cond) || self.var_ty(x) != Ty::Mixed {
-            return false;
+            return None;
         }
         let value = self.var_code(x);
         let value = match self.borrowed.contains(x) {
             true => value.text,
             false => format!("&{}", value.wrap(7)),
         };
-        let x = x.to_string();
-        self.line(format!("if let PyValue::List({}) = {value} {{", ident(&x)));
+        let head = format!("if let PyValue::List({}) = {value}", ident(x));
+        Some((x.to_string(), head))
+    }
+
+    /// The block of an `if let PyValue::List(x)`, reading `x` as the list.
+    pub(super) fn narrowed_block(&mut self, x: &str, then: &Block, tail: bool) {
         self.narrowed
-            .push((x.clone(), Ty::List(Box::new(Ty::Mixed))));
-        let borrowed = self.borrowed.insert(x.clone());
+            .push((x.to_string(), Ty::List(Box::new(Ty::Mixed))));
+        let borrowed = self.borrowed.insert(x.to_string());
         self.nested_tail(then, tail);
         if borrowed {
-            self.borrowed.remove(&x);
+            self.borrowed.remove(x);
         }
         self.narrowed.pop();
-        self.else_chain(otherwise, tail);
-        self.line("}");
-        true
     }
 }

@@ -40,7 +40,21 @@ pub(super) fn repr_lines(lines: &[String]) -> Vec<String> {
     super::mixed::helpers(lines, lists)
 }
 
+/// The items of `e` when it is a list display.
+pub(super) fn display_items(e: &Expr) -> Option<&[Expr]> {
+    match &e.kind {
+        ExprKind::List(items) => Some(items),
+        _ => None,
+    }
+}
+
 impl Renderer<'_> {
+    /// The items of a list display as `PyValue`s, separated by commas.
+    pub(super) fn mixed_items(&mut self, items: &[Expr]) -> String {
+        let items: Vec<String> = items.iter().map(|i| self.mixed_item(i)).collect();
+        items.join(", ")
+    }
+
     /// `e` as a `PyValue`: a list display `PyValue::List(vec![...])` of its
     /// items as `PyValue`s, any other value its type's variant.
     pub(super) fn mixed_item(&mut self, e: &Expr) -> String {

@@ -104,12 +104,6 @@ impl super::Renderer<'_> {
             }
         }
         let c = self.expr(arg);
-        if let ExprKind::List(items) = &arg.kind
-            && c.ty.elem() == Ty::Mixed
-        {
-            let items: Vec<String> = items.iter().map(|i| self.mixed_item(i)).collect();
-            return format!("&[{}]", items.join(", "));
-        }
         if let ExprKind::List(items) = &arg.kind {
             // A list made for the call: an array, its items as the
             // parameter's.
