@@ -215,3 +215,42 @@ fn a_list_of_lists_kept_in_a_variable_given_to_py_values_is_refused() {
         ],
     );
 }
+
+#[test]
+fn none_beside_numbers_and_strings_is_the_none_variant() {
+    let text = shown(&main_of(
+        "    d = {\"a\": 1, \"b\": None}\n    print(d, d[\"b\"], [\"x\", [None]])\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "(\"b\".to_string(), PyValue::None),",
+            "vec![PyValue::Str(\"x\".to_string()), PyValue::List(vec![PyValue::None])]",
+            "enum PyValue {\n    Int(i64),\n    Str(String),\n    List(Vec<PyValue>),\n    None,\n}",
+            "PyValue::None => write!(f, \"None\"),",
+        ],
+    );
+    assert!(!text.contains("cannot translate"), "{text}");
+}
+
+#[test]
+fn none_beside_a_number_in_a_list_display_is_still_refused() {
+    let text = shown(&main_of("    print([1, None])\n"));
+    has_all(
+        &text,
+        &["cannot translate", "a list holding a number and `None`"],
+    );
+}
+
+#[test]
+fn a_dict_whose_keys_are_of_several_types_is_refused() {
+    let text = shown(&main_of("    print({1: \"one\", 2.5: None})\n"));
+    has_all(
+        &text,
+        &[
+            "cannot translate",
+            "a dict whose keys are of several types",
+            "{1: \"one\", 2.5: None}",
+        ],
+    );
+}

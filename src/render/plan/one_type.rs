@@ -19,7 +19,12 @@ pub(super) fn dict_values(items: &[Expr], span: &Range<usize>) -> Result<()> {
         .collect();
     let kinds: Vec<_> = values.iter().filter_map(|v| kind_of(v)).collect();
     // Lists of them too (see `rust::mixed_nest`).
-    let scalar = |k: &Kind| matches!(k, Kind::Number | Kind::Str | Kind::Bool | Kind::List);
+    let scalar = |k: &Kind| {
+        matches!(
+            k,
+            Kind::Number | Kind::Str | Kind::Bool | Kind::None | Kind::List
+        )
+    };
     match kinds
         .iter()
         .find(|k| **k != kinds[0] && !(scalar(k) && scalar(&kinds[0])))

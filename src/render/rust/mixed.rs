@@ -31,16 +31,31 @@ pub(super) fn values_ty(tys: &[Ty]) -> Option<Ty> {
         return Some(t);
     }
     let known: Vec<&Ty> = tys.iter().filter(|t| **t != Ty::Unknown).collect();
-    let mixed = known.iter().any(|a| known.iter().any(|b| mixes(a, b)));
-    let scalars = known
+    // `None` beside them in a display too (a list grown with `None` is
+    // refused, see `mixed_growth`).
+    let none = |a: &Ty, b: &Ty| *a == Ty::Unit && *b != Ty::Unit;
+    let mixed = known
         .iter()
-        .all(|t| matches!(t, Ty::Int | Ty::Float | Ty::Bool | Ty::Str | Ty::Mixed));
+        .any(|a| known.iter().any(|b| mixes(a, b) || none(a, b)));
+    let scalars = known.iter().all(|t| {
+        matches!(
+            t,
+            Ty::Int | Ty::Float | Ty::Bool | Ty::Str | Ty::Unit | Ty::Mixed
+        )
+    });
     (mixed && scalars).then_some(Ty::Mixed)
 }
 
 /// `PyValue`, for a listing whose lines build one of its variants.
 pub(super) fn helpers(lines: &[String], repr: bool) -> Vec<String> {
-    let used = |v: &str| lines.iter().any(|l| l.contains(&format!("PyValue::{v}(")));
+    // `None` holds nothing: it is written without parentheses.
+    let used = |v: &str| {
+        let made = match v {
+            "None" => "PyValue::None".to_string(),
+            _ => format!("PyValue::{v}("),
+        };
+        lines.iter().any(|l| l.contains(&made))
+    };
     let variants: Vec<(&str, &str, &str)> = [
         ("Int", "i64", "write!(f, \"{v}\")"),
         ("Float", "f64", "write!(f, \"{}\", float_repr(*v))"),
@@ -51,6 +66,7 @@ pub(super) fn helpers(lines: &[String], repr: bool) -> Vec<String> {
         ),
         ("Str", "String", "write!(f, \"{v}\")"),
         ("List", "Vec<PyValue>", "write!(f, \"{}\", v.repr())"),
+        ("None", "", "write!(f, \"None\")"),
     ]
     .into_iter()
     .filter(|(v, _, _)| used(v))
@@ -64,7 +80,10 @@ pub(super) fn helpers(lines: &[String], repr: bool) -> Vec<String> {
         "#[derive(Clone, Debug, PartialEq)]".into(),
         "enum PyValue {".into(),
     ];
-    out.extend(variants.iter().map(|(v, t, _)| format!("    {v}({t}),")));
+    out.extend(variants.iter().map(|(v, t, _)| match *t {
+        "" => format!("    {v},"),
+        _ => format!("    {v}({t}),"),
+    }));
     out.extend([
         "}".into(),
         String::new(),
@@ -72,11 +91,10 @@ pub(super) fn helpers(lines: &[String], repr: bool) -> Vec<String> {
         "    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {".into(),
         "        match self {".into(),
     ]);
-    out.extend(
-        variants
-            .iter()
-            .map(|(v, _, w)| format!("            PyValue::{v}(v) => {w},")),
-    );
+    out.extend(variants.iter().map(|(v, t, w)| match *t {
+        "" => format!("            PyValue::{v} => {w},"),
+        _ => format!("            PyValue::{v}(v) => {w},"),
+    }));
     out.extend([
         "        }".into(),
         "    }".into(),
@@ -97,6 +115,7 @@ pub(super) fn helpers(lines: &[String], repr: bool) -> Vec<String> {
                 "Int" => "*v != 0",
                 "Float" => "*v != 0.0",
                 "Bool" => "*v",
+                "None" => return format!("            PyValue::{v} => false,"),
                 _ => "!v.is_empty()",
             };
             format!("            PyValue::{v}(v) => {test},")
@@ -210,6 +229,7 @@ pub(super) fn py_value(c: &Code) -> String {
         Ty::Float => format!("PyValue::Float({})", c.as_f64().text),
         Ty::Bool => format!("PyValue::Bool({})", c.text),
         Ty::Str => format!("PyValue::Str({})", c.owned()),
+        Ty::Unit => "PyValue::None".into(),
         _ => c.owned(),
     }
 }

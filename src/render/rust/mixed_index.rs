@@ -68,13 +68,14 @@ pub(super) fn helpers(lines: &[String], variants: &[&str]) -> Vec<String> {
             "List" => "PyValue::List(items) => py_item_at(items, index).cloned(),".into(),
             "Str" => "PyValue::Str(text) => py_char_at(text, index).map(PyValue::Str),".into(),
             other => {
-                let class = match other {
-                    "Int" => "int",
-                    "Float" => "float",
-                    _ => "bool",
+                let (class, pattern) = match other {
+                    "Int" => ("int", "(_)"),
+                    "Float" => ("float", "(_)"),
+                    "None" => ("NoneType", ""),
+                    _ => ("bool", "(_)"),
                 };
                 format!(
-                    "PyValue::{other}(_) => Err(Error::TypeError(\n                \
+                    "PyValue::{other}{pattern} => Err(Error::TypeError(\n                \
                      \"'{class}' object is not subscriptable\".to_string(),\n            )),"
                 )
             }

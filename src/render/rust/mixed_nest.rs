@@ -17,7 +17,7 @@ use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind};
 /// boolean, or a list of such at any depth.
 fn nests(t: &Ty) -> bool {
     match t {
-        Ty::Int | Ty::Float | Ty::Bool | Ty::Str | Ty::Mixed | Ty::Unknown => true,
+        Ty::Int | Ty::Float | Ty::Bool | Ty::Str | Ty::Unit | Ty::Mixed | Ty::Unknown => true,
         Ty::List(item) => nests(item),
         _ => false,
     }
@@ -198,5 +198,37 @@ fn value_lines(value: &str, pad: usize, indent: usize, tail: &str) -> Vec<String
         out.extend(value_lines(&item, pad, indent + 4, ","));
     }
     out.push(format!("{at}]){tail}"));
+    out
+}
+
+/// Every dict display whose keys are of several types (`{1: "a", 2.5:
+/// None}`): Python compares and hashes them across types; a Rust
+/// `IndexMap` has keys of one type, and `PyValue`, which holds floats, is
+/// no key (it has no `Eq` or `Hash`).
+pub(super) fn mixed_keys(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
+    let mut out = Vec::new();
+    each_function_expr(demo, &mut |f, e| {
+        let ExprKind::Call(Builtin::Dict, items) = &e.kind else {
+            return;
+        };
+        let keys: Vec<Ty> = items
+            .iter()
+            .filter_map(|kv| match &kv.kind {
+                ExprKind::Tuple(pair) if pair.len() == 2 => Some(types.expr_ty(&f.name, &pair[0])),
+                _ => None,
+            })
+            .filter(|t| *t != Ty::Unknown)
+            .collect();
+        if keys.iter().any(|k| *k != keys[0]) {
+            out.push(Untranslatable {
+                span: e.span.clone(),
+                construct: "a dict whose keys are of several types".into(),
+                reason: "a Rust `IndexMap` has keys of one type, and the listing's enum of \
+                         values of several types, which holds floats, has no `Eq` or `Hash` \
+                         to be one: give the keys one type"
+                    .into(),
+            });
+        }
+    });
     out
 }
