@@ -130,8 +130,8 @@ fn values_python_mixes_are_refused() {
     for (body, construct) in [
         ("print(\"1\" + 1)", "adding a string and a number"),
         (
-            "d = {\"a\": 1, \"b\": [2]}\n    print(d)",
-            "a dict holding a number and a list",
+            "d = {\"a\": 1, \"b\": (2, 3)}\n    print(d)",
+            "a dict holding a number and a tuple",
         ),
     ] {
         let src = format!("{HEADER}async def main():\n    {body}\n{RUN}");

@@ -204,6 +204,7 @@ const CORPUS_NOT_YET_RUSTFMT_CLEAN: &[&str] = &[
     "executor__process_pool",
     "executor__thread_pool",
     "functions__key_closures",
+    "generators__pipeline",
     "lists__sort_key",
     "scenarios__download_manager",
     "strings__repetition_concat",

@@ -347,12 +347,13 @@ impl Planner<'_> {
                     })
                     .collect::<Result<Vec<_>>>()?;
                 let kinds: Vec<_> = items.iter().filter_map(kind_of).collect();
-                // Literal strings, numbers and booleans side by side are
-                // one enum's values (see `rust::mixed`).
+                // Literal strings, numbers, booleans and lists of them side
+                // by side are one enum's values (see `rust::mixed`,
+                // `rust::mixed_nest`).
                 let scalars = kinds.len() == items.len()
                     && kinds
                         .iter()
-                        .all(|k| matches!(k, Kind::Number | Kind::Str | Kind::Bool));
+                        .all(|k| matches!(k, Kind::Number | Kind::Str | Kind::Bool | Kind::List));
                 if !scalars && let Some(k) = kinds.iter().find(|k| **k != kinds[0]) {
                     return refuse(
                         &e.span,

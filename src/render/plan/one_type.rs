@@ -7,8 +7,8 @@ use crate::render::plan::ir::expr::{Expr, ExprKind};
 use std::ops::Range;
 
 /// The values of a dict literal (its `(key, value)` tuples): one kind,
-/// or strings, numbers and booleans (the listing's `PyValue`, or its
-/// `Number` for integers beside floats).
+/// or strings, numbers, booleans and lists (the listing's `PyValue`, or
+/// its `Number` for integers beside floats).
 pub(super) fn dict_values(items: &[Expr], span: &Range<usize>) -> Result<()> {
     let values: Vec<&Expr> = items
         .iter()
@@ -18,7 +18,13 @@ pub(super) fn dict_values(items: &[Expr], span: &Range<usize>) -> Result<()> {
         })
         .collect();
     let kinds: Vec<_> = values.iter().filter_map(|v| kind_of(v)).collect();
-    let scalar = |k: &Kind| matches!(k, Kind::Number | Kind::Str | Kind::Bool);
+    // Lists of them too (see `rust::mixed_nest`).
+    let scalar = |k: &Kind| {
+        matches!(
+            k,
+            Kind::Number | Kind::Str | Kind::Bool | Kind::None | Kind::List
+        )
+    };
     match kinds
         .iter()
         .find(|k| **k != kinds[0] && !(scalar(k) && scalar(&kinds[0])))

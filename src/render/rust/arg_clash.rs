@@ -9,6 +9,7 @@ use super::promoted::calls_of;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::Demo;
+use crate::render::plan::ir::expr::ExprKind;
 
 /// Every argument of `demo` whose type clashes with its parameter's.
 pub(super) fn arg_clashes(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
@@ -22,6 +23,12 @@ pub(super) fn arg_clashes(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                 let generic = super::generic_iters::generic_list(demo, types, &call.name);
                 for (i, (arg, param)) in call.args.iter().zip(params).enumerate() {
                     if generic.as_ref().is_some_and(|g| g.param == i) {
+                        continue;
+                    }
+                    // A list display given to a list of `PyValue`s holds
+                    // them (see `mixed_nest`).
+                    let display = matches!(arg.kind, ExprKind::List(_));
+                    if display && *param == Ty::List(Box::new(Ty::Mixed)) {
                         continue;
                     }
                     if clash(param, &types.expr_ty(&f.name, arg)) {
@@ -55,6 +62,9 @@ pub(super) fn clash(a: &Ty, b: &Ty) -> bool {
             true
         }
         (Ty::Bool, Ty::Int | Ty::Float) | (Ty::Int | Ty::Float, Ty::Bool) => true,
+        // A `PyValue` is made from a value only where it is written.
+        (Ty::Mixed, Ty::List(_) | Ty::Dict(..) | Ty::Tuple(_) | Ty::Set(_))
+        | (Ty::List(_) | Ty::Dict(..) | Ty::Tuple(_) | Ty::Set(_), Ty::Mixed) => true,
         (Ty::List(a), Ty::List(b)) | (Ty::Set(a), Ty::Set(b)) => clash(a, b),
         (Ty::Tuple(a), Ty::Tuple(b)) if a.len() == b.len() => {
             a.iter().zip(b).any(|(a, b)| clash(a, b))

@@ -20,9 +20,15 @@ impl Renderer<'_> {
             } = &inner.kind
         {
             let start = self.lines.len();
-            let c = self.test(cond);
-            self.line(format!("}} else if {} {{", c.text));
-            self.nested_tail(then, tail);
+            if let Some((x, head)) = self.list_let(cond) {
+                // `elif isinstance(x, list):` of a `PyValue`.
+                self.line(format!("}} else {head} {{"));
+                self.narrowed_block(&x, then, tail);
+            } else {
+                let c = self.test(cond);
+                self.line(format!("}} else if {} {{", c.text));
+                self.nested_tail(then, tail);
+            }
             self.else_chain(otherwise, tail);
             self.spans.insert(inner.id, start..self.lines.len());
             return;
@@ -88,6 +94,8 @@ impl Renderer<'_> {
                 c.as_f64().text
             } else if ret == Ty::Number {
                 super::numbers::number(&c)
+            } else if ret == Ty::Mixed && c.ty != Ty::Mixed {
+                super::mixed::py_value(&c)
             } else if owned_local {
                 c.text
             } else {

@@ -34,6 +34,18 @@ impl Renderer<'_> {
                 out.push(self.lent_arg(v));
                 continue;
             }
+            // A list display given to a list of `PyValue`s holds them.
+            let mixed = Ty::List(Box::new(Ty::Mixed));
+            if self.types.var(&call.name, &pname) == mixed
+                && let Some(items) = super::mixed_nest::display_items(arg)
+            {
+                let list = self.mixed_items(items);
+                out.push(match self.ref_params.contains(&(call.name.clone(), i)) {
+                    true => format!("&[{list}]"),
+                    false => format!("vec![{list}]"),
+                });
+                continue;
+            }
             if self.ref_params.contains(&(call.name.clone(), i)) {
                 out.push(self.ref_arg(arg));
                 continue;

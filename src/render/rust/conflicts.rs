@@ -18,6 +18,9 @@ pub(super) fn type_conflicts(demo: &Demo, source: &str) -> Vec<Untranslatable> {
     out.extend(super::narrowed::unfit(demo, &types));
     out.extend(super::none_vars::none_then_value(demo, &types));
     out.extend(super::mixed::mixed_uses(demo, &types));
+    out.extend(super::mixed_nest::kept_lists(demo, &types));
+    out.extend(super::mixed_nest::mixed_keys(demo, &types));
+    out.extend(super::mixed_narrow::unnarrowed(demo, &types));
     out.extend(super::numbers::number_uses(demo, &types));
     out.extend(super::exc_values::misused(demo, &types));
     out.extend(super::percent_format::percent_formats(demo, &types));
@@ -70,6 +73,10 @@ pub(super) fn type_conflicts(demo: &Demo, source: &str) -> Vec<Untranslatable> {
         let ExprKind::Call(Builtin::Dict, items) = &x.kind else {
             return;
         };
+        // Lists beside other values are `PyValue`s (see `mixed_nest`).
+        if matches!(types.expr_ty(&f.name, x), Ty::Dict(_, v) if *v == Ty::Mixed) {
+            return;
+        }
         let mut seen: Option<Ty> = None;
         for item in items {
             let ExprKind::Tuple(pair) = &item.kind else {

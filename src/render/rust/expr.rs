@@ -76,6 +76,7 @@ impl Renderer<'_> {
             ExprKind::Function(name) => self.function_value(name),
             ExprKind::CallParam(call, callees) => self.param_call(call, callees),
             ExprKind::Exception(class, message) => self.exception_value(class, message.as_deref()),
+            ExprKind::List(_) if let Some(c) = self.nested_list(e) => c,
             ExprKind::List(items) => {
                 let mut codes: Vec<Code> = items.iter().map(|i| self.expr(i)).collect();
                 let mut t = Ty::Unknown;

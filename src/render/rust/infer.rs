@@ -13,6 +13,7 @@ impl Types {
     pub(super) fn infer(demo: &Demo) -> Types {
         let mut t = Types::default();
         t.vars.insert(STATICS.into(), HashMap::new());
+        t.narrowing = super::mixed_narrow::narrowing(demo);
         t.number_tuples = super::number_ops::number_tuple_lists(demo);
         t.number_tuples
             .extend(super::number_args::passed_number_lists(demo));

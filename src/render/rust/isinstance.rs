@@ -123,6 +123,9 @@ pub(super) fn undecided(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                 continue;
             };
             let Some(x) = args.first() else { continue };
+            if super::mixed_narrow::narrows(types, &f.name, call) {
+                continue;
+            }
             let ty = types.expr_ty(&f.name, x);
             let (construct, written) = match b {
                 Builtin::TypeName => ("this `type(x).__name__`", "the name of a class"),

@@ -12,7 +12,7 @@ use super::expr_walk::each_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Demo, Stmt, StmtKind};
-use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind, Part};
+use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind, Part, StrMethod};
 
 /// Whether values of types `a` and `b` side by side make a [`Ty::Mixed`]:
 /// strings, numbers and booleans (but integers beside floats are one
@@ -24,28 +24,49 @@ pub(super) fn mixes(a: &Ty, b: &Ty) -> bool {
 }
 
 /// The one type of a dict's values of types `tys` (unknown ones left
-/// out): [`Ty::Mixed`] for strings, numbers and booleans side by side.
+/// out): [`Ty::Mixed`] for strings, numbers and booleans side by side,
+/// or lists of them beside them (see `mixed_nest`).
 pub(super) fn values_ty(tys: &[Ty]) -> Option<Ty> {
+    if let Some(t) = super::mixed_nest::nested_ty(tys) {
+        return Some(t);
+    }
     let known: Vec<&Ty> = tys.iter().filter(|t| **t != Ty::Unknown).collect();
-    let mixed = known.iter().any(|a| known.iter().any(|b| mixes(a, b)));
-    let scalars = known
+    // `None` beside them in a display too (a list grown with `None` is
+    // refused, see `mixed_growth`).
+    let none = |a: &Ty, b: &Ty| *a == Ty::Unit && *b != Ty::Unit;
+    let mixed = known
         .iter()
-        .all(|t| matches!(t, Ty::Int | Ty::Float | Ty::Bool | Ty::Str | Ty::Mixed));
+        .any(|a| known.iter().any(|b| mixes(a, b) || none(a, b)));
+    let scalars = known.iter().all(|t| {
+        matches!(
+            t,
+            Ty::Int | Ty::Float | Ty::Bool | Ty::Str | Ty::Unit | Ty::Mixed
+        )
+    });
     (mixed && scalars).then_some(Ty::Mixed)
 }
 
 /// `PyValue`, for a listing whose lines build one of its variants.
 pub(super) fn helpers(lines: &[String], repr: bool) -> Vec<String> {
-    let used = |v: &str| lines.iter().any(|l| l.contains(&format!("PyValue::{v}(")));
+    // `None` holds nothing: it is written without parentheses.
+    let used = |v: &str| {
+        let made = match v {
+            "None" => "PyValue::None".to_string(),
+            _ => format!("PyValue::{v}("),
+        };
+        lines.iter().any(|l| l.contains(&made))
+    };
     let variants: Vec<(&str, &str, &str)> = [
         ("Int", "i64", "write!(f, \"{v}\")"),
-        ("Float", "f64", "write!(f, \"{v:?}\")"),
+        ("Float", "f64", "write!(f, \"{}\", float_repr(*v))"),
         (
             "Bool",
             "bool",
             "write!(f, \"{}\", if *v { \"True\" } else { \"False\" })",
         ),
         ("Str", "String", "write!(f, \"{v}\")"),
+        ("List", "Vec<PyValue>", "write!(f, \"{}\", v.repr())"),
+        ("None", "", "write!(f, \"None\")"),
     ]
     .into_iter()
     .filter(|(v, _, _)| used(v))
@@ -59,7 +80,10 @@ pub(super) fn helpers(lines: &[String], repr: bool) -> Vec<String> {
         "#[derive(Clone, Debug, PartialEq)]".into(),
         "enum PyValue {".into(),
     ];
-    out.extend(variants.iter().map(|(v, t, _)| format!("    {v}({t}),")));
+    out.extend(variants.iter().map(|(v, t, _)| match *t {
+        "" => format!("    {v},"),
+        _ => format!("    {v}({t}),"),
+    }));
     out.extend([
         "}".into(),
         String::new(),
@@ -67,17 +91,18 @@ pub(super) fn helpers(lines: &[String], repr: bool) -> Vec<String> {
         "    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {".into(),
         "        match self {".into(),
     ]);
-    out.extend(
-        variants
-            .iter()
-            .map(|(v, _, w)| format!("            PyValue::{v}(v) => {w},")),
-    );
+    out.extend(variants.iter().map(|(v, t, w)| match *t {
+        "" => format!("            PyValue::{v} => {w},"),
+        _ => format!("            PyValue::{v}(v) => {w},"),
+    }));
     out.extend([
         "        }".into(),
         "    }".into(),
         "}".into(),
         String::new(),
     ]);
+    let names: Vec<&str> = variants.iter().map(|(v, _, _)| *v).collect();
+    out.extend(super::mixed_index::helpers(lines, &names));
     if lines.iter().any(|l| l.contains(".is_true()")) {
         out.extend([
             "impl PyValue {".into(),
@@ -90,6 +115,7 @@ pub(super) fn helpers(lines: &[String], repr: bool) -> Vec<String> {
                 "Int" => "*v != 0",
                 "Float" => "*v != 0.0",
                 "Bool" => "*v",
+                "None" => return format!("            PyValue::{v} => false,"),
                 _ => "!v.is_empty()",
             };
             format!("            PyValue::{v}(v) => {test},")
@@ -101,7 +127,8 @@ pub(super) fn helpers(lines: &[String], repr: bool) -> Vec<String> {
             String::new(),
         ]);
     }
-    if repr {
+    // A list's items print as their `repr`.
+    if repr || used("List") {
         out.extend([
             "impl Repr for PyValue {".into(),
             "    fn repr(&self) -> String {".into(),
@@ -144,8 +171,8 @@ impl Renderer<'_> {
         };
         let mut k_ty = Ty::Unknown;
         let mut texts = Vec::new();
-        for (k, v) in pairs {
-            let (k, v) = (self.expr(k), self.expr(v));
+        for (k, v_expr) in pairs {
+            let (k, v) = (self.expr(k), self.expr(v_expr));
             super::types::unify(&mut k_ty, &k.ty);
             let k = match k.ty {
                 Ty::Str => k.owned(),
@@ -153,6 +180,7 @@ impl Renderer<'_> {
             };
             let v = match ty {
                 Ty::Number => super::numbers::number(&v),
+                _ if matches!(v_expr.kind, ExprKind::List(_)) => self.mixed_item(v_expr),
                 _ => py_value(&v),
             };
             texts.push(format!("({k}, {v})"));
@@ -201,6 +229,7 @@ pub(super) fn py_value(c: &Code) -> String {
         Ty::Float => format!("PyValue::Float({})", c.as_f64().text),
         Ty::Bool => format!("PyValue::Bool({})", c.text),
         Ty::Str => format!("PyValue::Str({})", c.owned()),
+        Ty::Unit => "PyValue::None".into(),
         _ => c.owned(),
     }
 }
@@ -209,18 +238,32 @@ pub(super) fn py_value(c: &Code) -> String {
 /// printing it or putting it in a container.
 pub(super) fn mixed_uses(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let mut out = Vec::new();
+    let cx = Cx {
+        types,
+        subscripts: super::mixed_index::subscripts(demo, types),
+    };
     each_use(demo, &mut |f, s, uses| {
-        let kept = matches!(s.kind, StmtKind::Return(_) | StmtKind::Set { .. });
+        let kept = matches!(
+            s.kind,
+            StmtKind::Return(_) | StmtKind::Set { .. } | StmtKind::Yield(_)
+        );
         for (e, place) in uses {
             let kept = match place {
                 Place::Printed => true,
                 Place::Spec => false,
                 Place::Stmt { .. } => kept,
             };
-            check(types, f, e, kept, &mut out);
+            check(&cx, f, e, kept, &mut out);
         }
     });
     out
+}
+
+/// What [`check`] reads: the types, and the subscripts of `PyValue`s
+/// the listing writes.
+struct Cx<'a> {
+    types: &'a Types,
+    subscripts: std::collections::HashSet<std::ops::Range<usize>>,
 }
 
 /// Where a statement uses an expression: printed whole, printed through a
@@ -273,35 +316,51 @@ fn refusal(e: &Expr) -> Untranslatable {
 }
 
 /// [`mixed_uses`] of `e`, which stands where a `PyValue` may (`kept`).
-fn check(types: &Types, f: &str, e: &Expr, kept: bool, out: &mut Vec<Untranslatable>) {
+fn check(cx: &Cx, f: &str, e: &Expr, kept: bool, out: &mut Vec<Untranslatable>) {
+    let types = cx.types;
     if !kept && types.expr_ty(f, e) == Ty::Mixed {
         out.push(refusal(e));
         return;
     }
     match &e.kind {
+        // Its variant tested, the value is read as what it holds.
+        ExprKind::Call(Builtin::IsInstance, _) if super::mixed_narrow::narrows(types, f, e) => {}
+        // Subscripted where its exceptions are taken (see `mixed_index`).
+        ExprKind::Call(Builtin::Index, args) if cx.subscripts.contains(&e.span) => {
+            if let [obj, k] = args.as_slice() {
+                check(cx, f, obj, true, out);
+                check(cx, f, k, false, out);
+            }
+        }
+        // Appended to a list of `PyValue`s, it is kept.
+        ExprKind::StrMethod(StrMethod::Append, on, items)
+            if types.expr_ty(f, on) == Ty::List(Box::new(Ty::Mixed)) =>
+        {
+            items.iter().for_each(|i| check(cx, f, i, true, out));
+        }
         ExprKind::List(items)
         | ExprKind::Tuple(items)
         | ExprKind::Call(Builtin::Repr | Builtin::List, items) => {
-            items.iter().for_each(|i| check(types, f, i, true, out));
+            items.iter().for_each(|i| check(cx, f, i, true, out));
         }
         ExprKind::Call(Builtin::Dict, items) => {
             for item in items {
                 match &item.kind {
                     ExprKind::Tuple(kv) if kv.len() == 2 => {
-                        check(types, f, &kv[0], false, out);
-                        check(types, f, &kv[1], true, out);
+                        check(cx, f, &kv[0], false, out);
+                        check(cx, f, &kv[1], true, out);
                     }
-                    _ => check(types, f, item, false, out),
+                    _ => check(cx, f, item, false, out),
                 }
             }
         }
         ExprKind::Template(t) => {
             for p in &t.parts {
                 if let Part::Hole(h) = p {
-                    check(types, f, h, true, out);
+                    check(cx, f, h, true, out);
                 }
                 if let Part::Spec(h, _) = p {
-                    check(types, f, h, false, out);
+                    check(cx, f, h, false, out);
                 }
             }
         }
@@ -311,11 +370,11 @@ fn check(types: &Types, f: &str, e: &Expr, kept: bool, out: &mut Vec<Untranslata
             filter,
             ..
         } => {
-            check(types, f, value, true, out);
-            check(types, f, over, false, out);
+            check(cx, f, value, true, out);
+            check(cx, f, over, false, out);
             // The item itself as the filter is its truth (`is_true`).
             if let Some(x) = filter {
-                check(types, f, x, types.expr_ty(f, x) == Ty::Mixed, out);
+                check(cx, f, x, types.expr_ty(f, x) == Ty::Mixed, out);
             }
         }
         // Anything else takes its operands' own types: a `PyValue` among

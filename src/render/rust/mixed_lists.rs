@@ -56,8 +56,12 @@ fn needs_types(x: &Expr, mixed: &dyn Fn(&Expr) -> bool) -> bool {
                     | StrMethod::Reverse
                     | StrMethod::Extend
             );
+            // A list of `PyValue`s extends another.
+            let extends = *m == StrMethod::Extend && mixed(on);
             (mixed(on) && !kept)
-                || (!matches!(m, StrMethod::Append | StrMethod::Insert) && args.iter().any(mixed))
+                || (!matches!(m, StrMethod::Append | StrMethod::Insert)
+                    && !extends
+                    && args.iter().any(mixed))
         }
         ExprKind::Call(b, args) => {
             let kept = matches!(

@@ -123,7 +123,10 @@ mod methods;
 mod mixed;
 mod mixed_extremes;
 mod mixed_growth;
+mod mixed_index;
 mod mixed_lists;
+mod mixed_narrow;
+mod mixed_nest;
 mod moved_returns;
 mod mut_borrows;
 mod mutated_args;
@@ -494,13 +497,15 @@ impl<'a> Renderer<'a> {
         }
         if text.is_empty() {
             self.lines.push(String::new());
-        } else if let Some(lines) = long_lines::relaid(text, self.indent) {
-            let pad = "    ".repeat(self.indent);
-            self.lines
-                .extend(lines.into_iter().map(|l| format!("{pad}{l}")));
-        } else {
-            self.lines
-                .push(format!("{}{}", "    ".repeat(self.indent), text));
+            return;
+        }
+        let lines = long_lines::relaid(text, self.indent).unwrap_or_else(|| vec![text.into()]);
+        let pad = "    ".repeat(self.indent);
+        for l in lines {
+            // A `PyValue` list too wide for its line, one item a line.
+            for l in mixed_nest::laid_out(&l, pad.len()) {
+                self.lines.push(format!("{pad}{l}"));
+            }
         }
     }
 

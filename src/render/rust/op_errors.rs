@@ -189,7 +189,7 @@ pub(super) fn checked_classes(demo: &Demo, types: &Types) -> HashMap<Range<usize
                     (Ty::Dict(key, _), _) if *key == Ty::Str => "KeyError",
                     // `{}[key]`: an empty dict, whose keys are the key's type.
                     (Ty::Dict(key, _), Ty::Str) if *key == Ty::Unknown => "KeyError",
-                    (Ty::List(_) | Ty::Str, Ty::Int) => "IndexError",
+                    (Ty::List(_) | Ty::Str | Ty::Mixed, Ty::Int) => "IndexError",
                     _ => continue,
                 },
                 _ => continue,
@@ -299,10 +299,16 @@ impl Renderer<'_> {
                         format!("*py_item(&IndexMap::<String, ()>::new(), {})?", key(&k)),
                         Ty::Unit,
                     ),
+                    // A `PyValue` is read through its reference.
+                    Ty::Dict(_, v) if **v == Ty::Mixed => {
+                        let text = format!("py_item(&{}, {})?", obj.wrap(7), key(&k));
+                        return Some(Code::new(text, Ty::Mixed, 10));
+                    }
                     Ty::Dict(_, v) => (
                         format!("*py_item(&{}, {})?", obj.wrap(7), key(&k)),
                         *v.clone(),
                     ),
+                    Ty::Mixed => return Some(super::mixed_index::item_at(&obj, &k)),
                     Ty::Str => {
                         let text = format!("py_char_at({}, {})?", obj.borrowed(), k.text);
                         let mut c = Code::new(text, Ty::Str, 10);

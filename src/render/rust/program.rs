@@ -9,6 +9,7 @@ use super::event_loop;
 use super::exc_fields;
 use super::kept_stream;
 use super::mixed;
+use super::mixed_nest;
 use super::names::fn_name;
 use super::number_arith;
 use super::number_ops;
@@ -125,7 +126,12 @@ impl Renderer<'_> {
         }
         // `Number`'s checked operations call helpers of their own.
         let number_ops = number_ops::helpers(&self.lines);
-        let lines: Vec<String> = self.lines.iter().chain(&number_ops).cloned().collect();
+        // `PyValue`'s list variant prints its items through `Repr`.
+        let nested = mixed_nest::repr_lines(&self.lines);
+        let lines: Vec<String> = (self.lines.iter().chain(&number_ops))
+            .chain(&nested)
+            .cloned()
+            .collect();
         for l in builtins::helpers(&lines) {
             self.line(l);
         }

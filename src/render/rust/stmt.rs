@@ -411,6 +411,11 @@ impl Renderer<'_> {
                 cond,
                 then,
                 otherwise,
+            } if self.if_let_list(cond, then, otherwise, tail) => {}
+            StmtKind::If {
+                cond,
+                then,
+                otherwise,
             } => {
                 self.declare_branch_bound(s);
                 let c = self.test(cond);

@@ -225,6 +225,9 @@ pub(super) struct Types {
     /// List displays of tuples whose places, by index, are `Number`s (see
     /// `number_ops`).
     pub(super) number_tuples: HashMap<std::ops::Range<usize>, Vec<usize>>,
+    /// The `isinstance(x, list)` tests that narrow a `PyValue` (see
+    /// `mixed_narrow`).
+    pub(super) narrowing: super::mixed_narrow::Narrowing,
     /// The demo's coroutines, whose values are `AsyncFn`s (see `fn_values`).
     pub(super) coroutines: HashSet<String>,
     /// Lambdas given to a function's parameter that takes functions: the
@@ -292,7 +295,7 @@ impl Types {
     pub(super) fn expr_ty(&self, f: &str, e: &Expr) -> Ty {
         match &e.kind {
             ExprKind::Lit(v) => value_ty(v),
-            ExprKind::Var(n) => self.var(f, n),
+            ExprKind::Var(n) => super::mixed_narrow::var_ty(self, f, n, &e.span),
             ExprKind::List(_) if self.number_lists.contains(&e.span) => {
                 Ty::List(Box::new(Ty::Number))
             }
@@ -350,6 +353,8 @@ impl Types {
                                 .map_or(Ty::Unknown, |k| items[k].clone())
                         }
                         (Ty::Dict(_, v), _) => (**v).clone(),
+                        // An item of a `PyValue` is one (see `mixed_index`).
+                        (Ty::Mixed, _) => Ty::Mixed,
                         _ => first.elem(),
                     },
                     Builtin::Dict => {
