@@ -7,6 +7,7 @@
 
 use super::scope::Scope;
 use super::stmt::{Step, local_name, method_call, one, one_arg};
+use super::try_stmt::Caught;
 use super::{Planner, Result, refuse};
 use crate::program::{self as py, ExprKind as E, Module, StmtKind as P};
 use crate::render::plan::ir::ast::{Stmt, StmtKind};
@@ -36,13 +37,13 @@ impl Planner<'_> {
     }
 
     /// `async with asyncio.timeout(delay): body` (the statement `s`), with
-    /// the body of the `except TimeoutError:` around it, if any; without
-    /// one, the timeout raises `TimeoutError()`.
+    /// the `except TimeoutError [as e]:` around it, if any; without one,
+    /// the timeout raises `TimeoutError()`.
     pub(super) fn deadline(
         &self,
         sc: &mut Scope,
         s: &py::Stmt,
-        on_timeout: Option<&[py::Stmt]>,
+        handler: Option<&py::Handler>,
     ) -> Result<Step> {
         let P::With {
             is_async: true,
@@ -87,8 +88,22 @@ impl Planner<'_> {
         if let Some(span) = bad {
             return refuse(&span, "this statement under `asyncio.timeout`", DEADLINE);
         }
-        let on_timeout = match on_timeout {
-            Some(block) => self.block(sc, block)?,
+        let on_timeout = match handler {
+            Some(h) => {
+                // `except TimeoutError as e`: the deadline's exception,
+                // without a message.
+                sc.caught.push(Caught {
+                    name: h.name.as_ref().map(|n| n.ident().to_string()),
+                    classes: vec!["TimeoutError".into()],
+                    class: Some("TimeoutError".into()),
+                    text: Some(String::new()),
+                    args_shown: Vec::new(),
+                    reraised: false,
+                });
+                let block = self.block(sc, &h.body);
+                sc.caught.pop();
+                block?
+            }
             None => vec![Stmt {
                 id: s.id,
                 span: s.span.clone(),
