@@ -3,7 +3,7 @@
 
 #[path = "support/listing.rs"]
 mod support;
-use support::{fetch_program, has_all, listing};
+use support::{fetch_program, has_all, listing, refused};
 
 /// The handler's `e` is the deadline's `TimeoutError`, which has no message.
 #[test]
@@ -18,4 +18,123 @@ fn the_timeout_error_named_by_the_handler_is_written_as_python_writes_it() {
             "        println!(\"timed out: TimeoutError() TimeoutError\");\n",
         ],
     );
+}
+
+const SLOW: &str = "async def slow():\n    await asyncio.sleep(5)\n\n\n";
+
+fn timed(main: &str) -> String {
+    format!(
+        "import asyncio\n\n\n{SLOW}async def main():\n    loop = asyncio.get_running_loop()\n{main}\n\nasyncio.run(main())\n"
+    )
+}
+
+/// Inside its block the timeout is active: its deadline is the loop's
+/// clock at the start plus the delay; after a handler took its
+/// `TimeoutError`, a kept `bool` says whether it expired.
+#[test]
+fn a_timeout_bound_with_as_is_read_where_python_reads_it() {
+    let text = listing(&timed(
+        "    try:\n        async with asyncio.timeout(1) as cm:\n            print(repr(cm), cm.when())\n            await slow()\n    except TimeoutError as e:\n        print(cm.expired(), type(e.__cause__).__name__)\n    print(repr(cm), cm.expired())\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    let cm_when = START.elapsed().as_secs_f64() + 1.0;\n",
+            "            \"<Timeout [active] when={}> {}\",\n",
+            "            float_repr(cm_when)\n",
+            "    let cm_expired = timeout(Duration::from_secs(1), block).await.is_err();\n    if cm_expired {\n        println!(\"True CancelledError\");\n    }\n",
+            "        if cm_expired {\n            \"<Timeout [expired]>\"\n        } else {\n            \"<Timeout [finished]>\"\n        },\n        if cm_expired { \"True\" } else { \"False\" }\n",
+        ],
+    );
+}
+
+/// A block without a handler around it can only go on in time.
+#[test]
+fn after_a_block_whose_timeout_goes_on_up_the_timeout_has_finished() {
+    let text = listing(&timed(
+        "    async with asyncio.timeout(3) as cm:\n        await asyncio.sleep(1)\n    print(cm.expired(), repr(cm))\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    if timeout(Duration::from_secs(3), sleep(Duration::from_secs(1)))",
+            "    println!(\"False <Timeout [finished]>\");\n",
+        ],
+    );
+    assert!(!text.contains("cm_when"), "{text}");
+}
+
+/// `asyncio.timeout(None)` sets no deadline: the block is its statements.
+#[test]
+fn a_timeout_of_none_runs_its_block_as_it_is() {
+    let text = listing(&timed(
+        "    async with asyncio.timeout(None) as cm:\n        print(repr(cm), cm.when())\n        await asyncio.sleep(2)\n    print(\"done\", cm.expired())\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    // `asyncio.timeout(None)` sets no deadline: the block runs as it is.\n    println!(\"<Timeout [active] when=None> None\");\n    sleep(Duration::from_secs(2)).await;\n    println!(\"done False\");\n",
+        ],
+    );
+    assert!(!text.contains("timeout(Duration"), "{text}");
+}
+
+#[test]
+fn a_timeout_bound_inside_a_loop_is_refused() {
+    let (construct, _, at) = refused(&timed(
+        "    for i in range(2):\n        async with asyncio.timeout(1) as cm:\n            await asyncio.sleep(i)\n        print(cm.expired())\n",
+    ));
+    assert_eq!(construct, "`asyncio.timeout(...) as` inside a block");
+    assert_eq!(at, "asyncio.timeout(1)");
+}
+
+#[test]
+fn a_timeout_name_bound_again_is_refused() {
+    let (construct, _, at) = refused(&timed(
+        "    async with asyncio.timeout(1) as cm:\n        await asyncio.sleep(0)\n    cm = 5\n    print(cm)\n",
+    ));
+    assert_eq!(construct, "`cm` bound again");
+    assert_eq!(at, "cm = 5");
+}
+
+#[test]
+fn a_timeout_used_as_a_value_is_refused() {
+    let (construct, reason, at) = refused(&timed(
+        "    async with asyncio.timeout(1) as cm:\n        await asyncio.sleep(0)\n    print(cm)\n",
+    ));
+    assert_eq!(construct, "the timeout used as a value");
+    assert!(reason.contains("no `Timeout` object"), "{reason}");
+    assert_eq!(at, "cm");
+}
+
+#[test]
+fn rescheduling_a_timeout_is_refused() {
+    let (construct, _, at) = refused(&timed(
+        "    async with asyncio.timeout(1) as cm:\n        cm.reschedule(loop.time() + 5)\n        await asyncio.sleep(2)\n",
+    ));
+    assert_eq!(construct, "the call `cm.reschedule(loop.time() + 5)`");
+    assert_eq!(at, "cm.reschedule(loop.time() + 5)");
+}
+
+/// No `TimeoutError` comes of a timeout without a deadline.
+#[test]
+fn a_timeout_of_none_inside_a_try_taking_its_timeout_error_is_refused() {
+    let (construct, _, at) = refused(&timed(
+        "    try:\n        async with asyncio.timeout(None):\n            await asyncio.sleep(2)\n    except TimeoutError:\n        print(\"never\")\n",
+    ));
+    assert_eq!(
+        construct,
+        "`asyncio.timeout(None)` inside `try ... except TimeoutError`"
+    );
+    assert_eq!(at, "None");
+}
+
+/// Before its block, `cm` is not bound yet.
+#[test]
+fn a_timeout_read_before_its_block_is_refused() {
+    let (construct, _, at) = refused(&timed(
+        "    if loop.time() > 5:\n        print(cm.expired())\n    async with asyncio.timeout(1) as cm:\n        await asyncio.sleep(0)\n",
+    ));
+    assert_eq!(construct, "the timeout read before its block");
+    assert_eq!(at, "cm.expired()");
 }

@@ -167,6 +167,7 @@ mod templates;
 mod threadsafe;
 mod timeline;
 mod timeout;
+mod timeout_cm;
 mod timer_ties;
 mod truth_list;
 mod try_return;

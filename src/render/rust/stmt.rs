@@ -299,11 +299,19 @@ impl Renderer<'_> {
             }
             StmtKind::Shield { call, into } => self.shield(call, into.as_deref()),
             StmtKind::Deadline {
-                delay,
+                delay: Some(delay),
                 at,
                 body,
                 on_timeout,
-            } => self.deadline(delay, *at, body, on_timeout),
+                when,
+                expired,
+            } => {
+                self.deadline_when(when.as_ref());
+                self.deadline(delay, *at, body, on_timeout, expired.as_deref())
+            }
+            StmtKind::Deadline {
+                delay: None, body, ..
+            } => self.unbounded(body),
             StmtKind::Schedule { delay, call, into } => {
                 self.schedule(delay.as_ref(), call, into.as_deref())
             }

@@ -99,8 +99,16 @@ impl Renderer<'_> {
 
     /// `async with asyncio.timeout(delay)`: the block as one future, run
     /// under `timeout` (`timeout_at` an instant `delay` from now, with
-    /// `at`); `on_timeout` when it elapses.
-    pub(super) fn deadline(&mut self, delay: &Expr, at: bool, body: &Block, on_timeout: &Block) {
+    /// `at`); `on_timeout` when it elapses, which `expired` keeps where the
+    /// program reads it later.
+    pub(super) fn deadline(
+        &mut self,
+        delay: &Expr,
+        at: bool,
+        body: &Block,
+        on_timeout: &Block,
+        expired: Option<&str>,
+    ) {
         let d = self.duration(delay);
         let (d, timeout) = if at {
             self.use_("tokio::time", "Instant");
@@ -116,7 +124,7 @@ impl Renderer<'_> {
             let slept = self.duration(delay);
             self.use_("tokio::time", "sleep");
             self.line(format!("// `{timeout}` drops the sleep at the deadline."));
-            self.timed_is_err(timeout, &d, &format!("sleep({slept})"));
+            self.timed_test(timeout, &d, &format!("sleep({slept})"), expired);
             self.nested(on_timeout);
             self.line("}");
             return;
@@ -131,8 +139,45 @@ impl Renderer<'_> {
         self.line(format!("let {name} = async {{"));
         self.nested(body);
         self.line("};");
-        self.timed_is_err(timeout, &d, name);
+        self.timed_test(timeout, &d, name, expired);
         self.nested(on_timeout);
         self.line("}");
+    }
+
+    /// `if timeout(d, c).await.is_err() {`, or, where the program reads
+    /// later whether the deadline ended the block, `let expired = ...;`
+    /// and `if expired {`.
+    fn timed_test(&mut self, timeout: &str, d: &str, c: &str, expired: Option<&str>) {
+        let Some(v) = expired.filter(|v| self.used.contains(*v)) else {
+            self.timed_is_err(timeout, d, c);
+            return;
+        };
+        let head = self.bind(v);
+        let chain = format!("{head}{timeout}({d}, {c}).await.is_err();");
+        if chain.len() + 4 * self.indent <= 100 {
+            self.line(chain);
+        } else {
+            self.line(format!("{head}{timeout}({d}, {c})"));
+            self.line("    .await");
+            self.line("    .is_err();");
+        }
+        self.line(format!("if {} {{", super::names::ident(v)));
+    }
+
+    /// `let cm_when = now + delay;`: the deadline `cm.when()` gives, where
+    /// the program reads it.
+    pub(super) fn deadline_when(&mut self, when: Option<&(String, Expr)>) {
+        if let Some((v, value)) = when
+            && self.used.contains(v)
+        {
+            self.set(v, value);
+        }
+    }
+
+    /// `async with asyncio.timeout(None)`: no deadline, the block's
+    /// statements run as they are.
+    pub(super) fn unbounded(&mut self, body: &Block) {
+        self.line("// `asyncio.timeout(None)` sets no deadline: the block runs as it is.");
+        self.body(body, false);
     }
 }
