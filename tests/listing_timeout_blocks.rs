@@ -138,3 +138,46 @@ fn a_timeout_read_before_its_block_is_refused() {
     assert_eq!(construct, "the timeout read before its block");
     assert_eq!(at, "cm.expired()");
 }
+
+/// asyncio's deadline fires before a sleep ending at the same instant;
+/// Tokio's `timeout` would let the block go on.
+#[test]
+fn a_deadline_tying_a_sleep_of_an_awaited_coroutine_is_refused() {
+    let (construct, reason, at) = refused(&fetch_program(
+        "    try:\n        async with asyncio.timeout(1.5):\n            await asyncio.sleep(0.5)\n            await fetch(\"a\", 1)\n    except TimeoutError:\n        print(\"timed out\")\n",
+    ));
+    assert_eq!(
+        construct,
+        "a timeout whose deadline ties a sleep in its block"
+    );
+    assert!(reason.contains("fires first"), "{reason}");
+    assert_eq!(at, "1.5");
+}
+
+#[test]
+fn a_deadline_tying_a_lone_sleep_is_refused() {
+    let (construct, _, at) = refused(&fetch_program(
+        "    async with asyncio.timeout(2):\n        await asyncio.sleep(2)\n",
+    ));
+    assert_eq!(
+        construct,
+        "a timeout whose deadline ties a sleep in its block"
+    );
+    assert_eq!(at, "2");
+}
+
+/// Sleeps ending before or after the deadline, and a past deadline
+/// before a sleep of no time, tie nothing.
+#[test]
+fn a_deadline_between_sleeps_translates() {
+    let text = listing(&fetch_program(
+        "    try:\n        async with asyncio.timeout(1.5):\n            await asyncio.sleep(0.5)\n            await fetch(\"a\", 2)\n    except TimeoutError:\n        print(\"timed out\")\n    try:\n        async with asyncio.timeout(0):\n            await asyncio.sleep(0)\n    except TimeoutError:\n        print(\"past\")\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "if timeout(Duration::from_millis(1500), block).await.is_err() {",
+            "if timeout(Duration::ZERO, block).await.is_err() {",
+        ],
+    );
+}

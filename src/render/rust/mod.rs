@@ -64,6 +64,7 @@ mod collect;
 mod completed_deadline;
 mod condition;
 mod conflicts;
+mod deadline_tie;
 mod deletes;
 mod dict_methods;
 mod dicts;

@@ -8,6 +8,17 @@ use super::types::Ty;
 use crate::render::plan::ir::ast::{Block, Call, Stmt, StmtKind};
 use crate::render::plan::ir::expr::Expr;
 
+/// Whether `e` is a number literal above zero.
+fn positive(e: &Expr) -> bool {
+    use crate::render::plan::ir::expr::ExprKind;
+    use crate::render::plan::ir::value::Value;
+    match &e.kind {
+        ExprKind::Lit(Value::Int(n)) => *n > 0,
+        ExprKind::Lit(Value::Float(x)) => *x > 0.0,
+        _ => false,
+    }
+}
+
 /// Whether a timeout's block only raises `TimeoutError()`: the exception
 /// goes on up to the caller.
 pub(super) fn raises_timeout(on_timeout: &Block) -> bool {
@@ -117,10 +128,14 @@ impl Renderer<'_> {
             (d, "timeout")
         };
         self.use_("tokio::time", timeout);
-        // A lone sleep is the future itself.
+        // A lone sleep is the future itself, where a sleep of no time
+        // (ready at once in Tokio, a yield in asyncio) cannot meet a
+        // deadline already past.
         if let [sleep] = body.as_slice()
-            && let StmtKind::Sleep(delay) = &sleep.kind
+            && let StmtKind::Sleep(slept) = &sleep.kind
+            && (positive(slept) || positive(delay))
         {
+            let delay = slept;
             let slept = self.duration(delay);
             self.use_("tokio::time", "sleep");
             self.line(format!("// `{timeout}` drops the sleep at the deadline."));
