@@ -90,7 +90,7 @@ impl Planner<'_> {
         }
         let cm = self.timeout_target(sc, s)?;
         let when = match &cm {
-            Some(name) => self.timeout_when(sc, name, delay)?,
+            Some(name) => self.timeout_when(sc, s, name, delay)?,
             None => None,
         };
         if !unbounded && let Some(span) = leaves_or_assigns(body) {

@@ -201,15 +201,29 @@ impl Planner<'_> {
     }
 
     /// `cm_when = loop.time() + delay`, the deadline `cm.when()` gives,
-    /// set before the block where the program reads it; `None` for
-    /// `asyncio.timeout(None)`.
+    /// set before the block (the statement `s`) where the function reads
+    /// it; `None` for `asyncio.timeout(None)`.
     pub(super) fn timeout_when(
         &self,
         sc: &Scope,
+        s: &py::Stmt,
         name: &str,
         delay: &py::Expr,
     ) -> Result<Option<(String, Expr)>> {
         if matches!(delay.kind, E::Literal(Literal::None)) {
+            return Ok(None);
+        }
+        let text = code_of(&self.program.module, s.id).map_or("", |c| self.text(&c.span));
+        let reads = [
+            format!("{name}.when()"),
+            format!("repr({name})"),
+            format!("str({name})"),
+        ];
+        let read = reads.iter().any(|r| {
+            text.match_indices(r.as_str())
+                .any(|(i, _)| !text[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_'))
+        });
+        if !read {
             return Ok(None);
         }
         if !matches!(

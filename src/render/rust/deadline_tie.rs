@@ -2,15 +2,14 @@
 //! deadline: asyncio made the deadline's timer when the block began, before
 //! the sleep's, so at the tie it fires first and cancels the block; Tokio's
 //! `timeout` polls the block before its deadline, and the block would go
-//! on. Such a block is refused at its delay. The instants its sleeps end
+//! on. Such a block is timed by `timeout_first` (see `wait_for_tie`),
+//! which polls the deadline first. The instants its sleeps end
 //! are followed through the statements that run in order and the
 //! coroutines they await, with the numbers they are given; past a branch,
-//! a loop or a sleep of unknown length they are not known, and nothing is
-//! refused.
+//! a loop or a sleep of unknown length they are not known.
 
 use super::analysis::stmt_exprs;
 use super::expr_walk::awaited_calls;
-use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Block, Call, Demo, StmtKind, walk};
 use crate::render::plan::ir::expr::{Expr, ExprKind};
 use crate::render::plan::ir::value::Value;
@@ -95,9 +94,9 @@ fn follow_call(
     follow(demo, &g.body, &inner, at, depth - 1, out)
 }
 
-/// Every timeout block of `demo` whose deadline ties the end of a sleep
-/// in it.
-pub(super) fn deadline_ties(demo: &Demo) -> Vec<Untranslatable> {
+/// The delays of the timeout blocks of `demo` whose deadline ties the end
+/// of a sleep in them.
+pub(super) fn tied_deadlines(demo: &Demo) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     for f in &demo.functions {
         walk(&f.body, &mut |s| {
@@ -115,15 +114,7 @@ pub(super) fn deadline_ties(demo: &Demo) -> Vec<Untranslatable> {
             let mut ends = Vec::new();
             follow(demo, body, &[], 0.0, DEPTH, &mut ends);
             if ends.iter().any(|t| (t - limit).abs() < RESOLUTION) {
-                out.push(Untranslatable {
-                    span: delay.span.clone(),
-                    construct: "a timeout whose deadline ties a sleep in its block".into(),
-                    reason: "asyncio made the deadline's timer first, so at the tie it fires \
-                             first and cancels the block; Tokio's `timeout` polls the block \
-                             before its deadline, and the block would go on: make one of them \
-                             longer"
-                        .into(),
-                });
+                out.push(delay.span.clone());
             }
         });
     }

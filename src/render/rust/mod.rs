@@ -364,6 +364,11 @@ struct Renderer<'a> {
     /// Coroutines timed by `wait_for` whose resource the caller owns and
     /// closes, with the call that makes the resource.
     caller_closes: HashMap<String, Call>,
+    /// The timeouts whose deadline ties the work's sleep (see
+    /// `wait_for_tie`), and whether the statement being written is timed
+    /// by one of them.
+    ties: Vec<std::ops::Range<usize>>,
+    deadline_first: bool,
     /// Futures awaited in more than one place: `Shared` receivers.
     shared: HashSet<(String, String)>,
     /// Functions that can fail: they return `Result<_, Error>`.
@@ -447,6 +452,8 @@ impl<'a> Renderer<'a> {
             ref_params,
             checked: op_errors::checked_classes(demo, types),
             caller_closes: caller_closes(demo),
+            ties: wait_for_tie::tied(demo),
+            deadline_first: false,
             func: String::new(),
             kind: FunctionKind::Coroutine,
             declared: HashSet::new(),

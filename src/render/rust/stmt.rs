@@ -377,7 +377,11 @@ impl Renderer<'_> {
                 body,
                 on_timeout,
                 ..
-            } => self.wait_for(call, timeout, into.as_deref(), body, on_timeout),
+            } => {
+                self.deadline_first = self.ties.contains(&timeout.span);
+                self.wait_for(call, timeout, into.as_deref(), body, on_timeout);
+                self.deadline_first = false;
+            }
             StmtKind::TimedWait {
                 task,
                 timeout,

@@ -74,6 +74,10 @@ impl Renderer<'_> {
     /// Tokio's `timeout`, imported, or by its path where a parameter or
     /// variable of the function is named `timeout`.
     pub(super) fn timeout_fn(&mut self) -> &'static str {
+        if self.deadline_first {
+            self.line("// At a tie asyncio's deadline fires first: it is polled first.");
+            return "timeout_first";
+        }
         let param = self
             .demo
             .function(&self.func)
@@ -121,13 +125,18 @@ impl Renderer<'_> {
         expired: Option<&str>,
     ) {
         let d = self.duration(delay);
-        let (d, timeout) = if at {
+        let (d, timeout) = if self.ties.contains(&delay.span) {
+            self.line("// At a tie asyncio's deadline fires first: it is polled first.");
+            (d, "timeout_first")
+        } else if at {
             self.use_("tokio::time", "Instant");
             (format!("Instant::now() + {d}"), "timeout_at")
         } else {
             (d, "timeout")
         };
-        self.use_("tokio::time", timeout);
+        if timeout != "timeout_first" {
+            self.use_("tokio::time", timeout);
+        }
         // A lone sleep is the future itself, where a sleep of no time
         // (ready at once in Tokio, a yield in asyncio) cannot meet a
         // deadline already past.
