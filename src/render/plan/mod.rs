@@ -155,6 +155,7 @@ mod str_search;
 mod str_strip;
 mod streams;
 mod sync;
+mod sync_errors;
 mod task_completions;
 mod task_current;
 mod task_items;
