@@ -113,6 +113,7 @@ mod kept_iters;
 mod kept_stream;
 mod lines;
 mod list_joins;
+mod lock_state;
 mod long_lines;
 mod loops;
 mod methods;
