@@ -43,3 +43,30 @@ fn a_lock_read_as_locked_through_a_parameter_is_refused() {
     assert_eq!(construct, "the call `lock.locked()`");
     assert_eq!(at, "lock.locked()");
 }
+
+/// What the block binds and the code after it reads lives on: the guard
+/// is a `let` of the enclosing block, dropped where the Python block ends.
+#[test]
+fn a_lock_block_binding_a_name_read_after_it_drops_its_guard_in_place() {
+    let text = listing(&main_of(
+        "    lock = asyncio.Lock()\n    async with lock:\n        n = 3\n        await asyncio.sleep(1)\n    print(n)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    let guard = lock.lock().await;\n    let n = 3;\n    sleep(Duration::from_secs(1)).await;\n    drop(guard);\n    println!(\"{n}\");\n",
+        ],
+    );
+}
+
+/// A name the block binds for itself only keeps the block form.
+#[test]
+fn a_lock_block_binding_a_name_only_it_reads_stays_a_block() {
+    let text = listing(&main_of(
+        "    lock = asyncio.Lock()\n    async with lock:\n        n = 3\n        print(n)\n    print(\"done\")\n",
+    ));
+    has_all(
+        &text,
+        &["    {\n", "        let _guard = lock.lock().await;\n"],
+    );
+}

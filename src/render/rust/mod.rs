@@ -102,6 +102,7 @@ mod gathered_tasks;
 mod gen_cleanup;
 mod generic_iters;
 mod grown;
+mod held_flat;
 mod identity;
 mod infer;
 mod int_vs_float;

@@ -473,6 +473,9 @@ impl Renderer<'_> {
             StmtKind::Locked { sync, body } if self.var_ty(sync) == Ty::Condition => {
                 self.condition_locked(body, tail)
             }
+            StmtKind::Locked { sync, body } if self.binds_for_later(body, s.span.end) => {
+                self.held_flat(sync, body)
+            }
             StmtKind::Locked { sync, body } => {
                 let held = match self.var_ty(sync) {
                     Ty::Sync(true) => format!("let _guard = {}.lock().await;", ident(sync)),
