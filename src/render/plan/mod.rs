@@ -281,6 +281,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         current: std::cell::Cell::new(0),
         header: RefCell::new(None),
         hoisted_names: RefCell::new(HashSet::new()),
+        timeout_names: std::cell::OnceCell::new(),
         mixed_gathered: RefCell::new(HashSet::new()),
         fn_params: fn_values::fn_params(program),
         unended: RefCell::new(HashSet::new()),
@@ -420,6 +421,9 @@ struct Planner<'p> {
     header: RefCell<Option<Stmt>>,
     /// The names given to hoisted awaits' values.
     hoisted_names: RefCell<HashSet<String>>,
+    /// The names `async with asyncio.timeout(...) as name` binds anywhere
+    /// (see [`timeout_cm`]), found once.
+    timeout_names: std::cell::OnceCell<Vec<String>>,
     /// Where a task stands as an argument of a mixed gather, which keeps
     /// its output (see [`gather_mixed`]).
     mixed_gathered: RefCell<HashSet<usize>>,

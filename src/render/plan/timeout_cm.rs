@@ -183,7 +183,11 @@ impl Planner<'_> {
     }
 
     /// The names `async with asyncio.timeout(...) as name` binds anywhere.
-    fn timeout_names(&self) -> Vec<String> {
+    fn timeout_names(&self) -> &[String] {
+        self.timeout_names.get_or_init(|| self.find_timeout_names())
+    }
+
+    fn find_timeout_names(&self) -> Vec<String> {
         let mut names = Vec::new();
         every_stmt(&self.program.module.body, &mut |st| {
             if let P::With {
