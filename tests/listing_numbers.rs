@@ -125,8 +125,9 @@ fn a_summed_printed_list_of_numbers_is_refused_at_the_sum() {
     );
 }
 
+/// asyncio's timeout wins the tie: the listing polls the deadline first.
 #[test]
-fn a_wait_for_whose_timeout_ties_the_work_is_refused() {
+fn a_wait_for_whose_timeout_ties_the_work_polls_the_deadline_first() {
     let text = shown(&format!(
         "{HEADER}async def work(seconds):\n    await asyncio.sleep(seconds)\n    return seconds\n\n\n\
 async def main():\n    for s in [0.5, 1.0]:\n        try:\n            \
@@ -136,8 +137,8 @@ except TimeoutError:\n            print(\"timeout\")\n{RUN}"
     has_all(
         &text,
         &[
-            "// x.py:12:57: a `wait_for` whose timeout ties the work's sleep",
-            "at the tie it fires first",
+            "        // At a tie asyncio's deadline fires first: it is polled first.\n        match timeout_first(Duration::from_secs(1), work(s)).await {\n",
+            "        biased;\n        () = tokio::time::sleep(limit) => Err(()),\n        output = work => Ok(output),\n",
         ],
     );
 }

@@ -7,6 +7,8 @@
 
 use super::scope::Scope;
 use super::stmt::{Step, local_name, method_call, one, one_arg};
+use super::timeout_cm::{Cm, CmState};
+use super::try_stmt::Caught;
 use super::{Planner, Result, refuse};
 use crate::program::{self as py, ExprKind as E, Module, StmtKind as P};
 use crate::render::plan::ir::ast::{Stmt, StmtKind};
@@ -36,13 +38,13 @@ impl Planner<'_> {
     }
 
     /// `async with asyncio.timeout(delay): body` (the statement `s`), with
-    /// the body of the `except TimeoutError:` around it, if any; without
-    /// one, the timeout raises `TimeoutError()`.
+    /// the `except TimeoutError [as e]:` around it, if any; without one,
+    /// the timeout raises `TimeoutError()`.
     pub(super) fn deadline(
         &self,
         sc: &mut Scope,
         s: &py::Stmt,
-        on_timeout: Option<&[py::Stmt]>,
+        handler: Option<&py::Handler>,
     ) -> Result<Step> {
         let P::With {
             is_async: true,
@@ -77,18 +79,55 @@ impl Planner<'_> {
                 DEADLINE,
             );
         };
-        if matches!(delay.kind, E::Literal(crate::program::Literal::None)) {
-            return refuse(&delay.span, "`asyncio.timeout(None)`", DEADLINE);
+        let unbounded = matches!(delay.kind, E::Literal(crate::program::Literal::None));
+        if unbounded && handler.is_some() {
+            return refuse(
+                &delay.span,
+                "`asyncio.timeout(None)` inside `try ... except TimeoutError`",
+                "a timeout without a deadline never raises `TimeoutError`: the Rust listing \
+                 runs its block as it is, without that `try`",
+            );
         }
-        if item.target.is_some() {
-            return refuse(&item.context.span, "`asyncio.timeout(...) as`", DEADLINE);
-        }
-        let bad = leaves_or_assigns(body);
-        if let Some(span) = bad {
+        let cm = self.timeout_target(sc, s)?;
+        let when = match &cm {
+            Some(name) => self.timeout_when(sc, s, name, delay)?,
+            None => None,
+        };
+        if !unbounded && let Some(span) = leaves_or_assigns(body) {
             return refuse(&span, "this statement under `asyncio.timeout`", DEADLINE);
         }
-        let on_timeout = match on_timeout {
-            Some(block) => self.block(sc, block)?,
+        if let Some(name) = &cm {
+            let when = when.as_ref().map(|(v, _)| v.clone());
+            let state = CmState::Active;
+            sc.timeouts.insert(name.clone(), Cm { when, state });
+        }
+        let planned = self.block(sc, body);
+        if let Some(c) = cm.as_ref().and_then(|name| sc.timeouts.get_mut(name)) {
+            c.state = CmState::Expired;
+        }
+        let body = planned?;
+        let on_timeout = match handler {
+            _ if unbounded => Vec::new(),
+            Some(h) => {
+                // `except TimeoutError as e`: the deadline's exception,
+                // without a message.
+                sc.caught.push(Caught {
+                    name: h.name.as_ref().map(|n| n.ident().to_string()),
+                    classes: vec!["TimeoutError".into()],
+                    class: Some("TimeoutError".into()),
+                    text: Some(String::new()),
+                    args_shown: Vec::new(),
+                    reraised: false,
+                });
+                let error = h.name.as_ref().map(|n| n.ident().to_string());
+                sc.deadline_errors.extend(error.clone());
+                let block = self.block(sc, &h.body);
+                sc.caught.pop();
+                if error.is_some() {
+                    sc.deadline_errors.pop();
+                }
+                block?
+            }
             None => vec![Stmt {
                 id: s.id,
                 span: s.span.clone(),
@@ -98,11 +137,25 @@ impl Planner<'_> {
                 },
             }],
         };
+        // After the block: finished, or, where a handler took the
+        // deadline's `TimeoutError`, either.
+        let expired = match (&cm, handler) {
+            (Some(name), Some(_)) => Some(self.fresh_name(&format!("{name}_expired"))),
+            _ => None,
+        };
+        if let Some(c) = cm.as_ref().and_then(|name| sc.timeouts.get_mut(name)) {
+            c.state = match &expired {
+                Some(v) => CmState::Kept(v.clone()),
+                None => CmState::Finished,
+            };
+        }
         let kind = StmtKind::Deadline {
-            delay: self.expr(sc, delay)?,
+            delay: (!unbounded).then(|| self.expr(sc, delay)).transpose()?,
             at,
-            body: self.block(sc, body)?,
+            body,
             on_timeout,
+            when,
+            expired,
         };
         one(s, kind)
     }

@@ -255,6 +255,12 @@ fn describe(e: &E) -> (&'static str, &'static str) {
 
 impl Planner<'_> {
     pub(super) fn expr(&self, sc: &Scope, e: &py::Expr) -> Result<Expr> {
+        if let Some(kind) = self.timeout_cm_expr(sc, e)? {
+            return Ok(Expr {
+                kind,
+                span: e.span.clone(),
+            });
+        }
         if let Some(kind) = self.small_set(sc, e)? {
             return Ok(Expr {
                 kind,

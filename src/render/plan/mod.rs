@@ -163,6 +163,7 @@ mod str_search;
 mod str_strip;
 mod streams;
 mod sync;
+mod sync_errors;
 mod task_completions;
 mod task_current;
 mod task_items;
@@ -177,6 +178,7 @@ mod threadsafe_cancel;
 mod threadsafe_loop;
 mod timeline;
 mod timeout;
+mod timeout_cm;
 mod timer_ties;
 mod truth_list;
 mod try_return;
@@ -289,6 +291,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         current: std::cell::Cell::new(0),
         header: RefCell::new(None),
         hoisted_names: RefCell::new(HashSet::new()),
+        timeout_names: std::cell::OnceCell::new(),
         mixed_gathered: RefCell::new(HashSet::new()),
         fn_params: fn_values::fn_params(program),
         unended: RefCell::new(HashSet::new()),
@@ -437,6 +440,9 @@ struct Planner<'p> {
     header: RefCell<Option<Stmt>>,
     /// The names given to hoisted awaits' values.
     hoisted_names: RefCell<HashSet<String>>,
+    /// The names `async with asyncio.timeout(...) as name` binds anywhere
+    /// (see [`timeout_cm`]), found once.
+    timeout_names: std::cell::OnceCell<Vec<String>>,
     /// Where a task stands as an argument of a mixed gather, which keeps
     /// its output (see [`gather_mixed`]).
     mixed_gathered: RefCell<HashSet<usize>>,

@@ -135,6 +135,12 @@ pub(super) struct Scope {
     /// How many blocks deep the statement being planned is: 1 at the top
     /// of the function.
     pub(super) blocks: u32,
+    /// The timeouts bound by `async with asyncio.timeout(...) as name`,
+    /// as they stand at the statement (see `plan::timeout_cm`).
+    pub(super) timeouts: HashMap<String, super::timeout_cm::Cm>,
+    /// The names of the handlers around the statement that take a
+    /// deadline's `TimeoutError`.
+    pub(super) deadline_errors: Vec<String>,
 }
 
 impl Scope {
@@ -192,6 +198,8 @@ impl Scope {
             kept_loops: Vec::new(),
             deleted: Vec::new(),
             blocks: 0,
+            timeouts: HashMap::new(),
+            deadline_errors: Vec::new(),
         }
     }
 

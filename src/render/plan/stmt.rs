@@ -183,6 +183,7 @@ impl Planner<'_> {
             .or_else(|| self.failing_name(s))
             .or_else(|| self.closed_pool_job(sc, s))
             .or_else(|| self.failing_literal_op(s))
+            .or_else(|| self.failing_primitive(s))
         {
             return one(s, raise);
         }

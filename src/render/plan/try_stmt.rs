@@ -99,7 +99,7 @@ impl Planner<'_> {
             ] = body.as_slice()
                 && self.is_deadline(&item.context)
             {
-                return self.deadline(sc, inner, Some(&h.body));
+                return self.deadline(sc, inner, Some(h));
             }
             return self.wait_for(sc, s, body, h);
         }

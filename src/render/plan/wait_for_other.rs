@@ -144,10 +144,12 @@ impl Planner<'_> {
             kind: StmtKind::Sleep(self.expr(sc, delay)?),
         };
         let deadline = StmtKind::Deadline {
-            delay: self.expr(sc, timeout)?,
+            delay: Some(self.expr(sc, timeout)?),
             at: false,
             body: vec![sleep],
             on_timeout: raise,
+            when: None,
+            expired: None,
         };
         Ok(Some(Waited::Sleep(deadline, value)))
     }

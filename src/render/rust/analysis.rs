@@ -113,7 +113,15 @@ pub(super) fn stmt_exprs(s: &Stmt) -> Vec<(&Expr, bool)> {
             delay: Some(timeout),
             ..
         }
-        | StmtKind::Deadline { delay: timeout, .. } => out.push((timeout, true)),
+        | StmtKind::Deadline {
+            delay: Some(timeout),
+            when: None,
+            ..
+        } => out.push((timeout, true)),
+        StmtKind::Deadline { delay, when, .. } => {
+            out.extend(delay.iter().map(|d| (d, true)));
+            out.extend(when.iter().map(|(_, w)| (w, false)));
+        }
         StmtKind::AsCompleted {
             deadline: Some(d), ..
         }

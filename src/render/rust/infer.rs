@@ -265,8 +265,18 @@ impl Types {
                     changed |= self.set(name, into, &ty);
                 }
                 StmtKind::Deadline {
-                    body, on_timeout, ..
+                    body,
+                    on_timeout,
+                    when,
+                    expired,
+                    ..
                 } => {
+                    if let Some(v) = expired {
+                        changed |= self.set(name, v, &Ty::Bool);
+                    }
+                    if let Some((v, _)) = when {
+                        changed |= self.set(name, v, &Ty::Float);
+                    }
                     changed |= self.block(demo, f, body);
                     changed |= self.block(demo, f, on_timeout);
                 }

@@ -65,6 +65,7 @@ mod collect;
 mod completed_deadline;
 mod condition;
 mod conflicts;
+mod deadline_tie;
 mod deletes;
 mod dict_methods;
 mod dicts;
@@ -104,6 +105,7 @@ mod generic_iters;
 mod group_tasks;
 mod grown;
 mod handed_tasks;
+mod held_flat;
 mod identity;
 mod infer;
 mod int_vs_float;
@@ -116,6 +118,7 @@ mod kept_stream;
 mod lent_conns;
 mod lines;
 mod list_joins;
+mod lock_state;
 mod long_lines;
 mod loop_tasks;
 mod loops;
@@ -375,6 +378,11 @@ struct Renderer<'a> {
     /// Coroutines timed by `wait_for` whose resource the caller owns and
     /// closes, with the call that makes the resource.
     caller_closes: HashMap<String, Call>,
+    /// The timeouts whose deadline ties the work's sleep (see
+    /// `wait_for_tie`), and whether the statement being written is timed
+    /// by one of them.
+    ties: Vec<std::ops::Range<usize>>,
+    deadline_first: bool,
     /// Futures awaited in more than one place: `Shared` receivers.
     shared: HashSet<(String, String)>,
     /// Functions that can fail: they return `Result<_, Error>`.
@@ -458,6 +466,8 @@ impl<'a> Renderer<'a> {
             ref_params,
             checked: op_errors::checked_classes(demo, types),
             caller_closes: caller_closes(demo),
+            ties: wait_for_tie::tied(demo),
+            deadline_first: false,
             func: String::new(),
             kind: FunctionKind::Coroutine,
             declared: HashSet::new(),

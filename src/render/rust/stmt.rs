@@ -299,11 +299,19 @@ impl Renderer<'_> {
             }
             StmtKind::Shield { call, into } => self.shield(call, into.as_deref()),
             StmtKind::Deadline {
-                delay,
+                delay: Some(delay),
                 at,
                 body,
                 on_timeout,
-            } => self.deadline(delay, *at, body, on_timeout),
+                when,
+                expired,
+            } => {
+                self.deadline_when(when.as_ref());
+                self.deadline(delay, *at, body, on_timeout, expired.as_deref())
+            }
+            StmtKind::Deadline {
+                delay: None, body, ..
+            } => self.unbounded(body),
             StmtKind::Schedule { delay, call, into } => {
                 self.schedule(delay.as_ref(), call, into.as_deref())
             }
@@ -370,7 +378,11 @@ impl Renderer<'_> {
                 body,
                 on_timeout,
                 ..
-            } => self.wait_for(call, timeout, into.as_deref(), body, on_timeout),
+            } => {
+                self.deadline_first = self.ties.contains(&timeout.span);
+                self.wait_for(call, timeout, into.as_deref(), body, on_timeout);
+                self.deadline_first = false;
+            }
             StmtKind::TimedWait {
                 task,
                 timeout,
@@ -466,6 +478,9 @@ impl Renderer<'_> {
             } => self.prim_stmt(object, *op, arg.as_ref(), into.as_deref(), &s.span),
             StmtKind::Locked { sync, body } if self.var_ty(sync) == Ty::Condition => {
                 self.condition_locked(body, tail)
+            }
+            StmtKind::Locked { sync, body } if self.binds_for_later(body, s.span.end) => {
+                self.held_flat(sync, body)
             }
             StmtKind::Locked { sync, body } => {
                 let held = match self.var_ty(sync) {

@@ -8,6 +8,17 @@ use super::types::Ty;
 use crate::render::plan::ir::ast::{Block, Call, Stmt, StmtKind};
 use crate::render::plan::ir::expr::Expr;
 
+/// Whether `e` is a number literal above zero.
+fn positive(e: &Expr) -> bool {
+    use crate::render::plan::ir::expr::ExprKind;
+    use crate::render::plan::ir::value::Value;
+    match &e.kind {
+        ExprKind::Lit(Value::Int(n)) => *n > 0,
+        ExprKind::Lit(Value::Float(x)) => *x > 0.0,
+        _ => false,
+    }
+}
+
 /// Whether a timeout's block only raises `TimeoutError()`: the exception
 /// goes on up to the caller.
 pub(super) fn raises_timeout(on_timeout: &Block) -> bool {
@@ -63,6 +74,10 @@ impl Renderer<'_> {
     /// Tokio's `timeout`, imported, or by its path where a parameter or
     /// variable of the function is named `timeout`.
     pub(super) fn timeout_fn(&mut self) -> &'static str {
+        if self.deadline_first {
+            self.line("// At a tie asyncio's deadline fires first: it is polled first.");
+            return "timeout_first";
+        }
         let param = self
             .demo
             .function(&self.func)
@@ -99,24 +114,41 @@ impl Renderer<'_> {
 
     /// `async with asyncio.timeout(delay)`: the block as one future, run
     /// under `timeout` (`timeout_at` an instant `delay` from now, with
-    /// `at`); `on_timeout` when it elapses.
-    pub(super) fn deadline(&mut self, delay: &Expr, at: bool, body: &Block, on_timeout: &Block) {
+    /// `at`); `on_timeout` when it elapses, which `expired` keeps where the
+    /// program reads it later.
+    pub(super) fn deadline(
+        &mut self,
+        delay: &Expr,
+        at: bool,
+        body: &Block,
+        on_timeout: &Block,
+        expired: Option<&str>,
+    ) {
         let d = self.duration(delay);
-        let (d, timeout) = if at {
+        let (d, timeout) = if self.ties.contains(&delay.span) {
+            self.line("// At a tie asyncio's deadline fires first: it is polled first.");
+            (d, "timeout_first")
+        } else if at {
             self.use_("tokio::time", "Instant");
             (format!("Instant::now() + {d}"), "timeout_at")
         } else {
             (d, "timeout")
         };
-        self.use_("tokio::time", timeout);
-        // A lone sleep is the future itself.
+        if timeout != "timeout_first" {
+            self.use_("tokio::time", timeout);
+        }
+        // A lone sleep is the future itself, where a sleep of no time
+        // (ready at once in Tokio, a yield in asyncio) cannot meet a
+        // deadline already past.
         if let [sleep] = body.as_slice()
-            && let StmtKind::Sleep(delay) = &sleep.kind
+            && let StmtKind::Sleep(slept) = &sleep.kind
+            && (positive(slept) || positive(delay))
         {
+            let delay = slept;
             let slept = self.duration(delay);
             self.use_("tokio::time", "sleep");
             self.line(format!("// `{timeout}` drops the sleep at the deadline."));
-            self.timed_is_err(timeout, &d, &format!("sleep({slept})"));
+            self.timed_test(timeout, &d, &format!("sleep({slept})"), expired);
             self.nested(on_timeout);
             self.line("}");
             return;
@@ -131,8 +163,45 @@ impl Renderer<'_> {
         self.line(format!("let {name} = async {{"));
         self.nested(body);
         self.line("};");
-        self.timed_is_err(timeout, &d, name);
+        self.timed_test(timeout, &d, name, expired);
         self.nested(on_timeout);
         self.line("}");
+    }
+
+    /// `if timeout(d, c).await.is_err() {`, or, where the program reads
+    /// later whether the deadline ended the block, `let expired = ...;`
+    /// and `if expired {`.
+    fn timed_test(&mut self, timeout: &str, d: &str, c: &str, expired: Option<&str>) {
+        let Some(v) = expired.filter(|v| self.used.contains(*v)) else {
+            self.timed_is_err(timeout, d, c);
+            return;
+        };
+        let head = self.bind(v);
+        let chain = format!("{head}{timeout}({d}, {c}).await.is_err();");
+        if chain.len() + 4 * self.indent <= 100 {
+            self.line(chain);
+        } else {
+            self.line(format!("{head}{timeout}({d}, {c})"));
+            self.line("    .await");
+            self.line("    .is_err();");
+        }
+        self.line(format!("if {} {{", super::names::ident(v)));
+    }
+
+    /// `let cm_when = now + delay;`: the deadline `cm.when()` gives, where
+    /// the program reads it.
+    pub(super) fn deadline_when(&mut self, when: Option<&(String, Expr)>) {
+        if let Some((v, value)) = when
+            && self.used.contains(v)
+        {
+            self.set(v, value);
+        }
+    }
+
+    /// `async with asyncio.timeout(None)`: no deadline, the block's
+    /// statements run as they are.
+    pub(super) fn unbounded(&mut self, body: &Block) {
+        self.line("// `asyncio.timeout(None)` sets no deadline: the block runs as it is.");
+        self.body(body, false);
     }
 }

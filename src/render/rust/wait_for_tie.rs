@@ -2,7 +2,10 @@
 //! long as the timeout: asyncio made the timeout's timer first, so at the
 //! tie it fires first and cancels the work; Tokio's `timeout` polls the
 //! work before its deadline, so the work would finish. Such a call is
-//! refused at its place.
+//! timed by `timeout_first`, a helper the listing carries that polls the
+//! deadline first (as is an `asyncio.timeout` block whose deadline ties,
+//! see `deadline_tie`); where the work is given a cancellation token
+//! instead, the call is refused at its place.
 
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Call, Demo, Function, StmtKind, walk};
@@ -53,8 +56,64 @@ fn arg_values(call: &Call, loops: &[(&str, &[Expr])]) -> Vec<Vec<f64>> {
         .collect()
 }
 
-/// Every `wait_for` of a call that may sleep exactly its timeout.
+/// `timeout_first`: Tokio's `timeout` with the deadline polled first.
+const TIMEOUT_FIRST: &[&str] = &[
+    "/// Tokio's `timeout`, its deadline polled before the work: asyncio made",
+    "/// the deadline's timer first, so at a tie the deadline wins.",
+    "async fn timeout_first<T>(",
+    "    limit: std::time::Duration,",
+    "    work: impl std::future::Future<Output = T>,",
+    ") -> Result<T, ()> {",
+    "    tokio::select! {",
+    "        biased;",
+    "        () = tokio::time::sleep(limit) => Err(()),",
+    "        output = work => Ok(output),",
+    "    }",
+    "}",
+];
+
+/// The helpers of this module that the listing's lines call.
+pub(super) fn helpers(calls: &dyn Fn(&str) -> bool) -> Vec<&'static str> {
+    if calls("timeout_first(") {
+        let mut out = TIMEOUT_FIRST.to_vec();
+        out.push("");
+        return out;
+    }
+    Vec::new()
+}
+
+/// The timeouts of the `wait_for`s of a call that may sleep exactly its
+/// timeout, and of the `asyncio.timeout` blocks whose deadline ties a
+/// sleep in them: each is timed by `timeout_first`.
+pub(super) fn tied(demo: &Demo) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<_> = tied_calls(demo, false)
+        .into_iter()
+        .map(|e| e.span.clone())
+        .collect();
+    out.extend(super::deadline_tie::tied_deadlines(demo));
+    out
+}
+
+/// Every `wait_for` given a cancellation token of a call that may sleep
+/// exactly its timeout.
 pub(super) fn ties(demo: &Demo) -> Vec<Untranslatable> {
+    tied_calls(demo, true)
+        .into_iter()
+        .map(|timeout| Untranslatable {
+            span: timeout.span.clone(),
+            construct: "a `wait_for` whose timeout ties the work's sleep".into(),
+            reason: "asyncio made the timeout's timer first, so at the tie it fires \
+                     first and cancels the work; Tokio's `timeout` polls the work before \
+                     its deadline, and the work (which goes on after its cancellation) \
+                     would finish"
+                .into(),
+        })
+        .collect()
+}
+
+/// The timeouts of the `wait_for`s (given a token, or not) of a call that
+/// may sleep exactly its timeout.
+fn tied_calls(demo: &Demo, tokened: bool) -> Vec<&Expr> {
     let mut out = Vec::new();
     for f in &demo.functions {
         let mut loops: Vec<(&str, &[Expr])> = Vec::new();
@@ -66,21 +125,23 @@ pub(super) fn ties(demo: &Demo) -> Vec<Untranslatable> {
             }
         });
         walk(&f.body, &mut |s| {
-            let StmtKind::WaitFor { call, timeout, .. } = &s.kind else {
+            let StmtKind::WaitFor {
+                call,
+                timeout,
+                token,
+                ..
+            } = &s.kind
+            else {
                 return;
             };
+            if token.is_some() != tokened {
+                return;
+            }
             let (Some(t), Some(g)) = (number(timeout), demo.function(&call.name)) else {
                 return;
             };
             if sleeps(g, &arg_values(call, &loops)).contains(&t) {
-                out.push(Untranslatable {
-                    span: timeout.span.clone(),
-                    construct: "a `wait_for` whose timeout ties the work's sleep".into(),
-                    reason: "asyncio made the timeout's timer first, so at the tie it fires \
-                             first and cancels the work; Tokio's `timeout` polls the work before \
-                             its deadline, and the work would finish"
-                        .into(),
-                });
+                out.push(timeout);
             }
         });
     }

@@ -207,12 +207,18 @@ pub enum StmtKind {
     SpawnWaiter { into: String, task: String },
     /// `async with asyncio.timeout(delay): body`, with the `except
     /// TimeoutError:` block around it (or a raise of `TimeoutError`); with
-    /// `at`, `asyncio.timeout_at(loop.time() + delay)`.
+    /// `at`, `asyncio.timeout_at(loop.time() + delay)`. No delay:
+    /// `asyncio.timeout(None)`, a block without a deadline. `when`: the
+    /// variable set to the deadline on the loop's clock before the block,
+    /// and `expired` the one that keeps whether the deadline ended it,
+    /// where the program reads them (see `plan::timeout_cm`).
     Deadline {
-        delay: Expr,
+        delay: Option<Expr>,
         at: bool,
         body: Block,
         on_timeout: Block,
+        when: Option<(String, Expr)>,
+        expired: Option<String>,
     },
     /// `into = await asyncio.shield(call(...))`: a task of its own whose
     /// handle is awaited.
