@@ -58,6 +58,7 @@ mod callbacks;
 mod calls;
 mod cancel_ends;
 mod cancel_token;
+mod class_names;
 mod closures;
 mod code;
 mod collect;

@@ -176,6 +176,7 @@ impl Renderer<'_> {
         let (named, special): (Vec<&Function>, Vec<&Function>) =
             methods.into_iter().partition(|m| !m.name.ends_with("__"));
         self.method_defs(&named);
+        self.class_name_method(&f.name);
         self.indent -= 1;
         self.line("}");
         let repr = special.iter().any(|m| m.name.ends_with(".__repr__"));
