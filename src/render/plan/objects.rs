@@ -197,6 +197,11 @@ impl<'p> Planner<'p> {
                         ),
                     );
                 }
+            } else if matches!(m, "__iter__" | "__next__") {
+                if let Some(kind) = self.iter_method(code, m, c, def)? {
+                    out.push((m, c, def, kind));
+                }
+                continue;
             } else if let Some(rust) = super::dunders::rust_name(m) {
                 let names: Vec<&str> = methods(code).map(|(n, _, _)| n).collect();
                 super::dunders::check(m, c, def, &names, data.is_some())?;
@@ -204,9 +209,6 @@ impl<'p> Planner<'p> {
                 continue;
             } else if m.starts_with("__") {
                 let why = match m {
-                    "__iter__" | "__next__" => {
-                        "a plain iterator class has no Tokio counterpart here"
-                    }
                     "__enter__" | "__exit__" => {
                         "a plain context manager has no Tokio counterpart here"
                     }
@@ -263,6 +265,7 @@ impl<'p> Planner<'p> {
             let full = method_name(name, m);
             let params = self.params(c, &full, 1, &def.span)?;
             let mut scope = Scope::new(kind, names.clone());
+            scope.sync_next = m == "__next__";
             let body = self.block(&mut scope, &c.body)?;
             functions.push(Function {
                 kind,

@@ -33,6 +33,7 @@ pub(super) fn type_conflicts(demo: &Demo, source: &str) -> Vec<Untranslatable> {
     out.extend(super::object_alias::object_aliases(demo, &types));
     out.extend(super::spec_types::spec_conflicts(demo, &types));
     out.extend(super::isinstance::undecided(demo, &types));
+    out.extend(super::iter_classes::misplaced(demo));
     out.extend(super::collect::collect_conflicts(demo, &types));
     out.extend(super::str_search::receiver_conflicts(demo, &types));
     out.extend(super::deletes::del_conflicts(demo, &types));

@@ -498,7 +498,11 @@ impl Renderer<'_> {
                 out
             }
             ExprKind::New(call) => {
-                let mut out = Code::new(self.call(call), Ty::Object(call.name.clone()), 10);
+                let text = self.call(call);
+                if let Some(items) = self.iter_object(&call.name, text.clone()) {
+                    return items;
+                }
+                let mut out = Code::new(text, Ty::Object(call.name.clone()), 10);
                 out.fresh = true;
                 out
             }

@@ -198,7 +198,7 @@ impl Types {
             }
             for c in comps {
                 if let ExprKind::Comp { var, over, .. } = &c.kind {
-                    let ty = self.expr_ty(name, over).elem();
+                    let ty = self.as_iterable(self.expr_ty(name, over)).elem();
                     changed |= self.set(name, var, &ty);
                 }
             }

@@ -107,6 +107,7 @@ mod infer;
 mod int_vs_float;
 mod isinstance;
 mod item_ops;
+mod iter_classes;
 mod iters;
 mod kept_items;
 mod kept_iters;

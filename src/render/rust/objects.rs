@@ -220,6 +220,9 @@ impl Renderer<'_> {
         {
             self.eq_impl(f, m);
         }
+        if let Some(m) = special.iter().find(|m| m.name.ends_with(".__next__")) {
+            self.iterator_impl(f, m);
+        }
     }
 
     /// The body of `__str__` or `__repr__` (`return text`): `write!`.

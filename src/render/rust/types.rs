@@ -336,7 +336,7 @@ impl Types {
             ExprKind::Call(b, args) => {
                 let first = args
                     .first()
-                    .map(|a| self.expr_ty(f, a))
+                    .map(|a| self.as_iterable(self.expr_ty(f, a)))
                     .unwrap_or(Ty::Unknown);
                 match b {
                     Builtin::Range => Ty::List(Box::new(Ty::Int)),
