@@ -42,6 +42,17 @@ fn next_is_the_structs_iterator_and_objects_are_iterated_in_place() {
             "sorted(Countdown::new(2).collect::<Vec<_>>())",
         ],
     );
+    let comps = listing(&countdown(
+        NEXT,
+        "    print([n * 2 for n in Countdown(3)], [n for n in Countdown(4) if n % 2 == 0])\n",
+    ));
+    has_all(
+        &comps,
+        &[
+            "Countdown::new(3).map(|n: i64| n * 2).collect::<Vec<_>>(),",
+            ".filter(|&n: &i64| n % 2 == 0)",
+        ],
+    );
     assert!(!text.contains("fn __iter__"), "{text}");
 }
 
@@ -92,8 +103,23 @@ fn an_object_kept_in_a_variable_is_refused_where_it_is_made() {
         &text,
         &[
             "an object of the iterator class `Countdown` used here",
-            "kept, passed or called otherwise",
+            "`mut` binding",
             "it = Countdown(2)",
         ],
     );
+}
+
+#[test]
+fn a_comprehension_keeps_the_owned_items_it_filters() {
+    let text = listing(
+        "import asyncio\n\n\nclass Words:\n    def __init__(self, words):\n        self.words = words\n        self.i = 0\n\n    def __iter__(self):\n        return self\n\n    def __next__(self):\n        if self.i == len(self.words):\n            raise StopIteration\n        self.i += 1\n        return self.words[self.i - 1]\n\n\nasync def main():\n    print([w for w in Words([\"b\", \"cc\"]) if len(w) > 1])\n    await asyncio.sleep(0)\n\n\nasyncio.run(main())\n",
+    );
+    has_all(
+        &text,
+        &[
+            "type Item = String;",
+            ".filter(|w| w.chars().count() as i64 > 1)\n                .collect::<Vec<_>>()",
+        ],
+    );
+    assert!(!text.contains(".map(|w| w.to_string())"), "{text}");
 }

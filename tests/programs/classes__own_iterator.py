@@ -1,4 +1,4 @@
-# covers: a class whose __iter__ returns self and whose __next__ raises StopIteration, iterated by for (awaiting inside), list(), sorted(), sum() and max()
+# covers: a class whose __iter__ returns self and whose __next__ raises StopIteration, iterated by for (awaiting inside), a comprehension, list(), sorted(), sum() and max()
 import asyncio
 
 
@@ -38,7 +38,7 @@ async def main():
     print(list(Countdown(4)), sum(Countdown(5)), max(Countdown(2)))
     for w in Words(["tokio", "runs"]):
         print(w, len(w))
-    print(sorted(Countdown(3)), list(Words([])))
+    print(sorted(Countdown(3)), list(Words([])), [n * 10 for n in Countdown(2)])
 
 
 asyncio.run(main())

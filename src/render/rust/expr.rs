@@ -387,9 +387,9 @@ impl Renderer<'_> {
                 let elem = o.ty.elem();
                 let copied = elem.is_copy();
                 let owned = o.fresh && matches!(elem, Ty::Tuple(_)) && !copied;
-                // A list of `PyValue`s made here, kept item by item.
-                let kept = o.fresh
-                    && elem == Ty::Mixed
+                // A list of `PyValue`s made here, or the owned items of an
+                // iterator, kept item by item.
+                let kept = (o.fresh && elem == Ty::Mixed || o.range && !copied)
                     && matches!(&value.kind, ExprKind::Var(v) if v == var);
                 let mut text = if o.range {
                     o.wrap(10)

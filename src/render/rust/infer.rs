@@ -458,7 +458,7 @@ impl Types {
                     }
                 }
                 StmtKind::For { var, over, body } => {
-                    let ty = self.expr_ty(name, over).elem();
+                    let ty = self.as_iterable(self.expr_ty(name, over)).elem();
                     changed |= self.set(name, var, &ty);
                     changed |= self.block(demo, f, body);
                     changed |= self.future_items_back(name, var, over);

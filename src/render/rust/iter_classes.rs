@@ -1,8 +1,8 @@
 //! Plain iterator classes (`__iter__` returning `self`, `__next__`; see
 //! `plan::iter_class`): the struct's `impl Iterator`, whose `next` is
 //! `__next__`. An object of the class is iterated where it is made, as a
-//! `range` is: the head of a `for` loop, or the one iterable given to
-//! `list`, `sorted`, `sum`, `min` or `max`. Made anywhere else (kept in a
+//! `range` is: the head of a `for` loop or a comprehension, or the one
+//! iterable given to `list`, `sorted`, `sum`, `min` or `max`. Made anywhere else (kept in a
 //! variable, passed, called), it is listed as not translated.
 
 use super::Renderer;
@@ -87,6 +87,7 @@ pub(super) fn misplaced(demo: &Demo) -> Vec<Untranslatable> {
         let mut made: Vec<(&Expr, &str)> = Vec::new();
         each_expr_of(f, &mut |x| match &x.kind {
             ExprKind::Call(b, args) if iterates(*b, args) => iterated.push(&args[0].span),
+            ExprKind::Comp { over, .. } => iterated.push(&over.span),
             ExprKind::New(call) if is_iter_class(demo, &call.name) => made.push((x, &call.name)),
             _ => {}
         });
@@ -98,9 +99,10 @@ pub(super) fn misplaced(demo: &Demo) -> Vec<Untranslatable> {
                 span: x.span.clone(),
                 construct: format!("an object of the iterator class `{class}` used here"),
                 reason: "the Rust listing iterates an object of an iterator class where it is \
-                         made, as the head of a `for` loop or the iterable given to `list`, \
-                         `sorted`, `sum`, `min` or `max`; kept, passed or called otherwise, it \
-                         would be a `mut` binding whose `next` the listing does not write yet"
+                         made: the head of a `for` loop or a comprehension, or the iterable \
+                         given to `list`, `sorted`, `sum`, `min` or `max`; kept, passed or \
+                         called otherwise, it would be a `mut` binding whose `next` the \
+                         listing does not write yet"
                     .into(),
             });
         }
