@@ -123,3 +123,12 @@ fn a_comprehension_keeps_the_owned_items_it_filters() {
     );
     assert!(!text.contains(".map(|w| w.to_string())"), "{text}");
 }
+
+#[test]
+fn calling_next_of_an_object_is_refused_by_name() {
+    let source = countdown(NEXT, "    it = Countdown(2)\n    print(it.__next__())\n");
+    let (construct, reason, at) = refused(&source);
+    assert_eq!(construct, "calling `__next__` of an iterator object");
+    assert!(reason.contains("where it is made"), "{reason}");
+    assert_eq!(at, "it.__next__()");
+}

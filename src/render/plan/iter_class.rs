@@ -6,8 +6,9 @@
 //! [`FunctionKind::Iterator`] whose scope says it is not async). Where the
 //! objects may be used is `rust::iter_classes`'s to say.
 
+use super::objects::is_docstring;
 use super::{Planner, Result, methods, refuse};
-use crate::program::{Code, ExprKind as E, Literal, Name, Stmt, StmtKind as P};
+use crate::program::{Code, ExprKind as E, Name, Stmt, StmtKind as P};
 use crate::render::plan::ir::ast::FunctionKind;
 
 /// The name of a class's `__next__` among the plan's functions.
@@ -105,8 +106,4 @@ impl Planner<'_> {
         }
         Ok(())
     }
-}
-
-fn is_docstring(s: &Stmt) -> bool {
-    matches!(&s.kind, P::Expr(e) if matches!(&e.kind, E::Literal(Literal::Str(_))))
 }

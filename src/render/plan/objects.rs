@@ -338,6 +338,18 @@ impl<'p> Planner<'p> {
         if let Some(k) = self.static_call(sc, e, awaited)? {
             return Ok(Some(k));
         }
+        if matches!(&**m, "__next__" | "__iter__")
+            && self.member(f).is_none()
+            && self.method_owner(m).is_some()
+        {
+            return refuse(
+                &e.span,
+                format!("calling `{m}` of an iterator object"),
+                "the Rust listing iterates an object of an iterator class where it is made: \
+                 the head of a `for` loop or a comprehension, or the iterable given to \
+                 `list`, `sorted`, `sum`, `min` or `max`",
+            );
+        }
         if self.member(f).is_some() || m.starts_with("__") {
             return Ok(None);
         }
@@ -406,7 +418,8 @@ impl<'p> Planner<'p> {
     }
 }
 
-fn is_docstring(s: &Stmt) -> bool {
+/// Whether `s` is a docstring.
+pub(super) fn is_docstring(s: &Stmt) -> bool {
     matches!(&s.kind, P::Expr(e) if matches!(&e.kind, E::Literal(py::Literal::Str(_))))
 }
 
