@@ -132,3 +132,11 @@ fn calling_next_of_an_object_is_refused_by_name() {
     assert!(reason.contains("where it is made"), "{reason}");
     assert_eq!(at, "it.__next__()");
 }
+
+#[test]
+fn a_comprehension_over_borrowed_items_still_copies_them() {
+    let text = listing(&support::main_of(
+        "    words = [str(n) for n in range(3)]\n    print([w for w in reversed(words)])\n    await asyncio.sleep(0)\n",
+    ));
+    has_all(&text, &[".rev()", ".map(|w| w.to_string())"]);
+}

@@ -388,8 +388,9 @@ impl Renderer<'_> {
                 let copied = elem.is_copy();
                 let owned = o.fresh && matches!(elem, Ty::Tuple(_)) && !copied;
                 // A list of `PyValue`s made here, or the owned items of an
-                // iterator, kept item by item.
-                let kept = (o.fresh && elem == Ty::Mixed || o.range && !copied)
+                // iterator class's object, kept item by item.
+                let owned_items = o.range && matches!(over.kind, ExprKind::New(_));
+                let kept = (o.fresh && elem == Ty::Mixed || owned_items)
                     && matches!(&value.kind, ExprKind::Var(v) if v == var);
                 let mut text = if o.range {
                     o.wrap(10)
