@@ -96,6 +96,7 @@ impl Renderer<'_> {
                 let parts: Vec<String> = codes
                     .iter()
                     .map(|c| match c.ty {
+                        _ if self.types.owned_str_lists.contains(&e.span) => c.owned(),
                         _ if t == Ty::Float => c.as_f64().text,
                         _ if t == Ty::Number => super::numbers::number(c),
                         _ if t == Ty::Mixed => super::mixed::py_value(c),

@@ -90,6 +90,7 @@ impl Types {
                 }
             }
         }
+        t.owned_str_lists = super::str_lists::owned_str_lists(demo, &t);
         t
     }
 

@@ -163,6 +163,7 @@ mod spec_types;
 mod statics;
 mod stmt;
 mod str_class;
+mod str_lists;
 mod str_pad;
 mod str_search;
 mod str_strip;

@@ -225,6 +225,9 @@ pub(super) struct Types {
     /// List displays of tuples whose places, by index, are `Number`s (see
     /// `number_ops`).
     pub(super) number_tuples: HashMap<std::ops::Range<usize>, Vec<usize>>,
+    /// Lists of string literals kept in variables whose `String`s the
+    /// listing needs (see `str_lists`).
+    pub(super) owned_str_lists: HashSet<std::ops::Range<usize>>,
     /// The demo's coroutines, whose values are `AsyncFn`s (see `fn_values`).
     pub(super) coroutines: HashSet<String>,
     /// Lambdas given to a function's parameter that takes functions: the
