@@ -113,6 +113,7 @@ mod kept_items;
 mod kept_iters;
 mod kept_stream;
 mod lines;
+mod list_alias;
 mod list_joins;
 mod long_lines;
 mod loops;
