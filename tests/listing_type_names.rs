@@ -1,7 +1,8 @@
 //! The Rust listing of `type(x).__name__` of a variable: the Rust type of
 //! `x` decides the class (an object's is its class), so the listing
-//! writes the name; refused where the type does not decide it or where
-//! `x` is read nowhere else.
+//! writes the name; an object read nowhere else is read through its
+//! class's `class_name` method; refused where the type does not decide it
+//! or where another value is read nowhere else.
 
 #[path = "support/listing.rs"]
 mod support;
@@ -42,4 +43,23 @@ fn a_value_of_several_types_or_read_nowhere_else_is_refused() {
             "this value's type does not",
         ],
     );
+}
+
+#[test]
+fn an_object_read_nowhere_else_gives_its_class_name() {
+    let text = listing(
+        "import asyncio\n\n\nclass Placeholder:\n    pass\n\n\nclass Kept:\n    def __init__(self):\n        self.v = 1\n\n\nasync def main():\n    p = Placeholder()\n    k = Kept()\n    print(type(p).__name__, isinstance(p, Placeholder))\n    print(type(k).__name__, k.v)\n    await asyncio.sleep(0)\n\n\nasyncio.run(main())\n",
+    );
+    has_all(
+        &text,
+        &[
+            "impl Placeholder {",
+            "    /// Python's `type(self).__name__`.\n    fn class_name(&self) -> &'static str {\n        \"Placeholder\"\n    }",
+            "let p = Placeholder::new();",
+            "println!(\"{} True\", p.class_name());",
+        ],
+    );
+    // An object read elsewhere too keeps the literal name.
+    assert!(!text.contains("k.class_name()"), "{text}");
+    assert_eq!(text.matches("fn class_name").count(), 1, "{text}");
 }

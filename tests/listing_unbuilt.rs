@@ -123,11 +123,3 @@ fn a_small_int_compared_with_a_float_still_translates() {
     let text = listing("n = 3\nprint(n < 3.5)\n");
     assert!(!text.contains("cannot translate"), "{text}");
 }
-
-#[test]
-fn a_list_of_string_literals_grown_is_refused_at_the_append() {
-    assert_eq!(
-        refusal_line("words = [\"x\"]\nwords.append(\"y\")\nprint(words)\n"),
-        "// x.py:2:1: a list of string literals grown"
-    );
-}

@@ -319,13 +319,13 @@ fn except_as_matches_the_err_of_an_async_block() {
 }
 
 #[test]
-fn a_plain_iterator_class_is_refused() {
+fn an_iter_without_next_is_refused() {
     let src = format!(
         "{HEADER}class Items:\n    def __iter__(self):\n        return self\n\n\nasync def main():\n    print(\"hi\")\n{RUN}"
     );
     let (e, text) = refused(&src);
     assert!(text.starts_with("def __iter__"), "{text:?}");
-    assert!(e.reason.contains("plain iterator"), "{e:?}");
+    assert_eq!(e.construct, "a class with `__iter__` without `__next__`");
 }
 
 #[test]

@@ -107,6 +107,7 @@ mod inherit;
 mod insert_place;
 pub mod ir;
 mod isinstance;
+pub(crate) mod iter_class;
 mod iter_objects;
 mod job_futures;
 mod jobs;

@@ -197,6 +197,11 @@ impl<'p> Planner<'p> {
                         ),
                     );
                 }
+            } else if matches!(m, "__iter__" | "__next__") {
+                if let Some(kind) = self.iter_method(code, m, c, def)? {
+                    out.push((m, c, def, kind));
+                }
+                continue;
             } else if let Some(rust) = super::dunders::rust_name(m) {
                 let names: Vec<&str> = methods(code).map(|(n, _, _)| n).collect();
                 super::dunders::check(m, c, def, &names, data.is_some())?;
@@ -204,9 +209,6 @@ impl<'p> Planner<'p> {
                 continue;
             } else if m.starts_with("__") {
                 let why = match m {
-                    "__iter__" | "__next__" => {
-                        "a plain iterator class has no Tokio counterpart here"
-                    }
                     "__enter__" | "__exit__" => {
                         "a plain context manager has no Tokio counterpart here"
                     }
@@ -263,6 +265,7 @@ impl<'p> Planner<'p> {
             let full = method_name(name, m);
             let params = self.params(c, &full, 1, &def.span)?;
             let mut scope = Scope::new(kind, names.clone());
+            scope.sync_next = m == "__next__";
             let body = self.block(&mut scope, &c.body)?;
             functions.push(Function {
                 kind,
@@ -335,6 +338,18 @@ impl<'p> Planner<'p> {
         if let Some(k) = self.static_call(sc, e, awaited)? {
             return Ok(Some(k));
         }
+        if matches!(&**m, "__next__" | "__iter__")
+            && self.member(f).is_none()
+            && self.method_owner(m).is_some()
+        {
+            return refuse(
+                &e.span,
+                format!("calling `{m}` of an iterator object"),
+                "the Rust listing iterates an object of an iterator class where it is made: \
+                 the head of a `for` loop or a comprehension, or the iterable given to \
+                 `list`, `sorted`, `sum`, `min` or `max`",
+            );
+        }
         if self.member(f).is_some() || m.starts_with("__") {
             return Ok(None);
         }
@@ -403,7 +418,8 @@ impl<'p> Planner<'p> {
     }
 }
 
-fn is_docstring(s: &Stmt) -> bool {
+/// Whether `s` is a docstring.
+pub(super) fn is_docstring(s: &Stmt) -> bool {
     matches!(&s.kind, P::Expr(e) if matches!(&e.kind, E::Literal(py::Literal::Str(_))))
 }
 

@@ -41,6 +41,9 @@ pub(super) struct Scope {
     pub(super) loggers: Vec<(String, String)>,
     /// Those of `loops` bound by `with asyncio.Runner() as name`.
     pub(super) runners: Vec<String>,
+    /// In a plain iterator class's `__next__`, where `raise StopIteration`
+    /// ends the iteration (see `plan::iter_class`).
+    pub(super) sync_next: bool,
     /// Variables bound by `with ThreadPoolExecutor(...) as name` (or a
     /// process pool).
     pub(super) pools: Vec<String>,
@@ -152,6 +155,7 @@ impl Scope {
             module: false,
             loops: Vec::new(),
             runners: Vec::new(),
+            sync_next: false,
             loggers: Vec::new(),
             threadsafe: Vec::new(),
             threadsafe_of: Default::default(),

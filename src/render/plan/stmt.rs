@@ -411,7 +411,8 @@ impl Planner<'_> {
                 exc: Some(e),
                 cause: None,
             } if sc.kind == FunctionKind::Iterator
-                && matches!(&e.kind, E::Name(Name::Global(n)) if &**n == "StopAsyncIteration") =>
+                && matches!(&e.kind, E::Name(Name::Global(n))
+                    if **n == *if sc.sync_next { "StopIteration" } else { "StopAsyncIteration" }) =>
             {
                 one(s, StmtKind::Stop)
             }

@@ -292,6 +292,9 @@ pub(super) fn builtin(f: Builtin, args: Vec<Code>) -> Code {
             let elem = first.ty.elem();
             let iter = if first.range {
                 first.wrap(10)
+            } else if elem == Ty::Str {
+                // A list of `String`s is compared through references.
+                format!("{}.iter()", first.wrap(10))
             } else {
                 format!("{}.iter().copied()", first.wrap(10))
             };

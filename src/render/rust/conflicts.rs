@@ -35,8 +35,10 @@ pub(super) fn type_conflicts(demo: &Demo, source: &str) -> Vec<Untranslatable> {
     out.extend(super::future_lists::future_list_uses(demo, &types));
     out.extend(super::ref_borrows::changed_in_args(demo, &types));
     out.extend(super::object_alias::object_aliases(demo, &types));
+    out.extend(super::list_alias::list_aliases(demo, &types, source));
     out.extend(super::spec_types::spec_conflicts(demo, &types));
     out.extend(super::isinstance::undecided(demo, &types));
+    out.extend(super::iter_classes::misplaced(demo));
     out.extend(super::collect::collect_conflicts(demo, &types));
     out.extend(super::str_search::receiver_conflicts(demo, &types));
     out.extend(super::deletes::del_conflicts(demo, &types));

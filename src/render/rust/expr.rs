@@ -97,6 +97,7 @@ impl Renderer<'_> {
                 let parts: Vec<String> = codes
                     .iter()
                     .map(|c| match c.ty {
+                        _ if self.types.owned_str_lists.contains(&e.span) => c.owned(),
                         _ if t == Ty::Float => c.as_f64().text,
                         _ if t == Ty::Number => super::numbers::number(c),
                         _ if t == Ty::Mixed => super::mixed::py_value(c),
@@ -376,9 +377,10 @@ impl Renderer<'_> {
                 let elem = o.ty.elem();
                 let copied = elem.is_copy();
                 let owned = o.fresh && matches!(elem, Ty::Tuple(_)) && !copied;
-                // A list of `PyValue`s made here, kept item by item.
-                let kept = o.fresh
-                    && elem == Ty::Mixed
+                // A list of `PyValue`s made here, or the owned items of an
+                // iterator class's object, kept item by item.
+                let owned_items = o.range && matches!(over.kind, ExprKind::New(_));
+                let kept = (o.fresh && elem == Ty::Mixed || owned_items)
                     && matches!(&value.kind, ExprKind::Var(v) if v == var);
                 let mut text = if o.range {
                     o.wrap(10)
@@ -487,7 +489,11 @@ impl Renderer<'_> {
                 out
             }
             ExprKind::New(call) => {
-                let mut out = Code::new(self.call(call), Ty::Object(call.name.clone()), 10);
+                let text = self.call(call);
+                if let Some(items) = self.iter_object(&call.name, text.clone()) {
+                    return items;
+                }
+                let mut out = Code::new(text, Ty::Object(call.name.clone()), 10);
                 out.fresh = true;
                 out
             }

@@ -91,6 +91,7 @@ impl Types {
                 }
             }
         }
+        t.owned_str_lists = super::str_lists::owned_str_lists(demo, &t);
         t
     }
 
@@ -199,7 +200,7 @@ impl Types {
             }
             for c in comps {
                 if let ExprKind::Comp { var, over, .. } = &c.kind {
-                    let ty = self.expr_ty(name, over).elem();
+                    let ty = self.as_iterable(self.expr_ty(name, over)).elem();
                     changed |= self.set(name, var, &ty);
                 }
             }
@@ -472,7 +473,7 @@ impl Types {
                     }
                 }
                 StmtKind::For { var, over, body } => {
-                    let ty = self.expr_ty(name, over).elem();
+                    let ty = self.as_iterable(self.expr_ty(name, over)).elem();
                     changed |= self.set(name, var, &ty);
                     changed |= self.block(demo, f, body);
                     changed |= self.future_items_back(name, var, over);

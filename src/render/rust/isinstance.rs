@@ -81,6 +81,9 @@ impl Renderer<'_> {
 impl Renderer<'_> {
     /// `type(x).__name__`: the name of the class the type of `x` is.
     pub(super) fn type_name(&mut self, args: &[Expr]) -> Code {
+        if let Some(text) = args.first().and_then(|x| self.class_name_call(x)) {
+            return Code::new(text, Ty::Str, 10);
+        }
         let ty = args.first().map_or(Ty::Unknown, |x| self.expr(x).ty);
         let name = class_name(&ty).unwrap_or("object");
         super::code::lit(&Value::Str(name.into()))
@@ -91,6 +94,9 @@ impl Renderer<'_> {
         let ExprKind::Call(Builtin::TypeName, args) = &e.kind else {
             return None;
         };
+        if self.class_name_call(args.first()?).is_some() {
+            return None;
+        }
         let ty = self.expr(args.first()?).ty;
         Some(class_name(&ty).unwrap_or("object").to_string())
     }
@@ -100,6 +106,7 @@ impl Renderer<'_> {
 /// as a constant.
 pub(super) fn undecided(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let mut out = Vec::new();
+    let named = super::class_names::named_only(demo, types);
     for f in &demo.functions {
         // How often each variable is read, and how often by these calls.
         let (mut reads, mut checked) = (Vec::<String>::new(), Vec::<String>::new());
@@ -141,6 +148,7 @@ pub(super) fn undecided(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                      decides; this value's type does not (it may hold several types, or `None`)"
                 )
             } else if let ExprKind::Var(v) = &x.kind
+                && !named.iter().any(|(g, w, _)| *g == f.name && w == v)
                 && reads.iter().filter(|r| *r == v).count()
                     == checked.iter().filter(|c| *c == v).count()
             {

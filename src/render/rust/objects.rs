@@ -176,6 +176,7 @@ impl Renderer<'_> {
         let (named, special): (Vec<&Function>, Vec<&Function>) =
             methods.into_iter().partition(|m| !m.name.ends_with("__"));
         self.method_defs(&named);
+        self.class_name_method(&f.name);
         self.indent -= 1;
         self.line("}");
         let repr = special.iter().any(|m| m.name.ends_with(".__repr__"));
@@ -218,6 +219,9 @@ impl Renderer<'_> {
             .find(|m| m.name.ends_with(".__eq__") && !m.body.is_empty())
         {
             self.eq_impl(f, m);
+        }
+        if let Some(m) = special.iter().find(|m| m.name.ends_with(".__next__")) {
+            self.iterator_impl(f, m);
         }
     }
 

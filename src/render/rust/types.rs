@@ -228,6 +228,9 @@ pub(super) struct Types {
     /// The `isinstance(x, list)` tests that narrow a `PyValue` (see
     /// `mixed_narrow`).
     pub(super) narrowing: super::mixed_narrow::Narrowing,
+    /// Lists of string literals kept in variables whose `String`s the
+    /// listing needs (see `str_lists`).
+    pub(super) owned_str_lists: HashSet<std::ops::Range<usize>>,
     /// The demo's coroutines, whose values are `AsyncFn`s (see `fn_values`).
     pub(super) coroutines: HashSet<String>,
     /// Lambdas given to a function's parameter that takes functions: the
@@ -339,7 +342,7 @@ impl Types {
             ExprKind::Call(b, args) => {
                 let first = args
                     .first()
-                    .map(|a| self.expr_ty(f, a))
+                    .map(|a| self.as_iterable(self.expr_ty(f, a)))
                     .unwrap_or(Ty::Unknown);
                 match b {
                     Builtin::Range => Ty::List(Box::new(Ty::Int)),

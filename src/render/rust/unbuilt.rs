@@ -1,20 +1,18 @@
 //! Expressions the plan lets through whose Rust form would not build, or
 //! would print other than CPython: a string method of a number
-//! (`(3).upper()`), a list of string literals grown (`vec!["a"]` holds
-//! `&str`, what is pushed a `String`), a read of a dict that never holds a value (`{}[k]`),
+//! (`(3).upper()`), a read of a dict that never holds a value (`{}[k]`),
 //! `in` of a tuple (a Rust tuple has no `contains`), `a if c else b` of
 //! branches of two types, a slice of a `range`, `float("1_000.5")` and
 //! `int("1_000")` (Rust's parse rejects `_`), and an int beyond 2**53 compared with a float
 //! (`as f64` rounds it, where Python compares exactly). Each is listed as
 //! not translated at its place.
 
-use super::expr_walk::{each_expr_of, each_function_expr};
+use super::expr_walk::each_function_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Demo, StmtKind};
+use crate::render::plan::ir::ast::Demo;
 use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, StrMethod};
 use crate::render::plan::ir::value::Value;
-use std::collections::HashSet;
 
 /// Every such expression of `demo`.
 pub(super) fn unbuilt(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
@@ -28,49 +26,8 @@ pub(super) fn unbuilt(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
             });
         }
     });
-    out.extend(grown_literal_lists(demo));
     out.sort_by_key(|u| (u.span.start, u.span.end));
     out.dedup_by_key(|u| u.span.clone());
-    out
-}
-
-/// Every `xs.append(...)` (or `insert`, `extend`) of a variable set to a
-/// list of string literals: the listing's `vec!["a"]` holds `&str`, what
-/// is added an owned `String`.
-fn grown_literal_lists(demo: &Demo) -> Vec<Untranslatable> {
-    let mut out = Vec::new();
-    for f in &demo.functions {
-        let mut literal = HashSet::new();
-        f.walk(&mut |s| {
-            if let StmtKind::Set { var, value } = &s.kind
-                && let ExprKind::List(items) = &value.kind
-                && !items.is_empty()
-                && items
-                    .iter()
-                    .all(|i| matches!(i.kind, ExprKind::Lit(Value::Str(_))))
-            {
-                literal.insert(var.clone());
-            }
-        });
-        each_expr_of(f, &mut |x| {
-            if let ExprKind::StrMethod(
-                StrMethod::Append | StrMethod::Insert | StrMethod::Extend,
-                on,
-                _,
-            ) = &x.kind
-                && let ExprKind::Var(v) = &on.kind
-                && literal.contains(v)
-            {
-                out.push(Untranslatable {
-                    span: x.span.clone(),
-                    construct: "a list of string literals grown".into(),
-                    reason: "the listing's `vec![\"a\"]` holds `&str` and what is \
-                             added is a `String`, and a Rust `Vec` holds one type"
-                        .into(),
-                });
-            }
-        });
-    }
     out
 }
 
