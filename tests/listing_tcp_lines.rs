@@ -112,7 +112,7 @@ async def main():\n    await visit(8888)\n\n\nasyncio.run(main())\n"
 }
 
 #[test]
-fn a_connection_s_stream_given_to_a_function_is_refused_where_it_is_given() {
+fn a_connection_s_stream_given_to_a_coroutine_is_lent_to_it() {
     // `ask` is defined after `main`, so `main` is planned first.
     let src = echoing(
         "    port = server.sockets[0].getsockname()[1]\n    \
@@ -124,12 +124,14 @@ await ask(reader, writer)\n    writer.close()\n    await writer.wait_closed()\n"
         "async def ask(reader, writer):\n    \
 writer.write(b\"hi\\n\")\n    await writer.drain()\n\n\nasyncio.run(main())",
     );
-    let (construct, reason, at) = refused(&src);
-    assert_eq!(construct, "this stream of a connection");
-    assert_eq!(at, "reader");
-    assert!(
-        reason.contains("move the exchange into that function"),
-        "{reason}"
+    let text = listing(&src);
+    has_all(
+        &text,
+        &[
+            "    ask(&mut conn).await;\n    conn.shutdown().await.unwrap();\n",
+            "async fn ask(conn: &mut BufReader<TcpStream>) {\n",
+            "    conn.write_all(\"hi\\n\".as_bytes()).await.unwrap();\n",
+        ],
     );
 }
 
@@ -140,9 +142,13 @@ fn a_stream_that_is_a_parameter_of_a_plain_coroutine_is_refused() {
 writer.write(b\"hi\\n\")\n    await writer.drain()\n\n\n\
 async def main():\n    await ask(None, None)\n\n\nasyncio.run(main())\n"
     );
-    let (construct, _, at) = refused(&src);
-    assert_eq!(construct, "this stream of a connection");
-    assert_eq!(at, "writer.write(b\"hi\\n\")");
+    let (construct, reason, at) = refused(&src);
+    assert_eq!(construct, "this call of `ask`");
+    assert_eq!(at, "ask(None, None)");
+    assert!(
+        reason.contains("pass that function's own `reader, writer`"),
+        "{reason}"
+    );
 }
 
 #[test]
