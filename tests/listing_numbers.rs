@@ -38,7 +38,8 @@ fn a_dict_of_integers_and_floats_holds_numbers() {
 (\"b\".to_string(), Number::Float(2.5)),\n    ]);",
             "println!(\"{} {} {}\", d.repr(), d[\"a\"], d[\"b\"]);",
             "enum Number {\n    Int(i64),\n    Float(f64),\n}",
-            "            Number::Int(v) => write!(f, \"{v}\"),\n            Number::Float(v) => write!(f, \"{v:?}\"),",
+            "            Number::Int(v) => write!(f, \"{v}\"),\n            Number::Float(v) => write!(f, \"{}\", float_repr(*v)),",
+            "fn float_repr(x: f64) -> String {",
             "impl Repr for Number {",
         ],
     );

@@ -179,7 +179,7 @@ pub(super) fn helpers(lines: &[String], repr: bool, methods: &[String]) -> Vec<S
         "    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {",
         "        match self {",
         "            Number::Int(v) => write!(f, \"{v}\"),",
-        "            Number::Float(v) => write!(f, \"{v:?}\"),",
+        "            Number::Float(v) => write!(f, \"{}\", float_repr(*v)),",
         "        }",
         "    }",
         "}",

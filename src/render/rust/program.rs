@@ -128,8 +128,11 @@ impl Renderer<'_> {
         let number_ops = number_ops::helpers(&self.lines);
         // `PyValue`'s list variant prints its items through `Repr`.
         let nested = mixed_nest::repr_lines(&self.lines);
+        // `Number` prints its floats through `float_repr`.
+        let number = numbers::helpers(&self.lines, false, &[]);
         let lines: Vec<String> = (self.lines.iter().chain(&number_ops))
             .chain(&nested)
+            .chain(&number)
             .cloned()
             .collect();
         for l in builtins::helpers(&lines) {
