@@ -92,6 +92,7 @@ impl Types {
             }
         }
         t.owned_str_lists = super::str_lists::owned_str_lists(demo, &t);
+        t.borrowed_str_lists = super::str_lists::borrowed_str_lists(demo, &t);
         t
     }
 

@@ -120,6 +120,7 @@ mod kept_stream;
 mod lent_conns;
 mod lines;
 mod list_alias;
+mod list_items;
 mod list_joins;
 mod lock_state;
 mod long_lines;

@@ -41,8 +41,37 @@ pub(super) fn object_aliases(demo: &Demo, types: &Types) -> Vec<Untranslatable> 
                 });
             }
         });
+        held_items(f, types, &mut out);
     }
     out
+}
+
+/// Every object put in a list display or a tuple that a list, a dict or
+/// an object still holds (`[jobs[1], jobs[0]]`): the new list would hold
+/// copies, where Python's holds the same objects.
+fn held_items(f: &Function, types: &Types, out: &mut Vec<Untranslatable>) {
+    each_expr_of(f, &mut |x| {
+        let (ExprKind::List(items) | ExprKind::Tuple(items)) = &x.kind else {
+            return;
+        };
+        for i in items {
+            let held = matches!(
+                i.kind,
+                ExprKind::Call(Builtin::Index, _) | ExprKind::Field(..)
+            );
+            if held && matches!(types.expr_ty(&f.name, i), Ty::Object(_)) {
+                out.push(Untranslatable {
+                    span: i.span.clone(),
+                    construct: "an object held elsewhere put in a new list or tuple".into(),
+                    reason: "Python's new list holds the same object; Rust cannot \
+                             take it out of what holds it, and a copy would not show a \
+                             change made through the other: keep indexes into the list \
+                             (`order = [1, 0]`) and read `jobs[i]` where it is held"
+                        .into(),
+                });
+            }
+        }
+    });
 }
 
 /// Whether `f` names `var` after the source offset `at` (later in the

@@ -21,7 +21,41 @@ use std::ops::Range;
 pub(super) fn owned_str_lists(demo: &Demo, types: &Types) -> HashSet<Range<usize>> {
     let mut out = HashSet::new();
     for f in &demo.functions {
-        let lists = literal_lists(f, types);
+        let (lists, reads) = function_reads(f, types);
+        out.extend(reads.owned);
+        for name in &reads.escaping {
+            out.extend(lists[name].iter().cloned());
+        }
+    }
+    out
+}
+
+/// The local variables, by function, that the listing keeps as lists of
+/// `&str`s: their items are `&str`s too, and a copy of one is no `String`.
+pub(super) fn borrowed_str_lists(demo: &Demo, types: &Types) -> HashSet<(String, String)> {
+    let mut out = HashSet::new();
+    for f in &demo.functions {
+        let (lists, reads) = function_reads(f, types);
+        let borrowed = lists.keys().filter(|n| !reads.escaping.contains(*n));
+        out.extend(borrowed.map(|n| (f.name.clone(), n.clone())));
+    }
+    out
+}
+
+/// What one function's statements do with its lists of string literals,
+/// once nothing more changes.
+struct Found {
+    /// The variables read other than in place.
+    escaping: HashSet<String>,
+    /// The other lists of string literals read other than in place.
+    owned: HashSet<Range<usize>>,
+}
+
+/// The lists of string literals of `f`, and what its statements do with
+/// them.
+fn function_reads(f: &Function, types: &Types) -> (HashMap<String, Vec<Range<usize>>>, Found) {
+    let lists = literal_lists(f, types);
+    let (escaping, owned) = {
         let mut reads = Reads {
             func: &f.name,
             types,
@@ -41,12 +75,9 @@ pub(super) fn owned_str_lists(demo: &Demo, types: &Types) -> HashSet<Range<usize
                 break;
             }
         }
-        out.extend(reads.owned);
-        for name in &reads.escaping {
-            out.extend(lists[name].iter().cloned());
-        }
-    }
-    out
+        (reads.escaping, reads.owned)
+    };
+    (lists, Found { escaping, owned })
 }
 
 /// The local variables of `f` only ever set to lists of string literals,

@@ -231,6 +231,9 @@ pub(super) struct Types {
     /// Lists of string literals kept in variables whose `String`s the
     /// listing needs (see `str_lists`).
     pub(super) owned_str_lists: HashSet<std::ops::Range<usize>>,
+    /// The variables, by function, kept as lists of `&str`s (see
+    /// `str_lists`).
+    pub(super) borrowed_str_lists: HashSet<(String, String)>,
     /// The demo's coroutines, whose values are `AsyncFn`s (see `fn_values`).
     pub(super) coroutines: HashSet<String>,
     /// Lambdas given to a function's parameter that takes functions: the
