@@ -56,6 +56,25 @@ fn a_string_variable_read_again_is_cloned_into_a_list() {
 }
 
 #[test]
+fn a_string_variable_in_a_loop_it_was_set_before_is_cloned() {
+    let text = listing(&with_names(
+        "    host = names[2]\n    for k in range(2):\n        print([host, names[k]])\n",
+    ));
+    has_all(&text, &["vec![host.clone(), names[k as usize].clone()]"]);
+}
+
+#[test]
+fn a_loops_borrowed_item_beside_strings_is_made_a_string() {
+    let text = listing(&with_names(
+        "    for name in names:\n        row = [name, names[0]]\n        print(row)\n",
+    ));
+    has_all(
+        &text,
+        &["let row = vec![name.to_string(), names[0].clone()];"],
+    );
+}
+
+#[test]
 fn items_of_a_list_of_literals_are_given_as_they_are() {
     let text = listing(&main_of(
         "    words = [\"a\", \"b\"]\n    pair = [words[1], words[0]]\n    print(pair, words)\n",

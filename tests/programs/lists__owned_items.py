@@ -28,6 +28,12 @@ async def main():
     print("nested:", nested)
     replies = await asyncio.gather(greet(names[0]), greet(names[1]))
     print("replies:", replies)
+    for name in names[1:3]:
+        row = [name, names[0]]
+        print("row:", row)
+    host = names[3]
+    for k in range(2):
+        print("with host:", [host, names[k]])
     print("names:", names, len(names))
 
 

@@ -94,12 +94,13 @@ impl Renderer<'_> {
                     t = mixed;
                 }
                 self.tuples_as(items, &mut codes, &t);
-                let parts: Vec<String> = items
+                let copies = self.list_item_copies(items, &codes);
+                let parts: Vec<String> = codes
                     .iter()
-                    .zip(&codes)
-                    .map(|(i, c)| match c.ty {
+                    .zip(copies)
+                    .map(|(c, copy)| match c.ty {
                         _ if self.types.owned_str_lists.contains(&e.span) => c.owned(),
-                        _ if let Some(copy) = self.list_item_copy(i, c) => copy,
+                        _ if let Some(copy) = copy => copy,
                         _ if t == Ty::Float => c.as_f64().text,
                         _ if t == Ty::Number => super::numbers::number(c),
                         _ if t == Ty::Mixed => super::mixed::py_value(c),
