@@ -75,6 +75,20 @@ fn a_loops_borrowed_item_beside_strings_is_made_a_string() {
 }
 
 #[test]
+fn a_list_parameter_moved_into_a_field_is_moved_after_the_fields_reading_it() {
+    let text = listing(&format!(
+        "{HEADER}class Crew:\n    def __init__(self, names):\n        self.names = names\n        self.lead = [names[0]]\n\n    def pair(self):\n        return [self.names[1], self.names[0]]\n\n\nasync def main():\n    names = []\n    for i in range(3):\n        names.append(f\"n{{i}}\")\n    crew = Crew(names)\n    print(crew.lead, crew.pair(), crew.names){RUN}"
+    ));
+    has_all(
+        &text,
+        &[
+            "        Self {\n            lead: vec![names[0].clone()],\n            names,\n        }\n",
+            "        vec![self.names[1].clone(), self.names[0].clone()]\n",
+        ],
+    );
+}
+
+#[test]
 fn items_of_a_list_of_literals_are_given_as_they_are() {
     let text = listing(&main_of(
         "    words = [\"a\", \"b\"]\n    pair = [words[1], words[0]]\n    print(pair, words)\n",

@@ -5,6 +5,15 @@ def ends(words):
     return [words[0], words[-1]]
 
 
+class Crew:
+    def __init__(self, names):
+        self.names = names
+        self.lead = [names[0]]
+
+    def pair(self):
+        return [self.names[1], self.names[0]]
+
+
 async def greet(name):
     await asyncio.sleep(0.1)
     return f"hello {name}"
@@ -34,6 +43,8 @@ async def main():
     host = names[3]
     for k in range(2):
         print("with host:", [host, names[k]])
+    crew = Crew(names)
+    print("crew:", crew.lead, crew.pair(), len(crew.names))
     print("names:", names, len(names))
 
 

@@ -94,6 +94,15 @@ impl Renderer<'_> {
                     }
                 })
                 .collect();
+            let moving: Vec<bool> = f
+                .fields
+                .iter()
+                .map(|(field, e)| {
+                    matches!(&e.kind, ExprKind::Var(p) if f.params.contains(p))
+                        && !matches!(self.types.var(&f.name, field), Ty::Str | Ty::Float)
+                })
+                .collect();
+            moved_params_last(f, &moving, &mut inits);
             if let Some((field, _)) = extra {
                 inits.push(format!("{field}: None"));
             }
@@ -277,4 +286,35 @@ impl Renderer<'_> {
         self.indent -= 1;
         self.line("}");
     }
+}
+
+/// Puts last the initializers of `f`'s fields (`inits`, in order) that move
+/// (where `moving`) a parameter another field's value still reads (`self.names = names`
+/// before `self.lead = [names[0]]`): a struct literal runs in its written
+/// order, and the value is only moved once the others are made.
+fn moved_params_last(f: &Function, moving: &[bool], inits: &mut Vec<String>) {
+    let moves = |i: usize| match &f.fields[i].1.kind {
+        ExprKind::Var(p) if moving[i] => Some(p),
+        _ => None,
+    };
+    let read_by_other = |i: usize, p: &String| {
+        f.fields.iter().enumerate().any(|(j, (_, e))| {
+            let mut vars = Vec::new();
+            e.variables(&mut vars);
+            j != i && vars.iter().any(|(v, _)| v == p)
+        })
+    };
+    let last: Vec<bool> = (0..inits.len())
+        .map(|i| moves(i).is_some_and(|p| read_by_other(i, p)))
+        .collect();
+    let (mut front, mut back) = (Vec::new(), Vec::new());
+    for (init, last) in inits.drain(..).zip(last) {
+        if last {
+            back.push(init)
+        } else {
+            front.push(init)
+        }
+    }
+    front.append(&mut back);
+    *inits = front;
 }
