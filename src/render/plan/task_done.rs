@@ -86,7 +86,7 @@ impl Planner<'_> {
             }
             _ => {}
         }
-        let text = &self.program.source[s.span.clone()];
+        let text = self.program.source.get(s.span.clone()).unwrap_or("await");
         if ["await", "async"]
             .iter()
             .any(|w| super::task_state::words(text, w).next().is_some())
