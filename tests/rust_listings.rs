@@ -487,10 +487,6 @@ const PROGRAMS_EXCUSED: &[(&str, &str)] = &[
         "a cancelled task group's children print their clean-up before the body in asyncio, after it in Tokio (a `JoinSet` aborts them as it drops); `asyncio.wait_for` waits for the cancelled work's cleanup, `tokio::time::timeout` drops it at once",
     ),
     (
-        "programs_tasks__done_states",
-        "timers due at one instant: asyncio wakes the task whose sleep started first, Tokio polls `main` first, so `s.done()` still reads False",
-    ),
-    (
         "programs_gather__nested",
         "a gather inside a gathered coroutine: asyncio runs each child as a task, so a child due at the same instant prints before its parent resumes; `join_all` polls the children inside the parent's future, which resumes at once",
     ),

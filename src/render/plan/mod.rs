@@ -167,6 +167,7 @@ mod sync;
 mod sync_errors;
 mod task_completions;
 mod task_current;
+mod task_done;
 mod task_items;
 mod task_loops;
 mod task_names;

@@ -35,6 +35,7 @@ impl Planner<'_> {
         let Some(task) = local_name(obj).filter(|t| sc.tasks.iter().any(|k| k == t)) else {
             return Ok(None);
         };
+        self.result_of_done(sc, obj, task)?;
         let cond = Expr {
             kind: self.task_cancelled(sc, obj, task)?,
             span: e.span.clone(),

@@ -144,6 +144,12 @@ pub(super) struct Scope {
     /// The names of the handlers around the statement that take a
     /// deadline's `TimeoutError`.
     pub(super) deadline_errors: Vec<String>,
+    /// Tasks surely done at the statement being planned (see
+    /// `plan::task_done`).
+    pub(super) done_tasks: Vec<String>,
+    /// Tasks created in the block being planned that have not run yet,
+    /// each with whether `cancel()` was called on it (see `plan::task_done`).
+    pub(super) unstarted_tasks: Vec<(String, bool)>,
 }
 
 impl Scope {
@@ -204,6 +210,8 @@ impl Scope {
             blocks: 0,
             timeouts: HashMap::new(),
             deadline_errors: Vec::new(),
+            done_tasks: Vec::new(),
+            unstarted_tasks: Vec::new(),
         }
     }
 

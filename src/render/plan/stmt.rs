@@ -119,6 +119,8 @@ impl Planner<'_> {
         sc.blocks += 1;
         // A group ended in this block is passed only in what follows it here.
         let passed = sc.passed_groups.len();
+        let done = sc.done_tasks.clone();
+        let unstarted = std::mem::take(&mut sc.unstarted_tasks);
         let mut out = Vec::new();
         let mut i = 0;
         while i < body.len() {
@@ -134,6 +136,9 @@ impl Planner<'_> {
                         kind,
                     }));
                     out.extend(stmt);
+                    for s in &body[i..i + used] {
+                        self.note_done(sc, s);
+                    }
                     i += used;
                 }
                 // Report it and go on, so that every blocker is listed
@@ -154,6 +159,8 @@ impl Planner<'_> {
         }
         sc.blocks -= 1;
         sc.passed_groups.truncate(passed);
+        sc.done_tasks.retain(|t| done.contains(t));
+        sc.unstarted_tasks = unstarted;
         Ok(out)
     }
 
@@ -335,6 +342,7 @@ impl Planner<'_> {
                 let kept = sc.group_bodies.pop().map(|(_, k)| k).unwrap_or_default();
                 sc.finished_groups.push(group.clone());
                 sc.passed_groups.push(group.clone());
+                sc.done_tasks.extend(kept.iter().cloned());
                 let body = body?;
                 one(s, StmtKind::TaskGroup { group, body, kept })
             }

@@ -115,6 +115,7 @@ impl Planner<'_> {
                 if op == TaskOp::Result {
                     sc.after_timed_wait(task, &obj.span, &format!("{task}.result()"))?;
                     self.result_once(sc, obj, task)?;
+                    self.result_of_done(sc, obj, task)?;
                 }
                 return Ok(Some(ExprKind::Task(op, sc.local(task, &obj.span)?)));
             }
