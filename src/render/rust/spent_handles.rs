@@ -1,0 +1,149 @@
+//! A task's handle used after it is spent: a `JoinHandle` has one owner
+//! and gives its task's output once, where asyncio's task gives its result
+//! to every `await`. A handle handed to a coroutine is moved there, so
+//! the program's later use of the task (an `await`, a second hand-off, a
+//! hand-off or an `await` inside a loop) has no handle left in Rust: these
+//! are refused at their place. (A task awaited more than once in one
+//! block keeps its first output instead, see `task_output`.)
+
+use super::analysis::{stmt_calls, stmt_exprs};
+use super::expr_walk::each_expr;
+use super::types::{Ty, Types};
+use crate::render::plan::Untranslatable;
+use crate::render::plan::ir::ast::{Block, Demo, Stmt, StmtKind};
+use crate::render::plan::ir::expr::{Expr, ExprKind};
+use std::ops::Range;
+
+/// What a statement does with a task's handle.
+enum Use {
+    /// `await task`.
+    Join,
+    /// Handed to the coroutine named.
+    Handed(String),
+    /// Read otherwise (`task.done()`, `task.cancel()`, ...).
+    Read,
+    /// A new task put in the variable.
+    Reset,
+}
+
+/// One use of a task, at its place, and whether a loop repeats it.
+struct Event {
+    task: String,
+    span: Range<usize>,
+    what: Use,
+    repeated: bool,
+}
+
+/// The uses of a spent handle that the listing has no form for.
+pub(super) fn spent_handles(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
+    let mut out = Vec::new();
+    for f in &demo.functions {
+        let mut events = Vec::new();
+        let is_task = |n: &str| matches!(types.var(&f.name, n), Ty::Task(_));
+        collect(&f.body, &[], &is_task, &mut events);
+        let asked = |t: &str| {
+            super::task_state::state_read(&f.body, t) || super::analysis::loop_var(&f.body, t)
+        };
+        for (i, e) in events.iter().enumerate() {
+            let later_use = || {
+                events[i + 1..]
+                    .iter()
+                    .filter(|l| l.task == e.task)
+                    .take_while(|l| !matches!(l.what, Use::Reset))
+                    .any(|l| !matches!(l.what, Use::Reset))
+            };
+            match &e.what {
+                Use::Handed(callee) if e.repeated || later_use() => out.push(Untranslatable {
+                    span: e.span.clone(),
+                    construct: format!("`{}` handed to `{callee}`, then used again", e.task),
+                    reason: format!(
+                        "a `JoinHandle` has one owner: handed to `{callee}`, it is moved \
+                         there, and the Rust listing has no handle left for the program's \
+                         next use of `{}` (asyncio's task gives its result to every `await`); \
+                         await the task once and hand on its result",
+                        e.task
+                    ),
+                }),
+                Use::Join if e.repeated && !asked(&e.task) => out.push(Untranslatable {
+                    span: e.span.clone(),
+                    construct: format!("`await {}` inside a loop", e.task),
+                    reason: "a `JoinHandle` gives its task's output once, to the one `.await` \
+                             that spends it, where asyncio's task gives its result to every \
+                             `await`; await the task once before the loop and read its result \
+                             inside"
+                        .into(),
+                }),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// The uses of tasks in `block`, in source order; `loops` are the bodies
+/// of the loops around it.
+fn collect(block: &Block, loops: &[&Block], is_task: &impl Fn(&str) -> bool, out: &mut Vec<Event>) {
+    for s in block {
+        let repeated = |t: &str| {
+            loops
+                .iter()
+                .any(|body| !super::analysis::assigned_in(body).contains(t))
+        };
+        let mut push = |task: &str, span: &Range<usize>, what: Use| {
+            if is_task(task) {
+                out.push(Event {
+                    task: task.to_string(),
+                    span: span.clone(),
+                    repeated: repeated(task),
+                    what,
+                });
+            }
+        };
+        uses(s, &mut push);
+        let inner: Vec<&Block> = match &s.kind {
+            StmtKind::For { body, .. }
+            | StmtKind::While { body, .. }
+            | StmtKind::AsyncFor { body, .. } => loops.iter().copied().chain([body]).collect(),
+            _ => loops.to_vec(),
+        };
+        for b in s.blocks() {
+            collect(b, &inner, is_task, out);
+        }
+    }
+}
+
+/// Calls `push` with each use of a variable in `s` itself.
+fn uses(s: &Stmt, push: &mut impl FnMut(&str, &Range<usize>, Use)) {
+    match &s.kind {
+        StmtKind::Join { target, .. } => push(target, &s.span, Use::Join),
+        StmtKind::Cancel { task } => push(task, &s.span, Use::Read),
+        _ => {}
+    }
+    let mut handed: Vec<(&Expr, &str)> = Vec::new();
+    for call in stmt_calls(s) {
+        handed.extend(call.args.iter().map(|a| (a, call.name.as_str())));
+    }
+    for (e, _) in stmt_exprs(s) {
+        each_expr(e, &mut |x| {
+            if let ExprKind::Await(call) | ExprKind::Coro(call) = &x.kind {
+                handed.extend(call.args.iter().map(|a| (a, call.name.as_str())));
+            }
+        });
+    }
+    for (e, _) in stmt_exprs(s) {
+        each_expr(e, &mut |x| match &x.kind {
+            ExprKind::Join(t) => push(t, &x.span, Use::Join),
+            ExprKind::Var(t) => match handed.iter().find(|(a, _)| std::ptr::eq(*a, x)) {
+                Some((_, callee)) => push(t, &x.span, Use::Handed(callee.to_string())),
+                None => push(t, &x.span, Use::Read),
+            },
+            ExprKind::Done(t) | ExprKind::Cancelled(t) | ExprKind::Task(_, t) => {
+                push(t, &x.span, Use::Read)
+            }
+            _ => {}
+        });
+    }
+    if let StmtKind::Spawn { into, .. } | StmtKind::SpawnWaiter { into, .. } = &s.kind {
+        push(into, &s.span, Use::Reset);
+    }
+}
