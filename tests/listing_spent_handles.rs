@@ -92,3 +92,16 @@ fn a_task_awaited_twice_in_its_block_keeps_its_output() {
         "{text}"
     );
 }
+
+#[test]
+fn a_task_that_can_raise_handed_on_is_refused_at_the_hand_off() {
+    let source = format!(
+        "{HEADER}async def work():\n    await asyncio.sleep(1)\n    raise ValueError(\"boom\")\n\n\n\
+async def show(t):\n    try:\n        await t\n    except ValueError as e:\n        print(e)\n\n\n\
+async def main():\n    t = asyncio.create_task(work())\n    await show(t)\n{RUN}"
+    );
+    let (construct, reason, text) = refused(&source);
+    assert_eq!(construct, "`t`, a task that can raise, handed to `show`");
+    assert!(reason.contains("hand on its result"), "{reason}");
+    assert_eq!(text, "t");
+}

@@ -3,7 +3,8 @@
 //! to every `await`. A handle handed to a coroutine is moved there, so
 //! the program's later use of the task (an `await`, a second hand-off, a
 //! hand-off or an `await` inside a loop) has no handle left in Rust: these
-//! are refused at their place. (A task awaited more than once in one
+//! are refused at their place, and so is a task that can raise handed to
+//! a coroutine, whose parameter has no type for the exception. (A task awaited more than once in one
 //! block keeps its first output instead, see `task_output`.)
 
 use super::analysis::{stmt_calls, stmt_exprs};
@@ -12,6 +13,7 @@ use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Block, Demo, Stmt, StmtKind};
 use crate::render::plan::ir::expr::{Expr, ExprKind};
+use crate::render::plan::ir::raises;
 use std::ops::Range;
 
 /// What a statement does with a task's handle.
@@ -37,7 +39,9 @@ struct Event {
 /// The uses of a spent handle that the listing has no form for.
 pub(super) fn spent_handles(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let mut out = Vec::new();
+    let fallible = raises::fallible(demo);
     for f in &demo.functions {
+        let failing = raises::failing_tasks(f, &fallible);
         let mut events = Vec::new();
         let is_task = |n: &str| matches!(types.var(&f.name, n), Ty::Task(_));
         collect(&f.body, &[], &is_task, &mut events);
@@ -53,6 +57,17 @@ pub(super) fn spent_handles(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                     .any(|l| !matches!(l.what, Use::Reset))
             };
             match &e.what {
+                Use::Handed(callee) if failing.contains_key(&e.task) => out.push(Untranslatable {
+                    span: e.span.clone(),
+                    construct: format!("`{}`, a task that can raise, handed to `{callee}`", e.task),
+                    reason: format!(
+                        "the Rust listing types a handed task's handle by the value its \
+                             task returns, and has no form yet for the exception that \
+                             `await {}` raises inside `{callee}`; await the task where it is \
+                             made and hand on its result",
+                        e.task
+                    ),
+                }),
                 Use::Handed(callee) if e.repeated || later_use() => out.push(Untranslatable {
                     span: e.span.clone(),
                     construct: format!("`{}` handed to `{callee}`, then used again", e.task),
