@@ -105,3 +105,26 @@ async def main():\n    t = asyncio.create_task(work())\n    await show(t)\n{RUN}
     assert!(reason.contains("hand on its result"), "{reason}");
     assert_eq!(text, "t");
 }
+
+#[test]
+fn a_task_awaited_inside_an_if_and_again_is_refused_at_the_second_await() {
+    let (construct, reason, text) = refused(&program(
+        "    loud = True\n    if loud:\n        print(\"loud\", await t)\n    print(await t)\n",
+    ));
+    assert_eq!(construct, "`await t` a second time");
+    assert!(reason.contains("not inside an `if`"), "{reason}");
+    assert_eq!(text, "await t");
+}
+
+#[test]
+fn a_task_awaited_in_each_branch_of_an_if_is_awaited_once() {
+    let text = listing(&program(
+        "    loud = True\n    if loud:\n        print(\"loud\", await t)\n    else:\n        \
+print(await t)\n",
+    ));
+    assert!(
+        text.contains("println!(\"loud {}\", t.await.unwrap());")
+            && text.contains("println!(\"{}\", t.await.unwrap());"),
+        "{text}"
+    );
+}

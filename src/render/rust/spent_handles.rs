@@ -2,7 +2,8 @@
 //! and gives its task's output once, where asyncio's task gives its result
 //! to every `await`. A handle handed to a coroutine is moved there, so
 //! the program's later use of the task (an `await`, a second hand-off, a
-//! hand-off or an `await` inside a loop) has no handle left in Rust: these
+//! hand-off or an `await` inside a loop) has no handle left in Rust, nor
+//! has a second `await` where the first is inside an `if`: these
 //! are refused at their place, and so is a task that can raise handed to
 //! a coroutine, whose parameter has no type for the exception. (A task awaited more than once in one
 //! block keeps its first output instead, see `task_output`.)
@@ -11,7 +12,7 @@ use super::analysis::{stmt_calls, stmt_exprs};
 use super::expr_walk::each_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Block, Demo, Stmt, StmtKind};
+use crate::render::plan::ir::ast::{Block, Demo, Stmt, StmtId, StmtKind};
 use crate::render::plan::ir::expr::{Expr, ExprKind};
 use crate::render::plan::ir::raises;
 use std::ops::Range;
@@ -34,6 +35,17 @@ struct Event {
     span: Range<usize>,
     what: Use,
     repeated: bool,
+    /// The `if` statements around it, with the branch it is in.
+    branches: Vec<(StmtId, usize)>,
+}
+
+impl Event {
+    /// Whether `self` and `other` are in different branches of one `if`.
+    fn apart(&self, other: &Event) -> bool {
+        self.branches
+            .iter()
+            .any(|(id, i)| other.branches.iter().any(|(o, j)| o == id && i != j))
+    }
 }
 
 /// The uses of a spent handle that the listing has no form for.
@@ -44,11 +56,33 @@ pub(super) fn spent_handles(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
         let failing = raises::failing_tasks(f, &fallible);
         let mut events = Vec::new();
         let is_task = |n: &str| matches!(types.var(&f.name, n), Ty::Task(_));
-        collect(&f.body, &[], &is_task, &mut events);
+        collect(&f.body, &[], &[], &is_task, &mut events);
+        // Tasks of `create_task` and parameters: a future of another loop
+        // (`run_coroutine_threadsafe`) keeps its result for every read.
+        let mut own: Vec<&str> = f.params.iter().map(String::as_str).collect();
+        f.walk(&mut |s| {
+            if let StmtKind::Spawn { into, .. } = &s.kind {
+                own.push(into);
+            }
+        });
         let asked = |t: &str| {
-            super::task_state::state_read(&f.body, t) || super::analysis::loop_var(&f.body, t)
+            !own.contains(&t)
+                || super::shared_handle::shared_handle(f, t)
+                || super::task_state::state_read(&f.body, t)
+                || super::analysis::loop_var(&f.body, t)
         };
         for (i, e) in events.iter().enumerate() {
+            // An earlier `await` of the same handle that can have run,
+            // where the output is not kept.
+            let joined_before = |i: usize| {
+                !super::task_output::keeps_output(f, &events[i].task)
+                    && events[..i]
+                        .iter()
+                        .rev()
+                        .filter(|b| b.task == events[i].task)
+                        .take_while(|b| !matches!(b.what, Use::Reset))
+                        .any(|b| matches!(b.what, Use::Join) && !b.apart(&events[i]))
+            };
             let later_use = || {
                 events[i + 1..]
                     .iter()
@@ -79,6 +113,18 @@ pub(super) fn spent_handles(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                         e.task
                     ),
                 }),
+                Use::Join if !e.repeated && !asked(&e.task) && joined_before(i) => {
+                    out.push(Untranslatable {
+                        span: e.span.clone(),
+                        construct: format!("`await {}` a second time", e.task),
+                        reason: "a `JoinHandle` gives its task's output once, to the one \
+                                 `.await` that spends it; the Rust listing keeps the output for \
+                                 later reads where each `await` of the task is a statement of \
+                                 the block that made it, not inside an `if`; await the task \
+                                 once and read its result"
+                            .into(),
+                    })
+                }
                 Use::Join if e.repeated && !asked(&e.task) => out.push(Untranslatable {
                     span: e.span.clone(),
                     construct: format!("`await {}` inside a loop", e.task),
@@ -97,7 +143,13 @@ pub(super) fn spent_handles(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
 
 /// The uses of tasks in `block`, in source order; `loops` are the bodies
 /// of the loops around it.
-fn collect(block: &Block, loops: &[&Block], is_task: &impl Fn(&str) -> bool, out: &mut Vec<Event>) {
+fn collect(
+    block: &Block,
+    loops: &[&Block],
+    branches: &[(StmtId, usize)],
+    is_task: &impl Fn(&str) -> bool,
+    out: &mut Vec<Event>,
+) {
     for s in block {
         let repeated = |t: &str| {
             loops
@@ -110,6 +162,7 @@ fn collect(block: &Block, loops: &[&Block], is_task: &impl Fn(&str) -> bool, out
                     task: task.to_string(),
                     span: span.clone(),
                     repeated: repeated(task),
+                    branches: branches.to_vec(),
                     what,
                 });
             }
@@ -121,8 +174,13 @@ fn collect(block: &Block, loops: &[&Block], is_task: &impl Fn(&str) -> bool, out
             | StmtKind::AsyncFor { body, .. } => loops.iter().copied().chain([body]).collect(),
             _ => loops.to_vec(),
         };
-        for b in s.blocks() {
-            collect(b, &inner, is_task, out);
+        let is_if = matches!(s.kind, StmtKind::If { .. });
+        for (i, b) in s.blocks().into_iter().enumerate() {
+            let mut within = branches.to_vec();
+            if is_if {
+                within.push((s.id, i));
+            }
+            collect(b, &inner, &within, is_task, out);
         }
     }
 }

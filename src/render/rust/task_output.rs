@@ -41,7 +41,7 @@ fn reads_within(s: &Stmt, task: &str) -> usize {
 /// Whether `f` reads `task`'s output more than once: a task it spawns (or
 /// is handed as a parameter) and reads in its own block (not in a loop or a branch), or as the first
 /// statement of a `try` there, and never aborts.
-fn keeps_output(f: &Function, task: &str) -> bool {
+pub(super) fn keeps_output(f: &Function, task: &str) -> bool {
     let mut reads = 0;
     let mut aborted = false;
     walk(&f.body, &mut |s| {
