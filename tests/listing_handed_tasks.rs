@@ -56,3 +56,23 @@ fn a_task_the_coroutine_made_itself_is_awaited_as_it_is() {
     );
     assert!(!text.contains("AbortOnDropHandle::new(u)"), "{text}");
 }
+
+#[test]
+fn a_handed_task_awaited_twice_keeps_its_first_output() {
+    let text = listing(&program(
+        "async def waiter(t):\n    print(await t)\n    await t\n    return await t\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "async fn waiter(t: tokio::task::JoinHandle<i64>) -> i64 {\n    \
+// A handle gives its task's output once: kept for every read.\n    \
+// asyncio cancels the task a cancelled task awaits: dropped, this\n    \
+// handle aborts it (a `JoinHandle` dropped would leave it running).\n    \
+let t_output = AbortOnDropHandle::new(t).await.unwrap();\n    \
+println!(\"{t_output}\");\n    \
+// `await t` again: its output is kept in `t_output`.\n    \
+t_output\n}",
+        ],
+    );
+}

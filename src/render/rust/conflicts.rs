@@ -42,6 +42,7 @@ pub(super) fn type_conflicts(demo: &Demo, source: &str) -> Vec<Untranslatable> {
     out.extend(super::collect::collect_conflicts(demo, &types));
     out.extend(super::str_search::receiver_conflicts(demo, &types));
     out.extend(super::deletes::del_conflicts(demo, &types));
+    out.extend(super::spent_handles::spent_handles(demo, &types));
     out.extend(super::printed_handles::printed_handles(demo, &types));
     out.extend(super::gathered_tasks::failing_gathers(demo));
     out.extend(super::shared_tasks::unfit_lists(demo));

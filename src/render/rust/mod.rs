@@ -174,6 +174,7 @@ mod short_block;
 mod slices;
 mod small_sets;
 mod spec_types;
+mod spent_handles;
 mod statics;
 mod stmt;
 mod str_class;

@@ -38,10 +38,10 @@ fn reads_within(s: &Stmt, task: &str) -> usize {
     n
 }
 
-/// Whether `f` reads `task`'s output more than once: a task it spawns and
-/// reads in its own block (not in a loop or a branch), or as the first
+/// Whether `f` reads `task`'s output more than once: a task it spawns (or
+/// is handed as a parameter) and reads in its own block (not in a loop or a branch), or as the first
 /// statement of a `try` there, and never aborts.
-fn keeps_output(f: &Function, task: &str) -> bool {
+pub(super) fn keeps_output(f: &Function, task: &str) -> bool {
     let mut reads = 0;
     let mut aborted = false;
     walk(&f.body, &mut |s| {
@@ -74,10 +74,12 @@ fn keeps_output(f: &Function, task: &str) -> bool {
             gathered |= super::gather_mixed::gathered_tasks(value).any(|t| t == task);
         }
     });
-    // A variable that holds one task after another has no one output.
+    // A variable that holds one task after another has no one output; a
+    // task handed in as a parameter is the one it was given.
+    let handed = spawned == 0 && f.params.iter().any(|p| p == task);
     reads > 1
         && placed
-        && spawned == 1
+        && (spawned == 1 || handed)
         && !aborted
         && !gathered
         && !super::shared_handle::shared_handle(f, task)
@@ -166,10 +168,10 @@ impl Renderer<'_> {
                 continue;
             }
             self.line("// A handle gives its task's output once: kept for every read.");
+            let handle = self.handed_handle(&task, ident(&task));
             self.line(format!(
-                "let {} = {}.await.unwrap();",
-                output_name(&task),
-                ident(&task)
+                "let {} = {handle}.await.unwrap();",
+                output_name(&task)
             ));
             self.taken.insert(task);
         }
@@ -203,6 +205,14 @@ impl Renderer<'_> {
         if into.is_none() && !self.keeps_output(task) {
             self.line(format!(
                 "// `await {task}`: the group's end has awaited it."
+            ));
+            return true;
+        }
+        // `await task` again for nothing: the kept output is there, unread.
+        if into.is_none() && !kept.fresh {
+            self.line(format!(
+                "// `await {task}` again: its output is kept in `{}`.",
+                kept.text
             ));
             return true;
         }
