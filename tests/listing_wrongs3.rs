@@ -55,10 +55,21 @@ fn a_loop_variable_that_takes_a_tiny_value_prints_through_float_repr() {
 fn a_parameter_every_call_gives_an_ordinary_float_keeps_the_plain_form() {
     let text = listing(
         "import asyncio\n\n\nasync def work(delay):\n    await asyncio.sleep(delay)\n    \
-print(\"done\", delay)\n\n\nasync def main():\n    await work(0.5)\n    await work(2)\n\n\n\
+print(\"done\", delay)\n\n\nasync def main():\n    await work(0.5)\n    await work(2.25)\n\n\n\
 asyncio.run(main())\n",
     );
     assert!(!text.contains("float_repr"), "{text}");
+    // Given an int too, it is a `Number`, whose floats are not followed:
+    // they print through `float_repr`.
+    let text = listing(
+        "import asyncio\n\n\nasync def work(delay):\n    await asyncio.sleep(delay)\n    \
+print(\"done\", delay)\n\n\nasync def main():\n    await work(0.5)\n    await work(2)\n\n\n\
+asyncio.run(main())\n",
+    );
+    has_all(
+        &text,
+        &["            Number::Float(v) => write!(f, \"{}\", float_repr(*v)),"],
+    );
 }
 
 #[test]
