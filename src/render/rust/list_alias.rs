@@ -9,7 +9,7 @@ use super::object_alias::named_after;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Demo, Function, StmtKind};
-use crate::render::plan::ir::expr::{BinaryOp, ExprKind, StrMethod};
+use crate::render::plan::ir::expr::{BinaryOp, ExprKind};
 
 /// Every variable set to a container another variable names, where both
 /// are read later and one of them is changed in place.
@@ -69,23 +69,7 @@ fn changed(f: &Function, var: &str, source: &str) -> bool {
         if let ExprKind::StrMethod(m, on, _) = &x.kind
             && matches!(&on.kind, ExprKind::Var(v) if v == var)
         {
-            found |= matches!(
-                m,
-                StrMethod::Append
-                    | StrMethod::Extend
-                    | StrMethod::Insert
-                    | StrMethod::Pop
-                    | StrMethod::SetItem
-                    | StrMethod::Remove
-                    | StrMethod::Sort
-                    | StrMethod::Reverse
-                    | StrMethod::Clear
-                    | StrMethod::Del
-                    | StrMethod::Add
-                    | StrMethod::Discard
-                    | StrMethod::Update
-                    | StrMethod::SetDefault
-            );
+            found |= m.mutates();
         }
     });
     found

@@ -97,16 +97,8 @@ pub(super) fn narrows(types: &Types, f: &str, call: &Expr) -> bool {
 fn builds_lists(demo: &Demo, types: &Types) -> bool {
     let mut found = false;
     each_function_expr(demo, &mut |f, e| {
-        let values: Vec<&Expr> = match &e.kind {
-            ExprKind::List(items) => items.iter().collect(),
-            ExprKind::Call(Builtin::Dict, items) => items
-                .iter()
-                .filter_map(|kv| match &kv.kind {
-                    ExprKind::Tuple(pair) if pair.len() == 2 => Some(&pair[1]),
-                    _ => None,
-                })
-                .collect(),
-            _ => return,
+        let Some(values) = super::mixed_nest::display_values(e) else {
+            return;
         };
         let mixed = matches!(types.expr_ty(&f.name, e),
             Ty::List(t) | Ty::Dict(_, t) if *t == Ty::Mixed);

@@ -40,6 +40,24 @@ pub(super) fn repr_lines(lines: &[String]) -> Vec<String> {
     super::mixed::helpers(lines, lists)
 }
 
+/// The values a list display or a dict display holds: its items, or the
+/// values of its pairs.
+pub(super) fn display_values(e: &Expr) -> Option<Vec<&Expr>> {
+    match &e.kind {
+        ExprKind::List(items) => Some(items.iter().collect()),
+        ExprKind::Call(Builtin::Dict, items) => Some(
+            items
+                .iter()
+                .filter_map(|kv| match &kv.kind {
+                    ExprKind::Tuple(pair) if pair.len() == 2 => Some(&pair[1]),
+                    _ => None,
+                })
+                .collect(),
+        ),
+        _ => None,
+    }
+}
+
 /// The items of `e` when it is a list display.
 pub(super) fn display_items(e: &Expr) -> Option<&[Expr]> {
     match &e.kind {
@@ -96,16 +114,8 @@ impl Renderer<'_> {
 pub(super) fn kept_lists(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let mut out = Vec::new();
     each_function_expr(demo, &mut |f, e| {
-        let values: Vec<&Expr> = match &e.kind {
-            ExprKind::List(items) => items.iter().collect(),
-            ExprKind::Call(Builtin::Dict, items) => items
-                .iter()
-                .filter_map(|kv| match &kv.kind {
-                    ExprKind::Tuple(pair) if pair.len() == 2 => Some(&pair[1]),
-                    _ => None,
-                })
-                .collect(),
-            _ => return,
+        let Some(values) = super::mixed_nest::display_values(e) else {
+            return;
         };
         let mixed = match types.expr_ty(&f.name, e) {
             Ty::List(t) | Ty::Dict(_, t) => *t == Ty::Mixed,
