@@ -1,7 +1,8 @@
-//! `task.result()` of a task kept in a variable: read where the task is
-//! surely done (awaited before, gathered, its `TaskGroup` block ended),
-//! refused elsewhere, since asyncio raises `InvalidStateError` for a task
-//! still running where awaiting its `JoinHandle` would wait for it.
+//! `task.result()` of a task kept in a variable: read through its handle
+//! where the task is surely done (awaited before, gathered, its `TaskGroup`
+//! block ended), and elsewhere read at once (`py_result`), since asyncio
+//! raises `InvalidStateError` for a task still running where awaiting its
+//! `JoinHandle` would wait for it (see `listing_task_poll.rs`).
 
 #[path = "support/listing.rs"]
 mod support;
@@ -34,39 +35,60 @@ print(t.result())\n",
 }
 
 #[test]
-fn result_of_a_task_just_created_is_refused() {
-    let (construct, reason, place) = refused(&fetch_program(
+fn result_of_a_task_just_created_is_read_at_once() {
+    let text = listing(&fetch_program(
         "    t = asyncio.create_task(fetch(\"a\", 1))\n    print(t.result())\n",
     ));
-    assert_eq!((construct.as_str(), place.as_str()), (NOT_DONE, "t"));
-    assert!(reason.contains("InvalidStateError"), "{reason}");
+    has_all(
+        &text,
+        &["println!(\"{}\", py_result(&mut t).await.expect(\"Result is not set.\"));"],
+    );
 }
 
 #[test]
-fn result_after_a_sleep_is_refused() {
-    let (construct, _, place) = refused(&fetch_program(
+fn result_after_a_sleep_is_read_at_once() {
+    let text = listing(&fetch_program(
         "    t = asyncio.create_task(fetch(\"a\", 1))\n    await asyncio.sleep(2)\n    \
 print(t.result())\n",
     ));
-    assert_eq!((construct.as_str(), place.as_str()), (NOT_DONE, "t"));
+    has_all(
+        &text,
+        &[
+            "sleep(Duration::from_secs(2)).await;\n    println!(\"{}\", py_result(&mut t)",
+            "async fn py_result<T>(task: &mut tokio::task::JoinHandle<T>) -> Option<T> {",
+        ],
+    );
 }
 
 #[test]
 fn result_after_an_await_in_a_branch_is_refused() {
-    let (construct, _, _) = refused(&fetch_program(
+    let (construct, reason, place) = refused(&fetch_program(
         "    t = asyncio.create_task(fetch(\"a\", 1))\n    if len(\"x\") > 3:\n        await t\n    \
 print(t.result())\n",
     ));
-    assert_eq!(construct, NOT_DONE);
+    assert_eq!(
+        (construct.as_str(), place.as_str()),
+        (
+            "`t.result()` after a read that may have taken it",
+            "t.result()"
+        )
+    );
+    assert!(reason.contains("gives its task's output once"), "{reason}");
 }
 
 #[test]
-fn result_of_a_task_made_again_is_refused() {
-    let (construct, _, _) = refused(&fetch_program(
+fn result_of_a_task_made_again_reads_the_new_task_at_once() {
+    let text = listing(&fetch_program(
         "    t = asyncio.create_task(fetch(\"a\", 1))\n    await t\n    \
 t = asyncio.create_task(fetch(\"b\", 1))\n    print(t.result())\n",
     ));
-    assert_eq!(construct, NOT_DONE);
+    has_all(
+        &text,
+        &[
+            "t.await.unwrap();\n    t = tokio::spawn(fetch(\"b\"",
+            "println!(\"{}\", py_result(&mut t).await.expect(\"Result is not set.\"));",
+        ],
+    );
 }
 
 #[test]

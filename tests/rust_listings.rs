@@ -495,6 +495,10 @@ const PROGRAMS_EXCUSED: &[(&str, &str)] = &[
         "`print(..., end=...)`: the listing writes the end as CPython does (`print!`), the harness ends every `print`'s line and ignores its `end=`",
     ),
     (
+        "programs_tasks__done_states",
+        "the task's sleep and `main`'s end at one instant (t=2): asyncio fires the timer set first, the task's, so `s.result()` reads it done; Tokio's timer wheel need not, and the listing's `result()` then finds the task running",
+    ),
+    (
         "programs_executor__prints_from_job",
         "a job's sleep and a task's sleep due at one instant: the harness wakes the job's thread first at t=2, Tokio's timer wheel the task first",
     ),
@@ -502,7 +506,7 @@ const PROGRAMS_EXCUSED: &[(&str, &str)] = &[
 
 /// The least number of corpus programs that must translate and agree: the
 /// figure may grow, never shrink.
-const PROGRAMS_AGREEING_AT_LEAST: usize = 312;
+const PROGRAMS_AGREEING_AT_LEAST: usize = 315;
 
 /// A listing's run: what it printed, and whether it exited with success;
 /// `None` when it ran past `limit` (it is killed).

@@ -176,7 +176,11 @@ impl Planner<'_> {
                 ExprKind::Call(Builtin::Exit, _)
                     | ExprKind::Method(..)
                     | ExprKind::CallParam(..)
-                    | ExprKind::Task(crate::render::plan::ir::expr::TaskOp::Result, _)
+                    | ExprKind::Task(
+                        crate::render::plan::ir::expr::TaskOp::Result
+                            | crate::render::plan::ir::expr::TaskOp::ResultNow,
+                        _
+                    )
             )
             || !crate::render::plan::ir::op_errors::candidates(&value).is_empty()
         {

@@ -172,6 +172,7 @@ mod task_items;
 mod task_loops;
 mod task_names;
 mod task_numbers;
+mod task_poll;
 mod task_state;
 mod task_waiter;
 mod templates;

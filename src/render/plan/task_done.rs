@@ -3,9 +3,10 @@
 //! awaited it or gathered it and ran to its end, once a `try` whose body
 //! starts by awaiting it is passed (the await gave the output or raised the
 //! task's own exception), and once the `async with asyncio.TaskGroup()`
-//! block that created it has ended. `task.result()` reads only such a task:
-//! asyncio raises `InvalidStateError` for a task not yet done, where the
-//! Rust listing would wait for it.
+//! block that created it has ended. `task.result()` of such a task awaits
+//! its handle; of any other, it asks the handle first (see `task_poll`):
+//! asyncio raises `InvalidStateError` for a task not yet done, where
+//! awaiting the handle would wait for it.
 
 use super::scope::Scope;
 use super::stmt::local_name;
@@ -148,7 +149,8 @@ impl Planner<'_> {
     }
 
     /// Refuses `task.result()` (`obj` names `task`) where the task is not
-    /// surely done.
+    /// surely done: `try: task.result() except CancelledError:` reads how
+    /// a done task ended.
     pub(super) fn result_of_done(&self, sc: &Scope, obj: &py::Expr, task: &str) -> Result<()> {
         if sc.done_tasks.iter().any(|t| t == task) {
             return Ok(());

@@ -112,10 +112,14 @@ impl Planner<'_> {
                 && let Some(task) = super::stmt::local_name(obj)
                 && sc.tasks.iter().any(|t| t == task)
             {
+                let mut op = op;
                 if op == TaskOp::Result {
                     sc.after_timed_wait(task, &obj.span, &format!("{task}.result()"))?;
-                    self.result_once(sc, obj, task)?;
-                    self.result_of_done(sc, obj, task)?;
+                    let reads = self.result_once(sc, obj, task)?;
+                    if !self.surely_done(sc, task) {
+                        self.result_now(sc, e, obj, task, reads > 1)?;
+                        op = TaskOp::ResultNow;
+                    }
                 }
                 return Ok(Some(ExprKind::Task(op, sc.local(task, &obj.span)?)));
             }
@@ -130,8 +134,9 @@ impl Planner<'_> {
     /// `gather`, a call, a list), reads it inside a loop the task outlives,
     /// or reads it more than once where the kept output does not fit:
     /// inside a loop, or of a task it aborts (one given a token goes on
-    /// after `cancel()`, and its output is kept as any other).
-    fn result_once(&self, sc: &Scope, obj: &py::Expr, task: &str) -> Result<()> {
+    /// after `cancel()`, and its output is kept as any other). Gives how
+    /// many times the program reads the task's output.
+    fn result_once(&self, sc: &Scope, obj: &py::Expr, task: &str) -> Result<usize> {
         let source = &self.program.source;
         let mut reads = 0;
         let mut other = false;
@@ -167,6 +172,6 @@ impl Planner<'_> {
                  it: keep the value the first `await` gave",
             );
         }
-        Ok(())
+        Ok(reads)
     }
 }

@@ -393,6 +393,10 @@ impl Planner<'_> {
                 // What `put_nowait` and `get_nowait` raise (see `ir::op_errors`).
                 _ if self.is_member(x, Module::Asyncio, "QueueFull") => Ok("QueueFull".into()),
                 _ if self.is_member(x, Module::Asyncio, "QueueEmpty") => Ok("QueueEmpty".into()),
+                // What `task.result()` of a running task raises (see `plan::task_poll`).
+                _ if self.is_member(x, Module::Asyncio, "InvalidStateError") => {
+                    Ok("InvalidStateError".into())
+                }
                 _ => refuse(
                     &x.span,
                     format!("`except {}`", self.text(&c.span)),

@@ -410,7 +410,7 @@ pub(super) fn mutated_lists(block: &Block) -> Vec<String> {
                     }
                 }
                 // `task.result()` awaits the handle through `&mut`.
-                if let ExprKind::Task(TaskOp::Result, n) = &x.kind {
+                if let ExprKind::Task(TaskOp::Result | TaskOp::ResultNow, n) = &x.kind {
                     out.push(n.clone());
                 }
                 if let ExprKind::Join(n) | ExprKind::Task(TaskOp::ExceptionRepr, n) = &x.kind

@@ -93,7 +93,9 @@ fn spends(f: &Function, body: &Block, task: &str) -> bool {
                 found |= match &x.kind {
                     ExprKind::Var(t) => t == task,
                     ExprKind::Task(TaskOp::Cancel | TaskOp::ExceptionRepr, t) => t == task,
-                    ExprKind::Join(t) | ExprKind::Task(TaskOp::Result, t) => inside && t == task,
+                    ExprKind::Join(t) | ExprKind::Task(TaskOp::Result | TaskOp::ResultNow, t) => {
+                        inside && t == task
+                    }
                     _ => false,
                 };
             });
@@ -112,7 +114,7 @@ fn reads_output(f: &Function, task: &str) -> bool {
         found |= matches!(&s.kind, StmtKind::Join { target, into: Some(_) } if target == task);
         for (e, _) in stmt_exprs(s) {
             each_expr(e, &mut |x| {
-                found |= matches!(&x.kind, ExprKind::Join(t) | ExprKind::Task(TaskOp::Result, t)
+                found |= matches!(&x.kind, ExprKind::Join(t) | ExprKind::Task(TaskOp::Result | TaskOp::ResultNow, t)
                     if t == task);
             });
         }

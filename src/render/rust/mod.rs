@@ -191,6 +191,7 @@ mod task_completions;
 mod task_lists;
 mod task_names;
 mod task_output;
+mod task_poll;
 mod task_state;
 mod task_waiter;
 mod tcp;

@@ -7,7 +7,8 @@
 //! `py_pop_key(&mut map, key)?`,
 //! `py_remove(&mut items, |item| *item == value)?`, `py_str_index(text, sub,
 //! start)?` and `py_index(..).ok_or_else(..)?` (see [`super::str_search`]),
-//! `py_del_at(&mut items, index)?` (see [`super::deletes`]); each gives the
+//! `py_del_at(&mut items, index)?` (see [`super::deletes`]), `task.result()`
+//! of a task that may still run (see [`super::task_poll`]); each gives the
 //! `Err` variant with Python's message.
 
 use super::Renderer;
@@ -15,7 +16,7 @@ use super::code::Code;
 use super::dicts::key;
 use super::types::{Ty, Types};
 use crate::render::plan::ir::ast::Demo;
-use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, StrMethod};
+use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, StrMethod, TaskOp};
 use crate::render::plan::ir::op_errors::checked_ops;
 use crate::render::plan::ir::primitive::PrimOp;
 use crate::render::plan::ir::raises::raised_classes;
@@ -200,6 +201,7 @@ pub(super) fn checked_classes(demo: &Demo, types: &Types) -> HashMap<Range<usize
             },
             ExprKind::Prim(_, PrimOp::PutNowait) => "QueueFull",
             ExprKind::Prim(_, PrimOp::GetNowait) => "QueueEmpty",
+            ExprKind::Task(TaskOp::ResultNow, _) => "InvalidStateError",
             ExprKind::StrMethod(StrMethod::Pop, x, args) => match (ty(x), args.as_slice()) {
                 (Ty::List(_), []) => "IndexError",
                 (Ty::List(_), [i]) if ty(i) == Ty::Int => "IndexError",
@@ -380,6 +382,7 @@ impl Renderer<'_> {
                     10,
                 )
             }
+            ExprKind::Task(TaskOp::ResultNow, task) => return Some(self.checked_result(task)),
             ExprKind::StrMethod(StrMethod::Index, x, args) => return self.checked_index(x, args),
             ExprKind::StrMethod(StrMethod::Del, x, args) => return self.checked_del(x, args),
             _ => return None,

@@ -13,7 +13,7 @@ use super::expr_walk::each_expr;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Block, Demo, Stmt, StmtId, StmtKind};
-use crate::render::plan::ir::expr::{Expr, ExprKind};
+use crate::render::plan::ir::expr::{Expr, ExprKind, TaskOp};
 use crate::render::plan::ir::raises;
 use std::ops::Range;
 
@@ -21,6 +21,9 @@ use std::ops::Range;
 enum Use {
     /// `await task`.
     Join,
+    /// `task.result()` of a task that may still run: it takes the output
+    /// of a task that has finished.
+    Output,
     /// Handed to the coroutine named.
     Handed(String),
     /// Read otherwise (`task.done()`, `task.cancel()`, ...).
@@ -81,7 +84,7 @@ pub(super) fn spent_handles(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                         .rev()
                         .filter(|b| b.task == events[i].task)
                         .take_while(|b| !matches!(b.what, Use::Reset))
-                        .any(|b| matches!(b.what, Use::Join) && !b.apart(&events[i]))
+                        .any(|b| matches!(b.what, Use::Join | Use::Output) && !b.apart(&events[i]))
             };
             let later_use = || {
                 events[i + 1..]
@@ -125,6 +128,16 @@ pub(super) fn spent_handles(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                             .into(),
                     })
                 }
+                Use::Output if joined_before(i) => out.push(Untranslatable {
+                    span: e.span.clone(),
+                    construct: format!("`{}.result()` after a read that may have taken it", e.task),
+                    reason: "a `JoinHandle` gives its task's output once, to the read that \
+                             takes it, where asyncio's task gives its result to every read; \
+                             the Rust listing keeps the output for later reads where each read \
+                             of the task is a statement of the block that made it, not inside \
+                             an `if`: read the task's result once into a variable"
+                        .into(),
+                }),
                 Use::Join if e.repeated && !asked(&e.task) => out.push(Untranslatable {
                     span: e.span.clone(),
                     construct: format!("`await {}` inside a loop", e.task),
@@ -206,6 +219,7 @@ fn uses(s: &Stmt, push: &mut impl FnMut(&str, &Range<usize>, Use)) {
     for (e, _) in stmt_exprs(s) {
         each_expr(e, &mut |x| match &x.kind {
             ExprKind::Join(t) => push(t, &x.span, Use::Join),
+            ExprKind::Task(TaskOp::ResultNow, t) => push(t, &x.span, Use::Output),
             ExprKind::Var(t) => match handed.iter().find(|(a, _)| std::ptr::eq(*a, x)) {
                 Some((_, callee)) => push(t, &x.span, Use::Handed(callee.to_string())),
                 None => push(t, &x.span, Use::Read),

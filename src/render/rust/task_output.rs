@@ -103,7 +103,9 @@ fn output_reads(s: &Stmt) -> Vec<String> {
     }
     for (e, _) in stmt_exprs(s) {
         each_expr(e, &mut |x| match &x.kind {
-            ExprKind::Join(t) | ExprKind::Task(TaskOp::Result, t) if !out.contains(t) => {
+            ExprKind::Join(t) | ExprKind::Task(TaskOp::Result | TaskOp::ResultNow, t)
+                if !out.contains(t) =>
+            {
                 out.push(t.clone())
             }
             _ => {}
@@ -166,6 +168,13 @@ impl Renderer<'_> {
             }
             if !matches!(self.var_ty(&task), Ty::Task(_)) {
                 continue;
+            }
+            let reader = match &s.kind {
+                StmtKind::Catch { body, .. } => body.first(),
+                _ => Some(s),
+            };
+            if reader.is_some_and(|r| super::task_poll::reads_now(r, &task)) {
+                self.assert_finished(&task);
             }
             self.line("// A handle gives its task's output once: kept for every read.");
             let handle = self.handed_handle(&task, ident(&task));

@@ -160,6 +160,7 @@ impl Renderer<'_> {
                 c.fresh = true;
                 c
             }
+            TaskOp::ResultNow => self.result_now(task),
             TaskOp::Cancel => Code::new(running_name(task), Ty::Bool, 10),
             TaskOp::Name(_) | TaskOp::GivenName => self.task_name(task),
             TaskOp::ExceptionRepr => self.exception_repr(task),

@@ -70,7 +70,7 @@ pub(super) fn waiter_reads(demo: &Demo) -> Vec<Untranslatable> {
             }
             for (e, _) in stmt_exprs(s) {
                 each_expr(e, &mut |x| match &x.kind {
-                    ExprKind::Join(t) | ExprKind::Task(TaskOp::Result, t)
+                    ExprKind::Join(t) | ExprKind::Task(TaskOp::Result | TaskOp::ResultNow, t)
                         if waiters.contains(t) =>
                     {
                         out.push(refusal(&x.span))

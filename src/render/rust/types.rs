@@ -439,7 +439,7 @@ impl Types {
             },
             ExprKind::Join(task) => self.var(f, task).awaited(),
             ExprKind::ItemOutput(x, _) => self.expr_ty(f, x).inner(),
-            ExprKind::Task(TaskOp::Result, task) => self.var(f, task).inner(),
+            ExprKind::Task(TaskOp::Result | TaskOp::ResultNow, task) => self.var(f, task).inner(),
             ExprKind::Task(TaskOp::Cancel, _) => Ty::Bool,
             ExprKind::Task(TaskOp::Name(_) | TaskOp::GivenName | TaskOp::ExceptionRepr, _) => {
                 Ty::Str

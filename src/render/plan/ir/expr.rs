@@ -131,6 +131,9 @@ pub struct Lambda {
 pub enum TaskOp {
     /// `task.result()` of a finished task.
     Result,
+    /// `task.result()` of a task that may still run: its output if it has
+    /// finished, else asyncio's `InvalidStateError` (see `plan::task_poll`).
+    ResultNow,
     /// `task.cancel()`: whether the task was still running.
     Cancel,
     /// `task.get_name()` of a task of a list made without `name=`: the

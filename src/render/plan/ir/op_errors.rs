@@ -8,12 +8,13 @@
 //! and `xs.index(x)` of what is not there (`ValueError`), `del xs[i]` past
 //! the end (`IndexError`) and `del d[k]` of a missing key (`KeyError`),
 //! `q.put_nowait(x)` of a full queue (`asyncio.QueueFull`) and
-//! `q.get_nowait()` of an empty one (`asyncio.QueueEmpty`). Such an operation is checked, an `Err` passed on with
+//! `q.get_nowait()` of an empty one (`asyncio.QueueEmpty`), `task.result()`
+//! of a task still running (`asyncio.InvalidStateError`). Such an operation is checked, an `Err` passed on with
 //! `?`, only inside a `try` whose `except` takes its class, or in a
 //! function called from one; elsewhere it stays plain.
 
 use super::ast::{Block, Demo, Handler, StmtKind};
-use super::expr::{BinaryOp, Builtin, Expr, ExprKind, Part, StrMethod};
+use super::expr::{BinaryOp, Builtin, Expr, ExprKind, Part, StrMethod, TaskOp};
 use super::primitive::PrimOp;
 use super::raises::{exprs, propagating_calls, takes};
 use super::value::Value;
@@ -48,6 +49,7 @@ pub fn candidates(e: &Expr) -> &'static [&'static str] {
         ExprKind::Call(Builtin::Index, _) => &["KeyError", "IndexError"],
         ExprKind::Prim(_, PrimOp::PutNowait) => &["QueueFull"],
         ExprKind::Prim(_, PrimOp::GetNowait) => &["QueueEmpty"],
+        ExprKind::Task(TaskOp::ResultNow, _) => &["InvalidStateError"],
         // `xs.pop()` of an empty list, `xs.pop(i)` past its end, `d.pop(k)`
         // of a missing key.
         ExprKind::StrMethod(StrMethod::Pop, _, args) if args.len() <= 1 => {

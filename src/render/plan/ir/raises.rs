@@ -490,7 +490,10 @@ fn never_runs(body: &Block, handlers: &[super::ast::Handler]) -> bool {
 /// `task.result()` inside it), where the task's exception goes on up.
 fn reads_output(e: &Expr, tasks: &HashMap<String, String>) -> bool {
     reads(e, &|x| match &x.kind {
-        ExprKind::Join(t) | ExprKind::Task(super::expr::TaskOp::Result, t) => tasks.contains_key(t),
+        ExprKind::Join(t)
+        | ExprKind::Task(super::expr::TaskOp::Result | super::expr::TaskOp::ResultNow, t) => {
+            tasks.contains_key(t)
+        }
         _ => false,
     })
 }
