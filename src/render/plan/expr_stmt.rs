@@ -26,6 +26,17 @@ impl Planner<'_> {
             return one(s, k);
         }
         match &e.kind {
+            // `a if False else b` evaluates only the branch its literal test
+            // picks; a literal there (`None`) does nothing.
+            E::IfExp(test, then, otherwise)
+                if let E::Literal(crate::program::Literal::Bool(t)) = &test.kind =>
+            {
+                let picked = if *t { then } else { otherwise };
+                if matches!(picked.kind, E::Literal(_)) {
+                    return Ok((None, 1));
+                }
+                return self.expr_stmt(sc, s, picked, next);
+            }
             E::Await(inner) => {
                 if let Some(k) = self.wait_for_raising(sc, s, inner, None)? {
                     return one(s, k);
