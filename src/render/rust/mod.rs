@@ -49,6 +49,7 @@
 mod analysis;
 mod arg_clash;
 mod await_expr;
+mod big_ints;
 mod binary;
 mod blocks;
 mod bool_ops;
