@@ -168,6 +168,7 @@ mod return_conflicts;
 mod scaled_secs;
 mod scoped;
 mod sentinel;
+mod set_inclusion;
 mod set_uses;
 mod shared_handle;
 mod shared_tasks;
