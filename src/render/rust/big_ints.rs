@@ -246,6 +246,7 @@ fn check_function(f: &Function, types: &Types, out: &mut Vec<Untranslatable>) {
         allowed.insert(e as *const Expr);
     };
     let mut all: Vec<&Expr> = Vec::new();
+    let mut shared: Vec<&Expr> = Vec::new();
     f.walk(&mut |s| {
         match &s.kind {
             StmtKind::Print(t) | StmtKind::Eprint(t) => {
@@ -254,6 +255,11 @@ fn check_function(f: &Function, types: &Types, out: &mut Vec<Untranslatable>) {
                         allow(e, &mut allowed);
                     }
                 }
+            }
+            StmtKind::Set { var, value }
+                if types.statics.contains(var) && types.var(&f.name, var) == Ty::BigInt =>
+            {
+                shared.push(value)
             }
             StmtKind::Set { value, .. } if !matches!(value.kind, ExprKind::Var(_)) => {
                 allow(value, &mut allowed)
@@ -309,6 +315,15 @@ fn check_function(f: &Function, types: &Types, out: &mut Vec<Untranslatable>) {
                 .for_each(|a| allow(a, &mut allowed)),
             _ => {}
         }
+    }
+    for value in shared {
+        out.push(Untranslatable {
+            span: value.span.clone(),
+            construct: "an integer beyond 64 bits kept in a module's variable".into(),
+            reason: "the Rust listing shares a module's integers as `AtomicI64`s; a \
+                     `BigInt` would take a `Mutex`: return the value from the function instead"
+                .into(),
+        });
     }
     let mut refused: Vec<&Expr> = Vec::new();
     for x in all {
