@@ -139,3 +139,35 @@ fn a_literal_beyond_64_bits_is_refused_at_the_literal() {
     assert_eq!(text, "18446744073709551616");
     assert!(reason.contains("would fit an `i128`"), "{reason}");
 }
+
+#[test]
+fn an_integer_given_to_a_big_int_parameter_is_converted() {
+    let source = format!(
+        "{HEADER}def scaled(n):\n    return n * 2**64\n\n\nasync def main():\n    \
+         print(scaled(3), scaled(2**65)){RUN}"
+    );
+    let text = listing(&source);
+    has_all(
+        &text,
+        &[
+            "fn scaled(n: BigInt) -> BigInt {",
+            "scaled(BigInt::from(3))",
+            "scaled(BigInt::from(2).pow(65))",
+        ],
+    );
+}
+
+#[test]
+fn a_module_variable_a_loop_grows_is_refused() {
+    let source = format!(
+        "{HEADER}TOTAL = 1\n\n\nasync def main():\n    global TOTAL\n    for i in range(30):\n        \
+         TOTAL *= i + 1\n    print(TOTAL, 2**64){RUN}"
+    );
+    let (construct, reason, text) = refused(&source);
+    assert_eq!(
+        construct,
+        "an integer beyond 64 bits kept in a module's variable"
+    );
+    assert_eq!(text, "TOTAL *= i + 1");
+    assert!(reason.contains("AtomicI64"), "{reason}");
+}
