@@ -599,6 +599,8 @@ scopeguard = "1"
 async-channel = "2"
 tokio-util = { version = "0.7", features = ["rt"] }
 indexmap = "2"
+num-bigint = "0.4"
+num-integer = "0.1"
 
 [profile.dev]
 debug = false

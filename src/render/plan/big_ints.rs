@@ -1,4 +1,4 @@
-//! Integers beyond 64 bits: refused, with what Rust would need for them.
+//! Integer literals beyond 64 bits: refused, with what Rust would need for them.
 
 use super::{Result, refuse};
 use std::ops::Range;
@@ -19,9 +19,4 @@ pub(super) fn refuse_big<T>(span: &Range<usize>, fits_i128: bool) -> Result<T> {
 /// Whether the decimal integer `digits` fits an `i128`.
 pub(super) fn fits_i128(digits: &str) -> bool {
     digits.parse::<i128>().is_ok()
-}
-
-/// Whether `x ** n` fits an `i128`.
-pub(super) fn pow_fits_i128(x: i64, n: u32) -> bool {
-    i128::from(x).checked_pow(n).is_some()
 }

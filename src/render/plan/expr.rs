@@ -417,15 +417,6 @@ impl Planner<'_> {
                         return Ok(template_expr(t, &e.span));
                     }
                 }
-                if *op == BinOp::Pow
-                    && let (ExprKind::Lit(Value::Int(x)), ExprKind::Lit(Value::Int(n))) =
-                        (&a.kind, &b.kind)
-                    && let Ok(n) = u32::try_from(*n)
-                    && x.checked_pow(n).is_none()
-                {
-                    let fits = super::big_ints::pow_fits_i128(*x, n);
-                    return super::big_ints::refuse_big(&e.span, fits);
-                }
                 ExprKind::Binary(binary(*op, &e.span)?, Box::new(a), Box::new(b))
             }
             E::BoolOp(op, values) => {

@@ -17,6 +17,9 @@ impl Renderer<'_> {
         if let Some(difference) = super::small_sets::difference(op, &a, &b) {
             return difference;
         }
+        if let Some(test) = super::set_inclusion::inclusion(op, &a, &b) {
+            return test;
+        }
         let (a, b) = (super::truth::counted(op, a), super::truth::counted(op, b));
         if let Some((c, name)) = super::number_arith::arith(op, &a, &b) {
             self.number_arith.insert(name);

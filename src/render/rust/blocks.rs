@@ -92,6 +92,8 @@ impl Renderer<'_> {
                     && !c.text.contains('.');
             if ret == Ty::Float && c.ty == Ty::Int {
                 c.as_f64().text
+            } else if ret == Ty::BigInt {
+                self.as_big(c).text
             } else if ret == Ty::Number {
                 super::numbers::number(&c)
             } else if ret == Ty::Mixed && c.ty != Ty::Mixed {
@@ -199,12 +201,14 @@ impl Renderer<'_> {
         if let ExprKind::Binary(op @ (BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul), a, b) =
             &value.kind
             && matches!(&a.kind, ExprKind::Var(n) if n == var)
-            && matches!(target_ty, Ty::Int | Ty::Float)
+            && matches!(target_ty, Ty::Int | Ty::Float | Ty::BigInt)
             && (self.declared.contains(var) || self.fields.contains(var))
         {
             let rhs = self.expr(b);
             let rhs = if target_ty == Ty::Float {
                 rhs.as_f64()
+            } else if rhs.ty == Ty::BigInt {
+                super::big_ints::borrowed_operand(&rhs)
             } else {
                 rhs
             };
@@ -223,6 +227,8 @@ impl Renderer<'_> {
         let c = self.expr(value);
         let rhs = if target_ty == Ty::Float && c.ty == Ty::Int {
             c.as_f64().text
+        } else if target_ty == Ty::BigInt {
+            self.as_big(c).text
         } else {
             c.owned()
         };

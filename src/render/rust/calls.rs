@@ -62,6 +62,7 @@ impl Renderer<'_> {
                 Ty::Str if self.param_owned(&call.name, i) => c.owned(),
                 Ty::Str => c.borrowed(),
                 Ty::Float if c.ty == Ty::Int => c.as_f64().text,
+                Ty::BigInt => self.as_big(c).text,
                 Ty::Number => super::numbers::number(&c),
                 Ty::List(t)
                     if **t == Ty::Float

@@ -223,6 +223,7 @@ impl Renderer<'_> {
                     4,
                 )
             }
+            ExprKind::Binary(op, a, b) if let Some(c) = self.big_binary(*op, a, b) => c,
             ExprKind::Binary(BinaryOp::Pow, a, b) => {
                 let negative = super::types::negative(b);
                 let (a, b) = (self.expr(a), self.expr(b));

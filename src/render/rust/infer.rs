@@ -80,6 +80,17 @@ impl Types {
                 }
             }
         }
+        if t.grow_big_ints(demo) {
+            for _ in 0..8 {
+                let mut changed = false;
+                for f in &demo.functions {
+                    changed |= t.pass(demo, f);
+                }
+                if !changed {
+                    break;
+                }
+            }
+        }
         if t.number_params(demo) | t.number_lists(demo) {
             for _ in 0..8 {
                 let mut changed = false;

@@ -49,6 +49,7 @@
 mod analysis;
 mod arg_clash;
 mod await_expr;
+mod big_ints;
 mod binary;
 mod blocks;
 mod bool_ops;
@@ -167,6 +168,7 @@ mod return_conflicts;
 mod scaled_secs;
 mod scoped;
 mod sentinel;
+mod set_inclusion;
 mod set_uses;
 mod shared_handle;
 mod shared_tasks;

@@ -7,8 +7,10 @@
 //! (CPython puts an item added after a discard in another slot). Its other uses are listed as not
 //! translated at their place, as are sets of items a `BTreeSet` cannot
 //! hold in Python's order (floats, tasks) and the set operations the
-//! listing has no form for yet (`<`, the methods other than `add` and
-//! `discard`), and `|` and `&` of values other than sets.
+//! listing has no form for yet (the methods other than `add` and
+//! `discard`; `<` and `>` of sets not kept in variables, see
+//! `set_inclusion`), and `|`, `&` and the inclusions of values other than
+//! sets.
 
 use super::analysis::{assigned_in, pattern_names, stmt_exprs};
 use super::expr_walk::each_expr;
@@ -109,11 +111,34 @@ pub(super) fn set_uses(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                         op @ (BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge),
                         a,
                         b,
-                    ) if is_set(a) || is_set(b) => refuse(
+                    ) if (is_set(a) || is_set(b)) && !(is_set(a) && is_set(b)) => refuse(
                         x,
                         &format!("the operator `{}` of sets", op.python()),
-                        "the Rust listing's sets are tested with `in` and `==`, measured \
-                         and sorted",
+                        "the Rust listing compares a set by inclusion with a set only",
+                    ),
+                    ExprKind::Binary(
+                        op @ (BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge),
+                        a,
+                        b,
+                    ) if is_set(a)
+                        && !same_items(types.expr_ty(&f.name, a), types.expr_ty(&f.name, b)) =>
+                    {
+                        refuse(
+                            x,
+                            &format!("the operator `{}` of sets", op.python()),
+                            "the Rust listing compares by inclusion sets of items of one type",
+                        )
+                    }
+                    ExprKind::Binary(
+                        op @ (BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge),
+                        a,
+                        b,
+                    ) if is_set(a) && !super::set_inclusion::read_twice(*op, a, b) => refuse(
+                        x,
+                        &format!("the operator `{}` of sets", op.python()),
+                        "the Rust listing writes a strict inclusion as `a != b && \
+                         a.is_subset(&b)`, which reads each side twice: keep each set in a \
+                         variable first",
                     ),
                     ExprKind::Var(v) if collected.contains(v) => {}
                     ExprKind::Call(op @ (Builtin::Union | Builtin::Intersection), args)
@@ -153,6 +178,14 @@ pub(super) fn set_uses(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     out.sort_by_key(|u| (u.span.start, u.span.end));
     out.dedup_by_key(|u| u.span.clone());
     out
+}
+
+/// Whether two sets hold items of one type, as far as the listing knows.
+fn same_items(a: Ty, b: Ty) -> bool {
+    match (a.elem(), b.elem()) {
+        (Ty::Unknown, _) | (_, Ty::Unknown) => true,
+        (a, b) => a == b,
+    }
 }
 
 /// Whether Rust orders values of `ty` as Python's `sorted` does.

@@ -16,6 +16,8 @@ pub(super) enum Ty {
     Unit,
     Bool,
     Int,
+    /// An integer beyond 64 bits: a `num_bigint::BigInt` (see `big_ints`).
+    BigInt,
     Float,
     Str,
     List(Box<Ty>),
@@ -109,6 +111,7 @@ impl Ty {
         match self {
             Ty::Unknown | Ty::Int => "i64".into(),
             Ty::Unit => "()".into(),
+            Ty::BigInt => "BigInt".into(),
             Ty::Bool => "bool".into(),
             Ty::Float => "f64".into(),
             Ty::Str => "String".into(),
@@ -156,6 +159,10 @@ pub(super) fn unify(slot: &mut Ty, new: &Ty) -> bool {
         }
         (Ty::Int, Ty::Float) => {
             *slot = Ty::Float;
+            true
+        }
+        (Ty::Int, Ty::BigInt) => {
+            *slot = Ty::BigInt;
             true
         }
         (Ty::Int | Ty::Float, Ty::Number) => {
@@ -321,7 +328,7 @@ impl Types {
             ExprKind::Unary(UnaryOp::Not, _) => Ty::Bool,
             ExprKind::Slept(_, value) => Ty::Coro(Box::new(self.expr_ty(f, value))),
             ExprKind::Binary(op, a, b) => {
-                let b_expr = b;
+                let (a_expr, b_expr) = (a, b);
                 let (a, b) = (self.expr_ty(f, a), self.expr_ty(f, b));
                 match op {
                     BinaryOp::Eq
@@ -334,6 +341,12 @@ impl Types {
                     | BinaryOp::NotIn => Ty::Bool,
                     BinaryOp::And | BinaryOp::Or => super::bool_ops::value_ty(*op, a, b),
                     BinaryOp::Div => Ty::Float,
+                    _ if a == Ty::BigInt
+                        || b == Ty::BigInt
+                        || *op == BinaryOp::Pow && super::big_ints::big_pow(a_expr, b_expr) =>
+                    {
+                        Ty::BigInt
+                    }
                     _ if a == Ty::Number || b == Ty::Number => Ty::Number,
                     BinaryOp::Pow if negative(b_expr) => Ty::Float,
                     _ if a == Ty::Float || b == Ty::Float => Ty::Float,
