@@ -236,7 +236,7 @@ pub(super) fn macro_map_lines(arg: &str, indent: usize, comma: &str) -> Option<V
             Some((inner, tail))
         })?;
     let pairs = super::wrap::split_args(inner);
-    if pairs.join(", ") != inner {
+    if pairs.is_empty() || pairs.join(", ") != inner {
         return None;
     }
     let at = 4 * indent;
