@@ -47,8 +47,9 @@ await asyncio.sleep(0)\n",
 }
 
 #[test]
-fn tuple_of_a_variable_or_of_nothing_is_refused_at_its_place() {
-    for call in ["tuple(xs)", "tuple()", "tuple([1, 2, 3, 4])", "tuple(\"\")"] {
+fn tuple_of_a_variable_or_of_many_is_refused_at_its_place() {
+    // The empty tuple printed is its text (see `listing_type_questions`).
+    for call in ["tuple(xs)", "tuple([1, 2, 3, 4])"] {
         let (construct, reason, span) = refused(&main_of(&format!(
             "    xs = [1, 2]\n    print({call})\n    await asyncio.sleep(0)\n"
         )));

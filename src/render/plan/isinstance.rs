@@ -48,7 +48,7 @@ impl Planner<'_> {
             return Ok(None);
         };
         // `x` is read for its type only: nothing it does may be left out.
-        if !matches!(x.kind, E::Name(_) | E::Literal(_)) {
+        if !matches!(x.kind, E::Name(_) | E::Literal(_)) && !self.made_bare(x) {
             return refuse(
                 &x.span,
                 "`isinstance` of this expression",
@@ -64,5 +64,38 @@ impl Planner<'_> {
                 Expr::lit(Value::Str(classes.join(" ").into())),
             ],
         )))
+    }
+
+    /// Whether `x` is `C()` of a plain class of the module with nothing in
+    /// it (`class C: pass`), no base and no decorator: making it does
+    /// nothing the program shows, so `isinstance` may leave it unmade (and
+    /// the listing its struct, see `rust::unused_classes`).
+    fn made_bare(&self, x: &py::Expr) -> bool {
+        let E::Call(f, args) = &x.kind else {
+            return false;
+        };
+        let E::Name(Name::Global(c)) = &f.kind else {
+            return false;
+        };
+        if !args.is_empty() || !self.is_plain_class(c) {
+            return false;
+        }
+        crate::render::plan::module_stmts(&self.program.module.body)
+            .into_iter()
+            .any(|s| match &s.kind {
+                py::StmtKind::Class {
+                    name,
+                    code,
+                    bases,
+                    decorators,
+                } if name.ident() == c => {
+                    bases.is_empty()
+                        && decorators.is_empty()
+                        && code.body.iter().all(|s| {
+                            matches!(s.kind, py::StmtKind::Pass) || super::objects::is_docstring(s)
+                        })
+                }
+                _ => false,
+            })
     }
 }

@@ -147,7 +147,7 @@ impl Planner<'_> {
                 push_text(&mut parts, &sep);
             }
             // Rust's `()` is Python's `None`: the empty tuple is its text.
-            if matches!(&v.kind, E::Tuple(xs) if xs.is_empty()) {
+            if matches!(&v.kind, E::Tuple(xs) if xs.is_empty()) || self.empty_tuple_call(v) {
                 push_text(&mut parts, "()");
                 continue;
             }

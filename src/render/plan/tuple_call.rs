@@ -47,7 +47,36 @@ impl Planner<'_> {
         Ok(Some(ExprKind::Tuple(items)))
     }
 
+    /// Whether `e` is `tuple()`, or `tuple` of an empty list, tuple or
+    /// string literal: the empty tuple, which `print` shows as its text.
+    pub(super) fn empty_tuple_call(&self, e: &py::Expr) -> bool {
+        let E::Call(f, args) = &e.kind else {
+            return false;
+        };
+        let empty = |x: &py::Expr| match &x.kind {
+            E::List(items) | E::Tuple(items) => items.is_empty(),
+            E::Literal(Literal::Str(s)) => s.is_empty(),
+            _ => false,
+        };
+        matches!(&f.kind, E::Name(Name::Global(n)) if &**n == "tuple")
+            && !self.defs.contains_key("tuple")
+            && match args.as_slice() {
+                [] => true,
+                [Arg::Positional(x)] => empty(x),
+                _ => false,
+            }
+    }
+
     fn refuse_tuple<T>(&self, e: &py::Expr) -> Result<T> {
+        if self.empty_tuple_call(e) {
+            return refuse(
+                &e.span,
+                format!("the call `{}`", self.text(&e.span)),
+                "it makes the empty tuple, and Rust's `()` is the listing's `None`, so an empty \
+                 tuple kept, passed or held would print `None`; only `print(tuple())` is \
+                 written, as its text",
+            );
+        }
         refuse(
             &e.span,
             format!("the call `{}`", self.text(&e.span)),

@@ -19,7 +19,7 @@ pub(super) fn type_conflicts(demo: &Demo, source: &str) -> Vec<Untranslatable> {
     out.extend(super::none_vars::none_then_value(demo, &types));
     out.extend(super::mixed::mixed_uses(demo, &types));
     out.extend(super::mixed_nest::kept_lists(demo, &types));
-    out.extend(super::mixed_nest::mixed_keys(demo, &types));
+    out.extend(super::mixed_keys::unfit(demo, &types));
     out.extend(super::mixed_narrow::unnarrowed(demo, &types));
     out.extend(super::numbers::number_uses(demo, &types));
     out.extend(super::big_ints::big_int_uses(demo, &types));

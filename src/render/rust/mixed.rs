@@ -46,6 +46,15 @@ pub(super) fn values_ty(tys: &[Ty]) -> Option<Ty> {
     (mixed && scalars).then_some(Ty::Mixed)
 }
 
+/// How `PyValue::Tuple` writes itself: Python's tuple of its items' `repr`.
+const TUPLE: &str = "match v.as_slice() {
+                [one] => write!(f, \"({},)\", one.repr()),
+                _ => {
+                    let items: Vec<String> = v.iter().map(Repr::repr).collect();
+                    write!(f, \"({})\", items.join(\", \"))
+                }
+            }";
+
 /// `PyValue`, for a listing whose lines build one of its variants.
 pub(super) fn helpers(lines: &[String], repr: bool) -> Vec<String> {
     // `None` holds nothing: it is written without parentheses.
@@ -66,6 +75,7 @@ pub(super) fn helpers(lines: &[String], repr: bool) -> Vec<String> {
         ),
         ("Str", "String", "write!(f, \"{v}\")"),
         ("List", "Vec<PyValue>", "write!(f, \"{}\", v.repr())"),
+        ("Tuple", "Vec<PyValue>", TUPLE),
         ("None", "", "write!(f, \"None\")"),
     ]
     .into_iter()
@@ -103,6 +113,9 @@ pub(super) fn helpers(lines: &[String], repr: bool) -> Vec<String> {
     ]);
     let names: Vec<&str> = variants.iter().map(|(v, _, _)| *v).collect();
     out.extend(super::mixed_index::helpers(lines, &names));
+    if super::mixed_keys::keyed(lines) {
+        out.extend(super::mixed_keys::key_helpers(&names));
+    }
     if lines.iter().any(|l| l.contains(".is_true()")) {
         out.extend([
             "impl PyValue {".into(),
@@ -128,7 +141,7 @@ pub(super) fn helpers(lines: &[String], repr: bool) -> Vec<String> {
         ]);
     }
     // A list's items print as their `repr`.
-    if repr || used("List") {
+    if repr || used("List") || used("Tuple") {
         out.extend([
             "impl Repr for PyValue {".into(),
             "    fn repr(&self) -> String {".into(),
@@ -164,24 +177,39 @@ impl Renderer<'_> {
             .iter()
             .map(|(_, v)| self.types.expr_ty(&self.func, v))
             .collect();
+        // Keys of several types are `PyValue`s (see `mixed_keys`).
+        let keyed = super::mixed_keys::mixed(self.types, &self.func, items);
         let ty = if super::numbers::number_values(self.types, &self.func, items) {
             Ty::Number
+        } else if let Some(t) = values_ty(&tys) {
+            t
+        } else if keyed {
+            let mut t = Ty::Unknown;
+            tys.iter().for_each(|v| _ = super::types::unify(&mut t, v));
+            t
         } else {
-            values_ty(&tys)?
+            return None;
         };
         let mut k_ty = Ty::Unknown;
         let mut texts = Vec::new();
-        for (k, v_expr) in pairs {
-            let (k, v) = (self.expr(k), self.expr(v_expr));
-            super::types::unify(&mut k_ty, &k.ty);
-            let k = match k.ty {
-                Ty::Str => k.owned(),
-                _ => k.text,
+        for (k_expr, v_expr) in pairs {
+            let k = if keyed {
+                k_ty = Ty::Mixed;
+                self.mixed_key(k_expr)
+            } else {
+                let k = self.expr(k_expr);
+                super::types::unify(&mut k_ty, &k.ty);
+                match k.ty {
+                    Ty::Str => k.owned(),
+                    _ => k.text,
+                }
             };
+            let v = self.expr(v_expr);
             let v = match ty {
                 Ty::Number => super::numbers::number(&v),
-                _ if matches!(v_expr.kind, ExprKind::List(_)) => self.mixed_item(v_expr),
-                _ => py_value(&v),
+                Ty::Mixed if matches!(v_expr.kind, ExprKind::List(_)) => self.mixed_item(v_expr),
+                Ty::Mixed => py_value(&v),
+                _ => v.owned(),
             };
             texts.push(format!("({k}, {v})"));
         }

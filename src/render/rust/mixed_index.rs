@@ -67,6 +67,10 @@ pub(super) fn helpers(lines: &[String], variants: &[&str]) -> Vec<String> {
         let arm = match *v {
             "List" => "PyValue::List(items) => py_item_at(items, index).cloned(),".into(),
             "Str" => "PyValue::Str(text) => py_char_at(text, index).map(PyValue::Str),".into(),
+            "Tuple" => "PyValue::Tuple(items) => py_item_at(items, index)
+                .cloned()
+                .map_err(|_| Error::IndexError(\"tuple index out of range\".to_string())),"
+                .into(),
             other => {
                 let (class, pattern) = match other {
                     "Int" => ("int", "(_)"),

@@ -36,7 +36,8 @@ pub(super) fn nested_ty(tys: &[Ty]) -> Option<Ty> {
 /// and `Repr` where it builds a `PyValue::List`, whose items print
 /// through it).
 pub(super) fn repr_lines(lines: &[String]) -> Vec<String> {
-    let lists = lines.iter().any(|l| l.contains("PyValue::List("));
+    let lists =
+        (lines.iter()).any(|l| l.contains("PyValue::List(") || l.contains("PyValue::Tuple("));
     super::mixed::helpers(lines, lists)
 }
 
@@ -208,37 +209,5 @@ fn value_lines(value: &str, pad: usize, indent: usize, tail: &str) -> Vec<String
         out.extend(value_lines(&item, pad, indent + 4, ","));
     }
     out.push(format!("{at}]){tail}"));
-    out
-}
-
-/// Every dict display whose keys are of several types (`{1: "a", 2.5:
-/// None}`): Python compares and hashes them across types; a Rust
-/// `IndexMap` has keys of one type, and `PyValue`, which holds floats, is
-/// no key (it has no `Eq` or `Hash`).
-pub(super) fn mixed_keys(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
-    let mut out = Vec::new();
-    each_function_expr(demo, &mut |f, e| {
-        let ExprKind::Call(Builtin::Dict, items) = &e.kind else {
-            return;
-        };
-        let keys: Vec<Ty> = items
-            .iter()
-            .filter_map(|kv| match &kv.kind {
-                ExprKind::Tuple(pair) if pair.len() == 2 => Some(types.expr_ty(&f.name, &pair[0])),
-                _ => None,
-            })
-            .filter(|t| *t != Ty::Unknown)
-            .collect();
-        if keys.iter().any(|k| *k != keys[0]) {
-            out.push(Untranslatable {
-                span: e.span.clone(),
-                construct: "a dict whose keys are of several types".into(),
-                reason: "a Rust `IndexMap` has keys of one type, and the listing's enum of \
-                         values of several types, which holds floats, has no `Eq` or `Hash` \
-                         to be one: give the keys one type"
-                    .into(),
-            });
-        }
-    });
     out
 }

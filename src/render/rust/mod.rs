@@ -132,6 +132,7 @@ mod mixed;
 mod mixed_extremes;
 mod mixed_growth;
 mod mixed_index;
+mod mixed_keys;
 mod mixed_lists;
 mod mixed_narrow;
 mod mixed_nest;

@@ -396,6 +396,9 @@ impl Types {
                         } else {
                             super::mixed::values_ty(&values).unwrap_or(v)
                         };
+                        if super::mixed_keys::mixed(self, f, args) {
+                            k = Ty::Mixed;
+                        }
                         Ty::Dict(Box::new(k), Box::new(v))
                     }
                     Builtin::Repr | Builtin::Bytes | Builtin::TypeName => Ty::Str,

@@ -5,14 +5,25 @@
 
 use super::expr_walk::each_program_expr;
 use crate::render::plan::ir::ast::{Demo, FunctionKind};
-use crate::render::plan::ir::expr::ExprKind;
+use crate::render::plan::ir::expr::{Builtin, ExprKind};
 use std::collections::HashSet;
 
-/// The empty classes of `demo` that none of its expressions makes.
+/// The empty classes of `demo` that none of its expressions makes (an
+/// object only `isinstance` asks of is left unmade).
 pub(super) fn unmade(demo: &Demo) -> HashSet<String> {
+    let mut asked = HashSet::new();
+    each_program_expr(demo, &mut |x| {
+        if let ExprKind::Call(Builtin::IsInstance, args) = &x.kind
+            && let Some(ExprKind::New(_)) = args.first().map(|a| &a.kind)
+        {
+            asked.insert(args[0].span.clone());
+        }
+    });
     let mut made = HashSet::new();
     each_program_expr(demo, &mut |x| {
-        if let ExprKind::New(call) = &x.kind {
+        if let ExprKind::New(call) = &x.kind
+            && !asked.contains(&x.span)
+        {
             made.insert(call.name.clone());
         }
     });

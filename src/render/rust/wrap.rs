@@ -262,7 +262,10 @@ impl Renderer<'_> {
         self.indent += 1;
         for (i, a) in args.iter().enumerate() {
             let comma = if i + 1 < args.len() { "," } else { "" };
-            self.arg_lines(a, comma);
+            match super::mixed_keys::macro_map_lines(a, self.indent, comma) {
+                Some(lines) => lines.iter().for_each(|l| self.line(l)),
+                None => self.arg_lines(a, comma),
+            }
         }
         self.indent -= 1;
         self.line(tail);
