@@ -166,7 +166,7 @@ tg.create_task(drop())\n    except* ConnectionError as eg:\n        print(\"lost
         &listing(&src),
         &[
             "    ConnectionResetError(String),",
-            ".partition(|err| matches!(err, Error::ConnectionResetError(_)));",
+            "Error::split(left, |err| matches!(err, Error::ConnectionResetError(_)));",
         ],
     );
 }
@@ -179,4 +179,25 @@ tg.create_task(fail(\"a\"))\n    except* RuntimeError:\n        print(\"seen\")\
     ));
     assert_eq!(construct, "a bare `raise` in `except*`");
     assert_eq!(at, "raise");
+}
+
+#[test]
+fn except_star_splits_nested_groups_keeping_their_messages() {
+    let src = format!(
+        "{HEADER}{CHILDREN}async def inner():\n    async with asyncio.TaskGroup() as tg:\n        \
+tg.create_task(fail(\"a\"))\n\n\nasync def main():\n    try:\n        \
+async with asyncio.TaskGroup() as outer:\n            outer.create_task(inner())\n    \
+except* RuntimeError as eg:\n        print(eg)\n{RUN}"
+    );
+    has_all(
+        &listing(&src),
+        &[
+            "let (taken, left) = Error::split(left, |err| matches!(err, Error::RuntimeError(_)));",
+            "Error::ExceptionGroup(message, errors) => {\n                    \
+let (t, l) = Error::split(errors, takes);",
+            "taken.push(Error::ExceptionGroup(message, t));",
+            "left.push(Error::ExceptionGroup(message, l));",
+            "err if takes(&err) => taken.push(err),",
+        ],
+    );
 }

@@ -39,7 +39,8 @@ fn except_star_splits_the_group() {
     for part in [
         "for n in [1, 2] {",
         "let (message, left) = match err {\n            Error::ExceptionGroup(message, errors) => (message, errors),\n            err => (\"\", vec![err]),\n        };",
-        ".partition(|err| matches!(err, Error::ValueError(_)));",
+        "let (taken, left) = Error::split(left, |err| matches!(err, Error::ValueError(_)));",
+        "fn split(errors: Vec<Error>, takes: fn(&Error) -> bool) -> (Vec<Error>, Vec<Error>) {",
         "if !taken.is_empty() {\n            let eg = Error::ExceptionGroup(message, taken).to_string();\n            println!(\"handled {eg}\");",
         "if !left.is_empty() {\n            return Err(Error::ExceptionGroup(message, left));",
     ] {

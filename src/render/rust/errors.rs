@@ -98,6 +98,7 @@ impl Renderer<'_> {
         if reads_caught(self.demo, args_var) {
             self.args_impl(&classes);
         }
+        self.split_impl();
         let parts = super::group_parts::reads_parts(self.demo);
         if !reads_caught(self.demo, class_var)
             && !reads_caught(self.demo, |n| class_var(&cause_var(n)))

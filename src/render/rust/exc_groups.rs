@@ -25,6 +25,36 @@ pub(super) const GROUP_DISPLAY: &[&str] = &[
     "            }",
 ];
 
+/// `Error::split`: what `except*` takes out of a group's exceptions, and
+/// the rest, each nested group split alike.
+const SPLIT: &[&str] = &[
+    "impl Error {",
+    "    /// Python's `except*` split of a group's exceptions: those `takes`",
+    "    /// matches and the rest, a nested group split alike (keeping its",
+    "    /// message, and gone where it is left empty).",
+    "    fn split(errors: Vec<Error>, takes: fn(&Error) -> bool) -> (Vec<Error>, Vec<Error>) {",
+    "        let (mut taken, mut left) = (Vec::new(), Vec::new());",
+    "        for err in errors {",
+    "            match err {",
+    "                Error::ExceptionGroup(message, errors) => {",
+    "                    let (t, l) = Error::split(errors, takes);",
+    "                    if !t.is_empty() {",
+    "                        taken.push(Error::ExceptionGroup(message, t));",
+    "                    }",
+    "                    if !l.is_empty() {",
+    "                        left.push(Error::ExceptionGroup(message, l));",
+    "                    }",
+    "                }",
+    "                err if takes(&err) => taken.push(err),",
+    "                err => left.push(err),",
+    "            }",
+    "        }",
+    "        (taken, left)",
+    "    }",
+    "}",
+    "",
+];
+
 /// The message of the group a failing task group raises, and its
 /// constant in the listing.
 const TASK_GROUP: (&str, &str) = ("TASK_GROUP", "unhandled errors in a TaskGroup");
@@ -173,6 +203,23 @@ impl Renderer<'_> {
         }
     }
 
+    /// `impl Error { fn split(...) }`, where the program has `except*`:
+    /// the exceptions a clause takes out of a group and the rest, through
+    /// nested groups, as Python's `except*` splits them.
+    pub(super) fn split_impl(&mut self) {
+        let mut star = false;
+        for f in &self.demo.functions {
+            walk(&f.body, &mut |s| {
+                if let StmtKind::Catch { handlers, .. } = &s.kind {
+                    star |= handlers.iter().any(|h| h.star);
+                }
+            });
+        }
+        if star {
+            SPLIT.iter().for_each(|l| self.line(*l));
+        }
+    }
+
     /// `try: body except* Class: handler ...`: each clause whose classes
     /// the group holds runs once; what no clause takes goes on as a group
     /// of the same message, and what the clauses raise goes on beside it
@@ -215,16 +262,14 @@ impl Renderer<'_> {
                 continue;
             }
             let pattern = taken.join(" | ");
-            let one = format!(
-                "let (taken, left): (Vec<Error>, Vec<Error>) = \
-                 left.into_iter().partition(|err| matches!(err, {pattern}));"
-            );
+            let one =
+                format!("let (taken, left) = Error::split(left, |err| matches!(err, {pattern}));");
             if 4 * self.indent + one.len() <= 100 {
                 self.line(one);
             } else {
-                self.line("let (taken, left): (Vec<Error>, Vec<Error>) = left");
-                self.line("    .into_iter()");
-                self.line(format!("    .partition(|err| matches!(err, {pattern}));"));
+                self.line("let (taken, left) = Error::split(left, |err| {");
+                self.line(format!("    matches!(err, {pattern})"));
+                self.line("});");
             }
             self.line("if !taken.is_empty() {");
             self.indent += 1;
