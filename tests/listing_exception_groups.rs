@@ -201,3 +201,33 @@ let (t, l) = Error::split(errors, takes);",
         ],
     );
 }
+
+#[test]
+fn a_caught_group_s_message_is_its_own() {
+    let text = listing(&program(
+        "    try:\n        async with asyncio.TaskGroup() as tg:\n            \
+tg.create_task(fail(\"a\"))\n    except ExceptionGroup as eg:\n        print(eg.message)\n    \
+try:\n        async with asyncio.TaskGroup() as tg:\n            tg.create_task(fail(\"b\"))\n    \
+except* RuntimeError as part:\n        print(part.message)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "fn message(&self) -> &'static str {",
+            "Error::ExceptionGroup(message, _) => message,",
+            "let eg_message = err.message();",
+            "let part_message = message;",
+        ],
+    );
+}
+
+#[test]
+fn an_exception_of_a_group_read_in_a_comprehension_is_refused() {
+    let (construct, _, at) = refused(&program(
+        "    try:\n        async with asyncio.TaskGroup() as tg:\n            \
+tg.create_task(fail(\"a\"))\n    except ExceptionGroup as eg:\n        \
+print([str(e) for e in eg.exceptions])\n",
+    ));
+    assert_eq!(construct, "an exception made as a value, used here");
+    assert_eq!(at, "e");
+}

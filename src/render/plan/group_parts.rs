@@ -8,7 +8,7 @@ use super::scope::Scope;
 use super::try_stmt::Caught;
 use super::{Planner, Result, refuse};
 use crate::program::{self as py, ExprKind as E};
-use crate::render::plan::ir::ast::parts_var;
+use crate::render::plan::ir::ast::{message_var, parts_var};
 use crate::render::plan::ir::expr::ExprKind;
 use std::ops::Range;
 
@@ -26,22 +26,26 @@ impl Planner<'_> {
         Ok(Some(ExprKind::GroupParts(Box::new(self.expr(sc, obj)?))))
     }
 
-    /// `eg.exceptions` of the group caught as `name`: the variable the
-    /// handler binds to its exceptions.
+    /// `eg.exceptions` or `eg.message` of the group caught as `name`: the
+    /// variable the handler binds to its exceptions or its message.
     pub(super) fn caught_parts(
         &self,
         c: &Caught,
         name: &str,
+        attr: &str,
         span: &Range<usize>,
     ) -> Result<ExprKind> {
         if c.reraised {
             return refuse(
                 span,
-                "the attribute `exceptions` of a group raised again",
-                "the Rust listing's handler borrows the caught group to read its exceptions, \
-                 and a bare `raise` would move it",
+                format!("the attribute `{attr}` of a group raised again"),
+                "the Rust listing's handler borrows the caught group to read it, and a bare \
+                 `raise` would move it",
             );
         }
-        Ok(ExprKind::Var(parts_var(name)))
+        Ok(ExprKind::Var(match attr {
+            "message" => message_var(name),
+            _ => parts_var(name),
+        }))
     }
 }

@@ -11,7 +11,7 @@ use super::exc_groups::GROUP_DISPLAY;
 use super::names::ident;
 use crate::render::plan::ir::ast::{
     Block, Call, Demo, FunctionKind, Handler, Stmt, StmtKind, args_var, cause_var, class_var,
-    fields_var, parts_var, repr_var, walk,
+    fields_var, message_var, parts_var, repr_var, walk,
 };
 use crate::render::plan::ir::exc_groups::GROUP;
 use crate::render::plan::ir::raises::takes;
@@ -99,7 +99,8 @@ impl Renderer<'_> {
             self.args_impl(&classes);
         }
         self.split_impl();
-        let parts = super::group_parts::reads_parts(self.demo);
+        let parts = super::group_parts::reads_parts(self.demo)
+            || super::group_parts::reads_message(self.demo);
         if !reads_caught(self.demo, class_var)
             && !reads_caught(self.demo, |n| class_var(&cause_var(n)))
             && !parts
@@ -267,8 +268,14 @@ impl Renderer<'_> {
                 .as_ref()
                 .map(|n| parts_var(n))
                 .filter(|p| reads.contains(p));
+            let message = h
+                .name
+                .as_ref()
+                .map(|n| message_var(n))
+                .filter(|m| reads.contains(m));
             let binds = named.is_some()
                 || parts.is_some()
+                || message.is_some()
                 || class.is_some()
                 || repr.is_some()
                 || args.is_some()
@@ -340,6 +347,10 @@ impl Renderer<'_> {
             if let Some(n) = &h.name {
                 self.bind_parts(n, &reads, "err");
             }
+            if let Some(m) = &message {
+                self.line(format!("let {} = err.message();", ident(m)));
+                self.declared.insert(m.clone());
+            }
             if let Some(a) = &args {
                 self.line(format!("let {} = err.args_repr();", ident(a)));
                 self.declared.insert(a.clone());
@@ -368,6 +379,7 @@ impl Renderer<'_> {
                 .chain(&cause)
                 .chain(&cause_class)
                 .chain(&parts)
+                .chain(&message)
             {
                 self.declared.remove(n);
             }

@@ -9,7 +9,7 @@ use super::names::ident;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{
-    Block, Call, Demo, Handler, StmtKind, parts_var, repr_var, walk,
+    Block, Call, Demo, Handler, StmtKind, message_var, parts_var, repr_var, walk,
 };
 use crate::render::plan::ir::exc_groups::{GROUP, collects, failing_groups};
 use crate::render::plan::ir::raises::{fallible, propagating_calls, takes};
@@ -335,6 +335,15 @@ impl Renderer<'_> {
                 self.declared.insert(p.clone());
             }
             bound.push(p);
+        }
+        if let Some(m) = h
+            .name
+            .as_ref()
+            .map(|n| message_var(n))
+            .filter(|m| reads.contains(m))
+        {
+            self.line(format!("let {} = message;", ident(&m)));
+            bound.push(m);
         }
         if let Some(n) = named {
             self.line(format!("let {} = {group}.to_string();", ident(n)));

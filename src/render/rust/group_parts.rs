@@ -6,12 +6,13 @@
 //! exceptions. `type(e).__name__` of one is its `class_name()`.
 
 use super::Renderer;
+use super::analysis::read_in;
 use super::code::Code;
 use super::expr_walk::each_expr_of;
 use super::names::ident;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
-use crate::render::plan::ir::ast::{Demo, Function, StmtKind, parts_var, walk};
+use crate::render::plan::ir::ast::{Demo, Function, StmtKind, message_var, parts_var, walk};
 use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind};
 use std::collections::HashSet;
 
@@ -82,6 +83,25 @@ pub(super) fn reads_parts(demo: &Demo) -> bool {
     found
 }
 
+/// Whether a handler of a group (not of `except*`, which has the message
+/// at hand) reads its message: the `Error` enum then has the method
+/// `message`.
+pub(super) fn reads_message(demo: &Demo) -> bool {
+    let mut found = false;
+    for f in &demo.functions {
+        walk(&f.body, &mut |s| {
+            if let StmtKind::Catch { handlers, .. } = &s.kind {
+                for h in handlers.iter().filter(|h| !h.star) {
+                    if let Some(n) = &h.name {
+                        found |= read_in(&h.body).contains(&message_var(n));
+                    }
+                }
+            }
+        });
+    }
+    found
+}
+
 /// Whether the program names the class of an exception a group holds:
 /// the `Error` enum then has the method `class_name`.
 pub(super) fn names_parts(demo: &Demo) -> bool {
@@ -122,10 +142,33 @@ impl Renderer<'_> {
     /// `impl Error { fn exceptions(&self) -> &[Error] }`: what a group
     /// holds; any other exception has no `exceptions`, as in Python.
     pub(super) fn parts_impl(&mut self) {
-        if !reads_parts(self.demo) {
+        let (parts, message) = (reads_parts(self.demo), reads_message(self.demo));
+        if !parts && !message {
             return;
         }
         self.line("impl Error {");
+        if message {
+            self.line("    /// Python's `group.message`.");
+            self.line("    fn message(&self) -> &'static str {");
+            self.line("        match self {");
+            self.line("            Error::ExceptionGroup(message, _) => message,");
+            self.line("            other => panic!(");
+            self.line(
+                "                \"AttributeError: '{}' object has no attribute 'message'\",",
+            );
+            self.line("                other.class_name()");
+            self.line("            ),");
+            self.line("        }");
+            self.line("    }");
+        }
+        if !parts {
+            self.line("}");
+            self.line("");
+            return;
+        }
+        if message {
+            self.line("");
+        }
         self.line("    /// Python's `group.exceptions`.");
         self.line("    fn exceptions(&self) -> &[Error] {");
         self.line("        match self {");

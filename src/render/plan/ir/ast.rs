@@ -555,6 +555,12 @@ pub fn parts_var(name: &str) -> String {
     format!("{name}_exceptions")
 }
 
+/// The variable holding the message of the exception group caught as
+/// `name` (`name.message`).
+pub fn message_var(name: &str) -> String {
+    format!("{name}_message")
+}
+
 /// The variable bound to the exception that the exception caught as
 /// `name` was raised from (`name.__cause__`).
 pub fn cause_var(name: &str) -> String {
