@@ -40,9 +40,11 @@ print(eg)\n",
     ));
     has_all(
         &text,
-        &["let group = Error::ExceptionGroup(taken);\n            \
+        &[
+            "let group = Error::ExceptionGroup(message, taken);\n            \
 let eg = group.to_string();\n            let eg_repr = group.to_repr();\n            \
-println!(\"{eg_repr}\");\n            println!(\"{eg}\");"],
+println!(\"{eg_repr}\");\n            println!(\"{eg}\");",
+        ],
     );
 }
 
@@ -55,7 +57,7 @@ tg.create_task(check(1))\n    except* ValueError as eg:\n        print(repr(eg))
     has_all(
         &text,
         &[
-            "let eg_repr = Error::ExceptionGroup(taken).to_repr();\n            println!(\"{eg_repr}\");",
+            "let eg_repr = Error::ExceptionGroup(message, taken).to_repr();\n            println!(\"{eg_repr}\");",
         ],
     );
 }

@@ -18,11 +18,12 @@ fn a_task_group_collects_its_children_exceptions() {
     );
     let text = listing(&src);
     for part in [
-        "    ExceptionGroup(Vec<Error>),",
-        "write!(f, \"unhandled errors in a TaskGroup ({n} sub-exception{s})\")",
+        "    ExceptionGroup(&'static str, Vec<Error>),",
+        "const TASK_GROUP: &str = \"unhandled errors in a TaskGroup\";",
+        "write!(f, \"{message} ({n} sub-exception{s})\")",
         "async fn main() -> Result<(), Error> {",
         "    while let Some(ended) = tg.join_next().await {\n        // An aborted child ends with a `JoinError`: it raised nothing.\n        if let Ok(Err(err)) = ended {\n            tg_errors.push(err);\n            tg.abort_all();",
-        "    if !tg_errors.is_empty() {\n        return Err(Error::ExceptionGroup(tg_errors));",
+        "    if !tg_errors.is_empty() {\n        return Err(Error::ExceptionGroup(TASK_GROUP, tg_errors));",
     ] {
         assert!(text.contains(part), "{part}:\n{text}");
     }
@@ -37,10 +38,11 @@ fn except_star_splits_the_group() {
     let text = listing(&src);
     for part in [
         "for n in [1, 2] {",
-        "let left = match err {\n            Error::ExceptionGroup(errors) => errors,\n            err => vec![err],\n        };",
-        ".partition(|err| matches!(err, Error::ValueError(_)));",
-        "if !taken.is_empty() {\n            let eg = Error::ExceptionGroup(taken).to_string();\n            println!(\"handled {eg}\");",
-        "if !left.is_empty() {\n            return Err(Error::ExceptionGroup(left));",
+        "let (message, left) = match err {\n            Error::ExceptionGroup(message, errors) => (message, errors),\n            err => (\"\", vec![err]),\n        };",
+        "let (taken, left) = Error::split(left, |err| matches!(err, Error::ValueError(_)));",
+        "fn split(errors: Vec<Error>, takes: fn(&Error) -> bool) -> (Vec<Error>, Vec<Error>) {",
+        "if !taken.is_empty() {\n            let eg = Error::ExceptionGroup(message, taken).to_string();\n            println!(\"handled {eg}\");",
+        "if !left.is_empty() {\n            return Err(Error::ExceptionGroup(message, left));",
     ] {
         assert!(text.contains(part), "{part}:\n{text}");
     }

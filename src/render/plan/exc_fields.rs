@@ -188,6 +188,9 @@ impl Planner<'_> {
         attr: &str,
         span: &Range<usize>,
     ) -> Result<ExprKind> {
+        if c.class.as_deref() == Some(GROUP) && matches!(attr, "exceptions" | "message") {
+            return self.caught_parts(c, name, attr, span);
+        }
         if c.class.as_deref() == Some(GROUP) {
             return refuse(
                 span,

@@ -297,6 +297,12 @@ impl Planner<'_> {
                 span: e.span.clone(),
             });
         }
+        if let Some(kind) = self.group_parts(sc, e)? {
+            return Ok(Expr {
+                kind,
+                span: e.span.clone(),
+            });
+        }
         if let Some(kind) = self.annotations_expr(e).or_else(|| self.exception_args(e)) {
             return Ok(Expr {
                 kind,

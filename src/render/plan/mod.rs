@@ -99,6 +99,7 @@ mod gen_reads;
 mod given_names;
 mod globals;
 mod group;
+mod group_parts;
 mod group_tasks;
 mod held_lambdas;
 mod hoist;

@@ -75,11 +75,14 @@ const LOOPS: &str = "the plan translates `break` and `continue` inside a `for`, 
 
 /// Python's built-in exception classes that a program raises with a
 /// message: an `Error` variant each in the Rust listing.
-pub(super) const EXCEPTIONS: [&str; 17] = [
+pub(super) const EXCEPTIONS: [&str; 20] = [
     "Exception",
     "ArithmeticError",
     "AssertionError",
+    "BrokenPipeError",
     "ConnectionError",
+    "ConnectionRefusedError",
+    "ConnectionResetError",
     "FileNotFoundError",
     "IndexError",
     "KeyError",

@@ -11,7 +11,7 @@ use super::exc_groups::GROUP_DISPLAY;
 use super::names::ident;
 use crate::render::plan::ir::ast::{
     Block, Call, Demo, FunctionKind, Handler, Stmt, StmtKind, args_var, cause_var, class_var,
-    fields_var, repr_var, walk,
+    fields_var, message_var, parts_var, repr_var, walk,
 };
 use crate::render::plan::ir::exc_groups::GROUP;
 use crate::render::plan::ir::raises::takes;
@@ -62,13 +62,14 @@ impl Renderer<'_> {
         self.line("enum Error {");
         for c in &classes {
             if c == GROUP {
-                self.line(format!("    {c}(Vec<Error>),"));
+                self.line(format!("    {c}(&'static str, Vec<Error>),"));
             } else {
                 self.line(format!("    {},", self.variant_decl(c)));
             }
         }
         self.line("}");
         self.line("");
+        self.task_group_message();
         self.line("/// What Python's `str(exception)` gives: the message.");
         self.line("impl std::fmt::Display for Error {");
         self.line("    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {");
@@ -97,8 +98,13 @@ impl Renderer<'_> {
         if reads_caught(self.demo, args_var) {
             self.args_impl(&classes);
         }
+        self.split_impl();
+        let parts = super::group_parts::reads_parts(self.demo)
+            || super::group_parts::reads_message(self.demo);
         if !reads_caught(self.demo, class_var)
             && !reads_caught(self.demo, |n| class_var(&cause_var(n)))
+            && !parts
+            && !super::group_parts::names_parts(self.demo)
         {
             return;
         }
@@ -114,6 +120,7 @@ impl Renderer<'_> {
         self.line("    }");
         self.line("}");
         self.line("");
+        self.parts_impl();
     }
 
     /// `try: body except ...`: the body as an `async` block, its `Err`
@@ -256,7 +263,19 @@ impl Renderer<'_> {
                 .as_ref()
                 .map(|n| cause_var(n))
                 .filter(|v| reads.contains(v) || reads.contains(&class_var(v)));
+            let parts = h
+                .name
+                .as_ref()
+                .map(|n| parts_var(n))
+                .filter(|p| reads.contains(p));
+            let message = h
+                .name
+                .as_ref()
+                .map(|n| message_var(n))
+                .filter(|m| reads.contains(m));
             let binds = named.is_some()
+                || parts.is_some()
+                || message.is_some()
                 || class.is_some()
                 || repr.is_some()
                 || args.is_some()
@@ -325,6 +344,13 @@ impl Renderer<'_> {
                 self.line(format!("let {} = err.to_repr();", ident(r)));
                 self.declared.insert(r.clone());
             }
+            if let Some(n) = &h.name {
+                self.bind_parts(n, &reads, "err");
+            }
+            if let Some(m) = &message {
+                self.line(format!("let {} = err.message();", ident(m)));
+                self.declared.insert(m.clone());
+            }
             if let Some(a) = &args {
                 self.line(format!("let {} = err.args_repr();", ident(a)));
                 self.declared.insert(a.clone());
@@ -352,6 +378,8 @@ impl Renderer<'_> {
                 .chain(&fields)
                 .chain(&cause)
                 .chain(&cause_class)
+                .chain(&parts)
+                .chain(&message)
             {
                 self.declared.remove(n);
             }

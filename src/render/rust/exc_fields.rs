@@ -6,6 +6,7 @@
 
 use super::Renderer;
 use crate::render::plan::ir::ast::{Block, CAUGHT, Demo, Function, StmtKind, walk};
+use crate::render::plan::ir::exc_groups::GROUP;
 use crate::render::plan::ir::expr::{Expr, ExprKind};
 
 /// Whether a `raise` gives this text: its text and the caught `Err` it was
@@ -109,7 +110,8 @@ impl Renderer<'_> {
 
     /// The pattern of the variant of `class` that binds nothing.
     pub(super) fn any_pattern(&self, class: &str) -> String {
-        match holds_cause(self.demo, class) {
+        // A group holds its message and its exceptions.
+        match holds_cause(self.demo, class) || class == GROUP {
             true => format!("Error::{class}(_, _)"),
             false => format!("Error::{class}(_)"),
         }

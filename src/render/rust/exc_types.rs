@@ -63,14 +63,12 @@ impl Renderer<'_> {
             let message = format!("            {}", self.message_pattern(c));
             if c == GROUP {
                 let group = if named { "ExceptionGroup" } else { "" };
-                self.line(format!("{arm}(errors) => {{"));
+                self.line(format!("{arm}(message, errors) => {{"));
                 self.line("                let items: Vec<String> = errors.iter().map(Error::to_repr).collect();");
-                self.line("                format!(");
+                self.line("                let message = py_repr(message);");
                 self.line(format!(
-                    "                    \"{group}('unhandled errors in a TaskGroup', [{{}}])\","
+                    "                format!(\"{group}({{message}}, [{{}}])\", items.join(\", \"))"
                 ));
-                self.line("                    items.join(\", \")");
-                self.line("                )");
                 self.line("            }");
             } else if c == "KeyError" || self.raises_number(c) {
                 // `str` of a `KeyError` is already its key's `repr`.

@@ -24,10 +24,15 @@ pub(super) fn misused(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let made = made_classes(demo);
     for f in &demo.functions {
         let allowed = moves(demo, f);
+        // The exceptions of a group are borrowed, never moved.
+        let lent = super::group_parts::borrowed(f);
         let mut reads: HashMap<&str, usize> = HashMap::new();
         let mut refused: HashSet<*const Expr> = HashSet::new();
         each_expr_of(f, &mut |x| {
-            if !held(&types.expr_ty(&f.name, x)) || refused.contains(&(x as *const Expr)) {
+            if !held(&types.expr_ty(&f.name, x))
+                || refused.contains(&(x as *const Expr))
+                || super::group_parts::lent(x, &lent)
+            {
                 return;
             }
             let again = match &x.kind {
@@ -81,6 +86,7 @@ pub(super) fn misused(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                     each_expr(e, &mut |x| {
                         if let ExprKind::Var(v) = &x.kind
                             && held(&types.expr_ty(&f.name, x))
+                            && !lent.contains(v)
                             && !own.contains(&v.as_str())
                             && refused.insert(x)
                         {

@@ -76,6 +76,9 @@ impl Renderer<'_> {
             ExprKind::Function(name) => self.function_value(name),
             ExprKind::CallParam(call, callees) => self.param_call(call, callees),
             ExprKind::Exception(class, message) => self.exception_value(class, message.as_deref()),
+            ExprKind::GroupParts(obj) => self.group_parts(obj),
+            ExprKind::Call(Builtin::Index, args) if let Some(c) = self.part_item(args) => c,
+            ExprKind::Call(Builtin::TypeName, args) if let Some(c) = self.part_class(args) => c,
             ExprKind::List(_) if let Some(c) = self.nested_list(e) => c,
             ExprKind::List(items) => {
                 let mut codes: Vec<Code> = items.iter().map(|i| self.expr(i)).collect();

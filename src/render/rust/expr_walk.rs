@@ -41,6 +41,7 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         | ExprKind::Outcomes(x)
         | ExprKind::Flat(x) => awaited_calls(x, out),
         ExprKind::Exception(_, m) => m.iter().for_each(|x| awaited_calls(x, out)),
+        ExprKind::GroupParts(x) => awaited_calls(x, out),
         ExprKind::Spawn(call)
         | ExprKind::Job(call, _)
         | ExprKind::Coro(call)
@@ -128,6 +129,7 @@ pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
         }
         ExprKind::Unary(_, x) => each_expr(x, f),
         ExprKind::Exception(_, m) => m.iter().for_each(|x| each_expr(x, f)),
+        ExprKind::GroupParts(x) => each_expr(x, f),
         ExprKind::StrMethod(_, x, args) => {
             each_expr(x, f);
             args.iter().for_each(|a| each_expr(a, f));

@@ -529,6 +529,10 @@ impl Types {
                             changed |= self.set(name, &args, &Ty::Str);
                             let cause = crate::render::plan::ir::ast::cause_var(v);
                             changed |= self.set(name, &cause, &Ty::Str);
+                            let message = crate::render::plan::ir::ast::message_var(v);
+                            changed |= self.set(name, &message, &Ty::Str);
+                            let parts = crate::render::plan::ir::ast::parts_var(v);
+                            changed |= self.set(name, &parts, &Ty::List(Box::new(Ty::Exception)));
                             let cause_class = crate::render::plan::ir::ast::class_var(&cause);
                             changed |= self.set(name, &cause_class, &Ty::Str);
                             if let Some(s) = h

@@ -94,7 +94,7 @@ impl Renderer<'_> {
         let ExprKind::Call(Builtin::TypeName, args) = &e.kind else {
             return None;
         };
-        if self.class_name_call(args.first()?).is_some() {
+        if self.class_name_call(args.first()?).is_some() || self.is_part(args.first()?) {
             return None;
         }
         let ty = self.expr(args.first()?).ty;
@@ -110,6 +110,7 @@ pub(super) fn undecided(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     for f in &demo.functions {
         // How often each variable is read, and how often by these calls.
         let (mut reads, mut checked) = (Vec::<String>::new(), Vec::<String>::new());
+        let lent = super::group_parts::borrowed(f);
         let mut calls = Vec::new();
         each_expr_of(f, &mut |x| match &x.kind {
             ExprKind::Var(v) => reads.push(v.clone()),
@@ -131,6 +132,10 @@ pub(super) fn undecided(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
             };
             let Some(x) = args.first() else { continue };
             if super::mixed_narrow::narrows(types, &f.name, call) {
+                continue;
+            }
+            // An exception of a group names its class at run time.
+            if *b == Builtin::TypeName && super::group_parts::lent(x, &lent) {
                 continue;
             }
             let ty = types.expr_ty(&f.name, x);

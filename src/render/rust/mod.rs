@@ -104,6 +104,7 @@ mod gather_value;
 mod gathered_tasks;
 mod gen_cleanup;
 mod generic_iters;
+mod group_parts;
 mod group_tasks;
 mod grown;
 mod handed_tasks;

@@ -269,6 +269,9 @@ impl Renderer<'_> {
                 self.assign_chain(into, &job, &[".await".into(), unwrap]);
             }
             StmtKind::LoopSpawn { runtime, call } => self.loop_spawn(runtime, call),
+            StmtKind::GroupSpawn { group, call } if self.spawns_quiet_child(group, call) => {
+                self.quiet_child(group, call)
+            }
             StmtKind::GroupSpawn { group, call } => {
                 let c = self.call(call);
                 self.wrapped_call(&format!("{}.spawn(", ident(group)), &c, ");");

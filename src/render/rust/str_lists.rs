@@ -310,6 +310,7 @@ impl Reads<'_> {
             | ExprKind::ItemOutput(x, _)
             | ExprKind::Field(x, _) => self.visit(x, false),
             ExprKind::Exception(_, m) => m.iter().for_each(|x| self.visit(x, false)),
+            ExprKind::GroupParts(x) => self.visit(x, false),
             ExprKind::Lambda(l) => self.visit(&l.body, false),
             ExprKind::Lit(_)
             | ExprKind::Done(_)

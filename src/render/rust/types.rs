@@ -444,6 +444,7 @@ impl Types {
             }
             ExprKind::Template(_) => Ty::Str,
             ExprKind::Exception(..) => Ty::Exception,
+            ExprKind::GroupParts(_) => Ty::List(Box::new(Ty::Exception)),
             ExprKind::Done(_) | ExprKind::Cancelled(_) | ExprKind::Locked(_) => Ty::Bool,
             ExprKind::Prim(v, op) => match op {
                 PrimOp::QSize | PrimOp::MaxSize => Ty::Int,

@@ -549,6 +549,18 @@ pub fn args_var(name: &str) -> String {
     format!("{name}_args")
 }
 
+/// The variable holding the exceptions of the exception group caught as
+/// `name` (`name.exceptions`), borrowed from it.
+pub fn parts_var(name: &str) -> String {
+    format!("{name}_exceptions")
+}
+
+/// The variable holding the message of the exception group caught as
+/// `name` (`name.message`).
+pub fn message_var(name: &str) -> String {
+    format!("{name}_message")
+}
+
 /// The variable bound to the exception that the exception caught as
 /// `name` was raised from (`name.__cause__`).
 pub fn cause_var(name: &str) -> String {

@@ -62,6 +62,7 @@ fn safe(e: &Expr) -> bool {
         ExprKind::List(items) | ExprKind::Tuple(items) => items.iter().all(safe),
         ExprKind::Unary(_, x) => safe(x),
         ExprKind::Exception(_, m) => m.as_deref().is_none_or(safe),
+        ExprKind::GroupParts(x) => safe(x),
         ExprKind::Slept(a, b) => safe(a) && safe(b),
         ExprKind::Binary(op, a, b) => {
             !matches!(

@@ -117,6 +117,9 @@ pub enum ExprKind {
     /// and its argument), which a `raise` of its variable raises (see
     /// `plan::exc_values`).
     Exception(String, Option<Box<Expr>>),
+    /// `group.exceptions` of an exception group read from a caught one
+    /// (see `plan::group_parts`): its exceptions, borrowed.
+    GroupParts(Box<Expr>),
 }
 
 /// `lambda var: body` (or `key=len`, `key=d.get`, written that way).
@@ -538,6 +541,7 @@ impl Expr {
             }
             ExprKind::Unary(_, x) => x.variables(out),
             ExprKind::Exception(_, m) => m.iter().for_each(|x| x.variables(out)),
+            ExprKind::GroupParts(x) => x.variables(out),
             ExprKind::IfElse(c, a, b) => {
                 c.variables(out);
                 a.variables(out);

@@ -172,6 +172,7 @@ fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         }
         ExprKind::Unary(_, x) | ExprKind::Flat(x) | ExprKind::ItemOutput(x, _) => awaited(x, out),
         ExprKind::Exception(_, m) => m.iter().for_each(|x| awaited(x, out)),
+        ExprKind::GroupParts(x) => awaited(x, out),
         // With `return_exceptions=True`, the children's exceptions stay in the list.
         ExprKind::Outcomes(_) => {}
         // The first exception of the coroutines gathered comes out of `gather`.
@@ -423,6 +424,7 @@ fn base(class: &str) -> Option<&'static str> {
         "UnboundLocalError" => "NameError",
         "ZeroDivisionError" => "ArithmeticError",
         "NotImplementedError" | "RecursionError" => "RuntimeError",
+        "ConnectionResetError" | "ConnectionRefusedError" | "BrokenPipeError" => "ConnectionError",
         "ConnectionError" | "FileNotFoundError" | "PermissionError" | "TimeoutError" => "OSError",
         "Exception" | "SystemExit" => "BaseException",
         "BaseException" => return None,
