@@ -303,6 +303,12 @@ impl Planner<'_> {
                 span: e.span.clone(),
             });
         }
+        if let Some(kind) = self.pool_map(sc, e)? {
+            return Ok(Expr {
+                kind,
+                span: e.span.clone(),
+            });
+        }
         if let Some(kind) = self.pool_call(sc, e)? {
             return Ok(Expr {
                 kind,
