@@ -112,9 +112,14 @@ await t\n\n\nasyncio.run(main())\n";
     ));
     assert_eq!(construct, "this `map`");
     assert_eq!(at, "pool.map(square, [1, 2])");
-    // A timeout nothing catches.
+    // A timeout read inside another statement, or that nothing catches.
     let (construct, reason, _) = refused(&program(
         "        print(list(pool.map(square, [1, 2], timeout=1)))",
+    ));
+    assert_eq!(construct, "this `map`");
+    assert!(reason.contains("a statement of its own"), "{reason}");
+    let (construct, reason, _) = refused(&program(
+        "        list(pool.map(square, [1, 2], timeout=1))",
     ));
     assert_eq!(construct, "this `map`");
     assert!(reason.contains("except TimeoutError"), "{reason}");

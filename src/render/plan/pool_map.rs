@@ -114,9 +114,12 @@ impl Planner<'_> {
             );
         };
         let def = self.blocking_def(func);
-        let Some((name, def)) =
-            def.filter(|(_, d)| d.params == lists.len() && d.defaults.is_empty() && !d.varargs)
-        else {
+        let Some((name, def)) = def.filter(|(_, d)| {
+            d.params == lists.len()
+                && d.defaults.is_empty()
+                && !d.varargs
+                && d.keyword_only.is_empty()
+        }) else {
             return refuse(
                 &e.span,
                 construct(),

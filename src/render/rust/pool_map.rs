@@ -15,7 +15,7 @@ use super::expr_walk::each_expr;
 use super::types::Ty;
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Block, Demo, FunctionKind, StmtKind, walk};
-use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind, map_call};
+use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind, Part, map_call};
 use crate::render::plan::ir::value::Value;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -125,7 +125,7 @@ pub(super) fn misplaced_maps(
             if let StmtKind::For { over, .. } = &s.kind
                 && matches!(over.kind, ExprKind::MapJobs(_, None))
             {
-                placed.push(over.span.clone());
+                placed.push((over.span.clone(), false));
             }
             if let StmtKind::Pool {
                 name,
@@ -137,17 +137,26 @@ pub(super) fn misplaced_maps(
             {
                 workers.push((name.clone(), n, jobs_made(body)));
             }
-            for (e, _) in stmt_exprs(s) {
-                each_expr(e, &mut |x: &Expr| match &x.kind {
-                    ExprKind::Call(Builtin::List, args) => {
-                        if let [m] = args.as_slice()
-                            && matches!(m.kind, ExprKind::MapJobs(..))
-                        {
-                            placed.push(m.span.clone());
+            // `list(...)` whole, as a statement's value or a printed value:
+            // its jobs are bound on a line before the statement's.
+            match &s.kind {
+                StmtKind::Set { var, value } => {
+                    placed.extend(listed(value).filter(|(_, timed)| !timed || var == "_"));
+                }
+                StmtKind::Print(t) => {
+                    for p in &t.parts {
+                        if let Part::Hole(h) = p {
+                            placed.extend(listed(h).filter(|(_, timed)| !timed));
                         }
                     }
-                    ExprKind::MapJobs(jobs, timeout) => maps.push((x, jobs, timeout.is_some())),
-                    _ => {}
+                }
+                _ => {}
+            }
+            for (e, _) in stmt_exprs(s) {
+                each_expr(e, &mut |x: &Expr| {
+                    if let ExprKind::MapJobs(jobs, timeout) = &x.kind {
+                        maps.push((x, jobs, timeout.is_some()));
+                    }
                 });
             }
         });
@@ -167,9 +176,10 @@ pub(super) fn misplaced_maps(
                 .is_some_and(|j| j.kind == FunctionKind::Coroutine);
             let reason = if f.kind != FunctionKind::Coroutine {
                 "the Rust listing reads the results of `map` in a coroutine, which awaits them"
-            } else if !placed.contains(&m.span) {
+            } else if !placed.iter().any(|(span, _)| *span == m.span) {
                 "the Rust listing reads the results of `map` whole where it is made: in a \
-                 `for` head or `list(...)`"
+                 `for` head, or `list(...)` assigned or printed (with `timeout=`, a statement \
+                 of its own)"
             } else if timed && !checked.contains_key(&m.span) {
                 "the Rust listing gives the `TimeoutError` of `map`'s `timeout=` to an \
                  `except TimeoutError` around it"
@@ -197,6 +207,21 @@ pub(super) fn misplaced_maps(
         }
     }
     out
+}
+
+/// The span of the `map` that `list(...)` (`e`) reads whole, and whether
+/// it has a `timeout=`.
+fn listed(e: &Expr) -> Option<(Range<usize>, bool)> {
+    match &e.kind {
+        ExprKind::Call(Builtin::List, args) => match args.as_slice() {
+            [m] => match &m.kind {
+                ExprKind::MapJobs(_, timeout) => Some((m.span.clone(), timeout.is_some())),
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// How many expressions of `block` hand a pool jobs.
