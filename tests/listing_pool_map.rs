@@ -31,7 +31,7 @@ fn a_for_over_map_reads_each_result_in_order() {
         &[
             "let pool = TaskTracker::new();",
             "let pool_workers = Arc::new(Semaphore::new(1));",
-            "let mut jobs: MapJobs<_> = vec![1, 2, 3]\n        .iter()\n        .copied()\n        \
+            "let mut jobs: MapJobs<_> = [1, 2, 3]\n        .into_iter()\n        \
              .map(|n| submit(&pool, &pool_workers, square(n)))\n        .collect();",
             "while let Some(r) = jobs.next().await {",
             "async fn square(n: i64) -> i64 {",
@@ -74,6 +74,18 @@ print(list(pool.map(step, [\"a\", \"b\"], [0.5, 0.25])))\n\n\nasyncio.run(main()
             ".map(|(name, seconds)| submit(&pool, &pool_workers, step(name",
         ],
     );
+}
+
+#[test]
+fn a_timeout_of_none_is_no_deadline() {
+    let text = listing(&program(
+        "        print(list(pool.map(square, [1, 2], timeout=None)))",
+    ));
+    has_all(
+        &text,
+        &["println!(\"{:?}\", jobs.collect::<Vec<_>>().await);"],
+    );
+    assert!(!text.contains("timeout_at"), "{text}");
 }
 
 #[test]

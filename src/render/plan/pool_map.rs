@@ -10,7 +10,7 @@
 use super::scope::Scope;
 use super::stmt::local_name;
 use super::{Planner, Result, refuse};
-use crate::program::{self as py, Arg, ExprKind as E};
+use crate::program::{self as py, Arg, ExprKind as E, Literal};
 use crate::render::plan::ir::ast::Call;
 use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind};
 
@@ -93,6 +93,9 @@ impl Planner<'_> {
         for a in args {
             match a {
                 Arg::Positional(x) => positional.push(x),
+                // `timeout=None`: no deadline.
+                Arg::Keyword(k, t)
+                    if &**k == "timeout" && matches!(t.kind, E::Literal(Literal::None)) => {}
                 Arg::Keyword(k, t) if &**k == "timeout" && timeout.is_none() => {
                     timeout = Some(Box::new(self.expr(sc, t)?));
                 }

@@ -209,6 +209,19 @@ pub(super) fn misplaced_maps(
     out
 }
 
+/// `vec![a, b].iter().copied()...` (or `.cloned()`) as `[a, b].into_iter()...`:
+/// a literal list's items taken from an array, with no `Vec` made for them.
+fn array_items(chain: &str) -> Option<String> {
+    let rest = chain.strip_prefix("vec![")?;
+    let end = rest.find(']')?;
+    let (items, after) = rest.split_at(end);
+    let after = &after[1..];
+    let calls = after
+        .strip_prefix(".iter().copied()")
+        .or_else(|| after.strip_prefix(".iter().cloned()"))?;
+    (!items.contains(['[', '('])).then(|| format!("[{items}].into_iter(){calls}"))
+}
+
 /// The span of the `map` that `list(...)` (`e`) reads whole, and whether
 /// it has a `timeout=`.
 fn listed(e: &Expr) -> Option<(Range<usize>, bool)> {
@@ -297,6 +310,7 @@ impl Renderer<'_> {
             .strip_suffix(".collect::<Vec<_>>()")
             .unwrap_or(&list.text)
             .to_string();
+        let chain = array_items(&chain).unwrap_or(chain);
         let head = format!("let {var}: MapJobs<_> = ");
         self.chain_line(&head, &chain, &[".collect()".to_string()], ";");
     }
