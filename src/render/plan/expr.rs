@@ -309,6 +309,12 @@ impl Planner<'_> {
                 span: e.span.clone(),
             });
         }
+        if let Some(kind) = self.pool_map(sc, e)? {
+            return Ok(Expr {
+                kind,
+                span: e.span.clone(),
+            });
+        }
         if let Some(kind) = self.pool_call(sc, e)? {
             return Ok(Expr {
                 kind,

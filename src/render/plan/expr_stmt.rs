@@ -194,6 +194,7 @@ impl Planner<'_> {
                     )
             )
             || !crate::render::plan::ir::op_errors::candidates(&value).is_empty()
+            || super::pool_map::waits_for_map(&value)
         {
             let var = "_".to_string();
             return one(s, StmtKind::Set { var, value });

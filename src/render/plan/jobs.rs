@@ -31,7 +31,9 @@ impl Planner<'_> {
         }
         for f in functions.iter_mut() {
             if f.kind != FunctionKind::Blocking
-                || !(jobs.contains(&f.name) || self.handed_to_executor(&f.name))
+                || !(jobs.contains(&f.name)
+                    || self.handed_to_executor(&f.name)
+                    || self.mapped_on_pool(&f.name))
                 || self.called_directly(&f.name)
             {
                 continue;
@@ -81,6 +83,10 @@ impl Planner<'_> {
         let word = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
         source.match_indices(name).any(|(i, _)| {
             let before = &source[..i];
+            // `"name(...)"` opens a string: no call.
+            if before.ends_with(['"', '\'']) {
+                return false;
+            }
             let after = &source[i + name.len()..];
             !before.ends_with(word) && after.starts_with('(') && !before.ends_with("def ")
         })

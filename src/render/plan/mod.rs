@@ -140,6 +140,7 @@ mod one_type;
 mod pending_returns;
 mod pending_tasks;
 mod pool_calls;
+mod pool_map;
 mod print_file;
 mod property;
 mod range_steps;

@@ -1,6 +1,7 @@
-//! An executor's own methods (`pool.map`, `pool.submit`, `pool.shutdown`)
-//! and a pool made outside a `with`: refused with the form the Rust
-//! listing takes instead (see `plan::executor`).
+//! An executor's own methods (`pool.submit`, `pool.shutdown`, and
+//! `pool.map` of a pool `plan::pool_map` does not take) and a pool made
+//! outside a `with`: refused with the form the Rust listing takes instead
+//! (see `plan::executor`).
 
 use super::scope::Scope;
 use super::stmt::local_name;

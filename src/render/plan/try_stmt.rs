@@ -85,6 +85,7 @@ impl Planner<'_> {
             && class_is(h, "TimeoutError")
             && finalbody.is_empty()
             && !self.threadsafe_timed_first(sc, body)
+            && !self.times_map(body)
         {
             if let [
                 inner @ py::Stmt {

@@ -245,6 +245,7 @@ pub(super) fn helpers(lines: &[String]) -> Vec<&'static str> {
     out.extend(super::op_errors::helpers(&calls));
     out.extend(super::closures::helpers(&calls));
     out.extend(super::executor::helpers(&calls));
+    out.extend(super::pool_map::helpers(&calls));
     out.extend(super::wait_for_tie::helpers(&calls));
     out.extend(super::task_poll::helpers(&calls));
     out.extend(super::small_sets::helpers(&calls));

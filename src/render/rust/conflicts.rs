@@ -27,6 +27,8 @@ pub(super) fn type_conflicts(demo: &Demo, source: &str) -> Vec<Untranslatable> {
     out.extend(super::percent_format::percent_formats(demo, &types));
     out.extend(super::wait_for_tie::ties(demo));
     out.extend(super::lock_state::shared_lock_reads(demo, &types));
+    let checked = super::op_errors::checked_classes(demo, &types);
+    out.extend(super::pool_map::misplaced_maps(demo, &checked));
     out.extend(super::promoted::printed_promoted(demo, &types));
     out.extend(super::promoted::printed_int_args(demo, &types));
     out.extend(super::mixed_extremes::mixed_extremes(demo, &types));

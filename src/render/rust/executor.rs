@@ -81,7 +81,7 @@ impl Renderer<'_> {
 
     /// Whether the pool `block` runs on waits for its jobs itself.
     fn tracked(&self, block: &Block) -> bool {
-        leaves_jobs(block)
+        leaves_jobs(block) || super::pool_map::maps_jobs(block)
     }
 
     /// Whether a job of `block` is a stand-in coroutine.
@@ -223,6 +223,12 @@ impl Renderer<'_> {
             };
         }
         let mut job = self.call(call);
+        if self.submitting
+            && let Some(p) = pool.filter(|p| self.pool_workers.iter().any(|w| w == p))
+            && let Some(t) = tracker
+        {
+            return format!("submit(&{t}, &{}, {job})", workers_name(p));
+        }
         if let Some(p) = pool.filter(|p| self.pool_workers.iter().any(|w| w == p)) {
             job = format!("on_worker(Arc::clone(&{}), {job})", workers_name(p));
         }

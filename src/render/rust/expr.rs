@@ -282,6 +282,7 @@ impl Renderer<'_> {
                 c
             }
             ExprKind::Call(Builtin::List, args) if let Some(c) = self.flag_list(args) => c,
+            ExprKind::Call(Builtin::List, args) if let Some(c) = self.listed_map(args) => c,
             ExprKind::Call(Builtin::Len, args) if let Some(c) = self.flag_len(args) => c,
             ExprKind::Call(op @ (Builtin::Union | Builtin::Intersection), args) => {
                 self.set_operator(*op, args)
@@ -357,6 +358,7 @@ impl Renderer<'_> {
             ExprKind::ItemOutput(x, now) => self.item_output(e, x, *now),
             ExprKind::Spawn(call) => self.spawn_expr(call),
             ExprKind::Job(call, pool) => self.job_expr(call, pool.as_deref()),
+            ExprKind::MapJobs(jobs, _) => self.map_jobs(jobs),
             ExprKind::Coro(call) => self.coro_expr(call),
             ExprKind::Stream(call) => Code::new(self.call(call), Ty::Unknown, 10),
             ExprKind::NextItem(var, generator) => self.next_item(var, generator),

@@ -40,6 +40,10 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         | ExprKind::ItemOutput(x, _)
         | ExprKind::Outcomes(x)
         | ExprKind::Flat(x) => awaited_calls(x, out),
+        ExprKind::MapJobs(jobs, timeout) => {
+            awaited_calls(jobs, out);
+            timeout.iter().for_each(|t| awaited_calls(t, out));
+        }
         ExprKind::Exception(_, m) => m.iter().for_each(|x| awaited_calls(x, out)),
         ExprKind::GroupParts(x) => awaited_calls(x, out),
         ExprKind::Spawn(call)
@@ -148,6 +152,10 @@ pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
         | ExprKind::Outcomes(x)
         | ExprKind::Flat(x)
         | ExprKind::Field(x, _) => each_expr(x, f),
+        ExprKind::MapJobs(jobs, timeout) => {
+            each_expr(jobs, f);
+            timeout.iter().for_each(|t| each_expr(t, f));
+        }
         ExprKind::New(call) => call.args.iter().for_each(|a| each_expr(a, f)),
         ExprKind::Method(x, call) => {
             each_expr(x, f);

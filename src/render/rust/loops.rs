@@ -12,6 +12,10 @@ impl Renderer<'_> {
     /// iterated value's type needs, and its variable is marked for the body.
     pub(super) fn for_loop(&mut self, var: &str, over: &Expr, body: &Block) {
         let fresh = self.new_loop_names(var);
+        if self.map_loop(var, over, body) {
+            self.declared.retain(|n| !fresh.contains(n));
+            return;
+        }
         if let Some((pat, head, take)) = self.future_loop(var, over, body) {
             self.line(format!("for {pat} in {head} {{"));
             if let Some(take) = take {

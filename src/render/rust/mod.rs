@@ -158,6 +158,7 @@ mod op_errors;
 mod options;
 mod pending_tasks;
 mod percent_format;
+mod pool_map;
 mod printed_handles;
 mod printed_prims;
 mod program;
@@ -364,6 +365,9 @@ struct Renderer<'a> {
     /// and those whose jobs a `TaskTracker` keeps (see `executor`).
     pool_workers: Vec<String>,
     tracked_pools: Vec<String>,
+    /// Whether the jobs being written are handed to their pool with
+    /// `submit` (see `pool_map`).
+    submitting: bool,
     /// Whether the `run` helper (`asyncio.run` from a plain `main`) is used.
     needs_run: bool,
     /// Inside a generator's `try` whose cleanup a stream dropped at a
@@ -461,6 +465,7 @@ impl<'a> Renderer<'a> {
             needs_receive_line: false,
             pool_workers: Vec::new(),
             tracked_pools: Vec::new(),
+            submitting: false,
             needs_run: false,
             marks_yields: false,
             last_format_args: Vec::new(),

@@ -199,6 +199,7 @@ pub(super) fn checked_classes(demo: &Demo, types: &Types) -> HashMap<Range<usize
                 [x] if ty(x) == Ty::Str => "ValueError",
                 _ => continue,
             },
+            ExprKind::MapJobs(_, Some(_)) => "TimeoutError",
             ExprKind::Prim(_, PrimOp::PutNowait) => "QueueFull",
             ExprKind::Prim(_, PrimOp::GetNowait) => "QueueEmpty",
             ExprKind::Task(TaskOp::ResultNow, _) => "InvalidStateError",

@@ -442,6 +442,7 @@ impl Renderer<'_> {
             StmtKind::Set { var, value } if let ExprKind::Stream(call) = &value.kind => {
                 self.keep_stream(var, call)
             }
+            StmtKind::Set { var, value } if var == "_" && self.waited_map(value) => {}
             StmtKind::Set { var, value } => self.set(var, value),
             StmtKind::Try {
                 body,

@@ -290,6 +290,10 @@ impl Reads<'_> {
                 }
             }
             ExprKind::Flat(x) => self.visit(x, ok),
+            ExprKind::MapJobs(jobs, timeout) => {
+                self.visit(jobs, ok);
+                timeout.iter().for_each(|t| self.visit(t, true));
+            }
             ExprKind::Await(call)
             | ExprKind::Spawn(call)
             | ExprKind::Coro(call)

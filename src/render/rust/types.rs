@@ -3,7 +3,7 @@
 use super::statics::STATICS;
 use crate::render::plan::ir::ast::{Calls, Demo, FunctionKind};
 use crate::render::plan::ir::expr::{
-    BinaryOp, Builtin, Expr, ExprKind, StrMethod, TaskOp, UnaryOp,
+    BinaryOp, Builtin, Expr, ExprKind, StrMethod, TaskOp, UnaryOp, map_call,
 };
 use crate::render::plan::ir::primitive::PrimOp;
 use crate::render::plan::ir::value::Value;
@@ -479,6 +479,11 @@ impl Types {
                 Ty::Task(Box::new(self.ret_of(&call.name)))
             }
             ExprKind::Coro(call) => Ty::Coro(Box::new(self.ret_of(&call.name))),
+            // The results of `map`'s jobs, in order.
+            ExprKind::MapJobs(jobs, _) => match map_call(jobs) {
+                Some(call) => Ty::List(Box::new(self.ret_of(&call.name))),
+                None => Ty::Unknown,
+            },
             // A stream has no type of its own here: its items have.
             ExprKind::Stream(_) => Ty::Unknown,
             ExprKind::NextItem(_, generator) => {

@@ -103,6 +103,7 @@ fn safe(e: &Expr) -> bool {
         | ExprKind::Prim(..)
         | ExprKind::Spawn(_)
         | ExprKind::Job(..)
+        | ExprKind::MapJobs(..)
         | ExprKind::Coro(_)
         | ExprKind::Stream(_)
         | ExprKind::NextItem(..)

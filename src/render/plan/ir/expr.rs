@@ -57,6 +57,11 @@ pub enum ExprKind {
     /// function `f`: a `JoinHandle` (`pool` is `None` for the default
     /// executor).
     Job(super::ast::Call, Option<String>),
+    /// `pool.map(f, xs)` of a plain function `f` and a pool of a `with`:
+    /// its jobs, a [`ExprKind::Comp`] of one [`ExprKind::Job`] an item (the
+    /// items of several iterables zipped), read in order; and its
+    /// `timeout=` in seconds, from the call.
+    MapJobs(Box<Expr>, Option<Box<Expr>>),
     /// `f(...)` of a coroutine of the program, not awaited: a future.
     Coro(super::ast::Call),
     /// `g = f(...)` of an async generator of the program, read by hand
@@ -120,6 +125,17 @@ pub enum ExprKind {
     /// `group.exceptions` of an exception group read from a caught one
     /// (see `plan::group_parts`): its exceptions, borrowed.
     GroupParts(Box<Expr>),
+}
+
+/// The call each job of a [`ExprKind::MapJobs`] makes.
+pub fn map_call(jobs: &Expr) -> Option<&super::ast::Call> {
+    match &jobs.kind {
+        ExprKind::Comp { value, .. } => match &value.kind {
+            ExprKind::Job(call, _) => Some(call),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// `lambda var: body` (or `key=len`, `key=d.get`, written that way).
@@ -557,6 +573,10 @@ impl Expr {
             | ExprKind::Outcomes(x)
             | ExprKind::Flat(x)
             | ExprKind::Field(x, _) => x.variables(out),
+            ExprKind::MapJobs(jobs, timeout) => {
+                jobs.variables(out);
+                timeout.iter().for_each(|t| t.variables(out));
+            }
             ExprKind::New(call) => call.args.iter().for_each(|x| x.variables(out)),
             ExprKind::Method(x, call) => {
                 x.variables(out);

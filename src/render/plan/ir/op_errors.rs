@@ -47,6 +47,7 @@ pub fn candidates(e: &Expr) -> &'static [&'static str] {
             &["ZeroDivisionError"]
         }
         ExprKind::Call(Builtin::Index, _) => &["KeyError", "IndexError"],
+        ExprKind::MapJobs(_, Some(_)) => &["TimeoutError"],
         ExprKind::Prim(_, PrimOp::PutNowait) => &["QueueFull"],
         ExprKind::Prim(_, PrimOp::GetNowait) => &["QueueEmpty"],
         ExprKind::Task(TaskOp::ResultNow, _) => &["InvalidStateError"],
@@ -90,6 +91,10 @@ fn each(e: &Expr, f: &mut impl FnMut(&Expr)) {
         | ExprKind::GatherAll(x)
         | ExprKind::Outcomes(x)
         | ExprKind::Flat(x) => each(x, f),
+        ExprKind::MapJobs(jobs, timeout) => {
+            each(jobs, f);
+            timeout.iter().for_each(|t| each(t, f));
+        }
         ExprKind::Binary(_, a, b) => {
             each(a, f);
             each(b, f);

@@ -200,6 +200,14 @@ fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         | ExprKind::Stream(call)
         | ExprKind::CallParam(call, _) => call.args.iter().for_each(|a| awaited(a, out)),
         ExprKind::Function(_) => {}
+        // A job's exception comes out where `map` gives its item.
+        ExprKind::MapJobs(jobs, timeout) => {
+            if let Some(call) = super::expr::map_call(jobs) {
+                out.push(call);
+            }
+            awaited(jobs, out);
+            timeout.iter().for_each(|t| awaited(t, out));
+        }
         ExprKind::Binary(_, a, b) | ExprKind::Slept(a, b) => {
             awaited(a, out);
             awaited(b, out);
