@@ -141,3 +141,22 @@ fn a_block_ending_in_raise_gives_its_err_as_its_value() {
     );
     assert!(!text.contains("Ok(())\n    }\n    .await"), "{text}");
 }
+
+#[test]
+fn the_object_read_after_its_block_is_refused_until_the_name_is_bound_again() {
+    let (construct, reason, at) = refused(&program(
+        "        print(\"closed\")\n",
+        "    async with Conn(\"db\", False) as conn:\n        print(conn.host)\n    print(\"after\", conn.host)\n",
+    ));
+    assert_eq!(construct, "`conn` after its `async with` block");
+    assert!(reason.contains("`close` takes the object"), "{reason}");
+    assert_eq!(at, "print(\"after\", conn.host)");
+    let text = listing(&program(
+        "        print(\"closed\")\n",
+        "    async with Conn(\"a\", False) as conn:\n        print(conn.host)\n    async with Conn(\"b\", False) as conn:\n        print(conn.host)\n",
+    ));
+    has_all(
+        &text,
+        &["    conn.close().await;\n    let mut conn = Conn::new(\"b\", false);\n"],
+    );
+}

@@ -342,6 +342,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
     }
     blockers.extend(exc_unreached::after_raise(&planned));
     blockers.extend(resource_exit::jumps_out(&planned, &fallible));
+    blockers.extend(resource_methods::read_after_close(&planned));
     blockers.extend(coroutine_exit::misplaced(&planned, &fallible));
     blockers.extend(pending_tasks::misplaced(&planned, &fallible));
     blockers.extend(deadline_awaits::failing_under_deadline(&planned, &fallible));

@@ -110,3 +110,59 @@ pub fn enters_self(f: &Function) -> bool {
         && matches!(f.body.last().map(|s| &s.kind),
             Some(StmtKind::Return(Some(e))) if matches!(&e.kind, ExprKind::Var(v) if v == "self"))
 }
+
+/// The reads of an object `async with ... as v` names (its `__aenter__`
+/// returning `self`) after its block, before `v` is bound again: the
+/// listing's `close` takes the object, which is gone after it.
+pub(super) fn read_after_close(
+    demo: &crate::render::plan::ir::ast::Demo,
+) -> Vec<super::Untranslatable> {
+    let mut out = Vec::new();
+    for f in &demo.functions {
+        let mut stmts = Vec::new();
+        f.walk(&mut |s| stmts.push(s));
+        for (i, with) in stmts.iter().enumerate() {
+            let StmtKind::AsyncWith {
+                source,
+                var: Some(v),
+                ..
+            } = &with.kind
+            else {
+                continue;
+            };
+            if !demo.function(&source.name).is_some_and(enters_self) {
+                continue;
+            }
+            let later = stmts[i + 1..]
+                .iter()
+                .filter(|s| s.span.start >= with.span.end);
+            for s in later {
+                let mut vars = Vec::new();
+                for e in crate::render::plan::ir::raises::exprs(&s.kind) {
+                    e.variables(&mut vars);
+                }
+                if vars.iter().any(|(n, _)| n == v) {
+                    out.push(super::Untranslatable {
+                        span: s.span.clone(),
+                        construct: format!("`{v}` after its `async with` block"),
+                        reason: "the Rust listing's `close` takes the object `async with` \
+                                 entered, as `__aexit__` ends its use: read what is needed \
+                                 inside the block"
+                            .into(),
+                    });
+                    break;
+                }
+                let rebinds = match &s.kind {
+                    StmtKind::AsyncWith { var: Some(w), .. } | StmtKind::Set { var: w, .. } => {
+                        w == v
+                    }
+                    _ => false,
+                };
+                if rebinds {
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
