@@ -90,6 +90,9 @@ impl Renderer<'_> {
         self.line("}");
         self.line(".await;");
         self.join_short_block(start);
+        if !self.entry_main {
+            self.line("// Never reached if this future is dropped (timeout, abort) first.");
+        }
         let arg = if takes { "raised.as_ref().err()" } else { "" };
         let close = format!("{obj}.close({arg}).await");
         if swallows {
