@@ -33,7 +33,10 @@ impl Planner<'_> {
             _ => &["__init__", "__aenter__", "__aexit__"],
         };
         for (m, _, def) in methods(code) {
-            if !allowed.contains(&m) {
+            // A resource's named methods are the struct's own (see
+            // `resource_methods`).
+            let named = kind == FunctionKind::Resource && !m.starts_with("__");
+            if !allowed.contains(&m) && !named {
                 let why = match m {
                     "__iter__" | "__next__" => {
                         "a plain iterator class has no Tokio counterpart here"
@@ -75,7 +78,7 @@ impl Planner<'_> {
         };
         let mut body = Vec::new();
         let mut exit = Vec::new();
-        for (m, c, def) in methods(code) {
+        for (m, c, def) in methods(code).filter(|(m, _, _)| allowed.contains(m)) {
             let want_async = m != "__init__" && m != "__aiter__";
             let arity = if m == "__aexit__" { 4 } else { 1 };
             let self_first = c
@@ -113,7 +116,11 @@ impl Planner<'_> {
                         kind
                     };
                     let mut scope = Scope::new(block_kind, names);
-                    let block = self.block(&mut scope, &c.body)?;
+                    let block = match m {
+                        "__aenter__" => self.enter_block(&mut scope, c)?,
+                        "__aexit__" => self.exit_block(&mut scope, c)?,
+                        _ => self.block(&mut scope, &c.body)?,
+                    };
                     if m == "__aexit__" {
                         exit = block;
                     } else {
@@ -122,7 +129,11 @@ impl Planner<'_> {
                 }
             }
         }
-        Ok(vec![Function {
+        let methods = match kind {
+            FunctionKind::Resource => self.resource_methods(&name, code, &fields)?,
+            _ => Vec::new(),
+        };
+        let mut out = vec![Function {
             kind,
             name,
             params,
@@ -130,7 +141,9 @@ impl Planner<'_> {
             body,
             exit,
             span: s.span.clone(),
-        }])
+        }];
+        out.extend(methods);
+        Ok(out)
     }
 
     /// `self.name = value` statements of `__init__`.

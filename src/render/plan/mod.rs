@@ -145,6 +145,8 @@ mod print_file;
 mod property;
 mod range_steps;
 mod rename;
+mod resource_exit;
+mod resource_methods;
 mod result_cancelled;
 mod runner;
 mod scan;
@@ -214,6 +216,7 @@ pub use enums::{INT_ENUM, variant as enum_variant};
 use expr::{Kind, kind_of};
 pub use flags::FLAG;
 pub use module::MODULE;
+pub use resource_methods::enters_self;
 
 /// A construct of a program that the translator cannot translate yet.
 #[derive(Debug, Clone)]
@@ -341,6 +344,8 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         });
     }
     blockers.extend(exc_unreached::after_raise(&planned));
+    blockers.extend(resource_exit::jumps_out(&planned, &fallible));
+    blockers.extend(resource_methods::read_after_close(&planned));
     blockers.extend(coroutine_exit::misplaced(&planned, &fallible));
     blockers.extend(pending_tasks::misplaced(&planned, &fallible));
     blockers.extend(deadline_awaits::failing_under_deadline(&planned, &fallible));

@@ -64,15 +64,16 @@ impl<'p> Planner<'p> {
                 }
                 _ => None,
             });
-        let mut found =
-            self.plain_classes()
-                .into_iter()
-                .chain(enums)
-                .filter_map(|(class, code)| {
-                    methods(code)
-                        .find(|(n, _, _)| *n == m)
-                        .map(|(_, _, s)| (class, s))
-                });
+        let mut found = self
+            .plain_classes()
+            .into_iter()
+            .chain(enums)
+            .chain(self.resource_classes())
+            .filter_map(|(class, code)| {
+                methods(code)
+                    .find(|(n, _, _)| *n == m)
+                    .map(|(_, _, s)| (class, s))
+            });
         let one = found.next()?;
         found.next().is_none().then_some(one)
     }
@@ -111,10 +112,15 @@ impl<'p> Planner<'p> {
             class_attrs(code).iter().any(|(a, _)| *a == attr)
                 && self.attr_use(class, attr) == AttrUse::Field
         };
+        let resources = self
+            .resource_classes()
+            .into_iter()
+            .filter(|c| sets(c.0, c.1));
         self.plain_classes()
             .into_iter()
             .filter(|c| sets(c.0, c.1) || shadowed(c))
             .count()
+            + resources.count()
     }
 
     /// A plain class: its struct (a [`FunctionKind::Object`] with the

@@ -256,9 +256,12 @@ pub(super) fn caller_closes(demo: &Demo) -> HashMap<String, Call> {
         for a in &source.args {
             a.variables(&mut vars);
         }
-        let resource = demo
-            .function(&source.name)
-            .is_some_and(|r| r.kind == FunctionKind::Resource);
+        // A `close` that sees the exception is called where the block ends.
+        let resource = demo.function(&source.name).is_some_and(|r| {
+            r.kind == FunctionKind::Resource
+                && super::resource_exit::exit_param(r).is_none()
+                && !super::resource_exit::swallows(r)
+        });
         if f.kind != FunctionKind::Coroutine
             || f.name == demo.entry
             || !resource

@@ -62,6 +62,9 @@ impl Renderer<'_> {
     }
 
     pub(super) fn ret(&mut self, e: Option<&Expr>, tail: bool) {
+        if self.exit_bool {
+            return self.exit_return(e, tail);
+        }
         if let Ty::Option(_) = self.types.ret_of(&self.func) {
             return self.ret_option(e, tail);
         }

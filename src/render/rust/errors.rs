@@ -22,14 +22,19 @@ use std::collections::HashSet;
 fn reads_caught(demo: &Demo, var: fn(&str) -> String) -> bool {
     let mut found = false;
     for f in &demo.functions {
-        walk(&f.body, &mut |s| {
-            if let StmtKind::Catch { handlers, .. } = &s.kind {
+        f.walk(&mut |s| match &s.kind {
+            StmtKind::Catch { handlers, .. } => {
                 for h in handlers {
                     if let Some(n) = &h.name {
                         found |= read_in(&h.body).contains(&var(n));
                     }
                 }
             }
+            // `__aexit__`'s exception (see `resource_exit`).
+            StmtKind::ExitRaised { name, raised, .. } => {
+                found |= read_in(raised).contains(&var(name));
+            }
+            _ => {}
         });
     }
     found
@@ -412,7 +417,7 @@ impl Renderer<'_> {
 
     /// Whether `block` ends in a `raise`, or in a `try` whose `except`
     /// never runs (see [`Self::catch`]) and whose block does.
-    fn raises_at_end(&self, block: &Block) -> bool {
+    pub(super) fn raises_at_end(&self, block: &Block) -> bool {
         match block.last().map(|s| &s.kind) {
             Some(StmtKind::Raise { .. } | StmtKind::RaiseValue(_)) => true,
             Some(StmtKind::Catch {

@@ -124,7 +124,10 @@ impl Types {
         }
         changed |= self.share_fields(f);
         changed |= self.block(demo, f, &f.body);
+        // `__aexit__`'s `return` gives `close`'s `bool`, not `open`'s value.
+        let outer = std::mem::replace(&mut self.in_cleanup, true);
         changed |= self.block(demo, f, &f.exit);
+        self.in_cleanup = outer;
         let vars = &self.vars[&f.name];
         let back: Vec<Ty> = f
             .params
@@ -234,6 +237,8 @@ impl Types {
                 } => changed |= self.set_field_ty(name, object, field, value),
                 // A return in cleanup code cannot happen in Rust's `Drop`.
                 StmtKind::Return(Some(_)) if self.in_cleanup => {}
+                // `__aenter__`'s `return self`: the object `as` binds.
+                StmtKind::Return(Some(_)) if crate::render::plan::enters_self(f) => {}
                 StmtKind::Return(Some(e)) if !super::options::is_none(e) => {
                     let ty = self.expr_ty(name, e);
                     let slot = self.ret.get_mut(name).expect("every function");
@@ -462,7 +467,12 @@ impl Types {
                 StmtKind::AsyncWith { source, var, body } => {
                     changed |= self.call(demo, name, source, false);
                     if let Some(v) = var {
-                        let ty = self.ret_of(&source.name);
+                        let ty = match demo.function(&source.name) {
+                            Some(r) if crate::render::plan::enters_self(r) => {
+                                Ty::Object(source.name.clone())
+                            }
+                            _ => self.ret_of(&source.name),
+                        };
                         changed |= self.set(name, v, &ty);
                     }
                     changed |= self.block(demo, f, body);
@@ -550,6 +560,18 @@ impl Types {
                 }
                 StmtKind::Sync { name: v, permits } => {
                     changed |= self.set(name, v, &Ty::Sync(permits.is_none()));
+                }
+                StmtKind::ExitRaised {
+                    name: v,
+                    raised,
+                    clean,
+                } => {
+                    use crate::render::plan::ir::ast::{args_var, class_var, repr_var};
+                    for read in [v.clone(), class_var(v), repr_var(v), args_var(v)] {
+                        changed |= self.set(name, &read, &Ty::Str);
+                    }
+                    changed |= self.block(demo, f, raised);
+                    changed |= self.block(demo, f, clean);
                 }
                 StmtKind::Locked { body, .. }
                 | StmtKind::Labeled { body, .. }

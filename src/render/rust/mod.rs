@@ -167,6 +167,7 @@ mod queue_sizes;
 mod raise;
 mod recursion;
 mod ref_borrows;
+mod resource_exit;
 mod return_conflicts;
 mod scaled_secs;
 mod scoped;
@@ -417,6 +418,9 @@ struct Renderer<'a> {
     declared: HashSet<String>,
     /// The function already says that Rust has no async drop.
     said_no_async_drop: bool,
+    /// Rendering an `__aexit__` whose `return` gives whether it swallows
+    /// the exception (see `resource_exit`).
+    exit_bool: bool,
     assigned: HashMap<String, usize>,
     fields: HashSet<String>,
     self_name: &'static str,
@@ -488,6 +492,7 @@ impl<'a> Renderer<'a> {
             kind: FunctionKind::Coroutine,
             declared: HashSet::new(),
             said_no_async_drop: false,
+            exit_bool: false,
             assigned: HashMap::new(),
             fields: HashSet::new(),
             self_name: "self",

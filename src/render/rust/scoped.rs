@@ -39,6 +39,11 @@ impl Renderer<'_> {
         obj
     }
 
+    /// Whether the resource `source` makes is what its `__aenter__` returns.
+    fn enters_self(&self, source: &Call) -> bool {
+        (self.demo.function(&source.name)).is_some_and(crate::render::plan::enters_self)
+    }
+
     pub(super) fn async_with(
         &mut self,
         id: u32,
@@ -63,7 +68,11 @@ impl Renderer<'_> {
             ));
             obj
         } else {
-            let obj = self.resource_name(source);
+            // `as v` of an `__aenter__` that returns `self` names the object.
+            let obj = match var {
+                Some(v) if self.enters_self(source) => ident(v),
+                _ => self.resource_name(source),
+            };
             let c = self.call(source);
             if !std::mem::replace(&mut self.said_no_async_drop, true) {
                 self.line("// No async drop in Rust: open and close explicitly.");
@@ -73,6 +82,7 @@ impl Renderer<'_> {
         };
         self.declared.insert(obj.clone());
         match var {
+            Some(_) if self.enters_self(source) => self.line(format!("{obj}.open().await;")),
             Some(v) if has_value => {
                 let b = self.bind(v);
                 self.line(format!("{b}{obj}.open().await;"));
@@ -84,11 +94,11 @@ impl Renderer<'_> {
             self.body(body, tail);
             return;
         }
-        self.body(body, false);
-        if !self.entry_main {
-            self.line("// Never reached if this future is dropped (timeout, abort) first.");
-        }
-        self.line(format!("{obj}.close().await;"));
+        let resource = self
+            .demo
+            .function(&source.name)
+            .expect("the resource class");
+        self.with_block(resource, &obj, body);
         // Closed (moved): a later resource may take the name again.
         self.declared.remove(&obj);
     }

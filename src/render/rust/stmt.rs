@@ -142,6 +142,11 @@ impl Renderer<'_> {
                     self.line("return None;");
                 }
             }
+            StmtKind::ExitRaised {
+                name,
+                raised,
+                clean,
+            } => self.exit_raised(name, raised, clean, tail),
             StmtKind::Break(None) => self.line("break;"),
             StmtKind::Break(Some(label)) => self.line(format!("break '{label};")),
             StmtKind::Labeled { label, body } => {

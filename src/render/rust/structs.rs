@@ -263,7 +263,12 @@ impl Renderer<'_> {
         self.line("/// Python's `__aenter__`.");
         self.line(format!("async fn open(&mut self){ret} {{"));
         self.indent += 1;
-        self.body(&f.body, true);
+        // `return self`: the object is already what `as` names.
+        let mut body = f.body.clone();
+        if crate::render::plan::enters_self(f) {
+            body.pop();
+        }
+        self.body(&body, true);
         self.indent -= 1;
         self.line("}");
         self.line("");
@@ -275,14 +280,27 @@ impl Renderer<'_> {
             }
         });
         let recv = if sets_field { "mut self" } else { "self" };
-        self.line(format!("async fn close({recv}) {{"));
+        let (param, ret) = self.close_signature(f);
+        self.line(format!("async fn close({recv}{param}){ret} {{"));
         self.indent += 1;
         let kind = self.kind;
         self.kind = FunctionKind::Coroutine;
-        self.body(&f.exit, false);
+        let swallows = super::resource_exit::swallows(f);
+        self.exit_bool = swallows;
+        self.body(&f.exit, swallows);
+        if swallows && !ends_in_return(&f.exit) {
+            // Falling off the end returns `None`: the exception goes on.
+            self.line("false");
+        }
+        self.exit_bool = false;
         self.kind = kind;
         self.indent -= 1;
         self.line("}");
+        let prefix = format!("{}.", f.name);
+        let methods: Vec<&Function> = (self.demo.functions.iter())
+            .filter(|m| m.name.starts_with(&prefix))
+            .collect();
+        self.method_defs(&methods);
         self.indent -= 1;
         self.line("}");
     }
@@ -317,4 +335,18 @@ fn moved_params_last(f: &Function, moving: &[bool], inits: &mut Vec<String>) {
     }
     front.append(&mut back);
     *inits = front;
+}
+
+/// Whether `block`'s last statement returns, in every branch.
+fn ends_in_return(block: &crate::render::plan::ir::ast::Block) -> bool {
+    match block.last().map(|s| &s.kind) {
+        Some(StmtKind::Return(_)) => true,
+        Some(StmtKind::ExitRaised { raised, clean, .. }) => {
+            ends_in_return(raised) && ends_in_return(clean)
+        }
+        Some(StmtKind::If {
+            then, otherwise, ..
+        }) => ends_in_return(then) && ends_in_return(otherwise),
+        _ => false,
+    }
 }

@@ -361,6 +361,14 @@ pub enum StmtKind {
     Labeled { label: String, body: Block },
     /// `continue` with the innermost loop's next round.
     Continue,
+    /// In `__aexit__`: `raised` where an exception left the `async with`
+    /// block, bound to `name`, else `clean` (`if exc is None:` or
+    /// `if exc is not None:`).
+    ExitRaised {
+        name: String,
+        raised: Block,
+        clean: Block,
+    },
     /// `async with source as var: body`.
     AsyncWith {
         source: Call,
@@ -612,6 +620,7 @@ macro_rules! nested_blocks {
                 StmtKind::If {
                     then, otherwise, ..
                 } => vec![then, otherwise],
+                StmtKind::ExitRaised { raised, clean, .. } => vec![raised, clean],
                 StmtKind::Try {
                     body,
                     on_cancel,

@@ -1,0 +1,234 @@
+//! `__aexit__(self, exc_type, exc, tb)` that looks at the exception: one
+//! test of it, `if exc is None:` (a block that returns, then what runs
+//! when the `async with` block raised) or `if exc is not None:`, with
+//! `exc_type` in place of `exc` too. Inside, `exc` is the exception as a
+//! handler's `except ... as exc` would read it (its text, `repr`,
+//! `type(exc).__name__`, `args`); any other read of the three parameters
+//! is refused. Its `return` gives whether the exception is swallowed.
+
+use super::scope::Scope;
+use super::{Planner, Result, refuse};
+use crate::program::visit_mut::{self, VisitMut};
+use crate::program::{self as py, CmpOp, Code, ExprKind as E, Literal, Name, StmtKind as P};
+use crate::render::plan::ir::ast::{Block, Stmt, StmtKind};
+
+impl Planner<'_> {
+    /// `__aexit__`'s block, `c` its code.
+    pub(super) fn exit_block(&self, scope: &mut Scope, c: &Code) -> Result<Block> {
+        let params: Vec<&str> = (c.params.positional.iter().skip(1))
+            .map(|p| &*p.name)
+            .collect();
+        let [exc_type, exc, _tb] = params[..] else {
+            return self.block(scope, &c.body);
+        };
+        check_returns(&c.body)?;
+        for (i, s) in c.body.iter().enumerate() {
+            let Some(raised_first) = test_of(s, &[exc_type, exc]) else {
+                refuse_reads(std::slice::from_ref(s), &params)?;
+                continue;
+            };
+            let P::If { body, orelse, .. } = &s.kind else {
+                unreachable!("a test")
+            };
+            let mut out = self.block(scope, &c.body[..i])?;
+            let (raised, clean, after): (&[py::Stmt], &[py::Stmt], &[py::Stmt]) = if raised_first {
+                (body, orelse, &c.body[i + 1..])
+            } else if orelse.is_empty() && ends_in_return(body) {
+                (&c.body[i + 1..], body, &[])
+            } else {
+                (orelse, body, &c.body[i + 1..])
+            };
+            refuse_reads(after, &params)?;
+            refuse_reads(clean, &params)?;
+            refuse_reads_but(raised, &params, exc)?;
+            let saved = std::mem::take(&mut scope.caught);
+            scope
+                .caught
+                .push(self.caught(Some(exc.to_string()), &[], None, raised));
+            let raised = self.block(scope, raised);
+            scope.caught = saved;
+            let kind = StmtKind::ExitRaised {
+                name: exc.to_string(),
+                raised: raised?,
+                clean: self.block(scope, clean)?,
+            };
+            out.push(Stmt {
+                id: s.id,
+                span: s.span.clone(),
+                kind,
+            });
+            out.extend(self.block(scope, after)?);
+            return Ok(out);
+        }
+        self.block(scope, &c.body)
+    }
+}
+
+/// Whether `s` is `if p is None:` (`false`: its block runs when nothing
+/// was raised) or `if p is not None:` (`true`) of a parameter `p` of
+/// `params`.
+fn test_of(s: &py::Stmt, params: &[&str]) -> Option<bool> {
+    let P::If { test, .. } = &s.kind else {
+        return None;
+    };
+    let E::Compare(left, ops) = &test.kind else {
+        return None;
+    };
+    let [(op, right)] = ops.as_slice() else {
+        return None;
+    };
+    let is_param = matches!(&left.kind, E::Name(Name::Local(_, n)) if params.contains(&&**n));
+    let is_none = matches!(&right.kind, E::Literal(Literal::None));
+    match op {
+        CmpOp::Is if is_param && is_none => Some(false),
+        CmpOp::IsNot if is_param && is_none => Some(true),
+        _ => None,
+    }
+}
+
+fn ends_in_return(block: &[py::Stmt]) -> bool {
+    matches!(block.last().map(|s| &s.kind), Some(P::Return(_)))
+}
+
+/// `return` in `__aexit__` gives `True`, `False`, `None` or a name or
+/// attribute the listing reads as a `bool`.
+fn check_returns(body: &[py::Stmt]) -> Result<()> {
+    let mut bad = None;
+    py::walk(body, &mut |s| {
+        if let P::Return(Some(e)) = &s.kind
+            && !matches!(
+                &e.kind,
+                E::Literal(Literal::Bool(_) | Literal::None) | E::Attr(..)
+            )
+        {
+            bad.get_or_insert(e.span.clone());
+        }
+    });
+    match bad {
+        Some(span) => refuse(
+            &span,
+            "this value returned by `__aexit__`",
+            "Python swallows the exception when `__aexit__` returns a true value; the Rust \
+             listing's `close` returns a `bool`: return `True`, `False` or a `bool` field",
+        ),
+        None => Ok(()),
+    }
+}
+
+/// Refuses a read of `params` (the exception parameters) in `block`.
+fn refuse_reads(block: &[py::Stmt], params: &[&str]) -> Result<()> {
+    refuse_reads_but(block, params, "")
+}
+
+/// Refuses a read of `params` other than `allowed` in `block`.
+fn refuse_reads_but(block: &[py::Stmt], params: &[&str], allowed: &str) -> Result<()> {
+    struct Reads<'a> {
+        params: &'a [&'a str],
+        allowed: &'a str,
+        found: Option<(String, std::ops::Range<usize>)>,
+    }
+    impl VisitMut for Reads<'_> {
+        fn expr(&mut self, e: &mut py::Expr) {
+            if let E::Name(Name::Local(_, n) | Name::Cell(_, n)) = &e.kind
+                && self.params.contains(&&**n)
+                && &**n != self.allowed
+            {
+                self.found.get_or_insert((n.to_string(), e.span.clone()));
+            }
+        }
+    }
+    let mut v = Reads {
+        params,
+        allowed,
+        found: None,
+    };
+    let mut copy = block.to_vec();
+    visit_mut::block_mut(&mut copy, &mut v);
+    match v.found {
+        Some((n, span)) => refuse(
+            &span,
+            format!("`{n}` of `__aexit__` here"),
+            "the Rust listing's `close` takes the exception as an `Option`: one test \
+             `if exc is None:` (or `is not None`) at the top of `__aexit__`, and inside it \
+             the exception's text, `repr`, `type(exc).__name__` and `args`",
+        ),
+        None => Ok(()),
+    }
+}
+
+/// The `return`, `break` and `continue` statements that would leave an
+/// `async with` block the listing writes as an `async` block (one that can
+/// raise, or whose `__aexit__` reads the exception): they would leave only
+/// that block, where Python leaves the function or the loop after
+/// `__aexit__`.
+pub(super) fn jumps_out(
+    demo: &crate::render::plan::ir::ast::Demo,
+    fallible: &std::collections::HashSet<String>,
+) -> Vec<super::Untranslatable> {
+    use crate::render::plan::ir::ast::{Function, walk};
+    use crate::render::plan::ir::raises::propagating_calls;
+    let takes_exc = |r: &Function| {
+        let mut found = false;
+        walk(&r.exit, &mut |s| {
+            found |= matches!(s.kind, StmtKind::ExitRaised { .. });
+        });
+        found
+    };
+    let fails = |b: &Block| {
+        let mut found = false;
+        walk(b, &mut |s| {
+            found |= matches!(
+                s.kind,
+                StmtKind::Raise { .. } | StmtKind::RaiseValue(_) | StmtKind::Reraise
+            ) || propagating_calls(&s.kind)
+                .iter()
+                .any(|c| fallible.contains(&c.name));
+        });
+        found
+    };
+    let mut out = Vec::new();
+    for f in &demo.functions {
+        f.walk(&mut |s| {
+            let StmtKind::AsyncWith { source, body, .. } = &s.kind else {
+                return;
+            };
+            let Some(r) = demo.function(&source.name) else {
+                return;
+            };
+            if fails(body) || takes_exc(r) {
+                jumps(body, false, &mut out);
+            }
+        });
+    }
+    out
+}
+
+/// The jumps out of `block` (`in_loop`: inside a loop of the block, whose
+/// `break` and `continue` stay inside).
+fn jumps(block: &Block, in_loop: bool, out: &mut Vec<super::Untranslatable>) {
+    for s in block {
+        let what = match &s.kind {
+            StmtKind::Return(_) => Some("`return`"),
+            StmtKind::Break(_) if !in_loop => Some("`break`"),
+            StmtKind::Continue if !in_loop => Some("`continue`"),
+            _ => None,
+        };
+        if let Some(what) = what {
+            out.push(super::Untranslatable {
+                span: s.span.clone(),
+                construct: format!("{what} inside this `async with` block"),
+                reason: "the Rust listing runs a block that can raise as an `async` block \
+                         whose `Result` it hands to `close`; a jump would leave only that \
+                         block: set a variable and act on it after the `async with`"
+                    .into(),
+            });
+        }
+        let is_loop = matches!(
+            s.kind,
+            StmtKind::For { .. } | StmtKind::While { .. } | StmtKind::AsyncFor { .. }
+        );
+        for b in s.blocks() {
+            jumps(b, in_loop || is_loop, out);
+        }
+    }
+}
