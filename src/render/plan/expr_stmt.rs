@@ -176,6 +176,7 @@ impl Planner<'_> {
                 ExprKind::Call(Builtin::Exit, _)
                     | ExprKind::Method(..)
                     | ExprKind::CallParam(..)
+                    | ExprKind::CallItem(..)
                     | ExprKind::Task(crate::render::plan::ir::expr::TaskOp::Result, _)
             )
             || !crate::render::plan::ir::op_errors::candidates(&value).is_empty()

@@ -132,6 +132,10 @@ impl Renderer<'_> {
         match (value, tail) {
             (Some(v), true) if self.map_lines("", &v, "") => {}
             (Some(v), false) if self.map_lines("return ", &v, ";") => {}
+            // An `if`-`else if` chain, laid out as rustfmt lays it out.
+            (Some(v), true) if let Some(lines) = super::wrap::if_else_lines(&v) => {
+                lines.into_iter().for_each(|l| self.line(l));
+            }
             (Some(v), true) => self.tail_line(v),
             (Some(v), false) => self.line(format!("return {v};")),
             (None, _) => self.line("return;"),

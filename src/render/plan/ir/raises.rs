@@ -198,7 +198,11 @@ fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         | ExprKind::Coro(call)
         | ExprKind::Stream(call)
         | ExprKind::CallParam(call, _) => call.args.iter().for_each(|a| awaited(a, out)),
-        ExprKind::Function(_) => {}
+        ExprKind::CallItem(item, args, _) => {
+            awaited(item, out);
+            args.iter().for_each(|a| awaited(a, out));
+        }
+        ExprKind::Function(_) | ExprKind::FnDict(_) => {}
         ExprKind::Binary(_, a, b) | ExprKind::Slept(a, b) => {
             awaited(a, out);
             awaited(b, out);
