@@ -79,3 +79,17 @@ fn a_lambda_that_can_fail_or_a_pointer_of_strings_is_refused_with_its_reason() {
     assert_eq!(construct, "a `lambda` held in a dict");
     assert!(reason.contains("numbers or booleans"), "{reason}");
 }
+
+#[test]
+fn calls_passing_other_types_to_one_dict_are_refused_and_an_integer_given_a_float_is_one() {
+    let (construct, _, at) = refused(&main_of(
+        "    ops = {\"a\": lambda x: x, \"b\": lambda x: x}\n    print(ops[\"a\"](1), ops[\"b\"](\"s\"))\n",
+    ));
+    assert_eq!(construct, "this call of an item of a dict of lambdas");
+    assert_eq!(at, "ops[\"b\"](\"s\")");
+    let text = listing(&main_of(
+        "    ops = {\"half\": lambda x: x * 0.5}\n    await asyncio.sleep(1)\n    \
+         print(ops[\"half\"](3.0), ops[\"half\"](3))\n",
+    ));
+    has_all(&text, &["ops[\"half\"](3.0)", "ops[\"half\"](3.0))"]);
+}

@@ -61,3 +61,26 @@ fn a_named_function_borrowing_a_string_is_not_given_to_it() {
     assert_eq!(construct, "`shout` given as a value");
     assert!(reason.contains("generic"), "{reason}");
 }
+
+#[test]
+fn a_generic_call_gives_its_values_type_inside_an_expression_and_is_refused_as_a_statement() {
+    let defs = "def twice(f, x):\n    return f(f(x))\n";
+    let text = listing(&program(
+        defs,
+        "    print(twice(lambda s: s * 2, \"ab\"), twice(lambda n: n - 1, 10))\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "fn twice<T>(f: impl Fn(T) -> T, x: T) -> T {\n    f(f(x))\n}",
+            "twice(|s| s.repeat(2 as usize), \"ab\".to_string()),",
+            "twice(|n| n - 1, 10)",
+        ],
+    );
+    let (construct, _, at) = refused(&program(
+        defs,
+        "    y = twice(lambda s: s * 2, \"ab\")\n    print(y, twice(lambda n: n - 1, 10))\n",
+    ));
+    assert_eq!(construct, "`twice` used here");
+    assert_eq!(at, "twice(lambda s: s * 2, \"ab\")");
+}

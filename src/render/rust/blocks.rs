@@ -62,6 +62,16 @@ impl Renderer<'_> {
     }
 
     pub(super) fn ret(&mut self, e: Option<&Expr>, tail: bool) {
+        // A generic function gives its `T` as the call makes it.
+        if self.types.generic.contains_key(&self.func)
+            && let Some(e) = e
+        {
+            let c = self.expr(e);
+            return match tail {
+                true => self.tail_line(c.text),
+                false => self.line(format!("return {};", c.text)),
+            };
+        }
         if let Ty::Option(_) = self.types.ret_of(&self.func) {
             return self.ret_option(e, tail);
         }

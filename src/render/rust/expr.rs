@@ -525,7 +525,11 @@ impl Renderer<'_> {
                 } else {
                     format!("{c}{wait}{q}")
                 };
-                let mut out = Code::new(text, self.types.ret_of(&call.name), 10);
+                let ty = match self.types.generic_ret(&self.func, call) {
+                    Some(t) => t,
+                    None => self.types.ret_of(&call.name),
+                };
+                let mut out = Code::new(text, ty, 10);
                 out.fresh = true;
                 out
             }

@@ -78,6 +78,23 @@ fn plain(t: &Ty) -> bool {
 pub(super) fn fn_dict_conflicts(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let mut out = Vec::new();
     each_function_expr(demo, &mut |f, x| {
+        if let ExprKind::CallItem(item, args, _) = &x.kind
+            && let Ty::Fn(params, ..) = types.expr_ty(&f.name, item)
+        {
+            let fits = |(a, p): (&Expr, &Ty)| {
+                let a = types.expr_ty(&f.name, a);
+                a == *p || (a, p) == (Ty::Int, &Ty::Float)
+            };
+            if !args.iter().zip(&params).all(fits) {
+                out.push(Untranslatable {
+                    span: x.span.clone(),
+                    construct: "this call of an item of a dict of lambdas".into(),
+                    reason: "the Rust listing's `fn` pointers take the same types at each \
+                             call, and another call passes values of other types"
+                        .into(),
+                });
+            }
+        }
         let ExprKind::FnDict(items) = &x.kind else {
             return;
         };
@@ -136,10 +153,22 @@ impl Renderer<'_> {
         c
     }
 
-    /// `d[k](args)` of a dict of `fn` pointers.
+    /// `d[k](args)` of a dict of `fn` pointers: an integer given to a
+    /// float parameter written as a float.
     pub(super) fn call_item(&mut self, item: &Expr, args: &[Expr], ty: Ty) -> Code {
         let item = self.expr(item);
-        let args: Vec<String> = args.iter().map(|a| self.expr(a).text).collect();
+        let params = match &item.ty {
+            Ty::Fn(params, ..) => params.clone(),
+            _ => Vec::new(),
+        };
+        let args: Vec<String> = args
+            .iter()
+            .enumerate()
+            .map(|(i, a)| match (self.expr(a), params.get(i)) {
+                (c, Some(Ty::Float)) => c.as_f64().text,
+                (c, _) => c.text,
+            })
+            .collect();
         Code::new(format!("{}({})", item.wrap(10), args.join(", ")), ty, 10)
     }
 }

@@ -10,7 +10,9 @@
 //! it takes), and only where its calls pass values of different types.
 
 use super::Renderer;
+use super::expr_walk::each_function_expr;
 use super::types::{Ty, Types};
+use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Call, Demo, Function, FunctionKind, StmtKind};
 use crate::render::plan::ir::expr::ExprKind;
 use std::collections::HashMap;
@@ -65,6 +67,40 @@ fn shape(f: &Function) -> Option<Generic> {
     let position = |n: &str| f.params.iter().position(|p| p == n);
     let (func, value) = (position(callee?)?, position(value)?);
     (depth >= 2 && func != value).then_some(Generic { func, value })
+}
+
+/// Each use of a generic function other than its call inside an
+/// expression, whose type the call's value gives: a call as a statement
+/// of its own, or the function given as a value.
+pub(super) fn misplaced(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
+    let mut out = Vec::new();
+    let mut push = |name: &str, span: &std::ops::Range<usize>| {
+        if types.generic.contains_key(name) {
+            out.push(Untranslatable {
+                span: span.clone(),
+                construct: format!("`{name}` used here"),
+                reason: format!(
+                    "`{name}` is generic over the value it hands on: the Rust listing writes \
+                     its calls inside an expression, each giving the type of its value"
+                ),
+            });
+        }
+    };
+    for f in &demo.functions {
+        f.walk(&mut |s| {
+            for call in super::analysis::stmt_calls(s) {
+                push(&call.name, &call.span);
+            }
+        });
+    }
+    each_function_expr(demo, &mut |_, x| match &x.kind {
+        ExprKind::Function(name) => push(name, &x.span),
+        ExprKind::Job(call, _) | ExprKind::Spawn(call) | ExprKind::Coro(call) => {
+            push(&call.name, &call.span)
+        }
+        _ => {}
+    });
+    out
 }
 
 impl Types {
