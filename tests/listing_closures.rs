@@ -86,3 +86,17 @@ fn chains_joined(text: &str) -> String {
     }
     out
 }
+
+#[test]
+fn a_key_of_the_items_fields_copies_a_string_field_whatever_another_closure_takes() {
+    let src = format!(
+        "{HEADER}async def main():\n    await asyncio.sleep(1)\n    \
+print(list(map(lambda p: p[0] * p[1], [(2, 3), (4, 5)])))\n    \
+people = [(\"ann\", 31), (\"bo\", 25)]\n    print(sorted(people, key=lambda p: (-p[1], p[0])))\n{RUN}"
+    );
+    let text = listing(&src);
+    assert!(
+        text.contains("sorted_by_key(people.clone(), |p| (-p.1, p.0.to_string()))"),
+        "{text}"
+    );
+}

@@ -10,7 +10,7 @@ use support::{listing, main_of, refused};
 #[test]
 fn a_lambda_held_in_a_dict_is_refused_at_the_lambda() {
     let src = main_of(
-        "    ops = {\"add\": lambda a, b: a + b}\n    for name in ops:\n        \
+        "    ops = {\"add\": lambda a, b: a + b}\n    print(ops)\n    for name in ops:\n        \
 print(name, ops[name](10, 4))\n",
     );
     let (construct, reason, at) = refused(&src);

@@ -237,6 +237,9 @@ impl Planner<'_> {
                 ),
             );
         }
+        if let Some(k) = self.fn_dict_call(sc, f, args)? {
+            return Ok(k);
+        }
         super::held_lambdas::check_callee(f, &e.span, self.text(&e.span))?;
         refuse(
             &e.span,

@@ -98,6 +98,9 @@ impl Planner<'_> {
         pairs: &[(Option<py::Expr>, py::Expr)],
         span: &Range<usize>,
     ) -> Result<ExprKind> {
+        if let Some(k) = self.fn_dict(sc, pairs, span)? {
+            return Ok(k);
+        }
         let mut items = Vec::new();
         for (k, v) in pairs {
             let Some(k) = k else {

@@ -187,6 +187,7 @@ impl Planner<'_> {
                 ExprKind::Call(Builtin::Exit, _)
                     | ExprKind::Method(..)
                     | ExprKind::CallParam(..)
+                    | ExprKind::CallItem(..)
                     | ExprKind::Task(
                         crate::render::plan::ir::expr::TaskOp::Result
                             | crate::render::plan::ir::expr::TaskOp::ResultNow,

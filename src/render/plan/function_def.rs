@@ -142,6 +142,7 @@ impl<'p> Planner<'p> {
         let code_body = hoisting.as_deref().unwrap_or(&code.body);
         let kept = super::kept_items::kept_items(&params, code_body);
         scope.kept_loops = super::kept_items::kept_loops(&kept);
+        scope.fn_dicts = super::fn_dicts::fn_dicts(code);
         let mut body = self.block(&mut scope, code_body)?;
         super::kept_items::keep_items(&mut body, &kept)?;
         self.end_run(&name, &mut body);

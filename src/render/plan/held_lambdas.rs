@@ -5,7 +5,8 @@
 //! its own, so such a container would hold `fn` pointers (or boxed
 //! closures) typed from the calls that read them, which the listing does
 //! not write: each is refused at its place, naming the container, rather
-//! than with the list of places a lambda is written.
+//! than with the list of places a lambda is written. (A dict of lambdas
+//! only called by key is one of `fn` pointers: see `fn_dicts`.)
 
 use super::{Result, refuse};
 use crate::program::{self as py, ExprKind as E, Name};
@@ -17,6 +18,13 @@ pub(super) fn check_item(item: &py::Expr, container: &str) -> Result<()> {
     if !matches!(item.kind, E::Lambda { .. }) {
         return Ok(());
     }
+    let dict = if container == "dict" {
+        ", and a dict of lambdas that capture nothing, of one number of parameters, \
+         kept in a variable that is only read to call its items, iterated, measured or \
+         asked `in` (`fn` pointers)"
+    } else {
+        ""
+    };
     refuse(
         &item.span,
         format!("a `lambda` held in a {container}"),
@@ -24,7 +32,7 @@ pub(super) fn check_item(item: &py::Expr, container: &str) -> Result<()> {
             "each Rust closure has a type of its own, so a {container} of them would hold \
              `fn` pointers typed from the calls that read them, which the Rust listing does \
              not write; it writes a lambda kept in a variable and only called, or passed to \
-             a parameter that is only called"
+             a parameter that is only called{dict}"
         ),
     )
 }

@@ -81,6 +81,7 @@ mod filter_none;
 mod flags;
 mod flat_comp;
 mod float_vs_big_int;
+mod fn_dicts;
 mod fn_values;
 mod format_builtin;
 mod format_spec;
@@ -101,6 +102,7 @@ mod globals;
 mod group;
 mod group_parts;
 mod group_tasks;
+mod handed_values;
 mod held_lambdas;
 mod hoist;
 mod identity;
@@ -304,6 +306,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         fn_params: fn_values::fn_params(program),
         unended: RefCell::new(HashSet::new()),
         late_spawns: RefCell::new(HashSet::new()),
+        generic_fns: RefCell::new(HashSet::new()),
         streams: RefCell::new(HashMap::new()),
         keepers: HashSet::new(),
         closed_gens: RefCell::new(HashSet::new()),
@@ -326,6 +329,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         cancel_ends: p.cancel_ends.clone(),
         closed_at_shutdown: p.closed_gens.take(),
         late_spawns: p.late_spawns.take(),
+        generic_fns: p.generic_fns.take(),
     };
     exc_recursion::bound(&mut planned);
     let fallible = ir::raises::fallible(&planned);
@@ -368,6 +372,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         cancel_ends,
         closed_at_shutdown,
         late_spawns,
+        generic_fns,
         ..
     } = planned;
     blockers.sort_by_key(|b| (b.span.start, b.span.end));
@@ -382,6 +387,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         cancel_ends,
         closed_at_shutdown,
         late_spawns,
+        generic_fns,
     });
     (demo, blockers)
 }
@@ -466,6 +472,9 @@ struct Planner<'p> {
     /// The spawns of `asyncio.run_coroutine_threadsafe` in coroutines
     /// (see [`Demo::late_spawns`](ir::ast::Demo::late_spawns)).
     late_spawns: RefCell<HashSet<ir::ast::StmtId>>,
+    /// Functions generic over the value they hand on (see
+    /// [`Demo::generic_fns`](ir::ast::Demo::generic_fns)).
+    generic_fns: RefCell<HashSet<String>>,
     /// Async generators' streams kept in variables, and their generators
     /// (see [`kept_stream`]).
     streams: RefCell<HashMap<String, String>>,
@@ -566,7 +575,9 @@ impl<'p> Planner<'p> {
         let mut seen = self.arg_kinds.borrow_mut();
         let line = self.line(&arg.span);
         let (first, at) = *seen.entry((call.name.clone(), i)).or_insert((kind, line));
-        if first != kind {
+        if first != kind && handed_values::handed_on(self.program, &call.name, i) {
+            self.generic_fns.borrow_mut().insert(call.name.clone());
+        } else if first != kind {
             return refuse(
                 &arg.span,
                 format!("{} as argument {} of `{}`", kind.noun(), i + 1, call.name),

@@ -129,6 +129,9 @@ pub(super) struct Scope {
     /// Parameters that take functions of the module, with those functions
     /// (see `plan::fn_values`).
     pub(super) fn_values: HashMap<String, Vec<String>>,
+    /// Dicts of lambdas kept in variables and only called by key (see
+    /// `plan::fn_dicts`).
+    pub(super) fn_dicts: Vec<super::fn_dicts::FnDict>,
     /// The loops whose variable is read after them and kept in an
     /// `Option` (see `plan::kept_items`).
     pub(super) kept_loops: Vec<crate::program::StmtId>,
@@ -205,6 +208,7 @@ impl Scope {
             comp_tasks: Default::default(),
             timed: Default::default(),
             fn_values: HashMap::new(),
+            fn_dicts: Vec::new(),
             kept_loops: Vec::new(),
             deleted: Vec::new(),
             blocks: 0,

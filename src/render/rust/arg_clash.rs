@@ -20,6 +20,9 @@ pub(super) fn arg_clashes(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                 let Some(params) = types.params.get(&call.name) else {
                     continue;
                 };
+                if types.generic.contains_key(&call.name) {
+                    continue;
+                }
                 let generic = super::generic_iters::generic_list(demo, types, &call.name);
                 for (i, (arg, param)) in call.args.iter().zip(params).enumerate() {
                     if generic.as_ref().is_some_and(|g| g.param == i) {

@@ -65,6 +65,16 @@ impl Renderer<'_> {
         if self.exit_bool {
             return self.exit_return(e, tail);
         }
+        // A generic function gives its `T` as the call makes it.
+        if self.types.generic.contains_key(&self.func)
+            && let Some(e) = e
+        {
+            let c = self.expr(e);
+            return match tail {
+                true => self.tail_line(c.text),
+                false => self.line(format!("return {};", c.text)),
+            };
+        }
         if let Ty::Option(_) = self.types.ret_of(&self.func) {
             return self.ret_option(e, tail);
         }
@@ -137,6 +147,10 @@ impl Renderer<'_> {
         match (value, tail) {
             (Some(v), true) if self.map_lines("", &v, "") => {}
             (Some(v), false) if self.map_lines("return ", &v, ";") => {}
+            // An `if`-`else if` chain, laid out as rustfmt lays it out.
+            (Some(v), true) if let Some(lines) = super::wrap::if_else_lines(&v) => {
+                lines.into_iter().for_each(|l| self.line(l));
+            }
             (Some(v), true) => self.tail_line(v),
             (Some(v), false) => self.line(format!("return {v};")),
             (None, _) => self.line("return;"),

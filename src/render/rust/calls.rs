@@ -13,6 +13,10 @@ impl Renderer<'_> {
         let callee = self.demo.function(&call.name);
         let mut out = Vec::new();
         for (i, arg) in call.args.iter().enumerate() {
+            if let Some(a) = self.generic_arg(&call.name, i, arg) {
+                out.push(a);
+                continue;
+            }
             let pname = callee
                 .and_then(|f| f.params.get(i))
                 .cloned()

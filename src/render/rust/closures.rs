@@ -82,6 +82,44 @@ impl Renderer<'_> {
         c
     }
 
+    /// A key that is a tuple of the item's own fields (`lambda p: (-p[1],
+    /// p[0])`), each field typed as the item's, not as another closure of
+    /// the function with a parameter of the same name takes it: a string
+    /// or a list field is copied out of the borrowed item.
+    fn item_fields_key(&mut self, l: &Lambda, name: &str, elem: &Ty) -> Option<String> {
+        let (ExprKind::Tuple(items), Ty::Tuple(tys)) = (&l.body.kind, elem) else {
+            return None;
+        };
+        let mut parts = Vec::new();
+        for item in items {
+            let field = |x: &Expr| match &x.kind {
+                ExprKind::Call(Builtin::Index, args) => match args.as_slice() {
+                    [obj, at] if matches!(&obj.kind, ExprKind::Var(v) if *v == l.var) => {
+                        match at.kind {
+                            ExprKind::Lit(Value::Int(k)) => usize::try_from(k).ok(),
+                            _ => None,
+                        }
+                    }
+                    _ => None,
+                },
+                _ => None,
+            };
+            let one = Lambda {
+                var: l.var.clone(),
+                body: item.clone(),
+            };
+            let mut c = self.body_as(&one, name);
+            if let Some(ty) = field(item).and_then(|k| tys.get(k)) {
+                c.ty = ty.clone();
+            }
+            parts.push(c.owned());
+        }
+        Some(match parts.as_slice() {
+            [one] => format!("({one},)"),
+            _ => format!("({})", parts.join(", ")),
+        })
+    }
+
     /// How to order items by `key` (their own value when `None`), from the
     /// largest when `reverse`. A sort by key is stable, as Python's. The
     /// closures take the items by reference; `deref` when the pattern
@@ -101,7 +139,10 @@ impl Renderer<'_> {
             && ordered(&ty)
         {
             let name = ident(&l.var);
-            let k = self.body_as(l, &name).owned();
+            let k = match self.item_fields_key(l, &name, elem) {
+                Some(k) => k,
+                None => self.body_as(l, &name).owned(),
+            };
             let k = if reverse {
                 format!("std::cmp::Reverse({k})")
             } else {

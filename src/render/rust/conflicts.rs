@@ -58,6 +58,8 @@ pub(super) fn type_conflicts(demo: &Demo, source: &str) -> Vec<Untranslatable> {
     out.extend(super::flags::flag_uses(demo, &types));
     out.extend(super::list_joins::join_conflicts(demo, &types));
     out.extend(super::fn_values::signature_conflicts(demo, &types));
+    out.extend(super::fn_dicts::fn_dict_conflicts(demo, &types));
+    out.extend(super::generic_fns::misplaced(demo, &types));
     out.extend(super::return_conflicts::return_conflicts(demo, &types));
     out.extend(super::unpack_list::caught_unpacks(demo, &types));
     out.extend(super::unpack_list::unpacked_rows(demo, &types));

@@ -367,6 +367,14 @@ impl Renderer<'_> {
             ExprKind::Outcomes(x) => self.outcomes(x),
             ExprKind::Flat(x) => self.flat_comp(x),
             ExprKind::Lambda(l) => self.closure(l),
+            ExprKind::FnDict(items) => {
+                let ty = self.types.fn_dict_ty(&self.func, items);
+                self.fn_dict(items, ty)
+            }
+            ExprKind::CallItem(item, args, _) => {
+                let ty = self.types.call_item_ty(&self.func, item);
+                self.call_item(item, args, ty)
+            }
             ExprKind::Locked(sync) => {
                 let text = match self.var_ty(sync) {
                     Ty::Sync(true) => format!("{}.try_lock().is_err()", ident(sync)),
@@ -523,7 +531,11 @@ impl Renderer<'_> {
                 } else {
                     format!("{c}{wait}{q}")
                 };
-                let mut out = Code::new(text, self.types.ret_of(&call.name), 10);
+                let ty = match self.types.generic_ret(&self.func, call) {
+                    Some(t) => t,
+                    None => self.types.ret_of(&call.name),
+                };
+                let mut out = Code::new(text, ty, 10);
                 out.fresh = true;
                 out
             }

@@ -51,6 +51,10 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         | ExprKind::Coro(call)
         | ExprKind::Stream(call)
         | ExprKind::CallParam(call, _) => call.args.iter().for_each(|a| awaited_calls(a, out)),
+        ExprKind::CallItem(item, args, _) => {
+            awaited_calls(item, out);
+            args.iter().for_each(|a| awaited_calls(a, out));
+        }
         ExprKind::StrMethod(_, x, args) => {
             awaited_calls(x, out);
             args.iter().for_each(|a| awaited_calls(a, out));
@@ -80,6 +84,7 @@ pub(super) fn awaited_calls<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         | ExprKind::Locked(_)
         | ExprKind::Prim(..)
         | ExprKind::Lambda(_)
+        | ExprKind::FnDict(_)
         | ExprKind::Member(..)
         | ExprKind::Members(_)
         | ExprKind::Function(_)
@@ -162,6 +167,14 @@ pub(super) fn each_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
             call.args.iter().for_each(|a| each_expr(a, f));
         }
         ExprKind::Lambda(l) => each_expr(&l.body, f),
+        ExprKind::FnDict(items) => items.iter().for_each(|i| {
+            each_expr(&i.key, f);
+            each_expr(&i.body, f);
+        }),
+        ExprKind::CallItem(item, args, _) => {
+            each_expr(item, f);
+            args.iter().for_each(|a| each_expr(a, f));
+        }
         ExprKind::Lit(_)
         | ExprKind::Var(_)
         | ExprKind::Done(_)

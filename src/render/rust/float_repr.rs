@@ -310,7 +310,7 @@ impl Values<'_> {
                             }
                         }
                         ExprKind::Function(n) if *n == f.name => unknown = true,
-                        ExprKind::Lambda(_) => unknown = true,
+                        ExprKind::Lambda(_) | ExprKind::FnDict(_) => unknown = true,
                         _ => {}
                     });
                 }

@@ -302,6 +302,30 @@ fn mixed_signatures(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
         let Some((first, rest)) = callees.split_first() else {
             return;
         };
+        // A generic function's parameter takes each call's own type: an
+        // owned one, which a function borrowing a string does not take.
+        if types.generic.contains_key(&f.name) {
+            let borrows = |c: &&String| match types.fn_ty(c) {
+                Ty::Fn(params, ret, _) => !params
+                    .iter()
+                    .chain([&*ret])
+                    .all(|t| matches!(t, Ty::Int | Ty::Float | Ty::Bool)),
+                _ => true,
+            };
+            if let Some(c) = callees.iter().find(borrows) {
+                out.push(Untranslatable {
+                    span: x.span.clone(),
+                    construct: format!("`{c}` given as a value"),
+                    reason: format!(
+                        "`{}` is generic over the value it hands on, which each call passes \
+                         owned: the Rust listing gives it functions of numbers and booleans, \
+                         or lambdas",
+                        f.name
+                    ),
+                });
+            }
+            return;
+        }
         // A coroutine that goes on after its cancellation
         // takes a token besides its parameters.
         let extra = |c: &String| types.params.get(c).map_or(0, Vec::len) != call.args.len();

@@ -351,7 +351,10 @@ impl Renderer<'_> {
             if f.kind == FunctionKind::Coroutine {
                 self.job_note(&f.name);
             }
-            self.signature(&head, &params, &format!("){ret} {{"));
+            match self.generic_signature(f) {
+                Some((head, params, tail)) => self.signature(&head, &params, &tail),
+                None => self.signature(&head, &params, &format!("){ret} {{")),
+            }
         }
         self.indent += 1;
         if is_entry_main {

@@ -13,6 +13,7 @@ impl Types {
     pub(super) fn infer(demo: &Demo) -> Types {
         let mut t = Types::default();
         t.vars.insert(STATICS.into(), HashMap::new());
+        t.generic = super::generic_fns::generic_fns(demo);
         t.narrowing = super::mixed_narrow::narrowing(demo);
         t.number_tuples = super::number_ops::number_tuple_lists(demo);
         t.number_tuples
@@ -149,6 +150,9 @@ impl Types {
         let Some(callee) = demo.function(&call.name) else {
             return changed;
         };
+        if let Some(g) = self.generic.get(&call.name).copied() {
+            return changed | self.generic_call(f, call, g);
+        }
         for (i, arg) in call.args.iter().enumerate() {
             let ty = self.expr_ty(f, arg);
             if ty == Ty::Str && !matches!(arg.kind, ExprKind::Lit(_)) {
@@ -209,6 +213,7 @@ impl Types {
             }
             changed |= self.value_calls(demo, name, s);
             changed |= self.param_calls(demo, name, s);
+            changed |= self.item_calls(name, s);
             let mut comps = Vec::new();
             for (e, _) in super::analysis::stmt_exprs(s) {
                 super::expr_walk::comprehensions(e, &mut comps);

@@ -316,6 +316,14 @@ impl Reads<'_> {
             ExprKind::Exception(_, m) => m.iter().for_each(|x| self.visit(x, false)),
             ExprKind::GroupParts(x) => self.visit(x, false),
             ExprKind::Lambda(l) => self.visit(&l.body, false),
+            ExprKind::FnDict(items) => items.iter().for_each(|i| {
+                self.visit(&i.key, false);
+                self.visit(&i.body, false);
+            }),
+            ExprKind::CallItem(item, args, _) => {
+                self.visit(item, false);
+                self.arguments(args);
+            }
             ExprKind::Lit(_)
             | ExprKind::Done(_)
             | ExprKind::Cancelled(_)

@@ -203,6 +203,9 @@ pub(super) fn unify(slot: &mut Ty, new: &Ty) -> bool {
 /// What inference found out about the demo's names.
 #[derive(Default)]
 pub(super) struct Types {
+    /// The functions written generic over the value they hand on (see
+    /// `generic_fns`).
+    pub(super) generic: HashMap<String, super::generic_fns::Generic>,
     pub(super) params: HashMap<String, Vec<Ty>>,
     pub(super) ret: HashMap<String, Ty>,
     /// Item type of a generator.
@@ -472,6 +475,7 @@ impl Types {
                 unify(&mut t, &self.expr_ty(f, b));
                 t
             }
+            ExprKind::Await(call) if let Some(t) = self.generic_ret(f, call) => t,
             ExprKind::Await(call) => self.ret_of(&call.name),
             ExprKind::New(..) | ExprKind::Field(..) | ExprKind::Method(..) => self.object_ty(f, e),
             ExprKind::Member(..) | ExprKind::Members(_) => self.enum_ty(e),
@@ -505,6 +509,8 @@ impl Types {
             ExprKind::Lambda(_) => Ty::Unknown,
             ExprKind::Function(name) => self.fn_ty(name),
             ExprKind::CallParam(call, callees) => self.param_call_ty(f, call, callees),
+            ExprKind::FnDict(items) => self.fn_dict_ty(f, items),
+            ExprKind::CallItem(item, ..) => self.call_item_ty(f, item),
             ExprKind::StrMethod(m, x, args) => match m {
                 StrMethod::StartsWith
                 | StrMethod::EndsWith

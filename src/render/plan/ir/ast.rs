@@ -36,6 +36,10 @@ pub struct Demo {
     /// thread: asyncio makes the task in a callback on the loop's next
     /// step, so it yields once before it runs its coroutine.
     pub late_spawns: std::collections::HashSet<StmtId>,
+    /// The plain functions that only hand their value to the function
+    /// they are given whose calls pass values of different types there:
+    /// generic over the value (see `plan::handed_values`).
+    pub generic_fns: std::collections::HashSet<String>,
 }
 
 impl Demo {

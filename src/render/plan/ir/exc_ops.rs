@@ -46,6 +46,11 @@ fn part_safe(p: &Part) -> bool {
     }
 }
 
+/// Whether evaluating `e` cannot raise an exception of Python's own.
+pub fn cannot_raise_expr(e: &Expr) -> bool {
+    safe(e)
+}
+
 /// Whether evaluating `e` cannot raise.
 fn safe(e: &Expr) -> bool {
     match &e.kind {
@@ -58,6 +63,7 @@ fn safe(e: &Expr) -> bool {
         | ExprKind::Member(..)
         | ExprKind::Members(_)
         | ExprKind::Function(_)
+        | ExprKind::FnDict(_)
         | ExprKind::Now => true,
         ExprKind::List(items) | ExprKind::Tuple(items) => items.iter().all(safe),
         ExprKind::Unary(_, x) => safe(x),
@@ -113,6 +119,7 @@ fn safe(e: &Expr) -> bool {
         | ExprKind::Task(..)
         | ExprKind::New(_)
         | ExprKind::CallParam(..)
+        | ExprKind::CallItem(..)
         | ExprKind::Method(..) => false,
         ExprKind::Field(x, _) | ExprKind::Flat(x) => safe(x),
     }

@@ -118,6 +118,13 @@ pub enum ExprKind {
     /// there, which share one signature: the call of an `impl Fn` (or
     /// `impl AsyncFn`) parameter.
     CallParam(super::ast::Call, Vec<String>),
+    /// A dict display of lambdas that capture nothing (see
+    /// `plan::fn_dicts`): a dict of `fn` pointers.
+    FnDict(Vec<FnItem>),
+    /// `d[k](args)` of such a dict: the item (a [`Builtin::Index`] of the
+    /// dict), the arguments, and the parameters of each lambda the dict
+    /// holds, which take the arguments' types.
+    CallItem(Box<Expr>, Vec<Expr>, Vec<Vec<String>>),
     /// `KeyError("k")`: a built-in exception made as a value (its class
     /// and its argument), which a `raise` of its variable raises (see
     /// `plan::exc_values`).
@@ -142,6 +149,14 @@ pub fn map_call(jobs: &Expr) -> Option<&super::ast::Call> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lambda {
     pub var: String,
+    pub body: Expr,
+}
+
+/// One item of an [`ExprKind::FnDict`]: `key: lambda params: body`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FnItem {
+    pub key: Expr,
+    pub params: Vec<String>,
     pub body: Expr,
 }
 
@@ -551,6 +566,14 @@ impl Expr {
             ExprKind::CallParam(call, _) => {
                 out.push((call.name.clone(), self.span.clone()));
                 call.args.iter().for_each(|x| x.variables(out));
+            }
+            ExprKind::FnDict(items) => items.iter().for_each(|i| {
+                i.key.variables(out);
+                i.body.variables(out);
+            }),
+            ExprKind::CallItem(item, args, _) => {
+                item.variables(out);
+                args.iter().for_each(|x| x.variables(out));
             }
             ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Call(_, items) => {
                 items.iter().for_each(|x| x.variables(out))

@@ -199,7 +199,7 @@ fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
         | ExprKind::Coro(call)
         | ExprKind::Stream(call)
         | ExprKind::CallParam(call, _) => call.args.iter().for_each(|a| awaited(a, out)),
-        ExprKind::Function(_) => {}
+        ExprKind::Function(_) | ExprKind::FnDict(_) => {}
         // A job's exception comes out where `map` gives its item.
         ExprKind::MapJobs(jobs, timeout) => {
             if let Some(call) = super::expr::map_call(jobs) {
@@ -207,6 +207,10 @@ fn awaited<'a>(e: &'a Expr, out: &mut Vec<&'a Call>) {
             }
             awaited(jobs, out);
             timeout.iter().for_each(|t| awaited(t, out));
+        }
+        ExprKind::CallItem(item, args, _) => {
+            awaited(item, out);
+            args.iter().for_each(|a| awaited(a, out));
         }
         ExprKind::Binary(_, a, b) | ExprKind::Slept(a, b) => {
             awaited(a, out);
