@@ -34,6 +34,12 @@ impl Renderer<'_> {
                 out.push(self.lent_arg(v));
                 continue;
             }
+            if self.locked.params.contains(&(call.name.clone(), i))
+                && let ExprKind::Var(v) = &arg.kind
+            {
+                out.push(self.locked_arg(v));
+                continue;
+            }
             // A list display given to a list of `PyValue`s holds them.
             let mixed = Ty::List(Box::new(Ty::Mixed));
             if self.types.var(&call.name, &pname) == mixed

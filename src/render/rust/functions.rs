@@ -199,7 +199,8 @@ impl Renderer<'_> {
                 }
                 let at = (f.name.clone(), i);
                 let shared = self.ref_params.contains(&at);
-                let lent = self.mut_params.contains(&at) || shared;
+                let locked = self.locked.params.contains(&at);
+                let lent = self.mut_params.contains(&at) || shared || locked;
                 let written = match &ty {
                     _ if duration => "Duration".to_string(),
                     Ty::List(t)
@@ -211,6 +212,10 @@ impl Renderer<'_> {
                     Ty::List(t) if shared => format!("&[{}]", t.rust()),
                     _ if shared => format!("&{}", ty.rust()),
                     _ if self.mut_params.contains(&at) => format!("&mut {}", ty.rust()),
+                    _ if locked => {
+                        self.use_("std::sync", "Mutex");
+                        format!("&Mutex<{}>", ty.rust())
+                    }
                     _ if self.whole_seconds.contains(&(f.name.clone(), p.clone())) => {
                         "u64".to_string()
                     }

@@ -123,7 +123,9 @@ mod list_alias;
 mod list_items;
 mod list_joins;
 mod lock_state;
+mod locked_args;
 mod long_lines;
+mod lookup_dicts;
 mod loop_tasks;
 mod loops;
 mod methods;
@@ -397,6 +399,8 @@ struct Renderer<'a> {
     mut_params: mut_borrows::MutParams,
     /// Parameters taken as `&T` (see `ref_borrows`).
     ref_params: mut_borrows::MutParams,
+    /// Parameters taken as `&Mutex<T>`, and their owners (see `locked_args`).
+    locked: locked_args::Locked,
     /// Python's own operations checked for what an `except` takes: span
     /// and class (see [`op_errors`]).
     checked: HashMap<std::ops::Range<usize>, &'static str>,
@@ -439,6 +443,7 @@ impl<'a> Renderer<'a> {
     fn new(demo: &'a Demo, types: &'a Types) -> Renderer<'a> {
         let mut_params = mut_borrows::mut_params(demo, types);
         let ref_params = ref_borrows::ref_params(demo, types, &mut_params);
+        let locked = locked_args::locked_args(demo, types, &mut_params);
         Renderer {
             demo,
             types,
@@ -470,6 +475,7 @@ impl<'a> Renderer<'a> {
             fallible: crate::render::plan::ir::raises::fallible(demo),
             mut_params,
             ref_params,
+            locked,
             checked: op_errors::checked_classes(demo, types),
             caller_closes: caller_closes(demo),
             ties: wait_for_tie::tied(demo),
