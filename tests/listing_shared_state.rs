@@ -118,12 +118,28 @@ fn a_lock_taken_twice_in_a_statement_is_refused() {
 }
 
 #[test]
-fn a_shared_list_iterated_is_refused() {
-    let source = LOG.replace(
+fn a_shared_list_iterated_is_a_copy_read_under_its_lock() {
+    let text = listing(&LOG.replace(
         "    print(name, len(log))\n",
         "    for x in log:\n        print(x)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "    for x in &copy_of(log) {",
+            "fn copy_of<T: Clone>(shared: &Mutex<T>) -> T {\n    shared.lock().unwrap().clone()\n}",
+        ],
     );
-    assert_eq!(refusal(&source), "a list or dict changed by `work`");
+}
+
+#[test]
+fn a_shared_list_whose_items_a_loop_changes_is_refused() {
+    let source = "import asyncio\n\n\nasync def work(delay, rows):\n    \
+         await asyncio.sleep(delay)\n    rows.append([delay])\n    for row in rows:\n        \
+         row.append(0)\n\n\nasync def main():\n    rows = []\n    \
+         await asyncio.gather(work(0.2, rows), work(0.1, rows))\n    print(rows)\n\n\n\
+         asyncio.run(main())\n";
+    assert_eq!(refusal(source), "a list or dict changed by `work`");
 }
 
 #[test]
@@ -157,4 +173,48 @@ fn a_module_dict_handed_to_a_function_is_refused() {
         .replace("return LINKS.get(url, [])", "return table.get(url, [])")
         .replace("await fetch(url)", "await fetch(url, LINKS)");
     assert_eq!(refusal(&source), "the global name `LINKS`");
+}
+
+/// Tasks of their own changing one dict that a coroutine reads.
+const TASKS: &str = "import asyncio\n\n\nasync def count(name, n, seen):\n    \
+     for i in range(n):\n        await asyncio.sleep(0.1)\n        seen[name] = i\n\n\n\
+     async def show(seen):\n    await asyncio.sleep(1)\n    for k in sorted(seen):\n        \
+     print(k, seen[k])\n\n\nasync def main():\n    seen = {}\n    \
+     tasks = [asyncio.create_task(count(\"a\", 3, seen)), asyncio.create_task(count(\"b\", 2, seen))]\n    \
+     await show(seen)\n    print(len(seen), len(tasks))\n\n\nasyncio.run(main())\n";
+
+#[test]
+fn a_dict_tasks_change_is_shared_as_an_arc_mutex() {
+    let text = listing(TASKS);
+    has_all(
+        &text,
+        &[
+            "async fn count(name: &str, n: i64, seen: Arc<Mutex<IndexMap<String, i64>>>) {",
+            "        seen.lock().unwrap().insert(name.to_string(), i);",
+            "async fn show(seen: &Mutex<IndexMap<String, i64>>) {",
+            "    for k in &sorted(copy_of(seen).keys().cloned().collect::<Vec<_>>()) {",
+            "        println!(\"{k} {}\", seen.lock().unwrap()[k]);",
+            "    let seen = Arc::new(Mutex::new(IndexMap::new()));",
+            "tokio::spawn(count(\"a\", 3, Arc::clone(&seen)))",
+            "    show(&seen).await;",
+            "seen.lock().unwrap().len() as i64",
+        ],
+    );
+}
+
+#[test]
+fn a_task_given_a_borrowed_mutex_is_refused() {
+    // `relay` borrows the dict (it is no task), and hands it to a task,
+    // which needs an `Arc` of its own.
+    let source = TASKS
+        .replace(
+            "async def show(seen):",
+            "async def relay(seen):\n    t = asyncio.create_task(count(\"c\", 1, seen))\n    \
+             await t\n\n\nasync def show(seen):",
+        )
+        .replace(
+            "    await show(seen)\n",
+            "    await relay(seen)\n    await show(seen)\n",
+        );
+    assert_eq!(refusal(&source), "a list or dict changed by `count`");
 }

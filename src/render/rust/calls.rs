@@ -34,10 +34,10 @@ impl Renderer<'_> {
                 out.push(self.lent_arg(v));
                 continue;
             }
-            if self.locked.params.contains(&(call.name.clone(), i))
-                && let ExprKind::Var(v) = &arg.kind
+            if let ExprKind::Var(v) = &arg.kind
+                && let Some(lent) = self.locked_arg(&call.name, i, v)
             {
-                out.push(self.locked_arg(v));
+                out.push(lent);
                 continue;
             }
             // A list display given to a list of `PyValue`s holds them.

@@ -24,9 +24,11 @@ impl Renderer<'_> {
             return self.static_read(name);
         }
         let ty = self.var_ty(name);
-        // A parameter shared as `&Mutex<T>`: under its lock, for the statement.
-        if self.is_locked_param(name) {
-            return Code::new(format!("{}.lock().unwrap()", ident(name)), ty, 10);
+        // A variable shared as a `Mutex`: under its lock, for the statement.
+        if let Some(read) = self.locked_read(name) {
+            let mut c = Code::new(read, ty, 10);
+            c.fresh = self.copying_locked;
+            return c;
         }
         if let Some((_, n)) = self.renamed.iter().rev().find(|(v, _)| v == name) {
             let mut c = Code::new(n.clone(), ty, 10);

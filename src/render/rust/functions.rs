@@ -212,10 +212,7 @@ impl Renderer<'_> {
                     Ty::List(t) if shared => format!("&[{}]", t.rust()),
                     _ if shared => format!("&{}", ty.rust()),
                     _ if self.mut_params.contains(&at) => format!("&mut {}", ty.rust()),
-                    _ if locked => {
-                        self.use_("std::sync", "Mutex");
-                        format!("&Mutex<{}>", ty.rust())
-                    }
+                    _ if let Some(t) = self.locked_param_ty(&f.name, i, &ty) => t,
                     _ if self.whole_seconds.contains(&(f.name.clone(), p.clone())) => {
                         "u64".to_string()
                     }

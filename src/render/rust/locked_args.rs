@@ -1,20 +1,23 @@
 //! A list, dict or set that coroutines running at once change in place
 //! (`visited.add(url)` in a coroutine that gathers calls of itself, each
-//! given `visited`): Python's coroutines share the one object, so the
-//! listing shares it too, as a `std::sync::Mutex` the owner makes and
-//! lends as `&Mutex<T>` to the gathered calls, all on one task. Each
-//! statement that reads or changes it takes the lock for that statement
-//! only (`visited.lock().unwrap().insert(url)`), so that no lock is taken
-//! twice at once or held across an `.await`; once the last call that
-//! borrows it has returned, the owner takes the value back out
-//! (`let visited = visited.into_inner().unwrap();`).
+//! given `visited`; `latest[name] = r` in tasks of their own): Python's
+//! coroutines share the one object, so the listing shares it too, in a
+//! `std::sync::Mutex` its owner makes, lent as `&Mutex<T>` to coroutines
+//! awaited or gathered (all on the owner's task) and as a clone of an
+//! `Arc<Mutex<T>>` to tasks of their own. Each statement that reads or
+//! changes it takes the lock for that statement only
+//! (`visited.lock().unwrap().insert(url)`), so that no lock is taken twice
+//! at once or held across an `.await`; a loop's head reads a copy. Where
+//! no task holds it, the owner takes the value back out once the last call
+//! that borrows it has returned (`visited.into_inner().unwrap()`).
 //!
-//! Only where that holds: the coroutine is no method and runs as no task
-//! of its own; it reaches the parameter only through a method, `in` or
-//! `len`, at most once in a statement that awaits nothing and is no loop's
-//! head, or passes it on to such a parameter; the owner binds it once at
-//! the top of its block and lends it only in statements at that level,
-//! naming it nowhere else before the last of them.
+//! Only where that holds for every function the variable reaches: a
+//! coroutine, no method; it reaches the parameter only through a method,
+//! an item, `in` or `len`, at most once in a statement that awaits nothing,
+//! a loop's head whose block changes no item, or passes it on whole; a
+//! task is given it by its owner or another task; the owner binds it once,
+//! in its own block, before naming it. Elsewhere `mutated_args` refuses the
+//! call as before.
 
 use super::analysis::{stmt_calls, stmt_exprs};
 use super::expr_walk::each_expr;
@@ -22,73 +25,223 @@ use super::mut_borrows::{MutParams, borrows_in_place, calls_in, changed_directly
 use super::types::{Ty, Types};
 use crate::render::plan::ir::ast::{Demo, Function, FunctionKind, Stmt, StmtId, StmtKind};
 use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-/// The parameters taken as `&Mutex<T>`, and by function the owners'
-/// variables with the statement after which each is taken back.
+/// How an owner keeps a variable it lends as a `Mutex`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Owner {
+    /// `Mutex::new(..)`, taken back out after this statement.
+    TakenBack(StmtId),
+    /// `Mutex::new(..)`, locked for each statement that reads it.
+    Local,
+    /// `Arc::new(Mutex::new(..))`: tasks of their own share it.
+    Arc,
+}
+
+/// The parameters taken as `&Mutex<T>` (or `Arc<Mutex<T>>` in a task of
+/// its own), and by function the variables its owners lend so.
+#[derive(Default)]
 pub(super) struct Locked {
     pub(super) params: MutParams,
-    pub(super) owned: HashMap<String, Vec<(String, StmtId)>>,
+    pub(super) owned: HashMap<String, Vec<(String, Owner)>>,
 }
+
+/// A variable of a function: (function, name).
+type Node = (String, String);
 
 /// What [`Locked`] finds in `demo`; `lent` are the parameters taken as
 /// `&mut T`.
 pub(super) fn locked_args(demo: &Demo, types: &Types, lent: &MutParams) -> Locked {
-    let mut params = MutParams::new();
     // Tokio's `Mutex` keeps the name where the program has an asyncio lock.
     let tokio_lock = types
         .vars
         .values()
         .any(|vars| vars.values().any(|t| *t == Ty::Sync(true)));
-    for g in &demo.functions {
-        if tokio_lock || g.kind != FunctionKind::Coroutine || !borrows_in_place(demo, types, g) {
-            continue;
-        }
-        for (i, p) in g.params.iter().enumerate() {
-            let holder = matches!(
-                types.var(&g.name, p),
-                Ty::List(_) | Ty::Dict(..) | Ty::Set(_)
-            );
-            if holder && !rebound(g, p) && !lent.contains(&(g.name.clone(), i)) {
-                params.insert((g.name.clone(), i));
-            }
-        }
+    let mut out = Locked::default();
+    if tokio_lock {
+        return out;
     }
-    // Keep those changed here or passed on to one kept, used plainly, and
-    // given by every call a parameter kept or an owner's variable.
-    loop {
-        let keep: MutParams = params
-            .iter()
-            .filter(|(g, i)| {
-                let f = demo.function(g).expect("a function of the demo");
-                let p = &f.params[*i];
-                (changed_directly(demo, &f.body).contains(p) || passed_on(f, p, &params))
-                    && uses_lockable(f, p, &params)
-                    && given_plainly(demo, &params, g, *i)
-            })
-            .cloned()
-            .collect();
-        if keep.len() == params.len() {
-            break;
-        }
-        params = keep;
-    }
-    let mut owned: HashMap<String, Vec<(String, StmtId)>> = HashMap::new();
+    let holder =
+        |f: &str, v: &str| matches!(types.var(f, v), Ty::List(_) | Ty::Dict(..) | Ty::Set(_));
+    // Each call links the caller's variable to the parameter it gives it
+    // to; a call given something else than a variable marks the parameter.
+    let mut links: Vec<(Node, Node)> = Vec::new();
+    let mut unplain: Vec<Node> = Vec::new();
     for f in &demo.functions {
-        for v in lent_locals(f, &params) {
-            match taken_back_after(f, &v, &params) {
-                Some(id) => owned.entry(f.name.clone()).or_default().push((v, id)),
-                // An owner that cannot lend it plainly: no parameter is locked.
-                None => {
-                    return Locked {
-                        params: MutParams::new(),
-                        owned: HashMap::new(),
-                    };
+        for (call, ..) in calls_in(f) {
+            let Some(g) = demo.function(&call.name) else {
+                continue;
+            };
+            for (arg, p) in call.args.iter().zip(&g.params) {
+                if !holder(&g.name, p) {
+                    continue;
+                }
+                let param = (g.name.clone(), p.clone());
+                match &arg.kind {
+                    ExprKind::Var(v) if !f.fields.iter().any(|(n, _)| n == v) => {
+                        links.push(((f.name.clone(), v.clone()), param));
+                    }
+                    _ => unplain.push(param),
                 }
             }
         }
     }
-    Locked { params, owned }
+    let mut done: HashSet<Node> = HashSet::new();
+    for seed in shared_changes(demo, &links) {
+        if done.contains(&seed) {
+            continue;
+        }
+        let group = component(&seed, &links);
+        done.extend(group.iter().cloned());
+        if let Some((params, owned)) = lockable_group(demo, types, lent, &group, &links, &unplain) {
+            out.params.extend(params);
+            for (f, v, o) in owned {
+                out.owned.entry(f).or_default().push((v, o));
+            }
+        }
+    }
+    out
+}
+
+/// The parameters changed in place (here or by a function they are passed
+/// on to) whose caller's variable is read again or shared: what a copy
+/// would not show.
+fn shared_changes(demo: &Demo, links: &[(Node, Node)]) -> Vec<Node> {
+    let mut changed: HashSet<Node> = HashSet::new();
+    for g in &demo.functions {
+        for p in changed_directly(demo, &g.body) {
+            if g.params.contains(&p) {
+                changed.insert((g.name.clone(), p));
+            }
+        }
+    }
+    loop {
+        let grown: Vec<Node> = links
+            .iter()
+            .filter(|(from, to)| changed.contains(to) && !changed.contains(from))
+            .filter(|(from, _)| {
+                demo.function(&from.0)
+                    .is_some_and(|f| f.params.contains(&from.1))
+            })
+            .map(|(from, _)| from.clone())
+            .collect();
+        if grown.is_empty() {
+            break;
+        }
+        changed.extend(grown);
+    }
+    let mut seeds: Vec<Node> = links
+        .iter()
+        .filter(|(from, to)| {
+            let f = demo.function(&from.0).expect("a function of the demo");
+            changed.contains(to)
+                && (f.params.contains(&from.1) || super::mutated_args::uses(f, &from.1) > 1)
+        })
+        .map(|(_, to)| to.clone())
+        .collect();
+    seeds.sort();
+    seeds.dedup();
+    seeds
+}
+
+/// The variables linked to `seed`, itself included.
+fn component(seed: &Node, links: &[(Node, Node)]) -> Vec<Node> {
+    let mut out = vec![seed.clone()];
+    let mut i = 0;
+    while i < out.len() {
+        let n = out[i].clone();
+        for (a, b) in links {
+            for (x, y) in [(a, b), (b, a)] {
+                if *x == n && !out.contains(y) {
+                    out.push(y.clone());
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The parameters and owners of `group` when every one of them can hold
+/// the `Mutex`; `None` otherwise.
+#[allow(clippy::type_complexity)]
+fn lockable_group(
+    demo: &Demo,
+    types: &Types,
+    lent: &MutParams,
+    group: &[Node],
+    links: &[(Node, Node)],
+    unplain: &[Node],
+) -> Option<(MutParams, Vec<(String, String, Owner)>)> {
+    let mut params = MutParams::new();
+    let mut locals = Vec::new();
+    for (fname, v) in group {
+        let f = demo.function(fname)?;
+        match f.params.iter().position(|p| p == v) {
+            Some(i) => {
+                params.insert((fname.clone(), i));
+            }
+            None => locals.push((f, v)),
+        }
+    }
+    let tasked = |g: &str| types.tasked.contains(g);
+    let arc = params.iter().any(|(g, _)| tasked(g));
+    for (g, i) in &params {
+        let f = demo.function(g)?;
+        let p = &f.params[*i];
+        let node = (g.clone(), p.clone());
+        let plain = f.kind == FunctionKind::Coroutine
+            && !super::objects::is_method(f)
+            && (tasked(g) || borrows_in_place(demo, types, f))
+            && !rebound(f, p)
+            && !lent.contains(&(g.clone(), *i))
+            && !unplain.contains(&node)
+            && uses_lockable(f, p, &params, 0);
+        // A task's `Arc` is `'static`: a borrowed `&Mutex` cannot give it one.
+        let from_borrow = links.iter().any(|(from, to)| {
+            *to == node
+                && tasked(g)
+                && demo
+                    .function(&from.0)
+                    .is_some_and(|c| c.params.contains(&from.1) && !tasked(&c.name))
+        });
+        if !plain || from_borrow {
+            return None;
+        }
+    }
+    let mut owned = Vec::new();
+    for (f, v) in locals {
+        let owner = if arc {
+            Owner::Arc
+        } else {
+            match taken_back_after(f, v, &params) {
+                Some(id) => Owner::TakenBack(id),
+                None => Owner::Local,
+            }
+        };
+        if !owner_binds_first(f, v) {
+            return None;
+        }
+        if !matches!(owner, Owner::TakenBack(_)) && !uses_lockable(f, v, &params, 1) {
+            return None;
+        }
+        owned.push((f.name.clone(), v.clone(), owner));
+    }
+    Some((params, owned))
+}
+
+/// Whether `v` is bound once in `f`, by a statement of its own block
+/// before any that names it.
+fn owner_binds_first(f: &Function, v: &str) -> bool {
+    let mut bound = 0;
+    f.walk(&mut |s| bound += usize::from(binds(s, v)));
+    let first = f.body.iter().position(|s| {
+        let mut n = 0;
+        within(s, &mut |t| n += reads(t, v).1 + usize::from(binds(t, v)));
+        n > 0
+    });
+    bound == 1
+        && first.is_some_and(|i| matches!(&f.body[i].kind, StmtKind::Set { var, .. } if var == v))
 }
 
 /// Whether `e` is the variable `v`.
@@ -101,7 +254,7 @@ fn passes(s: &Stmt, v: &str, locked: &MutParams) -> usize {
     let mut calls: Vec<&crate::render::plan::ir::ast::Call> = stmt_calls(s);
     for (e, _) in stmt_exprs(s) {
         each_expr(e, &mut |x| {
-            if let ExprKind::Await(c) | ExprKind::Coro(c) = &x.kind {
+            if let ExprKind::Await(c) | ExprKind::Coro(c) | ExprKind::Spawn(c) = &x.kind {
                 calls.push(c);
             }
         });
@@ -111,13 +264,6 @@ fn passes(s: &Stmt, v: &str, locked: &MutParams) -> usize {
         .flat_map(|c| c.args.iter().enumerate().map(move |(i, a)| (c, i, a)))
         .filter(|(c, i, a)| is_var(a, v) && locked.contains(&(c.name.clone(), *i)))
         .count()
-}
-
-/// Whether `f` passes its parameter `p` on to a parameter in `locked`.
-fn passed_on(f: &Function, p: &str, locked: &MutParams) -> bool {
-    let mut found = false;
-    f.walk(&mut |s| found |= passes(s, p, locked) > 0);
-    found
 }
 
 /// The reads of `v` in `s` that take its lock (a method's object, the
@@ -130,6 +276,11 @@ fn reads(s: &Stmt, v: &str) -> (usize, usize) {
             locking += match &x.kind {
                 ExprKind::Method(o, _) | ExprKind::StrMethod(_, o, _) if is_var(o, v) => 1,
                 ExprKind::Binary(BinaryOp::In | BinaryOp::NotIn, _, b) if is_var(b, v) => 1,
+                ExprKind::Call(Builtin::Index, args)
+                    if args.first().is_some_and(|a| is_var(a, v)) =>
+                {
+                    1
+                }
                 ExprKind::Call(Builtin::Len, args) if matches!(args.as_slice(), [a] if is_var(a, v)) => {
                     1
                 }
@@ -159,56 +310,40 @@ fn awaits_or_loops(s: &Stmt) -> bool {
 }
 
 /// Whether every mention of `p` in `f` takes its lock for a statement that
-/// awaits nothing and takes it once, or passes it on to a parameter in
-/// `locked`; a mention the statements' expressions do not show (the name
-/// held as text by a statement) refuses it.
-fn uses_lockable(f: &Function, p: &str, locked: &MutParams) -> bool {
+/// awaits nothing and takes it once, passes it on to a parameter in
+/// `locked`, or reads a copy of it in a loop's head whose items the loop
+/// does not change; a mention the statements' expressions do not show (the
+/// name held as text by a statement, but for its `bindings`) refuses it.
+fn uses_lockable(f: &Function, p: &str, locked: &MutParams, bindings: usize) -> bool {
     let mut ok = true;
     let mut seen = 0;
     f.walk(&mut |s| {
         let (locking, all) = reads(s, p);
         let passed = passes(s, p, locked);
         seen += all;
+        if all > 0 && copied_head(s) {
+            return;
+        }
         ok &= locking + passed == all && locking <= 1 && (locking == 0 || !awaits_or_loops(s));
     });
     let quoted = format!("{:?}", format!("{p}"));
     let named = format!("{:?}{:?}", f.body, f.exit).matches(&quoted).count();
-    ok && named == seen
+    ok && named == seen + bindings
 }
 
-/// Whether every call of `g` gives its parameter `i` a variable: a
-/// parameter of the caller in `locked`, or a local of the caller.
-fn given_plainly(demo: &Demo, locked: &MutParams, g: &str, i: usize) -> bool {
-    demo.functions.iter().all(|f| {
-        calls_in(f)
-            .into_iter()
-            .filter(|(call, ..)| call.name == g)
-            .all(|(call, ..)| match call.args.get(i).map(|a| &a.kind) {
-                Some(ExprKind::Var(v)) => match f.params.iter().position(|p| p == v) {
-                    Some(j) => locked.contains(&(f.name.clone(), j)),
-                    None => !f.fields.iter().any(|(n, _)| n == v),
-                },
-                _ => false,
-            })
-    })
-}
-
-/// The locals of `f` (not its parameters) it gives to parameters in
-/// `locked`.
-fn lent_locals(f: &Function, locked: &MutParams) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for (call, ..) in calls_in(f) {
-        for (i, a) in call.args.iter().enumerate() {
-            if let ExprKind::Var(v) = &a.kind
-                && locked.contains(&(call.name.clone(), i))
-                && !f.params.contains(v)
-                && !out.contains(v)
-            {
-                out.push(v.clone());
-            }
-        }
-    }
-    out
+/// Whether `s` is a loop whose head can read a copy: the items it binds
+/// are not changed by its block.
+fn copied_head(s: &Stmt) -> bool {
+    let StmtKind::For { var, body, .. } = &s.kind else {
+        return false;
+    };
+    let names = super::tuples::pattern_names(var).unwrap_or_else(|| vec![var.as_str()]);
+    let changed = super::analysis::mutated_lists(body);
+    let mut fields = false;
+    crate::render::plan::ir::ast::walk(body, &mut |t| {
+        fields |= matches!(&t.kind, StmtKind::SetField { .. });
+    });
+    !fields && !names.iter().any(|n| changed.iter().any(|c| c == n))
 }
 
 /// The statement of `f`'s own block after which its local `v` is taken
@@ -255,73 +390,5 @@ fn within<'a>(s: &'a Stmt, f: &mut impl FnMut(&'a Stmt)) {
     f(s);
     for b in s.blocks() {
         crate::render::plan::ir::ast::walk(b, f);
-    }
-}
-
-impl super::Renderer<'_> {
-    /// Whether the parameter `p` of the function being written is taken as
-    /// `&Mutex<T>`.
-    pub(super) fn is_locked_param(&self, p: &str) -> bool {
-        self.demo.function(&self.func).is_some_and(|f| {
-            f.params
-                .iter()
-                .position(|q| q == p)
-                .is_some_and(|i| self.locked.params.contains(&(f.name.clone(), i)))
-        })
-    }
-
-    /// Whether `v` is a variable of the function being written that it
-    /// lends as `&Mutex<T>`.
-    fn is_lock_owner(&self, v: &str) -> bool {
-        self.locked
-            .owned
-            .get(&self.func)
-            .is_some_and(|vs| vs.iter().any(|(n, _)| n == v))
-    }
-
-    /// The argument `v` given to a parameter taken as `&Mutex<T>`: `&v`,
-    /// or `v` where it is such a parameter of the caller already.
-    pub(super) fn locked_arg(&self, v: &str) -> String {
-        let name = super::names::ident(v);
-        if self.is_locked_param(v) {
-            name
-        } else {
-            format!("&{name}")
-        }
-    }
-
-    /// `let v = Mutex::new(value);` where `v` is lent as `&Mutex<T>`.
-    pub(super) fn locked_binding(&mut self, var: &str, value: &Expr) -> bool {
-        if !self.is_lock_owner(var) || self.declared.contains(var) {
-            return false;
-        }
-        self.use_("std::sync", "Mutex");
-        let made = self.expr(value).owned();
-        self.declared.insert(var.to_string());
-        let name = super::names::ident(var);
-        self.line(format!("let {name} = Mutex::new({made});"));
-        true
-    }
-
-    /// After the last statement that lends an owner's variable, the value
-    /// taken back out of its `Mutex`.
-    pub(super) fn take_back_locked(&mut self, s: &Stmt) {
-        let Some(vars) = self.locked.owned.get(&self.func) else {
-            return;
-        };
-        let back: Vec<String> = vars
-            .iter()
-            .filter(|(_, id)| *id == s.id)
-            .map(|(v, _)| v.clone())
-            .collect();
-        for v in back {
-            let m = if self.assigned.get(&v).copied().unwrap_or(0) > 1 {
-                "mut "
-            } else {
-                ""
-            };
-            let name = super::names::ident(&v);
-            self.line(format!("let {m}{name} = {name}.into_inner().unwrap();"));
-        }
     }
 }

@@ -124,6 +124,7 @@ mod list_items;
 mod list_joins;
 mod lock_state;
 mod locked_args;
+mod locked_vars;
 mod long_lines;
 mod lookup_dicts;
 mod loop_tasks;
@@ -401,6 +402,8 @@ struct Renderer<'a> {
     ref_params: mut_borrows::MutParams,
     /// Parameters taken as `&Mutex<T>`, and their owners (see `locked_args`).
     locked: locked_args::Locked,
+    /// Writing a loop's head: a locked variable is read as a copy.
+    copying_locked: bool,
     /// Python's own operations checked for what an `except` takes: span
     /// and class (see [`op_errors`]).
     checked: HashMap<std::ops::Range<usize>, &'static str>,
@@ -476,6 +479,7 @@ impl<'a> Renderer<'a> {
             mut_params,
             ref_params,
             locked,
+            copying_locked: false,
             checked: op_errors::checked_classes(demo, types),
             caller_closes: caller_closes(demo),
             ties: wait_for_tie::tied(demo),

@@ -13,7 +13,7 @@ use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind};
 
 /// How many times `f` names the variable `var` in its expressions and
 /// call arguments (one in a loop, or a call made once per item, counts twice).
-fn uses(f: &Function, var: &str) -> usize {
+pub(super) fn uses(f: &Function, var: &str) -> usize {
     let mut n = 0;
     let reads = |x: &Expr| usize::from(matches!(&x.kind, ExprKind::Var(v) if v == var));
     each_expr_of(f, &mut |x| n += reads(x));
