@@ -102,7 +102,7 @@ fn only_read(source: &str, name: &str, defined: usize) -> bool {
 }
 
 /// What follows the bracket that closes the one `text` opens with.
-fn closing(text: &str) -> Option<&str> {
+pub(super) fn closing(text: &str) -> Option<&str> {
     let mut depth = 0usize;
     for (i, c) in text.char_indices() {
         match c {
@@ -122,7 +122,7 @@ fn closing(text: &str) -> Option<&str> {
 
 /// Whether `rest`, what follows an index, assigns to it (`= v`, `+= v`,
 /// `//= v`, ...) rather than compares (`== v`).
-fn assigns(rest: &str) -> bool {
+pub(super) fn assigns(rest: &str) -> bool {
     let rest = rest.trim_start_matches([' ', '\t']);
     let op = rest.trim_start_matches(['+', '-', '*', '/', '%', '&', '|', '^', '@', '<', '>']);
     op.starts_with('=')

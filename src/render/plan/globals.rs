@@ -113,8 +113,12 @@ impl Planner<'_> {
         self.statics
             .iter()
             .filter_map(|(name, value)| {
-                let kind = ExprKind::Lit(first_value(value)?);
                 let span = value.span.clone();
+                let kind = match first_value(value) {
+                    Some(first) => ExprKind::Lit(first),
+                    // A lookup dict (`lookup_dicts`): its display.
+                    None => self.expr(&super::scope::Scope::init(), value).ok()?.kind,
+                };
                 Some((static_name(name), Expr { kind, span }))
             })
             .collect()

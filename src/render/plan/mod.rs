@@ -128,6 +128,7 @@ mod log_message;
 mod log_objects;
 mod log_queries;
 mod logging;
+mod lookup_dicts;
 mod loop_tasks;
 mod loop_var_after;
 mod membership;

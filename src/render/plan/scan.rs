@@ -3,7 +3,8 @@
 //! may use a definition that comes later in the file.
 
 use super::{
-    Def, Planner, const_lists, globals, keyword_only, methods, module, module_stmts, varargs,
+    Def, Planner, const_lists, globals, keyword_only, lookup_dicts, methods, module, module_stmts,
+    varargs,
 };
 use crate::program::{Arg, Code, ExprKind as E, Module, Name, Stmt, StmtKind as P};
 use crate::render::plan::ir::ast::FunctionKind;
@@ -89,6 +90,11 @@ impl<'p> Planner<'p> {
         self.statics = globals::statics(&code, &bodies, &self.consts, &tables);
         self.keepers = self.keeper_lists(&code);
         self.statics.retain(|(n, _)| !self.keepers.contains(n));
+        let mut taken: std::collections::HashSet<_> = self.consts.keys().cloned().collect();
+        taken.extend(self.statics.iter().map(|(n, _)| n.clone()));
+        let source = &self.program.source;
+        let lookups = lookup_dicts::lookup_dicts(source, &code, &bodies, &taken);
+        self.statics.extend(lookups);
         for (name, code, method) in self.codes(&stmts) {
             crate::program::walk(&code.body, &mut |s| self.scan_stmt(&name, code, method, s));
         }

@@ -173,6 +173,9 @@ impl Renderer<'_> {
         if self.is_static(var) {
             return self.static_set(var, value);
         }
+        if self.locked_binding(var, value) {
+            return;
+        }
         if self.mixed_gathered(var, value) {
             return;
         }

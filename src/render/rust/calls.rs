@@ -38,6 +38,12 @@ impl Renderer<'_> {
                 out.push(self.lent_arg(v));
                 continue;
             }
+            if let ExprKind::Var(v) = &arg.kind
+                && let Some(lent) = self.locked_arg(&call.name, i, v)
+            {
+                out.push(lent);
+                continue;
+            }
             // A list display given to a list of `PyValue`s holds them.
             let mixed = Ty::List(Box::new(Ty::Mixed));
             if self.types.var(&call.name, &pname) == mixed

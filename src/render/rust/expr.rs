@@ -24,6 +24,12 @@ impl Renderer<'_> {
             return self.static_read(name);
         }
         let ty = self.var_ty(name);
+        // A variable shared as a `Mutex`: under its lock, for the statement.
+        if let Some(read) = self.locked_read(name) {
+            let mut c = Code::new(read, ty, 10);
+            c.fresh = self.copying_locked;
+            return c;
+        }
         if let Some((_, n)) = self.renamed.iter().rev().find(|(v, _)| v == name) {
             let mut c = Code::new(n.clone(), ty, 10);
             c.str_ref = c.ty == Ty::Str;

@@ -199,7 +199,8 @@ impl Renderer<'_> {
                 }
                 let at = (f.name.clone(), i);
                 let shared = self.ref_params.contains(&at);
-                let lent = self.mut_params.contains(&at) || shared;
+                let locked = self.locked.params.contains(&at);
+                let lent = self.mut_params.contains(&at) || shared || locked;
                 let written = match &ty {
                     _ if duration => "Duration".to_string(),
                     Ty::List(t)
@@ -211,6 +212,7 @@ impl Renderer<'_> {
                     Ty::List(t) if shared => format!("&[{}]", t.rust()),
                     _ if shared => format!("&{}", ty.rust()),
                     _ if self.mut_params.contains(&at) => format!("&mut {}", ty.rust()),
+                    _ if let Some(t) = self.locked_param_ty(&f.name, i, &ty) => t,
                     _ if self.whole_seconds.contains(&(f.name.clone(), p.clone())) => {
                         "u64".to_string()
                     }

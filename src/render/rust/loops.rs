@@ -28,7 +28,9 @@ impl Renderer<'_> {
             self.declared.retain(|n| !fresh.contains(n));
             return;
         }
+        let copying = std::mem::replace(&mut self.copying_locked, true);
         let c = self.expr(over);
+        self.copying_locked = copying;
         let rows = super::unpack_list::rows_head(var, &c);
         let head = if let Some((rows_head, _)) = &rows {
             rows_head.clone()

@@ -127,7 +127,10 @@ mod list_alias;
 mod list_items;
 mod list_joins;
 mod lock_state;
+mod locked_args;
+mod locked_vars;
 mod long_lines;
+mod lookup_dicts;
 mod loop_tasks;
 mod loops;
 mod methods;
@@ -409,6 +412,10 @@ struct Renderer<'a> {
     mut_params: mut_borrows::MutParams,
     /// Parameters taken as `&T` (see `ref_borrows`).
     ref_params: mut_borrows::MutParams,
+    /// Parameters taken as `&Mutex<T>`, and their owners (see `locked_args`).
+    locked: locked_args::Locked,
+    /// Writing a loop's head: a locked variable is read as a copy.
+    copying_locked: bool,
     /// Python's own operations checked for what an `except` takes: span
     /// and class (see [`op_errors`]).
     checked: HashMap<std::ops::Range<usize>, &'static str>,
@@ -454,6 +461,7 @@ impl<'a> Renderer<'a> {
     fn new(demo: &'a Demo, types: &'a Types) -> Renderer<'a> {
         let mut_params = mut_borrows::mut_params(demo, types);
         let ref_params = ref_borrows::ref_params(demo, types, &mut_params);
+        let locked = locked_args::locked_args(demo, types, &mut_params);
         Renderer {
             demo,
             types,
@@ -486,6 +494,8 @@ impl<'a> Renderer<'a> {
             fallible: crate::render::plan::ir::raises::fallible(demo),
             mut_params,
             ref_params,
+            locked,
+            copying_locked: false,
             checked: op_errors::checked_classes(demo, types),
             caller_closes: caller_closes(demo),
             ties: wait_for_tie::tied(demo),

@@ -109,9 +109,15 @@ pub(super) fn changed_directly(demo: &Demo, block: &Block) -> Vec<String> {
 /// Whether `g` can borrow what it is given: a plain function or
 /// coroutine, no method, never a task of its own nor a value.
 pub(super) fn lendable(demo: &Demo, types: &Types, g: &Function) -> bool {
+    !types.spawned.contains(&g.name) && borrows_in_place(demo, types, g)
+}
+
+/// Whether `g`, whose calls may be kept to be awaited later, can borrow
+/// what it is given: a plain function or coroutine, no method, never a
+/// task of its own nor a value.
+pub(super) fn borrows_in_place(demo: &Demo, types: &Types, g: &Function) -> bool {
     if !matches!(g.kind, FunctionKind::Coroutine | FunctionKind::Blocking)
         || super::objects::is_method(g)
-        || types.spawned.contains(&g.name)
         || types.tasked.contains(&g.name)
     {
         return false;

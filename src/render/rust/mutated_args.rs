@@ -13,7 +13,7 @@ use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind};
 
 /// How many times `f` names the variable `var` in its expressions and
 /// call arguments (one in a loop, or a call made once per item, counts twice).
-fn uses(f: &Function, var: &str) -> usize {
+pub(super) fn uses(f: &Function, var: &str) -> usize {
     let mut n = 0;
     let reads = |x: &Expr| usize::from(matches!(&x.kind, ExprKind::Var(v) if v == var));
     each_expr_of(f, &mut |x| n += reads(x));
@@ -104,6 +104,8 @@ pub(super) fn mutated_args(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     changing.retain(|(_, at)| !at.is_empty());
     // A parameter taken as `&mut` sees the caller's own (see `mut_borrows`).
     let lent = super::mut_borrows::mut_params(demo, types);
+    // A parameter taken as `&Mutex<T>` shares the caller's (see `locked_args`).
+    let locked = super::locked_args::locked_args(demo, types, &lent).params;
     let mut out = Vec::new();
     for f in &demo.functions {
         f.walk(&mut |s| {
@@ -114,6 +116,7 @@ pub(super) fn mutated_args(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
                 let given = at
                     .iter()
                     .filter(|&&i| !lent.contains(&(call.name.clone(), i)))
+                    .filter(|&&i| !locked.contains(&(call.name.clone(), i)))
                     .filter_map(|&i| call.args.get(i));
                 for arg in given {
                     let v = match &arg.kind {

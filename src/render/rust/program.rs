@@ -154,6 +154,7 @@ impl Renderer<'_> {
         self.object_reprs();
         self.enum_reprs();
         self.static_helpers();
+        self.copy_of_helper();
         if self.needs_receive {
             for l in RECEIVE {
                 self.line(l);

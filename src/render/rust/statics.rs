@@ -33,6 +33,10 @@ impl Renderer<'_> {
                 self.const_table(name, &ty, items);
                 continue;
             }
+            if let ExprKind::Call(Builtin::Dict, _) = &value.kind {
+                self.lookup_dict(name, &ty, value);
+                continue;
+            }
             if let Ty::List(_) = ty {
                 let ty = ty.rust();
                 self.line(format!(
@@ -59,7 +63,7 @@ impl Renderer<'_> {
     /// Reading a shared variable (a list: a copy).
     pub(super) fn static_read(&self, name: &str) -> Code {
         let ty = self.types.var(STATICS, name);
-        if self.is_table(name) {
+        if self.is_table(name) || self.is_lookup_dict(name) {
             return Code::new(name, ty, 10);
         }
         if let Ty::List(_) = ty {

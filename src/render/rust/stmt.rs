@@ -15,6 +15,7 @@ impl Renderer<'_> {
         self.take_outputs(s);
         self.declare_aborted(s);
         self.stmt_inner(s, tail);
+        self.take_back_locked(s);
         self.declare_task_names(s);
         if self.lines.len() == start {
             self.line("// (nothing to do in Rust)");

@@ -27,6 +27,16 @@ pub(super) fn owned_str_lists(demo: &Demo, types: &Types) -> HashSet<Range<usize
             out.extend(lists[name].iter().cloned());
         }
     }
+    // A lookup dict's lists are read out of it as the lists they are.
+    for (_, value) in &demo.statics {
+        if let ExprKind::Call(Builtin::Dict, _) = &value.kind {
+            super::expr_walk::each_expr(value, &mut |x| {
+                if str_literals(x) {
+                    out.insert(x.span.clone());
+                }
+            });
+        }
+    }
     out
 }
 
