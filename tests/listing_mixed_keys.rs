@@ -86,3 +86,11 @@ fn a_dict_kept_is_refused() {
     assert!(reason.contains("print it where it is made"), "{reason}");
     assert_eq!(at, "{1: \"a\", \"b\": 2}");
 }
+
+#[test]
+fn float_keys_alone_are_refused() {
+    let (construct, reason, at) = refused(&main_of("    print({1.5: 1, 2.5: 2})\n"));
+    assert_eq!(construct, "a float as a dict's key");
+    assert!(reason.contains("no `Eq` or `Hash`"), "{reason}");
+    assert_eq!(at, "1.5");
+}

@@ -157,7 +157,8 @@ pub(super) fn key_helpers(variants: &[&str]) -> Vec<String> {
 
 /// Every dict display whose keys are of several types that the listing
 /// cannot key with `PyValue`: one of its keys no literal, two of them
-/// equal to Python, or the dict not printed where it is made.
+/// equal to Python, or the dict not printed where it is made; and every
+/// one whose keys are floats only.
 pub(super) fn unfit(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let mut printed = std::collections::HashSet::new();
     each_use(demo, &mut |_, _, uses| {
@@ -172,9 +173,22 @@ pub(super) fn unfit(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
         let ExprKind::Call(Builtin::Dict, items) = &e.kind else {
             return;
         };
-        let Some(keys) = keys(items).filter(|_| mixed(types, &f.name, items)) else {
+        let Some(keys) = keys(items) else {
             return;
         };
+        let tys: Vec<Ty> = keys.iter().map(|k| types.expr_ty(&f.name, k)).collect();
+        if !several(&tys) {
+            // Rust's `f64` is no key: it has no `Eq` or `Hash`.
+            if let Some(k) = keys.iter().find(|k| types.expr_ty(&f.name, k) == Ty::Float) {
+                out.push(refusal(
+                    k,
+                    "a float as a dict's key",
+                    "Rust's `f64` has no `Eq` or `Hash`, so it is no `IndexMap` key: give the \
+                     keys another type",
+                ));
+            }
+            return;
+        }
         let mut seen: Vec<Key> = Vec::new();
         for k in keys {
             let Some(key) = literal(k) else {
