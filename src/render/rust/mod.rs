@@ -163,6 +163,7 @@ mod queue_sizes;
 mod raise;
 mod recursion;
 mod ref_borrows;
+mod result_ties;
 mod return_conflicts;
 mod scaled_secs;
 mod scoped;
