@@ -178,12 +178,12 @@ await asyncio.sleep(2)\n    for _ in range(2):\n        print(t.result())\n{RUN}
 fn the_result_of_a_task_made_in_the_same_loop_and_slept_past_is_read_at_once() {
     let src = format!(
         "{HEADER}{WORK}async def main():\n    for n in range(2):\n        \
-t = asyncio.create_task(work(n))\n        await asyncio.sleep(2)\n        print(t.result())\n{RUN}"
+t = asyncio.create_task(work(1))\n        await asyncio.sleep(2)\n        print(t.result())\n{RUN}"
     );
     let text = listing(&src);
     assert!(
         text.contains(
-            "        let mut t = tokio::spawn(work(n));\n        sleep(Duration::from_secs(2)).await;\n        \
+            "        let mut t = tokio::spawn(work(1));\n        sleep(Duration::from_secs(2)).await;\n        \
 println!(\"{}\", py_result(&mut t).await.expect(\"Result is not set.\"));"
         ),
         "{text}"

@@ -177,3 +177,121 @@ except asyncio.InvalidStateError:\n        print(\"not yet\")\n    print(await t
     assert!(reason.contains("InvalidStateError"), "{reason}");
     assert_eq!(at, "t.result()");
 }
+
+/// `t = fetch("a", 1)` made at instant 0, then `main`'s `waits`.
+fn read_after(waits: &str) -> String {
+    fetch_program(&format!(
+        "    t = asyncio.create_task(fetch(\"a\", 1))\n{waits}    print(\"got\", t.result())\n"
+    ))
+}
+
+#[test]
+fn a_result_read_when_the_task_ends_is_refused() {
+    let (construct, reason, at) = refused(&read_after(
+        "    await asyncio.sleep(0.5)\n    await asyncio.sleep(0.5)\n",
+    ));
+    assert_eq!(construct, "`t.result()` read at the instant the task ends");
+    assert!(
+        reason.contains("asyncio runs the wake-ups of one instant"),
+        "{reason}"
+    );
+    assert_eq!(at, "t.result()");
+}
+
+#[test]
+fn a_result_read_when_a_task_made_later_ends_is_refused() {
+    let (construct, _, at) = refused(&fetch_program(
+        "    await asyncio.sleep(1)\n    t = asyncio.create_task(fetch(\"a\", 1))\n    \
+await asyncio.sleep(1)\n    print(t.result())\n",
+    ));
+    assert_eq!(construct, "`t.result()` read at the instant the task ends");
+    assert_eq!(at, "t.result()");
+}
+
+#[test]
+fn a_result_read_before_its_task_runs_is_refused_when_the_task_never_sleeps() {
+    let (construct, _, _) = refused(&fetch_program(
+        "    t = asyncio.create_task(fetch(\"a\", 0))\n    print(t.result())\n",
+    ));
+    assert_eq!(construct, "`t.result()` read at the instant the task ends");
+}
+
+#[test]
+fn a_result_read_a_little_after_the_task_ends_polls() {
+    let text = listing(&read_after(
+        "    await asyncio.sleep(0.5)\n    await asyncio.sleep(0.6)\n",
+    ));
+    has_all(
+        &text,
+        &["py_result(&mut t).await.expect(\"Result is not set.\")"],
+    );
+}
+
+#[test]
+fn a_result_read_a_little_before_the_task_ends_polls() {
+    let text = listing(&read_after("    await asyncio.sleep(0.9)\n"));
+    has_all(
+        &text,
+        &["py_result(&mut t).await.expect(\"Result is not set.\")"],
+    );
+}
+
+#[test]
+fn a_result_read_after_a_loop_of_sleeps_is_refused() {
+    let (construct, reason, at) = refused(&read_after(
+        "    for _ in range(2):\n        await asyncio.sleep(1)\n",
+    ));
+    assert_eq!(
+        construct,
+        "`t.result()` beside a task end the translator cannot tell"
+    );
+    assert!(reason.contains("sleeps of numbers"), "{reason}");
+    assert_eq!(at, "t.result()");
+}
+
+#[test]
+fn a_result_read_after_a_sleep_of_a_variable_is_refused() {
+    let (construct, _, _) = refused(&read_after(
+        "    pause = 2\n    await asyncio.sleep(pause)\n",
+    ));
+    assert_eq!(
+        construct,
+        "`t.result()` beside a task end the translator cannot tell"
+    );
+}
+
+#[test]
+fn a_result_of_a_task_that_waits_on_another_is_refused() {
+    let src = "import asyncio\n\n\nasync def first():\n    await asyncio.sleep(1)\n    \
+return 1\n\n\nasync def second(t):\n    n = await t\n    return n + 1\n\n\n\
+async def main():\n    a = asyncio.create_task(first())\n    b = asyncio.create_task(second(a))\n    \
+await asyncio.sleep(2)\n    print(b.result())\n\n\nasyncio.run(main())\n";
+    let (construct, _, at) = refused(src);
+    assert_eq!(
+        construct,
+        "`b.result()` beside a task end the translator cannot tell"
+    );
+    assert_eq!(at, "b.result()");
+}
+
+#[test]
+fn a_result_of_a_task_made_in_a_loop_sleeping_the_loop_variable_is_refused() {
+    let (construct, _, at) = refused(&fetch_program(
+        "    for n in range(2):\n        t = asyncio.create_task(fetch(\"a\", n))\n        \
+await asyncio.sleep(2)\n        print(t.result())\n",
+    ));
+    assert_eq!(
+        construct,
+        "`t.result()` beside a task end the translator cannot tell"
+    );
+    assert_eq!(at, "t.result()");
+}
+
+#[test]
+fn a_result_read_in_a_loop_when_its_task_ends_is_refused() {
+    let (construct, _, _) = refused(&fetch_program(
+        "    for n in range(2):\n        t = asyncio.create_task(fetch(\"a\", 1))\n        \
+await asyncio.sleep(1)\n        print(t.result())\n",
+    ));
+    assert_eq!(construct, "`t.result()` read at the instant the task ends");
+}

@@ -495,10 +495,6 @@ const PROGRAMS_EXCUSED: &[(&str, &str)] = &[
         "`print(..., end=...)`: the listing writes the end as CPython does (`print!`), the harness ends every `print`'s line and ignores its `end=`",
     ),
     (
-        "programs_tasks__done_states",
-        "the task's sleep and `main`'s end at one instant (t=2): asyncio fires the timer set first, the task's, so `s.result()` reads it done; Tokio's timer wheel need not, and the listing's `result()` then finds the task running",
-    ),
-    (
         "programs_executor__prints_from_job",
         "a job's sleep and a task's sleep due at one instant: the harness wakes the job's thread first at t=2, Tokio's timer wheel the task first",
     ),

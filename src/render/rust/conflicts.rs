@@ -51,6 +51,7 @@ pub(super) fn type_conflicts(demo: &Demo, source: &str) -> Vec<Untranslatable> {
     out.extend(super::shared_tasks::unfit_lists(demo));
     out.extend(super::task_waiter::waiter_reads(demo));
     out.extend(super::task_poll::caught_kept(demo));
+    out.extend(super::result_ties::tied_reads(demo));
     out.extend(super::gather_mixed::failing_mixed(demo, &types));
     out.extend(super::task_completions::failing_completions(demo));
     out.extend(super::printed_prims::printed_primitives(demo, &types));

@@ -6,19 +6,21 @@
 //! which polls the deadline first. The instants its sleeps end
 //! are followed through the statements that run in order and the
 //! coroutines they await, with the numbers they are given; past a branch,
-//! a loop or a sleep of unknown length they are not known.
+//! a loop, a sleep of unknown length or a wait on another task, a queue or
+//! an event they are not known. `result_ties` follows a task's coroutine
+//! the same way.
 
 use super::analysis::stmt_exprs;
-use super::expr_walk::awaited_calls;
-use crate::render::plan::ir::ast::{Block, Call, Demo, StmtKind, walk};
+use super::expr_walk::{awaited_calls, each_expr};
+use crate::render::plan::ir::ast::{Call, Demo, Stmt, StmtKind, walk};
 use crate::render::plan::ir::expr::{Expr, ExprKind};
 use crate::render::plan::ir::value::Value;
 
 /// Instants closer than Tokio's timer resolution, a millisecond, tie.
-const RESOLUTION: f64 = 0.001;
+pub(super) const RESOLUTION: f64 = 0.001;
 
 /// How deep the awaited coroutines are followed.
-const DEPTH: usize = 8;
+pub(super) const DEPTH: usize = 8;
 
 /// A number literal's value, or a parameter's known one.
 fn number(e: &Expr, env: &[(&str, f64)]) -> Option<f64> {
@@ -30,11 +32,29 @@ fn number(e: &Expr, env: &[(&str, f64)]) -> Option<f64> {
     }
 }
 
+/// Whether `e` waits on something whose end the following cannot tell:
+/// another task, a gather, a stream, a queue, an event or a barrier.
+pub(super) fn waits_on_others(e: &Expr) -> bool {
+    let mut found = false;
+    each_expr(e, &mut |x| {
+        found |= matches!(
+            &x.kind,
+            ExprKind::Join(_)
+                | ExprKind::NextItem(..)
+                | ExprKind::GatherAll(_)
+                | ExprKind::Outcomes(_)
+                | ExprKind::ItemOutput(..)
+                | ExprKind::Prim(..)
+        );
+    });
+    found
+}
+
 /// Follows `block` from the instant `at`, pushing the instant each of its
 /// sleeps ends; the instant it ends, or `None` where that is not known.
-fn follow(
+pub(super) fn follow(
     demo: &Demo,
-    block: &Block,
+    block: &[Stmt],
     env: &[(&str, f64)],
     at: f64,
     depth: usize,
@@ -44,6 +64,9 @@ fn follow(
     for s in block {
         let mut awaited = Vec::new();
         for (e, _) in stmt_exprs(s) {
+            if waits_on_others(e) {
+                return None;
+            }
             awaited_calls(e, &mut awaited);
         }
         for call in awaited {
@@ -65,7 +88,7 @@ fn follow(
             | StmtKind::Set { .. }
             | StmtKind::SetField { .. }
             | StmtKind::CallFn { .. } => {}
-            StmtKind::Return(_) => return Some(now),
+            StmtKind::Return(_) | StmtKind::Raise { .. } => return Some(now),
             _ => return None,
         }
     }
@@ -73,7 +96,7 @@ fn follow(
 }
 
 /// Follows the coroutine `call` awaits, given the numbers it is passed.
-fn follow_call(
+pub(super) fn follow_call(
     demo: &Demo,
     call: &Call,
     env: &[(&str, f64)],

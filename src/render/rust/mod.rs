@@ -173,6 +173,7 @@ mod raise;
 mod recursion;
 mod ref_borrows;
 mod resource_exit;
+mod result_ties;
 mod return_conflicts;
 mod scaled_secs;
 mod scoped;
