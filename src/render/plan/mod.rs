@@ -138,6 +138,7 @@ mod objects;
 mod one_type;
 mod pending_returns;
 mod pending_tasks;
+mod percent_format;
 mod pool_calls;
 mod print_file;
 mod property;
