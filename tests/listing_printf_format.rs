@@ -96,6 +96,10 @@ fn conversions_whose_output_differs_are_refused() {
             "print(\"%s\" % (1, 2))",
             "a `%` format with more values than conversions",
         ),
+        (
+            "print(\"%99999999999999999999d\" % (1,))",
+            "a `%` width or precision past 1000",
+        ),
     ] {
         let (construct, _, _) = refused(&main_of(&format!("    {body}\n")));
         assert_eq!(construct, want, "{body}");

@@ -205,10 +205,12 @@ impl Planner<'_> {
         while let Some(c) = chars.next_if(char::is_ascii_digit) {
             digits.push(c);
         }
+        if digits.is_empty() {
+            return Ok(None);
+        }
         match digits.parse::<usize>() {
             Ok(n) if n <= 1000 => Ok(Some(n)),
-            Ok(_) => refuse(span, "a `%` width or precision past 1000", TAKEN),
-            Err(_) => Ok(None),
+            _ => refuse(span, "a `%` width or precision past 1000", TAKEN),
         }
     }
 
