@@ -97,6 +97,10 @@ fn conversions_whose_output_differs_are_refused() {
             "a `%` format with more values than conversions",
         ),
         (
+            "print(\"%-5\" % (1,))",
+            "a `%` conversion cut off at the pattern's end",
+        ),
+        (
             "print(\"%99999999999999999999d\" % (1,))",
             "a `%` width or precision past 1000",
         ),

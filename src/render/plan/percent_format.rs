@@ -161,7 +161,14 @@ impl Planner<'_> {
                 conv.precision = Some(self.count(&mut chars, &mut args, span)?.unwrap_or(0));
             }
             while chars.next_if(|c| matches!(c, 'h' | 'l' | 'L')).is_some() {}
-            conv.letter = chars.next().unwrap_or('\0');
+            let Some(letter) = chars.next() else {
+                return refuse(
+                    span,
+                    "a `%` conversion cut off at the pattern's end",
+                    "Python raises ValueError: incomplete format",
+                );
+            };
+            conv.letter = letter;
             if conv.letter == '%' && key.is_none() && conv.width.is_none() {
                 push_text(&mut parts, "%");
                 continue;
