@@ -1,5 +1,6 @@
-//! `"..." % values`: Python's printf-style formatting, which Rust's `%`
-//! does not do, is refused at its place; `%` of numbers stays a remainder.
+//! `pattern % values` with a pattern that is no literal: Python's
+//! printf-style formatting, which Rust's `%` does not do, is refused at its
+//! place; `%` of numbers stays a remainder.
 
 #[path = "support/listing.rs"]
 mod support;
@@ -14,16 +15,16 @@ fn shown(source: &str) -> String {
 }
 
 #[test]
-fn percent_formatting_of_a_string_is_refused_at_its_place() {
+fn percent_formatting_of_a_pattern_variable_is_refused_at_its_place() {
     let text = shown(&main_of(
-        "    name = \"ada\"\n    print(\"%s is %d\" % (name, 3))\n    line = \"%d%%\" % 5\n    print(line)\n",
+        "    name = \"%s is %d\"\n    print(name % (\"ada\", 3))\n    line = \"%d%%\"\n    line %= 5\n    print(line)\n",
     ));
     has_all(
         &text,
         &[
             "// The translator cannot translate this program yet (2 to do):",
-            "// x.py:6:11: `%` formatting of a string",
-            "// x.py:7:12: `%` formatting of a string",
+            "// x.py:6:11: `%` formatting of a string that is no literal",
+            "// x.py:8:5: `%` formatting of a string that is no literal",
             "Rust's `%` is a remainder of numbers",
         ],
     );

@@ -421,6 +421,10 @@ impl Planner<'_> {
                 self.set_operator(sc, *op, a, b)?
             }
             E::BinOp(py::BinOp::BitXor, a, b) if let Some(k) = self.flag_xor(sc, a, b)? => k,
+            E::BinOp(BinOp::Mod, a, b) if let E::Literal(Literal::Str(pattern)) = &a.kind => {
+                let t = self.percent_format(sc, pattern, b, &e.span)?;
+                return Ok(template_expr(t, &e.span));
+            }
             E::BinOp(op, a, b) => {
                 let (a, b) = (self.expr(sc, a)?, self.expr(sc, b)?);
                 if *op == BinOp::Add {

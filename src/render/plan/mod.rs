@@ -142,6 +142,7 @@ mod objects;
 mod one_type;
 mod pending_returns;
 mod pending_tasks;
+mod percent_format;
 mod pool_calls;
 mod pool_map;
 mod print_file;

@@ -1,7 +1,8 @@
-//! `"%s is %d" % (name, n)`: Python's printf-style formatting of a string,
-//! which Rust's `%` (a remainder) does not do. The listing writes
-//! f-strings and `format(...)` with `format!`; a `%` of a string is
-//! refused at its place, with that alternative.
+//! `pattern % values` with a `pattern` that is no literal string: Python's
+//! printf-style formatting, which Rust's `%` (a remainder) does not do. A
+//! literal pattern is planned as a template (`plan::percent_format`); any
+//! other `%` of a string is refused at its place, with an f-string as the
+//! alternative.
 
 use super::expr_walk::each_function_expr;
 use super::types::{Ty, Types};
@@ -18,9 +19,10 @@ pub(super) fn percent_formats(demo: &Demo, types: &Types) -> Vec<Untranslatable>
         {
             out.push(Untranslatable {
                 span: x.span.clone(),
-                construct: "`%` formatting of a string".into(),
+                construct: "`%` formatting of a string that is no literal".into(),
                 reason: "Rust's `%` is a remainder of numbers and has no \
-                         printf-style formatting: write an f-string \
+                         printf-style formatting, and `format!` needs its pattern \
+                         when the listing is built: write an f-string \
                          (`f\"{name} is {n}\"`), which the listing writes with \
                          `format!`"
                     .into(),

@@ -79,7 +79,8 @@ fn mismatch(ty: &Ty, spec: &Spec) -> Option<(&'static str, &'static str)> {
         ),
         _ => (
             "a float",
-            "Python raises a `ValueError` for the types `d`, `x`, `o`, `b` and `s` with a float",
+            "Python raises a `ValueError` for the types `d`, `x`, `o`, `b` and `s` with a float \
+             (and `%d` cuts it to an integer): write `int(x)`",
         ),
     })
 }

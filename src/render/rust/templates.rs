@@ -52,10 +52,16 @@ impl Renderer<'_> {
                     let simple = c.prec == 10
                         && c.text.chars().all(|ch| ch.is_alphanumeric() || ch == '_')
                         && !c.text.chars().next().is_some_and(|ch| ch.is_ascii_digit());
-                    if simple {
-                        fmt.push_str(&format!("{{{}:{rust}{debug}}}", c.text));
+                    // `%d` gives a spec that only checks the value's type.
+                    let colon = if rust.is_empty() && debug.is_empty() {
+                        ""
                     } else {
-                        fmt.push_str(&format!("{{:{rust}{debug}}}"));
+                        ":"
+                    };
+                    if simple {
+                        fmt.push_str(&format!("{{{}{colon}{rust}{debug}}}", c.text));
+                    } else {
+                        fmt.push_str(&format!("{{{colon}{rust}{debug}}}"));
                         args.push(c.text.clone());
                     }
                 }
