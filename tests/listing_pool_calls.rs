@@ -4,7 +4,7 @@
 #[path = "support/listing.rs"]
 mod support;
 
-use support::refused;
+use support::{has_all, listing, refused};
 
 /// A program with a plain function `job`, `setup` at the top of the
 /// module and `body` in `main`.
@@ -17,21 +17,31 @@ async def main():\n    loop = asyncio.get_running_loop()\n{body}\n\nasyncio.run(
 }
 
 #[test]
-fn a_pool_s_map_and_submit_in_a_coroutine_are_refused() {
-    for call in ["pool.map(job, [1, 2])", "pool.submit(job, 1)"] {
-        let (construct, reason, at) = refused(&pool_program(
-            "",
-            &format!(
-                "    with ThreadPoolExecutor(max_workers=2) as pool:\n        print(list({call}))\n"
-            ),
-        ));
-        assert_eq!(construct, format!("the call `{call}`"));
-        assert_eq!(at, call);
-        assert!(
-            reason.contains("await loop.run_in_executor(pool, f, x)"),
-            "{reason}"
-        );
-    }
+fn a_pool_s_submit_in_a_coroutine_is_refused_and_its_map_translates() {
+    let call = "pool.submit(job, 1)";
+    let (construct, reason, at) = refused(&pool_program(
+        "",
+        &format!(
+            "    with ThreadPoolExecutor(max_workers=2) as pool:\n        print(list({call}))\n"
+        ),
+    ));
+    assert_eq!(construct, format!("the call `{call}`"));
+    assert_eq!(at, call);
+    assert!(
+        reason.contains("await loop.run_in_executor(pool, f, x)"),
+        "{reason}"
+    );
+    let text = listing(&pool_program(
+        "",
+        "    with ThreadPoolExecutor(max_workers=2) as pool:\n        print(list(pool.map(job, [1, 2])))\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "        .map(|x| submit(&pool, &pool_workers, job(x)))",
+            "    println!(\"{:?}\", jobs.collect::<Vec<_>>().await);",
+        ],
+    );
 }
 
 #[test]
