@@ -160,18 +160,7 @@ impl<'p> Planner<'p> {
             if self.static_binding_of(def) {
                 continue;
             }
-            let self_first = c
-                .params
-                .positional
-                .first()
-                .is_some_and(|p| &*p.name == "self");
-            if !self_first {
-                return refuse(
-                    &def.span,
-                    format!("the method `{m}` without `self`"),
-                    "the Rust listing's methods take `&self` (or `&mut self`) first",
-                );
-            }
+            takes_self(m, c, def)?;
             if m == "__init__" && data.is_some() {
                 return refuse(
                     &def.span,
@@ -520,4 +509,22 @@ impl Planner<'_> {
         let body = self.block(&mut scope, &others)?;
         Ok((fields, body))
     }
+}
+
+/// A method the listing writes takes `self` first; one that does not is
+/// refused at its definition.
+pub(super) fn takes_self(m: &str, c: &Code, def: &Stmt) -> Result<()> {
+    let self_first = c
+        .params
+        .positional
+        .first()
+        .is_some_and(|p| &*p.name == "self");
+    if !self_first {
+        return refuse(
+            &def.span,
+            format!("the method `{m}` without `self`"),
+            "the Rust listing's methods take `&self` (or `&mut self`) first",
+        );
+    }
+    Ok(())
 }

@@ -41,18 +41,7 @@ impl<'p> Planner<'p> {
         let names: Vec<String> = fields.iter().map(|(n, _)| n.clone()).collect();
         let mut out = Vec::new();
         for (m, c, def) in methods(code).filter(|(m, _, _)| !m.starts_with("__")) {
-            let self_first = c
-                .params
-                .positional
-                .first()
-                .is_some_and(|p| &*p.name == "self");
-            if !self_first {
-                return refuse(
-                    &def.span,
-                    format!("the method `{m}` without `self`"),
-                    "the Rust listing's methods take `&self` (or `&mut self`) first",
-                );
-            }
+            super::objects::takes_self(m, c, def)?;
             let kind = match (c.is_async, c.is_generator) {
                 (true, false) => FunctionKind::Coroutine,
                 (false, false) => FunctionKind::Blocking,

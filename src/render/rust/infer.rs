@@ -48,15 +48,7 @@ impl Types {
             }
         }
         for round in 0..2 {
-            for _ in 0..8 {
-                let mut changed = false;
-                for f in &demo.functions {
-                    changed |= t.pass(demo, f);
-                }
-                if !changed {
-                    break;
-                }
-            }
+            t.settle(demo);
             if round == 0 {
                 // A coroutine that never returns a value returns `()`, and
                 // an `__anext__` that falls off its end gives `None`.
@@ -82,30 +74,27 @@ impl Types {
             }
         }
         if t.grow_big_ints(demo) {
-            for _ in 0..8 {
-                let mut changed = false;
-                for f in &demo.functions {
-                    changed |= t.pass(demo, f);
-                }
-                if !changed {
-                    break;
-                }
-            }
+            t.settle(demo);
         }
         if t.number_params(demo) | t.number_lists(demo) {
-            for _ in 0..8 {
-                let mut changed = false;
-                for f in &demo.functions {
-                    changed |= t.pass(demo, f);
-                }
-                if !changed {
-                    break;
-                }
-            }
+            t.settle(demo);
         }
         t.owned_str_lists = super::str_lists::owned_str_lists(demo, &t);
         t.borrowed_str_lists = super::str_lists::borrowed_str_lists(demo, &t);
         t
+    }
+
+    /// Passes over every function until no type changes (at most eight).
+    fn settle(&mut self, demo: &Demo) {
+        for _ in 0..8 {
+            let mut changed = false;
+            for f in &demo.functions {
+                changed |= self.pass(demo, f);
+            }
+            if !changed {
+                break;
+            }
+        }
     }
 
     pub(super) fn pass(&mut self, demo: &Demo, f: &Function) -> bool {
