@@ -65,6 +65,8 @@ pub(super) fn rust_spec(text: &str) -> Option<Spec> {
         out.push(chars[0]);
         i = 1;
     }
+    let fill_given = i == 2;
+    let aligned = i > 0;
     if chars.get(i) == Some(&'+') {
         out.push('+');
         i += 1;
@@ -80,6 +82,14 @@ pub(super) fn rust_spec(text: &str) -> Option<Spec> {
             *i += 1;
         }
     };
+    // After an alignment Python's `0` is the fill, when none is given (else
+    // nothing), where `format!` would pad with zeros after the sign.
+    if aligned && chars.get(i) == Some(&'0') {
+        i += 1;
+        if !fill_given {
+            out.insert(0, '0');
+        }
+    }
     digits(&mut i, &mut out);
     let mut precision = false;
     if chars.get(i) == Some(&'.') {

@@ -242,6 +242,7 @@ pub(super) fn helpers(lines: &[String]) -> Vec<&'static str> {
     out.extend(super::str_search::helpers(&calls));
     out.extend(super::deletes::helpers(&calls));
     out.extend(super::format_spec::helpers(&calls));
+    out.extend(super::spec_forms::helpers(&calls));
     out.extend(super::op_errors::helpers(&calls));
     out.extend(super::closures::helpers(&calls));
     out.extend(super::executor::helpers(&calls));

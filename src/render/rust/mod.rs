@@ -185,6 +185,7 @@ mod shared_tasks;
 mod short_block;
 mod slices;
 mod small_sets;
+mod spec_forms;
 mod spec_types;
 mod spent_handles;
 mod statics;

@@ -86,13 +86,23 @@ fn mismatch(ty: &Ty, spec: &Spec) -> Option<(&'static str, &'static str)> {
 }
 
 /// The refusal of each spec of `t` that does not fit its value.
-fn check(types: &Types, f: &str, t: &Template, out: &mut Vec<Untranslatable>) {
+fn check(demo: &Demo, types: &Types, f: &str, t: &Template, out: &mut Vec<Untranslatable>) {
     for part in &t.parts {
         let Part::Spec(e, spec) = part else { continue };
-        if let Some((noun, reason)) = mismatch(&types.expr_ty(f, e), spec) {
+        let ty = types.expr_ty(f, e);
+        if let Some((noun, reason)) = mismatch(&ty, spec) {
             out.push(Untranslatable {
                 span: e.span.clone(),
                 construct: format!("this format spec of {noun}"),
+                reason: reason.into(),
+            });
+        } else if let Some(reason) = super::spec_forms::refusal(demo, f, e, &ty, spec) {
+            out.push(Untranslatable {
+                span: e.span.clone(),
+                construct: format!(
+                    "the format type `{}` of this number",
+                    spec.kind.unwrap_or('?')
+                ),
                 reason: reason.into(),
             });
         }
@@ -105,12 +115,12 @@ pub(super) fn spec_conflicts(demo: &Demo, types: &Types) -> Vec<Untranslatable> 
     for f in &demo.functions {
         f.walk(&mut |s| {
             if let StmtKind::Print(t) | StmtKind::Eprint(t) = &s.kind {
-                check(types, &f.name, t, &mut out);
+                check(demo, types, &f.name, t, &mut out);
             }
             for (e, _) in stmt_exprs(s) {
                 each_expr(e, &mut |x: &Expr| {
                     if let ExprKind::Template(t) = &x.kind {
-                        check(types, &f.name, t, &mut out);
+                        check(demo, types, &f.name, t, &mut out);
                     }
                 });
             }

@@ -34,6 +34,10 @@ impl Renderer<'_> {
                     }
                     args.push(super::format_spec::number(&c, py));
                 }
+                Part::Spec(e, spec) if let Some((piece, more)) = self.spec_form(e, spec) => {
+                    fmt.push_str(&piece);
+                    args.extend(more);
+                }
                 Part::Spec(e, spec) => {
                     let c = self.expr(e);
                     let c = if spec.float { c.as_f64() } else { c };
