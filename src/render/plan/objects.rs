@@ -218,17 +218,7 @@ impl<'p> Planner<'p> {
                     ),
                 );
             }
-            let kind = match (c.is_async, c.is_generator) {
-                (true, false) => FunctionKind::Coroutine,
-                (false, false) => FunctionKind::Blocking,
-                _ => {
-                    return refuse(
-                        &def.span,
-                        format!("the generator method `{m}`"),
-                        "the Rust listing's methods are plain or `async` functions",
-                    );
-                }
-            };
+            let kind = method_kind(m, c, def)?;
             out.push((m, c, def, kind));
         }
         // A class attribute that objects set is a field of each.
@@ -527,4 +517,18 @@ pub(super) fn takes_self(m: &str, c: &Code, def: &Stmt) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// A named method is a plain or an `async` function; a generator method is
+/// refused at its definition.
+pub(super) fn method_kind(m: &str, c: &Code, def: &Stmt) -> Result<FunctionKind> {
+    match (c.is_async, c.is_generator) {
+        (true, false) => Ok(FunctionKind::Coroutine),
+        (false, false) => Ok(FunctionKind::Blocking),
+        _ => refuse(
+            &def.span,
+            format!("the generator method `{m}`"),
+            "the Rust listing's methods are plain or `async` functions",
+        ),
+    }
 }

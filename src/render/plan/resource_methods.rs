@@ -6,7 +6,7 @@
 
 use super::objects::method_name;
 use super::scope::Scope;
-use super::{Planner, Result, methods, refuse};
+use super::{Planner, Result, methods};
 use crate::program::{Code, ExprKind as E, Name, StmtKind as P};
 use crate::render::plan::ir::ast::{Block, Function, FunctionKind, Stmt, StmtKind};
 use crate::render::plan::ir::expr::{Expr, ExprKind};
@@ -42,17 +42,7 @@ impl<'p> Planner<'p> {
         let mut out = Vec::new();
         for (m, c, def) in methods(code).filter(|(m, _, _)| !m.starts_with("__")) {
             super::objects::takes_self(m, c, def)?;
-            let kind = match (c.is_async, c.is_generator) {
-                (true, false) => FunctionKind::Coroutine,
-                (false, false) => FunctionKind::Blocking,
-                _ => {
-                    return refuse(
-                        &def.span,
-                        format!("the generator method `{m}`"),
-                        "the Rust listing's methods are plain or `async` functions",
-                    );
-                }
-            };
+            let kind = super::objects::method_kind(m, c, def)?;
             let full = method_name(class, m);
             let params = self.params(c, &full, 1, &def.span)?;
             let mut scope = Scope::new(kind, names.clone());
