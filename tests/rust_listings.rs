@@ -163,9 +163,8 @@ fn spans_point_at_the_matching_rust() {
 }
 
 fn rustfmt_check(text: &str) -> Option<String> {
-    let dir = std::env::temp_dir().join(format!("asynclings-rustfmt-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).ok()?;
-    let file = dir.join("listing.rs");
+    let dir = tempfile::tempdir().ok()?;
+    let file = dir.path().join("listing.rs");
     std::fs::write(&file, text).ok()?;
     let out = Command::new("rustfmt")
         .args(["--edition", "2024", "--check"])
