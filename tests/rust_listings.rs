@@ -599,6 +599,8 @@ num-integer = "0.1"
 
 [profile.dev]
 debug = false
+# Each listing is built once: incremental state would only fill the disk.
+incremental = false
 
 [workspace]
 "#,
