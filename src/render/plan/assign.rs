@@ -163,6 +163,9 @@ impl Planner<'_> {
                         }
                     };
                     sc.syncs.push(var.clone());
+                    if lock {
+                        sc.locks.push(var.clone());
+                    }
                     return one(s, StmtKind::Sync { name: var, permits });
                 }
                 if self.is_member(f, Module::Asyncio, "create_task")

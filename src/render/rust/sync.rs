@@ -353,6 +353,18 @@ impl Renderer<'_> {
             PrimOp::MaxSize => (links(&[&half, ".capacity()", ".unwrap_or(0)"]), Ty::Int),
             PrimOp::Arrive => (links(&[&o, ".wait()", ".await"]), Ty::Unit),
             PrimOp::Cancel => (links(&[&o, ".cancel()"]), Ty::Unit),
+            // Kept until `release()` gives it back, not by a guard.
+            PrimOp::Acquire => (
+                links(&[
+                    &o,
+                    ".acquire()",
+                    ".await",
+                    ".expect(\"the semaphore is open\")",
+                    ".forget()",
+                ]),
+                Ty::Unit,
+            ),
+            PrimOp::Release => (links(&[&o, ".add_permits(1)"]), Ty::Unit),
             PrimOp::NotifyAll | PrimOp::Notify | PrimOp::CondWait | PrimOp::WaitUntil => {
                 unreachable!("a condition's methods are statements (`condition_stmt`)")
             }
