@@ -81,3 +81,47 @@ fn an_acquire_whose_value_is_kept_is_refused() {
     assert_eq!(construct, "`sem.acquire()` here");
     assert_eq!(text, "sem.acquire()");
 }
+
+#[test]
+fn a_bounded_release_past_the_bound_is_the_value_error_an_except_takes() {
+    let text = listing(&main_of(
+        "    b = asyncio.BoundedSemaphore(3)\n    try:\n        b.release()\n    \
+except ValueError as e:\n        print(e)\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "let b = Semaphore::new(3);",
+            "        if b.available_permits() >= 3 {\n            return Err(Error::ValueError(\n                \
+\"BoundedSemaphore released too many times\".to_string(),\n            ));\n        }\n        \
+b.add_permits(1);\n",
+        ],
+    );
+}
+
+#[test]
+fn a_bounded_release_no_except_takes_asserts_the_bound() {
+    let src = format!(
+        "{HEADER}async def give(b):\n    b.release()\n\n\nasync def main():\n    \
+b = asyncio.BoundedSemaphore()\n    await b.acquire()\n    await give(b)\n{RUN}"
+    );
+    let text = listing(&src);
+    has_all(
+        &text,
+        &[
+            "let b = Semaphore::new(1);",
+            "async fn give(b: &Semaphore) {",
+            "    assert!(\n        b.available_permits() < 1,\n        \
+\"BoundedSemaphore released too many times\"\n    );\n    b.add_permits(1);\n",
+        ],
+    );
+    assert!(!text.contains("Error::ValueError"), "{text}");
+}
+
+#[test]
+fn a_bounded_semaphore_of_a_bound_not_written_is_refused() {
+    let src = main_of("    n = 2\n    b = asyncio.BoundedSemaphore(n)\n    b.release()\n");
+    let (construct, _, text) = refused(&src);
+    assert_eq!(construct, "`asyncio.BoundedSemaphore(...)` here");
+    assert_eq!(text, "asyncio.BoundedSemaphore(n)");
+}

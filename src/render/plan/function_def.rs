@@ -118,11 +118,9 @@ impl<'p> Planner<'p> {
         }
         let syncs = self.given_syncs(&name);
         for (i, p) in params.iter().enumerate() {
-            if let Some(lock) = syncs.get(&i) {
+            if let Some(kind) = syncs.get(&i) {
                 scope.syncs.push(p.clone());
-                if *lock {
-                    scope.locks.push(p.clone());
-                }
+                scope.sync_kinds.insert(p.clone(), *kind);
             }
             if self.resolves(&name, i) {
                 scope.made_future(p);

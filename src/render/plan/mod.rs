@@ -429,8 +429,8 @@ struct Planner<'p> {
     resolvers: HashSet<(String, usize)>,
     /// (definition, parameter index) given an event or a queue.
     primitives: HashMap<(String, usize), ir::primitive::PrimitiveKind>,
-    /// (definition, parameter index) given a lock (`true`) or a semaphore.
-    sync_params: HashMap<(String, usize), bool>,
+    /// (definition, parameter index) given a lock or a semaphore.
+    sync_params: HashMap<(String, usize), sem_permits::SyncKind>,
     /// (definition, parameter index): the kind of literal first passed,
     /// and the line of that call.
     arg_kinds: RefCell<HashMap<(String, usize), (Kind, usize)>>,

@@ -77,8 +77,8 @@ pub(super) struct Scope {
     pub(super) unread_futures: Vec<String>,
     /// Variables bound to `asyncio.Semaphore(...)` or `asyncio.Lock()`.
     pub(super) syncs: Vec<String>,
-    /// Those of them that are locks.
-    pub(super) locks: Vec<String>,
+    /// What each of them is.
+    pub(super) sync_kinds: HashMap<String, super::sem_permits::SyncKind>,
     /// Variables bound to `asyncio.create_task(...)`.
     pub(super) tasks: Vec<String>,
     /// The loop depth each of those tasks was made at.
@@ -192,7 +192,7 @@ impl Scope {
             task_depths: HashMap::new(),
             prims: HashMap::new(),
             syncs: Vec::new(),
-            locks: Vec::new(),
+            sync_kinds: HashMap::new(),
             depth: 0,
             loops_open: 0,
             labels: Vec::new(),

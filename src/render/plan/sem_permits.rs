@@ -2,29 +2,65 @@
 //! semaphore's permits taken and given back by hand: `await sem.acquire()`
 //! is Tokio's `acquire().await` whose permit is `forget`-ten, and
 //! `sem.release()` is `add_permits(1)`, as asyncio hands a released permit
-//! to the first waiter, as Tokio's fair semaphore does. A lock's
-//! `acquire()` and `release()` are refused: Tokio's `Mutex` is released by
-//! dropping the guard `lock()` gives, which `async with lock:` is.
+//! to the first waiter, as Tokio's fair semaphore does. An
+//! `asyncio.BoundedSemaphore(n)` of a whole number written in the program
+//! is a semaphore too, whose `release()` past its `n` permits is Python's
+//! `ValueError`. A lock's `acquire()` and `release()` are refused: Tokio's
+//! `Mutex` is released by dropping the guard `lock()` gives, which
+//! `async with lock:` is.
 
 use super::scope::Scope;
 use super::stmt::local_name;
 use super::sync::given_params;
 use super::{Planner, Result, refuse};
+use crate::program::Literal;
 use crate::program::{self as py, Code, ExprKind as E, Module};
 use crate::render::plan::ir::ast::StmtKind;
+use crate::render::plan::ir::expr::Expr;
 use crate::render::plan::ir::primitive::PrimOp;
+use crate::render::plan::ir::value::Value;
 use std::collections::HashMap;
 
+/// What an `asyncio` synchronisation object is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum SyncKind {
+    Lock,
+    Semaphore,
+    /// An `asyncio.BoundedSemaphore` of so many permits.
+    Bounded(i64),
+}
+
+/// The bound of `asyncio.BoundedSemaphore(n)`: a whole number written in
+/// the program.
+pub(super) fn bound_of(args: &[py::Arg]) -> Option<i64> {
+    match args {
+        [] => Some(1),
+        [py::Arg::Positional(n)] => match &n.kind {
+            E::Literal(Literal::Int(i)) if *i >= 0 => Some(*i),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 impl<'p> Planner<'p> {
-    /// Whether `value` makes a lock (`true`) or a semaphore (`false`).
-    fn sync_class(&self, value: &py::Expr) -> Option<bool> {
-        let E::Call(f, _) = &value.kind else {
+    /// What `value` makes, if it is a lock or a semaphore.
+    fn sync_class(&self, value: &py::Expr) -> Option<SyncKind> {
+        let E::Call(f, args) = &value.kind else {
             return None;
         };
+        self.sync_made(f, args)
+    }
+
+    /// What the call of `f` with `args` makes, if it is a lock or a
+    /// semaphore (a bounded one of a bound written in the program).
+    pub(super) fn sync_made(&self, f: &py::Expr, args: &[py::Arg]) -> Option<SyncKind> {
         if self.is_member(f, Module::Asyncio, "Lock") {
-            Some(true)
+            Some(SyncKind::Lock)
         } else if self.is_member(f, Module::Asyncio, "Semaphore") {
-            Some(false)
+            Some(SyncKind::Semaphore)
+        } else if self.is_member(f, Module::Asyncio, "BoundedSemaphore") {
+            bound_of(args).map(SyncKind::Bounded)
         } else {
             None
         }
@@ -37,12 +73,12 @@ impl<'p> Planner<'p> {
     }
 
     /// The parameters of `function` given a lock or a semaphore, each with
-    /// whether it is a lock.
-    pub(super) fn given_syncs(&self, function: &str) -> HashMap<usize, bool> {
+    /// what it is.
+    pub(super) fn given_syncs(&self, function: &str) -> HashMap<usize, SyncKind> {
         self.sync_params
             .iter()
             .filter(|((f, _), _)| f == function)
-            .map(|((_, i), lock)| (*i, *lock))
+            .map(|((_, i), kind)| (*i, *kind))
             .collect()
     }
 
@@ -69,7 +105,8 @@ impl<'p> Planner<'p> {
             "release" => PrimOp::Release,
             _ => return Ok(None),
         };
-        if sc.locks.iter().any(|l| l == v) {
+        let kind = sc.sync_kinds.get(v).copied();
+        if kind == Some(SyncKind::Lock) {
             return refuse(
                 &e.span,
                 format!("`{v}.{m}()` of a lock"),
@@ -86,10 +123,17 @@ impl<'p> Planner<'p> {
                  statements of their own",
             );
         }
+        // A bounded semaphore's release carries its bound.
+        let (op, arg) = match kind {
+            Some(SyncKind::Bounded(n)) if op == PrimOp::Release => {
+                (PrimOp::BoundedRelease, Some(Expr::lit(Value::Int(n))))
+            }
+            _ => (op, None),
+        };
         Ok(Some(StmtKind::PrimCall {
             object: sc.local(v, &obj.span)?,
             op,
-            arg: None,
+            arg,
             into: None,
         }))
     }

@@ -368,6 +368,9 @@ impl Renderer<'_> {
             PrimOp::NotifyAll | PrimOp::Notify | PrimOp::CondWait | PrimOp::WaitUntil => {
                 unreachable!("a condition's methods are statements (`condition_stmt`)")
             }
+            PrimOp::BoundedRelease => {
+                unreachable!("a bounded release is a statement (`bounded_release`)")
+            }
             PrimOp::TaskDone => (
                 links(&[
                     &format!("{o}_unfinished"),
@@ -410,6 +413,9 @@ impl Renderer<'_> {
     ) {
         if self.condition_stmt(object, op, arg) {
             return;
+        }
+        if op == PrimOp::BoundedRelease {
+            return self.bounded_release(object, arg, span);
         }
         if op == PrimOp::Wait {
             self.line("// Returns at once if the event is set, as `Event.wait` does.");

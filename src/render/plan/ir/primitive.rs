@@ -76,6 +76,9 @@ pub enum PrimOp {
     Acquire,
     /// `sem.release()` of a semaphore.
     Release,
+    /// `sem.release()` of an `asyncio.BoundedSemaphore`, its bound the
+    /// argument.
+    BoundedRelease,
 }
 
 impl PrimOp {
