@@ -2,6 +2,7 @@
 //! its value has, a task, a primitive, a call's result, a plain value.
 
 use super::scope::Scope;
+use super::sem_permits::SyncKind;
 use super::stmt::{Step, local_name, method_call, one, one_arg};
 use super::{Planner, Result, refuse};
 use crate::program::{self as py, Arg, ExprKind as E, Module, StmtKind as P, Target};
@@ -145,24 +146,25 @@ impl Planner<'_> {
                     sc.loops.push(var);
                     return Ok((None, 1));
                 }
-                if self.is_member(f, Module::Asyncio, "Semaphore")
-                    || self.is_member(f, Module::Asyncio, "Lock")
-                {
-                    let lock = self.is_member(f, Module::Asyncio, "Lock");
-                    let permits = match args.as_slice() {
-                        [] if lock => None,
-                        [] => Some(Expr::lit(Value::Int(1))),
-                        [Arg::Positional(n)] if !lock => Some(self.expr(sc, n)?),
+                if let Some(kind) = self.sync_made(f, args) {
+                    let lock = kind == SyncKind::Lock;
+                    let permits = match (kind, args.as_slice()) {
+                        (SyncKind::Bounded(n), _) => Some(Expr::lit(Value::Int(n))),
+                        (_, []) if lock => None,
+                        (_, []) => Some(Expr::lit(Value::Int(1))),
+                        (_, [Arg::Positional(n)]) if !lock => Some(self.expr(sc, n)?),
                         _ => {
                             return refuse(
                                 &value.span,
                                 "these arguments",
-                                "the Rust listing translates `asyncio.Semaphore(n)` and \
-                                 `asyncio.Lock()`",
+                                "the Rust listing translates `asyncio.Semaphore(n)`, \
+                                 `asyncio.BoundedSemaphore(n)` of a whole number written in \
+                                 the program, and `asyncio.Lock()`",
                             );
                         }
                     };
                     sc.syncs.push(var.clone());
+                    sc.sync_kinds.insert(var.clone(), kind);
                     return one(s, StmtKind::Sync { name: var, permits });
                 }
                 if self.is_member(f, Module::Asyncio, "create_task")

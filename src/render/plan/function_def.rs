@@ -116,7 +116,12 @@ impl<'p> Planner<'p> {
         if self.takes_task_name(&name) {
             params.push(super::task_numbers::TASK_NAME.to_string());
         }
+        let syncs = self.given_syncs(&name);
         for (i, p) in params.iter().enumerate() {
+            if let Some(kind) = syncs.get(&i) {
+                scope.syncs.push(p.clone());
+                scope.sync_kinds.insert(p.clone(), *kind);
+            }
             if self.resolves(&name, i) {
                 scope.made_future(p);
             }

@@ -156,6 +156,7 @@ mod runner;
 mod scan;
 mod scope;
 mod self_append;
+mod sem_permits;
 mod sentinel;
 mod sets;
 mod shield;
@@ -289,6 +290,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         handlers: HashSet::new(),
         resolvers: HashSet::new(),
         primitives: HashMap::new(),
+        sync_params: HashMap::new(),
         arg_kinds: RefCell::new(HashMap::new()),
         blockers: RefCell::new(Vec::new()),
         kept: RefCell::new(HashSet::new()),
@@ -427,6 +429,8 @@ struct Planner<'p> {
     resolvers: HashSet<(String, usize)>,
     /// (definition, parameter index) given an event or a queue.
     primitives: HashMap<(String, usize), ir::primitive::PrimitiveKind>,
+    /// (definition, parameter index) given a lock or a semaphore.
+    sync_params: HashMap<(String, usize), sem_permits::SyncKind>,
     /// (definition, parameter index): the kind of literal first passed,
     /// and the line of that call.
     arg_kinds: RefCell<HashMap<(String, usize), (Kind, usize)>>,

@@ -100,6 +100,7 @@ impl<'p> Planner<'p> {
         }
         let codes = self.codes(&stmts);
         self.scan_primitives(&codes);
+        self.scan_syncs(&codes);
         let program = self.program;
         self.scan_pending(&program.module.body, &codes);
         self.scan_cancellable(&program.module.body, &codes);

@@ -77,6 +77,8 @@ pub(super) struct Scope {
     pub(super) unread_futures: Vec<String>,
     /// Variables bound to `asyncio.Semaphore(...)` or `asyncio.Lock()`.
     pub(super) syncs: Vec<String>,
+    /// What each of them is.
+    pub(super) sync_kinds: HashMap<String, super::sem_permits::SyncKind>,
     /// Variables bound to `asyncio.create_task(...)`.
     pub(super) tasks: Vec<String>,
     /// The loop depth each of those tasks was made at.
@@ -190,6 +192,7 @@ impl Scope {
             task_depths: HashMap::new(),
             prims: HashMap::new(),
             syncs: Vec::new(),
+            sync_kinds: HashMap::new(),
             depth: 0,
             loops_open: 0,
             labels: Vec::new(),

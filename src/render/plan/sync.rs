@@ -38,6 +38,70 @@ fn stmt_exprs(s: &py::Stmt) -> Vec<&py::Expr> {
     }
 }
 
+/// Which parameters of the program's functions (by definition and index)
+/// are given an object that `made` recognises where a variable is bound to
+/// it, passed on from call to call, maybe further.
+pub(super) fn given_params<K: Copy>(
+    codes: &[(String, &Code, bool)],
+    made: impl Fn(&py::Expr) -> Option<K>,
+) -> HashMap<(String, usize), K> {
+    let params: HashMap<&str, Vec<String>> = codes
+        .iter()
+        .filter(|(_, _, method)| !method)
+        .map(|(n, c, _)| {
+            let names = c.params.positional.iter().map(|p| p.name.to_string());
+            (n.as_str(), names.collect())
+        })
+        .collect();
+    let mut known: HashMap<(String, String), K> = HashMap::new();
+    for (name, code, _) in codes {
+        crate::program::walk(&code.body, &mut |s| {
+            if let P::Assign { targets, value } = &s.kind
+                && let [py::Target::Name(n)] = targets.as_slice()
+                && let Some(kind) = made(value)
+            {
+                known.insert((name.clone(), n.ident().to_string()), kind);
+            }
+        });
+    }
+    let mut given = HashMap::new();
+    // Each round follows the objects one call further.
+    for _ in 0..4 {
+        let before = known.len();
+        for (name, code, _) in codes {
+            crate::program::walk(&code.body, &mut |s| {
+                let mut calls = Vec::new();
+                stmt_exprs(s)
+                    .into_iter()
+                    .for_each(|e| calls_in(e, &mut calls));
+                for (f, args) in calls {
+                    let E::Name(Name::Global(g)) = &f.kind else {
+                        continue;
+                    };
+                    let Some(names) = params.get(&**g) else {
+                        continue;
+                    };
+                    for (i, a) in args.iter().enumerate() {
+                        if let Arg::Positional(x) = a
+                            && let Some(v) = local_name(x)
+                            && let Some(kind) = known.get(&(name.clone(), v.to_string()))
+                            && let Some(p) = names.get(i)
+                        {
+                            let kind = *kind;
+                            given.insert((g.to_string(), i), kind);
+                            known.insert((g.to_string(), p.clone()), kind);
+                        }
+                    }
+                }
+            });
+        }
+        if known.len() == before {
+            break;
+        }
+    }
+    given
+}
+
 const EVENT_METHODS: &str = "the Rust listing's event is a `watch` channel of `bool`: it \
                              translates `set()`, `clear()`, `is_set()` and `await wait()`";
 
@@ -72,59 +136,7 @@ impl<'p> Planner<'p> {
     /// Which parameters of the program's functions are given an event or a
     /// queue, made in one function and passed on, maybe further.
     pub(super) fn scan_primitives(&mut self, codes: &[(String, &'p Code, bool)]) {
-        let params: HashMap<&str, Vec<String>> = codes
-            .iter()
-            .filter(|(_, _, method)| !method)
-            .map(|(n, c, _)| {
-                let names = c.params.positional.iter().map(|p| p.name.to_string());
-                (n.as_str(), names.collect())
-            })
-            .collect();
-        let mut known: HashMap<(String, String), PrimitiveKind> = HashMap::new();
-        for (name, code, _) in codes {
-            crate::program::walk(&code.body, &mut |s| {
-                if let P::Assign { targets, value } = &s.kind
-                    && let [py::Target::Name(n)] = targets.as_slice()
-                    && let Some(kind) = self.primitive_class(value)
-                {
-                    known.insert((name.clone(), n.ident().to_string()), kind);
-                }
-            });
-        }
-        // Each round follows the objects one call further.
-        for _ in 0..4 {
-            let before = known.len();
-            for (name, code, _) in codes {
-                crate::program::walk(&code.body, &mut |s| {
-                    let mut calls = Vec::new();
-                    stmt_exprs(s)
-                        .into_iter()
-                        .for_each(|e| calls_in(e, &mut calls));
-                    for (f, args) in calls {
-                        let E::Name(Name::Global(g)) = &f.kind else {
-                            continue;
-                        };
-                        let Some(names) = params.get(&**g) else {
-                            continue;
-                        };
-                        for (i, a) in args.iter().enumerate() {
-                            if let Arg::Positional(x) = a
-                                && let Some(v) = local_name(x)
-                                && let Some(kind) = known.get(&(name.clone(), v.to_string()))
-                                && let Some(p) = names.get(i)
-                            {
-                                let kind = *kind;
-                                self.primitives.insert((g.to_string(), i), kind);
-                                known.insert((g.to_string(), p.clone()), kind);
-                            }
-                        }
-                    }
-                });
-            }
-            if known.len() == before {
-                break;
-            }
-        }
+        self.primitives = given_params(codes, |value| self.primitive_class(value));
     }
 
     /// `var = asyncio.Event()` or `var = asyncio.Queue(maxsize)`.
@@ -253,6 +265,9 @@ impl<'p> Planner<'p> {
         awaited: bool,
         into: Option<String>,
     ) -> Result<Option<StmtKind>> {
+        if let Some(k) = self.permit_call(sc, e, awaited, into.as_ref())? {
+            return Ok(Some(k));
+        }
         if into.is_some()
             && let Some((_, PrimOp::Arrive, _)) = self.prim_call(sc, e, awaited)?
         {

@@ -53,6 +53,7 @@ mod big_ints;
 mod binary;
 mod blocks;
 mod bool_ops;
+mod bounded_release;
 mod branch_bindings;
 mod builtins;
 mod callbacks;

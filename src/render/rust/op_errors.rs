@@ -202,6 +202,7 @@ pub(super) fn checked_classes(demo: &Demo, types: &Types) -> HashMap<Range<usize
             ExprKind::MapJobs(_, Some(_)) => "TimeoutError",
             ExprKind::Prim(_, PrimOp::PutNowait) => "QueueFull",
             ExprKind::Prim(_, PrimOp::GetNowait) => "QueueEmpty",
+            ExprKind::Prim(_, PrimOp::BoundedRelease) => "ValueError",
             ExprKind::Task(TaskOp::ResultNow, _) => "InvalidStateError",
             ExprKind::StrMethod(StrMethod::Pop, x, args) => match (ty(x), args.as_slice()) {
                 (Ty::List(_), []) => "IndexError",

@@ -353,8 +353,23 @@ impl Renderer<'_> {
             PrimOp::MaxSize => (links(&[&half, ".capacity()", ".unwrap_or(0)"]), Ty::Int),
             PrimOp::Arrive => (links(&[&o, ".wait()", ".await"]), Ty::Unit),
             PrimOp::Cancel => (links(&[&o, ".cancel()"]), Ty::Unit),
+            // Kept until `release()` gives it back, not by a guard.
+            PrimOp::Acquire => (
+                links(&[
+                    &o,
+                    ".acquire()",
+                    ".await",
+                    ".expect(\"the semaphore is open\")",
+                    ".forget()",
+                ]),
+                Ty::Unit,
+            ),
+            PrimOp::Release => (links(&[&o, ".add_permits(1)"]), Ty::Unit),
             PrimOp::NotifyAll | PrimOp::Notify | PrimOp::CondWait | PrimOp::WaitUntil => {
                 unreachable!("a condition's methods are statements (`condition_stmt`)")
+            }
+            PrimOp::BoundedRelease => {
+                unreachable!("a bounded release is a statement (`bounded_release`)")
             }
             PrimOp::TaskDone => (
                 links(&[
@@ -398,6 +413,9 @@ impl Renderer<'_> {
     ) {
         if self.condition_stmt(object, op, arg) {
             return;
+        }
+        if op == PrimOp::BoundedRelease {
+            return self.bounded_release(object, arg, span);
         }
         if op == PrimOp::Wait {
             self.line("// Returns at once if the event is set, as `Event.wait` does.");

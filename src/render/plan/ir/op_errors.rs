@@ -8,7 +8,8 @@
 //! and `xs.index(x)` of what is not there (`ValueError`), `del xs[i]` past
 //! the end (`IndexError`) and `del d[k]` of a missing key (`KeyError`),
 //! `q.put_nowait(x)` of a full queue (`asyncio.QueueFull`) and
-//! `q.get_nowait()` of an empty one (`asyncio.QueueEmpty`), `task.result()`
+//! `q.get_nowait()` of an empty one (`asyncio.QueueEmpty`), `sem.release()`
+//! of a bounded semaphore past its bound (`ValueError`), `task.result()`
 //! of a task still running (`asyncio.InvalidStateError`). Such an operation is checked, an `Err` passed on with
 //! `?`, only inside a `try` whose `except` takes its class, or in a
 //! function called from one; elsewhere it stays plain.
@@ -50,6 +51,7 @@ pub fn candidates(e: &Expr) -> &'static [&'static str] {
         ExprKind::MapJobs(_, Some(_)) => &["TimeoutError"],
         ExprKind::Prim(_, PrimOp::PutNowait) => &["QueueFull"],
         ExprKind::Prim(_, PrimOp::GetNowait) => &["QueueEmpty"],
+        ExprKind::Prim(_, PrimOp::BoundedRelease) => &["ValueError"],
         ExprKind::Task(TaskOp::ResultNow, _) => &["InvalidStateError"],
         // `xs.pop()` of an empty list, `xs.pop(i)` past its end, `d.pop(k)`
         // of a missing key.

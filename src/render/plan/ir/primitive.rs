@@ -72,6 +72,13 @@ pub enum PrimOp {
     WaitUntil,
     /// `task.cancel()` of a task given a token.
     Cancel,
+    /// `await sem.acquire()` of a semaphore, its permit kept until released.
+    Acquire,
+    /// `sem.release()` of a semaphore.
+    Release,
+    /// `sem.release()` of an `asyncio.BoundedSemaphore`, its bound the
+    /// argument.
+    BoundedRelease,
 }
 
 impl PrimOp {
