@@ -70,12 +70,12 @@ impl Planner<'_> {
             })
         };
         let cancel_only = handlers.iter().all(|h| class_is(h, "CancelledError"));
-        if !orelse.is_empty() && (cancel_only || handlers.iter().any(|h| h.star)) {
+        if !orelse.is_empty() && cancel_only {
             return refuse(
                 &s.span,
                 "`try ... else`",
-                "the Rust listing's `try ... else` takes exceptions of its `Err` (not a \
-                 cancellation, nor `except*`)",
+                "the Rust listing's `try ... else` takes exceptions of its `Err`, not a \
+                 cancellation",
             );
         }
         if handlers.iter().any(|h| h.star) || !orelse.is_empty() {
