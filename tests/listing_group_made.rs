@@ -138,3 +138,16 @@ fn except_star_of_a_plain_raise_stays_refused() {
         "an `except*` of a block that raises outside a task group"
     );
 }
+
+/// Python raises `TypeError` when an exception reaches `except*
+/// ExceptionGroup`: the clause is refused, not translated as a split.
+#[test]
+fn except_star_of_the_group_class_is_refused() {
+    let (construct, reason, at) = refused(&raising(
+        "ExceptionGroup(\"g\", [ValueError(\"v\")])",
+        "    except* ExceptionGroup:\n        print(\"never\")\n",
+    ));
+    assert_eq!(construct, "`except* ExceptionGroup`");
+    assert!(reason.contains("`TypeError`"), "{reason}");
+    assert_eq!(at, "ExceptionGroup");
+}

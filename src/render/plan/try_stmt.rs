@@ -337,6 +337,7 @@ impl Planner<'_> {
             let name = h.name.as_ref().map(|n| n.ident().to_string());
             if h.star {
                 super::exc_star::no_reraise(&h.body)?;
+                super::exc_star::no_group_class(h, &classes)?;
             }
             let class = if h.star {
                 Some(GROUP.to_string())
