@@ -231,3 +231,19 @@ print([str(e) for e in eg.exceptions])\n",
     assert_eq!(construct, "an exception made as a value, used here");
     assert_eq!(at, "e");
 }
+
+/// `else:` of a `try` with `except*` runs when the block raised nothing:
+/// the `else` of the `if let Err(..)` that splits the group.
+#[test]
+fn else_of_except_star_runs_when_nothing_was_raised() {
+    let text = listing(&program(
+        "    try:\n        async with asyncio.TaskGroup() as tg:\n            tg.create_task(fail(\"a\"))\n    \
+except* RuntimeError:\n        print(\"failed\")\n    else:\n        print(\"all done\")\n",
+    ));
+    has_all(
+        &text,
+        &[
+            "            println!(\"failed\");\n        }\n        if !left.is_empty() {\n            return Err(Error::ExceptionGroup(message, left));\n        }\n    } else {\n        println!(\"all done\");\n    }",
+        ],
+    );
+}

@@ -41,8 +41,16 @@ impl Planner<'_> {
         Ok(Some(ExprKind::Exception(class, message.map(Box::new))))
     }
 
-    /// `raise exc` of a local variable: the exception it holds, raised.
+    /// `raise exc` of a local variable: the exception it holds, raised;
+    /// or `raise ExceptionGroup(...)` of a group made there.
     pub(super) fn raise_value(&self, sc: &mut Scope, e: &py::Expr) -> Result<Option<StmtKind>> {
+        if let Some(group) = self.made_group(sc, e)? {
+            let group = crate::render::plan::ir::expr::Expr {
+                kind: group,
+                span: e.span.clone(),
+            };
+            return Ok(Some(StmtKind::RaiseValue(group)));
+        }
         if super::stmt::local_name(e).is_none() {
             return Ok(None);
         }

@@ -100,6 +100,7 @@ mod gen_reads;
 mod given_names;
 mod globals;
 mod group;
+mod group_made;
 mod group_parts;
 mod group_tasks;
 mod handed_values;

@@ -70,12 +70,12 @@ impl Planner<'_> {
             })
         };
         let cancel_only = handlers.iter().all(|h| class_is(h, "CancelledError"));
-        if !orelse.is_empty() && (cancel_only || handlers.iter().any(|h| h.star)) {
+        if !orelse.is_empty() && cancel_only {
             return refuse(
                 &s.span,
                 "`try ... else`",
-                "the Rust listing's `try ... else` takes exceptions of its `Err` (not a \
-                 cancellation, nor `except*`)",
+                "the Rust listing's `try ... else` takes exceptions of its `Err`, not a \
+                 cancellation",
             );
         }
         if handlers.iter().any(|h| h.star) || !orelse.is_empty() {
@@ -337,6 +337,7 @@ impl Planner<'_> {
             let name = h.name.as_ref().map(|n| n.ident().to_string());
             if h.star {
                 super::exc_star::no_reraise(&h.body)?;
+                super::exc_star::no_group_class(h, &classes)?;
             }
             let class = if h.star {
                 Some(GROUP.to_string())

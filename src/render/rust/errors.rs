@@ -155,7 +155,7 @@ impl Renderer<'_> {
             return self.try_(&vec![inner], &Vec::new(), finally, tail);
         }
         if handlers.iter().any(|h| h.star) && !self.sync {
-            return self.catch_star(body, handlers);
+            return self.catch_star(body, handlers, orelse);
         }
         let classes = self.error_classes();
         let mut arms: Vec<Vec<String>> = vec![Vec::new(); handlers.len()];

@@ -12,6 +12,7 @@ use crate::render::plan::ir::ast::{
     Block, Call, Demo, Handler, StmtKind, message_var, parts_var, repr_var, walk,
 };
 use crate::render::plan::ir::exc_groups::{GROUP, collects, failing_groups};
+use crate::render::plan::ir::expr::{Expr, ExprKind};
 use crate::render::plan::ir::raises::{fallible, propagating_calls, takes};
 use std::collections::HashSet;
 
@@ -64,6 +65,8 @@ const TASK_GROUP: (&str, &str) = ("TASK_GROUP", "unhandled errors in a TaskGroup
 fn raises_naked(block: &Block, failing: &HashSet<String>) -> bool {
     block.iter().any(|s| match &s.kind {
         StmtKind::TaskGroup { body, .. } if collects(body, failing) => false,
+        // A group made by hand is split as a task group's is.
+        StmtKind::RaiseValue(e) if made_group(e) => false,
         StmtKind::Raise { .. } | StmtKind::RaiseValue(_) | StmtKind::Reraise => true,
         kind => {
             propagating_calls(kind)
@@ -72,6 +75,12 @@ fn raises_naked(block: &Block, failing: &HashSet<String>) -> bool {
                 || s.blocks().into_iter().any(|b| raises_naked(b, failing))
         }
     })
+}
+
+/// Whether `e` is an exception group made by hand (see `plan::group_made`).
+fn made_group(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Exception(class, Some(m))
+        if super::raise::group_parts(class, m).is_some())
 }
 
 /// Every `try` with `except*` whose block can raise an exception outside
@@ -223,19 +232,26 @@ impl Renderer<'_> {
     /// `try: body except* Class: handler ...`: each clause whose classes
     /// the group holds runs once; what no clause takes goes on as a group
     /// of the same message, and what the clauses raise goes on beside it
-    /// in a new group of message `''`, as Python's `except*` does.
-    pub(super) fn catch_star(&mut self, body: &Block, handlers: &[Handler]) {
+    /// in a new group of message `''`, as Python's `except*` does; `else:`
+    /// runs when the block raised nothing.
+    pub(super) fn catch_star(&mut self, body: &Block, handlers: &[Handler], orelse: &Block) {
         let classes = self.error_classes();
         let failing = self.fallible.clone();
         let raising = handlers.iter().any(|h| raises_naked(&h.body, &failing));
         self.declare_before(body);
+        let start = self.lines.len();
         self.line("let caught: Result<(), Error> = async {");
         self.indent += 1;
-        self.body(body, false);
-        self.line("Ok(())");
+        // A block ending in `raise` gives its `Err` as its value.
+        let raises_last = self.raises_at_end(body);
+        self.body(body, raises_last);
+        if !raises_last {
+            self.line("Ok(())");
+        }
         self.indent -= 1;
         self.line("}");
         self.line(".await;");
+        self.join_short_block(start);
         self.line("if let Err(err) = caught {");
         self.indent += 1;
         self.line("// `except*` takes its classes out of the group; the rest goes on.");
@@ -296,6 +312,14 @@ impl Renderer<'_> {
             self.line(format!("    return Err(Error::{GROUP}(message, left));"));
             self.line("}");
         }
+        self.indent -= 1;
+        if orelse.is_empty() {
+            self.line("}");
+            return;
+        }
+        self.line("} else {");
+        self.indent += 1;
+        self.body(orelse, false);
         self.indent -= 1;
         self.line("}");
     }

@@ -6,6 +6,7 @@
 
 use super::analysis::{stmt_calls, stmt_exprs};
 use super::expr_walk::{each_expr, each_expr_of};
+use super::raise::group_parts;
 use super::types::{Ty, Types};
 use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Demo, Function, StmtKind, walk};
@@ -107,8 +108,15 @@ fn moves<'a>(demo: &'a Demo, f: &'a Function) -> HashSet<*const Expr> {
     let mut out: HashSet<*const Expr> = HashSet::new();
     fn allow(e: &Expr, out: &mut HashSet<*const Expr>) {
         out.insert(e);
-        if let ExprKind::List(items) = &e.kind {
-            items.iter().for_each(|i| allow(i, out));
+        match &e.kind {
+            ExprKind::List(items) => items.iter().for_each(|i| allow(i, out)),
+            // The exceptions a group made by hand holds.
+            ExprKind::Exception(class, Some(m)) if group_parts(class, m).is_some() => {
+                if let ExprKind::Tuple(parts) = &m.kind {
+                    parts.iter().for_each(|p| allow(p, out));
+                }
+            }
+            _ => {}
         }
     }
     f.walk(&mut |s| {

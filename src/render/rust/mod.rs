@@ -107,6 +107,7 @@ mod gathered_tasks;
 mod gen_cleanup;
 mod generic_fns;
 mod generic_iters;
+mod group_made;
 mod group_parts;
 mod group_tasks;
 mod grown;

@@ -4,6 +4,7 @@
 use super::Renderer;
 use super::code::{Code, lit};
 use super::types::Ty;
+use crate::render::plan::ir::exc_groups::GROUP;
 use crate::render::plan::ir::expr::{Expr, ExprKind};
 use crate::render::plan::ir::value::Value;
 
@@ -16,6 +17,9 @@ impl Renderer<'_> {
 
     /// `raise exc` of a variable holding an exception made as a value.
     pub(super) fn raise_value(&mut self, e: &Expr, tail: bool) {
+        if self.raise_made_group(e, tail) {
+            return;
+        }
         let c = self.expr(e);
         self.return_err(format!("Err({})", c.text), tail);
     }
@@ -33,6 +37,11 @@ impl Renderer<'_> {
         match message {
             // The struct of an exception's fields.
             Some(e) if matches!(e.kind, ExprKind::New(_)) => self.expr(e).text,
+            // A group made by hand: its message and its exceptions.
+            Some(e) if let Some((text, items)) = group_parts(class, e) => {
+                let items: Vec<String> = items.iter().map(|i| self.expr(i).text).collect();
+                format!("{text:?}, vec![{}]", items.join(", "))
+            }
             // Its text, and the exception it was raised from.
             Some(e) if let Some(text) = super::exc_fields::with_cause(e) => {
                 let c = self.expr(text);
@@ -71,5 +80,20 @@ impl Renderer<'_> {
         if !self.nested_call_lines(head, &err, end) {
             self.line(format!("{head}{err}{end}"));
         }
+    }
+}
+
+/// The message and the exceptions of a group made by hand (see
+/// `plan::group_made`).
+pub(super) fn group_parts<'e>(class: &str, message: &'e Expr) -> Option<(&'e str, &'e [Expr])> {
+    match &message.kind {
+        ExprKind::Tuple(parts) if class == GROUP => match parts.as_slice() {
+            [text, items] => match (&text.kind, &items.kind) {
+                (ExprKind::Lit(Value::Str(text)), ExprKind::List(items)) => Some((text, items)),
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
     }
 }

@@ -392,8 +392,9 @@ pub fn raised_classes(demo: &Demo) -> Vec<String> {
             classes.push(class);
         }
     }
-    if super::exc_groups::any_groups(demo, &fallible(demo)) {
-        classes.push(super::exc_groups::GROUP.to_string());
+    let group = super::exc_groups::GROUP.to_string();
+    if !classes.contains(&group) && super::exc_groups::any_groups(demo, &fallible(demo)) {
+        classes.push(group);
     }
     classes
 }
@@ -404,7 +405,13 @@ pub fn raised_classes(demo: &Demo) -> Vec<String> {
 pub fn made_classes(demo: &Demo) -> Vec<String> {
     fn made(e: &Expr, out: &mut Vec<String>) {
         match &e.kind {
-            ExprKind::Exception(class, _) => out.push(class.clone()),
+            ExprKind::Exception(class, m) => {
+                out.push(class.clone());
+                // The exceptions of a group made by hand.
+                if class == super::exc_groups::GROUP {
+                    m.iter().for_each(|m| made(m, out));
+                }
+            }
             ExprKind::List(items) | ExprKind::Tuple(items) => {
                 items.iter().for_each(|i| made(i, out))
             }
