@@ -208,6 +208,9 @@ impl Planner<'_> {
                     }
                     return one(s, StmtKind::Future { name: var });
                 }
+                if let Some(k) = self.kept_submit(sc, &var, value)? {
+                    return one(s, k);
+                }
                 if let Some(job) = self.executor_job(sc, value)? {
                     if job.to_thread {
                         return refuse(

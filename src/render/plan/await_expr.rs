@@ -19,6 +19,7 @@ impl Planner<'_> {
         if let Some(k) = self.wrapped_future(sc, inner)? {
             return Ok(Some(k));
         }
+        self.submitted_not_awaitable(sc, inner)?;
         if let Some(fut) = local_name(inner).filter(|n| sc.completed_outputs.iter().any(|o| o == n))
         {
             return Ok(Some(ExprKind::Var(sc.local(fut, &inner.span)?)));

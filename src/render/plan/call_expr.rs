@@ -50,6 +50,9 @@ impl Planner<'_> {
         if let Some(k) = self.threadsafe_state(sc, e)? {
             return Ok(k);
         }
+        if let Some(k) = self.submitted_read(sc, e)? {
+            return Ok(k);
+        }
         if let Some(k) = self.map_filter(sc, f, args)? {
             return Ok(k);
         }

@@ -326,6 +326,7 @@ impl Planner<'_> {
         if let Some(k) = self.awaited_method(sc, inner, into.clone())? {
             return Ok(k);
         }
+        self.submitted_not_awaitable(sc, inner)?;
         if let Some(target) = local_name(inner) {
             sc.after_timed_wait(target, &inner.span, &format!("await {target}"))?;
             return Ok(StmtKind::Join {
@@ -393,7 +394,11 @@ impl Planner<'_> {
                 };
                 return Ok(StmtKind::Serve { handler, into });
             }
-            if let Some(job) = self.executor_job(sc, inner)? {
+            let job = match self.executor_job(sc, inner)? {
+                Some(job) => Some(job),
+                None => self.wrapped_submit(sc, inner)?,
+            };
+            if let Some(job) = job {
                 let (call, pool) = (job.call, job.pool);
                 return Ok(StmtKind::RunBlocking { call, into, pool });
             }

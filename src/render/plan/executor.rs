@@ -49,6 +49,19 @@ impl Planner<'_> {
         } else {
             return Ok(None);
         };
+        self.job_call(sc, e, rest, to_thread, named_pool).map(Some)
+    }
+
+    /// The job of `e`, whose function and arguments are `rest`: `f` a
+    /// plain function of the program and its positional arguments.
+    pub(super) fn job_call(
+        &self,
+        sc: &Scope,
+        e: &py::Expr,
+        rest: &[Arg],
+        to_thread: bool,
+        named_pool: Option<String>,
+    ) -> Result<Job> {
         let func = match rest.first() {
             Some(Arg::Positional(func)) => self.blocking_def(func),
             _ => None,
@@ -78,11 +91,11 @@ impl Planner<'_> {
             }
         }
         let call = self.loop_args(sc, &def, call)?;
-        Ok(Some(Job {
+        Ok(Job {
             call,
             to_thread,
             pool: named_pool,
-        }))
+        })
     }
 
     /// `loop.run_in_executor(pool, f, *args)` as a value: its task's handle.
@@ -162,6 +175,15 @@ impl Planner<'_> {
                 "the Rust listing names the pool its jobs run on: write `with ... as pool:`",
             );
         };
+        if let Some(exit) = leaves_early(body, false) {
+            return refuse(
+                &exit.span,
+                format!("`{}` out of a pool's `with` block", self.text(&exit.span)),
+                "leaving the block shuts the pool down, waiting for its jobs, however the block \
+                 is left; the Rust listing waits for them where the block ends: leave the block \
+                 at its end",
+            );
+        }
         sc.pools.push(var.to_string());
         let body = self.block(sc, body);
         sc.pools.pop();
@@ -181,6 +203,25 @@ impl Planner<'_> {
 /// A job for an executor: the plain function's call, the pool it runs on
 /// (`None`: the default executor), and whether `asyncio.to_thread` made it
 /// (it starts the job only when awaited).
+/// The first statement of `body` that leaves it before its end: a
+/// `return`, or (`in_loop`: not inside a loop of `body`) a `break` or
+/// `continue`; functions defined inside are not searched.
+fn leaves_early(body: &[py::Stmt], in_loop: bool) -> Option<&py::Stmt> {
+    body.iter().find_map(|s| match &s.kind {
+        py::StmtKind::Return(_) => Some(s),
+        py::StmtKind::Break | py::StmtKind::Continue if !in_loop => Some(s),
+        py::StmtKind::Def { .. } | py::StmtKind::Class { .. } => None,
+        py::StmtKind::For { .. } | py::StmtKind::While { .. } => py::blocks(s)
+            .into_iter()
+            .enumerate()
+            // The first block is the loop's body; `else` is outside it.
+            .find_map(|(i, b)| leaves_early(b, in_loop || i == 0)),
+        _ => py::blocks(s)
+            .into_iter()
+            .find_map(|b| leaves_early(b, in_loop)),
+    })
+}
+
 pub(super) struct Job {
     pub(super) call: Call,
     pub(super) to_thread: bool,

@@ -107,6 +107,9 @@ impl Planner<'_> {
         if let Some(k) = self.threadsafe_stmt(sc, e)? {
             return one(s, k);
         }
+        if let Some(k) = self.submitted_stmt(sc, e)? {
+            return one(s, k);
+        }
         if let Some(k) = self.cancel_item(sc, e)? {
             return one(s, k);
         }

@@ -146,6 +146,7 @@ mod pending_tasks;
 mod percent_format;
 mod pool_calls;
 mod pool_map;
+mod pool_submit;
 mod print_file;
 mod property;
 mod range_steps;

@@ -1,7 +1,8 @@
-//! An executor's own methods (`pool.submit`, `pool.shutdown`, and
-//! `pool.map` of a pool `plan::pool_map` does not take) and a pool made
-//! outside a `with`: refused with the form the Rust listing takes instead
-//! (see `plan::executor`).
+//! An executor's own methods (`pool.submit` where `plan::pool_submit`
+//! does not take it, `pool.shutdown`, and `pool.map` of a pool
+//! `plan::pool_map` does not take) and a pool made outside a `with`:
+//! refused with the form the Rust listing takes instead (see
+//! `plan::executor`).
 
 use super::scope::Scope;
 use super::stmt::local_name;
@@ -9,11 +10,16 @@ use super::{Planner, Result, refuse};
 use crate::program::{self as py, ExprKind as E, StmtKind as P, Target};
 use crate::render::plan::ir::expr::ExprKind;
 
-/// Why a pool's `map` or `submit` is refused.
-const WAITED_ON_THE_LOOP: &str = "`Executor.map` and `submit` give results that the caller \
-     waits for on its own thread (in a coroutine, the event loop's); the Rust listing runs a job as \
-     `await loop.run_in_executor(pool, f, x)` (Tokio's `spawn_blocking`, on a permit of the \
-     pool), several at once with `asyncio.gather`";
+/// Why a pool's `map` is refused.
+const WAITED_ON_THE_LOOP: &str = "`Executor.map` gives results that the caller waits for on \
+     its own thread (in a coroutine, the event loop's); the Rust listing runs a job as `await \
+     loop.run_in_executor(pool, f, x)` (Tokio's `spawn_blocking`, on a permit of the pool), \
+     several at once with `asyncio.gather`";
+
+/// Why a pool's `submit` is refused.
+const SUBMITTED_HERE: &str = "the Rust listing hands a job to a pool in the coroutine whose \
+     `with` made it, as a statement of its own, `future = pool.submit(f, x)` (the job's task and \
+     its handle), or awaited at once, `await asyncio.wrap_future(pool.submit(f, x))`";
 
 impl Planner<'_> {
     /// Refuses `pool.map(...)`, `pool.submit(...)` and `pool.shutdown()` of
@@ -28,7 +34,8 @@ impl Planner<'_> {
         {
             let construct = format!("the call `{}`", self.text(&e.span));
             return match &**m {
-                "map" | "submit" => refuse(&e.span, construct, WAITED_ON_THE_LOOP),
+                "map" => refuse(&e.span, construct, WAITED_ON_THE_LOOP),
+                "submit" => refuse(&e.span, construct, SUBMITTED_HERE),
                 "shutdown" => refuse(
                     &e.span,
                     construct,

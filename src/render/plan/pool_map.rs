@@ -16,7 +16,7 @@ use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind};
 
 /// What makes a second task of the event loop, which would run while the
 /// reads of `map` block the loop.
-const OTHER_TASKS: &[&str] = &[
+pub(super) const OTHER_TASKS: &[&str] = &[
     "create_task",
     "ensure_future",
     "gather",

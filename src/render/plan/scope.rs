@@ -49,6 +49,9 @@ pub(super) struct Scope {
     pub(super) pools: Vec<String>,
     /// Variables bound to an executor's job (`loop.run_in_executor(...)`).
     pub(super) jobs: Vec<String>,
+    /// Those of them bound to `pool.submit(...)`, concurrent futures, with
+    /// the loop depth each was made at.
+    pub(super) submitted: Vec<(String, u32)>,
     /// Pools whose `with` block has ended: shut down.
     pub(super) closed_pools: Vec<String>,
     /// Variables bound by `async with asyncio.TaskGroup() as name`.
@@ -173,6 +176,7 @@ impl Scope {
             job_futures: Vec::new(),
             closed_pools: Vec::new(),
             jobs: Vec::new(),
+            submitted: Vec::new(),
             loop_owner: None,
             ports: Vec::new(),
             lines: Vec::new(),

@@ -148,7 +148,7 @@ impl Planner<'_> {
     }
 
     /// The body of the innermost function of the module around `pos`.
-    fn body_around(&self, pos: usize) -> Option<&[py::Stmt]> {
+    pub(super) fn body_around(&self, pos: usize) -> Option<&[py::Stmt]> {
         fn find(block: &[py::Stmt], pos: usize) -> Option<&[py::Stmt]> {
             let mut found = None;
             py::walk(block, &mut |s| {

@@ -49,6 +49,9 @@ impl Planner<'_> {
         let [Arg::Positional(x)] = args.as_slice() else {
             return Ok(None);
         };
+        if let Some(job) = self.wrapped_submitted(sc, x, &inner.span)? {
+            return Ok(Some(ExprKind::Join(sc.local(job, &x.span)?)));
+        }
         let Some(future) = local_name(x).filter(|v| sc.threadsafe.iter().any(|t| t == v)) else {
             return Ok(None);
         };

@@ -55,6 +55,7 @@ pub(super) fn relaid(text: &str, indent: usize) -> Option<Vec<String>> {
     let mut lines = chain_lines(&head, expr, indent)
         .or_else(|| call_lines(&head, expr, indent))
         .or_else(|| ok_call_lines(&head, expr, indent))
+        .or_else(|| nested_call_lines(&head, expr, indent))
         .or_else(|| method_of_array_lines(&head, expr))?;
     lines.last_mut()?.push(';');
     Some(lines)
@@ -107,6 +108,41 @@ fn ok_call_lines(head: &str, expr: &str, indent: usize) -> Option<Vec<String>> {
     let inner = expr.strip_prefix("Ok(")?.strip_suffix(')')?;
     let mut lines = call_lines(&format!("{head}Ok("), inner, indent)?;
     lines.last_mut()?.push(')');
+    Some(lines)
+}
+
+/// `{head}outer(inner(a, b))` whose one argument, a call, is wider than
+/// [`CALL_WIDTH`]: rustfmt keeps `outer(inner(` on the first line, one
+/// argument of `inner` a line, and closes both on one (`))`).
+fn nested_call_lines(head: &str, expr: &str, indent: usize) -> Option<Vec<String>> {
+    let path =
+        |n: &str| !n.is_empty() && n.chars().all(|c| c.is_alphanumeric() || "_:".contains(c));
+    let open = expr.find('(')?;
+    let name = &expr[..open];
+    let arg = expr.strip_suffix(')')?.get(open + 1..)?;
+    let width = 4 * indent + head.len() + expr.len() + ";".len();
+    if !path(name) || split_args(arg).len() != 1 || width <= MAX_WIDTH && arg.len() <= CALL_WIDTH {
+        return None;
+    }
+    let inner_open = arg.find('(')?;
+    let inner_name = &arg[..inner_open];
+    let inner = arg.strip_suffix(')')?.get(inner_open + 1..)?;
+    let args = split_args(inner);
+    if !path(inner_name) || args.len() < 2 || args.join(", ") != inner {
+        return None;
+    }
+    let broken = |a: &String| {
+        a.contains('|')
+            || !fits_inline(a, 1)
+            || 4 * (indent + 1) + a.len() + 1 > MAX_WIDTH
+            || a.len() > CHAIN_WIDTH && split_chain(a).1.len() > 1
+    };
+    if args.iter().any(broken) {
+        return None;
+    }
+    let mut lines = vec![format!("{head}{name}({inner_name}(")];
+    lines.extend(args.iter().map(|a| format!("    {a},")));
+    lines.push("))".into());
     Some(lines)
 }
 
