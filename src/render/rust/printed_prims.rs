@@ -15,6 +15,8 @@ use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind, Part};
 /// What Python calls the primitive of type `ty`, if it is one.
 fn primitive(ty: &Ty) -> Option<&'static str> {
     Some(match ty {
+        // Written by the listing's `Queue` (see `queue_text`).
+        Ty::Queue(t) if super::queue_text::printable_item(t) => return None,
         Ty::Queue(_) => "queue",
         Ty::Event => "event",
         Ty::Sync(true) => "lock",
