@@ -61,6 +61,7 @@ fn a_queue_shared_with_tasks_is_an_arc() {
             "q.put_nowait(i).expect(\"the queue has room\");",
             "tokio::spawn(worker(Arc::clone(&q)))",
             "    q.join().await;",
+            ".expect(\"task_done() called too many times\")",
             "struct Turn<'q, T> {",
             "impl<T> Drop for Turn<'_, T> {",
         ],
@@ -124,4 +125,20 @@ fn a_locked_list_printed_by_its_owner_takes_the_lock() {
             "    println!(\"{:?}\", xs.lock().unwrap());",
         ],
     );
+}
+
+/// Python's `repr` of a queue holds its address: refused where it is
+/// asked, while the queue's `str` beside it translates.
+#[test]
+fn the_repr_of_a_queue_is_refused() {
+    let (construct, reason, at) = support::refused(&main_of(
+        "    q = asyncio.Queue()\n    q.put_nowait(1)\n    print(str(q), repr(q))\n",
+    ));
+    assert_eq!(construct, "the queue's `repr`");
+    assert!(reason.contains("address"), "{reason}");
+    assert_eq!(at, "q");
+    let (construct, ..) = support::refused(&main_of(
+        "    q = asyncio.Queue()\n    q.put_nowait(1)\n    print(f\"{q!r}\")\n",
+    ));
+    assert_eq!(construct, "the queue's `repr`");
 }

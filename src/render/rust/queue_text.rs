@@ -28,7 +28,7 @@ pub(super) fn printable_item(ty: &Ty) -> bool {
 }
 
 /// Every expression of `demo` written as text: the holes of printed and
-/// formatted texts, and the arguments of `str` and `repr`.
+/// formatted texts, and the arguments of `str`.
 fn written(demo: &Demo, f: &mut dyn FnMut(&str, &Expr)) {
     for func in &demo.functions {
         let name = func.name.as_str();
@@ -49,7 +49,8 @@ fn written(demo: &Demo, f: &mut dyn FnMut(&str, &Expr)) {
                             }
                         }
                     }
-                    ExprKind::Call(Builtin::Str | Builtin::Repr, args) => {
+                    // Not `repr`, which holds the queue's address.
+                    ExprKind::Call(Builtin::Str, args) => {
                         args.iter().for_each(|a| f(name, a));
                     }
                     _ => {}
@@ -241,7 +242,11 @@ const GET: &[&str] = &[
 
 const TASK_DONE: &[&str] = &[
     "    fn task_done(&self) {",
-    "        self.unfinished.send_modify(|count| *count -= 1);",
+    "        self.unfinished.send_modify(|count| {",
+    "            *count = count",
+    "                .checked_sub(1)",
+    "                .expect(\"task_done() called too many times\")",
+    "        });",
     "    }",
 ];
 
@@ -414,17 +419,18 @@ impl Renderer<'_> {
         }
     }
 
-    /// The links of a queue method on the listing's `Queue`, and its type.
+    /// The links of a queue method on the listing's `Queue`, and its type;
+    /// `None` for a method of another kind of object.
     pub(super) fn queue_text_chain(
         &self,
         object: &str,
         op: PrimOp,
         arg: String,
         item: Ty,
-    ) -> (Vec<String>, Ty) {
+    ) -> Option<(Vec<String>, Ty)> {
         let o = ident(object);
         let links = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-        match op {
+        Some(match op {
             PrimOp::Put => (links(&[&o, &format!(".put({arg})"), ".await"]), Ty::Unit),
             PrimOp::PutNowait => (
                 links(&[
@@ -445,8 +451,8 @@ impl Renderer<'_> {
             PrimOp::MaxSize => (links(&[&o, ".maxsize"]), Ty::Int),
             PrimOp::TaskDone => (links(&[&o, ".task_done()"]), Ty::Unit),
             PrimOp::Join => (links(&[&o, ".join()", ".await"]), Ty::Unit),
-            _ => unreachable!("a queue's methods"),
-        }
+            _ => return None,
+        })
     }
 
     /// The listing's `Queue`, when its lines make one.

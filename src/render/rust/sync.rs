@@ -300,12 +300,11 @@ impl Renderer<'_> {
             }
         });
         let arg = arg.unwrap_or_default();
-        if matches!(self.var_ty(object), Ty::Queue(_)) && self.queue_text() {
-            let item = match self.var_ty(object) {
-                Ty::Queue(t) => *t,
-                _ => Ty::Unknown,
-            };
-            return self.queue_text_chain(object, op, arg, item);
+        if let Ty::Queue(item) = self.var_ty(object)
+            && self.queue_text()
+            && let Some(chain) = self.queue_text_chain(object, op, arg.clone(), *item)
+        {
+            return chain;
         }
         // Either half tells the length; the sender if the function has it.
         let half = if self.queue_halves(&self.func.clone(), object).tx {
