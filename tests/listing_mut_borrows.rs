@@ -139,7 +139,9 @@ async def main():
 }
 
 /// Tasks of their own cannot borrow the caller's variable (a task holds
-/// what it is given for as long as it runs): refused at the argument.
+/// what it is given for as long as it runs): refused at the argument,
+/// where the owner cannot lock it for each statement (it prints it twice
+/// in one).
 #[test]
 fn a_task_changing_what_it_is_given_is_refused() {
     let (construct, reason, at) = refused(&format!(
@@ -152,7 +154,7 @@ async def main():
     d = {{}}
     t = asyncio.create_task(fill(d, \"a\"))
     await t
-    print(d)
+    print(d, d)
 {RUN}"
     ));
     assert_eq!(construct, "a list or dict changed by `fill`");

@@ -16,11 +16,12 @@ fn shown(source: &str) -> String {
     rust::render_program(&program).text()
 }
 
-/// A queue printed, a lock in an f-string and an event given to `str`.
+/// A queue of lists printed (its items have no `Repr`), a lock in an
+/// f-string and an event given to `str`.
 #[test]
 fn a_primitive_written_as_text_is_not_translated() {
     let src = main_of(
-        "    q = asyncio.Queue(maxsize=2)\n    lock = asyncio.Lock()\n    done = asyncio.Event()\n    await q.put(1)\n    print(\"queue:\", q)\n    print(f\"lock: {lock}\")\n    text = str(done)\n    print(len(text))\n",
+        "    q = asyncio.Queue(maxsize=2)\n    lock = asyncio.Lock()\n    done = asyncio.Event()\n    await q.put([1])\n    print(\"queue:\", q)\n    print(f\"lock: {lock}\")\n    text = str(done)\n    print(len(text))\n",
     );
     let text = shown(&src);
     has_all(

@@ -332,6 +332,8 @@ pub(super) fn joined_then_read<'a>(
     let mut read = false;
     each_block_expr(on_cancel, &mut |x| {
         read |= matches!(&x.kind, ExprKind::Var(n) | ExprKind::Cancelled(n) if n == target);
+        // `t.get_name()` in the handler.
+        read |= matches!(&x.kind, ExprKind::Task(TaskOp::Name(_), n) if n == target);
     });
     // `t.done()` or `t.cancelled()` anywhere else.
     each_block_expr(whole, &mut |x| {

@@ -6,7 +6,8 @@
 //! awaited or gathered (all on the owner's task) and as a clone of an
 //! `Arc<Mutex<T>>` to tasks of their own. Each statement that reads or
 //! changes it takes the lock for that statement only
-//! (`visited.lock().unwrap().insert(url)`), so that no lock is taken twice
+//! (`visited.lock().unwrap().insert(url)`, `print(visited)` writing it
+//! under the lock), so that no lock is taken twice
 //! at once or held across an `.await`; a loop's head reads a copy. Where
 //! no task holds it, the owner takes the value back out once the last call
 //! that borrows it has returned (`visited.into_inner().unwrap()`).
@@ -24,7 +25,7 @@ use super::expr_walk::each_expr;
 use super::mut_borrows::{MutParams, borrows_in_place, calls_in, changed_directly, rebound};
 use super::types::{Ty, Types};
 use crate::render::plan::ir::ast::{Demo, Function, FunctionKind, Stmt, StmtId, StmtKind};
-use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind};
+use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, Part};
 use std::collections::{HashMap, HashSet};
 
 /// How an owner keeps a variable it lends as a `Mutex`.
@@ -270,6 +271,14 @@ fn passes(s: &Stmt, v: &str, locked: &MutParams) -> usize {
 /// right of `in`, the argument of `len`), and all its reads.
 fn reads(s: &Stmt, v: &str) -> (usize, usize) {
     let (mut locking, mut all) = (0, 0);
+    // `print(v)`: written under its lock.
+    if let StmtKind::Print(t) = &s.kind {
+        locking += t
+            .parts
+            .iter()
+            .filter(|p| matches!(p, Part::Hole(e) if is_var(e, v)))
+            .count();
+    }
     for (e, _) in stmt_exprs(s) {
         each_expr(e, &mut |x| {
             all += usize::from(is_var(x, v));

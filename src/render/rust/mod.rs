@@ -171,6 +171,7 @@ mod printed_prims;
 mod program;
 mod promoted;
 mod queue_sizes;
+mod queue_text;
 mod raise;
 mod recursion;
 mod ref_borrows;

@@ -12,9 +12,12 @@ use crate::render::plan::Untranslatable;
 use crate::render::plan::ir::ast::{Demo, StmtKind};
 use crate::render::plan::ir::expr::{Builtin, Expr, ExprKind, Part};
 
-/// What Python calls the primitive of type `ty`, if it is one.
-fn primitive(ty: &Ty) -> Option<&'static str> {
+/// What Python calls the primitive of type `ty`, if it is one that the
+/// listing cannot write as text: its `repr` when `repr`.
+fn primitive(ty: &Ty, repr: bool) -> Option<&'static str> {
     Some(match ty {
+        // Its `str` is written by the listing's `Queue` (see `queue_text`).
+        Ty::Queue(t) if !repr && super::queue_text::printable_item(t) => return None,
         Ty::Queue(_) => "queue",
         Ty::Event => "event",
         Ty::Sync(true) => "lock",
@@ -29,8 +32,18 @@ fn primitive(ty: &Ty) -> Option<&'static str> {
 pub(super) fn printed_primitives(demo: &Demo, types: &Types) -> Vec<Untranslatable> {
     let mut out = Vec::new();
     for f in &demo.functions {
-        let mut check = |e: &Expr| {
-            if let Some(kind) = primitive(&types.expr_ty(&f.name, e)) {
+        let mut check = |e: &Expr, repr: bool| {
+            let ty = types.expr_ty(&f.name, e);
+            if repr && matches!(ty, Ty::Queue(_)) {
+                out.push(Untranslatable {
+                    span: e.span.clone(),
+                    construct: "the queue's `repr`".into(),
+                    reason: "Python's `repr` of a queue holds its address in memory (`<Queue at \
+                             0x7f... maxsize=2>`), which the listing cannot print alike: write \
+                             the queue itself (its `str`, `<Queue maxsize=2>`)"
+                        .into(),
+                });
+            } else if let Some(kind) = primitive(&ty, repr) {
                 out.push(Untranslatable {
                     span: e.span.clone(),
                     construct: format!("the {kind} written as text"),
@@ -46,7 +59,7 @@ pub(super) fn printed_primitives(demo: &Demo, types: &Types) -> Vec<Untranslatab
             if let StmtKind::Print(t) | StmtKind::Eprint(t) = &s.kind {
                 for part in &t.parts {
                     if let Part::Hole(e) | Part::Spec(e, _) = part {
-                        check(e);
+                        check(e, false);
                     }
                 }
             }
@@ -55,12 +68,15 @@ pub(super) fn printed_primitives(demo: &Demo, types: &Types) -> Vec<Untranslatab
                     ExprKind::Template(t) => {
                         for part in &t.parts {
                             if let Part::Hole(e) | Part::Spec(e, _) = part {
-                                check(e);
+                                check(e, false);
                             }
                         }
                     }
-                    ExprKind::Call(Builtin::Str | Builtin::Repr, args) => {
-                        args.iter().for_each(&mut check);
+                    ExprKind::Call(Builtin::Str, args) => {
+                        args.iter().for_each(|a| check(a, false));
+                    }
+                    ExprKind::Call(Builtin::Repr, args) => {
+                        args.iter().for_each(|a| check(a, true));
                     }
                     _ => {}
                 });

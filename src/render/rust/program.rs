@@ -121,6 +121,7 @@ impl Renderer<'_> {
             }
             self.line("");
         }
+        self.queue_text_helper();
         if self.lines.iter().any(|l| l.contains("IndexMap")) {
             self.use_("indexmap", "IndexMap");
         }

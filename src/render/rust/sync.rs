@@ -168,8 +168,11 @@ impl Renderer<'_> {
     /// The parameters a queue parameter `p` of the current function
     /// becomes: `p_tx: Sender<T>`, `p_rx: Receiver<T>`, those it needs.
     pub(super) fn queue_params(&mut self, func: &str, p: &str, ty: &Ty) -> String {
-        let h = self.queue_halves(func, p);
         let item = Self::item_ty(ty);
+        if self.queue_text() {
+            return self.queue_text_param(p, &item);
+        }
+        let h = self.queue_halves(func, p);
         let mut out = Vec::new();
         if h.tx || !(h.rx || h.count) {
             let pre = if h.tx { "" } else { "_" };
@@ -188,7 +191,10 @@ impl Renderer<'_> {
 
     /// The arguments that give the queue `var` to the parameter `p` of
     /// `callee`: clones of the halves it needs.
-    pub(super) fn queue_args(&self, callee: &str, p: &str, var: &str) -> String {
+    pub(super) fn queue_args(&mut self, callee: &str, p: &str, var: &str) -> String {
+        if self.queue_text() {
+            return self.queue_text_arg(var);
+        }
         let h = self.queue_halves(callee, p);
         let mut out = Vec::new();
         if h.tx || !(h.rx || h.count) {
@@ -244,6 +250,10 @@ impl Renderer<'_> {
                     self.line(format!("let {} = {made};", ident(name)));
                 }
             }
+            Primitive::Queue { maxsize } if self.queue_text() => {
+                let maxsize = maxsize.as_ref().map(|n| self.expr(n).text);
+                self.queue_text_new(name, maxsize);
+            }
             Primitive::Queue { maxsize } => {
                 let h = self.queue_halves(&self.func.clone(), name);
                 let made = match maxsize {
@@ -290,6 +300,12 @@ impl Renderer<'_> {
             }
         });
         let arg = arg.unwrap_or_default();
+        if let Ty::Queue(item) = self.var_ty(object)
+            && self.queue_text()
+            && let Some(chain) = self.queue_text_chain(object, op, arg.clone(), *item)
+        {
+            return chain;
+        }
         // Either half tells the length; the sender if the function has it.
         let half = if self.queue_halves(&self.func.clone(), object).tx {
             format!("{o}_tx")
@@ -425,7 +441,7 @@ impl Renderer<'_> {
             links = super::op_errors::checked_links(links, op);
         }
         self.chain_stmt(&links, into);
-        if op.sends() && self.queue_halves(&self.func.clone(), object).count {
+        if op.sends() && !self.queue_text() && self.queue_halves(&self.func.clone(), object).count {
             self.line(format!(
                 "{}_unfinished.send_modify(|count| *count += 1);",
                 ident(object)
