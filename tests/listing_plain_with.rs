@@ -144,3 +144,27 @@ fn in_a_plain_function_the_block_handed_to_exit_is_a_closure_called_at_once() {
     );
     assert!(!text.contains("Never reached"), "{text}");
 }
+
+#[test]
+fn refusals_inside_a_plain_manager_name_exit_and_the_plain_with() {
+    let (construct, reason, at) = refused(&program(
+        "        name = exc_type.__name__ if exc_type else None\n        print(name)\n",
+        "    with Section(\"a\", True) as s:\n        await check(3)\n",
+    ));
+    assert_eq!(construct, "`exc_type` of `__exit__` here");
+    assert!(reason.contains("`exit` takes the exception"), "{reason}");
+    assert_eq!(at, "exc_type");
+    let (construct, reason, _) = refused(&program(
+        "        return 1\n",
+        "    with Section(\"a\", True) as s:\n        await check(3)\n",
+    ));
+    assert_eq!(construct, "this value returned by `__exit__`");
+    assert!(reason.contains("`exit` returns a `bool`"), "{reason}");
+    let (construct, reason, at) = refused(&program(
+        "        print(\"end\")\n",
+        "    for n in [1, 3]:\n        with Section(\"a\", True) as s:\n            if await check(n) == 1:\n                break\n",
+    ));
+    assert_eq!(construct, "`break` inside this `with` block");
+    assert!(reason.contains("hands to `exit`"), "{reason}");
+    assert_eq!(at, "break");
+}

@@ -124,7 +124,7 @@ impl Planner<'_> {
                     let mut scope = Scope::new(block_kind, names);
                     let block = match m {
                         "__aenter__" | "__enter__" => self.enter_block(&mut scope, c)?,
-                        "__aexit__" | "__exit__" => self.exit_block(&mut scope, c)?,
+                        "__aexit__" | "__exit__" => self.exit_block(&mut scope, m, c)?,
                         _ => self.block(&mut scope, &c.body)?,
                     };
                     if is_exit {
