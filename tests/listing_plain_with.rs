@@ -168,3 +168,27 @@ fn refusals_inside_a_plain_manager_name_exit_and_the_plain_with() {
     assert!(reason.contains("hands to `exit`"), "{reason}");
     assert_eq!(at, "break");
 }
+
+#[test]
+fn a_with_inside_exit_is_plain_and_the_object_read_after_its_block_is_refused() {
+    let text = listing(&format!(
+        "{HEADER}class Outer:\n    def __enter__(self):\n        return self\n\n    def __exit__(self, exc_type, exc, tb):\n        with Inner():\n            print(\"closing\")\n\n\nclass Inner:\n    def __enter__(self):\n        return 5\n\n    def __exit__(self, exc_type, exc, tb):\n        print(\"inner done\")\n\n\nasync def main():\n    with Outer():\n        print(\"inside\")\n{RUN}"
+    ));
+    has_all(
+        &text,
+        &[
+            "    fn exit(self) {\n        // `Drop` cannot see an error: enter and exit explicitly.\n        let mut inner = Inner::new();\n        inner.enter();\n        println!(\"closing\");\n        inner.exit();\n    }\n",
+        ],
+    );
+    assert!(!text.contains("Never reached"), "{text}");
+    let (construct, reason, at) = refused(&program(
+        "        print(\"end\")\n",
+        "    with Section(\"a\", True) as s:\n        print(\"in\")\n    print(s.title)\n",
+    ));
+    assert_eq!(construct, "`s` after its `with` block");
+    assert!(
+        reason.contains("`exit` takes the object `with` entered"),
+        "{reason}"
+    );
+    assert_eq!(at, "print(s.title)");
+}

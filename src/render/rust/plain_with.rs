@@ -60,7 +60,10 @@ impl Renderer<'_> {
     pub(super) fn in_plain_fn(&self) -> bool {
         match self.kind {
             FunctionKind::Blocking | FunctionKind::Object | FunctionKind::Enum => true,
-            FunctionKind::Resource => self.demo.plain_managers.contains(&self.func),
+            // A manager's exit method is written as a coroutine's body.
+            FunctionKind::Resource | FunctionKind::Coroutine => {
+                self.demo.plain_managers.contains(&self.func)
+            }
             _ => false,
         }
     }
