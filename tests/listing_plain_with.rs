@@ -192,3 +192,17 @@ fn a_with_inside_exit_is_plain_and_the_object_read_after_its_block_is_refused() 
     );
     assert_eq!(at, "print(s.title)");
 }
+
+#[test]
+fn a_name_bound_in_the_test_of_the_exception_and_read_after_it_is_refused() {
+    let (construct, reason, at) = refused(&program(
+        "        if exc is not None:\n            name = type(exc).__name__\n        else:\n            name = None\n        print(\"end\", name)\n        return False\n",
+        "    with Section(\"a\", True) as s:\n        await check(3)\n",
+    ));
+    assert_eq!(
+        construct,
+        "`name` bound in the test of `__exit__`'s exception"
+    );
+    assert!(reason.contains("`if let`"), "{reason}");
+    assert_eq!(at, "name");
+}

@@ -41,6 +41,7 @@ impl Planner<'_> {
             };
             refuse_reads(after, &params, m)?;
             refuse_reads(clean, &params, m)?;
+            refuse_branch_bound(&[raised, clean], after, m)?;
             refuse_reads_but(raised, &params, exc, m)?;
             let saved = std::mem::take(&mut scope.caught);
             scope
@@ -119,6 +120,36 @@ fn check_returns(body: &[py::Stmt], m: &str) -> Result<()> {
     }
 }
 
+/// Refuses a name bound inside either branch of the exception's test
+/// (`branches`) and read `after` it: the listing's branches are an
+/// `if let` whose bindings end with it.
+fn refuse_branch_bound(branches: &[&[py::Stmt]], after: &[py::Stmt], m: &str) -> Result<()> {
+    let mut bound = Vec::new();
+    for b in branches {
+        py::walk(b, &mut |s| {
+            if let P::Assign { targets, .. } = &s.kind {
+                for t in targets {
+                    if let py::Target::Name(Name::Local(_, n)) = t {
+                        bound.push(n.to_string());
+                    }
+                }
+            }
+        });
+    }
+    let names: Vec<&str> = bound.iter().map(|n| &**n).collect();
+    let Some((name, span)) = first_read(after, &names, "") else {
+        return Ok(());
+    };
+    refuse(
+        &span,
+        format!("`{name}` bound in the test of `{m}`'s exception"),
+        format!(
+            "the Rust listing writes that test as an `if let` on the exception, whose \
+             bindings end with it: set `{name}` before the test, or act on it inside"
+        ),
+    )
+}
+
 /// The Rust method of the exit method `m`.
 fn rust_exit(m: &str) -> &'static str {
     match m {
@@ -134,6 +165,27 @@ fn refuse_reads(block: &[py::Stmt], params: &[&str], m: &str) -> Result<()> {
 
 /// Refuses a read of `params` other than `allowed` in `block`.
 fn refuse_reads_but(block: &[py::Stmt], params: &[&str], allowed: &str, m: &str) -> Result<()> {
+    match first_read(block, params, allowed) {
+        Some((n, span)) => refuse(
+            &span,
+            format!("`{n}` of `{m}` here"),
+            format!(
+                "the Rust listing's `{}` takes the exception as an `Option`: one test \
+                 `if exc is None:` (or `is not None`) at the top of `{m}`, and inside it \
+                 the exception's text, `repr`, `type(exc).__name__` and `args`",
+                rust_exit(m)
+            ),
+        ),
+        None => Ok(()),
+    }
+}
+
+/// The first read in `block` of one of `params` other than `allowed`.
+fn first_read(
+    block: &[py::Stmt],
+    params: &[&str],
+    allowed: &str,
+) -> Option<(String, std::ops::Range<usize>)> {
     struct Reads<'a> {
         params: &'a [&'a str],
         allowed: &'a str,
@@ -156,19 +208,7 @@ fn refuse_reads_but(block: &[py::Stmt], params: &[&str], allowed: &str, m: &str)
     };
     let mut copy = block.to_vec();
     visit_mut::block_mut(&mut copy, &mut v);
-    match v.found {
-        Some((n, span)) => refuse(
-            &span,
-            format!("`{n}` of `{m}` here"),
-            format!(
-                "the Rust listing's `{}` takes the exception as an `Option`: one test \
-                 `if exc is None:` (or `is not None`) at the top of `{m}`, and inside it \
-                 the exception's text, `repr`, `type(exc).__name__` and `args`",
-                rust_exit(m)
-            ),
-        ),
-        None => Ok(()),
-    }
+    v.found
 }
 
 /// The `return`, `break` and `continue` statements that would leave an
