@@ -156,7 +156,7 @@ impl Planner<'_> {
                 Some(FunctionKind::Generator | FunctionKind::Iterator) => {
                     "iterated with `async for` or `[... async for ...]`"
                 }
-                Some(FunctionKind::Resource) => "entered with `async with`",
+                Some(FunctionKind::Resource) => "entered with `with` (or `async with`)",
                 Some(FunctionKind::Blocking) => {
                     "a plain function: called, or run with `loop.run_in_executor` or \
                      `asyncio.to_thread`"

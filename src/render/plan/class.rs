@@ -1,6 +1,7 @@
-//! Classes: an async iterator (`__aiter__`/`__anext__`) or an async
-//! context manager (`__aenter__`/`__aexit__`), with its fields from
-//! `__init__`; plain classes are in [`super::objects`].
+//! Classes: an async iterator (`__aiter__`/`__anext__`) or a context
+//! manager (`__aenter__`/`__aexit__`, or `__enter__`/`__exit__`: see
+//! [`super::plain_with`]), with its fields from `__init__`; plain classes
+//! are in [`super::objects`].
 
 use super::scope::Scope;
 use super::{Planner, Result, methods, refuse};
@@ -28,8 +29,10 @@ impl Planner<'_> {
                 );
             }
         }
+        let plain = kind == FunctionKind::Resource && super::plain_with::is_plain(code);
         let allowed: &[&str] = match kind {
             FunctionKind::Iterator => &["__init__", "__aiter__", "__anext__"],
+            _ if plain => &["__init__", "__enter__", "__exit__"],
             _ => &["__init__", "__aenter__", "__aexit__"],
         };
         for (m, _, def) in methods(code) {
@@ -41,8 +44,8 @@ impl Planner<'_> {
                     "__iter__" | "__next__" => {
                         "a plain iterator class has no Tokio counterpart here"
                     }
-                    "__enter__" | "__exit__" => {
-                        "a plain context manager has no Tokio counterpart here"
+                    "__enter__" | "__exit__" | "__aenter__" | "__aexit__" => {
+                        "a class is one kind of context manager, plain or async"
                     }
                     _ => "other methods have no counterpart in the plan",
                 };
@@ -51,13 +54,15 @@ impl Planner<'_> {
                     format!("a class with `{m}`"),
                     format!(
                         "the Rust listing translates async iterators (`__aiter__`/`__anext__`) \
-                         and async context managers (`__aenter__`/`__aexit__`); {why}"
+                         and context managers (`__enter__`/`__exit__` or \
+                         `__aenter__`/`__aexit__`); {why}"
                     ),
                 );
             }
         }
         let needed: &[&str] = match kind {
             FunctionKind::Iterator => &["__aiter__", "__anext__"],
+            _ if plain => &["__enter__", "__exit__"],
             _ => &["__aenter__", "__aexit__"],
         };
         for n in needed {
@@ -79,8 +84,9 @@ impl Planner<'_> {
         let mut body = Vec::new();
         let mut exit = Vec::new();
         for (m, c, def) in methods(code).filter(|(m, _, _)| allowed.contains(m)) {
-            let want_async = m != "__init__" && m != "__aiter__";
-            let arity = if m == "__aexit__" { 4 } else { 1 };
+            let want_async = !plain && m != "__init__" && m != "__aiter__";
+            let is_exit = m == "__aexit__" || m == "__exit__";
+            let arity = if is_exit { 4 } else { 1 };
             let self_first = c
                 .params
                 .positional
@@ -91,7 +97,7 @@ impl Planner<'_> {
                 || (m != "__init__" && c.params.positional.len() != arity)
             {
                 let header = if want_async { "async def" } else { "def" };
-                let args = if m == "__aexit__" {
+                let args = if is_exit {
                     "self, exc_type, exc, tb"
                 } else {
                     "self"
@@ -110,18 +116,18 @@ impl Planner<'_> {
                 "__aiter__" => {}
                 _ => {
                     let names = fields.iter().map(|(n, _)| n.clone()).collect();
-                    let block_kind = if m == "__aexit__" {
+                    let block_kind = if is_exit {
                         FunctionKind::Coroutine
                     } else {
                         kind
                     };
                     let mut scope = Scope::new(block_kind, names);
                     let block = match m {
-                        "__aenter__" => self.enter_block(&mut scope, c)?,
-                        "__aexit__" => self.exit_block(&mut scope, c)?,
+                        "__aenter__" | "__enter__" => self.enter_block(&mut scope, c)?,
+                        "__aexit__" | "__exit__" => self.exit_block(&mut scope, m, c)?,
                         _ => self.block(&mut scope, &c.body)?,
                     };
-                    if m == "__aexit__" {
+                    if is_exit {
                         exit = block;
                     } else {
                         body = block;

@@ -144,6 +144,7 @@ mod one_type;
 mod pending_returns;
 mod pending_tasks;
 mod percent_format;
+mod plain_with;
 mod pool_calls;
 mod pool_map;
 mod pool_submit;
@@ -332,6 +333,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         statement_count: program.statement_count,
         unended: p.unended.take(),
         static_methods: static_methods::static_methods(program),
+        plain_managers: plain_with::plain_managers(program),
         cancel_ends: p.cancel_ends.clone(),
         closed_at_shutdown: p.closed_gens.take(),
         late_spawns: p.late_spawns.take(),
@@ -375,6 +377,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         statics,
         unended,
         static_methods,
+        plain_managers,
         cancel_ends,
         closed_at_shutdown,
         late_spawns,
@@ -390,6 +393,7 @@ pub(crate) fn plan_partial(program: &Program) -> (Option<Demo>, Vec<Untranslatab
         statement_count: program.statement_count,
         unended,
         static_methods,
+        plain_managers,
         cancel_ends,
         closed_at_shutdown,
         late_spawns,

@@ -205,7 +205,7 @@ impl<'p> Planner<'p> {
             } else if m.starts_with("__") {
                 let why = match m {
                     "__enter__" | "__exit__" => {
-                        "a plain context manager has no Tokio counterpart here"
+                        "a context manager class defines both `__enter__` and `__exit__`"
                     }
                     _ => "other special methods have no counterpart in the plan",
                 };

@@ -13,18 +13,19 @@ use crate::program::{self as py, CmpOp, Code, ExprKind as E, Literal, Name, Stmt
 use crate::render::plan::ir::ast::{Block, Stmt, StmtKind};
 
 impl Planner<'_> {
-    /// `__aexit__`'s block, `c` its code.
-    pub(super) fn exit_block(&self, scope: &mut Scope, c: &Code) -> Result<Block> {
+    /// The block of the exit method `m` (`__aexit__` or `__exit__`), `c`
+    /// its code.
+    pub(super) fn exit_block(&self, scope: &mut Scope, m: &str, c: &Code) -> Result<Block> {
         let params: Vec<&str> = (c.params.positional.iter().skip(1))
             .map(|p| &*p.name)
             .collect();
         let [exc_type, exc, _tb] = params[..] else {
             return self.block(scope, &c.body);
         };
-        check_returns(&c.body)?;
+        check_returns(&c.body, m)?;
         for (i, s) in c.body.iter().enumerate() {
             let Some(raised_first) = test_of(s, &[exc_type, exc]) else {
-                refuse_reads(std::slice::from_ref(s), &params)?;
+                refuse_reads(std::slice::from_ref(s), &params, m)?;
                 continue;
             };
             let P::If { body, orelse, .. } = &s.kind else {
@@ -38,9 +39,10 @@ impl Planner<'_> {
             } else {
                 (orelse, body, &c.body[i + 1..])
             };
-            refuse_reads(after, &params)?;
-            refuse_reads(clean, &params)?;
-            refuse_reads_but(raised, &params, exc)?;
+            refuse_reads(after, &params, m)?;
+            refuse_reads(clean, &params, m)?;
+            refuse_branch_bound(&[raised, clean], after, m)?;
+            refuse_reads_but(raised, &params, exc, m)?;
             let saved = std::mem::take(&mut scope.caught);
             scope
                 .caught
@@ -92,7 +94,7 @@ fn ends_in_return(block: &[py::Stmt]) -> bool {
 
 /// `return` in `__aexit__` gives `True`, `False`, `None` or a name or
 /// attribute the listing reads as a `bool`.
-fn check_returns(body: &[py::Stmt]) -> Result<()> {
+fn check_returns(body: &[py::Stmt], m: &str) -> Result<()> {
     let mut bad = None;
     py::walk(body, &mut |s| {
         if let P::Return(Some(e)) = &s.kind
@@ -107,21 +109,83 @@ fn check_returns(body: &[py::Stmt]) -> Result<()> {
     match bad {
         Some(span) => refuse(
             &span,
-            "this value returned by `__aexit__`",
-            "Python swallows the exception when `__aexit__` returns a true value; the Rust \
-             listing's `close` returns a `bool`: return `True`, `False` or a `bool` field",
+            format!("this value returned by `{m}`"),
+            format!(
+                "Python swallows the exception when `{m}` returns a true value; the Rust \
+                 listing's `{}` returns a `bool`: return `True`, `False` or a `bool` field",
+                rust_exit(m)
+            ),
         ),
         None => Ok(()),
     }
 }
 
-/// Refuses a read of `params` (the exception parameters) in `block`.
-fn refuse_reads(block: &[py::Stmt], params: &[&str]) -> Result<()> {
-    refuse_reads_but(block, params, "")
+/// Refuses a name bound inside either branch of the exception's test
+/// (`branches`) and read `after` it: the listing's branches are an
+/// `if let` whose bindings end with it.
+fn refuse_branch_bound(branches: &[&[py::Stmt]], after: &[py::Stmt], m: &str) -> Result<()> {
+    let mut bound = Vec::new();
+    for b in branches {
+        py::walk(b, &mut |s| {
+            if let P::Assign { targets, .. } = &s.kind {
+                for t in targets {
+                    if let py::Target::Name(Name::Local(_, n)) = t {
+                        bound.push(n.to_string());
+                    }
+                }
+            }
+        });
+    }
+    let names: Vec<&str> = bound.iter().map(|n| &**n).collect();
+    let Some((name, span)) = first_read(after, &names, "") else {
+        return Ok(());
+    };
+    refuse(
+        &span,
+        format!("`{name}` bound in the test of `{m}`'s exception"),
+        format!(
+            "the Rust listing writes that test as an `if let` on the exception, whose \
+             bindings end with it: set `{name}` before the test, or act on it inside"
+        ),
+    )
+}
+
+/// The Rust method of the exit method `m`.
+fn rust_exit(m: &str) -> &'static str {
+    match m {
+        "__exit__" => "exit",
+        _ => "close",
+    }
+}
+
+/// Refuses a read of `params` (the exception parameters of `m`) in `block`.
+fn refuse_reads(block: &[py::Stmt], params: &[&str], m: &str) -> Result<()> {
+    refuse_reads_but(block, params, "", m)
 }
 
 /// Refuses a read of `params` other than `allowed` in `block`.
-fn refuse_reads_but(block: &[py::Stmt], params: &[&str], allowed: &str) -> Result<()> {
+fn refuse_reads_but(block: &[py::Stmt], params: &[&str], allowed: &str, m: &str) -> Result<()> {
+    match first_read(block, params, allowed) {
+        Some((n, span)) => refuse(
+            &span,
+            format!("`{n}` of `{m}` here"),
+            format!(
+                "the Rust listing's `{}` takes the exception as an `Option`: one test \
+                 `if exc is None:` (or `is not None`) at the top of `{m}`, and inside it \
+                 the exception's text, `repr`, `type(exc).__name__` and `args`",
+                rust_exit(m)
+            ),
+        ),
+        None => Ok(()),
+    }
+}
+
+/// The first read in `block` of one of `params` other than `allowed`.
+fn first_read(
+    block: &[py::Stmt],
+    params: &[&str],
+    allowed: &str,
+) -> Option<(String, std::ops::Range<usize>)> {
     struct Reads<'a> {
         params: &'a [&'a str],
         allowed: &'a str,
@@ -144,16 +208,7 @@ fn refuse_reads_but(block: &[py::Stmt], params: &[&str], allowed: &str) -> Resul
     };
     let mut copy = block.to_vec();
     visit_mut::block_mut(&mut copy, &mut v);
-    match v.found {
-        Some((n, span)) => refuse(
-            &span,
-            format!("`{n}` of `__aexit__` here"),
-            "the Rust listing's `close` takes the exception as an `Option`: one test \
-             `if exc is None:` (or `is not None`) at the top of `__aexit__`, and inside it \
-             the exception's text, `repr`, `type(exc).__name__` and `args`",
-        ),
-        None => Ok(()),
-    }
+    v.found
 }
 
 /// The `return`, `break` and `continue` statements that would leave an
@@ -196,7 +251,8 @@ pub(super) fn jumps_out(
                 return;
             };
             if fails(body) || takes_exc(r) {
-                jumps(body, false, &mut out);
+                let plain = demo.plain_managers.contains(&source.name);
+                jumps(body, false, plain, &mut out);
             }
         });
     }
@@ -204,8 +260,13 @@ pub(super) fn jumps_out(
 }
 
 /// The jumps out of `block` (`in_loop`: inside a loop of the block, whose
-/// `break` and `continue` stay inside).
-fn jumps(block: &Block, in_loop: bool, out: &mut Vec<super::Untranslatable>) {
+/// `break` and `continue` stay inside) of a plain `with` (`plain`) or an
+/// `async with`.
+fn jumps(block: &Block, in_loop: bool, plain: bool, out: &mut Vec<super::Untranslatable>) {
+    let (with, exit) = match plain {
+        true => ("`with`", "exit"),
+        false => ("`async with`", "close"),
+    };
     for s in block {
         let what = match &s.kind {
             StmtKind::Return(_) => Some("`return`"),
@@ -216,11 +277,13 @@ fn jumps(block: &Block, in_loop: bool, out: &mut Vec<super::Untranslatable>) {
         if let Some(what) = what {
             out.push(super::Untranslatable {
                 span: s.span.clone(),
-                construct: format!("{what} inside this `async with` block"),
-                reason: "the Rust listing runs a block that can raise as an `async` block \
-                         whose `Result` it hands to `close`; a jump would leave only that \
-                         block: set a variable and act on it after the `async with`"
-                    .into(),
+                construct: format!("{what} inside this {with} block"),
+                reason: format!(
+                    "the Rust listing runs a block that can raise as a block of its own \
+                     (an `async` block, or a closure in a plain `fn`) whose `Result` it hands \
+                     to `{exit}`; a jump would leave only that block: set a variable and act \
+                     on it after the {with}"
+                ),
             });
         }
         let is_loop = matches!(
@@ -228,7 +291,7 @@ fn jumps(block: &Block, in_loop: bool, out: &mut Vec<super::Untranslatable>) {
             StmtKind::For { .. } | StmtKind::While { .. } | StmtKind::AsyncFor { .. }
         );
         for b in s.blocks() {
-            jumps(b, in_loop || is_loop, out);
+            jumps(b, in_loop || is_loop, plain, out);
         }
     }
 }

@@ -121,13 +121,17 @@ pub(super) fn read_after_close(
                     e.variables(&mut vars);
                 }
                 if vars.iter().any(|(n, _)| n == v) {
+                    let (with, exit, python) = match demo.plain_managers.contains(&source.name) {
+                        true => ("`with`", "exit", "__exit__"),
+                        false => ("`async with`", "close", "__aexit__"),
+                    };
                     out.push(super::Untranslatable {
                         span: s.span.clone(),
-                        construct: format!("`{v}` after its `async with` block"),
-                        reason: "the Rust listing's `close` takes the object `async with` \
-                                 entered, as `__aexit__` ends its use: read what is needed \
-                                 inside the block"
-                            .into(),
+                        construct: format!("`{v}` after its {with} block"),
+                        reason: format!(
+                            "the Rust listing's `{exit}` takes the object {with} entered, as \
+                             `{python}` ends its use: read what is needed inside the block"
+                        ),
                     });
                     break;
                 }

@@ -52,7 +52,7 @@ impl<'p> Planner<'p> {
                     let names: Vec<&str> = methods(code).map(|(n, _, _)| n).collect();
                     let kind = if names.contains(&"__anext__") {
                         Some(FunctionKind::Iterator)
-                    } else if names.contains(&"__aenter__") {
+                    } else if names.contains(&"__aenter__") || names.contains(&"__enter__") {
                         Some(FunctionKind::Resource)
                     } else {
                         None

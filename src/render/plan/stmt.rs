@@ -380,6 +380,7 @@ impl Planner<'_> {
                          created right there",
                     );
                 };
+                self.async_with_plain(&source.name, &item.context.span)?;
                 let var = match &item.target {
                     Some(t) => Some(self.loop_var(sc, t, &s.span)?),
                     None => None,
@@ -403,10 +404,16 @@ impl Planner<'_> {
                 item,
                 body,
             } if let Some(step) = self.runner_with(sc, s, item, body)? => Ok(step),
+            P::With {
+                is_async: false,
+                item,
+                body,
+            } if let Some(kind) = self.plain_with(sc, s, item, body)? => one(s, kind),
             P::With { .. } => refuse(
                 &s.span,
                 "a plain `with`",
-                "the Rust listing translates `async with` only",
+                "the Rust listing translates `async with`, and a plain `with` over a context \
+                 manager class of the program created right there",
             ),
             P::Try { .. } => {
                 // A guard disarmed at the end of the `try` must not be jumped over.

@@ -259,6 +259,7 @@ pub(super) fn caller_closes(demo: &Demo) -> HashMap<String, Call> {
         // A `close` that sees the exception is called where the block ends.
         let resource = demo.function(&source.name).is_some_and(|r| {
             r.kind == FunctionKind::Resource
+                && !demo.plain_managers.contains(&r.name)
                 && super::resource_exit::exit_param(r).is_none()
                 && !super::resource_exit::swallows(r)
         });

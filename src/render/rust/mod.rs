@@ -165,6 +165,7 @@ mod op_errors;
 mod options;
 mod pending_tasks;
 mod percent_format;
+mod plain_with;
 mod pool_map;
 mod printed_handles;
 mod printed_prims;

@@ -1,5 +1,6 @@
 //! An `async with` block that can raise, and an `__aexit__` that sees the
-//! exception: the block is an `async` block whose `Result` the listing
+//! exception: the block is an `async` block (a closure called at once in
+//! a plain `fn`, see [`super::plain_with`]) whose `Result` the listing
 //! hands to `close` (`Some(&err)` where it failed), and the `Err` goes on
 //! up after `close` unless `close` returns `true`, as Python's
 //! `__aexit__` swallows the exception by returning a true value.
@@ -67,18 +68,24 @@ impl Renderer<'_> {
     pub(super) fn with_block(&mut self, f: &Function, obj: &str, body: &Block) {
         let takes = exit_param(f).is_some();
         let swallows = swallows(f);
+        let m = self.manager(&f.name);
         if !self.block_fails(body) {
             self.body(body, false);
-            if !self.entry_main {
+            if !self.entry_main && !self.in_plain_fn() {
                 self.line("// Never reached if this future is dropped (timeout, abort) first.");
             }
             let arg = if takes { "None" } else { "" };
-            self.line(format!("{obj}.close({arg}).await;"));
+            self.line(format!("{obj}.{}({arg}){};", m.exit, m.awaited));
             return;
         }
         self.declare_before(body);
         let start = self.lines.len();
-        self.line("let raised: Result<(), Error> = async {");
+        let plain = self.in_plain_fn();
+        let (open, end) = match plain {
+            true => ("(|| {", "})();"),
+            false => ("async {", ".await;"),
+        };
+        self.line(format!("let raised: Result<(), Error> = {open}"));
         self.indent += 1;
         // A block ending in `raise` gives its `Err` as its value.
         let raises_last = self.raises_at_end(body);
@@ -87,16 +94,21 @@ impl Renderer<'_> {
             self.line("Ok(())");
         }
         self.indent -= 1;
-        self.line("}");
-        self.line(".await;");
+        if !plain {
+            self.line("}");
+        }
+        self.line(end);
         self.join_short_block(start);
-        if !self.entry_main {
+        if !self.entry_main && !plain {
             self.line("// Never reached if this future is dropped (timeout, abort) first.");
         }
         let arg = if takes { "raised.as_ref().err()" } else { "" };
-        let close = format!("{obj}.close({arg}).await");
+        let close = format!("{obj}.{}({arg}){}", m.exit, m.awaited);
         if swallows {
-            self.line("// `close` gives `true` where `__aexit__` swallows the exception.");
+            self.line(format!(
+                "// `{}` gives `true` where `{}` swallows the exception.",
+                m.exit, m.python.1
+            ));
             self.line(format!("if !{close} {{"));
             self.line("    raised?;");
             self.line("}");

@@ -75,19 +75,21 @@ impl Renderer<'_> {
             };
             let c = self.call(source);
             if !std::mem::replace(&mut self.said_no_async_drop, true) {
-                self.line("// No async drop in Rust: open and close explicitly.");
+                self.line(self.manager(&source.name).note);
             }
             self.line(format!("let mut {obj} = {c};"));
             obj
         };
         self.declared.insert(obj.clone());
+        let m = self.manager(&source.name);
+        let open = format!("{obj}.{}(){}", m.enter, m.awaited);
         match var {
-            Some(_) if self.enters_self(source) => self.line(format!("{obj}.open().await;")),
+            Some(_) if self.enters_self(source) => self.line(format!("{open};")),
             Some(v) if has_value => {
                 let b = self.bind(v);
-                self.line(format!("{b}{obj}.open().await;"));
+                self.line(format!("{b}{open};"));
             }
-            _ => self.line(format!("{obj}.open().await;")),
+            _ => self.line(format!("{open};")),
         }
         if by_caller {
             // The function's one statement: its body ends the function.

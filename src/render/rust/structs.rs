@@ -1,5 +1,5 @@
 //! Iterator and resource classes: a struct, its `new`, and a `Stream` or
-//! explicit `open`/`close`.
+//! explicit `open`/`close` (`enter`/`exit`: see [`super::plain_with`]).
 
 use super::Renderer;
 use super::generic_iters::{HandedList, generic_list};
@@ -253,15 +253,13 @@ impl Renderer<'_> {
     }
 
     pub(super) fn resource(&mut self, f: &Function) {
-        self.struct_def(
-            f,
-            &["Rust has no async `Drop`: `open` and `close` are called explicitly."],
-        );
+        let m = self.manager(&f.name);
+        self.struct_def(f, &[m.doc]);
         self.enter(f, "self", true);
         let ret = self.ret_suffix(&f.name);
         self.line("");
-        self.line("/// Python's `__aenter__`.");
-        self.line(format!("async fn open(&mut self){ret} {{"));
+        self.line(format!("/// Python's `{}`.", m.python.0));
+        self.line(format!("{} {}(&mut self){ret} {{", m.def, m.enter));
         self.indent += 1;
         // `return self`: the object is already what `as` names.
         let mut body = f.body.clone();
@@ -272,7 +270,7 @@ impl Renderer<'_> {
         self.indent -= 1;
         self.line("}");
         self.line("");
-        self.line("/// Python's `__aexit__`.");
+        self.line(format!("/// Python's `{}`.", m.python.1));
         let mut sets_field = false;
         crate::render::plan::ir::ast::walk(&f.exit, &mut |s| {
             if let StmtKind::Set { var, .. } = &s.kind {
@@ -281,7 +279,7 @@ impl Renderer<'_> {
         });
         let recv = if sets_field { "mut self" } else { "self" };
         let (param, ret) = self.close_signature(f);
-        self.line(format!("async fn close({recv}{param}){ret} {{"));
+        self.line(format!("{} {}({recv}{param}){ret} {{", m.def, m.exit));
         self.indent += 1;
         let kind = self.kind;
         self.kind = FunctionKind::Coroutine;

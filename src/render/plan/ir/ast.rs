@@ -25,6 +25,9 @@ pub struct Demo {
     /// The methods (`Class.m`) of `@staticmethod` and `@classmethod`:
     /// associated functions, without `self`.
     pub static_methods: std::collections::HashSet<String>,
+    /// The resource classes entered with a plain `with` (`__enter__` and
+    /// `__exit__`): their `enter` and `exit` are plain functions.
+    pub plain_managers: std::collections::HashSet<String>,
     /// The coroutines only spawned whose cancellation ends them after a
     /// cleanup that awaits, and how: given a token, each gives a `bool`,
     /// whether it ended cancelled.
@@ -60,8 +63,9 @@ pub enum FunctionKind {
     /// A class with `__aiter__`/`__anext__`: `fields` are set up from the
     /// parameters and `body` is `__anext__` (`stop` ends the iteration).
     Iterator,
-    /// A class with `__aenter__`/`__aexit__`: `body` is `__aenter__`,
-    /// `exit` is `__aexit__`.
+    /// A class with `__aenter__`/`__aexit__` (or, one of
+    /// [`Demo::plain_managers`], `__enter__`/`__exit__`): `body` is the
+    /// enter method, `exit` the exit method.
     Resource,
     /// A plain class: a struct with its fields, whose methods are the
     /// functions named `Class.method` that follow it.
