@@ -159,6 +159,7 @@ mod self_append;
 mod sentinel;
 mod sets;
 mod shield;
+mod shutdown_spawns;
 mod slices;
 mod small_sets;
 mod spread;

@@ -122,6 +122,9 @@ impl Planner<'_> {
         if handlers.is_empty() {
             self.token_try(sc, body, false)?;
         }
+        for h in handlers.iter().filter(|h| self.catches_cancel(h)) {
+            self.refuse_shutdown_spawn(body, h)?;
+        }
         let mut on_cancel: &[py::Stmt] = &[];
         for h in handlers {
             if let (Some(n), Some(c)) = (&h.name, &h.class) {
