@@ -1,8 +1,10 @@
-//! A task made in a cancellation's cleanup: made in the token's branch of
-//! a task that goes on after its cancellation, refused where the listing
-//! runs the cleanup in `Drop` (which makes no task), and refused in the
-//! cleanup of a task only `asyncio.run`'s end cancels (asyncio destroys
-//! that new task pending after the shutdown's rounds).
+//! What a cancellation's cleanup does beyond printing and computing. A
+//! task made there is made in the token's branch of a task that goes on
+//! after its cancellation, refused where the listing runs the cleanup in
+//! `Drop` (which makes no task), and refused in the cleanup of a task only
+//! `asyncio.run`'s end cancels (asyncio destroys that new task pending
+//! after the shutdown's rounds). Any other statement a drop guard does not
+//! write (an event set, a queue's `put_nowait`) is refused there too.
 
 #[path = "support/listing.rs"]
 mod support;
@@ -106,6 +108,45 @@ await t\n    print(\"main ends\")\n",
             "println!(\"cancelled\");\n            // Never awaited: dropping a JoinHandle detaches the task.\n            tokio::spawn(late());\n            sleep(Duration::from_millis(100)).await;",
             "println!(\"goes on\");",
             "t_token.cancel();",
+        ],
+    );
+}
+
+/// `worker(done)`, whose handler runs `handler` (indented by eight
+/// spaces) and raises again, and a `main` that cancels it and waits for
+/// the event `done`.
+fn event_program(handler: &str) -> String {
+    format!(
+        "{HEADER}async def worker(done):\n    try:\n        await asyncio.sleep(10)\n    \
+except asyncio.CancelledError:\n        print(\"cancelled\")\n{handler}        raise\n\n\n\
+async def main():\n    done = asyncio.Event()\n    t = asyncio.create_task(worker(done))\n    \
+await asyncio.sleep(0.5)\n    t.cancel()\n    await asyncio.sleep(1)\n    print(done.is_set())\n{RUN}"
+    )
+}
+
+/// The guard would leave the event unset.
+#[test]
+fn an_event_set_in_a_handler_run_in_drop_is_refused_there() {
+    let (construct, reason, at) = refused(&event_program("        done.set()\n"));
+    assert_eq!(
+        construct,
+        "`done.set()` in a cleanup the Rust listing runs in `Drop`"
+    );
+    assert!(reason.contains("needs no runtime"), "{reason}");
+    assert!(reason.contains("CancellationToken"), "{reason}");
+    assert_eq!(at, "done.set()");
+}
+
+/// Printing and computing are what the guard writes.
+#[test]
+fn a_handler_run_in_drop_that_prints_and_computes_still_translates() {
+    let text = listing(&event_program("        n = 2 + 3\n        print(n)\n"));
+    has_all(
+        &text,
+        &[
+            "let on_cancel = guard((), |_| {",
+            "println!(\"cancelled\");",
+            "println!(\"{n}\");",
         ],
     );
 }

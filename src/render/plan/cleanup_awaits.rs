@@ -7,7 +7,8 @@
 //! program at the cleanup's first await instead.
 //!
 //! A task made there (`asyncio.create_task` in such a cleanup) is refused
-//! too: a drop guard makes no task.
+//! too, and so is any statement a drop guard does not write (it writes
+//! only what needs no runtime: prints, assignments, computations).
 //!
 //! An async generator's stream dropped at a `yield` spawns its cleanup as
 //! a task, awaits included; but dropped while it awaits, its reader's task
@@ -19,6 +20,7 @@ use super::scope::Scope;
 use super::{Result, refuse};
 use crate::program::visit_mut::{VisitMut, block_mut};
 use crate::program::{self as py, ExprKind as E, StmtKind as P};
+use crate::render::plan::ir::ast::{Block, StmtKind, walk};
 use crate::render::plan::ir::primitive::PrimitiveKind;
 
 /// Finds an `await` among the expressions a visit meets.
@@ -191,4 +193,51 @@ fn first_spawn(block: &[py::Stmt]) -> Option<&py::Stmt> {
         }
     });
     found
+}
+
+/// Whether the listing's drop guard writes a statement of this kind: one
+/// that runs at once, without the runtime (see `render::rust::stmt`).
+fn written_in_drop(kind: &StmtKind) -> bool {
+    matches!(
+        kind,
+        StmtKind::Print(_)
+            | StmtKind::Eprint(_)
+            | StmtKind::Note(_)
+            | StmtKind::Set { .. }
+            | StmtKind::If { .. }
+            | StmtKind::For { .. }
+            | StmtKind::While { .. }
+            | StmtKind::Block(_)
+            | StmtKind::Compute(_)
+            | StmtKind::Cancel { .. }
+            | StmtKind::CancelItem(_)
+            | StmtKind::Resolve { .. }
+            | StmtKind::Break(_)
+            | StmtKind::Continue
+            | StmtKind::Catch { .. }
+            | StmtKind::Untranslated { .. }
+    )
+}
+
+/// Refuses the first statement of a cleanup run in a drop guard (`block`,
+/// planned from `source`) that the guard would not write.
+pub(super) fn refuse_unwritten_in_drop(source: &str, block: &Block) -> Result<()> {
+    let mut unwritten = None;
+    walk(block, &mut |s| {
+        if !written_in_drop(&s.kind) {
+            unwritten.get_or_insert(s.span.clone());
+        }
+    });
+    let Some(span) = unwritten else {
+        return Ok(());
+    };
+    let text = source[span.clone()].lines().next().unwrap_or("").trim();
+    refuse(
+        &span,
+        format!("`{text}` in a cleanup the Rust listing runs in `Drop`"),
+        "Tokio cancels a task by dropping its future, so the listing runs this cleanup in a \
+         drop guard, which writes only what needs no runtime (prints, assignments, \
+         computations, `cancel()`): hand the task a `tokio_util::sync::CancellationToken`, \
+         `select!` on `token.cancelled()` beside the body, then run the cleanup in that branch",
+    )
 }

@@ -188,7 +188,8 @@ impl Planner<'_> {
                 }
             };
         }
-        super::cleanup_awaits::refuse_awaiting_handler(sc, on_cancel, awaits_task(sc, body))?;
+        let joins = awaits_task(sc, body);
+        super::cleanup_awaits::refuse_awaiting_handler(sc, on_cancel, joins)?;
         let body = self.block(sc, body)?;
         let on_cancel = self.block(sc, on_cancel)?;
         // An async generator's `try ... finally` has a cleanup of its own.
@@ -197,10 +198,22 @@ impl Planner<'_> {
         if spawned {
             super::cleanup_awaits::refuse_generator_finally(&self.program.source, finalbody)?;
         }
+        let finally = self.block(sc, finalbody)?;
+        // Outside a task given a token, the cleanups run in drop guards
+        // (the handler of `await task` in place).
+        if sc.prims.get(super::cancel_token::TOKEN) != Some(&PrimitiveKind::Token) {
+            let source = &self.program.source;
+            if !joins {
+                super::cleanup_awaits::refuse_unwritten_in_drop(source, &on_cancel)?;
+            }
+            if !spawned {
+                super::cleanup_awaits::refuse_unwritten_in_drop(source, &finally)?;
+            }
+        }
         let kind = StmtKind::Try {
             body,
             on_cancel,
-            finally: self.block(sc, finalbody)?,
+            finally,
         };
         one(s, kind)
     }
