@@ -150,3 +150,18 @@ fn a_handler_run_in_drop_that_prints_and_computes_still_translates() {
         ],
     );
 }
+
+/// A `finally` after handlers runs in a drop guard too.
+#[test]
+fn an_event_set_in_a_finally_after_handlers_is_refused_there() {
+    let (construct, _, at) = refused(&format!(
+        "{HEADER}async def main():\n    done = asyncio.Event()\n    try:\n        \
+await asyncio.sleep(0.1)\n        raise ValueError(\"x\")\n    except ValueError:\n        \
+print(\"caught\")\n    finally:\n        done.set()\n    print(done.is_set())\n{RUN}"
+    ));
+    assert_eq!(
+        construct,
+        "`done.set()` in a cleanup the Rust listing runs in `Drop`"
+    );
+    assert_eq!(at, "done.set()");
+}

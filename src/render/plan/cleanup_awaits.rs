@@ -236,8 +236,9 @@ pub(super) fn refuse_unwritten_in_drop(source: &str, block: &Block) -> Result<()
         &span,
         format!("`{text}` in a cleanup the Rust listing runs in `Drop`"),
         "Tokio cancels a task by dropping its future, so the listing runs this cleanup in a \
-         drop guard, which writes only what needs no runtime (prints, assignments, \
-         computations, `cancel()`): hand the task a `tokio_util::sync::CancellationToken`, \
-         `select!` on `token.cancelled()` beside the body, then run the cleanup in that branch",
+         drop guard, which runs it however the block is left but writes only what needs no \
+         runtime (prints, assignments, computations, `cancel()`): write the statement after \
+         the `try`, or hand the task a `tokio_util::sync::CancellationToken`, `select!` on \
+         `token.cancelled()` beside the body, then run the cleanup in that branch",
     )
 }

@@ -375,11 +375,16 @@ impl Planner<'_> {
         }
         let orelse = self.block(sc, orelse)?;
         super::cleanup_awaits::refuse_awaiting_finally(sc, finalbody, false)?;
+        let finally = self.block(sc, finalbody)?;
+        // Its drop guard runs the `finally` however the `try` is left.
+        if sc.prims.get(super::cancel_token::TOKEN) != Some(&PrimitiveKind::Token) {
+            super::cleanup_awaits::refuse_unwritten_in_drop(&self.program.source, &finally)?;
+        }
         let kind = StmtKind::Catch {
             body,
             handlers: out,
             orelse,
-            finally: self.block(sc, finalbody)?,
+            finally,
         };
         one(s, kind)
     }
