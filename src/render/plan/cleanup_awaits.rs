@@ -6,6 +6,10 @@
 //! awaits the task spends waiting for the cleanup. The plan refuses the
 //! program at the cleanup's first await instead.
 //!
+//! A task made there (`asyncio.create_task` in such a cleanup) is refused
+//! too, and so is any statement a drop guard does not write (it writes
+//! only what needs no runtime: prints, assignments, computations).
+//!
 //! An async generator's stream dropped at a `yield` spawns its cleanup as
 //! a task, awaits included; but dropped while it awaits, its reader's task
 //! cancelled, it runs the cleanup in place, in `Drop` again. Where the
@@ -16,6 +20,7 @@ use super::scope::Scope;
 use super::{Result, refuse};
 use crate::program::visit_mut::{VisitMut, block_mut};
 use crate::program::{self as py, ExprKind as E, StmtKind as P};
+use crate::render::plan::ir::ast::{Block, StmtKind, walk};
 use crate::render::plan::ir::primitive::PrimitiveKind;
 
 /// Finds an `await` among the expressions a visit meets.
@@ -96,8 +101,8 @@ pub(super) fn refuse_generator_finally(source: &str, finalbody: &[py::Stmt]) -> 
     }
 }
 
-/// Refuses a `finally` that awaits where the listing would run it in a
-/// drop guard: unless `spawned` (an async generator's `try ... finally`,
+/// Refuses a `finally` that awaits (or makes a task) where the listing
+/// would run it in a drop guard: unless `spawned` (an async generator's `try ... finally`,
 /// whose dropped stream spawns its cleanup as a task) or in a coroutine
 /// given a token (whose cleanup runs after `token.cancelled()`, awaits and
 /// all).
@@ -118,12 +123,22 @@ pub(super) fn refuse_awaiting_finally(
              task a `tokio_util::sync::CancellationToken`, `select!` on `token.cancelled()` \
              beside the body, then await the cleanup",
         ),
-        None => Ok(()),
+        None => match first_spawn(finalbody) {
+            Some(s) => refuse(
+                &s.span,
+                "a task made in a `finally` the Rust listing runs in `Drop`",
+                "Tokio cancels a task by dropping its future, so the listing runs a `finally` in \
+                 a drop guard, which makes no task: hand the task a \
+                 `tokio_util::sync::CancellationToken`, `select!` on `token.cancelled()` beside \
+                 the body, then make the task after it",
+            ),
+            None => Ok(()),
+        },
     }
 }
 
-/// Refuses an `except asyncio.CancelledError:` that awaits where the
-/// listing would run it in a drop guard: outside a coroutine given a
+/// Refuses an `except asyncio.CancelledError:` that awaits (or makes a
+/// task) where the listing would run it in a drop guard: outside a coroutine given a
 /// token, around more than `await task` (whose handler reads the task's
 /// `JoinError` in place).
 pub(super) fn refuse_awaiting_handler(sc: &Scope, handler: &[py::Stmt], joins: bool) -> Result<()> {
@@ -139,6 +154,91 @@ pub(super) fn refuse_awaiting_handler(sc: &Scope, handler: &[py::Stmt], joins: b
              task a `tokio_util::sync::CancellationToken`, `select!` on `token.cancelled()` \
              beside the body, then await the cleanup in that branch",
         ),
-        None => Ok(()),
+        None => match first_spawn(handler) {
+            Some(s) => refuse(
+                &s.span,
+                "a task made in an `except asyncio.CancelledError` the Rust listing runs in `Drop`",
+                "Tokio cancels a task by dropping its future, so the listing runs the handler in \
+                 a drop guard, which makes no task: hand the task a \
+                 `tokio_util::sync::CancellationToken`, `select!` on `token.cancelled()` beside \
+                 the body, then make the task in that branch",
+            ),
+            None => Ok(()),
+        },
     }
+}
+
+/// Finds a call that makes a task (`create_task`, `ensure_future`)
+/// among the expressions a visit meets.
+struct Spawns(bool);
+
+impl VisitMut for Spawns {
+    fn expr(&mut self, e: &mut py::Expr) {
+        if let E::Call(f, _) = &e.kind
+            && let E::Attr(_, m) | E::Name(py::Name::Global(m)) = &f.kind
+        {
+            self.0 |= ["create_task", "ensure_future"].contains(&&**m);
+        }
+    }
+}
+
+/// The first simple statement of `block` that makes a task.
+fn first_spawn(block: &[py::Stmt]) -> Option<&py::Stmt> {
+    let mut found = None;
+    py::walk(block, &mut |s| {
+        let mut spawns = Spawns(false);
+        block_mut(std::slice::from_mut(&mut s.clone()), &mut spawns);
+        if spawns.0 && py::blocks(s).is_empty() {
+            found.get_or_insert(s);
+        }
+    });
+    found
+}
+
+/// Whether the listing's drop guard writes a statement of this kind: one
+/// that runs at once, without the runtime (see `render::rust::stmt`).
+fn written_in_drop(kind: &StmtKind) -> bool {
+    matches!(
+        kind,
+        StmtKind::Print(_)
+            | StmtKind::Eprint(_)
+            | StmtKind::Note(_)
+            | StmtKind::Set { .. }
+            | StmtKind::If { .. }
+            | StmtKind::For { .. }
+            | StmtKind::While { .. }
+            | StmtKind::Block(_)
+            | StmtKind::Compute(_)
+            | StmtKind::Cancel { .. }
+            | StmtKind::CancelItem(_)
+            | StmtKind::Resolve { .. }
+            | StmtKind::Break(_)
+            | StmtKind::Continue
+            | StmtKind::Catch { .. }
+            | StmtKind::Untranslated { .. }
+    )
+}
+
+/// Refuses the first statement of a cleanup run in a drop guard (`block`,
+/// planned from `source`) that the guard would not write.
+pub(super) fn refuse_unwritten_in_drop(source: &str, block: &Block) -> Result<()> {
+    let mut unwritten = None;
+    walk(block, &mut |s| {
+        if !written_in_drop(&s.kind) {
+            unwritten.get_or_insert(s.span.clone());
+        }
+    });
+    let Some(span) = unwritten else {
+        return Ok(());
+    };
+    let text = source[span.clone()].lines().next().unwrap_or("").trim();
+    refuse(
+        &span,
+        format!("`{text}` in a cleanup the Rust listing runs in `Drop`"),
+        "Tokio cancels a task by dropping its future, so the listing runs this cleanup in a \
+         drop guard, which runs it however the block is left but writes only what needs no \
+         runtime (prints, assignments, computations, `cancel()`): write the statement after \
+         the `try`, or hand the task a `tokio_util::sync::CancellationToken`, `select!` on \
+         `token.cancelled()` beside the body, then run the cleanup in that branch",
+    )
 }

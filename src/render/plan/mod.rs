@@ -163,6 +163,7 @@ mod sem_permits;
 mod sentinel;
 mod sets;
 mod shield;
+mod shutdown_spawns;
 mod slices;
 mod small_sets;
 mod spread;

@@ -122,6 +122,9 @@ impl Planner<'_> {
         if handlers.is_empty() {
             self.token_try(sc, body, false)?;
         }
+        for h in handlers.iter().filter(|h| self.catches_cancel(h)) {
+            self.refuse_shutdown_spawn(body, h)?;
+        }
         let mut on_cancel: &[py::Stmt] = &[];
         for h in handlers {
             if let (Some(n), Some(c)) = (&h.name, &h.class) {
@@ -185,7 +188,8 @@ impl Planner<'_> {
                 }
             };
         }
-        super::cleanup_awaits::refuse_awaiting_handler(sc, on_cancel, awaits_task(sc, body))?;
+        let joins = awaits_task(sc, body);
+        super::cleanup_awaits::refuse_awaiting_handler(sc, on_cancel, joins)?;
         let body = self.block(sc, body)?;
         let on_cancel = self.block(sc, on_cancel)?;
         // An async generator's `try ... finally` has a cleanup of its own.
@@ -194,10 +198,22 @@ impl Planner<'_> {
         if spawned {
             super::cleanup_awaits::refuse_generator_finally(&self.program.source, finalbody)?;
         }
+        let finally = self.block(sc, finalbody)?;
+        // Outside a task given a token, the cleanups run in drop guards
+        // (the handler of `await task` in place).
+        if sc.prims.get(super::cancel_token::TOKEN) != Some(&PrimitiveKind::Token) {
+            let source = &self.program.source;
+            if !joins {
+                super::cleanup_awaits::refuse_unwritten_in_drop(source, &on_cancel)?;
+            }
+            if !spawned {
+                super::cleanup_awaits::refuse_unwritten_in_drop(source, &finally)?;
+            }
+        }
         let kind = StmtKind::Try {
             body,
             on_cancel,
-            finally: self.block(sc, finalbody)?,
+            finally,
         };
         one(s, kind)
     }
@@ -360,11 +376,16 @@ impl Planner<'_> {
         }
         let orelse = self.block(sc, orelse)?;
         super::cleanup_awaits::refuse_awaiting_finally(sc, finalbody, false)?;
+        let finally = self.block(sc, finalbody)?;
+        // Its drop guard runs the `finally` however the `try` is left.
+        if sc.prims.get(super::cancel_token::TOKEN) != Some(&PrimitiveKind::Token) {
+            super::cleanup_awaits::refuse_unwritten_in_drop(&self.program.source, &finally)?;
+        }
         let kind = StmtKind::Catch {
             body,
             handlers: out,
             orelse,
-            finally: self.block(sc, finalbody)?,
+            finally,
         };
         one(s, kind)
     }
