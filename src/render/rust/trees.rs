@@ -61,7 +61,12 @@ pub(super) fn trees(demo: &Demo, types: &Types) -> Vec<Tree> {
                     continue;
                 };
                 let name = camel(param);
-                let taken = demo.functions.iter().any(|g| camel(&g.name) == name);
+                // The listing's own types keep their names.
+                let taken = demo.functions.iter().any(|g| camel(&g.name) == name)
+                    || [
+                        "Error", "PyValue", "Number", "Repr", "Guarded", "Vec", "String",
+                    ]
+                    .contains(&name.as_str());
                 if taken || out.iter().any(|t| t.name == name) {
                     continue;
                 }
