@@ -244,7 +244,11 @@ impl Renderer<'_> {
             self.line(format!("{b}{empty};"));
             return;
         }
-        let c = self.expr(value);
+        let c = match self.tree_value(value, &target_ty) {
+            Some(tree) => tree,
+            None => self.expr(value),
+        };
+        let value_ty = c.ty.clone();
         let rhs = if target_ty == Ty::Float && c.ty == Ty::Int {
             c.as_f64().text
         } else if target_ty == Ty::BigInt {
@@ -252,7 +256,15 @@ impl Renderer<'_> {
         } else {
             c.owned()
         };
-        let b = self.bind(var);
+        let b = super::trees::tree_pattern(self.bind(var), &value_ty);
+        if let Ty::Tree(_) = value_ty
+            && let Some(lines) = super::nested_layout::nested_lines(&b, &rhs, ";", self.indent)
+        {
+            for l in lines {
+                self.line(l);
+            }
+            return;
+        }
         let listed_comp = matches!(&value.kind, ExprKind::Call(Builtin::List, args)
             if matches!(args.as_slice(), [x] if matches!(x.kind, ExprKind::Comp { .. })));
         if matches!(

@@ -67,6 +67,10 @@ impl Renderer<'_> {
                 continue;
             }
             let pty = self.types.var(&call.name, &pname);
+            if let Some(tree) = self.tree_value(arg, &pty) {
+                out.push(tree.text);
+                continue;
+            }
             let c = self.expr(arg);
             let text = match &pty {
                 Ty::Str if self.param_owned(&call.name, i) => c.owned(),
@@ -105,7 +109,7 @@ impl Renderer<'_> {
                     }
                     _ => c.owned(),
                 },
-                Ty::List(_) | Ty::Dict(..) | Ty::Set(_) | Ty::Tuple(_) => c.owned(),
+                Ty::List(_) | Ty::Dict(..) | Ty::Set(_) | Ty::Tuple(_) | Ty::Tree(_) => c.owned(),
                 Ty::Queue(_) => match &arg.kind {
                     ExprKind::Var(v) => self.queue_args(&call.name, &pname, v),
                     _ => c.text,

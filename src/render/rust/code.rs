@@ -100,7 +100,7 @@ impl Code {
             format!("{}.collect::<Vec<_>>()", self.wrap(10))
         } else if matches!(
             self.ty,
-            Ty::List(_) | Ty::Dict(..) | Ty::Set(_) | Ty::Tuple(_) | Ty::Mixed
+            Ty::List(_) | Ty::Dict(..) | Ty::Set(_) | Ty::Tuple(_) | Ty::Mixed | Ty::Tree(_)
         ) && !self.fresh
         {
             format!("{}.clone()", self.wrap(10))

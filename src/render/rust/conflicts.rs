@@ -79,6 +79,7 @@ pub(super) fn type_conflicts(demo: &Demo, source: &str) -> Vec<Untranslatable> {
     out.extend(super::exc_groups::naked_stars(demo));
     out.extend(super::exc_groups::mixed_children(demo, &types));
     out.extend(super::group_parts::unknown_parts(demo, &types));
+    out.extend(super::trees::misused(demo, &types));
     for f in &demo.functions {
         f.walk(&mut |s| out.extend(super::recursion::self_calls(demo, &types, f, s)));
     }

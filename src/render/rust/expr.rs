@@ -164,7 +164,8 @@ impl Renderer<'_> {
             ExprKind::Call(Builtin::Index, args)
                 if let [obj, k] = args.as_slice()
                     && let ExprKind::Lit(Value::Int(k)) = k.kind
-                    && let Ty::Tuple(items) = self.types.expr_ty(&self.func, obj)
+                    && let Ty::Tuple(items) =
+                        self.types.untree(&self.types.expr_ty(&self.func, obj))
                     && let Some(k) = super::tuples::tuple_item(items.len(), k) =>
             {
                 let obj = self.expr(obj);

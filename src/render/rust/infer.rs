@@ -79,6 +79,7 @@ impl Types {
         if t.number_params(demo) | t.number_lists(demo) {
             t.settle(demo);
         }
+        t.type_trees(demo);
         t.owned_str_lists = super::str_lists::owned_str_lists(demo, &t);
         t.borrowed_str_lists = super::str_lists::borrowed_str_lists(demo, &t);
         t

@@ -64,6 +64,7 @@ impl Renderer<'_> {
         self.closing_static();
         self.error_enum();
         self.static_items();
+        self.tree_structs();
         let mut unmade = unused_classes::unmade(self.demo);
         unmade.extend(unused_functions::uncalled(self.demo));
         for f in &self.demo.functions {

@@ -1,9 +1,10 @@
 //! A coroutine that awaits itself is written with `Box::pin(f(...))`
 //! around each call of itself (see `Renderer::call`): an `async fn`'s
 //! future holds the futures it awaits, so without the box its size would
-//! have no end. Data that nests passed to itself (a tree of tuples,
-//! `(name, [children...])`, or lists of lists) would need a recursive
-//! type, and spawning itself a future the compiler cannot prove `Send`:
+//! have no end. Data that nests passed to itself is a recursive struct
+//! where it is a tree of tuples, `(name, [children...])` (see `trees`);
+//! other such data (lists of lists) would need a recursive type of its
+//! own, and spawning itself a future the compiler cannot prove `Send`:
 //! such a program is listed as not translated.
 
 use super::analysis::stmt_exprs;
@@ -74,8 +75,10 @@ pub(super) fn self_calls(
     Some(Untranslatable {
         span: call.span.clone(),
         construct: format!("`{}` passing itself nested data", f.name),
-        reason: "each level of a tree of tuples has a Rust type of its own; the Rust listing \
-                 has no recursive type for it (a `struct` holding a `Vec` of itself)"
+        reason: "each level of nested data has a Rust type of its own; the Rust listing \
+                 writes a tree of tuples with the same places at every level, passed through \
+                 a parameter whose name is free as a type's, as a `struct` holding a `Vec` of \
+                 itself, but has no recursive type for this data"
             .into(),
     })
 }

@@ -42,6 +42,9 @@ pub(super) fn literal_str_names(over: &Expr, var: &str) -> Vec<String> {
 impl Renderer<'_> {
     /// `(a, b)`: strings and lists owned, as the tuple's type says.
     pub(super) fn tuple(&mut self, items: &[Expr]) -> Code {
+        if let Some(tree) = self.tree_display(items) {
+            return tree;
+        }
         self.tuple_as(items, &[])
     }
 

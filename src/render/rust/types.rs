@@ -70,6 +70,8 @@ pub(super) enum Ty {
     /// A function of the program given as a value: its parameters' and
     /// result's types, and whether it is a coroutine (see `fn_values`).
     Fn(Vec<Ty>, Box<Ty>, bool),
+    /// A tree of tuples: the struct of that name (see `trees`).
+    Tree(String),
 }
 
 impl Ty {
@@ -139,6 +141,7 @@ impl Ty {
             Ty::Token => "CancellationToken".into(),
             Ty::Queue(t) => format!("async_channel::Sender<{}>", t.rust()),
             Ty::Object(class) | Ty::Enum(class) => super::names::camel(class),
+            Ty::Tree(name) => name.clone(),
             Ty::Option(t) => format!("Option<{}>", t.rust()),
             Ty::Outcome(t) => format!("Result<{}, Error>", t.rust()),
             Ty::Mixed => "PyValue".into(),
@@ -207,6 +210,8 @@ pub(super) struct Types {
     /// `generic_fns`).
     pub(super) generic: HashMap<String, super::generic_fns::Generic>,
     pub(super) params: HashMap<String, Vec<Ty>>,
+    /// The recursive tuple types of the demo (see `trees`).
+    pub(super) trees: Vec<super::trees::Tree>,
     pub(super) ret: HashMap<String, Ty>,
     /// Item type of a generator.
     pub(super) item: HashMap<String, Ty>,
@@ -369,7 +374,7 @@ impl Types {
                     Builtin::Str => Ty::Str,
                     Builtin::Float => Ty::Float,
                     Builtin::Abs => self.abs_ty(first),
-                    Builtin::Index => match (&first, args.get(1).map(|a| &a.kind)) {
+                    Builtin::Index => match (&self.untree(&first), args.get(1).map(|a| &a.kind)) {
                         (Ty::Tuple(items), Some(ExprKind::Lit(Value::Int(k)))) => {
                             super::tuples::tuple_item(items.len(), *k)
                                 .map_or(Ty::Unknown, |k| items[k].clone())
