@@ -214,6 +214,7 @@ mod timeout;
 mod token_lists;
 mod truth;
 mod tuples;
+mod typed_ints;
 mod types;
 mod unbuilt;
 mod unpack_list;
