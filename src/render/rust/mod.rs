@@ -113,6 +113,7 @@ mod handed_tasks;
 mod held_flat;
 mod identity;
 mod infer;
+mod int_growth;
 mod int_vs_float;
 mod isinstance;
 mod item_ops;
