@@ -28,7 +28,7 @@ pub(super) fn big_pow(a: &Expr, b: &Expr) -> bool {
 }
 
 /// Whether `demo` writes a power of integer literals beyond `i64`.
-fn writes_big_ints(demo: &Demo) -> bool {
+pub(super) fn writes_big_ints(demo: &Demo) -> bool {
     let mut found = false;
     super::expr_walk::each_program_expr(demo, &mut |e| {
         found |= matches!(&e.kind, ExprKind::Binary(BinaryOp::Pow, a, b) if big_pow(a, b));

@@ -104,7 +104,7 @@ impl Renderer<'_> {
                 }
                 self.tuples_as(items, &mut codes, &t);
                 let copies = self.list_item_copies(items, &codes);
-                let parts: Vec<String> = codes
+                let mut parts: Vec<String> = codes
                     .iter()
                     .zip(copies)
                     .map(|(c, copy)| match c.ty {
@@ -121,6 +121,9 @@ impl Renderer<'_> {
                         _ => c.text.clone(),
                     })
                     .collect();
+                if t == Ty::Int && super::typed_ints::needs_type(self.demo, &self.func, e) {
+                    parts[0].push_str("_i64");
+                }
                 let mut c = Code::new(
                     format!("vec![{}]", parts.join(", ")),
                     Ty::List(Box::new(t)),

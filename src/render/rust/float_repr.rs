@@ -476,6 +476,22 @@ pub(super) fn tame(demo: &Demo, f: &str, e: &Expr) -> bool {
     values.of(func, e).is_some_and(|k| k.finite())
 }
 
+/// Whether the float `e` of function `f` is known not to be NaN (it may
+/// be infinite).
+pub(super) fn not_nan(demo: &Demo, f: &str, e: &Expr) -> bool {
+    let Some(func) = demo.function(f) else {
+        return false;
+    };
+    let mut values = Values {
+        demo,
+        visiting: Vec::new(),
+    };
+    values.of(func, e).is_some_and(|k| match k {
+        Known::Exact(xs) => xs.iter().all(|x| !x.is_nan()),
+        Known::Clock | Known::Finite => true,
+    })
+}
+
 impl Renderer<'_> {
     /// `str(x)` or `repr(x)` of a float `x` that `{:?}` could write
     /// otherwise than Python.

@@ -36,7 +36,8 @@ const PY_EXP: &[&str] = &[
     "fn py_exp(x: f64, places: usize) -> String {",
     "    let text = format!(\"{x:.places$e}\");",
     "    let Some((mantissa, exp)) = text.split_once('e') else {",
-    "        return text;",
+    "        // NaN or infinity, which Python spells `nan` and `inf`.",
+    "        return text.replace(\"NaN\", \"nan\");",
     "    };",
     "    let exp: i32 = exp.parse().unwrap();",
     "    let sign = if exp < 0 { '-' } else { '+' };",
@@ -58,7 +59,7 @@ const PY_G: &[&str] = &[
     "    };",
     "    let sci = format!(\"{x:.*e}\", digits - 1);",
     "    let Some((_, exp)) = sci.split_once('e') else {",
-    "        return sci;",
+    "        return sci.replace(\"NaN\", \"nan\");",
     "    };",
     "    let exp: i32 = exp.parse().unwrap();",
     "    if (-4..digits as i32).contains(&exp) {",
@@ -104,8 +105,16 @@ pub(super) fn helpers(calls: &dyn Fn(&str) -> bool) -> Vec<&'static str> {
     out
 }
 
-/// The text of the value `c` in the format `spec`, a `String` expression.
-pub(super) fn number(c: &Code, spec: PySpec) -> String {
+/// The text of the value `c` in the format `spec`, a `String` expression;
+/// `nan` when the value may be NaN, which `format!` spells `NaN`.
+pub(super) fn number(c: &Code, spec: PySpec, nan: bool) -> String {
+    let python_nan = |text: String| {
+        if nan {
+            format!("{text}.replace(\"NaN\", \"nan\")")
+        } else {
+            text
+        }
+    };
     let upper = |text: String, up: bool| {
         if up {
             format!("{text}.to_uppercase()")
@@ -114,20 +123,19 @@ pub(super) fn number(c: &Code, spec: PySpec) -> String {
         }
     };
     match spec {
-        PySpec::Group(sep, None) if c.ty == Ty::Float => {
-            format!("py_group(&format!(\"{{:?}}\", {}), {sep:?})", c.text)
-        }
+        PySpec::Group(sep, None) if c.ty == Ty::Float => python_nan(format!(
+            "py_group(&format!(\"{{:?}}\", {}), {sep:?})",
+            c.text
+        )),
         PySpec::Group(sep, None) => format!("py_group(&{}.to_string(), {sep:?})", c.wrap(10)),
-        PySpec::Group(sep, Some(places)) => format!(
+        PySpec::Group(sep, Some(places)) => python_nan(format!(
             "py_group(&format!(\"{{:.{places}}}\", {}), {sep:?})",
             c.as_f64().text
-        ),
-        PySpec::Percent(places) => {
-            format!(
-                "format!(\"{{:.{places}}}%\", {} * 100.0)",
-                c.as_f64().wrap(6)
-            )
-        }
+        )),
+        PySpec::Percent(places) => python_nan(format!(
+            "format!(\"{{:.{places}}}%\", {} * 100.0)",
+            c.as_f64().wrap(6)
+        )),
         PySpec::Exp(places, up) => upper(format!("py_exp({}, {places})", c.as_f64().text), up),
         PySpec::General(digits, up) => upper(format!("py_g({}, {digits})", c.as_f64().text), up),
         PySpec::Short(digits) => format!("py_short({}, {digits})", c.as_f64().text),

@@ -2,16 +2,18 @@
 //! an integer in base 16, 8 or 2 that may be negative (`format!` writes
 //! its two's complement, Python `-ff`), the `#X` prefix (`format!` writes
 //! `0xFF`, Python `0XFF`), and the `F` type of a float that may be NaN or
-//! infinite (`format!` writes `NaN` and `inf`, Python `NAN` and `INF`).
+//! infinite (`format!` writes `NaN` and `inf`, Python `NAN` and `INF`),
+//! and the `f` type of a float that may be NaN (`format!` writes `NaN`,
+//! Python `nan`, and drops the `+` sign Python writes before it).
 //! Each is written another way, or refused at the value with the reason.
 
 use super::Renderer;
 use super::code::Code;
 use super::float_delays::non_negative;
-use super::float_repr::tame;
-use super::types::Ty;
+use super::float_repr::{not_nan, tame};
+use super::types::{Ty, Types};
 use crate::render::plan::ir::ast::Demo;
-use crate::render::plan::ir::expr::{Expr, ExprKind, Spec};
+use crate::render::plan::ir::expr::{BinaryOp, Expr, ExprKind, Spec};
 
 /// The parts of a `format!` spec: `[[fill]align][+][#][0][width][.prec]type`.
 struct Parts {
@@ -80,6 +82,7 @@ fn plain_value(e: &Expr) -> bool {
 /// faithful `format!` form here; `None` when it has one.
 pub(super) fn refusal(
     demo: &Demo,
+    types: &Types,
     f: &str,
     e: &Expr,
     ty: &Ty,
@@ -130,8 +133,34 @@ pub(super) fn refusal(
                 None
             }
         }
+        Ty::Float if spec.kind == Some('f') && p.plus && !never_nan(demo, types, f, e) => {
+            if p.zero {
+                Some(
+                    "Python writes NaN with the `+` sign and zero padding as `+0000nan`, \
+                     `format!` as `00000NaN`: write the sign apart",
+                )
+            } else if !spec.nested.is_empty() {
+                Some(
+                    "Python writes NaN with the `+` sign as `+nan`, `format!` as `NaN`: the \
+                     listing writes the sign apart, which a width read from a nested field \
+                     does not fit",
+                )
+            } else {
+                None
+            }
+        }
         _ => None,
     }
+}
+
+/// Whether the float `e` of function `f` is known not to be NaN: an
+/// integer, a float whose values are followed, or the quotient of two
+/// integers (Python raises for a zero divisor).
+pub(super) fn never_nan(demo: &Demo, types: &Types, f: &str, e: &Expr) -> bool {
+    let int = |x: &Expr| types.expr_ty(f, x) == Ty::Int;
+    int(e)
+        || not_nan(demo, f, e)
+        || matches!(&e.kind, ExprKind::Binary(BinaryOp::Div, a, b) if int(a) && int(b))
 }
 
 /// Whether the float `e` is known to be neither NaN nor infinite.
@@ -140,15 +169,24 @@ fn finite(demo: &Demo, f: &str, e: &Expr, ty: &Ty) -> bool {
 }
 
 impl Renderer<'_> {
+    /// Whether `e` is a float not known to be other than NaN.
+    pub(super) fn may_be_nan(&self, e: &Expr) -> bool {
+        self.types.expr_ty(&self.func, e) == Ty::Float
+            && !never_nan(self.demo, self.types, &self.func, e)
+    }
+
     /// The format string piece and argument of a spec whose plain
     /// `format!` form would print otherwise than Python (see the module);
     /// `None` where the plain form is right.
     pub(super) fn spec_form(&mut self, e: &Expr, spec: &Spec) -> Option<(String, Vec<String>)> {
+        let ty = self.types.expr_ty(&self.func, e);
+        let p = parts(&spec.rust);
+        if ty == Ty::Float && spec.kind == Some('f') {
+            return self.nan_form(e, spec, &p);
+        }
         if !spec.nested.is_empty() {
             return None;
         }
-        let ty = self.types.expr_ty(&self.func, e);
-        let p = parts(&spec.rust);
         match ty {
             Ty::Int if radix(spec.kind) => {
                 let negative = !non_negative(self.demo, &self.func, e, &[]);
@@ -164,24 +202,93 @@ impl Renderer<'_> {
                     return None;
                 }
                 let c = self.expr(e).as_f64();
-                let inner = format!("{}{}", if p.zero { "0" } else { "" }, width_text(p.width));
+                let zero = if p.zero { "0" } else { "" };
+                let inner = format!("{zero}{}", width_text(p.width));
                 let (outer, inner) = if p.align.is_empty() {
                     (String::new(), inner)
                 } else {
                     (format!("{}{}", p.align, width_text(p.width)), String::new())
                 };
                 let spec = format!("{inner}{}", p.precision);
-                let simple =
-                    c.prec == 10 && c.text.chars().all(|ch| ch.is_alphanumeric() || ch == '_');
-                let text = if simple && !c.text.starts_with(|ch: char| ch.is_ascii_digit()) {
-                    format!("format!(\"{{{}:{spec}}}\").to_uppercase()", c.text)
-                } else {
-                    format!("format!(\"{{:{spec}}}\", {}).to_uppercase()", c.text)
-                };
+                let text = format!("{}.to_uppercase()", formatted(&c, &spec));
                 Some((pad_piece(&outer), vec![text]))
             }
             _ => None,
         }
+    }
+}
+
+impl Renderer<'_> {
+    /// The `f` spec of a float that may be NaN: its `format!` text with
+    /// `NaN` spelt `nan` (as wide, so padded alike), or `+nan` under a
+    /// `+`, one wider, which is padded outside.
+    fn nan_form(&mut self, e: &Expr, spec: &Spec, p: &Parts) -> Option<(String, Vec<String>)> {
+        if !self.may_be_nan(e) {
+            return None;
+        }
+        let c = self.expr(e).as_f64();
+        if !spec.nested.is_empty() {
+            let values: Vec<Code> = spec.nested.iter().map(|x| self.expr(x)).collect();
+            let mut named = super::nested_spec::Named::default();
+            let rust = named.name_fields(&spec.rust, &values, &c.text);
+            let args: Vec<String> = std::iter::once(c.text.clone())
+                .chain(named.into_args())
+                .collect();
+            let text = format!(
+                "format!(\"{{:{rust}}}\", {}).replace(\"NaN\", \"nan\")",
+                args.join(", ")
+            );
+            return Some(("{}".into(), vec![text]));
+        }
+        let (outer, inner) = if p.plus {
+            let align = if p.align.is_empty() { ">" } else { &p.align };
+            let outer = match p.width {
+                0 => String::new(),
+                w => format!("{align}{w}"),
+            };
+            (outer, format!("+{}", p.precision))
+        } else {
+            (String::new(), spec.rust.clone())
+        };
+        let nan = if p.plus { "+nan" } else { "nan" };
+        let text = format!("{}.replace(\"NaN\", \"{nan}\")", formatted(&c, &inner));
+        Some((pad_piece(&outer), vec![text]))
+    }
+}
+
+/// A `format!(...).replace(...)` argument of a macro call, at `indent`
+/// levels and followed by `comma`, as rustfmt lays it out when the line
+/// would be too wide: the `format!` arguments one a line, then the
+/// `.replace` after its `)`; `None` for another argument or one that fits.
+pub(super) fn replaced_format_lines(arg: &str, indent: usize, comma: &str) -> Option<Vec<String>> {
+    if 4 * indent + arg.len() + comma.len() <= 100 {
+        return None;
+    }
+    let rest = arg.strip_prefix("format!(")?;
+    let at = rest.rfind(").replace(\"NaN\", ")?;
+    let (inner, replace) = (&rest[..at], &rest[at + 1..]);
+    if inner.len() <= super::wrap::CALL_WIDTH {
+        return None;
+    }
+    let args = super::wrap::split_args(inner);
+    let last = args.len() - 1;
+    let mut out = vec!["format!(".to_string()];
+    for (i, a) in args.iter().enumerate() {
+        out.push(format!("    {a}{}", if i == last { "" } else { "," }));
+    }
+    out.push(")".into());
+    out.push(format!("{replace}{comma}"));
+    Some(out)
+}
+
+/// `format!` of the float `c` with the Rust spec `spec`, the value named
+/// in the braces when it is a plain name.
+fn formatted(c: &Code, spec: &str) -> String {
+    let simple = c.prec == 10 && c.text.chars().all(|ch| ch.is_alphanumeric() || ch == '_');
+    if simple && !c.text.starts_with(|ch: char| ch.is_ascii_digit()) {
+        format!("format!(\"{{{}:{spec}}}\")", c.text)
+    } else {
+        format!("format!(\"{{:{spec}}}\", {})", c.text)
     }
 }
 

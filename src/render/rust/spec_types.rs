@@ -96,7 +96,7 @@ fn check(demo: &Demo, types: &Types, f: &str, t: &Template, out: &mut Vec<Untran
                 construct: format!("this format spec of {noun}"),
                 reason: reason.into(),
             });
-        } else if let Some(reason) = super::spec_forms::refusal(demo, f, e, &ty, spec) {
+        } else if let Some(reason) = super::spec_forms::refusal(demo, types, f, e, &ty, spec) {
             out.push(Untranslatable {
                 span: e.span.clone(),
                 construct: format!(

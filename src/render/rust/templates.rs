@@ -32,7 +32,8 @@ impl Renderer<'_> {
                         "" => fmt.push_str("{}"),
                         pad => fmt.push_str(&format!("{{:{pad}}}")),
                     }
-                    args.push(super::format_spec::number(&c, py));
+                    let nan = self.may_be_nan(e);
+                    args.push(super::format_spec::number(&c, py, nan));
                 }
                 Part::Spec(e, spec) if let Some((piece, more)) = self.spec_form(e, spec) => {
                     fmt.push_str(&piece);

@@ -214,6 +214,10 @@ impl Renderer<'_> {
     /// One argument of a call broken one argument a line, then `comma`: an
     /// `if ... else ...` too wide for a line is laid out on five.
     pub(super) fn arg_lines(&mut self, arg: &str, comma: &str) {
+        if let Some(lines) = super::spec_forms::replaced_format_lines(arg, self.indent, comma) {
+            lines.iter().for_each(|l| self.line(l));
+            return;
+        }
         // An `if ... else ...` is no method chain, whatever calls it holds.
         if !arg.starts_with("if ") && self.chain_arg_lines(arg, comma) {
             return;
