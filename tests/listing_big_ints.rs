@@ -78,17 +78,15 @@ fn a_product_a_loop_grows_is_a_big_int_where_the_program_has_one() {
 }
 
 #[test]
-fn a_product_a_loop_grows_stays_i64_in_a_program_without_big_ints() {
+fn an_unbounded_product_in_a_program_without_big_ints_is_refused_not_an_i64() {
     let source = format!(
         "{HEADER}def factorial(n):\n    result = 1\n    while n > 1:\n        result *= n\n        \
          n -= 1\n    return result\n\n\nasync def main():\n    print(factorial(5)){RUN}"
     );
-    let text = listing(&source);
-    has_all(
-        &text,
-        &["fn factorial(mut n: i64) -> i64 {", "let mut result = 1;"],
-    );
-    assert!(!text.contains("BigInt"), "{text}");
+    let (construct, reason, at) = refused(&source);
+    assert_eq!(construct, "`result` multiplied in a loop");
+    assert!(reason.contains("overflows past 2**63"), "{reason}");
+    assert_eq!(at, "result *= n");
 }
 
 #[test]

@@ -48,7 +48,7 @@ print(await a, b)\n{RUN}"
         &text,
         &[
             "    let pool_workers = Arc::new(Semaphore::new(2));\n",
-            "tokio::spawn(on_worker(Arc::clone(&pool_workers), chore(\"a\", Duration::from_secs(1))))",
+            "    let a = tokio::spawn(on_worker(\n        Arc::clone(&pool_workers),\n        chore(\"a\", Duration::from_secs(1)),\n    ));\n",
             "async fn on_worker<T>(workers: Arc<Semaphore>, job: impl Future<Output = T>) -> T {",
             "    let _worker = workers.acquire_owned().await.unwrap();",
         ],

@@ -40,7 +40,10 @@ fn a_lock_read_as_locked_through_a_parameter_is_refused() {
     let (construct, _, at) = refused(
         "import asyncio\n\n\nasync def show(lock):\n    print(lock.locked())\n\n\nasync def main():\n    lock = asyncio.Lock()\n    async with lock:\n        await show(lock)\n\n\nasyncio.run(main())\n",
     );
-    assert_eq!(construct, "the call `lock.locked()`");
+    assert_eq!(
+        construct,
+        "`lock.locked()` of a lock other tasks may wait for"
+    );
     assert_eq!(at, "lock.locked()");
 }
 
