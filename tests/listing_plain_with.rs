@@ -151,8 +151,29 @@ fn refusals_inside_a_plain_manager_name_exit_and_the_plain_with() {
         "        name = exc_type.__name__ if exc_type else None\n        print(name)\n",
         "    with Section(\"a\", True) as s:\n        await check(3)\n",
     ));
+    assert_eq!(
+        construct,
+        "`exc_type.__name__ if exc_type else None` in `__exit__`"
+    );
+    assert!(reason.contains("`Option<&str>`"), "{reason}");
+    assert!(
+        reason.contains("`type(exc).__name__` in the other"),
+        "{reason}"
+    );
+    assert_eq!(at, "exc_type.__name__ if exc_type else None");
+    // Any other read of `exc_type` keeps the general refusal.
+    let (construct, reason, at) = refused(&program(
+        "        print(exc_type)\n",
+        "    with Section(\"a\", True) as s:\n        await check(3)\n",
+    ));
     assert_eq!(construct, "`exc_type` of `__exit__` here");
     assert!(reason.contains("`exit` takes the exception"), "{reason}");
+    assert_eq!(at, "exc_type");
+    let (construct, _, at) = refused(&program(
+        "        name = exc.__name__ if exc_type else None\n        print(name)\n",
+        "    with Section(\"a\", True) as s:\n        await check(3)\n",
+    ));
+    assert_eq!(construct, "`exc_type` of `__exit__` here");
     assert_eq!(at, "exc_type");
     let (construct, reason, _) = refused(&program(
         "        return 1\n",
@@ -205,4 +226,18 @@ fn a_name_bound_in_the_test_of_the_exception_and_read_after_it_is_refused() {
     );
     assert!(reason.contains("`if let`"), "{reason}");
     assert_eq!(at, "name");
+}
+
+#[test]
+fn a_field_first_set_in_enter_is_refused_at_its_setting() {
+    let (construct, reason, at) = refused(&format!(
+        "{HEADER}class Timer:\n    def __init__(self, label):\n        self.label = label\n\n    def __enter__(self):\n        self.start = asyncio.get_running_loop().time()\n        return self\n\n    def __exit__(self, exc_type, exc, tb):\n        print(self.label, asyncio.get_running_loop().time() - self.start)\n\n\nasync def main():\n    with Timer(\"t\"):\n        await asyncio.sleep(1)\n{RUN}"
+    ));
+    assert_eq!(construct, "`self.start`, which `__init__` does not set");
+    assert!(reason.contains("an `Option` unwrapped"), "{reason}");
+    assert!(
+        reason.contains("give `self.start` its first value in `__init__`"),
+        "{reason}"
+    );
+    assert_eq!(at, "self.start = asyncio.get_running_loop().time()");
 }

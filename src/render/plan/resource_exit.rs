@@ -165,7 +165,22 @@ fn refuse_reads(block: &[py::Stmt], params: &[&str], m: &str) -> Result<()> {
 
 /// Refuses a read of `params` other than `allowed` in `block`.
 fn refuse_reads_but(block: &[py::Stmt], params: &[&str], allowed: &str, m: &str) -> Result<()> {
-    match first_read(block, params, allowed) {
+    let read = first_read(block, params, allowed);
+    if let Some((n, span)) = &read
+        && let Some(whole) = name_or_none(block, n, span)
+    {
+        return refuse(
+            &whole,
+            format!("`{n}.__name__ if {n} else None` in `{m}`"),
+            format!(
+                "a value that is `None` here and the class's name there would be an \
+                 `Option<&str>`, which the Rust listing does not write for a variable: test \
+                 `if exc is None:` at the top of `{m}` and print `None` in one branch and \
+                 `type(exc).__name__` in the other"
+            ),
+        );
+    }
+    match read {
         Some((n, span)) => refuse(
             &span,
             format!("`{n}` of `{m}` here"),
@@ -178,6 +193,41 @@ fn refuse_reads_but(block: &[py::Stmt], params: &[&str], allowed: &str, m: &str)
         ),
         None => Ok(()),
     }
+}
+
+/// The span of `n.__name__ if n else None` in `block` whose test is the
+/// read of `n` at `at`.
+fn name_or_none(
+    block: &[py::Stmt],
+    n: &str,
+    at: &std::ops::Range<usize>,
+) -> Option<std::ops::Range<usize>> {
+    struct Finds<'a> {
+        n: &'a str,
+        at: &'a std::ops::Range<usize>,
+        found: Option<std::ops::Range<usize>>,
+    }
+    impl VisitMut for Finds<'_> {
+        fn expr(&mut self, e: &mut py::Expr) {
+            let E::IfExp(test, body, orelse) = &e.kind else {
+                return;
+            };
+            let is_n = |x: &py::Expr| matches!(&x.kind, E::Name(name) if &**name.ident() == self.n);
+            let takes_name =
+                matches!(&body.kind, E::Attr(obj, a) if &**a == "__name__" && is_n(obj));
+            if is_n(test)
+                && takes_name
+                && matches!(&orelse.kind, E::Literal(Literal::None))
+                && (test.span == *self.at || body.span.contains(&self.at.start))
+            {
+                self.found.get_or_insert(e.span.clone());
+            }
+        }
+    }
+    let mut v = Finds { n, at, found: None };
+    let mut copy = block.to_vec();
+    visit_mut::block_mut(&mut copy, &mut v);
+    v.found
 }
 
 /// The first read in `block` of one of `params` other than `allowed`.

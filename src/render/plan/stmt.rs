@@ -568,6 +568,18 @@ impl Planner<'_> {
                 "the Rust listing's variables belong to one function",
             ),
             Target::Attr(obj, attr) if sc.field(obj, attr).is_some() => Ok(attr.to_string()),
+            Target::Attr(obj, attr) if matches!(&obj.kind, E::Name(n) if &**n.ident() == "self") => {
+                refuse(
+                    span,
+                    format!("`self.{attr}`, which `__init__` does not set"),
+                    format!(
+                        "the Rust listing's struct has each of its fields from the constructor \
+                         on; a field that exists only once another method has run would be an \
+                         `Option` unwrapped where it is read: give `self.{attr}` its first value \
+                         in `__init__`"
+                    ),
+                )
+            }
             Target::Attr(_, attr) => refuse(
                 span,
                 format!("setting the attribute `.{attr}`"),
