@@ -20,7 +20,7 @@ use super::scope::Scope;
 use super::{Result, refuse};
 use crate::program::visit_mut::{VisitMut, block_mut};
 use crate::program::{self as py, ExprKind as E, StmtKind as P};
-use crate::render::plan::ir::ast::{Block, StmtKind, walk};
+use crate::render::plan::ir::ast::{Block, walk};
 use crate::render::plan::ir::primitive::PrimitiveKind;
 
 /// Finds an `await` among the expressions a visit meets.
@@ -195,36 +195,12 @@ fn first_spawn(block: &[py::Stmt]) -> Option<&py::Stmt> {
     found
 }
 
-/// Whether the listing's drop guard writes a statement of this kind: one
-/// that runs at once, without the runtime (see `render::rust::stmt`).
-fn written_in_drop(kind: &StmtKind) -> bool {
-    matches!(
-        kind,
-        StmtKind::Print(_)
-            | StmtKind::Eprint(_)
-            | StmtKind::Note(_)
-            | StmtKind::Set { .. }
-            | StmtKind::If { .. }
-            | StmtKind::For { .. }
-            | StmtKind::While { .. }
-            | StmtKind::Block(_)
-            | StmtKind::Compute(_)
-            | StmtKind::Cancel { .. }
-            | StmtKind::CancelItem(_)
-            | StmtKind::Resolve { .. }
-            | StmtKind::Break(_)
-            | StmtKind::Continue
-            | StmtKind::Catch { .. }
-            | StmtKind::Untranslated { .. }
-    )
-}
-
 /// Refuses the first statement of a cleanup run in a drop guard (`block`,
 /// planned from `source`) that the guard would not write.
 pub(super) fn refuse_unwritten_in_drop(source: &str, block: &Block) -> Result<()> {
     let mut unwritten = None;
     walk(block, &mut |s| {
-        if !written_in_drop(&s.kind) {
+        if !s.kind.runs_without_runtime() {
             unwritten.get_or_insert(s.span.clone());
         }
     });

@@ -36,27 +36,7 @@ impl Renderer<'_> {
     }
 
     pub(super) fn stmt_inner(&mut self, s: &Stmt, tail: bool) {
-        if self.sync
-            && !matches!(
-                s.kind,
-                StmtKind::Print(_)
-                    | StmtKind::Eprint(_)
-                    | StmtKind::Note(_)
-                    | StmtKind::Set { .. }
-                    | StmtKind::If { .. }
-                    | StmtKind::For { .. }
-                    | StmtKind::While { .. }
-                    | StmtKind::Block(_)
-                    | StmtKind::Compute(_)
-                    | StmtKind::Cancel { .. }
-                    | StmtKind::CancelItem(_)
-                    | StmtKind::Resolve { .. }
-                    | StmtKind::Break(_)
-                    | StmtKind::Continue
-                    | StmtKind::Catch { .. }
-                    | StmtKind::Untranslated { .. }
-            )
-        {
+        if self.sync && !s.kind.runs_without_runtime() {
             let what = match &s.kind {
                 StmtKind::Sleep(_) => "sleep",
                 StmtKind::Return(_) => "return",

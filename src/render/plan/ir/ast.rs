@@ -525,6 +525,33 @@ pub enum StmtKind {
     Untranslated { construct: String, reason: String },
 }
 
+impl StmtKind {
+    /// Whether a statement of this kind runs at once, without the runtime:
+    /// the only kinds a listing's drop guard can write (a cleanup Rust runs
+    /// in `Drop`).
+    pub fn runs_without_runtime(&self) -> bool {
+        matches!(
+            self,
+            StmtKind::Print(_)
+                | StmtKind::Eprint(_)
+                | StmtKind::Note(_)
+                | StmtKind::Set { .. }
+                | StmtKind::If { .. }
+                | StmtKind::For { .. }
+                | StmtKind::While { .. }
+                | StmtKind::Block(_)
+                | StmtKind::Compute(_)
+                | StmtKind::Cancel { .. }
+                | StmtKind::CancelItem(_)
+                | StmtKind::Resolve { .. }
+                | StmtKind::Break(_)
+                | StmtKind::Continue
+                | StmtKind::Catch { .. }
+                | StmtKind::Untranslated { .. }
+        )
+    }
+}
+
 /// What a [`StmtKind::KeepLast`] does with the last item of `var`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KeepStep {
