@@ -24,6 +24,7 @@ pub(super) fn type_conflicts(demo: &Demo, source: &str) -> Vec<Untranslatable> {
     out.extend(super::numbers::number_uses(demo, &types));
     out.extend(super::big_ints::big_int_uses(demo, &types));
     out.extend(super::int_growth::unbounded_products(demo, &types));
+    out.extend(super::sum_growth::unbounded_sums(demo, &types));
     out.extend(super::exc_values::misused(demo, &types));
     out.extend(super::percent_format::percent_formats(demo, &types));
     out.extend(super::wait_for_tie::ties(demo));

@@ -106,8 +106,9 @@ pub(super) fn helpers(calls: &dyn Fn(&str) -> bool) -> Vec<&'static str> {
 }
 
 /// The text of the value `c` in the format `spec`, a `String` expression;
-/// `nan` when the value may be NaN, which `format!` spells `NaN`.
-pub(super) fn number(c: &Code, spec: PySpec, nan: bool) -> String {
+/// `nan` when the value may be NaN, which `format!` spells `NaN`;
+/// `ordinary` when a float's `{:?}` is known to be its Python `repr`.
+pub(super) fn number(c: &Code, spec: PySpec, nan: bool, ordinary: bool) -> String {
     let python_nan = |text: String| {
         if nan {
             format!("{text}.replace(\"NaN\", \"nan\")")
@@ -123,6 +124,10 @@ pub(super) fn number(c: &Code, spec: PySpec, nan: bool) -> String {
         }
     };
     match spec {
+        // Python writes the float as its `repr` does (`1e+16`).
+        PySpec::Group(sep, None) if c.ty == Ty::Float && !ordinary => {
+            format!("py_group(&float_repr({}), {sep:?})", c.text)
+        }
         PySpec::Group(sep, None) if c.ty == Ty::Float => python_nan(format!(
             "py_group(&format!(\"{{:?}}\", {}), {sep:?})",
             c.text

@@ -20,18 +20,29 @@ use crate::render::plan::ir::expr::{BinaryOp, Builtin, Expr, ExprKind, UnaryOp};
 use crate::render::plan::ir::value::Value;
 
 /// `log2` of `i64::MAX`, the bound a product must stay below.
-const MAX_BITS: f64 = 63.0;
+pub(super) const MAX_BITS: f64 = 63.0;
 
 /// An enclosing loop: how many times it runs, and the greatest magnitude
 /// its variable takes when it goes over `range` (`None`: not known).
-struct Loop<'a> {
+pub(super) struct Loop<'a> {
     var: Option<&'a str>,
-    count: Option<f64>,
+    pub(super) count: Option<f64>,
     largest: Option<f64>,
 }
 
+impl Loop<'_> {
+    /// A loop whose count is not known (a `while`).
+    pub(super) fn unknown() -> Self {
+        Loop {
+            var: None,
+            count: None,
+            largest: None,
+        }
+    }
+}
+
 /// The value of an integer literal, or of one negated.
-fn int_value(e: &Expr) -> Option<i64> {
+pub(super) fn int_value(e: &Expr) -> Option<i64> {
     match &e.kind {
         ExprKind::Lit(Value::Int(n)) => Some(*n),
         ExprKind::Unary(UnaryOp::Neg, x) => int_value(x).map(|n| -n),
@@ -40,7 +51,7 @@ fn int_value(e: &Expr) -> Option<i64> {
 }
 
 /// The loop a `for` over `over` makes.
-fn loop_of<'a>(var: &'a str, over: &Expr) -> Loop<'a> {
+pub(super) fn loop_of<'a>(var: &'a str, over: &Expr) -> Loop<'a> {
     match &over.kind {
         ExprKind::Call(Builtin::Range, args) => {
             let vals: Option<Vec<i64>> = args.iter().map(int_value).collect();
@@ -152,11 +163,7 @@ fn products<'a>(
                 loops.pop();
             }
             StmtKind::While { body, .. } => {
-                loops.push(Loop {
-                    var: None,
-                    count: None,
-                    largest: None,
-                });
+                loops.push(Loop::unknown());
                 products(f, body, loops, types, out);
                 loops.pop();
             }

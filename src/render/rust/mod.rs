@@ -202,6 +202,7 @@ mod str_pad;
 mod str_search;
 mod str_strip;
 mod structs;
+mod sum_growth;
 mod sum_lists;
 mod sync;
 mod sys_exit;

@@ -33,7 +33,8 @@ impl Renderer<'_> {
                         pad => fmt.push_str(&format!("{{:{pad}}}")),
                     }
                     let nan = self.may_be_nan(e);
-                    args.push(super::format_spec::number(&c, py, nan));
+                    let ordinary = super::float_repr::ordinary(self.demo, &self.func, e);
+                    args.push(super::format_spec::number(&c, py, nan, ordinary));
                 }
                 Part::Spec(e, spec) if let Some((piece, more)) = self.spec_form(e, spec) => {
                     fmt.push_str(&piece);
