@@ -7,7 +7,7 @@
 use super::scope::Scope;
 use super::stmt::local_name;
 use super::{Planner, Result, refuse};
-use crate::program::{self as py, ExprKind as E, StmtKind as P, Target};
+use crate::program::{self as py, Arg, ExprKind as E, StmtKind as P, Target};
 use crate::render::plan::ir::expr::ExprKind;
 
 /// Why a pool's `map` is refused.
@@ -20,6 +20,22 @@ const WAITED_ON_THE_LOOP: &str = "`Executor.map` gives results that the caller w
 const SUBMITTED_HERE: &str = "the Rust listing hands a job to a pool in the coroutine whose \
      `with` made it, as a statement of its own, `future = pool.submit(f, x)` (the job's task and \
      its handle), or awaited at once, `await asyncio.wrap_future(pool.submit(f, x))`";
+
+/// `pool.method(args)` of a pool of a `with` of this scope: the method's
+/// name, the pool's and the call's arguments; `None` for other expressions.
+pub(super) fn pool_method<'e>(
+    sc: &Scope,
+    e: &'e py::Expr,
+) -> Option<(&'e str, &'e str, &'e [Arg])> {
+    let E::Call(f, args) = &e.kind else {
+        return None;
+    };
+    let E::Attr(obj, m) = &f.kind else {
+        return None;
+    };
+    let pool = local_name(obj).filter(|p| sc.pools.iter().any(|x| x == p))?;
+    Some((&**m, pool, args))
+}
 
 impl Planner<'_> {
     /// Refuses `pool.map(...)`, `pool.submit(...)` and `pool.shutdown()` of

@@ -7,8 +7,8 @@
 //! listing awaits them instead, so `map` is refused where another task of
 //! the loop could run meanwhile.
 
+use super::pool_calls::pool_method;
 use super::scope::Scope;
-use super::stmt::local_name;
 use super::{Planner, Result, refuse};
 use crate::program::{self as py, Arg, ExprKind as E, Literal};
 use crate::render::plan::ir::ast::Call;
@@ -59,16 +59,10 @@ impl Planner<'_> {
     /// `pool.map(f, xs, ..., timeout=t)` of a pool of a `with` of this
     /// scope and a plain function of the program, in a coroutine.
     pub(super) fn pool_map(&self, sc: &Scope, e: &py::Expr) -> Result<Option<ExprKind>> {
-        let E::Call(f, args) = &e.kind else {
+        let Some((m, pool, args)) = pool_method(sc, e) else {
             return Ok(None);
         };
-        let E::Attr(obj, m) = &f.kind else {
-            return Ok(None);
-        };
-        let Some(pool) = local_name(obj).filter(|p| sc.pools.iter().any(|x| x == p)) else {
-            return Ok(None);
-        };
-        if &**m != "map" {
+        if m != "map" {
             return Ok(None);
         }
         let construct = || format!("the call `{}`", self.text(&e.span));

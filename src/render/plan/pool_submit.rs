@@ -12,6 +12,7 @@
 //! the pool says neither.
 
 use super::executor::Job;
+use super::pool_calls::pool_method;
 use super::scope::Scope;
 use super::stmt::{local_name, method_call};
 use super::{Planner, Result, refuse};
@@ -59,16 +60,10 @@ impl Planner<'_> {
     /// `pool.submit(f, *args)` of a pool of a `with` of this coroutine:
     /// the job it hands the pool; `None` for other expressions.
     pub(super) fn submit_job(&self, sc: &Scope, e: &py::Expr) -> Result<Option<Job>> {
-        let E::Call(f, args) = &e.kind else {
+        let Some((m, pool, args)) = pool_method(sc, e) else {
             return Ok(None);
         };
-        let E::Attr(obj, m) = &f.kind else {
-            return Ok(None);
-        };
-        let Some(pool) = local_name(obj).filter(|p| sc.pools.iter().any(|x| x == p)) else {
-            return Ok(None);
-        };
-        if &**m != "submit" || sc.kind != FunctionKind::Coroutine {
+        if m != "submit" || sc.kind != FunctionKind::Coroutine {
             return Ok(None);
         }
         self.job_call(sc, e, args, false, Some(pool.to_string()))

@@ -82,13 +82,7 @@ fn call_lines(head: &str, expr: &str, indent: usize) -> Option<Vec<String>> {
     if width <= MAX_WIDTH && inner.len() <= CALL_WIDTH {
         return None;
     }
-    let broken = |a: &String| {
-        a.contains('|')
-            || !fits_inline(a, 1)
-            || 4 * (indent + 1) + a.len() + 1 > MAX_WIDTH
-            || a.len() > CHAIN_WIDTH && split_chain(a).1.len() > 1
-    };
-    if args.iter().any(broken) {
+    if args.iter().any(|a| breaks_itself(a, indent)) {
         return None;
     }
     let last = args.len() - 1;
@@ -131,13 +125,7 @@ fn nested_call_lines(head: &str, expr: &str, indent: usize) -> Option<Vec<String
     if !path(inner_name) || args.len() < 2 || args.join(", ") != inner {
         return None;
     }
-    let broken = |a: &String| {
-        a.contains('|')
-            || !fits_inline(a, 1)
-            || 4 * (indent + 1) + a.len() + 1 > MAX_WIDTH
-            || a.len() > CHAIN_WIDTH && split_chain(a).1.len() > 1
-    };
-    if args.iter().any(broken) {
+    if args.iter().any(|a| breaks_itself(a, indent)) {
         return None;
     }
     let mut lines = vec![format!("{head}{name}({inner_name}(")];
@@ -321,4 +309,14 @@ impl super::Renderer<'_> {
             None => self.line(value),
         }
     }
+}
+
+/// Whether a call's argument, put on a line of its own at `indent + 1`,
+/// would still be broken by rustfmt (a closure, a block, a line too wide,
+/// a chain too long), so the simple one-argument-a-line layout is not it.
+fn breaks_itself(a: &str, indent: usize) -> bool {
+    a.contains('|')
+        || !fits_inline(a, 1)
+        || 4 * (indent + 1) + a.len() + 1 > MAX_WIDTH
+        || a.len() > CHAIN_WIDTH && split_chain(a).1.len() > 1
 }

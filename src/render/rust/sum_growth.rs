@@ -158,18 +158,11 @@ fn sums<'a>(
                     }
                 }
             }
-            StmtKind::For { var, over, body } => {
-                loops.push(loop_of(var, over));
-                let inner = if round.is_empty() {
-                    loop_sets(body)
-                } else {
-                    round.to_vec()
-                };
-                sums(f, body, loops, &inner, types, out);
-                loops.pop();
-            }
-            StmtKind::While { body, .. } => {
-                loops.push(Loop::unknown());
+            StmtKind::For { body, .. } | StmtKind::While { body, .. } => {
+                loops.push(match &s.kind {
+                    StmtKind::For { var, over, .. } => loop_of(var, over),
+                    _ => Loop::unknown(),
+                });
                 let inner = if round.is_empty() {
                     loop_sets(body)
                 } else {
