@@ -403,11 +403,26 @@ impl Renderer<'_> {
         self.indent -= 1;
         self.line("}");
         self.indent -= 1;
+        self.else_tail(orelse);
+    }
+
+    /// The lines of `body` as the value of a `Result` block: a block
+    /// ending in `raise` gives its `Err` as its value, any other `Ok(())`.
+    pub(super) fn result_body(&mut self, body: &Block) {
+        let raises_last = self.raises_at_end(body);
+        self.body(body, raises_last);
+        if !raises_last {
+            self.line("Ok(())");
+        }
+    }
+
+    /// Closes the `if` that tested a block's outcome: with `orelse`, Python's
+    /// `else:` runs in its `else` branch, when the block raised nothing.
+    pub(super) fn else_tail(&mut self, orelse: &Block) {
         if orelse.is_empty() {
             self.line("}");
             return;
         }
-        // `else:` runs when the block raised nothing.
         self.line("} else {");
         self.indent += 1;
         self.body(orelse, false);

@@ -242,12 +242,7 @@ impl Renderer<'_> {
         let start = self.lines.len();
         self.line("let caught: Result<(), Error> = async {");
         self.indent += 1;
-        // A block ending in `raise` gives its `Err` as its value.
-        let raises_last = self.raises_at_end(body);
-        self.body(body, raises_last);
-        if !raises_last {
-            self.line("Ok(())");
-        }
+        self.result_body(body);
         self.indent -= 1;
         self.line("}");
         self.line(".await;");
@@ -313,15 +308,7 @@ impl Renderer<'_> {
             self.line("}");
         }
         self.indent -= 1;
-        if orelse.is_empty() {
-            self.line("}");
-            return;
-        }
-        self.line("} else {");
-        self.indent += 1;
-        self.body(orelse, false);
-        self.indent -= 1;
-        self.line("}");
+        self.else_tail(orelse);
     }
 
     /// The block of an `except*` clause, given the exceptions it took

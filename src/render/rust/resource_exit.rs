@@ -87,12 +87,7 @@ impl Renderer<'_> {
         };
         self.line(format!("let raised: Result<(), Error> = {open}"));
         self.indent += 1;
-        // A block ending in `raise` gives its `Err` as its value.
-        let raises_last = self.raises_at_end(body);
-        self.body(body, raises_last);
-        if !raises_last {
-            self.line("Ok(())");
-        }
+        self.result_body(body);
         self.indent -= 1;
         if !plain {
             self.line("}");
